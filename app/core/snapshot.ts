@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** The typed model of one machine (DESIGN.md "Report JSON" → snapshot). Additive changes only. */
+
+export const ProblemSchema = z.object({
+  source: z.string(),
+  line: z.number().int().positive().optional(),
+  message: z.string(),
+});
+
+export const AddressSchema = z.object({ address: z.string(), prefixLength: z.number().int().min(0).max(128) });
+
+export const InterfaceKindSchema = z.enum(['ethernet', 'wifi', 'ppp', 'vpn', 'loopback', 'other']);
+
+export const InterfaceSchema = z.object({
+  /** interface index (route print Interface List / netsh Idx); null when only ipconfig saw it */
+  index: z.number().int().nullable(),
+  name: z.string(),
+  description: z.string(),
+  kind: InterfaceKindSchema,
+  mac: z.string().optional(),
+  connected: z.boolean().optional(),
+  ipv4: z.array(AddressSchema),
+  ipv6: z.array(AddressSchema),
+  gateways: z.array(z.string()),
+  dnsServers: z.array(z.string()),
+  interfaceMetric: z.number().int().optional(),
+});
+
+export const RouteSchema = z.object({
+  family: z.union([z.literal(4), z.literal(6)]),
+  destination: z.string(),
+  prefixLength: z.number().int().min(0).max(128),
+  netmask: z.string().optional(),
+  /** null = on-link */
+  gateway: z.string().nullable(),
+  interfaceAddress: z.string().optional(),
+  interfaceIndex: z.number().int().optional(),
+  /** the number `route print` shows (Vista+: route metric + interface metric) */
+  metric: z.number().int().nonnegative(),
+  persistent: z.boolean(),
+  /** file and 1-based line the route came from, for evidence */
+  source: z.object({ file: z.string(), line: z.number().int() }).optional(),
+});
+
+export const PersistentRouteSchema = z.object({
+  destination: z.string(),
+  prefixLength: z.number().int(),
+  netmask: z.string(),
+  gateway: z.string(),
+  /** null = "Default" */
+  metric: z.number().int().nullable(),
+});
+
+export const OsSchema = z.object({
+  family: z.enum(['win9x', 'nt4', 'nt5', 'nt6+', 'unknown']),
+  name: z.string(),
+  version: z.string().optional(),
+  build: z.string().optional(),
+  servicePack: z.string().optional(),
+  language: z.string().optional(),
+});
+
+export const SnapshotSchema = z.object({
+  os: OsSchema,
+  hostname: z.string().optional(),
+  interfaces: z.array(InterfaceSchema),
+  routes: z.array(RouteSchema),
+  persistentRoutes: z.array(PersistentRouteSchema),
+  vpnProfiles: z.array(z.unknown()),
+  registry: z.record(z.string(), z.unknown()),
+  lmhosts: z.record(z.string(), z.unknown()),
+  events: z.array(z.unknown()),
+  /** capture files: which were read, which were not collected */
+  files: z.object({ collected: z.array(z.string()), notCollected: z.array(z.string()) }),
+  problems: z.array(ProblemSchema),
+});
+
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type NetInterface = z.infer<typeof InterfaceSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type PersistentRoute = z.infer<typeof PersistentRouteSchema>;
+export type OsInfo = z.infer<typeof OsSchema>;
