@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ActionSchema } from './remedy/actions';
+import { SnapshotSchema } from './snapshot';
+
+/** Findings and the report JSON of DESIGN.md (schemaVersion 1, additive changes only). */
+
+export const SeveritySchema = z.enum(['critical', 'warning', 'info']);
+
+export const EvidenceSchema = z.object({
+  /** capture file (e.g. "route-print.txt") or "policy" / "analysis" */
+  source: z.string(),
+  text: z.string(),
+  line: z.number().int().optional(),
+});
+
+export const FixSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** "now": lost when the VPN reconnects; "lasting": survives reconnects (profile level) */
+  strength: z.enum(['now', 'lasting']).optional(),
+  requiresAdmin: z.boolean(),
+  risk: z.enum(['low', 'medium', 'high']),
+  /** what the person will see change, one line per step, in the report's language */
+  steps: z.array(z.string()),
+  actions: z.array(ActionSchema),
+  rollbackActions: z.array(ActionSchema),
+  script: z.object({ cmd: z.string(), rollbackCmd: z.string(), ps1: z.string().optional(), rollbackPs1: z.string().optional() }),
+});
+
+/** "Which route wins and why" for one destination: the explanation the UI and CLI show. */
+export const RouteDecisionSchema = z.object({
+  target: z.string(),
+  label: z.string(),
+  winner: z
+    .object({
+      destination: z.string(),
+      prefixLength: z.number().int(),
+      gateway: z.string().nullable(),
+      interfaceName: z.string().optional(),
+      interfaceKind: z.string().optional(),
+      metric: z.number().int(),
+      line: z.number().int().optional(),
+    })
+    .nullable(),
+  viaTunnel: z.boolean(),
+  reason: z.string(),
+});
+
+export const FindingSchema = z.object({
+  id: z.string(),
+  severity: SeveritySchema,
+  title: z.string(),
+  summary: z.string(),
+  /** what changes for the person if they apply the fix */
+  ifFixed: z.string().optional(),
+  evidence: z.array(EvidenceSchema),
+  decisions: z.array(RouteDecisionSchema).optional(),
+  fixes: z.array(FixSchema),
+});
+
+export const RunSchema = z.object({
+  id: z.string(),
+  applied: z.array(z.string()),
+  verified: z.boolean(),
+  rolledBack: z.boolean(),
+  journal: z.string().optional(),
+  message: z.string().optional(),
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('tunnelmedic'), version: z.string() }),
+  generatedAt: z.string(),
+  source: z.enum(['live', 'capture', 'demo']),
+  language: z.string().optional(),
+  snapshot: SnapshotSchema,
+  findings: z.array(FindingSchema),
+  run: RunSchema.optional(),
+});
+
+export type Severity = z.infer<typeof SeveritySchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Fix = z.infer<typeof FixSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type RouteDecision = z.infer<typeof RouteDecisionSchema>;
+export type Run = z.infer<typeof RunSchema>;
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ReportSchema } from '../core/report';
+
+/**
+ * The one contract between renderer and main (DESIGN.md "Renderer ↔ main"). Main registers its
+ * handlers from `ipcContract`, preload exposes exactly these functions, and the Playwright bridge
+ * is built from it too, so the three cannot drift apart. The renderer only ever sends ids that
+ * main issued (run token, fix ids, run ids) and user-typed CIDRs, never commands, paths or scripts.
+ */
+
+const Id = z.string().regex(/^[A-Za-z0-9._:-]{1,120}$/, 'not an id issued by TunnelMedic');
+const Cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'expected an IPv4 network like 10.13.1.0/24');
+
+export const ErrorSchema = z.object({ code: z.string(), message: z.string(), detail: z.string().optional() });
+export type IpcError = z.infer<typeof ErrorSchema>;
+
+export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'rolled-back']);
+
+export const RunResultSchema = z.object({
+  runId: z.string(),
+  fixIds: z.array(z.string()),
+  startedAt: z.string(),
+  steps: z.array(z.object({ label: z.string(), status: StepStatusSchema, output: z.string().optional() })),
+  verified: z.boolean(),
+  rolledBack: z.boolean(),
+  /** finding ids still present after verification */
+  remaining: z.array(z.string()),
+  message: z.string(),
+  journalPath: z.string().optional(),
+  report: ReportSchema,
+});
+export type RunResult = z.infer<typeof RunResultSchema>;
+
+export const RunSummarySchema = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  fixIds: z.array(z.string()),
+  verified: z.boolean(),
+  rolledBack: z.boolean(),
+  undone: z.boolean(),
+  message: z.string(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  /** where scans come from: this machine, the bundled demo machine, or a capture folder */
+  source: z.enum(['live', 'demo', 'capture']),
+  sourceLabel: z.string(),
+  locale: z.string(),
+  /** corporate networks already known from a policy file; the UI asks only when this is empty */
+  policyNetworks: z.array(z.string()),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const ScanResultSchema = z.object({ runToken: Id, report: ReportSchema });
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+
+export const ProgressSchema = z.object({
+  phase: z.enum(['collect', 'diagnose', 'precheck', 'backup', 'apply', 'verify', 'rollback']),
+  step: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  label: z.string(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+export const ipcContract = {
+  appInfo: { args: z.object({}).strict(), result: AppInfoSchema },
+  scan: {
+    args: z.object({ corporateNetworks: z.array(Cidr).max(64).optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
+    result: ScanResultSchema,
+  },
+  applyFixes: { args: z.object({ runToken: Id, fixIds: z.array(Id).min(1).max(32) }).strict(), result: RunResultSchema },
+  rollback: { args: z.object({ runId: Id }).strict(), result: RunResultSchema },
+  history: { args: z.object({}).strict(), result: z.array(RunSummarySchema) },
+  exportReport: {
+    args: z.object({ runToken: Id, format: z.enum(['json', 'html']) }).strict(),
+    result: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export type ArgsOf<C extends Channel> = z.infer<IpcContract[C]['args']>;
+export type ResultOf<C extends Channel> = z.infer<IpcContract[C]['result']>;
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** The API preload puts on `window.tunnelmedic`: one async function per channel, plus progress. */
+export type TunnelMedicApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>> } & {
+  onProgress: (listener: (progress: Progress) => void) => () => void;
+};
+
+export const channelName = (c: Channel): string => `tunnelmedic:${c}`;
+export const progressChannel = 'tunnelmedic:progress';
+export const channels = Object.keys(ipcContract) as Channel[];
