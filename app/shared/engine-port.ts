@@ -1,0 +1,28 @@
+import type { AppInfo, Progress, RunResult, RunSummary, ScanResult } from './ipc';
+
+/**
+ * What the Electron main process (and the Playwright bridge) needs from the engine. The real
+ * implementation is `createDesktopEngine` in app/system/desktop-engine.ts; main's IPC handlers
+ * only validate, call these, and wrap results in the envelope.
+ */
+export interface DesktopEngine {
+  info(): Promise<AppInfo>;
+  scan(opts: { corporateNetworks?: string[]; language?: 'en' | 'nl' }, onProgress: (p: Progress) => void): Promise<ScanResult>;
+  applyFixes(runToken: string, fixIds: string[], onProgress: (p: Progress) => void): Promise<RunResult>;
+  rollback(runId: string, onProgress: (p: Progress) => void): Promise<RunResult>;
+  history(): Promise<RunSummary[]>;
+  /** the report rendered for saving; main asks the user where to save it */
+  exportReport(runToken: string, format: 'json' | 'html'): Promise<{ suggestedName: string; content: string }>;
+}
+
+/** Errors that cross IPC with their code intact (e.g. UNKNOWN_RUN_TOKEN, PRECONDITION_FAILED). */
+export class EngineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
