@@ -1,0 +1,144 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Line-level helpers for `route print` / `netstat -rn`: cleanup of pasted damage, the localised
+ * words Windows prints, and shape tests for addresses. The parser prefers shapes (columns of
+ * addresses, "N...mac......desc" interface rows) over words; the word lists only settle the few
+ * places where structure is ambiguous (which label opens "active" vs "persistent").
+ */
+
+/**
+ * OpenConnect-GUI (and similar tools) log every console line as "2017-12-15 21:45:14 | 1330 | ",
+ * the thread id in decimal or hex. Only one space after the last bar belongs to the prefix: the
+ * rest is the row's own indentation.
+ */
+const LOG_PREFIX = /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s*\|\s*[0-9A-Za-z]+\s*\| ?/;
+const BARE_TIMESTAMP = /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: \| | - | )/;
+
+/** Remove log prefixes, the BOM, a trailing CR and trailing blanks; keep leading indentation. */
+export function cleanLine(raw: string, first: boolean): string {
+  let s = first ? raw.replace(/^\uFEFF/, '') : raw;
+  const m = LOG_PREFIX.exec(s) ?? BARE_TIMESTAMP.exec(s);
+  if (m) s = s.slice(m[0].length);
+  return s.replace(/\s+$/, '');
+}
+
+export function isV4(s: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(s);
+}
+
+export function v4PrefixLength(mask: string): number | null {
+  if (!isV4(mask)) return null;
+  return ipaddr.IPv4.parse(mask).prefixLengthFromSubnetMask();
+}
+
+export function isV6(s: string): boolean {
+  return ipaddr.IPv6.isValid(s);
+}
+
+/** "fe80::/64" → ["fe80::", 64]; null when not a valid IPv6 prefix. */
+export function v6Prefix(s: string): [string, number] | null {
+  const m = /^([0-9A-Fa-f:.]+)\/(\d{1,3})$/.exec(s);
+  if (!m || !isV6(m[1]!)) return null;
+  const len = Number(m[2]);
+  return len <= 128 ? [m[1]!, len] : null;
+}
+
+export function v6Netmask(prefixLength: number): string {
+  return ipaddr.IPv6.subnetMaskFromPrefixLength(prefixLength).toString();
+}
+
+/** A gateway column that is not an address is Windows' localised "On-link" (no next hop). */
+export function isOnLinkWord(s: string): boolean {
+  return s.length > 0 && s.length <= 32 && !/[\d:./\\=|]/.test(s);
+}
+
+/**
+ * Interface List row: Vista+ " 19...00 05 9a 3c 7a 00 ......Desc", XP "0x10003 ...00 50 .. ...... Desc",
+ * early Vista "  8 ...00 12 ... ...... Desc", tunnels with an 8-byte EUI "00 00 00 00 00 00 00 e0 Desc"
+ * and no dot leader, and adapters without a MAC ("  1...........................Loopback").
+ */
+const IFACE_ROW =
+  /^\s*(0x[0-9A-Fa-f]+|\d{1,10})\s?\.{3,}\s*((?:[0-9A-Fa-f]{2}[ -]){5,7}[0-9A-Fa-f]{2})?\s*\.*\s*(.*)$/;
+
+export interface IfaceRow {
+  index: number;
+  hex: boolean;
+  mac?: string;
+  description: string;
+}
+
+export function matchIfaceRow(line: string): IfaceRow | null {
+  const m = IFACE_ROW.exec(line);
+  if (!m) return null;
+  const hex = /^0x/i.test(m[1]!);
+  const index = hex ? parseInt(m[1]!.slice(2), 16) : Number(m[1]);
+  if (!Number.isSafeInteger(index)) return null;
+  const row: IfaceRow = { index, hex, description: m[3]!.trim() };
+  if (m[2]) row.mac = m[2].toLowerCase().split(/[ -]/).join('-');
+  return row;
+}
+
+export const isSeparator = (t: string): boolean => /^(?:={8,}|-{8,})$/.test(t);
+
+/** Prompts, echoed commands and cmd.exe banners that people paste along with the table. */
+export function isNoiseOrPrompt(t: string): boolean {
+  return (
+    /^(?:PS\s+)?[A-Za-z]:\\[^>]*>/.test(t) ||
+    /^>\s*(?:route|netstat)\b/i.test(t) ||
+    /^(?:route|netstat)(?:\.exe)?(?:\s+(?:print|[-/][A-Za-z0-9]+|\*|[\d.*]+))+$/i.test(t) ||
+    /^Microsoft Windows(?: [A-Z]+)? \[(?:Version|Versión|Versione|Versão|版本)/i.test(t) ||
+    /^\(c\)\s*(?:Copyright\s*)?(?:\d{4}|Microsoft)/i.test(t) ||
+    /^Copyright \(c\)/i.test(t)
+  );
+}
+
+const IFLIST_WORDS =
+  /interface list|schnittstellenliste|liste d'interfaces|lista de interfa[cz]es|elenco interfacce|interfacelijst|lijst met interfaces|список интерфейсов|接口列表|介面清單|インターフェイス一覧|lista interfejsów|seznam rozhraní/i;
+
+const TABLE_WORDS =
+  /route table|routentabelle|table de routage|tabla de (?:enrutamiento|rutas)|tabella (?:di )?(?:route|routing|instradamento)|tabela de rotas|routetabel|routeringstabel|таблица маршрут|路由表|ルート テーブル|tabela tras|směrovací tabulka/i;
+
+const ACTIVE_WORDS =
+  /active routes|aktive routen|itinéraires actifs|rutas activas|route attive|rotas ativas|actieve routes|активные маршруты|活动路由|作用中的路由|アクティブ ルート|aktywne trasy|aktivní trasy/i;
+
+const PERSISTENT_WORDS =
+  /persistent routes|ständige routen|itinéraires persistants|rutas persistentes|route persistenti|route permanenti|rotas persistentes|permanente routes|persistente routes|постоянные маршруты|永久路由|持續路由|固定ルート|永続的なルート|trwałe trasy|trasy trwałe|trvalé trasy/i;
+
+const NONE_WORDS = /^(?:none|keine|aucun|aucune|ninguno|ninguna|nessuno|nessuna|nenhum|nenhuma|geen|нет|无|無|なし|brak|žádné)$/i;
+
+const FOOTER_WORDS =
+  /^(?:default gateway|standardgateway|passerelle par défaut|puerta de enlace predeterminada|gateway predefinito|gateway padrão|standaardgateway|основной шлюз|默认网关|預設閘道|デフォルト ゲートウェイ|brama domyślna)\s*[:：]/i;
+
+const COLUMN_WORDS =
+  /\b(?:metric|metrik|métrique|métrica|metrica|metriek|netmask|gateway|destination|passerelle|netzwerkziel|destino|destinazione|bestemming)\b|метрика|跃点数|躍點數|メトリック/i;
+
+/** Text with no address-like content: what headers, labels and localised words look like. */
+export const isWordy = (t: string): boolean => !/\d{2,}|\d\.\d/.test(t.replace(/IPv[46]/gi, ''));
+
+/** "Default Gateway:      192.168.22.1" (XP footer; a label then one IPv4 address, any language). */
+export function matchFooter(t: string): { gateway?: string } | null {
+  const known = FOOTER_WORDS.test(t);
+  const m = /^([^\d:：]{3,48})[:：]\s*(\S*)$/.exec(t);
+  if (!m) return null;
+  if (m[2] && isV4(m[2])) return { gateway: m[2] };
+  return known && !m[2] ? {} : null;
+}
+
+export type HeaderKind = 'iflist' | 'table4' | 'table6' | 'active' | 'persistent' | 'label';
+
+/** Section headers and labels, by known word first, then by shape. */
+export function matchHeader(t: string): HeaderKind | null {
+  if (!isWordy(t) || t.length > 64) return null;
+  if (IFLIST_WORDS.test(t)) return 'iflist';
+  const fam = /IPv([46])/i.exec(t);
+  if (fam && !/[:：]$/.test(t) && t.split(/\s+/).length <= 6) return fam[1] === '6' ? 'table6' : 'table4';
+  if (TABLE_WORDS.test(t)) return 'table4';
+  if (PERSISTENT_WORDS.test(t)) return 'persistent';
+  if (ACTIVE_WORDS.test(t)) return 'active';
+  if (/[:：]$/.test(t) && t.split(/\s+/).length <= 5) return 'label';
+  return null;
+}
+
+export const isNoneWord = (t: string): boolean => NONE_WORDS.test(t);
+export const hasColumnWords = (t: string): boolean => COLUMN_WORDS.test(t) && isWordy(t);
