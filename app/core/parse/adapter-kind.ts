@@ -35,15 +35,27 @@ const VPN_DESCRIPTION = [
 const WIFI = [/wi-?fi/i, /wireless/i, /wlan/i, /802\.11/i, /無線|无线/, /беспроводн/i, /bezprzewod/i, /inalámbric/i, /drahtlos/i];
 const LOOPBACK = [/loopback/i];
 
+/** ipconfig prints "Unknown adapter" for interfaces that are neither Ethernet, Wi-Fi, PPP nor tunnel:
+ * in practice Wintun/WireGuard, OpenVPN DCO and (Windows 10+) TAP drivers, i.e. VPNs. */
+const UNKNOWN_HEADER = /^(unknown adapter|unbekannter adapter|nieznana karta|adaptador desconocido|неизвестный адаптер|未知适配器|carte inconnue|onbekende adapter)(\s|$)/i;
+/** "Tunnel adapter" = IPv6 transition interfaces (ISATAP, Teredo, 6to4); only IP-HTTPS (DirectAccess) is a VPN. */
+const TUNNEL_HEADER = /^(tunnel adapter|tunneladapter|tunnel-adapter|karta tunelowa|adaptador de t(ú|£|u)nel|адаптер туннельного подключения|隧道适配器|carte tunnel)(\s|$)/i;
+/** Localised PPP section headers (\b is ASCII-only in JS, so Cyrillic/CJK forms end on a space). */
+const PPP_HEADER = /^(ppp adapter|karta ppp|adaptador ppp|ppp-adapter|адаптер ppp|ppp 适配器|carte ppp|slip adapter)(\s|$)/i;
+
 /** `header` is the ipconfig section header (e.g. "PPP adapter Corp VPN"), `description` the driver text. */
 export function classifyAdapter(header: string, description: string): AdapterKind {
   const h = header.trim();
-  if (/^(ppp|karta ppp|adaptador ppp|ppp-adapter|адаптер ppp|ppp 适配器|ppp-?adapteri?)\b/i.test(h) || /\bppp\b/i.test(h)) return 'ppp';
+  if (PPP_HEADER.test(h) || /\bppp\b/i.test(h)) return 'ppp';
   if (/wan \(ppp\/slip\)/i.test(description)) return 'ppp';
   if (VPN_DESCRIPTION.some((re) => re.test(description))) return 'vpn';
+  if (TUNNEL_HEADER.test(h)) return /ip-?https/i.test(h + ' ' + description) ? 'vpn' : 'other';
   if (LOOPBACK.some((re) => re.test(description) || re.test(h))) return 'loopback';
+  if (UNKNOWN_HEADER.test(h)) return 'vpn';
+  // plain `ipconfig` prints no description: the connection name is the only hint left
+  if (description === '' && VPN_DESCRIPTION.some((re) => re.test(h))) return 'vpn';
   if (WIFI.some((re) => re.test(description) || re.test(h))) return 'wifi';
-  if (/ethernet|gigabit|network connection|realtek|intel|broadcom|marvell|virtio|hyper-v|vmware|virtualbox|pcie|lan/i.test(description + ' ' + h)) return 'ethernet';
+  if (/ethernet|以太网|gigabit|network connection|realtek|intel|broadcom|marvell|virtio|hyper-v|vmware|virtualbox|pcie|lan/i.test(description + ' ' + h)) return 'ethernet';
   return 'other';
 }
 

@@ -1,0 +1,276 @@
+import type { ParseResult, Problem } from '../problems';
+import { classifyAdapter } from './adapter-kind';
+import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
+import { isTitle, lookupLabel, parseHeader, parseMediaState, parseYesNo, type LabelMeaning } from './ipconfig-labels';
+import type { IpconfigAdapter, IpconfigResult } from './types';
+
+/**
+ * `ipconfig` / `ipconfig /all` in any language and Windows version (XP to 11), including output that
+ * was damaged on its way to us (pasted, re-indented, re-encoded). Every non-empty line is either
+ * understood or reported as a Problem with its line number.
+ *
+ * Choices worth knowing:
+ * - A gateway of "0.0.0.0" (NordLynx/WireGuard) or "::" (Teredo) is kept as printed: it is how
+ *   Windows shows an on-link default through that interface, which is exactly what the rules need.
+ * - IPv6 prefix lengths are not printed by ipconfig: link-local gets /64 (always so on Windows), any
+ *   other IPv6 address /128 so that no on-link network is invented; route print has the real ones.
+ * - Zone ids ("%16") are dropped from addresses, gateways and DNS servers, as route print omits them.
+ * - An address marked "(Duplicate)"/"(复制)" is still listed: it is configured, and the conflict is
+ *   itself evidence.
+ * - Connection names are kept as printed (cp850 mojibake included) so they match the other files of
+ *   the same capture; only HTML numeric entities, an exact archive artefact, are decoded.
+ */
+export const NOT_IPCONFIG = 'not a Windows ipconfig output';
+
+type ContinuationKind = 'ip' | 'name' | 'wrap';
+
+interface Context {
+  meaning: LabelMeaning;
+  label: string;
+  kind: ContinuationKind;
+}
+
+interface Builder {
+  adapter: IpconfigAdapter;
+  /** index into adapter.ipv4 of the address still waiting for its "Subnet Mask" line, and its line */
+  maskPending?: { index: number; line: number };
+}
+
+const ADAPTER_ONLY: ReadonlySet<LabelMeaning> = new Set([
+  'mediaState', 'description', 'physicalAddress', 'dhcpEnabled', 'ipv4Address', 'subnetMask',
+  'ipv6Address', 'defaultGateway', 'dnsServers', 'winsServers', 'lease',
+]);
+
+const CONTINUATION: Partial<Record<LabelMeaning, ContinuationKind>> = {
+  defaultGateway: 'ip',
+  dnsServers: 'ip',
+  winsServers: 'ip',
+  dnsSuffixSearchList: 'name',
+};
+
+/** The console wraps at 80 columns; a line this long may continue on the next one. */
+const WRAP_COLUMNS = 78;
+
+const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
+const BANNERS = [
+  /^\s*Microsoft Windows\b[^[]*\[[^\]]*\d+\.\d+[^\]]*\]\s*$/u,
+  /^\s*\(c\).*Microsoft/iu,
+  /^\s*Copyright\b.*Microsoft/iu,
+];
+/** Date/time stamps that capture scripts append (`echo %time% %date%`, `date /t`). */
+const STAMPS = [
+  /^\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M\s*)?(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$/u,
+  /^\s*(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M)?\s*$/u,
+  /^\s*(?:\p{L}{2,3}\.?\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})\s*$/u,
+];
+/** A label/value separator that is not in a known label: dot leader or a spaced colon. */
+const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*\.(?:\s*\.)*\s*|\s+):(?:\s|$)/u;
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u);
+}
+
+/** Archived forum posts store non-ASCII letters as "&#322;"; decode them back. */
+export function decodeNumericEntities(line: string): string {
+  return line.replace(/&#(?:x([0-9a-f]{1,6})|(\d{1,7}));/giu, (whole, hex: string | undefined, dec: string | undefined) => {
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+  });
+}
+
+function isNoise(line: string): boolean {
+  return PROMPT.test(line) || BANNERS.some((re) => re.test(line)) || STAMPS.some((re) => re.test(line));
+}
+
+/** Finds the known label on a line: the first "…:" split whose left side is in the vocabulary. */
+function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; value: string } | undefined {
+  for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+    const next = line[i + 1];
+    if (next !== undefined && !/\s/u.test(next)) continue;
+    const label = line.slice(0, i);
+    const meaning = lookupLabel(label);
+    if (meaning) return { meaning, label: label.replace(/[\s.]+$/u, '').trim(), value: line.slice(i + 1).trim() };
+  }
+  return undefined;
+}
+
+function newAdapter(header: string, name: string): IpconfigAdapter {
+  return { name, header, description: '', kind: 'other', connected: true, ipv4: [], ipv6: [], gateways: [], dnsServers: [] };
+}
+
+function quote(s: string): string {
+  const t = s.trim();
+  return `«${t.length > 80 ? t.slice(0, 77) + '…' : t}»`;
+}
+
+export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseResult<IpconfigResult> {
+  const lines = splitLines(text).map(decodeNumericEntities);
+  const problems: Problem[] = [];
+  const result: IpconfigResult = { adapters: [] };
+  const report = (line: number, message: string) => problems.push({ source, line, message });
+
+  let sawStructure = false; // a title or an adapter header: the proof this is ipconfig output
+  let current: Builder | undefined;
+  let ctx: Context | undefined;
+  let prevRaw = '';
+
+  const finish = () => {
+    if (!current) return;
+    const a = current.adapter;
+    if (current.maskPending) {
+      const addr = a.ipv4[current.maskPending.index];
+      report(current.maskPending.line, `IPv4 address ${addr?.address ?? ''} has no subnet mask; taken as /32`);
+    }
+    a.kind = classifyAdapter(a.header, a.description);
+    result.adapters.push(a);
+    current = undefined;
+  };
+
+  const addIp = (lineNo: number, label: string, value: string, meaning: LabelMeaning, b: Builder | undefined) => {
+    const ip = parseIpValue(value);
+    if (!ip) {
+      report(lineNo, `${label}: ${quote(value)} is not an IP address; ignored`);
+      return;
+    }
+    if (!b) return;
+    const a = b.adapter;
+    switch (meaning) {
+      case 'defaultGateway':
+        a.gateways.push(ip.address);
+        break;
+      case 'dnsServers':
+        a.dnsServers.push(ip.address);
+        break;
+      case 'ipv4Address':
+      case 'ipv6Address':
+        if (ip.family === 4) {
+          if (b.maskPending) report(b.maskPending.line, `IPv4 address ${a.ipv4[b.maskPending.index]?.address ?? ''} has no subnet mask; taken as /32`);
+          a.ipv4.push({ address: ip.address, prefixLength: 32 });
+          b.maskPending = { index: a.ipv4.length - 1, line: lineNo };
+        } else {
+          a.ipv6.push({ address: ip.address, prefixLength: isLinkLocalV6(ip.address) ? 64 : 128 });
+        }
+        break;
+      default:
+        break; // WINS servers: validated, not needed
+    }
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i] ?? '';
+    const line = raw.trimEnd();
+    const prevLen = prevRaw.length;
+    if (line.trim() === '') continue; // blank lines do not end a list: double-spaced pastes put them between values
+    prevRaw = raw;
+
+    if (isTitle(line)) {
+      sawStructure = true;
+      ctx = undefined;
+      continue;
+    }
+    if (isNoise(line)) continue;
+
+    const header = parseHeader(line);
+    if (header) {
+      finish();
+      sawStructure = true;
+      current = { adapter: newAdapter(header.header, header.name) };
+      ctx = undefined;
+      continue;
+    }
+
+    const known = splitKnownLabel(line);
+    if (known) {
+      const { meaning, label, value } = known;
+      ctx = undefined;
+      if (ADAPTER_ONLY.has(meaning) && !current) {
+        report(lineNo, `${quote(label)} outside an adapter section`);
+        continue;
+      }
+      const a = current?.adapter;
+      switch (meaning) {
+        case 'hostname':
+          if (value) result.hostname = value;
+          break;
+        case 'primaryDnsSuffix':
+          if (value) result.primaryDnsSuffix = value;
+          break;
+        case 'mediaState': {
+          const c = parseMediaState(value);
+          if (c === undefined) report(lineNo, `${label}: unknown media state ${quote(value)}`);
+          else if (a) a.connected = c;
+          break;
+        }
+        case 'description':
+          if (a) a.description = value;
+          break;
+        case 'physicalAddress':
+          // empty (tunnels) and "[removed …]" (redacted by the publisher) are understood, not a MAC
+          if (/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value)) {
+            if (a) a.mac = value.toLowerCase();
+          } else if (value !== '' && !/^\[.*\]$/u.test(value)) {
+            report(lineNo, `${label}: ${quote(value)} is not a physical address`);
+          }
+          break;
+        case 'dhcpEnabled': {
+          const yes = parseYesNo(value);
+          if (yes === undefined) report(lineNo, `${label}: ${quote(value)} is neither yes nor no`);
+          else if (a) a.dhcp = yes;
+          break;
+        }
+        case 'subnetMask': {
+          const prefix = maskToPrefix(value);
+          if (prefix === undefined) report(lineNo, `${label}: ${quote(value)} is not a subnet mask`);
+          else if (!current?.maskPending) report(lineNo, `${label} ${value} without an IPv4 address before it`);
+          else {
+            const addr = a?.ipv4[current.maskPending.index];
+            if (addr) addr.prefixLength = prefix;
+            current.maskPending = undefined;
+          }
+          break;
+        }
+        case 'ipv4Address':
+        case 'ipv6Address':
+        case 'defaultGateway':
+        case 'dnsServers':
+        case 'winsServers':
+          if (value !== '') addIp(lineNo, label, value, meaning, current);
+          break;
+        default:
+          break; // lease times and informational labels
+      }
+      ctx = { meaning, label, kind: CONTINUATION[meaning] ?? 'wrap' };
+      continue;
+    }
+
+    if (LABEL_SHAPE.test(line) && !parseIpValue(line)) {
+      const m = LABEL_SHAPE.exec(line);
+      report(lineNo, `unknown label ${quote((m?.[1] ?? line).replace(/[\s.]+$/u, ''))}`);
+      ctx = undefined;
+      continue;
+    }
+
+    const t = line.trim();
+    if (ctx?.kind === 'ip') {
+      addIp(lineNo, ctx.label, t, ctx.meaning, current);
+      continue;
+    }
+    if (ctx?.kind === 'name' && /^[\p{L}\p{N}_.-]+$/u.test(t)) continue;
+    if (ctx?.kind === 'wrap' && prevLen >= WRAP_COLUMNS && lines[i - 1]?.trim() !== '') {
+      // 80-column wrap of a long value; only the description is kept, so only it needs the tail
+      if (ctx.meaning === 'description' && current) current.adapter.description += line;
+      ctx = undefined;
+      continue;
+    }
+    report(lineNo, `unrecognised line ${quote(line)}`);
+    ctx = undefined;
+  }
+  finish();
+
+  if (!sawStructure) {
+    const first = lines.findIndex((l) => l.trim() !== '');
+    return { value: { adapters: [] }, problems: [{ source, line: first >= 0 ? first + 1 : 1, message: NOT_IPCONFIG }] };
+  }
+  return { value: result, problems };
+}
