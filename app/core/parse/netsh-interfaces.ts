@@ -1,0 +1,115 @@
+import type { ParseResult, Problem } from '../problems';
+import type { NetshInterface, NetshInterfacesResult } from './types';
+
+/**
+ * `netsh interface ipv4 show interfaces` (also `netsh interface ip show interfaces`, same table):
+ *
+ *   Idx     Met         MTU          State                Name
+ *   ---  ----------  ----------  ------------  ---------------------------
+ *    16          25        1500  disconnected  Local Area Connection
+ *
+ * The header words are localised, so the table is found by its underline of five dash groups and
+ * columns are taken from the dash positions; names run to the end of the line (they are often wider
+ * than their underline and may contain spaces). Look-alike outputs — `netsh interface show interface`
+ * (no index, so useless for metrics) and logs of netsh commands — are named in a single problem
+ * instead of being half-parsed.
+ */
+export const NOT_A_TABLE = 'not an `interface ipv4 show interfaces` table';
+
+const UNDERLINE = /^\s*(-+)\s+(-+)\s+(-+)\s+(-+)\s+(-+)\s*$/u;
+const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/u;
+const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
+
+/** `netsh interface show interface`: its header, or a row of its Admin State/State/Type columns. */
+const SHOW_INTERFACE_HEADER =
+  /^\s*(Admin State|Administratorstatus|Stan administracyjny|Estado de admin|État admin|Состояние адм|管理员状态)\b/iu;
+const SHOW_INTERFACE_ROW = /^\s*(Enabled|Disabled)\s+(Connected|Disconnected)\s+(Dedicated|Loopback|Internal)\s+\S/u;
+/** A script's echo of the commands it ran, and netsh's one-line replies to them. */
+const COMMAND_LOG = /^\s*(executing:|Element not found\.|The object is already in the list\.|OK!)/u;
+
+function columnStarts(underline: string): number[] {
+  const starts: number[] = [];
+  const re = /-+/gu;
+  for (let m = re.exec(underline); m; m = re.exec(underline)) starts.push(m.index);
+  return starts;
+}
+
+function quote(s: string): string {
+  const t = s.trim();
+  return `«${t.length > 80 ? t.slice(0, 77) + '…' : t}»`;
+}
+
+function splitRow(line: string, starts: number[]): NetshInterface | undefined {
+  const m = ROW.exec(line);
+  if (!m) return undefined;
+  const [, idx, met, mtu, rest = ''] = m;
+  const nameAt = starts[4];
+  let state: string;
+  let name: string;
+  // column positions when the row is aligned with the underline, else the first word is the state
+  if (nameAt !== undefined && line.length > nameAt && /\s/u.test(line[nameAt - 1] ?? '') && /\S/u.test(line[nameAt] ?? '')) {
+    state = line.slice(starts[3] ?? 0, nameAt).trim();
+    name = line.slice(nameAt).trim();
+  } else {
+    const sp = /^(\S+)\s+(\S.*)$/u.exec(rest);
+    if (!sp) return undefined;
+    state = sp[1] ?? '';
+    name = sp[2] ?? '';
+  }
+  if (state === '' || name === '' || /\s/u.test(state)) return undefined;
+  return { index: Number(idx), metric: Number(met), mtu: Number(mtu), state, name };
+}
+
+export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.txt'): ParseResult<NetshInterfacesResult> {
+  const lines = text.split(/\r\n|\r|\n/u);
+  const problems: Problem[] = [];
+  const interfaces: NetshInterface[] = [];
+  const single = (line: number, why: string): ParseResult<NetshInterfacesResult> => ({
+    value: { interfaces: [] },
+    problems: [{ source, line, message: `${NOT_A_TABLE}: ${why}` }],
+  });
+
+  const underlineAt = lines.findIndex((l) => UNDERLINE.test(l));
+  if (underlineAt < 0) {
+    const showIf = lines.findIndex((l) => SHOW_INTERFACE_HEADER.test(l) || SHOW_INTERFACE_ROW.test(l));
+    if (showIf >= 0) {
+      return single(showIf + 1, 'this is `netsh interface show interface` (Admin State/State/Type/Interface Name, no interface index or metric)');
+    }
+    const log = lines.findIndex((l) => COMMAND_LOG.test(l));
+    if (log >= 0) return single(log + 1, 'this is a log of netsh/route commands and their replies, not command output');
+    const first = lines.findIndex((l) => l.trim() !== '' && !PROMPT.test(l));
+    if (first < 0) return single(1, 'empty output');
+    return single(first + 1, `no Idx/Met/MTU/State/Name table found (first line ${quote(lines[first] ?? '')})`);
+  }
+
+  // for each line, whether the next non-blank line is an underline (i.e. this line is a header)
+  const headerAbove: boolean[] = new Array<boolean>(lines.length).fill(false);
+  for (let i = lines.length - 1, nextIsUnderline = false; i >= 0; i--) {
+    headerAbove[i] = nextIsUnderline;
+    const l = lines[i] ?? '';
+    if (l.trim() !== '') nextIsUnderline = UNDERLINE.test(l);
+  }
+
+  let starts: number[] = [];
+  let inTable = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trimEnd();
+    const lineNo = i + 1;
+    if (line.trim() === '' || PROMPT.test(line)) continue;
+    if (UNDERLINE.test(line)) {
+      starts = columnStarts(line);
+      inTable = true;
+      continue;
+    }
+    // the header sits right above an underline; its words are localised, so only its position is checked
+    if (headerAbove[i] && !ROW.test(line)) continue;
+    if (!inTable) {
+      problems.push({ source, line: lineNo, message: `unrecognised line before the table ${quote(line)}` });
+      continue;
+    }
+    const row = splitRow(line, starts);
+    if (row) interfaces.push(row);
+    else problems.push({ source, line: lineNo, message: `not an interface row ${quote(line)}` });
+  }
+  return { value: { interfaces }, problems };
+}
