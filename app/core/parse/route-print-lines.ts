@@ -20,7 +20,7 @@ export function cleanLine(raw: string, first: boolean): string {
   let s = first ? raw.replace(/^\uFEFF/, '') : raw;
   const m = LOG_PREFIX.exec(s) ?? BARE_TIMESTAMP.exec(s);
   if (m) s = s.slice(m[0].length);
-  return s.replace(/\s+$/, '');
+  return s.trimEnd();
 }
 
 export function isV4(s: string): boolean {
@@ -79,7 +79,7 @@ export function matchIfaceRow(line: string): IfaceRow | null {
   return row;
 }
 
-export const isSeparator = (t: string): boolean => /^(?:={8,}|-{8,})$/.test(t);
+export const isSeparator = (t: string): boolean => /^(?:={3,}|-{8,})$/.test(t);
 
 /** Prompts, echoed commands and cmd.exe banners that people paste along with the table. */
 export function isNoiseOrPrompt(t: string): boolean {
@@ -111,7 +111,7 @@ const FOOTER_WORDS =
   /^(?:default gateway|standardgateway|passerelle par défaut|puerta de enlace predeterminada|gateway predefinito|gateway padrão|standaardgateway|основной шлюз|默认网关|預設閘道|デフォルト ゲートウェイ|brama domyślna)\s*[:：]/i;
 
 const COLUMN_WORDS =
-  /\b(?:metric|metrik|métrique|métrica|metrica|metriek|netmask|gateway|destination|passerelle|netzwerkziel|destino|destinazione|bestemming)\b|метрика|跃点数|躍點數|メトリック/i;
+  /\b(?:metric|metrik|métrique|métrica|metrica|metriek|netmask|netzwerkmaske|masque|máscara|maschera|gateway|destination|passerelle|netzwerkziel|schnittstelle|destino|destinazione|bestemming|netwerkdoel|interface|interfaz)(?![\p{L}])|метрика|шлюз|跃点数|躍點數|网关|網關|メトリック|ゲートウェイ/giu;
 
 /** Text with no address-like content: what headers, labels and localised words look like. */
 export const isWordy = (t: string): boolean => !/\d{2,}|\d\.\d/.test(t.replace(/IPv[46]/gi, ''));
@@ -141,4 +141,5 @@ export function matchHeader(t: string): HeaderKind | null {
 }
 
 export const isNoneWord = (t: string): boolean => NONE_WORDS.test(t);
-export const hasColumnWords = (t: string): boolean => COLUMN_WORDS.test(t) && isWordy(t);
+/** How many column-header words (Metric, Gateway, Netzwerkziel…) a digit-free line holds. */
+export const columnWordCount = (t: string): number => (isWordy(t) ? (t.match(COLUMN_WORDS) ?? []).length : 0);

@@ -3,7 +3,7 @@ import type { PersistentRoute, Route } from '../snapshot';
 import type { RoutePrintInterface, RoutePrintResult } from './types';
 import {
   cleanLine,
-  hasColumnWords,
+  columnWordCount,
   isNoiseOrPrompt,
   isNoneWord,
   isOnLinkWord,
@@ -42,6 +42,8 @@ interface State {
   source: string;
   section: Section;
   activeSeenInTable: boolean;
+  /** rows since the last header or label: "None" and column headers only follow a label */
+  rowsInSection: number;
   routes: Route[];
   persistent: PersistentRoute[];
   interfaces: RoutePrintInterface[];
@@ -64,6 +66,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt'): Parse
     source,
     section: 'none',
     activeSeenInTable: false,
+    rowsInSection: 0,
     routes: [],
     persistent: [],
     interfaces: [],
@@ -161,7 +164,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   }
 
   // XP and the console wrap long adapter descriptions at 80 columns onto the next line.
-  if (continuesIface && continuesIface.width >= 78 && isWordy(t) && !matchHeader(t)) {
+  if (continuesIface && continuesIface.width >= 78 && !matchHeader(t)) {
     const d = continuesIface.iface.description;
     continuesIface.iface.description = continuesIface.width >= 80 ? `${d}${line}`.trim() : `${d} ${t}`;
     return;
@@ -170,15 +173,26 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   const header = matchHeader(t);
   if (header) return enterSection(st, header);
 
-  if (isWordy(t) && (hasColumnWords(t) || (t.split(/\s+/).length >= 2 && looksLikeRow(next())))) return;
-  if ((st.section === 'active' || st.section === 'persistent') && (isNoneWord(t) || (isWordy(t) && !/\s/.test(t))))
-    return;
-  if (st.section === 'none' && isWordy(t) && matchIfaceRow(next())) {
+  if (isColumnHeader(st, t, next)) return;
+  // "None" in the display language: a lone word right after an Active/Persistent label.
+  const inRoutes = st.section === 'active' || st.section === 'persistent';
+  if (inRoutes && (isNoneWord(t) || (st.rowsInSection === 0 && isWordy(t) && !/\s/.test(t) && t.length <= 24))) return;
+  if ((st.section === 'none' || st.section === 'table') && isWordy(t) && matchIfaceRow(next())) {
     // An Interface List heading in a language (or mojibake) the word list does not know.
     st.section = 'iflist';
     return;
   }
   problem(st, n, `unrecognised line: ${excerpt(t)}`);
+}
+
+function isColumnHeader(st: State, t: string, next: () => string): boolean {
+  // Windows prints column headers only right after a section label, never between rows.
+  if (st.rowsInSection > 0 || !isWordy(t) || t.length > 120) return false;
+  const words = columnWordCount(t);
+  if (words >= 2) return true;
+  if (!/\s/.test(t)) return false;
+  if (words === 1 && st.section !== 'none' && st.section !== 'iflist') return true;
+  return looksLikeRow(next());
 }
 
 function looksLikeRow(t: string): boolean {
@@ -187,6 +201,7 @@ function looksLikeRow(t: string): boolean {
 }
 
 function enterSection(st: State, header: ReturnType<typeof matchHeader>): void {
+  st.rowsInSection = 0;
   switch (header) {
     case 'iflist':
       st.section = 'iflist';
@@ -233,6 +248,7 @@ function v4Row(st: State, tk: string[], n: number, t: string): void {
     const metric = parseMetric(word);
     if (metric === null && !isOnLinkWord(word)) return problem(st, n, `unreadable persistent route metric: ${excerpt(t)}`);
     st.persistent.push({ destination: dest, prefixLength, netmask: mask, gateway: tk[2]!, metric });
+    st.rowsInSection++;
     return;
   }
 
@@ -254,6 +270,7 @@ function v4Row(st: State, tk: string[], n: number, t: string): void {
   else route.interfaceIndex = /^0x/i.test(beforeLast) ? parseInt(beforeLast.slice(2), 16) : Number(beforeLast);
   route.source = { file: st.source, line: n };
   st.routes.push(route);
+  st.rowsInSection++;
   if (st.section !== 'persistent') st.section = 'active';
 }
 
@@ -287,6 +304,7 @@ function completeV6(st: State, gwText: string): boolean {
   else if (isOnLinkWord(gwText) && !isSeparator(gwText) && matchHeader(gwText) === null) gateway = null;
   else return false;
   st.pendingV6 = null;
+  st.rowsInSection++;
   if (gateway === null) st.onLink = true;
   if (p.persistent) {
     st.persistent.push({
