@@ -48,6 +48,7 @@ const CONTINUATION: Partial<Record<LabelMeaning, ContinuationKind>> = {
   dnsSuffixSearchList: 'name',
 };
 
+const MAX_LABEL_COLUMN = 120;
 /** The console wraps at 80 columns; a line this long may continue on the next one. */
 const WRAP_COLUMNS = 78;
 
@@ -84,7 +85,8 @@ function isNoise(line: string): boolean {
 
 /** Finds the known label on a line: the first "…:" split whose left side is in the vocabulary. */
 function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; value: string } | undefined {
-  for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+  // labels are short; bounding the search keeps a pathological line with many colons linear
+  for (let i = line.indexOf(':'); i >= 0 && i <= MAX_LABEL_COLUMN; i = line.indexOf(':', i + 1)) {
     const next = line[i + 1];
     if (next !== undefined && !/\s/u.test(next)) continue;
     const label = line.slice(0, i);
