@@ -40,7 +40,7 @@ export const RouteSchema = z.object({
   metric: z.number().int().nonnegative(),
   persistent: z.boolean(),
   /** file and 1-based line the route came from, for evidence */
-  source: z.object({ file: z.string(), line: z.number().int() }).optional(),
+  source: z.object({ file: z.string(), line: z.number().int(), text: z.string().optional() }).optional(),
 });
 
 export const PersistentRouteSchema = z.object({

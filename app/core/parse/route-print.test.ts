@@ -349,6 +349,12 @@ describe('parseRoutePrint on inline fixtures', () => {
     expect(problems[3]!.message).toMatch(/cut short/);
   });
 
+  it('reports stray text after the persistent list instead of taking it as a new section', () => {
+    const text = ['IPv4 Route Table', 'Active Routes:', '          0.0.0.0          0.0.0.0      10.0.0.1     10.0.0.2     25',
+      'Persistent Routes:', '  None', 'Note:', '  Sorry'].join('\n');
+    expect(parseRoutePrint(text).problems.map((p) => p.line)).toEqual([6, 7]);
+  });
+
   it.each([
     ['empty', ''],
     ['blank lines', '\n  \n\n'],

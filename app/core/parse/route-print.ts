@@ -146,7 +146,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
     st.interfaces.push(entry);
     if (iface.hex) st.hexIndexes = true;
     else st.decimalIndexes = true;
-    if (st.section !== 'iflist' && st.section !== 'none') st.section = 'iflist';
+    st.section = 'iflist';
     st.lastIface = { iface: entry, width: line.length };
     return;
   }
@@ -171,7 +171,8 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   }
 
   const header = matchHeader(t);
-  if (header) return enterSection(st, header);
+  // After "Persistent Routes:" only a new table header can follow; another bare label is noise.
+  if (header && !(header === 'label' && st.section === 'persistent')) return enterSection(st, header);
 
   if (isColumnHeader(st, t, next)) return;
   // "None" in the display language: a lone word right after an Active/Persistent label.

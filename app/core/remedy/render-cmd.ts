@@ -50,7 +50,11 @@ export function renderCmd(spec: ScriptSpec): string {
     ':route',
     'call route %* >"%TM_OUT%" 2>&1',
     'type "%TM_OUT%"',
-    'find "OK!" "%TM_OUT%" >nul 2>&1 && exit /b 0',
+    // `if errorlevel`, not `&&`: Wine's cmd (8.0) runs both sides of `&&`/`||` after an external
+    // program, so the integration tests under Wine could not see a failure; this form means the
+    // same on every cmd.exe since NT4.
+    'find "OK!" "%TM_OUT%" >nul 2>&1',
+    'if not errorlevel 1 exit /b 0',
     'for %%F in ("%TM_OUT%") do if %%~zF equ 0 exit /b 0',
     'exit /b 1',
   );

@@ -1,0 +1,35 @@
+import { buildSnapshot } from './build-snapshot';
+import type { Capture } from './capture/capture';
+import { diagnose } from './diagnose';
+import type { EngineLanguage } from './i18n';
+import type { Report } from './report';
+
+export interface AnalyseOptions {
+  corporateNetworks?: string[];
+  language?: EngineLanguage;
+  toolVersion: string;
+  now?: Date;
+}
+
+export interface Analysis {
+  report: Report;
+  unreadableFiles: string[];
+}
+
+/** collect → snapshot → diagnose, as one pure step over an in-memory capture. */
+export function analyseCapture(capture: Capture, opts: AnalyseOptions): Analysis {
+  const { snapshot, unreadableFiles } = buildSnapshot(capture);
+  const findings = diagnose(snapshot, { corporateNetworks: opts.corporateNetworks, language: opts.language });
+  return {
+    report: {
+      schemaVersion: 1,
+      tool: { name: 'tunnelmedic', version: opts.toolVersion },
+      generatedAt: (opts.now ?? new Date()).toISOString(),
+      source: capture.origin,
+      language: opts.language ?? 'en',
+      snapshot,
+      findings,
+    },
+    unreadableFiles,
+  };
+}

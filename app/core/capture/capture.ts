@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** The capture contract of DESIGN.md: the file names a capture directory may hold. */
+export const CAPTURE_FILES = {
+  ver: 'ver.txt',
+  systeminfo: 'systeminfo.txt',
+  routePrint: 'route-print.txt',
+  ipconfig: 'ipconfig-all.txt',
+  netshInterfaces: 'netsh-interfaces.txt',
+  lmhosts: 'lmhosts',
+  rasEvents: 'rasclient-events.txt',
+  fileVersions: 'file-versions.txt',
+} as const;
+
+/** Folders whose files are all read (registry/*.txt|*.reg, pbk/*.pbk, powershell/*.json). */
+export const CAPTURE_FOLDERS = ['registry', 'pbk', 'powershell'] as const;
+
+export const CaptureMetaSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    collectedAt: z.string().optional(),
+    tool: z.string().optional(),
+    codepage: z.number().int().positive().optional(),
+    hostname: z.string().optional(),
+  })
+  .passthrough();
+export type CaptureMeta = z.infer<typeof CaptureMetaSchema>;
+
+export interface CaptureFile {
+  /** capture-relative path with forward slashes, e.g. "route-print.txt", "registry/winlogon.txt" */
+  name: string;
+  text: string;
+  encoding: string;
+}
+
+/** An in-memory capture: what a directory, the live collector or the demo produce alike. */
+export interface Capture {
+  origin: 'live' | 'capture' | 'demo';
+  /** a label for people: the directory, "this computer", "demo machine" */
+  label: string;
+  meta: CaptureMeta;
+  files: Map<string, CaptureFile>;
+  /** problems met while reading (unreadable capture.json, …) */
+  readProblems: { source: string; message: string }[];
+}

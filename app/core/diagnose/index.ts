@@ -1,0 +1,30 @@
+import { engineT, type EngineLanguage } from '../i18n';
+import type { Finding, Severity } from '../report';
+import type { Snapshot } from '../snapshot';
+import type { DiagnoseContext } from './context';
+import { duplicateDefaultEqualMetric } from './rules/duplicate-default';
+import { lanHiddenByVpn } from './rules/lan-hidden-by-vpn';
+import { persistentRouteStale } from './rules/persistent-route-stale';
+import { vpnDefaultRouteWins } from './rules/vpn-default-route-wins';
+import { vpnNetworkUnreachable } from './rules/vpn-network-unreachable';
+
+/** Every rule is a pure function of the snapshot and what the machine cannot know. */
+const RULES: ((ctx: DiagnoseContext) => Finding[])[] = [
+  vpnDefaultRouteWins,
+  vpnNetworkUnreachable,
+  duplicateDefaultEqualMetric,
+  lanHiddenByVpn,
+  persistentRouteStale,
+];
+
+const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export function diagnose(snapshot: Snapshot, opts: { corporateNetworks?: string[]; language?: EngineLanguage } = {}): Finding[] {
+  const ctx: DiagnoseContext = { snapshot, corporateNetworks: opts.corporateNetworks ?? [], t: engineT(opts.language) };
+  return RULES.flatMap((rule) => rule(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+/** DESIGN.md exit code 0 means: no finding above info. */
+export function hasActionableFindings(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity !== 'info');
+}

@@ -1,0 +1,32 @@
+import ipaddr from 'ipaddr.js';
+import type { Finding } from '../../report';
+import type { DiagnoseContext } from '../context';
+
+/** route.persistent-route-stale: a persistent route's gateway is on no connected subnet. */
+export function persistentRouteStale(ctx: DiagnoseContext): Finding[] {
+  const { snapshot, t } = ctx;
+  const subnets = snapshot.interfaces.flatMap((i) => i.ipv4.filter((a) => a.prefixLength > 0));
+  // Without ipconfig there is nothing to judge reachability against: say nothing rather than guess.
+  if (subnets.length === 0) return [];
+  return snapshot.persistentRoutes
+    .filter((p) => p.gateway !== '0.0.0.0' && !subnets.some((s) => reaches(p.gateway, s.address, s.prefixLength)))
+    .map((p) => {
+      const route = `${p.destination}/${p.prefixLength} → ${p.gateway}`;
+      return {
+        id: 'route.persistent-route-stale',
+        severity: 'warning' as const,
+        title: t('rules.persistentStale.title'),
+        summary: t('rules.persistentStale.summary', { route, gateway: p.gateway }),
+        evidence: [{ source: 'route-print.txt', text: `${p.destination} ${p.netmask} ${p.gateway} ${p.metric ?? 'Default'}` }],
+        fixes: [],
+      };
+    });
+}
+
+function reaches(gateway: string, address: string, prefix: number): boolean {
+  try {
+    return ipaddr.IPv4.parse(gateway).match(ipaddr.IPv4.parse(address), prefix);
+  } catch {
+    return true;
+  }
+}

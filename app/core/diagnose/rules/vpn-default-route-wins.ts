@@ -1,0 +1,43 @@
+import { buildFix } from '../../remedy/build-fix';
+import { planSplitTunnel } from '../../remedy/plan-split-tunnel';
+import type { Finding } from '../../report';
+import type { Route } from '../../snapshot';
+import type { DiagnoseContext } from '../context';
+import { evidenceOf, explainDecision } from '../explain';
+import { effectiveRoute, firstHost, INTERNET_PROBE, interfaceOf, isDefaultHalf, isDefaultRoute, isTunnelRoute } from '../route-model';
+
+/** route.vpn-default-route-wins: a tunnel default route (or def1 halves) beats the LAN default. */
+export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
+  const { snapshot, t } = ctx;
+  const internet = effectiveRoute(snapshot.routes, INTERNET_PROBE).winner;
+  if (!internet || !isTunnelRoute(internet, snapshot)) return [];
+  const lanDefaults = snapshot.routes.filter((r) => isDefaultRoute(r) && !isTunnelRoute(r, snapshot) && r.gateway !== null).sort((a, b) => a.metric - b.metric);
+  const lanDefault = lanDefaults[0];
+  if (!lanDefault) return [];
+  const vpnDefaults = snapshot.routes.filter((r) => (isDefaultRoute(r) || isDefaultHalf(r)) && isTunnelRoute(r, snapshot));
+  const vpnName = interfaceOf(internet, snapshot)?.name ?? internet.interfaceAddress ?? 'VPN';
+
+  const decisions = [
+    explainDecision(snapshot, INTERNET_PROBE, t('internet'), t),
+    ...ctx.corporateNetworks.flatMap((cidr) => {
+      const host = firstHost(cidr);
+      return host ? [explainDecision(snapshot, host, t('corpNet', { cidr }), t)] : [];
+    }),
+  ];
+  const planned = planSplitTunnel(snapshot, vpnDefaults, lanDefault, ctx.corporateNetworks, t);
+  const corp = ctx.corporateNetworks.length ? ctx.corporateNetworks.join(', ') : t('tunnel');
+  return [
+    {
+      id: 'route.vpn-default-route-wins',
+      severity: 'critical',
+      title: t('rules.vpnDefault.title'),
+      summary: t('rules.vpnDefault.summary', { vpn: vpnName, vpnMetric: internet.metric, lanGateway: lanDefault.gateway, lanMetric: lanDefault.metric }),
+      ifFixed: t('rules.vpnDefault.ifFixed', { lanGateway: lanDefault.gateway, corp }),
+      evidence: [...vpnDefaults, lanDefault].map(evidenceOf),
+      decisions,
+      fixes: planned ? [buildFix(planned, t)] : [],
+    },
+  ];
+}
+
+export type { Route };

@@ -1,0 +1,56 @@
+import { buildFix } from '../../remedy/build-fix';
+import { corpRouteAction } from '../../remedy/plan-split-tunnel';
+import { interfaceIndexOf } from '../../remedy/route-metric';
+import type { Finding } from '../../report';
+import type { DiagnoseContext } from '../context';
+import { evidenceOf, explainDecision } from '../explain';
+import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr } from '../route-model';
+
+/** route.vpn-network-unreachable: the tunnel is up, but a corporate network is routed elsewhere. */
+export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
+  const { snapshot, t } = ctx;
+  const tunnelRoutes = snapshot.routes.filter((r) => r.family === 4 && isTunnelRoute(r, snapshot));
+  // Prefer a route through a named gateway; else the tunnel's own address (on-link for route.exe).
+  const anchor = tunnelRoutes.find((r) => r.gateway && r.gateway !== r.interfaceAddress) ?? tunnelRoutes.find((r) => r.interfaceAddress);
+  if (!anchor) return [];
+  const gateway = anchor.gateway ?? anchor.interfaceAddress!;
+  const vpn = interfaceOf(anchor, snapshot);
+  const findings: Finding[] = [];
+  for (const cidr of ctx.corporateNetworks) {
+    const net = parseCidr(cidr);
+    const host = firstHost(cidr);
+    if (!net || !host) continue;
+    const winner = effectiveRoute(snapshot.routes, host).winner;
+    if (winner && isTunnelRoute(winner, snapshot)) continue;
+    const decision = explainDecision(snapshot, host, t('corpNet', { cidr }), t);
+    const index = interfaceIndexOf(anchor, snapshot);
+    const label = t('fix.step.addCorp', { cidr, gateway, index: index ?? '?' });
+    findings.push({
+      id: 'route.vpn-network-unreachable',
+      severity: 'critical',
+      title: t('rules.corpUnreachable.title', { cidr }),
+      summary: t('rules.corpUnreachable.summary', {
+        cidr,
+        vpn: vpn?.name ?? anchor.interfaceAddress,
+        iface: winner ? interfaceOf(winner, snapshot)?.name ?? winner.interfaceAddress : '—',
+        via: winner?.gateway ? t('via', { gateway: winner.gateway }) : t('onLink'),
+      }),
+      ifFixed: t('rules.corpUnreachable.ifFixed', { cidr }),
+      evidence: [...(winner ? [evidenceOf(winner)] : []), evidenceOf(anchor), { source: 'policy', text: `corporate network ${cidr}` }],
+      decisions: [decision],
+      fixes: [
+        buildFix(
+          {
+            id: `route.vpn-network-unreachable:${cidr.replace("/", "-")}`,
+            title: t('fix.addCorpNow', { cidr }),
+            strength: 'now',
+            risk: 'low',
+            steps: [{ label, action: corpRouteAction(net.address, net.netmask, gateway, index) }],
+          },
+          t,
+        ),
+      ],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,87 @@
+import type { TFunction } from 'i18next';
+import { effectiveRoute, interfaceOf, isTunnelRoute, parseCidr, firstHost } from '../diagnose/route-model';
+import type { Route, Snapshot } from '../snapshot';
+import type { Action } from './actions';
+import type { PlannedFix } from './build-fix';
+import type { ScriptStep } from './render-cmd';
+import { describeInterface, interfaceIndexOf, routeMetricOf } from './route-metric';
+
+const DEFAULT_MASK = '0.0.0.0';
+const HALF_MASK = '128.0.0.0';
+
+/**
+ * The FAQ's batch fix as typed actions: delete only the VPN's default route(s) — named by gateway
+ * and interface, because a bare `route delete 0.0.0.0` drops every default —, make sure the LAN
+ * default then wins, and send each corporate network through the tunnel.
+ */
+export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDefault: Route, corporateNetworks: string[], t: TFunction): PlannedFix | null {
+  const steps: ScriptStep[] = [];
+  const notes: string[] = [];
+  const tunnelRoute = vpnDefaults[0];
+  if (!tunnelRoute) return null;
+  const tunnelIndex = interfaceIndexOf(tunnelRoute, snapshot);
+  // On-link tunnel routes are named by the tunnel's own address: route.exe treats that as on-link.
+  const tunnelGateway = tunnelRoute.gateway ?? tunnelRoute.interfaceAddress;
+  if (!tunnelGateway) return null;
+
+  for (const r of vpnDefaults) {
+    const gateway = r.gateway ?? r.interfaceAddress;
+    if (!gateway) return null;
+    steps.push({
+      label: t('fix.step.deleteVpnDefault', { dest: r.destination, prefix: r.prefixLength, iface: describeInterface(interfaceOf(r, snapshot), gateway) }),
+      action: {
+        kind: 'route.delete',
+        destination: r.destination,
+        netmask: r.prefixLength === 0 ? DEFAULT_MASK : HALF_MASK,
+        gateway,
+        interfaceIndex: interfaceIndexOf(r, snapshot),
+        previousMetric: routeMetricOf(r, snapshot).metric,
+      },
+    });
+  }
+
+  const remaining = snapshot.routes.filter((r) => !vpnDefaults.includes(r));
+  const competing = remaining.filter((r) => r !== lanDefault && r.family === 4 && r.prefixLength === 0 && r.metric <= lanDefault.metric);
+  if (competing.length > 0 && lanDefault.gateway) {
+    const previous = routeMetricOf(lanDefault, snapshot).metric;
+    steps.push({
+      label: t('fix.step.changeLanDefault', { gateway: lanDefault.gateway, metric: 1 }),
+      action: {
+        kind: 'route.change',
+        destination: DEFAULT_MASK,
+        netmask: DEFAULT_MASK,
+        gateway: lanDefault.gateway,
+        metric: 1,
+        interfaceIndex: interfaceIndexOf(lanDefault, snapshot),
+        previousMetric: previous,
+      },
+    });
+  }
+
+  const tunnelSpecific = remaining.filter((r) => r.prefixLength > 1 && isTunnelRoute(r, snapshot));
+  for (const cidr of corporateNetworks) {
+    const net = parseCidr(cidr);
+    const host = firstHost(cidr);
+    if (!net || !host) continue;
+    const stillTunnelled = effectiveRoute(tunnelSpecific, host).winner;
+    if (stillTunnelled) continue;
+    steps.push({
+      label: t('fix.step.addCorp', { cidr, gateway: tunnelGateway, index: tunnelIndex ?? '?' }),
+      action: corpRouteAction(net.address, net.netmask, tunnelGateway, tunnelIndex),
+    });
+  }
+  if (corporateNetworks.length === 0) notes.push(t('fix.noCorpNets'));
+
+  return {
+    id: 'route.vpn-default-route-wins:split-now',
+    title: t('fix.splitNow'),
+    strength: 'now',
+    risk: corporateNetworks.length === 0 ? 'high' : 'medium',
+    steps,
+    notes: notes.length ? notes : undefined,
+  };
+}
+
+export function corpRouteAction(destination: string, netmask: string, gateway: string, interfaceIndex: number | undefined): Action {
+  return { kind: 'route.add', destination, netmask, gateway, metric: 1, interfaceIndex };
+}

@@ -1,0 +1,28 @@
+import { routeArgv } from './actions';
+import { psQuote } from './escape';
+import type { ScriptSpec } from './render-cmd';
+
+/**
+ * The same steps as the .cmd script for PowerShell 5.1+. route.exe is called by full path with
+ * an argument array; its output (not its exit code, which is unreliable) decides success.
+ */
+export function renderPs1(spec: ScriptSpec): string {
+  const total = spec.steps.length;
+  const lines = [
+    '#Requires -RunAsAdministrator',
+    "$ErrorActionPreference = 'Stop'",
+    `Write-Output ${psQuote(spec.title)}`,
+    '$route = Join-Path $env:SystemRoot "System32\\route.exe"',
+    'function Invoke-Route([int]$Step, [string[]]$RouteArgs) {',
+    '  $out = (& $route @RouteArgs 2>&1 | Out-String).Trim()',
+    '  if ($out) { Write-Output $out }',
+    "  if ($out -and $out -notmatch 'OK!') { throw \"TunnelMedic: step $Step failed; the steps after it were not run.\" }",
+    '}',
+  ];
+  spec.steps.forEach((step, i) => {
+    const args = routeArgv(step.action).map(psQuote).join(', ');
+    lines.push(`Write-Output ${psQuote(`[${i + 1}/${total}] ${step.label}`)}`, `Invoke-Route ${i + 1} @(${args})`);
+  });
+  lines.push(`Write-Output ${psQuote(`TunnelMedic: all ${total} steps done.`)}`);
+  return lines.join('\r\n') + '\r\n';
+}

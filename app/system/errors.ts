@@ -1,0 +1,16 @@
+/** Errors with a meaning for the CLI's exit codes (DESIGN.md): usage/bad input = 4, live collection = 5. */
+export class UsageError extends Error {
+  readonly exitCode = 4;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export class CollectionError extends Error {
+  readonly exitCode = 5;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CollectionError';
+  }
+}
