@@ -177,7 +177,10 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   if (isColumnHeader(st, t, next)) return;
   // "None" in the display language: a lone word right after an Active/Persistent label.
   const inRoutes = st.section === 'active' || st.section === 'persistent';
-  if (inRoutes && (isNoneWord(t) || (st.rowsInSection === 0 && isWordy(t) && !/\s/.test(t) && t.length <= 24))) return;
+  if (inRoutes && st.rowsInSection === 0 && (isNoneWord(t) || (isOnLinkWord(t) && !/\s/.test(t) && t.length <= 24))) {
+    st.rowsInSection++;
+    return;
+  }
   if ((st.section === 'none' || st.section === 'table') && isWordy(t) && matchIfaceRow(next())) {
     // An Interface List heading in a language (or mojibake) the word list does not know.
     st.section = 'iflist';
