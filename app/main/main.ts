@@ -1,0 +1,136 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDesktopEngine } from '../system/desktop-engine';
+import type { DesktopEngine } from '../shared/engine-port';
+import { progressChannel, type Progress } from '../shared/ipc';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { chooseEngineSource } from './engine-options';
+import { isTrustedUrl, registerIpcHandlers, type SaveExport } from './ipc-handlers';
+import { buildAppMenu } from './menu';
+
+/**
+ * Electron main: one window, locked down (context isolation, sandbox, no Node, strict CSP, no
+ * navigation, no new windows, no permissions). The renderer reaches the engine only through the
+ * typed IPC contract registered in ipc-handlers.ts.
+ */
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const devServerUrl = app.isPackaged ? undefined : process.env.TUNNELMEDIC_DEV_SERVER_URL;
+  const indexFile = path.join(__dirname, '..', 'renderer', 'index.html');
+  const indexUrl = pathToFileURL(indexFile).href;
+  let mainWindow: BrowserWindow | null = null;
+  let lastRunToken: string | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const choice = chooseEngineSource(process.argv.slice(1), process.platform);
+    const engine = rememberRunToken(
+      createDesktopEngine({ ...choice, dataDir: app.getPath('userData') }),
+      (token) => (lastRunToken = token),
+    );
+
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+
+    const saveExport: SaveExport = async ({ suggestedName, content }) => {
+      const options = { defaultPath: path.join(app.getPath('documents'), suggestedName) };
+      const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { saved: false };
+      await writeFile(choice.filePath, content, 'utf8');
+      return { saved: true, fileName: path.basename(choice.filePath) };
+    };
+
+    registerIpcHandlers(ipcMain, engine, {
+      isTrustedSender: (event) => !!event.senderFrame && isTrustedUrl(event.senderFrame.url, { indexUrl, devServerUrl }),
+      sendProgress: (p: Progress) => mainWindow?.webContents.send(progressChannel, p),
+      saveExport,
+    });
+
+    Menu.setApplicationMenu(
+      buildAppMenu({
+        getWindow: () => mainWindow,
+        onExport: () => {
+          if (!lastRunToken) {
+            void dialog.showMessageBox({ type: 'info', message: 'Run a scan first; then the report can be exported.' });
+            return;
+          }
+          void engine
+            .exportReport(lastRunToken, 'html')
+            .then(saveExport)
+            .catch((e: unknown) => dialog.showErrorBox('Export failed', e instanceof Error ? e.message : String(e)));
+        },
+      }),
+    );
+
+    mainWindow = createWindow();
+  });
+
+  function createWindow(): BrowserWindow {
+    const win = new BrowserWindow({
+      width: 1120,
+      height: 800,
+      minWidth: 720,
+      minHeight: 560,
+      title: 'TunnelMedic',
+      show: false,
+      backgroundColor: '#f6f7f9',
+      webPreferences: {
+        preload: path.join(__dirname, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        spellcheck: false,
+        devTools: !app.isPackaged,
+      },
+    });
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => (mainWindow = null));
+    // links in content (e.g. KB articles) open in the browser, never inside the app window
+    win.webContents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    if (devServerUrl) void win.loadURL(devServerUrl);
+    else void win.loadFile(indexFile);
+    return win;
+  }
+}
+
+/** Main remembers the newest scan's token so File → Export report… works without asking the renderer. */
+function rememberRunToken(engine: DesktopEngine, onToken: (token: string) => void): DesktopEngine {
+  return {
+    info: () => engine.info(),
+    scan: async (opts, onProgress) => {
+      const result = await engine.scan(opts, onProgress);
+      onToken(result.runToken);
+      return result;
+    },
+    applyFixes: (token, fixIds, onProgress) => engine.applyFixes(token, fixIds, onProgress),
+    rollback: (runId, onProgress) => engine.rollback(runId, onProgress),
+    history: () => engine.history(),
+    exportReport: (token, format) => engine.exportReport(token, format),
+  };
+}

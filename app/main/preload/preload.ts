@@ -1,0 +1,20 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channelName, channels, progressChannel, type Progress, type TunnelMedicApi } from '../../shared/ipc';
+
+/**
+ * Exposes exactly the contract's channels plus onProgress on `window.tunnelmedic`, nothing else:
+ * no ipcRenderer, no generic invoke(channel), no Node. Main validates every argument again.
+ */
+const api: Record<string, unknown> = {};
+for (const channel of channels) {
+  api[channel] = (args: unknown) => ipcRenderer.invoke(channelName(channel), args);
+}
+api.onProgress = (listener: (p: Progress) => void): (() => void) => {
+  const wrapped = (_event: IpcRendererEvent, p: Progress): void => listener(p);
+  ipcRenderer.on(progressChannel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(progressChannel, wrapped);
+  };
+};
+
+contextBridge.exposeInMainWorld('tunnelmedic', api as TunnelMedicApi);

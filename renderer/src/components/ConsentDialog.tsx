@@ -1,0 +1,61 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Fix } from '../../../app/core/report';
+import { useFocusTrap } from './useFocusTrap';
+
+/** Asks before anything changes: exactly what will change, admin prompt, backup, undo. */
+export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; demo: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useFocusTrap(ref, onCancel, cancelRef);
+  return (
+    <div className="overlay">
+      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="consent-title" aria-describedby="consent-desc">
+        <h2 id="consent-title">{t('consent.title')}</h2>
+        <p id="consent-desc">{t('consent.intro', { fix: fix.title })}</p>
+        <ol className="steps steps-boxed">
+          {fix.steps.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ol>
+        <ul className="assurances">
+          {fix.requiresAdmin && (
+            <li>
+              <span aria-hidden="true">🛡 </span>
+              {demo ? t('consent.adminDemo') : t('consent.admin')}
+            </li>
+          )}
+          <li>
+            <span aria-hidden="true">💾 </span>
+            {t('consent.backup')}
+          </li>
+          <li>
+            <span aria-hidden="true">↩ </span>
+            {t('consent.undo')}
+          </li>
+          {fix.strength === 'now' && (
+            <li>
+              <span aria-hidden="true">⏱ </span>
+              {t('consent.untilReconnect')}
+            </li>
+          )}
+          {demo && (
+            <li>
+              <span aria-hidden="true">ⓘ </span>
+              {t('consent.demo')}
+            </li>
+          )}
+        </ul>
+        <div className="dialog-actions">
+          <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
+            {t('consent.cancel')}
+          </button>
+          <button type="button" className="button button-primary" onClick={onConfirm}>
+            {t('consent.apply')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { View } from '../App';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header({ view, onNavigate, historyDisabled }: { view: View['name']; onNavigate: (v: View) => void; historyDisabled: boolean }) {
+  const { t } = useTranslation();
+  const current = (name: View['name']) => (view === name || (name === 'home' && view === 'finding') ? 'page' : undefined);
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">⛑</span>
+        <span className="brand-name">TunnelMedic</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('nav.label')} className="nav">
+        <button type="button" className="nav-link" aria-current={current('home')} onClick={() => onNavigate({ name: 'home' })}>
+          {t('nav.results')}
+        </button>
+        <button type="button" className="nav-link" aria-current={current('history')} disabled={historyDisabled} onClick={() => onNavigate({ name: 'history' })}>
+          {t('nav.history')}
+        </button>
+      </nav>
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../../app/core/report';
+import { formatDateTime } from '../format';
+
+/** Healthy, or how many problems: counts warnings and criticals; info notes are not problems. */
+export function OverallState({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const problems = report.findings.filter((f) => f.severity !== 'info').length;
+  const healthy = problems === 0;
+  return (
+    <section className={`overall ${healthy ? 'overall-ok' : 'overall-bad'}`} aria-labelledby="overall-title" data-testid="overall">
+      <span className="overall-icon" aria-hidden="true">{healthy ? '✓' : '!'}</span>
+      <div>
+        <h2 id="overall-title">{healthy ? t('overall.healthy') : t('overall.problems', { count: problems })}</h2>
+        <p className="muted">
+          {healthy ? t('overall.healthyText') : t('overall.problemsText')}{' '}
+          {t('overall.scannedAt', { time: formatDateTime(report.generatedAt, i18n.language) })}
+        </p>
+      </div>
+    </section>
+  );
+}

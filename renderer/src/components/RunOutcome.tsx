@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { RunResult } from '../../../app/shared/ipc';
+
+/** Verified ✓ / finding still present / failed and rolled back — with the engine's own message. */
+export function RunOutcome({ result }: { result: RunResult }) {
+  const { t } = useTranslation();
+  const kind = result.verified ? 'ok' : result.rolledBack ? 'rolledback' : 'remaining';
+  return (
+    <div className={`outcome outcome-${kind}`} role="status" data-testid="run-outcome" data-outcome={kind}>
+      <span className="outcome-icon" aria-hidden="true">{kind === 'ok' ? '✓' : kind === 'rolledback' ? '↩' : '!'}</span>
+      <div>
+        <h2 className="outcome-title">{t(`outcome.${kind}.title`)}</h2>
+        <p>{t(`outcome.${kind}.text`)}</p>
+        <p className="outcome-message">{result.message}</p>
+        {kind === 'remaining' && result.remaining.length > 0 && (
+          <p className="small">
+            {t('outcome.remainingList')} <code>{result.remaining.join(', ')}</code>
+          </p>
+        )}
+        {result.journalPath && <p className="small muted">{t('outcome.journal', { path: result.journalPath })}</p>}
+      </div>
+    </div>
+  );
+}
