@@ -1,0 +1,94 @@
+import { hasActionableFindings } from '../../core/diagnose';
+import { pickLanguage } from '../../core/i18n';
+import type { Fix, Report } from '../../core/report';
+import { applyFixes } from '../../system/apply/apply';
+import { RunStore } from '../../system/apply/journal';
+import { UsageError } from '../../system/errors';
+import { resolveInput, scanInput } from '../../system/input';
+import { runsDir } from '../../system/paths';
+import { TOOL_VERSION } from '../../system/version';
+import type { CliValues } from '../args';
+import { EXIT, type CliIo } from '../io';
+import { inputOptions } from './shared';
+
+export async function fixCommand(values: CliValues, io: CliIo): Promise<number> {
+  const language = pickLanguage(values.lang);
+  const options = inputOptions(values, io);
+  const input = await resolveInput(options);
+  const { report } = await scanInput(input, language);
+  const scanExit = hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
+  const fixes = selectFixes(report, values.only);
+  const say = (text: string) => !values.quiet && io.stderr(text);
+
+  if (values['dry-run']) {
+    io.stdout(fixes.length ? fixes.map(dryRunText).join('\n') : 'Nothing to fix.\n');
+    return scanExit;
+  }
+  if (!input.target) {
+    throw new UsageError(`${input.label} is a capture of another machine: nothing here can be changed. Use --dry-run to see the scripts.`);
+  }
+  if (fixes.length === 0) {
+    say('Nothing to fix.\n');
+    return scanExit;
+  }
+
+  let chosen = fixes;
+  if (!values.yes) {
+    if (!io.isTTY) {
+      say('Not applying anything: this run is not interactive and --yes was not given.\n');
+      return EXIT.findings;
+    }
+    io.stdout(fixes.map((f) => `${f.title} [${f.id}]\n${f.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n`).join('\n'));
+    if (!(await io.confirm('Apply these changes? A backup is taken and they can be undone. [y/N] '))) {
+      say('Nothing was changed.\n');
+      return scanExit;
+    }
+  } else if (!io.isTTY && input.policy?.unattended) {
+    const allow = new Set<string>(input.policy.unattended.allow);
+    chosen = fixes.filter((f) => allow.has(f.id.split(':')[0]!));
+    for (const f of fixes.filter((x) => !chosen.includes(x))) say(`Skipped (not in the policy's unattended.allow): ${f.id}\n`);
+    if (chosen.length === 0) return scanExit;
+  }
+
+  const store = new RunStore(runsDir(options.dataDir));
+  const result = await applyFixes(
+    {
+      target: input.target,
+      store,
+      analyse: { corporateNetworks: input.corporateNetworks, language, toolVersion: TOOL_VERSION },
+      onProgress: (p) => say(`[${p.phase}${p.total ? ` ${p.step}/${p.total}` : ''}] ${p.label}\n`),
+    },
+    report,
+    chosen.map((f) => f.id),
+  );
+  if (values.json) io.stdout(JSON.stringify(result.report, null, 2) + '\n');
+  else {
+    io.stdout(`${result.message}\nRun ${result.runId}; journal: ${result.journalPath}\n`);
+    if (result.verified) io.stdout(`Undo with: tunnelmedic rollback ${result.runId}${values.demo ? ' --demo' : ''}\n`);
+  }
+  if ((result as { rollbackFailed?: boolean }).rollbackFailed) return EXIT.rollbackFailed;
+  if (!result.verified) return EXIT.rolledBack;
+  return result.remaining.length ? EXIT.findings : EXIT.healthy;
+}
+
+function selectFixes(report: Report, only: string | undefined): Fix[] {
+  const all = report.findings.flatMap((f) => f.fixes.map((fix) => ({ finding: f.id, fix })));
+  if (!only) return all.map((x) => x.fix);
+  const wanted = only.split(',').map((s) => s.trim()).filter(Boolean);
+  const picked = all.filter((x) => wanted.includes(x.finding) || wanted.includes(x.fix.id)).map((x) => x.fix);
+  const unknown = wanted.filter((w) => !all.some((x) => x.finding === w || x.fix.id === w));
+  if (unknown.length) throw new UsageError(`--only: no fix for ${unknown.join(', ')} on this machine (offered: ${all.map((x) => x.fix.id).join(', ') || 'none'})`);
+  return picked;
+}
+
+function dryRunText(fix: Fix): string {
+  return [
+    `REM ===== ${fix.id}: ${fix.title} =====`,
+    ...fix.steps.map((s) => `REM   ${s}`),
+    'REM ----- fix.cmd -----',
+    fix.script.cmd.trimEnd(),
+    'REM ----- rollback.cmd -----',
+    fix.script.rollbackCmd.trimEnd(),
+    '',
+  ].join('\n');
+}

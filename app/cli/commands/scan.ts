@@ -1,0 +1,21 @@
+import { writeFile } from 'node:fs/promises';
+import { hasActionableFindings } from '../../core/diagnose';
+import { pickLanguage } from '../../core/i18n';
+import { resolveInput, scanInput } from '../../system/input';
+import type { CliValues } from '../args';
+import { formatReport } from '../format';
+import { EXIT, type CliIo } from '../io';
+import { inputOptions, inputFlags } from './shared';
+
+export async function scanCommand(values: CliValues, io: CliIo): Promise<number> {
+  const language = pickLanguage(values.lang);
+  const input = await resolveInput(inputOptions(values, io));
+  if (!values.quiet && !values.json) io.stderr(`Reading ${input.label}…\n`);
+  const { report, unreadableFiles } = await scanInput(input, language);
+  for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
+  const json = JSON.stringify(report, null, 2) + '\n';
+  if (values.out) await writeFile(values.out, json);
+  if (values.json) io.stdout(json);
+  else if (!values.quiet) io.stdout(formatReport(report, input.label, inputFlags(values), values.verbose));
+  return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
+}

@@ -1,0 +1,32 @@
+import { UsageError } from '../../system/errors';
+import { pickLanguage } from '../../core/i18n';
+import type { InputOptions } from '../../system/input';
+import { dataDir } from '../../system/paths';
+import type { CliValues } from '../args';
+import type { CliIo } from '../io';
+
+export function inputOptions(values: CliValues, io: CliIo): InputOptions {
+  const fail = values['fail-route-call'];
+  if (fail !== undefined && !/^\d+$/.test(fail)) throw new UsageError('--fail-route-call expects a number');
+  return {
+    demo: values.demo,
+    capture: values.capture,
+    policy: values.policy,
+    corpNets: values['corp-net'],
+    language: pickLanguage(values.lang),
+    dataDir: io.env.TUNNELMEDIC_DATA_DIR ?? dataDir(),
+    failRouteCall: fail ? Number(fail) : undefined,
+  };
+}
+
+/** The INPUT flags as given, to print follow-up commands the person can copy. */
+export function inputFlags(values: CliValues): string {
+  const parts: string[] = [];
+  if (values.demo) parts.push('--demo');
+  if (values.capture) parts.push(`--capture ${quote(values.capture)}`);
+  if (values.policy) parts.push(`--policy ${quote(values.policy)}`);
+  for (const c of values['corp-net'] ?? []) parts.push(`--corp-net ${c}`);
+  return parts.join(' ');
+}
+
+const quote = (s: string) => (/^[\w./:\\-]+$/.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`);

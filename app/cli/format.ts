@@ -1,0 +1,59 @@
+import type { Finding, Report } from '../core/report';
+
+const ICON: Record<Finding['severity'], string> = { critical: '✖ CRITICAL', warning: '▲ WARNING ', info: '• INFO    ' };
+
+const L = {
+  en: { evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.', problems: (n: number) => `${n} problem(s) found.`, notCollected: 'not collected', problemsIn: 'Lines not understood', dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}` },
+  nl: { evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.', problems: (n: number) => `${n} probleem/problemen gevonden.`, notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}` },
+};
+
+/** Human output of `scan`: findings, evidence and "what happens if you fix this". */
+export function formatReport(report: Report, label: string, inputFlags: string, verbose = false): string {
+  const l = L[report.language === 'nl' ? 'nl' : 'en'];
+  const s = report.snapshot;
+  const out: string[] = [];
+  out.push(`TunnelMedic ${report.tool.version} — ${label}`);
+  out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${s.interfaces.length} interfaces · ${s.routes.length} routes`);
+  if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
+  if (s.problems.length) {
+    out.push(`${l.problemsIn}: ${s.problems.length}`);
+    for (const p of s.problems.slice(0, verbose ? Infinity : 5)) out.push(`  ${p.source}${p.line ? `:${p.line}` : ''}  ${p.message}`);
+  }
+  out.push('');
+  for (const f of report.findings) {
+    out.push(`${ICON[f.severity]}  ${f.title}   [${f.id}]`);
+    out.push(indent(f.summary, 2));
+    out.push(`  ${l.evidence}:`);
+    for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
+    if (f.decisions?.length) {
+      out.push(`  ${l.wins}:`);
+      for (const d of f.decisions) out.push(indent(`→ ${d.reason}`, 4));
+    }
+    if (f.ifFixed) out.push(`  ${l.ifFixed}: ${f.ifFixed}`);
+    for (const fix of f.fixes) {
+      out.push(`  ${l.fix} [${fix.id}] — ${fix.title} (${l.admin}):`);
+      fix.steps.forEach((step, i) => out.push(`    ${i < fix.actions.length ? `${i + 1}.` : ' !'} ${step}`));
+    }
+    out.push('');
+  }
+  const actionable = report.findings.filter((f) => f.severity !== 'info').length;
+  out.push(actionable ? l.problems(actionable) : l.healthy);
+  if (report.findings.some((f) => f.fixes.length)) out.push(l.dry(`tunnelmedic fix ${inputFlags} --dry-run`.replace(/\s+/g, ' ')));
+  return out.join('\n') + '\n';
+}
+
+function indent(text: string, n: number): string {
+  const pad = ' '.repeat(n);
+  const width = 100 - n;
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && (line + ' ' + w).length > width) {
+      lines.push(pad + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(pad + line);
+  return lines.join('\n');
+}

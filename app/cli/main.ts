@@ -1,0 +1,74 @@
+import { createInterface } from 'node:readline/promises';
+import { EngineError } from '../shared/engine-port';
+import { CollectionError, UsageError } from '../system/errors';
+import { TOOL_VERSION } from '../system/version';
+import { checkAllowed, parse } from './args';
+import { collectCommand } from './commands/collect';
+import { fixCommand } from './commands/fix';
+import { rollbackCommand } from './commands/rollback';
+import { scanCommand } from './commands/scan';
+import { USAGE } from './help';
+import { EXIT, type CliIo } from './io';
+
+/** Runs one CLI invocation and returns its exit code; never throws, never prints a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.stdout(`tunnelmedic ${TOOL_VERSION}\n`);
+      return EXIT.healthy;
+    }
+    if (!command || command === 'help') {
+      io.stdout(USAGE[rest[0] ?? 'main'] ?? USAGE.main!);
+      return command || values.help ? EXIT.healthy : EXIT.usage;
+    }
+    checkAllowed(command, values);
+    if (values.help) {
+      io.stdout(USAGE[command]!);
+      return EXIT.healthy;
+    }
+    if (command !== 'rollback' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+    if (values.lang && !['en', 'nl'].includes(values.lang)) throw new UsageError(`--lang ${values.lang}: supported are en, nl`);
+    switch (command) {
+      case 'scan':
+        return await scanCommand(values, io);
+      case 'fix':
+        return await fixCommand(values, io);
+      case 'rollback':
+        return await rollbackCommand(values, rest, io);
+      case 'collect':
+        return await collectCommand(values, io);
+    }
+    return EXIT.usage;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof CollectionError) {
+      io.stderr(`tunnelmedic: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof EngineError) {
+      io.stderr(`tunnelmedic: ${e.message}${e.detail ? `\n  ${e.detail}` : ''}\n`);
+      return EXIT.findings;
+    }
+    io.stderr(`tunnelmedic: unexpected error: ${(e as Error).message}\n`);
+    if (io.env.TUNNELMEDIC_DEBUG) io.stderr(`${(e as Error).stack}\n`);
+    return EXIT.usage;
+  }
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    env: process.env,
+    confirm: async (q) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return /^(y|yes|j|ja)$/i.test((await rl.question(q)).trim());
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { analyseCapture } from '../core/analyse';
+import type { Capture } from '../core/capture/capture';
+import type { EngineLanguage } from '../core/i18n';
+import type { Policy } from '../core/policy';
+import { CidrSchema } from '../core/policy';
+import type { Report } from '../core/report';
+import { readCaptureDir } from './capture-reader';
+import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
+import { CollectionError, UsageError } from './errors';
+import { demoCaptureDir, demoPolicyFile, demoWorkspace } from './paths';
+import { readPolicyFile } from './policy-file';
+import { createExecaRunner } from './run';
+import { TOOL_VERSION } from './version';
+
+export interface InputOptions {
+  demo?: boolean;
+  capture?: string;
+  policy?: string;
+  corpNets?: string[];
+  language?: EngineLanguage;
+  dataDir: string;
+  /** demo/tests: make the n-th route call fail */
+  failRouteCall?: number;
+}
+
+export interface ResolvedInput {
+  source: Capture['origin'];
+  label: string;
+  policy?: Policy;
+  corporateNetworks: string[];
+  /** what scans read and fixes change; null for a capture of another machine (read-only) */
+  target: RouteTarget | null;
+  readCapture(): Promise<Capture>;
+}
+
+/** INPUT of DESIGN.md's CLI: --demo | --capture DIR | this machine, plus --policy and --corp-net. */
+export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
+  if (o.demo && o.capture) throw new UsageError('Use either --demo or --capture DIR, not both.');
+  for (const cidr of o.corpNets ?? []) {
+    if (!CidrSchema.safeParse(cidr).success) throw new UsageError(`--corp-net ${cidr}: expected an IPv4 network like 10.13.1.0/24`);
+  }
+  const policyPath = o.policy ?? (o.demo && !o.corpNets?.length ? demoPolicyFile() : undefined);
+  const policy = policyPath ? await readPolicyFile(policyPath) : undefined;
+  const corporateNetworks = [...new Set([...(policy?.corporateNetworks ?? []), ...(o.corpNets ?? [])])];
+
+  if (o.demo) {
+    const target = simulatedTarget({ seedDir: demoCaptureDir(), workspaceDir: demoWorkspace(o.dataDir), origin: 'demo', failRouteCall: o.failRouteCall });
+    return { source: 'demo', label: 'demo machine', policy, corporateNetworks, target, readCapture: () => target.collect() };
+  }
+  if (o.capture) {
+    const dir = o.capture;
+    return { source: 'capture', label: dir, policy, corporateNetworks, target: null, readCapture: () => readCaptureDir(dir) };
+  }
+  if (process.platform !== 'win32') {
+    throw new CollectionError('Live collection needs Windows. On this machine try `tunnelmedic scan --demo` or `tunnelmedic scan --capture DIR`.');
+  }
+  const target = liveTarget(createExecaRunner());
+  return { source: 'live', label: 'this computer', policy, corporateNetworks, target, readCapture: () => target.collect() };
+}
+
+export async function scanInput(input: ResolvedInput, language: EngineLanguage = 'en'): Promise<{ report: Report; unreadableFiles: string[]; capture: Capture }> {
+  const capture = await input.readCapture();
+  const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, language, toolVersion: TOOL_VERSION });
+  const analysed = ['ver.txt', 'route-print.txt', 'ipconfig-all.txt', 'netsh-interfaces.txt'].filter((f) => capture.files.has(f));
+  if (input.source === 'capture' && analysed.length > 0 && analysed.every((f) => unreadableFiles.includes(f) || f === 'ver.txt')) {
+    throw new UsageError(`No file in ${input.label} could be understood:\n  ${report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ')}`);
+  }
+  if (input.source === 'capture' && analysed.length === 0) {
+    throw new UsageError(`${input.label} holds none of the capture files (route-print.txt, ipconfig-all.txt, netsh-interfaces.txt, ver.txt).`);
+  }
+  return { report, unreadableFiles, capture };
+}
