@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { pickLanguage, type EngineLanguage } from '../core/i18n';
+import type { Report } from '../core/report';
+import { renderReportHtml } from '../core/report-html';
+import type { AppInfo, RunSummary } from '../shared/ipc';
+import { EngineError, type DesktopEngine } from '../shared/engine-port';
+import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';
+import { RunStore } from './apply/journal';
+import type { RouteTarget } from './apply/route-target';
+import { UsageError } from './errors';
+import { resolveInput, scanInput, type ResolvedInput } from './input';
+import { runsDir } from './paths';
+import { TOOL_VERSION } from './version';
+
+export interface DesktopEngineOptions {
+  source: 'demo' | 'live' | 'capture';
+  captureDir?: string;
+  policyFile?: string;
+  /** runs (plan, backup, journal) and the demo machine's state */
+  dataDir: string;
+  locale?: string;
+  /** demo/tests: the n-th route call fails like route.exe does, to show the automatic rollback */
+  failRouteCall?: number;
+}
+
+interface Session {
+  report: Report;
+  corporateNetworks: string[];
+  language: EngineLanguage;
+}
+
+/**
+ * The engine behind the desktop app's IPC handlers. Scans hand out a run token; fixes are applied
+ * by token + fix id only, against the report the person actually saw.
+ */
+export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngine {
+  const sessions = new Map<string, Session>();
+  const store = new RunStore(runsDir(options.dataDir));
+  let inputPromise: Promise<ResolvedInput> | null = null;
+  const input = () =>
+    (inputPromise ??= resolveInput({
+      demo: options.source === 'demo',
+      capture: options.source === 'capture' ? options.captureDir : undefined,
+      policy: options.policyFile,
+      dataDir: options.dataDir,
+      failRouteCall: options.failRouteCall,
+    }).catch((e: unknown) => {
+      inputPromise = null;
+      throw toEngineError(e);
+    }));
+
+  const session = (runToken: string): Session => {
+    const s = sessions.get(runToken);
+    if (!s) throw new EngineError('UNKNOWN_RUN_TOKEN', 'This scan is no longer known; scan again.', runToken);
+    return s;
+  };
+  const writable = async (): Promise<RouteTarget> => {
+    const target = (await input()).target;
+    if (!target) throw new EngineError('READ_ONLY_CAPTURE', 'This is a capture of another machine: nothing can be changed from here.');
+    return target;
+  };
+  const context = async (s: Pick<Session, 'corporateNetworks' | 'language'>, onProgress: ApplyContext['onProgress']): Promise<ApplyContext> => ({
+    target: await writable(),
+    store,
+    analyse: { corporateNetworks: s.corporateNetworks, language: s.language, toolVersion: TOOL_VERSION },
+    onProgress,
+  });
+
+  return {
+    async info(): Promise<AppInfo> {
+      const i = await input();
+      return {
+        version: TOOL_VERSION,
+        platform: process.platform,
+        source: i.source,
+        sourceLabel: i.label,
+        locale: options.locale ?? 'en',
+        policyNetworks: i.policy?.corporateNetworks ?? [],
+      };
+    },
+
+    async scan(opts, onProgress) {
+      const i = await input();
+      const language = opts.language ?? pickLanguage(options.locale);
+      const corporateNetworks = [...new Set([...i.corporateNetworks, ...(opts.corporateNetworks ?? [])])];
+      onProgress({ phase: 'collect', step: 1, total: 2, label: `Reading ${i.label}` });
+      const { report } = await scanInput({ ...i, corporateNetworks }, language).catch((e: unknown) => {
+        throw toEngineError(e);
+      });
+      onProgress({ phase: 'diagnose', step: 2, total: 2, label: 'Checking routes' });
+      const runToken = `scan-${randomBytes(8).toString('hex')}`;
+      sessions.set(runToken, { report, corporateNetworks, language });
+      return { runToken, report };
+    },
+
+    async applyFixes(runToken, fixIds, onProgress) {
+      const s = session(runToken);
+      const result = await applyFixes(await context(s, onProgress), s.report, fixIds);
+      return result;
+    },
+
+    async rollback(runId, onProgress) {
+      const last = [...sessions.values()].at(-1);
+      return rollbackRun(await context(last ?? { corporateNetworks: (await input()).corporateNetworks, language: pickLanguage(options.locale) }, onProgress), runId);
+    },
+
+    async history(): Promise<RunSummary[]> {
+      const ids = await store.list();
+      const summaries = await Promise.all(
+        ids.map(async (runId) => {
+          const [plan, journal] = await Promise.all([store.plan(runId), store.journal(runId)]);
+          const last = journal.at(-1);
+          return {
+            runId,
+            startedAt: plan.createdAt,
+            fixIds: plan.fixIds,
+            verified: journal.some((r) => r.phase === 'verified'),
+            rolledBack: journal.some((r) => r.phase === 'rolled-back'),
+            undone: journal.some((r) => r.phase === 'undone'),
+            message: last?.message ?? (journal.some((r) => r.phase === 'verified') ? 'Applied and verified.' : 'Interrupted: not finished.'),
+          };
+        }),
+      );
+      return summaries.reverse();
+    },
+
+    async exportReport(runToken, format) {
+      const { report } = session(runToken);
+      const stamp = report.generatedAt.replace(/[:.]/g, '-');
+      return format === 'json'
+        ? { suggestedName: `tunnelmedic-report-${stamp}.json`, content: JSON.stringify(report, null, 2) + '\n' }
+        : { suggestedName: `tunnelmedic-report-${stamp}.html`, content: renderReportHtml(report) };
+    },
+  };
+}
+
+function toEngineError(e: unknown): EngineError {
+  if (e instanceof EngineError) return e;
+  if (e instanceof UsageError) return new EngineError('BAD_INPUT', e.message);
+  return new EngineError('INTERNAL', (e as Error).message ?? String(e));
+}
