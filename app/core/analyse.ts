@@ -2,11 +2,13 @@ import { buildSnapshot } from './build-snapshot';
 import type { Capture } from './capture/capture';
 import { diagnose } from './diagnose';
 import type { EngineLanguage } from './i18n';
+import type { Policy } from './policy';
 import type { Report } from './report';
 
 export interface AnalyseOptions {
   corporateNetworks?: string[];
   language?: EngineLanguage;
+  policy?: Policy;
   toolVersion: string;
   now?: Date;
 }
@@ -19,7 +21,7 @@ export interface Analysis {
 /** collect → snapshot → diagnose, as one pure step over an in-memory capture. */
 export function analyseCapture(capture: Capture, opts: AnalyseOptions): Analysis {
   const { snapshot, unreadableFiles } = buildSnapshot(capture);
-  const findings = diagnose(snapshot, { corporateNetworks: opts.corporateNetworks, language: opts.language });
+  const findings = diagnose(snapshot, { corporateNetworks: opts.corporateNetworks, language: opts.language, policy: opts.policy });
   return {
     report: {
       schemaVersion: 1,

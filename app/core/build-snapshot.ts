@@ -8,6 +8,7 @@ import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from './par
 import { parseVer } from './parse/ver';
 import type { Problem } from './problems';
 import type { NetInterface, OsInfo, Route, Snapshot } from './snapshot';
+import { SNAPSHOT_SECTIONS } from './snapshot-sections';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */
 const ANALYSED = [CAPTURE_FILES.ver, CAPTURE_FILES.routePrint, CAPTURE_FILES.ipconfig, CAPTURE_FILES.netshInterfaces];
@@ -65,17 +66,18 @@ export function buildSnapshot(capture: Capture): BuiltSnapshot {
 
   const collected = [...capture.files.keys()].sort();
   const notCollected = ANALYSED.filter((f) => !capture.files.has(f));
+  const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }) }), {});
   return {
     snapshot: {
-      os,
+      os: sections.os ?? os,
       hostname: ip?.value.hostname ?? capture.meta.hostname,
       interfaces,
       routes,
       persistentRoutes: route?.value.persistentRoutes ?? [],
-      vpnProfiles: [],
-      registry: {},
-      lmhosts: {},
-      events: [],
+      vpnProfiles: sections.vpnProfiles ?? [],
+      registry: sections.registry ?? {},
+      lmhosts: sections.lmhosts ?? {},
+      events: sections.events ?? [],
       files: { collected, notCollected },
       problems,
     },
@@ -132,7 +134,8 @@ export function mergeInterfaces(
       description: l.description,
       kind: classifyAdapter('', l.description),
       mac: l.mac,
-      ipv4: [],
+      // ipconfig never lists the Software Loopback Interface, but its routes use 127.0.0.1.
+      ipv4: classifyAdapter('', l.description) === 'loopback' ? [{ address: '127.0.0.1', prefixLength: 8 }] : [],
       ipv6: [],
       gateways: [],
       dnsServers: [],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pickLanguage, type EngineLanguage } from '../core/i18n';
+import type { Policy } from '../core/policy';
 import type { Report } from '../core/report';
 import { renderReportHtml } from '../core/report-html';
 import type { AppInfo, RunSummary } from '../shared/ipc';
@@ -25,6 +26,7 @@ export interface DesktopEngineOptions {
 
 interface Session {
   report: Report;
+  policy?: Policy;
   corporateNetworks: string[];
   language: EngineLanguage;
 }
@@ -59,10 +61,10 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
     if (!target) throw new EngineError('READ_ONLY_CAPTURE', 'This is a capture of another machine: nothing can be changed from here.');
     return target;
   };
-  const context = async (s: Pick<Session, 'corporateNetworks' | 'language'>, onProgress: ApplyContext['onProgress']): Promise<ApplyContext> => ({
+  const context = async (s: Pick<Session, 'corporateNetworks' | 'language' | 'policy'>, onProgress: ApplyContext['onProgress']): Promise<ApplyContext> => ({
     target: await writable(),
     store,
-    analyse: { corporateNetworks: s.corporateNetworks, language: s.language, toolVersion: TOOL_VERSION },
+    analyse: { corporateNetworks: s.corporateNetworks, language: s.language, policy: s.policy, toolVersion: TOOL_VERSION },
     onProgress,
   });
 
@@ -89,7 +91,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       });
       onProgress({ phase: 'diagnose', step: 2, total: 2, label: 'Checking routes' });
       const runToken = `scan-${randomBytes(8).toString('hex')}`;
-      sessions.set(runToken, { report, corporateNetworks, language });
+      sessions.set(runToken, { report, corporateNetworks, language, policy: i.policy });
       return { runToken, report };
     },
 
@@ -101,7 +103,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
 
     async rollback(runId, onProgress) {
       const last = [...sessions.values()].at(-1);
-      return rollbackRun(await context(last ?? { corporateNetworks: (await input()).corporateNetworks, language: pickLanguage(options.locale) }, onProgress), runId);
+      return rollbackRun(await context(last ?? { corporateNetworks: (await input()).corporateNetworks, policy: (await input()).policy, language: pickLanguage(options.locale) }, onProgress), runId);
     },
 
     async history(): Promise<RunSummary[]> {

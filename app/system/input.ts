@@ -60,7 +60,7 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
 
 export async function scanInput(input: ResolvedInput, language: EngineLanguage = 'en'): Promise<{ report: Report; unreadableFiles: string[]; capture: Capture }> {
   const capture = await input.readCapture();
-  const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, language, toolVersion: TOOL_VERSION });
+  const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION });
   const analysed = ['ver.txt', 'route-print.txt', 'ipconfig-all.txt', 'netsh-interfaces.txt'].filter((f) => capture.files.has(f));
   if (input.source === 'capture' && analysed.length > 0 && analysed.every((f) => unreadableFiles.includes(f) || f === 'ver.txt')) {
     throw new UsageError(`No file in ${input.label} could be understood:\n  ${report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ')}`);

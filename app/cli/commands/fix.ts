@@ -55,7 +55,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
     {
       target: input.target,
       store,
-      analyse: { corporateNetworks: input.corporateNetworks, language, toolVersion: TOOL_VERSION },
+      analyse: { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION },
       onProgress: (p) => say(`[${p.phase}${p.total ? ` ${p.step}/${p.total}` : ''}] ${p.label}\n`),
     },
     report,

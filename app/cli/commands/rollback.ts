@@ -29,7 +29,7 @@ export async function rollbackCommand(values: CliValues, positionals: string[], 
   if (!input.target) throw new UsageError('Rollback changes a machine: use --demo or run it on the machine itself.');
   const language = pickLanguage(values.lang);
   const result = await rollbackRun(
-    { target: input.target, store, analyse: { corporateNetworks: input.corporateNetworks, language, toolVersion: TOOL_VERSION }, onProgress: (p) => !values.quiet && io.stderr(`[${p.phase} ${p.step}/${p.total}] ${p.label}\n`) },
+    { target: input.target, store, analyse: { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION }, onProgress: (p) => !values.quiet && io.stderr(`[${p.phase} ${p.step}/${p.total}] ${p.label}\n`) },
     runId,
   );
   if (values.json) io.stdout(JSON.stringify(result, null, 2) + '\n');

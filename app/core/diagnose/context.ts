@@ -1,9 +1,12 @@
 import type { TFunction } from 'i18next';
+import type { Policy } from '../policy';
 import type { Snapshot } from '../snapshot';
 
 export interface DiagnoseContext {
   snapshot: Snapshot;
   /** CIDRs behind the VPN, from the policy file, --corp-net or the UI form */
   corporateNetworks: string[];
+  /** the policy file, when one was given (domain, VPN servers, unattended fixes) */
+  policy?: Policy;
   t: TFunction;
 }

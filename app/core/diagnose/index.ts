@@ -1,5 +1,6 @@
 import { engineT, type EngineLanguage } from '../i18n';
 import type { Finding, Severity } from '../report';
+import type { Policy } from '../policy';
 import type { Snapshot } from '../snapshot';
 import type { DiagnoseContext } from './context';
 import { duplicateDefaultEqualMetric } from './rules/duplicate-default';
@@ -19,8 +20,8 @@ const RULES: ((ctx: DiagnoseContext) => Finding[])[] = [
 
 const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
-export function diagnose(snapshot: Snapshot, opts: { corporateNetworks?: string[]; language?: EngineLanguage } = {}): Finding[] {
-  const ctx: DiagnoseContext = { snapshot, corporateNetworks: opts.corporateNetworks ?? [], t: engineT(opts.language) };
+export function diagnose(snapshot: Snapshot, opts: { corporateNetworks?: string[]; language?: EngineLanguage; policy?: Policy } = {}): Finding[] {
+  const ctx: DiagnoseContext = { snapshot, corporateNetworks: opts.corporateNetworks ?? [], policy: opts.policy, t: engineT(opts.language) };
   return RULES.flatMap((rule) => rule(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
 

@@ -8,8 +8,13 @@
 export function escapeCmdEcho(text: string): string {
   const oneLine = text.replace(/[\r\n\u0000-\u001f]+/g, ' ');
   const escaped = oneLine.replace(/%/g, '%%').replace(/[\^&|<>()"!]/g, (c) => `^${c}`);
-  // `echo` followed by nothing, "on" or "off" would print the echo state or toggle it.
-  return escaped.trim() === '' ? '.' : escaped;
+  // `echo` followed by nothing would print the echo state.
+  if (oneLine.trim() === '') return '.';
+  // `echo on` / `echo off` (any case, blanks around them ignored) toggle the echo state instead of
+  // printing, and `echo /?` prints echo's help; carets do not help (they are gone before echo looks).
+  // Such text is printed between quotes: not verbatim, but visible and harmless.
+  if (/^ *(on|off) *$/i.test(oneLine) || /^ *\/\?/.test(oneLine)) return `^"${escaped}^"`;
+  return escaped;
 }
 
 /** A PowerShell single-quoted string literal: only the quote itself needs doubling. */

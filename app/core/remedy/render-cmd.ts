@@ -43,7 +43,7 @@ export function renderCmd(spec: ScriptSpec): string {
     'exit /b 0',
     '',
     ':failed',
-    'echo TunnelMedic: step %TM_STEP% failed; the steps after it were not run. 1>&2',
+    '>&2 echo TunnelMedic: step %TM_STEP% failed; the steps after it were not run.',
     'del "%TM_OUT%" >nul 2>&1',
     'exit /b 1',
     '',

@@ -1,0 +1,12 @@
+import type { Capture } from './capture/capture';
+import type { Problem } from './problems';
+import type { Snapshot } from './snapshot';
+
+/**
+ * Capabilities beyond routing (registry, LMHOSTS, phonebooks, events, file versions) each add one
+ * section reader here. A reader takes the capture, reports what it could not understand into
+ * `problems`, and returns the part of the snapshot it owns.
+ */
+export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events'>>;
+
+export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [];
