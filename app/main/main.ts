@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const choice = chooseEngineSource(process.argv.slice(1), process.platform);
     const engine = rememberRunToken(
-      createDesktopEngine({ ...choice, dataDir: app.getPath('userData') }),
+      createDesktopEngine({ ...choice, dataDir: app.getPath('userData'), locale: app.getLocale() }),
       (token) => (lastRunToken = token),
     );
 

@@ -3,6 +3,7 @@ import type { Op, ApplyState } from '../useTunnelMedic';
 import { ErrorNotice } from './ErrorNotice';
 import { RunOutcome } from './RunOutcome';
 import { StepList, type StepStatus } from './StepList';
+import { Icon } from './Icon';
 
 /** Steps as they run (from progress events), then the engine's own per-step result and verification. */
 export function ApplyView({ apply, busy, onUndo, onDone }: { apply: ApplyState; busy: Op; onUndo: (runId: string) => void; onDone: () => void }) {
@@ -13,7 +14,7 @@ export function ApplyView({ apply, busy, onUndo, onDone }: { apply: ApplyState; 
   return (
     <section className="apply" aria-labelledby="apply-title">
       <div className="panel">
-        <p className="eyebrow">{t('apply.eyebrow')}</p>
+        <p className="eyebrow">{apply.status === 'running' ? t('apply.eyebrow') : t('apply.eyebrowDone')}</p>
         <h1 id="apply-title" tabIndex={-1}>{apply.fix.title}</h1>
         {apply.status === 'running' && (
           <div role="status" aria-live="polite">
@@ -29,7 +30,7 @@ export function ApplyView({ apply, busy, onUndo, onDone }: { apply: ApplyState; 
 
       {undo?.status === 'done' && undo.result && (
         <div className="outcome outcome-undone" role="status" data-testid="undo-outcome">
-          <span className="outcome-icon" aria-hidden="true">↩</span>
+          <span className="outcome-icon"><Icon name="undo" /></span>
           <div>
             <h2 className="outcome-title">{t('undo.doneTitle')}</h2>
             <p>{undo.result.message}</p>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fix } from '../../../app/core/report';
 import { useFocusTrap } from './useFocusTrap';
+import { Icon } from './Icon';
 
 /** Asks before anything changes: exactly what will change, admin prompt, backup, undo. */
 export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; demo: boolean; onCancel: () => void; onConfirm: () => void }) {
@@ -22,27 +23,27 @@ export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; de
         <ul className="assurances">
           {fix.requiresAdmin && (
             <li>
-              <span aria-hidden="true">🛡 </span>
+              <Icon name="shield" />
               {demo ? t('consent.adminDemo') : t('consent.admin')}
             </li>
           )}
           <li>
-            <span aria-hidden="true">💾 </span>
+            <Icon name="save" />
             {t('consent.backup')}
           </li>
           <li>
-            <span aria-hidden="true">↩ </span>
+            <Icon name="undo" />
             {t('consent.undo')}
           </li>
           {fix.strength === 'now' && (
             <li>
-              <span aria-hidden="true">⏱ </span>
+              <Icon name="clock" />
               {t('consent.untilReconnect')}
             </li>
           )}
           {demo && (
             <li>
-              <span aria-hidden="true">ⓘ </span>
+              <Icon name="info" />
               {t('consent.demo')}
             </li>
           )}

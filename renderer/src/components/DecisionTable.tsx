@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RouteDecision } from '../../../app/core/report';
 import { formatNumber, formatPrefix } from '../format';
+import { Icon } from './Icon';
 
 /** "Which route wins and why": for the Internet and each company network, the route Windows picks. */
 export function DecisionTable({ decisions }: { decisions: RouteDecision[] }) {
@@ -30,7 +31,7 @@ export function DecisionTable({ decisions }: { decisions: RouteDecision[] }) {
                 </th>
                 <td>
                   <span className={`tag ${d.viaTunnel ? 'tag-tunnel' : 'tag-local'}`}>
-                    <span aria-hidden="true">{d.viaTunnel ? '🔒 ' : '🏠 '}</span>
+                    <Icon name={d.viaTunnel ? 'lock' : 'home'} /> 
                     {d.viaTunnel ? t('decisions.viaVpn') : t('decisions.viaLocal')}
                   </span>
                 </td>

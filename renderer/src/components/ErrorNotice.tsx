@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../app/shared/ipc';
+import { Icon } from './Icon';
 
 /** An error exactly as main sent it: message first, then the code and technical detail for support. */
 export function ErrorNotice({ title, error }: { title: string; error: IpcError }) {
@@ -7,7 +8,7 @@ export function ErrorNotice({ title, error }: { title: string; error: IpcError }
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">
-        <span aria-hidden="true">⚠ </span>
+        <Icon name="warning" /> 
         {title}
       </p>
       <p>{error.message}</p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { View } from '../App';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Icon } from './Icon';
 
 export function Header({ view, onNavigate, historyDisabled }: { view: View['name']; onNavigate: (v: View) => void; historyDisabled: boolean }) {
   const { t } = useTranslation();
@@ -8,7 +9,7 @@ export function Header({ view, onNavigate, historyDisabled }: { view: View['name
   return (
     <header className="header">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">⛑</span>
+        <span className="brand-mark"><Icon name="logo" /></span>
         <span className="brand-name">TunnelMedic</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>

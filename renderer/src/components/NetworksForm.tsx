@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from './Icon';
 
 /** "a.b.c.d/n" with octets ≤ 255 and n ≤ 32; returns the message key of the first problem. */
 export function cidrProblem(text: string): string | null {
@@ -54,7 +55,7 @@ export function NetworksForm({ networks, disabled, onSubmit }: { networks: strin
         <p id={`${id}-hint`} className="hint">{t('networks.hint')}</p>
         {error && (
           <p id={`${id}-error`} className="field-error" role="alert">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="warning" /> 
             {t(error.key, { value: error.value })}
           </p>
         )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../app/core/report';
 import { formatDateTime } from '../format';
+import { Icon } from './Icon';
 
 /** Healthy, or how many problems: counts warnings and criticals; info notes are not problems. */
 export function OverallState({ report }: { report: Report }) {
@@ -9,7 +10,7 @@ export function OverallState({ report }: { report: Report }) {
   const healthy = problems === 0;
   return (
     <section className={`overall ${healthy ? 'overall-ok' : 'overall-bad'}`} aria-labelledby="overall-title" data-testid="overall">
-      <span className="overall-icon" aria-hidden="true">{healthy ? '✓' : '!'}</span>
+      <span className="overall-icon"><Icon name={healthy ? 'check' : 'warning'} /></span>
       <div>
         <h2 id="overall-title">{healthy ? t('overall.healthy') : t('overall.problems', { count: problems })}</h2>
         <p className="muted">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RunResult } from '../../../app/shared/ipc';
+import { Icon } from './Icon';
 
 /** Verified ✓ / finding still present / failed and rolled back — with the engine's own message. */
 export function RunOutcome({ result }: { result: RunResult }) {
@@ -7,7 +8,7 @@ export function RunOutcome({ result }: { result: RunResult }) {
   const kind = result.verified ? 'ok' : result.rolledBack ? 'rolledback' : 'remaining';
   return (
     <div className={`outcome outcome-${kind}`} role="status" data-testid="run-outcome" data-outcome={kind}>
-      <span className="outcome-icon" aria-hidden="true">{kind === 'ok' ? '✓' : kind === 'rolledback' ? '↩' : '!'}</span>
+      <span className="outcome-icon"><Icon name={kind === 'ok' ? 'check' : kind === 'rolledback' ? 'undo' : 'warning'} /></span>
       <div>
         <h2 className="outcome-title">{t(`outcome.${kind}.title`)}</h2>
         <p>{t(`outcome.${kind}.text`)}</p>
