@@ -78,6 +78,7 @@ export function buildSnapshot(capture: Capture): BuiltSnapshot {
       registry: sections.registry ?? {},
       lmhosts: sections.lmhosts ?? {},
       events: sections.events ?? [],
+      ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
       files: { collected, notCollected },
       problems,
     },

@@ -7,6 +7,6 @@ import type { Snapshot } from './snapshot';
  * section reader here. A reader takes the capture, reports what it could not understand into
  * `problems`, and returns the part of the snapshot it owns.
  */
-export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events'>>;
+export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events' | 'fileVersions'>>;
 
 export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [];
