@@ -20,8 +20,8 @@ export interface DesktopEngineOptions {
   /** runs (plan, backup, journal) and the demo machine's state */
   dataDir: string;
   locale?: string;
-  /** demo/tests: the n-th route call fails like route.exe does, to show the automatic rollback */
-  failRouteCall?: number;
+  /** demo/tests: these route calls (1-based) fail like route.exe does, to show the automatic rollback */
+  failRouteCalls?: number[];
 }
 
 interface Session {
@@ -45,7 +45,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       capture: options.source === 'capture' ? options.captureDir : undefined,
       policy: options.policyFile,
       dataDir: options.dataDir,
-      failRouteCall: options.failRouteCall,
+      failRouteCalls: options.failRouteCalls,
     }).catch((e: unknown) => {
       inputPromise = null;
       throw toEngineError(e);

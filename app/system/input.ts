@@ -19,8 +19,8 @@ export interface InputOptions {
   corpNets?: string[];
   language?: EngineLanguage;
   dataDir: string;
-  /** demo/tests: make the n-th route call fail */
-  failRouteCall?: number;
+  /** demo/tests: make these route calls fail (1-based) */
+  failRouteCalls?: number[];
 }
 
 export interface ResolvedInput {
@@ -44,7 +44,7 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
   const corporateNetworks = [...new Set([...(policy?.corporateNetworks ?? []), ...(o.corpNets ?? [])])];
 
   if (o.demo) {
-    const target = simulatedTarget({ seedDir: demoCaptureDir(), workspaceDir: demoWorkspace(o.dataDir), origin: 'demo', failRouteCall: o.failRouteCall });
+    const target = simulatedTarget({ seedDir: demoCaptureDir(), workspaceDir: demoWorkspace(o.dataDir), origin: 'demo', failRouteCalls: o.failRouteCalls });
     return { source: 'demo', label: 'demo machine', policy, corporateNetworks, target, readCapture: () => target.collect() };
   }
   if (o.capture) {

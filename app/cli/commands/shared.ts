@@ -7,7 +7,7 @@ import type { CliIo } from '../io';
 
 export function inputOptions(values: CliValues, io: CliIo): InputOptions {
   const fail = values['fail-route-call'];
-  if (fail !== undefined && !/^\d+$/.test(fail)) throw new UsageError('--fail-route-call expects a number');
+  if (fail !== undefined && !/^\d+(,\d+)*$/.test(fail)) throw new UsageError('--fail-route-call expects numbers like 2 or 2,3');
   return {
     demo: values.demo,
     capture: values.capture,
@@ -15,7 +15,7 @@ export function inputOptions(values: CliValues, io: CliIo): InputOptions {
     corpNets: values['corp-net'],
     language: pickLanguage(values.lang),
     dataDir: io.env.TUNNELMEDIC_DATA_DIR ?? dataDir(),
-    failRouteCall: fail ? Number(fail) : undefined,
+    failRouteCalls: fail ? fail.split(',').map(Number) : undefined,
   };
 }
 

@@ -39,8 +39,8 @@ export interface SimulatedTargetOptions {
   /** where the simulated machine keeps its state between runs and processes */
   workspaceDir: string;
   origin?: Capture['origin'];
-  /** make the n-th route call of this process fail like route.exe does (for failure walks) */
-  failRouteCall?: number;
+  /** make these route calls (1-based, counted per process) fail like route.exe does (failure walks) */
+  failRouteCalls?: number[];
 }
 
 /**
@@ -63,7 +63,7 @@ export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
     execRoute: async (argv) => {
       await ensure();
       calls++;
-      if (opts.failRouteCall === calls) {
+      if (opts.failRouteCalls?.includes(calls)) {
         return { stdout: 'The route addition failed: The parameter is incorrect.\r\n', exitCode: 0 };
       }
       const { snapshot } = buildSnapshot(await readCaptureDir(opts.workspaceDir, opts.origin ?? 'demo'));
