@@ -16,5 +16,13 @@ const common = {
   absWorkingDir: root,
 };
 
-await build({ ...common, entryPoints: ['app/main/main.ts'], outfile: 'dist/main/main.cjs' });
-await build({ ...common, entryPoints: ['app/main/preload/preload.ts'], outfile: 'dist/main/preload.cjs', sourcemap: 'inline' });
+// The engine finds its bundled samples from import.meta.url (app/system/paths.ts); in a CommonJS
+// bundle that is the bundle's own file URL.
+await build({
+  ...common,
+  entryPoints: ['app/main/main.ts'],
+  outfile: 'dist/main/main.cjs',
+  define: { 'import.meta.url': '__tm_import_meta_url' },
+  banner: { js: 'const __tm_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+});
+await build({ ...common, entryPoints: ['app/main/preload/preload.ts'], outfile: 'dist/main/preload.cjs', sourcemap: false, minify: true });

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, serious } from './support/axe';
+import { hasChromium } from './support/browser';
+import { ensureRendererBuilt } from './support/build';
+import { createDemoEngine } from './support/demo-engine';
+import { openApp, type Harness } from './support/harness';
+import { shoot } from './support/screens';
+import { walker } from './support/walk';
+
+/** axe-core on every key screen, in light and dark: no serious or critical violations. */
+describe.skipIf(!hasChromium()).each(['light', 'dark'] as const)('accessibility (%s)', (colorScheme) => {
+  let h: Harness;
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    const { engine } = await createDemoEngine();
+    h = await openApp(engine, { locale: 'en-US', colorScheme });
+  });
+  afterAll(async () => h?.close());
+
+  const check = async (screen: string): Promise<void> => {
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, `${screen} (${colorScheme}):\n${describeViolations(violations)}`).toEqual([]);
+  };
+
+  it('start screen and findings', async () => {
+    await check('start');
+    await walker(h.page, 'en').scan();
+    await check('findings');
+    if (colorScheme === 'dark') await shoot(h.page, 'findings-dark');
+  });
+
+  it('finding page', async () => {
+    await walker(h.page, 'en').openFirstFinding();
+    await check('finding');
+  });
+
+  it('consent dialog', async () => {
+    await walker(h.page, 'en').openConsent();
+    await check('consent');
+  });
+
+  it('result and history', async () => {
+    const w = walker(h.page, 'en');
+    expect(await w.applyAndWait()).toBe('ok');
+    await check('result');
+    if (colorScheme === 'dark') await shoot(h.page, 'verified-dark');
+    await h.page.getByRole('button', { name: w.t.nav.history }).click();
+    await h.page.getByTestId('history-item').first().waitFor();
+    await check('history');
+  });
+});
