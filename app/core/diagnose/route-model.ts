@@ -28,15 +28,16 @@ export function interfaceOf(route: Route, snapshot: Pick<Snapshot, 'interfaces'>
 
 /**
  * A route goes through the tunnel when its interface is a PPP/VPN adapter. Without ipconfig, two
- * point-to-point signatures remain: a gateway equal to the route's own interface address (RAS/PPP
- * on every Windows generation), and an on-link default route (a broadcast LAN always names its
+ * point-to-point signatures remain for default routes: a gateway equal to the route's own
+ * interface address (RAS/PPP on every Windows generation), and an on-link default route (a broadcast LAN always names its
  * router; only a tunnel can carry "everything" without a next hop).
  */
 export function isTunnelRoute(route: Route, snapshot: Pick<Snapshot, 'interfaces'>): boolean {
   const iface = interfaceOf(route, snapshot);
   if (iface) return isTunnelKind(iface.kind);
-  if (route.gateway === null) return route.family === 4 && route.prefixLength <= 1;
-  return route.gateway === route.interfaceAddress;
+  // Only default routes: on NT4–XP every connected subnet also names its own address as gateway.
+  if (route.family !== 4 || route.prefixLength > 1) return false;
+  return route.gateway === null || route.gateway === route.interfaceAddress;
 }
 
 export const isDefaultRoute = (r: Route) => r.family === 4 && r.prefixLength === 0;
