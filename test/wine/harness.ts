@@ -123,6 +123,8 @@ function runDetachedIo(command: string, args: string[], env: NodeJS.ProcessEnv, 
 
 async function bootPrefix(): Promise<Prefix> {
   const root = mkdtempSync(join(tmpdir(), 'tunnelmedic-wine-'));
+  // safety net when afterAll never runs (worker killed after a timeout)
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   const prefix = join(root, 'prefix');
   const env = wineEnv(prefix);
   // A persistent wineserver, started first and without our pipes: otherwise each `wine cmd` starts
