@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { analyseCapture } from '../core/analyse';
+import { readCaptureDir } from './capture-reader';
+
+const GERMAN = '===========================================================================\r\nSchnittstellenliste\r\n 12...f8 e4 e3 5b 20 7c ......Intel(R) Wi-Fi 6 AX201 160MHz\r\n  1...........................Software Loopback Interface 1\r\n===========================================================================\r\n\r\nIPv4-Routentabelle\r\n===========================================================================\r\nAktive Routen:\r\n     Netzwerkziel    Netzwerkmaske          Gateway    Schnittstelle Metrik\r\n          0.0.0.0          0.0.0.0     192.168.1.1     192.168.1.20     35\r\n===========================================================================\r\nStändige Routen:\r\n  Keine\r\n';
+
+function dir(files: Record<string, Buffer | string>): string {
+  const d = mkdtempSync(join(tmpdir(), 'tm-cap-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), content);
+  }
+  return d;
+}
+
+describe('readCaptureDir', () => {
+  it.each([
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GERMAN, 'utf16le')]), 'utf-16le'],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(GERMAN, 'utf16le').swap16()]), 'utf-16be'],
+    ['UTF-8', Buffer.from(GERMAN, 'utf8'), 'utf-8'],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GERMAN, 'utf8')]), 'utf-8-bom'],
+    ['OEM code page 850 (console redirection)', iconv.encode(GERMAN, 'cp850'), 'cp850'],
+    ['UTF-16LE without BOM', Buffer.from(GERMAN, 'utf16le'), 'utf-16le'],
+  ])('decodes %s so umlauts survive', async (_name, bytes, encoding) => {
+    const cap = await readCaptureDir(dir({ 'route-print.txt': bytes }));
+    const file = cap.files.get('route-print.txt')!;
+    expect(file.encoding).toBe(encoding);
+    expect(file.text).toContain('Ständige Routen:');
+    const { report } = analyseCapture(cap, { toolVersion: 't' });
+    expect(report.snapshot.routes).toHaveLength(1);
+    expect(report.snapshot.problems).toEqual([]);
+  });
+
+  it('uses the code page recorded in capture.json (866, Russian console)', async () => {
+    const text = 'Список интерфейсов\r\n';
+    const cap = await readCaptureDir(dir({ 'capture.json': JSON.stringify({ schemaVersion: 1, codepage: 866 }), 'ver.txt': iconv.encode(`Microsoft Windows [Версия 10.0.19045.3448]\r\n${text}`, 'cp866') }));
+    expect(cap.files.get('ver.txt')!.text).toContain('Версия');
+    expect(cap.files.get('ver.txt')!.encoding).toBe('cp866');
+  });
+
+  it('LF and CRLF files give the same routes', async () => {
+    const crlf = analyseCapture(await readCaptureDir(dir({ 'route-print.txt': GERMAN })), { toolVersion: 't' }).report.snapshot.routes;
+    const lf = analyseCapture(await readCaptureDir(dir({ 'route-print.txt': GERMAN.replace(/\r\n/g, '\n') })), { toolVersion: 't' }).report.snapshot.routes;
+    expect(lf.map((r) => [r.destination, r.gateway, r.metric])).toEqual(crlf.map((r) => [r.destination, r.gateway, r.metric]));
+  });
+
+  it('reports missing files as not collected, and a broken capture.json as a problem', async () => {
+    const cap = await readCaptureDir(dir({ 'capture.json': '{ nope', 'route-print.txt': GERMAN }));
+    const { report } = analyseCapture(cap, { toolVersion: 't' });
+    expect(report.snapshot.files.notCollected).toEqual(['ver.txt', 'ipconfig-all.txt', 'netsh-interfaces.txt']);
+    expect(report.snapshot.files.collected).toEqual(['route-print.txt']);
+    expect(report.snapshot.problems).toEqual([{ source: 'capture.json', message: expect.stringContaining('not valid JSON') }]);
+  });
+
+  it('reads registry/, pbk/ and powershell/ folders', async () => {
+    const cap = await readCaptureDir(dir({ 'registry/winlogon.txt': 'x', 'pbk/rasphone.pbk': '[VPN]\r\n', 'powershell/vpn.json': '[]' }));
+    expect([...cap.files.keys()].sort()).toEqual(['pbk/rasphone.pbk', 'powershell/vpn.json', 'registry/winlogon.txt']);
+  });
+});
