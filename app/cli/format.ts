@@ -29,7 +29,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
       out.push(`  ${l.wins}:`);
       for (const d of f.decisions) out.push(indent(`→ ${d.reason}`, 4));
     }
-    if (f.ifFixed) out.push(`  ${l.ifFixed}: ${f.ifFixed}`);
+    if (f.ifFixed) out.push(indent(`${l.ifFixed}: ${f.ifFixed}`, 2));
     for (const fix of f.fixes) {
       out.push(`  ${l.fix} [${fix.id}] — ${fix.title} (${l.admin}):`);
       fix.steps.forEach((step, i) => out.push(`    ${i < fix.actions.length ? `${i + 1}.` : ' !'} ${step}`));
