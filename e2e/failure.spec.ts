@@ -11,7 +11,7 @@ describe.skipIf(!hasChromium())('a fix that fails is rolled back automatically',
   let h: Harness;
   beforeAll(async () => {
     await ensureRendererBuilt();
-    const { engine } = await createDemoEngine({ failRouteCall: 2 });
+    const { engine } = await createDemoEngine({ failRouteCalls: [2] });
     h = await openApp(engine, { locale: 'en-US' });
   });
   afterAll(async () => h?.close());

@@ -22,10 +22,15 @@ export function ApplyView({ apply, busy, onUndo, onDone }: { apply: ApplyState; 
             {live.length === 0 ? <p className="muted small">{t('apply.preparing')}</p> : <StepList steps={live} label={t('apply.progressLabel')} />}
           </div>
         )}
-        {result && <StepList steps={result.steps} label={t('apply.stepsLabel')} />}
       </div>
 
-      {result && <RunOutcome result={result} />}
+      {result && <RunOutcome result={result} strength={apply.fix.strength} />}
+      {result && (
+        <section className="panel" aria-labelledby="apply-steps-title">
+          <h2 id="apply-steps-title">{t('apply.stepsTitle')}</h2>
+          <StepList steps={result.steps} label={t('apply.stepsLabel')} />
+        </section>
+      )}
       {apply.error && <ErrorNotice title={t('apply.failedTitle')} error={apply.error} />}
 
       {undo?.status === 'done' && undo.result && (

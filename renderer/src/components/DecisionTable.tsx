@@ -37,9 +37,10 @@ export function DecisionTable({ decisions }: { decisions: RouteDecision[] }) {
                 </td>
                 {d.winner ? (
                   <>
-                    <td className="mono">
-                      {formatPrefix(d.winner.destination, d.winner.prefixLength)}
-                      <span className="small muted block">
+                    <td>
+                      {d.winner.prefixLength === 0 ? t('decisions.defaultRoute') : t('decisions.networkRoute')}
+                      <span className="mono small block">{formatPrefix(d.winner.destination, d.winner.prefixLength)}</span>
+                      <span className="mono small muted block">
                         {d.winner.gateway ? t('decisions.via', { gateway: d.winner.gateway }) : t('decisions.onLink')}
                         {d.winner.line !== undefined && ` · ${t('decisions.line', { line: d.winner.line })}`}
                       </span>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { Fix } from '../../../app/core/report';
 import type { RunResult } from '../../../app/shared/ipc';
 import { Icon } from './Icon';
 
 /** Verified ✓ / finding still present / failed and rolled back — with the engine's own message. */
-export function RunOutcome({ result }: { result: RunResult }) {
+export function RunOutcome({ result, strength }: { result: RunResult; strength?: Fix['strength'] }) {
   const { t } = useTranslation();
   const kind = result.verified ? 'ok' : result.rolledBack ? 'rolledback' : 'remaining';
   return (
@@ -18,6 +19,7 @@ export function RunOutcome({ result }: { result: RunResult }) {
             {t('outcome.remainingList')} <code>{result.remaining.join(', ')}</code>
           </p>
         )}
+        {kind === 'ok' && strength === 'now' && <p>{t('outcome.ok.untilReconnect')}</p>}
         {result.journalPath && <p className="small muted">{t('outcome.journal', { path: result.journalPath })}</p>}
       </div>
     </div>
