@@ -1,4 +1,5 @@
 import type { Capture } from './capture/capture';
+import { readRasEvents, readRasOs, readVpnProfiles } from './ras-sections';
 import type { Problem } from './problems';
 import type { Snapshot } from './snapshot';
 
@@ -9,4 +10,8 @@ import type { Snapshot } from './snapshot';
  */
 export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events' | 'fileVersions'>>;
 
-export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [];
+export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
+  readVpnProfiles,
+  readRasEvents,
+  readRasOs,
+];

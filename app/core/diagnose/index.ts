@@ -8,6 +8,9 @@ import { lanHiddenByVpn } from './rules/lan-hidden-by-vpn';
 import { persistentRouteStale } from './rules/persistent-route-stale';
 import { vpnDefaultRouteWins } from './rules/vpn-default-route-wins';
 import { vpnNetworkUnreachable } from './rules/vpn-network-unreachable';
+import { osNt4ServicePack, rasDunTooOld } from './rules/legacy-windows';
+import { vpnCredentialGuard } from './rules/vpn-credential-guard';
+import { eventsRasError, vpnAuthMismatch, vpnEncryptionMismatch, vpnGreBlocked, vpnServerUnreachable } from './rules/vpn-failures';
 
 /** Every rule is a pure function of the snapshot and what the machine cannot know. */
 const RULES: ((ctx: DiagnoseContext) => Finding[])[] = [
@@ -16,6 +19,14 @@ const RULES: ((ctx: DiagnoseContext) => Finding[])[] = [
   duplicateDefaultEqualMetric,
   lanHiddenByVpn,
   persistentRouteStale,
+  vpnAuthMismatch,
+  vpnEncryptionMismatch,
+  vpnGreBlocked,
+  vpnServerUnreachable,
+  vpnCredentialGuard,
+  eventsRasError,
+  rasDunTooOld,
+  osNt4ServicePack,
 ];
 
 const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };

@@ -185,9 +185,13 @@ export function setPbkValue(text: string, entry: string, key: string, value: str
     const after = own.length ? own[own.length - 1]!.index : section.index;
     index = after + 1;
     const eol = fileEol(doc);
-    // the line we insert after may be the last one, without a newline: give it one
-    if (lines[after]!.eol === '') lines[after] = { ...lines[after]!, eol };
-    lines.splice(index, 0, { text: `${key}=${value}`, eol: index < lines.length ? eol : '' });
+    if (lines[after]!.eol === '') {
+      // inserting after the last line, which has no newline: it gets one, the new line does not
+      lines[after] = { ...lines[after]!, eol };
+      lines.splice(index, 0, { text: `${key}=${value}`, eol: '' });
+    } else {
+      lines.splice(index, 0, { text: `${key}=${value}`, eol });
+    }
   }
   return { text: serialisePbk({ lines, sections: [] }), edit: { entry, key, previous, value, index } };
 }
@@ -201,8 +205,8 @@ export function undoPbkEdit(text: string, edit: PbkEdit): string {
     lines[edit.index] = { text: `${edit.key}=${edit.previous}`, eol: line.eol };
   } else {
     lines.splice(edit.index, 1);
-    // we gave the previous last line a newline when inserting at the very end: take it back
-    if (edit.index === lines.length && line.eol === '' && lines.length > 0) lines[lines.length - 1] = { ...lines[lines.length - 1]!, eol: '' };
+    // a removed line without newline was inserted at the very end of such a file: take back the newline we added
+    if (line.eol === '' && edit.index === lines.length && lines.length > 0) lines[lines.length - 1] = { ...lines[lines.length - 1]!, eol: '' };
   }
   return serialisePbk({ lines, sections: [] });
 }

@@ -1,0 +1,128 @@
+import type { ParseResult, Problem } from '../problems';
+import type { AuthProtocol, VpnProfile } from '../vpn-profile';
+
+/**
+ * `Get-VpnConnection [-AllUserConnection]` as ConvertTo-Json (what the collector writes) or as the
+ * default list view people paste ("Name : value" blocks). Both become the profile model of
+ * vpn-profile.ts. Other PowerShell output (Get-NetRoute, …) is recognised as "not VPN profiles".
+ */
+
+export interface VpnConnectionResult {
+  /** false: the text is not Get-VpnConnection output at all */
+  recognised: boolean;
+  profiles: VpnProfile[];
+}
+
+const TUNNELS: Record<string, VpnProfile['tunnel']> = { automatic: 'automatic', pptp: 'pptp', l2tp: 'l2tp', sstp: 'sstp', ikev2: 'ikev2' };
+const ENCRYPTION: Record<string, VpnProfile['encryption']> = { noencryption: 'none', optional: 'optional', required: 'require', maximum: 'requireMax', custom: 'custom' };
+const AUTH: Record<string, AuthProtocol> = { pap: 'pap', chap: 'chap', mschapv2: 'mschapv2', eap: 'eap', machinecertificate: 'machineCertificate' };
+
+export function parseVpnConnection(text: string, source = 'powershell/vpnconnection.json'): ParseResult<VpnConnectionResult> {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (body.startsWith('{') || body.startsWith('[')) return fromJson(body, source);
+  return fromList(text, source);
+}
+
+type Raw = Record<string, unknown>;
+
+function fromJson(body: string, source: string): ParseResult<VpnConnectionResult> {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    return { value: { recognised: false, profiles: [] }, problems: [{ source, message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const items = (Array.isArray(data) ? data : [data]).filter((x): x is Raw => typeof x === 'object' && x !== null);
+  const vpn = items.filter((x) => 'ServerAddress' in x && 'Name' in x);
+  if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
+  const problems: Problem[] = [];
+  const profiles = vpn.map((x, i) => toProfile(x, source, undefined, problems, `object ${i + 1}`));
+  return { value: { recognised: true, profiles }, problems };
+}
+
+function fromList(text: string, source: string): ParseResult<VpnConnectionResult> {
+  const lines = text.split(/\r\n|\n|\r/);
+  const blocks: { line: number; fields: Raw }[] = [];
+  let current: { line: number; fields: Raw } | null = null;
+  const problems: Problem[] = [];
+  lines.forEach((raw, i) => {
+    if (/^\s*PS [^>]*>/.test(raw)) return; // prompt line kept by whoever pasted it
+    if (raw.trim() === '') {
+      current = null;
+      return;
+    }
+    const m = /^(\S[^:]*?)\s*:\s?(.*)$/.exec(raw);
+    if (!m) {
+      if (current) problems.push({ source, line: i + 1, message: `not a "Name : value" line: ${JSON.stringify(raw.trim().slice(0, 80))}` });
+      return;
+    }
+    if (!current) {
+      current = { line: i + 1, fields: {} };
+      blocks.push(current);
+    }
+    current.fields[m[1]!.trim()] = m[2]!.trim();
+  });
+  const vpn = blocks.filter((b) => 'ServerAddress' in b.fields && 'Name' in b.fields);
+  if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
+  const profiles = vpn.map((b) => toProfile(b.fields, source, b.line, problems, `line ${b.line}`));
+  return { value: { recognised: true, profiles }, problems };
+}
+
+/** "{MsChapv2, Eap}" (list view), ["MsChapv2"] or [3] (JSON; numbers are enum values we cannot name for sure). */
+function listOf(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string') {
+    const inner = v.trim().replace(/^\{|\}$/g, '').trim();
+    return inner ? inner.split(/\s*,\s*/) : [];
+  }
+  return v === undefined || v === null ? [] : [v];
+}
+
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? /^true$/i.test(v.trim()) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+function toProfile(x: Raw, source: string, line: number | undefined, problems: Problem[], where: string): VpnProfile {
+  const uncertain: string[] = [];
+  const named = <T>(field: string, map: Record<string, T>, fallback: T): T => {
+    const v = x[field];
+    if (v === undefined || v === null || v === '') return fallback;
+    if (typeof v === 'number') {
+      // ConvertTo-Json of some PowerShell versions writes enums as numbers; their order is not documented
+      uncertain.push(`${field}=${v}: a number where a name was expected; its meaning is uncertain`);
+      return fallback;
+    }
+    const hit = map[String(v).trim().toLowerCase()];
+    if (hit === undefined) problems.push({ source, line, message: `${where}: ${field} "${String(v)}" is not a value we know` });
+    return hit ?? fallback;
+  };
+  const auth = listOf(x.AuthenticationMethod).map((a): AuthProtocol => {
+    if (typeof a === 'string' && AUTH[a.trim().toLowerCase()]) return AUTH[a.trim().toLowerCase()]!;
+    uncertain.push(`AuthenticationMethod ${String(a)}: not a method we know`);
+    return 'unknown';
+  });
+  const routes = listOf(x.Routes).flatMap((r) => {
+    if (typeof r === 'string') return [r];
+    const prefix = typeof r === 'object' && r !== null ? str((r as Raw).DestinationPrefix) : undefined;
+    return prefix ? [prefix] : [];
+  });
+  const metric = Number(str(x.IpInterfaceMetric) ?? NaN);
+  return {
+    source: 'powershell',
+    file: source,
+    line,
+    name: str(x.Name) ?? '',
+    server: str(x.ServerAddress)?.trim() || undefined,
+    entryType: 'vpn',
+    tunnel: named('TunnelType', TUNNELS, 'unknown'),
+    strategy: str(x.TunnelType) ? { name: str(x.TunnelType)! } : undefined,
+    encryption: named('EncryptionLevel', ENCRYPTION, 'unknown'),
+    auth,
+    ipsecAuth: str(x.L2tpIPsecAuth)?.trim() || undefined,
+    splitTunnel: bool(x.SplitTunneling),
+    interfaceMetric: Number.isInteger(metric) ? metric : undefined,
+    routes,
+    allUsers: bool(x.AllUserConnection),
+    rememberCredential: bool(x.RememberCredential),
+    uncertain,
+  };
+}

@@ -1,0 +1,223 @@
+import type { ParseResult, Problem } from '../problems';
+import { RAS_EVENT_KINDS, type RasEvent } from '../ras-event';
+
+/**
+ * RasClient events from what people and the collector give us: `wevtutil qe … /f:text`, Event
+ * Viewer "Copy details as text" (header block + "Event Xml:"), bare message lines, the same pasted
+ * with Markdown ">" quotes, raw `<Event>` XML, and Get-WinEvent / Get-EventLog ConvertTo-Json.
+ * The message prose is localised and changed between builds ("which has" / "that has"), so the
+ * error code comes from the insertion strings (<Data>, Properties, ReplacementStrings) and only
+ * when none exist from the last number of the message.
+ */
+
+const ID_LABEL = /^(event ?id|ereignis-?id|gebeurtenis-?id|id de l.?(é|e)v(é|e)nement|id\.? (del )?evento|код события|事件 ?id|identyfikator zdarzenia)$/i;
+const SOURCE_LABEL = /^(source|quelle|bron|origine|fuente|источник|来源|źródło)$/i;
+const DATE_LABEL = /^(date|datum|fecha|data|дата|日期)$/i;
+const DESC_LABEL = /^(description|beschreibung|beschrijving|descripción|описание|描述|opis)$/i;
+
+interface Rec {
+  /** 0-based first line */
+  start: number;
+  lines: string[];
+}
+
+export function parseRasEvents(text: string, source = 'rasclient-events.txt'): ParseResult<RasEvent[]> {
+  const problems: Problem[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  if (/^\s*[[{]/.test(body)) return parseEventJson(body, source);
+  const lines = unquote(body.split(/\r\n|\n|\r/));
+  const events: RasEvent[] = [];
+  for (const rec of splitRecords(lines)) {
+    const e = readRecord(rec, source, problems);
+    if (e) events.push(e);
+  }
+  if (events.length === 0 && body.trim() !== '' && problems.length === 0) problems.push({ source, message: 'no RasClient event found (expected wevtutil /f:text output, Event Viewer details, or message lines)' });
+  return { value: events, problems };
+}
+
+/** Markdown quotes: when most lines start with ">", strip one level. */
+function unquote(lines: string[]): string[] {
+  const filled = lines.filter((l) => l.trim() !== '');
+  const quoted = filled.filter((l) => /^\s*>/.test(l)).length;
+  return quoted > 0 && quoted >= filled.length / 2 ? lines.map((l) => l.replace(/^\s*>\s?/, '')) : lines;
+}
+
+function splitRecords(lines: string[]): Rec[] {
+  const isEventHeader = (l: string) => /^\s*Event\[\d+\]:?\s*$/.test(l);
+  const isLogName = (l: string) => /^\s*(log name|protokollname|logboeknaam|nom du journal|nombre de registro|журнал|日志名称)\s*:/i.test(l);
+  let starts: number[];
+  if (lines.some(isEventHeader)) starts = indexes(lines, isEventHeader);
+  else if (lines.some(isLogName)) starts = indexes(lines, isLogName);
+  else if (lines.some((l) => /<Event[\s>]/.test(l))) starts = indexes(lines, (l) => /<Event[\s>]/.test(l));
+  else starts = indexes(lines, (l) => /^\s*CoId=/i.test(l));
+  return starts.map((s, i) => ({ start: s, lines: lines.slice(s, starts[i + 1] ?? lines.length) }));
+}
+
+function indexes(lines: string[], pred: (l: string) => boolean): number[] {
+  return lines.flatMap((l, i) => (pred(l) ? [i] : []));
+}
+
+function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | null {
+  const line = rec.start + 1;
+  const joined = rec.lines.join('\n');
+  const xml = readXml(joined);
+  if (xml.cut) problems.push({ source, line, message: 'event record is cut off: "<Event>" without "</Event>"; what was there is used' });
+  let id = xml.id;
+  let provider = xml.provider;
+  let time = xml.time;
+  const desc: string[] = [];
+  let inDesc = false;
+  for (const l of rec.lines) {
+    const t = l.trim();
+    if (/^Event Xml:|^<\?xml|^<Event[\s>]/i.test(t)) break;
+    if (/^Event\[\d+\]:?$/.test(t)) continue;
+    if (!inDesc && !/^CoId=/i.test(t)) {
+      const m = /^([^:<>]{1,40}?)\s*:\s*(.*)$/.exec(t);
+      if (m) {
+        const label = m[1]!.trim();
+        if (ID_LABEL.test(label)) id ??= toInt(m[2]);
+        else if (SOURCE_LABEL.test(label)) provider ??= m[2]!.trim();
+        else if (DATE_LABEL.test(label)) time ??= m[2]!.trim();
+        else if (DESC_LABEL.test(label)) {
+          inDesc = true;
+          if (m[2]!.trim()) desc.push(m[2]!.trim());
+        }
+        continue;
+      }
+    }
+    if (/^CoId=/i.test(t)) inDesc = true;
+    if (inDesc && (t !== '' || desc.length)) desc.push(t);
+  }
+  const message = desc.join('\n').trim();
+  if (provider && !/rasclient/i.test(provider)) return null;
+  const first = message.split('\n')[0] ?? '';
+  let idInferred = false;
+  if (id === undefined) {
+    id = inferId(message);
+    idInferred = true;
+  }
+  if (id === undefined && !/CoId=/i.test(message) && xml.data.length === 0) {
+    if (rec.lines.some((l) => l.trim() !== '')) problems.push({ source, line, message: 'event record without an Event ID or a RasClient message (cut off?)' });
+    return null;
+  }
+  const kind = id !== undefined ? (RAS_EVENT_KINDS[id] ?? 'other') : /\d+\.?\s*$/.test(first) ? 'failed' : 'other';
+  const event: RasEvent = { type: 'rasclient', id: id ?? null, kind, file: source, line, text: (message || joined).slice(0, 400) };
+  if (time) event.time = time;
+  if (xml.recordId !== undefined) event.recordId = xml.recordId;
+  const coId = /CoId=(\{[0-9A-F-]+\})/i.exec(message)?.[1] ?? (xml.data[0] && /^\{[0-9A-F-]+\}$/i.test(xml.data[0]) ? xml.data[0] : undefined);
+  if (coId) event.coId = coId;
+  fillFromMessage(event, first);
+  if (id === 20227 && xml.data.length >= 4) {
+    event.user = xml.data[1];
+    event.entryName = xml.data[2];
+  }
+  if (kind === 'failed' || kind === 'terminated' || kind === 'disconnected') {
+    const fromData = [...xml.data].reverse().find((d) => /^\d+$/.test(d.trim()));
+    const fromText = /(\d+)\s*\.?\s*$/.exec(first.replace(/\{[0-9A-F-]+\}/gi, ''))?.[1];
+    if (fromData !== undefined) Object.assign(event, { errorCode: Number(fromData), codeFrom: 'eventdata' });
+    else if (fromText !== undefined) Object.assign(event, { errorCode: Number(fromText), codeFrom: 'message' });
+    else if (kind !== 'disconnected') problems.push({ source, line, message: `RasClient ${id ?? 'failure'} without an error code (message cut off?)` });
+  }
+  if (id === 20221) event.settings = readSettings(message);
+  if (idInferred && id === undefined) problems.push({ source, line, message: 'RasClient message without an Event ID: read as a failure because it ends in a number' });
+  return event;
+}
+
+/** English wording of the two messages people paste most; anything else needs the Event ID. */
+function inferId(message: string): number | undefined {
+  if (/dialed a connection named .* (which|that) has failed/i.test(message)) return 20227;
+  if (/has started dialing/i.test(message)) return 20221;
+  return undefined;
+}
+
+function fillFromMessage(event: RasEvent, first: string): void {
+  const m = /The user (.+?) (?:dialed|has started dialing) a (?:VPN )?connection (?:using a [\w-]+ connection profile )?named (.+?)(?: (?:which|that) has failed|\. The connection settings)/i.exec(first);
+  if (m) {
+    event.user = m[1];
+    event.entryName = m[2];
+  }
+}
+
+function readSettings(message: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of message.split('\n').slice(1)) {
+    const m = /^([^=]+?)\s*=\s*(.*?)\s*$/.exec(l);
+    if (m) out[m[1]!] = m[2]!.replace(/\.$/, '');
+  }
+  return out;
+}
+
+interface XmlPart {
+  id?: number;
+  provider?: string;
+  time?: string;
+  recordId?: number;
+  data: string[];
+  cut: boolean;
+}
+
+function readXml(text: string): XmlPart {
+  const start = text.search(/<Event[\s>]/);
+  if (start < 0) return { data: [], cut: false };
+  const xml = text.slice(start);
+  const data = [...xml.matchAll(/<Data(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/Data>)/g)].map((m) => unescapeXml(m[1] ?? ''));
+  return {
+    id: toInt(/<EventID[^>]*>\s*(\d+)\s*<\/EventID>/.exec(xml)?.[1]),
+    provider: /<Provider\s+Name=["']([^"']+)/.exec(xml)?.[1],
+    time: /<TimeCreated\s+SystemTime=["']([^"']+)/.exec(xml)?.[1],
+    recordId: toInt(/<EventRecordID>\s*(\d+)/.exec(xml)?.[1]),
+    data,
+    cut: !/<\/Event>/.test(xml),
+  };
+}
+
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+function toInt(v: string | undefined): number | undefined {
+  return v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined;
+}
+
+/** Get-WinEvent (Id, ProviderName, TimeCreated, Message, Properties[].Value) or Get-EventLog (EventID/InstanceId, Source, ReplacementStrings). */
+function parseEventJson(body: string, source: string): ParseResult<RasEvent[]> {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    return { value: [], problems: [{ source, message: `JSON events not readable (cut off?): ${(e as Error).message}` }] };
+  }
+  const problems: Problem[] = [];
+  const items = (Array.isArray(data) ? data : [data]).filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
+  const events = items.flatMap((x, i): RasEvent[] => {
+    const provider = String(x.ProviderName ?? x.Source ?? 'RasClient');
+    if (!/rasclient/i.test(provider)) return [];
+    const rawId = Number(x.Id ?? x.EventID ?? x.InstanceId);
+    const id = Number.isInteger(rawId) ? rawId & 0xffff : null;
+    const message = typeof x.Message === 'string' ? x.Message : '';
+    const props = Array.isArray(x.Properties) ? x.Properties.map((p) => String((p as { Value?: unknown })?.Value ?? '')) : Array.isArray(x.ReplacementStrings) ? x.ReplacementStrings.map(String) : [];
+    const kind = id !== null ? (RAS_EVENT_KINDS[id] ?? 'other') : 'other';
+    const e: RasEvent = { type: 'rasclient', id, kind, file: source, line: 1, text: message.slice(0, 400) || `event ${i + 1}` };
+    const time = jsonTime(x.TimeCreated ?? x.TimeGenerated);
+    if (time) e.time = time;
+    if (typeof x.RecordId === 'number') e.recordId = x.RecordId;
+    if (props[0] && /^\{[0-9A-F-]+\}$/i.test(props[0])) e.coId = props[0];
+    if (id === 20227 && props.length >= 4) Object.assign(e, { user: props[1], entryName: props[2] });
+    if (kind === 'failed' || kind === 'terminated') {
+      const code = [...props].reverse().find((p) => /^\d+$/.test(p.trim())) ?? /(\d+)\s*\.?\s*$/.exec(message.split(/\r?\n/)[0] ?? '')?.[1];
+      if (code !== undefined) Object.assign(e, { errorCode: Number(code), codeFrom: props.length ? 'eventdata' : 'message' });
+      else problems.push({ source, message: `event ${i + 1} (${id}) has no error code` });
+    }
+    if (id === 20221) e.settings = readSettings(message.replace(/\r\n/g, '\n'));
+    return [e];
+  });
+  return { value: events, problems };
+}
+
+/** "/Date(1514144293426)/" (Windows PowerShell 5) or an ISO string (PowerShell 7). */
+function jsonTime(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    const ms = /\/Date\((-?\d+)/.exec(v)?.[1];
+    return ms ? new Date(Number(ms)).toISOString() : v;
+  }
+  if (typeof v === 'object' && v !== null && 'DateTime' in v) return String((v as { DateTime: unknown }).DateTime);
+  return undefined;
+}
