@@ -1,6 +1,7 @@
 import type { Capture } from './capture/capture';
 import { readRasEvents, readRasOs, readVpnProfiles } from './ras-sections';
 import type { Problem } from './problems';
+import { readLmhostsSection, readRegistrySection } from './registry/section';
 import type { Snapshot } from './snapshot';
 
 /**
@@ -14,4 +15,6 @@ export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
   readVpnProfiles,
   readRasEvents,
   readRasOs,
+  readRegistrySection,
+  readLmhostsSection,
 ];

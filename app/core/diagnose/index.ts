@@ -10,6 +10,9 @@ import { vpnDefaultRouteWins } from './rules/vpn-default-route-wins';
 import { vpnNetworkUnreachable } from './rules/vpn-network-unreachable';
 import { osNt4ServicePack, rasDunTooOld } from './rules/legacy-windows';
 import { vpnCredentialGuard } from './rules/vpn-credential-guard';
+import { cachedCredentialsSilent } from './rules/cached-logon';
+import { keepRasConnectionsDisabled } from './rules/keep-ras-connections';
+import { lmhostsLookupDisabled, lmhostsMissingDomainEntries, lmhostsSyntax } from './rules/lmhosts-rules';
 import { eventsRasError, vpnAuthMismatch, vpnEncryptionMismatch, vpnGreBlocked, vpnServerUnreachable } from './rules/vpn-failures';
 
 /** Every rule is a pure function of the snapshot and what the machine cannot know. */
@@ -27,6 +30,11 @@ const RULES: ((ctx: DiagnoseContext) => Finding[])[] = [
   eventsRasError,
   rasDunTooOld,
   osNt4ServicePack,
+  keepRasConnectionsDisabled,
+  cachedCredentialsSilent,
+  lmhostsLookupDisabled,
+  lmhostsSyntax,
+  lmhostsMissingDomainEntries,
 ];
 
 const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };

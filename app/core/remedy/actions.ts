@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FileReplaceSchema, inverseOfFileAction, NbtstatReloadSchema, type FileAction } from './file-actions';
+import { inverseOfRegistryAction, RegistryDeleteSchema, RegistrySetSchema, type RegistryAction } from './registry-actions';
 
 /**
  * A fix is a list of typed actions. Scripts, the elevated runner, the journal, the UI preview and
@@ -40,13 +42,24 @@ export const RouteChangeSchema = z.object({
 });
 
 export const RouteActionSchema = z.discriminatedUnion('kind', [RouteAddSchema, RouteDeleteSchema, RouteChangeSchema]);
-export const ActionSchema = RouteActionSchema;
+export const ActionSchema = z.discriminatedUnion('kind', [
+  RouteAddSchema,
+  RouteDeleteSchema,
+  RouteChangeSchema,
+  RegistrySetSchema,
+  RegistryDeleteSchema,
+  FileReplaceSchema,
+  NbtstatReloadSchema,
+]);
 
 export type RouteAdd = z.infer<typeof RouteAddSchema>;
 export type RouteDelete = z.infer<typeof RouteDeleteSchema>;
 export type RouteChange = z.infer<typeof RouteChangeSchema>;
 export type RouteAction = z.infer<typeof RouteActionSchema>;
 export type Action = z.infer<typeof ActionSchema>;
+export type { FileAction, RegistryAction };
+
+export const isRouteAction = (action: Action): action is RouteAction => action.kind.startsWith('route.');
 
 /** The exact inverse of one action; rollback runs the inverses newest first. */
 export function inverseOf(action: Action): Action {
@@ -74,6 +87,12 @@ export function inverseOf(action: Action): Action {
       };
     case 'route.change':
       return { ...action, metric: action.previousMetric, previousMetric: action.metric };
+    case 'registry.set':
+    case 'registry.delete':
+      return inverseOfRegistryAction(action);
+    case 'file.replace':
+    case 'nbtstat.reload':
+      return inverseOfFileAction(action);
   }
 }
 
@@ -81,8 +100,12 @@ export function rollbackActions(actions: readonly Action[]): Action[] {
   return [...actions].reverse().map(inverseOf);
 }
 
-/** route.exe arguments for one action: an argv array, never a shell string. */
-export function routeArgv(action: RouteAction): string[] {
+/**
+ * route.exe arguments for one action: an argv array, never a shell string. Takes any action so
+ * callers that hold an `Action` keep compiling; a non-route action is a programming error here.
+ */
+export function routeArgv(action: Action): string[] {
+  if (!isRouteAction(action)) throw new Error(`routeArgv: ${action.kind} is not a route action`);
   const scope = action.interfaceIndex !== undefined ? ['IF', String(action.interfaceIndex)] : [];
   switch (action.kind) {
     case 'route.add':

@@ -1,5 +1,6 @@
-import { routeArgv, type Action } from './actions';
+import { isRouteAction, routeArgv, type Action } from './actions';
 import { escapeCmdEcho } from './escape';
+import { REG_VIEW_PROLOGUE, renderOtherCmdStep, REPLACE_FILE_SUBROUTINE } from './render-registry';
 
 export interface ScriptStep {
   action: Action;
@@ -28,12 +29,14 @@ export function renderCmd(spec: ScriptSpec): string {
     'set "PATH=%SystemRoot%\\System32;%SystemRoot%"',
     'set "TM_OUT=%TEMP%\\tunnelmedic-route-%RANDOM%.txt"',
   ];
+  const others = spec.steps.some((s) => !isRouteAction(s.action));
+  if (others) lines.push(...REG_VIEW_PROLOGUE);
   spec.steps.forEach((step, i) => {
     const n = i + 1;
     lines.push(
       `echo [${n}/${total}] ${escapeCmdEcho(step.label)}`,
       `set "TM_STEP=${n}"`,
-      `call :route ${routeArgv(assertRoute(step.action)).join(' ')}`,
+      ...(isRouteAction(step.action) ? [`call :route ${routeArgv(step.action).join(' ')}`] : renderOtherCmdStep(step.action)),
       'if errorlevel 1 goto :failed',
     );
   });
@@ -58,10 +61,6 @@ export function renderCmd(spec: ScriptSpec): string {
     'for %%F in ("%TM_OUT%") do if %%~zF equ 0 exit /b 0',
     'exit /b 1',
   );
+  if (spec.steps.some((s) => s.action.kind === 'file.replace')) lines.push('', ...REPLACE_FILE_SUBROUTINE);
   return lines.join('\r\n') + '\r\n';
-}
-
-function assertRoute(action: Action): Action {
-  if (!action.kind.startsWith('route.')) throw new Error(`renderCmd cannot render ${action.kind}`);
-  return action;
 }

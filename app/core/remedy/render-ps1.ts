@@ -1,6 +1,7 @@
-import { routeArgv } from './actions';
+import { isRouteAction, routeArgv } from './actions';
 import { psQuote } from './escape';
 import type { ScriptSpec } from './render-cmd';
+import { PS1_HELPERS, renderOtherPs1Step } from './render-registry-ps1';
 
 /**
  * The same steps as the .cmd script for PowerShell 5.1+. route.exe is called by full path with
@@ -19,9 +20,11 @@ export function renderPs1(spec: ScriptSpec): string {
     "  if ($out -and $out -notmatch 'OK!') { throw \"TunnelMedic: step $Step failed; the steps after it were not run.\" }",
     '}',
   ];
+  if (spec.steps.some((s) => s.action.kind.startsWith('registry.'))) lines.push(...PS1_HELPERS);
   spec.steps.forEach((step, i) => {
-    const args = routeArgv(step.action).map(psQuote).join(', ');
-    lines.push(`Write-Output ${psQuote(`[${i + 1}/${total}] ${step.label}`)}`, `Invoke-Route ${i + 1} @(${args})`);
+    lines.push(`Write-Output ${psQuote(`[${i + 1}/${total}] ${step.label}`)}`);
+    if (isRouteAction(step.action)) lines.push(`Invoke-Route ${i + 1} @(${routeArgv(step.action).map(psQuote).join(', ')})`);
+    else lines.push(...renderOtherPs1Step(step.action));
   });
   lines.push(`Write-Output ${psQuote(`TunnelMedic: all ${total} steps done.`)}`);
   return lines.join('\r\n') + '\r\n';

@@ -1,0 +1,57 @@
+import type { Evidence } from '../../report';
+import { WRITABLE_REG_TYPES, type RegistrySet, type WritableRegType } from '../../remedy/registry-actions';
+import { formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../registry/view';
+import type { Snapshot } from '../../snapshot';
+
+/** Shared by the registry rules: what a value looks like as evidence, and the set that changes it. */
+
+export const KEYS = {
+  winlogon: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon',
+  winlogonUser: 'HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon',
+  rasman: 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters',
+  policiesSystem: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System',
+  policiesSystemUser: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System',
+  netbt: 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters',
+} as const;
+
+export interface ReadValue {
+  key: string;
+  name: string;
+  lookup: ValueLookup;
+}
+
+export function readValue(view: RegistryView, key: string, name: string): ReadValue {
+  return { key, name, lookup: lookupValue(view, key, name) };
+}
+
+export const viewOf = (snapshot: Snapshot) => registryViewOf(snapshot.registry);
+
+/** "HKLM\…\Winlogon  KeepRasConnections  REG_SZ  0" or "… KeepRasConnections: not set". */
+export function valueEvidence(v: ReadValue): Evidence {
+  if (v.lookup.state === 'present') {
+    const { value } = v.lookup;
+    return { source: value.source.file, line: value.source.line, text: `${v.lookup.key.path}  ${v.name}  ${value.type}  ${formatRegData(value)}` };
+  }
+  if (v.lookup.state === 'absent') {
+    const where = v.lookup.key?.source;
+    return { source: where?.file ?? 'registry', ...(where ? { line: where.line } : {}), text: `${v.key}  ${v.name}: ${v.lookup.keyExists ? 'not set' : 'key not present'}` };
+  }
+  return { source: 'registry', text: `${v.key}  ${v.name}: not collected` };
+}
+
+/**
+ * The set that gives `v` the wanted type and data, remembering what was there; undefined when the
+ * old value has a type reg.exe cannot write back exactly (then no fix is offered).
+ */
+export function planSet(v: ReadValue, type: WritableRegType, data: string | number): RegistrySet | undefined {
+  if (v.lookup.state === 'unknown') return undefined;
+  const base = { kind: 'registry.set' as const, key: v.key, name: v.name, type, data, view: 64 as const };
+  if (v.lookup.state === 'absent') return { ...base, previous: { absent: true }, keyExisted: v.lookup.keyExists };
+  const old = v.lookup.value;
+  if (!(WRITABLE_REG_TYPES as readonly string[]).includes(old.type)) return undefined;
+  return { ...base, previous: { type: old.type as WritableRegType, data: old.data }, keyExisted: true };
+}
+
+export const isString = (v: ReadValue, expected: (s: string) => boolean) =>
+  v.lookup.state === 'present' && typeof v.lookup.value.data === 'string' && v.lookup.value.type !== 'REG_BINARY' && expected(v.lookup.value.data.trim());
+export const isDword = (v: ReadValue, n: number) => v.lookup.state === 'present' && v.lookup.value.type === 'REG_DWORD' && v.lookup.value.data === n;

@@ -1,0 +1,205 @@
+import ipaddr from 'ipaddr.js';
+import type { ParseResult, Problem } from '../problems';
+
+/**
+ * LMHOSTS (windows-reference.md §3; lmhosts.sam; KB Q180094, Q102725, Q104576): one entry per
+ * line, "address  name  [#PRE] [#DOM:domain] [#MH]  [#comment]". A quoted name may carry
+ * `\0xNN` escapes; a service name is padded with spaces to 15 characters and the escape is the
+ * 16th byte (e.g. "CORP           \0x1B" = CORP<1B>). Lines starting with `#INCLUDE`,
+ * `#BEGIN_ALTERNATE`, `#END_ALTERNATE` (and NT 3.1's `#BEGIN_INCLUDE`/`#END_INCLUDE`) are
+ * directives; every other `#` line is a comment (so "# #INCLUDE" in the stock sample is inactive).
+ * The raw text and its line endings are kept so an edit can leave the rest byte for byte.
+ */
+
+export interface LmhostsEntry {
+  line: number;
+  address: string;
+  /** the name as written, without the quotes */
+  rawName: string;
+  /** the 16-byte NetBIOS name NetBT builds: padded with spaces; `suffix` is its last byte */
+  name: string;
+  suffix?: number;
+  quoted: boolean;
+  pre: boolean;
+  domain?: string;
+  mh: boolean;
+}
+
+export interface LmhostsDirective {
+  line: number;
+  kind: 'include' | 'begin-alternate' | 'end-alternate' | 'begin-include' | 'end-include';
+  target?: string;
+}
+
+export interface LmhostsFile {
+  entries: LmhostsEntry[];
+  directives: LmhostsDirective[];
+  lineEnding: 'crlf' | 'lf' | 'mixed' | 'none';
+  lineCount: number;
+  /** problems of the file itself (the lmhosts.syntax rule reports these) */
+  issues: Problem[];
+}
+
+const MAX_NAME = 15;
+
+export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<LmhostsFile> {
+  const issues: Problem[] = [];
+  const entries: LmhostsEntry[] = [];
+  const directives: LmhostsDirective[] = [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const lineEnding = crlf === 0 && lf === 0 ? 'none' : crlf === 0 ? 'lf' : lf === 0 ? 'crlf' : 'mixed';
+  const issue = (line: number, message: string) => issues.push({ source, line, message });
+  let alternateOpen: number | undefined;
+
+  lines.forEach((raw, i) => {
+    const n = i + 1;
+    const line = raw.replace(/^\uFEFF/, '');
+    if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line)) {
+      issue(n, 'control characters or undecodable bytes: binary data, not LMHOSTS text');
+      return;
+    }
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    if (trimmed.startsWith('#')) {
+      const directive = /^#(INCLUDE|BEGIN_ALTERNATE|END_ALTERNATE|BEGIN_INCLUDE|END_INCLUDE)\b\s*(.*)$/i.exec(trimmed);
+      if (!directive) return; // a comment
+      const word = directive[1]!.toUpperCase();
+      if (word === 'INCLUDE') {
+        const target = directive[2]!.replace(/\s+#.*$/, '').replace(/^"(.*)"$/, '$1').trim();
+        if (!target) issue(n, '#INCLUDE without a file name');
+        directives.push({ line: n, kind: 'include', target });
+        const server = /^\\\\([^\\]+)\\/.exec(target)?.[1];
+        if (server && !entries.some((e) => e.pre && e.name.trim().toUpperCase() === server.toUpperCase())) {
+          issue(n, `#INCLUDE from \\\\${server}: no earlier #PRE entry maps ${server}, so the file cannot be fetched (Q102725)`);
+        }
+      } else if (word === 'BEGIN_ALTERNATE') {
+        if (alternateOpen !== undefined) issue(n, `#BEGIN_ALTERNATE inside the block opened on line ${alternateOpen}`);
+        alternateOpen = n;
+        directives.push({ line: n, kind: 'begin-alternate' });
+      } else if (word === 'END_ALTERNATE') {
+        if (alternateOpen === undefined) issue(n, '#END_ALTERNATE without #BEGIN_ALTERNATE');
+        else if (!directives.some((d) => d.kind === 'include' && d.line > alternateOpen!)) issue(n, `the #BEGIN_ALTERNATE block of line ${alternateOpen} holds no #INCLUDE`);
+        alternateOpen = undefined;
+        directives.push({ line: n, kind: 'end-alternate' });
+      } else {
+        directives.push({ line: n, kind: word === 'BEGIN_INCLUDE' ? 'begin-include' : 'end-include' });
+      }
+      return;
+    }
+    const entry = parseEntry(trimmed, n, issue);
+    if (entry) entries.push(entry);
+  });
+  if (alternateOpen !== undefined) issue(alternateOpen, '#BEGIN_ALTERNATE without #END_ALTERNATE');
+
+  const seen = new Map<string, LmhostsEntry>();
+  for (const e of entries) {
+    const id = `${e.name.trimEnd().toUpperCase()}|${e.suffix ?? 0x20}`;
+    const first = seen.get(id);
+    if (first && !(first.mh && e.mh)) {
+      issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
+    } else if (!first) seen.set(id, e);
+  }
+  return { value: { entries, directives, lineEnding, lineCount: lines.length, issues }, problems: [] };
+}
+
+export function describeName(e: Pick<LmhostsEntry, 'name' | 'suffix' | 'quoted' | 'rawName'>): string {
+  return e.quoted ? `"${e.rawName}"` : e.rawName;
+}
+
+function parseEntry(text: string, n: number, issue: (line: number, message: string) => void): LmhostsEntry | undefined {
+  const addr = /^(\S+)\s+(.*)$/.exec(text);
+  if (!addr) {
+    issue(n, `an address without a name: ${text.slice(0, 80)}`);
+    return undefined;
+  }
+  const address = addr[1]!;
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(address) || !ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    issue(n, `"${address.slice(0, 40)}" is not an IPv4 address: the line is neither an entry nor a comment (a comment starts with #)`);
+    return undefined;
+  }
+  let rest = addr[2]!;
+  let rawName: string;
+  let quoted = false;
+  if (rest.startsWith('"')) {
+    const end = rest.indexOf('"', 1);
+    if (end < 0) {
+      issue(n, 'quoted name without its closing quote');
+      return undefined;
+    }
+    rawName = rest.slice(1, end);
+    rest = rest.slice(end + 1);
+    quoted = true;
+  } else {
+    const m = /^(\S+)(.*)$/.exec(rest)!;
+    rawName = m[1]!;
+    rest = m[2]!;
+    if (rawName.startsWith('#')) {
+      issue(n, `address ${address} without a name`);
+      return undefined;
+    }
+  }
+  const decoded = decodeName(rawName, quoted, n, issue);
+  if (decoded === undefined) return undefined;
+
+  const entry: LmhostsEntry = { line: n, address, rawName, name: decoded.name, quoted, pre: false, mh: false };
+  if (decoded.suffix !== undefined) entry.suffix = decoded.suffix;
+  for (const token of rest.trim().split(/\s+/).filter(Boolean)) {
+    const word = token.toUpperCase();
+    if (word === '#PRE') entry.pre = true;
+    else if (word === '#MH') entry.mh = true;
+    else if (word.startsWith('#DOM:')) {
+      const domain = token.slice(5);
+      if (!domain) issue(n, '#DOM: without a domain name');
+      else if (domain.length > MAX_NAME) issue(n, `domain "${domain}" is longer than ${MAX_NAME} characters`);
+      entry.domain = domain;
+    } else if (token.startsWith('#')) break; // the rest is a comment
+    else {
+      issue(n, `unexpected "${token.slice(0, 40)}" after the name (one name per line; comments start with #)`);
+      break;
+    }
+  }
+  if (entry.domain !== undefined && !entry.pre) {
+    issue(n, `#DOM:${entry.domain} without #PRE: the domain controller ${rawName} is not preloaded, so logon validation over the VPN cannot find it (Q180094)`);
+  }
+  return entry;
+}
+
+/** NetBT's 16-byte name: `\0xNN` escapes decoded, padded with spaces; the 16th byte is the suffix. */
+function decodeName(raw: string, quoted: boolean, n: number, issue: (line: number, message: string) => void): { name: string; suffix?: number } | undefined {
+  if (!quoted) {
+    if (/\\0x/i.test(raw)) issue(n, `"${raw}": \\0xNN escapes work only inside a quoted name`);
+    if (raw.length > MAX_NAME) issue(n, `name "${raw}" is ${raw.length} characters; NetBIOS names have at most ${MAX_NAME}`);
+    return { name: raw.slice(0, MAX_NAME) };
+  }
+  let name = '';
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    if (raw[i] === '\\' && /^\\0x/i.test(raw.slice(i, i + 3))) {
+      const hex = /^\\0x([0-9a-f]{2})/i.exec(raw.slice(i));
+      if (!hex) {
+        issue(n, `"${raw}": \\0x must be followed by two hex digits`);
+        return undefined;
+      }
+      bytes.push(parseInt(hex[1]!, 16));
+      name += String.fromCharCode(parseInt(hex[1]!, 16));
+      i += 5;
+    } else {
+      name += raw[i];
+      i++;
+    }
+  }
+  if (name.includes('\t')) issue(n, `"${raw}": pad names with spaces, not tabs`);
+  if (name.length > MAX_NAME + 1) {
+    issue(n, `"${raw}" is ${name.length} characters after decoding; at most 16 (15 + the \\0xNN suffix)`);
+    return { name: name.slice(0, MAX_NAME) };
+  }
+  if (bytes.length > 0 && name.length < MAX_NAME + 1) {
+    const base = raw.replace(/\\0x[0-9a-f]{2}/gi, '');
+    issue(n, `"${raw}" is not padded to ${MAX_NAME} characters before its \\0xNN suffix, so the suffix is not the 16th byte: pad with spaces, e.g. "${base.padEnd(MAX_NAME, ' ')}${raw.slice(base.length)}" (Q180094)`);
+  }
+  if (name.length === MAX_NAME + 1) return { name: name.slice(0, MAX_NAME), suffix: name.charCodeAt(MAX_NAME) };
+  return { name };
+}

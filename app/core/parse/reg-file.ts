@@ -1,0 +1,157 @@
+import type { ParseResult, Problem } from '../problems';
+import { emptyView, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../registry/view';
+
+/**
+ * .reg exports (windows-reference.md §11): "Windows Registry Editor Version 5.00" (reg export /
+ * regedit on 2000+, UTF-16LE; hex(2)/hex(7) strings are UTF-16LE bytes) and "REGEDIT4" (regedit /e
+ * on Win9x/NT4, ANSI; hex(2)/hex(7) strings are single bytes). Lines ending in "\" continue on the
+ * next line (regedit wraps hex data at 80 columns). `"x"=-` deletes a value and `[-KEY]` a key:
+ * in a capture both say "absent".
+ */
+
+const HEADER_V5 = /^Windows Registry Editor Version 5\.00$/;
+const HEADER_V4 = /^REGEDIT4$/;
+const HEX_TYPES: Record<string, RegType> = {
+  '0': 'REG_NONE', '1': 'REG_SZ', '2': 'REG_EXPAND_SZ', '3': 'REG_BINARY', '4': 'REG_DWORD', '5': 'REG_DWORD_BIG_ENDIAN',
+  '6': 'REG_LINK', '7': 'REG_MULTI_SZ', '8': 'REG_RESOURCE_LIST', '9': 'REG_FULL_RESOURCE_DESCRIPTOR', a: 'REG_RESOURCE_REQUIREMENTS_LIST', b: 'REG_QWORD',
+};
+
+export function parseRegFile(text: string, source: string): ParseResult<RegistryView & { format: 'v5' | 'regedit4' | 'unknown' }> {
+  const view = emptyView();
+  const problems: Problem[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  let format: 'v5' | 'regedit4' | 'unknown' = 'unknown';
+  let key: RegistryKey | undefined;
+  let headerSeen = false;
+
+  if (text.includes('\u0000')) {
+    problems.push({ source, line: 1, message: 'NUL characters in the text: a UTF-16 file read without its byte order mark, or binary data' });
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const start = i + 1;
+    let line = lines[i]!.replace(/\s+$/, '');
+    if (line === '' || line.startsWith(';')) continue;
+    if (!headerSeen) {
+      headerSeen = true;
+      if (HEADER_V5.test(line)) format = 'v5';
+      else if (HEADER_V4.test(line)) format = 'regedit4';
+      else problems.push({ source, line: start, message: `missing .reg header ("Windows Registry Editor Version 5.00" or "REGEDIT4"): ${line.slice(0, 80)}` });
+      if (format !== 'unknown') continue;
+    }
+
+    const section = /^\[(-?)(.*)\]$/.exec(line);
+    if (section) {
+      const path = section[2]!;
+      if (!ROOT_PATTERN.test(path)) {
+        problems.push({ source, line: start, message: `not a registry key: [${path}]` });
+        key = undefined;
+        continue;
+      }
+      key = touchKey(view, path, { file: source, line: start });
+      if (section[1]) {
+        key.exists = false;
+        key.values = [];
+        key = undefined;
+      } else {
+        key.exists = true;
+        key.valuesListed = true;
+      }
+      continue;
+    }
+    if (line.startsWith('[')) {
+      problems.push({ source, line: start, message: `key line without its closing "]" (file cut off?): ${line.slice(0, 80)}` });
+      key = undefined;
+      continue;
+    }
+
+    // hex data continues on the next line after a trailing backslash
+    while (/[:,]\\$/.test(line)) {
+      const next = lines[i + 1];
+      if (next === undefined) {
+        problems.push({ source, line: start, message: 'the file ends inside a value (cut off?)' });
+        line = line.slice(0, -1);
+        break;
+      }
+      i++;
+      line = line.slice(0, -1) + next.trim();
+    }
+
+    const named = /^(@|"((?:[^"\\]|\\.)*)")=(.*)$/.exec(line);
+    if (!named) {
+      problems.push({ source, line: start, message: `not a .reg value line: ${line.slice(0, 80)}` });
+      continue;
+    }
+    if (!key) {
+      problems.push({ source, line: start, message: 'value line before any [key] line' });
+      continue;
+    }
+    const name = named[1] === '@' ? '' : unescapeRegString(named[2]!);
+    const rhs = named[3]!;
+    if (rhs === '-') {
+      key.values = key.values.filter((v) => v.name.toLowerCase() !== name.toLowerCase());
+      if (!key.absentValues.includes(name.toLowerCase())) key.absentValues.push(name.toLowerCase());
+      continue;
+    }
+    const parsed = parseRhs(rhs, format === 'regedit4');
+    if ('error' in parsed) {
+      problems.push({ source, line: start, message: `value "${name}": ${parsed.error}` });
+      continue;
+    }
+    putValue(key, { name, type: parsed.type, data: parsed.data, source: { file: source, line: start } });
+  }
+  return { value: { ...view, format }, problems };
+}
+
+export function unescapeRegString(s: string): string {
+  return s.replace(/\\(.)/g, (_, c: string) => c);
+}
+
+function parseRhs(rhs: string, ansi: boolean): { type: RegType; data: RegData } | { error: string } {
+  const str = /^"((?:[^"\\]|\\.)*)"$/.exec(rhs);
+  if (str) return { type: 'REG_SZ', data: unescapeRegString(str[1]!) };
+  if (rhs.startsWith('"')) return { error: 'string without its closing quote (file cut off?)' };
+  const dword = /^dword:([0-9a-f]{8})$/i.exec(rhs);
+  if (dword) return { type: 'REG_DWORD', data: parseInt(dword[1]!, 16) };
+  if (/^dword:/i.test(rhs)) return { error: `"${rhs}": dword needs exactly 8 hex digits` };
+  const hex = /^hex(?:\(([0-9a-f]{1,8})\))?:(.*)$/i.exec(rhs);
+  if (!hex) return { error: `unknown value format: ${rhs.slice(0, 60)}` };
+  const code = (hex[1] ?? '3').toLowerCase().replace(/^0+(?=.)/, '');
+  const type = HEX_TYPES[code];
+  if (!type) return { error: `hex(${hex[1]}) is not a registry type` };
+  const body = hex[2]!.replace(/\s+/g, '');
+  if (body !== '' && !/^[0-9a-f]{2}(,[0-9a-f]{2})*$/i.test(body)) return { error: `bad hex bytes: ${body.slice(0, 60)}` };
+  const bytes = body === '' ? [] : body.split(',').map((b) => parseInt(b, 16));
+  switch (type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+    case 'REG_LINK':
+      return { type, data: decodeStrings(bytes, ansi).join('') };
+    case 'REG_MULTI_SZ':
+      return { type, data: decodeStrings(bytes, ansi).filter((s) => s !== '') };
+    case 'REG_DWORD':
+    case 'REG_DWORD_BIG_ENDIAN': {
+      if (bytes.length !== 4) return { error: `${type} needs 4 bytes, got ${bytes.length}` };
+      const ordered = type === 'REG_DWORD' ? [...bytes].reverse() : bytes;
+      return { type, data: ordered.reduce((acc, b) => acc * 256 + b, 0) };
+    }
+    case 'REG_QWORD': {
+      if (bytes.length !== 8) return { error: `REG_QWORD needs 8 bytes, got ${bytes.length}` };
+      const hexText = [...bytes].reverse().map((b) => b.toString(16).padStart(2, '0')).join('');
+      return { type, data: `0x${hexText.replace(/^0+(?=.)/, '')}` };
+    }
+    default:
+      return { type, data: bytes.map((b) => b.toString(16).padStart(2, '0')).join('') };
+  }
+}
+
+/** NUL-separated strings: UTF-16LE in 5.00 files, one byte per character in REGEDIT4 files. */
+function decodeStrings(bytes: number[], ansi: boolean): string[] {
+  let text = '';
+  if (ansi) for (const b of bytes) text += String.fromCharCode(b);
+  else for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode(bytes[i]! | (bytes[i + 1]! << 8));
+  const parts = text.split('\u0000');
+  // the terminating NUL(s) leave empty strings at the end
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CAPTURE_FILES, type Capture } from '../capture/capture';
+import { looksBinary } from '../capture/decode';
+import { parseLmhosts, type LmhostsFile } from '../parse/lmhosts';
+import { betterOs, osFromRegistry, parseSysteminfoOs } from '../parse/os-version';
+import { parseRegFile } from '../parse/reg-file';
+import { parseRegQuery } from '../parse/reg-query';
+import type { Problem } from '../problems';
+import type { SnapshotSectionReader } from '../snapshot-sections';
+import { emptyView, mergeViews, type RegistryView } from './view';
+
+/**
+ * Snapshot sections for the registry (registry/*.txt = `reg query` output, registry/*.reg =
+ * exports), the OS generation (systeminfo.txt and the registry know the service pack that `ver`
+ * does not print) and LMHOSTS (kept whole, with its encoding, for a lossless edit).
+ */
+export const readRegistrySection: SnapshotSectionReader = (capture, problems, base) => {
+  const view = emptyView();
+  let any = false;
+  for (const [name, file] of capture.files) {
+    if (!name.startsWith('registry/')) continue;
+    if (looksBinary(file.text)) {
+      problems.push({ source: name, message: 'binary data, not registry text (a UTF-16 file without its byte order mark?)' });
+      continue;
+    }
+    any = true;
+    const isRegFile = /\.reg$/i.test(name) || /^\uFEFF?(Windows Registry Editor Version 5\.00|REGEDIT4)\s*$/m.test(file.text.slice(0, 200));
+    const parsed = isRegFile ? parseRegFile(file.text, name) : parseRegQuery(file.text, name);
+    problems.push(...parsed.problems);
+    mergeViews(view, { keys: parsed.value.keys });
+  }
+  const sysText = capture.files.get(CAPTURE_FILES.systeminfo)?.text;
+  const os = betterOs(base.os, [sysText !== undefined && !looksBinary(sysText) ? parseSysteminfoOs(sysText) : null, osFromRegistry(view)]);
+  return { ...(any ? { registry: view } : {}), ...(os ? { os } : {}) };
+};
+
+export const LmhostsSectionSchema = z.object({
+  source: z.string(),
+  /** the decoded text exactly as read; edits start from it */
+  text: z.string(),
+  /** capture decoding (cp850, utf-8, utf-16le…): a rewrite must use the same */
+  encoding: z.string(),
+  file: z.custom<LmhostsFile>((v) => typeof v === 'object' && v !== null && Array.isArray((v as LmhostsFile).entries)),
+});
+export type LmhostsSection = z.infer<typeof LmhostsSectionSchema>;
+
+export const readLmhostsSection: SnapshotSectionReader = (capture, problems) => {
+  const file = capture.files.get(CAPTURE_FILES.lmhosts);
+  if (!file) return {};
+  if (looksBinary(file.text)) {
+    problems.push({ source: CAPTURE_FILES.lmhosts, message: 'binary data, not an LMHOSTS text file' });
+    return {};
+  }
+  const parsed = parseLmhosts(file.text, CAPTURE_FILES.lmhosts);
+  const section: LmhostsSection = { source: CAPTURE_FILES.lmhosts, text: file.text, encoding: file.encoding, file: parsed.value };
+  return { lmhosts: section };
+};
+
+export function lmhostsOf(section: unknown): LmhostsSection | undefined {
+  const parsed = LmhostsSectionSchema.safeParse(section);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export type { Problem, RegistryView };

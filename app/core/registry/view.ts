@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * One registry view for both readers (`reg query` text and .reg exports). Key paths are stored with
+ * short roots (HKLM\…) and looked up case-insensitively, as Windows does. A key whose path lost a
+ * character at an 80-column console wrap keeps a `?` there (`lostCharAt`) and still matches.
+ */
+
+export const REG_TYPES = [
+  'REG_NONE',
+  'REG_SZ',
+  'REG_EXPAND_SZ',
+  'REG_BINARY',
+  'REG_DWORD',
+  'REG_DWORD_BIG_ENDIAN',
+  'REG_LINK',
+  'REG_MULTI_SZ',
+  'REG_RESOURCE_LIST',
+  'REG_FULL_RESOURCE_DESCRIPTOR',
+  'REG_RESOURCE_REQUIREMENTS_LIST',
+  'REG_QWORD',
+] as const;
+export const RegTypeSchema = z.enum(REG_TYPES);
+export type RegType = z.infer<typeof RegTypeSchema>;
+
+const SourceSchema = z.object({ file: z.string(), line: z.number().int().positive() });
+
+/**
+ * data: REG_SZ/EXPAND_SZ/LINK → string; REG_MULTI_SZ → string[]; REG_DWORD(_BIG_ENDIAN) → number;
+ * REG_QWORD → "0x…" (lower-case hex: JSON has no 64-bit integers); everything else → lower-case hex bytes.
+ */
+export const RegDataSchema = z.union([z.string(), z.array(z.string()), z.number().int().nonnegative()]);
+export type RegData = z.infer<typeof RegDataSchema>;
+
+export const RegistryValueSchema = z.object({
+  /** '' = the key's default value ("(Default)", "@") */
+  name: z.string(),
+  type: RegTypeSchema,
+  data: RegDataSchema,
+  source: SourceSchema,
+});
+export type RegistryValue = z.infer<typeof RegistryValueSchema>;
+
+export const RegistryKeySchema = z.object({
+  path: z.string(),
+  /** false: the query said the key does not exist, or a .reg file deletes it ([-KEY]) */
+  exists: z.boolean(),
+  /** true when the source listed this key's values (so a value not listed is absent) */
+  valuesListed: z.boolean(),
+  values: z.array(RegistryValueSchema),
+  /** names (lower case) known to be absent: `reg query /v` errors, `"x"=-` in .reg files */
+  absentValues: z.array(z.string()),
+  lostCharAt: z.number().int().nonnegative().optional(),
+  source: SourceSchema,
+});
+export type RegistryKey = z.infer<typeof RegistryKeySchema>;
+
+export const RegistryViewSchema = z.object({ keys: z.record(z.string(), RegistryKeySchema) });
+export type RegistryView = z.infer<typeof RegistryViewSchema>;
+
+const ROOTS: [RegExp, string][] = [
+  [/^HKEY_LOCAL_MACHINE(?=\\|$)/i, 'HKLM'],
+  [/^HKEY_CURRENT_USER(?=\\|$)/i, 'HKCU'],
+  [/^HKEY_CLASSES_ROOT(?=\\|$)/i, 'HKCR'],
+  [/^HKEY_USERS(?=\\|$)/i, 'HKU'],
+  [/^HKEY_CURRENT_CONFIG(?=\\|$)/i, 'HKCC'],
+  [/^HKEY_DYN_DATA(?=\\|$)/i, 'HKDD'],
+];
+export const ROOT_PATTERN = /^(HKEY_(LOCAL_MACHINE|CURRENT_USER|CLASSES_ROOT|USERS|CURRENT_CONFIG|DYN_DATA)|HKLM|HKCU|HKCR|HKU|HKCC)(\\|$)/i;
+
+/** "HKEY_LOCAL_MACHINE\Software\X\" → "HKLM\Software\X" (case kept for display). */
+export function normaliseKeyPath(path: string): string {
+  let p = path.trim().replace(/\\+$/, '');
+  for (const [re, short] of ROOTS) p = p.replace(re, short);
+  return p.replace(/^(hklm|hkcu|hkcr|hku|hkcc)(?=\\|$)/i, (r) => r.toUpperCase());
+}
+
+export const keyId = (path: string) => normaliseKeyPath(path).toUpperCase();
+
+export function emptyView(): RegistryView {
+  return { keys: {} };
+}
+
+/** The key record, creating it on first sight; later sightings merge into it. */
+export function touchKey(view: RegistryView, path: string, source: { file: string; line: number }, lostCharAt?: number): RegistryKey {
+  const id = keyId(path);
+  const existing = view.keys[id];
+  if (existing) return existing;
+  const key: RegistryKey = { path: normaliseKeyPath(path), exists: true, valuesListed: false, values: [], absentValues: [], source };
+  if (lostCharAt !== undefined) key.lostCharAt = lostCharAt;
+  view.keys[id] = key;
+  return key;
+}
+
+export function putValue(key: RegistryKey, value: RegistryValue): void {
+  const lower = value.name.toLowerCase();
+  key.values = key.values.filter((v) => v.name.toLowerCase() !== lower);
+  key.absentValues = key.absentValues.filter((n) => n !== lower);
+  key.values.push(value);
+}
+
+export function mergeViews(into: RegistryView, from: RegistryView): RegistryView {
+  for (const [id, key] of Object.entries(from.keys)) {
+    const target = into.keys[id];
+    if (!target) {
+      into.keys[id] = key;
+      continue;
+    }
+    target.exists = key.exists;
+    target.valuesListed ||= key.valuesListed;
+    for (const v of key.values) putValue(target, v);
+    for (const n of key.absentValues) if (!target.absentValues.includes(n)) target.absentValues.push(n);
+  }
+  return into;
+}
+
+export function findKey(view: RegistryView, path: string): RegistryKey | undefined {
+  const id = keyId(path);
+  const exact = view.keys[id];
+  if (exact) return exact;
+  return Object.values(view.keys).find((k) => k.lostCharAt !== undefined && k.path.length === id.length && [...k.path.toUpperCase()].every((c, i) => i === k.lostCharAt || c === id[i]));
+}
+
+export type ValueLookup =
+  | { state: 'present'; key: RegistryKey; value: RegistryValue }
+  | { state: 'absent'; key?: RegistryKey; keyExists: boolean }
+  | { state: 'unknown' };
+
+/** present, known absent (with whether the key exists), or unknown (not collected). */
+export function lookupValue(view: RegistryView, path: string, name: string): ValueLookup {
+  const key = findKey(view, path);
+  if (!key) return { state: 'unknown' };
+  if (!key.exists) return { state: 'absent', key, keyExists: false };
+  const lower = name.toLowerCase();
+  const value = key.values.find((v) => v.name.toLowerCase() === lower);
+  if (value) return { state: 'present', key, value };
+  if (key.valuesListed || key.absentValues.includes(lower)) return { state: 'absent', key, keyExists: true };
+  return { state: 'unknown' };
+}
+
+/** The registry part of a snapshot (`snapshot.registry`), or an empty view when it holds something else. */
+export function registryViewOf(section: unknown): RegistryView {
+  const parsed = RegistryViewSchema.safeParse(section);
+  return parsed.success ? parsed.data : emptyView();
+}
+
+/** "0x1" from a DWORD, the text of a string, the items of a multi-string: for evidence lines. */
+export function formatRegData(value: Pick<RegistryValue, 'type' | 'data'>): string {
+  if (Array.isArray(value.data)) return value.data.join('\\0');
+  if (typeof value.data === 'number') return `0x${value.data.toString(16)}`;
+  return value.data;
+}

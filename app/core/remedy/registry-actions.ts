@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * Registry changes as data (windows-reference.md §1, §2, §3 switches). Each set records the state
+ * before it — absent, or present with its type and data — and whether the key existed, so the
+ * inverse restores exactly that: the old value with its old type, or no value (and no key) at all.
+ * Only types reg.exe can write back byte for byte are allowed; a previous value of another type
+ * (REG_NONE, REG_LINK, resource lists) cannot be restored by a script, so no fix is planned then.
+ */
+
+export const WRITABLE_REG_TYPES = ['REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_BINARY'] as const;
+export const WritableRegTypeSchema = z.enum(WRITABLE_REG_TYPES);
+export type WritableRegType = z.infer<typeof WritableRegTypeSchema>;
+
+/** No control characters: reg.exe cannot pass CR/LF/NUL on a command line, and a .cmd line would break. */
+const RegText = z.string().max(16_383).regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters cannot be written by reg.exe');
+const RegKey = z
+  .string()
+  .max(255 * 8)
+  .regex(/^(HKLM|HKCU|HKU|HKCR|HKCC)(\\[^\\\u0000-\u001f\u007f]+)+$/, 'a key path such as HKLM\\SYSTEM\\X (short root, no trailing backslash)');
+
+const RegDataValue = z.union([RegText, z.array(RegText.min(1)), z.number().int().min(0).max(0xffff_ffff)]);
+
+function dataFits(type: WritableRegType, data: unknown): string | null {
+  switch (type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+      return typeof data === 'string' ? null : `${type} needs text`;
+    case 'REG_MULTI_SZ':
+      return Array.isArray(data) ? null : 'REG_MULTI_SZ needs a list of non-empty strings';
+    case 'REG_DWORD':
+      return typeof data === 'number' ? null : 'REG_DWORD needs a number 0–4294967295';
+    case 'REG_QWORD':
+      return typeof data === 'string' && /^0x[0-9a-f]{1,16}$/.test(data) ? null : 'REG_QWORD needs "0x" and 1–16 lower-case hex digits';
+    case 'REG_BINARY':
+      return typeof data === 'string' && /^([0-9a-f]{2})*$/.test(data) ? null : 'REG_BINARY needs lower-case hex bytes';
+  }
+}
+
+export const RegStateSchema = z
+  .object({ type: WritableRegTypeSchema, data: RegDataValue })
+  .superRefine((v, ctx) => {
+    const why = dataFits(v.type, v.data);
+    if (why) ctx.addIssue({ code: 'custom', message: why, path: ['data'] });
+  });
+export type RegState = z.infer<typeof RegStateSchema>;
+
+export const RegistrySetSchema = z
+  .object({
+    kind: z.literal('registry.set'),
+    key: RegKey,
+    /** '' = the key's default value */
+    name: RegText,
+    type: WritableRegTypeSchema,
+    data: RegDataValue,
+    /** always the 64-bit view (§12): a 32-bit process must not write into Wow6432Node */
+    view: z.literal(64),
+    previous: z.union([z.object({ absent: z.literal(true) }).strict(), RegStateSchema]),
+    /** false: the set creates the key, and its inverse deletes the key again */
+    keyExisted: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    const why = dataFits(v.type, v.data);
+    if (why) ctx.addIssue({ code: 'custom', message: why, path: ['data'] });
+    if (!v.keyExisted && !('absent' in v.previous)) ctx.addIssue({ code: 'custom', message: 'a value cannot have existed in a key that did not', path: ['previous'] });
+  });
+
+export const RegistryDeleteSchema = z.object({
+  kind: z.literal('registry.delete'),
+  key: RegKey,
+  name: RegText,
+  view: z.literal(64),
+  /** the value being deleted, so the inverse writes it back */
+  previous: RegStateSchema,
+  /** true: delete the whole key (it was created by the set this undoes and holds only that value) */
+  removeKey: z.boolean(),
+});
+
+export type RegistrySet = z.infer<typeof RegistrySetSchema>;
+export type RegistryDelete = z.infer<typeof RegistryDeleteSchema>;
+export type RegistryAction = RegistrySet | RegistryDelete;
+
+export function inverseOfRegistryAction(action: RegistryAction): RegistryAction {
+  if (action.kind === 'registry.delete') {
+    return {
+      kind: 'registry.set',
+      key: action.key,
+      name: action.name,
+      type: action.previous.type,
+      data: action.previous.data,
+      view: 64,
+      previous: { absent: true },
+      keyExisted: !action.removeKey,
+    };
+  }
+  if ('absent' in action.previous) {
+    return {
+      kind: 'registry.delete',
+      key: action.key,
+      name: action.name,
+      view: 64,
+      previous: { type: action.type, data: action.data },
+      removeKey: !action.keyExisted,
+    };
+  }
+  return { ...action, type: action.previous.type, data: action.previous.data, previous: { type: action.type, data: action.data } };
+}
