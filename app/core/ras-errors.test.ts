@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import en from './i18n/en.json';
+import nl from './i18n/nl.json';
+import { engineT } from './i18n';
+import { explainRasError, RAS_ERRORS } from './ras-errors';
+
+/** windows-reference.md §7, every row (830/831 share one). */
+const REFERENCE_CODES = [619, 628, 629, 691, 718, 720, 721, 734, 741, 742, 768, 788, 789, 800, 806, 807, 809, 812, 825, 830, 831, 868];
+
+describe('RAS error catalogue', () => {
+  it('holds every code of the reference, each with meaning, causes and what to try in en and nl', () => {
+    expect([...RAS_ERRORS.keys()].sort((a, b) => a - b)).toEqual(REFERENCE_CODES);
+    for (const dict of [en, nl] as { rasErrors: { codes: Record<string, Record<string, string>> } }[]) {
+      for (const code of REFERENCE_CODES) {
+        const c = dict.rasErrors.codes[String(code)];
+        expect(c, String(code)).toBeDefined();
+        for (const k of ['meaning', 'causes', 'tryThis']) expect(c![k]!.length, `${code}.${k}`).toBeGreaterThan(20);
+      }
+    }
+  });
+  it('explains a known code in the chosen language', () => {
+    expect(explainRasError(806, engineT('en'))).toMatchObject({ known: true, symbol: 'ERROR_VPN_GRE_BLOCKED', category: 'gre', meaning: expect.stringContaining('GRE') });
+    expect(explainRasError(806, engineT('nl')).tryThis).toContain('pass-through');
+  });
+  it('unknown codes are explained as unknown, by range, never thrown', () => {
+    const t = engineT('en');
+    expect(explainRasError(87, t)).toMatchObject({ known: false, meaning: expect.stringContaining('general Windows error') });
+    expect(explainRasError(699, t)).toMatchObject({ known: false, meaning: 'RAS error 699 is not in our catalogue.' });
+    expect(explainRasError(-5, t).meaning).toContain('-5');
+    expect(explainRasError(13801, engineT('nl')).tryThis).toContain('13801');
+  });
+});
