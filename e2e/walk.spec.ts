@@ -58,7 +58,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('walk through a fix 
     expect(await h.page.evaluate('document.activeElement?.getAttribute("role")')).toBe('tab');
 
     await h.page.getByRole('button', { name: w.t.script.copy }).click();
-    await h.page.waitForFunction(`!!document.querySelector('.copy-status')?.textContent`);
+    // A locator wait, not waitForFunction: the page's CSP forbids the eval that the latter needs.
+    await h.page.locator('.copy-status').filter({ hasText: /\S/ }).waitFor();
     await expect(h.page.locator('.copy-status').textContent()).resolves.toMatch(new RegExp(`${w.t.script.copied}|${w.t.script.copyFailed}`));
     await expect(h.page.locator('.fix-card').first().textContent()).resolves.toContain(w.t.fix.strengthNowText);
     await shoot(h.page, `finding${suffix}`, { doc: lang === 'en' });

@@ -22,6 +22,8 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   'fail-route-call': { type: 'string' },
+  'plan-file': { type: 'string' },
+  sha256: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parse>['values'];
@@ -39,6 +41,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   fix: ['demo', 'capture', 'policy', 'corp-net', 'json', 'lang', 'only', 'dry-run', 'yes', 'quiet', 'verbose', 'help', 'fail-route-call'],
   rollback: ['demo', 'last', 'json', 'lang', 'quiet', 'verbose', 'help'],
   collect: ['out', 'quiet', 'verbose', 'help'],
+  'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'plan-file', 'sha256', 'quiet', 'help', 'fail-route-call'],
 };
 
 export function checkAllowed(command: string, values: CliValues): void {

@@ -3,6 +3,7 @@ import { EngineError } from '../shared/engine-port';
 import { CollectionError, UsageError } from '../system/errors';
 import { TOOL_VERSION } from '../system/version';
 import { checkAllowed, parse } from './args';
+import { applyPlanCommand } from './commands/apply-plan';
 import { collectCommand } from './commands/collect';
 import { fixCommand } from './commands/fix';
 import { rollbackCommand } from './commands/rollback';
@@ -25,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     checkAllowed(command, values);
     if (values.help) {
-      io.stdout(USAGE[command]!);
+      io.stdout(USAGE[command] ?? USAGE.main!);
       return EXIT.healthy;
     }
     if (command !== 'rollback' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
@@ -39,6 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await rollbackCommand(values, rest, io);
       case 'collect':
         return await collectCommand(values, io);
+      case 'apply-plan':
+        return await applyPlanCommand(values, io);
     }
     return EXIT.usage;
   } catch (e) {

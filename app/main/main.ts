@@ -2,7 +2,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { processIo, runCli } from '../cli/main';
 import { createDesktopEngine } from '../system/desktop-engine';
+import { dataDir } from '../system/paths';
+import { headlessArgs } from './headless';
 import type { DesktopEngine } from '../shared/engine-port';
 import { progressChannel, type Progress } from '../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -16,7 +19,12 @@ import { buildAppMenu } from './menu';
  * typed IPC contract registered in ipc-handlers.ts.
  */
 
-if (!app.requestSingleInstanceLock()) {
+const headless = headlessArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+if (headless) {
+  // The elevated instance (apply-plan / rollback behind UAC) and --silent runs: no window, the
+  // CLI's code and exit codes, and no single-instance lock (the window instance is still open).
+  void runCli(headless, processIo()).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const devServerUrl = app.isPackaged ? undefined : process.env.TUNNELMEDIC_DEV_SERVER_URL;
@@ -42,7 +50,14 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const choice = chooseEngineSource(process.argv.slice(1), process.platform);
     const engine = rememberRunToken(
-      createDesktopEngine({ ...choice, dataDir: app.getPath('userData'), locale: app.getLocale() }),
+      createDesktopEngine({
+        ...choice,
+        // live runs keep plans and journals in %ProgramData%\TunnelMedic (admin-only, shared with
+        // the elevated instance); the demo keeps its simulated machine in the user's profile
+        dataDir: choice.source === 'live' ? dataDir() : app.getPath('userData'),
+        locale: app.getLocale(),
+        elevation: { self: { file: process.execPath, args: app.isPackaged ? [] : [app.getAppPath()] }, stagingDir: path.join(app.getPath('temp'), 'TunnelMedic') },
+      }),
       (token) => (lastRunToken = token),
     );
 

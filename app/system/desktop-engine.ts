@@ -8,6 +8,8 @@ import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';
 import { RunStore } from './apply/journal';
 import type { RouteTarget } from './apply/route-target';
+import { elevatedExecutor, elevatedRollback } from './apply/elevate';
+import { createExecaRunner } from './run';
 import { UsageError } from './errors';
 import { resolveInput, scanInput, type ResolvedInput } from './input';
 import { runsDir } from './paths';
@@ -20,6 +22,11 @@ export interface DesktopEngineOptions {
   /** runs (plan, backup, journal) and the demo machine's state */
   dataDir: string;
   locale?: string;
+  /**
+   * How to start this program elevated (the app's exe and leading args). Given for live runs on
+   * Windows: applying and undoing then happen in an elevated instance behind the UAC prompt.
+   */
+  elevation?: { self: { file: string; args: string[] }; stagingDir: string };
   /** demo/tests: these route calls (1-based) fail like route.exe does, to show the automatic rollback */
   failRouteCalls?: number[];
 }
@@ -61,11 +68,14 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
     if (!target) throw new EngineError('READ_ONLY_CAPTURE', 'This is a capture of another machine: nothing can be changed from here.');
     return target;
   };
+  const elevation = options.elevation && options.source === 'live' ? { ...options.elevation, runner: createExecaRunner(), store } : undefined;
   const context = async (s: Pick<Session, 'corporateNetworks' | 'language' | 'policy'>, onProgress: ApplyContext['onProgress']): Promise<ApplyContext> => ({
     target: await writable(),
     store,
     analyse: { corporateNetworks: s.corporateNetworks, language: s.language, policy: s.policy, toolVersion: TOOL_VERSION },
     onProgress,
+    execute: elevation && elevatedExecutor(elevation),
+    executeRollback: elevation && elevatedRollback(elevation),
   });
 
   return {

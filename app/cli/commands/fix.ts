@@ -1,7 +1,11 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
 import type { Fix, Report } from '../../core/report';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { applyFixes } from '../../system/apply/apply';
+import { elevatedExecutor } from '../../system/apply/elevate';
+import { createExecaRunner } from '../../system/run';
 import { RunStore } from '../../system/apply/journal';
 import { UsageError } from '../../system/errors';
 import { resolveInput, scanInput } from '../../system/input';
@@ -57,6 +61,8 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
       store,
       analyse: { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION },
       onProgress: (p) => say(`[${p.phase}${p.total ? ` ${p.step}/${p.total}` : ''}] ${p.label}\n`),
+      // On this Windows machine the changes run in an elevated instance behind the UAC prompt.
+      execute: input.source === 'live' ? elevatedExecutor({ runner: createExecaRunner(), self: cliSelf(), stagingDir: join(tmpdir(), 'TunnelMedic'), store }) : undefined,
     },
     report,
     chosen.map((f) => f.id),
@@ -91,4 +97,9 @@ function dryRunText(fix: Fix): string {
     fix.script.rollbackCmd.trimEnd(),
     '',
   ].join('\n');
+}
+
+/** This CLI as a program to start again elevated: node and the script it was started with. */
+function cliSelf(): { file: string; args: string[] } {
+  return { file: process.execPath, args: process.argv[1] ? [process.argv[1]] : [] };
 }

@@ -14,6 +14,10 @@ export interface ApplyContext {
   store: RunStore;
   analyse: Omit<AnalyseOptions, 'now'>;
   onProgress?: (p: Progress) => void;
+  /** runs a prepared plan somewhere else (an elevated process); default: here, with executePlan */
+  execute?: (plan: Plan) => Promise<RunResult>;
+  /** undoes a run somewhere else (an elevated process); default: here, with rollbackRun */
+  executeRollback?: (runId: string) => Promise<RunResult>;
 }
 
 type Step = RunResult['steps'][number];
@@ -26,22 +30,47 @@ const findingIdOf = (fixId: string) => fixId.split(':')[0]!;
  * what they agreed to, action for action.
  */
 export async function applyFixes(ctx: ApplyContext, consented: Report, fixIds: string[]): Promise<RunResult> {
-  const progress = (phase: Progress['phase'], step: number, total: number, label: string) => ctx.onProgress?.({ phase, step, total, label });
+  const plan = await preparePlan(ctx, consented, fixIds);
+  return ctx.execute ? ctx.execute(plan) : executePlan(ctx, plan);
+}
 
-  progress('precheck', 0, 1, 'Re-reading the route table');
-  const beforeCapture = await ctx.target.collect();
-  const before = analyseCapture(beforeCapture, ctx.analyse).report;
+/** Re-collects, re-plans and checks that the plan is still what the person agreed to. */
+export async function preparePlan(ctx: ApplyContext, consented: Report, fixIds: string[]): Promise<Plan> {
+  progressOf(ctx)('precheck', 0, 1, 'Re-reading the route table');
+  const before = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
   const fixes = fixIds.map((id) => pickFix(before, consented, id));
-  const planned = fixes.flatMap((f) => f.actions.map((action, i) => ({ action, label: f.steps[i] ?? describe(action) })));
-  for (const { action } of planned) {
-    const why = preconditionFailure(before.snapshot, action);
+  const actions = fixes.flatMap((f) => f.actions.map((action, i) => ({ action, label: f.steps[i] ?? describe(action) })));
+  checkPreconditions(before, actions);
+  const plan: Plan = { runId: newRunId(), createdAt: new Date().toISOString(), fixIds, findingIds: [...new Set(fixIds.map(findingIdOf))], actions };
+  return { ...plan, sha256: planDigest(plan) };
+}
+
+/** The digest that ties an elevated run to the plan the person approved. */
+export function planDigest(plan: Plan): string {
+  const { runId, createdAt, fixIds, findingIds, actions } = plan;
+  return createHash('sha256').update(JSON.stringify({ runId, createdAt, fixIds, findingIds, actions })).digest('hex');
+}
+
+function checkPreconditions(report: Report, actions: Plan['actions']): void {
+  for (const { action } of actions) {
+    const why = preconditionFailure(report.snapshot, action);
     if (why) throw new EngineError('PRECONDITION_FAILED', 'The machine changed since the scan; nothing was changed.', why);
   }
+}
 
-  const runId = newRunId();
+const progressOf = (ctx: ApplyContext) => (phase: Progress['phase'], step: number, total: number, label: string) => ctx.onProgress?.({ phase, step, total, label });
+
+/**
+ * Runs a prepared plan on the target (in the elevated process on Windows): checks the
+ * preconditions once more, backs up, journals each step, verifies, rolls back on failure.
+ */
+export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunResult> {
+  const progress = progressOf(ctx);
+  const { runId, fixIds } = plan;
+  const planned = plan.actions;
+  const beforeCapture = await ctx.target.collect();
+  checkPreconditions(analyseCapture(beforeCapture, ctx.analyse).report, planned);
   const backup = beforeCapture.files.get(CAPTURE_FILES.routePrint)?.text ?? '';
-  const plan: Plan = { runId, createdAt: new Date().toISOString(), fixIds, findingIds: [...new Set(fixIds.map(findingIdOf))], actions: planned };
-  plan.sha256 = createHash('sha256').update(JSON.stringify(plan.actions)).digest('hex');
   progress('backup', 0, 1, 'Backing up the route table');
   await ctx.store.create(plan, backup);
 
@@ -87,6 +116,7 @@ export async function applyFixes(ctx: ApplyContext, consented: Report, fixIds: s
 
 /** Undo a run from its journal: inverses of the actions whose "after" record says ok, newest first. */
 export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<RunResult> {
+  if (ctx.executeRollback) return ctx.executeRollback(runId);
   const plan = await ctx.store.plan(runId).catch(() => {
     throw new EngineError('UNKNOWN_RUN', `No run with id ${runId}.`);
   });
@@ -100,7 +130,9 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   const after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
   const message = undo.ok ? `Undone: ${applied.length} change(s) reversed.` : `Undo failed: ${undo.error}. Journal: ${ctx.store.dir(runId)}`;
   await ctx.store.append(runId, { seq: plan.actions.length, phase: undo.ok ? 'undone' : 'rollback-failed', ok: undo.ok, message });
-  return result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: undo.ok, rolledBack: undo.ok, message, rollbackFailed: !undo.ok }, ctx.store);
+  const outcome = await result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: undo.ok, rolledBack: undo.ok, message, rollbackFailed: !undo.ok }, ctx.store);
+  await ctx.store.writeResult(runId, outcome, 'undo');
+  return outcome;
 }
 
 async function undoActions(ctx: ApplyContext, runId: string, done: Action[], steps: Step[], phase: 'rollback'): Promise<{ ok: boolean; error?: string }> {

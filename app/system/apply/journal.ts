@@ -59,6 +59,15 @@ export class RunStore {
     }
   }
 
+  /** the outcome, for the process that asked for the (elevated) run */
+  async writeResult(runId: string, result: unknown, which: 'apply' | 'undo' = 'apply'): Promise<void> {
+    await writeFile(join(this.dir(runId), which === 'apply' ? 'result.json' : 'undo-result.json'), JSON.stringify(result, null, 2));
+  }
+
+  async readResult(runId: string, which: 'apply' | 'undo' = 'apply'): Promise<unknown> {
+    return JSON.parse(await readFile(join(this.dir(runId), which === 'apply' ? 'result.json' : 'undo-result.json'), 'utf8'));
+  }
+
   async plan(runId: string): Promise<Plan> {
     return PlanSchema.parse(JSON.parse(await readFile(join(this.dir(runId), 'plan.json'), 'utf8')));
   }

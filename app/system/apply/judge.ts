@@ -1,4 +1,4 @@
-import type { Action } from '../../core/remedy/actions';
+import { isRouteAction, type Action, type RouteAction } from '../../core/remedy/actions';
 import type { Route, Snapshot } from '../../core/snapshot';
 import { interfaceOf } from '../../core/diagnose/route-model';
 import ipaddr from 'ipaddr.js';
@@ -14,7 +14,7 @@ export function routeOutputSucceeded(output: string): boolean {
 const prefixOf = (mask: string) => ipaddr.IPv4.parse(mask).prefixLengthFromSubnetMask() ?? -1;
 
 /** Does the snapshot hold the route an action names (same destination, mask, next hop, interface)? */
-export function findActionRoute(snapshot: Snapshot, action: Action): Route | undefined {
+export function findActionRoute(snapshot: Snapshot, action: RouteAction): Route | undefined {
   const prefix = prefixOf(action.netmask);
   return snapshot.routes.find((r) => {
     if (r.family !== 4 || r.destination !== action.destination || r.prefixLength !== prefix) return false;
@@ -28,6 +28,7 @@ export function findActionRoute(snapshot: Snapshot, action: Action): Route | und
 
 /** Precondition before running an action; null when it holds, else why not. */
 export function preconditionFailure(snapshot: Snapshot, action: Action): string | null {
+  if (!isRouteAction(action)) return `${action.kind} cannot be applied by this engine yet`;
   const existing = findActionRoute(snapshot, action);
   const name = `${action.destination} mask ${action.netmask}${action.gateway ? ` via ${action.gateway}` : ''}`;
   if (action.kind === 'route.add' && existing) return `route ${name} already exists`;
@@ -37,6 +38,7 @@ export function preconditionFailure(snapshot: Snapshot, action: Action): string 
 
 /** After the action ran: is its effect visible in a fresh collection? */
 export function effectObserved(snapshot: Snapshot, action: Action): boolean {
+  if (!isRouteAction(action)) return false;
   const existing = findActionRoute(snapshot, action);
   return action.kind === 'route.delete' ? !existing : !!existing;
 }
