@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReportSchema } from '../core/report';
+import { CHANNELS, type ChannelName } from './channels';
 
 /**
  * The one contract between renderer and main (DESIGN.md "Renderer ↔ main"). Main registers its
@@ -91,6 +92,9 @@ export type TunnelMedicApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<Enve
   onProgress: (listener: (progress: Progress) => void) => () => void;
 };
 
-export const channelName = (c: Channel): string => `tunnelmedic:${c}`;
-export const progressChannel = 'tunnelmedic:progress';
-export const channels = Object.keys(ipcContract) as Channel[];
+export { channelName, progressChannel } from './channels';
+export const channels: readonly Channel[] = CHANNELS;
+// Both directions: a channel added to the contract but not to CHANNELS (or the reverse) fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const channelListMatchesContract: Same<ChannelName, Channel> = true;
+void channelListMatchesContract;

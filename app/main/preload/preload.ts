@@ -1,12 +1,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channelName, channels, progressChannel, type Progress, type TunnelMedicApi } from '../../shared/ipc';
+import { CHANNELS, channelName, progressChannel } from '../../shared/channels';
+import type { Progress, TunnelMedicApi } from '../../shared/ipc';
 
 /**
  * Exposes exactly the contract's channels plus onProgress on `window.tunnelmedic`, nothing else:
  * no ipcRenderer, no generic invoke(channel), no Node. Main validates every argument again.
  */
 const api: Record<string, unknown> = {};
-for (const channel of channels) {
+for (const channel of CHANNELS) {
   api[channel] = (args: unknown) => ipcRenderer.invoke(channelName(channel), args);
 }
 api.onProgress = (listener: (p: Progress) => void): (() => void) => {
