@@ -19,7 +19,7 @@ const base = (over: Partial<Snapshot> = {}): Snapshot => ({
 });
 const fail = (code: number, entryName = 'Corp', id = 20227): RasEvent => ({ type: 'rasclient', id, kind: 'failed', errorCode: code, codeFrom: 'eventdata', entryName, file: 'rasclient-events.txt', line: 1, text: `… ${code}.` });
 const profile = (over: Partial<VpnProfile> = {}): VpnProfile => ({ source: 'pbk', file: 'pbk/rasphone.pbk', line: 1, name: 'Corp', server: 'vpn.example.com', entryType: 'vpn', tunnel: 'pptp', encryption: 'require', auth: ['mschapv2'], routes: [], uncertain: [], ...over });
-const ids = (s: Snapshot, policy?: Parameters<typeof diagnose>[1]['policy']) => diagnose(s, { policy }).map((f) => f.id).sort();
+const ids = (s: Snapshot, policy?: NonNullable<Parameters<typeof diagnose>[1]>['policy']) => diagnose(s, { policy }).map((f) => f.id).sort();
 
 describe('VPN failure rules combine events and profiles', () => {
   it('734 with an MS-CHAP v2 profile is not an auth mismatch we can explain: it goes to events.ras-error', () => {
