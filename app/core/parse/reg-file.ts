@@ -37,7 +37,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
       if (HEADER_V5.test(line)) format = 'v5';
       else if (HEADER_V4.test(line)) format = 'regedit4';
       else problems.push({ source, line: start, message: `missing .reg header ("Windows Registry Editor Version 5.00" or "REGEDIT4"): ${line.slice(0, 80)}` });
-      if (format !== 'unknown') continue;
+      if (format !== 'unknown' || !/^[["@]/.test(line)) continue;
     }
 
     const section = /^\[(-?)(.*)\]$/.exec(line);
@@ -66,15 +66,19 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
     }
 
     // hex data continues on the next line after a trailing backslash
+    let cut = false;
     while (/[:,]\\$/.test(line)) {
       const next = lines[i + 1];
-      if (next === undefined) {
-        problems.push({ source, line: start, message: 'the file ends inside a value (cut off?)' });
-        line = line.slice(0, -1);
+      if (next === undefined || next.trim() === '') {
+        cut = true;
         break;
       }
       i++;
       line = line.slice(0, -1) + next.trim();
+    }
+    if (cut) {
+      problems.push({ source, line: start, message: 'the file ends inside a value (cut off?)' });
+      continue;
     }
 
     const named = /^(@|"((?:[^"\\]|\\.)*)")=(.*)$/.exec(line);
