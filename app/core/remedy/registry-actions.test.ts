@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseLmhosts } from '../parse/lmhosts';
+import { ActionSchema, inverseOf, rollbackActions, routeArgv, type Action } from './actions';
+import { crtQuote, escapeForCmdLine } from './escape-reg';
+import { BLOCK_BEGIN, BLOCK_END, domainLines, hasDomainEntries, withDomainBlock } from './lmhosts-edit';
+import { renderCmd } from './render-cmd';
+import { renderPs1 } from './render-ps1';
+import { regAddLine, scriptCompanions } from './render-registry';
+
+const KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon';
+const text = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 });
+const state = fc.oneof(
+  text.map((data) => ({ type: 'REG_SZ' as const, data })),
+  text.map((data) => ({ type: 'REG_EXPAND_SZ' as const, data })),
+  fc.array(text.filter((s) => s !== ''), { maxLength: 4 }).map((data) => ({ type: 'REG_MULTI_SZ' as const, data })),
+  fc.integer({ min: 0, max: 0xffffffff }).map((data) => ({ type: 'REG_DWORD' as const, data })),
+  fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }).map((n) => ({ type: 'REG_QWORD' as const, data: `0x${n.toString(16)}` })),
+  fc.uint8Array({ maxLength: 8 }).map((b) => ({ type: 'REG_BINARY' as const, data: Buffer.from(b).toString('hex') })),
+);
+const registryAction: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({ s: state, prev: fc.option(state, { nil: undefined }), keyExisted: fc.boolean(), name: text }).map(({ s, prev, keyExisted, name }) => ({
+    kind: 'registry.set' as const,
+    key: KEY,
+    name,
+    ...s,
+    view: 64 as const,
+    previous: prev && keyExisted ? prev : { absent: true as const },
+    keyExisted,
+  })),
+  fc.record({ s: state, removeKey: fc.boolean(), name: text }).map(({ s, removeKey, name }) => ({ kind: 'registry.delete' as const, key: KEY, name, view: 64 as const, previous: s, removeKey })),
+  fc.record({ a: fc.string(), b: fc.string() }).map(({ a, b }) => ({ kind: 'file.replace' as const, path: { kind: 'lmhosts' as const }, content: a, previous: b, encoding: 'utf-8', lineEnding: 'crlf' as const })),
+  fc.constant({ kind: 'nbtstat.reload' as const }),
+);
+
+describe('registry and file actions', () => {
+  it('every action is valid, its inverse is valid, and the inverse of the inverse is the action', () => {
+    fc.assert(
+      fc.property(registryAction, (a) => {
+        expect(ActionSchema.safeParse(a).success).toBe(true);
+        const inv = inverseOf(a);
+        expect(ActionSchema.safeParse(inv).success).toBe(true);
+        expect(inverseOf(inv)).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a set of a value that did not exist is undone by deleting it (and the key it created)', () => {
+    const set: Action = { kind: 'registry.set', key: KEY, name: 'KeepRasConnections', type: 'REG_SZ', data: '1', view: 64, previous: { absent: true }, keyExisted: false };
+    expect(inverseOf(set)).toEqual({ kind: 'registry.delete', key: KEY, name: 'KeepRasConnections', view: 64, previous: { type: 'REG_SZ', data: '1' }, removeKey: true });
+    const retype: Action = { ...set, keyExisted: true, previous: { type: 'REG_DWORD', data: 0 } };
+    expect(inverseOf(retype)).toMatchObject({ kind: 'registry.set', type: 'REG_DWORD', data: 0, previous: { type: 'REG_SZ', data: '1' } });
+  });
+
+  it('the schema refuses what reg.exe cannot write exactly', () => {
+    const base = { kind: 'registry.set', key: KEY, name: 'x', view: 64, previous: { absent: true }, keyExisted: true };
+    expect(ActionSchema.safeParse({ ...base, type: 'REG_SZ', data: 'a\r\nb' }).success).toBe(false);
+    expect(ActionSchema.safeParse({ ...base, type: 'REG_DWORD', data: 'x' }).success).toBe(false);
+    expect(ActionSchema.safeParse({ ...base, type: 'REG_NONE', data: '' }).success).toBe(false);
+    expect(ActionSchema.safeParse({ ...base, key: 'HKLM\\X\\', type: 'REG_SZ', data: '' }).success).toBe(false);
+    expect(ActionSchema.safeParse({ ...base, keyExisted: false, previous: { type: 'REG_SZ', data: '' }, type: 'REG_SZ', data: '' }).success).toBe(false);
+  });
+
+  it('routeArgv still renders route actions and refuses the others', () => {
+    expect(routeArgv({ kind: 'route.add', destination: '10.0.0.0', netmask: '255.0.0.0', gateway: '10.1.1.1', metric: 1 })).toEqual(['ADD', '10.0.0.0', 'MASK', '255.0.0.0', '10.1.1.1', 'METRIC', '1']);
+    expect(() => routeArgv({ kind: 'nbtstat.reload' })).toThrow(/not a route action/);
+  });
+});
+
+/** CommandLineToArgvW's rules for one argument (what reg.exe's C runtime does). */
+function crtUnquote(arg: string): string {
+  let out = '';
+  let inQuotes = false;
+  for (let i = 0; i < arg.length; ) {
+    let bs = 0;
+    while (arg[i] === '\\') {
+      bs++;
+      i++;
+    }
+    if (arg[i] === '"') {
+      out += '\\'.repeat(Math.floor(bs / 2));
+      if (bs % 2) out += '"';
+      else inQuotes = !inQuotes;
+      i++;
+    } else {
+      out += '\\'.repeat(bs);
+      if (i < arg.length) out += arg[i++];
+    }
+  }
+  expect(inQuotes).toBe(false);
+  return out;
+}
+
+/** cmd.exe's reading of a batch line: %% → %, ^x → x outside quotes. Metacharacters must not be live. */
+function cmdRead(line: string): string {
+  let out = '';
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '%') {
+      expect(line[i + 1]).toBe('%');
+      out += '%';
+      i++;
+    } else if (c === '"') {
+      inQuotes = !inQuotes;
+      out += c;
+    } else if (!inQuotes && c === '^') out += line[++i];
+    else {
+      if (!inQuotes) expect('&|<>()').not.toContain(c);
+      out += c;
+    }
+  }
+  return out;
+}
+
+describe('escaping for reg.exe in a .cmd file', () => {
+  it('cmd passes the CRT-quoted text through; the C runtime gives back the original (fast-check)', () => {
+    const unit = fc.oneof(fc.constantFrom(...'%^&|<>"!()\\ '.split('')), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (s) => {
+        const quoted = crtQuote(s);
+        expect(crtUnquote(cmdRead(escapeForCmdLine(quoted)))).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a quote followed by & cannot start a second command', () => {
+    const line = regAddLine({ key: 'HKLM\\SOFTWARE\\X', name: 'n', type: 'REG_SZ', data: 'a"&calc&"b' });
+    expect(line).toBe('reg add "HKLM\\SOFTWARE\\X" /v "n" /t REG_SZ /d "a\\"^&calc^&\\"b" /f %TM_REGVIEW%');
+  });
+
+  it('REG_MULTI_SZ picks a separator no item contains', () => {
+    expect(regAddLine({ key: 'HKLM\\X', name: '', type: 'REG_MULTI_SZ', data: ['a#b', 'c'] })).toBe('reg add "HKLM\\X" /ve /t REG_MULTI_SZ /s "~" /d "a#b~c" /f %TM_REGVIEW%');
+  });
+});
+
+describe('scripts for registry and LMHOSTS steps', () => {
+  const set: Action = { kind: 'registry.set', key: KEY, name: 'KeepRasConnections', type: 'REG_SZ', data: '1', view: 64, previous: { type: 'REG_DWORD', data: 0 }, keyExisted: true };
+  const replace: Action = { kind: 'file.replace', path: { kind: 'lmhosts' }, content: 'new\r\n', previous: 'old\r\n', encoding: 'cp850', lineEnding: 'crlf' };
+  const steps = [set, { kind: 'nbtstat.reload' }, replace].map((action, i) => ({ action: action as Action, label: `step ${i + 1}` }));
+
+  it('.cmd: /reg:64 on 64-bit Windows only, each call judged by errorlevel, the file via companions', () => {
+    const cmd = renderCmd({ title: 'TunnelMedic test', steps });
+    expect(cmd).toContain('if defined PROCESSOR_ARCHITEW6432 set "TM_REGVIEW=/reg:64"');
+    expect(cmd).toContain(`reg add "${KEY}" /v "KeepRasConnections" /t REG_SZ /d "1" /f %TM_REGVIEW%\r\nif errorlevel 1 goto :failed`);
+    expect(cmd).toContain('nbtstat -R\r\nif errorlevel 1 goto :failed');
+    const [a, b] = scriptCompanions(steps.map((s) => s.action));
+    expect(cmd).toContain(`set "TM_NEW=%~dp0${a!.name}"`);
+    expect(cmd).toContain(`set "TM_PREV=%~dp0${b!.name}"`);
+    expect(cmd).toContain(':replacefile');
+    expect(Buffer.from(a!.bytes).toString('latin1')).toBe('new\r\n');
+    // the rollback uses the same two companions, swapped
+    const undo = renderCmd({ title: 'undo', steps: rollbackActions(steps.map((s) => s.action)).map((action) => ({ action, label: 'u' })) });
+    expect(undo).toContain(`set "TM_NEW=%~dp0${b!.name}"`);
+    expect(undo).toContain('/t REG_DWORD /d 0 /f');
+  });
+
+  it('.ps1: .NET registry in the 64-bit view, LMHOSTS bytes embedded', () => {
+    const ps1 = renderPs1({ title: 'TunnelMedic test', steps });
+    expect(ps1).toContain("[Microsoft.Win32.RegistryView]::Registry64");
+    expect(ps1).toContain("$k.SetValue('KeepRasConnections', '1', [Microsoft.Win32.RegistryValueKind]::String)");
+    expect(ps1).toContain(Buffer.from('new\r\n').toString('base64'));
+    const dword = renderPs1({ title: 't', steps: [{ action: { ...set, type: 'REG_DWORD', data: 0xffffffff } as Action, label: 'x' }] });
+    expect(dword).toContain('([int](-1))');
+  });
+});
+
+describe('the LMHOSTS block of Q180094', () => {
+  const spec = { netbiosName: 'corp', controllers: [{ name: 'dc1', address: '10.13.1.10' }] };
+  it('writes the DC line and the padded 1B line', () => {
+    expect(domainLines(spec)).toEqual(['10.13.1.10  DC1  #PRE  #DOM:CORP', '10.13.1.10  "CORP           \\0x1B"  #PRE']);
+    const parsed = parseLmhosts(domainLines(spec).join('\n'));
+    expect(parsed.value.issues).toEqual([]);
+    expect(hasDomainEntries(parsed.value, spec)).toEqual({ dcLines: true, domainLine: true });
+  });
+  it('appends with the file line ending, keeps every other byte, and replaces its own block in place', () => {
+    const lf = '# header\n10.0.0.1 printer';
+    const once = withDomainBlock(lf, domainLines(spec), 'lf');
+    expect(once).toBe(`# header\n10.0.0.1 printer\n${BLOCK_BEGIN}\n${domainLines(spec).join('\n')}\n${BLOCK_END}\n`);
+    const crlf = `a\r\n${BLOCK_BEGIN}\r\nold\r\n${BLOCK_END}\r\nz\r\n`;
+    expect(withDomainBlock(crlf, ['x'], 'crlf')).toBe(`a\r\n${BLOCK_BEGIN}\r\nx\r\n${BLOCK_END}\r\nz\r\n`);
+    expect(withDomainBlock(once, domainLines(spec), 'lf')).toBe(once);
+  });
+});
