@@ -75,7 +75,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   await ctx.store.create(plan, backup);
 
   const steps: Step[] = planned.map((p) => ({ label: p.label, status: 'pending' }));
-  const done: Action[] = [];
+  const done: { seq: number; action: Action }[] = [];
   let failure: string | null = null;
   for (const [seq, p] of planned.entries()) {
     steps[seq]!.status = 'running';
@@ -89,7 +89,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
       failure = `Step ${seq + 1} failed: ${p.label}\n${out.stdout.trim()}`;
       break;
     }
-    done.push(p.action);
+    done.push({ seq, action: p.action });
   }
 
   progress('verify', 0, 1, 'Checking the result');
@@ -107,7 +107,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   }
 
   await ctx.store.append(runId, { seq: planned.length, phase: 'failed', ok: false, message: failure });
-  const undo = await undoActions(ctx, runId, done, steps, 'rollback');
+  const undo = await undoActions(ctx, runId, done, steps);
   after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
   const message = undo.ok ? `${failure}\nEverything that was changed has been rolled back.` : `${failure}\nRollback failed as well: ${undo.error}. Manual action needed; journal: ${ctx.store.dir(runId)}`;
   await ctx.store.append(runId, { seq: planned.length, phase: undo.ok ? 'rolled-back' : 'rollback-failed', ok: undo.ok, message });
@@ -124,9 +124,17 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   if (journal.some((r) => r.phase === 'undone' || r.phase === 'rolled-back')) {
     throw new EngineError('ALREADY_UNDONE', `Run ${runId} has already been undone.`);
   }
-  const applied = plan.actions.filter((_, seq) => journal.some((r) => r.seq === seq && r.phase === 'after' && r.ok)).map((a) => a.action);
-  const steps: Step[] = plan.actions.map((a, seq) => ({ label: a.label, status: journal.some((r) => r.seq === seq && r.phase === 'after' && r.ok) ? 'done' : 'pending' }));
-  const undo = await undoActions(ctx, runId, applied, steps, 'rollback');
+  // After a crash an action may have a "before" but no "after" record: whether it happened is
+  // read off the machine. Inverses that a failed earlier undo already ran are not run twice.
+  const now = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
+  const has = (seq: number, phase: string, ok?: boolean) => journal.some((r) => r.seq === seq && r.phase === phase && (ok === undefined || r.ok === ok));
+  const pending = plan.actions.map((a, seq) => {
+    const happened = has(seq, 'after', true) || (has(seq, 'before') && !has(seq, 'after') && effectObserved(now.snapshot, a.action));
+    return happened && !has(seq, 'undo-after', true);
+  });
+  const applied = plan.actions.flatMap((a, seq) => (pending[seq] ? [{ seq, action: a.action }] : []));
+  const steps: Step[] = plan.actions.filter((_, seq) => pending[seq]).map((a) => ({ label: a.label, status: 'done' }));
+  const undo = await undoActions(ctx, runId, applied, steps);
   const after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
   const message = undo.ok ? `Undone: ${applied.length} change(s) reversed.` : `Undo failed: ${undo.error}. Journal: ${ctx.store.dir(runId)}`;
   await ctx.store.append(runId, { seq: plan.actions.length, phase: undo.ok ? 'undone' : 'rollback-failed', ok: undo.ok, message });
@@ -135,14 +143,16 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   return outcome;
 }
 
-async function undoActions(ctx: ApplyContext, runId: string, done: Action[], steps: Step[], phase: 'rollback'): Promise<{ ok: boolean; error?: string }> {
+/** Runs inverses newest first; `done` pairs each action with its plan position for the journal. */
+async function undoActions(ctx: ApplyContext, runId: string, done: { seq: number; action: Action }[], steps: Step[]): Promise<{ ok: boolean; error?: string }> {
   for (let i = done.length - 1; i >= 0; i--) {
-    const inverse = inverseOf(done[i]!);
-    ctx.onProgress?.({ phase, step: done.length - i, total: done.length, label: describe(inverse) });
-    await ctx.store.append(runId, { seq: i, phase: 'undo-before' });
+    const { seq, action } = done[i]!;
+    const inverse = inverseOf(action);
+    ctx.onProgress?.({ phase: 'rollback', step: done.length - i, total: done.length, label: describe(inverse) });
+    await ctx.store.append(runId, { seq, phase: 'undo-before' });
     const out = await ctx.target.execRoute(routeArgv(inverse));
     const ok = routeOutputSucceeded(out.stdout);
-    await ctx.store.append(runId, { seq: i, phase: 'undo-after', ok, output: out.stdout.trim() });
+    await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output: out.stdout.trim() });
     if (!ok) return { ok: false, error: `${describe(inverse)}: ${out.stdout.trim()}` };
     if (steps[i]) steps[i]!.status = 'rolled-back';
   }

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseCapture } from '../../core/analyse';
+import { routeArgv } from '../../core/remedy/actions';
+import { EngineError } from '../../shared/engine-port';
+import { demoCaptureDir, demoWorkspace, runsDir } from '../paths';
+import { applyFixes, preparePlan, rollbackRun } from './apply';
+import { interruptedRuns } from './interrupted';
+import { RunStore } from './journal';
+import { simulatedTarget } from './route-target';
+
+const FIX = 'route.vpn-default-route-wins:split-now';
+const original = readFileSync(join(demoCaptureDir(), 'route-print.txt'), 'utf8');
+
+function setup() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tm-apply-'));
+  const target = simulatedTarget({ seedDir: demoCaptureDir(), workspaceDir: demoWorkspace(dataDir) });
+  const store = new RunStore(runsDir(dataDir));
+  const ctx = { target, store, analyse: { corporateNetworks: ['10.13.1.0/24'], toolVersion: 't' } };
+  const table = () => readFileSync(join(demoWorkspace(dataDir), 'route-print.txt'), 'utf8');
+  return { dataDir, target, store, ctx, table };
+}
+
+describe('apply engine', () => {
+  it('journals a record before and after every step, backs up the table, verifies', async () => {
+    const s = setup();
+    const consented = analyseCapture(await s.target.collect(), s.ctx.analyse).report;
+    const progress: string[] = [];
+    const result = await applyFixes({ ...s.ctx, onProgress: (p) => progress.push(p.phase) }, consented, [FIX]);
+    expect(result.verified).toBe(true);
+    expect(result.remaining).toEqual([]);
+    const journal = await s.store.journal(result.runId);
+    expect(journal.map((r) => `${r.seq}:${r.phase}`)).toEqual(['0:before', '0:after', '1:before', '1:after', '2:verified']);
+    expect(await s.store.backup(result.runId)).toBe(original);
+    expect(progress).toEqual(['precheck', 'backup', 'apply', 'apply', 'verify']);
+  });
+
+  it('refuses when the machine changed after the person reviewed the plan', async () => {
+    const s = setup();
+    const consented = analyseCapture(await s.target.collect(), s.ctx.analyse).report;
+    await s.target.execRoute(['DELETE', '0.0.0.0', 'MASK', '0.0.0.0', '192.168.1.1', 'IF', '23']);
+    const changed = s.table();
+    const error = await applyFixes(s.ctx, consented, [FIX]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).code).toBe('PRECONDITION_FAILED');
+    expect(s.table()).toBe(changed);
+  });
+
+  it('rejects fix ids that were never offered', async () => {
+    const s = setup();
+    const consented = analyseCapture(await s.target.collect(), s.ctx.analyse).report;
+    await expect(applyFixes(s.ctx, consented, ['route.other:nope'])).rejects.toMatchObject({ code: 'UNKNOWN_FIX' });
+  });
+
+  it('after a crash mid-step, the interrupted run is found and rolled back exactly', async () => {
+    const s = setup();
+    const consented = analyseCapture(await s.target.collect(), s.ctx.analyse).report;
+    const plan = await preparePlan(s.ctx, consented, [FIX]);
+    // What a crash leaves: step 0 done and journaled, step 1 done on the machine but its "after" never written.
+    await s.store.create(plan, original);
+    await s.store.append(plan.runId, { seq: 0, phase: 'before' });
+    await s.target.execRoute(routeArgv(plan.actions[0]!.action));
+    await s.store.append(plan.runId, { seq: 0, phase: 'after', ok: true });
+    await s.store.append(plan.runId, { seq: 1, phase: 'before' });
+    await s.target.execRoute(routeArgv(plan.actions[1]!.action));
+    expect(s.table()).not.toBe(original);
+
+    expect(await interruptedRuns(s.store)).toEqual([plan.runId]);
+    const result = await rollbackRun(s.ctx, plan.runId);
+    expect(result.rolledBack).toBe(true);
+    expect(result.message).toBe('Undone: 2 change(s) reversed.');
+    expect(s.table()).toBe(original);
+    expect(await interruptedRuns(s.store)).toEqual([]);
+    await expect(rollbackRun(s.ctx, plan.runId)).rejects.toMatchObject({ code: 'ALREADY_UNDONE' });
+  });
+
+  it('a crash before the step ran: nothing to undo for it', async () => {
+    const s = setup();
+    const consented = analyseCapture(await s.target.collect(), s.ctx.analyse).report;
+    const plan = await preparePlan(s.ctx, consented, [FIX]);
+    await s.store.create(plan, original);
+    await s.store.append(plan.runId, { seq: 0, phase: 'before' });
+    const result = await rollbackRun(s.ctx, plan.runId);
+    expect(result.message).toBe('Undone: 0 change(s) reversed.');
+    expect(s.table()).toBe(original);
+  });
+});
