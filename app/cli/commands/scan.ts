@@ -1,7 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
+import { interruptedRuns } from '../../system/apply/interrupted';
+import { RunStore } from '../../system/apply/journal';
 import { resolveInput, scanInput } from '../../system/input';
+import { runsDir } from '../../system/paths';
 import type { CliValues } from '../args';
 import { formatReport } from '../format';
 import { EXIT, type CliIo } from '../io';
@@ -15,6 +18,12 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) await writeFile(values.out, json);
+  if (input.target && !values.quiet) {
+    const dataDir = inputOptions(values, io).dataDir;
+    for (const runId of await interruptedRuns(new RunStore(runsDir(dataDir)))) {
+      io.stderr(`tunnelmedic: run ${runId} was interrupted before it finished. Undo it with: tunnelmedic rollback ${runId}${values.demo ? ' --demo' : ''}\n`);
+    }
+  }
   if (values.json) io.stdout(json);
   else if (!values.quiet) io.stdout(formatReport(report, input.label, inputFlags(values), values.verbose));
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
