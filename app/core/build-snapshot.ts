@@ -65,7 +65,8 @@ export function buildSnapshot(capture: Capture): BuiltSnapshot {
   const interfaces = mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], netsh?.value.interfaces ?? [], routes);
 
   const collected = [...capture.files.keys()].sort();
-  const notCollected = ANALYSED.filter((f) => !capture.files.has(f));
+  const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
+  const notCollected = [...new Set([...ANALYSED.filter((f) => !capture.files.has(f)), ...recorded])];
   const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }) }), {});
   return {
     snapshot: {

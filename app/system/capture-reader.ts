@@ -34,7 +34,11 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
     const entries = await readdir(join(dir, folder)).catch(() => [] as string[]);
     await Promise.all(entries.sort().map((e) => add(`${folder}/${e}`)));
   }
-  return { origin, label: dir, meta, files, readProblems };
+  // scripts/collect.cmd and collect.bat list what they could not collect, one "file: reason" a line
+  const recorded = await readFile(join(dir, 'not-collected.txt')).catch(() => null);
+  const notCollected = recorded ? decodeCaptureBytes(recorded, codepage).text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
+  const fromMeta = Array.isArray(meta.notCollected) ? meta.notCollected.filter((x): x is string => typeof x === 'string') : [];
+  return { origin, label: dir, meta, files, readProblems, notCollected: [...new Set([...notCollected, ...fromMeta])] };
 }
 
 async function readMeta(dir: string, problems: Capture['readProblems']): Promise<CaptureMeta> {

@@ -1,5 +1,6 @@
 import { analyseCapture } from '../core/analyse';
-import type { Capture } from '../core/capture/capture';
+import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
+import type { Snapshot } from '../core/snapshot';
 import type { EngineLanguage } from '../core/i18n';
 import type { Policy } from '../core/policy';
 import { CidrSchema } from '../core/policy';
@@ -61,12 +62,31 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
 export async function scanInput(input: ResolvedInput, language: EngineLanguage = 'en'): Promise<{ report: Report; unreadableFiles: string[]; capture: Capture }> {
   const capture = await input.readCapture();
   const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION });
-  const analysed = ['ver.txt', 'route-print.txt', 'ipconfig-all.txt', 'netsh-interfaces.txt'].filter((f) => capture.files.has(f));
-  if (input.source === 'capture' && analysed.length > 0 && analysed.every((f) => unreadableFiles.includes(f) || f === 'ver.txt')) {
-    throw new UsageError(`No file in ${input.label} could be understood:\n  ${report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ')}`);
-  }
-  if (input.source === 'capture' && analysed.length === 0) {
-    throw new UsageError(`${input.label} holds none of the capture files (route-print.txt, ipconfig-all.txt, netsh-interfaces.txt, ver.txt).`);
+  if (input.source === 'capture') {
+    const known = [...capture.files.keys()].filter(isCaptureFile);
+    if (known.length === 0) {
+      throw new UsageError(`${input.label} holds none of the capture files (route-print.txt, ipconfig-all.txt, ver.txt, registry/, pbk/, …).`);
+    }
+    if (!understoodAnything(report.snapshot)) {
+      throw new UsageError(`No file in ${input.label} could be understood:\n  ${report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ')}`);
+    }
   }
   return { report, unreadableFiles, capture };
+}
+
+const CAPTURE_NAMES = new Set<string>(Object.values(CAPTURE_FILES));
+const isCaptureFile = (name: string) => CAPTURE_NAMES.has(name) || CAPTURE_FOLDERS.some((f) => name.startsWith(`${f}/`));
+
+/** Anything at all the parsers made sense of; a capture of nothing but noise is bad input (exit 4). */
+function understoodAnything(s: Snapshot): boolean {
+  return (
+    s.routes.length > 0 ||
+    s.interfaces.length > 0 ||
+    s.vpnProfiles.length > 0 ||
+    s.events.length > 0 ||
+    (s.fileVersions?.length ?? 0) > 0 ||
+    Object.keys(s.registry).length > 0 ||
+    Object.keys(s.lmhosts).length > 0 ||
+    s.os.family !== 'unknown'
+  );
 }

@@ -42,4 +42,6 @@ export interface Capture {
   files: Map<string, CaptureFile>;
   /** problems met while reading (unreadable capture.json, …) */
   readProblems: { source: string; message: string }[];
+  /** what the collector recorded it could not collect ("route-print.txt: route not found") */
+  notCollected?: string[];
 }
