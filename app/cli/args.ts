@@ -24,6 +24,7 @@ export const OPTIONS = {
   'fail-route-call': { type: 'string' },
   'plan-file': { type: 'string' },
   sha256: { type: 'string' },
+  redact: { type: 'boolean' },
 } as const;
 
 export type CliValues = ReturnType<typeof parse>['values'];
@@ -41,6 +42,10 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   fix: ['demo', 'capture', 'policy', 'corp-net', 'json', 'lang', 'only', 'dry-run', 'yes', 'quiet', 'verbose', 'help', 'fail-route-call'],
   rollback: ['demo', 'last', 'json', 'lang', 'quiet', 'verbose', 'help'],
   collect: ['out', 'quiet', 'verbose', 'help'],
+  report: ['demo', 'capture', 'policy', 'corp-net', 'out', 'redact', 'json', 'lang', 'quiet', 'verbose', 'help'],
+  scripts: ['demo', 'capture', 'policy', 'corp-net', 'out', 'json', 'lang', 'quiet', 'verbose', 'help'],
+  // internal: what the desktop app's --silent runs (app/main/headless.ts)
+  silent: ['demo', 'capture', 'policy', 'corp-net', 'out', 'lang', 'quiet', 'verbose', 'help'],
   'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'plan-file', 'sha256', 'quiet', 'help', 'fail-route-call'],
 };
 

@@ -6,8 +6,11 @@ import { checkAllowed, parse } from './args';
 import { applyPlanCommand } from './commands/apply-plan';
 import { collectCommand } from './commands/collect';
 import { fixCommand } from './commands/fix';
+import { reportCommand } from './commands/report';
 import { rollbackCommand } from './commands/rollback';
 import { scanCommand } from './commands/scan';
+import { scriptsCommand } from './commands/scripts';
+import { silentCommand } from './commands/silent';
 import { USAGE } from './help';
 import { EXIT, type CliIo } from './io';
 
@@ -40,6 +43,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await rollbackCommand(values, rest, io);
       case 'collect':
         return await collectCommand(values, io);
+      case 'report':
+        return await reportCommand(values, io);
+      case 'scripts':
+        return await scriptsCommand(values, io);
+      case 'silent':
+        return await silentCommand(values, io);
       case 'apply-plan':
         return await applyPlanCommand(values, io);
     }

@@ -1,8 +1,59 @@
-/** Commands the desktop app runs without a window, with the CLI's semantics and exit codes. */
+import type { Policy } from '../core/policy';
+import type { Report } from '../core/report';
+
+/**
+ * Commands the desktop app runs without a window, with the CLI's semantics and exit codes. This
+ * module imports no Electron (main.ts does), so the mapping is unit-tested in plain Node.
+ */
 const HEADLESS = new Set(['apply-plan', 'rollback']);
 
+/** Chromium/Node debugging flags (Playwright's launch adds them): never part of our command line. */
+const isDebugFlag = (a: string) => a.startsWith('--inspect') || a.startsWith('--remote-debugging');
+
+/**
+ * `TunnelMedic.exe --silent [--policy F] [--out F] [--capture DIR | --demo] [--corp-net CIDR]…`
+ * → the CLI's internal `silent` command; `apply-plan …` / `rollback …` (the elevated instance) as
+ * they are; anything else opens the window (null).
+ */
 export function headlessArgs(argv: readonly string[]): string[] | null {
-  const args = argv.filter((a) => !a.startsWith('--inspect') && !a.startsWith('--remote-debugging'));
+  const args = argv.filter((a) => !isDebugFlag(a));
+  if (args.includes('--silent')) return ['silent', ...args.filter((a) => a !== '--silent')];
   if (args[0] && HEADLESS.has(args[0])) return [...args];
   return null;
+}
+
+export interface SilentValues {
+  demo?: boolean;
+  capture?: string;
+  policy?: string;
+  'corp-net'?: string[];
+  lang?: string;
+}
+
+/** The INPUT part of a silent run, as CLI arguments. */
+export function silentInputArgs(v: SilentValues): string[] {
+  return [
+    ...(v.demo ? ['--demo'] : []),
+    ...(v.capture !== undefined ? ['--capture', v.capture] : []),
+    ...(v.policy !== undefined ? ['--policy', v.policy] : []),
+    ...(v['corp-net'] ?? []).flatMap((c) => ['--corp-net', c]),
+    ...(v.lang !== undefined ? ['--lang', v.lang] : []),
+  ];
+}
+
+/**
+ * What a silent run does after its scan: nothing without a policy that allows fixes unattended;
+ * otherwise `fix --yes` limited (--only) to the first fix of each finding the policy's
+ * unattended.allow lists. A capture describes another machine: it is only scanned.
+ */
+export function silentFixArgs(v: SilentValues, report: Pick<Report, 'findings'>, policy: Pick<Policy, 'unattended'> | undefined): string[] | null {
+  if (v.capture !== undefined) return null;
+  const allow = new Set<string>(policy?.unattended?.allow ?? []);
+  const fixIds = report.findings.filter((f) => allow.has(f.id) && f.fixes.length > 0).map((f) => f.fixes[0]!.id);
+  if (fixIds.length === 0) return null;
+  return ['fix', ...silentInputArgs(v), '--yes', '--json', '--only', fixIds.join(',')];
+}
+
+export function silentScanArgs(v: SilentValues): string[] {
+  return ['scan', ...silentInputArgs(v), '--json'];
 }

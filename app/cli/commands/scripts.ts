@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { hasActionableFindings } from '../../core/diagnose';
+import { fleetFiles } from '../../core/fleet/bundle';
+import { pickLanguage } from '../../core/i18n';
+import { UsageError } from '../../system/errors';
+import { resolveInput, scanInput } from '../../system/input';
+import { TOOL_VERSION } from '../../system/version';
+import type { CliValues } from '../args';
+import { EXIT, type CliIo } from '../io';
+import { ensureOutDir, writeOut } from './out-path';
+import { inputOptions } from './shared';
+
+/**
+ * `scripts INPUT --out DIR`: fix/rollback .cmd and .ps1, the Intune pair and README.txt for the
+ * scan's findings (app/core/fleet/bundle.ts says what is in them). Exits as `scan` would.
+ */
+export async function scriptsCommand(values: CliValues, io: CliIo): Promise<number> {
+  const out = values.out;
+  if (!out) throw new UsageError('scripts needs --out DIR (the folder is created)');
+  const progress = (text: string) => !values.quiet && !values.json && io.stderr(text);
+  const input = await resolveInput(inputOptions(values, io));
+  progress(`Reading ${input.label}…\n`);
+  const { report, unreadableFiles } = await scanInput(input, pickLanguage(values.lang));
+  for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
+  await ensureOutDir(out);
+  const files = fleetFiles(report, { corporateNetworks: input.corporateNetworks, madeFrom: input.label, toolVersion: TOOL_VERSION });
+  files.forEach((f, i) => progress(`[${i + 1}/${files.length}] ${f.name}\n`));
+  for (const f of files) {
+    // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: give it the BOM.
+    await writeOut(join(out, ...f.name.split('/')), f.name.endsWith('.ps1') ? `\uFEFF${f.content}` : f.content);
+  }
+  if (values.json) io.stdout(JSON.stringify({ out, files: files.map((f) => f.name), findings: report.findings.map((f) => f.id) }, null, 2) + '\n');
+  else if (!values.quiet) io.stdout(`Wrote ${files.length} files to ${out}; see README.txt there.\n`);
+  return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
+}

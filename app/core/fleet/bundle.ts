@@ -1,0 +1,119 @@
+import { isRouteAction, type Action } from '../remedy/actions';
+import { renderCmd, type ScriptStep } from '../remedy/render-cmd';
+import { renderPs1 } from '../remedy/render-ps1';
+import type { Fix, Report } from '../report';
+import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
+import { renderIntuneDetect, renderIntuneRemediate } from './intune-ps1';
+
+export interface FleetFile {
+  name: string;
+  content: string;
+}
+
+export interface FleetOptions {
+  /** the scan's corporate networks (policy + --corp-net) */
+  corporateNetworks: readonly string[];
+  /** "demo machine", a capture directory, "this computer" */
+  madeFrom: string;
+  toolVersion: string;
+}
+
+/**
+ * `tunnelmedic scripts --out DIR`: the scan's fixes as fix/rollback .cmd and .ps1, the Intune pair
+ * and README.txt.
+ *
+ * fix.cmd holds the first fix of every finding, in report order, as ONE script that stops at the
+ * first failed step; rollback.cmd undoes all of them, newest step first. A finding's other fixes
+ * are alternatives to its first one (e.g. "until reconnect" vs "lasting"), never to be run
+ * together, so each fix also gets its own four scripts under fixes/<fix id>/.
+ */
+export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
+  const primary = report.findings.flatMap((f) => (f.fixes[0] ? [f.fixes[0]] : []));
+  const all = report.findings.flatMap((f) => f.fixes);
+  const files: FleetFile[] = [];
+  const title = `TunnelMedic: ${primary.length} fix(es) for ${o.madeFrom}`;
+  const fixSteps = primary.flatMap(stepsOf);
+  const undoSteps = [...primary].reverse().flatMap(undoStepsOf);
+  files.push(
+    { name: 'fix.cmd', content: renderCmd({ title, steps: fixSteps }) },
+    { name: 'rollback.cmd', content: renderCmd({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }) },
+    { name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps }) },
+    { name: 'rollback.ps1', content: renderPs1({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }) },
+  );
+  for (const fix of all) {
+    const dir = `fixes/${fix.id.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+    files.push(
+      { name: `${dir}/fix.cmd`, content: fix.script.cmd },
+      { name: `${dir}/rollback.cmd`, content: fix.script.rollbackCmd },
+      { name: `${dir}/fix.ps1`, content: fix.script.ps1 ?? renderPs1({ title: `TunnelMedic: ${fix.title}`, steps: stepsOf(fix) }) },
+      { name: `${dir}/rollback.ps1`, content: fix.script.rollbackPs1 ?? renderPs1({ title: `TunnelMedic: undo ${fix.id}`, steps: undoStepsOf(fix) }) },
+    );
+  }
+  const corporate = intuneCorporateNetworks(report, o.corporateNetworks);
+  const intune = { madeFrom: o.madeFrom, toolVersion: o.toolVersion };
+  files.push({ name: 'intune-detect.ps1', content: renderIntuneDetect(intune) }, { name: 'intune-remediate.ps1', content: renderIntuneRemediate(corporate, intune) });
+  files.push({ name: 'README.txt', content: readme(report, o, primary, all, corporate) });
+  return files;
+}
+
+function stepsOf(fix: Fix): ScriptStep[] {
+  return fix.actions.map((action, i) => ({ action, label: fix.steps[i] ?? action.kind }));
+}
+
+function undoStepsOf(fix: Fix): ScriptStep[] {
+  const n = fix.actions.length;
+  return fix.rollbackActions.map((action: Action, i) => ({ action, label: `Undo: ${fix.steps[n - 1 - i] ?? action.kind}` }));
+}
+
+/** The policy's/--corp-net networks plus those the split-tunnel fix routes through the VPN. */
+export function intuneCorporateNetworks(report: Report, given: readonly string[]): CorporateNetwork[] {
+  const fromFix = report.findings
+    .filter((f) => f.id === 'route.vpn-default-route-wins')
+    .flatMap((f) => f.fixes.flatMap((x) => x.actions))
+    .filter((a) => isRouteAction(a) && a.kind === 'route.add' && a.destination !== '0.0.0.0')
+    .map((a) => (a.kind === 'route.add' ? `${a.destination}/${maskLength(a.netmask)}` : ''));
+  return [...new Set([...given, ...fromFix])].flatMap((c) => corporateNetwork(c) ?? []);
+}
+
+function maskLength(mask: string): number {
+  return mask.split('.').reduce((n, o) => n + (Number(o).toString(2).match(/1/g)?.length ?? 0), 0);
+}
+
+function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[]): string {
+  const decision = decideDefaultRoute(machineRoutesFromSnapshot(report.snapshot));
+  const lines = [
+    `TunnelMedic ${o.toolVersion} scripts for ${o.madeFrom} (report of ${report.generatedAt})`,
+    '',
+    'Findings on that machine:',
+    ...(report.findings.length ? report.findings.map((f) => `  [${f.severity}] ${f.id}: ${f.title}`) : ['  none']),
+    '',
+    'fix.cmd / fix.ps1',
+    '  The first fix of each finding, in order, as one script that stops at the first failed step:',
+    ...(primary.length ? primary.map((f) => `    ${f.id} - ${f.title}`) : ['    (nothing to fix: the scripts only print that)']),
+    '  Run elevated (route and registry changes need an administrator). The scripts were made for',
+    '  THAT machine: interface numbers and gateways differ between machines.',
+    'rollback.cmd / rollback.ps1',
+    '  Undo everything fix.* changed, newest step first. Keep them with the fix scripts.',
+    'fixes\\<fix id>\\',
+    '  Each fix on its own (also the alternatives: e.g. "until the VPN reconnects" vs "lasting").',
+    ...all.map((f) => `    ${f.id}${f.strength ? ` (${f.strength === 'now' ? 'until the VPN reconnects' : 'lasting'})` : ''}`),
+    '',
+    'intune-detect.ps1 / intune-remediate.ps1  (Intune > Devices > Scripts and remediations)',
+    '  Detection exits 1 when a VPN default route beats the LAN default route (all traffic through',
+    '  the tunnel), 0 otherwise. It decides on the machine it runs on (Get-NetRoute, Get-NetIPInterface,',
+    '  Get-NetAdapter), so one pair serves a whole fleet.',
+    `  On ${o.madeFrom} it would exit ${decision.present ? 1 : 0}: ${decision.message}`,
+    '  Remediation removes the VPN default route(s) and routes these corporate networks through the VPN:',
+    ...(corporate.length ? corporate.map((c) => `    ${c.cidr}`) : ['    NONE KNOWN - give --policy FILE or --corp-net CIDR: without them the VPN reaches nothing after the fix']),
+    '  It changes nothing when the problem is not present (idempotent) and checks again afterwards',
+    '  (exit 0 = fixed, 1 = still present or a step failed). Like the "now" fix, the change lasts until the VPN',
+    '  reconnects; Intune runs it again on its schedule.',
+    '  Settings: run as SYSTEM (the default), in 64-bit PowerShell, signature check off unless you sign them.',
+    '  Logs: %ProgramData%\\TunnelMedic\\logs\\intune-detect.log and intune-remediate.log.',
+    '',
+    'These scripts are rendered from the same typed actions TunnelMedic applies itself. Check them on',
+    'a test machine before deploying.',
+    '',
+  ];
+  return lines.join('\r\n');
+}

@@ -1,0 +1,159 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Redaction for reports people send out (DESIGN.md `--redact`): user names, computer and domain
+ * names, SIDs, MAC addresses, public IP addresses and VPN server names become stable tokens — the
+ * same value always gets the same token, in every file of one export — while private addresses
+ * stay, because the diagnosis depends on them.
+ *
+ * Names are known values (collected from the capture, the snapshot and the policy by
+ * `sensitiveValues`); SIDs, MACs and public addresses are recognised by their shape. Tokens keep
+ * the shape of what they replace where a parser needs it (a MAC stays a MAC, a public IPv4 address
+ * stays an address in a documentation/benchmark range with its last octet, so a /24 stays a /24),
+ * which keeps a redacted capture readable by `tunnelmedic scan --capture`.
+ */
+
+export type NameKind = 'user' | 'host' | 'domain' | 'dnsDomain' | 'vpnServer' | 'org';
+
+export interface SensitiveValue {
+  kind: NameKind;
+  value: string;
+}
+
+const TOKEN_PREFIX: Record<NameKind, (n: number) => string> = {
+  user: (n) => `user-${n}`,
+  host: (n) => `HOST-${n}`,
+  domain: (n) => `DOMAIN-${n}`,
+  dnsDomain: (n) => `domain-${n}.example`,
+  vpnServer: (n) => `vpn-server-${n}.example`,
+  org: (n) => `ORGANISATION-${n}`,
+};
+
+/** Never tokens: well-known names that identify nobody (and would blur the diagnosis). */
+const NOT_SENSITIVE = new Set(['workgroup', 'localhost', 'n/a', 'none', 'nt authority', 'system', 'local service', 'network service', 'public', 'default', 'default user', 'all users', 'administrator', 'administrators', 'user', 'users', 'guest', 'windows', 'microsoft', 'example.com', 'example']);
+
+/** Replacement /24 networks for public IPv4 networks: TEST-NET-2/3/1, then 198.18.0.0/15 (RFC 2544). */
+const IPV4_POOL = ['198.51.100', '203.0.113', '192.0.2', ...Array.from({ length: 512 }, (_, i) => `198.${18 + (i >> 8)}.${i & 255}`)];
+
+const SID = /\bS-1-(?:5-21|12-1)(?:-\d+){3,5}\b/gi;
+/** MAC with - or : separators (ipconfig, getmac, events), not part of a longer hex run or GUID. */
+const MAC_SEPARATED = /(?<![0-9A-Fa-f][-:]?)[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![-:]?[0-9A-Fa-f])/g;
+/** route print's Interface List: "  7...8c 16 45 2a 91 0e ......Intel(R) …" */
+const MAC_ROUTE_PRINT = /(?<=\.\.\.)(?:[0-9A-Fa-f]{2} ){5}[0-9A-Fa-f]{2}(?= +\.)/g;
+const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\d.]*\d)/g;
+const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
+
+export function isPublicIpv4(text: string): boolean {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return false;
+  return ipaddr.IPv4.parse(text).range() === 'unicast' && !isContiguousNetmask(text);
+}
+
+/** Netmasks (128.0.0.0, 255.255.255.0 …) are not addresses; 128.0.0.0 would otherwise count as public. */
+function isContiguousNetmask(text: string): boolean {
+  const n = text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const inverted = ~n >>> 0;
+  return (inverted & (inverted + 1)) === 0;
+}
+
+export function isPublicIpv6(text: string): boolean {
+  if (!ipaddr.IPv6.isValid(text)) return false;
+  // Teredo and 6to4 addresses embed the machine's public IPv4 address.
+  return ['unicast', 'teredo', '6to4'].includes(ipaddr.IPv6.parse(text).range());
+}
+
+export interface RedactionSummary {
+  /** how many distinct values of each kind were replaced (never the values themselves) */
+  counts: Record<string, number>;
+}
+
+export class Redactor {
+  private readonly names = new Map<string, { kind: NameKind; token?: string }>();
+  private readonly tokens = new Map<string, string>();
+  private readonly counters = new Map<string, number>();
+  private namePattern: RegExp | null = null;
+
+  constructor(values: readonly SensitiveValue[]) {
+    for (const v of values) this.addName(v);
+  }
+
+  private addName({ kind, value }: SensitiveValue): void {
+    const clean = value.trim();
+    const key = clean.toLowerCase();
+    if (clean.length < 2 || /^\d+$/.test(clean) || NOT_SENSITIVE.has(key) || this.names.has(key)) return;
+    if (ipaddr.isValid(clean)) return; // addresses are judged by their range, not listed
+    this.names.set(key, { kind });
+    this.namePattern = null;
+  }
+
+  /** Replaces every sensitive value in a text. */
+  text(input: string): string {
+    let out = input;
+    const pattern = this.pattern();
+    if (pattern) out = out.replace(pattern, (m) => this.nameToken(m));
+    out = out.replace(SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
+    out = out.replace(MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
+    out = out.replace(MAC_SEPARATED, (m, sep: string) => this.macToken(m, sep, m === m.toLowerCase()));
+    out = out.replace(IPV4, (m) => (isPublicIpv4(m) ? this.ipv4Token(m) : m));
+    out = out.replace(IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
+    return out;
+  }
+
+  /** Redacts every string (and object key) in a JSON-like value. */
+  value<T>(input: T): T {
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.text(v);
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [this.text(k), walk(x)]));
+      return v;
+    };
+    return walk(input) as T;
+  }
+
+  summary(): RedactionSummary {
+    return { counts: Object.fromEntries(this.counters) };
+  }
+
+  private pattern(): RegExp | null {
+    if (this.namePattern || this.names.size === 0) return this.namePattern;
+    // Longest first, so "corp.example.com" wins over "corp" at the same position.
+    const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
+    this.namePattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'giu');
+    return this.namePattern;
+  }
+
+  private nameToken(match: string): string {
+    const entry = this.names.get(match.toLowerCase());
+    if (!entry) return match;
+    return this.token(entry.kind, match.toLowerCase(), TOKEN_PREFIX[entry.kind]);
+  }
+
+  private macToken(mac: string, sep: string, lower: boolean): string {
+    const normal = mac.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
+    const token = this.token('mac', normal, (n) => `020000${n.toString(16).padStart(6, '0')}`);
+    const pairs = token.match(/../g)!.join(sep);
+    return lower ? pairs : pairs.toUpperCase();
+  }
+
+  private ipv4Token(address: string): string {
+    const parts = address.split('.');
+    const net = this.token('ipv4-net', parts.slice(0, 3).join('.'), (n) => IPV4_POOL[(n - 1) % IPV4_POOL.length]!);
+    this.counters.set('ipv4', (this.counters.get('ipv4') ?? 0) + (this.tokens.has(`ipv4:${address}`) ? 0 : 1));
+    this.tokens.set(`ipv4:${address}`, `${net}.${parts[3]}`);
+    return `${net}.${parts[3]}`;
+  }
+
+  private token(kind: string, key: string, make: (n: number) => string): string {
+    const id = `${kind}:${key}`;
+    const known = this.tokens.get(id);
+    if (known) return known;
+    const n = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, n);
+    const token = make(n);
+    this.tokens.set(id, token);
+    return token;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

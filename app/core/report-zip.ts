@@ -1,0 +1,70 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Capture } from './capture/capture';
+import type { Policy } from './policy';
+import { Redactor } from './redact';
+import { sensitiveValues } from './redact-values';
+import type { Report } from './report';
+import { renderReportHtml, type RunHistoryEntry } from './report-html';
+
+export interface ReportBundleInput {
+  report: Report;
+  /** the capture the report was made from: its files go into capture/ */
+  capture?: Capture;
+  policy?: Policy;
+  runs?: RunHistoryEntry[];
+  redact?: boolean;
+}
+
+export interface BundleFile {
+  name: string;
+  content: string;
+}
+
+/**
+ * What `report --out FILE.zip` holds: report.json, report.html and the raw capture (capture.json
+ * and every capture file, UTF-8). With `redact`, one Redactor runs over all of them, so a value
+ * gets the same token in the JSON, the HTML and the capture files.
+ */
+export function reportBundleFiles(input: ReportBundleInput): BundleFile[] {
+  const redactor = input.redact ? new Redactor(sensitiveValues({ capture: input.capture, snapshot: input.report.snapshot, policy: input.policy })) : null;
+  const clean = <T>(v: T): T => (redactor ? redactor.value(v) : v);
+  const cleanText = (t: string) => (redactor ? redactor.text(t) : t);
+
+  const report = clean(input.report);
+  const runs = clean(input.runs ?? []);
+  const files: BundleFile[] = [
+    { name: 'report.json', content: JSON.stringify(report, null, 2) + '\n' },
+    { name: 'report.html', content: renderReportHtml(report, { runs }) },
+  ];
+  if (input.capture) {
+    files.push({ name: 'capture/capture.json', content: JSON.stringify(clean(input.capture.meta), null, 2) + '\n' });
+    for (const file of [...input.capture.files.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+      files.push({ name: `capture/${cleanText(file.name)}`, content: cleanText(file.text) });
+    }
+  }
+  if (redactor) {
+    const counts = Object.entries(redactor.summary().counts)
+      .filter(([kind]) => kind !== 'ipv4-net')
+      .map(([kind, n]) => `  ${kind}: ${n}`);
+    files.push({
+      name: 'REDACTED.txt',
+      content: [
+        'This report was redacted by tunnelmedic report --redact.',
+        'User names, computer and domain names, SIDs, MAC addresses, public IP addresses and VPN server',
+        'names were replaced by tokens; the same value has the same token in every file. Private',
+        'addresses were kept: the diagnosis depends on them. Distinct values replaced:',
+        ...(counts.length ? counts : ['  none']),
+        '',
+      ].join('\r\n'),
+    });
+  }
+  return files;
+}
+
+/** The files as a zip (deflate, fixed timestamps from the report, so the same input gives the same bytes). */
+export function buildReportZip(input: ReportBundleInput): Uint8Array {
+  const mtime = new Date(input.report.generatedAt);
+  const entries: Zippable = {};
+  for (const f of reportBundleFiles(input)) entries[f.name] = [strToU8(f.content), { mtime: Number.isNaN(mtime.getTime()) ? new Date(1980, 0, 1) : mtime }];
+  return zipSync(entries, { level: 6 });
+}
