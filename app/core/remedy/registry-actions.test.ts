@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLmhosts } from '../parse/lmhosts';
 import { ActionSchema, inverseOf, rollbackActions, routeArgv, type Action } from './actions';
-import { crtQuote, escapeForCmdLine } from './escape-reg';
+import { cmdLine, cmdRegArg } from './escape-reg';
 import { BLOCK_BEGIN, BLOCK_END, domainLines, hasDomainEntries, withDomainBlock } from './lmhosts-edit';
 import { renderCmd } from './render-cmd';
 import { renderPs1 } from './render-ps1';
@@ -27,6 +27,7 @@ const registryAction: fc.Arbitrary<Action> = fc.oneof(
     view: 64 as const,
     previous: prev && keyExisted ? prev : { absent: true as const },
     keyExisted,
+    ...(!keyExisted && name.length % 2 ? { createdFrom: 'HKLM\\SOFTWARE\\Microsoft' } : {}),
   })),
   fc.record({ s: state, removeKey: fc.boolean(), name: text }).map(({ s, removeKey, name }) => ({ kind: 'registry.delete' as const, key: KEY, name, view: 64 as const, previous: s, removeKey })),
   fc.record({ a: fc.string(), b: fc.string() }).map(({ a, b }) => ({ kind: 'file.replace' as const, path: { kind: 'lmhosts' as const }, content: a, previous: b, encoding: 'utf-8', lineEnding: 'crlf' as const })),
@@ -68,28 +69,38 @@ describe('registry and file actions', () => {
   });
 });
 
-/** CommandLineToArgvW's rules for one argument (what reg.exe's C runtime does). */
-function crtUnquote(arg: string): string {
+/** CommandLineToArgvW's rules (what reg.exe's C runtime does) for a whole command line. */
+function crtSplit(line: string): string[] {
+  const args: string[] = [];
   let out = '';
   let inQuotes = false;
-  for (let i = 0; i < arg.length; ) {
+  let started = false;
+  for (let i = 0; i < line.length; ) {
     let bs = 0;
-    while (arg[i] === '\\') {
+    while (line[i] === '\\') {
       bs++;
       i++;
     }
-    if (arg[i] === '"') {
+    if (line[i] === '"') {
       out += '\\'.repeat(Math.floor(bs / 2));
       if (bs % 2) out += '"';
       else inQuotes = !inQuotes;
+      started = true;
+      i++;
+    } else if (bs === 0 && line[i] === ' ' && !inQuotes) {
+      if (started) args.push(out);
+      out = '';
+      started = false;
       i++;
     } else {
       out += '\\'.repeat(bs);
-      if (i < arg.length) out += arg[i++];
+      if (i < line.length) out += line[i++];
+      started = true;
     }
   }
+  if (started) args.push(out);
   expect(inQuotes).toBe(false);
-  return out;
+  return args;
 }
 
 /** cmd.exe's reading of a batch line: %% → %, ^x → x outside quotes. Metacharacters must not be live. */
@@ -107,7 +118,7 @@ function cmdRead(line: string): string {
       out += c;
     } else if (!inQuotes && c === '^') out += line[++i];
     else {
-      if (!inQuotes) expect('&|<>()').not.toContain(c);
+      if (!inQuotes) expect('&|<>').not.toContain(c);
       out += c;
     }
   }
@@ -115,14 +126,14 @@ function cmdRead(line: string): string {
 }
 
 describe('escaping for reg.exe in a .cmd file', () => {
-  it('cmd passes the CRT-quoted text through; the C runtime gives back the original (fast-check)', () => {
+  it('cmd passes a whole line through; the C runtime gives back every argument (fast-check)', () => {
     const unit = fc.oneof(fc.constantFrom(...'%^&|<>"!()\\ '.split('')), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)));
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 40 }), (s) => {
-        const quoted = crtQuote(s);
-        expect(crtUnquote(cmdRead(escapeForCmdLine(quoted)))).toBe(s);
+      fc.property(fc.array(fc.string({ unit, maxLength: 30 }), { minLength: 1, maxLength: 4 }), (values) => {
+        const line = cmdLine(['reg', 'add', ...values.flatMap((v) => ['/d', cmdRegArg(v)])]);
+        expect(crtSplit(cmdRead(line))).toEqual(['reg', 'add', ...values.flatMap((v) => ['/d', v])]);
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 

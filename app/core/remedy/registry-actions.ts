@@ -58,8 +58,16 @@ export const RegistrySetSchema = z
     previous: z.union([z.object({ absent: z.literal(true) }).strict(), RegStateSchema]),
     /** false: the set creates the key, and its inverse deletes the key again */
     keyExisted: z.boolean(),
+    /**
+     * When the set also creates missing parents (reg add creates the whole path): the topmost key
+     * it creates, so the inverse removes exactly what the set added. Default: `key` itself.
+     */
+    createdFrom: RegKey.optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.createdFrom !== undefined && (v.keyExisted || !isSelfOrAncestor(v.createdFrom, v.key))) {
+      ctx.addIssue({ code: 'custom', message: 'createdFrom must be the key or one of its parents, and only for a key that did not exist', path: ['createdFrom'] });
+    }
     const why = dataFits(v.type, v.data);
     if (why) ctx.addIssue({ code: 'custom', message: why, path: ['data'] });
     if (!v.keyExisted && !('absent' in v.previous)) ctx.addIssue({ code: 'custom', message: 'a value cannot have existed in a key that did not', path: ['previous'] });
@@ -74,7 +82,15 @@ export const RegistryDeleteSchema = z.object({
   previous: RegStateSchema,
   /** true: delete the whole key (it was created by the set this undoes and holds only that value) */
   removeKey: z.boolean(),
+  /** with removeKey: the topmost key to delete (parents the undone set created); default `key` */
+  removeFrom: RegKey.optional(),
 });
+
+export function isSelfOrAncestor(ancestor: string, key: string): boolean {
+  const a = ancestor.toUpperCase();
+  const k = key.toUpperCase();
+  return k === a || k.startsWith(`${a}\\`);
+}
 
 export type RegistrySet = z.infer<typeof RegistrySetSchema>;
 export type RegistryDelete = z.infer<typeof RegistryDeleteSchema>;
@@ -91,6 +107,7 @@ export function inverseOfRegistryAction(action: RegistryAction): RegistryAction 
       view: 64,
       previous: { absent: true },
       keyExisted: !action.removeKey,
+      ...(action.removeKey && action.removeFrom !== undefined ? { createdFrom: action.removeFrom } : {}),
     };
   }
   if ('absent' in action.previous) {
@@ -101,6 +118,7 @@ export function inverseOfRegistryAction(action: RegistryAction): RegistryAction 
       view: 64,
       previous: { type: action.type, data: action.data },
       removeKey: !action.keyExisted,
+      ...(action.createdFrom !== undefined ? { removeFrom: action.createdFrom } : {}),
     };
   }
   return { ...action, type: action.previous.type, data: action.previous.data, previous: { type: action.type, data: action.data } };

@@ -66,7 +66,7 @@ export function renderOtherPs1Step(action: Action): string[] {
       return [`$k = Open-TmKey '${hive}' ${psQuote(path)} $true`, `$k.SetValue(${psQuote(action.name)}, ${psData(action)}, [Microsoft.Win32.RegistryValueKind]::${KINDS[action.type]})`, '$k.Close()'];
     }
     case 'registry.delete': {
-      const { hive, path } = split(action.key);
+      const { hive, path } = split(action.removeKey ? (action.removeFrom ?? action.key) : action.key);
       if (action.removeKey) {
         return [`[Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::${hive}, [Microsoft.Win32.RegistryView]::Registry64).DeleteSubKeyTree(${psQuote(path)})`];
       }

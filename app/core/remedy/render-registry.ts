@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import type { Action } from './actions';
-import { cmdRegArg } from './escape-reg';
+import { cmdLine, cmdRegArg, type CmdArg } from './escape-reg';
 import type { FileReplace } from './file-actions';
 import type { RegistryDelete, RegistrySet } from './registry-actions';
 
@@ -24,7 +24,7 @@ export const REG_VIEW_PROLOGUE = [
 export const LMHOSTS_CMD_PATH = '%SystemRoot%\\System32\\drivers\\etc\\lmhosts';
 
 /** reg add /d text for the data, and the /s separator a REG_MULTI_SZ needs. */
-function regData(action: Pick<RegistrySet, 'type' | 'data'>): string[] {
+function regData(action: Pick<RegistrySet, 'type' | 'data'>): (string | CmdArg)[] {
   const { type, data } = action;
   if (type === 'REG_MULTI_SZ') {
     const items = data as string[];
@@ -38,14 +38,14 @@ function regData(action: Pick<RegistrySet, 'type' | 'data'>): string[] {
   return ['/d', cmdRegArg(String(data))];
 }
 
-const valueArgs = (name: string) => (name === '' ? ['/ve'] : ['/v', cmdRegArg(name)]);
+const valueArgs = (name: string): (string | CmdArg)[] => (name === '' ? ['/ve'] : ['/v', cmdRegArg(name)]);
 
 export function regAddLine(action: Pick<RegistrySet, 'key' | 'name' | 'type' | 'data'>): string {
-  return ['reg add', cmdRegArg(action.key), ...valueArgs(action.name), '/t', action.type, ...regData(action), '/f %TM_REGVIEW%'].join(' ');
+  return cmdLine(['reg add', cmdRegArg(action.key), ...valueArgs(action.name), '/t', action.type, ...regData(action), '/f %TM_REGVIEW%']);
 }
 
-export function regDeleteLine(action: Pick<RegistryDelete, 'key' | 'name' | 'removeKey'>): string {
-  return action.removeKey ? `reg delete ${cmdRegArg(action.key)} /f %TM_REGVIEW%` : ['reg delete', cmdRegArg(action.key), ...valueArgs(action.name), '/f %TM_REGVIEW%'].join(' ');
+export function regDeleteLine(action: Pick<RegistryDelete, 'key' | 'name' | 'removeKey' | 'removeFrom'>): string {
+  return action.removeKey ? cmdLine(['reg delete', cmdRegArg(action.removeFrom ?? action.key), '/f %TM_REGVIEW%']) : cmdLine(['reg delete', cmdRegArg(action.key), ...valueArgs(action.name), '/f %TM_REGVIEW%']);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../report';
 import { WRITABLE_REG_TYPES, type RegistrySet, type WritableRegType } from '../../remedy/registry-actions';
-import { formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../registry/view';
+import { findKey, formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../registry/view';
 import type { Snapshot } from '../../snapshot';
 
 /** Shared by the registry rules: what a value looks like as evidence, and the set that changes it. */
@@ -43,13 +43,29 @@ export function valueEvidence(v: ReadValue): Evidence {
  * The set that gives `v` the wanted type and data, remembering what was there; undefined when the
  * old value has a type reg.exe cannot write back exactly (then no fix is offered).
  */
-export function planSet(v: ReadValue, type: WritableRegType, data: string | number): RegistrySet | undefined {
+export function planSet(v: ReadValue, type: WritableRegType, data: string | number, view?: RegistryView): RegistrySet | undefined {
   if (v.lookup.state === 'unknown') return undefined;
   const base = { kind: 'registry.set' as const, key: v.key, name: v.name, type, data, view: 64 as const };
-  if (v.lookup.state === 'absent') return { ...base, previous: { absent: true }, keyExisted: v.lookup.keyExists };
+  if (v.lookup.state === 'absent') {
+    if (v.lookup.keyExists) return { ...base, previous: { absent: true }, keyExisted: true };
+    const createdFrom = topmostAbsentAncestor(view, v.key);
+    return { ...base, previous: { absent: true }, keyExisted: false, ...(createdFrom !== v.key ? { createdFrom } : {}) };
+  }
   const old = v.lookup.value;
   if (!(WRITABLE_REG_TYPES as readonly string[]).includes(old.type)) return undefined;
   return { ...base, previous: { type: old.type as WritableRegType, data: old.data }, keyExisted: true };
+}
+
+/** reg add creates every missing parent: the highest one the view knows to be absent (else the key). */
+function topmostAbsentAncestor(view: RegistryView | undefined, key: string): string {
+  let top = key;
+  const parts = key.split('\\');
+  for (let n = parts.length - 1; n >= 2 && view; n--) {
+    const parent = parts.slice(0, n).join('\\');
+    if (findKey(view, parent)?.exists === false) top = parent;
+    else break;
+  }
+  return top;
 }
 
 export const isString = (v: ReadValue, expected: (s: string) => boolean) =>
