@@ -156,7 +156,7 @@ describe('scripts for registry and LMHOSTS steps', () => {
     const cmd = renderCmd({ title: 'TunnelMedic test', steps });
     expect(cmd).toContain('if defined PROCESSOR_ARCHITEW6432 set "TM_REGVIEW=/reg:64"');
     expect(cmd).toContain(`reg add "${KEY}" /v "KeepRasConnections" /t REG_SZ /d "1" /f %TM_REGVIEW%\r\nif errorlevel 1 goto :failed`);
-    expect(cmd).toContain('nbtstat -R\r\nif errorlevel 1 goto :failed');
+    expect(cmd).toContain('call nbtstat -R\r\nif errorlevel 1 goto :failed');
     const [a, b] = scriptCompanions(steps.map((s) => s.action));
     expect(cmd).toContain(`set "TM_NEW=%~dp0${a!.name}"`);
     expect(cmd).toContain(`set "TM_PREV=%~dp0${b!.name}"`);

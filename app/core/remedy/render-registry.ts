@@ -112,7 +112,8 @@ export function renderOtherCmdStep(action: Action): string[] {
       return fileReplaceLines(action);
     case 'nbtstat.reload':
       // purge and preload #PRE entries (§3): "Successful purge and preload of the NBT Remote Cache Name Table."
-      return ['nbtstat -R'];
+      // `call`: without it a batch-file nbtstat (a shim, the Wine tests' stand-in) would never return.
+      return ['call nbtstat -R'];
     default:
       throw new Error(`renderOtherCmdStep cannot render ${action.kind}`);
   }
