@@ -22,10 +22,8 @@ export function sensitiveValues(input: { capture?: Capture; snapshot?: Snapshot;
     const [first, ...rest] = v.split('.');
     if (rest.length && kind === 'vpnServer') add('vpnServer', v);
     else add(kind, first);
-    if (rest.length) {
-      if (kind === 'host') add('host', v);
-      add('dnsDomain', rest.join('.'));
-    }
+    // an FQDN becomes HOST-n.domain-m.example: its parts are tokens of their own
+    if (rest.length) add('dnsDomain', rest.join('.'));
   };
   const addAccount = (value: string | undefined) => {
     const m = value?.trim().match(/^([^\\\s]+)\\([^\\\s]+)$/);

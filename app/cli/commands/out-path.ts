@@ -35,7 +35,7 @@ export async function writeOut(path: string, content: string | Uint8Array): Prom
 
 function describeFsError(e: NodeJS.ErrnoException): string {
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
-  if (e.code === 'ENOENT') return 'no such folder';
+  if (e.code === 'ENOENT') return 'the file cannot be created there';
   if (e.code === 'ENOSPC') return 'the disk is full';
   if (e.code === 'EROFS') return 'read-only file system';
   return e.code ?? e.message;
