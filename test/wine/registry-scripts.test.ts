@@ -96,13 +96,17 @@ describeWine('registry scripts under Wine cmd.exe and reg.exe', () => {
     expect(lookupValue(after, EXISTING, 'NeverWritten').state).toBe('absent');
   });
 
-  // Printable ASCII weighted towards what cmd.exe and the C runtime treat specially.
+  // Printable ASCII weighted towards what cmd.exe and the C runtime treat specially. Wine's cmd
+  // (8.0) deviates from cmd.exe in one place: a caret in the unquoted stretch that follows a \"
+  // inside a word is kept ("^^" stays "^^"). Values with both a quote and a caret are therefore
+  // left to the model test in registry-actions.test.ts; the fixed cases above cover quotes with & | < >.
   const unit = fc.oneof(fc.constantFrom(...'%^&|<>"!()\\ ;,='.split('')), fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)));
-  const nameArb = fc.string({ unit, minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && !s.includes('\\'));
+  const wineAgrees = (s: string) => !(s.includes('"') && s.includes('^'));
+  const nameArb = fc.string({ unit, minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && !s.includes('\\') && wineAgrees(s));
 
   it('any printable name and data survive reg add and read back exactly (fast-check, batched)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.tuple(nameArb, fc.string({ unit, maxLength: 30 })), { minLength: 20, maxLength: 40, selector: ([n]) => n.toLowerCase() }), async (pairs) => {
+      fc.asyncProperty(fc.uniqueArray(fc.tuple(nameArb, fc.string({ unit, maxLength: 30 }).filter(wineAgrees)), { minLength: 20, maxLength: 40, selector: ([n]) => n.toLowerCase() }), async (pairs) => {
         const key = `${ROOT}\\Prop${Math.floor(Math.random() * 1e9)}`;
         const actions: Action[] = pairs.map(([name, data]) => ({ kind: 'registry.set', key, name, type: 'REG_SZ', data, view: 64, previous: { absent: true }, keyExisted: false }));
         const r = await runCmdScript(script('TunnelMedic property', actions));
