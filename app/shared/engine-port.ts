@@ -1,4 +1,4 @@
-import type { AppInfo, Progress, RunResult, RunSummary, ScanResult } from './ipc';
+import type { AppInfo, DomainInput, Progress, RunResult, RunSummary, ScanResult } from './ipc';
 
 /**
  * What the Electron main process (and the Playwright bridge) needs from the engine. The real
@@ -7,7 +7,7 @@ import type { AppInfo, Progress, RunResult, RunSummary, ScanResult } from './ipc
  */
 export interface DesktopEngine {
   info(): Promise<AppInfo>;
-  scan(opts: { corporateNetworks?: string[]; language?: 'en' | 'nl' }, onProgress: (p: Progress) => void): Promise<ScanResult>;
+  scan(opts: { corporateNetworks?: string[]; domain?: DomainInput; language?: 'en' | 'nl' }, onProgress: (p: Progress) => void): Promise<ScanResult>;
   applyFixes(runToken: string, fixIds: string[], onProgress: (p: Progress) => void): Promise<RunResult>;
   rollback(runId: string, onProgress: (p: Progress) => void): Promise<RunResult>;
   history(): Promise<RunSummary[]>;

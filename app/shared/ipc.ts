@@ -12,6 +12,13 @@ import { CHANNELS, type ChannelName } from './channels';
 const Id = z.string().regex(/^[A-Za-z0-9._:-]{1,120}$/, 'not an id issued by TunnelMedic');
 const Cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'expected an IPv4 network like 10.13.1.0/24');
 
+const NetbiosName = z.string().regex(/^[A-Za-z0-9!#$%&'()\-.@^_{}~]{1,15}$/, 'a NetBIOS name: 1–15 letters, digits or -_.!#$%&\'()@^{}~');
+const Ipv4Address = z.string().regex(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, 'an IPv4 address like 10.13.1.10');
+export const DomainInputSchema = z
+  .object({ netbiosName: NetbiosName, controllers: z.array(z.object({ name: NetbiosName, address: Ipv4Address }).strict()).min(1).max(8) })
+  .strict();
+export type DomainInput = z.infer<typeof DomainInputSchema>;
+
 export const ErrorSchema = z.object({ code: z.string(), message: z.string(), detail: z.string().optional() });
 export type IpcError = z.infer<typeof ErrorSchema>;
 
@@ -52,6 +59,8 @@ export const AppInfoSchema = z.object({
   locale: z.string(),
   /** corporate networks already known from a policy file; the UI asks only when this is empty */
   policyNetworks: z.array(z.string()),
+  /** true when a policy file names the domain and its controllers; otherwise the UI may ask */
+  policyDomain: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -69,7 +78,14 @@ export type Progress = z.infer<typeof ProgressSchema>;
 export const ipcContract = {
   appInfo: { args: z.object({}).strict(), result: AppInfoSchema },
   scan: {
-    args: z.object({ corporateNetworks: z.array(Cidr).max(64).optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
+    args: z
+      .object({
+        corporateNetworks: z.array(Cidr).max(64).optional(),
+        /** what the machine cannot know for LMHOSTS domain validation, typed by the person (Q180094) */
+        domain: DomainInputSchema.optional(),
+        language: z.enum(['en', 'nl']).optional(),
+      })
+      .strict(),
     result: ScanResultSchema,
   },
   applyFixes: { args: z.object({ runToken: Id, fixIds: z.array(Id).min(1).max(32) }).strict(), result: RunResultSchema },

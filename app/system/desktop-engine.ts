@@ -88,6 +88,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
         sourceLabel: i.label,
         locale: options.locale ?? 'en',
         policyNetworks: i.policy?.corporateNetworks ?? [],
+        policyDomain: Boolean(i.policy?.domain?.netbiosName && i.policy.domain.controllers?.length),
       };
     },
 
@@ -95,13 +96,15 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const i = await input();
       const language = opts.language ?? pickLanguage(options.locale);
       const corporateNetworks = [...new Set([...i.corporateNetworks, ...(opts.corporateNetworks ?? [])])];
+      // A domain typed in the app completes the policy (the policy file wins where it has one).
+      const policy = opts.domain && !i.policy?.domain?.controllers?.length ? { schemaVersion: 1 as const, ...i.policy, domain: { ...i.policy?.domain, ...opts.domain } } : i.policy;
       onProgress({ phase: 'collect', step: 1, total: 2, label: `Reading ${i.label}` });
-      const { report } = await scanInput({ ...i, corporateNetworks }, language).catch((e: unknown) => {
+      const { report } = await scanInput({ ...i, corporateNetworks, policy }, language).catch((e: unknown) => {
         throw toEngineError(e);
       });
       onProgress({ phase: 'diagnose', step: 2, total: 2, label: 'Checking routes' });
       const runToken = `scan-${randomBytes(8).toString('hex')}`;
-      sessions.set(runToken, { report, corporateNetworks, language, policy: i.policy });
+      sessions.set(runToken, { report, corporateNetworks, language, policy });
       return { runToken, report };
     },
 

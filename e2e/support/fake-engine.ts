@@ -81,7 +81,7 @@ export function createFakeEngine(opts: { failStep?: number } = {}): DesktopEngin
   });
 
   return {
-    info: async () => ({ version: '0.1.0', platform: 'linux', source: 'demo', sourceLabel: 'Demo machine', locale: 'en', policyNetworks: [] }),
+    info: async () => ({ version: '0.1.0', platform: 'linux', source: 'demo', sourceLabel: 'Demo machine', locale: 'en', policyNetworks: [], policyDomain: false }),
     scan: async (o, onProgress) => {
       await step(onProgress, 'collect', 1, 2, 'Reading the route table');
       await step(onProgress, 'diagnose', 2, 2, 'Checking the rules');
