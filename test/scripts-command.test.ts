@@ -51,6 +51,12 @@ describe('tunnelmedic scripts --out DIR', () => {
     expect(read(out, 'README.txt')).toContain('it would exit 0');
   });
 
+  it.each(['scripts', 'report'])('%s --help', async (command) => {
+    const r = await cli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: tunnelmedic ${command}`);
+  });
+
   const bad: [string, (d: string) => string[], RegExp][] = [
     ['no --out', () => ['scripts', '--demo'], /scripts needs --out DIR/],
     ['a missing parent folder', (d) => ['scripts', '--demo', '--out', join(d, 'a', 'b')], /the folder .*a does not exist/],

@@ -32,6 +32,7 @@ describe('headlessArgs: which command lines run without a window', () => {
     [['--silent'], ['silent']],
     [['--silent', '--policy', 'C:\\p.json', '--out', 'C:\\r.json'], ['silent', '--policy', 'C:\\p.json', '--out', 'C:\\r.json']],
     [['--demo', '--silent', '--remote-debugging-port=0', '--inspect=0'], ['silent', '--demo']],
+    [['--silent', '--demo', '--user-data-dir=/tmp/u', '--no-sandbox', '--disable-gpu'], ['silent', '--demo']],
     [['rollback', '--last'], ['rollback', '--last']],
     [['apply-plan', '--plan-file', 'f', '--sha256', 'h'], ['apply-plan', '--plan-file', 'f', '--sha256', 'h']],
     [[], null],

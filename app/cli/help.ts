@@ -8,8 +8,10 @@ Commands:
   fix        show (--dry-run) or apply the fixes, with backup, verification and rollback
   rollback   undo an applied run (RUN_ID or --last)
   collect    save this machine's state as a capture directory (Windows)
+  report     write the report as a readable HTML page or a zip (JSON, HTML, capture); --redact
+  scripts    write fix/rollback scripts and an Intune detection/remediation pair to a folder
 
-INPUT (scan, fix):  --demo | --capture DIR   (default: this machine)
+INPUT (scan, fix, report, scripts):  --demo | --capture DIR   (default: this machine)
                     --policy FILE  --corp-net CIDR (repeatable)
 Global: --lang en|nl  --json  --quiet  --verbose  --help  --version
 
@@ -41,5 +43,24 @@ Undoes an applied run from its journal, newest step first. Works after a crash o
 
 Runs the capture commands on this Windows machine and writes them as a capture directory that
 \`tunnelmedic scan --capture DIR\` (on any machine) reads.
+`,
+  report: `Usage: tunnelmedic report [--demo | --capture DIR] [--policy FILE] [--corp-net CIDR]... --out FILE.html|FILE.zip [--redact]
+
+FILE.html   one self-contained page: machine summary, findings with evidence, applied runs
+FILE.zip    report.json + report.html + the raw capture files
+--redact    replace user, computer and domain names, SIDs, MAC addresses, public IP addresses and
+            VPN server names by tokens (the same value gets the same token in every file);
+            private addresses stay. --json prints the (redacted) report JSON. Exits as scan.
+`,
+  scripts: `Usage: tunnelmedic scripts [--demo | --capture DIR] [--policy FILE] [--corp-net CIDR]... --out DIR
+
+Creates DIR (its parent must exist) and writes, for the findings of the scan:
+  fix.cmd, fix.ps1            the first fix of each finding, one script, stops at the first failure
+  rollback.cmd, rollback.ps1  undoes them, newest step first
+  fixes/<fix id>/             each fix (and its alternatives) on its own
+  intune-detect.ps1           Intune detection: exit 1 when the VPN takes the default route
+  intune-remediate.ps1        Intune remediation (idempotent, logs to %ProgramData%\\TunnelMedic\\logs)
+  README.txt                  what each file does and how to deploy it
+Exits as scan.
 `,
 };

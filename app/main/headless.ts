@@ -7,8 +7,8 @@ import type { Report } from '../core/report';
  */
 const HEADLESS = new Set(['apply-plan', 'rollback']);
 
-/** Chromium/Node debugging flags (Playwright's launch adds them): never part of our command line. */
-const isDebugFlag = (a: string) => a.startsWith('--inspect') || a.startsWith('--remote-debugging');
+/** Chromium/Node switches (Playwright's launch and dev runs add them): never part of our command line. */
+const isDebugFlag = (a: string) => /^--(inspect|remote-debugging|user-data-dir=|no-sandbox$|disable-gpu$|enable-logging)/.test(a);
 
 /**
  * `TunnelMedic.exe --silent [--policy F] [--out F] [--capture DIR | --demo] [--corp-net CIDR]…`
