@@ -132,6 +132,14 @@ describe('tunnelmedic fix', () => {
     expect(r.stdout).toContain(join(dataDir, 'runs'));
   });
 
+  it('unattended --yes without a policy allowing the fix applies nothing', async () => {
+    const dataDir = freshDataDir();
+    const r = await cli(['fix', '--demo', '--corp-net', '10.13.1.0/24', '--yes'], { dataDir });
+    expect(r.stderr).toContain("Skipped (not in the policy's unattended.allow): route.vpn-default-route-wins:split-now");
+    expect(r.code).toBe(1);
+    expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
+  });
+
   it('--only with an id that has no fix is a usage error', async () => {
     const r = await cli(['fix', '--demo', '--only', 'lmhosts.syntax', '--dry-run']);
     expect(r.code).toBe(4);
@@ -158,6 +166,7 @@ describe('bad input gets one clear message, the right exit code and no stack tra
     ['a policy that is not JSON', () => ['scan', '--demo', '--policy', policyFile('{"schemaVersion": 1,')], 4, /is not valid JSON/],
     ['a bad --corp-net', () => ['scan', '--demo', '--corp-net', '10.13.1.0'], 4, /--corp-net 10\.13\.1\.0: expected an IPv4 network/],
     ['--lang xx', () => ['scan', '--demo', '--lang', 'xx'], 4, /--lang xx: supported are en, nl/],
+    ['--out into a missing folder', () => ['scan', '--demo', '--out', '/nonexistent/dir/report.json'], 4, /--out \/nonexistent\/dir\/report\.json: the folder \/nonexistent\/dir does not exist/],
   ];
   it.each(cases)('%s', async (_name, args, code, message) => {
     const r = await cli(args());

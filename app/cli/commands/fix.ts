@@ -47,8 +47,9 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
       say('Nothing was changed.\n');
       return scanExit;
     }
-  } else if (!io.isTTY && input.policy?.unattended) {
-    const allow = new Set<string>(input.policy.unattended.allow);
+  } else if (!io.isTTY) {
+    // Unattended: only what the policy allows (DESIGN.md); without a policy, nothing.
+    const allow = new Set<string>(input.policy?.unattended?.allow ?? []);
     chosen = fixes.filter((f) => allow.has(f.id.split(':')[0]!));
     for (const f of fixes.filter((x) => !chosen.includes(x))) say(`Skipped (not in the policy's unattended.allow): ${f.id}\n`);
     if (chosen.length === 0) return scanExit;

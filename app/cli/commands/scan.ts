@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
 import { interruptedRuns } from '../../system/apply/interrupted';
@@ -7,6 +6,7 @@ import { resolveInput, scanInput } from '../../system/input';
 import { runsDir } from '../../system/paths';
 import type { CliValues } from '../args';
 import { formatReport } from '../format';
+import { checkOutFile, writeOut } from './out-path';
 import { EXIT, type CliIo } from '../io';
 import { inputOptions, inputFlags } from './shared';
 
@@ -17,7 +17,10 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   const { report, unreadableFiles } = await scanInput(input, language);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
   const json = JSON.stringify(report, null, 2) + '\n';
-  if (values.out) await writeFile(values.out, json);
+  if (values.out) {
+    await checkOutFile(values.out);
+    await writeOut(values.out, json);
+  }
   if (input.target && !values.quiet) {
     const dataDir = inputOptions(values, io).dataDir;
     for (const runId of await interruptedRuns(new RunStore(runsDir(dataDir)))) {
