@@ -32,7 +32,7 @@ describe('tunnelmedic scan', () => {
     const r = await cli(['scan', '--demo', '--json', '--lang', 'nl']);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
     expect(report.source).toBe('demo');
-    expect(report.findings.map((f) => f.id)).toEqual(['route.vpn-default-route-wins']);
+    expect(report.findings.map((f) => f.id)).toEqual(['route.vpn-default-route-wins', 'ras.keep-connections-disabled', 'lmhosts.missing-domain-entries']);
     expect(report.findings[0]!.title).toBe('De VPN neemt al uw internetverkeer over');
     expect(r.stderr).toBe('');
   });
@@ -47,7 +47,7 @@ describe('tunnelmedic scan', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tm-out-')), 'report.json');
     const r = await cli(['scan', '--demo', '--quiet', '--out', out]);
     expect(r.code).toBe(1);
-    expect(ReportSchema.parse(JSON.parse(readFileSync(out, 'utf8'))).findings).toHaveLength(1);
+    expect(ReportSchema.parse(JSON.parse(readFileSync(out, 'utf8'))).findings).toHaveLength(3);
   });
 
   it('a healthy capture exits 0', async () => {
@@ -95,20 +95,26 @@ describe('tunnelmedic fix', () => {
     expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
   });
 
-  it('--yes applies, verifies (exit 0); rollback --last restores the table byte for byte', async () => {
+  it('--yes applies what the policy allows, verifies (exit 0); rollback --last restores everything exactly', async () => {
     const dataDir = freshDataDir();
+    const lmhosts = () => readFileSync(join(dataDir, 'demo-machine', 'lmhosts'));
     const fixed = await cli(['fix', '--demo', '--yes'], { dataDir });
     expect(fixed.stdout).toContain('Applied and verified.');
     expect(fixed.code).toBe(0);
     const after = workspaceRoutes(dataDir);
     expect(after).not.toContain('0.0.0.0          0.0.0.0         On-link       192.168.1.1');
     expect(after).toMatch(/10\.13\.1\.0\s+255\.255\.255\.0\s+On-link\s+192\.168\.1\.1\s+26\r\n/);
+    expect(lmhosts().toString('latin1')).toContain('10.13.1.10  "CORP           \\0x1B"  #PRE');
+    expect(readFileSync(join(dataDir, 'demo-machine', 'registry', 'simulated.reg'), 'utf8')).toContain('"KeepRasConnections"=dword:00000001');
     expect((await cli(['scan', '--demo', '-q'], { dataDir })).code).toBe(0);
 
     const undone = await cli(['rollback', '--last', '--demo'], { dataDir });
-    expect(undone.stdout).toContain('Undone: 2 change(s) reversed.');
+    expect(undone.stdout).toContain('Undone: 6 change(s) reversed.');
     expect(undone.code).toBe(0);
     expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
+    expect(lmhosts().equals(readFileSync('samples/demo/lmhosts'))).toBe(true);
+    const rescan = ReportSchema.parse(JSON.parse((await cli(['scan', '--demo', '--json'], { dataDir })).stdout));
+    expect(rescan.findings.map((f) => f.id)).toEqual(['route.vpn-default-route-wins', 'ras.keep-connections-disabled', 'lmhosts.missing-domain-entries']);
     const again = await cli(['rollback', '--last', '--demo'], { dataDir });
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('No run to undo');

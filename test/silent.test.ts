@@ -54,13 +54,13 @@ describe('the silent run: scan, then fix --yes only for what the policy allows u
     expect(silentFixArgs({ capture: 'D' }, report, { unattended: { allow: ['route.vpn-default-route-wins'] } })).toBeNull();
   });
 
-  it('a policy that allows the split-tunnel fix: applied, verified, report with the run in --out, exit 0', async () => {
+  it('a policy that allows the demo\'s fixes: applied, verified, report with the run in --out, exit 0', async () => {
     const out = join(tmp(), 'report.json');
     const r = await desktopApp(['--silent', '--demo', '--policy', join(root, 'samples', 'demo', 'policy.json'), '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const report = expectValidReport(readFileSync(out, 'utf8')) as { run: { verified: boolean; applied: string[] } };
-    expect(report.run).toMatchObject({ verified: true, applied: ['route.vpn-default-route-wins:split-now'] });
+    expect(report.run).toMatchObject({ verified: true, applied: ['route.vpn-default-route-wins:split-now', 'ras.keep-connections-disabled:set', 'lmhosts.missing-domain-entries:add'] });
     expect(readFileSync(join(r.dataDir, 'demo-machine', 'route-print.txt'), 'utf8')).not.toBe(demoRoutes);
   });
 

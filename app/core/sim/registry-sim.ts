@@ -14,8 +14,10 @@ export function applyRegistryAction(view: RegistryView, action: RegistryAction):
     for (let i = 2; i <= parts.length; i++) {
       const path = parts.slice(0, i).join('\\');
       key = findKey(next, path);
+      // A key reg add creates is known to be empty; a parent merely not collected stays "not listed".
+      const isTarget = i === parts.length;
       if (!key) {
-        key = { path, exists: true, valuesListed: true, values: [], absentValues: [], source };
+        key = { path, exists: true, valuesListed: isTarget, values: [], absentValues: [], source };
         next.keys[keyId(path)] = key;
       } else if (!key.exists) {
         Object.assign(key, { exists: true, valuesListed: true, values: [], absentValues: [] });
@@ -57,6 +59,8 @@ export function renderRegFile(view: RegistryView): string {
       lines.push(`[-${longPath(key.path)}]`, '');
       continue;
     }
+    // an export lists every value of a key, so a key whose values were never listed is left out
+    if (!key.valuesListed && key.values.length === 0) continue;
     lines.push(`[${longPath(key.path)}]`);
     for (const v of key.values) {
       const name = v.name === '' ? '@' : regString(v.name);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
-import { inverseOf, routeArgv, type Action } from '../../core/remedy/actions';
+import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
 import type { Fix, Report } from '../../core/report';
 import type { Progress, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
@@ -71,8 +71,9 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   const beforeCapture = await ctx.target.collect();
   checkPreconditions(analyseCapture(beforeCapture, ctx.analyse).report, planned);
   const backup = beforeCapture.files.get(CAPTURE_FILES.routePrint)?.text ?? '';
-  progress('backup', 0, 1, 'Backing up the route table');
+  progress('backup', 0, 1, 'Taking a backup of what will change');
   await ctx.store.create(plan, backup);
+  await ctx.target.backup(ctx.store.dir(runId), planned.map((p) => p.action));
 
   const steps: Step[] = planned.map((p) => ({ label: p.label, status: 'pending' }));
   const done: { seq: number; action: Action }[] = [];
@@ -81,12 +82,11 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
     steps[seq]!.status = 'running';
     progress('apply', seq + 1, planned.length, p.label);
     await ctx.store.append(runId, { seq, phase: 'before' });
-    const out = await ctx.target.execRoute(routeArgv(p.action));
-    const ok = routeOutputSucceeded(out.stdout);
-    await ctx.store.append(runId, { seq, phase: 'after', ok, output: out.stdout.trim() });
-    steps[seq] = { label: p.label, status: ok ? 'done' : 'failed', output: out.stdout.trim() || undefined };
+    const { ok, output } = await runAction(ctx.target, p.action);
+    await ctx.store.append(runId, { seq, phase: 'after', ok, output });
+    steps[seq] = { label: p.label, status: ok ? 'done' : 'failed', output: output || undefined };
     if (!ok) {
-      failure = `Step ${seq + 1} failed: ${p.label}\n${out.stdout.trim()}`;
+      failure = `Step ${seq + 1} failed: ${p.label}\n${output}`;
       break;
     }
     done.push({ seq, action: p.action });
@@ -150,10 +150,9 @@ async function undoActions(ctx: ApplyContext, runId: string, done: { seq: number
     const inverse = inverseOf(action);
     ctx.onProgress?.({ phase: 'rollback', step: done.length - i, total: done.length, label: describe(inverse) });
     await ctx.store.append(runId, { seq, phase: 'undo-before' });
-    const out = await ctx.target.execRoute(routeArgv(inverse));
-    const ok = routeOutputSucceeded(out.stdout);
-    await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output: out.stdout.trim() });
-    if (!ok) return { ok: false, error: `${describe(inverse)}: ${out.stdout.trim()}` };
+    const { ok, output } = await runAction(ctx.target, inverse);
+    await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output });
+    if (!ok) return { ok: false, error: `${describe(inverse)}: ${output}` };
     if (steps[i]) steps[i]!.status = 'rolled-back';
   }
   return { ok: true };
@@ -170,7 +169,27 @@ function pickFix(fresh: Report, consented: Report, fixId: string): Fix {
   return now;
 }
 
-const describe = (a: Action) => `route ${routeArgv(a).join(' ')}`;
+const describe = (a: Action) => (isRouteAction(a) ? `route ${routeArgv(a).join(' ')}` : describeOther(a));
+
+function describeOther(a: Exclude<Action, RouteAction>): string {
+  switch (a.kind) {
+    case 'registry.set':
+      return `reg add ${a.key} /v ${a.name || '(Default)'} (${a.type})`;
+    case 'registry.delete':
+      return a.removeKey ? `reg delete ${a.removeFrom ?? a.key}` : `reg delete ${a.key} /v ${a.name || '(Default)'}`;
+    case 'file.replace':
+      return 'write LMHOSTS';
+    case 'nbtstat.reload':
+      return 'nbtstat -R';
+  }
+}
+
+/** One action on the target: route.exe is judged by its output, the rest by the target. */
+async function runAction(target: RouteTarget, action: Action): Promise<{ ok: boolean; output: string }> {
+  if (!isRouteAction(action)) return target.execOther(action);
+  const out = await target.execRoute(routeArgv(action));
+  return { ok: routeOutputSucceeded(out.stdout), output: out.stdout.trim() };
+}
 
 async function result(
   runId: string,

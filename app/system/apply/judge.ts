@@ -2,6 +2,7 @@ import { isRouteAction, type Action, type RouteAction } from '../../core/remedy/
 import type { Route, Snapshot } from '../../core/snapshot';
 import { interfaceOf } from '../../core/diagnose/route-model';
 import ipaddr from 'ipaddr.js';
+import { otherEffectObserved, otherPrecondition } from './judge-other';
 
 /**
  * route.exe's exit code says little (it is 0 after many failures); its output decides: Vista+
@@ -28,7 +29,7 @@ export function findActionRoute(snapshot: Snapshot, action: RouteAction): Route 
 
 /** Precondition before running an action; null when it holds, else why not. */
 export function preconditionFailure(snapshot: Snapshot, action: Action): string | null {
-  if (!isRouteAction(action)) return `${action.kind} cannot be applied by this engine yet`;
+  if (!isRouteAction(action)) return otherPrecondition(snapshot, action);
   const existing = findActionRoute(snapshot, action);
   const name = `${action.destination} mask ${action.netmask}${action.gateway ? ` via ${action.gateway}` : ''}`;
   if (action.kind === 'route.add' && existing) return `route ${name} already exists`;
@@ -38,7 +39,7 @@ export function preconditionFailure(snapshot: Snapshot, action: Action): string 
 
 /** After the action ran: is its effect visible in a fresh collection? */
 export function effectObserved(snapshot: Snapshot, action: Action): boolean {
-  if (!isRouteAction(action)) return false;
+  if (!isRouteAction(action)) return otherEffectObserved(snapshot, action);
   const existing = findActionRoute(snapshot, action);
   return action.kind === 'route.delete' ? !existing : !!existing;
 }

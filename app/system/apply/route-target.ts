@@ -5,7 +5,9 @@ import type { Capture } from '../../core/capture/capture';
 import { RouteTable } from '../../core/sim/route-table';
 import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
+import type { Action } from '../../core/remedy/actions';
 import type { CommandRunner } from '../run';
+import { backupLive, backupSimulated, execOtherLive, execOtherSimulated } from './other-actions';
 
 export interface RouteExecResult {
   stdout: string;
@@ -18,7 +20,13 @@ export interface RouteTarget {
   collect(): Promise<Capture>;
   /** one route.exe call; the caller judges success from the output */
   execRoute(argv: readonly string[]): Promise<RouteExecResult>;
+  /** registry, LMHOSTS and NetBT cache actions; success is decided by the target */
+  execOther(action: OtherAction): Promise<{ ok: boolean; output: string }>;
+  /** copies of what the actions will touch (reg export per key, the LMHOSTS file) into runDir */
+  backup(runDir: string, actions: readonly Action[]): Promise<void>;
 }
+
+export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
 
 /** route.exe on this machine, by full path so PATH cannot substitute another program. */
 export function liveTarget(runner: CommandRunner): RouteTarget {
@@ -30,6 +38,8 @@ export function liveTarget(runner: CommandRunner): RouteTarget {
       const r = await runner.run(`${systemRoot}\\System32\\route.exe`, argv, { timeoutMs: 15_000, okExitCodes: [0, 1] });
       return { stdout: `${r.stdout}${r.stderr}`, exitCode: r.exitCode };
     },
+    execOther: (action) => execOtherLive(runner, systemRoot, action),
+    backup: (runDir, actions) => backupLive(runner, systemRoot, runDir, actions),
   };
 }
 
@@ -39,7 +49,7 @@ export interface SimulatedTargetOptions {
   /** where the simulated machine keeps its state between runs and processes */
   workspaceDir: string;
   origin?: Capture['origin'];
-  /** make these route calls (1-based, counted per process) fail like route.exe does (failure walks) */
+  /** make these calls (1-based, every action counts, per process) fail like Windows does (failure walks) */
   failRouteCalls?: number[];
 }
 
@@ -59,6 +69,12 @@ export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
     collect: async () => {
       await ensure();
       return readCaptureDir(opts.workspaceDir, opts.origin ?? 'demo');
+    },
+    backup: (runDir, actions) => backupSimulated(opts.workspaceDir, runDir, actions),
+    execOther: async (action) => {
+      await ensure();
+      if (opts.failRouteCalls?.includes(++calls)) return { ok: false, output: 'ERROR: Access is denied.' };
+      return execOtherSimulated(opts.workspaceDir, action);
     },
     execRoute: async (argv) => {
       await ensure();

@@ -1,0 +1,48 @@
+import { lmhostsOf } from '../../core/registry/section';
+import { lookupValue, registryViewOf } from '../../core/registry/view';
+import type { Action } from '../../core/remedy/actions';
+import type { RegState } from '../../core/remedy/registry-actions';
+import type { Snapshot } from '../../core/snapshot';
+
+type Other = Exclude<Action, { kind: `route.${string}` }>;
+
+const sameState = (value: { type: string; data: unknown }, state: RegState) => value.type === state.type && JSON.stringify(value.data) === JSON.stringify(state.data);
+
+/** Registry and LMHOSTS: the machine must still be exactly as the person reviewed it. */
+export function otherPrecondition(snapshot: Snapshot, action: Other): string | null {
+  switch (action.kind) {
+    case 'registry.set':
+    case 'registry.delete': {
+      const now = lookupValue(registryViewOf(snapshot.registry), action.key, action.name);
+      const name = `${action.key}\\${action.name || '(Default)'}`;
+      if (now.state === 'unknown') return `${name} was not collected, so its current state is unknown`;
+      const expected = action.previous;
+      if ('absent' in expected) return now.state === 'absent' ? null : `${name} has appeared since the scan`;
+      if (now.state !== 'present' || !sameState(now.value, expected)) return `${name} changed since the scan`;
+      return null;
+    }
+    case 'file.replace': {
+      const file = lmhostsOf(snapshot.lmhosts);
+      return (file?.text ?? '') === action.previous ? null : 'LMHOSTS changed since the scan';
+    }
+    case 'nbtstat.reload':
+      return null;
+  }
+}
+
+export function otherEffectObserved(snapshot: Snapshot, action: Other): boolean {
+  switch (action.kind) {
+    case 'registry.set': {
+      const now = lookupValue(registryViewOf(snapshot.registry), action.key, action.name);
+      return now.state === 'present' && sameState(now.value, { type: action.type, data: action.data } as RegState);
+    }
+    case 'registry.delete': {
+      const now = lookupValue(registryViewOf(snapshot.registry), action.key, action.name);
+      return now.state === 'absent' && (!action.removeKey || !now.keyExists);
+    }
+    case 'file.replace':
+      return (lmhostsOf(snapshot.lmhosts)?.text ?? '') === action.content;
+    case 'nbtstat.reload':
+      return true;
+  }
+}

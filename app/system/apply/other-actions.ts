@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildSnapshot } from '../../core/build-snapshot';
+import { applyRegistryAction, renderRegFile } from '../../core/sim/registry-sim';
+import { registryViewOf } from '../../core/registry/view';
+import { regAddArgv, regDeleteArgv } from '../../core/remedy/reg-argv';
+import { encodeFileText } from '../../core/remedy/render-registry';
+import type { FileReplace } from '../../core/remedy/file-actions';
+import { readCaptureDir } from '../capture-reader';
+import type { CommandRunner } from '../run';
+import type { Action } from '../../core/remedy/actions';
+import type { OtherAction } from './route-target';
+
+/** 64-bit Windows (also when this process is 32-bit under WOW64): reg.exe needs /reg:64. */
+const is64BitWindows = () => process.arch === 'x64' || process.arch === 'arm64' || Boolean(process.env.PROCESSOR_ARCHITEW6432);
+
+/** On this Windows machine: reg.exe (exit code is reliable), an atomic LMHOSTS write, nbtstat -R. */
+export async function execOtherLive(runner: CommandRunner, systemRoot: string, action: OtherAction): Promise<{ ok: boolean; output: string }> {
+  const system32 = `${systemRoot}\\System32`;
+  switch (action.kind) {
+    case 'registry.set':
+    case 'registry.delete': {
+      const argv = action.kind === 'registry.set' ? regAddArgv(action, is64BitWindows()) : regDeleteArgv(action, is64BitWindows());
+      const r = await runner.run(`${system32}\\reg.exe`, argv, { timeoutMs: 15_000 });
+      return { ok: r.exitCode === 0, output: `${r.stdout}${r.stderr}`.trim() };
+    }
+    case 'file.replace':
+      return replaceFileExactly(`${system32}\\drivers\\etc\\lmhosts`, action);
+    case 'nbtstat.reload': {
+      const r = await runner.run(`${system32}\\nbtstat.exe`, ['-R'], { timeoutMs: 15_000 });
+      return { ok: r.exitCode === 0, output: `${r.stdout}${r.stderr}`.trim() };
+    }
+  }
+}
+
+/** Writes the new bytes only when the file still holds the reviewed ones; temp file + rename. */
+async function replaceFileExactly(path: string, action: FileReplace): Promise<{ ok: boolean; output: string }> {
+  const current = await readFile(path).catch(() => Buffer.alloc(0));
+  if (!current.equals(Buffer.from(encodeFileText(action.previous, action.encoding)))) {
+    return { ok: false, output: `${path} changed since it was reviewed; it was not written.` };
+  }
+  const temp = `${path}.tunnelmedic-${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, encodeFileText(action.content, action.encoding));
+  await rename(temp, path);
+  return { ok: true, output: `${path} written.` };
+}
+
+/**
+ * The demo machine's registry and LMHOSTS live in its workspace capture: the registry as one
+ * .reg export regenerated after each change, LMHOSTS as the file itself, in its own encoding.
+ */
+export async function execOtherSimulated(workspace: string, action: OtherAction): Promise<{ ok: boolean; output: string }> {
+  switch (action.kind) {
+    case 'registry.set':
+    case 'registry.delete': {
+      const { snapshot } = buildSnapshot(await readCaptureDir(workspace, 'demo'));
+      const view = applyRegistryAction(registryViewOf(snapshot.registry), action);
+      const dir = join(workspace, 'registry');
+      await mkdir(dir, { recursive: true });
+      for (const f of await readdir(dir)) await rm(join(dir, f));
+      await writeFile(join(dir, 'simulated.reg'), renderRegFile(view));
+      return { ok: true, output: 'The operation completed successfully.' };
+    }
+    case 'file.replace':
+      return replaceFileExactly(join(workspace, 'lmhosts'), action);
+    case 'nbtstat.reload':
+      return { ok: true, output: 'Successful purge and preload of the NBT Remote Cache Name Table.' };
+  }
+}
+
+const touchedKeys = (actions: readonly Action[]) => [...new Set(actions.flatMap((a) => (a.kind === 'registry.set' || a.kind === 'registry.delete' ? [a.key] : [])))];
+const touchesLmhosts = (actions: readonly Action[]) => actions.some((a) => a.kind === 'file.replace');
+
+/** DESIGN.md: `reg export` of every key touched (a key that does not exist yet has nothing to export) and a copy of LMHOSTS. */
+export async function backupLive(runner: CommandRunner, systemRoot: string, runDir: string, actions: readonly Action[]): Promise<void> {
+  for (const [i, key] of touchedKeys(actions).entries()) {
+    await runner.run(`${systemRoot}\\System32\\reg.exe`, ['EXPORT', key, join(runDir, `backup-key-${i + 1}.reg`), '/y', ...(is64BitWindows() ? ['/reg:64'] : [])], { timeoutMs: 15_000, okExitCodes: [0, 1] });
+  }
+  if (touchesLmhosts(actions)) await copyFile(`${systemRoot}\\System32\\drivers\\etc\\lmhosts`, join(runDir, 'backup-lmhosts')).catch(() => undefined);
+}
+
+export async function backupSimulated(workspace: string, runDir: string, actions: readonly Action[]): Promise<void> {
+  if (touchedKeys(actions).length) await cp(join(workspace, 'registry'), join(runDir, 'backup-registry'), { recursive: true }).catch(() => undefined);
+  if (touchesLmhosts(actions)) await copyFile(join(workspace, 'lmhosts'), join(runDir, 'backup-lmhosts')).catch(() => undefined);
+}
