@@ -1,15 +1,20 @@
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, readCorpus } from '../../test/corpus';
 import { analyseCapture } from '../core/analyse';
+import { lookupValue, registryViewOf } from '../core/registry/view';
 import { CollectionError } from './errors';
-import { collectLive, LIVE_COMMANDS } from './live-collector';
+import { collectLive, liveCommands } from './live-collector';
 import type { CommandRunner, RunOptions } from './run';
 
-/** A runner that replays recorded outputs as the OEM console would print them (bytes in cp850). */
-function replayRunner(outputs: Record<string, string | null>): CommandRunner & { calls: { file: string; args: readonly string[]; options?: RunOptions }[] } {
+type Reply = string | null | { exitCode: number; stdout?: string; stderr?: string };
+const KEY_MISSING = { exitCode: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' };
+
+/** Replays recorded outputs as the OEM console prints them (bytes in cp850), decoded like execa would. */
+function replayRunner(outputs: Record<string, Reply>, fallback: Reply = { exitCode: 9009, stderr: 'is not recognized as an internal or external command' }) {
   const calls: { file: string; args: readonly string[]; options?: RunOptions }[] = [];
-  return {
+  const runner: CommandRunner & { calls: typeof calls } = {
     calls,
     get spawned() {
       return calls.length;
@@ -17,15 +22,24 @@ function replayRunner(outputs: Record<string, string | null>): CommandRunner & {
     async run(file, args, options) {
       calls.push({ file, args, options });
       const key = [file, ...args].join(' ');
-      const out = outputs[key];
-      if (out === undefined) return { stdout: '', stderr: `'${file}' is not recognized as an internal or external command`, exitCode: 9009, ok: false };
-      if (out === null) throw new Error(`spawn ${file} ENOENT`);
-      // what execa would hand back after decoding cp850 bytes with the code page chcp reported
-      const decoded = iconv.decode(iconv.encode(out, 'cp850'), `cp${options?.codepage ?? 850}`);
-      return { stdout: decoded, stderr: '', exitCode: 0, ok: true };
+      const reply = key in outputs ? outputs[key]! : /^reg\.exe query /.test(key) ? KEY_MISSING : fallback;
+      if (reply === null) throw new Error(`spawn ${file} ENOENT`);
+      const r: { exitCode: number; stdout?: string; stderr?: string } = typeof reply === 'string' ? { exitCode: 0, stdout: reply } : reply;
+      const decode = (t = '') => iconv.decode(iconv.encode(t, 'cp850'), `cp${options?.codepage ?? 850}`);
+      return { stdout: decode(r.stdout), stderr: decode(r.stderr), exitCode: r.exitCode, ok: (options?.okExitCodes ?? [0]).includes(r.exitCode) };
     },
   };
+  return runner;
 }
+
+const demo = (name: string) => readFileSync(`samples/demo/${name}`);
+const demoRasman = demo('registry/rasman.txt').toString('utf8').split('\r\n').slice(1).join('\r\n');
+const ENV = { SystemRoot: 'C:\\Windows', APPDATA: 'C:\\Users\\sam\\AppData\\Roaming', ProgramData: 'C:\\ProgramData' };
+const readBytes = async (path: string) => {
+  if (path === 'C:\\Windows\\System32\\drivers\\etc\\lmhosts') return demo('lmhosts');
+  if (path === 'C:\\Users\\sam\\AppData\\Roaming\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk') return demo('pbk/rasphone.pbk');
+  throw new Error('ENOENT');
+};
 
 describe.skipIf(!corpusAvailable)('collectLive with recorded outputs', () => {
   it('runs every command as an argv array, in parallel, decodes the OEM code page and parses like a capture', async () => {
@@ -35,30 +49,43 @@ describe.skipIf(!corpusAvailable)('collectLive with recorded outputs', () => {
       'route.exe print': readCorpus('route-print', 'win11-es-sgn-tunnel-onlink-split.txt'),
       'ipconfig.exe /all': readCorpus('ipconfig', 'win11-es-wifi-cgnat-ipv6-section-partial.txt'),
       'netsh.exe interface ipv4 show interfaces': readCorpus('netsh', 'win10-en-netsh-ipv4-show-interfaces-wsl-partial.txt'),
+      'reg.exe query HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters /reg:64': demoRasman,
     });
-    const { capture, spawned } = await collectLive(runner);
-    expect(spawned).toBe(5);
-    expect(runner.calls.map((c) => [c.file, ...c.args].join(' '))).toEqual(['chcp.com', ...LIVE_COMMANDS.map((c) => [c.cmd, ...c.args].join(' '))]);
+    const { capture, spawned } = await collectLive(runner, { env: ENV, is64Bit: true, readBytes });
+    const commands = liveCommands(true);
+    expect(spawned).toBe(1 + commands.length);
+    expect(runner.calls.map((c) => [c.file, ...c.args].join(' ')).sort()).toEqual(['chcp.com', ...commands.map((c) => [c.cmd, ...c.args].join(' '))].sort());
+    expect(runner.calls.filter((c) => c.file === 'reg.exe').every((c) => c.args.at(-1) === '/reg:64')).toBe(true);
     expect(runner.calls.slice(1).every((c) => c.options?.codepage === 850 && (c.options.timeoutMs ?? 0) > 0)).toBe(true);
     expect(capture.files.get('route-print.txt')!.text).toContain('En vínculo');
+
     const { report } = analyseCapture(capture, { toolVersion: 't' });
     expect(report.source).toBe('live');
     expect(report.snapshot.os).toMatchObject({ family: 'nt6+', version: '10.0' });
     expect(report.snapshot.routes.length).toBeGreaterThan(0);
-    expect(report.snapshot.interfaces.length).toBeGreaterThan(0);
+    const view = registryViewOf(report.snapshot.registry);
+    expect(lookupValue(view, 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters', 'KeepRasConnections').state).toBe('absent');
+    // a key reg.exe says is missing is known to be missing, not "not collected"
+    expect(lookupValue(view, 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters', 'EnableLMHOSTS')).toMatchObject({ state: 'absent', keyExists: false });
+    expect(report.snapshot.vpnProfiles).toHaveLength(1);
+    expect(capture.files.get('lmhosts')!.text).toContain('PRINTER1');
+    expect(report.findings.map((f) => f.id)).toContain('ras.keep-connections-disabled');
+    expect(capture.notCollected).toEqual(expect.arrayContaining(['pbk/allusers-rasphone.pbk: C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk not found']));
   });
 
-  it('a missing command is recorded as not collected; the rest still counts', async () => {
+  it('32-bit Windows: no /reg:64 (older reg.exe does not know it); missing commands are recorded', async () => {
     const runner = replayRunner({ 'chcp.com': 'Active code page: 437', 'route.exe print': readCorpus('route-print', 'win10-en-anyconnect-two-defaults.txt'), 'netsh.exe interface ipv4 show interfaces': null });
-    const { capture } = await collectLive(runner);
-    expect([...capture.files.keys()]).toEqual(['route-print.txt']);
+    const { capture } = await collectLive(runner, { env: ENV, is64Bit: false, readBytes });
+    expect(runner.calls.filter((c) => c.file === 'reg.exe').every((c) => !c.args.includes('/reg:64'))).toBe(true);
     expect(capture.readProblems.map((p) => p.source).sort()).toEqual(['ipconfig-all.txt', 'netsh-interfaces.txt', 'ver.txt']);
     expect(capture.readProblems.find((p) => p.source === 'netsh-interfaces.txt')!.message).toContain('could not be started');
+    expect(capture.notCollected!.some((n) => n.startsWith('rasclient-events.txt: wevtutil.exe'))).toBe(true);
   });
 });
 
 describe('collectLive failures', () => {
   it('fails with a collection error (exit 5) when nothing could be collected', async () => {
-    await expect(collectLive(replayRunner({}))).rejects.toBeInstanceOf(CollectionError);
+    const dead: CommandRunner = { spawned: 0, run: async (file) => Promise.reject(new Error(`spawn ${file} ENOENT`)) };
+    await expect(collectLive(dead, { env: {}, readBytes: async () => Promise.reject(new Error('ENOENT')) })).rejects.toBeInstanceOf(CollectionError);
   });
 });

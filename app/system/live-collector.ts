@@ -1,49 +1,132 @@
+import { readFile } from 'node:fs/promises';
 import { CAPTURE_FILES, type Capture, type CaptureFile } from '../core/capture/capture';
+import { decodeCaptureBytes } from '../core/capture/decode';
 import { CollectionError } from './errors';
 import type { CommandRunner } from './run';
 
-/** The fixed list of commands of the capture layout; each is an argv array, never a shell string. */
-export const LIVE_COMMANDS: { file: string; cmd: string; args: string[] }[] = [
-  { file: CAPTURE_FILES.ver, cmd: 'cmd.exe', args: ['/d', '/c', 'ver'] },
-  { file: CAPTURE_FILES.routePrint, cmd: 'route.exe', args: ['print'] },
-  { file: CAPTURE_FILES.ipconfig, cmd: 'ipconfig.exe', args: ['/all'] },
-  { file: CAPTURE_FILES.netshInterfaces, cmd: 'netsh.exe', args: ['interface', 'ipv4', 'show', 'interfaces'] },
+interface LiveCommand {
+  file: string;
+  cmd: string;
+  args: string[];
+  okExitCodes?: number[];
+  /** written before the output, as the capture layout expects (reg query output names no key on errors) */
+  header?: string;
+  /** optional sources: failing is normal on some Windows versions and not worth a problem line */
+  optional?: boolean;
+}
+
+/**
+ * The registry keys the rules read (windows-reference.md §1–§3, §5, §6), always in the 64-bit
+ * view so a 32-bit build is not sent to Wow6432Node (§12).
+ */
+export const LIVE_REGISTRY_KEYS: { file: string; key: string }[] = [
+  { file: 'registry/winlogon.txt', key: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon' },
+  { file: 'registry/winlogon-user.txt', key: 'HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon' },
+  { file: 'registry/rasman.txt', key: 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters' },
+  { file: 'registry/policies-system.txt', key: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System' },
+  { file: 'registry/policies-system-user.txt', key: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System' },
+  { file: 'registry/netbt.txt', key: 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters' },
+  { file: 'registry/currentversion.txt', key: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' },
+  { file: 'registry/lsa.txt', key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa' },
 ];
+
+const RASCLIENT_QUERY = "*[System[Provider[@Name='RasClient']]]";
+
+/** The fixed list of capture commands; each an argv array, never a shell string. */
+export function liveCommands(is64Bit: boolean): LiveCommand[] {
+  const view = is64Bit ? ['/reg:64'] : [];
+  return [
+    { file: CAPTURE_FILES.ver, cmd: 'cmd.exe', args: ['/d', '/c', 'ver'] },
+    { file: CAPTURE_FILES.routePrint, cmd: 'route.exe', args: ['print'] },
+    { file: CAPTURE_FILES.ipconfig, cmd: 'ipconfig.exe', args: ['/all'] },
+    { file: CAPTURE_FILES.netshInterfaces, cmd: 'netsh.exe', args: ['interface', 'ipv4', 'show', 'interfaces'] },
+    ...LIVE_REGISTRY_KEYS.map((k) => ({ file: k.file, cmd: 'reg.exe', args: ['query', k.key, ...view], okExitCodes: [0, 1], header: `reg query "${k.key}"` })),
+    { file: CAPTURE_FILES.rasEvents, cmd: 'wevtutil.exe', args: ['qe', 'Application', `/q:${RASCLIENT_QUERY}`, '/f:text', '/rd:true', '/c:50'], optional: true },
+    ...(['', ' -AllUserConnection'] as const).map((all) => ({
+      file: `powershell/vpnconnection${all ? '-allusers' : '-user'}.json`,
+      cmd: 'powershell.exe',
+      args: ['-NoProfile', '-NonInteractive', '-Command', `Get-VpnConnection${all} | ConvertTo-Json -Depth 4`],
+      optional: true,
+    })),
+  ];
+}
+
+/** Files copied as they are: LMHOSTS (ANSI) and the phonebooks of this user and of all users. */
+function liveFiles(env: NodeJS.ProcessEnv): { file: string; path: string }[] {
+  const root = env.SystemRoot ?? 'C:\\Windows';
+  const files: { file: string; path: string }[] = [{ file: CAPTURE_FILES.lmhosts, path: `${root}\\System32\\drivers\\etc\\lmhosts` }];
+  if (env.APPDATA) files.push({ file: 'pbk/user-rasphone.pbk', path: `${env.APPDATA}\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk` });
+  if (env.ProgramData) files.push({ file: 'pbk/allusers-rasphone.pbk', path: `${env.ProgramData}\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk` });
+  return files;
+}
 
 export interface LiveCollection {
   capture: Capture;
   spawned: number;
 }
 
+export interface CollectOptions {
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+  env?: NodeJS.ProcessEnv;
+  is64Bit?: boolean;
+  readBytes?: (path: string) => Promise<Uint8Array>;
+}
+
 /**
  * Runs the capture commands in parallel on this Windows machine. Console output is in the OEM
  * code page, which `chcp` reports ("Active code page: 850", localised: only the number is read).
  */
-export async function collectLive(runner: CommandRunner, opts: { timeoutMs?: number; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<LiveCollection> {
+export async function collectLive(runner: CommandRunner, opts: CollectOptions = {}): Promise<LiveCollection> {
+  const env = opts.env ?? process.env;
+  const is64Bit = opts.is64Bit ?? (process.arch === 'x64' || process.arch === 'arm64' || Boolean(env.PROCESSOR_ARCHITEW6432));
+  const readBytes = opts.readBytes ?? ((p: string) => readFile(p));
   const before = runner.spawned;
   const chcp = await runner.run('chcp.com', [], { timeoutMs: 5_000 }).catch(() => null);
   const codepage = Number(/(\d{3,5})/.exec(chcp?.stdout ?? '')?.[1] ?? 850);
   const files = new Map<string, CaptureFile>();
   const readProblems: Capture['readProblems'] = [];
+  const notCollected: string[] = [];
+  const commands = liveCommands(is64Bit);
+  const copies = liveFiles(env);
+  const total = commands.length + copies.length;
   let done = 0;
-  await Promise.all(
-    LIVE_COMMANDS.map(async (c) => {
+  const tick = (file: string) => opts.onProgress?.(++done, total, file);
+
+  await Promise.all([
+    ...commands.map(async (c) => {
       try {
-        const r = await runner.run(c.cmd, c.args, { timeoutMs: opts.timeoutMs ?? 20_000, codepage });
-        if (r.ok && r.stdout.trim()) files.set(c.file, { name: c.file, text: r.stdout, encoding: `cp${codepage}` });
-        else readProblems.push({ source: c.file, message: `not collected: ${c.cmd} ${c.args.join(' ')} exited ${r.exitCode}${r.stderr.trim() ? `: ${r.stderr.trim().split(/\r?\n/)[0]}` : ''}` });
+        const r = await runner.run(c.cmd, c.args, { timeoutMs: opts.timeoutMs ?? 20_000, codepage, okExitCodes: c.okExitCodes });
+        const text = c.header ? `${c.header}\r\n${r.stdout}${r.stderr}` : r.stdout;
+        if (r.ok && r.stdout.trim() + (c.header ? r.stderr.trim() : '')) files.set(c.file, { name: c.file, text, encoding: `cp${codepage}` });
+        else record(c, `${c.cmd} ${c.args.join(' ')} exited ${r.exitCode}${r.stderr.trim() ? `: ${r.stderr.trim().split(/\r?\n/)[0]}` : ''}`);
       } catch (e) {
-        readProblems.push({ source: c.file, message: `not collected: ${c.cmd} could not be started (${(e as Error).message})` });
+        record(c, `${c.cmd} could not be started (${(e as Error).message})`);
       } finally {
-        opts.onProgress?.(++done, LIVE_COMMANDS.length, c.file);
+        tick(c.file);
       }
     }),
-  );
+    ...copies.map(async (f) => {
+      // LMHOSTS and phonebooks are ANSI text (or UTF-16 with a BOM), not console output
+      const bytes = await readBytes(f.path).catch(() => null);
+      if (bytes) {
+        const decoded = decodeCaptureBytes(bytes, 1252);
+        files.set(f.file, { name: f.file, text: decoded.text, encoding: decoded.encoding });
+      } else notCollected.push(`${f.file}: ${f.path} not found`);
+      tick(f.file);
+    }),
+  ]);
+
+  function record(c: LiveCommand, message: string) {
+    if (c.optional) notCollected.push(`${c.file}: ${message}`);
+    else readProblems.push({ source: c.file, message: `not collected: ${message}` });
+  }
+
   if (files.size === 0) {
     throw new CollectionError(`Live collection failed: none of the commands produced output.\n  ${readProblems.map((p) => p.message).join('\n  ')}`);
   }
   return {
-    capture: { origin: 'live', label: 'this computer', meta: { schemaVersion: 1, codepage, collectedAt: new Date().toISOString(), tool: 'tunnelmedic' }, files, readProblems },
+    capture: { origin: 'live', label: 'this computer', meta: { schemaVersion: 1, codepage, collectedAt: new Date().toISOString(), tool: 'tunnelmedic' }, files, readProblems, notCollected },
     spawned: runner.spawned - before,
   };
 }

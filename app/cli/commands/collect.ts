@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CollectionError, UsageError } from '../../system/errors';
 import { collectLive } from '../../system/live-collector';
 import { createExecaRunner } from '../../system/run';
@@ -13,8 +13,14 @@ export async function collectCommand(values: CliValues, io: CliIo): Promise<numb
   if (process.platform !== 'win32') throw new CollectionError('collect reads this machine and needs Windows; on other machines use scripts/collect.cmd on the Windows PC and `scan --capture DIR` here.');
   const { capture, spawned } = await collectLive(createExecaRunner(), { onProgress: (d, t, f) => !values.quiet && io.stderr(`[collect ${d}/${t}] ${f}\n`) });
   await mkdir(values.out, { recursive: true });
-  for (const file of capture.files.values()) await writeFile(join(values.out, file.name), file.text);
-  await writeFile(join(values.out, 'capture.json'), JSON.stringify({ ...capture.meta, codepage: undefined, tool: `tunnelmedic ${TOOL_VERSION}`, notCollected: capture.readProblems }, null, 2) + '\n');
+  for (const file of capture.files.values()) {
+    await mkdir(dirname(join(values.out, file.name)), { recursive: true });
+    await writeFile(join(values.out, file.name), file.text);
+  }
+  const notCollected = [...capture.readProblems.map((p) => `${p.source}: ${p.message}`), ...(capture.notCollected ?? [])];
+  if (notCollected.length) await writeFile(join(values.out, 'not-collected.txt'), notCollected.join('\r\n') + '\r\n');
+  // the texts are written as UTF-8, so the reader needs no code page; capture.json says when and what
+  await writeFile(join(values.out, 'capture.json'), JSON.stringify({ schemaVersion: 1, collectedAt: capture.meta.collectedAt, tool: `tunnelmedic ${TOOL_VERSION}`, consoleCodepage: capture.meta.codepage }, null, 2) + '\n');
   io.stdout(`Wrote ${capture.files.size} files to ${values.out} (${spawned} processes).\n`);
   return EXIT.healthy;
 }
