@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fix } from '../../app/core/report';
 import { ApplyView } from './components/ApplyView';
+import { ConnectionsView } from './components/ConnectionsView';
 import { ConsentDialog } from './components/ConsentDialog';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FindingPage } from './components/FindingPage';
@@ -11,7 +12,7 @@ import { HomeView } from './components/HomeView';
 import { SourceBanner } from './components/SourceBanner';
 import { useTunnelMedic } from './useTunnelMedic';
 
-export type View = { name: 'home' } | { name: 'finding'; id: string } | { name: 'apply' } | { name: 'history' };
+export type View = { name: 'home' } | { name: 'finding'; id: string; from?: 'home' | 'connections' } | { name: 'apply' } | { name: 'history' } | { name: 'connections' };
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -52,9 +53,16 @@ export function App() {
       {tm.info && tm.info.source !== 'live' && <SourceBanner info={tm.info} />}
       <main id="main" ref={mainRef} className="main" tabIndex={-1}>
         {tm.infoError && <ErrorNotice title={t('errors.engine')} error={tm.infoError} />}
-        {view.name === 'home' && <HomeView tm={tm} onOpen={(id) => go({ name: 'finding', id })} />}
+        {view.name === 'home' && <HomeView tm={tm} onOpen={(id) => go({ name: 'finding', id })} onConnections={() => go({ name: 'connections' })} />}
         {view.name === 'finding' && finding && (
-          <FindingPage finding={finding} onBack={() => go({ name: 'home' })} onFix={setConsent} canFix={!tm.busy} />
+          <FindingPage
+            finding={finding}
+            backTo={view.from ?? 'home'}
+            onBack={() => go({ name: view.from ?? 'home' })}
+            onFix={setConsent}
+            canFix={!tm.busy}
+            domainForm={tm.info?.policyDomain === false ? { domain: tm.domain, disabled: tm.busy !== null, onSubmit: (d) => void tm.scanWithDomain(d) } : undefined}
+          />
         )}
         {view.name === 'finding' && !finding && (
           <section className="panel">
@@ -66,6 +74,7 @@ export function App() {
           <ApplyView apply={tm.apply} busy={tm.busy} onUndo={(runId) => void tm.undoRun(runId)} onDone={() => go({ name: 'home' })} />
         )}
         {view.name === 'history' && <HistoryView tm={tm} />}
+        {view.name === 'connections' && <ConnectionsView tm={tm} onOpen={(id) => go({ name: 'finding', id, from: 'connections' })} />}
       </main>
       {consent && <ConsentDialog fix={consent} demo={tm.info?.source !== 'live'} onCancel={() => setConsent(null)} onConfirm={() => confirm(consent)} />}
     </div>

@@ -13,3 +13,9 @@ export function formatNumber(n: number, language: string): string {
 export function formatPrefix(destination: string, prefixLength: number): string {
   return `${destination}/${prefixLength}`;
 }
+
+export function formatTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(date);
+}

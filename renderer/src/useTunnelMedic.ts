@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, IpcError, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
+import type { AppInfo, DomainInput, IpcError, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
 import type { Fix } from '../../app/core/report';
 import { api, asIpcError, call } from './api';
 import { currentLanguage } from './i18n';
@@ -24,6 +24,7 @@ export function useTunnelMedic() {
   const [scanProgress, setScanProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState<Op>(null);
   const [networks, setNetworks] = useState<string[]>([]);
+  const [domain, setDomain] = useState<DomainInput | null>(null);
   const [apply, setApply] = useState<ApplyState | null>(null);
   const [history, setHistory] = useState<RunSummary[] | null>(null);
   const [historyError, setHistoryError] = useState<IpcError | null>(null);
@@ -46,24 +47,31 @@ export function useTunnelMedic() {
     setBusy(null);
   };
 
-  const runScan = useCallback(async (corporateNetworks?: string[]) => {
+  const runScan = useCallback(async (corporateNetworks?: string[], domainInput?: DomainInput | null) => {
     const nets = corporateNetworks ?? networks;
+    const dom = domainInput === undefined ? domain : domainInput;
     begin('scan');
     setScanProgress(null);
     setScanError(null);
     try {
-      const args = { language: currentLanguage(), ...(nets.length ? { corporateNetworks: nets } : {}) };
+      const args = { language: currentLanguage(), ...(nets.length ? { corporateNetworks: nets } : {}), ...(dom ? { domain: dom } : {}) };
       setScan(await call(api().scan(args)));
     } catch (e) {
       setScanError(asIpcError(e));
     } finally {
       end();
     }
-  }, [networks]);
+  }, [networks, domain]);
 
   const scanWithNetworks = useCallback(async (nets: string[]) => {
     setNetworks(nets);
     await runScan(nets);
+  }, [runScan]);
+
+  /** The domain and controller typed in the form (LMHOSTS), kept for later scans in this session. */
+  const scanWithDomain = useCallback(async (d: DomainInput) => {
+    setDomain(d);
+    await runScan(undefined, d);
   }, [runScan]);
 
   const loadHistory = useCallback(async () => {
@@ -111,8 +119,8 @@ export function useTunnelMedic() {
   }, [apply, runScan, loadHistory]);
 
   return {
-    info, infoError, scan, scanError, scanProgress, busy, networks, apply, history, historyError,
-    runScan, scanWithNetworks, applyFix, undoRun, loadHistory, clearApply: () => setApply(null),
+    info, infoError, scan, scanError, scanProgress, busy, networks, domain, apply, history, historyError,
+    runScan, scanWithNetworks, scanWithDomain, applyFix, undoRun, loadHistory, clearApply: () => setApply(null),
   };
 }
 

@@ -24,7 +24,7 @@ export function ApplyView({ apply, busy, onUndo, onDone }: { apply: ApplyState; 
         )}
       </div>
 
-      {result && <RunOutcome result={result} strength={apply.fix.strength} />}
+      {result && <RunOutcome result={result} fix={apply.fix} />}
       {result && (
         <section className="panel" aria-labelledby="apply-steps-title">
           <h2 id="apply-steps-title">{t('apply.stepsTitle')}</h2>

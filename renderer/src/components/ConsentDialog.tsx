@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fix } from '../../../app/core/report';
+import { restartStep } from '../lib/changes';
+import { strengthText } from './FixCard';
 import { useFocusTrap } from './useFocusTrap';
 import { Icon } from './Icon';
 
@@ -10,16 +12,22 @@ export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; de
   const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useFocusTrap(ref, onCancel, cancelRef);
+  const restart = restartStep(fix);
   return (
     <div className="overlay">
       <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="consent-title" aria-describedby="consent-desc">
         <h2 id="consent-title">{t('consent.title')}</h2>
         <p id="consent-desc">{t('consent.intro', { fix: fix.title })}</p>
         <ol className="steps steps-boxed">
-          {fix.steps.map((s, i) => (
+          {fix.steps.filter((s) => s !== restart).map((s, i) => (
             <li key={i}>{s}</li>
           ))}
         </ol>
+        {restart && (
+          <p className="notice notice-restart" data-testid="consent-restart">
+            <Icon name="warning" /> <strong>{t('consent.restartTitle')}</strong> {restart}
+          </p>
+        )}
         <ul className="assurances">
           {fix.requiresAdmin && (
             <li>
@@ -39,6 +47,12 @@ export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; de
             <li>
               <Icon name="clock" />
               {t('consent.untilReconnect')}
+            </li>
+          )}
+          {fix.strength === 'lasting' && (
+            <li>
+              <Icon name="check" />
+              {strengthText(fix, t)}
             </li>
           )}
           {demo && (

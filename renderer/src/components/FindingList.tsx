@@ -20,7 +20,7 @@ export function FindingList({ findings, onOpen }: { findings: Finding[]; onOpen:
             <ul className="finding-list">
               {group.map((f) => (
                 <li key={f.id}>
-                  <button type="button" className={`finding-row finding-${f.severity}`} onClick={() => onOpen(f.id)}>
+                  <button type="button" className={`finding-row finding-${f.severity}`} data-finding-id={f.id} onClick={() => onOpen(f.id)}>
                     <SeverityBadge severity={f.severity} />
                     <span className="finding-text">
                       <span className="finding-title">{f.title}</span>

@@ -1,18 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding, Fix } from '../../../app/core/report';
+import type { DomainInput } from '../../../app/shared/ipc';
 import { DecisionTable } from './DecisionTable';
+import { DomainForm } from './DomainForm';
 import { EvidenceList } from './EvidenceList';
 import { FixCard } from './FixCard';
+import { FixChoice } from './FixChoice';
 import { SeverityBadge } from './SeverityBadge';
 
-export function FindingPage({ finding, onBack, onFix, canFix }: { finding: Finding; onBack: () => void; onFix: (fix: Fix) => void; canFix: boolean }) {
+export interface DomainFormProps {
+  domain: DomainInput | null;
+  disabled: boolean;
+  onSubmit: (d: DomainInput) => void;
+}
+
+/** The LMHOSTS finding asks for the domain (an info note without a fix) when no policy names it. */
+export const asksForDomain = (f: Finding): boolean => f.id === 'lmhosts.missing-domain-entries' && f.fixes.length === 0;
+
+/** Two fixes of different strength (now / lasting) are offered as a choice; otherwise each fix as a card. */
+const isStrengthChoice = (fixes: Fix[]): boolean => fixes.length === 2 && new Set(fixes.map((f) => f.strength)).size === 2 && fixes.every((f) => f.strength);
+
+export function FindingPage(props: { finding: Finding; backTo: 'home' | 'connections'; onBack: () => void; onFix: (fix: Fix) => void; canFix: boolean; domainForm?: DomainFormProps }) {
+  const { finding, onFix, canFix, domainForm } = props;
   const { t } = useTranslation();
   const winnerLines = new Set((finding.decisions ?? []).flatMap((d) => (d.winner?.line !== undefined ? [d.winner.line] : [])));
+  const askDomain = asksForDomain(finding) && domainForm;
   return (
     <article className="finding-page" aria-labelledby="finding-title">
-      <button type="button" className="back-link" onClick={onBack}>
+      <button type="button" className="back-link" onClick={props.onBack}>
         <span aria-hidden="true">‹ </span>
-        {t('nav.backToResults')}
+        {props.backTo === 'connections' ? t('nav.backToConnections') : t('nav.backToResults')}
       </button>
       <header className="panel finding-head">
         <SeverityBadge severity={finding.severity} />
@@ -25,6 +42,8 @@ export function FindingPage({ finding, onBack, onFix, canFix }: { finding: Findi
         )}
       </header>
 
+      {askDomain && <DomainForm {...domainForm} />}
+
       {finding.decisions && finding.decisions.length > 0 && <DecisionTable decisions={finding.decisions} />}
 
       <section className="panel" aria-labelledby="evidence-title">
@@ -33,11 +52,14 @@ export function FindingPage({ finding, onBack, onFix, canFix }: { finding: Findi
         <EvidenceList evidence={finding.evidence} highlightLines={winnerLines} />
       </section>
 
-      {finding.fixes.length === 0 ? (
+      {finding.fixes.length === 0 && !askDomain && (
         <section className="panel">
           <h2>{t('fix.noneTitle')}</h2>
           <p className="muted">{t('fix.none')}</p>
         </section>
+      )}
+      {isStrengthChoice(finding.fixes) ? (
+        <FixChoice fixes={finding.fixes} onFix={onFix} canFix={canFix} />
       ) : (
         finding.fixes.map((fix) => <FixCard key={fix.id} fix={fix} onFix={() => onFix(fix)} canFix={canFix} />)
       )}

@@ -17,6 +17,9 @@ export function Header({ view, onNavigate, historyDisabled }: { view: View['name
         <button type="button" className="nav-link" aria-current={current('home')} onClick={() => onNavigate({ name: 'home' })}>
           {t('nav.results')}
         </button>
+        <button type="button" className="nav-link" aria-current={current('connections')} onClick={() => onNavigate({ name: 'connections' })}>
+          {t('nav.connections')}
+        </button>
         <button type="button" className="nav-link" aria-current={current('history')} disabled={historyDisabled} onClick={() => onNavigate({ name: 'history' })}>
           {t('nav.history')}
         </button>

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Fix } from '../../../app/core/report';
 import type { RunResult } from '../../../app/shared/ipc';
+import { restartStep } from '../lib/changes';
 import { Icon } from './Icon';
 
 /** Verified ✓ / finding still present / failed and rolled back — with the engine's own message. */
-export function RunOutcome({ result, strength }: { result: RunResult; strength?: Fix['strength'] }) {
+export function RunOutcome({ result, fix }: { result: RunResult; fix: Fix }) {
   const { t } = useTranslation();
+  const strength = fix.strength;
+  const restart = restartStep(fix);
   const kind = result.verified ? 'ok' : result.rolledBack ? 'rolledback' : 'remaining';
   return (
     <div className={`outcome outcome-${kind}`} role="status" data-testid="run-outcome" data-outcome={kind}>
@@ -20,6 +23,11 @@ export function RunOutcome({ result, strength }: { result: RunResult; strength?:
           </p>
         )}
         {kind === 'ok' && strength === 'now' && <p>{t('outcome.ok.untilReconnect')}</p>}
+        {kind === 'ok' && restart && (
+          <p data-testid="outcome-restart">
+            <strong>{t('consent.restartTitle')}</strong> {restart}
+          </p>
+        )}
         {result.journalPath && <p className="small muted">{t('outcome.journal', { path: result.journalPath })}</p>}
       </div>
     </div>

@@ -1,0 +1,36 @@
+import type { Fix } from '../../../app/core/report';
+
+/**
+ * Plain descriptions of a fix's typed actions for "What changes". The renderer reads the actions
+ * as data (types only from core); route actions are already described by the fix's steps.
+ */
+type Action = Fix['actions'][number];
+export type RegistrySet = Extract<Action, { kind: 'registry.set' }>;
+export type RegistryDelete = Extract<Action, { kind: 'registry.delete' }>;
+export type FileReplace = Extract<Action, { kind: 'file.replace' }>;
+
+type RegData = RegistrySet['data'];
+
+/** A registry value as a person reads it: "1", "text", "a, b" (the type is shown next to it). */
+export function formatRegData(data: RegData): string {
+  if (Array.isArray(data)) return data.join(', ');
+  return String(data);
+}
+
+export const registryChanges = (fix: Fix): (RegistrySet | RegistryDelete)[] =>
+  fix.actions.filter((a): a is RegistrySet | RegistryDelete => a.kind === 'registry.set' || a.kind === 'registry.delete');
+
+export const fileChanges = (fix: Fix): FileReplace[] => fix.actions.filter((a): a is FileReplace => a.kind === 'file.replace');
+
+export const reloadsNameCache = (fix: Fix): boolean => fix.actions.some((a) => a.kind === 'nbtstat.reload');
+
+/** What a lasting fix changes, so its "lasting" tag explains itself. */
+export function lastingKind(fix: Fix): 'registry' | 'file' | 'profile' {
+  if (registryChanges(fix).length > 0) return 'registry';
+  if (fileChanges(fix).length > 0) return 'file';
+  return 'profile';
+}
+
+/** A step that says a restart is needed (the engine writes it in the report's language). */
+const RESTART = /\b(restart|reboot)\b|opnieuw op(start|\b)|herstart/i;
+export const restartStep = (fix: Fix): string | undefined => fix.steps.find((s) => RESTART.test(s));
