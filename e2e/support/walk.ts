@@ -15,6 +15,20 @@ export function walker(page: Page, lang: Lang) {
       await page.locator('.finding-row').first().click();
       await page.locator('#finding-title').waitFor();
     },
+    /** opens a finding by its stable id from the findings list (scan first) */
+    async openFinding(id: string) {
+      const back = page.getByRole('button', { name: t.nav.backToResults });
+      if ((await page.locator('#finding-title').count()) > 0) await back.first().click();
+      await page.locator(`[data-finding-id="${id}"]`).click();
+      await page.locator('#finding-title').waitFor();
+    },
+    /** from the apply result: Undo, wait for it, then back to the findings list */
+    async undoAndBack() {
+      await page.getByRole('button', { name: t.undo.button, exact: true }).click();
+      await page.getByTestId('undo-outcome').waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: t.apply.backToResults }).click();
+      await page.getByTestId('overall').waitFor();
+    },
     async openConsent() {
       await page.getByRole('button', { name: t.fix.apply }).first().click();
       await page.getByRole('dialog').waitFor();

@@ -39,11 +39,11 @@ export function FileDiff({ action }: { action: FileReplace }) {
           <caption id={`${id}-caption`} className="visually-hidden">
             {t('diff.caption', { file: fileName })}
           </caption>
-          <thead className="visually-hidden">
+          <thead className="diff-cols">
             <tr>
               <th scope="col">{t('diff.oldLine')}</th>
               <th scope="col">{t('diff.newLine')}</th>
-              <th scope="col">{t('diff.change')}</th>
+              <th scope="col"><span className="visually-hidden">{t('diff.change')}</span></th>
               <th scope="col">{t('diff.text')}</th>
             </tr>
           </thead>
@@ -68,7 +68,7 @@ export function FileDiff({ action }: { action: FileReplace }) {
           )}
         </table>
       </div>
-      <p className="small muted">{t('diff.keeps', { encoding: action.encoding, endings: t(`diff.endings.${action.lineEnding}`) })}</p>
+      <p className="small muted diff-keeps">{t('diff.keeps', { encoding: action.encoding, endings: t(`diff.endings.${action.lineEnding}`) })}</p>
     </div>
   );
 }
