@@ -120,6 +120,25 @@ describe('tunnelmedic fix', () => {
     expect(again.stderr).toContain('No run to undo');
   });
 
+  it('"for good": the same route changes plus the VPN profile; undo restores the profile and the table exactly', async () => {
+    const dataDir = freshDataDir();
+    const profile = () => readFileSync(join(dataDir, 'demo-machine', 'powershell', 'vpnconnection-user.json'), 'utf8');
+    const r = await cli(['fix', '--demo', '--only', 'route.vpn-default-route-wins:split-lasting', '--yes'], { dataDir });
+    expect(r.stdout).toContain('Applied and verified.');
+    expect(JSON.parse(profile())).toMatchObject({ SplitTunneling: true, Routes: [{ DestinationPrefix: '10.13.1.0/24' }] });
+    const rescan = ReportSchema.parse(JSON.parse((await cli(['scan', '--demo', '--json'], { dataDir })).stdout));
+    expect(rescan.findings.map((f) => f.id)).not.toContain('route.vpn-default-route-wins');
+    expect((await cli(['rollback', '--last', '--demo'], { dataDir })).stdout).toContain('Undone: 4 change(s) reversed.');
+    expect(profile()).toBe(readFileSync('samples/demo/powershell/vpnconnection-user.json', 'utf8'));
+    expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
+  });
+
+  it('a finding id picks its first fix only: "now" and "for good" never run together', async () => {
+    const r = await cli(['fix', '--demo', '--only', 'route.vpn-default-route-wins', '--dry-run']);
+    expect(r.stdout).toContain('route.vpn-default-route-wins:split-now');
+    expect(r.stdout).not.toContain('split-lasting');
+  });
+
   it('a failing step is rolled back automatically (exit 2) and the table is as before', async () => {
     const dataDir = freshDataDir();
     const r = await cli(['fix', '--demo', '--yes', '--fail-route-call', '2'], { dataDir });

@@ -20,8 +20,8 @@ describe('tunnelmedic scripts --out DIR', () => {
     const out = join(tmp(), 'fleet');
     const r = await cli(['scripts', '--demo', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`Wrote 19 files to ${out}; see README.txt there.\n`);
-    expect(r.stderr).toContain('[19/19] README.txt');
+    expect(r.stdout).toBe(`Wrote 23 files to ${out}; see README.txt there.\n`);
+    expect(r.stderr).toContain('[23/23] README.txt');
     for (const f of ['fix.cmd', 'rollback.cmd', 'fix.ps1', 'rollback.ps1', 'intune-detect.ps1', 'intune-remediate.ps1', 'README.txt']) expect(existsSync(join(out, f)), f).toBe(true);
     const fix = read(out, 'fix.cmd');
     const rollback = read(out, 'rollback.cmd');

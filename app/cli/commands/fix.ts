@@ -78,11 +78,20 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   return result.remaining.length ? EXIT.findings : EXIT.healthy;
 }
 
+/**
+ * A finding's fixes are alternatives ("until reconnect" vs "for good"): a finding id picks its
+ * first fix, a fix id picks exactly that one; two fixes of one finding never run together.
+ */
 function selectFixes(report: Report, only: string | undefined): Fix[] {
-  const all = report.findings.flatMap((f) => f.fixes.map((fix) => ({ finding: f.id, fix })));
-  if (!only) return all.map((x) => x.fix);
+  const all = report.findings.flatMap((f) => f.fixes.map((fix, i) => ({ finding: f.id, fix, first: i === 0 })));
+  if (!only) return all.filter((x) => x.first).map((x) => x.fix);
   const wanted = only.split(',').map((s) => s.trim()).filter(Boolean);
-  const picked = all.filter((x) => wanted.includes(x.finding) || wanted.includes(x.fix.id)).map((x) => x.fix);
+  const byFinding = new Map<string, Fix>();
+  for (const x of all) {
+    if (wanted.includes(x.fix.id)) byFinding.set(x.finding, x.fix);
+    else if (wanted.includes(x.finding) && x.first && !byFinding.has(x.finding)) byFinding.set(x.finding, x.fix);
+  }
+  const picked = [...byFinding.values()];
   const unknown = wanted.filter((w) => !all.some((x) => x.finding === w || x.fix.id === w));
   if (unknown.length) throw new UsageError(`--only: no fix for ${unknown.join(', ')} on this machine (offered: ${all.map((x) => x.fix.id).join(', ') || 'none'})`);
   return picked;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FileReplaceSchema, inverseOfFileAction, NbtstatReloadSchema, type FileAction } from './file-actions';
 import { inverseOfRegistryAction, RegistryDeleteSchema, RegistrySetSchema, type RegistryAction } from './registry-actions';
+import { inverseOfVpnAction, VpnRouteSchema, VpnSplitSetSchema } from './vpn-actions';
 
 /**
  * A fix is a list of typed actions. Scripts, the elevated runner, the journal, the UI preview and
@@ -50,6 +51,8 @@ export const ActionSchema = z.discriminatedUnion('kind', [
   RegistryDeleteSchema,
   FileReplaceSchema,
   NbtstatReloadSchema,
+  VpnSplitSetSchema,
+  VpnRouteSchema,
 ]);
 
 export type RouteAdd = z.infer<typeof RouteAddSchema>;
@@ -93,6 +96,10 @@ export function inverseOf(action: Action): Action {
     case 'file.replace':
     case 'nbtstat.reload':
       return inverseOfFileAction(action);
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove':
+      return inverseOfVpnAction(action);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { effectiveRoute, interfaceOf, isTunnelRoute, parseCidr, firstHost } from '../diagnose/route-model';
 import type { Route, Snapshot } from '../snapshot';
+import type { VpnProfile } from '../vpn-profile';
 import type { Action } from './actions';
 import type { PlannedFix } from './build-fix';
 import type { ScriptStep } from './render-cmd';
@@ -84,4 +85,29 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
 
 export function corpRouteAction(destination: string, netmask: string, gateway: string, interfaceIndex: number | undefined): Action {
   return { kind: 'route.add', destination, netmask, gateway, metric: 1, interfaceIndex };
+}
+
+/**
+ * "Fix for good": the same route changes now, plus the VPN profile (Set-VpnConnection
+ * -SplitTunneling, Add-VpnConnectionRoute) so every later connect comes up split. Only for a
+ * connection Get-VpnConnection reported (Windows 8+); pre-8 phonebooks get the "now" fix only.
+ */
+export function planSplitTunnelLasting(now: PlannedFix, profile: VpnProfile, corporateNetworks: string[], t: TFunction): PlannedFix {
+  const name = profile.name;
+  const allUsers = Boolean(profile.allUsers);
+  const steps: ScriptStep[] = [
+    ...now.steps,
+    { label: t('fix.step.splitOn', { name }), action: { kind: 'vpn.split.set', connectionName: name, allUsers, splitTunneling: true, previous: profile.splitTunnel ?? false } },
+    ...corporateNetworks
+      .filter((cidr) => parseCidr(cidr) && !profile.routes.includes(cidr))
+      .map((cidr): ScriptStep => ({ label: t('fix.step.profileRoute', { cidr, name }), action: { kind: 'vpn.route.add', connectionName: name, allUsers, destinationPrefix: cidr } })),
+  ];
+  return {
+    id: 'route.vpn-default-route-wins:split-lasting',
+    title: t('fix.splitLasting'),
+    strength: 'lasting',
+    risk: now.risk,
+    steps,
+    notes: [t('fix.splitLastingNote', { name }), ...(now.notes ?? [])],
+  };
 }

@@ -2,6 +2,7 @@ import type { Action } from './actions';
 import { psQuote } from './escape';
 import { encodeFileText } from './render-registry';
 import type { RegistrySet } from './registry-actions';
+import { vpnActionPs } from './vpn-actions';
 
 /**
  * PowerShell for the non-route actions. Registry writes go through .NET with the 64-bit view
@@ -83,6 +84,10 @@ export function renderOtherPs1Step(action: Action): string[] {
     }
     case 'nbtstat.reload':
       return ["& (Join-Path $env:SystemRoot 'System32\\nbtstat.exe') -R", "if ($LASTEXITCODE -ne 0) { throw 'TunnelMedic: nbtstat -R failed.' }"];
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove':
+      return [vpnActionPs(action)];
     default:
       throw new Error(`renderOtherPs1Step cannot render ${action.kind}`);
   }

@@ -3,6 +3,7 @@ import type { Action } from './actions';
 import { cmdLine, cmdRegArg, type CmdArg } from './escape-reg';
 import type { FileReplace } from './file-actions';
 import type { RegistryDelete, RegistrySet } from './registry-actions';
+import { vpnActionCmdLine } from './vpn-actions';
 
 /**
  * .cmd lines for the non-route actions. reg.exe's exit code is reliable (0 success, 1 failure;
@@ -114,6 +115,10 @@ export function renderOtherCmdStep(action: Action): string[] {
       // purge and preload #PRE entries (§3): "Successful purge and preload of the NBT Remote Cache Name Table."
       // `call`: without it a batch-file nbtstat (a shim, the Wine tests' stand-in) would never return.
       return ['call nbtstat -R'];
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove':
+      return [vpnActionCmdLine(action)];
     default:
       throw new Error(`renderOtherCmdStep cannot render ${action.kind}`);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
+import { vpnActionPs } from '../../core/remedy/vpn-actions';
 import type { Fix, Report } from '../../core/report';
 import type { Progress, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
@@ -181,6 +182,10 @@ function describeOther(a: Exclude<Action, RouteAction>): string {
       return 'write LMHOSTS';
     case 'nbtstat.reload':
       return 'nbtstat -R';
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove':
+      return vpnActionPs(a);
   }
 }
 

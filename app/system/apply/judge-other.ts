@@ -3,6 +3,8 @@ import { lookupValue, registryViewOf } from '../../core/registry/view';
 import type { Action } from '../../core/remedy/actions';
 import type { RegState } from '../../core/remedy/registry-actions';
 import type { Snapshot } from '../../core/snapshot';
+import { vpnProfilesOf } from '../../core/vpn-profile';
+import type { VpnAction } from '../../core/remedy/vpn-actions';
 
 type Other = Exclude<Action, { kind: `route.${string}` }>;
 
@@ -27,7 +29,21 @@ export function otherPrecondition(snapshot: Snapshot, action: Other): string | n
     }
     case 'nbtstat.reload':
       return null;
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove': {
+      const profile = profileOf(snapshot, action);
+      if (!profile) return `the VPN connection "${action.connectionName}" was not found with Get-VpnConnection`;
+      if (action.kind === 'vpn.split.set') return profile.splitTunnel === action.previous ? null : `split tunneling of "${action.connectionName}" changed since the scan`;
+      const has = profile.routes.includes(action.destinationPrefix);
+      return has === (action.kind === 'vpn.route.remove') ? null : `the route ${action.destinationPrefix} of "${action.connectionName}" changed since the scan`;
+    }
   }
+}
+
+/** The connection as Get-VpnConnection reports it (only that source can be changed by the cmdlets). */
+function profileOf(snapshot: Snapshot, action: VpnAction) {
+  return vpnProfilesOf(snapshot.vpnProfiles).find((p) => p.source === 'powershell' && p.name === action.connectionName && Boolean(p.allUsers) === action.allUsers);
 }
 
 export function otherEffectObserved(snapshot: Snapshot, action: Other): boolean {
@@ -44,5 +60,10 @@ export function otherEffectObserved(snapshot: Snapshot, action: Other): boolean 
       return (lmhostsOf(snapshot.lmhosts)?.text ?? '') === action.content;
     case 'nbtstat.reload':
       return true;
+    case 'vpn.split.set':
+      return profileOf(snapshot, action)?.splitTunnel === action.splitTunneling;
+    case 'vpn.route.add':
+    case 'vpn.route.remove':
+      return (profileOf(snapshot, action)?.routes.includes(action.destinationPrefix) ?? false) === (action.kind === 'vpn.route.add');
   }
 }

@@ -7,6 +7,7 @@ import { registryViewOf } from '../../core/registry/view';
 import { regAddArgv, regDeleteArgv } from '../../core/remedy/reg-argv';
 import { encodeFileText } from '../../core/remedy/render-registry';
 import type { FileReplace } from '../../core/remedy/file-actions';
+import { vpnActionArgv, vpnActionPs, type VpnAction, type VpnRoute } from '../../core/remedy/vpn-actions';
 import { readCaptureDir } from '../capture-reader';
 import type { CommandRunner } from '../run';
 import type { Action } from '../../core/remedy/actions';
@@ -30,6 +31,12 @@ export async function execOtherLive(runner: CommandRunner, systemRoot: string, a
     case 'nbtstat.reload': {
       const r = await runner.run(`${system32}\\nbtstat.exe`, ['-R'], { timeoutMs: 15_000 });
       return { ok: r.exitCode === 0, output: `${r.stdout}${r.stderr}`.trim() };
+    }
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove': {
+      const r = await runner.run(`${system32}\\WindowsPowerShell\\v1.0\\powershell.exe`, vpnActionArgv(action), { timeoutMs: 60_000 });
+      return { ok: r.exitCode === 0, output: `${r.stdout}${r.stderr}`.trim() || vpnActionPs(action) };
     }
   }
 }
@@ -66,7 +73,26 @@ export async function execOtherSimulated(workspace: string, action: OtherAction)
       return replaceFileExactly(join(workspace, 'lmhosts'), action);
     case 'nbtstat.reload':
       return { ok: true, output: 'Successful purge and preload of the NBT Remote Cache Name Table.' };
+    case 'vpn.split.set':
+    case 'vpn.route.add':
+    case 'vpn.route.remove':
+      return editSimulatedVpnConnection(workspace, action);
   }
+}
+
+/** The demo's Get-VpnConnection output (ConvertTo-Json), changed the way the cmdlets would. */
+async function editSimulatedVpnConnection(workspace: string, action: VpnAction): Promise<{ ok: boolean; output: string }> {
+  const file = join(workspace, 'powershell', `vpnconnection-${action.allUsers ? 'allusers' : 'user'}.json`);
+  const raw = await readFile(file, 'utf8').catch(() => null);
+  const parsed: unknown = raw ? JSON.parse(raw.replace(/^\uFEFF/, '')) : null;
+  const list = (Array.isArray(parsed) ? parsed : parsed ? [parsed] : []) as Record<string, unknown>[];
+  const conn = list.find((c) => c.Name === action.connectionName);
+  if (!conn) return { ok: false, output: `Get-VpnConnection : VPN connection ${action.connectionName} cannot be found.` };
+  const routes = ((conn.Routes as { DestinationPrefix: string }[] | undefined) ?? []).filter((r) => r.DestinationPrefix !== (action as VpnRoute).destinationPrefix);
+  if (action.kind === 'vpn.split.set') conn.SplitTunneling = action.splitTunneling;
+  else conn.Routes = action.kind === 'vpn.route.add' ? [...routes, { DestinationPrefix: action.destinationPrefix, RouteMetric: 1 }] : routes;
+  await writeFile(file, JSON.stringify(Array.isArray(parsed) ? list : list[0], null, 2) + '\n');
+  return { ok: true, output: vpnActionPs(action) };
 }
 
 const touchedKeys = (actions: readonly Action[]) => [...new Set(actions.flatMap((a) => (a.kind === 'registry.set' || a.kind === 'registry.delete' ? [a.key] : [])))];

@@ -1,5 +1,6 @@
 import { buildFix } from '../../remedy/build-fix';
-import { planSplitTunnel } from '../../remedy/plan-split-tunnel';
+import { planSplitTunnel, planSplitTunnelLasting } from '../../remedy/plan-split-tunnel';
+import { vpnProfilesOf } from '../../vpn-profile';
 import type { Finding } from '../../report';
 import type { Route } from '../../snapshot';
 import type { DiagnoseContext } from '../context';
@@ -25,6 +26,8 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
     }),
   ];
   const planned = planSplitTunnel(snapshot, vpnDefaults, lanDefault, ctx.corporateNetworks, t);
+  const profile = vpnProfilesOf(snapshot.vpnProfiles).find((p) => p.source === 'powershell' && p.name === vpnName && p.splitTunnel === false);
+  const lasting = planned && profile ? planSplitTunnelLasting(planned, profile, ctx.corporateNetworks, t) : null;
   const corp = ctx.corporateNetworks.length ? ctx.corporateNetworks.join(', ') : t('tunnel');
   return [
     {
@@ -35,7 +38,7 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
       ifFixed: t('rules.vpnDefault.ifFixed', { lanGateway: lanDefault.gateway, corp }),
       evidence: [...vpnDefaults, lanDefault].map(evidenceOf),
       decisions,
-      fixes: planned ? [buildFix(planned, t)] : [],
+      fixes: [planned, lasting].flatMap((p) => (p ? [buildFix(p, t)] : [])),
     },
   ];
 }
