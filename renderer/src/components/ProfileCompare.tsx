@@ -30,7 +30,7 @@ export function ProfileCompare({ profile, findings, onOpen }: { profile: VpnProf
     <section className="panel profile" aria-labelledby={titleId} data-testid="profile">
       <h3 id={titleId}>
         {profile.name}
-        <span className="small muted profile-source"> {t('evidence.fileLine', { file: profile.file, line: profile.line ?? 1 })}</span>
+        <span className="muted profile-source">{t(`profile.source.${profile.source}`, { file: profile.file, line: profile.line ?? 1 })}</span>
       </h3>
       <div className="profile-grid">
         <div>

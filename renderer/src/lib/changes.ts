@@ -26,6 +26,7 @@ export const reloadsNameCache = (fix: Fix): boolean => fix.actions.some((a) => a
 
 /** What a lasting fix changes, so its "lasting" tag explains itself. */
 export function lastingKind(fix: Fix): 'registry' | 'file' | 'profile' {
+  if (fix.actions.some((a) => a.kind.startsWith('vpn.'))) return 'profile';
   if (registryChanges(fix).length > 0) return 'registry';
   if (fileChanges(fix).length > 0) return 'file';
   return 'profile';
@@ -34,3 +35,31 @@ export function lastingKind(fix: Fix): 'registry' | 'file' | 'profile' {
 /** A step that says a restart is needed (the engine writes it in the report's language). */
 const RESTART = /\b(restart|reboot)\b|opnieuw op(start|\b)|herstart/i;
 export const restartStep = (fix: Fix): string | undefined => fix.steps.find((s) => RESTART.test(s));
+
+/**
+ * VPN profile actions (vpn.split.set, vpn.route.add/remove), read structurally so this file does
+ * not depend on the exact action union: per connection, the split-tunnel switch and stored routes.
+ */
+export interface ProfileChangeView {
+  connectionName: string;
+  allUsers: boolean;
+  split?: { before: boolean; after: boolean };
+  routesAdded: string[];
+  routesRemoved: string[];
+}
+
+type LooseAction = { kind: string; connectionName?: string; allUsers?: boolean; splitTunneling?: boolean; previous?: unknown; destinationPrefix?: string };
+
+export function profileChanges(fix: Fix): ProfileChangeView[] {
+  const out = new Map<string, ProfileChangeView>();
+  for (const a of fix.actions as LooseAction[]) {
+    if (!a.kind.startsWith('vpn.') || !a.connectionName) continue;
+    const key = `${a.connectionName}\u0000${a.allUsers ? 1 : 0}`;
+    const view = out.get(key) ?? { connectionName: a.connectionName, allUsers: !!a.allUsers, routesAdded: [], routesRemoved: [] };
+    if (a.kind === 'vpn.split.set' && typeof a.splitTunneling === 'boolean') view.split = { before: a.previous === true, after: a.splitTunneling };
+    if (a.kind === 'vpn.route.add' && a.destinationPrefix) view.routesAdded.push(a.destinationPrefix);
+    if (a.kind === 'vpn.route.remove' && a.destinationPrefix) view.routesRemoved.push(a.destinationPrefix);
+    out.set(key, view);
+  }
+  return [...out.values()];
+}
