@@ -40,6 +40,14 @@ describe('diagnose', () => {
     ]);
   });
 
+  it('a VPN default route whose own metric is 0 comes back as 1 on undo, and the fix says so', () => {
+    const rows = [...lanRows, row('0.0.0.0', '0.0.0.0', '10.21.38.1', '10.21.38.97', 25), row('10.21.38.97', '255.255.255.255', 'On-link', '10.21.38.97', 281)];
+    const { report } = analyseCapture(capture({ 'route-print.txt': routePrint(rows), 'ipconfig-all.txt': ipconfig([anyconnect, wifi]) }), { toolVersion: 'test' });
+    const fix = report.findings[0]!.fixes[0]!;
+    expect(fix.actions[0]).toMatchObject({ kind: 'route.delete', previousMetric: 1 });
+    expect(fix.steps).toContain('Undo puts the route 0.0.0.0/0 back with route metric 1: it had 0, which route.exe cannot set.');
+  });
+
   it('OpenVPN def1 halves count as the VPN taking the default route, and both halves go', () => {
     const tap = { header: 'Ethernet adapter Local Area Connection 2', description: 'TAP-Windows Adapter V9', ipv4: '10.8.0.6', mask: '255.255.255.252', gateway: '' };
     const files = {

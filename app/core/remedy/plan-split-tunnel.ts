@@ -28,6 +28,7 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   for (const r of vpnDefaults) {
     const gateway = r.gateway ?? r.interfaceAddress;
     if (!gateway) return null;
+    if (!routeMetricOf(r, snapshot).exact) notes.push(t('fix.metricNotExact', { dest: r.destination, prefix: r.prefixLength }));
     steps.push({
       label: t('fix.step.deleteVpnDefault', { dest: r.destination, prefix: r.prefixLength, iface: describeInterface(interfaceOf(r, snapshot), gateway) }),
       action: {
