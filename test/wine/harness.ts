@@ -28,7 +28,14 @@ if (!wineFound) {
 
 export const wineAvailable = wineFound;
 /** `describe` when Wine is present, `describe.skip` otherwise (CI fails at import instead). */
-export const describeWine = wineFound ? describe : describe.skip;
+/**
+ * Wine under load (the e2e browser on the other core) now and then fails to start a child process
+ * and cmd.exe reports "Can't recognize '<the whole line>' as an internal or external command";
+ * that is the emulator, not the script, so a Wine test gets two more tries before it counts as failed.
+ */
+export function describeWine(name: string, fn: () => void): void {
+  (wineFound ? describe : describe.skip)(name, { retry: 2 }, fn);
+}
 
 export interface RouteStandIn {
   /** 1-based call that fails; the stand-in prints `failureMessage` instead of " OK!" */
