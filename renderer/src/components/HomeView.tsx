@@ -3,6 +3,7 @@ import { attempts, rasEvents } from '../lib/connections';
 import type { TunnelMedicState } from '../useTunnelMedic';
 import { DomainForm } from './DomainForm';
 import { ErrorNotice } from './ErrorNotice';
+import { ExportReport } from './ExportReport';
 import { asksForDomain } from './FindingPage';
 import { FindingList } from './FindingList';
 import { NetworksForm } from './NetworksForm';
@@ -23,6 +24,7 @@ export function HomeView({ tm, onOpen, onConnections }: { tm: TunnelMedicState; 
       {report && (
         <>
           <OverallState report={report} />
+          {tm.scan && <ExportReport runToken={tm.scan.runToken} />}
           <FindingList findings={report.findings} onOpen={onOpen} />
           {failed > 0 && (
             <p className="notice notice-link">
