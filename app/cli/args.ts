@@ -24,6 +24,8 @@ export const OPTIONS = {
   'fail-route-call': { type: 'string' },
   'plan-file': { type: 'string' },
   sha256: { type: 'string' },
+  server: { type: 'string' },
+  port: { type: 'string' },
   redact: { type: 'boolean' },
 } as const;
 
@@ -46,6 +48,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   scripts: ['demo', 'capture', 'policy', 'corp-net', 'out', 'json', 'lang', 'quiet', 'verbose', 'help'],
   // internal: what the desktop app's --silent runs (app/main/headless.ts)
   silent: ['demo', 'capture', 'policy', 'corp-net', 'out', 'lang', 'quiet', 'verbose', 'help'],
+  'check-pptp': ['demo', 'capture', 'server', 'port', 'json', 'lang', 'quiet', 'verbose', 'help'],
   'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'plan-file', 'sha256', 'quiet', 'help', 'fail-route-call'],
 };
 

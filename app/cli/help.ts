@@ -8,6 +8,7 @@ Commands:
   fix        show (--dry-run) or apply the fixes, with backup, verification and rollback
   rollback   undo an applied run (RUN_ID or --last)
   collect    save this machine's state as a capture directory (Windows)
+  check-pptp test the PPTP control channel (TCP 1723) to --server HOST from this computer
   report     write the report as a readable HTML page or a zip (JSON, HTML, capture); --redact
   scripts    write fix/rollback scripts and an Intune detection/remediation pair to a folder
 
@@ -38,6 +39,14 @@ and exits 1. Every change is backed up, journaled, verified, and rolled back whe
   rollback: `Usage: tunnelmedic rollback (RUN_ID | --last) [--demo]
 
 Undoes an applied run from its journal, newest step first. Works after a crash or a reboot.
+`,
+  'check-pptp': `Usage: tunnelmedic check-pptp --server HOST [--port 1723] [--capture DIR | --demo] [--json]
+
+Opens one TCP connection from this computer to the VPN server's PPTP control port and closes it,
+then reads the result together with the RasClient events (of this machine, or of --capture DIR):
+"control channel reachable, but 806/619: GRE (IP protocol 47) is blocked — allow it or enable
+PPTP pass-through on the NAT device". This is the only command that contacts the network, and only
+the server you name. Exit 0: control channel reachable and no GRE failures; 1 otherwise.
 `,
   collect: `Usage: tunnelmedic collect --out DIR
 

@@ -4,6 +4,7 @@ import { CollectionError, UsageError } from '../system/errors';
 import { TOOL_VERSION } from '../system/version';
 import { checkAllowed, parse } from './args';
 import { applyPlanCommand } from './commands/apply-plan';
+import { checkPptpCommand } from './commands/check-pptp';
 import { collectCommand } from './commands/collect';
 import { fixCommand } from './commands/fix';
 import { reportCommand } from './commands/report';
@@ -49,6 +50,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await scriptsCommand(values, io);
       case 'silent':
         return await silentCommand(values, io);
+      case 'check-pptp':
+        return await checkPptpCommand(values, io);
       case 'apply-plan':
         return await applyPlanCommand(values, io);
     }
