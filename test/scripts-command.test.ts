@@ -20,8 +20,14 @@ describe('tunnelmedic scripts --out DIR', () => {
     const out = join(tmp(), 'fleet');
     const r = await cli(['scripts', '--demo', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`Wrote 23 files to ${out}; see README.txt there.\n`);
-    expect(r.stderr).toContain('[23/23] README.txt');
+    expect(r.stdout).toBe(`Wrote 27 files to ${out}; see README.txt there.\n`);
+    expect(r.stderr).toContain('[27/27] README.txt');
+    // every companion file a .cmd reads (the LMHOSTS edit's old and new bytes) is written beside it
+    for (const dir of ['', 'fixes/lmhosts.missing-domain-entries_add/']) {
+      const names = [...new Set(read(out, `${dir}fix.cmd`).match(/tunnelmedic-lmhosts-[0-9a-f]+-\d+\.txt/g) ?? [])];
+      expect(names).toHaveLength(2);
+      for (const n of names) expect(existsSync(join(out, dir, n)), `${dir}${n}`).toBe(true);
+    }
     for (const f of ['fix.cmd', 'rollback.cmd', 'fix.ps1', 'rollback.ps1', 'intune-detect.ps1', 'intune-remediate.ps1', 'README.txt']) expect(existsSync(join(out, f)), f).toBe(true);
     const fix = read(out, 'fix.cmd');
     const rollback = read(out, 'rollback.cmd');

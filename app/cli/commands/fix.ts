@@ -101,6 +101,7 @@ function dryRunText(fix: Fix): string {
   return [
     `REM ===== ${fix.id}: ${fix.title} =====`,
     ...fix.steps.map((s) => `REM   ${s}`),
+    ...(fix.actions.some((a) => a.kind === 'file.replace') ? ['REM   This script reads companion files with the exact old and new bytes: `tunnelmedic scripts --out DIR` writes them beside it.'] : []),
     'REM ----- fix.cmd -----',
     fix.script.cmd.trimEnd(),
     'REM ----- rollback.cmd -----',

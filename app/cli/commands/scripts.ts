@@ -27,7 +27,7 @@ export async function scriptsCommand(values: CliValues, io: CliIo): Promise<numb
   files.forEach((f, i) => progress(`[${i + 1}/${files.length}] ${f.name}\n`));
   for (const f of files) {
     // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: give it the BOM.
-    await writeOut(join(out, ...f.name.split('/')), f.name.endsWith('.ps1') ? `\uFEFF${f.content}` : f.content);
+    await writeOut(join(out, ...f.name.split('/')), f.name.endsWith('.ps1') && typeof f.content === 'string' ? `\uFEFF${f.content}` : f.content);
   }
   if (values.json) io.stdout(JSON.stringify({ out, files: files.map((f) => f.name), findings: report.findings.map((f) => f.id) }, null, 2) + '\n');
   else if (!values.quiet) io.stdout(`Wrote ${files.length} files to ${out}; see README.txt there.\n`);

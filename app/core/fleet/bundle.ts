@@ -1,13 +1,15 @@
 import { isRouteAction, type Action } from '../remedy/actions';
 import { renderCmd, type ScriptStep } from '../remedy/render-cmd';
 import { renderPs1 } from '../remedy/render-ps1';
+import { scriptCompanions } from '../remedy/render-registry';
 import type { Fix, Report } from '../report';
 import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
 import { renderIntuneDetect, renderIntuneRemediate } from './intune-ps1';
 
 export interface FleetFile {
   name: string;
-  content: string;
+  /** bytes for the companion files of file edits (written in the file's own encoding) */
+  content: string | Uint8Array;
 }
 
 export interface FleetOptions {
@@ -40,8 +42,12 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
     { name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps }) },
     { name: 'rollback.ps1', content: renderPs1({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }) },
   );
+  // a .cmd cannot write exact bytes itself: file edits read companion files that sit beside it
+  const companions = (dir: string, actions: readonly Action[]) => scriptCompanions(actions).map((c) => ({ name: `${dir}${c.name}`, content: c.bytes }));
+  files.push(...companions('', primary.flatMap((f) => [...f.actions, ...f.rollbackActions])));
   for (const fix of all) {
     const dir = `fixes/${fix.id.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+    files.push(...companions(`${dir}/`, [...fix.actions, ...fix.rollbackActions]));
     files.push(
       { name: `${dir}/fix.cmd`, content: fix.script.cmd },
       { name: `${dir}/rollback.cmd`, content: fix.script.rollbackCmd },
