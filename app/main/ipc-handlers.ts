@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { channelName, channels, ipcContract, ProgressSchema, type Channel, type Envelope, type IpcError, type Progress } from '../shared/ipc';
+import { channelName, channels, ipcContract, ProgressSchema, type ArgsOf, type Channel, type Envelope, type IpcError, type Progress } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
 
 /**
@@ -25,7 +25,7 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
 
   const handlers: { [C in Channel]: (args: never) => Promise<unknown> } = {
     appInfo: () => engine.info(),
-    scan: (a: { corporateNetworks?: string[]; language?: 'en' | 'nl' }) => engine.scan(a, progress),
+    scan: (a: ArgsOf<'scan'>) => engine.scan(a, progress),
     applyFixes: (a: { runToken: string; fixIds: string[] }) => engine.applyFixes(a.runToken, a.fixIds, progress),
     rollback: (a: { runId: string }) => engine.rollback(a.runId, progress),
     history: () => engine.history(),
