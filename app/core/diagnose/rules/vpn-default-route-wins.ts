@@ -16,7 +16,7 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
   const lanDefault = lanDefaults[0];
   if (!lanDefault) return [];
   const vpnDefaults = snapshot.routes.filter((r) => (isDefaultRoute(r) || isDefaultHalf(r)) && isTunnelRoute(r, snapshot));
-  const vpnName = interfaceOf(internet, snapshot)?.name ?? internet.interfaceAddress ?? 'VPN';
+  const vpnName = interfaceOf(internet, snapshot)?.name ?? `${t('tunnel')}${internet.interfaceAddress ? ` (${internet.interfaceAddress})` : ''}`;
 
   const decisions = [
     explainDecision(snapshot, INTERNET_PROBE, t('internet'), t),
