@@ -125,6 +125,62 @@ describe('createIpcDispatcher', () => {
   });
 });
 
+describe('checkPptp through the dispatcher', () => {
+  const scanned = async (source: 'demo' | 'live') => {
+    const d = createIpcDispatcher(createFakeEngine({ source }), () => undefined);
+    const scan = await d('scan', {});
+    if (!scan.ok) throw new Error(scan.error.message);
+    return { d, runToken: (scan.value as { runToken: string }).runToken };
+  };
+
+  it('takes ids only: a run token and a profile name, nothing else', async () => {
+    const { d, runToken } = await scanned('live');
+    const cases: unknown[] = [
+      {},
+      { runToken },
+      { profileName: 'Corp VPN' },
+      { runToken, profileName: '' },
+      { runToken, profileName: 'x'.repeat(257) },
+      { runToken, profileName: 'Corp VPN\r\nrm' },
+      { runToken: 'scan 1; calc', profileName: 'Corp VPN' },
+      { runToken, profileName: 'Corp VPN', host: '161.44.20.10' },
+      { runToken, profileName: 'Corp VPN', port: 1723 },
+    ];
+    for (const args of cases) await expect(d('checkPptp', args), JSON.stringify(args)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENTS' } });
+    const extra = await d('checkPptp', { runToken, profileName: 'Corp VPN', host: '127.0.0.1' });
+    expect(extra.ok ? '' : extra.error.detail).toMatch(/host|unrecognized/i);
+  });
+
+  it('returns the verdict through the envelope, only with the fields the contract names', async () => {
+    const { d, runToken } = await scanned('live');
+    await expect(d('checkPptp', { runToken, profileName: 'Corp VPN' })).resolves.toEqual({
+      ok: true,
+      value: { verdict: 'control-ok', message: expect.stringContaining('1723'), host: 'vpn.example.com', port: 1723, state: 'open', ms: 12 },
+    });
+  });
+
+  it('passes UNKNOWN_PROFILE and UNKNOWN_RUN_TOKEN through with their detail', async () => {
+    const { d, runToken } = await scanned('live');
+    await expect(d('checkPptp', { runToken, profileName: 'Nobody VPN' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_PROFILE', message: 'This scan has no VPN connection with that name; scan again.', detail: 'Nobody VPN' },
+    });
+    await expect(d('checkPptp', { runToken: 'scan-999', profileName: 'Corp VPN' })).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_RUN_TOKEN', detail: 'scan-999' } });
+  });
+
+  it('passes PROBE_NOT_LIVE through on the demo, with its plain message', async () => {
+    const { d, runToken } = await scanned('demo');
+    const r = await d('checkPptp', { runToken, profileName: 'Corp VPN' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'PROBE_NOT_LIVE', detail: 'demo' } });
+    expect(r.ok ? '' : r.error.message).toMatch(/connects from this computer.*only makes sense for this computer's own VPN/);
+  });
+
+  it('hides a result that does not fit the contract behind INTERNAL', async () => {
+    const engine: DesktopEngine = { ...createFakeEngine({ source: 'live' }), checkPptp: async () => ({ verdict: 'maybe', message: '', host: 'h', port: 1723, state: 'open', ms: 1 }) as never };
+    await expect(createIpcDispatcher(engine, () => undefined)('checkPptp', { runToken: 'scan-1', profileName: 'Corp VPN' })).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
 describe('registerIpcHandlers', () => {
   const indexUrl = 'file:///opt/TunnelMedic/resources/app/dist/renderer/index.html';
   const setup = () => {

@@ -30,6 +30,7 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
     rollback: (a: { runId: string }) => engine.rollback(a.runId, progress),
     history: () => engine.history(),
     exportReport: async (a: { runToken: string; format: 'json' | 'html' }) => saveExport(await engine.exportReport(a.runToken, a.format)),
+    checkPptp: (a: ArgsOf<'checkPptp'>) => engine.checkPptp(a.runToken, a.profileName),
   };
 
   return async (channel, rawArgs) => {

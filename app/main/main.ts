@@ -147,5 +147,6 @@ function rememberRunToken(engine: DesktopEngine, onToken: (token: string) => voi
     rollback: (runId, onProgress) => engine.rollback(runId, onProgress),
     history: () => engine.history(),
     exportReport: (token, format) => engine.exportReport(token, format),
+    checkPptp: (token, profileName) => engine.checkPptp(token, profileName),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, DomainInput, Progress, RunResult, RunSummary, ScanResult } from './ipc';
+import type { AppInfo, DomainInput, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from './ipc';
 
 /**
  * What the Electron main process (and the Playwright bridge) needs from the engine. The real
@@ -13,6 +13,12 @@ export interface DesktopEngine {
   history(): Promise<RunSummary[]>;
   /** the report rendered for saving; main asks the user where to save it */
   exportReport(runToken: string, format: 'json' | 'html'): Promise<{ suggestedName: string; content: string }>;
+  /**
+   * The PPTP path check for one profile of that scan: a TCP connect from THIS computer to the
+   * profile's server, port 1723, read with the RasClient events. Clicking the button is the consent.
+   * Throws PROBE_NOT_LIVE (demo, capture), UNKNOWN_RUN_TOKEN, UNKNOWN_PROFILE, NO_SERVER, NOT_PPTP.
+   */
+  checkPptp(runToken: string, profileName: string): Promise<PptpCheckResult>;
 }
 
 /** Errors that cross IPC with their code intact (e.g. UNKNOWN_RUN_TOKEN, PRECONDITION_FAILED). */

@@ -75,6 +75,25 @@ export const ProgressSchema = z.object({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
+/**
+ * A VPN profile's name as the scan reported it (pbk section / Get-VpnConnection Name): a lookup key
+ * into that scan's report, never a host, command or path. Phonebook names may hold spaces and most
+ * punctuation, so only control characters and overlong values are refused.
+ */
+const ProfileName = z.string().regex(/^[^\u0000-\u001f\u007f]{1,256}$/, 'a VPN connection name from the scan');
+
+export const PptpCheckResultSchema = z.object({
+  verdict: z.enum(['gre-blocked', 'control-ok', 'control-refused', 'control-unreachable']),
+  /** the localised explanation (engine i18n, language of the scan) */
+  message: z.string(),
+  /** what was contacted: the profile's server, port 1723 */
+  host: z.string(),
+  port: z.number().int().min(1).max(65535),
+  state: z.enum(['open', 'refused', 'timeout', 'error']),
+  ms: z.number().nonnegative(),
+});
+export type PptpCheckResult = z.infer<typeof PptpCheckResultSchema>;
+
 export const ipcContract = {
   appInfo: { args: z.object({}).strict(), result: AppInfoSchema },
   scan: {
@@ -95,6 +114,12 @@ export const ipcContract = {
     args: z.object({ runToken: Id, format: z.enum(['json', 'html']) }).strict(),
     result: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   },
+  /**
+   * The PPTP path check (issue 5 item 5): one TCP connect from this computer to the server of the
+   * named profile in that scan's report. Ids only — main looks the server up; the renderer never
+   * sends a host. Live source only (PROBE_NOT_LIVE on the demo and on captures).
+   */
+  checkPptp: { args: z.object({ runToken: Id, profileName: ProfileName }).strict(), result: PptpCheckResultSchema },
 } as const;
 
 export type IpcContract = typeof ipcContract;

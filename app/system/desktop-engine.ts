@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { pickLanguage, type EngineLanguage } from '../core/i18n';
+import { engineT, pickLanguage, type EngineLanguage } from '../core/i18n';
+import { interpretPptpPath } from '../core/pptp-path';
+import { rasEventsOf } from '../core/ras-event';
+import { vpnProfilesOf } from '../core/vpn-profile';
 import type { Policy } from '../core/policy';
 import type { Report } from '../core/report';
 import { renderReportHtml } from '../core/report-html';
-import type { AppInfo, RunSummary } from '../shared/ipc';
+import type { AppInfo, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';
 import { RunStore } from './apply/journal';
@@ -13,6 +16,7 @@ import { createExecaRunner } from './run';
 import { UsageError } from './errors';
 import { resolveInput, scanInput, type ResolvedInput } from './input';
 import { runsDir } from './paths';
+import { PPTP_CONTROL_PORT, probeTcp } from './pptp-probe';
 import { TOOL_VERSION } from './version';
 
 export interface DesktopEngineOptions {
@@ -29,7 +33,24 @@ export interface DesktopEngineOptions {
   elevation?: { self: { file: string; args: string[] }; stagingDir: string };
   /** demo/tests: these route calls (1-based) fail like route.exe does, to show the automatic rollback */
   failRouteCalls?: number[];
+  /**
+   * TESTS ONLY — production code (app/main) never sets this. Lets the PPTP check run although the
+   * source is not 'live', so tests can drive it on a capture; always together with `probeTarget`
+   * pointing at 127.0.0.1, so no test ever contacts a real server.
+   */
+  allowProbe?: boolean;
+  /**
+   * TESTS ONLY — where the PPTP check really connects for a profile's server. Default: the server
+   * itself, port 1723. Tests redirect it to 127.0.0.1 and a port they opened (or closed).
+   */
+  probeTarget?: (host: string) => { host: string; port: number };
 }
+
+/** How long the PPTP check waits for the server's control port before calling it unreachable. */
+export const PPTP_CHECK_TIMEOUT_MS = 3_000;
+/** A host name or IP literal as a phonebook / Get-VpnConnection gives it; anything else is not dialled. */
+const SERVER_HOST = /^[A-Za-z0-9.:-]{1,253}$/;
+const defaultProbeTarget = (host: string) => ({ host, port: PPTP_CONTROL_PORT });
 
 interface Session {
   report: Report;
@@ -145,6 +166,38 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       return format === 'json'
         ? { suggestedName: `tunnelmedic-report-${stamp}.json`, content: JSON.stringify(report, null, 2) + '\n' }
         : { suggestedName: `tunnelmedic-report-${stamp}.html`, content: renderReportHtml(report) };
+    },
+
+    async checkPptp(runToken, profileName): Promise<PptpCheckResult> {
+      // The check connects from THIS computer. For the demo (whose server 161.44.20.10 is a real
+      // outside address) or a capture of another PC that answers nothing useful — and must not
+      // contact a server on someone's behalf — so it is refused before anything else happens.
+      if (options.source !== 'live' && options.allowProbe !== true) {
+        throw new EngineError(
+          'PROBE_NOT_LIVE',
+          options.source === 'demo'
+            ? 'The PPTP test connects from this computer, so it only makes sense for this computer\'s own VPN. This is the demo machine: its server is not contacted.'
+            : 'The PPTP test connects from this computer, so it only makes sense for this computer\'s own VPN. These results come from a capture of another computer: run TunnelMedic on that computer to test its connection.',
+          options.source,
+        );
+      }
+      const s = session(runToken);
+      const named = vpnProfilesOf(s.report.snapshot.vpnProfiles).filter((p) => p.name === profileName);
+      if (named.length === 0) throw new EngineError('UNKNOWN_PROFILE', 'This scan has no VPN connection with that name; scan again.', profileName);
+      // the same connection can appear twice (phonebook and Get-VpnConnection): use one that names a server
+      const profile = named.find((p) => p.server?.trim()) ?? named[0]!;
+      const server = profile.server?.trim();
+      if (!server) throw new EngineError('NO_SERVER', `The VPN connection "${profileName}" has no server address to test.`, profileName);
+      if (!['pptp', 'automatic', 'unknown'].includes(profile.tunnel)) {
+        throw new EngineError('NOT_PPTP', `The VPN connection "${profileName}" does not use PPTP (${profile.tunnel}), so port 1723 says nothing about it.`, profileName);
+      }
+      if (!SERVER_HOST.test(server)) throw new EngineError('NO_SERVER', `The server of "${profileName}" is not a host name or address that can be tested.`, server);
+      const target = (options.probeTarget ?? defaultProbeTarget)(server);
+      const probe = await probeTcp(target.host, { consent: true, port: target.port, timeoutMs: PPTP_CHECK_TIMEOUT_MS });
+      // this connection's events (and those that name none): another profile's 806 says nothing here
+      const events = rasEventsOf(s.report.snapshot.events).filter((e) => e.entryName === undefined || e.entryName === profile.name);
+      const reading = interpretPptpPath(probe, events, engineT(s.language));
+      return { verdict: reading.verdict, message: reading.message, host: probe.host, port: probe.port, state: probe.state, ms: probe.ms };
     },
   };
 }

@@ -9,7 +9,8 @@ import { renderCmd } from '../../app/core/remedy/render-cmd';
  * A stand-in DesktopEngine used only while app/system/desktop-engine.ts did not exist yet, and by
  * unit tests that need an engine without a file system. The e2e specs use the real engine.
  */
-export function createFakeEngine(opts: { failStep?: number } = {}): DesktopEngine {
+export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'live' } = {}): DesktopEngine {
+  const source = opts.source ?? 'demo';
   let broken = true;
   let token = 0;
   const tokens = new Set<string>();
@@ -81,7 +82,7 @@ export function createFakeEngine(opts: { failStep?: number } = {}): DesktopEngin
   });
 
   return {
-    info: async () => ({ version: '0.1.0', platform: 'linux', source: 'demo', sourceLabel: 'Demo machine', locale: 'en', policyNetworks: [], policyDomain: false }),
+    info: async () => ({ version: '0.1.0', platform: source === 'live' ? 'win32' : 'linux', source, sourceLabel: source === 'live' ? 'This PC' : 'Demo machine', locale: 'en', policyNetworks: [], policyDomain: false }),
     scan: async (o, onProgress) => {
       await step(onProgress, 'collect', 1, 2, 'Reading the route table');
       await step(onProgress, 'diagnose', 2, 2, 'Checking the rules');
@@ -117,5 +118,19 @@ export function createFakeEngine(opts: { failStep?: number } = {}): DesktopEngin
     },
     history: async () => runs.map(({ actions: _a, ...r }) => r),
     exportReport: async () => ({ suggestedName: 'tunnelmedic-report.html', content: '<html></html>' }),
+    // canned: the fake never opens a connection; it models only the refusals the real engine makes
+    checkPptp: async (runToken, profileName) => {
+      if (source !== 'live') throw new EngineError('PROBE_NOT_LIVE', 'The PPTP test connects from this computer, so it only makes sense for this computer\'s own VPN. This is the demo machine: its server is not contacted.', source);
+      if (!tokens.has(runToken)) throw new EngineError('UNKNOWN_RUN_TOKEN', 'This scan is out of date; scan again.', runToken);
+      if (profileName !== 'Corp VPN') throw new EngineError('UNKNOWN_PROFILE', 'This scan has no VPN connection with that name; scan again.', profileName);
+      return {
+        verdict: 'control-ok',
+        message: 'TCP port 1723 on vpn.example.com answered in 12 ms: PPTP\'s control channel is reachable.',
+        host: 'vpn.example.com',
+        port: 1723,
+        state: 'open',
+        ms: 12,
+      };
+    },
   };
 }
