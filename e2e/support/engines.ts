@@ -19,8 +19,13 @@ export async function createDemoEngineWithoutDomain(opts: { locale?: string } = 
 
 export const sampleDir = (name: string): string => path.join(ROOT, 'samples', name);
 
-export async function createCaptureEngine(captureDir: string, opts: { locale?: string } = {}): Promise<{ engine: DesktopEngine; dataDir: string }> {
+/**
+ * `probeOn127` (tests only): lets the PPTP check run on this capture, every probe redirected to
+ * 127.0.0.1:port — a listener the spec opened. No spec ever contacts another address.
+ */
+export async function createCaptureEngine(captureDir: string, opts: { locale?: string; probeOn127?: { port: number } } = {}): Promise<{ engine: DesktopEngine; dataDir: string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tunnelmedic-e2e-capture-'));
-  const engine = createDesktopEngine({ source: 'capture', captureDir, dataDir, locale: opts.locale ?? 'en' });
+  const probe = opts.probeOn127 && { allowProbe: true, probeTarget: () => ({ host: '127.0.0.1', port: opts.probeOn127!.port }) };
+  const engine = createDesktopEngine({ source: 'capture', captureDir, dataDir, locale: opts.locale ?? 'en', ...probe });
   return { engine, dataDir };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, DomainInput, IpcError, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
+import type { AppInfo, DomainInput, IpcError, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
 import type { Fix } from '../../app/core/report';
-import { api, asIpcError, call } from './api';
+import { api, asIpcError, call, IpcFailure } from './api';
 import { currentLanguage } from './i18n';
 
 export type Op = 'scan' | 'apply' | 'undo' | null;
@@ -118,7 +118,17 @@ export function useTunnelMedic() {
     }
   }, [apply, runScan, loadHistory]);
 
+  /**
+   * The PPTP path check for one profile of the current scan: only the run token and the profile's
+   * name go to main, which looks the server up itself. Throws IpcFailure (e.g. PROBE_NOT_LIVE).
+   */
+  const checkPptp = useCallback(async (profileName: string): Promise<PptpCheckResult> => {
+    if (!scan) throw new IpcFailure({ code: 'NO_SCAN', message: 'Check this computer first.' });
+    return call(api().checkPptp({ runToken: scan.runToken, profileName }));
+  }, [scan]);
+
   return {
+    checkPptp,
     info, infoError, scan, scanError, scanProgress, busy, networks, domain, apply, history, historyError,
     runScan, scanWithNetworks, scanWithDomain, applyFix, undoRun, loadHistory, clearApply: () => setApply(null),
   };

@@ -3,6 +3,7 @@ import { attempts, rasEvents, vpnProfiles } from '../lib/connections';
 import type { TunnelMedicState } from '../useTunnelMedic';
 import { AttemptTimeline } from './AttemptTimeline';
 import { ErrorNotice } from './ErrorNotice';
+import { PptpCheck } from './PptpCheck';
 import { ProfileCompare } from './ProfileCompare';
 
 /** "Connection problems": recent attempts from the RasClient log, and each VPN profile beside what the errors imply. */
@@ -46,7 +47,12 @@ export function ConnectionsView({ tm, onOpen }: { tm: TunnelMedicState; onOpen: 
           {profiles.length === 0 ? (
             <p className="empty">{t('connections.noProfiles')}</p>
           ) : (
-            profiles.map((p) => <ProfileCompare key={`${p.file}:${p.line ?? 0}:${p.name}`} profile={p} findings={report.findings} onOpen={onOpen} />)
+            profiles.map((p) => (
+              <ProfileCompare key={`${p.file}:${p.line ?? 0}:${p.name}`} profile={p} findings={report.findings} onOpen={onOpen}>
+                {/* a new scan (or language) starts the test afresh: keyed by the run token */}
+                {p.tunnel === 'pptp' && p.server && <PptpCheck key={tm.scan?.runToken} profileName={p.name} server={p.server} source={tm.info?.source} check={tm.checkPptp} />}
+              </ProfileCompare>
+            ))
           )}
         </section>
       )}

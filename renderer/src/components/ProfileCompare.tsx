@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../app/core/report';
 import type { VpnProfile } from '../../../app/core/vpn-profile';
@@ -21,7 +22,7 @@ function settingValue(p: VpnProfile, s: ProfileSetting, t: (k: string, o?: Recor
 }
 
 /** One profile's settings next to what the errors (the findings about it) imply. */
-export function ProfileCompare({ profile, findings, onOpen }: { profile: VpnProfile; findings: Finding[]; onOpen: (findingId: string) => void }) {
+export function ProfileCompare({ profile, findings, onOpen, children }: { profile: VpnProfile; findings: Finding[]; onOpen: (findingId: string) => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const related = findingsForProfile(findings, profile);
   const flagged = new Set(related.flatMap((f) => SETTINGS_CONCERNED[f.id] ?? []));
@@ -86,6 +87,7 @@ export function ProfileCompare({ profile, findings, onOpen }: { profile: VpnProf
           )}
         </div>
       </div>
+      {children}
     </section>
   );
 }
