@@ -3,7 +3,6 @@ import { looksBinary } from './capture/decode';
 import { parseFileVersions } from './parse/file-versions';
 import { parsePbk } from './parse/pbk';
 import { pbkEntryToProfile } from './parse/pbk-entry';
-import { parseSysteminfoOs } from './parse/systeminfo-os';
 import { parseVpnConnection } from './parse/vpnconnection';
 import { parseRasEvents } from './parse/wevtutil';
 import type { Problem } from './problems';
@@ -51,36 +50,11 @@ export const readRasEvents: SnapshotSectionReader = (capture, problems) => {
   return { events: r.value };
 };
 
-/**
- * file-versions.txt → snapshot.fileVersions; the service pack from systeminfo (XP+) or the
- * CSDVersion value in a registry export (NT4 has no systeminfo; `ver` never shows the SP).
- */
-export const readRasOs: SnapshotSectionReader = (capture, problems, base) => {
-  const out: ReturnType<SnapshotSectionReader> = {};
+/** file-versions.txt → snapshot.fileVersions (RASAPI32.DLL, NDISWAN.SYS… for DUN and NT4 rules). */
+export const readFileVersions: SnapshotSectionReader = (capture, problems) => {
   const [fv] = texts(capture, problems, (n) => n === CAPTURE_FILES.fileVersions);
-  if (fv) {
-    const r = parseFileVersions(fv.text, fv.name);
-    problems.push(...r.problems);
-    out.fileVersions = r.value;
-  }
-  let os = base.os;
-  const [si] = texts(capture, problems, (n) => n === CAPTURE_FILES.systeminfo);
-  const info = si ? parseSysteminfoOs(si.text) : null;
-  if (si && !info) problems.push({ source: si.name, message: 'no OS version line ("6.3.9600 N/A Build 9600" shape) found in systeminfo output' });
-  if (info) {
-    const major = Number(info.version.split('.')[0]);
-    const family = os.family !== 'unknown' ? os.family : major >= 6 ? 'nt6+' : major === 5 ? 'nt5' : major === 4 ? 'nt4' : 'unknown';
-    os = { ...os, family, name: os.family === 'unknown' && info.name ? info.name : os.name, version: os.version ?? info.version.split('.').slice(0, 2).join('.'), build: os.build ?? info.build, ...(info.servicePack ? { servicePack: info.servicePack } : {}) };
-  }
-  if (!os.servicePack) {
-    for (const f of texts(capture, problems, (n) => n.startsWith('registry/'))) {
-      const sp = /"CSDVersion"\s*=\s*"([^"]*)"/i.exec(f.text)?.[1] ?? /^\s*CSDVersion\s+REG_SZ\s+(.+?)\s*$/im.exec(f.text)?.[1];
-      if (sp) {
-        os = { ...os, servicePack: sp };
-        break;
-      }
-    }
-  }
-  if (os !== base.os) out.os = os;
-  return out;
+  if (!fv) return {};
+  const r = parseFileVersions(fv.text, fv.name);
+  problems.push(...r.problems);
+  return { fileVersions: r.value };
 };

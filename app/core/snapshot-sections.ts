@@ -1,5 +1,5 @@
 import type { Capture } from './capture/capture';
-import { readRasEvents, readRasOs, readVpnProfiles } from './ras-sections';
+import { readFileVersions, readRasEvents, readVpnProfiles } from './ras-sections';
 import type { Problem } from './problems';
 import { readLmhostsSection, readRegistrySection } from './registry/section';
 import type { Snapshot } from './snapshot';
@@ -14,7 +14,7 @@ export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base
 export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
   readVpnProfiles,
   readRasEvents,
-  readRasOs,
+  readFileVersions,
   readRegistrySection,
   readLmhostsSection,
 ];

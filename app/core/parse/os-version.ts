@@ -69,6 +69,9 @@ export function osFromRegistry(view: RegistryView): OsInfo | null {
     if (sp) info.servicePack = sp;
     return info;
   }
+  // A collector that asked only `/v CSDVersion` still says which service pack ver.txt's Windows has
+  const spOnly = str(NT_CURRENT, 'CSDVersion');
+  if (spOnly) return { family: 'unknown', name: '', servicePack: spOnly };
   const v9x = str(WIN_CURRENT, 'VersionNumber');
   const m = v9x ? /^(\d+)\.(\d+)\.(\d+)/.exec(v9x) : null;
   if (m) {
@@ -91,7 +94,7 @@ export function betterOs(base: OsInfo, candidates: (OsInfo | null)[]): OsInfo | 
       changed = true;
       continue;
     }
-    if (c.family !== result.family) continue;
+    if (c.family !== result.family && c.family !== 'unknown') continue;
     if (!result.servicePack && c.servicePack) {
       result = { ...result, servicePack: c.servicePack };
       changed = true;

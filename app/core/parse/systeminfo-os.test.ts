@@ -2,25 +2,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 import { compareVersions, parseFileVersions } from './file-versions';
-import { parseSysteminfoOs } from './systeminfo-os';
+import { parseSysteminfoOs } from './os-version';
 
 /** One row per systeminfo-ver/ corpus file, read by hand from the file's OS lines. */
-const EXPECTED: Record<string, { hostname: string; name: string; version: string; build: string; servicePack?: string; line: number }> = {
-  'server2012r2-en-jc-hyperv-vm.txt': { hostname: 'WIN-1A1A1AA11AA', name: 'Microsoft Windows Server 2012 R2 Standard', version: '6.3.9600', build: '9600', line: 4 },
-  'win10-ru-systeminfo-npcap-loopback.txt': { hostname: 'DESKTOP-IVE607I', name: 'Майкрософт Windows 10 Pro', version: '10.0.17763', build: '17763', line: 4 },
-  'win11-zh-cn-systeminfo-vbs.txt': { hostname: 'SUPER-JAMES', name: 'Microsoft Windows 11 专业版', version: '10.0.26200', build: '26200', line: 5 },
+const EXPECTED: Record<string, { family: string; name: string; version: string; build: string }> = {
+  'server2012r2-en-jc-hyperv-vm.txt': { family: 'nt6+', name: 'Microsoft Windows Server 2012 R2 Standard', version: '6.3', build: '9600' },
+  'win10-ru-systeminfo-npcap-loopback.txt': { family: 'nt6+', name: 'Майкрософт Windows 10 Pro', version: '10.0', build: '17763' },
+  'win11-zh-cn-systeminfo-vbs.txt': { family: 'nt6+', name: 'Microsoft Windows 11 专业版', version: '10.0', build: '26200' },
 };
 
 describe.skipIf(!corpusAvailable)('systeminfo corpus: OS lines in any language', () => {
   it('has a row for every corpus file', () => expect(corpusFiles('systeminfo-ver')).toEqual(Object.keys(EXPECTED).sort()));
   for (const [file, want] of Object.entries(EXPECTED)) {
-    it(file, () => expect(parseSysteminfoOs(readCorpus('systeminfo-ver', file))).toEqual({ ...want, servicePack: undefined }));
+    it(file, () => expect(parseSysteminfoOs(readCorpus('systeminfo-ver', file))).toEqual(want));
   }
 });
 
 describe('systeminfo service pack and file versions', () => {
   it('XP prints the service pack between version and build', () => {
-    expect(parseSysteminfoOs('Host Name:                 XP1\nOS Name:                   Microsoft Windows XP Professional\nOS Version:                5.1.2600 Service Pack 3 Build 2600\n')).toMatchObject({ version: '5.1.2600', servicePack: 'Service Pack 3', build: '2600' });
+    expect(parseSysteminfoOs('Host Name:                 XP1\nOS Name:                   Microsoft Windows XP Professional\nOS Version:                5.1.2600 Service Pack 3 Build 2600\n')).toMatchObject({ family: 'nt5', version: '5.1', servicePack: 'Service Pack 3', build: '2600' });
     expect(parseSysteminfoOs('nothing here')).toBeNull();
     fc.assert(fc.property(fc.string(), (s) => void parseSysteminfoOs(s)));
   });

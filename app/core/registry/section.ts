@@ -30,7 +30,11 @@ export const readRegistrySection: SnapshotSectionReader = (capture, problems, ba
     mergeViews(view, { keys: parsed.value.keys });
   }
   const sysText = capture.files.get(CAPTURE_FILES.systeminfo)?.text;
-  const os = betterOs(base.os, [sysText !== undefined && !looksBinary(sysText) ? parseSysteminfoOs(sysText) : null, osFromRegistry(view)]);
+  const fromSysteminfo = sysText !== undefined && !looksBinary(sysText) ? parseSysteminfoOs(sysText) : null;
+  if (sysText !== undefined && !fromSysteminfo) {
+    problems.push({ source: CAPTURE_FILES.systeminfo, message: 'no OS version line ("6.3.9600 N/A Build 9600" shape) found in systeminfo output' });
+  }
+  const os = betterOs(base.os, [fromSysteminfo, osFromRegistry(view)]);
   return { ...(any ? { registry: view } : {}), ...(os ? { os } : {}) };
 };
 
