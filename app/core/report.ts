@@ -85,3 +85,6 @@ export type Finding = z.infer<typeof FindingSchema>;
 export type RouteDecision = z.infer<typeof RouteDecisionSchema>;
 export type Run = z.infer<typeof RunSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+
+/** Fix ids are `<finding id>:<name>` (e.g. route.vpn-default-route-wins:split-now). */
+export const findingIdOfFix = (fixId: string): string => fixId.split(':')[0]!;

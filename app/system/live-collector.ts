@@ -3,6 +3,7 @@ import { CAPTURE_FILES, type Capture, type CaptureFile } from '../core/capture/c
 import { decodeCaptureBytes } from '../core/capture/decode';
 import { CollectionError } from './errors';
 import type { CommandRunner } from './run';
+import { is64BitWindows } from './windows-arch';
 
 interface LiveCommand {
   file: string;
@@ -79,7 +80,7 @@ export interface CollectOptions {
  */
 export async function collectLive(runner: CommandRunner, opts: CollectOptions = {}): Promise<LiveCollection> {
   const env = opts.env ?? process.env;
-  const is64Bit = opts.is64Bit ?? (process.arch === 'x64' || process.arch === 'arm64' || Boolean(env.PROCESSOR_ARCHITEW6432));
+  const is64Bit = opts.is64Bit ?? is64BitWindows(env);
   const readBytes = opts.readBytes ?? ((p: string) => readFile(p));
   const before = runner.spawned;
   const chcp = await runner.run('chcp.com', [], { timeoutMs: 5_000 }).catch(() => null);

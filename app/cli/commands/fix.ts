@@ -1,6 +1,6 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
-import type { Fix, Report } from '../../core/report';
+import { findingIdOfFix, type Fix, type Report } from '../../core/report';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyFixes } from '../../system/apply/apply';
@@ -50,7 +50,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   } else if (!io.isTTY) {
     // Unattended: only what the policy allows (DESIGN.md); without a policy, nothing.
     const allow = new Set<string>(input.policy?.unattended?.allow ?? []);
-    chosen = fixes.filter((f) => allow.has(f.id.split(':')[0]!));
+    chosen = fixes.filter((f) => allow.has(findingIdOfFix(f.id)));
     for (const f of fixes.filter((x) => !chosen.includes(x))) say(`Skipped (not in the policy's unattended.allow): ${f.id}\n`);
     if (chosen.length === 0) return scanExit;
   }

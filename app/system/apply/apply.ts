@@ -3,7 +3,7 @@ import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
 import { vpnActionPs } from '../../core/remedy/vpn-actions';
-import type { Fix, Report } from '../../core/report';
+import { findingIdOfFix, type Fix, type Report } from '../../core/report';
 import type { Progress, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
 import { newRunId, type Plan, type RunStore } from './journal';
@@ -23,7 +23,6 @@ export interface ApplyContext {
 
 type Step = RunResult['steps'][number];
 
-const findingIdOf = (fixId: string) => fixId.split(':')[0]!;
 
 /**
  * precheck → backup → journal → act → verify, rolling back on any failure. `consented` is the
@@ -42,7 +41,7 @@ export async function preparePlan(ctx: ApplyContext, consented: Report, fixIds: 
   const fixes = fixIds.map((id) => pickFix(before, consented, id));
   const actions = fixes.flatMap((f) => f.actions.map((action, i) => ({ action, label: f.steps[i] ?? describe(action) })));
   checkPreconditions(before, actions);
-  const plan: Plan = { runId: newRunId(), createdAt: new Date().toISOString(), fixIds, findingIds: [...new Set(fixIds.map(findingIdOf))], actions };
+  const plan: Plan = { runId: newRunId(), createdAt: new Date().toISOString(), fixIds, findingIds: [...new Set(fixIds.map(findingIdOfFix))], actions };
   return { ...plan, sha256: planDigest(plan) };
 }
 
@@ -97,7 +96,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   let after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
   if (!failure) {
     const missing = planned.filter((p) => !effectObserved(after.snapshot, p.action));
-    const remainingIds = fixIds.filter((id) => after.findings.some((f) => f.fixes.some((x) => x.id === id) || (f.id === findingIdOf(id) && f.fixes.length === 0)));
+    const remainingIds = fixIds.filter((id) => after.findings.some((f) => f.fixes.some((x) => x.id === id) || (f.id === findingIdOfFix(id) && f.fixes.length === 0)));
     if (missing.length) failure = `Verification failed: not observed after the change: ${missing.map((m) => m.label).join('; ')}`;
     else if (remainingIds.length) failure = `Verification failed: the problem is still there (${remainingIds.join(', ')})`;
   }

@@ -10,11 +10,10 @@ import type { FileReplace } from '../../core/remedy/file-actions';
 import { vpnActionArgv, vpnActionPs, type VpnAction, type VpnRoute } from '../../core/remedy/vpn-actions';
 import { readCaptureDir } from '../capture-reader';
 import type { CommandRunner } from '../run';
+import { is64BitWindows } from '../windows-arch';
 import type { Action } from '../../core/remedy/actions';
 import type { OtherAction } from './route-target';
 
-/** 64-bit Windows (also when this process is 32-bit under WOW64): reg.exe needs /reg:64. */
-const is64BitWindows = () => process.arch === 'x64' || process.arch === 'arm64' || Boolean(process.env.PROCESSOR_ARCHITEW6432);
 
 /** On this Windows machine: reg.exe (exit code is reliable), an atomic LMHOSTS write, nbtstat -R. */
 export async function execOtherLive(runner: CommandRunner, systemRoot: string, action: OtherAction): Promise<{ ok: boolean; output: string }> {
