@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, serious } from './support/axe';
 import { hasChromium } from './support/browser';
-import { ensureRendererBuilt } from './support/build';
-import { createDemoEngine } from './support/demo-engine';
-import { openApp, type Harness } from './support/harness';
+import type { Harness } from './support/harness';
+import { openDemoApp } from './support/open-demo';
 import { shoot } from './support/screens';
-import { BROWSER_LOCALE, type Lang } from './support/texts';
+import type { Lang } from './support/texts';
 import { walker } from './support/walk';
 
 /**
@@ -17,10 +16,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('choosing between fi
   const suffix = lang === 'en' ? '' : `-${lang}`;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    const { engine } = await createDemoEngine({ locale: lang });
-    h = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
-    await walker(h.page, lang).scan();
+    h = await openDemoApp(lang);
   });
   afterAll(async () => h?.close());
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from './support/browser';
-import { ensureRendererBuilt } from './support/build';
-import { createDemoEngine } from './support/demo-engine';
-import { openApp, type Harness } from './support/harness';
+import type { Harness } from './support/harness';
+import { openDemoApp } from './support/open-demo';
 import { shoot } from './support/screens';
-import { BROWSER_LOCALE, type Lang } from './support/texts';
+import type { Lang } from './support/texts';
 import { walker } from './support/walk';
 
 /**
@@ -16,9 +15,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('walk through a fix 
   const suffix = lang === 'en' ? '' : `-${lang}`;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    const { engine } = await createDemoEngine({ locale: lang });
-    h = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
+    h = await openDemoApp(lang, { scan: false });
   });
   afterAll(async () => h?.close());
 
