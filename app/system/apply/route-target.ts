@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildSnapshot } from '../../core/build-snapshot';
 import type { Capture } from '../../core/capture/capture';
@@ -89,10 +89,4 @@ export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
       return result;
     },
   };
-}
-
-export async function resetSimulatedTarget(opts: Pick<SimulatedTargetOptions, 'seedDir' | 'workspaceDir'>): Promise<void> {
-  await mkdir(opts.workspaceDir, { recursive: true });
-  await cp(opts.seedDir, opts.workspaceDir, { recursive: true, force: true });
-  await readFile(join(opts.workspaceDir, 'route-print.txt'));
 }
