@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { CidrSchema, PolicySchema } from '../app/core/policy';
-import { ReportSchema } from '../app/core/report';
+import { CidrSchema, PolicySchema } from '../app/core/model/policy';
+import { ReportSchema } from '../app/core/model/report';
 
 /**
  * `npm run gen:schemas`: the published JSON Schemas (2020-12) of the report and the policy file,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../app/core/report';
+import { ReportSchema } from '../app/core/model/report';
 import { cli, freshDataDir } from './support/cli';
 
 const demoRoutes = readFileSync(join(import.meta.dirname, '..', 'samples', 'demo', 'route-print.txt'), 'utf8');

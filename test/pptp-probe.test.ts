@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineT } from '../app/core/i18n';
-import { interpretPptpPath } from '../app/core/pptp-path';
-import type { RasEvent } from '../app/core/ras-event';
+import { interpretPptpPath } from '../app/core/diagnose/pptp-path';
+import type { RasEvent } from '../app/core/model/ras-event';
 import { probeTcp } from '../app/system/pptp-probe';
 
 /** The PPTP path check, only ever against 127.0.0.1: a listener we open, and a port we closed. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../app/cli/io';
 import { runCli } from '../app/cli/main';
-import type { Report } from '../app/core/report';
+import type { Report } from '../app/core/model/report';
 
 /**
  * The three hand-written legacy/modern captures of issue 5 through the real CLI

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../app/cli/io';
 import { runCli } from '../app/cli/main';
-import type { Report } from '../app/core/report';
+import type { Report } from '../app/core/model/report';
 
 /** The issue-7 captures (Windows XP SP3, Windows 11) through the real CLI with their policies. */
 async function scan(dir: string, lang = 'en'): Promise<{ code: number; report: Report; stderr: string }> {

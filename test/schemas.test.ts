@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FINDING_IDS } from '../app/core/policy';
+import { FINDING_IDS } from '../app/core/model/policy';
 import { generateSchemas, schemaFileText, SCHEMA_DIR } from '../scripts/gen-schemas';
 import { cli, freshDataDir } from './support/cli';
 import { expectValidReport, policySchema, reportSchema, validatePolicyJson } from './support/report-schema';

@@ -7,7 +7,7 @@ import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, planRe
 import { DATA_BEGIN, DATA_END, DETECT_CODE, REMEDIATE_CODE, renderIntuneDetect, renderIntuneRemediate } from '../app/core/fleet/intune-ps1';
 import { parseNetRouteTable } from '../app/core/fleet/netroute-table';
 import { routeArgv } from '../app/core/remedy/actions';
-import { ReportSchema } from '../app/core/report';
+import { ReportSchema } from '../app/core/model/report';
 import { corpusAvailable, readCorpus } from './corpus';
 import { cli } from './support/cli';
 import { checkPs1Structure, singleQuotedLiterals } from './support/ps1-structure';

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../core/report';
+import type { Finding, Report } from '../core/model/report';
 
 const ICON: Record<Finding['severity'], string> = { critical: '✖ CRITICAL', warning: '▲ WARNING ', info: '• INFO    ' };
 

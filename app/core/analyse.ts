@@ -1,9 +1,9 @@
-import { buildSnapshot } from './build-snapshot';
+import { buildSnapshot } from './snapshot/build-snapshot';
 import type { Capture } from './capture/capture';
 import { diagnose } from './diagnose';
 import type { EngineLanguage } from './i18n';
-import type { Policy } from './policy';
-import type { Report } from './report';
+import type { Policy } from './model/policy';
+import type { Report } from './model/report';
 
 export interface AnalyseOptions {
   corporateNetworks?: string[];

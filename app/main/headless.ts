@@ -1,5 +1,5 @@
-import type { Policy } from '../core/policy';
-import type { Report } from '../core/report';
+import type { Policy } from '../core/model/policy';
+import type { Report } from '../core/model/report';
 
 /**
  * Commands the desktop app runs without a window, with the CLI's semantics and exit codes. This

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReportSchema } from '../core/report';
+import { ReportSchema } from '../core/model/report';
 import { CHANNELS, type ChannelName } from './channels';
 
 /**

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { engineT, pickLanguage, type EngineLanguage } from '../core/i18n';
-import { interpretPptpPath } from '../core/pptp-path';
-import { rasEventsOf } from '../core/ras-event';
-import { vpnProfilesOf } from '../core/vpn-profile';
-import type { Policy } from '../core/policy';
-import type { Report } from '../core/report';
-import { renderReportHtml } from '../core/report-html';
+import { interpretPptpPath } from '../core/diagnose/pptp-path';
+import { rasEventsOf } from '../core/model/ras-event';
+import { vpnProfilesOf } from '../core/model/vpn-profile';
+import type { Policy } from '../core/model/policy';
+import type { Report } from '../core/model/report';
+import { renderReportHtml } from '../core/report/report-html';
 import type { AppInfo, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';

@@ -1,10 +1,10 @@
 import { analyseCapture } from '../core/analyse';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
-import type { Snapshot } from '../core/snapshot';
+import type { Snapshot } from '../core/model/snapshot';
 import type { EngineLanguage } from '../core/i18n';
-import type { Policy } from '../core/policy';
-import { CidrSchema } from '../core/policy';
-import type { Report } from '../core/report';
+import type { Policy } from '../core/model/policy';
+import { CidrSchema } from '../core/model/policy';
+import type { Report } from '../core/model/report';
 import { readCaptureDir } from './capture-reader';
 import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
 import { CollectionError, UsageError } from './errors';

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, readCorpus } from '../../test/corpus';
 import { analyseCapture } from '../core/analyse';
-import { lookupValue, registryViewOf } from '../core/registry/view';
+import { lookupValue, registryViewOf } from '../core/model/registry-view';
 import { CollectionError } from './errors';
 import { collectLive, liveCommands } from './live-collector';
 import type { CommandRunner, RunOptions } from './run';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { describePolicyIssues, PolicySchema, type Policy } from '../core/policy';
+import { describePolicyIssues, PolicySchema, type Policy } from '../core/model/policy';
 import { UsageError } from './errors';
 
 export async function readPolicyFile(path: string): Promise<Policy> {

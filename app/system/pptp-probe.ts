@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import type { TcpProbe } from '../core/pptp-path';
+import type { TcpProbe } from '../core/diagnose/pptp-path';
 
 /**
  * The live half of the PPTP path check: one TCP connect to the VPN server's control port (1723)

@@ -1,7 +1,7 @@
 import type { DesktopEngine } from '../../app/shared/engine-port';
 import { EngineError } from '../../app/shared/engine-port';
 import type { Progress, RunResult, RunSummary } from '../../app/shared/ipc';
-import type { Finding, Report } from '../../app/core/report';
+import type { Finding, Report } from '../../app/core/model/report';
 import { rollbackActions, type Action } from '../../app/core/remedy/actions';
 import { renderCmd } from '../../app/core/remedy/render-cmd';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../app/core/report';
+import type { Fix } from '../../app/shared/model-types';
 import { ApplyView } from './components/ApplyView';
 import { ConnectionsView } from './components/ConnectionsView';
 import { ConsentDialog } from './components/ConsentDialog';
@@ -11,8 +11,9 @@ import { HistoryView } from './components/HistoryView';
 import { HomeView } from './components/HomeView';
 import { SourceBanner } from './components/SourceBanner';
 import { useTunnelMedic } from './useTunnelMedic';
+import type { View } from './view';
+export type { View } from './view';
 
-export type View = { name: 'home' } | { name: 'finding'; id: string; from?: 'home' | 'connections' } | { name: 'apply' } | { name: 'history' } | { name: 'connections' };
 
 export function App() {
   const { t, i18n } = useTranslation();

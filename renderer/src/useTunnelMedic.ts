@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, DomainInput, IpcError, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
-import type { Fix } from '../../app/core/report';
+import type { Fix } from '../../app/shared/model-types';
 import { api, asIpcError, call, IpcFailure } from './api';
 import { currentLanguage } from './i18n';
 

@@ -8,8 +8,8 @@ import type { Action } from '../../app/core/remedy/actions';
 import { BLOCK_BEGIN, BLOCK_END } from '../../app/core/remedy/lmhosts-edit';
 import { renderCmd } from '../../app/core/remedy/render-cmd';
 import { scriptCompanions } from '../../app/core/remedy/render-registry';
-import { readLmhostsSection } from '../../app/core/registry/section';
-import type { Snapshot } from '../../app/core/snapshot';
+import { readLmhostsSection } from '../../app/core/snapshot/registry-section';
+import type { Snapshot } from '../../app/core/model/snapshot';
 import { describeWine, disposeWinePrefix, runCmdScript, winePrefix } from './harness';
 import { installNbtstatStandIn, lmhostsPath, nbtstatCalls, removeCompanions, writeCompanions } from './registry-harness';
 

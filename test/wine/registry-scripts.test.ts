@@ -6,7 +6,7 @@ import { parseRegQuery } from '../../app/core/parse/reg-query';
 import { rollbackActions, type Action } from '../../app/core/remedy/actions';
 import { renderCmd } from '../../app/core/remedy/render-cmd';
 import type { RegistrySet } from '../../app/core/remedy/registry-actions';
-import { findKey, lookupValue, mergeViews, emptyView } from '../../app/core/registry/view';
+import { findKey, lookupValue, mergeViews, emptyView } from '../../app/core/model/registry-view';
 import { describeWine, disposeWinePrefix, runCmdScript, winePrefix } from './harness';
 import { exportKey, queryKey } from './registry-harness';
 

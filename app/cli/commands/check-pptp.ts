@@ -1,6 +1,6 @@
 import { engineT, pickLanguage } from '../../core/i18n';
-import { interpretPptpPath } from '../../core/pptp-path';
-import { rasEventsOf } from '../../core/ras-event';
+import { interpretPptpPath } from '../../core/diagnose/pptp-path';
+import { rasEventsOf } from '../../core/model/ras-event';
 import { UsageError } from '../../system/errors';
 import { resolveInput, scanInput } from '../../system/input';
 import { probeTcp, PPTP_CONTROL_PORT } from '../../system/pptp-probe';

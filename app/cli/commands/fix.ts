@@ -1,6 +1,6 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
-import { findingIdOfFix, type Fix, type Report } from '../../core/report';
+import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyFixes } from '../../system/apply/apply';

@@ -1,7 +1,7 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
-import type { RunHistoryEntry } from '../../core/report-html';
-import { buildReportZip, reportBundleFiles } from '../../core/report-zip';
+import type { RunHistoryEntry } from '../../core/report/report-html';
+import { buildReportZip, reportBundleFiles } from '../../core/report/report-zip';
 import { RunStore } from '../../system/apply/journal';
 import { UsageError } from '../../system/errors';
 import { resolveInput, scanInput } from '../../system/input';

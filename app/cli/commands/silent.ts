@@ -1,5 +1,5 @@
 import { silentFixArgs, silentScanArgs } from '../../main/headless';
-import { ReportSchema } from '../../core/report';
+import { ReportSchema } from '../../core/model/report';
 import { resolveInput } from '../../system/input';
 import { parse, type CliValues } from '../args';
 import type { CliIo } from '../io';

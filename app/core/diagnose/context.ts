@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Policy } from '../policy';
-import type { Snapshot } from '../snapshot';
+import type { Policy } from '../model/policy';
+import type { Snapshot } from '../model/snapshot';
 
 export interface DiagnoseContext {
   snapshot: Snapshot;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { RouteDecision } from '../report';
-import type { Route, Snapshot } from '../snapshot';
+import type { RouteDecision } from '../model/report';
+import type { Route, Snapshot } from '../model/snapshot';
 import { effectiveRoute, interfaceOf, isTunnelRoute, routeLabel } from './route-model';
 
 /** "Traffic to X goes via Y because …" for one destination, in plain words. */

@@ -1,7 +1,7 @@
 import { engineT, type EngineLanguage } from '../i18n';
-import type { Finding, Severity } from '../report';
-import type { Policy } from '../policy';
-import type { Snapshot } from '../snapshot';
+import type { Finding, Severity } from '../model/report';
+import type { Policy } from '../model/policy';
+import type { Snapshot } from '../model/snapshot';
 import type { DiagnoseContext } from './context';
 import { duplicateDefaultEqualMetric } from './rules/duplicate-default';
 import { lanHiddenByVpn } from './rules/lan-hidden-by-vpn';

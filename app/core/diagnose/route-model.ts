@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { isTunnelKind } from '../parse/adapter-kind';
-import type { NetInterface, Route, Snapshot } from '../snapshot';
+import type { NetInterface, Route, Snapshot } from '../model/snapshot';
 
 /** A stand-in address for "the Internet" when asking which route wins; nothing is contacted. */
 export const INTERNET_PROBE = '8.8.8.8';

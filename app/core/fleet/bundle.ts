@@ -2,7 +2,7 @@ import { isRouteAction, type Action } from '../remedy/actions';
 import { renderCmd, type ScriptStep } from '../remedy/render-cmd';
 import { renderPs1 } from '../remedy/render-ps1';
 import { scriptCompanions } from '../remedy/render-registry';
-import type { Fix, Report } from '../report';
+import type { Fix, Report } from '../model/report';
 import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
 import { renderIntuneDetect, renderIntuneRemediate } from './intune-ps1';
 

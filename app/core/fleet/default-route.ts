@@ -1,4 +1,4 @@
-import type { Snapshot } from '../snapshot';
+import type { Snapshot } from '../model/snapshot';
 
 /**
  * The decision the Intune detection and remediation scripts make on a machine, kept here as a pure

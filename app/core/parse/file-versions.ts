@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../problems';
+import type { ParseResult, Problem } from '../model/problems';
 
 /**
  * file-versions.txt (capture contract): "FULLPATH<TAB>VERSION[<TAB>DESCRIPTION]" per line, written

@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../problems';
+import type { ParseResult, Problem } from '../model/problems';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, lookupLabel, parseHeader, parseMediaState, parseYesNo, type LabelMeaning } from './ipconfig-labels';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
-import { emptyView, putValue, touchKey } from '../registry/view';
+import { emptyView, putValue, touchKey } from '../model/registry-view';
 import { parseLmhosts } from './lmhosts';
 import { betterOs, osFromRegistry, parseSysteminfoOs } from './os-version';
 

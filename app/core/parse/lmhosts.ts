@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { ParseResult, Problem } from '../problems';
+import type { ParseResult, Problem } from '../model/problems';
 
 /**
  * LMHOSTS (windows-reference.md §3; lmhosts.sam; KB Q180094, Q102725, Q104576): one entry per

@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../problems';
+import type { ParseResult, Problem } from '../model/problems';
 import type { NetshInterface, NetshInterfacesResult } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import { lookupValue, type RegistryView } from '../registry/view';
-import type { OsInfo } from '../snapshot';
+import { lookupValue, type RegistryView } from '../model/registry-view';
+import type { OsInfo } from '../model/snapshot';
 
 /**
  * The Windows generation decides which registry value a rule reads (windows-reference.md §1, §2):

@@ -1,6 +1,6 @@
-import type { Problem } from '../problems';
-import type { AuthProtocol, VpnProfile } from '../vpn-profile';
-import type { PbkSection } from './pbk';
+import type { Problem } from '../model/problems';
+import type { AuthProtocol, VpnProfile } from '../model/vpn-profile';
+import type { PbkSection } from './pbk-document';
 
 /**
  * The keys of one phonebook entry that matter for diagnosis (windows-reference.md §6). Values come

@@ -1,5 +1,8 @@
-import type { ParseResult, Problem } from '../problems';
+import type { ParseResult, Problem } from '../model/problems';
 import { readEntry, type PbkEntry } from './pbk-entry';
+import type { PbkDocument, PbkGroupKind, PbkLine, PbkSection, PbkValue } from './pbk-document';
+
+export type { PbkDocument, PbkGroupKind, PbkLine, PbkSection, PbkValue } from './pbk-document';
 
 /**
  * rasphone.pbk (windows-reference.md §6): an INI-like file that Windows itself rewrites. We keep
@@ -8,38 +11,6 @@ import { readEntry, type PbkEntry } from './pbk-entry';
  * non-ASCII entry names. Interpretation (pbk-entry.ts) reads from this, never rewrites it; edits
  * (setPbkValue) touch exactly one line.
  */
-
-export interface PbkLine {
-  text: string;
-  /** "\r\n", "\n", "\r" or "" (last line without a newline) */
-  eol: string;
-}
-
-/** `MEDIA=` / `DEVICE=` / `NETCOMPONENTS=` start a sub-group inside an entry (one per link/device). */
-export type PbkGroupKind = 'entry' | 'NETCOMPONENTS' | 'MEDIA' | 'DEVICE';
-
-export interface PbkValue {
-  key: string;
-  value: string;
-  /** 0-based index into `lines` */
-  index: number;
-  group: PbkGroupKind;
-  /** 0 for the entry's own keys, then 1, 2, … per sub-group in file order */
-  groupIndex: number;
-}
-
-export interface PbkSection {
-  name: string;
-  /** 0-based index of the `[name]` line; the section runs to `end` (exclusive) */
-  index: number;
-  end: number;
-  values: PbkValue[];
-}
-
-export interface PbkDocument {
-  lines: PbkLine[];
-  sections: PbkSection[];
-}
 
 export interface PbkParsed {
   document: PbkDocument;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeCaptureBytes } from '../capture/decode';
-import { findKey, lookupValue } from '../registry/view';
+import { findKey, lookupValue } from '../model/registry-view';
 import { parseRegFile } from './reg-file';
 
 const values = (text: string, key: string) => findKey(parseRegFile(text, 'x.reg').value, key)?.values.map((v) => [v.name, v.type, v.data]);

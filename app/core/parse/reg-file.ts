@@ -1,5 +1,5 @@
-import type { ParseResult, Problem } from '../problems';
-import { emptyView, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../registry/view';
+import type { ParseResult, Problem } from '../model/problems';
+import { emptyView, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
  * .reg exports (windows-reference.md §11): "Windows Registry Editor Version 5.00" (reg export /

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
-import { findKey, lookupValue } from '../registry/view';
+import { findKey, lookupValue } from '../model/registry-view';
 import { parseRegFile } from './reg-file';
 import { parseRegQuery } from './reg-query';
 

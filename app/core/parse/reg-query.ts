@@ -1,5 +1,5 @@
-import type { ParseResult, Problem } from '../problems';
-import { emptyView, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../registry/view';
+import type { ParseResult, Problem } from '../model/problems';
+import { emptyView, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
  * `reg query` console output (windows-reference.md §11), any Windows since XP, any language:

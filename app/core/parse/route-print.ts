@@ -1,5 +1,5 @@
-import type { ParseResult, Problem } from '../problems';
-import type { PersistentRoute, Route } from '../snapshot';
+import type { ParseResult, Problem } from '../model/problems';
+import type { PersistentRoute, Route } from '../model/snapshot';
 import type { RoutePrintInterface, RoutePrintResult } from './types';
 import {
   cleanLine,

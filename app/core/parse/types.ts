@@ -1,5 +1,5 @@
 import type { AdapterKind } from './adapter-kind';
-import type { PersistentRoute, Route } from '../snapshot';
+import type { PersistentRoute, Route } from '../model/snapshot';
 
 /** `route print` Interface List row (Vista+ decimal index, XP hex `0x10003`). */
 export interface RoutePrintInterface {

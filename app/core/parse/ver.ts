@@ -1,4 +1,4 @@
-import type { OsInfo } from '../snapshot';
+import type { OsInfo } from '../model/snapshot';
 
 /**
  * `ver` output across generations: "Microsoft Windows [Version 10.0.19045.3448]",

@@ -1,5 +1,5 @@
-import type { ParseResult, Problem } from '../problems';
-import type { AuthProtocol, VpnProfile } from '../vpn-profile';
+import type { ParseResult, Problem } from '../model/problems';
+import type { AuthProtocol, VpnProfile } from '../model/vpn-profile';
 
 /**
  * `Get-VpnConnection [-AllUserConnection]` as ConvertTo-Json (what the collector writes) or as the

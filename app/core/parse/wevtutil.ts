@@ -1,5 +1,5 @@
-import type { ParseResult, Problem } from '../problems';
-import { RAS_EVENT_KINDS, type RasEvent } from '../ras-event';
+import type { ParseResult, Problem } from '../model/problems';
+import { RAS_EVENT_KINDS, type RasEvent } from '../model/ras-event';
 
 /**
  * RasClient events from what people and the collector give us: `wevtutil qe … /f:text`, Event

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Fix } from '../report';
+import type { Fix } from '../model/report';
 import { rollbackActions, type Action } from './actions';
 import { renderCmd, type ScriptStep } from './render-cmd';
 import { renderPs1 } from './render-ps1';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { effectiveRoute, interfaceOf, isTunnelRoute, parseCidr, firstHost } from '../diagnose/route-model';
-import type { Route, Snapshot } from '../snapshot';
-import type { VpnProfile } from '../vpn-profile';
+import type { Route, Snapshot } from '../model/snapshot';
+import type { VpnProfile } from '../model/vpn-profile';
 import type { Action } from './actions';
 import type { PlannedFix } from './build-fix';
 import type { ScriptStep } from './render-cmd';

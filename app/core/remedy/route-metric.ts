@@ -1,4 +1,4 @@
-import type { NetInterface, Route, Snapshot } from '../snapshot';
+import type { NetInterface, Route, Snapshot } from '../model/snapshot';
 import { interfaceOf } from '../diagnose/route-model';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegFile } from '../parse/reg-file';
-import { lookupValue } from '../registry/view';
+import { lookupValue } from '../model/registry-view';
 import { inverseOf } from '../remedy/actions';
 import type { RegistryAction } from '../remedy/registry-actions';
 import { applyRegistryAction, emptyView, renderRegFile } from './registry-sim';

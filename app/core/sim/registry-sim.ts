@@ -1,5 +1,5 @@
 import type { RegistryAction } from '../remedy/registry-actions';
-import { emptyView, findKey, keyId, normaliseKeyPath, ROOT_PATTERN, type RegistryKey, type RegistryView } from '../registry/view';
+import { emptyView, findKey, keyId, normaliseKeyPath, ROOT_PATTERN, type RegistryKey, type RegistryView } from '../model/registry-view';
 
 /**
  * A registry that applies `reg add` / `reg delete` semantics to a RegistryView: the demo machine's

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, readCorpus } from '../../../test/corpus';
 import { rollbackActions, routeArgv, type RouteAction } from '../remedy/actions';
-import type { Route } from '../snapshot';
+import type { Route } from '../model/snapshot';
 import { RouteTable, type SimInterface, type SimRoute } from './route-table';
 
 const WIFI: SimInterface = {

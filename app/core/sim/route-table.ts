@@ -1,4 +1,4 @@
-import type { NetInterface, PersistentRoute, Route } from '../snapshot';
+import type { NetInterface, PersistentRoute, Route } from '../model/snapshot';
 import { formatIpv4, inSubnet, maskOfPrefixLength, parseIpv4 } from './ipv4';
 import {
   apiFailure,

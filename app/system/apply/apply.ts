@@ -3,7 +3,7 @@ import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
 import { vpnActionPs } from '../../core/remedy/vpn-actions';
-import { findingIdOfFix, type Fix, type Report } from '../../core/report';
+import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import type { Progress, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
 import { newRunId, type Plan, type RunStore } from './journal';

@@ -1,9 +1,9 @@
-import { lmhostsOf } from '../../core/registry/section';
-import { lookupValue, registryViewOf } from '../../core/registry/view';
+import { lmhostsOf } from '../../core/snapshot/registry-section';
+import { lookupValue, registryViewOf } from '../../core/model/registry-view';
 import type { Action } from '../../core/remedy/actions';
 import type { RegState } from '../../core/remedy/registry-actions';
-import type { Snapshot } from '../../core/snapshot';
-import { vpnProfilesOf } from '../../core/vpn-profile';
+import type { Snapshot } from '../../core/model/snapshot';
+import { vpnProfilesOf } from '../../core/model/vpn-profile';
 import type { VpnAction } from '../../core/remedy/vpn-actions';
 
 type Other = Exclude<Action, { kind: `route.${string}` }>;

@@ -1,5 +1,5 @@
 import { isRouteAction, type Action, type RouteAction } from '../../core/remedy/actions';
-import type { Route, Snapshot } from '../../core/snapshot';
+import type { Route, Snapshot } from '../../core/model/snapshot';
 import { interfaceOf } from '../../core/diagnose/route-model';
 import ipaddr from 'ipaddr.js';
 import { otherEffectObserved, otherPrecondition } from './judge-other';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSnapshot } from '../../core/build-snapshot';
+import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import { applyRegistryAction, renderRegFile } from '../../core/sim/registry-sim';
-import { registryViewOf } from '../../core/registry/view';
+import { registryViewOf } from '../../core/model/registry-view';
 import { regAddArgv, regDeleteArgv } from '../../core/remedy/reg-argv';
 import { encodeFileText } from '../../core/remedy/render-registry';
 import type { FileReplace } from '../../core/remedy/file-actions';
@@ -12,7 +12,9 @@ import { readCaptureDir } from '../capture-reader';
 import type { CommandRunner } from '../run';
 import { is64BitWindows } from '../windows-arch';
 import type { Action } from '../../core/remedy/actions';
-import type { OtherAction } from './route-target';
+
+/** Every action that is not a route.exe step: registry, LMHOSTS, NetBT and VPN profile changes. */
+export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
 
 
 /** On this Windows machine: reg.exe (exit code is reliable), an atomic LMHOSTS write, nbtstat -R. */

@@ -1,13 +1,13 @@
 import { cp, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSnapshot } from '../../core/build-snapshot';
+import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import type { Capture } from '../../core/capture/capture';
 import { RouteTable } from '../../core/sim/route-table';
 import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
 import type { Action } from '../../core/remedy/actions';
 import type { CommandRunner } from '../run';
-import { backupLive, backupSimulated, execOtherLive, execOtherSimulated } from './other-actions';
+import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, type OtherAction } from './other-actions';
 
 export interface RouteExecResult {
   stdout: string;
@@ -26,7 +26,6 @@ export interface RouteTarget {
   backup(runDir: string, actions: readonly Action[]): Promise<void>;
 }
 
-export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
 
 /** route.exe on this machine, by full path so PATH cannot substitute another program. */
 export function liveTarget(runner: CommandRunner): RouteTarget {

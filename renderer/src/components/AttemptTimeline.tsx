@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../app/core/report';
-import type { RasEvent } from '../../../app/core/ras-event';
+import type { Finding, RasEvent } from '../../../app/shared/model-types';
 import { formatDateTime, formatTime } from '../format';
 import { attemptName, findingForFailure, type Attempt } from '../lib/connections';
 import { Icon, type IconName } from './Icon';

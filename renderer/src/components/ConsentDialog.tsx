@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 import { restartStep } from '../lib/changes';
 import { strengthText } from './FixCard';
 import { useFocusTrap } from './useFocusTrap';

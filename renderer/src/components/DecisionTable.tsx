@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RouteDecision } from '../../../app/core/report';
+import type { RouteDecision } from '../../../app/shared/model-types';
 import { formatNumber, formatPrefix } from '../format';
 import { Icon } from './Icon';
 

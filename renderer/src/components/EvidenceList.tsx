@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../app/core/report';
+import type { Evidence } from '../../../app/shared/model-types';
 
 const isRouteSource = (source: string): boolean => /route|netroute/i.test(source);
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Finding, Severity } from '../../../app/core/report';
+import type { Finding, Severity } from '../../../app/shared/model-types';
 import { SeverityBadge } from './SeverityBadge';
 
 const ORDER: Severity[] = ['critical', 'warning', 'info'];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Finding, Fix } from '../../../app/core/report';
+import type { Finding, Fix } from '../../../app/shared/model-types';
 import type { DomainInput } from '../../../app/shared/ipc';
 import { DecisionTable } from './DecisionTable';
 import { DomainForm } from './DomainForm';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 import { lastingKind } from '../lib/changes';
 import { ScriptTabs } from './ScriptTabs';
 import { WhatChanges } from './WhatChanges';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 import { Icon } from './Icon';
 import { FixCard } from './FixCard';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { View } from '../App';
+import type { View } from '../view';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Icon } from './Icon';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../app/core/report';
+import type { Report } from '../../../app/shared/model-types';
 import { formatDateTime } from '../format';
 import { Icon } from './Icon';
 

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../app/core/report';
-import type { VpnProfile } from '../../../app/core/vpn-profile';
+import type { Finding, VpnProfile } from '../../../app/shared/model-types';
 import { findingsForProfile, PROFILE_SETTINGS, SETTINGS_CONCERNED, type ProfileSetting } from '../lib/connections';
 import { Icon } from './Icon';
 import { SeverityBadge } from './SeverityBadge';

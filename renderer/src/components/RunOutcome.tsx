@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 import type { RunResult } from '../../../app/shared/ipc';
 import { restartStep } from '../lib/changes';
 import { Icon } from './Icon';

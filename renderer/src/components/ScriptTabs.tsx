@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 import { CopyButton } from './CopyButton';
 
 type Which = 'fix' | 'undo';

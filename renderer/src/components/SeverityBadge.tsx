@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Severity } from '../../../app/core/report';
+import type { Severity } from '../../../app/shared/model-types';
 import { Icon } from './Icon';
 
 

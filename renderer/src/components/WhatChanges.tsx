@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 import { fileChanges, profileChanges, registryChanges, reloadsNameCache } from '../lib/changes';
 import { FileDiff } from './FileDiff';
 import { ProfileChange } from './ProfileChange';

@@ -1,4 +1,4 @@
-import type { Fix } from '../../../app/core/report';
+import type { Fix } from '../../../app/shared/model-types';
 
 /**
  * Plain descriptions of a fix's typed actions for "What changes". The renderer reads the actions

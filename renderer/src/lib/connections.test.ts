@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../app/core/report';
-import type { RasEvent } from '../../../app/core/ras-event';
+import type { Finding, RasEvent } from '../../../app/shared/model-types';
 import { attemptName, attempts, findingForFailure } from './connections';
 import { restartStep } from './changes';
 

@@ -1,6 +1,4 @@
-import type { Finding, Report } from '../../../app/core/report';
-import type { RasEvent } from '../../../app/core/ras-event';
-import type { VpnProfile } from '../../../app/core/vpn-profile';
+import type { Finding, RasEvent, Report, VpnProfile } from '../../../app/shared/model-types';
 
 /**
  * Read-only views of report.snapshot.events and .vpnProfiles for the "Connection problems" screen.

@@ -1,7 +1,7 @@
 import { buildFix } from '../../remedy/build-fix';
 import type { Action } from '../../remedy/actions';
 import type { ScriptStep } from '../../remedy/render-cmd';
-import type { Evidence, Finding } from '../../report';
+import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { isDword, isString, KEYS, planSet, readValue, valueEvidence, viewOf, type ReadValue } from './registry-evidence';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../report';
+import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, INTERNET_PROBE, isDefaultRoute } from '../route-model';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildFix } from '../../remedy/build-fix';
-import type { Evidence, Finding } from '../../report';
+import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { isDword, isString, KEYS, planSet, readValue, valueEvidence, viewOf } from './registry-evidence';
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { Finding } from '../../report';
+import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, isTunnelRoute, routeLabel } from '../route-model';

@@ -1,5 +1,5 @@
 import { compareVersions, fileNameOf } from '../../parse/file-versions';
-import type { Evidence, Finding } from '../../report';
+import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 
 /** ras.dun-too-old and os.nt4-service-pack (windows-reference.md §4, §5). */

@@ -2,8 +2,8 @@ import { describeName } from '../../parse/lmhosts';
 import type { Action } from '../../remedy/actions';
 import { buildFix } from '../../remedy/build-fix';
 import { domainLines, hasDomainEntries, withDomainBlock, type DomainSpec } from '../../remedy/lmhosts-edit';
-import { lmhostsOf } from '../../registry/section';
-import type { Evidence, Finding } from '../../report';
+import { lmhostsOf } from '../../snapshot/registry-section';
+import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { isDword, KEYS, planSet, readValue, valueEvidence, viewOf } from './registry-evidence';
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { Finding } from '../../report';
+import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 
 /** route.persistent-route-stale: a persistent route's gateway is on no connected subnet. */

@@ -1,7 +1,7 @@
-import type { Evidence } from '../../report';
-import { failuresOf, rasEventsOf, type RasEvent } from '../../ras-event';
-import { RAS_ERRORS } from '../../ras-errors';
-import { offersMppeKeying, vpnProfilesOf, type VpnProfile } from '../../vpn-profile';
+import type { Evidence } from '../../model/report';
+import { failuresOf, rasEventsOf, type RasEvent } from '../../model/ras-event';
+import { RAS_ERRORS } from '../ras-errors';
+import { offersMppeKeying, vpnProfilesOf, type VpnProfile } from '../../model/vpn-profile';
 import type { DiagnoseContext } from '../context';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '..';
-import type { RasEvent } from '../../ras-event';
-import type { Snapshot } from '../../snapshot';
-import type { VpnProfile } from '../../vpn-profile';
+import type { RasEvent } from '../../model/ras-event';
+import type { Snapshot } from '../../model/snapshot';
+import type { VpnProfile } from '../../model/vpn-profile';
 
 const base = (over: Partial<Snapshot> = {}): Snapshot => ({
   os: { family: 'nt6+', name: 'Microsoft Windows [Version 10.0.22631.4460]', version: '10.0', build: '22631.4460' },

@@ -1,7 +1,7 @@
-import type { Evidence } from '../../report';
+import type { Evidence } from '../../model/report';
 import { WRITABLE_REG_TYPES, type RegistrySet, type WritableRegType } from '../../remedy/registry-actions';
-import { findKey, formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../registry/view';
-import type { Snapshot } from '../../snapshot';
+import { findKey, formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../model/registry-view';
+import type { Snapshot } from '../../model/snapshot';
 
 /** Shared by the registry rules: what a value looks like as evidence, and the set that changes it. */
 

@@ -1,5 +1,5 @@
-import type { Evidence, Finding } from '../../report';
-import { vpnProfilesOf } from '../../vpn-profile';
+import type { Evidence, Finding } from '../../model/report';
+import { vpnProfilesOf } from '../../model/vpn-profile';
 import type { DiagnoseContext } from '../context';
 import { byEntry, countOf, failureGroups, groupEvidence, profileEvidence, usesMsChapV2 } from './ras-common';
 

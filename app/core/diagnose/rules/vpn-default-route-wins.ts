@@ -1,8 +1,8 @@
 import { buildFix } from '../../remedy/build-fix';
 import { planSplitTunnel, planSplitTunnelLasting } from '../../remedy/plan-split-tunnel';
-import { vpnProfilesOf } from '../../vpn-profile';
-import type { Finding } from '../../report';
-import type { Route } from '../../snapshot';
+import { vpnProfilesOf } from '../../model/vpn-profile';
+import type { Finding } from '../../model/report';
+import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, INTERNET_PROBE, interfaceOf, isDefaultHalf, isDefaultRoute, isTunnelRoute } from '../route-model';

@@ -1,6 +1,6 @@
-import type { Finding } from '../../report';
-import { explainRasError } from '../../ras-errors';
-import { offersMppeKeying } from '../../vpn-profile';
+import type { Finding } from '../../model/report';
+import { explainRasError } from '../ras-errors';
+import { offersMppeKeying } from '../../model/vpn-profile';
 import type { DiagnoseContext } from '../context';
 import { authText, byEntry, codesOf, countOf, failureGroups, groupEvidence, type FailureGroup } from './ras-common';
 

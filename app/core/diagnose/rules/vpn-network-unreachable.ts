@@ -1,7 +1,7 @@
 import { buildFix } from '../../remedy/build-fix';
 import { corpRouteAction } from '../../remedy/plan-split-tunnel';
 import { interfaceIndexOf } from '../../remedy/route-metric';
-import type { Finding } from '../../report';
+import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr } from '../route-model';

@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
-import type { Capture } from './capture/capture';
-import type { Policy } from './policy';
+import type { Capture } from '../capture/capture';
+import type { Policy } from '../model/policy';
 import type { SensitiveValue } from './redact';
-import type { Snapshot } from './snapshot';
+import type { Snapshot } from '../model/snapshot';
 
 /**
  * The names `--redact` must hide, read from where Windows prints them: `ipconfig /all`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionSchema } from './remedy/actions';
+import { ActionSchema } from '../remedy/actions';
 import { SnapshotSchema } from './snapshot';
 
 /** Findings and the report JSON of DESIGN.md (schemaVersion 1, additive changes only). */

@@ -1,4 +1,4 @@
-import type { Finding, Report } from './report';
+import type { Finding, Report } from '../model/report';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

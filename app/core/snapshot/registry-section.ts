@@ -5,9 +5,9 @@ import { parseLmhosts, type LmhostsFile } from '../parse/lmhosts';
 import { betterOs, osFromRegistry, parseSysteminfoOs } from '../parse/os-version';
 import { parseRegFile } from '../parse/reg-file';
 import { parseRegQuery } from '../parse/reg-query';
-import type { Problem } from '../problems';
-import type { SnapshotSectionReader } from '../snapshot-sections';
-import { emptyView, mergeViews, type RegistryView } from './view';
+import type { Problem } from '../model/problems';
+import type { SnapshotSectionReader } from './section-reader';
+import { emptyView, mergeViews, type RegistryView } from '../model/registry-view';
 
 /**
  * Snapshot sections for the registry (registry/*.txt = `reg query` output, registry/*.reg =

@@ -1,8 +1,6 @@
-import type { Capture } from './capture/capture';
-import { readFileVersions, readRasEvents, readVpnProfiles } from './ras-sections';
-import type { Problem } from './problems';
-import { readLmhostsSection, readRegistrySection } from './registry/section';
-import type { Snapshot } from './snapshot';
+import type { Capture } from '../capture/capture';
+import type { Problem } from '../model/problems';
+import type { Snapshot } from '../model/snapshot';
 
 /**
  * Capabilities beyond routing (registry, LMHOSTS, phonebooks, events, file versions) each add one
@@ -10,11 +8,3 @@ import type { Snapshot } from './snapshot';
  * `problems`, and returns the part of the snapshot it owns.
  */
 export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events' | 'fileVersions'>>;
-
-export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
-  readVpnProfiles,
-  readRasEvents,
-  readFileVersions,
-  readRegistrySection,
-  readLmhostsSection,
-];

@@ -1,13 +1,13 @@
-import { CAPTURE_FILES, type Capture } from './capture/capture';
-import { looksBinary } from './capture/decode';
-import { parseFileVersions } from './parse/file-versions';
-import { parsePbk } from './parse/pbk';
-import { pbkEntryToProfile } from './parse/pbk-entry';
-import { parseVpnConnection } from './parse/vpnconnection';
-import { parseRasEvents } from './parse/wevtutil';
-import type { Problem } from './problems';
-import type { SnapshotSectionReader } from './snapshot-sections';
-import type { VpnProfile } from './vpn-profile';
+import { CAPTURE_FILES, type Capture } from '../capture/capture';
+import { looksBinary } from '../capture/decode';
+import { parseFileVersions } from '../parse/file-versions';
+import { parsePbk } from '../parse/pbk';
+import { pbkEntryToProfile } from '../parse/pbk-entry';
+import { parseVpnConnection } from '../parse/vpnconnection';
+import { parseRasEvents } from '../parse/wevtutil';
+import type { Problem } from '../model/problems';
+import type { SnapshotSectionReader } from './section-reader';
+import type { VpnProfile } from '../model/vpn-profile';
 
 /** Snapshot sections of the VPN/RAS capability: profiles, RasClient events, OS service pack, file versions. */
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { failuresOf, type RasEvent } from './ras-event';
+import { failuresOf, type RasEvent } from '../model/ras-event';
 
 /**
  * What a TCP probe of port 1723 means next to the RasClient log (windows-reference.md §10): the

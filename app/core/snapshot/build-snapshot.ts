@@ -1,13 +1,13 @@
-import { CAPTURE_FILES, type Capture } from './capture/capture';
-import { looksBinary } from './capture/decode';
-import { classifyAdapter } from './parse/adapter-kind';
-import { parseIpconfig } from './parse/ipconfig';
-import { parseNetshInterfaces } from './parse/netsh-interfaces';
-import { parseRoutePrint } from './parse/route-print';
-import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from './parse/types';
-import { parseVer } from './parse/ver';
-import type { Problem } from './problems';
-import type { NetInterface, OsInfo, Route, Snapshot } from './snapshot';
+import { CAPTURE_FILES, type Capture } from '../capture/capture';
+import { looksBinary } from '../capture/decode';
+import { classifyAdapter } from '../parse/adapter-kind';
+import { parseIpconfig } from '../parse/ipconfig';
+import { parseNetshInterfaces } from '../parse/netsh-interfaces';
+import { parseRoutePrint } from '../parse/route-print';
+import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../parse/types';
+import { parseVer } from '../parse/ver';
+import type { Problem } from '../model/problems';
+import type { NetInterface, OsInfo, Route, Snapshot } from '../model/snapshot';
 import { SNAPSHOT_SECTIONS } from './snapshot-sections';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */

@@ -1,9 +1,9 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Capture } from './capture/capture';
-import type { Policy } from './policy';
+import type { Capture } from '../capture/capture';
+import type { Policy } from '../model/policy';
 import { Redactor } from './redact';
 import { sensitiveValues } from './redact-values';
-import type { Report } from './report';
+import type { Report } from '../model/report';
 import { renderReportHtml, type RunHistoryEntry } from './report-html';
 
 export interface ReportBundleInput {

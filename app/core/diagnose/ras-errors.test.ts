@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
-import { engineT } from './i18n';
+import en from '../i18n/en.json';
+import nl from '../i18n/nl.json';
+import { engineT } from '../i18n';
 import { explainRasError, RAS_ERRORS } from './ras-errors';
 
 /** windows-reference.md §7, every row (830/831 share one). */

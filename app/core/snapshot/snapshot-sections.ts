@@ -1,0 +1,12 @@
+import { readFileVersions, readRasEvents, readVpnProfiles } from './ras-sections';
+import { readLmhostsSection, readRegistrySection } from './registry-section';
+import type { SnapshotSectionReader } from './section-reader';
+
+
+export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
+  readVpnProfiles,
+  readRasEvents,
+  readFileVersions,
+  readRegistrySection,
+  readLmhostsSection,
+];
