@@ -51,6 +51,13 @@ export const RegistryKeySchema = z.object({
   /** names (lower case) known to be absent: `reg query /v` errors, `"x"=-` in .reg files */
   absentValues: z.array(z.string()),
   lostCharAt: z.number().int().nonnegative().optional(),
+  /**
+   * Values whose line was there but could not be read (a REG_DWORD of 0x100000000, an unknown
+   * type…): their state is unknown, never "absent", so no fix plans a change it could not undo.
+   */
+  unreadableValues: z.array(z.object({ name: z.string(), reason: z.string(), source: SourceSchema })).optional(),
+  /** a line inside the listing could not be attributed to any value: unlisted values are unknown */
+  listingIncomplete: z.boolean().optional(),
   source: SourceSchema,
 });
 export type RegistryKey = z.infer<typeof RegistryKeySchema>;
@@ -96,7 +103,16 @@ export function putValue(key: RegistryKey, value: RegistryValue): void {
   const lower = value.name.toLowerCase();
   key.values = key.values.filter((v) => v.name.toLowerCase() !== lower);
   key.absentValues = key.absentValues.filter((n) => n !== lower);
+  if (key.unreadableValues) key.unreadableValues = key.unreadableValues.filter((u) => u.name.toLowerCase() !== lower);
   key.values.push(value);
+}
+
+/** A value line that was present but not understood: its state becomes unknown (not absent). */
+export function markUnreadable(key: RegistryKey, name: string, reason: string, source: { file: string; line: number }): void {
+  const lower = name.toLowerCase();
+  key.values = key.values.filter((v) => v.name.toLowerCase() !== lower);
+  key.absentValues = key.absentValues.filter((n) => n !== lower);
+  key.unreadableValues = [...(key.unreadableValues ?? []).filter((u) => u.name.toLowerCase() !== lower), { name, reason, source }];
 }
 
 export function mergeViews(into: RegistryView, from: RegistryView): RegistryView {
@@ -110,6 +126,8 @@ export function mergeViews(into: RegistryView, from: RegistryView): RegistryView
     target.valuesListed ||= key.valuesListed;
     for (const v of key.values) putValue(target, v);
     for (const n of key.absentValues) if (!target.absentValues.includes(n)) target.absentValues.push(n);
+    for (const u of key.unreadableValues ?? []) markUnreadable(target, u.name, u.reason, u.source);
+    if (key.listingIncomplete) target.listingIncomplete = true;
   }
   return into;
 }
@@ -124,7 +142,7 @@ export function findKey(view: RegistryView, path: string): RegistryKey | undefin
 export type ValueLookup =
   | { state: 'present'; key: RegistryKey; value: RegistryValue }
   | { state: 'absent'; key?: RegistryKey; keyExists: boolean }
-  | { state: 'unknown' };
+  | { state: 'unknown'; unreadable?: { reason: string; source: { file: string; line: number } } };
 
 /** present, known absent (with whether the key exists), or unknown (not collected). */
 export function lookupValue(view: RegistryView, path: string, name: string): ValueLookup {
@@ -134,7 +152,11 @@ export function lookupValue(view: RegistryView, path: string, name: string): Val
   const lower = name.toLowerCase();
   const value = key.values.find((v) => v.name.toLowerCase() === lower);
   if (value) return { state: 'present', key, value };
-  if (key.valuesListed || key.absentValues.includes(lower)) return { state: 'absent', key, keyExists: true };
+  const unreadable = key.unreadableValues?.find((u) => u.name.toLowerCase() === lower);
+  if (unreadable) return { state: 'unknown', unreadable: { reason: unreadable.reason, source: unreadable.source } };
+  if (key.absentValues.includes(lower)) return { state: 'absent', key, keyExists: true };
+  // a listing with a line nobody understood may have hidden this very value
+  if (key.valuesListed && !key.listingIncomplete) return { state: 'absent', key, keyExists: true };
   return { state: 'unknown' };
 }
 

@@ -1,5 +1,5 @@
 import type { ParseResult, Problem } from '../model/problems';
-import { emptyView, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
+import { emptyView, markUnreadable, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
  * .reg exports (windows-reference.md §11): "Windows Registry Editor Version 5.00" (reg export /
@@ -30,7 +30,8 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
 
   for (let i = 0; i < lines.length; i++) {
     const start = i + 1;
-    let line = lines[i]!.replace(/\s+$/, '');
+    // blanks only: \s would also eat a U+2028 or no-break space at the end of a continued value
+    let line = lines[i]!.replace(/[ \t]+$/, '');
     if (line === '' || line.startsWith(';')) continue;
     if (!headerSeen) {
       headerSeen = true;
@@ -40,7 +41,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
       if (format !== 'unknown' || !/^[["@]/.test(line)) continue;
     }
 
-    const section = /^\[(-?)(.*)\]$/.exec(line);
+    const section = /^\[(-?)([\s\S]*)\]$/.exec(line);
     if (section) {
       const path = section[2]!;
       if (!ROOT_PATTERN.test(path)) {
@@ -81,8 +82,11 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
       continue;
     }
 
-    const named = /^(@|"((?:[^"\\]|\\.)*)")=(.*)$/.exec(line);
+    // [\s\S], not ".": a name or string may hold U+2028/U+2029, which "." does not match
+    const named = /^(@|"((?:[^"\\]|\\[\s\S])*)")=([\s\S]*)$/.exec(line);
     if (!named) {
+      // inside a key this line may have been one of its values: unlisted values are now unknown
+      if (key) key.listingIncomplete = true;
       problems.push({ source, line: start, message: `not a .reg value line: ${line.slice(0, 80)}` });
       continue;
     }
@@ -99,7 +103,9 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
     }
     const parsed = parseRhs(rhs, format === 'regedit4');
     if ('error' in parsed) {
-      problems.push({ source, line: start, message: `value "${name}": ${parsed.error}` });
+      // unparsable is not absent: the value's state becomes unknown, so no fix changes (or deletes) it
+      markUnreadable(key, name, `value "${name}": ${parsed.error}`, { file: source, line: start });
+      problems.push({ source, line: start, message: `value "${name}": ${parsed.error}; its state is unknown, so no fix changes it` });
       continue;
     }
     putValue(key, { name, type: parsed.type, data: parsed.data, source: { file: source, line: start } });
@@ -108,11 +114,11 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
 }
 
 export function unescapeRegString(s: string): string {
-  return s.replace(/\\(.)/g, (_, c: string) => c);
+  return s.replace(/\\([\s\S])/g, (_, c: string) => c);
 }
 
 function parseRhs(rhs: string, ansi: boolean): { type: RegType; data: RegData } | { error: string } {
-  const str = /^"((?:[^"\\]|\\.)*)"$/.exec(rhs);
+  const str = /^"((?:[^"\\]|\\[\s\S])*)"$/.exec(rhs);
   if (str) return { type: 'REG_SZ', data: unescapeRegString(str[1]!) };
   if (rhs.startsWith('"')) return { error: 'string without its closing quote (file cut off?)' };
   const dword = /^dword:([0-9a-f]{8})$/i.exec(rhs);
@@ -132,7 +138,8 @@ function parseRhs(rhs: string, ansi: boolean): { type: RegType; data: RegData } 
     case 'REG_LINK':
       return { type, data: decodeStrings(bytes, ansi).join('') };
     case 'REG_MULTI_SZ':
-      return { type, data: decodeStrings(bytes, ansi).filter((s) => s !== '') };
+      // empty items inside the list are kept: dropping them would change the value a rollback restores
+      return { type, data: decodeStrings(bytes, ansi) };
     case 'REG_DWORD':
     case 'REG_DWORD_BIG_ENDIAN': {
       if (bytes.length !== 4) return { error: `${type} needs 4 bytes, got ${bytes.length}` };

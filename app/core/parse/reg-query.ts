@@ -1,5 +1,5 @@
 import type { ParseResult, Problem } from '../model/problems';
-import { emptyView, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
+import { emptyView, markUnreadable, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
  * `reg query` console output (windows-reference.md §11), any Windows since XP, any language:
@@ -25,7 +25,8 @@ const DEFAULT_NAMES = new Set(
 const ERROR_LINE = /^(ERROR|FEHLER|ERREUR|ERRORE|FOUT|BŁĄD|ERRO|HATA|CHYBA|HIBA|FEJL|FEIL|VIRHE|ОШИБКА|错误|錯誤|エラー|오류)\s*[:：]|^reg(\.exe)?:\s/i;
 const NOT_FOUND = /unable to find|cannot find|could not find|nicht gefunden|introuvable|impossible de trouver|no se (pudo|puede) encontrar|niet (gevonden|vinden)|non è stato possibile trovare|не удалось найти|找不到|見つかりません|찾을 수 없습니다|nie można odnaleźć|não foi possível encontrar/i;
 const IGNORED = [/^! REG\.EXE VERSION/i, /^Type "REG (QUERY )?\/\?" for usage\.?$/i, /^End of search: \d+ match(es)? found\.?$/i];
-const TYPE_TOKEN = new RegExp(`(?:\\t+| {2,}| )(${REG_TYPES.join('|')}|REG_[A-Z0-9_]+)(?:(?: {4}|\\t| +)(.*))?$`);
+// data runs to the end of the line, whatever it holds (U+2028, NBSP, trailing blanks are data too)
+const TYPE_TOKEN = new RegExp(`(?:\\t+| {2,}| )(${REG_TYPES.join('|')}|REG_[A-Z0-9_]+)(?:(?: {4}|\\t| +)([\\s\\S]*))?$`);
 const COMMAND = /^(?:.*?>\s*)?reg(?:\.exe)?\s+query\s+(.+)$/i;
 
 interface Query {
@@ -54,7 +55,8 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    const line = raw.replace(/\s+$/, '');
+    // only blanks are trimmed: \s would also eat U+2028 or a no-break space that ends a value's data
+    const line = raw.replace(/[ \t]+$/, '');
     const n = i + 1;
     if (line === '') {
       closeKey();
@@ -101,7 +103,8 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
       continue;
     }
 
-    const typed = /^\s/.test(line) ? TYPE_TOKEN.exec(line) : null;
+    // the value's data is taken from the raw line: a REG_SZ may end in blanks (reg.exe prints them)
+    const typed = /^\s/.test(line) ? TYPE_TOKEN.exec(raw) : null;
     if (typed) {
       prevWasKey = false;
       keyStandalone = false;
@@ -114,12 +117,12 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
       const name = DEFAULT_NAMES.has(rawName.toLowerCase()) ? '' : rawName;
       const type = typed[1]! as RegType;
       if (!(REG_TYPES as readonly string[]).includes(type)) {
-        problems.push({ source, line: n, message: `unknown registry type ${type} for value "${rawName}"` });
+        unreadable(key, name, `unknown registry type ${type} for value "${rawName}"`, n);
         continue;
       }
       const data = parseData(type, typed[2] ?? '');
       if (typeof data === 'object' && data !== null && 'error' in data) {
-        problems.push({ source, line: n, message: `${type} value "${rawName}": ${data.error}` });
+        unreadable(key, name, `${type} value "${rawName}": ${data.error}`, n);
         continue;
       }
       putValue(key, { name, type, data, source: { file: source, line: n } });
@@ -127,10 +130,18 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
     }
 
     prevWasKey = false;
+    // an indented line inside a key's listing may have been a value: the listing is no longer complete
+    if (key && /^\s/.test(line)) key.listingIncomplete = true;
     problems.push({ source, line: n, message: `not reg query output: ${line.trim().slice(0, 120)}` });
   }
   closeKey();
   return { value: view, problems };
+
+  /** Unparsable is not absent: the value's state becomes unknown, so no fix changes (or deletes) it. */
+  function unreadable(k: RegistryKey, name: string, why: string, n: number) {
+    markUnreadable(k, name, why, { file: source, line: n });
+    problems.push({ source, line: n, message: `${why}; its state is unknown, so no fix changes it` });
+  }
 
   function recordError(message: string, n: number) {
     if (!query) {

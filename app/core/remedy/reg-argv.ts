@@ -1,4 +1,4 @@
-import type { RegistryDelete, RegistrySet } from './registry-actions';
+import { freeMultiSzSeparator, type RegistryDelete, type RegistrySet } from './registry-actions';
 
 /**
  * reg.exe arguments for the elevated runner: an argv array (the process layer quotes each one
@@ -20,7 +20,7 @@ function dataArgs(a: Pick<RegistrySet, 'type' | 'data'>): string[] {
   if (a.type === 'REG_MULTI_SZ') {
     const items = a.data as string[];
     // reg.exe's default separator is the text "\0", which an item could contain: pick a free character
-    const sep = [...'#~`@$*+?:;,=-_.abcdefghijklmnopqrstuvwxyz'].find((c) => items.every((i) => !i.includes(c)));
+    const sep = freeMultiSzSeparator(items);
     if (!sep) throw new Error('no separator character is free for this REG_MULTI_SZ value');
     return ['/s', sep, '/d', items.join(sep)];
   }

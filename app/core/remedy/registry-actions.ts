@@ -123,3 +123,44 @@ export function inverseOfRegistryAction(action: RegistryAction): RegistryAction 
   }
   return { ...action, type: action.previous.type, data: action.previous.data, previous: { type: action.type, data: action.data } };
 }
+
+/**
+ * reg.exe's default REG_MULTI_SZ separator is the two characters `\0`, which an item may contain:
+ * scripts pass `/s` with one character that no item holds (and that cmd.exe leaves alone in quotes).
+ */
+const MULTI_SZ_SEPARATORS = [...'#~`@$*+?:;,=-_.abcdefghijklmnopqrstuvwxyz'];
+export function freeMultiSzSeparator(items: readonly string[]): string | undefined {
+  return MULTI_SZ_SEPARATORS.find((c) => items.every((i) => !i.toLowerCase().includes(c)));
+}
+
+/** Why an old value cannot be written back exactly: the i18n key (registryRules.withheld.*) and its detail. */
+export interface NotRestorable {
+  code: 'type' | 'control' | 'tooLong' | 'emptyItem' | 'noSeparator' | 'invalid';
+  detail: string;
+}
+
+/**
+ * The withholding rule: a fix may change a value only when its rollback can write the old value
+ * back byte for byte. Not possible: types reg.exe cannot write (REG_NONE, REG_LINK, resource
+ * lists), control characters (a TAB or CR cannot travel on a reg.exe command line or a .cmd line),
+ * more than reg.exe takes, an empty REG_MULTI_SZ item (reg.exe ends the list at `\0\0`, so the
+ * items after it would be lost; assumed from the issue-12 review, no Windows source found), or a
+ * REG_MULTI_SZ that holds every separator candidate. Then the fix is withheld, with the reason.
+ */
+export function whyNotRestorable(state: { type: string; data: unknown }): NotRestorable | null {
+  if (!(WRITABLE_REG_TYPES as readonly string[]).includes(state.type)) return { code: 'type', detail: state.type };
+  const items = Array.isArray(state.data) ? state.data : typeof state.data === 'string' ? [state.data] : [];
+  for (const item of items) {
+    if (typeof item !== 'string') return { code: 'invalid', detail: typeof item };
+    const control = /[\u0000-\u001f\u007f]/.exec(item);
+    if (control) return { code: 'control', detail: `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
+    if (item.length > 16_383) return { code: 'tooLong', detail: String(item.length) };
+  }
+  if (state.type === 'REG_MULTI_SZ' && Array.isArray(state.data)) {
+    if (state.data.some((i) => i === '')) return { code: 'emptyItem', detail: String(state.data.indexOf('') + 1) };
+    if (!freeMultiSzSeparator(state.data as string[])) return { code: 'noSeparator', detail: '' };
+  }
+  const parsed = RegStateSchema.safeParse(state);
+  if (!parsed.success) return { code: 'invalid', detail: parsed.error.issues.map((i) => i.message).join('; ') };
+  return null;
+}

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import type { Action } from './actions';
 import { cmdLine, cmdRegArg, type CmdArg } from './escape-reg';
 import type { FileReplace } from './file-actions';
-import type { RegistryDelete, RegistrySet } from './registry-actions';
+import { freeMultiSzSeparator, type RegistryDelete, type RegistrySet } from './registry-actions';
 import { vpnActionCmdLine } from './vpn-actions';
 
 /**
@@ -31,7 +31,7 @@ function regData(action: Pick<RegistrySet, 'type' | 'data'>): (string | CmdArg)[
     const items = data as string[];
     // reg.exe's default separator is the two characters \0, which an item may contain: pick one
     // character that no item holds (and that cmd.exe leaves alone inside quotes).
-    const sep = [...'#~`@$*+?:;,=-_.abcdefghijklmnopqrstuvwxyz'].find((c) => items.every((i) => !i.includes(c)));
+    const sep = freeMultiSzSeparator(items);
     if (!sep) throw new Error('no separator character is free for this REG_MULTI_SZ value');
     return ['/s', cmdRegArg(sep), '/d', cmdRegArg(items.join(sep))];
   }

@@ -3,7 +3,7 @@ import type { Action } from '../../remedy/actions';
 import type { ScriptStep } from '../../remedy/render-cmd';
 import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { isDword, isString, KEYS, planSet, readValue, valueEvidence, viewOf, type ReadValue } from './registry-evidence';
+import { isDword, isString, KEYS, planChange, readValue, valueEvidence, viewOf, withheldEvidence, type ReadValue } from './registry-evidence';
 
 /**
  * logon.cached-credentials-silent (windows-reference.md §2; KB 172931, TechNet cc783251/cc977471,
@@ -38,7 +38,7 @@ export function cachedCredentialsSilent(ctx: DiagnoseContext): Finding[] {
     const on = isString(rcm, (s) => s === 'TRUE') && rcm.lookup.state === 'present' && (rcm.lookup.value.data as string).trim() === 'TRUE';
     silent = !on || userSaidNo;
     evidence.push(valueEvidence(rcm), valueEvidence(reportDc));
-    if (!on) addSet(steps, rcm, 'REG_SZ', 'TRUE', t);
+    if (!on) addSet(steps, evidence, rcm, 'REG_SZ', 'TRUE', t);
   } else {
     const machine = readValue(view, KEYS.policiesSystem, 'ReportControllerMissing');
     const user = readValue(view, KEYS.policiesSystemUser, 'ReportControllerMissing');
@@ -46,7 +46,7 @@ export function cachedCredentialsSilent(ctx: DiagnoseContext): Finding[] {
     silent = !isDword(machine, 1) && !isDword(user, 1);
     evidence.push(valueEvidence(machine));
     if (user.lookup.state !== 'unknown') evidence.push(valueEvidence(user));
-    if (silent) addSet(steps, machine, 'REG_DWORD', 1, t);
+    if (silent) addSet(steps, evidence, machine, 'REG_DWORD', 1, t);
   }
   if (!silent) return [];
   if (userSaidNo && reportDc.lookup.state === 'present' && reportDc.lookup.value.type === 'REG_DWORD') {
@@ -83,7 +83,9 @@ export function cachedCredentialsSilent(ctx: DiagnoseContext): Finding[] {
   ];
 }
 
-function addSet(steps: ScriptStep[], v: ReadValue, type: 'REG_SZ' | 'REG_DWORD', data: string | number, t: DiagnoseContext['t']) {
-  const set = planSet(v, type, data);
+function addSet(steps: ScriptStep[], evidence: Evidence[], v: ReadValue, type: 'REG_SZ' | 'REG_DWORD', data: string | number, t: DiagnoseContext['t']) {
+  const planned = planChange(v, type, data);
+  evidence.push(...withheldEvidence(v, planned, t));
+  const set = planned.set;
   if (set) steps.push({ action: set, label: t('registryRules.cachedLogon.step', { key: set.key, data: String(data), type }) });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { buildFix } from '../../remedy/build-fix';
 import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { isDword, isString, KEYS, planSet, readValue, valueEvidence, viewOf } from './registry-evidence';
+import { isDword, isString, KEYS, planChange, readValue, valueEvidence, viewOf, withheldEvidence } from './registry-evidence';
 
 /** RasClient 830 (user logged off) / 831 (user switch): the drop itself, when the log has it (§1, §7). */
 const DropEvent = z.object({ errorCode: z.union([z.literal(830), z.literal(831)]), file: z.string(), line: z.number().int(), text: z.string() }).passthrough();
@@ -31,7 +31,9 @@ export function keepRasConnectionsDisabled(ctx: DiagnoseContext): Finding[] {
     valueEvidence(v),
     ...drops.slice(0, 5).map((d) => ({ source: d.file, line: d.line, text: d.text })),
   ];
-  const set = planSet(v, vista ? 'REG_DWORD' : 'REG_SZ', vista ? 1 : '1');
+  const planned = planChange(v, vista ? 'REG_DWORD' : 'REG_SZ', vista ? 1 : '1');
+  const set = planned.set;
+  evidence.push(...withheldEvidence(v, planned, t));
   const fixes = set
     ? [
         buildFix(

@@ -5,7 +5,7 @@ import { domainLines, hasDomainEntries, withDomainBlock, type DomainSpec } from 
 import { lmhostsOf } from '../../snapshot/registry-section';
 import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { isDword, KEYS, planSet, readValue, valueEvidence, viewOf } from './registry-evidence';
+import { isDword, KEYS, planChange, readValue, valueEvidence, viewOf, withheldEvidence } from './registry-evidence';
 
 /**
  * LMHOSTS rules (windows-reference.md §3). Over a PPTP/L2TP tunnel there is no WINS or broadcast
@@ -20,7 +20,8 @@ export function lmhostsLookupDisabled(ctx: DiagnoseContext): Finding[] {
   if (!isDword(v, 0)) return []; // absent = on (default, unverified); other values: NetBT treats non-zero as on
   const file = lmhostsOf(snapshot.lmhosts);
   const relevant = Boolean(ctx.policy?.domain) || (file?.file.entries.length ?? 0) > 0;
-  const set = planSet(v, 'REG_DWORD', 1);
+  const planned = planChange(v, 'REG_DWORD', 1);
+  const set = planned.set;
   return [
     {
       id: 'lmhosts.lookup-disabled',
@@ -28,7 +29,7 @@ export function lmhostsLookupDisabled(ctx: DiagnoseContext): Finding[] {
       title: t('lmhostsRules.lookupDisabled.title'),
       summary: t('lmhostsRules.lookupDisabled.summary', { count: file?.file.entries.length ?? 0 }),
       ifFixed: t('lmhostsRules.lookupDisabled.ifFixed'),
-      evidence: [valueEvidence(v)],
+      evidence: [valueEvidence(v), ...withheldEvidence(v, planned, t)],
       fixes: set
         ? [
             buildFix(

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../model/report';
-import { WRITABLE_REG_TYPES, type RegistrySet, type WritableRegType } from '../../remedy/registry-actions';
+import type { TFunction } from 'i18next';
+import { RegistrySetSchema, whyNotRestorable, type NotRestorable, type RegistrySet, type WritableRegType } from '../../remedy/registry-actions';
 import { findKey, formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../model/registry-view';
 import type { Snapshot } from '../../model/snapshot';
 
@@ -36,24 +37,50 @@ export function valueEvidence(v: ReadValue): Evidence {
     const where = v.lookup.key?.source;
     return { source: where?.file ?? 'registry', ...(where ? { line: where.line } : {}), text: `${v.key}  ${v.name}: ${v.lookup.keyExists ? 'not set' : 'key not present'}` };
   }
+  if (v.lookup.unreadable) {
+    const { source, reason } = v.lookup.unreadable;
+    return { source: source.file, line: source.line, text: `${v.key}  ${v.name}: could not be read (${reason})` };
+  }
   return { source: 'registry', text: `${v.key}  ${v.name}: not collected` };
 }
 
 /**
- * The set that gives `v` the wanted type and data, remembering what was there; undefined when the
- * old value has a type reg.exe cannot write back exactly (then no fix is offered).
+ * The set that gives `v` the wanted type and data, remembering what was there — or why it is
+ * withheld: a fix is offered only when its rollback can write the old value back exactly
+ * (`whyNotRestorable`). Unknown state (not collected, or a line the reader could not parse) plans
+ * nothing: "absent" would make the rollback delete a value that was there.
  */
-export function planSet(v: ReadValue, type: WritableRegType, data: string | number, view?: RegistryView): RegistrySet | undefined {
-  if (v.lookup.state === 'unknown') return undefined;
+export function planChange(v: ReadValue, type: WritableRegType, data: string | number, view?: RegistryView): { set?: RegistrySet; withheld?: NotRestorable } {
+  if (v.lookup.state === 'unknown') return {};
   const base = { kind: 'registry.set' as const, key: v.key, name: v.name, type, data, view: 64 as const };
+  let set: RegistrySet;
   if (v.lookup.state === 'absent') {
-    if (v.lookup.keyExists) return { ...base, previous: { absent: true }, keyExisted: true };
-    const createdFrom = topmostAbsentAncestor(view, v.key);
-    return { ...base, previous: { absent: true }, keyExisted: false, ...(createdFrom !== v.key ? { createdFrom } : {}) };
+    if (v.lookup.keyExists) set = { ...base, previous: { absent: true }, keyExisted: true };
+    else {
+      const createdFrom = topmostAbsentAncestor(view, v.key);
+      set = { ...base, previous: { absent: true }, keyExisted: false, ...(createdFrom !== v.key ? { createdFrom } : {}) };
+    }
+  } else {
+    const old = v.lookup.value;
+    const why = whyNotRestorable(old);
+    if (why) return { withheld: why };
+    set = { ...base, previous: { type: old.type as WritableRegType, data: old.data }, keyExisted: true };
   }
-  const old = v.lookup.value;
-  if (!(WRITABLE_REG_TYPES as readonly string[]).includes(old.type)) return undefined;
-  return { ...base, previous: { type: old.type as WritableRegType, data: old.data }, keyExisted: true };
+  const valid = RegistrySetSchema.safeParse(set);
+  return valid.success ? { set } : { withheld: { code: 'invalid', detail: valid.error.issues.map((i) => i.message).join('; ') } };
+}
+
+/** The set alone (undefined when unknown or withheld). */
+export function planSet(v: ReadValue, type: WritableRegType, data: string | number, view?: RegistryView): RegistrySet | undefined {
+  return planChange(v, type, data, view).set;
+}
+
+/** The evidence line that says why no fix is offered for this value (none when nothing was withheld). */
+export function withheldEvidence(v: ReadValue, planned: { withheld?: NotRestorable }, t: TFunction): Evidence[] {
+  if (!planned.withheld) return [];
+  const where = v.lookup.state === 'present' ? v.lookup.value.source : undefined;
+  const reason = t(`registryRules.withheld.${planned.withheld.code}`, { detail: planned.withheld.detail });
+  return [{ source: where?.file ?? 'analysis', ...(where ? { line: where.line } : {}), text: t('registryRules.withheld.line', { key: v.key, name: v.name, reason }) }];
 }
 
 /** reg add creates every missing parent: the highest one the view knows to be absent (else the key). */
