@@ -24,8 +24,8 @@ function generate(schema: z.ZodType, meta: { id: string; title: string; descript
     override: (ctx) => {
       if (ctx.zodSchema === CidrSchema) {
         Object.assign(ctx.jsonSchema, {
-          pattern: '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/([0-9]|[12][0-9]|3[0-2])$',
-          description: 'IPv4 network in CIDR form with its network address, e.g. 10.13.1.0/24',
+          pattern: '^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}/([89]|[12][0-9]|3[0-2])$',
+          description: 'IPv4 network in CIDR form with its network address, prefix /8 or longer (0.0.0.0/0 would route all traffic through the VPN), e.g. 10.13.1.0/24',
         });
       }
     },

@@ -45,7 +45,8 @@ describe('headlessArgs: which command lines run without a window', () => {
 });
 
 describe('the silent run: scan, then fix --yes only for what the policy allows unattended', () => {
-  const report = { findings: [{ id: 'route.vpn-default-route-wins', fixes: [{ id: 'route.vpn-default-route-wins:split-now' }, { id: 'route.vpn-default-route-wins:lasting' }] }, { id: 'ras.keep-connections-disabled', fixes: [{ id: 'ras.keep-connections-disabled:set' }] }, { id: 'os.nt4-service-pack', fixes: [] }] } as never;
+  const fix = (id: string) => ({ id, risk: 'low', actions: [] });
+  const report = { findings: [{ id: 'route.vpn-default-route-wins', fixes: [fix('route.vpn-default-route-wins:split-now'), fix('route.vpn-default-route-wins:lasting')] }, { id: 'ras.keep-connections-disabled', fixes: [fix('ras.keep-connections-disabled:set')] }, { id: 'os.nt4-service-pack', fixes: [] }] } as never;
   it('maps to the CLI', () => {
     expect(silentScanArgs({ demo: true, policy: 'p.json', 'corp-net': ['10.1.0.0/16'] })).toEqual(['scan', '--demo', '--policy', 'p.json', '--corp-net', '10.1.0.0/16', '--json']);
     expect(silentFixArgs({ policy: 'p.json' }, report, undefined)).toBeNull();

@@ -1,5 +1,6 @@
 import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
+import { unattendedRefusal } from '../core/model/unattended';
 
 /**
  * Commands the desktop app runs without a window, with the CLI's semantics and exit codes. This
@@ -44,12 +45,25 @@ export function silentInputArgs(v: SilentValues): string[] {
 /**
  * What a silent run does after its scan: nothing without a policy that allows fixes unattended;
  * otherwise `fix --yes` limited (--only) to the first fix of each finding the policy's
- * unattended.allow lists. A capture describes another machine: it is only scanned.
+ * unattended.allow lists, when that fix is within `unattended.maxRisk` (default low) and is no
+ * split without corporate networks (unattendedRefusal; `fix` checks the same again). Refused fixes
+ * go to `skipped` with the reason. A capture describes another machine: it is only scanned.
  */
-export function silentFixArgs(v: SilentValues, report: Pick<Report, 'findings'>, policy: Pick<Policy, 'unattended'> | undefined): string[] | null {
+export function silentFixArgs(
+  v: SilentValues,
+  report: Pick<Report, 'findings'>,
+  policy: Pick<Policy, 'unattended'> | undefined,
+  skipped: (fixId: string, reason: string) => void = () => undefined,
+): string[] | null {
   if (v.capture !== undefined) return null;
   const allow = new Set<string>(policy?.unattended?.allow ?? []);
-  const fixIds = report.findings.filter((f) => allow.has(f.id) && f.fixes.length > 0).map((f) => f.fixes[0]!.id);
+  const fixIds: string[] = [];
+  for (const finding of report.findings.filter((f) => allow.has(f.id) && f.fixes.length > 0)) {
+    const fix = finding.fixes[0]!;
+    const refusal = unattendedRefusal(fix, finding.id, policy);
+    if (refusal) skipped(fix.id, refusal);
+    else fixIds.push(fix.id);
+  }
   if (fixIds.length === 0) return null;
   return ['fix', ...silentInputArgs(v), '--yes', '--json', '--only', fixIds.join(',')];
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { processIo, runCli } from '../cli/main';
 import { createDesktopEngine } from '../system/desktop-engine';
 import { dataDir } from '../system/paths';
+import { isAllowedExternalUrl } from './external-links';
 import { headlessArgs } from './headless';
 import type { DesktopEngine } from '../shared/engine-port';
 import { progressChannel, type Progress } from '../shared/ipc';
@@ -123,9 +124,10 @@ if (headless) {
     });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => (mainWindow = null));
-    // links in content (e.g. KB articles) open in the browser, never inside the app window
+    // links in content (e.g. KB articles) open in the browser, never inside the app window, and
+    // only to the allow-listed documentation hosts (external-links.ts)
     win.webContents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
     if (devServerUrl) void win.loadURL(devServerUrl);

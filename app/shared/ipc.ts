@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { corporateNetworkProblem } from '../core/model/policy';
 import { ReportSchema } from '../core/model/report';
 import { CHANNELS, type ChannelName } from './channels';
 
@@ -10,7 +11,16 @@ import { CHANNELS, type ChannelName } from './channels';
  */
 
 const Id = z.string().regex(/^[A-Za-z0-9._:-]{1,120}$/, 'not an id issued by TunnelMedic');
-const Cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'expected an IPv4 network like 10.13.1.0/24');
+/** A run id names a folder under runs\: never `.` or `..` (the run store also checks its exact form). */
+const RunId = Id.regex(/^(?!\.+$)/, 'not a run id issued by TunnelMedic');
+/**
+ * A corporate network typed in the app: a real IPv4 network address (not 999.1.1.1/99) and not so
+ * wide that routing it through the VPN would put the VPN's default route back (0.0.0.0/0).
+ */
+const Cidr = z.string().max(18).superRefine((value, ctx) => {
+  const problem = corporateNetworkProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const NetbiosName = z.string().regex(/^[A-Za-z0-9!#$%&'()\-.@^_{}~]{1,15}$/, 'a NetBIOS name: 1–15 letters, digits or -_.!#$%&\'()@^{}~');
 const Ipv4Address = z.string().regex(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, 'an IPv4 address like 10.13.1.10');
@@ -108,7 +118,7 @@ export const ipcContract = {
     result: ScanResultSchema,
   },
   applyFixes: { args: z.object({ runToken: Id, fixIds: z.array(Id).min(1).max(32) }).strict(), result: RunResultSchema },
-  rollback: { args: z.object({ runId: Id }).strict(), result: RunResultSchema },
+  rollback: { args: z.object({ runId: RunId }).strict(), result: RunResultSchema },
   history: { args: z.object({}).strict(), result: z.array(RunSummarySchema) },
   exportReport: {
     args: z.object({ runToken: Id, format: z.enum(['json', 'html']) }).strict(),

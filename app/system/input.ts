@@ -3,7 +3,7 @@ import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/ca
 import type { Snapshot } from '../core/model/snapshot';
 import type { EngineLanguage } from '../core/i18n';
 import type { Policy } from '../core/model/policy';
-import { CidrSchema } from '../core/model/policy';
+import { corporateNetworkProblem } from '../core/model/policy';
 import type { Report } from '../core/model/report';
 import { readCaptureDir } from './capture-reader';
 import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
@@ -38,7 +38,8 @@ export interface ResolvedInput {
 export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
   if (o.demo && o.capture) throw new UsageError('Use either --demo or --capture DIR, not both.');
   for (const cidr of o.corpNets ?? []) {
-    if (!CidrSchema.safeParse(cidr).success) throw new UsageError(`--corp-net ${cidr}: expected an IPv4 network like 10.13.1.0/24`);
+    const problem = corporateNetworkProblem(cidr);
+    if (problem) throw new UsageError(`--corp-net ${cidr}: ${problem}`);
   }
   const policyPath = o.policy ?? (o.demo && !o.corpNets?.length ? demoPolicyFile() : undefined);
   const policy = policyPath ? await readPolicyFile(policyPath) : undefined;

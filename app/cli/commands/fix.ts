@@ -1,6 +1,7 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
+import { unattendedRefusal } from '../../core/model/unattended';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyFixes } from '../../system/apply/apply';
@@ -48,10 +49,12 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
       return scanExit;
     }
   } else if (!io.isTTY) {
-    // Unattended: only what the policy allows (DESIGN.md); without a policy, nothing.
-    const allow = new Set<string>(input.policy?.unattended?.allow ?? []);
-    chosen = fixes.filter((f) => allow.has(findingIdOfFix(f.id)));
-    for (const f of fixes.filter((x) => !chosen.includes(x))) say(`Skipped (not in the policy's unattended.allow): ${f.id}\n`);
+    // Unattended: only what the policy allows, within its maxRisk (DESIGN.md); without a policy, nothing.
+    chosen = fixes.filter((f) => {
+      const refusal = unattendedRefusal(f, findingIdOfFix(f.id), input.policy);
+      if (refusal) say(`Skipped (${refusal}): ${f.id}\n`);
+      return !refusal;
+    });
     if (chosen.length === 0) return scanExit;
   }
 

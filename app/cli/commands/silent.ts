@@ -23,7 +23,7 @@ export async function silentCommand(values: CliValues, io: CliIo): Promise<numbe
   const scan = await captured(silentScanArgs(values), io, scanCommand);
   let code = scan.code;
   let reportJson = scan.stdout;
-  const fixArgs = silentFixArgs(values, ReportSchema.parse(JSON.parse(scan.stdout)), input.policy);
+  const fixArgs = silentFixArgs(values, ReportSchema.parse(JSON.parse(scan.stdout)), input.policy, (id, why) => say(`[silent] skipped (${why}): ${id}\n`));
   if (fixArgs && code !== 0) {
     say(`[silent] ${fixArgs.join(' ')}\n`);
     const fix = await captured(fixArgs, io, fixCommand);

@@ -23,14 +23,41 @@ export const FINDING_IDS = [
   'events.ras-error',
 ] as const;
 
-export const CidrSchema = z.string().refine((value) => {
+/**
+ * The shortest prefix accepted as a corporate network. Everything a corporate network names is
+ * routed through the VPN: 0.0.0.0/0 would put the VPN's default route back (the very problem the
+ * split fix removes), and /1–/7 (the 0.0.0.0/1 + 128.0.0.0/1 trick) would do the same in halves.
+ * The largest private block, 10.0.0.0/8, is /8.
+ */
+export const MIN_CORPORATE_PREFIX = 8;
+
+/** Why a string is not usable as a corporate network, or null when it is. */
+export function corporateNetworkProblem(value: string): string | null {
+  let prefix: number;
   try {
-    const [addr, prefix] = ipaddr.IPv4.parseCIDR(value);
-    return ipaddr.IPv4.networkAddressFromCIDR(value).toString() === addr.toString() && prefix >= 0;
+    const [addr, bits] = ipaddr.IPv4.parseCIDR(value);
+    // ipaddr also reads 010.0.0.0 (octal) or 0xa.0.0.0: only the plain dotted form is accepted
+    if (`${addr.toString()}/${bits}` !== value) return `${value}: expected an IPv4 network written plainly, e.g. 10.13.1.0/24`;
+    if (ipaddr.IPv4.networkAddressFromCIDR(value).toString() !== addr.toString()) {
+      return `expected an IPv4 network in CIDR form with its network address: ${value} is not one; did you mean ${ipaddr.IPv4.networkAddressFromCIDR(value).toString()}/${bits}?`;
+    }
+    prefix = bits;
   } catch {
-    return false;
+    return 'expected an IPv4 network in CIDR form with its network address, e.g. 10.13.1.0/24';
   }
-}, 'expected an IPv4 network in CIDR form with its network address, e.g. 10.13.1.0/24');
+  if (prefix === 0) return `${value} is the whole Internet: routed through the VPN it would put the VPN's default route back. Name the company's own networks, e.g. 10.13.1.0/24`;
+  if (prefix < MIN_CORPORATE_PREFIX) return `${value} covers 1/${2 ** prefix} of all addresses: routed through the VPN it would take Internet traffic too. Name the company's own networks (/${MIN_CORPORATE_PREFIX} or longer), e.g. 10.13.1.0/24`;
+  return null;
+}
+
+export const CidrSchema = z.string().max(18).superRefine((value, ctx) => {
+  const problem = corporateNetworkProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** The risk levels of a fix, lowest first (Fix.risk in the report). */
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 const Host = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, 'expected a host name or address');
 
@@ -47,7 +74,14 @@ export const PolicySchema = z
       })
       .strict()
       .optional(),
-    unattended: z.object({ allow: z.array(z.enum(FINDING_IDS)) }).strict().optional(),
+    unattended: z
+      .object({
+        allow: z.array(z.enum(FINDING_IDS)),
+        /** the highest fix risk applied without a person (default low): a riskier fix stays a finding */
+        maxRisk: z.enum(RISK_LEVELS).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ActionSchema } from '../../core/remedy/actions';
+import { EngineError } from '../../shared/engine-port';
 
 /**
  * One folder per run (%ProgramData%\TunnelMedic\runs\<id>\ on Windows): plan.json, the backup of
@@ -29,6 +30,9 @@ export const JournalRecordSchema = z.object({
 });
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 
+const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+export const isRunId = (id: string) => RUN_ID.test(id);
+
 export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
@@ -37,7 +41,8 @@ export class RunStore {
   constructor(readonly root: string) {}
 
   dir(runId: string): string {
-    if (!/^[A-Za-z0-9._-]+$/.test(runId)) throw new Error(`not a run id: ${runId}`);
+    // exactly what newRunId makes: no `.`/`..`, no separators, nothing that leaves the runs folder
+    if (!isRunId(runId)) throw new EngineError('UNKNOWN_RUN', `Not a run id: ${runId}`, runId);
     return join(this.root, runId);
   }
 
@@ -93,6 +98,6 @@ export class RunStore {
 
   async list(): Promise<string[]> {
     const entries = await readdir(this.root).catch(() => [] as string[]);
-    return entries.filter((e) => /^\d{8}T\d{6}Z-[0-9a-f]{6}$/.test(e)).sort();
+    return entries.filter(isRunId).sort();
   }
 }
