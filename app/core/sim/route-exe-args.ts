@@ -1,7 +1,9 @@
 import { parseIpv4, prefixLengthOfMask } from './ipv4';
 
 /**
- * route.exe (Vista+) command-line parsing and its messages, for the simulator.
+ * route.exe (Vista+) command-line parsing and its English messages, for the simulator. The
+ * messages of every generation and display language are in windows-cell.ts; these English
+ * constants stay for the tests and scripts that name them.
  *
  * Message provenance — "seen" means quoted in a source we have (windows-reference.md §9/§12, KB
  * 151795, chnroutes#6, route /? text); "recalled" means remembered from real Windows 10 output but
@@ -34,6 +36,8 @@ export interface RouteArgs {
   gateway?: number;
   metric?: number;
   interfaceIndex?: number;
+  /** PRINT's destination pattern (`route print 10.13.1.0`, `route print 157*`) */
+  filter?: string;
 }
 
 export type ParsedRouteArgs = { ok: true; args: RouteArgs } | { ok: false; message: string; usage?: boolean };
@@ -89,7 +93,10 @@ export function parseRouteArgv(argv: readonly string[]): ParsedRouteArgs {
   const command = (argv[i++] ?? '').toLowerCase();
   if (!COMMANDS.has(command)) return { ok: false, message: USAGE, usage: true };
   const args: RouteArgs = { command: command as RouteCommandName, flush, persistent };
-  if (args.command === 'print') return { ok: true, args }; // filters (`print 10.*`) are not modelled
+  if (args.command === 'print') {
+    const filter = argv.slice(i).find((a) => !/^-[46]$/.test(a));
+    return { ok: true, args: filter ? { ...args, filter } : args };
+  }
 
   const destText = argv[i++];
   if (destText === undefined) return { ok: false, message: USAGE, usage: true };

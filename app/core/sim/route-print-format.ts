@@ -1,7 +1,11 @@
+import { DEFAULT_CELL, routePrintLabels, type WindowsCell } from './windows-cell';
+
 /**
  * The Windows 10 (Vista+) `route print` layout, reproduced from the corpus
  * (../shared/corpus/route-print/win10-*, win11-en-jc-openvpn-dco-tap-idle, server2008-*,
- * win10-en-tailscale-persistent-*). Rows arrive already sorted; this module only lays them out.
+ * win10-en-tailscale-persistent-*), in the cell's display language (windows-cell.ts), and the XP
+ * layout (corpus winxp-en-jc-persistent: hex indexes, no "On-link", a "Default Gateway:" footer,
+ * no IPv6 table). Rows arrive already sorted; this module only lays them out.
  */
 
 export interface PrintInterfaceRow {
@@ -55,8 +59,8 @@ export function formatInterfaceRow(row: PrintInterfaceRow): string {
  * "On-link" sits one column left of an address gateway ("         On-link " = %16s plus a blank;
  * every Vista+ corpus file shows it, e.g. win10-en-partial-split-tunnel-10-8).
  */
-export function formatRouteRow(row: PrintRouteRow): string {
-  const gateway = row.gateway === 'On-link' ? 'On-link'.padStart(16) + ' ' : row.gateway.padStart(17);
+export function formatRouteRow(row: PrintRouteRow, onLinkWord = 'On-link'): string {
+  const gateway = row.gateway === 'On-link' ? onLinkWord.padStart(16) + ' ' : row.gateway.padStart(17);
   return (
     row.destination.padStart(17) +
     row.netmask.padStart(17) +
@@ -71,26 +75,47 @@ export function formatRouteRow(row: PrintRouteRow): string {
  * metric prints "  Default " (with the trailing blank, as in the CRLF-preserved win7 corpus file;
  * the server2008 file lost it to trimming).
  */
-export function formatPersistentRow(row: PrintPersistentRow): string {
-  const metric = row.metric === null ? '  Default ' : String(row.metric).padStart(8);
+export function formatPersistentRow(row: PrintPersistentRow, defaultWord = 'Default'): string {
+  const metric = row.metric === null ? `  ${defaultWord} ` : String(row.metric).padStart(8);
   return row.destination.padStart(17) + row.netmask.padStart(17) + row.gateway.padStart(17) + metric;
 }
 
-export function formatRoutePrint(view: RoutePrintView, eol = '\r\n'): string {
-  const lines: string[] = [RULE, 'Interface List', ...view.interfaces.map(formatInterfaceRow), RULE, ''];
-  lines.push('IPv4 Route Table', RULE, 'Active Routes:');
+export function formatRoutePrint(view: RoutePrintView, eol = '\r\n', cell: WindowsCell = DEFAULT_CELL): string {
+  const w = routePrintLabels(cell.language);
+  if (cell.generation === 'xp') return formatXpRoutePrint(view, eol, w);
+  const lines: string[] = [RULE, w.interfaceList, ...view.interfaces.map(formatInterfaceRow), RULE, ''];
+  lines.push(w.ipv4Table, RULE, w.activeRoutes);
   if (view.routes.length === 0) {
-    lines.push('  None');
+    lines.push(w.none);
   } else {
-    lines.push(ROUTE_HEADER, ...view.routes.map(formatRouteRow));
+    lines.push(w.routeHeader, ...view.routes.map((r) => formatRouteRow(r, w.onLink)));
   }
-  lines.push(RULE, 'Persistent Routes:');
+  lines.push(RULE, w.persistentRoutes);
   if (view.persistent.length === 0) {
-    lines.push('  None');
+    lines.push(w.none);
   } else {
-    lines.push(PERSISTENT_HEADER, ...view.persistent.map(formatPersistentRow), RULE);
+    lines.push(w.persistentHeader, ...view.persistent.map((p) => formatPersistentRow(p, w.defaultMetric)), RULE);
   }
   // IPv6 is not modelled: both sections print as empty, the way a machine without IPv6 shows them.
-  lines.push('', 'IPv6 Route Table', RULE, 'Active Routes:', '  None', 'Persistent Routes:', '  None');
+  lines.push('', w.ipv6Table, RULE, w.activeRoutes, w.none, w.persistentRoutes, w.none);
+  return lines.join(eol) + eol;
+}
+
+/** XP Interface List row: "0x2 ...00 0c 29 21 f9 3e ...... Desc", "0x1 ........................... Desc". */
+export function formatXpInterfaceRow(row: PrintInterfaceRow): string {
+  const bytes = row.mac ? row.mac.trim().split(/[-: ]+/).map((b) => b.toLowerCase()) : [];
+  const middle = bytes.length > 0 ? `...${bytes.join(' ')} ......` : '.'.repeat(27);
+  return `0x${row.index.toString(16)} ${middle} ${row.description}`;
+}
+
+function formatXpRoutePrint(view: RoutePrintView, eol: string, w: ReturnType<typeof routePrintLabels>): string {
+  const lines: string[] = [RULE, w.interfaceList, ...view.interfaces.map(formatXpInterfaceRow), RULE, RULE, w.activeRoutes];
+  lines.push(w.routeHeader, ...view.routes.map((r) => formatRouteRow(r)));
+  const gateway = view.routes.find((r) => r.destination === '0.0.0.0' && r.netmask === '0.0.0.0' && r.gateway !== r.interfaceAddress);
+  // "Default Gateway:" in English on every language: assumed (no localised XP route print found).
+  if (gateway) lines.push(`Default Gateway:${gateway.gateway.padStart(17)}`);
+  lines.push(RULE, w.persistentRoutes);
+  if (view.persistent.length === 0) lines.push(w.none);
+  else lines.push(w.persistentHeader, ...view.persistent.map((p) => formatPersistentRow(p, w.defaultMetric)));
   return lines.join(eol) + eol;
 }

@@ -1,22 +1,20 @@
 import type { NetInterface, PersistentRoute, Route } from '../model/snapshot';
 import { formatIpv4, inSubnet, maskOfPrefixLength, parseIpv4 } from './ipv4';
-import {
-  apiFailure,
-  ELEVATION_REQUIRED,
-  OK,
-  parseRouteArgv,
-  REASON,
-  type RouteArgs,
-  type RouteVerb,
-} from './route-exe-args';
+import { parseRouteArgv, type RouteArgs, type RouteVerb } from './route-exe-args';
 import { formatRoutePrint, type PrintRouteRow } from './route-print-format';
+import { addsInterfaceMetric, DEFAULT_CELL, loopbackInterfaceMetric, routeExeMessages, type FailureReason, type RouteExeMessages, type WindowsCell } from './windows-cell';
 
 /**
- * A model of a Windows Vista+ IPv4 routing table driven through route.exe's command line, for tests,
- * the demo mode and benchmarks. Pure: no I/O.
+ * A model of a Windows IPv4 routing table driven through route.exe's command line, for tests,
+ * the demo mode and benchmarks. Pure: no I/O. One table speaks one cell of the Windows matrix
+ * (generation × display language, windows-cell.ts): its messages, its `route print` words and
+ * layout, and its metric semantics. The default cell is Windows 10, English.
  *
  * Choices (each a Windows behaviour we model, or a simplification we say out loud):
- * - Printed metric = route metric + interface metric (windows-reference.md §9).
+ * - Vista+: printed metric = route metric + interface metric (windows-reference.md §9). XP: the
+ *   metric as given (connected routes carry the interface metric as their own).
+ * - XP's `route change` of a route that does not exist prints nothing and changes nothing (KB
+ *   Q147232 documents this for NT 3.5–4.0; assumed unchanged in XP): only a fresh read tells.
  * - A route is identified by destination, mask, interface and next hop; the metric is not part of
  *   the key, so a second `add` of the same route fails with "The object already exists." even with
  *   another metric.
@@ -88,6 +86,8 @@ export interface RouteTableOptions {
   eol?: string;
   /** false: add/delete/change print the elevation message (§12) */
   elevated?: boolean;
+  /** which Windows this table is: messages, `route print` words, metric semantics */
+  windows?: WindowsCell;
 }
 
 export interface ExecResult {
@@ -128,13 +128,17 @@ export class RouteTable {
   private persistent: PersistentEntry[] = [];
   private readonly eol: string;
   private readonly elevated: boolean;
+  readonly windows: WindowsCell;
+  private readonly messages: RouteExeMessages;
 
   constructor(state: RouteTableState, options: RouteTableOptions = {}) {
     this.eol = options.eol ?? '\r\n';
     this.elevated = options.elevated ?? true;
+    this.windows = options.windows ?? DEFAULT_CELL;
+    this.messages = routeExeMessages(this.windows);
     this.interfaces = state.interfaces.map((i) => ({ ...i, addresses: i.addresses.map((a) => ({ ...a })) }));
     if (!this.interfaces.some((i) => i.index === LOOPBACK_INTERFACE.index)) {
-      this.interfaces.push({ ...LOOPBACK_INTERFACE, addresses: [...LOOPBACK_INTERFACE.addresses] });
+      this.interfaces.push({ ...LOOPBACK_INTERFACE, addresses: [...LOOPBACK_INTERFACE.addresses], interfaceMetric: loopbackInterfaceMetric(this.windows.generation) });
     }
     for (const r of state.routes) {
       const entry = this.entryOf(r);
@@ -153,8 +157,12 @@ export class RouteTable {
    * broadcast, 224.0.0.0/4, 255.255.255.255; metric 256) plus `extraRoutes`.
    */
   static withConnectedRoutes(interfaces: SimInterface[], extraRoutes: SimRoute[] = [], options?: RouteTableOptions): RouteTable {
-    const all = interfaces.some((i) => i.index === LOOPBACK_INTERFACE.index) ? interfaces : [...interfaces, LOOPBACK_INTERFACE];
+    const loopback = { ...LOOPBACK_INTERFACE, interfaceMetric: loopbackInterfaceMetric((options?.windows ?? DEFAULT_CELL).generation) };
+    const all = interfaces.some((i) => i.index === LOOPBACK_INTERFACE.index) ? interfaces : [...interfaces, loopback];
     const routes: SimRoute[] = [...extraRoutes];
+    // XP gives connected routes the interface metric itself (corpus winxp-en-jc-persistent); Vista+ 256.
+    const xp = (options?.windows ?? DEFAULT_CELL).generation === 'xp';
+    const onLinkMetric = (iface: SimInterface) => (xp ? iface.interfaceMetric : ON_LINK_ROUTE_METRIC);
     for (const iface of all) {
       for (const a of iface.addresses) {
         const addr = ip(a.address);
@@ -165,7 +173,7 @@ export class RouteTable {
           netmask: formatIpv4(netmask),
           gateway: 'On-link',
           interfaceIndex: iface.index,
-          routeMetric: ON_LINK_ROUTE_METRIC,
+          routeMetric: onLinkMetric(iface),
           interfaceAddress: a.address,
         });
         if (a.prefixLength < 32) routes.push(onLink(network, mask));
@@ -173,8 +181,8 @@ export class RouteTable {
         if (a.prefixLength < 31) routes.push(onLink((network | ~mask) >>> 0, 0xffffffff));
       }
       if (iface.addresses.length > 0) {
-        routes.push({ destination: '224.0.0.0', netmask: '240.0.0.0', gateway: 'On-link', interfaceIndex: iface.index, routeMetric: ON_LINK_ROUTE_METRIC });
-        routes.push({ destination: '255.255.255.255', netmask: '255.255.255.255', gateway: 'On-link', interfaceIndex: iface.index, routeMetric: ON_LINK_ROUTE_METRIC });
+        routes.push({ destination: '224.0.0.0', netmask: '240.0.0.0', gateway: 'On-link', interfaceIndex: iface.index, routeMetric: onLinkMetric(iface) });
+        routes.push({ destination: '255.255.255.255', netmask: '255.255.255.255', gateway: 'On-link', interfaceIndex: iface.index, routeMetric: onLinkMetric(iface) });
       }
     }
     return new RouteTable({ interfaces: all, routes }, options);
@@ -182,9 +190,9 @@ export class RouteTable {
 
   /**
    * From a parsed snapshot: interfaces with an index, IPv4 routes converted back from printed
-   * metrics (routeMetric = printed − interfaceMetric). An interface without a known metric gets it
-   * from its on-link routes (printed − 256), else 0. Routes whose interface cannot be found are
-   * returned in `dropped` rather than guessed.
+   * metrics (Vista+: routeMetric = printed − interfaceMetric; XP: as printed). An interface without
+   * a known metric gets it from its on-link routes (printed − 256), else 0. Routes whose interface
+   * cannot be found are returned in `dropped` rather than guessed.
    */
   static fromRoutes(
     interfaces: ReadonlyArray<Pick<NetInterface, 'index' | 'description' | 'ipv4'> & Partial<Pick<NetInterface, 'mac' | 'interfaceMetric'>>>,
@@ -198,7 +206,8 @@ export class RouteTable {
       if (i.index === null) continue;
       sims.push({ index: i.index, description: i.description, addresses: i.ipv4.map((a) => ({ ...a })), interfaceMetric: 0, ...(i.mac ? { mac: i.mac } : {}) });
     }
-    if (!sims.some((i) => i.index === LOOPBACK_INTERFACE.index)) sims.push({ ...LOOPBACK_INTERFACE });
+    const loopbackMetric = loopbackInterfaceMetric((options?.windows ?? DEFAULT_CELL).generation);
+    if (!sims.some((i) => i.index === LOOPBACK_INTERFACE.index)) sims.push({ ...LOOPBACK_INTERFACE, interfaceMetric: loopbackMetric });
     const ifaceOf = (r: Route): SimInterface | undefined =>
       r.interfaceIndex !== undefined
         ? sims.find((i) => i.index === r.interfaceIndex)
@@ -206,10 +215,11 @@ export class RouteTable {
     for (const sim of sims) {
       const known = interfaces.find((i) => i.index === sim.index)?.interfaceMetric;
       const onLink = ipv4Routes.filter((r) => r.gateway === null && ifaceOf(r) === sim).map((r) => r.metric - ON_LINK_ROUTE_METRIC);
-      sim.interfaceMetric = known ?? (onLink.length > 0 ? Math.max(0, Math.min(...onLink)) : sim.index === LOOPBACK_INTERFACE.index ? LOOPBACK_INTERFACE.interfaceMetric : 0);
+      sim.interfaceMetric = known ?? (onLink.length > 0 ? Math.max(0, Math.min(...onLink)) : sim.index === LOOPBACK_INTERFACE.index ? loopbackMetric : 0);
     }
     const kept: SimRoute[] = [];
     const dropped: Route[] = [];
+    const vistaPlus = addsInterfaceMetric((options?.windows ?? DEFAULT_CELL).generation);
     for (const r of ipv4Routes) {
       const iface = ifaceOf(r);
       if (!iface) {
@@ -221,7 +231,7 @@ export class RouteTable {
         netmask: r.netmask ?? formatIpv4(maskOfPrefixLength(r.prefixLength)),
         gateway: r.gateway ?? 'On-link',
         interfaceIndex: iface.index,
-        routeMetric: Math.max(0, r.metric - iface.interfaceMetric),
+        routeMetric: vistaPlus ? Math.max(0, r.metric - iface.interfaceMetric) : r.metric,
         ...(r.interfaceAddress ? { interfaceAddress: r.interfaceAddress } : {}),
       });
     }
@@ -234,27 +244,42 @@ export class RouteTable {
     const parsed = parseRouteArgv(argv);
     if (!parsed.ok) return this.out(parsed.message, 1);
     const args = parsed.args;
-    if (args.command === 'print') return { stdout: this.print(), exitCode: 0 };
-    if (!this.elevated) return this.out(ELEVATION_REQUIRED, 1);
+    if (args.command === 'print') return { stdout: this.print(args.filter), exitCode: 0 };
+    if (!this.elevated) return this.out(this.messages.elevation, 1);
     if (args.flush) this.flush();
     const failure = this.apply(args);
-    return failure === null ? this.out(OK, 0) : this.out(apiFailure(args.command as RouteVerb, failure), 0);
+    if (failure === 'silent') return { stdout: '', exitCode: 0 };
+    if (failure === null) return this.messages.ok ? this.out(this.messages.ok, 0) : { stdout: '', exitCode: 0 };
+    return this.out(this.messages.failure(args.command as RouteVerb, failure), 0);
   }
 
-  /** `route print` exactly as Windows 10 lays it out. */
-  print(): string {
-    const rows: PrintRouteRow[] = [...this.routes].sort(compareEntries).map((r) => {
+  /** The metric `route print` shows for a route (the effective metric on Vista+). */
+  private shownMetric(r: { routeMetric: number }, iface: SimInterface): number {
+    return addsInterfaceMetric(this.windows.generation) ? r.routeMetric + iface.interfaceMetric : r.routeMetric;
+  }
+
+  /**
+   * `route print [filter]` as this cell's Windows lays it out. The filter is route.exe's
+   * destination pattern (`10.13.1.0`, `157.*`, `?` for one character): only matching rows print.
+   */
+  print(filter?: string): string {
+    const match = filter ? destinationPattern(filter) : () => true;
+    const rows: PrintRouteRow[] = [...this.routes].sort(compareEntries).filter((r) => match(formatIpv4(r.dest))).map((r) => {
       const iface = this.iface(r.ifIndex)!;
+      const interfaceAddress = r.interfaceAddress ?? interfaceAddressFor(iface, r);
       return {
         destination: formatIpv4(r.dest),
         netmask: formatIpv4(r.mask),
-        gateway: r.nextHop === null ? 'On-link' : formatIpv4(r.nextHop),
-        interfaceAddress: r.interfaceAddress ?? interfaceAddressFor(iface, r),
-        metric: r.routeMetric + iface.interfaceMetric,
+        // XP never prints "On-link": a connected route names the interface's own address.
+        gateway: r.nextHop === null ? (this.windows.generation === 'xp' ? interfaceAddress : 'On-link') : formatIpv4(r.nextHop),
+        interfaceAddress,
+        metric: this.shownMetric(r, iface),
       };
     });
-    const persistent = this.persistent.map((p) => ({ destination: formatIpv4(p.dest), netmask: formatIpv4(p.mask), gateway: formatIpv4(p.gateway), metric: p.metric }));
-    return formatRoutePrint({ interfaces: this.interfaces, routes: rows, persistent }, this.eol);
+    const persistent = this.persistent
+      .filter((p) => match(formatIpv4(p.dest)))
+      .map((p) => ({ destination: formatIpv4(p.dest), netmask: formatIpv4(p.mask), gateway: formatIpv4(p.gateway), metric: p.metric }));
+    return formatRoutePrint({ interfaces: this.interfaces, routes: rows, persistent }, this.eol, this.windows);
   }
 
   /** The current table in constructor form (routes in print order). */
@@ -274,7 +299,7 @@ export class RouteTable {
   }
 
   clone(): RouteTable {
-    return new RouteTable(this.state(), { eol: this.eol, elevated: this.elevated });
+    return new RouteTable(this.state(), { eol: this.eol, elevated: this.elevated, windows: this.windows });
   }
 
   private out(message: string, exitCode: number): ExecResult {
@@ -300,11 +325,11 @@ export class RouteTable {
     };
   }
 
-  /** Applies add/delete/change; returns the failure reason, or null on success. */
-  private apply(a: RouteArgs): string | null {
+  /** Applies add/delete/change; returns the failure reason, null on success, 'silent' for a no-op that prints nothing. */
+  private apply(a: RouteArgs): FailureReason | 'silent' | null {
     const dest = a.destination!;
     const mask = a.netmask ?? (a.command === 'delete' ? undefined : 0xffffffff);
-    if (mask !== undefined && ((dest & mask) >>> 0) !== dest) return REASON.maskMismatch;
+    if (mask !== undefined && ((dest & mask) >>> 0) !== dest) return 'maskMismatch';
     const matches = (r: { dest: number; mask: number }) => r.dest === dest && (mask === undefined || r.mask === mask);
     const gatewayMatches = (r: Entry, gw: number) =>
       r.nextHop === gw || (r.nextHop === null && (gw === 0 || ownsAddress(this.iface(r.ifIndex)!, gw)));
@@ -313,20 +338,20 @@ export class RouteTable {
     if (a.command === 'delete') {
       const gone = this.routes.filter((r) => scoped(r) && (a.gateway === undefined || gatewayMatches(r, a.gateway)));
       const goneP = this.persistent.filter((p) => matches(p) && (a.gateway === undefined || p.gateway === a.gateway));
-      if (gone.length === 0 && goneP.length === 0) return REASON.notFound;
+      if (gone.length === 0 && goneP.length === 0) return 'notFound';
       this.routes = this.routes.filter((r) => !gone.includes(r));
       this.persistent = this.persistent.filter((p) => !goneP.includes(p));
       return null;
     }
 
-    if (a.gateway === undefined) return REASON.parameter;
+    if (a.gateway === undefined) return 'parameter';
     const gw = a.gateway;
     if (a.command === 'change') {
       let hits = this.routes.filter((r) => scoped(r) && gatewayMatches(r, gw));
       if (hits.length === 0) {
         const candidates = this.routes.filter(scoped);
         const only = candidates.length === 1 ? candidates[0]! : undefined;
-        if (!only || !reaches(this.iface(only.ifIndex)!, gw)) return REASON.notFound;
+        if (!only || !reaches(this.iface(only.ifIndex)!, gw)) return this.windows.generation === 'xp' ? 'silent' : 'notFound';
         only.nextHop = gw === 0 || ownsAddress(this.iface(only.ifIndex)!, gw) ? null : gw;
         hits = [only];
       }
@@ -339,16 +364,16 @@ export class RouteTable {
     let iface: SimInterface | undefined;
     if (a.interfaceIndex !== undefined) {
       iface = this.iface(a.interfaceIndex);
-      if (!iface) return REASON.parameter;
-      if (gw !== 0 && !reaches(iface, gw)) return REASON.unreachable;
+      if (!iface) return 'parameter';
+      if (gw !== 0 && !reaches(iface, gw)) return 'unreachable';
     } else {
-      if (gw === 0) return REASON.unreachable;
+      if (gw === 0) return 'unreachable';
       iface = this.interfaces.find((i) => ownsAddress(i, gw)) ?? this.interfaces.find((i) => reaches(i, gw));
-      if (!iface) return REASON.unreachable;
+      if (!iface) return 'unreachable';
     }
     const nextHop = gw === 0 || ownsAddress(iface, gw) ? null : gw;
     if (this.routes.some((r) => r.dest === dest && r.mask === mask && r.ifIndex === iface.index && r.nextHop === nextHop)) {
-      return REASON.exists;
+      return 'exists';
     }
     this.routes.push({ dest, mask: mask!, nextHop, ifIndex: iface.index, routeMetric: a.metric ?? 1 });
     if (a.persistent && !this.persistent.some((p) => matches(p) && p.gateway === gw)) {
@@ -363,6 +388,12 @@ export class RouteTable {
       (r) => r.mask === 0xffffffff || (r.dest === ip('127.0.0.0') && r.mask === ip('255.0.0.0')) || (r.dest === ip('224.0.0.0') && r.mask === ip('240.0.0.0')),
     );
   }
+}
+
+/** route.exe's PRINT pattern: `*` any run of characters, `?` one; otherwise the exact address. */
+function destinationPattern(filter: string): (destination: string) => boolean {
+  const re = new RegExp(`^${filter.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return (destination) => re.test(destination);
 }
 
 function ip(text: string): number {
