@@ -1,49 +1,73 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
 import { UsageError } from './errors';
 
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Limits on what one capture may make us read (README "Security → limits on input"). A capture
+ * is untrusted input: over a limit a file is skipped with a problem, never read into memory.
+ */
+export const CAPTURE_LIMITS = {
+  /** one file; the largest real capture file (20 000 routes) is about 2 MB */
+  maxFileBytes: 32 * 1024 * 1024,
+  /** all files together */
+  maxTotalBytes: 128 * 1024 * 1024,
+  /** files read from one capture (the fixed names plus registry/, pbk/, powershell/) */
+  maxFiles: 2000,
+  /** files open at the same time: a capture of thousands of files must not run out of handles (EMFILE) */
+  concurrency: 8,
+} as const;
 
-/** Reads a capture directory (DESIGN.md "Capture directory"). Missing files are simply absent. */
-export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'capture'): Promise<Capture> {
+export type CaptureLimits = { readonly [K in keyof typeof CAPTURE_LIMITS]: number };
+type Limits = CaptureLimits;
+type ReadProblem = Capture['readProblems'][number];
+
+// O_NOFOLLOW: a link swapped in after the checks is not followed; O_NONBLOCK: opening a FIFO does
+// not wait for a writer. Windows has neither flag (0): there the realpath check alone applies.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a capture directory (DESIGN.md "Capture directory"). Missing files are simply absent.
+ * Never follows a link out of the capture folder, never reads devices, FIFOs or sockets, stays
+ * within CAPTURE_LIMITS; every file it could not or would not read is named in `readProblems`
+ * (marked `unreadable`), and the rest is read.
+ */
+export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'capture', limits: Limits = CAPTURE_LIMITS): Promise<Capture> {
   const info = await stat(dir).catch(() => null);
   if (!info) throw new UsageError(`Capture directory not found: ${dir}`);
   if (!info.isDirectory()) throw new UsageError(`Not a capture directory (it is a file): ${dir}`);
+  const root = await realpath(dir);
+  const reader = new BoundedReader(root, limits);
 
-  const readProblems: Capture['readProblems'] = [];
-  const meta = await readMeta(dir, readProblems);
+  const metaBytes = await reader.read('capture.json');
+  const meta = parseMeta(metaBytes, reader.problems);
   const codepage = meta.codepage ?? 850;
   const files = new Map<string, CaptureFile>();
-
   const add = async (name: string) => {
-    const path = join(dir, ...name.split('/'));
-    const s = await stat(path).catch(() => null);
-    if (!s?.isFile()) return;
-    if (s.size > MAX_FILE_BYTES) {
-      readProblems.push({ source: name, message: `file is ${s.size} bytes; larger than ${MAX_FILE_BYTES} bytes is not read` });
-      return;
-    }
-    const { text, encoding } = decodeCaptureBytes(await readFile(path), codepage);
+    const bytes = await reader.read(name);
+    if (!bytes) return;
+    const { text, encoding } = decodeCaptureBytes(bytes, codepage);
     files.set(name, { name, text, encoding });
   };
 
-  await Promise.all(Object.values(CAPTURE_FILES).map(add));
-  for (const folder of CAPTURE_FOLDERS) {
-    const entries = await readdir(join(dir, folder)).catch(() => [] as string[]);
-    await Promise.all(entries.sort().map((e) => add(`${folder}/${e}`)));
-  }
+  const names: string[] = [...Object.values(CAPTURE_FILES)];
+  for (const folder of CAPTURE_FOLDERS) for (const name of await reader.list(folder)) names.push(name);
+  await inPool(names, limits.concurrency, add);
+
   // scripts/collect.cmd and collect.bat list what they could not collect, one "file: reason" a line
-  const recorded = await readFile(join(dir, 'not-collected.txt')).catch(() => null);
+  const recorded = await reader.read('not-collected.txt');
   const notCollected = recorded ? decodeCaptureBytes(recorded, codepage).text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
   const fromMeta = Array.isArray(meta.notCollected) ? meta.notCollected.filter((x): x is string => typeof x === 'string') : [];
-  return { origin, label: dir, meta, files, readProblems, notCollected: [...new Set([...notCollected, ...fromMeta])] };
+  reader.finish();
+  return { origin, label: dir, meta, files, readProblems: reader.problems, notCollected: [...new Set([...notCollected, ...fromMeta])] };
 }
 
-async function readMeta(dir: string, problems: Capture['readProblems']): Promise<CaptureMeta> {
-  const raw = await readFile(join(dir, 'capture.json'), 'utf8').catch(() => null);
-  if (raw === null) return { schemaVersion: 1 };
+/** capture.json in any encoding the collectors write (PowerShell 5 `Out-File` writes UTF-16LE). */
+function parseMeta(bytes: Uint8Array | null, problems: ReadProblem[]): CaptureMeta {
+  if (!bytes) return { schemaVersion: 1 };
+  const raw = decodeCaptureBytes(bytes).text;
   try {
     const parsed = CaptureMetaSchema.safeParse(JSON.parse(raw.replace(/^\uFEFF/, '')));
     if (parsed.success) return parsed.data;
@@ -52,4 +76,165 @@ async function readMeta(dir: string, problems: Capture['readProblems']): Promise
     problems.push({ source: 'capture.json', message: `not valid JSON: ${(e as Error).message}` });
   }
   return { schemaVersion: 1 };
+}
+
+/** Runs `work` over `items` with at most `limit` at a time (no unbounded Promise.all over a folder). */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+const errCode = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? String(e);
+
+class BoundedReader {
+  readonly problems: ReadProblem[] = [];
+  private files = 0;
+  private bytes = 0;
+  private countSkipped = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly limits: Limits,
+  ) {}
+
+  private skip(source: string, message: string) {
+    this.problems.push({ source, message, unreadable: true });
+  }
+
+  private inside(real: string): boolean {
+    const rel = relative(this.root, real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  }
+
+  /** The real path of `name` when it may be read: inside the capture, a regular file or folder as asked. */
+  private async resolve(name: string, want: 'file' | 'folder'): Promise<string | null> {
+    const path = join(this.root, ...name.split('/'));
+    let st;
+    try {
+      st = await lstat(path);
+    } catch (e) {
+      if (errCode(e) === 'ENOENT') return null; // not collected: not a problem here
+      this.skip(name, `could not be read (${errCode(e)})`);
+      return null;
+    }
+    let real = path;
+    if (st.isSymbolicLink()) {
+      try {
+        real = await realpath(path);
+      } catch (e) {
+        this.skip(name, `a link to nothing (${errCode(e)}): not read`);
+        return null;
+      }
+      if (!this.inside(real)) {
+        this.skip(name, 'a link that leads out of the capture folder: not read');
+        return null;
+      }
+      st = await stat(real).catch(() => null);
+      if (!st) {
+        this.skip(name, 'a link to nothing: not read');
+        return null;
+      }
+    }
+    if (want === 'folder') {
+      if (st.isDirectory()) return real;
+      this.skip(name, 'not a folder: not read');
+      return null;
+    }
+    if (st.isDirectory()) {
+      this.skip(name, 'a folder where a file was expected: not read');
+      return null;
+    }
+    if (!st.isFile()) {
+      this.skip(name, `not a regular file (${kindOf(st)}): not read`);
+      return null;
+    }
+    return real;
+  }
+
+  finish() {
+    if (this.countSkipped > 1) this.problems.push({ source: 'capture', message: `${this.countSkipped} files over the limit of ${this.limits.maxFiles} files were not read` });
+  }
+
+  /** The names of the files in a capture folder (registry, pbk, powershell), within the file limit. */
+  async list(folder: string): Promise<string[]> {
+    const real = await this.resolve(folder, 'folder');
+    if (!real) return [];
+    let entries: string[];
+    try {
+      entries = await readdir(real);
+    } catch (e) {
+      this.skip(`${folder}/`, `the folder could not be listed (${errCode(e)}): its files were not read`);
+      return [];
+    }
+    return entries.sort().map((e) => `${folder}/${e}`);
+  }
+
+  /** The bytes of one capture file, or null (absent, or skipped with a problem). */
+  async read(name: string): Promise<Uint8Array | null> {
+    const real = await this.resolve(name, 'file');
+    if (!real) return null;
+    if (this.files >= this.limits.maxFiles) {
+      // one problem for all of them: a million files must not make a million problems
+      if (this.countSkipped++ === 0) this.skip(name, `more than ${this.limits.maxFiles} files in the capture: this file and the others over the limit were not read`);
+      return null;
+    }
+    this.files++;
+    let fh: FileHandle | undefined;
+    try {
+      fh = await open(real, OPEN_FLAGS);
+      const st = await fh.stat();
+      if (!st.isFile()) {
+        this.skip(name, `not a regular file (${kindOf(st)}): not read`);
+        return null;
+      }
+      if (st.size > this.limits.maxFileBytes) {
+        this.skip(name, `${st.size} bytes, over the limit of ${this.limits.maxFileBytes} bytes per file: not read`);
+        return null;
+      }
+      // reserve before reading: reads run in parallel, and each must see the others' bytes
+      const room = Math.min(this.limits.maxFileBytes, this.limits.maxTotalBytes - this.bytes);
+      if (st.size > room) {
+        this.skip(name, `over the limit of ${this.limits.maxTotalBytes} bytes for the whole capture: not read`);
+        return null;
+      }
+      this.bytes += st.size;
+      const bytes = await readCapped(fh, room);
+      this.bytes += (bytes?.length ?? 0) - st.size;
+      if (!bytes) {
+        this.skip(name, `grew past the limit while it was read (${room} bytes): not read`);
+        return null;
+      }
+      return bytes;
+    } catch (e) {
+      this.skip(name, `could not be read (${errCode(e)})`);
+      return null;
+    } finally {
+      await fh?.close().catch(() => undefined);
+    }
+  }
+}
+
+/** Reads to the end but never more than `cap` bytes (a file may grow, or report size 0 like /proc). */
+async function readCapped(fh: FileHandle, cap: number): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, cap - total + 1));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > cap) return null;
+    chunks.push(buf.subarray(0, bytesRead));
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'special file';
 }

@@ -1,6 +1,8 @@
 import { analyseCapture } from '../core/analyse';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
 import type { Snapshot } from '../core/model/snapshot';
+import { registryViewOf } from '../core/model/registry-view';
+import { lmhostsOf } from '../core/snapshot/registry-section';
 import type { EngineLanguage } from '../core/i18n';
 import type { Policy } from '../core/model/policy';
 import { corporateNetworkProblem } from '../core/model/policy';
@@ -65,6 +67,10 @@ export async function scanInput(input: ResolvedInput, language: EngineLanguage =
   const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION });
   if (input.source === 'capture') {
     const known = [...capture.files.keys()].filter(isCaptureFile);
+    const unread = capture.readProblems.filter((p) => p.unreadable);
+    if (known.length === 0 && unread.length > 0) {
+      throw new UsageError(`No file in ${input.label} could be read:\n  ${unread.map((p) => `${p.source}: ${p.message}`).join('\n  ')}`);
+    }
     if (known.length === 0) {
       throw new UsageError(`${input.label} holds none of the capture files (route-print.txt, ipconfig-all.txt, ver.txt, registry/, pbk/, …).`);
     }
@@ -78,16 +84,21 @@ export async function scanInput(input: ResolvedInput, language: EngineLanguage =
 const CAPTURE_NAMES = new Set<string>(Object.values(CAPTURE_FILES));
 const isCaptureFile = (name: string) => CAPTURE_NAMES.has(name) || CAPTURE_FOLDERS.some((f) => name.startsWith(`${f}/`));
 
-/** Anything at all the parsers made sense of; a capture of nothing but noise is bad input (exit 4). */
-function understoodAnything(s: Snapshot): boolean {
+/**
+ * Anything at all the parsers made sense of; a capture of nothing but noise is bad input (exit 4).
+ * Counts what was understood (registry keys, LMHOSTS entries), never the sections themselves: a
+ * registry/ folder of garbage still yields an (empty) registry view.
+ */
+export function understoodAnything(s: Snapshot): boolean {
+  const lmhosts = lmhostsOf(s.lmhosts);
   return (
     s.routes.length > 0 ||
     s.interfaces.length > 0 ||
     s.vpnProfiles.length > 0 ||
     s.events.length > 0 ||
     (s.fileVersions?.length ?? 0) > 0 ||
-    Object.keys(s.registry).length > 0 ||
-    Object.keys(s.lmhosts).length > 0 ||
+    Object.keys(registryViewOf(s.registry).keys).length > 0 ||
+    (lmhosts !== undefined && (lmhosts.file.entries.length > 0 || lmhosts.file.issues.length === 0)) ||
     s.os.family !== 'unknown'
   );
 }

@@ -40,8 +40,8 @@ export interface Capture {
   label: string;
   meta: CaptureMeta;
   files: Map<string, CaptureFile>;
-  /** problems met while reading (unreadable capture.json, …) */
-  readProblems: { source: string; message: string }[];
+  /** problems met while reading (unreadable capture.json, …); `unreadable`: the file was not read at all */
+  readProblems: { source: string; message: string; unreadable?: boolean }[];
   /** what the collector recorded it could not collect ("route-print.txt: route not found") */
   notCollected?: string[];
 }

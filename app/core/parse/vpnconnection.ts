@@ -78,6 +78,9 @@ function listOf(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : [v];
 }
 
+/** A value for a message, never String() of an object or array (which recurses through all of it). */
+const describe = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.slice(0, 80)) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? 'a list' : v === null ? 'null' : 'an object');
+
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? /^true$/i.test(v.trim()) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -91,13 +94,14 @@ function toProfile(x: Raw, source: string, line: number | undefined, problems: P
       uncertain.push(`${field}=${v}: a number where a name was expected; its meaning is uncertain`);
       return fallback;
     }
-    const hit = map[String(v).trim().toLowerCase()];
-    if (hit === undefined) problems.push({ source, line, message: `${where}: ${field} "${String(v)}" is not a value we know` });
+    // only text names a value: String() of a (hostile, 100 000-deep) array recurses and overflows
+    const hit = typeof v === 'string' ? map[v.trim().toLowerCase()] : undefined;
+    if (hit === undefined) problems.push({ source, line, message: `${where}: ${field} ${describe(v)} is not a value we know` });
     return hit ?? fallback;
   };
   const auth = listOf(x.AuthenticationMethod).map((a): AuthProtocol => {
     if (typeof a === 'string' && AUTH[a.trim().toLowerCase()]) return AUTH[a.trim().toLowerCase()]!;
-    uncertain.push(`AuthenticationMethod ${String(a)}: not a method we know`);
+    uncertain.push(`AuthenticationMethod ${describe(a)}: not a method we know`);
     return 'unknown';
   });
   const routes = listOf(x.Routes).flatMap((r) => {

@@ -8,6 +8,7 @@ import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../pa
 import { parseVer } from '../parse/ver';
 import type { Problem } from '../model/problems';
 import type { NetInterface, OsInfo, Route, Snapshot } from '../model/snapshot';
+import { pushAll } from './section-reader';
 import { SNAPSHOT_SECTIONS } from './snapshot-sections';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */
@@ -22,7 +23,8 @@ export interface BuiltSnapshot {
 /** capture → snapshot: one set of parsers for live output and capture files alike. */
 export function buildSnapshot(capture: Capture): BuiltSnapshot {
   const problems: Problem[] = capture.readProblems.map((p) => ({ source: p.source, message: p.message }));
-  const unreadableFiles: string[] = [];
+  // files the reader could not or would not read (permissions, links out of the capture, limits)
+  const unreadableFiles: string[] = capture.readProblems.filter((p) => p.unreadable).map((p) => p.source);
   const textOf = (name: string): string | undefined => {
     const file = capture.files.get(name);
     if (!file) return undefined;
@@ -37,21 +39,21 @@ export function buildSnapshot(capture: Capture): BuiltSnapshot {
   const routeText = textOf(CAPTURE_FILES.routePrint);
   const route = routeText !== undefined ? parseRoutePrint(routeText, CAPTURE_FILES.routePrint) : undefined;
   if (route) {
-    problems.push(...route.problems);
+    pushAll(problems, route.problems);
     if (route.value.routes.length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
   }
 
   const ipText = textOf(CAPTURE_FILES.ipconfig);
   const ip = ipText !== undefined ? parseIpconfig(ipText, CAPTURE_FILES.ipconfig) : undefined;
   if (ip) {
-    problems.push(...ip.problems);
+    pushAll(problems, ip.problems);
     if (ip.value.adapters.length === 0) unreadableFiles.push(CAPTURE_FILES.ipconfig);
   }
 
   const netshText = textOf(CAPTURE_FILES.netshInterfaces);
   const netsh = netshText !== undefined ? parseNetshInterfaces(netshText, CAPTURE_FILES.netshInterfaces) : undefined;
   if (netsh) {
-    problems.push(...netsh.problems);
+    pushAll(problems, netsh.problems);
     if (netsh.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.netshInterfaces);
   }
 

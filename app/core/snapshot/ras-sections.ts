@@ -6,7 +6,7 @@ import { pbkEntryToProfile } from '../parse/pbk-entry';
 import { parseVpnConnection } from '../parse/vpnconnection';
 import { parseRasEvents } from '../parse/wevtutil';
 import type { Problem } from '../model/problems';
-import type { SnapshotSectionReader } from './section-reader';
+import { pushAll, type SnapshotSectionReader } from './section-reader';
 import type { VpnProfile } from '../model/vpn-profile';
 
 /** Snapshot sections of the VPN/RAS capability: profiles, RasClient events, OS service pack, file versions. */
@@ -28,15 +28,15 @@ export const readVpnProfiles: SnapshotSectionReader = (capture, problems) => {
   const profiles: VpnProfile[] = [];
   for (const f of texts(capture, problems, (n) => /^pbk\/.+\.pbk$/i.test(n))) {
     const r = parsePbk(f.text, f.name);
-    problems.push(...r.problems);
-    profiles.push(...r.value.entries.map((e) => pbkEntryToProfile(e, f.name)));
+    pushAll(problems, r.problems);
+    pushAll(profiles, r.value.entries.map((e) => pbkEntryToProfile(e, f.name)));
   }
   for (const f of texts(capture, problems, (n) => n.startsWith('powershell/'))) {
     const r = parseVpnConnection(f.text, f.name);
     // Get-NetRoute & co. belong to other readers; only a file named for VPN must be VPN profiles
-    if (r.value.recognised || /vpn/i.test(f.name)) problems.push(...r.problems);
+    if (r.value.recognised || /vpn/i.test(f.name)) pushAll(problems, r.problems);
     if (!r.value.recognised && /vpn/i.test(f.name)) problems.push({ source: f.name, message: 'named like Get-VpnConnection output but holds no VPN profile (no Name/ServerAddress)' });
-    profiles.push(...r.value.profiles);
+    pushAll(profiles, r.value.profiles);
   }
   return { vpnProfiles: profiles };
 };
@@ -46,7 +46,7 @@ export const readRasEvents: SnapshotSectionReader = (capture, problems) => {
   const [f] = texts(capture, problems, (n) => n === CAPTURE_FILES.rasEvents);
   if (!f) return {};
   const r = parseRasEvents(f.text, f.name);
-  problems.push(...r.problems);
+  pushAll(problems, r.problems);
   return { events: r.value };
 };
 
@@ -55,6 +55,6 @@ export const readFileVersions: SnapshotSectionReader = (capture, problems) => {
   const [fv] = texts(capture, problems, (n) => n === CAPTURE_FILES.fileVersions);
   if (!fv) return {};
   const r = parseFileVersions(fv.text, fv.name);
-  problems.push(...r.problems);
+  pushAll(problems, r.problems);
   return { fileVersions: r.value };
 };

@@ -6,7 +6,7 @@ import { betterOs, osFromRegistry, parseSysteminfoOs } from '../parse/os-version
 import { parseRegFile } from '../parse/reg-file';
 import { parseRegQuery } from '../parse/reg-query';
 import type { Problem } from '../model/problems';
-import type { SnapshotSectionReader } from './section-reader';
+import { pushAll, type SnapshotSectionReader } from './section-reader';
 import { emptyView, mergeViews, type RegistryView } from '../model/registry-view';
 
 /**
@@ -26,7 +26,7 @@ export const readRegistrySection: SnapshotSectionReader = (capture, problems, ba
     any = true;
     const isRegFile = /\.reg$/i.test(name) || /^\uFEFF?(Windows Registry Editor Version 5\.00|REGEDIT4)\s*$/m.test(file.text.slice(0, 200));
     const parsed = isRegFile ? parseRegFile(file.text, name) : parseRegQuery(file.text, name);
-    problems.push(...parsed.problems);
+    pushAll(problems, parsed.problems);
     mergeViews(view, { keys: parsed.value.keys });
   }
   const sysText = capture.files.get(CAPTURE_FILES.systeminfo)?.text;

@@ -8,3 +8,11 @@ import type { Snapshot } from '../model/snapshot';
  * `problems`, and returns the part of the snapshot it owns.
  */
 export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events' | 'fileVersions'>>;
+
+/**
+ * `into.push(...items)` passes every item as an argument: with a few hundred thousand problems or
+ * profiles (a hostile capture) that throws RangeError. This appends one by one.
+ */
+export function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
