@@ -109,7 +109,7 @@ describe('tunnelmedic fix', () => {
     expect((await cli(['scan', '--demo', '-q'], { dataDir })).code).toBe(0);
 
     const undone = await cli(['rollback', '--last', '--demo'], { dataDir });
-    expect(undone.stdout).toContain('Undone: 6 change(s) reversed.');
+    expect(undone.stdout).toContain('Undone: 4 change(s) reversed.');
     expect(undone.code).toBe(0);
     expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
     expect(lmhosts().equals(readFileSync('samples/demo/lmhosts'))).toBe(true);

@@ -298,6 +298,26 @@ export class RouteTable {
     };
   }
 
+  /**
+   * The same machine on another Windows generation or language: the same effective metrics.
+   * Vista+ → XP: a route's metric becomes its effective metric, a connected route's the interface
+   * metric (XP gives connected routes the interface metric itself); XP → Vista+ the reverse.
+   */
+  inCell(windows: WindowsCell): RouteTable {
+    const state = this.state();
+    const from = addsInterfaceMetric(this.windows.generation);
+    const to = addsInterfaceMetric(windows.generation);
+    const ifMetric = (index: number) => state.interfaces.find((i) => i.index === index)?.interfaceMetric ?? 0;
+    const routes = state.routes.map((r) => {
+      if (from === to) return r;
+      if (from) return { ...r, routeMetric: r.routeMetric >= ON_LINK_ROUTE_METRIC ? ifMetric(r.interfaceIndex) : r.routeMetric + ifMetric(r.interfaceIndex) };
+      const isConnected = r.gateway === 'On-link';
+      return { ...r, routeMetric: isConnected ? ON_LINK_ROUTE_METRIC : Math.max(0, r.routeMetric - ifMetric(r.interfaceIndex)) };
+    });
+    const interfaces = state.interfaces.map((i) => (i.index === LOOPBACK_INTERFACE.index ? { ...i, interfaceMetric: loopbackInterfaceMetric(windows.generation) } : i));
+    return new RouteTable({ interfaces, routes, persistentRoutes: state.persistentRoutes }, { eol: this.eol, elevated: this.elevated, windows });
+  }
+
   clone(): RouteTable {
     return new RouteTable(this.state(), { eol: this.eol, elevated: this.elevated, windows: this.windows });
   }

@@ -9,7 +9,8 @@ import { demoCaptureDir, demoWorkspace, runsDir } from '../paths';
 import { applyFixes, preparePlan, rollbackRun } from './apply';
 import { interruptedRuns } from './interrupted';
 import { RunStore } from './journal';
-import { simulatedTarget } from './route-target';
+import { seedWorkspaceInCell, simulatedTarget, type SimulatedTargetOptions } from './route-target';
+import type { WindowsCell } from '../../core/sim/windows-cell';
 
 const FIX = 'route.vpn-default-route-wins:split-now';
 const original = readFileSync(join(demoCaptureDir(), 'route-print.txt'), 'utf8');
@@ -84,7 +85,70 @@ describe('apply engine', () => {
     await s.store.create(plan, original);
     await s.store.append(plan.runId, { seq: 0, phase: 'before' });
     const result = await rollbackRun(s.ctx, plan.runId);
-    expect(result.message).toBe('Undone: 0 change(s) reversed.');
+    expect(result.message).toMatch(/^Already as before: /);
+    expect(result.rolledBack).toBe(true);
     expect(s.table()).toBe(original);
+  });
+});
+
+describe('apply engine: every route step judged by the table, never by route.exe\'s words', () => {
+  async function cellSetup(windows: WindowsCell, faults: Pick<SimulatedTargetOptions, 'failRouteCalls' | 'garbleCalls' | 'skewCalls'> = {}) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tm-apply-cell-'));
+    await seedWorkspaceInCell(demoCaptureDir(), demoWorkspace(dataDir), windows);
+    const target = simulatedTarget({ seedDir: demoCaptureDir(), workspaceDir: demoWorkspace(dataDir), windows, ...faults });
+    const store = new RunStore(runsDir(dataDir));
+    const ctx = { target, store, analyse: { corporateNetworks: ['10.13.1.0/24'], toolVersion: 't' } };
+    const table = () => readFileSync(join(demoWorkspace(dataDir), 'route-print.txt'), 'utf8');
+    const consented = analyseCapture(await target.collect(), ctx.analyse).report;
+    return { target, store, ctx, table, consented, original: table() };
+  }
+
+  it.each([
+    { generation: 'xp', language: 'de' },
+    { generation: '7', language: 'zh-CN' },
+    { generation: '10', language: 'ru' },
+  ] as const)('succeeds on %o although route.exe prints nothing or words nobody knows', async (windows) => {
+    const s = await cellSetup(windows, { garbleCalls: [1, 2] });
+    const result = await applyFixes(s.ctx, s.consented, [FIX]);
+    expect(result.message).toBe('Applied and verified.');
+    expect(result.steps.map((x) => x.status)).toEqual(['done', 'done']);
+    expect(result.steps[0]!.output).toContain('0x80070000'); // kept as evidence
+    const undo = await rollbackRun(s.ctx, result.runId);
+    expect(undo.message).toBe('Undone: 2 change(s) reversed.');
+    expect(s.table()).toBe(s.original);
+  });
+
+  it('a step judged failed whose change did take effect is undone too (the failing step\'s own included)', async () => {
+    // Step 2 adds the company route, but with another metric than planned, and prints nonsense.
+    const s = await cellSetup({ generation: '10', language: 'de' }, { skewCalls: [2] });
+    const result = await applyFixes(s.ctx, s.consented, [FIX]);
+    expect(result.verified).toBe(false);
+    expect(result.rolledBack).toBe(true);
+    expect(result.message).toMatch(/^Step 2 failed: .*\n.*shows metric 31, planned 26/);
+    expect(result.message).toContain('Everything that was changed has been rolled back.');
+    expect(result.steps.map((x) => x.status)).toEqual(['rolled-back', 'rolled-back']);
+    expect(s.table()).toBe(s.original);
+  });
+
+  it('a step that failed without effect: the earlier steps are undone and the person is told so', async () => {
+    const s = await cellSetup({ generation: 'xp', language: 'fr' }, { failRouteCalls: [2] });
+    const result = await applyFixes(s.ctx, s.consented, [FIX]);
+    expect(result.rolledBack).toBe(true);
+    expect(result.steps.map((x) => x.status)).toEqual(['rolled-back', 'failed']);
+    expect(s.table()).toBe(s.original);
+  });
+
+  it('after a reconnect that put the VPN routes back, the rollback says "already as before"', async () => {
+    const s = await cellSetup({ generation: '10', language: 'en' });
+    const result = await applyFixes(s.ctx, s.consented, [FIX]);
+    expect(result.verified).toBe(true);
+    // RAS re-plumbs on reconnect: its default route comes back, our company route is gone.
+    await s.target.execRoute(['DELETE', '10.13.1.0', 'MASK', '255.255.255.0', '192.168.1.1', 'IF', '23']);
+    await s.target.execRoute(['ADD', '0.0.0.0', 'MASK', '0.0.0.0', '192.168.1.1', 'METRIC', '1', 'IF', '23']);
+    expect(s.table()).toBe(s.original);
+    const undo = await rollbackRun(s.ctx, result.runId);
+    expect(undo.rolledBack).toBe(true);
+    expect(undo.message).toMatch(/^Already as before: /);
+    expect(s.table()).toBe(s.original);
   });
 });

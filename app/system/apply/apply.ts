@@ -7,7 +7,9 @@ import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import type { Progress, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
 import { newRunId, type Plan, type RunStore } from './journal';
-import { effectObserved, preconditionFailure, routeOutputSucceeded } from './judge';
+import { parseRoutePrint } from '../../core/parse/route-print';
+import type { Snapshot } from '../../core/model/snapshot';
+import { changePresent, effectObserved, judgeRouteStep, preconditionFailure } from './judge';
 import type { RouteTarget } from './route-target';
 
 export interface ApplyContext {
@@ -62,34 +64,37 @@ const progressOf = (ctx: ApplyContext) => (phase: Progress['phase'], step: numbe
 
 /**
  * Runs a prepared plan on the target (in the elevated process on Windows): checks the
- * preconditions once more, backs up, journals each step, verifies, rolls back on failure.
+ * preconditions once more, backs up, journals each step, judges each step by a fresh read of the
+ * machine, verifies, and on any failure reverses every change that is on the machine — including
+ * the failing step's own, if it took effect after all.
  */
 export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunResult> {
   const progress = progressOf(ctx);
   const { runId, fixIds } = plan;
   const planned = plan.actions;
   const beforeCapture = await ctx.target.collect();
-  checkPreconditions(analyseCapture(beforeCapture, ctx.analyse).report, planned);
+  const baseline = analyseCapture(beforeCapture, ctx.analyse).report;
+  checkPreconditions(baseline, planned);
   const backup = beforeCapture.files.get(CAPTURE_FILES.routePrint)?.text ?? '';
   progress('backup', 0, 1, 'Taking a backup of what will change');
   await ctx.store.create(plan, backup);
   await ctx.target.backup(ctx.store.dir(runId), planned.map((p) => p.action));
 
   const steps: Step[] = planned.map((p) => ({ label: p.label, status: 'pending' }));
-  const done: { seq: number; action: Action }[] = [];
+  let attempted = 0;
   let failure: string | null = null;
   for (const [seq, p] of planned.entries()) {
     steps[seq]!.status = 'running';
     progress('apply', seq + 1, planned.length, p.label);
     await ctx.store.append(runId, { seq, phase: 'before' });
-    const { ok, output } = await runAction(ctx.target, p.action);
+    attempted = seq + 1;
+    const { ok, output, why } = await runAction(ctx.target, baseline.snapshot, p.action);
     await ctx.store.append(runId, { seq, phase: 'after', ok, output });
     steps[seq] = { label: p.label, status: ok ? 'done' : 'failed', output: output || undefined };
     if (!ok) {
-      failure = `Step ${seq + 1} failed: ${p.label}\n${output}`;
+      failure = `Step ${seq + 1} failed: ${p.label}${why ? `\n${why}` : ''}${output ? `\n${output}` : ''}`;
       break;
     }
-    done.push({ seq, action: p.action });
   }
 
   progress('verify', 0, 1, 'Checking the result');
@@ -107,14 +112,24 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   }
 
   await ctx.store.append(runId, { seq: planned.length, phase: 'failed', ok: false, message: failure });
-  const undo = await undoActions(ctx, runId, done, steps);
+  const candidates = planned.slice(0, attempted).map((p, seq) => ({ seq, action: p.action }));
+  const undo = await undoPresent(ctx, runId, candidates, after.snapshot, steps);
   after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
-  const message = undo.ok ? `${failure}\nEverything that was changed has been rolled back.` : `${failure}\nRollback failed as well: ${undo.error}. Manual action needed; journal: ${ctx.store.dir(runId)}`;
-  await ctx.store.append(runId, { seq: planned.length, phase: undo.ok ? 'rolled-back' : 'rollback-failed', ok: undo.ok, message });
-  return result(runId, fixIds, plan.createdAt, steps, after, { verified: false, rolledBack: undo.ok, message, rollbackFailed: !undo.ok }, ctx.store);
+  const left = stillPresent(after.snapshot, candidates, planned);
+  const ok = undo.ok && left.length === 0;
+  const message = ok
+    ? `${failure}\n${undo.reversed === 0 ? 'Nothing had changed: the machine is as before.' : 'Everything that was changed has been rolled back.'}`
+    : `${failure}\nRollback failed as well: ${undo.error ?? `still changed: ${left.join('; ')}`}. Manual action needed; journal: ${ctx.store.dir(runId)}`;
+  await ctx.store.append(runId, { seq: planned.length, phase: ok ? 'rolled-back' : 'rollback-failed', ok, message });
+  return result(runId, fixIds, plan.createdAt, steps, after, { verified: false, rolledBack: ok, message, rollbackFailed: !ok }, ctx.store);
 }
 
-/** Undo a run from its journal: inverses of the actions whose "after" record says ok, newest first. */
+/**
+ * Undo a run from its journal. Which changes to reverse is read off the machine, not the journal's
+ * verdicts: every step that started (a "before" record) and whose change is on the machine now —
+ * a step judged failed that took effect after all, a step cut off by a crash. When none is (the VPN
+ * reconnected and put its routes back, or a reboot dropped them), the machine is already as before.
+ */
 export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<RunResult> {
   if (ctx.executeRollback) return ctx.executeRollback(runId);
   const plan = await ctx.store.plan(runId).catch(() => {
@@ -124,38 +139,66 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   if (journal.some((r) => r.phase === 'undone' || r.phase === 'rolled-back')) {
     throw new EngineError('ALREADY_UNDONE', `Run ${runId} has already been undone.`);
   }
-  // After a crash an action may have a "before" but no "after" record: whether it happened is
-  // read off the machine. Inverses that a failed earlier undo already ran are not run twice.
   const now = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
-  const has = (seq: number, phase: string, ok?: boolean) => journal.some((r) => r.seq === seq && r.phase === phase && (ok === undefined || r.ok === ok));
-  const pending = plan.actions.map((a, seq) => {
-    const happened = has(seq, 'after', true) || (has(seq, 'before') && !has(seq, 'after') && effectObserved(now.snapshot, a.action));
-    return happened && !has(seq, 'undo-after', true);
-  });
-  const applied = plan.actions.flatMap((a, seq) => (pending[seq] ? [{ seq, action: a.action }] : []));
-  const steps: Step[] = plan.actions.filter((_, seq) => pending[seq]).map((a) => ({ label: a.label, status: 'done' }));
-  const undo = await undoActions(ctx, runId, applied, steps);
+  const started = plan.actions.flatMap((a, seq) => (journal.some((r) => r.seq === seq && r.phase === 'before') ? [{ seq, action: a.action }] : []));
+  const steps: Step[] = started.map(({ seq }) => ({ label: plan.actions[seq]!.label, status: 'done' }));
+  const undo = await undoPresent(ctx, runId, started, now.snapshot, steps);
   const after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
-  const message = undo.ok ? `Undone: ${applied.length} change(s) reversed.` : `Undo failed: ${undo.error}. Journal: ${ctx.store.dir(runId)}`;
-  await ctx.store.append(runId, { seq: plan.actions.length, phase: undo.ok ? 'undone' : 'rollback-failed', ok: undo.ok, message });
-  const outcome = await result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: undo.ok, rolledBack: undo.ok, message, rollbackFailed: !undo.ok }, ctx.store);
+  const left = stillPresent(after.snapshot, started, plan.actions);
+  const ok = undo.ok && left.length === 0;
+  const message = !ok
+    ? `Undo failed: ${undo.error ?? `still changed: ${left.join('; ')}`}. Journal: ${ctx.store.dir(runId)}`
+    : undo.reversed === 0 && started.length > 0
+      ? "Already as before: none of this run's changes is on the machine (a step that never ran, or the VPN reconnected and put its routes back). Nothing was changed."
+      : `Undone: ${undo.reversed} change(s) reversed.`;
+  await ctx.store.append(runId, { seq: plan.actions.length, phase: ok ? 'undone' : 'rollback-failed', ok, message });
+  const outcome = await result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: ok, rolledBack: ok, message, rollbackFailed: !ok }, ctx.store);
   await ctx.store.writeResult(runId, outcome, 'undo');
   return outcome;
 }
 
-/** Runs inverses newest first; `done` pairs each action with its plan position for the journal. */
-async function undoActions(ctx: ApplyContext, runId: string, done: { seq: number; action: Action }[], steps: Step[]): Promise<{ ok: boolean; error?: string }> {
-  for (let i = done.length - 1; i >= 0; i--) {
-    const { seq, action } = done[i]!;
+/** Labels of the changes still on the machine (a NetBT reload leaves none). */
+function stillPresent(snapshot: Snapshot, candidates: { seq: number; action: Action }[], planned: Plan['actions']): string[] {
+  return candidates.filter((c) => changePresent(snapshot, c.action)).map((c) => planned[c.seq]!.label);
+}
+
+/**
+ * Reverses, newest first, every candidate whose change is on the machine in `now`; each inverse is
+ * judged like a step (route: a fresh read shows the change gone). A NetBT reload is repeated when
+ * LMHOSTS is put back, so the cache holds the restored file. `steps` is indexed like `candidates`.
+ */
+async function undoPresent(
+  ctx: ApplyContext,
+  runId: string,
+  candidates: { seq: number; action: Action }[],
+  now: Snapshot,
+  steps: Step[],
+): Promise<{ ok: boolean; reversed: number; error?: string }> {
+  const lmhostsBack = candidates.some((c) => c.action.kind === 'file.replace' && changePresent(now, c.action));
+  const todo = candidates.map((c, i) => ({ ...c, i })).filter((c) => changePresent(now, c.action) || (lmhostsBack && c.action.kind === 'nbtstat.reload'));
+  let reversed = 0;
+  for (let k = todo.length - 1; k >= 0; k--) {
+    const { seq, action, i } = todo[k]!;
     const inverse = inverseOf(action);
-    ctx.onProgress?.({ phase: 'rollback', step: done.length - i, total: done.length, label: describe(inverse) });
+    ctx.onProgress?.({ phase: 'rollback', step: todo.length - k, total: todo.length, label: describe(inverse) });
     await ctx.store.append(runId, { seq, phase: 'undo-before' });
-    const { ok, output } = await runAction(ctx.target, inverse);
+    const { ok, output, why }: { ok: boolean; output: string; why?: string } = isRouteAction(action)
+      ? await runInverseOfRoute(ctx.target, now, action, inverse)
+      : await ctx.target.execOther(inverse as Exclude<Action, RouteAction>);
     await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output });
-    if (!ok) return { ok: false, error: `${describe(inverse)}: ${output}` };
+    if (!ok) return { ok: false, reversed, error: `${describe(inverse)}: ${why ?? output}` };
+    if (action.kind !== 'nbtstat.reload') reversed++;
     if (steps[i]) steps[i]!.status = 'rolled-back';
   }
-  return { ok: true };
+  return { ok: true, reversed };
+}
+
+/** The inverse of a route step, judged by whether the step's change is gone from a fresh read. */
+async function runInverseOfRoute(target: RouteTarget, baseline: Snapshot, action: RouteAction, inverse: Action): Promise<{ ok: boolean; output: string; why?: string }> {
+  const out = await target.execRoute(routeArgv(inverse));
+  const rows = await freshRows(target, action.destination);
+  const judged = judgeRouteStep(baseline, rows, action);
+  return { ok: !judged.present, output: out.stdout.trim(), why: judged.present ? `still in effect: ${describe(action)}` : undefined };
 }
 
 function pickFix(fresh: Report, consented: Report, fixId: string): Fix {
@@ -188,11 +231,21 @@ function describeOther(a: Exclude<Action, RouteAction>): string {
   }
 }
 
-/** One action on the target: route.exe is judged by its output, the rest by the target. */
-async function runAction(target: RouteTarget, action: Action): Promise<{ ok: boolean; output: string }> {
+/** The IPv4 rows of a fresh `route print <destination>`. */
+async function freshRows(target: RouteTarget, destination: string) {
+  return parseRoutePrint(await target.readRoutes(destination)).value.routes.filter((r) => r.family === 4);
+}
+
+/**
+ * One action on the target. A route step is judged by a fresh read of the table (its output is
+ * only evidence); the rest by the target (reg.exe's exit code is reliable; LMHOSTS is compared byte
+ * for byte before it is written).
+ */
+async function runAction(target: RouteTarget, baseline: Snapshot, action: Action): Promise<{ ok: boolean; output: string; why?: string }> {
   if (!isRouteAction(action)) return target.execOther(action);
   const out = await target.execRoute(routeArgv(action));
-  return { ok: routeOutputSucceeded(out.stdout), output: out.stdout.trim() };
+  const judged = judgeRouteStep(baseline, await freshRows(target, action.destination), action);
+  return { ok: judged.ok, output: out.stdout.trim(), why: judged.why };
 }
 
 async function result(

@@ -1,16 +1,16 @@
 import { isRouteAction, type Action, type RouteAction } from '../../core/remedy/actions';
 import type { Route, Snapshot } from '../../core/model/snapshot';
 import { interfaceOf } from '../../core/diagnose/route-model';
+import { expectedShownMetric } from '../../core/remedy/route-metric';
 import ipaddr from 'ipaddr.js';
 import { otherEffectObserved, otherPrecondition } from './judge-other';
 
 /**
- * route.exe's exit code says little (it is 0 after many failures); its output decides: Vista+
- * prints " OK!" on success, NT4–XP print nothing. Same rule as the rendered scripts.
+ * Every route step is judged by the table, never by route.exe's words: its messages are translated
+ * (windows-cell.ts), its exit code is 0 after many failures, NT's `route change` of a missing route
+ * prints nothing at all (KB Q147232), and whether " OK!" reads the same in every display language is
+ * documented nowhere. route.exe's text is kept only as evidence for the person.
  */
-export function routeOutputSucceeded(output: string): boolean {
-  return output.trim() === '' || output.includes('OK!');
-}
 
 const prefixOf = (mask: string) => ipaddr.IPv4.parse(mask).prefixLengthFromSubnetMask() ?? -1;
 
@@ -37,9 +37,66 @@ export function preconditionFailure(snapshot: Snapshot, action: Action): string 
   return null;
 }
 
+export interface StepJudgement {
+  /** the table shows exactly what the step was for */
+  ok: boolean;
+  /** some of the step's change is in the table (so an undo has something to reverse) */
+  present: boolean;
+  /** what the table showed instead, for the person */
+  why?: string;
+}
+
+/**
+ * A route step against a fresh read of the table (`route print <dest>` rows; `baseline` supplies
+ * interfaces and interface metrics, which route steps do not change): the added route with the
+ * planned gateway, interface and effective metric; the deleted one gone; the changed one with the
+ * new effective metric.
+ */
+export function judgeRouteStep(baseline: Snapshot, rows: readonly Route[], action: RouteAction): StepJudgement {
+  const view: Snapshot = { ...baseline, routes: [...rows] };
+  if (interfaceGone(baseline, action)) return { ok: false, present: false, why: `interface ${action.interfaceIndex} is no longer there (the VPN disconnected or reconnected); its routes went with it` };
+  const found = findActionRoute(view, action);
+  const name = `${action.destination} mask ${action.netmask}${action.gateway ? ` via ${action.gateway}` : ''}${action.interfaceIndex !== undefined ? ` on interface ${action.interfaceIndex}` : ''}`;
+  switch (action.kind) {
+    case 'route.delete':
+      return found ? { ok: false, present: false, why: `route ${name} is still in the table` } : { ok: true, present: true };
+    case 'route.add': {
+      if (!found) return { ok: false, present: false, why: `route ${name} is not in the table` };
+      const expected = expectedShownMetric(baseline, action.metric, action.interfaceIndex, action.gateway);
+      if (expected !== null && found.metric !== expected) return { ok: false, present: true, why: `route ${name} shows metric ${found.metric}, planned ${expected}` };
+      return { ok: true, present: true };
+    }
+    case 'route.change': {
+      if (!found) return { ok: false, present: false, why: `route ${name} is no longer in the table` };
+      const expected = expectedShownMetric(baseline, action.metric, action.interfaceIndex, action.gateway);
+      const previous = expectedShownMetric(baseline, action.previousMetric, action.interfaceIndex, action.gateway);
+      const ok = expected !== null ? found.metric === expected : previous !== null && found.metric !== previous;
+      const present = previous !== null ? found.metric !== previous : ok;
+      return ok ? { ok, present } : { ok, present, why: `route ${name} shows metric ${found.metric}, planned ${expected ?? '?'}` };
+    }
+  }
+}
+
+/** The interface an action names is gone from a machine whose interface indexes are known. */
+function interfaceGone(snapshot: Snapshot, action: RouteAction): boolean {
+  if (action.interfaceIndex === undefined) return false;
+  const indexes = snapshot.interfaces.map((i) => i.index).filter((i): i is number => i !== null);
+  return indexes.length > 0 && !indexes.includes(action.interfaceIndex);
+}
+
+/**
+ * Is some of this action's change on the machine now? Route actions by the table; registry,
+ * LMHOSTS and VPN profile actions by whether their target still differs from what it was before.
+ * A NetBT reload leaves no state of its own.
+ */
+export function changePresent(snapshot: Snapshot, action: Action): boolean {
+  if (isRouteAction(action)) return judgeRouteStep(snapshot, snapshot.routes, action).present;
+  if (action.kind === 'nbtstat.reload') return false;
+  return otherPrecondition(snapshot, action) !== null;
+}
+
 /** After the action ran: is its effect visible in a fresh collection? */
 export function effectObserved(snapshot: Snapshot, action: Action): boolean {
   if (!isRouteAction(action)) return otherEffectObserved(snapshot, action);
-  const existing = findActionRoute(snapshot, action);
-  return action.kind === 'route.delete' ? !existing : !!existing;
+  return judgeRouteStep(snapshot, snapshot.routes, action).ok;
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import type { Capture } from '../../core/capture/capture';
 import { RouteTable } from '../../core/sim/route-table';
+import { DEFAULT_CELL, verText, type WindowsCell } from '../../core/sim/windows-cell';
+import type { Snapshot } from '../../core/model/snapshot';
 import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
 import type { Action } from '../../core/remedy/actions';
@@ -18,8 +20,10 @@ export interface RouteExecResult {
 export interface RouteTarget {
   readonly kind: 'live' | 'simulated';
   collect(): Promise<Capture>;
-  /** one route.exe call; the caller judges success from the output */
+  /** one route.exe call; its output is only evidence: the caller judges the step by readRoutes */
   execRoute(argv: readonly string[]): Promise<RouteExecResult>;
+  /** a fresh `route print <destination>`: the rows the judge reads a route step from */
+  readRoutes(destination: string): Promise<string>;
   /** registry, LMHOSTS and NetBT cache actions; success is decided by the target */
   execOther(action: OtherAction): Promise<{ ok: boolean; output: string }>;
   /** copies of what the actions will touch (reg export per key, the LMHOSTS file) into runDir */
@@ -37,6 +41,8 @@ export function liveTarget(runner: CommandRunner): RouteTarget {
       const r = await runner.run(`${systemRoot}\\System32\\route.exe`, argv, { timeoutMs: 15_000, okExitCodes: [0, 1] });
       return { stdout: `${r.stdout}${r.stderr}`, exitCode: r.exitCode };
     },
+    // `route print <dest>` exists on every generation (route /? "PRINT … destination"); no -4: XP lacks it.
+    readRoutes: async (destination) => (await runner.run(`${systemRoot}\\System32\\route.exe`, ['PRINT', destination], { timeoutMs: 15_000, okExitCodes: [0, 1] })).stdout,
     execOther: (action) => execOtherLive(runner, systemRoot, action),
     backup: (runDir, actions) => backupLive(runner, systemRoot, runDir, actions),
   };
@@ -50,7 +56,16 @@ export interface SimulatedTargetOptions {
   origin?: Capture['origin'];
   /** make these calls (1-based, every action counts, per process) fail like Windows does (failure walks) */
   failRouteCalls?: number[];
+  /** these calls (same counting) do their job but print text nobody knows */
+  garbleCalls?: number[];
+  /** these route calls take effect wrongly (metric off by 5) while printing success */
+  skewCalls?: number[];
+  /** the Windows generation and display language the simulated machine speaks (default 10, en) */
+  windows?: WindowsCell;
 }
+
+/** Output no catalogue holds: a judge that reads words cannot tell success from failure. */
+export const UNKNOWN_TEXT = 'Ȝ?? 0x80070000 ??\r\n';
 
 /**
  * A machine whose route table is the simulator, persisted as route-print.txt in a workspace, so
@@ -58,10 +73,15 @@ export interface SimulatedTargetOptions {
  */
 export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
   let calls = 0;
+  const windows = opts.windows ?? DEFAULT_CELL;
   const ensure = async () => {
     if (await stat(join(opts.workspaceDir, 'route-print.txt')).catch(() => null)) return;
     await mkdir(opts.workspaceDir, { recursive: true });
     await cp(opts.seedDir, opts.workspaceDir, { recursive: true });
+  };
+  const table = async () => {
+    const { snapshot } = buildSnapshot(await readCaptureDir(opts.workspaceDir, opts.origin ?? 'demo'));
+    return RouteTable.fromRoutes(snapshot.interfaces, snapshot.routes, snapshot.persistentRoutes, { windows }).table;
   };
   return {
     kind: 'simulated',
@@ -72,20 +92,52 @@ export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
     backup: (runDir, actions) => backupSimulated(opts.workspaceDir, runDir, actions),
     execOther: async (action) => {
       await ensure();
-      if (opts.failRouteCalls?.includes(++calls)) return { ok: false, output: 'ERROR: Access is denied.' };
-      return execOtherSimulated(opts.workspaceDir, action);
+      const n = ++calls;
+      if (opts.failRouteCalls?.includes(n)) return { ok: false, output: 'ERROR: Access is denied.' };
+      const done = await execOtherSimulated(opts.workspaceDir, action);
+      return opts.garbleCalls?.includes(n) ? { ...done, output: UNKNOWN_TEXT } : done;
+    },
+    readRoutes: async (destination) => {
+      await ensure();
+      return (await table()).print(destination);
     },
     execRoute: async (argv) => {
       await ensure();
-      calls++;
-      if (opts.failRouteCalls?.includes(calls)) {
+      const n = ++calls;
+      if (opts.failRouteCalls?.includes(n)) {
         return { stdout: 'The route addition failed: The parameter is incorrect.\r\n', exitCode: 0 };
       }
-      const { snapshot } = buildSnapshot(await readCaptureDir(opts.workspaceDir, opts.origin ?? 'demo'));
-      const { table } = RouteTable.fromRoutes(snapshot.interfaces, snapshot.routes, snapshot.persistentRoutes);
-      const result = table.exec(argv);
-      await writeFile(join(opts.workspaceDir, 'route-print.txt'), table.print());
-      return result;
+      const t = await table();
+      const skewed = opts.skewCalls?.includes(n) ? skewMetric(argv) : argv;
+      const result = t.exec(skewed);
+      await writeFile(join(opts.workspaceDir, 'route-print.txt'), t.print());
+      return opts.garbleCalls?.includes(n) || skewed !== argv ? { stdout: UNKNOWN_TEXT, exitCode: 0 } : result;
     },
   };
+}
+
+/** The same command with METRIC raised by 5: a change that happened, but not as planned. */
+function skewMetric(argv: readonly string[]): readonly string[] {
+  const i = argv.findIndex((a) => a.toUpperCase() === 'METRIC');
+  if (i < 0 || argv[i + 1] === undefined) return argv;
+  return [...argv.slice(0, i + 1), String(Number(argv[i + 1]) + 5), ...argv.slice(i + 2)];
+}
+
+/** The cell a capture came from: its generation by `ver` (or the route table's layout); English words. */
+export function cellOfSnapshot(snapshot: Pick<Snapshot, 'os'>): WindowsCell {
+  if (snapshot.os.family === 'nt5' || snapshot.os.family === 'nt4') return { generation: 'xp', language: 'en' };
+  return { generation: snapshot.os.version === '6.1' ? '7' : '10', language: 'en' };
+}
+
+/**
+ * A simulated machine's workspace made from a capture, as it would look on another Windows
+ * generation and display language: the same effective routes printed by that Windows, and its `ver`.
+ */
+export async function seedWorkspaceInCell(seedDir: string, workspaceDir: string, windows: WindowsCell): Promise<void> {
+  await mkdir(workspaceDir, { recursive: true });
+  await cp(seedDir, workspaceDir, { recursive: true });
+  const { snapshot } = buildSnapshot(await readCaptureDir(workspaceDir, 'demo'));
+  const { table } = RouteTable.fromRoutes(snapshot.interfaces, snapshot.routes, snapshot.persistentRoutes, { windows: cellOfSnapshot(snapshot) });
+  await writeFile(join(workspaceDir, 'route-print.txt'), table.inCell(windows).print());
+  await writeFile(join(workspaceDir, 'ver.txt'), verText(windows));
 }
