@@ -1,0 +1,94 @@
+import { IOS_CODE_NAMES, PPP_CODES } from '../codes/ppp';
+import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp';
+import { applyRules, d, msChapErrorOf, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
+import type { Prefixed } from '../prefix';
+
+/**
+ * Cisco IOS / IOS-XE `debug ppp negotiation`, `debug ppp authentication`, `debug vpdn events`
+ * (`Vi1 LCP: I CONFREQ [REQsent] id 1 len 19`, option lines `Vi1 LCP:    MRU 1454 (0x010405AE)`,
+ * `Tnl 17 PPTP: CC I 0010…`, `Vi1 Tnl/Cl 17/17 PPTP: CC I ClearRQ`). I = from the peer (the PC),
+ * O = to it. A Protocol-Reject's bytes are the rejected packet (RFC 1661 §5.7), decoded here.
+ */
+
+const PROTO_NUMBERS: Record<string, number> = { LCP: 0xc021, CCP: 0x80fd, IPCP: 0x8021, IPV6CP: 0x8057, MPPE: 0x80fd };
+
+function packet(link: string, proto: string, dirc: string, codeName: string, rest: string, state: Record<string, unknown>): Hit {
+  const dir = dirc === 'I' ? 'in' : 'out';
+  const code = IOS_CODE_NAMES[codeName];
+  const id = rest.match(/\bid (\d+)/)?.[1];
+  const fsm = rest.match(/\[(\w+)\]/)?.[1] ?? '';
+  state[`pkt:${link}`] = { proto };
+  if (codeName === 'PROTREJ') {
+    const rej = rest.match(/protocol (\S+) \(0x([0-9a-f]+)\)/i);
+    const pkt = rej ? decodeProtocolPacket(rej[2]!) : null;
+    const values: Record<string, string | number> = { dir, proto: rej?.[1] ?? pkt?.protocolName ?? '?', rejectedCode: pkt?.codeName ?? '?', rejectedId: pkt?.id ?? '-', options: (pkt?.options ?? []).map(optionText).join(', ') };
+    if (pkt?.mppe !== undefined) values.mppe = pkt.mppe;
+    const hit: Hit = { decoded: [d('protRej', values)], outcome: 'warning' };
+    if (pkt?.protocol === 0x80fd) {
+      hit.outcome = 'failure';
+      // I PROTREJ: the PC rejected the router's CCP; O PROTREJ: the router rejected the PC's CCP
+      hit.cause = dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
+    }
+    return hit;
+  }
+  const values: Record<string, string | number> = { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm };
+  return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' || codeName === 'CONFNAK' ? 'warning' : 'info' };
+}
+
+const RULES: Rule[] = [
+  [/^(\S+) (LCP|CCP|IPCP|IPV6CP|MPPE|CDPCP): ([IO]) ([A-Z]+)\b ?(.*)$/, (m, _p, s) => packet(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '', s)],
+  [/^(\S+) (LCP|CCP|IPCP|IPV6CP): {2,}(.+?) \(0x([0-9a-f]+)\)$/i, (m) => {
+    const opt = decodeOptionHex(PROTO_NUMBERS[m[2]!] ?? 0, m[4]!);
+    const values: Record<string, string | number> = { proto: m[2]!, option: opt ? optionText(opt.option) : m[3]! };
+    if (opt?.mppe !== undefined) values.mppe = opt.mppe;
+    return { decoded: [d('option', values)], outcome: 'info' };
+  }],
+  [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
+  [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m) => {
+    const from = m[5]!.match(/from "([^"]*)"/)?.[1];
+    const msg = m[5]!.match(/msg is "([^"]*)"/)?.[1] ?? '';
+    const hit: Hit = { decoded: [d('authPacket', { dir: m[3] === 'I' ? 'in' : 'out', method: m[2]!, what: m[4]!, name: from ?? '', msg })], outcome: 'info' };
+    if (from && m[3] === 'I' && (m[4] === 'RESPONSE' || m[4] === 'AUTH-REQ')) hit.user = from;
+    if (m[4] === 'SUCCESS' || m[4] === 'AUTH-ACK') hit.outcome = 'success';
+    if (m[4] === 'FAILURE' || m[4] === 'AUTH-NAK') {
+      const e = msChapErrorOf(msg);
+      Object.assign(hit, { outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 });
+    }
+    return hit;
+  }],
+  [/^(\S+) PPP DISC: (.*)$/, (m) => {
+    const r = m[2]!;
+    if (/AAA (?:Server )?(?:did not respond|timeout|unreachable)|RADIUS.*(?:timeout|not respond)/i.test(r)) return { decoded: [d('aaaNoReply', { reason: r })], outcome: 'failure', cause: 'radius-unreachable' };
+    if (/MPPE|encryption|CCP/i.test(r)) return { decoded: [d('pppDisc', { reason: r })], outcome: 'failure', cause: 'mppe-unavailable' };
+    if (/auth/i.test(r)) return { decoded: [d('pppDisc', { reason: r })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+    return { decoded: [d('pppDisc', { reason: r })], outcome: 'warning' };
+  }],
+  [/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) ([0-9A-F]{20,})$/i, (m) => {
+    const msg = decodePptpHex(m[5]!);
+    if (!msg) return null;
+    const hit: Hit = { decoded: [d('pptpControl', { dir: m[4] === 'I' ? 'in' : 'out', type: msg.controlType, name: `${msg.name} (${PPTP_CONTROL_TYPES[msg.controlType]?.short ?? '?'})` })], outcome: 'info', session: `Tnl ${m[2]}` };
+    if (!msg.cookieOk) hit.decoded.push(d('pptpBadCookie'));
+    if (msg.controlType === 12 && m[4] === 'I') hit.decoded.push(d('pcHungUp'));
+    return hit;
+  }],
+  [/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) (\w+)$/, (m) => {
+    const n = IOS_PPTP_NAMES[m[5]!];
+    if (!n) return step('vpdnEvent', { text: m[5]! });
+    const hit: Hit = { decoded: [d('pptpControl', { dir: m[4] === 'I' ? 'in' : 'out', type: n, name: `${PPTP_CONTROL_TYPES[n]!.name} (${PPTP_CONTROL_TYPES[n]!.short})` })], outcome: 'info', session: `Tnl ${m[2]}` };
+    if (n === 12 && m[4] === 'I') hit.decoded.push(d('pcHungUp'));
+    return hit;
+  }],
+  [/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })],
+  [/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })],
+  [/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })],
+];
+
+export const iosFamily: FamilyParser = {
+  family: 'ios',
+  claims(pre: Prefixed): boolean {
+    if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
+    return /^(?:\S+ )?(?:LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/.test(pre.message) || /^(?:\S+ )?Tnl(?:\/Cl)? \d/.test(pre.message) || (pre.shape === 'ios' && /^%[A-Z0-9_]+-\d-/.test(pre.message));
+  },
+  parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
+};

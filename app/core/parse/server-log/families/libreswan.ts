@@ -1,0 +1,129 @@
+import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
+import { applyRules, d, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
+import type { ServerLogEntry } from '../types';
+
+/**
+ * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
+ * `ipsec status` lines `000 #n: "conn"[n] ip:port STATE_X (…)`. Texts from Libreswan
+ * programs/pluto (ikev1_main.c, ikev1_spdb_struct.c, ikev2_parent.c, state names in
+ * ikev1_states.c). Per serial the parser remembers the Main Mode state, so a responder left
+ * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end.
+ */
+
+const stateText = (s: string): string => {
+  const st = IKEV1_STATES[s];
+  return st ? `${s} (${st.step}${st.expects ? `; waits for ${st.expects}` : ''})` : s;
+};
+
+interface Serial {
+  state?: string;
+  retransmits: number;
+  established: boolean;
+  last?: ServerLogEntry;
+}
+
+const serialOf = (state: Record<string, unknown>, serial: string | undefined): Serial | undefined => {
+  if (!serial) return undefined;
+  const all = (state.serials ??= new Map<string, Serial>()) as Map<string, Serial>;
+  let s = all.get(serial);
+  if (!s) {
+    if (all.size > 5000) all.clear(); // bounded memory on long logs
+    s = { retransmits: 0, established: false };
+    all.set(serial, s);
+  }
+  return s;
+};
+
+const groupName = (g: string): string => {
+  const n = g.match(/^(?:DH|OAKLEY_GROUP )?(\d+)$/);
+  return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
+};
+
+const RULES: Rule[] = [
+  [/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => ({ ...step('ikeV1Transition', { from: stateText(m[1]!), to: stateText(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info') })],
+  [/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expecting (\w+))(.*)$/, (m) => {
+    const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
+    return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
+  }],
+  [/^(STATE_\w+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateText(m[1]!), wait: m[2]! })], outcome: 'warning' })],
+  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => {
+    const st = IKEV1_STATES[m[2]!];
+    const hit: Hit = { decoded: [d('ikeV1GaveUp', { state: stateText(m[2]!), n: m[1]! })], outcome: 'failure' };
+    if (m[2] === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
+    else if (st?.mode === 'main' || m[2]!.startsWith('STATE_PARENT')) hit.cause = 'ike-auth-never-came';
+    return hit;
+  }],
+  [/^Oakley Transform \[(.*)\] refused(?: due to .*)?$/, (m) => {
+    const parts = m[1]!.split(/,\s*/);
+    return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
+  }],
+  [/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })],
+  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+)?$/, (m) => {
+    const t = notifyByName(m[1]!);
+    const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'warning' : 'info' };
+    if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    if (m[1] === 'AUTHENTICATION_FAILED' || m[1] === 'INVALID_HASH_INFORMATION' || m[1] === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
+    if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
+    return hit;
+  }],
+  [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
+  [/^(?:Main mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })],
+  [/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => ({ ...step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), peer: m[2] })],
+  [/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
+    const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
+    return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });
+  }],
+  [/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')],
+  [/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')],
+  [/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })],
+];
+
+/** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
+const HEAD = /^(?:000 )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+): |"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
+
+export const libreswanFamily: FamilyParser = {
+  family: 'libreswan',
+  claims(pre: Prefixed): boolean {
+    if (pre.program && /^(pluto|ipsec|ipsec_setup|addconn)$/.test(pre.program)) return true;
+    return /^000 #\d+: "/.test(pre.message) || /^[^"\s]*"\[\d+\] \S+ #\d+: /.test(pre.message) || /^"[^"]+"\[\d+\] \S* ?#\d+: /.test(pre.message);
+  },
+  parse(pre, state) {
+    // a pasted line may start mid-name: `l2tp-psk"[1] 109.252.69.155 #1: …`
+    const msg = pre.message.replace(/^([^"\s]+)"\[/, '"$1"[');
+    const m = msg.match(HEAD);
+    if (!m) return null;
+    const serial = m[4] ?? m[1];
+    const peer = m[3] ?? m[6] ?? m[7];
+    const hit = applyRules(RULES, m[9]!.trim(), pre, state);
+    if (!hit) return null;
+    if (serial) hit.session = `#${serial}`;
+    if (peer && /^\d/.test(peer)) hit.peer = peer.replace(/:\d+$/, '');
+    return hit;
+  },
+  track(entry, state) {
+    const s = serialOf(state, entry.session?.replace(/^#/, ''));
+    if (!s) return;
+    const st = entry.text.match(/(STATE_[A-Z0-9_]+)/g);
+    if (st) s.state = st[st.length - 1];
+    if (/ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/.test(entry.text)) s.established = true;
+    if (/STATE_MAIN_R2: retransmission/.test(entry.text)) {
+      s.retransmits++;
+      s.last = entry;
+    }
+  },
+  finish(state) {
+    const out: ServerLogEntry[] = [];
+    for (const s of ((state.serials as Map<string, Serial> | undefined) ?? new Map<string, Serial>()).values()) {
+      if (s.established || s.retransmits < 2 || !s.last || s.last.cause) continue;
+      s.last.cause = 'ike-no-mi3';
+      s.last.outcome = 'failure';
+      s.last.decoded.push(d('mi3NeverCame', { n: s.retransmits }));
+      out.push(s.last);
+    }
+    return out;
+  },
+};

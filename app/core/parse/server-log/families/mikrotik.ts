@@ -1,0 +1,52 @@
+import { applyRules, d, step, type FamilyParser, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
+
+/**
+ * MikroTik RouterOS memory/remote log: `HH:MM:SS topic,topic[,topic] message` (topics such as
+ * `pptp,ppp,info`, `ipsec,error`, `l2tp,ppp,account`); forum copies may have lost the time and even
+ * the newlines (lines.ts splits those again). Message texts as RouterOS 6/7 logs them.
+ */
+
+const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'ppp', 'ipsec', 'ike2', 'firewall', 'radius', 'info', 'error', 'warning', 'debug', 'account', 'critical', 'system', 'packet', 'raw']);
+
+const RULES: Rule[] = [
+  [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
+  [/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2] })],
+  [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
+  [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => ({ ...step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), user: m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '') })],
+  [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
+  [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^(\S+) logged (in|out), (.*)$/, (m) => ({ ...step('mtAccount', { user: m[1]!, what: m[2]! }, 'success'), user: m[1] })],
+  [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => ({ ...step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), peer: m[3] })],
+  [/^initiate new phase 1 .*$/, () => step('ikeInitiating', { peer: '', mode: 'IKEv1' })],
+  [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
+  [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
+  [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
+  [/^first L2TP UDP packet received from (\S+)$/, (m) => step('l2tpFirstPacket', { peer: m[1]! })],
+  [/^(?:phase1 negotiation failed due to time up|phase1 negotiation failed\.?)(.*)$/, () => ({ decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3' })],
+  [/^(?:no suitable proposal found|failed to get valid proposal\.?|failed to pre-process ph1 packet.*)$/, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^(?:parse error: probably the pre-shared key is incorrect|.*pre-shared key .*(?:incorrect|mismatch).*)$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  [/^TCP connection established from (\S+)$/, (m) => ({ ...step('ctrlStarted', { peer: m[1]! }), peer: m[1] })],
+  [/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })],
+  [/^radius.*(?:timeout|not responding|no response).*$/i, () => ({ decoded: [d('radiusNoReply', { server: '' })], outcome: 'failure', cause: 'radius-unreachable' })],
+];
+
+const TOPIC_HEAD = /^((?:[a-z0-9-]+,)*[a-z0-9-]+) (.*)$/;
+
+function split(pre: Prefixed): string {
+  const m = pre.message.match(TOPIC_HEAD);
+  if (m && m[1]!.split(',').every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
+  return pre.message;
+}
+
+export const mikrotikFamily: FamilyParser = {
+  family: 'mikrotik',
+  claims(pre: Prefixed): boolean {
+    if (pre.program) return false;
+    if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host)) return false;
+    const m = pre.message.match(TOPIC_HEAD);
+    if (m && m[1]!.includes(',') && m[1]!.split(',').every((t) => TOPICS.has(t))) return true;
+    return applyRules(RULES, pre.message.trim(), pre, {}) !== null;
+  },
+  parse: (pre, state) => applyRules(RULES, split(pre).trim(), pre, state),
+};

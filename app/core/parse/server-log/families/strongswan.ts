@@ -1,0 +1,110 @@
+import { notifyByName, windowsVendorId } from '../codes/ike';
+import { applyRules, d, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
+import type { ServerLogEntry } from '../types';
+
+/**
+ * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
+ * strongSwan src/libcharon (ike_init.c, ike_auth.c, ike_cert_pre.c, message.c, vendor_id_payload.c).
+ * The state kept per input: whether IKE_AUTH (or anything on UDP 4500) arrived after an
+ * IKE_SA_INIT response, so the rules can tell "the PC's IKE_AUTH never came" (809).
+ */
+
+const EXCHANGES: Record<string, string> = {
+  IKE_SA_INIT: 'IKEv2 IKE_SA_INIT',
+  IKE_AUTH: 'IKEv2 IKE_AUTH',
+  CREATE_CHILD_SA: 'IKEv2 CREATE_CHILD_SA',
+  INFORMATIONAL: 'IKEv2 INFORMATIONAL',
+  ID_PROT: 'IKEv1 Main Mode',
+  AGGRESSIVE: 'IKEv1 Aggressive Mode',
+  QUICK_MODE: 'IKEv1 Quick Mode',
+  INFORMATIONAL_V1: 'IKEv1 Informational',
+  TRANSACTION: 'IKEv1 Mode Config / XAUTH',
+};
+
+/** `parsed IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) … ]` → exchange, direction, notifies decoded. */
+function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
+  const dir = m[1] === 'parsed' ? 'in' : 'out';
+  const exchange = m[2]!;
+  const payloads = m[4] ?? '';
+  const notifies = [...payloads.matchAll(/N\(([A-Z0-9_]+)\)/g)].map((n) => n[1]!);
+  const named = notifies.map((n) => {
+    const t = notifyByName(n);
+    return t ? `${t.name} (${t.code})` : n;
+  });
+  const hit: Hit = { decoded: [d('ikeMessage', { dir, exchange: EXCHANGES[exchange] ?? exchange, kind: m[3]!, notifies: named.join(', '), deletes: / D( |$)/.test(payloads) ? 'yes' : '' })], outcome: 'info' };
+  if (exchange === 'IKE_AUTH' && dir === 'in') state.authSeen = true;
+  if (exchange === 'IKE_SA_INIT' && dir === 'out' && / KE /.test(` ${payloads} `)) state.initAnswered = true;
+  for (const n of notifies) {
+    if (n === 'NO_PROP') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    else if (n === 'AUTH_FAILED') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
+    else if (n === 'INVAL_KE') hit.decoded.push(d('invalidKe'));
+    else if (n === 'INT_ADDR_FAIL' || n === 'FAIL_CP_REQ') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+    else if (n === 'TS_UNACCEPT') hit.outcome = 'warning';
+  }
+  return hit;
+}
+
+const RULES: Rule[] = [
+  [/^(parsed|generating) ([A-Z_0-9]+) (request|response) \d+ \[ ?(.*?) ?\]$/, (m, _p, s) => summary(m, s)],
+  [/^(?:received|sending) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\](?: \((\d+) bytes\))?$/, (m, _p, s) => {
+    if (m[0].startsWith('received') && (m[2] === '4500' || m[4] === '4500')) s.authSeen = true;
+    return step('ikePacket', { from: m[1]!, to: m[3]! });
+  }],
+  [/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => ({ ...step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), peer: m[1] })],
+  [/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })],
+  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })],
+  [/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable \S+ found)$/, () => step('ikeProposalCheck')],
+  [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
+  [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
+  [/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
+    const win = m[1] ? windowsVendorId(m[1]) : /MS NT5 ISAKMPOAKLEY|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[2]!) ? m[2] : undefined;
+    return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[2] ?? m[1]! });
+  }],
+  [/^(local|remote) host is behind NAT(?:, sending keep alives)?$/, (m) => step(m[1] === 'local' ? 'serverBehindNat' : 'pcBehindNat')],
+  [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => ({ ...step('ikeSaUp', { name: m[1]! }, 'success'), session: m[1] })],
+  [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => ({ ...step('childSaUp', { name: m[1]! }, 'success'), session: m[1] })],
+  [/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })],
+  [/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })],
+  [/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })],
+  [/^(?:looking for (?:peer|an ike) configs? (?:matching|for) .*|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')],
+  [/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })],
+  [/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))],
+  [/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })],
+  [/^(?:deleting|closing|received DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$/, () => step('saDeleted', undefined, 'warning')],
+  [/^processing (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })],
+  [/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')],
+  [/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')],
+  [/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')],
+];
+
+export const strongswanFamily: FamilyParser = {
+  family: 'strongswan',
+  claims(pre: Prefixed): boolean {
+    if (pre.program && /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/.test(pre.program)) return true;
+    return /^\d\d\[[A-Z]{3}\] /.test(pre.message);
+  },
+  parse(pre, state) {
+    const m = pre.message.match(/^(\d\d)\[([A-Z]{3})\] ?(.*)$/);
+    if (!m) return null;
+    return applyRules(RULES, m[3]!.trim(), pre, state);
+  },
+  track(entry, state) {
+    if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(entry.text)) state.initEntry = entry;
+  },
+  finish(state) {
+    // An IKE_SA_INIT answered with SA+KE and then nothing on UDP 4500 and no IKE_AUTH: the PC's
+    // (large, often fragmented) IKE_AUTH never reached the server — Windows reports 809.
+    const e = state.initEntry as ServerLogEntry | undefined;
+    if (!e || state.authSeen) return [];
+    e.cause = 'ike-auth-never-came';
+    e.outcome = 'failure';
+    e.decoded.push(d('ikeAuthNeverCame'));
+    return [e];
+  },
+};

@@ -1,0 +1,54 @@
+import { d, step, type FamilyParser, type Hit } from '../kit';
+import type { Prefixed } from '../prefix';
+import type { LogTime } from '../types';
+
+/**
+ * Cisco VPN 3000 concentrator event log: `<seq> MM/DD/YYYY HH:MM:SS.mmm SEV=n CLASS/num RPT=n
+ * [peer]  text` (after a syslog header when sent by syslog; the event text may continue on the
+ * next lines, as in the FAQ). Severity 1 fault … 3 minor, 4-6 informational, 7-9 debug, 10-13
+ * packet dumps (VPN 3000 Concentrator Reference, "Event Classes and Severity Levels").
+ */
+
+export const VPN3000_HEAD = /^(?:(\d+) )?(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))? SEV=(\d+) ([A-Z0-9]+)\/(\d+) RPT=(\d+)(?: (\d[\d.]*))?\s+(.*)$/;
+
+export interface Vpn3000Record {
+  time: LogTime;
+  severity: number;
+  eventClass: string;
+  number: number;
+  peer?: string;
+  text: string;
+}
+
+export function readVpn3000(message: string): Vpn3000Record | null {
+  const m = message.match(VPN3000_HEAD);
+  if (!m) return null;
+  return { time: { year: +m[4]!, month: +m[2]!, day: +m[3]!, hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ...(m[8] ? { ms: +m[8] } : {}) }, severity: +m[9]!, eventClass: m[10]!, number: +m[11]!, ...(m[13] ? { peer: m[13] } : {}), text: m[14]!.trim() };
+}
+
+function decode(r: Vpn3000Record): Hit {
+  const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,\s]+)/)?.[1];
+  const base = d('vpn3000Event', { cls: r.eventClass, n: r.number, sev: r.severity });
+  const withUser = user ? { user } : {};
+  if (/excessive packet decrypt failure/i.test(r.text)) return { decoded: [base, d('decryptFailure')], outcome: 'failure', cause: 'decrypt-failure', ...withUser };
+  if (/Authentication rejected/i.test(r.text)) {
+    if (/server (?:timeout|not responding)|no response from server/i.test(r.text)) return { decoded: [base, d('aaaNoReply', { reason: r.text })], outcome: 'failure', cause: 'radius-unreachable', ...withUser };
+    return { decoded: [base, d('aaaRejected', { reason: r.text.match(/Reason = ([^,]+?)(?: handle|,|$)/)?.[1] ?? '', server: r.text.match(/server = ([^,\s]+)/)?.[1] ?? '', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
+  }
+  if (/failed user authentication/i.test(r.text)) return { decoded: [base, d('xauthFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
+  if (/All (?:IPSec )?SA proposals found unacceptable|no proposal chosen/i.test(r.text)) return { decoded: [base, d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', ...withUser };
+  if (/no (?:more )?address(?:es)? (?:available|left)|address pool.*(?:exhausted|empty)/i.test(r.text)) return { decoded: [base, d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool', ...withUser };
+  return { decoded: [base], outcome: r.severity <= 3 ? 'warning' : 'info', ...withUser };
+}
+
+export const vpn3000Family: FamilyParser = {
+  family: 'vpn3000',
+  claims: (pre: Prefixed) => VPN3000_HEAD.test(pre.message),
+  parse(pre) {
+    const r = readVpn3000(pre.message);
+    if (!r) return null;
+    const hit = decode(r);
+    if (r.peer) hit.peer = r.peer;
+    return hit;
+  },
+};

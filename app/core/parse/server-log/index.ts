@@ -1,0 +1,171 @@
+import { continues, detectFamily, FAMILIES } from './detect';
+import { InputSniffer } from './inspect';
+import type { FamilyParser, FamilyState } from './kit';
+import { LineSplitter, type RawRecord } from './lines';
+import { splitPrefix, type Prefixed } from './prefix';
+import { readVpn3000 } from './families/vpn3000';
+import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
+
+/**
+ * Server-side VPN logs → decoded entries, streaming:
+ *   physical line → LineSplitter (paste damage, glued records, continuations) → record
+ *   → splitPrefix (timestamp, host, program) → detectFamily → the family's rules → entry.
+ * Every record is counted as understood or unknown (unknown ones are kept, up to a cap, with their
+ * line numbers); nothing is dropped silently. Pure: the caller feeds lines (the CLI streams a file,
+ * the app passes the pasted text).
+ */
+
+export * from './types';
+
+/** Caps keep memory bounded on 50 MB logs; counts stay exact beyond them. */
+export const MAX_ENTRIES = 4000;
+export const MAX_CAUSE_ENTRIES = 2000;
+export const MAX_UNKNOWN = 200;
+const TEXT_CHARS = 400;
+
+const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|%ASA)/i;
+
+export class ServerLogParser {
+  private readonly splitter: LineSplitter;
+  private readonly sniffer = new InputSniffer();
+  private readonly states = new Map<FamilyParser, FamilyState>();
+  private records = 0;
+  private understood = 0;
+  private unknown = 0;
+  private causeEntries = 0;
+  private readonly families: Partial<Record<LogFamily, number>> = {};
+  private readonly entries: ServerLogEntry[] = [];
+  private readonly kept = new Set<ServerLogEntry>();
+  private readonly unknownLines: UnknownLine[] = [];
+  private truncated = false;
+  private lastSeq: number | undefined;
+  private descending = 0;
+  private ascending = 0;
+
+  constructor(readonly source: string) {
+    this.splitter = new LineSplitter((r) => this.record(r), continues);
+  }
+
+  /** One physical line (without its newline). */
+  pushLine(line: string): void {
+    this.sniffer.see(line);
+    this.splitter.push(line);
+  }
+
+  /** A whole text (the app's paste box); CRLF, LF and CR line ends. */
+  pushText(text: string): void {
+    const lines = text.split(/\r?\n|\r(?!\n)/);
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline ends a line, it starts none
+    for (const line of lines) this.pushLine(line);
+  }
+
+  end(): ServerLogResult {
+    this.splitter.end();
+    for (const [family, state] of this.states) for (const e of family.finish?.(state) ?? []) this.keep(e);
+    this.entries.sort((a, b) => a.line - b.line);
+    return {
+      source: this.source,
+      verdict: this.sniffer.verdict(this.records, this.understood),
+      lines: this.splitter.lines,
+      blank: this.splitter.blank,
+      records: this.records,
+      understood: this.understood,
+      unknown: this.unknown,
+      families: this.families,
+      entries: this.entries,
+      unknownLines: this.unknownLines,
+      truncated: this.truncated,
+      ...(this.descending > 2 && this.descending > this.ascending ? { newestFirst: true } : {}),
+    };
+  }
+
+  private stateOf(f: FamilyParser): FamilyState {
+    let s = this.states.get(f);
+    if (!s) {
+      s = {};
+      this.states.set(f, s);
+    }
+    return s;
+  }
+
+  private record(r: RawRecord): void {
+    this.records++;
+    const pre = splitPrefix(r.text);
+    if (pre.seq !== undefined) {
+      if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
+      this.lastSeq = pre.seq;
+    }
+    const family = detectFamily(pre);
+    let hit = null;
+    try {
+      hit = family ? family.parse(pre, this.stateOf(family)) : null;
+    } catch {
+      hit = null; // a parser bug must not lose the line: it is counted as unknown below
+    }
+    if (!family || !hit) {
+      if (!family && pre.program && !VPN_PROGRAM.test(pre.program)) {
+        this.count('syslog');
+        this.understood++;
+        this.keep(this.entry(r, pre, 'syslog', { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' }));
+        return;
+      }
+      this.unknown++;
+      if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: r.text.slice(0, TEXT_CHARS), ...(family ? { family: family.family } : {}) });
+      else this.truncated = true;
+      return;
+    }
+    this.understood++;
+    this.count(family.family);
+    const entry = this.entry(r, pre, family.family, hit);
+    this.keep(entry);
+    const later = family.track?.(entry, this.stateOf(family));
+    if (later) for (const e of later) this.keep(e);
+  }
+
+  private count(f: LogFamily): void {
+    this.families[f] = (this.families[f] ?? 0) + 1;
+  }
+
+  private entry(r: RawRecord, pre: Prefixed, family: LogFamily, hit: NonNullable<ReturnType<FamilyParser['parse']>>): ServerLogEntry {
+    const v3 = family === 'vpn3000' ? readVpn3000(pre.message) : null;
+    const time = v3?.time ?? pre.time;
+    const session = hit.session ?? (pre.program && pre.pid ? `${pre.program}[${pre.pid}]` : family === 'ios' ? pre.message.match(/^(\S+) /)?.[1] : undefined);
+    return {
+      line: r.line,
+      endLine: r.endLine,
+      family,
+      ...(time ? { time } : {}),
+      ...(pre.host ? { host: pre.host } : {}),
+      ...(pre.program ? { program: pre.program } : {}),
+      ...(session ? { session } : {}),
+      ...(hit.peer ? { peer: hit.peer } : {}),
+      ...(hit.user ? { user: hit.user } : {}),
+      text: r.text.length > TEXT_CHARS ? `${r.text.slice(0, TEXT_CHARS)}…` : r.text,
+      decoded: hit.decoded,
+      outcome: hit.outcome ?? 'info',
+      ...(hit.cause ? { cause: hit.cause } : {}),
+      ...(hit.code !== undefined ? { code: hit.code } : {}),
+    };
+  }
+
+  /** Keep every entry with a cause (up to its cap) and the others up to theirs. */
+  private keep(e: ServerLogEntry): void {
+    if (this.kept.has(e)) return;
+    if (e.cause ? this.causeEntries >= MAX_CAUSE_ENTRIES : this.entries.length - this.causeEntries >= MAX_ENTRIES) {
+      this.truncated = true;
+      return;
+    }
+    if (e.cause) this.causeEntries++;
+    this.kept.add(e);
+    this.entries.push(e);
+  }
+}
+
+/** Parse a whole text at once (tests, the paste box). */
+export function parseServerLog(text: string, source = 'server-log'): ServerLogResult {
+  const p = new ServerLogParser(source);
+  p.pushText(text);
+  return p.end();
+}
+
+export { FAMILIES };

@@ -1,0 +1,112 @@
+/**
+ * Physical lines → records. A record is one log message: glued forum pastes (a newline lost, so
+ * `…loaded.pppd[14156]: pppd 2.4.5 started…`) are split again, and continuation lines (PowerShell
+ * Format-List wrapping, the VPN 3000 event text under its header, an IOS packet's `[Open] id 3 …`
+ * on the next line) are joined to the record they continue. Streaming: one line in, zero or more
+ * records out, so a 50 MB log never sits in memory.
+ */
+
+export interface RawRecord {
+  /** 1-based physical line of the record's first and last piece */
+  line: number;
+  endLine: number;
+  text: string;
+}
+
+/** Longest record text the parsers look at; longer records are cut (and still counted). */
+export const MAX_RECORD_CHARS = 2000;
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+
+/**
+ * Where a new record starts inside a line whose newline was lost: a program tag, a syslog or
+ * RASMAN timestamp, or a RouterOS message start, right after a non-space character.
+ */
+const GLUE = new RegExp(
+  [
+    String.raw`(?<=\S)(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
+    String.raw`(?<=[^\s\d:])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
+    String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,
+    // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
+    String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
+    String.raw`(?<=[^\s<])(?=<[\w.@\\-]+>: )`,
+  ].join('|'),
+  'g',
+);
+
+export function unglue(text: string): string[] {
+  if (text.length < 12) return [text];
+  GLUE.lastIndex = 0;
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(GLUE)) {
+    if (m.index === 0 || m.index === from) continue;
+    parts.push(text.slice(from, m.index));
+    from = m.index;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/** Paste damage removed before anything else: CR, rsyslog's `#011` tab escape, Markdown quotes, BBCode. */
+export function normalizeLine(raw: string, first: boolean): string {
+  let s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  if (s.includes('#0')) s = s.replace(/#011/g, '\t').replace(/#015/g, '');
+  if (s.startsWith('>')) s = s.replace(/^(?:> ?)+/, '');
+  if (s.includes('[/') || s.includes('[COLOR') || s.includes('[color')) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+  return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
+}
+
+/**
+ * Decides whether a non-blank line continues the pending record. Blank lines in between are
+ * allowed (PDF and forum copies put them between an IOS header and its packet).
+ */
+export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: number) => boolean;
+
+export class LineSplitter {
+  private lineNo = 0;
+  private pending: RawRecord | null = null;
+  private blanksAfterPending = 0;
+  blank = 0;
+
+  constructor(
+    private readonly emit: (r: RawRecord) => void,
+    private readonly continues: ContinuationTest,
+  ) {}
+
+  push(raw: string): void {
+    this.lineNo++;
+    const text = normalizeLine(raw, this.lineNo === 1);
+    if (text.trim() === '') {
+      this.blank++;
+      if (this.pending) this.blanksAfterPending++;
+      return;
+    }
+    if (this.pending && this.continues(this.pending, text, this.blanksAfterPending)) {
+      const joined = `${this.pending.text} ${text.trim()}`;
+      this.pending = { line: this.pending.line, endLine: this.lineNo, text: joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined };
+      this.blanksAfterPending = 0;
+      return;
+    }
+    const parts = unglue(text);
+    for (let i = 0; i < parts.length; i++) {
+      this.flush();
+      this.pending = { line: this.lineNo, endLine: this.lineNo, text: parts[i]! };
+    }
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  private flush(): void {
+    if (this.pending) this.emit(this.pending);
+    this.pending = null;
+    this.blanksAfterPending = 0;
+  }
+}

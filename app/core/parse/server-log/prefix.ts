@@ -1,0 +1,79 @@
+import type { LogTime } from './types';
+
+/**
+ * The part of a log line before the message: timestamp, host, program[pid]. One function per
+ * header shape the corpus shows (server-logs/README.md "Line formats"); the first that matches wins.
+ */
+
+export interface Prefixed {
+  time?: LogTime;
+  host?: string;
+  program?: string;
+  pid?: string;
+  /** facility.level (OpenWrt logread) or the level word (router logs, Python logging) */
+  level?: string;
+  /** IOS timestamps with `*`: the router's clock was not synchronised */
+  clockUnsynced?: boolean;
+  /** which header shape matched */
+  shape: 'syslog' | 'logread' | 'ios' | 'iso' | 'rasman' | 'router-tab' | 'time-only' | 'program' | 'none';
+  message: string;
+  /** router web logs: a sequence number (newest-first logs count down) */
+  seq?: number;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthOf = (m: string): number => MONTHS.indexOf(m.slice(0, 1).toUpperCase() + m.slice(1, 3).toLowerCase()) + 1;
+const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+
+const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
+// classic BSD syslog: host optional (BusyBox), program optional
+const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
+const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
+const IOS = new RegExp(String.raw`^(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
+const IOS_UPTIME = /^(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$/;
+const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
+const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
+const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
+const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
+const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
+const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
+
+const n = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
+
+export function splitPrefix(text: string): Prefixed {
+  let m: RegExpMatchArray | null;
+  if ((m = text.match(LOGREAD))) {
+    return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
+  }
+  if ((m = text.match(ROUTER_TAB))) {
+    return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
+  }
+  if ((m = text.match(RASMAN))) {
+    return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
+  }
+  if ((m = text.match(ISO))) {
+    return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
+  }
+  // IOS before syslog: "May 28 22:10:22.333: Vi1 LCP: …" has a colon right after the time
+  if ((m = text.match(IOS))) {
+    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
+  }
+  if ((m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
+  if ((m = text.match(SYSLOG_PROG))) {
+    return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
+  }
+  if ((m = text.match(SYSLOG_HOST))) {
+    return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, host: m[6], message: m[7]! };
+  }
+  if ((m = text.match(TIME_ONLY))) {
+    const rest = m[5]!;
+    const p = rest.match(PROGRAM);
+    const time = { hour: +m[1]!, minute: +m[2]!, second: +m[3]!, ms: ms(m[4]) };
+    return p ? { shape: 'time-only', time, program: p[1], pid: p[2], message: p[3]! } : { shape: 'time-only', time, message: rest };
+  }
+  if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
+    return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
+  }
+  return { shape: 'none', message: text };
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { corpusAvailable, corpusFiles, readCorpus } from '../../../../test/corpus';
+import { engineT } from '../../i18n';
+import { mppeBits } from './codes/ppp';
+import { decodePptpHex } from './codes/pptp';
+import { describeEntry, mppeText } from './describe';
+import { parseServerLog, ServerLogParser } from './index';
+import { decodeProtocolPacket } from './ppp-packet';
+
+const t = engineT('en');
+const one = (line: string) => parseServerLog(line).entries[0];
+const said = (line: string) => describeEntry(one(line)!, t);
+
+describe('RFC tables', () => {
+  it('MPPE Supported Bits (RFC 3078 §2.1): H stateless, M 56, S 128, L 40, D obsolete, C MPPC', () => {
+    expect(mppeBits(0x010000b0)).toMatchObject({ stateless: true, bits56: true, bits40: true, obsoleteD: true, bits128: false, mppc: false, unknown: 0 });
+    expect(mppeBits(0x00000041)).toMatchObject({ stateless: false, bits128: true, mppc: true });
+    expect(mppeText(0x01000040, t)).toBe('MPPE 128-bit, stateless');
+    expect(mppeText(0x000000e0, engineT('nl'))).toBe('MPPE 40-bits of 56-bits of 128-bits, met status (sleutel loopt door tussen pakketten)');
+  });
+  it('PPTP control header (RFC 2637 §2): length, message type, magic cookie, control type, call id', () => {
+    expect(decodePptpHex('001000011A2B3C4D000C000000000000')).toEqual({ length: 16, messageType: 1, cookieOk: true, controlType: 12, name: 'Call-Clear-Request', callId: 0 });
+    expect(decodePptpHex('009C00011A2B3C4D0001')).toMatchObject({ controlType: 1, name: 'Start-Control-Connection-Request' });
+    expect(decodePptpHex('001000010000000D000D')).toMatchObject({ cookieOk: false, controlType: 13 });
+    expect(decodePptpHex('zz')).toBeNull();
+  });
+  it('a PPP packet behind its protocol field (RFC 1661 §5.7): LCP Configure-Request with MRU, auth MS-CHAP v2, magic', () => {
+    const p = decodeProtocolPacket('C02101010013010405DC0305C22381050612345678');
+    expect(p).toMatchObject({ protocolName: 'LCP', codeName: 'Configure-Request', id: 1, length: 19 });
+    expect(p!.options.map((o) => `${o.name} ${o.value}`)).toEqual(['MRU 1500', 'Authentication-Protocol MS-CHAP v2', 'Magic-Number 0x12345678']);
+  });
+});
+
+describe('formats the corpus does not hold (from the vendors\' documented line shapes)', () => {
+  it('IAS/NPS database-format line: Access-Reject, reason 16, MS-CHAP-Error hex E=691', () => {
+    // fields per "Interpret NPS Database Format Log Files"; MS-CHAP-Error = ident 0x00 + "E=691 R=0 V=3"
+    const fields = ['RASSRV', 'RAS', '11/18/2026', '09:12:41', '3', 'CORP\\anna', '', '', '198.51.100.7', ...Array(16).fill(''), '16', ...Array(20).fill(''), '0x00453D36393120523D3020563D33'];
+    const e = one(fields.map((f) => `"${f}"`).join(','));
+    expect(e).toMatchObject({ family: 'rras', cause: 'credentials-rejected', code: 691, user: 'CORP\\anna', time: { year: 2026, month: 11, day: 18, hour: 9, minute: 12, second: 41 } });
+    expect(describeEntry(e!, t)).toBe('RADIUS Access-Reject for CORP\\anna, reason 16 IAS_AUTH_FAILURE, E=691.');
+  });
+  it('IOS CCP option line: MS-PPC supported bits', () => {
+    expect(said('*Mar  1 00:01:02.123: Vi1 CCP:    MS-PPC supported bits 0x01000060 (0x120601000060)')).toBe('CCP option: MPPE/MPPC 0x01000060: MPPE 40-bit or 128-bit, stateless');
+  });
+  it('IOS MS-CHAP-V2 failure with E=649 (no dial-in permission)', () => {
+    expect(one('00:12:01: Vi1 MS-CHAP-V2: O FAILURE id 1 len 48 msg is "E=649 R=0 C=0123 V=3"')).toMatchObject({ cause: 'credentials-rejected', code: 649 });
+  });
+  it('pppd debug: CHAP Failure carrying E=691, CCP ConfReq with <mppe +H -M +S -L -D -C>', () => {
+    expect(one('rcvd [CHAP Failure id=0x1 "E=691 R=1 C=0123456789abcdef V=3 M=Access denied"]')).toMatchObject({ cause: 'credentials-rejected', code: 691 });
+    expect(said('sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]')).toBe('CCP ConfReq to the PC (id 0x1): mppe +H -M +S -L -D -C: MPPE 128-bit, stateless');
+  });
+  it('strongSwan notifies: N(NO_PROP), N(AUTH_FAILED), NO_PROPOSAL with its RFC 7296 number', () => {
+    expect(one('charon: 07[ENC] generating IKE_SA_INIT response 0 [ N(NO_PROP) ]')).toMatchObject({ cause: 'ike-no-proposal' });
+    expect(said('charon: 07[ENC] generating IKE_SA_INIT response 0 [ N(NO_PROP) ]')).toContain('NO_PROPOSAL_CHOSEN (14)');
+    expect(one('charon: 09[ENC] generating IKE_AUTH response 1 [ N(AUTH_FAILED) ]')).toMatchObject({ cause: 'ike-auth-failed' });
+    expect(one("charon: 09[IKE] tried 1 shared key for 'a' - 'b', but MAC mismatched")).toMatchObject({ cause: 'ike-auth-failed' });
+  });
+  it('Libreswan gives up in STATE_MAIN_R2: MI3 never came', () => {
+    expect(one('pluto[1]: "l2tp-psk"[1] 203.0.113.5 #3: max number of retransmissions (8) reached STATE_MAIN_R2')).toMatchObject({ cause: 'ike-no-mi3', session: '#3', peer: '203.0.113.5' });
+  });
+  it('SoftEther SSTP: control message numbers and a rejected LCP option', () => {
+    expect(said('SSTP Control Packet Recv: Msg = 1')).toBe('SSTP CALL_CONNECT_REQUEST (1) from the PC ([MS-SSTP]).');
+    expect(said('Rejected LCP option = 0x5, proto = 0xc021')).toBe('LCP option Magic-Number rejected.');
+  });
+  it('MikroTik with time and topics; ASA 113022 AAA server failed', () => {
+    expect(one('22:45:15 pptp,ppp,info <pptp-anna>: using encoding - MPPE128 stateless')).toMatchObject({ family: 'mikrotik', outcome: 'success' });
+    expect(one('22:45:15 pptp,ppp,info,account anna logged in, 10.0.0.5')).toMatchObject({ family: 'mikrotik', user: 'anna' });
+    expect(one('Jan  8 09:12:56 asa %ASA-2-113022: AAA Marking RADIUS server radius1 in aaa-server group VPN as FAILED')).toMatchObject({ family: 'asa', cause: 'radius-unreachable' });
+  });
+  it('rsyslog #011 tabs, Markdown quotes and glued records', () => {
+    const r = parseServerLog('> Jul 29 09:59:54 gw pppd[11787]:#011LCP: timeout sending Config-Requests\nJul 29 09:59:54 gw pppd[1]: Exit.Jul 29 09:59:55 gw pptpd[2]: CTRL: Client 198.51.100.4 control connection finished');
+    expect(r.entries.map((e) => [e.line, e.cause ?? e.decoded[0]!.key])).toEqual([[1, 'no-ppp-frames'], [2, 'step.pppdEnd'], [2, 'step.ctrlFinished']]);
+    expect(r.records).toBe(3);
+  });
+});
+
+describe('bad input: a clear verdict, never an exception', () => {
+  it('empty and blank pastes', () => {
+    expect(parseServerLog('').verdict).toBe('empty');
+    expect(parseServerLog('\n  \n\t\n').verdict).toBe('empty');
+  });
+  it('binary', () => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    expect(parseServerLog(bytes.toString('latin1')).verdict).toBe('binary');
+    expect(parseServerLog(bytes.toString('utf8')).verdict).toBe('binary');
+  });
+  it('a route print pasted by mistake (the demo machine\'s)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../../samples/demo/route-print.txt'), 'utf8');
+    const r = parseServerLog(text);
+    expect(r.verdict).toBe('route-print');
+    expect(r.understood).toBe(0);
+  });
+  it('ipconfig, and prose', () => {
+    expect(parseServerLog(readFileSync(join(import.meta.dirname, '../../../../samples/demo/ipconfig-all.txt'), 'utf8')).verdict).toBe('ipconfig');
+    expect(parseServerLog('Hello,\nthe VPN does not work since Monday.\nRegards').verdict).toBe('not-a-log');
+  });
+});
+
+const corpusLines: string[] = corpusAvailable
+  ? ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'].flatMap((f) => corpusFiles(join('server-logs', f)).flatMap((n) => readCorpus(join('server-logs', f), n).split('\n')))
+  : ['Jul 29 09:59:54 gw pppd[1]: Exit.'];
+
+describe('properties', () => {
+  const input = fc.array(fc.oneof(fc.constantFrom(...corpusLines), fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 60 })), { maxLength: 40 });
+  it('never throws; understood + unknown = records; every non-blank line belongs to a record', () => {
+    fc.assert(
+      fc.property(input, (lines) => {
+        const text = lines.join('\n');
+        const p = new ServerLogParser('x');
+        p.pushText(text);
+        const r = p.end();
+        expect(r.understood + r.unknown).toBe(r.records);
+        expect(r.entries.length).toBeLessThanOrEqual(r.understood);
+        // records start and end on real lines (continuations may skip blank lines in between)
+        const physical = text.split(/\r?\n|\r(?!\n)/);
+        for (const e of r.entries) for (const l of [e.line, e.endLine]) expect(physical[l - 1]!.trim()).not.toBe('');
+        for (const u of r.unknownLines) expect(physical[u.line - 1]!.trim()).not.toBe('');
+        // and every non-blank line is part of some record (kept entry or unknown line)
+        const covered = new Set<number>();
+        for (const x of [...r.entries, ...r.unknownLines]) for (let l = x.line; l <= x.endLine; l++) covered.add(l);
+        physical.forEach((l, i) => {
+          if (l.replace(/^(?:> ?)+/, '').trim() !== '' && !/^#0(11|15)$/.test(l.trim())) expect(covered.has(i + 1), `line ${i + 1}: ${JSON.stringify(l)}`).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('line by line and all at once give the same result', () => {
+    fc.assert(
+      fc.property(input, (lines) => {
+        const a = new ServerLogParser('x');
+        for (const l of lines.join('\n').split(/\r?\n|\r(?!\n)/)) a.pushLine(l);
+        const whole = parseServerLog(lines.join('\n'), 'x');
+        const b = a.end();
+        expect([b.records, b.understood, b.unknown]).toEqual([whole.records, whole.understood, whole.unknown]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,99 @@
+/** What a server-side (or peer-side) VPN log line says, decoded; see index.ts for the pipeline. */
+
+export type LogFamily = 'pppd' | 'strongswan' | 'libreswan' | 'rras' | 'rasman' | 'mikrotik' | 'ios' | 'asa' | 'vpn3000' | 'sstp' | 'syslog';
+
+export const LOG_FAMILIES: readonly LogFamily[] = ['pppd', 'strongswan', 'libreswan', 'rras', 'rasman', 'mikrotik', 'ios', 'asa', 'vpn3000', 'sstp', 'syslog'];
+
+/** A log timestamp as far as the line gives it (syslog has no year, IOS uptime stamps no date). */
+export interface LogTime {
+  year?: number;
+  month?: number; // 1..12
+  day?: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms?: number;
+}
+
+/**
+ * The cause a line shows, in the server's terms. The rules (diagnose/server-log) map causes to
+ * finding ids; a line without a cause is context (a step, a packet, a state).
+ */
+export type Cause =
+  | 'credentials-rejected' // CHAP/MS-CHAP failure, RADIUS reject, XAUTH failure: user name or password
+  | 'auth-protocol-mismatch' // no authentication method both sides accept (LCP, IKEv2 EAP vs PSK)
+  | 'pc-refused-encryption' // the PC rejected CCP/MPPE the server requires
+  | 'server-refused-encryption' // the server rejected the CCP/MPPE the PC asked for
+  | 'mppe-unavailable' // one side requires MPPE, the other cannot provide it
+  | 'mppe-stateful-only' // the server offers stateful MPPE only; Windows needs stateless
+  | 'no-ppp-frames' // PPP over GRE never answered: GRE blocked on the way
+  | 'radius-unreachable'
+  | 'ike-no-proposal'
+  | 'ike-auth-failed' // pre-shared key / certificate rejected
+  | 'ike-no-mi3' // Main Mode stalls waiting for MI3 (UDP 4500 / NAT-T)
+  | 'ike-auth-never-came' // IKEv2: IKE_SA_INIT answered, IKE_AUTH never arrived
+  | 'address-pool'
+  | 'ppp-setup-failed'
+  | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
+  | 'certificate-missing'
+  | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
+  | 'pc-no-chap-response';
+
+export type Outcome = 'failure' | 'warning' | 'success' | 'info';
+
+/** One readable statement: an i18n key under serverLog.decode and its values. */
+export interface Decoded {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface ServerLogEntry {
+  /** 1-based physical line where the record starts, and where it ends (continuations) */
+  line: number;
+  endLine: number;
+  family: LogFamily;
+  time?: LogTime;
+  host?: string;
+  program?: string;
+  /** the session the line belongs to: pid, IOS link (Vi1, ppp22), pluto #serial, charon IKE_SA */
+  session?: string;
+  peer?: string;
+  user?: string;
+  /** the record as it appears in the log (continuations joined with a space), max 400 chars */
+  text: string;
+  decoded: Decoded[];
+  outcome: Outcome;
+  cause?: Cause;
+  /** a Windows RAS / MS-CHAP error code the line carries (691, 734, 809 …) */
+  code?: number;
+}
+
+export interface UnknownLine {
+  line: number;
+  endLine: number;
+  text: string;
+  /** the family whose line format matched, when only the message was not understood */
+  family?: LogFamily;
+}
+
+/** Why a whole input is refused instead of explained. */
+export type InputVerdict = 'ok' | 'empty' | 'binary' | 'route-print' | 'ipconfig' | 'not-a-log';
+
+export interface ServerLogResult {
+  source: string;
+  verdict: InputVerdict;
+  /** physical lines read, blank ones among them, and records (glued lines split, continuations joined) */
+  lines: number;
+  blank: number;
+  records: number;
+  understood: number;
+  unknown: number;
+  families: Partial<Record<LogFamily, number>>;
+  /** entries kept: every one with a cause, then the rest up to the cap */
+  entries: ServerLogEntry[];
+  unknownLines: UnknownLine[];
+  /** true when entries or unknownLines were capped (counts stay exact) */
+  truncated: boolean;
+  /** the log is newest-first (some router web pages) */
+  newestFirst?: boolean;
+}
