@@ -118,6 +118,8 @@ if (headless) {
         nodeIntegration: false,
         webSecurity: true,
         webviewTag: false,
+        // a middle click must not open a new window either (electronegativity AUXCLICK_JS_CHECK)
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
         devTools: !app.isPackaged,
       },
