@@ -28,7 +28,11 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   for (const r of vpnDefaults) {
     const gateway = r.gateway ?? r.interfaceAddress;
     if (!gateway) return null;
-    if (!routeMetricOf(r, snapshot).exact) notes.push(t('fix.metricNotExact', { dest: r.destination, prefix: r.prefixLength }));
+    const metric = routeMetricOf(r, snapshot);
+    // Never silent: an undo that cannot give the route back exactly says so in the fix.
+    if (metric.why === 'interface-metric-unknown') notes.push(t('fix.metricUnknown', { dest: r.destination, prefix: r.prefixLength }));
+    else if (!metric.exact) notes.push(t('fix.metricNotExact', { dest: r.destination, prefix: r.prefixLength }));
+    if (r.persistent) notes.push(t('fix.persistentNotExact', { dest: r.destination, prefix: r.prefixLength }));
     steps.push({
       label: t('fix.step.deleteVpnDefault', { dest: r.destination, prefix: r.prefixLength, iface: describeInterface(interfaceOf(r, snapshot), gateway) }),
       action: {
@@ -37,27 +41,24 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
         netmask: r.prefixLength === 0 ? DEFAULT_MASK : HALF_MASK,
         gateway,
         interfaceIndex: interfaceIndexOf(r, snapshot),
-        previousMetric: routeMetricOf(r, snapshot).metric,
+        previousMetric: metric.metric,
       },
     });
   }
 
+  // Another default would still tie with (or beat) the LAN's. The LAN default itself is left alone —
+  // changing it could not be undone exactly (a DHCP default has route metric 0, which route.exe
+  // cannot set; `route change` turns a persistent "Default" metric into a number) — and two /1
+  // halves through the LAN router win by prefix length instead; their undo is two exact deletes.
   const remaining = snapshot.routes.filter((r) => !vpnDefaults.includes(r));
   const competing = remaining.filter((r) => r !== lanDefault && r.family === 4 && r.prefixLength === 0 && r.metric <= lanDefault.metric);
   if (competing.length > 0 && lanDefault.gateway) {
-    const previous = routeMetricOf(lanDefault, snapshot).metric;
-    steps.push({
-      label: t('fix.step.changeLanDefault', { gateway: lanDefault.gateway, metric: 1 }),
-      action: {
-        kind: 'route.change',
-        destination: DEFAULT_MASK,
-        netmask: DEFAULT_MASK,
-        gateway: lanDefault.gateway,
-        metric: 1,
-        interfaceIndex: interfaceIndexOf(lanDefault, snapshot),
-        previousMetric: previous,
-      },
-    });
+    for (const half of ['0.0.0.0', '128.0.0.0']) {
+      steps.push({
+        label: t('fix.step.addLanHalf', { dest: half, gateway: lanDefault.gateway }),
+        action: { kind: 'route.add', destination: half, netmask: HALF_MASK, gateway: lanDefault.gateway, metric: 1, interfaceIndex: interfaceIndexOf(lanDefault, snapshot) },
+      });
+    }
   }
 
   const tunnelSpecific = remaining.filter((r) => r.prefixLength > 1 && isTunnelRoute(r, snapshot));
