@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dotted';
 
 /**
  * Line-level helpers for `route print` / `netstat -rn`: cleanup of pasted damage, the localised
@@ -23,13 +24,11 @@ export function cleanLine(raw: string, first: boolean): string {
   return s.trimEnd();
 }
 
-export function isV4(s: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(s);
-}
+export const isV4 = isDottedQuad;
 
 export function v4PrefixLength(mask: string): number | null {
-  if (!isV4(mask)) return null;
-  return ipaddr.IPv4.parse(mask).prefixLengthFromSubnetMask();
+  const n = dottedQuadToNumber(mask);
+  return n === null ? null : maskNumberToPrefix(n);
 }
 
 export function isV6(s: string): boolean {

@@ -88,13 +88,17 @@ export function formatRoutePrint(view: RoutePrintView, eol = '\r\n', cell: Windo
   if (view.routes.length === 0) {
     lines.push(w.none);
   } else {
-    lines.push(w.routeHeader, ...view.routes.map((r) => formatRouteRow(r, w.onLink)));
+    // a loop, not push(...rows): an argument spread overflows the stack at ~120 000 rows
+    lines.push(w.routeHeader);
+    for (const r of view.routes) lines.push(formatRouteRow(r, w.onLink));
   }
   lines.push(RULE, w.persistentRoutes);
   if (view.persistent.length === 0) {
     lines.push(w.none);
   } else {
-    lines.push(w.persistentHeader, ...view.persistent.map((p) => formatPersistentRow(p, w.defaultMetric)), RULE);
+    lines.push(w.persistentHeader);
+    for (const p of view.persistent) lines.push(formatPersistentRow(p, w.defaultMetric));
+    lines.push(RULE);
   }
   // IPv6 is not modelled: both sections print as empty, the way a machine without IPv6 shows them.
   lines.push('', w.ipv6Table, RULE, w.activeRoutes, w.none, w.persistentRoutes, w.none);
@@ -110,7 +114,8 @@ export function formatXpInterfaceRow(row: PrintInterfaceRow): string {
 
 function formatXpRoutePrint(view: RoutePrintView, eol: string, w: ReturnType<typeof routePrintLabels>): string {
   const lines: string[] = [RULE, w.interfaceList, ...view.interfaces.map(formatXpInterfaceRow), RULE, RULE, w.activeRoutes];
-  lines.push(w.routeHeader, ...view.routes.map((r) => formatRouteRow(r)));
+  lines.push(w.routeHeader);
+  for (const r of view.routes) lines.push(formatRouteRow(r));
   const gateway = view.routes.find((r) => r.destination === '0.0.0.0' && r.netmask === '0.0.0.0' && r.gateway !== r.interfaceAddress);
   // "Default Gateway:" in English on every language: assumed (no localised XP route print found).
   if (gateway) lines.push(`Default Gateway:${gateway.gateway.padStart(17)}`);

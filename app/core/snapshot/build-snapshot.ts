@@ -21,7 +21,10 @@ export interface BuiltSnapshot {
 }
 
 /** capture → snapshot: one set of parsers for live output and capture files alike. */
-export function buildSnapshot(capture: Capture): BuiltSnapshot {
+export function buildSnapshot(unordered: Capture): BuiltSnapshot {
+  // Readers fill capture.files in the order reads finish; sorted by name (code units, not locale),
+  // the same capture always gives the same snapshot, byte for byte.
+  const capture: Capture = { ...unordered, files: new Map([...unordered.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
   const problems: Problem[] = capture.readProblems.map((p) => ({ source: p.source, message: p.message }));
   // files the reader could not or would not read (permissions, links out of the capture, limits)
   const unreadableFiles: string[] = capture.readProblems.filter((p) => p.unreadable).map((p) => p.source);

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dotted';
+
+// the reference: what the parsers asked ipaddr.js before (throwing and catching inside)
+const reference = (s: string) => ipaddr.IPv4.isValidFourPartDecimal(s);
+const referenceNumber = (s: string) => (reference(s) ? ipaddr.IPv4.parse(s).toByteArray().reduce((n, b) => n * 256 + b, 0) : null);
+
+describe('dotted-quad IPv4 without exceptions', () => {
+  it('agrees with ipaddr.js on edge cases', () => {
+    const cases = ['0.0.0.0', '255.255.255.255', '256.1.1.1', '1.1.1', '1.1.1.1.1', '01.1.1.1', '1.1.1.01', '0.0.0.00', '1..1.1', '.1.1.1', '1.1.1.', ' 1.1.1.1', '1.1.1.1 ', '1.1.1.1\n', '0x1.1.1.1', '1e1.1.1.1', '１.1.1.1', '999.999.999.999', '1000.1.1.1', '10.0.0.1', 'On-link', '', '1.2.3.4/24'];
+    for (const c of cases) {
+      expect(isDottedQuad(c), c).toBe(reference(c));
+      expect(dottedQuadToNumber(c), c).toBe(referenceNumber(c));
+    }
+  });
+
+  it('agrees with ipaddr.js on random strings shaped like addresses', () => {
+    const part = fc.oneof(fc.nat(300).map(String), fc.constantFrom('0', '00', '01', '', 'a', '-1', '0x1', '255', '256', '1 '));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), fc.constantFrom('.', '.', '.', ',', '..'), (parts, sep) => {
+        const s = parts.join(sep);
+        expect(isDottedQuad(s)).toBe(reference(s));
+        expect(dottedQuadToNumber(s)).toBe(referenceNumber(s));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(fc.string({ maxLength: 16 }), (s) => {
+        expect(isDottedQuad(s)).toBe(reference(s));
+      }), { numRuns: 2000 });
+  });
+
+  it('agrees with ipaddr.js on every token of the corpus route prints', () => {
+    const dir = '../shared/corpus/route-print';
+    if (!existsSync(dir)) return console.warn(`corpus not found at ${dir}: skipped`);
+    let tokens = 0;
+    for (const f of readdirSync(dir)) {
+      for (const t of readFileSync(join(dir, f), 'latin1').split(/\s+/)) {
+        tokens++;
+        expect(isDottedQuad(t), `${f}: ${t}`).toBe(reference(t));
+      }
+    }
+    expect(tokens).toBeGreaterThan(1000);
+  });
+
+  it('reads netmask prefix lengths like ipaddr.js', () => {
+    for (let len = 0; len <= 32; len++) {
+      const mask = ipaddr.IPv4.subnetMaskFromPrefixLength(len).toString();
+      expect(maskNumberToPrefix(dottedQuadToNumber(mask)!)).toBe(len);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (n) => {
+        const text = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+        expect(maskNumberToPrefix(n)).toBe(ipaddr.IPv4.parse(text).prefixLengthFromSubnetMask());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
