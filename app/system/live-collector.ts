@@ -42,6 +42,8 @@ export function liveCommands(is64Bit: boolean): LiveCommand[] {
     { file: CAPTURE_FILES.ipconfig, cmd: 'ipconfig.exe', args: ['/all'] },
     { file: CAPTURE_FILES.netshInterfaces, cmd: 'netsh.exe', args: ['interface', 'ipv4', 'show', 'interfaces'] },
     ...LIVE_REGISTRY_KEYS.map((k) => ({ file: k.file, cmd: 'reg.exe', args: ['query', k.key, ...view], okExitCodes: [0, 1], header: `reg query "${k.key}"` })),
+    // TunnelMedic's guard tasks: the task path column is not translated (parse/schtasks-csv.ts)
+    { file: CAPTURE_FILES.scheduledTasks, cmd: 'schtasks.exe', args: ['/Query', '/FO', 'CSV', '/NH'], optional: true },
     { file: CAPTURE_FILES.rasEvents, cmd: 'wevtutil.exe', args: ['qe', 'Application', `/q:${RASCLIENT_QUERY}`, '/f:text', '/rd:true', '/c:50'], optional: true },
     ...(['', ' -AllUserConnection'] as const).map((all) => ({
       file: `powershell/vpnconnection${all ? '-allusers' : '-user'}.json`,

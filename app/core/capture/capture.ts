@@ -10,6 +10,8 @@ export const CAPTURE_FILES = {
   lmhosts: 'lmhosts',
   rasEvents: 'rasclient-events.txt',
   fileVersions: 'file-versions.txt',
+  /** `schtasks /Query /FO CSV /NH`: where TunnelMedic's own guard tasks are seen (additive to DESIGN.md's layout) */
+  scheduledTasks: 'scheduled-tasks.csv',
 } as const;
 
 /** Folders whose files are all read (registry/*.txt|*.reg, pbk/*.pbk, powershell/*.json). */

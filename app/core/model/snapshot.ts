@@ -73,6 +73,8 @@ export const SnapshotSchema = z.object({
   events: z.array(z.unknown()),
   /** file-versions.txt rows (rasapi32.dll, ndiswan.sys…): the RAS/DUN component versions */
   fileVersions: z.array(z.object({ path: z.string(), version: z.string(), description: z.string().optional(), line: z.number().int() })).optional(),
+  /** TunnelMedic's own guard tasks (\\TunnelMedic\\…) from scheduled-tasks.csv; absent when that file was not collected */
+  scheduledTasks: z.array(z.object({ name: z.string(), line: z.number().int() })).optional(),
   /** capture files: which were read, which were not collected */
   files: z.object({ collected: z.array(z.string()), notCollected: z.array(z.string()) }),
   problems: z.array(ProblemSchema),

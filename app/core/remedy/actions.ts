@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FileReplaceSchema, inverseOfFileAction, NbtstatReloadSchema, type FileAction } from './file-actions';
 import { inverseOfRegistryAction, RegistryDeleteSchema, RegistrySetSchema, type RegistryAction } from './registry-actions';
+import { inverseOfTaskAction, TaskCreateSchema, TaskDeleteSchema } from './task-actions';
 import { inverseOfVpnAction, VpnRouteSchema, VpnSplitSetSchema } from './vpn-actions';
 
 /**
@@ -53,6 +54,8 @@ export const ActionSchema = z.discriminatedUnion('kind', [
   NbtstatReloadSchema,
   VpnSplitSetSchema,
   VpnRouteSchema,
+  TaskCreateSchema,
+  TaskDeleteSchema,
 ]);
 
 export type RouteAdd = z.infer<typeof RouteAddSchema>;
@@ -100,6 +103,9 @@ export function inverseOf(action: Action): Action {
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return inverseOfVpnAction(action);
+    case 'task.create':
+    case 'task.delete':
+      return inverseOfTaskAction(action);
   }
 }
 

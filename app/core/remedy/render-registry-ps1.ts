@@ -1,3 +1,4 @@
+import { taskPs1Lines } from './task-actions';
 import type { Action } from './actions';
 import { psQuote } from './escape';
 import { encodeFileText } from './render-registry';
@@ -88,6 +89,9 @@ export function renderOtherPs1Step(action: Action): string[] {
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return [vpnActionPs(action)];
+    case 'task.create':
+    case 'task.delete':
+      return taskPs1Lines(action);
     default:
       throw new Error(`renderOtherPs1Step cannot render ${action.kind}`);
   }

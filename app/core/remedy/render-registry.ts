@@ -1,3 +1,4 @@
+import { taskCmdLines, taskXmlCompanion } from './task-actions';
 import iconv from 'iconv-lite';
 import type { Action } from './actions';
 import { cmdLine, cmdRegArg, type CmdArg } from './escape-reg';
@@ -85,6 +86,10 @@ export function companionFor(text: string, encoding: string): CompanionFile {
 export function scriptCompanions(actions: readonly Action[]): CompanionFile[] {
   const out = new Map<string, CompanionFile>();
   for (const a of actions) {
+    if (a.kind === 'task.create' || a.kind === 'task.delete') {
+      const c = taskXmlCompanion(a);
+      out.set(c.name, c);
+    }
     if (a.kind !== 'file.replace') continue;
     for (const c of [companionFor(a.content, a.encoding), companionFor(a.previous, a.encoding)]) out.set(c.name, c);
   }
@@ -119,6 +124,9 @@ export function renderOtherCmdStep(action: Action): string[] {
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return [vpnActionCmdLine(action)];
+    case 'task.create':
+    case 'task.delete':
+      return taskCmdLines(action);
     default:
       throw new Error(`renderOtherCmdStep cannot render ${action.kind}`);
   }

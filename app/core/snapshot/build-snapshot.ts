@@ -85,6 +85,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
       lmhosts: sections.lmhosts ?? {},
       events: sections.events ?? [],
       ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
+      ...(sections.scheduledTasks ? { scheduledTasks: sections.scheduledTasks } : {}),
       files: { collected, notCollected },
       problems,
     },

@@ -7,7 +7,7 @@ import type { Snapshot } from '../model/snapshot';
  * section reader here. A reader takes the capture, reports what it could not understand into
  * `problems`, and returns the part of the snapshot it owns.
  */
-export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events' | 'fileVersions'>>;
+export type SnapshotSectionReader = (capture: Capture, problems: Problem[], base: Readonly<Pick<Snapshot, 'os'>>) => Partial<Pick<Snapshot, 'os' | 'registry' | 'lmhosts' | 'vpnProfiles' | 'events' | 'fileVersions' | 'scheduledTasks'>>;
 
 /**
  * `into.push(...items)` passes every item as an argument: with a few hundred thousand problems or

@@ -1,6 +1,7 @@
 import { readFileVersions, readRasEvents, readVpnProfiles } from './ras-sections';
 import { readLmhostsSection, readRegistrySection } from './registry-section';
 import type { SnapshotSectionReader } from './section-reader';
+import { readScheduledTasks } from './task-section';
 
 
 export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
@@ -9,4 +10,5 @@ export const SNAPSHOT_SECTIONS: SnapshotSectionReader[] = [
   readFileVersions,
   readRegistrySection,
   readLmhostsSection,
+  readScheduledTasks,
 ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
+import { describeTaskAction } from '../../core/remedy/task-actions';
 import { vpnActionPs } from '../../core/remedy/vpn-actions';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import type { Progress, RunResult } from '../../shared/ipc';
@@ -228,6 +229,9 @@ function describeOther(a: Exclude<Action, RouteAction>): string {
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return vpnActionPs(a);
+    case 'task.create':
+    case 'task.delete':
+      return describeTaskAction(a);
   }
 }
 

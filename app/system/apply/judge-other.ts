@@ -38,7 +38,19 @@ export function otherPrecondition(snapshot: Snapshot, action: Other): string | n
       const has = profile.routes.includes(action.destinationPrefix);
       return has === (action.kind === 'vpn.route.remove') ? null : `the route ${action.destinationPrefix} of "${action.connectionName}" changed since the scan`;
     }
+    case 'task.create':
+    case 'task.delete': {
+      const present = taskPresent(snapshot, action.name);
+      if (present === null) return 'the list of scheduled tasks was not collected';
+      return present === (action.kind === 'task.delete') ? null : `the task ${action.name} ${present ? 'already exists' : 'is no longer there'}`;
+    }
   }
+}
+
+/** Is this task in the collected task list (null: the list was not collected)? */
+function taskPresent(snapshot: Snapshot, name: string): boolean | null {
+  if (!snapshot.scheduledTasks) return null;
+  return snapshot.scheduledTasks.some((t) => t.name.toLowerCase() === name.toLowerCase());
 }
 
 /** The connection as Get-VpnConnection reports it (only that source can be changed by the cmdlets). */
@@ -65,5 +77,8 @@ export function otherEffectObserved(snapshot: Snapshot, action: Other): boolean 
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return (profileOf(snapshot, action)?.routes.includes(action.destinationPrefix) ?? false) === (action.kind === 'vpn.route.add');
+    case 'task.create':
+    case 'task.delete':
+      return taskPresent(snapshot, action.name) === (action.kind === 'task.create');
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import { applyRegistryAction, renderRegFile } from '../../core/sim/registry-sim';
@@ -8,6 +9,9 @@ import { regAddArgv, regDeleteArgv } from '../../core/remedy/reg-argv';
 import { encodeFileText } from '../../core/remedy/render-registry';
 import type { FileReplace } from '../../core/remedy/file-actions';
 import { vpnActionArgv, vpnActionPs, type VpnAction, type VpnRoute } from '../../core/remedy/vpn-actions';
+import { CAPTURE_FILES } from '../../core/capture/capture';
+import { parseSchtasksCsv } from '../../core/parse/schtasks-csv';
+import { taskArgv, taskXmlBytes, taskXmlCompanion, type TaskAction } from '../../core/remedy/task-actions';
 import { readCaptureDir } from '../capture-reader';
 import type { CommandRunner } from '../run';
 import { is64BitWindows } from '../windows-arch';
@@ -39,7 +43,64 @@ export async function execOtherLive(runner: CommandRunner, systemRoot: string, a
       const r = await runner.run(`${system32}\\WindowsPowerShell\\v1.0\\powershell.exe`, vpnActionArgv(action), { timeoutMs: 60_000 });
       return { ok: r.exitCode === 0, output: `${r.stdout}${r.stderr}`.trim() || vpnActionPs(action) };
     }
+    case 'task.create':
+    case 'task.delete':
+      return execTaskLive(runner, system32, action);
   }
+}
+
+/**
+ * schtasks.exe by full path. The XML goes through a file in a fresh private folder and is read
+ * back from the task store after /Create: a definition that differs from ours (the file swapped
+ * in between) is deleted again and the step fails. Success is the task store's state; schtasks'
+ * words (translated) are evidence only.
+ */
+async function execTaskLive(runner: CommandRunner, system32: string, action: TaskAction): Promise<{ ok: boolean; output: string }> {
+  const schtasks = `${system32}\schtasks.exe`;
+  if (action.kind === 'task.delete') {
+    const r = await runner.run(schtasks, taskArgv(action, ''), { timeoutMs: 30_000, okExitCodes: [0, 1] });
+    const still = await runner.run(schtasks, ['/Query', '/TN', action.name], { timeoutMs: 30_000, okExitCodes: [0, 1] });
+    return { ok: still.exitCode !== 0, output: `${r.stdout}${r.stderr}`.trim() };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'tunnelmedic-task-'));
+  try {
+    const file = join(dir, taskXmlCompanion(action).name);
+    await writeFile(file, taskXmlBytes(action.xml));
+    const r = await runner.run(schtasks, taskArgv(action, file), { timeoutMs: 30_000, okExitCodes: [0, 1] });
+    const back = await runner.run(schtasks, ['/Query', '/TN', action.name, '/XML', 'ONE'], { timeoutMs: 30_000, okExitCodes: [0, 1] });
+    if (back.exitCode !== 0) return { ok: false, output: `${r.stdout}${r.stderr}`.trim() };
+    if (!sameTaskDefinition(back.stdout, action.xml)) {
+      await runner.run(schtasks, ['/Delete', '/TN', action.name, '/F'], { timeoutMs: 30_000, okExitCodes: [0, 1] });
+      return { ok: false, output: `The task store holds a different definition for ${action.name} than the one reviewed; it was removed again.` };
+    }
+    return { ok: true, output: `${r.stdout}${r.stderr}`.trim() };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Windows re-serialises the XML (whitespace, defaults, URI): compare what we set, element by element. */
+export function sameTaskDefinition(stored: string, ours: string): boolean {
+  const fields = (xml: string) => ['Subscription', 'Command', 'Arguments', 'UserId'].map((tag) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1]?.trim() ?? null);
+  return JSON.stringify(fields(stored)) === JSON.stringify(fields(ours));
+}
+
+/** The demo's task store: scheduled-tasks.csv in the workspace, as `schtasks /Query /FO CSV /NH` prints it. */
+async function execTaskSimulated(workspace: string, action: TaskAction): Promise<{ ok: boolean; output: string }> {
+  const file = join(workspace, CAPTURE_FILES.scheduledTasks);
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const rows = parseSchtasksCsv(text).value;
+  const mine = rows.find((r) => r.name.toLowerCase() === action.name.toLowerCase());
+  // simulated schtasks words (the engine judges by the task list afterwards, not by these)
+  if (action.kind === 'task.create' && mine) return { ok: false, output: 'ERROR: Cannot create a file when that file already exists.' };
+  if (action.kind === 'task.delete' && !mine) return { ok: false, output: 'ERROR: The system cannot find the file specified.' };
+  // other tasks' lines stay byte for byte, so an undo restores the file exactly
+  const lines = text === '' ? [] : text.replace(/\r\n$/, '').split('\r\n');
+  const next = action.kind === 'task.create' ? [...lines, `"${action.name}","N/A","Ready"`] : lines.filter((_, i) => i !== mine!.line - 1);
+  const temp = `${file}.tunnelmedic-${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, next.map((l) => `${l}\r\n`).join(''));
+  await rename(temp, file);
+  return { ok: true, output: action.kind === 'task.create' ? `SUCCESS: The scheduled task "${action.name}" has successfully been created.` : `SUCCESS: The scheduled task "${action.name}" was successfully deleted.` };
 }
 
 /** Writes the new bytes only when the file still holds the reviewed ones; temp file + rename. */
@@ -78,6 +139,9 @@ export async function execOtherSimulated(workspace: string, action: OtherAction)
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return editSimulatedVpnConnection(workspace, action);
+    case 'task.create':
+    case 'task.delete':
+      return execTaskSimulated(workspace, action);
   }
 }
 

@@ -1,4 +1,5 @@
 import { buildFix } from '../../remedy/build-fix';
+import { planGuard } from '../../remedy/plan-guard';
 import { planSplitTunnel, planSplitTunnelLasting } from '../../remedy/plan-split-tunnel';
 import { vpnProfilesOf } from '../../model/vpn-profile';
 import type { Finding } from '../../model/report';
@@ -28,6 +29,8 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
   const planned = planSplitTunnel(snapshot, vpnDefaults, lanDefault, ctx.corporateNetworks, t);
   const profile = vpnProfilesOf(snapshot.vpnProfiles).find((p) => p.source === 'powershell' && p.name === vpnName && p.splitTunnel === false);
   const lasting = planned && profile ? planSplitTunnelLasting(planned, profile, ctx.corporateNetworks, t) : null;
+  // where the profile cannot be changed for good, a scheduled task re-applies the fix at each connect
+  const guard = planned && !lasting ? planGuard(planned, interfaceOf(internet, snapshot)?.name ?? null, snapshot.os, t) : null;
   const corp = ctx.corporateNetworks.length ? ctx.corporateNetworks.join(', ') : t('tunnel');
   return [
     {
@@ -38,7 +41,7 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
       ifFixed: t('rules.vpnDefault.ifFixed', { lanGateway: lanDefault.gateway, corp }),
       evidence: [...vpnDefaults, lanDefault].map(evidenceOf),
       decisions,
-      fixes: [planned, lasting].flatMap((p) => (p ? [buildFix(p, t)] : [])),
+      fixes: [planned, lasting, guard].flatMap((p) => (p ? [buildFix(p, t)] : [])),
     },
   ];
 }
