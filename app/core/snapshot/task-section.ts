@@ -1,7 +1,7 @@
 import { CAPTURE_FILES } from '../capture/capture';
 import { parseSchtasksCsv } from '../parse/schtasks-csv';
 import { isGuardTaskName } from '../remedy/task-actions';
-import type { SnapshotSectionReader } from './section-reader';
+import { pushAll, type SnapshotSectionReader } from './section-reader';
 
 /**
  * scheduled-tasks.csv → snapshot.scheduledTasks: only TunnelMedic's own folder is kept (the rest of
@@ -11,6 +11,6 @@ export const readScheduledTasks: SnapshotSectionReader = (capture, problems) => 
   const file = capture.files.get(CAPTURE_FILES.scheduledTasks);
   if (!file) return {};
   const r = parseSchtasksCsv(file.text, file.name);
-  problems.push(...r.problems);
+  pushAll(problems, r.problems);
   return { scheduledTasks: r.value.filter((t) => isGuardTaskName(t.name)) };
 };
