@@ -3,6 +3,7 @@ import type { Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
 import type { SensitiveValue } from './redact';
 import type { Snapshot } from '../model/snapshot';
+import { labelKey, lookupLabel } from '../parse/ipconfig-labels';
 
 /**
  * The names `--redact` must hide, read from where Windows prints them: `ipconfig /all`,
@@ -63,17 +64,31 @@ interface Adders {
   addAccount: (value: string | undefined) => void;
 }
 
-/** "Label . . . . : value" (ipconfig) and "Label:   value" (systeminfo, wevtutil) */
-const LABELLED: [RegExp, (v: string, a: Adders) => void][] = [
-  [/^(host ?name|nom de l.h[oô]te|hostname|nombre de host|имя (компьютера|узла)|主机名|nazwa hosta)$/i, (v, a) => a.addFqdn(v)],
-  [/^(primary dns suffix|dns suffix search list|connection-specific dns suffix|primäres dns-suffix|dns-suffixsuchliste|verbindungsspezifisches dns-suffix)$/i, (v, a) => a.add('dnsDomain', v)],
-  [/^(domain|domäne|domaine|dominio|домен)$/i, (v, a) => (v.includes('.') ? a.add('dnsDomain', v) : a.add('domain', v))],
-  [/^(logon server|anmeldeserver|serveur d.ouverture de session)$/i, (v, a) => a.addFqdn(v)],
-  [/^(registered owner|registrierter benutzer|propriétaire enregistré)$/i, (v, a) => a.add('user', v)],
-  [/^(registered organization|registrierte organisation|organisation enregistrée)$/i, (v, a) => a.add('org', v)],
-  [/^(computer|computername)$/i, (v, a) => a.addFqdn(v)],
-  [/^(user name|benutzername|dial-in user)$/i, (v, a) => a.addAccount(v)],
+/**
+ * systeminfo / wevtutil labels in the languages Windows ships (en, ru, zh-CN from
+ * ../shared/corpus/systeminfo-ver; the others assumed from Windows' translations). ipconfig's
+ * labels come from the parser's own vocabulary (ipconfig-labels.ts), so every language the parser
+ * understands is redacted too. Compared with `labelKey` (case, accents and dot leaders ignored).
+ */
+const SYSTEMINFO_LABELS: [string[], (v: string, a: Adders) => void][] = [
+  [['Host Name', 'Hostname', "Nom de l'hôte", 'Nombre de host', 'Hostnaam', 'Nome host', 'Nome do host', 'Nazwa hosta', 'Имя узла', 'Имя компьютера', '主机名', 'Ana Bilgisayar Adı', 'ホスト名', 'Computer', 'Computername'], (v, a) => a.addFqdn(v)],
+  [['Domain', 'Domäne', 'Domaine', 'Dominio', 'Domein', 'Domínio', 'Domena', 'Домен', '域', 'Etki Alanı', 'ドメイン'], (v, a) => (v.includes('.') ? a.add('dnsDomain', v) : a.add('domain', v))],
+  [['Logon Server', 'Anmeldeserver', "Serveur d'ouverture de session", 'Servidor de inicio de sesión', 'Aanmeldingsserver', 'Server di accesso', 'Servidor de Logon', 'Serwer logowania', 'Сервер входа в сеть', '登录服务器', 'Oturum Açma Sunucusu', 'ログオン サーバー'], (v, a) => a.addFqdn(v)],
+  [['Registered Owner', 'Registrierter Benutzer', 'Propriétaire enregistré', 'Propiedad de', 'Geregistreerde eigenaar', 'Proprietario registrato', 'Proprietário registrado', 'Zarejestrowany właściciel', 'Зарегистрированный владелец', '注册的所有人', 'Kayıtlı Sahip', '登録されている所有者'], (v, a) => a.add('user', v)],
+  [['Registered Organization', 'Registrierte Organisation', 'Organisation enregistrée', 'Organización registrada', 'Geregistreerde organisatie', 'Organizzazione registrata', 'Organização registrada', 'Zarejestrowana organizacja', 'Зарегистрированная организация', '注册的组织', 'Kayıtlı Kuruluş', '登録されている組織'], (v, a) => a.add('org', v)],
+  [['User Name', 'Benutzername', "Nom d'utilisateur", 'Nombre de usuario', 'Gebruikersnaam', 'Nome utente', 'Nome de usuário', 'Nazwa użytkownika', 'Имя пользователя', '用户名', 'Kullanıcı Adı', 'ユーザー名', 'Dial-in User'], (v, a) => a.addAccount(v)],
+  // ipconfig's per-adapter suffix, which the parser reads as "info" (no meaning of its own there)
+  [['Connection-specific DNS Suffix', 'Verbindungsspezifisches DNS-Suffix', 'Suffixe DNS propre à la connexion', 'Sufijo DNS específico para la conexión', 'Verbindingsspecifiek DNS-achtervoegsel', 'Suffisso DNS specifico per connessione', 'Sufixo DNS específico de conexão', 'Sufiks DNS konkretnego połączenia', 'DNS-суффикс подключения', '连接特定的 DNS 后缀', 'Bağlantıya özgü DNS Soneki'], (v, a) => a.add('dnsDomain', v)],
 ];
+const SYSTEMINFO_INDEX = new Map(SYSTEMINFO_LABELS.flatMap(([labels, rule]) => labels.map((l) => [labelKey(l), rule] as const)));
+
+/** The rule for a "Label . . . : value" line, or undefined when the label names nothing sensitive. */
+function labelRule(label: string): ((v: string, a: Adders) => void) | undefined {
+  const meaning = lookupLabel(label);
+  if (meaning === 'hostname') return (v, a) => a.addFqdn(v);
+  if (meaning === 'primaryDnsSuffix' || meaning === 'dnsSuffixSearchList') return (v, a) => a.add('dnsDomain', v);
+  return SYSTEMINFO_INDEX.get(labelKey(label));
+}
 
 /** Registry value names whose data is a name (reg query rows and .reg lines alike). */
 const REGISTRY_NAMES: Record<string, (v: string, a: Adders) => void> = {
@@ -107,9 +122,8 @@ function collectFromText(name: string, text: string, a: Adders): void {
     const labelled = line.match(/^\s*([^:.=]+?)\s*(?:(?:\. )+\.?|\.{2,})?\s*:\s+(.*\S)\s*$/);
     if (labelled) {
       const label = labelled[1]!.trim();
-      const rule = LABELLED.find(([re]) => re.test(label));
-      if (rule) rule[1](labelled[2]!, a);
-      inSearchList = /dns suffix search list|dns-suffixsuchliste/i.test(label);
+      labelRule(label)?.(labelled[2]!, a);
+      inSearchList = lookupLabel(label) === 'dnsSuffixSearchList';
     } else if (inSearchList && /^\s{20,}\S+\s*$/.test(line)) a.add('dnsDomain', line.trim());
     else inSearchList = false;
 
@@ -117,6 +131,7 @@ function collectFromText(name: string, text: string, a: Adders): void {
     const reg = line.match(/^\s+(.+?)\s{4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\s{4}(.*\S)\s*$/) ?? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/);
     if (reg) REGISTRY_NAMES[reg[1]!.toLowerCase()]?.(reg[2]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
 
+    if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
     if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
     if (/^\s*(user|domain)\s*=/i.test(line) && name.startsWith('pbk/')) {
       const [key, ...rest] = line.split('=');
@@ -125,6 +140,38 @@ function collectFromText(name: string, text: string, a: Adders): void {
     for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
     for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
     if (name === 'lmhosts') collectLmhostsLine(line, a);
+  }
+  if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
+}
+
+/** Get-VpnConnection JSON keys whose text is a server, and those that are DNS names. */
+const JSON_SERVER_KEYS = new Set(['serveraddress', 'friendlyaddress', 'address', 'server', 'servername']);
+const JSON_DNS_KEYS = new Set(['dnssuffix', 'dnssuffixsearchlist']);
+
+/**
+ * Every server name in a PowerShell JSON file, ServerList[].FriendlyAddress included, at any depth.
+ * The walk is iterative: the JSON is untrusted and may be nested 100 000 deep.
+ */
+function collectFromJson(text: string, a: Adders): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return;
+  }
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') {
+      for (const [key, x] of Object.entries(v)) {
+        const k = key.toLowerCase();
+        if (typeof x === 'string' && JSON_SERVER_KEYS.has(k)) a.addFqdn(x, 'vpnServer');
+        else if (typeof x === 'string' && JSON_DNS_KEYS.has(k)) x.split(/[,\s]+/).forEach((d) => a.add('dnsDomain', d));
+        else if (Array.isArray(x) && JSON_DNS_KEYS.has(k)) x.forEach((d) => typeof d === 'string' && a.add('dnsDomain', d));
+        else if (x && typeof x === 'object') stack.push(x);
+      }
+    }
   }
 }
 

@@ -40,6 +40,10 @@ const SID = /\bS-1-(?:5-21|12-1)(?:-\d+){3,5}\b/gi;
 const MAC_SEPARATED = /(?<![0-9A-Fa-f][-:]?)[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![-:]?[0-9A-Fa-f])/g;
 /** route print's Interface List: "  7...8c 16 45 2a 91 0e ......Intel(R) …" */
 const MAC_ROUTE_PRINT = /(?<=\.\.\.)(?:[0-9A-Fa-f]{2} ){5}[0-9A-Fa-f]{2}(?= +\.)/g;
+/** A MAC without separators (registry NetworkAddress "00155D011E02"), not part of a hex run, GUID or 0x number. */
+const MAC_BARE = /(?<![0-9A-Za-z{}_-])[0-9A-Fa-f]{12}(?![0-9A-Za-z{}_-])/g;
+/** Cisco-style dotted MAC "0015.5d01.1e02". */
+const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\d.]*\d)/g;
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
 
@@ -78,7 +82,7 @@ export class Redactor {
 
   private addName({ kind, value }: SensitiveValue): void {
     const clean = value.trim();
-    const key = clean.toLowerCase();
+    const key = foldName(clean);
     if (clean.length < 2 || /^\d+$/.test(clean) || NOT_SENSITIVE.has(key) || this.names.has(key)) return;
     if (ipaddr.isValid(clean)) return; // addresses are judged by their range, not listed
     this.names.set(key, { kind });
@@ -93,6 +97,8 @@ export class Redactor {
     out = out.replace(SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
     out = out.replace(MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
     out = out.replace(MAC_SEPARATED, (m, sep: string) => this.macToken(m, sep, m === m.toLowerCase()));
+    out = out.replace(MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
+    out = out.replace(MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
     out = out.replace(IPV4, (m) => (isPublicIpv4(m) ? this.ipv4Token(m) : m));
     out = out.replace(IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
     return out;
@@ -116,21 +122,23 @@ export class Redactor {
   private pattern(): RegExp | null {
     if (this.namePattern || this.names.size === 0) return this.namePattern;
     // Longest first, so "corp.example.com" wins over "corp" at the same position.
-    const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
-    this.namePattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'giu');
+    const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(namePattern);
+    // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
+    this.namePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     return this.namePattern;
   }
 
   private nameToken(match: string): string {
-    const entry = this.names.get(match.toLowerCase());
+    const key = foldName(match);
+    const entry = this.names.get(key);
     if (!entry) return match;
-    return this.token(entry.kind, match.toLowerCase(), TOKEN_PREFIX[entry.kind]);
+    return this.token(entry.kind, key, TOKEN_PREFIX[entry.kind]);
   }
 
-  private macToken(mac: string, sep: string, lower: boolean): string {
+  private macToken(mac: string, sep: string, lower: boolean, group = 2): string {
     const normal = mac.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
     const token = this.token('mac', normal, (n) => `020000${n.toString(16).padStart(6, '0')}`);
-    const pairs = token.match(/../g)!.join(sep);
+    const pairs = token.match(group === 4 ? /..../g : /../g)!.join(sep);
     return lower ? pairs : pairs.toUpperCase();
   }
 
@@ -152,6 +160,21 @@ export class Redactor {
     this.tokens.set(id, token);
     return token;
   }
+}
+
+/**
+ * The key a name is known by: case-insensitive, and the Turkish i folded — İ (U+0130), I, ı
+ * (U+0131) and i are one letter, because Windows, a user and a Turkish keyboard spell the same
+ * name with any of them ("İSTANBUL-PC", "istanbul-pc"), and JavaScript's case-insensitive regex
+ * does not equate İ with i.
+ */
+export function foldName(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i').replace(/ı/g, 'i');
+}
+
+/** The regex for a folded name: each i matches every Turkish i (with a combining dot or not). */
+function namePattern(folded: string): string {
+  return escapeRegExp(folded).replace(/i/g, '(?:[iIıİ]\\u0307?)');
 }
 
 function escapeRegExp(text: string): string {
