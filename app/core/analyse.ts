@@ -1,7 +1,9 @@
 import { buildSnapshot } from './snapshot/build-snapshot';
 import type { Capture } from './capture/capture';
 import { diagnose } from './diagnose';
-import type { EngineLanguage } from './i18n';
+import { explainWithCapture } from './diagnose/server-log';
+import { engineT, type EngineLanguage } from './i18n';
+import { parseServerLog, type ServerLogResult } from './parse/server-log';
 import type { Policy } from './model/policy';
 import type { Report } from './model/report';
 
@@ -11,6 +13,8 @@ export interface AnalyseOptions {
   policy?: Policy;
   toolVersion: string;
   now?: Date;
+  /** server-side logs given beside the capture (`--server-log`, the app's paste box); the capture's own server-logs/*.txt are read too */
+  serverLogs?: ServerLogResult[];
 }
 
 export interface Analysis {
@@ -21,7 +25,14 @@ export interface Analysis {
 /** collect → snapshot → diagnose, as one pure step over an in-memory capture. */
 export function analyseCapture(capture: Capture, opts: AnalyseOptions): Analysis {
   const { snapshot, unreadableFiles } = buildSnapshot(capture);
-  const findings = diagnose(snapshot, { corporateNetworks: opts.corporateNetworks, language: opts.language, policy: opts.policy });
+  let findings = diagnose(snapshot, { corporateNetworks: opts.corporateNetworks, language: opts.language, policy: opts.policy });
+  const logs = [...[...capture.files.values()].filter((f) => f.name.startsWith('server-logs/')).map((f) => parseServerLog(f.text, f.name)), ...(opts.serverLogs ?? [])];
+  let serverLogs;
+  if (logs.length) {
+    const t = engineT(opts.language);
+    ({ findings, serverLogs } = explainWithCapture(findings, logs, snapshot, { snapshot, corporateNetworks: opts.corporateNetworks ?? [], policy: opts.policy, t }));
+    findings = sortBySeverity(findings);
+  }
   return {
     report: {
       schemaVersion: 1,
@@ -31,7 +42,11 @@ export function analyseCapture(capture: Capture, opts: AnalyseOptions): Analysis
       language: opts.language ?? 'en',
       snapshot,
       findings,
+      ...(serverLogs ? { serverLogs } : {}),
     },
     unreadableFiles,
   };
 }
+
+const ORDER = { critical: 0, warning: 1, info: 2 } as const;
+const sortBySeverity = <T extends { severity: keyof typeof ORDER }>(list: T[]): T[] => [...list].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);

@@ -14,8 +14,11 @@ export const CAPTURE_FILES = {
   scheduledTasks: 'scheduled-tasks.csv',
 } as const;
 
-/** Folders whose files are all read (registry/*.txt|*.reg, pbk/*.pbk, powershell/*.json). */
-export const CAPTURE_FOLDERS = ['registry', 'pbk', 'powershell'] as const;
+/**
+ * Folders whose files are all read (registry/*.txt|*.reg, pbk/*.pbk, powershell/*.json, and
+ * server-logs/*.txt: what the VPN server or router logged, README "Server-side evidence").
+ */
+export const CAPTURE_FOLDERS = ['registry', 'pbk', 'powershell', 'server-logs'] as const;
 
 export const CaptureMetaSchema = z
   .object({

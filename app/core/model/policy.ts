@@ -21,6 +21,13 @@ export const FINDING_IDS = [
   'vpn.server-unreachable',
   'vpn.credential-guard-mschapv2',
   'events.ras-error',
+  // only a server's log shows these (README "Server-side evidence")
+  'server.radius-unreachable',
+  'server.ike-proposal-mismatch',
+  'server.ike-auth-failed',
+  'server.address-pool',
+  'server.ppp-setup-failed',
+  'server.certificate-missing',
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionSchema } from '../remedy/actions';
 import { SnapshotSchema } from './snapshot';
+import { ServerLogReportSchema } from './server-log';
 
 /** Findings and the report JSON of DESIGN.md (schemaVersion 1, additive changes only). */
 
@@ -76,6 +77,8 @@ export const ReportSchema = z.object({
   snapshot: SnapshotSchema,
   findings: z.array(FindingSchema),
   run: RunSchema.optional(),
+  /** server-side logs read with the capture (explain-log, scan --server-log, capture server-logs/) */
+  serverLogs: z.array(ServerLogReportSchema).optional(),
 });
 
 export type Severity = z.infer<typeof SeveritySchema>;

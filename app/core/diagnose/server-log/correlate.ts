@@ -1,0 +1,131 @@
+import type { TFunction } from 'i18next';
+import type { Finding } from '../../model/report';
+import { failuresOf, rasEventsOf, type RasEvent } from '../../model/ras-event';
+import type { Snapshot } from '../../model/snapshot';
+import { formatLogTime } from '../../parse/server-log/describe';
+import type { LogTime } from '../../parse/server-log/types';
+import { failureGroups } from '../rules/ras-common';
+import type { DiagnoseContext } from '../context';
+import { serverAdvice, serverEvidence, type ServerDraft, type ServerEvidence } from './findings';
+
+/**
+ * A server-side cause and the PC's RasClient failure are one finding when they are the same
+ * failure: same finding id (and Windows code for events.ras-error), same user where both logs name
+ * one, and close in time. The clocks of a router and a PC differ — and syslog writes local time
+ * while the PC's events are UTC — so the match allows up to 15 minutes of drift, or a whole
+ * time-zone offset (whole hours, up to 14 h) plus 2 minutes — narrow, because any two times are
+ * close to some whole-hour offset — and says how far apart the two lines were and which offset
+ * it assumed.
+ */
+
+export const MAX_DRIFT_S = 15 * 60;
+const TZ_STEP_S = 60 * 60;
+const TZ_RESIDUAL_S = 2 * 60;
+
+export interface Match {
+  draft: ServerDraft;
+  event: RasEvent & { errorCode: number };
+  server: ServerEvidence;
+  /** seconds from the server line to the PC event (signed, after any time-zone step) */
+  apart: number;
+  /** whole time-zone offset assumed, in seconds (0 = none) */
+  zone: number;
+  sameUser?: string;
+}
+
+/** Server time as a UTC instant, borrowing the year/date the log leaves out from the event. */
+function instant(time: LogTime, near: Date): number[] {
+  const y = time.year ?? near.getUTCFullYear();
+  if (time.month && time.day) {
+    const at = Date.UTC(y, time.month - 1, time.day, time.hour, time.minute, time.second, time.ms ?? 0);
+    return time.year ? [at] : [at, Date.UTC(y - 1, time.month - 1, time.day, time.hour, time.minute, time.second)];
+  }
+  // time of day only (IOS without date, time-only logs): the event's day and its neighbours
+  const day = Date.UTC(near.getUTCFullYear(), near.getUTCMonth(), near.getUTCDate());
+  const tod = ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + (time.ms ?? 0);
+  return [day - 86400000 + tod, day + tod, day + 86400000 + tod];
+}
+
+function distance(time: LogTime, event: Date): { apart: number; zone: number } | null {
+  let best: { apart: number; zone: number; cost: number } | null = null;
+  for (const at of instant(time, event)) {
+    const delta = (event.getTime() - at) / 1000;
+    if (Math.abs(delta) <= MAX_DRIFT_S) {
+      const c = { apart: delta, zone: 0, cost: Math.abs(delta) };
+      if (!best || c.cost < best.cost) best = c;
+      continue;
+    }
+    const steps = Math.round(delta / TZ_STEP_S);
+    const residual = delta - steps * TZ_STEP_S;
+    if (Math.abs(steps) <= 14 && Math.abs(residual) <= TZ_RESIDUAL_S) {
+      const c = { apart: residual, zone: steps * TZ_STEP_S, cost: Math.abs(residual) + 600 }; // prefer no zone step
+      if (!best || c.cost < best.cost) best = c;
+    }
+  }
+  return best ? { apart: best.apart, zone: best.zone } : null;
+}
+
+const bareUser = (u: string | undefined) => u?.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
+
+export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext): Match[] {
+  const groups = failureGroups(ctx);
+  const matches: Match[] = [];
+  for (const draft of drafts) {
+    let best: Match | null = null;
+    for (const g of groups) {
+      if (g.claimedBy !== draft.id || (draft.code !== undefined && g.code !== draft.code)) continue;
+      for (const event of g.events as (RasEvent & { errorCode: number })[]) {
+        if (!event.time) continue;
+        const at = new Date(event.time);
+        if (Number.isNaN(at.getTime())) continue;
+        const clientUser = bareUser(g.dialSettings?.['Dial-in User'] ?? event.user);
+        for (const server of draft.evidence) {
+          if (!server.entry.time) continue;
+          const serverUser = bareUser(server.entry.user);
+          if (serverUser && clientUser && clientUser !== 'system' && serverUser !== clientUser) continue; // another person's attempt
+          const d = distance(server.entry.time, at);
+          if (!d) continue;
+          const m: Match = { draft, event, server, ...d, ...(serverUser && serverUser === clientUser ? { sameUser: server.entry.user } : {}) };
+          if (!best || Math.abs(m.apart) + (m.zone ? 600 : 0) < Math.abs(best.apart) + (best.zone ? 600 : 0)) best = m;
+        }
+      }
+    }
+    if (best) matches.push(best);
+  }
+  return matches;
+}
+
+const apartText = (s: number, t: TFunction) => (Math.abs(s) < 120 ? t('serverLog.apartSeconds', { n: Math.round(Math.abs(s)) }) : t('serverLog.apartMinutes', { n: Math.round(Math.abs(s) / 60) }));
+const zoneText = (s: number) => `${s < 0 ? '−' : '+'}${Math.floor(Math.abs(s) / 3600)}:${String(Math.round((Math.abs(s) % 3600) / 60)).padStart(2, '0')}`;
+
+export function correlationSentence(m: Match, t: TFunction): string {
+  return t('serverLog.correlated', {
+    serverLine: `${m.server.source}:${m.server.entry.line}`,
+    serverTime: formatLogTime(m.server.entry.time),
+    eventId: `${m.event.id ?? '?'} (${m.event.errorCode})`,
+    clientTime: m.event.time,
+    apart: apartText(m.apart, t),
+    tz: m.zone ? t('serverLog.correlatedTz', { offset: zoneText(m.zone) }) : '',
+    userMatch: m.sameUser ? t('serverLog.correlatedUser', { user: m.sameUser }) : '',
+  });
+}
+
+/**
+ * Client findings + server drafts → one list: a matched draft is folded into the client finding
+ * that holds the matched event (its evidence and the server's words appended); the rest stand alone.
+ */
+export function correlate(clientFindings: readonly Finding[], drafts: readonly ServerDraft[], snapshot: Snapshot, ctx: DiagnoseContext): Finding[] {
+  const { t } = ctx;
+  const out = clientFindings.map((f) => ({ ...f, evidence: [...f.evidence] }));
+  if (!failuresOf(rasEventsOf(snapshot.events)).length) return [...out, ...drafts.map((d) => d.finding)];
+  const matches = findMatches(drafts, ctx);
+  const merged = new Set<ServerDraft>();
+  for (const m of matches) {
+    const host = out.find((f) => f.id === m.draft.id && f.evidence.some((e) => e.source === m.event.file && e.line === m.event.line));
+    if (!host) continue;
+    host.evidence.push(...serverEvidence(m.draft.evidence));
+    host.summary = `${host.summary} ${serverAdvice(m.draft.evidence, t)} ${correlationSentence(m, t)}`;
+    merged.add(m.draft);
+  }
+  return [...out, ...drafts.filter((d) => !merged.has(d)).map((d) => d.finding)];
+}

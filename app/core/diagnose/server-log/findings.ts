@@ -1,0 +1,128 @@
+import type { TFunction } from 'i18next';
+import { FINDING_IDS } from '../../model/policy';
+import type { Evidence, Finding, Severity } from '../../model/report';
+import { describeEntry } from '../../parse/server-log/describe';
+import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
+import { explainRasError, RAS_ERRORS } from '../ras-errors';
+
+/**
+ * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
+ * (vpn.auth-mismatch, vpn.encryption-mismatch, vpn.gre-blocked, vpn.server-unreachable,
+ * events.ras-error, os.nt4-service-pack), so one cause seen from both sides is one finding; the
+ * `server.*` ids are for causes only the server can see (README "Finding ids").
+ */
+
+export const SERVER_FINDING_IDS = FINDING_IDS.filter((id) => id.startsWith('server.'));
+
+const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[number]> = {
+  'credentials-rejected': 'events.ras-error',
+  'auth-protocol-mismatch': 'vpn.auth-mismatch',
+  'pc-no-chap-response': 'vpn.auth-mismatch',
+  'pc-refused-encryption': 'vpn.encryption-mismatch',
+  'server-refused-encryption': 'vpn.encryption-mismatch',
+  'mppe-unavailable': 'vpn.encryption-mismatch',
+  'mppe-stateful-only': 'vpn.encryption-mismatch',
+  'no-ppp-frames': 'vpn.gre-blocked',
+  'ike-no-mi3': 'vpn.server-unreachable',
+  'ike-auth-never-came': 'vpn.server-unreachable',
+  'decrypt-failure': 'os.nt4-service-pack',
+  'radius-unreachable': 'server.radius-unreachable',
+  'ike-no-proposal': 'server.ike-proposal-mismatch',
+  'ike-auth-failed': 'server.ike-auth-failed',
+  'address-pool': 'server.address-pool',
+  'ppp-setup-failed': 'server.ppp-setup-failed',
+  'certificate-missing': 'server.certificate-missing',
+};
+
+/** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'auth-protocol-mismatch': 734 };
+
+const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
+
+export function findingIdOf(e: Pick<ServerLogEntry, 'cause' | 'code'>): string | undefined {
+  if (!e.cause) return undefined;
+  if (e.cause === 'ras-error') return e.code !== undefined ? (RAS_ERRORS.get(e.code)?.findingId ?? 'events.ras-error') : 'events.ras-error';
+  return CAUSE_FINDING[e.cause];
+}
+
+/** What the PC reports for a server entry (691, 742, 809 …), if it can be said. */
+export const pcCodeOf = (e: Pick<ServerLogEntry, 'cause' | 'code'>): number | undefined => (e.cause === 'ras-error' || e.cause === 'credentials-rejected' ? e.code ?? CAUSE_CODE[e.cause] : CAUSE_CODE[e.cause!]);
+
+export interface ServerEvidence {
+  source: string;
+  entry: ServerLogEntry;
+}
+
+/** One server-side finding before correlation: the finding and the log entries behind it. */
+export interface ServerDraft {
+  finding: Finding;
+  id: string;
+  /** for events.ras-error: the Windows code (691 …) the two sides must share */
+  code?: number;
+  evidence: ServerEvidence[];
+}
+
+const MAX_EVIDENCE = 8;
+
+/**
+ * A credentials rejection in the same session as (or within 5 s of) "the RADIUS server did not
+ * answer" is its consequence, not a wrong password: it is left out.
+ */
+function consequences(log: ServerLogResult): Set<ServerLogEntry> {
+  const radius = log.entries.filter((e) => e.cause === 'radius-unreachable');
+  const drop = new Set<ServerLogEntry>();
+  if (!radius.length) return drop;
+  const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
+  for (const e of log.entries) {
+    if (e.cause !== 'credentials-rejected') continue;
+    if (radius.some((r) => (r.session && r.session === e.session) || (secs(r) !== undefined && secs(e) !== undefined && Math.abs(secs(r)! - secs(e)!) <= 5))) drop.add(e);
+  }
+  return drop;
+}
+
+export function serverDrafts(logs: readonly ServerLogResult[], t: TFunction): ServerDraft[] {
+  const groups = new Map<string, { id: string; code?: number; items: ServerEvidence[] }>();
+  for (const log of logs) {
+    const drop = consequences(log);
+    for (const entry of log.entries) {
+      const id = findingIdOf(entry);
+      if (!id || drop.has(entry)) continue;
+      const code = id === 'events.ras-error' ? pcCodeOf(entry) : undefined;
+      const key = `${id}\u0000${code ?? ''}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { id, ...(code !== undefined ? { code } : {}), items: [] }));
+      g.items.push({ source: log.source, entry });
+    }
+  }
+  return [...groups.values()].map((g) => ({ id: g.id, ...(g.code !== undefined ? { code: g.code } : {}), evidence: g.items, finding: draftFinding(g.id, g.code, g.items, t) }));
+}
+
+export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => items.slice(0, MAX_EVIDENCE).map(({ source, entry }) => ({ source, line: entry.line, text: entry.text }));
+
+/** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause. */
+export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): string {
+  const causes = [...new Set(items.map((i) => i.entry.cause!))];
+  const first = items[0]!;
+  const parts = [t('serverLog.serverSays', { source: first.source, decoded: describeEntry(first.entry, t) })];
+  for (const c of causes) {
+    const code = items.find((i) => i.entry.cause === c)?.entry.code ?? CAUSE_CODE[c] ?? '';
+    for (const k of ['pc', 'admin']) {
+      const s = t(`serverLog.cause.${c}.${k}`, { code });
+      if (s && !parts.includes(s)) parts.push(s);
+    }
+  }
+  return parts.join(' ');
+}
+
+function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
+  const cause = items[0]!.entry.cause!;
+  const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
+  let title = t(`serverLog.cause.${cause}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
+  let summary = serverAdvice(items, t);
+  if (cause === 'ras-error' && code !== undefined) {
+    const x = explainRasError(code, t);
+    title = t('vpnRules.rasError.title', { code, meaning: x.meaning });
+    summary = `${t('serverLog.serverSays', { source: items[0]!.source, decoded: describeEntry(items[0]!.entry, t) })} ${x.causes} ${x.tryThis}`;
+  }
+  return { id, severity, title, summary, evidence: serverEvidence(items), fixes: [] };
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusAvailable, readCorpus } from '../../../../test/corpus';
+import { analyseCapture } from '../../analyse';
+import type { Capture } from '../../capture/capture';
+import { engineT } from '../../i18n';
+import { ReportSchema } from '../../model/report';
+import { parseServerLog } from '../../parse/server-log';
+import { explainServerLogs } from '.';
+
+const t = engineT('en');
+
+/** Every corpus file → the finding ids it gives on its own (hand-checked against SOURCES.md). */
+const FINDINGS: Record<string, string[]> = {
+  'asa/asa-syslog-aaa-user-authentication-rejected-and-successful.txt': ['events.ras-error'],
+  'ios-debug/ios-867vae-pppoe-client-chap-success.txt': [],
+  // the CHAP failure is the consequence of "AAA Server did not respond": one finding, not two
+  'ios-debug/ios-xe-csr-pppoe-server-chap-failure-aaa-server-did-not-respond.txt': ['server.radius-unreachable'],
+  'mikrotik/routeros-l2tp-ipsec-isakmp-established-peer-didnt-respond-to-chap.txt': ['vpn.auth-mismatch'],
+  'other/router-pptp-client-call-clear-request-lcp-down.txt': [],
+  'other/sstp-server-python-win10-call-disconnect.txt': [],
+  'other/windows-client-rasman-trace-pptp-error-734.txt': ['vpn.auth-mismatch'],
+  'pppd/accel-pptpd-padavan-ipcp-terminated-no-local-ip.txt': ['server.address-pool'],
+  'pppd/accel-pptpd-padavan-win10-lcp-terminated-by-peer.txt': [],
+  'pppd/pptp-client-vs-poptop-mppe-required-peer-negotiation-failed.txt': ['vpn.encryption-mismatch'],
+  'pppd/pptpd-asuswrt-ctrl-eof-reading-ctrl-packet.txt': [],
+  'pppd/pptpd-debug-windows-client-chap-failure.txt': ['events.ras-error'],
+  'pppd/pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt': ['vpn.encryption-mismatch'],
+  'pppd/pptpd-radius-plugin-chap-failure-call-clear.txt': ['events.ras-error'],
+  'pppd/pptpd-windows-lcp-timeout-sending-config-requests.txt': ['vpn.gre-blocked'],
+  'pppd/pptpd-wrong-password-peer-failed-chap-authentication.txt': ['events.ras-error'],
+  'pppd/xl2tpd-pluto-l2tp-instant-disconnect-pppd-exit-code-2.txt': ['server.ppp-setup-failed'],
+  'pppd/xl2tpd-pppd-win10-l2tp-session-up-ip-assigned.txt': [],
+  'rras/rras-remoteaccess-event-20111-demand-dial-not-responding-and-ike-credentials.txt': ['vpn.server-unreachable', 'server.ike-auth-failed'],
+  'strongswan/charon-ikev2-psk-peer-requested-eap-config-inacceptable.txt': ['vpn.auth-mismatch'],
+  'strongswan/charon-l2tp-ikev1-quick-mode-child-sa-established-then-delete.txt': [],
+  'strongswan/charon-l2tp-ikev1-windows-main-mode-vendor-ids.txt': [],
+  'strongswan/charon-macos-ikev2-dh-group-inacceptable-invalid-ke.txt': [],
+  'strongswan/charon-win10-ikev2-13843-invalid-payload-cert-peer-config.txt': [],
+  'strongswan/charon-win10-ikev2-809-ike-sa-init-only.txt': ['vpn.server-unreachable'],
+  'strongswan/charon-win10-ikev2-policy-match-error-ike-sa-init.txt': [],
+  'strongswan/libreswan-pluto-ikev2-no-suitable-connection-no-proposal-chosen.txt': ['server.ike-proposal-mismatch', 'server.certificate-missing'],
+  'strongswan/libreswan-pluto-win10-l2tp-main-mode-isakmp-sa-established.txt': [],
+  'strongswan/libreswan-pluto-win10-l2tp-main-r2-retransmission.txt': ['vpn.server-unreachable'],
+  'strongswan/libreswan-pluto-win10-l2tp-quick-mode-established-then-628.txt': [],
+  'strongswan/libreswan-pluto-windows-l2tp-oakley-transform-refused.txt': [],
+  'vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt': ['events.ras-error'],
+};
+
+describe.skipIf(!corpusAvailable)('server-log findings per corpus file', () => {
+  for (const [file, ids] of Object.entries(FINDINGS)) {
+    it(`${file} → ${ids.join(', ') || 'no finding'}`, () => {
+      const [folder, name] = file.split('/') as [string, string];
+      const { findings } = explainServerLogs([parseServerLog(readCorpus(join('server-logs', folder), name), file)], t);
+      expect(findings.map((f) => f.id)).toEqual(ids);
+      for (const f of findings) {
+        expect(f.evidence.length).toBeGreaterThan(0);
+        expect(f.evidence.every((e) => e.source === file && e.line! > 0)).toBe(true);
+        expect(f.summary).toContain("The server's log");
+      }
+    });
+  }
+  it('RADIUS down: says it is not the password, and what to ask the administrator (nl too)', () => {
+    const r = parseServerLog(readCorpus('server-logs/ios-debug', 'ios-xe-csr-pppoe-server-chap-failure-aaa-server-did-not-respond.txt'));
+    const [f] = explainServerLogs([r], engineT('nl')).findings;
+    expect(f).toMatchObject({ id: 'server.radius-unreachable', severity: 'critical', title: 'De verificatieserver (RADIUS/AAA) van de server antwoordde niet' });
+    expect(f!.summary).toContain('Vraag de beheerder de RADIUS/NPS-server te controleren');
+  });
+});
+
+const seedIos = (line: string) => explainServerLogs([parseServerLog(line, 'router.txt')], t).findings;
+
+describe('the seed FAQ\'s cases as findings', () => {
+  it('O PROTREJ CCP → vpn.encryption-mismatch, PC-side and admin-side advice, the decoded packet in the summary', () => {
+    const [f] = seedIos('04:41:09: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)');
+    expect(f!.id).toBe('vpn.encryption-mismatch');
+    expect(f!.title).toBe('The server refused the encryption the PC asked for');
+    expect(f!.summary).toContain('The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.');
+    expect(f!.summary).toContain('Ask the administrator to enable MPPE');
+  });
+  it('VPN 3000 decrypt failure → os.nt4-service-pack', () => {
+    expect(seedIos('103 12/09/1999 09:08:01.550 SEV=6 PPP/4 RPT=3 80.50.0.4 User [ testuser ] disconnected. Experiencing excessive packet decrypt failure.').map((f) => f.id)).toEqual(['os.nt4-service-pack']);
+  });
+});
+
+/** A capture in memory: the win11 sample's events (742 at 09:21:07Z for "Partner L2TP"), plus a router log. */
+function capture(files: Record<string, string>): Capture {
+  const base = join(import.meta.dirname, '../../../../samples/win11-ras-errors');
+  const read = (n: string) => readFileSync(join(base, n), 'utf8');
+  const all: Record<string, string> = { 'route-print.txt': read('route-print.txt'), 'ver.txt': read('ver.txt'), 'rasclient-events.txt': read('rasclient-events.txt'), ...files };
+  return { origin: 'capture', label: 'test', meta: { schemaVersion: 1 }, files: new Map(Object.entries(all).map(([name, text]) => [name, { name, text, encoding: 'utf-8' }])), readProblems: [] };
+}
+
+describe('correlation with the PC\'s capture', () => {
+  it('the router\'s O PROTREJ one hour (time zone) and 2 s from the PC\'s 742 → one finding with both sides\' evidence', () => {
+    const { report } = analyseCapture(capture({ 'server-logs/router.txt': 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n' }), { toolVersion: 't', now: new Date(0) });
+    const enc = report.findings.filter((f) => f.id === 'vpn.encryption-mismatch');
+    expect(enc).toHaveLength(1);
+    expect(enc[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', 'server-logs/router.txt']));
+    expect(enc[0]!.summary).toContain('are 2 s apart, after allowing a time-zone difference of −1:00');
+    expect(report.serverLogs![0]).toMatchObject({ source: 'server-logs/router.txt', records: 1, understood: 1, unknown: 0 });
+    expect(ReportSchema.safeParse(report).success).toBe(true);
+  });
+  it('too far apart in time → two findings, the server\'s stands on its own', () => {
+    const { report } = analyseCapture(capture({ 'server-logs/router.txt': 'Nov 18 10:51:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n' }), { toolVersion: 't', now: new Date(0) });
+    expect(report.findings.filter((f) => f.id === 'vpn.encryption-mismatch')).toHaveLength(2);
+  });
+  it.skipIf(!corpusAvailable)('real pair: Algo\'s charon log (IKE_SA_INIT answered 19:38:08, no IKE_AUTH) and the Windows 10 RasClient 809 (19:38:13Z) — 5 s apart', () => {
+    const events = readCorpus('events', 'win10-en-rasclient-20227-ikev2-809-eventviewer-details-xml.txt');
+    const charon = parseServerLog(readCorpus('server-logs/strongswan', 'charon-win10-ikev2-809-ike-sa-init-only.txt'), 'charon.log');
+    const { report } = analyseCapture({ ...capture({}), files: new Map([['rasclient-events.txt', { name: 'rasclient-events.txt', text: events, encoding: 'utf-8' }]]) }, { toolVersion: 't', now: new Date(0), serverLogs: [charon] });
+    const f = report.findings.filter((x) => x.id === 'vpn.server-unreachable');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.summary).toContain('are 5 s apart');
+    expect(f[0]!.evidence.some((e) => e.source === 'charon.log' && e.line === 9)).toBe(true);
+  });
+});
