@@ -58,7 +58,7 @@ describe('run ids name a folder under runs/: never . or ..', () => {
   it('rollback .. on the CLI is an unknown run, nothing is read outside runs/', async () => {
     const r = await cli(['rollback', '..', '--demo'], { dataDir: freshDataDir() });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain("No run with id ...\n");
+    expect(r.stderr).toContain("Not a run id: ..\n");
   });
 });
 

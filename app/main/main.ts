@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { processIo, runCli } from '../cli/main';
 import { createDesktopEngine } from '../system/desktop-engine';
-import { dataDir } from '../system/paths';
+import { machineDataDir } from '../system/paths';
 import { isAllowedExternalUrl } from './external-links';
 import { headlessArgs } from './headless';
 import type { DesktopEngine } from '../shared/engine-port';
@@ -55,7 +55,7 @@ if (headless) {
         ...choice,
         // live runs keep plans and journals in %ProgramData%\TunnelMedic (admin-only, shared with
         // the elevated instance); the demo keeps its simulated machine in the user's profile
-        dataDir: choice.source === 'live' ? dataDir() : app.getPath('userData'),
+        dataDir: choice.source === 'live' ? machineDataDir() : app.getPath('userData'),
         locale: app.getLocale(),
         elevation: { self: { file: process.execPath, args: app.isPackaged ? [] : [app.getAppPath()] }, stagingDir: path.join(app.getPath('temp'), 'TunnelMedic') },
       }),

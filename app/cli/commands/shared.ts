@@ -14,7 +14,8 @@ export function inputOptions(values: CliValues, io: CliIo): InputOptions {
     policy: values.policy,
     corpNets: values['corp-net'],
     language: pickLanguage(values.lang),
-    dataDir: io.env.TUNNELMEDIC_DATA_DIR ?? dataDir(),
+    // this machine (elevated on Windows): never the environment's TUNNELMEDIC_DATA_DIR (paths.ts)
+    dataDir: dataDir({ live: !values.demo && values.capture === undefined, env: io.env }),
     failRouteCalls: fail ? fail.split(',').map(Number) : undefined,
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
@@ -7,10 +6,11 @@ import { vpnActionPs } from '../../core/remedy/vpn-actions';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import type { Progress, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
-import { newRunId, type Plan, type RunStore } from './journal';
+import { newRunId, planDigest, type Plan, type RunStore } from './journal';
 import { parseRoutePrint } from '../../core/parse/route-print';
 import type { Snapshot } from '../../core/model/snapshot';
 import { changePresent, effectObserved, judgeRouteStep, preconditionFailure } from './judge';
+import { restoreProblems } from './restore-check';
 import type { RouteTarget } from './route-target';
 
 export interface ApplyContext {
@@ -48,11 +48,7 @@ export async function preparePlan(ctx: ApplyContext, consented: Report, fixIds: 
   return { ...plan, sha256: planDigest(plan) };
 }
 
-/** The digest that ties an elevated run to the plan the person approved. */
-export function planDigest(plan: Plan): string {
-  const { runId, createdAt, fixIds, findingIds, actions } = plan;
-  return createHash('sha256').update(JSON.stringify({ runId, createdAt, fixIds, findingIds, actions })).digest('hex');
-}
+export { planDigest } from './journal';
 
 function checkPreconditions(report: Report, actions: Plan['actions']): void {
   for (const { action } of actions) {
@@ -133,10 +129,8 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
  */
 export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<RunResult> {
   if (ctx.executeRollback) return ctx.executeRollback(runId);
-  const plan = await ctx.store.plan(runId).catch(() => {
-    throw new EngineError('UNKNOWN_RUN', `No run with id ${runId}.`);
-  });
-  const journal = await ctx.store.journal(runId);
+  // only what this run's own apply recorded: plan digest, catalogue actions, journal hash chain
+  const { plan, journal } = await ctx.store.verifiedRun(runId);
   if (journal.some((r) => r.phase === 'undone' || r.phase === 'rolled-back')) {
     throw new EngineError('ALREADY_UNDONE', `Run ${runId} has already been undone.`);
   }
@@ -146,12 +140,15 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   const undo = await undoPresent(ctx, runId, started, now.snapshot, steps);
   const after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
   const left = stillPresent(after.snapshot, started, plan.actions);
-  const ok = undo.ok && left.length === 0;
+  // the restored state is also checked against the backup taken before the run (restore-check.ts)
+  const check = restoreProblems(await ctx.store.backup(runId).catch(() => null), after.snapshot, started.map((s) => s.action));
+  const ok = undo.ok && left.length === 0 && check.differs.length === 0;
+  const told = [check.unchecked && `Not checked: ${check.unchecked}.`, ...check.notes.map((n) => `Note: ${n}.`)].filter(Boolean).join(' ');
   const message = !ok
-    ? `Undo failed: ${undo.error ?? `still changed: ${left.join('; ')}`}. Journal: ${ctx.store.dir(runId)}`
+    ? `Undo failed: ${undo.error ?? `still changed: ${[...left, ...check.differs].join('; ')}`}. Journal: ${ctx.store.dir(runId)}`
     : undo.reversed === 0 && started.length > 0
       ? "Already as before: none of this run's changes is on the machine (a step that never ran, or the VPN reconnected and put its routes back). Nothing was changed."
-      : `Undone: ${undo.reversed} change(s) reversed.`;
+      : `Undone: ${undo.reversed} change(s) reversed.${told ? ` ${told}` : ''}`;
   await ctx.store.append(runId, { seq: plan.actions.length, phase: ok ? 'undone' : 'rollback-failed', ok, message });
   const outcome = await result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: ok, rolledBack: ok, message, rollbackFailed: !ok }, ctx.store);
   await ctx.store.writeResult(runId, outcome, 'undo');

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSnapshot } from '../../core/snapshot/build-snapshot';
@@ -12,6 +11,7 @@ import { vpnActionArgv, vpnActionPs, type VpnAction, type VpnRoute } from '../..
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { parseSchtasksCsv } from '../../core/parse/schtasks-csv';
 import { taskArgv, taskXmlBytes, taskXmlCompanion, type TaskAction } from '../../core/remedy/task-actions';
+import { removeStaleTemps, writeFileAtomic } from '../atomic-file';
 import { readCaptureDir } from '../capture-reader';
 import type { CommandRunner } from '../run';
 import { is64BitWindows } from '../windows-arch';
@@ -97,9 +97,7 @@ async function execTaskSimulated(workspace: string, action: TaskAction): Promise
   // other tasks' lines stay byte for byte, so an undo restores the file exactly
   const lines = text === '' ? [] : text.replace(/\r\n$/, '').split('\r\n');
   const next = action.kind === 'task.create' ? [...lines, `"${action.name}","N/A","Ready"`] : lines.filter((_, i) => i !== mine!.line - 1);
-  const temp = `${file}.tunnelmedic-${randomBytes(4).toString('hex')}`;
-  await writeFile(temp, next.map((l) => `${l}\r\n`).join(''));
-  await rename(temp, file);
+  await writeFileAtomic(file, next.map((l) => `${l}\r\n`).join(''));
   return { ok: true, output: action.kind === 'task.create' ? `SUCCESS: The scheduled task "${action.name}" has successfully been created.` : `SUCCESS: The scheduled task "${action.name}" was successfully deleted.` };
 }
 
@@ -109,9 +107,7 @@ async function replaceFileExactly(path: string, action: FileReplace): Promise<{ 
   if (!current.equals(Buffer.from(encodeFileText(action.previous, action.encoding)))) {
     return { ok: false, output: `${path} changed since it was reviewed; it was not written.` };
   }
-  const temp = `${path}.tunnelmedic-${randomBytes(4).toString('hex')}`;
-  await writeFile(temp, encodeFileText(action.content, action.encoding));
-  await rename(temp, path);
+  await writeFileAtomic(path, encodeFileText(action.content, action.encoding));
   return { ok: true, output: `${path} written.` };
 }
 
@@ -127,8 +123,9 @@ export async function execOtherSimulated(workspace: string, action: OtherAction)
       const view = applyRegistryAction(registryViewOf(snapshot.registry), action);
       const dir = join(workspace, 'registry');
       await mkdir(dir, { recursive: true });
-      for (const f of await readdir(dir)) await rm(join(dir, f));
-      await writeFile(join(dir, 'simulated.reg'), renderRegFile(view));
+      // the whole view first (atomic), then the files it replaces: see settleSimulatedRegistry
+      await writeFileAtomic(join(dir, SIMULATED_REG), renderRegFile(view));
+      await settleSimulatedRegistry(workspace);
       return { ok: true, output: 'The operation completed successfully.' };
     }
     case 'file.replace':
@@ -145,6 +142,22 @@ export async function execOtherSimulated(workspace: string, action: OtherAction)
   }
 }
 
+const SIMULATED_REG = 'simulated.reg';
+
+/**
+ * Once simulated.reg exists it holds the whole simulated registry (it is rendered from everything
+ * there was); other files left beside it are from before a change that was cut off between writing
+ * it and removing them, and are removed now, so a crash never mixes old and new values.
+ */
+export async function settleSimulatedRegistry(workspace: string): Promise<void> {
+  const dir = join(workspace, 'registry');
+  // a write cut off before its rename leaves a temp file that the capture reader would read as state
+  for (const d of [workspace, dir, join(workspace, 'powershell')]) await removeStaleTemps(d);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  if (!files.includes(SIMULATED_REG)) return;
+  for (const f of files) if (f !== SIMULATED_REG) await rm(join(dir, f), { force: true, recursive: true });
+}
+
 /** The demo's Get-VpnConnection output (ConvertTo-Json), changed the way the cmdlets would. */
 async function editSimulatedVpnConnection(workspace: string, action: VpnAction): Promise<{ ok: boolean; output: string }> {
   const file = join(workspace, 'powershell', `vpnconnection-${action.allUsers ? 'allusers' : 'user'}.json`);
@@ -156,7 +169,7 @@ async function editSimulatedVpnConnection(workspace: string, action: VpnAction):
   const routes = ((conn.Routes as { DestinationPrefix: string }[] | undefined) ?? []).filter((r) => r.DestinationPrefix !== (action as VpnRoute).destinationPrefix);
   if (action.kind === 'vpn.split.set') conn.SplitTunneling = action.splitTunneling;
   else conn.Routes = action.kind === 'vpn.route.add' ? [...routes, { DestinationPrefix: action.destinationPrefix, RouteMetric: 1 }] : routes;
-  await writeFile(file, JSON.stringify(Array.isArray(parsed) ? list : list[0], null, 2) + '\n');
+  await writeFileAtomic(file, JSON.stringify(Array.isArray(parsed) ? list : list[0], null, 2) + '\n');
   return { ok: true, output: vpnActionPs(action) };
 }
 
@@ -172,6 +185,14 @@ export async function backupLive(runner: CommandRunner, systemRoot: string, runD
 }
 
 export async function backupSimulated(workspace: string, runDir: string, actions: readonly Action[]): Promise<void> {
-  if (touchedKeys(actions).length) await cp(join(workspace, 'registry'), join(runDir, 'backup-registry'), { recursive: true }).catch(() => undefined);
-  if (touchesLmhosts(actions)) await copyFile(join(workspace, 'lmhosts'), join(runDir, 'backup-lmhosts')).catch(() => undefined);
+  if (touchedKeys(actions).length) {
+    await mkdir(join(runDir, 'backup-registry'), { recursive: true });
+    for (const f of await readdir(join(workspace, 'registry')).catch(() => [] as string[])) {
+      await writeFileAtomic(join(runDir, 'backup-registry', f), await readFile(join(workspace, 'registry', f)));
+    }
+  }
+  if (touchesLmhosts(actions)) {
+    const bytes = await readFile(join(workspace, 'lmhosts')).catch(() => null);
+    if (bytes) await writeFileAtomic(join(runDir, 'backup-lmhosts'), bytes);
+  }
 }

@@ -1,5 +1,6 @@
-import { cp, mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import type { Capture } from '../../core/capture/capture';
 import { RouteTable } from '../../core/sim/route-table';
@@ -9,7 +10,7 @@ import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
 import type { Action } from '../../core/remedy/actions';
 import type { CommandRunner } from '../run';
-import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, type OtherAction } from './other-actions';
+import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, settleSimulatedRegistry, type OtherAction } from './other-actions';
 
 export interface RouteExecResult {
   stdout: string;
@@ -75,9 +76,16 @@ export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
   let calls = 0;
   const windows = opts.windows ?? DEFAULT_CELL;
   const ensure = async () => {
-    if (await stat(join(opts.workspaceDir, 'route-print.txt')).catch(() => null)) return;
-    await mkdir(opts.workspaceDir, { recursive: true });
-    await cp(opts.seedDir, opts.workspaceDir, { recursive: true });
+    if (await stat(join(opts.workspaceDir, 'route-print.txt')).catch(() => null)) return settleSimulatedRegistry(opts.workspaceDir);
+    // seeded into a temp folder and renamed into place: a crash never leaves a half-copied machine
+    await mkdir(dirname(opts.workspaceDir), { recursive: true });
+    const temp = `${opts.workspaceDir}.seed-${process.pid}-${Date.now()}`;
+    await cp(opts.seedDir, temp, { recursive: true });
+    await rename(temp, opts.workspaceDir).catch(async () => {
+      // the folder exists already (made by the caller, or Windows refusing to rename onto it): fill it
+      await cp(temp, opts.workspaceDir, { recursive: true });
+      await rm(temp, { recursive: true, force: true });
+    });
   };
   const table = async () => {
     const { snapshot } = buildSnapshot(await readCaptureDir(opts.workspaceDir, opts.origin ?? 'demo'));
@@ -110,7 +118,7 @@ export function simulatedTarget(opts: SimulatedTargetOptions): RouteTarget {
       const t = await table();
       const skewed = opts.skewCalls?.includes(n) ? skewMetric(argv) : argv;
       const result = t.exec(skewed);
-      await writeFile(join(opts.workspaceDir, 'route-print.txt'), t.print());
+      await writeFileAtomic(join(opts.workspaceDir, 'route-print.txt'), t.print());
       return opts.garbleCalls?.includes(n) || skewed !== argv ? { stdout: UNKNOWN_TEXT, exitCode: 0 } : result;
     },
   };

@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Issue 12 item 5: killing a fix mid-write left the demo's simulated registry empty while rollback
+ * said "Undone". Here real processes run the demo's fix and its undo and are SIGKILLed at random
+ * write points (TUNNELMEDIC_KILL_AT_WRITE: before a write, halfway through its bytes, between fsync
+ * and rename, after the rename — app/system/atomic-file.ts); then `rollback --last` runs as a person
+ * would, and the demo machine must be exactly as before (route table, registry, LMHOSTS, VPN
+ * profile bytes), and what rollback said must be true. Each worker process runs RUNS_PER_PROCESS
+ * demo machines concurrently (staggered) so one process start serves several kills; every run still
+ * going at the kill is counted as one killed run. Figures are printed for the closing note.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CHILD = join(ROOT, 'dist', 'kill-test', 'child.mjs');
+const TARGET_KILLED = Number(process.env.TM_KILL_RUNS ?? 1000);
+const RUNS_PER_PROCESS = 10;
+const PARALLEL = 3;
+const FIXES = ['route.vpn-default-route-wins', 'ras.keep-connections-disabled', 'lmhosts.missing-domain-entries'];
+const SEED = Number(process.env.TM_KILL_SEED ?? 20261202);
+
+/** mulberry32: a seeded PRNG, so a failing kill pattern can be replayed with TM_KILL_SEED */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Job {
+  dataDir: string;
+  fix: string;
+  delayMs: number;
+}
+
+function runChild(mode: 'apply' | 'recover', jobs: Job[], killAt?: number): Promise<{ killed: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, TUNNELMEDIC_KILL_AT_WRITE: killAt ? String(killAt) : '' };
+    execFile(process.execPath, [CHILD, mode, JSON.stringify(jobs)], { env, maxBuffer: 16 << 20, timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ killed: (error as { signal?: string } | null)?.signal === 'SIGKILL', stdout, stderr });
+    });
+  });
+}
+
+/** The demo machine's state files, path → SHA-256 (temp files included: a leftover one is a defect). */
+function machineFiles(workspace: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(workspace, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(workspace);
+  return files;
+}
+
+const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+describe('atomic state: random SIGKILLs across apply and rollback on the demo', () => {
+  /** per fix: the machine as it is after a complete fix + undo (the registry then lives in simulated.reg) */
+  const undoneStates = new Map<string, Map<string, string>>();
+  let seedState: Map<string, string>;
+  let pointsPerRun = 0;
+
+  beforeAll(async () => {
+    await build({
+      entryPoints: [join(ROOT, 'test', 'kill', 'kill-child.ts')],
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: CHILD,
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    seedState = machineFiles(join(ROOT, 'samples', 'demo'));
+    const jobs = FIXES.map((fix) => ({ dataDir: mkdtempSync(join(tmpdir(), 'tm-kill-ref-')), fix, delayMs: 0 }));
+    const ref = await runChild('apply', jobs);
+    pointsPerRun = Math.round(JSON.parse(ref.stdout).points / FIXES.length);
+    for (const job of jobs) {
+      // fix exits 1 (other findings remain: only one fix is applied), rollback 0
+      expect(JSON.parse(readFileSync(join(job.dataDir, 'done'), 'utf8'))).toEqual({ fix: 1, rollback: 0 });
+      undoneStates.set(job.fix, machineFiles(join(job.dataDir, 'demo-machine')));
+    }
+  }, 120_000);
+
+  it(`${TARGET_KILLED} killed runs: no state lost, no outcome misreported`, async () => {
+    const random = prng(SEED);
+    const started = Date.now();
+    let killed = 0;
+    let processes = 0;
+    let killedInApply = 0;
+    let killedInRollback = 0;
+    const failures: string[] = [];
+
+    const batch = async () => {
+      const jobs: Job[] = Array.from({ length: RUNS_PER_PROCESS }, () => ({
+        dataDir: mkdtempSync(join(tmpdir(), 'tm-kill-')),
+        fix: FIXES[Math.floor(random() * FIXES.length)]!,
+        delayMs: Math.floor(random() * 200),
+      }));
+      const killAt = 1 + Math.floor(random() * pointsPerRun * RUNS_PER_PROCESS);
+      const run = await runChild('apply', jobs, killAt);
+      processes++;
+      if (!run.killed && run.stderr) failures.push(`worker failed without being killed: ${run.stderr.slice(0, 500)}`);
+      const cut = jobs.filter((j) => !existsSync(join(j.dataDir, 'done')));
+      if (cut.length === 0) return;
+      const recovered = await runChild('recover', cut);
+      const outcomes = JSON.parse(recovered.stdout || '[]') as { code: number; out: string }[];
+      if (outcomes.length !== cut.length) failures.push(`recovery crashed: ${recovered.stderr.slice(0, 500)}`);
+      cut.forEach((job, i) => {
+        killed++;
+        const runs = existsSync(join(job.dataDir, 'runs')) ? readdirSync(join(job.dataDir, 'runs')) : [];
+        const journal = runs.length && existsSync(join(job.dataDir, 'runs', runs[0]!, 'journal.jsonl')) ? readFileSync(join(job.dataDir, 'runs', runs[0]!, 'journal.jsonl'), 'utf8') : '';
+        if (/"phase":"verified"/.test(journal)) killedInRollback++;
+        else killedInApply++;
+        const outcome = outcomes[i];
+        const workspace = join(job.dataDir, 'demo-machine');
+        const state = existsSync(workspace) ? machineFiles(workspace) : seedState;
+        const asBefore = same(state, seedState) || same(state, undoneStates.get(job.fix)!);
+        const said = outcome ? (outcome.code === 0 ? 'undone' : outcome.code === 4 && /No run to undo/.test(outcome.out) ? 'nothing to undo' : `exit ${outcome.code}: ${outcome.out.trim()}`) : 'no answer';
+        if (!asBefore) failures.push(`${job.dataDir} (${job.fix}, kill at ${killAt}): state not as before after rollback, which said ${said}; files: ${[...state.keys()].join(', ')}`);
+        else if (said !== 'undone' && said !== 'nothing to undo') failures.push(`${job.dataDir} (${job.fix}, kill at ${killAt}): machine is as before but rollback said ${said}`);
+      });
+    };
+
+    while (killed < TARGET_KILLED && failures.length < 5) {
+      await Promise.all(Array.from({ length: PARALLEL }, batch));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`[kill test] ${killed} killed runs (${killedInApply} in apply, ${killedInRollback} in rollback) in ${processes} processes, ${pointsPerRun} write points per run, ${seconds.toFixed(1)} s, seed ${SEED}, failures ${failures.length}`);
+    expect(failures).toEqual([]);
+    expect(killed).toBeGreaterThanOrEqual(TARGET_KILLED);
+  }, 600_000);
+});
