@@ -27,6 +27,7 @@ export const OPTIONS = {
   server: { type: 'string' },
   port: { type: 'string' },
   redact: { type: 'boolean' },
+  'server-log': { type: 'string', multiple: true },
 } as const;
 
 export type CliValues = ReturnType<typeof parse>['values'];
@@ -40,7 +41,8 @@ export function parse(argv: string[]) {
 }
 
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
-  scan: ['demo', 'capture', 'policy', 'corp-net', 'json', 'out', 'lang', 'quiet', 'verbose', 'help'],
+  scan: ['demo', 'capture', 'policy', 'corp-net', 'json', 'out', 'lang', 'quiet', 'verbose', 'help', 'server-log'],
+  'explain-log': ['capture', 'policy', 'corp-net', 'json', 'out', 'lang', 'redact', 'quiet', 'verbose', 'help'],
   fix: ['demo', 'capture', 'policy', 'corp-net', 'json', 'lang', 'only', 'dry-run', 'yes', 'quiet', 'verbose', 'help', 'fail-route-call'],
   rollback: ['demo', 'last', 'json', 'lang', 'quiet', 'verbose', 'help'],
   collect: ['out', 'quiet', 'verbose', 'help'],

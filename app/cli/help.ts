@@ -11,6 +11,7 @@ Commands:
   check-pptp test the PPTP control channel (TCP 1723) to --server HOST from this computer
   report     write the report as a readable HTML page or a zip (JSON, HTML, capture); --redact
   scripts    write fix/rollback scripts and an Intune detection/remediation pair to a folder
+  explain-log  read what the VPN server or router logged and name the cause on the PC
 
 INPUT (scan, fix, report, scripts):  --demo | --capture DIR   (default: this machine)
                     --policy FILE  --corp-net CIDR (repeatable)
@@ -21,11 +22,25 @@ Exit codes: 0 healthy or fixed · 1 problems remain · 2 a fix failed and was ro
             5 live collection failed
 Run \`tunnelmedic <command> --help\` for a command's options.
 `,
-  scan: `Usage: tunnelmedic scan [--demo | --capture DIR] [--policy FILE] [--corp-net CIDR]... [--json] [--out FILE] [--lang en|nl]
+  scan: `Usage: tunnelmedic scan [--demo | --capture DIR] [--policy FILE] [--corp-net CIDR]... [--server-log FILE]... [--json] [--out FILE] [--lang en|nl]
 
 Reads the route table and interfaces (of this machine, the demo machine or a capture directory),
 and reports what is wrong, with the evidence and which route wins for the Internet and for each
 corporate network. --json prints the report JSON (DESIGN.md); --out FILE writes it to FILE.
+--server-log FILE adds what the VPN server logged (see explain-log); a capture's server-logs/*.txt
+are read too.
+`,
+  'explain-log': `Usage: tunnelmedic explain-log FILE... [--capture DIR] [--json] [--out FILE] [--lang en|nl] [--redact] [--verbose]
+
+Reads what the VPN server or router logged — pppd/pptpd/xl2tpd, strongSwan, Libreswan, Windows
+RRAS/NPS, MikroTik, Cisco IOS debug ppp/vpdn, ASA, VPN 3000, SSTP servers — decodes the packets
+and states, and names the cause on the PC and what to ask the server's administrator. Files are
+streamed line by line (a 50 MB syslog is fine); lines not understood are listed, never dropped.
+--capture DIR  the PC's capture too: a server cause that matches a PC failure (same error, same
+               user, close in time) becomes one finding with both sides' evidence
+--redact       replace user names, host names and public addresses in the output
+--verbose      every decoded line, not only the ones that matter
+Exit: 0 no cause found · 1 causes found · 4 no file is a server log (empty, binary, a route print …)
 `,
   fix: `Usage: tunnelmedic fix [--demo] [--policy FILE] [--corp-net CIDR]... [--only ID,...] [--dry-run] [--yes]
 

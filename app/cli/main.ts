@@ -6,6 +6,7 @@ import { checkAllowed, parse } from './args';
 import { applyPlanCommand } from './commands/apply-plan';
 import { checkPptpCommand } from './commands/check-pptp';
 import { collectCommand } from './commands/collect';
+import { explainLogCommand } from './commands/explain-log';
 import { fixCommand } from './commands/fix';
 import { reportCommand } from './commands/report';
 import { rollbackCommand } from './commands/rollback';
@@ -33,7 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE[command] ?? USAGE.main!);
       return EXIT.healthy;
     }
-    if (command !== 'rollback' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+    if (command !== 'rollback' && command !== 'explain-log' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
     if (values.lang && !['en', 'nl'].includes(values.lang)) throw new UsageError(`--lang ${values.lang}: supported are en, nl`);
     switch (command) {
       case 'scan':
@@ -52,6 +53,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await silentCommand(values, io);
       case 'check-pptp':
         return await checkPptpCommand(values, io);
+      case 'explain-log':
+        return await explainLogCommand(values, rest, io);
       case 'apply-plan':
         return await applyPlanCommand(values, io);
     }

@@ -1,3 +1,4 @@
+import type { ServerLogResult } from '../core/parse/server-log';
 import { analyseCapture } from '../core/analyse';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
 import type { Snapshot } from '../core/model/snapshot';
@@ -62,9 +63,9 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
   return { source: 'live', label: 'this computer', policy, corporateNetworks, target, readCapture: () => target.collect() };
 }
 
-export async function scanInput(input: ResolvedInput, language: EngineLanguage = 'en'): Promise<{ report: Report; unreadableFiles: string[]; capture: Capture }> {
+export async function scanInput(input: ResolvedInput, language: EngineLanguage = 'en', serverLogs?: ServerLogResult[]): Promise<{ report: Report; unreadableFiles: string[]; capture: Capture }> {
   const capture = await input.readCapture();
-  const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION });
+  const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION, serverLogs });
   if (input.source === 'capture') {
     const known = [...capture.files.keys()].filter(isCaptureFile);
     const unread = capture.readProblems.filter((p) => p.unreadable);

@@ -3,6 +3,7 @@ import { pickLanguage } from '../../core/i18n';
 import { interruptedRuns } from '../../system/apply/interrupted';
 import { RunStore } from '../../system/apply/journal';
 import { resolveInput, scanInput } from '../../system/input';
+import { readServerLogFile } from '../../system/server-log-file';
 import { runsDir } from '../../system/paths';
 import type { CliValues } from '../args';
 import { formatReport } from '../format';
@@ -14,7 +15,9 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   const language = pickLanguage(values.lang);
   const input = await resolveInput(inputOptions(values, io));
   if (!values.quiet && !values.json) io.stderr(`Reading ${input.label}…\n`);
-  const { report, unreadableFiles } = await scanInput(input, language);
+  const serverLogs = [];
+  for (const f of values['server-log'] ?? []) serverLogs.push(await readServerLogFile(f)); // streamed; verdicts land in report.serverLogs
+  const { report, unreadableFiles } = await scanInput(input, language, serverLogs.length ? serverLogs : undefined);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) {

@@ -3,6 +3,8 @@ import type { Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
 import type { SensitiveValue } from './redact';
 import type { Snapshot } from '../model/snapshot';
+import { parseServerLog } from '../parse/server-log';
+import { serverLogNames } from '../parse/server-log/names';
 import { labelKey, lookupLabel } from '../parse/ipconfig-labels';
 
 /**
@@ -142,6 +144,8 @@ function collectFromText(name: string, text: string, a: Adders): void {
     if (name === 'lmhosts') collectLmhostsLine(line, a);
   }
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
+  // what the VPN server logged (capture server-logs/): its users, host names, the PC's name in LCP Ident
+  if (name.startsWith('server-logs/')) for (const v of serverLogNames(parseServerLog(text, name))) (v.kind === 'user' ? a.addAccount(v.value) : a.addFqdn(v.value));
 }
 
 /** Get-VpnConnection JSON keys whose text is a server, and those that are DNS names. */

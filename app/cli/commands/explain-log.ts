@@ -1,0 +1,107 @@
+import { hasActionableFindings } from '../../core/diagnose';
+import { explainServerLogs } from '../../core/diagnose/server-log';
+import { engineT, pickLanguage } from '../../core/i18n';
+import type { Finding } from '../../core/model/report';
+import type { ServerLogReport } from '../../core/model/server-log';
+import { serverLogNames } from '../../core/parse/server-log/names';
+import type { ServerLogResult } from '../../core/parse/server-log';
+import { Redactor } from '../../core/report/redact';
+import { UsageError } from '../../system/errors';
+import { resolveInput, scanInput } from '../../system/input';
+import { readServerLogFile } from '../../system/server-log-file';
+import { TOOL_VERSION } from '../../system/version';
+import type { CliValues } from '../args';
+import { formatReport } from '../format';
+import { EXIT, type CliIo } from '../io';
+import { checkOutFile, writeOut } from './out-path';
+import { inputFlags, inputOptions } from './shared';
+
+/**
+ * `tunnelmedic explain-log FILE… [--capture DIR] [--json] [--lang nl] [--redact]`: what the VPN
+ * server or router logged, decoded, and the cause on the PC. With --capture the PC's own events
+ * are read too and a server cause that matches a PC failure becomes one finding (the scan report,
+ * with `serverLogs`). Without it the JSON is `{ schemaVersion, tool, generatedAt, language,
+ * serverLogs, findings }`. Exit 4 when no file is a server log (empty, binary, a route print …).
+ */
+export async function explainLogCommand(values: CliValues, files: string[], io: CliIo): Promise<number> {
+  if (!files.length) throw new UsageError('explain-log needs at least one log file: tunnelmedic explain-log FILE… [--capture DIR]');
+  const language = pickLanguage(values.lang);
+  const t = engineT(language);
+  const logs: ServerLogResult[] = [];
+  for (const f of files) {
+    if (!values.quiet && !values.json) io.stderr(`Reading ${f}…\n`);
+    const r = await readServerLogFile(f);
+    if (r.verdict !== 'ok') io.stderr(`tunnelmedic: ${f}: ${t(`serverLog.verdict.${r.verdict}`)}\n`);
+    if (r.cutAtBytes) io.stderr(`tunnelmedic: ${f}: only the first ${r.cutAtBytes} bytes were read\n`);
+    logs.push(r);
+  }
+  if (!logs.some((l) => l.verdict === 'ok')) return EXIT.usage;
+
+  const redactor = values.redact ? new Redactor(logs.flatMap(serverLogNames)) : null;
+  let json: string;
+  let text: string;
+  let findings: Finding[];
+  if (values.capture) {
+    const input = await resolveInput(inputOptions(values, io));
+    const { report } = await scanInput(input, language, logs);
+    const out = redactor ? redactor.value(report) : report;
+    findings = out.findings;
+    json = JSON.stringify(out, null, 2) + '\n';
+    text = `${formatServerLogs(out.serverLogs ?? [], language, values.verbose)}\n${formatReport(out, input.label, inputFlags(values), values.verbose)}`;
+  } else {
+    const explained = explainServerLogs(logs, t);
+    const doc = { schemaVersion: 1 as const, tool: { name: 'tunnelmedic' as const, version: TOOL_VERSION }, generatedAt: new Date().toISOString(), language, ...explained };
+    const out = redactor ? redactor.value(doc) : doc;
+    findings = out.findings;
+    json = JSON.stringify(out, null, 2) + '\n';
+    text = `${formatServerLogs(out.serverLogs, language, values.verbose)}\n${formatFindings(out.findings, language)}`;
+  }
+  if (values.out) {
+    await checkOutFile(values.out);
+    await writeOut(values.out, json);
+  }
+  if (values.json) io.stdout(json);
+  else if (!values.quiet) io.stdout(redactor ? redactor.text(text) : text);
+  return hasActionableFindings(findings) ? EXIT.findings : EXIT.healthy;
+}
+
+const L = {
+  en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => `${n} problem(s) found.`, evidence: 'Evidence' },
+  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => `${n} probleem/problemen gevonden.`, evidence: 'Bewijs' },
+};
+
+const MARK: Record<string, string> = { failure: '✖', warning: '▲', success: '✔', info: '·' };
+
+/** Per log: the verdict line, the decoded lines that matter (all with --verbose), unknown lines. */
+export function formatServerLogs(reports: readonly ServerLogReport[], language: string, verbose = false): string {
+  const l = L[language === 'nl' ? 'nl' : 'en'];
+  const out: string[] = [];
+  for (const r of reports) {
+    out.push(`${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${Object.entries(r.families).map(([f, n]) => `${f} ${n}`).join(', ')})` : ''}`);
+    const shown = verbose ? r.entries : r.entries.filter((e) => e.outcome !== 'info');
+    if (shown.length) out.push(`  ${l.lines}:`);
+    for (const e of shown.slice(0, verbose ? Infinity : 40)) out.push(`  ${MARK[e.outcome]} ${String(e.line).padStart(5)}${e.time ? ` ${e.time}` : ''}  ${e.decoded}`);
+    if (!verbose && shown.length > 40) out.push(`  ${l.more(shown.length - 40)}`);
+    if (r.unknown) {
+      out.push(`  ${l.unknown}: ${r.unknown}`);
+      for (const u of r.unknownLines.slice(0, verbose ? Infinity : 5)) out.push(`    ${String(u.line).padStart(5)}  ${u.text}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function formatFindings(findings: readonly Finding[], language: string): string {
+  const l = L[language === 'nl' ? 'nl' : 'en'];
+  if (!findings.length) return `${l.none}\n`;
+  const out: string[] = [];
+  for (const f of findings) {
+    out.push(`${f.severity === 'critical' ? '✖ CRITICAL' : f.severity === 'warning' ? '▲ WARNING ' : '• INFO    '}  ${f.title}   [${f.id}]`);
+    out.push(`  ${f.summary}`);
+    out.push(`  ${l.evidence}:`);
+    for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
+    out.push('');
+  }
+  out.push(l.problems(findings.filter((f) => f.severity !== 'info').length));
+  return `${out.join('\n')}\n`;
+}

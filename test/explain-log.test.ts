@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../app/core/model/report';
+import { sensitiveValues } from '../app/core/report/redact-values';
+import { corpusAvailable, corpusRoot } from './corpus';
+import { cli } from './support/cli';
+
+/** `tunnelmedic explain-log` and `scan --server-log`, through the real CLI entry (runCli). */
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'tm-serverlog-'));
+const file = (name: string, content: string | Buffer) => {
+  const p = join(tmp(), name);
+  writeFileSync(p, content);
+  return p;
+};
+const sample = (...p: string[]) => join(import.meta.dirname, '..', 'samples', ...p);
+const PROTREJ = 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n';
+
+describe('tunnelmedic explain-log', () => {
+  it('decodes the router\'s line and names the cause (exit 1); Dutch with --lang nl', async () => {
+    const log = file('router.txt', PROTREJ);
+    const en = await cli(['explain-log', log]);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.');
+    expect(en.stdout).toContain('[vpn.encryption-mismatch]');
+    const nl = await cli(['explain-log', log, '--lang', 'nl']);
+    expect(nl.stdout).toContain('De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.');
+  });
+  it('--json: serverLogs (counts, decoded entries) and findings', async () => {
+    const r = await cli(['explain-log', file('router.txt', `${PROTREJ}this line is not a log line\n`), '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.serverLogs[0]).toMatchObject({ verdict: 'ok', records: 2, understood: 1, unknown: 1, unknownLines: [{ line: 2, text: 'this line is not a log line' }] });
+    expect(doc.findings.map((f: { id: string }) => f.id)).toEqual(['vpn.encryption-mismatch']);
+  });
+  it('bad input: empty, binary, a route print — one clear sentence each and exit 4', async () => {
+    for (const [content, says] of [
+      ['', 'the log is empty'],
+      [Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 0]), 'looks like a binary file'],
+      [readFileSync(sample('demo', 'route-print.txt')), 'This is a Windows "route print", not a server log'],
+    ] as const) {
+      const r = await cli(['explain-log', file('x.txt', content)]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(says);
+    }
+    expect((await cli(['explain-log'])).code).toBe(4);
+    expect((await cli(['explain-log', '/nonexistent/log.txt'])).code).toBe(4);
+  });
+  it('UTF-16LE (PowerShell Out-File) is read by its BOM', async () => {
+    const text = 'EventID            : 20227\r\nData               : {}\r\nMessage            : CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named Az which has failed. The error code returned on failure is 809.\r\nSource             : RasClient\r\nReplacementStrings : {{B4000371-A67F-452F-AA4C-3125AA9CFC78}, SYSTEM, Az, 809}\r\nTimeGenerated      : 3/18/2016 1:29:21 PM\r\n';
+    const r = await cli(['explain-log', file('ev.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])), '--json']);
+    expect(JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id)).toEqual(['vpn.server-unreachable']);
+  });
+  it('--capture: the router\'s PROTREJ and the PC\'s RasClient 742 become one finding with both sides\' evidence', async () => {
+    const r = await cli(['explain-log', file('router.txt', PROTREJ), '--capture', sample('win11-ras-errors'), '--json']);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    const enc = report.findings.filter((f) => f.id === 'vpn.encryption-mismatch');
+    expect(enc).toHaveLength(1);
+    expect(enc[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', expect.stringMatching(/router\.txt$/)]));
+    expect(enc[0]!.summary).toMatch(/are 2 s apart, after allowing a time-zone difference of −1:00/);
+  });
+  it('scan --server-log and a capture\'s server-logs/*.txt give the same correlation', async () => {
+    const a = ReportSchema.parse(JSON.parse((await cli(['scan', '--capture', sample('win11-ras-errors'), '--server-log', file('router.txt', PROTREJ), '--json'])).stdout));
+    const dir = tmp();
+    for (const f of ['capture.json', 'rasclient-events.txt', 'route-print.txt', 'ver.txt']) writeFileSync(join(dir, f), readFileSync(sample('win11-ras-errors', f)));
+    mkdirSync(join(dir, 'pbk'));
+    mkdirSync(join(dir, 'server-logs'));
+    writeFileSync(join(dir, 'server-logs', 'router.txt'), PROTREJ);
+    const b = ReportSchema.parse(JSON.parse((await cli(['scan', '--capture', dir, '--json'])).stdout));
+    for (const rep of [a, b]) expect(rep.findings.filter((f) => f.id === 'vpn.encryption-mismatch')).toHaveLength(1);
+    expect(b.serverLogs![0]!.source).toBe('server-logs/router.txt');
+  });
+  it.skipIf(!corpusAvailable)('--redact hides users, host names and public addresses of the server log', async () => {
+    const r = await cli(['explain-log', join(corpusRoot, 'server-logs/vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt'), join(corpusRoot, 'server-logs/pppd/pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt'), '--redact', '--json']);
+    for (const secret of ['testuser', 'vpn.example.com', '116.162.227.30']) expect(r.stdout).not.toContain(secret);
+    expect(r.stdout).toContain('user-1');
+    expect(r.code).toBe(1);
+  });
+  it('a capture\'s server-logs/*.txt add their users and host names to what the redacted report hides', () => {
+    const text = 'Jun 24 14:31:01 auth-test pppd[14878]: Peer anna.devries failed CHAP authentication\nrcvd [LCP Ident id=0x4 magic=0x567f3990 "MSRAS-0-LAPTOP-ANNA"]\n';
+    const values = sensitiveValues({ capture: { origin: 'capture', label: 'x', meta: { schemaVersion: 1 }, readProblems: [], files: new Map([['server-logs/pptpd.txt', { name: 'server-logs/pptpd.txt', text, encoding: 'utf-8' }]]) } });
+    expect(values).toEqual(expect.arrayContaining([{ kind: 'user', value: 'anna.devries' }, { kind: 'host', value: 'auth-test' }, { kind: 'host', value: 'LAPTOP-ANNA' }]));
+  });
+});
