@@ -1,7 +1,8 @@
 import type { ParseResult, Problem } from '../model/problems';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
-import { isTitle, lookupLabel, parseHeader, parseMediaState, parseYesNo, type LabelMeaning } from './ipconfig-labels';
+import { isTitle, LEADER_TAIL, lookupLabel, parseHeader, parseMediaState, parseYesNo, type LabelMeaning } from './ipconfig-labels';
+import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { IpconfigAdapter, IpconfigResult } from './types';
 
 /**
@@ -19,6 +20,13 @@ import type { IpconfigAdapter, IpconfigResult } from './types';
  *   itself evidence.
  * - Connection names are kept as printed (cp850 mojibake included) so they match the other files of
  *   the same capture; only HTML numeric entities, an exact archive artefact, are decoded.
+ * - Forum markup around lines (BBCode, Markdown bold) is removed; a line of only dots or colons (a
+ *   person's elision) is reported and skipped without ending the adapter it sits in.
+ * - A header the tables do not know, followed by deeper-indented `label . . : value` lines, opens an
+ *   adapter anyway (kind from its description) and is reported, so no adapter is lost.
+ * - Several outputs in one file (a prompt `C:\…>ipconfig /all` between two runs, or plain ipconfig
+ *   followed by /all): the line where the next one starts is reported and one set of adapters is
+ *   kept, the fuller one (more lines understood), on a tie the later one.
  */
 export const NOT_IPCONFIG = 'not a Windows ipconfig output';
 
@@ -64,8 +72,11 @@ const STAMPS = [
   /^\s*(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M)?\s*$/u,
   /^\s*(?:\p{L}{2,3}\.?\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})\s*$/u,
 ];
-/** A label/value separator that is not in a known label: dot leader or a spaced colon. */
-const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*\.(?:\s*\.)*\s*|\s+):(?:\s|$)/u;
+/** A label/value separator that is not in a known label: a dot leader (any filler in it) or a spaced colon. */
+const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*[.*†](?:\s*[.*†])*\s*|\s+):(?:\s|$)/u;
+/** The echo of the command itself (reverse shells and some terminals repeat it on its own line). */
+const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
+const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*)?>\s*ipconfig\b/iu;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/u);
@@ -91,7 +102,7 @@ function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; 
     if (next !== undefined && !/\s/u.test(next)) continue;
     const label = line.slice(0, i);
     const meaning = lookupLabel(label);
-    if (meaning) return { meaning, label: label.replace(/[\s.]+$/u, '').trim(), value: line.slice(i + 1).trim() };
+    if (meaning) return { meaning, label: label.replace(LEADER_TAIL, '').trim(), value: line.slice(i + 1).trim() };
   }
   return undefined;
 }
@@ -105,16 +116,41 @@ function quote(s: string): string {
   return `«${t.length > 80 ? t.slice(0, 77) + '…' : t}»`;
 }
 
+const indentOf = (line: string): number => {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === ' ') n++;
+    else if (ch === '\t') n += 8 - (n % 8);
+    else break;
+  }
+  return n;
+};
+
+/** One ipconfig run in the file; a file with several runs keeps one of them. */
+interface Run {
+  result: IpconfigResult;
+  /** lines understood through a known label: how full this output is */
+  understood: number;
+}
+
 export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseResult<IpconfigResult> {
-  const lines = splitLines(text).map(decodeNumericEntities);
+  const lines = splitLines(text).map((l) => stripPasteMarkup(decodeNumericEntities(l)));
   const problems: Problem[] = [];
-  const result: IpconfigResult = { adapters: [] };
+  const runs: Run[] = [{ result: { adapters: [] }, understood: 0 }];
+  let run = runs[0]!;
+  let result = run.result;
   const report = (line: number, message: string) => problems.push({ source, line, message });
+  // double-spaced pastes put a blank line after every line, also between a value and its 80-column wrap
+  const nonBlank = lines.filter((l) => l.trim() !== '').length;
+  const followedByBlank = lines.filter((l, i) => l.trim() !== '' && (lines[i + 1] ?? '').trim() === '').length;
+  const doubleSpaced = nonBlank >= 4 && followedByBlank >= nonBlank * 0.8;
 
   let sawStructure = false; // a title or an adapter header: the proof this is ipconfig output
   let current: Builder | undefined;
   let ctx: Context | undefined;
   let prevRaw = '';
+  /** a prompt running ipconfig again, while it may still start a second output */
+  let promptLine: number | undefined;
 
   const finish = () => {
     if (!current) return;
@@ -126,6 +162,17 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     a.kind = classifyAdapter(a.header, a.description);
     result.adapters.push(a);
     current = undefined;
+  };
+
+  /** A title or header after adapters were read: another output of ipconfig starts. */
+  const startRunIfAnother = (lineNo: number) => {
+    if (result.adapters.length === 0 && !current) return;
+    finish();
+    report(promptLine ?? lineNo, 'another ipconfig output starts here; one set of adapters is kept (the fuller output, on a tie the later one)');
+    run = { result: { adapters: [] }, understood: 0 };
+    runs.push(run);
+    result = run.result;
+    ctx = undefined;
   };
 
   const addIp = (lineNo: number, label: string, value: string, meaning: LabelMeaning, b: Builder | undefined) => {
@@ -158,26 +205,63 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     }
   };
 
+  /** An unknown header: ends with a colon, no leader, and the next line is a deeper-indented label. */
+  const unknownHeaderAt = (i: number, line: string): boolean => {
+    const t = line.trim();
+    if (!t.endsWith(':') || /[.*†]\s*:$/u.test(t) || t.length > 120 || parseIpValue(t.slice(0, -1))) return false;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = (lines[j] ?? '').trimEnd();
+      if (next.trim() === '') continue;
+      if (isElisionLine(next.trim())) continue;
+      return indentOf(next) > indentOf(line) && (splitKnownLabel(next) !== undefined || LABEL_SHAPE.test(next));
+    }
+    return false;
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const raw = lines[i] ?? '';
     const line = raw.trimEnd();
     const prevLen = prevRaw.length;
     if (line.trim() === '') continue; // blank lines do not end a list: double-spaced pastes put them between values
-    prevRaw = raw;
+    const prevBlank = (lines[i - 1] ?? '').trim() === '';
+    if (isElisionLine(line.trim())) {
+      // a person's "." or ":" shortening the paste: not data, and the adapter it sits in goes on
+      report(lineNo, `elision line ${quote(line)} skipped`);
+      continue;
+    }
+    prevRaw = line; // padding after the text is not part of it: only the printed width tells a wrap
 
     if (isTitle(line)) {
+      startRunIfAnother(lineNo);
+      promptLine = undefined;
       sawStructure = true;
       ctx = undefined;
       continue;
     }
-    if (isNoise(line)) continue;
+    if (IPCONFIG_PROMPT.test(line)) {
+      promptLine = lineNo;
+      continue;
+    }
+    if (PROMPT.test(line)) {
+      ctx = undefined; // whatever follows a prompt is another command's output, not a continuation
+      continue;
+    }
+    if (isNoise(line) || COMMAND_ECHO.test(line)) continue;
 
     const header = parseHeader(line);
-    if (header) {
+    const unknownHeader = !header && !splitKnownLabel(line) && unknownHeaderAt(i, line);
+    if (header || unknownHeader) {
+      if (promptLine !== undefined) startRunIfAnother(lineNo);
+      promptLine = undefined;
       finish();
       sawStructure = true;
-      current = { adapter: newAdapter(header.header, header.name) };
+      if (header) current = { adapter: newAdapter(header.header, header.name) };
+      else {
+        const h = line.trim().slice(0, -1).trimEnd();
+        report(lineNo, `adapter header ${quote(h)} is not in the known headers; read as an adapter of unknown kind`);
+        current = { adapter: newAdapter(h, h) };
+      }
       ctx = undefined;
       continue;
     }
@@ -190,6 +274,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
         report(lineNo, `${quote(label)} outside an adapter section`);
         continue;
       }
+      run.understood++;
       const a = current?.adapter;
       switch (meaning) {
         case 'hostname':
@@ -208,10 +293,10 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
           if (a) a.description = value;
           break;
         case 'physicalAddress':
-          // empty (tunnels) and "[removed …]" (redacted by the publisher) are understood, not a MAC
+          // empty (tunnels), "[removed …]" and "00-16-EC-9E-xx-xx" (redacted by the publisher) are understood, not a MAC
           if (/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value)) {
             if (a) a.mac = value.toLowerCase();
-          } else if (value !== '' && !/^\[.*\]$/u.test(value)) {
+          } else if (value !== '' && !/^\[.*\]$/u.test(value) && !/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value.replace(/[x*#]/giu, '0'))) {
             report(lineNo, `${label}: ${quote(value)} is not a physical address`);
           }
           break;
@@ -248,7 +333,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
 
     if (LABEL_SHAPE.test(line) && !parseIpValue(line)) {
       const m = LABEL_SHAPE.exec(line);
-      report(lineNo, `unknown label ${quote((m?.[1] ?? line).replace(/[\s.]+$/u, ''))}`);
+      report(lineNo, `unknown label ${quote((m?.[1] ?? line).replace(LEADER_TAIL, ''))}`);
       ctx = undefined;
       continue;
     }
@@ -259,7 +344,14 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       continue;
     }
     if (ctx?.kind === 'name' && /^[\p{L}\p{N}_.-]+$/u.test(t)) continue;
-    if (ctx?.kind === 'wrap' && prevLen >= WRAP_COLUMNS && lines[i - 1]?.trim() !== '') {
+    if (ctx?.meaning === 'description' && current && current.adapter.description === '') {
+      // Dutch XP prints "Beschrijving . . . :" and the description on the next, indented line
+      current.adapter.description = t;
+      ctx = undefined;
+      continue;
+    }
+    // the console wraps at column 80 and continues at column 0 (a space when it broke before one)
+    if (ctx?.kind === 'wrap' && prevLen >= WRAP_COLUMNS && prevLen <= 81 && indentOf(line) <= 1 && (!prevBlank || doubleSpaced)) {
       // 80-column wrap of a long value; only the description is kept, so only it needs the tail
       if (ctx.meaning === 'description' && current) current.adapter.description += line;
       ctx = undefined;
@@ -274,5 +366,19 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     const first = lines.findIndex((l) => l.trim() !== '');
     return { value: { adapters: [] }, problems: [{ source, line: first >= 0 ? first + 1 : 1, message: NOT_IPCONFIG }] };
   }
-  return { value: result, problems };
+  return { value: keptRun(runs), problems };
+}
+
+/** The run kept from a file holding several: the fullest, on a tie the later; host facts from any run. */
+function keptRun(runs: Run[]): IpconfigResult {
+  const withAdapters = runs.filter((r) => r.result.adapters.length > 0);
+  if (withAdapters.length <= 1 && runs.length === 1) return runs[0]!.result;
+  const pool = withAdapters.length ? withAdapters : runs;
+  const best = pool.reduce((a, b) => (b.understood >= a.understood ? b : a));
+  const kept: IpconfigResult = { ...best.result };
+  const hostname = best.result.hostname ?? runs.find((r) => r.result.hostname)?.result.hostname;
+  const suffix = best.result.primaryDnsSuffix ?? runs.find((r) => r.result.primaryDnsSuffix)?.result.primaryDnsSuffix;
+  if (hostname !== undefined) kept.hostname = hostname;
+  if (suffix !== undefined) kept.primaryDnsSuffix = suffix;
+  return kept;
 }

@@ -1,4 +1,5 @@
 import type { ParseResult, Problem } from '../model/problems';
+import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { NetshInterface, NetshInterfacesResult } from './types';
 
 /**
@@ -92,13 +93,31 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
 
   let starts: number[] = [];
   let inTable = false;
+  /** the table of an earlier run of the command in the same file, and the prompt that ran it again */
+  let earlier: NetshInterface[] | undefined;
+  let promptLine: number | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trimEnd();
+    const line = stripPasteMarkup(lines[i] ?? '').trimEnd();
     const lineNo = i + 1;
-    if (line.trim() === '' || PROMPT.test(line)) continue;
+    if (line.trim() === '') continue;
+    if (PROMPT.test(line)) {
+      promptLine = lineNo;
+      continue;
+    }
     if (UNDERLINE.test(line)) {
+      if (interfaces.length > 0) {
+        // a second run of the command: one table is kept, the fuller (on a tie the later)
+        const header = headerAbove.lastIndexOf(true, i - 1);
+        problems.push({ source, line: promptLine ?? (header >= 0 ? header + 1 : lineNo), message: 'another netsh output starts here; one table is kept (the fuller output, on a tie the later one)' });
+        earlier = interfaces.splice(0);
+      }
+      promptLine = undefined;
       starts = columnStarts(line);
       inTable = true;
+      continue;
+    }
+    if (isElisionLine(line.trim())) {
+      problems.push({ source, line: lineNo, message: `elision line skipped ${quote(line)}` });
       continue;
     }
     // the header sits right above an underline; its words are localised, so only its position is checked
@@ -111,5 +130,6 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     if (row) interfaces.push(row);
     else problems.push({ source, line: lineNo, message: `not an interface row ${quote(line)}` });
   }
-  return { value: { interfaces }, problems };
+  const kept = earlier && earlier.length > interfaces.length ? earlier : interfaces;
+  return { value: { interfaces: kept }, problems };
 }

@@ -1,5 +1,5 @@
 import type { ParseResult, Problem } from '../model/problems';
-import { emptyView, markUnreadable, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
+import { emptyView, keyId, markUnreadable, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
  * `reg query` console output (windows-reference.md §11), any Windows since XP, any language:
@@ -49,7 +49,9 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
   let query: Query | undefined;
 
   const closeKey = () => {
-    if (key && keyStandalone && (!query || query.value === undefined)) key.valuesListed = true;
+    // A lone key path is the queried key's header only when the command names it (XP's reg.exe prints
+    // the header of a key without values); otherwise it is a subkey line, which says nothing of values.
+    if (key && keyStandalone && query && query.value === undefined && keyId(query.key) === keyId(key.path)) key.valuesListed = true;
     keyStandalone = false;
   };
 

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dotted';
+import { stripPasteMarkup } from './paste-damage';
 
 /**
  * Line-level helpers for `route print` / `netstat -rn`: cleanup of pasted damage, the localised
@@ -16,13 +17,17 @@ import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dot
 const LOG_PREFIX = /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s*\|\s*[0-9A-Za-z]+\s*\| ?/;
 const BARE_TIMESTAMP = /^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?(?: \| | - | )/;
 
-/** Remove log prefixes, the BOM, a trailing CR and trailing blanks; keep leading indentation. */
+/** Remove log prefixes, forum markup, the BOM, a trailing CR and trailing blanks; keep leading indentation. */
 export function cleanLine(raw: string, first: boolean): string {
   let s = first ? raw.replace(/^\uFEFF/, '') : raw;
   const m = LOG_PREFIX.exec(s) ?? BARE_TIMESTAMP.exec(s);
   if (m) s = s.slice(m[0].length);
-  return s.trimEnd();
+  return stripPasteMarkup(s).trimEnd();
 }
+
+/** A prompt that runs route print / netstat -r again: a second output may follow. */
+export const isRoutePrompt = (t: string): boolean =>
+  /^(?:(?:PS\s+)?[A-Za-z]:\\[^>]*)?>\s*(?:route(?:\.exe)?\s+print|netstat(?:\.exe)?\s+-[a-z]*r)/i.test(t);
 
 export const isV4 = isDottedQuad;
 

@@ -7,6 +7,7 @@ import {
   isNoiseOrPrompt,
   isNoneWord,
   isOnLinkWord,
+  isRoutePrompt,
   isSeparator,
   isV4,
   isV6,
@@ -18,11 +19,18 @@ import {
   v6Netmask,
   v6Prefix,
 } from './route-print-lines';
+import { isElisionLine } from './paste-damage';
 
 /**
  * Parser for `route print`, `netstat -rn` and `netstat -ar` output of every Windows generation
  * (NT4/2000/XP/2003 and Vista..11), in any display language, including copies damaged by pasting.
  * Every non-empty line is either understood or reported as a Problem with its line number.
+ *
+ * Pasted damage handled by class (examples in test/fixtures/real): elision lines (`.`, `:`, `[...]`)
+ * are reported and change nothing; rows after "Persistent Routes: None" (any language) are reported,
+ * not added; rows without any header are read by their shape (5 columns: active route); a second
+ * output after a `route print` prompt or a second Interface List is reported and the fuller output
+ * kept (on a tie the later one); XP's bare interface number in a row (`10004`) is hexadecimal.
  */
 
 export const NOT_ROUTE_PRINT = 'not a Windows route print output';
@@ -57,6 +65,25 @@ interface State {
   pendingV6: PendingV6 | null;
   /** the last interface row, while a console wrap may still continue its description */
   lastIface: { iface: RoutePrintInterface; width: number } | null;
+  /** "None" was printed under the current Persistent Routes label: any row after it is not a route */
+  persistentNone: boolean;
+  /** a blank line after every line: blanks then do not end a wrapped description */
+  doubleSpaced: boolean;
+  /** a prompt running route print again, while it may still start a second output */
+  promptLine: number | null;
+  /** earlier complete outputs in the same file */
+  earlier: Output[];
+}
+
+/** What one run of route print yields; a file with several runs keeps one. */
+interface Output {
+  routes: Route[];
+  persistent: PersistentRoute[];
+  interfaces: RoutePrintInterface[];
+  defaultGateway?: string;
+  hexIndexes: boolean;
+  decimalIndexes: boolean;
+  onLink: boolean;
 }
 
 export function parseRoutePrint(text: string, source = 'route-print.txt'): ParseResult<RoutePrintResult> {
@@ -78,22 +105,36 @@ export function parseRoutePrint(text: string, source = 'route-print.txt'): Parse
     sawLabel: false,
     pendingV6: null,
     lastIface: null,
+    persistentNone: false,
+    doubleSpaced: isDoubleSpaced(lines),
+    promptLine: null,
+    earlier: [],
   };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.trim();
     if (t === '') {
-      st.lastIface = null;
+      if (!st.doubleSpaced) st.lastIface = null;
       continue;
     }
     if (st.pendingV6) {
+      if (isElisionLine(t)) {
+        problem(st, i + 1, `elision line skipped: ${excerpt(t)}`);
+        continue;
+      }
       if (completeV6(st, t)) continue;
+      if (!isStructural(t)) {
+        // a note typed between a wrapped IPv6 row and its gateway line: reported, the row still completes
+        problem(st, i + 1, `unrecognised line: ${excerpt(t)}`);
+        continue;
+      }
       flushPendingV6(st, 'IPv6 route row has no gateway (the gateway line is missing)');
     }
     classify(st, line, t, i + 1, () => nextNonEmpty(lines, i));
   }
   if (st.pendingV6) flushPendingV6(st, 'IPv6 route row has no gateway (the text ends here)');
+  keepFullerOutput(st);
 
   const recognised =
     st.routes.length > 0 || st.interfaces.length > 0 || st.persistent.length > 0 || (st.sawTableHeader && st.sawLabel);
@@ -124,6 +165,44 @@ function nextNonEmpty(lines: string[], i: number): string {
   return '';
 }
 
+function isDoubleSpaced(lines: string[]): boolean {
+  const nonBlank = lines.filter((l) => l.trim() !== '').length;
+  const followed = lines.filter((l, i) => l.trim() !== '' && (lines[i + 1] ?? '').trim() === '').length;
+  return nonBlank >= 4 && followed >= nonBlank * 0.8;
+}
+
+const outputOf = (st: State): Output => ({
+  routes: st.routes,
+  persistent: st.persistent,
+  interfaces: st.interfaces,
+  ...(st.defaultGateway ? { defaultGateway: st.defaultGateway } : {}),
+  hexIndexes: st.hexIndexes,
+  decimalIndexes: st.decimalIndexes,
+  onLink: st.onLink,
+});
+
+/** A second output starts at line `n` (or at the prompt before it): put the first one aside. */
+function startAnotherOutput(st: State, n: number): void {
+  if (st.routes.length === 0 && st.persistent.length === 0 && st.interfaces.length === 0) {
+    st.promptLine = null;
+    return;
+  }
+  problem(st, st.promptLine ?? n, 'another route print output starts here; one is kept (the fuller output, on a tie the later one)');
+  st.earlier.push(outputOf(st));
+  Object.assign(st, { routes: [], persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
+  delete st.defaultGateway;
+  st.promptLine = null;
+}
+
+function keepFullerOutput(st: State): void {
+  if (st.earlier.length === 0) return;
+  const size = (o: Output) => o.routes.length + o.persistent.length + o.interfaces.length;
+  const best = [...st.earlier, outputOf(st)].reduce((a, b) => (size(b) >= size(a) ? b : a));
+  Object.assign(st, { routes: best.routes, persistent: best.persistent, interfaces: best.interfaces, hexIndexes: best.hexIndexes, decimalIndexes: best.decimalIndexes, onLink: best.onLink });
+  if (best.defaultGateway) st.defaultGateway = best.defaultGateway;
+  else delete st.defaultGateway;
+}
+
 function problem(st: State, line: number, message: string): void {
   st.problems.push({ source: st.source, line, message });
 }
@@ -140,6 +219,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   if (isSeparator(t)) return;
 
   const iface = matchIfaceRow(t);
+  if (iface && st.section !== 'iflist' && st.routes.length > 0) startAnotherOutput(st, n);
   if (iface) {
     const entry: RoutePrintInterface = { index: iface.index, description: iface.description };
     if (iface.mac) entry.mac = iface.mac;
@@ -151,7 +231,18 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
     return;
   }
 
+  if (isRoutePrompt(t)) {
+    if (st.routes.length > 0 || st.persistent.length > 0 || st.interfaces.length > 0) st.promptLine = n;
+    return;
+  }
   if (isNoiseOrPrompt(t)) return;
+  if (isElisionLine(t)) {
+    // a person's "." / ":" / "[...]" shortening the paste: reported, and the section stays as it was
+    if (continuesIface) st.lastIface = continuesIface;
+    return problem(st, n, `elision line skipped: ${excerpt(t)}`);
+  }
+  // after a prompt running route print again, whatever comes next is the second output
+  if (st.promptLine !== null) startAnotherOutput(st, n);
 
   const tokens = t.split(/\s+/);
   if (isV4(tokens[0]!) && tokens.length > 1 && isV4(tokens[1]!)) return v4Row(st, tokens, n, t);
@@ -163,14 +254,16 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
     return;
   }
 
-  // XP and the console wrap long adapter descriptions at 80 columns onto the next line.
-  if (continuesIface && continuesIface.width >= 78 && !matchHeader(t)) {
+  // XP and the console wrap long adapter descriptions at 80 columns onto the next line; some pastes
+  // re-wrap them onto an indented line instead.
+  if (continuesIface && (continuesIface.width >= 78 || /^\s/.test(line)) && !matchHeader(t)) {
     const d = continuesIface.iface.description;
     continuesIface.iface.description = continuesIface.width >= 80 ? `${d}${line}`.trim() : `${d} ${t}`;
     return;
   }
 
   const header = matchHeader(t);
+  if (header === 'iflist' && st.routes.length > 0) startAnotherOutput(st, n);
   // After "Persistent Routes:" only a new table header can follow; another bare label is noise.
   if (header && !(header === 'label' && st.section === 'persistent')) return enterSection(st, header);
 
@@ -179,6 +272,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   const inRoutes = st.section === 'active' || st.section === 'persistent';
   if (inRoutes && st.rowsInSection === 0 && (isNoneWord(t) || (isOnLinkWord(t) && !/\s/.test(t) && t.length <= 24))) {
     st.rowsInSection++;
+    if (st.section === 'persistent') st.persistentNone = true;
     return;
   }
   if ((st.section === 'none' || st.section === 'table') && isWordy(t) && matchIfaceRow(next())) {
@@ -199,6 +293,11 @@ function isColumnHeader(st: State, t: string, next: () => string): boolean {
   return looksLikeRow(next());
 }
 
+/** Anything the table itself prints: a rule, a heading or label, an interface row, a route row or the footer. */
+function isStructural(t: string): boolean {
+  return isSeparator(t) || matchHeader(t) !== null || matchIfaceRow(t) !== null || looksLikeRow(t) || matchFooter(t) !== null || isRoutePrompt(t) || isNoiseOrPrompt(t);
+}
+
 function looksLikeRow(t: string): boolean {
   const tk = t.split(/\s+/);
   return (isV4(tk[0] ?? '') && isV4(tk[1] ?? '')) || (/^\d+$/.test(tk[0] ?? '') && v6Prefix(tk[2] ?? '') !== null);
@@ -206,6 +305,7 @@ function looksLikeRow(t: string): boolean {
 
 function enterSection(st: State, header: ReturnType<typeof matchHeader>): void {
   st.rowsInSection = 0;
+  st.persistentNone = false;
   switch (header) {
     case 'iflist':
       st.section = 'iflist';
@@ -237,7 +337,15 @@ function parseMetric(s: string): number | null {
   return Number(s);
 }
 
+/** Rows under "Persistent Routes: None" are a copy or a retyped quote, never routes of this table. */
+function afterPersistentNone(st: State, n: number, t: string): boolean {
+  if (st.section !== 'persistent' || !st.persistentNone) return false;
+  problem(st, n, `row after "None" under Persistent Routes (a copy or a quote, not a route of this table): ${excerpt(t)}`);
+  return true;
+}
+
 function v4Row(st: State, tk: string[], n: number, t: string): void {
+  if (afterPersistentNone(st, n, t)) return;
   const [dest, mask] = [tk[0]!, tk[1]!];
   const prefixLength = v4PrefixLength(mask);
   if (prefixLength === null) return problem(st, n, `netmask ${mask} is not a contiguous subnet mask: ${excerpt(t)}`);
@@ -270,8 +378,9 @@ function v4Row(st: State, tk: string[], n: number, t: string): void {
 
   const route: Route = { family: 4, destination: dest, prefixLength, netmask: mask, gateway, metric, persistent: false };
   if (isV4(beforeLast)) route.interfaceAddress = beforeLast;
-  // XP prints the bare interface index when the adapter has no address.
-  else route.interfaceIndex = /^0x/i.test(beforeLast) ? parseInt(beforeLast.slice(2), 16) : Number(beforeLast);
+  // XP prints the bare interface index when the adapter has no address, in hex without "0x"
+  // (`10004` is the Interface List's 0x10004; test/fixtures/real/route-print/xp-en-juniper-…-10004.txt).
+  else route.interfaceIndex = parseInt(beforeLast.replace(/^0x/i, ''), 16);
   route.source = { file: st.source, line: n };
   st.routes.push(route);
   st.rowsInSection++;
@@ -279,6 +388,7 @@ function v4Row(st: State, tk: string[], n: number, t: string): void {
 }
 
 function v6Row(st: State, tk: string[], n: number, t: string): void {
+  if (afterPersistentNone(st, n, t)) return;
   const prefix = v6Prefix(tk[2]!);
   const ifIndex = parseMetric(tk[0]!);
   const metric = parseMetric(tk[1]!);

@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseIpconfig } from './ipconfig';
+import { parseRoutePrint } from './route-print';
+import type { IpconfigAdapter } from './types';
+
+/**
+ * Table tests on real outputs found in public material, kept apart from the shared corpus
+ * (test/fixtures/real, provenance in its SOURCES.md). One row per file, checked by hand against
+ * the file: adapters as "name | kind | up/down | IPv4/prefix… | gateways… | DNS servers…", and the
+ * line numbers that must be reported (every other line is understood).
+ */
+const REAL = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'real');
+const read = (path: string) => readFileSync(join(REAL, path), 'utf8');
+
+const sig = (a: IpconfigAdapter) =>
+  [a.name, a.kind, a.connected ? 'up' : 'down', a.ipv4.map((x) => `${x.address}/${x.prefixLength}`).join(' '), a.gateways.join(' '), a.dnsServers.join(' ')].join(' | ');
+
+interface IpconfigRow {
+  /** issue-17 classes the file is evidence for */
+  classes: number[];
+  hostname?: string;
+  adapters: string[];
+  problems: number[];
+  descriptions?: string[];
+}
+
+const IPCONFIG: Record<string, IpconfigRow> = {
+  // German XP header "Ethernetadapter" and "Physikalische Adresse": the LAN adapter used to vanish
+  'xp-de-ethernetadapter-ppp-breitband.txt': {
+    classes: [1, 7, 8],
+    hostname: 'henry',
+    adapters: [
+      'LAN-Verbindung | ethernet | up | 192.168.1.100/24 | 192.168.1.1 | 192.168.1.1',
+      'Breitbandverbindung | ppp | up | 85.180.143.6/32 | 85.180.143.6 | 62.109.123.197 213.191.74.19',
+    ],
+    descriptions: ['Realtek RTL8139-Familie-PCI-Fast Ethernet-NIC', 'WAN (PPP/SLIP) Interface'],
+    problems: [],
+  },
+  // ".*." in the leader: address, mask and gateway of both adapters used to be lost
+  'xp-fr-star-dot-leader-carte-ppp.txt': {
+    classes: [1, 2],
+    adapters: [
+      'Connexion au réseau local | ethernet | up | 192.168.2.104/24 | 192.168.2.1 | 208.67.222.222 208.67.220.220',
+      'rational | ppp | up | 172.19.1.31/32 | 172.19.1.31 | 192.168.0.240 208.67.222.222',
+    ],
+    problems: [],
+  },
+  'xp-fr-triple-spaced-bbcode-color.txt': {
+    classes: [2, 3],
+    hostname: 'Anticlimax',
+    adapters: ['Connexion au réseau local | ethernet | up | 134.157.195.42/24 | 134.157.195.126 | 134.157.0.129'],
+    problems: [],
+  },
+  // description on the line after "Beschrijving . . . :"
+  'xp-nl-description-on-next-line.txt': {
+    classes: [1, 7],
+    hostname: 'Dave',
+    adapters: ['LAN-verbinding | ethernet | up | 192.168.0.201/24 | 192.168.0.1 | '],
+    descriptions: ['Realtek RTL8139 Family PCI Fast Ethernet NIC'],
+    problems: [],
+  },
+  'xp-it-scheda-ethernet-prompt.txt': {
+    classes: [1],
+    hostname: 'bill-qti56loeoc',
+    adapters: ['Connessione alla rete locale (LAN) | ethernet | up | 192.168.1.21/27 | 192.168.1.1 | 192.168.1.1'],
+    descriptions: ['Intel(R) PRO/100 VE Network Connection'],
+    problems: [],
+  },
+  // a MAC the poster blanked out ("xx-xx") is redaction, not an error
+  'xp-es-adaptador-ethernet-padded-header.txt': {
+    classes: [1, 7],
+    hostname: 'COLOSSUxxxxx',
+    adapters: ['Conexión de área local | ethernet | up | 192.168.1.10/24 | 192.168.1.1 | 192.168.1.1'],
+    problems: [],
+  },
+  'xp-pt-adaptador-ethernet-ligacao.txt': {
+    classes: [1],
+    hostname: 'Escrito1',
+    adapters: ['Ligação de área local | ethernet | up | 192.168.1.133/24 | 192.168.1.1 | 80.251.160.2 80.251.160.3'],
+    problems: [],
+  },
+  // name first: "Подключение по локальной сети 2 - Ethernet адаптер:"
+  'xp-ru-name-first-ethernet-adapter-header.txt': {
+    classes: [1],
+    hostname: 'shopsterminal',
+    adapters: ['Подключение по локальной сети 2 | ethernet | up | 192.168.2.17/16 192.168.1.5/16 192.168.1.17/16 | 192.168.1.1 | 192.168.50.1 192.168.110.3'],
+    descriptions: ['Embedded Broadcom NetXtreme 5721 PCI-E Gigabit NIC #2'],
+    problems: [],
+  },
+  // line 8 is a person's note
+  'win-ru-person-note-between-sections.txt': {
+    classes: [3],
+    hostname: 'WIN-3VQCTDKL51R',
+    adapters: ['Ethernet | ethernet | up | 192.168.200.225/24 | 192.168.200.1 | 192.168.200.1'],
+    problems: [8],
+  },
+  'win10-ja-ppp-adapter-vnet.txt': { classes: [1], adapters: ['VNetData | ppp | up | 172.16.201.2/32 |  | 10.2.1.3'], problems: [] },
+  'win7-ja-local-area-wrapped-description.txt': {
+    classes: [1, 7],
+    hostname: 'MyCowin7',
+    adapters: ['ローカル エリア接続 | ethernet | up | 192.168.1.101/24 | 192.168.1.254 | 192.168.1.1 192.168.1.2'],
+    descriptions: ['Intel(R) 82579LM Gigabit Network Connection'],
+    problems: [],
+  },
+  'win10-it-scheda-sconosciuta-wintun.txt': { classes: [1, 8], adapters: ['OpenVPN Wintun | vpn | up | 10.29.2.2/24 |  | 10.12.0.25 10.12.0.26'], problems: [] },
+  'win10-fr-double-spaced-unindented.txt': {
+    classes: [2, 7],
+    adapters: ['Wi-Fi | wifi | up | 10.33.2.162/22 | 10.33.3.253 | 10.33.10.20 10.33.10.2 8.8.8.8 8.8.4.4'],
+    problems: [],
+  },
+  // three "." lines between the header and the labels: reported, the adapter goes on
+  'win10-fr-dot-elision-inside-adapter.txt': { classes: [3], adapters: ['Wi-Fi | wifi | up | 10.33.3.244/10 | 10.33.3.253 | '], problems: [4, 6, 8] },
+  'xp-en-bbcode-size-every-line.txt': {
+    classes: [3],
+    hostname: 's-3887580aa2b74',
+    adapters: [
+      'Local Area Connection | ethernet | up | 192.168.0.1/24 | 61.5.149.174 | 192.168.0.1',
+      'CNet | ppp | up | 61.5.149.221/32 | 61.5.149.221 | 202.163.96.3 202.163.96.4',
+    ],
+    problems: [],
+  },
+  // two runs: lines 2, 3, 17, 18 are another command's output; line 19 is the prompt of the second run
+  'xp-en-two-runs-reverse-shell-echo.txt': {
+    classes: [6],
+    adapters: ['Local Area Connection | ethernet | up | 10.10.10.15/24 | 10.10.10.2 | '],
+    problems: [2, 3, 17, 18, 19],
+  },
+};
+
+describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
+  it.each(Object.keys(IPCONFIG))('%s', (file) => {
+    const want = IPCONFIG[file]!;
+    const { value, problems } = parseIpconfig(read(join('ipconfig', file)), file);
+    expect(value.adapters.map(sig)).toEqual(want.adapters);
+    expect(value.hostname).toBe(want.hostname);
+    expect(problems.map((p) => p.line)).toEqual(want.problems);
+    if (want.descriptions) expect(value.adapters.map((a) => a.description)).toEqual(want.descriptions);
+  });
+
+  it('keeps an adapter whose header the tables do not know, and reports the header', () => {
+    // the same German XP output with its header phrase replaced by one in no table
+    const text = read('ipconfig/xp-de-ethernetadapter-ppp-breitband.txt').replace('Ethernetadapter LAN-Verbindung:', 'Adaptér sítě Ethernet LAN-Verbindung:');
+    const { value, problems } = parseIpconfig(text, 'x.txt');
+    expect(value.adapters.map(sig)).toEqual([
+      'Adaptér sítě Ethernet LAN-Verbindung | ethernet | up | 192.168.1.100/24 | 192.168.1.1 | 192.168.1.1',
+      'Breitbandverbindung | ppp | up | 85.180.143.6/32 | 85.180.143.6 | 62.109.123.197 213.191.74.19',
+    ]);
+    expect(problems).toEqual([{ source: 'x.txt', line: 14, message: 'adapter header «Adaptér sítě Ethernet LAN-Verbindung» is not in the known headers; read as an adapter of unknown kind' }]);
+  });
+
+  it('keeps the fuller output when plain ipconfig is followed by ipconfig /all', () => {
+    const all = read('ipconfig/xp-en-bbcode-size-every-line.txt');
+    const plain = 'C:\\>ipconfig\r\n\r\nWindows IP Configuration\r\n\r\nEthernet adapter Local Area Connection:\r\n\r\n        IP Address. . . . . . . . . . . . : 192.168.0.1\r\n        Subnet Mask . . . . . . . . . . . : 255.255.255.0\r\n\r\n';
+    for (const text of [plain + all, all + plain]) {
+      const { value, problems } = parseIpconfig(text, 'x.txt');
+      expect(value.adapters.map((a) => a.name)).toEqual(['Local Area Connection', 'CNet']);
+      expect(problems.filter((p) => p.message.startsWith('another ipconfig output'))).toHaveLength(1);
+    }
+  });
+});
+
+interface RouteRow {
+  classes: number[];
+  layout: 'nt5' | 'nt6+' | 'unknown';
+  interfaces: number;
+  v4: number;
+  v6: number;
+  persistent: number;
+  problems: number[];
+}
+
+const ROUTE_PRINT: Record<string, RouteRow> = {
+  // bare "10004" in the broadcast row is the Interface List's 0x10004
+  'xp-en-juniper-network-connect-bare-hex-10004.txt': { classes: [7, 8], layout: 'nt5', interfaces: 3, v4: 8, v6: 0, persistent: 0, problems: [] },
+  'xp-pt-rotas-ativas-bare-index-wrapped-iflist.txt': { classes: [7], layout: 'nt5', interfaces: 4, v4: 9, v6: 0, persistent: 0, problems: [] },
+  'win7-en-openvpn-tap-def1-full-tunnel-route-only.txt': { classes: [8], layout: 'nt6+', interfaces: 3, v4: 21, v6: 8, persistent: 0, problems: [] },
+  // "." lines before the table and after "Aucun"
+  'win10-fr-double-spaced-dot-elisions.txt': { classes: [3, 5], layout: 'nt6+', interfaces: 0, v4: 16, v6: 0, persistent: 0, problems: [2, 4, 6, 54, 56, 58] },
+  // lines 29-30 come after "Aucun": reported, not added as duplicates
+  'win10-fr-rows-after-aucun-retyped.txt': { classes: [3, 4], layout: 'nt6+', interfaces: 0, v4: 21, v6: 0, persistent: 0, problems: [29, 30] },
+  // no header at all: the 5-column row is an active route, the row with a word is reported
+  'win10-fr-headerless-rows-annotated.txt': { classes: [3, 5], layout: 'nt6+', interfaces: 0, v4: 1, v6: 0, persistent: 0, problems: [2] },
+  'win-en-bracket-elision-row-tabs.txt': { classes: [3], layout: 'nt6+', interfaces: 0, v4: 4, v6: 0, persistent: 0, problems: [5] },
+  // "**…**" around three rows: the rows are read
+  'xp-en-openvpn-bold-markdown-rows.txt': { classes: [3], layout: 'nt5', interfaces: 0, v4: 15, v6: 0, persistent: 0, problems: [] },
+  'xp-en-ppp-collapsed-spaces-two-defaults.txt': { classes: [5, 8], layout: 'nt5', interfaces: 3, v4: 13, v6: 0, persistent: 0, problems: [] },
+  'xp-en-ppp-only-host-route-via-own-address.txt': { classes: [8], layout: 'nt5', interfaces: 3, v4: 8, v6: 0, persistent: 0, problems: [] },
+};
+
+describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () => {
+  it.each(Object.keys(ROUTE_PRINT))('%s', (file) => {
+    const want = ROUTE_PRINT[file]!;
+    const { value, problems } = parseRoutePrint(read(join('route-print', file)), file);
+    expect({
+      layout: value.layout,
+      interfaces: value.interfaces.length,
+      v4: value.routes.filter((r) => r.family === 4).length,
+      v6: value.routes.filter((r) => r.family === 6).length,
+      persistent: value.persistentRoutes.length,
+    }).toEqual({ layout: want.layout, interfaces: want.interfaces, v4: want.v4, v6: want.v6, persistent: want.persistent });
+    expect(problems.map((p) => p.line)).toEqual(want.problems);
+  });
+
+  it('reads XP bare interface numbers as hexadecimal and joins wrapped descriptions', () => {
+    const jn = parseRoutePrint(read('route-print/xp-en-juniper-network-connect-bare-hex-10004.txt')).value;
+    expect(jn.routes.filter((r) => r.interfaceIndex !== undefined).map((r) => r.interfaceIndex)).toEqual([0x10004]);
+    expect(jn.interfaces.map((i) => i.index)).toContain(0x10004);
+    const pt = parseRoutePrint(read('route-print/xp-pt-rotas-ativas-bare-index-wrapped-iflist.txt')).value;
+    expect(pt.interfaces.map((i) => i.description)).toEqual([
+      'MS TCP Loopback interface',
+      'Realtek RTL8139 Family PCI Fast Ethernet NIC - Miniporta do agendador de pacotes',
+      'Atheros AR5005G Wireless Network Adapter - Miniporta do agendador de pacotes',
+      'RT73 USB Wireless LAN Card - Miniporta do agendador de pacotes',
+    ]);
+    const evdo = parseRoutePrint(read('captures/xp-en-evdo-ppp-vmware/route-print.txt')).value;
+    expect(evdo.interfaces.map((i) => [i.index, i.description])).toEqual([
+      [1, 'MS TCP Loopback interface'],
+      [2, 'VMware Virtual Ethernet Adapter for VMnet8'],
+      [3, 'VMware Virtual Ethernet Adapter for VMnet1'],
+      [4, 'Intel(R) PRO/Wireless 2915ABG Network Connection - Packet Scheduler Miniport'],
+      [0x10006, 'Broadcom NetXtreme Gigabit Ethernet - Packet Scheduler Miniport'],
+      [0x20007, 'WAN (PPP/SLIP) Interface'],
+    ]);
+    expect(evdo.routes.filter((r) => r.interfaceIndex !== undefined).map((r) => r.interfaceIndex)).toEqual([4, 0x10006]);
+  });
+
+  it('keeps one output when route print is pasted twice after a prompt', () => {
+    const once = read('route-print/xp-en-juniper-network-connect-bare-hex-10004.txt');
+    const twice = parseRoutePrint(`C:\\>route print\n${once}\nC:\\>route print\n${once}`, 'x.txt');
+    expect(twice.value.routes).toHaveLength(8);
+    expect(twice.value.interfaces).toHaveLength(3);
+    const lines = once.split('\n').length;
+    expect(twice.problems).toEqual([{ source: 'x.txt', line: lines + 2, message: 'another route print output starts here; one is kept (the fuller output, on a tie the later one)' }]);
+  });
+});
