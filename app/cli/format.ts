@@ -3,9 +3,27 @@ import type { Finding, Report } from '../core/model/report';
 const ICON: Record<Finding['severity'], string> = { critical: '✖ CRITICAL', warning: '▲ WARNING ', info: '• INFO    ' };
 
 const L = {
-  en: { evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.', problems: (n: number) => `${n} problem(s) found.`, notCollected: 'not collected', problemsIn: 'Lines not understood', dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}` },
-  nl: { evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.', problems: (n: number) => `${n} probleem/problemen gevonden.`, notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}` },
+  en: {
+    evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.',
+    problems: (n: number) => `${n} problem(s) found.`, notCollected: 'not collected', problemsIn: 'Lines not understood',
+    notRead: (n: number, where: string) => `${n} line(s) could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
+    more: (n: number) => `and ${n} more`,
+    dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}`,
+  },
+  nl: {
+    evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.',
+    problems: (n: number) => `${n} probleem/problemen gevonden.`, notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels',
+    notRead: (n: number, where: string) => `${n} regel(s) konden niet worden gelezen (${where}); in de rest zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
+    more: (n: number) => `en nog ${n}`,
+    dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}`,
+  },
 };
+
+/** Where the unread lines are, as file:line, the first ten and a count of the rest. */
+function whereNotRead(problems: Report['snapshot']['problems'], more: (n: number) => string): string {
+  const at = problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}`);
+  return at.length > 10 ? `${at.slice(0, 10).join(', ')}, ${more(at.length - 10)}` : at.join(', ');
+}
 
 /** Human output of `scan`: findings, evidence and "what happens if you fix this". */
 export function formatReport(report: Report, label: string, inputFlags: string, verbose = false): string {
@@ -37,7 +55,9 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
     out.push('');
   }
   const actionable = report.findings.filter((f) => f.severity !== 'info').length;
-  out.push(actionable ? l.problems(actionable) : l.healthy);
+  // "No problems found" only when every line was understood: unread lines may hold the problem
+  if (actionable) out.push(l.problems(actionable));
+  else out.push(s.problems.length ? l.notRead(s.problems.length, whereNotRead(s.problems, l.more)) : l.healthy);
   if (report.findings.some((f) => f.fixes.length)) out.push(l.dry(`tunnelmedic fix ${inputFlags} --dry-run`.replace(/\s+/g, ' ')));
   return out.join('\n') + '\n';
 }

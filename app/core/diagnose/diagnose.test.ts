@@ -104,10 +104,12 @@ describe('diagnose', () => {
     expect(report.snapshot.os.family).toBe('nt5');
     const f = report.findings.find((x) => x.id === 'route.vpn-default-route-wins')!;
     // NT5: the printed metric is the route metric; the FAQ's `route add 10.13.1.0 … 192.168.1.1 metric 1`.
+    // The PPP address is the Interface List's WAN (PPP/SLIP) row, so the steps name its index (0x20004).
     expect(f.fixes[0]!.actions).toEqual([
-      { kind: 'route.delete', destination: '0.0.0.0', netmask: '0.0.0.0', gateway: '192.168.1.1', previousMetric: 1, interfaceIndex: undefined },
-      { kind: 'route.add', destination: '10.13.1.0', netmask: '255.255.255.0', gateway: '192.168.1.1', metric: 1, interfaceIndex: undefined },
+      { kind: 'route.delete', destination: '0.0.0.0', netmask: '0.0.0.0', gateway: '192.168.1.1', previousMetric: 1, interfaceIndex: 0x20004 },
+      { kind: 'route.add', destination: '10.13.1.0', netmask: '255.255.255.0', gateway: '192.168.1.1', metric: 1, interfaceIndex: 0x20004 },
     ]);
+    expect(report.snapshot.interfaces.find((i) => i.index === 0x20004)).toMatchObject({ kind: 'ppp', ipv4: [{ address: '192.168.1.1', prefixLength: 32 }] });
   });
 
   it('a persistent route whose gateway no interface reaches is stale', () => {

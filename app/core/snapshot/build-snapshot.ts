@@ -1,6 +1,6 @@
 import { CAPTURE_FILES, type Capture } from '../capture/capture';
 import { looksBinary } from '../capture/decode';
-import { classifyAdapter } from '../parse/adapter-kind';
+import { classifyListedInterface, isTunnelKind } from '../parse/adapter-kind';
 import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
 import { parseRoutePrint } from '../parse/route-print';
@@ -67,12 +67,17 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   }
 
   const routes = withSourceText(route?.value.routes ?? [], routeText);
-  const interfaces = mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], netsh?.value.interfaces ?? [], routes);
+  const interfaces = attributeTunnelAddresses(mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], netsh?.value.interfaces ?? [], routes), routes);
 
   const collected = [...capture.files.keys()].sort();
   const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
   const notCollected = [...new Set([...ANALYSED.filter((f) => !capture.files.has(f)), ...recorded])];
   const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }) }), {});
+  const registryRead = registryFilesRead(sections.registry);
+  for (const name of capture.files.keys()) {
+    // a registry file that yielded no key (a PowerShell error, a reg.exe usage message) was not understood
+    if (name.startsWith('registry/') && !registryRead.has(name) && !unreadableFiles.includes(name)) unreadableFiles.push(name);
+  }
   return {
     snapshot: {
       os: sections.os ?? os,
@@ -81,7 +86,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
       routes,
       persistentRoutes: route?.value.persistentRoutes ?? [],
       vpnProfiles: sections.vpnProfiles ?? [],
-      registry: sections.registry ?? {},
+      registry: registryRead.size > 0 && sections.registry ? sections.registry : {},
       lmhosts: sections.lmhosts ?? {},
       events: sections.events ?? [],
       ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
@@ -91,6 +96,12 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
     },
     unreadableFiles,
   };
+}
+
+/** The registry files at least one key or value came from. */
+function registryFilesRead(view: unknown): Set<string> {
+  const keys = (view as { keys?: Record<string, { source: { file: string }; values: { source: { file: string } }[] }> } | undefined)?.keys ?? {};
+  return new Set(Object.values(keys).flatMap((k) => [k.source.file, ...k.values.map((v) => v.source.file)]));
 }
 
 function guessOs(layout: 'nt5' | 'nt6+' | 'unknown' | undefined): OsInfo {
@@ -103,7 +114,8 @@ const normaliseMac = (mac: string | undefined) => mac?.toLowerCase().replace(/[^
 
 /**
  * ipconfig knows names, kinds and addresses; route print knows indexes; netsh knows indexes,
- * names and interface metrics. Join them by MAC, then description, then name.
+ * names and interface metrics. Join them by MAC, then description, then name, then kind, so that
+ * each adapter shows once (XP's route print and plain ipconfig of one PC: test/fixtures/real/captures).
  */
 export function mergeInterfaces(
   listed: RoutePrintInterface[],
@@ -112,10 +124,9 @@ export function mergeInterfaces(
   routes: Route[],
 ): NetInterface[] {
   const usedIndexes = new Set<number>();
+  const free = (l: RoutePrintInterface) => !usedIndexes.has(l.index);
   const result: NetInterface[] = adapters.map((a) => {
-    const byMac = a.mac ? listed.find((l) => !usedIndexes.has(l.index) && normaliseMac(l.mac) === normaliseMac(a.mac)) : undefined;
-    const byDesc = listed.find((l) => !usedIndexes.has(l.index) && l.description.trim().toLowerCase() === a.description.trim().toLowerCase());
-    const bare = byMac ?? byDesc;
+    const bare = listedMatch(a, listed.filter(free));
     const n = netsh.find((x) => x.name === a.name) ?? (bare ? netsh.find((x) => x.index === bare.index) : undefined);
     const index = bare?.index ?? n?.index ?? null;
     if (index !== null) usedIndexes.add(index);
@@ -136,14 +147,15 @@ export function mergeInterfaces(
   for (const l of listed) {
     if (usedIndexes.has(l.index)) continue;
     const n = netsh.find((x) => x.index === l.index);
+    const kind = classifyListedInterface(l.description, l.mac);
     result.push({
       index: l.index,
       name: n?.name ?? l.description,
       description: l.description,
-      kind: classifyAdapter('', l.description),
+      kind,
       mac: l.mac,
       // ipconfig never lists the Software Loopback Interface, but its routes use 127.0.0.1.
-      ipv4: classifyAdapter('', l.description) === 'loopback' ? [{ address: '127.0.0.1', prefixLength: 8 }] : [],
+      ipv4: kind === 'loopback' ? [{ address: '127.0.0.1', prefixLength: 8 }] : [],
       ipv6: [],
       gateways: [],
       dnsServers: [],
@@ -151,6 +163,82 @@ export function mergeInterfaces(
     });
   }
   return result;
+}
+
+/** Compares descriptions across tools: XP's route print adds " - Packet Scheduler Miniport" (localised). */
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** Tokens that name one device: letters and digits together ("VMnet8", "RTL8139"). */
+const distinctTokens = (s: string) => new Set((s.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /\p{L}/u.test(w) && /\p{N}/u.test(w)).map((w) => w.toLowerCase()));
+
+function listedMatch(a: IpconfigAdapter, candidates: RoutePrintInterface[]): RoutePrintInterface | undefined {
+  const mac = normaliseMac(a.mac);
+  // the WAN (PPP/SLIP) MAC 00-53-45-00-00-00 is shared by every dial-up link: only decisive when unique
+  const byMac = mac ? candidates.filter((l) => normaliseMac(l.mac) === mac) : [];
+  if (byMac.length === 1) return byMac[0];
+  const pool = byMac.length > 1 ? byMac : candidates;
+  const desc = squash(a.description);
+  if (desc.length >= 6) {
+    const exact = pool.find((l) => squash(l.description) === desc);
+    if (exact) return exact;
+    // XP suffix, or a description cut at the console's 80th column
+    const prefixed = pool.filter((l) => {
+      const d = squash(l.description);
+      return d.length >= 12 && (d.startsWith(desc) || desc.startsWith(d));
+    });
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  // plain ipconfig prints no description: a device token of the connection name ("… VMnet8")
+  const tokens = distinctTokens(a.name);
+  const byToken = pool.filter((l) => [...distinctTokens(l.description)].some((t) => tokens.has(t)));
+  if (byToken.length === 1) return byToken[0];
+  // one dial-up/VPN adapter on each side is the same link
+  if (isTunnelKind(a.kind)) {
+    const tunnels = pool.filter((l) => isTunnelKind(classifyListedInterface(l.description, l.mac)));
+    const same = tunnels.filter((l) => classifyListedInterface(l.description, l.mac) === a.kind);
+    if (same.length === 1) return same[0];
+    if (tunnels.length === 1) return tunnels[0];
+  }
+  if (byMac.length > 1) return byMac[0];
+  return undefined;
+}
+
+/**
+ * A capture with route print but without an ipconfig that names the tunnel: the interface address
+ * that carries the VPN's signature routes (both halves 0.0.0.0/1 + 128.0.0.0/1, or a default or half
+ * whose gateway is the address itself, RAS/PPP's point-to-point form) belongs to the tunnel adapter
+ * the Interface List shows (TAP-Windows, Wintun, WAN (PPP/SLIP), a named VPN connection…). When the
+ * list has several, the first unattributed one is named; they are all tunnels, so the verdict holds.
+ */
+function attributeTunnelAddresses(interfaces: NetInterface[], routes: Route[]): NetInterface[] {
+  const owned = new Set(interfaces.flatMap((i) => i.ipv4.map((a) => a.address)));
+  const candidates = interfaces.filter((i) => isTunnelKind(i.kind) && i.ipv4.length === 0 && i.index !== null);
+  if (candidates.length === 0) return interfaces;
+  const byAddress = new Map<string, Route[]>();
+  for (const r of routes) {
+    if (r.family !== 4 || !r.interfaceAddress || owned.has(r.interfaceAddress)) continue;
+    const list = byAddress.get(r.interfaceAddress) ?? [];
+    list.push(r);
+    byAddress.set(r.interfaceAddress, list);
+  }
+  for (const [address, rs] of byAddress) {
+    const half = (d: string) => rs.some((r) => r.prefixLength === 1 && r.destination === d);
+    const pointToPoint = rs.some((r) => r.prefixLength <= 1 && (r.gateway === null || r.gateway === address));
+    if (!(half('0.0.0.0') && half('128.0.0.0')) && !pointToPoint) continue;
+    const target = candidates.shift();
+    if (!target) break;
+    // its own subnet when the table has one (OpenVPN's /30), else the host address alone
+    const subnet = rs
+      .filter((r) => r.prefixLength > 1 && r.prefixLength < 32 && (r.gateway === null || r.gateway === address) && inSubnet(address, r.destination, r.prefixLength))
+      .sort((x, y) => y.prefixLength - x.prefixLength)[0];
+    target.ipv4 = [{ address, prefixLength: subnet?.prefixLength ?? 32 }];
+  }
+  return interfaces;
+}
+
+function inSubnet(address: string, network: string, prefix: number): boolean {
+  const n = (ip: string) => ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const size = 2 ** (32 - prefix);
+  return Math.floor(n(address) / size) === Math.floor(n(network) / size);
 }
 
 /** Vista+ prints each interface's own /32 host route with metric 256 + interface metric. */

@@ -2,9 +2,15 @@ import { buildFix } from '../../remedy/build-fix';
 import { corpRouteAction } from '../../remedy/plan-split-tunnel';
 import { interfaceIndexOf } from '../../remedy/route-metric';
 import type { Finding } from '../../model/report';
+import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr } from '../route-model';
+
+/** The route leaves through an address that carries tunnel routes, or names such an address as its gateway. */
+function throughTunnelAddress(route: Route, tunnelAddresses: Set<string>): boolean {
+  return (route.interfaceAddress !== undefined && tunnelAddresses.has(route.interfaceAddress)) || (route.gateway !== null && tunnelAddresses.has(route.gateway));
+}
 
 /** route.vpn-network-unreachable: the tunnel is up, but a corporate network is routed elsewhere. */
 export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
@@ -14,6 +20,7 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
   const anchor = tunnelRoutes.find((r) => r.gateway && r.gateway !== r.interfaceAddress) ?? tunnelRoutes.find((r) => r.interfaceAddress);
   if (!anchor) return [];
   const gateway = anchor.gateway ?? anchor.interfaceAddress!;
+  const tunnelAddresses = new Set(tunnelRoutes.flatMap((r) => (r.interfaceAddress ? [r.interfaceAddress] : [])));
   const vpn = interfaceOf(anchor, snapshot);
   const findings: Finding[] = [];
   for (const cidr of ctx.corporateNetworks) {
@@ -21,7 +28,9 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
     const host = firstHost(cidr);
     if (!net || !host) continue;
     const winner = effectiveRoute(snapshot.routes, host).winner;
-    if (winner && isTunnelRoute(winner, snapshot)) continue;
+    // a route through the tunnel's own address (PPP names itself as gateway) is a tunnel route,
+    // whatever its destination: the network is already reached through the VPN
+    if (winner && (isTunnelRoute(winner, snapshot) || throughTunnelAddress(winner, tunnelAddresses))) continue;
     const decision = explainDecision(snapshot, host, t('corpNet', { cidr }), t);
     const index = interfaceIndexOf(anchor, snapshot);
     const label = t('fix.step.addCorp', { cidr, gateway, index: index ?? '?' });
