@@ -126,9 +126,9 @@ describe('reg query under paste damage', () => {
   const texts = corpus('reg-query');
   const values = (t: string) =>
     Object.values(parseRegQuery(t, 'r.txt').value.keys).map((k) => [k.path, k.values.map((v) => [v.name, v.type, v.data])]);
-  it.skipIf(texts.length === 0)('trailing padding and tabs, and elision lines, change no key or value; elisions are reported', () => {
+  // (trailing blanks are not tested here: a REG_SZ value may end in spaces, so reg query keeps them)
+  it.skipIf(texts.length === 0)('elision lines change no key or value and are reported', () => {
     for (const text of texts) {
-      for (const damaged of [pad(text, '   '), pad(text, '\t')]) expect(values(damaged)).toEqual(values(text));
       const ins = insertAt(text, 1, '...');
       expect(values(ins.text)).toEqual(values(text));
       expect(parseRegQuery(ins.text, 'r.txt').problems.map((p) => p.line)).toContain(ins.line);

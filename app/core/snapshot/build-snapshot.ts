@@ -220,10 +220,17 @@ function attributeTunnelAddresses(interfaces: NetInterface[], routes: Route[]): 
     list.push(r);
     byAddress.set(r.interfaceAddress, list);
   }
+  const defaultGateways = new Set(routes.filter((r) => r.family === 4 && r.prefixLength === 0).map((r) => r.gateway));
   for (const [address, rs] of byAddress) {
-    const half = (d: string) => rs.some((r) => r.prefixLength === 1 && r.destination === d);
+    const halves = rs.filter((r) => r.prefixLength === 1 && (r.destination === '0.0.0.0' || r.destination === '128.0.0.0'));
+    // OpenVPN's def1: both halves through an address that has no default of its own, towards a peer
+    // that is no LAN router (the halves TunnelMedic's own split fix adds go through the LAN router)
+    const def1 =
+      new Set(halves.map((r) => r.destination)).size === 2 &&
+      !rs.some((r) => r.prefixLength === 0) &&
+      halves.every((r) => r.gateway === null || r.gateway === address || !defaultGateways.has(r.gateway));
     const pointToPoint = rs.some((r) => r.prefixLength <= 1 && (r.gateway === null || r.gateway === address));
-    if (!(half('0.0.0.0') && half('128.0.0.0')) && !pointToPoint) continue;
+    if (!def1 && !pointToPoint) continue;
     const target = candidates.shift();
     if (!target) break;
     // its own subnet when the table has one (OpenVPN's /30), else the host address alone
