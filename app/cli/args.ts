@@ -28,6 +28,8 @@ export const OPTIONS = {
   port: { type: 'string' },
   redact: { type: 'boolean' },
   'server-log': { type: 'string', multiple: true },
+  probe: { type: 'boolean' },
+  'no-probe': { type: 'boolean' },
 } as const;
 
 export type CliValues = ReturnType<typeof parse>['values'];
@@ -43,7 +45,7 @@ export function parse(argv: string[]) {
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   scan: ['demo', 'capture', 'policy', 'corp-net', 'json', 'out', 'lang', 'quiet', 'verbose', 'help', 'server-log'],
   'explain-log': ['capture', 'policy', 'corp-net', 'json', 'out', 'lang', 'redact', 'quiet', 'verbose', 'help'],
-  fix: ['demo', 'capture', 'policy', 'corp-net', 'json', 'lang', 'only', 'dry-run', 'yes', 'quiet', 'verbose', 'help', 'fail-route-call'],
+  fix: ['demo', 'capture', 'policy', 'corp-net', 'json', 'lang', 'only', 'dry-run', 'yes', 'quiet', 'verbose', 'help', 'fail-route-call', 'no-probe'],
   rollback: ['demo', 'last', 'json', 'lang', 'quiet', 'verbose', 'help'],
   collect: ['out', 'quiet', 'verbose', 'help'],
   report: ['demo', 'capture', 'policy', 'corp-net', 'out', 'redact', 'json', 'lang', 'quiet', 'verbose', 'help'],
@@ -51,7 +53,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   // internal: what the desktop app's --silent runs (app/main/headless.ts)
   silent: ['demo', 'capture', 'policy', 'corp-net', 'out', 'lang', 'quiet', 'verbose', 'help'],
   'check-pptp': ['demo', 'capture', 'server', 'port', 'json', 'lang', 'quiet', 'verbose', 'help'],
-  'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'plan-file', 'sha256', 'quiet', 'help', 'fail-route-call'],
+  'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'plan-file', 'sha256', 'quiet', 'help', 'fail-route-call', 'probe'],
 };
 
 export function checkAllowed(command: string, values: CliValues): void {

@@ -47,6 +47,10 @@ Exit: 0 no cause found · 1 causes found · 4 no file is a server log (empty, bi
 --dry-run   print each fix script followed by its rollback script; change nothing
 --only ID   only these finding ids or fix ids (comma-separated)
 --yes       apply without asking (in scripts: only fixes the policy's unattended.allow lists)
+--no-probe  do not check reachability before and after. On this PC the fix first checks what
+            answers (Windows' connectivity test URL, the VPN's DNS servers on TCP 53, or the
+            policy's probes) and puts everything back if something that answered stops answering.
+            Scripts probe only when the policy sets probes.unattended.
 Without --yes a terminal asks before changing anything; a non-interactive run applies nothing
 and exits 1. Every change is backed up, journaled, verified, and rolled back when it fails.
 --capture DIR describes another machine: only --dry-run is possible for it.

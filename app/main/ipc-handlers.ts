@@ -26,7 +26,7 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
   const handlers: { [C in Channel]: (args: never) => Promise<unknown> } = {
     appInfo: () => engine.info(),
     scan: (a: ArgsOf<'scan'>) => engine.scan(a, progress),
-    applyFixes: (a: { runToken: string; fixIds: string[] }) => engine.applyFixes(a.runToken, a.fixIds, progress),
+    applyFixes: (a: { runToken: string; fixIds: string[]; probe?: boolean }) => engine.applyFixes(a.runToken, a.fixIds, progress, { probe: a.probe }),
     rollback: (a: { runId: string }) => engine.rollback(a.runId, progress),
     history: () => engine.history(),
     exportReport: async (a: { runToken: string; format: 'json' | 'html' }) => saveExport(await engine.exportReport(a.runToken, a.format)),

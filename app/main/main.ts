@@ -147,7 +147,7 @@ function rememberRunToken(engine: DesktopEngine, onToken: (token: string) => voi
       onToken(result.runToken);
       return result;
     },
-    applyFixes: (token, fixIds, onProgress) => engine.applyFixes(token, fixIds, onProgress),
+    applyFixes: (token, fixIds, onProgress, opts) => engine.applyFixes(token, fixIds, onProgress, opts),
     rollback: (runId, onProgress) => engine.rollback(runId, onProgress),
     history: () => engine.history(),
     exportReport: (token, format) => engine.exportReport(token, format),

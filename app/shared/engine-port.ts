@@ -8,7 +8,8 @@ import type { AppInfo, DomainInput, PptpCheckResult, Progress, RunResult, RunSum
 export interface DesktopEngine {
   info(): Promise<AppInfo>;
   scan(opts: { corporateNetworks?: string[]; domain?: DomainInput; language?: 'en' | 'nl' }, onProgress: (p: Progress) => void): Promise<ScanResult>;
-  applyFixes(runToken: string, fixIds: string[], onProgress: (p: Progress) => void): Promise<RunResult>;
+  /** `probe`: the person allowed the reachability check before and after (it contacts the network) */
+  applyFixes(runToken: string, fixIds: string[], onProgress: (p: Progress) => void, opts?: { probe?: boolean }): Promise<RunResult>;
   rollback(runId: string, onProgress: (p: Progress) => void): Promise<RunResult>;
   history(): Promise<RunSummary[]>;
   /** the report rendered for saving; main asks the user where to save it */

@@ -117,7 +117,7 @@ export const ipcContract = {
       .strict(),
     result: ScanResultSchema,
   },
-  applyFixes: { args: z.object({ runToken: Id, fixIds: z.array(Id).min(1).max(32) }).strict(), result: RunResultSchema },
+  applyFixes: { args: z.object({ runToken: Id, fixIds: z.array(Id).min(1).max(32), probe: z.boolean().optional() }).strict(), result: RunResultSchema },
   rollback: { args: z.object({ runId: RunId }).strict(), result: RunResultSchema },
   history: { args: z.object({}).strict(), result: z.array(RunSummarySchema) },
   exportReport: {

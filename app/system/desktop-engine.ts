@@ -8,7 +8,10 @@ import type { Report } from '../core/model/report';
 import { renderReportHtml } from '../core/report/report-html';
 import type { AppInfo, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
+import { probeTargets, type ProbeTarget } from '../core/probe/reachability';
+import { buildSnapshot } from '../core/snapshot/build-snapshot';
 import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';
+import { measureReachability } from './reachability';
 import { RunStore } from './apply/journal';
 import type { RouteTarget } from './apply/route-target';
 import { elevatedExecutor, elevatedRollback } from './apply/elevate';
@@ -44,6 +47,11 @@ export interface DesktopEngineOptions {
    * itself, port 1723. Tests redirect it to 127.0.0.1 and a port they opened (or closed).
    */
   probeTarget?: (host: string) => { host: string; port: number };
+  /**
+   * TESTS ONLY — where the reachability check (issue 15.1) really connects; with `allowProbe` it
+   * also runs on the demo. Tests point every target at 127.0.0.1 servers they control.
+   */
+  reachabilityTarget?: (target: ProbeTarget) => ProbeTarget;
 }
 
 /** How long the PPTP check waits for the server's control port before calling it unreachable. */
@@ -90,14 +98,22 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
     return target;
   };
   const elevation = options.elevation && options.source === 'live' ? { ...options.elevation, runner: createExecaRunner(), store } : undefined;
-  const context = async (s: Pick<Session, 'corporateNetworks' | 'language' | 'policy'>, onProgress: ApplyContext['onProgress']): Promise<ApplyContext> => ({
-    target: await writable(),
-    store,
-    analyse: { corporateNetworks: s.corporateNetworks, language: s.language, policy: s.policy, toolVersion: TOOL_VERSION },
-    onProgress,
-    execute: elevation && elevatedExecutor(elevation),
-    executeRollback: elevation && elevatedRollback(elevation),
-  });
+  const context = async (s: Pick<Session, 'corporateNetworks' | 'language' | 'policy'>, onProgress: ApplyContext['onProgress'], probe = false): Promise<ApplyContext> => {
+    const target = await writable();
+    // Reachability before/after, only when the person allowed it; live only (tests: allowProbe + 127.0.0.1 targets)
+    const measure = probe && (options.source === 'live' || options.allowProbe)
+      ? async () => measureReachability(probeTargets(buildSnapshot(await target.collect()).snapshot, s.policy).map(options.reachabilityTarget ?? ((t) => t)), { consent: true })
+      : undefined;
+    return {
+      target,
+      store,
+      analyse: { corporateNetworks: s.corporateNetworks, language: s.language, policy: s.policy, toolVersion: TOOL_VERSION },
+      onProgress,
+      reachability: measure,
+      execute: elevation && elevatedExecutor({ ...elevation, probe: Boolean(measure) }),
+      executeRollback: elevation && elevatedRollback(elevation),
+    };
+  };
 
   return {
     async info(): Promise<AppInfo> {
@@ -129,9 +145,9 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       return { runToken, report };
     },
 
-    async applyFixes(runToken, fixIds, onProgress) {
+    async applyFixes(runToken, fixIds, onProgress, opts) {
       const s = session(runToken);
-      const result = await applyFixes(await context(s, onProgress), s.report, fixIds);
+      const result = await applyFixes(await context(s, onProgress, opts?.probe === true), s.report, fixIds);
       return result;
     },
 

@@ -10,7 +10,7 @@ import { inputOptions } from './shared';
  */
 export async function applyPlanCommand(values: CliValues, io: CliIo): Promise<number> {
   if (!values['plan-file'] || !values.sha256) throw new UsageError('apply-plan needs --plan-file FILE and --sha256 HASH');
-  const result = await runApprovedPlan(values['plan-file'], values.sha256, inputOptions(values, io));
+  const result = await runApprovedPlan(values['plan-file'], values.sha256, { ...inputOptions(values, io), probe: values.probe === true });
   io.stdout(`${result.message}\n`);
   if (result.rollbackFailed) return EXIT.rollbackFailed;
   return result.verified ? EXIT.healthy : EXIT.rolledBack;

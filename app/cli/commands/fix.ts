@@ -4,6 +4,7 @@ import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import { unattendedRefusal } from '../../core/model/unattended';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { probeTargets } from '../../core/probe/reachability';
 import { applyFixes } from '../../system/apply/apply';
 import { elevatedExecutor } from '../../system/apply/elevate';
 import { createExecaRunner } from '../../system/run';
@@ -59,6 +60,10 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   }
 
   const store = new RunStore(runsDir(options.dataDir));
+  // Reachability before/after (issue 15.1): on this machine only; a person's --yes covers it unless
+  // --no-probe; an unattended run only when the policy says probes may run without a person.
+  const probe = input.source === 'live' && !values['no-probe'] && (io.isTTY || input.policy?.probes?.unattended === true);
+  if (probe) say(`Checking reachability before and after (contacts ${probeTargets(report.snapshot, input.policy).map((t) => (t.kind === 'http' ? t.url : `${t.host}:${t.port}`)).join(', ')}; --no-probe skips this).\n`);
   const result = await applyFixes(
     {
       target: input.target,
@@ -66,7 +71,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
       analyse: { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION },
       onProgress: (p) => say(`[${p.phase}${p.total ? ` ${p.step}/${p.total}` : ''}] ${p.label}\n`),
       // On this Windows machine the changes run in an elevated instance behind the UAC prompt.
-      execute: input.source === 'live' ? elevatedExecutor({ runner: createExecaRunner(), self: cliSelf(), stagingDir: join(tmpdir(), 'TunnelMedic'), store }) : undefined,
+      execute: input.source === 'live' ? elevatedExecutor({ runner: createExecaRunner(), self: cliSelf(), stagingDir: join(tmpdir(), 'TunnelMedic'), store, probe }) : undefined,
     },
     report,
     chosen.map((f) => f.id),

@@ -81,6 +81,16 @@ export const PolicySchema = z
       })
       .strict()
       .optional(),
+    /** reachability checks around a fix (issue 15.1): the Internet URL and corporate host:port pairs */
+    probes: z
+      .object({
+        internet: z.string().max(2048).regex(/^http:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[\x21-\x7e]*)?$/, 'an http:// URL (plain HTTP, like Windows\' own connectivity test)').optional(),
+        corporate: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}$/, 'host:port, e.g. 10.13.1.10:53')).max(15).optional(),
+        /** silent runs measure only when this is true (they contact the network without a person) */
+        unattended: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
     unattended: z
       .object({
         allow: z.array(z.enum(FINDING_IDS)),

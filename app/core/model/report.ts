@@ -66,6 +66,15 @@ export const RunSchema = z.object({
   rolledBack: z.boolean(),
   journal: z.string().optional(),
   message: z.string().optional(),
+  /** reachability measured before and after the change (issue 15.1), when the person allowed it */
+  probes: z
+    .object({
+      before: z.object({ at: z.string(), results: z.array(z.object({ id: z.string(), ok: z.boolean(), ms: z.number(), detail: z.string() })) }),
+      after: z.object({ at: z.string(), results: z.array(z.object({ id: z.string(), ok: z.boolean(), ms: z.number(), detail: z.string() })) }).optional(),
+      /** targets that answered before and not after: why the change was put back */
+      broken: z.array(z.string()),
+    })
+    .optional(),
 });
 
 export const ReportSchema = z.object({

@@ -1,6 +1,7 @@
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
 import { CAPTURE_FILES } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
+import { regressions, type ProbeRound } from '../../core/probe/reachability';
 import { describeTaskAction } from '../../core/remedy/task-actions';
 import { vpnActionPs } from '../../core/remedy/vpn-actions';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
@@ -22,6 +23,12 @@ export interface ApplyContext {
   execute?: (plan: Plan) => Promise<RunResult>;
   /** undoes a run somewhere else (an elevated process); default: here, with rollbackRun */
   executeRollback?: (runId: string) => Promise<RunResult>;
+  /**
+   * Measures reachability (the Internet, the corporate networks) before and after the change; set
+   * only when the person allowed it (it contacts the network) and never on the demo or a capture.
+   * Something that answered before and not after makes the run fail and be put back.
+   */
+  reachability?: () => Promise<ProbeRound>;
 }
 
 type Step = RunResult['steps'][number];
@@ -76,6 +83,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   progress('backup', 0, 1, 'Taking a backup of what will change');
   await ctx.store.create(plan, backup);
   await ctx.target.backup(ctx.store.dir(runId), planned.map((p) => p.action));
+  const probeBefore = ctx.reachability ? await measure(ctx, runId, 'probe-before') : undefined;
 
   const steps: Step[] = planned.map((p) => ({ label: p.label, status: 'pending' }));
   let attempted = 0;
@@ -102,10 +110,17 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
     if (missing.length) failure = `Verification failed: not observed after the change: ${missing.map((m) => m.label).join('; ')}`;
     else if (remainingIds.length) failure = `Verification failed: the problem is still there (${remainingIds.join(', ')})`;
   }
+  let probes: ProbeSummary | undefined = probeBefore ? { before: probeBefore, broken: [] } : undefined;
+  if (!failure && probeBefore && ctx.reachability) {
+    const probeAfter = await measure(ctx, runId, 'probe-after');
+    const broken = regressions(probeBefore, probeAfter).map((r) => r.id);
+    probes = { before: probeBefore, after: probeAfter, broken };
+    if (broken.length) failure = `Reachability lost: after the change ${broken.map(describeProbeTarget).join(' and ')} could not be reached (it could before).`;
+  }
 
   if (!failure) {
     await ctx.store.append(runId, { seq: planned.length, phase: 'verified', ok: true });
-    return result(runId, fixIds, plan.createdAt, steps, after, { verified: true, rolledBack: false, message: 'Applied and verified.' }, ctx.store);
+    return result(runId, fixIds, plan.createdAt, steps, after, { verified: true, rolledBack: false, message: 'Applied and verified.', probes }, ctx.store);
   }
 
   await ctx.store.append(runId, { seq: planned.length, phase: 'failed', ok: false, message: failure });
@@ -118,8 +133,21 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
     ? `${failure}\n${undo.reversed === 0 ? 'Nothing had changed: the machine is as before.' : 'Everything that was changed has been rolled back.'}`
     : `${failure}\nRollback failed as well: ${undo.error ?? `still changed: ${left.join('; ')}`}. Manual action needed; journal: ${ctx.store.dir(runId)}`;
   await ctx.store.append(runId, { seq: planned.length, phase: ok ? 'rolled-back' : 'rollback-failed', ok, message });
-  return result(runId, fixIds, plan.createdAt, steps, after, { verified: false, rolledBack: ok, message, rollbackFailed: !ok }, ctx.store);
+  return result(runId, fixIds, plan.createdAt, steps, after, { verified: false, rolledBack: ok, message, rollbackFailed: !ok, probes }, ctx.store);
 }
+
+type ProbeSummary = NonNullable<NonNullable<Report['run']>['probes']>;
+
+/** One reachability round, journaled (its results as JSON in `output`). */
+async function measure(ctx: ApplyContext, runId: string, phase: 'probe-before' | 'probe-after'): Promise<ProbeRound> {
+  progressOf(ctx)('verify', 0, 1, phase === 'probe-before' ? 'Checking what can be reached before the change' : 'Checking what can be reached after the change');
+  const round = await ctx.reachability!();
+  await ctx.store.append(runId, { seq: -1, phase, ok: round.results.every((r) => r.ok), output: JSON.stringify(round) });
+  return round;
+}
+
+/** English for the journal and the CLI; the UI words it from the ids (probe.* in the i18n files). */
+const describeProbeTarget = (id: string) => (id === 'internet' ? 'the Internet' : `the company network (${id.replace(/^corporate:/, '')})`);
 
 /**
  * Undo a run from its journal. Which changes to reverse is read off the machine, not the journal's
@@ -255,7 +283,7 @@ async function result(
   startedAt: string,
   steps: Step[],
   report: Report,
-  outcome: { verified: boolean; rolledBack: boolean; message: string; rollbackFailed?: boolean },
+  outcome: { verified: boolean; rolledBack: boolean; message: string; rollbackFailed?: boolean; probes?: ProbeSummary },
   store: RunStore,
 ): Promise<RunResult & { rollbackFailed?: boolean }> {
   return {
@@ -268,7 +296,7 @@ async function result(
     remaining: report.findings.filter((f) => f.severity !== 'info').map((f) => f.id),
     message: outcome.message,
     journalPath: store.dir(runId),
-    report: { ...report, run: { id: runId, applied: fixIds, verified: outcome.verified, rolledBack: outcome.rolledBack, journal: store.dir(runId), message: outcome.message } },
+    report: { ...report, run: { id: runId, applied: fixIds, verified: outcome.verified, rolledBack: outcome.rolledBack, journal: store.dir(runId), message: outcome.message, ...(outcome.probes ? { probes: outcome.probes } : {}) } },
     rollbackFailed: outcome.rollbackFailed,
   };
 }

@@ -20,6 +20,8 @@ export interface ElevationOptions {
   /** the invoker's own temp folder for the staged plan */
   stagingDir: string;
   store: RunStore;
+  /** the person allowed the reachability check: the elevated run measures before and after */
+  probe?: boolean;
 }
 
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -36,7 +38,7 @@ export function elevatedExecutor(opts: ElevationOptions): (plan: Plan) => Promis
     const staged = join(opts.stagingDir, `${plan.runId}.plan.json`);
     const bytes = JSON.stringify(plan, null, 2);
     await writeFile(staged, bytes);
-    return runElevated(opts, ['apply-plan', '--plan-file', staged, '--sha256', sha256(bytes)], () => opts.store.readResult(plan.runId));
+    return runElevated(opts, ['apply-plan', '--plan-file', staged, '--sha256', sha256(bytes), ...(opts.probe ? ['--probe'] : [])], () => opts.store.readResult(plan.runId));
   };
 }
 

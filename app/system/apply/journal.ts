@@ -32,7 +32,7 @@ const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 export const JournalRecordSchema = z.object({
   at: z.string(),
   seq: z.number().int(),
-  phase: z.enum(['before', 'after', 'undo-before', 'undo-after', 'verified', 'failed', 'rolled-back', 'undone', 'rollback-failed']),
+  phase: z.enum(['before', 'after', 'undo-before', 'undo-after', 'verified', 'failed', 'rolled-back', 'undone', 'rollback-failed', 'probe-before', 'probe-after']),
   ok: z.boolean().optional(),
   output: z.string().optional(),
   message: z.string().optional(),
