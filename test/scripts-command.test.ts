@@ -34,7 +34,7 @@ describe('tunnelmedic scripts --out DIR', () => {
     expect(fix).toContain('call :route DELETE 0.0.0.0 MASK 0.0.0.0 192.168.1.1 IF 23\r\n');
     expect(fix).toContain('call :route ADD 10.13.1.0 MASK 255.255.255.0 192.168.1.1 METRIC 1 IF 23\r\n');
     expect(rollback.indexOf('call :route DELETE 10.13.1.0')).toBeLessThan(rollback.indexOf('call :route ADD 0.0.0.0'));
-    expect(read(out, 'fix.ps1').startsWith('\uFEFF#Requires -RunAsAdministrator')).toBe(true);
+    expect(read(out, 'fix.ps1').startsWith('\uFEFF#Requires -Version 4.0\r\n#Requires -RunAsAdministrator\r\n')).toBe(true);
     expect(read(out, 'fix.ps1')).toContain("Invoke-Route 1 @('DELETE', '0.0.0.0', 'MASK', '0.0.0.0', '192.168.1.1', 'IF', '23')");
     expect(read(out, 'fixes/route.vpn-default-route-wins_split-now/fix.cmd')).toContain('call :route DELETE 0.0.0.0 MASK 0.0.0.0 192.168.1.1 IF 23\r\n');
     expect(read(out, 'fixes/route.vpn-default-route-wins_split-now/rollback.ps1')).toContain("@('DELETE', '10.13.1.0', 'MASK', '255.255.255.0', '192.168.1.1', 'IF', '23')");

@@ -3,16 +3,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'vitest';
-import { escapeCmdEcho } from '../../app/core/remedy/escape';
+import { clearRouteData, installStandIns, installSysnative, routeCallsOf, writeRouteData, type RouteScenario } from './standins';
 
 /**
  * Runs generated .cmd scripts in Wine's cmd.exe (DESIGN.md "Tests" §2).
  *
  * One throw-away WINEPREFIX per test file (vitest runs each file in its own process, so the module
  * state below is per file), booted lazily by the first script and removed by `disposeWinePrefix`.
- * Wine has no route.exe; the scripts call `route` with PATH pinned to %SystemRoot%\System32, so a
- * stand-in `route.cmd` placed there receives the calls: it appends its arguments to a log and
- * prints route.exe's Vista+ success line " OK!", or a real failure message on a chosen call.
+ * Wine has no route.exe or nbtstat.exe (and only a stub powershell.exe); the scripts call each
+ * program by its full path, so standins.ts puts a stand-in at exactly those paths (route.exe
+ * answers from the route-table simulator, with injected faults).
  *
  * Wine's cmd is not Microsoft's: what passes here is what both agree on (see render-cmd.ts for the
  * one difference found so far, `&&` after an external program).
@@ -37,17 +37,9 @@ export function describeWine(name: string, fn: () => void): void {
   (wineFound ? describe : describe.skip)(name, { retry: 2 }, fn);
 }
 
-export interface RouteStandIn {
-  /** 1-based call that fails; the stand-in prints `failureMessage` instead of " OK!" */
-  failOnCall?: number;
-  /** default: route.exe's "Element not found" for a delete */
-  failureMessage?: string;
-  /** route.exe exits 0 after most API failures (its quirk); default 0 */
-  failureExitCode?: number;
-}
-
 export interface RunOptions {
-  route?: RouteStandIn;
+  /** the route table route.exe's stand-in serves (and the faults it injects) */
+  route?: RouteScenario;
   timeoutMs?: number;
 }
 
@@ -145,6 +137,7 @@ async function bootPrefix(): Promise<Prefix> {
   if (existsSync(join(system32, 'route.exe'))) throw new Error('this Wine ships a route.exe; the stand-in would not be called');
   const work = join(prefix, 'drive_c', 'tm');
   mkdirSync(work, { recursive: true });
+  installStandIns(root, system32);
   return { root, prefix, work, system32, env };
 }
 
@@ -163,34 +156,13 @@ export async function disposeWinePrefix(): Promise<void> {
   rmSync(p.root, { recursive: true, force: true });
 }
 
-/** route.cmd: counts its calls in C:\tm\route-count.txt and logs argv to C:\tm\route-calls.txt. */
-export function routeStandInScript(opts: RouteStandIn = {}): string {
-  const lines = [
-    '@echo off',
-    'setlocal EnableExtensions DisableDelayedExpansion',
-    'set "TMR_N=0"',
-    'if exist "C:\\tm\\route-count.txt" set /p TMR_N=<"C:\\tm\\route-count.txt"',
-    'set /a TMR_N+=1',
-    '>"C:\\tm\\route-count.txt" echo %TMR_N%',
-    '>>"C:\\tm\\route-calls.txt" echo %*',
-  ];
-  if (opts.failOnCall !== undefined) {
-    lines.push(`if "%TMR_N%"=="${opts.failOnCall}" goto :fail`);
-  }
-  lines.push('echo  OK!', 'exit /b 0', ':fail');
-  lines.push(`echo ${escapeCmdEcho(opts.failureMessage ?? 'The route deletion failed: Element not found.')}`);
-  lines.push(`exit /b ${opts.failureExitCode ?? 0}`);
-  return lines.join('\r\n') + '\r\n';
-}
-
 /** Writes `text` as C:\tm\script-N.cmd (CRLF) and runs it with `wine cmd /c`. */
 export async function runCmdScript(text: string, opts: RunOptions = {}): Promise<RunResult> {
   const p = await winePrefix();
   const n = ++runCounter;
   const callsFile = join(p.work, 'route-calls.txt');
-  rmSync(callsFile, { force: true });
-  rmSync(join(p.work, 'route-count.txt'), { force: true });
-  writeFileSync(join(p.system32, 'route.cmd'), routeStandInScript(opts.route), 'latin1');
+  clearRouteData(p.work);
+  if (opts.route) writeRouteData(p.work, opts.route, routeCallsOf(text));
   writeFileSync(join(p.work, `script-${n}.cmd`), text.replace(/\r?\n/g, '\r\n'), 'latin1');
   const result = await run('wine', ['cmd', '/c', `C:\\tm\\script-${n}.cmd`], p.env, opts.timeoutMs ?? 60_000);
   const calls = existsSync(callsFile) ? readFileSync(callsFile, 'latin1') : '';
@@ -204,4 +176,81 @@ export async function runCmdScript(text: string, opts: RunOptions = {}): Promise
       .filter((line) => line !== '')
       .map((line) => line.split(/\s+/)),
   };
+}
+
+export interface ScriptCase {
+  /** the .cmd text; it runs as C:\tm\cases\<n>\script.cmd (its %~dp0 holds the companions) */
+  script: string;
+  route?: RouteScenario;
+  /** files beside the script (LMHOSTS companions, …) */
+  files?: { name: string; bytes: Uint8Array }[];
+  /** environment for this case only, e.g. PROCESSOR_ARCHITEW6432 */
+  env?: Record<string, string>;
+}
+
+export interface CaseResult extends RunResult {
+  /** route.exe stand-in calls with the folder it was started from (…\System32\ or …\Sysnative\) */
+  routeLog: string[];
+  /** the other stand-ins' logs: folder, then arguments */
+  nbtstatCalls: string[];
+  powershellCalls: string[];
+  /** C:\tm\cases\<n> from Linux */
+  dir: string;
+}
+
+let caseBatch = 0;
+
+/**
+ * Many scripts in ONE Wine run (Wine's start-up is the slow part): a driver script calls each
+ * case's script in turn with its own stand-in data folder (%TMR_DIR%) and records its stdout,
+ * stderr and exit code. Cases run in order, so later cases see the registry and files earlier
+ * ones left.
+ */
+export async function runCases(cases: ScriptCase[], timeoutMs = 120_000): Promise<CaseResult[]> {
+  const p = await winePrefix();
+  const batch = ++caseBatch;
+  const driver = ['@echo off'];
+  const dirs = cases.map((c, i) => {
+    const name = `b${batch}c${i + 1}`;
+    const dir = join(p.work, 'cases', name);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'script.cmd'), c.script.replace(/\r?\n/g, '\r\n'), 'latin1');
+    for (const f of c.files ?? []) writeFileSync(join(dir, f.name), f.bytes);
+    if (c.route) writeRouteData(dir, c.route, routeCallsOf(c.script));
+    const win = `C:\\tm\\cases\\${name}`;
+    const env = Object.entries(c.env ?? {});
+    driver.push(
+      `set "TMR_DIR=${win}"`,
+      ...env.map(([k, v]) => `set "${k}=${v}"`),
+      `call "${win}\\script.cmd" >"${win}\\stdout.txt" 2>"${win}\\stderr.txt"`,
+      `>"${win}\\exit.txt" echo %errorlevel%`,
+      ...env.map(([k]) => `set "${k}="`),
+    );
+    return dir;
+  });
+  writeFileSync(join(p.work, `driver-${batch}.cmd`), driver.join('\r\n') + '\r\n', 'latin1');
+  const r = await run('wine', ['cmd', '/c', `C:\\tm\\driver-${batch}.cmd`], p.env, timeoutMs);
+  const read = (dir: string, f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'latin1').replace(/\r\n/g, '\n') : '');
+  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return dirs.map((dir) => {
+    const exit = read(dir, 'exit.txt').trim();
+    if (exit === '') throw new Error(`case ${dir} did not run (driver: ${r.stdout} ${r.stderr})`);
+    return {
+      dir,
+      exitCode: Number(exit),
+      stdout: read(dir, 'stdout.txt'),
+      stderr: read(dir, 'stderr.txt'),
+      routeCalls: lines(read(dir, 'route-calls.txt')).map((l) => l.split(/\s+/)),
+      routeLog: lines(read(dir, 'route-log.txt')),
+      nbtstatCalls: lines(read(dir, 'nbtstat-calls.txt')),
+      powershellCalls: lines(read(dir, 'powershell-calls.txt')),
+    };
+  });
+}
+
+/** Adds a Sysnative folder to the prefix (standins.ts installSysnative). */
+export async function withSysnative(): Promise<void> {
+  const p = await winePrefix();
+  installSysnative(join(p.prefix, 'drive_c', 'windows'), p.system32);
 }

@@ -6,8 +6,8 @@ import { runCmdScript, winePrefix, type RunResult } from './harness';
 
 /**
  * Helpers for the registry and LMHOSTS script tests, on top of harness.ts (same prefix, same
- * runner). Wine has reg.exe (add/delete/query/export) but no nbtstat.exe: a stand-in nbtstat.cmd
- * in System32 logs its arguments and prints Windows' success line.
+ * runner). Wine has reg.exe (add/delete/query/export) but no nbtstat.exe: the stand-in at
+ * System32\nbtstat.exe (standins.ts) logs its arguments and prints Windows' success line.
  */
 
 let exportCounter = 0;
@@ -47,20 +47,17 @@ export async function lmhostsPath(): Promise<string> {
   return join(dir, 'lmhosts');
 }
 
+/** nbtstat.exe's stand-in is installed with the prefix (standins.ts); this clears its call log. */
 export async function installNbtstatStandIn(): Promise<void> {
   const p = await winePrefix();
-  writeFileSync(
-    join(p.system32, 'nbtstat.cmd'),
-    ['@echo off', '>>"C:\\tm\\nbtstat-calls.txt" echo %*', 'echo     Successful purge and preload of the NBT Remote Cache Name Table.', 'exit /b 0', ''].join('\r\n'),
-    'latin1',
-  );
   rmSync(join(p.work, 'nbtstat-calls.txt'), { force: true });
 }
 
 export async function nbtstatCalls(): Promise<string[]> {
   const p = await winePrefix();
   const f = join(p.work, 'nbtstat-calls.txt');
-  return existsSync(f) ? readFileSync(f, 'latin1').split(/\r?\n/).filter(Boolean).map((l) => l.trim()) : [];
+  // each line: the folder the stand-in was started from, then its arguments
+  return existsSync(f) ? readFileSync(f, 'latin1').split(/\r?\n/).filter(Boolean).map((l) => l.replace(/^\S+\\ /, '').trim()) : [];
 }
 
 export type { RunResult };

@@ -61,7 +61,7 @@ describeWine('registry scripts under Wine cmd.exe and reg.exe', () => {
       [{ type: 'REG_SZ', data: '100% "quoted" & more\\' }, true, undefined],
       [{ absent: true }, false, `${ROOT}\\Created`],
     ]);
-    actions.push({ ...planSet(readValue(view, EXISTING, 'Multi'), 'REG_MULTI_SZ', 'x')!, data: ['a#b', 'c d', '\\0 literal'] });
+    actions.push({ ...planSet(readValue(view, EXISTING, 'Multi'), 'REG_SZ', 'x')!, type: 'REG_MULTI_SZ', data: ['a#b', 'c d', '\\0 literal'] });
 
     const fix = await runCmdScript(script('TunnelMedic fix', actions));
     expect(fix.stderr).toBe('');

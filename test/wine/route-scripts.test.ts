@@ -3,12 +3,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RouteActionSchema, rollbackActions, routeArgv, type RouteAction } from '../../app/core/remedy/actions';
 import { escapeCmdEcho } from '../../app/core/remedy/escape';
 import { renderCmd, type ScriptSpec } from '../../app/core/remedy/render-cmd';
+import type { ScriptMachine } from '../../app/core/remedy/script-machine';
 import { RouteTable, type SimInterface } from '../../app/core/sim/route-table';
-import { describeWine, disposeWinePrefix, runCmdScript, winePrefix } from './harness';
+import { cellName, type WindowsCell } from '../../app/core/sim/windows-cell';
+import { describeWine, disposeWinePrefix, runCases, runCmdScript, winePrefix, withSysnative } from './harness';
+import type { RouteFault } from './standins';
 
 /**
- * Generated fix and rollback scripts run in Wine's cmd.exe against a recording `route` stand-in;
- * the recorded calls are replayed into the route-table simulator seeded with the same machine.
+ * Generated fix and rollback scripts run in Wine's cmd.exe against route.exe's stand-in at
+ * System32\route.exe, which answers `route print` from the route-table simulator in a chosen
+ * Windows generation and display language (standins.ts); the recorded calls are replayed into the
+ * simulator seeded with the same machine. Faults: a call that changes nothing while printing
+ * " OK!", one that works while printing words nobody knows and exiting 1.
  */
 
 const WIFI: SimInterface = {
@@ -25,11 +31,15 @@ const VPN: SimInterface = { index: 31, description: 'Corp VPN', addresses: [{ ad
  * the LAN default (printed 35). The LAN default has route metric 10, not the DHCP 0: route.exe
  * only takes METRIC 1–9999, so a metric-0 route could not be restored by `route change`.
  */
-function faqMachine(): RouteTable {
-  return RouteTable.withConnectedRoutes([WIFI, VPN], [
-    { destination: '0.0.0.0', netmask: '0.0.0.0', gateway: '192.168.1.1', interfaceIndex: 12, routeMetric: 10 },
-    { destination: '0.0.0.0', netmask: '0.0.0.0', gateway: '10.13.1.200', interfaceIndex: 31, routeMetric: 1 },
-  ]);
+function faqMachine(windows?: WindowsCell): RouteTable {
+  return RouteTable.withConnectedRoutes(
+    [WIFI, VPN],
+    [
+      { destination: '0.0.0.0', netmask: '0.0.0.0', gateway: '192.168.1.1', interfaceIndex: 12, routeMetric: 10 },
+      { destination: '0.0.0.0', netmask: '0.0.0.0', gateway: '10.13.1.200', interfaceIndex: 31, routeMetric: 1 },
+    ],
+    { windows },
+  );
 }
 
 const FIX: RouteAction[] = [
@@ -45,8 +55,15 @@ function spec(title: string, actions: RouteAction[], labels: string[]): ScriptSp
 }
 
 function replay(table: RouteTable, calls: string[][]): void {
-  for (const argv of calls) expect(table.exec(argv), argv.join(' ')).toEqual({ stdout: ' OK!\r\n', exitCode: 0 });
+  for (const argv of calls) expect(table.exec(argv).exitCode, argv.join(' ')).toBe(0);
 }
+
+const MACHINE_VISTA: ScriptMachine = { generation: 'nt6+', interfaces: [{ index: 12, address: '192.168.1.20' }, { index: 31, address: '10.13.1.200' }] };
+const machineFor = (cell: WindowsCell): ScriptMachine => ({ ...MACHINE_VISTA, generation: cell.generation === 'xp' ? 'nt5' : 'nt6+' });
+const tableFor = (cell: WindowsCell) => faqMachine(cell);
+
+/** Words no route.exe prints anywhere: a success must still be seen from the table. */
+const UNKNOWN_TEXT = 'Ολοκληρώθηκε ~ 完成しました (exit 1)';
 
 describeWine('route scripts under Wine cmd.exe', () => {
   // wineboot takes 10–20 s: in the hook (hookTimeout 120 s), not in the first test
@@ -55,56 +72,98 @@ describeWine('route scripts under Wine cmd.exe', () => {
   });
   afterAll(disposeWinePrefix);
 
-  it('fix then rollback: exact route calls, expected table, original table restored byte for byte', async () => {
-    const table = faqMachine();
-    const original = table.print();
+  const UNKNOWN: Record<number, RouteFault> = { 1: { text: UNKNOWN_TEXT, exitCode: 1 }, 2: { text: UNKNOWN_TEXT, exitCode: 1 }, 3: { text: UNKNOWN_TEXT, exitCode: 1 } };
+  /** each cell once (every process start under Wine costs ~0.3 s: a case is ~20 of them) */
+  const VARIANTS: { cell: WindowsCell; faults: Record<number, RouteFault> }[] = [
+    { cell: { generation: '10', language: 'en' }, faults: {} },
+    { cell: { generation: '10', language: 'de' }, faults: UNKNOWN },
+    { cell: { generation: '10', language: 'zh-CN' }, faults: {} },
+    { cell: { generation: '7', language: 'ru' }, faults: UNKNOWN },
+    { cell: { generation: '7', language: 'fr' }, faults: {} },
+    { cell: { generation: 'xp', language: 'en' }, faults: UNKNOWN },
+    { cell: { generation: 'xp', language: 'de' }, faults: {} },
+  ];
 
-    const fix = await runCmdScript(renderCmd(spec('TunnelMedic fix route.vpn-default-route-wins (split tunnel, until reconnect)', FIX, LABELS)));
-    expect(fix.stderr).toBe('');
-    expect(fix.exitCode).toBe(0);
-    expect(fix.routeCalls).toEqual(FIX.map(routeArgv));
-    expect(fix.stdout).toContain('[1/3] Remove the VPN default route\n OK!\n[2/3]');
-    expect(fix.stdout).toContain('TunnelMedic: all 3 steps done.');
-
-    replay(table, fix.routeCalls);
-    const fixed = table.print().replace(/\r\n/g, '\n');
-    expect(fixed).toContain(
-      [
-        'Network Destination        Netmask          Gateway       Interface  Metric',
-        '          0.0.0.0          0.0.0.0      192.168.1.1     192.168.1.20     26',
-        '        10.13.1.0    255.255.255.0         On-link       10.13.1.200      2',
-        '      10.13.1.200  255.255.255.255         On-link       10.13.1.200    257',
-      ].join('\n'),
-    );
-    expect(fixed.match(/^ +0\.0\.0\.0 /gm)).toHaveLength(1);
-
+  it('fix then rollback in every generation × language: judged by the table, original table restored exactly (2 Wine runs)', async () => {
+    const fixScript = (cell: WindowsCell) => renderCmd(spec('TunnelMedic fix route.vpn-default-route-wins (split tunnel, until reconnect)', FIX, LABELS), machineFor(cell));
     const undo = rollbackActions(FIX) as RouteAction[];
-    const rollback = await runCmdScript(renderCmd(spec('TunnelMedic rollback', undo, undo.map((a) => `Undo ${a.kind}`))));
-    expect(rollback.exitCode).toBe(0);
-    expect(rollback.routeCalls).toEqual(undo.map(routeArgv));
-    replay(table, rollback.routeCalls);
-    expect(table.print()).toBe(original);
-  });
-
-  it('a failure on call 2 stops the script there and names step 2', async () => {
-    const message = 'The route change failed: Element not found.';
-    const r = await runCmdScript(renderCmd(spec('TunnelMedic fix', FIX, LABELS)), { route: { failOnCall: 2, failureMessage: message } });
-    expect(r.exitCode).not.toBe(0);
-    expect(r.routeCalls).toEqual(FIX.slice(0, 2).map(routeArgv)); // call 3 never happened
-    expect(r.stdout).toContain(`[2/3] Make the LAN default route win (metric 1)\n${message}\n`);
-    expect(r.stdout).not.toContain('[3/3]');
-    expect(r.stdout).not.toContain('all 3 steps done');
-    expect(r.stderr).toContain('TunnelMedic: step 2 failed; the steps after it were not run.');
-  });
-
-  it('a failure is caught from the text even when route exits non-zero', async () => {
-    const r = await runCmdScript(renderCmd(spec('TunnelMedic fix', FIX, LABELS)), {
-      route: { failOnCall: 1, failureMessage: 'The requested operation requires elevation.', failureExitCode: 1 },
+    const undoScript = (cell: WindowsCell) => renderCmd(spec('TunnelMedic rollback', undo, undo.map((a) => `Undo ${a.kind}`)), machineFor(cell));
+    // in some cells route.exe prints unknown words and exits 1 on every call that did work
+    const variants = VARIANTS;
+    const fixes = await runCases(variants.map((v) => ({ script: fixScript(v.cell), route: { table: tableFor(v.cell), faults: v.faults } })));
+    const afterFix = variants.map((v, i) => {
+      const r = fixes[i]!;
+      const name = `${cellName(v.cell)} ${Object.keys(v.faults).length ? 'unknown words' : 'clean'}`;
+      expect(r.stderr, name).toBe('');
+      expect(r.exitCode, name).toBe(0);
+      expect(r.routeCalls, name).toEqual(FIX.map(routeArgv));
+      expect(r.stdout, name).toContain('TunnelMedic: all 3 steps done.');
+      // every route.exe start, the table reads too, went to System32's route.exe by full path
+      expect(r.routeLog.every((l) => l.startsWith('C:\\windows\\system32\\ ')), name).toBe(true);
+      const table = tableFor(v.cell);
+      replay(table, r.routeCalls);
+      return table;
     });
-    expect(r.exitCode).not.toBe(0);
-    expect(r.routeCalls).toHaveLength(1);
-    expect(r.stderr).toContain('step 1 failed');
-  });
+    const vista = afterFix[0]!.print().replace(/\r\n/g, '\n');
+    expect(vista).toContain('          0.0.0.0          0.0.0.0      192.168.1.1     192.168.1.20     26');
+    expect(vista).toContain('        10.13.1.0    255.255.255.0         On-link       10.13.1.200      2');
+
+    const rollbacks = await runCases(variants.map((v, i) => ({ script: undoScript(v.cell), route: { table: afterFix[i]!, faults: v.faults } })));
+    variants.forEach((v, i) => {
+      const r = rollbacks[i]!;
+      const name = cellName(v.cell);
+      expect(r.exitCode, name).toBe(0);
+      expect(r.routeCalls, name).toEqual(undo.map(routeArgv));
+      const table = afterFix[i]!;
+      replay(table, r.routeCalls);
+      expect(table.print(), name).toBe(tableFor(v.cell).print());
+    });
+  }, 180_000);
+
+  it('a step that did not take effect stops the script — whatever route.exe printed (" OK!", a real failure, nothing) (1 Wine run)', async () => {
+    const cases: { cell: WindowsCell; fault: RouteFault }[] = [
+      { cell: { generation: '10', language: 'en' }, fault: { applies: false, text: ' OK!', exitCode: 0 } },
+      { cell: { generation: '10', language: 'zh-CN' }, fault: { applies: false, text: '', exitCode: 0 } },
+      { cell: { generation: 'xp', language: 'fr' }, fault: { applies: false, text: 'The route change failed: Element not found.', exitCode: 1 } },
+    ];
+    const results = await runCases(cases.map(({ cell, fault }) => ({ script: renderCmd(spec('TunnelMedic fix', FIX, LABELS), machineFor(cell)), route: { table: tableFor(cell), faults: { 2: fault } } })));
+    cases.forEach(({ cell, fault }, i) => {
+      const r = results[i]!;
+      const name = `${cellName(cell)} ${JSON.stringify(fault.text)}`;
+      const text = fault.text ?? '';
+      expect(r.exitCode, name).not.toBe(0);
+      expect(r.routeCalls, name).toEqual(FIX.slice(0, 2).map(routeArgv)); // call 3 never happened
+      expect(r.stdout, name).toContain('[2/3] Make the LAN default route win (metric 1)\n');
+      if (text) expect(r.stdout, name).toContain(`${text.trim()}\n`); // shown as evidence
+      expect(r.stdout, name).not.toContain('[3/3]');
+      expect(r.stderr, name).toContain('TunnelMedic: step 2 failed; the steps after it were not run.');
+    });
+  }, 120_000);
+
+  it('a route that lands with the wrong metric or on another gateway is not taken for done', async () => {
+    // the table already holds 10.13.1.0/24 through the LAN: the add "succeeds" nowhere near the plan
+    const wrong = (cell: WindowsCell) => {
+      const t = tableFor(cell);
+      t.exec(['ADD', '10.13.1.0', 'MASK', '255.255.255.0', '192.168.1.1', 'METRIC', '5', 'IF', '12']);
+      return t;
+    };
+    const add = [FIX[2]!];
+    const cells: WindowsCell[] = [{ generation: '10', language: 'de' }, { generation: 'xp', language: 'en' }];
+    const results = await runCases(cells.map((cell) => ({ script: renderCmd(spec('t', add, ['add']), machineFor(cell)), route: { table: wrong(cell), faults: { 1: { applies: false, text: ' OK!' } } } })));
+    for (const r of results) {
+      expect(r.exitCode).not.toBe(0);
+      expect(r.stderr).toContain('step 1 failed');
+    }
+  }, 120_000);
+
+  it('a 32-bit cmd.exe on 64-bit Windows (PROCESSOR_ARCHITEW6432) starts route.exe through Sysnative', async () => {
+    await withSysnative();
+    const cell: WindowsCell = { generation: '10', language: 'en' };
+    const [r] = await runCases([{ script: renderCmd(spec('t', FIX, LABELS), machineFor(cell)), route: { table: tableFor(cell) }, env: { PROCESSOR_ARCHITEW6432: 'AMD64' } }]);
+    expect(r!.exitCode).toBe(0);
+    expect(r!.routeLog.length).toBeGreaterThan(3);
+    expect(r!.routeLog.every((l) => l.startsWith('C:\\windows\\Sysnative\\ '))).toBe(true);
+  }, 120_000);
 
   // Printable ASCII, weighted towards cmd's metacharacters.
   const printable = fc.oneof(

@@ -3,6 +3,8 @@ import type { Finding, Severity } from '../model/report';
 import type { Policy } from '../model/policy';
 import type { Snapshot } from '../model/snapshot';
 import type { DiagnoseContext } from './context';
+import { withMachineScripts } from '../remedy/build-fix';
+import { scriptMachineOf } from '../remedy/script-machine';
 import { duplicateDefaultEqualMetric } from './rules/duplicate-default';
 import { lanHiddenByVpn } from './rules/lan-hidden-by-vpn';
 import { persistentRouteStale } from './rules/persistent-route-stale';
@@ -41,7 +43,11 @@ const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 export function diagnose(snapshot: Snapshot, opts: { corporateNetworks?: string[]; language?: EngineLanguage; policy?: Policy } = {}): Finding[] {
   const ctx: DiagnoseContext = { snapshot, corporateNetworks: opts.corporateNetworks ?? [], policy: opts.policy, t: engineT(opts.language) };
-  return RULES.flatMap((rule) => rule(ctx)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  // scripts know the machine they are for: its Windows generation and interface addresses
+  const machine = scriptMachineOf(snapshot);
+  return RULES.flatMap((rule) => rule(ctx))
+    .map((f) => ({ ...f, fixes: f.fixes.map((fix) => withMachineScripts(fix, ctx.t, machine)) }))
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
 
 /** DESIGN.md exit code 0 means: no finding above info. */

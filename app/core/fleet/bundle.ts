@@ -2,6 +2,7 @@ import { isRouteAction, type Action } from '../remedy/actions';
 import { renderCmd, type ScriptStep } from '../remedy/render-cmd';
 import { renderPs1 } from '../remedy/render-ps1';
 import { scriptCompanions } from '../remedy/render-registry';
+import { scriptMachineOf } from '../remedy/script-machine';
 import type { Fix, Report } from '../model/report';
 import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
 import { renderIntuneDetect, renderIntuneRemediate } from './intune-ps1';
@@ -36,9 +37,10 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
   const title = `TunnelMedic: ${primary.length} fix(es) for ${o.madeFrom}`;
   const fixSteps = primary.flatMap(stepsOf);
   const undoSteps = [...primary].reverse().flatMap(undoStepsOf);
+  const machine = scriptMachineOf(report.snapshot);
   files.push(
-    { name: 'fix.cmd', content: renderCmd({ title, steps: fixSteps }) },
-    { name: 'rollback.cmd', content: renderCmd({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }) },
+    { name: 'fix.cmd', content: renderCmd({ title, steps: fixSteps }, machine) },
+    { name: 'rollback.cmd', content: renderCmd({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }, machine) },
     { name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps }) },
     { name: 'rollback.ps1', content: renderPs1({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }) },
   );

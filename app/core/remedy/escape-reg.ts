@@ -27,7 +27,7 @@ export function cmdLine(parts: (string | CmdArg)[]): string {
   return parts
     .map((p) => {
       if (typeof p === 'string') {
-        if (/["%^&|<>]/.test(p.replace(/%TM_REGVIEW%/g, ''))) throw new Error(`cmdLine: plain part needs escaping: ${p}`);
+        if (/["%^&|<>]/.test(p.replace(/%TM_REGVIEW%|"%TM_REG%"/g, ''))) throw new Error(`cmdLine: plain part needs escaping: ${p}`);
         return p;
       }
       const r = escapeForCmdLine(p.arg, inQuotes);

@@ -139,11 +139,11 @@ describe('escaping for reg.exe in a .cmd file', () => {
 
   it('a quote followed by & cannot start a second command', () => {
     const line = regAddLine({ key: 'HKLM\\SOFTWARE\\X', name: 'n', type: 'REG_SZ', data: 'a"&calc&"b' });
-    expect(line).toBe('reg add "HKLM\\SOFTWARE\\X" /v "n" /t REG_SZ /d "a\\"^&calc^&\\"b" /f %TM_REGVIEW%');
+    expect(line).toBe('"%TM_REG%" add "HKLM\\SOFTWARE\\X" /v "n" /t REG_SZ /d "a\\"^&calc^&\\"b" /f %TM_REGVIEW%');
   });
 
   it('REG_MULTI_SZ picks a separator no item contains', () => {
-    expect(regAddLine({ key: 'HKLM\\X', name: '', type: 'REG_MULTI_SZ', data: ['a#b', 'c'] })).toBe('reg add "HKLM\\X" /ve /t REG_MULTI_SZ /s "~" /d "a#b~c" /f %TM_REGVIEW%');
+    expect(regAddLine({ key: 'HKLM\\X', name: '', type: 'REG_MULTI_SZ', data: ['a#b', 'c'] })).toBe('"%TM_REG%" add "HKLM\\X" /ve /t REG_MULTI_SZ /s "~" /d "a#b~c" /f %TM_REGVIEW%');
   });
 });
 
@@ -155,8 +155,9 @@ describe('scripts for registry and LMHOSTS steps', () => {
   it('.cmd: /reg:64 on 64-bit Windows only, each call judged by errorlevel, the file via companions', () => {
     const cmd = renderCmd({ title: 'TunnelMedic test', steps });
     expect(cmd).toContain('if defined PROCESSOR_ARCHITEW6432 set "TM_REGVIEW=/reg:64"');
-    expect(cmd).toContain(`reg add "${KEY}" /v "KeepRasConnections" /t REG_SZ /d "1" /f %TM_REGVIEW%\r\nif errorlevel 1 goto :failed`);
-    expect(cmd).toContain('call nbtstat -R\r\nif errorlevel 1 goto :failed');
+    expect(cmd).toContain(`"%TM_REG%" add "${KEY}" /v "KeepRasConnections" /t REG_SZ /d "1" /f %TM_REGVIEW%\r\nif errorlevel 1 goto :failed`);
+    expect(cmd).toContain('"%TM_NBTSTAT%" -R\r\nif errorlevel 1 goto :failed');
+    expect(cmd).toContain('set "TM_REG=%TM_SYS%\\reg.exe"');
     const [a, b] = scriptCompanions(steps.map((s) => s.action));
     expect(cmd).toContain(`set "TM_NEW=%~dp0${a!.name}"`);
     expect(cmd).toContain(`set "TM_PREV=%~dp0${b!.name}"`);

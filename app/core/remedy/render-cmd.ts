@@ -1,6 +1,7 @@
-import { isRouteAction, routeArgv, type Action } from './actions';
+import { isRouteAction, routeArgv, type Action, type RouteAction } from './actions';
 import { escapeCmdEcho } from './escape';
 import { REG_VIEW_PROLOGUE, renderOtherCmdStep, REPLACE_FILE_SUBROUTINE } from './render-registry';
+import { interfaceAddressOf, printsInterfaceMetric, UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 export interface ScriptStep {
   action: Action;
@@ -15,18 +16,43 @@ export interface ScriptSpec {
 }
 
 /**
- * Renders a cmd.exe script (NT4 and later). route.exe's exit code is unreliable (it returns 0 on
- * many failures), so each call's output is captured and judged: Vista+ prints " OK!" on success,
- * NT4–XP print nothing; anything else is a failure and the script stops there, naming the step.
- * PATH is pinned to System32 so an elevated run cannot pick up a `route` planted in a user folder.
+ * Every program by its full path (issue 11.4): the scripts never search PATH. On 64-bit Windows a
+ * 32-bit cmd.exe (PROCESSOR_ARCHITEW6432 is set in it) sees SysWOW64 as System32; the 64-bit tools
+ * are reached through the Sysnative alias (windows-reference.md §12), which only 32-bit processes
+ * see — nbtstat.exe has no 32-bit copy at all. Sysnative is absent on XP/2003 x64 without
+ * KB942589, hence the `if exist`. powershell.exe lives in System32\WindowsPowerShell\v1.0, not in
+ * System32 itself.
  */
-export function renderCmd(spec: ScriptSpec): string {
+export const TOOL_PATHS_PROLOGUE = [
+  'set "TM_SYS=%SystemRoot%\\System32"',
+  'if defined PROCESSOR_ARCHITEW6432 if exist "%SystemRoot%\\Sysnative\\cmd.exe" set "TM_SYS=%SystemRoot%\\Sysnative"',
+  'set "TM_ROUTE=%TM_SYS%\\route.exe"',
+  'set "TM_REG=%TM_SYS%\\reg.exe"',
+  'set "TM_NBTSTAT=%TM_SYS%\\nbtstat.exe"',
+  'set "TM_FC=%TM_SYS%\\fc.exe"',
+  'set "TM_PS=%TM_SYS%\\WindowsPowerShell\\v1.0\\powershell.exe"',
+  // anything the script still starts by name (none today) finds only Windows' own programs
+  'set "PATH=%TM_SYS%;%SystemRoot%"',
+];
+
+/**
+ * Renders a cmd.exe script (Windows 2000 and later; see script-dialect.ts for older ones). A route
+ * step is judged by the route table, never by route.exe's words or exit code (issue 11.1): its
+ * output is shown as evidence, then `route print` is read by columns — destination,
+ * netmask, gateway (an address, or the translated "On-link", one or more words), interface address,
+ * metric — and the step counts as done only when the added or changed route is there with the
+ * planned gateway, interface and metric, or the deleted one is gone. On Vista+ the printed metric
+ * is route metric + interface metric; the interface metric is read live from the interface's own
+ * host route (printed 256 + interface metric), so a metric that moved since the capture is no
+ * false alarm. The script stops at the first step that did not take effect and names it.
+ */
+export function renderCmd(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MACHINE): string {
   const total = spec.steps.length;
   const lines: string[] = [
     '@echo off',
     'setlocal EnableExtensions DisableDelayedExpansion',
     `echo ${escapeCmdEcho(spec.title)}`,
-    'set "PATH=%SystemRoot%\\System32;%SystemRoot%"',
+    ...TOOL_PATHS_PROLOGUE,
     'set "TM_OUT=%TEMP%\\tunnelmedic-route-%RANDOM%.txt"',
   ];
   const others = spec.steps.some((s) => !isRouteAction(s.action));
@@ -36,7 +62,7 @@ export function renderCmd(spec: ScriptSpec): string {
     lines.push(
       `echo [${n}/${total}] ${escapeCmdEcho(step.label)}`,
       `set "TM_STEP=${n}"`,
-      ...(isRouteAction(step.action) ? [`call :route ${routeArgv(step.action).join(' ')}`] : renderOtherCmdStep(step.action)),
+      ...(isRouteAction(step.action) ? routeStepLines(step.action, machine) : renderOtherCmdStep(step.action)),
       'if errorlevel 1 goto :failed',
     );
   });
@@ -49,18 +75,117 @@ export function renderCmd(spec: ScriptSpec): string {
     '>&2 echo TunnelMedic: step %TM_STEP% failed; the steps after it were not run.',
     'del "%TM_OUT%" >nul 2>&1',
     'exit /b 1',
-    '',
-    ':route',
-    'call route %* >"%TM_OUT%" 2>&1',
-    'type "%TM_OUT%"',
-    // `if errorlevel`, not `&&`: Wine's cmd (8.0) runs both sides of `&&`/`||` after an external
-    // program, so the integration tests under Wine could not see a failure; this form means the
-    // same on every cmd.exe since NT4.
-    'find "OK!" "%TM_OUT%" >nul 2>&1',
-    'if not errorlevel 1 exit /b 0',
-    'for %%F in ("%TM_OUT%") do if %%~zF equ 0 exit /b 0',
-    'exit /b 1',
   );
+  if (spec.steps.some((s) => isRouteAction(s.action))) lines.push('', ...ROUTE_SUBROUTINES);
   if (spec.steps.some((s) => s.action.kind === 'file.replace')) lines.push('', ...REPLACE_FILE_SUBROUTINE);
   return lines.join('\r\n') + '\r\n';
 }
+
+/** What the fresh read must show after a route step: `:check` arguments (all plain numbers). */
+export interface RouteExpectation {
+  present: boolean;
+  destination: string;
+  netmask: string;
+  gateway: string;
+  /** the interface's address (route print's Interface column); undefined: not checked */
+  interfaceAddress?: string;
+  /** the route metric given to route.exe; undefined: not checked (a delete) */
+  metric?: number;
+}
+
+export function routeExpectation(action: RouteAction, machine: ScriptMachine): RouteExpectation {
+  // route.delete always names its gateway in our plans (inverseOf refuses otherwise); an on-link
+  // delete without one is judged by destination and mask alone
+  const gateway = action.gateway ?? '-';
+  if (action.kind === 'route.delete') return { present: false, destination: action.destination, netmask: action.netmask, gateway };
+  return { present: true, destination: action.destination, netmask: action.netmask, gateway, interfaceAddress: interfaceAddressOf(machine, action.interfaceIndex), metric: action.metric };
+}
+
+function routeStepLines(action: RouteAction, machine: ScriptMachine): string[] {
+  const e = routeExpectation(action, machine);
+  // '+': route print adds the interface metric (Vista+); '=': it prints the metric as given
+  const sum = printsInterfaceMetric(machine) ? '+' : '=';
+  return [
+    `call :route ${routeArgv(action).join(' ')}`,
+    `call :check ${e.present ? 'present' : 'absent'} ${e.destination} ${e.netmask} ${e.gateway} ${e.interfaceAddress ?? '-'} ${e.metric ?? '-'} ${sum}`,
+  ];
+}
+
+/**
+ * `:route` runs route.exe and shows what it said (evidence only). `:check` reads the table:
+ * %1 present|absent, %2 destination, %3 netmask, %4 gateway, %5 interface address or -, %6 route
+ * metric or -, %7 + (printed metric includes the interface metric) or =. A row matches when its
+ * gateway column is the gateway, or is not an address (On-link in any language) while its
+ * interface column is the gateway (a route through the interface's own address). An absent check
+ * ignores interface and metric: any such row means the delete did not take effect.
+ * `if errorlevel`, not `&&`/`||`: Wine's cmd (8.0) runs both sides of those after an external program.
+ */
+export const ROUTE_SUBROUTINES = [
+  ':route',
+  '"%TM_ROUTE%" %* >"%TM_OUT%" 2>&1',
+  'type "%TM_OUT%"',
+  'exit /b 0',
+  '',
+  ':check',
+  'set "TM_WANT=%1"',
+  'set "TM_D=%2"',
+  'set "TM_K=%3"',
+  'set "TM_G=%4"',
+  'set "TM_A=%5"',
+  'set "TM_M=%6"',
+  'if "%TM_A%"=="-" set "TM_A="',
+  'if "%TM_M%"=="-" set "TM_M="',
+  'if "%TM_WANT%"=="absent" set "TM_A="',
+  // one read of the whole table serves both rows (each program start counts on a busy machine)
+  '"%TM_ROUTE%" print >"%TM_OUT%" 2>&1',
+  'if not "%7"=="+" goto :check_read',
+  'if not defined TM_A set "TM_M="',
+  'if not defined TM_M goto :check_read',
+  'set "TM_IFM="',
+  'for /f "usebackq tokens=1,2,*" %%a in ("%TM_OUT%") do if "%%a"=="%TM_A%" if "%%b"=="255.255.255.255" call :hostrow %%c',
+  'if not defined TM_IFM set "TM_M="',
+  'if defined TM_IFM set /a TM_M=TM_M+TM_IFM',
+  ':check_read',
+  'set "TM_FOUND=0"',
+  'for /f "usebackq tokens=1,2,*" %%a in ("%TM_OUT%") do if "%%a"=="%TM_D%" if "%%b"=="%TM_K%" call :row %%c',
+  'if "%TM_WANT%"=="present" if "%TM_FOUND%"=="1" exit /b 0',
+  'if "%TM_WANT%"=="absent" if "%TM_FOUND%"=="0" exit /b 0',
+  '>&2 echo TunnelMedic: the route table does not show the change (%TM_WANT%: %TM_D% mask %TM_K% via %TM_G%).',
+  'exit /b 1',
+  '',
+  ':row',
+  'set "TM_GC=%~1"',
+  'call :lasttwo %*',
+  'if %TM_N% lss 3 exit /b 0',
+  'set "TM_X="',
+  'for /f "delims=0123456789." %%x in ("%TM_GC%") do set "TM_X=%%x"',
+  'set "TM_HIT="',
+  'if "%TM_GC%"=="%TM_G%" set "TM_HIT=1"',
+  'if defined TM_X if "%TM_P%"=="%TM_G%" set "TM_HIT=1"',
+  'if not defined TM_HIT exit /b 0',
+  'if defined TM_A if not "%TM_P%"=="%TM_A%" exit /b 0',
+  'if "%TM_WANT%"=="present" if defined TM_M if not "%TM_L%"=="%TM_M%" exit /b 0',
+  'set "TM_FOUND=1"',
+  'exit /b 0',
+  '',
+  ':hostrow',
+  'call :lasttwo %*',
+  'if not "%TM_P%"=="%TM_A%" exit /b 0',
+  'set "TM_X="',
+  'for /f "delims=0123456789" %%x in ("%TM_L%") do set "TM_X=%%x"',
+  'if defined TM_X exit /b 0',
+  'set /a TM_IFM=TM_L-256',
+  'exit /b 0',
+  '',
+  ':lasttwo',
+  'set "TM_P="',
+  'set "TM_L="',
+  'set "TM_N=0"',
+  ':lasttwo_next',
+  'if "%~1"=="" exit /b 0',
+  'set "TM_P=%TM_L%"',
+  'set "TM_L=%~1"',
+  'set /a TM_N+=1',
+  'shift',
+  'goto :lasttwo_next',
+];

@@ -84,7 +84,7 @@ export function renderOtherPs1Step(action: Action): string[] {
       ];
     }
     case 'nbtstat.reload':
-      return ["& (Join-Path $env:SystemRoot 'System32\\nbtstat.exe') -R", "if ($LASTEXITCODE -ne 0) { throw 'TunnelMedic: nbtstat -R failed.' }"];
+      return ["& (Join-Path $TmSys 'nbtstat.exe') -R", "if ($LASTEXITCODE -ne 0) { throw 'TunnelMedic: nbtstat -R failed.' }"];
     case 'vpn.split.set':
     case 'vpn.route.add':
     case 'vpn.route.remove':

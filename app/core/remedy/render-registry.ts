@@ -43,11 +43,11 @@ function regData(action: Pick<RegistrySet, 'type' | 'data'>): (string | CmdArg)[
 const valueArgs = (name: string): (string | CmdArg)[] => (name === '' ? ['/ve'] : ['/v', cmdRegArg(name)]);
 
 export function regAddLine(action: Pick<RegistrySet, 'key' | 'name' | 'type' | 'data'>): string {
-  return cmdLine(['reg add', cmdRegArg(action.key), ...valueArgs(action.name), '/t', action.type, ...regData(action), '/f %TM_REGVIEW%']);
+  return cmdLine(['"%TM_REG%" add', cmdRegArg(action.key), ...valueArgs(action.name), '/t', action.type, ...regData(action), '/f %TM_REGVIEW%']);
 }
 
 export function regDeleteLine(action: Pick<RegistryDelete, 'key' | 'name' | 'removeKey' | 'removeFrom'>): string {
-  return action.removeKey ? cmdLine(['reg delete', cmdRegArg(action.removeFrom ?? action.key), '/f %TM_REGVIEW%']) : cmdLine(['reg delete', cmdRegArg(action.key), ...valueArgs(action.name), '/f %TM_REGVIEW%']);
+  return action.removeKey ? cmdLine(['"%TM_REG%" delete', cmdRegArg(action.removeFrom ?? action.key), '/f %TM_REGVIEW%']) : cmdLine(['"%TM_REG%" delete', cmdRegArg(action.key), ...valueArgs(action.name), '/f %TM_REGVIEW%']);
 }
 
 /**
@@ -118,8 +118,7 @@ export function renderOtherCmdStep(action: Action): string[] {
       return fileReplaceLines(action);
     case 'nbtstat.reload':
       // purge and preload #PRE entries (§3): "Successful purge and preload of the NBT Remote Cache Name Table."
-      // `call`: without it a batch-file nbtstat (a shim, the Wine tests' stand-in) would never return.
-      return ['call nbtstat -R'];
+      return ['"%TM_NBTSTAT%" -R'];
     case 'vpn.split.set':
     case 'vpn.route.add':
     case 'vpn.route.remove':
@@ -141,13 +140,13 @@ export const REPLACE_FILE_SUBROUTINE = [
   ':replacefile',
   'if not exist "%TM_NEW%" (>&2 echo TunnelMedic: companion file "%TM_NEW%" is missing.& exit /b 1)',
   'if not exist "%TM_PREV%" (>&2 echo TunnelMedic: companion file "%TM_PREV%" is missing.& exit /b 1)',
-  'fc /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
+  '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
   'if errorlevel 1 (>&2 echo TunnelMedic: "%TM_FILE%" changed since it was reviewed; it was not touched.& exit /b 1)',
   'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
   'if errorlevel 1 exit /b 1',
   'copy /y /b "%TM_NEW%" "%TM_FILE%" >nul',
   'if errorlevel 1 exit /b 1',
-  'fc /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
+  '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
   'if errorlevel 1 exit /b 1',
   'exit /b 0',
 ];

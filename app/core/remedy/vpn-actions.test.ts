@@ -27,7 +27,7 @@ describe('VPN profile actions', () => {
         const action: VpnAction = { kind: 'vpn.route.remove', connectionName: name, allUsers: false, destinationPrefix: '10.0.0.0/8' };
         expect(ActionSchema.safeParse(action).success).toBe(true);
         const line = vpnActionCmdLine(action);
-        expect(line).toMatch(/^powershell\.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand [A-Za-z0-9+/=]+$/);
+        expect(line).toMatch(/^"%TM_PS%" -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand [A-Za-z0-9+/=]+$/);
         const decoded = Buffer.from(line.split(' ').at(-1)!, 'base64').toString('utf16le');
         expect(decoded).toBe(`$ErrorActionPreference = 'Stop'; ${vpnActionPs(action)}`);
         expect(vpnActionArgv(action).at(-1)).toBe(decoded);

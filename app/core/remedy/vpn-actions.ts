@@ -50,11 +50,12 @@ export function vpnActionPs(a: VpnAction): string {
 /**
  * The same statement for a .cmd file: as -EncodedCommand (Base64 of UTF-16LE), because a connection
  * name may hold characters that cmd.exe and PowerShell would each read differently; the encoded
- * form needs no escaping at all. The script echoes what it runs in words beforehand.
+ * form needs no escaping at all. The script echoes what it runs in words beforehand. %TM_PS% is
+ * powershell.exe's full path (render-cmd.ts TOOL_PATHS_PROLOGUE).
  */
 export function vpnActionCmdLine(a: VpnAction): string {
   const encoded = Buffer.from(`$ErrorActionPreference = 'Stop'; ${vpnActionPs(a)}`, 'utf16le').toString('base64');
-  return `powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ${encoded}`;
+  return `"%TM_PS%" -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand ${encoded}`;
 }
 
 export function vpnActionArgv(a: VpnAction): string[] {

@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import type { RouteTable } from '../../app/core/sim/route-table';
+
+/**
+ * Stand-ins at the exact paths the generated scripts call (issue 11.4): System32\route.exe,
+ * System32\nbtstat.exe and System32\WindowsPowerShell\v1.0\powershell.exe — and, for the WOW64
+ * case, the same under a Sysnative folder. Each is the tiny launcher of standin/launcher.c, which
+ * runs the batch file beside it with the same name (route.cmd …) and returns its exit code, so the
+ * behaviour stays readable batch while the scripts really start an .exe by full path.
+ *
+ * route.cmd answers from files the test wrote into %TMR_DIR% (default C:\tm) beforehand: for the
+ * k-th changing call its output text and exit code, for `print [filter]` after k changing calls
+ * the simulator's table at that point (writeRouteData). So a call can be made to fail while
+ * printing " OK!", or succeed while printing words nobody knows — the script must judge by the
+ * table either way.
+ */
+
+const here = __dirname;
+
+let launcherBytes: Buffer | undefined;
+
+/** gcc + GNU ld (i386pep) → a PE console program, linked against the prefix's kernel32.dll. */
+function buildLauncher(root: string, system32: string): Buffer {
+  if (launcherBytes) return launcherBytes;
+  const obj = join(root, 'launcher.o');
+  const exe = join(root, 'launcher.exe');
+  const cc = spawnSync('gcc', ['-O2', '-c', '-ffreestanding', '-fno-builtin', '-fno-stack-protector', '-fno-asynchronous-unwind-tables', '-fPIE', '-mno-red-zone', join(here, 'standin', 'launcher.c'), '-o', obj], { encoding: 'utf8' });
+  if (cc.status !== 0) throw new Error(`gcc could not build the stand-in launcher (install gcc): ${cc.stderr || cc.error}`);
+  // ELF sections the PE linker cannot place
+  spawnSync('objcopy', ['-R', '.comment', '-R', '.note.GNU-stack', '-R', '.note.gnu.property', obj], { encoding: 'utf8' });
+  const ld = spawnSync('ld', ['-m', 'i386pep', '--subsystem', 'console', '-e', 'start', '-s', '--image-base', '0x400000', '-o', exe, obj, join(system32, 'kernel32.dll')], { encoding: 'utf8' });
+  if (ld.status !== 0 || !existsSync(exe)) throw new Error(`ld (binutils with the i386pep emulation) could not link the stand-in launcher: ${ld.stderr || ld.error}`);
+  launcherBytes = readFileSync(exe);
+  return launcherBytes;
+}
+
+const ROUTE_CMD = [
+  '@echo off',
+  'setlocal EnableExtensions DisableDelayedExpansion',
+  'if not defined TMR_DIR set "TMR_DIR=C:\\tm"',
+  'set "TMR_M=0"',
+  'if exist "%TMR_DIR%\\route-mods.txt" set /p TMR_M=<"%TMR_DIR%\\route-mods.txt"',
+  '>>"%TMR_DIR%\\route-log.txt" echo %~dp0 %*',
+  'if /i "%~1"=="print" goto :print',
+  'set /a TMR_M+=1',
+  '>"%TMR_DIR%\\route-mods.txt" echo %TMR_M%',
+  '>>"%TMR_DIR%\\route-calls.txt" echo %*',
+  'if exist "%TMR_DIR%\\route-out-%TMR_M%.txt" type "%TMR_DIR%\\route-out-%TMR_M%.txt"',
+  'set "TMR_X=0"',
+  'if exist "%TMR_DIR%\\route-exit-%TMR_M%.txt" set /p TMR_X=<"%TMR_DIR%\\route-exit-%TMR_M%.txt"',
+  'exit /b %TMR_X%',
+  ':print',
+  'if exist "%TMR_DIR%\\route-print-%TMR_M%-%~2.txt" type "%TMR_DIR%\\route-print-%TMR_M%-%~2.txt"',
+  'if not exist "%TMR_DIR%\\route-print-%TMR_M%-%~2.txt" type "%TMR_DIR%\\route-print-%TMR_M%.txt"',
+  'exit /b 0',
+];
+
+/** nbtstat.exe / powershell.exe: log the folder they were started from and their arguments. */
+const logOnly = (name: string, output: string) => [
+  '@echo off',
+  'if not defined TMR_DIR set "TMR_DIR=C:\\tm"',
+  `>>"%TMR_DIR%\\${name}-calls.txt" echo %~dp0 %*`,
+  ...(output ? [`echo ${output}`] : []),
+  `if exist "%TMR_DIR%\\${name}-fail.txt" exit /b 1`,
+  'exit /b 0',
+];
+
+const STAND_INS: { dir: string; name: string; script: string[] }[] = [
+  { dir: '', name: 'route', script: ROUTE_CMD },
+  // Windows' success line for -R (windows-reference.md §3)
+  { dir: '', name: 'nbtstat', script: logOnly('nbtstat', '    Successful purge and preload of the NBT Remote Cache Name Table.') },
+  { dir: 'WindowsPowerShell\\v1.0', name: 'powershell', script: logOnly('powershell', '') },
+];
+
+export function installStandIns(root: string, system32: string): void {
+  const launcher = buildLauncher(root, system32);
+  for (const base of [system32]) installInto(base, launcher);
+}
+
+function installInto(base: string, launcher: Buffer): void {
+  for (const s of STAND_INS) {
+    const dir = join(base, ...s.dir.split('\\').filter(Boolean));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${s.name}.exe`), launcher);
+    writeFileSync(join(dir, `${s.name}.cmd`), s.script.join('\r\n') + '\r\n', 'latin1');
+  }
+}
+
+/**
+ * A Sysnative folder as a 32-bit process on 64-bit Windows sees it: the stand-ins plus the Windows
+ * programs the scripts start from it (cmd.exe for the launcher, reg.exe, fc.exe).
+ */
+export function installSysnative(windowsDir: string, system32: string): void {
+  const sysnative = join(windowsDir, 'Sysnative');
+  mkdirSync(sysnative, { recursive: true });
+  installInto(sysnative, launcherBytes!);
+  for (const f of ['cmd.exe', 'reg.exe', 'fc.exe']) copyFileSync(join(system32, f), join(sysnative, f));
+}
+
+export interface RouteFault {
+  /** false: the call changes nothing (default true) */
+  applies?: boolean;
+  /** what route.exe prints instead of the simulator's own message */
+  text?: string;
+  exitCode?: number;
+}
+
+export interface RouteScenario {
+  /** the machine before the script runs; not changed (a clone is used) */
+  table: RouteTable;
+  /** by 1-based changing call */
+  faults?: Record<number, RouteFault>;
+}
+
+/** The route.exe calls a rendered .cmd will make, in order (its `call :route …` lines). */
+export function routeCallsOf(script: string): string[][] {
+  return [...script.matchAll(/^call :route (.+)$/gm)].map((m) => m[1]!.trim().split(/\s+/));
+}
+
+const OEM: Record<string, string> = { en: 'cp437', de: 'cp850', fr: 'cp850', 'zh-CN': 'cp936', ru: 'cp866' };
+
+/** Precomputes every answer route.cmd may give for these calls (see the file comment). */
+export function writeRouteData(dir: string, scenario: RouteScenario, calls: string[][]): void {
+  const table = scenario.table.clone();
+  const encoding = OEM[table.windows.language] ?? 'cp437';
+  const encode = (text: string) => iconv.encode(text, encoding);
+  const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+  const filters = new Set<string>([...calls.flat().filter((a) => ipv4.test(a)), ...table.state().interfaces.flatMap((i) => i.addresses.map((a) => a.address))]);
+  for (let k = 0; ; k++) {
+    writeFileSync(join(dir, `route-print-${k}.txt`), encode(table.print()));
+    for (const f of filters) writeFileSync(join(dir, `route-print-${k}-${f}.txt`), encode(table.print(f)));
+    if (k === calls.length) break;
+    const fault = scenario.faults?.[k + 1] ?? {};
+    const result = fault.applies === false ? { stdout: '', exitCode: 0 } : table.exec(calls[k]!);
+    // route.exe ends what it prints with CRLF
+    const text = fault.text === undefined ? result.stdout : fault.text === '' || fault.text.endsWith('\n') ? fault.text : `${fault.text}\r\n`;
+    writeFileSync(join(dir, `route-out-${k + 1}.txt`), encode(text));
+    writeFileSync(join(dir, `route-exit-${k + 1}.txt`), `${fault.exitCode ?? result.exitCode}\r\n`);
+  }
+}
+
+export function clearRouteData(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (/^route-/.test(f)) rmSync(join(dir, f), { force: true });
+}
+
+export const standinSource = resolve(here, 'standin', 'launcher.c');
