@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** stdout is a terminal: `--json` is indented for reading; otherwise compact (smaller, faster, less memory) */
+  stdoutIsTerminal?: boolean;
   /** asks a yes/no question on a terminal; never called when !isTTY */
   confirm: (question: string) => Promise<boolean>;
   env: NodeJS.ProcessEnv;

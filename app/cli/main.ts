@@ -2,19 +2,26 @@ import { createInterface } from 'node:readline/promises';
 import { EngineError } from '../shared/engine-port';
 import { CollectionError, UsageError } from '../system/errors';
 import { TOOL_VERSION } from '../system/version';
-import { checkAllowed, parse } from './args';
-import { applyPlanCommand } from './commands/apply-plan';
-import { checkPptpCommand } from './commands/check-pptp';
-import { collectCommand } from './commands/collect';
-import { explainLogCommand } from './commands/explain-log';
-import { fixCommand } from './commands/fix';
-import { reportCommand } from './commands/report';
-import { rollbackCommand } from './commands/rollback';
-import { scanCommand } from './commands/scan';
-import { scriptsCommand } from './commands/scripts';
-import { silentCommand } from './commands/silent';
+import { checkAllowed, parse, type CliValues } from './args';
 import { USAGE } from './help';
 import { EXIT, type CliIo } from './io';
+
+/**
+ * Each command's module is imported when that command runs, not at start-up: `scan` never loads
+ * execa, fflate or the apply engine (the bundled CLI splits them into chunks, scripts/build-cli.mjs).
+ */
+const COMMANDS: Record<string, (values: CliValues, rest: string[], io: CliIo) => Promise<number>> = {
+  scan: async (v, _r, io) => (await import('./commands/scan')).scanCommand(v, io),
+  fix: async (v, _r, io) => (await import('./commands/fix')).fixCommand(v, io),
+  rollback: async (v, rest, io) => (await import('./commands/rollback')).rollbackCommand(v, rest, io),
+  collect: async (v, _r, io) => (await import('./commands/collect')).collectCommand(v, io),
+  report: async (v, _r, io) => (await import('./commands/report')).reportCommand(v, io),
+  scripts: async (v, _r, io) => (await import('./commands/scripts')).scriptsCommand(v, io),
+  silent: async (v, _r, io) => (await import('./commands/silent')).silentCommand(v, io),
+  'check-pptp': async (v, _r, io) => (await import('./commands/check-pptp')).checkPptpCommand(v, io),
+  'explain-log': async (v, rest, io) => (await import('./commands/explain-log')).explainLogCommand(v, rest, io),
+  'apply-plan': async (v, _r, io) => (await import('./commands/apply-plan')).applyPlanCommand(v, io),
+};
 
 /** Runs one CLI invocation and returns its exit code; never throws, never prints a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -36,28 +43,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command !== 'rollback' && command !== 'explain-log' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
     if (values.lang && !['en', 'nl'].includes(values.lang)) throw new UsageError(`--lang ${values.lang}: supported are en, nl`);
-    switch (command) {
-      case 'scan':
-        return await scanCommand(values, io);
-      case 'fix':
-        return await fixCommand(values, io);
-      case 'rollback':
-        return await rollbackCommand(values, rest, io);
-      case 'collect':
-        return await collectCommand(values, io);
-      case 'report':
-        return await reportCommand(values, io);
-      case 'scripts':
-        return await scriptsCommand(values, io);
-      case 'silent':
-        return await silentCommand(values, io);
-      case 'check-pptp':
-        return await checkPptpCommand(values, io);
-      case 'explain-log':
-        return await explainLogCommand(values, rest, io);
-      case 'apply-plan':
-        return await applyPlanCommand(values, io);
-    }
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (run) return await run(values, rest, io);
     return EXIT.usage;
   } catch (e) {
     if (e instanceof UsageError || e instanceof CollectionError) {
@@ -79,6 +66,7 @@ export function processIo(): CliIo {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
     env: process.env,
     confirm: async (q) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { decodeCaptureBytes } from '../core/capture/decode';
 
 export interface RunOptions {
@@ -30,6 +29,8 @@ export function createExecaRunner(): CommandRunner {
     },
     async run(file, args, options = {}) {
       spawned++;
+      // imported on first use: loading execa costs ~150 ms, and most commands never spawn
+      const { execa } = await import('execa');
       const result = await execa(file, [...args], {
         encoding: 'buffer',
         reject: false,

@@ -7,6 +7,7 @@ import { readServerLogFile } from '../../system/server-log-file';
 import { runsDir } from '../../system/paths';
 import type { CliValues } from '../args';
 import { formatReport } from '../format';
+import { reportJsonChunks } from '../report-json';
 import { checkOutFile, writeOut } from './out-path';
 import { EXIT, type CliIo } from '../io';
 import { inputOptions, inputFlags } from './shared';
@@ -19,10 +20,9 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   for (const f of values['server-log'] ?? []) serverLogs.push(await readServerLogFile(f)); // streamed; verdicts land in report.serverLogs
   const { report, unreadableFiles } = await scanInput(input, language, serverLogs.length ? serverLogs : undefined);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
-  const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) {
     await checkOutFile(values.out);
-    await writeOut(values.out, json);
+    await writeOut(values.out, JSON.stringify(report, null, 2) + '\n');
   }
   if (input.target && !values.quiet) {
     const dataDir = inputOptions(values, io).dataDir;
@@ -30,7 +30,7 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
       io.stderr(`tunnelmedic: run ${runId} was interrupted before it finished. Undo it with: tunnelmedic rollback ${runId}${values.demo ? ' --demo' : ''}\n`);
     }
   }
-  if (values.json) io.stdout(json);
+  if (values.json) for (const chunk of reportJsonChunks(report, io.stdoutIsTerminal === true)) io.stdout(chunk);
   else if (!values.quiet) io.stdout(formatReport(report, input.label, inputFlags(values), values.verbose));
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
 }
