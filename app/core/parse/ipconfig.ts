@@ -218,6 +218,24 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     return false;
   };
 
+  /**
+   * An address cut by the console's 80-column wrap ("…:20aa:494" / "af78:3e04(Preferred)"): the
+   * next line starts at column 0 or 1, and the character in the 80th column may be lost (a ":" or
+   * "%" — same loss as reg query's wrapped keys). The joined value is used when it is an address.
+   */
+  const wrappedValue = (i: number, line: string, value: string): { value: string; lastIndex: number } | undefined => {
+    if (line.length < WRAP_COLUMNS || line.length > 81) return undefined;
+    let j = i + 1;
+    while (doubleSpaced && j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    const next = (lines[j] ?? '').trimEnd();
+    if (next.trim() === '' || indentOf(next) > 1 || splitKnownLabel(next) || parseHeader(next) || isTitle(next)) return undefined;
+    for (const glue of ['', '%', ':', '.']) {
+      const joined = value + glue + next.trim();
+      if (parseIpValue(joined)) return { value: joined, lastIndex: j };
+    }
+    return undefined;
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const raw = lines[i] ?? '';
@@ -321,9 +339,18 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
         case 'ipv6Address':
         case 'defaultGateway':
         case 'dnsServers':
-        case 'winsServers':
-          if (value !== '') addIp(lineNo, label, value, meaning, current);
+        case 'winsServers': {
+          if (value === '') break;
+          const wrapped = wrappedValue(i, line, value);
+          if (wrapped) {
+            addIp(lineNo, label, wrapped.value, meaning, current);
+            i = wrapped.lastIndex;
+            ctx = undefined;
+            continue;
+          }
+          addIp(lineNo, label, value, meaning, current);
           break;
+        }
         default:
           break; // lease times and informational labels
       }

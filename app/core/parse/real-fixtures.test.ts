@@ -24,6 +24,7 @@ interface IpconfigRow {
   adapters: string[];
   problems: number[];
   descriptions?: string[];
+  ipv6?: string[][];
 }
 
 const IPCONFIG: Record<string, IpconfigRow> = {
@@ -96,6 +97,20 @@ const IPCONFIG: Record<string, IpconfigRow> = {
     adapters: ['Ethernet | ethernet | up | 192.168.200.225/24 | 192.168.200.1 | 192.168.200.1'],
     problems: [8],
   },
+  // addresses cut at the 80th column are joined (the lost ":" or "%" restored when that gives an address)
+  'vista-it-wrapped-ipv6-values.txt': {
+    classes: [1, 7],
+    hostname: 'fraz',
+    adapters: [
+      'Connessione di rete Bluetooth | ethernet | down |  |  | ',
+      'Connessione rete wireless | wifi | down |  |  | ',
+      'Connessione alla rete locale (LAN) | ethernet | up | 192.168.2.34/24 | 192.168.2.1 | 208.67.222.222 208.67.220.220',
+      'Connessione alla rete locale (LAN)* 6 | other | down |  |  | ',
+      'Connessione alla rete locale (LAN)* 7 | other | up |  | :: | ',
+    ],
+    ipv6: [[], [], ['fe80::15f9:6db0:359d:8c2b'], [], ['2001:0:d5c7:a2d6:20aa:494:af78:3e04', 'fe80::20aa:494:af78:3e04']],
+    problems: [],
+  },
   'win10-ja-ppp-adapter-vnet.txt': { classes: [1], adapters: ['VNetData | ppp | up | 172.16.201.2/32 |  | 10.2.1.3'], problems: [] },
   'win7-ja-local-area-wrapped-description.txt': {
     classes: [1, 7],
@@ -137,6 +152,7 @@ describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
     expect(value.hostname).toBe(want.hostname);
     expect(problems.map((p) => p.line)).toEqual(want.problems);
     if (want.descriptions) expect(value.adapters.map((a) => a.description)).toEqual(want.descriptions);
+    if (want.ipv6) expect(value.adapters.map((a) => a.ipv6.map((x) => x.address))).toEqual(want.ipv6);
   });
 
   it('keeps an adapter whose header the tables do not know, and reports the header', () => {
