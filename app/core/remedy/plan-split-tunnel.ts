@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { effectiveRoute, interfaceOf, isTunnelRoute, parseCidr, firstHost } from '../diagnose/route-model';
 import type { Route, Snapshot } from '../model/snapshot';
 import type { VpnProfile } from '../model/vpn-profile';
+import { tunnelDnsServers } from '../probe/reachability';
 import type { Action } from './actions';
 import type { PlannedFix } from './build-fix';
 import type { ScriptStep } from './render-cmd';
@@ -73,6 +74,16 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
       action: corpRouteAction(net.address, net.netmask, tunnelGateway, tunnelIndex),
     });
   }
+  // The VPN's DNS servers must stay reachable through the tunnel, or names stop resolving once the
+  // default route is gone (issue 15.2): a host route for each one no corporate network covers.
+  const corpNets = corporateNetworks.map(parseCidr).filter((n) => n !== null);
+  for (const dns of tunnelDnsServers(snapshot)) {
+    if (corpNets.some((n) => inNetwork(dns, n.address, n.prefixLength)) || effectiveRoute(tunnelSpecific, dns).winner) continue;
+    steps.push({
+      label: t('fix.step.addDns', { address: dns, gateway: tunnelGateway }),
+      action: { kind: 'route.add', destination: dns, netmask: '255.255.255.255', gateway: tunnelGateway, metric: 1, interfaceIndex: tunnelIndex },
+    });
+  }
   if (corporateNetworks.length === 0) notes.push(t('fix.noCorpNets'));
 
   return {
@@ -83,6 +94,17 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
     steps,
     notes: notes.length ? notes : undefined,
   };
+}
+
+/** The DNS host routes a now-fix adds (as /32 prefixes), so the lasting fix stores them in the profile too. */
+function dnsHostRoutes(now: PlannedFix): string[] {
+  return now.steps.flatMap((s) => (s.action.kind === 'route.add' && s.action.netmask === '255.255.255.255' ? [`${s.action.destination}/32`] : []));
+}
+
+function inNetwork(address: string, network: string, prefixLength: number): boolean {
+  const n = (a: string) => a.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const size = 2 ** (32 - prefixLength);
+  return Math.floor(n(address) / size) === Math.floor(n(network) / size);
 }
 
 export function corpRouteAction(destination: string, netmask: string, gateway: string, interfaceIndex: number | undefined): Action {
@@ -100,7 +122,7 @@ export function planSplitTunnelLasting(now: PlannedFix, profile: VpnProfile, cor
   const steps: ScriptStep[] = [
     ...now.steps,
     { label: t('fix.step.splitOn', { name }), action: { kind: 'vpn.split.set', connectionName: name, allUsers, splitTunneling: true, previous: profile.splitTunnel ?? false } },
-    ...corporateNetworks
+    ...[...corporateNetworks, ...dnsHostRoutes(now)]
       .filter((cidr) => parseCidr(cidr) && !profile.routes.includes(cidr))
       .map((cidr): ScriptStep => ({ label: t('fix.step.profileRoute', { cidr, name }), action: { kind: 'vpn.route.add', connectionName: name, allUsers, destinationPrefix: cidr } })),
   ];
