@@ -22,8 +22,11 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   'fail-route-call': { type: 'string' },
-  'plan-file': { type: 'string' },
   sha256: { type: 'string' },
+  'run-id': { type: 'string' },
+  'user-sid': { type: 'string' },
+  domain: { type: 'string' },
+  dc: { type: 'string', multiple: true },
   server: { type: 'string' },
   port: { type: 'string' },
   redact: { type: 'boolean' },
@@ -53,7 +56,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   // internal: what the desktop app's --silent runs (app/main/headless.ts)
   silent: ['demo', 'capture', 'policy', 'corp-net', 'out', 'lang', 'quiet', 'verbose', 'help'],
   'check-pptp': ['demo', 'capture', 'server', 'port', 'json', 'lang', 'quiet', 'verbose', 'help'],
-  'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'plan-file', 'sha256', 'quiet', 'help', 'fail-route-call', 'probe'],
+  'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'only', 'sha256', 'run-id', 'user-sid', 'domain', 'dc', 'quiet', 'help', 'fail-route-call', 'probe'],
 };
 
 export function checkAllowed(command: string, values: CliValues): void {

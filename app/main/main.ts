@@ -57,7 +57,7 @@ if (headless) {
         // the elevated instance); the demo keeps its simulated machine in the user's profile
         dataDir: choice.source === 'live' ? machineDataDir() : app.getPath('userData'),
         locale: app.getLocale(),
-        elevation: { self: { file: process.execPath, args: app.isPackaged ? [] : [app.getAppPath()] }, stagingDir: path.join(app.getPath('temp'), 'TunnelMedic') },
+        elevation: { self: { file: process.execPath, args: app.isPackaged ? [] : [app.getAppPath()] } },
       }),
       (token) => (lastRunToken = token),
     );

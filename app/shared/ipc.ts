@@ -74,7 +74,12 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-export const ScanResultSchema = z.object({ runToken: Id, report: ReportSchema });
+export const ScanResultSchema = z.object({
+  runToken: Id,
+  report: ReportSchema,
+  /** fix id → SHA-256 of its plan (fix id + typed actions), shown in the consent dialog; the elevated run applies only that */
+  fixSha256: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
+});
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 
 export const ProgressSchema = z.object({

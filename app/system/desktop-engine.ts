@@ -6,7 +6,7 @@ import { vpnProfilesOf } from '../core/model/vpn-profile';
 import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
 import { renderReportHtml } from '../core/report/report-html';
-import type { AppInfo, PptpCheckResult, RunSummary } from '../shared/ipc';
+import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import { probeTargets, type ProbeTarget } from '../core/probe/reachability';
 import { buildSnapshot } from '../core/snapshot/build-snapshot';
@@ -14,6 +14,7 @@ import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';
 import { measureReachability } from './reachability';
 import { RunStore } from './apply/journal';
 import type { RouteTarget } from './apply/route-target';
+import { fixApprovalDigest } from './apply/approval';
 import { elevatedExecutor, elevatedRollback } from './apply/elevate';
 import { createExecaRunner } from './run';
 import { UsageError } from './errors';
@@ -33,7 +34,7 @@ export interface DesktopEngineOptions {
    * How to start this program elevated (the app's exe and leading args). Given for live runs on
    * Windows: applying and undoing then happen in an elevated instance behind the UAC prompt.
    */
-  elevation?: { self: { file: string; args: string[] }; stagingDir: string };
+  elevation?: { self: { file: string; args: string[] } };
   /** demo/tests: these route calls (1-based) fail like route.exe does, to show the automatic rollback */
   failRouteCalls?: number[];
   /**
@@ -65,6 +66,8 @@ interface Session {
   policy?: Policy;
   corporateNetworks: string[];
   language: EngineLanguage;
+  /** the domain typed in the app: the elevated instance re-plans with it (approved-run.ts) */
+  domain?: DomainInput;
 }
 
 /**
@@ -98,20 +101,22 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
     return target;
   };
   const elevation = options.elevation && options.source === 'live' ? { ...options.elevation, runner: createExecaRunner(), store } : undefined;
-  const context = async (s: Pick<Session, 'corporateNetworks' | 'language' | 'policy'>, onProgress: ApplyContext['onProgress'], probe = false): Promise<ApplyContext> => {
+  const context = async (s: Pick<Session, 'corporateNetworks' | 'language' | 'policy' | 'domain'>, onProgress: ApplyContext['onProgress'], probe = false): Promise<ApplyContext> => {
     const target = await writable();
     // Reachability before/after, only when the person allowed it; live only (tests: allowProbe + 127.0.0.1 targets)
     const measure = probe && (options.source === 'live' || options.allowProbe)
       ? async () => measureReachability(probeTargets(buildSnapshot(await target.collect()).snapshot, s.policy).map(options.reachabilityTarget ?? ((t) => t)), { consent: true })
       : undefined;
+    // the elevated instance gets the inputs of this scan, so it plans exactly what the person saw
+    const elevated = elevation && { ...elevation, probe: Boolean(measure), inputs: { policyFile: options.policyFile, corporateNetworks: s.corporateNetworks, domain: s.domain, language: s.language } };
     return {
       target,
       store,
       analyse: { corporateNetworks: s.corporateNetworks, language: s.language, policy: s.policy, toolVersion: TOOL_VERSION },
       onProgress,
       reachability: measure,
-      execute: elevation && elevatedExecutor({ ...elevation, probe: Boolean(measure) }),
-      executeRollback: elevation && elevatedRollback(elevation),
+      execute: elevated && elevatedExecutor(elevated),
+      executeRollback: elevated && elevatedRollback(elevated),
     };
   };
 
@@ -141,8 +146,10 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       });
       onProgress({ phase: 'diagnose', step: 2, total: 2, label: 'Checking routes' });
       const runToken = `scan-${randomBytes(8).toString('hex')}`;
-      sessions.set(runToken, { report, corporateNetworks, language, policy });
-      return { runToken, report };
+      sessions.set(runToken, { report, corporateNetworks, language, policy, domain: opts.domain });
+      // the SHA-256 of each fix's plan, shown in the consent dialog: what the elevated side must re-derive
+      const fixSha256 = Object.fromEntries(report.findings.flatMap((f) => f.fixes.map((x) => [x.id, fixApprovalDigest(x)])));
+      return { runToken, report, fixSha256 };
     },
 
     async applyFixes(runToken, fixIds, onProgress, opts) {

@@ -77,7 +77,7 @@ export function App() {
         {view.name === 'history' && <HistoryView tm={tm} />}
         {view.name === 'connections' && <ConnectionsView tm={tm} onOpen={(id) => go({ name: 'finding', id, from: 'connections' })} />}
       </main>
-      {consent && <ConsentDialog fix={consent} demo={tm.info?.source !== 'live'} onCancel={() => setConsent(null)} onConfirm={() => confirm(consent)} />}
+      {consent && <ConsentDialog fix={consent} demo={tm.info?.source !== 'live'} sha256={tm.scan?.fixSha256?.[consent.id]} onCancel={() => setConsent(null)} onConfirm={() => confirm(consent)} />}
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { writePointsPassed } from '../../app/system/atomic-file';
  * `apply` mode: for each data folder given, concurrently (staggered), the demo's `fix --yes --only F`
  * and then `rollback --last`; TUNNELMEDIC_KILL_AT_WRITE (app/system/atomic-file.ts) SIGKILLs the
  * whole process at one write point, so every sequence still running is cut off wherever it is.
- * `recover` mode: `rollback --last` on each folder (what a person does after the crash), printing
- * the exit code and message per folder. A folder whose sequence finished gets a `done` marker.
+ * A folder whose sequence finished gets a `done` marker; the test then runs `rollback --last` on
+ * the others, as a person would after the crash.
  */
 interface Job {
   dataDir: string;
@@ -17,7 +17,7 @@ interface Job {
   delayMs: number;
 }
 
-const [mode, jobsJson] = process.argv.slice(2) as ['apply' | 'recover', string];
+const [, jobsJson] = process.argv.slice(2) as ['apply', string];
 const jobs = JSON.parse(jobsJson) as Job[];
 
 async function cli(dataDir: string, args: string[]): Promise<{ code: number; out: string }> {
@@ -26,18 +26,13 @@ async function cli(dataDir: string, args: string[]): Promise<{ code: number; out
   return { code: await runCli(args, io), out };
 }
 
-if (mode === 'apply') {
-  await Promise.all(
-    jobs.map(async (job) => {
-      await new Promise((r) => setTimeout(r, job.delayMs));
-      const fix = await cli(job.dataDir, ['fix', '--demo', '--yes', '--quiet', '--only', job.fix]);
-      const rollback = await cli(job.dataDir, ['rollback', '--last', '--demo', '--quiet']);
-      writeFileSync(join(job.dataDir, 'done'), JSON.stringify({ fix: fix.code, rollback: rollback.code }));
-    }),
-  );
-  process.stdout.write(JSON.stringify({ points: writePointsPassed() }));
-} else {
-  const results = [];
-  for (const job of jobs) results.push(await cli(job.dataDir, ['rollback', '--last', '--demo', '--quiet']));
-  process.stdout.write(JSON.stringify(results));
-}
+await Promise.all(
+  jobs.map(async (job) => {
+    await new Promise((r) => setTimeout(r, job.delayMs));
+    writeFileSync(join(job.dataDir, 'started'), ''); // not a write point: marks a run the kill can cut
+    const fix = await cli(job.dataDir, ['fix', '--demo', '--yes', '--quiet', '--only', job.fix]);
+    const rollback = await cli(job.dataDir, ['rollback', '--last', '--demo', '--quiet']);
+    writeFileSync(join(job.dataDir, 'done'), JSON.stringify({ fix: fix.code, rollback: rollback.code }));
+  }),
+);
+process.stdout.write(JSON.stringify({ points: writePointsPassed() }));

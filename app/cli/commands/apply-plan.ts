@@ -1,17 +1,38 @@
 import { runApprovedPlan } from '../../system/apply/approved-run';
 import { UsageError } from '../../system/errors';
+import { DomainInputSchema } from '../../shared/ipc';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { inputOptions } from './shared';
 
 /**
- * Internal: what the elevated instance runs (`apply-plan --plan-file F --sha256 H`). Not in the
- * main --help: people use `fix`, which starts this behind the UAC prompt.
+ * Internal: what the elevated instance runs —
+ * `apply-plan --run-id ID --only FIX[,FIX] --sha256 H [--policy F] [--corp-net C]… [--domain NAME --dc NAME=ADDR…] [--lang L] [--user-sid SID]`.
+ * Not in the main --help: people use `fix` (or the app), which starts this behind the UAC prompt.
+ * It re-plans the fixes itself and applies only a plan whose SHA-256 is H (approved-run.ts).
  */
 export async function applyPlanCommand(values: CliValues, io: CliIo): Promise<number> {
-  if (!values['plan-file'] || !values.sha256) throw new UsageError('apply-plan needs --plan-file FILE and --sha256 HASH');
-  const result = await runApprovedPlan(values['plan-file'], values.sha256, { ...inputOptions(values, io), probe: values.probe === true });
+  if (!values['run-id'] || !values.only || !values.sha256) throw new UsageError('apply-plan needs --run-id ID, --only FIX and --sha256 HASH');
+  const result = await runApprovedPlan({
+    runId: values['run-id'],
+    fixIds: values.only.split(',').map((s) => s.trim()).filter(Boolean),
+    sha256: values.sha256,
+    userSid: values['user-sid'],
+    domain: domainOf(values),
+    input: { ...inputOptions(values, io), probe: values.probe === true },
+  });
   io.stdout(`${result.message}\n`);
   if (result.rollbackFailed) return EXIT.rollbackFailed;
   return result.verified ? EXIT.healthy : EXIT.rolledBack;
+}
+
+function domainOf(values: CliValues) {
+  if (values.domain === undefined) return undefined;
+  const controllers = (values.dc ?? []).map((dc) => {
+    const [name, address] = dc.split('=');
+    return { name: name ?? '', address: address ?? '' };
+  });
+  const parsed = DomainInputSchema.safeParse({ netbiosName: values.domain, controllers });
+  if (!parsed.success) throw new UsageError(`apply-plan: --domain/--dc: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
 }

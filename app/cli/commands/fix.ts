@@ -2,10 +2,9 @@ import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import { unattendedRefusal } from '../../core/model/unattended';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { probeTargets } from '../../core/probe/reachability';
 import { applyFixes } from '../../system/apply/apply';
+import { fixApprovalDigest } from '../../system/apply/approval';
 import { elevatedExecutor } from '../../system/apply/elevate';
 import { createExecaRunner } from '../../system/run';
 import { RunStore } from '../../system/apply/journal';
@@ -44,7 +43,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
       say('Not applying anything: this run is not interactive and --yes was not given.\n');
       return EXIT.findings;
     }
-    io.stdout(fixes.map((f) => `${f.title} [${f.id}]\n${f.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n`).join('\n'));
+    io.stdout(fixes.map((f) => `${f.title} [${f.id}]\n${f.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n  Plan SHA-256: ${fixApprovalDigest(f)}\n`).join('\n'));
     if (!(await io.confirm('Apply these changes? A backup is taken and they can be undone. [y/N] '))) {
       say('Nothing was changed.\n');
       return scanExit;
@@ -71,7 +70,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
       analyse: { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION },
       onProgress: (p) => say(`[${p.phase}${p.total ? ` ${p.step}/${p.total}` : ''}] ${p.label}\n`),
       // On this Windows machine the changes run in an elevated instance behind the UAC prompt.
-      execute: input.source === 'live' ? elevatedExecutor({ runner: createExecaRunner(), self: cliSelf(), stagingDir: join(tmpdir(), 'TunnelMedic'), store, probe }) : undefined,
+      execute: input.source === 'live' ? elevatedExecutor({ runner: createExecaRunner(), self: cliSelf(), store, probe, inputs: { policyFile: values.policy, corporateNetworks: input.corporateNetworks, language } }) : undefined,
     },
     report,
     chosen.map((f) => f.id),

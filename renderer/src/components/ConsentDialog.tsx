@@ -7,7 +7,7 @@ import { useFocusTrap } from './useFocusTrap';
 import { Icon } from './Icon';
 
 /** Asks before anything changes: exactly what will change, admin prompt, backup, undo. */
-export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; demo: boolean; onCancel: () => void; onConfirm: () => void }) {
+export function ConsentDialog({ fix, demo, sha256, onCancel, onConfirm }: { fix: Fix; demo: boolean; sha256?: string; onCancel: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -23,6 +23,11 @@ export function ConsentDialog({ fix, demo, onCancel, onConfirm }: { fix: Fix; de
             <li key={i}>{s}</li>
           ))}
         </ol>
+        {sha256 && (
+          <p className="plan-hash" data-testid="consent-sha256">
+            {t('consent.sha256')} <code>{sha256}</code>
+          </p>
+        )}
         {restart && (
           <p className="notice notice-restart" data-testid="consent-restart">
             <Icon name="warning" /> <strong>{t('consent.restartTitle')}</strong> {restart}
