@@ -6,3 +6,7 @@ export { buildReportZip } from '../app/core/report/report-zip';
 export { decodeCaptureBytes } from '../app/core/capture/decode';
 export { demoCaptureDir } from '../app/system/paths';
 export { collectLive, LIVE_REGISTRY_KEYS } from '../app/system/live-collector';
+// issue 14: server logs (bench/server-log.bench.ts)
+export { readServerLogFile } from '../app/system/server-log-file';
+export { explainServerLogs } from '../app/core/diagnose/server-log';
+export { engineT } from '../app/core/i18n';

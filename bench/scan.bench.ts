@@ -10,6 +10,7 @@ import { bundleForBench } from './bundle';
 import { generateCapture } from './generate-capture';
 import { modelLiveScan } from './live-model';
 import { paintBenchmark } from './paint';
+import { serverLogBenchmark } from './server-log.bench';
 
 /**
  * `npm run bench`: every budget of issue 16 as one figure and PASS/over. Ratios are measured in
@@ -171,6 +172,11 @@ const sizeOf = (d: string) => {
 };
 sizeOf(rendererOut);
 row('6 renderer bundle (js + css + html, gzip)', `${(gz / 1024).toFixed(0)} KB`, '≤ 250 KB', gz <= 250 * 1024);
+
+// ---- issue 14: server logs (bench/server-log.bench.ts)
+console.error('14: 100 000 syslog lines…');
+const sl = await serverLogBenchmark(engine, work, REPEAT);
+row('14 explain-log 100 000 syslog lines / read+split them (readline)', `${x(sl.ratio)} (${sl.explainMs.toFixed(0)} ms vs ${sl.readMs.toFixed(0)} ms; ${sl.understood}/${sl.records} understood, ${sl.findings} findings)`, '< 2×', sl.ratio < 2);
 
 if (existsSync(work)) rmSync(work, { recursive: true, force: true });
 

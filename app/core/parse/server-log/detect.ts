@@ -20,7 +20,16 @@ import type { RawRecord } from './lines';
  */
 export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily];
 
+/** Program tags name their family outright (the common syslog case skips every other test). */
+const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
+  ...['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd'].map((p) => [p, pppdFamily] as const),
+  ...['charon', 'charon-systemd', 'charon-cmd'].map((p) => [p, strongswanFamily] as const),
+  ...['pluto', 'ipsec', 'addconn'].map((p) => [p, libreswanFamily] as const),
+]);
+
 export function detectFamily(pre: Prefixed): FamilyParser | undefined {
+  const byProgram = pre.program ? BY_PROGRAM.get(pre.program) : undefined;
+  if (byProgram) return byProgram;
   return FAMILIES.find((f) => f.claims(pre));
 }
 
@@ -32,11 +41,16 @@ const FIELD_LINE = /^[A-Za-z]+\s*: /;
  * …`); IOS may print a packet's `[Open] id 3 len 16 …` on the next, indented line.
  */
 export function continues(pending: RawRecord, line: string, blankBefore: number): boolean {
-  const indented = /^\s/.test(line);
-  if (indented && blankBefore === 0 && FIELD_LINE.test(pending.text) && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
+  const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
+  // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
+  const fieldLike = indented && blankBefore === 0 && FIELD_LINE.test(pending.text);
+  const v3 = pending.text.includes('SEV=');
+  const iosPacket = indented && pending.text.includes('CP: ');
+  if (!fieldLike && !v3 && !iosPacket) return false;
+  if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
   if (pre.shape !== 'none') return false;
-  if (VPN3000_HEAD.test(pending.text.replace(/^.*?(?=\d\d\/\d\d\/\d{4} )/, '')) && pending.endLine - pending.line < 8 && !VPN3000_HEAD.test(line.trim())) return true;
-  if (indented && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
+  if (v3 && VPN3000_HEAD.test(pending.text.replace(/^.*?(?=\d\d\/\d\d\/\d{4} )/, '')) && pending.endLine - pending.line < 8 && !VPN3000_HEAD.test(line.trim())) return true;
+  if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
   return false;
 }

@@ -33,7 +33,7 @@ export class ServerLogParser {
   private understood = 0;
   private unknown = 0;
   private causeEntries = 0;
-  private readonly families: Partial<Record<LogFamily, number>> = {};
+  private readonly families = new Map<LogFamily, number>();
   private readonly entries: ServerLogEntry[] = [];
   private readonly kept = new Set<ServerLogEntry>();
   private readonly unknownLines: UnknownLine[] = [];
@@ -71,7 +71,7 @@ export class ServerLogParser {
       records: this.records,
       understood: this.understood,
       unknown: this.unknown,
-      families: this.families,
+      families: Object.fromEntries(this.families) as Partial<Record<LogFamily, number>>,
       entries: this.entries,
       unknownLines: this.unknownLines,
       truncated: this.truncated,
@@ -106,6 +106,10 @@ export class ServerLogParser {
       if (!family && pre.program && !VPN_PROGRAM.test(pre.program)) {
         this.count('syslog');
         this.understood++;
+        if (this.entries.length - this.causeEntries >= MAX_ENTRIES) {
+          this.truncated = true;
+          return;
+        }
         this.keep(this.entry(r, pre, 'syslog', { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' }));
         return;
       }
@@ -116,6 +120,11 @@ export class ServerLogParser {
     }
     this.understood++;
     this.count(family.family);
+    // past the cap, a line without a cause that no family tracks is only counted (bounded memory, less garbage)
+    if (!hit.cause && !family.track && this.entries.length - this.causeEntries >= MAX_ENTRIES) {
+      this.truncated = true;
+      return;
+    }
     const entry = this.entry(r, pre, family.family, hit);
     this.keep(entry);
     const later = family.track?.(entry, this.stateOf(family));
@@ -123,29 +132,23 @@ export class ServerLogParser {
   }
 
   private count(f: LogFamily): void {
-    this.families[f] = (this.families[f] ?? 0) + 1;
+    this.families.set(f, (this.families.get(f) ?? 0) + 1);
   }
 
   private entry(r: RawRecord, pre: Prefixed, family: LogFamily, hit: NonNullable<ReturnType<FamilyParser['parse']>>): ServerLogEntry {
     const v3 = family === 'vpn3000' ? readVpn3000(pre.message) : null;
+    const e: ServerLogEntry = { line: r.line, endLine: r.endLine, family, text: r.text.length > TEXT_CHARS ? `${r.text.slice(0, TEXT_CHARS)}…` : r.text, decoded: hit.decoded, outcome: hit.outcome ?? 'info' };
     const time = v3?.time ?? pre.time;
+    if (time) e.time = time;
+    if (pre.host) e.host = pre.host;
+    if (pre.program) e.program = pre.program;
     const session = hit.session ?? (pre.program && pre.pid ? `${pre.program}[${pre.pid}]` : family === 'ios' ? pre.message.match(/^(\S+) /)?.[1] : undefined);
-    return {
-      line: r.line,
-      endLine: r.endLine,
-      family,
-      ...(time ? { time } : {}),
-      ...(pre.host ? { host: pre.host } : {}),
-      ...(pre.program ? { program: pre.program } : {}),
-      ...(session ? { session } : {}),
-      ...(hit.peer ? { peer: hit.peer } : {}),
-      ...(hit.user ? { user: hit.user } : {}),
-      text: r.text.length > TEXT_CHARS ? `${r.text.slice(0, TEXT_CHARS)}…` : r.text,
-      decoded: hit.decoded,
-      outcome: hit.outcome ?? 'info',
-      ...(hit.cause ? { cause: hit.cause } : {}),
-      ...(hit.code !== undefined ? { code: hit.code } : {}),
-    };
+    if (session) e.session = session;
+    if (hit.peer) e.peer = hit.peer;
+    if (hit.user) e.user = hit.user;
+    if (hit.cause) e.cause = hit.cause;
+    if (hit.code !== undefined) e.code = hit.code;
+    return e;
   }
 
   /** Keep every entry with a cause (up to its cap) and the others up to theirs. */

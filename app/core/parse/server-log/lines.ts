@@ -34,8 +34,24 @@ const GLUE = new RegExp(
   'g',
 );
 
+const GLUE_WORDS = ['ISAKMP-SA', 'L2TP UDP', 'IPsec-SA', 'acquired ', '>: ', 'phase1', 'phase2', 'phase 1'];
+
+/**
+ * Cheap test first (indexOf, no regex scan): only a line showing a second record start — a second
+ * `]: ` (two tagged syslog records), a second RASMAN `[tid]`, a RouterOS message word — is worth
+ * the GLUE scan. A syslog record glued to an untagged one is not caught here (rare; the line is then
+ * reported as not understood rather than split).
+ */
+function maybeGlued(text: string): boolean {
+  const a = text.indexOf(']: ');
+  if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
+  if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
+  for (const w of GLUE_WORDS) if (text.includes(w)) return true;
+  return false;
+}
+
 export function unglue(text: string): string[] {
-  if (text.length < 12) return [text];
+  if (text.length < 12 || !maybeGlued(text)) return [text];
   GLUE.lastIndex = 0;
   const parts: string[] = [];
   let from = 0;

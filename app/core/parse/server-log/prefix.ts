@@ -22,7 +22,9 @@ export interface Prefixed {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthOf = (m: string): number => MONTHS.indexOf(m.slice(0, 1).toUpperCase() + m.slice(1, 3).toLowerCase()) + 1;
+const MONTH_NUMBER = new Map(MONTHS.map((m, i) => [m, i + 1]));
+/** the regexes only match these exact spellings */
+const monthOf = (m: string): number => MONTH_NUMBER.get(m) ?? 0;
 const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
 const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
@@ -42,31 +44,35 @@ const n = (s: string | undefined): number | undefined => (s === undefined ? unde
 const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
 
 export function splitPrefix(text: string): Prefixed {
+  // dispatch on the first character: each line tries only the header shapes it can have
+  const c = text.charCodeAt(0);
+  const upper = c >= 65 && c <= 90;
+  const digit = c >= 48 && c <= 57;
   let m: RegExpMatchArray | null;
-  if ((m = text.match(LOGREAD))) {
+  if (upper && (m = text.match(LOGREAD))) {
     return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
   }
-  if ((m = text.match(ROUTER_TAB))) {
+  if (digit && (m = text.match(ROUTER_TAB))) {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
   }
-  if ((m = text.match(RASMAN))) {
+  if (c === 91 /* [ */ && (m = text.match(RASMAN))) {
     return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
   }
-  if ((m = text.match(ISO))) {
+  if (digit && (m = text.match(ISO))) {
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
   }
-  // IOS before syslog: "May 28 22:10:22.333: Vi1 LCP: …" has a colon right after the time
-  if ((m = text.match(IOS))) {
-    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
-  }
-  if ((m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
-  if ((m = text.match(SYSLOG_PROG))) {
+  // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS
+  if (upper && (m = text.match(SYSLOG_PROG))) {
     return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
   }
-  if ((m = text.match(SYSLOG_HOST))) {
+  if ((upper || digit || c === 42 || c === 46) && (m = text.match(IOS))) {
+    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
+  }
+  if ((digit || c === 42 || c === 46) && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
+  if (upper && (m = text.match(SYSLOG_HOST))) {
     return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, host: m[6], message: m[7]! };
   }
-  if ((m = text.match(TIME_ONLY))) {
+  if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;
     const p = rest.match(PROGRAM);
     const time = { hour: +m[1]!, minute: +m[2]!, second: +m[3]!, ms: ms(m[4]) };
