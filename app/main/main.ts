@@ -152,5 +152,6 @@ function rememberRunToken(engine: DesktopEngine, onToken: (token: string) => voi
     history: () => engine.history(),
     exportReport: (token, format) => engine.exportReport(token, format),
     checkPptp: (token, profileName) => engine.checkPptp(token, profileName),
+    explainServerLog: (opts) => engine.explainServerLog(opts),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, DomainInput, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from './ipc';
+import type { AppInfo, DomainInput, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult, ServerLogExplanation } from './ipc';
 
 /**
  * What the Electron main process (and the Playwright bridge) needs from the engine. The real
@@ -20,6 +20,8 @@ export interface DesktopEngine {
    * Throws PROBE_NOT_LIVE (demo, capture), UNKNOWN_RUN_TOKEN, UNKNOWN_PROFILE, NO_SERVER, NOT_PPTP.
    */
   checkPptp(runToken: string, profileName: string): Promise<PptpCheckResult>;
+  /** A pasted server log, parsed and explained in main; matched with that scan's failures when runToken is given. */
+  explainServerLog(opts: { text: string; label?: string; runToken?: string; language?: 'en' | 'nl' }): Promise<ServerLogExplanation>;
 }
 
 /** Errors that cross IPC with their code intact (e.g. UNKNOWN_RUN_TOKEN, PRECONDITION_FAILED). */

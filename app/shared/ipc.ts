@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { corporateNetworkProblem } from '../core/model/policy';
-import { ReportSchema } from '../core/model/report';
+import { FindingSchema, ReportSchema } from '../core/model/report';
+import { ServerLogReportSchema } from '../core/model/server-log';
 import { CHANNELS, type ChannelName } from './channels';
 
 /**
@@ -109,6 +110,22 @@ export const PptpCheckResultSchema = z.object({
 });
 export type PptpCheckResult = z.infer<typeof PptpCheckResultSchema>;
 
+/**
+ * The "Paste the server's log" box: the text itself (pasted, or read from a dropped file in the
+ * renderer) and a label to show — never a path; main parses it. 4 MiB of text at most across IPC:
+ * bigger logs belong to `tunnelmedic explain-log`, which streams files.
+ */
+export const MAX_SERVER_LOG_CHARS = 4 * 1024 * 1024;
+const LogLabel = z.string().regex(/^[^\u0000-\u001f\u007f/\\]{1,120}$/, 'a file name without a path');
+export const ServerLogExplanationSchema = z.object({
+  serverLog: ServerLogReportSchema,
+  /** the causes the log shows; with a scan, folded into the PC's finding when they are the same failure */
+  findings: z.array(FindingSchema),
+  /** true when findings were matched with the scan's own (RasClient) failures */
+  correlated: z.boolean(),
+});
+export type ServerLogExplanation = z.infer<typeof ServerLogExplanationSchema>;
+
 export const ipcContract = {
   appInfo: { args: z.object({}).strict(), result: AppInfoSchema },
   scan: {
@@ -135,6 +152,11 @@ export const ipcContract = {
    * sends a host. Live source only (PROBE_NOT_LIVE on the demo and on captures).
    */
   checkPptp: { args: z.object({ runToken: Id, profileName: ProfileName }).strict(), result: PptpCheckResultSchema },
+  /** What the VPN server logged, explained — and matched with that scan's failures when runToken is given. */
+  explainServerLog: {
+    args: z.object({ text: z.string().max(MAX_SERVER_LOG_CHARS, 'The log is too long to paste (4 MB at most): use tunnelmedic explain-log FILE.'), label: LogLabel.optional(), runToken: Id.optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
+    result: ServerLogExplanationSchema,
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { engineT, pickLanguage, type EngineLanguage } from '../core/i18n';
 import { interpretPptpPath } from '../core/diagnose/pptp-path';
+import { explainPastedLog } from '../core/diagnose/server-log/paste';
 import { rasEventsOf } from '../core/model/ras-event';
 import { vpnProfilesOf } from '../core/model/vpn-profile';
 import type { Policy } from '../core/model/policy';
@@ -221,6 +222,12 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const events = rasEventsOf(s.report.snapshot.events).filter((e) => e.entryName === undefined || e.entryName === profile.name);
       const reading = interpretPptpPath(probe, events, engineT(s.language));
       return { verdict: reading.verdict, message: reading.message, host: probe.host, port: probe.port, state: probe.state, ms: probe.ms };
+    },
+
+    async explainServerLog({ text, label, runToken, language }) {
+      // parsed here in main (the renderer only sent text); a stale token just means "no scan to match"
+      const s = runToken ? sessions.get(runToken) : undefined;
+      return explainPastedLog({ text, label, language: language ?? s?.language ?? pickLanguage(options.locale), scan: s ? { report: s.report, corporateNetworks: s.corporateNetworks, policy: s.policy } : undefined });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { explainPastedLog } from '../../app/core/diagnose/server-log/paste';
 import type { DesktopEngine } from '../../app/shared/engine-port';
 import { EngineError } from '../../app/shared/engine-port';
 import type { Progress, RunResult, RunSummary } from '../../app/shared/ipc';
@@ -132,5 +133,7 @@ export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'l
         ms: 12,
       };
     },
+    // the real pure explanation, without a scan to match against
+    explainServerLog: async ({ text, label, language }) => explainPastedLog({ text, label, language }),
   };
 }

@@ -5,6 +5,7 @@ import { AttemptTimeline } from './AttemptTimeline';
 import { ErrorNotice } from './ErrorNotice';
 import { PptpCheck } from './PptpCheck';
 import { ProfileCompare } from './ProfileCompare';
+import { ServerLogPanel } from './ServerLogPanel';
 
 /** "Connection problems": recent attempts from the RasClient log, and each VPN profile beside what the errors imply. */
 export function ConnectionsView({ tm, onOpen }: { tm: TunnelMedicState; onOpen: (findingId: string) => void }) {
@@ -56,6 +57,8 @@ export function ConnectionsView({ tm, onOpen }: { tm: TunnelMedicState; onOpen: 
           )}
         </section>
       )}
+      {/* keyed by the scan: a new scan starts the paste box afresh, matched against that scan */}
+      <ServerLogPanel key={tm.scan?.runToken ?? 'no-scan'} runToken={tm.scan?.runToken} />
     </>
   );
 }

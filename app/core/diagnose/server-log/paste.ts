@@ -1,0 +1,25 @@
+import { engineT, type EngineLanguage } from '../../i18n';
+import type { Policy } from '../../model/policy';
+import type { Finding, Report } from '../../model/report';
+import type { ServerLogReport } from '../../model/server-log';
+import { parseServerLog } from '../../parse/server-log';
+import { explainServerLogs, explainWithCapture } from '.';
+
+/**
+ * The app's paste box, as one pure call: the text → the decoded log and its findings; with the
+ * scan the person is looking at, the server's causes folded into the PC's findings where they are
+ * the same failure (only findings that carry the pasted log's evidence are returned).
+ */
+export function explainPastedLog(opts: { text: string; label?: string; language?: EngineLanguage; scan?: { report: Report; corporateNetworks?: string[]; policy?: Policy } }): { serverLog: ServerLogReport; findings: Finding[]; correlated: boolean } {
+  const label = opts.label ?? 'pasted log';
+  const t = engineT(opts.language ?? (opts.scan?.report.language === 'nl' ? 'nl' : 'en'));
+  const log = parseServerLog(opts.text, label);
+  if (!opts.scan) {
+    const { findings, serverLogs } = explainServerLogs([log], t);
+    return { serverLog: serverLogs[0]!, findings, correlated: false };
+  }
+  const { report } = opts.scan;
+  const { findings, serverLogs } = explainWithCapture(report.findings, [log], report.snapshot, { snapshot: report.snapshot, corporateNetworks: opts.scan.corporateNetworks ?? [], policy: opts.scan.policy, t });
+  const touched = findings.filter((f) => f.evidence.some((e) => e.source === label));
+  return { serverLog: serverLogs[0]!, findings: touched, correlated: touched.some((f) => f.evidence.some((e) => e.source !== label)) };
+}

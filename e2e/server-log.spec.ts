@@ -1,0 +1,81 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, serious } from './support/axe';
+import { hasChromium } from './support/browser';
+import { ensureRendererBuilt } from './support/build';
+import { createCaptureEngine, sampleDir } from './support/engines';
+import { openApp, type Harness } from './support/harness';
+import { DOCS_DIR, RESULTS_DIR } from './support/screens';
+import { BROWSER_LOCALE, LOCALES, type Lang } from './support/texts';
+import { walker } from './support/walk';
+
+/**
+ * "Paste the server's log" on Connection problems (issue 14), on the Windows 11 capture whose
+ * RasClient log has a 742 for "Partner L2TP" at 09:21:07Z: the router's PROTREJ at 10:21:05
+ * (router clock on UTC+1) is decoded and folded into the PC's encryption finding.
+ */
+const ROUTER_LOG = ['Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)', 'Nov 18 10:21:05.300: Vi1 LCP: O TERMREQ [Open] id 6 len 4', 'router#show clock'].join('\n');
+
+const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empty: string; routePrint: string }> = {
+  en: { decoded: 'The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.', apart: 'are 2 s apart', verdict: '2 of 3 log lines understood.', empty: 'Nothing to explain: the log is empty.', routePrint: 'This is a Windows "route print", not a server log.' },
+  nl: { decoded: 'De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.', apart: 'liggen 2 s uit elkaar', verdict: '2 van 3 logregels begrepen.', empty: 'Niets uit te leggen: het logboek is leeg.', routePrint: 'Dit is een Windows-"route print", geen serverlogboek.' },
+};
+
+async function shootPanel(h: Harness, name: string, doc: boolean): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await h.page.getByTestId('server-log').screenshot({ path: file, animations: 'disabled' });
+  if (doc && process.env.TM_UPDATE_DOCS === '1') {
+    await mkdir(DOCS_DIR, { recursive: true });
+    await copyFile(file, path.join(DOCS_DIR, `${name}.png`));
+  }
+}
+
+describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s log (%s)', (lang: Lang) => {
+  let h: Harness;
+  const t = LOCALES[lang] as unknown as { nav: { connections: string }; scan: { start: string }; serverLog: Record<string, string> };
+  const panel = () => h.page.getByTestId('server-log');
+  const explain = async (text: string) => {
+    await panel().getByLabel(t.serverLog.label!).fill(text);
+    await panel().getByRole('button', { name: t.serverLog.explain }).click();
+    await panel().getByTestId('server-log-verdict').waitFor();
+  };
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    const { engine } = await createCaptureEngine(sampleDir('win11-ras-errors'), { locale: lang });
+    h = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
+    await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
+    await h.page.getByRole('button', { name: walker(h.page, lang).t.scan.start }).click();
+    await h.page.getByTestId('attempt').first().waitFor();
+  });
+  afterAll(async () => h?.close());
+
+  it('decodes the router\'s lines and folds the cause into the PC\'s 742 finding, with how far apart the clocks put them', async () => {
+    await explain(ROUTER_LOG);
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].verdict);
+    expect(await panel().getByTestId('server-log-lines').textContent()).toContain(SAYS[lang].decoded);
+    const finding = panel().getByTestId('server-log-finding');
+    expect(await finding.count()).toBe(1);
+    expect(await finding.getAttribute('data-finding-id')).toBe('vpn.encryption-mismatch');
+    const summary = (await finding.textContent()) ?? '';
+    expect(summary).toContain(SAYS[lang].apart);
+    expect(summary).toMatch(/742/);
+    // the unknown line is listed, not dropped
+    expect(await panel().getByTestId('server-log-unknown').textContent()).toContain('router#show clock');
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log${lang === 'en' ? '' : `-${lang}`}`, true);
+  });
+
+  it('an empty paste and a route print dropped by mistake get one clear sentence each', async () => {
+    await explain('   ');
+    expect(await panel().getByTestId('server-log-verdict').getAttribute('data-verdict')).toBe('empty');
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].empty);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'route-print.txt', mimeType: 'text/plain', buffer: readFileSync(path.join(sampleDir('demo'), 'route-print.txt')) });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=route-print]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].routePrint);
+  });
+});

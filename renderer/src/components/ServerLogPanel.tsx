@@ -1,0 +1,182 @@
+import { useId, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_SERVER_LOG_CHARS, type IpcError, type ServerLogExplanation } from '../../../app/shared/ipc';
+import { api, asIpcError, call } from '../api';
+import { currentLanguage } from '../i18n';
+import { ErrorNotice } from './ErrorNotice';
+import './ServerLogPanel.css';
+
+type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
+
+/** The dropped or chosen file's text, or why it cannot be used (the renderer reads it; main only ever gets text). */
+async function readDropped(file: File): Promise<{ text: string; label: string } | { tooBig: true }> {
+  if (file.size > MAX_SERVER_LOG_CHARS) return { tooBig: true };
+  return { text: await file.text(), label: file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt' };
+}
+
+/**
+ * "Paste the server's log" on Connection problems (issue 14): the help desk pastes (or drops) what
+ * the VPN server or router logged; main parses it and answers with the decoded lines and the causes
+ * — matched with this scan's failed attempts when there is a scan.
+ */
+export function ServerLogPanel({ runToken }: { runToken?: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [label, setLabel] = useState<string | undefined>();
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const [all, setAll] = useState(false);
+  const [tooBig, setTooBig] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const explain = async (value = text, name = label): Promise<void> => {
+    if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig(true);
+    setTooBig(false);
+    setState({ status: 'running' });
+    try {
+      const result = await call(api().explainServerLog({ text: value, ...(name ? { label: name } : {}), ...(runToken ? { runToken } : {}), language: currentLanguage() }));
+      setState({ status: 'done', result });
+    } catch (e) {
+      setState({ status: 'error', error: asIpcError(e) });
+    }
+  };
+
+  const useFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    const read = await readDropped(file);
+    if ('tooBig' in read) return setTooBig(true);
+    setText(read.text);
+    setLabel(read.label);
+    await explain(read.text, read.label);
+  };
+
+  const onDrop = (e: DragEvent<HTMLElement>): void => {
+    e.preventDefault();
+    setDragging(false);
+    void useFile(e.dataTransfer.files[0]);
+  };
+
+  const result = state.status === 'done' ? state.result : null;
+  const log = result?.serverLog;
+  const shown = log ? (all ? log.entries : log.entries.filter((e) => e.outcome !== 'info')) : [];
+
+  return (
+    <section className="panel server-log" aria-labelledby={`${id}-title`} data-testid="server-log">
+      <h2 id={`${id}-title`}>{t('serverLog.title')}</h2>
+      <p className="muted">{t('serverLog.intro')}</p>
+      <div className={dragging ? 'server-log-drop dragging' : 'server-log-drop'} onDragOver={(e) => (e.preventDefault(), setDragging(true))} onDragLeave={() => setDragging(false)} onDrop={onDrop} data-testid="server-log-drop">
+        <label htmlFor={`${id}-text`} className="server-log-label">
+          {t('serverLog.label')}
+        </label>
+        <textarea
+          id={`${id}-text`}
+          className="server-log-text"
+          rows={8}
+          spellCheck={false}
+          value={text}
+          placeholder={t('serverLog.placeholder')}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            setText(e.target.value);
+            setLabel(undefined);
+          }}
+        />
+        <p id={`${id}-hint`} className="small muted">
+          {t('serverLog.hint')}
+        </p>
+      </div>
+      <div className="actions-row">
+        <button type="button" className="button button-primary" onClick={() => void explain()} disabled={state.status === 'running'}>
+          {state.status === 'running' ? t('serverLog.reading') : t('serverLog.explain')}
+        </button>
+        <label className="button server-log-file">
+          {t('serverLog.chooseFile')}
+          <input type="file" accept=".txt,.log,text/plain" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void useFile(e.target.files?.[0])} />
+        </label>
+        {(text || result) && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setText('');
+              setLabel(undefined);
+              setState({ status: 'idle' });
+            }}
+          >
+            {t('serverLog.clear')}
+          </button>
+        )}
+      </div>
+      <div role="status" data-testid="server-log-status">
+        {tooBig && <p className="notice server-log-warning">{t('serverLog.tooBig')}</p>}
+        {log && (
+          <p className={log.verdict === 'ok' ? 'small' : 'notice server-log-warning'} data-testid="server-log-verdict" data-verdict={log.verdict}>
+            {log.message}
+            {log.verdict === 'ok' && ` ${t('serverLog.families', { families: Object.entries(log.families).map(([f, n]) => `${f} ${n}`).join(', ') })}`}
+          </p>
+        )}
+      </div>
+      {state.status === 'error' && <ErrorNotice title={t('serverLog.failed')} error={state.error} />}
+      {result && log?.verdict === 'ok' && (
+        <>
+          <h3 className="section-title">{t('serverLog.causesTitle')}</h3>
+          {result.findings.length === 0 ? (
+            <p className="empty" data-testid="server-log-no-cause">{t('serverLog.noCause')}</p>
+          ) : (
+            <ul className="server-log-findings">
+              {result.findings.map((f, i) => (
+                <li key={`${f.id}-${i}`} className={`server-log-finding sev-${f.severity}`} data-testid="server-log-finding" data-finding-id={f.id}>
+                  <p className="server-log-finding-title">
+                    <strong>{f.title}</strong> <code className="small">{f.id}</code>
+                  </p>
+                  <p>{f.summary}</p>
+                  <details>
+                    <summary>{t('serverLog.evidence', { count: f.evidence.length })}</summary>
+                    <ul className="server-log-evidence">
+                      {f.evidence.map((ev, j) => (
+                        <li key={j}>
+                          <span className="muted small">
+                            {ev.source}
+                            {ev.line ? `:${ev.line}` : ''}
+                          </span>{' '}
+                          <code>{ev.text}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="section-title">{t('serverLog.linesTitle')}</h3>
+          <label className="small server-log-all">
+            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('serverLog.showAll', { count: log.entries.length })}
+          </label>
+          <ol className="server-log-lines" data-testid="server-log-lines">
+            {shown.map((e) => (
+              <li key={`${e.line}-${e.endLine}-${e.decoded.slice(0, 20)}`} className={`server-log-line out-${e.outcome}`} data-outcome={e.outcome}>
+                <span className="server-log-lineno">{e.line}</span>
+                <div>
+                  <p className="server-log-decoded">{e.decoded}</p>
+                  <code className="server-log-raw">{e.time && !e.text.includes(e.time) ? `${e.time}  ` : ''}{e.text}</code>
+                </div>
+              </li>
+            ))}
+          </ol>
+          {log.unknown > 0 && (
+            <details className="server-log-unknown" data-testid="server-log-unknown">
+              <summary>{t('serverLog.unknown', { count: log.unknown })}</summary>
+              <ul>
+                {log.unknownLines.map((u) => (
+                  <li key={u.line}>
+                    <span className="server-log-lineno">{u.line}</span> <code>{u.text}</code>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
