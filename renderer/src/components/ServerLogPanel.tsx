@@ -158,7 +158,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
                 <span className="server-log-lineno">{e.line}</span>
                 <div>
                   <p className="server-log-decoded">{e.decoded}</p>
-                  <code className="server-log-raw">{e.time && !e.text.includes(e.time) ? `${e.time}  ` : ''}{e.text}</code>
+                  <code className="server-log-raw">{e.time && !e.text.includes(e.time.slice(-8)) ? `${e.time}  ` : ''}{e.text}</code>
                 </div>
               </li>
             ))}
