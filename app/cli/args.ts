@@ -32,6 +32,7 @@ export const OPTIONS = {
   redact: { type: 'boolean' },
   'server-log': { type: 'string', multiple: true },
   probe: { type: 'boolean' },
+  connection: { type: 'string' },
   'no-probe': { type: 'boolean' },
 } as const;
 
@@ -56,6 +57,9 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   // internal: what the desktop app's --silent runs (app/main/headless.ts)
   silent: ['demo', 'capture', 'policy', 'corp-net', 'out', 'lang', 'quiet', 'verbose', 'help'],
   'check-pptp': ['demo', 'capture', 'server', 'port', 'json', 'lang', 'quiet', 'verbose', 'help'],
+  guard: ['demo', 'json', 'lang', 'quiet', 'verbose', 'help'],
+  // internal: what the guard task starts at each VPN connect (app/core/remedy/guard-task.ts)
+  'guard-run': ['demo', 'policy', 'corp-net', 'connection', 'lang', 'quiet', 'help'],
   'apply-plan': ['demo', 'policy', 'corp-net', 'lang', 'only', 'sha256', 'run-id', 'user-sid', 'domain', 'dc', 'quiet', 'help', 'fail-route-call', 'probe'],
 };
 

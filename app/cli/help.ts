@@ -7,6 +7,7 @@ Commands:
   scan       find problems and explain them
   fix        show (--dry-run) or apply the fixes, with backup, verification and rollback
   rollback   undo an applied run (RUN_ID or --last)
+  guard      list or remove the "Keep it fixed" tasks (guard list | guard remove NAME)
   collect    save this machine's state as a capture directory (Windows)
   check-pptp test the PPTP control channel (TCP 1723) to --server HOST from this computer
   report     write the report as a readable HTML page or a zip (JSON, HTML, capture); --redact
@@ -54,6 +55,12 @@ Exit: 0 no cause found · 1 causes found · 4 no file is a server log (empty, bi
 Without --yes a terminal asks before changing anything; a non-interactive run applies nothing
 and exits 1. Every change is backed up, journaled, verified, and rolled back when it fails.
 --capture DIR describes another machine: only --dry-run is possible for it.
+`,
+  guard: `Usage: tunnelmedic guard list [--json] | tunnelmedic guard remove "CONNECTION NAME"
+
+"Keep it fixed" installs a scheduled task that runs the split-tunnel fix again each time a VPN
+connects (for VPNs whose profile Windows' VPN cmdlets cannot change). list shows the tasks under
+\\TunnelMedic\\ and the run that installed each; remove undoes that run from its journal.
 `,
   rollback: `Usage: tunnelmedic rollback (RUN_ID | --last) [--demo]
 

@@ -21,6 +21,8 @@ const COMMANDS: Record<string, (values: CliValues, rest: string[], io: CliIo) =>
   'check-pptp': async (v, _r, io) => (await import('./commands/check-pptp')).checkPptpCommand(v, io),
   'explain-log': async (v, rest, io) => (await import('./commands/explain-log')).explainLogCommand(v, rest, io),
   'apply-plan': async (v, _r, io) => (await import('./commands/apply-plan')).applyPlanCommand(v, io),
+  guard: async (v, rest, io) => (await import('./commands/guard')).guardCommand(v, rest, io),
+  'guard-run': async (v, _r, io) => (await import('./commands/guard')).guardRunCommand(v, io),
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws, never prints a stack trace. */
@@ -41,7 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE[command] ?? USAGE.main!);
       return EXIT.healthy;
     }
-    if (command !== 'rollback' && command !== 'explain-log' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
+    if (command !== 'rollback' && command !== 'explain-log' && command !== 'guard' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
     if (values.lang && !['en', 'nl'].includes(values.lang)) throw new UsageError(`--lang ${values.lang}: supported are en, nl`);
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (run) return await run(values, rest, io);

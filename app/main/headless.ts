@@ -6,7 +6,7 @@ import { unattendedRefusal } from '../core/model/unattended';
  * Commands the desktop app runs without a window, with the CLI's semantics and exit codes. This
  * module imports no Electron (main.ts does), so the mapping is unit-tested in plain Node.
  */
-const HEADLESS = new Set(['apply-plan', 'rollback']);
+const HEADLESS = new Set(['apply-plan', 'rollback', 'guard-run']);
 
 /** Chromium/Node switches (Playwright's launch and dev runs add them): never part of our command line. */
 const isDebugFlag = (a: string) => /^--(inspect|remote-debugging|user-data-dir=|no-sandbox$|disable-gpu$|enable-logging)/.test(a);
