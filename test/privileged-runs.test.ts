@@ -90,6 +90,18 @@ describe('rollback acts only on runs TunnelMedic recorded', () => {
     expect(r.code).not.toBe(0);
   });
 
+  it('a forged run that looks interrupted is not offered for rollback at the next scan', async () => {
+    const dataDir = freshDataDir();
+    const dir = forgeRun(dataDir, '20260101T000000Z-00000b', USERINIT);
+    writeFileSync(join(dir, 'journal.jsonl'), readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n')[0] + '\n');
+    const { interruptedRuns } = await import('../app/system/apply/interrupted');
+    expect(await interruptedRuns(new RunStore(join(dataDir, 'runs')))).toEqual([]);
+    const route = { kind: 'route.add', destination: '10.99.0.0', netmask: '255.255.0.0', gateway: '192.168.1.1', metric: 1, interfaceIndex: 23 };
+    const genuine = forgeRun(dataDir, '20260101T000000Z-00000c', route);
+    writeFileSync(join(genuine, 'journal.jsonl'), readFileSync(join(genuine, 'journal.jsonl'), 'utf8').split('\n')[0] + '\n');
+    expect(await interruptedRuns(new RunStore(join(dataDir, 'runs')))).toEqual(['20260101T000000Z-00000c']);
+  });
+
   it('a plan edited after it was recorded is refused', async () => {
     const dataDir = freshDataDir();
     expect((await cli(['fix', '--demo', '--yes'], { dataDir })).code).toBe(0);
