@@ -118,20 +118,20 @@ const PROFILE_PATH = /\\(?:Users|Documents and Settings|Profiles)\\([^\\\r\n"<>|
 const SKIP_PROFILES = /^(public|default|default user|all users|defaultuser0|systemprofile|localservice|networkservice)$/i;
 
 function collectFromText(name: string, text: string, a: Adders): void {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\n|\r/);
   let inSearchList = false;
   for (const line of lines) {
-    const labelled = line.match(/^\s*([^:.=]+?)\s*(?:(?:\. )+\.?|\.{2,})?\s*:\s+(.*\S)\s*$/);
+    // linear on purpose: a capture line may be 100 000 blanks long, where nested quantifiers backtrack for minutes
+    const labelled = labelledLine(line);
     if (labelled) {
-      const label = labelled[1]!.trim();
-      labelRule(label)?.(labelled[2]!, a);
-      inSearchList = lookupLabel(label) === 'dnsSuffixSearchList';
-    } else if (inSearchList && /^\s{20,}\S+\s*$/.test(line)) a.add('dnsDomain', line.trim());
+      labelRule(labelled.label)?.(labelled.value, a);
+      inSearchList = lookupLabel(labelled.label) === 'dnsSuffixSearchList';
+    } else if (inSearchList && /^\s{20,}/.test(line) && line.trim() && !/\s/.test(line.trim())) a.add('dnsDomain', line.trim());
     else inSearchList = false;
 
     // reg query: "    Name    REG_SZ    data"; .reg: "\"Name\"=\"data\""
-    const reg = line.match(/^\s+(.+?)\s{4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\s{4}(.*\S)\s*$/) ?? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/);
-    if (reg) REGISTRY_NAMES[reg[1]!.toLowerCase()]?.(reg[2]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
+    const reg = regQueryString(line) ?? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/)?.slice(1);
+    if (reg) REGISTRY_NAMES[reg[0]!.toLowerCase()]?.(reg[1]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
 
     if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
     if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
@@ -146,6 +146,26 @@ function collectFromText(name: string, text: string, a: Adders): void {
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
   // what the VPN server logged (capture server-logs/): its users, host names, the PC's name in LCP Ident
   if (name.startsWith('server-logs/')) for (const v of serverLogNames(parseServerLog(text, name))) (v.kind === 'user' ? a.addAccount(v.value) : a.addFqdn(v.value));
+}
+
+/** "Label . . . . : value" (ipconfig) and "Label:   value" (systeminfo, wevtutil), found without backtracking. */
+function labelledLine(line: string): { label: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0 || colon > 200 || !/\s/.test(line[colon + 1] ?? '')) return undefined;
+  const label = line.slice(0, colon).replace(/[\s.]+$/, '').trim();
+  const value = line.slice(colon + 1).trim();
+  if (!label || !value || /[:.=]/.test(label.replace(/(?:\. ?)+$/, ''))) return undefined;
+  return { label, value };
+}
+
+/** "    Name    REG_SZ    data" → [name, data] (the first type column, as reg.exe prints it). */
+function regQueryString(line: string): [string, string] | undefined {
+  if (!/^\s/.test(line)) return undefined;
+  const m = /\s{4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\s{4}/.exec(line);
+  if (!m) return undefined;
+  const name = line.slice(0, m.index).trim();
+  const data = line.slice(m.index + m[0].length).trim();
+  return name && data ? [name, data] : undefined;
 }
 
 /** Get-VpnConnection JSON keys whose text is a server, and those that are DNS names. */

@@ -30,7 +30,7 @@ const TOKEN_PREFIX: Record<NameKind, (n: number) => string> = {
 };
 
 /** Never tokens: well-known names that identify nobody (and would blur the diagnosis). */
-const NOT_SENSITIVE = new Set(['workgroup', 'localhost', 'n/a', 'none', 'nt authority', 'system', 'local service', 'network service', 'public', 'default', 'default user', 'all users', 'administrator', 'administrators', 'user', 'users', 'guest', 'windows', 'microsoft', 'example.com', 'example']);
+const NOT_SENSITIVE = new Set(['host', 'domain', 'server', 'vpn', 'vpn-server', 'organisation', 'sid', 'workgroup', 'localhost', 'n/a', 'none', 'nt authority', 'system', 'local service', 'network service', 'public', 'default', 'default user', 'all users', 'administrator', 'administrators', 'user', 'users', 'guest', 'windows', 'microsoft', 'example.com', 'example']);
 
 /** Replacement /24 networks for public IPv4 networks: TEST-NET-2/3/1, then 198.18.0.0/15 (RFC 2544). */
 const IPV4_POOL = ['198.51.100', '203.0.113', '192.0.2', ...Array.from({ length: 512 }, (_, i) => `198.${18 + (i >> 8)}.${i & 255}`)];
@@ -74,7 +74,7 @@ export class Redactor {
   private readonly names = new Map<string, { kind: NameKind; token?: string }>();
   private readonly tokens = new Map<string, string>();
   private readonly counters = new Map<string, number>();
-  private namePattern: RegExp | null = null;
+  private namePatterns: RegExp[] | null = null;
 
   constructor(values: readonly SensitiveValue[]) {
     for (const v of values) this.addName(v);
@@ -83,17 +83,18 @@ export class Redactor {
   private addName({ kind, value }: SensitiveValue): void {
     const clean = value.trim();
     const key = foldName(clean);
-    if (clean.length < 2 || /^\d+$/.test(clean) || NOT_SENSITIVE.has(key) || this.names.has(key)) return;
+    // no DNS, NetBIOS or account name is longer than 256 characters or holds control characters:
+    // such a "name" is garbage from a damaged capture, and would only bloat the pattern
+    if (clean.length < 2 || clean.length > 256 || /[\u0000-\u001f]/.test(clean) || /^\d+$/.test(clean) || NOT_SENSITIVE.has(key) || this.names.has(key)) return;
     if (ipaddr.isValid(clean)) return; // addresses are judged by their range, not listed
     this.names.set(key, { kind });
-    this.namePattern = null;
+    this.namePatterns = null;
   }
 
   /** Replaces every sensitive value in a text. */
   text(input: string): string {
     let out = input;
-    const pattern = this.pattern();
-    if (pattern) out = out.replace(pattern, (m) => this.nameToken(m));
+    for (const pattern of this.patterns()) out = out.replace(pattern, (m) => this.nameToken(m));
     out = out.replace(SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
     out = out.replace(MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
     out = out.replace(MAC_SEPARATED, (m, sep: string) => this.macToken(m, sep, m === m.toLowerCase()));
@@ -119,13 +120,21 @@ export class Redactor {
     return { counts: Object.fromEntries(this.counters) };
   }
 
-  private pattern(): RegExp | null {
-    if (this.namePattern || this.names.size === 0) return this.namePattern;
-    // Longest first, so "corp.example.com" wins over "corp" at the same position.
-    const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(namePattern);
-    // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
-    this.namePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    return this.namePattern;
+  /**
+   * The names as regexes, longest first so "corp.example.com" wins over "corp" at the same
+   * position. Chunks of at most 500 names: one regex of 300 000 phonebook servers is "too large".
+   * Tokens are made of words that are never names (NOT_SENSITIVE), so a later chunk cannot match
+   * inside a token an earlier one wrote.
+   */
+  private patterns(): RegExp[] {
+    if (this.namePatterns) return this.namePatterns;
+    const sorted = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(namePattern);
+    this.namePatterns = [];
+    for (let i = 0; i < sorted.length; i += 500) {
+      // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
+      this.namePatterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.slice(i, i + 500).join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
+    }
+    return this.namePatterns;
   }
 
   private nameToken(match: string): string {
