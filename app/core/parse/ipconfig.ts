@@ -226,12 +226,19 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   const wrappedValue = (i: number, line: string, value: string): { value: string; lastIndex: number } | undefined => {
     if (line.length < WRAP_COLUMNS || line.length > 81) return undefined;
     let j = i + 1;
-    while (doubleSpaced && j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    const elisions: number[] = [];
+    for (; j < lines.length; j++) {
+      const t = (lines[j] ?? '').trim();
+      if (isElisionLine(t)) elisions.push(j);
+      else if (!(doubleSpaced && t === '')) break;
+    }
     const next = (lines[j] ?? '').trimEnd();
     if (next.trim() === '' || indentOf(next) > 1 || splitKnownLabel(next) || parseHeader(next) || isTitle(next)) return undefined;
     for (const glue of ['', '%', ':', '.']) {
       const joined = value + glue + next.trim();
-      if (parseIpValue(joined)) return { value: joined, lastIndex: j };
+      if (!parseIpValue(joined)) continue;
+      for (const e of elisions) report(e + 1, `elision line ${quote(lines[e] ?? '')} skipped`);
+      return { value: joined, lastIndex: j };
     }
     return undefined;
   };
