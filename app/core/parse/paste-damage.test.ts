@@ -64,6 +64,9 @@ function properties<T>(h: Harness<T>) {
       fc.assert(
         fc.property(fc.constantFrom(...texts), fc.nat(), fc.constantFrom(...NOTES), (text, at, note) => {
           const ins = insertAt(text, at, note);
+          // a note typed between the two halves of a line the console cut at column 80 separates them
+          // for good (the tail is then reported on its own): not this property's case
+          fc.pre(ins.before.trimEnd().length < 78);
           const r = h.parse(ins.text);
           const b = base(text);
           expect(h.data(r.value)).toEqual(h.data(b.value));
