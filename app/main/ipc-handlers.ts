@@ -31,6 +31,7 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
     history: () => engine.history(),
     exportReport: async (a: { runToken: string; format: 'json' | 'html' }) => saveExport(await engine.exportReport(a.runToken, a.format)),
     checkPptp: (a: ArgsOf<'checkPptp'>) => engine.checkPptp(a.runToken, a.profileName),
+    routeFingerprint: () => engine.routeFingerprint(),
     explainServerLog: (a: ArgsOf<'explainServerLog'>) => engine.explainServerLog(a),
   };
 

@@ -153,5 +153,6 @@ function rememberRunToken(engine: DesktopEngine, onToken: (token: string) => voi
     exportReport: (token, format) => engine.exportReport(token, format),
     checkPptp: (token, profileName) => engine.checkPptp(token, profileName),
     explainServerLog: (opts) => engine.explainServerLog(opts),
+    routeFingerprint: () => engine.routeFingerprint(),
   };
 }

@@ -20,6 +20,8 @@ export interface DesktopEngine {
    * Throws PROBE_NOT_LIVE (demo, capture), UNKNOWN_RUN_TOKEN, UNKNOWN_PROFILE, NO_SERVER, NOT_PPTP.
    */
   checkPptp(runToken: string, profileName: string): Promise<PptpCheckResult>;
+  /** SHA-256 of the current route table (route print), to notice a VPN reconnect without a full scan */
+  routeFingerprint(): Promise<{ fingerprint: string }>;
   /** A pasted server log, parsed and explained in main; matched with that scan's failures when runToken is given. */
   explainServerLog(opts: { text: string; label?: string; runToken?: string; language?: 'en' | 'nl' }): Promise<ServerLogExplanation>;
 }

@@ -157,6 +157,12 @@ export const ipcContract = {
     args: z.object({ text: z.string().max(MAX_SERVER_LOG_CHARS, 'The log is too long to paste (4 MB at most): use tunnelmedic explain-log FILE.'), label: LogLabel.optional(), runToken: Id.optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
     result: ServerLogExplanationSchema,
   },
+  /**
+   * A cheap fingerprint of the route table (issue 15.3): the renderer asks now and then (less often
+   * while the window is hidden) and re-checks the machine when it changed — a VPN that reconnected
+   * and put its default route back. On this PC one `route print`; on the demo its simulated table.
+   */
+  routeFingerprint: { args: z.object({}).strict(), result: z.object({ fingerprint: z.string() }) },
 } as const;
 
 export type IpcContract = typeof ipcContract;

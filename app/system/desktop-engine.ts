@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { engineT, pickLanguage, type EngineLanguage } from '../core/i18n';
 import { interpretPptpPath } from '../core/diagnose/pptp-path';
@@ -9,6 +10,7 @@ import type { Report } from '../core/model/report';
 import { renderReportHtml } from '../core/report/report-html';
 import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
+import { CAPTURE_FILES } from '../core/capture/capture';
 import { probeTargets, type ProbeTarget } from '../core/probe/reachability';
 import { buildSnapshot } from '../core/snapshot/build-snapshot';
 import { applyFixes, rollbackRun, type ApplyContext } from './apply/apply';
@@ -222,6 +224,13 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const events = rasEventsOf(s.report.snapshot.events).filter((e) => e.entryName === undefined || e.entryName === profile.name);
       const reading = interpretPptpPath(probe, events, engineT(s.language));
       return { verdict: reading.verdict, message: reading.message, host: probe.host, port: probe.port, state: probe.state, ms: probe.ms };
+    },
+
+    async routeFingerprint() {
+      const i = await input();
+      // live: one route print (the collector's 16 commands would be far too much every few seconds)
+      const text = i.source === 'live' ? (await createExecaRunner().run(`${process.env.SystemRoot ?? 'C:\\Windows'}\\System32\\route.exe`, ['print'], { timeoutMs: 10_000, okExitCodes: [0, 1] })).stdout : ((await i.target?.collect())?.files.get(CAPTURE_FILES.routePrint)?.text ?? '');
+      return { fingerprint: createHash('sha256').update(text).digest('hex') };
     },
 
     async explainServerLog({ text, label, runToken, language }) {

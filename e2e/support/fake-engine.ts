@@ -135,5 +135,6 @@ export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'l
     },
     // the real pure explanation, without a scan to match against
     explainServerLog: async ({ text, label, language }) => explainPastedLog({ text, label, language }),
+    routeFingerprint: async () => ({ fingerprint: broken ? 'broken' : 'fixed' }),
   };
 }
