@@ -32,7 +32,7 @@ export async function reportCommand(values: CliValues, io: CliIo): Promise<numbe
   const runs = input.target ? await runHistory(new RunStore(runsDir(options.dataDir))) : [];
   const bundle = { report, capture, policy: input.policy, runs, redact: values.redact };
   const files = reportBundleFiles(bundle);
-  const content = format === 'zip' ? buildReportZip(bundle) : files.find((f) => f.name === 'report.html')!.content;
+  const content = format === 'zip' ? buildReportZip(bundle, files) : files.find((f) => f.name === 'report.html')!.content;
   progress(`[3/3] Writing ${out}…\n`);
   await writeOut(out, content);
   if (values.json) io.stdout(files.find((f) => f.name === 'report.json')!.content);

@@ -91,8 +91,28 @@ export class Redactor {
     this.namePatterns = null;
   }
 
+  /**
+   * Short strings repeat throughout a report (keys, netmasks, gateways, file names): each is
+   * redacted once. A value's token never changes once given, so a remembered result stays right.
+   */
+  private readonly seen = new Map<string, string>();
+  /** a route print repeats the same few addresses thousands of times: judge each once */
+  private readonly publicV4 = new Map<string, boolean>();
+  private isPublicV4(address: string): boolean {
+    let known = this.publicV4.get(address);
+    if (known === undefined) this.publicV4.set(address, (known = isPublicIpv4(address)));
+    return known;
+  }
+
   /** Replaces every sensitive value in a text. */
   text(input: string): string {
+    if (input.length > 256) return this.redactText(input);
+    let out = this.seen.get(input);
+    if (out === undefined) this.seen.set(input, (out = this.redactText(input)));
+    return out;
+  }
+
+  private redactText(input: string): string {
     let out = input;
     for (const pattern of this.patterns()) out = out.replace(pattern, (m) => this.nameToken(m));
     out = out.replace(SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
@@ -100,7 +120,7 @@ export class Redactor {
     out = out.replace(MAC_SEPARATED, (m, sep: string) => this.macToken(m, sep, m === m.toLowerCase()));
     out = out.replace(MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
     out = out.replace(MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
-    out = out.replace(IPV4, (m) => (isPublicIpv4(m) ? this.ipv4Token(m) : m));
+    out = out.replace(IPV4, (m) => (this.isPublicV4(m) ? this.ipv4Token(m) : m));
     out = out.replace(IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
     return out;
   }
@@ -122,17 +142,18 @@ export class Redactor {
 
   /**
    * The names as regexes, longest first so "corp.example.com" wins over "corp" at the same
-   * position. Chunks of at most 500 names: one regex of 300 000 phonebook servers is "too large".
+   * position. Chunks of at most 500 names, each one trie-shaped regex (namesPattern): one regex of
+   * 300 000 phonebook servers is "too large".
    * Tokens are made of words that are never names (NOT_SENSITIVE), so a later chunk cannot match
    * inside a token an earlier one wrote.
    */
   private patterns(): RegExp[] {
     if (this.namePatterns) return this.namePatterns;
-    const sorted = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(namePattern);
+    const sorted = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
     this.namePatterns = [];
     for (let i = 0; i < sorted.length; i += 500) {
       // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
-      this.namePatterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.slice(i, i + 500).join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
+      this.namePatterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesPattern(sorted.slice(i, i + 500))})(?![\\p{L}\\p{N}])`, 'giu'));
     }
     return this.namePatterns;
   }
@@ -181,9 +202,40 @@ export function foldName(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i').replace(/ı/g, 'i');
 }
 
-/** The regex for a folded name: each i matches every Turkish i (with a combining dot or not). */
-function namePattern(folded: string): string {
+/** The regex for one folded character: each i matches every Turkish i (with a combining dot or not). */
+function charPattern(folded: string): string {
   return escapeRegExp(folded).replace(/i/g, '(?:[iIıİ]\\u0307?)');
+}
+
+interface NameTrie {
+  end: boolean;
+  next: Map<string, NameTrie>;
+}
+
+/**
+ * All names as one regex shaped like a trie ("host0(?:0(?:1|2)|1…)"): a flat alternation of
+ * 5 000 LMHOSTS names made the engine try every name at every position of every text (80 s for a
+ * 20 000-route report). Longer names still win over their prefixes ("corp.example.com" over
+ * "corp"): an optional tail is greedy and is given up only when the longer name does not end there.
+ */
+export function namesPattern(folded: Iterable<string>): string {
+  const root: NameTrie = { end: false, next: new Map() };
+  for (const name of folded) {
+    let node = root;
+    for (const ch of name) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: NameTrie): string => {
+    const branches = [...node.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([ch, child]) => charPattern(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join('|')})`;
+    return node.end ? `${body}?` : body;
+  };
+  return emit(root);
 }
 
 function escapeRegExp(text: string): string {
