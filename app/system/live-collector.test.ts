@@ -25,7 +25,8 @@ function replayRunner(outputs: Record<string, Reply>, fallback: Reply = { exitCo
       const reply = key in outputs ? outputs[key]! : /^reg\.exe query /.test(key) ? KEY_MISSING : fallback;
       if (reply === null) throw new Error(`spawn ${file} ENOENT`);
       const r: { exitCode: number; stdout?: string; stderr?: string } = typeof reply === 'string' ? { exitCode: 0, stdout: reply } : reply;
-      const decode = (t = '') => iconv.decode(iconv.encode(t, 'cp850'), `cp${options?.codepage ?? 850}`);
+      const codepage = (await options?.codepage) ?? 850;
+      const decode = (t = '') => iconv.decode(iconv.encode(t, 'cp850'), `cp${codepage}`);
       return { stdout: decode(r.stdout), stderr: decode(r.stderr), exitCode: r.exitCode, ok: (options?.okExitCodes ?? [0]).includes(r.exitCode) };
     },
   };
@@ -56,7 +57,9 @@ describe.skipIf(!corpusAvailable)('collectLive with recorded outputs', () => {
     expect(spawned).toBe(1 + commands.length);
     expect(runner.calls.map((c) => [c.file, ...c.args].join(' ')).sort()).toEqual(['chcp.com', ...commands.map((c) => [c.cmd, ...c.args].join(' '))].sort());
     expect(runner.calls.filter((c) => c.file === 'reg.exe').every((c) => c.args.at(-1) === '/reg:64')).toBe(true);
-    expect(runner.calls.slice(1).every((c) => c.options?.codepage === 850 && (c.options.timeoutMs ?? 0) > 0)).toBe(true);
+    const others = runner.calls.filter((c) => c.file !== 'chcp.com');
+    expect((await Promise.all(others.map((c) => c.options?.codepage))).every((cp) => cp === 850)).toBe(true);
+    expect(others.every((c) => (c.options?.timeoutMs ?? 0) > 0)).toBe(true);
     expect(capture.files.get('route-print.txt')!.text).toContain('En vínculo');
 
     const { report } = analyseCapture(capture, { toolVersion: 't' });
@@ -80,6 +83,49 @@ describe.skipIf(!corpusAvailable)('collectLive with recorded outputs', () => {
     expect(capture.readProblems.map((p) => p.source).sort()).toEqual(['ipconfig-all.txt', 'netsh-interfaces.txt', 'ver.txt']);
     expect(capture.readProblems.find((p) => p.source === 'netsh-interfaces.txt')!.message).toContain('could not be started');
     expect(capture.notCollected!.some((n) => n.startsWith('rasclient-events.txt: wevtutil.exe'))).toBe(true);
+  });
+});
+
+describe('collectLive process plan (issue 16)', () => {
+  const VPN_USER = '{\r\n    "Name":  "Corp VPN",\r\n    "ServerAddress":  "vpn.example.com"\r\n}\r\n';
+  it('one PowerShell for both Get-VpnConnection queries, split into the two capture files', async () => {
+    const ps = liveCommands(true).filter((c) => c.cmd === 'powershell.exe');
+    expect(ps).toHaveLength(1);
+    const key = ['powershell.exe', ...ps[0]!.args].join(' ');
+    const runner = replayRunner({ 'chcp.com': 'Active code page: 850', [key]: `--- tunnelmedic False\r\n${VPN_USER}--- tunnelmedic True\r\n--- tunnelmedic failed: Access denied\r\n` });
+    const { capture } = await collectLive(runner, { env: ENV, is64Bit: true, readBytes });
+    expect(runner.calls.filter((c) => c.file === 'powershell.exe')).toHaveLength(1);
+    expect(capture.files.get('powershell/vpnconnection-user.json')!.text).toBe(VPN_USER);
+    expect(capture.files.has('powershell/vpnconnection-allusers.json')).toBe(false);
+    expect(capture.notCollected).toContain('powershell/vpnconnection-allusers.json: Get-VpnConnection failed: Access denied');
+  });
+
+  it('starts every command without waiting for chcp, and hands over the route files before the slow ones end', async () => {
+    let releaseChcp = () => {};
+    let releasePs = () => {};
+    const started: string[] = [];
+    const runner: CommandRunner = {
+      spawned: 0,
+      async run(file) {
+        started.push(file);
+        if (file === 'chcp.com') await new Promise<void>((r) => (releaseChcp = r));
+        if (file === 'powershell.exe') await new Promise<void>((r) => (releasePs = r));
+        return { stdout: file === 'chcp.com' ? 'Active code page: 437' : `${file} output\r\n`, stderr: '', exitCode: 0, ok: true };
+      },
+    };
+    let early: Awaited<ReturnType<typeof collectLive>>['capture'] | null = null;
+    const done = collectLive(runner, { env: ENV, is64Bit: true, readBytes, onRoutesReady: (c) => (early = c) });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(started).toContain('powershell.exe');
+    expect(started.length).toBe(1 + liveCommands(true).length);
+    releaseChcp();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(early).not.toBeNull();
+    expect([...early!.files.keys()].sort()).toEqual(['ipconfig-all.txt', 'netsh-interfaces.txt', 'route-print.txt', 'ver.txt']);
+    releasePs();
+    const { capture } = await done;
+    expect(capture.meta.codepage).toBe(437);
+    expect(capture.files.get('route-print.txt')!.encoding).toBe('cp437');
   });
 });
 

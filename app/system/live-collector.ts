@@ -14,7 +14,23 @@ interface LiveCommand {
   header?: string;
   /** optional sources: failing is normal on some Windows versions and not worth a problem line */
   optional?: boolean;
+  /** one process, several files: stdout holds `--- tunnelmedic <key>` sections (key → capture file) */
+  sections?: Record<string, string>;
 }
+
+/** What the route findings need; once these are in, `onRoutesReady` gets them (the rest may take seconds). */
+const ROUTE_FILES: readonly string[] = [CAPTURE_FILES.ver, CAPTURE_FILES.routePrint, CAPTURE_FILES.ipconfig, CAPTURE_FILES.netshInterfaces];
+
+/**
+ * Both Get-VpnConnection queries (this user's and all users' connections) in ONE PowerShell: its
+ * start-up (~0.4 s) is the slowest step of a live scan. `-AllUserConnection:$false` is the same as
+ * leaving the switch out (switch parameters take `-Name:$false`, about_Parameters). Each query's
+ * output follows a marker line; a failing query (no VpnClient module before Windows 8) is reported
+ * on its own marker line instead of stopping the other.
+ * Get-VpnConnection: https://learn.microsoft.com/powershell/module/vpnclient/get-vpnconnection
+ */
+const VPN_CONNECTIONS_SCRIPT =
+  "foreach ($all in $false, $true) { '--- tunnelmedic ' + $all; try { Get-VpnConnection -AllUserConnection:$all -ErrorAction Stop | ConvertTo-Json -Depth 4 } catch { '--- tunnelmedic failed: ' + $_.Exception.Message } }";
 
 /**
  * The registry keys the rules read (windows-reference.md §1–§3, §5, §6), always in the 64-bit
@@ -45,12 +61,13 @@ export function liveCommands(is64Bit: boolean): LiveCommand[] {
     // TunnelMedic's guard tasks: the task path column is not translated (parse/schtasks-csv.ts)
     { file: CAPTURE_FILES.scheduledTasks, cmd: 'schtasks.exe', args: ['/Query', '/FO', 'CSV', '/NH'], optional: true },
     { file: CAPTURE_FILES.rasEvents, cmd: 'wevtutil.exe', args: ['qe', 'Application', `/q:${RASCLIENT_QUERY}`, '/f:text', '/rd:true', '/c:50'], optional: true },
-    ...(['', ' -AllUserConnection'] as const).map((all) => ({
-      file: `powershell/vpnconnection${all ? '-allusers' : '-user'}.json`,
+    {
+      file: 'powershell/vpnconnection-user.json',
       cmd: 'powershell.exe',
-      args: ['-NoProfile', '-NonInteractive', '-Command', `Get-VpnConnection${all} | ConvertTo-Json -Depth 4`],
+      args: ['-NoProfile', '-NonInteractive', '-Command', VPN_CONNECTIONS_SCRIPT],
       optional: true,
-    })),
+      sections: { False: 'powershell/vpnconnection-user.json', True: 'powershell/vpnconnection-allusers.json' },
+    },
   ];
 }
 
@@ -74,19 +91,25 @@ export interface CollectOptions {
   env?: NodeJS.ProcessEnv;
   is64Bit?: boolean;
   readBytes?: (path: string) => Promise<Uint8Array>;
+  /** called once `ver`, `route print`, `ipconfig /all` and `netsh` are in: enough for the route findings */
+  onRoutesReady?: (partial: Capture) => void;
 }
 
 /**
- * Runs the capture commands in parallel on this Windows machine. Console output is in the OEM
- * code page, which `chcp` reports ("Active code page: 850", localised: only the number is read).
+ * Runs the capture commands in parallel on this Windows machine, `chcp` among them. Console output
+ * is in the OEM code page, which `chcp` reports ("Active code page: 850", localised: only the
+ * number is read); the runner decodes each output once that number is known, so nothing waits for
+ * chcp to start.
  */
 export async function collectLive(runner: CommandRunner, opts: CollectOptions = {}): Promise<LiveCollection> {
   const env = opts.env ?? process.env;
   const is64Bit = opts.is64Bit ?? is64BitWindows(env);
   const readBytes = opts.readBytes ?? ((p: string) => readFile(p));
   const before = runner.spawned;
-  const chcp = await runner.run('chcp.com', [], { timeoutMs: 5_000 }).catch(() => null);
-  const codepage = Number(/(\d{3,5})/.exec(chcp?.stdout ?? '')?.[1] ?? 850);
+  const codepageKnown = runner
+    .run('chcp.com', [], { timeoutMs: 5_000 })
+    .catch(() => null)
+    .then((chcp) => Number(/(\d{3,5})/.exec(chcp?.stdout ?? '')?.[1] ?? 850));
   const files = new Map<string, CaptureFile>();
   const readProblems: Capture['readProblems'] = [];
   const notCollected: string[] = [];
@@ -95,18 +118,27 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
   const total = commands.length + copies.length;
   let done = 0;
   const tick = (file: string) => opts.onProgress?.(++done, total, file);
+  const routeFilesLeft = new Set(ROUTE_FILES);
+  const settled = async (file: string) => {
+    if (!routeFilesLeft.delete(file) || routeFilesLeft.size > 0 || !opts.onRoutesReady) return;
+    const partial = new Map([...files].filter(([name]) => ROUTE_FILES.includes(name)));
+    opts.onRoutesReady({ origin: 'live', label: 'this computer', meta: { schemaVersion: 1, codepage: await codepageKnown }, files: partial, readProblems: [...readProblems], notCollected: [] });
+  };
 
   await Promise.all([
     ...commands.map(async (c) => {
       try {
-        const r = await runner.run(c.cmd, c.args, { timeoutMs: opts.timeoutMs ?? 20_000, codepage, okExitCodes: c.okExitCodes });
+        const r = await runner.run(c.cmd, c.args, { timeoutMs: opts.timeoutMs ?? 20_000, codepage: codepageKnown, okExitCodes: c.okExitCodes });
+        const encoding = `cp${await codepageKnown}` as const;
         const text = c.header ? `${c.header}\r\n${r.stdout}${r.stderr}` : r.stdout;
-        if (r.ok && r.stdout.trim() + (c.header ? r.stderr.trim() : '')) files.set(c.file, { name: c.file, text, encoding: `cp${codepage}` });
-        else record(c, `${c.cmd} ${c.args.join(' ')} exited ${r.exitCode}${r.stderr.trim() ? `: ${r.stderr.trim().split(/\r?\n/)[0]}` : ''}`);
+        if (c.sections && r.ok) for (const [file, section] of splitSections(r.stdout, c.sections)) keep({ ...c, file }, section, encoding);
+        else if (r.ok && r.stdout.trim() + (c.header ? r.stderr.trim() : '')) files.set(c.file, { name: c.file, text, encoding });
+        else for (const file of c.sections ? Object.values(c.sections) : [c.file]) record({ ...c, file }, `${c.cmd} ${c.args.join(' ')} exited ${r.exitCode}${r.stderr.trim() ? `: ${r.stderr.trim().split(/\r?\n/)[0]}` : ''}`);
       } catch (e) {
-        record(c, `${c.cmd} could not be started (${(e as Error).message})`);
+        for (const file of c.sections ? Object.values(c.sections) : [c.file]) record({ ...c, file }, `${c.cmd} could not be started (${(e as Error).message})`);
       } finally {
         tick(c.file);
+        await settled(c.file);
       }
     }),
     ...copies.map(async (f) => {
@@ -120,6 +152,13 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
     }),
   ]);
 
+  function keep(c: LiveCommand, section: string, encoding: `cp${number}`) {
+    const failed = /^--- tunnelmedic failed: (.*)$/m.exec(section);
+    if (failed) record(c, `Get-VpnConnection failed: ${failed[1]!.trim()}`);
+    else if (section.trim()) files.set(c.file, { name: c.file, text: section.replace(/^\r?\n/, ''), encoding });
+    else record(c, 'Get-VpnConnection printed nothing (no VPN connections)');
+  }
+
   function record(c: LiveCommand, message: string) {
     if (c.optional) notCollected.push(`${c.file}: ${message}`);
     else readProblems.push({ source: c.file, message: `not collected: ${message}` });
@@ -128,8 +167,21 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
   if (files.size === 0) {
     throw new CollectionError(`Live collection failed: none of the commands produced output.\n  ${readProblems.map((p) => p.message).join('\n  ')}`);
   }
+  const codepage = await codepageKnown;
   return {
     capture: { origin: 'live', label: 'this computer', meta: { schemaVersion: 1, codepage, collectedAt: new Date().toISOString(), tool: 'tunnelmedic' }, files, readProblems, notCollected },
     spawned: runner.spawned - before,
   };
+}
+
+/** stdout of a multi-file command: the text after each `--- tunnelmedic <key>` line, per file. */
+function splitSections(stdout: string, sections: Record<string, string>): [string, string][] {
+  const out = new Map<string, string>(Object.values(sections).map((f) => [f, '']));
+  let current: string | undefined;
+  for (const line of stdout.split(/(?<=\n)/)) {
+    const m = /^--- tunnelmedic (\S+)\r?\n?$/.exec(line);
+    if (m && Object.hasOwn(sections, m[1]!)) current = sections[m[1]!];
+    else if (current !== undefined) out.set(current, out.get(current)! + line);
+  }
+  return [...out];
 }

@@ -4,8 +4,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** exit codes that count as success for this call (reg query: 0 and 1 = absent) */
   okExitCodes?: readonly number[];
-  /** OEM code page for console output that is not UTF-8/UTF-16 */
-  codepage?: number;
+  /** OEM code page for console output that is not UTF-8/UTF-16; a promise lets the process start before it is known */
+  codepage?: number | Promise<number>;
 }
 
 export interface CommandResult {
@@ -39,7 +39,8 @@ export function createExecaRunner(): CommandRunner {
         shell: false,
         stdin: 'ignore',
       });
-      const decode = (b: Uint8Array | undefined) => decodeCaptureBytes(b ?? new Uint8Array(), options.codepage).text;
+      const codepage = await options.codepage;
+      const decode = (b: Uint8Array | undefined) => decodeCaptureBytes(b ?? new Uint8Array(), codepage).text;
       const exitCode = result.exitCode ?? (result.timedOut ? -2 : -1);
       const stderr = decode(result.stderr as Uint8Array) + (result.timedOut ? `\n(timed out after ${options.timeoutMs ?? 30_000} ms)` : '');
       return { stdout: decode(result.stdout as Uint8Array), stderr, exitCode, ok: (options.okExitCodes ?? [0]).includes(exitCode) };
