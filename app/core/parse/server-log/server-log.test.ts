@@ -26,6 +26,10 @@ describe('RFC tables', () => {
     expect(decodePptpHex('009C00011A2B3C4D0001')).toMatchObject({ controlType: 1, name: 'Start-Control-Connection-Request' });
     expect(decodePptpHex('001000010000000D000D')).toMatchObject({ cookieOk: false, controlType: 13 });
     expect(decodePptpHex('zz')).toBeNull();
+    // Outgoing-Call-Reply, Call ID 0x0001, peer 0x0002, Result 7 "Do Not Accept"; SCCRP result 4; CDN General Error / Bad-Value
+    expect(decodePptpHex('0020 0001 1A2B3C4D 0008 0000 0001 0002 07 00 0000'.replace(/ /g, ''))?.result).toEqual({ code: 7, text: 'Do Not Accept' });
+    expect(decodePptpHex('009C00011A2B3C4D0002000001000400')?.result).toEqual({ code: 4, text: 'Requester is not authorized to establish a command channel' });
+    expect(decodePptpHex('009400011A2B3C4D000D0000000102030000')?.result).toEqual({ code: 2, text: 'General Error', error: 3, errorText: 'Bad-Value' });
   });
   it('a PPP packet behind its protocol field (RFC 1661 §5.7): LCP Configure-Request with MRU, auth MS-CHAP v2, magic', () => {
     const p = decodeProtocolPacket('C02101010013010405DC0305C22381050612345678');
@@ -44,6 +48,9 @@ describe('formats the corpus does not hold (from the vendors\' documented line s
   });
   it('IOS CCP option line: MS-PPC supported bits', () => {
     expect(said('*Mar  1 00:01:02.123: Vi1 CCP:    MS-PPC supported bits 0x01000060 (0x120601000060)')).toBe('CCP option: MPPE/MPPC 0x01000060: MPPE 40-bit or 128-bit, stateless');
+  });
+  it('IOS debug vpdn: an Outgoing-Call-Reply in hex with its result code', () => {
+    expect(said('00:45:58: Tnl 17 PPTP: CC O 002000011A2B3C4D000800000001000207000000')).toBe('PPTP control message 8 to the PC: Outgoing-Call-Reply (OCRP) (RFC 2637). Result code 7: Do Not Accept (RFC 2637).');
   });
   it('IOS MS-CHAP-V2 failure with E=649 (no dial-in permission)', () => {
     expect(one('00:12:01: Vi1 MS-CHAP-V2: O FAILURE id 1 len 48 msg is "E=649 R=0 C=0123 V=3"')).toMatchObject({ cause: 'credentials-rejected', code: 649 });

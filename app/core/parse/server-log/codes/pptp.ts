@@ -56,6 +56,15 @@ export const PPTPD_NAMES: Readonly<Record<string, number>> = {
   'SET LINK INFO': 15,
 };
 
+/** Result Code of Start-Control-Connection-Reply, RFC 2637 §2.2. */
+export const SCCRP_RESULTS: Readonly<Record<number, string>> = {
+  1: 'Successful channel establishment',
+  2: 'General error',
+  3: 'Command channel already exists',
+  4: 'Requester is not authorized to establish a command channel',
+  5: 'The protocol version of the requester is not supported',
+};
+
 /** Result Code of Outgoing-Call-Reply, RFC 2637 §2.8. */
 export const OCRP_RESULTS: Readonly<Record<number, string>> = {
   1: 'Connected',
@@ -93,6 +102,8 @@ export interface PptpControlMessage {
   controlType: number;
   name: string;
   callId?: number;
+  /** Result Code (and its meaning) of SCCRP, OCRP and CDN; Error Code when the result is "General Error" */
+  result?: { code: number; text: string; error?: number; errorText?: string };
 }
 
 /** Decodes the hex dump IOS prints after `PPTP: CC I` (at least the first 10 bytes). */
@@ -108,7 +119,16 @@ export function decodePptpHex(hex: string): PptpControlMessage | null {
     controlType,
     name: PPTP_CONTROL_TYPES[controlType]?.name ?? `type ${controlType}`,
   };
+  const byte = (i: number) => parseInt(clean.slice(i * 2, i * 2 + 2), 16);
   // Call-Clear-Request and Call-Disconnect-Notify carry the Call ID right after Reserved0 (§2.12, §2.13)
   if ((controlType === 12 || controlType === 13) && clean.length >= 28) message.callId = word(12);
+  // Result Code offsets: SCCRP after Protocol Version (§2.2), OCRP after both Call IDs (§2.8), CDN after the Call ID (§2.13)
+  const at = controlType === 2 ? 14 : controlType === 8 ? 16 : controlType === 13 ? 14 : undefined;
+  const table = controlType === 2 ? SCCRP_RESULTS : controlType === 8 ? OCRP_RESULTS : CDN_RESULTS;
+  if (at !== undefined && clean.length >= (at + 2) * 2) {
+    const code = byte(at);
+    const error = byte(at + 1);
+    message.result = { code, text: table[code] ?? `result ${code}`, ...(code === 2 ? { error, errorText: PPTP_GENERAL_ERRORS[error] ?? `error ${error}` } : {}) };
+  }
   return message;
 }

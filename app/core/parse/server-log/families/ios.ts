@@ -69,6 +69,8 @@ const RULES: Rule[] = [
     if (!msg) return null;
     const hit: Hit = { decoded: [d('pptpControl', { dir: m[4] === 'I' ? 'in' : 'out', type: msg.controlType, name: `${msg.name} (${PPTP_CONTROL_TYPES[msg.controlType]?.short ?? '?'})` })], outcome: 'info', session: `Tnl ${m[2]}` };
     if (!msg.cookieOk) hit.decoded.push(d('pptpBadCookie'));
+    if (msg.result) hit.decoded.push(d('pptpResult', { code: msg.result.code, text: msg.result.text, error: msg.result.errorText ? `, ${msg.result.errorText}` : '' }));
+    if (msg.result && msg.result.code !== 1 && msg.controlType !== 13) hit.outcome = 'warning';
     if (msg.controlType === 12 && m[4] === 'I') hit.decoded.push(d('pcHungUp'));
     return hit;
   }],
