@@ -102,6 +102,17 @@ describe('rollback acts only on runs TunnelMedic recorded', () => {
     expect(await interruptedRuns(new RunStore(join(dataDir, 'runs')))).toEqual(['20260101T000000Z-00000c']);
   });
 
+  it('the app\'s history lists only runs that verify: a forged one and one cut off before its plan are left out', async () => {
+    const dataDir = freshDataDir();
+    expect((await cli(['fix', '--demo', '--yes'], { dataDir })).code).toBe(0);
+    forgeRun(dataDir, '20260101T000000Z-00000d', USERINIT);
+    mkdirSync(join(dataDir, 'runs', '20260101T000001Z-00000e'));
+    const { createDesktopEngine } = await import('../app/system/desktop-engine');
+    const history = await createDesktopEngine({ source: 'demo', dataDir }).history();
+    expect(history).toHaveLength(1);
+    expect(history[0]!.verified).toBe(true);
+  });
+
   it('a plan edited after it was recorded is refused', async () => {
     const dataDir = freshDataDir();
     expect((await cli(['fix', '--demo', '--yes'], { dataDir })).code).toBe(0);

@@ -170,7 +170,10 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const ids = await store.list();
       const summaries = await Promise.all(
         ids.map(async (runId) => {
-          const [plan, journal] = await Promise.all([store.plan(runId), store.journal(runId)]);
+          // a run cut off before its plan was written, or one that does not verify, is not history
+          const run = await store.verifiedRun(runId).catch(() => null);
+          if (!run) return null;
+          const { plan, journal } = run;
           const last = journal.at(-1);
           return {
             runId,
@@ -183,7 +186,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
           };
         }),
       );
-      return summaries.reverse();
+      return summaries.filter((x): x is RunSummary => x !== null).reverse();
     },
 
     async exportReport(runToken, format) {
