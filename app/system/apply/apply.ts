@@ -1,5 +1,5 @@
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
-import { CAPTURE_FILES } from '../../core/capture/capture';
+import { CAPTURE_FILES, type Capture } from '../../core/capture/capture';
 import { inverseOf, isRouteAction, routeArgv, type Action, type RouteAction } from '../../core/remedy/actions';
 import { regressions, type ProbeRound } from '../../core/probe/reachability';
 import { describeTaskAction } from '../../core/remedy/task-actions';
@@ -29,7 +29,11 @@ export interface ApplyContext {
    * Something that answered before and not after makes the run fail and be put back.
    */
   reachability?: () => Promise<ProbeRound>;
+  /** capture → report; default analyseCapture (the matrix property test passes a memoising one) */
+  analyser?: typeof analyseCapture;
 }
+
+const analyse = (ctx: ApplyContext, capture: Capture) => (ctx.analyser ?? analyseCapture)(capture, ctx.analyse);
 
 type Step = RunResult['steps'][number];
 
@@ -47,7 +51,7 @@ export async function applyFixes(ctx: ApplyContext, consented: Report, fixIds: s
 /** Re-collects, re-plans and checks that the plan is still what the person agreed to. */
 export async function preparePlan(ctx: ApplyContext, consented: Report, fixIds: string[]): Promise<Plan> {
   progressOf(ctx)('precheck', 0, 1, 'Re-reading the route table');
-  const before = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
+  const before = analyse(ctx, await ctx.target.collect()).report;
   const fixes = fixIds.map((id) => pickFix(before, consented, id));
   const actions = fixes.flatMap((f) => f.actions.map((action, i) => ({ action, label: f.steps[i] ?? describe(action) })));
   checkPreconditions(before, actions);
@@ -77,7 +81,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   const { runId, fixIds } = plan;
   const planned = plan.actions;
   const beforeCapture = await ctx.target.collect();
-  const baseline = analyseCapture(beforeCapture, ctx.analyse).report;
+  const baseline = analyse(ctx, beforeCapture).report;
   checkPreconditions(baseline, planned);
   const backup = beforeCapture.files.get(CAPTURE_FILES.routePrint)?.text ?? '';
   progress('backup', 0, 1, 'Taking a backup of what will change');
@@ -103,7 +107,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   }
 
   progress('verify', 0, 1, 'Checking the result');
-  let after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
+  let after = analyse(ctx, await ctx.target.collect()).report;
   if (!failure) {
     const missing = planned.filter((p) => !effectObserved(after.snapshot, p.action));
     const remainingIds = fixIds.filter((id) => after.findings.some((f) => f.fixes.some((x) => x.id === id) || (f.id === findingIdOfFix(id) && f.fixes.length === 0)));
@@ -126,7 +130,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   await ctx.store.append(runId, { seq: planned.length, phase: 'failed', ok: false, message: failure });
   const candidates = planned.slice(0, attempted).map((p, seq) => ({ seq, action: p.action }));
   const undo = await undoPresent(ctx, runId, candidates, after.snapshot, steps);
-  after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
+  after = analyse(ctx, await ctx.target.collect()).report;
   const left = stillPresent(after.snapshot, candidates, planned);
   const ok = undo.ok && left.length === 0;
   const message = ok
@@ -162,11 +166,11 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   if (journal.some((r) => r.phase === 'undone' || r.phase === 'rolled-back')) {
     throw new EngineError('ALREADY_UNDONE', `Run ${runId} has already been undone.`);
   }
-  const now = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
+  const now = analyse(ctx, await ctx.target.collect()).report;
   const started = plan.actions.flatMap((a, seq) => (journal.some((r) => r.seq === seq && r.phase === 'before') ? [{ seq, action: a.action }] : []));
   const steps: Step[] = started.map(({ seq }) => ({ label: plan.actions[seq]!.label, status: 'done' }));
   const undo = await undoPresent(ctx, runId, started, now.snapshot, steps);
-  const after = analyseCapture(await ctx.target.collect(), ctx.analyse).report;
+  const after = analyse(ctx, await ctx.target.collect()).report;
   const left = stillPresent(after.snapshot, started, plan.actions);
   // the restored state is also checked against the backup taken before the run (restore-check.ts)
   const check = restoreProblems(await ctx.store.backup(runId).catch(() => null), after.snapshot, started.map((s) => s.action));
@@ -213,7 +217,9 @@ async function undoPresent(
       : await ctx.target.execOther(inverse as Exclude<Action, RouteAction>);
     await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output });
     if (!ok) return { ok: false, reversed, error: `${describe(inverse)}: ${why ?? output}` };
-    if (action.kind !== 'nbtstat.reload') reversed++;
+    // A reload is repeated, not reversed: its step keeps what it was ("done" or "failed").
+    if (action.kind === 'nbtstat.reload') continue;
+    reversed++;
     if (steps[i]) steps[i]!.status = 'rolled-back';
   }
   return { ok: true, reversed };
