@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseCapture, type AnalyseOptions } from '../../core/analyse';
@@ -9,7 +8,7 @@ import { cellName, WINDOWS_MATRIX, type WindowsCell } from '../../core/sim/windo
 import { readCaptureDir } from '../capture-reader';
 import { readPolicyFile } from '../policy-file';
 import { applyFixes, rollbackRun, type ApplyContext } from './apply';
-import { RunStore, type JournalRecord } from './journal';
+import { RunStore, type JournalRecord, type Plan } from './journal';
 import { memoryMachine, type MachineState, type MemoryMachine } from './memory-target';
 
 /**
@@ -20,22 +19,65 @@ import { memoryMachine, type MachineState, type MemoryMachine } from './memory-t
  * record (then recovery runs rollback) — must end with the exact route table, registry, LMHOSTS
  * bytes and VPN profiles it started from, and tell the person the truth about it.
  *
- * Budget: under 2 minutes on the 2-core build machine (in-process; memory machine; a memoising
- * analyser, since a state the engine reads twice is analysed once).
+ * Budget: under 2 minutes on the 2-core build machine (in-process: a memory machine, a journal in
+ * memory, a memoising analyser, since a state the engine reads twice is analysed once).
  */
 
 const SAMPLES_DIR = join(import.meta.dirname, '../../../samples');
-const RUNS_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 class Killed extends Error {}
 
-/** The journal of a process that dies at record `at`: right after writing it, or instead of writing it. */
-class DyingStore extends RunStore {
-  written = 0;
-  constructor(root: string, private readonly at: number, private readonly mode: 'after' | 'instead') {
-    super(root);
+/**
+ * The journal kept in memory: the same records, in order, as RunStore writes them (its durability —
+ * hash chain, fsync, atomic renames — has its own kill test in test/kill); here only which records
+ * exist when the process dies matters, and a disk per scenario would blow the time budget.
+ */
+class MemoryStore extends RunStore {
+  readonly runs = new Map<string, { plan: Plan; backup: string; journal: JournalRecord[]; results: Map<string, unknown> }>();
+  constructor() {
+    super('/nonexistent/tunnelmedic-matrix');
   }
-  override async append(runId: string, record: Omit<JournalRecord, 'at'>): Promise<void> {
+  override async create(plan: Plan, backup: string): Promise<void> {
+    this.runs.set(plan.runId, { plan: structuredClone(plan), backup, journal: [], results: new Map() });
+  }
+  override async append(runId: string, record: Omit<JournalRecord, 'at' | 'prev'>): Promise<void> {
+    this.run(runId).journal.push({ at: new Date().toISOString(), ...record } as JournalRecord);
+  }
+  override async writeResult(runId: string, result: unknown, which: 'apply' | 'undo' = 'apply'): Promise<void> {
+    this.run(runId).results.set(which, result);
+  }
+  override async readResult(runId: string, which: 'apply' | 'undo' = 'apply'): Promise<unknown> {
+    return this.run(runId).results.get(which);
+  }
+  override async plan(runId: string): Promise<Plan> {
+    return structuredClone(this.run(runId).plan);
+  }
+  override async backup(runId: string): Promise<string> {
+    return this.run(runId).backup;
+  }
+  override async journal(runId: string): Promise<JournalRecord[]> {
+    return [...(this.runs.get(runId)?.journal ?? [])];
+  }
+  override async verifiedRun(runId: string): Promise<{ plan: Plan; journal: JournalRecord[] }> {
+    return { plan: await this.plan(runId), journal: await this.journal(runId) };
+  }
+  override async list(): Promise<string[]> {
+    return [...this.runs.keys()].sort();
+  }
+  private run(runId: string) {
+    const run = this.runs.get(runId);
+    if (!run) throw new Error(`no run ${runId}`);
+    return run;
+  }
+}
+
+/** The journal of a process that dies at record `at`: right after writing it, or instead of writing it. */
+class DyingStore extends MemoryStore {
+  written = 0;
+  constructor(private readonly at: number, private readonly mode: 'after' | 'instead') {
+    super();
+  }
+  override async append(runId: string, record: Omit<JournalRecord, 'at' | 'prev'>): Promise<void> {
     this.written++;
     if (this.written === this.at && this.mode === 'instead') throw new Killed();
     await super.append(runId, record);
@@ -44,11 +86,9 @@ class DyingStore extends RunStore {
 }
 
 /** Counts records, so the kill points of a run are known. */
-class CountingStore extends RunStore {
-  written = 0;
+class CountingStore extends MemoryStore {
   phases: JournalRecord['phase'][] = [];
-  override async append(runId: string, record: Omit<JournalRecord, 'at'>): Promise<void> {
-    this.written++;
+  override async append(runId: string, record: Omit<JournalRecord, 'at' | 'prev'>): Promise<void> {
     this.phases.push(record.phase);
     await super.append(runId, record);
   }
@@ -105,8 +145,7 @@ function memoAnalyser(): typeof analyseCapture {
 async function scenario(sample: Sample, cell: WindowsCell, fixId: string, fault: Fault, analyser: typeof analyseCapture): Promise<JournalRecord['phase'][]> {
   const machine = memoryMachine(sample.seed, cell);
   const original = machine.fingerprint();
-  const root = mkdtempSync(join(RUNS_ROOT, 'tm-matrix-'));
-  const store = fault.kind === 'kill' ? new DyingStore(root, fault.at, fault.mode) : new CountingStore(root);
+  const store = fault.kind === 'kill' ? new DyingStore(fault.at, fault.mode) : new CountingStore();
   const ctx: ApplyContext = { target: machine, store, analyse: sample.options, analyser };
   const consented = analyser(await machine.collect(), sample.options).report;
   const plan = consented.findings.flatMap((f) => f.fixes).find((f) => f.id === fixId)!;
@@ -120,7 +159,8 @@ async function scenario(sample: Sample, cell: WindowsCell, fixId: string, fault:
   } catch (e) {
     if (!(e instanceof Killed)) throw new Error(`${where}: ${(e as Error).message}`);
   }
-  const recover = { ...ctx, store: new RunStore(root) };
+  // the next process reads the same journal (what the dead one had written)
+  const recover = { ...ctx, store: restarted(store) };
 
   if (!result) {
     // Killed: recovery undoes from the journal and the machine, whatever the journal says. The
@@ -170,6 +210,12 @@ async function scenario(sample: Sample, cell: WindowsCell, fixId: string, fault:
   return (store as CountingStore).phases;
 }
 
+function restarted(store: MemoryStore): MemoryStore {
+  const next = new MemoryStore();
+  for (const [id, run] of store.runs) next.runs.set(id, run);
+  return next;
+}
+
 const same = (a: MachineState, b: MachineState) => JSON.stringify(a) === JSON.stringify(b);
 
 describe.each(WINDOWS_MATRIX.map((c) => [cellName(c), c] as const))('matrix cell %s', (name, cell) => {
@@ -206,7 +252,7 @@ describe.each(WINDOWS_MATRIX.map((c) => [cellName(c), c] as const))('matrix cell
 async function scenarioRecords(sample: Sample, cell: WindowsCell, fixId: string, failStep: number, analyser: typeof analyseCapture): Promise<JournalRecord['phase'][]> {
   const machine: MemoryMachine = memoryMachine(sample.seed, cell);
   machine.faults.fail.add(failStep);
-  const store = new CountingStore(mkdtempSync(join(RUNS_ROOT, 'tm-matrix-')));
+  const store = new CountingStore();
   const ctx: ApplyContext = { target: machine, store, analyse: sample.options, analyser };
   await applyFixes(ctx, analyser(await machine.collect(), sample.options).report, [fixId]);
   return store.phases;

@@ -7,6 +7,7 @@ import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import { applyRegistryAction, renderRegFile } from '../../core/sim/registry-sim';
 import { RouteTable } from '../../core/sim/route-table';
 import { verText, type WindowsCell } from '../../core/sim/windows-cell';
+import { parseSchtasksCsv } from '../../core/parse/schtasks-csv';
 import { cellOfSnapshot, UNKNOWN_TEXT, type RouteExecResult, type RouteTarget } from './route-target';
 import type { OtherAction } from './other-actions';
 
@@ -33,6 +34,7 @@ export interface MachineState {
   registry: string;
   lmhosts: string | null;
   vpn: string;
+  tasks: string | null;
 }
 
 const VPN_FILES = ['powershell/vpnconnection-allusers.json', 'powershell/vpnconnection-user.json'] as const;
@@ -53,12 +55,14 @@ export function memoryMachine(seed: Capture, windows: WindowsCell): MemoryMachin
     const f = seed.files.get(name);
     return f ? [[name, JSON.parse(f.text.replace(/^\uFEFF/, ''))] as const] : [];
   }));
+  let tasks: string | null = seed.files.get(CAPTURE_FILES.scheduledTasks)?.text ?? null;
   const faults = { fail: new Set<number>(), garble: new Set<number>(), skew: new Set<number>() };
   let calls = 0;
 
   const files = (): Map<string, CaptureFile> => {
     const out = new Map<string, CaptureFile>();
-    const kept = (name: string) => name !== CAPTURE_FILES.routePrint && name !== CAPTURE_FILES.ver && name !== CAPTURE_FILES.lmhosts && !name.startsWith('registry/') && !VPN_FILES.includes(name as (typeof VPN_FILES)[number]);
+    const mine: string[] = [CAPTURE_FILES.routePrint, CAPTURE_FILES.ver, CAPTURE_FILES.lmhosts, CAPTURE_FILES.scheduledTasks, ...VPN_FILES];
+    const kept = (name: string) => !mine.includes(name) && !name.startsWith('registry/');
     for (const [name, f] of seed.files) if (kept(name)) out.set(name, f);
     const put = (name: string, text: string, encoding = 'utf-8') => out.set(name, { name, text, encoding });
     put(CAPTURE_FILES.routePrint, table.print());
@@ -69,6 +73,7 @@ export function memoryMachine(seed: Capture, windows: WindowsCell): MemoryMachin
       put(CAPTURE_FILES.lmhosts, text, encoding);
     }
     for (const [name, json] of vpn) put(name, JSON.stringify(json, null, 2) + '\n');
+    if (tasks !== null) put(CAPTURE_FILES.scheduledTasks, tasks);
     return out;
   };
 
@@ -90,6 +95,18 @@ export function memoryMachine(seed: Capture, windows: WindowsCell): MemoryMachin
       case 'vpn.route.add':
       case 'vpn.route.remove':
         return editVpn(vpn, action);
+      case 'task.create':
+      case 'task.delete': {
+        // schtasks /Create, /Delete on the `schtasks /Query /FO CSV /NH` text; other lines stay byte for byte
+        const text = tasks ?? '';
+        const mine = parseSchtasksCsv(text).value.find((r) => r.name.toLowerCase() === action.name.toLowerCase());
+        if (action.kind === 'task.create' && mine) return { ok: false, output: 'ERROR: Cannot create a file when that file already exists.' };
+        if (action.kind === 'task.delete' && !mine) return { ok: false, output: 'ERROR: The system cannot find the file specified.' };
+        const lines = text === '' ? [] : text.replace(/\r\n$/, '').split('\r\n');
+        const next = action.kind === 'task.create' ? [...lines, `"${action.name}","N/A","Ready"`] : lines.filter((_, i) => i !== mine!.line - 1);
+        tasks = next.map((l) => `${l}\r\n`).join('');
+        return { ok: true, output: `SUCCESS: ${action.kind}` };
+      }
     }
   };
 
@@ -121,6 +138,7 @@ export function memoryMachine(seed: Capture, windows: WindowsCell): MemoryMachin
       registry: renderRegFile(registry),
       lmhosts: lmhosts ? Buffer.from(lmhosts).toString('hex') : null,
       vpn: JSON.stringify([...vpn]),
+      tasks,
     }),
   };
 }
