@@ -10,7 +10,7 @@ import { bundleForBench } from './bundle';
 import { generateCapture } from './generate-capture';
 import { modelLiveScan } from './live-model';
 import { paintBenchmark } from './paint';
-import { serverLogBenchmark } from './server-log.bench';
+import { serverLogBenchmark, serverLogMemory } from './server-log.bench';
 
 /**
  * `npm run bench`: every budget of issue 16 as one figure and PASS/over. Ratios are measured in
@@ -177,6 +177,8 @@ row('6 renderer bundle (js + css + html, gzip)', `${(gz / 1024).toFixed(0)} KB`,
 console.error('14: 100 000 syslog lines…');
 const sl = await serverLogBenchmark(engine, work, REPEAT);
 row('14 explain-log 100 000 syslog lines / read+split them (readline)', `${x(sl.ratio)} (${sl.explainMs.toFixed(0)} ms vs ${sl.readMs.toFixed(0)} ms; ${sl.understood}/${sl.records} understood, ${sl.findings} findings)`, '< 2×', sl.ratio < 2);
+const slMem = serverLogMemory(root, cli, work);
+row('14 CLI explain-log of a 50 MB syslog --json > file: peak memory', `${slMem.peakMiB.toFixed(0)} MiB for ${slMem.fileMiB.toFixed(0)} MiB in ${slMem.seconds.toFixed(1)} s, ${slMem.validJson ? 'valid' : 'INVALID'} JSON`, '≤ 200 MiB', slMem.peakMiB <= 200 && slMem.validJson);
 
 if (existsSync(work)) rmSync(work, { recursive: true, force: true });
 

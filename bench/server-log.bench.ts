@@ -1,4 +1,5 @@
-import { createReadStream, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -81,4 +82,30 @@ export async function serverLogBenchmark(engine: ServerLogEngine, work: string, 
     ratios.push(e / r);
   }
   return { ratio: median(ratios), explainMs: median(explains), readMs: median(reads), records: warm.log.records, understood: warm.log.understood, findings: warm.findings.length };
+}
+
+/**
+ * 50 MB of syslog through the bundled CLI (`explain-log FILE --json > file`): the peak resident set,
+ * read by bench/maxrss.mjs — streamed line by line, entries capped, so it must not grow with the file.
+ */
+export function serverLogMemory(root: string, cli: string, work: string): { peakMiB: number; fileMiB: number; seconds: number; validJson: boolean } {
+  const file = join(work, 'syslog-50mb.log');
+  generateSyslog(file, 640_000);
+  const rss = join(work, 'maxrss-serverlog');
+  const out = join(work, 'explain-50mb.json');
+  const fd = openSync(out, 'w');
+  const at = performance.now();
+  try {
+    const r = spawnSync(process.execPath, ['--import', join(root, 'bench', 'maxrss.mjs'), cli, 'explain-log', file, '--json'], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, TM_BENCH_MAXRSS_FILE: rss } });
+    if ((r.status !== 0 && r.status !== 1) || r.stderr.length) throw new Error(`explain-log exited ${r.status}: ${r.stderr}`);
+  } finally {
+    closeSync(fd);
+  }
+  let validJson = true;
+  try {
+    JSON.parse(readFileSync(out, 'utf8'));
+  } catch {
+    validJson = false;
+  }
+  return { peakMiB: Number(readFileSync(rss, 'utf8')) / 1024, fileMiB: statSync(file).size / 1024 / 1024, seconds: (performance.now() - at) / 1000, validJson };
 }
