@@ -49,3 +49,12 @@ describe('deep or huge input (item 14)', () => {
     expect(snapshot.problems.length).toBeGreaterThanOrEqual(200_000);
   }, 30_000);
 });
+
+describe('long lines stay linear', () => {
+  it('an ipconfig line of 100 000 non-letters (the fuzzer met one that took 6 minutes)', () => {
+    const text = `\r\nWindows IP Configu${'{'.repeat(100_000)}ration\r\n\r\n   Host Name . . . . . . . . . . . . : PC1\r\n`;
+    // a quadratic scan of this line takes minutes; linear takes milliseconds (the test timeout is the judge)
+    const { snapshot } = buildSnapshot(capture({ 'ipconfig-all.txt': text }));
+    expect(snapshot.problems.length).toBeGreaterThan(0);
+  }, 20_000);
+});

@@ -195,6 +195,8 @@ export interface FuzzFigures {
   heapStartMb: number;
   heapEndMb: number;
   slowestMs: number;
+  /** the input that took longest (replay: same seed, that input number) */
+  slowestInput: number;
   seconds: number;
 }
 
@@ -250,13 +252,23 @@ function check(capture: Capture): void {
   if (!bundle.some((f) => f.name === 'report.html' && f.content.includes('</html>'))) throw new Error('no complete report.html');
 }
 
+/** The inputs a seed produces, without running them (to replay one input: `tunnelmedic scan --capture`). */
+export function generateInputs(seed: number, count: number, into: string): void {
+  const m = new Mutator(prng(seed), loadSeeds());
+  for (let n = 0; n < count; n++) {
+    const files = makeInput(m);
+    if (n % 25 === 0) m.int(2); // the disk inputs' link decision, so later inputs match a real run
+    dump(join(into, `input-${n}`), files);
+  }
+}
+
 /** Runs inputs until `seconds` have passed (or `maxInputs`), and returns the figures. */
 export async function fuzzCaptures(opts: { seed: number; seconds: number; maxInputs?: number; keepDir?: string; onProgress?: (f: FuzzFigures) => void }): Promise<FuzzFigures> {
   const gc = gcFunction();
   const seeds = loadSeeds();
   const m = new Mutator(prng(opts.seed), seeds);
   gc();
-  const figures: FuzzFigures = { seed: opts.seed, inputs: 0, filesRead: 0, diskInputs: 0, failures: [], peakRssMb: 0, heapStartMb: process.memoryUsage().heapUsed / 2 ** 20, heapEndMb: 0, slowestMs: 0, seconds: 0 };
+  const figures: FuzzFigures = { seed: opts.seed, inputs: 0, filesRead: 0, diskInputs: 0, failures: [], peakRssMb: 0, heapStartMb: process.memoryUsage().heapUsed / 2 ** 20, heapEndMb: 0, slowestMs: 0, slowestInput: -1, seconds: 0 };
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'tm-fuzz-'));
   const outside = join(work, 'outside-secret.txt');
@@ -291,7 +303,10 @@ export async function fuzzCaptures(opts: { seed: number; seconds: number; maxInp
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
     if (process.env.TM_FUZZ_VERBOSE) console.log(`input ${n}: ${Date.now() - t0} ms, ${[...files].map(([k, v]) => `${k}:${v.length}`).join(' ')}`);
-    figures.slowestMs = Math.max(figures.slowestMs, Date.now() - t0);
+    if (Date.now() - t0 > figures.slowestMs) {
+      figures.slowestMs = Date.now() - t0;
+      figures.slowestInput = n;
+    }
     figures.peakRssMb = Math.max(figures.peakRssMb, process.memoryUsage().rss / 2 ** 20);
     if (n % 200 === 199) opts.onProgress?.({ ...figures, seconds: (Date.now() - started) / 1000 });
   }
