@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { RasEvent } from '../model/ras-event';
+import { fnv1aHex } from './fnv1a';
 
 /**
  * "Keep it fixed": a Task Scheduler task that re-applies the split-tunnel fix each time a VPN
@@ -61,7 +61,7 @@ export function guardNameProblem(connection: string): string | null {
  */
 export function guardTaskName(connection: string): string {
   const readable = connection.replace(/[^A-Za-z0-9 ._()-]/g, '_').trim().slice(0, 80) || 'VPN';
-  const hash = createHash('sha256').update(connection, 'utf8').digest('hex').slice(0, 8);
+  const hash = fnv1aHex(new TextEncoder().encode(connection));
   return `${GUARD_FOLDER}Keep split tunnel - ${readable} (${hash})`;
 }
 

@@ -1,3 +1,4 @@
+import { fnv1aHex } from './fnv1a';
 import { taskCmdLines, taskXmlCompanion } from './task-actions';
 import iconv from 'iconv-lite';
 import type { Action } from './actions';
@@ -70,16 +71,9 @@ export function encodeFileText(text: string, encoding: string): Uint8Array {
   return new Uint8Array(iconv.encode(text, iconv.encodingExists(encoding) ? encoding : 'utf-8'));
 }
 
-/** FNV-1a over the bytes: a short stable name, not a security measure (fc /b checks the bytes). */
-function fnv1a(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
 export function companionFor(text: string, encoding: string): CompanionFile {
   const bytes = encodeFileText(text, encoding);
-  return { name: `tunnelmedic-lmhosts-${fnv1a(bytes)}-${bytes.length}.txt`, bytes };
+  return { name: `tunnelmedic-lmhosts-${fnv1aHex(bytes)}-${bytes.length}.txt`, bytes };
 }
 
 /** Every companion file the scripts of these actions read (fix and rollback need the same set). */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { fnv1aHex } from './fnv1a';
 import { GUARD_FOLDER, guardNameProblem } from './guard-task';
 
 /**
@@ -40,7 +40,7 @@ export function taskXmlBytes(xml: string): Buffer {
 /** The companion file a script passes to schtasks /XML (named by content, like the LMHOSTS ones). */
 export function taskXmlCompanion(a: TaskAction): { name: string; bytes: Buffer } {
   const bytes = taskXmlBytes(a.xml);
-  return { name: `tunnelmedic-task-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.xml`, bytes };
+  return { name: `tunnelmedic-task-${fnv1aHex(bytes)}-${bytes.length}.xml`, bytes };
 }
 
 /** schtasks.exe arguments (Learn: schtasks create /XML; schtasks delete /F = no confirmation prompt). */
