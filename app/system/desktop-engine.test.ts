@@ -106,3 +106,14 @@ describe('checkPptp outside live: PROBE_NOT_LIVE before anything is contacted', 
     expect(probeTcp).not.toHaveBeenCalled();
   });
 });
+
+describe('the scan result the renderer gets (issue 16)', () => {
+  it('leaves the route table out; the exported report keeps it', async () => {
+    const engine = await engineWith({});
+    const { runToken, report } = await engine.scan({ language: 'en' }, () => undefined);
+    expect(report.snapshot.routes).toEqual([]);
+    expect(report.findings.length).toBeGreaterThan(0);
+    const exported = JSON.parse((await engine.exportReport(runToken, 'json')).content);
+    expect(exported.snapshot.routes.length).toBeGreaterThan(0);
+  });
+});

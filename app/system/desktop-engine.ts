@@ -152,7 +152,9 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       sessions.set(runToken, { report, corporateNetworks, language, policy, domain: opts.domain });
       // the SHA-256 of each fix's plan, shown in the consent dialog: what the elevated side must re-derive
       const fixSha256 = Object.fromEntries(report.findings.flatMap((f) => f.fixes.map((x) => [x.id, fixApprovalDigest(x)])));
-      return { runToken, report, fixSha256 };
+      // No screen shows the route table: the renderer's copy leaves it out (a 200 000-route table
+      // would be validated and copied over IPC for nothing). The session, fixes and exports keep it.
+      return { runToken, report: { ...report, snapshot: { ...report.snapshot, routes: [] } }, fixSha256 };
     },
 
     async applyFixes(runToken, fixIds, onProgress, opts) {
