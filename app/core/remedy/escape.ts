@@ -4,9 +4,19 @@
  * progress messages) goes through these functions and nowhere else.
  */
 
-/** Text for `echo` in a .cmd file: `%` doubles (batch expansion), metacharacters get a caret. */
+/** Longest text an echo line shows; longer text is cut (it is only shown, never a value). */
+export const ECHO_MAX = 1000;
+
+/**
+ * Text for `echo` in a .cmd file: `%` doubles (batch expansion), metacharacters get a caret.
+ * A .cmd file is read in the OEM code page, which differs per display language (issue 12.8), so
+ * echoed text is kept ASCII: accents are dropped (é → e), other characters become `?`. Values
+ * never travel through echo: they go in companion files (render-registry.ts).
+ */
 export function escapeCmdEcho(text: string): string {
-  const oneLine = text.replace(/[\r\n\u0000-\u001f]+/g, ' ');
+  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0000-\u007e]/g, '?');
+  const short = ascii.length > ECHO_MAX ? `${ascii.slice(0, ECHO_MAX - 3)}...` : ascii;
+  const oneLine = short.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ');
   const escaped = oneLine.replace(/%/g, '%%').replace(/[\^&|<>()"!]/g, (c) => `^${c}`);
   // `echo` followed by nothing would print the echo state.
   if (oneLine.trim() === '') return '.';

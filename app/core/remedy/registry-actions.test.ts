@@ -7,6 +7,10 @@ import { BLOCK_BEGIN, BLOCK_END, domainLines, hasDomainEntries, withDomainBlock 
 import { renderCmd } from './render-cmd';
 import { renderPs1 } from './render-ps1';
 import { regAddLine, scriptCompanions } from './render-registry';
+import type { RegistrySet } from './registry-actions';
+import { decodeCaptureBytes } from '../capture/decode';
+import { lookupValue } from '../model/registry-view';
+import { parseRegFile } from '../parse/reg-file';
 
 const KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon';
 const text = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 });
@@ -194,5 +198,62 @@ describe('the LMHOSTS block of Q180094', () => {
     const crlf = `a\r\n${BLOCK_BEGIN}\r\nold\r\n${BLOCK_END}\r\nz\r\n`;
     expect(withDomainBlock(crlf, ['x'], 'crlf')).toBe(`a\r\n${BLOCK_BEGIN}\r\nx\r\n${BLOCK_END}\r\nz\r\n`);
     expect(withDomainBlock(once, domainLines(spec), 'lf')).toBe(once);
+  });
+});
+
+describe('long and non-ASCII values never reach a .cmd line (issue 12.1, 12.8)', () => {
+  const unit = fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    fc.constantFrom(...'%^&|<>"!()\\'.split('')),
+    fc.constantFrom(...'ЖщİıŞğ中文한'.split('')),
+  );
+  const text = fc.tuple(fc.string({ unit, minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 33_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
+  const action = fc
+    .tuple(fc.constantFrom('REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ' as const), text, fc.string({ unit, minLength: 1, maxLength: 300 }), text)
+    .map(([type, data, name, previous]): Action => ({
+      kind: 'registry.set',
+      key: 'HKLM\\SOFTWARE\\TunnelMedicTest',
+      name,
+      type,
+      data: type === 'REG_MULTI_SZ' ? data.match(/[\s\S]{1,4000}/g) ?? ['x'] : data,
+      view: 64,
+      previous: { type: 'REG_SZ', data: previous },
+      keyExisted: true,
+    }));
+
+  it('every script line is printable ASCII and short; the companion .reg holds the exact value (fast-check)', () => {
+    fc.assert(
+      fc.property(action, (a) => {
+        expect(ActionSchema.safeParse(a).success).toBe(true);
+        for (const actions of [[a], rollbackActions([a])]) {
+          const cmd = renderCmd({ title: 'TunnelMedic ÄÖÜ 中文 test', steps: actions.map((x) => ({ action: x, label: 'Wert ändern: Привет' })) });
+          for (const line of cmd.split('\r\n')) {
+            expect(line.length).toBeLessThan(2100);
+            expect(line).toMatch(/^[\x20-\x7e]*$/);
+          }
+          for (const c of scriptCompanions(actions)) {
+            const set = actions[0] as RegistrySet;
+            const parsed = parseRegFile(decodeCaptureBytes(Buffer.from(c.bytes)).text, c.name);
+            expect(parsed.problems).toEqual([]);
+            const v = lookupValue(parsed.value, set.key, set.name);
+            expect(v).toMatchObject({ state: 'present', value: { type: set.type, data: set.data } });
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('every value type is written exactly by its .reg companion (fast-check)', () => {
+    fc.assert(
+      fc.property(state, (st) => {
+        // a non-ASCII name sends the step to the companion file
+        const set = { kind: 'registry.set', key: KEY, name: 'Wert ü', ...st, view: 64, previous: { absent: true }, keyExisted: true } as RegistrySet;
+        const [c] = scriptCompanions([set]);
+        const parsed = parseRegFile(decodeCaptureBytes(Buffer.from(c!.bytes)).text, c!.name);
+        expect(lookupValue(parsed.value, KEY, 'Wert ü')).toMatchObject({ state: 'present', value: st });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

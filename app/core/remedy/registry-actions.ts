@@ -19,7 +19,12 @@ const RegKey = z
   .max(255 * 8)
   .regex(/^(HKLM|HKCU|HKU|HKCR|HKCC)(\\[^\\\u0000-\u001f\u007f]+)+$/, 'a key path such as HKLM\\SYSTEM\\X (short root, no trailing backslash)');
 
-const RegDataValue = z.union([RegText, z.array(RegText.min(1)), z.number().int().min(0).max(0xffff_ffff)]);
+/**
+ * Data may be far longer than a name (a REG_SZ holds up to ~1 MB; issue 12.1 tests 32 767
+ * characters): long data never goes on a script line but into a companion .reg file.
+ */
+const RegDataText = z.string().max(1_048_576).regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters cannot be written by reg.exe');
+const RegDataValue = z.union([RegDataText, z.array(RegDataText.min(1)), z.number().int().min(0).max(0xffff_ffff)]);
 
 function dataFits(type: WritableRegType, data: unknown): string | null {
   switch (type) {

@@ -1,6 +1,6 @@
 import { isRouteAction, routeArgv, type Action, type RouteAction } from './actions';
 import { escapeCmdEcho } from './escape';
-import { REG_VIEW_PROLOGUE, renderOtherCmdStep, REPLACE_FILE_SUBROUTINE } from './render-registry';
+import { needsRegImport, REG_IMPORT_SUBROUTINE, REG_VIEW_PROLOGUE, renderOtherCmdStep, REPLACE_FILE_SUBROUTINE } from './render-registry';
 import { interfaceAddressOf, printsInterfaceMetric, UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 export interface ScriptStep {
@@ -78,6 +78,25 @@ export function renderCmd(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MAC
   );
   if (spec.steps.some((s) => isRouteAction(s.action))) lines.push('', ...ROUTE_SUBROUTINES);
   if (spec.steps.some((s) => s.action.kind === 'file.replace')) lines.push('', ...REPLACE_FILE_SUBROUTINE);
+  if (spec.steps.some((s) => needsRegImport(s.action))) lines.push('', ...REG_IMPORT_SUBROUTINE);
+  return checkedScript(lines);
+}
+
+/**
+ * cmd.exe reads at most 8 191 characters per line (after expansion) and reads the file in the OEM
+ * code page (issue 12.1, 12.8). Every value that could break either travels in a companion file
+ * and echoed text is shortened and kept ASCII (escapeCmdEcho), so these checks only catch a
+ * programming error — a script that would not do what it shows is never returned.
+ * Margin: after expansion a line grows only by the %TM_…% paths and %~dp0 (each < 300 characters).
+ */
+export const CMD_LINE_LIMIT = 8191;
+const RENDER_LINE_MAX = 6000;
+
+function checkedScript(lines: string[]): string {
+  for (const line of lines) {
+    if (line.length > RENDER_LINE_MAX) throw new Error(`a generated .cmd line would be ${line.length} characters long (cmd.exe reads at most ${CMD_LINE_LIMIT})`);
+    if (!/^[\x20-\x7e]*$/.test(line)) throw new Error('a generated .cmd line holds a character outside printable ASCII (cmd.exe would read it in the OEM code page)');
+  }
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -76,10 +76,90 @@ export function companionFor(text: string, encoding: string): CompanionFile {
   return { name: `tunnelmedic-lmhosts-${fnv1aHex(bytes)}-${bytes.length}.txt`, bytes };
 }
 
+/**
+ * A registry step goes into the .cmd as one `reg add`/`reg delete` line only when every text in it
+ * is printable ASCII and the line is short. Anything else travels in a companion .reg file
+ * (issue 12.1, 12.8): cmd.exe splits lines longer than 8 191 characters and runs the rest as a new
+ * command (where a quoted `&` becomes live), and it reads a batch file in the OEM code page, so a
+ * Cyrillic, Turkish or CJK value in the script itself would come back as mojibake. A .reg file is
+ * UTF-16LE (windows-reference.md §11: the format `reg export` writes, header "Windows Registry
+ * Editor Version 5.00"), has no line limit that matters here, and `reg import` (XP and later)
+ * writes exactly its values, with a reliable exit code.
+ */
+const INLINE_LINE_MAX = 2000;
+const printableAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
+
+export function needsRegImport(action: Action): boolean {
+  if (action.kind !== 'registry.set' && action.kind !== 'registry.delete') return false;
+  const texts = [action.key, action.name, action.kind === 'registry.delete' ? (action.removeFrom ?? '') : action.createdFrom ?? ''];
+  if (action.kind === 'registry.set') texts.push(...(Array.isArray(action.data) ? action.data : [String(action.data)]));
+  if (!texts.every(printableAscii)) return true;
+  try {
+    const line = action.kind === 'registry.set' ? regAddLine(action) : regDeleteLine(action);
+    return line.length > INLINE_LINE_MAX;
+  } catch {
+    // e.g. a REG_MULTI_SZ whose items leave no separator character free: a .reg file needs none
+    return true;
+  }
+}
+
+const LONG_HIVES: Record<string, string> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER', HKU: 'HKEY_USERS', HKCR: 'HKEY_CLASSES_ROOT', HKCC: 'HKEY_CURRENT_CONFIG' };
+const longKey = (key: string) => {
+  const [root, ...rest] = key.split('\\');
+  return [LONG_HIVES[root!] ?? root, ...rest].join('\\');
+};
+/** A .reg string: backslash and quote escaped, nothing else (regedit's own export rules). */
+const regString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const hexList = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(',');
+const utf16 = (text: string) => new Uint8Array(iconv.encode(text, 'utf-16le'));
+
+function regValueText(a: Pick<RegistrySet, 'type' | 'data'>): string {
+  switch (a.type) {
+    case 'REG_SZ':
+      return regString(String(a.data));
+    case 'REG_EXPAND_SZ':
+      return `hex(2):${hexList(utf16(`${String(a.data)}\0`))}`;
+    case 'REG_MULTI_SZ': {
+      const items = a.data as string[];
+      return `hex(7):${hexList(utf16(items.length ? `${items.join('\0')}\0\0` : '\0'))}`;
+    }
+    case 'REG_DWORD':
+      return `dword:${(a.data as number).toString(16).padStart(8, '0')}`;
+    case 'REG_QWORD': {
+      const n = BigInt(a.data as string);
+      const bytes = new Uint8Array(8).map((_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
+      return `hex(b):${hexList(bytes)}`;
+    }
+    case 'REG_BINARY':
+      return `hex:${((a.data as string).match(/../g) ?? []).join(',')}`;
+  }
+}
+
+/** The .reg text of one registry step: a value set, a value delete (=-) or a key delete ([-KEY]). */
+export function regFileText(action: RegistrySet | RegistryDelete): string {
+  const name = (n: string) => (n === '' ? '@' : regString(n));
+  const body =
+    action.kind === 'registry.set'
+      ? [`[${longKey(action.key)}]`, `${name(action.name)}=${regValueText(action)}`]
+      : action.removeKey
+        ? [`[-${longKey(action.removeFrom ?? action.key)}]`]
+        : [`[${longKey(action.key)}]`, `${name(action.name)}=-`];
+  return ['Windows Registry Editor Version 5.00', '', ...body, '', ''].join('\r\n');
+}
+
+export function regCompanion(action: RegistrySet | RegistryDelete): CompanionFile {
+  const bytes = new Uint8Array([0xff, 0xfe, ...utf16(regFileText(action))]);
+  return { name: `tunnelmedic-reg-${fnv1aHex(bytes)}-${bytes.length}.reg`, bytes };
+}
+
 /** Every companion file the scripts of these actions read (fix and rollback need the same set). */
 export function scriptCompanions(actions: readonly Action[]): CompanionFile[] {
   const out = new Map<string, CompanionFile>();
   for (const a of actions) {
+    if ((a.kind === 'registry.set' || a.kind === 'registry.delete') && needsRegImport(a)) {
+      const c = regCompanion(a);
+      out.set(c.name, c);
+    }
     if (a.kind === 'task.create' || a.kind === 'task.delete') {
       const c = taskXmlCompanion(a);
       out.set(c.name, c);
@@ -105,9 +185,9 @@ function fileReplaceLines(action: FileReplace): string[] {
 export function renderOtherCmdStep(action: Action): string[] {
   switch (action.kind) {
     case 'registry.set':
-      return [regAddLine(action)];
     case 'registry.delete':
-      return [regDeleteLine(action)];
+      if (needsRegImport(action)) return [`set "TM_REGFILE=%~dp0${regCompanion(action).name}"`, 'call :regimport'];
+      return [action.kind === 'registry.set' ? regAddLine(action) : regDeleteLine(action)];
     case 'file.replace':
       return fileReplaceLines(action);
     case 'nbtstat.reload':
@@ -124,6 +204,15 @@ export function renderOtherCmdStep(action: Action): string[] {
       throw new Error(`renderOtherCmdStep cannot render ${action.kind}`);
   }
 }
+
+/** The subroutine behind a registry step that travels as a .reg companion (see needsRegImport). */
+export const REG_IMPORT_SUBROUTINE = [
+  ':regimport',
+  'if not exist "%TM_REGFILE%" (>&2 echo TunnelMedic: companion file "%TM_REGFILE%" is missing.& exit /b 1)',
+  '"%TM_REG%" import "%TM_REGFILE%" %TM_REGVIEW%',
+  'if errorlevel 1 exit /b 1',
+  'exit /b 0',
+];
 
 /**
  * The subroutine behind file.replace: the file must still hold exactly the reviewed bytes (else
