@@ -19,6 +19,8 @@ import { serverAdvice, serverEvidence, type ServerDraft, type ServerEvidence } f
  */
 
 export const MAX_DRIFT_S = 15 * 60;
+/** finding ids that describe the PC's state rather than one attempt: merged without a time match */
+const STATE_FINDINGS: ReadonlySet<string> = new Set(['os.nt4-service-pack']);
 const TZ_STEP_S = 60 * 60;
 const TZ_RESIDUAL_S = 2 * 60;
 
@@ -117,6 +119,17 @@ export function correlationSentence(m: Match, t: TFunction): string {
 export function correlate(clientFindings: readonly Finding[], drafts: readonly ServerDraft[], snapshot: Snapshot, ctx: DiagnoseContext): Finding[] {
   const { t } = ctx;
   const out = clientFindings.map((f) => ({ ...f, evidence: [...f.evidence] }));
+  // findings about the PC's state, not about one attempt (NT4 SP5's MPPE key bug): the server's lines
+  // confirm what the PC's files show, whenever they were logged — one finding, both sides' evidence
+  const byState = new Set<ServerDraft>();
+  for (const d of drafts) {
+    const host = STATE_FINDINGS.has(d.id) ? out.find((f) => f.id === d.id) : undefined;
+    if (!host) continue;
+    host.evidence.push(...serverEvidence(d.evidence));
+    host.summary = `${host.summary} ${serverAdvice(d.evidence, t)}`;
+    byState.add(d);
+  }
+  drafts = drafts.filter((d) => !byState.has(d));
   if (!failuresOf(rasEventsOf(snapshot.events)).length) return [...out, ...drafts.map((d) => d.finding)];
   const matches = findMatches(drafts, ctx);
   const merged = new Set<ServerDraft>();

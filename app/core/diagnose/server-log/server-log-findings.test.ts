@@ -93,6 +93,17 @@ function capture(files: Record<string, string>): Capture {
 }
 
 describe('correlation with the PC\'s capture', () => {
+  it('NT4 SP5 (from the PC\'s files) and the concentrator\'s decrypt failures: one os.nt4-service-pack finding', () => {
+    const dir = join(import.meta.dirname, '../../../../samples/nt4-sp5');
+    const files = ['file-versions.txt', 'ver.txt', 'registry/windows-nt-currentversion.reg', 'route-print.txt'];
+    const nt4: Capture = { origin: 'capture', label: 'nt4', meta: { schemaVersion: 1 }, readProblems: [], files: new Map(files.map((name) => [name, { name, text: readFileSync(join(dir, name), 'utf8'), encoding: 'utf-8' }])) };
+    const v3 = parseServerLog('103 12/09/1999 09:08:01.550 SEV=6 PPP/4 RPT=3 80.50.0.4  User [ testuser ] disconnected. Experiencing excessive packet decrypt failure.', 'vpn3000.txt');
+    const { report } = analyseCapture(nt4, { toolVersion: 't', now: new Date(0), serverLogs: [v3] });
+    const f = report.findings.filter((x) => x.id === 'os.nt4-service-pack');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.evidence.map((e) => e.source)).toContain('vpn3000.txt');
+    expect(f[0]!.summary).toContain('excessive packet decrypt failure');
+  });
   it('the router\'s O PROTREJ one hour (time zone) and 2 s from the PC\'s 742 → one finding with both sides\' evidence', () => {
     const { report } = analyseCapture(capture({ 'server-logs/router.txt': 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n' }), { toolVersion: 't', now: new Date(0) });
     const enc = report.findings.filter((f) => f.id === 'vpn.encryption-mismatch');
