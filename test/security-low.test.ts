@@ -102,6 +102,14 @@ describe('unattended runs apply only what the policy allows, up to its maxRisk',
     expect(unattendedRefusal(split('high', false), 'route.vpn-default-route-wins', allow('high'))).toMatch(/routes no corporate network through the VPN/);
   });
 
+  it('a host route for the VPN\'s DNS server is no corporate network: still refused', () => {
+    const fix = split('low', false) as unknown as { actions: object[] };
+    const withDns = { ...fix, actions: [...fix.actions, { kind: 'route.add', destination: '10.13.1.10', netmask: '255.255.255.255', gateway: '192.168.1.1', metric: 1, interfaceIndex: 23 }] } as never;
+    expect(unattendedRefusal(withDns, 'route.vpn-default-route-wins', allow('high'))).toMatch(/routes no corporate network through the VPN/);
+    expect(unattendedRefusal(split('low', true), 'route.vpn-default-route-wins', allow('high'), [])).toMatch(/routes no corporate network/);
+    expect(unattendedRefusal(split('low', true), 'route.vpn-default-route-wins', allow('high'), ['10.13.1.0/24'])).toBeNull();
+  });
+
   it('--silent skips such a fix and says why', () => {
     const report = { findings: [{ id: 'route.vpn-default-route-wins', fixes: [split('high', false)] }] } as never;
     const skipped: string[] = [];

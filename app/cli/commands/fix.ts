@@ -51,7 +51,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   } else if (!io.isTTY) {
     // Unattended: only what the policy allows, within its maxRisk (DESIGN.md); without a policy, nothing.
     chosen = fixes.filter((f) => {
-      const refusal = unattendedRefusal(f, findingIdOfFix(f.id), input.policy);
+      const refusal = unattendedRefusal(f, findingIdOfFix(f.id), input.policy, input.corporateNetworks);
       if (refusal) say(`Skipped (${refusal}): ${f.id}\n`);
       return !refusal;
     });
