@@ -58,11 +58,13 @@ describe.skipIf(!hasChromium()).each(['light', 'dark'] as const)('accessibility 
     }
   });
 
-  it('fix choice', async () => {
+  it('route finding: diagram, other ways to fix, route table and commands unfolded', async () => {
     const w = walker(h.page, 'en');
     await w.openFinding('route.vpn-default-route-wins');
-    if ((await h.page.getByTestId('fix-choice').count()) > 0) await h.page.getByTestId('fix-choice').nth(1).click();
-    await check('fix choice');
+    await check('route finding');
+    for (const id of ['other-fixes', 'route-table']) await h.page.getByTestId(id).locator(':scope > summary').click();
+    await w.showCommands();
+    await check('route finding unfolded');
   });
 
   it('connection problems with failures', async () => {

@@ -8,10 +8,11 @@ import type { Lang } from './support/texts';
 import { walker } from './support/walk';
 
 /**
- * The route finding has two fixes of different strength: they are shown side by side with the
- * difference, the person picks one, and the consent dialog and the result are about that one.
+ * The route finding has two fixes of different strength: the engine's first ("now") is recommended
+ * and shown with its button; the lasting one is folded under "Other ways to fix", with what it
+ * changes in the VPN profile, and the consent dialog and the result are about the one picked.
  */
-describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('choosing between fix now and lasting fix (%s)', (lang: Lang) => {
+describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('recommended fix and the other way to fix (%s)', (lang: Lang) => {
   let h: Harness;
   const suffix = lang === 'en' ? '' : `-${lang}`;
 
@@ -20,39 +21,40 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('choosing between fi
   });
   afterAll(async () => h?.close());
 
-  it('shows both fixes side by side with the difference, "now" chosen first', async () => {
+  it('marks "fix it now" as recommended and folds the lasting fix under "Other ways to fix"', async () => {
     const w = walker(h.page, lang);
     await w.openFinding('route.vpn-default-route-wins');
-    const choices = h.page.getByTestId('fix-choice');
-    expect(await choices.count()).toBe(2);
-    await expect(choices.nth(0).textContent()).resolves.toContain(w.t.choice.now);
-    await expect(choices.nth(1).textContent()).resolves.toContain(w.t.choice.lasting);
-    expect(await choices.nth(0).locator('input').isChecked()).toBe(true);
-    const boxes = await Promise.all([choices.nth(0).boundingBox(), choices.nth(1).boundingBox()]);
-    expect(boxes[0]!.y).toBe(boxes[1]!.y); // side by side, not stacked
-    expect(await h.page.locator('.fix-card').count()).toBe(1);
-    expect(await h.page.locator('.fix-card').getAttribute('data-fix-id')).toMatch(/now/);
+    const recommended = h.page.locator('.fix-recommended');
+    expect(await recommended.getAttribute('data-fix-id')).toMatch(/now/);
+    await expect(recommended.textContent()).resolves.toContain(w.t.fix.strengthNowText);
+    const others = h.page.getByTestId('other-fixes');
+    await expect(others.locator(':scope > summary').textContent()).resolves.toBe(w.t.fix.others_one.replace('{{count}}', '1'));
+    expect(await others.locator('.fix-card').isVisible()).toBe(false);
   });
 
-  it('picking the lasting fix shows what it changes in the VPN profile', async () => {
+  it('opening it shows the lasting fix and what it changes in the VPN profile', async () => {
     const w = walker(h.page, lang);
-    await h.page.getByTestId('fix-choice').nth(1).click();
-    const card = h.page.locator('.fix-card');
+    const others = h.page.getByTestId('other-fixes');
+    await others.locator(':scope > summary').click();
+    const card = others.locator('.fix-card');
     expect(await card.getAttribute('data-fix-id')).toMatch(/lasting/);
+    expect(await card.getByTestId('recommended').count()).toBe(0);
     await expect(card.textContent()).resolves.toContain(w.t.fix.strengthLastingText.profile);
-    const change = h.page.getByTestId('profile-change');
+    const change = card.getByTestId('profile-change');
     await expect(change.textContent()).resolves.toContain('Corp VPN');
     await expect(change.textContent()).resolves.toContain(w.t.profile.gatewayNo);
     await expect(change.textContent()).resolves.toContain('10.13.1.0/24');
     const violations = serious(await axeViolations(h.page));
     expect(violations, describeViolations(violations)).toEqual([]);
-    await shoot(h.page, `fix-choice${suffix}`, { doc: lang === 'en' });
+    await card.scrollIntoViewIfNeeded();
+    await shoot(h.page, `fix-choice${suffix}`, { doc: lang === 'en', fullPage: false });
   });
 
-  it('asks consent for the chosen fix, applies it, verifies it and undoes it', async () => {
+  it('asks consent for the fix picked, applies it, verifies it and undoes it', async () => {
     const w = walker(h.page, lang);
-    const title = (await h.page.locator('.fix-card h2').textContent()) ?? '';
-    await w.openConsent();
+    const card = h.page.getByTestId('other-fixes').locator('.fix-card');
+    const title = (await card.locator('h2').textContent()) ?? '';
+    await card.getByTestId('fix-button').click();
     await expect(h.page.getByRole('dialog').textContent()).resolves.toContain(title);
     expect(await w.applyAndWait()).toBe('ok');
     await expect(h.page.locator('#apply-title').textContent()).resolves.toBe(title);

@@ -36,7 +36,7 @@ if (!hasElectron) {
     afterAll(async () => app?.close());
 
     it('exposes only the contract on window.tunnelmedic and no Node', async () => {
-      expect(await page.evaluate('Object.keys(window.tunnelmedic).sort().join(",")')).toBe('appInfo,applyFixes,exportReport,history,onProgress,rollback,scan');
+      expect(await page.evaluate('Object.keys(window.tunnelmedic).sort().join(",")')).toBe('appInfo,applyFixes,checkPptp,exportReport,history,onProgress,rollback,saveFixScript,scan');
       expect(await page.evaluate('typeof require + typeof process')).toBe('undefinedundefined');
     });
 
@@ -48,7 +48,7 @@ if (!hasElectron) {
       expect(await w.applyAndWait()).toBe('ok');
       await shoot(page, 'electron-verified');
       await page.getByRole('button', { name: w.t.undo.button, exact: true }).click();
-      await page.getByTestId('undo-outcome').waitFor();
+      await page.locator('[data-outcome="undone"]').waitFor();
     });
   });
 }

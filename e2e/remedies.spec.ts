@@ -35,15 +35,18 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('registry and LMHOST
     await shoot(h.page, `registry-change${suffix}`, { doc: lang === 'en' });
   });
 
-  it('names the restart in the consent dialog, applies, verifies and undoes', async () => {
+  it('names the restart in the consent dialog; after the fix: Restart now / Later, and a reminder', async () => {
     const w = walker(h.page, lang);
     await w.openConsent();
     const restart = h.page.getByTestId('consent-restart');
     await expect(restart.textContent()).resolves.toContain(w.t.consent.restartTitle);
-    await expect(restart.textContent()).resolves.toMatch(lang === 'en' ? /restart the computer/ : /opnieuw op/);
+    await expect(restart.textContent()).resolves.toContain(w.t.restart.before);
     await shoot(h.page, `consent-restart${suffix}`, { doc: lang === 'en', fullPage: false });
     expect(await w.applyAndWait()).toBe('ok');
-    await expect(h.page.getByTestId('outcome-restart').textContent()).resolves.toContain(w.t.consent.restartTitle);
+    const notice = h.page.getByTestId('restart-notice');
+    await expect(notice.textContent()).resolves.toContain(w.t.restart.title);
+    await notice.getByRole('button', { name: w.t.restart.later }).click();
+    await expect(h.page.getByTestId('restart-reminder').textContent()).resolves.toContain(w.t.restart.reminderTitle);
     await shoot(h.page, `registry-verified${suffix}`);
     await w.undoAndBack();
     // the simulated registry is as before: the problem is found again

@@ -13,7 +13,9 @@ export interface DesktopEngine {
   rollback(runId: string, onProgress: (p: Progress) => void): Promise<RunResult>;
   history(): Promise<RunSummary[]>;
   /** the report rendered for saving; main asks the user where to save it */
-  exportReport(runToken: string, format: 'json' | 'html'): Promise<{ suggestedName: string; content: string }>;
+  exportReport(runToken: string, format: 'json' | 'html', opts?: { language?: 'en' | 'nl'; redact?: boolean }): Promise<{ suggestedName: string; content: string }>;
+  /** one fix's script (or its undo script) from that scan's report, for saving; UNKNOWN_FIX when the scan has no such fix */
+  fixScript(runToken: string, fixId: string, which: 'fix' | 'undo', shell: 'cmd' | 'ps1'): Promise<{ suggestedName: string; content: string }>;
   /**
    * The PPTP path check for one profile of that scan: a TCP connect from THIS computer to the
    * profile's server, port 1723, read with the RasClient events. Clicking the button is the consent.

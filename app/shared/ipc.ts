@@ -58,6 +58,10 @@ export const RunSummarySchema = z.object({
   rolledBack: z.boolean(),
   undone: z.boolean(),
   message: z.string(),
+  /** the fix's title as the person saw it (or the plan's first step for runs of an earlier session) */
+  title: z.string().optional(),
+  /** the plan's steps, in the language of the scan the fix came from */
+  steps: z.array(z.string()).optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -142,8 +146,20 @@ export const ipcContract = {
   applyFixes: { args: z.object({ runToken: Id, fixIds: z.array(Id).min(1).max(32), probe: z.boolean().optional() }).strict(), result: RunResultSchema },
   rollback: { args: z.object({ runId: RunId }).strict(), result: RunResultSchema },
   history: { args: z.object({}).strict(), result: z.array(RunSummarySchema) },
+  /**
+   * The report as it stands now (fixes applied or undone since the scan included), in `language`
+   * (the UI's), optionally redacted for sending to IT (issue 13 items 6 and 8).
+   */
   exportReport: {
-    args: z.object({ runToken: Id, format: z.enum(['json', 'html']) }).strict(),
+    args: z.object({ runToken: Id, format: z.enum(['json', 'html']), language: z.enum(['en', 'nl']).optional(), redact: z.boolean().optional() }).strict(),
+    result: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  },
+  /**
+   * Saves one fix's script (or its undo script) from that scan's report, for running on the PC a
+   * capture came from. Ids only: main looks the script up; the renderer never sends script text.
+   */
+  saveFixScript: {
+    args: z.object({ runToken: Id, fixId: Id, which: z.enum(['fix', 'undo']), shell: z.enum(['cmd', 'ps1']) }).strict(),
     result: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   },
   /**

@@ -7,7 +7,8 @@ import { rasEventsOf } from '../core/model/ras-event';
 import { vpnProfilesOf } from '../core/model/vpn-profile';
 import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
-import { renderReportHtml } from '../core/report/report-html';
+import { reportBundleFiles } from '../core/report/report-zip';
+import { runHistory } from './run-history';
 import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import { CAPTURE_FILES } from '../core/capture/capture';
@@ -169,6 +170,8 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
     },
 
     async history(): Promise<RunSummary[]> {
+      // the fix's title as the person saw it (from this session's scans); else the plan's first step
+      const titles = new Map([...sessions.values()].flatMap((x) => x.report.findings.flatMap((f) => f.fixes.map((fx) => [fx.id, fx.title] as const))));
       const ids = await store.list();
       const summaries = await Promise.all(
         ids.map(async (runId) => {
@@ -177,6 +180,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
           if (!run) return null;
           const { plan, journal } = run;
           const last = journal.at(-1);
+          const title = plan.fixIds.map((id) => titles.get(id)).find(Boolean) ?? plan.actions[0]?.label;
           return {
             runId,
             startedAt: plan.createdAt,
@@ -185,18 +189,39 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
             rolledBack: journal.some((r) => r.phase === 'rolled-back'),
             undone: journal.some((r) => r.phase === 'undone'),
             message: last?.message ?? (journal.some((r) => r.phase === 'verified') ? 'Applied and verified.' : 'Interrupted: not finished.'),
+            steps: plan.actions.map((a) => a.label),
+            ...(title ? { title } : {}),
           };
         }),
       );
-      return summaries.filter((x): x is RunSummary => x !== null).reverse();
+      return summaries.filter((x): x is NonNullable<typeof x> => x !== null).reverse();
     },
 
-    async exportReport(runToken, format) {
-      const { report } = session(runToken);
+    async exportReport(runToken, format, opts = {}) {
+      const s = session(runToken);
+      const i = await input();
+      // What the person sees now, not the scan's snapshot: the machine is read again (fixes applied or
+      // undone since the scan are in it), in the UI's language, with the runs made on this machine.
+      const { report, capture } = await scanInput({ ...i, corporateNetworks: s.corporateNetworks, policy: s.policy }, opts.language ?? s.language).catch((e: unknown) => {
+        throw toEngineError(e);
+      });
+      const runs = i.target ? await runHistory(store) : [];
+      const files = reportBundleFiles({ report, capture, policy: s.policy, runs, redact: opts.redact });
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
+      const name = `tunnelmedic-report-${stamp}${opts.redact ? '-redacted' : ''}`;
       return format === 'json'
-        ? { suggestedName: `tunnelmedic-report-${stamp}.json`, content: JSON.stringify(report, null, 2) + '\n' }
-        : { suggestedName: `tunnelmedic-report-${stamp}.html`, content: renderReportHtml(report) };
+        ? { suggestedName: `${name}.json`, content: files.find((f) => f.name === 'report.json')!.content }
+        : { suggestedName: `${name}.html`, content: files.find((f) => f.name === 'report.html')!.content };
+    },
+
+    async fixScript(runToken, fixId, which, shell) {
+      const fix = session(runToken).report.findings.flatMap((f) => f.fixes).find((f) => f.id === fixId);
+      if (!fix) throw new EngineError('UNKNOWN_FIX', 'This scan has no fix with that id; scan again.', fixId);
+      const text = which === 'fix' ? (shell === 'ps1' ? fix.script.ps1 : fix.script.cmd) : shell === 'ps1' ? fix.script.rollbackPs1 : fix.script.rollbackCmd;
+      if (!text) throw new EngineError('UNKNOWN_FIX', 'This fix has no script of that kind.', `${fixId} ${which} ${shell}`);
+      // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: give it the BOM (as `scripts` does)
+      const content = shell === 'ps1' ? `\uFEFF${text}` : text;
+      return { suggestedName: `tunnelmedic-${which === 'fix' ? 'fix' : 'undo'}-${fixId.replace(/[^A-Za-z0-9-]+/g, '-')}.${shell}`, content };
     },
 
     async checkPptp(runToken, profileName): Promise<PptpCheckResult> {

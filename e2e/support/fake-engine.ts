@@ -119,6 +119,7 @@ export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'l
     },
     history: async () => runs.map(({ actions: _a, ...r }) => r),
     exportReport: async () => ({ suggestedName: 'tunnelmedic-report.html', content: '<html></html>' }),
+    fixScript: async (_token, fixId, which, shell) => ({ suggestedName: `tunnelmedic-${which}-${fixId}.${shell}`, content: 'rem fake' }),
     // canned: the fake never opens a connection; it models only the refusals the real engine makes
     checkPptp: async (runToken, profileName) => {
       if (source !== 'live') throw new EngineError('PROBE_NOT_LIVE', 'The PPTP test connects from this computer, so it only makes sense for this computer\'s own VPN. This is the demo machine: its server is not contacted.', source);

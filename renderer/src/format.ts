@@ -19,3 +19,10 @@ export function formatTime(iso: string, language: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(date);
 }
+
+/** Date and time to the second: History says exactly when a fix ran. */
+export function formatExactDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'medium' }).format(date);
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, DomainInput, IpcError, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
-import type { Fix } from '../../app/shared/model-types';
+import type { Finding, Fix } from '../../app/shared/model-types';
 import { api, asIpcError, call, IpcFailure } from './api';
 import { currentLanguage } from './i18n';
 
@@ -8,12 +8,26 @@ export type Op = 'scan' | 'apply' | 'undo' | null;
 
 export interface ApplyState {
   fix: Fix;
+  /** the finding the fix was for, as the person saw it (it leaves the report once fixed) */
+  finding?: Finding;
   status: 'running' | 'done' | 'error';
   events: Progress[];
   result?: RunResult;
   error?: IpcError;
+  /** a stale plan (the machine changed since the check): the app checked again by itself */
+  rechecked?: boolean;
   undo?: { status: 'running' | 'done' | 'error'; result?: RunResult; error?: IpcError };
 }
+
+/** A problem fixed since the person last pressed "Check": it stays in the list as "Fixed — Undo". */
+export interface FixedItem {
+  finding: Finding;
+  fix: Fix;
+  runId: string;
+}
+
+/** Errors whose meaning is "what you reviewed is out of date": the app checks again by itself. */
+const STALE = new Set(['PRECONDITION_FAILED', 'UNKNOWN_RUN_TOKEN']);
 
 /** All calls to window.tunnelmedic live here; components get state and callbacks. */
 export function useTunnelMedic() {
@@ -26,17 +40,25 @@ export function useTunnelMedic() {
   const [networks, setNetworks] = useState<string[]>([]);
   const [domain, setDomain] = useState<DomainInput | null>(null);
   const [apply, setApply] = useState<ApplyState | null>(null);
+  const [fixed, setFixed] = useState<FixedItem[]>([]);
   const [history, setHistory] = useState<RunSummary[] | null>(null);
   const [historyError, setHistoryError] = useState<IpcError | null>(null);
+  /** increases with every finished check the person started, so screens can announce it and move focus */
+  const [scanCount, setScanCount] = useState(0);
   const op = useRef<Op>(null);
 
-  useEffect(() => {
+  const loadInfo = useCallback(() => {
+    setInfoError(null);
     call(api().appInfo({})).then(setInfo, (e: unknown) => setInfoError(asIpcError(e)));
+  }, []);
+
+  useEffect(() => {
+    loadInfo();
     return api().onProgress((p) => {
       if (op.current === 'scan') setScanProgress(p);
       else if (op.current === 'apply') setApply((a) => (a ? { ...a, events: [...a.events, p] } : a));
     });
-  }, []);
+  }, [loadInfo]);
 
   const begin = (which: Exclude<Op, null>): void => {
     op.current = which;
@@ -47,7 +69,11 @@ export function useTunnelMedic() {
     setBusy(null);
   };
 
-  const runScan = useCallback(async (corporateNetworks?: string[], domainInput?: DomainInput | null) => {
+  /**
+   * A check. `keepFixed`: a check the app makes by itself after a fix or an undo (fresh state and run
+   * token) keeps the "Fixed — Undo" rows; a check the person asks for starts a clean list.
+   */
+  const runScan = useCallback(async (corporateNetworks?: string[], domainInput?: DomainInput | null, opts: { keepFixed?: boolean } = {}) => {
     const nets = corporateNetworks ?? networks;
     const dom = domainInput === undefined ? domain : domainInput;
     begin('scan');
@@ -55,7 +81,10 @@ export function useTunnelMedic() {
     setScanError(null);
     try {
       const args = { language: currentLanguage(), ...(nets.length ? { corporateNetworks: nets } : {}), ...(dom ? { domain: dom } : {}) };
-      setScan(await call(api().scan(args)));
+      const result = await call(api().scan(args));
+      setScan(result);
+      if (!opts.keepFixed) setFixed([]);
+      setScanCount((n) => n + 1);
     } catch (e) {
       setScanError(asIpcError(e));
     } finally {
@@ -85,20 +114,28 @@ export function useTunnelMedic() {
 
   const applyFix = useCallback(async (fix: Fix) => {
     if (!scan) return;
+    const finding = scan.report.findings.find((f) => f.fixes.some((x) => x.id === fix.id));
     begin('apply');
-    setApply({ fix, status: 'running', events: [] });
+    setApply({ fix, finding, status: 'running', events: [] });
+    let recheck = false;
     try {
       const result = await call(api().applyFixes({ runToken: scan.runToken, fixIds: [fix.id] }));
       setApply((a) => (a ? { ...a, status: 'done', result } : a));
       setScan((s) => (s ? { ...s, report: result.report } : s));
+      if (result.verified && finding) setFixed((list) => [...list.filter((x) => x.finding.id !== finding.id), { finding, fix, runId: result.runId }]);
+      recheck = true;
     } catch (e) {
-      setApply((a) => (a ? { ...a, status: 'error', error: asIpcError(e) } : a));
+      const error = asIpcError(e);
+      recheck = STALE.has(error.code);
+      setApply((a) => (a ? { ...a, status: 'error', error, rechecked: recheck } : a));
     } finally {
       end();
     }
-  }, [scan]);
+    // a fresh check: the next fix is planned against the machine as it is now, not as it was
+    if (recheck) await runScan(undefined, undefined, { keepFixed: true });
+  }, [scan, runScan]);
 
-  /** Undo from the apply view (updates it) or from history (runId only). */
+  /** Undo from the apply view (updates it), from a "Fixed — Undo" row or from history (runId only). */
   const undoRun = useCallback(async (runId: string): Promise<RunResult | IpcError> => {
     begin('undo');
     const fromApply = apply?.result?.runId === runId;
@@ -106,8 +143,9 @@ export function useTunnelMedic() {
     try {
       const result = await call(api().rollback({ runId }));
       if (fromApply) setApply((a) => (a ? { ...a, undo: { status: 'done', result } } : a));
+      setFixed((list) => list.filter((x) => x.runId !== runId));
       end();
-      await runScan();
+      await runScan(undefined, undefined, { keepFixed: true });
       await loadHistory();
       return result;
     } catch (e) {
@@ -117,6 +155,18 @@ export function useTunnelMedic() {
       return error;
     }
   }, [apply, runScan, loadHistory]);
+
+  /** The report now (fixes applied or undone included), in the UI's language; `redact` for sending to IT. */
+  const exportReport = useCallback(async (redact: boolean) => {
+    if (!scan) throw new IpcFailure({ code: 'NO_SCAN', message: 'Check this computer first.' });
+    return call(api().exportReport({ runToken: scan.runToken, format: 'html', language: currentLanguage(), redact }));
+  }, [scan]);
+
+  /** On a capture: saves the fix (or undo) script for the PC the capture came from. */
+  const saveFixScript = useCallback(async (fixId: string, which: 'fix' | 'undo', shell: 'cmd' | 'ps1') => {
+    if (!scan) throw new IpcFailure({ code: 'NO_SCAN', message: 'Check this computer first.' });
+    return call(api().saveFixScript({ runToken: scan.runToken, fixId, which, shell }));
+  }, [scan]);
 
   /**
    * The PPTP path check for one profile of the current scan: only the run token and the profile's
@@ -128,8 +178,8 @@ export function useTunnelMedic() {
   }, [scan]);
 
   return {
-    checkPptp,
-    info, infoError, scan, scanError, scanProgress, busy, networks, domain, apply, history, historyError,
+    checkPptp, exportReport, saveFixScript, loadInfo,
+    info, infoError, scan, scanError, scanProgress, scanCount, busy, networks, domain, apply, fixed, history, historyError,
     runScan, scanWithNetworks, scanWithDomain, applyFix, undoRun, loadHistory, clearApply: () => setApply(null),
   };
 }

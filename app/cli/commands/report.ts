@@ -1,11 +1,11 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
-import type { RunHistoryEntry } from '../../core/report/report-html';
 import { buildReportZip, reportBundleFiles } from '../../core/report/report-zip';
 import { RunStore } from '../../system/apply/journal';
 import { UsageError } from '../../system/errors';
 import { resolveInput, scanInput } from '../../system/input';
 import { runsDir } from '../../system/paths';
+import { runHistory } from '../../system/run-history';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { checkOutFile, writeOut } from './out-path';
@@ -40,27 +40,4 @@ export async function reportCommand(values: CliValues, io: CliIo): Promise<numbe
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
 }
 
-/** The runs in the journal store, newest first, as the desktop app's history shows them. */
-export async function runHistory(store: RunStore): Promise<RunHistoryEntry[]> {
-  const ids = await store.list();
-  const entries = await Promise.all(
-    ids.map(async (runId) => {
-      try {
-        const [plan, journal] = await Promise.all([store.plan(runId), store.journal(runId)]);
-        const verified = journal.some((r) => r.phase === 'verified');
-        return [{
-          runId,
-          startedAt: plan.createdAt,
-          fixIds: plan.fixIds,
-          verified,
-          rolledBack: journal.some((r) => r.phase === 'rolled-back'),
-          undone: journal.some((r) => r.phase === 'undone'),
-          message: journal.at(-1)?.message ?? (verified ? 'Applied and verified.' : 'Interrupted: not finished.'),
-        }];
-      } catch {
-        return [];
-      }
-    }),
-  );
-  return entries.flat().reverse();
-}
+export { runHistory } from '../../system/run-history';

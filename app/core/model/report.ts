@@ -21,6 +21,8 @@ export const FixSchema = z.object({
   strength: z.enum(['now', 'lasting']).optional(),
   requiresAdmin: z.boolean(),
   risk: z.enum(['low', 'medium', 'high']),
+  /** when the change takes effect, when not at once: the UI asks for a restart only for 'restart' */
+  takesEffect: z.enum(['now', 'logoff', 'restart']).optional(),
   /** what the person will see change, one line per step, in the report's language */
   steps: z.array(z.string()),
   actions: z.array(ActionSchema),

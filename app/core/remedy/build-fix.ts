@@ -12,6 +12,8 @@ export interface PlannedFix {
   risk: Fix['risk'];
   steps: ScriptStep[];
   notes?: string[];
+  /** set when the change needs a logoff or a restart before it counts */
+  takesEffect?: Fix['takesEffect'];
 }
 
 /** Actions → the Fix of the report, with fix and rollback scripts rendered from the same actions. */
@@ -24,6 +26,7 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
     strength: planned.strength,
     requiresAdmin: true,
     risk: planned.risk,
+    ...(planned.takesEffect ? { takesEffect: planned.takesEffect } : {}),
     steps: [...planned.steps.map((s) => s.label), ...(planned.notes ?? [])],
     actions,
     rollbackActions: undo,

@@ -11,6 +11,9 @@ export interface RunHistoryEntry {
   rolledBack: boolean;
   undone: boolean;
   message: string;
+  /** the plan's step labels */
+  steps?: string[];
+  title?: string;
 }
 
 export interface ReportHtmlOptions {

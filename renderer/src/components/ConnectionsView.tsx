@@ -26,7 +26,7 @@ export function ConnectionsView({ tm, onOpen }: { tm: TunnelMedicState; onOpen: 
             </button>
           </div>
         )}
-        {tm.scanError && <ErrorNotice title={t('errors.scanFailed')} error={tm.scanError} />}
+        {tm.scanError && <ErrorNotice title={t('errors.scanFailed')} error={tm.scanError} onRetry={() => void tm.runScan()} disabled={tm.busy !== null} />}
       </section>
       {report && (
         <section className="panel" aria-labelledby="attempts-title">

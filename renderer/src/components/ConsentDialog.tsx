@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fix } from '../../../app/shared/model-types';
-import { restartStep } from '../lib/changes';
+import { actionSteps, fixNotes, needsRestart } from '../lib/changes';
 import { strengthText } from './FixCard';
 import { useFocusTrap } from './useFocusTrap';
 import { Icon } from './Icon';
@@ -12,17 +12,21 @@ export function ConsentDialog({ fix, demo, sha256, onCancel, onConfirm }: { fix:
   const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useFocusTrap(ref, onCancel, cancelRef);
-  const restart = restartStep(fix);
+  const restart = needsRestart(fix);
+  const notes = fixNotes(fix);
   return (
     <div className="overlay">
       <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="consent-title" aria-describedby="consent-desc">
         <h2 id="consent-title">{t('consent.title')}</h2>
         <p id="consent-desc">{t('consent.intro', { fix: fix.title })}</p>
         <ol className="steps steps-boxed">
-          {fix.steps.filter((s) => s !== restart).map((s, i) => (
+          {actionSteps(fix).map((s, i) => (
             <li key={i}>{s}</li>
           ))}
         </ol>
+        {notes.map((n, i) => (
+          <p key={i} className="small muted">{n}</p>
+        ))}
         {sha256 && (
           <p className="plan-hash" data-testid="consent-sha256">
             {t('consent.sha256')} <code>{sha256}</code>
@@ -30,7 +34,7 @@ export function ConsentDialog({ fix, demo, sha256, onCancel, onConfirm }: { fix:
         )}
         {restart && (
           <p className="notice notice-restart" data-testid="consent-restart">
-            <Icon name="warning" /> <strong>{t('consent.restartTitle')}</strong> {restart}
+            <Icon name="warning" /> <strong>{t('consent.restartTitle')}</strong> {t('restart.before')}
           </p>
         )}
         <ul className="assurances">

@@ -22,7 +22,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ text }: { text: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
   const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const onClick = async (): Promise<void> => {
@@ -32,7 +32,7 @@ export function CopyButton({ text }: { text: string }) {
   return (
     <div className="copy">
       <button type="button" className="button button-small" onClick={() => void onClick()}>
-        {t('script.copy')}
+        {label ?? t('script.copy')}
       </button>
       <span role="status" aria-live="polite" className="small copy-status">
         {state === 'copied' ? t('script.copied') : state === 'failed' ? t('script.copyFailed') : ''}

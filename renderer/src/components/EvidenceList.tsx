@@ -17,7 +17,10 @@ export function EvidenceList({ evidence, highlightLines }: { evidence: Evidence[
               {e.line !== undefined ? t('evidence.fileLine', { file: e.source, line: e.line }) : e.source}
               {wins && <span className="tag tag-wins">{t('evidence.winning')}</span>}
             </span>
-            <code className="evidence-text">{e.text}</code>
+            {/* a long line scrolls sideways; focusable so the keyboard can scroll it too */}
+            <code className="evidence-text" tabIndex={0} role="region" aria-label={e.line !== undefined ? t('evidence.fileLine', { file: e.source, line: e.line }) : e.source}>
+              {e.text}
+            </code>
           </li>
         );
       })}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
 
-export function LanguageSwitch() {
+export function LanguageSwitch({ disabled }: { disabled?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="lang-switch" role="group" aria-label={t('language.label')}>
@@ -12,6 +12,7 @@ export function LanguageSwitch() {
           lang={lng}
           className="lang-button"
           aria-pressed={i18n.language === lng}
+          disabled={disabled}
           onClick={() => void i18n.changeLanguage(lng)}
         >
           <span aria-hidden="true">{lng.toUpperCase()}</span>

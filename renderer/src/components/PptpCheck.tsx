@@ -57,7 +57,7 @@ export function PptpCheck({ profileName, server, source, check }: { profileName:
           </div>
         )}
       </div>
-      {state.status === 'error' && <ErrorNotice title={t('pptpCheck.failed')} error={state.error} />}
+      {state.status === 'error' && <ErrorNotice title={t('pptpCheck.failed')} error={state.error} onRetry={live ? () => void run() : undefined} />}
     </div>
   );
 }

@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Progress } from '../../../app/shared/ipc';
+import type { Report } from '../../../app/shared/model-types';
 
-export function ScanPanel(props: { scanning: boolean; progress: Progress | null; hasResult: boolean; disabled: boolean; onScan: () => void }) {
+/** Step labels by phase in the UI's language (the engine's own label is English and names files). */
+const PHASE_LABEL: Record<string, string> = { collect: 'scan.phase.collect', diagnose: 'scan.phase.diagnose' };
+
+export function ScanPanel(props: { scanning: boolean; progress: Progress | null; report: Report | null; fixedCount: number; disabled: boolean; onScan: () => void }) {
   const { t } = useTranslation();
-  const { scanning, progress } = props;
+  const { scanning, progress, report } = props;
+  const problems = report ? report.findings.filter((f) => f.severity !== 'info').length : 0;
   return (
     <section className="panel scan-panel" aria-labelledby="scan-title">
       <div className="scan-intro">
@@ -12,15 +17,19 @@ export function ScanPanel(props: { scanning: boolean; progress: Progress | null;
       </div>
       <div className="scan-action">
         <button type="button" className="button button-primary button-large" onClick={props.onScan} disabled={scanning || props.disabled} aria-describedby="scan-status">
-          {scanning ? t('scan.scanning') : props.hasResult ? t('scan.again') : t('scan.start')}
+          {scanning ? t('scan.scanning') : report ? t('scan.again') : t('scan.start')}
         </button>
-        <div id="scan-status" className="scan-status" role="status" aria-live="polite">
+        {/* always in the page, so screen readers announce both the progress and the result */}
+        <div id="scan-status" className="scan-status" role="status" aria-live="polite" data-testid="scan-status">
           {scanning && (
             <>
               <progress className="progress" max={progress?.total || 1} value={progress ? progress.step : undefined} aria-label={t('scan.progressLabel')} />
-              <span className="small muted">{progress ? t('scan.progress', { step: progress.step, total: progress.total, label: progress.label }) : t('scan.starting')}</span>
+              <span className="small muted">
+                {progress ? t('scan.progress', { step: progress.step, total: progress.total, label: t(PHASE_LABEL[progress.phase] ?? 'scan.phase.other') }) : t('scan.starting')}
+              </span>
             </>
           )}
+          {!scanning && report && <span className="visually-hidden">{problems === 0 ? t('scan.doneHealthy') : t('scan.done', { count: problems })}</span>}
         </div>
       </div>
     </section>

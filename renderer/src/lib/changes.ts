@@ -32,9 +32,12 @@ export function lastingKind(fix: Fix): 'registry' | 'file' | 'profile' {
   return 'profile';
 }
 
-/** A step that says a restart is needed (the engine writes it in the report's language). */
-const RESTART = /\b(restart|reboot)\b|opnieuw op(start|\b)|herstart/i;
-export const restartStep = (fix: Fix): string | undefined => fix.steps.find((s) => RESTART.test(s));
+/** The engine's steps split into what the fix does (one per action) and its notes (how long, when it counts). */
+export const actionSteps = (fix: Fix): string[] => fix.steps.slice(0, fix.actions.length);
+export const fixNotes = (fix: Fix): string[] => fix.steps.slice(fix.actions.length);
+
+/** Only a fix the engine marks so needs a restart (a note that says "no restart needed" does not). */
+export const needsRestart = (fix: Fix): boolean => fix.takesEffect === 'restart';
 
 /**
  * VPN profile actions (vpn.split.set, vpn.route.add/remove), read structurally so this file does

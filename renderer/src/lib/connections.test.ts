@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, RasEvent } from '../../../app/shared/model-types';
+import type { Finding, Fix, RasEvent } from '../../../app/shared/model-types';
 import { attemptName, attempts, findingForFailure } from './connections';
-import { restartStep } from './changes';
+import { actionSteps, fixNotes, needsRestart } from './changes';
 
 const ev = (e: Partial<RasEvent> & Pick<RasEvent, 'kind' | 'line'>): RasEvent => ({ type: 'rasclient', id: 20227, file: 'rasclient-events.txt', text: '', ...e });
 
@@ -31,10 +31,15 @@ describe('connection attempts from RasClient events', () => {
 });
 
 describe('restart needed', () => {
-  const fix = (steps: string[]) => ({ steps }) as Parameters<typeof restartStep>[0];
-  it('finds the step that asks for a restart, in English and Dutch', () => {
-    expect(restartStep(fix(['Set X', 'Windows reads this setting at start-up: restart the computer for it to take effect.']))).toMatch(/restart/);
-    expect(restartStep(fix(['X zetten', 'Windows leest deze instelling bij het opstarten: start de computer opnieuw op.']))).toMatch(/opnieuw op/);
-    expect(restartStep(fix(['Remove the route', 'Reload the NetBIOS name cache (nbtstat -R)']))).toBeUndefined();
+  const fix = (steps: string[], actions: number, takesEffect?: 'now' | 'logoff' | 'restart') => ({ steps, actions: Array.from({ length: actions }), takesEffect }) as unknown as Fix;
+  it('asks for a restart only when the engine marks the fix so, not when a note says "no restart needed"', () => {
+    expect(needsRestart(fix(['Set X', 'Windows reads this setting at start-up: restart the computer for it to take effect.'], 1, 'restart'))).toBe(true);
+    expect(needsRestart(fix(['Set X', 'Takes effect at the next logoff; no restart needed.'], 1, 'logoff'))).toBe(false);
+    expect(needsRestart(fix(['Remove the route'], 1))).toBe(false);
+  });
+  it('splits the steps into one per action and the notes after them', () => {
+    const f = fix(['a', 'b', 'note'], 2);
+    expect(actionSteps(f)).toEqual(['a', 'b']);
+    expect(fixNotes(f)).toEqual(['note']);
   });
 });

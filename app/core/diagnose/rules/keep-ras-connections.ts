@@ -44,6 +44,7 @@ export function keepRasConnectionsDisabled(ctx: DiagnoseContext): Finding[] {
             risk: 'low',
             steps: [{ action: set, label: t('registryRules.keepRas.step', { key: set.key, type: set.type }) }],
             notes: [t(vista ? 'registryRules.rebootNote' : 'registryRules.logoffNote')],
+            takesEffect: vista ? 'restart' : 'logoff',
           },
           t,
         ),

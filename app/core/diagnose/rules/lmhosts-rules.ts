@@ -40,6 +40,7 @@ export function lmhostsLookupDisabled(ctx: DiagnoseContext): Finding[] {
                 risk: 'low',
                 steps: [{ action: set, label: t('lmhostsRules.lookupDisabled.step') }],
                 notes: [t('registryRules.rebootNote')],
+                takesEffect: 'restart',
               },
               t,
             ),
