@@ -12,7 +12,8 @@ import { progressChannel, type Progress } from '../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { chooseEngineSource } from './engine-options';
 import { isTrustedUrl, registerIpcHandlers, type SaveExport } from './ipc-handlers';
-import { buildAppMenu } from './menu';
+import { buildAppMenu, mainTexts } from './menu';
+import { pickLanguage, type EngineLanguage } from '../core/i18n';
 
 /**
  * Electron main: one window, locked down (context isolation, sandbox, no Node, strict CSP, no
@@ -33,6 +34,8 @@ if (headless) {
   const indexUrl = pathToFileURL(indexFile).href;
   let mainWindow: BrowserWindow | null = null;
   let lastRunToken: string | undefined;
+  let menuLanguage: EngineLanguage = 'en';
+  let onScanLanguage: (language: EngineLanguage) => void = () => undefined;
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -59,7 +62,10 @@ if (headless) {
         locale: app.getLocale(),
         elevation: { self: { file: process.execPath, args: app.isPackaged ? [] : [app.getAppPath()] } },
       }),
-      (token) => (lastRunToken = token),
+      (token, language) => {
+        lastRunToken = token;
+        if (language) onScanLanguage(language);
+      },
     );
 
     const ses = session.defaultSession;
@@ -83,21 +89,31 @@ if (headless) {
       saveExport,
     });
 
-    Menu.setApplicationMenu(
-      buildAppMenu({
-        getWindow: () => mainWindow,
-        onExport: () => {
-          if (!lastRunToken) {
-            void dialog.showMessageBox({ type: 'info', message: 'Run a scan first; then the report can be exported.' });
-            return;
-          }
-          void engine
-            .exportReport(lastRunToken, 'html')
-            .then(saveExport)
-            .catch((e: unknown) => dialog.showErrorBox('Export failed', e instanceof Error ? e.message : String(e)));
-        },
-      }),
-    );
+    // the menu and main's dialogs follow the UI's language: the renderer scans in it
+    const setMenu = (language: EngineLanguage): void => {
+      menuLanguage = language;
+      const texts = mainTexts(language);
+      Menu.setApplicationMenu(
+        buildAppMenu({
+          language,
+          getWindow: () => mainWindow,
+          onExport: () => {
+            if (!lastRunToken) {
+              void dialog.showMessageBox({ type: 'info', message: texts.scanFirst });
+              return;
+            }
+            void engine
+              .exportReport(lastRunToken, 'html', { language })
+              .then(saveExport)
+              .catch((e: unknown) => dialog.showErrorBox(texts.exportFailed, e instanceof Error ? e.message : String(e)));
+          },
+        }),
+      );
+    };
+    setMenu(pickLanguage(app.getLocale()));
+    onScanLanguage = (language) => {
+      if (language !== menuLanguage) setMenu(language);
+    };
 
     mainWindow = createWindow();
   });
@@ -139,12 +155,12 @@ if (headless) {
 }
 
 /** Main remembers the newest scan's token so File → Export report… works without asking the renderer. */
-function rememberRunToken(engine: DesktopEngine, onToken: (token: string) => void): DesktopEngine {
+function rememberRunToken(engine: DesktopEngine, onToken: (token: string, language?: EngineLanguage) => void): DesktopEngine {
   return {
     info: () => engine.info(),
     scan: async (opts, onProgress) => {
       const result = await engine.scan(opts, onProgress);
-      onToken(result.runToken);
+      onToken(result.runToken, opts.language);
       return result;
     },
     applyFixes: (token, fixIds, onProgress, opts) => engine.applyFixes(token, fixIds, onProgress, opts),

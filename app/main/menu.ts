@@ -1,35 +1,47 @@
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { engineT, type EngineLanguage } from '../core/i18n';
 
-/** File: Export report…, Quit · View: Reload (development only) · Help: About. */
-export function buildAppMenu(opts: { getWindow: () => BrowserWindow | null; onExport: () => void }): Menu {
+/**
+ * File: Export report…, Quit · View: Reload (development only) · Help: About — in the UI's language
+ * (main rebuilds the menu when the renderer scans in another language). Texts: core i18n `menu.*`.
+ */
+export function buildAppMenu(opts: { getWindow: () => BrowserWindow | null; onExport: () => void; language: EngineLanguage }): Menu {
+  const t = engineT(opts.language);
   const dev = !app.isPackaged;
   const template: MenuItemConstructorOptions[] = [
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'Export report…', accelerator: 'CmdOrCtrl+E', click: () => opts.onExport() },
+        { label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: () => opts.onExport() },
         { type: 'separator' },
-        { role: 'quit' },
+        { role: 'quit', label: t('menu.quit') },
       ],
     },
     ...(dev
-      ? [{ label: '&View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] } satisfies MenuItemConstructorOptions]
+      ? [{ label: t('menu.view'), submenu: [{ role: 'reload', label: t('menu.reload') }, { role: 'toggleDevTools', label: t('menu.devTools') }] } satisfies MenuItemConstructorOptions]
       : []),
     {
-      label: '&Help',
+      label: t('menu.help'),
       submenu: [
         {
-          label: 'About TunnelMedic',
+          label: t('menu.about'),
           click: () => {
             const win = opts.getWindow();
             const message = `TunnelMedic ${app.getVersion()}`;
-            const detail = 'Diagnoses and repairs broken VPN routing. Changes are made only with your consent, with a backup, and can be undone.';
-            if (win) void dialog.showMessageBox(win, { type: 'info', title: 'About TunnelMedic', message, detail });
-            else void dialog.showMessageBox({ type: 'info', title: 'About TunnelMedic', message, detail });
+            const detail = t('menu.aboutText');
+            const box = { type: 'info' as const, title: t('menu.about'), message, detail };
+            if (win) void dialog.showMessageBox(win, box);
+            else void dialog.showMessageBox(box);
           },
         },
       ],
     },
   ];
   return Menu.buildFromTemplate(template);
+}
+
+/** The main process's own dialogs, in the same language as the menu. */
+export function mainTexts(language: EngineLanguage): { scanFirst: string; exportFailed: string } {
+  const t = engineT(language);
+  return { scanFirst: t('menu.scanFirst'), exportFailed: t('menu.exportFailed') };
 }
