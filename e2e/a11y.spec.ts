@@ -3,6 +3,7 @@ import { axeViolations, describeViolations, serious } from './support/axe';
 import { hasChromium } from './support/browser';
 import { ensureRendererBuilt } from './support/build';
 import { createDemoEngine } from './support/demo-engine';
+import { createCaptureEngine, sampleDir } from './support/engines';
 import { openApp, type Harness } from './support/harness';
 import { shoot } from './support/screens';
 import { walker } from './support/walk';
@@ -39,13 +40,40 @@ describe.skipIf(!hasChromium()).each(['light', 'dark'] as const)('accessibility 
     await check('consent');
   });
 
-  it('result and history', async () => {
+  it('result, fixed row, undone result and history', async () => {
     const w = walker(h.page, 'en');
     expect(await w.applyAndWait()).toBe('ok');
     await check('result');
     if (colorScheme === 'dark') await shoot(h.page, 'verified-dark');
+    await h.page.getByRole('button', { name: w.t.apply.backToResults }).click();
+    await h.page.getByTestId('fixed-row').waitFor();
+    await check('fixed row');
     await h.page.getByRole('button', { name: w.t.nav.history }).click();
     await h.page.getByTestId('history-item').first().waitFor();
     await check('history');
+    await h.page.getByRole('button', { name: w.t.nav.results }).click();
+    await w.openConsent();
+    expect(await w.applyAndWait()).toBe('ok');
+    await h.page.getByRole('button', { name: w.t.undo.button, exact: true }).click();
+    await h.page.locator('[data-outcome="undone"]').waitFor();
+    await check('undone');
+    await h.page.getByRole('button', { name: w.t.nav.history }).click();
+    await h.page.locator('.run-state-undone').first().waitFor();
+    await check('history with undone');
+  });
+
+  it('what the person can do when TunnelMedic cannot fix it (a capture: 734, 742, 806)', async () => {
+    const { engine } = await createCaptureEngine(sampleDir('win11-ras-errors'));
+    const h2 = await openApp(engine, { locale: 'en-US', colorScheme });
+    try {
+      const w = walker(h2.page, 'en');
+      await w.scan();
+      await w.openFinding('vpn.auth-mismatch');
+      await h2.page.getByTestId('cannot-fix').waitFor();
+      const violations = serious(await axeViolations(h2.page));
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await h2.close();
+    }
   });
 });

@@ -236,7 +236,7 @@ export const PATH_COLOURS = { wrong: '#c0271b', today: '#475467', after: '#0b7a3
 export const pathColour = (p: DiagramPath): string => (p.wrong ? PATH_COLOURS.wrong : p.when === 'after' ? PATH_COLOURS.after : PATH_COLOURS.today);
 
 /**
- * The same picture as a standalone SVG string (for the HTML report: no scripts, so the winning
+ * The same picture as an inline SVG string (for the HTML report, where inline SVG needs no xmlns: no scripts, so the winning
  * route's numbers are in each path's <title>, shown on hover, and in the text lines beside it).
  */
 export function renderTrafficSvg(d: TrafficDiagram, words: Pick<DiagramWords, 'route' | 'today' | 'after' | 'wrong'>, title: string): string {
@@ -250,7 +250,7 @@ ${label}${b.sub ? `<text x="${b.x + 10}" y="${rows.subY}" font-size="11" fill="#
   const path = (p: DiagramPath): string =>
     `<polyline points="${p.points.map(([x, y]) => `${x},${y}`).join(' ')}" fill="none" stroke="${pathColour(p)}" stroke-width="${p.wrong ? 3.5 : 2.5}" ${p.when === 'after' ? 'stroke-dasharray="7 5"' : ''} marker-end="url(#tm-arrow-${p.wrong ? 'wrong' : p.when})"><title>${esc(`${p.destination} — ${p.when === 'today' ? words.today : words.after}${p.wrong ? ` (${words.wrong})` : ''}: ${p.route ? words.route(p.route) : ''}`)}</title></polyline>`;
   const marker = (id: string, colour: string): string => `<marker id="tm-arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10z" fill="${colour}"/></marker>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${d.width} ${d.height}" width="${d.width}" height="${d.height}" role="img" aria-label="${esc(title)}" style="max-width:100%;height:auto">
+  return `<svg viewBox="0 0 ${d.width} ${d.height}" width="${d.width}" height="${d.height}" role="img" aria-label="${esc(title)}" style="max-width:100%;height:auto">
 <defs>${marker('wrong', PATH_COLOURS.wrong)}${marker('today', PATH_COLOURS.today)}${marker('after', PATH_COLOURS.after)}</defs>
 ${d.paths.map(path).join('\n')}
 ${d.boxes.map(box).join('\n')}
