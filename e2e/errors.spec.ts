@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('errors with a way f
         return engine.history();
       },
     };
-    h = await openApp(flaky, { locale: BROWSER_LOCALE[lang] });
+    // English in light, Dutch in dark: axe sees the error screens in both schemes
+    h = await openApp(flaky, { locale: BROWSER_LOCALE[lang], colorScheme: lang === 'en' ? 'light' : 'dark' });
   });
   afterAll(async () => h?.close());
 

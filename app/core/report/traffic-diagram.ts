@@ -249,7 +249,7 @@ ${label}${b.sub ? `<text x="${b.x + 10}" y="${rows.subY}" font-size="11" fill="#
   };
   const path = (p: DiagramPath): string =>
     `<polyline points="${p.points.map(([x, y]) => `${x},${y}`).join(' ')}" fill="none" stroke="${pathColour(p)}" stroke-width="${p.wrong ? 3.5 : 2.5}" ${p.when === 'after' ? 'stroke-dasharray="7 5"' : ''} marker-end="url(#tm-arrow-${p.wrong ? 'wrong' : p.when})"><title>${esc(`${p.destination} — ${p.when === 'today' ? words.today : words.after}${p.wrong ? ` (${words.wrong})` : ''}: ${p.route ? words.route(p.route) : ''}`)}</title></polyline>`;
-  const marker = (id: string, colour: string): string => `<marker id="tm-arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10z" fill="${colour}"/></marker>`;
+  const marker = (id: string, colour: string): string => `<marker id="tm-arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0 0 10 5 0 10z" fill="${colour}"/></marker>`;
   return `<svg viewBox="0 0 ${d.width} ${d.height}" width="${d.width}" height="${d.height}" role="img" aria-label="${esc(title)}" style="max-width:100%;height:auto">
 <defs>${marker('wrong', PATH_COLOURS.wrong)}${marker('today', PATH_COLOURS.today)}${marker('after', PATH_COLOURS.after)}</defs>
 ${d.paths.map(path).join('\n')}

@@ -60,7 +60,7 @@ export function TrafficDiagramView({ report, finding }: { report: Report; findin
         <svg viewBox={`0 0 ${d.width} ${d.height}`} className="diagram" role="img" aria-label={t('diagram.alt')} data-focus={focus ?? undefined}>
           <defs>
             {(['wrong', 'today', 'after'] as const).map((k) => (
-              <marker key={k} id={`dg-arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <marker key={k} id={`dg-arrow-${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse">
                 <path d="M0 0 10 5 0 10z" className={`dg-arrow dg-${k}`} />
               </marker>
             ))}
