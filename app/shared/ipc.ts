@@ -119,7 +119,8 @@ export type PptpCheckResult = z.infer<typeof PptpCheckResultSchema>;
  * renderer) and a label to show — never a path; main parses it. 4 MiB of text at most across IPC:
  * bigger logs belong to `tunnelmedic explain-log`, which streams files.
  */
-export const MAX_SERVER_LOG_CHARS = 4 * 1024 * 1024;
+import { MAX_SERVER_LOG_CHARS } from './limits';
+export { MAX_SERVER_LOG_CHARS };
 const LogLabel = z.string().regex(/^[^\u0000-\u001f\u007f/\\]{1,120}$/, 'a file name without a path');
 export const ServerLogExplanationSchema = z.object({
   serverLog: ServerLogReportSchema,

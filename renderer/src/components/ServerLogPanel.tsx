@@ -1,6 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_SERVER_LOG_CHARS, type IpcError, type ServerLogExplanation } from '../../../app/shared/ipc';
+import type { IpcError, ServerLogExplanation } from '../../../app/shared/ipc';
+import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { api, asIpcError, call } from '../api';
 import { currentLanguage } from '../i18n';
 import { ErrorNotice } from './ErrorNotice';
