@@ -36,7 +36,7 @@ if (!hasElectron) {
     afterAll(async () => app?.close());
 
     it('exposes only the contract on window.tunnelmedic and no Node', async () => {
-      expect(await page.evaluate('Object.keys(window.tunnelmedic).sort().join(",")')).toBe('appInfo,applyFixes,checkPptp,explainServerLog,exportReport,history,onProgress,rollback,saveFixScript,scan');
+      expect(await page.evaluate('Object.keys(window.tunnelmedic).sort().join(",")')).toBe('appInfo,applyFixes,checkPptp,explainServerLog,exportReport,history,onProgress,rollback,routeFingerprint,saveFixScript,scan');
       expect(await page.evaluate('typeof require + typeof process')).toBe('undefinedundefined');
     });
 
