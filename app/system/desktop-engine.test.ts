@@ -108,10 +108,15 @@ describe('checkPptp outside live: PROBE_NOT_LIVE before anything is contacted', 
 });
 
 describe('the scan result the renderer gets (issue 16)', () => {
-  it('leaves the route table out; the exported report keeps it', async () => {
+  it('keeps only the routes the traffic diagrams need; the exported report keeps all of them', async () => {
     const engine = await engineWith({});
     const { runToken, report } = await engine.scan({ language: 'en' }, () => undefined);
+    // this capture has no finding that decides a destination: no route goes to the renderer
     expect(report.snapshot.routes).toEqual([]);
+    // the demo's two default routes decide both destinations of its route finding; its 14 other routes stay behind
+    const demo = createDesktopEngine({ source: 'demo', dataDir: await mkdtemp(path.join(os.tmpdir(), 'tm-engine-demo-')) });
+    const demoScan = await demo.scan({ language: 'en' }, () => undefined);
+    expect(demoScan.report.snapshot.routes.map((r) => `${r.destination}/${r.prefixLength}`)).toEqual(['0.0.0.0/0', '0.0.0.0/0']);
     expect(report.findings.length).toBeGreaterThan(0);
     const exported = JSON.parse((await engine.exportReport(runToken, 'json')).content);
     expect(exported.snapshot.routes.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { vpnProfilesOf } from '../core/model/vpn-profile';
 import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
 import { reportBundleFiles } from '../core/report/report-zip';
+import { routesForDiagrams } from '../core/report/traffic-diagram';
 import { runHistory } from './run-history';
 import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
@@ -153,9 +154,10 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       sessions.set(runToken, { report, corporateNetworks, language, policy, domain: opts.domain });
       // the SHA-256 of each fix's plan, shown in the consent dialog: what the elevated side must re-derive
       const fixSha256 = Object.fromEntries(report.findings.flatMap((f) => f.fixes.map((x) => [x.id, fixApprovalDigest(x)])));
-      // No screen shows the route table: the renderer's copy leaves it out (a 200 000-route table
-      // would be validated and copied over IPC for nothing). The session, fixes and exports keep it.
-      return { runToken, report: { ...report, snapshot: { ...report.snapshot, routes: [] } }, fixSha256 };
+      // No screen shows the whole route table: the renderer's copy keeps only the routes the traffic
+      // diagrams need (those matching a destination a finding decides), not a 200 000-route table
+      // validated and copied over IPC for nothing. The session, fixes and exports keep all of them.
+      return { runToken, report: { ...report, snapshot: { ...report.snapshot, routes: routesForDiagrams(report.snapshot, report.findings) } }, fixSha256 };
     },
 
     async applyFixes(runToken, fixIds, onProgress, opts) {

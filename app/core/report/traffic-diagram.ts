@@ -272,3 +272,21 @@ export const textRows = (b: DiagramBox): { label: string[]; labelY: number[]; su
   const label = wrapLabel(b.label);
   return label.length === 1 ? { label, labelY: [b.y + 24], subY: b.y + 44 } : { label, labelY: [b.y + 19], subY: b.y + 55 };
 };
+
+/**
+ * The routes the diagrams of a report need: those that match a destination a finding decides (the
+ * winners and the ones they beat, which the fixes delete or change). The renderer's copy of a scan
+ * carries only these — not a 200 000-route table — and draws the same picture as with all of them,
+ * since a route matching none of the destinations can never win for one.
+ */
+export function routesForDiagrams(snapshot: Pick<Snapshot, 'routes'>, findings: readonly Pick<Finding, 'decisions'>[]): Route[] {
+  const targets = [...new Set(findings.flatMap((f) => (f.decisions ?? []).map((d) => d.target)))];
+  if (targets.length === 0) return [];
+  return effectiveRouteCandidates(snapshot.routes, targets);
+}
+
+function effectiveRouteCandidates(routes: readonly Route[], targets: string[]): Route[] {
+  const keep = new Set<Route>();
+  for (const target of targets) for (const r of effectiveRoute(routes, target).candidates) keep.add(r);
+  return routes.filter((r) => keep.has(r));
+}
