@@ -28,16 +28,16 @@ export type LabelMeaning =
  * pastes often turn into a plain space — those few forms are listed as aliases below).
  */
 export function labelKey(text: string): string {
-  return text
+  const decoded = text
     .replace(/[¢]/g, 'o')
     .replace(/[¡]/g, 'i')
     .replace(/[£]/g, 'u')
     .replace(/[¤]/g, 'n')
-    .replace(/\u00a0/g, 'a')
+    .replace(/\u00a0/g, 'a');
+  return stripLeaderTail(decoded)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(LEADER_TAIL, '')
     .replace(/\s+/gu, ' ')
     .trim();
 }
@@ -48,9 +48,18 @@ export function labelKey(text: string): string {
  * the same line `.†.`, Dutch XP `DHCP ingeschakeld:. . . :`). Anything that is neither a letter, a
  * digit nor a closing bracket at the end of a label is filler.
  */
-// The lookbehind lets only the start of a run try the match: without it a line of 80 000 non-letters
-// is scanned from every position (quadratic; the capture fuzzer met a 6-minute ipconfig file).
-export const LEADER_TAIL = /(?<![^\p{L}\p{N})\]])[^\p{L}\p{N})\]]+$/u;
+export function stripLeaderTail(text: string): string {
+  // scanned by hand: a regex anchored at the end retries from every position of a long filler run
+  let end = text.length;
+  while (end > 0) {
+    // a surrogate pair (a CJK extension letter) is judged as one character
+    const pair = end >= 2 && /[\udc00-\udfff]/u.test(text[end - 1]!) && /[\ud800-\udbff]/u.test(text[end - 2]!);
+    const ch = pair ? text.slice(end - 2, end) : text[end - 1]!;
+    if (/[\p{L}\p{N})\]]/u.test(ch)) break;
+    end -= ch.length;
+  }
+  return text.slice(0, end);
+}
 
 const LABELS: Record<Exclude<LabelMeaning, 'info'>, string[]> = {
   hostname: ['Host Name', 'Hostname', 'Nazwa hosta', 'Nombre de host', 'Имя компьютера', '主机名', "Nom de l'hôte", 'Nome host', 'Hostnaam',
@@ -180,6 +189,7 @@ const TITLES = [
 ].map(labelKey);
 
 export function isTitle(line: string): boolean {
+  if (line.length > 120) return false;
   return TITLES.includes(labelKey(line));
 }
 
@@ -223,6 +233,7 @@ const HEADER_SUFFIXES = ['Ethernet адаптер', 'PPP адаптер', 'ад�
  */
 export function parseHeader(line: string): { header: string; name: string } | undefined {
   const t = line.trim();
+  if (t.length > 200) return undefined; // headers are a phrase and a connection name
   if (!t.endsWith(':') || /\.\s*\.\s*:?$/.test(t)) return undefined;
   const header = t.slice(0, -1).trimEnd();
   const key = labelKey(header);

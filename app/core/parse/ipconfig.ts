@@ -1,7 +1,7 @@
 import type { ParseResult, Problem } from '../model/problems';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
-import { isTitle, LEADER_TAIL, lookupLabel, parseHeader, parseMediaState, parseYesNo, type LabelMeaning } from './ipconfig-labels';
+import { isTitle, lookupLabel, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { IpconfigAdapter, IpconfigResult } from './types';
 
@@ -74,6 +74,8 @@ const STAMPS = [
 ];
 /** A label/value separator that is not in a known label: a dot leader (any filler in it) or a spaced colon. */
 const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*[.*†](?:\s*[.*†])*\s*|\s+):(?:\s|$)/u;
+/** Labels sit in the first columns; testing only those keeps a huge pasted line linear. */
+const labelShaped = (line: string): boolean => LABEL_SHAPE.test(line.slice(0, MAX_LABEL_COLUMN + 40));
 /** The echo of the command itself (reverse shells and some terminals repeat it on its own line). */
 const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
 const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*)?>\s*ipconfig\b/iu;
@@ -102,7 +104,7 @@ function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; 
     if (next !== undefined && !/\s/u.test(next)) continue;
     const label = line.slice(0, i);
     const meaning = lookupLabel(label);
-    if (meaning) return { meaning, label: label.replace(LEADER_TAIL, '').trim(), value: line.slice(i + 1).trim() };
+    if (meaning) return { meaning, label: stripLeaderTail(label).trim(), value: line.slice(i + 1).trim() };
   }
   return undefined;
 }
@@ -208,12 +210,12 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   /** An unknown header: ends with a colon, no leader, and the next line is a deeper-indented label. */
   const unknownHeaderAt = (i: number, line: string): boolean => {
     const t = line.trim();
-    if (!t.endsWith(':') || /[.*†]\s*:$/u.test(t) || t.length > 120 || parseIpValue(t.slice(0, -1))) return false;
+    if (!t.endsWith(':') || t.length > 120 || /[.*†]$/u.test(t.slice(0, -1).trimEnd()) || parseIpValue(t.slice(0, -1))) return false;
     for (let j = i + 1; j < lines.length; j++) {
       const next = (lines[j] ?? '').trimEnd();
       if (next.trim() === '') continue;
       if (isElisionLine(next.trim())) continue;
-      return indentOf(next) > indentOf(line) && (splitKnownLabel(next) !== undefined || LABEL_SHAPE.test(next));
+      return indentOf(next) > indentOf(line) && (splitKnownLabel(next) !== undefined || labelShaped(next));
     }
     return false;
   };
@@ -365,9 +367,9 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       continue;
     }
 
-    if (LABEL_SHAPE.test(line) && !parseIpValue(line)) {
-      const m = LABEL_SHAPE.exec(line);
-      report(lineNo, `unknown label ${quote((m?.[1] ?? line).replace(LEADER_TAIL, ''))}`);
+    if (labelShaped(line) && !parseIpValue(line)) {
+      const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
+      report(lineNo, `unknown label ${quote(stripLeaderTail(m?.[1] ?? line))}`);
       ctx = undefined;
       continue;
     }

@@ -28,6 +28,10 @@ const SHOW_INTERFACE_ROW = /^\s*(Enabled|Disabled)\s+(Connected|Disconnected)\s+
 /** A script's echo of the commands it ran, and netsh's one-line replies to them. */
 const COMMAND_LOG = /^\s*(executing:|Element not found\.|The object is already in the list\.|OK!)/u;
 
+/** The table's lines are short; a huge pasted line is tested no further (the patterns backtrack on it). */
+const isUnderline = (line: string) => line.length <= 300 && UNDERLINE.test(line);
+const rowMatch = (line: string) => (line.length <= 1000 ? ROW.exec(line) : null);
+
 function columnStarts(underline: string): number[] {
   const starts: number[] = [];
   const re = /-+/gu;
@@ -41,7 +45,7 @@ function quote(s: string): string {
 }
 
 function splitRow(line: string, starts: number[]): NetshInterface | undefined {
-  const m = ROW.exec(line);
+  const m = rowMatch(line);
   if (!m) return undefined;
   const [, idx, met, mtu, rest = ''] = m;
   const nameAt = starts[4];
@@ -70,7 +74,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     problems: [{ source, line, message: `${NOT_A_TABLE}: ${why}` }],
   });
 
-  const underlineAt = lines.findIndex((l) => UNDERLINE.test(l));
+  const underlineAt = lines.findIndex(isUnderline);
   if (underlineAt < 0) {
     const showIf = lines.findIndex((l) => SHOW_INTERFACE_HEADER.test(l) || SHOW_INTERFACE_ROW.test(l));
     if (showIf >= 0) {
@@ -88,7 +92,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
   for (let i = lines.length - 1, nextIsUnderline = false; i >= 0; i--) {
     headerAbove[i] = nextIsUnderline;
     const l = lines[i] ?? '';
-    if (l.trim() !== '') nextIsUnderline = UNDERLINE.test(l);
+    if (l.trim() !== '') nextIsUnderline = isUnderline(l);
   }
 
   let starts: number[] = [];
@@ -104,7 +108,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       promptLine = lineNo;
       continue;
     }
-    if (UNDERLINE.test(line)) {
+    if (isUnderline(line)) {
       if (interfaces.length > 0) {
         // a second run of the command: one table is kept, the fuller (on a tie the later)
         const header = headerAbove.lastIndexOf(true, i - 1);
@@ -121,7 +125,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       continue;
     }
     // the header sits right above an underline; its words are localised, so only its position is checked
-    if (headerAbove[i] && !ROW.test(line)) continue;
+    if (headerAbove[i] && !rowMatch(line)) continue;
     if (!inTable) {
       problems.push({ source, line: lineNo, message: `unrecognised line before the table ${quote(line)}` });
       continue;
