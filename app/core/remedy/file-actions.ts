@@ -15,6 +15,13 @@ export const FileReplaceSchema = z.object({
   encoding: z.string().min(1),
   /** the file's line endings; the new lines use the same */
   lineEnding: z.enum(['crlf', 'lf', 'mixed', 'none']),
+  /**
+   * Issue 11.5: Windows ships without an lmhosts file (only lmhosts.sam). true: there was no file
+   * before (`previous` is ''): the action creates it and must find it still absent.
+   */
+  previousAbsent: z.literal(true).optional(),
+  /** true: the action deletes the file (the undo of a creation); `content` is '' */
+  contentAbsent: z.literal(true).optional(),
 });
 
 /** `nbtstat -R`: purge the NetBT remote name cache and preload the #PRE entries again. */
@@ -27,5 +34,12 @@ export type FileAction = FileReplace | NbtstatReload;
 export function inverseOfFileAction(action: FileAction): FileAction {
   // A reload only reads the file: its inverse is another reload, so both directions end freshly loaded.
   if (action.kind === 'nbtstat.reload') return action;
-  return { ...action, content: action.previous, previous: action.content };
+  const { previousAbsent, contentAbsent, ...rest } = action;
+  return {
+    ...rest,
+    content: action.previous,
+    previous: action.content,
+    ...(previousAbsent ? { contentAbsent: true as const } : {}),
+    ...(contentAbsent ? { previousAbsent: true as const } : {}),
+  };
 }

@@ -75,12 +75,18 @@ export function renderOtherPs1Step(action: Action): string[] {
       return [`$k = Open-TmKey '${hive}' ${psQuote(path)} $false`, `$k.DeleteValue(${psQuote(action.name)}, $true)`, '$k.Close()'];
     }
     case 'file.replace': {
+      const file = "$file = Join-Path $env:SystemRoot 'System32\\drivers\\etc\\lmhosts'";
+      const write = `[IO.File]::WriteAllBytes($file, [Convert]::FromBase64String('${b64(action.content, action.encoding)}'))`;
+      // issue 11.5: absent before = it must still be absent; the undo of a creation deletes the file
+      if (action.previousAbsent) {
+        return [file, 'if (Test-Path -LiteralPath $file) { throw "TunnelMedic: $file exists now but did not when it was reviewed; it was not touched." }', write];
+      }
       const prev = b64(action.previous, action.encoding);
       return [
-        "$file = Join-Path $env:SystemRoot 'System32\\drivers\\etc\\lmhosts'",
-        `if ([Convert]::ToBase64String([IO.File]::ReadAllBytes($file)) -ne '${prev}') { throw "TunnelMedic: $file changed since it was reviewed; it was not touched." }`,
+        file,
+        `if (-not (Test-Path -LiteralPath $file) -or [Convert]::ToBase64String([IO.File]::ReadAllBytes($file)) -ne '${prev}') { throw "TunnelMedic: $file changed since it was reviewed; it was not touched." }`,
         'Copy-Item -LiteralPath $file -Destination "$file.tunnelmedic.bak" -Force',
-        `[IO.File]::WriteAllBytes($file, [Convert]::FromBase64String('${b64(action.content, action.encoding)}'))`,
+        action.contentAbsent ? 'Remove-Item -LiteralPath $file -Force' : write,
       ];
     }
     case 'nbtstat.reload':

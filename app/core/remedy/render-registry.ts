@@ -165,7 +165,9 @@ export function scriptCompanions(actions: readonly Action[]): CompanionFile[] {
       out.set(c.name, c);
     }
     if (a.kind !== 'file.replace') continue;
-    for (const c of [companionFor(a.content, a.encoding), companionFor(a.previous, a.encoding)]) out.set(c.name, c);
+    // an absent side (no file before, or the file deleted) has no bytes to carry
+    if (!a.contentAbsent) out.set(companionFor(a.content, a.encoding).name, companionFor(a.content, a.encoding));
+    if (!a.previousAbsent) out.set(companionFor(a.previous, a.encoding).name, companionFor(a.previous, a.encoding));
   }
   return [...out.values()];
 }
@@ -175,9 +177,9 @@ function fileReplaceLines(action: FileReplace): string[] {
   const prev = companionFor(action.previous, action.encoding).name;
   return [
     `set "TM_FILE=${LMHOSTS_CMD_PATH}"`,
-    `set "TM_NEW=%~dp0${next}"`,
-    `set "TM_PREV=%~dp0${prev}"`,
-    'call :replacefile',
+    ...(action.contentAbsent ? [] : [`set "TM_NEW=%~dp0${next}"`]),
+    ...(action.previousAbsent ? [] : [`set "TM_PREV=%~dp0${prev}"`]),
+    action.previousAbsent ? 'call :createfile' : action.contentAbsent ? 'call :deletefile' : 'call :replacefile',
   ];
 }
 
@@ -231,5 +233,25 @@ export const REPLACE_FILE_SUBROUTINE = [
   'if errorlevel 1 exit /b 1',
   '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
   'if errorlevel 1 exit /b 1',
+  'exit /b 0',
+  '',
+  // issue 11.5: there was no file when the fix was reviewed; one that appeared since is not ours to overwrite
+  ':createfile',
+  'if not exist "%TM_NEW%" (>&2 echo TunnelMedic: companion file "%TM_NEW%" is missing.& exit /b 1)',
+  'if exist "%TM_FILE%" (>&2 echo TunnelMedic: "%TM_FILE%" exists now but did not when it was reviewed; it was not touched.& exit /b 1)',
+  'copy /y /b "%TM_NEW%" "%TM_FILE%" >nul',
+  'if errorlevel 1 exit /b 1',
+  '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
+  'if errorlevel 1 exit /b 1',
+  'exit /b 0',
+  '',
+  // the undo of a creation: only the exact bytes we wrote are deleted (a copy stays as .bak)
+  ':deletefile',
+  'if not exist "%TM_PREV%" (>&2 echo TunnelMedic: companion file "%TM_PREV%" is missing.& exit /b 1)',
+  '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
+  'if errorlevel 1 (>&2 echo TunnelMedic: "%TM_FILE%" changed since it was reviewed; it was not touched.& exit /b 1)',
+  'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
+  'del "%TM_FILE%"',
+  'if exist "%TM_FILE%" exit /b 1',
   'exit /b 0',
 ];

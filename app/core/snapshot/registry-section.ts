@@ -45,12 +45,21 @@ export const LmhostsSectionSchema = z.object({
   /** capture decoding (cp850, utf-8, utf-16le…): a rewrite must use the same */
   encoding: z.string(),
   file: z.custom<LmhostsFile>((v) => typeof v === 'object' && v !== null && Array.isArray((v as LmhostsFile).entries)),
+  /** the collector looked and there was no lmhosts file (Windows ships only lmhosts.sam) */
+  absent: z.literal(true).optional(),
 });
 export type LmhostsSection = z.infer<typeof LmhostsSectionSchema>;
 
 export const readLmhostsSection: SnapshotSectionReader = (capture, problems) => {
   const file = capture.files.get(CAPTURE_FILES.lmhosts);
-  if (!file) return {};
+  if (!file) {
+    // both collectors record a missing file as "lmhosts: <path> not found" (collect.cmd, live-collector.ts)
+    const missing = (capture.notCollected ?? []).some((l) => /^lmhosts\s*:.*\bnot found\b/i.test(l));
+    if (!missing) return {};
+    // a new file is written in the ANSI code page NetBT reads; our block is ASCII (encoding assumed)
+    const section: LmhostsSection = { source: CAPTURE_FILES.lmhosts, text: '', encoding: 'windows-1252', file: parseLmhosts('', CAPTURE_FILES.lmhosts).value, absent: true };
+    return { lmhosts: section };
+  }
   if (looksBinary(file.text)) {
     problems.push({ source: CAPTURE_FILES.lmhosts, message: 'binary data, not an LMHOSTS text file' });
     return {};

@@ -101,11 +101,20 @@ async function execTaskSimulated(workspace: string, action: TaskAction): Promise
   return { ok: true, output: action.kind === 'task.create' ? `SUCCESS: The scheduled task "${action.name}" has successfully been created.` : `SUCCESS: The scheduled task "${action.name}" was successfully deleted.` };
 }
 
-/** Writes the new bytes only when the file still holds the reviewed ones; temp file + rename. */
+/**
+ * Writes the new bytes only when the file still holds the reviewed ones; temp file + rename.
+ * Issue 11.5: a file that was absent when reviewed must still be absent (else it is not ours), and
+ * the undo of a creation deletes the file — only if it still holds exactly what we wrote.
+ */
 async function replaceFileExactly(path: string, action: FileReplace): Promise<{ ok: boolean; output: string }> {
-  const current = await readFile(path).catch(() => Buffer.alloc(0));
-  if (!current.equals(Buffer.from(encodeFileText(action.previous, action.encoding)))) {
+  const current = await readFile(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Buffer.alloc(0)));
+  const expected = action.previousAbsent ? current === null : current !== null && current.equals(Buffer.from(encodeFileText(action.previous, action.encoding)));
+  if (!expected) {
     return { ok: false, output: `${path} changed since it was reviewed; it was not written.` };
+  }
+  if (action.contentAbsent) {
+    await rm(path);
+    return { ok: true, output: `${path} deleted.` };
   }
   await writeFileAtomic(path, encodeFileText(action.content, action.encoding));
   return { ok: true, output: `${path} written.` };

@@ -101,10 +101,20 @@ export function lmhostsMissingDomainEntries(ctx: DiagnoseContext): Finding[] {
   const has = hasDomainEntries(file.file, spec);
   if (has.dcLines && has.domainLine) return [];
   const wanted = domainLines(spec);
-  const content = withDomainBlock(file.text, wanted, file.file.lineEnding);
-  const replace: Action = { kind: 'file.replace', path: { kind: 'lmhosts' }, content, previous: file.text, encoding: file.encoding, lineEnding: file.file.lineEnding };
+  // no file yet (Windows ships only lmhosts.sam): the fix creates it with CRLF, as Windows writes
+  const content = withDomainBlock(file.text, wanted, file.absent ? 'crlf' : file.file.lineEnding);
+  const replace: Action = {
+    kind: 'file.replace',
+    path: { kind: 'lmhosts' },
+    content,
+    previous: file.text,
+    encoding: file.encoding,
+    lineEnding: file.absent ? 'crlf' : file.file.lineEnding,
+    ...(file.absent ? { previousAbsent: true as const } : {}),
+  };
   const evidence: Evidence[] = [
     { source: 'policy', text: `domain ${spec.netbiosName.toUpperCase()}, ${controllers.map((c) => `${c.name} ${c.address}`).join(', ')}` },
+    ...(file.absent ? [{ source: 'not-collected.txt', text: t('lmhostsRules.missingDomain.noFile') }] : []),
     ...(has.dcLines ? [] : [{ source: file.source, text: t('lmhostsRules.missingDomain.noDcLine', { line: wanted[0] }) }]),
     ...(has.domainLine ? [] : [{ source: file.source, text: t('lmhostsRules.missingDomain.noDomainLine', { line: wanted[wanted.length - 1] }) }]),
     ...file.file.entries
