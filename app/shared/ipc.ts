@@ -76,6 +76,8 @@ export const AppInfoSchema = z.object({
   policyNetworks: z.array(z.string()),
   /** true when a policy file names the domain and its controllers; otherwise the UI may ask */
   policyDomain: z.boolean(),
+  /** reachability checks around a fix are possible (this PC; never the demo or a capture) */
+  reachability: z.boolean().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

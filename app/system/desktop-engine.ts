@@ -58,6 +58,8 @@ export interface DesktopEngineOptions {
    * also runs on the demo. Tests point every target at 127.0.0.1 servers they control.
    */
   reachabilityTarget?: (target: ProbeTarget) => ProbeTarget;
+  /** TESTS ONLY — the demo machine starts from this sample (e.g. samples/win7-guard) */
+  demoSeedDir?: string;
 }
 
 /** How long the PPTP check waits for the server's control port before calling it unreachable. */
@@ -90,6 +92,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       policy: options.policyFile,
       dataDir: options.dataDir,
       failRouteCalls: options.failRouteCalls,
+      demoSeedDir: options.demoSeedDir,
     }).catch((e: unknown) => {
       inputPromise = null;
       throw toEngineError(e);
@@ -136,6 +139,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
         locale: options.locale ?? 'en',
         policyNetworks: i.policy?.corporateNetworks ?? [],
         policyDomain: Boolean(i.policy?.domain?.netbiosName && i.policy.domain.controllers?.length),
+        reachability: i.source === 'live' || options.allowProbe === true,
       };
     },
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ServerLogResult } from '../core/parse/server-log';
 import { analyseCapture } from '../core/analyse';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
@@ -23,6 +24,8 @@ export interface InputOptions {
   corpNets?: string[];
   language?: EngineLanguage;
   dataDir: string;
+  /** TESTS ONLY: the simulated machine starts from this sample instead of samples/demo */
+  demoSeedDir?: string;
   /** demo/tests: make these route calls fail (1-based) */
   failRouteCalls?: number[];
 }
@@ -44,12 +47,12 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
     const problem = corporateNetworkProblem(cidr);
     if (problem) throw new UsageError(`--corp-net ${cidr}: ${problem}`);
   }
-  const policyPath = o.policy ?? (o.demo && !o.corpNets?.length ? demoPolicyFile() : undefined);
+  const policyPath = o.policy ?? (o.demo && !o.corpNets?.length ? (o.demoSeedDir ? join(o.demoSeedDir, 'policy.json') : demoPolicyFile()) : undefined);
   const policy = policyPath ? await readPolicyFile(policyPath) : undefined;
   const corporateNetworks = [...new Set([...(policy?.corporateNetworks ?? []), ...(o.corpNets ?? [])])];
 
   if (o.demo) {
-    const target = simulatedTarget({ seedDir: demoCaptureDir(), workspaceDir: demoWorkspace(o.dataDir), origin: 'demo', failRouteCalls: o.failRouteCalls });
+    const target = simulatedTarget({ seedDir: o.demoSeedDir ?? demoCaptureDir(), workspaceDir: demoWorkspace(o.dataDir), origin: 'demo', failRouteCalls: o.failRouteCalls });
     return { source: 'demo', label: 'demo machine', policy, corporateNetworks, target, readCapture: () => target.collect() };
   }
   if (o.capture) {

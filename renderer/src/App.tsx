@@ -13,6 +13,8 @@ import { HomeView } from './components/HomeView';
 import { Icon } from './components/Icon';
 import { SourceBanner } from './components/SourceBanner';
 import { startHere, workOrder } from './lib/plain';
+import { ChangeNotice } from './components/ChangeNotice';
+import { useRouteWatch } from './useRouteWatch';
 import { useTunnelMedic } from './useTunnelMedic';
 import type { View } from './view';
 export type { View } from './view';
@@ -42,11 +44,13 @@ export function App() {
     requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('h1, h2')?.focus());
   };
 
-  const confirm = (fix: Fix): void => {
+  const confirm = (fix: Fix, probe: boolean): void => {
     setConsent(null);
     go({ name: 'apply' });
-    void tm.applyFix(fix);
+    void tm.applyFix(fix, probe);
   };
+  // a VPN that reconnects puts its routes back: notice it and check again (issue 15.3)
+  const watch = useRouteWatch({ scan: tm.scan, busy: tm.busy !== null, settled: tm.settled, fixedFindingIds: tm.fixedFindingIds, rescan: () => tm.runScan() });
 
   const report = tm.scan?.report;
   const finding = view.name === 'finding' ? report?.findings.find((f) => f.id === view.id) : undefined;
@@ -75,6 +79,7 @@ export function App() {
         </div>
       )}
       <main id="main" ref={mainRef} className="main" tabIndex={-1}>
+        {watch.notice && <ChangeNotice back={watch.notice.back} onShow={(id) => { watch.dismiss(); go({ name: 'finding', id }); }} onDismiss={watch.dismiss} />}
         {tm.infoError && <ErrorNotice title={t('errors.engine')} error={tm.infoError} onRetry={tm.loadInfo} />}
         {view.name === 'home' && (
           <HomeView tm={tm} mode={mode} onOpen={(id) => go({ name: 'finding', id })} onConnections={() => go({ name: 'connections' })} />
@@ -115,7 +120,7 @@ export function App() {
         {view.name === 'history' && <HistoryView tm={tm} />}
         {view.name === 'connections' && <ConnectionsView tm={tm} onOpen={(id) => go({ name: 'finding', id, from: 'connections' })} />}
       </main>
-      {consent && <ConsentDialog fix={consent} demo={tm.info?.source !== 'live'} sha256={tm.scan?.fixSha256?.[consent.id]} onCancel={() => setConsent(null)} onConfirm={() => confirm(consent)} />}
+      {consent && <ConsentDialog fix={consent} demo={tm.info?.source !== 'live'} sha256={tm.scan?.fixSha256?.[consent.id]} canProbe={tm.info?.reachability === true} onCancel={() => setConsent(null)} onConfirm={(probe) => confirm(consent, probe)} />}
     </div>
   );
 }

@@ -46,6 +46,10 @@ export function useTunnelMedic() {
   /** increases with every finished check the person started, so screens can announce it and move focus */
   const [scanCount, setScanCount] = useState(0);
   const op = useRef<Op>(null);
+  /** bumped after each fix or undo: the route watch takes the table as it is then as its baseline */
+  const [settled, setSettled] = useState(0);
+  /** findings this session fixed (verified), so a re-check can say that one is back */
+  const [fixedFindingIds, setFixedFindingIds] = useState<string[]>([]);
 
   const loadInfo = useCallback(() => {
     setInfoError(null);
@@ -73,7 +77,7 @@ export function useTunnelMedic() {
    * A check. `keepFixed`: a check the app makes by itself after a fix or an undo (fresh state and run
    * token) keeps the "Fixed — Undo" rows; a check the person asks for starts a clean list.
    */
-  const runScan = useCallback(async (corporateNetworks?: string[], domainInput?: DomainInput | null, opts: { keepFixed?: boolean } = {}) => {
+  const runScan = useCallback(async (corporateNetworks?: string[], domainInput?: DomainInput | null, opts: { keepFixed?: boolean } = {}): Promise<ScanResult | null> => {
     const nets = corporateNetworks ?? networks;
     const dom = domainInput === undefined ? domain : domainInput;
     begin('scan');
@@ -85,8 +89,10 @@ export function useTunnelMedic() {
       setScan(result);
       if (!opts.keepFixed) setFixed([]);
       setScanCount((n) => n + 1);
+      return result;
     } catch (e) {
       setScanError(asIpcError(e));
+      return null;
     } finally {
       end();
     }
@@ -112,18 +118,21 @@ export function useTunnelMedic() {
     }
   }, []);
 
-  const applyFix = useCallback(async (fix: Fix) => {
+  /** `probe`: the person allowed the reachability check before and after (this PC only) */
+  const applyFix = useCallback(async (fix: Fix, probe = false) => {
     if (!scan) return;
     const finding = scan.report.findings.find((f) => f.fixes.some((x) => x.id === fix.id));
     begin('apply');
     setApply({ fix, finding, status: 'running', events: [] });
     let recheck = false;
     try {
-      const result = await call(api().applyFixes({ runToken: scan.runToken, fixIds: [fix.id] }));
+      const result = await call(api().applyFixes({ runToken: scan.runToken, fixIds: [fix.id], ...(probe ? { probe } : {}) }));
       setApply((a) => (a ? { ...a, status: 'done', result } : a));
       setScan((s) => (s ? { ...s, report: result.report } : s));
       if (result.verified && finding) setFixed((list) => [...list.filter((x) => x.finding.id !== finding.id), { finding, fix, runId: result.runId }]);
       recheck = true;
+      if (result.verified) setFixedFindingIds((ids) => [...new Set([...ids, fix.id.split(':')[0]!])]);
+      setSettled((n) => n + 1);
     } catch (e) {
       const error = asIpcError(e);
       recheck = STALE.has(error.code);
@@ -144,6 +153,7 @@ export function useTunnelMedic() {
       const result = await call(api().rollback({ runId }));
       if (fromApply) setApply((a) => (a ? { ...a, undo: { status: 'done', result } } : a));
       setFixed((list) => list.filter((x) => x.runId !== runId));
+      setSettled((n) => n + 1);
       end();
       await runScan(undefined, undefined, { keepFixed: true });
       await loadHistory();
@@ -179,7 +189,7 @@ export function useTunnelMedic() {
 
   return {
     checkPptp, exportReport, saveFixScript, loadInfo,
-    info, infoError, scan, scanError, scanProgress, scanCount, busy, networks, domain, apply, fixed, history, historyError,
+    info, infoError, scan, scanError, scanProgress, scanCount, busy, networks, domain, apply, fixed, history, historyError, settled, fixedFindingIds,
     runScan, scanWithNetworks, scanWithDomain, applyFix, undoRun, loadHistory, clearApply: () => setApply(null),
   };
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fix } from '../../../app/shared/model-types';
 import { actionSteps, fixNotes, needsRestart } from '../lib/changes';
@@ -7,13 +7,15 @@ import { useFocusTrap } from './useFocusTrap';
 import { Icon } from './Icon';
 
 /** Asks before anything changes: exactly what will change, admin prompt, backup, undo. */
-export function ConsentDialog({ fix, demo, sha256, onCancel, onConfirm }: { fix: Fix; demo: boolean; sha256?: string; onCancel: () => void; onConfirm: () => void }) {
+export function ConsentDialog({ fix, demo, sha256, canProbe = false, onCancel, onConfirm }: { fix: Fix; demo: boolean; sha256?: string; canProbe?: boolean; onCancel: () => void; onConfirm: (probe: boolean) => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   useFocusTrap(ref, onCancel, cancelRef);
   const restart = needsRestart(fix);
   const notes = fixNotes(fix);
+  // contacting the network needs its own yes; on by default where it is possible at all
+  const [probe, setProbe] = useState(canProbe);
   return (
     <div className="overlay">
       <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="consent-title" aria-describedby="consent-desc">
@@ -71,11 +73,16 @@ export function ConsentDialog({ fix, demo, sha256, onCancel, onConfirm }: { fix:
             </li>
           )}
         </ul>
+        {canProbe && (
+          <label className="probe-choice" data-testid="consent-probe">
+            <input type="checkbox" checked={probe} onChange={(e) => setProbe(e.target.checked)} /> {t('consent.probe')}
+          </label>
+        )}
         <div className="dialog-actions">
           <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
             {t('consent.cancel')}
           </button>
-          <button type="button" className="button button-primary" onClick={onConfirm}>
+          <button type="button" className="button button-primary" onClick={() => onConfirm(canProbe && probe)}>
             {t('consent.apply')}
           </button>
         </div>
