@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../../core/analyse';
-import { guardTaskName } from '../../core/remedy/guard-task';
+import { guardTaskName, guardTaskXml } from '../../core/remedy/guard-task';
+import type { CommandRunner } from '../run';
+import { execOtherLive } from './other-actions';
 import { RunStore } from './journal';
 import { applyFixes, rollbackRun } from './apply';
 import { simulatedTarget } from './route-target';
@@ -57,5 +59,38 @@ describe('guard fix (issue 15.4)', () => {
     const create = consented.findings.flatMap((f) => f.fixes).find((f) => f.id === GUARD)!.actions.find((a) => a.kind === 'task.create')!;
     await s.target.execOther(create as never);
     await expect(applyFixes(s.ctx, consented, [GUARD])).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+});
+
+describe('guard task on this PC (schtasks.exe through the runner)', () => {
+  const create = { kind: 'task.create' as const, name: guardTaskName('Corp VPN'), connection: 'Corp VPN', xml: guardTaskXml({ connection: 'Corp VPN', program: 'C:\\TM\\TunnelMedic.exe' }) };
+  function fakeRunner(stored: (xmlFile: string) => string | null) {
+    const calls: { file: string; args: readonly string[] }[] = [];
+    let lastXml: string | null = null;
+    const runner: CommandRunner = {
+      spawned: 0,
+      async run(file, args) {
+        calls.push({ file, args });
+        if (args[0] === '/Create') lastXml = stored(readFileSync(args[4]!, 'utf16le').replace(/^\uFEFF/, ''));
+        if (args[0] === '/Query') return { exitCode: lastXml ? 0 : 1, stdout: lastXml ?? '', stderr: '' };
+        return { exitCode: 0, stdout: 'SUCCESS', stderr: '' };
+      },
+    };
+    return { runner, calls };
+  }
+
+  it('calls System32\\schtasks.exe by full path with the XML as UTF-16 and judges by what the store holds', async () => {
+    const { runner, calls } = fakeRunner((xml) => xml);
+    const r = await execOtherLive(runner, 'C:\\Windows', create);
+    expect(r.ok).toBe(true);
+    expect(calls.map((c) => c.file)).toEqual(['C:\\Windows\\System32\\schtasks.exe', 'C:\\Windows\\System32\\schtasks.exe']);
+    expect(calls[0]!.args.slice(0, 3)).toEqual(['/Create', '/TN', create.name]);
+  });
+
+  it('removes the task again when the store holds another definition than the one reviewed', async () => {
+    const { runner, calls } = fakeRunner((xml) => xml.replace('guard-run', 'something-else'));
+    const r = await execOtherLive(runner, 'C:\\Windows', create);
+    expect(r.ok).toBe(false);
+    expect(calls.at(-1)!.args).toEqual(['/Delete', '/TN', create.name, '/F']);
   });
 });

@@ -56,7 +56,7 @@ export async function execOtherLive(runner: CommandRunner, systemRoot: string, a
  * words (translated) are evidence only.
  */
 async function execTaskLive(runner: CommandRunner, system32: string, action: TaskAction): Promise<{ ok: boolean; output: string }> {
-  const schtasks = `${system32}\schtasks.exe`;
+  const schtasks = `${system32}\\schtasks.exe`;
   if (action.kind === 'task.delete') {
     const r = await runner.run(schtasks, taskArgv(action, ''), { timeoutMs: 30_000, okExitCodes: [0, 1] });
     const still = await runner.run(schtasks, ['/Query', '/TN', action.name], { timeoutMs: 30_000, okExitCodes: [0, 1] });
