@@ -71,10 +71,12 @@ for (const lang of ['en', 'nl'] as const satisfies Lang[]) {
         const w = walker(h.page, lang);
         await w.scan();
         await w.openFinding('route.vpn-default-route-wins');
-        const choices = h.page.getByTestId('fix-choice');
-        expect(await choices.count()).toBe(2);
-        await choices.nth(1).click();
-        await w.openConsent();
+        // the now-fix is recommended; "Keep it fixed" waits under "Other ways to fix"
+        const others = h.page.getByTestId('other-fixes');
+        await others.locator(':scope > summary').click();
+        const card = others.locator('.fix-card[data-fix-id="route.vpn-default-route-wins:guard"]');
+        await card.getByTestId('fix-button').click();
+        await h.page.getByRole('dialog').waitFor();
         const dialog = (await h.page.getByRole('dialog').textContent()) ?? '';
         expect(dialog).toContain(lang === 'en' ? 'Install a scheduled task that repeats this fix each time "Corp VPN" connects' : 'Een geplande taak installeren die deze oplossing herhaalt telkens als "Corp VPN" verbinding maakt');
         await shoot(h.page, `guard-consent${lang === 'nl' ? '-nl' : ''}`, { doc: true });
