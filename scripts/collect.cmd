@@ -18,6 +18,8 @@ if not exist "%OUT%\pbk\." mkdir "%OUT%\pbk"
 set "NC=%OUT%\not-collected.txt"
 type nul > "%NC%"
 set "SYS=%SystemRoot%\System32"
+rem a 32-bit cmd.exe on 64-bit Windows: the 64-bit tools (and through them the 64-bit registry view) are in Sysnative
+if defined PROCESSOR_ARCHITEW6432 if exist "%SystemRoot%\Sysnative\reg.exe" set "SYS=%SystemRoot%\Sysnative"
 
 rem --- code page: the last word of chcp's (localised) line, e.g. "850" or "850." ---
 set "CPN="
@@ -87,9 +89,15 @@ if not exist "%SYS%\%TM_EXE%" (
 )
 shift
 shift
-rem cmd's SHIFT does not change %%*: pass the command words explicitly (at most 6 here)
-%1 %2 %3 %4 %5 %6 > "%OUT%\%TM_FILE%" 2>nul
+rem cmd's SHIFT does not change %%*: pass the command words explicitly (at most 6 here); full path, not PATH
+"%SYS%\%TM_EXE%" %2 %3 %4 %5 %6 > "%OUT%\%TM_FILE%" 2>nul
+rem a failing command (e.g. `netsh interface ipv4` on XP) prints its error text: not collected, not output
+if errorlevel 1 goto :tool_failed
 call :nonempty %TM_FILE% "%TM_EXE%"
+goto :eof
+:tool_failed
+del "%OUT%\%TM_FILE%" >nul 2>&1
+>> "%NC%" echo %TM_FILE%: %TM_EXE% failed; its error text was not kept
 goto :eof
 
 rem :nonempty FILE WHAT - a command that printed nothing collected nothing: say so, drop the file
@@ -105,7 +113,7 @@ goto :eof
 rem :key NAME REGQUERYKEY REGEDITKEY
 :key
 if not exist "%SYS%\reg.exe" goto :key_regedit
-reg query "%~2" > "%OUT%\registry\%~1.txt" 2>nul
+"%SYS%\reg.exe" query "%~2" > "%OUT%\registry\%~1.txt" 2>nul
 rem reg.exe exits 1 when the key does not exist (some builds print the error on stdout)
 if errorlevel 1 goto :key_absent
 call :nonempty registry\%~1.txt "reg query %~2"

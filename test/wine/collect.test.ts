@@ -17,6 +17,8 @@ afterAll(() => disposeWinePrefix());
 
 async function collect(script: 'collect.cmd' | 'collect.bat', dirName: string) {
   const p = await winePrefix();
+  // this machine has no route.exe (the harness installs a stand-in for the fix-script tests)
+  for (const f of ['route.exe', 'route.cmd']) rmSync(join(p.system32, f), { force: true });
   copyFileSync(join(scripts, script), join(p.work, script));
   const out = join(p.work, dirName);
   rmSync(out, { recursive: true, force: true });
