@@ -72,8 +72,8 @@ describe('guard task on this PC (schtasks.exe through the runner)', () => {
       async run(file, args) {
         calls.push({ file, args });
         if (args[0] === '/Create') lastXml = stored(readFileSync(args[4]!, 'utf16le').replace(/^\uFEFF/, ''));
-        if (args[0] === '/Query') return { exitCode: lastXml ? 0 : 1, stdout: lastXml ?? '', stderr: '' };
-        return { exitCode: 0, stdout: 'SUCCESS', stderr: '' };
+        if (args[0] === '/Query') return { ok: lastXml !== null, exitCode: lastXml ? 0 : 1, stdout: lastXml ?? '', stderr: '' };
+        return { ok: true, exitCode: 0, stdout: 'SUCCESS', stderr: '' };
       },
     };
     return { runner, calls };
