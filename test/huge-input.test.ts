@@ -58,3 +58,10 @@ describe('long lines stay linear', () => {
     expect(snapshot.problems.length).toBeGreaterThan(0);
   }, 20_000);
 });
+
+describe('long lines stay linear (ver)', () => {
+  it('a ver.txt line of "[Version …" and 100 000 line separators (the fuzzer met one with CRs that took 6 minutes)', () => {
+    const { snapshot } = buildSnapshot(capture({ 'ver.txt': `\r\nWindows 95. [Version 4.00.950${'\u2028'.repeat(100_000)}]\r\n` }));
+    expect(snapshot.os.family).toBe('win9x');
+  }, 20_000);
+});
