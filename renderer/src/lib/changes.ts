@@ -25,7 +25,8 @@ export const fileChanges = (fix: Fix): FileReplace[] => fix.actions.filter((a): 
 export const reloadsNameCache = (fix: Fix): boolean => fix.actions.some((a) => a.kind === 'nbtstat.reload');
 
 /** What a lasting fix changes, so its "lasting" tag explains itself. */
-export function lastingKind(fix: Fix): 'registry' | 'file' | 'profile' {
+export function lastingKind(fix: Fix): 'registry' | 'file' | 'profile' | 'guard' {
+  if (fix.actions.some((a) => a.kind === 'task.create')) return 'guard';
   if (fix.actions.some((a) => a.kind.startsWith('vpn.'))) return 'profile';
   if (registryChanges(fix).length > 0) return 'registry';
   if (fileChanges(fix).length > 0) return 'file';
