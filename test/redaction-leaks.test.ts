@@ -144,3 +144,12 @@ describe('the leak corpus: nothing identifying survives --redact, in any languag
     expect(leaks).toEqual([]);
   });
 });
+
+describe('redaction keeps the report shape', () => {
+  it('a "name" that is also a field name (files, snapshot) does not rename fields (fuzzer, seed 20261202 input 3098)', async () => {
+    const { Redactor } = await import('../app/core/report/redact');
+    const r = new Redactor([{ kind: 'host', value: 'files' }, { kind: 'user', value: 'snapshot' }]);
+    const out = r.value({ snapshot: { files: { collected: ['files'] } }, registry: { 'HKLM\\SOFTWARE\\files': 1 } });
+    expect(out).toEqual({ snapshot: { files: { collected: ['HOST-1'] } }, registry: { 'HKLM\\SOFTWARE\\HOST-1': 1 } });
+  });
+});

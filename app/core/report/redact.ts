@@ -130,7 +130,10 @@ export class Redactor {
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return this.text(v);
       if (Array.isArray(v)) return v.map(walk);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [this.text(k), walk(x)]));
+      // field names (snapshot, files, …) are the schema, never data: a capture "name" such as
+      // "files" must not rename them (the fuzzer broke the HTML that way); keys that are data
+      // (registry key paths) are not plain identifiers and are redacted
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [/^[A-Za-z_$][\w$]*$/.test(k) ? k : this.text(k), walk(x)]));
       return v;
     };
     return walk(input) as T;
