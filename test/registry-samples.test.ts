@@ -49,7 +49,7 @@ describe('scan --capture on the issue-7 samples', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(ids(report)).toEqual(['lmhosts.missing-domain-entries', 'logon.cached-credentials-silent', 'ras.keep-connections-disabled']);
-    expect(find(report, 'ras.keep-connections-disabled').title).toBe('De VPN wordt verbroken als je je afmeldt');
+    expect(find(report, 'ras.keep-connections-disabled').title).toBe('De VPN wordt verbroken als u zich afmeldt');
     expect(find(report, 'ras.keep-connections-disabled').fixes[0]!.actions[0]).toMatchObject({ key: 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters', type: 'REG_DWORD', data: 1, previous: { absent: true } });
     expect(find(report, 'logon.cached-credentials-silent').fixes[0]!.actions[0]).toMatchObject({ key: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System', type: 'REG_DWORD', data: 1 });
     const replace = find(report, 'lmhosts.missing-domain-entries').fixes[0]!.actions[1]!;
