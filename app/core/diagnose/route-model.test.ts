@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, readCorpus } from '../../../test/corpus';
+import { readRepoText, repoFiles } from '../../../test/support/repo-files';
 import { parseRoutePrint } from '../parse/route-print';
 import type { Route } from '../model/snapshot';
 import { effectiveRoute, firstHost, INTERNET_PROBE, routeContains } from './route-model';
-import { readFileSync } from 'node:fs';
 
 /** "Which route wins" as it was asked before the index: every route parsed per question. */
 function linear(routes: readonly Route[], target: string) {
@@ -31,9 +30,9 @@ function targetsOf(routes: readonly Route[]): string[] {
 
 const tables: [string, Route[]][] = [
   ...corpusFiles('route-print').map((f): [string, Route[]] => [`corpus ${f}`, parseRoutePrint(readCorpus('route-print', f)).value.routes]),
-  ...readdirSync('samples').flatMap((s): [string, Route[]][] => {
+  ...repoFiles('samples').flatMap((s): [string, Route[]][] => {
     try {
-      return [[`sample ${s}`, parseRoutePrint(readFileSync(join('samples', s, 'route-print.txt'), 'utf8')).value.routes]];
+      return [[`sample ${s}`, parseRoutePrint(readRepoText(join('samples', s, 'route-print.txt'))).value.routes]];
     } catch {
       return [];
     }

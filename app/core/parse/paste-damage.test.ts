@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
+import { readRepoText, repoFiles } from '../../../test/support/repo-files';
 import { parseIpconfig } from './ipconfig';
 import { parseNetshInterfaces } from './netsh-interfaces';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
@@ -15,8 +15,7 @@ import { parseRoutePrint } from './route-print';
  * tabs. None of them may turn junk into data or drop a real row without a word. The texts are the
  * real fixtures (test/fixtures/real) and the shared corpus, read in place.
  */
-const REAL = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'real');
-const realFiles = (dir: string) => readdirSync(join(REAL, dir)).map((f) => readFileSync(join(REAL, dir, f), 'utf8'));
+const realFiles = (dir: string) => repoFiles(join('test/fixtures/real', dir)).map((f) => readRepoText(join('test/fixtures/real', dir, f)));
 const corpus = (dir: string) => (corpusAvailable ? corpusFiles(dir).filter((f) => f.endsWith('.txt')).map((f) => readCorpus(dir, f)) : []);
 
 const ELISIONS = ['.', ':', '...', '…', '[...]', ':       :       :', '  .  ', '[...]\t\t[...]'];

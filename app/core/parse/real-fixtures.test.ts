@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfig } from './ipconfig';
 import { parseRoutePrint } from './route-print';
 import type { IpconfigAdapter } from './types';
+import { readRepoText } from '../../../test/support/repo-files';
 
 /**
  * Table tests on real outputs found in public material, kept apart from the shared corpus
@@ -11,8 +11,7 @@ import type { IpconfigAdapter } from './types';
  * the file: adapters as "name | kind | up/down | IPv4/prefix… | gateways… | DNS servers…", and the
  * line numbers that must be reported (every other line is understood).
  */
-const REAL = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'real');
-const read = (path: string) => readFileSync(join(REAL, path), 'utf8');
+const read = (path: string) => readRepoText(join('test/fixtures/real', path));
 
 const sig = (a: IpconfigAdapter) =>
   [a.name, a.kind, a.connected ? 'up' : 'down', a.ipv4.map((x) => `${x.address}/${x.prefixLength}`).join(' '), a.gateways.join(' '), a.dnsServers.join(' ')].join(' | ');

@@ -1,16 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../analyse';
-import type { Capture } from '../capture/capture';
+import { sampleCapture } from '../../../test/support/repo-files';
 import { rollbackActions } from './actions';
 
 /** Issue 15.2: after the split fix the VPN's DNS servers must still go through the tunnel. */
-const sample = join(import.meta.dirname, '..', '..', '..', 'samples', 'win7-guard');
-function capture(): Capture {
-  const files = new Map(readdirSync(sample).filter((n) => n.endsWith('.txt') || n.endsWith('.csv')).map((name) => [name, { name, text: readFileSync(join(sample, name), 'utf8'), encoding: 'utf8' }]));
-  return { origin: 'capture', label: 'win7-guard', meta: { schemaVersion: 1 }, files, readProblems: [] };
-}
+const capture = () => sampleCapture('win7-guard');
 const splitNow = (corporateNetworks: string[]) =>
   analyseCapture(capture(), { corporateNetworks, toolVersion: 't' }).report.findings.flatMap((f) => f.fixes).find((f) => f.id === 'route.vpn-default-route-wins:split-now')!;
 

@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
+import { readRepoText } from '../../../test/support/repo-files';
 import { parseRasEvents } from '../parse/wevtutil';
 import { eventMatches, guardArguments, guardNameProblem, guardTaskName, guardTaskXml, parseEventQuery } from './guard-task';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const xsd = readFileSync(join(root, 'test', 'fixtures', 'task-scheduler', 'task-v1.2-subset.xsd'), 'utf8');
+const xsd = readRepoText('test/fixtures/task-scheduler/task-v1.2-subset.xsd');
 const spec = (connection: string) => ({ connection, program: 'C:\\Program Files\\TunnelMedic\\TunnelMedic.exe' });
 
 async function validate(xml: string) {
@@ -71,7 +69,7 @@ describe('the trigger query on recorded RasClient events', () => {
   });
 
   it('fires on the demo PC\'s connect event and on nothing else it logged', () => {
-    const events = parseRasEvents(readFileSync(join(root, 'samples', 'demo', 'rasclient-events.txt'), 'utf8')).value;
+    const events = parseRasEvents(readRepoText('samples/demo/rasclient-events.txt')).value;
     const fired = events.filter((e) => eventMatches(selector, e));
     expect(fired.map((e) => e.kind)).toEqual(['connected']);
     expect(events.length).toBeGreaterThan(fired.length);

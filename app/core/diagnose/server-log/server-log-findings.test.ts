@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, readCorpus } from '../../../../test/corpus';
+import { sampleCapture } from '../../../../test/support/repo-files';
 import { analyseCapture } from '../../analyse';
 import type { Capture } from '../../capture/capture';
 import { engineT } from '../../i18n';
@@ -86,17 +86,14 @@ describe('the seed FAQ\'s cases as findings', () => {
 
 /** A capture in memory: the win11 sample's events (742 at 09:21:07Z for "Partner L2TP"), plus a router log. */
 function capture(files: Record<string, string>): Capture {
-  const base = join(import.meta.dirname, '../../../../samples/win11-ras-errors');
-  const read = (n: string) => readFileSync(join(base, n), 'utf8');
-  const all: Record<string, string> = { 'route-print.txt': read('route-print.txt'), 'ver.txt': read('ver.txt'), 'rasclient-events.txt': read('rasclient-events.txt'), ...files };
-  return { origin: 'capture', label: 'test', meta: { schemaVersion: 1 }, files: new Map(Object.entries(all).map(([name, text]) => [name, { name, text, encoding: 'utf-8' }])), readProblems: [] };
+  const pc = sampleCapture('win11-ras-errors', ['route-print.txt', 'ver.txt', 'rasclient-events.txt']);
+  for (const [name, text] of Object.entries(files)) pc.files.set(name, { name, text, encoding: 'utf-8' });
+  return { ...pc, label: 'test' };
 }
 
 describe('correlation with the PC\'s capture', () => {
   it('NT4 SP5 (from the PC\'s files) and the concentrator\'s decrypt failures: one os.nt4-service-pack finding', () => {
-    const dir = join(import.meta.dirname, '../../../../samples/nt4-sp5');
-    const files = ['file-versions.txt', 'ver.txt', 'registry/windows-nt-currentversion.reg', 'route-print.txt'];
-    const nt4: Capture = { origin: 'capture', label: 'nt4', meta: { schemaVersion: 1 }, readProblems: [], files: new Map(files.map((name) => [name, { name, text: readFileSync(join(dir, name), 'utf8'), encoding: 'utf-8' }])) };
+    const nt4: Capture = { ...sampleCapture('nt4-sp5', ['file-versions.txt', 'ver.txt', 'registry/windows-nt-currentversion.reg', 'route-print.txt']), label: 'nt4' };
     const v3 = parseServerLog('103 12/09/1999 09:08:01.550 SEV=6 PPP/4 RPT=3 80.50.0.4  User [ testuser ] disconnected. Experiencing excessive packet decrypt failure.', 'vpn3000.txt');
     const { report } = analyseCapture(nt4, { toolVersion: 't', now: new Date(0), serverLogs: [v3] });
     const f = report.findings.filter((x) => x.id === 'os.nt4-service-pack');

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseCapture } from '../analyse';
-import { readCaptureDir } from '../../system/capture-reader';
-import { buildReportZip } from '../report/report-zip';
-import type { Capture } from '../capture/capture';
+import { analyseCapture } from '../app/core/analyse';
+import { readCaptureDir } from '../app/system/capture-reader';
+import { buildReportZip } from '../app/core/report/report-zip';
+import type { Capture } from '../app/core/capture/capture';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const samples = readdirSync('samples').map((s) => join('samples', s));
