@@ -50,6 +50,13 @@ describe('tunnelmedic scan', () => {
     expect(ReportSchema.parse(JSON.parse(readFileSync(out, 'utf8'))).findings).toHaveLength(3);
   });
 
+  it('counts problems in words, singular and plural, in en and nl', async () => {
+    expect((await cli(['scan', '--demo'])).stdout).toContain('3 problems found.');
+    expect((await cli(['scan', '--demo', '--lang', 'nl'])).stdout).toContain('3 problemen gevonden.');
+    expect((await cli(['scan', '--capture', 'samples/win95-osr2'])).stdout).toContain('1 problem found.');
+    expect((await cli(['scan', '--capture', 'samples/win95-osr2', '--lang', 'nl'])).stdout).toContain('1 probleem gevonden.');
+  });
+
   it('a healthy capture exits 0', async () => {
     const healthy = demoRoutes.split('\r\n').filter((l) => !/0\.0\.0\.0\s+On-link\s+192\.168\.1\.1/.test(l)).join('\r\n');
     const dir = captureDir({ 'route-print.txt': healthy, 'ipconfig-all.txt': readFileSync('samples/demo/ipconfig-all.txt') });

@@ -102,7 +102,7 @@ describe('class 5: the human view says what was not read', () => {
     const dir = captureDir({ 'route-print.txt': read('route-print/win10-fr-double-spaced-dot-elisions.txt') });
     const human = await cli(['scan', '--capture', dir]);
     expect(human.stdout).not.toContain('No problems found.');
-    expect(human.stdout).toContain('6 line(s) could not be read (route-print.txt:2, route-print.txt:4, route-print.txt:6, route-print.txt:54, route-print.txt:56, route-print.txt:58)');
+    expect(human.stdout).toContain('6 lines could not be read (route-print.txt:2, route-print.txt:4, route-print.txt:6, route-print.txt:54, route-print.txt:56, route-print.txt:58)');
     const json = ReportSchema.parse(JSON.parse((await cli(['scan', '--capture', dir, '--json'])).stdout));
     expect(json.snapshot.problems.map((p) => `${p.source}:${p.line}`)).toEqual(['route-print.txt:2', 'route-print.txt:4', 'route-print.txt:6', 'route-print.txt:54', 'route-print.txt:56', 'route-print.txt:58']);
   });
@@ -110,7 +110,7 @@ describe('class 5: the human view says what was not read', () => {
   it('answers in Dutch too', async () => {
     const dir = captureDir({ 'route-print.txt': read('route-print/win10-fr-headerless-rows-annotated.txt') });
     const r = await cli(['scan', '--capture', dir, '--lang', 'nl']);
-    expect(r.stdout).toContain('1 regel(s) konden niet worden gelezen (route-print.txt:2)');
+    expect(r.stdout).toContain('1 regel kon niet worden gelezen (route-print.txt:2)');
   });
 });
 

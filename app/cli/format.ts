@@ -2,18 +2,21 @@ import type { Finding, Report } from '../core/model/report';
 
 const ICON: Record<Finding['severity'], string> = { critical: '✖ CRITICAL', warning: '▲ WARNING ', info: '• INFO    ' };
 
+/** "1 route", "7 routes": the summary line's counts (Dutch says interface/interfaces and route/routes too). */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const L = {
   en: {
     evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.',
-    problems: (n: number) => `${n} problem(s) found.`, notCollected: 'not collected', problemsIn: 'Lines not understood',
-    notRead: (n: number, where: string) => `${n} line(s) could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
+    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood',
+    notRead: (n: number, where: string) => `${n === 1 ? '1 line' : `${n} lines`} could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
     more: (n: number) => `and ${n} more`,
     dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}`,
   },
   nl: {
     evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.',
-    problems: (n: number) => `${n} probleem/problemen gevonden.`, notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels',
-    notRead: (n: number, where: string) => `${n} regel(s) konden niet worden gelezen (${where}); in de rest zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
+    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels',
+    notRead: (n: number, where: string) => `${n === 1 ? '1 regel kon' : `${n} regels konden`} niet worden gelezen (${where}); in de rest zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
     more: (n: number) => `en nog ${n}`,
     dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}`,
   },
@@ -31,7 +34,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   const s = report.snapshot;
   const out: string[] = [];
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
-  out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${s.interfaces.length} interfaces · ${s.routes.length} routes`);
+  out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(s.routes.length, 'route')}`);
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
   if (s.problems.length) {
     out.push(`${l.problemsIn}: ${s.problems.length}`);

@@ -66,8 +66,8 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
 }
 
 const L = {
-  en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => `${n} problem(s) found.`, evidence: 'Evidence' },
-  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => `${n} probleem/problemen gevonden.`, evidence: 'Bewijs' },
+  en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), evidence: 'Evidence' },
+  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), evidence: 'Bewijs' },
 };
 
 const MARK: Record<string, string> = { failure: '✖', warning: '▲', success: '✔', info: '·' };
