@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, planRemediation, VPN_PATTERN, type MachineRoutes, type NetInterfaceInfo } from '../app/core/fleet/default-route';
+import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, planRemediation, stepTookEffect, VPN_PATTERN, type MachineRoutes, type NetInterfaceInfo } from '../app/core/fleet/default-route';
 import { DATA_BEGIN, DATA_END, DETECT_CODE, REMEDIATE_CODE, renderIntuneDetect, renderIntuneRemediate } from '../app/core/fleet/intune-ps1';
 import { parseNetRouteTable } from '../app/core/fleet/netroute-table';
 import { routeArgv } from '../app/core/remedy/actions';
+import { analyseCapture } from '../app/core/analyse';
 import { ReportSchema } from '../app/core/model/report';
+import { RouteTable } from '../app/core/sim/route-table';
+import { cellName, LANGUAGES } from '../app/core/sim/windows-cell';
+import { readCaptureDir } from '../app/system/capture-reader';
 import { corpusAvailable, readCorpus } from './corpus';
 import { cli } from './support/cli';
 import { checkPs1Structure, singleQuotedLiterals } from './support/ps1-structure';
@@ -123,10 +127,23 @@ describe('Intune scripts: structure (no PowerShell here; this is a tokenizer che
       'if ($length -le 1) { continue }',
       "@('ADD', $net.Destination, 'MASK', $net.Mask, $tunnelGateway, 'METRIC', '1', 'IF', [string]$tunnel.IfIndex)",
       "if (-not $plan.Decision.Present) {",
-      "if ($out -and ($out -notmatch 'OK!'))",
+      // rule 6: every step carries what the table must show, and a fresh read judges it
+      "$check = [pscustomobject]@{ Present = $false; Prefix = $TmDefaultPrefix; NextHop = $gateway; IfIndex = $r.IfIndex; Metric = 0 }",
+      "$check = [pscustomobject]@{ Present = $true; Prefix = ('{0}/{1}' -f $net.Destination, $net.PrefixLength); NextHop = $tunnelGateway; IfIndex = $tunnel.IfIndex; Metric = 1 }",
+      '$own = ($null -ne $interface) -and (@($interface.IPv4) -contains $Check.NextHop)',
+      "([string]$_.DestinationPrefix -eq $Check.Prefix) -and ([int]$_.ifIndex -eq $Check.IfIndex) -and (([string]$_.NextHop -eq $Check.NextHop) -or ($own -and ([string]$_.NextHop -eq '0.0.0.0')))",
+      'if (-not $Check.Present) { return ($match.Count -eq 0) }',
+      '@($match | Where-Object { [int]$_.RouteMetric -eq $Check.Metric }).Count -gt 0',
+      'if (-not (Test-TmStepDone (Get-TmMachineRoutes) $step.Check)) { throw',
       'Add-Content -LiteralPath (Join-Path $TmLogDir $TmLogName)',
     ]) expect(ps, statement).toContain(statement);
     expect(DETECT_CODE.join('\n')).toContain('if ($decision.Present) { exit 1 }');
+    // route.exe's words are evidence only: the output is logged, never tested
+    const outUses = REMEDIATE_CODE.filter((l) => /\$out\b/.test(l));
+    expect(outUses).toEqual(["    $out = (& $TmRoute @routeArgs 2>&1 | Out-String).Trim()", '    if ($out) { Write-TmLog $out }']);
+    // the step loop runs route.exe, logs, then judges by the table, in that order
+    const loop = REMEDIATE_CODE.join('\n');
+    expect(loop.indexOf('& $TmRoute @routeArgs')).toBeLessThan(loop.indexOf('Test-TmStepDone (Get-TmMachineRoutes) $step.Check'));
     expect(singleQuotedLiterals(renderIntuneDetect(opts).split('\r\n').find((l) => l.startsWith('$TmVpnPattern'))!)).toEqual([VPN_PATTERN]);
   });
 
@@ -210,5 +227,79 @@ describe('Intune remediation = the fix TunnelMedic applies itself', () => {
     };
     const { steps } = planRemediation(m, []);
     expect(steps.map((s) => s.argv.join(' '))).toEqual(['DELETE 0.0.0.0 MASK 0.0.0.0 10.99.0.7 IF 5']);
+  });
+});
+
+/**
+ * Rule 6 (issue 11): the remediation judges each route.exe step by a fresh read of the table.
+ * No PowerShell runs here (none is installed), so the judgement is exercised through its TypeScript
+ * twin `stepTookEffect` (the test above pins each PowerShell statement of Test-TmStepDone to it),
+ * on the route-table simulator in every display language of Windows 10/11 (Get-NetRoute needs
+ * Windows 8+), with route.exe printing its own words, nothing we know, or " OK!" for a change that
+ * did not happen.
+ */
+describe('Intune remediation judges each step by the route table, in every display language', () => {
+  const prefixOf = (mask: string) => mask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
+  /** What Get-NetRoute (ActiveStore) and Get-NetIPAddress would show of a simulated table. */
+  const readTable = (table: RouteTable, interfaces: NetInterfaceInfo[]): MachineRoutes => {
+    const state = table.state();
+    return {
+      routes: state.routes.map((r) => ({
+        ifIndex: r.interfaceIndex,
+        destinationPrefix: `${r.destination}/${prefixOf(r.netmask)}`,
+        nextHop: r.gateway === 'On-link' ? '0.0.0.0' : r.gateway,
+        routeMetric: r.routeMetric,
+        interfaceMetric: state.interfaces.find((i) => i.index === r.interfaceIndex)!.interfaceMetric,
+      })),
+      interfaces: interfaces.map((i) => ({ ...i, ipv4: state.interfaces.find((s) => s.index === i.ifIndex)?.addresses.map((a) => a.address) ?? i.ipv4 })),
+    };
+  };
+  const cells = LANGUAGES.map((language) => ({ generation: '10' as const, language }));
+
+  it('a step that took effect is done whatever route.exe printed; one that did not is failed even after " OK!"', async () => {
+    const { snapshot } = analyseCapture(await readCaptureDir('samples/demo'), { corporateNetworks: ['10.13.1.0/24', '172.16.0.0/12'], toolVersion: 't' }).report;
+    const interfaces = machineRoutesFromSnapshot(snapshot).interfaces;
+    let judged = 0;
+    for (const cell of cells) {
+      const start = RouteTable.fromRoutes(snapshot.interfaces, snapshot.routes, snapshot.persistentRoutes, { windows: cell }).table;
+      const { steps } = planRemediation(readTable(start, interfaces), [corporateNetwork('10.13.1.0/24')!, corporateNetwork('172.16.0.0/12')!]);
+      expect(steps.map((s) => s.argv[0])).toEqual(['DELETE', 'ADD', 'ADD']);
+      expect(steps[2]!.check.prefix).toBe('172.16.0.0/12');
+      const table = start.clone();
+      for (const step of steps) {
+        const before = readTable(table, interfaces);
+        expect(stepTookEffect(before, step.check), `${cellName(cell)} ${step.label}: not done before it ran`).toBe(false);
+        // route.exe's words for this cell are whatever it prints; the judgement never reads them
+        const out = table.exec(step.argv).stdout;
+        expect(out.trim(), cellName(cell)).not.toBe('');
+        expect(stepTookEffect(readTable(table, interfaces), step.check), `${cellName(cell)} ${step.label}`).toBe(true);
+        // the same step again fails in the cell's own words and changes nothing: still done
+        const again = table.clone();
+        const repeat = again.exec(step.argv).stdout;
+        expect(repeat, cellName(cell)).not.toBe(out);
+        expect(stepTookEffect(readTable(again, interfaces), step.check)).toBe(true);
+        // " OK!" printed while nothing changed (the table as it was before the step): failed
+        expect(stepTookEffect(before, step.check)).toBe(false);
+        judged++;
+      }
+    }
+    expect(judged).toBe(cells.length * 3);
+  });
+
+  it('an added route on another interface, through another gateway or with another metric is not the planned one', () => {
+    const lan: NetInterfaceInfo = { ifIndex: 12, alias: 'Ethernet', description: 'Intel', interfaceType: 6, hasAdapter: true, interfaceMetric: 25, ipv4: ['192.168.1.50'] };
+    const tun: NetInterfaceInfo = { ifIndex: 23, alias: 'Office', description: '', interfaceType: 0, hasAdapter: false, interfaceMetric: 1, ipv4: ['10.13.0.7'] };
+    const row = (ifIndex: number, nextHop: string, routeMetric: number) => ({ ifIndex, destinationPrefix: '10.13.1.0/24', nextHop, routeMetric, interfaceMetric: 1 });
+    const add = { present: true, prefix: '10.13.1.0/24', nextHop: '10.13.0.7', ifIndex: 23, metric: 1 };
+    const with_ = (...routes: ReturnType<typeof row>[]): MachineRoutes => ({ routes, interfaces: [lan, tun] });
+    expect(stepTookEffect(with_(row(23, '0.0.0.0', 1)), add)).toBe(true); // on-link through its own address
+    expect(stepTookEffect(with_(row(23, '10.13.0.7', 1)), add)).toBe(true);
+    expect(stepTookEffect(with_(row(12, '0.0.0.0', 1)), add)).toBe(false);
+    expect(stepTookEffect(with_(row(23, '10.13.0.1', 1)), add)).toBe(false);
+    expect(stepTookEffect(with_(row(23, '0.0.0.0', 5)), add)).toBe(false);
+    expect(stepTookEffect(with_(row(23, '0.0.0.0', 1)), { ...add, prefix: '10.13.0.0/16' })).toBe(false);
+    const del = { ...add, present: false, metric: 0 };
+    expect(stepTookEffect(with_(row(23, '0.0.0.0', 7)), del)).toBe(false); // still there, whatever its metric
+    expect(stepTookEffect(with_(row(12, '192.168.1.1', 1)), del)).toBe(true); // another route to the prefix may stay
   });
 });

@@ -19,6 +19,11 @@ import type { Snapshot } from '../model/snapshot';
  * 5. Remediation: delete every VPN default route (route.exe DELETE … <next hop, or the tunnel's own
  *    address for an on-link route> IF <index>), then add each corporate network through the
  *    winning VPN interface unless a route longer than /1 on a VPN interface already covers it.
+ * 6. A step is judged by a fresh read of the table, never by route.exe's words (translated on
+ *    non-English Windows) or its exit code (unreliable; windows-reference.md §9): a DELETE took
+ *    effect when no route to its prefix on its interface goes through its gateway; an ADD when one
+ *    does, with the planned RouteMetric. An on-link route (the gateway is the interface's own
+ *    address) shows next hop 0.0.0.0. route.exe's output is only logged, as evidence.
  */
 
 export const DEFAULT_PREFIX = '0.0.0.0/0';
@@ -112,9 +117,23 @@ export function corporateNetwork(cidr: string): CorporateNetwork | null {
   return { cidr, destination: numberToIpv4(net), mask: numberToIpv4(2 ** 32 - size), prefixLength, firstHost: numberToIpv4(first) };
 }
 
+/** What a fresh read of the table shows once a step took effect (rule 6). */
+export interface StepCheck {
+  /** true: the route must be there (ADD); false: it must be gone (DELETE) */
+  present: boolean;
+  /** as Get-NetRoute writes DestinationPrefix, e.g. 10.13.1.0/24 */
+  prefix: string;
+  /** the gateway route.exe was given */
+  nextHop: string;
+  ifIndex: number;
+  /** the RouteMetric an added route must have; 0 for a DELETE (not checked) */
+  metric: number;
+}
+
 export interface RemediationStep {
   label: string;
   argv: string[];
+  check: StepCheck;
 }
 
 export function planRemediation(m: MachineRoutes, corporate: readonly CorporateNetwork[]): { decision: DefaultRouteDecision; steps: RemediationStep[] } {
@@ -125,15 +144,34 @@ export function planRemediation(m: MachineRoutes, corporate: readonly CorporateN
   const steps: RemediationStep[] = [];
   for (const r of decision.vpn) {
     const gw = gatewayOf(r);
-    if (gw) steps.push({ label: `Remove the VPN default route on interface ${r.ifIndex}`, argv: ['DELETE', '0.0.0.0', 'MASK', '0.0.0.0', gw, 'IF', String(r.ifIndex)] });
+    if (!gw) continue;
+    steps.push({
+      label: `Remove the VPN default route on interface ${r.ifIndex}`,
+      argv: ['DELETE', '0.0.0.0', 'MASK', '0.0.0.0', gw, 'IF', String(r.ifIndex)],
+      check: { present: false, prefix: DEFAULT_PREFIX, nextHop: gw, ifIndex: r.ifIndex, metric: 0 },
+    });
   }
   const tunnel = decision.vpn[0]!;
   const tunnelGw = gatewayOf(tunnel);
   for (const net of corporate) {
     if (!tunnelGw || coveredByVpn(m, ifs, net)) continue;
-    steps.push({ label: `Send ${net.cidr} through the VPN (interface ${tunnel.ifIndex})`, argv: ['ADD', net.destination, 'MASK', net.mask, tunnelGw, 'METRIC', '1', 'IF', String(tunnel.ifIndex)] });
+    steps.push({
+      label: `Send ${net.cidr} through the VPN (interface ${tunnel.ifIndex})`,
+      argv: ['ADD', net.destination, 'MASK', net.mask, tunnelGw, 'METRIC', '1', 'IF', String(tunnel.ifIndex)],
+      check: { present: true, prefix: `${net.destination}/${net.prefixLength}`, nextHop: tunnelGw, ifIndex: tunnel.ifIndex, metric: 1 },
+    });
   }
   return { decision, steps };
+}
+
+/** Rule 6: did the step take effect, on a fresh read of the machine's table (Test-TmStepDone)? */
+export function stepTookEffect(m: MachineRoutes, check: StepCheck): boolean {
+  const own = m.interfaces.find((i) => i.ifIndex === check.ifIndex)?.ipv4.includes(check.nextHop) ?? false;
+  const match = m.routes.filter(
+    (r) => r.destinationPrefix === check.prefix && r.ifIndex === check.ifIndex && (r.nextHop === check.nextHop || (own && r.nextHop === '0.0.0.0')),
+  );
+  if (!check.present) return match.length === 0;
+  return match.some((r) => r.routeMetric === check.metric);
 }
 
 function coveredByVpn(m: MachineRoutes, ifs: Map<number, NetInterfaceInfo>, net: CorporateNetwork): boolean {

@@ -118,17 +118,29 @@ export const REMEDIATE_CODE = [
   '  if ($decision.Present) {',
   '    foreach ($r in $decision.Vpn) {',
   '      $gateway = Get-TmGateway $Machine $r',
-  "      if ($gateway) { $steps += [pscustomobject]@{ Label = \"Remove the VPN default route on interface $($r.IfIndex)\"; RouteArgs = @('DELETE', '0.0.0.0', 'MASK', '0.0.0.0', $gateway, 'IF', [string]$r.IfIndex) } }",
+  "      if (-not $gateway) { continue }",
+  "      $check = [pscustomobject]@{ Present = $false; Prefix = $TmDefaultPrefix; NextHop = $gateway; IfIndex = $r.IfIndex; Metric = 0 }",
+  "      $steps += [pscustomobject]@{ Label = \"Remove the VPN default route on interface $($r.IfIndex)\"; RouteArgs = @('DELETE', '0.0.0.0', 'MASK', '0.0.0.0', $gateway, 'IF', [string]$r.IfIndex); Check = $check }",
   '    }',
   '    $tunnel = $decision.Vpn[0]',
   '    $tunnelGateway = Get-TmGateway $Machine $tunnel',
   '    foreach ($net in $TmCorporateNetworks) {',
   '      if (-not $tunnelGateway) { continue }',
   '      if (Test-TmCoveredByVpn $Machine $net) { continue }',
-  "      $steps += [pscustomobject]@{ Label = \"Send $($net.Cidr) through the VPN (interface $($tunnel.IfIndex))\"; RouteArgs = @('ADD', $net.Destination, 'MASK', $net.Mask, $tunnelGateway, 'METRIC', '1', 'IF', [string]$tunnel.IfIndex) }",
+  "      $check = [pscustomobject]@{ Present = $true; Prefix = ('{0}/{1}' -f $net.Destination, $net.PrefixLength); NextHop = $tunnelGateway; IfIndex = $tunnel.IfIndex; Metric = 1 }",
+  "      $steps += [pscustomobject]@{ Label = \"Send $($net.Cidr) through the VPN (interface $($tunnel.IfIndex))\"; RouteArgs = @('ADD', $net.Destination, 'MASK', $net.Mask, $tunnelGateway, 'METRIC', '1', 'IF', [string]$tunnel.IfIndex); Check = $check }",
   '    }',
   '  }',
   '  return [pscustomobject]@{ Decision = $decision; Steps = $steps }',
+  '}',
+  '',
+  "# rule 6: judged by a fresh read of the table, never by route.exe's words (translated) or exit code",
+  'function Test-TmStepDone($Machine, $Check) {',
+  '  $interface = $Machine.Interfaces[[int]$Check.IfIndex]',
+  '  $own = ($null -ne $interface) -and (@($interface.IPv4) -contains $Check.NextHop)',
+  "  $match = @(@($Machine.Routes) | Where-Object { ([string]$_.DestinationPrefix -eq $Check.Prefix) -and ([int]$_.ifIndex -eq $Check.IfIndex) -and (([string]$_.NextHop -eq $Check.NextHop) -or ($own -and ([string]$_.NextHop -eq '0.0.0.0'))) })",
+  '  if (-not $Check.Present) { return ($match.Count -eq 0) }',
+  '  return (@($match | Where-Object { [int]$_.RouteMetric -eq $Check.Metric }).Count -gt 0)',
   '}',
   '',
   'try {',
@@ -143,10 +155,10 @@ export const REMEDIATE_CODE = [
   '    $n++',
   "    Write-TmLog ('[{0}/{1}] {2}: route {3}' -f $n, @($plan.Steps).Count, $step.Label, ($step.RouteArgs -join ' '))",
   '    $routeArgs = $step.RouteArgs',
-  '    # route.exe exit codes are unreliable: its output decides (Vista+ prints OK!, older nothing)',
+  "    # route.exe's output is evidence for the log only: its words are translated, its exit code unreliable",
   '    $out = (& $TmRoute @routeArgs 2>&1 | Out-String).Trim()',
   '    if ($out) { Write-TmLog $out }',
-  "    if ($out -and ($out -notmatch 'OK!')) { throw ('step {0} failed; the steps after it were not run.' -f $n) }",
+  "    if (-not (Test-TmStepDone (Get-TmMachineRoutes) $step.Check)) { throw ('step {0} failed: the route table does not show the change; the steps after it were not run.' -f $n) }",
   '  }',
   '  $after = Get-TmDecision (Get-TmMachineRoutes)',
   "  Write-TmLog ('After remediation: ' + $after.Message)",
@@ -164,9 +176,14 @@ export interface IntuneScriptOptions {
   toolVersion: string;
 }
 
+/**
+ * Get-NetRoute/Get-NetIPInterface (NetTCPIP) and Get-NetAdapter ship with Windows 8 / Server 2012
+ * and load themselves: "Net TCP/IP Cmdlets in Windows PowerShell", Windows Server 2012 docset,
+ * https://learn.microsoft.com/previous-versions/windows/powershell-scripting/hh826123(v=wps.620).
+ */
 function header(kind: 'detection' | 'remediation', o: IntuneScriptOptions): string[] {
   return [
-    `# TunnelMedic Intune ${kind} script for route.vpn-default-route-wins (PowerShell 5.1, no modules needed).`,
+    `# TunnelMedic Intune ${kind} script for route.vpn-default-route-wins (Windows PowerShell 5.1 on Windows 8 or later: its built-in NetTCPIP and NetAdapter modules; nothing to install).`,
     kind === 'detection'
       ? '# Exit 1 = the VPN takes the default route (Intune then runs the remediation script); exit 0 = not present.'
       : '# Removes the VPN default route(s) and routes the corporate networks through the VPN; idempotent.',
