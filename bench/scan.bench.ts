@@ -19,6 +19,10 @@ import { serverLogBenchmark, serverLogMemory } from './server-log.bench';
  */
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const quick = process.argv.includes('--quick');
+/** `--only PREFIX`: measure only the rows whose label starts with PREFIX (e.g. `--only 2`, `--only "3 report"`) */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
+const wants = (...labels: string[]) => labels.some((l) => l.startsWith(only) || only.startsWith(l));
 const REPEAT = quick ? 3 : 7;
 const REPEAT_SLOW = quick ? 1 : 3;
 const MiB = 1024 * 1024;
@@ -69,18 +73,21 @@ console.error('generating captures…');
 const dir20k = join(work, 'c20k');
 const dir200k = join(work, 'c200k');
 generateCapture(dir20k, 20_000, engine.demoCaptureDir());
-const genMs = await ms(() => generateCapture(dir200k, 200_000, engine.demoCaptureDir()));
+const need200k = wants('7 generator', '1 scan 200 000', '3 CLI peak');
+const genMs = need200k ? await ms(() => generateCapture(dir200k, 200_000, engine.demoCaptureDir())) : 0;
 const bytes = (d: string) => readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
-row('7 generator at 200 000 routes', `${(bytes(dir200k) / MiB).toFixed(1)} MiB in ${(genMs / 1000).toFixed(1)} s`, 'works', true);
+if (wants('7 generator')) row('7 generator at 200 000 routes', `${(bytes(dir200k) / MiB).toFixed(1)} MiB in ${(genMs / 1000).toFixed(1)} s`, 'works', true);
 
 const scan = async (dir: string, corporateNetworks: string[] = ['10.13.1.0/24']) =>
   engine.analyseCapture(await engine.readCaptureDir(dir), { corporateNetworks, toolVersion: 'bench' });
 
 // ---- 1. scan against reading the bytes, linear in routes and corporate networks
 console.error('1: scan vs read…');
-await scan(dir20k); // warm up the bundle's code paths once
-const inProc = await paired(REPEAT, () => bareRead(dir20k), () => scan(dir20k));
-row('1 scan 20 000 routes / bare read+decode+split (in process)', `${x(inProc.ratio)} (${inProc.subjectMs.toFixed(0)} ms vs ${inProc.baseMs.toFixed(1)} ms)`, '≤ 3×', inProc.ratio <= 3);
+if (wants('1 scan 20 000')) {
+  await scan(dir20k); // warm up the bundle's code paths once
+  const inProc = await paired(REPEAT, () => bareRead(dir20k), () => scan(dir20k));
+  row('1 scan 20 000 routes / bare read+decode+split (in process)', `${x(inProc.ratio)} (${inProc.subjectMs.toFixed(0)} ms vs ${inProc.baseMs.toFixed(1)} ms)`, '≤ 3×', inProc.ratio <= 3);
+}
 
 const run = (args: string[], opts: { env?: NodeJS.ProcessEnv; stdoutFile?: string } = {}) => {
   const fd = openSync(opts.stdoutFile ?? '/dev/null', 'w');
@@ -92,93 +99,116 @@ const run = (args: string[], opts: { env?: NodeJS.ProcessEnv; stdoutFile?: strin
     closeSync(fd);
   }
 };
-const cliScan = await paired(REPEAT, () => run([join(root, 'bench', 'bare-read.mjs'), dir20k]), () => run([cli, 'scan', '--capture', dir20k, '--json']));
-row('1 CLI scan --capture (20 000 routes) --json / bare Node process reading it', `${x(cliScan.ratio)} (${cliScan.subjectMs.toFixed(0)} ms vs ${cliScan.baseMs.toFixed(0)} ms)`, '≤ 3×', cliScan.ratio <= 3);
+if (wants('1 CLI scan')) {
+  const cliScan = await paired(REPEAT, () => run([join(root, 'bench', 'bare-read.mjs'), dir20k]), () => run([cli, 'scan', '--capture', dir20k, '--json']));
+  row('1 CLI scan --capture (20 000 routes) --json / bare Node process reading it', `${x(cliScan.ratio)} (${cliScan.subjectMs.toFixed(0)} ms vs ${cliScan.baseMs.toFixed(0)} ms)`, '≤ 3×', cliScan.ratio <= 3);
+}
 
 console.error('1: 200 000 routes…');
-const scale = await paired(REPEAT_SLOW, () => scan(dir20k), () => scan(dir200k));
-row('1 scan 200 000 routes / 20 000 routes (10× input)', `${x(scale.ratio)} (${(scale.subjectMs / 1000).toFixed(2)} s)`, '≤ 11×', scale.ratio <= 11);
+if (wants('1 scan 200 000')) {
+  const scale = await paired(REPEAT_SLOW, () => scan(dir20k), () => scan(dir200k));
+  row('1 scan 200 000 routes / 20 000 routes (10× input)', `${x(scale.ratio)} (${(scale.subjectMs / 1000).toFixed(2)} s)`, '≤ 11×', scale.ratio <= 11);
+}
 
 console.error('1: corporate networks…');
-const nets64 = Array.from({ length: 64 }, (_, i) => `10.${200 + (i >> 4)}.${(i & 15) * 16}.0/20`);
 const capture20k = await engine.readCaptureDir(dir20k);
-const analyse = (nets: string[]) => engine.analyseCapture(capture20k, { corporateNetworks: nets, toolVersion: 'bench' });
-const nets = await paired(REPEAT_SLOW + 2, () => analyse([]), () => analyse(nets64));
-row('1 diagnose 20 000 routes: 64 corporate networks / none', `${x(nets.ratio)} (${nets.subjectMs.toFixed(0)} ms vs ${nets.baseMs.toFixed(0)} ms)`, '≤ 1.2×', nets.ratio <= 1.2);
+if (wants('1 diagnose')) {
+  const nets64 = Array.from({ length: 64 }, (_, i) => `10.${200 + (i >> 4)}.${(i & 15) * 16}.0/20`);
+  const analyse = (nets: string[]) => engine.analyseCapture(capture20k, { corporateNetworks: nets, toolVersion: 'bench' });
+  const nets = await paired(REPEAT_SLOW + 2, () => analyse([]), () => analyse(nets64));
+  row('1 diagnose 20 000 routes: 64 corporate networks / none', `${x(nets.ratio)} (${nets.subjectMs.toFixed(0)} ms vs ${nets.baseMs.toFixed(0)} ms)`, '≤ 1.2×', nets.ratio <= 1.2);
+}
 
 // ---- 2. start-up
 console.error('2: start-up…');
-const startup = await paired(REPEAT, () => run(['-e', '0']), () => run([cli, 'scan', '--demo', '--json']));
-row('2 CLI start-up: scan --demo --json / node -e 0', `${x(startup.ratio)} (${startup.subjectMs.toFixed(0)} ms vs ${startup.baseMs.toFixed(0)} ms)`, '≤ 2×', startup.ratio <= 2);
+if (wants('2')) {
+  const startup = await paired(REPEAT, () => run(['-e', '0']), () => run([cli, 'scan', '--demo', '--json']));
+  row('2 CLI start-up: scan --demo --json / node -e 0', `${x(startup.ratio)} (${startup.subjectMs.toFixed(0)} ms vs ${startup.baseMs.toFixed(0)} ms)`, '≤ 2×', startup.ratio <= 2);
+}
 
 // ---- 3. redaction and memory
 console.error('3: report zip and memory…');
-const { report: report20k } = await scan(dir20k);
-const zip = (redact: boolean) => engine.buildReportZip({ report: report20k, capture: capture20k, redact });
-const redact = await paired(REPEAT_SLOW + 2, () => zip(false), () => zip(true));
-row('3 report zip 20 000 routes: --redact / unredacted', `${x(redact.ratio)} (${redact.subjectMs.toFixed(0)} ms vs ${redact.baseMs.toFixed(0)} ms)`, '≤ 1.5×', redact.ratio <= 1.5);
-
-const rssFile = join(work, 'maxrss');
-const memJson = join(work, 'scan200k.json');
-run(['--import', join(root, 'bench', 'maxrss.mjs'), cli, 'scan', '--capture', dir200k, '--json'], { env: { TM_BENCH_MAXRSS_FILE: rssFile }, stdoutFile: memJson });
-const peakMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
-let validJson = true;
-try {
-  JSON.parse(readFileSync(memJson, 'utf8'));
-} catch {
-  validJson = false;
+if (wants('3 report zip')) {
+  const { report: report20k } = await scan(dir20k);
+  const zip = (redact: boolean) => engine.buildReportZip({ report: report20k, capture: capture20k, redact });
+  const redact = await paired(REPEAT_SLOW + 2, () => zip(false), () => zip(true));
+  row('3 report zip 20 000 routes: --redact / unredacted', `${x(redact.ratio)} (${redact.subjectMs.toFixed(0)} ms vs ${redact.baseMs.toFixed(0)} ms)`, '≤ 1.5×', redact.ratio <= 1.5);
 }
-row('3 CLI peak memory, scan --capture (200 000 routes) --json > file', `${peakMiB.toFixed(0)} MiB, ${(statSync(memJson).size / MiB).toFixed(1)} MiB of ${validJson ? 'valid' : 'INVALID'} JSON`, '≤ 300 MiB', peakMiB <= 300 && validJson);
+
+if (wants('3 CLI peak')) {
+  const rssFile = join(work, 'maxrss');
+  const memJson = join(work, 'scan200k.json');
+  run(['--import', join(root, 'bench', 'maxrss.mjs'), cli, 'scan', '--capture', dir200k, '--json'], { env: { TM_BENCH_MAXRSS_FILE: rssFile }, stdoutFile: memJson });
+  const peakMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  let validJson = true;
+  try {
+    JSON.parse(readFileSync(memJson, 'utf8'));
+  } catch {
+    validJson = false;
+  }
+  row('3 CLI peak memory, scan --capture (200 000 routes) --json > file', `${peakMiB.toFixed(0)} MiB, ${(statSync(memJson).size / MiB).toFixed(1)} MiB of ${validJson ? 'valid' : 'INVALID'} JSON`, '≤ 300 MiB', peakMiB <= 300 && validJson);
+}
 
 // ---- 4. same input, same bytes
-console.error('4: determinism…');
-const now = new Date('2026-01-01T00:00:00Z');
-let variants = 0;
-const differing: string[] = [];
-for (const dir of [...readdirSync(join(root, 'samples')).map((s) => join(root, 'samples', s)), dir20k]) {
-  const jsons = new Set<string>();
-  const zips = new Set<string>();
-  for (let i = 0; i < (quick ? 3 : 6); i++) {
-    const capture = await engine.readCaptureDir(dir);
-    const { report } = engine.analyseCapture(capture, { corporateNetworks: ['10.13.1.0/24'], toolVersion: 'bench', now });
-    jsons.add(JSON.stringify(report));
-    zips.add(Buffer.from(engine.buildReportZip({ report, capture })).toString('base64'));
+if (wants('4')) {
+  console.error('4: determinism…');
+  const now = new Date('2026-01-01T00:00:00Z');
+  let variants = 0;
+  const differing: string[] = [];
+  for (const dir of [...readdirSync(join(root, 'samples')).map((s) => join(root, 'samples', s)), dir20k]) {
+    const jsons = new Set<string>();
+    const zips = new Set<string>();
+    for (let i = 0; i < (quick ? 3 : 6); i++) {
+      const capture = await engine.readCaptureDir(dir);
+      const { report } = engine.analyseCapture(capture, { corporateNetworks: ['10.13.1.0/24'], toolVersion: 'bench', now });
+      jsons.add(JSON.stringify(report));
+      zips.add(Buffer.from(engine.buildReportZip({ report, capture })).toString('base64'));
+    }
+    variants += jsons.size - 1 + zips.size - 1;
+    if (jsons.size > 1 || zips.size > 1) differing.push(dir.split('/').pop()!);
   }
-  variants += jsons.size - 1 + zips.size - 1;
-  if (jsons.size > 1 || zips.size > 1) differing.push(dir.split('/').pop()!);
+  row('4 same capture scanned 6× → identical JSON and zips', variants === 0 ? 'identical' : `${variants} extra variant(s): ${differing.join(', ')}`, 'identical', variants === 0);
 }
-row('4 same capture scanned 6× → identical JSON and zips', variants === 0 ? 'identical' : `${variants} extra variant(s): ${differing.join(', ')}`, 'identical', variants === 0);
 
 // ---- 5. live scan model
-const live = await modelLiveScan(engine.collectLive as Parameters<typeof modelLiveScan>[0]);
-row('5 live scan: processes / PowerShell', `${live.processes} / ${live.powershell}`, 'PowerShell ≤ 1', live.powershell <= 1);
-row('5 live scan, modelled wall time (PowerShell 400 ms)', `${live.wallMs.toFixed(0)} ms; route findings at ${live.routesReadyMs.toFixed(0)} ms`, '≤ 500 ms, routes earlier', live.wallMs <= 500 && live.routesReadyMs < live.wallMs);
+let live: Awaited<ReturnType<typeof modelLiveScan>> | undefined;
+if (wants('5')) {
+  live = await modelLiveScan(engine.collectLive as Parameters<typeof modelLiveScan>[0]);
+  row('5 live scan: processes / PowerShell', `${live.processes} / ${live.powershell}`, 'PowerShell ≤ 1', live.powershell <= 1);
+  row('5 live scan, modelled wall time (PowerShell 400 ms)', `${live.wallMs.toFixed(0)} ms; route findings at ${live.routesReadyMs.toFixed(0)} ms`, '≤ 500 ms, routes earlier', live.wallMs <= 500 && live.routesReadyMs < live.wallMs);
+}
 
 // ---- 6. renderer
-console.error('6: renderer paint and bundle…');
-const paint = await paintBenchmark(root, 1000, quick ? 3 : 5);
-if ('skipped' in paint) row('6 paint 1 000 findings', `skipped: ${paint.skipped}`, '≤ 200 ms', false);
-else row('6 paint 1 000 findings after the result (Chromium)', `${paint.medianMs.toFixed(0)} ms, ${paint.domNodes} DOM nodes`, '≤ 200 ms', paint.medianMs <= 200);
-const rendererOut = join(root, 'dist', 'bench', 'renderer');
-const { build: viteBuild } = await import('vite');
-await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: rendererOut, emptyOutDir: true, sourcemap: false } });
-let gz = 0;
-const sizeOf = (d: string) => {
-  for (const f of readdirSync(d)) {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) sizeOf(p);
-    else if (/\.(js|css|html)$/.test(f)) gz += gzipSync(readFileSync(p)).length;
-  }
-};
-sizeOf(rendererOut);
-row('6 renderer bundle (js + css + html, gzip)', `${(gz / 1024).toFixed(0)} KB`, '≤ 250 KB', gz <= 250 * 1024);
+if (wants('6')) {
+  console.error('6: renderer paint and bundle…');
+  const paint = await paintBenchmark(root, 1000, quick ? 3 : 5);
+  if ('skipped' in paint) row('6 paint 1 000 findings', `skipped: ${paint.skipped}`, '≤ 200 ms', false);
+  else row('6 paint 1 000 findings after the result (Chromium)', `${paint.medianMs.toFixed(0)} ms, ${paint.domNodes} DOM nodes`, '≤ 200 ms', paint.medianMs <= 200);
+  const rendererOut = join(root, 'dist', 'bench', 'renderer');
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: rendererOut, emptyOutDir: true, sourcemap: false } });
+  let gz = 0;
+  const sizeOf = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) sizeOf(p);
+      else if (/\.(js|css|html)$/.test(f)) gz += gzipSync(readFileSync(p)).length;
+    }
+  };
+  sizeOf(rendererOut);
+  row('6 renderer bundle (js + css + html, gzip)', `${(gz / 1024).toFixed(0)} KB`, '≤ 250 KB', gz <= 250 * 1024);
+}
 
 // ---- issue 14: server logs (bench/server-log.bench.ts)
 console.error('14: 100 000 syslog lines…');
-const sl = await serverLogBenchmark(engine, work, REPEAT);
-row('14 explain-log 100 000 syslog lines / read+split them (readline)', `${x(sl.ratio)} (${sl.explainMs.toFixed(0)} ms vs ${sl.readMs.toFixed(0)} ms; ${sl.understood}/${sl.records} understood, ${sl.findings} findings)`, '< 2×', sl.ratio < 2);
-const slMem = serverLogMemory(root, cli, work);
-row('14 CLI explain-log of a 50 MB syslog --json > file: peak memory', `${slMem.peakMiB.toFixed(0)} MiB for ${slMem.fileMiB.toFixed(0)} MiB in ${slMem.seconds.toFixed(1)} s, ${slMem.validJson ? 'valid' : 'INVALID'} JSON`, '≤ 200 MiB', slMem.peakMiB <= 200 && slMem.validJson);
+if (wants('14 explain-log')) {
+  const sl = await serverLogBenchmark(engine, work, REPEAT);
+  row('14 explain-log 100 000 syslog lines / read+split them (readline)', `${x(sl.ratio)} (${sl.explainMs.toFixed(0)} ms vs ${sl.readMs.toFixed(0)} ms; ${sl.understood}/${sl.records} understood, ${sl.findings} findings)`, '< 2×', sl.ratio < 2);
+}
+if (wants('14 CLI explain-log')) {
+  const slMem = serverLogMemory(root, cli, work);
+  row('14 CLI explain-log of a 50 MB syslog --json > file: peak memory', `${slMem.peakMiB.toFixed(0)} MiB for ${slMem.fileMiB.toFixed(0)} MiB in ${slMem.seconds.toFixed(1)} s, ${slMem.validJson ? 'valid' : 'INVALID'} JSON`, '≤ 200 MiB', slMem.peakMiB <= 200 && slMem.validJson);
+}
 
 if (existsSync(work)) rmSync(work, { recursive: true, force: true });
 
@@ -188,5 +218,5 @@ console.log('| budget | figure | limit | |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.budget} | ${r.figure} | ${r.limit} | ${r.pass ? 'PASS' : 'over'} |`);
 console.log('');
-console.log('Live scan plan (virtual clock, bench/live-model.ts):');
-for (const p of live.plan) console.log(`  ${p}`);
+if (live) console.log('Live scan plan (virtual clock, bench/live-model.ts):');
+for (const p of live?.plan ?? []) console.log(`  ${p}`);
