@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, corpusFiles, corpusRoot, readCorpus } from '../../../../test/corpus';
+import { corpusAvailable, corpusFiles, readCorpus } from '../../../../test/corpus';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog, type Cause, type LogFamily } from './index';
@@ -82,8 +81,7 @@ describe.skipIf(!corpusAvailable)('server logs corpus: every file, decoded and c
 });
 
 /** The seed FAQ's own router and concentrator lines (../shared/seed), found by their text, not line numbers. */
-const seedPath = resolve(corpusRoot, '..', 'seed', 'cisco-pptp-faq-nl.txt');
-const seed = corpusAvailable ? readFileSync(seedPath, 'utf8').split('\n') : [];
+const seed = corpusAvailable ? readCorpus(join('..', 'seed'), 'cisco-pptp-faq-nl.txt').split('\n') : [];
 const excerpt = (marker: string, lines: number) => {
   const i = seed.findIndex((l) => l.includes(marker));
   if (i < 0) throw new Error(`seed line with ${marker} not found`);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../../test/corpus';
+import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
@@ -95,13 +95,13 @@ describe('bad input: a clear verdict, never an exception', () => {
     expect(parseServerLog(bytes.toString('utf8')).verdict).toBe('binary');
   });
   it('a route print pasted by mistake (the demo machine\'s)', () => {
-    const text = readFileSync(join(import.meta.dirname, '../../../../samples/demo/route-print.txt'), 'utf8');
+    const text = readRepoText('samples/demo/route-print.txt');
     const r = parseServerLog(text);
     expect(r.verdict).toBe('route-print');
     expect(r.understood).toBe(0);
   });
   it('ipconfig, and prose', () => {
-    expect(parseServerLog(readFileSync(join(import.meta.dirname, '../../../../samples/demo/ipconfig-all.txt'), 'utf8')).verdict).toBe('ipconfig');
+    expect(parseServerLog(readRepoText('samples/demo/ipconfig-all.txt')).verdict).toBe('ipconfig');
     expect(parseServerLog('Hello,\nthe VPN does not work since Monday.\nRegards').verdict).toBe('not-a-log');
   });
 });
