@@ -97,7 +97,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
     progress('apply', seq + 1, planned.length, p.label);
     await ctx.store.append(runId, { seq, phase: 'before' });
     attempted = seq + 1;
-    const { ok, output, why } = await runAction(ctx.target, baseline.snapshot, p.action);
+    const { ok, output, why } = await runAction(ctx.target, baseline.snapshot, p.action, ctx.store.dir(runId));
     await ctx.store.append(runId, { seq, phase: 'after', ok, output });
     steps[seq] = { label: p.label, status: ok ? 'done' : 'failed', output: output || undefined };
     if (!ok) {
@@ -214,7 +214,7 @@ async function undoPresent(
     await ctx.store.append(runId, { seq, phase: 'undo-before' });
     const { ok, output, why }: { ok: boolean; output: string; why?: string } = isRouteAction(action)
       ? await runInverseOfRoute(ctx.target, now, action, inverse)
-      : await ctx.target.execOther(inverse as Exclude<Action, RouteAction>);
+      : await ctx.target.execOther(inverse as Exclude<Action, RouteAction>, ctx.store.dir(runId));
     await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output });
     if (!ok) return { ok: false, reversed, error: `${describe(inverse)}: ${why ?? output}` };
     // A reload is repeated, not reversed: its step keeps what it was ("done" or "failed").
@@ -276,8 +276,8 @@ async function freshRows(target: RouteTarget, destination: string) {
  * only evidence); the rest by the target (reg.exe's exit code is reliable; LMHOSTS is compared byte
  * for byte before it is written).
  */
-async function runAction(target: RouteTarget, baseline: Snapshot, action: Action): Promise<{ ok: boolean; output: string; why?: string }> {
-  if (!isRouteAction(action)) return target.execOther(action);
+async function runAction(target: RouteTarget, baseline: Snapshot, action: Action, runDir: string): Promise<{ ok: boolean; output: string; why?: string }> {
+  if (!isRouteAction(action)) return target.execOther(action, runDir);
   const out = await target.execRoute(routeArgv(action));
   const judged = judgeRouteStep(baseline, await freshRows(target, action.destination), action);
   return { ok: judged.ok, output: out.stdout.trim(), why: judged.why };

@@ -1,7 +1,8 @@
 import { lmhostsOf } from '../../core/snapshot/registry-section';
 import { lookupValue, registryViewOf } from '../../core/model/registry-view';
 import type { Action } from '../../core/remedy/actions';
-import type { RegState } from '../../core/remedy/registry-actions';
+import type { RegistryAction, RegState } from '../../core/remedy/registry-actions';
+import type { RegistryView } from '../../core/model/registry-view';
 import type { Snapshot } from '../../core/model/snapshot';
 import { vpnProfilesOf } from '../../core/model/vpn-profile';
 import type { VpnAction } from '../../core/remedy/vpn-actions';
@@ -58,16 +59,18 @@ function profileOf(snapshot: Snapshot, action: VpnAction) {
   return vpnProfilesOf(snapshot.vpnProfiles).find((p) => p.source === 'powershell' && p.name === action.connectionName && Boolean(p.allUsers) === action.allUsers);
 }
 
+/** Does this registry view (a capture's, or a fresh `reg export`) show the step's change? */
+export function registryEffectIn(view: RegistryView, action: RegistryAction): boolean {
+  const now = lookupValue(view, action.key, action.name);
+  if (action.kind === 'registry.set') return now.state === 'present' && sameState(now.value, { type: action.type, data: action.data } as RegState);
+  return now.state === 'absent' && (!action.removeKey || !now.keyExists);
+}
+
 export function otherEffectObserved(snapshot: Snapshot, action: Other): boolean {
   switch (action.kind) {
-    case 'registry.set': {
-      const now = lookupValue(registryViewOf(snapshot.registry), action.key, action.name);
-      return now.state === 'present' && sameState(now.value, { type: action.type, data: action.data } as RegState);
-    }
-    case 'registry.delete': {
-      const now = lookupValue(registryViewOf(snapshot.registry), action.key, action.name);
-      return now.state === 'absent' && (!action.removeKey || !now.keyExists);
-    }
+    case 'registry.set':
+    case 'registry.delete':
+      return registryEffectIn(registryViewOf(snapshot.registry), action);
     case 'file.replace':
       return (lmhostsOf(snapshot.lmhosts)?.text ?? '') === action.content;
     case 'nbtstat.reload':

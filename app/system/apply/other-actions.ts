@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { buildSnapshot } from '../../core/snapshot/build-snapshot';
 import { applyRegistryAction, renderRegFile } from '../../core/sim/registry-sim';
 import { registryViewOf } from '../../core/model/registry-view';
-import { regAddArgv, regDeleteArgv } from '../../core/remedy/reg-argv';
-import { encodeFileText } from '../../core/remedy/render-registry';
+import { COMMAND_LINE_MAX, regArgvIfFits, regExportArgv, regImportArgv } from '../../core/remedy/reg-argv';
+import { encodeFileText, regCompanion } from '../../core/remedy/render-registry';
+import type { RegistryAction } from '../../core/remedy/registry-actions';
+import { parseRegFile } from '../../core/parse/reg-file';
+import { decodeCaptureBytes } from '../../core/capture/decode';
+import { registryEffectIn } from './judge-other';
 import type { FileReplace } from '../../core/remedy/file-actions';
 import { vpnActionArgv, vpnActionPs, type VpnAction, type VpnRoute } from '../../core/remedy/vpn-actions';
 import { CAPTURE_FILES } from '../../core/capture/capture';
@@ -21,14 +25,20 @@ import type { Action } from '../../core/remedy/actions';
 export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
 
 
-/** On this Windows machine: reg.exe (exit code is reliable), an atomic LMHOSTS write, nbtstat -R. */
-export async function execOtherLive(runner: CommandRunner, systemRoot: string, action: OtherAction): Promise<{ ok: boolean; output: string }> {
+/**
+ * On this Windows machine: reg.exe (exit code is reliable), an atomic LMHOSTS write, nbtstat -R.
+ * `runDir` is the run's own folder (admin-only on Windows: runs-folder.ts), where a registry step
+ * too long for a command line leaves its .reg file.
+ */
+export async function execOtherLive(runner: CommandRunner, systemRoot: string, action: OtherAction, runDir?: string): Promise<{ ok: boolean; output: string }> {
   const system32 = `${systemRoot}\\System32`;
   switch (action.kind) {
     case 'registry.set':
     case 'registry.delete': {
-      const argv = action.kind === 'registry.set' ? regAddArgv(action, is64BitWindows()) : regDeleteArgv(action, is64BitWindows());
-      const r = await runner.run(`${system32}\\reg.exe`, argv, { timeoutMs: 15_000 });
+      const regExe = `${system32}\\reg.exe`;
+      const argv = regArgvIfFits(regExe, action, is64BitWindows());
+      if (!argv) return regThroughFile(runner, regExe, action, runDir);
+      const r = await runner.run(regExe, argv, { timeoutMs: 15_000 });
       return { ok: r.exitCode === 0, output: `${r.stdout}${r.stderr}`.trim() };
     }
     case 'file.replace':
@@ -47,6 +57,33 @@ export async function execOtherLive(runner: CommandRunner, systemRoot: string, a
     case 'task.delete':
       return execTaskLive(runner, system32, action);
   }
+}
+
+/**
+ * A registry step that cannot travel as reg.exe arguments (longer than Windows' 32 767-character
+ * command line, or a REG_MULTI_SZ with no free separator): the same UTF-16LE .reg text the scripts
+ * carry (render-registry.ts) is written into the run's folder and imported with `reg import`.
+ * Success is the registry's state: the key is exported again (`reg export`, UTF-16LE, exact for any
+ * character, unlike `reg query` in the console code page) and the value read back from it. The
+ * run's folder is admin-only, so nobody can swap the file between writing and importing it. With
+ * no run folder (nothing to keep the file in) the step is refused and nothing is changed.
+ */
+async function regThroughFile(runner: CommandRunner, regExe: string, action: RegistryAction, runDir: string | undefined): Promise<{ ok: boolean; output: string }> {
+  if (!runDir) {
+    return { ok: false, output: `This registry change is too long for a reg.exe command line (Windows allows ${COMMAND_LINE_MAX} characters) and there is no run folder to import it from; nothing was changed.` };
+  }
+  const view64 = is64BitWindows();
+  const companion = regCompanion(action);
+  const file = join(runDir, companion.name);
+  await writeFileAtomic(file, companion.bytes);
+  const imported = await runner.run(regExe, regImportArgv(file, view64), { timeoutMs: 60_000, okExitCodes: [0, 1] });
+  const readBack = join(runDir, `readback-${companion.name}`);
+  await rm(readBack, { force: true });
+  const exported = await runner.run(regExe, regExportArgv(action.key, readBack, view64), { timeoutMs: 60_000, okExitCodes: [0, 1] });
+  const bytes = exported.exitCode === 0 ? await readFile(readBack).catch(() => null) : null;
+  // no export: the key is not there (a delete of the key is then done; anything else is not)
+  const ok = bytes ? registryEffectIn(parseRegFile(decodeCaptureBytes(bytes).text, readBack).value, action) : imported.exitCode === 0 && action.kind === 'registry.delete' && action.removeKey;
+  return { ok, output: [`reg import ${file}`, `${imported.stdout}${imported.stderr}`.trim()].filter(Boolean).join('\n') };
 }
 
 /**

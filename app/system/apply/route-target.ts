@@ -25,8 +25,11 @@ export interface RouteTarget {
   execRoute(argv: readonly string[]): Promise<RouteExecResult>;
   /** a fresh `route print <destination>`: the rows the judge reads a route step from */
   readRoutes(destination: string): Promise<string>;
-  /** registry, LMHOSTS and NetBT cache actions; success is decided by the target */
-  execOther(action: OtherAction): Promise<{ ok: boolean; output: string }>;
+  /**
+   * registry, LMHOSTS and NetBT cache actions; success is decided by the target. `runDir`: the
+   * run's folder, for what a step must leave on disk (a .reg file too long for a command line).
+   */
+  execOther(action: OtherAction, runDir?: string): Promise<{ ok: boolean; output: string }>;
   /** copies of what the actions will touch (reg export per key, the LMHOSTS file) into runDir */
   backup(runDir: string, actions: readonly Action[]): Promise<void>;
 }
@@ -44,7 +47,7 @@ export function liveTarget(runner: CommandRunner): RouteTarget {
     },
     // `route print <dest>` exists on every generation (route /? "PRINT … destination"); no -4: XP lacks it.
     readRoutes: async (destination) => (await runner.run(`${systemRoot}\\System32\\route.exe`, ['PRINT', destination], { timeoutMs: 15_000, okExitCodes: [0, 1] })).stdout,
-    execOther: (action) => execOtherLive(runner, systemRoot, action),
+    execOther: (action, runDir) => execOtherLive(runner, systemRoot, action, runDir),
     backup: (runDir, actions) => backupLive(runner, systemRoot, runDir, actions),
   };
 }
