@@ -96,6 +96,9 @@ Creates DIR (its parent must exist) and writes, for the findings of the scan:
   intune-detect.ps1           Intune detection: exit 1 when the VPN takes the default route
   intune-remediate.ps1        Intune remediation (idempotent, logs to %ProgramData%\\TunnelMedic\\logs)
   README.txt                  what each file does and how to deploy it
+The scripts speak the captured PC's shell: .cmd for Windows 2000 and later, an NT 4.0-safe .cmd for
+NT 4.0, .bat files for COMMAND.COM on Windows 95/98/ME. fix.ps1/rollback.ps1 are written only for
+Windows 8.1 / Server 2012 R2 and later (PowerShell 4 + Get-NetRoute); otherwise it says why.
 Exits as scan.
 `,
 };

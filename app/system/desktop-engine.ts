@@ -224,10 +224,12 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const fix = session(runToken).report.findings.flatMap((f) => f.fixes).find((f) => f.id === fixId);
       if (!fix) throw new EngineError('UNKNOWN_FIX', 'This scan has no fix with that id; scan again.', fixId);
       const text = which === 'fix' ? (shell === 'ps1' ? fix.script.ps1 : fix.script.cmd) : shell === 'ps1' ? fix.script.rollbackPs1 : fix.script.rollbackCmd;
-      if (!text) throw new EngineError('UNKNOWN_FIX', 'This fix has no script of that kind.', `${fixId} ${which} ${shell}`);
+      if (!text) throw new EngineError('UNKNOWN_FIX', fix.script.ps1Unavailable && shell === 'ps1' ? fix.script.ps1Unavailable : 'This fix has no script of that kind.', `${fixId} ${which} ${shell}`);
       // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: give it the BOM (as `scripts` does)
       const content = shell === 'ps1' ? `\uFEFF${text}` : text;
-      return { suggestedName: `tunnelmedic-${which === 'fix' ? 'fix' : 'undo'}-${fixId.replace(/[^A-Za-z0-9-]+/g, '-')}.${shell}`, content };
+      // a script for Windows 9x is a .bat: COMMAND.COM does not run .cmd files (script-dialect.ts)
+      const ext = shell === 'cmd' && fix.script.dialect === 'command-com' ? 'bat' : shell;
+      return { suggestedName: `tunnelmedic-${which === 'fix' ? 'fix' : 'undo'}-${fixId.replace(/[^A-Za-z0-9-]+/g, '-')}.${ext}`, content };
     },
 
     async checkPptp(runToken, profileName): Promise<PptpCheckResult> {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { hasActionableFindings } from '../../core/diagnose';
 import { fleetFiles } from '../../core/fleet/bundle';
-import { pickLanguage } from '../../core/i18n';
+import { engineT, pickLanguage } from '../../core/i18n';
+import { ps1Absence } from '../../core/remedy/script-dialect';
 import { UsageError } from '../../system/errors';
 import { resolveInput, scanInput } from '../../system/input';
 import { TOOL_VERSION } from '../../system/version';
@@ -20,7 +21,8 @@ export async function scriptsCommand(values: CliValues, io: CliIo): Promise<numb
   const progress = (text: string) => !values.quiet && !values.json && io.stderr(text);
   const input = await resolveInput(inputOptions(values, io));
   progress(`Reading ${input.label}…\n`);
-  const { report, unreadableFiles } = await scanInput(input, pickLanguage(values.lang));
+  const language = pickLanguage(values.lang);
+  const { report, unreadableFiles } = await scanInput(input, language);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
   await ensureOutDir(out);
   const files = fleetFiles(report, { corporateNetworks: input.corporateNetworks, madeFrom: input.label, toolVersion: TOOL_VERSION });
@@ -29,7 +31,10 @@ export async function scriptsCommand(values: CliValues, io: CliIo): Promise<numb
     // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: give it the BOM.
     await writeOut(join(out, ...f.name.split('/')), f.name.endsWith('.ps1') && typeof f.content === 'string' ? `\uFEFF${f.content}` : f.content);
   }
-  if (values.json) io.stdout(JSON.stringify({ out, files: files.map((f) => f.name), findings: report.findings.map((f) => f.id) }, null, 2) + '\n');
-  else if (!values.quiet) io.stdout(`Wrote ${files.length} files to ${out}; see README.txt there.\n`);
+  // issue 11.6: fix.ps1 is not written for a Windows that cannot run it; say so instead of leaving it out silently
+  const noPs1 = ps1Absence(report.snapshot.os);
+  const ps1NotOffered = noPs1 ? engineT(language)(`script.ps1Absent.${noPs1}`) : undefined;
+  if (values.json) io.stdout(JSON.stringify({ out, files: files.map((f) => f.name), findings: report.findings.map((f) => f.id), ...(ps1NotOffered ? { ps1NotOffered } : {}) }, null, 2) + '\n');
+  else if (!values.quiet) io.stdout(`Wrote ${files.length} files to ${out}; see README.txt there.\n${ps1NotOffered ? `${ps1NotOffered}\n` : ''}`);
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
 }

@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../model/report';
 import type { Policy } from '../model/policy';
 import type { Snapshot } from '../model/snapshot';
 import type { DiagnoseContext } from './context';
-import { withMachineScripts } from '../remedy/build-fix';
+import { scriptRefusalText, withMachineScripts } from '../remedy/build-fix';
 import { scriptMachineOf } from '../remedy/script-machine';
 import { duplicateDefaultEqualMetric } from './rules/duplicate-default';
 import { lanHiddenByVpn } from './rules/lan-hidden-by-vpn';
@@ -46,7 +46,13 @@ export function diagnose(snapshot: Snapshot, opts: { corporateNetworks?: string[
   // scripts know the machine they are for: its Windows generation and interface addresses
   const machine = scriptMachineOf(snapshot);
   return RULES.flatMap((rule) => rule(ctx))
-    .map((f) => ({ ...f, fixes: f.fixes.map((fix) => withMachineScripts(fix, ctx.t, machine)) }))
+    .map((f) => {
+      // a fix whose steps that Windows cannot script (issue 11.6) is withheld, and the evidence says why
+      const refused = f.fixes.flatMap((fix) => scriptRefusalText(fix, ctx.t, machine) ?? []);
+      if (!refused.length) return { ...f, fixes: f.fixes.map((fix) => withMachineScripts(fix, ctx.t, machine)) };
+      const kept = f.fixes.filter((fix) => !scriptRefusalText(fix, ctx.t, machine));
+      return { ...f, evidence: [...f.evidence, ...refused.map((text) => ({ source: 'analysis', text }))], fixes: kept.map((fix) => withMachineScripts(fix, ctx.t, machine)) };
+    })
     .sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
 

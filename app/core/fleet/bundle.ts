@@ -1,8 +1,12 @@
 import { isRouteAction, type Action } from '../remedy/actions';
-import { renderCmd, type ScriptStep } from '../remedy/render-cmd';
+import { renderBat9x } from '../remedy/render-bat-9x';
+import { renderCmd, type ScriptSpec, type ScriptStep } from '../remedy/render-cmd';
+import { renderCmdNt4 } from '../remedy/render-cmd-nt4';
 import { renderPs1 } from '../remedy/render-ps1';
 import { scriptCompanions } from '../remedy/render-registry';
-import { scriptMachineOf } from '../remedy/script-machine';
+import { ps1Absence, scriptDialectOf, scriptExtension } from '../remedy/script-dialect';
+import { scriptMachineOf, type ScriptMachine } from '../remedy/script-machine';
+import { engineT, pickLanguage } from '../i18n';
 import type { Fix, Report } from '../model/report';
 import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
 import { renderIntuneDetect, renderIntuneRemediate } from './intune-ps1';
@@ -38,21 +42,23 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
   const fixSteps = primary.flatMap(stepsOf);
   const undoSteps = [...primary].reverse().flatMap(undoStepsOf);
   const machine = scriptMachineOf(report.snapshot);
-  files.push(
-    { name: 'fix.cmd', content: renderCmd({ title, steps: fixSteps }, machine) },
-    { name: 'rollback.cmd', content: renderCmd({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }, machine) },
-    { name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps }) },
-    { name: 'rollback.ps1', content: renderPs1({ title: `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`, steps: undoSteps }) },
-  );
+  // the shell that machine's Windows runs (script-dialect.ts): a .bat for Windows 9x, a .cmd otherwise
+  const ext = scriptExtension(scriptDialectOf(machine.generation));
+  const render = (spec: ScriptSpec) => renderShell(spec, machine);
+  const noPs1 = ps1Absence(report.snapshot.os);
+  const undoTitle = `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`;
+  files.push({ name: `fix.${ext}`, content: render({ title, steps: fixSteps }) }, { name: `rollback.${ext}`, content: render({ title: undoTitle, steps: undoSteps }) });
+  // fix.ps1 only where that Windows can run it (PowerShell 4+ and Get-NetRoute); README.txt says why not
+  if (!noPs1) files.push({ name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps }) }, { name: 'rollback.ps1', content: renderPs1({ title: undoTitle, steps: undoSteps }) });
   // a .cmd cannot write exact bytes itself: file edits read companion files that sit beside it
   const companions = (dir: string, actions: readonly Action[]) => scriptCompanions(actions).map((c) => ({ name: `${dir}${c.name}`, content: c.bytes }));
   files.push(...companions('', primary.flatMap((f) => [...f.actions, ...f.rollbackActions])));
   for (const fix of all) {
     const dir = `fixes/${fix.id.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
     files.push(...companions(`${dir}/`, [...fix.actions, ...fix.rollbackActions]));
+    files.push({ name: `${dir}/fix.${ext}`, content: fix.script.cmd }, { name: `${dir}/rollback.${ext}`, content: fix.script.rollbackCmd });
+    if (noPs1 || fix.script.ps1Unavailable) continue;
     files.push(
-      { name: `${dir}/fix.cmd`, content: fix.script.cmd },
-      { name: `${dir}/rollback.cmd`, content: fix.script.rollbackCmd },
       { name: `${dir}/fix.ps1`, content: fix.script.ps1 ?? renderPs1({ title: `TunnelMedic: ${fix.title}`, steps: stepsOf(fix) }) },
       { name: `${dir}/rollback.ps1`, content: fix.script.rollbackPs1 ?? renderPs1({ title: `TunnelMedic: undo ${fix.id}`, steps: undoStepsOf(fix) }) },
     );
@@ -60,8 +66,15 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
   const corporate = intuneCorporateNetworks(report, o.corporateNetworks);
   const intune = { madeFrom: o.madeFrom, toolVersion: o.toolVersion };
   files.push({ name: 'intune-detect.ps1', content: renderIntuneDetect(intune) }, { name: 'intune-remediate.ps1', content: renderIntuneRemediate(corporate, intune) });
-  files.push({ name: 'README.txt', content: readme(report, o, primary, all, corporate) });
+  const ps1Note = noPs1 ? engineT(pickLanguage(report.language))(`script.ps1Absent.${noPs1}`) : undefined;
+  files.push({ name: 'README.txt', content: readme(report, o, primary, all, corporate, ext, ps1Note) });
   return files;
+}
+
+/** The fix script in the machine's dialect (the same choice as build-fix.ts fixScripts). */
+function renderShell(spec: ScriptSpec, machine: ScriptMachine): string {
+  const dialect = scriptDialectOf(machine.generation);
+  return dialect === 'cmd-nt4' ? renderCmdNt4(spec, machine) : dialect === 'command-com' ? renderBat9x(spec, machine) : renderCmd(spec, machine);
 }
 
 function stepsOf(fix: Fix): ScriptStep[] {
@@ -87,7 +100,8 @@ function maskLength(mask: string): number {
   return mask.split('.').reduce((n, o) => n + (Number(o).toString(2).match(/1/g)?.length ?? 0), 0);
 }
 
-function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[]): string {
+function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[], ext: 'cmd' | 'bat', ps1Note: string | undefined): string {
+  const pair = (name: string) => (ps1Note ? `${name}.${ext}` : `${name}.${ext} / ${name}.ps1`);
   const decision = decideDefaultRoute(machineRoutesFromSnapshot(report.snapshot));
   const lines = [
     `TunnelMedic ${o.toolVersion} scripts for ${o.madeFrom} (report of ${report.generatedAt})`,
@@ -95,13 +109,15 @@ function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], cor
     'Findings on that machine:',
     ...(report.findings.length ? report.findings.map((f) => `  [${f.severity}] ${f.id}: ${f.title}`) : ['  none']),
     '',
-    'fix.cmd / fix.ps1',
+    pair('fix'),
     '  The first fix of each finding, in order, as one script that stops at the first failed step:',
     ...(primary.length ? primary.map((f) => `    ${f.id} - ${f.title}`) : ['    (nothing to fix: the scripts only print that)']),
     '  Run elevated (route and registry changes need an administrator). The scripts were made for',
     '  THAT machine: interface numbers and gateways differ between machines.',
-    'rollback.cmd / rollback.ps1',
+    pair('rollback'),
     '  Undo everything fix.* changed, newest step first. Keep them with the fix scripts.',
+    ...(ext === 'bat' ? ['  For Windows 95/98/ME: .bat files for COMMAND.COM (that Windows has no cmd.exe).'] : report.snapshot.os.family === 'nt4' ? ['  For Windows NT 4.0: written for its cmd.exe (no exit /b; the last line says whether all steps took effect).'] : []),
+    ...(ps1Note ? [`  ${ps1Note}`] : []),
     'fixes\\<fix id>\\',
     '  Each fix on its own (also the alternatives: e.g. "until the VPN reconnects" vs "lasting").',
     ...all.map((f) => `    ${f.id}${f.strength ? ` (${f.strength === 'now' ? 'until the VPN reconnects' : 'lasting'})` : ''}`),

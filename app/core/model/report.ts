@@ -27,7 +27,18 @@ export const FixSchema = z.object({
   steps: z.array(z.string()),
   actions: z.array(ActionSchema),
   rollbackActions: z.array(ActionSchema),
-  script: z.object({ cmd: z.string(), rollbackCmd: z.string(), ps1: z.string().optional(), rollbackPs1: z.string().optional() }),
+  script: z.object({
+    /** the fix script in the machine's shell dialect: a .cmd, or a COMMAND.COM .bat when `dialect` is command-com */
+    cmd: z.string(),
+    rollbackCmd: z.string(),
+    /** fix.ps1 / rollback.ps1: only where that Windows runs them (PowerShell 4+ and NetTCPIP: 8.1 / 2012 R2 and later) */
+    ps1: z.string().optional(),
+    rollbackPs1: z.string().optional(),
+    /** why fix.ps1 is not offered for that machine, in the report's language (issue 11.6) */
+    ps1Unavailable: z.string().optional(),
+    /** absent: cmd.exe of Windows 2000 and later; cmd-nt4: NT 4.0's cmd.exe; command-com: Windows 9x, a .bat */
+    dialect: z.enum(['cmd-nt4', 'command-com']).optional(),
+  }),
 });
 
 /** "Which route wins and why" for one destination: the explanation the UI and CLI show. */

@@ -2,7 +2,10 @@ import type { TFunction } from 'i18next';
 import type { Fix } from '../model/report';
 import { rollbackActions, type Action } from './actions';
 import { renderCmd, type ScriptStep } from './render-cmd';
+import { renderBat9x } from './render-bat-9x';
+import { renderCmdNt4 } from './render-cmd-nt4';
 import { renderPs1 } from './render-ps1';
+import { fixRefusal, ps1Absence, scriptDialectOf } from './script-dialect';
 import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 export interface PlannedFix {
@@ -35,20 +38,35 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
 }
 
 /**
- * The four scripts of one fix, for the machine they are made for (diagnose() renders them again
- * with the capture's ScriptMachine once every rule has planned its fixes).
+ * The scripts of one fix, for the machine they are made for (diagnose() renders them again with the
+ * capture's ScriptMachine once every rule has planned its fixes): fix/rollback in the shell dialect
+ * that machine's Windows runs (script-dialect.ts: cmd.exe, NT 4.0's cmd.exe, or a COMMAND.COM .bat),
+ * and fix.ps1/rollback.ps1 only where that Windows can run them — otherwise the reason, in words.
+ * A fix with an action its dialect cannot script is withheld before this (see scriptRefusalText).
  */
 export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine): Fix['script'] {
   const undo = rollbackActions(fix.steps.map((s) => s.action));
   const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s, i) => ({ action: undo[i]!, label: t('fix.step.undo', { step: s.label }) }));
   const title = `TunnelMedic: ${fix.title}`;
   const rollbackTitle = `TunnelMedic: undo ${fix.id}`;
+  const dialect = scriptDialectOf(machine.generation);
+  const render = dialect === 'cmd-nt4' ? renderCmdNt4 : dialect === 'command-com' ? renderBat9x : renderCmd;
+  const noPs1 = ps1Absence({ family: machine.generation, version: machine.osVersion });
   return {
-    cmd: renderCmd({ title, steps: fix.steps }, machine),
-    rollbackCmd: renderCmd({ title: rollbackTitle, steps: undoSteps }, machine),
-    ps1: renderPs1({ title, steps: fix.steps }),
-    rollbackPs1: renderPs1({ title: rollbackTitle, steps: undoSteps }),
+    cmd: render({ title, steps: fix.steps }, machine),
+    rollbackCmd: render({ title: rollbackTitle, steps: undoSteps }, machine),
+    ...(noPs1 ? { ps1Unavailable: t(`script.ps1Absent.${noPs1}`) } : { ps1: renderPs1({ title, steps: fix.steps }), rollbackPs1: renderPs1({ title: rollbackTitle, steps: undoSteps }) }),
+    ...(dialect !== 'cmd' ? { dialect } : {}),
   };
+}
+
+/**
+ * Why this fix cannot be scripted for `machine`'s Windows (one line for the finding's evidence, in
+ * the report's language), or undefined. The fix is then not offered there.
+ */
+export function scriptRefusalText(fix: Pick<Fix, 'title' | 'actions' | 'rollbackActions'>, t: TFunction, machine: ScriptMachine): string | undefined {
+  const refusal = fixRefusal([...fix.actions, ...fix.rollbackActions], machine);
+  return refusal ? t('script.refused.line', { fix: fix.title, reason: t(`script.refused.${refusal}`) }) : undefined;
 }
 
 /** The fix's scripts rendered again for `machine` (labels: the fix's own step texts). */

@@ -8,6 +8,8 @@ import type { Snapshot } from '../model/snapshot';
  */
 export interface ScriptMachine {
   generation: Snapshot['os']['family'];
+  /** `ver`'s version (e.g. "6.1", "10.0") when the capture has it: which fix.ps1 and VPN cmdlets run (script-dialect.ts) */
+  osVersion?: string;
   interfaces: { index: number; address: string }[];
 }
 
@@ -24,7 +26,11 @@ export function scriptMachineOf(snapshot: Pick<Snapshot, 'os' | 'interfaces' | '
   for (const r of snapshot.routes) {
     if (r.family === 4 && r.interfaceIndex !== undefined && r.interfaceAddress && !interfaces.has(r.interfaceIndex)) interfaces.set(r.interfaceIndex, r.interfaceAddress);
   }
-  return { generation: snapshot.os.family, interfaces: [...interfaces].map(([index, address]) => ({ index, address })) };
+  return {
+    generation: snapshot.os.family,
+    ...(snapshot.os.version ? { osVersion: snapshot.os.version } : {}),
+    interfaces: [...interfaces].map(([index, address]) => ({ index, address })),
+  };
 }
 
 export function interfaceAddressOf(machine: ScriptMachine, index: number | undefined): string | undefined {

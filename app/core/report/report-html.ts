@@ -111,8 +111,8 @@ function findingHtml(f: Finding, report: Report, t: TFunction): string {
     .map(
       (x) => `<h4>${esc(t('report.fix'))}: ${esc(x.title)} <small>${esc(x.id)} · ${esc(t('report.risk', { risk: t(`report.riskLevel.${x.risk}`) }))}${x.strength ? ` · ${esc(x.strength === 'now' ? t('report.strengthNow') : t('report.strengthLasting'))}` : ''}${x.requiresAdmin ? ` · ${esc(t('report.needsAdmin'))}` : ''}</small></h4>
 <ol>${x.steps.map((st) => `<li>${esc(st)}</li>`).join('')}</ol>
-<details><summary>fix.cmd</summary><pre>${esc(x.script.cmd)}</pre></details>
-<details><summary>rollback.cmd</summary><pre>${esc(x.script.rollbackCmd)}</pre></details>`,
+<details><summary>fix.${x.script.dialect === 'command-com' ? 'bat' : 'cmd'}</summary><pre>${esc(x.script.cmd)}</pre></details>
+<details><summary>rollback.${x.script.dialect === 'command-com' ? 'bat' : 'cmd'}</summary><pre>${esc(x.script.rollbackCmd)}</pre></details>${x.script.ps1Unavailable ? `\n<p class="ps1-unavailable">${esc(x.script.ps1Unavailable)}</p>` : ''}`,
     )
     .join('\n');
   return `<section class="finding ${esc(f.severity)}"><h3>${esc(f.title)} <small>${esc(t(`report.severity.${f.severity}`))} · ${esc(f.id)}</small></h3>

@@ -67,6 +67,16 @@ export function ScriptTabs({ fix }: { fix: Fix }) {
       </div>
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${which}`} className="script-panel">
         <p className="small muted">{which === 'fix' ? t('script.fixHint') : t('script.undoHint')}</p>
+        {fix.script.dialect && (
+          <p className="small muted" data-testid="script-dialect">
+            {t(`script.dialect.${fix.script.dialect === 'command-com' ? 'commandCom' : 'nt4'}`)}
+          </p>
+        )}
+        {!hasPs1 && fix.script.ps1Unavailable && (
+          <p className="small muted" data-testid="ps1-unavailable">
+            {fix.script.ps1Unavailable}
+          </p>
+        )}
         <div className="code-wrap">
           <CopyButton text={text} />
           <pre className="code-block" tabIndex={0} aria-label={which === 'fix' ? t('script.fix') : t('script.undo')} data-testid="script-text">
