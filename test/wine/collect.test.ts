@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { analyseCapture } from '../../app/core/analyse';
@@ -52,6 +52,40 @@ describeWine('legacy collector under Wine', () => {
     expect(missing).toMatch(/^registry\\rasman-parameters\.txt: reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\RasMan\\Parameters - key not present\r$/m);
     expect(existsSync(join(out, 'registry', 'rasman-parameters.txt'))).toBe(false);
     expect(report.snapshot.problems.filter((p) => p.source.startsWith('registry/'))).toEqual([]);
+  }, 180_000);
+
+  it('a command that fails with error text (netsh interface ipv4 on XP) is recorded as not collected, not kept as output', async () => {
+    const p = await winePrefix();
+    // netsh.exe replaced by the harness's launcher (nbtstat.exe is one) running netsh.cmd beside it:
+    // XP's netsh has no "interface ipv4" context and prints why, in the display language, then fails.
+    const netsh = join(p.system32, 'netsh.exe');
+    const saved = join(p.system32, 'netsh.exe.wine');
+    renameSync(netsh, saved);
+    // Wine prefers its own built-in netsh.exe to the file on disk: load the file (native) instead
+    const overrides = p.env.WINEDLLOVERRIDES;
+    p.env.WINEDLLOVERRIDES = `${overrides ?? ''};netsh.exe=n`;
+    try {
+      copyFileSync(join(p.system32, 'nbtstat.exe'), netsh);
+      writeFileSync(join(p.system32, 'netsh.cmd'), '@echo off\r\necho Der folgende Befehl wurde nicht gefunden: %*.\r\nexit /b 1\r\n', 'latin1');
+      const { run, out } = await collect('collect.cmd', 'cap-netsh-fails');
+      expect(run.stdout).toContain('collector-exit=0');
+      expect(existsSync(join(out, 'netsh-interfaces.txt'))).toBe(false);
+      const missing = readFileSync(join(out, 'not-collected.txt'), 'latin1');
+      expect(missing).toMatch(/^netsh-interfaces\.txt: netsh\.exe failed; its error text was not kept\r$/m);
+      expect(missing).not.toContain('nicht gefunden');
+      const capture = await readCaptureDir(out);
+      expect(capture.files.has('netsh-interfaces.txt')).toBe(false);
+      expect(capture.notCollected).toContain('netsh-interfaces.txt: netsh.exe failed; its error text was not kept');
+      const { report } = analyseCapture(capture, { toolVersion: 'test' });
+      expect(report.snapshot.files.notCollected).toContain('netsh-interfaces.txt');
+      expect(report.snapshot.files.collected).not.toContain('netsh-interfaces.txt');
+      expect(report.snapshot.problems.filter((x) => x.source === 'netsh-interfaces.txt')).toEqual([]);
+    } finally {
+      p.env.WINEDLLOVERRIDES = overrides;
+      rmSync(netsh, { force: true });
+      rmSync(join(p.system32, 'netsh.cmd'), { force: true });
+      renameSync(saved, netsh);
+    }
   }, 180_000);
 
   it('collect.bat (COMMAND.COM dialect) runs too: looks for each tool first and records the ones it lacks', async () => {
