@@ -168,8 +168,8 @@ describe('scripts per Windows generation (issue 11.6)', () => {
     const add = { kind: 'route.add', destination: '10.13.1.0', netmask: '255.255.255.0', gateway: '10.13.1.200', metric: 1, interfaceIndex: 31 } as const;
     const s = renderCmdNt4({ title: 't', steps: [{ action: add, label: 'add' }] }, { generation: 'nt4', interfaces: [{ index: 31, address: '10.13.1.200' }] });
     expect(s).toContain('call :route ADD 10.13.1.0 MASK 255.255.255.0 10.13.1.200 METRIC 1\r\n');
-    expect(s).toContain('call :check present 10.13.1.0 255.255.255.0 10.13.1.200 10.13.1.200 1\r\n');
-    expect(s).toContain(`for /f "tokens=1,2,*" %%a in ('type "%TM_OUT%"') do`);
+    expect(s).toContain('do if "%%a"=="10.13.1.0" if "%%b"=="255.255.255.0" if "%%c"=="10.13.1.200" if "%%d"=="10.13.1.200" if "%%e"=="1" set TM_FOUND=1\r\n');
+    expect(s).toContain(`for /f "tokens=1-5" %%a in ('type "%TM_OUT%"') do`);
     // the same route in the modern dialect keeps IF and its checks
     expect(renderCmd({ title: 't', steps: [{ action: add, label: 'add' }] })).toContain('IF 31');
   });

@@ -7,12 +7,14 @@ import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 /**
  * A cmd.exe script for Windows NT 4.0 (issue 11.6). NT 4.0's command extensions (on by default) have
- * FOR /F, CALL :label with GOTO :EOF as its return, %* and SET /A, but not EXIT /B, %~1 (quote
- * stripping), %~z1, usebackq, %RANDOM% or SETLOCAL's arguments (script-constructs.ts NT4_LACKS lists
- * each with its source). So, unlike render-cmd.ts:
- * - a subroutine returns with `goto :eof` and hands its verdict back in TM_RC (no `exit /b 1`);
- * - the table is read with FOR /F over `'type "file"'` (a command, so the quoted %TEMP% path needs no
- *   usebackq); arguments are read with %1, never %~1 (route print's columns hold no quotes);
+ * FOR /F, CALL :label with GOTO :EOF as its return, %* and SET /A, but not EXIT /B, quote-stripping
+ * parameters, usebackq, %RANDOM% or SETLOCAL's arguments (script-constructs.ts NT4_LACKS lists each
+ * with its source). So, unlike render-cmd.ts:
+ * - each step's table check is written out for that step (no generic subroutine that would need
+ *   EXIT /B to hand back a verdict, and no CALL from inside FOR's body): FOR /F reads route print's
+ *   five columns and one IF chain compares destination, netmask, gateway, interface address and
+ *   metric with the plan;
+ * - the table is read through `'type "file"'` (a command, so the quoted %TEMP% path needs no usebackq);
  * - route.exe gets no IF argument (NT 4.0's route.exe has none): the interface is judged by route
  *   print's Interface column, the interface's address;
  * - route print shows the metric as given (no interface metric before Vista, windows-reference.md §9);
@@ -27,17 +29,16 @@ export function renderCmdNt4(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_
     '@echo off',
     'setlocal',
     `echo ${escapeCmdEcho(spec.title)}`,
-    'rem Windows NT 4.0 dialect: no exit /b, no %~1, no usebackq; see TunnelMedic README "Scripts per Windows generation".',
+    'rem Windows NT 4.0 dialect: see the TunnelMedic README, "Scripts per Windows generation".',
     'set TM_SYS=%SystemRoot%\\System32',
     'set TM_ROUTE=%TM_SYS%\\route.exe',
     'set PATH=%TM_SYS%;%SystemRoot%',
     'set TM_OUT=%TEMP%\\tunnelmedic-route.txt',
-    'set TM_RC=0',
   ];
   spec.steps.forEach((step, i) => {
     const n = i + 1;
     if (!isRouteAction(step.action)) throw new Error(`the NT 4.0 dialect cannot render ${step.action.kind} (script-dialect.ts refuses it)`);
-    lines.push(`echo [${n}/${total}] ${escapeCmdEcho(step.label)}`, `set TM_STEP=${n}`, ...nt4RouteStepLines(step.action, machine), 'if not "%TM_RC%"=="0" goto failed');
+    lines.push(`echo [${n}/${total}] ${escapeCmdEcho(step.label)}`, `set TM_STEP=${n}`, ...nt4RouteStepLines(step.action, machine));
   });
   lines.push(
     `echo TunnelMedic: all ${total} steps done.`,
@@ -45,12 +46,12 @@ export function renderCmdNt4(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_
     'goto :eof',
     '',
     ':failed',
-    'echo TunnelMedic: step %TM_STEP% failed; the steps after it were not run. 1>&2',
+    'echo TunnelMedic: step %TM_STEP% failed: the route table does not show the change; the steps after it were not run. 1>&2',
     'if exist "%TM_OUT%" del "%TM_OUT%"',
     'verify other 2>nul',
     'goto :eof',
   );
-  if (spec.steps.length) lines.push('', ...NT4_ROUTE_SUBROUTINES);
+  if (spec.steps.length) lines.push('', ...NT4_ROUTE_SUBROUTINE);
   const script = lines.join('\r\n') + '\r\n';
   checkScriptConstructs(script, 'cmd-nt4');
   return script;
@@ -67,46 +68,26 @@ export function nt4RouteArgv(action: RouteAction): string[] {
   }
 }
 
+/**
+ * route.exe, then a fresh route print read by columns. NT 4.0's rows are destination, netmask,
+ * gateway (always an address), interface (an address), metric (samples/nt4-sp5/route-print.txt).
+ * present: a row with the planned gateway, interface address (when known) and metric; absent: no row
+ * with that destination, netmask and gateway. All values are validated addresses and numbers.
+ */
 function nt4RouteStepLines(action: RouteAction, machine: ScriptMachine): string[] {
   const e = routeExpectation(action, machine);
-  return [`call :route ${nt4RouteArgv(action).join(' ')}`, `call :check ${e.present ? 'present' : 'absent'} ${e.destination} ${e.netmask} ${e.gateway} ${e.interfaceAddress ?? '-'} ${e.metric ?? '-'}`];
+  const conds = [`if "%%a"=="${e.destination}"`, `if "%%b"=="${e.netmask}"`];
+  if (e.gateway !== '-') conds.push(`if "%%c"=="${e.gateway}"`);
+  if (e.present && e.interfaceAddress) conds.push(`if "%%d"=="${e.interfaceAddress}"`);
+  if (e.present && e.metric !== undefined) conds.push(`if "%%e"=="${e.metric}"`);
+  return [
+    `call :route ${nt4RouteArgv(action).join(' ')}`,
+    '"%TM_ROUTE%" print >"%TM_OUT%" 2>&1',
+    'set TM_FOUND=0',
+    `for /f "tokens=1-5" %%a in ('type "%TM_OUT%"') do ${conds.join(' ')} set TM_FOUND=1`,
+    e.present ? 'if not "%TM_FOUND%"=="1" goto failed' : 'if "%TM_FOUND%"=="1" goto failed',
+  ];
 }
 
-/**
- * `:check` %1 present|absent, %2 destination, %3 netmask, %4 gateway, %5 interface address or -,
- * %6 metric or -. NT 4.0's route print rows are: destination, netmask, gateway (always an address),
- * interface (an address), metric — samples/nt4-sp5/route-print.txt.
- */
-export const NT4_ROUTE_SUBROUTINES = [
-  ':route',
-  '"%TM_ROUTE%" %* >"%TM_OUT%" 2>&1',
-  'type "%TM_OUT%"',
-  'goto :eof',
-  '',
-  ':check',
-  'set TM_RC=1',
-  'set TM_WANT=%1',
-  'set TM_D=%2',
-  'set TM_K=%3',
-  'set TM_G=%4',
-  'set TM_A=%5',
-  'set TM_M=%6',
-  'if "%TM_A%"=="-" set TM_A=',
-  'if "%TM_M%"=="-" set TM_M=',
-  'if "%TM_WANT%"=="absent" set TM_A=',
-  'if "%TM_WANT%"=="absent" set TM_M=',
-  '"%TM_ROUTE%" print >"%TM_OUT%" 2>&1',
-  'set TM_FOUND=0',
-  'for /f "tokens=1,2,*" %%a in (\'type "%TM_OUT%"\') do if "%%a"=="%TM_D%" if "%%b"=="%TM_K%" call :row %%c',
-  'if "%TM_WANT%"=="present" if "%TM_FOUND%"=="1" set TM_RC=0',
-  'if "%TM_WANT%"=="absent" if "%TM_FOUND%"=="0" set TM_RC=0',
-  'if not "%TM_RC%"=="0" echo TunnelMedic: the route table does not show the change (%TM_WANT%: %TM_D% mask %TM_K% via %TM_G%). 1>&2',
-  'goto :eof',
-  '',
-  ':row',
-  'if not "%1"=="%TM_G%" goto :eof',
-  'if not "%TM_A%"=="" if not "%2"=="%TM_A%" goto :eof',
-  'if not "%TM_M%"=="" if not "%3"=="%TM_M%" goto :eof',
-  'set TM_FOUND=1',
-  'goto :eof',
-];
+/** `:route` runs route.exe and shows what it said (evidence only; never read). */
+export const NT4_ROUTE_SUBROUTINE = [':route', '"%TM_ROUTE%" %* >"%TM_OUT%" 2>&1', 'type "%TM_OUT%"', 'goto :eof'];

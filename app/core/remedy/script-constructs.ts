@@ -80,8 +80,7 @@ export function scriptConstructViolations(script: string, dialect: ScriptDialect
   const out: ConstructViolation[] = [];
   const lines = script.split(/\r?\n/);
   lines.forEach((text, i) => {
-    // a rem line is never run; an echo line's text is data (its characters are checked by the renderer)
-    if (/^\s*rem\b/i.test(text)) return;
+    // rem lines too: cmd.exe expands %-references in them before it sees the rem
     for (const c of LISTS[dialect]) if (c.pattern.test(text)) out.push({ line: i + 1, text, what: c.what, source: c.source });
   });
   if (dialect !== 'cmd') out.push(...labelViolations(lines, dialect));
