@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { ServerLogParser, type ServerLogResult } from '../core/parse/server-log';
+import { ChunkLines } from '../core/parse/server-log/lines';
 import { UsageError } from './errors';
 
 /**
- * Reads a server log file for `explain-log` / `scan --server-log`: streamed line by line into the
+ * Reads a server log file for `explain-log` / `scan --server-log`: streamed chunk by chunk, line by line into the
  * (pure) parser, so a 50 MB syslog never sits in memory. The first 8 KiB decide the encoding
  * (UTF-16 by BOM — PowerShell's Out-File — else UTF-8) and catch binary files before the rest is
  * read. Files over MAX_BYTES are read up to that size and the result says so.
@@ -34,8 +34,10 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
     return parser.end();
   }
   const stream = createReadStream(path, { encoding: utf16 ?? 'utf8', start: utf16 ? 2 : 0, end: Math.min(info.size, maxBytes) - 1 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of lines) parser.pushLine(line);
+  // decoded once by the stream, cut into lines synchronously per chunk (as readline would cut them)
+  const lines = new ChunkLines((line) => parser.pushLine(line));
+  for await (const chunk of stream) lines.push(chunk as string);
+  lines.end();
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
 }

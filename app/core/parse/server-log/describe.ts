@@ -7,14 +7,29 @@ import type { Decoded, LogTime, ServerLogEntry } from './types';
  * parsers keep numbers (MPPE bits, codes, directions); the words are chosen here.
  */
 
+/**
+ * Words that take no values are the same for every entry of a report in one language: looked up
+ * once per translation function (an i18next call costs microseconds, a report describes hundreds of
+ * entries). The engine's t functions are fixed per language (i18n/index.ts), so the cache is exact.
+ */
+const WORDS = new WeakMap<TFunction, Map<string, string>>();
+function word(t: TFunction, key: string): string {
+  let words = WORDS.get(t);
+  if (!words) WORDS.set(t, (words = new Map()));
+  let s = words.get(key);
+  if (s === undefined) words.set(key, (s = t(key)));
+  return s;
+}
+
 /** "MPPE 40-bit, stateless" from the RFC 3078 Supported Bits. */
 export function mppeText(value: number, t: TFunction): string {
   const b = mppeBits(value);
-  const sizes = [b.bits40 && t('serverLog.mppe.bits40'), b.bits56 && t('serverLog.mppe.bits56'), b.bits128 && t('serverLog.mppe.bits128')].filter(Boolean) as string[];
+  const sizes = [b.bits40 && word(t, 'serverLog.mppe.bits40'), b.bits56 && word(t, 'serverLog.mppe.bits56'), b.bits128 && word(t, 'serverLog.mppe.bits128')].filter(Boolean) as string[];
   const parts: string[] = [];
-  parts.push(sizes.length ? `${t('serverLog.mppe.prefix')} ${sizes.join(t('serverLog.mppe.or'))}` : `${t('serverLog.mppe.prefix')} (${t('serverLog.mppe.none')})`);
-  parts.push(b.stateless ? t('serverLog.mppe.stateless') : t('serverLog.mppe.stateful'));
-  if (b.mppc) parts.push(t('serverLog.mppe.mppc'));
+  const prefix = word(t, 'serverLog.mppe.prefix');
+  parts.push(sizes.length ? `${prefix} ${sizes.join(word(t, 'serverLog.mppe.or'))}` : `${prefix} (${word(t, 'serverLog.mppe.none')})`);
+  parts.push(b.stateless ? word(t, 'serverLog.mppe.stateless') : word(t, 'serverLog.mppe.stateful'));
+  if (b.mppc) parts.push(word(t, 'serverLog.mppe.mppc'));
   return parts.join(', ');
 }
 
@@ -24,10 +39,11 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
   if (key === 'protRej' && v.proto === 'CCP' && v.mppe !== undefined) key = v.dir === 'in' ? 'protRejCcpIn' : 'protRejCcpOut';
+  const mppe = v.mppe !== undefined ? mppeText(Number(v.mppe), t) : '';
   const extra: Record<string, string> = {
-    dirText: v.dir ? t(`serverLog.dir.${v.dir}`) : '',
-    mppeText: v.mppe !== undefined ? mppeText(Number(v.mppe), t) : '',
-    mppeSuffix: v.mppe !== undefined ? `: ${mppeText(Number(v.mppe), t)}` : '',
+    dirText: v.dir ? word(t, `serverLog.dir.${v.dir}`) : '',
+    mppeText: mppe,
+    mppeSuffix: v.mppe !== undefined ? `: ${mppe}` : '',
     optionsText: opt(v.options, ': '),
     notifiesText: opt(v.notifies, ', '),
     deletesText: v.deletes ? ', DELETE' : '',

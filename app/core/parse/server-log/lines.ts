@@ -126,3 +126,53 @@ export class LineSplitter {
     this.blanksAfterPending = 0;
   }
 }
+
+/**
+ * Text chunks as a stream delivers them → physical lines, cut exactly where Node's readline cuts
+ * (`\r\n`, `\n` or a lone `\r`; a `\r\n` split across two chunks is one line end; a last line
+ * without a newline still counts), but synchronously per chunk: readline's async iterator costs a
+ * promise per line, which is most of its time on a 100 000-line log.
+ */
+export class ChunkLines {
+  private rest = '';
+  private sawReturn = false;
+
+  constructor(private readonly line: (text: string) => void) {}
+
+  push(chunk: string): void {
+    if (chunk.length === 0) return;
+    let from = 0;
+    if (this.sawReturn && chunk.charCodeAt(0) === 10) from = 1; // the \n of a \r\n cut between chunks
+    this.sawReturn = false;
+    if (chunk.indexOf('\r', from) < 0) {
+      // the common case, LF only: one indexOf per line
+      for (let at = chunk.indexOf('\n', from); at >= 0; at = chunk.indexOf('\n', from)) {
+        this.emit(chunk, from, at);
+        from = at + 1;
+      }
+    } else {
+      for (let at = from; at < chunk.length; at++) {
+        const c = chunk.charCodeAt(at);
+        if (c !== 10 && c !== 13) continue;
+        this.emit(chunk, from, at);
+        if (c === 13 && chunk.charCodeAt(at + 1) === 10) at++;
+        from = at + 1;
+      }
+      this.sawReturn = chunk.charCodeAt(chunk.length - 1) === 13;
+    }
+    if (from < chunk.length) this.rest = this.rest ? this.rest + chunk.slice(from) : chunk.slice(from);
+  }
+
+  end(): void {
+    if (this.rest) this.line(this.rest);
+    this.rest = '';
+  }
+
+  private emit(chunk: string, from: number, to: number): void {
+    if (this.rest) {
+      const text = this.rest + chunk.slice(from, to);
+      this.rest = '';
+      this.line(text);
+    } else this.line(chunk.slice(from, to));
+  }
+}

@@ -43,7 +43,100 @@ const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
 const n = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * A program name as SYSLOG_PROG reads it (`[^\s\[:]+`, and for the host `[^\s:\[\]]+`) from
+ * `from`: its end, or -1 when a character is outside printable ASCII (whether it is `\s` is then
+ * left to the regex).
+ */
+function tokenEnd(text: string, from: number, hostRule: boolean): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126) return -1;
+    if (c === 32 || c === 58 /* : */ || c === 91 /* [ */ || (hostRule && c === 93) /* ] */) break;
+  }
+  return i;
+}
+
+/** After a program name: `[pid]: ` or `: ` → where the message starts and the pid, or null. */
+function afterProgram(text: string, at: number): { message: number; pid?: string } | null {
+  let pid: string | undefined;
+  if (text.charCodeAt(at) === 91) {
+    let j = at + 1;
+    while (isDigit(text.charCodeAt(j))) j++;
+    if (j === at + 1 || text.charCodeAt(j) !== 93) return null;
+    pid = text.slice(at + 1, j);
+    at = j + 1;
+  }
+  if (text.charCodeAt(at) !== 58) return null;
+  at++;
+  if (text.charCodeAt(at) === 32) at++;
+  return { message: at, pid };
+}
+
+/**
+ * The common header, `Mmm dd hh:mm:ss[.frac] [host ]program[pid]: message`, read by hand: exactly
+ * what SYSLOG_PROG captures (its optional host is tried first, as the regex backtracks), without
+ * the regex's match array and ten substrings per line. Undefined whenever this reading is unsure
+ * (non-ASCII in the header, a line break inside): splitPrefix then tries the regexes as before.
+ * splitPrefixByRegex is the reference a property test holds this to.
+ */
+function syslogHeader(text: string): Prefixed | undefined {
+  const month = MONTH_NUMBER.get(text.slice(0, 3));
+  if (!month || text.charCodeAt(3) !== 32) return undefined;
+  let i = 4;
+  while (text.charCodeAt(i) === 32) i++;
+  if (!isDigit(text.charCodeAt(i))) return undefined;
+  let day = text.charCodeAt(i++) - 48;
+  if (isDigit(text.charCodeAt(i))) day = day * 10 + text.charCodeAt(i++) - 48;
+  if (text.charCodeAt(i) !== 32) return undefined;
+  const two = (at: number) => (isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) ? (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48 : -1);
+  const hour = two(i + 1);
+  const minute = two(i + 4);
+  const second = two(i + 7);
+  if (hour < 0 || minute < 0 || second < 0 || text.charCodeAt(i + 3) !== 58 || text.charCodeAt(i + 6) !== 58) return undefined;
+  i += 9;
+  let frac: string | undefined;
+  if (text.charCodeAt(i) === 46) {
+    let j = i + 1;
+    while (isDigit(text.charCodeAt(j))) j++;
+    if (j === i + 1) return undefined;
+    frac = text.slice(i + 1, j);
+    i = j;
+  }
+  if (text.charCodeAt(i) !== 32 || LINE_BREAK.test(text)) return undefined;
+  const start = i + 1;
+  let host: string | undefined;
+  let program: string | undefined;
+  let after: { message: number; pid?: string } | null = null;
+  // with a host first (the regex's optional group is greedy), then without
+  const hostEnd = tokenEnd(text, start, true);
+  if (hostEnd < 0) return undefined;
+  if (hostEnd > start && text.charCodeAt(hostEnd) === 32) {
+    const end = tokenEnd(text, hostEnd + 1, false);
+    if (end < 0) return undefined;
+    if (end > hostEnd + 1 && (after = afterProgram(text, end))) {
+      host = text.slice(start, hostEnd);
+      program = text.slice(hostEnd + 1, end);
+    }
+  }
+  if (!after) {
+    const end = tokenEnd(text, start, false);
+    if (end <= start || !(after = afterProgram(text, end))) return undefined;
+    program = text.slice(start, end);
+  }
+  return { shape: 'syslog', time: { month, day, hour, minute, second, ms: ms(frac) }, host, program, pid: after.pid, message: text.slice(after.message) };
+}
+
 export function splitPrefix(text: string): Prefixed {
+  return syslogHeader(text) ?? splitPrefixByRegex(text);
+}
+
+/** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
+export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
   const c = text.charCodeAt(0);
   const upper = c >= 65 && c <= 90;

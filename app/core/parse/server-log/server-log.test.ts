@@ -8,7 +8,10 @@ import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
 import { describeEntry, mppeText } from './describe';
 import { parseServerLog, ServerLogParser } from './index';
+import { sameTemplate, templateHash, templateOf } from './kit';
+import { ChunkLines } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
+import { splitPrefix, splitPrefixByRegex } from './prefix';
 
 const t = engineT('en');
 const one = (line: string) => parseServerLog(line).entries[0];
@@ -145,6 +148,62 @@ describe('properties', () => {
         expect([b.records, b.understood, b.unknown]).toEqual([whole.records, whole.understood, whole.unknown]);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** The fast paths of issue 14's budget (bench/server-log.bench.ts) against the plain code they replace. */
+describe('fast paths give what their references give', () => {
+  const header = fc.tuple(
+    fc.constantFrom('Jan', 'Dec', 'Mar', 'Foo', 'jan'),
+    fc.constantFrom(' ', '  ', '   '),
+    fc.constantFrom('1', '12', '123', 'x', ''),
+    fc.constantFrom(' 09:12:03', ' 9:12:03', ' 09:12:03.123', ' 09:12:03.', ' 09:12:03.5', ' 09:1203', '09:12:03'),
+    fc.constantFrom(' ', '  ', '\t', ''),
+    fc.constantFrom('vpn1 ', 'a:b ', 'a]b ', 'a[1] ', 'h\u00e9 ', '', 'vpn1  '),
+    fc.constantFrom('pppd', 'pp]pd', 'kernel', 'x\u00a0y', '', 'a:b', 'charon'),
+    fc.constantFrom('[123]', '[]', '[x]', '[12', ''),
+    fc.constantFrom(': ', ':', ' : ', '', ':  '),
+    fc.oneof(fc.constantFrom('Connection terminated.', 'x\u2028y', 'a\rb', ''), fc.string({ maxLength: 20 })),
+  ).map((parts) => parts.join(''));
+  it('the hand-read syslog header is the regex reading, on near-syslog lines', () => {
+    fc.assert(
+      fc.property(header, (line) => {
+        expect(splitPrefix(line)).toEqual(splitPrefixByRegex(line));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const line of corpusLines) expect(splitPrefix(line)).toEqual(splitPrefixByRegex(line));
+  });
+  it('template hash and in-place comparison agree with the template text', () => {
+    const msg = fc.oneof(fc.string({ unit: fc.constantFrom('1', '2', '#', 'a', ' ', '.'), maxLength: 70 }), fc.constantFrom(...corpusLines));
+    fc.assert(
+      fc.property(msg, msg, (a, b) => {
+        expect(sameTemplate(a, b)).toBe(templateOf(a) === templateOf(b));
+        if (templateOf(a) === templateOf(b)) expect(templateHash(a)).toBe(templateHash(b));
+        expect(sameTemplate(templateOf(a), a)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('chunked lines are the lines readline gives (CRLF, CR, LF, a CRLF cut between chunks)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n'), maxLength: 80 });
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(80), { maxLength: 6 }), (t, cuts) => {
+        const expected = t.split(/\r?\n|\r(?!\n)/);
+        if (expected[expected.length - 1] === '') expected.pop();
+        const got: string[] = [];
+        const lines = new ChunkLines((l) => got.push(l));
+        let from = 0;
+        for (const c of [...cuts].sort((x, y) => x - y)) {
+          lines.push(t.slice(from, Math.max(from, c)));
+          from = Math.max(from, c);
+        }
+        lines.push(t.slice(from));
+        lines.end();
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

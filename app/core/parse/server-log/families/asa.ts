@@ -1,4 +1,4 @@
-import { d, step, type FamilyParser, type Hit } from '../kit';
+import { d, step, tagged, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
@@ -19,13 +19,13 @@ function decode(id: number, text: string): Hit | null {
       return { decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
     case 113004:
     case 113012:
-      return { ...step('authOk', { method: 'AAA', user: user ?? '' }, 'success'), user };
+      return tagged(step('authOk', { method: 'AAA', user: user ?? '' }, 'success'), { user });
     case 113022:
       return { decoded: [d('aaaServerFailed', { server: text.match(/server (\S+)/)?.[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' };
     case 113023:
       return step('aaaServerBack');
     case 113019:
-      return { ...step('asaSessionDown', { reason: text.match(/Reason: (.*)$/)?.[1] ?? '' }, 'warning'), user };
+      return tagged(step('asaSessionDown', { reason: text.match(/Reason: (.*)$/)?.[1] ?? '' }, 'warning'), { user });
     case 713257:
     case 713048:
       return /Mismatched attribute|proposal|no matching/i.test(text) ? { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' } : step('asaIke', { text });

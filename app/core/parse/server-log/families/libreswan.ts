@@ -1,5 +1,5 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, d, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -41,7 +41,7 @@ const groupName = (g: string): string => {
 };
 
 const RULES: Rule[] = [
-  [/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => ({ ...step('ikeV1Transition', { from: stateText(m[1]!), to: stateText(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info') })],
+  [/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateText(m[1]!), to: stateText(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')],
   [/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expecting (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
@@ -72,7 +72,7 @@ const RULES: Rule[] = [
   [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
   [/^(?:Main mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })],
-  [/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => ({ ...step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), peer: m[2] })],
+  [/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })],
   [/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
     const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });

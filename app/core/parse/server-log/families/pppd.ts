@@ -1,6 +1,6 @@
 import { PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, d, msChapErrorOf, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -62,8 +62,8 @@ const RULES: Rule[] = [
     const e = msChapErrorOf(m[2] ?? '');
     return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
-  [/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => ({ ...step('authOk', { method: m[1]!.toUpperCase(), user: m[2] ?? '' }, 'success'), user: m[2] })],
-  [/^peer from calling number (\S+) authorized$/, (m) => ({ ...step('peerAuthorized', { peer: m[1]! }), peer: m[1] })],
+  [/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: m[2] ?? '' }, 'success'), { user: m[2] })],
+  [/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })],
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m) => {
     const reason = m[1] ?? '';
     if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe')], outcome: 'failure', cause: 'mppe-unavailable' };
@@ -84,7 +84,7 @@ const RULES: Rule[] = [
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   [/^(local|remote) +IP address (\S+)$/, (m) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]! }, 'success')],
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
-  [/^(?:CTRL: )?Client (\S+) control connection (started|finished)$/, (m) => ({ ...step(m[2] === 'started' ? 'ctrlStarted' : 'ctrlFinished', { peer: m[1]! }), peer: m[1] })],
+  [/^(?:CTRL: )?Client (\S+) control connection (started|finished)$/, (m) => tagged(step(m[2] === 'started' ? 'ctrlStarted' : 'ctrlFinished', { peer: m[1]! }), { peer: m[1] })],
   [/^CTRL: Starting call \(launching pppd, opening GRE\)$/, () => step('startingCall')],
   [/^CTRL: Received PPTP Control Message \(type: (\d+)\)$/, (m) => {
     const n = Number(m[1]);
@@ -107,7 +107,7 @@ const RULES: Rule[] = [
   [/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')],
   [/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')],
   [/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')],
-  [/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => ({ ...step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), peer: m[1], user: m[2] })],
+  [/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })],
   [/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')],
   [/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })],
   [/^sent \[LCP (\w+)\]$/, (m) => ({ decoded: [d('packet', { dir: 'out', proto: 'LCP', code: m[1]!, id: '-', options: '' })], outcome: 'info' })],
@@ -123,10 +123,10 @@ const RULES: Rule[] = [
     }
     return hit;
   }],
-  [/^Call established with (\S*),? PID: (\d+), Local: (\d+), Remote: (\d+), Serial: (\d+)$/, (m) => ({ ...step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), ...(m[1] ? { peer: m[1] } : {}) })],
+  [/^Call established with (\S*),? PID: (\d+), Local: (\d+), Remote: (\d+), Serial: (\d+)$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })],
   [/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')],
   [/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')],
-  [/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => ({ ...step('l2tpTunnelUp', { peer: m[1]! }, 'success'), peer: m[1] })],
+  [/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })],
   [/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })],
   [/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')],
   [/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })],

@@ -1,4 +1,4 @@
-import { applyRules, d, step, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, step, tagged, type FamilyParser, type Rule } from '../kit';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -12,9 +12,9 @@ const RULES: Rule[] = [
   [/^Setting last error for port (\S+) to ppp error 0x([0-9a-f]+)$/i, (m) => step('pppError', { port: m[1]!, code: parseInt(m[2]!, 16) }, 'warning')],
   [/^PROTOCOL_RES_Stopped\. dwError=0x([0-9a-f]+)$/i, (m) => step('pppError', { port: '', code: parseInt(m[1]!, 16) }, 'warning')],
   [/^PortOpenEx: (WAN Miniport \((\w+)\))$/, (m) => step('rasDevice', { device: m[1]! })],
-  [/^ProtocolStart: UserName: (.*)$/, (m) => ({ ...step('rasUser', { user: m[1]! }), user: m[1] })],
+  [/^ProtocolStart: UserName: (.*)$/, (m) => tagged(step('rasUser', { user: m[1]! }), { user: m[1] })],
   [/^ProtocolStart: EntryName: (.*)$|^CreateConnection: entry=(.*?), pbk=.*$/, (m) => step('rasEntry', { entry: (m[1] ?? m[2])! })],
-  [/^ProtocolStart: PhoneNum: (.*)$/, (m) => ({ ...step('rasServer', { server: m[1]! }) })],
+  [/^ProtocolStart: PhoneNum: (.*)$/, (m) => step('rasServer', { server: m[1]! })],
   [/^Connection Completed on port: (\S+), error code: (\d+)$/, (m) => step('rasPortConnected', { port: m[1]!, code: +m[2]! }, m[2] === '0' ? 'success' : 'warning')],
   [/^Connect request on port: (\S+), error code (\d+)$/, (m) => step('rasConnectRequest', { port: m[1]! })],
   // the rest is RASMAN's internal bookkeeping (queues, handles, events): understood as such

@@ -1,5 +1,5 @@
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, d, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -51,7 +51,7 @@ const RULES: Rule[] = [
     if (m[0].startsWith('received') && (m[2] === '4500' || m[4] === '4500')) s.authSeen = true;
     return step('ikePacket', { from: m[1]!, to: m[3]! });
   }],
-  [/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => ({ ...step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), peer: m[1] })],
+  [/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })],
   [/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })],
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })],
@@ -67,8 +67,8 @@ const RULES: Rule[] = [
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[2] ?? m[1]! });
   }],
   [/^(local|remote) host is behind NAT(?:, sending keep alives)?$/, (m) => step(m[1] === 'local' ? 'serverBehindNat' : 'pcBehindNat')],
-  [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => ({ ...step('ikeSaUp', { name: m[1]! }, 'success'), session: m[1] })],
-  [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => ({ ...step('childSaUp', { name: m[1]! }, 'success'), session: m[1] })],
+  [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
+  [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })],
   [/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })],
   [/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })],
