@@ -1,7 +1,6 @@
-import ipaddr from 'ipaddr.js';
 import type { Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
-import type { SensitiveValue } from './redact';
+import { isIpAddress, type SensitiveValue } from './redact';
 import type { Snapshot } from '../model/snapshot';
 import { parseServerLog } from '../parse/server-log';
 import { serverLogNames } from '../parse/server-log/names';
@@ -21,7 +20,7 @@ export function sensitiveValues(input: { capture?: Capture; snapshot?: Snapshot;
   };
   const addFqdn = (value: string | undefined, kind: 'host' | 'vpnServer' = 'host') => {
     const v = value?.trim().replace(/^\\\\/, '');
-    if (!v || ipaddr.isValid(v)) return;
+    if (!v || isIpAddress(v)) return;
     const [first, ...rest] = v.split('.');
     if (rest.length && kind === 'vpnServer') add('vpnServer', v);
     else add(kind, first);
@@ -140,7 +139,7 @@ function collectFromText(name: string, text: string, a: Adders): void {
       a.add(key!.trim().toLowerCase() === 'user' ? 'user' : 'domain', rest.join('='));
     }
     for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
-    for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
+    if (line.includes('\\')) for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
     if (name === 'lmhosts') collectLmhostsLine(line, a);
   }
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
@@ -160,7 +159,7 @@ function labelledLine(line: string): { label: string; value: string } | undefine
 
 /** "    Name    REG_SZ    data" → [name, data] (the first type column, as reg.exe prints it). */
 function regQueryString(line: string): [string, string] | undefined {
-  if (!/^\s/.test(line)) return undefined;
+  if (!/^\s/.test(line) || !line.includes('REG_')) return undefined;
   const m = /\s{4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\s{4}/.exec(line);
   if (!m) return undefined;
   const name = line.slice(0, m.index).trim();

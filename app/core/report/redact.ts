@@ -47,9 +47,43 @@ const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\d.]*\d)/g;
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
 
+/** Dotted decimal, each part 0–255 without leading zeros: what `ipaddr.IPv4.isValidFourPartDecimal` accepts. */
+const FOUR_PART_DECIMAL = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * ipaddr.js's special IPv4 ranges (everything its `range()` does not call 'unicast') as numbers,
+ * read from ipaddr itself so the two can never disagree: a 20 000-route report asks about 20 000
+ * addresses, and parsing each into an ipaddr object was most of the redaction's time.
+ */
+let specialV4: { net: number; mask: number }[] | null = null;
+function specialV4Ranges(): { net: number; mask: number }[] {
+  if (specialV4) return specialV4;
+  const ranges = (ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, [ipaddr.IPv4, number] | [ipaddr.IPv4, number][]> }).SpecialRanges;
+  specialV4 = [];
+  for (const list of Object.values(ranges)) {
+    for (const [address, bits] of (Array.isArray(list[0]) ? list : [list]) as [ipaddr.IPv4, number][]) {
+      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+      specialV4.push({ net: (v4Number(address.toString()) & mask) >>> 0, mask });
+    }
+  }
+  return specialV4;
+}
+const v4Number = (text: string) => text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+
 export function isPublicIpv4(text: string): boolean {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return false;
-  return ipaddr.IPv4.parse(text).range() === 'unicast' && !isContiguousNetmask(text);
+  if (!FOUR_PART_DECIMAL.test(text)) return false;
+  const n = v4Number(text);
+  return !specialV4Ranges().some((r) => ((n & r.mask) >>> 0) === r.net) && !isContiguousNetmask(text);
+}
+
+/**
+ * `ipaddr.isValid`, without its cost for text that cannot be an address: every IPv6 form holds a
+ * colon, and every IPv4 form ipaddr accepts (dotted, two/three-part, long, octal, 0x-hex) is made
+ * of hex digits, x and dots only. Names are asked by the thousand (LMHOSTS), and ipaddr answers
+ * "no" by throwing and catching an exception.
+ */
+export function isIpAddress(text: string): boolean {
+  return (text.includes(':') || /^[0-9a-fx.]+$/i.test(text)) && ipaddr.isValid(text);
 }
 
 /** Netmasks (128.0.0.0, 255.255.255.0 …) are not addresses; 128.0.0.0 would otherwise count as public. */
@@ -57,6 +91,85 @@ function isContiguousNetmask(text: string): boolean {
   const n = text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
   const inverted = ~n >>> 0;
   return (inverted & (inverted + 1)) === 0;
+}
+
+/** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
+const LINE_WISE_FROM = 4096;
+
+interface NamePattern {
+  regex: RegExp;
+  /** false when no name of this chunk can begin at any of the text's word starts */
+  mayMatch(shape: TextShape): boolean;
+  /** some name of this chunk begins with a digit */
+  digitStart: boolean;
+}
+
+interface TextShape {
+  /** ASCII characters that begin a word (the text's start or after a character that is not an ASCII letter or digit) */
+  ascii: number[];
+  /** the text holds a character beyond ASCII: any name may begin there (any script, any case folding) */
+  beyondAscii: boolean;
+  dash: boolean;
+  colon: boolean;
+  dot: boolean;
+  /** "..." (route print's Interface List) */
+  dots3: boolean;
+  /** the longest run of hex digits */
+  hexRun: number;
+}
+
+/**
+ * What a text holds that the patterns need, in one pass over its characters: where a name can
+ * begin (after a character that is no letter or digit of any script; counted generously, a
+ * character beyond ASCII makes every name possible), dashes, colons, dots, hex runs.
+ */
+function shapeOf(text: string): TextShape {
+  const ascii: number[] = [];
+  let beyondAscii = false;
+  let prevAlnum = false;
+  let dash = false;
+  let colon = false;
+  let dot = false;
+  let dots = 0;
+  let dots3 = false;
+  let run = 0;
+  let hexRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    const digit = c >= 0x30 && c <= 0x39;
+    const alnum = digit || (c < 128 && lower >= 0x61 && lower <= 0x7a);
+    if (digit || (c < 128 && lower >= 0x61 && lower <= 0x66)) {
+      if (++run > hexRun) hexRun = run;
+    } else run = 0;
+    if (c === 0x2e) {
+      dot = true;
+      if (++dots >= 3) dots3 = true;
+    } else dots = 0;
+    if (c === 0x2d) dash = true;
+    else if (c === 0x3a) colon = true;
+    if (c >= 128) beyondAscii = true;
+    else if (!prevAlnum && !startSeen[c]) {
+      startSeen[c] = 1;
+      ascii.push(c);
+    }
+    prevAlnum = alnum;
+  }
+  for (const c of ascii) startSeen[c] = 0;
+  return { ascii, beyondAscii, dash, colon, dot, dots3, hexRun };
+}
+/** shapeOf's scratch table, all zero between calls */
+const startSeen = new Uint8Array(128);
+
+/**
+ * Every spelling of a character that case-insensitive matching may equate with it: its lower and
+ * upper case and theirs ("ſ" → "S" → "s"); the Turkish i's other forms are beyond ASCII and so
+ * always searched (TextShape.beyondAscii).
+ */
+function caseVariants(ch: string): string[] {
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return [ch, lower, upper, upper.toLowerCase(), lower.toUpperCase()];
 }
 
 export function isPublicIpv6(text: string): boolean {
@@ -74,7 +187,7 @@ export class Redactor {
   private readonly names = new Map<string, { kind: NameKind; token?: string }>();
   private readonly tokens = new Map<string, string>();
   private readonly counters = new Map<string, number>();
-  private namePatterns: RegExp[] | null = null;
+  private namePatterns: NamePattern[] | null = null;
 
   constructor(values: readonly SensitiveValue[]) {
     for (const v of values) this.addName(v);
@@ -86,7 +199,7 @@ export class Redactor {
     // no DNS, NetBIOS or account name is longer than 256 characters or holds control characters:
     // such a "name" is garbage from a damaged capture, and would only bloat the pattern
     if (clean.length < 2 || clean.length > 256 || /[\u0000-\u001f]/.test(clean) || /^\d+$/.test(clean) || NOT_SENSITIVE.has(key) || this.names.has(key)) return;
-    if (ipaddr.isValid(clean)) return; // addresses are judged by their range, not listed
+    if (isIpAddress(clean)) return; // addresses are judged by their range, not listed
     this.names.set(key, { kind });
     this.namePatterns = null;
   }
@@ -106,22 +219,68 @@ export class Redactor {
 
   /** Replaces every sensitive value in a text. */
   text(input: string): string {
+    if (input.length > LINE_WISE_FROM) return this.lineWise(input);
+    return this.short(input);
+  }
+
+  private short(input: string): string {
     if (input.length > 256) return this.redactText(input);
     let out = this.seen.get(input);
     if (out === undefined) this.seen.set(input, (out = this.redactText(input)));
     return out;
   }
 
+  /**
+   * A big text (a capture file) line by line, each line without its surrounding blanks through
+   * the same remembered results as the report's strings: a route's source text in report.json is
+   * its route-print.txt line, trimmed, so the 20 000 lines of a big table are judged once, not
+   * twice. Every pattern still sees every line: none can match across a line break (no name holds
+   * one, addName; the shapes are all within a line), and a blank or a line break is neither a
+   * letter, digit, dot, colon nor dash to any pattern's look-around, so a line alone and a line in
+   * its text give the same matches. Tokens are numbered in the order values are met line by line.
+   */
+  private lineWise(text: string): string {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const body = line.trim();
+      if (!body) continue;
+      const at = line.indexOf(body);
+      lines[i] = line.slice(0, at) + this.short(body) + line.slice(at + body.length);
+    }
+    return lines.join('\n');
+  }
+
+  /**
+   * Each pattern runs only on text holding what it cannot match without (checked on the text as
+   * it is at that step, after the earlier replacements): a word start where one of the names
+   * begins, a dash, a colon, a run of hex digits. The patterns themselves are unchanged, so the
+   * result is the same; but a route's addresses and source line, most of a big report, no longer
+   * go through name, SID, MAC and IPv6 patterns that cannot match them.
+   */
   private redactText(input: string): string {
+    // most strings of a big report are one IPv4 address (a route's destination, netmask, gateway):
+    // unless a name begins with a digit, no other pattern can match inside one (no letter, dash,
+    // colon or run of 4 hex digits), so the address pattern's own answer is the whole answer
+    const patterns = this.patterns();
+    if (FOUR_PART_DECIMAL.test(input) && !patterns.some((p) => p.digitStart)) return this.isPublicV4(input) ? this.ipv4Token(input) : input;
     let out = input;
-    for (const pattern of this.patterns()) out = out.replace(pattern, (m) => this.nameToken(m));
-    out = out.replace(SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
-    out = out.replace(MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
-    out = out.replace(MAC_SEPARATED, (m, sep: string) => this.macToken(m, sep, m === m.toLowerCase()));
-    out = out.replace(MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
-    out = out.replace(MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
-    out = out.replace(IPV4, (m) => (this.isPublicV4(m) ? this.ipv4Token(m) : m));
-    out = out.replace(IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
+    let shape = shapeOf(input);
+    /** one pattern's replacements; the shape is read again only when the text changed */
+    const step = (when: boolean, pattern: RegExp, replace: (m: string, ...groups: string[]) => string) => {
+      if (!when) return;
+      const next = out.replace(pattern, replace);
+      if (next !== out) shape = shapeOf((out = next));
+    };
+    for (const p of patterns) step(p.mayMatch(shape), p.regex, (m) => this.nameToken(m));
+    step(shape.dash, SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
+    step(shape.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
+    step(shape.dash || shape.colon, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
+    // a dotted MAC needs 4 hex digits in a row, a bare one 12 (a route line has at most 3)
+    step(shape.dot && shape.hexRun >= 4, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
+    step(shape.hexRun >= 12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
+    step(shape.dot, IPV4, (m) => (this.isPublicV4(m) ? this.ipv4Token(m) : m));
+    step(shape.colon, IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
     return out;
   }
 
@@ -133,10 +292,29 @@ export class Redactor {
       // field names (snapshot, files, …) are the schema, never data: a capture "name" such as
       // "files" must not rename them (the fuzzer broke the HTML that way); keys that are data
       // (registry key paths) are not plain identifiers and are redacted
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [/^[A-Za-z_$][\w$]*$/.test(k) ? k : this.text(k), walk(x)]));
+      if (v && typeof v === 'object') {
+        // (a loop, not Object.fromEntries(Object.entries(…)): a big report has 40 000 such objects)
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(v)) {
+          const key = this.key(k);
+          const x = walk((v as Record<string, unknown>)[k]);
+          if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+          else out[key] = x;
+        }
+        return out;
+      }
       return v;
     };
     return walk(input) as T;
+  }
+
+  /** the same dozen field names repeat on every route: each is judged once */
+  private readonly fieldNames = new Set<string>();
+  private key(k: string): string {
+    if (this.fieldNames.has(k)) return k;
+    if (!/^[A-Za-z_$][\w$]*$/.test(k)) return this.text(k);
+    this.fieldNames.add(k);
+    return k;
   }
 
   summary(): RedactionSummary {
@@ -149,14 +327,21 @@ export class Redactor {
    * 300 000 phonebook servers is "too large".
    * Tokens are made of words that are never names (NOT_SENSITIVE), so a later chunk cannot match
    * inside a token an earlier one wrote.
+   * Each chunk knows the characters its names can begin with, in any case: a text with no word
+   * beginning with one of them is not searched (most strings of a report are addresses and
+   * numbers, or words like "On-link" that begin no name).
    */
-  private patterns(): RegExp[] {
+  private patterns(): NamePattern[] {
     if (this.namePatterns) return this.namePatterns;
     const sorted = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
     this.namePatterns = [];
     for (let i = 0; i < sorted.length; i += 500) {
+      const chunk = sorted.slice(i, i + 500);
       // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
-      this.namePatterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesPattern(sorted.slice(i, i + 500))})(?![\\p{L}\\p{N}])`, 'giu'));
+      const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesPattern(chunk)})(?![\\p{L}\\p{N}])`, 'giu');
+      const first = new Uint8Array(128);
+      for (const name of chunk) for (const variant of caseVariants(String.fromCodePoint(name.codePointAt(0)!))) for (const ch of variant) if (ch.charCodeAt(0) < 128) first[ch.charCodeAt(0)] = 1;
+      this.namePatterns.push({ regex, mayMatch: (shape) => shape.beyondAscii || shape.ascii.some((c) => first[c] === 1), digitStart: first.subarray(0x30, 0x3a).some((x) => x === 1) });
     }
     return this.namePatterns;
   }
