@@ -43,7 +43,21 @@ async function oldCaptures(): Promise<{ name: string; dialect: ScriptDialect; re
   for (const name of SAMPLE_NAMES) {
     for (const [gen, ver] of Object.entries(VER)) out.push({ name: `${name} as ${gen}`, dialect: gen === 'nt4' ? 'cmd-nt4' : 'command-com', report: analyse(await sample(name, ver)) });
   }
+  // the real NT 4.0 and Windows 95 samples in their own route print layout, connected to a PPTP server
+  // whose default route wins (the seed FAQ's split-tunnel case)
+  for (const [name, dialect] of [['nt4-sp5', 'cmd-nt4'], ['win95-osr2', 'command-com']] as const) out.push({ name: `${name} + PPTP`, dialect, report: analyse(await withPptpDefault(name)) });
   return out;
+}
+
+async function withPptpDefault(name: string): Promise<Capture> {
+  const cap = await sample(name);
+  const rp = cap.files.get('route-print.txt')!;
+  const lines = rp.text.split(/\r?\n/);
+  const i = lines.findIndex((l) => /^\s+0\.0\.0\.0\s+0\.0\.0\.0/.test(l));
+  lines[i] = lines[i]!.replace(/1\s*$/, '2');
+  lines.splice(i, 0, '          0.0.0.0          0.0.0.0    192.168.1.10    192.168.1.10       1', '     192.168.1.10  255.255.255.255       127.0.0.1       127.0.0.1       1');
+  cap.files.set('route-print.txt', { ...rp, text: lines.join('\r\n') });
+  return cap;
 }
 
 describe('scripts per Windows generation (issue 11.6)', () => {
@@ -72,7 +86,8 @@ describe('scripts per Windows generation (issue 11.6)', () => {
   it('every script of every fix of every NT 4.0 / 9x capture passes its generation\'s construct check; refused fixes say why', async () => {
     let scripts = 0;
     let refused = 0;
-    for (const { name, dialect, report } of await oldCaptures()) {
+    const caps = await oldCaptures();
+    for (const { name, dialect, report } of caps) {
       expect(ReportSchema.safeParse(report).success, name).toBe(true);
       for (const f of report.findings) {
         refused += f.evidence.filter((e) => e.text.startsWith('No script is offered for the fix')).length;
@@ -100,6 +115,7 @@ describe('scripts per Windows generation (issue 11.6)', () => {
     }
     // the demo and win7-guard plan route fixes (scripted), the lasting/guard/registry fixes are refused
     expect(scripts).toBeGreaterThan(20);
+    for (const real of caps.filter((c) => c.name.endsWith('+ PPTP'))) expect(real.report.findings.flatMap((f) => f.fixes).map((f) => f.id), real.name).toContain('route.vpn-default-route-wins:split-now');
     expect(refused).toBeGreaterThan(5);
   });
 
