@@ -156,6 +156,26 @@ describe('tunnelmedic fix', () => {
     expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
   });
 
+  it("--lang nl: the engine's own words reach the person in Dutch (progress, outcome, an EngineError)", async () => {
+    const dataDir = freshDataDir();
+    const failed = await cli(['fix', '--demo', '--yes', '--lang', 'nl', '--fail-route-call', '2'], { dataDir });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('De routetabel wordt opnieuw gelezen');
+    expect(failed.stdout).toContain('Stap 2 is mislukt: ');
+    expect(failed.stdout).toContain('Alles wat was veranderd, is teruggezet.');
+    expect(failed.stdout).not.toMatch(/Step 2 failed|rolled back/);
+    const fixed = await cli(['fix', '--demo', '--yes', '--lang', 'nl'], { dataDir });
+    expect(fixed.stdout).toContain('Toegepast en gecontroleerd.');
+    const runId = /Undo with: tunnelmedic rollback (\S+)/.exec(fixed.stdout)?.[1] ?? /Run (\S+);/.exec(fixed.stdout)![1]!;
+    const undone = await cli(['rollback', runId, '--demo', '--lang', 'nl'], { dataDir });
+    expect(undone.stdout).toContain('Ongedaan gemaakt: 4 wijziging(en) teruggedraaid.');
+    // the same run again: ALREADY_UNDONE, an EngineError from the engine, worded in Dutch
+    const again = await cli(['rollback', runId, '--demo', '--lang', 'nl'], { dataDir });
+    expect(again.stderr).toBe(`tunnelmedic: Uitvoering ${runId} is al ongedaan gemaakt.\n`);
+    expect((await cli(['rollback', runId, '--demo'], { dataDir })).stderr).toBe(`tunnelmedic: Run ${runId} has already been undone.\n`);
+    expect((await cli(['rollback', 'nonsense', '--demo', '--lang', 'nl'], { dataDir })).stderr).toContain('Geen uitvoerings-id: nonsense');
+  });
+
   it('a failing rollback exits 3 and names the journal', async () => {
     const dataDir = freshDataDir();
     const r = await cli(['fix', '--demo', '--yes', '--fail-route-call', '2,3'], { dataDir });

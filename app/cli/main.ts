@@ -27,6 +27,7 @@ const COMMANDS: Record<string, (values: CliValues, rest: string[], io: CliIo) =>
 
 /** Runs one CLI invocation and returns its exit code; never throws, never prints a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let language: 'en' | 'nl' = 'en';
   try {
     const { values, positionals } = parse(argv);
     const [command, ...rest] = positionals;
@@ -45,16 +46,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command !== 'rollback' && command !== 'explain-log' && command !== 'guard' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
     if (values.lang && !['en', 'nl'].includes(values.lang)) throw new UsageError(`--lang ${values.lang}: supported are en, nl`);
+    if (values.lang === 'nl') language = 'nl';
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (run) return await run(values, rest, io);
     return EXIT.usage;
   } catch (e) {
+    // an error from the engine's catalogue is worded in the person's --lang (loaded only then)
+    const text = async (err: Error & { say?: unknown }) => (err.say ? (await import('../system/error-text')).errorText(err as EngineError, language) : err.message);
     if (e instanceof UsageError || e instanceof CollectionError) {
-      io.stderr(`tunnelmedic: ${e.message}\n`);
+      io.stderr(`tunnelmedic: ${await text(e)}\n`);
       return e.exitCode;
     }
     if (e instanceof EngineError) {
-      io.stderr(`tunnelmedic: ${e.message}${e.detail ? `\n  ${e.detail}` : ''}\n`);
+      io.stderr(`tunnelmedic: ${await text(e)}${e.detail ? `\n  ${e.detail}` : ''}\n`);
       return EXIT.findings;
     }
     io.stderr(`tunnelmedic: unexpected error: ${(e as Error).message}\n`);

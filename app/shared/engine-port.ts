@@ -28,12 +28,23 @@ export interface DesktopEngine {
   explainServerLog(opts: { text: string; label?: string; runToken?: string; language?: 'en' | 'nl' }): Promise<ServerLogExplanation>;
 }
 
-/** Errors that cross IPC with their code intact (e.g. UNKNOWN_RUN_TOKEN, PRECONDITION_FAILED). */
+/** A text of the engine catalogue (app/core/i18n) and its values, so a face can word it in the person's language. */
+export interface Say {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Errors that cross IPC with their code intact (e.g. UNKNOWN_RUN_TOKEN, PRECONDITION_FAILED).
+ * `message` is English (logs, journals, refusal files); `say`, when set, is the same text as a
+ * catalogue key the CLI words in the person's language (the renderer words errors by `code`).
+ */
 export class EngineError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly detail?: string,
+    readonly say?: Say,
   ) {
     super(message);
     this.name = 'EngineError';

@@ -194,7 +194,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
             verified: journal.some((r) => r.phase === 'verified'),
             rolledBack: journal.some((r) => r.phase === 'rolled-back'),
             undone: journal.some((r) => r.phase === 'undone'),
-            message: last?.message ?? (journal.some((r) => r.phase === 'verified') ? 'Applied and verified.' : 'Interrupted: not finished.'),
+            message: last?.message ?? engineT(pickLanguage(options.locale))(journal.some((r) => r.phase === 'verified') ? 'engineRun.applied' : 'engineRun.interrupted'),
             steps: plan.actions.map((a) => a.label),
             ...(title ? { title } : {}),
           };

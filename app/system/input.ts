@@ -12,10 +12,13 @@ import type { Report } from '../core/model/report';
 import { readCaptureDir } from './capture-reader';
 import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
 import { CollectionError, UsageError } from './errors';
+import { englishText } from './error-text';
 import { demoCaptureDir, demoPolicyFile, demoWorkspace } from './paths';
 import { readPolicyFile } from './policy-file';
 import { createExecaRunner } from './run';
 import { TOOL_VERSION } from './version';
+
+const LIVE_NEEDS_WINDOWS = { key: 'engineError.liveNeedsWindows' };
 
 export interface InputOptions {
   demo?: boolean;
@@ -60,7 +63,7 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
     return { source: 'capture', label: dir, policy, corporateNetworks, target: null, readCapture: () => readCaptureDir(dir) };
   }
   if (process.platform !== 'win32') {
-    throw new CollectionError('Live collection needs Windows. On this machine try `tunnelmedic scan --demo` or `tunnelmedic scan --capture DIR`.');
+    throw new CollectionError(englishText(LIVE_NEEDS_WINDOWS), LIVE_NEEDS_WINDOWS);
   }
   const target = liveTarget(createExecaRunner());
   return { source: 'live', label: 'this computer', policy, corporateNetworks, target, readCapture: () => target.collect() };

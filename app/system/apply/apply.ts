@@ -6,7 +6,8 @@ import { describeTaskAction } from '../../core/remedy/task-actions';
 import { vpnActionPs } from '../../core/remedy/vpn-actions';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
 import type { Progress, RunResult } from '../../shared/ipc';
-import { EngineError } from '../../shared/engine-port';
+import { engineT } from '../../core/i18n';
+import { engineError } from '../error-text';
 import { newRunId, planDigest, type Plan, type RunStore } from './journal';
 import { parseRoutePrint } from '../../core/parse/route-print';
 import type { Snapshot } from '../../core/model/snapshot';
@@ -35,6 +36,9 @@ export interface ApplyContext {
 
 const analyse = (ctx: ApplyContext, capture: Capture) => (ctx.analyser ?? analyseCapture)(capture, ctx.analyse);
 
+/** The engine's words to the person (results, progress), in the language of the run (default English). */
+const wordsOf = (ctx: ApplyContext) => engineT(ctx.analyse.language);
+
 type Step = RunResult['steps'][number];
 
 
@@ -50,7 +54,7 @@ export async function applyFixes(ctx: ApplyContext, consented: Report, fixIds: s
 
 /** Re-collects, re-plans and checks that the plan is still what the person agreed to. */
 export async function preparePlan(ctx: ApplyContext, consented: Report, fixIds: string[]): Promise<Plan> {
-  progressOf(ctx)('precheck', 0, 1, 'Re-reading the route table');
+  progressOf(ctx)('precheck', 0, 1, wordsOf(ctx)('engineRun.progress.precheck'));
   const before = analyse(ctx, await ctx.target.collect()).report;
   const fixes = fixIds.map((id) => pickFix(before, consented, id));
   const actions = fixes.flatMap((f) => f.actions.map((action, i) => ({ action, label: f.steps[i] ?? describe(action) })));
@@ -64,7 +68,7 @@ export { planDigest } from './journal';
 function checkPreconditions(report: Report, actions: Plan['actions']): void {
   for (const { action } of actions) {
     const why = preconditionFailure(report.snapshot, action);
-    if (why) throw new EngineError('PRECONDITION_FAILED', 'The machine changed since the scan; nothing was changed.', why);
+    if (why) throw engineError('PRECONDITION_FAILED', 'engineError.preconditionChanged', undefined, why);
   }
 }
 
@@ -78,13 +82,14 @@ const progressOf = (ctx: ApplyContext) => (phase: Progress['phase'], step: numbe
  */
 export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunResult> {
   const progress = progressOf(ctx);
+  const t = wordsOf(ctx);
   const { runId, fixIds } = plan;
   const planned = plan.actions;
   const beforeCapture = await ctx.target.collect();
   const baseline = analyse(ctx, beforeCapture).report;
   checkPreconditions(baseline, planned);
   const backup = beforeCapture.files.get(CAPTURE_FILES.routePrint)?.text ?? '';
-  progress('backup', 0, 1, 'Taking a backup of what will change');
+  progress('backup', 0, 1, t('engineRun.progress.backup'));
   await ctx.store.create(plan, backup);
   await ctx.target.backup(ctx.store.dir(runId), planned.map((p) => p.action));
   const probeBefore = ctx.reachability ? await measure(ctx, runId, 'probe-before') : undefined;
@@ -101,30 +106,30 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
     await ctx.store.append(runId, { seq, phase: 'after', ok, output });
     steps[seq] = { label: p.label, status: ok ? 'done' : 'failed', output: output || undefined };
     if (!ok) {
-      failure = `Step ${seq + 1} failed: ${p.label}${why ? `\n${why}` : ''}${output ? `\n${output}` : ''}`;
+      failure = `${t('engineRun.stepFailed', { n: seq + 1, label: p.label })}${why ? `\n${why}` : ''}${output ? `\n${output}` : ''}`;
       break;
     }
   }
 
-  progress('verify', 0, 1, 'Checking the result');
+  progress('verify', 0, 1, t('engineRun.progress.verify'));
   let after = analyse(ctx, await ctx.target.collect()).report;
   if (!failure) {
     const missing = planned.filter((p) => !effectObserved(after.snapshot, p.action));
     const remainingIds = fixIds.filter((id) => after.findings.some((f) => f.fixes.some((x) => x.id === id) || (f.id === findingIdOfFix(id) && f.fixes.length === 0)));
-    if (missing.length) failure = `Verification failed: not observed after the change: ${missing.map((m) => m.label).join('; ')}`;
-    else if (remainingIds.length) failure = `Verification failed: the problem is still there (${remainingIds.join(', ')})`;
+    if (missing.length) failure = t('engineRun.notObserved', { labels: missing.map((m) => m.label).join('; ') });
+    else if (remainingIds.length) failure = t('engineRun.stillThere', { ids: remainingIds.join(', ') });
   }
   let probes: ProbeSummary | undefined = probeBefore ? { before: probeBefore, broken: [] } : undefined;
   if (!failure && probeBefore && ctx.reachability) {
     const probeAfter = await measure(ctx, runId, 'probe-after');
     const broken = regressions(probeBefore, probeAfter).map((r) => r.id);
     probes = { before: probeBefore, after: probeAfter, broken };
-    if (broken.length) failure = `Reachability lost: after the change ${broken.map(describeProbeTarget).join(' and ')} could not be reached (it could before).`;
+    if (broken.length) failure = t('engineRun.reachabilityLost', { targets: broken.map((id) => describeProbeTarget(t, id)).join(t('engineRun.and')) });
   }
 
   if (!failure) {
     await ctx.store.append(runId, { seq: planned.length, phase: 'verified', ok: true });
-    return result(runId, fixIds, plan.createdAt, steps, after, { verified: true, rolledBack: false, message: 'Applied and verified.', probes }, ctx.store);
+    return result(runId, fixIds, plan.createdAt, steps, after, { verified: true, rolledBack: false, message: t('engineRun.applied'), probes }, ctx.store);
   }
 
   await ctx.store.append(runId, { seq: planned.length, phase: 'failed', ok: false, message: failure });
@@ -134,8 +139,8 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   const left = stillPresent(after.snapshot, candidates, planned);
   const ok = undo.ok && left.length === 0;
   const message = ok
-    ? `${failure}\n${undo.reversed === 0 ? 'Nothing had changed: the machine is as before.' : 'Everything that was changed has been rolled back.'}`
-    : `${failure}\nRollback failed as well: ${undo.error ?? `still changed: ${left.join('; ')}`}. Manual action needed; journal: ${ctx.store.dir(runId)}`;
+    ? `${failure}\n${t(undo.reversed === 0 ? 'engineRun.nothingChanged' : 'engineRun.rolledBack')}`
+    : `${failure}\n${t('engineRun.rollbackFailed', { why: undo.error ?? t('engineRun.stillChanged', { labels: left.join('; ') }), journal: ctx.store.dir(runId) })}`;
   await ctx.store.append(runId, { seq: planned.length, phase: ok ? 'rolled-back' : 'rollback-failed', ok, message });
   return result(runId, fixIds, plan.createdAt, steps, after, { verified: false, rolledBack: ok, message, rollbackFailed: !ok, probes }, ctx.store);
 }
@@ -144,14 +149,14 @@ type ProbeSummary = NonNullable<NonNullable<Report['run']>['probes']>;
 
 /** One reachability round, journaled (its results as JSON in `output`). */
 async function measure(ctx: ApplyContext, runId: string, phase: 'probe-before' | 'probe-after'): Promise<ProbeRound> {
-  progressOf(ctx)('verify', 0, 1, phase === 'probe-before' ? 'Checking what can be reached before the change' : 'Checking what can be reached after the change');
+  progressOf(ctx)('verify', 0, 1, wordsOf(ctx)(phase === 'probe-before' ? 'engineRun.progress.probeBefore' : 'engineRun.progress.probeAfter'));
   const round = await ctx.reachability!();
   await ctx.store.append(runId, { seq: -1, phase, ok: round.results.every((r) => r.ok), output: JSON.stringify(round) });
   return round;
 }
 
-/** English for the journal and the CLI; the UI words it from the ids (probe.* in the i18n files). */
-const describeProbeTarget = (id: string) => (id === 'internet' ? 'the Internet' : `the company network (${id.replace(/^corporate:/, '')})`);
+/** For the journal and the CLI, in the run's language; the UI words it from the ids (probe.* in the i18n files). */
+const describeProbeTarget = (t: ReturnType<typeof engineT>, id: string) => (id === 'internet' ? t('engineRun.internet') : t('engineRun.corporate', { target: id.replace(/^corporate:/, '') }));
 
 /**
  * Undo a run from its journal. Which changes to reverse is read off the machine, not the journal's
@@ -164,8 +169,9 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   // only what this run's own apply recorded: plan digest, catalogue actions, journal hash chain
   const { plan, journal } = await ctx.store.verifiedRun(runId);
   if (journal.some((r) => r.phase === 'undone' || r.phase === 'rolled-back')) {
-    throw new EngineError('ALREADY_UNDONE', `Run ${runId} has already been undone.`);
+    throw engineError('ALREADY_UNDONE', 'engineError.alreadyUndone', { runId });
   }
+  const t = wordsOf(ctx);
   const now = analyse(ctx, await ctx.target.collect()).report;
   const started = plan.actions.flatMap((a, seq) => (journal.some((r) => r.seq === seq && r.phase === 'before') ? [{ seq, action: a.action }] : []));
   const steps: Step[] = started.map(({ seq }) => ({ label: plan.actions[seq]!.label, status: 'done' }));
@@ -175,12 +181,12 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   // the restored state is also checked against the backup taken before the run (restore-check.ts)
   const check = restoreProblems(await ctx.store.backup(runId).catch(() => null), after.snapshot, started.map((s) => s.action));
   const ok = undo.ok && left.length === 0 && check.differs.length === 0;
-  const told = [check.unchecked && `Not checked: ${check.unchecked}.`, ...check.notes.map((n) => `Note: ${n}.`)].filter(Boolean).join(' ');
+  const told = [check.unchecked && t('engineRun.notChecked', { what: check.unchecked }), ...check.notes.map((n) => t('engineRun.note', { what: n }))].filter(Boolean).join(' ');
   const message = !ok
-    ? `Undo failed: ${undo.error ?? `still changed: ${[...left, ...check.differs].join('; ')}`}. Journal: ${ctx.store.dir(runId)}`
+    ? t('engineRun.undoFailed', { why: undo.error ?? t('engineRun.stillChanged', { labels: [...left, ...check.differs].join('; ') }), journal: ctx.store.dir(runId) })
     : undo.reversed === 0 && started.length > 0
-      ? "Already as before: none of this run's changes is on the machine (a step that never ran, or the VPN reconnected and put its routes back). Nothing was changed."
-      : `Undone: ${undo.reversed} change(s) reversed.${told ? ` ${told}` : ''}`;
+      ? t('engineRun.alreadyAsBefore')
+      : `${t('engineRun.undone', { n: undo.reversed })}${told ? ` ${told}` : ''}`;
   await ctx.store.append(runId, { seq: plan.actions.length, phase: ok ? 'undone' : 'rollback-failed', ok, message });
   const outcome = await result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: ok, rolledBack: ok, message, rollbackFailed: !ok }, ctx.store);
   await ctx.store.writeResult(runId, outcome, 'undo');
@@ -235,11 +241,11 @@ async function runInverseOfRoute(target: RouteTarget, baseline: Snapshot, action
 
 function pickFix(fresh: Report, consented: Report, fixId: string): Fix {
   const seen = consented.findings.flatMap((f) => f.fixes).find((f) => f.id === fixId);
-  if (!seen) throw new EngineError('UNKNOWN_FIX', `No fix with id ${fixId} was offered.`);
+  if (!seen) throw engineError('UNKNOWN_FIX', 'engineError.unknownFix', { fixId });
   const now = fresh.findings.flatMap((f) => f.fixes).find((f) => f.id === fixId);
-  if (!now) throw new EngineError('PRECONDITION_FAILED', 'The problem this fix was for is no longer present; nothing was changed.', fixId);
+  if (!now) throw engineError('PRECONDITION_FAILED', 'engineError.fixGone', undefined, fixId);
   if (JSON.stringify(now.actions) !== JSON.stringify(seen.actions)) {
-    throw new EngineError('PRECONDITION_FAILED', 'The machine changed since you reviewed the fix; scan again and review the new plan.', fixId);
+    throw engineError('PRECONDITION_FAILED', 'engineError.reviewChanged', undefined, fixId);
   }
   return now;
 }

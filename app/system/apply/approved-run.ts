@@ -5,6 +5,7 @@ import type { EngineLanguage } from '../../core/i18n';
 import type { Policy } from '../../core/model/policy';
 import type { DomainInput, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
+import { engineError } from '../error-text';
 import { writeFileAtomic } from '../atomic-file';
 import { UsageError } from '../errors';
 import { resolveInput, type InputOptions } from '../input';
@@ -50,7 +51,7 @@ export async function runApprovedPlan(req: ApprovedRunRequest): Promise<RunResul
   const runner = req.runner ?? (live ? createExecaRunner() : undefined);
   const store = new RunStore(runsDir(req.input.dataDir));
   await ensureSafeRunsFolder(store.root, { runner, secure: live });
-  if (await stat(store.dir(req.runId)).catch(() => null)) throw new EngineError('RUN_EXISTS', `Run ${req.runId} exists already; nothing was changed.`);
+  if (await stat(store.dir(req.runId)).catch(() => null)) throw engineError('RUN_EXISTS', 'engineError.runExists', { runId: req.runId });
   try {
     const target = resolved.target;
     const ctx: ApplyContext = {
@@ -66,21 +67,17 @@ export async function runApprovedPlan(req: ApprovedRunRequest): Promise<RunResul
     plan.sha256 = planDigest(plan);
     const mine = approvalDigest(plan.fixIds, plan.actions.map((a) => a.action));
     if (mine !== req.sha256) {
-      throw new EngineError('PLAN_MISMATCH', 'The fix planned now is not the one you approved (the machine or the inputs changed); nothing was changed. Scan again and review the new plan.', `approved ${req.sha256}, planned ${mine}`);
+      throw engineError('PLAN_MISMATCH', 'engineError.planMismatch', undefined, `approved ${req.sha256}, planned ${mine}`);
     }
     for (const { action } of plan.actions) {
       const why = catalogueRefusal(action);
-      if (why) throw new EngineError('NOT_IN_CATALOGUE', `${why}; nothing was changed.`);
+      if (why) throw engineError('NOT_IN_CATALOGUE', 'engineError.notInCatalogue', { why });
     }
     if (req.userSid && runner) {
       const own = await currentUserSid(runner);
       const personal = perUserActions(plan.actions.map((a) => a.action));
       if (own !== req.userSid && personal.length) {
-        throw new EngineError(
-          'OTHER_ACCOUNT',
-          'Administrator rights were given with another account than yours, so this fix would change that account\'s settings (HKCU, its VPN connections) instead of yours; nothing was changed. Sign in as an administrator and run it there, or ask IT to use a policy for all users.',
-          `you: ${req.userSid}; elevated as: ${own ?? 'unknown'}`,
-        );
+        throw engineError('OTHER_ACCOUNT', 'engineError.otherAccount', undefined, `you: ${req.userSid}; elevated as: ${own ?? 'unknown'}`);
       }
     }
     const result = await executePlan(ctx, plan);
@@ -96,7 +93,7 @@ async function leaveRefusal(store: RunStore, runId: string, e: EngineError): Pro
   const dir = store.dir(runId);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   if (await stat(join(dir, 'plan.json')).catch(() => null)) return; // it ran: result.json or the journal tells
-  await writeFileAtomic(join(dir, 'refusal.json'), JSON.stringify({ code: e.code, message: e.message, detail: e.detail }, null, 2));
+  await writeFileAtomic(join(dir, 'refusal.json'), JSON.stringify({ code: e.code, message: e.message, detail: e.detail, say: e.say }, null, 2));
 }
 
 /** The typed domain completes the policy, as in the app's scan (desktop-engine.ts); the file's domain wins. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { psQuote } from '../../core/remedy/escape';
 import type { Action } from '../../core/remedy/actions';
 import { RunResultSchema, type DomainInput, type RunResult } from '../../shared/ipc';
-import { EngineError } from '../../shared/engine-port';
+import { EngineError, type Say } from '../../shared/engine-port';
+import { engineError } from '../error-text';
 import type { CommandRunner } from '../run';
 import { approvalDigest } from './approval';
 import type { Plan, RunStore } from './journal';
@@ -111,10 +112,10 @@ async function runElevated(opts: ElevationOptions, command: string[], runId: str
   const result = await opts.store.readResult(runId, which).catch(() => null);
   if (result) return RunResultSchema.parse(result);
   // judged by the exit code, never by the (translated) text
-  if (r.exitCode === ERROR_CANCELLED) throw new EngineError('ELEVATION_CANCELLED', 'Administrator rights were not granted; nothing was changed.', `exit code ${r.exitCode}`);
+  if (r.exitCode === ERROR_CANCELLED) throw engineError('ELEVATION_CANCELLED', 'engineError.elevationCancelled', undefined, `exit code ${r.exitCode}`);
   const refusal = await readRefusal(opts.store, runId);
   if (refusal) throw refusal;
-  throw new EngineError('ELEVATION_FAILED', 'The elevated run did not start; nothing was changed.', r.stderr.trim() || `exit code ${r.exitCode}`);
+  throw engineError('ELEVATION_FAILED', 'engineError.elevationFailed', undefined, r.stderr.trim() || `exit code ${r.exitCode}`);
 }
 
 /** Why the elevated side refused (it leaves refusal.json in the run folder, having no console to print to). */
@@ -122,11 +123,21 @@ async function readRefusal(store: RunStore, runId: string): Promise<EngineError 
   const raw = await readFile(join(store.dir(runId), 'refusal.json'), 'utf8').catch(() => null);
   if (!raw) return null;
   try {
-    const e = JSON.parse(raw) as { code?: unknown; message?: unknown; detail?: unknown };
-    return new EngineError(String(e.code ?? 'REFUSED'), String(e.message ?? 'The elevated run refused the plan.'), e.detail === undefined ? undefined : String(e.detail));
+    const e = JSON.parse(raw) as { code?: unknown; message?: unknown; detail?: unknown; say?: unknown };
+    return new EngineError(String(e.code ?? 'REFUSED'), String(e.message ?? 'The elevated run refused the plan.'), e.detail === undefined ? undefined : String(e.detail), sayOf(e.say));
   } catch {
     return null;
   }
+}
+
+/** The catalogue text of a refusal, only when it is one (a key of engineError.*, values text or numbers). */
+function sayOf(value: unknown): Say | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !/^engineError\.\w+$/.test(key)) return undefined;
+  if (params === undefined) return { key };
+  if (typeof params !== 'object' || params === null || !Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
+  return { key, params: params as Record<string, string | number> };
 }
 
 /** Changes that belong to the signed-in person (their HKCU, their own VPN phonebook), not to the machine. */

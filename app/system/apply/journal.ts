@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ActionSchema } from '../../core/remedy/actions';
-import { EngineError } from '../../shared/engine-port';
+import { engineError } from '../error-text';
 import { appendDurable, writeFileAtomic } from '../atomic-file';
 import { catalogueRefusal } from './catalogue';
 
@@ -83,7 +83,7 @@ export class RunStore {
 
   dir(runId: string): string {
     // exactly what newRunId makes: no `.`/`..`, no separators, nothing that leaves the runs folder
-    if (!isRunId(runId)) throw new EngineError('UNKNOWN_RUN', `Not a run id: ${runId}`, runId);
+    if (!isRunId(runId)) throw engineError('UNKNOWN_RUN', 'engineError.notRunId', { runId }, runId);
     return join(this.root, runId);
   }
 
@@ -135,9 +135,9 @@ export class RunStore {
    */
   async verifiedRun(runId: string): Promise<{ plan: Plan; journal: JournalRecord[] }> {
     const dir = this.dir(runId);
-    const tampered = (why: string) => new EngineError('RUN_TAMPERED', `Run ${runId} was not recorded by TunnelMedic as it is now (${why}); nothing was changed.`, dir);
+    const tampered = (why: string) => engineError('RUN_TAMPERED', 'engineError.tampered', { runId, why }, dir);
     const raw = await readFile(join(dir, 'plan.json'), 'utf8').catch(() => {
-      throw new EngineError('UNKNOWN_RUN', `No run with id ${runId}.`, runId);
+      throw engineError('UNKNOWN_RUN', 'engineError.unknownRun', { runId }, runId);
     });
     let plan: Plan;
     try {

@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { psQuote } from '../../core/remedy/escape';
-import { EngineError } from '../../shared/engine-port';
+import { engineError } from '../error-text';
 import type { CommandRunner } from '../run';
 
 /**
@@ -88,7 +88,7 @@ export async function ensureSafeRunsFolder(runsDir: string, opts: RunsFolderOpti
   const dataDir = dirname(runsDir);
   await mkdir(runsDir, { recursive: true, mode: 0o700 });
   const unsafe = (why: string) =>
-    new EngineError('RUNS_FOLDER_UNSAFE', `TunnelMedic will not act on ${dataDir}: ${why}. Someone could have put a plan there for administrator rights to run. Remove the folder (as an administrator) and try again.`, dataDir);
+    engineError('RUNS_FOLDER_UNSAFE', 'engineError.runsFolderUnsafe', { dataDir, why }, dataDir);
   if (platform === 'win32') {
     if (!opts.runner) throw unsafe('its access list cannot be checked');
     if (opts.secure) for (const argv of icaclsSecureArgv(dataDir)) await opts.runner.run(`${process.env.SystemRoot ?? 'C:\\Windows'}\\System32\\icacls.exe`, argv, { timeoutMs: 30_000 });
