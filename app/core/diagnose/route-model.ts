@@ -28,13 +28,43 @@ export function interfaceOf(route: Route, snapshot: Pick<Snapshot, 'interfaces'>
 }
 
 /**
+ * interfaceOf for many routes of one snapshot: the interfaces indexed once by address and index
+ * (first match wins, as with interfaceOf), so a rule asking about 200 000 routes does not search
+ * the interface list for each.
+ */
+export function interfaceLookup(snapshot: Pick<Snapshot, 'interfaces'>): (route: Route) => NetInterface | undefined {
+  const byAddress = new Map<string, NetInterface>();
+  const byIndex = new Map<number, NetInterface>();
+  for (const i of snapshot.interfaces) {
+    for (const a of i.ipv4) if (!byAddress.has(a.address)) byAddress.set(a.address, i);
+    if (i.index !== null && !Number.isNaN(i.index) && !byIndex.has(i.index)) byIndex.set(i.index, i);
+  }
+  return (route) => {
+    if (route.interfaceAddress) {
+      const found = byAddress.get(route.interfaceAddress);
+      if (found) return found;
+    }
+    return route.interfaceIndex !== undefined ? byIndex.get(route.interfaceIndex) : undefined;
+  };
+}
+
+/**
  * A route goes through the tunnel when its interface is a PPP/VPN adapter. Without ipconfig, two
  * point-to-point signatures remain for default routes: a gateway equal to the route's own
  * interface address (RAS/PPP on every Windows generation), and an on-link default route (a broadcast LAN always names its
  * router; only a tunnel can carry "everything" without a next hop).
  */
 export function isTunnelRoute(route: Route, snapshot: Pick<Snapshot, 'interfaces'>): boolean {
-  const iface = interfaceOf(route, snapshot);
+  return tunnelVia(route, interfaceOf(route, snapshot));
+}
+
+/** isTunnelRoute for many routes of one snapshot (the interface lookups built once, same answers). */
+export function tunnelRouteTest(snapshot: Pick<Snapshot, 'interfaces'>): (route: Route) => boolean {
+  const lookup = interfaceLookup(snapshot);
+  return (route) => tunnelVia(route, lookup(route));
+}
+
+function tunnelVia(route: Route, iface: NetInterface | undefined): boolean {
   if (iface) return isTunnelKind(iface.kind);
   // Only default routes: on NT4–XP every connected subnet also names its own address as gateway.
   if (route.family !== 4 || route.prefixLength > 1) return false;
@@ -97,21 +127,43 @@ function v4Index(routes: readonly Route[]): V4Index | null {
 
 const maskOf = (prefixLength: number) => (prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0);
 
-/** null when a destination is not four-part decimal (ipaddr.js reads forms the index does not): then the linear scan answers. */
+/** A route's position rides below its network number in one float: network × 2^21 + position (< 2^53). */
+const POSITION = 2 ** 21;
+
+/**
+ * null when a destination is not four-part decimal (ipaddr.js reads forms the index does not): then
+ * the linear scan answers. Per prefix length, one sorted array of network × 2^21 + position: built
+ * with two passes and a numeric sort (no map or array per network, which made building the index
+ * the largest part of a 20 000-route diagnosis), asked by binary search.
+ */
 function buildV4Index(routes: readonly Route[]): V4Index | null {
-  const byLength = new Map<number, Map<number, Route[]>>();
-  for (const r of routes) {
+  if (routes.length >= POSITION) return null;
+  const networks = new Float64Array(routes.length);
+  const perLength = new Int32Array(34);
+  for (let i = 0; i < routes.length; i++) {
+    const r = routes[i]!;
     if (r.family !== 4) continue;
     const dest = dottedQuadToNumber(r.destination);
     if (dest === null || !Number.isInteger(r.prefixLength) || r.prefixLength < 0 || r.prefixLength > 32) return null;
-    let nets = byLength.get(r.prefixLength);
-    if (!nets) byLength.set(r.prefixLength, (nets = new Map()));
-    const key = (dest & maskOf(r.prefixLength)) >>> 0;
-    const bucket = nets.get(key);
-    if (bucket) bucket.push(r);
-    else nets.set(key, [r]);
+    networks[i] = (dest & maskOf(r.prefixLength)) >>> 0;
+    perLength[r.prefixLength + 1]!++;
   }
-  const lengths = [...byLength.keys()].sort((a, b) => b - a);
+  // counting sort by prefix length: length L occupies keys[start[L] .. start[L + 1])
+  const start = new Int32Array(34);
+  for (let len = 1; len < 34; len++) start[len] = start[len - 1]! + perLength[len]!;
+  const keys = new Float64Array(start[33]!);
+  const fill = start.slice();
+  for (let i = 0; i < routes.length; i++) {
+    const r = routes[i]!;
+    if (r.family === 4) keys[fill[r.prefixLength]!++] = networks[i]! * POSITION + i;
+  }
+  const lengths: number[] = [];
+  for (let len = 32; len >= 0; len--) {
+    if (start[len + 1]! > start[len]!) {
+      keys.subarray(start[len]!, start[len + 1]!).sort();
+      lengths.push(len);
+    }
+  }
   return {
     length: routes.length,
     first: routes[0],
@@ -119,9 +171,21 @@ function buildV4Index(routes: readonly Route[]): V4Index | null {
     candidates(address) {
       const out: Route[] = [];
       for (const len of lengths) {
-        const bucket = byLength.get(len)!.get((address & maskOf(len)) >>> 0);
-        // a stable sort by metric inside one prefix length keeps the table's order among equals
-        if (bucket) for (const r of bucket.length > 1 ? [...bucket].sort(byPrefixThenMetric) : bucket) out.push(r);
+        const network = (address & maskOf(len)) >>> 0;
+        const low = network * POSITION;
+        // first key ≥ low in this length's slice
+        let lo = start[len]!;
+        let hi = start[len + 1]!;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (keys[mid]! < low) lo = mid + 1;
+          else hi = mid;
+        }
+        const bucket: Route[] = [];
+        for (let k = lo; k < start[len + 1]! && keys[k]! < low + POSITION; k++) bucket.push(routes[keys[k]! - low]!);
+        // table order among equals (positions ascend), then a stable sort by metric inside one prefix length
+        if (bucket.length > 1) bucket.sort(byPrefixThenMetric);
+        for (const r of bucket) out.push(r);
       }
       return out;
     },

@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { isDottedQuad } from './ipv4-dotted';
 import type { ParseResult, Problem } from '../model/problems';
 
 /**
@@ -48,15 +48,15 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
   const directives: LmhostsDirective[] = [];
   const lines = text.split(/\r\n|\n|\r/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const crlf = countOf(text, '\r\n');
+  const lf = countOf(text, '\n') - crlf;
   const lineEnding = crlf === 0 && lf === 0 ? 'none' : crlf === 0 ? 'lf' : lf === 0 ? 'crlf' : 'mixed';
   const issue = (line: number, message: string) => issues.push({ source, line, message });
   let alternateOpen: number | undefined;
 
   lines.forEach((raw, i) => {
     const n = i + 1;
-    const line = raw.replace(/^\uFEFF/, '');
+    const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line)) {
       issue(n, 'control characters or undecodable bytes: binary data, not LMHOSTS text');
       return;
@@ -105,6 +105,13 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
   return { value: { entries, directives, lineEnding, lineCount: lines.length, issues }, problems: [] };
 }
 
+/** How often `what` occurs in `text` (no array of matches). */
+function countOf(text: string, what: string): number {
+  let count = 0;
+  for (let at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + what.length)) count++;
+  return count;
+}
+
 export function describeName(e: Pick<LmhostsEntry, 'name' | 'suffix' | 'quoted' | 'rawName'>): string {
   return e.quoted ? `"${e.rawName}"` : e.rawName;
 }
@@ -116,7 +123,8 @@ function parseEntry(text: string, n: number, issue: (line: number, message: stri
     return undefined;
   }
   const address = addr[1]!;
-  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(address) || !ipaddr.IPv4.isValidFourPartDecimal(address)) {
+  // four decimal parts 0–255 without leading zeros: ipaddr.js's isValidFourPartDecimal (ipv4-dotted.ts is tested against it)
+  if (!isDottedQuad(address)) {
     issue(n, `"${address.slice(0, 40)}" is not an IPv4 address: the line is neither an entry nor a comment (a comment starts with #)`);
     return undefined;
   }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { effectiveRoute, interfaceOf, isTunnelRoute, parseCidr, firstHost } from '../diagnose/route-model';
+import { effectiveRoute, interfaceOf, parseCidr, firstHost, tunnelRouteTest } from '../diagnose/route-model';
 import type { Route, Snapshot } from '../model/snapshot';
 import type { VpnProfile } from '../model/vpn-profile';
 import { tunnelDnsServers } from '../probe/reachability';
@@ -51,7 +51,8 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   // changing it could not be undone exactly (a DHCP default has route metric 0, which route.exe
   // cannot set; `route change` turns a persistent "Default" metric into a number) — and two /1
   // halves through the LAN router win by prefix length instead; their undo is two exact deletes.
-  const remaining = snapshot.routes.filter((r) => !vpnDefaults.includes(r));
+  const removed = new Set(vpnDefaults);
+  const remaining = snapshot.routes.filter((r) => !removed.has(r));
   const competing = remaining.filter((r) => r !== lanDefault && r.family === 4 && r.prefixLength === 0 && r.metric <= lanDefault.metric);
   if (competing.length > 0 && lanDefault.gateway) {
     for (const half of ['0.0.0.0', '128.0.0.0']) {
@@ -62,7 +63,8 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
     }
   }
 
-  const tunnelSpecific = remaining.filter((r) => r.prefixLength > 1 && isTunnelRoute(r, snapshot));
+  const isTunnel = tunnelRouteTest(snapshot);
+  const tunnelSpecific = remaining.filter((r) => r.prefixLength > 1 && isTunnel(r));
   for (const cidr of corporateNetworks) {
     const net = parseCidr(cidr);
     const host = firstHost(cidr);

@@ -260,9 +260,29 @@ function inferInterfaceMetric(addresses: string[], routes: Route[]): number | un
 /** Evidence shows the route as the user's own `route print` printed it. */
 function withSourceText(routes: Route[], text: string | undefined): Route[] {
   if (!text) return routes;
-  const lines = text.split(/\r?\n/);
-  // in place: the parser's routes are this snapshot's own, and a copy of each route (200 000 at a
-  // time) doubled the peak memory of a large scan
-  for (const r of routes) if (r.source) r.source.text = (lines[r.source.line - 1] ?? '').trim();
+  // Line k as `text.split(/\r?\n/)[k - 1].trim()` gives it (a CR before the LF is trimmed away), found
+  // by walking forward from the previous route's line — routes come in line order — instead of
+  // splitting the whole text a second time. In place: the parser's routes are this snapshot's own,
+  // and a copy of each route (200 000 at a time) doubled the peak memory of a large scan.
+  let line = 1;
+  let at = 0;
+  for (const r of routes) {
+    if (!r.source) continue;
+    if (r.source.line < line) {
+      line = 1;
+      at = 0;
+    }
+    while (line < r.source.line && at >= 0) {
+      at = text.indexOf('\n', at);
+      if (at >= 0) at++;
+      line++;
+    }
+    if (at < 0) {
+      r.source.text = '';
+      continue;
+    }
+    const end = text.indexOf('\n', at);
+    r.source.text = text.slice(at, end < 0 ? text.length : end).trim();
+  }
   return routes;
 }

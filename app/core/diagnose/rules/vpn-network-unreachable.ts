@@ -5,7 +5,7 @@ import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
-import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr } from '../route-model';
+import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr, tunnelRouteTest } from '../route-model';
 
 /** The route leaves through an address that carries tunnel routes, or names such an address as its gateway. */
 function throughTunnelAddress(route: Route, tunnelAddresses: Set<string>): boolean {
@@ -15,12 +15,14 @@ function throughTunnelAddress(route: Route, tunnelAddresses: Set<string>): boole
 /** route.vpn-network-unreachable: the tunnel is up, but a corporate network is routed elsewhere. */
 export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
   const { snapshot, t } = ctx;
-  const tunnelRoutes = snapshot.routes.filter((r) => r.family === 4 && isTunnelRoute(r, snapshot));
+  const isTunnel = tunnelRouteTest(snapshot);
+  const tunnelRoutes = snapshot.routes.filter((r) => r.family === 4 && isTunnel(r));
   // Prefer a route through a named gateway; else the tunnel's own address (on-link for route.exe).
   const anchor = tunnelRoutes.find((r) => r.gateway && r.gateway !== r.interfaceAddress) ?? tunnelRoutes.find((r) => r.interfaceAddress);
   if (!anchor) return [];
   const gateway = anchor.gateway ?? anchor.interfaceAddress!;
-  const tunnelAddresses = new Set(tunnelRoutes.flatMap((r) => (r.interfaceAddress ? [r.interfaceAddress] : [])));
+  const tunnelAddresses = new Set<string>();
+  for (const r of tunnelRoutes) if (r.interfaceAddress) tunnelAddresses.add(r.interfaceAddress);
   const vpn = interfaceOf(anchor, snapshot);
   const findings: Finding[] = [];
   for (const cidr of ctx.corporateNetworks) {

@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { splitColumns } from './route-print-lines';
+import { repoFiles, readRepoText } from '../../../test/support/repo-files';
+
+/**
+ * The route print parser reads the common IPv4 row in one pass (commonV4Row) and everything else
+ * through the general path. Its answers must be the general path's: the same tables parsed with the
+ * one-pass reader switched off give the same result, on every real fixture and on tables built
+ * from random rows (odd blanks, invalid quads, masks, words, metrics, sections, prompts).
+ */
+
+describe('splitColumns', () => {
+  it('splits exactly like t.split(/\\s+/) for every UTF-16 code unit as a separator or content', () => {
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [`a${ch}b`, `${ch}a`, `a${ch}`, ch, `${ch}${ch}`, `10.0.0.0${ch}${ch}255.0.0.0`]) {
+        if (JSON.stringify(t.split(/\s+/)) !== JSON.stringify(splitColumns(t))) differing.push(c.toString(16));
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(splitColumns('')).toEqual(['']);
+  });
+});
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const QUADS = ['10.0.0.0', '0.0.0.0', '192.168.1.1', '255.255.255.255', '255.255.255.0', '255.0.255.0', '128.0.0.0', '01.2.3.4', '256.1.1.1', '1.2.3', '1.2.3.4.5', '1..2.3', '1.2.3.4.', '10.0.0.x', '1000.1.1.1', '161.44.17.23', '224.0.0.0', '240.0.0.0'];
+const VALID_QUADS = ['10.0.0.0', '0.0.0.0', '192.168.1.1', '161.44.17.23', '127.0.0.1', '8.8.8.8'];
+const MASKS = ['255.255.255.0', '0.0.0.0', '255.255.255.255', '128.0.0.0', '255.0.0.0'];
+const WORDS = ['On-link', 'Auf Verbindung', 'En-vínculo', 'Op koppeling', 'x:y', 'a/b', 'Default', 'On=link', 'On|link', 'Сеть', 'a'.repeat(33), 'a'.repeat(32), '0x10', '10004', '-', ''];
+const METRICS = ['26', '0', '306', '9999', '999999999999999', '9999999999999999', '1e3', '-1', '٣', '26x', ''];
+const BLANKS = [' ', '  ', '      ', '\t', ' \t ', '\u00a0', '\u3000', '\u2028', '\u000b', '\u0085'];
+
+function randomRow(r: () => number): string {
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  // mostly a readable row, with one column (or more) swapped for an odd one
+  const cols = [pick(VALID_QUADS), pick(MASKS), r() < 0.5 ? pick(VALID_QUADS) : 'On-link', pick(VALID_QUADS), pick(['26', '0', '306'])];
+  while (r() < 0.4) {
+    const at = Math.floor(r() * cols.length);
+    cols[at] = at === 4 ? pick(METRICS) : r() < 0.6 ? pick(QUADS) : pick(WORDS);
+  }
+  if (r() < 0.15) cols.splice(Math.floor(r() * cols.length), 1);
+  if (r() < 0.1) cols.push(pick(METRICS));
+  let row = cols.map((c, i) => (i === 0 ? c : `${r() < 0.9 ? '   ' : pick(BLANKS)}${c}`)).join('');
+  if (r() < 0.3) row = `${' '.repeat(Math.floor(r() * 8))}${row}`;
+  return row;
+}
+
+const HEADER = ['IPv4 Route Table', '===========================================================================', 'Active Routes:', 'Network Destination        Netmask          Gateway       Interface  Metric'];
+const MIDDLES = ['Persistent Routes:', '  None', 'Persistent Routes:', 'C:\\>route print', 'Interface List', ' 12...f8 e4 e3 5b 20 7c ......Intel(R) Wi-Fi', '===========================================================================', '.', 'Default Gateway:       192.168.1.1', 'Network Address          Netmask  Gateway Address  Metric', 'IPv6 Route Table', ' 1    331 ::1/128                  On-link'];
+
+function randomTable(r: () => number): string {
+  const lines = [...HEADER];
+  const rows = 5 + Math.floor(r() * 40);
+  for (let i = 0; i < rows; i++) lines.push(r() < 0.03 ? MIDDLES[Math.floor(r() * MIDDLES.length)]! : randomRow(r));
+  return lines.join(r() < 0.5 ? '\r\n' : '\n');
+}
+
+async function parsers() {
+  const fast = await import('./route-print');
+  vi.resetModules();
+  vi.doMock('./route-print-rows', async (original) => ({ ...(await original<typeof import('./route-print-rows')>()), commonV4Row: () => false }));
+  const general = await import('./route-print');
+  vi.doUnmock('./route-print-rows');
+  vi.resetModules();
+  return { fast: fast.parseRoutePrint, general: general.parseRoutePrint };
+}
+
+describe('the one-pass IPv4 row reader answers as the general path does', () => {
+  it('on every real route print fixture', async () => {
+    const { fast, general } = await parsers();
+    const files = repoFiles('test/fixtures/real/route-print');
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const text = readRepoText(`test/fixtures/real/route-print/${f}`);
+      expect(fast(text), f).toEqual(general(text));
+    }
+  });
+
+  it('on 3 000 tables of random rows', { timeout: 60_000 }, async () => {
+    const { fast, general } = await parsers();
+    const r = prng(20261202);
+    let routes = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = randomTable(r);
+      const a = fast(text);
+      expect(a, text).toEqual(general(text));
+      routes += a.value.routes.length;
+    }
+    // the tables are mostly readable: the comparison covers the rows the one-pass reader takes
+    expect(routes).toBeGreaterThan(10_000);
+  });
+});

@@ -1,0 +1,256 @@
+import type { PersistentRoute, Route } from '../model/snapshot';
+import { maskNumberToPrefix } from './ipv4-dotted';
+import { isOnLinkWord, isSeparator, isV4, isV6, matchHeader, v4PrefixLength, v6Netmask, v6Prefix } from './route-print-lines';
+import { excerpt, problem, type State } from './route-print-state';
+
+/**
+ * The row readers of `route print`: IPv4 rows (active: destination, netmask, gateway or the
+ * localised "On-link", interface address or XP's bare index, metric; persistent: no interface
+ * column, metric possibly "Default"), IPv6 rows (the gateway possibly wrapped onto the next line),
+ * and marking active routes that are also persistent. Each row is read by shape, any language.
+ */
+
+/** 1 to 15 decimal digits (what `route print` prints as a metric or index), else null. */
+export function parseMetric(s: string): number | null {
+  const n = s.length;
+  if (n === 0 || n > 15) return null;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return Number(s);
+}
+
+/** An interface column that is an index rather than an address: decimal, or hex with 0x. */
+const IFACE_INDEX = /^(?:\d{1,6}|0x[0-9A-Fa-f]{1,8})$/;
+
+/** Rows under "Persistent Routes: None" are a copy or a retyped quote, never routes of this table. */
+function afterPersistentNone(st: State, n: number, t: string): boolean {
+  if (st.section !== 'persistent' || !st.persistentNone) return false;
+  problem(st, n, `row after "None" under Persistent Routes (a copy or a quote, not a route of this table): ${excerpt(t)}`);
+  return true;
+}
+
+/** An IPv4 row: `tk` are the line's columns (the first two dotted quads), `t` the trimmed line. */
+export function v4Row(st: State, tk: string[], n: number, t: string): void {
+  if (afterPersistentNone(st, n, t)) return;
+  const dest = tk[0]!;
+  const mask = tk[1]!;
+  const prefixLength = v4PrefixLength(mask);
+  if (prefixLength === null) return problem(st, n, `netmask ${mask} is not a contiguous subnet mask: ${excerpt(t)}`);
+  const last = tk[tk.length - 1]!;
+  const beforeLast = tk[tk.length - 2]!;
+  const metric = parseMetric(last);
+
+  // Persistent rows have no Interface column; their metric may be the word "Default".
+  const persistentShape = tk.length >= 4 && isV4(tk[2]!) && (tk.length === 4 || st.section === 'persistent');
+  if (persistentShape && (st.section === 'persistent' || metric === null)) {
+    const word = tk.length === 4 ? tk[3]! : tk.slice(3).join(' ');
+    const persistentMetric = parseMetric(word);
+    if (persistentMetric === null && !isOnLinkWord(word)) return problem(st, n, `unreadable persistent route metric: ${excerpt(t)}`);
+    st.persistent.push({ destination: dest, prefixLength, netmask: mask, gateway: tk[2]!, metric: persistentMetric });
+    st.rowsInSection++;
+    return;
+  }
+
+  const ifaceIsAddress = tk.length >= 5 && isV4(beforeLast);
+  if (tk.length < 5 || metric === null || !(ifaceIsAddress || IFACE_INDEX.test(beforeLast))) {
+    return problem(st, n, `incomplete or malformed IPv4 route row (cut short?): ${excerpt(t)}`);
+  }
+  // the gateway is every column between the netmask and the interface: "On-link" may be two words
+  const gwText = tk.length === 5 ? tk[2]! : tk.slice(2, -2).join(' ');
+  let gateway: string | null;
+  if (isV4(gwText)) gateway = gwText;
+  else if (isOnLinkWord(gwText)) {
+    gateway = null;
+    st.onLink = true;
+  } else return problem(st, n, `gateway ${excerpt(gwText)} is neither an address nor "On-link": ${excerpt(t)}`);
+
+  const route: Route = { family: 4, destination: dest, prefixLength, netmask: mask, gateway, metric, persistent: false };
+  if (ifaceIsAddress) route.interfaceAddress = beforeLast;
+  // XP prints the bare interface index when the adapter has no address, in hex without "0x"
+  // (`10004` is the Interface List's 0x10004; test/fixtures/real/route-print/xp-en-juniper-…-10004.txt).
+  else route.interfaceIndex = parseInt(beforeLast.replace(/^0x/i, ''), 16);
+  route.source = { file: st.source, line: n };
+  st.routes.push(route);
+  st.rowsInSection++;
+  if (st.section !== 'persistent') st.section = 'active';
+}
+
+/**
+ * The common active IPv4 row, read in one pass without splitting: five columns separated by blanks —
+ * destination, netmask (contiguous), a dotted-quad gateway or a one-word "On-link", the interface
+ * address, a metric. True when it was that row and is added exactly as v4Row would add it; false
+ * (nothing changed) for anything else — the general path then reads the line. This is what keeps a
+ * 200 000-route table near the cost of reading its bytes.
+ */
+export function commonV4Row(st: State, t: string, n: number): boolean {
+  if (st.section === 'persistent' || st.promptLine !== null) return false;
+  const destEnd = quadEnd(t, 0);
+  if (destEnd < 0) return false;
+  const maskStart = skipBlanks(t, destEnd);
+  const maskEnd = quadEnd(t, maskStart);
+  if (maskEnd < 0) return false;
+  const prefixLength = maskNumberToPrefix(quadValue);
+  if (prefixLength === null) return false;
+  const gwStart = skipBlanks(t, maskEnd);
+  let gwEnd = quadEnd(t, gwStart);
+  const gwIsAddress = gwEnd >= 0;
+  if (!gwIsAddress) {
+    gwEnd = onLinkWordEnd(t, gwStart);
+    if (gwEnd < 0) return false;
+  }
+  const ifStart = skipBlanks(t, gwEnd);
+  const ifEnd = quadEnd(t, ifStart);
+  if (ifEnd < 0) return false;
+  const metricStart = skipBlanks(t, ifEnd);
+  if (metricStart === ifEnd) return false;
+  const metric = parseMetric(t.slice(metricStart));
+  if (metric === null) return false;
+
+  const route: Route = {
+    family: 4,
+    destination: t.slice(0, destEnd),
+    prefixLength,
+    netmask: t.slice(maskStart, maskEnd),
+    gateway: gwIsAddress ? t.slice(gwStart, gwEnd) : null,
+    metric,
+    persistent: false,
+  };
+  if (!gwIsAddress) st.onLink = true;
+  route.interfaceAddress = t.slice(ifStart, ifEnd);
+  route.source = { file: st.source, line: n };
+  st.routes.push(route);
+  st.rowsInSection++;
+  st.section = 'active';
+  return true;
+}
+
+/** The number of the dotted quad quadEnd accepted last. */
+let quadValue = 0;
+
+/**
+ * The end of a four-part decimal dotted quad (dottedQuadToNumber's rules) starting at `i` and
+ * followed by a blank or the end, its number in quadValue; -1 when there is none.
+ */
+function quadEnd(t: string, i: number): number {
+  const n = t.length;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  let j = i;
+  for (; ; j++) {
+    const c = j < n ? t.charCodeAt(j) : 32;
+    if (c === 46 || c === 32 || c === 9) {
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      if (c !== 46) break;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && part === 0) return -1;
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return -1;
+    } else return -1;
+  }
+  if (parts !== 4) return -1;
+  quadValue = value;
+  return j;
+}
+
+function skipBlanks(t: string, i: number): number {
+  while (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/**
+ * The end of a one-word "On-link" column (isOnLinkWord: 1–32 characters, no digit, ':', '.', '/',
+ * '\\', '=' or '|') followed by a blank; -1 otherwise, and for any character a split on \s could
+ * break at (the general path then decides).
+ */
+function onLinkWordEnd(t: string, i: number): number {
+  let j = i;
+  for (; j < t.length; j++) {
+    const c = t.charCodeAt(j);
+    if (c === 32 || c === 9) break;
+    if (c < 32 || (c >= 46 && c <= 58) || c === 61 || c === 92 || c === 124 || c === 127 || c >= 128) return -1;
+  }
+  return j > i && j - i <= 32 && j < t.length ? j : -1;
+}
+
+/** An IPv6 row "If Metric Destination [Gateway]": the gateway may follow on the next line. */
+export function v6Row(st: State, tk: string[], n: number, t: string): void {
+  if (afterPersistentNone(st, n, t)) return;
+  const prefix = v6Prefix(tk[2]!);
+  const ifIndex = parseMetric(tk[0]!);
+  const metric = parseMetric(tk[1]!);
+  if (!prefix || ifIndex === null || metric === null) {
+    return problem(st, n, `malformed IPv6 route row: ${excerpt(t)}`);
+  }
+  st.pendingV6 = {
+    line: n,
+    ifIndex,
+    metric,
+    destination: prefix[0],
+    prefixLength: prefix[1],
+    persistent: st.section === 'persistent',
+  };
+  // Long destinations push the gateway onto a continuation line indented to the Gateway column.
+  if (tk.length > 3 && !completeV6(st, tk.slice(3).join(' '))) {
+    st.pendingV6 = null;
+    problem(st, n, `IPv6 route gateway is neither an address nor "On-link": ${excerpt(t)}`);
+  }
+}
+
+/** Completes the pending IPv6 row with `gwText`; false when `gwText` is not a gateway. */
+export function completeV6(st: State, gwText: string): boolean {
+  const p = st.pendingV6!;
+  let gateway: string | null;
+  if (isV6(gwText)) gateway = gwText;
+  else if (isOnLinkWord(gwText) && !isSeparator(gwText) && matchHeader(gwText) === null) gateway = null;
+  else return false;
+  st.pendingV6 = null;
+  st.rowsInSection++;
+  if (gateway === null) st.onLink = true;
+  if (p.persistent) {
+    st.persistent.push({
+      destination: p.destination,
+      prefixLength: p.prefixLength,
+      netmask: v6Netmask(p.prefixLength),
+      gateway: gateway ?? '::',
+      metric: p.metric,
+    });
+    return true;
+  }
+  st.routes.push({
+    family: 6,
+    destination: p.destination,
+    prefixLength: p.prefixLength,
+    gateway,
+    interfaceIndex: p.ifIndex,
+    metric: p.metric,
+    persistent: false,
+    source: { file: st.source, line: p.line },
+  });
+  if (st.section !== 'persistent') st.section = 'active';
+  return true;
+}
+
+export function flushPendingV6(st: State, message: string): void {
+  const p = st.pendingV6!;
+  st.pendingV6 = null;
+  problem(st, p.line, `${message}: ${p.destination}/${p.prefixLength}`);
+}
+
+function routeKey(dest: string, prefixLength: number, gateway: string | null): string {
+  const gw = gateway === null || gateway === '0.0.0.0' || gateway === '::' ? '' : gateway.toLowerCase();
+  return `${dest.toLowerCase()}/${prefixLength}|${gw}`;
+}
+
+/** An active route that is also listed under Persistent Routes (same destination, prefix and gateway) is persistent. */
+export function markPersistent(routes: Route[], persistent: PersistentRoute[]): void {
+  if (persistent.length === 0) return;
+  const keys = new Set(persistent.map((p) => routeKey(p.destination, p.prefixLength, p.gateway)));
+  for (const r of routes) if (keys.has(routeKey(r.destination, r.prefixLength, r.gateway))) r.persistent = true;
+}

@@ -1,0 +1,134 @@
+import type { Problem } from '../model/problems';
+import type { PersistentRoute, Route } from '../model/snapshot';
+import type { RoutePrintInterface, RoutePrintResult } from './types';
+
+/**
+ * The state the route print scanner (route-print.ts) carries from line to line, shared with the
+ * row readers (route-print-rows.ts) and the interface list (route-print-iflist.ts); and the
+ * bookkeeping for files that hold several runs of route print (one output is kept).
+ */
+
+export type Section = 'none' | 'iflist' | 'table' | 'active' | 'persistent';
+
+export interface PendingV6 {
+  line: number;
+  ifIndex: number;
+  metric: number;
+  destination: string;
+  prefixLength: number;
+  persistent: boolean;
+}
+
+export interface State {
+  source: string;
+  section: Section;
+  activeSeenInTable: boolean;
+  /** rows since the last header or label: "None" and column headers only follow a label */
+  rowsInSection: number;
+  routes: Route[];
+  persistent: PersistentRoute[];
+  interfaces: RoutePrintInterface[];
+  problems: Problem[];
+  defaultGateway?: string;
+  hexIndexes: boolean;
+  decimalIndexes: boolean;
+  onLink: boolean;
+  sawTableHeader: boolean;
+  sawLabel: boolean;
+  pendingV6: PendingV6 | null;
+  /** the last interface row, while a console wrap may still continue its description */
+  lastIface: { iface: RoutePrintInterface; width: number } | null;
+  /** "None" was printed under the current Persistent Routes label: any row after it is not a route */
+  persistentNone: boolean;
+  /** a blank line after every line: blanks then do not end a wrapped description */
+  doubleSpaced: boolean;
+  /** a prompt running route print again, while it may still start a second output */
+  promptLine: number | null;
+  /** earlier complete outputs in the same file */
+  earlier: Output[];
+}
+
+/** What one run of route print yields; a file with several runs keeps one. */
+interface Output {
+  routes: Route[];
+  persistent: PersistentRoute[];
+  interfaces: RoutePrintInterface[];
+  defaultGateway?: string;
+  hexIndexes: boolean;
+  decimalIndexes: boolean;
+  onLink: boolean;
+}
+
+export function initialState(source: string, doubleSpaced: boolean): State {
+  return {
+    source,
+    section: 'none',
+    activeSeenInTable: false,
+    rowsInSection: 0,
+    routes: [],
+    persistent: [],
+    interfaces: [],
+    problems: [],
+    hexIndexes: false,
+    decimalIndexes: false,
+    onLink: false,
+    sawTableHeader: false,
+    sawLabel: false,
+    pendingV6: null,
+    lastIface: null,
+    persistentNone: false,
+    doubleSpaced,
+    promptLine: null,
+    earlier: [],
+  };
+}
+
+export function problem(st: State, line: number, message: string): void {
+  st.problems.push({ source: st.source, line, message });
+}
+
+/** A line quoted in a problem: control characters shown as `?`, at most 80 characters. */
+export function excerpt(t: string): string {
+  const s = t.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
+}
+
+const outputOf = (st: State): Output => ({
+  routes: st.routes,
+  persistent: st.persistent,
+  interfaces: st.interfaces,
+  ...(st.defaultGateway ? { defaultGateway: st.defaultGateway } : {}),
+  hexIndexes: st.hexIndexes,
+  decimalIndexes: st.decimalIndexes,
+  onLink: st.onLink,
+});
+
+/** A second output starts at line `n` (or at the prompt before it): put the first one aside. */
+export function startAnotherOutput(st: State, n: number): void {
+  if (st.routes.length === 0 && st.persistent.length === 0 && st.interfaces.length === 0) {
+    st.promptLine = null;
+    return;
+  }
+  problem(st, st.promptLine ?? n, 'another route print output starts here; one is kept (the fuller output, on a tie the later one)');
+  st.earlier.push(outputOf(st));
+  Object.assign(st, { routes: [], persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
+  delete st.defaultGateway;
+  st.promptLine = null;
+}
+
+export function keepFullerOutput(st: State): void {
+  if (st.earlier.length === 0) return;
+  const size = (o: Output) => o.routes.length + o.persistent.length + o.interfaces.length;
+  const best = [...st.earlier, outputOf(st)].reduce((a, b) => (size(b) >= size(a) ? b : a));
+  Object.assign(st, { routes: best.routes, persistent: best.persistent, interfaces: best.interfaces, hexIndexes: best.hexIndexes, decimalIndexes: best.decimalIndexes, onLink: best.onLink });
+  if (best.defaultGateway) st.defaultGateway = best.defaultGateway;
+  else delete st.defaultGateway;
+}
+
+export function layoutOf(st: State): RoutePrintResult['layout'] {
+  // XP numbers interfaces in hex and never prints "On-link" or an IPv6 table in route print.
+  if (st.hexIndexes && !st.decimalIndexes) return 'nt5';
+  if (st.decimalIndexes || st.onLink || st.routes.some((r) => r.family === 6)) return 'nt6+';
+  if (st.defaultGateway) return 'nt5';
+  return 'unknown';
+}
