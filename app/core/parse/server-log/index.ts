@@ -1,6 +1,6 @@
 import { continues, detectFamily, FAMILIES } from './detect';
 import { InputSniffer } from './inspect';
-import type { FamilyParser, FamilyState } from './kit';
+import type { FamilyParser, FamilyState, Hit, TrackedRecord } from './kit';
 import { LineSplitter, type RawRecord } from './lines';
 import { splitPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
@@ -97,8 +97,10 @@ export class ServerLogParser {
     }
     const family = detectFamily(pre);
     let hit = null;
+    // entries full and no family tracking it: the record will only be counted (context rules need not decode it)
+    const full = this.entries.length - this.causeEntries >= MAX_ENTRIES;
     try {
-      hit = family ? family.parse(pre, this.stateOf(family)) : null;
+      hit = family ? family.parse(pre, this.stateOf(family), full && !family.track) : null;
     } catch {
       hit = null; // a parser bug must not lose the line: it is counted as unknown below
     }
@@ -121,13 +123,19 @@ export class ServerLogParser {
     this.understood++;
     this.count(family.family);
     // past the cap, a line without a cause that no family tracks is only counted (bounded memory, less garbage)
-    if (!hit.cause && !family.track && this.entries.length - this.causeEntries >= MAX_ENTRIES) {
+    if (!hit.cause && !family.track && full) {
       this.truncated = true;
       return;
     }
-    const entry = this.entry(r, pre, family.family, hit);
-    this.keep(entry);
-    const later = family.track?.(entry, this.stateOf(family));
+    if (!family.track) {
+      this.keep(this.entry(r, pre, family.family, hit));
+      return;
+    }
+    // a tracked family sees every record; its entry is made when kept or when the family keeps it
+    const seen = new Seen(this, r, pre, family.family, hit);
+    if (hit.cause || !full) this.keep(seen.entry());
+    else this.truncated = true; // what keep() would say of it
+    const later = family.track(seen, this.stateOf(family));
     if (later) for (const e of later) this.keep(e);
   }
 
@@ -135,14 +143,15 @@ export class ServerLogParser {
     this.families.set(f, (this.families.get(f) ?? 0) + 1);
   }
 
-  private entry(r: RawRecord, pre: Prefixed, family: LogFamily, hit: NonNullable<ReturnType<FamilyParser['parse']>>): ServerLogEntry {
+  /** @internal (Seen) */
+  entry(r: RawRecord, pre: Prefixed, family: LogFamily, hit: Hit): ServerLogEntry {
     const v3 = family === 'vpn3000' ? readVpn3000(pre.message) : null;
-    const e: ServerLogEntry = { line: r.line, endLine: r.endLine, family, text: r.text.length > TEXT_CHARS ? `${r.text.slice(0, TEXT_CHARS)}…` : r.text, decoded: hit.decoded, outcome: hit.outcome ?? 'info' };
+    const e: ServerLogEntry = { line: r.line, endLine: r.endLine, family, text: entryText(r.text), decoded: hit.decoded, outcome: hit.outcome ?? 'info' };
     const time = v3?.time ?? pre.time;
     if (time) e.time = time;
     if (pre.host) e.host = pre.host;
     if (pre.program) e.program = pre.program;
-    const session = hit.session ?? (pre.program && pre.pid ? `${pre.program}[${pre.pid}]` : family === 'ios' ? pre.message.match(/^(\S+) /)?.[1] : undefined);
+    const session = sessionOf(pre, family, hit);
     if (session) e.session = session;
     if (hit.peer) e.peer = hit.peer;
     if (hit.user) e.user = hit.user;
@@ -161,6 +170,33 @@ export class ServerLogParser {
     if (e.cause) this.causeEntries++;
     this.kept.add(e);
     this.entries.push(e);
+  }
+}
+
+const entryText = (text: string): string => (text.length > TEXT_CHARS ? `${text.slice(0, TEXT_CHARS)}…` : text);
+
+const sessionOf = (pre: Prefixed, family: LogFamily, hit: Hit): string | undefined =>
+  hit.session ?? (pre.program && pre.pid ? `${pre.program}[${pre.pid}]` : family === 'ios' ? pre.message.match(/^(\S+) /)?.[1] : undefined);
+
+/** A tracked record as its family sees it: text and session as the entry has them, the entry made once, on demand. */
+class Seen implements TrackedRecord {
+  readonly text: string;
+  readonly session: string | undefined;
+  private made: ServerLogEntry | undefined;
+
+  constructor(
+    private readonly parser: ServerLogParser,
+    private readonly r: RawRecord,
+    private readonly pre: Prefixed,
+    private readonly family: LogFamily,
+    private readonly hit: Hit,
+  ) {
+    this.text = entryText(r.text);
+    this.session = sessionOf(pre, family, hit) || undefined;
+  }
+
+  entry(): ServerLogEntry {
+    return (this.made ??= this.parser.entry(this.r, this.pre, this.family, this.hit));
   }
 }
 

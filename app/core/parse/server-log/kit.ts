@@ -12,6 +12,14 @@ export interface Hit {
   session?: string;
 }
 
+export interface TrackedRecord {
+  /** the entry's text (cut at 400 characters) and session */
+  readonly text: string;
+  readonly session: string | undefined;
+  /** the entry (the same object each call for this record) */
+  entry(): ServerLogEntry;
+}
+
 /** Per-input state a family may keep (pluto serials, IOS packet in progress, RRAS event in progress). */
 export type FamilyState = Record<string, unknown>;
 
@@ -19,39 +27,54 @@ export interface FamilyParser {
   family: LogFamily;
   /** true when this record is in this family's format (program tag or message shape) */
   claims(pre: Prefixed): boolean;
-  parse(pre: Prefixed, state: FamilyState): Hit | null;
-  /** sees every entry of this family once made (to remember the ones a later pattern points at) */
-  track?(entry: ServerLogEntry, state: FamilyState): ServerLogEntry[] | void;
+  /**
+   * `countOnly`: the caller will only count this record (its entries are full and nothing tracks
+   * it), so a context rule may answer COUNTED without decoding (see `context`).
+   */
+  parse(pre: Prefixed, state: FamilyState, countOnly?: boolean): Hit | null;
+  /**
+   * Sees every understood record of this family (to remember the ones a later pattern points at):
+   * its text and session as its entry will have them, and the entry itself on demand — past the
+   * entries cap a record's entry is made only when a family keeps it.
+   */
+  track?(seen: TrackedRecord, state: FamilyState): ServerLogEntry[] | void;
   /** at the end of the input: entries whose cause only the whole log shows (nothing came after) */
   finish?(state: FamilyState): ServerLogEntry[];
 }
 
-export type Rule = readonly [RegExp, (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null];
+type Handler = (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null;
+export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'context'];
+
+/**
+ * A context rule: its handler always gives a hit, never a cause, and reads or writes no state. When
+ * a record is only counted (a long log past the entries cap), the regex alone decides it — no match
+ * array, no decoded values that nobody would read. Only rules that truly hold this are marked.
+ */
+export const context = (re: RegExp, handler: Handler): Rule => [re, handler, 'context'];
+
+/** What a context rule answers when the record is only counted: understood, no cause, nothing decoded. */
+export const COUNTED: Hit = Object.freeze({ decoded: Object.freeze([]) as unknown as Decoded[], outcome: 'info' }) as Hit;
 
 /**
  * Log lines repeat: the same message with other numbers (pids, ports, packet counters). The rule
- * that matched a message's template (each run of digits folded to one `#`, the first 48 characters
+ * that matched a message's template (each run of digits folded to one `#`, the first 32 characters
  * of that) is tried first next time, so a long syslog costs about one regex per line instead of
  * one per rule. A miss falls back to every rule in order. Bounded: cleared when full. The
- * template is never built per line: a hash of it picks a bucket and sameTemplate compares in
- * place, so a line costs no allocation here.
+ * template is never built per line: one pass computes two independent 32-bit hashes of it (a
+ * 64-bit fingerprint), the first picks the bucket, the second tells templates in it apart.
  */
-interface TemplateSlot {
-  /** the template itself (a template is its own template; a fresh string, not a slice of a line) */
-  example: string;
-  rule: number;
-}
 interface TemplateCache {
-  buckets: Map<number, TemplateSlot[]>;
+  /** first hash → [second hash, rule] pairs */
+  buckets: Map<number, number[]>;
   size: number;
 }
 const TEMPLATE_CACHE = new WeakMap<readonly Rule[], TemplateCache>();
 const TEMPLATE_CACHE_MAX = 4096;
-const TEMPLATE_CHARS = 48;
+const TEMPLATE_CHARS = 32;
 const HASH = 35; // '#'
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The template as text (the cache keeps it as its example; the reference for the two below). */
+/** The template as text (the reference the fingerprint is tested against). */
 export function templateOf(message: string): string {
   let out = '';
   for (let i = 0; i < message.length && out.length < TEMPLATE_CHARS; i++) {
@@ -62,9 +85,11 @@ export function templateOf(message: string): string {
   return out;
 }
 
-/** FNV-1a over the template's characters. */
+let secondHash = 0;
+/** FNV-1a of the template's characters; the second, independent hash is left in secondHash. */
 export function templateHash(message: string): number {
   let h = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
   let last = -1;
   for (let i = 0, n = 0; i < message.length && n < TEMPLATE_CHARS; i++) {
     let c = message.charCodeAt(i);
@@ -75,77 +100,47 @@ export function templateHash(message: string): number {
     last = c;
     n++;
     h = Math.imul(h ^ c, 16777619);
+    h2 = Math.imul(h2 + c, 0x85ebca6b) ^ (h2 >>> 13);
   }
+  secondHash = h2 >>> 0;
   return h >>> 0;
 }
 
-/** templateOf(a) === templateOf(b), read in place. */
-export function sameTemplate(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  let last = -1;
-  for (let n = 0; n < TEMPLATE_CHARS; n++) {
-    let ca = -1;
-    while (i < a.length) {
-      const c = a.charCodeAt(i++);
-      if (!isDigit(c)) {
-        ca = c;
-        break;
-      }
-      if (last !== HASH) {
-        ca = HASH;
-        break;
-      }
-    }
-    let cb = -1;
-    while (j < b.length) {
-      const c = b.charCodeAt(j++);
-      if (!isDigit(c)) {
-        cb = c;
-        break;
-      }
-      if (last !== HASH) {
-        cb = HASH;
-        break;
-      }
-    }
-    if (ca !== cb) return false;
-    if (ca < 0) return true;
-    last = ca;
-  }
-  return true;
-}
+/** Both hashes of the template (tests). */
+export const templateFingerprint = (message: string): [number, number] => [templateHash(message), secondHash];
 
-function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState): Hit | null {
+function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
+  if (countOnly && rule[2] === 'context') return rule[0].test(message) ? COUNTED : null;
   const m = message.match(rule[0]);
   return m ? rule[1](m, pre, state) : null;
 }
 
-export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState): Hit | null {
+export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false): Hit | null {
   let cache = TEMPLATE_CACHE.get(rules);
   if (!cache) TEMPLATE_CACHE.set(rules, (cache = { buckets: new Map(), size: 0 }));
   const hash = templateHash(message);
+  const hash2 = secondHash;
   const bucket = cache.buckets.get(hash);
-  const slot = bucket?.find((s) => sameTemplate(s.example, message));
-  const known = slot?.rule;
+  let at = -1;
+  if (bucket) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === hash2) at = i;
+  const known = at >= 0 ? bucket![at + 1] : undefined;
   if (known !== undefined) {
-    const hit = tryRule(rules[known]!, message, pre, state);
+    const hit = tryRule(rules[known]!, message, pre, state, countOnly);
     if (hit) return hit;
   }
   for (let i = 0; i < rules.length; i++) {
     if (i === known) continue;
-    const hit = tryRule(rules[i]!, message, pre, state);
+    const hit = tryRule(rules[i]!, message, pre, state, countOnly);
     if (hit) {
-      if (slot) slot.rule = i;
+      if (at >= 0) bucket![at + 1] = i;
       else {
         if (cache.size >= TEMPLATE_CACHE_MAX) {
           cache.buckets.clear();
           cache.size = 0;
         }
         const b = cache.buckets.get(hash);
-        const example = templateOf(message);
-        if (b) b.push({ example, rule: i });
-        else cache.buckets.set(hash, [{ example, rule: i }]);
+        if (b) b.push(hash2, i);
+        else cache.buckets.set(hash, [hash2, i]);
         cache.size++;
       }
       return hit;

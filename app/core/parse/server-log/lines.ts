@@ -34,7 +34,8 @@ const GLUE = new RegExp(
   'g',
 );
 
-const GLUE_WORDS = ['ISAKMP-SA', 'L2TP UDP', 'IPsec-SA', 'acquired ', '>: ', 'phase1', 'phase2', 'phase 1'];
+/** 'ISAKMP-SA', 'L2TP UDP', 'IPsec-SA', 'acquired ', '>: ', 'phase1', 'phase2', 'phase 1' — one scan, not eight */
+const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)/;
 
 /**
  * Cheap test first (indexOf, no regex scan): only a line showing a second record start — a second
@@ -46,8 +47,7 @@ function maybeGlued(text: string): boolean {
   const a = text.indexOf(']: ');
   if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
   if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
-  for (const w of GLUE_WORDS) if (text.includes(w)) return true;
-  return false;
+  return GLUE_WORDS.test(text);
 }
 
 export function unglue(text: string): string[] {
@@ -64,13 +64,15 @@ export function unglue(text: string): string[] {
   return parts;
 }
 
+const BBCODE_START = /\[(?:\/|COLOR|color)/;
+
 /** Paste damage removed before anything else: CR, rsyslog's `#011` tab escape, Markdown quotes, BBCode. */
 export function normalizeLine(raw: string, first: boolean): string {
   let s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.includes('#0')) s = s.replace(/#011/g, '\t').replace(/#015/g, '');
   if (s.startsWith('>')) s = s.replace(/^(?:> ?)+/, '');
-  if (s.includes('[/') || s.includes('[COLOR') || s.includes('[color')) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+  if (BBCODE_START.test(s)) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
   return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
 }
 

@@ -61,20 +61,37 @@ function tokenEnd(text: string, from: number, hostRule: boolean): number {
   return i;
 }
 
-/** After a program name: `[pid]: ` or `: ` → where the message starts and the pid, or null. */
-function afterProgram(text: string, at: number): { message: number; pid?: string } | null {
-  let pid: string | undefined;
+/** After a program name: `[pid]: ` or `: ` → where the message starts (-1: neither); the pid's digits end at pidEnd. */
+let pidEnd = -1;
+function afterProgram(text: string, at: number): number {
+  pidEnd = -1;
   if (text.charCodeAt(at) === 91) {
     let j = at + 1;
     while (isDigit(text.charCodeAt(j))) j++;
-    if (j === at + 1 || text.charCodeAt(j) !== 93) return null;
-    pid = text.slice(at + 1, j);
+    if (j === at + 1 || text.charCodeAt(j) !== 93) return -1;
+    pidEnd = j;
     at = j + 1;
   }
-  if (text.charCodeAt(at) !== 58) return null;
+  if (text.charCodeAt(at) !== 58) return -1;
   at++;
   if (text.charCodeAt(at) === 32) at++;
-  return { message: at, pid };
+  return at;
+}
+
+/** Two digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return isDigit(a) && isDigit(b) ? (a - 48) * 10 + b - 48 : -1;
+}
+
+/** The month of the three letters at the start (exact spelling, as the regexes), or 0 — without cutting a string. */
+const MONTH_BY_CODE = new Map(MONTHS.map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1]));
+function monthAt(text: string): number {
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  const c = text.charCodeAt(2);
+  return a < 128 && b < 128 && c < 128 ? (MONTH_BY_CODE.get((a << 16) | (b << 8) | c) ?? 0) : 0;
 }
 
 /**
@@ -85,7 +102,7 @@ function afterProgram(text: string, at: number): { message: number; pid?: string
  * splitPrefixByRegex is the reference a property test holds this to.
  */
 function syslogHeader(text: string): Prefixed | undefined {
-  const month = MONTH_NUMBER.get(text.slice(0, 3));
+  const month = monthAt(text);
   if (!month || text.charCodeAt(3) !== 32) return undefined;
   let i = 4;
   while (text.charCodeAt(i) === 32) i++;
@@ -93,10 +110,9 @@ function syslogHeader(text: string): Prefixed | undefined {
   let day = text.charCodeAt(i++) - 48;
   if (isDigit(text.charCodeAt(i))) day = day * 10 + text.charCodeAt(i++) - 48;
   if (text.charCodeAt(i) !== 32) return undefined;
-  const two = (at: number) => (isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) ? (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48 : -1);
-  const hour = two(i + 1);
-  const minute = two(i + 4);
-  const second = two(i + 7);
+  const hour = twoDigits(text, i + 1);
+  const minute = twoDigits(text, i + 4);
+  const second = twoDigits(text, i + 7);
   if (hour < 0 || minute < 0 || second < 0 || text.charCodeAt(i + 3) !== 58 || text.charCodeAt(i + 6) !== 58) return undefined;
   i += 9;
   let frac: string | undefined;
@@ -110,25 +126,28 @@ function syslogHeader(text: string): Prefixed | undefined {
   if (text.charCodeAt(i) !== 32 || LINE_BREAK.test(text)) return undefined;
   const start = i + 1;
   let host: string | undefined;
-  let program: string | undefined;
-  let after: { message: number; pid?: string } | null = null;
+  let programStart = start;
+  let programEnd = -1;
+  let message = -1;
   // with a host first (the regex's optional group is greedy), then without
   const hostEnd = tokenEnd(text, start, true);
   if (hostEnd < 0) return undefined;
   if (hostEnd > start && text.charCodeAt(hostEnd) === 32) {
     const end = tokenEnd(text, hostEnd + 1, false);
     if (end < 0) return undefined;
-    if (end > hostEnd + 1 && (after = afterProgram(text, end))) {
+    if (end > hostEnd + 1 && (message = afterProgram(text, end)) >= 0) {
       host = text.slice(start, hostEnd);
-      program = text.slice(hostEnd + 1, end);
+      programStart = hostEnd + 1;
+      programEnd = end;
     }
   }
-  if (!after) {
+  if (message < 0) {
     const end = tokenEnd(text, start, false);
-    if (end <= start || !(after = afterProgram(text, end))) return undefined;
-    program = text.slice(start, end);
+    if (end <= start || (message = afterProgram(text, end)) < 0) return undefined;
+    programEnd = end;
   }
-  return { shape: 'syslog', time: { month, day, hour, minute, second, ms: ms(frac) }, host, program, pid: after.pid, message: text.slice(after.message) };
+  const pid = pidEnd >= 0 ? text.slice(programEnd + 1, pidEnd) : undefined;
+  return { shape: 'syslog', time: { month, day, hour, minute, second, ms: ms(frac) }, host, program: text.slice(programStart, programEnd), pid, message: text.slice(message) };
 }
 
 export function splitPrefix(text: string): Prefixed {

@@ -104,15 +104,16 @@ export const libreswanFamily: FamilyParser = {
     if (peer && /^\d/.test(peer)) hit.peer = peer.replace(/:\d+$/, '');
     return hit;
   },
-  track(entry, state) {
-    const s = serialOf(state, entry.session?.replace(/^#/, ''));
+  track(seen, state) {
+    const s = serialOf(state, seen.session?.replace(/^#/, ''));
     if (!s) return;
-    const st = entry.text.match(/(STATE_[A-Z0-9_]+)/g);
+    const text = seen.text;
+    const st = text.includes('STATE_') ? text.match(/(STATE_[A-Z0-9_]+)/g) : null;
     if (st) s.state = st[st.length - 1];
-    if (/ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/.test(entry.text)) s.established = true;
-    if (/STATE_MAIN_R2: retransmission/.test(entry.text)) {
+    if (/ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/.test(text)) s.established = true;
+    if (/STATE_MAIN_R2: retransmission/.test(text)) {
       s.retransmits++;
-      s.last = entry;
+      s.last = seen.entry();
     }
   },
   finish(state) {

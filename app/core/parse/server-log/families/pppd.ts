@@ -1,6 +1,6 @@
 import { PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -62,8 +62,8 @@ const RULES: Rule[] = [
     const e = msChapErrorOf(m[2] ?? '');
     return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
-  [/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: m[2] ?? '' }, 'success'), { user: m[2] })],
-  [/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })],
+  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: m[2] ?? '' }, 'success'), { user: m[2] })),
+  context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m) => {
     const reason = m[1] ?? '';
     if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe')], outcome: 'failure', cause: 'mppe-unavailable' };
@@ -75,42 +75,42 @@ const RULES: Rule[] = [
   [/^MPPE required but peer negotiation failed$/, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
   [/^Refusing MPPE stateful mode offered by peer$/, () => ({ decoded: [d('mppeStatefulRefused')], outcome: 'failure', cause: 'mppe-stateful-only' })],
   [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
-  [/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')],
-  [/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')],
+  context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
+  context(/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')),
   [/^LCP: timeout sending Config-Requests$/, () => ({ decoded: [d('lcpTimeout')], outcome: 'failure', cause: 'no-ppp-frames' })],
-  [/^(IPCP|LCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })],
+  context(/^(IPCP|LCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
   [/^IPCP terminated by peer \((.*)\)$/, (m) => /IP address/i.test(m[1]!) ? { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'failure', cause: 'address-pool' } : { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'warning' }],
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
-  [/^(local|remote) +IP address (\S+)$/, (m) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]! }, 'success')],
+  context(/^(local|remote) +IP address (\S+)$/, (m) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]! }, 'success')),
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
-  [/^(?:CTRL: )?Client (\S+) control connection (started|finished)$/, (m) => tagged(step(m[2] === 'started' ? 'ctrlStarted' : 'ctrlFinished', { peer: m[1]! }), { peer: m[1] })],
-  [/^CTRL: Starting call \(launching pppd, opening GRE\)$/, () => step('startingCall')],
-  [/^CTRL: Received PPTP Control Message \(type: (\d+)\)$/, (m) => {
+  context(/^(?:CTRL: )?Client (\S+) control connection (started|finished)$/, (m) => tagged(step(m[2] === 'started' ? 'ctrlStarted' : 'ctrlFinished', { peer: m[1]! }), { peer: m[1] })),
+  context(/^CTRL: Starting call \(launching pppd, opening GRE\)$/, () => step('startingCall')),
+  context(/^CTRL: Received PPTP Control Message \(type: (\d+)\)$/, (m) => {
     const n = Number(m[1]);
     const hit = pptpType(n, 'in');
     if (n === 12) hit.decoded.push(d('pcHungUp'));
     return hit;
-  }],
+  }),
   [/^CTRL: Made a (.+?) packet$/, (m) => (PPTPD_NAMES[m[1]!] ? pptpType(PPTPD_NAMES[m[1]!]!, 'out') : null)],
-  [/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })],
-  [/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })],
-  [/^CTRL: (?:EOF or bad error reading ctrl packet length\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })],
-  [/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')],
-  [/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')],
-  [/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')],
-  [/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => ({ decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })],
-  [/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')],
-  [/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')],
-  [/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })],
-  [/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })],
-  [/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')],
-  [/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')],
-  [/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')],
-  [/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })],
-  [/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')],
-  [/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })],
-  [/^sent \[LCP (\w+)\]$/, (m) => ({ decoded: [d('packet', { dir: 'out', proto: 'LCP', code: m[1]!, id: '-', options: '' })], outcome: 'info' })],
+  context(/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })),
+  context(/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
+  context(/^CTRL: (?:EOF or bad error reading ctrl packet length\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
+  context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
+  context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
+  context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
+  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => ({ decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
+  context(/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')),
+  context(/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')),
+  context(/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })),
+  context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
+  context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
+  context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
+  context(/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')),
+  context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
+  context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
+  context(/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })),
+  context(/^sent \[LCP (\w+)\]$/, (m) => ({ decoded: [d('packet', { dir: 'out', proto: 'LCP', code: m[1]!, id: '-', options: '' })], outcome: 'info' })),
   // xl2tpd
   [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m) => {
     const c = Number(m[2]);
@@ -123,14 +123,14 @@ const RULES: Rule[] = [
     }
     return hit;
   }],
-  [/^Call established with (\S*),? PID: (\d+), Local: (\d+), Remote: (\d+), Serial: (\d+)$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })],
-  [/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')],
-  [/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')],
-  [/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })],
-  [/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })],
-  [/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')],
-  [/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })],
-  [/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')],
+  context(/^Call established with (\S*),? PID: (\d+), Local: (\d+), Remote: (\d+), Serial: (\d+)$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  context(/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')),
+  context(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
+  context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
+  context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
+  context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
+  context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
+  context(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
 ];
 
 export const pppdFamily: FamilyParser = {
@@ -143,7 +143,7 @@ export const pppdFamily: FamilyParser = {
     if (pre.program) return false;
     return applyRules(RULES, pre.message, pre, {}) !== null;
   },
-  parse(pre, state) {
-    return applyRules(RULES, pre.message.trim(), pre, state);
+  parse(pre, state, countOnly) {
+    return applyRules(RULES, pre.message.trim(), pre, state, countOnly);
   },
 };

@@ -180,7 +180,8 @@ export const rrasFamily: FamilyParser = {
     }
     return applyRules(RULES, pre.message, pre, state);
   },
-  track(entry, state) {
+  track(seen, state) {
+    const entry = seen.entry();
     if (state.iasTime) {
       entry.time = state.iasTime as LogTime;
       state.iasTime = undefined;

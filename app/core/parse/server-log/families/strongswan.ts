@@ -94,8 +94,8 @@ export const strongswanFamily: FamilyParser = {
     if (!m) return null;
     return applyRules(RULES, m[3]!.trim(), pre, state);
   },
-  track(entry, state) {
-    if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(entry.text)) state.initEntry = entry;
+  track(seen, state) {
+    if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
   },
   finish(state) {
     // An IKE_SA_INIT answered with SA+KE and then nothing on UDP 4500 and no IKE_AUTH: the PC's
