@@ -13,6 +13,9 @@ import { COMMAND_COM_LACKS, NT4_LACKS, scriptConstructViolations } from '../app/
 import { ps1Absence, scriptDialectOf, scriptRefusalOf, type ScriptDialect } from '../app/core/remedy/script-dialect';
 import { ReportSchema } from '../app/core/model/report';
 import { readCaptureDir } from '../app/system/capture-reader';
+import { readPolicyFile } from '../app/system/policy-file';
+import { existsSync } from 'node:fs';
+import type { Policy } from '../app/core/model/policy';
 import { cli } from './support/cli';
 
 /**
@@ -27,15 +30,17 @@ const SAMPLE_NAMES = ['demo', 'nt4-sp5', 'win11-ras-errors', 'win11-registry', '
 /** `ver` as NT 4.0 and Windows 95 print it (samples/nt4-sp5, samples/win95-osr2) */
 const VER = { nt4: 'Windows NT Version 4.0  \r\n', win9x: 'Windows 95. [Version 4.00.1111]\r\n' } as const;
 
-async function sample(name: string, ver?: string): Promise<Capture> {
-  const cap = await readCaptureDir(join(SAMPLES, name));
+/** a sample's capture (optionally with another `ver`), with its policy.json like `--policy` gives it */
+async function sample(name: string, ver?: string): Promise<Capture & { policy?: Policy }> {
+  const cap: Capture & { policy?: Policy } = await readCaptureDir(join(SAMPLES, name));
   if (ver !== undefined) cap.files.set('ver.txt', { name: 'ver.txt', text: ver, encoding: 'utf-8' } as never);
+  const policy = join(SAMPLES, name, 'policy.json');
+  if (existsSync(policy)) cap.policy = await readPolicyFile(policy);
   return cap;
 }
 
-const analyse = (cap: Capture, lang: 'en' | 'nl' = 'en') => {
-  return analyseCapture(cap, { toolVersion: 'test', corporateNetworks: ['10.13.1.0/24'], language: lang }).report;
-};
+const analyse = (cap: Capture & { policy?: Policy }, lang: 'en' | 'nl' = 'en') =>
+  analyseCapture(cap, { toolVersion: 'test', corporateNetworks: ['10.13.1.0/24'], language: lang, ...(cap.policy ? { policy: cap.policy } : {}) }).report;
 
 /** Every sample as NT 4.0 and as Windows 95 (the rules plan what they plan; the scripts must follow). */
 async function oldCaptures(): Promise<{ name: string; dialect: ScriptDialect; report: Report }[]> {
@@ -150,8 +155,11 @@ describe('scripts per Windows generation (issue 11.6)', () => {
 
   it('the renderers never return a script their shell cannot run', () => {
     const spec = { title: 't', steps: [{ action: { kind: 'nbtstat.reload' } as const, label: 'reload' }] };
-    expect(() => renderCmdNt4(spec)).toThrow(/cannot render nbtstat\.reload/);
     expect(() => renderBat9x(spec)).toThrow(/cannot render nbtstat\.reload/);
+    const vpn = { kind: 'vpn.route.add', connectionName: 'Corp', allUsers: true, destinationPrefix: '10.13.1.0/24' } as const;
+    expect(() => renderCmdNt4({ title: 't', steps: [{ action: vpn, label: 'vpn' }] })).toThrow(/cannot render vpn\.route\.add/);
+    // NT 4.0 runs nbtstat -R and the LMHOSTS edit (judged by the exit code / fc /b, like later Windows)
+    expect(scriptConstructViolations(renderCmdNt4(spec), 'cmd-nt4')).toEqual([]);
   });
 
   it('the COMMAND.COM .bat judges each route step by FIND over route print (structure, no interpreter)', () => {
@@ -178,6 +186,24 @@ describe('scripts per Windows generation (issue 11.6)', () => {
     const io = second.filter((l) => l.includes('FIND.EXE')).map((l) => /<(\S+) >(\S+)/.exec(l)!.slice(1));
     io.slice(1).forEach(([from], i) => expect(from).toBe(io[i]![1]));
     expect(scriptConstructViolations(bat, 'command-com')).toEqual([]);
+  });
+
+  it('NT 4.0 LMHOSTS edit: the reviewed bytes are compared (fc /b) before anything is copied or deleted', () => {
+    const replace = { kind: 'file.replace', path: { kind: 'lmhosts' }, content: 'new\r\n', previous: 'old\r\n', encoding: 'cp850', lineEnding: 'crlf' } as const;
+    const lines = renderCmdNt4({ title: 't', steps: [{ action: replace, label: 'edit' }] }).split('\r\n');
+    const fc = lines.indexOf('"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1');
+    expect(fc).toBeGreaterThan(0);
+    expect(lines[fc + 1]).toBe('if errorlevel 1 goto changed');
+    const firstWrite = lines.findIndex((l) => /^(copy|del) /.test(l));
+    expect(firstWrite).toBeGreaterThan(fc + 1);
+    // after the copy the new bytes are compared again
+    expect(lines.slice(lines.indexOf('copy /b "%TM_NEW%" "%TM_FILE%" >nul') + 1, lines.indexOf('copy /b "%TM_NEW%" "%TM_FILE%" >nul') + 3)).toEqual(['"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1', 'if errorlevel 1 goto failed']);
+    // a creation (no file before) refuses a file that appeared since; its undo deletes only the reviewed bytes
+    const create = renderCmdNt4({ title: 't', steps: [{ action: { ...replace, previous: '', previousAbsent: true }, label: 'create' }] });
+    expect(create).toContain('if exist "%TM_FILE%" goto changed\r\ncopy /b "%TM_NEW%" "%TM_FILE%" >nul\r\n');
+    const remove = renderCmdNt4({ title: 't', steps: [{ action: { ...replace, content: '', contentAbsent: true }, label: 'delete' }] });
+    expect(remove).toContain('if errorlevel 1 goto changed\r\nif exist "%TM_FILE%.tunnelmedic.bak" del "%TM_FILE%.tunnelmedic.bak"');
+    expect(remove).not.toContain('TM_NEW');
   });
 
   it('NT 4.0 scripts leave IF out and read the table without usebackq', () => {

@@ -1,4 +1,6 @@
-import { isRouteAction, type RouteAction } from './actions';
+import { isRouteAction, type Action, type RouteAction } from './actions';
+import type { FileReplace } from './file-actions';
+import { companionFor, LMHOSTS_CMD_PATH } from './render-registry';
 import { escapeCmdEcho } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { routeExpectation } from './render-cmd';
@@ -21,7 +23,8 @@ import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
  * - the script cannot set its exit code: its last line says "all N steps done" or "step N failed",
  *   and a failure also leaves errorlevel 1 through `verify other` (the method setlocal /? gives for
  *   cmd.exe versions whose SETLOCAL sets no errorlevel).
- * Only route steps are rendered here; script-dialect.ts refuses the other kinds for NT 4.0.
+ * Route steps and the LMHOSTS edit (file.replace, nbtstat -R) are rendered here; script-dialect.ts
+ * refuses the other kinds for NT 4.0.
  */
 export function renderCmdNt4(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MACHINE): string {
   const total = spec.steps.length;
@@ -34,24 +37,33 @@ export function renderCmdNt4(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_
     'set TM_ROUTE=%TM_SYS%\\route.exe',
     'set PATH=%TM_SYS%;%SystemRoot%',
     'set TM_OUT=%TEMP%\\tunnelmedic-route.txt',
+    'set TM_FC=%TM_SYS%\\fc.exe',
+    'set TM_NBTSTAT=%TM_SYS%\\nbtstat.exe',
   ];
   spec.steps.forEach((step, i) => {
     const n = i + 1;
-    if (!isRouteAction(step.action)) throw new Error(`the NT 4.0 dialect cannot render ${step.action.kind} (script-dialect.ts refuses it)`);
-    lines.push(`echo [${n}/${total}] ${escapeCmdEcho(step.label)}`, `set TM_STEP=${n}`, ...nt4RouteStepLines(step.action, machine));
+    lines.push(`echo [${n}/${total}] ${escapeCmdEcho(step.label)}`, `set TM_STEP=${n}`, ...nt4StepLines(step.action, machine));
   });
   lines.push(
     `echo TunnelMedic: all ${total} steps done.`,
     'if exist "%TM_OUT%" del "%TM_OUT%"',
     'goto :eof',
     '',
+    ':changed',
+    'echo TunnelMedic: "%TM_FILE%" is not as it was when the fix was reviewed; it was not touched. 1>&2',
+    'goto failed',
+    '',
+    ':missing',
+    'echo TunnelMedic: a companion file of this script is missing (keep the files beside the script). 1>&2',
+    'goto failed',
+    '',
     ':failed',
-    'echo TunnelMedic: step %TM_STEP% failed: the route table does not show the change; the steps after it were not run. 1>&2',
+    'echo TunnelMedic: step %TM_STEP% failed: the machine does not show the change; the steps after it were not run. 1>&2',
     'if exist "%TM_OUT%" del "%TM_OUT%"',
     'verify other 2>nul',
     'goto :eof',
   );
-  if (spec.steps.length) lines.push('', ...NT4_ROUTE_SUBROUTINE);
+  if (spec.steps.some((st) => isRouteAction(st.action))) lines.push('', ...NT4_ROUTE_SUBROUTINE);
   const script = lines.join('\r\n') + '\r\n';
   checkScriptConstructs(script, 'cmd-nt4');
   return script;
@@ -66,6 +78,49 @@ export function nt4RouteArgv(action: RouteAction): string[] {
     case 'route.delete':
       return ['DELETE', action.destination, 'MASK', action.netmask, ...(action.gateway ? [action.gateway] : [])];
   }
+}
+
+function nt4StepLines(action: Action, machine: ScriptMachine): string[] {
+  if (isRouteAction(action)) return nt4RouteStepLines(action, machine);
+  // nbtstat -R (purge and preload #PRE entries): its exit code, as in render-registry.ts (assumed the same on NT 4.0)
+  if (action.kind === 'nbtstat.reload') return ['"%TM_NBTSTAT%" -R', 'if errorlevel 1 goto failed'];
+  if (action.kind === 'file.replace') return nt4FileReplaceLines(action);
+  throw new Error(`the NT 4.0 dialect cannot render ${action.kind} (script-dialect.ts refuses it)`);
+}
+
+/**
+ * The LMHOSTS edit, written out per step (the same checks as render-registry.ts's subroutines): the
+ * file must still hold exactly the reviewed bytes (fc /b; exit 0 same, 1 different, 2 missing — fc's
+ * codes are documented for no Windows version we found, assumed as on later ones), a backup copy is
+ * made beside it, the new bytes are copied in and compared again. The bytes travel in companion
+ * files beside the script (%~dp0: NT 4.0's call /? lists %~dp1-style modifiers). COPY gets no /Y:
+ * a copy inside a batch file does not prompt before overwriting (copy /?: "unless COPY command is
+ * being executed from within a batch script"), and /Y is not documented for NT 4.0; the target is
+ * deleted first anyway, so there is nothing to overwrite.
+ */
+function nt4FileReplaceLines(action: FileReplace): string[] {
+  const next = companionFor(action.content, action.encoding).name;
+  const prev = companionFor(action.previous, action.encoding).name;
+  const lines = [`set TM_FILE=${LMHOSTS_CMD_PATH}`];
+  if (!action.contentAbsent) lines.push(`set TM_NEW=%~dp0${next}`, 'if not exist "%TM_NEW%" goto missing');
+  if (!action.previousAbsent) lines.push(`set TM_PREV=%~dp0${prev}`, 'if not exist "%TM_PREV%" goto missing');
+  if (action.previousAbsent) {
+    // issue 11.5: there was no file when the fix was reviewed; one that appeared since is not ours
+    lines.push('if exist "%TM_FILE%" goto changed');
+  } else {
+    lines.push(
+      'if not exist "%TM_FILE%" goto changed',
+      '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
+      'if errorlevel 1 goto changed',
+      'if exist "%TM_FILE%.tunnelmedic.bak" del "%TM_FILE%.tunnelmedic.bak"',
+      'copy /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
+      'if not exist "%TM_FILE%.tunnelmedic.bak" goto failed',
+      'del "%TM_FILE%"',
+      'if exist "%TM_FILE%" goto failed',
+    );
+  }
+  if (action.contentAbsent) return lines;
+  return [...lines, 'copy /b "%TM_NEW%" "%TM_FILE%" >nul', '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1', 'if errorlevel 1 goto failed'];
 }
 
 /**

@@ -45,7 +45,7 @@ export function ps1Absence(os: Pick<Snapshot['os'], 'family' | 'version'>): Ps1A
 }
 
 /** Why an action cannot be scripted for a Windows generation (the fix is then withheld, with the reason). */
-export type ScriptRefusal = 'noRegExe' | 'noMetricColumn9x' | 'noLmhosts9x' | 'lmhostsNt4' | 'noTaskScheduler2' | 'noVpnClient';
+export type ScriptRefusal = 'noRegExe' | 'noMetricColumn9x' | 'noLmhosts9x' | 'noTaskScheduler2' | 'noVpnClient';
 
 /**
  * Decided per action kind:
@@ -54,10 +54,9 @@ export type ScriptRefusal = 'noRegExe' | 'noMetricColumn9x' | 'noLmhosts9x' | 'l
  *   (it is the last column; FIND cannot anchor a line's end), so it is refused on 9x.
  * - registry: reg.exe is not part of Windows 9x or NT 4.0 (windows-reference.md §4, §11: use
  *   `regedit /e` there); regedit /s has no documented exit code, so a step could not be judged.
- * - LMHOSTS replace + nbtstat: Windows 9x keeps LMHOSTS in the Windows folder and COMMAND.COM's fc has
- *   no documented exit code (KB Q81819 lists the MS-DOS commands that have one: FIND, not FC); on
- *   NT 4.0 the byte-for-byte compare-and-copy is not rendered in the NT4 dialect yet (it needs
- *   fc.exe's exit code, documented nowhere for NT 4.0 that we found).
+ * - LMHOSTS replace + nbtstat: NT 4.0 keeps LMHOSTS where later NT does (render-cmd-nt4.ts); Windows
+ *   9x keeps it in the Windows folder and COMMAND.COM's fc has no documented exit code (KB Q81819
+ *   lists the MS-DOS commands that have one: FIND, not FC), so no byte-exact check: refused.
  * - guard task: a Task Scheduler 2.0 XML task (Vista and later; task-actions.ts).
  * - VPN profile cmdlets: the VpnClient module of Windows 8 and later (vpn-actions.ts, §6).
  */
@@ -75,7 +74,7 @@ export function scriptRefusalOf(action: Action, machine: Pick<ScriptMachine, 'ge
       return old ? 'noRegExe' : undefined;
     case 'file.replace':
     case 'nbtstat.reload':
-      return g === 'win9x' ? 'noLmhosts9x' : g === 'nt4' ? 'lmhostsNt4' : undefined;
+      return g === 'win9x' ? 'noLmhosts9x' : undefined;
     case 'task.create':
     case 'task.delete':
       return old || g === 'nt5' ? 'noTaskScheduler2' : undefined;
