@@ -162,6 +162,8 @@ describe('tunnelmedic fix', () => {
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('De routetabel wordt opnieuw gelezen');
     expect(failed.stdout).toContain('Stap 2 is mislukt: ');
+    // what the table showed instead, in Dutch too (route.exe's own words stay as evidence)
+    expect(failed.stdout).toMatch(/route 10\.13\.1\.0 masker 255\.255\.255\.0 met gateway 192\.168\.1\.1 op interface 23 staat niet in de tabel/);
     expect(failed.stdout).toContain('Alles wat was veranderd, is teruggezet.');
     expect(failed.stdout).not.toMatch(/Step 2 failed|rolled back/);
     const fixed = await cli(['fix', '--demo', '--yes', '--lang', 'nl'], { dataDir });

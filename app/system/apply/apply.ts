@@ -102,7 +102,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
     progress('apply', seq + 1, planned.length, p.label);
     await ctx.store.append(runId, { seq, phase: 'before' });
     attempted = seq + 1;
-    const { ok, output, why } = await runAction(ctx.target, baseline.snapshot, p.action, ctx.store.dir(runId));
+    const { ok, output, why } = await runAction(ctx.target, baseline.snapshot, p.action, ctx.store.dir(runId), t);
     await ctx.store.append(runId, { seq, phase: 'after', ok, output });
     steps[seq] = { label: p.label, status: ok ? 'done' : 'failed', output: output || undefined };
     if (!ok) {
@@ -179,7 +179,7 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
   const after = analyse(ctx, await ctx.target.collect()).report;
   const left = stillPresent(after.snapshot, started, plan.actions);
   // the restored state is also checked against the backup taken before the run (restore-check.ts)
-  const check = restoreProblems(await ctx.store.backup(runId).catch(() => null), after.snapshot, started.map((s) => s.action));
+  const check = restoreProblems(await ctx.store.backup(runId).catch(() => null), after.snapshot, started.map((s) => s.action), t);
   const ok = undo.ok && left.length === 0 && check.differs.length === 0;
   const told = [check.unchecked && t('engineRun.notChecked', { what: check.unchecked }), ...check.notes.map((n) => t('engineRun.note', { what: n }))].filter(Boolean).join(' ');
   const message = !ok
@@ -219,7 +219,7 @@ async function undoPresent(
     ctx.onProgress?.({ phase: 'rollback', step: todo.length - k, total: todo.length, label: describe(inverse) });
     await ctx.store.append(runId, { seq, phase: 'undo-before' });
     const { ok, output, why }: { ok: boolean; output: string; why?: string } = isRouteAction(action)
-      ? await runInverseOfRoute(ctx.target, now, action, inverse)
+      ? await runInverseOfRoute(ctx.target, now, action, inverse, wordsOf(ctx))
       : await ctx.target.execOther(inverse as Exclude<Action, RouteAction>, ctx.store.dir(runId));
     await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output });
     if (!ok) return { ok: false, reversed, error: `${describe(inverse)}: ${why ?? output}` };
@@ -232,11 +232,11 @@ async function undoPresent(
 }
 
 /** The inverse of a route step, judged by whether the step's change is gone from a fresh read. */
-async function runInverseOfRoute(target: RouteTarget, baseline: Snapshot, action: RouteAction, inverse: Action): Promise<{ ok: boolean; output: string; why?: string }> {
+async function runInverseOfRoute(target: RouteTarget, baseline: Snapshot, action: RouteAction, inverse: Action, t: ReturnType<typeof engineT>): Promise<{ ok: boolean; output: string; why?: string }> {
   const out = await target.execRoute(routeArgv(inverse));
   const rows = await freshRows(target, action.destination);
   const judged = judgeRouteStep(baseline, rows, action);
-  return { ok: !judged.present, output: out.stdout.trim(), why: judged.present ? `still in effect: ${describe(action)}` : undefined };
+  return { ok: !judged.present, output: out.stdout.trim(), why: judged.present ? t('engineRun.stillInEffect', { what: describe(action) }) : undefined };
 }
 
 function pickFix(fresh: Report, consented: Report, fixId: string): Fix {
@@ -282,10 +282,10 @@ async function freshRows(target: RouteTarget, destination: string) {
  * only evidence); the rest by the target (reg.exe's exit code is reliable; LMHOSTS is compared byte
  * for byte before it is written).
  */
-async function runAction(target: RouteTarget, baseline: Snapshot, action: Action, runDir: string): Promise<{ ok: boolean; output: string; why?: string }> {
+async function runAction(target: RouteTarget, baseline: Snapshot, action: Action, runDir: string, t: ReturnType<typeof engineT>): Promise<{ ok: boolean; output: string; why?: string }> {
   if (!isRouteAction(action)) return target.execOther(action, runDir);
   const out = await target.execRoute(routeArgv(action));
-  const judged = judgeRouteStep(baseline, await freshRows(target, action.destination), action);
+  const judged = judgeRouteStep(baseline, await freshRows(target, action.destination), action, t);
   return { ok: judged.ok, output: out.stdout.trim(), why: judged.why };
 }
 

@@ -3,7 +3,10 @@ import type { Route, Snapshot } from '../../core/model/snapshot';
 import { interfaceOf } from '../../core/diagnose/route-model';
 import { expectedShownMetric } from '../../core/remedy/route-metric';
 import ipaddr from 'ipaddr.js';
+import { engineT } from '../../core/i18n';
 import { otherEffectObserved, otherPrecondition } from './judge-other';
+
+type Words = ReturnType<typeof engineT>;
 
 /**
  * Every route step is judged by the table, never by route.exe's words: its messages are translated
@@ -52,27 +55,27 @@ export interface StepJudgement {
  * planned gateway, interface and effective metric; the deleted one gone; the changed one with the
  * new effective metric.
  */
-export function judgeRouteStep(baseline: Snapshot, rows: readonly Route[], action: RouteAction): StepJudgement {
+export function judgeRouteStep(baseline: Snapshot, rows: readonly Route[], action: RouteAction, t: Words = engineT('en')): StepJudgement {
   const view: Snapshot = { ...baseline, routes: [...rows] };
-  if (interfaceGone(baseline, action)) return { ok: false, present: false, why: `interface ${action.interfaceIndex} is no longer there (the VPN disconnected or reconnected); its routes went with it` };
+  if (interfaceGone(baseline, action)) return { ok: false, present: false, why: t('engineRun.judge.interfaceGone', { n: action.interfaceIndex }) };
   const found = findActionRoute(view, action);
-  const name = `${action.destination} mask ${action.netmask}${action.gateway ? ` via ${action.gateway}` : ''}${action.interfaceIndex !== undefined ? ` on interface ${action.interfaceIndex}` : ''}`;
+  const name = `${t('engineRun.judge.route', { destination: action.destination, netmask: action.netmask })}${action.gateway ? t('engineRun.judge.via', { gateway: action.gateway }) : ''}${action.interfaceIndex !== undefined ? t('engineRun.judge.onInterface', { n: action.interfaceIndex }) : ''}`;
   switch (action.kind) {
     case 'route.delete':
-      return found ? { ok: false, present: false, why: `route ${name} is still in the table` } : { ok: true, present: true };
+      return found ? { ok: false, present: false, why: t('engineRun.judge.stillInTable', { name }) } : { ok: true, present: true };
     case 'route.add': {
-      if (!found) return { ok: false, present: false, why: `route ${name} is not in the table` };
+      if (!found) return { ok: false, present: false, why: t('engineRun.judge.notInTable', { name }) };
       const expected = expectedShownMetric(baseline, action.metric, action.interfaceIndex, action.gateway);
-      if (expected !== null && found.metric !== expected) return { ok: false, present: true, why: `route ${name} shows metric ${found.metric}, planned ${expected}` };
+      if (expected !== null && found.metric !== expected) return { ok: false, present: true, why: t('engineRun.judge.metricDiffers', { name, shown: found.metric, planned: expected }) };
       return { ok: true, present: true };
     }
     case 'route.change': {
-      if (!found) return { ok: false, present: false, why: `route ${name} is no longer in the table` };
+      if (!found) return { ok: false, present: false, why: t('engineRun.judge.noLongerInTable', { name }) };
       const expected = expectedShownMetric(baseline, action.metric, action.interfaceIndex, action.gateway);
       const previous = expectedShownMetric(baseline, action.previousMetric, action.interfaceIndex, action.gateway);
       const ok = expected !== null ? found.metric === expected : previous !== null && found.metric !== previous;
       const present = previous !== null ? found.metric !== previous : ok;
-      return ok ? { ok, present } : { ok, present, why: `route ${name} shows metric ${found.metric}, planned ${expected ?? '?'}` };
+      return ok ? { ok, present } : { ok, present, why: t('engineRun.judge.metricDiffers', { name, shown: found.metric, planned: expected ?? '?' }) };
     }
   }
 }

@@ -2,6 +2,7 @@ import { CAPTURE_FILES, type Capture } from '../../core/capture/capture';
 import type { Snapshot } from '../../core/model/snapshot';
 import { inverseOf, isRouteAction, type Action } from '../../core/remedy/actions';
 import { buildSnapshot } from '../../core/snapshot/build-snapshot';
+import { engineT } from '../../core/i18n';
 import { effectObserved, findActionRoute } from './judge';
 
 /**
@@ -10,22 +11,22 @@ import { effectObserved, findActionRoute } from './judge';
  * route table (taken before the first change) shows it: there or not, with the same metric.
  * Returns what differs, or — when the backup is missing or unreadable — says it cannot check.
  */
-export function restoreProblems(backupRoutePrint: string | null, after: Snapshot, undone: readonly Action[]): { differs: string[]; notes: string[]; unchecked?: string } {
+export function restoreProblems(backupRoutePrint: string | null, after: Snapshot, undone: readonly Action[], t = engineT('en')): { differs: string[]; notes: string[]; unchecked?: string } {
   const differs: string[] = [];
   const notes: string[] = [];
   for (const action of undone) {
-    if (!effectObserved(after, inverseOf(action))) differs.push(`${describe(action)} is not undone`);
+    if (!effectObserved(after, inverseOf(action))) differs.push(t('engineRun.restore.notUndone', { what: describe(action) }));
   }
   const routeActions = undone.filter(isRouteAction);
   if (routeActions.length === 0) return { differs, notes };
   const backup = backupRoutePrint ? snapshotOfRoutePrint(backupRoutePrint) : null;
-  if (!backup || backup.routes.length === 0) return { differs, notes, unchecked: 'the backup of the route table is missing or unreadable, so the routes could not be compared with it' };
+  if (!backup || backup.routes.length === 0) return { differs, notes, unchecked: t('engineRun.restore.backupUnreadable') };
   for (const action of routeActions) {
     const before = findActionRoute(backup, action);
     const now = findActionRoute(after, action);
-    if (!!before !== !!now) differs.push(`route ${action.destination} mask ${action.netmask}: ${before ? 'missing, the backup has it' : 'present, the backup does not have it'}`);
+    if (!!before !== !!now) differs.push(t(before ? 'engineRun.restore.missing' : 'engineRun.restore.extra', { destination: action.destination, netmask: action.netmask }));
     // a metric route.exe cannot set (0) comes back as 1: the fix said so when it was offered
-    else if (before && now && before.metric !== now.metric) notes.push(`route ${action.destination} mask ${action.netmask} is back with metric ${now.metric}; before it had ${before.metric}`);
+    else if (before && now && before.metric !== now.metric) notes.push(t('engineRun.restore.metricBack', { destination: action.destination, netmask: action.netmask, now: now.metric, before: before.metric }));
   }
   return { differs, notes };
 }
