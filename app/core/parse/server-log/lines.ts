@@ -47,6 +47,8 @@ function maybeGlued(text: string): boolean {
   const a = text.indexOf(']: ');
   if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
   if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
+  // each word holds one of these: five plain searches rule most lines out before the regex runs
+  if (text.indexOf('>: ') < 0 && text.indexOf('-SA') < 0 && text.indexOf('hase') < 0 && text.indexOf('P UDP') < 0 && text.indexOf('acquired ') < 0) return false;
   return GLUE_WORDS.test(text);
 }
 
@@ -107,10 +109,14 @@ export class LineSplitter {
       this.blanksAfterPending = 0;
       return;
     }
-    const parts = unglue(text);
-    for (let i = 0; i < parts.length; i++) {
+    if (text.length < 12 || !maybeGlued(text)) {
       this.flush();
-      this.pending = { line: this.lineNo, endLine: this.lineNo, text: parts[i]! };
+      this.pending = { line: this.lineNo, endLine: this.lineNo, text };
+      return;
+    }
+    for (const part of unglue(text)) {
+      this.flush();
+      this.pending = { line: this.lineNo, endLine: this.lineNo, text: part };
     }
   }
 
