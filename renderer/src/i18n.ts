@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { warmFormats } from './format';
 import en from './locales/en.json';
 import nl from './locales/nl.json';
 
@@ -30,5 +31,12 @@ void i18n.use(initReactI18next).init({
 const syncHtmlLang = (lng: string): void => document.documentElement.setAttribute('lang', lng);
 syncHtmlLang(i18n.language);
 i18n.on('languageChanged', syncHtmlLang);
+
+// the date formatter of the result screen, built while the app waits (see format.ts): not on the
+// path from "the result arrived" to "the findings are on screen"
+const whenIdle = (work: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 0));
+const warm = (lng: string): void => whenIdle(() => warmFormats(lng));
+warm(i18n.language);
+i18n.on('languageChanged', warm);
 
 export default i18n;
