@@ -5,6 +5,7 @@ import nl from './nl.json';
 export const ENGINE_LANGUAGES = ['en', 'nl'] as const;
 export type EngineLanguage = (typeof ENGINE_LANGUAGES)[number];
 
+const RESOURCES: Record<EngineLanguage, typeof en> = { en, nl };
 const instances = new Map<EngineLanguage, TFunction>();
 
 /** Engine texts (findings, fix steps) in one language; i18next with bundled resources, synchronous. */
@@ -15,7 +16,8 @@ export function engineT(language: EngineLanguage = 'en'): TFunction {
   void instance.init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, nl: { translation: nl } },
+    // only the language asked for and the English fallback: i18next copies what it is given
+    resources: language === 'en' ? { en: { translation: en } } : { en: { translation: en }, [language]: { translation: RESOURCES[language] } },
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,

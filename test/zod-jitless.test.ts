@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PolicySchema } from '../app/core/model/policy';
+import { z } from '../app/core/model/zod';
+
+/**
+ * Issue 16.2: zod's generated fast parsers cost the CLI more to build than they save, so every
+ * schema is built with `jitless` (app/core/model/zod.ts). zod reads the setting when a schema is
+ * built, so a module importing `z` straight from 'zod' could build its schemas before it is set.
+ */
+const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) ? [join(dir, f)] : []));
+
+describe('zod without generated parsers', () => {
+  it('every schema module takes z from app/core/model/zod', () => {
+    const direct = files('app').filter((f) => /import \{[^}]*\bz\b[^}]*\} from 'zod'/.test(readFileSync(f, 'utf8')));
+    expect(direct.map((f) => relative('.', f))).toEqual(['app/core/model/zod.ts']);
+  });
+
+  it('is jitless, and still validates', () => {
+    expect(z.config().jitless).toBe(true);
+    expect(PolicySchema.safeParse({ corporateNetworks: 42 }).success).toBe(false);
+  });
+});
