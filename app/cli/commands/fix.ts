@@ -105,13 +105,16 @@ function selectFixes(report: Report, only: string | undefined): Fix[] {
 }
 
 function dryRunText(fix: Fix): string {
+  // a Windows 9x capture's scripts are .bat files for COMMAND.COM (script-dialect.ts)
+  const ext = fix.script.dialect === 'command-com' ? 'bat' : 'cmd';
   return [
     `REM ===== ${fix.id}: ${fix.title} =====`,
     ...fix.steps.map((s) => `REM   ${s}`),
     ...(fix.actions.some((a) => a.kind === 'file.replace') ? ['REM   This script reads companion files with the exact old and new bytes: `tunnelmedic scripts --out DIR` writes them beside it.'] : []),
-    'REM ----- fix.cmd -----',
+    ...(fix.script.ps1Unavailable ? [`REM   ${fix.script.ps1Unavailable}`] : []),
+    `REM ----- fix.${ext} -----`,
     fix.script.cmd.trimEnd(),
-    'REM ----- rollback.cmd -----',
+    `REM ----- rollback.${ext} -----`,
     fix.script.rollbackCmd.trimEnd(),
     '',
   ].join('\n');

@@ -45,7 +45,7 @@ export function FixButton({ fix, mode }: { fix: Fix; mode: FixMode }) {
       <button type="button" className="button button-small" onClick={() => void save('undo')}>
         {t('fix.saveUndoScript')}
       </button>
-      <span className="small muted">{t('fix.saveScriptHint')}</span>
+      <span className="small muted">{t(fix.script.dialect === 'command-com' ? 'fix.saveScriptHint9x' : fix.script.dialect === 'cmd-nt4' ? 'fix.saveScriptHintNt4' : 'fix.saveScriptHint')}</span>
       <span role="status" className="small">{status}</span>
     </div>
   );

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../../app/shared/model-types';
 import en from '../locales/en.json';
 import nl from '../locales/nl.json';
+import { FixButton } from './FixCard';
 import { ScriptTabs } from './ScriptTabs';
 
 const t = i18n.createInstance();
@@ -35,5 +36,14 @@ describe('ScriptTabs offers PowerShell only where the fix has it (issue 11.6)', 
     expect(html).toContain('For Windows NT 4.0: a .cmd file written for its cmd.exe.');
     const bat = render(fix({ cmd: '@echo off', rollbackCmd: '@echo off', ps1Unavailable: 'r', dialect: 'command-com' }), 'nl');
     expect(bat).toContain('Voor Windows 95/98/ME: een .bat-bestand voor COMMAND.COM');
+  });
+
+  it('saving the script of a 9x / NT 4.0 capture says how to run it there', () => {
+    const mode = { kind: 'script' as const, save: async () => ({ saved: true }) };
+    const html = (f: Fix) => renderToStaticMarkup(<I18nextProvider i18n={t}><FixButton fix={f} mode={mode} /></I18nextProvider>);
+    void t.changeLanguage('en');
+    expect(html(fix({ cmd: '', rollbackCmd: '', dialect: 'command-com' }))).toContain('run the .bat file there');
+    expect(html(fix({ cmd: '', rollbackCmd: '', dialect: 'cmd-nt4' }))).toContain('log on there as an administrator and run the .cmd file');
+    expect(html(fix({ cmd: '', rollbackCmd: '' }))).toContain('Run as administrator');
   });
 });
