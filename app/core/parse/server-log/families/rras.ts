@@ -1,4 +1,4 @@
-import { applyRules, d, msChapErrorOf, step, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
+import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Cause, LogTime, ServerLogEntry } from '../types';
 
@@ -9,6 +9,9 @@ import type { Cause, LogTime, ServerLogEntry } from '../types';
  *     error code is read from the state Windows stores, not the translated text: RemoteAccess 20111
  *     keeps it as a little-endian DWORD in Data (`{41, 3, 0, 0}` = 0x0329 = 809), RasClient 20227
  *     as the last insertion string (ReplacementStrings).
+ * (3) IAS-format log lines (Microsoft Learn, "Interpret IAS Format Log Files", dd197432): a header —
+ *     NAS IP, user name, record date, record time, service name, computer name — then
+ *     attribute,value pairs; the RFC 2865 / RFC 2868 attributes the example shows are decoded.
  * (2) IAS / NPS "database-compatible" log lines (Microsoft Learn, "Interpret NPS Database Format
  *     Log Files"): ComputerName, ServiceName, Record-Date, Record-Time, Packet-Type, User-Name, …,
  *     Reason-Code (field 26), MS-CHAP-Error as hex (`0x00453D363931…` = ident + "E=691 R=0 V=3").
@@ -46,6 +49,36 @@ const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }
   68: { name: 'IAS_INVALID_DIALIN_HOURS', cause: 'credentials-rejected', code: 646 },
 };
 
+/** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
+const IAS_FORMAT = /^(\d{1,3}(?:\.\d{1,3}){3}),([^,]*),(\d{1,2}\/\d{1,2}\/\d{4}),(\d{1,2}:\d\d:\d\d),([^,]*),([^,]*),(\d+,[^,]*(?:,\d+,[^,]*)*)$/;
+
+/** RADIUS attributes by number (RFC 2865 §5, RFC 2868 §3) and their value names where the RFC lists them. */
+const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, string> }> = {
+  4: { name: 'NAS-IP-Address' },
+  5: { name: 'NAS-Port' },
+  6: { name: 'Service-Type', values: { 1: 'Login', 2: 'Framed', 5: 'Outbound' } },
+  7: { name: 'Framed-Protocol', values: { 1: 'PPP', 2: 'SLIP' } },
+  8: { name: 'Framed-IP-Address' },
+  31: { name: 'Calling-Station-Id' },
+  30: { name: 'Called-Station-Id' },
+  61: { name: 'NAS-Port-Type', values: { 0: 'Async', 2: 'ISDN Sync', 5: 'Virtual', 15: 'Ethernet' } },
+  64: { name: 'Tunnel-Type', values: { 1: 'PPTP', 3: 'L2TP', 9: 'ESP' } },
+  65: { name: 'Tunnel-Medium-Type', values: { 1: 'IPv4', 2: 'IPv6' } },
+};
+
+function iasFormat(m: RegExpMatchArray): Hit {
+  const pairs = m[7]!.split(',');
+  const attrs: string[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const a = RADIUS_ATTRIBUTES[Number(pairs[i])];
+    if (!a) continue; // IAS-specific ids (4096 and up) are left out rather than guessed
+    const v = pairs[i + 1]!;
+    attrs.push(`${a.name} ${a.values?.[Number(v)] ?? v}`);
+  }
+  const user = m[2] || undefined;
+  return tagged({ decoded: [d('iasFormatRecord', { user: user ?? '?', nas: m[1]!, service: m[5]!, server: m[6]!, attributes: attrs.join(', ') })], outcome: 'info' }, { user });
+}
+
 /** Minimal CSV split for IAS lines (quoted fields, commas inside quotes). */
 function csv(line: string): string[] {
   const out: string[] = [];
@@ -78,7 +111,7 @@ const hexText = (hex: string): string => {
 
 function ias(fields: string[]): Hit {
   const type = Number(fields[4]);
-  const user = fields[5] || undefined;
+  const user = fields[5] || fields[6] || undefined; // an Access-Accept may carry only the Fully-Qualified-User-Name
   const reason = Number(fields[25]);
   const chapHex = fields.find((f) => /^0x[0-9a-f]{8,}$/i.test(f) && /E=\d/.test(hexText(f)));
   const chapError = chapHex ? msChapErrorOf(hexText(chapHex)) : undefined;
@@ -167,7 +200,7 @@ export const rrasFamily: FamilyParser = {
   family: 'rras',
   claims(pre: Prefixed): boolean {
     if (pre.shape !== 'none') return false;
-    return FIELD.test(pre.message) || /^"[^"]*","(?:RAS|IAS)",/.test(pre.message);
+    return FIELD.test(pre.message) || /^"[^"]*","(?:RAS|IAS)",/.test(pre.message) || IAS_FORMAT.test(pre.message);
   },
   parse(pre, state) {
     if (pre.message.startsWith('"')) {
@@ -177,6 +210,12 @@ export const rrasFamily: FamilyParser = {
       const t = parseEventTime(`${f[2]} ${f[3]}`);
       if (t) state.iasTime = t;
       return hit;
+    }
+    const iasLine = pre.message.match(IAS_FORMAT);
+    if (iasLine) {
+      const t = parseEventTime(`${iasLine[3]} ${iasLine[4]}`);
+      if (t) state.iasTime = t;
+      return iasFormat(iasLine);
     }
     return applyRules(RULES, pre.message, pre, state);
   },

@@ -1,24 +1,39 @@
 import { SSTP_MESSAGES } from '../codes/sstp';
 import { PPP_PROTOCOLS } from '../codes/ppp';
 import { LCP_OPTIONS } from '../codes/ppp';
-import { applyRules, d, step, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, step, tagged, type FamilyParser, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
  * SSTP servers: Python sstpd (`2017-03-30 08:33:08,928 INFO: SSTP control packet
  * (CALL_CONNECT_REQUEST) received.`) and SoftEther's debug log (`SSTP Control Packet Recv: Msg = 1`,
  * `Rejected LCP option = 0x5, proto = 0xc021`). Message numbers: [MS-SSTP] §2.2.2.
+ * Also SoftEther VPN Server's server_log for its L2TP/IPsec side (`IPsec Client 14 (ip:port -> ip:port):
+ * …`, `IPsec IKE Session (IKE SA) 9 (Client: 14) (…): A new IKE SA (Main Mode) is created. … DH Group:
+ * MODP 3072 (Group 15), …`, `L2TP PPP Session [ip:port]: Acquiring an IP address from the DHCP server
+ * failed.`): texts as SoftEther writes them (test/fixtures/real/server-logs).
  */
 
 const RULES: Rule[] = [
   [/^SSTP control packet \((\w+)\) (received|sent)\.?$/, (m) => step('sstpControl', { dir: m[2] === 'received' ? 'in' : 'out', name: m[1]! })],
   [/^SSTP Control Packet (Recv|Send): Msg = (\d+)$/i, (m) => step('sstpControl', { dir: /recv/i.test(m[1]!) ? 'in' : 'out', name: `${SSTP_MESSAGES[+m[2]!] ?? `type ${m[2]}`} (${m[2]})` })],
   [/^Rejected LCP option = 0x([0-9a-f]+), proto = 0x([0-9a-f]+)$/i, (m) => ({ decoded: [d('lcpOptionRejected', { option: LCP_OPTIONS[parseInt(m[1]!, 16)] ?? `option ${parseInt(m[1]!, 16)}`, proto: PPP_PROTOCOLS[parseInt(m[2]!, 16)] ?? m[2]! })], outcome: 'warning' })],
+  // SoftEther server_log: an IPsec client (the PC) and its move to UDP 4500 (NAT traversal)
+  [/^IPsec Client (\d+) \((\S+?):(\d+) -> (\S+?):(\d+)\): (.*)$/, (m) => {
+    const values = { n: m[1]!, peer: m[2]!, port: m[3]! };
+    const hit = /^A new IPsec client is created\.?$/.test(m[6]!) ? step('seIpsecClientNew', values) : m[3] === '4500' && /port number information .* updated/.test(m[6]!) ? step('seIpsecNatT', values, 'success') : step('seIpsecClient', { ...values, text: m[6]! });
+    return tagged(hit, { peer: m[2] });
+  }],
+  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IKE SA \((Main|Aggressive) Mode\) is created\.(.*)$/, (m) => {
+    const field = (name: string) => m[5]!.match(new RegExp(`${name}: ([^,]+)`))?.[1]?.trim() ?? '?';
+    return tagged(step('seIkeSa', { sa: m[1]!, n: m[2]!, mode: m[4]!, dh: field('DH Group'), hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }), { peer: m[3] });
+  }],
+  [/^L2TP PPP Session \[(\S+?):\d+\]: Acquiring an IP address from the DHCP server failed\./, (m) => tagged({ decoded: [d('seDhcpFailed', { peer: m[1]! })], outcome: 'failure', cause: 'address-pool' }, { peer: m[1] })],
   [/^pppd stopped\.?$|^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
 ];
 
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
-  claims: (pre: Prefixed) => /SSTP/i.test(pre.message) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
+  claims: (pre: Prefixed) => /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[/.test(pre.message) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
   parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
 };
