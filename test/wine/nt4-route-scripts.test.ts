@@ -74,6 +74,6 @@ describeWine('NT 4.0-dialect route scripts under Wine cmd.exe', () => {
     expect(bad!.routeCalls).toEqual([nt4RouteArgv(FIX[0]!)]);
     expect(bad!.stdout).not.toContain('[2/2]');
     expect(bad!.stdout).not.toContain('all 2 steps done');
-    expect(bad!.stderr).toContain('TunnelMedic: step 1 failed: the route table does not show the change; the steps after it were not run.');
+    expect(bad!.stderr).toContain('TunnelMedic: step 1 failed: the machine does not show the change; the steps after it were not run.');
   }, 180_000);
 });
