@@ -116,7 +116,7 @@ export class ServerLogParser {
         return;
       }
       this.unknown++;
-      if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: r.text.slice(0, TEXT_CHARS), ...(family ? { family: family.family } : {}) });
+      if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: own(r.text.slice(0, TEXT_CHARS)), ...(family ? { family: family.family } : {}) });
       else this.truncated = true;
       return;
     }
@@ -168,8 +168,33 @@ export class ServerLogParser {
       return;
     }
     if (e.cause) this.causeEntries++;
+    detach(e);
     this.kept.add(e);
     this.entries.push(e);
+  }
+}
+
+/**
+ * A string of its own rather than a slice of the chunk the line was read from (V8 keeps a slice's
+ * whole parent alive): kept entries are spread over the whole log, and each would hold a 64 KiB
+ * read chunk — the garbage collector then copies every chunk of the file into the old generation.
+ * Concatenating makes a rope, slicing that flattens it into a fresh string of the line's length.
+ */
+const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
+
+function detach(e: ServerLogEntry): void {
+  e.text = own(e.text);
+  if (e.host) e.host = own(e.host);
+  if (e.program) e.program = own(e.program);
+  if (e.session) e.session = own(e.session);
+  if (e.peer) e.peer = own(e.peer);
+  if (e.user) e.user = own(e.user);
+  for (const dd of e.decoded) {
+    if (!dd.values || Object.isFrozen(dd.values)) continue;
+    for (const k in dd.values) {
+      const v = dd.values[k];
+      if (typeof v === 'string') dd.values[k] = own(v);
+    }
   }
 }
 
