@@ -16,7 +16,9 @@ import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
  *   EXIT /B to hand back a verdict, and no CALL from inside FOR's body): FOR /F reads route print's
  *   five columns and one IF chain compares destination, netmask, gateway, interface address and
  *   metric with the plan;
- * - the table is read through `'type "file"'` (a command, so the quoted %TEMP% path needs no usebackq);
+ * - the table is read through `'type "file"'` (a command, so the quoted %TEMP% path needs no usebackq;
+ *   FOR /F over a command's output is NT 4.0's own, e.g. differentchairs.com/ntscript.html's
+ *   `FOR /f "tokens=2-4 delims=/ " %%a in ('DATE/T')`);
  * - route.exe gets no IF argument (NT 4.0's route.exe has none): the interface is judged by route
  *   print's Interface column, the interface's address;
  * - route print shows the metric as given (no interface metric before Vista, windows-reference.md §9);
