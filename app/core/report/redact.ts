@@ -105,8 +105,13 @@ interface NamePattern {
 }
 
 interface TextShape {
-  /** ASCII characters that begin a word (the text's start or after a character that is not an ASCII letter or digit) */
-  ascii: number[];
+  /**
+   * The first two characters of each word (a word begins at the text's start or after a character
+   * that is no ASCII letter or digit), as `first * 128 + second`, when both are ASCII
+   */
+  starts: number[];
+  /** the first characters of the words, when ASCII (for one-character names, which folding can make: "i̇" → "i") */
+  firsts: number[];
   /** the text holds a character beyond ASCII: any name may begin there (any script, any case folding) */
   beyondAscii: boolean;
   dash: boolean;
@@ -124,7 +129,8 @@ interface TextShape {
  * character beyond ASCII makes every name possible), dashes, colons, dots, hex runs.
  */
 function shapeOf(text: string): TextShape {
-  const ascii: number[] = [];
+  const starts: number[] = [];
+  const firsts: number[] = [];
   let beyondAscii = false;
   let prevAlnum = false;
   let dash = false;
@@ -149,17 +155,29 @@ function shapeOf(text: string): TextShape {
     if (c === 0x2d) dash = true;
     else if (c === 0x3a) colon = true;
     if (c >= 128) beyondAscii = true;
-    else if (!prevAlnum && !startSeen[c]) {
-      startSeen[c] = 1;
-      ascii.push(c);
+    else if (!prevAlnum) {
+      if (!firstSeen[c]) {
+        firstSeen[c] = 1;
+        firsts.push(c);
+      }
+      if (i + 1 < text.length && text.charCodeAt(i + 1) < 128) {
+        const pair = c * 128 + text.charCodeAt(i + 1);
+        if (!startSeen[pair]) {
+          startSeen[pair] = 1;
+          starts.push(pair);
+        }
+      }
     }
     prevAlnum = alnum;
   }
-  for (const c of ascii) startSeen[c] = 0;
-  return { ascii, beyondAscii, dash, colon, dot, dots3, hexRun };
+  for (const pair of starts) startSeen[pair] = 0;
+  for (const c of firsts) firstSeen[c] = 0;
+  return { starts, firsts, beyondAscii, dash, colon, dot, dots3, hexRun };
 }
+const isDigitOrDot = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e;
 /** shapeOf's scratch table, all zero between calls */
-const startSeen = new Uint8Array(128);
+const startSeen = new Uint8Array(128 * 128);
+const firstSeen = new Uint8Array(128);
 
 /**
  * Every spelling of a character that case-insensitive matching may equate with it: its lower and
@@ -279,9 +297,41 @@ export class Redactor {
     // a dotted MAC needs 4 hex digits in a row, a bare one 12 (a route line has at most 3)
     step(shape.dot && shape.hexRun >= 4, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
     step(shape.hexRun >= 12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
-    step(shape.dot, IPV4, (m) => (this.isPublicV4(m) ? this.ipv4Token(m) : m));
+    if (shape.dot) out = this.publicIpv4Replaced(out); // IPV4, without a regex
+
     step(shape.colon, IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
     return out;
+  }
+
+  /**
+   * What `text.replace(IPV4, public ? token : same)` gives, found in one pass: IPV4 may start only
+   * where no digit or dot precedes and may be followed by no digit, even after dots, so each of its
+   * matches is a whole run of digits and dots without its trailing dots; the run is an address when
+   * FOUR_PART_DECIMAL (the same grammar for each part) accepts it. Every route line holds four or
+   * five such runs, and a regex with a callback per match was most of a big report's redaction.
+   */
+  private publicIpv4Replaced(text: string): string {
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < text.length; ) {
+      if (!isDigitOrDot(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < text.length && isDigitOrDot(text.charCodeAt(j))) j++;
+      let end = j;
+      while (end > i && text.charCodeAt(end - 1) === 0x2e) end--;
+      if (end - i >= 7) {
+        const address = text.slice(i, end);
+        if (FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
+          out += text.slice(copied, i) + this.ipv4Token(address);
+          copied = end;
+        }
+      }
+      i = j;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   /** Redacts every string (and object key) in a JSON-like value. */
@@ -327,8 +377,8 @@ export class Redactor {
    * 300 000 phonebook servers is "too large".
    * Tokens are made of words that are never names (NOT_SENSITIVE), so a later chunk cannot match
    * inside a token an earlier one wrote.
-   * Each chunk knows the characters its names can begin with, in any case: a text with no word
-   * beginning with one of them is not searched (most strings of a report are addresses and
+   * Each chunk knows the first two characters its names can begin with, in any case: a text with
+   * no word beginning with one of those pairs is not searched (most strings of a report are addresses and
    * numbers, or words like "On-link" that begin no name).
    */
   private patterns(): NamePattern[] {
@@ -339,9 +389,18 @@ export class Redactor {
       const chunk = sorted.slice(i, i + 500);
       // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
       const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesPattern(chunk)})(?![\\p{L}\\p{N}])`, 'giu');
-      const first = new Uint8Array(128);
-      for (const name of chunk) for (const variant of caseVariants(String.fromCodePoint(name.codePointAt(0)!))) for (const ch of variant) if (ch.charCodeAt(0) < 128) first[ch.charCodeAt(0)] = 1;
-      this.namePatterns.push({ regex, mayMatch: (shape) => shape.beyondAscii || shape.ascii.some((c) => first[c] === 1), digitStart: first.subarray(0x30, 0x3a).some((x) => x === 1) });
+      // the ASCII spellings of each name's first two characters; a name whose first two have none
+      // can only match where the text holds a character beyond ASCII
+      const pairs = new Uint8Array(128 * 128);
+      const singles = new Uint8Array(128);
+      let digitStart = false;
+      for (const name of chunk) {
+        const [a = [], b] = [...name].slice(0, 2).map((ch) => [...new Set(caseVariants(ch).join(''))].filter((c) => c.charCodeAt(0) < 128));
+        if (b === undefined) for (const x of a) singles[x.charCodeAt(0)] = 1;
+        else for (const x of a) for (const y of b) pairs[x.charCodeAt(0) * 128 + y.charCodeAt(0)] = 1;
+        if (a.some((x) => x >= '0' && x <= '9')) digitStart = true;
+      }
+      this.namePatterns.push({ regex, mayMatch: (shape) => shape.beyondAscii || shape.starts.some((pair) => pairs[pair] === 1) || shape.firsts.some((c) => singles[c] === 1), digitStart });
     }
     return this.namePatterns;
   }
