@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { planSet, readValue } from '../../app/core/diagnose/rules/registry-evidence';
@@ -5,7 +8,9 @@ import { parseRegFile } from '../../app/core/parse/reg-file';
 import { parseRegQuery } from '../../app/core/parse/reg-query';
 import { rollbackActions, type Action } from '../../app/core/remedy/actions';
 import { renderCmd } from '../../app/core/remedy/render-cmd';
-import type { RegistrySet } from '../../app/core/remedy/registry-actions';
+import { inverseOfRegistryAction, type RegistrySet } from '../../app/core/remedy/registry-actions';
+import { execOtherLive } from '../../app/system/apply/other-actions';
+import type { CommandRunner } from '../../app/system/run';
 import { findKey, lookupValue, mergeViews, emptyView } from '../../app/core/model/registry-view';
 import { describeWine, disposeWinePrefix, runCmdScript, winePrefix } from './harness';
 import { exportKey, queryKey } from './registry-harness';
@@ -123,5 +128,38 @@ describeWine('registry scripts under Wine cmd.exe and reg.exe', () => {
       // no shrinking: every shrink step would be another Wine run
       { numRuns: 3, endOnFailure: true },
     );
+  }, 180_000);
+
+  it("the engine's live path: a value too long for a reg.exe command line goes through a .reg file in the run folder, reg import and a read-back (Wine reg.exe)", async () => {
+    const p = await winePrefix();
+    const calls: string[][] = [];
+    // The engine's CommandRunner, running Wine's reg.exe; the run folder (under C:\tm) is passed as Wine sees it.
+    const runner: CommandRunner = {
+      spawned: 0,
+      run: async (file, args) => {
+        const winArgs = args.map((a) => (a.startsWith(p.work) ? `C:\\tm${a.slice(p.work.length).replace(/\//g, '\\')}` : a));
+        calls.push(winArgs);
+        const r = spawnSync('wine', [file, ...winArgs], { env: p.env, encoding: 'latin1', timeout: 120_000 });
+        return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exitCode: r.status ?? -1, ok: r.status === 0 };
+      },
+    };
+    const runDir = join(p.work, `run-long-${Date.now()}`);
+    mkdirSync(runDir);
+    const data = `${'x'.repeat(21_500)}${'é"\\%&^ '.repeat(1_500)}`; // 32 000 characters: quotes, backslashes, cmd's specials, non-ASCII
+    expect(data).toHaveLength(32_000);
+    const set: RegistrySet = { kind: 'registry.set', key: EXISTING, name: 'LongValue', type: 'REG_SZ', data, view: 64, previous: { absent: true }, keyExisted: true };
+    const done = await execOtherLive(runner, 'C:\\windows', set, runDir);
+    expect(done.ok).toBe(true);
+    expect(calls.map((c) => c[0])).toEqual(['IMPORT', 'EXPORT']);
+    expect(readdirSync(runDir).some((f) => /^tunnelmedic-reg-[0-9a-f]+-\d+\.reg$/.test(f))).toBe(true);
+    // read back independently of the engine
+    const back = parseRegFile((await exportKey(EXISTING))!.text, 'long.reg').value;
+    const value = lookupValue(back, EXISTING, 'LongValue');
+    expect(value.state === 'present' && value.value.data).toBe(data);
+    // its undo (a value delete) is short: ordinary reg.exe arguments
+    const undo = await execOtherLive(runner, 'C:\\windows', inverseOfRegistryAction(set), runDir);
+    expect(undo.ok).toBe(true);
+    expect(calls.at(-1)![0]).toBe('DELETE');
+    expect(lookupValue(parseRegFile((await exportKey(EXISTING))!.text, 'after.reg').value, EXISTING, 'LongValue').state).toBe('absent');
   }, 180_000);
 });
