@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NCSI_BODY } from '../app/core/probe/reachability';
-import { createDesktopEngine } from '../app/system/desktop-engine';
+import { createDesktopEngine, type DesktopEngineOptions } from '../app/system/desktop-engine';
 import { hasChromium } from './support/browser';
 import { ensureRendererBuilt } from './support/build';
 import { openApp, ROOT, type Harness } from './support/harness';
@@ -37,20 +37,28 @@ for (const lang of ['en', 'nl'] as const satisfies Lang[]) {
     });
     afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    it('asks before probing, and puts everything back when the Internet stops answering after the fix', async () => {
-      requests = 0;
-      const engine = createDesktopEngine({
-        source: 'demo',
-        dataDir: mkdtempSync(join(tmpdir(), 'tm-e2e-probe-')),
-        locale: lang,
-        allowProbe: true,
-        reachabilityTarget: (t) => (t.kind === 'http' ? { ...t, url: `http://127.0.0.1:${port}/connecttest.txt` } : { ...t, host: '127.0.0.1', port }),
-      });
+    /**
+     * The app on a demo engine in `lang` (data in `dataDir`, `extra` options), checked and open on the
+     * default-route finding; `body` goes on from there, then no page errors and the app is closed.
+     */
+    const onDefaultRouteFinding = async (dataDir: string, extra: Partial<DesktopEngineOptions>, body: (h: Harness, w: ReturnType<typeof walker>) => Promise<void>): Promise<void> => {
+      const engine = createDesktopEngine({ source: 'demo', dataDir, locale: lang, ...extra });
       const h: Harness = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
       try {
         const w = walker(h.page, lang);
         await w.scan();
         await w.openFinding('route.vpn-default-route-wins');
+        await body(h, w);
+        expect(h.pageErrors).toEqual([]);
+      } finally {
+        await h.close();
+      }
+    };
+
+    it('asks before probing, and puts everything back when the Internet stops answering after the fix', async () => {
+      requests = 0;
+      const reachabilityTarget: DesktopEngineOptions['reachabilityTarget'] = (t) => (t.kind === 'http' ? { ...t, url: `http://127.0.0.1:${port}/connecttest.txt` } : { ...t, host: '127.0.0.1', port });
+      await onDefaultRouteFinding(mkdtempSync(join(tmpdir(), 'tm-e2e-probe-')), { allowProbe: true, reachabilityTarget }, async (h, w) => {
         await w.openConsent();
         const probe = h.page.getByTestId('consent-probe');
         expect(await probe.locator('input').isChecked()).toBe(true);
@@ -58,19 +66,11 @@ for (const lang of ['en', 'nl'] as const satisfies Lang[]) {
         const said = (await h.page.getByTestId('outcome-probes').textContent()) ?? '';
         expect(said).toContain(lang === 'en' ? 'the Internet could not be reached any more' : 'het internet niet meer bereikbaar');
         await shoot(h.page, `reachability-undone${lang === 'nl' ? '-nl' : ''}`, { doc: true });
-        expect(h.pageErrors).toEqual([]);
-      } finally {
-        await h.close();
-      }
+      });
     });
 
     it('offers "Keep it fixed" on a Windows 7 machine and names the scheduled task in the consent', async () => {
-      const engine = createDesktopEngine({ source: 'demo', dataDir: mkdtempSync(join(tmpdir(), 'tm-e2e-guard-')), locale: lang, demoSeedDir: join(ROOT, 'samples', 'win7-guard') });
-      const h: Harness = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
-      try {
-        const w = walker(h.page, lang);
-        await w.scan();
-        await w.openFinding('route.vpn-default-route-wins');
+      await onDefaultRouteFinding(mkdtempSync(join(tmpdir(), 'tm-e2e-guard-')), { demoSeedDir: join(ROOT, 'samples', 'win7-guard') }, async (h, w) => {
         // the now-fix is recommended; "Keep it fixed" waits under "Other ways to fix"
         const others = h.page.getByTestId('other-fixes');
         await others.locator(':scope > summary').click();
@@ -81,20 +81,12 @@ for (const lang of ['en', 'nl'] as const satisfies Lang[]) {
         expect(dialog).toContain(lang === 'en' ? 'Install a scheduled task that repeats this fix each time "Corp VPN" connects' : 'Een geplande taak installeren die deze oplossing herhaalt telkens als "Corp VPN" verbinding maakt');
         await shoot(h.page, `guard-consent${lang === 'nl' ? '-nl' : ''}`, { doc: true });
         expect(await w.applyAndWait()).toBe('ok');
-        expect(h.pageErrors).toEqual([]);
-      } finally {
-        await h.close();
-      }
+      });
     });
 
     it('notices when the VPN reconnects and the problem is back, with the fix one click away', async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'tm-e2e-watch-'));
-      const engine = createDesktopEngine({ source: 'demo', dataDir, locale: lang });
-      const h: Harness = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
-      try {
-        const w = walker(h.page, lang);
-        await w.scan();
-        await w.openFinding('route.vpn-default-route-wins');
+      await onDefaultRouteFinding(dataDir, {}, async (h, w) => {
         await w.openConsent();
         expect(await h.page.getByTestId('consent-probe').count()).toBe(0); // the demo never probes
         expect(await w.applyAndWait()).toBe('ok');
@@ -110,10 +102,7 @@ for (const lang of ['en', 'nl'] as const satisfies Lang[]) {
         await shoot(h.page, `reconnected${lang === 'nl' ? '-nl' : ''}`, { doc: true });
         await notice.getByRole('button').first().click();
         await h.page.locator('#finding-title').waitFor();
-        expect(h.pageErrors).toEqual([]);
-      } finally {
-        await h.close();
-      }
+      });
     });
   });
 }
