@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../app/cli/main';
+import { prng } from '../support/prng';
 
 /**
  * Issue 12 item 5: killing a fix mid-write left the demo's simulated registry empty while rollback
@@ -25,18 +26,6 @@ const RUNS_PER_PROCESS = 20;
 const PARALLEL = 2;
 const FIXES = ['route.vpn-default-route-wins', 'ras.keep-connections-disabled', 'lmhosts.missing-domain-entries'];
 const SEED = Number(process.env.TM_KILL_SEED ?? 20261202);
-
-/** mulberry32: a seeded PRNG, so a failing kill pattern can be replayed with TM_KILL_SEED */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Job {
   dataDir: string;

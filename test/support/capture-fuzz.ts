@@ -10,6 +10,7 @@ import { decodeCaptureBytes } from '../../app/core/capture/decode';
 import { ReportSchema } from '../../app/core/model/report';
 import { reportBundleFiles } from '../../app/core/report/report-zip';
 import { readCaptureDir } from '../../app/system/capture-reader';
+import { prng } from './prng';
 
 /**
  * The capture fuzzer (issue 12): random and mutated corpus files under every capture name, run
@@ -70,18 +71,6 @@ export function loadSeeds(): Seeds {
   const all = [...byName.values()].flat();
   const lines = all.flatMap((b) => b.toString('utf8').split(/\r?\n/)).filter((l) => l.trim() && l.length < 300);
   return { byName, all, lines };
-}
-
-/** mulberry32: small, seedable, good enough to pick mutations */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ODD = ['\u2028', '\u2029', '\u00a0', 'İ', 'ı', '\u0000', '\t', '\r', '\n', '\ufeff', '\ufffd', '"', '\\', '%', '&', '^', '|', '<', '>', '!', '0x100000000', 'REG_DWORD', 'REG_MULTI_SZ', '\\0', 'hex(7):', '[HKEY_LOCAL_MACHINE\\X]', '0.0.0.0', '255.255.255.255', '::', '999.1.1.1', 'S-1-5-21-1-2-3-4', '8C-16-45-2A-91-0E', ':', '. . . :', '===', '{', '}', '[', ']', '\u202e', '𝔘', '中文'];
