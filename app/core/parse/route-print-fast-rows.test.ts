@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { splitColumns } from './route-print-lines';
+import { isBlank, splitColumns } from './route-print-lines';
 import { repoFiles, readRepoText } from '../../../test/support/repo-files';
 
 /**
@@ -20,6 +20,16 @@ describe('splitColumns', () => {
     }
     expect(differing).toEqual([]);
     expect(splitColumns('')).toEqual(['']);
+  });
+
+  it('isBlank is t.trim() === "" for every UTF-16 code unit', () => {
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, ` ${ch}`, `${ch}\t`, `${ch}${ch}`]) if (isBlank(t) !== (t.trim() === '')) differing.push(c.toString(16));
+    }
+    expect(differing).toEqual([]);
+    expect(isBlank('')).toBe(true);
   });
 });
 

@@ -59,6 +59,12 @@ export function splitColumns(t: string): string[] {
   return out;
 }
 
+/** `s.trim() === ''` without making the trimmed string. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isJsSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** ECMAScript WhiteSpace and LineTerminator: what \s matches and String#trim removes. */
 function isJsSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);

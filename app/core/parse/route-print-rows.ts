@@ -105,25 +105,46 @@ export function commonV4Row(st: State, t: string, n: number): boolean {
   if (ifEnd < 0) return false;
   const metricStart = skipBlanks(t, ifEnd);
   if (metricStart === ifEnd) return false;
-  const metric = parseMetric(t.slice(metricStart));
+  const metric = metricAt(t, metricStart);
   if (metric === null) return false;
 
+  // netmasks, gateways and interface addresses repeat from row to row: the previous row's string is
+  // reused when the text is the same (fewer strings for the collector; the values are identical)
+  const recent = st.recentColumns;
   const route: Route = {
     family: 4,
     destination: t.slice(0, destEnd),
     prefixLength,
-    netmask: t.slice(maskStart, maskEnd),
-    gateway: gwIsAddress ? t.slice(gwStart, gwEnd) : null,
+    netmask: (recent.mask = sameOrSlice(t, maskStart, maskEnd, recent.mask)),
+    gateway: gwIsAddress ? (recent.gateway = sameOrSlice(t, gwStart, gwEnd, recent.gateway)) : null,
     metric,
     persistent: false,
   };
   if (!gwIsAddress) st.onLink = true;
-  route.interfaceAddress = t.slice(ifStart, ifEnd);
+  route.interfaceAddress = recent.iface = sameOrSlice(t, ifStart, ifEnd, recent.iface);
   route.source = { file: st.source, line: n };
   st.routes.push(route);
   st.rowsInSection++;
   st.section = 'active';
   return true;
+}
+
+/** `t.slice(start, end)`, or `previous` when that is the same text. */
+function sameOrSlice(t: string, start: number, end: number, previous: string): string {
+  return previous.length === end - start && t.startsWith(previous, start) ? previous : t.slice(start, end);
+}
+
+/** parseMetric(t.slice(start)) without the slice: 1–15 digits up to the end. */
+function metricAt(t: string, start: number): number | null {
+  const n = t.length - start;
+  if (n === 0 || n > 15) return null;
+  let value = 0;
+  for (let i = start; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    value = value * 10 + (c - 48);
+  }
+  return value;
 }
 
 /** The number of the dotted quad quadEnd accepted last. */

@@ -46,6 +46,8 @@ export interface State {
   promptLine: number | null;
   /** earlier complete outputs in the same file */
   earlier: Output[];
+  /** the last netmask, gateway and interface address the one-pass row reader read (strings reused) */
+  recentColumns: { mask: string; gateway: string; iface: string };
 }
 
 /** What one run of route print yields; a file with several runs keeps one. */
@@ -80,6 +82,7 @@ export function initialState(source: string, doubleSpaced: boolean): State {
     doubleSpaced,
     promptLine: null,
     earlier: [],
+    recentColumns: { mask: '', gateway: '', iface: '' },
   };
 }
 
