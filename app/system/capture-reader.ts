@@ -201,7 +201,7 @@ class BoundedReader {
         return null;
       }
       this.bytes += st.size;
-      const bytes = await readCapped(fh, room);
+      const bytes = await readCapped(fh, room, st.size);
       this.bytes += (bytes?.length ?? 0) - st.size;
       if (!bytes) {
         this.skip(name, `grew past the limit while it was read (${room} bytes): not read`);
@@ -217,12 +217,17 @@ class BoundedReader {
   }
 }
 
-/** Reads to the end but never more than `cap` bytes (a file may grow, or report size 0 like /proc). */
-async function readCapped(fh: FileHandle, cap: number): Promise<Uint8Array | null> {
+/**
+ * Reads to the end but never more than `cap` bytes (a file may grow, or report size 0 like /proc).
+ * The first read asks for the size stat reported (and one byte more, to see the end), so a file
+ * that did not change is read in one piece and not copied again.
+ */
+async function readCapped(fh: FileHandle, cap: number, size: number): Promise<Uint8Array | null> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const buf = Buffer.allocUnsafe(Math.min(1024 * 1024, cap - total + 1));
+    const want = chunks.length === 0 && size > 0 ? size + 1 : 1024 * 1024;
+    const buf = Buffer.allocUnsafe(Math.min(want, cap - total + 1));
     const { bytesRead } = await fh.read(buf, 0, buf.length, null);
     if (bytesRead === 0) break;
     total += bytesRead;

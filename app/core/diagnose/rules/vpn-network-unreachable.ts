@@ -16,13 +16,21 @@ function throughTunnelAddress(route: Route, tunnelAddresses: Set<string>): boole
 export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
   const { snapshot, t } = ctx;
   const isTunnel = tunnelRouteTest(snapshot);
-  const tunnelRoutes = snapshot.routes.filter((r) => r.family === 4 && isTunnel(r));
-  // Prefer a route through a named gateway; else the tunnel's own address (on-link for route.exe).
-  const anchor = tunnelRoutes.find((r) => r.gateway && r.gateway !== r.interfaceAddress) ?? tunnelRoutes.find((r) => r.interfaceAddress);
+  // One pass over the table: the tunnel's IPv4 routes give the anchor — the first through a named
+  // gateway, else the first through the tunnel's own address (on-link for route.exe) — and the
+  // addresses they leave through.
+  let throughGateway: Route | undefined;
+  let throughAddress: Route | undefined;
+  const tunnelAddresses = new Set<string>();
+  for (const r of snapshot.routes) {
+    if (r.family !== 4 || !isTunnel(r)) continue;
+    if (!throughGateway && r.gateway && r.gateway !== r.interfaceAddress) throughGateway = r;
+    if (!throughAddress && r.interfaceAddress) throughAddress = r;
+    if (r.interfaceAddress) tunnelAddresses.add(r.interfaceAddress);
+  }
+  const anchor = throughGateway ?? throughAddress;
   if (!anchor) return [];
   const gateway = anchor.gateway ?? anchor.interfaceAddress!;
-  const tunnelAddresses = new Set<string>();
-  for (const r of tunnelRoutes) if (r.interfaceAddress) tunnelAddresses.add(r.interfaceAddress);
   const vpn = interfaceOf(anchor, snapshot);
   const findings: Finding[] = [];
   for (const cidr of ctx.corporateNetworks) {
