@@ -71,7 +71,7 @@ export function processIo(): CliIo {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     // read when a command asks (fix, before prompting): touching process.stdin builds a stream
-    // for it (a file stream when stdin is /dev/null), which cost every `scan` ≈ 15 % of its start
+    // for it (a file stream when stdin is /dev/null), which `scan` never needs
     get isTTY() {
       return Boolean(process.stdin.isTTY && process.stdout.isTTY);
     },
