@@ -7,7 +7,7 @@ import { engineT } from '../../i18n';
 import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
 import { describeEntry, mppeText } from './describe';
-import { parseServerLog, ServerLogParser } from './index';
+import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser } from './index';
 import { templateFingerprint, templateOf } from './kit';
 import { ChunkLines } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
@@ -204,5 +204,20 @@ describe('fast paths give what their references give', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe.skipIf(!corpusAvailable)('past the entries cap, lines are only counted — and counted as when decoded', () => {
+  it('the pppd corpus (and a line no rule knows) repeated 300 times: every count is 300 times that of one copy', () => {
+    // plus a pppd line no rule knows: it must stay unknown when the copy is only counted
+    const one = [...corpusFiles(join('server-logs', 'pppd')).map((n) => readCorpus(join('server-logs', 'pppd'), n).replace(/\s+$/, '')), 'Jul 29 09:59:54 gw pppd[1]: a message no rule knows'].join('\n');
+    const single = parseServerLog(one);
+    const many = parseServerLog(Array(300).fill(one).join('\n'));
+    expect(many.records).toBeGreaterThan(MAX_ENTRIES * 2); // most copies are past the cap: context rules answer without decoding
+    expect(single.unknown).toBe(1);
+    expect([many.records, many.understood, many.unknown]).toEqual([single.records * 300, single.understood * 300, single.unknown * 300]);
+    expect(many.families).toEqual(Object.fromEntries(Object.entries(single.families).map(([f, n]) => [f, n! * 300])));
+    const causes = (r: typeof single) => r.entries.filter((e) => e.cause).map((e) => e.cause);
+    expect(causes(many)).toEqual(Array(300).fill(causes(single)).flat().slice(0, MAX_CAUSE_ENTRIES));
   });
 });
