@@ -6,7 +6,8 @@ import { analyseCapture } from '../../core/analyse';
 import { routeArgv } from '../../core/remedy/actions';
 import { EngineError } from '../../shared/engine-port';
 import { demoCaptureDir, demoWorkspace, runsDir } from '../paths';
-import { applyFixes, preparePlan, rollbackRun } from './apply';
+import { applyFixes, executePlan, preparePlan, rollbackRun } from './apply';
+import { errorText } from '../error-text';
 import { interruptedRuns } from './interrupted';
 import { RunStore } from './journal';
 import { seedWorkspaceInCell, simulatedTarget, type SimulatedTargetOptions } from './route-target';
@@ -48,6 +49,29 @@ describe('apply engine', () => {
     expect(error).toBeInstanceOf(EngineError);
     expect((error as EngineError).code).toBe('PRECONDITION_FAILED');
     expect(s.table()).toBe(changed);
+  });
+
+  it("in Dutch: the refusal is worded in the run's language (the English message stays for logs)", async () => {
+    const s = setup();
+    const ctx = { ...s.ctx, analyse: { ...s.ctx.analyse, language: 'nl' as const } };
+    const consented = analyseCapture(await s.target.collect(), ctx.analyse).report;
+    await s.target.execRoute(['DELETE', '0.0.0.0', 'MASK', '0.0.0.0', '192.168.1.1', 'IF', '23']);
+    const error = (await applyFixes(ctx, consented, [FIX]).catch((e: unknown) => e)) as EngineError;
+    expect(error.code).toBe('PRECONDITION_FAILED');
+    expect(error.message).toBe('The problem this fix was for is no longer present; nothing was changed.');
+    expect(errorText(error, 'nl')).toBe('Het probleem waarvoor deze oplossing was, is er niet meer; er is niets veranderd.');
+  });
+
+  it('in Dutch: a precondition that no longer holds is named in Dutch', async () => {
+    const s = setup();
+    const ctx = { ...s.ctx, analyse: { ...s.ctx.analyse, language: 'nl' as const } };
+    const consented = analyseCapture(await s.target.collect(), ctx.analyse).report;
+    const plan = await preparePlan(ctx, consented, [FIX]);
+    await s.target.execRoute(['DELETE', '0.0.0.0', 'MASK', '0.0.0.0', '192.168.1.1', 'IF', '23']);
+    const error = (await executePlan(ctx, plan).catch((e: unknown) => e)) as EngineError;
+    expect(error.code).toBe('PRECONDITION_FAILED');
+    expect(errorText(error, 'nl')).toBe('De computer is veranderd sinds de controle; er is niets veranderd.');
+    expect(error.detail).toBe('route 0.0.0.0 masker 0.0.0.0 met gateway 192.168.1.1 is er niet meer');
   });
 
   it('rejects fix ids that were never offered', async () => {

@@ -58,16 +58,16 @@ export async function preparePlan(ctx: ApplyContext, consented: Report, fixIds: 
   const before = analyse(ctx, await ctx.target.collect()).report;
   const fixes = fixIds.map((id) => pickFix(before, consented, id));
   const actions = fixes.flatMap((f) => f.actions.map((action, i) => ({ action, label: f.steps[i] ?? describe(action) })));
-  checkPreconditions(before, actions);
+  checkPreconditions(before, actions, wordsOf(ctx));
   const plan: Plan = { runId: newRunId(), createdAt: new Date().toISOString(), fixIds, findingIds: [...new Set(fixIds.map(findingIdOfFix))], actions };
   return { ...plan, sha256: planDigest(plan) };
 }
 
 export { planDigest } from './journal';
 
-function checkPreconditions(report: Report, actions: Plan['actions']): void {
+function checkPreconditions(report: Report, actions: Plan['actions'], t: ReturnType<typeof engineT>): void {
   for (const { action } of actions) {
-    const why = preconditionFailure(report.snapshot, action);
+    const why = preconditionFailure(report.snapshot, action, t);
     if (why) throw engineError('PRECONDITION_FAILED', 'engineError.preconditionChanged', undefined, why);
   }
 }
@@ -87,7 +87,7 @@ export async function executePlan(ctx: ApplyContext, plan: Plan): Promise<RunRes
   const planned = plan.actions;
   const beforeCapture = await ctx.target.collect();
   const baseline = analyse(ctx, beforeCapture).report;
-  checkPreconditions(baseline, planned);
+  checkPreconditions(baseline, planned, t);
   const backup = beforeCapture.files.get(CAPTURE_FILES.routePrint)?.text ?? '';
   progress('backup', 0, 1, t('engineRun.progress.backup'));
   await ctx.store.create(plan, backup);

@@ -6,27 +6,28 @@ import type { RegistryView } from '../../core/model/registry-view';
 import type { Snapshot } from '../../core/model/snapshot';
 import { vpnProfilesOf } from '../../core/model/vpn-profile';
 import type { VpnAction } from '../../core/remedy/vpn-actions';
+import { engineT } from '../../core/i18n';
 
 type Other = Exclude<Action, { kind: `route.${string}` }>;
 
 const sameState = (value: { type: string; data: unknown }, state: RegState) => value.type === state.type && JSON.stringify(value.data) === JSON.stringify(state.data);
 
 /** Registry and LMHOSTS: the machine must still be exactly as the person reviewed it. */
-export function otherPrecondition(snapshot: Snapshot, action: Other): string | null {
+export function otherPrecondition(snapshot: Snapshot, action: Other, t = engineT('en')): string | null {
   switch (action.kind) {
     case 'registry.set':
     case 'registry.delete': {
       const now = lookupValue(registryViewOf(snapshot.registry), action.key, action.name);
       const name = `${action.key}\\${action.name || '(Default)'}`;
-      if (now.state === 'unknown') return `${name} was not collected, so its current state is unknown`;
+      if (now.state === 'unknown') return t('engineRun.precondition.notCollected', { name });
       const expected = action.previous;
-      if ('absent' in expected) return now.state === 'absent' ? null : `${name} has appeared since the scan`;
-      if (now.state !== 'present' || !sameState(now.value, expected)) return `${name} changed since the scan`;
+      if ('absent' in expected) return now.state === 'absent' ? null : t('engineRun.precondition.appeared', { name });
+      if (now.state !== 'present' || !sameState(now.value, expected)) return t('engineRun.precondition.changed', { name });
       return null;
     }
     case 'file.replace': {
       const file = lmhostsOf(snapshot.lmhosts);
-      return (file?.text ?? '') === action.previous ? null : 'LMHOSTS changed since the scan';
+      return (file?.text ?? '') === action.previous ? null : t('engineRun.precondition.lmhostsChanged');
     }
     case 'nbtstat.reload':
       return null;
@@ -34,16 +35,16 @@ export function otherPrecondition(snapshot: Snapshot, action: Other): string | n
     case 'vpn.route.add':
     case 'vpn.route.remove': {
       const profile = profileOf(snapshot, action);
-      if (!profile) return `the VPN connection "${action.connectionName}" was not found with Get-VpnConnection`;
-      if (action.kind === 'vpn.split.set') return profile.splitTunnel === action.previous ? null : `split tunneling of "${action.connectionName}" changed since the scan`;
+      if (!profile) return t('engineRun.precondition.vpnNotFound', { name: action.connectionName });
+      if (action.kind === 'vpn.split.set') return profile.splitTunnel === action.previous ? null : t('engineRun.precondition.splitChanged', { name: action.connectionName });
       const has = profile.routes.includes(action.destinationPrefix);
-      return has === (action.kind === 'vpn.route.remove') ? null : `the route ${action.destinationPrefix} of "${action.connectionName}" changed since the scan`;
+      return has === (action.kind === 'vpn.route.remove') ? null : t('engineRun.precondition.vpnRouteChanged', { prefix: action.destinationPrefix, name: action.connectionName });
     }
     case 'task.create':
     case 'task.delete': {
       const present = taskPresent(snapshot, action.name);
-      if (present === null) return 'the list of scheduled tasks was not collected';
-      return present === (action.kind === 'task.delete') ? null : `the task ${action.name} ${present ? 'already exists' : 'is no longer there'}`;
+      if (present === null) return t('engineRun.precondition.tasksNotCollected');
+      return present === (action.kind === 'task.delete') ? null : t(present ? 'engineRun.precondition.taskExists' : 'engineRun.precondition.taskGone', { name: action.name });
     }
   }
 }

@@ -31,12 +31,12 @@ export function findActionRoute(snapshot: Snapshot, action: RouteAction): Route 
 }
 
 /** Precondition before running an action; null when it holds, else why not. */
-export function preconditionFailure(snapshot: Snapshot, action: Action): string | null {
-  if (!isRouteAction(action)) return otherPrecondition(snapshot, action);
+export function preconditionFailure(snapshot: Snapshot, action: Action, t: Words = engineT('en')): string | null {
+  if (!isRouteAction(action)) return otherPrecondition(snapshot, action, t);
   const existing = findActionRoute(snapshot, action);
-  const name = `${action.destination} mask ${action.netmask}${action.gateway ? ` via ${action.gateway}` : ''}`;
-  if (action.kind === 'route.add' && existing) return `route ${name} already exists`;
-  if ((action.kind === 'route.delete' || action.kind === 'route.change') && !existing) return `route ${name} is no longer there`;
+  const name = `${t('engineRun.judge.route', { destination: action.destination, netmask: action.netmask })}${action.gateway ? t('engineRun.judge.via', { gateway: action.gateway }) : ''}`;
+  if (action.kind === 'route.add' && existing) return t('engineRun.precondition.routeExists', { name });
+  if ((action.kind === 'route.delete' || action.kind === 'route.change') && !existing) return t('engineRun.precondition.routeGone', { name });
   return null;
 }
 
