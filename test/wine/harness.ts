@@ -69,8 +69,9 @@ function wineEnv(prefix: string): NodeJS.ProcessEnv {
     ...process.env,
     WINEPREFIX: prefix,
     WINEDEBUG: '-all',
-    // no Mono/Gecko install dialogs during wineboot
-    WINEDLLOVERRIDES: 'mscoree,mshtml=',
+    // no Mono/Gecko install dialogs during wineboot; fc.exe: the byte-comparing stand-in
+    // (standins.ts) rather than Wine's builtin stub, which Wine prefers for a program in System32
+    WINEDLLOVERRIDES: 'mscoree,mshtml=;fc.exe=n',
     WINEARCH: 'win64',
   };
   // headless: without DISPLAY Wine's cmd still runs (no window is ever created)

@@ -12,7 +12,7 @@ import { renderCmd } from '../../app/core/remedy/render-cmd';
 import { scriptCompanions } from '../../app/core/remedy/render-registry';
 import { readLmhostsSection } from '../../app/core/snapshot/registry-section';
 import type { Snapshot } from '../../app/core/model/snapshot';
-import { describeWine, disposeWinePrefix, runCases, runCmdScript, winePrefix } from './harness';
+import { describeWine, disposeWinePrefix, runCases, runCmdScript, winePrefix, withSysnative } from './harness';
 import { installNbtstatStandIn, lmhostsPath, nbtstatCalls, removeCompanions, writeCompanions } from './registry-harness';
 
 /**
@@ -20,8 +20,23 @@ import { installNbtstatStandIn, lmhostsPath, nbtstatCalls, removeCompanions, wri
  * (cp850 bytes, CRLF, no final newline), run in Wine's cmd.exe: the file in the prefix's
  * drivers\etc gets the Q180094 block and keeps every other byte; nbtstat -R runs after the write;
  * the rollback puts the original bytes back exactly.
+ *
+ * fc.exe is the byte-comparing stand-in (standin/fc.c; Wine's own exits 0 for any two files), so
+ * "changed since it was reviewed" is judged here as Windows judges it: a test below that expects a
+ * refusal fails when the script's fc check is taken out.
  */
 const ORIGINAL = iconv.encode('# Büro-LMHOSTS\r\n10.0.0.5  PRINTER  #PRE\r\n10.0.0.6  "APP            \\0x14"  # trailing blank \r\n# no final newline', 'cp850');
+
+/** Same length as ORIGINAL, one byte differs: only a byte-for-byte comparison tells them apart. */
+const EDITED = Buffer.from(ORIGINAL.toString('latin1').replace('10.0.0.5', '10.0.0.7'), 'latin1');
+const LMHOSTS = '%SystemRoot%\\System32\\drivers\\etc\\lmhosts';
+/** a case script that copies a file beside it over LMHOSTS (someone editing it between review and run) */
+const put = (name: string) => `@echo off\r\ncopy /y /b "%~dp0${name}" "${LMHOSTS}" >nul\r\n`;
+/** a case script that copies LMHOSTS (when there is one) to snap.txt beside it */
+const snap = `@echo off\r\nif exist "${LMHOSTS}" copy /b "${LMHOSTS}" "%~dp0snap.txt" >nul\r\n`;
+const snapOf = (r: { dir: string }) => (existsSync(join(r.dir, 'snap.txt')) ? readFileSync(join(r.dir, 'snap.txt')) : null);
+const BLOCK = `${BLOCK_BEGIN}\r\n10.13.1.10  DC1  #PRE  #DOM:CORP\r\n10.13.1.10  "CORP           \\0x1B"  #PRE\r\n${BLOCK_END}\r\n`;
+const render = (list: Action[]) => renderCmd({ title: 'TunnelMedic', steps: list.map((action) => ({ action, label: action.kind })) });
 
 function planFix(bytes: Buffer | null): Action[] {
   const decoded = bytes ? decodeCaptureBytes(bytes, 850) : null;
@@ -83,7 +98,66 @@ describeWine('LMHOSTS scripts under Wine cmd.exe', () => {
     expect(readFileSync(path).equals(ORIGINAL)).toBe(true);
   });
 
-  it('no lmhosts file (only lmhosts.sam): the fix creates it, its undo deletes it, and a file that appeared since is left alone (one Wine run)', async () => {
+  it('fc.exe at System32 and Sysnative is the byte-comparing stand-in: 0 same, 1 different, 2 a file missing, -1 one file only', async () => {
+    await withSysnative();
+    const files = [
+      { name: 'a.bin', bytes: Buffer.from('hello\r\n') },
+      { name: 'same.bin', bytes: Buffer.from('hello\r\n') },
+      { name: 'byte.bin', bytes: Buffer.from('hellp\r\n') },
+      { name: 'longer.bin', bytes: Buffer.from('hello\r\n!') },
+      { name: 'empty1.bin', bytes: Buffer.alloc(0) },
+      { name: 'empty2.bin', bytes: Buffer.alloc(0) },
+    ];
+    const pairs = ['a.bin same.bin', 'a.bin byte.bin', 'a.bin longer.bin', 'longer.bin a.bin', 'a.bin gone.bin', 'gone.bin a.bin', 'empty1.bin empty2.bin', 'empty1.bin a.bin', 'a.bin'];
+    const script = ['@echo off'];
+    for (const dir of ['System32', 'Sysnative'])
+      for (const pair of pairs) {
+        const args = pair.split(' ').map((f) => `"%~dp0${f}"`).join(' ');
+        script.push(`"%SystemRoot%\\${dir}\\fc.exe" /b ${args} >nul 2>&1`, `>>"%~dp0codes.txt" echo ${dir} %errorlevel%`);
+      }
+    const [r] = await runCases([{ script: script.join('\r\n'), files }]);
+    const codes = readFileSync(join(r!.dir, 'codes.txt'), 'latin1').trim().split(/\r?\n/);
+    const expected = ['0', '1', '1', '1', '2', '2', '0', '1', '-1'];
+    expect(codes).toEqual([...expected.map((c) => `System32 ${c}`), ...expected.map((c) => `Sysnative ${c}`)]);
+  });
+
+  it('a live file changed since the review (one byte, same length): the fix and the undo refuse, name the step and leave it as they found it (one Wine run)', async () => {
+    const path = await lmhostsPath();
+    rmSync(`${path}.tunnelmedic.bak`, { force: true });
+    const actions = planFix(ORIGINAL);
+    const undo = rollbackActions(actions);
+    const fixed = Buffer.concat([ORIGINAL, Buffer.from(`\r\n${BLOCK}`, 'latin1')]);
+    const fixedEdited = Buffer.from(fixed.toString('latin1').replace('PRINTER', 'PRINTEX'), 'latin1');
+    expect(EDITED.length).toBe(ORIGINAL.length);
+    const files = [
+      ...scriptCompanions([...actions, ...undo]).map((c) => ({ name: c.name, bytes: c.bytes })),
+      { name: 'original.bin', bytes: ORIGINAL },
+      { name: 'edited.bin', bytes: EDITED },
+      { name: 'fixed-edited.bin', bytes: fixedEdited },
+    ];
+    const [, refused, afterRefused, , fix, , undoRefused, afterUndoRefused] = await runCases(
+      [put('edited.bin'), render(actions), snap, put('original.bin'), render(actions), put('fixed-edited.bin'), render(undo), snap].map((script) => ({ script, files })),
+    );
+    // the fix: refused at its file step, nothing after it ran, the file is the edited one, no backup was made
+    expect(refused!.exitCode).toBe(1);
+    expect(refused!.stderr).toContain('drivers\\etc\\lmhosts" changed since it was reviewed; it was not touched.');
+    expect(refused!.stderr).toContain('step 2 failed');
+    expect(refused!.stdout).toContain('[2/3] file.replace');
+    expect(refused!.stdout).not.toContain('[3/3]');
+    expect(refused!.nbtstatCalls).toHaveLength(1);
+    expect(snapOf(afterRefused!)!.equals(EDITED)).toBe(true);
+    // the same script on the reviewed bytes goes through
+    expect(fix!.stderr).toBe('');
+    expect(fix!.exitCode).toBe(0);
+    // the undo of a fix whose result was edited since: refused, the edit stays
+    expect(undoRefused!.exitCode).toBe(1);
+    expect(undoRefused!.stderr).toContain('changed since it was reviewed; it was not touched.');
+    expect(undoRefused!.stderr).toContain('step 2 failed');
+    expect(snapOf(afterUndoRefused!)!.equals(fixedEdited)).toBe(true);
+    rmSync(path, { force: true });
+  }, 120_000);
+
+  it('no lmhosts file (only lmhosts.sam): the fix creates it, its undo deletes it, an edited or newly appeared file is left alone (one Wine run)', async () => {
     const path = await lmhostsPath();
     rmSync(path, { force: true });
     rmSync(`${path}.tunnelmedic.bak`, { force: true });
@@ -93,23 +167,33 @@ describeWine('LMHOSTS scripts under Wine cmd.exe', () => {
     expect(replace.previousAbsent).toBe(true);
     const undo = rollbackActions(actions);
     expect((undo[1] as FileReplace).contentAbsent).toBe(true);
-    const files = scriptCompanions([...actions, ...undo]).map((c) => ({ name: c.name, bytes: c.bytes }));
-    const render = (list: Action[]) => renderCmd({ title: 'TunnelMedic', steps: list.map((action) => ({ action, label: action.kind })) });
-    const snap = '@echo off\r\nif exist "%SystemRoot%\\System32\\drivers\\etc\\lmhosts" copy /b "%SystemRoot%\\System32\\drivers\\etc\\lmhosts" "%~dp0snap.txt" >nul\r\n';
-    const plant = '@echo off\r\n>"%SystemRoot%\\System32\\drivers\\etc\\lmhosts" echo 10.0.0.9 SOMEONE\r\n';
-    const [fix, afterFix, rollback, afterRollback, , refused, afterRefused] = await runCases(
-      [render(actions), snap, render(undo), snap, plant, render(actions), snap].map((script) => ({ script, files })),
+    const createdEdited = Buffer.from(BLOCK.replace('DC1', 'DC2'), 'latin1');
+    const files = [
+      ...scriptCompanions([...actions, ...undo]).map((c) => ({ name: c.name, bytes: c.bytes })),
+      { name: 'created-edited.bin', bytes: createdEdited },
+      { name: 'created.bin', bytes: Buffer.from(BLOCK, 'latin1') },
+    ];
+    const plant = `@echo off\r\n>"${LMHOSTS}" echo 10.0.0.9 SOMEONE\r\n`;
+    const [fix, afterFix, , undoRefused, afterUndoRefused, , rollback, afterRollback, , refused, afterRefused] = await runCases(
+      [render(actions), snap, put('created-edited.bin'), render(undo), snap, put('created.bin'), render(undo), snap, plant, render(actions), snap].map((script) => ({ script, files })),
     );
     expect(fix!.stderr).toBe('');
     expect(fix!.exitCode).toBe(0);
-    const created = readFileSync(join(afterFix!.dir, 'snap.txt'));
-    expect(created.toString('latin1')).toBe(`${BLOCK_BEGIN}\r\n10.13.1.10  DC1  #PRE  #DOM:CORP\r\n10.13.1.10  "CORP           \\0x1B"  #PRE\r\n${BLOCK_END}\r\n`);
+    expect(snapOf(afterFix!)!.toString('latin1')).toBe(BLOCK);
+    // the file we created was edited since: its undo deletes nothing (fc /b against what we wrote)
+    expect(undoRefused!.exitCode).toBe(1);
+    expect(undoRefused!.stderr).toContain('changed since it was reviewed; it was not touched.');
+    expect(undoRefused!.stderr).toContain('step 2 failed');
+    expect(snapOf(afterUndoRefused!)!.equals(createdEdited)).toBe(true);
+    // with exactly our bytes, the undo deletes it
     expect(rollback!.stderr).toBe('');
     expect(rollback!.exitCode).toBe(0);
-    expect(existsSync(join(afterRollback!.dir, 'snap.txt'))).toBe(false);
-    expect(refused!.exitCode).not.toBe(0);
+    expect(snapOf(afterRollback!)).toBeNull();
+    // a file that appeared after the review is not ours to overwrite
+    expect(refused!.exitCode).toBe(1);
     expect(refused!.stderr).toContain('exists now but did not when it was reviewed');
-    expect(readFileSync(join(afterRefused!.dir, 'snap.txt'), 'latin1')).toBe('10.0.0.9 SOMEONE\r\n');
+    expect(refused!.stderr).toContain('step 2 failed');
+    expect(snapOf(afterRefused!)!.toString('latin1')).toBe('10.0.0.9 SOMEONE\r\n');
     rmSync(path, { force: true });
   }, 120_000);
 });

@@ -11,6 +11,10 @@ import type { RouteTable } from '../../app/core/sim/route-table';
  * runs the batch file beside it with the same name (route.cmd …) and returns its exit code, so the
  * behaviour stays readable batch while the scripts really start an .exe by full path.
  *
+ * fc.exe is replaced too, at the same paths: Wine's own is a stub that exits 0 for any two files,
+ * which would let every "changed since it was reviewed" check pass. standin/fc.c compares bytes and
+ * exits as Windows' fc does (0 same, 1 different, 2 a file missing; sources in fc.c).
+ *
  * route.cmd answers from files the test wrote into %TMR_DIR% (default C:\tm) beforehand: for the
  * k-th changing call its output text and exit code, for `print [filter]` after k changing calls
  * the simulator's table at that point (writeRouteData). So a call can be made to fail while
@@ -20,21 +24,23 @@ import type { RouteTable } from '../../app/core/sim/route-table';
 
 const here = __dirname;
 
-let launcherBytes: Buffer | undefined;
+const built = new Map<string, Buffer>();
 
-/** gcc + GNU ld (i386pep) → a PE console program, linked against the prefix's kernel32.dll. */
-function buildLauncher(root: string, system32: string): Buffer {
-  if (launcherBytes) return launcherBytes;
-  const obj = join(root, 'launcher.o');
-  const exe = join(root, 'launcher.exe');
-  const cc = spawnSync('gcc', ['-O2', '-c', '-ffreestanding', '-fno-builtin', '-fno-stack-protector', '-fno-asynchronous-unwind-tables', '-fPIE', '-mno-red-zone', join(here, 'standin', 'launcher.c'), '-o', obj], { encoding: 'utf8' });
-  if (cc.status !== 0) throw new Error(`gcc could not build the stand-in launcher (install gcc): ${cc.stderr || cc.error}`);
+/** gcc + GNU ld (i386pep) → a PE console program from standin/NAME.c, linked against the prefix's kernel32.dll. */
+function buildStandIn(name: 'launcher' | 'fc', root: string, system32: string): Buffer {
+  const cached = built.get(name);
+  if (cached) return cached;
+  const obj = join(root, `${name}.o`);
+  const exe = join(root, `${name}.exe`);
+  const cc = spawnSync('gcc', ['-O2', '-c', '-ffreestanding', '-fno-builtin', '-fno-stack-protector', '-fno-asynchronous-unwind-tables', '-fPIE', '-mno-red-zone', join(here, 'standin', `${name}.c`), '-o', obj], { encoding: 'utf8' });
+  if (cc.status !== 0) throw new Error(`gcc could not build the ${name} stand-in (install gcc): ${cc.stderr || cc.error}`);
   // ELF sections the PE linker cannot place
   spawnSync('objcopy', ['-R', '.comment', '-R', '.note.GNU-stack', '-R', '.note.gnu.property', obj], { encoding: 'utf8' });
   const ld = spawnSync('ld', ['-m', 'i386pep', '--subsystem', 'console', '-e', 'start', '-s', '--image-base', '0x400000', '-o', exe, obj, join(system32, 'kernel32.dll')], { encoding: 'utf8' });
-  if (ld.status !== 0 || !existsSync(exe)) throw new Error(`ld (binutils with the i386pep emulation) could not link the stand-in launcher: ${ld.stderr || ld.error}`);
-  launcherBytes = readFileSync(exe);
-  return launcherBytes;
+  if (ld.status !== 0 || !existsSync(exe)) throw new Error(`ld (binutils with the i386pep emulation) could not link the ${name} stand-in: ${ld.stderr || ld.error}`);
+  const bytes = readFileSync(exe);
+  built.set(name, bytes);
+  return bytes;
 }
 
 const ROUTE_CMD = [
@@ -76,28 +82,30 @@ const STAND_INS: { dir: string; name: string; script: string[] }[] = [
 ];
 
 export function installStandIns(root: string, system32: string): void {
-  const launcher = buildLauncher(root, system32);
-  for (const base of [system32]) installInto(base, launcher);
+  const programs = { launcher: buildStandIn('launcher', root, system32), fc: buildStandIn('fc', root, system32) };
+  installInto(system32, programs);
 }
 
-function installInto(base: string, launcher: Buffer): void {
+function installInto(base: string, programs: { launcher: Buffer; fc: Buffer }): void {
   for (const s of STAND_INS) {
     const dir = join(base, ...s.dir.split('\\').filter(Boolean));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${s.name}.exe`), launcher);
+    writeFileSync(join(dir, `${s.name}.exe`), programs.launcher);
     writeFileSync(join(dir, `${s.name}.cmd`), s.script.join('\r\n') + '\r\n', 'latin1');
   }
+  // over Wine's own fc.exe, a stub that exits 0 for any two files (standin/fc.c)
+  writeFileSync(join(base, 'fc.exe'), programs.fc);
 }
 
 /**
- * A Sysnative folder as a 32-bit process on 64-bit Windows sees it: the stand-ins plus the Windows
- * programs the scripts start from it (cmd.exe for the launcher, reg.exe, fc.exe).
+ * A Sysnative folder as a 32-bit process on 64-bit Windows sees it: the stand-ins (fc.exe's
+ * included) plus the Windows programs the scripts start from it (cmd.exe for the launcher, reg.exe).
  */
 export function installSysnative(windowsDir: string, system32: string): void {
   const sysnative = join(windowsDir, 'Sysnative');
   mkdirSync(sysnative, { recursive: true });
-  installInto(sysnative, launcherBytes!);
-  for (const f of ['cmd.exe', 'reg.exe', 'fc.exe']) copyFileSync(join(system32, f), join(sysnative, f));
+  installInto(sysnative, { launcher: built.get('launcher')!, fc: built.get('fc')! });
+  for (const f of ['cmd.exe', 'reg.exe']) copyFileSync(join(system32, f), join(sysnative, f));
 }
 
 export interface RouteFault {
