@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Policy } from '../model/policy';
 import type { Snapshot } from '../model/snapshot';
+import type { ScriptMachine } from '../remedy/script-machine';
 
 export interface DiagnoseContext {
   snapshot: Snapshot;
@@ -9,4 +10,6 @@ export interface DiagnoseContext {
   /** the policy file, when one was given (domain, VPN servers, unattended fixes) */
   policy?: Policy;
   t: TFunction;
+  /** the machine fix scripts are for (diagnose() sets it): a rule that builds its fixes for it saves a second rendering */
+  machine?: ScriptMachine;
 }

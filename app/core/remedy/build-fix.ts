@@ -20,10 +20,13 @@ export interface PlannedFix {
 }
 
 /** Actions → the Fix of the report, with fix and rollback scripts rendered from the same actions. */
+/** The machine each fix's scripts were rendered for, so diagnose() does not render them a second time. */
+const scriptedFor = new WeakMap<Fix, ScriptMachine>();
+
 export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachine = UNKNOWN_MACHINE): Fix {
   const actions: Action[] = planned.steps.map((s) => s.action);
   const undo = rollbackActions(actions);
-  return {
+  const fix: Fix = {
     id: planned.id,
     title: planned.title,
     strength: planned.strength,
@@ -35,6 +38,8 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
     rollbackActions: undo,
     script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, machine),
   };
+  scriptedFor.set(fix, machine);
+  return fix;
 }
 
 /**
@@ -71,6 +76,8 @@ export function scriptRefusalText(fix: Pick<Fix, 'title' | 'actions' | 'rollback
 
 /** The fix's scripts rendered again for `machine` (labels: the fix's own step texts). */
 export function withMachineScripts(fix: Fix, t: TFunction, machine: ScriptMachine): Fix {
+  // already rendered for this very machine by a rule (the scripts are a pure function of the fix and machine)
+  if (scriptedFor.get(fix) === machine) return fix;
   const steps = fix.actions.map((action, i) => ({ action, label: fix.steps[i] ?? action.kind }));
   return { ...fix, script: fixScripts({ id: fix.id, title: fix.title, steps }, t, machine) };
 }

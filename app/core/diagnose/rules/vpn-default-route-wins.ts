@@ -41,7 +41,7 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
       ifFixed: t('rules.vpnDefault.ifFixed', { lanGateway: lanDefault.gateway, corp }),
       evidence: [...vpnDefaults, lanDefault].map(evidenceOf),
       decisions,
-      fixes: [planned, lasting, guard].flatMap((p) => (p ? [buildFix(p, t)] : [])),
+      fixes: [planned, lasting, guard].flatMap((p) => (p ? [buildFix(p, t, ctx.machine)] : [])),
     },
   ];
 }

@@ -67,6 +67,7 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
             steps: [{ label, action: corpRouteAction(net.address, net.netmask, gateway, index) }],
           },
           t,
+          ctx.machine,
         ),
       ],
     });
