@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isBlank, splitColumns } from './route-print-lines';
+import { prng } from '../../../test/support/prng';
 import { repoFiles, readRepoText } from '../../../test/support/repo-files';
 
 /**
@@ -32,17 +33,6 @@ describe('splitColumns', () => {
     expect(isBlank('')).toBe(true);
   });
 });
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUADS = ['10.0.0.0', '0.0.0.0', '192.168.1.1', '255.255.255.255', '255.255.255.0', '255.0.255.0', '128.0.0.0', '01.2.3.4', '256.1.1.1', '1.2.3', '1.2.3.4.5', '1..2.3', '1.2.3.4.', '10.0.0.x', '1000.1.1.1', '161.44.17.23', '224.0.0.0', '240.0.0.0'];
 const VALID_QUADS = ['10.0.0.0', '0.0.0.0', '192.168.1.1', '161.44.17.23', '127.0.0.1', '8.8.8.8'];
