@@ -1,4 +1,4 @@
-import { z } from '../core/model/zod';
+import * as z from '../core/model/zod';
 import { corporateNetworkProblem } from '../core/model/policy';
 import { FindingSchema, ReportSchema } from '../core/model/report';
 import { ServerLogReportSchema } from '../core/model/server-log';

@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 
 /** The capture contract of DESIGN.md: the file names a capture directory may hold. */
 export const CAPTURE_FILES = {

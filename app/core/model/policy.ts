@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { z } from './zod';
+import * as z from './zod';
 
 /** Finding ids of DESIGN.md: the stable keys of policies, reports and the UI. */
 export const FINDING_IDS = [

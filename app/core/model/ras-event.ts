@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** RasClient events (windows-reference.md §8) as the rules read them from snapshot.events. */
 

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * One registry view for both readers (`reg query` text and .reg exports). Key paths are stored with

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { ActionSchema } from '../remedy/actions';
 import { SnapshotSchema } from './snapshot';
 import { ServerLogReportSchema } from './server-log';

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * A server-side log as the report carries it (additive to report schemaVersion 1): the counts that

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** The typed model of one machine (DESIGN.md "Report JSON" → snapshot). Additive changes only. */
 

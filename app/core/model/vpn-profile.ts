@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * One VPN profile, whether it came from a rasphone.pbk entry or from Get-VpnConnection: the model

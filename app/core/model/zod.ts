@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { config } from 'zod';
 
 /**
  * zod as every schema of the app uses it: with `jitless`. By default zod compiles a fast parser
@@ -10,7 +10,12 @@ import { z } from 'zod';
  *
  * zod reads the setting when a schema is built, so every schema module imports `z` from here:
  * this module is then evaluated, and the setting made, before any of them.
+ *
+ * Re-exported name by name (`export *`), and imported as `import * as z from './zod'`: a bundler
+ * then keeps only the zod members the app calls. Re-exporting zod's own `z` namespace object made
+ * esbuild keep all of it (JSON Schema conversion, every check and format) in the CLI's start-up
+ * chunk: 297 KB of source compiled and evaluated by every `scan`.
  */
-z.config({ jitless: true });
+config({ jitless: true });
 
-export { z };
+export * from 'zod';

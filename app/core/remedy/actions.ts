@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 import { FileReplaceSchema, inverseOfFileAction, NbtstatReloadSchema, type FileAction } from './file-actions';
 import { inverseOfRegistryAction, RegistryDeleteSchema, RegistrySetSchema, type RegistryAction } from './registry-actions';
 import { inverseOfTaskAction, TaskCreateSchema, TaskDeleteSchema } from './task-actions';

@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 
 /**
  * LMHOSTS edits as data (windows-reference.md §3, KB Q180094). The action carries the whole new

@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 
 /**
  * Registry changes as data (windows-reference.md §1, §2, §3 switches). Each set records the state

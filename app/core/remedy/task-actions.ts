@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 import { fnv1aHex } from './fnv1a';
 import { GUARD_FOLDER, guardNameProblem } from './guard-task';
 

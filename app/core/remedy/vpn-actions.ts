@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 import { psQuote } from './escape';
 
 /**

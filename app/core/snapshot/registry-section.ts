@@ -1,4 +1,4 @@
-import { z } from '../model/zod';
+import * as z from '../model/zod';
 import { CAPTURE_FILES, type Capture } from '../capture/capture';
 import { looksBinary } from '../capture/decode';
 import { parseLmhosts, type LmhostsFile } from '../parse/lmhosts';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from '../../core/model/zod';
+import * as z from '../../core/model/zod';
 import { ActionSchema } from '../../core/remedy/actions';
 import { engineError } from '../error-text';
 import { appendDurable, writeFileAtomic } from '../atomic-file';

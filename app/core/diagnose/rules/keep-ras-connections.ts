@@ -1,4 +1,4 @@
-import { z } from '../../model/zod';
+import * as z from '../../model/zod';
 import { buildFix } from '../../remedy/build-fix';
 import type { Evidence, Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
