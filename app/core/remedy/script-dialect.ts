@@ -101,9 +101,14 @@ export function fixRefusal(actions: readonly Action[], machine: Pick<ScriptMachi
 }
 
 /**
- * route.exe's IF argument exists from Windows XP on (Rick Lively's command reference, ROUTE: "if
- * interface (NTXP)"); NT 4.0's and Windows 9x's route.exe take destination, MASK, gateway and METRIC
- * only, and pick the interface from the gateway. Those dialects leave IF out and judge the interface
+ * route.exe's IF argument exists from Windows 2000 on: the Windows 2000 Server Resource Kit (TCP/IP
+ * Core Networking Guide, "TCP/IP Troubleshooting", Route; technet.microsoft.com/en-us/library/cc958877.aspx)
+ * gives its usage as `route [-f] [-p] [command [destination]] [MASK netmask] [gateway] [metric metric]
+ * [if interface]` (the same text in the MSDN April 2000 copy of the resource kit,
+ * library.thedatadungeon.com/msdn-2000-04/w2krk/html/cnbd_trb_wzgb.content.htm). Rick Lively's
+ * command reference marks "if interface" as NTXP; Microsoft's Windows 2000 text is preferred over a
+ * third party's version marks. NT 4.0's and Windows 9x's route.exe take destination, MASK, gateway
+ * and METRIC only, and pick the interface from the gateway. Those dialects leave IF out and judge the interface
  * by route print's Interface column (the interface's address) instead.
  */
 export const routeTakesInterfaceIndex = (dialect: ScriptDialect) => dialect === 'cmd';
