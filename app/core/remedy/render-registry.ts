@@ -64,12 +64,26 @@ export interface CompanionFile {
   bytes: Uint8Array;
 }
 
+/**
+ * The bytes of `text` in the file's own encoding. UTF-8 and UTF-16 go through Buffer (what iconv-lite
+ * itself uses for them): any iconv-lite call loads all its code-page tables first, which every scan
+ * paid at start-up for an LMHOSTS file that is UTF-8 (issue 16.2). Only OEM/ANSI code pages need it.
+ */
 export function encodeFileText(text: string, encoding: string): Uint8Array {
-  if (encoding === 'utf-8-bom') return new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text, 'utf8')]);
-  if (encoding === 'utf-16le') return new Uint8Array([0xff, 0xfe, ...iconv.encode(text, 'utf-16le')]);
-  if (encoding === 'utf-16be') return new Uint8Array([0xfe, 0xff, ...iconv.encode(text, 'utf-16be')]);
+  const e = encoding.toLowerCase();
+  if (e === 'utf-8-bom') return withBom([0xef, 0xbb, 0xbf], Buffer.from(text, 'utf8'));
+  if (e === 'utf-16le') return withBom([0xff, 0xfe], Buffer.from(text, 'utf16le'));
+  if (e === 'utf-16be') return withBom([0xfe, 0xff], Buffer.from(text, 'utf16le').swap16());
+  if (e === 'utf-8' || e === 'utf8') return new Uint8Array(Buffer.from(text, 'utf8'));
   return new Uint8Array(iconv.encode(text, iconv.encodingExists(encoding) ? encoding : 'utf-8'));
 }
+
+const withBom = (bom: number[], body: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(bom.length + body.length);
+  out.set(bom);
+  out.set(body, bom.length);
+  return out;
+};
 
 export function companionFor(text: string, encoding: string): CompanionFile {
   const bytes = encodeFileText(text, encoding);
