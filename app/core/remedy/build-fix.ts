@@ -26,6 +26,10 @@ const scriptedFor = new WeakMap<Fix, ScriptMachine>();
 export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachine = UNKNOWN_MACHINE): Fix {
   const actions: Action[] = planned.steps.map((s) => s.action);
   const undo = rollbackActions(actions);
+  // a fix that machine's shell cannot script is withheld by diagnose() (scriptRefusalText); its
+  // dialect renderer would refuse the action, so such a fix keeps scripts for an unknown (modern) machine
+  const scriptable = fixRefusal([...actions, ...undo], machine) === undefined;
+  const target = scriptable ? machine : UNKNOWN_MACHINE;
   const fix: Fix = {
     id: planned.id,
     title: planned.title,
@@ -36,9 +40,9 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
     steps: [...planned.steps.map((s) => s.label), ...(planned.notes ?? [])],
     actions,
     rollbackActions: undo,
-    script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, machine),
+    script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, target),
   };
-  scriptedFor.set(fix, machine);
+  scriptedFor.set(fix, target);
   return fix;
 }
 
