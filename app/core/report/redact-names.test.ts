@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldName, namesPattern } from './redact';
+import { foldName, namesPattern } from './redact-names';
 
 /** The names regex as it was: one alternative per name, longest first. */
 function flatPattern(names: string[]): string {

@@ -1,6 +1,7 @@
 import type { Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
-import { isIpAddress, type SensitiveValue } from './redact';
+import { isIpAddress } from './redact-addresses';
+import type { SensitiveValue } from './redact';
 import type { Snapshot } from '../model/snapshot';
 import { parseServerLog } from '../parse/server-log';
 import { serverLogNames } from '../parse/server-log/names';

@@ -1,4 +1,7 @@
 import ipaddr from 'ipaddr.js';
+import { FOUR_PART_DECIMAL, isDigitOrDot, isIpAddress, isPublicIpv4, isPublicIpv6 } from './redact-addresses';
+import { caseVariants, foldName, namesPattern } from './redact-names';
+import { shapeOf, type TextShape } from './text-shape';
 
 /**
  * Redaction for reports people send out (DESIGN.md `--redact`): user names, computer and domain
@@ -47,52 +50,6 @@ const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\d.]*\d)/g;
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
 
-/** Dotted decimal, each part 0–255 without leading zeros: what `ipaddr.IPv4.isValidFourPartDecimal` accepts. */
-const FOUR_PART_DECIMAL = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-/**
- * ipaddr.js's special IPv4 ranges (everything its `range()` does not call 'unicast') as numbers,
- * read from ipaddr itself so the two can never disagree: a 20 000-route report asks about 20 000
- * addresses, and parsing each into an ipaddr object was most of the redaction's time.
- */
-let specialV4: { net: number; mask: number }[] | null = null;
-function specialV4Ranges(): { net: number; mask: number }[] {
-  if (specialV4) return specialV4;
-  const ranges = (ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, [ipaddr.IPv4, number] | [ipaddr.IPv4, number][]> }).SpecialRanges;
-  specialV4 = [];
-  for (const list of Object.values(ranges)) {
-    for (const [address, bits] of (Array.isArray(list[0]) ? list : [list]) as [ipaddr.IPv4, number][]) {
-      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-      specialV4.push({ net: (v4Number(address.toString()) & mask) >>> 0, mask });
-    }
-  }
-  return specialV4;
-}
-const v4Number = (text: string) => text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-
-export function isPublicIpv4(text: string): boolean {
-  if (!FOUR_PART_DECIMAL.test(text)) return false;
-  const n = v4Number(text);
-  return !specialV4Ranges().some((r) => ((n & r.mask) >>> 0) === r.net) && !isContiguousNetmask(text);
-}
-
-/**
- * `ipaddr.isValid`, without its cost for text that cannot be an address: every IPv6 form holds a
- * colon, and every IPv4 form ipaddr accepts (dotted, two/three-part, long, octal, 0x-hex) is made
- * of hex digits, x and dots only. Names are asked by the thousand (LMHOSTS), and ipaddr answers
- * "no" by throwing and catching an exception.
- */
-export function isIpAddress(text: string): boolean {
-  return (text.includes(':') || /^[0-9a-fx.]+$/i.test(text)) && ipaddr.isValid(text);
-}
-
-/** Netmasks (128.0.0.0, 255.255.255.0 …) are not addresses; 128.0.0.0 would otherwise count as public. */
-function isContiguousNetmask(text: string): boolean {
-  const n = text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-  const inverted = ~n >>> 0;
-  return (inverted & (inverted + 1)) === 0;
-}
-
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
 
@@ -102,98 +59,6 @@ interface NamePattern {
   mayMatch(shape: TextShape): boolean;
   /** some name of this chunk begins with a digit */
   digitStart: boolean;
-}
-
-interface TextShape {
-  /**
-   * The first two characters of each word (a word begins at the text's start or after a character
-   * that is no ASCII letter or digit), as `first * 128 + second`, when both are ASCII
-   */
-  starts: number[];
-  /** the first characters of the words, when ASCII (for one-character names, which folding can make: "i̇" → "i") */
-  firsts: number[];
-  /** the text holds a character beyond ASCII: any name may begin there (any script, any case folding) */
-  beyondAscii: boolean;
-  dash: boolean;
-  colon: boolean;
-  dot: boolean;
-  /** "..." (route print's Interface List) */
-  dots3: boolean;
-  /** the longest run of hex digits */
-  hexRun: number;
-}
-
-/**
- * What a text holds that the patterns need, in one pass over its characters: where a name can
- * begin (after a character that is no letter or digit of any script; counted generously, a
- * character beyond ASCII makes every name possible), dashes, colons, dots, hex runs.
- */
-function shapeOf(text: string): TextShape {
-  const starts: number[] = [];
-  const firsts: number[] = [];
-  let beyondAscii = false;
-  let prevAlnum = false;
-  let dash = false;
-  let colon = false;
-  let dot = false;
-  let dots = 0;
-  let dots3 = false;
-  let run = 0;
-  let hexRun = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const lower = c | 0x20;
-    const digit = c >= 0x30 && c <= 0x39;
-    const alnum = digit || (c < 128 && lower >= 0x61 && lower <= 0x7a);
-    if (digit || (c < 128 && lower >= 0x61 && lower <= 0x66)) {
-      if (++run > hexRun) hexRun = run;
-    } else run = 0;
-    if (c === 0x2e) {
-      dot = true;
-      if (++dots >= 3) dots3 = true;
-    } else dots = 0;
-    if (c === 0x2d) dash = true;
-    else if (c === 0x3a) colon = true;
-    if (c >= 128) beyondAscii = true;
-    else if (!prevAlnum) {
-      if (!firstSeen[c]) {
-        firstSeen[c] = 1;
-        firsts.push(c);
-      }
-      if (i + 1 < text.length && text.charCodeAt(i + 1) < 128) {
-        const pair = c * 128 + text.charCodeAt(i + 1);
-        if (!startSeen[pair]) {
-          startSeen[pair] = 1;
-          starts.push(pair);
-        }
-      }
-    }
-    prevAlnum = alnum;
-  }
-  for (const pair of starts) startSeen[pair] = 0;
-  for (const c of firsts) firstSeen[c] = 0;
-  return { starts, firsts, beyondAscii, dash, colon, dot, dots3, hexRun };
-}
-const isDigitOrDot = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e;
-/** shapeOf's scratch table, all zero between calls */
-const startSeen = new Uint8Array(128 * 128);
-const firstSeen = new Uint8Array(128);
-
-/**
- * Every spelling of a character that case-insensitive matching may equate with it: its lower and
- * upper case and theirs ("ſ" → "S" → "s"); the Turkish i's other forms are beyond ASCII and so
- * always searched (TextShape.beyondAscii).
- */
-function caseVariants(ch: string): string[] {
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  return [ch, lower, upper, upper.toLowerCase(), lower.toUpperCase()];
-}
-
-export function isPublicIpv6(text: string): boolean {
-  if (!ipaddr.IPv6.isValid(text)) return false;
-  // Teredo and 6to4 addresses embed the machine's public IPv4 address.
-  return ['unicast', 'teredo', '6to4'].includes(ipaddr.IPv6.parse(text).range());
 }
 
 export interface RedactionSummary {
@@ -437,54 +302,4 @@ export class Redactor {
     this.tokens.set(id, token);
     return token;
   }
-}
-
-/**
- * The key a name is known by: case-insensitive, and the Turkish i folded — İ (U+0130), I, ı
- * (U+0131) and i are one letter, because Windows, a user and a Turkish keyboard spell the same
- * name with any of them ("İSTANBUL-PC", "istanbul-pc"), and JavaScript's case-insensitive regex
- * does not equate İ with i.
- */
-export function foldName(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i').replace(/ı/g, 'i');
-}
-
-/** The regex for one folded character: each i matches every Turkish i (with a combining dot or not). */
-function charPattern(folded: string): string {
-  return escapeRegExp(folded).replace(/i/g, '(?:[iIıİ]\\u0307?)');
-}
-
-interface NameTrie {
-  end: boolean;
-  next: Map<string, NameTrie>;
-}
-
-/**
- * All names as one regex shaped like a trie ("host0(?:0(?:1|2)|1…)"): a flat alternation of
- * 5 000 LMHOSTS names made the engine try every name at every position of every text (80 s for a
- * 20 000-route report). Longer names still win over their prefixes ("corp.example.com" over
- * "corp"): an optional tail is greedy and is given up only when the longer name does not end there.
- */
-export function namesPattern(folded: Iterable<string>): string {
-  const root: NameTrie = { end: false, next: new Map() };
-  for (const name of folded) {
-    let node = root;
-    for (const ch of name) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: NameTrie): string => {
-    const branches = [...node.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([ch, child]) => charPattern(ch) + emit(child));
-    if (branches.length === 0) return '';
-    const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join('|')})`;
-    return node.end ? `${body}?` : body;
-  };
-  return emit(root);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
