@@ -11,8 +11,8 @@ type Words = ReturnType<typeof engineT>;
 /**
  * Every route step is judged by the table, never by route.exe's words: its messages are translated
  * (windows-cell.ts), its exit code is 0 after many failures, NT's `route change` of a missing route
- * prints nothing at all (KB Q147232), and whether " OK!" reads the same in every display language is
- * documented nowhere. route.exe's text is kept only as evidence for the person.
+ * prints nothing at all (KB Q147232), and whether its success line reads the same in every display
+ * language is documented nowhere. route.exe's text is kept only as evidence for the person.
  */
 
 const prefixOf = (mask: string) => ipaddr.IPv4.parse(mask).prefixLengthFromSubnetMask() ?? -1;
