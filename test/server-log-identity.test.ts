@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateSyslog } from '../bench/server-log.bench';
+import { explainServerLogs } from '../app/core/diagnose/server-log';
+import { engineT } from '../app/core/i18n';
+import { parseServerLog, type ServerLogResult } from '../app/core/parse/server-log';
+import { readServerLogFile } from '../app/system/server-log-file';
+import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
+import { readRepoText, repoFiles } from './support/repo-files';
+
+/**
+ * Issue 14's speed work leaves what explain-log says byte for byte as it was: the parsed result
+ * (every entry, count, unknown line) and the findings and readable report of every server log in
+ * the corpus, the real fixtures, the seed FAQ, the benchmark's 100 000-line syslog (streamed from a
+ * file, as the CLI reads it: past the entries cap, where only counting runs) and every log pasted
+ * together 300 times (every family past the cap). Digests in fixtures/server-log-digests.json were
+ * recorded before the work (TM_RECORD_SERVER_LOG_DIGESTS=1 writes them); a deliberate behaviour
+ * change records new ones and says so in its commit.
+ */
+
+const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');
+const record = process.env.TM_RECORD_SERVER_LOG_DIGESTS === '1';
+const t = engineT('en');
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const digest = (log: ServerLogResult) => sha256(JSON.stringify({ log, explained: explainServerLogs([log], t) }));
+
+const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
+const texts: [string, string][] = [
+  ...FOLDERS.flatMap((f) => corpusFiles(join('server-logs', f)).map((n) => [`corpus/${f}/${n}`, readCorpus(join('server-logs', f), n)] as [string, string])),
+  ...repoFiles('test/fixtures/real/server-logs').map((n) => [`real/${n}`, readRepoText(`test/fixtures/real/server-logs/${n}`)] as [string, string]),
+  ...(corpusAvailable ? [['seed/cisco-pptp-faq-nl.txt', readCorpus(join('..', 'seed'), 'cisco-pptp-faq-nl.txt')] as [string, string]] : []),
+];
+
+const work = mkdtempSync(join(tmpdir(), 'tm-server-log-identity-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('explain-log output is identical to the recorded one', () => {
+  it('on every corpus and real server log, the seed, the bench syslog and all logs pasted together', { timeout: 120_000 }, async () => {
+    const got: Record<string, string> = {};
+    for (const [name, text] of texts) got[name] = digest(parseServerLog(text, name));
+    const bench = join(work, 'syslog-100k.log');
+    generateSyslog(bench, 100_000);
+    got['generated/bench-syslog-100k (file)'] = digest(await readServerLogFile(bench, 'bench'));
+    const all = Array.from({ length: 300 }, () => texts.map(([, text]) => text.replace(/\r?\n?$/, '\n')).join('')).join('');
+    got['generated/all-logs-x300 (paste)'] = digest(parseServerLog(all, 'all'));
+    const allFile = join(work, 'all.log');
+    writeFileSync(allFile, all);
+    got['generated/all-logs-x300 (file)'] = digest(await readServerLogFile(allFile, 'all'));
+    if (record) writeFileSync(DIGESTS, `${JSON.stringify(got, null, 2)}\n`);
+    const expected = JSON.parse(readFileSync(DIGESTS, 'utf8')) as Record<string, string>;
+    const differing = Object.keys(got).filter((n) => expected[n] !== got[n]);
+    expect(differing).toEqual([]);
+    const missing = Object.keys(expected).filter((n) => !(n in got) && (corpusAvailable || !/^(corpus|seed)\//.test(n)));
+    expect(missing).toEqual([]);
+    expect(Object.keys(got).length).toBeGreaterThan(35);
+  });
+});
