@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusAvailable, corpusRoot } from './corpus';
+import { redactedBundleCases } from './support/redacted-bundle-cases';
+
+/**
+ * Issue 16 budget 3: making `report --redact` faster leaves every redacted bundle byte for byte as
+ * it was. The digests in test/fixtures/redacted-bundle-digests.json were recorded on main at
+ * 1ae9b37, before that work (`TM_RECORD_REDACTED=1 npx vitest run test/redacted-bundle-identity.test.ts`
+ * writes them; only a deliberate change of what redaction replaces may re-record them, and its
+ * commit says so).
+ */
+const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
+const record = process.env.TM_RECORD_REDACTED === '1';
+
+describe('redacted bundles are identical to the recorded ones', () => {
+  it('samples, leak corpus, shared corpus and real fixtures mixed into captures, the bench generator capture', { timeout: 180_000 }, async () => {
+    const got: Record<string, string> = {};
+    for await (const c of redactedBundleCases(corpusRoot)) got[c.name] = c.digest;
+    if (record) writeFileSync(fixture, JSON.stringify(got, null, 2) + '\n');
+    const expected = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, string>;
+    const differing = Object.keys(got).filter((n) => expected[n] !== got[n]).map((n) => (expected[n] ? n : `${n} (no recorded digest)`));
+    expect(differing).toEqual([]);
+    // every recorded case was produced (corpus cases only where the corpus is present)
+    const missing = Object.keys(expected).filter((n) => !(n in got) && (corpusAvailable || !n.startsWith('corpus-')));
+    expect(missing).toEqual([]);
+    expect(Object.keys(got).length).toBeGreaterThan(30);
+  });
+});
