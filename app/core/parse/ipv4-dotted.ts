@@ -6,14 +6,19 @@
  * against it.
  */
 export function dottedQuadToNumber(s: string): number | null {
-  const n = s.length;
+  return dottedQuadIn(s, 0, s.length);
+}
+
+/** dottedQuadToNumber(s.slice(start, end)) without making the slice. */
+export function dottedQuadIn(s: string, start: number, end: number): number | null {
+  const n = end - start;
   if (n < 7 || n > 15) return null;
   let value = 0;
   let part = 0;
   let digits = 0;
   let parts = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? s.charCodeAt(i) : 46;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? s.charCodeAt(i) : 46;
     if (c === 46) {
       if (digits === 0 || part > 255 || ++parts > 4) return null;
       value = value * 256 + part;

@@ -1,4 +1,6 @@
 import { isDottedQuad } from './ipv4-dotted';
+import { MAX_NAME, plainEntry } from './lmhosts-plain-entry';
+import { lineAt, textLines } from './text-lines';
 import type { ParseResult, Problem } from '../model/problems';
 
 /**
@@ -40,32 +42,39 @@ export interface LmhostsFile {
   issues: Problem[];
 }
 
-const MAX_NAME = 15;
-
 export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<LmhostsFile> {
   const issues: Problem[] = [];
   const entries: LmhostsEntry[] = [];
   const directives: LmhostsDirective[] = [];
-  const lines = text.split(/\r\n|\n|\r/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const lines = textLines(text);
+  // split's trailing empty string after a final line break is no line
+  const lineCount = lines.count > 1 && lines.starts[lines.count - 1] === lines.ends[lines.count - 1] ? lines.count - 1 : lines.count;
   const crlf = countOf(text, '\r\n');
   const lf = countOf(text, '\n') - crlf;
   const lineEnding = crlf === 0 && lf === 0 ? 'none' : crlf === 0 ? 'lf' : lf === 0 ? 'crlf' : 'mixed';
   const issue = (line: number, message: string) => issues.push({ source, line, message });
   let alternateOpen: number | undefined;
 
-  lines.forEach((raw, i) => {
+  for (let i = 0; i < lineCount; i++) {
     const n = i + 1;
+    // the plain entry line ("10.0.0.10   HOST   #PRE") read straight from the text; anything else below
+    const plain = plainEntry(text, lines.starts[i]!, lines.ends[i]!, n);
+    if (plain === null) continue;
+    if (plain !== undefined) {
+      entries.push(plain);
+      continue;
+    }
+    const raw = lineAt(lines, i);
     const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line)) {
       issue(n, 'control characters or undecodable bytes: binary data, not LMHOSTS text');
-      return;
+      continue;
     }
     const trimmed = line.trim();
-    if (trimmed === '') return;
+    if (trimmed === '') continue;
     if (trimmed.startsWith('#')) {
       const directive = /^#(INCLUDE|BEGIN_ALTERNATE|END_ALTERNATE|BEGIN_INCLUDE|END_INCLUDE)\b\s*(.*)$/i.exec(trimmed);
-      if (!directive) return; // a comment
+      if (!directive) continue; // a comment
       const word = directive[1]!.toUpperCase();
       if (word === 'INCLUDE') {
         const target = directive[2]!.replace(/\s+#.*$/, '').replace(/^"(.*)"$/, '$1').trim();
@@ -87,11 +96,11 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
       } else {
         directives.push({ line: n, kind: word === 'BEGIN_INCLUDE' ? 'begin-include' : 'end-include' });
       }
-      return;
+      continue;
     }
     const entry = parseEntry(trimmed, n, issue);
     if (entry) entries.push(entry);
-  });
+  }
   if (alternateOpen !== undefined) issue(alternateOpen, '#BEGIN_ALTERNATE without #END_ALTERNATE');
 
   const seen = new Map<string, LmhostsEntry>();
@@ -102,7 +111,7 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
       issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
     } else if (!first) seen.set(id, e);
   }
-  return { value: { entries, directives, lineEnding, lineCount: lines.length, issues }, problems: [] };
+  return { value: { entries, directives, lineEnding, lineCount, issues }, problems: [] };
 }
 
 /** How often `what` occurs in `text` (no array of matches). */

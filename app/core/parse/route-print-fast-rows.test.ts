@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isBlank, splitColumns } from './route-print-lines';
+import { parseRoutePrint } from './route-print';
+import { withSourceText } from './route-source-text';
 import { prng } from '../../../test/support/prng';
 import { repoFiles, readRepoText } from '../../../test/support/repo-files';
 
@@ -99,5 +101,34 @@ describe('the one-pass IPv4 row reader answers as the general path does', () => 
     }
     // the tables are mostly readable: the comparison covers the rows the one-pass reader takes
     expect(routes).toBeGreaterThan(10_000);
+  });
+});
+
+describe('source text read with the row (parseRoutePrint sourceText) is what withSourceText gives', () => {
+  const evidence = (text: string, sourceText: boolean) => withSourceText(parseRoutePrint(text, 'route-print.txt', { sourceText }).value.routes, text);
+
+  it('on every real route print fixture', () => {
+    for (const f of repoFiles('test/fixtures/real/route-print')) {
+      const text = readRepoText(`test/fixtures/real/route-print/${f}`);
+      expect(evidence(text, true), f).toEqual(evidence(text, false));
+    }
+  });
+
+  it('on 2 000 tables of random rows, with every line ending, lone CRs and a BOM among them', () => {
+    const r = prng(61202);
+    const breaks = ['\r\n', '\n', '\r', '\r\r\n', '\n\r'];
+    let withText = 0;
+    for (let i = 0; i < 2000; i++) {
+      const lines = randomTable(r).split(/\r?\n/);
+      const mixed = r() < 0.3;
+      const common = breaks[Math.floor(r() * 2)]!;
+      let text = r() < 0.1 ? '\ufeff' : '';
+      lines.forEach((l, k) => (text += (k ? (mixed && r() < 0.1 ? breaks[Math.floor(r() * breaks.length)]! : common) : '') + l));
+      const a = evidence(text, true);
+      expect(a, JSON.stringify(text)).toEqual(evidence(text, false));
+      withText += parseRoutePrint(text, 'route-print.txt', { sourceText: true }).value.routes.filter((x) => x.source?.text !== undefined).length;
+    }
+    // most rows get their text from the parser: the comparison covers that path
+    expect(withText).toBeGreaterThan(10_000);
   });
 });

@@ -83,64 +83,75 @@ export function v4Row(st: State, tk: string[], n: number, t: string): void {
  * address, a metric. True when it was that row and is added exactly as v4Row would add it; false
  * (nothing changed) for anything else — the general path then reads the line. This is what keeps a
  * 200 000-route table near the cost of reading its bytes.
+ *
+ * The row is `s` from `from` to `to`: a cleaned, trimmed line, or a raw line of the text straight
+ * (spaces and tabs around it are skipped; anything cleanLine would change — a log prefix, forum
+ * markup, other blanks — makes it no common row). `withText`: the route's source also gets the row
+ * as printed, trimmed (what withSourceText gives).
  */
-export function commonV4Row(st: State, t: string, n: number): boolean {
+export function commonV4Row(st: State, s: string, from: number, to: number, n: number, withText: boolean): boolean {
   if (st.section === 'persistent' || st.promptLine !== null) return false;
-  const destEnd = quadEnd(t, 0);
+  const start = skipBlanks(s, from, to);
+  const c = s.charCodeAt(start);
+  if (c < 48 || c > 57) return false;
+  let end = to;
+  while (end > start && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
+  const destEnd = quadEnd(s, start, end);
   if (destEnd < 0) return false;
-  const maskStart = skipBlanks(t, destEnd);
-  const maskEnd = quadEnd(t, maskStart);
+  const maskStart = skipBlanks(s, destEnd, end);
+  const maskEnd = quadEnd(s, maskStart, end);
   if (maskEnd < 0) return false;
   const prefixLength = maskNumberToPrefix(quadValue);
   if (prefixLength === null) return false;
-  const gwStart = skipBlanks(t, maskEnd);
-  let gwEnd = quadEnd(t, gwStart);
+  const gwStart = skipBlanks(s, maskEnd, end);
+  let gwEnd = quadEnd(s, gwStart, end);
   const gwIsAddress = gwEnd >= 0;
   if (!gwIsAddress) {
-    gwEnd = onLinkWordEnd(t, gwStart);
+    gwEnd = onLinkWordEnd(s, gwStart, end);
     if (gwEnd < 0) return false;
   }
-  const ifStart = skipBlanks(t, gwEnd);
-  const ifEnd = quadEnd(t, ifStart);
+  const ifStart = skipBlanks(s, gwEnd, end);
+  const ifEnd = quadEnd(s, ifStart, end);
   if (ifEnd < 0) return false;
-  const metricStart = skipBlanks(t, ifEnd);
+  const metricStart = skipBlanks(s, ifEnd, end);
   if (metricStart === ifEnd) return false;
-  const metric = metricAt(t, metricStart);
+  const metric = metricAt(s, metricStart, end);
   if (metric === null) return false;
 
   // netmasks, gateways and interface addresses repeat from row to row: the previous row's string is
-  // reused when the text is the same (fewer strings for the collector; the values are identical)
+  // reused when the text is the same (fewer strings for the collector; the values are identical).
+  // One literal with every key in v4Row's order: no property added later, no second backing store.
   const recent = st.recentColumns;
   const route: Route = {
     family: 4,
-    destination: t.slice(0, destEnd),
+    destination: s.slice(start, destEnd),
     prefixLength,
-    netmask: (recent.mask = sameOrSlice(t, maskStart, maskEnd, recent.mask)),
-    gateway: gwIsAddress ? (recent.gateway = sameOrSlice(t, gwStart, gwEnd, recent.gateway)) : null,
+    netmask: (recent.mask = sameOrSlice(s, maskStart, maskEnd, recent.mask)),
+    gateway: gwIsAddress ? (recent.gateway = sameOrSlice(s, gwStart, gwEnd, recent.gateway)) : null,
     metric,
     persistent: false,
+    interfaceAddress: (recent.iface = sameOrSlice(s, ifStart, ifEnd, recent.iface)),
+    source: withText ? { file: st.source, line: n, text: s.slice(start, end) } : { file: st.source, line: n },
   };
   if (!gwIsAddress) st.onLink = true;
-  route.interfaceAddress = recent.iface = sameOrSlice(t, ifStart, ifEnd, recent.iface);
-  route.source = { file: st.source, line: n };
   st.routes.push(route);
   st.rowsInSection++;
   st.section = 'active';
   return true;
 }
 
-/** `t.slice(start, end)`, or `previous` when that is the same text. */
-function sameOrSlice(t: string, start: number, end: number, previous: string): string {
-  return previous.length === end - start && t.startsWith(previous, start) ? previous : t.slice(start, end);
+/** `s.slice(start, end)`, or `previous` when that is the same text. */
+function sameOrSlice(s: string, start: number, end: number, previous: string): string {
+  return previous.length === end - start && s.startsWith(previous, start) ? previous : s.slice(start, end);
 }
 
-/** parseMetric(t.slice(start)) without the slice: 1–15 digits up to the end. */
-function metricAt(t: string, start: number): number | null {
-  const n = t.length - start;
-  if (n === 0 || n > 15) return null;
+/** parseMetric(s.slice(start, end)) without the slice: 1–15 digits up to `end`. */
+function metricAt(s: string, start: number, end: number): number | null {
+  const n = end - start;
+  if (n <= 0 || n > 15) return null;
   let value = 0;
-  for (let i = start; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return null;
     value = value * 10 + (c - 48);
   }
@@ -152,17 +163,16 @@ let quadValue = 0;
 
 /**
  * The end of a four-part decimal dotted quad (dottedQuadToNumber's rules) starting at `i` and
- * followed by a blank or the end, its number in quadValue; -1 when there is none.
+ * followed by a blank or `end`, its number in quadValue; -1 when there is none.
  */
-function quadEnd(t: string, i: number): number {
-  const n = t.length;
+function quadEnd(s: string, i: number, end: number): number {
   let value = 0;
   let part = 0;
   let digits = 0;
   let parts = 0;
   let j = i;
   for (; ; j++) {
-    const c = j < n ? t.charCodeAt(j) : 32;
+    const c = j < end ? s.charCodeAt(j) : 32;
     if (c === 46 || c === 32 || c === 9) {
       if (digits === 0 || part > 255 || ++parts > 4) return -1;
       value = value * 256 + part;
@@ -180,24 +190,25 @@ function quadEnd(t: string, i: number): number {
   return j;
 }
 
-function skipBlanks(t: string, i: number): number {
-  while (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9) i++;
+function skipBlanks(s: string, i: number, end: number): number {
+  while (i < end && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
   return i;
 }
 
 /**
  * The end of a one-word "On-link" column (isOnLinkWord: 1–32 characters, no digit, ':', '.', '/',
  * '\\', '=' or '|') followed by a blank; -1 otherwise, and for any character a split on \s could
- * break at (the general path then decides).
+ * break at (the general path then decides). Nor "[", "*" or "_": forum markup cleanLine would strip
+ * from a raw line (stripPasteMarkup) is left to the general path too.
  */
-function onLinkWordEnd(t: string, i: number): number {
+function onLinkWordEnd(s: string, i: number, end: number): number {
   let j = i;
-  for (; j < t.length; j++) {
-    const c = t.charCodeAt(j);
+  for (; j < end; j++) {
+    const c = s.charCodeAt(j);
     if (c === 32 || c === 9) break;
-    if (c < 32 || (c >= 46 && c <= 58) || c === 61 || c === 92 || c === 124 || c === 127 || c >= 128) return -1;
+    if (c < 32 || (c >= 46 && c <= 58) || c === 61 || c === 92 || c === 124 || c === 127 || c >= 128 || c === 91 || c === 42 || c === 95) return -1;
   }
-  return j > i && j - i <= 32 && j < t.length ? j : -1;
+  return j > i && j - i <= 32 && j < end ? j : -1;
 }
 
 /** An IPv6 row "If Metric Destination [Gateway]": the gateway may follow on the next line. */

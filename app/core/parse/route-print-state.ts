@@ -40,8 +40,6 @@ export interface State {
   lastIface: { iface: RoutePrintInterface; width: number } | null;
   /** "None" was printed under the current Persistent Routes label: any row after it is not a route */
   persistentNone: boolean;
-  /** a blank line after every line: blanks then do not end a wrapped description */
-  doubleSpaced: boolean;
   /** a prompt running route print again, while it may still start a second output */
   promptLine: number | null;
   /** earlier complete outputs in the same file */
@@ -61,7 +59,7 @@ interface Output {
   onLink: boolean;
 }
 
-export function initialState(source: string, doubleSpaced: boolean): State {
+export function initialState(source: string): State {
   return {
     source,
     section: 'none',
@@ -79,7 +77,6 @@ export function initialState(source: string, doubleSpaced: boolean): State {
     pendingV6: null,
     lastIface: null,
     persistentNone: false,
-    doubleSpaced,
     promptLine: null,
     earlier: [],
     recentColumns: { mask: '', gateway: '', iface: '' },

@@ -21,6 +21,7 @@ import { addInterface, continuesDescription } from './route-print-iflist';
 import { commonV4Row, completeV6, flushPendingV6, markPersistent, v4Row, v6Row } from './route-print-rows';
 import { excerpt, initialState, keepFullerOutput, layoutOf, problem, startAnotherOutput, type State } from './route-print-state';
 import { isElisionLine } from './paste-damage';
+import { lineAt, textLines } from './text-lines';
 
 /**
  * Parser for `route print`, `netstat -rn` and `netstat -ar` output of every Windows generation
@@ -41,16 +42,34 @@ import { isElisionLine } from './paste-damage';
 
 export const NOT_ROUTE_PRINT = 'not a Windows route print output';
 
-export function parseRoutePrint(text: string, source = 'route-print.txt'): ParseResult<RoutePrintResult> {
-  // cleaned in place; blank tests allocate nothing (a 200 000-line table keeps no second array)
-  const lines = typeof text === 'string' ? text.split(/\r\n|\n|\r/) : [''];
-  for (let i = 0; i < lines.length; i++) lines[i] = cleanLine(lines[i]!, i === 0);
-  const st = initialState(source, isDoubleSpaced(lines));
+export interface RoutePrintOptions {
+  /**
+   * Also give each route row read in one pass its `source.text` (the row as printed, trimmed), as
+   * withSourceText (route-source-text.ts) would; rows it leaves without one are for that to fill in.
+   */
+  sourceText?: boolean;
+}
 
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+export function parseRoutePrint(text: string, source = 'route-print.txt', opts: RoutePrintOptions = {}): ParseResult<RoutePrintResult> {
+  // The common row is read straight from the text (no line string, no cleaned or trimmed copy);
+  // every other line is cleaned when it is read, exactly as before.
+  const lines = textLines(typeof text === 'string' ? text : '');
+  const cleaned = (i: number) => cleanLine(lineAt(lines, i), i === 0);
+  const st = initialState(source);
+  let spaced: boolean | undefined;
+  const doubleSpaced = () => (spaced ??= isDoubleSpaced(lines.count, cleaned));
+  const withText = opts.sourceText === true;
+
+  for (let i = 0; i < lines.count; i++) {
+    // a line break withSourceText does not see (a lone CR) shifts its line numbers: it fills in from there
+    if (!st.pendingV6 && commonV4Row(st, lines.text, lines.starts[i]!, lines.ends[i]!, i + 1, withText && lines.ends[i]! < lines.firstLoneCr)) {
+      st.lastIface = null;
+      continue;
+    }
+    const line = cleaned(i);
+    const t = line.trim();
     if (t === '') {
-      if (!st.doubleSpaced) st.lastIface = null;
+      if (st.lastIface && !doubleSpaced()) st.lastIface = null;
       continue;
     }
     if (st.pendingV6) {
@@ -66,7 +85,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt'): Parse
       }
       flushPendingV6(st, 'IPv6 route row has no gateway (the gateway line is missing)');
     }
-    classify(st, lines[i]!, t, i + 1, () => nextNonEmpty(lines, i));
+    classify(st, line, t, i + 1, () => nextNonEmpty(lines.count, cleaned, i));
   }
   if (st.pendingV6) flushPendingV6(st, 'IPv6 route row has no gateway (the text ends here)');
   keepFullerOutput(st);
@@ -74,10 +93,11 @@ export function parseRoutePrint(text: string, source = 'route-print.txt'): Parse
   const recognised =
     st.routes.length > 0 || st.interfaces.length > 0 || st.persistent.length > 0 || (st.sawTableHeader && st.sawLabel);
   if (!recognised) {
-    const first = lines.findIndex((l) => !isBlank(l));
+    let first = 0;
+    while (first < lines.count && isBlank(cleaned(first))) first++;
     return {
       value: { layout: 'unknown', interfaces: [], routes: [], persistentRoutes: [] },
-      problems: [{ source, line: first < 0 ? 1 : first + 1, message: NOT_ROUTE_PRINT }],
+      problems: [{ source, line: first < lines.count ? first + 1 : 1, message: NOT_ROUTE_PRINT }],
     };
   }
 
@@ -92,18 +112,24 @@ export function parseRoutePrint(text: string, source = 'route-print.txt'): Parse
   return { value, problems: st.problems };
 }
 
-function nextNonEmpty(lines: string[], i: number): string {
-  for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j]!)) return lines[j]!.trim();
+function nextNonEmpty(count: number, cleaned: (i: number) => string, i: number): string {
+  for (let j = i + 1; j < count; j++) {
+    const l = cleaned(j);
+    if (!isBlank(l)) return l.trim();
+  }
   return '';
 }
 
-/** A blank line after (nearly) every line: a paste that doubled the line breaks. */
-function isDoubleSpaced(lines: string[]): boolean {
+/**
+ * A blank line after (nearly) every line: a paste that doubled the line breaks. Asked only when a
+ * blank line might continue a wrapped interface description, so most tables never clean every line.
+ */
+function isDoubleSpaced(count: number, cleaned: (i: number) => string): boolean {
   let nonBlank = 0;
   let followed = 0;
-  let blank = lines.length > 0 && isBlank(lines[0]!);
-  for (let i = 0; i < lines.length; i++) {
-    const nextBlank = i + 1 >= lines.length || isBlank(lines[i + 1]!);
+  let blank = count > 0 && isBlank(cleaned(0));
+  for (let i = 0; i < count; i++) {
+    const nextBlank = i + 1 >= count || isBlank(cleaned(i + 1));
     if (!blank) {
       nonBlank++;
       if (nextBlank) followed++;
@@ -119,7 +145,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   const continuesIface = st.lastIface;
   st.lastIface = null;
 
-  if (commonV4Row(st, t, n)) return;
+  if (commonV4Row(st, t, 0, t.length, n, false)) return;
   // The rows, nearly every line of a big table: a line that opens with two dotted quads is no rule,
   // interface row ("19...", a dotted quad has single dots), prompt, banner or elision line, so it
   // goes straight to the IPv4 row reader.

@@ -4,6 +4,7 @@ import { classifyListedInterface, isTunnelKind } from '../parse/adapter-kind';
 import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
 import { parseRoutePrint } from '../parse/route-print';
+import { withSourceText } from '../parse/route-source-text';
 import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../parse/types';
 import { parseVer } from '../parse/ver';
 import type { Problem } from '../model/problems';
@@ -40,7 +41,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   };
 
   const routeText = textOf(CAPTURE_FILES.routePrint);
-  const route = routeText !== undefined ? parseRoutePrint(routeText, CAPTURE_FILES.routePrint) : undefined;
+  const route = routeText !== undefined ? parseRoutePrint(routeText, CAPTURE_FILES.routePrint, { sourceText: true }) : undefined;
   if (route) {
     pushAll(problems, route.problems);
     if (route.value.routes.length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
@@ -255,34 +256,4 @@ function inferInterfaceMetric(addresses: string[], routes: Route[]): number | un
     if (host && host.metric >= 256) return host.metric - 256;
   }
   return undefined;
-}
-
-/** Evidence shows the route as the user's own `route print` printed it. */
-function withSourceText(routes: Route[], text: string | undefined): Route[] {
-  if (!text) return routes;
-  // Line k as `text.split(/\r?\n/)[k - 1].trim()` gives it (a CR before the LF is trimmed away), found
-  // by walking forward from the previous route's line — routes come in line order — instead of
-  // splitting the whole text a second time. In place: the parser's routes are this snapshot's own,
-  // and a copy of each route (200 000 at a time) doubled the peak memory of a large scan.
-  let line = 1;
-  let at = 0;
-  for (const r of routes) {
-    if (!r.source) continue;
-    if (r.source.line < line) {
-      line = 1;
-      at = 0;
-    }
-    while (line < r.source.line && at >= 0) {
-      at = text.indexOf('\n', at);
-      if (at >= 0) at++;
-      line++;
-    }
-    if (at < 0) {
-      r.source.text = '';
-      continue;
-    }
-    const end = text.indexOf('\n', at);
-    r.source.text = text.slice(at, end < 0 ? text.length : end).trim();
-  }
-  return routes;
 }

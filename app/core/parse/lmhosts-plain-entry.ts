@@ -1,0 +1,71 @@
+import { dottedQuadIn } from './ipv4-dotted';
+
+/**
+ * The plain LMHOSTS entry line, read without a regex, a line string or a token array: most of a
+ * large LMHOSTS is this line. lmhosts.ts reads every other line (and owns the format's rules).
+ */
+
+/** NetBIOS names have at most 15 characters (the 16th byte is the suffix). */
+export const MAX_NAME = 15;
+
+/** An LmhostsEntry (lmhosts.ts) of an unquoted name: no suffix, no domain. */
+export interface PlainEntry {
+  line: number;
+  address: string;
+  rawName: string;
+  name: string;
+  quoted: false;
+  pre: boolean;
+  mh: boolean;
+}
+
+/** A character that ends a column of a plain entry line: space or tab. */
+const isBlankAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9;
+};
+
+/**
+ * The line from `start` to `end` when it is a plain entry — printable ASCII only; an address, an
+ * unquoted name of at most 15 characters without a backslash, then only #PRE / #MH (any case) and
+ * possibly a # comment — as parseEntry reads it; null for a blank line (spaces and tabs); undefined
+ * for anything else (comments, directives, quotes, #DOM, whatever may need an issue), which the
+ * general path reads. Most of a large LMHOSTS is this line: no regex, no line string, no tokens.
+ */
+export function plainEntry(text: string, start: number, end: number, n: number): PlainEntry | null | undefined {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9) || c > 126) return undefined;
+  }
+  let i = start;
+  while (i < end && isBlankAt(text, i)) i++;
+  if (i === end) return null;
+  const addressStart = i;
+  while (i < end && !isBlankAt(text, i)) i++;
+  const addressEnd = i;
+  if (i === end || dottedQuadIn(text, addressStart, addressEnd) === null) return undefined;
+  while (i < end && isBlankAt(text, i)) i++;
+  const nameStart = i;
+  const first = text.charCodeAt(i);
+  if (i === end || first === 34 || first === 35) return undefined; // '"' quoted, '#' no name
+  while (i < end && !isBlankAt(text, i)) {
+    if (text.charCodeAt(i) === 92) return undefined; // '\': escapes are the general path's
+    i++;
+  }
+  if (i - nameStart > MAX_NAME) return undefined;
+  const rawName = text.slice(nameStart, i);
+  const entry: PlainEntry = { line: n, address: text.slice(addressStart, addressEnd), rawName, name: rawName, quoted: false, pre: false, mh: false };
+  for (;;) {
+    while (i < end && isBlankAt(text, i)) i++;
+    if (i === end) return entry;
+    const tokenStart = i;
+    while (i < end && !isBlankAt(text, i)) i++;
+    if (text.charCodeAt(tokenStart) !== 35) return undefined; // not a keyword: an issue
+    const length = i - tokenStart;
+    const word = length <= 5 ? text.slice(tokenStart, i).toUpperCase() : '';
+    if (word === '#PRE') entry.pre = true;
+    else if (word === '#MH') entry.mh = true;
+    else if (length >= 5 && text.slice(tokenStart, tokenStart + 5).toUpperCase() === '#DOM:') return undefined;
+    else return entry; // a comment: the rest of the line is not read
+  }
+}
