@@ -193,16 +193,17 @@ describe('scripts per Windows generation (issue 11.6)', () => {
     const lines = renderCmdNt4({ title: 't', steps: [{ action: replace, label: 'edit' }] }).split('\r\n');
     const fc = lines.indexOf('"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1');
     expect(fc).toBeGreaterThan(0);
-    expect(lines[fc + 1]).toBe('if errorlevel 1 goto changed');
+    // -1 (fc could not compare) is below 1: without the second check it would read as "equal"
+    expect(lines.slice(fc + 1, fc + 3)).toEqual(['if errorlevel 1 goto changed', 'if not errorlevel 0 goto changed']);
     const firstWrite = lines.findIndex((l) => /^(copy|del) /.test(l));
-    expect(firstWrite).toBeGreaterThan(fc + 1);
+    expect(firstWrite).toBeGreaterThan(fc + 2);
     // after the copy the new bytes are compared again
-    expect(lines.slice(lines.indexOf('copy /b "%TM_NEW%" "%TM_FILE%" >nul') + 1, lines.indexOf('copy /b "%TM_NEW%" "%TM_FILE%" >nul') + 3)).toEqual(['"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1', 'if errorlevel 1 goto failed']);
+    expect(lines.slice(lines.indexOf('copy /b "%TM_NEW%" "%TM_FILE%" >nul') + 1, lines.indexOf('copy /b "%TM_NEW%" "%TM_FILE%" >nul') + 4)).toEqual(['"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1', 'if errorlevel 1 goto failed', 'if not errorlevel 0 goto failed']);
     // a creation (no file before) refuses a file that appeared since; its undo deletes only the reviewed bytes
     const create = renderCmdNt4({ title: 't', steps: [{ action: { ...replace, previous: '', previousAbsent: true }, label: 'create' }] });
     expect(create).toContain('if exist "%TM_FILE%" goto changed\r\ncopy /b "%TM_NEW%" "%TM_FILE%" >nul\r\n');
     const remove = renderCmdNt4({ title: 't', steps: [{ action: { ...replace, content: '', contentAbsent: true }, label: 'delete' }] });
-    expect(remove).toContain('if errorlevel 1 goto changed\r\nif exist "%TM_FILE%.tunnelmedic.bak" del "%TM_FILE%.tunnelmedic.bak"');
+    expect(remove).toContain('if errorlevel 1 goto changed\r\nif not errorlevel 0 goto changed\r\nif exist "%TM_FILE%.tunnelmedic.bak" del "%TM_FILE%.tunnelmedic.bak"');
     expect(remove).not.toContain('TM_NEW');
   });
 

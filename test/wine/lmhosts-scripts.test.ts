@@ -14,6 +14,7 @@ import { readLmhostsSection } from '../../app/core/snapshot/registry-section';
 import type { Snapshot } from '../../app/core/model/snapshot';
 import { describeWine, disposeWinePrefix, runCases, runCmdScript, winePrefix, withSysnative } from './harness';
 import { installNbtstatStandIn, lmhostsPath, nbtstatCalls, removeCompanions, writeCompanions } from './registry-harness';
+import { fcCannotCompareStandIn } from './standins';
 
 /**
  * The LMHOSTS fix of lmhosts.missing-domain-entries, planned from the file as a capture reads it
@@ -154,6 +155,39 @@ describeWine('LMHOSTS scripts under Wine cmd.exe', () => {
     expect(undoRefused!.stderr).toContain('changed since it was reviewed; it was not touched.');
     expect(undoRefused!.stderr).toContain('step 2 failed');
     expect(snapOf(afterUndoRefused!)!.equals(fixedEdited)).toBe(true);
+    rmSync(path, { force: true });
+  }, 120_000);
+
+  it('an fc.exe that cannot compare (exit -1) is no "identical": the fix and the undo refuse at the file step and leave it as they found it (one Wine run)', async () => {
+    const path = await lmhostsPath();
+    const { root, system32 } = await winePrefix();
+    rmSync(`${path}.tunnelmedic.bak`, { force: true });
+    const actions = planFix(ORIGINAL);
+    const undo = rollbackActions(actions);
+    const FIXED = Buffer.concat([ORIGINAL, Buffer.from(`\r\n${BLOCK}`, 'latin1')]);
+    // every fc.exe a script could start (System32, and Sysnative when the harness made one) is swapped
+    // for one that exits -1, and put back by the last case
+    const fcPaths = ['%SystemRoot%\\System32\\fc.exe', '%SystemRoot%\\Sysnative\\fc.exe'];
+    const swapIn = ['@echo off', 'copy /y /b "%SystemRoot%\\System32\\fc.exe" "%SystemRoot%\\tm-fc-good.exe" >nul', ...fcPaths.map((f) => `if exist "${f}" copy /y /b "%~dp0fc-broken.exe" "${f}" >nul`)].join('\r\n');
+    const swapBack = ['@echo off', ...fcPaths.map((f) => `if exist "${f}" copy /y /b "%SystemRoot%\\tm-fc-good.exe" "${f}" >nul`)].join('\r\n');
+    const files = [
+      ...scriptCompanions([...actions, ...undo]).map((c) => ({ name: c.name, bytes: c.bytes })),
+      { name: 'original.bin', bytes: ORIGINAL },
+      { name: 'fixed.bin', bytes: FIXED },
+      { name: 'fc-broken.exe', bytes: fcCannotCompareStandIn(root, system32) },
+    ];
+    const [, , fix, afterFix, , undone, afterUndo] = await runCases(
+      [put('original.bin'), swapIn, render(actions), snap, put('fixed.bin'), render(undo), snap, swapBack].map((script) => ({ script, files })),
+    );
+    // with `if errorlevel 1` alone, -1 read as "the same" and the file was written
+    expect(fix!.exitCode).toBe(1);
+    expect(fix!.stderr).toContain('fc.exe could not compare');
+    expect(fix!.stdout).not.toContain('[3/3]');
+    expect(snapOf(afterFix!)!.equals(ORIGINAL)).toBe(true);
+    expect(undone!.exitCode).toBe(1);
+    expect(undone!.stderr).toContain('fc.exe could not compare');
+    expect(snapOf(afterUndo!)!.equals(FIXED)).toBe(true);
+    expect(existsSync(`${path}.tunnelmedic.bak`)).toBe(false);
     rmSync(path, { force: true });
   }, 120_000);
 

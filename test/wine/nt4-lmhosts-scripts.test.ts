@@ -14,6 +14,7 @@ import { readLmhostsSection } from '../../app/core/snapshot/registry-section';
 import type { Snapshot } from '../../app/core/model/snapshot';
 import { describeWine, disposeWinePrefix, runCases, winePrefix } from './harness';
 import { installNbtstatStandIn, lmhostsPath } from './registry-harness';
+import { fcCannotCompareStandIn } from './standins';
 
 /**
  * Issue 11.6: the LMHOSTS domain-validation fix (KB Q180094, the NT 4.0 era's fix) in the NT 4.0
@@ -116,6 +117,33 @@ describeWine('NT 4.0-dialect LMHOSTS scripts under Wine cmd.exe', () => {
     expect(fix!.stdout).toContain('TunnelMedic: all 3 steps done.');
     expectRefusedAtFileStep(undoRefused!);
     expect(snapOf(afterUndoRefused!)!.equals(fixedEdited)).toBe(true);
+    rmSync(path, { force: true });
+  }, 120_000);
+
+  it('an fc.exe that cannot compare (exit -1) is no "identical": the fix and the undo refuse at the file step (1 Wine run)', async () => {
+    const path = await lmhostsPath();
+    const { root, system32 } = await winePrefix();
+    rmSync(`${path}.tunnelmedic.bak`, { force: true });
+    const actions = planFix(ORIGINAL);
+    const undo = rollbackActions(actions);
+    const FIXED = Buffer.concat([ORIGINAL, Buffer.from(`\r\n${BLOCK}`, 'latin1')]);
+    const FC = '%SystemRoot%\\System32\\fc.exe';
+    const swapIn = `@echo off\r\ncopy /y /b "${FC}" "%SystemRoot%\\tm-fc-good.exe" >nul\r\ncopy /y /b "%~dp0fc-broken.exe" "${FC}" >nul\r\n`;
+    const swapBack = `@echo off\r\ncopy /y /b "%SystemRoot%\\tm-fc-good.exe" "${FC}" >nul\r\n`;
+    const files = [
+      ...companionsOf([...actions, ...undo]),
+      { name: 'original.bin', bytes: ORIGINAL },
+      { name: 'fixed.bin', bytes: FIXED },
+      { name: 'fc-broken.exe', bytes: fcCannotCompareStandIn(root, system32) },
+    ];
+    const [, , fix, afterFix, , undone, afterUndo] = await runCases(
+      [put('original.bin'), swapIn, render(actions), snapIfAny, put('fixed.bin'), render(undo), snapIfAny, swapBack].map((script) => ({ script, files })),
+    );
+    // with `if errorlevel 1` alone, -1 read as "the same" and the file was replaced
+    expectRefusedAtFileStep(fix!);
+    expect(snapOf(afterFix!)!.equals(ORIGINAL)).toBe(true);
+    expectRefusedAtFileStep(undone!);
+    expect(snapOf(afterUndo!)!.equals(FIXED)).toBe(true);
     rmSync(path, { force: true });
   }, 120_000);
 

@@ -27,20 +27,31 @@ const here = __dirname;
 const built = new Map<string, Buffer>();
 
 /** gcc + GNU ld (i386pep) → a PE console program from standin/NAME.c, linked against the prefix's kernel32.dll. */
-function buildStandIn(name: 'launcher' | 'fc', root: string, system32: string): Buffer {
-  const cached = built.get(name);
+function buildStandIn(name: 'launcher' | 'fc', root: string, system32: string, variant?: 'FC_CANNOT_COMPARE'): Buffer {
+  const key = variant ? `${name}-${variant}` : name;
+  const cached = built.get(key);
   if (cached) return cached;
-  const obj = join(root, `${name}.o`);
-  const exe = join(root, `${name}.exe`);
-  const cc = spawnSync('gcc', ['-O2', '-c', '-ffreestanding', '-fno-builtin', '-fno-stack-protector', '-fno-asynchronous-unwind-tables', '-fPIE', '-mno-red-zone', join(here, 'standin', `${name}.c`), '-o', obj], { encoding: 'utf8' });
+  const obj = join(root, `${key}.o`);
+  const exe = join(root, `${key}.exe`);
+  const defines = variant ? [`-D${variant}`] : [];
+  const cc = spawnSync('gcc', ['-O2', '-c', '-ffreestanding', '-fno-builtin', '-fno-stack-protector', '-fno-asynchronous-unwind-tables', '-fPIE', '-mno-red-zone', ...defines, join(here, 'standin', `${name}.c`), '-o', obj], { encoding: 'utf8' });
   if (cc.status !== 0) throw new Error(`gcc could not build the ${name} stand-in (install gcc): ${cc.stderr || cc.error}`);
   // ELF sections the PE linker cannot place
   spawnSync('objcopy', ['-R', '.comment', '-R', '.note.GNU-stack', '-R', '.note.gnu.property', obj], { encoding: 'utf8' });
   const ld = spawnSync('ld', ['-m', 'i386pep', '--subsystem', 'console', '-e', 'start', '-s', '--image-base', '0x400000', '-o', exe, obj, join(system32, 'kernel32.dll')], { encoding: 'utf8' });
   if (ld.status !== 0 || !existsSync(exe)) throw new Error(`ld (binutils with the i386pep emulation) could not link the ${name} stand-in: ${ld.stderr || ld.error}`);
   const bytes = readFileSync(exe);
-  built.set(name, bytes);
+  built.set(key, bytes);
   return bytes;
+}
+
+/**
+ * An fc.exe that cannot compare: it exits -1 as Windows' fc does for invalid syntax
+ * (ss64.com/nt/fc.html). `if errorlevel 1` is false for -1, so a script judging fc by that alone
+ * would read "cannot compare" as "identical"; the Wine tests swap this in to prove ours does not.
+ */
+export function fcCannotCompareStandIn(root: string, system32: string): Buffer {
+  return buildStandIn('fc', root, system32, 'FC_CANNOT_COMPARE');
 }
 
 const ROUTE_CMD = [

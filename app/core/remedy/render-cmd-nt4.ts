@@ -114,6 +114,8 @@ function nt4FileReplaceLines(action: FileReplace): string[] {
       'if not exist "%TM_FILE%" goto changed',
       '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
       'if errorlevel 1 goto changed',
+      // -1: fc could not compare (ss64.com/nt/fc.html); `if errorlevel 1` alone would read it as equal
+      'if not errorlevel 0 goto changed',
       'if exist "%TM_FILE%.tunnelmedic.bak" del "%TM_FILE%.tunnelmedic.bak"',
       'copy /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
       'if not exist "%TM_FILE%.tunnelmedic.bak" goto failed',
@@ -122,7 +124,7 @@ function nt4FileReplaceLines(action: FileReplace): string[] {
     );
   }
   if (action.contentAbsent) return lines;
-  return [...lines, 'copy /b "%TM_NEW%" "%TM_FILE%" >nul', '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1', 'if errorlevel 1 goto failed'];
+  return [...lines, 'copy /b "%TM_NEW%" "%TM_FILE%" >nul', '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1', 'if errorlevel 1 goto failed', 'if not errorlevel 0 goto failed'];
 }
 
 /**

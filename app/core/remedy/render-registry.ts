@@ -233,7 +233,9 @@ export const REG_IMPORT_SUBROUTINE = [
 /**
  * The subroutine behind file.replace: the file must still hold exactly the reviewed bytes (else
  * the machine changed: stop), a backup copy is made beside it, the new bytes are copied in and
- * compared again. fc.exe exits 0 when equal, 1 when different, 2 when a file is missing.
+ * compared again. fc.exe exits 0 when equal, 1 when different, 2 when a file is missing, and -1
+ * when it could not compare at all (invalid syntax: ss64.com/nt/fc.html). `if errorlevel 1` means
+ * "1 or more", so -1 would pass as "equal": every fc is followed by `if not errorlevel 0` too.
  */
 export const REPLACE_FILE_SUBROUTINE = [
   ':replacefile',
@@ -241,12 +243,14 @@ export const REPLACE_FILE_SUBROUTINE = [
   'if not exist "%TM_PREV%" (>&2 echo TunnelMedic: companion file "%TM_PREV%" is missing.& exit /b 1)',
   '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
   'if errorlevel 1 (>&2 echo TunnelMedic: "%TM_FILE%" changed since it was reviewed; it was not touched.& exit /b 1)',
+  'if not errorlevel 0 (>&2 echo TunnelMedic: fc.exe could not compare "%TM_FILE%"; it was not touched.& exit /b 1)',
   'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
   'if errorlevel 1 exit /b 1',
   'copy /y /b "%TM_NEW%" "%TM_FILE%" >nul',
   'if errorlevel 1 exit /b 1',
   '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
   'if errorlevel 1 exit /b 1',
+  'if not errorlevel 0 exit /b 1',
   'exit /b 0',
   '',
   // issue 11.5: there was no file when the fix was reviewed; one that appeared since is not ours to overwrite
@@ -257,6 +261,7 @@ export const REPLACE_FILE_SUBROUTINE = [
   'if errorlevel 1 exit /b 1',
   '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
   'if errorlevel 1 exit /b 1',
+  'if not errorlevel 0 exit /b 1',
   'exit /b 0',
   '',
   // the undo of a creation: only the exact bytes we wrote are deleted (a copy stays as .bak)
@@ -264,6 +269,7 @@ export const REPLACE_FILE_SUBROUTINE = [
   'if not exist "%TM_PREV%" (>&2 echo TunnelMedic: companion file "%TM_PREV%" is missing.& exit /b 1)',
   '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
   'if errorlevel 1 (>&2 echo TunnelMedic: "%TM_FILE%" changed since it was reviewed; it was not touched.& exit /b 1)',
+  'if not errorlevel 0 (>&2 echo TunnelMedic: fc.exe could not compare "%TM_FILE%"; it was not touched.& exit /b 1)',
   'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
   'del "%TM_FILE%"',
   'if exist "%TM_FILE%" exit /b 1',

@@ -74,6 +74,11 @@ static int fill(void *h, unsigned char *buf, unsigned size) {
 }
 
 WINAPI void start(void) {
+#ifdef FC_CANNOT_COMPARE
+  /* the variant for "fc could not compare at all" (standins.ts fcCannotCompareStandIn) */
+  say(STD_ERROR, "FC: Invalid syntax (stand-in that cannot compare)\r\n");
+  ExitProcess((unsigned)-1);
+#endif
   unsigned n = split(GetCommandLineW());
   int binary = 0;
   unsigned files[2], nfiles = 0;
