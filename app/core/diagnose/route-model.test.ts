@@ -5,7 +5,8 @@ import { corpusFiles, readCorpus } from '../../../test/corpus';
 import { readRepoText, repoFiles } from '../../../test/support/repo-files';
 import { parseRoutePrint } from '../parse/route-print';
 import type { Route } from '../model/snapshot';
-import { effectiveRoute, firstHost, INTERNET_PROBE, routeContains } from './route-model';
+import ipaddr from 'ipaddr.js';
+import { effectiveRoute, firstHost, INTERNET_PROBE, parseCidr, routeContains } from './route-model';
 
 /** "Which route wins" as it was asked before the index: every route parsed per question. */
 function linear(routes: readonly Route[], target: string) {
@@ -62,6 +63,45 @@ describe('which route wins: the index answers as the linear scan did', () => {
         expect(effectiveRoute(routes, target)).toEqual(linear(routes, target));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('parseCidr / firstHost: read once, as ipaddr.js reads them', () => {
+  /** what parseCidr and firstHost answered when each call went through ipaddr.js */
+  function byIpaddr(cidr: string) {
+    try {
+      const [, prefix] = ipaddr.IPv4.parseCIDR(cidr);
+      const address = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
+      const bytes = ipaddr.IPv4.parse(address).toByteArray();
+      bytes[3] = (bytes[3] ?? 0) + 1;
+      const host = prefix >= 31 ? address : ipaddr.fromByteArray(bytes).toString();
+      return { address, prefixLength: prefix, netmask: ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString(), firstHost: host };
+    } catch {
+      return null;
+    }
+  }
+  const answer = (cidr: string) => {
+    const net = parseCidr(cidr);
+    return net ? { address: net.address, prefixLength: net.prefixLength, netmask: net.netmask, firstHost: firstHost(cidr) } : (expect(firstHost(cidr)).toBeNull(), null);
+  };
+
+  it('agrees on written forms, odd ones included', () => {
+    const cases = [
+      '10.13.1.0/24', '10.13.1.77/24', '0.0.0.0/0', '255.255.255.255/32', '192.168.1.5/31', '192.168.1.5/30', '172.16.0.0/12', '10.0.0.0/8',
+      '10.0.0.0/33', '10.0.0.0/024', '10.0.0.0/', '/24', '10.0.0.0', '010.1.2.0/24', '0x0a.1.2.0/24', '10.1/16', '10.1.2.3.4/24', '256.1.2.3/8',
+      '10.0.0.0/-1', '10.0.0.0/ 8', ' 10.0.0.0/8', '10.0.0.0/8 ', '1.2.3.4/2/4', '', '::1/128', '10.0.0.0/8\n', '01.2.3.4/8', '1.2.3.04/8',
+    ];
+    for (const cidr of cases) expect(answer(cidr), cidr).toEqual(byIpaddr(cidr));
+  });
+
+  it('agrees on any address and prefix, asked twice', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 0, max: 40 }), (address, prefix) => {
+        const cidr = `${address}/${prefix}`;
+        expect(answer(cidr)).toEqual(byIpaddr(cidr));
+        expect(answer(cidr)).toEqual(byIpaddr(cidr));
+      }),
     );
   });
 });

@@ -193,25 +193,69 @@ function buildV4Index(routes: readonly Route[]): V4Index | null {
 }
 
 /** The network address of a CIDR, for "which route wins" questions about a whole network. */
-export function parseCidr(cidr: string): { address: string; prefixLength: number; netmask: string } | null {
+export function parseCidr(cidr: string): CidrNetwork | null {
+  let known = parsedCidrs.get(cidr);
+  if (known === undefined) {
+    known = parseCidrOnce(cidr);
+    // a policy or a form names a handful of networks; the bound only keeps a stream of odd input from growing it
+    if (parsedCidrs.size >= 1024) parsedCidrs.clear();
+    parsedCidrs.set(cidr, known);
+  }
+  return known;
+}
+
+export interface CidrNetwork {
+  readonly address: string;
+  readonly prefixLength: number;
+  readonly netmask: string;
+  /** the first usable address (firstHost) */
+  readonly firstHost: string;
+}
+
+/**
+ * Each CIDR text is read once: the rules and the split-tunnel plan ask about every corporate network
+ * several times, and ipaddr.js parsed it anew each time. Four-part decimal addresses (what a policy
+ * holds) are read as numbers; any other form ipaddr.js accepts (octal, hex, fewer parts) goes to it,
+ * so the answers stay ipaddr.js's.
+ */
+const parsedCidrs = new Map<string, CidrNetwork | null>();
+
+function parseCidrOnce(cidr: string): CidrNetwork | null {
+  const slash = cidr.lastIndexOf('/');
+  const address = slash > 0 ? dottedQuadToNumber(cidr.slice(0, slash)) : null;
+  const prefixText = cidr.slice(slash + 1);
+  if (address !== null && /^\d+$/.test(prefixText)) {
+    // ipaddr.js: parseInt of the digits, 0–32 or an error
+    const prefixLength = parseInt(prefixText, 10);
+    if (prefixLength > 32) return null;
+    const network = (address & maskOf(prefixLength)) >>> 0;
+    return Object.freeze({
+      address: numberToDottedQuad(network),
+      prefixLength,
+      netmask: numberToDottedQuad(maskOf(prefixLength)),
+      firstHost: numberToDottedQuad(prefixLength >= 31 ? network : network + 1),
+    });
+  }
   try {
-    const [addr, prefix] = ipaddr.IPv4.parseCIDR(cidr);
+    const [, prefix] = ipaddr.IPv4.parseCIDR(cidr);
     const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
-    void addr;
-    return { address: network, prefixLength: prefix, netmask: ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString() };
+    let firstHost = network;
+    if (prefix < 31) {
+      const bytes = ipaddr.IPv4.parse(network).toByteArray();
+      bytes[3] = (bytes[3] ?? 0) + 1;
+      firstHost = ipaddr.fromByteArray(bytes).toString();
+    }
+    return Object.freeze({ address: network, prefixLength: prefix, netmask: ipaddr.IPv4.subnetMaskFromPrefixLength(prefix).toString(), firstHost });
   } catch {
     return null;
   }
 }
 
+const numberToDottedQuad = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+
 /** A host inside a network to ask about (the first usable address). */
 export function firstHost(cidr: string): string | null {
-  const net = parseCidr(cidr);
-  if (!net) return null;
-  if (net.prefixLength >= 31) return net.address;
-  const bytes = ipaddr.IPv4.parse(net.address).toByteArray();
-  bytes[3] = (bytes[3] ?? 0) + 1;
-  return ipaddr.fromByteArray(bytes).toString();
+  return parseCidr(cidr)?.firstHost ?? null;
 }
 
 export function routeLabel(r: Route): string {
