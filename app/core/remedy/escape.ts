@@ -7,6 +7,10 @@
 /** Longest text an echo line shows; longer text is cut (it is only shown, never a value). */
 export const ECHO_MAX = 1000;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** what psQuote changes: control characters (flattened to a space) and the four quote characters (doubled) */
+const PS_QUOTE_WORK = /[\u0000-\u001f'\u2018\u2019\u201a\u201b]/;
+
 /**
  * Text for `echo` in a .cmd file: `%` doubles (batch expansion), metacharacters get a caret.
  * A .cmd file is read in the OEM code page, which differs per display language (issue 12.8), so
@@ -14,9 +18,11 @@ export const ECHO_MAX = 1000;
  * never travel through echo: they go in companion files (render-registry.ts).
  */
 export function escapeCmdEcho(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0000-\u007e]/g, '?');
+  // printable ASCII (most labels) has nothing to fold or flatten: NFKD leaves it as it is
+  const printable = PRINTABLE_ASCII.test(text);
+  const ascii = printable ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0000-\u007e]/g, '?');
   const short = ascii.length > ECHO_MAX ? `${ascii.slice(0, ECHO_MAX - 3)}...` : ascii;
-  const oneLine = short.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ');
+  const oneLine = printable ? short : short.replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ');
   const escaped = oneLine.replace(/%/g, '%%').replace(/[\^&|<>()"!]/g, (c) => `^${c}`);
   // `echo` followed by nothing would print the echo state.
   if (oneLine.trim() === '') return '.';
@@ -29,6 +35,8 @@ export function escapeCmdEcho(text: string): string {
 
 /** A PowerShell single-quoted string literal: only the quote itself needs doubling. */
 export function psQuote(text: string): string {
+  // most values hold neither a line break nor a quote: nothing to change
+  if (!PS_QUOTE_WORK.test(text)) return `'${text}'`;
   const oneLine = text.replace(/[\r\n\u0000-\u001f]+/g, ' ');
   // PowerShell also treats the typographic single quotes as quote characters.
   return `'${oneLine.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
