@@ -13,17 +13,20 @@ const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSy
 
 describe('zod without generated parsers', () => {
   it('every schema module takes z from app/core/model/zod', () => {
-    // any value import from 'zod' (a namespace, `{ z }`, a builder); ZodError alone builds no schema
+    // any value import from 'zod' or 'zod/mini' (a namespace, `{ z }`, a builder); ZodError alone builds no schema
     const direct = files('app').filter((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/^import (?!type )(.+) from 'zod';$/gm)].some((m) => m[1] !== '{ ZodError }'),
+      [...readFileSync(f, 'utf8').matchAll(/^import (?!type )(.+) from 'zod(?:\/mini)?';$/gm)].some((m) => m[1] !== '{ ZodError }'),
     );
     expect(direct.map((f) => relative('.', f))).toEqual(['app/core/model/zod.ts']);
   });
 
-  it('the schema modules take z as a namespace of named re-exports, so a bundle keeps only the members they call', () => {
+  it('the schema modules take z as a namespace of named exports, built on zod/mini, so a bundle keeps only the members they call', () => {
     const named = files('app').filter((f) => /import \{[^}]*\bz\b[^}]*\} from '[./]*(?:model\/)?zod'/.test(readFileSync(f, 'utf8')));
     expect(named).toEqual([]);
-    expect(readFileSync('app/core/model/zod.ts', 'utf8')).toMatch(/^export \* from 'zod';$/m);
+    // classic zod's namespace (every method, JSON Schema conversion) would come back with any value import of 'zod'
+    const facade = readFileSync('app/core/model/zod.ts', 'utf8');
+    expect(facade).toMatch(/^import \* as mini from 'zod\/mini';$/m);
+    expect(facade).not.toMatch(/^(?:import|export) (?!type ).* from 'zod';$/m);
   });
 
   it('is jitless, and still validates', () => {
