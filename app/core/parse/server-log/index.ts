@@ -2,7 +2,7 @@ import { continues, detectFamily, FAMILIES } from './detect';
 import { InputSniffer } from './inspect';
 import type { FamilyParser, FamilyState, Hit, TrackedRecord } from './kit';
 import { LineSplitter, type RawRecord } from './lines';
-import { splitPrefix, type Prefixed } from './prefix';
+import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
@@ -90,7 +90,7 @@ export class ServerLogParser {
 
   private record(r: RawRecord): void {
     this.records++;
-    const pre = splitPrefix(r.text);
+    const pre = readPrefix(r.text);
     if (pre.seq !== undefined) {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;

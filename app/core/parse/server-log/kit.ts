@@ -115,10 +115,23 @@ function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState,
   return m ? rule[1](m, pre, state) : null;
 }
 
-export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false): Hit | null {
+// the last rule list's cache: consecutive records of one family skip the WeakMap lookup
+let lastRules: readonly Rule[] | undefined;
+let lastCache: TemplateCache | undefined;
+
+function cacheOf(rules: readonly Rule[]): TemplateCache {
+  if (rules === lastRules) return lastCache!;
   let cache = TEMPLATE_CACHE.get(rules);
   if (!cache) TEMPLATE_CACHE.set(rules, (cache = { buckets: new Map(), size: 0 }));
-  const hash = templateHash(message);
+  lastRules = rules;
+  lastCache = cache;
+  return cache;
+}
+
+export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false): Hit | null {
+  const cache = cacheOf(rules);
+  // the bucket key as a small integer (30 bits): V8 keeps it unboxed, and the second hash still tells templates apart
+  const hash = templateHash(message) & 0x3fffffff;
   const hash2 = secondHash;
   const bucket = cache.buckets.get(hash);
   let at = -1;
@@ -151,7 +164,15 @@ export function applyRules(rules: readonly Rule[], message: string, pre: Prefixe
 }
 
 /** A context line: a step of the session, no cause (i18n serverLog.decode.step.<what>). */
-export const step = (what: string, values?: Record<string, string | number>, outcome: Outcome = 'info'): Hit => ({ decoded: [d(`step.${what}`, values)], outcome });
+export const step = (what: string, values?: Record<string, string | number>, outcome: Outcome = 'info'): Hit => ({ decoded: [d(stepKey(what), values)], outcome });
+
+// the i18n key of each step, made once (a per-line `step.${what}` is a string built and thrown away each time)
+const STEP_KEYS = new Map<string, string>();
+function stepKey(what: string): string {
+  let key = STEP_KEYS.get(what);
+  if (key === undefined) STEP_KEYS.set(what, (key = `step.${what}`));
+  return key;
+}
 
 // no object spread on these per-line paths: V8 spends about a microsecond on each `{ ...x }`
 export const d = (key: string, values?: Record<string, string | number>): Decoded => (values ? { key, values } : { key });

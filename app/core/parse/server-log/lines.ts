@@ -66,7 +66,14 @@ export function unglue(text: string): string[] {
   return parts;
 }
 
-const BBCODE_START = /\[(?:\/|COLOR|color)/;
+/** `[/`, `[COLOR` or `[color` somewhere (what /\[(?:\/|COLOR|color)/ finds), by the few `[` a line has rather than a regex scan. */
+function hasBbcodeStart(s: string): boolean {
+  for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c === 47 || (c === 67 && s.startsWith('COLOR', i + 1)) || (c === 99 && s.startsWith('color', i + 1))) return true;
+  }
+  return false;
+}
 
 /** Paste damage removed before anything else: CR, rsyslog's `#011` tab escape, Markdown quotes, BBCode. */
 export function normalizeLine(raw: string, first: boolean): string {
@@ -74,7 +81,7 @@ export function normalizeLine(raw: string, first: boolean): string {
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.includes('#0')) s = s.replace(/#011/g, '\t').replace(/#015/g, '');
   if (s.startsWith('>')) s = s.replace(/^(?:> ?)+/, '');
-  if (BBCODE_START.test(s)) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+  if (hasBbcodeStart(s)) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
   return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
 }
 
@@ -98,7 +105,9 @@ export class LineSplitter {
   push(raw: string): void {
     this.lineNo++;
     const text = normalizeLine(raw, this.lineNo === 1);
-    if (text.trim() === '') {
+    const c = text.charCodeAt(0);
+    // a printable ASCII first character: not blank, without trimming a copy
+    if (!(c > 32 && c < 127) && text.trim() === '') {
       this.blank++;
       if (this.pending) this.blanksAfterPending++;
       return;

@@ -43,7 +43,6 @@ const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
 const n = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
 
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -94,64 +93,162 @@ function monthAt(text: string): number {
   return a < 128 && b < 128 && c < 128 ? (MONTH_BY_CODE.get((a << 16) | (b << 8) | c) ?? 0) : 0;
 }
 
+/** What scanSyslogHeader read, as offsets into the text (nothing cut or allocated until asked for). */
+interface HeaderScan {
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** the fraction's digits (fracStart < 0: none) */
+  fracStart: number;
+  fracEnd: number;
+  /** host from start to hostEnd (hostEnd < 0: no host) */
+  start: number;
+  hostEnd: number;
+  programStart: number;
+  programEnd: number;
+  /** the pid's digits end here (< 0: no pid) */
+  pidEnd: number;
+  message: number;
+}
+const scan: HeaderScan = { month: 0, day: 0, hour: 0, minute: 0, second: 0, fracStart: -1, fracEnd: -1, start: 0, hostEnd: -1, programStart: 0, programEnd: 0, pidEnd: -1, message: 0 };
+
+/** A line break inside the text (SYSLOG_PROG's `.` stops at these). indexOf, not a regex scan: a one-byte string cannot hold U+2028/U+2029, so those two searches return at once. */
+export const hasLineBreak = (text: string): boolean => text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
+
 /**
  * The common header, `Mmm dd hh:mm:ss[.frac] [host ]program[pid]: message`, read by hand: exactly
  * what SYSLOG_PROG captures (its optional host is tried first, as the regex backtracks), without
- * the regex's match array and ten substrings per line. Undefined whenever this reading is unsure
+ * the regex's match array and ten substrings per line. False whenever this reading is unsure
  * (non-ASCII in the header, a line break inside): splitPrefix then tries the regexes as before.
- * splitPrefixByRegex is the reference a property test holds this to.
+ * splitPrefixByRegex is the reference a property test holds this to. Fills `scan`.
  */
-function syslogHeader(text: string): Prefixed | undefined {
+function scanSyslogHeader(text: string): boolean {
   const month = monthAt(text);
-  if (!month || text.charCodeAt(3) !== 32) return undefined;
+  if (!month || text.charCodeAt(3) !== 32) return false;
   let i = 4;
   while (text.charCodeAt(i) === 32) i++;
-  if (!isDigit(text.charCodeAt(i))) return undefined;
+  if (!isDigit(text.charCodeAt(i))) return false;
   let day = text.charCodeAt(i++) - 48;
   if (isDigit(text.charCodeAt(i))) day = day * 10 + text.charCodeAt(i++) - 48;
-  if (text.charCodeAt(i) !== 32) return undefined;
+  if (text.charCodeAt(i) !== 32) return false;
   const hour = twoDigits(text, i + 1);
   const minute = twoDigits(text, i + 4);
   const second = twoDigits(text, i + 7);
-  if (hour < 0 || minute < 0 || second < 0 || text.charCodeAt(i + 3) !== 58 || text.charCodeAt(i + 6) !== 58) return undefined;
+  if (hour < 0 || minute < 0 || second < 0 || text.charCodeAt(i + 3) !== 58 || text.charCodeAt(i + 6) !== 58) return false;
   i += 9;
-  let frac: string | undefined;
+  let fracStart = -1;
+  let fracEnd = -1;
   if (text.charCodeAt(i) === 46) {
     let j = i + 1;
     while (isDigit(text.charCodeAt(j))) j++;
-    if (j === i + 1) return undefined;
-    frac = text.slice(i + 1, j);
+    if (j === i + 1) return false;
+    fracStart = i + 1;
+    fracEnd = j;
     i = j;
   }
-  if (text.charCodeAt(i) !== 32 || LINE_BREAK.test(text)) return undefined;
+  if (text.charCodeAt(i) !== 32 || hasLineBreak(text)) return false;
   const start = i + 1;
-  let host: string | undefined;
+  let hostEnd = -1;
   let programStart = start;
   let programEnd = -1;
   let message = -1;
   // with a host first (the regex's optional group is greedy), then without
-  const hostEnd = tokenEnd(text, start, true);
-  if (hostEnd < 0) return undefined;
-  if (hostEnd > start && text.charCodeAt(hostEnd) === 32) {
-    const end = tokenEnd(text, hostEnd + 1, false);
-    if (end < 0) return undefined;
-    if (end > hostEnd + 1 && (message = afterProgram(text, end)) >= 0) {
-      host = text.slice(start, hostEnd);
-      programStart = hostEnd + 1;
+  const firstEnd = tokenEnd(text, start, true);
+  if (firstEnd < 0) return false;
+  if (firstEnd > start && text.charCodeAt(firstEnd) === 32) {
+    const end = tokenEnd(text, firstEnd + 1, false);
+    if (end < 0) return false;
+    if (end > firstEnd + 1 && (message = afterProgram(text, end)) >= 0) {
+      hostEnd = firstEnd;
+      programStart = firstEnd + 1;
       programEnd = end;
     }
   }
   if (message < 0) {
     const end = tokenEnd(text, start, false);
-    if (end <= start || (message = afterProgram(text, end)) < 0) return undefined;
+    if (end <= start || (message = afterProgram(text, end)) < 0) return false;
     programEnd = end;
   }
-  const pid = pidEnd >= 0 ? text.slice(programEnd + 1, pidEnd) : undefined;
-  return { shape: 'syslog', time: { month, day, hour, minute, second, ms: ms(frac) }, host, program: text.slice(programStart, programEnd), pid, message: text.slice(message) };
+  scan.month = month;
+  scan.day = day;
+  scan.hour = hour;
+  scan.minute = minute;
+  scan.second = second;
+  scan.fracStart = fracStart;
+  scan.fracEnd = fracEnd;
+  scan.start = start;
+  scan.hostEnd = hostEnd;
+  scan.programStart = programStart;
+  scan.programEnd = programEnd;
+  scan.pidEnd = pidEnd;
+  scan.message = message;
+  return true;
+}
+
+const timeOf = (text: string, s: HeaderScan): LogTime => ({ month: s.month, day: s.day, hour: s.hour, minute: s.minute, second: s.second, ms: ms(s.fracStart < 0 ? undefined : text.slice(s.fracStart, s.fracEnd)) });
+
+/** The program names most logs carry, as constants: no string cut per line, and a Map lookup by them needs no hashing. */
+const KNOWN_PROGRAMS: string[][] = [];
+for (const p of ['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd', 'charon', 'charon-systemd', 'charon-cmd', 'pluto', 'ipsec', 'addconn', 'kernel', 'systemd', 'dnsmasq', 'dropbear', 'sshd', 'cron', 'CRON']) (KNOWN_PROGRAMS[p.length] ??= []).push(p);
+
+function programOf(text: string, from: number, to: number): string {
+  const names = KNOWN_PROGRAMS[to - from];
+  if (names) for (const name of names) if (text.startsWith(name, from)) return name;
+  return text.slice(from, to);
+}
+
+function syslogHeader(text: string): Prefixed | undefined {
+  if (!scanSyslogHeader(text)) return undefined;
+  const s = scan;
+  return { shape: 'syslog', time: timeOf(text, s), host: s.hostEnd >= 0 ? text.slice(s.start, s.hostEnd) : undefined, program: text.slice(s.programStart, s.programEnd), pid: s.pidEnd >= 0 ? text.slice(s.programEnd + 1, s.pidEnd) : undefined, message: text.slice(s.message) };
+}
+
+/**
+ * A syslog header as the parser reads it per record: program and message now, the time, host
+ * and pid only when asked (an entry is made, a session named) by reading the header again — on a
+ * long log most records are only counted, and these would be garbage at once. The same values
+ * syslogHeader gives; the object stays small (four fields) for the same reason.
+ */
+class SyslogPrefixed implements Prefixed {
+  readonly shape = 'syslog' as const;
+  readonly program: string;
+  readonly message: string;
+
+  constructor(private readonly text: string, s: HeaderScan) {
+    this.program = programOf(text, s.programStart, s.programEnd);
+    this.message = text.slice(s.message);
+  }
+
+  /** the header's offsets again (scanSyslogHeader is deterministic, and it read this text before) */
+  private rescan(): HeaderScan {
+    scanSyslogHeader(this.text);
+    return scan;
+  }
+
+  get time(): LogTime {
+    return timeOf(this.text, this.rescan());
+  }
+
+  get host(): string | undefined {
+    const s = this.rescan();
+    return s.hostEnd >= 0 ? this.text.slice(s.start, s.hostEnd) : undefined;
+  }
+
+  get pid(): string | undefined {
+    const s = this.rescan();
+    return s.pidEnd >= 0 ? this.text.slice(s.programEnd + 1, s.pidEnd) : undefined;
+  }
 }
 
 export function splitPrefix(text: string): Prefixed {
   return syslogHeader(text) ?? splitPrefixByRegex(text);
+}
+
+/** splitPrefix for the parser's per-record path: the same values, a syslog header's time, host and pid read on demand. */
+export function readPrefix(text: string): Prefixed {
+  return scanSyslogHeader(text) ? new SyslogPrefixed(text, scan) : splitPrefixByRegex(text);
 }
 
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */

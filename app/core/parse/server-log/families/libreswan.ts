@@ -11,10 +11,32 @@ import type { ServerLogEntry } from '../types';
  * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end.
  */
 
+// each known state's text made once (the states are a fixed list; unknown ones are their own text)
+const STATE_TEXTS = new Map<string, string>();
 const stateText = (s: string): string => {
+  const known = STATE_TEXTS.get(s);
+  if (known !== undefined) return known;
   const st = IKEV1_STATES[s];
-  return st ? `${s} (${st.step}${st.expects ? `; waits for ${st.expects}` : ''})` : s;
+  if (!st) return s;
+  const text = `${s} (${st.step}${st.expects ? `; waits for ${st.expects}` : ''})`;
+  STATE_TEXTS.set(s, text);
+  return text;
 };
+
+/** The last match of /STATE_[A-Z0-9_]+/g in the text, found from its end (the regex's array only where that reading is unsure). */
+const isStateChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+function lastState(text: string): string | undefined {
+  const at = text.lastIndexOf('STATE_');
+  if (at < 0) return undefined;
+  let end = at + 6;
+  // a state character before it (it may sit inside an earlier match) or none after it: the regex decides
+  if ((at > 0 && isStateChar(text.charCodeAt(at - 1))) || !isStateChar(text.charCodeAt(end))) {
+    const all = text.match(/(STATE_[A-Z0-9_]+)/g);
+    return all ? all[all.length - 1] : undefined;
+  }
+  while (isStateChar(text.charCodeAt(end))) end++;
+  return text.slice(at, end);
+}
 
 interface Serial {
   state?: string;
@@ -93,7 +115,7 @@ export const libreswanFamily: FamilyParser = {
   },
   parse(pre, state) {
     // a pasted line may start mid-name: `l2tp-psk"[1] 109.252.69.155 #1: …`
-    const msg = pre.message.replace(/^([^"\s]+)"\[/, '"$1"[');
+    const msg = pre.message.charCodeAt(0) === 34 ? pre.message : pre.message.replace(/^([^"\s]+)"\[/, '"$1"['); // a quote first: nothing to mend
     const m = msg.match(HEAD);
     if (!m) return null;
     const serial = m[4] ?? m[1];
@@ -105,13 +127,14 @@ export const libreswanFamily: FamilyParser = {
     return hit;
   },
   track(seen, state) {
-    const s = serialOf(state, seen.session?.replace(/^#/, ''));
+    const session = seen.session;
+    const s = serialOf(state, session !== undefined && session.charCodeAt(0) === 35 ? session.slice(1) : session);
     if (!s) return;
     const text = seen.text;
-    const st = text.includes('STATE_') ? text.match(/(STATE_[A-Z0-9_]+)/g) : null;
-    if (st) s.state = st[st.length - 1];
+    const st = lastState(text);
+    if (st !== undefined) s.state = st;
     if (/ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/.test(text)) s.established = true;
-    if (/STATE_MAIN_R2: retransmission/.test(text)) {
+    if (text.includes('STATE_MAIN_R2: retransmission')) {
       s.retransmits++;
       s.last = seen.entry();
     }

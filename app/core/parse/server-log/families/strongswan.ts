@@ -1,6 +1,6 @@
 import { notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
-import type { Prefixed } from '../prefix';
+import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
 /**
@@ -83,6 +83,17 @@ const RULES: Rule[] = [
   [/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')],
 ];
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+/** What /^(\d\d)\[([A-Z]{3})\] ?(.*)$/ captures as its third group, read by hand (no match array per line); undefined when it would not match. */
+function afterThread(message: string): string | undefined {
+  if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
+  if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5)) || message.charCodeAt(6) !== 93) return undefined;
+  const rest = message.slice(message.charCodeAt(7) === 32 ? 8 : 7);
+  return hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
+}
+
 export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
@@ -90,9 +101,8 @@ export const strongswanFamily: FamilyParser = {
     return /^\d\d\[[A-Z]{3}\] /.test(pre.message);
   },
   parse(pre, state) {
-    const m = pre.message.match(/^(\d\d)\[([A-Z]{3})\] ?(.*)$/);
-    if (!m) return null;
-    return applyRules(RULES, m[3]!.trim(), pre, state);
+    const rest = afterThread(pre.message);
+    return rest === undefined ? null : applyRules(RULES, rest.trim(), pre, state);
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
