@@ -3,7 +3,7 @@
 // writer). One bundled file per need starts in a fraction of the time Node takes to resolve and
 // compile the packages' hundreds of modules (zod alone has ~100).
 import { build } from 'esbuild';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,30 @@ const noZodLocales = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'tm-empty' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'tm-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * iconv-lite is loaded on its first use, not at start-up. The capture decoder and the .reg writer
+ * import it at module level, but need it only for a file in an OEM/ANSI code page (or a script
+ * written in one); a UTF-8/UTF-16 capture never calls it. Loading it eagerly cost every start
+ * Node's CommonJS loader, the package's modules and the ESM-to-CJS export scan. The stand-in is its
+ * default export (the only way the app imports it, `import iconv from 'iconv-lite'`): each property
+ * read loads the package once with `require` and answers the package's own member.
+ */
+const lazyIconvLite = {
+  name: 'lazy-iconv-lite',
+  setup(b) {
+    b.onResolve({ filter: /^iconv-lite$/ }, (args) => (args.namespace === 'tm-lazy' ? { path: 'iconv-lite', external: true } : { path: 'iconv-lite', namespace: 'tm-lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'tm-lazy' }, () => ({
+      contents: [
+        'let real;',
+        "const load = () => (real ??= require('iconv-lite'));",
+        'const member = (key) => { const v = load()[key]; return typeof v === "function" ? v.bind(real) : v; };',
+        'export default new Proxy({}, { get: (_, key) => member(key), has: (_, key) => key in load() });',
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -68,7 +92,7 @@ export function cliBuildOptions(outdir = 'dist/cli') {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    plugins: [noZodLocales, jsonAsParse, asciiOutput],
+    plugins: [noZodLocales, lazyIconvLite, jsonAsParse, asciiOutput],
     metafile: true,
     // less source for V8 to scan at every start; names stay readable in stack traces
     minifyWhitespace: true,
@@ -86,4 +110,9 @@ export function cliBuildOptions(outdir = 'dist/cli') {
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await build(cliBuildOptions());
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // chunk names carry a content hash: without this, every rebuild would leave the previous chunks
+  // beside the new ones (and in what npm pack / electron-builder ship)
+  await rm(path.join(root, 'dist', 'cli'), { recursive: true, force: true });
+  await build(cliBuildOptions());
+}
