@@ -39,10 +39,17 @@ export function interfaceLookup(snapshot: Pick<Snapshot, 'interfaces'>): (route:
     for (const a of i.ipv4) if (!byAddress.has(a.address)) byAddress.set(a.address, i);
     if (i.index !== null && !Number.isNaN(i.index) && !byIndex.has(i.index)) byIndex.set(i.index, i);
   }
+  // a table's routes leave through a handful of addresses, row after row: the last answer is kept
+  let lastAddress: string | undefined;
+  let lastFound: NetInterface | undefined;
   return (route) => {
-    if (route.interfaceAddress) {
-      const found = byAddress.get(route.interfaceAddress);
-      if (found) return found;
+    const address = route.interfaceAddress;
+    if (address) {
+      if (address !== lastAddress) {
+        lastAddress = address;
+        lastFound = byAddress.get(address);
+      }
+      if (lastFound) return lastFound;
     }
     return route.interfaceIndex !== undefined ? byIndex.get(route.interfaceIndex) : undefined;
   };

@@ -52,9 +52,9 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   // cannot set; `route change` turns a persistent "Default" metric into a number) — and two /1
   // halves through the LAN router win by prefix length instead; their undo is two exact deletes.
   const removed = new Set(vpnDefaults);
-  const remaining = snapshot.routes.filter((r) => !removed.has(r));
-  const competing = remaining.filter((r) => r !== lanDefault && r.family === 4 && r.prefixLength === 0 && r.metric <= lanDefault.metric);
-  if (competing.length > 0 && lanDefault.gateway) {
+  // one look for a default route (a handful in any table) that would remain and compete; no copy of the table
+  const competing = snapshot.routes.some((r) => r.prefixLength === 0 && r.family === 4 && r !== lanDefault && r.metric <= lanDefault.metric && !removed.has(r));
+  if (competing && lanDefault.gateway) {
     for (const half of ['0.0.0.0', '128.0.0.0']) {
       steps.push({
         label: t('fix.step.addLanHalf', { dest: half, gateway: lanDefault.gateway }),
