@@ -23,6 +23,8 @@ const stateText = (s: string): string => {
   return text;
 };
 
+const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
+
 /** The last match of /STATE_[A-Z0-9_]+/g in the text, found from its end (the regex's array only where that reading is unsure). */
 const isStateChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 function lastState(text: string): string | undefined {
@@ -132,7 +134,8 @@ export const libreswanFamily: FamilyParser = {
     if (!s) return;
     const text = seen.text;
     const st = lastState(text);
-    if (st !== undefined) s.state = st;
+    // the known name's constant, or a copy: a cut of the record would keep its whole read chunk alive for as long as the serial is remembered
+    if (st !== undefined) s.state = STATE_NAMES.get(st) ?? ` ${st}`.slice(1);
     if (/ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/.test(text)) s.established = true;
     if (text.includes('STATE_MAIN_R2: retransmission')) {
       s.retransmits++;
