@@ -1,6 +1,6 @@
 import { continues, detectFamily, FAMILIES } from './detect';
 import { InputSniffer } from './inspect';
-import type { FamilyParser, FamilyState, Hit, TrackedRecord } from './kit';
+import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
@@ -79,7 +79,8 @@ export class ServerLogParser {
     };
   }
 
-  private stateOf(f: FamilyParser): FamilyState {
+  /** @internal (Seen) */
+  stateOf(f: FamilyParser): FamilyState {
     let s = this.states.get(f);
     if (!s) {
       s = {};
@@ -100,7 +101,7 @@ export class ServerLogParser {
     // entries full and no family tracking it: the record will only be counted (context rules need not decode it)
     const full = this.entries.length - this.causeEntries >= MAX_ENTRIES;
     try {
-      hit = family ? family.parse(pre, this.stateOf(family), full && !family.track) : null;
+      hit = family ? family.parse(pre, this.stateOf(family), full && (!family.track || family.countsTracked === true)) : null;
     } catch {
       hit = null; // a parser bug must not lose the line: it is counted as unknown below
     }
@@ -132,7 +133,7 @@ export class ServerLogParser {
       return;
     }
     // a tracked family sees every record; its entry is made when kept or when the family keeps it
-    const seen = new Seen(this, r, pre, family.family, hit);
+    const seen = new Seen(this, r, pre, family, hit);
     if (hit.cause || !full) this.keep(seen.entry());
     else this.truncated = true; // what keep() would say of it
     const later = family.track(seen, this.stateOf(family));
@@ -213,15 +214,25 @@ class Seen implements TrackedRecord {
     private readonly parser: ServerLogParser,
     private readonly r: RawRecord,
     private readonly pre: Prefixed,
-    private readonly family: LogFamily,
+    private readonly family: FamilyParser,
     private readonly hit: Hit,
   ) {
     this.text = entryText(r.text);
-    this.session = sessionOf(pre, family, hit) || undefined;
+    this.session = sessionOf(pre, family.family, hit) || undefined;
   }
 
   entry(): ServerLogEntry {
-    return (this.made ??= this.parser.entry(this.r, this.pre, this.family, this.hit));
+    return (this.made ??= this.parser.entry(this.r, this.pre, this.family.family, this.decodedHit()));
+  }
+
+  /** A record that was only counted is decoded now that its entry is wanted (see FamilyParser.countsTracked). */
+  private decodedHit(): Hit {
+    if (!isCounted(this.hit)) return this.hit;
+    try {
+      return this.family.parse(this.pre, this.parser.stateOf(this.family), false) ?? this.hit;
+    } catch {
+      return this.hit;
+    }
   }
 }
 

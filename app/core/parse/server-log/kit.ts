@@ -38,6 +38,13 @@ export interface FamilyParser {
    * entries cap a record's entry is made only when a family keeps it.
    */
   track?(seen: TrackedRecord, state: FamilyState): ServerLogEntry[] | void;
+  /**
+   * A tracked family whose parse honours `countOnly` all the same: past the entries cap its context
+   * rules only count, and a record's entry, when track asks for it, is decoded then (`isCounted`:
+   * the record is parsed again — context rules are pure, and the rule cache already points at the
+   * rule that matched, so the same rule decodes it).
+   */
+  countsTracked?: boolean;
   /** at the end of the input: entries whose cause only the whole log shows (nothing came after) */
   finish?(state: FamilyState): ServerLogEntry[];
 }
@@ -54,6 +61,9 @@ export const context = (re: RegExp, handler: Handler): Rule => [re, handler, 'co
 
 /** What a context rule answers when the record is only counted: understood, no cause, nothing decoded. */
 export const COUNTED: Hit = Object.freeze({ decoded: Object.freeze([]) as unknown as Decoded[], outcome: 'info' }) as Hit;
+
+/** A hit from a context rule that only counted (COUNTED, or a family's copy of it carrying a session). */
+export const isCounted = (hit: Hit): boolean => hit.decoded === COUNTED.decoded;
 
 /**
  * Log lines repeat: the same message with other numbers (pids, ports, packet counters). The rule

@@ -1,5 +1,5 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, COUNTED, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -65,12 +65,12 @@ const groupName = (g: string): string => {
 };
 
 const RULES: Rule[] = [
-  [/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateText(m[1]!), to: stateText(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')],
-  [/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expecting (\w+))(.*)$/, (m) => {
+  context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateText(m[1]!), to: stateText(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
+  context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expecting (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
-  }],
-  [/^(STATE_\w+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateText(m[1]!), wait: m[2]! })], outcome: 'warning' })],
+  }),
+  context(/^(STATE_\w+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateText(m[1]!), wait: m[2]! })], outcome: 'warning' })),
   [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => {
     const st = IKEV1_STATES[m[2]!];
     const hit: Hit = { decoded: [d('ikeV1GaveUp', { state: stateText(m[2]!), n: m[1]! })], outcome: 'failure' };
@@ -78,11 +78,11 @@ const RULES: Rule[] = [
     else if (st?.mode === 'main' || m[2]!.startsWith('STATE_PARENT')) hit.cause = 'ike-auth-never-came';
     return hit;
   }],
-  [/^Oakley Transform \[(.*)\] refused(?: due to .*)?$/, (m) => {
+  context(/^Oakley Transform \[(.*)\] refused(?: due to .*)?$/, (m) => {
     const parts = m[1]!.split(/,\s*/);
     return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
-  }],
-  [/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })],
+  }),
+  context(/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })),
   [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+)?$/, (m) => {
@@ -95,15 +95,15 @@ const RULES: Rule[] = [
   }],
   [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
-  [/^(?:Main mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })],
-  [/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })],
-  [/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
+  context(/^(?:Main mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })),
+  context(/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })),
+  context(/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
     const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });
-  }],
-  [/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')],
-  [/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')],
-  [/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })],
+  }),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
+  context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
 ];
 
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
@@ -115,15 +115,18 @@ export const libreswanFamily: FamilyParser = {
     if (pre.program && /^(pluto|ipsec|ipsec_setup|addconn)$/.test(pre.program)) return true;
     return /^000 #\d+: "/.test(pre.message) || /^[^"\s]*"\[\d+\] \S+ #\d+: /.test(pre.message) || /^"[^"]+"\[\d+\] \S* ?#\d+: /.test(pre.message);
   },
-  parse(pre, state) {
+  countsTracked: true,
+  parse(pre, state, countOnly) {
     // a pasted line may start mid-name: `l2tp-psk"[1] 109.252.69.155 #1: …`
     const msg = pre.message.charCodeAt(0) === 34 ? pre.message : pre.message.replace(/^([^"\s]+)"\[/, '"$1"['); // a quote first: nothing to mend
     const m = msg.match(HEAD);
     if (!m) return null;
     const serial = m[4] ?? m[1];
     const peer = m[3] ?? m[6] ?? m[7];
-    const hit = applyRules(RULES, m[9]!.trim(), pre, state);
-    if (!hit) return null;
+    const found = applyRules(RULES, m[9]!.trim(), pre, state, countOnly);
+    if (!found) return null;
+    // a counted record still names its serial (track needs it): a hit of its own, COUNTED is shared and frozen
+    const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;
     if (serial) hit.session = `#${serial}`;
     if (peer && /^\d/.test(peer)) hit.peer = peer.replace(/:\d+$/, '');
     return hit;

@@ -1,5 +1,5 @@
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -51,36 +51,36 @@ const RULES: Rule[] = [
     if (m[0].startsWith('received') && (m[2] === '4500' || m[4] === '4500')) s.authSeen = true;
     return step('ikePacket', { from: m[1]!, to: m[3]! });
   }],
-  [/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })],
-  [/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })],
+  context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
+  context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
-  [/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })],
-  [/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable \S+ found)$/, () => step('ikeProposalCheck')],
+  context(/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })),
+  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable \S+ found)$/, () => step('ikeProposalCheck')),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
-  [/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
+  context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
     const win = m[1] ? windowsVendorId(m[1]) : /MS NT5 ISAKMPOAKLEY|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[2]!) ? m[2] : undefined;
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[2] ?? m[1]! });
-  }],
-  [/^(local|remote) host is behind NAT(?:, sending keep alives)?$/, (m) => step(m[1] === 'local' ? 'serverBehindNat' : 'pcBehindNat')],
+  }),
+  context(/^(local|remote) host is behind NAT(?:, sending keep alives)?$/, (m) => step(m[1] === 'local' ? 'serverBehindNat' : 'pcBehindNat')),
   [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
-  [/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })],
-  [/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })],
-  [/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })],
-  [/^(?:looking for (?:peer|an ike) configs? (?:matching|for) .*|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')],
-  [/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })],
-  [/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))],
-  [/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })],
-  [/^(?:deleting|closing|received DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$/, () => step('saDeleted', undefined, 'warning')],
-  [/^processing (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })],
-  [/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')],
-  [/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')],
-  [/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')],
+  context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
+  context(/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
+  context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
+  context(/^(?:looking for (?:peer|an ike) configs? (?:matching|for) .*|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
+  context(/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
+  context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
+  context(/^(?:deleting|closing|received DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$/, () => step('saDeleted', undefined, 'warning')),
+  context(/^processing (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
+  context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
+  context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
+  context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -100,9 +100,10 @@ export const strongswanFamily: FamilyParser = {
     if (pre.program && /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/.test(pre.program)) return true;
     return /^\d\d\[[A-Z]{3}\] /.test(pre.message);
   },
-  parse(pre, state) {
+  countsTracked: true,
+  parse(pre, state, countOnly) {
     const rest = afterThread(pre.message);
-    return rest === undefined ? null : applyRules(RULES, rest.trim(), pre, state);
+    return rest === undefined ? null : applyRules(RULES, rest.trim(), pre, state, countOnly);
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
