@@ -62,10 +62,19 @@ export function plainEntry(text: string, start: number, end: number, n: number):
     while (i < end && !isBlankAt(text, i)) i++;
     if (text.charCodeAt(tokenStart) !== 35) return undefined; // not a keyword: an issue
     const length = i - tokenStart;
-    const word = length <= 5 ? text.slice(tokenStart, i).toUpperCase() : '';
-    if (word === '#PRE') entry.pre = true;
-    else if (word === '#MH') entry.mh = true;
-    else if (length >= 5 && text.slice(tokenStart, tokenStart + 5).toUpperCase() === '#DOM:') return undefined;
+    if (length === 4 && letters(text, tokenStart + 1, 'PRE')) entry.pre = true;
+    else if (length === 3 && letters(text, tokenStart + 1, 'MH')) entry.mh = true;
+    else if (length >= 5 && letters(text, tokenStart + 1, 'DOM:')) return undefined;
     else return entry; // a comment: the rest of the line is not read
   }
+}
+
+/** `text` at `at` is `upper` in any case (ASCII: `upper` is upper case letters and punctuation). */
+function letters(text: string, at: number, upper: string): boolean {
+  for (let k = 0; k < upper.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const u = upper.charCodeAt(k);
+    if (c !== u && !(u >= 65 && u <= 90 && c === u + 32)) return false;
+  }
+  return true;
 }

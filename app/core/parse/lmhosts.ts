@@ -103,13 +103,18 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
   }
   if (alternateOpen !== undefined) issue(alternateOpen, '#BEGIN_ALTERNATE without #END_ALTERNATE');
 
-  const seen = new Map<string, LmhostsEntry>();
+  // one name (any case, padding aside) with one suffix (0x20 when none) is one NetBIOS name;
+  // a map per suffix keyed by the bare name: no "NAME|suffix" string to build and hash per entry
+  const seen = new Map<number, Map<string, LmhostsEntry>>();
   for (const e of entries) {
-    const id = `${e.name.trimEnd().toUpperCase()}|${e.suffix ?? 0x20}`;
-    const first = seen.get(id);
+    const suffix = e.suffix ?? 0x20;
+    let names = seen.get(suffix);
+    if (!names) seen.set(suffix, (names = new Map()));
+    const id = e.name.trimEnd().toUpperCase();
+    const first = names.get(id);
     if (first && !(first.mh && e.mh)) {
       issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
-    } else if (!first) seen.set(id, e);
+    } else if (!first) names.set(id, e);
   }
   return { value: { entries, directives, lineEnding, lineCount, issues }, problems: [] };
 }

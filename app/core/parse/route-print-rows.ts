@@ -101,11 +101,13 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
   const maskStart = skipBlanks(s, destEnd, end);
   const maskEnd = quadEnd(s, maskStart, end);
   if (maskEnd < 0) return false;
-  const prefixLength = maskNumberToPrefix(quadValue);
+  const maskValue = quadValue;
+  const prefixLength = maskNumberToPrefix(maskValue);
   if (prefixLength === null) return false;
   const gwStart = skipBlanks(s, maskEnd, end);
   let gwEnd = quadEnd(s, gwStart, end);
   const gwIsAddress = gwEnd >= 0;
+  const gwValue = quadValue;
   if (!gwIsAddress) {
     gwEnd = onLinkWordEnd(s, gwStart, end);
     if (gwEnd < 0) return false;
@@ -113,24 +115,38 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
   const ifStart = skipBlanks(s, gwEnd, end);
   const ifEnd = quadEnd(s, ifStart, end);
   if (ifEnd < 0) return false;
+  const ifValue = quadValue;
   const metricStart = skipBlanks(s, ifEnd, end);
   if (metricStart === ifEnd) return false;
   const metric = metricAt(s, metricStart, end);
   if (metric === null) return false;
 
   // netmasks, gateways and interface addresses repeat from row to row: the previous row's string is
-  // reused when the text is the same (fewer strings for the collector; the values are identical).
-  // One literal with every key in v4Row's order: no property added later, no second backing store.
+  // reused when the address is the same (fewer strings for the collector; the values are identical).
+  // A dotted quad's number gives its text (no leading zeros, quadEnd), so numbers are compared.
   const recent = st.recentColumns;
+  if (maskValue !== recent.maskValue) {
+    recent.mask = s.slice(maskStart, maskEnd);
+    recent.maskValue = maskValue;
+  }
+  if (gwIsAddress && gwValue !== recent.gatewayValue) {
+    recent.gateway = s.slice(gwStart, gwEnd);
+    recent.gatewayValue = gwValue;
+  }
+  if (ifValue !== recent.ifaceValue) {
+    recent.iface = s.slice(ifStart, ifEnd);
+    recent.ifaceValue = ifValue;
+  }
+  // One literal with every key in v4Row's order: no property added later, no second backing store.
   const route: Route = {
     family: 4,
     destination: s.slice(start, destEnd),
     prefixLength,
-    netmask: (recent.mask = sameOrSlice(s, maskStart, maskEnd, recent.mask)),
-    gateway: gwIsAddress ? (recent.gateway = sameOrSlice(s, gwStart, gwEnd, recent.gateway)) : null,
+    netmask: recent.mask,
+    gateway: gwIsAddress ? recent.gateway : null,
     metric,
     persistent: false,
-    interfaceAddress: (recent.iface = sameOrSlice(s, ifStart, ifEnd, recent.iface)),
+    interfaceAddress: recent.iface,
     source: withText ? { file: st.source, line: n, text: s.slice(start, end) } : { file: st.source, line: n },
   };
   if (!gwIsAddress) st.onLink = true;
@@ -138,11 +154,6 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
   st.rowsInSection++;
   st.section = 'active';
   return true;
-}
-
-/** `s.slice(start, end)`, or `previous` when that is the same text. */
-function sameOrSlice(s: string, start: number, end: number, previous: string): string {
-  return previous.length === end - start && s.startsWith(previous, start) ? previous : s.slice(start, end);
 }
 
 /** parseMetric(s.slice(start, end)) without the slice: 1–15 digits up to `end`. */
@@ -191,7 +202,10 @@ function quadEnd(s: string, i: number, end: number): number {
 }
 
 function skipBlanks(s: string, i: number, end: number): number {
-  while (i < end && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+  }
   return i;
 }
 

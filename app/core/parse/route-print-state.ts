@@ -44,8 +44,8 @@ export interface State {
   promptLine: number | null;
   /** earlier complete outputs in the same file */
   earlier: Output[];
-  /** the last netmask, gateway and interface address the one-pass row reader read (strings reused) */
-  recentColumns: { mask: string; gateway: string; iface: string };
+  /** the last netmask, gateway and interface address the one-pass row reader read, and their numbers (strings reused) */
+  recentColumns: { mask: string; maskValue: number; gateway: string; gatewayValue: number; iface: string; ifaceValue: number };
 }
 
 /** What one run of route print yields; a file with several runs keeps one. */
@@ -79,7 +79,7 @@ export function initialState(source: string): State {
     persistentNone: false,
     promptLine: null,
     earlier: [],
-    recentColumns: { mask: '', gateway: '', iface: '' },
+    recentColumns: { mask: '', maskValue: -1, gateway: '', gatewayValue: -1, iface: '', ifaceValue: -1 },
   };
 }
 

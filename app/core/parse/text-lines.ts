@@ -9,9 +9,9 @@ export interface TextLines {
   /** number of lines; `split` gives one (empty) line for an empty text */
   readonly count: number;
   /** offset of line i's first character */
-  readonly starts: number[];
+  readonly starts: ArrayLike<number>;
   /** offset just past line i's last character (its line break excluded) */
-  readonly ends: number[];
+  readonly ends: ArrayLike<number>;
   /**
    * Offset of the first CR that is not followed by LF (a line break for `split`, but not for
    * a reader that splits on LF alone), or Infinity when there is none.
@@ -20,9 +20,40 @@ export interface TextLines {
 }
 
 export function textLines(text: string): TextLines {
+  const firstLoneCr = loneCr(text);
+  return firstLoneCr === Infinity ? lfLines(text) : anyLines(text, firstLoneCr);
+}
+
+/** Line i as the string `split` would give. */
+export const lineAt = (lines: TextLines, i: number): string => lines.text.slice(lines.starts[i], lines.ends[i]);
+
+function loneCr(text: string): number {
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) return cr;
+  return Infinity;
+}
+
+/** LF and CRLF only (nearly every text): counted first, then filled into two typed arrays. */
+function lfLines(text: string): TextLines {
+  let count = 1;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let start = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const nl = text.indexOf('\n', start);
+    starts[i] = start;
+    ends[i] = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    start = nl + 1;
+  }
+  starts[count - 1] = start;
+  ends[count - 1] = text.length;
+  return { text, count, starts, ends, firstLoneCr: Infinity };
+}
+
+/** Any mix of CRLF, LF and lone CR. */
+function anyLines(text: string, firstLoneCr: number): TextLines {
   const starts: number[] = [];
   const ends: number[] = [];
-  let firstLoneCr = Infinity;
   let start = 0;
   let cr = text.indexOf('\r');
   for (;;) {
@@ -31,11 +62,7 @@ export function textLines(text: string): TextLines {
     starts.push(start);
     if (cr >= 0 && (nl < 0 || cr < nl)) {
       ends.push(cr);
-      if (text.charCodeAt(cr + 1) === 10) start = cr + 2;
-      else {
-        if (firstLoneCr === Infinity) firstLoneCr = cr;
-        start = cr + 1;
-      }
+      start = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
     } else if (nl >= 0) {
       ends.push(nl);
       start = nl + 1;
@@ -46,6 +73,3 @@ export function textLines(text: string): TextLines {
   }
   return { text, count: starts.length, starts, ends, firstLoneCr };
 }
-
-/** Line i as the string `split` would give. */
-export const lineAt = (lines: TextLines, i: number): string => lines.text.slice(lines.starts[i], lines.ends[i]);
