@@ -169,7 +169,12 @@ function metricAt(s: string, start: number, end: number): number | null {
   return value;
 }
 
-/** The number of the dotted quad quadEnd accepted last. */
+/**
+ * The number of the dotted quad quadEnd accepted last, as an int32 (`| 0`: 255.255.255.0 is
+ * negative). A module variable holding a number past 2^31 is a new heap number per write, two or
+ * three per row; an int32 is not. Compared for equality and read by maskNumberToPrefix (`~mask >>> 0`),
+ * the two forms answer alike.
+ */
 let quadValue = 0;
 
 /**
@@ -197,7 +202,7 @@ function quadEnd(s: string, i: number, end: number): number {
     } else return -1;
   }
   if (parts !== 4) return -1;
-  quadValue = value;
+  quadValue = value | 0;
   return j;
 }
 

@@ -79,7 +79,8 @@ export function initialState(source: string): State {
     persistentNone: false,
     promptLine: null,
     earlier: [],
-    recentColumns: { mask: '', maskValue: -1, gateway: '', gatewayValue: -1, iface: '', ifaceValue: -1 },
+    // NaN: equal to no address (an int32 from quadEnd may be -1: 255.255.255.255)
+    recentColumns: { mask: '', maskValue: NaN, gateway: '', gatewayValue: NaN, iface: '', ifaceValue: NaN },
   };
 }
 

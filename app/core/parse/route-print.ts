@@ -85,7 +85,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
       }
       flushPendingV6(st, 'IPv6 route row has no gateway (the gateway line is missing)');
     }
-    classify(st, line, t, i + 1, () => nextNonEmpty(lines.count, cleaned, i));
+    classify(st, line, t, i + 1, nextNonEmptyAfter(lines.count, cleaned, i));
   }
   if (st.pendingV6) flushPendingV6(st, 'IPv6 route row has no gateway (the text ends here)');
   keepFullerOutput(st);
@@ -110,6 +110,14 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
   };
   if (st.defaultGateway) value.defaultGateway = st.defaultGateway;
   return { value, problems: st.problems };
+}
+
+/**
+ * The next non-blank line, when asked. Made outside the loop: a closure there capturing the loop's
+ * `i` would give every line (every route row) its own heap-allocated scope.
+ */
+function nextNonEmptyAfter(count: number, cleaned: (i: number) => string, i: number): () => string {
+  return () => nextNonEmpty(count, cleaned, i);
 }
 
 function nextNonEmpty(count: number, cleaned: (i: number) => string, i: number): string {
