@@ -1,7 +1,7 @@
 import { continues, detectFamily, FAMILIES } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
-import { LineSplitter, type RawRecord } from './lines';
+import { LineSplitter, textHints, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
@@ -46,17 +46,18 @@ export class ServerLogParser {
     this.splitter = new LineSplitter((r) => this.record(r), continues);
   }
 
-  /** One physical line (without its newline). */
-  pushLine(line: string): void {
+  /** One physical line (without its newline); `hints`: what it is known not to hold (lines.ts LineHints), 0 when nothing is known. */
+  pushLine(line: string, hints = 0): void {
     this.sniffer.see(line);
-    this.splitter.push(line);
+    this.splitter.push(line, hints);
   }
 
   /** A whole text (the app's paste box); CRLF, LF and CR line ends. */
   pushText(text: string): void {
     const lines = text.split(/\r?\n|\r(?!\n)/);
     if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline ends a line, it starts none
-    for (const line of lines) this.pushLine(line);
+    const hints = textHints(text); // cut at every \r and \n: the lines hold neither
+    for (const line of lines) this.pushLine(line, hints);
   }
 
   end(): ServerLogResult {
@@ -91,7 +92,7 @@ export class ServerLogParser {
 
   private record(r: RawRecord): void {
     this.records++;
-    const pre = readPrefix(r.text);
+    const pre = readPrefix(r.text, r.clean === true);
     if (pre.seq !== undefined) {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;

@@ -11,6 +11,29 @@ export interface RawRecord {
   line: number;
   endLine: number;
   text: string;
+  /** known to hold no line break (\n, \r, U+2028, U+2029): the header reader need not look (see LineHints) */
+  clean?: boolean;
+}
+
+/**
+ * What a line is known not to hold, found once for a whole text (a read chunk, a paste) rather than
+ * per line: a line cut from a text cannot hold what the text does not. Each bit spares a search per
+ * line; 0 means nothing is known and every test runs. A line joined from two chunks gets 0.
+ */
+export const NO_LINE_BREAK = 1; // no \n, \r (the cutter's guarantee), U+2028, U+2029
+export const NO_HASH0 = 2; // no rsyslog `#0…` escape
+export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
+export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
+const REWRITE_FREE = NO_HASH0 | NO_BBCODE; // normalizeLine then only cuts: what the raw line lacks, the text lacks
+
+/** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
+export function textHints(text: string): number {
+  let h = 0;
+  if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) h |= NO_LINE_BREAK;
+  if (text.indexOf('#0') < 0) h |= NO_HASH0;
+  if (text.indexOf('[/') < 0 && text.indexOf('[COLOR') < 0 && text.indexOf('[color') < 0) h |= NO_BBCODE;
+  if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
+  return h;
 }
 
 /** Longest record text the parsers look at; longer records are cut (and still counted). */
@@ -43,18 +66,24 @@ const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)/;
  * the GLUE scan. A syslog record glued to an untagged one is not caught here (rare; the line is then
  * reported as not understood rather than split).
  */
-function maybeGlued(text: string): boolean {
+function maybeGlued(text: string, hints = 0): boolean {
   const a = text.indexOf(']: ');
   if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
   if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
-  // each word holds one of these: five plain searches rule most lines out before the regex runs
-  // ('quired ' rather than 'acquired ': a rare first letter makes the search quicker; GLUE_WORDS decides)
-  if (text.indexOf('>: ') < 0 && text.indexOf('-SA') < 0 && text.indexOf('hase') < 0 && text.indexOf('P UDP') < 0 && text.indexOf('quired ') < 0) return false;
+  if (hints & NO_GLUE_WORD || !hasGlueWord(text)) return false;
   return GLUE_WORDS.test(text);
 }
 
-export function unglue(text: string): string[] {
-  if (text.length < 12 || !maybeGlued(text)) return [text];
+/**
+ * Each GLUE_WORDS word holds one of these: five plain searches rule most lines out before the regex
+ * runs ('quired ' rather than 'acquired ': a rare first letter makes the search quicker).
+ */
+function hasGlueWord(text: string): boolean {
+  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0;
+}
+
+export function unglue(text: string, hints = 0): string[] {
+  if (text.length < 12 || !maybeGlued(text, hints)) return [text];
   GLUE.lastIndex = 0;
   const parts: string[] = [];
   let from = 0;
@@ -77,12 +106,13 @@ function hasBbcodeStart(s: string): boolean {
 }
 
 /** Paste damage removed before anything else: CR, rsyslog's `#011` tab escape, Markdown quotes, BBCode. */
-export function normalizeLine(raw: string, first: boolean): string {
+export function normalizeLine(raw: string, first: boolean, hints = 0): string {
   let s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  if (s.includes('#0')) s = s.replace(/#011/g, '\t').replace(/#015/g, '');
+  if (!(hints & NO_HASH0) && s.includes('#0')) s = s.replace(/#011/g, '\t').replace(/#015/g, '');
   if (s.startsWith('>')) s = s.replace(/^(?:> ?)+/, '');
-  if (hasBbcodeStart(s)) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+  // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it)
+  if ((hints & REWRITE_FREE) !== REWRITE_FREE && hasBbcodeStart(s)) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
   return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
 }
 
@@ -103,9 +133,13 @@ export class LineSplitter {
     private readonly continues: ContinuationTest,
   ) {}
 
-  push(raw: string): void {
+  /** `hints`: what the line is known not to hold (LineHints); 0: nothing known. */
+  push(raw: string, hints = 0): void {
     this.lineNo++;
-    const text = normalizeLine(raw, this.lineNo === 1);
+    const text = normalizeLine(raw, this.lineNo === 1, hints);
+    // a rewritten text (`#011`, BBCode) may hold new words, never a line break
+    const known = (hints & REWRITE_FREE) === REWRITE_FREE ? hints : hints & NO_LINE_BREAK;
+    const clean = (known & NO_LINE_BREAK) !== 0;
     const c = text.charCodeAt(0);
     // a printable ASCII first character: not blank, without trimming a copy
     if (!(c > 32 && c < 127) && text.trim() === '') {
@@ -115,18 +149,18 @@ export class LineSplitter {
     }
     if (this.pending && this.continues(this.pending, text, this.blanksAfterPending)) {
       const joined = `${this.pending.text} ${text.trim()}`;
-      this.pending = { line: this.pending.line, endLine: this.lineNo, text: joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined };
+      this.pending = { line: this.pending.line, endLine: this.lineNo, text: joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined, clean: clean && this.pending.clean === true };
       this.blanksAfterPending = 0;
       return;
     }
-    if (text.length < 12 || !maybeGlued(text)) {
+    if (text.length < 12 || !maybeGlued(text, known)) {
       this.flush();
-      this.pending = { line: this.lineNo, endLine: this.lineNo, text };
+      this.pending = { line: this.lineNo, endLine: this.lineNo, text, clean };
       return;
     }
-    for (const part of unglue(text)) {
+    for (const part of unglue(text, known)) {
       this.flush();
-      this.pending = { line: this.lineNo, endLine: this.lineNo, text: part };
+      this.pending = { line: this.lineNo, endLine: this.lineNo, text: part, clean };
     }
   }
 
@@ -154,11 +188,14 @@ export class LineSplitter {
 export class ChunkLines {
   private rest = '';
   private sawReturn = false;
+  private hints = 0;
 
-  constructor(private readonly line: (text: string) => void) {}
+  /** `line` gets each line and what it is known not to hold (LineHints: found once per chunk). */
+  constructor(private readonly line: (text: string, hints: number) => void) {}
 
   push(chunk: string): void {
     if (chunk.length === 0) return;
+    this.hints = textHints(chunk);
     let from = 0;
     if (this.sawReturn && chunk.charCodeAt(0) === 10) from = 1; // the \n of a \r\n cut between chunks
     this.sawReturn = false;
@@ -182,15 +219,16 @@ export class ChunkLines {
   }
 
   end(): void {
-    if (this.rest) this.line(this.rest);
+    if (this.rest) this.line(this.rest, 0);
     this.rest = '';
   }
 
   private emit(chunk: string, from: number, to: number): void {
     if (this.rest) {
+      // joined across two chunks: a word may span the cut, nothing is known
       const text = this.rest + chunk.slice(from, to);
       this.rest = '';
-      this.line(text);
-    } else this.line(chunk.slice(from, to));
+      this.line(text, 0);
+    } else this.line(chunk.slice(from, to), this.hints);
   }
 }

@@ -124,7 +124,7 @@ export const hasLineBreak = (text: string): boolean => text.indexOf('\n') >= 0 |
  * (non-ASCII in the header, a line break inside): splitPrefix then tries the regexes as before.
  * splitPrefixByRegex is the reference a property test holds this to. Fills `scan`.
  */
-function scanSyslogHeader(text: string): boolean {
+function scanSyslogHeader(text: string, clean = false): boolean {
   const month = monthAt(text);
   if (!month || text.charCodeAt(3) !== 32) return false;
   let i = 4;
@@ -148,7 +148,7 @@ function scanSyslogHeader(text: string): boolean {
     fracEnd = j;
     i = j;
   }
-  if (text.charCodeAt(i) !== 32 || hasLineBreak(text)) return false;
+  if (text.charCodeAt(i) !== 32 || (!clean && hasLineBreak(text))) return false;
   const start = i + 1;
   let hostEnd = -1;
   let programStart = start;
@@ -246,9 +246,9 @@ export function splitPrefix(text: string): Prefixed {
   return syslogHeader(text) ?? splitPrefixByRegex(text);
 }
 
-/** splitPrefix for the parser's per-record path: the same values, a syslog header's time, host and pid read on demand. */
-export function readPrefix(text: string): Prefixed {
-  return scanSyslogHeader(text) ? new SyslogPrefixed(text, scan) : splitPrefixByRegex(text);
+/** splitPrefix for the parser's per-record path: the same values, a syslog header's time, host and pid read on demand; `clean`: the text is known to hold no line break. */
+export function readPrefix(text: string, clean = false): Prefixed {
+  return scanSyslogHeader(text, clean) ? new SyslogPrefixed(text, scan) : splitPrefixByRegex(text);
 }
 
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */

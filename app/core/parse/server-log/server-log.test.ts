@@ -11,7 +11,7 @@ import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser } from 
 import { templateFingerprint, templateOf } from './kit';
 import { ChunkLines } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
-import { splitPrefix, splitPrefixByRegex } from './prefix';
+import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
 
 const t = engineT('en');
 const one = (line: string) => parseServerLog(line).entries[0];
@@ -174,6 +174,60 @@ describe('fast paths give what their references give', () => {
       { numRuns: 3000 },
     );
     for (const line of corpusLines) expect(splitPrefix(line)).toEqual(splitPrefixByRegex(line));
+  });
+  it('the parser\'s lazy header reading gives the values splitPrefix gives', () => {
+    const fields = (p: Prefixed) => ({ shape: p.shape, time: p.time, host: p.host, program: p.program, pid: p.pid, level: p.level, seq: p.seq, clockUnsynced: p.clockUnsynced, message: p.message });
+    fc.assert(
+      fc.property(header, (line) => {
+        expect(fields(readPrefix(line))).toEqual(fields(splitPrefix(line)));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const line of corpusLines) expect(fields(readPrefix(line))).toEqual(fields(splitPrefix(line)));
+  });
+  it('what a chunk is known not to hold (line hints) changes nothing: chunked with hints, pasted, and line by line without', () => {
+    // pieces that make the hinted tests matter: glue words (also cut by a chunk boundary), rsyslog escapes that make BBCode, line breaks inside a line
+    const piece = fc.constantFrom(
+      'Jul 29 09:59:54 gw pppd[1]: Connection terminated.',
+      'Jul 29 09:59:54 gw pppd[1]: Peer bob failed CHAP authentication',
+      'Jul 29 09:59:54 gw charon: 05[IKE] 1.2.3.4 is initiating an IKE_SA',
+      'pppd[2]: rcvd [LCP TermReq id=0x2]pppd[3]: Exit.',
+      'ISAKMP-SA established 1.2.3.4[500]-5.6.7.8[500] spi:1first L2TP UDP packet received from 1.2.3.4',
+      'phase1 negotiation failed due to time up',
+      'acquired 10.0.0.5 address for 1.2.3.4',
+      'Jul 29 09:59:54 gw xl2tpd[9]: x#011y [#015/b]z',
+      'Jul 29 09:59:54 gw pppd[1]: [COLOR=red]LCP terminated by peer[/COLOR]',
+      'Jul 29 09:59:54 gw pppd[1]: local  IP address 10.0.0.1\u2028x',
+      '> Jul 29 09:59:54 gw pppd[1]: MPPE 128-bit stateless compression enabled',
+      '000 #4: "l2tp"[1] 1.2.3.4:500 STATE_MAIN_R2 (sent MR2); EVENT_RETRANSMIT',
+      'P UD', 'P UDP', 'qui', 'red ', 'ha', 'se1', '#0', '11', '[/', 'B]', '',
+    );
+    const text = fc.array(fc.tuple(piece, fc.constantFrom('\n', '\r\n', '\r', '', ' ')), { maxLength: 30 }).map((ps) => ps.map(([p, end]) => p + end).join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(600), { maxLength: 8 }), (t, cuts) => {
+        // the paste box's way, and the same lines one by one with nothing known
+        const plain = new ServerLogParser('x');
+        const lines = t.split(/\r?\n|\r(?!\n)/);
+        if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+        for (const l of lines) plain.pushLine(l);
+        expect(JSON.stringify(parseServerLog(t, 'x'))).toBe(JSON.stringify(plain.end()));
+        // a file's way (chunks cut anywhere), with and without the hints
+        const read = (hinted: boolean) => {
+          const p = new ServerLogParser('x');
+          const chunked = new ChunkLines((l, hints) => p.pushLine(l, hinted ? hints : 0));
+          let from = 0;
+          for (const c of [...cuts].sort((x, y) => x - y)) {
+            chunked.push(t.slice(from, Math.max(from, c)));
+            from = Math.max(from, c);
+          }
+          chunked.push(t.slice(from));
+          chunked.end();
+          return JSON.stringify(p.end());
+        };
+        expect(read(true)).toBe(read(false));
+      }),
+      { numRuns: 1500 },
+    );
   });
   it('the rule cache\'s template fingerprint: equal templates, equal fingerprints; different ones apart', () => {
     const msg = fc.oneof(fc.string({ unit: fc.constantFrom('1', '2', '#', 'a', 'b', ' ', '.'), maxLength: 50 }), fc.constantFrom(...corpusLines));
