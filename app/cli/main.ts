@@ -2,7 +2,6 @@ import { EngineError } from '../shared/engine-port';
 import { CollectionError, UsageError } from '../system/errors';
 import { TOOL_VERSION } from '../system/version';
 import { checkAllowed, parse, type CliValues } from './args';
-import { USAGE } from './help';
 import { EXIT, type CliIo } from './io';
 
 /**
@@ -35,11 +34,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.healthy;
     }
     if (!command || command === 'help') {
+      const { USAGE } = await import('./help');
       io.stdout(USAGE[rest[0] ?? 'main'] ?? USAGE.main!);
       return command || values.help ? EXIT.healthy : EXIT.usage;
     }
     checkAllowed(command, values);
     if (values.help) {
+      const { USAGE } = await import('./help');
       io.stdout(USAGE[command] ?? USAGE.main!);
       return EXIT.healthy;
     }

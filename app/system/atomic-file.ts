@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto } from './lazy-crypto';
 
 /**
  * Every state file TunnelMedic writes (the simulated machine's registry, LMHOSTS and route table,
@@ -43,7 +43,7 @@ export async function removeStaleTemps(dir: string): Promise<void> {
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   writePoint();
   const handle = await open(temp, 'wx');
   try {

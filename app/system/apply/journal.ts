@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from '../../core/model/zod';
@@ -6,6 +5,7 @@ import { ActionSchema } from '../../core/remedy/actions';
 import { engineError } from '../error-text';
 import { appendDurable, writeFileAtomic } from '../atomic-file';
 import { catalogueRefusal } from './catalogue';
+import { nodeCrypto } from '../lazy-crypto';
 
 /**
  * One folder per run (%ProgramData%\TunnelMedic\runs\<id>\ on Windows): plan.json, the backup of
@@ -45,7 +45,7 @@ const RUN_ID = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;
 export const isRunId = (id: string) => RUN_ID.test(id);
 
 export function newRunId(now = new Date()): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${nodeCrypto().randomBytes(3).toString('hex')}`;
 }
 
 /** When a run id says it was made (its first 16 characters), for --last. */
@@ -54,7 +54,7 @@ export function runIdTime(runId: string): number {
   return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : NaN;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) => nodeCrypto().createHash('sha256').update(text).digest('hex');
 
 /** The digest of a run's plan: the root of its journal's hash chain. */
 export function planDigest(plan: Plan): string {
