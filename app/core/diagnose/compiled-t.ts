@@ -26,10 +26,8 @@ export function compiledT(t: TFunction): TFunction {
     if (template === null) return t(key, options as never);
     if (template === undefined) {
       template = compile(t(key, { skipInterpolation: true } as never) as unknown);
-      if (!template) {
-        templates.set(key, null);
-        return t(key, options as never);
-      }
+      templates.set(key, template);
+      if (!template) return t(key, options as never);
     }
     const text = fill(template, options);
     if (text === undefined) return t(key, options as never);
@@ -40,7 +38,6 @@ export function compiledT(t: TFunction): TFunction {
         return theirs;
       }
       template.verified = true;
-      templates.set(key, template);
     }
     return text;
   };
