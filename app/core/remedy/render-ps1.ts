@@ -1,4 +1,5 @@
 import { isRouteAction, routeArgv, type RouteAction } from './actions';
+import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 import { psQuote } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { stepTextCache } from './step-text-cache';
@@ -78,6 +79,11 @@ export function routeTestPs(action: RouteAction): string {
   return `{ Test-TmRoute ${psQuote(prefix)} ${psQuote(action.gateway ?? '0.0.0.0')} ${action.interfaceIndex ?? 0} ${metric} $${present} }`;
 }
 
+/** The number of one bits in the netmask (its prefix length when contiguous, as plans make them). */
 function maskLength(mask: string): number {
-  return mask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
+  let bits = dottedQuadToNumber(mask);
+  if (bits === null) return mask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
+  let ones = 0;
+  for (; bits > 0; bits = Math.floor(bits / 2)) ones += bits % 2;
+  return ones;
 }
