@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generateCapture } from '../../bench/generate-capture';
 import { analyseCapture } from '../../app/core/analyse';
+import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../../app/core/capture/capture';
 import { PolicySchema, type Policy } from '../../app/core/model/policy';
 import { reportBundleFiles } from '../../app/core/report/report-zip';
 import { readCaptureDir } from '../../app/system/capture-reader';
@@ -32,8 +33,21 @@ const digestOf = (files: { name: string; content: string }[]) => {
   return h.digest('hex');
 };
 
+/**
+ * The capture with its files in the order the reader starts reading them (fixed names, then each
+ * folder by name), not the order the reads finished: the scan itself orders server-log
+ * explanations by the latter (issue 16 item 4, not redaction's business), which would make a
+ * digest depend on timing.
+ */
+async function readInOrder(dir: string): Promise<Capture> {
+  const read = await readCaptureDir(dir);
+  const fixed: string[] = Object.values(CAPTURE_FILES);
+  const rank = (name: string) => (fixed.includes(name) ? fixed.indexOf(name) : fixed.length + (CAPTURE_FOLDERS as readonly string[]).indexOf(name.split('/')[0]!));
+  return { ...read, files: new Map([...read.files].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
 async function bundleDigest(dir: string, nets: string[], policy?: Policy): Promise<string> {
-  const capture = await readCaptureDir(dir);
+  const capture = await readInOrder(dir);
   const { report } = analyseCapture(capture, { corporateNetworks: nets, toolVersion: 'x', now: NOW, policy });
   return digestOf(reportBundleFiles({ report, capture, policy, redact: true }));
 }
@@ -63,7 +77,7 @@ const FIXED: [string, string][] = [['route-print', 'route-print.txt'], ['ipconfi
 const FOLDERS: [string, string][] = [['reg-query', 'registry'], ['pbk', 'pbk'], ['powershell', 'powershell'], ['server-logs', 'server-logs']];
 
 /** The i-th file of every fixed kind in one capture; the many-file kinds spread round robin. */
-function mixedCaptures(root: string, folderOf: (kind: string) => string): Record<string, string>[] {
+export function mixedCaptures(root: string, folderOf: (kind: string) => string): Record<string, string>[] {
   const fixed = FIXED.map(([kind, name]) => [listFiles(folderOf(kind)), name] as const);
   const many = FOLDERS.map(([kind, folder]) => [listFiles(folderOf(kind)), folder] as const);
   const count = Math.max(0, ...fixed.map(([files]) => files.length));
