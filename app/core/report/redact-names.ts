@@ -60,3 +60,66 @@ export function namesPattern(folded: Iterable<string>): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Where a (folded) name can begin in a text made of ASCII only (TextShape.nameChunks):
+ * - `run`: a name that begins with a letter or digit matches only where the text's run of ASCII
+ *   letters and digits is exactly the name's first run of letters and digits (the name's next
+ *   character, or its end, is no letter or digit, and the pattern's look-around forbids one in the
+ *   text), spelled in lower case; `hash` is runHash of that spelling;
+ * - `odd`: a name that begins with another ASCII character matches only where that character is;
+ * - `never`: a name whose first run holds a letter or digit that no ASCII character matches
+ *   case-insensitively cannot match a text of ASCII only;
+ * - `always`: a character matching two ASCII characters (none does; if one did, searched always).
+ * A run is made of the characters with an ASCII letter or digit as case-insensitive twin (every
+ * ASCII letter and digit, "ſ", the Kelvin sign …); no other character matches one.
+ * The case-insensitive equivalents are asked of the regex engine itself (asciiTwin), so the
+ * answer is the one the name pattern gives ("ſ" matches "s", the Kelvin sign "k").
+ */
+export type NameStart = { kind: 'run'; hash: number; first: number; length: number } | { kind: 'odd'; char: number } | { kind: 'never' } | { kind: 'always' };
+
+export function nameStart(folded: string): NameStart {
+  let hash = 0;
+  let first = -1;
+  let length = 0;
+  for (const ch of folded) {
+    const ascii = asciiTwin(ch);
+    if (ascii === AMBIGUOUS) return { kind: 'always' };
+    if (ascii < 0) {
+      if (LETTER_OR_DIGIT.test(ch)) return { kind: 'never' };
+      break;
+    }
+    if (first < 0) first = ascii;
+    hash = runHash(hash, ascii);
+    length++;
+  }
+  if (length > 0) return { kind: 'run', hash, first, length };
+  const c = folded.charCodeAt(0);
+  return c < 128 ? { kind: 'odd', char: c } : { kind: 'never' };
+}
+
+/** the next hash of a run of lower-case ASCII letters and digits (the same in the text scan) */
+export const runHash = (hash: number, lowerAscii: number) => (Math.imul(hash, 31) + lowerAscii) | 0;
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const twins = new Map<string, number>();
+const AMBIGUOUS = -2;
+
+/** The lower-case ASCII letter or digit the name pattern's character matches, -1 for none, AMBIGUOUS for two. */
+function asciiTwin(ch: string): number {
+  if (ch.length === 1 && ch.charCodeAt(0) < 128) return isAsciiAlnum(ch.charCodeAt(0)) ? ch.toLowerCase().charCodeAt(0) : -1;
+  let twin = twins.get(ch);
+  if (twin === undefined) {
+    const re = new RegExp(`^(?:${charPattern(ch)})$`, 'iu');
+    twin = -1;
+    for (let c = 0; c < 128; c++) {
+      if (!re.test(String.fromCharCode(c))) continue;
+      // a twin that is no letter or digit would break the run rule: searched always (none exists)
+      twin = twin === -1 && isAsciiAlnum(c) ? String.fromCharCode(c).toLowerCase().charCodeAt(0) : twin === String.fromCharCode(c).toLowerCase().charCodeAt(0) ? twin : AMBIGUOUS;
+    }
+    twins.set(ch, twin);
+  }
+  return twin;
+}
+
+export const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);

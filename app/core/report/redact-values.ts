@@ -1,4 +1,4 @@
-import type { Capture } from '../capture/capture';
+import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture, type CaptureFile } from '../capture/capture';
 import type { Policy } from '../model/policy';
 import { isIpAddress } from './redact-addresses';
 import type { SensitiveValue } from './redact';
@@ -39,7 +39,7 @@ export function sensitiveValues(input: { capture?: Capture; snapshot?: Snapshot;
   const { capture, snapshot, policy } = input;
   if (capture) {
     addFqdn(capture.meta.hostname);
-    for (const file of capture.files.values()) collectFromText(file.name, file.text, { add, addFqdn, addAccount });
+    for (const file of inCaptureOrder(capture.files.values())) collectFromText(file.name, file.text, { add, addFqdn, addAccount });
   }
   if (snapshot) {
     addFqdn(snapshot.hostname);
@@ -58,6 +58,22 @@ export function sensitiveValues(input: { capture?: Capture; snapshot?: Snapshot;
     for (const dc of policy.domain?.controllers ?? []) addFqdn(dc.name);
   }
   return out;
+}
+
+/**
+ * The files in the order the capture reader lists them (its fixed names, then each folder's files
+ * by name), not the order their reads finished: the first file to name a value decides its kind
+ * (Redactor.addName), so the token ("HOST-1" or "domain-1.example") must not depend on timing.
+ */
+function inCaptureOrder(files: Iterable<CaptureFile>): CaptureFile[] {
+  const fixed: readonly string[] = Object.values(CAPTURE_FILES);
+  const rank = (name: string) => {
+    const at = fixed.indexOf(name);
+    if (at >= 0) return at;
+    const folder = (CAPTURE_FOLDERS as readonly string[]).indexOf(name.slice(0, name.indexOf('/')));
+    return folder >= 0 ? fixed.length + folder : fixed.length + CAPTURE_FOLDERS.length;
+  };
+  return [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 interface Adders {
@@ -129,18 +145,27 @@ function collectFromText(name: string, text: string, a: Adders): void {
     } else if (inSearchList && /^\s{20,}/.test(line) && line.trim() && !/\s/.test(line.trim())) a.add('dnsDomain', line.trim());
     else inSearchList = false;
 
+    // every pattern below needs an "=" or a backslash: most lines of a big capture (route rows,
+    // LMHOSTS entries) have neither, and are not tried against each
+    const equals = line.includes('=');
+    const backslash = line.includes('\\');
+
     // reg query: "    Name    REG_SZ    data"; .reg: "\"Name\"=\"data\""
-    const reg = regQueryString(line) ?? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/)?.slice(1);
+    const reg = regQueryString(line) ?? (equals ? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/)?.slice(1) : undefined);
     if (reg) REGISTRY_NAMES[reg[0]!.toLowerCase()]?.(reg[1]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
 
-    if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
-    if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
-    if (/^\s*(user|domain)\s*=/i.test(line) && name.startsWith('pbk/')) {
-      const [key, ...rest] = line.split('=');
-      a.add(key!.trim().toLowerCase() === 'user' ? 'user' : 'domain', rest.join('='));
+    if (equals) {
+      if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
+      if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
+      if (/^\s*(user|domain)\s*=/i.test(line) && name.startsWith('pbk/')) {
+        const [key, ...rest] = line.split('=');
+        a.add(key!.trim().toLowerCase() === 'user' ? 'user' : 'domain', rest.join('='));
+      }
     }
-    for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
-    if (line.includes('\\')) for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
+    if (backslash) {
+      for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
+      for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
+    }
     if (name === 'lmhosts') collectLmhostsLine(line, a);
   }
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);

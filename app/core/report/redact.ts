@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
-import { FOUR_PART_DECIMAL, isDigitOrDot, isIpAddress, isPublicIpv4, isPublicIpv6 } from './redact-addresses';
-import { caseVariants, foldName, namesPattern } from './redact-names';
-import { shapeOf, type TextShape } from './text-shape';
+import { fourPartDecimalAt, isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6 } from './redact-addresses';
+import { foldName, namesPattern, nameStart } from './redact-names';
+import { emptyNameStarts, NEEDS_PATTERNS, SHAPE, shapeOf, type NameStarts } from './text-shape';
 
 /**
  * Redaction for reports people send out (DESIGN.md `--redact`): user names, computer and domain
@@ -53,12 +53,11 @@ const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
 
-interface NamePattern {
-  regex: RegExp;
-  /** false when no name of this chunk can begin at any of the text's word starts */
-  mayMatch(shape: TextShape): boolean;
-  /** some name of this chunk begins with a digit */
-  digitStart: boolean;
+interface NamePatterns {
+  /** one trie-shaped regex per chunk of names */
+  regexes: RegExp[];
+  /** where each chunk's names can begin (TextShape.nameChunks) */
+  starts: NameStarts;
 }
 
 export interface RedactionSummary {
@@ -66,11 +65,17 @@ export interface RedactionSummary {
   counts: Record<string, number>;
 }
 
+/** out[key] = value, "__proto__" included (as an own property, as JSON.parse makes it) */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 export class Redactor {
   private readonly names = new Map<string, { kind: NameKind; token?: string }>();
   private readonly tokens = new Map<string, string>();
   private readonly counters = new Map<string, number>();
-  private namePatterns: NamePattern[] | null = null;
+  private namePatterns: NamePatterns | null = null;
 
   constructor(values: readonly SensitiveValue[]) {
     for (const v of values) this.addName(v);
@@ -88,17 +93,14 @@ export class Redactor {
   }
 
   /**
-   * Short strings repeat throughout a report (keys, netmasks, gateways, file names): each is
-   * redacted once. A value's token never changes once given, so a remembered result stays right.
+   * Short strings that need a pattern repeat throughout a report (names, interface descriptions):
+   * each is redacted once. A value's token never changes once given, so a remembered result stays
+   * right. Strings no pattern can match (addresses, route lines: most of a big report) are not
+   * remembered: their one pass costs what a lookup would.
    */
   private readonly seen = new Map<string, string>();
-  /** a route print repeats the same few addresses thousands of times: judge each once */
-  private readonly publicV4 = new Map<string, boolean>();
-  private isPublicV4(address: string): boolean {
-    let known = this.publicV4.get(address);
-    if (known === undefined) this.publicV4.set(address, (known = isPublicIpv4(address)));
-    return known;
-  }
+  /** each public IPv4 address's token (a given token never changes) */
+  private readonly v4Tokens = new Map<string, string>();
 
   /** Replaces every sensitive value in a text. */
   text(input: string): string {
@@ -107,9 +109,12 @@ export class Redactor {
   }
 
   private short(input: string): string {
-    if (input.length > 256) return this.redactText(input);
+    const shape = shapeOf(input, this.patterns().starts);
+    // no pattern but the address one can match: its own pass is the whole answer
+    if ((shape & NEEDS_PATTERNS) === 0) return shape & SHAPE.publicV4 ? this.publicIpv4Replaced(input) : input;
+    if (input.length > 256) return this.redactText(input, shape);
     let out = this.seen.get(input);
-    if (out === undefined) this.seen.set(input, (out = this.redactText(input)));
+    if (out === undefined) this.seen.set(input, (out = this.redactText(input, shape)));
     return out;
   }
 
@@ -124,47 +129,59 @@ export class Redactor {
    */
   private lineWise(text: string): string {
     const lines = text.split('\n');
+    let changed = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const body = line.trim();
       if (!body) continue;
+      const redacted = this.short(body);
+      if (redacted === body) continue;
       const at = line.indexOf(body);
-      lines[i] = line.slice(0, at) + this.short(body) + line.slice(at + body.length);
+      lines[i] = line.slice(0, at) + redacted + line.slice(at + body.length);
+      changed = true;
     }
-    return lines.join('\n');
+    return changed ? lines.join('\n') : text;
   }
 
   /**
    * Each pattern runs only on text holding what it cannot match without (checked on the text as
-   * it is at that step, after the earlier replacements): a word start where one of the names
-   * begins, a dash, a colon, a run of hex digits. The patterns themselves are unchanged, so the
-   * result is the same; but a route's addresses and source line, most of a big report, no longer
-   * go through name, SID, MAC and IPv6 patterns that cannot match them.
+   * it is at that step, after the earlier replacements; TextShape): a run of letters and digits
+   * one of the names begins with, "S-1-", hex digits around a dash or colon, a run of hex digits.
+   * The patterns themselves are unchanged, so the result is the same; but a route's addresses
+   * and source line, most of a big report, no longer go through name, SID, MAC and IPv6 patterns
+   * that cannot match them, and a name is searched only in the chunk of names that holds it.
    */
-  private redactText(input: string): string {
-    // most strings of a big report are one IPv4 address (a route's destination, netmask, gateway):
-    // unless a name begins with a digit, no other pattern can match inside one (no letter, dash,
-    // colon or run of 4 hex digits), so the address pattern's own answer is the whole answer
-    const patterns = this.patterns();
-    if (FOUR_PART_DECIMAL.test(input) && !patterns.some((p) => p.digitStart)) return this.isPublicV4(input) ? this.ipv4Token(input) : input;
+  private redactText(input: string, inputShape: number): string {
+    const { regexes, starts } = this.patterns();
     let out = input;
-    let shape = shapeOf(input);
+    let shape = inputShape;
+    /** the chunks of name patterns that may match the text as it is (read when a name may) */
+    let chunks: number[] | null = null;
     /** one pattern's replacements; the shape is read again only when the text changed */
     const step = (when: boolean, pattern: RegExp, replace: (m: string, ...groups: string[]) => string) => {
       if (!when) return;
       const next = out.replace(pattern, replace);
-      if (next !== out) shape = shapeOf((out = next));
+      if (next !== out) {
+        shape = shapeOf((out = next), starts);
+        chunks = null;
+      }
     };
-    for (const p of patterns) step(p.mayMatch(shape), p.regex, (m) => this.nameToken(m));
-    step(shape.dash, SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
-    step(shape.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
-    step(shape.dash || shape.colon, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
-    // a dotted MAC needs 4 hex digits in a row, a bare one 12 (a route line has at most 3)
-    step(shape.dot && shape.hexRun >= 4, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
-    step(shape.hexRun >= 12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
-    if (shape.dot) out = this.publicIpv4Replaced(out); // IPV4, without a regex
+    const mayName = (chunk: number) => {
+      if ((shape & SHAPE.names) === 0) return (shape & SHAPE.beyondAscii) !== 0;
+      if (shape & SHAPE.beyondAscii) return true;
+      if (!chunks) shapeOf(out, starts, (chunks = []));
+      return chunks.includes(chunk);
+    };
+    for (let chunk = 0; chunk < regexes.length; chunk++) step(mayName(chunk), regexes[chunk]!, (m) => this.nameToken(m));
+    const has = (bit: number) => (shape & bit) !== 0;
+    step(has(SHAPE.sid), SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
+    step(has(SHAPE.dots3), MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
+    step(has(SHAPE.macSeparated), MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
+    step(has(SHAPE.hexDot), MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
+    step(has(SHAPE.hex12), MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
+    if (has(SHAPE.dot)) out = this.publicIpv4Replaced(out); // IPV4, without a regex
 
-    step(shape.colon, IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
+    step(has(SHAPE.colons2), IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
     return out;
   }
 
@@ -172,7 +189,7 @@ export class Redactor {
    * What `text.replace(IPV4, public ? token : same)` gives, found in one pass: IPV4 may start only
    * where no digit or dot precedes and may be followed by no digit, even after dots, so each of its
    * matches is a whole run of digits and dots without its trailing dots; the run is an address when
-   * FOUR_PART_DECIMAL (the same grammar for each part) accepts it. Every route line holds four or
+   * FOUR_PART_DECIMAL (the same grammar for each part; fourPartDecimalAt) accepts it. Every route line holds four or
    * five such runs, and a regex with a callback per match was most of a big report's redaction.
    */
   private publicIpv4Replaced(text: string): string {
@@ -188,9 +205,9 @@ export class Redactor {
       let end = j;
       while (end > i && text.charCodeAt(end - 1) === 0x2e) end--;
       if (end - i >= 7) {
-        const address = text.slice(i, end);
-        if (FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
-          out += text.slice(copied, i) + this.ipv4Token(address);
+        const n = fourPartDecimalAt(text, i, end);
+        if (n >= 0 && isPublicIpv4Number(n)) {
+          out += text.slice(copied, i) + this.ipv4Token(text.slice(i, end));
           copied = end;
         }
       }
@@ -199,24 +216,46 @@ export class Redactor {
     return copied === 0 ? text : out + text.slice(copied);
   }
 
-  /** Redacts every string (and object key) in a JSON-like value. */
+  /**
+   * Redacts every string (and object key) in a JSON-like value. The input is never changed; an
+   * array or plain object in which nothing changed is returned as it is, not copied (most of a big
+   * report: 40 000 route objects whose addresses are private), the others are new.
+   */
   value<T>(input: T): T {
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return this.text(v);
-      if (Array.isArray(v)) return v.map(walk);
+      if (Array.isArray(v)) {
+        let out: unknown[] | null = null;
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) continue;
+          const x = walk(v[i]);
+          if (out) out[i] = x;
+          else if (x !== v[i]) (out = v.slice())[i] = x;
+        }
+        return out ?? v;
+      }
       // field names (snapshot, files, …) are the schema, never data: a capture "name" such as
       // "files" must not rename them (the fuzzer broke the HTML that way); keys that are data
       // (registry key paths) are not plain identifiers and are redacted
       if (v && typeof v === 'object') {
+        const proto = Object.getPrototypeOf(v) as unknown;
+        const plain = proto === Object.prototype || proto === null;
+        const from = v as Record<string, unknown>;
+        const keys = Object.keys(from);
         // (a loop, not Object.fromEntries(Object.entries(…)): a big report has 40 000 such objects)
-        const out: Record<string, unknown> = {};
-        for (const k of Object.keys(v)) {
+        let out: Record<string, unknown> | null = plain ? null : {};
+        for (let j = 0; j < keys.length; j++) {
+          const k = keys[j]!;
           const key = this.key(k);
-          const x = walk((v as Record<string, unknown>)[k]);
-          if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
-          else out[key] = x;
+          const was = from[k];
+          const x = walk(was);
+          if (!out && (key !== k || x !== was)) {
+            out = {};
+            for (let m = 0; m < j; m++) setOwn(out, keys[m]!, from[keys[m]!]);
+          }
+          if (out) setOwn(out, key, x);
         }
-        return out;
+        return out ?? v;
       }
       return v;
     };
@@ -242,31 +281,32 @@ export class Redactor {
    * 300 000 phonebook servers is "too large".
    * Tokens are made of words that are never names (NOT_SENSITIVE), so a later chunk cannot match
    * inside a token an earlier one wrote.
-   * Each chunk knows the first two characters its names can begin with, in any case: a text with
-   * no word beginning with one of those pairs is not searched (most strings of a report are addresses and
-   * numbers, or words like "On-link" that begin no name).
+   * Each chunk's names are indexed by where they can begin in a text of ASCII only (nameStart):
+   * a text is searched only with the chunks holding a name that begins with one of its runs of
+   * letters and digits (most strings of a report are addresses and numbers, or words like
+   * "On-link" that begin no name; an LMHOSTS line names one host of 5 000).
    */
-  private patterns(): NamePattern[] {
+  private patterns(): NamePatterns {
     if (this.namePatterns) return this.namePatterns;
     const sorted = [...this.names.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    this.namePatterns = [];
+    const regexes: RegExp[] = [];
+    const starts = emptyNameStarts();
+    const add = (list: number[] | undefined, chunk: number) => (list && list[list.length - 1] !== chunk ? (list.push(chunk), list) : (list ?? [chunk]));
     for (let i = 0; i < sorted.length; i += 500) {
       const chunk = sorted.slice(i, i + 500);
+      const index = regexes.length;
       // letters and digits of any script end a name: "Иван" is not replaced inside "Иванов"
-      const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesPattern(chunk)})(?![\\p{L}\\p{N}])`, 'giu');
-      // the ASCII spellings of each name's first two characters; a name whose first two have none
-      // can only match where the text holds a character beyond ASCII
-      const pairs = new Uint8Array(128 * 128);
-      const singles = new Uint8Array(128);
-      let digitStart = false;
+      regexes.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${namesPattern(chunk)})(?![\\p{L}\\p{N}])`, 'giu'));
       for (const name of chunk) {
-        const [a = [], b] = [...name].slice(0, 2).map((ch) => [...new Set(caseVariants(ch).join(''))].filter((c) => c.charCodeAt(0) < 128));
-        if (b === undefined) for (const x of a) singles[x.charCodeAt(0)] = 1;
-        else for (const x of a) for (const y of b) pairs[x.charCodeAt(0) * 128 + y.charCodeAt(0)] = 1;
-        if (a.some((x) => x >= '0' && x <= '9')) digitStart = true;
+        const start = nameStart(name);
+        if (start.kind === 'run') {
+          starts.byRun.set(start.hash, add(starts.byRun.get(start.hash), index));
+          starts.runFilter[start.first * 64 + Math.min(start.length, 63)] = 1;
+        } else if (start.kind === 'odd') starts.byChar[start.char] = add(starts.byChar[start.char], index);
+        else if (start.kind === 'always' && !starts.always.includes(index)) starts.always.push(index);
       }
-      this.namePatterns.push({ regex, mayMatch: (shape) => shape.beyondAscii || shape.starts.some((pair) => pairs[pair] === 1) || shape.firsts.some((c) => singles[c] === 1), digitStart });
     }
+    this.namePatterns = { regexes, starts };
     return this.namePatterns;
   }
 
@@ -285,10 +325,13 @@ export class Redactor {
   }
 
   private ipv4Token(address: string): string {
+    const known = this.v4Tokens.get(address);
+    if (known !== undefined) return known;
     const parts = address.split('.');
     const net = this.token('ipv4-net', parts.slice(0, 3).join('.'), (n) => IPV4_POOL[(n - 1) % IPV4_POOL.length]!);
     this.counters.set('ipv4', (this.counters.get('ipv4') ?? 0) + (this.tokens.has(`ipv4:${address}`) ? 0 : 1));
     this.tokens.set(`ipv4:${address}`, `${net}.${parts[3]}`);
+    this.v4Tokens.set(address, `${net}.${parts[3]}`);
     return `${net}.${parts[3]}`;
   }
 

@@ -1,77 +1,164 @@
 /** A text's shape in one pass (redact.ts asks it before running any pattern over the text). */
+import { fourPartDecimalAt, isPublicIpv4Number } from './redact-addresses';
+import { runHash } from './redact-names';
 
-export interface TextShape {
-  /**
-   * The first two characters of each word (a word begins at the text's start or after a character
-   * that is no ASCII letter or digit), as `first * 128 + second`, when both are ASCII
-   */
-  starts: number[];
-  /** the first characters of the words, when ASCII (for one-character names, which folding can make: "i̇" → "i") */
-  firsts: number[];
-  /** the text holds a character beyond ASCII: any name may begin there (any script, any case folding) */
-  beyondAscii: boolean;
-  dash: boolean;
-  colon: boolean;
-  dot: boolean;
-  /** "..." (route print's Interface List) */
-  dots3: boolean;
-  /** the longest run of hex digits */
-  hexRun: number;
+/**
+ * Where the names of each chunk of name patterns can begin in a text of ASCII only, built by
+ * redact.ts from `nameStart` of every name: by the hash of a name's first run of letters and
+ * digits (lower case), by its first non-alphanumeric character, or always.
+ */
+export interface NameStarts {
+  /** chunk numbers by runHash of a name's first run */
+  byRun: Map<number, number[]>;
+  /** 1 at `first * 64 + min(length, 63)` of some name's first run: most runs of a text need no lookup */
+  runFilter: Uint8Array;
+  /** chunk numbers by a name's first character, when that is ASCII but no letter or digit */
+  byChar: (number[] | undefined)[];
+  /** chunks searched in every text */
+  always: number[];
+}
+
+export function emptyNameStarts(): NameStarts {
+  return { byRun: new Map(), runFilter: new Uint8Array(128 * 64), byChar: new Array<number[] | undefined>(128).fill(undefined), always: [] };
 }
 
 /**
- * What a text holds that the patterns need, in one pass over its characters: where a name can
- * begin (after a character that is no letter or digit of any script; counted generously, a
- * character beyond ASCII makes every name possible), dashes, colons, dots, hex runs.
+ * A text's shape: bits, each a condition without which its pattern cannot match (a number, not an
+ * object: a big report asks for 150 000 shapes, and each object was garbage to collect).
  */
-export function shapeOf(text: string): TextShape {
-  const starts: number[] = [];
-  const firsts: number[] = [];
-  let beyondAscii = false;
-  let prevAlnum = false;
-  let dash = false;
-  let colon = false;
-  let dot = false;
+export const SHAPE = {
+  /** a character beyond ASCII: any name may begin there (any script, any case folding) */
+  beyondAscii: 1,
+  /**
+   * some chunk of name patterns may match: one has a name whose first run is one of the text's
+   * runs of ASCII letters and digits (compared by hash: a collision only searches one chunk more),
+   * whose first character is in the text, or that is searched always (nameChunks says which)
+   */
+  names: 2,
+  /** "S-1-" in any case (SID) */
+  sid: 4,
+  /** two hex digits, "-" or ":", two hex digits (MAC with separators) */
+  macSeparated: 8,
+  /** two colons (IPv6) */
+  colons2: 16,
+  dot: 32,
+  /** "..." (route print's Interface List) */
+  dots3: 64,
+  /** four hex digits then "." (Cisco-style dotted MAC) */
+  hexDot: 128,
+  /** twelve hex digits in a row (bare MAC) */
+  hex12: 256,
+  /** a public IPv4 address: a run of digits and dots (without its trailing dots) that is one (Redactor.publicIpv4Replaced) */
+  publicV4: 512,
+} as const;
+
+/** some pattern besides the IPv4 one may match a text of this shape */
+export const NEEDS_PATTERNS = SHAPE.beyondAscii | SHAPE.names | SHAPE.sid | SHAPE.macSeparated | SHAPE.colons2 | SHAPE.dots3 | SHAPE.hexDot | SHAPE.hex12;
+
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+
+/**
+ * What a text holds that the patterns need (SHAPE), in one pass over its characters. With
+ * `chunks`, also lists the chunks of name patterns that may match (for a text of ASCII only).
+ */
+export function shapeOf(text: string, names: NameStarts, chunks?: number[]): number {
+  let shape = names.always.length ? SHAPE.names : 0;
+  if (chunks) for (const c of names.always) chunks.push(c);
+  const { runFilter, byRun, byChar } = names;
+  let colons = 0;
   let dots = 0;
-  let dots3 = false;
-  let run = 0;
-  let hexRun = 0;
-  for (let i = 0; i < text.length; i++) {
+  let hex = 0;
+  /** where the current run of ASCII letters and digits began (-1: none), its first character and hash */
+  let runStart = -1;
+  let runFirst = 0;
+  let hash = 0;
+  /** where the current run of digits and dots began, or -1 */
+  let numberStart = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const lower = c | 0x20;
-    const digit = c >= 0x30 && c <= 0x39;
-    const alnum = digit || (c < 128 && lower >= 0x61 && lower <= 0x7a);
-    if (digit || (c < 128 && lower >= 0x61 && lower <= 0x66)) {
-      if (++run > hexRun) hexRun = run;
-    } else run = 0;
-    if (c === 0x2e) {
-      dot = true;
-      if (++dots >= 3) dots3 = true;
-    } else dots = 0;
-    if (c === 0x2d) dash = true;
-    else if (c === 0x3a) colon = true;
-    if (c >= 128) beyondAscii = true;
-    else if (!prevAlnum) {
-      if (!firstSeen[c]) {
-        firstSeen[c] = 1;
-        firsts.push(c);
+    const k = c < 128 ? CLASS[c]! : 0;
+    if (k & ALNUM) {
+      const ch = c | (k & LETTER ? 0x20 : 0);
+      if (runStart < 0) {
+        runStart = i;
+        runFirst = ch;
+        hash = 0;
       }
-      if (i + 1 < text.length && text.charCodeAt(i + 1) < 128) {
-        const pair = c * 128 + text.charCodeAt(i + 1);
-        if (!startSeen[pair]) {
-          startSeen[pair] = 1;
-          starts.push(pair);
-        }
+      hash = runHash(hash, ch);
+      if (k & HEX) {
+        if (++hex >= 12) shape |= SHAPE.hex12;
+      } else hex = 0;
+      if (k & DIGIT) {
+        if (numberStart < 0) numberStart = i;
+      } else if (numberStart >= 0) {
+        if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+        numberStart = -1;
       }
+      dots = 0;
+      continue;
     }
-    prevAlnum = alnum;
+    if (runStart >= 0) {
+      const length = i - runStart;
+      if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
+      runStart = -1;
+    }
+    if (c === 0x2e) {
+      if (numberStart < 0) numberStart = i;
+      shape |= SHAPE.dot;
+      if (hex >= 4) shape |= SHAPE.hexDot;
+      if (++dots >= 3) shape |= SHAPE.dots3;
+      hex = 0;
+      continue;
+    }
+    if (numberStart >= 0) {
+      if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+      numberStart = -1;
+    }
+    dots = 0;
+    hex = 0;
+    if (c >= 128) {
+      shape |= SHAPE.beyondAscii;
+      continue;
+    }
+    const odd = byChar[c];
+    if (odd) shape |= runNames(odd, chunks);
+    if (c === 0x2d || c === 0x3a) {
+      if (c === 0x3a && ++colons >= 2) shape |= SHAPE.colons2;
+      if (i >= 2 && i + 2 < n && isHex(text.charCodeAt(i - 1)) && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) shape |= SHAPE.macSeparated;
+      if (c === 0x2d && i >= 1 && i + 2 < n && (text.charCodeAt(i - 1) | 0x20) === 0x73 && text.charCodeAt(i + 1) === 0x31 && text.charCodeAt(i + 2) === 0x2d) shape |= SHAPE.sid;
+    }
   }
-  for (const pair of starts) startSeen[pair] = 0;
-  for (const c of firsts) firstSeen[c] = 0;
-  return { starts, firsts, beyondAscii, dash, colon, dot, dots3, hexRun };
+  // the runs the text ends with
+  if (runStart >= 0) {
+    const length = n - runStart;
+    if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
+  }
+  if (numberStart >= 0 && isPublicIpv4Run(text, numberStart, n)) shape |= SHAPE.publicV4;
+  return shape;
 }
 
-/** shapeOf's scratch table, all zero between calls */
-const startSeen = new Uint8Array(128 * 128);
+/** SHAPE.names when some chunk holds a name beginning there (listed in `chunks` when asked) */
+function runNames(found: number[] | undefined, chunks: number[] | undefined): number {
+  if (!found) return 0;
+  if (chunks) for (const c of found) if (!chunks.includes(c)) chunks.push(c);
+  return SHAPE.names;
+}
 
-const firstSeen = new Uint8Array(128);
+const DIGIT = 1;
+const LETTER = 2;
+const HEX = 4;
+const ALNUM = DIGIT | LETTER;
+/** what each ASCII character is to the scan */
+const CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT | HEX;
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = LETTER | (c <= 0x46 ? HEX : 0);
+
+/** the run of digits and dots text[start, end), without its trailing dots, is a public IPv4 address */
+function isPublicIpv4Run(text: string, start: number, end: number): boolean {
+  while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
+  if (end - start < 7) return false;
+  const n = fourPartDecimalAt(text, start, end);
+  return n >= 0 && isPublicIpv4Number(n);
+}
+

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Redactor, type SensitiveValue } from '../app/core/report/redact';
+import { Redactor as ReferenceRedactor } from './support/redact-reference/redact';
+
+/**
+ * Issue 16 budget 3: the Redactor's pre-checks (TextShape: which chunk of names can begin where,
+ * SID and MAC separators, public IPv4 found during the same pass), its unremembered fast path and
+ * its copy-free walk give exactly what the Redactor before that work gave (a frozen copy in
+ * test/support/redact-reference), string by string and token by token, on random texts built
+ * from the pieces each pattern looks for, and the same values in every case and script.
+ */
+
+const NAMES: SensitiveValue[] = [
+  { kind: 'host', value: 'WS-KARPOV7' },
+  { kind: 'host', value: 'İSTANBUL-PC' },
+  { kind: 'user', value: 'ilkay.yildiz' },
+  { kind: 'user', value: 'Иван' },
+  { kind: 'org', value: 'Grubbenvorst Logistiek' },
+  { kind: 'domain', value: 'CORP' },
+  { kind: 'dnsDomain', value: 'corp.example.net' },
+  { kind: 'dnsDomain', value: 'ſtraße.example.org' },
+  { kind: 'host', value: 'Kelvin-HOST' },
+  { kind: 'vpnServer', value: 'vpn1.remote.net' },
+  { kind: 'host', value: '1password-box' },
+  { kind: 'host', value: '_srv-dc' },
+  { kind: 'host', value: '-dash-first' },
+  { kind: 'user', value: 'jo' },
+  { kind: 'host', value: 'x' },
+  { kind: 'host', value: '主机名PC' },
+  { kind: 'user', value: 'ılık' },
+  { kind: 'host', value: 'dc1' },
+  { kind: 'user', value: 'ſusan' },
+];
+
+/** pieces the patterns look for, near misses, and separators */
+const PIECES = [
+  ...NAMES.map((n) => n.value),
+  ...NAMES.map((n) => n.value.toUpperCase()),
+  ...NAMES.map((n) => n.value.toLowerCase()),
+  'ws-karpov', 'susan', 'SUSAN', 'corp.example', 'Ivanov', 'Иванов', 'İ', 'ı', 'i\u0307', 'ſ', 'K', 'Dc1x', 'xdc1',
+  '8.8.8.8', '52.174.11.20', '10.13.1.10', '192.168.1.1', '255.255.255.0', '128.0.0.0', '0.0.0.0', '161.44.17.1', '1.2.3', '01.2.3.4', '256.1.1.1', '1.2.3.4.5', '8.8.8.8.',
+  '8C-16-45-2A-0B-0E', '8c:16:45:2a:0b:0e', '00155D010B02', '0015.5d01.0b03', '8c 16 45 2a 91 0e', '...', '......', 'f8 e4 e3 5b 20 7c',
+  'S-1-5-21-1004336348-1177238915-682001330-1001', 's-1-12-1-1-2-3-4', 'S-1-5-18',
+  '2a02:a46c:b:1:5d2e:1111:2222:3333', 'fe80::1', '2001::', '::', '2002:c000:0204::1',
+  'On-link', 'REG_SZ', '{4d36e972-e325-11ce-bfc1-08002be10318}', '0x1B', 'HOST-1', 'domain-1.example',
+  ' ', '  ', '\t', '.', '-', ':', '\\', '/', '"', '_', '#', '\r', '\u00a0', 'é', 'Ж', '😀', '0', '9', 'a', 'F', 'z',
+];
+
+const text = fc.array(fc.oneof({ arbitrary: fc.constantFrom(...PIECES), weight: 5 }, { arbitrary: fc.string({ maxLength: 6 }), weight: 1 }), { maxLength: 14 }).map((p) => p.join(''));
+
+describe('the faster Redactor gives what the reference gave', () => {
+  it('texts, one after another (tokens numbered alike)', () => {
+    fc.assert(
+      fc.property(fc.subarray(NAMES), fc.array(text, { minLength: 1, maxLength: 30 }), (names, texts) => {
+        const now = new Redactor(names);
+        const ref = new ReferenceRedactor(names);
+        for (const t of texts) expect(now.text(t)).toBe(ref.text(t));
+        expect(now.summary()).toEqual(ref.summary());
+      }),
+      { numRuns: 600, seed: 20261202 },
+    );
+  });
+
+  it('long texts (line by line), JSON-like values with data keys', () => {
+    fc.assert(
+      fc.property(fc.subarray(NAMES), fc.array(text, { minLength: 1, maxLength: 400 }), fc.constantFrom('\n', '\r\n', '\n  '), (names, lines, eol) => {
+        const now = new Redactor(names);
+        const ref = new ReferenceRedactor(names);
+        const long = lines.join(eol).padEnd(4100, ' x');
+        const value = { routes: lines.map((l, i) => ({ destination: l, line: i, source: { text: l.trim() } })), registry: Object.fromEntries(lines.slice(0, 5).map((l) => [`HKLM\\${l}`, l])), files: [long] };
+        expect(JSON.stringify(now.value(value))).toBe(JSON.stringify(ref.value(value)));
+        expect(now.text(long)).toBe(ref.text(long));
+        expect(now.summary()).toEqual(ref.summary());
+      }),
+      { numRuns: 60, seed: 20261203 },
+    );
+  });
+
+  it('many names in many chunks (an LMHOSTS of 1 200 hosts)', () => {
+    const names: SensitiveValue[] = Array.from({ length: 1200 }, (_, i) => ({ kind: 'host', value: `HOST${String(i).padStart(5, '0')}` }));
+    names.push({ kind: 'host', value: 'Ho' }, { kind: 'dnsDomain', value: 'host00017.example' });
+    const now = new Redactor(names);
+    const ref = new ReferenceRedactor(names);
+    for (let i = 0; i < 1300; i += 7) {
+      const line = `10.0.${i >> 8}.${i & 255}    HOST${String(i).padStart(5, '0')}    #PRE host${String(i).padStart(5, '0')}.example ho-${i}`;
+      expect(now.text(line)).toBe(ref.text(line));
+    }
+    expect(now.summary()).toEqual(ref.summary());
+  });
+
+  it('never changes what it is given; returns unchanged parts as they are', () => {
+    const input = { a: { b: ['10.0.0.1', 'WS-KARPOV7'] }, c: { d: '10.0.0.2' } };
+    const copy = structuredClone(input);
+    const out = new Redactor(NAMES).value(input);
+    expect(input).toEqual(copy);
+    expect(out.c).toBe(input.c);
+    expect(out.a.b).not.toBe(input.a.b);
+    expect(out.a.b).toEqual(['10.0.0.1', 'HOST-1']);
+  });
+});

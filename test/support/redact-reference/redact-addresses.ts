@@ -1,0 +1,58 @@
+import ipaddr from 'ipaddr.js';
+
+/** Which addresses redaction replaces: public IPv4/IPv6 (private ones stay: the diagnosis needs them), never netmasks. */
+
+/** Dotted decimal, each part 0–255 without leading zeros: what `ipaddr.IPv4.isValidFourPartDecimal` accepts. */
+export const FOUR_PART_DECIMAL = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * ipaddr.js's special IPv4 ranges (everything its `range()` does not call 'unicast') as numbers,
+ * read from ipaddr itself so the two can never disagree: a 20 000-route report asks about 20 000
+ * addresses, and parsing each into an ipaddr object was most of the redaction's time.
+ */
+let specialV4: { net: number; mask: number }[] | null = null;
+function specialV4Ranges(): { net: number; mask: number }[] {
+  if (specialV4) return specialV4;
+  const ranges = (ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, [ipaddr.IPv4, number] | [ipaddr.IPv4, number][]> }).SpecialRanges;
+  specialV4 = [];
+  for (const list of Object.values(ranges)) {
+    for (const [address, bits] of (Array.isArray(list[0]) ? list : [list]) as [ipaddr.IPv4, number][]) {
+      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+      specialV4.push({ net: (v4Number(address.toString()) & mask) >>> 0, mask });
+    }
+  }
+  return specialV4;
+}
+
+const v4Number = (text: string) => text.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+
+export function isPublicIpv4(text: string): boolean {
+  if (!FOUR_PART_DECIMAL.test(text)) return false;
+  const n = v4Number(text);
+  return !specialV4Ranges().some((r) => ((n & r.mask) >>> 0) === r.net) && !isContiguousNetmask(text);
+}
+
+/**
+ * `ipaddr.isValid`, without its cost for text that cannot be an address: every IPv6 form holds a
+ * colon, and every IPv4 form ipaddr accepts (dotted, two/three-part, long, octal, 0x-hex) is made
+ * of hex digits, x and dots only. Names are asked by the thousand (LMHOSTS), and ipaddr answers
+ * "no" by throwing and catching an exception.
+ */
+export function isIpAddress(text: string): boolean {
+  return (text.includes(':') || /^[0-9a-fx.]+$/i.test(text)) && ipaddr.isValid(text);
+}
+
+/** Netmasks (128.0.0.0, 255.255.255.0 …) are not addresses; 128.0.0.0 would otherwise count as public. */
+function isContiguousNetmask(text: string): boolean {
+  const n = v4Number(text);
+  const inverted = ~n >>> 0;
+  return (inverted & (inverted + 1)) === 0;
+}
+
+export const isDigitOrDot = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e;
+
+export function isPublicIpv6(text: string): boolean {
+  if (!ipaddr.IPv6.isValid(text)) return false;
+  // Teredo and 6to4 addresses embed the machine's public IPv4 address.
+  return ['unicast', 'teredo', '6to4'].includes(ipaddr.IPv6.parse(text).range());
+}
