@@ -1,4 +1,5 @@
 import { isDottedQuad } from './ipv4-dotted';
+import { forEachDuplicate } from './lmhosts-duplicates';
 import { MAX_NAME, plainEntry } from './lmhosts-plain-entry';
 import { lineAt, textLines } from './text-lines';
 import type { ParseResult, Problem } from '../model/problems';
@@ -103,19 +104,11 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
   }
   if (alternateOpen !== undefined) issue(alternateOpen, '#BEGIN_ALTERNATE without #END_ALTERNATE');
 
-  // one name (any case, padding aside) with one suffix (0x20 when none) is one NetBIOS name;
-  // a map per suffix keyed by the bare name: no "NAME|suffix" string to build and hash per entry
-  const seen = new Map<number, Map<string, LmhostsEntry>>();
-  for (const e of entries) {
-    const suffix = e.suffix ?? 0x20;
-    let names = seen.get(suffix);
-    if (!names) seen.set(suffix, (names = new Map()));
-    const id = e.name.trimEnd().toUpperCase();
-    const first = names.get(id);
-    if (first && !(first.mh && e.mh)) {
-      issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
-    } else if (!first) names.set(id, e);
-  }
+  forEachDuplicate(entries, (e, first) => {
+    // both #MH: one multihomed host, as meant
+    if (first.mh && e.mh) return;
+    issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
+  });
   return { value: { entries, directives, lineEnding, lineCount, issues }, problems: [] };
 }
 
