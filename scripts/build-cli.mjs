@@ -54,9 +54,33 @@ const lazyIconvLite = {
 const jsonAsParse = {
   name: 'json-as-parse',
   setup(b) {
-    b.onLoad({ filter: /\.json$/ }, async (args) => ({ contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`, loader: 'js' }));
+    b.onLoad({ filter: /\.json$/ }, async (args) => {
+      const literal = JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))));
+      return { contents: LAZY_CATALOG.test(args.path) ? lazyJson(literal) : `export default JSON.parse(${literal});`, loader: 'js' };
+    });
   },
 };
+
+/**
+ * The engine's texts in a language other than English (nl.json, 58 KB) are parsed when a run asks for
+ * that language (app/core/i18n hands them to i18next only for --lang nl), not by every start. The
+ * module's value is a stand-in that parses the text on first touch and forwards every operation to
+ * the parsed object (reads, key listing, writes), so it behaves as the object itself.
+ */
+const LAZY_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/](?!en\.json$)[a-z-]+\.json$/;
+const lazyJson = (literal) =>
+  [
+    'let parsed;',
+    `const real = () => (parsed ??= JSON.parse(${literal}));`,
+    'export default new Proxy({}, {',
+    '  get: (_, key) => real()[key],',
+    '  has: (_, key) => key in real(),',
+    '  ownKeys: () => Reflect.ownKeys(real()),',
+    '  getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(real(), key),',
+    '  set: (_, key, value) => Reflect.set(real(), key, value),',
+    '  deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),',
+    '});',
+  ].join('\n');
 
 /**
  * Output in ASCII only. esbuild escapes every string and template but leaves regular expression
