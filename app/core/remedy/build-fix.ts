@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Fix } from '../model/report';
-import { inverseOf, rollbackActions, type Action } from './actions';
+import { rollbackActions, type Action } from './actions';
 import { renderCmd, type ScriptStep } from './render-cmd';
 import { renderBat9x } from './render-bat-9x';
 import { renderCmdNt4 } from './render-cmd-nt4';
@@ -54,8 +54,8 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
  * A fix with an action its dialect cannot script is withheld before this (see scriptRefusalText).
  */
 export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine): Fix['script'] {
-  // rollback runs the inverses newest first (rollbackActions); each undo step is made once per step (undoStepOf)
-  const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s) => undoStepOf(s, t));
+  const undo = rollbackActions(fix.steps.map((s) => s.action));
+  const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s, i) => ({ action: undo[i]!, label: t('fix.step.undo', { step: s.label }) }));
   const title = `TunnelMedic: ${fix.title}`;
   const rollbackTitle = `TunnelMedic: undo ${fix.id}`;
   const dialect = scriptDialectOf(machine.generation);
@@ -68,22 +68,6 @@ export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[]
     ...(dialect !== 'cmd' ? { dialect } : {}),
   };
 }
-
-/**
- * A step's undo step for the rollback scripts, the same object each time the same step is undone
- * with the same words: the guard and lasting fixes repeat the now-fix's steps, so their rollback
- * scripts reuse the undo steps' rendered text (step-text-cache.ts). Only the scripts see these
- * objects; a Fix's rollbackActions are its own (buildFix).
- */
-function undoStepOf(step: ScriptStep, t: TFunction): ScriptStep {
-  const known = undoSteps.get(step);
-  if (known && known.t === t && known.label === step.label && known.action === step.action) return known.undo;
-  const undo: ScriptStep = { action: inverseOf(step.action), label: t('fix.step.undo', { step: step.label }) };
-  undoSteps.set(step, { t, label: step.label, action: step.action, undo });
-  return undo;
-}
-
-const undoSteps = new WeakMap<ScriptStep, { t: TFunction; label: string; action: Action; undo: ScriptStep }>();
 
 /**
  * Why this fix cannot be scripted for `machine`'s Windows (one line for the finding's evidence, in

@@ -1,7 +1,6 @@
 import { isRouteAction, routeArgv, type Action, type RouteAction } from './actions';
 import { escapeCmdEcho } from './escape';
 import { needsRegImport, REG_IMPORT_SUBROUTINE, REG_VIEW_PROLOGUE, renderOtherCmdStep, REPLACE_FILE_SUBROUTINE } from './render-registry';
-import { stepTextCache } from './step-text-cache';
 import { interfaceAddressOf, printsInterfaceMetric, UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 export interface ScriptStep {
@@ -36,9 +35,6 @@ export const TOOL_PATHS_PROLOGUE = [
   'set "PATH=%TM_SYS%;%SystemRoot%"',
 ];
 
-/** a step's echoed label and its lines, made once per step (step-text-cache.ts) */
-const cmdStepTexts = stepTextCache<{ echo: string; lines: string[] }>();
-
 /**
  * Renders a cmd.exe script (Windows 2000 and later; see script-dialect.ts for older ones). A route
  * step is judged by the route table, never by route.exe's words or exit code (issue 11.1): its
@@ -63,11 +59,12 @@ export function renderCmd(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MAC
   if (others) lines.push(...REG_VIEW_PROLOGUE);
   spec.steps.forEach((step, i) => {
     const n = i + 1;
-    const text = cmdStepTexts.text(step, machine, () => ({
-      echo: escapeCmdEcho(step.label),
-      lines: isRouteAction(step.action) ? routeStepLines(step.action, machine) : renderOtherCmdStep(step.action),
-    }));
-    lines.push(`echo [${n}/${total}] ${text.echo}`, `set "TM_STEP=${n}"`, ...text.lines, 'if errorlevel 1 goto :failed');
+    lines.push(
+      `echo [${n}/${total}] ${escapeCmdEcho(step.label)}`,
+      `set "TM_STEP=${n}"`,
+      ...(isRouteAction(step.action) ? routeStepLines(step.action, machine) : renderOtherCmdStep(step.action)),
+      'if errorlevel 1 goto :failed',
+    );
   });
   lines.push(
     `echo TunnelMedic: all ${total} steps done.`,

@@ -2,7 +2,6 @@ import { isRouteAction, routeArgv, type RouteAction } from './actions';
 import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 import { psQuote } from './escape';
 import type { ScriptSpec } from './render-cmd';
-import { stepTextCache } from './step-text-cache';
 import { PS1_HELPERS, renderOtherPs1Step } from './render-registry-ps1';
 
 /**
@@ -16,9 +15,6 @@ export const PS1_HEADER = [
   '#Requires -RunAsAdministrator',
   '# Needs Windows 8 / Server 2012 or later (PowerShell 4+, the NetTCPIP module) and an elevated PowerShell.',
 ];
-
-/** a step's quoted label and its route call or lines, made once per step (step-text-cache.ts) */
-const ps1StepTexts = stepTextCache<{ label: string; route: string | undefined; lines: string[] }>();
 
 /**
  * The same steps as the .cmd script. route.exe is called by full path (through Sysnative from a
@@ -40,15 +36,9 @@ export function renderPs1(spec: ScriptSpec): string {
   ];
   if (spec.steps.some((s) => s.action.kind.startsWith('registry.'))) lines.push(...PS1_HELPERS);
   spec.steps.forEach((step, i) => {
-    const text = ps1StepTexts.text(step, undefined, () => ({
-      // the counter holds no quote or control character, so it can stand in front of the quoted label
-      label: psQuote(step.label).slice(1),
-      route: isRouteAction(step.action) ? `@(${routeArgv(step.action).map(psQuote).join(', ')}) ${routeTestPs(step.action)}` : undefined,
-      lines: isRouteAction(step.action) ? [] : renderOtherPs1Step(step.action),
-    }));
-    lines.push(`Write-Output '[${i + 1}/${total}] ${text.label}`);
-    if (text.route !== undefined) lines.push(`Invoke-Route ${i + 1} ${text.route}`);
-    else lines.push(...text.lines);
+    lines.push(`Write-Output ${psQuote(`[${i + 1}/${total}] ${step.label}`)}`);
+    if (isRouteAction(step.action)) lines.push(`Invoke-Route ${i + 1} @(${routeArgv(step.action).map(psQuote).join(', ')}) ${routeTestPs(step.action)}`);
+    else lines.push(...renderOtherPs1Step(step.action));
   });
   lines.push(`Write-Output ${psQuote(`TunnelMedic: all ${total} steps done.`)}`);
   return lines.join('\r\n') + '\r\n';
