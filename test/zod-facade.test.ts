@@ -95,6 +95,16 @@ describe('zod facade (classic API on zod/mini)', () => {
     }
   });
 
+  it('a schema declared before its first use works inside others, used first on its own or through them', () => {
+    const Inner = facade.string().min(2);
+    const Holder = facade.object({ inner: Inner, list: facade.array(Inner).optional() }).strict();
+    const Union = facade.union([Inner, facade.number().int()]);
+    expect(Holder.safeParse({ inner: 'x' }).error?.issues.map((i) => i.path)).toEqual([['inner']]);
+    expect(Inner.safeParse('xy').success).toBe(true);
+    expect(Union.safeParse(1.5).success).toBe(false);
+    expect(Holder.safeParse({ inner: 'xy', list: ['ab', 'c'] }).error?.issues.map((i) => i.path)).toEqual([['list', 1]]);
+  });
+
   it('parse throws a ZodError-shaped error with the same issues', () => {
     expect(() => b.port.parse('x')).toThrow(/expected number, received string/);
   });

@@ -103,19 +103,61 @@ const OBJECT: Record<string, Method> = {
 };
 const objectWith = (schema: AnySchema, catchall: AnySchema) => kind(schema.clone({ ...schema._zod.def, catchall } as never), OBJECT);
 
+/**
+ * Every schema is built when it is first used (a parse, or a schema that holds it being built), not
+ * when its module loads: the CLI's modules declare ~330 schemas (fix actions, run journals, IPC
+ * contracts, …) and a `scan` parses with a dozen of them. A deferred schema answers zod's own
+ * reads through `_zod`, so it can sit inside other schemas and be handed to zod's functions as is.
+ */
+class Deferred {
+  #make: (() => AnySchema) | undefined;
+  #real: AnySchema | undefined;
+  constructor(make: () => AnySchema) {
+    this.#make = make;
+  }
+  real(): AnySchema {
+    if (!this.#real) {
+      this.#real = this.#make!();
+      this.#make = undefined;
+    }
+    return this.#real;
+  }
+  get _zod(): AnySchema['_zod'] {
+    return this.real()._zod;
+  }
+  safeParse(data: unknown, params?: unknown) {
+    return this.real().safeParse(data, params as never);
+  }
+  parse(data: unknown, params?: unknown) {
+    return this.real().parse(data, params as never);
+  }
+}
+for (const name of new Set([...Object.keys(COMMON), ...Object.keys(STRING), ...Object.keys(NUMBER), ...Object.keys(OBJECT)])) {
+  Object.defineProperty(Deferred.prototype, name, {
+    value(this: Deferred, ...args: unknown[]) {
+      return new Deferred(() => (this.real() as unknown as Record<string, (...a: unknown[]) => AnySchema>)[name]!(...args));
+    },
+  });
+}
+const deferred =
+  <A extends unknown[]>(build: (...args: A) => AnySchema) =>
+  (...args: A) =>
+    new Deferred(() => build(...args));
+
 // the builders the app calls, typed as classic zod's
-export const string = ((params?: Params) => kind(mini.string(params), STRING)) as unknown as typeof classic.string;
-export const number = ((params?: Params) => kind(mini.number(params as never), NUMBER)) as unknown as typeof classic.number;
-export const boolean = ((params?: Params) => kind(mini.boolean(params as never), {})) as unknown as typeof classic.boolean;
-export const unknown = (() => kind(mini.unknown(), {})) as unknown as typeof classic.unknown;
-export const array = ((element: AnySchema, params?: Params) => kind(mini.array(element, params as never), ARRAY)) as unknown as typeof classic.array;
-export const object = ((shape: Record<string, AnySchema>, params?: Params) => kind(mini.object(shape, params as never), OBJECT)) as unknown as typeof classic.object;
-export const record = ((key: AnySchema, value: AnySchema, params?: Params) => kind(mini.record(key as never, value, params as never), {})) as unknown as typeof classic.record;
-export const literal = ((value: never, params?: Params) => kind(mini.literal(value, params as never), {})) as unknown as typeof classic.literal;
-const enumOf = ((values: never, params?: Params) => kind(mini.enum(values, params as never), {})) as unknown as typeof classic.enum;
+export const string = deferred((params?: Params) => kind(mini.string(params), STRING)) as unknown as typeof classic.string;
+export const number = deferred((params?: Params) => kind(mini.number(params as never), NUMBER)) as unknown as typeof classic.number;
+export const boolean = deferred((params?: Params) => kind(mini.boolean(params as never), {})) as unknown as typeof classic.boolean;
+export const unknown = deferred(() => kind(mini.unknown(), {})) as unknown as typeof classic.unknown;
+export const array = deferred((element: AnySchema, params?: Params) => kind(mini.array(element, params as never), ARRAY)) as unknown as typeof classic.array;
+export const object = deferred((shape: Record<string, AnySchema>, params?: Params) => kind(mini.object(shape, params as never), OBJECT)) as unknown as typeof classic.object;
+export const record = deferred((key: AnySchema, value: AnySchema, params?: Params) => kind(mini.record(key as never, value, params as never), {})) as unknown as typeof classic.record;
+export const literal = deferred((value: never, params?: Params) => kind(mini.literal(value, params as never), {})) as unknown as typeof classic.literal;
+const enumOf = deferred((values: never, params?: Params) => kind(mini.enum(values, params as never), {})) as unknown as typeof classic.enum;
 export { enumOf as enum };
-export const union = ((options: AnySchema[], params?: Params) => kind(mini.union(options as never, params as never), {})) as unknown as typeof classic.union;
-export const discriminatedUnion = ((key: string, options: AnySchema[], params?: Params) =>
-  kind(mini.discriminatedUnion(key, options as never, params as never), {})) as unknown as typeof classic.discriminatedUnion;
-export const ipv4 = ((params?: Params) => kind(mini.ipv4(params as never), STRING)) as unknown as typeof classic.ipv4;
-export const custom = ((fn?: (v: unknown) => unknown, params?: Params) => kind(mini.custom(fn, params as never), {})) as unknown as typeof classic.custom;
+export const union = deferred((options: AnySchema[], params?: Params) => kind(mini.union(options as never, params as never), {})) as unknown as typeof classic.union;
+export const discriminatedUnion = deferred((key: string, options: AnySchema[], params?: Params) =>
+  kind(mini.discriminatedUnion(key, options as never, params as never), {}),
+) as unknown as typeof classic.discriminatedUnion;
+export const ipv4 = deferred((params?: Params) => kind(mini.ipv4(params as never), STRING)) as unknown as typeof classic.ipv4;
+export const custom = deferred((fn?: (v: unknown) => unknown, params?: Params) => kind(mini.custom(fn, params as never), {})) as unknown as typeof classic.custom;
