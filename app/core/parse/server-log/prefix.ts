@@ -215,30 +215,33 @@ class SyslogPrefixed implements Prefixed {
   readonly shape = 'syslog' as const;
   readonly program: string;
   readonly message: string;
+  // where host and pid are (a session name asks for the pid on every record of some families)
+  private readonly start: number;
+  private readonly hostEnd: number;
+  private readonly programEnd: number;
+  private readonly pidEnd: number;
 
   constructor(private readonly text: string, s: HeaderScan) {
     this.program = programOf(text, s.programStart, s.programEnd);
     this.message = text.slice(s.message);
+    this.start = s.start;
+    this.hostEnd = s.hostEnd;
+    this.programEnd = s.programEnd;
+    this.pidEnd = s.pidEnd;
   }
 
-  /** the header's offsets again (scanSyslogHeader is deterministic, and it read this text before) */
-  private rescan(): HeaderScan {
-    scanSyslogHeader(this.text);
-    return scan;
-  }
-
+  /** read again for the time (scanSyslogHeader is deterministic, and it read this text before): only entries ask */
   get time(): LogTime {
-    return timeOf(this.text, this.rescan());
+    scanSyslogHeader(this.text);
+    return timeOf(this.text, scan);
   }
 
   get host(): string | undefined {
-    const s = this.rescan();
-    return s.hostEnd >= 0 ? this.text.slice(s.start, s.hostEnd) : undefined;
+    return this.hostEnd >= 0 ? this.text.slice(this.start, this.hostEnd) : undefined;
   }
 
   get pid(): string | undefined {
-    const s = this.rescan();
-    return s.pidEnd >= 0 ? this.text.slice(s.programEnd + 1, s.pidEnd) : undefined;
+    return this.pidEnd >= 0 ? this.text.slice(this.programEnd + 1, this.pidEnd) : undefined;
   }
 }
 
