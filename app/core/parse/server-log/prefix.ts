@@ -195,7 +195,10 @@ for (const p of ['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'p
 
 function programOf(text: string, from: number, to: number): string {
   const names = KNOWN_PROGRAMS[to - from];
-  if (names) for (const name of names) if (text.startsWith(name, from)) return name;
+  if (names) {
+    const first = text.charCodeAt(from);
+    for (let k = 0; k < names.length; k++) if (names[k]!.charCodeAt(0) === first && text.startsWith(names[k]!, from)) return names[k]!;
+  }
   return text.slice(from, to);
 }
 
