@@ -1,3 +1,4 @@
+import { validatedOnce, type SectionMemo } from './validated-once';
 import * as z from './zod';
 
 /** RasClient events (windows-reference.md §8) as the rules read them from snapshot.events. */
@@ -37,11 +38,12 @@ export type RasEvent = z.infer<typeof RasEventSchema>;
 export type RasEventKind = RasEvent['kind'];
 
 export function rasEventsOf(list: readonly unknown[]): RasEvent[] {
-  return list.flatMap((e) => {
+  return validatedOnce(list, RAS_EVENTS, (e) => {
     const r = RasEventSchema.safeParse(e);
     return r.success ? [r.data] : [];
   });
 }
+const RAS_EVENTS = new WeakMap<readonly unknown[], SectionMemo<RasEvent>>();
 
 /** Failures carrying an error code: 20227 (dial failed) and 20220 (terminated with a code). */
 export const failuresOf = (events: readonly RasEvent[]): (RasEvent & { errorCode: number })[] =>

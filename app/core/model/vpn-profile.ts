@@ -1,3 +1,4 @@
+import { validatedOnce, type SectionMemo } from './validated-once';
 import * as z from './zod';
 
 /**
@@ -44,10 +45,11 @@ export type VpnProfile = z.infer<typeof VpnProfileSchema>;
 
 /** The typed profiles in a snapshot; anything else in vpnProfiles is skipped, not trusted. */
 export function vpnProfilesOf(list: readonly unknown[]): VpnProfile[] {
-  return list.flatMap((p) => {
+  return validatedOnce(list, VPN_PROFILES, (p) => {
     const r = VpnProfileSchema.safeParse(p);
     return r.success ? [r.data] : [];
   });
 }
+const VPN_PROFILES = new WeakMap<readonly unknown[], SectionMemo<VpnProfile>>();
 
 export const offersMppeKeying = (p: Pick<VpnProfile, 'auth'>): boolean => p.auth.some((a) => MPPE_CAPABLE.includes(a));
