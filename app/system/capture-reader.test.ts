@@ -35,6 +35,19 @@ describe('readCaptureDir', () => {
     expect(report.snapshot.problems).toEqual([]);
   });
 
+  it('keeps files in name order, not in the order their reads finished (same capture, same report)', async () => {
+    // the first-named log is large, so with parallel reads the small ones finish before it
+    const big = 'Jan  1 00:00:00 gw pptpd[1]: CTRL: Client 203.0.113.9 control connection started\n'.repeat(60_000);
+    const small = (i: number) => `Jan  1 00:00:0${i} gw pppd[2]: LCP: timeout sending Config-Requests\n`;
+    const d = dir({ 'route-print.txt': GERMAN, 'server-logs/a.txt': big, 'server-logs/b.txt': small(1), 'server-logs/c.txt': small(2), 'server-logs/d.txt': small(3), 'registry/x.txt': '' });
+    for (let run = 0; run < 3; run++) {
+      const cap = await readCaptureDir(d);
+      expect([...cap.files.keys()]).toEqual(['route-print.txt', 'registry/x.txt', 'server-logs/a.txt', 'server-logs/b.txt', 'server-logs/c.txt', 'server-logs/d.txt']);
+      const { report } = analyseCapture(cap, { toolVersion: 't' });
+      expect(report.serverLogs?.map((l) => l.source)).toEqual(['server-logs/a.txt', 'server-logs/b.txt', 'server-logs/c.txt', 'server-logs/d.txt']);
+    }
+  });
+
   it('uses the code page recorded in capture.json (866, Russian console)', async () => {
     const text = 'Список интерфейсов\r\n';
     const cap = await readCaptureDir(dir({ 'capture.json': JSON.stringify({ schemaVersion: 1, codepage: 866 }), 'ver.txt': iconv.encode(`Microsoft Windows [Версия 10.0.19045.3448]\r\n${text}`, 'cp866') }));

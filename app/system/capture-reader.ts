@@ -55,13 +55,22 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   const names: string[] = [...Object.values(CAPTURE_FILES)];
   for (const folder of CAPTURE_FOLDERS) for (const name of await reader.list(folder)) names.push(name);
   await inPool(names, limits.concurrency, add);
+  // Reads finish in any order; the capture (and so the report: server-log explanations, the bundle's
+  // files) must not depend on which came first (issue 16.4: same input, same bytes).
+  const inNameOrder = new Map<string, CaptureFile>();
+  for (const name of names) {
+    const file = files.get(name);
+    if (file) inNameOrder.set(name, file);
+  }
+  const rank = new Map(names.map((name, i) => [name, i]));
+  reader.problems.sort((a, b) => (rank.get(a.source) ?? -1) - (rank.get(b.source) ?? -1));
 
   // scripts/collect.cmd and collect.bat list what they could not collect, one "file: reason" a line
   const recorded = await reader.read('not-collected.txt');
   const notCollected = recorded ? decodeCaptureBytes(recorded, codepage).text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
   const fromMeta = Array.isArray(meta.notCollected) ? meta.notCollected.filter((x): x is string => typeof x === 'string') : [];
   reader.finish();
-  return { origin, label: dir, meta, files, readProblems: reader.problems, notCollected: [...new Set([...notCollected, ...fromMeta])] };
+  return { origin, label: dir, meta, files: inNameOrder, readProblems: reader.problems, notCollected: [...new Set([...notCollected, ...fromMeta])] };
 }
 
 /** capture.json in any encoding the collectors write (PowerShell 5 `Out-File` writes UTF-16LE). */
