@@ -216,21 +216,25 @@ function syslogHeader(text: string): Prefixed | undefined {
  */
 class SyslogPrefixed implements Prefixed {
   readonly shape = 'syslog' as const;
-  readonly program: string;
-  readonly message: string;
+  program = '';
+  message = '';
+  private text = '';
   // where host and pid are (a session name asks for the pid on every record of some families)
-  private readonly start: number;
-  private readonly hostEnd: number;
-  private readonly programEnd: number;
-  private readonly pidEnd: number;
+  private start = 0;
+  private hostEnd = -1;
+  private programEnd = 0;
+  private pidEnd = -1;
 
-  constructor(private readonly text: string, s: HeaderScan) {
+  /** this record's header (the parser's one instance is refilled per record) */
+  fill(text: string, s: HeaderScan): this {
+    this.text = text;
     this.program = programOf(text, s.programStart, s.programEnd);
     this.message = text.slice(s.message);
     this.start = s.start;
     this.hostEnd = s.hostEnd;
     this.programEnd = s.programEnd;
     this.pidEnd = s.pidEnd;
+    return this;
   }
 
   /** read again for the time (scanSyslogHeader is deterministic, and it read this text before): only entries ask */
@@ -252,9 +256,16 @@ export function splitPrefix(text: string): Prefixed {
   return syslogHeader(text) ?? splitPrefixByRegex(text);
 }
 
-/** splitPrefix for the parser's per-record path: the same values, a syslog header's time, host and pid read on demand; `clean`: the text is known to hold no line break. */
+const current = new SyslogPrefixed();
+
+/**
+ * splitPrefix for the parser's per-record path: the same values, a syslog header's time, host and
+ * pid read on demand; `clean`: the text is known to hold no line break. A syslog header comes back
+ * in one object refilled for each record (no object per line): valid until the next call, so
+ * whatever outlives the record is copied out of it (entries are).
+ */
 export function readPrefix(text: string, clean = false): Prefixed {
-  return scanSyslogHeader(text, clean) ? new SyslogPrefixed(text, scan) : splitPrefixByRegex(text);
+  return scanSyslogHeader(text, clean) ? current.fill(text, scan) : splitPrefixByRegex(text);
 }
 
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
