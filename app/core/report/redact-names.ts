@@ -18,8 +18,12 @@ export function caseVariants(ch: string): string[] {
  * does not equate İ with i.
  */
 export function foldName(text: string): string {
+  // ASCII is its own NFC form and holds neither ı nor a combining dot: lower case is all
+  if (!BEYOND_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFC').toLowerCase().replace(/i\u0307/g, 'i').replace(/ı/g, 'i');
 }
+
+const BEYOND_ASCII = /[^\u0000-\u007f]/;
 
 /** The regex for one folded character: each i matches every Turkish i (with a combining dot or not). */
 function charPattern(folded: string): string {

@@ -73,7 +73,8 @@ function setOwn(out: Record<string, unknown>, key: string, value: unknown): void
 
 export class Redactor {
   private readonly names = new Map<string, { kind: NameKind; token?: string }>();
-  private readonly tokens = new Map<string, string>();
+  /** each kind's tokens by the value they replace */
+  private readonly tokens = new Map<string, Map<string, string>>();
   private readonly counters = new Map<string, number>();
   private namePatterns: NamePatterns | null = null;
 
@@ -128,19 +129,29 @@ export class Redactor {
    * its text give the same matches. Tokens are numbered in the order values are met line by line.
    */
   private lineWise(text: string): string {
-    const lines = text.split('\n');
-    let changed = false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      const body = line.trim();
-      if (!body) continue;
-      const redacted = this.short(body);
-      if (redacted === body) continue;
-      const at = line.indexOf(body);
-      lines[i] = line.slice(0, at) + redacted + line.slice(at + body.length);
-      changed = true;
+    const starts = this.patterns().starts;
+    let out = '';
+    let copied = 0;
+    for (let from = 0; from < text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to < 0) to = text.length;
+      // blanks around a line change no shape bit (no name begins with one, addName trims): a line
+      // no pattern can match is left as it is, without slicing it out
+      if (shapeOf(text, starts, undefined, from, to) & (NEEDS_PATTERNS | SHAPE.publicV4)) {
+        const line = text.slice(from, to);
+        const body = line.trim();
+        if (body) {
+          const redacted = this.short(body);
+          if (redacted !== body) {
+            const at = from + line.indexOf(body);
+            out += text.slice(copied, at) + redacted;
+            copied = at + body.length;
+          }
+        }
+      }
+      from = to + 1;
     }
-    return changed ? lines.join('\n') : text;
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   /**
@@ -310,7 +321,15 @@ export class Redactor {
     return this.namePatterns;
   }
 
+  /** what each spelling a name pattern matched becomes (the same every time: a token never changes) */
+  private readonly nameTokens = new Map<string, string>();
   private nameToken(match: string): string {
+    let out = this.nameTokens.get(match);
+    if (out === undefined) this.nameTokens.set(match, (out = this.nameTokenOf(match)));
+    return out;
+  }
+
+  private nameTokenOf(match: string): string {
     const key = foldName(match);
     const entry = this.names.get(key);
     if (!entry) return match;
@@ -329,20 +348,22 @@ export class Redactor {
     if (known !== undefined) return known;
     const parts = address.split('.');
     const net = this.token('ipv4-net', parts.slice(0, 3).join('.'), (n) => IPV4_POOL[(n - 1) % IPV4_POOL.length]!);
-    this.counters.set('ipv4', (this.counters.get('ipv4') ?? 0) + (this.tokens.has(`ipv4:${address}`) ? 0 : 1));
-    this.tokens.set(`ipv4:${address}`, `${net}.${parts[3]}`);
-    this.v4Tokens.set(address, `${net}.${parts[3]}`);
-    return `${net}.${parts[3]}`;
+    // an address not met before (v4Tokens holds every one met): counted once
+    this.counters.set('ipv4', (this.counters.get('ipv4') ?? 0) + 1);
+    const token = `${net}.${parts[3]}`;
+    this.v4Tokens.set(address, token);
+    return token;
   }
 
   private token(kind: string, key: string, make: (n: number) => string): string {
-    const id = `${kind}:${key}`;
-    const known = this.tokens.get(id);
+    let ofKind = this.tokens.get(kind);
+    if (!ofKind) this.tokens.set(kind, (ofKind = new Map()));
+    const known = ofKind.get(key);
     if (known) return known;
     const n = (this.counters.get(kind) ?? 0) + 1;
     this.counters.set(kind, n);
     const token = make(n);
-    this.tokens.set(id, token);
+    ofKind.set(key, token);
     return token;
   }
 }

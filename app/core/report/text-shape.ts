@@ -58,10 +58,11 @@ export const NEEDS_PATTERNS = SHAPE.beyondAscii | SHAPE.names | SHAPE.sid | SHAP
 const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 
 /**
- * What a text holds that the patterns need (SHAPE), in one pass over its characters. With
- * `chunks`, also lists the chunks of name patterns that may match (for a text of ASCII only).
+ * What a text holds that the patterns need (SHAPE), in one pass over its characters (of
+ * text[from, to): one line of a big text, without slicing it). With `chunks`, also lists the
+ * chunks of name patterns that may match (for a text of ASCII only).
  */
-export function shapeOf(text: string, names: NameStarts, chunks?: number[]): number {
+export function shapeOf(text: string, names: NameStarts, chunks?: number[], from = 0, to = text.length): number {
   let shape = names.always.length ? SHAPE.names : 0;
   if (chunks) for (const c of names.always) chunks.push(c);
   const { runFilter, byRun, byChar } = names;
@@ -74,8 +75,8 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[]): num
   let hash = 0;
   /** where the current run of digits and dots began, or -1 */
   let numberStart = -1;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const n = to;
+  for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = c < 128 ? CLASS[c]! : 0;
     if (k & ALNUM) {
@@ -125,8 +126,8 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[]): num
     if (odd) shape |= runNames(odd, chunks);
     if (c === 0x2d || c === 0x3a) {
       if (c === 0x3a && ++colons >= 2) shape |= SHAPE.colons2;
-      if (i >= 2 && i + 2 < n && isHex(text.charCodeAt(i - 1)) && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) shape |= SHAPE.macSeparated;
-      if (c === 0x2d && i >= 1 && i + 2 < n && (text.charCodeAt(i - 1) | 0x20) === 0x73 && text.charCodeAt(i + 1) === 0x31 && text.charCodeAt(i + 2) === 0x2d) shape |= SHAPE.sid;
+      if (i - 2 >= from && i + 2 < n && isHex(text.charCodeAt(i - 1)) && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) shape |= SHAPE.macSeparated;
+      if (c === 0x2d && i - 1 >= from && i + 2 < n && (text.charCodeAt(i - 1) | 0x20) === 0x73 && text.charCodeAt(i + 1) === 0x31 && text.charCodeAt(i + 2) === 0x2d) shape |= SHAPE.sid;
     }
   }
   // the runs the text ends with
