@@ -50,14 +50,18 @@ export interface FamilyParser {
 }
 
 type Handler = (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null;
-export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'context'];
+/** What a context rule's handler writes to the family's state, done without decoding (see `context`). */
+type Counted = (message: string, state: FamilyState) => void;
+export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'context'] | readonly [RegExp, Handler, 'context', Counted];
 
 /**
- * A context rule: its handler always gives a hit, never a cause, and reads or writes no state. When
- * a record is only counted (a long log past the entries cap), the regex alone decides it — no match
- * array, no decoded values that nobody would read. Only rules that truly hold this are marked.
+ * A context rule: its handler always gives a hit, never a cause, and reads no state; it writes
+ * none, or only what `counted` writes too, exactly and idempotently (a counted record may be decoded
+ * later, see FamilyParser.countsTracked). When a record is only counted (a long log past the
+ * entries cap), the regex alone decides it (and `counted` keeps the state) — no match array, no
+ * decoded values that nobody would read. Only rules that truly hold this are marked.
  */
-export const context = (re: RegExp, handler: Handler): Rule => [re, handler, 'context'];
+export const context = (re: RegExp, handler: Handler, counted?: Counted): Rule => (counted ? [re, handler, 'context', counted] : [re, handler, 'context']);
 
 /** What a context rule answers when the record is only counted: understood, no cause, nothing decoded. */
 export const COUNTED: Hit = Object.freeze({ decoded: Object.freeze([]) as unknown as Decoded[], outcome: 'info' }) as Hit;
@@ -120,7 +124,11 @@ export function templateHash(message: string): number {
 export const templateFingerprint = (message: string): [number, number] => [templateHash(message), secondHash];
 
 function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
-  if (countOnly && rule[2] === 'context') return rule[0].test(message) ? COUNTED : null;
+  if (countOnly && rule[2] === 'context') {
+    if (!rule[0].test(message)) return null;
+    rule[3]?.(message, state);
+    return COUNTED;
+  }
   const m = message.match(rule[0]);
   return m ? rule[1](m, pre, state) : null;
 }

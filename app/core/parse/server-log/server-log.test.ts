@@ -261,6 +261,19 @@ describe('fast paths give what their references give', () => {
   });
 });
 
+describe('past the entries cap, a tracked family keeps its state from counted records', () => {
+  const at = (msg: string) => `Jul 29 09:59:54 vpn charon: 05[NET] ${msg}`;
+  const filler = Array.from({ length: MAX_ENTRIES + 500 }, (_, i) => at(`received packet: from 198.51.100.${i % 250}[500] to 203.0.113.5[500] (300 bytes)`));
+  const log = (auth: string) => [...filler, at('generating IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]'), ...filler, at(auth)].join('\n');
+  const neverCame = (text: string) => parseServerLog(text).entries.filter((e) => e.cause === 'ike-auth-never-came').length;
+  it('a counted packet on UDP 4500 still says IKE_AUTH arrived (no 809 cause); one on UDP 500 does not', () => {
+    expect(neverCame(log('received packet: from 198.51.100.7[4500] to 203.0.113.5[4500] (1200 bytes)'))).toBe(0);
+    expect(neverCame(log('received packet: from 198.51.100.7[500] to 203.0.113.5[500] (1200 bytes)'))).toBe(1);
+    // the same record before the cap, decoded in full, says the same
+    expect(neverCame([at('generating IKE_SA_INIT response 0 [ SA KE No ]'), at('received packet: from 198.51.100.7[4500] to 203.0.113.5[4500] (1200 bytes)')].join('\n'))).toBe(0);
+  });
+});
+
 describe.skipIf(!corpusAvailable)('past the entries cap, lines are only counted — and counted as when decoded', () => {
   it('the pppd corpus (and a line no rule knows) repeated 300 times: every count is 300 times that of one copy', () => {
     // plus a pppd line no rule knows: it must stay unknown when the copy is only counted

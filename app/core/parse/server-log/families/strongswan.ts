@@ -45,12 +45,23 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   return hit;
 }
 
+const PACKET = /^(?:received|sending) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\](?: \((\d+) bytes\))?$/;
+
 const RULES: Rule[] = [
   [/^(parsed|generating) ([A-Z_0-9]+) (request|response) \d+ \[ ?(.*?) ?\]$/, (m, _p, s) => summary(m, s)],
-  [/^(?:received|sending) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\](?: \((\d+) bytes\))?$/, (m, _p, s) => {
-    if (m[0].startsWith('received') && (m[2] === '4500' || m[4] === '4500')) s.authSeen = true;
-    return step('ikePacket', { from: m[1]!, to: m[3]! });
-  }],
+  context(
+    PACKET,
+    (m, _p, s) => {
+      if (m[0].startsWith('received') && (m[2] === '4500' || m[4] === '4500')) s.authSeen = true;
+      return step('ikePacket', { from: m[1]!, to: m[3]! });
+    },
+    // the same state write when only counted: a port 4500 shows as `[4500]`, so most lines need no match
+    (message, s) => {
+      if (!message.startsWith('received') || !message.includes('[4500]')) return;
+      const m = message.match(PACKET)!;
+      if (m[2] === '4500' || m[4] === '4500') s.authSeen = true;
+    },
+  ),
   context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
