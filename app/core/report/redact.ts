@@ -166,35 +166,40 @@ export class Redactor {
     const { regexes, starts } = this.patterns();
     let out = input;
     let shape = inputShape;
-    /** the chunks of name patterns that may match the text as it is (read when a name may) */
-    let chunks: number[] | null = null;
     /** one pattern's replacements; the shape is read again only when the text changed */
-    const step = (when: boolean, pattern: RegExp, replace: (m: string, ...groups: string[]) => string) => {
-      if (!when) return;
+    const step = (pattern: RegExp, replace: (m: string, ...groups: string[]) => string) => {
       const next = out.replace(pattern, replace);
-      if (next !== out) {
-        shape = shapeOf((out = next), starts);
-        chunks = null;
+      if (next !== out) shape = shapeOf((out = next), starts);
+    };
+    // a chunk of names runs where the shape says one of its names may begin (SHAPE.names lists
+    // them; any text beyond ASCII is searched with every chunk)
+    let chunks: number[] | null = null;
+    for (let chunk = 0; chunk < regexes.length; chunk++) {
+      if ((shape & SHAPE.beyondAscii) === 0) {
+        if ((shape & SHAPE.names) === 0) break; // and stays so: nothing below changes the text
+        if (!chunks) shapeOf(out, starts, (chunks = []));
+        if (!chunks.includes(chunk)) continue;
       }
-    };
-    const mayName = (chunk: number) => {
-      if ((shape & SHAPE.names) === 0) return (shape & SHAPE.beyondAscii) !== 0;
-      if (shape & SHAPE.beyondAscii) return true;
-      if (!chunks) shapeOf(out, starts, (chunks = []));
-      return chunks.includes(chunk);
-    };
-    for (let chunk = 0; chunk < regexes.length; chunk++) step(mayName(chunk), regexes[chunk]!, (m) => this.nameToken(m));
-    const has = (bit: number) => (shape & bit) !== 0;
-    step(has(SHAPE.sid), SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
-    step(has(SHAPE.dots3), MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
-    step(has(SHAPE.macSeparated), MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
-    step(has(SHAPE.hexDot), MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
-    step(has(SHAPE.hex12), MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
-    if (has(SHAPE.dot)) out = this.publicIpv4Replaced(out); // IPV4, without a regex
-
-    step(has(SHAPE.colons2), IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
+      const before = out;
+      step(regexes[chunk]!, this.onName);
+      if (out !== before) chunks = null;
+    }
+    for (const [bit, pattern, replace] of this.shapeSteps) if (shape & bit) step(pattern, replace);
+    if (shape & SHAPE.publicV4) out = this.publicIpv4Replaced(out); // IPV4, without a regex
+    if (shape & SHAPE.colons2) step(IPV6_CANDIDATE, this.onIpv6);
     return out;
   }
+
+  private readonly onName = (m: string) => this.nameToken(m);
+  private readonly onIpv6 = (m: string) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m);
+  /** SID and MAC patterns in their order, each with the shape bit it cannot match without */
+  private readonly shapeSteps: [number, RegExp, (m: string, ...groups: string[]) => string][] = [
+    [SHAPE.sid, SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`)],
+    [SHAPE.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true)],
+    [SHAPE.macSeparated, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase())],
+    [SHAPE.hexDot, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4)],
+    [SHAPE.hex12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase())],
+  ];
 
   /**
    * What `text.replace(IPV4, public ? token : same)` gives, found in one pass: IPV4 may start only
