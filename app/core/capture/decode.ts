@@ -13,9 +13,6 @@ export interface DecodedText {
  * "is it valid UTF-8", then the code page recorded in capture.json (default 850, which agrees
  * with 437 on letters and covers the Western European accents).
  */
-/** Stateless for one-shot decode() calls, so one instance serves every file. */
-const LENIENT_UTF8 = new TextDecoder('utf-8');
-
 export function decodeCaptureBytes(bytes: Uint8Array, codepage = 850): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -29,13 +26,6 @@ export function decodeCaptureBytes(bytes: Uint8Array, codepage = 850): DecodedTe
   if (looksLikeBomlessUtf16le(bytes)) {
     return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   }
-  // "Is it valid UTF-8" without the strict decoder on the common path: a lenient decode turns every
-  // invalid sequence into U+FFFD, so a text without U+FFFD came from valid UTF-8 and is exactly what
-  // the strict decoder gives. Only a text holding U+FFFD (invalid bytes, or a real EF BF BD) is
-  // decoded strictly to tell which. Why: in Node 20 the strict decoder goes through ICU, ~20× the
-  // simdutf path of the lenient one (11 of a 20 000-route scan's ~40 ms; issue 16.1).
-  const lenient = LENIENT_UTF8.decode(bytes);
-  if (!lenient.includes('\uFFFD')) return { text: lenient, encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
