@@ -50,6 +50,9 @@ const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\d.]*\d)/g;
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
 
+/** texts at least this long found clean are remembered (Redactor.clean): a route line is ~70 characters */
+const CLEAN_FROM = 32;
+
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
 
@@ -100,6 +103,11 @@ export class Redactor {
    * remembered: their one pass costs what a lookup would.
    */
   private readonly seen = new Map<string, string>();
+  /**
+   * Long texts found to hold nothing to replace (a route's source line): the capture file they
+   * came from is then read without scanning them again (a lookup costs a hash, not a scan).
+   */
+  private readonly clean = new Set<string>();
   /** each public IPv4 address's token (a given token never changes) */
   private readonly v4Tokens = new Map<string, string>();
 
@@ -112,7 +120,11 @@ export class Redactor {
   private short(input: string): string {
     const shape = shapeOf(input, this.patterns().starts);
     // no pattern but the address one can match: its own pass is the whole answer
-    if ((shape & NEEDS_PATTERNS) === 0) return shape & SHAPE.publicV4 ? this.publicIpv4Replaced(input) : input;
+    if ((shape & NEEDS_PATTERNS) === 0) {
+      if (shape & SHAPE.publicV4) return this.publicIpv4Replaced(input);
+      if (input.length >= CLEAN_FROM) this.clean.add(input);
+      return input;
+    }
     if (input.length > 256) return this.redactText(input, shape);
     let out = this.seen.get(input);
     if (out === undefined) this.seen.set(input, (out = this.redactText(input, shape)));
@@ -135,9 +147,11 @@ export class Redactor {
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
+      // a long line the report already showed clean (a route's source line) needs no scan; else
       // blanks around a line change no shape bit (no name begins with one, addName trims): a line
       // no pattern can match is left as it is, without slicing it out
-      if (shapeOf(text, starts, undefined, from, to) & (NEEDS_PATTERNS | SHAPE.publicV4)) {
+      const known = this.clean.size > 0 && to - from >= CLEAN_FROM && this.clean.has(text.slice(from, to).trim());
+      if (!known && shapeOf(text, starts, undefined, from, to) & (NEEDS_PATTERNS | SHAPE.publicV4)) {
         const line = text.slice(from, to);
         const body = line.trim();
         if (body) {
