@@ -118,9 +118,15 @@ export function cliBuildOptions(outdir = 'dist/cli') {
     splitting: true,
     plugins: [noZodLocales, lazyIconvLite, jsonAsParse, asciiOutput],
     metafile: true,
-    // less source for V8 to scan at every start; names stay readable in stack traces
+    // less source for V8 to read and compile at every start (issue 16.2): short local names cut the
+    // scan's start-up closure by a fifth and its start-up by ~6 % (paired runs against the build
+    // without, 21 pairs, load ≈ 3). Users see error messages, not stacks; a developer's stack trace
+    // is mapped back by the source map beside each file (`node --enable-source-maps`; Node reads
+    // it only then). Installers leave the maps out (electron-builder.yml `!**/*.map`).
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: true,
+    sourcemap: 'linked',
     bundle: true,
     platform: 'node',
     format: 'esm',
