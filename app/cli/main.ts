@@ -68,8 +68,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 export function processIo(): CliIo {
+  // A reader that stops early (`tunnelmedic scan --json | head`) closes the pipe: Node then reports
+  // EPIPE as an unhandled stream error and the CLI died with a stack trace. What was asked of the
+  // command still runs to its end (a fix must not stop between steps because its output went
+  // away); only what it writes to stdout after that is dropped, and its exit code stands.
+  let stdoutGone = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutGone = true;
+  });
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => void (stdoutGone || process.stdout.write(t)),
     stderr: (t) => void process.stderr.write(t),
     // read when a command asks (fix, before prompting): touching process.stdin builds a stream
     // for it (a file stream when stdin is /dev/null), which `scan` never needs
