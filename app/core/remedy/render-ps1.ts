@@ -1,5 +1,4 @@
 import { isRouteAction, routeArgv, type RouteAction } from './actions';
-import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 import { psQuote } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { PS1_HELPERS, renderOtherPs1Step } from './render-registry-ps1';
@@ -71,9 +70,5 @@ export function routeTestPs(action: RouteAction): string {
 
 /** The number of one bits in the netmask (its prefix length when contiguous, as plans make them). */
 function maskLength(mask: string): number {
-  let bits = dottedQuadToNumber(mask);
-  if (bits === null) return mask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
-  let ones = 0;
-  for (; bits > 0; bits = Math.floor(bits / 2)) ones += bits % 2;
-  return ones;
+  return mask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
 }
