@@ -14,7 +14,7 @@ import { readLmhostsSection } from '../../app/core/snapshot/registry-section';
 import type { Snapshot } from '../../app/core/model/snapshot';
 import { describeWine, disposeWinePrefix, runCases, runCmdScript, winePrefix, withSysnative } from './harness';
 import { installNbtstatStandIn, lmhostsPath, nbtstatCalls, removeCompanions, writeCompanions } from './registry-harness';
-import { fcCannotCompareStandIn } from './standins';
+import { fcCannotCompareCases } from './standins';
 
 /**
  * The LMHOSTS fix of lmhosts.missing-domain-entries, planned from the file as a capture reads it
@@ -165,16 +165,12 @@ describeWine('LMHOSTS scripts under Wine cmd.exe', () => {
     const actions = planFix(ORIGINAL);
     const undo = rollbackActions(actions);
     const FIXED = Buffer.concat([ORIGINAL, Buffer.from(`\r\n${BLOCK}`, 'latin1')]);
-    // every fc.exe a script could start (System32, and Sysnative when the harness made one) is swapped
-    // for one that exits -1, and put back by the last case
-    const fcPaths = ['%SystemRoot%\\System32\\fc.exe', '%SystemRoot%\\Sysnative\\fc.exe'];
-    const swapIn = ['@echo off', 'copy /y /b "%SystemRoot%\\System32\\fc.exe" "%SystemRoot%\\tm-fc-good.exe" >nul', ...fcPaths.map((f) => `if exist "${f}" copy /y /b "%~dp0fc-broken.exe" "${f}" >nul`)].join('\r\n');
-    const swapBack = ['@echo off', ...fcPaths.map((f) => `if exist "${f}" copy /y /b "%SystemRoot%\\tm-fc-good.exe" "${f}" >nul`)].join('\r\n');
+    const { swapIn, swapBack, file: brokenFc } = fcCannotCompareCases(root, system32);
     const files = [
       ...scriptCompanions([...actions, ...undo]).map((c) => ({ name: c.name, bytes: c.bytes })),
       { name: 'original.bin', bytes: ORIGINAL },
       { name: 'fixed.bin', bytes: FIXED },
-      { name: 'fc-broken.exe', bytes: fcCannotCompareStandIn(root, system32) },
+      brokenFc,
     ];
     const [, , fix, afterFix, , undone, afterUndo] = await runCases(
       [put('original.bin'), swapIn, render(actions), snap, put('fixed.bin'), render(undo), snap, swapBack].map((script) => ({ script, files })),

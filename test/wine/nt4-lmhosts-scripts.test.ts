@@ -14,7 +14,7 @@ import { readLmhostsSection } from '../../app/core/snapshot/registry-section';
 import type { Snapshot } from '../../app/core/model/snapshot';
 import { describeWine, disposeWinePrefix, runCases, winePrefix } from './harness';
 import { installNbtstatStandIn, lmhostsPath } from './registry-harness';
-import { fcCannotCompareStandIn } from './standins';
+import { fcCannotCompareCases } from './standins';
 
 /**
  * Issue 11.6: the LMHOSTS domain-validation fix (KB Q180094, the NT 4.0 era's fix) in the NT 4.0
@@ -127,14 +127,12 @@ describeWine('NT 4.0-dialect LMHOSTS scripts under Wine cmd.exe', () => {
     const actions = planFix(ORIGINAL);
     const undo = rollbackActions(actions);
     const FIXED = Buffer.concat([ORIGINAL, Buffer.from(`\r\n${BLOCK}`, 'latin1')]);
-    const FC = '%SystemRoot%\\System32\\fc.exe';
-    const swapIn = `@echo off\r\ncopy /y /b "${FC}" "%SystemRoot%\\tm-fc-good.exe" >nul\r\ncopy /y /b "%~dp0fc-broken.exe" "${FC}" >nul\r\n`;
-    const swapBack = `@echo off\r\ncopy /y /b "%SystemRoot%\\tm-fc-good.exe" "${FC}" >nul\r\n`;
+    const { swapIn, swapBack, file: brokenFc } = fcCannotCompareCases(root, system32);
     const files = [
       ...companionsOf([...actions, ...undo]),
       { name: 'original.bin', bytes: ORIGINAL },
       { name: 'fixed.bin', bytes: FIXED },
-      { name: 'fc-broken.exe', bytes: fcCannotCompareStandIn(root, system32) },
+      brokenFc,
     ];
     const [, , fix, afterFix, , undone, afterUndo] = await runCases(
       [put('original.bin'), swapIn, render(actions), snapIfAny, put('fixed.bin'), render(undo), snapIfAny, swapBack].map((script) => ({ script, files })),

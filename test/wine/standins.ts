@@ -50,8 +50,20 @@ function buildStandIn(name: 'launcher' | 'fc', root: string, system32: string, v
  * (ss64.com/nt/fc.html). `if errorlevel 1` is false for -1, so a script judging fc by that alone
  * would read "cannot compare" as "identical"; the Wine tests swap this in to prove ours does not.
  */
-export function fcCannotCompareStandIn(root: string, system32: string): Buffer {
+function fcCannotCompareStandIn(root: string, system32: string): Buffer {
   return buildStandIn('fc', root, system32, 'FC_CANNOT_COMPARE');
+}
+
+/**
+ * Case scripts around a test of that fc.exe: `swapIn` puts it (the companion `file`, beside each
+ * case script) over every fc.exe a script could start (System32, and Sysnative when the harness made
+ * one), `swapBack` puts the byte-comparing stand-in back; run them first and last in one Wine run.
+ */
+export function fcCannotCompareCases(root: string, system32: string): { swapIn: string; swapBack: string; file: { name: string; bytes: Buffer } } {
+  const fcPaths = ['%SystemRoot%\\System32\\fc.exe', '%SystemRoot%\\Sysnative\\fc.exe'];
+  const swapIn = ['@echo off', 'copy /y /b "%SystemRoot%\\System32\\fc.exe" "%SystemRoot%\\tm-fc-good.exe" >nul', ...fcPaths.map((f) => `if exist "${f}" copy /y /b "%~dp0fc-broken.exe" "${f}" >nul`)].join('\r\n');
+  const swapBack = ['@echo off', ...fcPaths.map((f) => `if exist "${f}" copy /y /b "%SystemRoot%\\tm-fc-good.exe" "${f}" >nul`)].join('\r\n');
+  return { swapIn, swapBack, file: { name: 'fc-broken.exe', bytes: fcCannotCompareStandIn(root, system32) } };
 }
 
 const ROUTE_CMD = [
