@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generateCapture } from '../../bench/generate-capture';
 import { analyseCapture } from '../../app/core/analyse';
-import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../../app/core/capture/capture';
 import { PolicySchema, type Policy } from '../../app/core/model/policy';
 import { reportBundleFiles } from '../../app/core/report/report-zip';
 import { readCaptureDir } from '../../app/system/capture-reader';
@@ -33,21 +32,8 @@ const digestOf = (files: { name: string; content: string }[]) => {
   return h.digest('hex');
 };
 
-/**
- * The capture with its files in the order the reader starts reading them (fixed names, then each
- * folder by name), not the order the reads finished: the scan itself orders server-log
- * explanations by the latter (issue 16 item 4, not redaction's business), which would make a
- * digest depend on timing.
- */
-async function readInOrder(dir: string): Promise<Capture> {
-  const read = await readCaptureDir(dir);
-  const fixed: string[] = Object.values(CAPTURE_FILES);
-  const rank = (name: string) => (fixed.includes(name) ? fixed.indexOf(name) : fixed.length + (CAPTURE_FOLDERS as readonly string[]).indexOf(name.split('/')[0]!));
-  return { ...read, files: new Map([...read.files].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) };
-}
-
 async function bundleDigest(dir: string, nets: string[], policy?: Policy): Promise<string> {
-  const capture = await readInOrder(dir);
+  const capture = await readCaptureDir(dir);
   const { report } = analyseCapture(capture, { corporateNetworks: nets, toolVersion: 'x', now: NOW, policy });
   return digestOf(reportBundleFiles({ report, capture, policy, redact: true }));
 }
