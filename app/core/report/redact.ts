@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
-import { fourPartDecimalAt, isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6 } from './redact-addresses';
+import { dottedQuadIn } from '../parse/ipv4-dotted';
+import { isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6 } from './redact-addresses';
 import { foldName, namesPattern, nameStart } from './redact-names';
 import { emptyNameStarts, NEEDS_PATTERNS, SHAPE, shapeOf, type NameStarts } from './text-shape';
 
@@ -219,7 +220,7 @@ export class Redactor {
    * What `text.replace(IPV4, public ? token : same)` gives, found in one pass: IPV4 may start only
    * where no digit or dot precedes and may be followed by no digit, even after dots, so each of its
    * matches is a whole run of digits and dots without its trailing dots; the run is an address when
-   * FOUR_PART_DECIMAL (the same grammar for each part; fourPartDecimalAt) accepts it. Every route line holds four or
+   * `dottedQuadIn` (four decimal parts 0–255, no leading zeros) accepts it. Every route line holds four or
    * five such runs, and a regex with a callback per match was most of a big report's redaction.
    */
   private publicIpv4Replaced(text: string): string {
@@ -235,8 +236,8 @@ export class Redactor {
       let end = j;
       while (end > i && text.charCodeAt(end - 1) === 0x2e) end--;
       if (end - i >= 7) {
-        const n = fourPartDecimalAt(text, i, end);
-        if (n >= 0 && isPublicIpv4Number(n)) {
+        const n = dottedQuadIn(text, i, end);
+        if (n !== null && isPublicIpv4Number(n)) {
           out += text.slice(copied, i) + this.ipv4Token(text.slice(i, end));
           copied = end;
         }

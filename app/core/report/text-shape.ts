@@ -1,5 +1,6 @@
 /** A text's shape in one pass (redact.ts asks it before running any pattern over the text). */
-import { fourPartDecimalAt, isPublicIpv4Number } from './redact-addresses';
+import { dottedQuadIn } from '../parse/ipv4-dotted';
+import { isPublicIpv4Number } from './redact-addresses';
 import { runHash } from './redact-names';
 
 /**
@@ -159,7 +160,7 @@ for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = LETTER | (c <= 0
 function isPublicIpv4Run(text: string, start: number, end: number): boolean {
   while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
   if (end - start < 7) return false;
-  const n = fourPartDecimalAt(text, start, end);
-  return n >= 0 && isPublicIpv4Number(n);
+  const n = dottedQuadIn(text, start, end);
+  return n !== null && isPublicIpv4Number(n);
 }
 
