@@ -117,6 +117,24 @@ describe('limits on input (item 9)', () => {
     expect(count.readProblems.filter((p) => /limit of 5 files|more than 5 files/.test(p.message))).toHaveLength(2);
   });
 
+  it('which files an over-limit capture keeps does not depend on which read finishes first: the first in name order', async () => {
+    // registry/k0.txt is a link inside the capture: resolving it takes more calls than the plain
+    // files after it, so a reader deciding in finishing order kept a later file instead of it
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`registry/k${String(i).padStart(2, '0')}.txt`, 'A'.repeat(1000)]));
+    const dir = capture({ ...files, 'kept/k00.txt': 'B'.repeat(1000) });
+    execFileSync('rm', [join(dir, 'registry/k00.txt')]);
+    symlinkSync(join(dir, 'kept/k00.txt'), join(dir, 'registry/k00.txt'));
+    const limits = { ...CAPTURE_LIMITS, maxTotalBytes: ROUTE_PRINT.length + 3500 };
+    for (let run = 0; run < 10; run++) {
+      const cap = await readCaptureDir(dir, 'capture', limits);
+      expect([...cap.files.keys()]).toEqual(['route-print.txt', 'registry/k00.txt', 'registry/k01.txt', 'registry/k02.txt']);
+      expect(cap.readProblems.map((p) => p.source)).toEqual(Array.from({ length: 9 }, (_, i) => `registry/k${String(i + 3).padStart(2, '0')}.txt`));
+      const counted = await readCaptureDir(dir, 'capture', { ...CAPTURE_LIMITS, maxFiles: 3 });
+      expect([...counted.files.keys()]).toEqual(['route-print.txt', 'registry/k00.txt', 'registry/k01.txt']);
+      expect(counted.readProblems[0]!.source).toBe('registry/k02.txt');
+    }
+  });
+
   it('thousands of registry files are read with a bounded number of open files (no EMFILE)', () => {
     const files = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`registry/k${i}.txt`, `reg query "HKLM\\SOFTWARE\\K${i}"\r\n\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\K${i}\r\n    V    REG_DWORD    0x${i.toString(16)}\r\n`]));
     const dir = capture(files);

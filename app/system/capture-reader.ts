@@ -181,20 +181,33 @@ class BoundedReader {
     return entries.sort().map((e) => `${folder}/${e}`);
   }
 
+  /**
+   * The limits are decided in the order read() was called (name order), not in the order the
+   * parallel reads get there: which files of an over-limit capture are skipped must not depend on
+   * timing (issue 16.4, same input, same bytes). Each read waits for the decision of the one
+   * called before it; the reads themselves still run in parallel.
+   */
+  private lastDecision: Promise<void> = Promise.resolve();
+
   /** The bytes of one capture file, or null (absent, or skipped with a problem). */
   async read(name: string): Promise<Uint8Array | null> {
-    const real = await this.resolve(name, 'file');
-    if (!real) return null;
-    if (this.files >= this.limits.maxFiles) {
-      // one problem for all of them: a million files must not make a million problems
-      if (this.countSkipped++ === 0) this.skip(name, `more than ${this.limits.maxFiles} files in the capture: this file and the others over the limit were not read`);
-      return null;
-    }
-    this.files++;
+    const before = this.lastDecision;
+    let decided!: () => void;
+    this.lastDecision = new Promise<void>((resolve) => (decided = resolve));
     let fh: FileHandle | undefined;
     try {
-      fh = await open(real, OPEN_FLAGS);
-      const st = await fh.stat();
+      const real = await this.resolve(name, 'file');
+      // opened before its turn (the pool keeps at most `concurrency` open), so only the decision waits
+      fh = real ? await open(real, OPEN_FLAGS) : undefined;
+      const st = fh ? await fh.stat() : undefined;
+      await before;
+      if (!fh || !st) return null;
+      if (this.files >= this.limits.maxFiles) {
+        // one problem for all of them: a million files must not make a million problems
+        if (this.countSkipped++ === 0) this.skip(name, `more than ${this.limits.maxFiles} files in the capture: this file and the others over the limit were not read`);
+        return null;
+      }
+      this.files++;
       if (!st.isFile()) {
         this.skip(name, `not a regular file (${kindOf(st)}): not read`);
         return null;
@@ -210,6 +223,7 @@ class BoundedReader {
         return null;
       }
       this.bytes += st.size;
+      decided();
       const bytes = await readCapped(fh, room, st.size);
       this.bytes += (bytes?.length ?? 0) - st.size;
       if (!bytes) {
@@ -221,6 +235,7 @@ class BoundedReader {
       this.skip(name, `could not be read (${errCode(e)})`);
       return null;
     } finally {
+      decided();
       await fh?.close().catch(() => undefined);
     }
   }
