@@ -112,9 +112,22 @@ export class Redactor {
   /** each public IPv4 address's token (a given token never changes) */
   private readonly v4Tokens = new Map<string, string>();
 
+  /**
+   * Each big text's result: the same text given again (the LMHOSTS file is report.json's
+   * snapshot.lmhosts.text and capture/lmhosts) is looked up, not redacted again. Exact: every value
+   * it holds got its token the first time, and a token never changes, so a second pass would give
+   * the same text and make no new token. (V8 hashes a string this long by its length alone; a hit
+   * costs one comparison, the same string object compares at once.)
+   */
+  private readonly bigTexts = new Map<string, string>();
+
   /** Replaces every sensitive value in a text. */
   text(input: string): string {
-    if (input.length > LINE_WISE_FROM) return this.lineWise(input);
+    if (input.length > LINE_WISE_FROM) {
+      let out = this.bigTexts.get(input);
+      if (out === undefined) this.bigTexts.set(input, (out = this.lineWise(input)));
+      return out;
+    }
     return this.short(input);
   }
 
