@@ -11,8 +11,9 @@ export async function bundleForBench(root: string): Promise<{ engine: string; cl
   const cli = join(outDir, 'cli', 'tunnelmedic.mjs');
   const common = { absWorkingDir: root, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' } as const;
   await build({ ...common, entryPoints: ['bench/engine-entry.ts'], outfile: engine });
-  // the CLI exactly as scripts/build-cli.mjs builds it (its options are imported, not copied)
-  const { cliBuildOptions } = (await import(join(root, 'scripts', 'build-cli.mjs'))) as { cliBuildOptions: (outdir: string) => object };
-  await build({ ...cliBuildOptions(join(outDir, 'cli')), logLevel: 'error' });
+  // the CLI exactly as scripts/build-cli.mjs builds it (its build is called, not copied): bundle,
+  // launcher and code cache
+  const { buildCli } = (await import(join(root, 'scripts', 'build-cli.mjs'))) as { buildCli: (outdir: string, o: { logLevel: string }) => Promise<unknown> };
+  await buildCli(join(outDir, 'cli'), { logLevel: 'error' });
   return { engine, cli };
 }

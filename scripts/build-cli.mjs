@@ -1,9 +1,18 @@
-// Bundles the CLI, its npm packages included, into dist/cli/tunnelmedic.mjs plus chunks that load
-// when a command needs them (code splitting: `scan` never loads execa, the apply engine or the zip
-// writer). One bundled file per need starts in a fraction of the time Node takes to resolve and
-// compile the packages' hundreds of modules (zod alone has ~100).
+// Bundles the CLI, its npm packages included, into one script, dist/cli/tunnelmedic.cjs, loaded by
+// a small launcher (dist/cli/tunnelmedic.mjs, from scripts/cli-launcher.mjs) through V8's code
+// cache: tunnelmedic.cjs.v8cache, made here by running the built CLI once on the demo PC. Node 20's
+// ES module loader has no code cache (module.enableCompileCache came with Node 22), and compiling the
+// start-up closure was the largest single cost of a start (issue 16.2); a `vm.Script` takes V8's
+// cached data, and with it `scan --demo --json` starts ~15 % faster than the same code as code-split
+// ES modules (paired runs, README "Performance"). A command's modules are still evaluated only
+// when it runs (`scan` never evaluates execa, the apply engine or the zip writer: each sits behind
+// esbuild's lazy module initialiser where the sources say `await import`). One bundled file starts in
+// a fraction of the time Node takes to resolve and compile the packages' hundreds of modules (zod
+// alone has ~100).
 import { build } from 'esbuild';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -95,7 +104,7 @@ const asciiOutput = {
   setup(b) {
     b.onEnd(async (result) => {
       for (const file of Object.keys(result.metafile?.outputs ?? {})) {
-        if (!file.endsWith('.mjs')) continue;
+        if (!/\.c?js$/.test(file)) continue;
         const path = resolveOut(b.initialOptions.absWorkingDir, file);
         const text = await readFile(path, 'utf8');
         if (!/[^\x00-\x7f]/.test(text)) continue;
@@ -107,15 +116,14 @@ const asciiOutput = {
 };
 const resolveOut = (cwd, file) => path.resolve(cwd ?? root, file);
 
-/** The CLI's esbuild options (also used by bench/bundle.ts, so the bench measures this build). */
+/** The CLI's esbuild options (bench/bundle.ts builds through buildCli, so the bench measures this build). */
 export function cliBuildOptions(outdir = 'dist/cli') {
   return {
     absWorkingDir: root,
-    entryPoints: { tunnelmedic: 'app/cli/bin.ts' },
+    // the launcher calls runCli with its argv: a script in a vm.Script cannot use top-level await
+    entryPoints: { tunnelmedic: 'app/cli/main.ts' },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    splitting: true,
+    outExtension: { '.js': '.cjs' },
     plugins: [noZodLocales, lazyIconvLite, jsonAsParse, asciiOutput],
     metafile: true,
     // less source for V8 to read and compile at every start (issue 16.2): short local names cut the
@@ -129,20 +137,68 @@ export function cliBuildOptions(outdir = 'dist/cli') {
     sourcemap: 'linked',
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    // one CommonJS script, not code-split ES modules: only a classic script can take V8's code cache
+    // in Node 20 (vm.Script cachedData). esbuild turns each `await import('./x')` into a lazy
+    // initialiser of x's modules, so what a command does not need is compiled by no one (V8 compiles
+    // a function when it first runs) and evaluated by no one.
+    format: 'cjs',
     target: 'node20',
+    // a vm.Script has no module loader for import() (the Node built-ins a command imports on first
+    // use, node:readline/promises): esbuild writes those as require, which works there
+    supported: { 'dynamic-import': false },
+    // the launcher compiles the file as one function expression with CommonJS's parameters (its own
+    // `require`, for Node built-ins and iconv-lite), the way Node wraps a CommonJS module; strict
+    // as the ES modules it is built from (esbuild's own "use strict" comes after the banner, where it
+    // is no directive)
+    banner: { js: `(function (exports, require, module, __filename, __dirname) {'use strict';${CLI_IMPORT_META}` },
+    footer: { js: '})' },
+    // app/system/paths.ts finds the package from its own file's URL
+    define: { 'import.meta.url': '__tmImportMetaUrl' },
     // iconv-lite stays a package: bundled, its code-page tables (1 MB) would be compiled at every
     // start; installed, Node reads them only when a capture is not UTF-8/UTF-16
     external: ['iconv-lite'],
-    // bundled CommonJS packages (safer-buffer, i18next's helpers) may require Node built-ins
-    banner: { js: "import { createRequire as __tmCreateRequire } from 'node:module'; const require = __tmCreateRequire(import.meta.url);" },
     logLevel: 'info',
   };
 }
+const CLI_IMPORT_META = "var __tmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // chunk names carry a content hash: without this, every rebuild would leave the previous chunks
-  // beside the new ones (and in what npm pack / electron-builder ship)
-  await rm(path.join(root, 'dist', 'cli'), { recursive: true, force: true });
-  await build(cliBuildOptions());
+/**
+ * Builds the CLI into `outdir`: the bundle, the launcher beside it, and the launcher's code cache
+ * made by running the built CLI once (`scan --demo --json`, in a throw-away data folder).
+ * `createCachedData` after that run holds every function the scan compiled, not only the top level.
+ * The run is a plain `node` without flags: V8 accepts a cache only from the same V8 version and
+ * flags, and rejects any other (`cachedDataRejected`; the launcher then compiles from source, with
+ * the same result), so a cache made under the bench's `--expose-gc` or a test runner's flags would
+ * never be used.
+ */
+export async function buildCli(outdir = path.join(root, 'dist', 'cli'), { logLevel = 'info' } = {}) {
+  // a rebuild must not leave an earlier build's files (a code-split build's chunks) beside the new ones
+  // (and in what npm pack / electron-builder ship)
+  await rm(outdir, { recursive: true, force: true });
+  const result = await build({ ...cliBuildOptions(outdir), logLevel });
+  const bundle = path.join(outdir, 'tunnelmedic.cjs');
+  if (/\bimport\(/.test(await readFile(bundle, 'latin1'))) throw new Error(`${bundle}: a dynamic import() is left in the bundle; a vm.Script cannot run it`);
+  await copyFile(path.join(root, 'scripts', 'cli-launcher.mjs'), path.join(outdir, 'tunnelmedic.mjs'));
+  await writeCodeCache(outdir);
+  return result;
 }
+
+/** Runs the built CLI on the demo PC in a child `node` and has its launcher write the code cache. */
+export async function writeCodeCache(outdir) {
+  const cache = path.join(outdir, 'tunnelmedic.cjs.v8cache');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tm-code-cache-'));
+  try {
+    const { NODE_OPTIONS: _flags, ...env } = process.env;
+    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.mjs'), 'scan', '--demo', '--json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...env, TUNNELMEDIC_DATA_DIR: dataDir, TUNNELMEDIC_CODE_CACHE_OUT: cache },
+    });
+    // the demo PC has findings: exit 1 is a scan that worked
+    if ((r.status !== 0 && r.status !== 1) || r.stderr.length) throw new Error(`making the CLI's code cache: exit ${r.status}: ${r.stderr}`);
+    if (!(await stat(cache)).size) throw new Error(`${cache} is empty`);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

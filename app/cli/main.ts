@@ -6,7 +6,8 @@ import { EXIT, type CliIo } from './io';
 
 /**
  * Each command's module is imported when that command runs, not at start-up: `scan` never loads
- * execa, fflate or the apply engine (the bundled CLI splits them into chunks, scripts/build-cli.mjs).
+ * execa, fflate or the apply engine (the bundled CLI evaluates a command's modules only when it
+ * runs: esbuild turns these imports into lazy initialisers, scripts/build-cli.mjs).
  */
 const COMMANDS: Record<string, (values: CliValues, rest: string[], io: CliIo) => Promise<number>> = {
   scan: async (v, _r, io) => (await import('./commands/scan')).scanCommand(v, io),

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, freshDataDir } from './support/cli';
+
+const ROOT = resolve(__dirname, '..');
+/** inside the package (dist/ is ignored): the CLI finds samples/ by walking up from its own file */
+const OUT = join(ROOT, 'dist', `test-cli-${process.pid}`);
+const CACHE = join(OUT, 'tunnelmedic.cjs.v8cache');
+
+/** The built CLI run by a plain `node`, as a user runs it (the code cache is made for exactly that). */
+function builtCli(args: string[]) {
+  const { NODE_OPTIONS: _flags, ...env } = process.env;
+  const r = spawnSync(process.execPath, [join(OUT, 'tunnelmedic.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...env, TUNNELMEDIC_DATA_DIR: freshDataDir(), TUNNELMEDIC_DEBUG: '1' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const withoutClock = (json: string) => JSON.stringify({ ...JSON.parse(json), generatedAt: undefined });
+
+/**
+ * The shipped CLI (scripts/build-cli.mjs): one script loaded by a launcher through V8's code cache,
+ * made at build time. The cache may only make the start faster: the CLI answers the same with the
+ * cache, without it and with one V8 refuses, and the same as the sources.
+ */
+describe('the bundled CLI and its code cache', () => {
+  let sourceScan: string;
+  let cacheBytes: Buffer;
+  beforeAll(async () => {
+    const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (outdir: string, o: { logLevel: string }) => Promise<unknown> };
+    await buildCli(OUT, { logLevel: 'error' });
+    cacheBytes = readFileSync(CACHE);
+    const r = await cli(['scan', '--demo', '--json']);
+    expect(r.code).toBe(1);
+    sourceScan = withoutClock(r.stdout);
+  });
+  afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+  const restoreCache = () => writeFileSync(CACHE, cacheBytes);
+
+  it('the build writes a code cache that a plain node accepts, and the scan is the sources\' scan', () => {
+    expect(statSync(CACHE).size).toBeGreaterThan(0);
+    const r = builtCli(['scan', '--demo', '--json']);
+    // the launcher says on stderr (TUNNELMEDIC_DEBUG) when it compiled from source instead
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(withoutClock(r.stdout)).toBe(sourceScan);
+  });
+
+  it('holds the scan\'s functions, not only the top level (made after a run)', () => {
+    const probe = `const { Script } = require('node:vm'); const s = new Script(require('node:fs').readFileSync(process.argv[1], 'latin1')); process.stdout.write(String(s.createCachedData().length));`;
+    const { NODE_OPTIONS: _flags, ...env } = process.env;
+    const topLevelOnly = Number(spawnSync(process.execPath, ['-e', probe, join(OUT, 'tunnelmedic.cjs')], { encoding: 'utf8', env }).stdout);
+    expect(topLevelOnly).toBeGreaterThan(0);
+    expect(cacheBytes.length).toBeGreaterThan(2 * topLevelOnly);
+  });
+
+  const damaged: [string, () => void][] = [
+    ['missing', () => rmSync(CACHE)],
+    ['cut short', () => writeFileSync(CACHE, cacheBytes.subarray(0, cacheBytes.length >> 1))],
+    ['not a cache at all', () => writeFileSync(CACHE, Buffer.alloc(cacheBytes.length, 0x5a))],
+    ['made for other source', () => writeFileSync(CACHE, otherScriptCache())],
+  ];
+  for (const [what, damage] of damaged) {
+    it(`a code cache that is ${what}: compiled from source, the same scan and exit code`, () => {
+      damage();
+      try {
+        const r = builtCli(['scan', '--demo', '--json']);
+        expect(r.stderr).toMatch(/^tunnelmedic: code cache (rejected|missing), compiled from source\n$/);
+        expect(r.code).toBe(1);
+        expect(withoutClock(r.stdout)).toBe(sourceScan);
+      } finally {
+        restoreCache();
+      }
+    });
+  }
+
+  it('other commands load what they need on first use (help, version, a fix plan in Dutch)', async () => {
+    for (const args of [['--version'], ['help', 'fix'], ['fix', '--demo', '--dry-run', '--lang', 'nl']]) {
+      const built = builtCli(args);
+      const source = await cli(args);
+      expect(built.stderr).toBe(source.stderr);
+      expect(built.code).toBe(source.code);
+      expect(built.stdout.replace(/tm-data-\w+/g, 'DATA')).toBe(source.stdout.replace(/tm-data-\w+/g, 'DATA'));
+    }
+  });
+
+  it('the build leaves no code-split chunks beside the bundle', () => {
+    expect(existsSync(join(OUT, 'chunks'))).toBe(false);
+  });
+});
+
+/** A valid V8 code cache, but of another script (V8 checks the source's length and refuses it). */
+function otherScriptCache(): Buffer {
+  const probe = `const { Script } = require('node:vm'); const s = new Script('(function () { return 1 })'); s.runInThisContext()(); process.stdout.write(s.createCachedData().toString('base64'));`;
+  const { NODE_OPTIONS: _flags, ...env } = process.env;
+  return Buffer.from(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env }).stdout, 'base64');
+}
