@@ -9,7 +9,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * it was. The digests in test/fixtures/redacted-bundle-digests.json were recorded on main at
  * 1ae9b37, before that work (`TM_RECORD_REDACTED=1 npx vitest run test/redacted-bundle-identity.test.ts`
  * writes them; only a deliberate change of what redaction replaces may re-record them, and its
- * commit says so).
+ * commit says so). sample-win95-osr2 re-recorded with the OS name fix (snapshot.os.name "Windows 95",
+ * no sentence dot), its only difference.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
