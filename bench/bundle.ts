@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export async function bundleForBench(root: string): Promise<{ engine: string; cli: string }> {
   const outDir = join(root, 'dist', 'bench');
   const engine = join(outDir, 'engine.mjs');
-  const cli = join(outDir, 'cli', 'tunnelmedic.mjs');
+  const cli = join(outDir, 'cli', 'tunnelmedic.cjs');
   const common = { absWorkingDir: root, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' } as const;
   await build({ ...common, entryPoints: ['bench/engine-entry.ts'], outfile: engine });
   // the CLI exactly as scripts/build-cli.mjs builds it (its build is called, not copied): bundle,

@@ -1,6 +1,6 @@
-// Bundles the CLI, its npm packages included, into one script, dist/cli/tunnelmedic.cjs, loaded by
-// a small launcher (dist/cli/tunnelmedic.mjs, from scripts/cli-launcher.mjs) through V8's code
-// cache: tunnelmedic.cjs.v8cache, made here by running the built CLI once on the demo PC. Node 20's
+// Bundles the CLI, its npm packages included, into one script, dist/cli/tunnelmedic-bundle.cjs,
+// loaded by a small launcher (dist/cli/tunnelmedic.cjs, from scripts/cli-launcher.cjs) through V8's
+// code cache: tunnelmedic-bundle.cjs.v8cache, made here by running the built CLI once on the demo PC. Node 20's
 // ES module loader has no code cache (module.enableCompileCache came with Node 22), and compiling the
 // start-up closure was the largest single cost of a start (issue 16.2); a `vm.Script` takes V8's
 // cached data, and with it `scan --demo --json` starts ~15 % faster than the same code as code-split
@@ -121,7 +121,7 @@ export function cliBuildOptions(outdir = 'dist/cli') {
   return {
     absWorkingDir: root,
     // the launcher calls runCli with its argv: a script in a vm.Script cannot use top-level await
-    entryPoints: { tunnelmedic: 'app/cli/main.ts' },
+    entryPoints: { 'tunnelmedic-bundle': 'app/cli/main.ts' },
     outdir,
     outExtension: { '.js': '.cjs' },
     plugins: [noZodLocales, lazyIconvLite, jsonAsParse, asciiOutput],
@@ -176,20 +176,20 @@ export async function buildCli(outdir = path.join(root, 'dist', 'cli'), { logLev
   // (and in what npm pack / electron-builder ship)
   await rm(outdir, { recursive: true, force: true });
   const result = await build({ ...cliBuildOptions(outdir), logLevel });
-  const bundle = path.join(outdir, 'tunnelmedic.cjs');
+  const bundle = path.join(outdir, 'tunnelmedic-bundle.cjs');
   if (/\bimport\(/.test(await readFile(bundle, 'latin1'))) throw new Error(`${bundle}: a dynamic import() is left in the bundle; a vm.Script cannot run it`);
-  await copyFile(path.join(root, 'scripts', 'cli-launcher.mjs'), path.join(outdir, 'tunnelmedic.mjs'));
+  await copyFile(path.join(root, 'scripts', 'cli-launcher.cjs'), path.join(outdir, 'tunnelmedic.cjs'));
   await writeCodeCache(outdir);
   return result;
 }
 
 /** Runs the built CLI on the demo PC in a child `node` and has its launcher write the code cache. */
 export async function writeCodeCache(outdir) {
-  const cache = path.join(outdir, 'tunnelmedic.cjs.v8cache');
+  const cache = path.join(outdir, 'tunnelmedic-bundle.cjs.v8cache');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tm-code-cache-'));
   try {
     const { NODE_OPTIONS: _flags, ...env } = process.env;
-    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.mjs'), 'scan', '--demo', '--json'], {
+    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.cjs'), 'scan', '--demo', '--json'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...env, TUNNELMEDIC_DATA_DIR: dataDir, TUNNELMEDIC_CODE_CACHE_OUT: cache },
     });

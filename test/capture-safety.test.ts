@@ -156,7 +156,7 @@ describe('unreadable files are named, the rest is analysed (item 13)', () => {
     chmodSync(dir, 0o755);
     for (const f of ['route-print.txt', 'capture.json']) chmodSync(join(dir, f), 0o000);
     chmodSync(join(dir, 'registry'), 0o000);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/tunnelmedic.mjs'), 'scan', '--capture', dir, '--json'], {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/tunnelmedic.cjs'), 'scan', '--capture', dir, '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
       // as root: drop to nobody; as anyone else, mode 000 already stops the reader

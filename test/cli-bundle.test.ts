@@ -7,12 +7,12 @@ import { cli, freshDataDir } from './support/cli';
 const ROOT = resolve(__dirname, '..');
 /** inside the package (dist/ is ignored): the CLI finds samples/ by walking up from its own file */
 const OUT = join(ROOT, 'dist', `test-cli-${process.pid}`);
-const CACHE = join(OUT, 'tunnelmedic.cjs.v8cache');
+const CACHE = join(OUT, 'tunnelmedic-bundle.cjs.v8cache');
 
 /** The built CLI run by a plain `node`, as a user runs it (the code cache is made for exactly that). */
 function builtCli(args: string[]) {
   const { NODE_OPTIONS: _flags, ...env } = process.env;
-  const r = spawnSync(process.execPath, [join(OUT, 'tunnelmedic.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [join(OUT, 'tunnelmedic.cjs'), ...args], {
     encoding: 'utf8',
     env: { ...env, TUNNELMEDIC_DATA_DIR: freshDataDir(), TUNNELMEDIC_DEBUG: '1' },
   });
@@ -51,7 +51,7 @@ describe('the bundled CLI and its code cache', () => {
   it('holds the scan\'s functions, not only the top level (made after a run)', () => {
     const probe = `const { Script } = require('node:vm'); const s = new Script(require('node:fs').readFileSync(process.argv[1], 'latin1')); process.stdout.write(String(s.createCachedData().length));`;
     const { NODE_OPTIONS: _flags, ...env } = process.env;
-    const topLevelOnly = Number(spawnSync(process.execPath, ['-e', probe, join(OUT, 'tunnelmedic.cjs')], { encoding: 'utf8', env }).stdout);
+    const topLevelOnly = Number(spawnSync(process.execPath, ['-e', probe, join(OUT, 'tunnelmedic-bundle.cjs')], { encoding: 'utf8', env }).stdout);
     expect(topLevelOnly).toBeGreaterThan(0);
     expect(cacheBytes.length).toBeGreaterThan(2 * topLevelOnly);
   });

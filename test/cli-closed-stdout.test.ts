@@ -16,7 +16,7 @@ const ROOT = resolve(__dirname, '..');
 it('a reader that closes stdout early: no crash, the exit code stands', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tm-epipe-cap-'));
   generateCapture(dir, 20_000, join(ROOT, 'samples', 'demo'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/tunnelmedic.mjs'), 'scan', '--capture', dir, '--json'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/tunnelmedic.cjs'), 'scan', '--capture', dir, '--json'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TUNNELMEDIC_FROM_SOURCE: '1', TUNNELMEDIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'tm-epipe-')), TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json') },

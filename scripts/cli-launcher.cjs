@@ -1,0 +1,33 @@
+// The CLI's launcher, copied to dist/cli/tunnelmedic.cjs by scripts/build-cli.mjs. It compiles the
+// bundle beside it (tunnelmedic-bundle.cjs) as a vm.Script with V8's code cache
+// (tunnelmedic-bundle.cjs.v8cache, made at build time), because Node 20 keeps no compiled code
+// between runs of ES modules and compiling the CLI was the largest single cost of its start
+// (issue 16.2). The cache is only an aid: V8 checks it against its own version, flags and the
+// source's length and, when it does not fit (another Node, NODE_OPTIONS with V8 flags, a damaged
+// file), compiles the source as usual. CommonJS, not an ES module: Node starts a CommonJS entry
+// ~7 % of its own start-up faster (no ES module loader; paired runs of empty files).
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const bundle = join(__dirname, 'tunnelmedic-bundle.cjs');
+let cachedData;
+try {
+  cachedData = readFileSync(`${bundle}.v8cache`);
+} catch {
+  // no cache (removed, or a build that could not make one): compiled from source
+}
+// the build makes the bundle ASCII only (ascii-output), so Latin-1 reads it exactly, as a one-byte string
+const script = new Script(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData });
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, __dirname);
+const { runCli, processIo } = cli.exports;
+runCli(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+  // the build's run (scripts/build-cli.mjs writeCodeCache): after the scan, so the cache holds
+  // every function it compiled, not only the top level
+  if (process.env.TUNNELMEDIC_CODE_CACHE_OUT) writeFileSync(process.env.TUNNELMEDIC_CODE_CACHE_OUT, script.createCachedData());
+  if (process.env.TUNNELMEDIC_DEBUG && script.cachedDataRejected !== false) process.stderr.write(`tunnelmedic: code cache ${cachedData ? 'rejected' : 'missing'}, compiled from source\n`);
+});
