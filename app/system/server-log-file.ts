@@ -35,7 +35,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   const stream = createReadStream(path, { encoding: utf16 ?? 'utf8', start: utf16 ? 2 : 0, end: Math.min(info.size, maxBytes) - 1 });
   // decoded once by the stream, cut into lines synchronously per chunk (as readline would cut them)
-  const lines = new ChunkLines((line, hints) => parser.pushLine(line, hints));
+  const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
   for await (const chunk of stream) lines.push(chunk as string);
   lines.end();
   const result = parser.end();

@@ -46,10 +46,14 @@ export class ServerLogParser {
     this.splitter = new LineSplitter((r) => this.record(r), continues);
   }
 
-  /** One physical line (without its newline); `hints`: what it is known not to hold (lines.ts LineHints), 0 when nothing is known. */
-  pushLine(line: string, hints = 0): void {
+  /**
+   * One physical line (without its newline); `hints`: what it is known not to hold (lines.ts
+   * LineHints), 0 when nothing is known; `src`, `at`: the text the line was cut from and where
+   * (ChunkLines gives them), so its header is read in place.
+   */
+  pushLine(line: string, hints = 0, src?: string, at = 0): void {
     this.sniffer.see(line);
-    this.splitter.push(line, hints);
+    this.splitter.push(line, hints, src, at);
   }
 
   /** A whole text (the app's paste box); CRLF, LF and CR line ends. */
@@ -92,7 +96,7 @@ export class ServerLogParser {
 
   private record(r: RawRecord): void {
     this.records++;
-    const pre = readPrefix(r.text, r.clean === true);
+    const pre = readPrefix(r.text, r.clean === true, r.src, r.at);
     if (pre.seq !== undefined) {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;

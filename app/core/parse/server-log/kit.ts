@@ -101,12 +101,15 @@ export function templateOf(message: string): string {
 
 let secondHash = 0;
 /** FNV-1a of the template's characters; the second, independent hash is left in secondHash. */
-export function templateHash(message: string): number {
+export const templateHash = (message: string): number => templateHashIn(message, 0, message.length);
+
+/** templateHash of the message that lies in `src` from `from` to `end` (read in place: see Prefixed.src). */
+export function templateHashIn(src: string, from: number, end: number): number {
   let h = 0x811c9dc5;
   let h2 = 0x9e3779b9;
   let last = -1;
-  for (let i = 0, n = 0; i < message.length && n < TEMPLATE_CHARS; i++) {
-    let c = message.charCodeAt(i);
+  for (let i = from, n = 0; i < end && n < TEMPLATE_CHARS; i++) {
+    let c = src.charCodeAt(i);
     if (isDigit(c)) {
       if (last === HASH) continue;
       c = HASH;
@@ -120,8 +123,8 @@ export function templateHash(message: string): number {
   return h >>> 0;
 }
 
-/** Both hashes of the template (tests). */
-export const templateFingerprint = (message: string): [number, number] => [templateHash(message), secondHash];
+/** Both hashes of the template (tests); `src`, `at`: read in place, where the message lies in src. */
+export const templateFingerprint = (message: string, src?: string, at = 0): [number, number] => [src === undefined ? templateHash(message) : templateHashIn(src, at, at + message.length), secondHash];
 
 function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
   if (countOnly && rule[2] === 'context') {
@@ -146,10 +149,14 @@ function cacheOf(rules: readonly Rule[]): TemplateCache {
   return cache;
 }
 
-export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false): Hit | null {
+/**
+ * The first rule that gives a hit for `message` (the template's rule tried first). `src`, `from`: the
+ * message lies in src at `from` (Prefixed.src), where its template is read — undefined: in `message`.
+ */
+export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false, src?: string, from = 0): Hit | null {
   const cache = cacheOf(rules);
   // the bucket key as a small integer (30 bits): V8 keeps it unboxed, and the second hash still tells templates apart
-  const hash = templateHash(message) & 0x3fffffff;
+  const hash = (src === undefined ? templateHash(message) : templateHashIn(src, from, from + message.length)) & 0x3fffffff;
   const hash2 = secondHash;
   const bucket = cache.buckets.get(hash);
   let at = -1;
@@ -194,6 +201,15 @@ function stepKey(what: string): string {
 
 // no object spread on these per-line paths: V8 spends about a microsecond on each `{ ...x }`
 export const d = (key: string, values?: Record<string, string | number>): Decoded => (values ? { key, values } : { key });
+
+/**
+ * Where a family's message lies in the read chunk, when it does: `message` is the record's message
+ * (pre.message) with `skip` characters cut from its start and then trimmed. -1 when it is not known
+ * (no chunk, or trim took something): applyRules then reads the message itself.
+ */
+export function messageAt(pre: Prefixed, skip: number, message: string): number {
+  return pre.src !== undefined && pre.messageAt !== undefined && message.length === pre.message.length - skip ? pre.messageAt + skip : -1;
+}
 
 /** A hit with who or what it names (the PC's address, the user, the session); undefined ones are left out. */
 export function tagged(hit: Hit, tags: { peer?: string; user?: string; session?: string }): Hit {

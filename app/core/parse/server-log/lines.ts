@@ -13,6 +13,9 @@ export interface RawRecord {
   text: string;
   /** known to hold no line break (\n, \r, U+2028, U+2029): the header reader need not look (see LineHints) */
   clean?: boolean;
+  /** a clean record that is one physical line as read: `src.slice(at, at + text.length) === text` (its read chunk, see readPrefix) */
+  src?: string;
+  at?: number;
 }
 
 /**
@@ -105,14 +108,24 @@ function hasBbcodeStart(s: string): boolean {
   return false;
 }
 
+/** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
+let rewritten = false;
+
 /** Paste damage removed before anything else: CR, rsyslog's `#011` tab escape, Markdown quotes, BBCode. */
 export function normalizeLine(raw: string, first: boolean, hints = 0): string {
+  rewritten = false;
   let s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  if (!(hints & NO_HASH0) && s.includes('#0')) s = s.replace(/#011/g, '\t').replace(/#015/g, '');
+  if (!(hints & NO_HASH0) && s.includes('#0')) {
+    s = s.replace(/#011/g, '\t').replace(/#015/g, '');
+    rewritten = true;
+  }
   if (s.startsWith('>')) s = s.replace(/^(?:> ?)+/, '');
   // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it)
-  if ((hints & REWRITE_FREE) !== REWRITE_FREE && hasBbcodeStart(s)) s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+  if ((hints & REWRITE_FREE) !== REWRITE_FREE && hasBbcodeStart(s)) {
+    s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+    rewritten = true;
+  }
   return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
 }
 
@@ -133,12 +146,15 @@ export class LineSplitter {
     private readonly continues: ContinuationTest,
   ) {}
 
-  /** `hints`: what the line is known not to hold (LineHints); 0: nothing known. */
-  push(raw: string, hints = 0): void {
+  /**
+   * `hints`: what the line is known not to hold (LineHints); 0: nothing known. `src`, `at`: the line
+   * as read lies in `src` at `at` (RawRecord.src); undefined when it does not.
+   */
+  push(raw: string, hints = 0, src?: string, at = 0): void {
     this.lineNo++;
     const text = normalizeLine(raw, this.lineNo === 1, hints);
-    // a rewritten text (`#011`, BBCode) may hold new words, never a line break
-    const known = (hints & REWRITE_FREE) === REWRITE_FREE ? hints : hints & NO_LINE_BREAK;
+    // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
+    const known = rewritten ? hints & NO_LINE_BREAK : hints;
     const clean = (known & NO_LINE_BREAK) !== 0;
     const c = text.charCodeAt(0);
     // a printable ASCII first character: not blank, without trimming a copy
@@ -155,7 +171,7 @@ export class LineSplitter {
     }
     if (text.length < 12 || !maybeGlued(text, known)) {
       this.flush();
-      this.pending = { line: this.lineNo, endLine: this.lineNo, text, clean };
+      this.pending = clean && src !== undefined && text === raw ? { line: this.lineNo, endLine: this.lineNo, text, clean, src, at } : { line: this.lineNo, endLine: this.lineNo, text, clean };
       return;
     }
     for (const part of unglue(text, known)) {
@@ -190,8 +206,11 @@ export class ChunkLines {
   private sawReturn = false;
   private hints = 0;
 
-  /** `line` gets each line and what it is known not to hold (LineHints: found once per chunk). */
-  constructor(private readonly line: (text: string, hints: number) => void) {}
+  /**
+   * `line` gets each line and what it is known not to hold (LineHints: found once per chunk), and
+   * for a line cut from one chunk that chunk and where the line starts in it (see readPrefix).
+   */
+  constructor(private readonly line: (text: string, hints: number, src: string | undefined, at: number) => void) {}
 
   push(chunk: string): void {
     if (chunk.length === 0) return;
@@ -219,7 +238,7 @@ export class ChunkLines {
   }
 
   end(): void {
-    if (this.rest) this.line(this.rest, 0);
+    if (this.rest) this.line(this.rest, 0, undefined, 0);
     this.rest = '';
   }
 
@@ -228,7 +247,7 @@ export class ChunkLines {
       // joined across two chunks: a word may span the cut, nothing is known
       const text = this.rest + chunk.slice(from, to);
       this.rest = '';
-      this.line(text, 0);
-    } else this.line(chunk.slice(from, to), this.hints);
+      this.line(text, 0, undefined, 0);
+    } else this.line(chunk.slice(from, to), this.hints, chunk, from);
   }
 }

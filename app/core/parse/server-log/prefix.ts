@@ -19,6 +19,14 @@ export interface Prefixed {
   message: string;
   /** router web logs: a sequence number (newest-first logs count down) */
   seq?: number;
+  /**
+   * Where the message lies in the read chunk its line was cut from (`src.slice(messageAt,
+   * messageAt + message.length) === message`), set only for a record that is one unaltered line
+   * known to hold no line break: the rule cache reads the message there, in place — a character of
+   * a sliced string costs about twice one of its flat parent (see readPrefix).
+   */
+  src?: string;
+  messageAt?: number;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -50,9 +58,9 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * `from`: its end, or -1 when a character is outside printable ASCII (whether it is `\s` is then
  * left to the regex).
  */
-function tokenEnd(text: string, from: number, hostRule: boolean): number {
+function tokenEnd(text: string, from: number, end: number, hostRule: boolean): number {
   let i = from;
-  for (; i < text.length; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 32 || c > 126) return -1;
     if (c === 32 || c === 58 /* : */ || c === 91 /* [ */ || (hostRule && c === 93) /* ] */) break;
@@ -60,36 +68,43 @@ function tokenEnd(text: string, from: number, hostRule: boolean): number {
   return i;
 }
 
+/**
+ * The character at `i` of the line that ends at `end` (NaN past it, as charCodeAt past a string's
+ * end): the header is read in place in a larger text (the read chunk), never beyond its line.
+ */
+const codeAt = (text: string, i: number, end: number): number => (i < end ? text.charCodeAt(i) : NaN);
+
 /** After a program name: `[pid]: ` or `: ` → where the message starts (-1: neither); the pid's digits end at pidEnd. */
 let pidEnd = -1;
-function afterProgram(text: string, at: number): number {
+function afterProgram(text: string, at: number, end: number): number {
   pidEnd = -1;
-  if (text.charCodeAt(at) === 91) {
+  if (codeAt(text, at, end) === 91) {
     let j = at + 1;
-    while (isDigit(text.charCodeAt(j))) j++;
-    if (j === at + 1 || text.charCodeAt(j) !== 93) return -1;
+    while (isDigit(codeAt(text, j, end))) j++;
+    if (j === at + 1 || codeAt(text, j, end) !== 93) return -1;
     pidEnd = j;
     at = j + 1;
   }
-  if (text.charCodeAt(at) !== 58) return -1;
+  if (codeAt(text, at, end) !== 58) return -1;
   at++;
-  if (text.charCodeAt(at) === 32) at++;
+  if (codeAt(text, at, end) === 32) at++;
   return at;
 }
 
 /** Two digits at `at` as a number, or -1. */
-function twoDigits(text: string, at: number): number {
-  const a = text.charCodeAt(at);
-  const b = text.charCodeAt(at + 1);
+function twoDigits(text: string, at: number, end: number): number {
+  const a = codeAt(text, at, end);
+  const b = codeAt(text, at + 1, end);
   return isDigit(a) && isDigit(b) ? (a - 48) * 10 + b - 48 : -1;
 }
 
-/** The month of the three letters at the start (exact spelling, as the regexes), or 0 — without cutting a string. */
+/** The month of the three letters at `at` (exact spelling, as the regexes), or 0 — without cutting a string. */
 const MONTH_BY_CODE = new Map(MONTHS.map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1]));
-function monthAt(text: string): number {
-  const a = text.charCodeAt(0);
-  const b = text.charCodeAt(1);
-  const c = text.charCodeAt(2);
+function monthAt(text: string, at: number, end: number): number {
+  if (at + 3 > end) return 0;
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
   return a < 128 && b < 128 && c < 128 ? (MONTH_BY_CODE.get((a << 16) | (b << 8) | c) ?? 0) : 0;
 }
 
@@ -122,68 +137,73 @@ export const hasLineBreak = (text: string): boolean => text.indexOf('\n') >= 0 |
  * what SYSLOG_PROG captures (its optional host is tried first, as the regex backtracks), without
  * the regex's match array and ten substrings per line. False whenever this reading is unsure
  * (non-ASCII in the header, a line break inside): splitPrefix then tries the regexes as before.
- * splitPrefixByRegex is the reference a property test holds this to. Fills `scan`.
+ * splitPrefixByRegex is the reference a property test holds this to. Fills `scan`, with offsets
+ * from the line's start.
+ *
+ * The line is `text` from `base` to `end`: the whole text, or one line in place in its read chunk
+ * (a flat string: reading the chunk costs about half of reading the line, a slice of it).
  */
-function scanSyslogHeader(text: string, clean = false): boolean {
-  const month = monthAt(text);
-  if (!month || text.charCodeAt(3) !== 32) return false;
-  let i = 4;
-  while (text.charCodeAt(i) === 32) i++;
-  if (!isDigit(text.charCodeAt(i))) return false;
+function scanSyslogHeader(text: string, clean = false, base = 0, end = text.length): boolean {
+  const month = monthAt(text, base, end);
+  if (!month || codeAt(text, base + 3, end) !== 32) return false;
+  let i = base + 4;
+  while (codeAt(text, i, end) === 32) i++;
+  if (!isDigit(codeAt(text, i, end))) return false;
   let day = text.charCodeAt(i++) - 48;
-  if (isDigit(text.charCodeAt(i))) day = day * 10 + text.charCodeAt(i++) - 48;
-  if (text.charCodeAt(i) !== 32) return false;
-  const hour = twoDigits(text, i + 1);
-  const minute = twoDigits(text, i + 4);
-  const second = twoDigits(text, i + 7);
-  if (hour < 0 || minute < 0 || second < 0 || text.charCodeAt(i + 3) !== 58 || text.charCodeAt(i + 6) !== 58) return false;
+  if (isDigit(codeAt(text, i, end))) day = day * 10 + text.charCodeAt(i++) - 48;
+  if (codeAt(text, i, end) !== 32) return false;
+  const hour = twoDigits(text, i + 1, end);
+  const minute = twoDigits(text, i + 4, end);
+  const second = twoDigits(text, i + 7, end);
+  if (hour < 0 || minute < 0 || second < 0 || codeAt(text, i + 3, end) !== 58 || codeAt(text, i + 6, end) !== 58) return false;
   i += 9;
   let fracStart = -1;
   let fracEnd = -1;
-  if (text.charCodeAt(i) === 46) {
+  if (codeAt(text, i, end) === 46) {
     let j = i + 1;
-    while (isDigit(text.charCodeAt(j))) j++;
+    while (isDigit(codeAt(text, j, end))) j++;
     if (j === i + 1) return false;
     fracStart = i + 1;
     fracEnd = j;
     i = j;
   }
-  if (text.charCodeAt(i) !== 32 || (!clean && hasLineBreak(text))) return false;
+  // (a line read in place is always clean: the caller knows it holds no line break)
+  if (codeAt(text, i, end) !== 32 || (!clean && hasLineBreak(text))) return false;
   const start = i + 1;
   let hostEnd = -1;
   let programStart = start;
   let programEnd = -1;
   let message = -1;
   // with a host first (the regex's optional group is greedy), then without
-  const firstEnd = tokenEnd(text, start, true);
+  const firstEnd = tokenEnd(text, start, end, true);
   if (firstEnd < 0) return false;
-  if (firstEnd > start && text.charCodeAt(firstEnd) === 32) {
-    const end = tokenEnd(text, firstEnd + 1, false);
-    if (end < 0) return false;
-    if (end > firstEnd + 1 && (message = afterProgram(text, end)) >= 0) {
+  if (firstEnd > start && codeAt(text, firstEnd, end) === 32) {
+    const last = tokenEnd(text, firstEnd + 1, end, false);
+    if (last < 0) return false;
+    if (last > firstEnd + 1 && (message = afterProgram(text, last, end)) >= 0) {
       hostEnd = firstEnd;
       programStart = firstEnd + 1;
-      programEnd = end;
+      programEnd = last;
     }
   }
   if (message < 0) {
-    const end = tokenEnd(text, start, false);
-    if (end <= start || (message = afterProgram(text, end)) < 0) return false;
-    programEnd = end;
+    const last = tokenEnd(text, start, end, false);
+    if (last <= start || (message = afterProgram(text, last, end)) < 0) return false;
+    programEnd = last;
   }
   scan.month = month;
   scan.day = day;
   scan.hour = hour;
   scan.minute = minute;
   scan.second = second;
-  scan.fracStart = fracStart;
-  scan.fracEnd = fracEnd;
-  scan.start = start;
-  scan.hostEnd = hostEnd;
-  scan.programStart = programStart;
-  scan.programEnd = programEnd;
-  scan.pidEnd = pidEnd;
-  scan.message = message;
+  scan.fracStart = fracStart < 0 ? -1 : fracStart - base;
+  scan.fracEnd = fracEnd < 0 ? -1 : fracEnd - base;
+  scan.start = start - base;
+  scan.hostEnd = hostEnd < 0 ? -1 : hostEnd - base;
+  scan.programStart = programStart - base;
+  scan.programEnd = programEnd - base;
+  scan.pidEnd = pidEnd < 0 ? -1 : pidEnd - base;
+  scan.message = message - base;
   return true;
 }
 
@@ -224,16 +244,20 @@ class SyslogPrefixed implements Prefixed {
   private hostEnd = -1;
   private programEnd = 0;
   private pidEnd = -1;
+  src: string | undefined = undefined;
+  messageAt = 0;
 
-  /** this record's header (the parser's one instance is refilled per record) */
-  fill(text: string, s: HeaderScan): this {
+  /** this record's header (the parser's one instance is refilled per record); `src`: the chunk the text lies in at `base` */
+  fill(text: string, s: HeaderScan, src: string | undefined, base: number): this {
     this.text = text;
-    this.program = programOf(text, s.programStart, s.programEnd);
+    this.program = src === undefined ? programOf(text, s.programStart, s.programEnd) : programOf(src, base + s.programStart, base + s.programEnd);
     this.message = text.slice(s.message);
     this.start = s.start;
     this.hostEnd = s.hostEnd;
     this.programEnd = s.programEnd;
     this.pidEnd = s.pidEnd;
+    this.src = src;
+    this.messageAt = base + s.message;
     return this;
   }
 
@@ -263,9 +287,13 @@ const current = new SyslogPrefixed();
  * pid read on demand; `clean`: the text is known to hold no line break. A syslog header comes back
  * in one object refilled for each record (no object per line): valid until the next call, so
  * whatever outlives the record is copied out of it (entries are).
+ *
+ * `src`, `at`: the text lies in `src` (its read chunk) at `at` — the header is then read there, in
+ * place, and the result says where the message lies in it (Prefixed.src). Only for a clean text.
  */
-export function readPrefix(text: string, clean = false): Prefixed {
-  return scanSyslogHeader(text, clean) ? current.fill(text, scan) : splitPrefixByRegex(text);
+export function readPrefix(text: string, clean = false, src?: string, at = 0): Prefixed {
+  if (src !== undefined && clean) return scanSyslogHeader(src, true, at, at + text.length) ? current.fill(text, scan, src, at) : splitPrefixByRegex(text);
+  return scanSyslogHeader(text, clean) ? current.fill(text, scan, undefined, 0) : splitPrefixByRegex(text);
 }
 
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */

@@ -185,6 +185,28 @@ describe('fast paths give what their references give', () => {
     );
     for (const line of corpusLines) expect(fields(readPrefix(line))).toEqual(fields(splitPrefix(line)));
   });
+  it('a header read in place in its chunk (any text around it) is the header read from the line alone, and says where its message lies', () => {
+    const fields = (p: Prefixed) => ({ shape: p.shape, time: p.time, host: p.host, program: p.program, pid: p.pid, level: p.level, seq: p.seq, clockUnsynced: p.clockUnsynced, message: p.message });
+    const around = fc.constantFrom('', 'Jan 1 00:00:00 h p: x\n', 'abc', '\n', '12', ' ', '[1]: ', ':');
+    const check = (before: string, line: string, after: string) => {
+      const alone = fields(readPrefix(line, true));
+      const src = before + line + after;
+      const inPlace = readPrefix(line, true, src, before.length);
+      const where = inPlace.src !== undefined ? src.slice(inPlace.messageAt, inPlace.messageAt! + inPlace.message.length) : undefined;
+      expect(fields(inPlace)).toEqual(alone);
+      if (where !== undefined) expect(where).toBe(inPlace.message);
+    };
+    // (clean lines only: a chunk's line holds no line break)
+    fc.assert(fc.property(around, header.filter((l) => !/[\r\n\u2028\u2029]/.test(l)), around, check), { numRuns: 3000 });
+    // every cut of a header line, followed in its chunk by the rest: nothing past the line's end is read
+    fc.assert(
+      fc.property(header.filter((l) => !/[\r\n\u2028\u2029]/.test(l)), (line) => {
+        for (let k = 0; k <= line.length; k++) check('', line.slice(0, k), line.slice(k));
+      }),
+      { numRuns: 500 },
+    );
+    for (const line of corpusLines.filter((l) => !/[\r\n\u2028\u2029]/.test(l))) check('x\n', line, '\nJan  1 00:00:00 h p: y');
+  });
   it('what a chunk is known not to hold (line hints) changes nothing: chunked with hints, pasted, and line by line without', () => {
     // pieces that make the hinted tests matter: glue words (also cut by a chunk boundary), rsyslog escapes that make BBCode, line breaks inside a line
     const piece = fc.constantFrom(
@@ -214,7 +236,8 @@ describe('fast paths give what their references give', () => {
         // a file's way (chunks cut anywhere), with and without the hints
         const read = (hinted: boolean) => {
           const p = new ServerLogParser('x');
-          const chunked = new ChunkLines((l, hints) => p.pushLine(l, hinted ? hints : 0));
+          // hinted: also where each line lies in its chunk, so headers and templates are read there
+          const chunked = new ChunkLines((l, hints, src, at) => (hinted ? p.pushLine(l, hints, src, at) : p.pushLine(l, 0)));
           let from = 0;
           for (const c of [...cuts].sort((x, y) => x - y)) {
             chunked.push(t.slice(from, Math.max(from, c)));
@@ -235,6 +258,8 @@ describe('fast paths give what their references give', () => {
       fc.property(msg, msg, (a, b) => {
         expect(templateFingerprint(a)[0] === templateFingerprint(b)[0] && templateFingerprint(a)[1] === templateFingerprint(b)[1]).toBe(templateOf(a) === templateOf(b));
         expect(templateFingerprint(templateOf(a))).toEqual(templateFingerprint(a));
+        // read in place: the message inside a longer text, with digits and letters right after it
+        expect(templateFingerprint(a, `${b}${a}12x${b}`, b.length)).toEqual(templateFingerprint(a));
       }),
       { numRuns: 3000 },
     );

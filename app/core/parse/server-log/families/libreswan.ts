@@ -1,5 +1,5 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, COUNTED, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, COUNTED, d, messageAt, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -123,7 +123,10 @@ export const libreswanFamily: FamilyParser = {
     if (!m) return null;
     const serial = m[4] ?? m[1];
     const peer = m[3] ?? m[6] ?? m[7];
-    const found = applyRules(RULES, m[9]!.trim(), pre, state, countOnly);
+    const body = m[9]!.trim();
+    // (where the body lies in the read chunk, when the message was not mended: HEAD's last group ends it)
+    const at = msg.length === pre.message.length ? messageAt(pre, msg.length - m[9]!.length, body) : -1;
+    const found = applyRules(RULES, body, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (!found) return null;
     // a counted record still names its serial (track needs it): a hit of its own, COUNTED is shared and frozen
     const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;

@@ -1,5 +1,5 @@
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, messageAt, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -97,12 +97,15 @@ const RULES: Rule[] = [
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
-/** What /^(\d\d)\[([A-Z]{3})\] ?(.*)$/ captures as its third group, read by hand (no match array per line); undefined when it would not match. */
-function afterThread(message: string): string | undefined {
+/**
+ * What /^(\d\d)\[([A-Z]{3})\] ?(.*)$/ captures as its third group, read by hand (no match array per
+ * line); undefined when it would not match. `clean`: the message is known to hold no line break.
+ */
+function afterThread(message: string, clean: boolean): string | undefined {
   if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
   if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5)) || message.charCodeAt(6) !== 93) return undefined;
   const rest = message.slice(message.charCodeAt(7) === 32 ? 8 : 7);
-  return hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
+  return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
 export const strongswanFamily: FamilyParser = {
@@ -113,8 +116,12 @@ export const strongswanFamily: FamilyParser = {
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
-    const rest = afterThread(pre.message);
-    return rest === undefined ? null : applyRules(RULES, rest.trim(), pre, state, countOnly);
+    // a message read in place is one clean line (Prefixed.src)
+    const rest = afterThread(pre.message, pre.src !== undefined);
+    if (rest === undefined) return null;
+    const message = rest.trim();
+    const at = messageAt(pre, pre.message.length - rest.length, message);
+    return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
