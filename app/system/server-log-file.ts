@@ -1,12 +1,13 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { ServerLogParser, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/lines';
 import { UsageError } from './errors';
 
 /**
  * Reads a server log file for `explain-log` / `scan --server-log`: streamed chunk by chunk, line by line into the
- * (pure) parser, so a 50 MB syslog never sits in memory. The first 8 KiB decide the encoding
+ * (pure) parser, so a 50 MB syslog never sits in memory (one 64 KiB buffer, reused). The first 8 KiB decide the encoding
  * (UTF-16 by BOM — PowerShell's Out-File — else UTF-8) and catch binary files before the rest is
  * read. Files over MAX_BYTES are read up to that size and the result says so.
  */
@@ -33,13 +34,48 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
     parser.pushText(head.toString('latin1'));
     return parser.end();
   }
-  const stream = createReadStream(path, { encoding: utf16 ?? 'utf8', start: utf16 ? 2 : 0, end: Math.min(info.size, maxBytes) - 1 });
-  // decoded once by the stream, cut into lines synchronously per chunk (as readline would cut them)
+  // decoded chunk by chunk, cut into lines synchronously per chunk (as readline would cut them)
   const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
-  for await (const chunk of stream) lines.push(chunk as string);
+  await readChunks(path, utf16 ?? 'utf8', utf16 ? 2 : 0, Math.min(info.size, maxBytes), (chunk) => lines.push(chunk));
   lines.end();
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
+}
+
+/** A read's size: a stream's default, and a decoded chunk stays a young-generation string (V8 puts strings over 128 KiB in large-object space, fresh pages each). */
+const CHUNK_BYTES = 64 * 1024;
+/** Give the event loop a turn after this much read (timers, signals; the desktop app's main process if it ever reads one). */
+const YIELD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The bytes from `start` up to `end` (or the end of the file, if sooner), decoded as a read stream
+ * with that encoding decodes them (StringDecoder: a character cut between two reads is whole in the
+ * second), chunk by chunk into one reused buffer. Read synchronously: a read stream hands every
+ * 64 KiB to the thread pool and back and allocates a new buffer for it, which cost more than
+ * parsing the chunk's lines (bench/server-log.bench.ts).
+ */
+export async function readChunks(path: string, encoding: 'utf8' | 'utf16le', start: number, end: number, chunk: (text: string) => void): Promise<void> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const decoder = new StringDecoder(encoding);
+    let sinceYield = 0;
+    for (let at = start; at < end; ) {
+      const n = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, end - at), at);
+      if (n === 0) break;
+      at += n;
+      const text = decoder.write(n === CHUNK_BYTES ? buffer : buffer.subarray(0, n));
+      if (text) chunk(text);
+      if ((sinceYield += n) >= YIELD_BYTES) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    const rest = decoder.end();
+    if (rest) chunk(rest);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** NUL bytes, or more than 10 % control bytes, in the first block: not a text log. */

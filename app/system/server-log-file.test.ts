@@ -1,0 +1,49 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readChunks } from './server-log-file';
+
+const work = mkdtempSync(join(tmpdir(), 'tm-read-chunks-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** What readServerLogFile read before readChunks: a read stream with the encoding, start and end (inclusive) given. */
+async function byStream(path: string, encoding: 'utf8' | 'utf16le', start: number, end: number): Promise<string> {
+  let out = '';
+  if (end <= start) return out;
+  for await (const chunk of createReadStream(path, { encoding, start, end: end - 1 })) out += chunk as string;
+  return out;
+}
+
+async function byChunks(path: string, encoding: 'utf8' | 'utf16le', start: number, end: number): Promise<{ text: string; longest: number }> {
+  let text = '';
+  let longest = 0;
+  await readChunks(path, encoding, start, end, (c) => {
+    text += c;
+    longest = Math.max(longest, c.length);
+  });
+  return { text, longest };
+}
+
+describe('readChunks decodes what a read stream decodes', () => {
+  it('UTF-8 and UTF-16LE with characters cut between reads, any start and end', async () => {
+    // 2-, 3- and 4-byte characters around the 64 KiB read boundaries, and a file that is not whole text
+    const unit = fc.constantFrom('a', '\n', 'é', '€', '𝄞', 'ij', '\r\n');
+    await fc.assert(
+      fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 60 }), fc.nat(200_000), fc.nat(300_000), fc.nat(3), fc.constantFrom<'utf8' | 'utf16le'>('utf8', 'utf16le'), async (units, from, to, junk, encoding) => {
+        const piece = units.join('');
+        const text = piece.repeat(Math.ceil(140_000 / piece.length));
+        const bytes = Buffer.concat([Buffer.from(text, encoding), Buffer.alloc(junk, 0xe2)]);
+        const file = join(work, 'log.txt');
+        writeFileSync(file, bytes);
+        const start = Math.min(from, bytes.length);
+        const end = Math.min(Math.max(start, to), bytes.length + 10);
+        const got = await byChunks(file, encoding, start, end);
+        expect(got.text).toBe(await byStream(file, encoding, start, Math.min(end, bytes.length)));
+        expect(got.longest).toBeLessThanOrEqual(64 * 1024 + 2);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
