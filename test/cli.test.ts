@@ -168,7 +168,9 @@ describe('tunnelmedic fix', () => {
     expect(failed.stdout).not.toMatch(/Step 2 failed|rolled back/);
     const fixed = await cli(['fix', '--demo', '--yes', '--lang', 'nl'], { dataDir });
     expect(fixed.stdout).toContain('Toegepast en gecontroleerd.');
-    const runId = /Undo with: tunnelmedic rollback (\S+)/.exec(fixed.stdout)?.[1] ?? /Run (\S+);/.exec(fixed.stdout)![1]!;
+    // the CLI's own lines too: the run and how to undo it
+    const runId = /\nOngedaan maken met: tunnelmedic rollback (\S+) --demo\n/.exec(fixed.stdout)![1]!;
+    expect(fixed.stdout).toContain(`Uitvoering ${runId}; logboek: `);
     const undone = await cli(['rollback', runId, '--demo', '--lang', 'nl'], { dataDir });
     expect(undone.stdout).toContain('Ongedaan gemaakt: 4 wijziging(en) teruggedraaid.');
     // the same run again: ALREADY_UNDONE, an EngineError from the engine, worded in Dutch

@@ -31,7 +31,8 @@ export interface DesktopEngine {
 /** A text of the engine catalogue (app/core/i18n) and its values, so a face can word it in the person's language. */
 export interface Say {
   key: string;
-  params?: Record<string, string | number>;
+  /** a value that is itself a Say (a reason such as "permission denied") is worded in the same language */
+  params?: Record<string, string | number | Say>;
 }
 
 /**

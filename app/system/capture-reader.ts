@@ -3,7 +3,7 @@ import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/p
 import { join, relative, isAbsolute } from 'node:path';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
-import { UsageError } from './errors';
+import { usageError } from './error-text';
 
 /**
  * Limits on what one capture may make us read (README "Security → limits on input"). A capture
@@ -36,8 +36,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
  */
 export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'capture', limits: Limits = CAPTURE_LIMITS): Promise<Capture> {
   const info = await stat(dir).catch(() => null);
-  if (!info) throw new UsageError(`Capture directory not found: ${dir}`);
-  if (!info.isDirectory()) throw new UsageError(`Not a capture directory (it is a file): ${dir}`);
+  if (!info) throw usageError('engineError.captureNotFound', { dir });
+  if (!info.isDirectory()) throw usageError('engineError.captureIsFile', { dir });
   const root = await realpath(dir);
   const reader = new BoundedReader(root, limits);
 

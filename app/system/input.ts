@@ -11,14 +11,12 @@ import { corporateNetworkProblem } from '../core/model/policy';
 import type { Report } from '../core/model/report';
 import { readCaptureDir } from './capture-reader';
 import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
-import { CollectionError, UsageError } from './errors';
-import { englishText } from './error-text';
+import { UsageError } from './errors';
+import { collectionError, usageError } from './error-text';
 import { demoCaptureDir, demoPolicyFile, demoWorkspace } from './paths';
 import { readPolicyFile } from './policy-file';
 import { createExecaRunner } from './run';
 import { TOOL_VERSION } from './version';
-
-const LIVE_NEEDS_WINDOWS = { key: 'engineError.liveNeedsWindows' };
 
 export interface InputOptions {
   demo?: boolean;
@@ -45,7 +43,7 @@ export interface ResolvedInput {
 
 /** INPUT of DESIGN.md's CLI: --demo | --capture DIR | this machine, plus --policy and --corp-net. */
 export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
-  if (o.demo && o.capture) throw new UsageError('Use either --demo or --capture DIR, not both.');
+  if (o.demo && o.capture) throw usageError('engineError.demoOrCapture');
   for (const cidr of o.corpNets ?? []) {
     const problem = corporateNetworkProblem(cidr);
     if (problem) throw new UsageError(`--corp-net ${cidr}: ${problem}`);
@@ -63,7 +61,7 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
     return { source: 'capture', label: dir, policy, corporateNetworks, target: null, readCapture: () => readCaptureDir(dir) };
   }
   if (process.platform !== 'win32') {
-    throw new CollectionError(englishText(LIVE_NEEDS_WINDOWS), LIVE_NEEDS_WINDOWS);
+    throw collectionError('engineError.liveNeedsWindows');
   }
   const target = liveTarget(createExecaRunner());
   return { source: 'live', label: 'this computer', policy, corporateNetworks, target, readCapture: () => target.collect() };
@@ -76,13 +74,14 @@ export async function scanInput(input: ResolvedInput, language: EngineLanguage =
     const known = [...capture.files.keys()].filter(isCaptureFile);
     const unread = capture.readProblems.filter((p) => p.unreadable);
     if (known.length === 0 && unread.length > 0) {
-      throw new UsageError(`No file in ${input.label} could be read:\n  ${unread.map((p) => `${p.source}: ${p.message}`).join('\n  ')}`);
+      // the headline is worded in the person's language; the list of files and problems is technical detail
+      throw usageError('engineError.noFileRead', { input: input.label, problems: unread.map((p) => `${p.source}: ${p.message}`).join('\n  ') });
     }
     if (known.length === 0) {
-      throw new UsageError(`${input.label} holds none of the capture files (route-print.txt, ipconfig-all.txt, ver.txt, registry/, pbk/, …).`);
+      throw usageError('engineError.noCaptureFiles', { input: input.label });
     }
     if (!understoodAnything(report.snapshot)) {
-      throw new UsageError(`No file in ${input.label} could be understood:\n  ${report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ')}`);
+      throw usageError('engineError.nothingUnderstood', { input: input.label, problems: report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ') });
     }
   }
   return { report, unreadableFiles, capture };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CAPTURE_FILES, type Capture, type CaptureFile } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
-import { CollectionError } from './errors';
+import { collectionError } from './error-text';
 import type { CommandRunner } from './run';
 import { is64BitWindows } from './windows-arch';
 
@@ -165,7 +165,7 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
   }
 
   if (files.size === 0) {
-    throw new CollectionError(`Live collection failed: none of the commands produced output.\n  ${readProblems.map((p) => p.message).join('\n  ')}`);
+    throw collectionError('engineError.liveCollectionFailed', { problems: readProblems.map((p) => p.message).join('\n  ') });
   }
   const codepage = await codepageKnown;
   return {

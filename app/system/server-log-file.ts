@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ServerLogParser, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/lines';
-import { UsageError } from './errors';
+import { usageError } from './error-text';
 
 /**
  * Reads a server log file for `explain-log` / `scan --server-log`: streamed chunk by chunk, line by line into the
@@ -17,8 +17,8 @@ const SNIFF_BYTES = 8192;
 
 export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES): Promise<ServerLogResult & { cutAtBytes?: number }> {
   const info = await stat(path).catch(() => null);
-  if (!info) throw new UsageError(`Server log not found: ${path}`);
-  if (!info.isFile()) throw new UsageError(`Not a file: ${path}`);
+  if (!info) throw usageError('engineError.serverLogNotFound', { path });
+  if (!info.isFile()) throw usageError('engineError.notAFile', { path });
   const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
   const fh = await open(path, 'r');
   try {

@@ -1,12 +1,12 @@
 import { engineT, pickLanguage } from '../../core/i18n';
 import { interpretPptpPath } from '../../core/diagnose/pptp-path';
 import { rasEventsOf } from '../../core/model/ras-event';
-import { UsageError } from '../../system/errors';
+import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { probeTcp, PPTP_CONTROL_PORT } from '../../system/pptp-probe';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
-import { inputOptions } from './shared';
+import { cliWords, inputOptions } from './shared';
 
 /**
  * The PPTP path check: one TCP connect from THIS machine to the server's control port, read
@@ -15,14 +15,14 @@ import { inputOptions } from './shared';
  */
 export async function checkPptpCommand(values: CliValues, io: CliIo): Promise<number> {
   const server = values.server;
-  if (!server || !/^[A-Za-z0-9.:-]{1,253}$/.test(server)) throw new UsageError('check-pptp needs --server HOST (the VPN server to test from this computer)');
+  if (!server || !/^[A-Za-z0-9.:-]{1,253}$/.test(server)) throw usageError('cli.pptp.needsServer');
   const port = values.port === undefined ? PPTP_CONTROL_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port ${values.port}: expected 1–65535`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw usageError('cli.pptp.portRange', { port: String(values.port) });
   const language = pickLanguage(values.lang);
   // the events explain what the probe alone cannot: a connect that works while GRE does not
   const input = values.demo || values.capture || process.platform === 'win32' ? await resolveInput(inputOptions(values, io)).catch(() => null) : null;
   const events = input ? rasEventsOf((await scanInput(input, language)).report.snapshot.events) : [];
-  if (!values.quiet && !values.json) io.stderr(`Connecting to ${server} port ${port} (TCP)…\n`);
+  if (!values.quiet && !values.json) io.stderr(`${cliWords(values)('cli.pptp.connecting', { server, port })}\n`);
   const probe = await probeTcp(server, { consent: true, port, timeoutMs: 3_000 });
   const reading = interpretPptpPath(probe, events, engineT(language));
   if (values.json) io.stdout(JSON.stringify({ probe, verdict: reading.verdict, message: reading.message, events: reading.greEvents.length }, null, 2) + '\n');

@@ -6,7 +6,7 @@ import type { ServerLogReport } from '../../core/model/server-log';
 import { serverLogNames } from '../../core/parse/server-log/names';
 import type { ServerLogResult } from '../../core/parse/server-log';
 import { Redactor } from '../../core/report/redact';
-import { UsageError } from '../../system/errors';
+import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { readServerLogFile } from '../../system/server-log-file';
 import { TOOL_VERSION } from '../../system/version';
@@ -14,7 +14,7 @@ import type { CliValues } from '../args';
 import { formatReport } from '../format';
 import { EXIT, type CliIo } from '../io';
 import { checkOutFile, writeOut } from './out-path';
-import { inputFlags, inputOptions } from './shared';
+import { cliWords, inputFlags, inputOptions, shownInput } from './shared';
 
 /**
  * `tunnelmedic explain-log FILE… [--capture DIR] [--json] [--lang nl] [--redact]`: what the VPN
@@ -24,15 +24,16 @@ import { inputFlags, inputOptions } from './shared';
  * serverLogs, findings }`. Exit 4 when no file is a server log (empty, binary, a route print …).
  */
 export async function explainLogCommand(values: CliValues, files: string[], io: CliIo): Promise<number> {
-  if (!files.length) throw new UsageError('explain-log needs at least one log file: tunnelmedic explain-log FILE… [--capture DIR]');
+  if (!files.length) throw usageError('cli.explainLog.needsFile');
   const language = pickLanguage(values.lang);
   const t = engineT(language);
+  const words = cliWords(values);
   const logs: ServerLogResult[] = [];
   for (const f of files) {
-    if (!values.quiet && !values.json) io.stderr(`Reading ${f}…\n`);
+    if (!values.quiet && !values.json) io.stderr(`${words('cli.explainLog.reading', { file: f })}\n`);
     const r = await readServerLogFile(f);
     if (r.verdict !== 'ok') io.stderr(`tunnelmedic: ${f}: ${t(`serverLog.verdict.${r.verdict}`)}\n`);
-    if (r.cutAtBytes) io.stderr(`tunnelmedic: ${f}: only the first ${r.cutAtBytes} bytes were read\n`);
+    if (r.cutAtBytes) io.stderr(`tunnelmedic: ${words('cli.explainLog.cut', { file: f, bytes: r.cutAtBytes })}\n`);
     logs.push(r);
   }
   if (!logs.some((l) => l.verdict === 'ok')) return EXIT.usage;
@@ -47,7 +48,7 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
     const out = redactor ? redactor.value(report) : report;
     findings = out.findings;
     json = JSON.stringify(out, null, 2) + '\n';
-    text = `${formatServerLogs(out.serverLogs ?? [], language, values.verbose)}\n${formatReport(out, input.label, inputFlags(values), values.verbose)}`;
+    text = `${formatServerLogs(out.serverLogs ?? [], language, values.verbose)}\n${formatReport(out, shownInput(input, words), inputFlags(values), values.verbose)}`;
   } else {
     const explained = explainServerLogs(logs, t);
     const doc = { schemaVersion: 1 as const, tool: { name: 'tunnelmedic' as const, version: TOOL_VERSION }, generatedAt: new Date().toISOString(), language, ...explained };

@@ -8,13 +8,13 @@ import { fixApprovalDigest } from '../../system/apply/approval';
 import { elevatedExecutor } from '../../system/apply/elevate';
 import { createExecaRunner } from '../../system/run';
 import { RunStore } from '../../system/apply/journal';
-import { UsageError } from '../../system/errors';
+import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { runsDir } from '../../system/paths';
 import { TOOL_VERSION } from '../../system/version';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
-import { inputOptions } from './shared';
+import { cliWords, inputOptions, type CliWords } from './shared';
 
 export async function fixCommand(values: CliValues, io: CliIo): Promise<number> {
   const language = pickLanguage(values.lang);
@@ -22,37 +22,36 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   const input = await resolveInput(options);
   const { report } = await scanInput(input, language);
   const scanExit = hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
+  const words = cliWords(values);
   const fixes = selectFixes(report, values.only);
   const say = (text: string) => !values.quiet && io.stderr(text);
 
   if (values['dry-run']) {
-    io.stdout(fixes.length ? fixes.map(dryRunText).join('\n') : 'Nothing to fix.\n');
+    io.stdout(fixes.length ? fixes.map((f) => dryRunText(f, words)).join('\n') : `${words('cli.fix.nothingToFix')}\n`);
     return scanExit;
   }
-  if (!input.target) {
-    throw new UsageError(`${input.label} is a capture of another machine: nothing here can be changed. Use --dry-run to see the scripts.`);
-  }
+  if (!input.target) throw usageError('cli.fix.captureReadOnly', { input: input.label });
   if (fixes.length === 0) {
-    say('Nothing to fix.\n');
+    say(`${words('cli.fix.nothingToFix')}\n`);
     return scanExit;
   }
 
   let chosen = fixes;
   if (!values.yes) {
     if (!io.isTTY) {
-      say('Not applying anything: this run is not interactive and --yes was not given.\n');
+      say(`${words('cli.fix.notInteractive')}\n`);
       return EXIT.findings;
     }
-    io.stdout(fixes.map((f) => `${f.title} [${f.id}]\n${f.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n  Plan SHA-256: ${fixApprovalDigest(f)}\n`).join('\n'));
-    if (!(await io.confirm('Apply these changes? A backup is taken and they can be undone. [y/N] '))) {
-      say('Nothing was changed.\n');
+    io.stdout(fixes.map((f) => `${f.title} [${f.id}]\n${f.steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')}\n  ${words('cli.fix.planDigest', { digest: fixApprovalDigest(f) })}\n`).join('\n'));
+    if (!(await io.confirm(words('cli.fix.confirm')))) {
+      say(`${words('cli.fix.nothingChanged')}\n`);
       return scanExit;
     }
   } else if (!io.isTTY) {
     // Unattended: only what the policy allows, within its maxRisk (DESIGN.md); without a policy, nothing.
     chosen = fixes.filter((f) => {
       const refusal = unattendedRefusal(f, findingIdOfFix(f.id), input.policy, input.corporateNetworks);
-      if (refusal) say(`Skipped (${refusal}): ${f.id}\n`);
+      if (refusal) say(`${words('cli.fix.skipped', { why: refusal, fixId: f.id })}\n`);
       return !refusal;
     });
     if (chosen.length === 0) return scanExit;
@@ -62,7 +61,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   // Reachability before/after (issue 15.1): on this machine only; a person's --yes covers it unless
   // --no-probe; an unattended run only when the policy says probes may run without a person.
   const probe = input.source === 'live' && !values['no-probe'] && (io.isTTY || input.policy?.probes?.unattended === true);
-  if (probe) say(`Checking reachability before and after (contacts ${probeTargets(report.snapshot, input.policy).map((t) => (t.kind === 'http' ? t.url : `${t.host}:${t.port}`)).join(', ')}; --no-probe skips this).\n`);
+  if (probe) say(`${words('cli.fix.probe', { targets: probeTargets(report.snapshot, input.policy).map((t) => (t.kind === 'http' ? t.url : `${t.host}:${t.port}`)).join(', ') })}\n`);
   const result = await applyFixes(
     {
       target: input.target,
@@ -77,8 +76,8 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   );
   if (values.json) io.stdout(JSON.stringify(result.report, null, 2) + '\n');
   else {
-    io.stdout(`${result.message}\nRun ${result.runId}; journal: ${result.journalPath}\n`);
-    if (result.verified) io.stdout(`Undo with: tunnelmedic rollback ${result.runId}${values.demo ? ' --demo' : ''}\n`);
+    io.stdout(`${result.message}\n${words('cli.fix.run', { runId: result.runId, journal: String(result.journalPath) })}\n`);
+    if (result.verified) io.stdout(`${words('cli.fix.undoWith', { command: `tunnelmedic rollback ${result.runId}${values.demo ? ' --demo' : ''}` })}\n`);
   }
   if ((result as { rollbackFailed?: boolean }).rollbackFailed) return EXIT.rollbackFailed;
   if (!result.verified) return EXIT.rolledBack;
@@ -100,17 +99,17 @@ function selectFixes(report: Report, only: string | undefined): Fix[] {
   }
   const picked = [...byFinding.values()];
   const unknown = wanted.filter((w) => !all.some((x) => x.finding === w || x.fix.id === w));
-  if (unknown.length) throw new UsageError(`--only: no fix for ${unknown.join(', ')} on this machine (offered: ${all.map((x) => x.fix.id).join(', ') || 'none'})`);
+  if (unknown.length) throw usageError('cli.fix.unknownOnly', { ids: unknown.join(', '), offered: all.map((x) => x.fix.id).join(', ') || { key: 'cli.none' } });
   return picked;
 }
 
-function dryRunText(fix: Fix): string {
+function dryRunText(fix: Fix, words: CliWords): string {
   // a Windows 9x capture's scripts are .bat files for COMMAND.COM (script-dialect.ts)
   const ext = fix.script.dialect === 'command-com' ? 'bat' : 'cmd';
   return [
     `REM ===== ${fix.id}: ${fix.title} =====`,
     ...fix.steps.map((s) => `REM   ${s}`),
-    ...(fix.actions.some((a) => a.kind === 'file.replace') ? ['REM   This script reads companion files with the exact old and new bytes: `tunnelmedic scripts --out DIR` writes them beside it.'] : []),
+    ...(fix.actions.some((a) => a.kind === 'file.replace') ? [`REM   ${words('cli.fix.companionFiles')}`] : []),
     ...(fix.script.ps1Unavailable ? [`REM   ${fix.script.ps1Unavailable}`] : []),
     `REM ----- fix.${ext} -----`,
     fix.script.cmd.trimEnd(),

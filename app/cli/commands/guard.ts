@@ -5,14 +5,14 @@ import { guardTaskName } from '../../core/remedy/guard-task';
 import { applyFixes, rollbackRun } from '../../system/apply/apply';
 import { RunStore } from '../../system/apply/journal';
 import { ensureSafeRunsFolder } from '../../system/apply/runs-folder';
-import { UsageError } from '../../system/errors';
+import { usageError } from '../../system/error-text';
 import { resolveInput, type ResolvedInput } from '../../system/input';
 import { runsDir } from '../../system/paths';
 import { createExecaRunner } from '../../system/run';
 import { TOOL_VERSION } from '../../system/version';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
-import { inputOptions } from './shared';
+import { cliWords, inputOptions } from './shared';
 
 /**
  * `tunnelmedic guard list|remove NAME` (issue 15.4): the "Keep it fixed" tasks on this machine.
@@ -24,26 +24,27 @@ export async function guardCommand(values: CliValues, rest: string[], io: CliIo)
   const [sub, ...args] = rest;
   const options = inputOptions(values, io);
   const input = await resolveInput(options);
-  if (!input.target) throw new UsageError('guard works on a machine: use --demo or run it on the machine itself.');
+  if (!input.target) throw usageError('cli.guard.needsMachine');
+  const words = cliWords(values);
   const store = new RunStore(runsDir(options.dataDir));
   const installed = await installedGuards(input, store);
   if (sub === 'list') {
     if (values.json) io.stdout(JSON.stringify(installed, null, 2) + '\n');
-    else io.stdout(installed.length ? installed.map((g) => `${g.task}\n  connection: ${g.connection ?? '(not installed by TunnelMedic here)'}${g.runId ? `\n  installed by run ${g.runId}` : ''}\n`).join('') : 'No guard is installed.\n');
+    else io.stdout(installed.length ? installed.map((g) => `${g.task}\n  ${words('cli.guard.connection', { name: g.connection ?? words('cli.guard.notOursConnection') })}${g.runId ? `\n  ${words('cli.guard.installedBy', { runId: g.runId })}` : ''}\n`).join('') : `${words('cli.guard.none')}\n`);
     return EXIT.healthy;
   }
   if (sub === 'remove') {
     const which = args[0];
-    if (!which) throw new UsageError('Say which guard: tunnelmedic guard remove "CONNECTION NAME" (see tunnelmedic guard list).');
+    if (!which) throw usageError('cli.guard.sayWhich');
     const guard = installed.find((g) => g.connection === which || g.task.toLowerCase() === which.toLowerCase() || g.task === guardTaskName(which));
-    if (!guard) throw new UsageError(`No guard for "${which}" is installed.`);
-    if (!guard.runId) throw new UsageError(`${guard.task} was not installed by a TunnelMedic run on this machine, so there is no journal to undo it from; remove it with: schtasks /Delete /TN "${guard.task}" /F`);
+    if (!guard) throw usageError('cli.guard.notInstalled', { name: which });
+    if (!guard.runId) throw usageError('cli.guard.notOurs', { task: guard.task, command: `schtasks /Delete /TN "${guard.task}" /F` });
     await ensureSafeRunsFolder(store.root, { runner: input.source === 'live' ? createExecaRunner() : undefined, secure: input.source === 'live' });
     const result = await rollbackRun({ target: input.target, store, analyse: analyseOptions(input, values) }, guard.runId);
     io.stdout(`${result.message}\n`);
     return result.rolledBack ? EXIT.healthy : EXIT.rollbackFailed;
   }
-  throw new UsageError('Usage: tunnelmedic guard list | tunnelmedic guard remove "CONNECTION NAME"');
+  throw usageError('cli.guard.usage');
 }
 
 /**
@@ -53,10 +54,10 @@ export async function guardCommand(values: CliValues, rest: string[], io: CliIo)
  */
 export async function guardRunCommand(values: CliValues, io: CliIo): Promise<number> {
   const connection = values.connection;
-  if (!connection) throw new UsageError('guard-run needs --connection NAME');
+  if (!connection) throw usageError('cli.guard.runNeedsConnection');
   const options = inputOptions(values, io);
   const input = await resolveInput(options);
-  if (!input.target) throw new UsageError('guard-run works on a machine.');
+  if (!input.target) throw usageError('cli.guard.runNeedsMachine');
   const analyse = analyseOptions(input, values);
   const report = analyseCapture(await input.target.collect(), analyse).report;
   // by state: the interface of the route that wins for the Internet is this connection
@@ -65,7 +66,7 @@ export async function guardRunCommand(values: CliValues, io: CliIo): Promise<num
   const finding = ours ? report.findings.find((f) => f.id === 'route.vpn-default-route-wins') : undefined;
   const fix = finding?.fixes.find((f) => f.id === 'route.vpn-default-route-wins:split-now');
   if (!fix) {
-    io.stdout(`Nothing to do: the default route of "${connection}" does not win.\n`);
+    io.stdout(`${cliWords(values)('cli.guard.nothingToDo', { connection })}\n`);
     return EXIT.healthy;
   }
   const store = new RunStore(runsDir(options.dataDir));

@@ -10,16 +10,18 @@ import { formatReport } from '../format';
 import { reportJsonChunks } from '../report-json';
 import { checkOutFile, writeOut } from './out-path';
 import { EXIT, type CliIo } from '../io';
-import { inputOptions, inputFlags } from './shared';
+import { cliWords, inputOptions, inputFlags, shownInput } from './shared';
 
 export async function scanCommand(values: CliValues, io: CliIo): Promise<number> {
   const language = pickLanguage(values.lang);
   const input = await resolveInput(inputOptions(values, io));
-  if (!values.quiet && !values.json) io.stderr(`Reading ${input.label}…\n`);
+  const words = cliWords(values);
+  const shown = shownInput(input, words);
+  if (!values.quiet && !values.json) io.stderr(`${words('cli.reading', { input: shown })}\n`);
   const serverLogs = [];
   for (const f of values['server-log'] ?? []) serverLogs.push(await readServerLogFile(f)); // streamed; verdicts land in report.serverLogs
   const { report, unreadableFiles } = await scanInput(input, language, serverLogs.length ? serverLogs : undefined);
-  for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
+  for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${words('cli.notUnderstood', { input: shown, file: f })}\n`);
   if (values.out) {
     await checkOutFile(values.out);
     await writeOut(values.out, JSON.stringify(report, null, 2) + '\n');
@@ -27,10 +29,10 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   if (input.target && !values.quiet) {
     const dataDir = inputOptions(values, io).dataDir;
     for (const runId of await interruptedRuns(new RunStore(runsDir(dataDir)))) {
-      io.stderr(`tunnelmedic: run ${runId} was interrupted before it finished. Undo it with: tunnelmedic rollback ${runId}${values.demo ? ' --demo' : ''}\n`);
+      io.stderr(`tunnelmedic: ${words('cli.interruptedRun', { runId, command: `tunnelmedic rollback ${runId}${values.demo ? ' --demo' : ''}` })}\n`);
     }
   }
   if (values.json) for (const chunk of reportJsonChunks(report, io.stdoutIsTerminal === true)) io.stdout(chunk);
-  else if (!values.quiet) io.stdout(formatReport(report, input.label, inputFlags(values), values.verbose));
+  else if (!values.quiet) io.stdout(formatReport(report, shown, inputFlags(values), values.verbose));
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
 }

@@ -3,13 +3,13 @@ import { hasActionableFindings } from '../../core/diagnose';
 import { fleetFiles } from '../../core/fleet/bundle';
 import { engineT, pickLanguage } from '../../core/i18n';
 import { ps1Absence } from '../../core/remedy/script-dialect';
-import { UsageError } from '../../system/errors';
+import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { TOOL_VERSION } from '../../system/version';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { ensureOutDir, writeOut } from './out-path';
-import { inputOptions } from './shared';
+import { cliWords, inputOptions, shownInput } from './shared';
 
 /**
  * `scripts INPUT --out DIR`: fix/rollback .cmd and .ps1, the Intune pair and README.txt for the
@@ -17,13 +17,15 @@ import { inputOptions } from './shared';
  */
 export async function scriptsCommand(values: CliValues, io: CliIo): Promise<number> {
   const out = values.out;
-  if (!out) throw new UsageError('scripts needs --out DIR (the folder is created)');
+  if (!out) throw usageError('cli.scripts.needsOut');
+  const words = cliWords(values);
   const progress = (text: string) => !values.quiet && !values.json && io.stderr(text);
   const input = await resolveInput(inputOptions(values, io));
-  progress(`Reading ${input.label}…\n`);
+  const shown = shownInput(input, words);
+  progress(`${words('cli.reading', { input: shown })}\n`);
   const language = pickLanguage(values.lang);
   const { report, unreadableFiles } = await scanInput(input, language);
-  for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${input.label}/${f}: not understood (see snapshot.problems)\n`);
+  for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${words('cli.notUnderstood', { input: shown, file: f })}\n`);
   await ensureOutDir(out);
   const files = fleetFiles(report, { corporateNetworks: input.corporateNetworks, madeFrom: input.label, toolVersion: TOOL_VERSION });
   files.forEach((f, i) => progress(`[${i + 1}/${files.length}] ${f.name}\n`));
@@ -35,6 +37,6 @@ export async function scriptsCommand(values: CliValues, io: CliIo): Promise<numb
   const noPs1 = ps1Absence(report.snapshot.os);
   const ps1NotOffered = noPs1 ? engineT(language)(`script.ps1Absent.${noPs1}`) : undefined;
   if (values.json) io.stdout(JSON.stringify({ out, files: files.map((f) => f.name), findings: report.findings.map((f) => f.id), ...(ps1NotOffered ? { ps1NotOffered } : {}) }, null, 2) + '\n');
-  else if (!values.quiet) io.stdout(`Wrote ${files.length} files to ${out}; see README.txt there.\n${ps1NotOffered ? `${ps1NotOffered}\n` : ''}`);
+  else if (!values.quiet) io.stdout(`${words('cli.wroteFiles', { n: files.length, out })}\n${ps1NotOffered ? `${ps1NotOffered}\n` : ''}`);
   return hasActionableFindings(report.findings) ? EXIT.findings : EXIT.healthy;
 }

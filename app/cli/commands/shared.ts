@@ -1,6 +1,8 @@
 import { UsageError } from '../../system/errors';
 import { pickLanguage } from '../../core/i18n';
-import type { InputOptions } from '../../system/input';
+import type { Say } from '../../shared/engine-port';
+import { sayText } from '../../system/error-text';
+import type { InputOptions, ResolvedInput } from '../../system/input';
 import { dataDir } from '../../system/paths';
 import type { CliValues } from '../args';
 import type { CliIo } from '../io';
@@ -31,3 +33,18 @@ export function inputFlags(values: CliValues): string {
 }
 
 const quote = (s: string) => (/^[\w./:\\-]+$/.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`);
+
+export type CliWords = (key: string, params?: Say['params']) => string;
+
+/** The CLI's lines in the person's --lang: catalogue keys under `cli.` (app/core/i18n). */
+export function cliWords(values: CliValues): CliWords {
+  const language = pickLanguage(values.lang);
+  return (key, params) => sayText({ key, ...(params ? { params } : {}) }, language);
+}
+
+/** The input as the person reads it: "demo machine" and "this computer" in their language, a capture by its folder. */
+export function shownInput(input: ResolvedInput, words: CliWords): string {
+  if (input.source === 'demo') return words('cli.input.demo');
+  if (input.source === 'live') return words('cli.input.live');
+  return input.label;
+}

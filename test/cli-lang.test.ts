@@ -1,0 +1,198 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fsReason } from '../app/cli/commands/out-path';
+import { errorText, usageError } from '../app/system/error-text';
+import { cli, freshDataDir } from './support/cli';
+
+/**
+ * The CLI speaks the person's --lang in its own lines and errors, not only in findings: each command
+ * family's progress/result lines and person-facing errors in Dutch with --lang nl (same exit code),
+ * and byte for byte as before without it.
+ */
+const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const aFile = () => {
+  const dir = tmp('tm-lang-');
+  writeFileSync(join(dir, 'a-file'), 'x');
+  return join(dir, 'a-file');
+};
+
+/** Runs args in en and in nl; both exit with `code`; returns the two runs. */
+async function both(args: string[], code: number, opts: Parameters<typeof cli>[1] = {}) {
+  const en = await cli(args, opts);
+  const nl = await cli([...args, '--lang', 'nl'], opts);
+  expect([en.code, nl.code]).toEqual([code, code]);
+  return { en, nl };
+}
+
+describe('errors from reading the input', () => {
+  it('capture folder missing, a file, or holding no capture files', async () => {
+    let r = await both(['scan', '--capture', '/nonexistent/capture'], 4);
+    expect(r.en.stderr).toBe('Reading /nonexistent/capture…\ntunnelmedic: Capture directory not found: /nonexistent/capture\n');
+    expect(r.nl.stderr).toBe('/nonexistent/capture wordt gelezen…\ntunnelmedic: Opnamemap niet gevonden: /nonexistent/capture\n');
+    const file = aFile();
+    r = await both(['scan', '--capture', file, '--quiet'], 4);
+    expect(r.en.stderr).toBe(`tunnelmedic: Not a capture directory (it is a file): ${file}\n`);
+    expect(r.nl.stderr).toBe(`tunnelmedic: Geen opnamemap (het is een bestand): ${file}\n`);
+    const empty = tmp('tm-lang-empty-');
+    writeFileSync(join(empty, 'notes.txt'), 'hello');
+    r = await both(['scan', '--capture', empty], 4);
+    expect(r.en.stderr).toContain(`${empty} holds none of the capture files`);
+    expect(r.nl.stderr).toContain(`${empty} bevat geen van de opnamebestanden`);
+  });
+
+  it('a capture nothing of which is understood: Dutch headline, the technical list as it was', async () => {
+    const dir = tmp('tm-lang-noise-');
+    writeFileSync(join(dir, 'route-print.txt'), 'default via 192.168.1.1 dev wlp2s0 proto dhcp metric 600\n');
+    const r = await both(['scan', '--capture', dir, '--quiet'], 4);
+    expect(r.en.stderr).toMatch(/^tunnelmedic: No file in .* could be understood:\n {2}route-print\.txt:1: not a Windows route print output/);
+    expect(r.nl.stderr).toMatch(/^tunnelmedic: Geen enkel bestand in .* kon worden begrepen:\n {2}route-print\.txt:1: not a Windows route print output/);
+  });
+
+  it('a policy file that is not there', async () => {
+    const r = await both(['scan', '--demo', '--policy', '/nonexistent/policy.json'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: Cannot read policy file /nonexistent/policy.json: no such file\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: Het beleidsbestand /nonexistent/policy.json kan niet worden gelezen: het bestand bestaat niet\n');
+  });
+});
+
+describe('scan', () => {
+  it('reads "the demo machine" in the person\'s language', async () => {
+    const r = await both(['scan', '--demo'], 1);
+    expect(r.en.stderr).toBe('Reading demo machine…\n');
+    expect(r.nl.stderr).toBe('de demo-pc wordt gelezen…\n');
+    expect(r.en.stdout.split('\n')[0]).toMatch(/ — demo machine$/);
+    expect(r.nl.stdout.split('\n')[0]).toMatch(/ — de demo-pc$/);
+  });
+
+  it('--out into a missing folder', async () => {
+    const r = await both(['scan', '--demo', '--out', '/nonexistent/dir/report.json'], 4);
+    expect(r.en.stderr).toContain('tunnelmedic: --out /nonexistent/dir/report.json: the folder /nonexistent/dir does not exist.\n');
+    expect(r.nl.stderr).toContain('tunnelmedic: --out /nonexistent/dir/report.json: de map /nonexistent/dir bestaat niet.\n');
+  });
+});
+
+describe('fix', () => {
+  it('a capture of another machine cannot be changed', async () => {
+    const r = await both(['fix', '--capture', 'samples/demo', '--yes'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: samples/demo is a capture of another machine: nothing here can be changed. Use --dry-run to see the scripts.\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: samples/demo is een opname van een andere computer: hier kan niets worden veranderd. Gebruik --dry-run om de scripts te zien.\n');
+  });
+
+  it('not interactive without --yes; a person who says no; --only without a fix', async () => {
+    let r = await both(['fix', '--demo'], 1);
+    expect(r.en.stderr).toBe('Not applying anything: this run is not interactive and --yes was not given.\n');
+    expect(r.nl.stderr).toBe('Er wordt niets toegepast: deze uitvoering is niet interactief en --yes is niet opgegeven.\n');
+    r = await both(['fix', '--demo'], 1, { isTTY: true, answer: false });
+    expect(r.en.stderr).toBe('Nothing was changed.\n');
+    expect(r.nl.stderr).toBe('Er is niets veranderd.\n');
+    expect(r.en.stdout).toContain('  Plan SHA-256: ');
+    expect(r.nl.stdout).toContain('  SHA-256 van het plan: ');
+    r = await both(['fix', '--demo', '--only', 'lmhosts.syntax', '--dry-run'], 4);
+    expect(r.en.stderr).toMatch(/^tunnelmedic: --only: no fix for lmhosts\.syntax on this machine \(offered: /);
+    expect(r.nl.stderr).toMatch(/^tunnelmedic: --only: geen oplossing voor lmhosts\.syntax op deze computer \(aangeboden: /);
+  });
+
+  it('an applied fix names its run and how to undo it', async () => {
+    const dataDir = freshDataDir();
+    const r = await cli(['fix', '--demo', '--yes', '--only', 'lmhosts.missing-domain-entries', '--lang', 'nl'], { dataDir });
+    expect(r.stdout).toContain('Toegepast en gecontroleerd.');
+    expect(r.stdout).toMatch(/\nUitvoering (\S+); logboek: .+\nOngedaan maken met: tunnelmedic rollback \1 --demo\n$/);
+  });
+});
+
+describe('rollback', () => {
+  it('nothing to undo, no run named', async () => {
+    const dataDir = freshDataDir();
+    let r = await both(['rollback', '--demo', '--last'], 4, { dataDir });
+    expect(r.en.stderr).toMatch(/^tunnelmedic: No run to undo in .+runs\.\n$/);
+    expect(r.nl.stderr).toMatch(/^tunnelmedic: Geen uitvoering om ongedaan te maken in .+runs\.\n$/);
+    r = await both(['rollback', '--demo'], 4, { dataDir });
+    expect(r.en.stderr).toBe('tunnelmedic: Say which run to undo: tunnelmedic rollback RUN_ID, or --last.\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: Zeg welke uitvoering ongedaan moet worden: tunnelmedic rollback RUN_ID, of --last.\n');
+  });
+});
+
+describe('guard', () => {
+  it('list with none installed, an unknown name, guard-run with nothing to do', async () => {
+    let r = await both(['guard', 'list', '--demo'], 0);
+    expect(r.en.stdout).toBe('No guard is installed.\n');
+    expect(r.nl.stdout).toBe('Er is geen bewaking geïnstalleerd.\n');
+    r = await both(['guard', 'remove', 'Nope', '--demo'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: No guard for "Nope" is installed.\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: Er is geen bewaking voor "Nope" geïnstalleerd.\n');
+    r = await both(['guard-run', '--demo', '--connection', 'Other VPN'], 0);
+    expect(r.en.stdout).toBe('Nothing to do: the default route of "Other VPN" does not win.\n');
+    expect(r.nl.stdout).toBe('Niets te doen: de standaardroute van "Other VPN" wint niet.\n');
+  });
+});
+
+describe('report and scripts', () => {
+  it('report: --out missing or of another kind; progress and result lines', async () => {
+    let r = await both(['report', '--demo'], 4);
+    expect(r.nl.stderr).toBe('tunnelmedic: report vraagt --out BESTAND.html of --out BESTAND.zip\n');
+    const dir = tmp('tm-lang-report-');
+    r = await both(['report', '--demo', '--out', join(dir, 'r.pdf')], 4);
+    expect(r.nl.stderr).toBe(`tunnelmedic: --out ${join(dir, 'r.pdf')}: de bestandsnaam moet eindigen op .html of .zip\n`);
+    r = await both(['report', '--demo', '--redact', '--out', join(dir, 'r.zip')], 1);
+    expect(r.en.stderr).toBe(`[1/3] Reading demo machine…\n[2/3] Building the zip (report.json, report.html, capture), redacted…\n[3/3] Writing ${join(dir, 'r.zip')}…\n`);
+    expect(r.nl.stderr).toBe(`[1/3] de demo-pc wordt gelezen…\n[2/3] Het zip-bestand wordt gemaakt (report.json, report.html, opname), geanonimiseerd…\n[3/3] ${join(dir, 'r.zip')} wordt geschreven…\n`);
+    expect(r.en.stdout).toMatch(/^Wrote .+r\.zip \(\d+ files, redacted\)\.\n$/);
+    expect(r.nl.stdout).toMatch(/^.+r\.zip geschreven \(\d+ bestanden, geanonimiseerd\)\.\n$/);
+  });
+
+  it.runIf(existsSync('/proc/version'))('a write the OS refuses: the reason in the same language', async () => {
+    const r = await both(['report', '--demo', '--out', '/proc/tm-report.html'], 4);
+    expect(r.en.stderr).toMatch(/\ntunnelmedic: Cannot write \/proc\/tm-report\.html: the file cannot be created there\n$/);
+    expect(r.nl.stderr).toMatch(/\ntunnelmedic: \/proc\/tm-report\.html kan niet worden geschreven: het bestand kan daar niet worden gemaakt\n$/);
+  });
+
+  it('every errno with words is worded in both languages; another is named by its code', () => {
+    const worded = (code: string, language: 'en' | 'nl') => errorText(usageError('cli.out.cannotWrite', { path: 'X', reason: fsReason(Object.assign(new Error('m'), { code })) }), language);
+    expect(['EACCES', 'EPERM', 'ENOSPC', 'EROFS'].map((c) => worded(c, 'en'))).toEqual(['Cannot write X: permission denied', 'Cannot write X: permission denied', 'Cannot write X: the disk is full', 'Cannot write X: read-only file system']);
+    expect(['EACCES', 'EPERM', 'ENOSPC', 'EROFS'].map((c) => worded(c, 'nl'))).toEqual(['X kan niet worden geschreven: toegang geweigerd', 'X kan niet worden geschreven: toegang geweigerd', 'X kan niet worden geschreven: de schijf is vol', 'X kan niet worden geschreven: alleen-lezen bestandssysteem']);
+    expect(worded('EIO', 'nl')).toBe('X kan niet worden geschreven: EIO');
+    // the message (logs) stays English whatever the person reads
+    expect(usageError('cli.out.cannotWrite', { path: 'X', reason: fsReason(Object.assign(new Error('m'), { code: 'EACCES' })) }).message).toBe('Cannot write X: permission denied');
+  });
+
+  it('scripts: --out missing or a file; the result line', async () => {
+    let r = await both(['scripts', '--demo'], 4);
+    expect(r.nl.stderr).toBe('tunnelmedic: scripts vraagt --out MAP (de map wordt gemaakt)\n');
+    const file = aFile();
+    r = await both(['scripts', '--demo', '--quiet', '--out', file], 4);
+    expect(r.en.stderr).toBe(`tunnelmedic: --out ${file} is a file; give a folder.\n`);
+    expect(r.nl.stderr).toBe(`tunnelmedic: --out ${file} is een bestand; geef een map.\n`);
+    const out = join(tmp('tm-lang-scripts-'), 'out');
+    mkdirSync(out);
+    r = await both(['scripts', '--demo', '--out', out], 1);
+    expect(r.en.stdout).toMatch(new RegExp(`^Wrote \\d+ files to ${out}; see README.txt there.\\n$`));
+    expect(r.nl.stdout).toMatch(new RegExp(`^\\d+ bestanden geschreven naar ${out}; lees daar README.txt.\\n$`));
+  });
+});
+
+describe('collect, explain-log, check-pptp', () => {
+  it('collect (no --lang: its options are args.ts\'s) words its errors from the catalogue as before', async () => {
+    expect(await cli(['collect'])).toMatchObject({ code: 4, stderr: 'tunnelmedic: collect needs --out DIR\n' });
+    if (process.platform === 'win32') return;
+    const r = await cli(['collect', '--out', join(tmp('tm-lang-collect-'), 'c')]);
+    expect(r).toMatchObject({ code: 5, stderr: 'tunnelmedic: collect reads this machine and needs Windows; on other machines use scripts/collect.cmd on the Windows PC and `scan --capture DIR` here.\n' });
+  });
+
+  it('explain-log: no file named, a file that is not there, the progress line', async () => {
+    let r = await both(['explain-log'], 4);
+    expect(r.nl.stderr).toBe('tunnelmedic: explain-log vraagt minstens één logbestand: tunnelmedic explain-log BESTAND… [--capture DIR]\n');
+    r = await both(['explain-log', '/nonexistent/syslog.txt'], 4);
+    expect(r.en.stderr).toBe('Reading /nonexistent/syslog.txt…\ntunnelmedic: Server log not found: /nonexistent/syslog.txt\n');
+    expect(r.nl.stderr).toBe('/nonexistent/syslog.txt wordt gelezen…\ntunnelmedic: Logboek van de server niet gevonden: /nonexistent/syslog.txt\n');
+  });
+
+  it('check-pptp: no server, a port out of range', async () => {
+    let r = await both(['check-pptp'], 4);
+    expect(r.nl.stderr).toBe('tunnelmedic: check-pptp vraagt --server HOST (de VPN-server om vanaf deze computer te testen)\n');
+    r = await both(['check-pptp', '--server', '127.0.0.1', '--port', '70000'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: --port 70000: expected 1–65535\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: --port 70000: verwacht 1–65535\n');
+  });
+});
