@@ -48,8 +48,10 @@ export function looksBinary(text: string): boolean {
   if (text.length === 0) return false;
   const sample = text.slice(0, 4096);
   let control = 0;
-  for (const ch of sample) {
-    const c = ch.charCodeAt(0);
+  // by code unit, not `for…of` by code point: the count is the same (a surrogate is never a control
+  // character nor U+FFFD) without a one-character string per step, for every capture file a scan reads
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
   }
   return control / sample.length > 0.05;

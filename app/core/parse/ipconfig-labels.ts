@@ -28,6 +28,10 @@ export type LabelMeaning =
  * pastes often turn into a plain space — those few forms are listed as aliases below).
  */
 export function labelKey(text: string): string {
+  // ASCII text (every English label and most lines): the replacements, NFD and mark removal below
+  // change nothing in it, so it takes the short way to the same key (a scan calls this for every
+  // ipconfig line and the vocabulary's ~400 entries at start-up; issue 16.2)
+  if (!NON_ASCII.test(text)) return stripLeaderTail(text).toLowerCase().replace(/\s+/gu, ' ').trim();
   const decoded = text
     .replace(/[¢]/g, 'o')
     .replace(/[¡]/g, 'i')
@@ -52,6 +56,13 @@ export function stripLeaderTail(text: string): string {
   // scanned by hand: a regex anchored at the end retries from every position of a long filler run
   let end = text.length;
   while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code < 0x80) {
+      // in ASCII, \p{L} is A-Z a-z and \p{N} is 0-9: a code test answers what the regex below does
+      if (isAsciiLetterDigitOrClosing(code)) break;
+      end--;
+      continue;
+    }
     // a surrogate pair (a CJK extension letter) is judged as one character
     const pair = end >= 2 && /[\udc00-\udfff]/u.test(text[end - 1]!) && /[\ud800-\udbff]/u.test(text[end - 2]!);
     const ch = pair ? text.slice(end - 2, end) : text[end - 1]!;
@@ -60,6 +71,10 @@ export function stripLeaderTail(text: string): string {
   }
   return text.slice(0, end);
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const isAsciiLetterDigitOrClosing = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x29 || c === 0x5d;
 
 const LABELS: Record<Exclude<LabelMeaning, 'info'>, string[]> = {
   hostname: ['Host Name', 'Hostname', 'Nazwa hosta', 'Nombre de host', 'Имя компьютера', '主机名', "Nom de l'hôte", 'Nome host', 'Hostnaam',
