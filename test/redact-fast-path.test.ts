@@ -77,6 +77,23 @@ describe('the faster Redactor gives what the reference gave', () => {
     );
   });
 
+  it('tables that repeat short strings (remembered clean per slot): rows from a small pool, clean and not', () => {
+    // a pool small enough that strings repeat, slots collide (same length, first and last
+    // character) and clean strings alternate with ones holding a name or a public address
+    const pool = fc.constantFrom('255.255.255.0', '255.255.255.255', '192.168.1.1', '192.168.9.1', '8.8.8.8', '8.8.4.8', 'route-print.txt', 'rxute-print.txt', 'On-link', 'On-lin k', 'WS-KARPOV7', 'ws-karpov7', 'corp', 'CORP', 'c0rp', '10.0.0.1', '10.0.0.10', '1', '', 'x', 'Ho', 'dc1', 'dcl');
+    fc.assert(
+      fc.property(fc.subarray(NAMES), fc.array(fc.tuple(pool, pool, pool, text), { minLength: 1, maxLength: 120 }), (names, rows) => {
+        const now = new Redactor(names);
+        const ref = new ReferenceRedactor(names);
+        const value = rows.map(([a, b, c, t]) => ({ destination: a, netmask: b, source: { file: c, text: t } }));
+        expect(JSON.stringify(now.value(value))).toBe(JSON.stringify(ref.value(value)));
+        for (const [a, b] of rows) expect([now.text(a), now.text(b)]).toEqual([ref.text(a), ref.text(b)]);
+        expect(now.summary()).toEqual(ref.summary());
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+
   it('many names in many chunks (an LMHOSTS of 1 200 hosts)', () => {
     const names: SensitiveValue[] = Array.from({ length: 1200 }, (_, i) => ({ kind: 'host', value: `HOST${String(i).padStart(5, '0')}` }));
     names.push({ kind: 'host', value: 'Ho' }, { kind: 'dnsDomain', value: 'host00017.example' });

@@ -54,6 +54,9 @@ const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2
 /** texts at least this long found clean are remembered (Redactor.clean): a route line is ~70 characters */
 const CLEAN_FROM = 32;
 
+/** slots of Redactor.cleanSlots (a power of two) */
+const CLEAN_SLOTS = 256;
+
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
 
@@ -131,12 +134,25 @@ export class Redactor {
     return this.short(input);
   }
 
+  /**
+   * The short strings last found clean, one per slot (slot: length, first and last character): a
+   * route table repeats a few netmasks, interface addresses and its file name on every row, and
+   * comparing with the string in the slot costs less than a scan; a miss only overwrites the slot
+   * (unlike a Map, nothing grows with the 20 000 destinations that come once). A clean string
+   * stays clean (no pattern matches it, whatever tokens were given since).
+   */
+  private readonly cleanSlots: (string | undefined)[] = new Array<string | undefined>(CLEAN_SLOTS).fill(undefined);
+
   private short(input: string): string {
+    const length = input.length;
+    const slot = length < CLEAN_FROM && length > 0 ? (length * 31 + input.charCodeAt(0) * 7 + input.charCodeAt(length - 1)) & (CLEAN_SLOTS - 1) : -1;
+    if (slot >= 0 && this.cleanSlots[slot] === input) return input;
     const shape = shapeOf(input, this.patterns().starts);
     // no pattern but the address one can match: its own pass is the whole answer
     if ((shape & NEEDS_PATTERNS) === 0) {
       if (shape & SHAPE.publicV4) return this.publicIpv4Replaced(input);
-      if (input.length >= CLEAN_FROM) this.clean.add(input);
+      if (slot >= 0) this.cleanSlots[slot] = input;
+      else if (length >= CLEAN_FROM) this.clean.add(input);
       return input;
     }
     if (input.length > 256) return this.redactText(input, shape);
