@@ -30,7 +30,7 @@ describe('errors from reading the input', () => {
   it('capture folder missing, a file, or holding no capture files', async () => {
     let r = await both(['scan', '--capture', '/nonexistent/capture'], 4);
     expect(r.en.stderr).toBe('Reading /nonexistent/capture…\ntunnelmedic: Capture directory not found: /nonexistent/capture\n');
-    expect(r.nl.stderr).toBe('/nonexistent/capture wordt gelezen…\ntunnelmedic: Opnamemap niet gevonden: /nonexistent/capture\n');
+    expect(r.nl.stderr).toBe('Bezig met lezen van /nonexistent/capture…\ntunnelmedic: Opnamemap niet gevonden: /nonexistent/capture\n');
     const file = aFile();
     r = await both(['scan', '--capture', file, '--quiet'], 4);
     expect(r.en.stderr).toBe(`tunnelmedic: Not a capture directory (it is a file): ${file}\n`);
@@ -61,7 +61,7 @@ describe('scan', () => {
   it('reads "the demo machine" in the person\'s language', async () => {
     const r = await both(['scan', '--demo'], 1);
     expect(r.en.stderr).toBe('Reading demo machine…\n');
-    expect(r.nl.stderr).toBe('de demo-pc wordt gelezen…\n');
+    expect(r.nl.stderr).toBe('Bezig met lezen van de demo-pc…\n');
     expect(r.en.stdout.split('\n')[0]).toMatch(/ — demo machine$/);
     expect(r.nl.stdout.split('\n')[0]).toMatch(/ — de demo-pc$/);
   });
@@ -137,7 +137,7 @@ describe('report and scripts', () => {
     expect(r.nl.stderr).toBe(`tunnelmedic: --out ${join(dir, 'r.pdf')}: de bestandsnaam moet eindigen op .html of .zip\n`);
     r = await both(['report', '--demo', '--redact', '--out', join(dir, 'r.zip')], 1);
     expect(r.en.stderr).toBe(`[1/3] Reading demo machine…\n[2/3] Building the zip (report.json, report.html, capture), redacted…\n[3/3] Writing ${join(dir, 'r.zip')}…\n`);
-    expect(r.nl.stderr).toBe(`[1/3] de demo-pc wordt gelezen…\n[2/3] Het zip-bestand wordt gemaakt (report.json, report.html, opname), geanonimiseerd…\n[3/3] ${join(dir, 'r.zip')} wordt geschreven…\n`);
+    expect(r.nl.stderr).toBe(`[1/3] Bezig met lezen van de demo-pc…\n[2/3] Het zip-bestand wordt gemaakt (report.json, report.html, opname), geanonimiseerd…\n[3/3] ${join(dir, 'r.zip')} wordt geschreven…\n`);
     expect(r.en.stdout).toMatch(/^Wrote .+r\.zip \(\d+ files, redacted\)\.\n$/);
     expect(r.nl.stdout).toMatch(/^.+r\.zip geschreven \(\d+ bestanden, geanonimiseerd\)\.\n$/);
   });
@@ -185,7 +185,7 @@ describe('collect, explain-log, check-pptp', () => {
     expect(r.nl.stderr).toBe('tunnelmedic: explain-log vraagt minstens één logbestand: tunnelmedic explain-log BESTAND… [--capture DIR]\n');
     r = await both(['explain-log', '/nonexistent/syslog.txt'], 4);
     expect(r.en.stderr).toBe('Reading /nonexistent/syslog.txt…\ntunnelmedic: Server log not found: /nonexistent/syslog.txt\n');
-    expect(r.nl.stderr).toBe('/nonexistent/syslog.txt wordt gelezen…\ntunnelmedic: Logboek van de server niet gevonden: /nonexistent/syslog.txt\n');
+    expect(r.nl.stderr).toBe('Bezig met lezen van /nonexistent/syslog.txt…\ntunnelmedic: Logboek van de server niet gevonden: /nonexistent/syslog.txt\n');
   });
 
   it('check-pptp: no server, a port out of range', async () => {
