@@ -33,7 +33,10 @@ export class ServerLogParser {
   private understood = 0;
   private unknown = 0;
   private causeEntries = 0;
-  private readonly families = new Map<LogFamily, number>();
+  /** records per family, in the order first seen (the result lists them so); a counter object each, so counting is one lookup */
+  private readonly families = new Map<LogFamily, { n: number }>();
+  private lastFamily: FamilyParser | undefined;
+  private lastState: FamilyState | undefined;
   private readonly entries: ServerLogEntry[] = [];
   private readonly kept = new Set<ServerLogEntry>();
   private readonly unknownLines: UnknownLine[] = [];
@@ -76,7 +79,7 @@ export class ServerLogParser {
       records: this.records,
       understood: this.understood,
       unknown: this.unknown,
-      families: Object.fromEntries(this.families) as Partial<Record<LogFamily, number>>,
+      families: Object.fromEntries([...this.families].map(([f, c]) => [f, c.n])) as Partial<Record<LogFamily, number>>,
       entries: this.entries,
       unknownLines: this.unknownLines,
       truncated: this.truncated,
@@ -86,11 +89,14 @@ export class ServerLogParser {
 
   /** @internal (Seen) */
   stateOf(f: FamilyParser): FamilyState {
+    if (f === this.lastFamily) return this.lastState!;
     let s = this.states.get(f);
     if (!s) {
       s = {};
       this.states.set(f, s);
     }
+    this.lastFamily = f;
+    this.lastState = s;
     return s;
   }
 
@@ -146,7 +152,9 @@ export class ServerLogParser {
   }
 
   private count(f: LogFamily): void {
-    this.families.set(f, (this.families.get(f) ?? 0) + 1);
+    const c = this.families.get(f);
+    if (c) c.n++;
+    else this.families.set(f, { n: 1 });
   }
 
   /** @internal (Seen) */
@@ -209,7 +217,11 @@ const entryText = (text: string): string => (text.length > TEXT_CHARS ? `${text.
 const sessionOf = (pre: Prefixed, family: LogFamily, hit: Hit): string | undefined =>
   hit.session ?? (pre.program && pre.pid ? `${pre.program}[${pre.pid}]` : family === 'ios' ? pre.message.match(/^(\S+) /)?.[1] : undefined);
 
-/** A tracked record as its family sees it: text and session as the entry has them, the entry made once, on demand. */
+/**
+ * A tracked record as its family sees it: text and session as the entry has them, the entry made
+ * once, on demand. Only during track(): the raw record and header behind it are refilled for the
+ * next record (LineSplitter, readPrefix), so a family keeps the entry, never this.
+ */
 class Seen implements TrackedRecord {
   readonly text: string;
   readonly session: string | undefined;

@@ -137,7 +137,12 @@ export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: n
 
 export class LineSplitter {
   private lineNo = 0;
+  /**
+   * The record being gathered: `record` or null. One object refilled for every record (no object
+   * per line): `emit` gets it and must copy what it keeps, as the next record overwrites it.
+   */
   private pending: RawRecord | null = null;
+  private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0 };
   private blanksAfterPending = 0;
   blank = 0;
 
@@ -163,21 +168,37 @@ export class LineSplitter {
       if (this.pending) this.blanksAfterPending++;
       return;
     }
-    if (this.pending && this.continues(this.pending, text, this.blanksAfterPending)) {
-      const joined = `${this.pending.text} ${text.trim()}`;
-      this.pending = { line: this.pending.line, endLine: this.lineNo, text: joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined, clean: clean && this.pending.clean === true };
+    const pending = this.pending;
+    if (pending && this.continues(pending, text, this.blanksAfterPending)) {
+      const joined = `${pending.text} ${text.trim()}`;
+      pending.endLine = this.lineNo;
+      pending.text = joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined;
+      pending.clean = clean && pending.clean === true;
+      pending.src = undefined; // joined: no longer one line as read
       this.blanksAfterPending = 0;
       return;
     }
     if (text.length < 12 || !maybeGlued(text, known)) {
       this.flush();
-      this.pending = clean && src !== undefined && text === raw ? { line: this.lineNo, endLine: this.lineNo, text, clean, src, at } : { line: this.lineNo, endLine: this.lineNo, text, clean };
+      this.start(text, clean, clean && src !== undefined && text === raw ? src : undefined, at);
       return;
     }
     for (const part of unglue(text, known)) {
       this.flush();
-      this.pending = { line: this.lineNo, endLine: this.lineNo, text: part, clean };
+      this.start(part, clean, undefined, 0);
     }
+  }
+
+  /** A new pending record on this line (the one record object, refilled). */
+  private start(text: string, clean: boolean, src: string | undefined, at: number): void {
+    const r = this.record;
+    r.line = this.lineNo;
+    r.endLine = this.lineNo;
+    r.text = text;
+    r.clean = clean;
+    r.src = src;
+    r.at = at;
+    this.pending = r;
   }
 
   end(): void {

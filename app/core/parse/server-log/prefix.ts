@@ -217,7 +217,14 @@ function programOf(text: string, from: number, to: number): string {
   const names = KNOWN_PROGRAMS[to - from];
   if (names) {
     const first = text.charCodeAt(from);
-    for (let k = 0; k < names.length; k++) if (names[k]!.charCodeAt(0) === first && text.startsWith(names[k]!, from)) return names[k]!;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (name.charCodeAt(0) !== first) continue;
+      // compared character by character: startsWith with a position is a builtin call per name
+      let i = 1;
+      while (i < name.length && name.charCodeAt(i) === text.charCodeAt(from + i)) i++;
+      if (i === name.length) return name;
+    }
   }
   return text.slice(from, to);
 }
