@@ -12,7 +12,8 @@ import type { TFunction } from 'i18next';
  * (`count`, `context` and i18next's other option names), `{{-raw}}`, `{{value, format}}`, nested
  * paths, `$t(…)` nesting, a missing or non-text value, a value that holds `{{` or `$t(` (i18next
  * would then replace or skip differently) —, and each compiled text is checked against i18next's
- * answer on its first use (a mismatch sends that key to i18next for good).
+ * answer on its first use (a mismatch sends that key to i18next for good). A key's first use is
+ * i18next's alone, its second compiles and checks (issue 16.2: a scan asks for most texts once).
  */
 export function compiledT(t: TFunction): TFunction {
   const known = compiled.get(t);
@@ -25,6 +26,12 @@ export function compiledT(t: TFunction): TFunction {
     let template = templates.get(key);
     if (template === null) return t(key, options as never);
     if (template === undefined) {
+      // first use: i18next answers (one call), compiling would take two (the raw text, the check);
+      // a text asked for once — most of a scan's — never pays for a compiled form
+      templates.set(key, SEEN_ONCE);
+      return t(key, options as never);
+    }
+    if (template === SEEN_ONCE) {
       template = compile(t(key, { skipInterpolation: true } as never) as unknown);
       templates.set(key, template);
       if (!template) return t(key, options as never);
@@ -54,6 +61,8 @@ interface Template {
 }
 
 const compiled = new WeakMap<TFunction, TFunction>();
+/** a key asked for once: compiled on its second use */
+const SEEN_ONCE: Template = Object.freeze({ parts: [], names: [], verified: false }) as Template;
 
 /** Option names i18next reads itself: a placeholder or value under one of these names is i18next's business. */
 const I18NEXT_OPTIONS = new Set([
