@@ -94,6 +94,12 @@ describe('fix', () => {
     expect(r.nl.stderr).toMatch(/^tunnelmedic: --only: geen oplossing voor lmhosts\.syntax op deze computer \(aangeboden: /);
   });
 
+  it('unattended: a fix the policy does not allow is skipped, with the reason in the same language', async () => {
+    const r = await both(['fix', '--demo', '--corp-net', '10.13.1.0/24', '--yes'], 1);
+    expect(r.en.stderr).toContain("Skipped (not in the policy's unattended.allow): route.vpn-default-route-wins:split-now\n");
+    expect(r.nl.stderr).toContain('Overgeslagen (niet in unattended.allow van het beleid): route.vpn-default-route-wins:split-now\n');
+  });
+
   it('an applied fix names its run and how to undo it', async () => {
     const dataDir = freshDataDir();
     const r = await cli(['fix', '--demo', '--yes', '--only', 'lmhosts.missing-domain-entries', '--lang', 'nl'], { dataDir });

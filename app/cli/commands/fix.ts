@@ -1,7 +1,7 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
 import { findingIdOfFix, type Fix, type Report } from '../../core/model/report';
-import { unattendedRefusal } from '../../core/model/unattended';
+import { unattendedRefusalText } from '../../core/model/unattended';
 import { probeTargets } from '../../core/probe/reachability';
 import { applyFixes } from '../../system/apply/apply';
 import { fixApprovalDigest } from '../../system/apply/approval';
@@ -50,7 +50,7 @@ export async function fixCommand(values: CliValues, io: CliIo): Promise<number> 
   } else if (!io.isTTY) {
     // Unattended: only what the policy allows, within its maxRisk (DESIGN.md); without a policy, nothing.
     chosen = fixes.filter((f) => {
-      const refusal = unattendedRefusal(f, findingIdOfFix(f.id), input.policy, input.corporateNetworks);
+      const refusal = unattendedRefusalText(f, findingIdOfFix(f.id), input.policy, input.corporateNetworks);
       if (refusal) say(`${words('cli.fix.skipped', { why: refusal, fixId: f.id })}\n`);
       return !refusal;
     });

@@ -1,3 +1,4 @@
+import { engineT } from '../i18n';
 import type { Fix } from './report';
 import { RISK_LEVELS, type Policy, type RiskLevel } from './policy';
 
@@ -17,11 +18,22 @@ export function unattendedRefusal(
   /** the corporate networks of the run, when the caller knows them (`fix` does) */
   corporateNetworks?: readonly string[],
 ): string | null {
+  const refusal = unattendedRefusalText(fix, findingId, policy, corporateNetworks);
+  return refusal && engineT('en')(refusal.key, refusal.params);
+}
+
+/** unattendedRefusal as a catalogue text (`unattended.*`), for a face to word in the person's language. */
+export function unattendedRefusalText(
+  fix: Pick<Fix, 'risk' | 'actions'>,
+  findingId: string,
+  policy: Pick<Policy, 'unattended'> | undefined,
+  corporateNetworks?: readonly string[],
+): { key: string; params?: Record<string, string> } | null {
   const unattended = policy?.unattended;
-  if (!unattended?.allow.includes(findingId as never)) return "not in the policy's unattended.allow";
+  if (!unattended?.allow.includes(findingId as never)) return { key: 'unattended.notAllowed' };
   const maxRisk = unattended.maxRisk ?? DEFAULT_UNATTENDED_MAX_RISK;
-  if (RISK_LEVELS.indexOf(fix.risk) > RISK_LEVELS.indexOf(maxRisk)) return `risk ${fix.risk} is above the policy's unattended.maxRisk (${maxRisk})`;
-  if (removesDefaultWithoutReplacement(fix.actions) || (corporateNetworks?.length === 0 && deletesDefault(fix.actions))) return "removes the VPN's default route but routes no corporate network through the VPN; give corporateNetworks in the policy";
+  if (RISK_LEVELS.indexOf(fix.risk) > RISK_LEVELS.indexOf(maxRisk)) return { key: 'unattended.aboveMaxRisk', params: { risk: fix.risk, maxRisk } };
+  if (removesDefaultWithoutReplacement(fix.actions) || (corporateNetworks?.length === 0 && deletesDefault(fix.actions))) return { key: 'unattended.noCorporateNetworks' };
   return null;
 }
 
