@@ -27,6 +27,9 @@ const BEYOND_ASCII = /[^\u0000-\u007f]/;
 
 /** The regex for one folded character: each i matches every Turkish i (with a combining dot or not). */
 function charPattern(folded: string): string {
+  // an ASCII letter or digit other than i is itself (most of 5 000 LMHOSTS names): no two regex
+  // replaces per character of every name
+  if (folded.length === 1 && folded !== 'i' && isAsciiAlnum(folded.charCodeAt(0))) return folded;
   return escapeRegExp(folded).replace(/i/g, '(?:[iIıİ]\\u0307?)');
 }
 

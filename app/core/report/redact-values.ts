@@ -228,7 +228,8 @@ function collectFromJson(text: string, a: Adders): void {
 function collectLmhostsLine(line: string, a: Adders): void {
   const body = line.replace(/^\s+/, '');
   if (!body || (body.startsWith('#') && !/^#(PRE|DOM)/i.test(body))) return;
-  for (const m of body.matchAll(/#DOM:([^\s#]+)/gi)) a.add('domain', m[1]);
+  // (tested first: matchAll copies its regex on every call, and few lines name a domain)
+  if (/#DOM:/i.test(body)) for (const m of body.matchAll(/#DOM:([^\s#]+)/gi)) a.add('domain', m[1]);
   const entry = body.match(/^\d{1,3}(?:\.\d{1,3}){3}\s+("([^"]+)"|(\S+))/);
   if (entry) {
     const raw = (entry[2] ?? entry[3] ?? '').replace(/\\0x[0-9a-f]{2}$/i, '').trim();

@@ -143,11 +143,17 @@ export class Redactor {
    */
   private readonly cleanSlots: (string | undefined)[] = new Array<string | undefined>(CLEAN_SLOTS).fill(undefined);
 
+  /** the chunks of names that may match the string short() is redacting (shapeOf's list, reused) */
+  private readonly inputChunks: number[] = [];
+
   private short(input: string): string {
     const length = input.length;
     const slot = length < CLEAN_FROM && length > 0 ? (length * 31 + input.charCodeAt(0) * 7 + input.charCodeAt(length - 1)) & (CLEAN_SLOTS - 1) : -1;
     if (slot >= 0 && this.cleanSlots[slot] === input) return input;
-    const shape = shapeOf(input, this.patterns().starts);
+    // the chunks of names that may match are listed in the same pass (redactText needs them)
+    const chunks = this.inputChunks;
+    chunks.length = 0;
+    const shape = shapeOf(input, this.patterns().starts, chunks);
     // no pattern but the address one can match: its own pass is the whole answer
     if ((shape & NEEDS_PATTERNS) === 0) {
       if (shape & SHAPE.publicV4) return this.publicIpv4Replaced(input);
@@ -155,9 +161,9 @@ export class Redactor {
       else if (length >= CLEAN_FROM) this.clean.add(input);
       return input;
     }
-    if (input.length > 256) return this.redactText(input, shape);
+    if (input.length > 256) return this.redactText(input, shape, chunks);
     let out = this.seen.get(input);
-    if (out === undefined) this.seen.set(input, (out = this.redactText(input, shape)));
+    if (out === undefined) this.seen.set(input, (out = this.redactText(input, shape, chunks)));
     return out;
   }
 
@@ -206,7 +212,7 @@ export class Redactor {
    * and source line, most of a big report, no longer go through name, SID, MAC and IPv6 patterns
    * that cannot match them, and a name is searched only in the chunk of names that holds it.
    */
-  private redactText(input: string, inputShape: number): string {
+  private redactText(input: string, inputShape: number, inputChunks: number[]): string {
     const { regexes, starts } = this.patterns();
     let out = input;
     let shape = inputShape;
@@ -216,8 +222,8 @@ export class Redactor {
       if (next !== out) shape = shapeOf((out = next), starts);
     };
     // a chunk of names runs where the shape says one of its names may begin (SHAPE.names lists
-    // them; any text beyond ASCII is searched with every chunk)
-    let chunks: number[] | null = null;
+    // them; any text beyond ASCII is searched with every chunk); the input's list came with its shape
+    let chunks: number[] | null = inputChunks;
     for (let chunk = 0; chunk < regexes.length; chunk++) {
       if ((shape & SHAPE.beyondAscii) === 0) {
         if ((shape & SHAPE.names) === 0) break; // and stays so: nothing below changes the text
@@ -378,11 +384,19 @@ export class Redactor {
     return out;
   }
 
+  /**
+   * A name's token is kept on its entry (names): no other path gives a token of a name's kind, so
+   * this is what `token(kind, key)` gave, numbered by the same counter, without a map per kind.
+   */
   private nameTokenOf(match: string): string {
-    const key = foldName(match);
-    const entry = this.names.get(key);
+    const entry = this.names.get(foldName(match));
     if (!entry) return match;
-    return this.token(entry.kind, key, TOKEN_PREFIX[entry.kind]);
+    if (entry.token === undefined) {
+      const n = (this.counters.get(entry.kind) ?? 0) + 1;
+      this.counters.set(entry.kind, n);
+      entry.token = TOKEN_PREFIX[entry.kind](n);
+    }
+    return entry.token;
   }
 
   private macToken(mac: string, sep: string, lower: boolean, group = 2): string {
