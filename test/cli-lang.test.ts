@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fsReason } from '../app/cli/commands/out-path';
+import engineEn from '../app/core/i18n/en.json';
 import { errorText, usageError } from '../app/system/error-text';
 import { cli, freshDataDir } from './support/cli';
 
@@ -200,5 +201,27 @@ describe('collect, explain-log, check-pptp', () => {
     r = await both(['check-pptp', '--server', '127.0.0.1', '--port', '70000'], 4);
     expect(r.en.stderr).toBe('tunnelmedic: --port 70000: expected 1–65535\n');
     expect(r.nl.stderr).toBe('tunnelmedic: --port 70000: verwacht 1–65535\n');
+  });
+});
+
+describe('every CLI text has words (a new line or error without them fails here)', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  const sources = new Map(['app/cli', 'app/system'].flatMap(files).map((f) => [f, readFileSync(f, 'utf8')] as const));
+  const lookup = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], engineEn);
+
+  it('each key a usageError, collectionError or CLI line names is an English text (nl: i18n-complete)', () => {
+    const keys = [...sources.values()].flatMap((s) => [...s.matchAll(/(?:usageError|collectionError|words)\(\s*'([\w.]+)'/g)].map((m) => m[1]!));
+    expect(keys.length).toBeGreaterThan(40);
+    expect(keys.filter((k) => typeof lookup(k) !== 'string')).toEqual([]);
+  });
+
+  it('errors a person reads are not English literals: only flag syntax (args.ts, main.ts), test-only flags and the internal apply-plan', () => {
+    const literal = [...sources].flatMap(([file, s]) => [...s.matchAll(/new (?:UsageError|CollectionError)\(/g)].map(() => file));
+    const allowed = ['app/cli/args.ts', 'app/cli/main.ts', 'app/cli/commands/apply-plan.ts', 'app/system/apply/approved-run.ts', 'app/system/error-text.ts', 'app/cli/commands/shared.ts', 'app/system/input.ts'];
+    expect([...new Set(literal.filter((f) => !allowed.includes(f)))]).toEqual([]);
+    // input.ts: only --corp-net, whose reason comes from the policy checker (core); shared.ts: only the test flag --fail-route-call
+    expect([...sources.get('app/system/input.ts')!.matchAll(/new UsageError\(`([^`$]*)/g)].map((m) => m[1])).toEqual(['--corp-net ']);
+    expect([...sources.get('app/cli/commands/shared.ts')!.matchAll(/new UsageError\('([^']*)/g)].map((m) => m[1])).toEqual(['--fail-route-call expects numbers like 2 or 2,3']);
   });
 });
