@@ -10,7 +10,7 @@ import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
-import type { RawRecord } from './lines';
+import { NO_SEV, type RawRecord } from './lines';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -44,7 +44,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number)
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   const fieldLike = indented && blankBefore === 0 && FIELD_LINE.test(pending.text);
-  const v3 = pending.text.includes('SEV=');
+  const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
   if (!fieldLike && !v3 && !iosPacket) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;

@@ -16,6 +16,8 @@ export interface RawRecord {
   /** a clean record that is one physical line as read: `src.slice(at, at + text.length) === text` (its read chunk, see readPrefix) */
   src?: string;
   at?: number;
+  /** what the text is known not to hold (LineHints; 0 or absent: nothing known) */
+  hints?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export const NO_LINE_BREAK = 1; // no \n, \r (the cutter's guarantee), U+2028, U
 export const NO_HASH0 = 2; // no rsyslog `#0…` escape
 export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
 export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
+export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuation lines may follow: detect.ts continues)
 const REWRITE_FREE = NO_HASH0 | NO_BBCODE; // normalizeLine then only cuts: what the raw line lacks, the text lacks
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
@@ -36,6 +39,7 @@ export function textHints(text: string): number {
   if (text.indexOf('#0') < 0) h |= NO_HASH0;
   if (text.indexOf('[/') < 0 && text.indexOf('[COLOR') < 0 && text.indexOf('[color') < 0) h |= NO_BBCODE;
   if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
+  if (text.indexOf('SEV=') < 0) h |= NO_SEV;
   return h;
 }
 
@@ -142,7 +146,7 @@ export class LineSplitter {
    * per line): `emit` gets it and must copy what it keeps, as the next record overwrites it.
    */
   private pending: RawRecord | null = null;
-  private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0 };
+  private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0, hints: 0 };
   private blanksAfterPending = 0;
   blank = 0;
 
@@ -175,22 +179,24 @@ export class LineSplitter {
       pending.text = joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined;
       pending.clean = clean && pending.clean === true;
       pending.src = undefined; // joined: no longer one line as read
+      pending.hints = 0;
       this.blanksAfterPending = 0;
       return;
     }
     if (text.length < 12 || !maybeGlued(text, known)) {
       this.flush();
-      this.start(text, clean, clean && src !== undefined && text === raw ? src : undefined, at);
+      this.start(text, clean, clean && src !== undefined && text === raw ? src : undefined, at, known);
       return;
     }
+    // (each part is a cut of the text: it holds nothing the text does not)
     for (const part of unglue(text, known)) {
       this.flush();
-      this.start(part, clean, undefined, 0);
+      this.start(part, clean, undefined, 0, known);
     }
   }
 
   /** A new pending record on this line (the one record object, refilled). */
-  private start(text: string, clean: boolean, src: string | undefined, at: number): void {
+  private start(text: string, clean: boolean, src: string | undefined, at: number, hints: number): void {
     const r = this.record;
     r.line = this.lineNo;
     r.endLine = this.lineNo;
@@ -198,6 +204,7 @@ export class LineSplitter {
     r.clean = clean;
     r.src = src;
     r.at = at;
+    r.hints = hints;
     this.pending = r;
   }
 

@@ -98,14 +98,17 @@ function twoDigits(text: string, at: number, end: number): number {
   return isDigit(a) && isDigit(b) ? (a - 48) * 10 + b - 48 : -1;
 }
 
-/** The month of the three letters at `at` (exact spelling, as the regexes), or 0 — without cutting a string. */
-const MONTH_BY_CODE = new Map(MONTHS.map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1]));
+/** The month of the three letters at `at` (exact spelling, as the regexes), or 0 — without cutting a string or a Map lookup per line. */
+const MONTH_CODES = MONTHS.map((m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2));
 function monthAt(text: string, at: number, end: number): number {
   if (at + 3 > end) return 0;
   const a = text.charCodeAt(at);
   const b = text.charCodeAt(at + 1);
   const c = text.charCodeAt(at + 2);
-  return a < 128 && b < 128 && c < 128 ? (MONTH_BY_CODE.get((a << 16) | (b << 8) | c) ?? 0) : 0;
+  if (a >= 128 || b >= 128 || c >= 128) return 0;
+  const code = (a << 16) | (b << 8) | c;
+  for (let i = 0; i < 12; i++) if (MONTH_CODES[i] === code) return i + 1;
+  return 0;
 }
 
 /** What scanSyslogHeader read, as offsets into the text (nothing cut or allocated until asked for). */

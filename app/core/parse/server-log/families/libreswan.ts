@@ -25,6 +25,8 @@ const stateText = (s: string): string => {
 
 const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The last match of /STATE_[A-Z0-9_]+/g in the text, found from its end (the regex's array only where that reading is unsure). */
 const isStateChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 function lastState(text: string): string | undefined {
@@ -131,7 +133,8 @@ export const libreswanFamily: FamilyParser = {
     // a counted record still names its serial (track needs it): a hit of its own, COUNTED is shared and frozen
     const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;
     if (serial) hit.session = `#${serial}`;
-    if (peer && /^\d/.test(peer)) hit.peer = peer.replace(/:\d+$/, '');
+    // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
+    if (found !== COUNTED && peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
     return hit;
   },
   track(seen, state) {
