@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksBinary } from '../capture/decode';
-import { labelKey, stripLeaderTail } from './ipconfig-labels';
+import { COMMON_LETTER_RANGES, labelKey, stripLeaderTail } from './ipconfig-labels';
 
 /** labelKey and stripLeaderTail as they were before their ASCII short way (issue 16.2): the reference. */
 function referenceStrip(text: string): string {
@@ -45,6 +45,12 @@ describe('labelKey, stripLeaderTail and looksBinary: the ASCII short ways answer
     );
     for (const t of ['', ' ', '...', 'Default Gateway . . . . . . . . . :', 'Physical Address. . . . . . . . . . ]', 'DNS Servers (IPv4)', 'Windows IP Configuration']) {
       expect(labelKey(t)).toBe(referenceKey(t));
+    }
+  });
+
+  it('every code unit stripLeaderTail takes for a letter without the regex is one (\\p{L})', () => {
+    for (const [from, to] of COMMON_LETTER_RANGES) {
+      for (let c = from; c <= to; c++) expect(/^\p{L}$/u.test(String.fromCharCode(c)), c.toString(16)).toBe(true);
     }
   });
 
