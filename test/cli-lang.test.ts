@@ -180,11 +180,14 @@ describe('report and scripts', () => {
 });
 
 describe('collect, explain-log, check-pptp', () => {
-  it('collect (no --lang: its options are args.ts\'s) words its errors from the catalogue as before', async () => {
+  it('collect words its errors in --lang', async () => {
     expect(await cli(['collect'])).toMatchObject({ code: 4, stderr: 'tunnelmedic: collect needs --out DIR\n' });
+    expect(await cli(['collect', '--lang', 'nl'])).toMatchObject({ code: 4, stderr: 'tunnelmedic: collect vraagt --out MAP\n' });
     if (process.platform === 'win32') return;
     const r = await cli(['collect', '--out', join(tmp('tm-lang-collect-'), 'c')]);
     expect(r).toMatchObject({ code: 5, stderr: 'tunnelmedic: collect reads this machine and needs Windows; on other machines use scripts/collect.cmd on the Windows PC and `scan --capture DIR` here.\n' });
+    const nl = await cli(['collect', '--lang', 'nl', '--out', join(tmp('tm-lang-collect-'), 'c')]);
+    expect(nl).toMatchObject({ code: 5, stderr: expect.stringMatching(/^tunnelmedic: collect leest deze computer en kan alleen op Windows/) });
   });
 
   it('explain-log: no file named, a file that is not there, the progress line', async () => {

@@ -51,7 +51,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   'explain-log': ['capture', 'policy', 'corp-net', 'json', 'out', 'lang', 'redact', 'quiet', 'verbose', 'help'],
   fix: ['demo', 'capture', 'policy', 'corp-net', 'json', 'lang', 'only', 'dry-run', 'yes', 'quiet', 'verbose', 'help', 'fail-route-call', 'no-probe'],
   rollback: ['demo', 'last', 'json', 'lang', 'quiet', 'verbose', 'help'],
-  collect: ['out', 'quiet', 'verbose', 'help'],
+  collect: ['out', 'quiet', 'verbose', 'lang', 'help'],
   report: ['demo', 'capture', 'policy', 'corp-net', 'out', 'redact', 'json', 'lang', 'quiet', 'verbose', 'help'],
   scripts: ['demo', 'capture', 'policy', 'corp-net', 'out', 'json', 'lang', 'quiet', 'verbose', 'help'],
   // internal: what the desktop app's --silent runs (app/main/headless.ts)

@@ -74,7 +74,7 @@ then reads the result together with the RasClient events (of this machine, or of
 PPTP pass-through on the NAT device". This is the only command that contacts the network, and only
 the server you name. Exit 0: control channel reachable and no GRE failures; 1 otherwise.
 `,
-  collect: `Usage: tunnelmedic collect --out DIR
+  collect: `Usage: tunnelmedic collect --out DIR [--lang en|nl]
 
 Runs the capture commands on this Windows machine and writes them as a capture directory that
 \`tunnelmedic scan --capture DIR\` (on any machine) reads.
