@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ServerLogReport } from '../../model/server-log';
 import { describeEntry, formatLogTime } from '../../parse/server-log/describe';
-import type { ServerLogResult } from '../../parse/server-log/types';
+import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 
 /** Entries a report keeps per log: every one with a cause, then the others in order, up to this. */
 export const REPORT_ENTRIES = 600;
@@ -24,22 +24,27 @@ export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogRepo
     understood: r.understood,
     unknown: r.unknown,
     families: r.families as Record<string, number>,
-    entries: kept.map((e) => ({
-      line: e.line,
-      endLine: e.endLine,
-      family: e.family,
-      ...(e.time ? { time: formatLogTime(e.time) } : {}),
-      ...(e.session ? { session: e.session } : {}),
-      ...(e.peer ? { peer: e.peer } : {}),
-      ...(e.user ? { user: e.user } : {}),
-      text: e.text,
-      decoded: describeEntry(e, t),
-      outcome: e.outcome,
-      ...(e.cause ? { cause: e.cause } : {}),
-      ...(e.code !== undefined ? { code: e.code } : {}),
-    })),
+    entries: kept.map((e) => reportEntry(e, t)),
     unknownLines: r.unknownLines.map((u) => ({ line: u.line, endLine: u.endLine, text: u.text, ...(u.family ? { family: u.family } : {}) })),
     truncated: r.truncated || kept.length < r.entries.length,
     ...(r.newestFirst ? { newestFirst: true } : {}),
   };
+}
+
+/**
+ * One entry as the report shows it. Fields set one by one in the order the JSON lists them (the
+ * optional ones only when present): six object spreads per entry cost more than the entry's words.
+ */
+function reportEntry(e: ServerLogEntry, t: TFunction): ServerLogReport['entries'][number] {
+  const out: Record<string, unknown> = { line: e.line, endLine: e.endLine, family: e.family };
+  if (e.time) out.time = formatLogTime(e.time);
+  if (e.session) out.session = e.session;
+  if (e.peer) out.peer = e.peer;
+  if (e.user) out.user = e.user;
+  out.text = e.text;
+  out.decoded = describeEntry(e, t);
+  out.outcome = e.outcome;
+  if (e.cause) out.cause = e.cause;
+  if (e.code !== undefined) out.code = e.code;
+  return out as ServerLogReport['entries'][number];
 }

@@ -30,7 +30,6 @@ export const NO_HASH0 = 2; // no rsyslog `#0…` escape
 export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
 export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
 export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuation lines may follow: detect.ts continues)
-const REWRITE_FREE = NO_HASH0 | NO_BBCODE; // normalizeLine then only cuts: what the raw line lacks, the text lacks
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
 export function textHints(text: string): number {
@@ -125,8 +124,8 @@ export function normalizeLine(raw: string, first: boolean, hints = 0): string {
     rewritten = true;
   }
   if (s.startsWith('>')) s = s.replace(/^(?:> ?)+/, '');
-  // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it)
-  if ((hints & REWRITE_FREE) !== REWRITE_FREE && hasBbcodeStart(s)) {
+  // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it; a rewrite may make a `[/` of `[#015/`)
+  if ((!(hints & NO_BBCODE) || rewritten) && hasBbcodeStart(s)) {
     s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
     rewritten = true;
   }
