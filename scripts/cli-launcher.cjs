@@ -55,5 +55,5 @@ runCli(process.argv.slice(2), processIo()).then((code) => {
   // the build's run (scripts/build-cli.mjs writeCodeCache): after the scan, so the cache holds
   // every function it compiled, not only the top level
   if (process.env.TUNNELMEDIC_CODE_CACHE_OUT) writeFileSync(process.env.TUNNELMEDIC_CODE_CACHE_OUT, script.createCachedData());
-  if (process.env.TUNNELMEDIC_DEBUG && script.cachedDataRejected !== false) process.stderr.write(`tunnelmedic: code cache ${cachedData ? 'rejected' : 'missing'}, compiled from source\n`);
+  else if (process.env.TUNNELMEDIC_DEBUG && script.cachedDataRejected !== false) process.stderr.write(`tunnelmedic: code cache ${cachedData ? 'rejected' : 'missing'}, compiled from source\n`);
 });
