@@ -39,7 +39,7 @@ function read(file) {
   }
 }
 // the build makes the bundle ASCII only (ascii-output), so Latin-1 reads it exactly, as a one-byte string
-const source = read(bundle).latin1Slice();
+const source = read(bundle).toString('latin1');
 let cachedData;
 try {
   if (cacheSize) cachedData = read(cacheFile);
