@@ -133,44 +133,86 @@ const REGISTRY_NAMES: Record<string, (v: string, a: Adders) => void> = {
 const PROFILE_PATH = /\\(?:Users|Documents and Settings|Profiles)\\([^\\\r\n"<>|:*?]+)/gi;
 const SKIP_PROFILES = /^(public|default|default user|all users|defaultuser0|systemprofile|localservice|networkservice)$/i;
 
+/**
+ * What one file names, line by line (lines end at CR LF, LF or CR). Every rule of collectFromLine
+ * needs a ":", "=", "\\" or "REG_" on its line, but an LMHOSTS line (its own rules) and the lines
+ * under a DNS suffix search list label: any other line changes nothing, so the lines between two
+ * of these are passed over, not split out one by one (a 20 000-route print has a dozen lines with
+ * a colon). Each search runs forward from where the last one stopped: linear in the text.
+ */
 function collectFromText(name: string, text: string, a: Adders): void {
-  const lines = text.split(/\r\n|\n|\r/);
+  const everyLine = name === 'lmhosts';
+  /** per marker, where it next occurs at or after the position last asked (-1: nowhere) */
+  const markers = MARKERS.map(() => -2);
+  let nextCr = -2;
+  let nextLf = -2;
   let inSearchList = false;
-  for (const line of lines) {
-    // linear on purpose: a capture line may be 100 000 blanks long, where nested quantifiers backtrack for minutes
-    const labelled = labelledLine(line);
-    if (labelled) {
-      labelRule(labelled.label)?.(labelled.value, a);
-      inSearchList = lookupLabel(labelled.label) === 'dnsSuffixSearchList';
-    } else if (inSearchList && /^\s{20,}/.test(line) && line.trim() && !/\s/.test(line.trim())) a.add('dnsDomain', line.trim());
-    else inSearchList = false;
-
-    // every pattern below needs an "=" or a backslash: most lines of a big capture (route rows,
-    // LMHOSTS entries) have neither, and are not tried against each
-    const equals = line.includes('=');
-    const backslash = line.includes('\\');
-
-    // reg query: "    Name    REG_SZ    data"; .reg: "\"Name\"=\"data\""
-    const reg = regQueryString(line) ?? (equals ? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/)?.slice(1) : undefined);
-    if (reg) REGISTRY_NAMES[reg[0]!.toLowerCase()]?.(reg[1]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
-
-    if (equals) {
-      if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
-      if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
-      if (/^\s*(user|domain)\s*=/i.test(line) && name.startsWith('pbk/')) {
-        const [key, ...rest] = line.split('=');
-        a.add(key!.trim().toLowerCase() === 'user' ? 'user' : 'domain', rest.join('='));
+  for (let start = 0; start <= text.length; ) {
+    if (!everyLine && !inSearchList) {
+      let at = -1;
+      for (let k = 0; k < MARKERS.length; k++) {
+        let found = markers[k]!;
+        if (found !== -1 && found < start) markers[k] = found = text.indexOf(MARKERS[k]!, start);
+        if (found !== -1 && (at === -1 || found < at)) at = found;
       }
+      if (at < 0) break;
+      // back to the start of the line holding it (a line ends at CR or LF; never before `start`)
+      while (at > start && !isLineBreak(text.charCodeAt(at - 1))) at--;
+      start = at;
     }
-    if (backslash) {
-      for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
-      for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
-    }
-    if (name === 'lmhosts') collectLmhostsLine(line, a);
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+    const end = nextCr === -1 ? (nextLf === -1 ? text.length : nextLf) : nextLf === -1 ? nextCr : Math.min(nextCr, nextLf);
+    inSearchList = collectFromLine(name, text.slice(start, end), inSearchList, a);
+    start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
   // what the VPN server logged (capture server-logs/): its users, host names, the PC's name in LCP Ident
   if (name.startsWith('server-logs/')) for (const v of serverLogNames(parseServerLog(text, name))) (v.kind === 'user' ? a.addAccount(v.value) : a.addFqdn(v.value));
+}
+
+
+/** what a line needs for any rule of collectFromLine but LMHOSTS' and a search list's continuation */
+const MARKERS = [':', '=', '\\', 'REG_'];
+
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
+
+/** One line's names; returns whether the next line may continue a DNS suffix search list. */
+function collectFromLine(name: string, line: string, inSearchList: boolean, a: Adders): boolean {
+  // linear on purpose: a capture line may be 100 000 blanks long, where nested quantifiers backtrack for minutes
+  const labelled = labelledLine(line);
+  let searchList = false;
+  if (labelled) {
+    labelRule(labelled.label)?.(labelled.value, a);
+    searchList = lookupLabel(labelled.label) === 'dnsSuffixSearchList';
+  } else if (inSearchList && /^\s{20,}/.test(line) && line.trim() && !/\s/.test(line.trim())) {
+    a.add('dnsDomain', line.trim());
+    searchList = true;
+  }
+
+  // every pattern below needs an "=" or a backslash: most lines of a big capture (route rows,
+  // LMHOSTS entries) have neither, and are not tried against each
+  const equals = line.includes('=');
+  const backslash = line.includes('\\');
+
+  // reg query: "    Name    REG_SZ    data"; .reg: "\"Name\"=\"data\""
+  const reg = regQueryString(line) ?? (equals ? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/)?.slice(1) : undefined);
+  if (reg) REGISTRY_NAMES[reg[0]!.toLowerCase()]?.(reg[1]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
+
+  if (equals) {
+    if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
+    if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
+    if (/^\s*(user|domain)\s*=/i.test(line) && name.startsWith('pbk/')) {
+      const [key, ...rest] = line.split('=');
+      a.add(key!.trim().toLowerCase() === 'user' ? 'user' : 'domain', rest.join('='));
+    }
+  }
+  if (backslash) {
+    for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
+    for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
+  }
+  if (name === 'lmhosts') collectLmhostsLine(line, a);
+  return searchList;
 }
 
 /** "Label . . . . : value" (ipconfig) and "Label:   value" (systeminfo, wevtutil), found without backtracking. */

@@ -1,0 +1,242 @@
+// Frozen copy of app/core/report/redact-values.ts as of 261550a, before collectFromText passed over
+// the lines no rule can use (issue 16 budget 3): test/redact-values-fast.test.ts compares
+// sensitiveValues with it. The line rules are copied; only label and log vocabularies are shared.
+import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture, type CaptureFile } from '../../app/core/capture/capture';
+import type { Policy } from '../../app/core/model/policy';
+import { isIpAddress } from '../../app/core/report/redact-addresses';
+import type { SensitiveValue } from '../../app/core/report/redact';
+import type { Snapshot } from '../../app/core/model/snapshot';
+import { parseServerLog } from '../../app/core/parse/server-log';
+import { serverLogNames } from '../../app/core/parse/server-log/names';
+import { labelKey, lookupLabel } from '../../app/core/parse/ipconfig-labels';
+
+/**
+ * The names `--redact` must hide, read from where Windows prints them: `ipconfig /all`,
+ * `systeminfo`, registry values (Winlogon, Tcpip parameters), RasClient events, phonebooks, LMHOSTS,
+ * profile paths, the snapshot and the policy. Shapes (SIDs, MACs, public addresses) are found by
+ * the Redactor itself; this only lists names, which have no shape.
+ */
+export function sensitiveValuesReference(input: { capture?: Capture; snapshot?: Snapshot; policy?: Policy }): SensitiveValue[] {
+  const out: SensitiveValue[] = [];
+  const add = (kind: SensitiveValue['kind'], value: string | undefined) => {
+    const v = value?.trim().replace(/^["']|["']$/g, '').trim();
+    if (v) out.push({ kind, value: v });
+  };
+  const addFqdn = (value: string | undefined, kind: 'host' | 'vpnServer' = 'host') => {
+    const v = value?.trim().replace(/^\\\\/, '');
+    if (!v || isIpAddress(v)) return;
+    const [first, ...rest] = v.split('.');
+    if (rest.length && kind === 'vpnServer') add('vpnServer', v);
+    else add(kind, first);
+    // an FQDN becomes HOST-n.domain-m.example: its parts are tokens of their own
+    if (rest.length) add('dnsDomain', rest.join('.'));
+  };
+  const addAccount = (value: string | undefined) => {
+    const m = value?.trim().match(/^([^\\\s]+)\\([^\\\s]+)$/);
+    if (m) {
+      add('domain', m[1]);
+      add('user', m[2]);
+    } else add('user', value);
+  };
+
+  const { capture, snapshot, policy } = input;
+  if (capture) {
+    addFqdn(capture.meta.hostname);
+    for (const file of inCaptureOrder(capture.files.values())) collectFromText(file.name, file.text, { add, addFqdn, addAccount });
+  }
+  if (snapshot) {
+    addFqdn(snapshot.hostname);
+    for (const profile of snapshot.vpnProfiles) {
+      if (profile && typeof profile === 'object') {
+        for (const [key, value] of Object.entries(profile)) {
+          if (/server|phone/i.test(key) && typeof value === 'string') addFqdn(value, 'vpnServer');
+        }
+      }
+    }
+  }
+  if (policy) {
+    for (const s of policy.vpnServers ?? []) addFqdn(s, 'vpnServer');
+    add('domain', policy.domain?.netbiosName);
+    add('dnsDomain', policy.domain?.dnsName);
+    for (const dc of policy.domain?.controllers ?? []) addFqdn(dc.name);
+  }
+  return out;
+}
+
+/**
+ * The files in the order the capture reader lists them (its fixed names, then each folder's files
+ * by name), not the order their reads finished: the first file to name a value decides its kind
+ * (Redactor.addName), so the token ("HOST-1" or "domain-1.example") must not depend on timing.
+ */
+function inCaptureOrder(files: Iterable<CaptureFile>): CaptureFile[] {
+  const fixed: readonly string[] = Object.values(CAPTURE_FILES);
+  const rank = (name: string) => {
+    const at = fixed.indexOf(name);
+    if (at >= 0) return at;
+    const folder = (CAPTURE_FOLDERS as readonly string[]).indexOf(name.slice(0, name.indexOf('/')));
+    return folder >= 0 ? fixed.length + folder : fixed.length + CAPTURE_FOLDERS.length;
+  };
+  return [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+interface Adders {
+  add: (kind: SensitiveValue['kind'], value: string | undefined) => void;
+  addFqdn: (value: string | undefined, kind?: 'host' | 'vpnServer') => void;
+  addAccount: (value: string | undefined) => void;
+}
+
+/**
+ * systeminfo / wevtutil labels in the languages Windows ships (en, ru, zh-CN from
+ * ../shared/corpus/systeminfo-ver; the others assumed from Windows' translations). ipconfig's
+ * labels come from the parser's own vocabulary (ipconfig-labels.ts), so every language the parser
+ * understands is redacted too. Compared with `labelKey` (case, accents and dot leaders ignored).
+ */
+const SYSTEMINFO_LABELS: [string[], (v: string, a: Adders) => void][] = [
+  [['Host Name', 'Hostname', "Nom de l'hôte", 'Nombre de host', 'Hostnaam', 'Nome host', 'Nome do host', 'Nazwa hosta', 'Имя узла', 'Имя компьютера', '主机名', 'Ana Bilgisayar Adı', 'ホスト名', 'Computer', 'Computername'], (v, a) => a.addFqdn(v)],
+  [['Domain', 'Domäne', 'Domaine', 'Dominio', 'Domein', 'Domínio', 'Domena', 'Домен', '域', 'Etki Alanı', 'ドメイン'], (v, a) => (v.includes('.') ? a.add('dnsDomain', v) : a.add('domain', v))],
+  [['Logon Server', 'Anmeldeserver', "Serveur d'ouverture de session", 'Servidor de inicio de sesión', 'Aanmeldingsserver', 'Server di accesso', 'Servidor de Logon', 'Serwer logowania', 'Сервер входа в сеть', '登录服务器', 'Oturum Açma Sunucusu', 'ログオン サーバー'], (v, a) => a.addFqdn(v)],
+  [['Registered Owner', 'Registrierter Benutzer', 'Propriétaire enregistré', 'Propiedad de', 'Geregistreerde eigenaar', 'Proprietario registrato', 'Proprietário registrado', 'Zarejestrowany właściciel', 'Зарегистрированный владелец', '注册的所有人', 'Kayıtlı Sahip', '登録されている所有者'], (v, a) => a.add('user', v)],
+  [['Registered Organization', 'Registrierte Organisation', 'Organisation enregistrée', 'Organización registrada', 'Geregistreerde organisatie', 'Organizzazione registrata', 'Organização registrada', 'Zarejestrowana organizacja', 'Зарегистрированная организация', '注册的组织', 'Kayıtlı Kuruluş', '登録されている組織'], (v, a) => a.add('org', v)],
+  [['User Name', 'Benutzername', "Nom d'utilisateur", 'Nombre de usuario', 'Gebruikersnaam', 'Nome utente', 'Nome de usuário', 'Nazwa użytkownika', 'Имя пользователя', '用户名', 'Kullanıcı Adı', 'ユーザー名', 'Dial-in User'], (v, a) => a.addAccount(v)],
+  // ipconfig's per-adapter suffix, which the parser reads as "info" (no meaning of its own there)
+  [['Connection-specific DNS Suffix', 'Verbindungsspezifisches DNS-Suffix', 'Suffixe DNS propre à la connexion', 'Sufijo DNS específico para la conexión', 'Verbindingsspecifiek DNS-achtervoegsel', 'Suffisso DNS specifico per connessione', 'Sufixo DNS específico de conexão', 'Sufiks DNS konkretnego połączenia', 'DNS-суффикс подключения', '连接特定的 DNS 后缀', 'Bağlantıya özgü DNS Soneki'], (v, a) => a.add('dnsDomain', v)],
+];
+const SYSTEMINFO_INDEX = new Map(SYSTEMINFO_LABELS.flatMap(([labels, rule]) => labels.map((l) => [labelKey(l), rule] as const)));
+
+/** The rule for a "Label . . . : value" line, or undefined when the label names nothing sensitive. */
+function labelRule(label: string): ((v: string, a: Adders) => void) | undefined {
+  const meaning = lookupLabel(label);
+  if (meaning === 'hostname') return (v, a) => a.addFqdn(v);
+  if (meaning === 'primaryDnsSuffix' || meaning === 'dnsSuffixSearchList') return (v, a) => a.add('dnsDomain', v);
+  return SYSTEMINFO_INDEX.get(labelKey(label));
+}
+
+/** Registry value names whose data is a name (reg query rows and .reg lines alike). */
+const REGISTRY_NAMES: Record<string, (v: string, a: Adders) => void> = {
+  defaultusername: (v, a) => a.addAccount(v),
+  altdefaultusername: (v, a) => a.addAccount(v),
+  lastusedusername: (v, a) => a.addAccount(v),
+  lastloggedonuser: (v, a) => a.addAccount(v),
+  lastloggedonsamuser: (v, a) => a.addAccount(v),
+  lastloggedondisplayname: (v, a) => a.add('user', v),
+  defaultdomainname: (v, a) => a.add('domain', v),
+  altdefaultdomainname: (v, a) => a.add('domain', v),
+  cacheprimarydomain: (v, a) => a.add('domain', v),
+  computername: (v, a) => a.addFqdn(v),
+  hostname: (v, a) => a.addFqdn(v),
+  'nv hostname': (v, a) => a.addFqdn(v),
+  domain: (v, a) => a.add('dnsDomain', v),
+  'nv domain': (v, a) => a.add('dnsDomain', v),
+  dhcpdomain: (v, a) => a.add('dnsDomain', v),
+  searchlist: (v, a) => v.split(/[,\s]+/).forEach((d) => a.add('dnsDomain', d)),
+  registeredowner: (v, a) => a.add('user', v),
+  registeredorganization: (v, a) => a.add('org', v),
+};
+
+const PROFILE_PATH = /\\(?:Users|Documents and Settings|Profiles)\\([^\\\r\n"<>|:*?]+)/gi;
+const SKIP_PROFILES = /^(public|default|default user|all users|defaultuser0|systemprofile|localservice|networkservice)$/i;
+
+function collectFromText(name: string, text: string, a: Adders): void {
+  const lines = text.split(/\r\n|\n|\r/);
+  let inSearchList = false;
+  for (const line of lines) {
+    // linear on purpose: a capture line may be 100 000 blanks long, where nested quantifiers backtrack for minutes
+    const labelled = labelledLine(line);
+    if (labelled) {
+      labelRule(labelled.label)?.(labelled.value, a);
+      inSearchList = lookupLabel(labelled.label) === 'dnsSuffixSearchList';
+    } else if (inSearchList && /^\s{20,}/.test(line) && line.trim() && !/\s/.test(line.trim())) a.add('dnsDomain', line.trim());
+    else inSearchList = false;
+
+    // every pattern below needs an "=" or a backslash: most lines of a big capture (route rows,
+    // LMHOSTS entries) have neither, and are not tried against each
+    const equals = line.includes('=');
+    const backslash = line.includes('\\');
+
+    // reg query: "    Name    REG_SZ    data"; .reg: "\"Name\"=\"data\""
+    const reg = regQueryString(line) ?? (equals ? line.match(/^"([^"]+)"="((?:[^"\\]|\\.)*)"\s*$/)?.slice(1) : undefined);
+    if (reg) REGISTRY_NAMES[reg[0]!.toLowerCase()]?.(reg[1]!.replace(/\\\\/g, '\\').replace(/\\0/g, ' '), a);
+
+    if (equals) {
+      if (/^\s*dnssuffix\s*=/i.test(line) && name.startsWith('pbk/')) a.add('dnsDomain', line.split('=').slice(1).join('='));
+      if (/^\s*phonenumber\s*=/i.test(line)) a.addFqdn(line.split('=').slice(1).join('=').trim(), 'vpnServer');
+      if (/^\s*(user|domain)\s*=/i.test(line) && name.startsWith('pbk/')) {
+        const [key, ...rest] = line.split('=');
+        a.add(key!.trim().toLowerCase() === 'user' ? 'user' : 'domain', rest.join('='));
+      }
+    }
+    if (backslash) {
+      for (const m of line.matchAll(/\bthe user ([^\s\\]+)\\(\S+?)(?= |$)/gi)) a.addAccount(`${m[1]}\\${m[2]}`);
+      for (const m of line.matchAll(PROFILE_PATH)) if (!SKIP_PROFILES.test(m[1]!)) a.add('user', m[1]);
+    }
+    if (name === 'lmhosts') collectLmhostsLine(line, a);
+  }
+  if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
+  // what the VPN server logged (capture server-logs/): its users, host names, the PC's name in LCP Ident
+  if (name.startsWith('server-logs/')) for (const v of serverLogNames(parseServerLog(text, name))) (v.kind === 'user' ? a.addAccount(v.value) : a.addFqdn(v.value));
+}
+
+/** "Label . . . . : value" (ipconfig) and "Label:   value" (systeminfo, wevtutil), found without backtracking. */
+function labelledLine(line: string): { label: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0 || colon > 200 || !/\s/.test(line[colon + 1] ?? '')) return undefined;
+  const label = line.slice(0, colon).replace(/[\s.]+$/, '').trim();
+  const value = line.slice(colon + 1).trim();
+  if (!label || !value || /[:.=]/.test(label.replace(/(?:\. ?)+$/, ''))) return undefined;
+  return { label, value };
+}
+
+/** "    Name    REG_SZ    data" → [name, data] (the first type column, as reg.exe prints it). */
+function regQueryString(line: string): [string, string] | undefined {
+  if (!/^\s/.test(line) || !line.includes('REG_')) return undefined;
+  const m = /\s{4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ)\s{4}/.exec(line);
+  if (!m) return undefined;
+  const name = line.slice(0, m.index).trim();
+  const data = line.slice(m.index + m[0].length).trim();
+  return name && data ? [name, data] : undefined;
+}
+
+/** Get-VpnConnection JSON keys whose text is a server, and those that are DNS names. */
+const JSON_SERVER_KEYS = new Set(['serveraddress', 'friendlyaddress', 'address', 'server', 'servername']);
+const JSON_DNS_KEYS = new Set(['dnssuffix', 'dnssuffixsearchlist']);
+
+/**
+ * Every server name in a PowerShell JSON file, ServerList[].FriendlyAddress included, at any depth.
+ * The walk is iterative: the JSON is untrusted and may be nested 100 000 deep.
+ */
+function collectFromJson(text: string, a: Adders): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return;
+  }
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') {
+      for (const [key, x] of Object.entries(v)) {
+        const k = key.toLowerCase();
+        if (typeof x === 'string' && JSON_SERVER_KEYS.has(k)) a.addFqdn(x, 'vpnServer');
+        else if (typeof x === 'string' && JSON_DNS_KEYS.has(k)) x.split(/[,\s]+/).forEach((d) => a.add('dnsDomain', d));
+        else if (Array.isArray(x) && JSON_DNS_KEYS.has(k)) x.forEach((d) => typeof d === 'string' && a.add('dnsDomain', d));
+        else if (x && typeof x === 'object') stack.push(x);
+      }
+    }
+  }
+}
+
+/** "10.13.1.10  DC1  #PRE #DOM:CORP" and the padded `"CORP           \0x1B"` domain line. */
+function collectLmhostsLine(line: string, a: Adders): void {
+  const body = line.replace(/^\s+/, '');
+  if (!body || (body.startsWith('#') && !/^#(PRE|DOM)/i.test(body))) return;
+  // (tested first: matchAll copies its regex on every call, and few lines name a domain)
+  if (/#DOM:/i.test(body)) for (const m of body.matchAll(/#DOM:([^\s#]+)/gi)) a.add('domain', m[1]);
+  const entry = body.match(/^\d{1,3}(?:\.\d{1,3}){3}\s+("([^"]+)"|(\S+))/);
+  if (entry) {
+    const raw = (entry[2] ?? entry[3] ?? '').replace(/\\0x[0-9a-f]{2}$/i, '').trim();
+    if (entry[2]) a.add('domain', raw);
+    else a.addFqdn(raw);
+  }
+}
