@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ServerLogReport } from '../../model/server-log';
-import { describeEntry, formatLogTime } from '../../parse/server-log/describe';
+import { describeEntryOnce, formatLogTime } from '../../parse/server-log/describe';
 import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 
 /** Entries a report keeps per log: every one with a cause, then the others in order, up to this. */
@@ -14,6 +14,7 @@ export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogRepo
   const withCause = r.entries.filter((e) => e.cause);
   const rest = r.entries.filter((e) => !e.cause).slice(0, Math.max(0, REPORT_ENTRIES - withCause.length));
   const kept = [...withCause, ...rest].sort((a, b) => a.line - b.line || a.endLine - b.endLine);
+  const described = new Map<string, string>(); // this report's sentences (describeEntryOnce)
   return {
     source: r.source,
     verdict: r.verdict,
@@ -24,7 +25,7 @@ export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogRepo
     understood: r.understood,
     unknown: r.unknown,
     families: r.families as Record<string, number>,
-    entries: kept.map((e) => reportEntry(e, t)),
+    entries: kept.map((e) => reportEntry(e, t, described)),
     unknownLines: r.unknownLines.map((u) => ({ line: u.line, endLine: u.endLine, text: u.text, ...(u.family ? { family: u.family } : {}) })),
     truncated: r.truncated || kept.length < r.entries.length,
     ...(r.newestFirst ? { newestFirst: true } : {}),
@@ -35,14 +36,14 @@ export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogRepo
  * One entry as the report shows it. Fields set one by one in the order the JSON lists them (the
  * optional ones only when present): six object spreads per entry cost more than the entry's words.
  */
-function reportEntry(e: ServerLogEntry, t: TFunction): ServerLogReport['entries'][number] {
+function reportEntry(e: ServerLogEntry, t: TFunction, described: Map<string, string>): ServerLogReport['entries'][number] {
   const out: Record<string, unknown> = { line: e.line, endLine: e.endLine, family: e.family };
   if (e.time) out.time = formatLogTime(e.time);
   if (e.session) out.session = e.session;
   if (e.peer) out.peer = e.peer;
   if (e.user) out.user = e.user;
   out.text = e.text;
-  out.decoded = describeEntry(e, t);
+  out.decoded = describeEntryOnce(e, t, described);
   out.outcome = e.outcome;
   if (e.cause) out.cause = e.cause;
   if (e.code !== undefined) out.code = e.code;

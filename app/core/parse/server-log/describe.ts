@@ -79,6 +79,46 @@ export function describeEntry(e: Pick<ServerLogEntry, 'decoded'>, t: TFunction):
   return e.decoded.map((dd) => describeDecoded(dd, t)).join(' ');
 }
 
+/**
+ * What a statement's sentence depends on (its key and values, each value with its type), or
+ * undefined when a value is neither a string nor a number (then it is not remembered).
+ */
+function statementKey(dd: Decoded): string | undefined {
+  let k = JSON.stringify(dd.key);
+  const values = dd.values;
+  if (values) {
+    for (const name in values) {
+      const v = values[name] as unknown;
+      if (typeof v === 'string') k += `,${JSON.stringify(name)}:${JSON.stringify(v)}`;
+      else if (typeof v === 'number') k += `,${JSON.stringify(name)}:#${String(v)}`;
+      else return undefined;
+    }
+  }
+  return k;
+}
+
+/**
+ * describeEntry for the many entries of one report: a statement met again (the same key and values:
+ * a failure a log repeats, a step every session takes) is described once — an i18next call costs
+ * some 15 µs, and a long log's report has hundreds of entries saying a hundred different things.
+ * `memo` lives as long as the report being built (describeDecoded is a function of the statement
+ * and t alone).
+ */
+export function describeEntryOnce(e: Pick<ServerLogEntry, 'decoded'>, t: TFunction, memo: Map<string, string>): string {
+  let out = '';
+  for (let i = 0; i < e.decoded.length; i++) {
+    const dd = e.decoded[i]!;
+    const k = statementKey(dd);
+    let s = k === undefined ? undefined : memo.get(k);
+    if (s === undefined) {
+      s = describeDecoded(dd, t);
+      if (k !== undefined) memo.set(k, s);
+    }
+    out = i === 0 ? s : `${out} ${s}`;
+  }
+  return out;
+}
+
 /** "2026-11-18 09:12:03" with what the log gives (no year / no date shown as such). */
 export function formatLogTime(time: LogTime | undefined): string {
   if (!time) return '';

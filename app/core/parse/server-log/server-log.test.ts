@@ -6,7 +6,7 @@ import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
-import { describeEntry, mppeText } from './describe';
+import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser } from './index';
 import { templateFingerprint, templateOf } from './kit';
 import { ChunkLines } from './lines';
@@ -294,6 +294,26 @@ describe('fast paths give what their references give', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a report describes a repeated statement once', () => {
+  it('describeEntryOnce with one memo over many entries says what describeEntry says of each (en, nl; a value as number or as string kept apart)', () => {
+    const pool = parseServerLog(corpusLines.join('\n')).entries.flatMap((e) => e.decoded);
+    const retyped = pool.filter((dd) => dd.values && Object.values(dd.values).some((v) => typeof v === 'number')).map((dd) => ({ key: dd.key, values: Object.fromEntries(Object.entries(dd.values!).map(([k, v]) => [k, String(v)])) }));
+    const statements = [...pool, ...retyped];
+    expect(statements.length).toBeGreaterThan(corpusAvailable ? 50 : 0);
+    const entry = fc.array(fc.constantFrom(...statements), { minLength: 0, maxLength: 3 }).map((decoded) => ({ decoded }));
+    for (const lang of ['en', 'nl'] as const) {
+      const tl = engineT(lang);
+      fc.assert(
+        fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
+          const memo = new Map<string, string>();
+          for (const e of entries) expect(describeEntryOnce(e, tl, memo)).toBe(describeEntry(e, tl));
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });
 
