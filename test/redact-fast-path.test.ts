@@ -99,6 +99,23 @@ describe('the faster Redactor gives what the reference gave', () => {
     );
   });
 
+  it('objects walked by for…in give what Object.keys gave: key order, null prototypes, data keys, and a polluted Object.prototype', () => {
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { b: 'WS-KARPOV7', a: '8.8.8.8', 2: 'x', 1: 'CORP' });
+    const value = { z: { '10': 'corp', '9': 'ok', 'HKLM\\WS-KARPOV7': 'v', plain: 'kept' }, n: nullProto, list: [{ k: 'WS-KARPOV7', j: 'same' }, { k: 'clean', j: '8.8.4.4' }] };
+    const run = () => [JSON.stringify(new Redactor(NAMES).value(value)), JSON.stringify(new ReferenceRedactor(NAMES).value(value))];
+    const [now, ref] = run();
+    expect(now).toBe(ref);
+    // an enumerable property on Object.prototype: for…in would list it, so the walk must not use it
+    Object.defineProperty(Object.prototype, 'inherited', { value: 'WS-KARPOV7', enumerable: true, configurable: true, writable: true });
+    try {
+      const [nowPolluted, refPolluted] = run();
+      expect(nowPolluted).toBe(refPolluted);
+      expect(nowPolluted).toBe(now);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inherited;
+    }
+  });
+
   it('tables that repeat short strings (remembered clean per slot): rows from a small pool, clean and not', () => {
     // a pool small enough that strings repeat, slots collide (same length, first and last
     // character) and clean strings alternate with ones holding a name or a public address

@@ -323,6 +323,10 @@ export class Redactor {
    * report: 40 000 route objects whose addresses are private), the others are new.
    */
   value<T>(input: T): T {
+    // for…in lists a plain object's keys as Object.keys does (same order) when no prototype adds
+    // enumerable ones, without an array per object (a big report has 45 000 objects)
+    let prototypeListsKeys = false;
+    for (const _ in Object.prototype) prototypeListsKeys = true;
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return this.text(v);
       if (Array.isArray(v)) {
@@ -342,6 +346,26 @@ export class Redactor {
         const proto = Object.getPrototypeOf(v) as unknown;
         const plain = proto === Object.prototype || proto === null;
         const from = v as Record<string, unknown>;
+        if (proto === null || (plain && !prototypeListsKeys)) {
+          let out: Record<string, unknown> | null = null;
+          let j = 0;
+          for (const k in from) {
+            const key = this.key(k);
+            const was = from[k];
+            const x = walk(was);
+            if (!out && (key !== k || x !== was)) {
+              out = {};
+              let m = 0;
+              for (const earlier in from) {
+                if (m++ === j) break;
+                setOwn(out, earlier, from[earlier]);
+              }
+            }
+            if (out) setOwn(out, key, x);
+            j++;
+          }
+          return out ?? v;
+        }
         const keys = Object.keys(from);
         // (a loop, not Object.fromEntries(Object.entries(…)): a big report has 40 000 such objects)
         let out: Record<string, unknown> | null = plain ? null : {};
