@@ -65,6 +65,12 @@ describe('scan', () => {
     expect(r.nl.stderr).toBe('Bezig met lezen van de demo-pc…\n');
     expect(r.en.stdout.split('\n')[0]).toMatch(/ — demo machine$/);
     expect(r.nl.stdout.split('\n')[0]).toMatch(/ — de demo-pc$/);
+    // each finding's severity in the words of the app and the HTML report, one width per language
+    expect(r.en.stdout).toMatch(/^✖ CRITICAL {2}\S/m);
+    expect(r.en.stdout).toMatch(/^▲ WARNING {3}\S/m);
+    expect(r.nl.stdout).toMatch(/^✖ ERNSTIG {7}\S/m);
+    expect(r.nl.stdout).toMatch(/^▲ WAARSCHUWING {2}\S/m);
+    expect(r.nl.stdout).not.toMatch(/CRITICAL|WARNING/);
   });
 
   it('--out into a missing folder', async () => {

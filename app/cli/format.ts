@@ -1,6 +1,10 @@
 import type { Finding, Report } from '../core/model/report';
 
-const ICON: Record<Finding['severity'], string> = { critical: '✖ CRITICAL', warning: '▲ WARNING ', info: '• INFO    ' };
+/** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
+const ICON: Record<'en' | 'nl', Record<Finding['severity'], string>> = {
+  en: { critical: '✖ CRITICAL', warning: '▲ WARNING ', info: '• INFO    ' },
+  nl: { critical: '✖ ERNSTIG     ', warning: '▲ WAARSCHUWING', info: '• OPMERKING   ' },
+};
 
 /** "1 route", "7 routes": the summary line's counts (Dutch says interface/interfaces and route/routes too). */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -30,7 +34,8 @@ function whereNotRead(problems: Report['snapshot']['problems'], more: (n: number
 
 /** Human output of `scan`: findings, evidence and "what happens if you fix this". */
 export function formatReport(report: Report, label: string, inputFlags: string, verbose = false): string {
-  const l = L[report.language === 'nl' ? 'nl' : 'en'];
+  const language = report.language === 'nl' ? 'nl' : 'en';
+  const l = L[language];
   const s = report.snapshot;
   const out: string[] = [];
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
@@ -42,7 +47,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   }
   out.push('');
   for (const f of report.findings) {
-    out.push(`${ICON[f.severity]}  ${f.title}   [${f.id}]`);
+    out.push(`${ICON[language][f.severity]}  ${f.title}   [${f.id}]`);
     out.push(indent(f.summary, 2));
     out.push(`  ${l.evidence}:`);
     for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
