@@ -1,6 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { ServerLogParser, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/lines';
@@ -37,11 +36,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   // decoded chunk by chunk, cut into lines synchronously per chunk (as readline would cut them)
   const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
-  await readChunks(path, utf16 ?? 'utf8', utf16 ? 2 : 0, Math.min(info.size, maxBytes), (chunk, bytes) => {
-    parser.chunkBytes(chunk, bytes);
-    lines.push(chunk);
-  });
-  parser.chunkBytes(undefined, undefined);
+  await readChunks(path, utf16 ?? 'utf8', utf16 ? 2 : 0, Math.min(info.size, maxBytes), (chunk) => lines.push(chunk));
   lines.end();
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
@@ -59,7 +54,7 @@ const YIELD_BYTES = 4 * 1024 * 1024;
  * 64 KiB to the thread pool and back and allocates a new buffer for it, which cost more than
  * parsing the chunk's lines (bench/server-log.bench.ts).
  */
-export async function readChunks(path: string, encoding: 'utf8' | 'utf16le', start: number, end: number, chunk: (text: string, ascii: Uint8Array | undefined) => void): Promise<void> {
+export async function readChunks(path: string, encoding: 'utf8' | 'utf16le', start: number, end: number, chunk: (text: string) => void): Promise<void> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -69,17 +64,15 @@ export async function readChunks(path: string, encoding: 'utf8' | 'utf16le', sta
       const n = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, end - at), at);
       if (n === 0) break;
       at += n;
-      const read = n === CHUNK_BYTES ? buffer : buffer.subarray(0, n);
-      const text = decoder.write(read);
-      // one character per byte, none carried over from the last read: the bytes are the text's (until the next read)
-      if (text) chunk(text, encoding === 'utf8' && text.length === n && isAscii(read) ? read : undefined);
+      const text = decoder.write(n === CHUNK_BYTES ? buffer : buffer.subarray(0, n));
+      if (text) chunk(text);
       if ((sinceYield += n) >= YIELD_BYTES) {
         sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
     const rest = decoder.end();
-    if (rest) chunk(rest, undefined);
+    if (rest) chunk(rest);
   } finally {
     closeSync(fd);
   }

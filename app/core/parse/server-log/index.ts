@@ -36,8 +36,6 @@ export class ServerLogParser {
   /** records per family, in the order first seen (the result lists them so); a counter object each, so counting is one lookup */
   private readonly families = new Map<LogFamily, { n: number }>();
   private lastFamily: FamilyParser | undefined;
-  private bytesOf: string | undefined;
-  private bytes: Uint8Array | undefined;
   private lastState: FamilyState | undefined;
   private readonly entries: ServerLogEntry[] = [];
   private readonly kept = new Set<ServerLogEntry>();
@@ -49,16 +47,6 @@ export class ServerLogParser {
 
   constructor(readonly source: string) {
     this.splitter = new LineSplitter((r) => this.record(r), continues);
-  }
-
-  /**
-   * The chunk whose lines come next is all ASCII and these are its bytes (one per character, same
-   * offsets): headers and templates of its lines are read there (undefined: a chunk with other
-   * characters, or none known). Valid until the next call: the reader reuses its buffer.
-   */
-  chunkBytes(chunk: string | undefined, bytes: Uint8Array | undefined): void {
-    this.bytesOf = chunk;
-    this.bytes = bytes;
   }
 
   /**
@@ -114,9 +102,7 @@ export class ServerLogParser {
 
   private record(r: RawRecord): void {
     this.records++;
-    // a record from an earlier chunk (it waited for its continuation lines) reads its own chunk's characters: the buffer holds this one's
-    const bytes = this.bytes !== undefined && r.src !== undefined && r.src === this.bytesOf ? this.bytes : undefined;
-    const pre = readPrefix(r.text, r.clean === true, r.src, r.at, bytes);
+    const pre = readPrefix(r.text, r.clean === true, r.src, r.at);
     if (pre.seq !== undefined) {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;

@@ -123,28 +123,8 @@ export function templateHashIn(src: string, from: number, end: number): number {
   return h >>> 0;
 }
 
-/** templateHashIn over the bytes of an all-ASCII chunk (Prefixed.bytes): the same values, read from a typed array. */
-export function templateHashBytes(b: Uint8Array, from: number, end: number): number {
-  let h = 0x811c9dc5;
-  let h2 = 0x9e3779b9;
-  let last = -1;
-  for (let i = from, n = 0; i < end && n < TEMPLATE_CHARS; i++) {
-    let c = b[i]!;
-    if (isDigit(c)) {
-      if (last === HASH) continue;
-      c = HASH;
-    }
-    last = c;
-    n++;
-    h = Math.imul(h ^ c, 16777619);
-    h2 = Math.imul(h2 + c, 0x85ebca6b) ^ (h2 >>> 13);
-  }
-  secondHash = h2 >>> 0;
-  return h >>> 0;
-}
-
 /** Both hashes of the template (tests); `src`, `at`: read in place, where the message lies in src. */
-export const templateFingerprint = (message: string, src?: string | Uint8Array, at = 0): [number, number] => [src === undefined ? templateHash(message) : typeof src === 'string' ? templateHashIn(src, at, at + message.length) : templateHashBytes(src, at, at + message.length), secondHash];
+export const templateFingerprint = (message: string, src?: string, at = 0): [number, number] => [src === undefined ? templateHash(message) : templateHashIn(src, at, at + message.length), secondHash];
 
 function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
   if (countOnly && rule[2] === 'context') {
@@ -176,8 +156,7 @@ function cacheOf(rules: readonly Rule[]): TemplateCache {
 export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false, src?: string, from = 0): Hit | null {
   const cache = cacheOf(rules);
   // the bucket key as a small integer (30 bits): V8 keeps it unboxed, and the second hash still tells templates apart
-  const bytes = src === undefined ? undefined : pre.bytes;
-  const hash = (src === undefined ? templateHash(message) : bytes !== undefined ? templateHashBytes(bytes, from, from + message.length) : templateHashIn(src, from, from + message.length)) & 0x3fffffff;
+  const hash = (src === undefined ? templateHash(message) : templateHashIn(src, from, from + message.length)) & 0x3fffffff;
   const hash2 = secondHash;
   const bucket = cache.buckets.get(hash);
   let at = -1;

@@ -27,8 +27,6 @@ export interface Prefixed {
    */
   src?: string;
   messageAt?: number;
-  /** src's characters as bytes, one each at the same offset (src is all ASCII): read there rather than in src */
-  bytes?: Uint8Array;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -212,108 +210,6 @@ function scanSyslogHeader(text: string, clean = false, base = 0, end = text.leng
   return true;
 }
 
-/**
- * scanSyslogHeader over the line's bytes, for a read chunk that is all ASCII (each character one
- * byte, at the same offset): a typed array's element costs about half of a string's charCodeAt,
- * and the header is read on every record. Step for step the string version (a property test holds
- * the two equal on every line and every cut of one); a line that is not syslog answers false here
- * as there. Fills `scan` the same way.
- */
-const byteAt = (b: Uint8Array, i: number, end: number): number => (i < end ? b[i]! : NaN);
-function byteDigits2(b: Uint8Array, i: number, end: number): number {
-  const x = byteAt(b, i, end);
-  const y = byteAt(b, i + 1, end);
-  return isDigit(x) && isDigit(y) ? (x - 48) * 10 + y - 48 : -1;
-}
-function byteTokenEnd(b: Uint8Array, from: number, end: number, hostRule: boolean): number {
-  let i = from;
-  for (; i < end; i++) {
-    const c = b[i]!;
-    if (c < 32 || c > 126) return -1;
-    if (c === 32 || c === 58 || c === 91 || (hostRule && c === 93)) break;
-  }
-  return i;
-}
-function byteAfterProgram(b: Uint8Array, i: number, end: number): number {
-  pidEnd = -1;
-  if (byteAt(b, i, end) === 91) {
-    let j = i + 1;
-    while (isDigit(byteAt(b, j, end))) j++;
-    if (j === i + 1 || byteAt(b, j, end) !== 93) return -1;
-    pidEnd = j;
-    i = j + 1;
-  }
-  if (byteAt(b, i, end) !== 58) return -1;
-  i++;
-  if (byteAt(b, i, end) === 32) i++;
-  return i;
-}
-
-function scanSyslogHeaderBytes(b: Uint8Array, base: number, end: number): boolean {
-  if (base + 3 > end) return false;
-  const code = (b[base]! << 16) | (b[base + 1]! << 8) | b[base + 2]!;
-  let month = 0;
-  for (let k = 0; k < 12; k++) if (MONTH_CODES[k] === code) month = k + 1;
-  if (!month || byteAt(b, base + 3, end) !== 32) return false;
-  let i = base + 4;
-  while (byteAt(b, i, end) === 32) i++;
-  if (!isDigit(byteAt(b, i, end))) return false;
-  let day = b[i++]! - 48;
-  if (isDigit(byteAt(b, i, end))) day = day * 10 + b[i++]! - 48;
-  if (byteAt(b, i, end) !== 32) return false;
-  const hour = byteDigits2(b, i + 1, end);
-  const minute = byteDigits2(b, i + 4, end);
-  const second = byteDigits2(b, i + 7, end);
-  if (hour < 0 || minute < 0 || second < 0 || byteAt(b, i + 3, end) !== 58 || byteAt(b, i + 6, end) !== 58) return false;
-  i += 9;
-  let fracStart = -1;
-  let fracEnd = -1;
-  if (byteAt(b, i, end) === 46) {
-    let j = i + 1;
-    while (isDigit(byteAt(b, j, end))) j++;
-    if (j === i + 1) return false;
-    fracStart = i + 1;
-    fracEnd = j;
-    i = j;
-  }
-  if (byteAt(b, i, end) !== 32) return false;
-  const start = i + 1;
-  let hostEnd = -1;
-  let programStart = start;
-  let programEnd = -1;
-  let message = -1;
-  const firstEnd = byteTokenEnd(b, start, end, true);
-  if (firstEnd < 0) return false;
-  if (firstEnd > start && byteAt(b, firstEnd, end) === 32) {
-    const last = byteTokenEnd(b, firstEnd + 1, end, false);
-    if (last < 0) return false;
-    if (last > firstEnd + 1 && (message = byteAfterProgram(b, last, end)) >= 0) {
-      hostEnd = firstEnd;
-      programStart = firstEnd + 1;
-      programEnd = last;
-    }
-  }
-  if (message < 0) {
-    const last = byteTokenEnd(b, start, end, false);
-    if (last <= start || (message = byteAfterProgram(b, last, end)) < 0) return false;
-    programEnd = last;
-  }
-  scan.month = month;
-  scan.day = day;
-  scan.hour = hour;
-  scan.minute = minute;
-  scan.second = second;
-  scan.fracStart = fracStart < 0 ? -1 : fracStart - base;
-  scan.fracEnd = fracEnd < 0 ? -1 : fracEnd - base;
-  scan.start = start - base;
-  scan.hostEnd = hostEnd < 0 ? -1 : hostEnd - base;
-  scan.programStart = programStart - base;
-  scan.programEnd = programEnd - base;
-  scan.pidEnd = pidEnd < 0 ? -1 : pidEnd - base;
-  scan.message = message - base;
-  return true;
-}
-
 const timeOf = (text: string, s: HeaderScan): LogTime => ({ month: s.month, day: s.day, hour: s.hour, minute: s.minute, second: s.second, ms: ms(s.fracStart < 0 ? undefined : text.slice(s.fracStart, s.fracEnd)) });
 
 /** The program names most logs carry, as constants: no string cut per line, and a Map lookup by them needs no hashing. */
@@ -359,11 +255,10 @@ class SyslogPrefixed implements Prefixed {
   private programEnd = 0;
   private pidEnd = -1;
   src: string | undefined = undefined;
-  bytes: Uint8Array | undefined = undefined;
   messageAt = 0;
 
-  /** this record's header (the parser's one instance is refilled per record); `src`: the chunk the text lies in at `base`, `bytes` its bytes if all ASCII */
-  fill(text: string, s: HeaderScan, src: string | undefined, base: number, bytes: Uint8Array | undefined): this {
+  /** this record's header (the parser's one instance is refilled per record); `src`: the chunk the text lies in at `base` */
+  fill(text: string, s: HeaderScan, src: string | undefined, base: number): this {
     this.text = text;
     this.program = src === undefined ? programOf(text, s.programStart, s.programEnd) : programOf(src, base + s.programStart, base + s.programEnd);
     this.message = text.slice(s.message);
@@ -372,7 +267,6 @@ class SyslogPrefixed implements Prefixed {
     this.programEnd = s.programEnd;
     this.pidEnd = s.pidEnd;
     this.src = src;
-    this.bytes = bytes;
     this.messageAt = base + s.message;
     return this;
   }
@@ -406,14 +300,10 @@ const current = new SyslogPrefixed();
  *
  * `src`, `at`: the text lies in `src` (its read chunk) at `at` — the header is then read there, in
  * place, and the result says where the message lies in it (Prefixed.src). Only for a clean text.
- * `bytes`: src is all ASCII and these are its bytes — read there.
  */
-export function readPrefix(text: string, clean = false, src?: string, at = 0, bytes?: Uint8Array): Prefixed {
-  if (src !== undefined && clean) {
-    const found = bytes !== undefined ? scanSyslogHeaderBytes(bytes, at, at + text.length) : scanSyslogHeader(src, true, at, at + text.length);
-    return found ? current.fill(text, scan, src, at, bytes) : splitPrefixByRegex(text);
-  }
-  return scanSyslogHeader(text, clean) ? current.fill(text, scan, undefined, 0, undefined) : splitPrefixByRegex(text);
+export function readPrefix(text: string, clean = false, src?: string, at = 0): Prefixed {
+  if (src !== undefined && clean) return scanSyslogHeader(src, true, at, at + text.length) ? current.fill(text, scan, src, at) : splitPrefixByRegex(text);
+  return scanSyslogHeader(text, clean) ? current.fill(text, scan, undefined, 0) : splitPrefixByRegex(text);
 }
 
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
