@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../core/analyse';
-import { readCaptureDir } from './capture-reader';
+import { readCaptureDir, readCapped } from './capture-reader';
 
 const GERMAN = '===========================================================================\r\nSchnittstellenliste\r\n 12...f8 e4 e3 5b 20 7c ......Intel(R) Wi-Fi 6 AX201 160MHz\r\n  1...........................Software Loopback Interface 1\r\n===========================================================================\r\n\r\nIPv4-Routentabelle\r\n===========================================================================\r\nAktive Routen:\r\n     Netzwerkziel    Netzwerkmaske          Gateway    Schnittstelle Metrik\r\n          0.0.0.0          0.0.0.0     192.168.1.1     192.168.1.20     35\r\n===========================================================================\r\nStändige Routen:\r\n  Keine\r\n';
 
@@ -72,5 +72,53 @@ describe('readCaptureDir', () => {
   it('reads registry/, pbk/ and powershell/ folders', async () => {
     const cap = await readCaptureDir(dir({ 'registry/winlogon.txt': 'x', 'pbk/rasphone.pbk': '[VPN]\r\n', 'powershell/vpn.json': '[]' }));
     expect([...cap.files.keys()].sort()).toEqual(['pbk/rasphone.pbk', 'powershell/vpn.json', 'registry/winlogon.txt']);
+  });
+});
+
+describe('readCapped: one read when the file is the size stat gave, read on to the end otherwise', () => {
+  /** a file handle over `content` whose reads give at most `perRead` bytes, counting its reads */
+  const handle = (content: Buffer, perRead = Infinity) => {
+    let at = 0;
+    const fh = {
+      reads: 0,
+      read: async (buffer: Buffer, offset: number, length: number) => {
+        fh.reads++;
+        const n = Math.min(length, perRead, content.length - at);
+        content.copy(buffer, offset, at, at + n);
+        at += n;
+        return { bytesRead: n, buffer };
+      },
+    };
+    return fh;
+  };
+  const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => i % 251));
+
+  it('a file of exactly its stat size: one read', async () => {
+    const fh = handle(bytes(1000));
+    expect(Buffer.from((await readCapped(fh as never, 1 << 20, 1000))!)).toEqual(bytes(1000));
+    expect(fh.reads).toBe(1);
+  });
+
+  it('a file that grew after stat, one that shrank, one that says size 0 (/proc), short reads: read whole', async () => {
+    expect(Buffer.from((await readCapped(handle(bytes(1500)) as never, 1 << 20, 1000))!)).toEqual(bytes(1500));
+    expect(Buffer.from((await readCapped(handle(bytes(600)) as never, 1 << 20, 1000))!)).toEqual(bytes(600));
+    expect(Buffer.from((await readCapped(handle(bytes(3000)) as never, 1 << 20, 0))!)).toEqual(bytes(3000));
+    expect(Buffer.from((await readCapped(handle(bytes(3000), 700) as never, 1 << 20, 3000))!)).toEqual(bytes(3000));
+  });
+
+  it('past the cap: null', async () => {
+    expect(await readCapped(handle(bytes(5000)) as never, 4000, 3000)).toBeNull();
+  });
+});
+
+describe('readCaptureDir reads by the folder listings, links still by lstat and realpath', () => {
+  it('absent names are absent, plain files and folders are read, a link inside the capture is followed', async () => {
+    const d = dir({ 'ver.txt': 'Microsoft Windows [Version 10.0.19045.3448]\r\n', 'registry/a.txt': 'x', 'server-logs/real.txt': 'Jan  1 00:00:00 gw pppd[2]: LCP: timeout sending Config-Requests\n' });
+    symlinkSync(join(d, 'ver.txt'), join(d, 'systeminfo.txt'));
+    symlinkSync(join(d, 'server-logs'), join(d, 'pbk'));
+    const cap = await readCaptureDir(d);
+    expect([...cap.files.keys()]).toEqual(['ver.txt', 'systeminfo.txt', 'registry/a.txt', 'pbk/real.txt', 'server-logs/real.txt']);
+    expect(cap.files.get('systeminfo.txt')!.text).toBe(cap.files.get('ver.txt')!.text);
+    expect(cap.readProblems).toEqual([]);
   });
 });
