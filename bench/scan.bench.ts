@@ -40,14 +40,37 @@ const ms = async (fn: () => unknown) => {
   await fn();
   return performance.now() - t;
 };
-/** median of subject/baseline over `n` pairs, and the medians of each side */
+/**
+ * A full collection before each measured call (npm run bench runs node with --expose-gc): each
+ * side then pays for collecting what it allocates itself, not for what the call before it left.
+ * With baseline-then-subject and no collection in between, the scavenges owed to the baseline's
+ * 20 000 line strings (or to the run before) fell into the subject's time, every pair the same way.
+ */
+const settle = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const timed = async (fn: () => unknown) => {
+  settle();
+  return ms(fn);
+};
+
+/**
+ * Median of subject/baseline over `n` pairs, and the medians of each side. The order inside a
+ * pair alternates (baseline first, then subject first), so neither side always runs in the
+ * other's wake (a warm cache, a pending collection).
+ */
 async function paired(n: number, baseline: () => unknown, subject: () => unknown) {
   const ratios: number[] = [];
   const bs: number[] = [];
   const ss: number[] = [];
   for (let i = 0; i < n; i++) {
-    const b = await ms(baseline);
-    const s = await ms(subject);
+    let b: number;
+    let s: number;
+    if (i % 2 === 0) {
+      b = await timed(baseline);
+      s = await timed(subject);
+    } else {
+      s = await timed(subject);
+      b = await timed(baseline);
+    }
     ratios.push(s / b);
     bs.push(b);
     ss.push(s);
