@@ -30,7 +30,9 @@ const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
 export function detectFamily(pre: Prefixed): FamilyParser | undefined {
   const byProgram = pre.program ? BY_PROGRAM.get(pre.program) : undefined;
   if (byProgram) return byProgram;
-  return FAMILIES.find((f) => f.claims(pre));
+  // a plain loop: find() with an arrow would make a closure per record
+  for (let i = 0; i < FAMILIES.length; i++) if (FAMILIES[i]!.claims(pre)) return FAMILIES[i];
+  return undefined;
 }
 
 const FIELD_LINE = /^[A-Za-z]+\s*: /;

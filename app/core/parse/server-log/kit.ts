@@ -103,10 +103,17 @@ let secondHash = 0;
 /** FNV-1a of the template's characters; the second, independent hash is left in secondHash. */
 export const templateHash = (message: string): number => templateHashIn(message, 0, message.length);
 
+// the hashes' seeds and multiplier as int32 (the same bits): with every operand a 32-bit integer V8
+// keeps the loop in integer arithmetic, and both results (int32, not uint32) stay small integers —
+// an unsigned one over 2^31 would be a heap number allocated per line
+const FNV_SEED = 0x811c9dc5 | 0;
+const H2_SEED = 0x9e3779b9 | 0;
+const H2_MUL = 0x85ebca6b | 0;
+
 /** templateHash of the message that lies in `src` from `from` to `end` (read in place: see Prefixed.src). */
 export function templateHashIn(src: string, from: number, end: number): number {
-  let h = 0x811c9dc5;
-  let h2 = 0x9e3779b9;
+  let h = FNV_SEED;
+  let h2 = H2_SEED;
   let last = -1;
   for (let i = from, n = 0; i < end && n < TEMPLATE_CHARS; i++) {
     let c = src.charCodeAt(i);
@@ -117,10 +124,10 @@ export function templateHashIn(src: string, from: number, end: number): number {
     last = c;
     n++;
     h = Math.imul(h ^ c, 16777619);
-    h2 = Math.imul(h2 + c, 0x85ebca6b) ^ (h2 >>> 13);
+    h2 = Math.imul((h2 + c) | 0, H2_MUL) ^ (h2 >>> 13);
   }
-  secondHash = h2 >>> 0;
-  return h >>> 0;
+  secondHash = h2;
+  return h;
 }
 
 /** Both hashes of the template (tests); `src`, `at`: read in place, where the message lies in src. */

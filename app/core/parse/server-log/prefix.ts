@@ -69,10 +69,12 @@ function tokenEnd(text: string, from: number, end: number, hostRule: boolean): n
 }
 
 /**
- * The character at `i` of the line that ends at `end` (NaN past it, as charCodeAt past a string's
- * end): the header is read in place in a larger text (the read chunk), never beyond its line.
+ * The character at `i` of the line that ends at `end`, -1 past it: the header is read in place in a
+ * larger text (the read chunk), never beyond its line. -1 fails every test a character code passes
+ * here, as charCodeAt's NaN past a string's end would, but keeps the result a small integer: a NaN
+ * makes V8 treat every character read through this as a double.
  */
-const codeAt = (text: string, i: number, end: number): number => (i < end ? text.charCodeAt(i) : NaN);
+const codeAt = (text: string, i: number, end: number): number => (i < end ? text.charCodeAt(i) : -1);
 
 /** After a program name: `[pid]: ` or `: ` → where the message starts (-1: neither); the pid's digits end at pidEnd. */
 let pidEnd = -1;

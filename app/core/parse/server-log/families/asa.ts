@@ -48,9 +48,12 @@ function decode(id: number, text: string): Hit | null {
   }
 }
 
+/** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
+const ID_TAG = /^%(ASA|PIX|FTD)-\d-\d{6}$/;
+
 export const asaFamily: FamilyParser = {
   family: 'asa',
-  claims: (pre: Prefixed) => (pre.program ? /^%(ASA|PIX|FTD)-\d-\d{6}$/.test(pre.program) : ID.test(pre.message)),
+  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID.test(pre.message)),
   parse(pre) {
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.message;
     const m = whole.match(ID);

@@ -86,11 +86,16 @@ const RULES: Rule[] = [
   [/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })],
 ];
 
+// what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
+const PPP_STEP_HEAD = /^(?:\S+ )?(?:LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
+const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/Cl)? \d/;
+const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
+
 export const iosFamily: FamilyParser = {
   family: 'ios',
   claims(pre: Prefixed): boolean {
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
-    return /^(?:\S+ )?(?:LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/.test(pre.message) || /^(?:\S+ )?Tnl(?:\/Cl)? \d/.test(pre.message) || (pre.shape === 'ios' && /^%[A-Z0-9_]+-\d-/.test(pre.message));
+    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
   parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
 };

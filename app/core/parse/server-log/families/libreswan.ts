@@ -111,11 +111,18 @@ const RULES: Rule[] = [
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
 const HEAD = /^(?:000 )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+): |"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
+// claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
+const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
+const STATUS_HEAD = /^000 #\d+: "/;
+const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
+const CONN_HEAD = /^"[^"]+"\[\d+\] \S* ?#\d+: /;
+const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/;
+
 export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
-    if (pre.program && /^(pluto|ipsec|ipsec_setup|addconn)$/.test(pre.program)) return true;
-    return /^000 #\d+: "/.test(pre.message) || /^[^"\s]*"\[\d+\] \S+ #\d+: /.test(pre.message) || /^"[^"]+"\[\d+\] \S* ?#\d+: /.test(pre.message);
+    if (pre.program && PROGRAMS.test(pre.program)) return true;
+    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message);
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
@@ -145,7 +152,7 @@ export const libreswanFamily: FamilyParser = {
     const st = lastState(text);
     // the known name's constant, or a copy: a cut of the record would keep its whole read chunk alive for as long as the serial is remembered
     if (st !== undefined) s.state = STATE_NAMES.get(st) ?? ` ${st}`.slice(1);
-    if (/ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/.test(text)) s.established = true;
+    if (ESTABLISHED.test(text)) s.established = true;
     if (text.includes('STATE_MAIN_R2: retransmission')) {
       s.retransmits++;
       s.last = seen.entry();

@@ -32,8 +32,11 @@ const RULES: Rule[] = [
   [/^pppd stopped\.?$|^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
 ];
 
+/** what claims looks for first (a module constant: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names) */
+const SSTP_MARK = /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[/;
+
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
-  claims: (pre: Prefixed) => /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[/.test(pre.message) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
+  claims: (pre: Prefixed) => SSTP_MARK.test(pre.message) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
   parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
 };

@@ -108,11 +108,15 @@ function afterThread(message: string, clean: boolean): string | undefined {
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
+// claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
+const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
+const THREAD_HEAD = /^\d\d\[[A-Z]{3}\] /;
+
 export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
-    if (pre.program && /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/.test(pre.program)) return true;
-    return /^\d\d\[[A-Z]{3}\] /.test(pre.message);
+    if (pre.program && PROGRAMS.test(pre.program)) return true;
+    return THREAD_HEAD.test(pre.message);
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
