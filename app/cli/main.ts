@@ -3,6 +3,7 @@ import { CollectionError, UsageError } from '../system/errors';
 import { TOOL_VERSION } from '../system/version';
 import { checkAllowed, parse, type CliValues } from './args';
 import { EXIT, type CliIo } from './io';
+import { stdoutWriter } from './stdout-writer';
 
 /**
  * Each command's module is imported when that command runs, not at start-up: `scan` never loads
@@ -74,19 +75,22 @@ export function processIo(): CliIo {
   // command still runs to its end (a fix must not stop between steps because its output went
   // away); only what it writes to stdout after that is dropped, and its exit code stands.
   let stdoutGone = false;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    stdoutGone = true;
+  const out = stdoutWriter(1, () => {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      stdoutGone = true;
+    });
+    return process.stdout;
   });
   return {
-    stdout: (t) => void (stdoutGone || process.stdout.write(t)),
+    stdout: (t) => void (stdoutGone || out.write(t)),
     stderr: (t) => void process.stderr.write(t),
     // read when a command asks (fix, before prompting): touching process.stdin builds a stream
     // for it (a file stream when stdin is /dev/null), which `scan` never needs
     get isTTY() {
       return Boolean(process.stdin.isTTY && process.stdout.isTTY);
     },
-    stdoutIsTerminal: Boolean(process.stdout.isTTY),
+    stdoutIsTerminal: out.isTerminal,
     env: process.env,
     confirm: async (q) => {
       const { createInterface } = await import('node:readline/promises');
