@@ -41,21 +41,13 @@ const ms = async (fn: () => unknown) => {
   return performance.now() - t;
 };
 /**
- * A full collection before each measured call (npm run bench runs node with --expose-gc): each
- * side then pays for collecting what it allocates itself, not for what the call before it left.
- * With baseline-then-subject and no collection in between, the scavenges owed to the baseline's
- * 20 000 line strings (or to the run before) fell into the subject's time, every pair the same way.
- */
-const settle = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const timed = async (fn: () => unknown) => {
-  settle();
-  return ms(fn);
-};
-
-/**
  * Median of subject/baseline over `n` pairs, and the medians of each side. The order inside a
- * pair alternates (baseline first, then subject first), so neither side always runs in the
- * other's wake (a warm cache, a pending collection).
+ * pair alternates (baseline first, then subject first): with baseline-then-subject every time,
+ * the collections owed to one side's garbage fell into the other's time the same way in every
+ * pair (the 64-network row read 1.31x by its median of ratios while its sides' medians were 30 vs
+ * 27 ms). A full collection before each call (gc()) was tried and not kept: it left V8 a heap
+ * limit so small that incremental marking ran inside nearly every measured scan (13-16 ms of its
+ * 41-46), a state no real run is in.
  */
 async function paired(n: number, baseline: () => unknown, subject: () => unknown) {
   const ratios: number[] = [];
@@ -65,11 +57,11 @@ async function paired(n: number, baseline: () => unknown, subject: () => unknown
     let b: number;
     let s: number;
     if (i % 2 === 0) {
-      b = await timed(baseline);
-      s = await timed(subject);
+      b = await ms(baseline);
+      s = await ms(subject);
     } else {
-      s = await timed(subject);
-      b = await timed(baseline);
+      s = await ms(subject);
+      b = await ms(baseline);
     }
     ratios.push(s / b);
     bs.push(b);

@@ -70,11 +70,9 @@ export async function serverLogBenchmark(engine: ServerLogEngine, work: string, 
   const ratios: number[] = [];
   const reads: number[] = [];
   const explains: number[] = [];
-  // as scan.bench.ts's paired(): a full collection before each measured side, and the order inside
-  // a pair alternates, so neither side pays for the other's garbage (readline's 100 000 strings)
-  const settle = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  // as scan.bench.ts's paired(): the order inside a pair alternates, so neither side always runs
+  // in the other's wake (readline's 100 000 strings, the explanation's entries)
   const time = async (fn: () => Promise<unknown>) => {
-    settle();
     const at = performance.now();
     await fn();
     return performance.now() - at;
