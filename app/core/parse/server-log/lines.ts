@@ -36,7 +36,8 @@ export function textHints(text: string): number {
   let h = 0;
   if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) h |= NO_LINE_BREAK;
   if (text.indexOf('#0') < 0) h |= NO_HASH0;
-  if (text.indexOf('[/') < 0 && text.indexOf('[COLOR') < 0 && text.indexOf('[color') < 0) h |= NO_BBCODE;
+  // by the chunk's `[`s, once, rather than three indexOf scans: a syslog chunk holds a `[` on nearly every line (`pppd[1001]`), where each two-character search stops
+  if (!hasBbcodeStart(text)) h |= NO_BBCODE;
   if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
   if (text.indexOf('SEV=') < 0) h |= NO_SEV;
   return h;

@@ -251,6 +251,8 @@ class SyslogPrefixed implements Prefixed {
   program = '';
   message = '';
   private text = '';
+  /** the text is known to hold no line break (readPrefix's `clean`): reading it again need not look */
+  private clean = false;
   // where host and pid are (a session name asks for the pid on every record of some families)
   private start = 0;
   private hostEnd = -1;
@@ -260,8 +262,9 @@ class SyslogPrefixed implements Prefixed {
   messageAt = 0;
 
   /** this record's header (the parser's one instance is refilled per record); `src`: the chunk the text lies in at `base` */
-  fill(text: string, s: HeaderScan, src: string | undefined, base: number): this {
+  fill(text: string, clean: boolean, s: HeaderScan, src: string | undefined, base: number): this {
     this.text = text;
+    this.clean = clean;
     this.program = src === undefined ? programOf(text, s.programStart, s.programEnd) : programOf(src, base + s.programStart, base + s.programEnd);
     this.message = text.slice(s.message);
     this.start = s.start;
@@ -275,7 +278,7 @@ class SyslogPrefixed implements Prefixed {
 
   /** read again for the time (scanSyslogHeader is deterministic, and it read this text before): only entries ask */
   get time(): LogTime {
-    scanSyslogHeader(this.text);
+    scanSyslogHeader(this.text, this.clean);
     return timeOf(this.text, scan);
   }
 
@@ -304,8 +307,8 @@ const current = new SyslogPrefixed();
  * place, and the result says where the message lies in it (Prefixed.src). Only for a clean text.
  */
 export function readPrefix(text: string, clean = false, src?: string, at = 0): Prefixed {
-  if (src !== undefined && clean) return scanSyslogHeader(src, true, at, at + text.length) ? current.fill(text, scan, src, at) : splitPrefixByRegex(text);
-  return scanSyslogHeader(text, clean) ? current.fill(text, scan, undefined, 0) : splitPrefixByRegex(text);
+  if (src !== undefined && clean) return scanSyslogHeader(src, true, at, at + text.length) ? current.fill(text, true, scan, src, at) : splitPrefixByRegex(text);
+  return scanSyslogHeader(text, clean) ? current.fill(text, clean, scan, undefined, 0) : splitPrefixByRegex(text);
 }
 
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
