@@ -8,7 +8,7 @@ import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser } from './index';
-import { templateFingerprint, templateOf } from './kit';
+import { templateFingerprint, templateOf, trimmed } from './kit';
 import { ChunkLines } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
 import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
@@ -265,6 +265,17 @@ describe('fast paths give what their references give', () => {
         expect(templateFingerprint(a, `${b}${a}12x${b}`, b.length)).toEqual(templateFingerprint(a));
       }),
       { numRuns: 3000 },
+    );
+  });
+  it('trimmed is trim: whitespace and line terminators of every kind at either end, printable ASCII ends left alone', () => {
+    // every character trim removes (ASCII and Unicode white space, line terminators, BOM) beside printable ASCII and other characters
+    const unit = fc.constantFrom(' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '!', '~', 'a', '0', '\u007f', '\u0085', '\u00e9', '\u0000', '\u001f');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), fc.string({ maxLength: 20 }), fc.string({ unit, maxLength: 8 }), (a, mid, b) => {
+        const s = `${a}${mid}${b}`;
+        expect(trimmed(s)).toBe(s.trim());
+      }),
+      { numRuns: 4000 },
     );
   });
   it('chunked lines are the lines readline gives (CRLF, CR, LF, a CRLF cut between chunks)', () => {

@@ -1,5 +1,5 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, COUNTED, d, messageAt, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -132,7 +132,7 @@ export const libreswanFamily: FamilyParser = {
     if (!m) return null;
     const serial = m[4] ?? m[1];
     const peer = m[3] ?? m[6] ?? m[7];
-    const body = m[9]!.trim();
+    const body = trimmed(m[9]!);
     // (where the body lies in the read chunk, when the message was not mended: HEAD's last group ends it)
     const at = msg.length === pre.message.length ? messageAt(pre, msg.length - m[9]!.length, body) : -1;
     const found = applyRules(RULES, body, pre, state, countOnly, at < 0 ? undefined : pre.src, at);

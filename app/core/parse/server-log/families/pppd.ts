@@ -1,6 +1,6 @@
 import { PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, context, d, messageAt, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -144,7 +144,7 @@ export const pppdFamily: FamilyParser = {
     return applyRules(RULES, pre.message, pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
-    const message = pre.message.trim();
+    const message = trimmed(pre.message);
     const at = messageAt(pre, 0, message);
     return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
   },

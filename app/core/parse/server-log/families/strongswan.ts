@@ -1,5 +1,5 @@
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, messageAt, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
@@ -123,7 +123,7 @@ export const strongswanFamily: FamilyParser = {
     // a message read in place is one clean line (Prefixed.src)
     const rest = afterThread(pre.message, pre.src !== undefined);
     if (rest === undefined) return null;
-    const message = rest.trim();
+    const message = trimmed(rest);
     const at = messageAt(pre, pre.message.length - rest.length, message);
     return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
   },
