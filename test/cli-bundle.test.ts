@@ -1,7 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCapture } from '../bench/generate-capture';
 import { cli, freshDataDir } from './support/cli';
 
 const ROOT = resolve(__dirname, '..');
@@ -83,6 +85,29 @@ describe('the bundled CLI and its code cache', () => {
       expect(built.stderr).toBe(source.stderr);
       expect(built.code).toBe(source.code);
       expect(built.stdout.replace(/tm-data-\w+/g, 'DATA')).toBe(source.stdout.replace(/tm-data-\w+/g, 'DATA'));
+    }
+  });
+
+  it('output still queued to a pipe when the command ends is all written before the process exits', async () => {
+    // a reader that lets the pipe fill up: the launcher's early exit (exitWhenIdle) must wait for the
+    // queued writes, as Node's own exit does; the JSON (≈ 0.6 MB) is several times the pipe's buffer
+    const capture = join(tmpdir(), `tm-late-reader-${process.pid}`);
+    generateCapture(capture, 2_000, join(ROOT, 'samples', 'demo'));
+    try {
+      const { NODE_OPTIONS: _flags, ...env } = process.env;
+      const child = spawn(process.execPath, [join(OUT, 'tunnelmedic.cjs'), 'scan', '--capture', capture, '--json'], { env: { ...env, TUNNELMEDIC_DATA_DIR: freshDataDir() }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pause();
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => chunks.push(c));
+      // the command is long done when the reader starts reading; 'close': the process exited and its pipes ended
+      setTimeout(() => child.stdout.resume(), 1_500);
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      const json = Buffer.concat(chunks).toString('utf8');
+      expect(json.length).toBeGreaterThan(4 * 65_536);
+      expect(code).toBe(1);
+      expect((JSON.parse(json) as { snapshot: { routes: unknown[] } }).snapshot.routes).toHaveLength(2_000);
+    } finally {
+      rmSync(capture, { recursive: true, force: true });
     }
   });
 
