@@ -26,7 +26,7 @@ export interface RawRecord {
  * line; 0 means nothing is known and every test runs. A line joined from two chunks gets 0.
  */
 export const NO_LINE_BREAK = 1; // no \n, \r (the cutter's guarantee), U+2028, U+2029
-export const NO_HASH0 = 2; // no rsyslog `#0…` escape
+export const NO_HASH0 = 2; // no rsyslog `#011` or `#015` escape (the only ones normalizeLine rewrites)
 export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
 export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
 export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuation lines may follow: detect.ts continues)
@@ -35,7 +35,8 @@ export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuat
 export function textHints(text: string): number {
   let h = 0;
   if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) h |= NO_LINE_BREAK;
-  if (text.indexOf('#0') < 0) h |= NO_HASH0;
+  // the escapes themselves, not any `#0`: pluto serials (`#0:`) and pptpd packet numbers (`#0`) put a `#0` in most chunks of a busy log
+  if (text.indexOf('#011') < 0 && text.indexOf('#015') < 0) h |= NO_HASH0;
   // by the chunk's `[`s, once, rather than three indexOf scans: a syslog chunk holds a `[` on nearly every line (`pppd[1001]`), where each two-character search stops
   if (!hasBbcodeStart(text)) h |= NO_BBCODE;
   if (!hasGlueWord(text)) h |= NO_GLUE_WORD;

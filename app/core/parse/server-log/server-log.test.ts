@@ -225,7 +225,7 @@ describe('fast paths give what their references give', () => {
       // a VPN 3000 event header and the lines that continue it (a `SEV=` the hints must not hide, also cut by a chunk boundary or made by `#015`)
       '1 01/08/2007 09:10:37.780 SEV=3 AUTH/5 RPT=124 192.168.0.1  Authentication rejected:',
       '  Reason = Unspecified', 'SEV=', 'SE#015V=', 'SE', 'V=',
-      'P UD', 'P UDP', 'qui', 'red ', 'ha', 'se1', '#0', '11', '[/', 'B]', '',
+      'P UD', 'P UDP', 'qui', 'red ', 'ha', 'se1', '#0', '11', '15', '[/', 'B]', '',
     );
     const text = fc.array(fc.tuple(piece, fc.constantFrom('\n', '\r\n', '\r', '', ' ')), { maxLength: 30 }).map((ps) => ps.map(([p, end]) => p + end).join(''));
     fc.assert(
