@@ -78,8 +78,8 @@ describe('the bundled CLI and its code cache', () => {
     });
   }
 
-  it('other commands load what they need on first use (help, version, a fix plan in Dutch)', async () => {
-    for (const args of [['--version'], ['help', 'fix'], ['fix', '--demo', '--dry-run', '--lang', 'nl']]) {
+  it('other commands load what they need on first use (help, version, a fix plan in Dutch, Dutch help and flag errors)', async () => {
+    for (const args of [['--version'], ['help', 'fix'], ['fix', '--demo', '--dry-run', '--lang', 'nl'], ['--help', '--lang', 'nl'], ['scan', '--help', '--lang', 'nl'], ['scan', '--colour', '--lang', 'nl'], ['scan', '--colour']]) {
       const built = builtCli(args);
       const source = await cli(args);
       expect(built.stderr).toBe(source.stderr);

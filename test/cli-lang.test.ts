@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { OPTIONS } from '../app/cli/args';
 import { fsReason } from '../app/cli/commands/out-path';
+import { USAGE, type HelpTopic } from '../app/cli/help';
+import { USAGE_NL } from '../app/cli/help-nl';
 import engineEn from '../app/core/i18n/en.json';
 import { errorText, usageError } from '../app/system/error-text';
 import { cli, freshDataDir } from './support/cli';
@@ -213,6 +217,111 @@ describe('collect, explain-log, check-pptp', () => {
   });
 });
 
+describe('--help in the person\'s language', () => {
+  const topics = Object.keys(USAGE) as HelpTopic[];
+  const helpArgs = (topic: HelpTopic) => (topic === 'main' ? ['--help'] : [topic, '--help']);
+  /** what must stay literally the same in both languages: option names, file names, numbers (exit codes, ports, versions) */
+  const options = (text: string) => [...new Set(text.match(/(?<![\w-])--?[a-z][\w-]*/g))].sort();
+  const fileNames = (text: string) => [...new Set(text.match(/[\w%\\/<>*-]*[a-z][\w-]*\.(?:cmd|ps1|bat|txt|md|json|html|zip)\b/g))].sort();
+  const numbers = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).sort();
+  /** English prose: words of a text that are neither option, file, path, placeholder, number nor `command` */
+  const ENGLISH = new Set(['the', 'and', 'with', 'which', 'when', 'without', 'only', 'each', 'every', 'this', 'that', 'from', 'not', 'your', 'you', 'are', 'what', 'how', 'its', 'to', 'for', 'on', 'by', 'or', 'a', 'an', 'be', 'can', 'after', 'before', 'reads', 'writes', 'prints', 'shows', 'file', 'files', 'folder', 'machine', 'run', 'runs', 'fixes', 'usage', 'commands', 'options', 'exit', 'exits']);
+  const proseWords = (text: string) =>
+    text
+      .replace(/`[^`]*`/g, ' ')
+      .split(/\s+/)
+      .map((w) => w.replace(/^[("'[|]+|[)"'\],;:.!?|]+$/g, ''))
+      .filter((w) => w && !/[-./\\%<>_\d=]/.test(w) && w !== w.toUpperCase())
+      .map((w) => w.toLowerCase());
+  const englishWords = (text: string) => [...new Set(proseWords(text).filter((w) => ENGLISH.has(w)))];
+
+  it('main and every command: Dutch with --lang nl (same exit code), English unchanged without it', async () => {
+    expect(topics).toEqual(expect.arrayContaining(['main', 'scan', 'fix', 'rollback', 'guard', 'collect', 'check-pptp', 'report', 'scripts', 'explain-log']));
+    for (const topic of topics) {
+      const { en, nl } = await both(helpArgs(topic), 0);
+      expect(en.stdout).toBe(USAGE[topic]);
+      expect(nl.stdout).toBe(USAGE_NL[topic]);
+      expect(nl.stdout).not.toBe(en.stdout);
+      expect([en.stderr, nl.stderr]).toEqual(['', '']);
+      // `help TOPIC` and `--lang=nl` say the same
+      expect((await cli(['help', ...(topic === 'main' ? [] : [topic]), '--lang=nl'])).stdout).toBe(USAGE_NL[topic]);
+    }
+    // a command without its own help (internal, or none) gets the main one, in the same language
+    expect((await cli(['silent', '--help', '--lang', 'nl'])).stdout).toBe(USAGE_NL.main);
+    expect((await cli(['help', 'constructor', '--lang', 'nl'])).stdout).toBe(USAGE_NL.main);
+    expect((await cli(['help', 'constructor'])).stdout).toBe(USAGE.main);
+  });
+
+  it('keeps option names, command names, file names and numbers (exit codes, ports) literally', () => {
+    for (const topic of topics) {
+      const [en, nl] = [USAGE[topic], USAGE_NL[topic]];
+      expect({ topic, options: options(nl) }).toEqual({ topic, options: options(en) });
+      expect({ topic, files: fileNames(nl) }).toEqual({ topic, files: fileNames(en) });
+      expect({ topic, numbers: numbers(nl) }).toEqual({ topic, numbers: numbers(en) });
+    }
+    const commands = (text: string) => [...text.matchAll(/^ {2}([a-z][\w-]*) /gm)].map((m) => m[1]);
+    expect(commands(USAGE_NL.main)).toEqual(commands(USAGE.main));
+    expect(commands(USAGE.main)).toHaveLength(9);
+  });
+
+  it('has no English sentence or word left, says "u" and uses straight quotes', () => {
+    for (const topic of topics) {
+      const [en, nl] = [USAGE[topic], USAGE_NL[topic]];
+      // the detector sees the English text as English
+      expect(englishWords(en).length).toBeGreaterThan(2);
+      expect({ topic, english: englishWords(nl) }).toEqual({ topic, english: [] });
+      const prose = en.split('\n').filter((line) => proseWords(line).length >= 3);
+      expect({ topic, untranslated: prose.filter((line) => nl.includes(line.trim())) }).toEqual({ topic, untranslated: [] });
+      expect(nl).not.toMatch(/\b(je|jij|jouw|jou|jezelf)\b/i);
+      expect(nl).not.toMatch(/[„“”‘’«»]/);
+    }
+  });
+});
+
+describe('flag errors in the person\'s language, exit 4 as in English', () => {
+  /** node:util's own message for an argv strict parsing refuses (the English text before this CLI worded them) */
+  const nodeMessage = (argv: string[]) => {
+    try {
+      parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error(`${argv.join(' ')} parses`);
+  };
+  const cases: [string[], string][] = [
+    [['scan', '--demo', '--colour'], "Onbekende optie '--colour'. Een argument dat met '-' begint maar geen optie is, zet u aan het eind van de opdracht na '--', zoals in '-- \"--colour\"'."],
+    [['-x'], "Onbekende optie '-x'. Een argument dat met '-' begint maar geen optie is, zet u aan het eind van de opdracht na '--', zoals in '-- \"-x\"'."],
+    [['scan', '--capture'], "Bij de optie '--capture <waarde>' ontbreekt de waarde"],
+    [['scan', '--demo=yes'], "De optie '--demo' neemt geen waarde"],
+    [['scan', '--help=1'], "De optie '-h, --help' neemt geen waarde"],
+    [['scan', '--out', '--json'], "De waarde van de optie '--out' is onduidelijk.\nBent u vergeten een waarde op te geven bij '--out'?\nEen waarde die met een streepje begint, geeft u op als '--out=-XYZ'."],
+  ];
+
+  it.each(cases)('%j: Node\'s English text, and Dutch with --lang nl before or after it', async (args, dutch) => {
+    const en = await cli(args);
+    expect(en).toMatchObject({ code: 4, stdout: '', stderr: `tunnelmedic: ${nodeMessage(args)}\n` });
+    for (const nlArgs of [['--lang', 'nl', ...args], ['--lang=nl', ...args]]) expect(await cli(nlArgs)).toMatchObject({ code: 4, stdout: '', stderr: `tunnelmedic: ${dutch}\n` });
+  });
+
+  it('unknown command, an option of another command, an argument too many, --lang xx', async () => {
+    let r = await both(['frobnicate'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: Unknown command "frobnicate". Run `tunnelmedic --help`.\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: Onbekende opdracht "frobnicate". Voer `tunnelmedic --help` uit.\n');
+    r = await both(['scan', '--demo', '--yes'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: --yes is not an option of `tunnelmedic scan`. Run `tunnelmedic scan --help`.\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: --yes is geen optie van `tunnelmedic scan`. Voer `tunnelmedic scan --help` uit.\n');
+    r = await both(['scan', '--demo', 'extra'], 4);
+    expect(r.en.stderr).toBe('tunnelmedic: Unexpected argument "extra".\n');
+    expect(r.nl.stderr).toBe('tunnelmedic: Onverwacht argument "extra".\n');
+    expect(await cli(['scan', '--demo', '--lang', 'xx'])).toMatchObject({ code: 4, stderr: 'tunnelmedic: --lang xx: supported are en, nl\n' });
+  });
+
+  it('a --lang after `--` is an argument, not the language', async () => {
+    const r = await cli(['explain-log', '--colour', '--', '--lang', 'nl']);
+    expect(r).toMatchObject({ code: 4, stderr: `tunnelmedic: ${nodeMessage(['explain-log', '--colour'])}\n` });
+  });
+});
+
 describe('every CLI text has words (a new line or error without them fails here)', () => {
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
@@ -223,11 +332,17 @@ describe('every CLI text has words (a new line or error without them fails here)
     const keys = [...sources.values()].flatMap((s) => [...s.matchAll(/(?:usageError|collectionError|words)\(\s*'([\w.]+)'/g)].map((m) => m[1]!));
     expect(keys.length).toBeGreaterThan(40);
     expect(keys.filter((k) => typeof lookup(k) !== 'string')).toEqual([]);
+    const flagKeys = (sources.get('app/cli/args.ts')! + sources.get('app/cli/main.ts')!).matchAll(/flagError\(\s*'(\w+)'/g);
+    const flags = [...flagKeys].map((m) => `cli.args.${m[1]}`);
+    expect(flags.length).toBeGreaterThan(7);
+    expect(flags.filter((k) => typeof lookup(k) !== 'string')).toEqual([]);
   });
 
-  it('errors a person reads are not English literals: only flag syntax (args.ts, main.ts), test-only flags and the internal apply-plan', () => {
+  it('errors a person reads are not English literals: only test-only flags and the internal apply-plan', () => {
     const literal = [...sources].flatMap(([file, s]) => [...s.matchAll(/new (?:UsageError|CollectionError)\(/g)].map(() => file));
-    const allowed = ['app/cli/args.ts', 'app/cli/main.ts', 'app/cli/commands/apply-plan.ts', 'app/system/apply/approved-run.ts', 'app/system/error-text.ts', 'app/cli/commands/shared.ts', 'app/system/input.ts'];
+    // args.ts: only flagError, which words its catalogue key when printed
+    expect([...sources.get('app/cli/args.ts')!.matchAll(/new UsageError\(([^,]*),/g)].map((m) => m[1])).toEqual(['`cli.args.${key}`']);
+    const allowed = ['app/cli/args.ts', 'app/cli/commands/apply-plan.ts', 'app/system/apply/approved-run.ts', 'app/system/error-text.ts', 'app/cli/commands/shared.ts', 'app/system/input.ts'];
     expect([...new Set(literal.filter((f) => !allowed.includes(f)))]).toEqual([]);
     // input.ts: only --corp-net, whose reason comes from the policy checker (core); shared.ts: only the test flag --fail-route-call
     expect([...sources.get('app/system/input.ts')!.matchAll(/new UsageError\(`([^`$]*)/g)].map((m) => m[1])).toEqual(['--corp-net ']);

@@ -38,12 +38,62 @@ export const OPTIONS = {
 
 export type CliValues = ReturnType<typeof parse>['values'];
 
+type OptionName = keyof typeof OPTIONS;
+type OptionSpec = { type: 'boolean' | 'string'; short?: string; multiple?: boolean };
+
+/**
+ * A flag error the person reads in their --lang: catalogue key `cli.args.<key>`. This module stays
+ * free of the catalogue (it runs at every start, `--version` and `--help` included): the message is
+ * the key, and main.ts words the error (errorText, which loads the catalogue) only when it prints it.
+ */
+export function flagError(key: string, params?: Record<string, string>): UsageError {
+  return new UsageError(`cli.args.${key}`, { key: `cli.args.${key}`, ...(params ? { params } : {}) });
+}
+
 export function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+    throw flagSyntaxError(argv) ?? flagError('invalid', { detail: (e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '') });
   }
+}
+
+/**
+ * Why strict parsing refused argv, as a flag error: the checks node:util's strict mode makes, in
+ * its order, on the tokens of a lenient parse (its own message is English only). The English
+ * texts are Node's, so an English run reads as before.
+ */
+function flagSyntaxError(argv: string[]): UsageError | undefined {
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) return flagError('unknownOption', { option: token.rawName });
+    const spec: OptionSpec = OPTIONS[token.name as OptionName];
+    const shown = `${spec.short ? `-${spec.short}, ` : ''}--${token.name}`;
+    if (spec.type === 'string' && typeof token.value !== 'string') return flagError('missingValue', { option: shown });
+    if (spec.type === 'boolean' && token.value != null) return flagError('takesNoValue', { option: shown });
+    // a value that looks like an option (`--out --json`): most likely a forgotten value
+    if (spec.type === 'string' && !token.inlineValue && token.value!.length > 1 && token.value!.startsWith('-')) return flagError('ambiguousValue', { option: token.rawName });
+  }
+  return undefined;
+}
+
+/** The language of the CLI's own texts: `--lang nl` is Dutch, anything else English (main.ts refuses other values). */
+export const cliLanguage = (lang: string | undefined): 'en' | 'nl' => (lang === 'nl' ? 'nl' : 'en');
+
+/**
+ * The --lang of an argv that may not parse (for its flag error): its last `--lang X` or `--lang=X`
+ * before a `--`, as parseArgs would take it.
+ */
+export function langOfArgv(argv: readonly string[]): string | undefined {
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') lang = argv[++i];
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+  }
+  return lang;
 }
 
 const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
@@ -65,10 +115,10 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
 
 export function checkAllowed(command: string, values: CliValues): void {
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`Unknown command "${command}". Run \`tunnelmedic --help\`.`);
+  if (!allowed) throw flagError('unknownCommand', { command });
   for (const key of Object.keys(values)) {
     if (values[key as keyof CliValues] !== undefined && !allowed.includes(key as keyof typeof OPTIONS)) {
-      throw new UsageError(`--${key} is not an option of \`tunnelmedic ${command}\`. Run \`tunnelmedic ${command} --help\`.`);
+      throw flagError('notAnOptionOf', { option: `--${key}`, command });
     }
   }
 }

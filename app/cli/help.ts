@@ -1,4 +1,9 @@
-export const USAGE: Record<string, string> = {
+/**
+ * The CLI's --help texts, main and per command, in English. The Dutch ones (help-nl.ts) are loaded
+ * only when `--lang nl` asks for help: the bundle evaluates neither file for a scan (main.ts imports
+ * this one on --help only).
+ */
+export const USAGE = {
   main: `tunnelmedic — diagnose and repair broken VPN routing on Windows
 
 Usage: tunnelmedic <command> [options]
@@ -101,4 +106,12 @@ NT 4.0, .bat files for COMMAND.COM on Windows 95/98/ME. fix.ps1/rollback.ps1 are
 Windows 8.1 / Server 2012 R2 and later (PowerShell 4 + Get-NetRoute); otherwise it says why.
 Exits as scan.
 `,
-};
+} satisfies Record<string, string>;
+
+export type HelpTopic = keyof typeof USAGE;
+
+/** The help for `topic` (a command, or the main help for none or an unknown one) in `language`. */
+export async function helpText(topic: string | undefined, language: 'en' | 'nl'): Promise<string> {
+  const texts: Record<HelpTopic, string> = language === 'nl' ? (await import('./help-nl')).USAGE_NL : USAGE;
+  return topic !== undefined && Object.hasOwn(texts, topic) ? texts[topic as HelpTopic] : texts.main;
+}

@@ -1,7 +1,7 @@
 import { EngineError } from '../shared/engine-port';
 import { CollectionError, UsageError } from '../system/errors';
 import { TOOL_VERSION } from '../system/version';
-import { checkAllowed, parse, type CliValues } from './args';
+import { checkAllowed, cliLanguage, flagError, langOfArgv, parse, type CliValues } from './args';
 import { EXIT, type CliIo } from './io';
 import { stdoutWriter } from './stdout-writer';
 
@@ -27,28 +27,27 @@ const COMMANDS: Record<string, (values: CliValues, rest: string[], io: CliIo) =>
 
 /** Runs one CLI invocation and returns its exit code; never throws, never prints a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let language: 'en' | 'nl' = 'en';
+  // the person's --lang words help and errors, a flag error from an argv that does not parse too
+  let language = cliLanguage(langOfArgv(argv));
   try {
     const { values, positionals } = parse(argv);
+    language = cliLanguage(values.lang);
     const [command, ...rest] = positionals;
     if (values.version) {
       io.stdout(`tunnelmedic ${TOOL_VERSION}\n`);
       return EXIT.healthy;
     }
     if (!command || command === 'help') {
-      const { USAGE } = await import('./help');
-      io.stdout(USAGE[rest[0] ?? 'main'] ?? USAGE.main!);
+      io.stdout(await (await import('./help')).helpText(rest[0], language));
       return command || values.help ? EXIT.healthy : EXIT.usage;
     }
     checkAllowed(command, values);
     if (values.help) {
-      const { USAGE } = await import('./help');
-      io.stdout(USAGE[command] ?? USAGE.main!);
+      io.stdout(await (await import('./help')).helpText(command, language));
       return EXIT.healthy;
     }
-    if (command !== 'rollback' && command !== 'explain-log' && command !== 'guard' && rest.length) throw new UsageError(`Unexpected argument "${rest[0]}".`);
-    if (values.lang && !['en', 'nl'].includes(values.lang)) throw new UsageError(`--lang ${values.lang}: supported are en, nl`);
-    if (values.lang === 'nl') language = 'nl';
+    if (command !== 'rollback' && command !== 'explain-log' && command !== 'guard' && rest.length) throw flagError('unexpectedArgument', { argument: rest[0]! });
+    if (values.lang && !['en', 'nl'].includes(values.lang)) throw flagError('unsupportedLang', { lang: values.lang });
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (run) return await run(values, rest, io);
     return EXIT.usage;
