@@ -174,7 +174,9 @@ export class ServerLogParser {
     const e: ServerLogEntry = { line: r.line, endLine: r.endLine, family, text: entryText(r.text), decoded: hit.decoded, outcome: hit.outcome ?? 'info' };
     const time = v3?.time ?? pre.time;
     if (time) e.time = time;
-    if (pre.host) e.host = pre.host;
+    // read once: a syslog header's host and pid are getters that cut the text on every read
+    const host = pre.host;
+    if (host) e.host = host;
     if (pre.program) e.program = pre.program;
     const session = sessionOf(pre, family, hit);
     if (session) e.session = session;
@@ -231,8 +233,13 @@ function detach(e: ServerLogEntry): void {
 
 const entryText = (text: string): string => (text.length > TEXT_CHARS ? `${text.slice(0, TEXT_CHARS)}…` : text);
 
-const sessionOf = (pre: Prefixed, family: LogFamily, hit: Hit): string | undefined =>
-  hit.session ?? (pre.program && pre.pid ? `${pre.program}[${pre.pid}]` : family === 'ios' ? pre.message.match(/^(\S+) /)?.[1] : undefined);
+const IOS_INTERFACE = /^(\S+) /;
+
+function sessionOf(pre: Prefixed, family: LogFamily, hit: Hit): string | undefined {
+  if (hit.session !== undefined) return hit.session;
+  const pid = pre.program ? pre.pid : undefined; // (a getter: read once)
+  return pid ? `${pre.program}[${pid}]` : family === 'ios' ? pre.message.match(IOS_INTERFACE)?.[1] : undefined;
+}
 
 /**
  * A tracked record as its family sees it: text and session as the entry has them, the entry made
