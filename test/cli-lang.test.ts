@@ -119,6 +119,16 @@ describe('fix', () => {
   });
 });
 
+describe('silent (the desktop app\'s --silent)', () => {
+  it('its lines and the reason a fix is not applied unattended, in the same language', async () => {
+    const policy = join(tmp('tm-lang-silent-'), 'policy.json');
+    writeFileSync(policy, JSON.stringify({ schemaVersion: 1, unattended: { allow: ['route.vpn-default-route-wins'], maxRisk: 'high' } }));
+    const r = await both(['silent', '--demo', '--policy', policy], 1);
+    expect(r.en.stderr).toBe("[silent] scan demo machine\n[silent] skipped (removes the VPN's default route but routes no corporate network through the VPN; give corporateNetworks in the policy): route.vpn-default-route-wins:split-now\n[silent] exit 1\n");
+    expect(r.nl.stderr).toBe('[silent] scan de demo-pc\n[silent] overgeslagen (verwijdert de standaardroute van de VPN maar leidt geen bedrijfsnetwerk door de VPN; geef corporateNetworks op in het beleid): route.vpn-default-route-wins:split-now\n[silent] afsluitcode 1\n');
+  });
+});
+
 describe('rollback', () => {
   it('nothing to undo, no run named', async () => {
     const dataDir = freshDataDir();

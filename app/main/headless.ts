@@ -1,6 +1,6 @@
 import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
-import { unattendedRefusal } from '../core/model/unattended';
+import { unattendedRefusal, unattendedRefusalText } from '../core/model/unattended';
 
 /**
  * Commands the desktop app runs without a window, with the CLI's semantics and exit codes. This
@@ -53,15 +53,16 @@ export function silentFixArgs(
   v: SilentValues,
   report: Pick<Report, 'findings'>,
   policy: Pick<Policy, 'unattended'> | undefined,
-  skipped: (fixId: string, reason: string) => void = () => undefined,
+  /** reason: in English (logs); refusal: its catalogue text, for a face to word in the person's language */
+  skipped: (fixId: string, reason: string, refusal: NonNullable<ReturnType<typeof unattendedRefusalText>>) => void = () => undefined,
 ): string[] | null {
   if (v.capture !== undefined) return null;
   const allow = new Set<string>(policy?.unattended?.allow ?? []);
   const fixIds: string[] = [];
   for (const finding of report.findings.filter((f) => allow.has(f.id) && f.fixes.length > 0)) {
     const fix = finding.fixes[0]!;
-    const refusal = unattendedRefusal(fix, finding.id, policy);
-    if (refusal) skipped(fix.id, refusal);
+    const refusal = unattendedRefusalText(fix, finding.id, policy);
+    if (refusal) skipped(fix.id, unattendedRefusal(fix, finding.id, policy)!, refusal);
     else fixIds.push(fix.id);
   }
   if (fixIds.length === 0) return null;

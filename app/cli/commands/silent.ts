@@ -6,7 +6,7 @@ import type { CliIo } from '../io';
 import { fixCommand } from './fix';
 import { checkOutFile, writeOut } from './out-path';
 import { scanCommand } from './scan';
-import { inputOptions } from './shared';
+import { cliWords, inputOptions, shownInput } from './shared';
 
 /**
  * The desktop app's `--silent` (internal command `silent`): scan; with a policy whose
@@ -16,14 +16,15 @@ import { inputOptions } from './shared';
 export async function silentCommand(values: CliValues, io: CliIo): Promise<number> {
   if (values.out) await checkOutFile(values.out);
   const say = (text: string) => !values.quiet && io.stderr(text);
+  const words = cliWords(values);
   // Reads and validates the policy first: a bad policy is exit 4 before anything runs.
   const input = await resolveInput(inputOptions(values, io));
 
-  say(`[silent] scan ${input.label}\n`);
+  say(`[silent] scan ${shownInput(input, words)}\n`);
   const scan = await captured(silentScanArgs(values), io, scanCommand);
   let code = scan.code;
   let reportJson = scan.stdout;
-  const fixArgs = silentFixArgs(values, ReportSchema.parse(JSON.parse(scan.stdout)), input.policy, (id, why) => say(`[silent] skipped (${why}): ${id}\n`));
+  const fixArgs = silentFixArgs(values, ReportSchema.parse(JSON.parse(scan.stdout)), input.policy, (id, _english, why) => say(`[silent] ${words('cli.silent.skipped', { why, fixId: id })}\n`));
   if (fixArgs && code !== 0) {
     say(`[silent] ${fixArgs.join(' ')}\n`);
     const fix = await captured(fixArgs, io, fixCommand);
@@ -31,7 +32,7 @@ export async function silentCommand(values: CliValues, io: CliIo): Promise<numbe
     if (fix.stdout.trim().startsWith('{')) reportJson = fix.stdout;
   }
   if (values.out) await writeOut(values.out, reportJson);
-  say(`[silent] exit ${code}\n`);
+  say(`[silent] ${words('cli.silent.exit', { code })}\n`);
   return code;
 }
 
