@@ -302,8 +302,8 @@ describe('flag errors in the person\'s language, exit 4 as in English', () => {
     [['scan', '--demo', '--colour'], "Onbekende optie '--colour'. Een argument dat met '-' begint maar geen optie is, zet u aan het eind van de opdracht na '--', zoals in '-- \"--colour\"'."],
     [['-x'], "Onbekende optie '-x'. Een argument dat met '-' begint maar geen optie is, zet u aan het eind van de opdracht na '--', zoals in '-- \"-x\"'."],
     [['scan', '--capture'], "Bij de optie '--capture <waarde>' ontbreekt de waarde"],
-    [['scan', '--demo=yes'], "De optie '--demo' neemt geen waarde"],
-    [['scan', '--help=1'], "De optie '-h, --help' neemt geen waarde"],
+    [['scan', '--demo=yes'], "Bij de optie '--demo' hoort geen waarde"],
+    [['scan', '--help=1'], "Bij de optie '-h, --help' hoort geen waarde"],
     [['scan', '--out', '--json'], "De waarde van de optie '--out' is onduidelijk.\nBent u vergeten een waarde op te geven bij '--out'?\nEen waarde die met een streepje begint, geeft u op als '--out=-XYZ'."],
   ];
 
