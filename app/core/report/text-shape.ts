@@ -1,5 +1,4 @@
 /** A text's shape in one pass (redact.ts asks it before running any pattern over the text). */
-import { dottedQuadIn } from '../parse/ipv4-dotted';
 import { isPublicIpv4Number } from './redact-addresses';
 import { runHash } from './redact-names';
 
@@ -62,6 +61,12 @@ const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && 
  * What a text holds that the patterns need (SHAPE), in one pass over its characters (of
  * text[from, to): one line of a big text, without slicing it). With `chunks`, also lists the
  * chunks of name patterns that may match (for a text of ASCII only).
+ *
+ * Each character is read once (charCodeAt is most of the cost: a report hands over sliced, flat and
+ * joined strings alike, so V8 cannot specialise the read): a run of digits and dots is read as a
+ * dotted quad while it is scanned, where it was parsed again at its end, and a run of letters and
+ * digits is hashed (runHash) only when runFilter says some name begins with a run of its first
+ * character and length, which most runs (numbers, "On-link") are not.
  */
 export function shapeOf(text: string, names: NameStarts, chunks?: number[], from = 0, to = text.length): number {
   let shape = names.always.length ? SHAPE.names : 0;
@@ -70,31 +75,51 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
   let colons = 0;
   let dots = 0;
   let hex = 0;
-  /** where the current run of ASCII letters and digits began (-1: none), its first character and hash */
+  /** where the current run of ASCII letters and digits began (-1: none), and its first character (lower case) */
   let runStart = -1;
   let runFirst = 0;
-  let hash = 0;
-  /** where the current run of digits and dots began, or -1 */
+  /**
+   * The current run of digits and dots (numberStart: where it began, -1 for none) read as a dotted
+   * quad (dottedQuadIn of the run without its trailing dots): the parts ended so far and their
+   * value, the part being read and its digits, the dots since the last digit; quadBad once it
+   * cannot be one (a dot first, two dots in a row, a fifth part, a part over 255, four digits or a
+   * leading zero).
+   */
   let numberStart = -1;
+  let quadParts = 0;
+  let quadValue = 0;
+  let part = 0;
+  let partDigits = 0;
+  let pendingDots = 0;
+  let quadBad = false;
   const n = to;
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = c < 128 ? CLASS[c]! : 0;
     if (k & ALNUM) {
-      const ch = c | (k & LETTER ? 0x20 : 0);
       if (runStart < 0) {
         runStart = i;
-        runFirst = ch;
-        hash = 0;
+        runFirst = c | (k & LETTER ? 0x20 : 0);
       }
-      hash = runHash(hash, ch);
       if (k & HEX) {
         if (++hex >= 12) shape |= SHAPE.hex12;
       } else hex = 0;
       if (k & DIGIT) {
-        if (numberStart < 0) numberStart = i;
+        if (numberStart < 0) {
+          numberStart = i;
+          quadParts = quadValue = part = partDigits = pendingDots = 0;
+          quadBad = false;
+        } else if (pendingDots > 0) {
+          // the dots before this digit end a part: one dot after a part, and only three of them
+          if (pendingDots > 1 || partDigits === 0 || part > 255 || ++quadParts > 3) quadBad = true;
+          quadValue = quadValue * 256 + part;
+          part = partDigits = pendingDots = 0;
+        }
+        if (partDigits === 1 && part === 0) quadBad = true; // a leading zero ("01")
+        part = part * 10 + (c - 48);
+        if (++partDigits > 3) quadBad = true;
       } else if (numberStart >= 0) {
-        if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+        if (isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
         numberStart = -1;
       }
       dots = 0;
@@ -102,11 +127,15 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
     }
     if (runStart >= 0) {
       const length = i - runStart;
-      if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
+      if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(runHashOf(text, runStart, i)), chunks);
       runStart = -1;
     }
     if (c === 0x2e) {
-      if (numberStart < 0) numberStart = i;
+      if (numberStart < 0) {
+        // a run that begins with a dot is no dotted quad
+        numberStart = i;
+        quadBad = true;
+      } else pendingDots++;
       shape |= SHAPE.dot;
       if (hex >= 4) shape |= SHAPE.hexDot;
       if (++dots >= 3) shape |= SHAPE.dots3;
@@ -114,7 +143,7 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
       continue;
     }
     if (numberStart >= 0) {
-      if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+      if (isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
       numberStart = -1;
     }
     dots = 0;
@@ -134,10 +163,29 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
   // the runs the text ends with
   if (runStart >= 0) {
     const length = n - runStart;
-    if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
+    if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(runHashOf(text, runStart, n)), chunks);
   }
-  if (numberStart >= 0 && isPublicIpv4Run(text, numberStart, n)) shape |= SHAPE.publicV4;
+  if (numberStart >= 0 && isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
   return shape;
+}
+
+/** runHash of text[start, end), a run of ASCII letters and digits, in lower case */
+function runHashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    hash = runHash(hash, c | (CLASS[c]! & LETTER ? 0x20 : 0));
+  }
+  return hash;
+}
+
+/**
+ * Whether a run of digits and dots read by shapeOf (its trailing dots left off) is a public IPv4
+ * address: four parts (the three ended by dots and the last one read), the last of one to three
+ * digits and at most 255, and the address public (isPublicIpv4Number).
+ */
+function isPublicQuad(bad: boolean, parts: number, value: number, last: number, lastDigits: number): boolean {
+  return !bad && parts === 3 && lastDigits > 0 && last <= 255 && isPublicIpv4Number(value * 256 + last);
 }
 
 /** SHAPE.names when some chunk holds a name beginning there (listed in `chunks` when asked) */
@@ -155,12 +203,3 @@ const ALNUM = DIGIT | LETTER;
 const CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT | HEX;
 for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = LETTER | (c <= 0x46 ? HEX : 0);
-
-/** the run of digits and dots text[start, end), without its trailing dots, is a public IPv4 address */
-function isPublicIpv4Run(text: string, start: number, end: number): boolean {
-  while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
-  if (end - start < 7) return false;
-  const n = dottedQuadIn(text, start, end);
-  return n !== null && isPublicIpv4Number(n);
-}
-

@@ -1,0 +1,113 @@
+/**
+ * text-shape.ts's shapeOf as it was before it read a dotted quad while scanning and hashed a run only
+ * when runFilter asked (issue 16.3): the reference test/text-shape.test.ts compares it with.
+ * A frozen copy: do not change it.
+ */
+import { dottedQuadIn } from '../../app/core/parse/ipv4-dotted';
+import { isPublicIpv4Number } from '../../app/core/report/redact-addresses';
+import { runHash } from '../../app/core/report/redact-names';
+import { SHAPE, type NameStarts } from '../../app/core/report/text-shape';
+
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+
+export function shapeOf(text: string, names: NameStarts, chunks?: number[], from = 0, to = text.length): number {
+  let shape = names.always.length ? SHAPE.names : 0;
+  if (chunks) for (const c of names.always) chunks.push(c);
+  const { runFilter, byRun, byChar } = names;
+  let colons = 0;
+  let dots = 0;
+  let hex = 0;
+  /** where the current run of ASCII letters and digits began (-1: none), its first character and hash */
+  let runStart = -1;
+  let runFirst = 0;
+  let hash = 0;
+  /** where the current run of digits and dots began, or -1 */
+  let numberStart = -1;
+  const n = to;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? CLASS[c]! : 0;
+    if (k & ALNUM) {
+      const ch = c | (k & LETTER ? 0x20 : 0);
+      if (runStart < 0) {
+        runStart = i;
+        runFirst = ch;
+        hash = 0;
+      }
+      hash = runHash(hash, ch);
+      if (k & HEX) {
+        if (++hex >= 12) shape |= SHAPE.hex12;
+      } else hex = 0;
+      if (k & DIGIT) {
+        if (numberStart < 0) numberStart = i;
+      } else if (numberStart >= 0) {
+        if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+        numberStart = -1;
+      }
+      dots = 0;
+      continue;
+    }
+    if (runStart >= 0) {
+      const length = i - runStart;
+      if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
+      runStart = -1;
+    }
+    if (c === 0x2e) {
+      if (numberStart < 0) numberStart = i;
+      shape |= SHAPE.dot;
+      if (hex >= 4) shape |= SHAPE.hexDot;
+      if (++dots >= 3) shape |= SHAPE.dots3;
+      hex = 0;
+      continue;
+    }
+    if (numberStart >= 0) {
+      if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+      numberStart = -1;
+    }
+    dots = 0;
+    hex = 0;
+    if (c >= 128) {
+      shape |= SHAPE.beyondAscii;
+      continue;
+    }
+    const odd = byChar[c];
+    if (odd) shape |= runNames(odd, chunks);
+    if (c === 0x2d || c === 0x3a) {
+      if (c === 0x3a && ++colons >= 2) shape |= SHAPE.colons2;
+      if (i - 2 >= from && i + 2 < n && isHex(text.charCodeAt(i - 1)) && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) shape |= SHAPE.macSeparated;
+      if (c === 0x2d && i - 1 >= from && i + 2 < n && (text.charCodeAt(i - 1) | 0x20) === 0x73 && text.charCodeAt(i + 1) === 0x31 && text.charCodeAt(i + 2) === 0x2d) shape |= SHAPE.sid;
+    }
+  }
+  // the runs the text ends with
+  if (runStart >= 0) {
+    const length = n - runStart;
+    if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
+  }
+  if (numberStart >= 0 && isPublicIpv4Run(text, numberStart, n)) shape |= SHAPE.publicV4;
+  return shape;
+}
+
+/** SHAPE.names when some chunk holds a name beginning there (listed in `chunks` when asked) */
+function runNames(found: number[] | undefined, chunks: number[] | undefined): number {
+  if (!found) return 0;
+  if (chunks) for (const c of found) if (!chunks.includes(c)) chunks.push(c);
+  return SHAPE.names;
+}
+
+const DIGIT = 1;
+const LETTER = 2;
+const HEX = 4;
+const ALNUM = DIGIT | LETTER;
+/** what each ASCII character is to the scan */
+const CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT | HEX;
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = LETTER | (c <= 0x46 ? HEX : 0);
+
+/** the run of digits and dots text[start, end), without its trailing dots, is a public IPv4 address */
+function isPublicIpv4Run(text: string, start: number, end: number): boolean {
+  while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
+  if (end - start < 7) return false;
+  const n = dottedQuadIn(text, start, end);
+  return n !== null && isPublicIpv4Number(n);
+}
+
