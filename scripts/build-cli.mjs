@@ -58,14 +58,18 @@ const lazyIconvLite = {
 /**
  * JSON imports (the engine's texts: en.json and nl.json, 100 KB) as `JSON.parse` of one string:
  * V8 reads a string literal in a fraction of the time it takes to parse and build the same object
- * literal, which it does at every start (https://v8.dev/blog/cost-of-javascript-2019#json).
+ * literal, which it does at every start (https://v8.dev/blog/cost-of-javascript-2019#json). The
+ * engine's texts are parsed later still: nl.json when a run asks for Dutch (lazyJson), en.json a
+ * section at a time (parsedBySection).
  */
 const jsonAsParse = {
   name: 'json-as-parse',
   setup(b) {
     b.onLoad({ filter: /\.json$/ }, async (args) => {
       const literal = JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))));
-      return { contents: LAZY_CATALOG.test(args.path) ? lazyJson(literal) : `export default JSON.parse(${literal});`, loader: 'js' };
+      if (LAZY_CATALOG.test(args.path)) return { contents: lazyJson(literal), loader: 'js' };
+      if (ENGLISH_CATALOG.test(args.path)) return { contents: parsedBySection(JSON.parse(await readFile(args.path, 'utf8'))), loader: 'js' };
+      return { contents: `export default JSON.parse(${literal});`, loader: 'js' };
     });
   },
 };
@@ -77,6 +81,24 @@ const jsonAsParse = {
  * the parsed object (reads, key listing, writes), so it behaves as the object itself.
  */
 const LAZY_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/](?!en\.json$)[a-z-]+\.json$/;
+
+/**
+ * The English texts (en.json, 66 KB) are every run's, but a run reads a few of their sections (a
+ * scan: its rules', fixes' and scripts' texts, not the server-log explanations, engine runs or the
+ * menu): each top-level section is parsed when it is first read. The object has the sections as
+ * own enumerable properties, in the file's order; the first read of one replaces its getter with
+ * the parsed value (a plain data property from then on; a write before it does the same), so
+ * i18next, `Object.keys`, `in` and JSON.stringify see the object the file describes.
+ */
+const ENGLISH_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/]en\.json$/;
+export const parsedBySection = (catalog) =>
+  [
+    'const texts = {};',
+    'const settle = (key, value) => Object.defineProperty(texts, key, { value, writable: true, enumerable: true, configurable: true });',
+    'const section = (key, json) => Object.defineProperty(texts, key, { get: () => { const value = JSON.parse(json); settle(key, value); return value; }, set: (value) => settle(key, value), enumerable: true, configurable: true });',
+    ...Object.entries(catalog).map(([key, value]) => `section(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(value))});`),
+    'export default texts;',
+  ].join('\n');
 const lazyJson = (literal) =>
   [
     'let parsed;',
