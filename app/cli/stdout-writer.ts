@@ -1,18 +1,19 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 
 /**
- * How the CLI writes its results to stdout. Node writes stdout to a file or a device (`> out.json`,
- * `> NUL`, /dev/null) synchronously, through a stream that first copies every string into a new
- * Buffer: for the 6.6 MB of a 20 000-route `scan --json` those copies took longer than making the
- * JSON (45 against 27 ms, issue 16 row 1), and making that stream (process.stdout's first use)
- * cost a cold start ~30 ms more. A file or device gets here the same synchronous write straight from
- * the string, as the stream's own `_write` does with its Buffer (fs.writeSync), and process.stdout
- * is never made. A terminal, a pipe or a socket keeps Node's stream: it writes strings without
- * that copy, waits for a slow reader, and reports EPIPE when the reader goes (main.ts).
+ * How the CLI writes its results to stdout. Node writes stdout to a regular file (`> out.json`)
+ * synchronously, through a stream that first copies every string into a new Buffer: for the 6.6 MB
+ * of a 20 000-route `scan --json` those copies took longer than making the JSON (45 against 27 ms,
+ * issue 16), and making that stream loads Node's 20 stream modules. A regular file gets here the
+ * same synchronous write straight from the string, as the stream's own `_write` does with its
+ * Buffer (fs.writeSync), and process.stdout is never made. Anything else — a terminal, a pipe, a
+ * socket, a device such as NUL or /dev/null — keeps Node's stream: it writes strings to a pipe
+ * without that copy, waits for a slow reader, and reports EPIPE when the reader goes (main.ts).
+ * Devices stay with it because telling a terminal from another character device needs node:tty,
+ * which loads net and ten more modules at start-up (more than the stream costs).
  *
- * Node picks the file stream for what libuv's uv_guess_handle calls a file: a regular file or a
- * character device that is not a terminal (libuv src/unix/core.c, src/win/handle.c).
+ * Node too writes a regular file through its synchronous file stream (libuv's uv_guess_handle
+ * calls it a file: src/unix/core.c, src/win/handle.c; Node's lib/internal/bootstrap/switches/is_main_thread.js).
  */
 export interface StdoutWriter {
   write(text: string): void;
@@ -20,17 +21,16 @@ export interface StdoutWriter {
   isTerminal: boolean;
 }
 
-/** `stream` is asked for only when stdout is not a file or device (it makes process.stdout). */
+/** `stream` is asked for only when stdout is not a regular file (it makes process.stdout). */
 export function stdoutWriter(fd: number, stream: () => NodeJS.WriteStream): StdoutWriter {
-  if (isFileOrDevice(fd)) return { write: (text) => writeWhole(fd, text), isTerminal: false };
+  if (isRegularFile(fd)) return { write: (text) => writeWhole(fd, text), isTerminal: false };
   const s = stream();
   return { write: (text) => void s.write(text), isTerminal: Boolean(s.isTTY) };
 }
 
-function isFileOrDevice(fd: number): boolean {
+function isRegularFile(fd: number): boolean {
   try {
-    const st = fstatSync(fd);
-    return st.isFile() || (st.isCharacterDevice() && !isatty(fd));
+    return fstatSync(fd).isFile();
   } catch {
     return false;
   }
