@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -119,6 +119,16 @@ describe('readCaptureDir reads by the folder listings, links still by lstat and 
     const cap = await readCaptureDir(d);
     expect([...cap.files.keys()]).toEqual(['ver.txt', 'systeminfo.txt', 'registry/a.txt', 'pbk/real.txt', 'server-logs/real.txt']);
     expect(cap.files.get('systeminfo.txt')!.text).toBe(cap.files.get('ver.txt')!.text);
+    expect(cap.readProblems).toEqual([]);
+  });
+});
+
+describe('a capture file named in another case', () => {
+  it('is read where the file system ignores case, and not where it does not (as lstat alone decided before)', async () => {
+    const d = dir({ 'Route-Print.txt': GERMAN });
+    const caseInsensitive = existsSync(join(d, 'route-print.txt'));
+    const cap = await readCaptureDir(d);
+    expect(cap.files.has('route-print.txt')).toBe(caseInsensitive);
     expect(cap.readProblems).toEqual([]);
   });
 });

@@ -122,15 +122,17 @@ class BoundedReader {
 
   /**
    * What the listing of a folder said of each entry, by capture name ('' is the capture folder):
-   * a name the listing did not show is not there, and a plain file or folder needs no lstat of its
-   * own. A capture of 4 files among the 10 names asked for took 26 lstat round trips through the
-   * thread pool before (bench row 1); now one listing per folder. A folder that could not be listed
-   * leaves its names to lstat, as before.
+   * a plain file or folder needs no lstat of its own, and a name no entry has, in any case, is not
+   * there — one listing per folder instead of an lstat round trip through the thread pool per name
+   * asked for, present or not (bench row 1). A name only a differently cased entry has
+   * (Route-Print.txt) goes to lstat, which finds it where the file system ignores case (Windows,
+   * macOS) and not elsewhere, as before. A folder that could not be listed leaves its names to lstat.
    */
   private readonly listed = new Set<string>();
   private readonly kinds = new Map<string, 'file' | 'folder' | 'other'>();
+  private readonly anyCase = new Set<string>();
 
-  /** Lists `folder` (a capture name, '' for the capture itself) into `kinds`; false when it could not be listed. */
+  /** Lists `folder` (a capture name, '' for the capture itself) into `kinds`; null when it could not be listed. */
   async learnFolder(folder: string): Promise<Dirent[] | null> {
     let entries: Dirent[];
     try {
@@ -140,7 +142,10 @@ class BoundedReader {
     }
     const prefix = folder === '' ? '' : `${folder}/`;
     // a symbolic link (or a type the file system did not say) is 'other': resolve() lstats it and follows the link only inside the capture
-    for (const e of entries) this.kinds.set(prefix + e.name, e.isFile() ? 'file' : e.isDirectory() ? 'folder' : 'other');
+    for (const e of entries) {
+      this.kinds.set(prefix + e.name, e.isFile() ? 'file' : e.isDirectory() ? 'folder' : 'other');
+      this.anyCase.add((prefix + e.name).toLowerCase());
+    }
     this.listed.add(folder);
     return entries;
   }
@@ -150,7 +155,8 @@ class BoundedReader {
     const path = join(this.root, ...name.split('/'));
     const slash = name.lastIndexOf('/');
     const kind = this.kinds.get(name);
-    if (kind === undefined && this.listed.has(slash < 0 ? '' : name.slice(0, slash))) return null; // not collected: not a problem here
+    // not collected: not a problem here
+    if (kind === undefined && this.listed.has(slash < 0 ? '' : name.slice(0, slash)) && !this.anyCase.has(name.toLowerCase())) return null;
     // listed as a plain file or folder: open() below still refuses a link swapped in since (O_NOFOLLOW), and fstat decides
     if ((kind === 'file' && want === 'file') || (kind === 'folder' && want === 'folder')) return path;
     let st;
