@@ -30,6 +30,13 @@ export const NO_HASH0 = 2; // no rsyslog `#011` or `#015` escape (the only ones 
 export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
 export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
 export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuation lines may follow: detect.ts continues)
+/**
+ * At most one `]: ` (a syslog program tag's end), so no second tagged record glued on (maybeGlued's
+ * first test). Per line, not per text: ChunkLines finds it while cutting the chunk, with one search
+ * per line — the search past a line's tag that maybeGlued makes to the line's end finds the next
+ * line's tag, which is then the next line's first.
+ */
+export const ONE_TAG = 32;
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
 export function textHints(text: string): number {
@@ -75,8 +82,10 @@ const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)/;
  * reported as not understood rather than split).
  */
 function maybeGlued(text: string, hints = 0): boolean {
-  const a = text.indexOf(']: ');
-  if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
+  if (!(hints & ONE_TAG)) {
+    const a = text.indexOf(']: ');
+    if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
+  }
   if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
   if (hints & NO_GLUE_WORD || !hasGlueWord(text)) return false;
   return GLUE_WORDS.test(text);
@@ -249,9 +258,17 @@ export class ChunkLines {
     if (this.sawReturn && chunk.charCodeAt(0) === 10) from = 1; // the \n of a \r\n cut between chunks
     this.sawReturn = false;
     if (chunk.indexOf('\r', from) < 0) {
-      // the common case, LF only: one indexOf per line
+      // the common case, LF only: one indexOf per line, and one per line for the `]: ` tags (ONE_TAG:
+      // `tag` is the first at or after the line's start; a `]: ` holds no \n, so it lies in one line)
+      let tag = chunk.indexOf(']: ', from);
       for (let at = chunk.indexOf('\n', from); at >= 0; at = chunk.indexOf('\n', from)) {
-        this.emit(chunk, from, at);
+        let one = ONE_TAG;
+        if (tag >= 0 && tag < at) {
+          tag = chunk.indexOf(']: ', tag + 3);
+          if (tag >= 0 && tag < at) one = 0; // a second tag in this line: maybeGlued looks (its tags are not counted further)
+          while (tag >= 0 && tag < at) tag = chunk.indexOf(']: ', tag + 3);
+        }
+        this.emit(chunk, from, at, one);
         from = at + 1;
       }
     } else {
@@ -272,12 +289,13 @@ export class ChunkLines {
     this.rest = '';
   }
 
-  private emit(chunk: string, from: number, to: number): void {
+  /** `tags`: ONE_TAG when the line is known to hold at most one `]: ` (not for a line joined across chunks) */
+  private emit(chunk: string, from: number, to: number, tags = 0): void {
     if (this.rest) {
       // joined across two chunks: a word may span the cut, nothing is known
       const text = this.rest + chunk.slice(from, to);
       this.rest = '';
       this.line(text, 0, undefined, 0);
-    } else this.line(chunk.slice(from, to), this.hints, chunk, from);
+    } else this.line(chunk.slice(from, to), this.hints | tags, chunk, from);
   }
 }

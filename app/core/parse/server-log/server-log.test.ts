@@ -9,7 +9,7 @@ import { decodePptpHex } from './codes/pptp';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser } from './index';
 import { templateFingerprint, templateOf, trimmed } from './kit';
-import { ChunkLines } from './lines';
+import { ChunkLines, ONE_TAG } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
 import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
 
@@ -226,6 +226,8 @@ describe('fast paths give what their references give', () => {
       '1 01/08/2007 09:10:37.780 SEV=3 AUTH/5 RPT=124 192.168.0.1  Authentication rejected:',
       '  Reason = Unspecified', 'SEV=', 'SE#015V=', 'SE', 'V=',
       'P UD', 'P UDP', 'qui', 'red ', 'ha', 'se1', '#0', '11', '15', '[/', 'B]', '',
+      // `]: ` tags (ONE_TAG): a second one glued on, also cut by a chunk boundary or a line end
+      'Jul 29 09:59:54 gw pppd[1]: x', 'pptpd[4]: CTRL: y', ']: ', ']', ': ', ']:',
     );
     const text = fc.array(fc.tuple(piece, fc.constantFrom('\n', '\r\n', '\r', '', ' ')), { maxLength: 30 }).map((ps) => ps.map(([p, end]) => p + end).join(''));
     fc.assert(
@@ -251,6 +253,17 @@ describe('fast paths give what their references give', () => {
           return JSON.stringify(p.end());
         };
         expect(read(true)).toBe(read(false));
+        // ONE_TAG only on a line that holds at most one `]: `
+        const seen = new ChunkLines((l, hints) => {
+          if (hints & ONE_TAG) expect(l.split(']: ').length).toBeLessThanOrEqual(2);
+        });
+        let at = 0;
+        for (const c of [...cuts].sort((x, y) => x - y)) {
+          seen.push(t.slice(at, Math.max(at, c)));
+          at = Math.max(at, c);
+        }
+        seen.push(t.slice(at));
+        seen.end();
       }),
       { numRuns: 1500 },
     );
