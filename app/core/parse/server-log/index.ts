@@ -1,7 +1,7 @@
 import { continues, detectFamily, FAMILIES } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
-import { LineSplitter, textHints, type RawRecord } from './lines';
+import { ChunkLines, LineSplitter, textHints, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
@@ -63,12 +63,16 @@ export class ServerLogParser {
     this.splitter.push(line, hints, src, at);
   }
 
-  /** A whole text (the app's paste box); CRLF, LF and CR line ends. */
+  /**
+   * A whole text (the app's paste box); CRLF, LF and CR line ends. Cut as a file's read chunk is
+   * (one chunk), so a pasted line's header is read where a file's is, in place, with the same hints.
+   */
   pushText(text: string): void {
-    const lines = text.split(/\r?\n|\r(?!\n)/);
-    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline ends a line, it starts none
-    const hints = textHints(text); // cut at every \r and \n: the lines hold neither
-    for (const line of lines) this.pushLine(line, hints);
+    // an empty paste is one empty line (a chunk cutter sees no line in it)
+    if (text.length === 0) return this.pushLine('', textHints(text));
+    const lines = new ChunkLines((line, hints, src, at) => this.pushLine(line, hints, src, at));
+    lines.push(text);
+    lines.end();
   }
 
   end(): ServerLogResult {
