@@ -1,4 +1,4 @@
-import type { HelpTopic } from './help';
+import type { HelpTopic } from './help-topics';
 
 /**
  * The --help texts in Dutch (`--lang nl`), topic for topic the English ones of help.ts. Loaded only

@@ -1,3 +1,5 @@
+import type { HelpTopic } from './help-topics';
+
 /**
  * The CLI's --help texts, main and per command, in English. The Dutch ones (help-nl.ts) are loaded
  * only when `--lang nl` asks for help: the bundle evaluates neither file for a scan (main.ts imports
@@ -106,9 +108,9 @@ NT 4.0, .bat files for COMMAND.COM on Windows 95/98/ME. fix.ps1/rollback.ps1 are
 Windows 8.1 / Server 2012 R2 and later (PowerShell 4 + Get-NetRoute); otherwise it says why.
 Exits as scan.
 `,
-} satisfies Record<string, string>;
+} satisfies Record<HelpTopic, string>;
 
-export type HelpTopic = keyof typeof USAGE;
+export type { HelpTopic };
 
 /** The help for `topic` (a command, or the main help for none or an unknown one) in `language`. */
 export async function helpText(topic: string | undefined, language: 'en' | 'nl'): Promise<string> {
