@@ -24,7 +24,7 @@ const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
 const wants = (...labels: string[]) => labels.some((l) => l.startsWith(only) || only.startsWith(l));
 const REPEAT = quick ? 3 : 7;
-const REPEAT_SLOW = quick ? 1 : 3;
+const REPEAT_SLOW = quick ? 1 : 5;
 /**
  * Pairs for the rows whose one measurement takes well under a second: with 5–7 pairs their median
  * moved by ±30 % between runs on the quiet machine (the young-generation collector lands in one call
