@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeEngine } from '../e2e/support/fake-engine';
+import ipaddr from 'ipaddr.js';
+import { corporateNetworkIssue } from '../app/core/model/corporate-network';
 import { corporateNetworkProblem, PolicySchema } from '../app/core/model/policy';
 import { unattendedRefusal } from '../app/core/model/unattended';
 import { isAllowedExternalUrl } from '../app/main/external-links';
@@ -41,7 +43,54 @@ describe('corporate networks: real networks only, and never the whole Internet',
   it('the CLI stops --corp-net 0.0.0.0/0 with exit 4 and says why', async () => {
     const r = await cli(['fix', '--demo', '--corp-net', '0.0.0.0/0', '--dry-run'], { dataDir: freshDataDir() });
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain("--corp-net 0.0.0.0/0: 0.0.0.0/0 is the whole Internet");
+    expect(r.stderr).toContain('--corp-net 0.0.0.0/0 is the whole Internet');
+  });
+
+  it.each([
+    ['10.13.1.5/24', 'en', '--corp-net 10.13.1.5/24 is not where its network starts. Did you mean 10.13.1.0/24?'],
+    ['10.13.1.5/24', 'nl', '--corp-net 10.13.1.5/24 begint niet waar het netwerk begint. Bedoelt u 10.13.1.0/24?'],
+    ['128.0.0.0/1', 'nl', '--corp-net 128.0.0.0/1 is 1/2 van alle adressen'],
+    ['999.1.1.1/99', 'nl', '--corp-net 999.1.1.1/99 is geen netwerk.'],
+  ])('the CLI words --corp-net %s in --lang %s', async (cidr, lang, said) => {
+    const r = await cli(['scan', '--demo', '--corp-net', cidr, '--lang', lang], { dataDir: freshDataDir() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(said);
+  });
+});
+
+describe('corporateNetworkIssue: the one rule the CLI, the IPC contract and the app check with', () => {
+  it.each([
+    ['10.13.1.0/24', null],
+    ['10.0.0.0/8', null],
+    ['192.168.1.10/32', null],
+    ['10.13.1/24', { reason: 'notCidr' }],
+    ['10.13.1.0', { reason: 'notCidr' }],
+    ['0xa.0.0.0/8', { reason: 'notCidr' }],
+    ['256.1.1.0/24', { reason: 'notCidr' }],
+    ['10.13.1.0/33', { reason: 'notCidr' }],
+    [' 10.13.1.0/24', { reason: 'notCidr' }],
+    ['010.13.1.0/24', { reason: 'notPlain' }],
+    ['10.13.1.0/024', { reason: 'notPlain' }],
+    ['10.13.1.5/24', { reason: 'notNetworkAddress', suggestion: '10.13.1.0/24' }],
+    ['255.255.255.255/1', { reason: 'notNetworkAddress', suggestion: '128.0.0.0/1' }],
+    ['0.0.0.0/0', { reason: 'wholeInternet' }],
+    ['128.0.0.0/7', { reason: 'tooWide', share: 128, minPrefix: 8 }],
+  ])('%s → %j', (cidr, issue) => {
+    expect(corporateNetworkIssue(cidr)).toEqual(issue);
+  });
+
+  it('agrees with ipaddr.js on every address/prefix it accepts (network address, width)', () => {
+    for (let i = 0; i < 2000; i++) {
+      const parts = Array.from({ length: 4 }, () => Math.floor(Math.random() * 256));
+      const bits = Math.floor(Math.random() * 33);
+      const cidr = `${parts.join('.')}/${bits}`;
+      const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
+      const issue = corporateNetworkIssue(cidr);
+      if (network !== parts.join('.')) expect(issue).toEqual({ reason: 'notNetworkAddress', suggestion: `${network}/${bits}` });
+      else if (bits === 0) expect(issue).toEqual({ reason: 'wholeInternet' });
+      else if (bits < 8) expect(issue?.reason).toBe('tooWide');
+      else expect(issue).toBeNull();
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { registryViewOf } from '../core/model/registry-view';
 import { lmhostsOf } from '../core/snapshot/registry-section';
 import type { EngineLanguage } from '../core/i18n';
 import type { Policy } from '../core/model/policy';
-import { corporateNetworkProblem } from '../core/model/policy';
+import { corporateNetworkIssue } from '../core/model/corporate-network';
 import type { Report } from '../core/model/report';
 import { readCaptureDir } from './capture-reader';
 import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
@@ -45,8 +45,8 @@ export interface ResolvedInput {
 export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
   if (o.demo && o.capture) throw usageError('engineError.demoOrCapture');
   for (const cidr of o.corpNets ?? []) {
-    const problem = corporateNetworkProblem(cidr);
-    if (problem) throw new UsageError(`--corp-net ${cidr}: ${problem}`);
+    const issue = corporateNetworkIssue(cidr);
+    if (issue) throw usageError(`engineError.corporateNetwork.${issue.reason}`, { ...issue, value: cidr });
   }
   const policyPath = o.policy ?? (o.demo && !o.corpNets?.length ? (o.demoSeedDir ? join(o.demoSeedDir, 'policy.json') : demoPolicyFile()) : undefined);
   const policy = policyPath ? await readPolicyFile(policyPath) : undefined;

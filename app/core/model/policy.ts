@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { corporateNetworkIssue } from './corporate-network';
 import * as z from './zod';
 
 /** Finding ids of DESIGN.md: the stable keys of policies, reports and the UI. */
@@ -30,31 +30,22 @@ export const FINDING_IDS = [
   'server.certificate-missing',
 ] as const;
 
-/**
- * The shortest prefix accepted as a corporate network. Everything a corporate network names is
- * routed through the VPN: 0.0.0.0/0 would put the VPN's default route back (the very problem the
- * split fix removes), and /1–/7 (the 0.0.0.0/1 + 128.0.0.0/1 trick) would do the same in halves.
- * The largest private block, 10.0.0.0/8, is /8.
- */
-export const MIN_CORPORATE_PREFIX = 8;
-
-/** Why a string is not usable as a corporate network, or null when it is. */
+/** Why a string is not usable as a corporate network, in English (schemas, logs), or null when it is. */
 export function corporateNetworkProblem(value: string): string | null {
-  let prefix: number;
-  try {
-    const [addr, bits] = ipaddr.IPv4.parseCIDR(value);
-    // ipaddr also reads 010.0.0.0 (octal) or 0xa.0.0.0: only the plain dotted form is accepted
-    if (`${addr.toString()}/${bits}` !== value) return `${value}: expected an IPv4 network written plainly, e.g. 10.13.1.0/24`;
-    if (ipaddr.IPv4.networkAddressFromCIDR(value).toString() !== addr.toString()) {
-      return `expected an IPv4 network in CIDR form with its network address: ${value} is not one; did you mean ${ipaddr.IPv4.networkAddressFromCIDR(value).toString()}/${bits}?`;
-    }
-    prefix = bits;
-  } catch {
-    return 'expected an IPv4 network in CIDR form with its network address, e.g. 10.13.1.0/24';
+  const issue = corporateNetworkIssue(value);
+  if (!issue) return null;
+  switch (issue.reason) {
+    case 'notCidr':
+      return 'expected an IPv4 network in CIDR form with its network address, e.g. 10.13.1.0/24';
+    case 'notPlain':
+      return `${value}: expected an IPv4 network written plainly, e.g. 10.13.1.0/24`;
+    case 'notNetworkAddress':
+      return `expected an IPv4 network in CIDR form with its network address: ${value} is not one; did you mean ${issue.suggestion}?`;
+    case 'wholeInternet':
+      return `${value} is the whole Internet: routed through the VPN it would put the VPN's default route back. Name the company's own networks, e.g. 10.13.1.0/24`;
+    case 'tooWide':
+      return `${value} covers 1/${issue.share} of all addresses: routed through the VPN it would take Internet traffic too. Name the company's own networks (/${issue.minPrefix} or longer), e.g. 10.13.1.0/24`;
   }
-  if (prefix === 0) return `${value} is the whole Internet: routed through the VPN it would put the VPN's default route back. Name the company's own networks, e.g. 10.13.1.0/24`;
-  if (prefix < MIN_CORPORATE_PREFIX) return `${value} covers 1/${2 ** prefix} of all addresses: routed through the VPN it would take Internet traffic too. Name the company's own networks (/${MIN_CORPORATE_PREFIX} or longer), e.g. 10.13.1.0/24`;
-  return null;
 }
 
 export const CidrSchema = z.string().max(18).superRefine((value, ctx) => {

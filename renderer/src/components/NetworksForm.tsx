@@ -1,14 +1,38 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { corporateNetworkIssue } from '../../../app/shared/corporate-network';
 import { Icon } from './Icon';
 
-/** "a.b.c.d/n" with octets ≤ 255 and n ≤ 32; returns the message key of the first problem. */
-export function cidrProblem(text: string): string | null {
+/** What is wrong with one typed network, as a message key of networks.* and its values; null when it is usable. */
+export interface CidrProblem {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * "a.b.c.d/n" with octets ≤ 255 and n ≤ 32 (each said on its own), then the engine's own rule
+ * (app/shared/corporate-network): the network's own address, and never so wide that the VPN would
+ * take the Internet with it — the person reads why here, before anything is sent.
+ */
+export function cidrProblem(text: string): CidrProblem | null {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
-  if (!m) return 'networks.errorFormat';
-  if (m.slice(1, 5).some((o) => Number(o) > 255)) return 'networks.errorOctet';
-  if (Number(m[5]) > 32) return 'networks.errorPrefix';
-  return null;
+  if (!m) return { key: 'networks.errorFormat' };
+  if (m.slice(1, 5).some((o) => Number(o) > 255)) return { key: 'networks.errorOctet' };
+  if (Number(m[5]) > 32) return { key: 'networks.errorPrefix' };
+  const issue = corporateNetworkIssue(text);
+  if (!issue) return null;
+  switch (issue.reason) {
+    case 'notCidr':
+      return { key: 'networks.errorFormat' };
+    case 'notPlain':
+      return { key: 'networks.errorPlain' };
+    case 'notNetworkAddress':
+      return { key: 'networks.errorNotNetworkAddress', params: { suggestion: issue.suggestion } };
+    case 'wholeInternet':
+      return { key: 'networks.errorWholeInternet' };
+    case 'tooWide':
+      return { key: 'networks.errorTooWide', params: { share: issue.share, minPrefix: issue.minPrefix } };
+  }
 }
 
 export function parseNetworks(text: string): string[] {
@@ -20,7 +44,7 @@ export function NetworksForm({ networks, disabled, onSubmit }: { networks: strin
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(networks.join(', '));
-  const [error, setError] = useState<{ key: string; value: string } | null>(null);
+  const [error, setError] = useState<(CidrProblem & { value: string }) | null>(null);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -29,7 +53,7 @@ export function NetworksForm({ networks, disabled, onSubmit }: { networks: strin
     if (nets.length > 64) return setError({ key: 'networks.errorTooMany', value: '' });
     for (const net of nets) {
       const problem = cidrProblem(net);
-      if (problem) return setError({ key: problem, value: net });
+      if (problem) return setError({ ...problem, value: net });
     }
     setError(null);
     onSubmit(nets);
@@ -56,7 +80,7 @@ export function NetworksForm({ networks, disabled, onSubmit }: { networks: strin
         {error && (
           <p id={`${id}-error`} className="field-error" role="alert">
             <Icon name="warning" /> 
-            {t(error.key, { value: error.value })}
+            {t(error.key, { ...error.params, value: error.value })}
           </p>
         )}
         <button type="submit" className="button" disabled={disabled}>{t('networks.submit')}</button>
