@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeEngine } from '../e2e/support/fake-engine';
 import ipaddr from 'ipaddr.js';
+import engineEn from '../app/core/i18n/en.json';
 import { corporateNetworkIssue } from '../app/core/model/corporate-network';
 import { corporateNetworkProblem, PolicySchema } from '../app/core/model/policy';
 import { unattendedRefusal } from '../app/core/model/unattended';
@@ -77,6 +78,13 @@ describe('corporateNetworkIssue: the one rule the CLI, the IPC contract and the 
     ['128.0.0.0/7', { reason: 'tooWide', share: 128, minPrefix: 8 }],
   ])('%s → %j', (cidr, issue) => {
     expect(corporateNetworkIssue(cidr)).toEqual(issue);
+  });
+
+  it('each reason has its words in the engine catalogue (the CLI) and the app (en; nl: i18n-complete)', () => {
+    for (const cidr of ['x', '010.0.0.0/8', '10.0.0.1/8', '0.0.0.0/0', '4.0.0.0/6']) {
+      const reason = corporateNetworkIssue(cidr)!.reason;
+      expect(typeof (engineEn.engineError.corporateNetwork as Record<string, unknown>)[reason], reason).toBe('string');
+    }
   });
 
   it('agrees with ipaddr.js on every address/prefix it accepts (network address, width)', () => {

@@ -1,5 +1,5 @@
 import { runApprovedPlan } from '../../system/apply/approved-run';
-import { UsageError } from '../../system/errors';
+import { usageError } from '../../system/error-text';
 import { DomainInputSchema } from '../../shared/ipc';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -12,7 +12,7 @@ import { inputOptions } from './shared';
  * It re-plans the fixes itself and applies only a plan whose SHA-256 is H (approved-run.ts).
  */
 export async function applyPlanCommand(values: CliValues, io: CliIo): Promise<number> {
-  if (!values['run-id'] || !values.only || !values.sha256) throw new UsageError('apply-plan needs --run-id ID, --only FIX and --sha256 HASH');
+  if (!values['run-id'] || !values.only || !values.sha256) throw usageError('engineError.applyPlanArgs');
   const result = await runApprovedPlan({
     runId: values['run-id'],
     fixIds: values.only.split(',').map((s) => s.trim()).filter(Boolean),
@@ -33,6 +33,6 @@ function domainOf(values: CliValues) {
     return { name: name ?? '', address: address ?? '' };
   });
   const parsed = DomainInputSchema.safeParse({ netbiosName: values.domain, controllers });
-  if (!parsed.success) throw new UsageError(`apply-plan: --domain/--dc: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success) throw usageError('engineError.applyPlanDomain', { why: parsed.error.issues.map((i) => i.message).join('; ') });
   return parsed.data;
 }

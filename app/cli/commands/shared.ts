@@ -1,4 +1,4 @@
-import { UsageError } from '../../system/errors';
+import { flagError } from '../args';
 import { pickLanguage } from '../../core/i18n';
 import type { Say } from '../../shared/engine-port';
 import { sayText } from '../../system/error-text';
@@ -9,7 +9,7 @@ import type { CliIo } from '../io';
 
 export function inputOptions(values: CliValues, io: CliIo): InputOptions {
   const fail = values['fail-route-call'];
-  if (fail !== undefined && !/^\d+(,\d+)*$/.test(fail)) throw new UsageError('--fail-route-call expects numbers like 2 or 2,3');
+  if (fail !== undefined && !/^\d+(,\d+)*$/.test(fail)) throw flagError('failRouteCall', { value: fail });
   return {
     demo: values.demo,
     capture: values.capture,

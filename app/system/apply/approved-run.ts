@@ -5,9 +5,8 @@ import type { EngineLanguage } from '../../core/i18n';
 import type { Policy } from '../../core/model/policy';
 import type { DomainInput, RunResult } from '../../shared/ipc';
 import { EngineError } from '../../shared/engine-port';
-import { engineError } from '../error-text';
+import { engineError, usageError } from '../error-text';
 import { writeFileAtomic } from '../atomic-file';
-import { UsageError } from '../errors';
 import { resolveInput, type InputOptions } from '../input';
 import { runsDir } from '../paths';
 import { createExecaRunner, type CommandRunner } from '../run';
@@ -43,10 +42,10 @@ export interface ApprovedRunRequest {
  * the run folder for the process that asked (an elevated process has no console it could see).
  */
 export async function runApprovedPlan(req: ApprovedRunRequest): Promise<RunResult & { rollbackFailed?: boolean }> {
-  if (!isRunId(req.runId)) throw new UsageError(`apply-plan: --run-id ${req.runId} is not a run id`);
-  if (!/^[0-9a-f]{64}$/.test(req.sha256)) throw new UsageError('apply-plan: --sha256 must be 64 lower-case hex digits');
+  if (!isRunId(req.runId)) throw usageError('engineError.notRunId', { runId: req.runId });
+  if (!/^[0-9a-f]{64}$/.test(req.sha256)) throw usageError('engineError.applyPlanSha');
   const resolved = await resolveInput(req.input);
-  if (!resolved.target) throw new UsageError('apply-plan changes this machine; a capture cannot be changed.');
+  if (!resolved.target) throw usageError('engineError.applyPlanCapture');
   const live = resolved.source === 'live';
   const runner = req.runner ?? (live ? createExecaRunner() : undefined);
   const store = new RunStore(runsDir(req.input.dataDir));
