@@ -220,7 +220,7 @@ describe('bad input gets one clear message, the right exit code and no stack tra
     ['an empty directory', () => ['scan', '--capture', captureDir({ 'notes.txt': 'hello' })], 4, /holds none of the capture files/],
     ['an invalid policy', () => ['scan', '--demo', '--policy', policyFile({ schemaVersion: 1, corporateNetworks: ['10.13.1.0/33'], extra: true })], 4, /corporateNetworks\.0: expected an IPv4 network[\s\S]*\(top level\): Unrecognized key: "extra"/],
     ['a policy that is not JSON', () => ['scan', '--demo', '--policy', policyFile('{"schemaVersion": 1,')], 4, /is not valid JSON/],
-    ['a bad --corp-net', () => ['scan', '--demo', '--corp-net', '10.13.1.0'], 4, /--corp-net 10\.13\.1\.0: expected an IPv4 network/],
+    ['a bad --corp-net', () => ['scan', '--demo', '--corp-net', '10.13.1.0'], 4, /--corp-net 10\.13\.1\.0 is not a network\. Write it like 10\.13\.1\.0\/24/],
     ['--lang xx', () => ['scan', '--demo', '--lang', 'xx'], 4, /--lang xx: supported are en, nl/],
     ['--out into a missing folder', () => ['scan', '--demo', '--out', '/nonexistent/dir/report.json'], 4, /--out \/nonexistent\/dir\/report\.json: the folder \/nonexistent\/dir does not exist/],
   ];

@@ -100,12 +100,21 @@ export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext
 const apartText = (s: number, t: TFunction) => (Math.abs(s) < 120 ? t('serverLog.apartSeconds', { n: Math.round(Math.abs(s)) }) : t('serverLog.apartMinutes', { n: Math.round(Math.abs(s) / 60) }));
 const zoneText = (s: number) => `${s < 0 ? '−' : '+'}${Math.floor(Math.abs(s) / 3600)}:${String(Math.round((Math.abs(s) % 3600) / 60)).padStart(2, '0')}`;
 
+/**
+ * The PC's event time as a person reads it next to the server's: wevtutil's UTC timestamp
+ * (`2026-11-18T09:21:07.5510000Z`) as `2026-11-18 09:21:07 UTC`; any other form as it was recorded.
+ */
+function eventTimeText(time: string | undefined): string {
+  const m = time === undefined ? null : /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z$/.exec(time);
+  return m ? `${m[1]} ${m[2]} UTC` : (time ?? '');
+}
+
 export function correlationSentence(m: Match, t: TFunction): string {
   return t('serverLog.correlated', {
     serverLine: `${m.server.source}:${m.server.entry.line}`,
     serverTime: formatLogTime(m.server.entry.time),
     eventId: `${m.event.id ?? '?'} (${m.event.errorCode})`,
-    clientTime: m.event.time,
+    clientTime: eventTimeText(m.event.time),
     apart: apartText(m.apart, t),
     tz: m.zone ? t('serverLog.correlatedTz', { offset: zoneText(m.zone) }) : '',
     userMatch: m.sameUser ? t('serverLog.correlatedUser', { user: m.sameUser }) : '',

@@ -11,8 +11,9 @@ import { explainServerLogs, explainWithCapture } from '.';
  * the same failure (only findings that carry the pasted log's evidence are returned).
  */
 export function explainPastedLog(opts: { text: string; label?: string; language?: EngineLanguage; scan?: { report: Report; corporateNetworks?: string[]; policy?: Policy } }): { serverLog: ServerLogReport; findings: Finding[]; correlated: boolean } {
-  const label = opts.label ?? 'pasted log';
   const t = engineT(opts.language ?? (opts.scan?.report.language === 'nl' ? 'nl' : 'en'));
+  // what the findings call a paste that came without a file name, in the person's language ("the server's log (pasted log) says")
+  const label = opts.label ?? t('serverLog.pastedLabel');
   const log = parseServerLog(opts.text, label);
   if (!opts.scan) {
     const { findings, serverLogs } = explainServerLogs([log], t);

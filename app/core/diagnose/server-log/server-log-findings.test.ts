@@ -8,6 +8,7 @@ import { engineT } from '../../i18n';
 import { ReportSchema } from '../../model/report';
 import { parseServerLog } from '../../parse/server-log';
 import { explainServerLogs } from '.';
+import { explainPastedLog } from './paste';
 
 const t = engineT('en');
 
@@ -107,6 +108,8 @@ describe('correlation with the PC\'s capture', () => {
     expect(enc).toHaveLength(1);
     expect(enc[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', 'server-logs/router.txt']));
     expect(enc[0]!.summary).toContain('are 2 s apart, after allowing a time-zone difference of −1:00');
+    // both times as a person reads them, not wevtutil's raw 2026-11-18T09:21:07.5510000Z
+    expect(enc[0]!.summary).toContain('line server-logs/router.txt:1 (11-18 10:21:05) and the PC\'s RasClient 20227 (742) (2026-11-18 09:21:07 UTC)');
     expect(report.serverLogs![0]).toMatchObject({ source: 'server-logs/router.txt', records: 1, understood: 1, unknown: 0 });
     expect(ReportSchema.safeParse(report).success).toBe(true);
   });
@@ -122,5 +125,24 @@ describe('correlation with the PC\'s capture', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.summary).toContain('are 5 s apart');
     expect(f[0]!.evidence.some((e) => e.source === 'charon.log' && e.line === 9)).toBe(true);
+  });
+});
+
+describe('the app\'s paste box (explainPastedLog)', () => {
+  const paste = 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n';
+
+  it.each([
+    ['en', 'pasted log'],
+    ['nl', 'geplakt logboek'],
+  ] as const)('a paste without a file name is called so in the findings\' language (%s)', (language, label) => {
+    const { findings, serverLog } = explainPastedLog({ text: paste, language });
+    expect(serverLog.source).toBe(label);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect(f.evidence.some((e) => e.source === label)).toBe(true);
+    if (language === 'nl') expect(JSON.stringify(findings)).not.toContain('pasted log');
+  });
+
+  it('a dropped file keeps its own name', () => {
+    expect(explainPastedLog({ text: paste, label: 'router.log', language: 'nl' }).serverLog.source).toBe('router.log');
   });
 });
