@@ -2,6 +2,8 @@ import ipaddr from 'ipaddr.js';
 import { dottedQuadIn } from '../parse/ipv4-dotted';
 import { isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6 } from './redact-addresses';
 import { foldName, namesPattern, nameStart } from './redact-names';
+import { TokenBook, type NameKind } from './redact-tokens';
+import { mapStrings } from './redact-walk';
 import { emptyNameStarts, NEEDS_PATTERNS, SHAPE, shapeOf, type NameStarts } from './text-shape';
 
 /**
@@ -17,27 +19,15 @@ import { emptyNameStarts, NEEDS_PATTERNS, SHAPE, shapeOf, type NameStarts } from
  * which keeps a redacted capture readable by `tunnelmedic scan --capture`.
  */
 
-export type NameKind = 'user' | 'host' | 'domain' | 'dnsDomain' | 'vpnServer' | 'org';
+export type { NameKind } from './redact-tokens';
 
 export interface SensitiveValue {
   kind: NameKind;
   value: string;
 }
 
-const TOKEN_PREFIX: Record<NameKind, (n: number) => string> = {
-  user: (n) => `user-${n}`,
-  host: (n) => `HOST-${n}`,
-  domain: (n) => `DOMAIN-${n}`,
-  dnsDomain: (n) => `domain-${n}.example`,
-  vpnServer: (n) => `vpn-server-${n}.example`,
-  org: (n) => `ORGANISATION-${n}`,
-};
-
 /** Never tokens: well-known names that identify nobody (and would blur the diagnosis). */
 const NOT_SENSITIVE = new Set(['host', 'domain', 'server', 'vpn', 'vpn-server', 'organisation', 'sid', 'workgroup', 'localhost', 'n/a', 'none', 'nt authority', 'system', 'local service', 'network service', 'public', 'default', 'default user', 'all users', 'administrator', 'administrators', 'user', 'users', 'guest', 'windows', 'microsoft', 'example.com', 'example']);
-
-/** Replacement /24 networks for public IPv4 networks: TEST-NET-2/3/1, then 198.18.0.0/15 (RFC 2544). */
-const IPV4_POOL = ['198.51.100', '203.0.113', '192.0.2', ...Array.from({ length: 512 }, (_, i) => `198.${18 + (i >> 8)}.${i & 255}`)];
 
 const SID = /\bS-1-(?:5-21|12-1)(?:-\d+){3,5}\b/gi;
 /** MAC with - or : separators (ipconfig, getmac, events), not part of a longer hex run or GUID. */
@@ -77,17 +67,9 @@ export interface RedactionSummary {
   counts: Record<string, number>;
 }
 
-/** out[key] = value, "__proto__" included (as an own property, as JSON.parse makes it) */
-function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
-}
-
 export class Redactor {
   private readonly names = new Map<string, { kind: NameKind; token?: string }>();
-  /** each kind's tokens by the value they replace */
-  private readonly tokens = new Map<string, Map<string, string>>();
-  private readonly counters = new Map<string, number>();
+  private readonly book = new TokenBook();
   private namePatterns: NamePatterns | null = null;
 
   constructor(values: readonly SensitiveValue[]) {
@@ -122,9 +104,6 @@ export class Redactor {
   private readonly cleanInOrder: string[] = [];
   /** where lineWise compares next in cleanInOrder */
   private cleanCursor = 0;
-  /** each public IPv4 address's token (a given token never changes) */
-  private readonly v4Tokens = new Map<string, string>();
-
   /**
    * Each big text's result: the same text given again (the LMHOSTS file is report.json's
    * snapshot.lmhosts.text and capture/lmhosts) is looked up, not redacted again. Exact: every value
@@ -276,14 +255,14 @@ export class Redactor {
   }
 
   private readonly onName = (m: string) => this.nameToken(m);
-  private readonly onIpv6 = (m: string) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m);
+  private readonly onIpv6 = (m: string) => (isPublicIpv6(m) ? this.book.ipv6(ipaddr.IPv6.parse(m).toNormalizedString()) : m);
   /** SID and MAC patterns in their order, each with the shape bit it cannot match without */
   private readonly shapeSteps: [number, RegExp, (m: string, ...groups: string[]) => string][] = [
-    [SHAPE.sid, SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`)],
-    [SHAPE.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true)],
-    [SHAPE.macSeparated, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase())],
-    [SHAPE.hexDot, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4)],
-    [SHAPE.hex12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase())],
+    [SHAPE.sid, SID, (m) => this.book.sid(m)],
+    [SHAPE.dots3, MAC_ROUTE_PRINT, (m) => this.book.mac(m, ' ', true)],
+    [SHAPE.macSeparated, MAC_SEPARATED, (m, sep) => this.book.mac(m, sep!, m === m.toLowerCase())],
+    [SHAPE.hexDot, MAC_DOTTED, (m) => this.book.mac(m, '.', m === m.toLowerCase(), 4)],
+    [SHAPE.hex12, MAC_BARE, (m) => this.book.mac(m, '', m === m.toLowerCase())],
   ];
 
   /**
@@ -308,7 +287,7 @@ export class Redactor {
       if (end - i >= 7) {
         const n = dottedQuadIn(text, i, end);
         if (n !== null && isPublicIpv4Number(n)) {
-          out += text.slice(copied, i) + this.ipv4Token(text.slice(i, end));
+          out += text.slice(copied, i) + this.book.ipv4(text.slice(i, end));
           copied = end;
         }
       }
@@ -318,76 +297,22 @@ export class Redactor {
   }
 
   /**
-   * Redacts every string (and object key) in a JSON-like value. The input is never changed; an
-   * array or plain object in which nothing changed is returned as it is, not copied (most of a big
-   * report: 40 000 route objects whose addresses are private), the others are new.
+   * Redacts every string (and object key) in a JSON-like value (redact-walk.ts): the input is never
+   * changed, and what holds nothing to replace is returned as it is, not copied.
    */
   value<T>(input: T): T {
-    // for…in lists a plain object's keys as Object.keys does (same order) when no prototype adds
-    // enumerable ones, without an array per object (a big report has 45 000 objects)
-    let prototypeListsKeys = false;
-    for (const _ in Object.prototype) prototypeListsKeys = true;
-    const walk = (v: unknown): unknown => {
-      if (typeof v === 'string') return this.text(v);
-      if (Array.isArray(v)) {
-        let out: unknown[] | null = null;
-        for (let i = 0; i < v.length; i++) {
-          if (!(i in v)) continue;
-          const x = walk(v[i]);
-          if (out) out[i] = x;
-          else if (x !== v[i]) (out = v.slice())[i] = x;
-        }
-        return out ?? v;
-      }
-      // field names (snapshot, files, …) are the schema, never data: a capture "name" such as
-      // "files" must not rename them (the fuzzer broke the HTML that way); keys that are data
-      // (registry key paths) are not plain identifiers and are redacted
-      if (v && typeof v === 'object') {
-        const proto = Object.getPrototypeOf(v) as unknown;
-        const plain = proto === Object.prototype || proto === null;
-        const from = v as Record<string, unknown>;
-        if (proto === null || (plain && !prototypeListsKeys)) {
-          let out: Record<string, unknown> | null = null;
-          let j = 0;
-          for (const k in from) {
-            const key = this.key(k);
-            const was = from[k];
-            const x = walk(was);
-            if (!out && (key !== k || x !== was)) {
-              out = {};
-              let m = 0;
-              for (const earlier in from) {
-                if (m++ === j) break;
-                setOwn(out, earlier, from[earlier]);
-              }
-            }
-            if (out) setOwn(out, key, x);
-            j++;
-          }
-          return out ?? v;
-        }
-        const keys = Object.keys(from);
-        // (a loop, not Object.fromEntries(Object.entries(…)): a big report has 40 000 such objects)
-        let out: Record<string, unknown> | null = plain ? null : {};
-        for (let j = 0; j < keys.length; j++) {
-          const k = keys[j]!;
-          const key = this.key(k);
-          const was = from[k];
-          const x = walk(was);
-          if (!out && (key !== k || x !== was)) {
-            out = {};
-            for (let m = 0; m < j; m++) setOwn(out, keys[m]!, from[keys[m]!]);
-          }
-          if (out) setOwn(out, key, x);
-        }
-        return out ?? v;
-      }
-      return v;
-    };
-    return walk(input) as T;
+    return mapStrings(input, this.onText, this.onKey);
   }
 
-  /** the same dozen field names repeat on every route: each is judged once */
+  private readonly onText = (s: string) => this.text(s);
+  private readonly onKey = (k: string) => this.key(k);
+
+  /**
+   * Field names (snapshot, files, …) are the schema, never data: a capture "name" such as "files"
+   * must not rename them (the fuzzer broke the HTML that way); keys that are data (registry key
+   * paths) are not plain identifiers and are redacted. The same dozen field names repeat on every
+   * route: each is judged once.
+   */
   private readonly fieldNames = new Set<string>();
   private key(k: string): string {
     if (this.fieldNames.has(k)) return k;
@@ -397,7 +322,7 @@ export class Redactor {
   }
 
   summary(): RedactionSummary {
-    return { counts: Object.fromEntries(this.counters) };
+    return { counts: Object.fromEntries(this.book.counters) };
   }
 
   /**
@@ -443,49 +368,10 @@ export class Redactor {
     return out;
   }
 
-  /**
-   * A name's token is kept on its entry (names): no other path gives a token of a name's kind, so
-   * this is what `token(kind, key)` gave, numbered by the same counter, without a map per kind.
-   */
+  /** A name's token is kept on its entry (names): given once, by the book's counter of its kind. */
   private nameTokenOf(match: string): string {
     const entry = this.names.get(foldName(match));
     if (!entry) return match;
-    if (entry.token === undefined) {
-      const n = (this.counters.get(entry.kind) ?? 0) + 1;
-      this.counters.set(entry.kind, n);
-      entry.token = TOKEN_PREFIX[entry.kind](n);
-    }
-    return entry.token;
-  }
-
-  private macToken(mac: string, sep: string, lower: boolean, group = 2): string {
-    const normal = mac.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
-    const token = this.token('mac', normal, (n) => `020000${n.toString(16).padStart(6, '0')}`);
-    const pairs = token.match(group === 4 ? /..../g : /../g)!.join(sep);
-    return lower ? pairs : pairs.toUpperCase();
-  }
-
-  private ipv4Token(address: string): string {
-    const known = this.v4Tokens.get(address);
-    if (known !== undefined) return known;
-    const parts = address.split('.');
-    const net = this.token('ipv4-net', parts.slice(0, 3).join('.'), (n) => IPV4_POOL[(n - 1) % IPV4_POOL.length]!);
-    // an address not met before (v4Tokens holds every one met): counted once
-    this.counters.set('ipv4', (this.counters.get('ipv4') ?? 0) + 1);
-    const token = `${net}.${parts[3]}`;
-    this.v4Tokens.set(address, token);
-    return token;
-  }
-
-  private token(kind: string, key: string, make: (n: number) => string): string {
-    let ofKind = this.tokens.get(kind);
-    if (!ofKind) this.tokens.set(kind, (ofKind = new Map()));
-    const known = ofKind.get(key);
-    if (known) return known;
-    const n = (this.counters.get(kind) ?? 0) + 1;
-    this.counters.set(kind, n);
-    const token = make(n);
-    ofKind.set(key, token);
-    return token;
+    return (entry.token ??= this.book.nextNameToken(entry.kind));
   }
 }
