@@ -1,3 +1,4 @@
+import { maskBitCount } from '../parse/ipv4-dotted';
 import { isRouteAction, type Action } from '../remedy/actions';
 import { renderBat9x } from '../remedy/render-bat-9x';
 import { renderCmd, type ScriptSpec, type ScriptStep } from '../remedy/render-cmd';
@@ -92,13 +93,10 @@ export function intuneCorporateNetworks(report: Report, given: readonly string[]
     .filter((f) => f.id === 'route.vpn-default-route-wins')
     .flatMap((f) => f.fixes.flatMap((x) => x.actions))
     .filter((a) => isRouteAction(a) && a.kind === 'route.add' && a.destination !== '0.0.0.0')
-    .map((a) => (a.kind === 'route.add' ? `${a.destination}/${maskLength(a.netmask)}` : ''));
+    .map((a) => (a.kind === 'route.add' ? `${a.destination}/${maskBitCount(a.netmask)}` : ''));
   return [...new Set([...given, ...fromFix])].flatMap((c) => corporateNetwork(c) ?? []);
 }
 
-function maskLength(mask: string): number {
-  return mask.split('.').reduce((n, o) => n + (Number(o).toString(2).match(/1/g)?.length ?? 0), 0);
-}
 
 function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[], ext: 'cmd' | 'bat', ps1Note: string | undefined): string {
   const pair = (name: string) => (ps1Note ? `${name}.${ext}` : `${name}.${ext} / ${name}.ps1`);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpusBytes } from '../../../test/corpus';
-import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dotted';
+import { dottedQuadToNumber, isDottedQuad, maskBitCount, maskNumberToPrefix } from './ipv4-dotted';
 
 // the reference: what the parsers asked ipaddr.js before (throwing and catching inside)
 const reference = (s: string) => ipaddr.IPv4.isValidFourPartDecimal(s);
@@ -56,5 +56,21 @@ describe('dotted-quad IPv4 without exceptions', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('maskBitCount', () => {
+  it('counts the one bits of every contiguous mask, /0 to /32, as the per-octet count did', () => {
+    for (let p = 0; p <= 32; p++) {
+      const n = p === 0 ? 0 : (~0 << (32 - p)) >>> 0;
+      const mask = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+      expect(maskBitCount(mask)).toBe(p);
+      expect(maskBitCount(mask)).toBe(mask.split('.').reduce((c, o) => c + Number(o).toString(2).replace(/0/g, '').length, 0));
+    }
+  });
+
+  it('a non-contiguous mask gives its bit count; a text that is no dotted quad counts the numbers it holds', () => {
+    expect(maskBitCount('255.0.255.0')).toBe(16);
+    expect(maskBitCount('255.255.x.0')).toBe(16);
   });
 });

@@ -35,6 +35,19 @@ export function dottedQuadIn(s: string, start: number, end: number): number | nu
 
 export const isDottedQuad = (s: string): boolean => dottedQuadToNumber(s) !== null;
 
+/**
+ * The one bits of a dotted-quad netmask: its prefix length when contiguous, as route plans make
+ * them (the scripts' `Test-TmRoute 10.13.1.0/24`, the fleet README's networks). A text that is no
+ * dotted quad counts the one bits of the numbers it holds, as the per-octet count before did.
+ */
+export function maskBitCount(mask: string): number {
+  let n = dottedQuadToNumber(mask);
+  if (n === null) return mask.split('.').reduce((c, o) => c + (Number(o).toString(2).match(/1/g)?.length ?? 0), 0);
+  let bits = 0;
+  for (; n > 0; n = Math.floor(n / 2)) bits += n % 2;
+  return bits;
+}
+
 /** Prefix length of a contiguous netmask number (255.255.255.0 → 24), null when not contiguous. */
 export function maskNumberToPrefix(mask: number): number | null {
   const inverted = ~mask >>> 0;

@@ -1,4 +1,5 @@
 import { isRouteAction, routeArgv, type RouteAction } from './actions';
+import { maskBitCount } from '../parse/ipv4-dotted';
 import { psQuote } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { PS1_HELPERS, renderOtherPs1Step } from './render-registry-ps1';
@@ -62,13 +63,9 @@ const PS1_ROUTE_HELPERS = [
 
 /** The Get-NetRoute test that decides one route step (the same facts as the .cmd's :check). */
 export function routeTestPs(action: RouteAction): string {
-  const prefix = `${action.destination}/${maskLength(action.netmask)}`;
+  const prefix = `${action.destination}/${maskBitCount(action.netmask)}`;
   const present = action.kind !== 'route.delete';
   const metric = present ? action.metric : 0;
   return `{ Test-TmRoute ${psQuote(prefix)} ${psQuote(action.gateway ?? '0.0.0.0')} ${action.interfaceIndex ?? 0} ${metric} $${present} }`;
 }
 
-/** The number of one bits in the netmask (its prefix length when contiguous, as plans make them). */
-function maskLength(mask: string): number {
-  return mask.split('.').reduce((n, o) => n + Number(o).toString(2).replace(/0/g, '').length, 0);
-}
