@@ -73,7 +73,9 @@ describe('corporateNetworkIssue: the one rule the CLI, the IPC contract and the 
     ['010.13.1.0/24', { reason: 'notPlain' }],
     ['10.13.1.0/024', { reason: 'notPlain' }],
     ['10.13.1.5/24', { reason: 'notNetworkAddress', suggestion: '10.13.1.0/24' }],
-    ['255.255.255.255/1', { reason: 'notNetworkAddress', suggestion: '128.0.0.0/1' }],
+    ['255.255.255.255/24', { reason: 'notNetworkAddress', suggestion: '255.255.255.0/24' }],
+    ['10.0.0.0/0', { reason: 'wholeInternet' }],
+    ['10.1.0.0/7', { reason: 'tooWide', share: 128, minPrefix: 8 }],
     ['0.0.0.0/0', { reason: 'wholeInternet' }],
     ['128.0.0.0/7', { reason: 'tooWide', share: 128, minPrefix: 8 }],
   ])('%s → %j', (cidr, issue) => {
@@ -87,16 +89,16 @@ describe('corporateNetworkIssue: the one rule the CLI, the IPC contract and the 
     }
   });
 
-  it('agrees with ipaddr.js on every address/prefix it accepts (network address, width)', () => {
+  it('agrees with ipaddr.js on the network address of every address/prefix (width decided first)', () => {
     for (let i = 0; i < 2000; i++) {
       const parts = Array.from({ length: 4 }, () => Math.floor(Math.random() * 256));
       const bits = Math.floor(Math.random() * 33);
       const cidr = `${parts.join('.')}/${bits}`;
       const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toString();
       const issue = corporateNetworkIssue(cidr);
-      if (network !== parts.join('.')) expect(issue).toEqual({ reason: 'notNetworkAddress', suggestion: `${network}/${bits}` });
-      else if (bits === 0) expect(issue).toEqual({ reason: 'wholeInternet' });
+      if (bits === 0) expect(issue).toEqual({ reason: 'wholeInternet' });
       else if (bits < 8) expect(issue?.reason).toBe('tooWide');
+      else if (network !== parts.join('.')) expect(issue).toEqual({ reason: 'notNetworkAddress', suggestion: `${network}/${bits}` });
       else expect(issue).toBeNull();
     }
   });

@@ -11,7 +11,6 @@ import { corporateNetworkIssue } from '../core/model/corporate-network';
 import type { Report } from '../core/model/report';
 import { readCaptureDir } from './capture-reader';
 import { liveTarget, simulatedTarget, type RouteTarget } from './apply/route-target';
-import { UsageError } from './errors';
 import { collectionError, usageError } from './error-text';
 import { demoCaptureDir, demoPolicyFile, demoWorkspace } from './paths';
 import { readPolicyFile } from './policy-file';

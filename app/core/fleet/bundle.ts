@@ -97,7 +97,6 @@ export function intuneCorporateNetworks(report: Report, given: readonly string[]
   return [...new Set([...given, ...fromFix])].flatMap((c) => corporateNetwork(c) ?? []);
 }
 
-
 function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[], ext: 'cmd' | 'bat', ps1Note: string | undefined): string {
   const pair = (name: string) => (ps1Note ? `${name}.${ext}` : `${name}.${ext} / ${name}.ps1`);
   const decision = decideDefaultRoute(machineRoutesFromSnapshot(report.snapshot));

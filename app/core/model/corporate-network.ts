@@ -42,10 +42,11 @@ export function corporateNetworkIssue(value: string): CorporateNetworkIssue | nu
     // dottedQuadIn refuses a leading zero as well as a part over 255: only the first is "write it plainly"
     return address.split('.').some((part) => Number(part) > 255) ? { reason: 'notCidr' } : { reason: 'notPlain' };
   }
-  const network = bits === 0 ? 0 : (number & (~0 << (32 - bits))) >>> 0;
-  if (network !== number) return { reason: 'notNetworkAddress', suggestion: `${dotted(network)}/${bits}` };
+  // too wide first, whatever its address: suggesting 0.0.0.0/0 for 10.0.0.0/0 would point at a refusal
   if (bits === 0) return { reason: 'wholeInternet' };
   if (bits < MIN_CORPORATE_PREFIX) return { reason: 'tooWide', share: 2 ** bits, minPrefix: MIN_CORPORATE_PREFIX };
+  const network = (number & (~0 << (32 - bits))) >>> 0;
+  if (network !== number) return { reason: 'notNetworkAddress', suggestion: `${dotted(network)}/${bits}` };
   return null;
 }
 

@@ -104,6 +104,7 @@ export class Redactor {
   private readonly cleanInOrder: string[] = [];
   /** where lineWise compares next in cleanInOrder */
   private cleanCursor = 0;
+
   /**
    * Each big text's result: the same text given again (the LMHOSTS file is report.json's
    * snapshot.lmhosts.text and capture/lmhosts) is looked up, not redacted again. Exact: every value
