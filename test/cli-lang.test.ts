@@ -229,6 +229,17 @@ describe('collect, explain-log, check-pptp', () => {
     expect(r.nl.stderr).toBe('Bezig met lezen van /nonexistent/syslog.txt…\ntunnelmedic: Logboek van de server niet gevonden: /nonexistent/syslog.txt\n');
   });
 
+  it('explain-log: each finding\'s severity in the CLI\'s language, as scan words it', async () => {
+    const log = join(tmp('tm-lang-log-'), 'router.log');
+    writeFileSync(log, 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n');
+    const en = await cli(['explain-log', log]);
+    const nl = await cli(['explain-log', log, '--lang', 'nl']);
+    expect(en.code).toBe(nl.code);
+    expect(en.stdout).toMatch(/^(?:✖ CRITICAL {2}|▲ WARNING {3})\S/m);
+    expect(nl.stdout).toMatch(/^(?:✖ ERNSTIG {7}|▲ WAARSCHUWING {2})\S/m);
+    expect(nl.stdout).not.toMatch(/CRITICAL|WARNING/);
+  });
+
   it('check-pptp: no server, a port out of range', async () => {
     let r = await both(['check-pptp'], 4);
     expect(r.nl.stderr).toBe('tunnelmedic: check-pptp vraagt --server HOST (de VPN-server om vanaf deze computer te testen)\n');

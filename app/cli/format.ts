@@ -6,6 +6,9 @@ const ICON: Record<'en' | 'nl', Record<Finding['severity'], string>> = {
   nl: { critical: '✖ ERNSTIG     ', warning: '▲ WAARSCHUWING', info: '• OPMERKING   ' },
 };
 
+/** The severity word a finding's line starts with, in the CLI's language (scan and explain-log alike). */
+export const severityLabel = (severity: Finding['severity'], language: string): string => ICON[language === 'nl' ? 'nl' : 'en'][severity];
+
 /** "1 route", "7 routes": the summary line's counts (Dutch says interface/interfaces and route/routes too). */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

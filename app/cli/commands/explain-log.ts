@@ -11,7 +11,7 @@ import { resolveInput, scanInput } from '../../system/input';
 import { readServerLogFile } from '../../system/server-log-file';
 import { TOOL_VERSION } from '../../system/version';
 import type { CliValues } from '../args';
-import { formatReport } from '../format';
+import { formatReport, severityLabel } from '../format';
 import { EXIT, type CliIo } from '../io';
 import { checkOutFile, writeOut } from './out-path';
 import { cliWords, inputFlags, inputOptions, shownInput } from './shared';
@@ -97,7 +97,7 @@ function formatFindings(findings: readonly Finding[], language: string): string 
   if (!findings.length) return `${l.none}\n`;
   const out: string[] = [];
   for (const f of findings) {
-    out.push(`${f.severity === 'critical' ? '✖ CRITICAL' : f.severity === 'warning' ? '▲ WARNING ' : '• INFO    '}  ${f.title}   [${f.id}]`);
+    out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);
     out.push(`  ${f.summary}`);
     out.push(`  ${l.evidence}:`);
     for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
