@@ -50,7 +50,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   }
   out.push('');
   for (const f of report.findings) {
-    out.push(`${ICON[language][f.severity]}  ${f.title}   [${f.id}]`);
+    out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);
     out.push(indent(f.summary, 2));
     out.push(`  ${l.evidence}:`);
     for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
