@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RouteActionSchema, rollbackActions, routeArgv, type RouteAction } from '../../app/core/remedy/actions';
 import { escapeCmdEcho } from '../../app/core/remedy/escape';
+import { engineT } from '../../app/core/i18n';
+import { cmdMessage, fillTemplate, scriptWords, SCRIPT_MESSAGES, templateOf, type ScriptWords } from '../../app/core/remedy/script-words';
 import { renderCmd, type ScriptSpec } from '../../app/core/remedy/render-cmd';
 import type { ScriptMachine } from '../../app/core/remedy/script-machine';
 import { RouteTable, type SimInterface } from '../../app/core/sim/route-table';
@@ -139,6 +141,39 @@ describeWine('route scripts under Wine cmd.exe', () => {
       expect(r.stderr, name).toContain('TunnelMedic: step 2 failed; the steps after it were not run.');
     });
   }, 120_000);
+
+  it('a Dutch script speaks Dutch in cmd.exe: done, a step that did not take effect, and the route check (1 Wine run)', async () => {
+    const nl = scriptWords(engineT('nl'));
+    const cell: WindowsCell = { generation: '10', language: 'en' };
+    const script = (words: ScriptWords) => renderCmd({ ...spec('TunnelMedic: oplossing', FIX, LABELS), words }, machineFor(cell));
+    const [ok, failed] = await runCases([
+      { script: script(nl), route: { table: tableFor(cell) } },
+      { script: script(nl), route: { table: tableFor(cell), faults: { 2: { applies: false, text: ' OK!', exitCode: 0 } } } },
+    ]);
+    expect(ok!.exitCode).toBe(0);
+    expect(ok!.stdout).toContain('TunnelMedic: alle 3 stappen zijn gedaan.\n');
+    expect(failed!.exitCode).not.toBe(0);
+    expect(failed!.stderr).toContain('TunnelMedic: de routetabel toont de wijziging niet (present: 0.0.0.0 masker 0.0.0.0 via 192.168.1.1).\n');
+    expect(failed!.stderr).toContain('TunnelMedic: stap 2 is mislukt; de stappen daarna zijn niet uitgevoerd.\n');
+    expect(`${failed!.stdout}${failed!.stderr}`).not.toMatch(/steps done|failed;|does not show/);
+  }, 120_000);
+
+  it("a translation's cmd metacharacters print as written, outside and inside a parenthesised block (1 Wine run)", async () => {
+    const hostile = templateOf('100% & del x ) "q" (y) <z> | a^b !v! %PATH% \u0001step\u0002 end');
+    const words: ScriptWords = { messages: Object.fromEntries(SCRIPT_MESSAGES.map((k) => [k, hostile])) as Record<(typeof SCRIPT_MESSAGES)[number], typeof hostile>, undoTitle: (id) => id };
+    const expected = `TunnelMedic: ${fillTemplate(hostile, { step: '7' }, (l) => l)}`;
+    const r = await runCmdScript(
+      [
+        '@echo off',
+        'setlocal EnableExtensions DisableDelayedExpansion',
+        'set "TM_STEP=7"',
+        `echo ${cmdMessage(words, 'stepFailed', { step: '%TM_STEP%' })}`,
+        `if 1==1 (echo ${cmdMessage(words, 'stepFailed', { step: '%TM_STEP%' }, true)}& echo after)`,
+      ].join('\r\n') + '\r\n',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${expected}\n${expected}\nafter\n`);
+  }, 60_000);
 
   it('a route that lands with the wrong metric or on another gateway is not taken for done', async () => {
     // the table already holds 10.13.1.0/24 through the LAN: the add "succeeds" nowhere near the plan

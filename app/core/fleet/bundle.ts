@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { maskBitCount } from '../parse/ipv4-dotted';
 import { isRouteAction, type Action } from '../remedy/actions';
 import { renderBat9x } from '../remedy/render-bat-9x';
@@ -7,6 +8,7 @@ import { renderPs1 } from '../remedy/render-ps1';
 import { scriptCompanions } from '../remedy/render-registry';
 import { ps1Absence, scriptDialectOf, scriptExtension } from '../remedy/script-dialect';
 import { scriptMachineOf, type ScriptMachine } from '../remedy/script-machine';
+import { scriptWords } from '../remedy/script-words';
 import { engineT, pickLanguage } from '../i18n';
 import type { Fix, Report } from '../model/report';
 import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
@@ -39,18 +41,21 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
   const primary = report.findings.flatMap((f) => (f.fixes[0] ? [f.fixes[0]] : []));
   const all = report.findings.flatMap((f) => f.fixes);
   const files: FleetFile[] = [];
-  const title = `TunnelMedic: ${primary.length} fix(es) for ${o.madeFrom}`;
+  // titles, labels and what the scripts say on their own in the report's language (as each fix's own scripts)
+  const t = engineT(pickLanguage(report.language));
+  const words = scriptWords(t);
+  const title = `TunnelMedic: ${t('script.msg.fleetTitle', { count: primary.length, source: o.madeFrom })}`;
   const fixSteps = primary.flatMap(stepsOf);
-  const undoSteps = [...primary].reverse().flatMap(undoStepsOf);
+  const undoSteps = [...primary].reverse().flatMap((f) => undoStepsOf(f, t));
   const machine = scriptMachineOf(report.snapshot);
   // the shell that machine's Windows runs (script-dialect.ts): a .bat for Windows 9x, a .cmd otherwise
   const ext = scriptExtension(scriptDialectOf(machine.generation));
-  const render = (spec: ScriptSpec) => renderShell(spec, machine);
+  const render = (spec: ScriptSpec) => renderShell({ ...spec, words }, machine);
   const noPs1 = ps1Absence(report.snapshot.os);
-  const undoTitle = `TunnelMedic: undo ${primary.map((f) => f.id).join(', ') || 'nothing'}`;
+  const undoTitle = `TunnelMedic: ${words.undoTitle(primary.map((f) => f.id).join(', ') || t('script.msg.nothing'))}`;
   files.push({ name: `fix.${ext}`, content: render({ title, steps: fixSteps }) }, { name: `rollback.${ext}`, content: render({ title: undoTitle, steps: undoSteps }) });
   // fix.ps1 only where that Windows can run it (PowerShell 4+ and Get-NetRoute); README.txt says why not
-  if (!noPs1) files.push({ name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps }) }, { name: 'rollback.ps1', content: renderPs1({ title: undoTitle, steps: undoSteps }) });
+  if (!noPs1) files.push({ name: 'fix.ps1', content: renderPs1({ title, steps: fixSteps, words }) }, { name: 'rollback.ps1', content: renderPs1({ title: undoTitle, steps: undoSteps, words }) });
   // a .cmd cannot write exact bytes itself: file edits read companion files that sit beside it
   const companions = (dir: string, actions: readonly Action[]) => scriptCompanions(actions).map((c) => ({ name: `${dir}${c.name}`, content: c.bytes }));
   files.push(...companions('', primary.flatMap((f) => [...f.actions, ...f.rollbackActions])));
@@ -60,14 +65,14 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
     files.push({ name: `${dir}/fix.${ext}`, content: fix.script.cmd }, { name: `${dir}/rollback.${ext}`, content: fix.script.rollbackCmd });
     if (noPs1 || fix.script.ps1Unavailable) continue;
     files.push(
-      { name: `${dir}/fix.ps1`, content: fix.script.ps1 ?? renderPs1({ title: `TunnelMedic: ${fix.title}`, steps: stepsOf(fix) }) },
-      { name: `${dir}/rollback.ps1`, content: fix.script.rollbackPs1 ?? renderPs1({ title: `TunnelMedic: undo ${fix.id}`, steps: undoStepsOf(fix) }) },
+      { name: `${dir}/fix.ps1`, content: fix.script.ps1 ?? renderPs1({ title: `TunnelMedic: ${fix.title}`, steps: stepsOf(fix), words }) },
+      { name: `${dir}/rollback.ps1`, content: fix.script.rollbackPs1 ?? renderPs1({ title: `TunnelMedic: ${words.undoTitle(fix.id)}`, steps: undoStepsOf(fix, t), words }) },
     );
   }
   const corporate = intuneCorporateNetworks(report, o.corporateNetworks);
   const intune = { madeFrom: o.madeFrom, toolVersion: o.toolVersion };
   files.push({ name: 'intune-detect.ps1', content: renderIntuneDetect(intune) }, { name: 'intune-remediate.ps1', content: renderIntuneRemediate(corporate, intune) });
-  const ps1Note = noPs1 ? engineT(pickLanguage(report.language))(`script.ps1Absent.${noPs1}`) : undefined;
+  const ps1Note = noPs1 ? t(`script.ps1Absent.${noPs1}`) : undefined;
   files.push({ name: 'README.txt', content: readme(report, o, primary, all, corporate, ext, ps1Note) });
   return files;
 }
@@ -82,9 +87,9 @@ function stepsOf(fix: Fix): ScriptStep[] {
   return fix.actions.map((action, i) => ({ action, label: fix.steps[i] ?? action.kind }));
 }
 
-function undoStepsOf(fix: Fix): ScriptStep[] {
+function undoStepsOf(fix: Fix, t: TFunction): ScriptStep[] {
   const n = fix.actions.length;
-  return fix.rollbackActions.map((action: Action, i) => ({ action, label: `Undo: ${fix.steps[n - 1 - i] ?? action.kind}` }));
+  return fix.rollbackActions.map((action: Action, i) => ({ action, label: t('fix.step.undo', { step: fix.steps[n - 1 - i] ?? action.kind }) }));
 }
 
 /** The policy's/--corp-net networks plus those the split-tunnel fix routes through the VPN. */

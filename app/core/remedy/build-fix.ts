@@ -7,6 +7,7 @@ import { renderCmdNt4 } from './render-cmd-nt4';
 import { renderPs1 } from './render-ps1';
 import { fixRefusal, ps1Absence, scriptDialectOf } from './script-dialect';
 import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
+import { scriptWords } from './script-words';
 
 export interface PlannedFix {
   id: string;
@@ -57,14 +58,15 @@ export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[]
   const undo = rollbackActions(fix.steps.map((s) => s.action));
   const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s, i) => ({ action: undo[i]!, label: t('fix.step.undo', { step: s.label }) }));
   const title = `TunnelMedic: ${fix.title}`;
-  const rollbackTitle = `TunnelMedic: undo ${fix.id}`;
+  const words = scriptWords(t);
+  const rollbackTitle = `TunnelMedic: ${words.undoTitle(fix.id)}`;
   const dialect = scriptDialectOf(machine.generation);
   const render = dialect === 'cmd-nt4' ? renderCmdNt4 : dialect === 'command-com' ? renderBat9x : renderCmd;
   const noPs1 = ps1Absence({ family: machine.generation, version: machine.osVersion });
   return {
-    cmd: render({ title, steps: fix.steps }, machine),
-    rollbackCmd: render({ title: rollbackTitle, steps: undoSteps }, machine),
-    ...(noPs1 ? { ps1Unavailable: t(`script.ps1Absent.${noPs1}`) } : { ps1: renderPs1({ title, steps: fix.steps }), rollbackPs1: renderPs1({ title: rollbackTitle, steps: undoSteps }) }),
+    cmd: render({ title, steps: fix.steps, words }, machine),
+    rollbackCmd: render({ title: rollbackTitle, steps: undoSteps, words }, machine),
+    ...(noPs1 ? { ps1Unavailable: t(`script.ps1Absent.${noPs1}`) } : { ps1: renderPs1({ title, steps: fix.steps, words }), rollbackPs1: renderPs1({ title: rollbackTitle, steps: undoSteps, words }) }),
     ...(dialect !== 'cmd' ? { dialect } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { ScriptSpec } from './render-cmd';
 import { routeExpectation } from './render-cmd';
 import { nt4RouteArgv } from './render-cmd-nt4';
 import { checkScriptConstructs } from './script-constructs';
+import { batMessage, englishScriptWords } from './script-words';
 import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 /**
@@ -26,6 +27,7 @@ import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
  */
 export function renderBat9x(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MACHINE): string {
   const total = spec.steps.length;
+  const words = spec.words ?? englishScriptWords();
   const lines: string[] = [
     '@echo off',
     `echo ${batEcho(spec.title)}`,
@@ -38,13 +40,13 @@ export function renderBat9x(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_M
     lines.push(`echo [${i + 1}/${total}] ${batEcho(step.label)}`, ...bat9xRouteStepLines(step.action, machine));
   });
   lines.push(
-    `echo TunnelMedic: all ${total} steps done.`,
+    `echo ${batMessage(words, 'allDone', { total: String(total) })}`,
     'goto cleanup',
     ':failed',
-    'echo TunnelMedic: the step above did not take effect; the steps after it were not run.',
+    `echo ${batMessage(words, 'stepNoEffect9x')}`,
     'goto cleanup',
     ':notool',
-    'echo TunnelMedic: %windir%\\ROUTE.EXE or %windir%\\COMMAND\\FIND.EXE is missing; nothing was changed.',
+    `echo ${batMessage(words, 'toolsMissing9x', { route: '%windir%\\ROUTE.EXE', find: '%windir%\\COMMAND\\FIND.EXE' })}`,
     ':cleanup',
     `if exist ${TMP_A} del ${TMP_A}`,
     `if exist ${TMP_B} del ${TMP_B}`,

@@ -5,6 +5,7 @@ import { escapeCmdEcho } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { routeExpectation } from './render-cmd';
 import { checkScriptConstructs } from './script-constructs';
+import { cmdMessage, englishScriptWords } from './script-words';
 import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 /**
@@ -30,6 +31,7 @@ import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
  */
 export function renderCmdNt4(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MACHINE): string {
   const total = spec.steps.length;
+  const words = spec.words ?? englishScriptWords();
   const lines: string[] = [
     '@echo off',
     'setlocal',
@@ -47,20 +49,20 @@ export function renderCmdNt4(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_
     lines.push(`echo [${n}/${total}] ${escapeCmdEcho(step.label)}`, `set TM_STEP=${n}`, ...nt4StepLines(step.action, machine));
   });
   lines.push(
-    `echo TunnelMedic: all ${total} steps done.`,
+    `echo ${cmdMessage(words, 'allDone', { total: String(total) })}`,
     'if exist "%TM_OUT%" del "%TM_OUT%"',
     'goto :eof',
     '',
     ':changed',
-    'echo TunnelMedic: "%TM_FILE%" is not as it was when the fix was reviewed; it was not touched. 1>&2',
+    `echo ${cmdMessage(words, 'fileNotAsReviewedNt4', { file: '"%TM_FILE%"' })} 1>&2`,
     'goto failed',
     '',
     ':missing',
-    'echo TunnelMedic: a companion file of this script is missing (keep the files beside the script). 1>&2',
+    `echo ${cmdMessage(words, 'companionMissingNt4')} 1>&2`,
     'goto failed',
     '',
     ':failed',
-    'echo TunnelMedic: step %TM_STEP% failed: the machine does not show the change; the steps after it were not run. 1>&2',
+    `echo ${cmdMessage(words, 'stepNotShownNt4', { step: '%TM_STEP%' })} 1>&2`,
     'if exist "%TM_OUT%" del "%TM_OUT%"',
     'verify other 2>nul',
     'goto :eof',

@@ -1,6 +1,7 @@
 import { isRouteAction, routeArgv, type Action, type RouteAction } from './actions';
 import { escapeCmdEcho } from './escape';
-import { needsRegImport, REG_IMPORT_SUBROUTINE, REG_VIEW_PROLOGUE, renderOtherCmdStep, REPLACE_FILE_SUBROUTINE } from './render-registry';
+import { needsRegImport, regImportSubroutine, REG_VIEW_PROLOGUE, renderOtherCmdStep, replaceFileSubroutine } from './render-registry';
+import { cmdMessage, englishScriptWords, type ScriptWords } from './script-words';
 import { interfaceAddressOf, printsInterfaceMetric, UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 
 export interface ScriptStep {
@@ -13,6 +14,8 @@ export interface ScriptSpec {
   /** e.g. "TunnelMedic fix route.vpn-default-route-wins (split tunnel, until reconnect)" */
   title: string;
   steps: ScriptStep[];
+  /** what the script says on its own, in the report's language (script-words.ts); English when absent */
+  words?: ScriptWords;
 }
 
 /**
@@ -48,6 +51,7 @@ export const TOOL_PATHS_PROLOGUE = [
  */
 export function renderCmd(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MACHINE): string {
   const total = spec.steps.length;
+  const words = spec.words ?? englishScriptWords();
   const lines: string[] = [
     '@echo off',
     'setlocal EnableExtensions DisableDelayedExpansion',
@@ -67,18 +71,18 @@ export function renderCmd(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MAC
     );
   });
   lines.push(
-    `echo TunnelMedic: all ${total} steps done.`,
+    `echo ${cmdMessage(words, 'allDone', { total: String(total) })}`,
     'del "%TM_OUT%" >nul 2>&1',
     'exit /b 0',
     '',
     ':failed',
-    '>&2 echo TunnelMedic: step %TM_STEP% failed; the steps after it were not run.',
+    `>&2 echo ${cmdMessage(words, 'stepFailed', { step: '%TM_STEP%' })}`,
     'del "%TM_OUT%" >nul 2>&1',
     'exit /b 1',
   );
-  if (spec.steps.some((s) => isRouteAction(s.action))) lines.push('', ...ROUTE_SUBROUTINES);
-  if (spec.steps.some((s) => s.action.kind === 'file.replace')) lines.push('', ...REPLACE_FILE_SUBROUTINE);
-  if (spec.steps.some((s) => needsRegImport(s.action))) lines.push('', ...REG_IMPORT_SUBROUTINE);
+  if (spec.steps.some((s) => isRouteAction(s.action))) lines.push('', ...routeSubroutines(words));
+  if (spec.steps.some((s) => s.action.kind === 'file.replace')) lines.push('', ...replaceFileSubroutine(words));
+  if (spec.steps.some((s) => needsRegImport(s.action))) lines.push('', ...regImportSubroutine(words));
   return checkedScript(lines);
 }
 
@@ -154,7 +158,7 @@ function routeStepLines(action: RouteAction, machine: ScriptMachine): string[] {
  * ignores interface and metric: any such row means the delete did not take effect.
  * `if errorlevel`, not `&&`/`||`: Wine's cmd (8.0) runs both sides of those after an external program.
  */
-export const ROUTE_SUBROUTINES = [
+export const routeSubroutines = (words: ScriptWords): string[] => [
   ':route',
   '"%TM_ROUTE%" %* >"%TM_OUT%" 2>&1',
   'type "%TM_OUT%"',
@@ -184,7 +188,7 @@ export const ROUTE_SUBROUTINES = [
   'for /f "usebackq tokens=1,2,*" %%a in ("%TM_OUT%") do if "%%a"=="%TM_D%" if "%%b"=="%TM_K%" call :row %%c',
   'if "%TM_WANT%"=="present" if "%TM_FOUND%"=="1" exit /b 0',
   'if "%TM_WANT%"=="absent" if "%TM_FOUND%"=="0" exit /b 0',
-  '>&2 echo TunnelMedic: the route table does not show the change (%TM_WANT%: %TM_D% mask %TM_K% via %TM_G%).',
+  `>&2 echo ${cmdMessage(words, 'routeNotShown', { want: '%TM_WANT%', destination: '%TM_D%', netmask: '%TM_K%', gateway: '%TM_G%' })}`,
   'exit /b 1',
   '',
   ':row',

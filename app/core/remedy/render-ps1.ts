@@ -2,7 +2,8 @@ import { isRouteAction, routeArgv, type RouteAction } from './actions';
 import { maskBitCount } from '../parse/ipv4-dotted';
 import { psQuote } from './escape';
 import type { ScriptSpec } from './render-cmd';
-import { PS1_HELPERS, renderOtherPs1Step } from './render-registry-ps1';
+import { ps1Helpers, renderOtherPs1Step } from './render-registry-ps1';
+import { englishScriptWords, plainMessage, psExpandedMessage, type ScriptWords } from './script-words';
 
 /**
  * What fix.ps1 needs (issue 11.6): `#Requires -RunAsAdministrator` exists since PowerShell 4.0, and
@@ -24,6 +25,7 @@ export const PS1_HEADER = [
  */
 export function renderPs1(spec: ScriptSpec): string {
   const total = spec.steps.length;
+  const words = spec.words ?? englishScriptWords();
   const lines = [
     ...PS1_HEADER,
     "$ErrorActionPreference = 'Stop'",
@@ -32,19 +34,19 @@ export function renderPs1(spec: ScriptSpec): string {
     "$TmSys = Join-Path $env:SystemRoot 'System32'",
     "if ([Environment]::Is64BitOperatingSystem -and -not [Environment]::Is64BitProcess) { $TmSys = Join-Path $env:SystemRoot 'Sysnative' }",
     "$route = Join-Path $TmSys 'route.exe'",
-    ...PS1_ROUTE_HELPERS,
+    ...ps1RouteHelpers(words),
   ];
-  if (spec.steps.some((s) => s.action.kind.startsWith('registry.'))) lines.push(...PS1_HELPERS);
+  if (spec.steps.some((s) => s.action.kind.startsWith('registry.'))) lines.push(...ps1Helpers(words));
   spec.steps.forEach((step, i) => {
     lines.push(`Write-Output ${psQuote(`[${i + 1}/${total}] ${step.label}`)}`);
     if (isRouteAction(step.action)) lines.push(`Invoke-Route ${i + 1} @(${routeArgv(step.action).map(psQuote).join(', ')}) ${routeTestPs(step.action)}`);
-    else lines.push(...renderOtherPs1Step(step.action));
+    else lines.push(...renderOtherPs1Step(step.action, words));
   });
-  lines.push(`Write-Output ${psQuote(`TunnelMedic: all ${total} steps done.`)}`);
+  lines.push(`Write-Output ${psQuote(plainMessage(words, 'allDone', { total: String(total) }))}`);
   return lines.join('\r\n') + '\r\n';
 }
 
-const PS1_ROUTE_HELPERS = [
+const ps1RouteHelpers = (words: ScriptWords): string[] => [
   '# $Metric 0 = not checked; an on-link route (through the interface\'s own address) has next hop 0.0.0.0',
   'function Test-TmRoute([string]$Prefix, [string]$NextHop, [int]$IfIndex, [int]$Metric, [bool]$Present) {',
   '  $routes = @(Get-NetRoute -AddressFamily IPv4 -DestinationPrefix $Prefix -PolicyStore ActiveStore -ErrorAction SilentlyContinue)',
@@ -57,7 +59,7 @@ const PS1_ROUTE_HELPERS = [
   'function Invoke-Route([int]$Step, [string[]]$RouteArgs, [scriptblock]$Done) {',
   '  $out = (& $route @RouteArgs 2>&1 | Out-String).Trim()',
   '  if ($out) { Write-Output $out }',
-  '  if (-not (& $Done)) { throw "TunnelMedic: step $Step failed: the route table does not show the change; the steps after it were not run." }',
+  `  if (-not (& $Done)) { throw ${psExpandedMessage(words, 'stepNotShownPs1', { step: '$Step' })} }`,
   '}',
 ];
 

@@ -4,6 +4,7 @@ import { psQuote } from './escape';
 import { encodeFileText } from './render-registry';
 import type { RegistrySet } from './registry-actions';
 import { vpnActionPs } from './vpn-actions';
+import { plainMessage, psExpandedMessage, type ScriptWords } from './script-words';
 
 /**
  * PowerShell for the non-route actions. Registry writes go through .NET with the 64-bit view
@@ -22,12 +23,12 @@ const KINDS: Record<RegistrySet['type'], string> = {
   REG_BINARY: 'Binary',
 };
 
-export const PS1_HELPERS = [
+export const ps1Helpers = (words: ScriptWords): string[] => [
   'function Open-TmKey([string]$Hive, [string]$Path, [bool]$Create) {',
   '  $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::$Hive, [Microsoft.Win32.RegistryView]::Registry64)',
   '  if ($Create) { return $base.CreateSubKey($Path) }',
   '  $k = $base.OpenSubKey($Path, $true)',
-  "  if (-not $k) { throw \"TunnelMedic: key $Path not found.\" }",
+  `  if (-not $k) { throw ${psExpandedMessage(words, 'keyNotFound', { key: '$Path' })} }`,
   '  return $k',
   '}',
 ];
@@ -61,7 +62,7 @@ function psData(a: Pick<RegistrySet, 'type' | 'data'>): string {
 
 const b64 = (text: string, encoding: string) => Buffer.from(encodeFileText(text, encoding)).toString('base64');
 
-export function renderOtherPs1Step(action: Action): string[] {
+export function renderOtherPs1Step(action: Action, words: ScriptWords): string[] {
   switch (action.kind) {
     case 'registry.set': {
       const { hive, path } = split(action.key);
@@ -79,25 +80,25 @@ export function renderOtherPs1Step(action: Action): string[] {
       const write = `[IO.File]::WriteAllBytes($file, [Convert]::FromBase64String('${b64(action.content, action.encoding)}'))`;
       // issue 11.5: absent before = it must still be absent; the undo of a creation deletes the file
       if (action.previousAbsent) {
-        return [file, 'if (Test-Path -LiteralPath $file) { throw "TunnelMedic: $file exists now but did not when it was reviewed; it was not touched." }', write];
+        return [file, `if (Test-Path -LiteralPath $file) { throw ${psExpandedMessage(words, 'fileAppeared', { file: '$file' })} }`, write];
       }
       const prev = b64(action.previous, action.encoding);
       return [
         file,
-        `if (-not (Test-Path -LiteralPath $file) -or [Convert]::ToBase64String([IO.File]::ReadAllBytes($file)) -ne '${prev}') { throw "TunnelMedic: $file changed since it was reviewed; it was not touched." }`,
+        `if (-not (Test-Path -LiteralPath $file) -or [Convert]::ToBase64String([IO.File]::ReadAllBytes($file)) -ne '${prev}') { throw ${psExpandedMessage(words, 'fileChanged', { file: '$file' })} }`,
         'Copy-Item -LiteralPath $file -Destination "$file.tunnelmedic.bak" -Force',
         action.contentAbsent ? 'Remove-Item -LiteralPath $file -Force' : write,
       ];
     }
     case 'nbtstat.reload':
-      return ["& (Join-Path $TmSys 'nbtstat.exe') -R", "if ($LASTEXITCODE -ne 0) { throw 'TunnelMedic: nbtstat -R failed.' }"];
+      return ["& (Join-Path $TmSys 'nbtstat.exe') -R", `if ($LASTEXITCODE -ne 0) { throw ${psQuote(plainMessage(words, 'nbtstatFailed'))} }`];
     case 'vpn.split.set':
     case 'vpn.route.add':
     case 'vpn.route.remove':
       return [vpnActionPs(action)];
     case 'task.create':
     case 'task.delete':
-      return taskPs1Lines(action);
+      return taskPs1Lines(action, words);
     default:
       throw new Error(`renderOtherPs1Step cannot render ${action.kind}`);
   }

@@ -6,6 +6,7 @@ import { cmdLine, cmdRegArg, type CmdArg } from './escape-reg';
 import type { FileReplace } from './file-actions';
 import { freeMultiSzSeparator, type RegistryDelete, type RegistrySet } from './registry-actions';
 import { vpnActionCmdLine } from './vpn-actions';
+import { cmdMessage, type ScriptWords } from './script-words';
 
 /**
  * .cmd lines for the non-route actions. reg.exe's exit code is reliable (0 success, 1 failure;
@@ -222,9 +223,9 @@ export function renderOtherCmdStep(action: Action): string[] {
 }
 
 /** The subroutine behind a registry step that travels as a .reg companion (see needsRegImport). */
-export const REG_IMPORT_SUBROUTINE = [
+export const regImportSubroutine = (words: ScriptWords): string[] => [
   ':regimport',
-  'if not exist "%TM_REGFILE%" (>&2 echo TunnelMedic: companion file "%TM_REGFILE%" is missing.& exit /b 1)',
+  `if not exist "%TM_REGFILE%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_REGFILE%"' }, true)}& exit /b 1)`,
   '"%TM_REG%" import "%TM_REGFILE%" %TM_REGVIEW%',
   'if errorlevel 1 exit /b 1',
   'exit /b 0',
@@ -237,13 +238,13 @@ export const REG_IMPORT_SUBROUTINE = [
  * when it could not compare at all (invalid syntax: ss64.com/nt/fc.html). `if errorlevel 1` means
  * "1 or more", so -1 would pass as "equal": every fc is followed by `if not errorlevel 0` too.
  */
-export const REPLACE_FILE_SUBROUTINE = [
+export const replaceFileSubroutine = (words: ScriptWords): string[] => [
   ':replacefile',
-  'if not exist "%TM_NEW%" (>&2 echo TunnelMedic: companion file "%TM_NEW%" is missing.& exit /b 1)',
-  'if not exist "%TM_PREV%" (>&2 echo TunnelMedic: companion file "%TM_PREV%" is missing.& exit /b 1)',
+  `if not exist "%TM_NEW%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_NEW%"' }, true)}& exit /b 1)`,
+  `if not exist "%TM_PREV%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_PREV%"' }, true)}& exit /b 1)`,
   '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
-  'if errorlevel 1 (>&2 echo TunnelMedic: "%TM_FILE%" changed since it was reviewed; it was not touched.& exit /b 1)',
-  'if not errorlevel 0 (>&2 echo TunnelMedic: fc.exe could not compare "%TM_FILE%"; it was not touched.& exit /b 1)',
+  `if errorlevel 1 (>&2 echo ${cmdMessage(words, 'fileChanged', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
+  `if not errorlevel 0 (>&2 echo ${cmdMessage(words, 'fcFailed', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
   'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
   'if errorlevel 1 exit /b 1',
   'copy /y /b "%TM_NEW%" "%TM_FILE%" >nul',
@@ -255,8 +256,8 @@ export const REPLACE_FILE_SUBROUTINE = [
   '',
   // issue 11.5: there was no file when the fix was reviewed; one that appeared since is not ours to overwrite
   ':createfile',
-  'if not exist "%TM_NEW%" (>&2 echo TunnelMedic: companion file "%TM_NEW%" is missing.& exit /b 1)',
-  'if exist "%TM_FILE%" (>&2 echo TunnelMedic: "%TM_FILE%" exists now but did not when it was reviewed; it was not touched.& exit /b 1)',
+  `if not exist "%TM_NEW%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_NEW%"' }, true)}& exit /b 1)`,
+  `if exist "%TM_FILE%" (>&2 echo ${cmdMessage(words, 'fileAppeared', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
   'copy /y /b "%TM_NEW%" "%TM_FILE%" >nul',
   'if errorlevel 1 exit /b 1',
   '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
@@ -266,10 +267,10 @@ export const REPLACE_FILE_SUBROUTINE = [
   '',
   // the undo of a creation: only the exact bytes we wrote are deleted (a copy stays as .bak)
   ':deletefile',
-  'if not exist "%TM_PREV%" (>&2 echo TunnelMedic: companion file "%TM_PREV%" is missing.& exit /b 1)',
+  `if not exist "%TM_PREV%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_PREV%"' }, true)}& exit /b 1)`,
   '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
-  'if errorlevel 1 (>&2 echo TunnelMedic: "%TM_FILE%" changed since it was reviewed; it was not touched.& exit /b 1)',
-  'if not errorlevel 0 (>&2 echo TunnelMedic: fc.exe could not compare "%TM_FILE%"; it was not touched.& exit /b 1)',
+  `if errorlevel 1 (>&2 echo ${cmdMessage(words, 'fileChanged', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
+  `if not errorlevel 0 (>&2 echo ${cmdMessage(words, 'fcFailed', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
   'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
   'del "%TM_FILE%"',
   'if exist "%TM_FILE%" exit /b 1',

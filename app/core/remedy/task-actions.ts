@@ -1,6 +1,8 @@
 import * as z from '../model/zod';
 import { fnv1aHex } from './fnv1a';
 import { GUARD_FOLDER, guardNameProblem } from './guard-task';
+import { plainMessage, type ScriptWords } from './script-words';
+import { psQuote } from './escape';
 
 /**
  * Installing and removing the guard task (guard-task.ts). Each action carries the task XML, so
@@ -77,7 +79,7 @@ export function taskCmdLines(a: TaskAction): string[] {
 }
 
 /** PowerShell lines: the XML travels inside the script (Base64 of its UTF-16LE bytes), no companion file. */
-export function taskPs1Lines(a: TaskAction): string[] {
+export function taskPs1Lines(a: TaskAction, words: ScriptWords): string[] {
   const exe = "(Join-Path $env:SystemRoot 'System32\\schtasks.exe')";
   const exists = `(& ${exe} /Query /TN '${a.name}' 2>&1 | Out-Null; $LASTEXITCODE -eq 0)`;
   if (a.kind === 'task.create') {
@@ -86,8 +88,8 @@ export function taskPs1Lines(a: TaskAction): string[] {
       `[IO.File]::WriteAllBytes($xml, [Convert]::FromBase64String('${taskXmlBytes(a.xml).toString('base64')}'))`,
       `& ${exe} /Create /TN '${a.name}' /XML $xml`,
       'Remove-Item -LiteralPath $xml -Force',
-      `if (-not ${exists}) { throw 'TunnelMedic: the task ${a.name} was not created.' }`,
+      `if (-not ${exists}) { throw ${psQuote(plainMessage(words, 'taskNotCreated', { task: a.name }))} }`,
     ];
   }
-  return [`& ${exe} /Delete /TN '${a.name}' /F`, `if (${exists}) { throw 'TunnelMedic: the task ${a.name} is still there.' }`];
+  return [`& ${exe} /Delete /TN '${a.name}' /F`, `if (${exists}) { throw ${psQuote(plainMessage(words, 'taskStillThere', { task: a.name }))} }`];
 }
