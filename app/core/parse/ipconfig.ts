@@ -1,7 +1,10 @@
 import type { ParseResult, Problem } from '../model/problems';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
-import { isTitle, lookupLabel, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { COMMAND_ECHO, decodeNumericEntities, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitKnownLabel, splitLines, WRAP_COLUMNS } from './ipconfig-lines';
+
+export { decodeNumericEntities, splitLines };
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { IpconfigAdapter, IpconfigResult } from './types';
 
@@ -56,77 +59,9 @@ const CONTINUATION: Partial<Record<LabelMeaning, ContinuationKind>> = {
   dnsSuffixSearchList: 'name',
 };
 
-const MAX_LABEL_COLUMN = 120;
-/** The console wraps at 80 columns; a line this long may continue on the next one. */
-const WRAP_COLUMNS = 78;
-
-const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
-const BANNERS = [
-  /^\s*Microsoft Windows\b[^[]*\[[^\]]*\d+\.\d+[^\]]*\]\s*$/u,
-  /^\s*\(c\).*Microsoft/iu,
-  /^\s*Copyright\b.*Microsoft/iu,
-];
-/** Date/time stamps that capture scripts append (`echo %time% %date%`, `date /t`). */
-const STAMPS = [
-  /^\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M\s*)?(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$/u,
-  /^\s*(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M)?\s*$/u,
-  /^\s*(?:\p{L}{2,3}\.?\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})\s*$/u,
-];
-/** A label/value separator that is not in a known label: a dot leader (any filler in it) or a spaced colon. */
-const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*[.*†](?:\s*[.*†])*\s*|\s+):(?:\s|$)/u;
-/** Labels sit in the first columns; testing only those keeps a huge pasted line linear. */
-const labelShaped = (line: string): boolean => LABEL_SHAPE.test(line.slice(0, MAX_LABEL_COLUMN + 40));
-/** The echo of the command itself (reverse shells and some terminals repeat it on its own line). */
-const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
-const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*)?>\s*ipconfig\b/iu;
-
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/u);
-}
-
-/** Archived forum posts store non-ASCII letters as "&#322;"; decode them back. */
-export function decodeNumericEntities(line: string): string {
-  return line.replace(/&#(?:x([0-9a-f]{1,6})|(\d{1,7}));/giu, (whole, hex: string | undefined, dec: string | undefined) => {
-    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
-  });
-}
-
-function isNoise(line: string): boolean {
-  return PROMPT.test(line) || BANNERS.some((re) => re.test(line)) || STAMPS.some((re) => re.test(line));
-}
-
-/** Finds the known label on a line: the first "…:" split whose left side is in the vocabulary. */
-function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; value: string } | undefined {
-  // labels are short; bounding the search keeps a pathological line with many colons linear
-  for (let i = line.indexOf(':'); i >= 0 && i <= MAX_LABEL_COLUMN; i = line.indexOf(':', i + 1)) {
-    const next = line[i + 1];
-    if (next !== undefined && !/\s/u.test(next)) continue;
-    const label = line.slice(0, i);
-    const meaning = lookupLabel(label);
-    if (meaning) return { meaning, label: stripLeaderTail(label).trim(), value: line.slice(i + 1).trim() };
-  }
-  return undefined;
-}
-
 function newAdapter(header: string, name: string): IpconfigAdapter {
   return { name, header, description: '', kind: 'other', connected: true, ipv4: [], ipv6: [], gateways: [], dnsServers: [] };
 }
-
-function quote(s: string): string {
-  const t = s.trim();
-  return `«${t.length > 80 ? t.slice(0, 77) + '…' : t}»`;
-}
-
-const indentOf = (line: string): number => {
-  let n = 0;
-  for (const ch of line) {
-    if (ch === ' ') n++;
-    else if (ch === '\t') n += 8 - (n % 8);
-    else break;
-  }
-  return n;
-};
 
 /** One ipconfig run in the file; a file with several runs keeps one of them. */
 interface Run {

@@ -1,0 +1,75 @@
+import { lookupLabel, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+
+/**
+ * What an ipconfig line is before it is read as an adapter's field (ipconfig.ts): noise a capture
+ * or a paste adds (prompts, banners, date stamps, the command's own echo), a known label and its
+ * value, a label-shaped line the vocabulary does not know, and how deep it is indented.
+ */
+
+export const MAX_LABEL_COLUMN = 120;
+/** The console wraps at 80 columns; a line this long may continue on the next one. */
+export const WRAP_COLUMNS = 78;
+
+export const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
+const BANNERS = [
+  /^\s*Microsoft Windows\b[^[]*\[[^\]]*\d+\.\d+[^\]]*\]\s*$/u,
+  /^\s*\(c\).*Microsoft/iu,
+  /^\s*Copyright\b.*Microsoft/iu,
+];
+/** Date/time stamps that capture scripts append (`echo %time% %date%`, `date /t`). */
+const STAMPS = [
+  /^\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M\s*)?(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$/u,
+  /^\s*(?:\p{L}{2,3}\.?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[AP]M)?\s*$/u,
+  /^\s*(?:\p{L}{2,3}\.?\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})\s*$/u,
+];
+/** A label/value separator that is not in a known label: a dot leader (any filler in it) or a spaced colon. */
+export const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*[.*†](?:\s*[.*†])*\s*|\s+):(?:\s|$)/u;
+/** Labels sit in the first columns; testing only those keeps a huge pasted line linear. */
+export const labelShaped = (line: string): boolean => LABEL_SHAPE.test(line.slice(0, MAX_LABEL_COLUMN + 40));
+/** The echo of the command itself (reverse shells and some terminals repeat it on its own line). */
+export const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
+export const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*)?>\s*ipconfig\b/iu;
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u);
+}
+
+/** Archived forum posts store non-ASCII letters as "&#322;"; decode them back. */
+export function decodeNumericEntities(line: string): string {
+  return line.replace(/&#(?:x([0-9a-f]{1,6})|(\d{1,7}));/giu, (whole, hex: string | undefined, dec: string | undefined) => {
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+  });
+}
+
+export function isNoise(line: string): boolean {
+  return PROMPT.test(line) || BANNERS.some((re) => re.test(line)) || STAMPS.some((re) => re.test(line));
+}
+
+/** Finds the known label on a line: the first "…:" split whose left side is in the vocabulary. */
+export function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; value: string } | undefined {
+  // labels are short; bounding the search keeps a pathological line with many colons linear
+  for (let i = line.indexOf(':'); i >= 0 && i <= MAX_LABEL_COLUMN; i = line.indexOf(':', i + 1)) {
+    const next = line[i + 1];
+    if (next !== undefined && !/\s/u.test(next)) continue;
+    const label = line.slice(0, i);
+    const meaning = lookupLabel(label);
+    if (meaning) return { meaning, label: stripLeaderTail(label).trim(), value: line.slice(i + 1).trim() };
+  }
+  return undefined;
+}
+
+export function quote(s: string): string {
+  const t = s.trim();
+  return `«${t.length > 80 ? t.slice(0, 77) + '…' : t}»`;
+}
+
+export const indentOf = (line: string): number => {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === ' ') n++;
+    else if (ch === '\t') n += 8 - (n % 8);
+    else break;
+  }
+  return n;
+};
