@@ -101,6 +101,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('walk through a fix 
     expect(await fixTab.getAttribute('aria-selected')).toBe('true');
     const fixText = (await script.textContent()) ?? '';
     expect(fixText).toMatch(/call :route DELETE 0\.0\.0\.0 MASK 0\.0\.0\.0/);
+    // what the script says on its own is in the app's language too (script-words.ts)
+    expect(fixText).toMatch(lang === 'en' ? /echo TunnelMedic: all \d+ steps done\./ : /echo TunnelMedic: alle \d+ stappen zijn gedaan\./);
     await undoTab.click();
     expect(await script.textContent()).toMatch(/call :route ADD 0\.0\.0\.0 MASK 0\.0\.0\.0/);
     await h.page.keyboard.press('ArrowLeft');
