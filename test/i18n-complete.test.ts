@@ -56,7 +56,9 @@ for (const [name, en, nl] of [
     });
 
     it('keeps the same placeholders', () => {
-      const differ = [...enKeys].filter(([k, v]) => nlKeys.has(k) && placeholders(v).join() !== placeholders(nlKeys.get(k)!).join());
+      // a generated script's message may leave a slot out (the route check's internal present/absent word), never add one
+      const subsetAllowed = (k: string, en: string[], nl: string[]) => k.startsWith('script.msg.') && nl.every((p) => en.includes(p));
+      const differ = [...enKeys].filter(([k, v]) => nlKeys.has(k) && placeholders(v).join() !== placeholders(nlKeys.get(k)!).join() && !subsetAllowed(k, placeholders(v), placeholders(nlKeys.get(k)!)));
       expect(differ.map(([k]) => k)).toEqual([]);
     });
 

@@ -82,13 +82,21 @@ describe('script words', () => {
     expect(enScripts.rollbackCmd).toContain('echo TunnelMedic: undo route.x\r\n');
   });
 
+  it("undo labels read from one template per language say what i18next says for each label", () => {
+    const labels = ['Remove the VPN default route', 'a {{step}} b', '$t(fix.splitNow)', '100% & "q" (x)', '', 'ü → ✓', '{{', 'a\nb'];
+    for (const lang of ENGINE_LANGUAGES) {
+      const t = engineT(lang);
+      for (const label of labels) expect(scriptWords(t).undoStep(label), `${lang} ${JSON.stringify(label)}`).toBe(t('fix.step.undo', { step: label }));
+    }
+  });
+
   it("a translation's metacharacters are escaped for each shell, and a slot no renderer fills is refused", () => {
     const hostile: Template = templateOf('100% & del x ) "q" $env:x `b ^ <y> ! \u0001step\u0002 done');
     // each message: the metacharacters, then its own English slots (a renderer fills only those)
     const english = scriptWords(engineT('en')).messages;
     const messages = Object.fromEntries(SCRIPT_MESSAGES.map((k) => [k, [hostile[0]!, ...english[k]]])) as unknown as Record<ScriptMessage, Template>;
     messages.stepFailed = hostile;
-    const words: ScriptWords = { messages, undoTitle: (id) => `undo ${id}` };
+    const words: ScriptWords = { messages, undoTitle: (id) => `undo ${id}`, undoStep: (label) => label };
     expect(cmdMessage(words, 'stepFailed', { step: '%TM_STEP%' })).toBe('TunnelMedic: 100%% ^& del x ) ^"q^" $env:x `b ^^ ^<y^> ^! %TM_STEP% done');
     expect(cmdMessage(words, 'stepFailed', { step: '%TM_STEP%' }, true)).toBe('TunnelMedic: 100%% ^& del x ^) ^"q^" $env:x `b ^^ ^<y^> ^! %TM_STEP% done');
     expect(psExpandedMessage(words, 'stepFailed', { step: '$Step' })).toBe('"TunnelMedic: 100% & del x ) `"q`" `$env:x ``b ^ <y> ! $Step done"');

@@ -160,7 +160,7 @@ describeWine('route scripts under Wine cmd.exe', () => {
 
   it("a translation's cmd metacharacters print as written, outside and inside a parenthesised block (1 Wine run)", async () => {
     const hostile = templateOf('100% & del x ) "q" (y) <z> | a^b !v! %PATH% \u0001step\u0002 end');
-    const words: ScriptWords = { messages: Object.fromEntries(SCRIPT_MESSAGES.map((k) => [k, hostile])) as Record<(typeof SCRIPT_MESSAGES)[number], typeof hostile>, undoTitle: (id) => id };
+    const words: ScriptWords = { messages: Object.fromEntries(SCRIPT_MESSAGES.map((k) => [k, hostile])) as Record<(typeof SCRIPT_MESSAGES)[number], typeof hostile>, undoTitle: (id) => id, undoStep: (label) => label };
     const expected = `TunnelMedic: ${fillTemplate(hostile, { step: '7' }, (l) => l)}`;
     const r = await runCmdScript(
       [

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { maskBitCount } from '../parse/ipv4-dotted';
 import { isRouteAction, type Action } from '../remedy/actions';
 import { renderBat9x } from '../remedy/render-bat-9x';
@@ -8,7 +7,7 @@ import { renderPs1 } from '../remedy/render-ps1';
 import { scriptCompanions } from '../remedy/render-registry';
 import { ps1Absence, scriptDialectOf, scriptExtension } from '../remedy/script-dialect';
 import { scriptMachineOf, type ScriptMachine } from '../remedy/script-machine';
-import { scriptWords } from '../remedy/script-words';
+import { scriptWords, type ScriptWords } from '../remedy/script-words';
 import { engineT, pickLanguage } from '../i18n';
 import type { Fix, Report } from '../model/report';
 import { corporateNetwork, decideDefaultRoute, machineRoutesFromSnapshot, type CorporateNetwork } from './default-route';
@@ -46,7 +45,7 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
   const words = scriptWords(t);
   const title = `TunnelMedic: ${t('script.msg.fleetTitle', { count: primary.length, source: o.madeFrom })}`;
   const fixSteps = primary.flatMap(stepsOf);
-  const undoSteps = [...primary].reverse().flatMap((f) => undoStepsOf(f, t));
+  const undoSteps = [...primary].reverse().flatMap((f) => undoStepsOf(f, words));
   const machine = scriptMachineOf(report.snapshot);
   // the shell that machine's Windows runs (script-dialect.ts): a .bat for Windows 9x, a .cmd otherwise
   const ext = scriptExtension(scriptDialectOf(machine.generation));
@@ -66,7 +65,7 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
     if (noPs1 || fix.script.ps1Unavailable) continue;
     files.push(
       { name: `${dir}/fix.ps1`, content: fix.script.ps1 ?? renderPs1({ title: `TunnelMedic: ${fix.title}`, steps: stepsOf(fix), words }) },
-      { name: `${dir}/rollback.ps1`, content: fix.script.rollbackPs1 ?? renderPs1({ title: `TunnelMedic: ${words.undoTitle(fix.id)}`, steps: undoStepsOf(fix, t), words }) },
+      { name: `${dir}/rollback.ps1`, content: fix.script.rollbackPs1 ?? renderPs1({ title: `TunnelMedic: ${words.undoTitle(fix.id)}`, steps: undoStepsOf(fix, words), words }) },
     );
   }
   const corporate = intuneCorporateNetworks(report, o.corporateNetworks);
@@ -87,9 +86,9 @@ function stepsOf(fix: Fix): ScriptStep[] {
   return fix.actions.map((action, i) => ({ action, label: fix.steps[i] ?? action.kind }));
 }
 
-function undoStepsOf(fix: Fix, t: TFunction): ScriptStep[] {
+function undoStepsOf(fix: Fix, words: ScriptWords): ScriptStep[] {
   const n = fix.actions.length;
-  return fix.rollbackActions.map((action: Action, i) => ({ action, label: t('fix.step.undo', { step: fix.steps[n - 1 - i] ?? action.kind }) }));
+  return fix.rollbackActions.map((action: Action, i) => ({ action, label: words.undoStep(fix.steps[n - 1 - i] ?? action.kind) }));
 }
 
 /** The policy's/--corp-net networks plus those the split-tunnel fix routes through the VPN. */

@@ -55,10 +55,10 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
  * A fix with an action its dialect cannot script is withheld before this (see scriptRefusalText).
  */
 export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine): Fix['script'] {
-  const undo = rollbackActions(fix.steps.map((s) => s.action));
-  const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s, i) => ({ action: undo[i]!, label: t('fix.step.undo', { step: s.label }) }));
-  const title = `TunnelMedic: ${fix.title}`;
   const words = scriptWords(t);
+  const undo = rollbackActions(fix.steps.map((s) => s.action));
+  const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s, i) => ({ action: undo[i]!, label: words.undoStep(s.label) }));
+  const title = `TunnelMedic: ${fix.title}`;
   const rollbackTitle = `TunnelMedic: ${words.undoTitle(fix.id)}`;
   const dialect = scriptDialectOf(machine.generation);
   const render = dialect === 'cmd-nt4' ? renderCmdNt4 : dialect === 'command-com' ? renderBat9x : renderCmd;

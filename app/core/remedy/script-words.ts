@@ -39,6 +39,12 @@ export interface ScriptWords {
   messages: Readonly<Record<ScriptMessage, Template>>;
   /** the rollback script's title after "TunnelMedic: ", e.g. "undo route.vpn-default-route-wins" */
   undoTitle(id: string): string;
+  /**
+   * An undo step's label from the step it undoes: what t('fix.step.undo', { step }) gives, from a
+   * template read once per language (a fix with 64 networks has 64 undo steps per script, and an
+   * i18next call each was a quarter of rendering the scripts).
+   */
+  undoStep(label: string): string;
 }
 
 // a slot travels through i18next as this marker (control characters: never in a catalogue text)
@@ -65,7 +71,8 @@ export function scriptWords(t: TFunction): ScriptWords {
   let words = cache.get(t);
   if (!words) {
     const messages = Object.fromEntries(SCRIPT_MESSAGES.map((k) => [k, templateOf(t(`script.msg.${k}`, MARKERS))])) as Record<ScriptMessage, Template>;
-    words = { messages, undoTitle: (id) => t('script.msg.undoTitle', { id }) };
+    const undoStep = templateOf(t('fix.step.undo', MARKERS));
+    words = { messages, undoTitle: (id) => t('script.msg.undoTitle', { id }), undoStep: (label) => fillTemplate(undoStep, { step: label }, (l) => l) };
     cache.set(t, words);
   }
   return words;
