@@ -82,7 +82,7 @@ describe('the silent run: scan, then fix --yes only for what the policy allows u
   });
 
   const bad: [string, () => string[], RegExp, number][] = [
-    ['an invalid policy', () => ['--silent', '--demo', '--policy', policy({ schemaVersion: 1, unattended: { allow: ['everything'] } })], /unattended\.allow\.0: Invalid option/, 4],
+    ['an invalid policy', () => ['--silent', '--demo', '--policy', policy({ schemaVersion: 1, unattended: { allow: ['everything'] } })], /unattended\.allow\.0: must be one of/, 4],
     ['--out into a missing folder', () => ['--silent', '--demo', '--out', join(tmp(), 'no', 'r.json')], /the folder .* does not exist/, 4],
     ['an unknown flag', () => ['--silent', '--demo', '--yes'], /--yes is not an option of `tunnelmedic silent`/, 4],
     ['live collection off Windows', () => ['--silent'], /Live collection needs Windows/, 5],

@@ -31,8 +31,11 @@ export interface DesktopEngine {
 /** A text of the engine catalogue (app/core/i18n) and its values, so a face can word it in the person's language. */
 export interface Say {
   key: string;
-  /** a value that is itself a Say (a reason such as "permission denied") is worded in the same language */
-  params?: Record<string, string | number | Say>;
+  /**
+   * a value that is itself a Say (a reason such as "permission denied") is worded in the same
+   * language; a list of Says is worded one per line (the problems of a policy file)
+   */
+  params?: Record<string, string | number | Say | Say[]>;
 }
 
 /**

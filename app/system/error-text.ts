@@ -7,7 +7,7 @@ import { CollectionError, UsageError } from './errors';
 function word(t: TFunction, say: Say): string {
   if (!say.params) return t(say.key);
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(say.params)) params[name] = typeof value === 'object' ? word(t, value) : value;
+  for (const [name, value] of Object.entries(say.params)) params[name] = Array.isArray(value) ? value.map((v) => word(t, v)).join('\n  ') : typeof value === 'object' ? word(t, value) : value;
   return t(say.key, params);
 }
 

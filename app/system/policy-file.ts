@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { describePolicyIssues, PolicySchema, type Policy } from '../core/model/policy';
+import { PolicySchema, type Policy } from '../core/model/policy';
+import { policyIssueTexts } from '../core/model/policy-issues';
 import { usageError } from './error-text';
 
 export async function readPolicyFile(path: string): Promise<Policy> {
@@ -13,6 +14,7 @@ export async function readPolicyFile(path: string): Promise<Policy> {
     throw usageError('engineError.policyNotJson', { path, why: (e as Error).message });
   }
   const parsed = PolicySchema.safeParse(json);
-  if (!parsed.success) throw usageError('engineError.policyInvalid', { path, problems: describePolicyIssues(parsed.error).join('\n  ') });
+  // each problem worded in the person's language (engine catalogue policyIssue.*), one per line
+  if (!parsed.success) throw usageError('engineError.policyInvalid', { path, problems: policyIssueTexts(parsed.error) });
   return parsed.data;
 }

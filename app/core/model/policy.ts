@@ -48,16 +48,27 @@ export function corporateNetworkProblem(value: string): string | null {
   }
 }
 
+/** What the corporate-network check puts in its issue's params, so policy-issues.ts words the problem in the person's language. */
+export type PolicyRefineParams = { policyIssue: 'corporateNetwork'; reason: string; value: string; suggestion?: string; share?: number; minPrefix?: number };
+
 export const CidrSchema = z.string().max(18).superRefine((value, ctx) => {
-  const problem = corporateNetworkProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  const issue = corporateNetworkIssue(value);
+  // the English sentence for IPC and logs; the reason and values for the policy file's words (policy-issues.ts)
+  if (issue) ctx.addIssue({ code: 'custom', message: corporateNetworkProblem(value)!, params: { policyIssue: 'corporateNetwork', value, ...issue } satisfies PolicyRefineParams });
 });
 
 /** The risk levels of a fix, lowest first (Fix.risk in the report). */
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-const Host = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, 'expected a host name or address');
+/** The policy's own patterns (they are also the published JSON Schema's `pattern`s); policy-issues.ts words a mismatch by which one it was. */
+export const POLICY_PATTERNS = {
+  host: /^[A-Za-z0-9.:-]+$/,
+  httpUrl: /^http:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[\x21-\x7e]*)?$/,
+  hostPort: /^[A-Za-z0-9.-]{1,253}:\d{1,5}$/,
+} as const;
+
+const Host = z.string().min(1).max(253).regex(POLICY_PATTERNS.host, 'expected a host name or address');
 
 export const PolicySchema = z
   .object({
@@ -75,8 +86,8 @@ export const PolicySchema = z
     /** reachability checks around a fix (issue 15.1): the Internet URL and corporate host:port pairs */
     probes: z
       .object({
-        internet: z.string().max(2048).regex(/^http:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[\x21-\x7e]*)?$/, 'an http:// URL (plain HTTP, like Windows\' own connectivity test)').optional(),
-        corporate: z.array(z.string().regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}$/, 'host:port, e.g. 10.13.1.10:53')).max(15).optional(),
+        internet: z.string().max(2048).regex(POLICY_PATTERNS.httpUrl, 'an http:// URL (plain HTTP, like Windows\' own connectivity test)').optional(),
+        corporate: z.array(z.string().regex(POLICY_PATTERNS.hostPort, 'host:port, e.g. 10.13.1.10:53')).max(15).optional(),
         /** silent runs measure only when this is true (they contact the network without a person) */
         unattended: z.boolean().optional(),
       })
@@ -94,8 +105,3 @@ export const PolicySchema = z
   .strict();
 
 export type Policy = z.infer<typeof PolicySchema>;
-
-/** One line per bad field, with its JSON path, for the CLI (exit 4) and the UI. */
-export function describePolicyIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
-}
