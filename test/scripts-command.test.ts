@@ -48,6 +48,23 @@ describe('tunnelmedic scripts --out DIR', () => {
     expect(read(out, 'intune-remediate.ps1')).toContain("@{ Cidr = '10.13.1.0/24'; Destination = '10.13.1.0'; Mask = '255.255.255.0'; PrefixLength = 24; FirstHost = '10.13.1.1' }");
   });
 
+  it('--lang nl: README.txt, titles and what the scripts say on their own in Dutch; ids, files and paths as they are', async () => {
+    const out = join(tmp(), 'vloot');
+    const r = await cli(['scripts', '--demo', '--out', out, '--lang', 'nl']);
+    expect(r.code).toBe(1);
+    const readme = read(out, 'README.txt');
+    expect(readme.split('\r\n')[0]).toMatch(/^TunnelMedic \S+-scripts voor de demo-pc \(rapport van /);
+    expect(readme).toContain('  Op de demo-pc zou ze eindigen met 1: Probleem aanwezig: de VPN-standaardroute op interface 23 (metriek 26) wint van de LAN-standaardroute op interface 12 (metriek 50).');
+    expect(readme).toContain('    route.vpn-default-route-wins:split-lasting (blijvend)');
+    expect(readme).toContain('fixes\\<fix id>\\');
+    // no English sentence left (every README line of the English catalogue is gone)
+    for (const english of ['Findings on that machine', 'Run elevated', 'Undo everything', 'Each fix on its own', 'Detection exits', 'it would exit', 'Remediation removes', 'It changes nothing', 'These scripts are rendered']) expect(readme).not.toContain(english);
+    const fix = read(out, 'fix.cmd');
+    expect(fix).toContain('echo TunnelMedic: 3 oplossing^(en^) voor de demo-pc\r\n');
+    expect(fix).toMatch(/echo TunnelMedic: alle \d+ stappen zijn gedaan\.\r\n/);
+    expect(read(out, 'rollback.cmd')).toMatch(/echo \[1\/\d+\] Ongedaan maken: /);
+  });
+
   it('a healthy machine gets scripts that do nothing (exit 0); --json prints only JSON', async () => {
     const cap = tmp();
     const routes = readFileSync('samples/demo/route-print.txt', 'utf8').split('\r\n').filter((l) => !/0\.0\.0\.0\s+On-link\s+192\.168\.1\.1/.test(l)).join('\r\n');

@@ -27,7 +27,8 @@ export async function scriptsCommand(values: CliValues, io: CliIo): Promise<numb
   const { report, unreadableFiles } = await scanInput(input, language);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${words('cli.notUnderstood', { input: shown, file: f })}\n`);
   await ensureOutDir(out);
-  const files = fleetFiles(report, { corporateNetworks: input.corporateNetworks, madeFrom: input.label, toolVersion: TOOL_VERSION });
+  // the machine as the person reads it ("de demo-pc" in Dutch), in the titles and README.txt
+  const files = fleetFiles(report, { corporateNetworks: input.corporateNetworks, madeFrom: shown, toolVersion: TOOL_VERSION });
   files.forEach((f, i) => progress(`[${i + 1}/${files.length}] ${f.name}\n`));
   for (const f of files) {
     // Windows PowerShell 5.1 reads a .ps1 without a BOM in the ANSI code page: give it the BOM.

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { maskBitCount } from '../parse/ipv4-dotted';
 import { isRouteAction, type Action } from '../remedy/actions';
 import { renderBat9x } from '../remedy/render-bat-9x';
@@ -72,7 +73,7 @@ export function fleetFiles(report: Report, o: FleetOptions): FleetFile[] {
   const intune = { madeFrom: o.madeFrom, toolVersion: o.toolVersion };
   files.push({ name: 'intune-detect.ps1', content: renderIntuneDetect(intune) }, { name: 'intune-remediate.ps1', content: renderIntuneRemediate(corporate, intune) });
   const ps1Note = noPs1 ? t(`script.ps1Absent.${noPs1}`) : undefined;
-  files.push({ name: 'README.txt', content: readme(report, o, primary, all, corporate, ext, ps1Note) });
+  files.push({ name: 'README.txt', content: readme(report, o, primary, all, corporate, ext, ps1Note, t) });
   return files;
 }
 
@@ -101,43 +102,40 @@ export function intuneCorporateNetworks(report: Report, given: readonly string[]
   return [...new Set([...given, ...fromFix])].flatMap((c) => corporateNetwork(c) ?? []);
 }
 
-function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[], ext: 'cmd' | 'bat', ps1Note: string | undefined): string {
+/** README.txt in the report's language (engine catalogue fleetReadme.*); ids, file names and paths as they are. */
+function readme(report: Report, o: FleetOptions, primary: Fix[], all: Fix[], corporate: CorporateNetwork[], ext: 'cmd' | 'bat', ps1Note: string | undefined, t: TFunction): string {
   const pair = (name: string) => (ps1Note ? `${name}.${ext}` : `${name}.${ext} / ${name}.ps1`);
+  /** a catalogue text, one README line per line of it, indented */
+  const say = (key: string, params?: Record<string, string | number>, indent = '  ') => t(`fleetReadme.${key}`, params).split('\n').map((line) => `${indent}${line}`);
   const decision = decideDefaultRoute(machineRoutesFromSnapshot(report.snapshot));
+  const [vpn, lan] = [decision.vpn[0], decision.lan[0]];
+  const decided = decision.present && vpn && lan ? t('fleetReadme.present', { vpnInterface: vpn.ifIndex, vpnMetric: vpn.effective, lanInterface: lan.ifIndex, lanMetric: lan.effective }) : t('fleetReadme.notPresent', { vpn: decision.vpn.length, lan: decision.lan.length });
   const lines = [
-    `TunnelMedic ${o.toolVersion} scripts for ${o.madeFrom} (report of ${report.generatedAt})`,
+    ...say('header', { version: o.toolVersion, source: o.madeFrom, date: report.generatedAt }, ''),
     '',
-    'Findings on that machine:',
-    ...(report.findings.length ? report.findings.map((f) => `  [${f.severity}] ${f.id}: ${f.title}`) : ['  none']),
+    ...say('findings', undefined, ''),
+    ...(report.findings.length ? report.findings.map((f) => `  [${f.severity}] ${f.id}: ${f.title}`) : say('none')),
     '',
     pair('fix'),
-    '  The first fix of each finding, in order, as one script that stops at the first failed step:',
-    ...(primary.length ? primary.map((f) => `    ${f.id} - ${f.title}`) : ['    (nothing to fix: the scripts only print that)']),
-    '  Run elevated (route and registry changes need an administrator). The scripts were made for',
-    '  THAT machine: interface numbers and gateways differ between machines.',
+    ...say('fixIntro'),
+    ...(primary.length ? primary.map((f) => `    ${f.id} - ${f.title}`) : say('nothingToFix', undefined, '    ')),
+    ...say('runElevated'),
     pair('rollback'),
-    '  Undo everything fix.* changed, newest step first. Keep them with the fix scripts.',
-    ...(ext === 'bat' ? ['  For Windows 95/98/ME: .bat files for COMMAND.COM (that Windows has no cmd.exe).'] : report.snapshot.os.family === 'nt4' ? ['  For Windows NT 4.0: written for its cmd.exe (no exit /b; the last line says whether all steps took effect).'] : []),
+    ...say('rollback'),
+    ...(ext === 'bat' ? say('win9x') : report.snapshot.os.family === 'nt4' ? say('nt4') : []),
     ...(ps1Note ? [`  ${ps1Note}`] : []),
     'fixes\\<fix id>\\',
-    '  Each fix on its own (also the alternatives: e.g. "until the VPN reconnects" vs "lasting").',
-    ...all.map((f) => `    ${f.id}${f.strength ? ` (${f.strength === 'now' ? 'until the VPN reconnects' : 'lasting'})` : ''}`),
+    ...say('eachFix'),
+    ...all.map((f) => `    ${f.id}${f.strength ? ` (${t(f.strength === 'now' ? 'fleetReadme.strengthNow' : 'fleetReadme.strengthLasting')})` : ''}`),
     '',
-    'intune-detect.ps1 / intune-remediate.ps1  (Intune > Devices > Scripts and remediations)',
-    '  Detection exits 1 when a VPN default route beats the LAN default route (all traffic through',
-    '  the tunnel), 0 otherwise. It decides on the machine it runs on (Get-NetRoute, Get-NetIPInterface,',
-    '  Get-NetAdapter), so one pair serves a whole fleet.',
-    `  On ${o.madeFrom} it would exit ${decision.present ? 1 : 0}: ${decision.message}`,
-    '  Remediation removes the VPN default route(s) and routes these corporate networks through the VPN:',
-    ...(corporate.length ? corporate.map((c) => `    ${c.cidr}`) : ['    NONE KNOWN - give --policy FILE or --corp-net CIDR: without them the VPN reaches nothing after the fix']),
-    '  It changes nothing when the problem is not present (idempotent) and checks again afterwards',
-    '  (exit 0 = fixed, 1 = still present or a step failed). Like the "now" fix, the change lasts until the VPN',
-    '  reconnects; Intune runs it again on its schedule.',
-    '  Settings: run as SYSTEM (the default), in 64-bit PowerShell, signature check off unless you sign them.',
-    '  Logs: %ProgramData%\\TunnelMedic\\logs\\intune-detect.log and intune-remediate.log.',
+    ...say('intuneTitle', undefined, ''),
+    ...say('intuneDetect'),
+    ...say('wouldExit', { source: o.madeFrom, code: decision.present ? 1 : 0, decision: decided }),
+    ...say('remediation'),
+    ...(corporate.length ? corporate.map((c) => `    ${c.cidr}`) : say('noneKnown', undefined, '    ')),
+    ...say('idempotent'),
     '',
-    'These scripts are rendered from the same typed actions TunnelMedic applies itself. Check them on',
-    'a test machine before deploying.',
+    ...say('closing', undefined, ''),
     '',
   ];
   return lines.join('\r\n');
