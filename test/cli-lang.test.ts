@@ -60,39 +60,26 @@ describe('errors from reading the input', () => {
     expect(r.en.stderr).toBe('tunnelmedic: Cannot read policy file /nonexistent/policy.json: no such file\n');
     expect(r.nl.stderr).toBe('tunnelmedic: Het beleidsbestand /nonexistent/policy.json kan niet worden gelezen: het bestand bestaat niet\n');
   });
+
   it('an invalid policy file: each problem in the person\'s language, by its field', async () => {
     const dir = tmp('tm-lang-policy-');
     const file = join(dir, 'policy.json');
     writeFileSync(file, JSON.stringify({ schemaVersion: 2, corporateNetworks: ['10.13.1.5/24'], vpnServers: ['bad host!'], domain: { netbiosName: 'WAYTOOLONGNETBIOSNAME', extra: 1 }, unattended: { allow: [], maxRisk: 'extreme' }, probes: { corporate: ['10.13.1.10'] }, bogus: true }));
     const r = await both(['scan', '--demo', '--policy', file], 4);
-    expect(r.en.stderr).toBe(
-      [
-        `tunnelmedic: Policy file ${file} is invalid:`,
-        '  schemaVersion: must be 1.',
-        '  corporateNetworks.0: 10.13.1.5/24 is not where its network starts. Did you mean 10.13.1.0/24?',
-        '  vpnServers.0: expected a host name or address, like vpn.example.com or 203.0.113.5.',
-        '  domain.netbiosName: at most 15 characters.',
-        '  domain: unknown field "extra" (check its spelling; fields are listed in README, "Policy file").',
-        '  probes.corporate.0: expected host:port, like 10.13.1.10:53.',
-        '  unattended.maxRisk: must be one of "low", "medium", "high".',
-        '  (top level): unknown field "bogus" (check its spelling; fields are listed in README, "Policy file").',
-        '',
-      ].join('\n'),
-    );
-    expect(r.nl.stderr).toBe(
-      [
-        `tunnelmedic: Het beleidsbestand ${file} is ongeldig:`,
-        '  schemaVersion: moet 1 zijn.',
-        '  corporateNetworks.0: 10.13.1.5/24 begint niet waar het netwerk begint. Bedoelt u 10.13.1.0/24?',
-        '  vpnServers.0: verwacht een hostnaam of adres, als vpn.example.com of 203.0.113.5.',
-        '  domain.netbiosName: hoogstens 15 tekens.',
-        '  domain: onbekend veld "extra" (controleer de spelling; de velden staan in de README, "Policy file").',
-        '  probes.corporate.0: verwacht host:poort, als 10.13.1.10:53.',
-        '  unattended.maxRisk: moet een van deze zijn: "low", "medium", "high".',
-        '  (bovenste niveau): onbekend veld "bogus" (controleer de spelling; de velden staan in de README, "Policy file").',
-        '',
-      ].join('\n'),
-    );
+    // each line in English and in Dutch, in the order of the file's fields
+    const lines: [string, string][] = [
+      [`tunnelmedic: Policy file ${file} is invalid:`, `tunnelmedic: Het beleidsbestand ${file} is ongeldig:`],
+      ['  schemaVersion: must be 1.', '  schemaVersion: moet 1 zijn.'],
+      ['  corporateNetworks.0: 10.13.1.5/24 is not where its network starts. Did you mean 10.13.1.0/24?', '  corporateNetworks.0: 10.13.1.5/24 begint niet waar het netwerk begint. Bedoelt u 10.13.1.0/24?'],
+      ['  vpnServers.0: expected a host name or address, like vpn.example.com or 203.0.113.5.', '  vpnServers.0: verwacht een hostnaam of adres, als vpn.example.com of 203.0.113.5.'],
+      ['  domain.netbiosName: at most 15 characters.', '  domain.netbiosName: hoogstens 15 tekens.'],
+      ['  domain: unknown field "extra" (check its spelling; fields are listed in README, "Policy file").', '  domain: onbekend veld "extra" (controleer de spelling; de velden staan in de README, "Policy file").'],
+      ['  probes.corporate.0: expected host:port, like 10.13.1.10:53.', '  probes.corporate.0: verwacht host:poort, als 10.13.1.10:53.'],
+      ['  unattended.maxRisk: must be one of "low", "medium", "high".', '  unattended.maxRisk: moet een van deze zijn: "low", "medium", "high".'],
+      ['  (top level): unknown field "bogus" (check its spelling; fields are listed in README, "Policy file").', '  (bovenste niveau): onbekend veld "bogus" (controleer de spelling; de velden staan in de README, "Policy file").'],
+    ];
+    expect(r.en.stderr).toBe(`${lines.map(([en]) => en).join('\n')}\n`);
+    expect(r.nl.stderr).toBe(`${lines.map(([, nl]) => nl).join('\n')}\n`);
   });
 });
 
