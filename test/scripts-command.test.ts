@@ -56,6 +56,7 @@ describe('tunnelmedic scripts --out DIR', () => {
     expect(readme.split('\r\n')[0]).toMatch(/^TunnelMedic \S+-scripts voor de demo-pc \(rapport van /);
     expect(readme).toContain('  Op de demo-pc zou ze eindigen met 1: Probleem aanwezig: de VPN-standaardroute op interface 23 (metriek 26) wint van de LAN-standaardroute op interface 12 (metriek 50).');
     expect(readme).toContain('    route.vpn-default-route-wins:split-lasting (blijvend)');
+    expect(readme).toContain('  [Ernstig] route.vpn-default-route-wins: ');
     expect(readme).toContain('fixes\\<fix id>\\');
     // no English sentence left (every README line of the English catalogue is gone)
     for (const english of ['Findings on that machine', 'Run elevated', 'Undo everything', 'Each fix on its own', 'Detection exits', 'it would exit', 'Remediation removes', 'It changes nothing', 'These scripts are rendered']) expect(readme).not.toContain(english);
