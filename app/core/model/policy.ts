@@ -1,4 +1,4 @@
-import { corporateNetworkIssue } from './corporate-network';
+import { corporateNetworkIssue, type CorporateNetworkIssue } from './corporate-network';
 import * as z from './zod';
 
 /** Finding ids of DESIGN.md: the stable keys of policies, reports and the UI. */
@@ -33,7 +33,10 @@ export const FINDING_IDS = [
 /** Why a string is not usable as a corporate network, in English (schemas, logs), or null when it is. */
 export function corporateNetworkProblem(value: string): string | null {
   const issue = corporateNetworkIssue(value);
-  if (!issue) return null;
+  return issue ? englishProblem(value, issue) : null;
+}
+
+function englishProblem(value: string, issue: CorporateNetworkIssue): string {
   switch (issue.reason) {
     case 'notCidr':
       return 'expected an IPv4 network in CIDR form with its network address, e.g. 10.13.1.0/24';
@@ -54,7 +57,7 @@ export type PolicyRefineParams = { policyIssue: 'corporateNetwork'; reason: stri
 export const CidrSchema = z.string().max(18).superRefine((value, ctx) => {
   const issue = corporateNetworkIssue(value);
   // the English sentence for IPC and logs; the reason and values for the policy file's words (policy-issues.ts)
-  if (issue) ctx.addIssue({ code: 'custom', message: corporateNetworkProblem(value)!, params: { policyIssue: 'corporateNetwork', value, ...issue } satisfies PolicyRefineParams });
+  if (issue) ctx.addIssue({ code: 'custom', message: englishProblem(value, issue), params: { policyIssue: 'corporateNetwork', value, ...issue } satisfies PolicyRefineParams });
 });
 
 /** The risk levels of a fix, lowest first (Fix.risk in the report). */

@@ -2,6 +2,7 @@ import { isRouteAction, type RouteAction } from './actions';
 import type { ScriptSpec } from './render-cmd';
 import { routeExpectation } from './render-cmd';
 import { nt4RouteArgv } from './render-cmd-nt4';
+import { batLiteral } from './escape';
 import { checkScriptConstructs } from './script-constructs';
 import { batMessage, englishScriptWords } from './script-words';
 import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
@@ -80,8 +81,7 @@ function bat9xRouteStepLines(action: RouteAction, machine: ScriptMachine): strin
  * (% < > | and the quote), cut short enough for its 127-character command line.
  */
 export function batEcho(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, ' ');
-  const safe = ascii.replace(/[%<>|"^&]/g, ' ').replace(/ +/g, ' ').trim();
+  const safe = batLiteral(text).replace(/ +/g, ' ').trim();
   const short = safe.length > 100 ? `${safe.slice(0, 97)}...` : safe;
   if (short === '' || /^(on|off)$/i.test(short) || short.startsWith('/')) return `- ${short}`;
   return short;

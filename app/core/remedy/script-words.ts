@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { engineT } from '../i18n';
+import { batLiteral, cmdLiteral, psDoubleQuotedLiteral } from './escape';
 
 /**
  * What a generated script says on its own (progress, "all steps done", why it stopped), in the
@@ -97,28 +98,6 @@ export function fillTemplate(template: Template, slots: Readonly<Record<string, 
     }
   }
   return out;
-}
-
-/**
- * A translated part of an `echo` line in a .cmd (after the fixed "TunnelMedic: "): ASCII (accents
- * dropped, anything else `?`), `%` doubled, cmd's metacharacters behind a caret. `inBlock`: the
- * echo is inside a parenthesised block, where an unescaped `)` would end the block. Outside one,
- * parentheses are plain text and stay as they are.
- */
-export function cmdLiteral(text: string, inBlock = false): string {
-  const ascii = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?');
-  const escaped = ascii.replace(/%/g, '%%').replace(/[\^&|<>"!]/g, '^$&');
-  return inBlock ? escaped.replace(/[()]/g, '^$&') : escaped;
-}
-
-/** A translated part of a PowerShell double-quoted string: backtick, `$` and the double quotes (PowerShell also ends a string at “ ” „) behind a backtick. */
-export function psDoubleQuotedLiteral(text: string): string {
-  return text.replace(/[\r\n\u0000-\u001f]+/g, ' ').replace(/[`$"\u201c\u201d\u201e]/g, '`$&');
-}
-
-/** A translated part of an `echo` line in a COMMAND.COM .bat: ASCII, and what COMMAND.COM would take as syntax (no caret escapes there) becomes a blank. */
-export function batLiteral(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, ' ').replace(/[%<>|"^&]/g, ' ');
 }
 
 const PREFIX = 'TunnelMedic: ';
