@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { isTunnelKind } from '../parse/adapter-kind';
 import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 import type { NetInterface, Route, Snapshot } from '../model/snapshot';
+import { RouteTable, routeTableOf } from '../parse/route-rows';
 
 /** A stand-in address for "the Internet" when asking which route wins; nothing is contacted. */
 export const INTERNET_PROBE = '8.8.8.8';
@@ -90,12 +91,16 @@ export interface Selection {
   candidates: Route[];
 }
 
-/** Longest prefix wins; among equal prefixes the lowest metric (Vista+ prints route + interface metric). */
-export function effectiveRoute(routes: readonly Route[], target: string): Selection {
+/**
+ * Longest prefix wins; among equal prefixes the lowest metric (Vista+ prints route + interface metric).
+ * `routes`: an array, or a snapshot's table (routeTableOf) — asked without making its rows.
+ */
+export function effectiveRoute(routes: readonly Route[] | RouteTable, target: string): Selection {
   const family = target.includes(':') ? 6 : 4;
   const address = family === 4 ? dottedQuadToNumber(target) : null;
-  const index = address !== null ? v4Index(routes) : null;
-  const candidates = index ? index.candidates(address!) : linearCandidates(routes, target, family);
+  const table = routes instanceof RouteTable ? routes : routeTableOf(routes);
+  const index = address !== null ? v4Index(table) : null;
+  const candidates = index ? index.candidates(address!) : linearCandidates(table, target, family);
   const winner = candidates[0] ?? null;
   const ties = winner ? candidates.filter((r) => r !== winner && r.prefixLength === winner.prefixLength && r.metric === winner.metric) : [];
   return { winner, ties, candidates };
@@ -103,7 +108,7 @@ export function effectiveRoute(routes: readonly Route[], target: string): Select
 
 const byPrefixThenMetric = (a: Route, b: Route) => b.prefixLength - a.prefixLength || a.metric - b.metric;
 
-function linearCandidates(routes: readonly Route[], target: string, family: 4 | 6): Route[] {
+function linearCandidates(routes: RouteTable, target: string, family: 4 | 6): Route[] {
   return routes.filter((r) => r.family === family && routeContains(r, target)).sort(byPrefixThenMetric);
 }
 
@@ -112,21 +117,19 @@ function linearCandidates(routes: readonly Route[], target: string, family: 4 | 
  * one lookup per prefix length present (at most 33), not a parse of every destination per
  * question — a 20 000-route table asked about 64 corporate networks stays as fast as asked about
  * none. Built once per route array; the answers are the linear scan's, in the same order (a test
- * compares both on every sample and corpus table).
+ * compares both on every sample and corpus table). Read from the table's columns: the parser's
+ * numbers, no destination parsed again, no route made but the candidates.
  */
 interface V4Index {
-  /** the array's length and first/last element when built: a changed array gets a new index */
-  length: number;
-  first: Route | undefined;
-  last: Route | undefined;
   candidates(address: number): Route[];
 }
 
-const v4Indexes = new WeakMap<readonly Route[], V4Index | null>();
+/** per table: a table over an array is replaced when the array changes (routeTableOf) */
+const v4Indexes = new WeakMap<RouteTable, V4Index | null>();
 
-function v4Index(routes: readonly Route[]): V4Index | null {
+function v4Index(routes: RouteTable): V4Index | null {
   const known = v4Indexes.get(routes);
-  if (known !== undefined && (known === null || (known.length === routes.length && known.first === routes[0] && known.last === routes[routes.length - 1]))) return known;
+  if (known !== undefined) return known;
   const index = buildV4Index(routes);
   v4Indexes.set(routes, index);
   return index;
@@ -143,17 +146,19 @@ const POSITION = 2 ** 21;
  * with two passes and a numeric sort (no map or array per network, which made building the index
  * the largest part of a 20 000-route diagnosis), asked by binary search.
  */
-function buildV4Index(routes: readonly Route[]): V4Index | null {
+function buildV4Index(routes: RouteTable): V4Index | null {
   if (routes.length >= POSITION) return null;
   const networks = new Float64Array(routes.length);
+  const lengthOf = new Int8Array(routes.length).fill(-1);
   const perLength = new Int32Array(34);
   for (let i = 0; i < routes.length; i++) {
-    const r = routes[i]!;
-    if (r.family !== 4) continue;
-    const dest = dottedQuadToNumber(r.destination);
-    if (dest === null || !Number.isInteger(r.prefixLength) || r.prefixLength < 0 || r.prefixLength > 32) return null;
-    networks[i] = (dest & maskOf(r.prefixLength)) >>> 0;
-    perLength[r.prefixLength + 1]!++;
+    if (routes.familyAt(i) !== 4) continue;
+    const dest = routes.destinationNumberAt(i);
+    const prefixLength = routes.prefixLengthAt(i);
+    if (dest === null || !Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > 32) return null;
+    networks[i] = (dest & maskOf(prefixLength)) >>> 0;
+    lengthOf[i] = prefixLength;
+    perLength[prefixLength + 1]!++;
   }
   // counting sort by prefix length: length L occupies keys[start[L] .. start[L + 1])
   const start = new Int32Array(34);
@@ -161,20 +166,19 @@ function buildV4Index(routes: readonly Route[]): V4Index | null {
   const keys = new Float64Array(start[33]!);
   const fill = start.slice();
   for (let i = 0; i < routes.length; i++) {
-    const r = routes[i]!;
-    if (r.family === 4) keys[fill[r.prefixLength]!++] = networks[i]! * POSITION + i;
+    const len = lengthOf[i]!;
+    if (len >= 0) keys[fill[len]!++] = networks[i]! * POSITION + i;
   }
   const lengths: number[] = [];
   for (let len = 32; len >= 0; len--) {
     if (start[len + 1]! > start[len]!) {
-      keys.subarray(start[len]!, start[len + 1]!).sort();
+      // route print lists a table by destination: a length's keys usually come sorted already
+      const slice = keys.subarray(start[len]!, start[len + 1]!);
+      if (!ascending(slice)) slice.sort();
       lengths.push(len);
     }
   }
   return {
-    length: routes.length,
-    first: routes[0],
-    last: routes[routes.length - 1],
     candidates(address) {
       const out: Route[] = [];
       for (const len of lengths) {
@@ -189,7 +193,7 @@ function buildV4Index(routes: readonly Route[]): V4Index | null {
           else hi = mid;
         }
         const bucket: Route[] = [];
-        for (let k = lo; k < start[len + 1]! && keys[k]! < low + POSITION; k++) bucket.push(routes[keys[k]! - low]!);
+        for (let k = lo; k < start[len + 1]! && keys[k]! < low + POSITION; k++) bucket.push(routes.at(keys[k]! - low));
         // table order among equals (positions ascend), then a stable sort by metric inside one prefix length
         if (bucket.length > 1) bucket.sort(byPrefixThenMetric);
         for (const r of bucket) out.push(r);
@@ -197,6 +201,11 @@ function buildV4Index(routes: readonly Route[]): V4Index | null {
       return out;
     },
   };
+}
+
+function ascending(keys: Float64Array): boolean {
+  for (let k = 1; k < keys.length; k++) if (keys[k - 1]! > keys[k]!) return false;
+  return true;
 }
 
 /** The network address of a CIDR, for "which route wins" questions about a whole network. */

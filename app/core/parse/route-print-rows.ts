@@ -2,6 +2,7 @@ import type { PersistentRoute, Route } from '../model/snapshot';
 import { maskNumberToPrefix } from './ipv4-dotted';
 import { isOnLinkWord, isSeparator, isV4, isV6, matchHeader, v4PrefixLength, v6Netmask, v6Prefix } from './route-print-lines';
 import { excerpt, problem, type State } from './route-print-state';
+import type { RouteTable } from './route-rows';
 
 /**
  * The row readers of `route print`: IPv4 rows (active: destination, netmask, gateway or the
@@ -98,6 +99,7 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
   while (end > start && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
   const destEnd = quadEnd(s, start, end);
   if (destEnd < 0) return false;
+  const destValue = quadValue;
   const maskStart = skipBlanks(s, destEnd, end);
   const maskEnd = quadEnd(s, maskStart, end);
   if (maskEnd < 0) return false;
@@ -121,36 +123,41 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
   const metric = metricAt(s, metricStart, end);
   if (metric === null) return false;
 
-  // netmasks, gateways and interface addresses repeat from row to row: the previous row's string is
-  // reused when the address is the same (fewer strings for the collector; the values are identical).
-  // A dotted quad's number gives its text (no leading zeros, quadEnd), so numbers are compared.
-  const recent = st.recentColumns;
-  if (maskValue !== recent.maskValue) {
-    recent.mask = s.slice(maskStart, maskEnd);
-    recent.maskValue = maskValue;
+  const table = st.routes;
+  if (s !== table.text) {
+    // a cleaned line (the general path's second look), not the text the table points into: an object
+    const route: Route = {
+      family: 4,
+      destination: s.slice(start, destEnd),
+      prefixLength,
+      netmask: s.slice(maskStart, maskEnd),
+      gateway: gwIsAddress ? s.slice(gwStart, gwEnd) : null,
+      metric,
+      persistent: false,
+      interfaceAddress: s.slice(ifStart, ifEnd),
+      source: withText ? { file: st.source, line: n, text: s.slice(start, end) } : { file: st.source, line: n },
+    };
+    table.push(route);
+  } else {
+    // netmasks, gateways and interface addresses repeat from row to row: the previous row's id is
+    // reused when the address is the same. A dotted quad's number gives its text (no leading zeros,
+    // quadEnd), so numbers are compared.
+    const recent = st.recentColumns;
+    if (maskValue !== recent.maskValue) {
+      recent.maskId = table.quadId(maskValue, maskStart, maskEnd);
+      recent.maskValue = maskValue;
+    }
+    if (gwIsAddress && gwValue !== recent.gatewayValue) {
+      recent.gatewayId = table.quadId(gwValue, gwStart, gwEnd);
+      recent.gatewayValue = gwValue;
+    }
+    if (ifValue !== recent.ifaceValue) {
+      recent.ifaceId = table.quadId(ifValue, ifStart, ifEnd);
+      recent.ifaceValue = ifValue;
+    }
+    table.pushRow(n, start, destEnd, end, destValue >>> 0, prefixLength, recent.maskId, gwIsAddress ? recent.gatewayId : -1, recent.ifaceId, metric, withText);
   }
-  if (gwIsAddress && gwValue !== recent.gatewayValue) {
-    recent.gateway = s.slice(gwStart, gwEnd);
-    recent.gatewayValue = gwValue;
-  }
-  if (ifValue !== recent.ifaceValue) {
-    recent.iface = s.slice(ifStart, ifEnd);
-    recent.ifaceValue = ifValue;
-  }
-  // One literal with every key in v4Row's order: no property added later, no second backing store.
-  const route: Route = {
-    family: 4,
-    destination: s.slice(start, destEnd),
-    prefixLength,
-    netmask: recent.mask,
-    gateway: gwIsAddress ? recent.gateway : null,
-    metric,
-    persistent: false,
-    interfaceAddress: recent.iface,
-    source: withText ? { file: st.source, line: n, text: s.slice(start, end) } : { file: st.source, line: n },
-  };
   if (!gwIsAddress) st.onLink = true;
-  st.routes.push(route);
   st.rowsInSection++;
   st.section = 'active';
   return true;
@@ -207,6 +214,9 @@ function quadEnd(s: string, i: number, end: number): number {
 }
 
 function skipBlanks(s: string, i: number, end: number): number {
+  // route print pads its columns with runs of spaces: four at a time by one native comparison
+  // (measured: ~3 ns a call against ~2.4 ns per character read one by one)
+  while (i + 4 <= end && s.startsWith('    ', i)) i += 4;
   for (; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c !== 32 && c !== 9) break;
@@ -300,8 +310,10 @@ function routeKey(dest: string, prefixLength: number, gateway: string | null): s
 }
 
 /** An active route that is also listed under Persistent Routes (same destination, prefix and gateway) is persistent. */
-export function markPersistent(routes: Route[], persistent: PersistentRoute[]): void {
+export function markPersistent(routes: RouteTable, persistent: PersistentRoute[]): void {
   if (persistent.length === 0) return;
   const keys = new Set(persistent.map((p) => routeKey(p.destination, p.prefixLength, p.gateway)));
-  for (const r of routes) if (keys.has(routeKey(r.destination, r.prefixLength, r.gateway))) r.persistent = true;
+  routes.forEach((r, i) => {
+    if (keys.has(routeKey(r.destination, r.prefixLength, r.gateway))) routes.markPersistentAt(i);
+  });
 }

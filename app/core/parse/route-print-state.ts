@@ -1,5 +1,6 @@
 import type { Problem } from '../model/problems';
-import type { PersistentRoute, Route } from '../model/snapshot';
+import type { PersistentRoute } from '../model/snapshot';
+import { RouteTable } from './route-rows';
 import type { RoutePrintInterface, RoutePrintResult } from './types';
 
 /**
@@ -21,11 +22,13 @@ export interface PendingV6 {
 
 export interface State {
   source: string;
+  /** the whole text being read (the route table's column rows point into it) */
+  text: string;
   section: Section;
   activeSeenInTable: boolean;
   /** rows since the last header or label: "None" and column headers only follow a label */
   rowsInSection: number;
-  routes: Route[];
+  routes: RouteTable;
   persistent: PersistentRoute[];
   interfaces: RoutePrintInterface[];
   problems: Problem[];
@@ -44,13 +47,13 @@ export interface State {
   promptLine: number | null;
   /** earlier complete outputs in the same file */
   earlier: Output[];
-  /** the last netmask, gateway and interface address the one-pass row reader read, and their numbers (strings reused) */
-  recentColumns: { mask: string; maskValue: number; gateway: string; gatewayValue: number; iface: string; ifaceValue: number };
+  /** the last netmask, gateway and interface address the one-pass row reader read: their numbers and RouteTable ids */
+  recentColumns: { maskId: number; maskValue: number; gatewayId: number; gatewayValue: number; ifaceId: number; ifaceValue: number };
 }
 
 /** What one run of route print yields; a file with several runs keeps one. */
 interface Output {
-  routes: Route[];
+  routes: RouteTable;
   persistent: PersistentRoute[];
   interfaces: RoutePrintInterface[];
   defaultGateway?: string;
@@ -59,13 +62,14 @@ interface Output {
   onLink: boolean;
 }
 
-export function initialState(source: string): State {
+export function initialState(source: string, text = ''): State {
   return {
     source,
+    text,
     section: 'none',
     activeSeenInTable: false,
     rowsInSection: 0,
-    routes: [],
+    routes: new RouteTable(source, text),
     persistent: [],
     interfaces: [],
     problems: [],
@@ -80,7 +84,7 @@ export function initialState(source: string): State {
     promptLine: null,
     earlier: [],
     // NaN: equal to no address (an int32 from quadEnd may be -1: 255.255.255.255)
-    recentColumns: { mask: '', maskValue: NaN, gateway: '', gatewayValue: NaN, iface: '', ifaceValue: NaN },
+    recentColumns: { maskId: -1, maskValue: NaN, gatewayId: -1, gatewayValue: NaN, ifaceId: -1, ifaceValue: NaN },
   };
 }
 
@@ -112,7 +116,9 @@ export function startAnotherOutput(st: State, n: number): void {
   }
   problem(st, st.promptLine ?? n, 'another route print output starts here; one is kept (the fuller output, on a tie the later one)');
   st.earlier.push(outputOf(st));
-  Object.assign(st, { routes: [], persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
+  // a new table: the recent column ids belong to the old one
+  st.recentColumns = initialState(st.source).recentColumns;
+  Object.assign(st, { routes: new RouteTable(st.source, st.text), persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
   delete st.defaultGateway;
   st.promptLine = null;
 }

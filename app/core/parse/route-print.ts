@@ -21,6 +21,7 @@ import { addInterface, continuesDescription } from './route-print-iflist';
 import { commonV4Row, completeV6, flushPendingV6, markPersistent, v4Row, v6Row } from './route-print-rows';
 import { excerpt, initialState, keepFullerOutput, layoutOf, problem, startAnotherOutput, type State } from './route-print-state';
 import { isElisionLine } from './paste-damage';
+import { lazyRoutes } from './route-rows';
 import { lineAt, textLines } from './text-lines';
 
 /**
@@ -55,7 +56,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
   // every other line is cleaned when it is read, exactly as before.
   const lines = textLines(typeof text === 'string' ? text : '');
   const cleaned = (i: number) => cleanLine(lineAt(lines, i), i === 0);
-  const st = initialState(source);
+  const st = initialState(source, lines.text);
   let spaced: boolean | undefined;
   const doubleSpaced = () => (spaced ??= isDoubleSpaced(lines.count, cleaned));
   const withText = opts.sourceText === true;
@@ -102,12 +103,16 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
   }
 
   markPersistent(st.routes, st.persistent);
-  const value: RoutePrintResult = {
-    layout: layoutOf(st),
-    interfaces: st.interfaces,
-    routes: st.routes,
-    persistentRoutes: st.persistent,
-  };
+  // the routes stay columns until read (route-rows.ts): routeTableOf(value) asks them without making them
+  const value: RoutePrintResult = lazyRoutes(
+    {
+      layout: layoutOf(st),
+      interfaces: st.interfaces,
+      routes: [],
+      persistentRoutes: st.persistent,
+    },
+    st.routes,
+  );
   if (st.defaultGateway) value.defaultGateway = st.defaultGateway;
   return { value, problems: st.problems };
 }

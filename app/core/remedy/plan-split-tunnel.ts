@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { effectiveRoute, interfaceOf, parseCidr, firstHost, tunnelRouteTest } from '../diagnose/route-model';
+import { routeTableOf } from '../parse/route-rows';
 import type { Route, Snapshot } from '../model/snapshot';
 import type { VpnProfile } from '../model/vpn-profile';
 import { tunnelDnsServers } from '../probe/reachability';
@@ -53,7 +54,9 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   // halves through the LAN router win by prefix length instead; their undo is two exact deletes.
   const removed = new Set(vpnDefaults);
   // one look for a default route (a handful in any table) that would remain and compete; no copy of the table
-  const competing = snapshot.routes.some((r) => r.prefixLength === 0 && r.family === 4 && r !== lanDefault && r.metric <= lanDefault.metric && !removed.has(r));
+  // (the defaults are made into routes first: which route it is is asked by identity)
+  const routes = routeTableOf(snapshot);
+  const competing = routes.filterWithPrefix(0, 0, (r) => r.family === 4 && r.metric <= lanDefault.metric).some((r) => r !== lanDefault && !removed.has(r));
   if (competing && lanDefault.gateway) {
     for (const half of ['0.0.0.0', '128.0.0.0']) {
       steps.push({
@@ -69,7 +72,7 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   // winner) instead of indexing a 20 000-route copy of the table again.
   const isTunnel = tunnelRouteTest(snapshot);
   const tunnelSpecific = (r: Route) => !removed.has(r) && r.prefixLength > 1 && isTunnel(r);
-  const stillTunnelledTo = (target: string) => effectiveRoute(snapshot.routes, target).candidates.find(tunnelSpecific);
+  const stillTunnelledTo = (target: string) => effectiveRoute(routes, target).candidates.find(tunnelSpecific);
   for (const cidr of corporateNetworks) {
     const net = parseCidr(cidr);
     const host = firstHost(cidr);

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
+import { routeTableOf } from '../parse/route-rows';
 
 /**
  * What a generated script needs to know about the machine it was made for: the Windows generation
@@ -23,9 +24,10 @@ export function scriptMachineOf(snapshot: Pick<Snapshot, 'os' | 'interfaces' | '
     if (i.index !== null && address) interfaces.set(i.index, address);
   }
   // route print's own rows pair an interface index (when the parser knew it) with its address
-  for (const r of snapshot.routes) {
+  // only rows stored as objects can carry an index (route-rows.ts): the common rows are not visited
+  routeTableOf(snapshot).forEachObject((r) => {
     if (r.family === 4 && r.interfaceIndex !== undefined && r.interfaceAddress && !interfaces.has(r.interfaceIndex)) interfaces.set(r.interfaceIndex, r.interfaceAddress);
-  }
+  });
   return {
     generation: snapshot.os.family,
     ...(snapshot.os.version ? { osVersion: snapshot.os.version } : {}),

@@ -5,6 +5,7 @@ import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
 import { parseRoutePrint } from '../parse/route-print';
 import { withSourceText } from '../parse/route-source-text';
+import { lazyRoutes, RouteTable, routeTableOf } from '../parse/route-rows';
 import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../parse/types';
 import { parseVer } from '../parse/ver';
 import type { Problem } from '../model/problems';
@@ -44,7 +45,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   const route = routeText !== undefined ? parseRoutePrint(routeText, CAPTURE_FILES.routePrint, { sourceText: true }) : undefined;
   if (route) {
     pushAll(problems, route.problems);
-    if (route.value.routes.length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
+    if (routeTableOf(route.value).length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
   }
 
   const ipText = textOf(CAPTURE_FILES.ipconfig);
@@ -67,7 +68,8 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
     problems.push({ source: CAPTURE_FILES.ver, line: 1, message: 'no Windows version found in `ver` output' });
   }
 
-  const routes = withSourceText(route?.value.routes ?? [], routeText);
+  // the route table as columns (route-rows.ts): the snapshot's routes are made when first read
+  const routes = withSourceText(route ? routeTableOf(route.value) : RouteTable.of([]), routeText);
   const interfaces = attributeTunnelAddresses(mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], netsh?.value.interfaces ?? [], routes), routes);
 
   const collected = [...capture.files.keys()].sort();
@@ -80,21 +82,24 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
     if (name.startsWith('registry/') && !registryRead.has(name) && !unreadableFiles.includes(name)) unreadableFiles.push(name);
   }
   return {
-    snapshot: {
-      os: sections.os ?? os,
-      hostname: ip?.value.hostname ?? capture.meta.hostname,
-      interfaces,
+    snapshot: lazyRoutes(
+      {
+        os: sections.os ?? os,
+        hostname: ip?.value.hostname ?? capture.meta.hostname,
+        interfaces,
+        routes: [],
+        persistentRoutes: route?.value.persistentRoutes ?? [],
+        vpnProfiles: sections.vpnProfiles ?? [],
+        registry: registryRead.size > 0 && sections.registry ? sections.registry : {},
+        lmhosts: sections.lmhosts ?? {},
+        events: sections.events ?? [],
+        ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
+        ...(sections.scheduledTasks ? { scheduledTasks: sections.scheduledTasks } : {}),
+        files: { collected, notCollected },
+        problems,
+      },
       routes,
-      persistentRoutes: route?.value.persistentRoutes ?? [],
-      vpnProfiles: sections.vpnProfiles ?? [],
-      registry: registryRead.size > 0 && sections.registry ? sections.registry : {},
-      lmhosts: sections.lmhosts ?? {},
-      events: sections.events ?? [],
-      ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
-      ...(sections.scheduledTasks ? { scheduledTasks: sections.scheduledTasks } : {}),
-      files: { collected, notCollected },
-      problems,
-    },
+    ),
     unreadableFiles,
   };
 }
@@ -122,7 +127,7 @@ export function mergeInterfaces(
   listed: RoutePrintInterface[],
   adapters: IpconfigAdapter[],
   netsh: NetshInterface[],
-  routes: Route[],
+  routes: RouteTable,
 ): NetInterface[] {
   const usedIndexes = new Set<number>();
   const free = (l: RoutePrintInterface) => !usedIndexes.has(l.index);
@@ -210,18 +215,18 @@ function listedMatch(a: IpconfigAdapter, candidates: RoutePrintInterface[]): Rou
  * the Interface List shows (TAP-Windows, Wintun, WAN (PPP/SLIP), a named VPN connection…). When the
  * list has several, the first unattributed one is named; they are all tunnels, so the verdict holds.
  */
-function attributeTunnelAddresses(interfaces: NetInterface[], routes: Route[]): NetInterface[] {
+function attributeTunnelAddresses(interfaces: NetInterface[], routes: RouteTable): NetInterface[] {
   const owned = new Set(interfaces.flatMap((i) => i.ipv4.map((a) => a.address)));
   const candidates = interfaces.filter((i) => isTunnelKind(i.kind) && i.ipv4.length === 0 && i.index !== null);
   if (candidates.length === 0) return interfaces;
   const byAddress = new Map<string, Route[]>();
-  for (const r of routes) {
-    if (r.family !== 4 || !r.interfaceAddress || owned.has(r.interfaceAddress)) continue;
+  routes.forEach((r, i) => {
+    if (r.family !== 4 || !r.interfaceAddress || owned.has(r.interfaceAddress)) return;
     const list = byAddress.get(r.interfaceAddress) ?? [];
-    list.push(r);
+    list.push(routes.at(i));
     byAddress.set(r.interfaceAddress, list);
-  }
-  const defaultGateways = new Set(routes.filter((r) => r.family === 4 && r.prefixLength === 0).map((r) => r.gateway));
+  });
+  const defaultGateways = new Set(routes.filterWithPrefix(0, 0, (r) => r.family === 4).map((r) => r.gateway));
   for (const [address, rs] of byAddress) {
     const halves = rs.filter((r) => r.prefixLength === 1 && (r.destination === '0.0.0.0' || r.destination === '128.0.0.0'));
     // OpenVPN's def1: both halves through an address that has no default of its own, towards a peer
@@ -250,9 +255,9 @@ function inSubnet(address: string, network: string, prefix: number): boolean {
 }
 
 /** Vista+ prints each interface's own /32 host route with metric 256 + interface metric. */
-function inferInterfaceMetric(addresses: string[], routes: Route[]): number | undefined {
+function inferInterfaceMetric(addresses: string[], routes: RouteTable): number | undefined {
   for (const address of addresses) {
-    const host = routes.find((r) => r.family === 4 && r.destination === address && r.prefixLength === 32 && r.interfaceAddress === address);
+    const host = routes.findWithPrefix(32, 32, (r) => r.family === 4 && r.destination === address && r.interfaceAddress === address);
     if (host && host.metric >= 256) return host.metric - 256;
   }
   return undefined;

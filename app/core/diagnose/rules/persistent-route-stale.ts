@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { dottedQuadToNumber } from '../../parse/ipv4-dotted';
 import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
+import { routeTableOf } from '../../parse/route-rows';
 
 /**
  * route.persistent-route-stale: a persistent route's gateway is on no connected subnet. Connected
@@ -16,9 +17,10 @@ export function persistentRouteStale(ctx: DiagnoseContext): Finding[] {
   if (subnets.length === 0) return [];
   const stale = snapshot.persistentRoutes.filter((p) => p.gateway !== '0.0.0.0');
   if (stale.length === 0) return [];
-  const onLink = snapshot.routes
-    .filter((r) => r.family === 4 && r.prefixLength >= 8 && !isMulticastOrBroadcast(r.destination) && (r.gateway === null || r.gateway === r.interfaceAddress))
-    .map((r) => ({ address: r.destination, prefixLength: r.prefixLength }));
+  const onLink: { address: string; prefixLength: number }[] = [];
+  routeTableOf(snapshot).forEach((r) => {
+    if (r.family === 4 && r.prefixLength >= 8 && !isMulticastOrBroadcast(r.destination) && (r.gateway === null || r.gateway === r.interfaceAddress)) onLink.push({ address: r.destination, prefixLength: r.prefixLength });
+  });
   const reachable = reachability([...subnets, ...onLink]);
   return stale
     .filter((p) => !reachable(p.gateway))

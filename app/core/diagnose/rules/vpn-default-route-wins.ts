@@ -5,18 +5,20 @@ import { vpnProfilesOf } from '../../model/vpn-profile';
 import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
+import { routeTableOf } from '../../parse/route-rows';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, INTERNET_PROBE, interfaceOf, isDefaultHalf, isDefaultRoute, isTunnelRoute } from '../route-model';
 
 /** route.vpn-default-route-wins: a tunnel default route (or def1 halves) beats the LAN default. */
 export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
   const { snapshot, t } = ctx;
-  const internet = effectiveRoute(snapshot.routes, INTERNET_PROBE).winner;
+  const routes = routeTableOf(snapshot);
+  const internet = effectiveRoute(routes, INTERNET_PROBE).winner;
   if (!internet || !isTunnelRoute(internet, snapshot)) return [];
-  const lanDefaults = snapshot.routes.filter((r) => isDefaultRoute(r) && !isTunnelRoute(r, snapshot) && r.gateway !== null).sort((a, b) => a.metric - b.metric);
+  const lanDefaults = routes.filterWithPrefix(0, 0, (r) => isDefaultRoute(r) && !isTunnelRoute(r, snapshot) && r.gateway !== null).sort((a, b) => a.metric - b.metric);
   const lanDefault = lanDefaults[0];
   if (!lanDefault) return [];
-  const vpnDefaults = snapshot.routes.filter((r) => (isDefaultRoute(r) || isDefaultHalf(r)) && isTunnelRoute(r, snapshot));
+  const vpnDefaults = routes.filterWithPrefix(0, 1, (r) => (isDefaultRoute(r) || isDefaultHalf(r)) && isTunnelRoute(r, snapshot));
   const vpnName = interfaceOf(internet, snapshot)?.name ?? `${t('tunnel')}${internet.interfaceAddress ? ` (${internet.interfaceAddress})` : ''}`;
 
   const decisions = [

@@ -4,6 +4,7 @@ import { interfaceIndexOf } from '../../remedy/route-metric';
 import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
+import { routeTableOf } from '../../parse/route-rows';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr, tunnelRouteTest } from '../route-model';
 
@@ -22,12 +23,13 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
   let throughGateway: Route | undefined;
   let throughAddress: Route | undefined;
   const tunnelAddresses = new Set<string>();
-  for (const r of snapshot.routes) {
-    if (r.family !== 4 || !isTunnel(r)) continue;
-    if (!throughGateway && r.gateway && r.gateway !== r.interfaceAddress) throughGateway = r;
-    if (!throughAddress && r.interfaceAddress) throughAddress = r;
+  const routes = routeTableOf(snapshot);
+  routes.forEach((r, i) => {
+    if (r.family !== 4 || !isTunnel(r)) return;
+    if (!throughGateway && r.gateway && r.gateway !== r.interfaceAddress) throughGateway = routes.at(i);
+    if (!throughAddress && r.interfaceAddress) throughAddress = routes.at(i);
     if (r.interfaceAddress) tunnelAddresses.add(r.interfaceAddress);
-  }
+  });
   const anchor = throughGateway ?? throughAddress;
   if (!anchor) return [];
   const gateway = anchor.gateway ?? anchor.interfaceAddress!;
@@ -37,7 +39,7 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
     const net = parseCidr(cidr);
     const host = firstHost(cidr);
     if (!net || !host) continue;
-    const winner = effectiveRoute(snapshot.routes, host).winner;
+    const winner = effectiveRoute(routes, host).winner;
     // a route through the tunnel's own address (PPP names itself as gateway) is a tunnel route,
     // whatever its destination: the network is already reached through the VPN
     if (winner && (isTunnelRoute(winner, snapshot) || throughTunnelAddress(winner, tunnelAddresses))) continue;
