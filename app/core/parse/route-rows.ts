@@ -108,9 +108,16 @@ export class RouteTable {
   toArray(): Route[] {
     if (this.all) return this.all;
     const out = new Array<Route>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    // into the new array: made one by one into `objects`, a 200 000-row holey array grows by copies
+    for (let i = 0; i < this.length; i++) out[i] = this.objects[i] ?? this.make(i);
     this.all = out;
     this.objects = out;
+    // every row is an object now and is read as one (no COLUMNS flag left): the columns go, so a
+    // 200 000-route report does not hold both
+    this.capacity = 0;
+    this.line = this.start = this.destEnd = this.end = this.maskId = this.gatewayId = this.ifaceId = new Int32Array(0);
+    this.dest = this.metric = new Float64Array(0);
+    this.prefix = this.flags = new Uint8Array(0);
     return out;
   }
 
