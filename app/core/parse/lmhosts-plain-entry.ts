@@ -33,10 +33,8 @@ const isBlankAt = (text: string, i: number) => {
  * general path reads. Most of a large LMHOSTS is this line: no regex, no line string, no tokens.
  */
 export function plainEntry(text: string, start: number, end: number, n: number): PlainEntry | null | undefined {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9) || c > 126) return undefined;
-  }
+  // printable ASCII only, checked as each part is read (one pass over the line, not two): the
+  // address by dottedQuadIn (digits and dots), the name and every token here, a comment's rest at its end
   let i = start;
   while (i < end && isBlankAt(text, i)) i++;
   if (i === end) return null;
@@ -49,7 +47,8 @@ export function plainEntry(text: string, start: number, end: number, n: number):
   const first = text.charCodeAt(i);
   if (i === end || first === 34 || first === 35) return undefined; // '"' quoted, '#' no name
   while (i < end && !isBlankAt(text, i)) {
-    if (text.charCodeAt(i) === 92) return undefined; // '\': escapes are the general path's
+    const c = text.charCodeAt(i);
+    if (c === 92 || !printable(c)) return undefined; // '\': escapes are the general path's
     i++;
   }
   if (i - nameStart > MAX_NAME) return undefined;
@@ -59,14 +58,25 @@ export function plainEntry(text: string, start: number, end: number, n: number):
     while (i < end && isBlankAt(text, i)) i++;
     if (i === end) return entry;
     const tokenStart = i;
-    while (i < end && !isBlankAt(text, i)) i++;
+    while (i < end && !isBlankAt(text, i)) {
+      if (!printable(text.charCodeAt(i))) return undefined;
+      i++;
+    }
     if (text.charCodeAt(tokenStart) !== 35) return undefined; // not a keyword: an issue
     const length = i - tokenStart;
     if (length === 4 && letters(text, tokenStart + 1, 'PRE')) entry.pre = true;
     else if (length === 3 && letters(text, tokenStart + 1, 'MH')) entry.mh = true;
     else if (length >= 5 && letters(text, tokenStart + 1, 'DOM:')) return undefined;
-    else return entry; // a comment: the rest of the line is not read
+    else return restPrintable(text, i, end) ? entry : undefined; // a comment: the rest is only checked
   }
+}
+
+/** Printable ASCII or a tab (what a plain entry line may hold). */
+const printable = (c: number) => (c >= 32 && c <= 126) || c === 9;
+
+function restPrintable(text: string, i: number, end: number): boolean {
+  for (; i < end; i++) if (!printable(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** `text` at `at` is `upper` in any case (ASCII: `upper` is upper case letters and punctuation). */
