@@ -1,4 +1,5 @@
 import type { Report } from '../core/model/report';
+import { type RouteTable, routeTableOf, routesStillLazy } from '../core/parse/route-rows';
 
 /**
  * Longer route tables are written in slices of this many routes. Small on purpose: a slice's JSON
@@ -14,27 +15,33 @@ const ROUTES_PER_CHUNK = 200;
  * stringified on its own and the route table (the bulk of a 200 000-route report) a slice at a
  * time, so the whole document never exists as one string. The bytes are exactly
  * `JSON.stringify(report)` + "\n" (a test compares them): keys in the same order, values that
- * JSON leaves out (undefined) left out.
+ * JSON leaves out (undefined) left out. A route table the scan never made into objects
+ * (route-rows.ts) is written from its columns, still unmade.
  */
 export function* reportJsonChunks(report: Report, indented: boolean): Generator<string> {
-  if (indented || !isPlainObject(report) || !isPlainObject(report.snapshot) || !Array.isArray(report.snapshot.routes)) {
+  const snapshot = isPlainObject(report) ? report.snapshot : undefined;
+  const lazy = isPlainObject(snapshot) && routesStillLazy(snapshot);
+  if (indented || !isPlainObject(snapshot) || (!lazy && !Array.isArray(snapshot.routes))) {
     yield indented ? JSON.stringify(report, null, 2) + '\n' : JSON.stringify(report) + '\n';
     return;
   }
-  yield* objectChunks(report, (key, value) => (key === 'snapshot' ? objectChunks(value as object, (k, v) => (k === 'routes' ? routeChunks(v as unknown[]) : null)) : null));
+  yield* objectChunks(report, (key) => (key === 'snapshot' ? objectChunks(snapshot, (k) => (k === 'routes' ? routeChunks(lazy ? routeTableOf(snapshot as never) : snapshot.routes as unknown[]) : null)) : null));
   yield '\n';
 }
 
-/** `{…}` member by member; `special` may stream a member's value itself (else JSON.stringify). */
-function* objectChunks(object: object, special: (key: string, value: unknown) => Iterable<string> | null): Generator<string> {
+/**
+ * `{…}` member by member; `special` may stream a member's value itself (else JSON.stringify). A
+ * streamed member's value is not read here (reading a lazy route table would make it).
+ */
+function* objectChunks(object: object, special: (key: string) => Iterable<string> | null): Generator<string> {
   let separator = '{';
-  for (const [key, value] of Object.entries(object)) {
-    const streamed = special(key, value);
+  for (const key of Object.keys(object)) {
+    const streamed = special(key);
     if (streamed) {
       yield `${separator}${JSON.stringify(key)}:`;
       yield* streamed;
     } else {
-      const json = JSON.stringify(value);
+      const json = JSON.stringify((object as Record<string, unknown>)[key]);
       if (json === undefined) continue;
       yield `${separator}${JSON.stringify(key)}:${json}`;
     }
@@ -43,15 +50,15 @@ function* objectChunks(object: object, special: (key: string, value: unknown) =>
   yield separator === '{' ? '{}' : '}';
 }
 
-function* routeChunks(routes: unknown[]): Generator<string> {
+function* routeChunks(routes: unknown[] | RouteTable): Generator<string> {
   if (routes.length === 0) {
     yield '[]';
     return;
   }
   for (let i = 0; i < routes.length; i += ROUTES_PER_CHUNK) {
-    const slice = JSON.stringify(routes.slice(i, i + ROUTES_PER_CHUNK));
-    // the slice's own brackets become the table's: "[" first, "," between, "]" last
-    yield `${i > 0 ? ',' : '['}${slice.slice(1, -1)}`;
+    // "[" first, "," between, "]" last
+    const rows = Array.isArray(routes) ? JSON.stringify(routes.slice(i, i + ROUTES_PER_CHUNK)).slice(1, -1) : routes.rowsJson(i, Math.min(i + ROUTES_PER_CHUNK, routes.length));
+    yield `${i > 0 ? ',' : '['}${rows}`;
   }
   yield ']';
 }

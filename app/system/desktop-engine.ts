@@ -9,6 +9,7 @@ import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
 import { reportBundleFiles } from '../core/report/report-zip';
 import { routesForDiagrams } from '../core/report/traffic-diagram';
+import { withRoutes } from '../core/parse/route-rows';
 import { runHistory } from './run-history';
 import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
@@ -161,7 +162,8 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       // No screen shows the whole route table: the renderer's copy keeps only the routes the traffic
       // diagrams need (those matching a destination a finding decides), not a 200 000-route table
       // validated and copied over IPC for nothing. The session, fixes and exports keep all of them.
-      return { runToken, report: { ...report, snapshot: { ...report.snapshot, routes: routesForDiagrams(report.snapshot, report.findings) } }, fixSha256 };
+      // (withRoutes: a spread of the snapshot would make every route of its lazy table first)
+      return { runToken, report: { ...report, snapshot: withRoutes(report.snapshot, routesForDiagrams(report.snapshot, report.findings)) }, fixSha256 };
     },
 
     async applyFixes(runToken, fixIds, onProgress, opts) {
