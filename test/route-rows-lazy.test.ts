@@ -7,6 +7,8 @@ import { analyseCapture } from '../app/core/analyse';
 import { routesStillLazy } from '../app/core/parse/route-rows';
 import { buildSnapshot } from '../app/core/snapshot/build-snapshot';
 import { readCaptureDir } from '../app/system/capture-reader';
+import { understoodAnything } from '../app/system/input';
+import { reportJsonChunks } from '../app/cli/report-json';
 import { repoRoot } from './support/repo-files';
 
 /**
@@ -26,8 +28,13 @@ describe('a scan leaves the route table unmade', () => {
       // a rule that read snapshot.routes would have made all 2 000 objects: the scan works on columns
       expect(routesStillLazy(report.snapshot)).toBe(true);
       expect(report.findings.map((f) => f.id)).toContain('route.vpn-default-route-wins');
+      // what `scan --json` does next: is there anything understood, then the JSON, streamed
+      expect(understoodAnything(report.snapshot)).toBe(true);
+      const json = [...reportJsonChunks(report, false)].join('');
+      expect(routesStillLazy(report.snapshot)).toBe(true);
       expect(report.snapshot.routes).toHaveLength(2_000);
       expect(routesStillLazy(report.snapshot)).toBe(false);
+      expect(json).toBe(JSON.stringify(report) + '\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

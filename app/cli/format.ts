@@ -1,3 +1,4 @@
+import { routeRowsOf } from '../core/parse/route-rows';
 import type { Finding, Report } from '../core/model/report';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
@@ -42,7 +43,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   const s = report.snapshot;
   const out: string[] = [];
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
-  out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(s.routes.length, 'route')}`);
+  out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(routeRowsOf(s).length, 'route')}`);
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
   if (s.problems.length) {
     out.push(`${l.problemsIn}: ${s.problems.length}`);

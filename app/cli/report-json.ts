@@ -1,5 +1,5 @@
 import type { Report } from '../core/model/report';
-import { type RouteTable, routeTableOf, routesStillLazy } from '../core/parse/route-rows';
+import { type RouteRows, routeRowsOf, routesStillLazy } from '../core/parse/route-rows';
 
 /**
  * Longer route tables are written in slices of this many routes. Small on purpose: a slice's JSON
@@ -25,7 +25,7 @@ export function* reportJsonChunks(report: Report, indented: boolean): Generator<
     yield indented ? JSON.stringify(report, null, 2) + '\n' : JSON.stringify(report) + '\n';
     return;
   }
-  yield* objectChunks(report, (key) => (key === 'snapshot' ? objectChunks(snapshot, (k) => (k === 'routes' ? routeChunks(lazy ? routeTableOf(snapshot as never) : snapshot.routes as unknown[]) : null)) : null));
+  yield* objectChunks(report, (key) => (key === 'snapshot' ? objectChunks(snapshot, (k) => (k === 'routes' ? routeChunks(lazy ? routeRowsOf(snapshot as never) : snapshot.routes as unknown[]) : null)) : null));
   yield '\n';
 }
 
@@ -50,7 +50,7 @@ function* objectChunks(object: object, special: (key: string) => Iterable<string
   yield separator === '{' ? '{}' : '}';
 }
 
-function* routeChunks(routes: unknown[] | RouteTable): Generator<string> {
+function* routeChunks(routes: unknown[] | RouteRows): Generator<string> {
   if (routes.length === 0) {
     yield '[]';
     return;

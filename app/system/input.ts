@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ServerLogResult } from '../core/parse/server-log';
 import { analyseCapture } from '../core/analyse';
+import { routeRowsOf } from '../core/parse/route-rows';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
 import type { Snapshot } from '../core/model/snapshot';
 import { registryViewOf } from '../core/model/registry-view';
@@ -97,7 +98,7 @@ const isCaptureFile = (name: string) => CAPTURE_NAMES.has(name) || CAPTURE_FOLDE
 export function understoodAnything(s: Snapshot): boolean {
   const lmhosts = lmhostsOf(s.lmhosts);
   return (
-    s.routes.length > 0 ||
+    routeRowsOf(s).length > 0 || // not s.routes: that would make every row of a lazy table
     s.interfaces.length > 0 ||
     s.vpnProfiles.length > 0 ||
     s.events.length > 0 ||

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { RouteDecision } from '../model/report';
 import type { Route, Snapshot } from '../model/snapshot';
-import { type RouteTable, routeTableOf } from '../parse/route-rows';
+import { type RouteRows, routeRowsOf } from '../parse/route-rows';
 import { effectiveRoute, interfaceOf, isTunnelRoute, routeLabel } from './route-model';
 
 /** "Traffic to X goes via Y because …" for one destination, in plain words. */
-export function explainDecision(snapshot: Snapshot, target: string, label: string, t: TFunction, routes: readonly Route[] | RouteTable = routeTableOf(snapshot)): RouteDecision {
+export function explainDecision(snapshot: Snapshot, target: string, label: string, t: TFunction, routes: readonly Route[] | RouteRows = routeRowsOf(snapshot)): RouteDecision {
   const { winner, ties, candidates } = effectiveRoute(routes, target);
   if (!winner) {
     return { target, label, winner: null, viaTunnel: false, reason: t('reason.none', { target }) };

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { isTunnelKind } from '../parse/adapter-kind';
 import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 import type { NetInterface, Route, Snapshot } from '../model/snapshot';
-import { RouteTable, routeTableOf } from '../parse/route-rows';
+import { RouteRows, routeRowsOf } from '../parse/route-rows';
 
 /** A stand-in address for "the Internet" when asking which route wins; nothing is contacted. */
 export const INTERNET_PROBE = '8.8.8.8';
@@ -93,12 +93,12 @@ export interface Selection {
 
 /**
  * Longest prefix wins; among equal prefixes the lowest metric (Vista+ prints route + interface metric).
- * `routes`: an array, or a snapshot's table (routeTableOf) — asked without making its rows.
+ * `routes`: an array, or a snapshot's table (routeRowsOf) — asked without making its rows.
  */
-export function effectiveRoute(routes: readonly Route[] | RouteTable, target: string): Selection {
+export function effectiveRoute(routes: readonly Route[] | RouteRows, target: string): Selection {
   const family = target.includes(':') ? 6 : 4;
   const address = family === 4 ? dottedQuadToNumber(target) : null;
-  const table = routes instanceof RouteTable ? routes : routeTableOf(routes);
+  const table = routes instanceof RouteRows ? routes : routeRowsOf(routes);
   const index = address !== null ? v4Index(table) : null;
   const candidates = index ? index.candidates(address!) : linearCandidates(table, target, family);
   const winner = candidates[0] ?? null;
@@ -108,7 +108,7 @@ export function effectiveRoute(routes: readonly Route[] | RouteTable, target: st
 
 const byPrefixThenMetric = (a: Route, b: Route) => b.prefixLength - a.prefixLength || a.metric - b.metric;
 
-function linearCandidates(routes: RouteTable, target: string, family: 4 | 6): Route[] {
+function linearCandidates(routes: RouteRows, target: string, family: 4 | 6): Route[] {
   return routes.filter((r) => r.family === family && routeContains(r, target)).sort(byPrefixThenMetric);
 }
 
@@ -124,10 +124,10 @@ interface V4Index {
   candidates(address: number): Route[];
 }
 
-/** per table: a table over an array is replaced when the array changes (routeTableOf) */
-const v4Indexes = new WeakMap<RouteTable, V4Index | null>();
+/** per table: a table over an array is replaced when the array changes (routeRowsOf) */
+const v4Indexes = new WeakMap<RouteRows, V4Index | null>();
 
-function v4Index(routes: RouteTable): V4Index | null {
+function v4Index(routes: RouteRows): V4Index | null {
   const known = v4Indexes.get(routes);
   if (known !== undefined) return known;
   const index = buildV4Index(routes);
@@ -146,7 +146,7 @@ const POSITION = 2 ** 21;
  * with two passes and a numeric sort (no map or array per network, which made building the index
  * the largest part of a 20 000-route diagnosis), asked by binary search.
  */
-function buildV4Index(routes: RouteTable): V4Index | null {
+function buildV4Index(routes: RouteRows): V4Index | null {
   if (routes.length >= POSITION) return null;
   const networks = new Float64Array(routes.length);
   const lengthOf = new Int8Array(routes.length).fill(-1);

@@ -2,7 +2,7 @@ import type { PersistentRoute, Route } from '../model/snapshot';
 import { maskNumberToPrefix } from './ipv4-dotted';
 import { isOnLinkWord, isSeparator, isV4, isV6, matchHeader, v4PrefixLength, v6Netmask, v6Prefix } from './route-print-lines';
 import { excerpt, problem, type State } from './route-print-state';
-import type { RouteTable } from './route-rows';
+import type { RouteRows } from './route-rows';
 
 /**
  * The row readers of `route print`: IPv4 rows (active: destination, netmask, gateway or the
@@ -307,7 +307,7 @@ function routeKey(dest: string, prefixLength: number, gateway: string | null): s
 }
 
 /** An active route that is also listed under Persistent Routes (same destination, prefix and gateway) is persistent. */
-export function markPersistent(routes: RouteTable, persistent: PersistentRoute[]): void {
+export function markPersistent(routes: RouteRows, persistent: PersistentRoute[]): void {
   if (persistent.length === 0) return;
   const keys = new Set(persistent.map((p) => routeKey(p.destination, p.prefixLength, p.gateway)));
   routes.forEach((r, i) => {

@@ -1,6 +1,6 @@
 import type { Problem } from '../model/problems';
 import type { PersistentRoute } from '../model/snapshot';
-import { RouteTable } from './route-rows';
+import { RouteRows } from './route-rows';
 import type { RoutePrintInterface, RoutePrintResult } from './types';
 
 /**
@@ -28,7 +28,7 @@ export interface State {
   activeSeenInTable: boolean;
   /** rows since the last header or label: "None" and column headers only follow a label */
   rowsInSection: number;
-  routes: RouteTable;
+  routes: RouteRows;
   persistent: PersistentRoute[];
   interfaces: RoutePrintInterface[];
   problems: Problem[];
@@ -47,13 +47,13 @@ export interface State {
   promptLine: number | null;
   /** earlier complete outputs in the same file */
   earlier: Output[];
-  /** the last netmask, gateway and interface address the one-pass row reader read: their numbers and RouteTable ids */
+  /** the last netmask, gateway and interface address the one-pass row reader read: their numbers and RouteRows ids */
   recentColumns: { maskId: number; maskValue: number; gatewayId: number; gatewayValue: number; ifaceId: number; ifaceValue: number };
 }
 
 /** What one run of route print yields; a file with several runs keeps one. */
 interface Output {
-  routes: RouteTable;
+  routes: RouteRows;
   persistent: PersistentRoute[];
   interfaces: RoutePrintInterface[];
   defaultGateway?: string;
@@ -69,7 +69,7 @@ export function initialState(source: string, text = ''): State {
     section: 'none',
     activeSeenInTable: false,
     rowsInSection: 0,
-    routes: new RouteTable(source, text),
+    routes: new RouteRows(source, text),
     persistent: [],
     interfaces: [],
     problems: [],
@@ -118,7 +118,7 @@ export function startAnotherOutput(st: State, n: number): void {
   st.earlier.push(outputOf(st));
   // a new table: the recent column ids belong to the old one
   st.recentColumns = initialState(st.source).recentColumns;
-  Object.assign(st, { routes: new RouteTable(st.source, st.text), persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
+  Object.assign(st, { routes: new RouteRows(st.source, st.text), persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
   delete st.defaultGateway;
   st.promptLine = null;
 }

@@ -103,7 +103,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
   }
 
   markPersistent(st.routes, st.persistent);
-  // the routes stay columns until read (route-rows.ts): routeTableOf(value) asks them without making them
+  // the routes stay columns until read (route-rows.ts): routeRowsOf(value) asks them without making them
   const value: RoutePrintResult = lazyRoutes(
     {
       layout: layoutOf(st),

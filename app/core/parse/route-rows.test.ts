@@ -6,7 +6,7 @@ import type { Route } from '../model/snapshot';
 import { repoFiles, readRepoText } from '../../../test/support/repo-files';
 import { prng } from '../../../test/support/prng';
 import { parseRoutePrint } from './route-print';
-import { lazyRoutes, RouteTable, routeTableOf, routesStillLazy } from './route-rows';
+import { lazyRoutes, RouteRows, routeRowsOf, routesStillLazy } from './route-rows';
 
 /**
  * The route table kept as columns (route-rows.ts) must answer every question exactly as the array of
@@ -29,12 +29,12 @@ const tables = (): { p: string; text: string }[] => [
 
 /** a fresh parse's table (unmade) and a second parse's routes made as plain objects */
 const pair = (text: string) => {
-  const table = routeTableOf(parseRoutePrint(text, 'route-print.txt', { sourceText: true }).value);
+  const table = routeRowsOf(parseRoutePrint(text, 'route-print.txt', { sourceText: true }).value);
   const array = JSON.parse(JSON.stringify(parseRoutePrint(text, 'route-print.txt', { sourceText: true }).value.routes)) as Route[];
   return { table, array };
 };
 
-describe('RouteTable answers as the array of its routes', () => {
+describe('RouteRows answers as the array of its routes', () => {
   it('has real tables to check', () => {
     expect(tables().length).toBeGreaterThan(20);
   });
@@ -84,7 +84,7 @@ describe('RouteTable answers as the array of its routes', () => {
 
   it('makes each row once: the same row is the same object, before and after the whole table is made', () => {
     const text = tables().find(({ text }) => text.includes('0.0.0.0'))!.text;
-    const table = routeTableOf(parseRoutePrint(text).value);
+    const table = routeRowsOf(parseRoutePrint(text).value);
     const first = table.at(0);
     const found = table.filterWithPrefix(0, 0);
     expect(table.at(0)).toBe(first);
@@ -109,7 +109,7 @@ describe('RouteTable answers as the array of its routes', () => {
 
   it('marks a column row persistent whether or not it was made, and the made object shows it', () => {
     const text = ['===', 'IPv4 Route Table', 'Active Routes:', 'Network Destination        Netmask          Gateway       Interface  Metric', '         10.1.0.0    255.255.0.0      192.168.1.1    192.168.1.20     26', '         10.2.0.0    255.255.0.0      192.168.1.1    192.168.1.20     26', '==='].join('\n');
-    const table = routeTableOf(parseRoutePrint(text).value);
+    const table = routeRowsOf(parseRoutePrint(text).value);
     const made = table.at(0);
     table.markPersistentAt(0);
     table.markPersistentAt(1);
@@ -121,24 +121,24 @@ describe('RouteTable answers as the array of its routes', () => {
 
 describe('lazyRoutes', () => {
   it('keeps the key in its place, makes the rows when read, and is a plain array property after', () => {
-    const table = RouteTable.of([{ family: 4, destination: '0.0.0.0', prefixLength: 0, gateway: null, metric: 1, persistent: false }]);
+    const table = RouteRows.of([{ family: 4, destination: '0.0.0.0', prefixLength: 0, gateway: null, metric: 1, persistent: false }]);
     const holder = lazyRoutes({ a: 1, routes: [] as Route[], b: 2 }, table);
     expect(routesStillLazy(holder)).toBe(true);
-    expect(routeTableOf(holder)).toBe(table);
+    expect(routeRowsOf(holder)).toBe(table);
     expect(Object.keys(holder)).toEqual(['a', 'routes', 'b']);
     expect(JSON.stringify(holder)).toBe('{"a":1,"routes":[{"family":4,"destination":"0.0.0.0","prefixLength":0,"gateway":null,"metric":1,"persistent":false}],"b":2}');
     expect(routesStillLazy(holder)).toBe(false);
     expect(Object.getOwnPropertyDescriptor(holder, 'routes')).toMatchObject({ writable: true, enumerable: true });
     holder.routes = [];
-    expect(routeTableOf(holder).length).toBe(0);
+    expect(routeRowsOf(holder).length).toBe(0);
   });
 
   it('a table over an array follows the array when it changes', () => {
     const routes: Route[] = [{ family: 4, destination: '0.0.0.0', prefixLength: 0, gateway: null, metric: 1, persistent: false }];
     const holder = { routes };
-    expect(routeTableOf(holder).length).toBe(1);
+    expect(routeRowsOf(holder).length).toBe(1);
     routes.push({ ...routes[0]!, destination: '10.0.0.0', prefixLength: 8 });
-    expect(routeTableOf(holder).length).toBe(2);
+    expect(routeRowsOf(holder).length).toBe(2);
     expect(effectiveRoute(holder.routes, '10.1.1.1').winner?.destination).toBe('10.0.0.0');
   });
 });

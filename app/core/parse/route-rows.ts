@@ -16,7 +16,7 @@ import { dottedQuadToNumber } from './ipv4-dotted';
  * same object wherever it is named; `toArray()` makes them all (the report JSON, a screen). A made
  * object is exactly what the parser used to make: same keys, same order, same strings.
  */
-export class RouteTable {
+export class RouteRows {
   length = 0;
   private capacity = 0;
   /**
@@ -49,8 +49,8 @@ export class RouteTable {
   ) {}
 
   /** A table over routes that are already objects (tests, a snapshot read from JSON, an edited table). */
-  static of(routes: readonly Route[]): RouteTable {
-    const table = new RouteTable('', '');
+  static of(routes: readonly Route[]): RouteRows {
+    const table = new RouteRows('', '');
     table.objects = routes as Route[];
     table.all = routes as Route[];
     table.length = routes.length;
@@ -355,7 +355,7 @@ const PERSISTENT = 4;
 /** A column row read as a Route (forEach, filter, find): one object, moved from row to row. */
 class RowView {
   i = 0;
-  constructor(private readonly table: RouteTable) {}
+  constructor(private readonly table: RouteRows) {}
   get family(): 4 {
     return 4;
   }
@@ -388,15 +388,15 @@ class RowView {
   }
 }
 
-const lazyTables = new WeakMap<object, RouteTable>();
-const arrayTables = new WeakMap<readonly Route[], { table: RouteTable; length: number; first: Route | undefined; last: Route | undefined }>();
+const lazyTables = new WeakMap<object, RouteRows>();
+const arrayTables = new WeakMap<readonly Route[], { table: RouteRows; length: number; first: Route | undefined; last: Route | undefined }>();
 
 /**
  * Gives `holder.routes` (an existing key, so JSON keeps its place) the table's rows, made on first
- * read: after that it is a plain array property again. Until then routeTableOf(holder) answers from
+ * read: after that it is a plain array property again. Until then routeRowsOf(holder) answers from
  * the columns.
  */
-export function lazyRoutes<T extends { routes: Route[] }>(holder: T, table: RouteTable): T {
+export function lazyRoutes<T extends { routes: Route[] }>(holder: T, table: RouteRows): T {
   lazyTables.set(holder, table);
   const settle = (routes: Route[]) => {
     lazyTables.delete(holder);
@@ -416,7 +416,7 @@ export function lazyRoutes<T extends { routes: Route[] }>(holder: T, table: Rout
  * The table of a snapshot's (or a parse result's) routes without making their objects when they were
  * never read; over the array itself otherwise (kept while the array has the same length and ends).
  */
-export function routeTableOf(holder: { routes: readonly Route[] } | readonly Route[]): RouteTable {
+export function routeRowsOf(holder: { routes: readonly Route[] } | readonly Route[]): RouteRows {
   if (!Array.isArray(holder)) {
     const lazy = lazyTables.get(holder);
     if (lazy) return lazy;
@@ -425,12 +425,12 @@ export function routeTableOf(holder: { routes: readonly Route[] } | readonly Rou
   return tableOfArray(holder as readonly Route[]);
 }
 
-function tableOfArray(routes: readonly Route[]): RouteTable {
+function tableOfArray(routes: readonly Route[]): RouteRows {
   const known = arrayTables.get(routes);
   const first = routes[0];
   const last = routes[routes.length - 1];
   if (known && known.length === routes.length && known.first === first && known.last === last) return known.table;
-  const table = RouteTable.of(routes);
+  const table = RouteRows.of(routes);
   arrayTables.set(routes, { table, length: routes.length, first, last });
   return table;
 }

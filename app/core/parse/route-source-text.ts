@@ -1,10 +1,10 @@
 import type { Route } from '../model/snapshot';
-import { RouteTable } from './route-rows';
+import { RouteRows } from './route-rows';
 
 /** Evidence shows the route as the user's own `route print` printed it. */
-export function withSourceText<T extends Route[] | RouteTable>(routes: T, text: string | undefined): T {
+export function withSourceText<T extends Route[] | RouteRows>(routes: T, text: string | undefined): T {
   if (!text) return routes;
-  const table = routes instanceof RouteTable ? routes : RouteTable.of(routes);
+  const table = routes instanceof RouteRows ? routes : RouteRows.of(routes);
   // Line k as `text.split(/\r?\n/)[k - 1].trim()` gives it (a CR before the LF is trimmed away), found
   // by walking forward from the previous route's line — routes come in line order — instead of
   // splitting the whole text a second time. In place: the parser's routes are this snapshot's own,

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { effectiveRoute, interfaceOf, parseCidr, firstHost, tunnelRouteTest } from '../diagnose/route-model';
-import { routeTableOf } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/route-rows';
 import type { Route, Snapshot } from '../model/snapshot';
 import type { VpnProfile } from '../model/vpn-profile';
 import { tunnelDnsServers } from '../probe/reachability';
@@ -55,7 +55,7 @@ export function planSplitTunnel(snapshot: Snapshot, vpnDefaults: Route[], lanDef
   const removed = new Set(vpnDefaults);
   // one look for a default route (a handful in any table) that would remain and compete; no copy of the table
   // (the defaults are made into routes first: which route it is is asked by identity)
-  const routes = routeTableOf(snapshot);
+  const routes = routeRowsOf(snapshot);
   const competing = routes.filterWithPrefix(0, 0, (r) => r.family === 4 && r.metric <= lanDefault.metric).some((r) => r !== lanDefault && !removed.has(r));
   if (competing && lanDefault.gateway) {
     for (const half of ['0.0.0.0', '128.0.0.0']) {

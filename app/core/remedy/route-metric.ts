@@ -1,6 +1,6 @@
 import type { NetInterface, Route, Snapshot } from '../model/snapshot';
 import { interfaceOf } from '../diagnose/route-model';
-import { routeTableOf } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/route-rows';
 
 /**
  * Metric arithmetic shared by the planner (exact undo) and the apply engine (judging a step by the
@@ -27,7 +27,7 @@ export function interfaceMetricOf(snapshot: Pick<Snapshot, 'routes' | 'interface
   if (iface?.interfaceMetric !== undefined) return { metric: iface.interfaceMetric, source: 'reported' };
   const addresses = [...(iface?.ipv4.map((a) => a.address) ?? []), ...(address ? [address] : [])];
   for (const a of addresses) {
-    const host = routeTableOf(snapshot).findWithPrefix(32, 32, (r) => r.family === 4 && r.destination === a && r.gateway === null && r.interfaceAddress === a);
+    const host = routeRowsOf(snapshot).findWithPrefix(32, 32, (r) => r.family === 4 && r.destination === a && r.gateway === null && r.interfaceAddress === a);
     if (host && host.metric >= ON_LINK) return { metric: host.metric - ON_LINK, source: 'host-route' };
   }
   return null;
@@ -74,7 +74,7 @@ export function expectedShownMetric(snapshot: Snapshot, metric: number, interfac
   // Without ipconfig the interface has no address: the gateway itself (an on-link tunnel route names
   // the tunnel's own address) or the "Interface" column of a route through the same gateway tells it.
   const candidates = [gateway];
-  routeTableOf(snapshot).forEach((r) => {
+  routeRowsOf(snapshot).forEach((r) => {
     if (r.gateway === gateway && r.interfaceAddress) candidates.push(r.interfaceAddress);
   });
   for (const address of [undefined, ...candidates]) {

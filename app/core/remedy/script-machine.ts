@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
-import { routeTableOf } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/route-rows';
 
 /**
  * What a generated script needs to know about the machine it was made for: the Windows generation
@@ -25,7 +25,7 @@ export function scriptMachineOf(snapshot: Pick<Snapshot, 'os' | 'interfaces' | '
   }
   // route print's own rows pair an interface index (when the parser knew it) with its address
   // only rows stored as objects can carry an index (route-rows.ts): the common rows are not visited
-  routeTableOf(snapshot).forEachObject((r) => {
+  routeRowsOf(snapshot).forEachObject((r) => {
     if (r.family === 4 && r.interfaceIndex !== undefined && r.interfaceAddress && !interfaces.has(r.interfaceIndex)) interfaces.set(r.interfaceIndex, r.interfaceAddress);
   });
   return {

@@ -1,5 +1,5 @@
 import { isTunnelKind } from '../parse/adapter-kind';
-import { type RouteTable, routeTableOf } from '../parse/route-rows';
+import { type RouteRows, routeRowsOf } from '../parse/route-rows';
 import { effectiveRoute, INTERNET_PROBE, interfaceOf, isTunnelRoute } from '../diagnose/route-model';
 import { prefixLengthOfMask } from '../sim/ipv4';
 import type { Finding, Fix } from '../model/report';
@@ -283,11 +283,11 @@ export const textRows = (b: DiagramBox): { label: string[]; labelY: number[]; su
 export function routesForDiagrams(snapshot: Pick<Snapshot, 'routes'>, findings: readonly Pick<Finding, 'decisions'>[]): Route[] {
   const targets = [...new Set(findings.flatMap((f) => (f.decisions ?? []).map((d) => d.target)))];
   if (targets.length === 0) return [];
-  return effectiveRouteCandidates(routeTableOf(snapshot), targets);
+  return effectiveRouteCandidates(routeRowsOf(snapshot), targets);
 }
 
 /** The candidates for the targets, in table order; only they are made (a lazy table stays columns). */
-function effectiveRouteCandidates(routes: RouteTable, targets: string[]): Route[] {
+function effectiveRouteCandidates(routes: RouteRows, targets: string[]): Route[] {
   const keep = new Set<Route>();
   for (const target of targets) for (const r of effectiveRoute(routes, target).candidates) keep.add(r);
   // a made row is given to filter as its object: the candidates are found by identity

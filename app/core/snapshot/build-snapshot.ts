@@ -5,7 +5,7 @@ import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
 import { parseRoutePrint } from '../parse/route-print';
 import { withSourceText } from '../parse/route-source-text';
-import { lazyRoutes, RouteTable, routeTableOf } from '../parse/route-rows';
+import { lazyRoutes, RouteRows, routeRowsOf } from '../parse/route-rows';
 import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../parse/types';
 import { parseVer } from '../parse/ver';
 import type { Problem } from '../model/problems';
@@ -45,7 +45,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   const route = routeText !== undefined ? parseRoutePrint(routeText, CAPTURE_FILES.routePrint, { sourceText: true }) : undefined;
   if (route) {
     pushAll(problems, route.problems);
-    if (routeTableOf(route.value).length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
+    if (routeRowsOf(route.value).length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
   }
 
   const ipText = textOf(CAPTURE_FILES.ipconfig);
@@ -69,7 +69,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   }
 
   // the route table as columns (route-rows.ts): the snapshot's routes are made when first read
-  const routes = withSourceText(route ? routeTableOf(route.value) : RouteTable.of([]), routeText);
+  const routes = withSourceText(route ? routeRowsOf(route.value) : RouteRows.of([]), routeText);
   const interfaces = attributeTunnelAddresses(mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], netsh?.value.interfaces ?? [], routes), routes);
 
   const collected = [...capture.files.keys()].sort();
@@ -127,7 +127,7 @@ export function mergeInterfaces(
   listed: RoutePrintInterface[],
   adapters: IpconfigAdapter[],
   netsh: NetshInterface[],
-  routes: RouteTable,
+  routes: RouteRows,
 ): NetInterface[] {
   const usedIndexes = new Set<number>();
   const free = (l: RoutePrintInterface) => !usedIndexes.has(l.index);
@@ -215,7 +215,7 @@ function listedMatch(a: IpconfigAdapter, candidates: RoutePrintInterface[]): Rou
  * the Interface List shows (TAP-Windows, Wintun, WAN (PPP/SLIP), a named VPN connection…). When the
  * list has several, the first unattributed one is named; they are all tunnels, so the verdict holds.
  */
-function attributeTunnelAddresses(interfaces: NetInterface[], routes: RouteTable): NetInterface[] {
+function attributeTunnelAddresses(interfaces: NetInterface[], routes: RouteRows): NetInterface[] {
   const owned = new Set(interfaces.flatMap((i) => i.ipv4.map((a) => a.address)));
   const candidates = interfaces.filter((i) => isTunnelKind(i.kind) && i.ipv4.length === 0 && i.index !== null);
   if (candidates.length === 0) return interfaces;
@@ -255,7 +255,7 @@ function inSubnet(address: string, network: string, prefix: number): boolean {
 }
 
 /** Vista+ prints each interface's own /32 host route with metric 256 + interface metric. */
-function inferInterfaceMetric(addresses: string[], routes: RouteTable): number | undefined {
+function inferInterfaceMetric(addresses: string[], routes: RouteRows): number | undefined {
   for (const address of addresses) {
     const host = routes.findWithPrefix(32, 32, (r) => r.family === 4 && r.destination === address && r.interfaceAddress === address);
     if (host && host.metric >= 256) return host.metric - 256;

@@ -1,13 +1,13 @@
 import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { routeTableOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/route-rows';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, INTERNET_PROBE, isDefaultRoute } from '../route-model';
 
 /** route.duplicate-default-equal-metric: the winning default route has a twin with the same metric. */
 export function duplicateDefaultEqualMetric(ctx: DiagnoseContext): Finding[] {
   const { snapshot, t } = ctx;
-  const defaults = routeTableOf(snapshot).filterWithPrefix(0, 0, isDefaultRoute);
+  const defaults = routeRowsOf(snapshot).filterWithPrefix(0, 0, isDefaultRoute);
   const { winner, ties } = effectiveRoute(defaults, INTERNET_PROBE);
   if (!winner) return [];
   const distinct = ties.filter((r) => r.gateway !== winner.gateway || r.interfaceAddress !== winner.interfaceAddress);

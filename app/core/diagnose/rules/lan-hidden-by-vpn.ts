@@ -3,7 +3,7 @@ import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, isTunnelRoute, routeLabel } from '../route-model';
-import { routeTableOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/route-rows';
 import { isTunnelKind } from '../../parse/adapter-kind';
 
 /** route.lan-hidden-by-vpn: a tunnel route wins for addresses of a directly connected LAN. */
@@ -16,7 +16,7 @@ export function lanHiddenByVpn(ctx: DiagnoseContext): Finding[] {
       if (addr.prefixLength >= 31 || addr.prefixLength === 0) continue;
       const cidr = `${ipaddr.IPv4.networkAddressFromCIDR(`${addr.address}/${addr.prefixLength}`).toString()}/${addr.prefixLength}`;
       const probe = iface.gateways.find((g) => g.includes('.') && inSubnet(g, addr.address, addr.prefixLength)) ?? addr.address;
-      const winner = effectiveRoute(routeTableOf(snapshot), probe).winner;
+      const winner = effectiveRoute(routeRowsOf(snapshot), probe).winner;
       if (!winner || !isTunnelRoute(winner, snapshot) || winner.prefixLength === 0 || winner.prefixLength === 1) continue;
       findings.push({
         id: 'route.lan-hidden-by-vpn',

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { dottedQuadToNumber } from '../../parse/ipv4-dotted';
 import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { routeTableOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/route-rows';
 
 /**
  * route.persistent-route-stale: a persistent route's gateway is on no connected subnet. Connected
@@ -18,7 +18,7 @@ export function persistentRouteStale(ctx: DiagnoseContext): Finding[] {
   const stale = snapshot.persistentRoutes.filter((p) => p.gateway !== '0.0.0.0');
   if (stale.length === 0) return [];
   const onLink: { address: string; prefixLength: number }[] = [];
-  routeTableOf(snapshot).forEach((r) => {
+  routeRowsOf(snapshot).forEach((r) => {
     if (r.family === 4 && r.prefixLength >= 8 && !isMulticastOrBroadcast(r.destination) && (r.gateway === null || r.gateway === r.interfaceAddress)) onLink.push({ address: r.destination, prefixLength: r.prefixLength });
   });
   const reachable = reachability([...subnets, ...onLink]);

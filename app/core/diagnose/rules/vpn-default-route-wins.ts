@@ -5,14 +5,14 @@ import { vpnProfilesOf } from '../../model/vpn-profile';
 import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
-import { routeTableOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/route-rows';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, INTERNET_PROBE, interfaceOf, isDefaultHalf, isDefaultRoute, isTunnelRoute } from '../route-model';
 
 /** route.vpn-default-route-wins: a tunnel default route (or def1 halves) beats the LAN default. */
 export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
   const { snapshot, t } = ctx;
-  const routes = routeTableOf(snapshot);
+  const routes = routeRowsOf(snapshot);
   const internet = effectiveRoute(routes, INTERNET_PROBE).winner;
   if (!internet || !isTunnelRoute(internet, snapshot)) return [];
   const lanDefaults = routes.filterWithPrefix(0, 0, (r) => isDefaultRoute(r) && !isTunnelRoute(r, snapshot) && r.gateway !== null).sort((a, b) => a.metric - b.metric);

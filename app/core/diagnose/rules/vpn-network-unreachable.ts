@@ -4,7 +4,7 @@ import { interfaceIndexOf } from '../../remedy/route-metric';
 import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
-import { routeTableOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/route-rows';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr, tunnelRouteTest } from '../route-model';
 
@@ -23,7 +23,7 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
   let throughGateway: Route | undefined;
   let throughAddress: Route | undefined;
   const tunnelAddresses = new Set<string>();
-  const routes = routeTableOf(snapshot);
+  const routes = routeRowsOf(snapshot);
   routes.forEach((r, i) => {
     if (r.family !== 4 || !isTunnel(r)) return;
     if (!throughGateway && r.gateway && r.gateway !== r.interfaceAddress) throughGateway = routes.at(i);
