@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCapture } from '../bench/generate-capture';
 import { analyseCapture } from '../app/core/analyse';
-import { routesStillLazy } from '../app/core/parse/route-rows';
+import { routesStillLazy } from '../app/core/parse/lazy-routes';
 import { buildSnapshot } from '../app/core/snapshot/build-snapshot';
 import { readCaptureDir } from '../app/system/capture-reader';
 import { understoodAnything } from '../app/system/input';

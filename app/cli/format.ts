@@ -1,4 +1,4 @@
-import { routeRowsOf } from '../core/parse/route-rows';
+import { routeRowsOf } from '../core/parse/lazy-routes';
 import type { Finding, Report } from '../core/model/report';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */

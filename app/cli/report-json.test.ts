@@ -3,7 +3,7 @@ import { analyseCapture } from '../core/analyse';
 import { readCaptureDir } from '../system/capture-reader';
 import type { Report } from '../core/model/report';
 import { reportJsonChunks } from './report-json';
-import { routesStillLazy } from '../core/parse/route-rows';
+import { routesStillLazy } from '../core/parse/lazy-routes';
 import { corpusFiles, readCorpus } from '../../test/corpus';
 import { readRepoText, repoFiles } from '../../test/support/repo-files';
 import type { Capture } from '../core/capture/capture';

@@ -1,5 +1,6 @@
 import type { Report } from '../core/model/report';
-import { type RouteRows, routeRowsOf, routesStillLazy } from '../core/parse/route-rows';
+import type { RouteRows } from '../core/parse/route-rows';
+import { routeRowsOf, routesStillLazy } from '../core/parse/lazy-routes';
 
 /**
  * Longer route tables are written in slices of this many routes. Small on purpose: a slice's JSON

@@ -9,7 +9,7 @@ import type { Policy } from '../core/model/policy';
 import type { Report } from '../core/model/report';
 import { reportBundleFiles } from '../core/report/report-zip';
 import { routesForDiagrams } from '../core/report/traffic-diagram';
-import { withRoutes } from '../core/parse/route-rows';
+import { withRoutes } from '../core/parse/lazy-routes';
 import { runHistory } from './run-history';
 import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ServerLogResult } from '../core/parse/server-log';
 import { analyseCapture } from '../core/analyse';
-import { routeRowsOf } from '../core/parse/route-rows';
+import { routeRowsOf } from '../core/parse/lazy-routes';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
 import type { Snapshot } from '../core/model/snapshot';
 import { registryViewOf } from '../core/model/registry-view';

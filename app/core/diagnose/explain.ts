@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { RouteDecision } from '../model/report';
 import type { Route, Snapshot } from '../model/snapshot';
-import { type RouteRows, routeRowsOf } from '../parse/route-rows';
+import type { RouteRows } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/lazy-routes';
 import { effectiveRoute, interfaceOf, isTunnelRoute, routeLabel } from './route-model';
 
 /** "Traffic to X goes via Y because …" for one destination, in plain words. */

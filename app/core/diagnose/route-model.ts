@@ -2,7 +2,8 @@ import ipaddr from 'ipaddr.js';
 import { isTunnelKind } from '../parse/adapter-kind';
 import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 import type { NetInterface, Route, Snapshot } from '../model/snapshot';
-import { RouteRows, routeRowsOf } from '../parse/route-rows';
+import { RouteRows } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/lazy-routes';
 
 /** A stand-in address for "the Internet" when asking which route wins; nothing is contacted. */
 export const INTERNET_PROBE = '8.8.8.8';

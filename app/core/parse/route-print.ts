@@ -21,7 +21,7 @@ import { addInterface, continuesDescription } from './route-print-iflist';
 import { commonV4Row, completeV6, flushPendingV6, markPersistent, v4Row, v6Row } from './route-print-rows';
 import { excerpt, initialState, keepFullerOutput, layoutOf, problem, startAnotherOutput, type State } from './route-print-state';
 import { isElisionLine } from './paste-damage';
-import { lazyRoutes } from './route-rows';
+import { lazyRoutes } from './lazy-routes';
 import { lineAt, textLines } from './text-lines';
 
 /**

@@ -6,7 +6,8 @@ import type { Route } from '../model/snapshot';
 import { repoFiles, readRepoText } from '../../../test/support/repo-files';
 import { prng } from '../../../test/support/prng';
 import { parseRoutePrint } from './route-print';
-import { lazyRoutes, RouteRows, routeRowsOf, routesStillLazy } from './route-rows';
+import { RouteRows } from './route-rows';
+import { lazyRoutes, routeRowsOf, routesStillLazy } from './lazy-routes';
 
 /**
  * The route table kept as columns (route-rows.ts) must answer every question exactly as the array of

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { effectiveRoute, interfaceOf, parseCidr, firstHost, tunnelRouteTest } from '../diagnose/route-model';
-import { routeRowsOf } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/lazy-routes';
 import type { Route, Snapshot } from '../model/snapshot';
 import type { VpnProfile } from '../model/vpn-profile';
 import { tunnelDnsServers } from '../probe/reachability';

@@ -1,6 +1,6 @@
 import type { NetInterface, Route, Snapshot } from '../model/snapshot';
 import { interfaceOf } from '../diagnose/route-model';
-import { routeRowsOf } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/lazy-routes';
 
 /**
  * Metric arithmetic shared by the planner (exact undo) and the apply engine (judging a step by the

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../model/snapshot';
-import { routeRowsOf } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/lazy-routes';
 
 /**
  * What a generated script needs to know about the machine it was made for: the Windows generation

@@ -1,5 +1,6 @@
 import { isTunnelKind } from '../parse/adapter-kind';
-import { type RouteRows, routeRowsOf } from '../parse/route-rows';
+import type { RouteRows } from '../parse/route-rows';
+import { routeRowsOf } from '../parse/lazy-routes';
 import { effectiveRoute, INTERNET_PROBE, interfaceOf, isTunnelRoute } from '../diagnose/route-model';
 import { prefixLengthOfMask } from '../sim/ipv4';
 import type { Finding, Fix } from '../model/report';

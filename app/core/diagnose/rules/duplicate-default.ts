@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { routeRowsOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/lazy-routes';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, INTERNET_PROBE, isDefaultRoute } from '../route-model';
 

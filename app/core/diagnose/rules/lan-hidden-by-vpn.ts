@@ -3,7 +3,7 @@ import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, isTunnelRoute, routeLabel } from '../route-model';
-import { routeRowsOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/lazy-routes';
 import { isTunnelKind } from '../../parse/adapter-kind';
 
 /** route.lan-hidden-by-vpn: a tunnel route wins for addresses of a directly connected LAN. */

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { dottedQuadToNumber } from '../../parse/ipv4-dotted';
 import type { Finding } from '../../model/report';
 import type { DiagnoseContext } from '../context';
-import { routeRowsOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/lazy-routes';
 
 /**
  * route.persistent-route-stale: a persistent route's gateway is on no connected subnet. Connected

@@ -5,7 +5,7 @@ import { vpnProfilesOf } from '../../model/vpn-profile';
 import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
-import { routeRowsOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/lazy-routes';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, INTERNET_PROBE, interfaceOf, isDefaultHalf, isDefaultRoute, isTunnelRoute } from '../route-model';
 

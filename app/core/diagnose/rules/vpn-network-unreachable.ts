@@ -4,7 +4,7 @@ import { interfaceIndexOf } from '../../remedy/route-metric';
 import type { Finding } from '../../model/report';
 import type { Route } from '../../model/snapshot';
 import type { DiagnoseContext } from '../context';
-import { routeRowsOf } from '../../parse/route-rows';
+import { routeRowsOf } from '../../parse/lazy-routes';
 import { evidenceOf, explainDecision } from '../explain';
 import { effectiveRoute, firstHost, interfaceOf, isTunnelRoute, parseCidr, tunnelRouteTest } from '../route-model';
 
