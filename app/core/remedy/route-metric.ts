@@ -1,6 +1,7 @@
 import type { NetInterface, Route, Snapshot } from '../model/snapshot';
 import { interfaceOf } from '../diagnose/route-model';
 import { routeRowsOf } from '../parse/lazy-routes';
+import type { RouteRows } from '../parse/route-rows';
 
 /**
  * Metric arithmetic shared by the planner (exact undo) and the apply engine (judging a step by the
@@ -71,18 +72,38 @@ export function expectedShownMetric(snapshot: Snapshot, metric: number, interfac
     interfaceIndex !== undefined
       ? snapshot.interfaces.find((i) => i.index === interfaceIndex)
       : snapshot.interfaces.find((i) => i.ipv4.some((a) => a.address === gateway));
+  const own = interfaceMetricOf(snapshot, iface);
+  if (own) return metric + own.metric;
   // Without ipconfig the interface has no address: the gateway itself (an on-link tunnel route names
   // the tunnel's own address) or the "Interface" column of a route through the same gateway tells it.
-  const candidates = [gateway];
-  routeRowsOf(snapshot).forEach((r) => {
-    if (r.gateway === gateway && r.interfaceAddress) candidates.push(r.interfaceAddress);
-  });
-  for (const address of [undefined, ...candidates]) {
+  for (const address of addressesVia(snapshot, gateway)) {
     const known = interfaceMetricOf(snapshot, iface, address);
     if (known) return metric + known.metric;
   }
   return null;
 }
+
+/**
+ * The gateway, then the interface addresses of the routes through it, each once, in table order:
+ * one pass over the table per gateway (a fix adding 64 networks asks 64 times, and each address
+ * asked again gave the same answer).
+ */
+function addressesVia(snapshot: Pick<Snapshot, 'routes'>, gateway: string): string[] {
+  const rows = routeRowsOf(snapshot);
+  let byGateway = addressesByGateway.get(rows);
+  if (!byGateway) addressesByGateway.set(rows, (byGateway = new Map()));
+  let addresses = byGateway.get(gateway);
+  if (!addresses) {
+    const seen = new Set<string>([gateway]);
+    rows.forEach((r) => {
+      if (r.gateway === gateway && r.interfaceAddress) seen.add(r.interfaceAddress);
+    });
+    byGateway.set(gateway, (addresses = [...seen]));
+  }
+  return addresses;
+}
+
+const addressesByGateway = new WeakMap<RouteRows, Map<string, string[]>>();
 
 export function interfaceIndexOf(route: Route, snapshot: Snapshot): number | undefined {
   return route.interfaceIndex ?? interfaceOf(route, snapshot)?.index ?? undefined;
