@@ -272,7 +272,7 @@ export class RouteRows {
     if (known !== undefined) known.persistent = true;
   }
 
-  /** Whether row i is a column row that already carries its printed text (no need to make it to add one). */
+  /** Whether row i's source already carries its printed text (asked of the columns for an unmade row, without making it). */
   hasSourceTextAt(i: number): boolean {
     const f = this.flags[i]!;
     if (f & COLUMNS && this.objects[i] === undefined) return (f & WITH_TEXT) !== 0;
