@@ -26,7 +26,7 @@ export function* reportJsonChunks(report: Report, indented: boolean): Generator<
     yield indented ? JSON.stringify(report, null, 2) + '\n' : JSON.stringify(report) + '\n';
     return;
   }
-  yield* objectChunks(report, (key) => (key === 'snapshot' ? objectChunks(snapshot, (k) => (k === 'routes' ? routeChunks(lazy ? routeRowsOf(snapshot as never) : snapshot.routes as unknown[]) : null)) : null));
+  yield* objectChunks(report, (key) => (key === 'snapshot' ? objectChunks(snapshot, (k) => (k === 'routes' ? routeChunks(lazy ? routeRowsOf(report.snapshot) : report.snapshot.routes) : null)) : null));
   yield '\n';
 }
 

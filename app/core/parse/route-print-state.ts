@@ -62,6 +62,9 @@ interface Output {
   onLink: boolean;
 }
 
+/** NaN: equal to no address (an int32 from quadEnd may be -1: 255.255.255.255) */
+const noRecentColumns = (): State['recentColumns'] => ({ maskId: -1, maskValue: NaN, gatewayId: -1, gatewayValue: NaN, ifaceId: -1, ifaceValue: NaN });
+
 export function initialState(source: string, text = ''): State {
   return {
     source,
@@ -83,8 +86,7 @@ export function initialState(source: string, text = ''): State {
     persistentNone: false,
     promptLine: null,
     earlier: [],
-    // NaN: equal to no address (an int32 from quadEnd may be -1: 255.255.255.255)
-    recentColumns: { maskId: -1, maskValue: NaN, gatewayId: -1, gatewayValue: NaN, ifaceId: -1, ifaceValue: NaN },
+    recentColumns: noRecentColumns(),
   };
 }
 
@@ -117,7 +119,7 @@ export function startAnotherOutput(st: State, n: number): void {
   problem(st, st.promptLine ?? n, 'another route print output starts here; one is kept (the fuller output, on a tie the later one)');
   st.earlier.push(outputOf(st));
   // a new table: the recent column ids belong to the old one
-  st.recentColumns = initialState(st.source).recentColumns;
+  st.recentColumns = noRecentColumns();
   Object.assign(st, { routes: new RouteRows(st.source, st.text), persistent: [], interfaces: [], hexIndexes: false, decimalIndexes: false, onLink: false, section: 'none', rowsInSection: 0, persistentNone: false, activeSeenInTable: false });
   delete st.defaultGateway;
   st.promptLine = null;

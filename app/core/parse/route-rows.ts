@@ -134,15 +134,7 @@ export class RouteRows {
    * it — keep `at(i)`.
    */
   forEach(fn: (route: Route, i: number) => void): void {
-    const view = (this.view ??= new RowView(this));
-    for (let i = 0; i < this.length; i++) {
-      const known = this.objects[i];
-      if (known !== undefined) fn(known, i);
-      else {
-        view.i = i;
-        fn(view as unknown as Route, i);
-      }
-    }
+    for (let i = 0; i < this.length; i++) fn(this.viewOf(i), i);
   }
 
   /** The rows `test` accepts, as Routes (only those are made). `test` must not keep its argument. */
@@ -156,17 +148,7 @@ export class RouteRows {
 
   /** The index of the first row `test` accepts, or -1. */
   findIndex(test: (route: Route) => boolean): number {
-    const view = (this.view ??= new RowView(this));
-    for (let i = 0; i < this.length; i++) {
-      const known = this.objects[i];
-      let r: Route;
-      if (known !== undefined) r = known;
-      else {
-        view.i = i;
-        r = view as unknown as Route;
-      }
-      if (test(r)) return i;
-    }
+    for (let i = 0; i < this.length; i++) if (test(this.viewOf(i))) return i;
     return -1;
   }
 
