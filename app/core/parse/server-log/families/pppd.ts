@@ -138,7 +138,8 @@ export const pppdFamily: FamilyParser = {
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
     // Padavan firmware logs with the tag "VPN server" (syslog shows it like host + program)
-    if (pre.host === 'VPN' && pre.program === 'server') return true;
+    // (program first: host is read from the header again when asked)
+    if (pre.program === 'server' && pre.host === 'VPN') return true;
     if (pre.shape === 'router-tab') return true;
     if (pre.program) return false;
     return applyRules(RULES, pre.message, pre, {}) !== null;
