@@ -297,8 +297,10 @@ class SyslogPrefixed implements Prefixed {
   // where the pid is (a session name asks for it on every record of some families)
   private programEnd = 0;
   private pidEnd = -1;
-  /** the whole header, read when time or host is first asked for this record */
-  private whole: Prefixed | undefined = undefined;
+  /** time and host, read when either is first asked for this record (`read`: done) */
+  private read = false;
+  private readTime: LogTime | undefined = undefined;
+  private readHost: string | undefined = undefined;
   src: string | undefined = undefined;
   messageAt = 0;
 
@@ -306,7 +308,7 @@ class SyslogPrefixed implements Prefixed {
   fill(text: string, src: string | undefined, base: number): this {
     const f = found;
     this.text = text;
-    this.whole = undefined;
+    this.read = false;
     this.program = src === undefined ? programOf(text, f.programStart, f.programEnd) : programOf(src, base + f.programStart, base + f.programEnd);
     this.message = text.slice(f.message);
     this.programEnd = f.programEnd;
@@ -318,20 +320,32 @@ class SyslogPrefixed implements Prefixed {
 
   /** the time syslogHeader gives for this text (only entries ask: the whole header is read again) */
   get time(): LogTime {
-    return this.header().time!;
+    this.readHeader();
+    return this.readTime!;
   }
 
   get host(): string | undefined {
-    return this.header().host;
+    this.readHeader();
+    return this.readHost;
   }
 
   get pid(): string | undefined {
     return this.pidEnd >= 0 ? this.text.slice(this.programEnd + 1, this.pidEnd) : undefined;
   }
 
-  private header(): Prefixed {
+  private readHeader(): void {
+    if (this.read) return;
+    this.read = true;
+    const text = this.text;
     // findSyslogProgram took this text, so scanSyslogHeader does (the property tests hold both to SYSLOG_PROG)
-    return (this.whole ??= syslogHeader(this.text) ?? splitPrefixByRegex(this.text));
+    if (scanSyslogHeader(text, true)) {
+      this.readTime = timeOf(text, scan);
+      this.readHost = scan.hostEnd >= 0 ? text.slice(scan.start, scan.hostEnd) : undefined;
+    } else {
+      const p = splitPrefixByRegex(text);
+      this.readTime = p.time;
+      this.readHost = p.host;
+    }
   }
 }
 

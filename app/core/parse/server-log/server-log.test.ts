@@ -346,6 +346,26 @@ describe('past the entries cap, a tracked family keeps its state from counted re
   });
 });
 
+describe('past the entries cap, a pluto record with a cause is decoded as before the cap', () => {
+  const pluto = (msg: string) => `Jan 22 03:18:24 vpn pluto[2209]: ${msg}`;
+  const filler = Array.from({ length: MAX_ENTRIES + 50 }, (_, i) => pluto(`"l2tp-psk"[${i % 40}] 198.51.100.${i % 250} #${i}: STATE_MAIN_R1: sent MR1, expecting MI2`));
+  // conn heads with and without a peer, with a port, a host name, and HEAD's `packet from` shape
+  const causes = [
+    '"l2tp-psk"[7] 198.51.100.7 #4501: max number of retransmissions (2) reached STATE_MAIN_R2',
+    '"l2tp-psk"[7] 198.51.100.8:4500 #4502: max number of retransmissions (2) reached STATE_MAIN_R2',
+    '"l2tp-psk" #4503: max number of retransmissions (2) reached STATE_MAIN_R2',
+    '"l2tp-psk"[3] host.example #4504: no acceptable Oakley Transform',
+    'packet from 198.51.100.9:500: max number of retransmissions (2) reached STATE_MAIN_R2',
+  ];
+  it('the same entry (serial as session, the PC\'s address as peer) as the record alone gives', () => {
+    const past = parseServerLog([...filler, ...causes.map(pluto)].join('\n')).entries.filter((e) => e.line > filler.length);
+    const alone = parseServerLog(causes.map(pluto).join('\n')).entries;
+    const shape = (e: (typeof alone)[number]) => ({ text: e.text, session: e.session, peer: e.peer, cause: e.cause, decoded: e.decoded });
+    expect(past.map(shape)).toEqual(alone.map(shape));
+    expect(alone.map((e) => [e.session, e.peer])).toEqual([['#4501', '198.51.100.7'], ['#4502', '198.51.100.8'], ['#4503', undefined], ['#4504', undefined], ['pluto[2209]', '198.51.100.9']]);
+  });
+});
+
 describe.skipIf(!corpusAvailable)('past the entries cap, lines are only counted — and counted as when decoded', () => {
   it('the pppd corpus (and a line no rule knows) repeated 300 times: every count is 300 times that of one copy', () => {
     // plus a pppd line no rule knows: it must stay unknown when the copy is only counted

@@ -111,6 +111,31 @@ const RULES: Rule[] = [
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
 const HEAD = /^(?:000 )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+): |"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
+/**
+ * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
+ * a quote — what pluto prints on nearly every line. When it matches, HEAD takes it too (the first
+ * alternative that matches, and the body after it, `(.*)$`, always matches a message without a line
+ * break), so a counted record needs no match array: the body starts where the test stopped, and
+ * the serial is the digits just before its `: `.
+ */
+const CONN_SERIAL_HEAD = /^"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+: /;
+// (sticky copy: test() leaves lastIndex at the match's end)
+const CONN_SERIAL_HEAD_Y = new RegExp(CONN_SERIAL_HEAD.source.slice(1), 'y');
+
+/** Serial and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
+function countedHead(message: string, clean: boolean): { serial: string; bodyAt: number } | undefined {
+  if (message.charCodeAt(0) !== 34 || (!clean && /[\n\r\u2028\u2029]/.test(message))) return undefined;
+  CONN_SERIAL_HEAD_Y.lastIndex = 0;
+  if (!CONN_SERIAL_HEAD_Y.test(message)) return undefined;
+  const bodyAt = CONN_SERIAL_HEAD_Y.lastIndex;
+  let from = bodyAt - 2; // the `:` after the serial's digits
+  while (isDigit(message.charCodeAt(from - 1))) from--;
+  counted.serial = message.slice(from, bodyAt - 2);
+  counted.bodyAt = bodyAt;
+  return counted;
+}
+const counted = { serial: '', bodyAt: 0 };
+
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
 const STATUS_HEAD = /^000 #\d+: "/;
@@ -126,6 +151,20 @@ export const libreswanFamily: FamilyParser = {
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
+    // a counted record (past the entries cap) needs only its serial and body: read without HEAD's match array
+    const head = countOnly ? countedHead(pre.message, pre.src !== undefined) : undefined;
+    if (head) {
+      const body = trimmed(pre.message.slice(head.bodyAt));
+      const at = messageAt(pre, head.bodyAt, body);
+      const found = applyRules(RULES, body, pre, state, true, at < 0 ? undefined : pre.src, at);
+      if (!found) return null;
+      const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;
+      hit.session = `#${head.serial}`;
+      // a rule that is not a context rule decoded the record in full: its peer as below (HEAD's third group, this alternative's)
+      const peer = found === COUNTED ? undefined : pre.message.match(HEAD)?.[3];
+      if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
+      return hit;
+    }
     // a pasted line may start mid-name: `l2tp-psk"[1] 109.252.69.155 #1: …`
     const msg = pre.message.charCodeAt(0) === 34 ? pre.message : pre.message.replace(/^([^"\s]+)"\[/, '"$1"['); // a quote first: nothing to mend
     const m = msg.match(HEAD);
