@@ -49,14 +49,15 @@ interface Serial {
   last?: ServerLogEntry;
 }
 
-const serialOf = (state: Record<string, unknown>, serial: string | undefined): Serial | undefined => {
-  if (!serial) return undefined;
+/** What is remembered of the serial a record's session (`#serial`) names. */
+const serialOf = (state: Record<string, unknown>, session: string | undefined): Serial | undefined => {
+  if (!session) return undefined;
   const all = (state.serials ??= new Map<string, Serial>()) as Map<string, Serial>;
-  let s = all.get(serial);
+  let s = all.get(session);
   if (!s) {
     if (all.size > 5000) all.clear(); // bounded memory on long logs
     s = { retransmits: 0, established: false };
-    all.set(serial, s);
+    all.set(session, s);
   }
   return s;
 };
@@ -122,19 +123,19 @@ const CONN_SERIAL_HEAD = /^"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+: /;
 // (sticky copy: test() leaves lastIndex at the match's end)
 const CONN_SERIAL_HEAD_Y = new RegExp(CONN_SERIAL_HEAD.source.slice(1), 'y');
 
-/** Serial and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
-function countedHead(message: string, clean: boolean): { serial: string; bodyAt: number } | undefined {
+/** Session (`#serial`) and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
+function countedHead(message: string, clean: boolean): { session: string; bodyAt: number } | undefined {
   if (message.charCodeAt(0) !== 34 || (!clean && /[\n\r\u2028\u2029]/.test(message))) return undefined;
   CONN_SERIAL_HEAD_Y.lastIndex = 0;
   if (!CONN_SERIAL_HEAD_Y.test(message)) return undefined;
   const bodyAt = CONN_SERIAL_HEAD_Y.lastIndex;
   let from = bodyAt - 2; // the `:` after the serial's digits
   while (isDigit(message.charCodeAt(from - 1))) from--;
-  counted.serial = message.slice(from, bodyAt - 2);
+  counted.session = message.slice(from - 1, bodyAt - 2); // with its `#` (the regex put one before the digits)
   counted.bodyAt = bodyAt;
   return counted;
 }
-const counted = { serial: '', bodyAt: 0 };
+const counted = { session: '', bodyAt: 0 };
 
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
@@ -159,7 +160,7 @@ export const libreswanFamily: FamilyParser = {
       const found = applyRules(RULES, body, pre, state, true, at < 0 ? undefined : pre.src, at);
       if (!found) return null;
       const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;
-      hit.session = `#${head.serial}`;
+      hit.session = head.session;
       // a rule that is not a context rule decoded the record in full: its peer as below (HEAD's third group, this alternative's)
       const peer = found === COUNTED ? undefined : pre.message.match(HEAD)?.[3];
       if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
@@ -185,13 +186,14 @@ export const libreswanFamily: FamilyParser = {
   },
   track(seen, state) {
     const session = seen.session;
-    const s = serialOf(state, session !== undefined && session.charCodeAt(0) === 35 ? session.slice(1) : session);
+    // keyed by the session as the hit names it (`#serial`, or program[pid] for a record without one): no cut per record
+    const s = serialOf(state, session);
     if (!s) return;
     const text = seen.text;
     const st = lastState(text);
     // the known name's constant, or a copy: a cut of the record would keep its whole read chunk alive for as long as the serial is remembered
     if (st !== undefined) s.state = STATE_NAMES.get(st) ?? ` ${st}`.slice(1);
-    if (ESTABLISHED.test(text)) s.established = true;
+    if (!s.established && ESTABLISHED.test(text)) s.established = true;
     if (text.includes('STATE_MAIN_R2: retransmission')) {
       s.retransmits++;
       s.last = seen.entry();
