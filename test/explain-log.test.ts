@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../app/core/model/report';
+import { MAX_ENTRIES } from '../app/core/parse/server-log';
 import { sensitiveValues } from '../app/core/report/redact-values';
 import { corpusAvailable, corpusRoot } from './corpus';
 import { cli } from './support/cli';
@@ -76,6 +77,28 @@ describe('tunnelmedic explain-log', () => {
     for (const secret of ['testuser', 'vpn.example.com', '116.162.227.30']) expect(r.stdout).not.toContain(secret);
     expect(r.stdout).toContain('user-1');
     expect(r.code).toBe(1);
+  });
+  // past the entries cap a record is only counted: its names must still be hidden (the bundle holds the whole log, the report quotes unknown lines)
+  const longLog = (tail: string) => ['Jul 29 09:59:50 gw pppd[3]: a line no rule knows, about alice', ...Array.from({ length: MAX_ENTRIES + 100 }, (_, i) => `Jul 29 09:59:54 gw pppd[${i}]: Using interface ppp${i % 9}`), tail].join('\n') + '\n';
+  it('a user who only logs in past the entries cap is hidden too: in the redacted bundle\'s server log and by explain-log --redact', async () => {
+    const tail = 'Jul 29 09:59:55 gw pppd[7]: CHAP peer authentication succeeded for alice';
+    const capture = { origin: 'capture' as const, label: 'x', meta: { schemaVersion: 1 as const }, readProblems: [], files: new Map([['server-logs/long.txt', { name: 'server-logs/long.txt', text: longLog(tail), encoding: 'utf-8' }]]) };
+    expect(sensitiveValues({ capture })).toEqual(expect.arrayContaining([{ kind: 'user', value: 'alice' }]));
+    const r = await cli(['explain-log', file('long.txt', longLog(tail)), '--redact', '--json']);
+    expect(r.stdout).toContain('a line no rule knows, about user-1');
+    expect(r.stdout).not.toContain('alice');
+    // and a packet dump's LCP Ident (the PC's name), decoded only now
+    const ident = await cli(['explain-log', file('ident.txt', longLog('Jul 29 09:59:55 gw pppd[7]: rcvd [LCP Ident id=0x4 magic=0x567f3990 "MSRAS-0-LAPTOP-ANNA"]').replace('about alice', 'about LAPTOP-ANNA')), '--redact', '--json']);
+    expect(ident.stdout).toMatch(/about HOST-\d+"/);
+    expect(ident.stdout).not.toContain('LAPTOP-ANNA');
+  });
+  it('explain-log --capture --redact hides the PC\'s names as report --redact does (host name), and the server log\'s', async () => {
+    const log = file('router.txt', 'May 28 22:10:22 gw pppd[1]: Peer anna failed CHAP authentication\n');
+    const plain = await cli(['explain-log', log, '--capture', sample('win11-ras-errors'), '--json']);
+    expect(plain.stdout).toContain('LAPTOP-W11');
+    const r = await cli(['explain-log', log, '--capture', sample('win11-ras-errors'), '--redact', '--json']);
+    for (const secret of ['LAPTOP-W11', 'anna']) expect(r.stdout).not.toContain(secret);
+    expect(ReportSchema.parse(JSON.parse(r.stdout)).snapshot.hostname).toMatch(/^HOST-\d+$/);
   });
   it('a capture\'s server-logs/*.txt add their users and host names to what the redacted report hides', () => {
     const text = 'Jun 24 14:31:01 auth-test pppd[14878]: Peer anna.devries failed CHAP authentication\nrcvd [LCP Ident id=0x4 magic=0x567f3990 "MSRAS-0-LAPTOP-ANNA"]\n';

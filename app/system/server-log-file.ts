@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { ServerLogParser, type ServerLogResult } from '../core/parse/server-log';
+import { ServerLogParser, type ServerLogParserOptions, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/lines';
 import { usageError } from './error-text';
 
@@ -9,13 +9,14 @@ import { usageError } from './error-text';
  * Reads a server log file for `explain-log` / `scan --server-log`: streamed chunk by chunk, line by line into the
  * (pure) parser, so a 50 MB syslog never sits in memory (one 64 KiB buffer, reused). The first 8 KiB decide the encoding
  * (UTF-16 by BOM — PowerShell's Out-File — else UTF-8) and catch binary files before the rest is
- * read. Files over MAX_BYTES are read up to that size and the result says so.
+ * read. Files over MAX_BYTES are read up to that size and the result says so. `options`: the
+ * parser's (everyEntry: what --redact takes its names from).
  */
 
 export const MAX_BYTES = 512 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
-export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES): Promise<ServerLogResult & { cutAtBytes?: number }> {
+export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}): Promise<ServerLogResult & { cutAtBytes?: number }> {
   const info = await stat(path).catch(() => null);
   if (!info) throw usageError('engineError.serverLogNotFound', { path });
   if (!info.isFile()) throw usageError('engineError.notAFile', { path });
@@ -26,7 +27,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   } finally {
     await fh.close();
   }
-  const parser = new ServerLogParser(source);
+  const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : undefined;
   if (!utf16 && looksBinary(head)) {

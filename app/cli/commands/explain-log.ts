@@ -3,9 +3,10 @@ import { explainServerLogs } from '../../core/diagnose/server-log';
 import { engineT, pickLanguage } from '../../core/i18n';
 import type { Finding } from '../../core/model/report';
 import type { ServerLogReport } from '../../core/model/server-log';
-import { serverLogNames } from '../../core/parse/server-log/names';
+import { ServerLogNames } from '../../core/parse/server-log/names';
 import type { ServerLogResult } from '../../core/parse/server-log';
 import { Redactor } from '../../core/report/redact';
+import { sensitiveValues } from '../../core/report/redact-values';
 import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { readServerLogFile } from '../../system/server-log-file';
@@ -29,22 +30,26 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
   const t = engineT(language);
   const words = cliWords(values);
   const logs: ServerLogResult[] = [];
+  // --redact: the names of every record, read while the file streams by (not only of the entries a parse keeps)
+  const names = values.redact ? new ServerLogNames() : undefined;
   for (const f of files) {
     if (!values.quiet && !values.json) io.stderr(`${words('cli.explainLog.reading', { file: f })}\n`);
-    const r = await readServerLogFile(f);
+    const r = await readServerLogFile(f, f, undefined, names ? { everyEntry: (e) => names.addEntry(e) } : {});
     if (r.verdict !== 'ok') io.stderr(`tunnelmedic: ${f}: ${t(`serverLog.verdict.${r.verdict}`)}\n`);
     if (r.cutAtBytes) io.stderr(`tunnelmedic: ${words('cli.explainLog.cut', { file: f, bytes: r.cutAtBytes })}\n`);
     logs.push(r);
   }
   if (!logs.some((l) => l.verdict === 'ok')) return EXIT.usage;
 
-  const redactor = values.redact ? new Redactor(logs.flatMap(serverLogNames)) : null;
   let json: string;
   let text: string;
   let findings: Finding[];
+  let redactor: Redactor | null = null;
   if (values.capture) {
     const input = await resolveInput(inputOptions(values, io));
-    const { report } = await scanInput(input, language, logs);
+    const { report, capture } = await scanInput(input, language, logs);
+    // the PC's names too (host name, users, domain …), as `report --redact` hides them: the report holds its snapshot
+    if (names) redactor = new Redactor([...names.names, ...sensitiveValues({ capture, snapshot: report.snapshot, policy: input.policy })]);
     const out = redactor ? redactor.value(report) : report;
     findings = out.findings;
     json = JSON.stringify(out, null, 2) + '\n';
@@ -52,6 +57,7 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
   } else {
     const explained = explainServerLogs(logs, t);
     const doc = { schemaVersion: 1 as const, tool: { name: 'tunnelmedic' as const, version: TOOL_VERSION }, generatedAt: new Date().toISOString(), language, ...explained };
+    if (names) redactor = new Redactor(names.names);
     const out = redactor ? redactor.value(doc) : doc;
     findings = out.findings;
     json = JSON.stringify(out, null, 2) + '\n';

@@ -3,8 +3,7 @@ import type { Policy } from '../model/policy';
 import { isIpAddress } from './redact-addresses';
 import type { SensitiveValue } from './redact';
 import type { Snapshot } from '../model/snapshot';
-import { parseServerLog } from '../parse/server-log';
-import { serverLogNames } from '../parse/server-log/names';
+import { serverLogTextNames } from '../parse/server-log/names';
 import { labelKey, lookupLabel } from '../parse/ipconfig-labels';
 
 /**
@@ -168,7 +167,8 @@ function collectFromText(name: string, text: string, a: Adders): void {
   }
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
   // what the VPN server logged (capture server-logs/): its users, host names, the PC's name in LCP Ident
-  if (name.startsWith('server-logs/')) for (const v of serverLogNames(parseServerLog(text, name))) (v.kind === 'user' ? a.addAccount(v.value) : a.addFqdn(v.value));
+  // (every record's, not only the entries a parse keeps: the bundle holds the whole log)
+  if (name.startsWith('server-logs/')) for (const v of serverLogTextNames(text, name)) (v.kind === 'user' ? a.addAccount(v.value) : a.addFqdn(v.value));
 }
 
 

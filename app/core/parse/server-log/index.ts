@@ -25,8 +25,19 @@ const TEXT_CHARS = 400;
 
 const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|%ASA)/i;
 
+export interface ServerLogParserOptions {
+  /**
+   * Sees every understood record's entry, decoded in full — past the entries cap too, where records
+   * are otherwise only counted: what `--redact` takes the names to hide from (names.ts). Called
+   * during parsing; the entry is not kept unless the caps keep it, and may point into the read
+   * chunk, so whatever outlives the call is copied.
+   */
+  everyEntry?: (e: ServerLogEntry) => void;
+}
+
 export class ServerLogParser {
   private readonly splitter: LineSplitter;
+  private readonly everyEntry: ((e: ServerLogEntry) => void) | undefined;
   private readonly sniffer = new InputSniffer();
   private readonly states = new Map<FamilyParser, FamilyState>();
   private records = 0;
@@ -49,8 +60,12 @@ export class ServerLogParser {
   private descending = 0;
   private ascending = 0;
 
-  constructor(readonly source: string) {
+  constructor(
+    readonly source: string,
+    options: ServerLogParserOptions = {},
+  ) {
     this.splitter = new LineSplitter((r) => this.record(r), continues);
+    this.everyEntry = options.everyEntry;
   }
 
   /**
@@ -118,10 +133,12 @@ export class ServerLogParser {
     }
     const family = detectFamily(pre);
     let hit = null;
-    // entries full and no family tracking it: the record will only be counted (context rules need not decode it)
+    const every = this.everyEntry;
+    // entries full and no family tracking it: the record will only be counted (context rules need not decode it) — unless every entry is wanted
     const full = this.entries.length - this.causeEntries >= MAX_ENTRIES;
+    const countOnly = full && every === undefined;
     try {
-      hit = family ? family.parse(pre, this.stateOf(family), full && (!family.track || family.countsTracked === true)) : null;
+      hit = family ? family.parse(pre, this.stateOf(family), countOnly && (!family.track || family.countsTracked === true)) : null;
     } catch {
       hit = null; // a parser bug must not lose the line: it is counted as unknown below
     }
@@ -129,11 +146,13 @@ export class ServerLogParser {
       if (!family && pre.program && !VPN_PROGRAM.test(pre.program)) {
         this.count('syslog');
         this.understood++;
-        if (this.entries.length - this.causeEntries >= MAX_ENTRIES) {
+        const e = full && !every ? undefined : this.entry(r, pre, 'syslog', { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' });
+        if (every) every(e!);
+        if (full) {
           this.truncated = true;
           return;
         }
-        this.keep(this.entry(r, pre, 'syslog', { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' }), true);
+        this.keep(e!, true);
         return;
       }
       this.unknown++;
@@ -145,15 +164,19 @@ export class ServerLogParser {
     this.count(family.family);
     // past the cap, a line without a cause that no family tracks is only counted (bounded memory, less garbage)
     if (!hit.cause && !family.track && full) {
+      if (every) every(this.entry(r, pre, family.family, hit));
       this.truncated = true;
       return;
     }
     if (!family.track) {
-      this.keep(this.entry(r, pre, family.family, hit), true);
+      const e = this.entry(r, pre, family.family, hit);
+      if (every) every(e);
+      this.keep(e, true);
       return;
     }
     // a tracked family sees every record; its entry is made when kept or when the family keeps it
     const seen = this.seen.fill(r, pre, family, hit);
+    if (every) every(seen.entry());
     if (hit.cause || !full) this.keep(seen.entry());
     else this.truncated = true; // what keep() would say of it
     const later = family.track(seen, this.stateOf(family));

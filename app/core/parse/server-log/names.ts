@@ -1,4 +1,5 @@
-import type { ServerLogResult } from './types';
+import { ServerLogParser } from './index';
+import type { ServerLogEntry, ServerLogResult } from './types';
 
 /**
  * The names a server log holds that `--redact` must hide: user names (CHAP/RADIUS/XAUTH users,
@@ -6,28 +7,56 @@ import type { ServerLogResult } from './types';
  * Identification (`MSRAS-0-<COMPUTER>`). Addresses are not listed: the Redactor finds public ones
  * by their shape.
  */
-export function serverLogNames(r: ServerLogResult): { kind: 'user' | 'host'; value: string }[] {
-  const out: { kind: 'user' | 'host'; value: string }[] = [];
-  const seen = new Set<string>();
-  const add = (kind: 'user' | 'host', value: string | undefined) => {
+export interface ServerLogName {
+  kind: 'user' | 'host';
+  value: string;
+}
+
+/** Names gathered entry by entry, each once, in the order first seen. */
+export class ServerLogNames {
+  readonly names: ServerLogName[] = [];
+  private readonly seen = new Set<string>();
+
+  add(kind: 'user' | 'host', value: string | undefined): void {
     const v = value?.trim();
-    if (!v || /^<[^>]*>$|^-snip-$|^\?$/.test(v) || seen.has(`${kind}:${v}`)) return;
-    seen.add(`${kind}:${v}`);
-    out.push({ kind, value: v });
-  };
-  for (const e of r.entries) {
-    add('user', e.user);
-    if (e.host && !/^\d/.test(e.host)) add('host', e.host);
+    if (!v || /^<[^>]*>$|^-snip-$|^\?$/.test(v) || this.seen.has(`${kind}:${v}`)) return;
+    this.seen.add(`${kind}:${v}`);
+    // a copy: a cut of the record would keep its whole read chunk alive (everyEntry's entries are not detached)
+    this.names.push({ kind, value: ` ${v}`.slice(1) });
+  }
+
+  addEntry(e: ServerLogEntry): void {
+    this.add('user', e.user);
+    if (e.host && !/^\d/.test(e.host)) this.add('host', e.host);
     for (const d of e.decoded) {
       const v = d.values ?? {};
-      if (typeof v.user === 'string') add('user', v.user);
-      if (d.key === 'windowsRasIdent' && typeof v.ident === 'string') add('host', v.ident.match(/^MSRAS-\d+-(.+)$/)?.[1]);
-      if (d.key === 'step.certificate' && typeof v.subject === 'string') add('user', v.subject.match(/CN=([^,]+)/)?.[1]);
-      if (d.key === 'step.rasServer' && typeof v.server === 'string') add('host', v.server);
+      if (typeof v.user === 'string') this.add('user', v.user);
+      if (d.key === 'windowsRasIdent' && typeof v.ident === 'string') this.add('host', v.ident.match(/^MSRAS-\d+-(.+)$/)?.[1]);
+      if (d.key === 'step.certificate' && typeof v.subject === 'string') this.add('user', v.subject.match(/CN=([^,]+)/)?.[1]);
+      if (d.key === 'step.rasServer' && typeof v.server === 'string') this.add('host', v.server);
     }
     // CHAP challenge/response names: `name = "pptpd"`, IOS `from "CSR1"`
     const named = e.text.match(/name = "([^"]+)"|from "([^"]+)"/);
-    if (named) add(/Challenge|CHALLENGE/.test(e.text) ? 'host' : 'user', named[1] ?? named[2]);
+    if (named) this.add(/Challenge|CHALLENGE/.test(e.text) ? 'host' : 'user', named[1] ?? named[2]);
   }
-  return out;
+}
+
+/** The names in a parsed log's kept entries (what its report can show). */
+export function serverLogNames(r: ServerLogResult): ServerLogName[] {
+  const n = new ServerLogNames();
+  for (const e of r.entries) n.addEntry(e);
+  return n.names;
+}
+
+/**
+ * The names in every record of a log's text, not only in the entries a parse keeps: past the
+ * entries cap records are only counted, and a user who logs in only there would otherwise stay in
+ * a redacted bundle's copy of the log (every record is decoded here, so this costs a full parse).
+ */
+export function serverLogTextNames(text: string, source: string): ServerLogName[] {
+  const n = new ServerLogNames();
+  const parser = new ServerLogParser(source, { everyEntry: (e) => n.addEntry(e) });
+  parser.pushText(text);
+  parser.end();
+  return n.names;
 }
