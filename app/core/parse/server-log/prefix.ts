@@ -244,41 +244,46 @@ function syslogHeader(text: string): Prefixed | undefined {
 }
 
 /**
- * Where SYSLOG_PROG's program starts, by one sticky regex test (no match array): the time, then a
- * host when a program tag follows it (SYSLOG_PROG's optional host group is greedy and only taken when
- * the rest matches after it). The regex engine reads these characters several times faster than a
- * charCodeAt loop does (bench/server-log.bench.ts: the hand-read header was a sixth of explain-log).
+ * SYSLOG_PROG's header, up to where its message starts, by one sticky regex test (no match array):
+ * the time, a host when a program tag follows it (SYSLOG_PROG's optional host group is greedy and
+ * only taken when the rest matches after it), the program, its pid, the colon and one space. The
+ * regex engine reads these characters several times faster than a charCodeAt loop does
+ * (bench/server-log.bench.ts: the hand-read header was a sixth of explain-log).
  */
-const SYSLOG_PROGRAM_START = new RegExp(String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? (?:[^\s:\[\]]+ (?=[^\s\[:]+(?:\[\d+\])?:))?`, 'y');
+const SYSLOG_HEADER = new RegExp(String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? (?:[^\s:\[\]]+ (?=[^\s\[:]+(?:\[\d+\])?:))?[^\s\[:]+(?:\[\d+\])?: ?`, 'y');
 
 /** What findSyslogProgram read: offsets from the line's start. */
 const found = { programStart: 0, programEnd: 0, pidEnd: -1, message: 0 };
 
 /**
  * The per-record part of a syslog header: where program, pid and message lie (time and host are
- * read when asked, by scanSyslogHeader). False whenever unsure — then the regexes decide, as for
- * scanSyslogHeader. The line is `text` from `base` to `end`; the sticky regex may look past `end`
- * (the chunk goes on), so a match that ends past it is not used, and a host it took because a tag
- * followed past the line's end is undone by the program read below, which stops at `end` and fails.
+ * read when asked, by scanSyslogHeader). False when SYSLOG_PROG would not match — then the regexes
+ * decide, as for scanSyslogHeader. The line is `text` from `base` to `end`; the sticky regex may
+ * look past `end` (the chunk goes on), so a match that ends past it is not used (the line alone
+ * then decides). Program and pid are found back from the message: the colon, `[digits]` before it
+ * (a program holds no `[`), and the space before the program (it holds no white space).
  */
 function findSyslogProgram(text: string, clean: boolean, base: number, end: number): boolean {
-  SYSLOG_PROGRAM_START.lastIndex = base;
-  if (!SYSLOG_PROGRAM_START.test(text)) return false;
-  const programStart = SYSLOG_PROGRAM_START.lastIndex;
-  if (programStart > end || (!clean && hasLineBreak(text))) return false;
-  // the program, `[^\s\[:]+`, in printable ASCII (anything else: the regex decides)
-  let i = programStart;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 58 /* : */ || c === 91 /* [ */) break;
-    if (c < 33 || c > 126) return false;
+  SYSLOG_HEADER.lastIndex = base;
+  if (!SYSLOG_HEADER.test(text)) return false;
+  const message = SYSLOG_HEADER.lastIndex;
+  if (message > end || (!clean && hasLineBreak(text))) return false;
+  const colon = text.charCodeAt(message - 1) === 58 ? message - 1 : message - 2;
+  let programEnd = colon;
+  let pidEnd = -1;
+  if (text.charCodeAt(colon - 1) === 93 /* ] */) {
+    let j = colon - 1;
+    while (isDigit(text.charCodeAt(j - 1))) j--;
+    if (j < colon - 1 && text.charCodeAt(j - 1) === 91 /* [ */) {
+      pidEnd = colon - 1;
+      programEnd = j - 1;
+    }
   }
-  if (i === programStart) return false;
-  const message = afterProgram(text, i, end);
-  if (message < 0) return false;
+  let programStart = programEnd - 1;
+  while (text.charCodeAt(programStart - 1) !== 32) programStart--;
   found.programStart = programStart - base;
-  found.programEnd = i - base;
-  found.pidEnd = pidEnd < 0 ? -1 : pidEnd - base;
+  found.programEnd = programEnd - base;
+  found.pidEnd = pidEnd - (pidEnd < 0 ? 0 : base);
   found.message = message - base;
   return true;
 }
