@@ -145,8 +145,8 @@ export const hasLineBreak = (text: string): boolean => text.indexOf('\n') >= 0 |
  * splitPrefixByRegex is the reference a property test holds this to. Fills `scan`, with offsets
  * from the line's start.
  *
- * The line is `text` from `base` to `end`: the whole text, or one line in place in its read chunk
- * (a flat string: reading the chunk costs about half of reading the line, a slice of it).
+ * The line is `text` from `base` to `end`. It reads every field (splitPrefix; a parsed record's time
+ * and host when an entry asks); the parser's per-record path only finds the program (findSyslogProgram).
  */
 function scanSyslogHeader(text: string, clean = false, base = 0, end = text.length): boolean {
   const month = monthAt(text, base, end);

@@ -119,16 +119,15 @@ const HEAD = /^(?:000 )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d
  * break), so a counted record needs no match array: the body starts where the test stopped, and
  * the serial is the digits just before its `: `.
  */
-const CONN_SERIAL_HEAD = /^"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+: /;
-// (sticky copy: test() leaves lastIndex at the match's end)
-const CONN_SERIAL_HEAD_Y = new RegExp(CONN_SERIAL_HEAD.source.slice(1), 'y');
+// (sticky, from the message's start: test() leaves lastIndex at the match's end)
+const CONN_SERIAL_HEAD = /"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+: /y;
 
 /** Session (`#serial`) and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
 function countedHead(message: string, clean: boolean): { session: string; bodyAt: number } | undefined {
   if (message.charCodeAt(0) !== 34 || (!clean && /[\n\r\u2028\u2029]/.test(message))) return undefined;
-  CONN_SERIAL_HEAD_Y.lastIndex = 0;
-  if (!CONN_SERIAL_HEAD_Y.test(message)) return undefined;
-  const bodyAt = CONN_SERIAL_HEAD_Y.lastIndex;
+  CONN_SERIAL_HEAD.lastIndex = 0;
+  if (!CONN_SERIAL_HEAD.test(message)) return undefined;
+  const bodyAt = CONN_SERIAL_HEAD.lastIndex;
   let from = bodyAt - 2; // the `:` after the serial's digits
   while (isDigit(message.charCodeAt(from - 1))) from--;
   counted.session = message.slice(from - 1, bodyAt - 2); // with its `#` (the regex put one before the digits)
