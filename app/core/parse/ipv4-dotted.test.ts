@@ -72,5 +72,13 @@ describe('maskBitCount', () => {
   it('a non-contiguous mask gives its bit count; a text that is no dotted quad counts the numbers it holds', () => {
     expect(maskBitCount('255.0.255.0')).toBe(16);
     expect(maskBitCount('255.255.x.0')).toBe(16);
+    // any dotted quad (the high bit set or not): the per-octet count
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), (octets) => {
+        const mask = octets.join('.');
+        expect(maskBitCount(mask)).toBe(octets.reduce((c, o) => c + o.toString(2).replace(/0/g, '').length, 0));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -41,11 +41,16 @@ export const isDottedQuad = (s: string): boolean => dottedQuadToNumber(s) !== nu
  * dotted quad counts the one bits of the numbers it holds, as the per-octet count before did.
  */
 export function maskBitCount(mask: string): number {
-  let n = dottedQuadToNumber(mask);
+  const n = dottedQuadToNumber(mask);
   if (n === null) return mask.split('.').reduce((c, o) => c + (Number(o).toString(2).match(/1/g)?.length ?? 0), 0);
-  let bits = 0;
-  for (; n > 0; n = Math.floor(n / 2)) bits += n % 2;
-  return bits;
+  return popcount32(n);
+}
+
+/** The one bits of a 32-bit number (SWAR, as Hacker's Delight 5-1: no loop of 32 divisions per mask, every route step renders one). */
+function popcount32(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Prefix length of a contiguous netmask number (255.255.255.0 → 24), null when not contiguous. */

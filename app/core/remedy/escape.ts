@@ -23,7 +23,9 @@ const flattenControls = (text: string): string => text.replace(/[\r\n\u0000-\u00
  * one). '^$&' puts a caret before the matched character (a replacement string is much cheaper than
  * a callback per match).
  */
-const cmdEscape = (text: string, parens: boolean): string => text.replace(/%/g, '%%').replace(parens ? /[\^&|<>()"!]/g : /[\^&|<>"!]/g, '^$&');
+const cmdEscape = (text: string, parens: boolean): string => (CMD_SPECIAL.test(text) ? text.replace(/%/g, '%%').replace(parens ? /[\^&|<>()"!]/g : /[\^&|<>"!]/g, '^$&') : text);
+/** what cmdEscape changes (either set): most step labels hold none, and one test is cheaper than two replacing passes */
+const CMD_SPECIAL = /[%^&|<>()"!]/;
 
 /**
  * Text for `echo` in a .cmd file: `%` doubles (batch expansion), metacharacters get a caret.
