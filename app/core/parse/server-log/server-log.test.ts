@@ -7,7 +7,7 @@ import { engineT } from '../../i18n';
 import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
-import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser } from './index';
+import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser, type ServerLogEntry } from './index';
 import { templateFingerprint, templateOf, trimmed } from './kit';
 import { ChunkLines, ONE_TAG } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
@@ -343,6 +343,27 @@ describe('past the entries cap, a tracked family keeps its state from counted re
     expect(neverCame(log('received packet: from 198.51.100.7[500] to 203.0.113.5[500] (1200 bytes)'))).toBe(1);
     // the same record before the cap, decoded in full, says the same
     expect(neverCame([at('generating IKE_SA_INIT response 0 [ SA KE No ]'), at('received packet: from 198.51.100.7[4500] to 203.0.113.5[4500] (1200 bytes)')].join('\n'))).toBe(0);
+  });
+});
+
+describe('everyEntry (what --redact reads names from) sees every understood record, decoded in full', () => {
+  it('past the entries cap too, in every family path: untracked, tracked and an unrelated program; the result is the one without it', () => {
+    const lines = [
+      ...Array.from({ length: MAX_ENTRIES + 20 }, (_, i) => `Jul 29 09:59:54 gw pppd[${i}]: Using interface ppp${i % 9}`),
+      'Jul 29 09:59:55 gw pppd[7]: CHAP peer authentication succeeded for alice',
+      'Jul 29 09:59:55 gw charon: 05[IKE] 198.51.100.7 is initiating an IKE_SA',
+      'Jul 29 09:59:55 gw pluto[9]: "l2tp-psk"[1] 198.51.100.8 #12: STATE_MAIN_R1: sent MR1, expecting MI2',
+      'Jul 29 09:59:55 gw kernel: [1.2] ppp0: renamed from ppp',
+      'Jul 29 09:59:55 gw pppd[7]: a line no rule knows',
+    ].join('\n');
+    const seen: ServerLogEntry[] = [];
+    const p = new ServerLogParser('x', { everyEntry: (e) => seen.push(e) });
+    p.pushText(lines);
+    const withHook = p.end();
+    expect(seen).toHaveLength(withHook.understood);
+    expect(seen.slice(-4).map((e) => [e.family, e.line, e.decoded.length > 0])).toEqual([['pppd', MAX_ENTRIES + 21, true], ['strongswan', MAX_ENTRIES + 22, true], ['libreswan', MAX_ENTRIES + 23, true], ['syslog', MAX_ENTRIES + 24, true]]);
+    expect(seen.find((e) => e.line === MAX_ENTRIES + 21)?.decoded[0]?.values).toMatchObject({ user: 'alice' });
+    expect(JSON.stringify(withHook)).toBe(JSON.stringify(parseServerLog(lines, 'x')));
   });
 });
 
