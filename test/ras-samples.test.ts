@@ -27,7 +27,7 @@ describe('scan --capture on the issue-5 samples', () => {
     const auth = report.findings.find((f) => f.id === 'vpn.auth-mismatch')!;
     expect(auth.severity).toBe('critical');
     expect(auth.summary).toContain('Corp Legacy');
-    expect(auth.summary).toContain('2 time(s)');
+    expect(auth.summary).toContain('failed 2 times');
     expect(auth.summary).toMatch(/only PAP, CHAP/);
     expect(auth.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', 'pbk/rasphone.pbk']));
     const gre = report.findings.find((f) => f.id === 'vpn.gre-blocked')!;

@@ -10,7 +10,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * 1ae9b37, before that work (`TM_RECORD_REDACTED=1 npx vitest run test/redacted-bundle-identity.test.ts`
  * writes them; only a deliberate change of what redaction replaces may re-record them, and its
  * commit says so). sample-win95-osr2 re-recorded with the OS name fix (snapshot.os.name "Windows 95",
- * no sentence dot), its only difference.
+ * no sentence dot), its only difference; in the eighth round sample-win11-ras-errors, the leak-*
+ * and corpus-mixed-* captures re-recorded for the wording of their RasClient summaries ("failed once",
+ * "failed 2 times", "requires encryption (requireMax)" instead of "time(s)" and "requires requireMax
+ * encryption"), the only lines that differed (every bundle dumped before and after and compared).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -10,7 +10,10 @@ import { scanJsonCases } from './support/scan-json-cases';
  * test/fixtures/scan-json-digests.json were recorded from main before the work started (the JSON
  * of `bench/scan-json-all.ts` on commit 471ec02; re-recorded on 068b273, whose only differences were
  * 99df26c's deliberate fix.ps1 refusal on Windows 2000/XP; sample-win95-osr2 re-recorded for its OS
- * name without ver's sentence dot, "Windows 95" — the only line that differed); a behaviour change an issue asks for records new
+ * name without ver's sentence dot, "Windows 95" — the only line that differed; sample-win11-ras-errors
+ * re-recorded in the eighth round for the wording of its three RasClient summaries — "requires
+ * encryption (requireMax)" instead of "requires requireMax encryption", "failed once" and "failed 2
+ * times" instead of "time(s)" — the only lines that differed); a behaviour change an issue asks for records new
  * ones deliberately (`npx tsx bench/scan-json-all.ts DIR` before and after, `diff -r` to review,
  * then the digests of the after tree) and says so in its commit.
  */

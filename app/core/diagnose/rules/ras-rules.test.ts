@@ -37,11 +37,13 @@ describe('VPN failure rules combine events and profiles', () => {
     expect(ids(base({ events: [fail(619)], vpnProfiles: [profile()] }))).toEqual(['vpn.gre-blocked']);
     expect(ids(base({ events: [fail(619)], vpnProfiles: [profile({ tunnel: 'l2tp' })] }))).toEqual(['events.ras-error']);
     expect(ids(base({ events: [fail(806)] }))).toEqual(['vpn.gre-blocked']);
+    // one failure reads "once", not "1 time(s)"
+    expect(diagnose(base({ events: [fail(806)] }))[0]!.summary).toContain('failed once with error 806');
   });
   it('800/809/868 of one connection make one finding; a server outside the policy is named', () => {
     const f = diagnose(base({ events: [fail(809), fail(868), fail(809)], vpnProfiles: [profile({ server: 'vpn.evil.example' })] }), { policy: { schemaVersion: 1, vpnServers: ['vpn.example.com'] } });
     expect(f.map((x) => x.id)).toEqual(['vpn.server-unreachable']);
-    expect(f[0]!.summary).toMatch(/3 time\(s\).*809\/868[\s\S]*Error 809[\s\S]*Error 868[\s\S]*not one of the VPN servers/);
+    expect(f[0]!.summary).toMatch(/failed 3 times.*809\/868[\s\S]*Error 809[\s\S]*Error 868[\s\S]*not one of the VPN servers/);
   });
   it('unknown and uncatalogued codes are explained by events.ras-error', () => {
     const f = diagnose(base({ events: [fail(87, 'Home-IKEv2')] }));
