@@ -23,7 +23,7 @@ function englishOnly(): string[] {
     .flatMap((s) => s.split(/\{\{[^}]+\}\}/))
     .map((s) => s.trim())
     .filter((s) => s.length >= 18 && /[a-z]{4} [a-z]{3}/i.test(s));
-  return [...new Set([...pieces, 'Applied and verified', 'Checking routes', 'Re-reading the route table', 'change(s) reversed', 'Taking a backup'])];
+  return [...new Set([...pieces, 'Applied and verified', 'Checking routes', 'Re-reading the route table', 'reversed', 'Taking a backup'])];
 }
 
 /**

@@ -116,7 +116,7 @@ describe('tunnelmedic fix', () => {
     expect((await cli(['scan', '--demo', '-q'], { dataDir })).code).toBe(0);
 
     const undone = await cli(['rollback', '--last', '--demo'], { dataDir });
-    expect(undone.stdout).toContain('Undone: 4 change(s) reversed.');
+    expect(undone.stdout).toContain('Undone: 4 changes reversed.');
     expect(undone.code).toBe(0);
     expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
     expect(lmhosts().equals(readFileSync('samples/demo/lmhosts'))).toBe(true);
@@ -135,7 +135,7 @@ describe('tunnelmedic fix', () => {
     expect(JSON.parse(profile())).toMatchObject({ SplitTunneling: true, Routes: [{ DestinationPrefix: '10.13.1.0/24' }] });
     const rescan = ReportSchema.parse(JSON.parse((await cli(['scan', '--demo', '--json'], { dataDir })).stdout));
     expect(rescan.findings.map((f) => f.id)).not.toContain('route.vpn-default-route-wins');
-    expect((await cli(['rollback', '--last', '--demo'], { dataDir })).stdout).toContain('Undone: 4 change(s) reversed.');
+    expect((await cli(['rollback', '--last', '--demo'], { dataDir })).stdout).toContain('Undone: 4 changes reversed.');
     expect(profile()).toBe(readFileSync('samples/demo/powershell/vpnconnection-user.json', 'utf8'));
     expect(workspaceRoutes(dataDir)).toBe(demoRoutes);
   });
@@ -172,7 +172,7 @@ describe('tunnelmedic fix', () => {
     const runId = /\nOngedaan maken met: tunnelmedic rollback (\S+) --demo\n/.exec(fixed.stdout)![1]!;
     expect(fixed.stdout).toContain(`Uitvoering ${runId}; logboek: `);
     const undone = await cli(['rollback', runId, '--demo', '--lang', 'nl'], { dataDir });
-    expect(undone.stdout).toContain('Ongedaan gemaakt: 4 wijziging(en) teruggedraaid.');
+    expect(undone.stdout).toContain('Ongedaan gemaakt: 4 wijzigingen teruggedraaid.');
     // the same run again: ALREADY_UNDONE, an EngineError from the engine, worded in Dutch
     const again = await cli(['rollback', runId, '--demo', '--lang', 'nl'], { dataDir });
     expect(again.stderr).toBe(`tunnelmedic: Uitvoering ${runId} is al ongedaan gemaakt.\n`);

@@ -96,7 +96,7 @@ describe('apply engine', () => {
     expect(await interruptedRuns(s.store)).toEqual([plan.runId]);
     const result = await rollbackRun(s.ctx, plan.runId);
     expect(result.rolledBack).toBe(true);
-    expect(result.message).toBe('Undone: 2 change(s) reversed.');
+    expect(result.message).toBe('Undone: 2 changes reversed.');
     expect(s.table()).toBe(original);
     expect(await interruptedRuns(s.store)).toEqual([]);
     await expect(rollbackRun(s.ctx, plan.runId)).rejects.toMatchObject({ code: 'ALREADY_UNDONE' });
@@ -138,7 +138,7 @@ describe('apply engine: every route step judged by the table, never by route.exe
     expect(result.steps.map((x) => x.status)).toEqual(['done', 'done']);
     expect(result.steps[0]!.output).toContain('0x80070000'); // kept as evidence
     const undo = await rollbackRun(s.ctx, result.runId);
-    expect(undo.message).toBe('Undone: 2 change(s) reversed.');
+    expect(undo.message).toBe('Undone: 2 changes reversed.');
     expect(s.table()).toBe(s.original);
   });
 

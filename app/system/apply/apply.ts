@@ -186,7 +186,7 @@ export async function rollbackRun(ctx: ApplyContext, runId: string): Promise<Run
     ? t('engineRun.undoFailed', { why: undo.error ?? t('engineRun.stillChanged', { labels: [...left, ...check.differs].join('; ') }), journal: ctx.store.dir(runId) })
     : undo.reversed === 0 && started.length > 0
       ? t('engineRun.alreadyAsBefore')
-      : `${t('engineRun.undone', { n: undo.reversed })}${told ? ` ${told}` : ''}`;
+      : `${t('engineRun.undone', { count: undo.reversed })}${told ? ` ${told}` : ''}`;
   await ctx.store.append(runId, { seq: plan.actions.length, phase: ok ? 'undone' : 'rollback-failed', ok, message });
   const outcome = await result(runId, plan.fixIds, plan.createdAt, steps, after, { verified: ok, rolledBack: ok, message, rollbackFailed: !ok }, ctx.store);
   await ctx.store.writeResult(runId, outcome, 'undo');

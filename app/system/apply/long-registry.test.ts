@@ -121,7 +121,7 @@ describe('engine: a registry value too long for a reg.exe command line', () => {
     expect(m.reg.calls[1]!.slice(0, 2)).toEqual(['EXPORT', KEYS.winlogon]);
     // the undo writes "10" back (short: an ordinary reg ADD)
     const undo = await rollbackRun(m.ctx, result.runId);
-    expect(undo.message).toBe('Undone: 1 change(s) reversed.');
+    expect(undo.message).toBe('Undone: 1 change reversed.');
     const back = await m.value();
     expect(back.state === 'present' && back.value.data).toBe('10');
   });
@@ -133,7 +133,7 @@ describe('engine: a registry value too long for a reg.exe command line', () => {
     const result = await executePlan(m.ctx, planOf(shorten));
     expect(result.message).toBe('Applied and verified.');
     const undo = await rollbackRun(m.ctx, result.runId);
-    expect(undo.message).toBe('Undone: 1 change(s) reversed.');
+    expect(undo.message).toBe('Undone: 1 change reversed.');
     const back = await m.value();
     expect(back.state === 'present' && back.value.data).toBe(LONG);
     expect(m.reg.calls.map((c) => c[0])).toEqual(['ADD', 'IMPORT', 'EXPORT']);

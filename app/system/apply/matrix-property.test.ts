@@ -182,7 +182,7 @@ async function scenario(sample: Sample, cell: WindowsCell, fixId: string, fault:
     expect(undo.rolledBack, `${where}: ${undo.message}`).toBe(true);
     expect(machine.fingerprint(), where).toEqual(original);
     // Told the truth: "already as before" exactly when nothing of the run was on the machine.
-    expect(undo.message, where).toMatch(changed ? /^Undone: [1-9]\d* change\(s\) reversed\.$/ : /^(Already as before: |Undone: 0 change)/);
+    expect(undo.message, where).toMatch(changed ? /^Undone: (?:1 change|[2-9]\d* changes|[1-9]\d+ changes) reversed\.$/ : /^(Already as before: |Undone: 0 change)/);
     return [];
   }
 
@@ -194,7 +194,7 @@ async function scenario(sample: Sample, cell: WindowsCell, fixId: string, fault:
     if (plan.actions.some((a) => a.kind !== 'nbtstat.reload')) expect(same(machine.fingerprint(), original), where).toBe(false);
     const undo = await rollbackRun(recover, result.runId);
     const changes = plan.actions.filter((a) => a.kind !== 'nbtstat.reload').length;
-    expect(undo.message, where).toBe(`Undone: ${changes} change(s) reversed.`);
+    expect(undo.message, where).toBe(`Undone: ${changes} ${changes === 1 ? 'change' : 'changes'} reversed.`);
   } else {
     // A failed step: everything that is on the machine is reversed, the failing step's own included.
     expect(result.rolledBack, `${where}: ${result.message}`).toBe(true);
