@@ -55,7 +55,7 @@ describe('rollback acts only on runs TunnelMedic recorded', () => {
     forgeRun(dataDir, '20991231T235959Z-abcdef', USERINIT);
     const last = await cli(['rollback', '--last', '--demo'], { dataDir });
     expect(last.stderr).toContain('Passed over run 20991231T235959Z-abcdef: it is dated in the future.');
-    expect(last.stdout).toMatch(/Undone: \d+ change\(s\) reversed\./);
+    expect(last.stdout).toMatch(/Undone: \d+ changes? reversed\./);
     const named = await cli(['rollback', '20991231T235959Z-abcdef', '--demo'], { dataDir });
     expect(named.code).not.toBe(0);
     expect(named.stderr).toMatch(/was not recorded by TunnelMedic as it is now \(HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\Userinit is not a value any TunnelMedic fix changes\)/);
