@@ -62,6 +62,8 @@ describeWine('LMHOSTS scripts under Wine cmd.exe', () => {
   afterAll(disposeWinePrefix);
 
   it('fix writes the block and keeps every other byte; rollback restores the file exactly', async () => {
+    // an empty nbtstat call log, so that a retry (a Wine process that failed to start under load) starts where the first try did
+    await installNbtstatStandIn();
     const path = await lmhostsPath();
     writeFileSync(path, ORIGINAL);
     const actions = planFix(ORIGINAL);
