@@ -241,7 +241,7 @@ export class ServerLogParser {
  * read chunk — the garbage collector then copies every chunk of the file into the old generation.
  * Concatenating makes a rope, slicing that flattens it into a fresh string of the line's length.
  */
-const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
+export const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 
 function detach(e: ServerLogEntry): void {
   e.text = own(e.text);

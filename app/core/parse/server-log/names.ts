@@ -1,4 +1,4 @@
-import { ServerLogParser } from './index';
+import { own, ServerLogParser } from './index';
 import type { ServerLogEntry, ServerLogResult } from './types';
 
 /**
@@ -21,8 +21,8 @@ export class ServerLogNames {
     const v = value?.trim();
     if (!v || /^<[^>]*>$|^-snip-$|^\?$/.test(v) || this.seen.has(`${kind}:${v}`)) return;
     this.seen.add(`${kind}:${v}`);
-    // a copy: a cut of the record would keep its whole read chunk alive (everyEntry's entries are not detached)
-    this.names.push({ kind, value: ` ${v}`.slice(1) });
+    // its own string: everyEntry's entries are not detached, and a cut would keep the whole read chunk alive
+    this.names.push({ kind, value: own(v) });
   }
 
   addEntry(e: ServerLogEntry): void {

@@ -145,13 +145,15 @@ export const hasLineBreak = (text: string): boolean => text.indexOf('\n') >= 0 |
  * splitPrefixByRegex is the reference a property test holds this to. Fills `scan`, with offsets
  * from the line's start.
  *
- * The line is `text` from `base` to `end`. It reads every field (splitPrefix; a parsed record's time
- * and host when an entry asks); the parser's per-record path only finds the program (findSyslogProgram).
+ * It reads every field of a whole line (splitPrefix; a parsed record's time and host when an entry
+ * asks); the parser's per-record path, in place in the read chunk, only finds the program
+ * (findSyslogProgram).
  */
-function scanSyslogHeader(text: string, clean = false, base = 0, end = text.length): boolean {
-  const month = monthAt(text, base, end);
-  if (!month || codeAt(text, base + 3, end) !== 32) return false;
-  let i = base + 4;
+function scanSyslogHeader(text: string, clean = false): boolean {
+  const end = text.length;
+  const month = monthAt(text, 0, end);
+  if (!month || codeAt(text, 3, end) !== 32) return false;
+  let i = 4;
   while (codeAt(text, i, end) === 32) i++;
   if (!isDigit(codeAt(text, i, end))) return false;
   let day = text.charCodeAt(i++) - 48;
@@ -172,7 +174,6 @@ function scanSyslogHeader(text: string, clean = false, base = 0, end = text.leng
     fracEnd = j;
     i = j;
   }
-  // (a line read in place is always clean: the caller knows it holds no line break)
   if (codeAt(text, i, end) !== 32 || (!clean && hasLineBreak(text))) return false;
   const start = i + 1;
   let hostEnd = -1;
@@ -201,14 +202,14 @@ function scanSyslogHeader(text: string, clean = false, base = 0, end = text.leng
   scan.hour = hour;
   scan.minute = minute;
   scan.second = second;
-  scan.fracStart = fracStart < 0 ? -1 : fracStart - base;
-  scan.fracEnd = fracEnd < 0 ? -1 : fracEnd - base;
-  scan.start = start - base;
-  scan.hostEnd = hostEnd < 0 ? -1 : hostEnd - base;
-  scan.programStart = programStart - base;
-  scan.programEnd = programEnd - base;
-  scan.pidEnd = pidEnd < 0 ? -1 : pidEnd - base;
-  scan.message = message - base;
+  scan.fracStart = fracStart;
+  scan.fracEnd = fracEnd;
+  scan.start = start;
+  scan.hostEnd = hostEnd;
+  scan.programStart = programStart;
+  scan.programEnd = programEnd;
+  scan.pidEnd = pidEnd;
+  scan.message = message;
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
-import type { Prefixed } from '../prefix';
+import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 
 /**
@@ -124,7 +124,7 @@ const CONN_SERIAL_HEAD = /"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+: /y;
 
 /** Session (`#serial`) and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
 function countedHead(message: string, clean: boolean): { session: string; bodyAt: number } | undefined {
-  if (message.charCodeAt(0) !== 34 || (!clean && /[\n\r\u2028\u2029]/.test(message))) return undefined;
+  if (message.charCodeAt(0) !== 34 || (!clean && hasLineBreak(message))) return undefined;
   CONN_SERIAL_HEAD.lastIndex = 0;
   if (!CONN_SERIAL_HEAD.test(message)) return undefined;
   const bodyAt = CONN_SERIAL_HEAD.lastIndex;
@@ -135,6 +135,11 @@ function countedHead(message: string, clean: boolean): { session: string; bodyAt
   return counted;
 }
 const counted = { session: '', bodyAt: 0 };
+
+/** The PC's address as the hit's peer, without its port, when HEAD's peer is an address (not a host name). */
+function withPeer(hit: Hit, peer: string | undefined): void {
+  if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
+}
 
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
@@ -161,8 +166,7 @@ export const libreswanFamily: FamilyParser = {
       const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;
       hit.session = head.session;
       // a rule that is not a context rule decoded the record in full: its peer as below (HEAD's third group, this alternative's)
-      const peer = found === COUNTED ? undefined : pre.message.match(HEAD)?.[3];
-      if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
+      if (found !== COUNTED) withPeer(hit, pre.message.match(HEAD)?.[3]);
       return hit;
     }
     // a pasted line may start mid-name: `l2tp-psk"[1] 109.252.69.155 #1: …`
@@ -180,7 +184,7 @@ export const libreswanFamily: FamilyParser = {
     const hit: Hit = found === COUNTED ? { decoded: COUNTED.decoded, outcome: 'info' } : found;
     if (serial) hit.session = `#${serial}`;
     // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
-    if (found !== COUNTED && peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
+    if (found !== COUNTED) withPeer(hit, peer);
     return hit;
   },
   track(seen, state) {
