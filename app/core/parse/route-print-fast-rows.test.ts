@@ -104,6 +104,53 @@ describe('the one-pass IPv4 row reader answers as the general path does', () => 
   });
 });
 
+/**
+ * A right-aligned table as route print prints it, whose rows mostly repeat the row before from the
+ * destination's end on (sameTail takes such a row's reading from the row before), with the near
+ * misses that must not be taken: one character of the tail changed (a blank for a tab, a digit, a
+ * dot), a trailing blank, a destination that is no dotted quad or overflows its column.
+ */
+function alignedTable(r: () => number): string {
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const tails = Array.from({ length: 1 + Math.floor(r() * 3) }, () => {
+    const gateway = r() < 0.5 ? 'On-link' : pick([...VALID_QUADS, ...WORDS.slice(0, 4)]);
+    return `${pick(MASKS).padStart(17)}${gateway.padStart(18)}${pick(VALID_QUADS).padStart(16)}${pick(['26', '0', '306', '9999']).padStart(7)}`;
+  });
+  const lines = [...HEADER];
+  const width = 13 + Math.floor(r() * 6);
+  const rows = 20 + Math.floor(r() * 60);
+  for (let i = 0; i < rows; i++) {
+    if (r() < 0.02) {
+      lines.push(pick(MIDDLES));
+      continue;
+    }
+    const dest = r() < 0.9 ? `10.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.0` : pick([...QUADS, ...WORDS.slice(0, 3), '10.0.0.0.', ' 10.0.0.1']);
+    let tail = r() < 0.85 ? tails[0]! : pick(tails);
+    if (r() < 0.1) {
+      const at = Math.floor(r() * tail.length);
+      tail = tail.slice(0, at) + pick([' ', '\t', '1', '.', 'x', '']) + tail.slice(at + 1);
+    }
+    if (r() < 0.03) tail += pick([' ', '\t', ' 5']);
+    lines.push(`${r() < 0.05 ? pick(['', '>', '\t']) : ''}${dest.padStart(width)}${tail}`);
+  }
+  return lines.join(r() < 0.5 ? '\r\n' : '\n');
+}
+
+describe('a row taken whole from the row before (sameTail) reads as the general path reads it', () => {
+  it('on 2 000 right-aligned tables whose rows repeat but for the destination, with near misses', { timeout: 60_000 }, async () => {
+    const { fast, general } = await parsers();
+    const r = prng(20261203);
+    let routes = 0;
+    for (let i = 0; i < 2000; i++) {
+      const text = alignedTable(r);
+      const a = fast(text);
+      expect(a, text).toEqual(general(text));
+      routes += a.value.routes.length;
+    }
+    expect(routes).toBeGreaterThan(50_000);
+  });
+});
+
 describe('source text read with the row (parseRoutePrint sourceText) is what withSourceText gives', () => {
   const evidence = (text: string, sourceText: boolean) => withSourceText(parseRoutePrint(text, 'route-print.txt', { sourceText }).value.routes, text);
 

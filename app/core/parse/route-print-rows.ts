@@ -92,6 +92,9 @@ export function v4Row(st: State, tk: string[], n: number, t: string): void {
  */
 export function commonV4Row(st: State, s: string, from: number, to: number, n: number, withText: boolean): boolean {
   if (st.section === 'persistent' || st.promptLine !== null) return false;
+  const table = st.routes;
+  const recent = st.recentColumns;
+  if (s === table.text && recent.tail !== '' && sameTail(st, s, from, to, n, withText)) return true;
   const start = skipBlanks(s, from, to);
   const c = s.charCodeAt(start);
   if (c < 48 || c > 57) return false;
@@ -123,7 +126,6 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
   const metric = metricAt(s, metricStart, end);
   if (metric === null) return false;
 
-  const table = st.routes;
   if (s !== table.text) {
     // a cleaned line (the general path's second look), not the text the table points into: an object
     const route: Route = {
@@ -142,7 +144,6 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
     // netmasks, gateways and interface addresses repeat from row to row: the previous row's id is
     // reused when the address is the same. A dotted quad's number gives its text (no leading zeros,
     // quadEnd), so numbers are compared.
-    const recent = st.recentColumns;
     if (maskValue !== recent.maskValue) {
       recent.maskId = table.quadId(maskValue, maskStart, maskEnd);
       recent.maskValue = maskValue;
@@ -156,8 +157,38 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
       recent.ifaceValue = ifValue;
     }
     table.pushRow(n, start, destEnd, end, destValue >>> 0, prefixLength, recent.maskId, gwIsAddress ? recent.gatewayId : -1, recent.ifaceId, metric, withText);
+    // for sameTail: this row from its destination's end on, and where that is in the row
+    recent.tail = s.slice(destEnd, end);
+    recent.tailAt = destEnd - from;
+    recent.tailPrefixLength = prefixLength;
+    recent.tailGatewayIsAddress = gwIsAddress;
+    recent.tailMetric = metric;
   }
   if (!gwIsAddress) st.onLink = true;
+  st.rowsInSection++;
+  st.section = 'active';
+  return true;
+}
+
+/**
+ * The row from `from` to `to` is the last row read in full (recent.tail) but for its destination:
+ * then it is added as that row was, with its own destination and line. `route print` right-aligns
+ * every column in a fixed width, so a table's rows mostly end alike from the destination's end on:
+ * same netmask, gateway, interface and metric at the same places (a VPN pushing thousands of routes
+ * through one interface). The same characters read the same, so their reading is taken whole; one
+ * native string comparison instead of some 50 characters read one by one, which is most of a row's
+ * cost (a character read in JS costs several times what the comparison costs a character).
+ */
+function sameTail(st: State, s: string, from: number, to: number, n: number, withText: boolean): boolean {
+  const recent = st.recentColumns;
+  const destEnd = from + recent.tailAt;
+  if (to - destEnd !== recent.tail.length || s.slice(destEnd, to) !== recent.tail) return false;
+  const start = skipBlanks(s, from, destEnd);
+  // the tail starts with a blank (the last row's mask followed its destination after blanks), so a
+  // destination here ends exactly where the last one did
+  if (start === destEnd || quadEnd(s, start, to) !== destEnd) return false;
+  st.routes.pushRow(n, start, destEnd, to, quadValue >>> 0, recent.tailPrefixLength, recent.maskId, recent.tailGatewayIsAddress ? recent.gatewayId : -1, recent.ifaceId, recent.tailMetric, withText);
+  if (!recent.tailGatewayIsAddress) st.onLink = true;
   st.rowsInSection++;
   st.section = 'active';
   return true;

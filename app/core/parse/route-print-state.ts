@@ -47,8 +47,24 @@ export interface State {
   promptLine: number | null;
   /** earlier complete outputs in the same file */
   earlier: Output[];
-  /** the last netmask, gateway and interface address the one-pass row reader read: their numbers and RouteRows ids */
-  recentColumns: { maskId: number; maskValue: number; gatewayId: number; gatewayValue: number; ifaceId: number; ifaceValue: number };
+  /**
+   * the last netmask, gateway and interface address the one-pass row reader read: their numbers and
+   * RouteRows ids; and that row's text from its destination's end to its end (`tail`, '' before the
+   * first row), where in the row it starts, and the prefix length, gateway kind and metric read from it
+   */
+  recentColumns: {
+    maskId: number;
+    maskValue: number;
+    gatewayId: number;
+    gatewayValue: number;
+    ifaceId: number;
+    ifaceValue: number;
+    tail: string;
+    tailAt: number;
+    tailPrefixLength: number;
+    tailGatewayIsAddress: boolean;
+    tailMetric: number;
+  };
 }
 
 /** What one run of route print yields; a file with several runs keeps one. */
@@ -63,7 +79,19 @@ interface Output {
 }
 
 /** NaN: equal to no address (an int32 from quadEnd may be -1: 255.255.255.255) */
-const noRecentColumns = (): State['recentColumns'] => ({ maskId: -1, maskValue: NaN, gatewayId: -1, gatewayValue: NaN, ifaceId: -1, ifaceValue: NaN });
+const noRecentColumns = (): State['recentColumns'] => ({
+  maskId: -1,
+  maskValue: NaN,
+  gatewayId: -1,
+  gatewayValue: NaN,
+  ifaceId: -1,
+  ifaceValue: NaN,
+  tail: '',
+  tailAt: 0,
+  tailPrefixLength: 0,
+  tailGatewayIsAddress: false,
+  tailMetric: 0,
+});
 
 export function initialState(source: string, text = ''): State {
   return {
