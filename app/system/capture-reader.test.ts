@@ -55,6 +55,23 @@ describe('readCaptureDir', () => {
     expect(cap.files.get('ver.txt')!.encoding).toBe('cp866');
   });
 
+  it('capture.json is read along with the other files: a large one still sets the code page, and its problems come first', async () => {
+    // 4 MB of padding: the small files' reads finish before capture.json's
+    const padded = (json: string) => `${json.slice(0, -1)}${' '.repeat(4 * 1024 * 1024)}}`;
+    const slowMeta = dir({ 'capture.json': padded(JSON.stringify({ schemaVersion: 1, codepage: 866 })), 'ver.txt': iconv.encode('Microsoft Windows [Версия 10.0.19045.3448]\r\n', 'cp866') });
+    const broken = dir({ 'capture.json': `{ nope${' '.repeat(4 * 1024 * 1024)}`, 'route-print.txt': GERMAN });
+    // a folder where a file is expected, and a file where a folder is: problems of their own
+    mkdirSync(join(broken, 'ver.txt'));
+    writeFileSync(join(broken, 'registry'), 'x');
+    for (let run = 0; run < 3; run++) {
+      const cap = await readCaptureDir(slowMeta);
+      expect(cap.meta.codepage).toBe(866);
+      expect(cap.files.get('ver.txt')!.text).toContain('Версия');
+      const problems = (await readCaptureDir(broken)).readProblems.map((p) => p.source);
+      expect(problems).toEqual(['capture.json', 'registry', 'ver.txt']);
+    }
+  });
+
   it('LF and CRLF files give the same routes', async () => {
     const crlf = analyseCapture(await readCaptureDir(dir({ 'route-print.txt': GERMAN })), { toolVersion: 't' }).report.snapshot.routes;
     const lf = analyseCapture(await readCaptureDir(dir({ 'route-print.txt': GERMAN.replace(/\r\n/g, '\n') })), { toolVersion: 't' }).report.snapshot.routes;
