@@ -20,9 +20,9 @@ async function parsers() {
   return { fast: fast.parseLmhosts, general: general.parseLmhosts };
 }
 
-const ADDRESSES = ['10.0.0.10', '192.168.1.1', '0.0.0.0', '255.255.255.255', '01.2.3.4', '256.1.1.1', '1.2.3', '10.0.0.x', 'fe80::1', '#10.0.0.1', ''];
-const NAMES = ['HOST', 'host-1', 'DC1', 'A'.repeat(15), 'A'.repeat(16), '"CORP           \\0x1B"', '"unterminated', 'WOLF\\0x1b', 'na#me', '#PRE', 'x'];
-const KEYWORDS = ['#PRE', '#pre', '#MH', '#mH', '#DOM:CORP', '#dom:corp', '#DOM:', '#DOMX', '#', '# a comment', '#PREX', 'extra', '#PRE#MH', '#INCLUDE'];
+const ADDRESSES = ['10.0.0.10', '192.168.1.1', '0.0.0.0', '255.255.255.255', '01.2.3.4', '256.1.1.1', '1.2.3', '10.0.0.x', 'fe80::1', '#10.0.0.1', '', '1.2.3.04', '249.250.199.100', '300.1.1.1', '1.2.3.4.5', '00.1.2.3', '10.0.0.1x', '1.2.3.260'];
+const NAMES = ['HOST', 'host-1', 'DC1', 'A'.repeat(15), 'A'.repeat(16), '$IPC!~[]', 'back\\slash', ']x', '"CORP           \\0x1B"', '"unterminated', 'WOLF\\0x1b', 'na#me', '#PRE', 'x'];
+const KEYWORDS = ['#PRE', '#pre', '#Pre', '#PRE ', '#PR', '#MH', '#mH', '#DOM:CORP', '#dom:corp', '#DOM:', '#DOMX', '#', '# a comment', '#PREX', 'extra', '#PRE#MH', '#INCLUDE'];
 const BLANKS = [' ', '    ', '\t', ' \t', '\u00a0', '\u3000', '\v', '\f'];
 const ODD = ['\u0001', '\ufffd', '\u00e9', '\u007f', '\ufeff'];
 const WHOLE = ['#INCLUDE \\\\DC1\\share\\lmhosts', '#BEGIN_ALTERNATE', '#END_ALTERNATE', '# comment', '', '   ', '\t'];

@@ -1,8 +1,8 @@
 import { dottedQuadIn } from './ipv4-dotted';
 
 /**
- * The plain LMHOSTS entry line, read without a regex, a line string or a token array: most of a
- * large LMHOSTS is this line. lmhosts.ts reads every other line (and owns the format's rules).
+ * The plain LMHOSTS entry line, read without a line string or a token array: most of a large
+ * LMHOSTS is this line. lmhosts.ts reads every other line (and owns the format's rules).
  */
 
 /** NetBIOS names have at most 15 characters (the 16th byte is the suffix). */
@@ -19,6 +19,16 @@ export interface PlainEntry {
   mh: boolean;
 }
 
+/** A decimal octet as dottedQuadIn takes it: 0–255, no leading zero. */
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+
+/**
+ * Blanks, an address (dottedQuadIn's rules), blanks, a name of 1–15 printable ASCII characters
+ * without a backslash and not starting with '"' or '#', then at most a #PRE (any case) and blanks:
+ * plainEntry's answer for such a line, read by the rules below, is the entry this match gives.
+ */
+const COMMON_ENTRY = new RegExp(`[ \\t]*(${OCTET}(?:\\.${OCTET}){3})[ \\t]+([!$-\\[\\]-~][!-\\[\\]-~]{0,14})(?:[ \\t]+(#[Pp][Rr][Ee]))?[ \\t]*`, 'y');
+
 /** A character that ends a column of a plain entry line: space or tab. */
 const isBlankAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -30,9 +40,16 @@ const isBlankAt = (text: string, i: number) => {
  * unquoted name of at most 15 characters without a backslash, then only #PRE / #MH (any case) and
  * possibly a # comment — as parseEntry reads it; null for a blank line (spaces and tabs); undefined
  * for anything else (comments, directives, quotes, #DOM, whatever may need an issue), which the
- * general path reads. Most of a large LMHOSTS is this line: no regex, no line string, no tokens.
+ * general path reads. Most of a large LMHOSTS is this line: no line string, no tokens.
  */
 export function plainEntry(text: string, start: number, end: number, n: number): PlainEntry | null | undefined {
+  // The commonest line of all ("10.0.0.10   HOST   #PRE") in one test of the regex engine, which
+  // reads a character several times faster than a charCodeAt loop; anything else is read below.
+  COMMON_ENTRY.lastIndex = start;
+  const m = COMMON_ENTRY.exec(text);
+  if (m !== null && COMMON_ENTRY.lastIndex === end) {
+    return { line: n, address: m[1]!, rawName: m[2]!, name: m[2]!, quoted: false, pre: m[3] !== undefined, mh: false };
+  }
   // printable ASCII only, checked as each part is read (one pass over the line, not two): the
   // address by dottedQuadIn (digits and dots), the name and every token here, a comment's rest at its end
   let i = start;
