@@ -58,6 +58,15 @@ describe('which route wins: the index answers as the linear scan did', () => {
         const routes: Route[] = rows.map((r) => ({ family: 4, persistent: false, ...r }));
         const target = t.join('.');
         expect(effectiveRoute(routes, target)).toEqual(linear(routes, target));
+        // listed by destination, as route print lists a table (the index then finds its keys in
+        // order and need not sort them), and with two rows of such a table swapped
+        const num = (r: Route) => r.destination.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+        const sorted = [...routes].sort((a, b) => num(a) - num(b));
+        expect(effectiveRoute(sorted, target)).toEqual(linear(sorted, target));
+        if (sorted.length > 2) {
+          [sorted[0], sorted[sorted.length - 1]] = [sorted[sorted.length - 1]!, sorted[0]!];
+          expect(effectiveRoute(sorted, target)).toEqual(linear(sorted, target));
+        }
         // the index follows a table that changed since it was built
         routes.push({ family: 4, destination: target, prefixLength: 32, metric: 1, gateway: null, persistent: false });
         expect(effectiveRoute(routes, target)).toEqual(linear(routes, target));

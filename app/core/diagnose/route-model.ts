@@ -173,7 +173,9 @@ function buildV4Index(routes: RouteRows): V4Index | null {
   const lengths: number[] = [];
   for (let len = 32; len >= 0; len--) {
     if (start[len + 1]! > start[len]!) {
-      keys.subarray(start[len]!, start[len + 1]!).sort();
+      // route print lists a table by destination, so a length's keys are mostly in order already:
+      // one look at them instead of a sort (half of this index's cost at 20 000 routes)
+      if (!ascending(keys, start[len]!, start[len + 1]!)) keys.subarray(start[len]!, start[len + 1]!).sort();
       lengths.push(len);
     }
   }
@@ -200,6 +202,11 @@ function buildV4Index(routes: RouteRows): V4Index | null {
       return out;
     },
   };
+}
+
+function ascending(keys: Float64Array, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (keys[k - 1]! > keys[k]!) return false;
+  return true;
 }
 
 /** The network address of a CIDR, for "which route wins" questions about a whole network. */

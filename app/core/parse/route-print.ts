@@ -43,6 +43,9 @@ import { lineAt, textLines } from './text-lines';
 
 export const NOT_ROUTE_PRINT = 'not a Windows route print output';
 
+/** The shortest common IPv4 row and its line break ("0.0.0.0 0.0.0.0 On-link 1.2.3.4 1"): room is reserved by it; more rows still fit. */
+const MIN_ROW_CHARS = 34;
+
 export interface RoutePrintOptions {
   /**
    * Also give each route row read in one pass its `source.text` (the row as printed, trimmed), as
@@ -57,6 +60,9 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
   const lines = textLines(typeof text === 'string' ? text : '');
   const cleaned = (i: number) => cleanLine(lineAt(lines, i), i === 0);
   const st = initialState(source, lines.text);
+  // room for as many rows as the text can hold (one allocation), but not one per line of a text of
+  // short lines that are no rows
+  st.routes.reserve(Math.min(lines.count, Math.ceil(lines.text.length / MIN_ROW_CHARS)));
   let spaced: boolean | undefined;
   const doubleSpaced = () => (spaced ??= isDoubleSpaced(lines.count, cleaned));
   const withText = opts.sourceText === true;

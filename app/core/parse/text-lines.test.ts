@@ -13,7 +13,8 @@ describe('textLines', () => {
     const parts = ['a', 'bc', ' ', '\r', '\n', '\r\n', '\n\r', '\u2028', '\u0085'];
     for (let i = 0; i < 5000; i++) {
       let text = '';
-      const n = Math.floor(r() * 12);
+      // some long texts of short lines: the arrays outgrow the room guessed from the length
+      const n = r() < 0.8 ? Math.floor(r() * 12) : Math.floor(r() * 600);
       // mostly LF or CRLF texts (the typed-array path), some with lone CRs (the general path)
       const pool = r() < 0.5 ? parts.filter((p) => p !== '\r' && p !== '\n\r') : parts;
       for (let k = 0; k < n; k++) text += pool[Math.floor(r() * pool.length)];
