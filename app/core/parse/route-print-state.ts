@@ -64,6 +64,11 @@ export interface State {
     tailPrefixLength: number;
     tailGatewayIsAddress: boolean;
     tailMetric: number;
+    /** rows taken by the tail since it was read, and a sticky regex of it once it has been taken often */
+    tailTaken: number;
+    tailPattern: RegExp | null;
+    /** regexes made for this table (bounded: a table whose tails change every few hundred rows must not compile one per run) */
+    tailPatternsMade: number;
   };
 }
 
@@ -91,6 +96,9 @@ const noRecentColumns = (): State['recentColumns'] => ({
   tailPrefixLength: 0,
   tailGatewayIsAddress: false,
   tailMetric: 0,
+  tailTaken: 0,
+  tailPattern: null,
+  tailPatternsMade: 0,
 });
 
 export function initialState(source: string, text = ''): State {
