@@ -1,7 +1,7 @@
 import { isDottedQuad } from './ipv4-dotted';
 import { forEachDuplicate } from './lmhosts-duplicates';
 import { MAX_NAME, plainEntry } from './lmhosts-plain-entry';
-import { lineAt, textLines } from './text-lines';
+import { lineAt, textLines, type TextLines } from './text-lines';
 import type { ParseResult, Problem } from '../model/problems';
 
 /**
@@ -45,8 +45,6 @@ export interface LmhostsFile {
 
 export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<LmhostsFile> {
   const issues: Problem[] = [];
-  const entries: LmhostsEntry[] = [];
-  const directives: LmhostsDirective[] = [];
   const lines = textLines(text);
   // split's trailing empty string after a final line break is no line
   const lineCount = lines.count > 1 && lines.starts[lines.count - 1] === lines.ends[lines.count - 1] ? lines.count - 1 : lines.count;
@@ -54,6 +52,25 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
   const lf = countOf(text, '\n') - crlf;
   const lineEnding = crlf === 0 && lf === 0 ? 'none' : crlf === 0 ? 'lf' : lf === 0 ? 'crlf' : 'mixed';
   const issue = (line: number, message: string) => issues.push({ source, line, message });
+  const { entries, directives } = readLines(lines, lineCount, issue);
+  forEachDuplicate(entries, (e, first) => {
+    // both #MH: one multihomed host, as meant
+    if (first.mh && e.mh) return;
+    issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
+  });
+  return { value: { entries, directives, lineEnding, lineCount, issues }, problems: [] };
+}
+
+/**
+ * The entries and directives of the first `lineCount` lines. A function of its own, apart from the
+ * duplicates: V8 compiles this loop while it runs (on-stack replacement), and compiled code that
+ * also held the duplicate search ran into that code before it had ever run, was thrown away, and
+ * was compiled again in each of a process's first scans.
+ */
+function readLines(lines: TextLines, lineCount: number, issue: (line: number, message: string) => void): { entries: LmhostsEntry[]; directives: LmhostsDirective[] } {
+  const entries: LmhostsEntry[] = [];
+  const directives: LmhostsDirective[] = [];
+  const text = lines.text;
   let alternateOpen: number | undefined;
 
   for (let i = 0; i < lineCount; i++) {
@@ -103,13 +120,7 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
     if (entry) entries.push(entry);
   }
   if (alternateOpen !== undefined) issue(alternateOpen, '#BEGIN_ALTERNATE without #END_ALTERNATE');
-
-  forEachDuplicate(entries, (e, first) => {
-    // both #MH: one multihomed host, as meant
-    if (first.mh && e.mh) return;
-    issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
-  });
-  return { value: { entries, directives, lineEnding, lineCount, issues }, problems: [] };
+  return { entries, directives };
 }
 
 /** How often `what` occurs in `text` (no array of matches). */

@@ -33,11 +33,14 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * after the blanks (another kind of space, a control character) is left to the regexes.
  */
 function mayStartWithTimestamp(s: string): boolean {
+  // every read stays inside the string: optimised code that reads past its end (NaN) is thrown
+  // away and compiled again, which a blank line did in each of a scan's first runs
+  const n = s.length;
   let i = 0;
-  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  if (i === n) return false;
   const c = s.charCodeAt(i);
-  if (Number.isNaN(c)) return false;
-  if (isDigit(c)) return isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3)) && s.charCodeAt(i + 4) === 45;
+  if (isDigit(c)) return i + 4 < n && isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3)) && s.charCodeAt(i + 4) === 45;
   return c === 91 || c < 32 || c > 126;
 }
 
