@@ -26,12 +26,29 @@ export function decodeCaptureBytes(bytes: Uint8Array, codepage = 850): DecodedTe
   if (looksLikeBomlessUtf16le(bytes)) {
     return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   }
+  // ASCII, as nearly every capture file is: its UTF-8 text, read as Latin-1 (the same characters),
+  // which Node does several times faster than a validating UTF-8 decoder (1.5 MB: 0.15 vs 1.3 ms)
+  const ascii = asciiText(bytes);
+  if (ascii !== undefined) return { text: ascii, encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     const cp = iconv.encodingExists(`cp${codepage}`) ? codepage : 850;
     return { text: iconv.decode(Buffer.from(bytes), `cp${cp}`), encoding: `cp${cp}` };
   }
+}
+
+/**
+ * Node's `buffer` module when this runs in Node (the main process, the CLI), found without an import:
+ * core is also bundled into the renderer, which has no Node modules (there the decoders below read
+ * everything). `process.getBuiltinModule`: Node 20.16 / 22.3 (https://nodejs.org/api/process.html#processgetbuiltinmoduleid).
+ */
+const nodeBuffer = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:buffer') as typeof import('node:buffer') | undefined;
+
+/** The text of bytes that are all below 0x80 (buffer.isAscii: one SIMD pass), or undefined. Exported for its tests. */
+export function asciiText(bytes: Uint8Array): string | undefined {
+  if (!nodeBuffer || !nodeBuffer.isAscii(bytes)) return undefined;
+  return nodeBuffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** PowerShell 5 `Out-File` without BOM is rare, but ASCII text in UTF-16LE is easy to spot: every odd byte is 0. */
