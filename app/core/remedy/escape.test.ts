@@ -20,7 +20,7 @@ function psQuoteReference(text: string): string {
 
 // texts built from the characters that matter: ASCII edges, controls, DEL, quotes, accents, wide characters
 const awkward = fc.string({
-  unit: fc.constantFrom(...'aZ09 %^&|<>()"!\'/?.-_~\x7f\x00\x1f\t\r\nÉéüñß\u0301\u2018\u2019\u201a\u201b€中🙂ﬁ'.split(''), 'on', 'off', 'ON'),
+  unit: fc.constantFrom(...'aZ09 %^&|<>()"!\'/?.-_~#$*;=@[]`{}\\\x7f\x00\x1f\t\r\nÉéüñß\u0301\u2018\u2019\u201a\u201b€中🙂ﬁ'.split(''), 'on', 'off', 'ON'),
   maxLength: 40,
 });
 

@@ -33,7 +33,16 @@ const CMD_SPECIAL = /[%^&|<>()"!]/;
  * echoed text is kept ASCII: accents are dropped (é → e), other characters become `?`. Values
  * never travel through echo: they go in companion files (render-registry.ts).
  */
+/**
+ * Text escapeCmdEcho gives back unchanged: printable ASCII without cmd.exe's special characters
+ * (CMD_SPECIAL), not blank, not on/off (any case, blanks around) and not starting with blanks and /?.
+ */
+const PLAIN_ECHO = /^(?! *$)(?! *(?:[Oo][Nn]|[Oo][Ff][Ff]) *$)(?! *\/\?)[\x20\x23\x24\x27\x2a-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*$/;
+
 export function escapeCmdEcho(text: string): string {
+  // most labels: printable ASCII up to ECHO_MAX characters, nothing cmd.exe reads specially, and
+  // something to print that is not on/off or /? — such text is its own echo (one regex, not five)
+  if (text.length <= ECHO_MAX && PLAIN_ECHO.test(text)) return text;
   // printable ASCII (most labels) has nothing to fold or flatten: NFKD leaves it as it is
   const printable = PRINTABLE_ASCII.test(text);
   const ascii = printable ? text : dropAccents(text).replace(/[^\u0000-\u007e]/g, '?');
