@@ -3,6 +3,7 @@ import { maskNumberToPrefix } from './ipv4-dotted';
 import { isOnLinkWord, isSeparator, isV4, isV6, matchHeader, v4PrefixLength, v6Netmask, v6Prefix } from './route-print-lines';
 import { excerpt, problem, type State } from './route-print-state';
 import type { RouteRows } from './route-rows';
+import { escapeRegExp } from '../text/escape-regexp';
 
 /**
  * The row readers of `route print`: IPv4 rows (active: destination, netmask, gateway or the
@@ -179,7 +180,6 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
  */
 const TAIL_PATTERN_AFTER = 256;
 const MAX_TAIL_PATTERNS = 16;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The row from `from` to `to` is the last row read in full (recent.tail) but for its destination:

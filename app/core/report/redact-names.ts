@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text/escape-regexp';
+
 /** Known names as one case-folded, trie-shaped regex (redact.ts's name patterns). */
 
 /**
@@ -62,10 +64,6 @@ export function namesPattern(folded: Iterable<string>): string {
     return node.end ? `${body}?` : body;
   };
   return emit(root);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
