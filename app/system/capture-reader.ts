@@ -55,11 +55,12 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   const metaBytes = reader.read('capture.json');
   const metaProblems: ReadProblem[] = [];
   const metaRead = metaBytes.then((bytes) => parseMeta(bytes, metaProblems));
+  const codepageRead = metaRead.then((meta) => meta.codepage ?? 850);
   const files = new Map<string, CaptureFile>();
   const add = async (name: string) => {
     const bytes = await reader.read(name);
     if (!bytes) return;
-    const { text, encoding } = decodeCaptureBytes(bytes, (await metaRead).codepage ?? 850);
+    const { text, encoding } = decodeCaptureBytes(bytes, await codepageRead);
     files.set(name, { name, text, encoding });
   };
 
@@ -67,7 +68,7 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   for (const folder of CAPTURE_FOLDERS) for (const name of await reader.list(folder)) names.push(name);
   await inPool(names, limits.concurrency, add);
   const meta = await metaRead;
-  const codepage = meta.codepage ?? 850;
+  const codepage = await codepageRead;
   // Reads finish in any order; the capture (and so the report: server-log explanations, the bundle's
   // files) must not depend on which came first (issue 16.4: same input, same bytes).
   const inNameOrder = new Map<string, CaptureFile>();
