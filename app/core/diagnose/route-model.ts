@@ -89,7 +89,7 @@ export interface Selection {
   /** routes with the same prefix length and metric as the winner (Windows then picks unpredictably) */
   ties: Route[];
   /** every route that matches the target, best first */
-  candidates: Route[];
+  candidates: readonly Route[];
 }
 
 /**
@@ -122,7 +122,7 @@ function linearCandidates(routes: RouteRows, target: string, family: 4 | 6): Rou
  * numbers, no destination parsed again, no route made but the candidates.
  */
 interface V4Index {
-  candidates(address: number): Route[];
+  candidates(address: number): readonly Route[];
 }
 
 /** per table: a table over an array is replaced when the array changes (routeRowsOf) */
@@ -177,8 +177,13 @@ function buildV4Index(routes: RouteRows): V4Index | null {
       lengths.push(len);
     }
   }
+  // the rules ask about the same few addresses (each corporate network is asked by four of them):
+  // each is answered once per table, and the answer shared, frozen — so no caller can change another's
+  const answered = new Map<number, readonly Route[]>();
   return {
     candidates(address) {
+      const known = answered.get(address);
+      if (known) return known;
       const out: Route[] = [];
       for (const len of lengths) {
         const network = (address & maskOf(len)) >>> 0;
@@ -191,16 +196,29 @@ function buildV4Index(routes: RouteRows): V4Index | null {
           if (keys[mid]! < low) lo = mid + 1;
           else hi = mid;
         }
-        const bucket: Route[] = [];
-        for (let k = lo; k < start[len + 1]! && keys[k]! < low + POSITION; k++) bucket.push(routes.at(keys[k]! - low));
-        // table order among equals (positions ascend), then a stable sort by metric inside one prefix length
-        if (bucket.length > 1) bucket.sort(byPrefixThenMetric);
-        for (const r of bucket) out.push(r);
+        // table order among equals (positions ascend), then stably by metric inside one prefix length:
+        // an insertion sort in place (a bucket holds a few routes; Array.prototype.sort copies them
+        // into a work array of its own, most of what a 64-network diagnosis allocated here)
+        const first = out.length;
+        for (let k = lo; k < start[len + 1]! && keys[k]! < low + POSITION; k++) {
+          const route = routes.at(keys[k]! - low);
+          let at = out.length;
+          while (at > first && out[at - 1]!.metric > route.metric) {
+            out[at] = out[at - 1]!;
+            at--;
+          }
+          out[at] = route;
+        }
       }
+      Object.freeze(out);
+      if (answered.size < MAX_ANSWERS) answered.set(address, out);
       return out;
     },
   };
 }
+
+/** Addresses whose candidates an index keeps (a diagnosis asks about a few dozen; the IPC contract allows 64 corporate networks). */
+const MAX_ANSWERS = 1024;
 
 /** Up to this many ascending runs are merged; more are sorted. */
 const MAX_RUNS = 4;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ECHO_MAX, escapeCmdEcho, psQuote } from './escape';
+import { ECHO_MAX, escapeCmdEcho, psQuote, psQuoteList } from './escape';
 import { checkedScript } from './render-cmd';
 
 /** escapeCmdEcho and psQuote as they were before their fast paths for plain text */
@@ -29,7 +29,7 @@ describe('script escaping: plain text takes a short cut, every text the same res
     fc.assert(fc.property(awkward, (text) => {
         expect(escapeCmdEcho(text)).toBe(escapeCmdEchoReference(text));
       }), { numRuns: 3000 });
-    for (const text of ['', ' ', 'on', ' OFF ', '/?', 'x'.repeat(ECHO_MAX + 5), `${'é'.repeat(ECHO_MAX)}`, 'Send 10.1.0.0/16 through the VPN (10.9.0.1, interface 23)', '100% done & (ok)'])
+    for (const text of ['', ' ', 'on', ' OFF ', '/?', 'x'.repeat(ECHO_MAX + 5), `${'é'.repeat(ECHO_MAX)}`, 'Send 10.1.0.0/16 through the VPN (10.9.0.1, interface 23)', '100% done & (ok)', '(', ')(', ' /? (x)', '/?(', '(on)', ' ( ) ', '(a|b)', '(a!)', '("x")', `${'('.repeat(ECHO_MAX)}x`])
       expect(escapeCmdEcho(text), text).toBe(escapeCmdEchoReference(text));
   });
 
@@ -38,6 +38,13 @@ describe('script escaping: plain text takes a short cut, every text the same res
         expect(psQuote(text)).toBe(psQuoteReference(text));
       }), { numRuns: 3000 });
     for (const text of ['', "it's", 'a\r\nb', '[1/65] Send 10.1.0.0/16 through the VPN']) expect(psQuote(text), text).toBe(psQuoteReference(text));
+  });
+
+  it('psQuoteList', () => {
+    fc.assert(fc.property(fc.array(awkward, { maxLength: 8 }), (texts) => {
+        expect(psQuoteList(texts)).toBe(texts.map(psQuoteReference).join(', '));
+      }), { numRuns: 2000 });
+    for (const texts of [[], [''], ['ADD', '10.1.0.0', 'MASK', '255.255.0.0'], ['a', "b'c"], ["'"], ['x\r\n', 'y']]) expect(psQuoteList(texts), JSON.stringify(texts)).toBe(texts.map(psQuoteReference).join(', '));
   });
 
   it('a .cmd script is refused when a line holds a break, a non-ASCII character or too many characters', () => {

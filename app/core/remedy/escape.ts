@@ -39,10 +39,41 @@ const CMD_SPECIAL = /[%^&|<>()"!]/;
  */
 const PLAIN_ECHO = /^(?! *$)(?! *(?:[Oo][Nn]|[Oo][Ff][Ff]) *$)(?! *\/\?)[\x20\x23\x24\x27\x2a-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*$/;
 
+/**
+ * PLAIN_ECHO with parentheses allowed: a step label names its next hop and interface in them
+ * ("Send 10.1.0.0/16 through the VPN (10.9.0.1, interface 23)"), and cmdEscape would only put a
+ * caret before each — in one replace, instead of cmdEscape's two and the checks after it. It must
+ * hold a parenthesis, so it is not blank or on/off; only the /? lookahead stays.
+ */
+const PAREN_ECHO = /^(?! *\/\?)[\x20\x23\x24\x27-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*[()][\x20\x23\x24\x27-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*$/;
+
+/**
+ * `text` with a caret before each parenthesis: what cmdEscape does to a text whose only special
+ * characters are parentheses. By searching, not `replace(/[()]/g, '^$&')`: the replace cost a step
+ * label ≈ 600 ns, these searches ≈ 100 ns (a label holds one pair).
+ */
+function caretParens(text: string): string {
+  let out = '';
+  let from = 0;
+  let open = text.indexOf('(');
+  let close = text.indexOf(')');
+  while (open >= 0 || close >= 0) {
+    const at = close < 0 || (open >= 0 && open < close) ? open : close;
+    out += `${text.slice(from, at)}^${at === open ? '(' : ')'}`;
+    from = at + 1;
+    if (at === open) open = text.indexOf('(', from);
+    else close = text.indexOf(')', from);
+  }
+  return out + text.slice(from);
+}
+
 export function escapeCmdEcho(text: string): string {
   // most labels: printable ASCII up to ECHO_MAX characters, nothing cmd.exe reads specially, and
   // something to print that is not on/off or /? — such text is its own echo (one regex, not five)
-  if (text.length <= ECHO_MAX && PLAIN_ECHO.test(text)) return text;
+  if (text.length <= ECHO_MAX) {
+    if (PLAIN_ECHO.test(text)) return text;
+    if (PAREN_ECHO.test(text)) return caretParens(text);
+  }
   // printable ASCII (most labels) has nothing to fold or flatten: NFKD leaves it as it is
   const printable = PRINTABLE_ASCII.test(text);
   const ascii = printable ? text : dropAccents(text).replace(/[^\u0000-\u007e]/g, '?');
@@ -56,6 +87,17 @@ export function escapeCmdEcho(text: string): string {
   // Such text is printed between quotes: not verbatim, but visible and harmless.
   if (/^ *(on|off) *$/i.test(oneLine) || /^ *\/\?/.test(oneLine)) return `^"${escaped}^"`;
   return escaped;
+}
+
+/**
+ * `'a', 'b', 'c'`: the texts as psQuote quotes them, joined with ', ' (route.exe's arguments in
+ * fix.ps1). One test of the joined texts instead of one per text: when it holds nothing psQuote
+ * changes, neither does any of them.
+ */
+export function psQuoteList(texts: readonly string[]): string {
+  // (tested joined by a blank: the list's own separator holds the quote PS_QUOTE_WORK looks for)
+  if (texts.length === 0) return '';
+  return PS_QUOTE_WORK.test(texts.join(' ')) ? texts.map(psQuote).join(', ') : `'${texts.join("', '")}'`;
 }
 
 /** A PowerShell single-quoted string literal: only the quote itself needs doubling. */

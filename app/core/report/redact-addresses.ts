@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { dottedQuadToNumber, maskNumberToPrefix } from '../parse/ipv4-dotted';
+import { dottedQuadToNumber } from '../parse/ipv4-dotted';
 
 /** Which addresses redaction replaces: public IPv4/IPv6 (private ones stay: the diagnosis needs them), never netmasks. */
 
@@ -39,8 +39,11 @@ export function isPublicIpv4Number(n: number): boolean {
   const special = specialV4Ranges()[n >>> 24]!;
   if (special === true) return false;
   for (let i = 0; i < special.length; i++) if (((n & special[i]!.mask) >>> 0) === special[i]!.net) return false;
-  // netmasks (128.0.0.0, 255.255.255.0 …) are not addresses; 128.0.0.0 would otherwise count as public
-  return maskNumberToPrefix(n) === null;
+  // netmasks (128.0.0.0, 255.255.255.0 …) are not addresses; 128.0.0.0 would otherwise count as public.
+  // maskNumberToPrefix(n) === null, in 32-bit integers: its `~n >>> 0` and `+ 1` left the range of
+  // a small integer for most public addresses (≥ 128.0.0.0), and this line was a third of shapeOf
+  const inverted = ~n;
+  return (inverted & ((inverted + 1) | 0)) !== 0;
 }
 
 /**
