@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { IKEV1_STATES } from './codes/ike';
 import { mppeBits } from './codes/ppp';
 import type { Decoded, LogTime, ServerLogEntry } from './types';
 
@@ -47,6 +48,19 @@ function variablesOf(t: TFunction, key: string): ReadonlySet<string> {
   return used;
 }
 
+/**
+ * "STATE_MAIN_R2 (responder sent MR2 (key exchange); waits for MI3)": a Libreswan IKEv1 state's
+ * name (kept as the log spells it: it is what the administrator greps for) and what it means, in
+ * the reader's language; a state the table does not know is its name alone.
+ */
+export function ikeStateText(name: unknown, t: TFunction): string {
+  const state = String(name);
+  const known = Object.hasOwn(IKEV1_STATES, state) ? IKEV1_STATES[state] : undefined;
+  if (!known) return state;
+  const waits = known.expects ? `; ${t('serverLog.ikeState.waitsFor', { expects: known.expects })}` : '';
+  return `${state} (${word(t, `serverLog.ikeState.${state}`)}${waits})`;
+}
+
 const opt = (s: unknown, pre: string, post = '') => (s !== undefined && s !== '' ? `${pre}${String(s)}${post}` : '');
 
 export function describeDecoded(dd: Decoded, t: TFunction): string {
@@ -72,6 +86,10 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const used = variablesOf(t, fullKey);
   const options: Record<string, string | number> = { ...v };
   for (const name in extra) if (used.has(name)) options[name] = extra[name]!;
+  // IKEv1 states in words (only the texts that show them ask: a state's words are a lookup each)
+  if (used.has('stateText')) options.stateText = ikeStateText(v.state, t);
+  if (used.has('fromText')) options.fromText = ikeStateText(v.from, t);
+  if (used.has('toText')) options.toText = ikeStateText(v.to, t);
   return t(fullKey, options).replace(/\s+([.,])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 }
 

@@ -401,3 +401,23 @@ describe.skipIf(!corpusAvailable)('past the entries cap, lines are only counted 
     expect(causes(many)).toEqual(Array(300).fill(causes(single)).flat().slice(0, MAX_CAUSE_ENTRIES));
   });
 });
+
+describe('Libreswan IKEv1 states are described in the reader\'s language', () => {
+  const nl = engineT('nl');
+  const retransmit = 'Mar 16 18:41:52 vpn pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: STATE_MAIN_R2: retransmission; will wait 4 seconds for response';
+  const transition = 'Mar 16 18:41:47 vpn pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: transition from state STATE_MAIN_R0 to state STATE_MAIN_R1';
+
+  it('the entry keeps the state as the log names it; its words come from the language', () => {
+    const e = one(retransmit)!;
+    expect(e.decoded[0]!.values?.state).toBe('STATE_MAIN_R2');
+    expect(describeEntry(e, t)).toBe('STATE_MAIN_R2 (responder sent MR2 (key exchange); waits for MI3): no answer yet, retransmitting (waits 4 s).');
+    expect(describeEntry(e, nl)).toBe('STATE_MAIN_R2 (responder verstuurde MR2 (sleuteluitwisseling); wacht op MI3): nog geen antwoord, opnieuw verstuurd (wacht 4 s).');
+  });
+
+  it('both states of a transition, in Dutch; a state the table does not know is its name alone', () => {
+    expect(describeEntry(one(transition)!, nl)).toBe('IKEv1-toestand STATE_MAIN_R0 (responder, nog niets verstuurd; wacht op MI1) → STATE_MAIN_R1 (responder verstuurde MR1 (SA gekozen); wacht op MI2).');
+    const unknown = one(transition.replace('STATE_MAIN_R1', 'STATE_XAUTH_R0'))!;
+    expect(describeEntry(unknown, nl)).toContain('→ STATE_XAUTH_R0.');
+    expect(describeEntry(unknown, nl)).not.toMatch(/responder sent|waits for/);
+  });
+});

@@ -58,24 +58,25 @@ export const notifyByCode = (code: number): NotifyType | undefined => IKE_NOTIFY
 /**
  * IKEv1 phase states (Libreswan names). `expects` is the message the responder waits for next: a
  * responder stuck in MAIN_R2 never got MI3 — the first message that travels on UDP 4500 once NAT
- * is detected (RFC 3947 §4), and the first encrypted with the pre-shared key.
+ * is detected (RFC 3947 §4), and the first encrypted with the pre-shared key. What each state
+ * means, in words, is the reader's language's (i18n serverLog.ikeState; describe.ts ikeStateText).
  */
-export const IKEV1_STATES: Readonly<Record<string, { mode: 'main' | 'aggressive' | 'quick'; step: string; established: boolean; expects?: string }>> = {
-  STATE_MAIN_R0: { mode: 'main', step: 'responder, nothing sent yet', established: false, expects: 'MI1' },
-  STATE_MAIN_R1: { mode: 'main', step: 'responder sent MR1 (SA chosen)', established: false, expects: 'MI2' },
-  STATE_MAIN_R2: { mode: 'main', step: 'responder sent MR2 (key exchange)', established: false, expects: 'MI3' },
-  STATE_MAIN_R3: { mode: 'main', step: 'responder sent MR3: ISAKMP SA established', established: true },
-  STATE_MAIN_I1: { mode: 'main', step: 'initiator sent MI1', established: false, expects: 'MR1' },
-  STATE_MAIN_I2: { mode: 'main', step: 'initiator sent MI2', established: false, expects: 'MR2' },
-  STATE_MAIN_I3: { mode: 'main', step: 'initiator sent MI3', established: false, expects: 'MR3' },
-  STATE_MAIN_I4: { mode: 'main', step: 'ISAKMP SA established (initiator)', established: true },
-  STATE_AGGR_R1: { mode: 'aggressive', step: 'responder sent AR1', established: false, expects: 'AI2' },
-  STATE_AGGR_R2: { mode: 'aggressive', step: 'ISAKMP SA established (aggressive mode)', established: true },
-  STATE_QUICK_R0: { mode: 'quick', step: 'responder got QI1', established: false },
-  STATE_QUICK_R1: { mode: 'quick', step: 'responder sent QR1', established: false, expects: 'QI2' },
-  STATE_QUICK_R2: { mode: 'quick', step: 'IPsec SA established', established: true },
-  STATE_QUICK_I1: { mode: 'quick', step: 'initiator sent QI1', established: false, expects: 'QR1' },
-  STATE_QUICK_I2: { mode: 'quick', step: 'IPsec SA established (initiator)', established: true },
+export const IKEV1_STATES: Readonly<Record<string, { mode: 'main' | 'aggressive' | 'quick'; established: boolean; expects?: string }>> = {
+  STATE_MAIN_R0: { mode: 'main', established: false, expects: 'MI1' },
+  STATE_MAIN_R1: { mode: 'main', established: false, expects: 'MI2' },
+  STATE_MAIN_R2: { mode: 'main', established: false, expects: 'MI3' },
+  STATE_MAIN_R3: { mode: 'main', established: true },
+  STATE_MAIN_I1: { mode: 'main', established: false, expects: 'MR1' },
+  STATE_MAIN_I2: { mode: 'main', established: false, expects: 'MR2' },
+  STATE_MAIN_I3: { mode: 'main', established: false, expects: 'MR3' },
+  STATE_MAIN_I4: { mode: 'main', established: true },
+  STATE_AGGR_R1: { mode: 'aggressive', established: false, expects: 'AI2' },
+  STATE_AGGR_R2: { mode: 'aggressive', established: true },
+  STATE_QUICK_R0: { mode: 'quick', established: false },
+  STATE_QUICK_R1: { mode: 'quick', established: false, expects: 'QI2' },
+  STATE_QUICK_R2: { mode: 'quick', established: true },
+  STATE_QUICK_I1: { mode: 'quick', established: false, expects: 'QR1' },
+  STATE_QUICK_I2: { mode: 'quick', established: true },
 };
 
 /** Diffie-Hellman groups (IANA Transform Type 4); Windows L2TP offers 2, 14, 19, 20 among others. */

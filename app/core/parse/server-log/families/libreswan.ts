@@ -11,17 +11,11 @@ import type { ServerLogEntry } from '../types';
  * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end.
  */
 
-// each known state's text made once (the states are a fixed list; unknown ones are their own text)
-const STATE_TEXTS = new Map<string, string>();
-const stateText = (s: string): string => {
-  const known = STATE_TEXTS.get(s);
-  if (known !== undefined) return known;
-  const st = IKEV1_STATES[s];
-  if (!st) return s;
-  const text = `${s} (${st.step}${st.expects ? `; waits for ${st.expects}` : ''})`;
-  STATE_TEXTS.set(s, text);
-  return text;
-};
+/**
+ * A state's name as the decoded value (its words are the reader's language's: describe.ts
+ * ikeStateText); a known name is the table's own string, so no entry holds a cut of the read chunk.
+ */
+const stateName = (s: string): string => STATE_NAMES.get(s) ?? s;
 
 const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
 
@@ -68,15 +62,15 @@ const groupName = (g: string): string => {
 };
 
 const RULES: Rule[] = [
-  context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateText(m[1]!), to: stateText(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
+  context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
   context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expecting (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
-    return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
+    return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
   }),
-  context(/^(STATE_\w+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateText(m[1]!), wait: m[2]! })], outcome: 'warning' })),
+  context(/^(STATE_\w+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
   [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => {
     const st = IKEV1_STATES[m[2]!];
-    const hit: Hit = { decoded: [d('ikeV1GaveUp', { state: stateText(m[2]!), n: m[1]! })], outcome: 'failure' };
+    const hit: Hit = { decoded: [d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! })], outcome: 'failure' };
     if (m[2] === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
     else if (st?.mode === 'main' || m[2]!.startsWith('STATE_PARENT')) hit.cause = 'ike-auth-never-came';
     return hit;
@@ -105,7 +99,7 @@ const RULES: Rule[] = [
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });
   }),
   context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
-  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateText(m[1]!), details: m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
+  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
 ];
 
