@@ -70,6 +70,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const mppe = v.mppe !== undefined ? mppeText(Number(v.mppe), t) : '';
   const extra: Record<string, string> = {
     dirText: v.dir ? word(t, `serverLog.dir.${v.dir}`) : '',
+    // an IKEv2 message's kind as strongSwan logs it (request|response: its rule takes no other)
+    kindText: v.kind === 'request' || v.kind === 'response' ? word(t, `serverLog.ikeKind.${v.kind}`) : String(v.kind ?? ''),
     mppeText: mppe,
     mppeSuffix: v.mppe !== undefined ? `: ${mppe}` : '',
     optionsText: opt(v.options, ': '),

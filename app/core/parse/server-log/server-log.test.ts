@@ -402,7 +402,7 @@ describe.skipIf(!corpusAvailable)('past the entries cap, lines are only counted 
   });
 });
 
-describe('Libreswan IKEv1 states are described in the reader\'s language', () => {
+describe('IKE words are the reader\'s language: strongSwan message kinds, Libreswan IKEv1 states', () => {
   const nl = engineT('nl');
   const retransmit = 'Mar 16 18:41:52 vpn pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: STATE_MAIN_R2: retransmission; will wait 4 seconds for response';
   const transition = 'Mar 16 18:41:47 vpn pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: transition from state STATE_MAIN_R0 to state STATE_MAIN_R1';
@@ -419,5 +419,12 @@ describe('Libreswan IKEv1 states are described in the reader\'s language', () =>
     const unknown = one(transition.replace('STATE_MAIN_R1', 'STATE_XAUTH_R0'))!;
     expect(describeEntry(unknown, nl)).toContain('→ STATE_XAUTH_R0.');
     expect(describeEntry(unknown, nl)).not.toMatch(/responder sent|waits for/);
+  });
+
+  it('an IKEv2 request or response, in Dutch', () => {
+    const line = 'Mar 16 18:41:48 vpn charon: 09[NET] generating IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]';
+    expect(describeEntry(one(line)!, t)).toMatch(/^IKEv2 IKE_SA_INIT response to the PC/);
+    expect(describeEntry(one(line)!, nl)).toMatch(/^IKEv2 IKE_SA_INIT antwoord naar de pc/);
+    expect(describeEntry(one(line.replace('generating', 'parsed').replace('response', 'request'))!, nl)).toMatch(/^IKEv2 IKE_SA_INIT verzoek van de pc/);
   });
 });
