@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ECHO_MAX, escapeCmdEcho, psQuote, psQuoteList } from './escape';
+import { ECHO_MAX, escapeCmdEcho, psQuote, psQuoteAfter, psQuoteList } from './escape';
 import { checkedScript } from './render-cmd';
 
 /** escapeCmdEcho and psQuote as they were before their fast paths for plain text */
@@ -45,6 +45,13 @@ describe('script escaping: plain text takes a short cut, every text the same res
         expect(psQuoteList(texts)).toBe(texts.map(psQuoteReference).join(', '));
       }), { numRuns: 2000 });
     for (const texts of [[], [''], ['ADD', '10.1.0.0', 'MASK', '255.255.0.0'], ['a', "b'c"], ["'"], ['x\r\n', 'y']]) expect(psQuoteList(texts), JSON.stringify(texts)).toBe(texts.map(psQuoteReference).join(', '));
+  });
+
+  it('psQuoteAfter', () => {
+    fc.assert(fc.property(awkward, awkward, (prefix, text) => {
+        expect(psQuoteAfter(prefix, text)).toBe(psQuoteReference(prefix + text));
+      }), { numRuns: 2000 });
+    for (const [prefix, text] of [['[1/65] ', 'Send 10.1.0.0/16 (x)'], ['[1/2] ', "it's"], ["'", 'x'], ['', ''], ['[1/1] ', 'a\r\nb']]) expect(psQuoteAfter(prefix!, text!)).toBe(psQuoteReference(prefix! + text!));
   });
 
   it('a .cmd script is refused when a line holds a break, a non-ASCII character or too many characters', () => {

@@ -100,6 +100,14 @@ export function psQuoteList(texts: readonly string[]): string {
   return PS_QUOTE_WORK.test(texts.join(' ')) ? texts.map(psQuote).join(', ') : `'${texts.join("', '")}'`;
 }
 
+/**
+ * psQuote(`${prefix}${text}`) for a prefix of digits and punctuation psQuote never changes (a step's
+ * "[3/65] "): the test runs on the text as given rather than on the joined copy it would make.
+ */
+export function psQuoteAfter(prefix: string, text: string): string {
+  return PS_QUOTE_WORK.test(text) || PS_QUOTE_WORK.test(prefix) ? psQuote(`${prefix}${text}`) : `'${prefix}${text}'`;
+}
+
 /** A PowerShell single-quoted string literal: only the quote itself needs doubling. */
 export function psQuote(text: string): string {
   // most values hold neither a line break nor a quote: nothing to change

@@ -97,13 +97,28 @@ export const CMD_LINE_LIMIT = 8191;
 const RENDER_LINE_MAX = 6000;
 
 export function checkedScript(lines: string[]): string {
-  // line by line, naming the first problem: as fast as one test of the lines joined with nothing
-  // between them (tried), without that joined copy (a script's size in garbage, per script)
+  // one look at the script as written, not one per line: a line is most often a template's
+  // unflattened string, and a regex test of each flattened it into a copy first. The text passes
+  // when it is printable ASCII lines each ended by CRLF, and holds as many line ends as lines (no
+  // lines: one empty line) — one more would be a line holding CRLF (a lone CR or LF is not printable)
+  const text = lines.join('\r\n') + '\r\n';
+  if (lines.every((line) => line.length <= RENDER_LINE_MAX) && SCRIPT_LINES.test(text) && returnsIn(text) === Math.max(lines.length, 1)) return text;
+  // line by line, to name the first problem
   for (const line of lines) {
     if (line.length > RENDER_LINE_MAX) throw new Error(`a generated .cmd line would be ${line.length} characters long (cmd.exe reads at most ${CMD_LINE_LIMIT})`);
     if (!PRINTABLE_ONLY.test(line)) throw new Error('a generated .cmd line holds a character outside printable ASCII (cmd.exe would read it in the OEM code page)');
   }
-  return lines.join('\r\n') + '\r\n';
+  throw new Error('unreachable: a generated .cmd script failed the whole-text check but no line failed line by line');
+}
+
+/** printable ASCII lines, each ended by CRLF */
+const SCRIPT_LINES = /^(?:[\x20-\x7e]*\r\n)*$/;
+
+/** CRs in the text (SCRIPT_LINES passed: each begins a CRLF) */
+function returnsIn(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 2)) n++;
+  return n;
 }
 
 const PRINTABLE_ONLY = /^[\x20-\x7e]*$/;

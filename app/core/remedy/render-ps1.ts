@@ -1,6 +1,6 @@
 import { isRouteAction, routeArgv, type RouteAction } from './actions';
 import { maskBitCount } from '../parse/ipv4-dotted';
-import { psQuote, psQuoteList } from './escape';
+import { psQuote, psQuoteAfter, psQuoteList } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { ps1Helpers, renderOtherPs1Step } from './render-registry-ps1';
 import { englishScriptWords, plainMessage, psExpandedMessage, type ScriptWords } from './script-words';
@@ -38,7 +38,7 @@ export function renderPs1(spec: ScriptSpec): string {
   ];
   if (spec.steps.some((s) => s.action.kind.startsWith('registry.'))) lines.push(...ps1Helpers(words));
   spec.steps.forEach((step, i) => {
-    lines.push(`Write-Output ${psQuote(`[${i + 1}/${total}] ${step.label}`)}`);
+    lines.push(`Write-Output ${psQuoteAfter(`[${i + 1}/${total}] `, step.label)}`);
     if (isRouteAction(step.action)) lines.push(`Invoke-Route ${i + 1} @(${psQuoteList(routeArgv(step.action))}) ${routeTestPs(step.action)}`);
     else lines.push(...renderOtherPs1Step(step.action, words));
   });
