@@ -42,8 +42,8 @@ const PLAIN_ECHO = /^(?! *$)(?! *(?:[Oo][Nn]|[Oo][Ff][Ff]) *$)(?! *\/\?)[\x20\x2
 /**
  * PLAIN_ECHO with parentheses allowed: a step label names its next hop and interface in them
  * ("Send 10.1.0.0/16 through the VPN (10.9.0.1, interface 23)"), and cmdEscape would only put a
- * caret before each — in one replace, instead of cmdEscape's two and the checks after it. It must
- * hold a parenthesis, so it is not blank or on/off; only the /? lookahead stays.
+ * caret before each — done by caretParens, instead of cmdEscape's two replaces and the checks after
+ * them. It must hold a parenthesis, so it is not blank or on/off; only the /? lookahead stays.
  */
 const PAREN_ECHO = /^(?! *\/\?)[\x20\x23\x24\x27-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*[()][\x20\x23\x24\x27-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*$/;
 
@@ -95,8 +95,8 @@ export function escapeCmdEcho(text: string): string {
  * changes, neither does any of them.
  */
 export function psQuoteList(texts: readonly string[]): string {
-  // (tested joined by a blank: the list's own separator holds the quote PS_QUOTE_WORK looks for)
   if (texts.length === 0) return '';
+  // (tested joined by a blank: the list's own separator holds the quote PS_QUOTE_WORK looks for)
   return PS_QUOTE_WORK.test(texts.join(' ')) ? texts.map(psQuote).join(', ') : `'${texts.join("', '")}'`;
 }
 
