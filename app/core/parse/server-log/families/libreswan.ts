@@ -11,13 +11,13 @@ import type { ServerLogEntry } from '../types';
  * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end.
  */
 
+const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
+
 /**
  * A state's name as the decoded value (its words are the reader's language's: describe.ts
  * ikeStateText); a known name is the table's own string, so no entry holds a cut of the read chunk.
  */
 const stateName = (s: string): string => STATE_NAMES.get(s) ?? s;
-
-const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
