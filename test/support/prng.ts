@@ -12,3 +12,9 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** One of `xs`, chosen by `r` (one draw): the random tests' pick. */
+export const picker =
+  (r: () => number) =>
+  <T,>(xs: readonly T[]): T =>
+    xs[Math.floor(r() * xs.length)]!;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { prng } from '../../../test/support/prng';
+import { picker, prng } from '../../../test/support/prng';
 import { asciiText, decodeCaptureBytes } from './decode';
 
 /**
@@ -43,7 +43,7 @@ describe('decodeCaptureBytes: ASCII read as Latin-1 gives what the decoders give
       const bytes = new Uint8Array(n);
       for (let k = 0; k < n; k++) {
         // mostly printable ASCII and line breaks; NUL-heavy (UTF-16LE text); some with bytes past 0x7F
-        bytes[k] = kind < 0.15 && k % 2 === 1 ? 0 : kind > 0.8 && r() < 0.05 ? 0x80 + Math.floor(r() * 128) : r() < 0.05 ? pickOf(r, [9, 10, 13, 0]) : 32 + Math.floor(r() * 95);
+        bytes[k] = kind < 0.15 && k % 2 === 1 ? 0 : kind > 0.8 && r() < 0.05 ? 0x80 + Math.floor(r() * 128) : r() < 0.05 ? picker(r)([9, 10, 13, 0]) : 32 + Math.floor(r() * 95);
       }
       const withPrefix = r() < 0.1 ? new Uint8Array([...prefixes[Math.floor(r() * prefixes.length)]!, ...bytes]) : bytes;
       // a view into a larger buffer, as fs reads give (pooled buffers)
@@ -57,7 +57,3 @@ describe('decodeCaptureBytes: ASCII read as Latin-1 gives what the decoders give
     expect(ascii).toBeGreaterThan(2000);
   });
 });
-
-function pickOf<T>(r: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(r() * xs.length)]!;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { prng } from '../../../test/support/prng';
+import { picker, prng } from '../../../test/support/prng';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 
 /**
@@ -28,7 +28,7 @@ const ODD = ['\u0001', '\ufffd', '\u00e9', '\u007f', '\ufeff'];
 const WHOLE = ['#INCLUDE \\\\DC1\\share\\lmhosts', '#BEGIN_ALTERNATE', '#END_ALTERNATE', '# comment', '', '   ', '\t'];
 
 function randomLine(r: () => number): string {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = picker(r);
   if (r() < 0.08) return pick(WHOLE);
   const cols = [r() < 0.85 ? pick(ADDRESSES.slice(0, 4)) : pick(ADDRESSES), r() < 0.8 ? pick(NAMES.slice(0, 4)) : pick(NAMES)];
   while (r() < 0.5) cols.push(pick(KEYWORDS));

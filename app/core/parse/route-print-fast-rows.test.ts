@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isBlank, splitColumns } from './route-print-lines';
 import { parseRoutePrint } from './route-print';
 import { withSourceText } from './route-source-text';
-import { prng } from '../../../test/support/prng';
+import { picker, prng } from '../../../test/support/prng';
 import { repoFiles, readRepoText } from '../../../test/support/repo-files';
 
 /**
@@ -44,7 +44,7 @@ const METRICS = ['26', '0', '306', '9999', '999999999999999', '9999999999999999'
 const BLANKS = [' ', '  ', '      ', '\t', ' \t ', '\u00a0', '\u3000', '\u2028', '\u000b', '\u0085'];
 
 function randomRow(r: () => number): string {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = picker(r);
   // mostly a readable row, with one column (or more) swapped for an odd one
   const cols = [pick(VALID_QUADS), pick(MASKS), r() < 0.5 ? pick(VALID_QUADS) : 'On-link', pick(VALID_QUADS), pick(['26', '0', '306'])];
   while (r() < 0.4) {
@@ -78,6 +78,27 @@ async function parsers() {
   return { fast: fast.parseRoutePrint, general: general.parseRoutePrint };
 }
 
+/** Both paths on `count` tables made by `table` from a PRNG seeded with `seed`, each read alike; the routes they held. */
+async function routesReadAlike(count: number, seed: number, table: (r: () => number) => string): Promise<number> {
+  const { fast, general } = await parsers();
+  const r = prng(seed);
+  let routes = 0;
+  for (let i = 0; i < count; i++) {
+    const text = table(r);
+    const a = fast(text);
+    expect(a, text).toEqual(general(text));
+    routes += a.value.routes.length;
+  }
+  return routes;
+}
+
+/** A right-aligned row from its destination's end on: netmask, gateway (On-link or a word, or an address), interface, metric. */
+function alignedTail(r: () => number, metrics: readonly string[]): string {
+  const pick = picker(r);
+  const gateway = r() < 0.5 ? 'On-link' : pick([...VALID_QUADS, ...WORDS.slice(0, 4)]);
+  return `${pick(MASKS).padStart(17)}${gateway.padStart(18)}${pick(VALID_QUADS).padStart(16)}${pick(metrics).padStart(7)}`;
+}
+
 describe('the one-pass IPv4 row reader answers as the general path does', () => {
   it('on every real route print fixture', async () => {
     const { fast, general } = await parsers();
@@ -90,17 +111,8 @@ describe('the one-pass IPv4 row reader answers as the general path does', () => 
   });
 
   it('on 3 000 tables of random rows', { timeout: 60_000 }, async () => {
-    const { fast, general } = await parsers();
-    const r = prng(20261202);
-    let routes = 0;
-    for (let i = 0; i < 3000; i++) {
-      const text = randomTable(r);
-      const a = fast(text);
-      expect(a, text).toEqual(general(text));
-      routes += a.value.routes.length;
-    }
     // the tables are mostly readable: the comparison covers the rows the one-pass reader takes
-    expect(routes).toBeGreaterThan(10_000);
+    expect(await routesReadAlike(3000, 20261202, randomTable)).toBeGreaterThan(10_000);
   });
 });
 
@@ -111,11 +123,8 @@ describe('the one-pass IPv4 row reader answers as the general path does', () => 
  * dot), a trailing blank, a destination that is no dotted quad or overflows its column.
  */
 function alignedTable(r: () => number): string {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const tails = Array.from({ length: 1 + Math.floor(r() * 3) }, () => {
-    const gateway = r() < 0.5 ? 'On-link' : pick([...VALID_QUADS, ...WORDS.slice(0, 4)]);
-    return `${pick(MASKS).padStart(17)}${gateway.padStart(18)}${pick(VALID_QUADS).padStart(16)}${pick(['26', '0', '306', '9999']).padStart(7)}`;
-  });
+  const pick = picker(r);
+  const tails = Array.from({ length: 1 + Math.floor(r() * 3) }, () => alignedTail(r, ['26', '0', '306', '9999']));
   const lines = [...HEADER];
   const width = 13 + Math.floor(r() * 6);
   const rows = 20 + Math.floor(r() * 60);
@@ -138,25 +147,15 @@ function alignedTable(r: () => number): string {
 
 describe('a row taken whole from the row before (sameTail) reads as the general path reads it', () => {
   it('on 2 000 right-aligned tables whose rows repeat but for the destination, with near misses', { timeout: 60_000 }, async () => {
-    const { fast, general } = await parsers();
-    const r = prng(20261203);
-    let routes = 0;
-    for (let i = 0; i < 2000; i++) {
-      const text = alignedTable(r);
-      const a = fast(text);
-      expect(a, text).toEqual(general(text));
-      routes += a.value.routes.length;
-    }
-    expect(routes).toBeGreaterThan(50_000);
+    expect(await routesReadAlike(2000, 20261203, alignedTable)).toBeGreaterThan(50_000);
   });
 
   it('on 60 long tables, where a tail taken hundreds of times is compared by its regex', async () => {
     const { fast, general } = await parsers();
     const r = prng(61203);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const pick = picker(r);
     for (let i = 0; i < 60; i++) {
-      const gateway = r() < 0.5 ? 'On-link' : pick([...VALID_QUADS, ...WORDS.slice(0, 4)]);
-      const tail = `${pick(MASKS).padStart(17)}${gateway.padStart(18)}${pick(VALID_QUADS).padStart(16)}${pick(['26', '0', '306']).padStart(7)}`;
+      const tail = alignedTail(r, ['26', '0', '306']);
       const row = (t: string) => `${`10.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.0`.padStart(17)}${t}`;
       const lines = [...HEADER, ...Array.from({ length: 300 }, () => row(tail))];
       // near misses after the regex took over, each followed by the tail again: mostly a dot of
