@@ -33,11 +33,14 @@ const CMD_SPECIAL = /[%^&|<>()"!]/;
  * echoed text is kept ASCII: accents are dropped (é → e), other characters become `?`. Values
  * never travel through echo: they go in companion files (render-registry.ts).
  */
+/** printable ASCII but cmd.exe's special characters (CMD_SPECIAL): `!"%&()<>^|` */
+const ECHO_PLAIN_CHARS = String.raw`\x20\x23\x24\x27\x2a-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e`;
+
 /**
  * Text escapeCmdEcho gives back unchanged: printable ASCII without cmd.exe's special characters
  * (CMD_SPECIAL), not blank, not on/off (any case, blanks around) and not starting with blanks and /?.
  */
-const PLAIN_ECHO = /^(?! *$)(?! *(?:[Oo][Nn]|[Oo][Ff][Ff]) *$)(?! *\/\?)[\x20\x23\x24\x27\x2a-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*$/;
+const PLAIN_ECHO = new RegExp(String.raw`^(?! *$)(?! *(?:[Oo][Nn]|[Oo][Ff][Ff]) *$)(?! *\/\?)[${ECHO_PLAIN_CHARS}]*$`);
 
 /**
  * PLAIN_ECHO with parentheses allowed: a step label names its next hop and interface in them
@@ -45,7 +48,7 @@ const PLAIN_ECHO = /^(?! *$)(?! *(?:[Oo][Nn]|[Oo][Ff][Ff]) *$)(?! *\/\?)[\x20\x2
  * caret before each — done by caretParens, instead of cmdEscape's two replaces and the checks after
  * them. It must hold a parenthesis, so it is not blank or on/off; only the /? lookahead stays.
  */
-const PAREN_ECHO = /^(?! *\/\?)[\x20\x23\x24\x27-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*[()][\x20\x23\x24\x27-\x3b\x3d\x3f-\x5d\x5f-\x7b\x7d\x7e]*$/;
+const PAREN_ECHO = new RegExp(String.raw`^(?! *\/\?)[${ECHO_PLAIN_CHARS}()]*[()][${ECHO_PLAIN_CHARS}()]*$`);
 
 /**
  * `text` with a caret before each parenthesis: what cmdEscape does to a text whose only special
