@@ -167,10 +167,15 @@ export function commonV4Row(st: State, s: string, from: number, to: number, n: n
     recent.tailGatewayIsAddress = gwIsAddress;
     recent.tailMetric = metric;
   }
-  if (!gwIsAddress) st.onLink = true;
+  activeRowAdded(st, gwIsAddress);
+  return true;
+}
+
+/** What an active row read in one pass (commonV4Row, sameTail) tells the state: an on-link gateway, one more row, the section. */
+function activeRowAdded(st: State, gatewayIsAddress: boolean): void {
+  if (!gatewayIsAddress) st.onLink = true;
   st.rowsInSection++;
   st.section = 'active';
-  return true;
 }
 
 /**
@@ -210,9 +215,7 @@ function sameTail(st: State, s: string, from: number, to: number, n: number, wit
   // destination here ends exactly where the last one did
   if (start === destEnd || quadEnd(s, start, to) !== destEnd) return false;
   st.routes.pushRow(n, start, destEnd, to, quadValue >>> 0, recent.tailPrefixLength, recent.maskId, recent.tailGatewayIsAddress ? recent.gatewayId : -1, recent.ifaceId, recent.tailMetric, withText);
-  if (!recent.tailGatewayIsAddress) st.onLink = true;
-  st.rowsInSection++;
-  st.section = 'active';
+  activeRowAdded(st, recent.tailGatewayIsAddress);
   return true;
 }
 
