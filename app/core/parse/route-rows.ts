@@ -1,5 +1,6 @@
 import type { Route } from '../model/snapshot';
 import { dottedQuadToNumber } from './ipv4-dotted';
+import { grownTo } from './typed-array-growth';
 
 /**
  * A route table held as columns, with each row's Route object made only when something asks for it.
@@ -318,22 +319,17 @@ export class RouteRows {
   private ensure(n: number): void {
     if (n <= this.capacity) return;
     const capacity = Math.max(64, this.capacity * 2, n);
-    const grow = <A extends Int32Array | Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-      const b = make(capacity);
-      b.set(a);
-      return b;
-    };
-    this.line = grow(this.line, (n) => new Int32Array(n));
-    this.start = grow(this.start, (n) => new Int32Array(n));
-    this.destEnd = grow(this.destEnd, (n) => new Int32Array(n));
-    this.end = grow(this.end, (n) => new Int32Array(n));
-    this.dest = grow(this.dest, (n) => new Float64Array(n));
-    this.metric = grow(this.metric, (n) => new Float64Array(n));
-    this.prefix = grow(this.prefix, (n) => new Uint8Array(n));
-    this.flags = grow(this.flags, (n) => new Uint8Array(n));
-    this.maskId = grow(this.maskId, (n) => new Int32Array(n));
-    this.gatewayId = grow(this.gatewayId, (n) => new Int32Array(n));
-    this.ifaceId = grow(this.ifaceId, (n) => new Int32Array(n));
+    this.line = grownTo(this.line, capacity);
+    this.start = grownTo(this.start, capacity);
+    this.destEnd = grownTo(this.destEnd, capacity);
+    this.end = grownTo(this.end, capacity);
+    this.dest = grownTo(this.dest, capacity);
+    this.metric = grownTo(this.metric, capacity);
+    this.prefix = grownTo(this.prefix, capacity);
+    this.flags = grownTo(this.flags, capacity);
+    this.maskId = grownTo(this.maskId, capacity);
+    this.gatewayId = grownTo(this.gatewayId, capacity);
+    this.ifaceId = grownTo(this.ifaceId, capacity);
     this.capacity = capacity;
   }
 }

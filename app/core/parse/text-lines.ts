@@ -1,3 +1,5 @@
+import { grownTo } from './typed-array-growth';
+
 /**
  * The lines of a text as `text.split(/\r\n|\n|\r/)` cuts them, as offsets instead of strings: a
  * parser reads the common line (a route row, an LMHOSTS entry) straight from the text and makes a
@@ -47,8 +49,8 @@ function lfLines(text: string): TextLines {
     // the last line (after the last break) needs its slot too
     if (count + 2 > room) {
       room *= 2;
-      starts = grown(starts, room);
-      ends = grown(ends, room);
+      starts = grownTo(starts, room);
+      ends = grownTo(ends, room);
     }
     starts[count] = start;
     ends[count] = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
@@ -58,12 +60,6 @@ function lfLines(text: string): TextLines {
   starts[count] = start;
   ends[count] = text.length;
   return { text, count: count + 1, starts, ends, firstLoneCr: Infinity };
-}
-
-function grown(a: Int32Array, room: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(room);
-  b.set(a);
-  return b;
 }
 
 /** Any mix of CRLF, LF and lone CR. */
