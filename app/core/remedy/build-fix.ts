@@ -8,6 +8,7 @@ import { renderPs1 } from './render-ps1';
 import { fixRefusal, ps1Absence, scriptDialectOf } from './script-dialect';
 import { UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
 import { scriptWords } from './script-words';
+import type { StepTexts } from './step-texts';
 
 export interface PlannedFix {
   id: string;
@@ -24,7 +25,8 @@ export interface PlannedFix {
 /** The machine each fix's scripts were rendered for, so diagnose() does not render them a second time. */
 const scriptedFor = new WeakMap<Fix, ScriptMachine>();
 
-export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachine = UNKNOWN_MACHINE): Fix {
+/** `texts`: the steps' texts the finding's other fixes rendered (step-texts.ts), shared by the rule that plans them. */
+export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachine = UNKNOWN_MACHINE, texts?: StepTexts): Fix {
   const actions: Action[] = planned.steps.map((s) => s.action);
   const undo = rollbackActions(actions);
   // a fix that machine's shell cannot script is withheld by diagnose() (scriptRefusalText); its
@@ -41,7 +43,7 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
     steps: [...planned.steps.map((s) => s.label), ...(planned.notes ?? [])],
     actions,
     rollbackActions: undo,
-    script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, target),
+    script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, target, texts),
   };
   scriptedFor.set(fix, target);
   return fix;
@@ -54,21 +56,28 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
  * and fix.ps1/rollback.ps1 only where that Windows can run them — otherwise the reason, in words.
  * A fix with an action its dialect cannot script is withheld before this (see scriptRefusalText).
  */
-export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine): Fix['script'] {
+export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine, shared?: StepTexts): Fix['script'] {
   const words = scriptWords(t);
-  const undo = rollbackActions(fix.steps.map((s) => s.action));
-  const undoSteps: ScriptStep[] = [...fix.steps].reverse().map((s, i) => ({ action: undo[i]!, label: words.undoStep(s.label) }));
+  // texts rendered with another translation or for another machine would not be this fix's
+  const texts = shared && shared.t === t && shared.machine === machine ? shared : undefined;
+  const undoSteps: ScriptStep[] = texts ? [...fix.steps].reverse().map((s) => texts.undoOf(s, words.undoStep)) : undoStepsOf(fix.steps, words.undoStep);
   const title = `TunnelMedic: ${fix.title}`;
   const rollbackTitle = `TunnelMedic: ${words.undoTitle(fix.id)}`;
   const dialect = scriptDialectOf(machine.generation);
   const render = dialect === 'cmd-nt4' ? renderCmdNt4 : dialect === 'command-com' ? renderBat9x : renderCmd;
   const noPs1 = ps1Absence({ family: machine.generation, version: machine.osVersion });
   return {
-    cmd: render({ title, steps: fix.steps, words }, machine),
-    rollbackCmd: render({ title: rollbackTitle, steps: undoSteps, words }, machine),
-    ...(noPs1 ? { ps1Unavailable: t(`script.ps1Absent.${noPs1}`) } : { ps1: renderPs1({ title, steps: fix.steps, words }), rollbackPs1: renderPs1({ title: rollbackTitle, steps: undoSteps, words }) }),
+    cmd: render({ title, steps: fix.steps, words, texts }, machine),
+    rollbackCmd: render({ title: rollbackTitle, steps: undoSteps, words, texts }, machine),
+    ...(noPs1 ? { ps1Unavailable: t(`script.ps1Absent.${noPs1}`) } : { ps1: renderPs1({ title, steps: fix.steps, words, texts }), rollbackPs1: renderPs1({ title: rollbackTitle, steps: undoSteps, words, texts }) }),
     ...(dialect !== 'cmd' ? { dialect } : {}),
   };
+}
+
+/** The rollback's steps: the inverse actions, newest first, each labelled "Undo: …". */
+function undoStepsOf(steps: readonly ScriptStep[], undoLabel: (label: string) => string): ScriptStep[] {
+  const undo = rollbackActions(steps.map((s) => s.action));
+  return [...steps].reverse().map((s, i) => ({ action: undo[i]!, label: undoLabel(s.label) }));
 }
 
 /**

@@ -111,6 +111,9 @@ export function psQuoteAfter(prefix: string, text: string): string {
   return PS_QUOTE_WORK.test(text) || PS_QUOTE_WORK.test(prefix) ? psQuote(`${prefix}${text}`) : `'${prefix}${text}'`;
 }
 
+/** Whether psQuote changes anything in the text beyond putting it between quotes. */
+export const needsPsQuoting = (text: string): boolean => PS_QUOTE_WORK.test(text);
+
 /** A PowerShell single-quoted string literal: only the quote itself needs doubling. */
 export function psQuote(text: string): string {
   // most values hold neither a line break nor a quote: nothing to change

@@ -3,6 +3,7 @@ import { escapeCmdEcho } from './escape';
 import { needsRegImport, regImportSubroutine, REG_VIEW_PROLOGUE, renderOtherCmdStep, replaceFileSubroutine } from './render-registry';
 import { cmdMessage, englishScriptWords, type ScriptWords } from './script-words';
 import { interfaceAddressOf, printsInterfaceMetric, UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
+import type { StepTexts } from './step-texts';
 
 export interface ScriptStep {
   action: Action;
@@ -16,6 +17,8 @@ export interface ScriptSpec {
   steps: ScriptStep[];
   /** what the script says on its own, in the report's language (script-words.ts); English when absent */
   words?: ScriptWords;
+  /** steps' texts already rendered for another fix of the same finding, for this machine (step-texts.ts) */
+  texts?: StepTexts;
 }
 
 /**
@@ -61,15 +64,19 @@ export function renderCmd(spec: ScriptSpec, machine: ScriptMachine = UNKNOWN_MAC
   ];
   const others = spec.steps.some((s) => !isRouteAction(s.action));
   if (others) lines.push(...REG_VIEW_PROLOGUE);
-  spec.steps.forEach((step, i) => {
+  const sum = printsInterfaceMetric(machine) ? '+' : '=';
+  const texts = spec.texts?.machine === machine ? spec.texts : undefined;
+  // a for loop pushing each step's lines itself: no closure, no array per step spread into lines
+  for (let i = 0; i < total; i++) {
+    const step = spec.steps[i]!;
     const n = i + 1;
-    lines.push(
-      `echo [${n}/${total}] ${escapeCmdEcho(step.label)}`,
-      `set "TM_STEP=${n}"`,
-      ...(isRouteAction(step.action) ? routeStepLines(step.action, machine) : renderOtherCmdStep(step.action)),
-      'if errorlevel 1 goto :failed',
-    );
-  });
+    const kept = texts?.of(step);
+    const echo = kept ? (kept.cmdEcho ??= escapeCmdEcho(step.label)) : escapeCmdEcho(step.label);
+    lines.push(`echo [${n}/${total}] ${echo}`, `set "TM_STEP=${n}"`);
+    const body = kept ? (kept.cmdLines ??= stepLines(step, machine, sum)) : stepLines(step, machine, sum);
+    for (let k = 0; k < body.length; k++) lines.push(body[k]!);
+    lines.push('if errorlevel 1 goto :failed');
+  }
   lines.push(
     `echo ${cmdMessage(words, 'allDone', { total: String(total) })}`,
     'del "%TM_OUT%" >nul 2>&1',
@@ -143,14 +150,11 @@ export function routeExpectation(action: RouteAction, machine: ScriptMachine): R
   return { present: true, destination: action.destination, netmask: action.netmask, gateway, interfaceAddress: interfaceAddressOf(machine, action.interfaceIndex), metric: action.metric };
 }
 
-function routeStepLines(action: RouteAction, machine: ScriptMachine): string[] {
-  const e = routeExpectation(action, machine);
-  // '+': route print adds the interface metric (Vista+); '=': it prints the metric as given
-  const sum = printsInterfaceMetric(machine) ? '+' : '=';
-  return [
-    `call :route ${routeArgv(action).join(' ')}`,
-    `call :check ${e.present ? 'present' : 'absent'} ${e.destination} ${e.netmask} ${e.gateway} ${e.interfaceAddress ?? '-'} ${e.metric ?? '-'} ${sum}`,
-  ];
+/** A step's lines between `set "TM_STEP=n"` and `if errorlevel`; `sum`: '+' when route print adds the interface metric (Vista+), '=' when it prints the metric as given. */
+function stepLines(step: ScriptStep, machine: ScriptMachine, sum: '+' | '='): readonly string[] {
+  if (!isRouteAction(step.action)) return renderOtherCmdStep(step.action);
+  const e = routeExpectation(step.action, machine);
+  return [`call :route ${routeArgv(step.action).join(' ')}`, `call :check ${e.present ? 'present' : 'absent'} ${e.destination} ${e.netmask} ${e.gateway} ${e.interfaceAddress ?? '-'} ${e.metric ?? '-'} ${sum}`];
 }
 
 /**

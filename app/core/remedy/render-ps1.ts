@@ -1,6 +1,6 @@
 import { isRouteAction, routeArgv, type RouteAction } from './actions';
 import { maskBitCount } from '../parse/ipv4-dotted';
-import { psQuote, psQuoteAfter, psQuoteList } from './escape';
+import { needsPsQuoting, psQuote, psQuoteAfter, psQuoteList } from './escape';
 import type { ScriptSpec } from './render-cmd';
 import { ps1Helpers, renderOtherPs1Step } from './render-registry-ps1';
 import { englishScriptWords, plainMessage, psExpandedMessage, type ScriptWords } from './script-words';
@@ -37,11 +37,16 @@ export function renderPs1(spec: ScriptSpec): string {
     ...ps1RouteHelpers(words),
   ];
   if (spec.steps.some((s) => s.action.kind.startsWith('registry.'))) lines.push(...ps1Helpers(words));
-  spec.steps.forEach((step, i) => {
-    lines.push(`Write-Output ${psQuoteAfter(`[${i + 1}/${total}] `, step.label)}`);
-    if (isRouteAction(step.action)) lines.push(`Invoke-Route ${i + 1} @(${psQuoteList(routeArgv(step.action))}) ${routeTestPs(step.action)}`);
+  const texts = spec.texts;
+  for (let i = 0; i < total; i++) {
+    const step = spec.steps[i]!;
+    const kept = texts?.of(step);
+    const prefix = `[${i + 1}/${total}] `;
+    // (a kept label known plain is quoted as psQuoteAfter would: its prefix is digits, '/', '[', ']' and a blank)
+    lines.push(`Write-Output ${kept && (kept.ps1PlainLabel ??= !needsPsQuoting(step.label)) ? `'${prefix}${step.label}'` : psQuoteAfter(prefix, step.label)}`);
+    if (isRouteAction(step.action)) lines.push(`Invoke-Route ${i + 1} ${kept ? (kept.ps1Route ??= routeArgsPs(step.action)) : routeArgsPs(step.action)}`);
     else lines.push(...renderOtherPs1Step(step.action, words));
-  });
+  }
   lines.push(`Write-Output ${psQuote(plainMessage(words, 'allDone', { total: String(total) }))}`);
   return lines.join('\r\n') + '\r\n';
 }
@@ -62,6 +67,9 @@ const ps1RouteHelpers = (words: ScriptWords): string[] => [
   `  if (-not (& $Done)) { throw ${psExpandedMessage(words, 'stepNotShownPs1', { step: '$Step' })} }`,
   '}',
 ];
+
+/** Invoke-Route's arguments after the step number: route.exe's, and the test that decides the step. */
+const routeArgsPs = (action: RouteAction): string => `@(${psQuoteList(routeArgv(action))}) ${routeTestPs(action)}`;
 
 /** The Get-NetRoute test that decides one route step (the same facts as the .cmd's :check). */
 export function routeTestPs(action: RouteAction): string {

@@ -1,4 +1,6 @@
 import { buildFix } from '../../remedy/build-fix';
+import { StepTexts } from '../../remedy/step-texts';
+import { UNKNOWN_MACHINE } from '../../remedy/script-machine';
 import { planGuard } from '../../remedy/plan-guard';
 import { planSplitTunnel, planSplitTunnelLasting } from '../../remedy/plan-split-tunnel';
 import { vpnProfilesOf } from '../../model/vpn-profile';
@@ -33,6 +35,8 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
   const lasting = planned && profile ? planSplitTunnelLasting(planned, profile, ctx.corporateNetworks, t) : null;
   // where the profile cannot be changed for good, a scheduled task re-applies the fix at each connect
   const guard = planned && !lasting ? planGuard(planned, interfaceOf(internet, snapshot)?.name ?? null, snapshot.os, t) : null;
+  // the guard repeats the split's steps: their texts are rendered once for both fixes
+  const texts = new StepTexts(t, ctx.machine ?? UNKNOWN_MACHINE);
   const corp = ctx.corporateNetworks.length ? ctx.corporateNetworks.join(', ') : t('tunnel');
   return [
     {
@@ -43,7 +47,7 @@ export function vpnDefaultRouteWins(ctx: DiagnoseContext): Finding[] {
       ifFixed: t('rules.vpnDefault.ifFixed', { lanGateway: lanDefault.gateway, corp }),
       evidence: [...vpnDefaults, lanDefault].map(evidenceOf),
       decisions,
-      fixes: [planned, lasting, guard].flatMap((p) => (p ? [buildFix(p, t, ctx.machine)] : [])),
+      fixes: [planned, lasting, guard].flatMap((p) => (p ? [buildFix(p, t, ctx.machine, texts)] : [])),
     },
   ];
 }
