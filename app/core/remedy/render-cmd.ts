@@ -1,15 +1,13 @@
-import { isRouteAction, routeArgv, type Action, type RouteAction } from './actions';
+import { isRouteAction, routeArgv, type RouteAction } from './actions';
 import { escapeCmdEcho } from './escape';
 import { needsRegImport, regImportSubroutine, REG_VIEW_PROLOGUE, renderOtherCmdStep, replaceFileSubroutine } from './render-registry';
 import { cmdMessage, englishScriptWords, type ScriptWords } from './script-words';
 import { interfaceAddressOf, printsInterfaceMetric, UNKNOWN_MACHINE, type ScriptMachine } from './script-machine';
+import type { ScriptStep } from './script-step';
 import type { StepTexts } from './step-texts';
 
-export interface ScriptStep {
-  action: Action;
-  /** one line for the person reading the output, e.g. "Remove the VPN default route" */
-  label: string;
-}
+/** (defined in script-step.ts, where step-texts.ts takes it from without importing this renderer) */
+export type { ScriptStep };
 
 export interface ScriptSpec {
   /** e.g. "TunnelMedic fix route.vpn-default-route-wins (split tunnel, until reconnect)" */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { inverseOf } from './actions';
-import type { ScriptStep } from './render-cmd';
+import type { ScriptStep } from './script-step';
 import type { ScriptMachine } from './script-machine';
 
 /**
