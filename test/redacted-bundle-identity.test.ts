@@ -13,7 +13,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * no sentence dot), its only difference; in the eighth round sample-win11-ras-errors, the leak-*
  * and corpus-mixed-* captures re-recorded for the wording of their RasClient summaries ("failed once",
  * "failed 2 times", "requires encryption (requireMax)" instead of "time(s)" and "requires requireMax
- * encryption"), the only lines that differed (every bundle dumped before and after and compared).
+ * encryption"), the only lines that differed (every bundle dumped before and after and compared);
+ * in the eleventh round corpus-mixed-5 and -7 for their Libreswan entries, which no longer say
+ * "established" twice (report.json's `decoded` of three entries, the only lines that differed).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

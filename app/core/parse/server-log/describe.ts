@@ -67,6 +67,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
   if (key === 'protRej' && v.proto === 'CCP' && v.mppe !== undefined) key = v.dir === 'in' ? 'protRejCcpIn' : 'protRejCcpOut';
+  // a state the table knows says in its own words that the SA is established ("responder sent MR3: ISAKMP SA established"): not twice
+  if (key === 'step.ikeV1Established' && Object.hasOwn(IKEV1_STATES, String(v.state))) key = 'step.ikeV1EstablishedKnown';
   const mppe = v.mppe !== undefined ? mppeText(Number(v.mppe), t) : '';
   const extra: Record<string, string> = {
     dirText: v.dir ? word(t, `serverLog.dir.${v.dir}`) : '',

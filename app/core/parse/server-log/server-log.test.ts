@@ -421,6 +421,17 @@ describe('IKE words are the reader\'s language: strongSwan message kinds, Libres
     expect(describeEntry(unknown, nl)).not.toMatch(/responder sent|waits for/);
   });
 
+  it('an established state says so once, in either language; a state the table does not know keeps pluto\'s words', () => {
+    const sent = 'Mar 16 18:41:54 vpn pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: STATE_MAIN_R3: sent MR3, ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP1024}';
+    expect(describeEntry(one(sent)!, t)).toBe('STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established) {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP1024}.');
+    expect(describeEntry(one(sent)!, nl)).toBe('STATE_MAIN_R3 (responder verstuurde MR3: ISAKMP SA opgezet) {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP1024}.');
+    // `ipsec status`: the parenthesis is pluto's own words for the state, in English
+    const status = '000 #4: "l2tp-psk"[4] 5.123.246.46:1396 STATE_QUICK_R2 (IPsec SA established); EVENT_SA_EXPIRE in 3600s; newest IPSEC; idle';
+    expect(describeEntry(one(status)!, t)).toBe('STATE_QUICK_R2 (IPsec SA established).');
+    expect(describeEntry(one(status)!, nl)).toBe('STATE_QUICK_R2 (IPsec SA opgezet).');
+    expect(describeEntry(one(status.replace('STATE_QUICK_R2', 'STATE_XAUTH_R1'))!, t)).toBe('STATE_XAUTH_R1 IPsec SA established.');
+  });
+
   it('an IKEv2 request or response, in Dutch', () => {
     const line = 'Mar 16 18:41:48 vpn charon: 09[NET] generating IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]';
     expect(describeEntry(one(line)!, t)).toMatch(/^IKEv2 IKE_SA_INIT response to the PC/);

@@ -99,7 +99,8 @@ const RULES: Rule[] = [
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });
   }),
   context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
-  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
+  // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
+  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: Object.hasOwn(IKEV1_STATES, m[1]!) ? '' : m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
 ];
 
