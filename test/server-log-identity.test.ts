@@ -7,6 +7,7 @@ import { generateSyslog } from '../bench/server-log.bench';
 import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog, type ServerLogResult } from '../app/core/parse/server-log';
+import { setTemplateCache } from '../app/core/parse/server-log/kit';
 import { readServerLogFile } from '../app/system/server-log-file';
 import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
 import { readRepoText, repoFiles } from './support/repo-files';
@@ -56,5 +57,30 @@ describe('explain-log output is identical to the recorded one', () => {
     const missing = Object.keys(expected).filter((n) => !(n in got) && (corpusAvailable || !/^(corpus|seed)\//.test(n)));
     expect(missing).toEqual([]);
     expect(Object.keys(got).length).toBeGreaterThan(35);
+  });
+});
+
+describe('the rule cache never changes what a log says', () => {
+  it('every log gives the same entries, counts and report with the cache as with every rule tried in order', { timeout: 120_000 }, async () => {
+    const bench = join(work, 'syslog-cache.log');
+    generateSyslog(bench, 20_000);
+    const all = Array.from({ length: 30 }, () => texts.map(([, text]) => text.replace(/\r?\n?$/, '\n')).join('')).join('');
+    const inputs: [string, () => Promise<ServerLogResult> | ServerLogResult][] = [...texts.map(([name, text]) => [name, () => parseServerLog(text, name)] as [string, () => ServerLogResult]), ['bench syslog', () => readServerLogFile(bench, 'bench')], ['all logs x30', () => parseServerLog(all, 'all')]];
+    const said = async (parse: () => Promise<ServerLogResult> | ServerLogResult) => {
+      const log = await parse();
+      return JSON.stringify({ log, explained: explainServerLogs([log], t) });
+    };
+    const differing: string[] = [];
+    for (const [name, parse] of inputs) {
+      const cached = await said(parse);
+      setTemplateCache(false);
+      try {
+        if ((await said(parse)) !== cached) differing.push(name);
+      } finally {
+        setTemplateCache(true);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(inputs.length).toBeGreaterThan(30);
   });
 });

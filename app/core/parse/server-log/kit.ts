@@ -52,7 +52,7 @@ export interface FamilyParser {
 type Handler = (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null;
 /** What a context rule's handler writes to the family's state, done without decoding (see `context`). */
 type Counted = (message: string, state: FamilyState) => void;
-export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'context'] | readonly [RegExp, Handler, 'context', Counted];
+export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'context'] | readonly [RegExp, Handler, 'context', Counted] | readonly [RegExp, Handler, 'fallback'];
 
 /**
  * A context rule: its handler always gives a hit, never a cause, and reads no state; it writes
@@ -63,6 +63,14 @@ export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'cont
  */
 export const context = (re: RegExp, handler: Handler, counted?: Counted): Rule => (counted ? [re, handler, 'context', counted] : [re, handler, 'context']);
 
+/**
+ * The last rule of a list that takes what no rule before it took (RASMAN's "any other trace line").
+ * It is never the rule cache's answer: a message with a template it matched once is read by every
+ * rule in order again, since a rule before it may take the next one ("ProtocolStart: PhoneNum: …"
+ * after "ProtocolStart: Port…": the same template for the first 16 characters).
+ */
+export const fallback = (re: RegExp, handler: Handler): Rule => [re, handler, 'fallback'];
+
 /** What a context rule answers when the record is only counted: understood, no cause, nothing decoded. */
 export const COUNTED: Hit = Object.freeze({ decoded: Object.freeze([]) as unknown as Decoded[], outcome: 'info' }) as Hit;
 
@@ -71,24 +79,27 @@ export const isCounted = (hit: Hit): boolean => hit.decoded === COUNTED.decoded;
 
 /**
  * Log lines repeat: the same message with other numbers (pids, ports, packet counters). The rule
- * that matched a message's template (each run of digits folded to one `#`, the first 32 characters
+ * that matched a message's template (each run of digits folded to one `#`, the first 16 characters
  * of that) is tried first next time, so a long syslog costs about one regex per line instead of
- * one per rule. A miss falls back to every rule in order. Bounded: cleared when full. The
- * template is never built per line: one pass computes two independent 32-bit hashes of it (a
- * 64-bit fingerprint), the first picks the bucket, the second tells templates in it apart.
+ * one per rule. A miss falls back to every rule in order. Bounded: cleared when full. The template
+ * is never built per line: one pass computes a 30-bit hash of it, the cache's key. Two templates
+ * that share a key share an entry; the rule found there is still tested, so they cost a failed
+ * test and the in-order scan. That the cache never changes what a log says — the same entries as
+ * trying every rule in order — is tested on every corpus, fixture and bench log (setTemplateCache).
+ * 16 characters and one hash, not 32 and two: the hash was a tenth of explain-log's time, and the
+ * corpus' templates differ within their first 16 characters.
  */
 interface TemplateCache {
-  /** first hash → [second hash, rule] pairs */
-  buckets: Map<number, number[]>;
-  size: number;
+  /** hash → index of the rule that matched last */
+  rules: Map<number, number>;
 }
 const TEMPLATE_CACHE = new WeakMap<readonly Rule[], TemplateCache>();
 const TEMPLATE_CACHE_MAX = 4096;
-const TEMPLATE_CHARS = 32;
+const TEMPLATE_CHARS = 16;
 const HASH = 35; // '#'
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The template as text (the reference the fingerprint is tested against). */
+/** The template as text (the reference the hash is tested against). */
 export function templateOf(message: string): string {
   let out = '';
   for (let i = 0; i < message.length && out.length < TEMPLATE_CHARS; i++) {
@@ -99,19 +110,18 @@ export function templateOf(message: string): string {
   return out;
 }
 
-let secondHash = 0;
-/** A polynomial hash of the template's characters (base 31); the second, independent one (base 131) is left in secondHash. */
+/** A polynomial hash (base 31) of the template's characters, 30 bits. */
 export const templateHash = (message: string): number => templateHashIn(message, 0, message.length);
 
 /**
  * templateHash of the message that lies in `src` from `from` to `end` (read in place: see Prefixed.src).
- * Two multiply-add polynomial hashes: FNV-1a (xor, then a multiply by a large constant) made each
- * character wait on the last and cost 2.5× as much per record (bench/server-log.bench.ts). Both stay
- * int32 (`| 0`), so V8 keeps the loop in integer arithmetic and no heap number is made per line.
+ * A multiply-add polynomial hash: FNV-1a (xor, then a multiply by a large constant) made each
+ * character wait on the last and cost 2.5× as much per record (bench/server-log.bench.ts). It stays
+ * int32 (`| 0`), so V8 keeps the loop in integer arithmetic and no heap number is made per line;
+ * the key is its low 30 bits, a small integer V8 keeps unboxed.
  */
 export function templateHashIn(src: string, from: number, end: number): number {
   let h = 0;
-  let h2 = 0;
   let last = -1;
   for (let i = from, n = 0; i < end && n < TEMPLATE_CHARS; i++) {
     let c = src.charCodeAt(i);
@@ -122,14 +132,15 @@ export function templateHashIn(src: string, from: number, end: number): number {
     last = c;
     n++;
     h = (Math.imul(h, 31) + c) | 0;
-    h2 = (Math.imul(h2, 131) + c) | 0;
   }
-  secondHash = h2;
-  return h;
+  return h & 0x3fffffff;
 }
 
-/** Both hashes of the template (tests); `src`, `at`: read in place, where the message lies in src. */
-export const templateFingerprint = (message: string, src?: string, at = 0): [number, number] => [src === undefined ? templateHash(message) : templateHashIn(src, at, at + message.length), secondHash];
+let templateCacheOn = true;
+/** @internal (tests): without the cache every record tries the rules in order, the reference the cache is held to. */
+export function setTemplateCache(on: boolean): void {
+  templateCacheOn = on;
+}
 
 function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
   if (countOnly && rule[2] === 'context') {
@@ -148,7 +159,7 @@ let lastCache: TemplateCache | undefined;
 function cacheOf(rules: readonly Rule[]): TemplateCache {
   if (rules === lastRules) return lastCache!;
   let cache = TEMPLATE_CACHE.get(rules);
-  if (!cache) TEMPLATE_CACHE.set(rules, (cache = { buckets: new Map(), size: 0 }));
+  if (!cache) TEMPLATE_CACHE.set(rules, (cache = { rules: new Map() }));
   lastRules = rules;
   lastCache = cache;
   return cache;
@@ -159,14 +170,10 @@ function cacheOf(rules: readonly Rule[]): TemplateCache {
  * message lies in src at `from` (Prefixed.src), where its template is read — undefined: in `message`.
  */
 export function applyRules(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly = false, src?: string, from = 0): Hit | null {
+  if (!templateCacheOn) return inOrder(rules, message, pre, state, countOnly);
   const cache = cacheOf(rules);
-  // the bucket key as a small integer (30 bits): V8 keeps it unboxed, and the second hash still tells templates apart
-  const hash = (src === undefined ? templateHash(message) : templateHashIn(src, from, from + message.length)) & 0x3fffffff;
-  const hash2 = secondHash;
-  const bucket = cache.buckets.get(hash);
-  let at = -1;
-  if (bucket) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === hash2) at = i;
-  const known = at >= 0 ? bucket![at + 1] : undefined;
+  const hash = src === undefined ? templateHash(message) : templateHashIn(src, from, from + message.length);
+  const known = cache.rules.get(hash);
   if (known !== undefined) {
     const hit = tryRule(rules[known]!, message, pre, state, countOnly);
     if (hit) return hit;
@@ -175,21 +182,25 @@ export function applyRules(rules: readonly Rule[], message: string, pre: Prefixe
     if (i === known) continue;
     const hit = tryRule(rules[i]!, message, pre, state, countOnly);
     if (hit) {
-      if (at >= 0) bucket![at + 1] = i;
-      else {
-        if (cache.size >= TEMPLATE_CACHE_MAX) {
-          cache.buckets.clear();
-          cache.size = 0;
-        }
-        const b = cache.buckets.get(hash);
-        if (b) b.push(hash2, i);
-        else cache.buckets.set(hash, [hash2, i]);
-        cache.size++;
+      if (rules[i]![2] === 'fallback') {
+        if (known !== undefined) cache.rules.delete(hash);
+        return hit;
       }
+      if (known === undefined && cache.rules.size >= TEMPLATE_CACHE_MAX) cache.rules.clear();
+      cache.rules.set(hash, i);
       return hit;
     }
   }
   // no negative cache: a rule may depend on a number's width (`\d{1,3}`), which the template hides
+  return null;
+}
+
+/** Every rule in order: the first hit. */
+function inOrder(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
+  for (let i = 0; i < rules.length; i++) {
+    const hit = tryRule(rules[i]!, message, pre, state, countOnly);
+    if (hit) return hit;
+  }
   return null;
 }
 

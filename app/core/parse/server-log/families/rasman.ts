@@ -1,4 +1,4 @@
-import { applyRules, d, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -18,7 +18,7 @@ const RULES: Rule[] = [
   [/^Connection Completed on port: (\S+), error code: (\d+)$/, (m) => step('rasPortConnected', { port: m[1]!, code: +m[2]! }, m[2] === '0' ? 'success' : 'warning')],
   [/^Connect request on port: (\S+), error code (\d+)$/, (m) => step('rasConnectRequest', { port: m[1]! })],
   // the rest is RASMAN's internal bookkeeping (queues, handles, events): understood as such
-  [/^[A-Za-z_]\w*\b|^[a-z]:\\\S+/, () => step('rasmanTrace')],
+  fallback(/^[A-Za-z_]\w*\b|^[a-z]:\\\S+/, () => step('rasmanTrace')),
 ];
 
 export const rasmanFamily: FamilyParser = {
