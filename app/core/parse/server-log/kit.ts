@@ -64,11 +64,13 @@ export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'cont
 export const context = (re: RegExp, handler: Handler, counted?: Counted): Rule => (counted ? [re, handler, 'context', counted] : [re, handler, 'context']);
 
 /**
- * The last rule of a list that takes what no rule before it took (RASMAN's "any other trace line").
- * It is never the rule cache's answer: a message with a template it matched once is read by every
- * rule in order again, since a rule before it may take the next one ("ProtocolStart: PhoneNum: …"
- * after "ProtocolStart: PbkPath: …", the same template for its first 16 characters; or a "Connection
- * Completed on port: …, error code: 623" after a longer line that only the catch-all took).
+ * A catch-all: a rule that takes what the rules before it did not decode (RASMAN's "any other trace
+ * line", IOS's any other PPP or VPDN line). It is never the rule cache's answer: a message with a
+ * template it matched once is read by every rule in order again, since a rule before it may take
+ * the next one — and give its cause. Found by the cache-equals-in-order test and the tests beside
+ * it: "ProtocolStart: PhoneNum: …" after "ProtocolStart: PbkPath: …" (the same template for its
+ * first 16 characters); "Connection Completed on port: …, error code: 623" or "Vi2 LCP: Failed to
+ * negotiate with peer" after a longer line of the same template that only the catch-all took.
  */
 export const fallback = (re: RegExp, handler: Handler): Rule => [re, handler, 'fallback'];
 

@@ -289,6 +289,14 @@ describe('fast paths give what their references give', () => {
     expect(log.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.rasmanTrace', 'step.rasPortConnected']);
     expect(log.entries[1]!.decoded[0]!.values).toMatchObject({ port: 'VPN3-0', code: 623 });
   });
+  it('nor with IOS\'s catch-alls: a PPP or PPTP line that a decoding rule takes keeps its cause', () => {
+    // each first line is one the decoding rule does not take (text after it): only the catch-all does
+    const ios = parseServerLog(['Vi1 LCP: Failed to negotiate with peer (retry 1)', 'Vi2 LCP: Failed to negotiate with peer'].join('\n'));
+    expect(ios.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.iosPppStep', 'lcpNegotiationFailed']);
+    expect(ios.entries[1]!.cause).toBe('auth-protocol-mismatch');
+    const pptp = parseServerLog(['Tnl 17 PPTP: CC I 0010 trailing words', 'Tnl 18 PPTP: CC I 001000011A2B3C4D000C000000000000'].join('\n'));
+    expect(pptp.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.vpdnEvent', 'pptpControl']);
+  });
   it('trimmed is trim: whitespace and line terminators of every kind at either end, printable ASCII ends left alone', () => {
     // every character trim removes (ASCII and Unicode white space, line terminators, BOM) beside printable ASCII and other characters
     const unit = fc.constantFrom(' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '!', '~', 'a', '0', '\u007f', '\u0085', '\u00e9', '\u0000', '\u001f');

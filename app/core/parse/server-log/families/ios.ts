@@ -1,6 +1,6 @@
 import { IOS_CODE_NAMES, PPP_CODES } from '../codes/ppp';
 import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp';
-import { applyRules, d, msChapErrorOf, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, d, fallback, msChapErrorOf, step, type FamilyParser, type Hit, type Rule } from '../kit';
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -81,8 +81,9 @@ const RULES: Rule[] = [
     if (n === 12 && m[4] === 'I') hit.decoded.push(d('pcHungUp'));
     return hit;
   }],
-  [/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })],
-  [/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })],
+  // any other VPDN and PPP line (catch-alls for what the rules above did not decode: never the rule cache's answer)
+  fallback(/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })),
+  fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
   [/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })],
 ];
 
