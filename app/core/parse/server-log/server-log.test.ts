@@ -8,7 +8,7 @@ import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser, type ServerLogEntry } from './index';
-import { templateHash, templateHashIn, templateOf, trimmed } from './kit';
+import { setTemplateCache, templateHash, templateHashIn, templateOf, trimmed } from './kit';
 import { ChunkLines, ONE_TAG } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
 import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
@@ -296,6 +296,25 @@ describe('fast paths give what their references give', () => {
     expect(ios.entries[1]!.cause).toBe('auth-protocol-mismatch');
     const pptp = parseServerLog(['Tnl 17 PPTP: CC I 0010 trailing words', 'Tnl 18 PPTP: CC I 001000011A2B3C4D000C000000000000'].join('\n'));
     expect(pptp.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.vpdnEvent', 'pptpControl']);
+  });
+  it('the rule cache equals every rule in order when a line follows a longer or shorter one of its template (every corpus line)', () => {
+    // the cache's hazard is a rule that took the first line answering for the second, where a rule
+    // before it takes the second: a line and a variant of it share the template's first characters
+    const variants = (line: string) => [`${line} (retry 1)`, `${line} x`, line.slice(0, Math.max(20, line.length >> 1))];
+    const differing: string[] = [];
+    for (const line of new Set(corpusLines.map((l) => l.replace(/\r$/, '')).filter((l) => l.trim()))) {
+      for (const first of variants(line)) {
+        const text = `${first}\n${line}`;
+        const cached = JSON.stringify(parseServerLog(text).entries);
+        setTemplateCache(false);
+        try {
+          if (JSON.stringify(parseServerLog(text).entries) !== cached) differing.push(text);
+        } finally {
+          setTemplateCache(true);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
   });
   it('trimmed is trim: whitespace and line terminators of every kind at either end, printable ASCII ends left alone', () => {
     // every character trim removes (ASCII and Unicode white space, line terminators, BOM) beside printable ASCII and other characters
