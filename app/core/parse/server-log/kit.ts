@@ -64,13 +64,15 @@ export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'cont
 export const context = (re: RegExp, handler: Handler, counted?: Counted): Rule => (counted ? [re, handler, 'context', counted] : [re, handler, 'context']);
 
 /**
- * A catch-all: a rule that takes what the rules before it did not decode (RASMAN's "any other trace
- * line", IOS's any other PPP or VPDN line). It is never the rule cache's answer: a message with a
- * template it matched once is read by every rule in order again, since a rule before it may take
- * the next one — and give its cause. Found by the cache-equals-in-order test and the tests beside
- * it: "ProtocolStart: PhoneNum: …" after "ProtocolStart: PbkPath: …" (the same template for its
- * first 16 characters); "Connection Completed on port: …, error code: 623" or "Vi2 LCP: Failed to
- * negotiate with peer" after a longer line of the same template that only the catch-all took.
+ * A rule that may take a line a rule before it takes: a catch-all (RASMAN's "any other trace line",
+ * IOS's any other PPP or VPDN line) or a wider pattern after a narrower one (IOS's named PPTP
+ * messages, whose word also matches the hex the rule before decodes; MikroTik's any authentication
+ * failure after the CHAP one). It is never the rule cache's answer: a message with a template it
+ * took once is read by every rule in order again, since a rule before it may take the next one —
+ * and give its cause. The cache answered with such rules before they were marked: "Connection
+ * Completed on port: …, error code: 623" or "Vi2 LCP: Failed to negotiate with peer" after a longer
+ * line of the same template lost their error code and cause. A test holds every rule list to this
+ * on every corpus, fixture and seed line (recordOverlaps).
  */
 export const fallback = (re: RegExp, handler: Handler): Rule => [re, handler, 'fallback'];
 
@@ -87,10 +89,12 @@ export const isCounted = (hit: Hit): boolean => hit.decoded === COUNTED.decoded;
  * one per rule. A miss falls back to every rule in order. Bounded: cleared when full. The template
  * is never built per line: one pass computes a 30-bit hash of it, the cache's key. Two templates
  * that share a key share an entry; the rule found there is still tested, so they cost a failed
- * test and the in-order scan. That the cache never changes what a log says — the same entries as
- * trying every rule in order — is tested on every corpus, fixture and bench log (setTemplateCache).
- * 16 characters and one hash, not 32 and two: the hash was about a tenth of explain-log's time,
- * and the test holds at 16 (with RASMAN's catch-all marked `fallback`).
+ * test and the in-order scan. The cache can only say something else than the rules in order when
+ * the rule it answers with takes a line a rule before it would have taken; such rules are marked
+ * `fallback` and never cached, and tests hold every rule list to that (recordOverlaps) and the
+ * parser to the rules in order (setTemplateCache) on every corpus, fixture, seed and bench log. So,
+ * for every line shape those hold, the template's length decides speed, not what is read: 16
+ * characters and one hash, not 32 and two (the hash was about a tenth of explain-log's time).
  */
 interface TemplateCache {
   /** hash → index of the rule that matched last */
@@ -202,9 +206,32 @@ export function applyRules(rules: readonly Rule[], message: string, pre: Prefixe
 function inOrder(rules: readonly Rule[], message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
   for (let i = 0; i < rules.length; i++) {
     const hit = tryRule(rules[i]!, message, pre, state, countOnly);
-    if (hit) return hit;
+    if (hit) {
+      if (overlaps) noteOverlaps(rules, i, message);
+      return hit;
+    }
   }
   return null;
+}
+
+/** A later rule whose pattern also takes a message an earlier rule took (what the cache must not answer with: see `fallback`). */
+export interface RuleOverlap {
+  first: RegExp;
+  later: RegExp;
+  message: string;
+}
+let overlaps: RuleOverlap[] | undefined;
+/** @internal (tests): while the cache is off, record every later rule, not marked `fallback`, whose pattern takes the message the first rule took. */
+export function recordOverlaps(on: boolean): RuleOverlap[] {
+  const seen = overlaps ?? [];
+  overlaps = on ? [] : undefined;
+  return seen;
+}
+function noteOverlaps(rules: readonly Rule[], first: number, message: string): void {
+  for (let k = first + 1; k < rules.length; k++) {
+    const rule = rules[k]!;
+    if (rule[2] !== 'fallback' && rule[0].test(message)) overlaps!.push({ first: rules[first]![0], later: rule[0], message });
+  }
 }
 
 /** A context line: a step of the session, no cause (i18n serverLog.decode.step.<what>). */

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../../test/corpus';
-import { readRepoText } from '../../../../test/support/repo-files';
+import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser, type ServerLogEntry } from './index';
-import { setTemplateCache, templateHash, templateHashIn, templateOf, trimmed } from './kit';
+import { applyRules, fallback, recordOverlaps, setTemplateCache, templateHash, templateHashIn, templateOf, trimmed, type Rule, type RuleOverlap } from './kit';
 import { ChunkLines, ONE_TAG } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
 import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
@@ -297,12 +297,19 @@ describe('fast paths give what their references give', () => {
     const pptp = parseServerLog(['Tnl 17 PPTP: CC I 0010 trailing words', 'Tnl 18 PPTP: CC I 001000011A2B3C4D000C000000000000'].join('\n'));
     expect(pptp.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.vpdnEvent', 'pptpControl']);
   });
+  it('nor with the rule for named PPTP messages, which takes hex too: a named message, then a hex one of its template', () => {
+    const log = parseServerLog(['Tnl 17 PPTP: CC I SCCRQ', 'Tnl 17 PPTP: CC I 001000011A2B3C4D000C000000000000'].join('\n'));
+    expect(log.entries.map((e) => e.decoded[0]!.values?.type)).toEqual([1, 12]);
+  });
   it('the rule cache equals every rule in order when a line follows a longer or shorter one of its template (every corpus line)', () => {
     // the cache's hazard is a rule that took the first line answering for the second, where a rule
     // before it takes the second: a line and a variant of it share the template's first characters
     const variants = (line: string) => [`${line} (retry 1)`, `${line} x`, line.slice(0, Math.max(20, line.length >> 1))];
     const differing: string[] = [];
-    for (const line of new Set(corpusLines.map((l) => l.replace(/\r$/, '')).filter((l) => l.trim()))) {
+    // the corpus, the real fixtures and the seed FAQ's router lines
+    const fixtures = repoFiles('test/fixtures/real/server-logs').flatMap((n) => readRepoText(`test/fixtures/real/server-logs/${n}`).split('\n'));
+    const seed = corpusAvailable ? readCorpus(join('..', 'seed'), 'cisco-pptp-faq-nl.txt').split('\n') : [];
+    for (const line of new Set([...corpusLines, ...fixtures, ...seed].map((l) => l.replace(/\r$/, '')).filter((l) => l.trim()))) {
       for (const first of variants(line)) {
         const text = `${first}\n${line}`;
         const cached = JSON.stringify(parseServerLog(text).entries);
@@ -315,6 +322,43 @@ describe('fast paths give what their references give', () => {
       }
     }
     expect(differing).toEqual([]);
+  });
+  it('no rule that could be the cache\'s answer takes a line a rule before it took (every corpus, fixture and seed line)', () => {
+    // the cache answers with the rule that took a message of the same template before; it can only
+    // differ from the rules in order where a later rule also takes a line an earlier one took, so such
+    // a later rule must be a fallback (never cached). Template length then decides speed, not what is read.
+    const files = [
+      ...['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'].flatMap((f) => corpusFiles(join('server-logs', f)).map((n) => readCorpus(join('server-logs', f), n))),
+      ...repoFiles('test/fixtures/real/server-logs').map((n) => readRepoText(`test/fixtures/real/server-logs/${n}`)),
+      ...(corpusAvailable ? [readCorpus(join('..', 'seed'), 'cisco-pptp-faq-nl.txt')] : []),
+    ];
+    setTemplateCache(false);
+    recordOverlaps(true);
+    let overlaps: RuleOverlap[];
+    try {
+      for (const text of files) parseServerLog(text);
+    } finally {
+      overlaps = recordOverlaps(false);
+      setTemplateCache(true);
+    }
+    expect(overlaps.map((o) => `${o.later.source} also takes ${JSON.stringify(o.message)} (taken by ${o.first.source})`)).toEqual([]);
+    expect(files.length).toBeGreaterThan(3);
+  });
+  it('the overlap check can fail: a later rule that takes what an earlier one took is reported', () => {
+    const rules: Rule[] = [[/^a (\d+)$/, () => ({ decoded: [] })], [/^a \S+$/, () => ({ decoded: [] })], fallback(/^.*$/, () => ({ decoded: [] }))];
+    const pre = { shape: 'none', message: 'a 1' } as const;
+    setTemplateCache(false);
+    recordOverlaps(true);
+    try {
+      applyRules(rules, 'a 1', pre, {});
+    } finally {
+      expect(recordOverlaps(false).map((o) => o.later.source)).toEqual(['^a \\S+$']);
+      setTemplateCache(true);
+    }
+  });
+  it('a MikroTik line the CHAP rule takes keeps its cause after a longer line of its template', () => {
+    const log = parseServerLog(["<10.0.0.7>: authentication failed: peer didn't respond to CHAP challenge (retry)", "<10.0.0.8>: authentication failed: peer didn't respond to CHAP challenge"].join('\n'));
+    expect(log.entries.map((e) => e.cause)).toEqual(['credentials-rejected', 'pc-no-chap-response']);
   });
   it('trimmed is trim: whitespace and line terminators of every kind at either end, printable ASCII ends left alone', () => {
     // every character trim removes (ASCII and Unicode white space, line terminators, BOM) beside printable ASCII and other characters

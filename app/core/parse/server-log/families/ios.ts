@@ -74,13 +74,14 @@ const RULES: Rule[] = [
     if (msg.controlType === 12 && m[4] === 'I') hit.decoded.push(d('pcHungUp'));
     return hit;
   }],
-  [/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) (\w+)$/, (m) => {
+  // takes every word, so also the hex the rule above decodes (and gives an unknown one as a plain event): a fallback, never the rule cache's answer
+  fallback(/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) (\w+)$/, (m) => {
     const n = IOS_PPTP_NAMES[m[5]!];
     if (!n) return step('vpdnEvent', { text: m[5]! });
     const hit: Hit = { decoded: [d('pptpControl', { dir: m[4] === 'I' ? 'in' : 'out', type: n, name: `${PPTP_CONTROL_TYPES[n]!.name} (${PPTP_CONTROL_TYPES[n]!.short})` })], outcome: 'info', session: `Tnl ${m[2]}` };
     if (n === 12 && m[4] === 'I') hit.decoded.push(d('pcHungUp'));
     return hit;
-  }],
+  }),
   // any other VPDN and PPP line (catch-alls for what the rules above did not decode: never the rule cache's answer)
   fallback(/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })),
   fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),

@@ -1,4 +1,4 @@
-import { applyRules, d, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
@@ -11,7 +11,8 @@ const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'ppp', 'ipsec', 'ike2', 
 
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
-  [/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2] })],
+  // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
+  fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2] })),
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
   [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => tagged(step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), { user: m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '') })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
