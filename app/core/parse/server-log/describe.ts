@@ -81,7 +81,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
     deletesText: v.deletes ? ', DELETE' : '',
     nameText: opt(v.name, ' "', '"'),
     msgText: opt(v.msg, ': "', '"'),
-    reasonText: opt(v.reason, ', reason '),
+    reasonText: opt(v.reason, `, ${word(t, 'serverLog.reasonWord')} `),
+    authText: opt(v.auth, `, ${word(t, 'serverLog.authWord')} `),
     chapText: opt(v.chap, ', '),
     serverText: opt(v.server, ' (', ')'),
   };

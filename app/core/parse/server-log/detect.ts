@@ -10,7 +10,8 @@ import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
-import { NO_SEV, type RawRecord } from './lines';
+import { MAX_RECORD_CHARS, NO_SEV, type RawRecord } from './lines';
+import { eventBlockEnded, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -43,6 +44,7 @@ const FIELD_LINE = /^[A-Za-z]+\s*: /;
  * …`); IOS may print a packet's `[Open] id 3 len 16 …` on the next, indented line.
  */
 export function continues(pending: RawRecord, line: string, blankBefore: number): boolean {
+  if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   const fieldLike = indented && blankBefore === 0 && FIELD_LINE.test(pending.text);
@@ -56,3 +58,23 @@ export function continues(pending: RawRecord, line: string, blankBefore: number)
   if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
   return false;
 }
+
+/**
+ * A pasted Windows event (families/windows-event-block.ts) goes on, blank lines and all, until its
+ * XML ends, the next event starts, a Format-List field (`Name   : value`) or a line with a log header
+ * of its own (syslog, IOS …) comes, or it reaches its cap. Its XML (`<Event xmlns=…>` after
+ * `Event Xml:`) is part of it, not a new event.
+ */
+function continuesEventBlock(pending: string, line: string): boolean {
+  if (pending.length >= MAX_EVENT_BLOCK_CHARS || eventBlockEnded(pending)) return false;
+  const text = line.trim();
+  // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:`)
+  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event') && !pending.includes('<Event'))) return false;
+  if (FORMAT_LIST_FIELD.test(text)) return false;
+  return splitPrefix(text).shape === 'none';
+}
+const FORMAT_LIST_FIELD = /^[A-Za-z]+ +: /;
+const WEVTUTIL_HEAD = /^Event\[\d+\]:\s*$/;
+
+/** How long a record may grow by continuation lines: a pasted event holds its whole XML. */
+export const recordCap = (pending: RawRecord): number => (startsEventBlock(pending.text) ? MAX_EVENT_BLOCK_CHARS : MAX_RECORD_CHARS);

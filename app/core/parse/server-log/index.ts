@@ -1,4 +1,4 @@
-import { continues, detectFamily, FAMILIES } from './detect';
+import { continues, detectFamily, FAMILIES, recordCap } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { ChunkLines, LineSplitter, textHints, type RawRecord } from './lines';
@@ -64,7 +64,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues);
+    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap);
     this.everyEntry = options.everyEntry;
   }
 

@@ -164,6 +164,8 @@ export class LineSplitter {
   constructor(
     private readonly emit: (r: RawRecord) => void,
     private readonly continues: ContinuationTest,
+    /** how long a record may grow by joined continuation lines (default MAX_RECORD_CHARS) */
+    private readonly capOf: (pending: RawRecord) => number = () => MAX_RECORD_CHARS,
   ) {}
 
   /**
@@ -186,8 +188,9 @@ export class LineSplitter {
     const pending = this.pending;
     if (pending && this.continues(pending, text, this.blanksAfterPending)) {
       const joined = `${pending.text} ${text.trim()}`;
+      const cap = this.capOf(pending);
       pending.endLine = this.lineNo;
-      pending.text = joined.length > MAX_RECORD_CHARS ? joined.slice(0, MAX_RECORD_CHARS) : joined;
+      pending.text = joined.length > cap ? joined.slice(0, cap) : joined;
       pending.clean = clean && pending.clean === true;
       pending.src = undefined; // joined: no longer one line as read
       pending.hints = 0;

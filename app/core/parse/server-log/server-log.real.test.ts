@@ -53,6 +53,20 @@ const EXPECTED: Record<string, Row> = {
       [2, 'RADIUS Access-Accept for npsclientdc/Users/client, reason 0 IAS_SUCCESS.'],
     ],
   },
+  // Event Viewer "Copy details as text" as a forum showed it: every line double-spaced, labels and values on lines of their own, the XML after each
+  'nps-eventviewer-4402-no-dc-and-6273-reason-7-label-value-lines.txt': {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [
+      [1, 'radius-unreachable'],
+      [59, 'credentials-rejected'],
+    ],
+    says: [
+      [1, 'NPS found no domain controller for domain K12.TX.US (event 4402): it cannot check any user name or password.'],
+      [59, 'NPS denied access to K12.TX.US\\abusby (event 6273), reason 7 IAS_NO_SUCH_DOMAIN, authentication PEAP / Microsoft: Secured password (EAP-MSCHAP v2).'],
+    ],
+  },
 };
 
 describe('real server-log fixtures beyond the corpus', () => {

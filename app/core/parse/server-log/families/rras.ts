@@ -1,6 +1,7 @@
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Cause, LogTime, ServerLogEntry } from '../types';
+import { npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 
 /**
  * Windows RRAS / NPS on the server:
@@ -12,6 +13,10 @@ import type { Cause, LogTime, ServerLogEntry } from '../types';
  * (3) IAS-format log lines (Microsoft Learn, "Interpret IAS Format Log Files", dd197432): a header —
  *     NAS IP, user name, record date, record time, service name, computer name — then
  *     attribute,value pairs; the RFC 2865 / RFC 2868 attributes the example shows are decoded.
+ * (4) One event pasted whole (windows-event-block.ts): Event Viewer's "Copy details as text", wevtutil
+ *     text, or the event's XML — NPS 6272/6273/6274 (granted, denied with its reason code,
+ *     discarded), NPS 4402 (no domain controller), RemoteAccess 20271/20255, RasClient 20227,
+ *     RemoteAccess 20111; any other event is named by id and source.
  * (2) IAS / NPS "database-compatible" log lines (Microsoft Learn, "Interpret NPS Database Format
  *     Log Files"): ComputerName, ServiceName, Record-Date, Record-Time, Packet-Type, User-Name, …,
  *     Reason-Code (field 26), MS-CHAP-Error as hex (`0x00453D363931…` = ident + "E=691 R=0 V=3").
@@ -37,6 +42,8 @@ const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }
   16: { name: 'IAS_AUTH_FAILURE', cause: 'credentials-rejected', code: 691 },
   17: { name: 'IAS_CHANGE_PASSWORD_FAILURE', cause: 'credentials-rejected', code: 709 },
   18: { name: 'IAS_UNSUPPORTED_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
+  // Microsoft's description (NPS Reason Codes 0 Through 37, dd197464): "the EAP type cannot be processed by the server"; its IAS_ name is not documented
+  22: { name: 'EAP type not processed by the server', cause: 'auth-protocol-mismatch' },
   33: { name: 'IAS_PASSWORD_MUST_CHANGE', cause: 'credentials-rejected', code: 648 },
   34: { name: 'IAS_ACCOUNT_DISABLED', cause: 'credentials-rejected', code: 647 },
   35: { name: 'IAS_ACCOUNT_EXPIRED', cause: 'credentials-rejected', code: 647 },
@@ -44,6 +51,8 @@ const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }
   37: { name: 'IAS_INVALID_LOGON_HOURS', cause: 'credentials-rejected', code: 646 },
   48: { name: 'IAS_NO_POLICY_MATCH', cause: 'ras-error', code: 812 },
   49: { name: 'IAS_NO_CONNECTION_REQUEST_POLICY_MATCH', cause: 'ras-error', code: 812 },
+  // "Remote Access Account Lockout is enabled, and the user's authentication attempts have exceeded the designated lockout count" (NPS Reason Codes 38 Through 257, dd197521; name not documented)
+  64: { name: 'remote access account lockout', cause: 'credentials-rejected', code: 691 },
   65: { name: 'IAS_DIALIN_DISABLED', cause: 'credentials-rejected', code: 649 },
   66: { name: 'IAS_INVALID_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
   68: { name: 'IAS_INVALID_DIALIN_HOURS', cause: 'credentials-rejected', code: 646 },
@@ -196,13 +205,68 @@ const RULES: Rule[] = [
   [FIELD, (m) => step(m[1] === 'EventID' || m[1] === 'Id' ? 'eventStart' : 'eventField', { field: m[1]!, id: m[2]!.trim() })],
 ];
 
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/**
+ * A pasted event (windows-event-block.ts) → what it says. The code and the names come from the
+ * event's data, never its translated message, except where the event has no data: then only the
+ * number a RasClient message ends with (its error code) and English field labels are read.
+ */
+function eventBlockHit(b: EventBlock): Hit {
+  const source = b.source ?? '';
+  const id = b.id;
+  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later
+  const data = GUID.test(b.data[0] ?? '') ? b.data.slice(1) : b.data;
+  if (id === 6272 || id === 6273 || id === 6274) {
+    const user = npsField(b, 'FullyQualifiedSubjectUserName', 'Fully Qualified Account Name') ?? npsField(b, 'SubjectUserName', 'Account Name');
+    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
+    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
+    const calling = npsField(b, 'CallingStationID', 'Calling Station Identifier');
+    const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
+    const peer = calling && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(calling) ? calling : undefined; // a VPN client's address (a Wi-Fi client's is a MAC)
+    const values = { id, user: user ?? '?', reason: reason === undefined ? '' : `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim(), auth };
+    if (id === 6272) return tagged(step('npsGranted', values, 'success'), { user, peer });
+    const hit: Hit = { decoded: [d(id === 6273 ? 'npsDenied' : 'npsDiscarded', values)], outcome: id === 6273 ? 'failure' : 'warning' };
+    const r = reason === undefined ? undefined : NPS_REASONS[reason];
+    if (r?.cause) {
+      hit.outcome = 'failure';
+      hit.cause = r.cause;
+      if (r.code) hit.code = r.code;
+    }
+    return tagged(hit, { user, peer });
+  }
+  // NPS 4402: "There is no domain controller available for domain %1" (the NPS server cannot check any password, like reason code 5)
+  if (id === 4402 && /^(?:NPS|IAS)$/i.test(source)) return { decoded: [d('npsNoDomainController', { domain: data[0] ?? b.message.match(/\S+(?=\.\s*$)/)?.[0] ?? '?' })], outcome: 'failure', cause: 'radius-unreachable' };
+  if (id === 20271 && data.length >= 2) return tagged({ decoded: [d('rrasAuthFailed', { user: data[0]!, peer: data[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: data[0], peer: data[1] });
+  // 20255: "The following error occurred in the Point to Point Protocol module on port: %2, UserName: %3. %4" (insertion strings after the CoId)
+  if (id === 20255 && data.length >= 3) return tagged({ decoded: [d('rrasPppError', { port: data[0]!, user: data[1]!, msg: data[2]! })], outcome: 'failure' }, { user: data[1] });
+  if (id === 20227 || id === 20111) {
+    // 20227: user, entry, code; 20111: entry, port, text — the code is the last insertion string, or the number the message ends with
+    const last = id === 20227 ? (data[2] ?? b.message.match(/(\d+)\D*$/)?.[1]) : undefined;
+    const code = last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
+    if (code) {
+      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: (id === 20111 ? data[0] : data[1]) ?? '?', source })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
+      return id === 20227 ? tagged(hit, { user: data[0] }) : hit;
+    }
+  }
+  return { decoded: [d('eventRecord', { id: id ?? '?', source: source || '?' })], outcome: 'info' };
+}
+
 export const rrasFamily: FamilyParser = {
   family: 'rras',
   claims(pre: Prefixed): boolean {
+    // wevtutil's `Event[0]: Log Name: …` reads like a program tag
+    if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     if (pre.shape !== 'none') return false;
-    return FIELD.test(pre.message) || /^"[^"]*","(?:RAS|IAS)",/.test(pre.message) || IAS_FORMAT.test(pre.message);
+    return startsEventBlock(pre.message) || FIELD.test(pre.message) || /^"[^"]*","(?:RAS|IAS)",/.test(pre.message) || IAS_FORMAT.test(pre.message);
   },
   parse(pre, state) {
+    if (startsEventBlock(pre.message) || (pre.program === 'Event' && pre.shape === 'program')) {
+      const b = readEventBlock(pre.message);
+      const t = (b.date ? parseEventTime(b.date) : undefined) ?? b.xmlTime;
+      if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)
+      return eventBlockHit(b);
+    }
     if (pre.message.startsWith('"')) {
       const f = csv(pre.message);
       if (f.length < 6 || !/^(RAS|IAS)$/.test(f[1]!)) return null;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * A Windows event pasted whole into the server-log box (families/windows-event-block.ts): Event
+ * Viewer's "Copy details as text", wevtutil text, or the XML alone — one record per event, read by
+ * its id and data. The events here follow Microsoft Learn's documented templates (Event ID 6273 —
+ * NPS Authentication Status; RemoteAccess 20271/20255 insertion strings); the real paste is
+ * test/fixtures/real/server-logs/nps-eventviewer-4402-…txt (server-log.real.test.ts).
+ */
+
+const t = engineT('en');
+const nl = engineT('nl');
+
+const header = (id: number, source: string, log = 'Security', label = 'Log Name') =>
+  [`${label}:      ${log}`, `Source:        ${source}`, 'Date:          2/13/2023 9:41:07 AM', `Event ID:      ${id}`, 'Task Category: Network Policy Server', 'Level:         Information', 'Keywords:      Audit Failure', 'User:          N/A', 'Computer:      NPS1.corp.example.net', 'Description:'];
+
+const NPS_6273_TEXT = [
+  ...header(6273, 'Microsoft-Windows-Security-Auditing'),
+  'Network Policy Server denied access to a user.',
+  '',
+  'Contact the Network Policy Server administrator for more information.',
+  '',
+  'User:',
+  '\tSecurity ID:\t\t\tCORP\\alice',
+  '\tAccount Name:\t\t\talice',
+  '\tAccount Domain:\t\t\tCORP',
+  '\tFully Qualified Account Name:\tCORP\\alice',
+  '',
+  'Client Machine:',
+  '\tSecurity ID:\t\t\tNULL SID',
+  '\tAccount Name:\t\t\t-',
+  '\tCalling Station Identifier:\t\t198.51.100.7',
+  '',
+  'Authentication Details:',
+  '\tAuthentication Type:\t\tMS-CHAPv2',
+  '\tEAP Type:\t\t\t-',
+  '\tAccount Session Identifier:\t\t-',
+  '\tReason Code:\t\t\t16',
+  '\tReason:\t\t\t\tAuthentication failed due to a user credentials mismatch. Either the user name provided does not map to an existing user account or the password was incorrect.',
+].join('\r\n');
+
+const xmlEvent = (id: number, provider: string, data: string) =>
+  [`<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">`, '  <System>', `    <Provider Name="${provider}" />`, `    <EventID>${id}</EventID>`, '    <TimeCreated SystemTime="2023-02-13T08:41:07.1234567Z" />', '  </System>', '  <EventData>', data, '  </EventData>', '</Event>'].join('\n');
+
+describe('a pasted Windows event is one record, read by its id and data', () => {
+  it('NPS 6273 in Event Viewer text (tabs, blank lines): reason code 16 → user name or password (691), user and the PC address', () => {
+    const r = parseServerLog(NPS_6273_TEXT);
+    expect([r.records, r.understood, r.unknown]).toEqual([1, 1, 0]);
+    const e = r.entries[0]!;
+    expect([e.line, e.endLine, e.cause, e.code, e.user, e.peer]).toEqual([1, 31, 'credentials-rejected', 691, 'CORP\\alice', '198.51.100.7']);
+    expect(e.time).toEqual({ year: 2023, month: 2, day: 13, hour: 9, minute: 41, second: 7 });
+    expect(describeEntry(e, t)).toBe('NPS denied access to CORP\\alice (event 6273), reason 16 IAS_AUTH_FAILURE, authentication MS-CHAPv2.');
+    expect(describeEntry(e, nl)).toBe('NPS weigerde CORP\\alice toegang (gebeurtenis 6273), reden 16 IAS_AUTH_FAILURE, verificatie MS-CHAPv2.');
+  });
+
+  it('the XML alone decides by its named data, whatever the labels say: reason 48 (no network policy) → error 812', () => {
+    const r = parseServerLog(xmlEvent(6273, 'Microsoft-Windows-Security-Auditing', ['<Data Name="SubjectUserName">bob</Data>', '<Data Name="FullyQualifiedSubjectUserName">CORP\\bob</Data>', '<Data Name="CallingStationID">203.0.113.9</Data>', '<Data Name="AuthenticationType">EAP</Data>', '<Data Name="EAPType">Microsoft: Smart Card or other certificate</Data>', '<Data Name="ReasonCode">48</Data>'].join('\n')));
+    const e = r.entries[0]!;
+    expect([r.records, e.cause, e.code, e.user, e.peer]).toEqual([1, 'ras-error', 812, 'CORP\\bob', '203.0.113.9']);
+    expect(e.time).toEqual({ year: 2023, month: 2, day: 13, hour: 8, minute: 41, second: 7 });
+  });
+
+  it('a German Event Viewer header with its XML: the block is found by its first label, the XML decides', () => {
+    const text = [...header(6273, 'Microsoft-Windows-Security-Auditing', 'Sicherheit', 'Protokollname'), 'Der Netzwerkrichtlinienserver hat einem Benutzer den Zugriff verweigert.', 'Event Xml:', xmlEvent(6273, 'Microsoft-Windows-Security-Auditing', '<Data Name="ReasonCode">65</Data><Data Name="SubjectUserName">carol</Data>')].join('\n');
+    const e = parseServerLog(text).entries[0]!;
+    expect([e.cause, e.code, e.user]).toEqual(['credentials-rejected', 649, 'carol']);
+  });
+
+  it('NPS 6272 is a success; 6274 a discarded request; an unknown event is named by id and source', () => {
+    const granted = parseServerLog(xmlEvent(6272, 'Microsoft-Windows-Security-Auditing', '<Data Name="SubjectUserName">dave</Data><Data Name="AuthenticationType">MS-CHAPv2</Data>')).entries[0]!;
+    expect([granted.outcome, granted.cause, describeEntry(granted, t)]).toEqual(['success', undefined, 'NPS granted access to dave (event 6272), authentication MS-CHAPv2.']);
+    const discarded = parseServerLog(xmlEvent(6274, 'Microsoft-Windows-Security-Auditing', '<Data Name="SubjectUserName">erin</Data><Data Name="ReasonCode">3</Data>')).entries[0]!;
+    expect([discarded.outcome, discarded.cause, describeEntry(discarded, t)]).toEqual(['warning', undefined, 'NPS discarded the request of erin without an answer (event 6274), reason 3 IAS_MALFORMED_REQUEST.']);
+    const other = parseServerLog(xmlEvent(20106, 'RemoteAccess', '<Data>x</Data>')).entries[0]!;
+    expect(describeEntry(other, t)).toBe('Event 20106 from RemoteAccess.');
+  });
+
+  it('RemoteAccess 20271 and 20255 by their insertion strings, after the CoId newer Windows puts first', () => {
+    const coId = '<Data>{7A5D0AE1-2AF4-4B7D-9C79-2F4E0D46F0C1}</Data>';
+    const auth = parseServerLog(xmlEvent(20271, 'RemoteAccess', `${coId}<Data>CORP\\frank</Data><Data>192.0.2.44</Data><Data>The remote connection was denied because the user name and password combination you provided is not recognized.</Data>`)).entries[0]!;
+    expect([auth.cause, auth.code, auth.user, auth.peer]).toEqual(['credentials-rejected', 691, 'CORP\\frank', '192.0.2.44']);
+    const ppp = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-509</Data><Data>grace</Data><Data>The connection was prevented because of a policy configured on your RAS/VPN server.</Data>`)).entries[0]!;
+    expect([ppp.outcome, ppp.user, describeEntry(ppp, t)]).toEqual(['failure', 'grace', 'RRAS: error in the PPP module on port VPN2-509 for user grace: "The connection was prevented because of a policy configured on your RAS/VPN server.".']);
+  });
+
+  it('wevtutil text (`Event[0]:`, fields indented) is one record too', () => {
+    const text = ['Event[0]:', '  Log Name: System', '  Source: NPS', '  Date: 2023-02-13T09:41:07.123', '  Event ID: 4402', '  Task: N/A', '  Level: Error', '  Description: ', 'There is no domain controller available for domain CORP.'].join('\n');
+    const r = parseServerLog(text);
+    expect([r.records, r.entries[0]!.cause]).toEqual([1, 'radius-unreachable']);
+    expect(describeEntry(r.entries[0]!, t)).toContain('domain CORP');
+  });
+
+  it('ends where the next event, a Format-List field or a log line with its own header starts', () => {
+    const text = [NPS_6273_TEXT, ...header(6272, 'Microsoft-Windows-Security-Auditing'), 'Network Policy Server granted access to a user.', 'Jul 29 09:59:54 vpn pppd[11787]: Peer bob failed CHAP authentication', 'EventID            : 20111'].join('\n');
+    const r = parseServerLog(text);
+    expect(r.entries.map((e) => [e.line, e.family])).toEqual([
+      [1, 'rras'],
+      [32, 'rras'],
+      [43, 'pppd'],
+      [44, 'rras'],
+    ]);
+  });
+
+  it('is bounded: a block that never ends is cut at 16 000 characters and the lines after are records of their own', () => {
+    const text = [...header(20106, 'RemoteAccess'), ...Array.from({ length: 400 }, (_, i) => `line ${i} of a message that goes on and on and on`)].join('\n');
+    const r = parseServerLog(text);
+    expect(r.records).toBeGreaterThan(1);
+    expect(r.records).toBeLessThan(400);
+  });
+});
