@@ -37,6 +37,7 @@ export function detectFamily(pre: Prefixed): FamilyParser | undefined {
 }
 
 const FIELD_LINE = /^[A-Za-z]+\s*: /;
+const MESSAGE_FIELD = /^Message\s*: /;
 
 /**
  * Continuation lines (see lines.ts): PowerShell Format-List wraps long values onto indented lines;
@@ -47,7 +48,8 @@ export function continues(pending: RawRecord, line: string, blankBefore: number)
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
-  const fieldLike = indented && blankBefore === 0 && FIELD_LINE.test(pending.text);
+  // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)
+  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text);
   const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
   if (!fieldLike && !v3 && !iosPacket) return false;
@@ -76,5 +78,5 @@ function continuesEventBlock(pending: string, line: string): boolean {
 const FORMAT_LIST_FIELD = /^[A-Za-z]+ +: /;
 const WEVTUTIL_HEAD = /^Event\[\d+\]:\s*$/;
 
-/** How long a record may grow by continuation lines: a pasted event holds its whole XML. */
-export const recordCap = (pending: RawRecord): number => (startsEventBlock(pending.text) ? MAX_EVENT_BLOCK_CHARS : MAX_RECORD_CHARS);
+/** How long a record may grow by continuation lines: a pasted event holds its whole XML, a Format-List Message its whole message (an NPS 6273's is about 2 000 characters). */
+export const recordCap = (pending: RawRecord): number => (startsEventBlock(pending.text) || MESSAGE_FIELD.test(pending.text) ? MAX_EVENT_BLOCK_CHARS : MAX_RECORD_CHARS);

@@ -111,3 +111,22 @@ describe('a pasted Windows event is one record, read by its id and data', () => 
     expect(r.records).toBeLessThan(400);
   });
 });
+
+describe('Format-List of events (Get-WinEvent, Get-EventLog)', () => {
+  const fl = (fields: [string, string][]) => fields.map(([k, v]) => `${k.padEnd(12)} : ${v}`).join('\r\n');
+  const message6273 = ['Network Policy Server denied access to a user.', '', '               User:', '               \tFully Qualified Account Name:\tCORP\\alice', '', '               Client Machine:', '               \tCalling Station Identifier:\t\t198.51.100.7', '', '               Authentication Details:', '               \tAuthentication Type:\t\tMS-CHAPv2', `               \tReason:\t\t\t\t${'x'.repeat(1900)}`, '               \tReason Code:\t\t\t48'].join('\r\n');
+
+  it("Get-WinEvent (TimeCreated first, the message's paragraphs after blank lines): one event each, its own time, NPS's reason code past 2 000 characters", () => {
+    const text = [fl([['TimeCreated', '2/13/2023 9:41:07 AM'], ['ProviderName', 'Microsoft-Windows-Security-Auditing'], ['Id', '6273'], ['Message', message6273]]), '', fl([['TimeCreated', '2/13/2023 9:40:02 AM'], ['ProviderName', 'Microsoft-Windows-Security-Auditing'], ['Id', '6272'], ['Message', 'Network Policy Server granted access to a user.']])].join('\r\n');
+    const r = parseServerLog(text);
+    const denied = r.entries.find((e) => e.cause)!;
+    expect([denied.line, denied.cause, denied.code, denied.user, denied.peer, denied.time?.minute]).toEqual([1, 'ras-error', 812, 'CORP\\alice', '198.51.100.7', 41]);
+    expect(r.entries.filter((e) => e.outcome === 'success').map((e) => [e.line, e.time?.minute])).toEqual([[17, 40]]);
+  });
+
+  it('Get-EventLog RemoteAccess 20271 with the CoId first in ReplacementStrings: the user and address after it', () => {
+    const text = fl([['EventID', '20271'], ['Source', 'RemoteAccess'], ['ReplacementStrings', '{{7A5D0AE1-2AF4-4B7D-9C79-2F4E0D46F0C1}, CORP\\frank, 192.0.2.44, The remote connection was denied}'], ['TimeGenerated', '3/18/2016 1:26:02 PM']]);
+    const e = parseServerLog(text).entries.find((x) => x.cause)!;
+    expect([e.cause, e.code, e.user, e.peer]).toEqual(['credentials-rejected', 691, 'CORP\\frank', '192.0.2.44']);
+  });
+});

@@ -151,6 +151,7 @@ export function parseEventTime(s: string): LogTime | undefined {
   return { year, month, day, hour, minute: +m[5]!, second: +(m[6] ?? 0) };
 }
 
+const MESSAGE_FIELD = /^Message\s*: ?/;
 const FIELD = /^(EventID|MachineName|Data|Index|Category|CategoryNumber|EntryType|Message|Source|ReplacementStrings|InstanceId|TimeGenerated|TimeWritten|UserName|Site|Container|Id|Level|ProviderName|LogName|TimeCreated|RecordId)\s*: ?(.*)$/;
 
 interface EventInProgress {
@@ -181,17 +182,18 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
     if (id === 20227 && repl[1]) e.user = repl[1];
     return e;
   }
-  if (id === 20271 && repl.length >= 2) {
-    e.user = repl[0];
-    e.peer = repl[1];
-    e.outcome = 'failure';
-    e.cause = 'credentials-rejected';
-    e.code = 691;
-    e.decoded.push(d('rrasAuthFailed', { user: repl[0]!, peer: repl[1]! }));
-    return e;
-  }
-  e.decoded.push(d('eventRecord', { id: Number.isFinite(id) ? id : '?', source }));
-  return null;
+  // the others as a pasted event is read (eventBlockHit): RemoteAccess 20271/20255 by their insertion
+  // strings (after the CoId newer Windows puts first), NPS 6272–6274 by the English labels of the
+  // message (Get-WinEvent's Format-List has no insertion strings)
+  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '' });
+  e.decoded.push(...hit.decoded);
+  if (hit.decoded[0]?.key === 'eventRecord') return null;
+  e.outcome = hit.outcome ?? 'info';
+  if (hit.cause) e.cause = hit.cause;
+  if (hit.code !== undefined) e.code = hit.code;
+  if (hit.user) e.user = hit.user;
+  if (hit.peer) e.peer = hit.peer;
+  return e;
 }
 
 function finishEvent(state: FamilyState): ServerLogEntry[] {
@@ -281,6 +283,8 @@ export const rrasFamily: FamilyParser = {
       if (t) state.iasTime = t;
       return iasFormat(iasLine);
     }
+    // a Message field whole (track sees the entry's text, cut at 400 characters; NPS's reason code is near the end)
+    if (MESSAGE_FIELD.test(pre.message)) state.message = pre.message.replace(MESSAGE_FIELD, '');
     return applyRules(RULES, pre.message, pre, state);
   },
   track(seen, state) {
@@ -292,9 +296,13 @@ export const rrasFamily: FamilyParser = {
     }
     const m = entry.text.match(FIELD);
     if (!m) return;
-    const out = m[1] === 'EventID' || m[1] === 'Id' ? finishEvent(state) : [];
-    if (m[1] === 'EventID' || m[1] === 'Id' || !state.event) state.event = { entry, fields: {} } satisfies EventInProgress;
-    (state.event as EventInProgress).fields[m[1]!] = m[2]!.trim();
+    // a new object at a field the current one already has (Format-List prints each once per object: Get-EventLog starts with EventID, Get-WinEvent with TimeCreated)
+    const current = state.event as EventInProgress | undefined;
+    const fresh = !current || m[1]! in current.fields || ((m[1] === 'EventID' || m[1] === 'Id') && ('EventID' in current.fields || 'Id' in current.fields));
+    const out = fresh && current ? finishEvent(state) : [];
+    if (fresh) state.event = { entry, fields: {} } satisfies EventInProgress;
+    (state.event as EventInProgress).fields[m[1]!] = m[1] === 'Message' && typeof state.message === 'string' ? state.message : m[2]!.trim();
+    state.message = undefined;
     return out;
   },
   finish: finishEvent,
