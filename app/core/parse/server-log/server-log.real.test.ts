@@ -67,6 +67,18 @@ const EXPECTED: Record<string, Row> = {
       [59, 'NPS denied access to K12.TX.US\\abusby (event 6273), reason 7 IAS_NO_SUCH_DOMAIN, authentication PEAP / Microsoft: Secured password (EAP-MSCHAP v2).'],
     ],
   },
+  // NPS's "DTS compliant" log: one <Event> per RADIUS packet on a line (a Wi-Fi NPS, the same log a VPN's NPS writes)
+  'nps-dts-xml-in-log-access-request-reject-reason-8-challenge.txt': {
+    records: 4,
+    understood: 4,
+    families: { rras: 4 },
+    causes: [[2, 'credentials-rejected']],
+    says: [
+      [1, 'RADIUS Access-Request for ComputerName.domain.com, reason 0 IAS_SUCCESS.'],
+      [2, 'RADIUS Access-Reject for DOMAIN\\ComputerName.domain.com, reason 8 IAS_NO_SUCH_USER.'],
+      [4, 'RADIUS Access-Challenge for DOMAIN\\ComputerName$, reason 0 IAS_SUCCESS.'],
+    ],
+  },
 };
 
 describe('real server-log fixtures beyond the corpus', () => {

@@ -130,3 +130,14 @@ describe('Format-List of events (Get-WinEvent, Get-EventLog)', () => {
     expect([e.cause, e.code, e.user, e.peer]).toEqual(['credentials-rejected', 691, 'CORP\\frank', '192.0.2.44']);
   });
 });
+
+describe("NPS's DTS-compliant log (IN*.log)", () => {
+  it('pretty-printed over many lines is one record; a VPN client address is the peer; a reject names its cause', () => {
+    const text = ['<Event>', '  <Timestamp data_type="4">01/18/2019 13:04:47.638</Timestamp>', '  <Computer-Name data_type="1">NPS1</Computer-Name>', '  <User-Name data_type="1">CORP\\andrew</User-Name>', '  <Calling-Station-Id data_type="1">198.51.100.23</Calling-Station-Id>', '  <Packet-Type data_type="0">3</Packet-Type>', '  <Reason-Code data_type="0">65</Reason-Code>', '</Event>', '<Event><Timestamp data_type="4">01/18/2019 13:05:01.000</Timestamp><User-Name data_type="1">CORP\\andrew</User-Name><Packet-Type data_type="0">2</Packet-Type><Reason-Code data_type="0">0</Reason-Code></Event>'].join('\n');
+    const r = parseServerLog(text);
+    expect(r.records).toBe(2);
+    const [reject, accept] = r.entries;
+    expect([reject!.line, reject!.endLine, reject!.cause, reject!.code, reject!.user, reject!.peer, reject!.time?.second]).toEqual([1, 8, 'credentials-rejected', 649, 'CORP\\andrew', '198.51.100.23', 47]);
+    expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'RADIUS Access-Accept for CORP\\andrew, reason 0 IAS_SUCCESS.']);
+  });
+});

@@ -119,11 +119,13 @@ const hexText = (hex: string): string => {
 };
 
 function ias(fields: string[]): Hit {
-  const type = Number(fields[4]);
-  const user = fields[5] || fields[6] || undefined; // an Access-Accept may carry only the Fully-Qualified-User-Name
-  const reason = Number(fields[25]);
   const chapHex = fields.find((f) => /^0x[0-9a-f]{8,}$/i.test(f) && /E=\d/.test(hexText(f)));
-  const chapError = chapHex ? msChapErrorOf(hexText(chapHex)) : undefined;
+  // an Access-Accept may carry only the Fully-Qualified-User-Name
+  return radiusHit(Number(fields[4]), fields[5] || fields[6] || undefined, Number(fields[25]), chapHex ? msChapErrorOf(hexText(chapHex)) : undefined);
+}
+
+/** One RADIUS packet NPS logged: its type (RFC 2865 §4), user, NPS reason code and MS-CHAP error, the cause a reject or a reason names. */
+function radiusHit(type: number, user: string | undefined, reason: number, chapError: number | undefined): Hit {
   const values = { packet: RADIUS_PACKETS[type] ?? `type ${type}`, user: user ?? '?', reason: Number.isFinite(reason) ? `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim() : '', chap: chapError ? `E=${chapError}` : '' };
   const hit: Hit = { decoded: [d('iasRecord', values)], outcome: type === 3 ? 'failure' : type === 2 ? 'success' : 'info', ...(user ? { user } : {}) };
   const r = NPS_REASONS[reason];
@@ -134,6 +136,24 @@ function ias(fields: string[]): Hit {
     if (code) hit.code = code;
   }
   return hit;
+}
+
+/**
+ * NPS's "DTS compliant" log (IN*.log): one `<Event>` per RADIUS packet, each attribute an element
+ * with its data_type (`<Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">8</Reason-Code>`),
+ * on one line or pretty-printed over many. The same facts as the database format's fields.
+ */
+const DTS_ELEMENT = /<([A-Za-z][\w-]*) data_type="\d+"\s*>([^<]*)<\/\1>/g;
+export const isDtsRecord = (text: string): boolean => text.includes(' data_type="');
+function dtsHit(text: string): { hit: Hit; time?: LogTime } {
+  const f: Record<string, string> = {};
+  for (const m of text.matchAll(DTS_ELEMENT)) f[m[1]!] ??= m[2]!.trim();
+  const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
+  const hit = radiusHit(Number(f['Packet-Type']), user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
+  const calling = f['Calling-Station-Id'];
+  if (calling && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(calling)) hit.peer = calling; // a VPN client's address (a Wi-Fi client's is a MAC)
+  const time = f.Timestamp ? parseEventTime(f.Timestamp) : undefined;
+  return time ? { hit, time } : { hit };
 }
 
 /** `3/18/2016 1:26:02 PM` (en-US) or `18-3-2016 13:26:02`; day-first when the first number exceeds 12. */
@@ -263,6 +283,11 @@ export const rrasFamily: FamilyParser = {
     return startsEventBlock(pre.message) || FIELD.test(pre.message) || /^"[^"]*","(?:RAS|IAS)",/.test(pre.message) || IAS_FORMAT.test(pre.message);
   },
   parse(pre, state) {
+    if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
+      const { hit, time } = dtsHit(pre.message);
+      if (time) state.iasTime = time;
+      return hit;
+    }
     if (startsEventBlock(pre.message) || (pre.program === 'Event' && pre.shape === 'program')) {
       const b = readEventBlock(pre.message);
       const t = (b.date ? parseEventTime(b.date) : undefined) ?? b.xmlTime;
