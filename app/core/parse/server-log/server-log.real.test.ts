@@ -79,6 +79,20 @@ const EXPECTED: Record<string, Row> = {
       [4, 'RADIUS Access-Challenge for DOMAIN\\ComputerName$, reason 0 IAS_SUCCESS.'],
     ],
   },
+  // SoftEther's server_log: a scanner on the listener port; the second connection ends with cause code 5
+  'softether-server-log-scanner-non-softether-client-code-5.txt': {
+    records: 8,
+    understood: 8,
+    families: { sstp: 8 },
+    causes: [],
+    says: [
+      [1, 'SoftEther: a client at 167.248.133.58 connected.'],
+      [3, 'SoftEther: connection CID-8671 closed.'],
+      [4, 'SoftEther: the client at 167.248.133.58 disconnected.'],
+      [7, 'SoftEther: TLS for connection CID-8672 started (AES128-SHA).'],
+      [8, 'SoftEther: connection CID-8672 ended: "A client which is non-SoftEther VPN software has connected to the port." (code 5).'],
+    ],
+  },
 };
 
 describe('real server-log fixtures beyond the corpus', () => {

@@ -1,7 +1,7 @@
 import { SSTP_MESSAGES } from '../codes/sstp';
 import { PPP_PROTOCOLS } from '../codes/ppp';
 import { LCP_OPTIONS } from '../codes/ppp';
-import { applyRules, d, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
@@ -11,7 +11,10 @@ import type { Prefixed } from '../prefix';
  * Also SoftEther VPN Server's server_log for its L2TP/IPsec side (`IPsec Client 14 (ip:port -> ip:port):
  * …`, `IPsec IKE Session (IKE SA) 9 (Client: 14) (…): A new IKE SA (Main Mode) is created. … DH Group:
  * MODP 3072 (Group 15), …`, `L2TP PPP Session [ip:port]: Acquiring an IP address from the DHCP server
- * failed.`): texts as SoftEther writes them (test/fixtures/real/server-logs).
+ * failed.`): texts as SoftEther writes them (test/fixtures/real/server-logs). And its connection and
+ * hub lines: a client connecting (with its client name — "L2TP VPN Client", "SSTP VPN Client",
+ * "OpenVPN Client" — the auth type and user), user authentication failed or succeeded, the
+ * connection's end and its cause.
  */
 
 const RULES: Rule[] = [
@@ -29,11 +32,26 @@ const RULES: Rule[] = [
     return tagged(step('seIkeSa', { sa: m[1]!, n: m[2]!, mode: m[4]!, dh: field('DH Group'), hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }), { peer: m[3] });
   }],
   [/^L2TP PPP Session \[(\S+?):\d+\]: Acquiring an IP address from the DHCP server failed\./, (m) => tagged({ decoded: [d('seDhcpFailed', { peer: m[1]! })], outcome: 'failure', cause: 'address-pool' }, { peer: m[1] })],
+  // SoftEther server_log and hub logs (strtable_en.stb LH_CONNECT_CLIENT, LH_AUTH_NG — newer builds add ", from <ip>" for Fail2Ban —,
+  // LH_AUTH_OK, the connection's end and its cause); a hub's lines start `[HUB "name"] `
+  [/^(?:\[HUB "[^"]*"\] )?The connection "(CID-[\w-]+)" \(IP address: ([^,]+), Host name: [^,]*, Port number: (\d+), Client name: "([^"]*)", Version: [^)]*\) is attempting to connect to the Virtual Hub\. The auth(?:entication)? type provided is "([^"]*)" and the user name is "([^"]*)"\.$/, (m) =>
+    tagged(step('seConnecting', { cid: m[1]!, peer: m[2]!, port: m[3]!, client: m[4]!, auth: m[5]!, user: m[6]! }), { peer: m[2], user: m[6] || undefined })],
+  [/^(?:\[HUB "[^"]*"\] )?Connection "(CID-[\w-]+)": User authentication failed\. The user name that has been provided was "([^"]*)"(?:, from ([^\s,]+))?\.$/, (m) =>
+    tagged({ decoded: [d('seAuthFailed', { cid: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[2] || undefined, peer: m[3] })],
+  [/^(?:\[HUB "[^"]*"\] )?Connection "(CID-[\w-]+)": Successfully authenticated as user "([^"]*)"\.$/, (m) => tagged(step('seAuthOk', { cid: m[1]!, user: m[2]! }, 'success'), { user: m[2] })],
+  [/^(?:Connection "(CID-[\w-]+)" terminated by the cause|The connection "(CID-[\w-]+)" has been terminated due to the reason) "([^"]*)" \([Cc]ode (\d+)\)\.$/, (m) => step('seTerminated', { cid: (m[1] ?? m[2])!, reason: m[3]!, code: m[4]! }, 'warning')],
+  [/^On the TCP Listener \(Port \d+\), a Client \(IP address ([^,]+), Host name "[^"]*", Port number \d+\) has connected\.$|^For the client \(IP address: ([^,]+), host name: "[^"]*", port number: \d+\), connection "CID-[\w-]+" has been created\.$/, (m) =>
+    tagged(step('seTcpConnected', { peer: (m[1] ?? m[2])! }), { peer: m[1] ?? m[2] })],
+  // (an ISO-timestamped line's "SSL" reads as its level word: the message starts after it)
+  [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\. The encryption algorithm name is "([^"]*)"\.$/, (m) => step('seTls', { cid: m[1]!, cipher: m[2]! })],
+  [/^Connection "(CID-[\w-]+)" has been terminated\.$|^The connection with the client \(IP address ([^,]+), Port number \d+\) has been disconnected\.$/, (m) => (m[1] ? step('seConnectionClosed', { cid: m[1] }) : step('seClientDisconnected', { peer: m[2]! }))],
+  // any other line of a SoftEther connection or session (a hub's policy notes, session parameters): bookkeeping, after the rules above
+  fallback(/^(?:\[HUB "[^"]*"\] )?(?:Session "SID-[^"]+"|Connection "CID-[\w-]+"): /, () => step('sstpHousekeeping')),
   [/^pppd stopped\.?$|^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
 ];
 
 /** what claims looks for first (a module constant: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names) */
-const SSTP_MARK = /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[/;
+const SSTP_MARK = /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[|^(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|^On the TCP Listener \(Port \d+\)|^For the client \(IP address: |^(?:SSL )?communication for connection "CID-|^(?:\[HUB "[^"]*"\] )?Session "SID-|^The connection with the client \(IP address /;
 
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
