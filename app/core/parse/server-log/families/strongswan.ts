@@ -66,7 +66,9 @@ const RULES: Rule[] = [
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
   context(/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })),
-  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable \S+ found)$/, () => step('ikeProposalCheck')),
+  // strongSwan src/libstrongswan/crypto/proposal.c: `no acceptable %N found` names a transform type, upper case (ENCRYPTION_ALGORITHM,
+  // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
+  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
@@ -88,6 +90,22 @@ const RULES: Rule[] = [
   context(/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
   context(/^(?:deleting|closing|received DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$/, () => step('saDeleted', undefined, 'warning')),
+  // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c: after a CHILD_SA's failure (its reason, e.g. "no acceptable proposal found", is logged just before) the IKE SA is kept
+  [/^failed to establish CHILD_SA, keeping IKE_SA$/, () => ({ decoded: [d('childSaFailed')], outcome: 'warning' })],
+  // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
+  [/^no private key found for '([^']*)'$/, (m) => ({ decoded: [d('noPrivateKey', { id: m[1]! })], outcome: 'failure', cause: 'certificate-missing' })],
+  // strongSwan src/libcharon/sa/ikev2/tasks/ike_init.c / ike_auth.c: "received %N notify error" — the other side's error notify by name
+  [/^received ([A-Z_0-9]+) notify error$/, (m) => {
+    const t = notifyByName(m[1]!);
+    const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: 'warning' };
+    if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
+    return hit;
+  }],
+  // strongSwan src/libcharon/sa/ike_sa.c send_keepalive(): NAT-T keep-alives to the peer's UDP 4500 address
+  context(/^sending keep ?alive to (\S+)$/, (m) => step('natKeepAlive', { to: m[1]! })),
+  // strongSwan src/libcharon/encoding/message.c add_fragment(): IKEv2 fragments (RFC 7383) of the PC's large IKE_AUTH
+  context(/^received fragment #(\d+) of (\d+), (?:waiting for complete IKE message|reassembling fragmented IKE message)$/, (m) => step('ikeFragment', { n: m[1]!, total: m[2]! })),
   context(/^processing (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
@@ -103,14 +121,26 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
  */
 function afterThread(message: string, clean: boolean): string | undefined {
   if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
-  if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5)) || message.charCodeAt(6) !== 93) return undefined;
-  const rest = message.slice(message.charCodeAt(7) === 32 ? 8 : 7);
+  if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5))) return undefined;
+  // filelog/syslog `log_level = yes` puts the message's level after the group: `09[IKE1]` (strongSwan docs, charon.filelog.<name>.log_level)
+  const close = isDigit(message.charCodeAt(6)) ? 7 : 6;
+  if (message.charCodeAt(close) !== 93) return undefined;
+  let from = message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
+  // `ike_name = yes` puts the IKE_SA's name and unique id before the text: `<larval-drop-test|12> `, `<1> ` (charon.filelog.<name>.ike_name)
+  if (message.charCodeAt(from) === 60) {
+    const end = message.indexOf('> ', from);
+    if (end > 0 && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
+  }
+  const rest = message.slice(from);
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
-const THREAD_HEAD = /^\d\d\[[A-Z]{3}\] /;
+const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
+const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
+/** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
+const JOURNAL_PROGRAMS = /^charon-systemd$/;
 
 export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
@@ -121,8 +151,11 @@ export const strongswanFamily: FamilyParser = {
   countsTracked: true,
   parse(pre, state, countOnly) {
     // a message read in place is one clean line (Prefixed.src)
-    const rest = afterThread(pre.message, pre.src !== undefined);
-    if (rest === undefined) return null;
+    let rest = afterThread(pre.message, pre.src !== undefined);
+    if (rest === undefined) {
+      if (!pre.program || !JOURNAL_PROGRAMS.test(pre.program) || (pre.src === undefined && hasLineBreak(pre.message))) return null;
+      rest = pre.message;
+    }
     const message = trimmed(rest);
     const at = messageAt(pre, pre.message.length - rest.length, message);
     return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
