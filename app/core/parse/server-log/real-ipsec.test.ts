@@ -108,6 +108,50 @@ const EXPECTED: Record<string, Row> = {
       [6, 'Libreswan gave up on this negotiation (fatal error in STATE_V2_PARENT_I2).'],
     ],
   },
+  'charon-systemd-journal-duplicate-ike-sa-delete.txt': {
+    records: 10,
+    understood: 10,
+    families: { strongswan: 10 },
+    causes: [],
+    says: [
+      [4, 'A security association was deleted.'],
+      [9, 'A security association was deleted.'],
+    ],
+  },
+  'pluto-win7-l2tp-quick-mode-transport-delete-sa.txt': {
+    records: 9,
+    understood: 9,
+    families: { libreswan: 9 },
+    causes: [],
+    says: [
+      [2, 'STATE_QUICK_R2'],
+      [3, 'A security association was deleted.'],
+      [4, 'A security association was deleted.'],
+      [6, 'Libreswan bookkeeping.'],
+    ],
+  },
+  'charon-docker-compose-ike-sa-init-retransmits-half-open.txt': {
+    records: 25,
+    understood: 25,
+    families: { strongswan: 25 },
+    causes: [[14, 'ike-auth-never-came']],
+    says: [
+      [6, 'The PC offered Diffie-Hellman group MODP_2048; the server wants MODP_1024'],
+      [14, "the PC kept sending its IKE_SA_INIT again and never went on to IKE_AUTH: the server's answers on UDP 500 do not reach the PC"],
+      [18, 'The PC sent request 0 again'],
+      [25, 'strongSwan dropped an IKE SA that was never completed after its timeout'],
+    ],
+  },
+  'charon-docker-compose-windows-ike-auth-fragments-half-open.txt': {
+    records: 6,
+    understood: 6,
+    families: { strongswan: 6 },
+    causes: [],
+    says: [
+      [1, 'IKEv2 IKE_AUTH response to the PC'],
+      [6, 'strongSwan dropped an IKE SA that was never completed (XXX.XXX.XX.XX) after its timeout'],
+    ],
+  },
   // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
   'pluto-4x-established-child-sa-ikev2.txt': {
     records: 12,
@@ -163,6 +207,32 @@ describe('strongSwan line classes', () => {
     expect(describeEntry(one('charon: 09[IKE] sending keep alive to 1.2.3.4[4500]')!, t)).toBe('NAT keep-alive sent to 1.2.3.4[4500].');
     expect(describeEntry(one('charon: 05[ENC] received fragment #2 of 2, reassembling fragmented IKE message')!, t)).toBe('IKE fragment 2 of 2 received.');
     expect(parse('charon: 05[ENC] received fragment #2 of 2').understood).toBe(0);
+  });
+  it("the PC's proposal goes with the no-proposal failure; Windows' 3DES/SHA-1/MODP_1024 first is named, not when it is only further down", () => {
+    const win = parse('charon: 11[CFG] received proposals: IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024\ncharon: 11[IKE] received proposals inacceptable').entries[1]!;
+    expect(describeEntry(win, t)).toContain("The PC proposed: IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024. That is the first proposal of Windows' built-in IKEv2 client");
+    const other = parse('charon: 13[CFG] received proposals: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048, IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024\ncharon: 13[IKE] received proposals inacceptable').entries[1]!;
+    expect(describeEntry(other, t)).toContain('The PC proposed: IKE:AES_CBC_256');
+    expect(describeEntry(other, t)).not.toContain('Windows');
+    expect(describeEntry(one('charon: 11[IKE] received proposals inacceptable')!, t)).not.toContain('The PC proposed');
+  });
+  it('docker compose service prefixes are cut; a line with a bar elsewhere is not', () => {
+    expect(one('strongswan      | 05[JOB] deleting half open IKE_SA with 1.2.3.4 after timeout')!.outcome).toBe('warning');
+    expect(one('ipsec-vpn-server-1  | pluto[400]: "l2tp-psk"[1] 1.2.3.4 #2: no acceptable Oakley Transform')!.cause).toBe('ike-no-proposal');
+    expect(parse('| strongswan | 05[JOB] deleting half open IKE_SA after timeout').understood).toBe(0);
+  });
+  it('the PC repeating IKE_SA_INIT after the answer: the answer is what got lost; without repeats, its IKE_AUTH', () => {
+    const init = 'charon: 13[ENC] generating IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]';
+    const repeated = parse(`${init}\ncharon: 14[IKE] received retransmit of request with ID 0, retransmitting response`).entries[0]!;
+    expect(describeEntry(repeated, t)).toContain('kept sending its IKE_SA_INIT again');
+    expect(describeEntry(parse(init).entries[0]!, t)).toContain("the PC's IKE_AUTH");
+    expect(describeEntry(parse(`${init}\ncharon: 14[IKE] received retransmit of request with ID 1, retransmitting response`).entries[0]!, t)).toContain("the PC's IKE_AUTH");
+  });
+  it('delete lines: IKE_SA deleted, sending DELETE, duplicate IKE_SA; Libreswan Delete SA(0x…) and deleting other state', () => {
+    for (const l of ['charon-systemd[1]: IKE_SA deleted', 'charon: 14[IKE] sending DELETE for IKE_SA c[29507]', "charon-systemd[1]: got a response on a duplicate IKE_SA for 'CN=x', deleting new IKE_SA",
+      'pluto[1]: "l"[1] 1.2.3.4 #343: received Delete SA(0x24dff856) payload: deleting IPSEC State #344', 'pluto[1]: "l"[1] 1.2.3.4 #343: deleting other state #344 (STATE_QUICK_R2) and sending notification'])
+      expect(describeEntry(one(l)!, t), l).toBe('A security association was deleted.');
+    expect(parse('charon-systemd[1]: IKE_SA deleted twice').understood).toBe(0);
   });
   it('"no acceptable proposal found" is the failure, "no acceptable ENCRYPTION_ALGORITHM found" only a step', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');

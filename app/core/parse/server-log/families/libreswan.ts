@@ -104,6 +104,8 @@ const RULES: Rule[] = [
     const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });
   }),
+  // Libreswan programs/pluto/ikev1_main.c accept_delete(): the other side deleted an SA (`received Delete SA(0x24dff856) payload: deleting IPSEC State #344`, older `received Delete SA payload: …`), and the deletes that follow
+  context(/^received Delete SA(?:\(0x[0-9a-f]+\))? payload: .*$|^deleting other state #\d+ \(STATE_\w+\).*$/, () => step('saDeleted', undefined, 'warning')),
   // Libreswan programs/pluto/ikev1.c: a copy of the PC's first Main Mode packet while its state is already there (the PC retransmits: it got no answer, or did not take it)
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
   // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
@@ -120,7 +122,7 @@ const RULES: Rule[] = [
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: Object.hasOwn(IKEV1_STATES, m[1]!) ? '' : m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),

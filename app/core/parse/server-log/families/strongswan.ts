@@ -45,6 +45,14 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   return hit;
 }
 
+/**
+ * The proposal Windows' built-in IKEv2 client sends first without a custom IPsec policy (3DES, SHA-1,
+ * DH group 2 = MODP_1024), as real logs show it: test/fixtures/real/server-logs/charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt
+ * (quericy/one-key-ikev2-vpn #124) and Windows 10's remote proposals in hwdsl2/setup-ipsec-vpn #670
+ * (`1:IKE:ENCR=3DES;INTEG=HMAC_SHA1_96;PRF=HMAC_SHA1;DH=MODP1024`). Servers that allow only strong suites refuse it.
+ */
+const WINDOWS_WEAK = /^IKE:3DES_CBC\/HMAC_SHA1_96\/PRF_HMAC_SHA1\/MODP_1024(?:,|$)/; // the first (or only) proposal offered
+
 const PACKET = /^(?:received|sending) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\](?: \((\d+) bytes\))?$/;
 
 const RULES: Rule[] = [
@@ -64,8 +72,27 @@ const RULES: Rule[] = [
   ),
   context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
-  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
-  context(/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })),
+  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
+    const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+    // what the PC proposed, from the `received proposals: …` line charon logs just before (same task, proposal.c / ike_init.c)
+    const offered = s.pcProposals as string | undefined;
+    if (offered) {
+      hit.decoded.push(d('pcProposed', { proposal: offered }));
+      if (WINDOWS_WEAK.test(offered)) hit.decoded.push(d('windowsWeakProposal'));
+      s.pcProposals = undefined;
+    }
+    return hit;
+  }],
+  context(
+    /^(received|configured|selected) proposals?: (.*)$/,
+    (m, _p, s) => {
+      if (m[1] === 'received') s.pcProposals = m[2]!;
+      return step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! });
+    },
+    (message, s) => {
+      if (message.startsWith('received proposals: ')) s.pcProposals = message.slice('received proposals: '.length);
+    },
+  ),
   // strongSwan src/libstrongswan/crypto/proposal.c: `no acceptable %N found` names a transform type, upper case (ENCRYPTION_ALGORITHM,
   // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
   context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
@@ -89,7 +116,8 @@ const RULES: Rule[] = [
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   context(/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
-  context(/^(?:deleting|closing|received DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$/, () => step('saDeleted', undefined, 'warning')),
+  // strongSwan ike_delete.c / child_delete.c / ike_sa_manager.c: `IKE_SA deleted`, `sending DELETE for IKE_SA x[1]`, a duplicate IKE_SA dropped
+  context(/^(?:deleting|closing|received DELETE for|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c: after a CHILD_SA's failure (its reason, e.g. "no acceptable proposal found", is logged just before) the IKE SA is kept
   [/^failed to establish CHILD_SA, keeping IKE_SA$/, () => ({ decoded: [d('childSaFailed')], outcome: 'warning' })],
   // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
@@ -102,6 +130,11 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
+  // strongSwan src/libcharon/sa/ikev2/task_manager_v2.c process_message(): the PC sent a request again (it did not get the server's
+  // response); the server sends its response again. For IKE_SA_INIT (ID 0) the server's answers do not reach the PC
+  context(/^received retransmit of request with ID (\d+), retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[1]! }, 'warning')),
+  // strongSwan src/libcharon/processing/jobs/delete_ike_sa_job.c: an IKE_SA that never got established is dropped after its timeout
+  context(/^deleting half open IKE_SA (?:with (\S+) )?after timeout$/, (m) => step('halfOpenTimeout', { peer: m[1] ? ` (${m[1]})` : '' }, 'warning')),
   // strongSwan src/libcharon/sa/ike_sa.c send_keepalive(): NAT-T keep-alives to the peer's UDP 4500 address
   context(/^sending keep ?alive to (\S+)$/, (m) => step('natKeepAlive', { to: m[1]! })),
   // strongSwan src/libcharon/encoding/message.c add_fragment(): IKEv2 fragments (RFC 7383) of the PC's large IKE_AUTH
@@ -162,6 +195,8 @@ export const strongswanFamily: FamilyParser = {
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
+    // the PC repeating its IKE_SA_INIT (request ID 0) after the server answered: the answer, not the PC's IKE_AUTH, is what got lost
+    if (state.initEntry && !state.initRepeated && seen.text.includes('received retransmit of request with ID 0,')) state.initRepeated = true;
   },
   finish(state) {
     // An IKE_SA_INIT answered with SA+KE and then nothing on UDP 4500 and no IKE_AUTH: the PC's
@@ -170,7 +205,7 @@ export const strongswanFamily: FamilyParser = {
     if (!e || state.authSeen) return [];
     e.cause = 'ike-auth-never-came';
     e.outcome = 'failure';
-    e.decoded.push(d('ikeAuthNeverCame'));
+    e.decoded.push(d(state.initRepeated ? 'ikeInitAnswerLost' : 'ikeAuthNeverCame'));
     return [e];
   },
 };
