@@ -131,6 +131,13 @@ function hasBbcodeStart(s: string): boolean {
  */
 const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} +\| /;
 
+/**
+ * `grep pluto /var/log/*` and `grep -r` put the file's path and a colon before each line:
+ * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469). Only an absolute path
+ * right before a syslog month, so a message's own `/path:` is never cut.
+ */
+const GREP_PATH_PREFIX = /^\/[\w.\/-]{1,200}:(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d )/;
+
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 let rewritten = false;
 
@@ -145,6 +152,10 @@ export function normalizeLine(raw: string, first: boolean, hints = 0): string {
     rewritten = true;
   }
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (s.charCodeAt(0) === 47 /* / */) {
+    const m = GREP_PATH_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length);
+  }
   if (!(hints & NO_COMPOSE) && s.indexOf(' | ') > 0) {
     const m = COMPOSE_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length); // a cut of the line, as the quote marks' removal

@@ -152,6 +152,18 @@ const EXPECTED: Record<string, Row> = {
       [6, 'strongSwan dropped an IKE SA that was never completed (XXX.XXX.XX.XX) after its timeout'],
     ],
   },
+  'pluto-ikev2-grep-prefix-invalid-ke-parent-r1-cert-ok.txt': {
+    records: 5,
+    understood: 5,
+    families: { libreswan: 5 },
+    causes: [],
+    says: [
+      [1, 'The PC offered Diffie-Hellman group MODP2048; the server wants MODP1024 and asks the PC to retry.'],
+      [3, 'Proposal chosen: 4:IKE:ENCR=AES_CBC_128;PRF=HMAC_SHA1;INTEG=HMAC_SHA1_96;DH=MODP1024.'],
+      [4, 'STATE_PARENT_R1 {auth=IKEv2 cipher=AES_CBC_128'],
+      [5, 'Certificate O=IKEv2 US2 VPN,CN=vpnclientus2yy.'],
+    ],
+  },
   // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
   'pluto-4x-established-child-sa-ikev2.txt': {
     records: 12,
@@ -259,6 +271,22 @@ describe('Libreswan line classes', () => {
     expect(one('pluto[1]: "c" #2: responder established Child SA using #1; IPsec tunnel [1.2.3.4/32===5.6.7.8/32] {ESP=>0x1 <0x2}')).toMatchObject({ outcome: 'success' });
     expect(describeEntry(one('pluto[1]: "c" #2: established Child SA using #1; IPsec transport [x] {y}')!, t)).toContain('Child SA, transport');
     expect(one("pluto[1]: \"c\" #1: responder established IKE SA; authenticated peer using preloaded certificate 'CN=x'")!.outcome).toBe('success');
+  });
+  it('grep -r path prefixes are cut before a syslog line only', () => {
+    expect(parse('/var/log/secure:Oct 25 05:23:28 host pluto[3665]: "c"[2] 1.2.3.4 #6: certificate verified OK: CN=x').entries[0]!.time).toMatchObject({ month: 10, day: 25 });
+    expect(parse('/var/log/secure: pluto[3665]: "c"[2] 1.2.3.4 #6: certificate verified OK: CN=x').understood).toBe(0);
+  });
+  it('IKEv2 responder wording: wrong KE group, received/sent state story, certificate checks, peer ID, authenticated using', () => {
+    expect(describeEntry(one('pluto[1]: packet from 1.2.3.4:500: initiator guessed wrong keying material group (MODP4096); responding with INVALID_KE_PAYLOAD requesting MODP2048')!, t)).toContain('offered Diffie-Hellman group MODP4096; the server wants MODP2048');
+    expect(describeEntry(one('pluto[1]: "c" #1: received unauthenticated INVALID_KE_PAYLOAD response to Key Exchange Method (DH) DH21; resending with suggested DH19')!, t)).toContain('repeating with DH19');
+    expect(one('pluto[1]: "c"[1] 1.2.3.4 #5: Certificate CN=Cisco INC failed verification')).toMatchObject({ cause: 'ike-auth-failed' });
+    expect(describeEntry(one("pluto[1]: \"c\"[17] 1.2.3.4 #58: IKEv2 mode peer ID is ID_FQDN: '@SAMABR'")!, t)).toContain('@SAMABR');
+    expect(one('pluto[1]: "c"[17] 1.2.3.4 #58: Authenticated using RSA with IKEv2_AUTH_HASH_SHA1')!.outcome).toBe('success');
+    expect(describeEntry(one('pluto[1]: "c" #1: sent IKE_AUTH request to 192.1.2.23:UDP/500 with shared-key-mac and FQDN \'@west\'; Child SA #2 {AH <0xAHAH}')!, t)).toBe('Sent IKE_AUTH request → 192.1.2.23:UDP/500.');
+  });
+  it('Libreswan "authentication failed:" with a signature is a certificate/key failure, not a PSK mismatch', () => {
+    expect(describeEntry(one("pluto[1]: \"c\" #2: authentication failed: using RSA with SHA2_512 for '@west' tried preloaded: *AwEAAb+4I")!, t)).toContain('IKE authentication failed');
+    expect(describeEntry(one('pluto[1]: "c" #2: authentication failed: computed hash does not match')!, t)).not.toContain('IKE authentication failed');
   });
   it('refused Oakley attributes other than the group; repeated first packets; deleting state (STATE_X)', () => {
     expect(describeEntry(one('pluto[1]: "l"[1] 1.2.3.4 #2: OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM')!, t)).toContain('(OAKLEY_ENCRYPTION_ALGORITHM) is not supported');

@@ -96,9 +96,11 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
-  [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // (Libreswan 4.x/5.x `authentication failed: using RSA with SHA2_512 for '…' tried …`, `Signature check failed`: a certificate or key, not the PSK)
+  [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
-  context(/^(?:Main mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })),
+  // Libreswan: `Main mode peer ID is …`, IKEv2 `IKEv2 mode peer ID is ID_FQDN: '@SAMABR'` (hwdsl2 #856)
+  context(/^(?:Main mode |IKEv2 mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })),
   context(/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })),
   context(/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
     const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
@@ -109,20 +111,30 @@ const RULES: Rule[] = [
   // Libreswan programs/pluto/ikev1.c: a copy of the PC's first Main Mode packet while its state is already there (the PC retransmits: it got no answer, or did not take it)
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
   // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
-  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (?:request|response)(?: to (\S+))?(?: for .*)?(?: \{.*\})?$/, (m) => step('ikeV2Sent', { exchange: m[1]!, to: m[2] ? ` → ${m[2]}` : '' })),
+  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (?:request|response)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?$/, (m) => step('ikeV2Sent', { exchange: m[1]!, to: m[2] ? ` → ${m[2]}` : '' })),
   context(/^initiating IKEv2 (?:IKE SA|connection)(?: to (\S+))?(?: using \w+)?$/, () => step('ikeInitiating', { peer: 'Libreswan', mode: 'IKEv2' })), // this side starts: the address after `to` is the other side's
   // Libreswan 4.6+ (issues #462, #615): `established IKE SA; authenticated using …`, `initiator|responder established Child SA using #1; IPsec tunnel|transport […] {ESP=>…}`
   [/^(?:(?:initiator|responder) )?established IKE SA\b.*$/, () => step('plutoIkeSaUp', undefined, 'success')],
   [/^(?:(?:initiator|responder) )?established Child SA\b(?:.*?; IPsec (tunnel|transport)\b)?.*$/, (m) => step('plutoChildSaUp', { mode: m[1] ?? 'IPsec' }, 'success')],
   // Libreswan programs/pluto/ikev2_parent.c: the peer's AUTHENTICATION_FAILED (or another error) to this side's IKE_AUTH
   [/^IKE SA authentication request rejected by peer: ([A-Z_0-9]+)$/, (m) => ({ decoded: [d('ikeRejectedByPeer', { notify: m[1]! })], outcome: 'failure', ...(m[1] === 'AUTHENTICATION_FAILED' ? { cause: 'ike-auth-failed' as const } : m[1] === 'NO_PROPOSAL_CHOSEN' ? { cause: 'ike-no-proposal' as const } : {}) })],
-  // Libreswan programs/pluto/ikev2_parent.c: `Received unauthenticated INVALID_KE_PAYLOAD response to DH MODP2048; resending with suggested DH DH19`
-  context(/^Received unauthenticated INVALID_KE_PAYLOAD response to DH (\S+); resending with suggested DH (\S+)$/i, (m) => step('invalidKeRetry', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })),
+  // Libreswan programs/pluto/ikev2_parent.c: `Received unauthenticated INVALID_KE_PAYLOAD response to DH MODP2048; resending with suggested DH DH19`,
+  // 5.x `received unauthenticated INVALID_KE_PAYLOAD response to Key Exchange Method (DH) DH21; resending with suggested DH19` (libreswan #2468)
+  context(/^Received unauthenticated INVALID_KE_PAYLOAD response to (?:DH|Key Exchange Method \(DH\)) (\S+); resending with suggested (?:DH )?(\S+)$/i, (m) => step('invalidKeRetry', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })),
+  // Libreswan programs/pluto/ikev2_ike_sa_init.c (responder): the PC's KE is in another group than the chosen proposal's; it retries with that one (normal)
+  context(/^initiator guessed wrong keying material group \((\S+)\); responding with INVALID_KE_PAYLOAD requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })], outcome: 'info' })),
+  // Libreswan 3.x/4.x state story of an IKEv2 responder: `STATE_PARENT_R1: received v2I1, sent v2R1 {auth=IKEv2 cipher=…}`
+  context(/^(STATE_\w+): received (\w+), sent (\w+)(.*)$/, (m) => step('ikeV1Waiting', { state: stateName(m[1]!), details: m[4]!.trim() })),
+  // Libreswan programs/pluto/x509.c / nss_cert_verify.c: the PC's certificate checked against the server's CA
+  context(/^certificate verified OK: (.*)$/, (m) => step('certificate', { subject: m[1]! }, 'success')),
+  [/^Certificate (.+) failed verification$/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // Libreswan 3.x `Authenticated using RSA with IKEv2_AUTH_HASH_SHA1`, 4.x `authenticated using RSA with SHA2_512 and preloaded certificate '@east'`
+  context(/^[Aa]uthenticated using (?:RSA|ECDSA|EdDSA|authby=secret|PSK)\b.*$/, () => step('ikeProgress', { id: '' }, 'success')),
   [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: Object.hasOwn(IKEV1_STATES, m[1]!) ? '' : m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
