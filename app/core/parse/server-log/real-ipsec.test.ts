@@ -246,6 +246,14 @@ describe('strongSwan line classes', () => {
       expect(describeEntry(one(l)!, t), l).toBe('A security association was deleted.');
     expect(parse('charon-systemd[1]: IKE_SA deleted twice').understood).toBe(0);
   });
+  it('EAP-MS-CHAPv2: a wrong password retried, the retries used up, an unknown user; Libreswan asked for EAP without it', () => {
+    expect(one('charon: 12[IKE] EAP-MS-CHAPv2 verification failed, retry (1)')).toMatchObject({ outcome: 'warning' });
+    expect(one('charon: 12[IKE] EAP-MS-CHAPv2 verification failed: maximum number of retries reached')).toMatchObject({ cause: 'credentials-rejected', code: 691 });
+    expect(one("charon: 12[IKE] no EAP key found for hosts '10.0.0.1' - 'vpnuser'")).toMatchObject({ cause: 'credentials-rejected', user: 'vpnuser' });
+    expect(describeEntry(one("charon: 12[IKE] no EAP key found for hosts '10.0.0.1' - 'vpnuser'")!, nl)).toContain("gebruiker 'vpnuser'");
+    expect(one('pluto[1]: "ikev2-vpn"[1] 1.2.3.4 #1: Peer attempted EAP authentication, but IKE_AUTH is required')!.cause).toBe('auth-protocol-mismatch');
+    expect(parse('charon: 12[IKE] EAP-MS-CHAPv2 verification failed').understood).toBe(0);
+  });
   it('"no acceptable proposal found" is the failure, "no acceptable ENCRYPTION_ALGORITHM found" only a step', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');
     expect(r.entries.map((e) => e.cause)).toEqual([undefined, 'ike-no-proposal']);

@@ -130,6 +130,8 @@ const RULES: Rule[] = [
   [/^Certificate (.+) failed verification$/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
   // Libreswan 3.x `Authenticated using RSA with IKEv2_AUTH_HASH_SHA1`, 4.x `authenticated using RSA with SHA2_512 and preloaded certificate '@east'`
   context(/^[Aa]uthenticated using (?:RSA|ECDSA|EdDSA|authby=secret|PSK)\b.*$/, () => step('ikeProgress', { id: '' }, 'success')),
+  // Libreswan 5.x (issue #2294): the PC asks for EAP (Windows' username/password IKEv2) but the connection has no EAP configured
+  [/^Peer attempted EAP authentication, but IKE_AUTH is required$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),

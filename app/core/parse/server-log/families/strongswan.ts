@@ -100,6 +100,10 @@ const RULES: Rule[] = [
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // strongSwan src/libcharon/plugins/eap_mschapv2/eap_mschapv2.c: a wrong password (the PC may retry), the last retry, an unknown user
+  [/^EAP-MS-CHAPv2 verification failed, retry \((\d+)\)$/, (m) => ({ decoded: [d('eapPasswordRetry', { n: m[1]! })], outcome: 'warning' })],
+  [/^EAP-MS-CHAPv2 verification failed: maximum number of retries reached$/, () => ({ decoded: [d('eapRetriesExhausted')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
+  [/^no EAP key found for hosts? '([^']*)' - '([^']*)'$/, (m) => ({ decoded: [d('eapNoUser', { user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
