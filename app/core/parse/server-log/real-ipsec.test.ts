@@ -164,6 +164,18 @@ const EXPECTED: Record<string, Row> = {
       [5, 'Certificate O=IKEv2 US2 VPN,CN=vpnclientus2yy.'],
     ],
   },
+  'pluto-docker-l2tp-psk-mismatch-malformed-id-payload.txt': {
+    records: 8,
+    understood: 8,
+    families: { libreswan: 8 },
+    causes: [[8, 'ike-auth-failed']],
+    says: [
+      [4, 'The PC sent its first IKE packet again'],
+      [6, "A payload of the PC's encrypted message reads as garbage"],
+      [7, "A payload of the PC's encrypted message reads as garbage"],
+      [8, 'The pre-shared key of the PC and the server differ'],
+    ],
+  },
   // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
   'pluto-4x-established-child-sa-ikev2.txt': {
     records: 12,
@@ -253,6 +265,12 @@ describe('strongSwan line classes', () => {
     expect(describeEntry(one("charon: 12[IKE] no EAP key found for hosts '10.0.0.1' - 'vpnuser'")!, nl)).toContain("gebruiker 'vpnuser'");
     expect(one('pluto[1]: "ikev2-vpn"[1] 1.2.3.4 #1: Peer attempted EAP authentication, but IKE_AUTH is required')!.cause).toBe('auth-protocol-mismatch');
     expect(parse('charon: 12[IKE] EAP-MS-CHAPv2 verification failed').understood).toBe(0);
+  });
+  it('IKEv1 decryption failures: "decryption failed?" names the PSK; the lines after are unreadable-message steps', () => {
+    const r = parse('charon: 05[ENC] invalid HASH_V1 payload length, decryption failed?\ncharon: 05[ENC] could not decrypt payloads\ncharon: 05[ENC] message parsing failed\ncharon: 05[IKE] ID_PROT request with message ID 0 processing failed');
+    expect(r.entries.map((e) => [e.outcome, e.cause])).toEqual([['failure', 'ike-auth-failed'], ['warning', undefined], ['warning', undefined], ['warning', undefined]]);
+    expect(describeEntry(r.entries[0]!, t)).toContain('pre-shared keys of the PC and the server most likely differ');
+    expect(parse('charon: 05[ENC] invalid HASH_V1 payload length').understood).toBe(0);
   });
   it('"no acceptable proposal found" is the failure, "no acceptable ENCRYPTION_ALGORITHM found" only a step', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');

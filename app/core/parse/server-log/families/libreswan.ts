@@ -109,6 +109,11 @@ const RULES: Rule[] = [
   // Libreswan programs/pluto/ikev1_main.c accept_delete(): the other side deleted an SA (`received Delete SA(0x24dff856) payload: deleting IPSEC State #344`, older `received Delete SA payload: …`), and the deletes that follow
   context(/^received Delete SA(?:\(0x[0-9a-f]+\))? payload: .*$|^deleting other state #\d+ \(STATE_\w+\).*$/, () => step('saDeleted', undefined, 'warning')),
   // Libreswan programs/pluto/ikev1.c: a copy of the PC's first Main Mode packet while its state is already there (the PC retransmits: it got no answer, or did not take it)
+  // Libreswan programs/pluto/ikev1.c: the PC repeated a packet the server already answered; the server answers again
+  context(/^retransmitting in response to duplicate packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
+  // Libreswan lib/libswan/packet.c: a payload decrypted with the wrong key reads as garbage (`byte at offset … should have been zero`,
+  // `length of ISAKMP Identification Payload is larger than can fit`); the line after says "probable authentication failure (mismatch of preshared secrets?)"
+  context(/^byte at offset \d+ \(\d+\) of '.*' is 0x[0-9a-f]+ but should have been zero \(ignored\)$|^length of ISAKMP \w+(?: \w+)* Payload is larger than can fit$/, () => step('plutoGarbledPayload', undefined, 'warning')),
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
   // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
   context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (?:request|response)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?$/, (m) => step('ikeV2Sent', { exchange: m[1]!, to: m[2] ? ` → ${m[2]}` : '' })),

@@ -134,6 +134,10 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
+  // strongSwan src/libcharon/encoding/payloads/encrypted_payload.c: `invalid HASH_V1 payload length, decryption failed?` — the strongSwan
+  // FAQ: "most likely due to an incorrect PSK on one of the peers" (IKEv1 keys include the PSK); message.c then logs `could not decrypt payloads`
+  [/^invalid (\S+) payload length, decryption failed\?$/, () => ({ decoded: [d('ikeDecryptFailed')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  context(/^could not decrypt payloads$|^message parsing failed$|^ignore malformed (?:\S+ )?(?:request|response)$|^\S+ (?:request|response) with message ID \d+ processing failed$/, () => step('ikeMessageUnreadable', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/task_manager_v2.c process_message(): the PC sent a request again (it did not get the server's
   // response); the server sends its response again. For IKE_SA_INIT (ID 0) the server's answers do not reach the PC
   context(/^received retransmit of request with ID (\d+), retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[1]! }, 'warning')),
