@@ -176,6 +176,17 @@ const EXPECTED: Record<string, Row> = {
       [8, 'The pre-shared key of the PC and the server differ'],
     ],
   },
+  // lines 1-2, 3-4 and 13-14 are wrapped at 100 columns as pasted: the pieces are not read (see the report)
+  'charon-ipsec-tag-virtual-ip-lease-wrapped.txt': {
+    records: 17,
+    understood: 13,
+    families: { strongswan: 13 },
+    causes: [],
+    says: [
+      [8, 'Virtual IP 10.19.48.1 given to jedipapi: the tunnel address of the PC.'],
+      [12, 'Configuration attribute INTERNAL_IP4_DNS.'],
+    ],
+  },
   // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
   'pluto-4x-established-child-sa-ikev2.txt': {
     records: 12,
@@ -271,6 +282,10 @@ describe('strongSwan line classes', () => {
     expect(r.entries.map((e) => [e.outcome, e.cause])).toEqual([['failure', 'ike-auth-failed'], ['warning', undefined], ['warning', undefined], ['warning', undefined]]);
     expect(describeEntry(r.entries[0]!, t)).toContain('pre-shared keys of the PC and the server most likely differ');
     expect(parse('charon: 05[ENC] invalid HASH_V1 payload length').understood).toBe(0);
+  });
+  it("charon's lines under the starter's `ipsec` tag are strongSwan's; pluto's `ipsec` lines stay Libreswan's", () => {
+    expect(parse("Jul 06 15:47:07 gittest ipsec[14464]: 09[IKE] assigning virtual IP 10.19.48.1 to peer 'jedipapi'").entries[0]).toMatchObject({ family: 'strongswan', user: 'jedipapi', outcome: 'success' });
+    expect(parse('Jul 06 15:47:07 gittest ipsec[1]: "l2tp-psk"[1] 1.2.3.4 #1: no acceptable Oakley Transform').entries[0]).toMatchObject({ family: 'libreswan', cause: 'ike-no-proposal' });
   });
   it('"no acceptable proposal found" is the failure, "no acceptable ENCRYPTION_ALGORITHM found" only a step', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');

@@ -116,7 +116,7 @@ const RULES: Rule[] = [
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
   context(/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
-  context(/^(?:looking for (?:peer|an ike) configs? (?:matching|for) .*|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   context(/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
@@ -147,7 +147,10 @@ const RULES: Rule[] = [
   context(/^sending keep ?alive to (\S+)$/, (m) => step('natKeepAlive', { to: m[1]! })),
   // strongSwan src/libcharon/encoding/message.c add_fragment(): IKEv2 fragments (RFC 7383) of the PC's large IKE_AUTH
   context(/^received fragment #(\d+) of (\d+), (?:waiting for complete IKE message|reassembling fragmented IKE message)$/, (m) => step('ikeFragment', { n: m[1]!, total: m[2]! })),
-  context(/^processing (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
+  // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c / attributes/mem_pool.c: the PC's virtual IP (the address the tunnel gives Windows)
+  context(/^assigning virtual IP (\S+) to peer '([^']*)'$/, (m) => tagged(step('virtualIpAssigned', { ip: m[1]!, user: m[2]! }, 'success'), { user: m[2] })),
+  context(/^peer requested virtual IP (\S+)$|^assigning new lease to '[^']*'$|^reassigning (?:offline|online) lease to '[^']*'$|^lease \S+ by '[^']*' went offline$/, () => step('charonHousekeeping')),
+  context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
   context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
