@@ -287,6 +287,22 @@ describe('strongSwan line classes', () => {
     expect(parse("Jul 06 15:47:07 gittest ipsec[14464]: 09[IKE] assigning virtual IP 10.19.48.1 to peer 'jedipapi'").entries[0]).toMatchObject({ family: 'strongswan', user: 'jedipapi', outcome: 'success' });
     expect(parse('Jul 06 15:47:07 gittest ipsec[1]: "l2tp-psk"[1] 1.2.3.4 #1: no acceptable Oakley Transform').entries[0]).toMatchObject({ family: 'libreswan', cause: 'ike-no-proposal' });
   });
+  it('ipsec statusall: the SA summary, an established IKE SA, one still connecting, an installed IPsec SA and its detail lines', () => {
+    const r = parse([
+      'Security Associations (1 up, 1 connecting):',
+      '   ikev2-vpn[3]: ESTABLISHED 2 minutes ago, 10.0.0.1[vpn.example.com]...203.0.113.5[192.168.1.20]',
+      '   ikev2-vpn[3]: IKE proposal: AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024',
+      '   ikev2-vpn{2}:  INSTALLED, TRANSPORT, reqid 2, ESP in UDP SPIs: c5f602ad_i 09b7ea2c_o',
+      '   ikev2-vpn{2}:  AES_CBC_256/HMAC_SHA2_256_128, 0 bytes_i, 0 bytes_o, rekeying disabled',
+      '   ikev2-vpn{2}:   0.0.0.0/0 === 10.10.10.1/32',
+      '   ikev2-vpn[4]: CONNECTING, 10.0.0.1[%any]...198.51.100.7[%any]',
+    ].join('\n'));
+    expect([r.records, r.understood]).toEqual([7, 7]);
+    expect(r.entries.map((e) => e.outcome)).toEqual(['warning', 'success', 'info', 'success', 'info', 'info', 'warning']);
+    expect(describeEntry(r.entries[3]!, t)).toBe('IPsec SA installed (TRANSPORT): the encrypted tunnel is up.');
+    expect(r.entries[6]!.session).toBe('ikev2-vpn[4]');
+    expect(parse('   ikev2-vpn[3]: something else entirely').understood).toBe(0);
+  });
   it('"no acceptable proposal found" is the failure, "no acceptable ENCRYPTION_ALGORITHM found" only a step', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');
     expect(r.entries.map((e) => e.cause)).toEqual([undefined, 'ike-no-proposal']);
