@@ -187,6 +187,17 @@ const EXPECTED: Record<string, Row> = {
       [12, 'Configuration attribute INTERNAL_IP4_DNS.'],
     ],
   },
+  'pluto-showstates-established-ike-child-sa.txt': {
+    records: 6,
+    understood: 6,
+    families: { libreswan: 6 },
+    causes: [],
+    says: [
+      [1, 'ESTABLISHED_IKE_SA established IKE SA.'],
+      [2, 'ESTABLISHED_CHILD_SA established Child SA.'],
+      [3, 'ESP traffic: 0B in, 0B out.'],
+    ],
+  },
   // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
   'pluto-4x-established-child-sa-ikev2.txt': {
     records: 12,
@@ -344,6 +355,12 @@ describe('Libreswan line classes', () => {
   it('Libreswan "authentication failed:" with a signature is a certificate/key failure, not a PSK mismatch', () => {
     expect(describeEntry(one("pluto[1]: \"c\" #2: authentication failed: using RSA with SHA2_512 for '@west' tried preloaded: *AwEAAb+4I")!, t)).toContain('IKE authentication failed');
     expect(describeEntry(one('pluto[1]: "c" #2: authentication failed: computed hash does not match')!, t)).not.toContain('IKE authentication failed');
+  });
+  it('status lines: 4.x state names without STATE_ (established by pluto\'s words), and the older 000-coded STATE_ lines as before', () => {
+    expect(one('#5: "c"[1] ...1.2.3.4:500 ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; newest; idle;')).toMatchObject({ outcome: 'success', session: '#5' });
+    expect(one('#6: "c"[1] ...1.2.3.4:500 PARENT_R1 (sent IKE_SA_INIT reply); TIMEOUT in 20s;')!.outcome).toBe('info');
+    expect(one('000 #4: "l2tp-psk"[4] 1.2.3.4:4500 STATE_MAIN_R3 (sent MR3, ISAKMP SA established); EVENT_SA_REPLACE in 28517s; newest ISAKMP;')!.outcome).toBe('success');
+    expect(parse('#5: "c"[1] ...1.2.3.4:500 established (really); x').understood).toBe(0);
   });
   it('refused Oakley attributes other than the group; repeated first packets; deleting state (STATE_X)', () => {
     expect(describeEntry(one('pluto[1]: "l"[1] 1.2.3.4 #2: OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM')!, t)).toContain('(OAKLEY_ENCRYPTION_ALGORITHM) is not supported');

@@ -143,7 +143,14 @@ const RULES: Rule[] = [
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
-  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: Object.hasOwn(IKEV1_STATES, m[1]!) ? '' : m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
+  // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
+  // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
+  context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+) \(([^)]*)\); (.*)$/, (m) => {
+    const est = IKEV1_STATES[m[1]!]?.established ?? /^established\b/.test(m[2]!);
+    const known = Object.hasOwn(IKEV1_STATES, m[1]!);
+    // an unknown state's own words already say "established …": said once (the state's name, then pluto's words)
+    return step(est && known ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: known ? '' : m[2]! }, est ? 'success' : 'info');
+  }),
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
 ];
 
@@ -181,7 +188,7 @@ function withPeer(hit: Hit, peer: string | undefined): void {
 
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
-const STATUS_HEAD = /^000 #\d+: "/;
+const STATUS_HEAD = /^(?:000 )?#\d+: "/;
 /** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-digit RC code, `181 "conn"[1] 192.168.0.128 #1: …` */
 const WHACK_HEAD = /^\d{3} "[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
 const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
