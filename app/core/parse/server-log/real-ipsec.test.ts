@@ -362,6 +362,17 @@ describe('Libreswan line classes', () => {
     expect(one('000 #4: "l2tp-psk"[4] 1.2.3.4:4500 STATE_MAIN_R3 (sent MR3, ISAKMP SA established); EVENT_SA_REPLACE in 28517s; newest ISAKMP;')!.outcome).toBe('success');
     expect(parse('#5: "c"[1] ...1.2.3.4:500 established (really); x').understood).toBe(0);
   });
+  it("the transforms pluto refused go with 'no acceptable Oakley Transform', once each, and only to the next one", () => {
+    const r = parse([
+      'pluto[1]: "l"[1] 1.2.3.4 #10: Oakley Transform [3DES_CBC (192), HMAC_MD5, MODP1024] refused',
+      'pluto[1]: "l"[1] 1.2.3.4 #10: Oakley Transform [3DES_CBC (192), HMAC_SHA1, MODP1024] refused',
+      'pluto[1]: "l"[1] 1.2.3.4 #10: Oakley Transform [3DES_CBC (192), HMAC_SHA1, MODP1024] refused',
+      'pluto[1]: "l"[1] 1.2.3.4 #10: no acceptable Oakley Transform',
+      'pluto[1]: "l"[1] 1.2.3.4 #11: no acceptable Oakley Transform',
+    ].join('\n'));
+    expect(describeEntry(r.entries[3]!, t)).toContain('The PC proposed: [3DES_CBC (192), HMAC_MD5, MODP1024], [3DES_CBC (192), HMAC_SHA1, MODP1024].');
+    expect(describeEntry(r.entries[4]!, t)).not.toContain('The PC proposed');
+  });
   it('refused Oakley attributes other than the group; repeated first packets; deleting state (STATE_X)', () => {
     expect(describeEntry(one('pluto[1]: "l"[1] 1.2.3.4 #2: OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM')!, t)).toContain('(OAKLEY_ENCRYPTION_ALGORITHM) is not supported');
     expect(one('pluto[1]: "l"[1] 1.2.3.4 #9: discarding initial packet; already STATE_MAIN_R0')!.outcome).toBe('warning');

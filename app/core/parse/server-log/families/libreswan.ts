@@ -56,6 +56,12 @@ const serialOf = (state: Record<string, unknown>, session: string | undefined): 
   return s;
 };
 
+/** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
+function refuse(s: Record<string, unknown>, transform: string): void {
+  const set = (s.refused ??= new Set<string>()) as Set<string>;
+  if (set.size < 12) set.add(transform);
+}
+
 const groupName = (g: string): string => {
   const n = g.match(/^(?:DH|OAKLEY_GROUP )?(\d+)$/);
   return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
@@ -75,10 +81,15 @@ const RULES: Rule[] = [
     else if (st?.mode === 'main' || m[2]!.startsWith('STATE_PARENT')) hit.cause = 'ike-auth-never-came';
     return hit;
   }],
-  context(/^Oakley Transform \[(.*)\] refused(?: due to .*)?$/, (m) => {
-    const parts = m[1]!.split(/,\s*/);
-    return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
-  }),
+  context(
+    /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
+    (m, _p, s) => {
+      refuse(s, m[1]!);
+      const parts = m[1]!.split(/,\s*/);
+      return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
+    },
+    (message, s) => refuse(s, message.slice('Oakley Transform ['.length, message.lastIndexOf('] refused'))),
+  ),
   context(/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })),
   // Libreswan programs/pluto/ikev1_spdb_struct.c: any other Oakley attribute value the server refuses, e.g. `OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM` (single DES, which Libreswan dropped)
   context(/^(\S+?) is not supported\.\s+Attribute (OAKLEY_\w+)$/, (m) => step('oakleyAttrUnsupported', { value: m[1]!, attr: m[2]! })),
@@ -86,7 +97,14 @@ const RULES: Rule[] = [
   // (`received on 10.0.0.1:500 but no connection has been authorized with policy=PSK`, `… with policy PSK+ENCRYPT…`), and
   // `… but "conn" forbids connection`: no loaded IKEv1 connection takes the PC's Main Mode (for Windows L2TP/IPsec, 789)
   [/^initial Main Mode message received (?:on \S+ )?but (?:no connection has been authorized with (?:authby=(\S+) and xauth=\w+|policy[= ](\S+))|(".*") forbids connection)$/, (m) => ({ decoded: [d('noIkev1Connection', { auth: m[1] ?? m[2] ?? m[3]! })], outcome: 'failure', cause: 'ike-no-proposal' })],
-  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, (m, _p, s) => {
+    const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+    // what the PC proposed: the transforms pluto refused just before (ikev1_spdb_struct.c logs each one)
+    const refused = s.refused as Set<string> | undefined;
+    if (refused?.size && /Oakley/.test(m[0])) hit.decoded.push(d('pcProposed', { proposal: [...refused].map((r) => `[${r}]`).join(', ') }));
+    s.refused = undefined;
+    return hit;
+  }],
   [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+)?$/, (m) => {
     const t = notifyByName(m[1]!);
