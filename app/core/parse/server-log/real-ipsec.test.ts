@@ -314,6 +314,10 @@ describe('strongSwan line classes', () => {
     expect(r.entries[6]!.session).toBe('ikev2-vpn[4]');
     expect(parse('   ikev2-vpn[3]: something else entirely').understood).toBe(0);
   });
+  it('IKEv1 retransmits (sending retransmit n of request message ID m, seq k)', () => {
+    expect(describeEntry(one('charon: 13[IKE] sending retransmit 1 of request message ID 0, seq 3')!, t)).toBe('IKE retransmission 1.');
+    expect(describeEntry(one('charon: 13[IKE] retransmit 2 of request with message ID 1')!, t)).toBe('IKE retransmission 2.');
+  });
   it('"no acceptable proposal found" is the failure, "no acceptable ENCRYPTION_ALGORITHM found" only a step', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');
     expect(r.entries.map((e) => e.cause)).toEqual([undefined, 'ike-no-proposal']);
@@ -372,6 +376,11 @@ describe('Libreswan line classes', () => {
     ].join('\n'));
     expect(describeEntry(r.entries[3]!, t)).toContain('The PC proposed: [3DES_CBC (192), HMAC_MD5, MODP1024], [3DES_CBC (192), HMAC_SHA1, MODP1024].');
     expect(describeEntry(r.entries[4]!, t)).not.toContain('The PC proposed');
+  });
+  it('an ICMP error back from the PC (asynchronous network error report)', () => {
+    const e = one('Nov  7 06:14:08 ubuntu pluto[11794]: "l2tp-psk"[2] 71.6.146.185 #13: ERROR: asynchronous network error report on eth0 (sport=500) for message to 71.6.146.185 port 500, complainant 71.6.146.185: Connection refused [errno 111, origin ICMP type 3 code 3 (not authenticated)]')!;
+    expect(e.outcome).toBe('warning');
+    expect(describeEntry(e, t)).toContain('port 500 came back as an error (Connection refused)');
   });
   it('refused Oakley attributes other than the group; repeated first packets; deleting state (STATE_X)', () => {
     expect(describeEntry(one('pluto[1]: "l"[1] 1.2.3.4 #2: OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM')!, t)).toContain('(OAKLEY_ENCRYPTION_ALGORITHM) is not supported');

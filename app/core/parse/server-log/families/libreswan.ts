@@ -126,6 +126,9 @@ const RULES: Rule[] = [
   }),
   // Libreswan programs/pluto/ikev1_main.c accept_delete(): the other side deleted an SA (`received Delete SA(0x24dff856) payload: deleting IPSEC State #344`, older `received Delete SA payload: …`), and the deletes that follow
   context(/^received Delete SA(?:\(0x[0-9a-f]+\))? payload: .*$|^deleting other state #\d+ \(STATE_\w+\).*$/, () => step('saDeleted', undefined, 'warning')),
+  // Libreswan programs/pluto/iface_udp.c check_msg_errqueue(): an ICMP error came back for a packet to the PC — nothing listens there any more
+  // (the PC gave up or its NAT mapping is gone): `ERROR: asynchronous network error report on eth0 (sport=500) for message to 71.6.146.185 port 500, complainant …: Connection refused [errno 111, …]`
+  context(/^ERROR: asynchronous network error report on \S+ \(sport=\d+\) for message to (\S+) port (\d+), complainant \S+: (.+?) \[errno \d+.*$/, (m) => step('icmpFromPc', { peer: m[1]!, port: m[2]!, error: m[3]! }, 'warning')),
   // Libreswan programs/pluto/ikev1.c: a copy of the PC's first Main Mode packet while its state is already there (the PC retransmits: it got no answer, or did not take it)
   // Libreswan programs/pluto/ikev1.c: the PC repeated a packet the server already answered; the server answers again
   context(/^retransmitting in response to duplicate packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
