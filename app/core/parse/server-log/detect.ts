@@ -25,7 +25,9 @@ export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasm
 const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
   ...['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd'].map((p) => [p, pppdFamily] as const),
   ...['charon', 'charon-systemd', 'charon-cmd'].map((p) => [p, strongswanFamily] as const),
-  ...['pluto', 'ipsec', 'addconn'].map((p) => [p, libreswanFamily] as const),
+  // (not `ipsec`: strongSwan's starter logs charon's `09[IKE] …` lines under that tag too, so `ipsec` lines go by shape —
+  // strongSwan's claims, a thread head, come before Libreswan's, which takes the tag)
+  ...['pluto', 'addconn'].map((p) => [p, libreswanFamily] as const),
 ]);
 
 export function detectFamily(pre: Prefixed): FamilyParser | undefined {

@@ -37,6 +37,7 @@ export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuat
  * line's tag, which is then the next line's first.
  */
 export const ONE_TAG = 32;
+export const NO_COMPOSE = 64; // no ` | ` (docker compose's `service  | ` before each line)
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
 export function textHints(text: string): number {
@@ -48,6 +49,7 @@ export function textHints(text: string): number {
   if (!hasBbcodeStart(text)) h |= NO_BBCODE;
   if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
   if (text.indexOf('SEV=') < 0) h |= NO_SEV;
+  if (text.indexOf(' | ') < 0) h |= NO_COMPOSE;
   return h;
 }
 
@@ -122,6 +124,20 @@ function hasBbcodeStart(s: string): boolean {
   return false;
 }
 
+/**
+ * `docker compose logs` / `docker-compose up` put the service's name, padded to the longest one, and `| `
+ * before each line: `strongswan      | 06[IKE] …`, `access_1  | 12[NET] …`, `ipsec-vpn-server-1  | pluto[400]: …`
+ * (compose v1 names `service_1`, v2 `service-1`). A name, at least one space, the bar: nothing a log line starts with.
+ */
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} +\| /;
+
+/**
+ * `grep pluto /var/log/*` and `grep -r` put the file's path and a colon before each line:
+ * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469). Only an absolute path
+ * right before a syslog month, so a message's own `/path:` is never cut.
+ */
+const GREP_PATH_PREFIX = /^\/[\w.\/-]{1,200}:(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d )/;
+
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 let rewritten = false;
 
@@ -136,6 +152,14 @@ export function normalizeLine(raw: string, first: boolean, hints = 0): string {
     rewritten = true;
   }
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (s.charCodeAt(0) === 47 /* / */) {
+    const m = GREP_PATH_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length);
+  }
+  if (!(hints & NO_COMPOSE) && s.indexOf(' | ') > 0) {
+    const m = COMPOSE_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length); // a cut of the line, as the quote marks' removal
+  }
   // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it; a rewrite may make a `[/` of `[#015/`)
   if ((!(hints & NO_BBCODE) || rewritten) && hasBbcodeStart(s)) {
     s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');

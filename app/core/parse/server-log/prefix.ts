@@ -42,6 +42,9 @@ const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(
 const IOS = new RegExp(String.raw`^(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
 const IOS_UPTIME = /^(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$/;
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
+// strongSwan's own filelog with a user-set time_format (strftime; its docs' example is `%b %e %T`): `Sun, 2017-04-16 19:11 27[CFG] …`,
+// `Wed, 2023-11-01, 18:43:23 09[NET1] …` — only before a charon thread head, so nothing else is read as this shape
+const CHARON_FILELOG = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d\d)-(\d\d),? (\d\d):(\d\d)(?::(\d\d))?(?:[.,](\d{1,6}))? (\d\d\[[A-Z]{3}\d?\] .*)$/;
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
@@ -384,6 +387,10 @@ export function splitPrefixByRegex(text: string): Prefixed {
   let m: RegExpMatchArray | null;
   if (upper && (m = text.match(LOGREAD))) {
     return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
+  }
+  if ((upper || digit) && (m = text.match(CHARON_FILELOG))) {
+    // a time_format without seconds: second 0 (the minute is what the line says)
+    return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0, ms: ms(m[7]) }, message: m[8]! };
   }
   if (digit && (m = text.match(ROUTER_TAB))) {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };

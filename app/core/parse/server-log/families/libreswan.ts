@@ -56,6 +56,12 @@ const serialOf = (state: Record<string, unknown>, session: string | undefined): 
   return s;
 };
 
+/** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
+function refuse(s: Record<string, unknown>, transform: string): void {
+  const set = (s.refused ??= new Set<string>()) as Set<string>;
+  if (set.size < 12) set.add(transform);
+}
+
 const groupName = (g: string): string => {
   const n = g.match(/^(?:DH|OAKLEY_GROUP )?(\d+)$/);
   return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
@@ -63,7 +69,7 @@ const groupName = (g: string): string => {
 
 const RULES: Rule[] = [
   context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
-  context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expecting (\w+))(.*)$/, (m) => {
+  context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
   }),
@@ -75,12 +81,30 @@ const RULES: Rule[] = [
     else if (st?.mode === 'main' || m[2]!.startsWith('STATE_PARENT')) hit.cause = 'ike-auth-never-came';
     return hit;
   }],
-  context(/^Oakley Transform \[(.*)\] refused(?: due to .*)?$/, (m) => {
-    const parts = m[1]!.split(/,\s*/);
-    return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
-  }),
+  context(
+    /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
+    (m, _p, s) => {
+      refuse(s, m[1]!);
+      const parts = m[1]!.split(/,\s*/);
+      return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
+    },
+    (message, s) => refuse(s, message.slice('Oakley Transform ['.length, message.lastIndexOf('] refused'))),
+  ),
   context(/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })),
-  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // Libreswan programs/pluto/ikev1_spdb_struct.c: any other Oakley attribute value the server refuses, e.g. `OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM` (single DES, which Libreswan dropped)
+  context(/^(\S+?) is not supported\.\s+Attribute (OAKLEY_\w+)$/, (m) => step('oakleyAttrUnsupported', { value: m[1]!, attr: m[2]! })),
+  // Libreswan programs/pluto/ikev1_main.c main_inI1_outR1 (4.x/5.x: `with authby=PSK and xauth=no`), older Libreswan/Openswan
+  // (`received on 10.0.0.1:500 but no connection has been authorized with policy=PSK`, `… with policy PSK+ENCRYPT…`), and
+  // `… but "conn" forbids connection`: no loaded IKEv1 connection takes the PC's Main Mode (for Windows L2TP/IPsec, 789)
+  [/^initial Main Mode message received (?:on \S+ )?but (?:no connection has been authorized with (?:authby=(\S+) and xauth=\w+|policy[= ](\S+))|(".*") forbids connection)$/, (m) => ({ decoded: [d('noIkev1Connection', { auth: m[1] ?? m[2] ?? m[3]! })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, (m, _p, s) => {
+    const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+    // what the PC proposed: the transforms pluto refused just before (ikev1_spdb_struct.c logs each one)
+    const refused = s.refused as Set<string> | undefined;
+    if (refused?.size && /Oakley/.test(m[0])) hit.decoded.push(d('pcProposed', { proposal: [...refused].map((r) => `[${r}]`).join(', ') }));
+    s.refused = undefined;
+    return hit;
+  }],
   [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+)?$/, (m) => {
     const t = notifyByName(m[1]!);
@@ -90,22 +114,69 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
-  [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // (Libreswan 4.x/5.x `authentication failed: using RSA with SHA2_512 for '…' tried …`, `Signature check failed`: a certificate or key, not the PSK)
+  [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
-  context(/^(?:Main mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })),
+  // Libreswan: `Main mode peer ID is …`, IKEv2 `IKEv2 mode peer ID is ID_FQDN: '@SAMABR'` (hwdsl2 #856)
+  context(/^(?:Main mode |IKEv2 mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })),
   context(/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })),
   context(/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
     const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[1]! });
   }),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^received Delete SA payload: .*$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  // Libreswan programs/pluto/ikev1_main.c accept_delete(): the other side deleted an SA (`received Delete SA(0x24dff856) payload: deleting IPSEC State #344`, older `received Delete SA payload: …`), and the deletes that follow
+  context(/^received Delete SA(?:\(0x[0-9a-f]+\))? payload: .*$|^deleting other state #\d+ \(STATE_\w+\).*$/, () => step('saDeleted', undefined, 'warning')),
+  // Libreswan programs/pluto/iface_udp.c check_msg_errqueue(): an ICMP error came back for a packet to the PC — nothing listens there any more
+  // (the PC gave up or its NAT mapping is gone): `ERROR: asynchronous network error report on eth0 (sport=500) for message to 71.6.146.185 port 500, complainant …: Connection refused [errno 111, …]`
+  context(/^ERROR: asynchronous network error report on \S+ \(sport=\d+\) for message to (\S+) port (\d+), complainant \S+: (.+?) \[errno \d+.*$/, (m) => step('icmpFromPc', { peer: m[1]!, port: m[2]!, error: m[3]! }, 'warning')),
+  // Libreswan programs/pluto/ikev1.c: a copy of the PC's first Main Mode packet while its state is already there (the PC retransmits: it got no answer, or did not take it)
+  // Libreswan programs/pluto/ikev1.c: the PC repeated a packet the server already answered; the server answers again
+  context(/^retransmitting in response to duplicate packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
+  // Libreswan lib/libswan/packet.c: a payload decrypted with the wrong key reads as garbage (`byte at offset … should have been zero`,
+  // `length of ISAKMP Identification Payload is larger than can fit`); the line after says "probable authentication failure (mismatch of preshared secrets?)"
+  context(/^byte at offset \d+ \(\d+\) of '.*' is 0x[0-9a-f]+ but should have been zero \(ignored\)$|^length of ISAKMP \w+(?: \w+)* Payload is larger than can fit$/, () => step('plutoGarbledPayload', undefined, 'warning')),
+  context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
+  // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
+  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (?:request|response)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?$/, (m) => step('ikeV2Sent', { exchange: m[1]!, to: m[2] ? ` → ${m[2]}` : '' })),
+  context(/^initiating IKEv2 (?:IKE SA|connection)(?: to (\S+))?(?: using \w+)?$/, () => step('ikeInitiating', { peer: 'Libreswan', mode: 'IKEv2' })), // this side starts: the address after `to` is the other side's
+  // Libreswan 4.6+ (issues #462, #615): `established IKE SA; authenticated using …`, `initiator|responder established Child SA using #1; IPsec tunnel|transport […] {ESP=>…}`
+  [/^(?:(?:initiator|responder) )?established IKE SA\b.*$/, () => step('plutoIkeSaUp', undefined, 'success')],
+  [/^(?:(?:initiator|responder) )?established Child SA\b(?:.*?; IPsec (tunnel|transport)\b)?.*$/, (m) => step('plutoChildSaUp', { mode: m[1] ?? 'IPsec' }, 'success')],
+  // Libreswan programs/pluto/ikev2_parent.c: the peer's AUTHENTICATION_FAILED (or another error) to this side's IKE_AUTH
+  [/^IKE SA authentication request rejected by peer: ([A-Z_0-9]+)$/, (m) => ({ decoded: [d('ikeRejectedByPeer', { notify: m[1]! })], outcome: 'failure', ...(m[1] === 'AUTHENTICATION_FAILED' ? { cause: 'ike-auth-failed' as const } : m[1] === 'NO_PROPOSAL_CHOSEN' ? { cause: 'ike-no-proposal' as const } : {}) })],
+  // Libreswan programs/pluto/ikev2_parent.c: `Received unauthenticated INVALID_KE_PAYLOAD response to DH MODP2048; resending with suggested DH DH19`,
+  // 5.x `received unauthenticated INVALID_KE_PAYLOAD response to Key Exchange Method (DH) DH21; resending with suggested DH19` (libreswan #2468)
+  context(/^Received unauthenticated INVALID_KE_PAYLOAD response to (?:DH|Key Exchange Method \(DH\)) (\S+); resending with suggested (?:DH )?(\S+)$/i, (m) => step('invalidKeRetry', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })),
+  // Libreswan programs/pluto/ikev2_ike_sa_init.c (responder): the PC's KE is in another group than the chosen proposal's; it retries with that one (normal)
+  context(/^initiator guessed wrong keying material group \((\S+)\); responding with INVALID_KE_PAYLOAD requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })], outcome: 'info' })),
+  // Libreswan 3.x/4.x state story of an IKEv2 responder: `STATE_PARENT_R1: received v2I1, sent v2R1 {auth=IKEv2 cipher=…}`
+  context(/^(STATE_\w+): received (\w+), sent (\w+)(.*)$/, (m) => step('ikeV1Waiting', { state: stateName(m[1]!), details: m[4]!.trim() })),
+  // Libreswan programs/pluto/x509.c / nss_cert_verify.c: the PC's certificate checked against the server's CA
+  context(/^certificate verified OK: (.*)$/, (m) => step('certificate', { subject: m[1]! }, 'success')),
+  [/^Certificate (.+) failed verification$/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // Libreswan 3.x `Authenticated using RSA with IKEv2_AUTH_HASH_SHA1`, 4.x `authenticated using RSA with SHA2_512 and preloaded certificate '@east'`
+  context(/^[Aa]uthenticated using (?:RSA|ECDSA|EdDSA|authby=secret|PSK)\b.*$/, () => step('ikeProgress', { id: '' }, 'success')),
+  // Libreswan 5.x (issue #2294): the PC asks for EAP (Windows' username/password IKEv2) but the connection has no EAP configured
+  [/^Peer attempted EAP authentication, but IKE_AUTH is required$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
+  // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
+  context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
+  context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
-  context(/^(STATE_\w+) \(([^)]*)\); (.*)$/, (m) => step(IKEV1_STATES[m[1]!]?.established ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: Object.hasOwn(IKEV1_STATES, m[1]!) ? '' : m[2]! }, IKEV1_STATES[m[1]!]?.established ? 'success' : 'info')),
+  // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
+  // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
+  context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+) \(([^)]*)\); (.*)$/, (m) => {
+    const est = IKEV1_STATES[m[1]!]?.established ?? /^established\b/.test(m[2]!);
+    const known = Object.hasOwn(IKEV1_STATES, m[1]!);
+    // an unknown state's own words already say "established …": said once (the state's name, then pluto's words)
+    return step(est && known ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: known ? '' : m[2]! }, est ? 'success' : 'info');
+  }),
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
 ];
 
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
-const HEAD = /^(?:000 )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+): |"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
+const HEAD = /^(?:\d{3} )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+): |"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
 /**
  * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
@@ -138,16 +209,20 @@ function withPeer(hit: Hit, peer: string | undefined): void {
 
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
-const STATUS_HEAD = /^000 #\d+: "/;
+const STATUS_HEAD = /^(?:000 )?#\d+: "/;
+/** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-digit RC code, `181 "conn"[1] 192.168.0.128 #1: …` */
+const WHACK_HEAD = /^\d{3} "[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
 const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
-const CONN_HEAD = /^"[^"]+"\[\d+\] \S* ?#\d+: /;
+// the instance number and peer are left out for a permanent connection (Libreswan 4.x/5.x: `"westnet-eastnet" #1: sent IKE_SA_INIT request …`)
+// (a console copy, as Libreswan's test output, keeps the space whack writes before the quote: ` "conn" #1: …`)
+const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: /;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/;
 
 export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message);
+    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message);
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
@@ -165,7 +240,7 @@ export const libreswanFamily: FamilyParser = {
       return hit;
     }
     // a pasted line may start mid-name: `l2tp-psk"[1] 109.252.69.155 #1: …`
-    const msg = pre.message.charCodeAt(0) === 34 ? pre.message : pre.message.replace(/^([^"\s]+)"\[/, '"$1"['); // a quote first: nothing to mend
+    const msg = pre.message.charCodeAt(0) === 34 ? pre.message : pre.message.charCodeAt(0) === 32 && pre.message.charCodeAt(1) === 34 ? pre.message.slice(1) : pre.message.replace(/^([^"\s]+)"\[/, '"$1"['); // a quote first: nothing to mend
     const m = msg.match(HEAD);
     if (!m) return null;
     const serial = m[4] ?? m[1];

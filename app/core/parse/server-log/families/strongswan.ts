@@ -45,6 +45,14 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   return hit;
 }
 
+/**
+ * The proposal Windows' built-in IKEv2 client sends first without a custom IPsec policy (3DES, SHA-1,
+ * DH group 2 = MODP_1024), as real logs show it: test/fixtures/real/server-logs/charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt
+ * (quericy/one-key-ikev2-vpn #124) and Windows 10's remote proposals in hwdsl2/setup-ipsec-vpn #670
+ * (`1:IKE:ENCR=3DES;INTEG=HMAC_SHA1_96;PRF=HMAC_SHA1;DH=MODP1024`). Servers that allow only strong suites refuse it.
+ */
+const WINDOWS_WEAK = /^IKE:3DES_CBC\/HMAC_SHA1_96\/PRF_HMAC_SHA1\/MODP_1024(?:,|$)/; // the first (or only) proposal offered
+
 const PACKET = /^(?:received|sending) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\](?: \((\d+) bytes\))?$/;
 
 const RULES: Rule[] = [
@@ -64,13 +72,38 @@ const RULES: Rule[] = [
   ),
   context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
-  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
-  context(/^(received|configured|selected) proposals?: (.*)$/, (m) => step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! })),
-  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable \S+ found)$/, () => step('ikeProposalCheck')),
+  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
+    const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+    // what the PC proposed, from the `received proposals: …` line charon logs just before (same task, proposal.c / ike_init.c)
+    const offered = s.pcProposals as string | undefined;
+    if (offered) {
+      hit.decoded.push(d('pcProposed', { proposal: offered }));
+      if (WINDOWS_WEAK.test(offered)) hit.decoded.push(d('windowsWeakProposal'));
+      s.pcProposals = undefined;
+    }
+    return hit;
+  }],
+  context(
+    /^(received|configured|selected) proposals?: (.*)$/,
+    (m, _p, s) => {
+      if (m[1] === 'received') s.pcProposals = m[2]!;
+      return step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! });
+    },
+    (message, s) => {
+      if (message.startsWith('received proposals: ')) s.pcProposals = message.slice('received proposals: '.length);
+    },
+  ),
+  // strongSwan src/libstrongswan/crypto/proposal.c: `no acceptable %N found` names a transform type, upper case (ENCRYPTION_ALGORITHM,
+  // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
+  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // strongSwan src/libcharon/plugins/eap_mschapv2/eap_mschapv2.c: a wrong password (the PC may retry), the last retry, an unknown user
+  [/^EAP-MS-CHAPv2 verification failed, retry \((\d+)\)$/, (m) => ({ decoded: [d('eapPasswordRetry', { n: m[1]! })], outcome: 'warning' })],
+  [/^EAP-MS-CHAPv2 verification failed: maximum number of retries reached$/, () => ({ decoded: [d('eapRetriesExhausted')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
+  [/^no EAP key found for hosts? '([^']*)' - '([^']*)'$/, (m) => ({ decoded: [d('eapNoUser', { user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
@@ -83,15 +116,63 @@ const RULES: Rule[] = [
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
   context(/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
-  context(/^(?:looking for (?:peer|an ike) configs? (?:matching|for) .*|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
-  context(/^(?:retransmit (\d+) of request with message ID (\d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
+  // (IKEv1, src/libcharon/sa/ikev1/task_manager_v1.c: `sending retransmit 1 of request message ID 0, seq 3`)
+  context(/^(?:(?:sending )?retransmit (\d+) of (?:request with message ID (\d+)|(?:request|response) message ID \d+, seq \d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
-  context(/^(?:deleting|closing|received DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$/, () => step('saDeleted', undefined, 'warning')),
-  context(/^processing (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
+  // strongSwan ike_delete.c / child_delete.c / ike_sa_manager.c: `IKE_SA deleted`, `sending DELETE for IKE_SA x[1]`, a duplicate IKE_SA dropped
+  context(/^(?:deleting|closing|received DELETE for|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
+  // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c: after a CHILD_SA's failure (its reason, e.g. "no acceptable proposal found", is logged just before) the IKE SA is kept
+  [/^failed to establish CHILD_SA, keeping IKE_SA$/, () => ({ decoded: [d('childSaFailed')], outcome: 'warning' })],
+  // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
+  [/^no private key found for '([^']*)'$/, (m) => ({ decoded: [d('noPrivateKey', { id: m[1]! })], outcome: 'failure', cause: 'certificate-missing' })],
+  // strongSwan src/libcharon/sa/ikev2/tasks/ike_init.c / ike_auth.c: "received %N notify error" — the other side's error notify by name
+  [/^received ([A-Z_0-9]+) notify error$/, (m) => {
+    const t = notifyByName(m[1]!);
+    const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: 'warning' };
+    if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
+    return hit;
+  }],
+  // strongSwan src/libcharon/encoding/payloads/encrypted_payload.c: `invalid HASH_V1 payload length, decryption failed?` — the strongSwan
+  // FAQ: "most likely due to an incorrect PSK on one of the peers" (IKEv1 keys include the PSK); message.c then logs `could not decrypt payloads`
+  [/^invalid (\S+) payload length, decryption failed\?$/, () => ({ decoded: [d('ikeDecryptFailed')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  context(/^could not decrypt payloads$|^message parsing failed$|^ignore malformed (?:\S+ )?(?:request|response)$|^\S+ (?:request|response) with message ID \d+ processing failed$/, () => step('ikeMessageUnreadable', undefined, 'warning')),
+  // strongSwan src/libcharon/sa/ikev2/task_manager_v2.c process_message(): the PC sent a request again (it did not get the server's
+  // response); the server sends its response again. For IKE_SA_INIT (ID 0) the server's answers do not reach the PC
+  context(/^received retransmit of request with ID (\d+), retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[1]! }, 'warning')),
+  // strongSwan src/libcharon/processing/jobs/delete_ike_sa_job.c: an IKE_SA that never got established is dropped after its timeout
+  context(/^deleting half open IKE_SA (?:with (\S+) )?after timeout$/, (m) => step('halfOpenTimeout', { peer: m[1] ? ` (${m[1]})` : '' }, 'warning')),
+  // strongSwan src/libcharon/sa/ike_sa.c send_keepalive(): NAT-T keep-alives to the peer's UDP 4500 address
+  context(/^sending keep ?alive to (\S+)$/, (m) => step('natKeepAlive', { to: m[1]! })),
+  // strongSwan src/libcharon/encoding/message.c add_fragment(): IKEv2 fragments (RFC 7383) of the PC's large IKE_AUTH
+  context(/^received fragment #(\d+) of (\d+), (?:waiting for complete IKE message|reassembling fragmented IKE message)$/, (m) => step('ikeFragment', { n: m[1]!, total: m[2]! })),
+  // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c / attributes/mem_pool.c: the PC's virtual IP (the address the tunnel gives Windows)
+  context(/^assigning virtual IP (\S+) to peer '([^']*)'$/, (m) => tagged(step('virtualIpAssigned', { ip: m[1]!, user: m[2]! }, 'success'), { user: m[2] })),
+  context(/^peer requested virtual IP (\S+)$|^assigning new lease to '[^']*'$|^reassigning (?:offline|online) lease to '[^']*'$|^lease \S+ by '[^']*' went offline$/, () => step('charonHousekeeping')),
+  context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
   context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
+];
+
+/**
+ * `ipsec statusall` / `ipsec status` (strongSwan src/libcharon/plugins/stroke/stroke_list.c): after
+ * `Security Associations (N up, M connecting):` each IKE_SA as `%12s[%d]: STATE …` and each CHILD_SA as
+ * `%12s{%d}:  STATE, MODE, reqid …`, the name right-aligned. STATUS_HEAD cuts the name and number; these
+ * rules read the rest.
+ */
+const STATUS_HEAD = /^\s*([^\s[\]{}]+)([[{])(\d+)[\]}]: +(.*)$/;
+const STATUS_SUMMARY = /^Security Associations \((\d+) up, (\d+) connecting\):$/;
+const STATUS_RULES: Rule[] = [
+  [/^ESTABLISHED (.+?) ago, (\S+)\.\.\.(\S+)$/, (m) => step('statusIkeUp', { ago: m[1]!, peer: m[3]! }, 'success')],
+  // an IKE_SA still negotiating: the PC started but has not finished (IKE_AUTH not done)
+  [/^(?:CONNECTING|CREATED), (\S+)\.\.\.(\S+)$/, (m) => step('statusIkeConnecting', { peer: m[2]! }, 'warning')],
+  [/^INSTALLED, (TUNNEL|TRANSPORT|BEET)\S*, reqid \d+.*$/, (m) => step('statusChildUp', { mode: m[1]! }, 'success')],
+  context(/^IKE proposal: (.*)$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
+  // the rest of an SA's lines: its state while rekeying or deleting, SPIs, the EAP/XAuth identity, algorithms and byte counts, traffic selectors
+  context(/^(?:PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING|INSTALLING|ROUTED|UPDATING|DELETED|RETRYING|CREATED)\b.*$|^IKEv[12] SPIs: .*$|^Remote (?:EAP|XAuth) identity: .*$|^.*\bbytes_i\b.*$|^.+ === .+$|^(?:queued|active|passive): .*$/, () => step('charonHousekeeping')),
 ];
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -103,32 +184,62 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
  */
 function afterThread(message: string, clean: boolean): string | undefined {
   if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
-  if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5)) || message.charCodeAt(6) !== 93) return undefined;
-  const rest = message.slice(message.charCodeAt(7) === 32 ? 8 : 7);
+  if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5))) return undefined;
+  // filelog/syslog `log_level = yes` puts the message's level after the group: `09[IKE1]` (strongSwan docs, charon.filelog.<name>.log_level)
+  const close = isDigit(message.charCodeAt(6)) ? 7 : 6;
+  if (message.charCodeAt(close) !== 93) return undefined;
+  let from = message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
+  // `ike_name = yes` puts the IKE_SA's name and unique id before the text: `<larval-drop-test|12> `, `<1> ` (charon.filelog.<name>.ike_name)
+  if (message.charCodeAt(from) === 60) {
+    const end = message.indexOf('> ', from);
+    if (end > 0 && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
+  }
+  const rest = message.slice(from);
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
-const THREAD_HEAD = /^\d\d\[[A-Z]{3}\] /;
+const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
+/** the status lines STATUS_RULES read (their first word is one of strongSwan's IKE_SA / CHILD_SA state names, or an SA detail) */
+const STATUS_CLAIM = /^\s*[^\s[\]{}:]+[[{]\d+[\]}]: +(?:ESTABLISHED|CONNECTING|CREATED|PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING|INSTALLED|INSTALLING|ROUTED|IKEv[12] SPIs:|IKE proposal:|Remote (?:EAP|XAuth) identity:)|^\s*[^\s[\]{}:]+\{\d+\}: +(?:.*\bbytes_i\b|.+ === )|^Security Associations \(\d+ up, \d+ connecting\):$/;
+const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
+/** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
+const JOURNAL_PROGRAMS = /^charon-systemd$/;
+
+/** An `ipsec statusall` line (STATUS_HEAD, STATUS_SUMMARY), or null. */
+function statusLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
+  if (hasLineBreak(pre.message)) return null;
+  const sum = pre.message.trim().match(STATUS_SUMMARY);
+  if (sum) return step('statusSummary', { up: sum[1]!, connecting: sum[2]! }, sum[2] === '0' ? 'info' : 'warning');
+  const m = pre.message.match(STATUS_HEAD);
+  if (!m) return null;
+  const hit = applyRules(STATUS_RULES, trimmed(m[4]!), pre, state, countOnly);
+  return hit && tagged(hit, { session: `${m[1]}${m[2]}${m[3]}${m[2] === '[' ? ']' : '}'}` });
+}
 
 export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return THREAD_HEAD.test(pre.message);
+    return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message);
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
     // a message read in place is one clean line (Prefixed.src)
-    const rest = afterThread(pre.message, pre.src !== undefined);
-    if (rest === undefined) return null;
+    let rest = afterThread(pre.message, pre.src !== undefined);
+    if (rest === undefined) {
+      if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
+      else return statusLine(pre, state, countOnly);
+    }
     const message = trimmed(rest);
     const at = messageAt(pre, pre.message.length - rest.length, message);
     return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
+    // the PC repeating its IKE_SA_INIT (request ID 0) after the server answered: the answer, not the PC's IKE_AUTH, is what got lost
+    if (state.initEntry && !state.initRepeated && seen.text.includes('received retransmit of request with ID 0,')) state.initRepeated = true;
   },
   finish(state) {
     // An IKE_SA_INIT answered with SA+KE and then nothing on UDP 4500 and no IKE_AUTH: the PC's
@@ -137,7 +248,7 @@ export const strongswanFamily: FamilyParser = {
     if (!e || state.authSeen) return [];
     e.cause = 'ike-auth-never-came';
     e.outcome = 'failure';
-    e.decoded.push(d('ikeAuthNeverCame'));
+    e.decoded.push(d(state.initRepeated ? 'ikeInitAnswerLost' : 'ikeAuthNeverCame'));
     return [e];
   },
 };
