@@ -8,9 +8,17 @@ import type { Prefixed } from '../prefix';
  */
 
 const ID = /^%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
+/**
+ * The same id after a header the prefix reader does not split: a relay's `<165>` priority, the ASA's
+ * own `logging timestamp` with the year (`Dec 04 2014 12:37:51`), `logging device-id` and the ` : `
+ * the ASA puts before the id when it sends a host name, RFC 5424 (`<165>1 2014-12-04T… asa01 - - - %ASA…`).
+ * The id must start the text or follow a space, `:` or `>`.
+ */
+const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
 
 function decode(id: number, text: string): Hit | null {
-  const user = text.match(/user = ([^:\s]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
+  // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
+  const user = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   const server = text.match(/server = +([^:\s]+)/i)?.[1] ?? '';
   const reason = text.match(/reason = ([^:]+?)\s*(?::|$)/i)?.[1] ?? '';
   switch (id) {
@@ -38,6 +46,35 @@ function decode(id: number, text: string): Hit | null {
     case 713905:
     case 713906:
       return step('asaIke', { text });
+    // Cisco ASA Series Syslog Messages: 713119 "Group = g, IP = ip, PHASE 1 COMPLETED", 713120 "PHASE 2 COMPLETED (msgid=…)"
+    case 713119:
+      return step('asaPhaseDone', { phase: 1 }, 'success');
+    case 713120:
+      return step('asaPhaseDone', { phase: 2 }, 'success');
+    // 713061 "Rejecting IPSec tunnel: no matching crypto map entry for remote proxy … local proxy … on interface …": Quick Mode
+    // found no crypto map (for an L2TP/IPsec PC: no dynamic map with a transport-mode transform set on that interface). The server's
+    // policy, not the PC's: a failure, but no PC-side cause
+    case 713061:
+      return /no matching crypto map/i.test(text) ? { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' } : step('asaIke', { text }, 'warning');
+    // 713259 "Session is being torn down. Reason: reason"
+    case 713259:
+      return step('asaSessionDown', { reason: text.match(/Reason: (.*?)\s*$/)?.[1] ?? '' }, 'warning');
+    // 4031xx: the ASA's own PPTP/L2TP PPP (same guide). The texts name the server setting that is missing
+    case 403101:
+    case 403102:
+      return step('asaTunnel', { text }, 'warning');
+    case 403103:
+      return { decoded: [d('asaPppMaxConnections')], outcome: 'failure', cause: 'ppp-setup-failed' };
+    case 403104:
+      return { decoded: [d('asaPppMppeNeeds', { what: 'MS-CHAP' })], outcome: 'failure', cause: 'mppe-unavailable' };
+    case 403106:
+      return { decoded: [d('asaPppMppeNeeds', { what: 'RADIUS' })], outcome: 'failure', cause: 'mppe-unavailable' };
+    case 403107:
+      return { decoded: [d('asaPppNoAaaGroup')], outcome: 'failure', cause: 'ppp-setup-failed' };
+    case 403108:
+      return { decoded: [d('asaPppNoPool')], outcome: 'failure', cause: 'address-pool' };
+    case 403110:
+      return { decoded: [d('asaPppNoMppeKey', { user: text.match(/user: (\S+)/)?.[1] ?? '?' })], outcome: 'failure', cause: 'mppe-unavailable', user: text.match(/user: (\S+)/)?.[1] };
     case 603106:
     case 603107:
     case 603108:
@@ -53,10 +90,10 @@ const ID_TAG = /^%(ASA|PIX|FTD)-\d-\d{6}$/;
 
 export const asaFamily: FamilyParser = {
   family: 'asa',
-  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID.test(pre.message)),
+  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID_INSIDE.test(pre.message)),
   parse(pre) {
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.message;
-    const m = whole.match(ID);
+    const m = whole.match(ID) ?? whole.match(ID_INSIDE);
     return m ? decode(Number(m[3]), m[4]!) : null;
   },
 };

@@ -57,6 +57,16 @@ const RULES: Rule[] = [
     }
     return hit;
   }],
+  // AAA's answer to the PC's login (Cisco "Understanding debug ppp negotiation Output", doc 25440: "Received LOGIN Response PASS/FAIL";
+  // seen with MS-CHAP on a PPTP server in Cisco community doc "Using MS-CHAP authentication for PPTP with IOS"). FAIL: the user name or
+  // password was refused (the MS-CHAP FAILURE after it carries the E= code). SENDAUTH is the router's own login as a client: not the PC's
+  [/^(\S+) PPP: Received (LOGIN|SENDAUTH) Response (PASS|FAIL)$/, (m) => {
+    if (m[3] === 'PASS') return step('authOk', { method: 'AAA', user: '' }, 'success');
+    if (m[2] === 'SENDAUTH') return step('iosPppStep', { text: `Received SENDAUTH Response FAIL` }, 'warning');
+    return { decoded: [d('iosLoginFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  }],
+  // "IPCP: Cannot satisfy pool request": the local pool has no address left, or is misconfigured (Lewis, "Troubleshooting Virtual Private Networks", Cisco Press 2004, ch. 3 review questions)
+  [/^(\S+) IPCP: Cannot satisfy pool request\b.*$/, (m) => ({ decoded: [d('noAddressLeft', { address: `on ${m[1]}` })], outcome: 'failure', cause: 'address-pool' })],
   [/^(\S+) PPP DISC: (.*)$/, (m) => {
     const r = m[2]!;
     if (/AAA (?:Server )?(?:did not respond|timeout|unreachable)|RADIUS.*(?:timeout|not respond)/i.test(r)) return { decoded: [d('aaaNoReply', { reason: r })], outcome: 'failure', cause: 'radius-unreachable' };
