@@ -59,6 +59,22 @@ const EXPECTED: Record<string, Row> = {
       [2, 'Authentication failed'],
     ],
   },
+  'routeros7-memory-log-ipsec-scanner-time-up-no-proposal-dhcp-between.txt': {
+    records: 17,
+    understood: 17,
+    families: { mikrotik: 17 },
+    causes: [
+      [5, 'ike-no-mi3'],
+      [8, 'ike-no-proposal'],
+      [9, 'ike-no-proposal'],
+      [17, 'ike-no-mi3'],
+    ],
+    says: [
+      [1, 'RouterOS dhcp is not part of the VPN; ignored.'],
+      [3, '205.210.31.162 starts IKEv1 Main Mode.'],
+      [10, 'IKE phase 1 failed (the lines before say why).'],
+    ],
+  },
   'ios-pptp-seqno-timezone-ms-chap-login-response-fail-e691.txt': {
     records: 3,
     understood: 3,
@@ -127,6 +143,14 @@ describe('MikroTik RouterOS classes', () => {
     expect(one('17:21:08 ipsec rejected dh_group: DB(prop#1:trns#1):Peer(prop#1:trns#1) = 1024-bit MODP group:2048-bit MODP group ').says).toBe('Proposal refused on the Diffie-Hellman group: the router has 1024-bit MODP group, the PC offers 2048-bit MODP group.');
     expect(one('17:21:08 ipsec rejected enctype: DB(prop#1:trns#2):Peer(prop#1:trns#1) = 3DES-CBC:AES-CBC').family).toBe('mikrotik');
     expect(one('17:21:08 ipsec rejected colour: DB(prop#1:trns#2):Peer(prop#1:trns#1) = red:blue').understood).toBe(0);
+  });
+  it('lines of other RouterOS facilities (dhcp, interface, system) are the router\'s, read and ignored', () => {
+    expect(one('10:41:27 interface,info ether9 link down')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: 'RouterOS interface is not part of the VPN; ignored.' });
+    expect(one(' 2026-09-18 09:55:32 dhcp,warning server1 offering lease 192.168.201.140 for EC:64:C9:EA:62:64 without success')).toMatchObject({ family: 'mikrotik', cause: undefined });
+    expect(one('system,info,account user admin logged in from 10.0.0.5 via winbox').family).toBe('mikrotik');
+    // near misses: a word not a RouterOS topic, a VPN facility first
+    expect(one('10:41:27 interface,banana ether9 link down').understood).toBe(0);
+    expect(one('10:41:27 ipsec,info something new').understood).toBe(0);
   });
   it('RouterOS dates: ISO (v7), lower-case month (v6), rows indented by /log print', () => {
     const line = 'l2tp,ppp,error <33.222.44.111>: user some-user authentication failed';

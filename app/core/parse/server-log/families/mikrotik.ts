@@ -53,6 +53,20 @@ const RULES: Rule[] = [
 
 const TOPIC_HEAD = /^((?:[a-z0-9-]+,)*[a-z0-9-]+) (.*)$/;
 
+/**
+ * RouterOS facilities that are not the VPN (the memory log mixes them with it: `dhcp,info server1 assigned …`,
+ * `interface,info ether9 link down`; topic names as RouterOS prints them, MikroTik help "Log"). Their lines
+ * are the router's, read as such and ignored, when their first topic is one of these.
+ */
+const OTHER_TOPICS = new Set(['dhcp', 'interface', 'system', 'script', 'dns', 'wireless', 'wifi', 'bridge', 'route', 'ntp', 'snmp', 'ssh', 'e-mail', 'certificate', 'netwatch', 'upnp', 'poe-out', 'wireguard', 'caps', 'hotspot', 'web-proxy', 'telnet', 'ftp', 'bgp', 'ospf', 'stp', 'state', 'calc', 'event', 'lte', 'health', 'watchdog', 'backup', 'dude', 'container', 'manager', 'read', 'write']);
+/** the first topic when a topic list names a non-VPN facility first and every topic is a RouterOS one */
+function otherFacility(message: string): string | undefined {
+  const m = message.match(TOPIC_HEAD);
+  if (!m || !m[1]!.includes(',')) return undefined;
+  const topics = m[1]!.split(',');
+  return OTHER_TOPICS.has(topics[0]!) && topics.every((t) => TOPICS.has(t) || OTHER_TOPICS.has(t)) ? topics[0] : undefined;
+}
+
 function split(pre: Prefixed): string {
   const m = pre.message.match(TOPIC_HEAD);
   if (m && m[1]!.split(',').every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
@@ -67,8 +81,12 @@ export const mikrotikFamily: FamilyParser = {
     if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host) && !(pre.shape === 'iso' && !pre.level)) return false;
     const m = pre.message.match(TOPIC_HEAD);
     if (m && m[1]!.includes(',') && m[1]!.split(',').every((t) => TOPICS.has(t))) return true;
+    if (otherFacility(pre.message)) return true;
     // one topic (`ipsec rejected hashtype: …`, `ipsec,!debug` logging): the message after it must be one the rules read
     return applyRules(RULES, split(pre).trim(), pre, {}) !== null || (split(pre) !== pre.message && applyRules(RULES, pre.message.trim(), pre, {}) !== null);
   },
-  parse: (pre, state) => applyRules(RULES, split(pre).trim(), pre, state),
+  parse(pre, state) {
+    const other = otherFacility(pre.message);
+    return other ? step('unrelatedProgram', { program: `RouterOS ${other}` }) : applyRules(RULES, split(pre).trim(), pre, state);
+  },
 };
