@@ -29,6 +29,18 @@ const EXPECTED: Record<string, Row> = {
       [5, 'Session ended: crypto map policy not found.'],
     ],
   },
+  'asa-debug-syslog-html-span-markup-mm-wait-msg4-invalid-cookie.txt': {
+    records: 30,
+    understood: 30,
+    families: { asa: 30 },
+    causes: [],
+    says: [
+      [2, 'IKE: IP = 233.22.22.233, IKE Initiator: New Phase 1'],
+      [7, 'IKE_DECODE SENDING Message (msgid=0)'],
+      [28, 'Received an un-encrypted INVALID_COOKIE notify message, dropping'],
+      [30, 'IKE: IP = 233.22.22.233, Information Exchange processing failed'],
+    ],
+  },
   'routeros-ipsec-phase1-rejected-hashtype-no-suitable-proposal.txt': {
     records: 10,
     understood: 10,
@@ -187,6 +199,20 @@ describe('Cisco ASA / FTD classes', () => {
     expect(one('<165>Dec 04 2014 12:37:51 asa01 : %ASA-5-713259: Group = DefaultRAGroup, IP = 203.0.113.5, Session is being torn down. Reason: User Requested')).toMatchObject({ outcome: 'warning', says: 'Session ended: User Requested.' });
     expect(one('%ASA-3-713061: Group = DefaultRAGroup, IP = 203.0.113.5, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 203.0.113.5/255.255.255.255/17/1701 local proxy 198.51.100.1/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: undefined });
     expect(one('%ASA-3-713061: Tunnel rejected: SA (x) not found for group (y)!')).toMatchObject({ outcome: 'warning', cause: undefined });
+  });
+  it('any IKE (713xxx, 715xxx) or IPsec (602xxx) message is an IKE event; other classes stay unknown', () => {
+    expect(one('Jun 10 2010 17:36:05: %ASA-7-715046: IP = 233.22.22.233, constructing ke payload')).toMatchObject({ family: 'asa', outcome: 'info', says: 'IKE: IP = 233.22.22.233, constructing ke payload' });
+    expect(one('%ASA-3-713122: IP = 1.2.3.4, Keep-alives configured on but peer does not support keep-alives (type = None)').outcome).toBe('warning');
+    expect(one('%ASA-6-602303: IPSEC: An outbound remote access SA (SPI= 0x1) between 1.2.3.4 and 5.6.7.8 (user= u) has been created.').family).toBe('asa');
+    expect(one('%ASA-6-302013: Built inbound TCP connection 1 for outside:1.2.3.4/5 (1.2.3.4/5) to inside:5.6.7.8/80 (5.6.7.8/80)').understood).toBe(0);
+  });
+  it('HTML markup pasted into a line is not the ASA\'s; the console debug form `[IKEv1]:` / `[IKEv1 DEBUG]:`', () => {
+    expect(one('Jun 10 2010 17:36:13: %ASA-5-713904: IP = 1.2.3.4, <span style="color: #800000;">Received an un-encrypted INVALID_COOKIE notify message, dropping</span>').says).toBe('IKE: IP = 1.2.3.4, Received an un-encrypted INVALID_COOKIE notify message, dropping');
+    expect(one('Jun 10 17:36:13 [IKEv1]: IP = 1.2.3.4, Information Exchange processing failed')).toMatchObject({ family: 'asa', says: 'IKE: IP = 1.2.3.4, Information Exchange processing failed' });
+    expect(one('Jun 10 17:36:13 [IKEv1 DEBUG]: IP = 1.2.3.4, processing SA payload')).toMatchObject({ family: 'asa' });
+    expect(one('Feb 01 10:00:00 [IKEv1]: Group = DefaultRAGroup, IP = 1.2.3.4, ERROR, had problems decrypting packet, probably due to mismatched pre-shared key.  Aborting').cause).toBe('ike-auth-failed');
+    // near miss: another bracketed host
+    expect(one('Jun 10 17:36:13 [IKEv3]: IP = 1.2.3.4, hello').family).not.toBe('asa');
   });
   it("the ASA's own PPTP/L2TP PPP messages (4031xx)", () => {
     expect(one('%ASA-4-403104: PPP virtual interface 1 requires mschap for MPPE').cause).toBe('mppe-unavailable');

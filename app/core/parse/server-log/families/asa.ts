@@ -16,7 +16,17 @@ const ID = /^%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
  */
 const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
 
-function decode(id: number, text: string): Hit | null {
+/** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
+const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
+
+/** What an IKE text says, wherever the ASA put it (713902/713903 syslog, the `[IKEv1]:` console debug) */
+function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
+  if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
+  if (/no (?:matching|acceptable) proposal|all SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+  return step('asaIke', { text }, outcome);
+}
+
+function decode(id: number, text: string, severity = 6): Hit | null {
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const user = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   const server = text.match(/server = +([^:\s]+)/i)?.[1] ?? '';
@@ -39,9 +49,7 @@ function decode(id: number, text: string): Hit | null {
       return /Mismatched attribute|proposal|no matching/i.test(text) ? { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' } : step('asaIke', { text });
     case 713902:
     case 713903:
-      if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
-      if (/no (?:matching|acceptable) proposal|all SA proposals found unacceptable|Phase 1 failure/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
-      return step('asaIke', { text }, 'warning');
+      return ikeText(text, 'warning');
     case 713904:
     case 713905:
     case 713906:
@@ -81,8 +89,24 @@ function decode(id: number, text: string): Hit | null {
     case 603109:
       return step('asaTunnel', { text });
     default:
+      // any other message of the IKE classes (713xxx, 715xxx: "ike" in the guide's class table) or IPsec (602xxx): a plain
+      // IKE event, a warning at severity 3 or worse; debug-level 7 lines (IKE_DECODE, "constructing … payload") included
+      if (Math.floor(id / 1000) === 713 || Math.floor(id / 1000) === 715 || Math.floor(id / 1000) === 602) return step('asaIke', { text }, severity <= 3 ? 'warning' : 'info');
       return null;
   }
+}
+
+/**
+ * The ASA's console `debug crypto isakmp` (and `logging console`) form, `Jun 10 17:36:13 [IKEv1]: IP = …` or
+ * `[IKEv1 DEBUG]: …` / `[IKEv2]: …`: the syslog reader takes the bracket for a host (and `[IKEv1` / `DEBUG]:` when
+ * split at the space). The text after it, or undefined.
+ */
+const CONSOLE_HOST = /^\[IKEv[12](?:\]:|$)/;
+function consoleText(pre: Prefixed): string | undefined {
+  if (!pre.host || !CONSOLE_HOST.test(pre.host)) return undefined;
+  if (pre.host.endsWith(']:')) return pre.message;
+  const m = pre.message.match(/^DEBUG\]: (.*)$/);
+  return m ? m[1] : undefined;
 }
 
 /** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
@@ -90,10 +114,12 @@ const ID_TAG = /^%(ASA|PIX|FTD)-\d-\d{6}$/;
 
 export const asaFamily: FamilyParser = {
   family: 'asa',
-  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID_INSIDE.test(pre.message)),
+  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined),
   parse(pre) {
+    const console = consoleText(pre);
+    if (console !== undefined) return ikeText(console.replace(HTML_TAG, ''), 'info');
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.message;
     const m = whole.match(ID) ?? whole.match(ID_INSIDE);
-    return m ? decode(Number(m[3]), m[4]!) : null;
+    return m ? decode(Number(m[3]), m[4]!.replace(HTML_TAG, ''), Number(m[2])) : null;
   },
 };
