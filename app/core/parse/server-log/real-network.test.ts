@@ -87,6 +87,21 @@ const EXPECTED: Record<string, Row> = {
       [10, 'IKE phase 1 failed (the lines before say why).'],
     ],
   },
+  'ios-debug-crypto-isakmp-no-timestamps-transform-refused-qm-proposal-not-chosen.txt': {
+    records: 54,
+    understood: 53,
+    families: { ios: 53 },
+    causes: [[54, 'ike-no-proposal']],
+    says: [
+      [1, 'ISAKMP: Created a peer struct for 77.77.77.77, peer port 500'],
+      [21, 'ISAKMP: encryption 3DES-CBC'],
+      [27, "IKE proposal part refused: Encryption algorithm offered does not match the router's policy."],
+      [28, 'One IKE proposal was refused; the router tries the next.'],
+      [38, 'IKE phase 1 authenticated with 77.77.77.77.'],
+      [41, 'IKE state IKE_I_MM5 → IKE_I_MM6.'],
+      [54, 'The other side answered NO_PROPOSAL_CHOSEN: it accepts none of the phase 2 proposals it was sent.'],
+    ],
+  },
   'ios-pptp-seqno-timezone-ms-chap-login-response-fail-e691.txt': {
     records: 3,
     understood: 3,
@@ -226,6 +241,19 @@ describe('Cisco ASA / FTD classes', () => {
 });
 
 describe('Cisco IOS classes', () => {
+  it('debug crypto isakmp: every header form, with or without a time', () => {
+    for (const line of ['ISAKMP:(0):no offers accepted!', 'ISAKMP:(0): no offers accepted!', 'ISAKMP (0:0): no offers accepted!', '*Mar  1 00:12:34.567: ISAKMP:(0):no offers accepted!', 'ISAKMP:(0): phase 1 SA policy not acceptable! (local 198.51.100.1 remote 203.0.113.5)']) {
+      expect(one(line), line).toMatchObject({ family: 'ios', cause: 'ike-no-proposal' });
+    }
+    expect(one('ISAKMP:(1002): processing NOTIFY NO_PROPOSAL_CHOSEN protocol 1').says).toContain('phase 1 proposals');
+    expect(one('*Mar  1 00:42:09.431: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.1.20.2 failed its sanity check or is malformed')).toMatchObject({ cause: 'ike-auth-failed', peer: '192.1.20.2' });
+    expect(one('IPSEC(validate_proposal_request): proposal part #1')).toMatchObject({ family: 'ios', says: 'ISAKMP: proposal part #1' });
+    expect(one('ISAKMP:      hash SHA').family).toBe('ios');
+    // near misses: a program with a pid, a word glued to the tag, the sanity-check message with more words
+    expect(one('ISAKMP[123]: no offers accepted!').family).not.toBe('ios');
+    expect(one('XISAKMP:(0):no offers accepted!').understood).toBe(0);
+    expect(one('*Mar  1 00:42:09.431: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.1.20.2 failed its sanity check or is malformed, twice').cause).toBeUndefined();
+  });
   it('sequence numbers and masked timestamps before the header', () => {
     expect(splitPrefix('000503: *Jan  5 10:11:12.345 PST: ppp32 PPP: Sent MSCHAP LOGIN Request')).toMatchObject({ shape: 'ios', clockUnsynced: true, message: 'ppp32 PPP: Sent MSCHAP LOGIN Request' });
     expect(splitPrefix('000503: *Jan x xx:xx:xx.yyy PST: ppp32 PPP: Sent MSCHAP LOGIN Request')).toMatchObject({ shape: 'ios', message: 'ppp32 PPP: Sent MSCHAP LOGIN Request' });
