@@ -63,7 +63,8 @@ const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const GLUE = new RegExp(
   [
     String.raw`(?<=\S)(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
-    String.raw`(?<=[^\s\d:])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
+    // not after `>`: `<30>Nov  8 17:06:36 …` is one record with its syslog priority, not two
+    String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
     String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,
     // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
     String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,

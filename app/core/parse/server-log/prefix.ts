@@ -50,6 +50,7 @@ const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
 const LEADING_SPACES = /^ {1,3}\d/;
+const PRI = /^<\d{1,3}>(?=\S)/;
 /** RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month) */
 const ROUTEROS_DATE = /^([a-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
 const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
@@ -386,6 +387,8 @@ export function readPrefix(text: string, clean = false, src?: string, at = 0): P
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
   const c = text.charCodeAt(0);
+  // a relay's or capture's syslog priority before the header (`<134>Aug 15 10:28:00 host …`, RFC 3164 §4.1.1): not part of it
+  if (c === 60 /* < */ && PRI.test(text)) return splitPrefixByRegex(text.slice(text.indexOf('>') + 1));
   // a date or time after one to three spaces: RouterOS 7's `/log print` indents its rows (` 2025-02-11 00:02:30 l2tp,info …`)
   if (c === 32 && LEADING_SPACES.test(text)) {
     const p = splitPrefixByRegex(text.trimStart());
@@ -404,6 +407,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
   }
   if (digit && (m = text.match(ISO))) {
+    // a receiver's time before the sender's whole syslog line (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 host prog: …`): the sender's header
+    if (m[9]!.charCodeAt(0) === 60 && PRI.test(m[9]!)) {
+      const inner = splitPrefixByRegex(m[9]!);
+      if (inner.shape === 'syslog') return inner;
+    }
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
   }
   // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS

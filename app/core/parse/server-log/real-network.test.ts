@@ -102,6 +102,16 @@ const EXPECTED: Record<string, Row> = {
       [54, 'The other side answered NO_PROPOSAL_CHOSEN: it accepts none of the phase 2 proposals it was sent.'],
     ],
   },
+  'routeros-remote-syslog-bsd-and-raw-priority-topics-identity.txt': {
+    records: 7,
+    understood: 7,
+    families: { syslog: 4, mikrotik: 3 },
+    causes: [],
+    says: [
+      [1, 'MikroTik is not part of the VPN; ignored.'],
+      [5, 'RouterOS dhcp is not part of the VPN; ignored.'],
+    ],
+  },
   'ios-pptp-seqno-timezone-ms-chap-login-response-fail-e691.txt': {
     records: 3,
     understood: 3,
@@ -178,6 +188,22 @@ describe('MikroTik RouterOS classes', () => {
     // near misses: a word not a RouterOS topic, a VPN facility first
     expect(one('10:41:27 interface,banana ether9 link down').understood).toBe(0);
     expect(one('10:41:27 ipsec,info something new').understood).toBe(0);
+  });
+  it('remote logging: `<PRI>topics identity: message`, bsd-syslog `<PRI>Mmm dd … host Identity: <session>: …`, a receiver\'s time first', () => {
+    for (const line of [
+      '<134>l2tp,ppp,error MikroTik: <1.2.3.4>: user u authentication failed',
+      '2022-11-08T17:08:43.990315+01:00 <13>l2tp,ppp,error MikroTik: <1.2.3.4>: user u authentication failed',
+      '<30>Nov  8 17:06:36 OVA MikroTik: <1.2.3.4>: user u authentication failed',
+      '2022-11-08T17:06:37.048188+01:00 <30>Nov  8 17:06:36 OVA MikroTik: <1.2.3.4>: user u authentication failed',
+      'Nov  8 17:06:36 gw1 Office-GW: <1.2.3.4>: user u authentication failed',
+    ]) {
+      expect(one(line), line).toMatchObject({ family: 'mikrotik', cause: 'credentials-rejected', user: 'u', peer: '1.2.3.4' });
+    }
+    expect(parseServerLog('<30>Nov  8 17:06:36 OVA MikroTik: <1.2.3.4>: user u authentication failed\n').entries[0]!.time).toEqual({ month: 11, day: 8, hour: 17, minute: 6, second: 36 });
+    // near misses: a daemon with a pid, a bracket that is not a session, a priority with a space after it
+    expect(one('Nov  8 17:06:36 gw1 pppd[123]: <1.2.3.4>: user u authentication failed').family).not.toBe('mikrotik');
+    expect(one('Nov  8 17:06:36 gw1 app: <b>: hello').family).not.toBe('mikrotik');
+    expect(splitPrefix('<30> Nov  8 17:06:36 OVA MikroTik: x').shape).toBe('none');
   });
   it('RouterOS dates: ISO (v7), lower-case month (v6), rows indented by /log print', () => {
     const line = 'l2tp,ppp,error <33.222.44.111>: user some-user authentication failed';

@@ -1,4 +1,4 @@
-import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
@@ -67,26 +67,49 @@ function otherFacility(message: string): string | undefined {
   return OTHER_TOPICS.has(topics[0]!) && topics.every((t) => TOPICS.has(t) || OTHER_TOPICS.has(t)) ? topics[0] : undefined;
 }
 
+/**
+ * RouterOS remote logging without bsd-syslog sends `<PRI>topics identity: message` (`<13>dhcp,debug,packet
+ * MikroTik: …`, MikroTik forum thread 124291; a receiver may put its own time first): the priority goes, and
+ * the identity after the topics when the message then reads (see parse).
+ */
+const PRI = /^<\d{1,3}>/;
+const bodyOf = (pre: Prefixed): string => (pre.message.charCodeAt(0) === 60 ? pre.message.replace(PRI, '') : pre.message);
+const IDENTITY = /^[^\s:<>]+: (.*)$/;
+
 function split(pre: Prefixed): string {
-  const m = pre.message.match(TOPIC_HEAD);
+  const body = bodyOf(pre);
+  const m = body.match(TOPIC_HEAD);
   if (m && m[1]!.split(',').every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
-  return pre.message;
+  return body;
 }
+
+/** the rules on the message, then (remote logging) on what follows an identity before it */
+function read(pre: Prefixed, state: FamilyState): Hit | null {
+  const text = split(pre).trim();
+  const hit = applyRules(RULES, text, pre, state);
+  if (hit) return hit;
+  const id = text.match(IDENTITY);
+  return id ? applyRules(RULES, id[1]!, pre, state) : null;
+}
+
+/** bsd-syslog remote logging: `<30>Nov  8 17:06:36 host Identity: <1.2.3.4>: …` — the identity is the program tag, the topics are gone; a PPP session bracket starts the message */
+const SESSION_START = /^<[^>\s]+>: /;
 
 export const mikrotikFamily: FamilyParser = {
   family: 'mikrotik',
   claims(pre: Prefixed): boolean {
-    if (pre.program) return false;
+    if (pre.program) return !pre.pid && SESSION_START.test(pre.message) && applyRules(RULES, pre.message.trim(), pre, {}) !== null;
     // RouterOS 7 prints entries of other days with their date (`2025-02-11 00:02:30 l2tp,ppp,error …`): an ISO header without a level
     if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host) && !(pre.shape === 'iso' && !pre.level)) return false;
-    const m = pre.message.match(TOPIC_HEAD);
+    const body = bodyOf(pre);
+    const m = body.match(TOPIC_HEAD);
     if (m && m[1]!.includes(',') && m[1]!.split(',').every((t) => TOPICS.has(t))) return true;
-    if (otherFacility(pre.message)) return true;
+    if (otherFacility(body)) return true;
     // one topic (`ipsec rejected hashtype: …`, `ipsec,!debug` logging): the message after it must be one the rules read
-    return applyRules(RULES, split(pre).trim(), pre, {}) !== null || (split(pre) !== pre.message && applyRules(RULES, pre.message.trim(), pre, {}) !== null);
+    return read(pre, {}) !== null || (split(pre) !== body && applyRules(RULES, body.trim(), pre, {}) !== null);
   },
   parse(pre, state) {
-    const other = otherFacility(pre.message);
-    return other ? step('unrelatedProgram', { program: `RouterOS ${other}` }) : applyRules(RULES, split(pre).trim(), pre, state);
+    const other = otherFacility(bodyOf(pre));
+    return other ? step('unrelatedProgram', { program: `RouterOS ${other}` }) : read(pre, state);
   },
 };
