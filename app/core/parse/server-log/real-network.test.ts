@@ -112,6 +112,21 @@ const EXPECTED: Record<string, Row> = {
       [5, 'RouterOS dhcp is not part of the VPN; ignored.'],
     ],
   },
+  'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt': {
+    records: 16,
+    understood: 16,
+    families: { ios: 16 },
+    causes: [
+      [10, 'radius-unreachable'],
+      [15, 'radius-unreachable'],
+      [16, 'radius-unreachable'],
+    ],
+    says: [
+      [7, 'The router is still waiting for its authentication server (timeout 1).'],
+      [10, 'The RADIUS server 192.168.18.12 did not answer.'],
+      [16, 'The router had waited in vain for its authentication server: the password was not checked.'],
+    ],
+  },
   'ios-pptp-seqno-timezone-ms-chap-login-response-fail-e691.txt': {
     records: 3,
     understood: 3,
@@ -291,6 +306,14 @@ describe('Cisco IOS classes', () => {
     expect(one('*Mar  1 00:01:02.345: Vi1 PPP: Received LOGIN Response FAIL')).toMatchObject({ cause: 'credentials-rejected', outcome: 'failure' });
     expect(one('*Mar  1 00:01:02.345: Vi1 PPP: Received LOGIN Response PASS')).toMatchObject({ cause: undefined, outcome: 'success' });
     expect(one('Vi2 PPP: Received SENDAUTH Response FAIL')).toMatchObject({ cause: undefined, outcome: 'warning' });
+  });
+  it('after AUTH: Timeout on a link, its LOGIN Response FAIL and CHAP FAILURE are the AAA server\'s silence, not a checked password; other links keep theirs', () => {
+    const r = parseServerLog(['ppp61 AUTH: Timeout 1', 'ppp62 PPP: Received LOGIN Response FAIL', 'ppp62 CHAP: O FAILURE id 1 len 25 msg is "Authentication failed"', 'ppp61 PPP: Received LOGIN Response FAIL', 'ppp61 CHAP: O FAILURE id 1 len 25 msg is "Authentication failed"', 'ppp61 CHAP: O FAILURE id 2 len 25 msg is "Authentication failed"', ''].join('\n'));
+    expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([[2, 'credentials-rejected'], [3, 'credentials-rejected'], [4, 'radius-unreachable'], [5, 'radius-unreachable'], [6, 'credentials-rejected']]);
+    expect(one('*Sep  5 02:16:13.619: %RADIUS-4-RADIUS_DEAD: RADIUS server 192.168.18.12:1812,1813 is not responding.')).toMatchObject({ cause: 'radius-unreachable', says: 'The RADIUS server 192.168.18.12 did not answer.' });
+    expect(one('*Sep  5 02:16:13.619: %RADIUS-4-RADIUS_ALIVE: RADIUS server 192.168.18.12:1812,1813 is being marked alive.')).toMatchObject({ cause: undefined, says: 'The AAA server is active again.' });
+    expect(one('*Sep  5 02:16:13.619: ppp61 AUTH: Timeout now').understood).toBe(1);
+    expect(one('*Sep  5 02:16:13.619: ppp61 AUTH: Timeout now').cause).toBeUndefined();
   });
   it('the local pool cannot give an address', () => {
     expect(one('*Mar  1 00:01:02.345: Vi1 IPCP: Cannot satisfy pool request')).toMatchObject({ cause: 'address-pool', says: 'No IP address left to give the PC on Vi1.' });

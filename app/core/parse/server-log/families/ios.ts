@@ -45,7 +45,7 @@ const RULES: Rule[] = [
     return { decoded: [d('option', values)], outcome: 'info' };
   }],
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
-  [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m) => {
+  [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
     const from = m[5]!.match(/from "([^"]*)"/)?.[1];
     const msg = m[5]!.match(/msg is "([^"]*)"/)?.[1] ?? '';
     const hit: Hit = { decoded: [d('authPacket', { dir: m[3] === 'I' ? 'in' : 'out', method: m[2]!, what: m[4]!, name: from ?? '', msg })], outcome: 'info' };
@@ -54,16 +54,29 @@ const RULES: Rule[] = [
     if (m[4] === 'FAILURE' || m[4] === 'AUTH-NAK') {
       const e = msChapErrorOf(msg);
       Object.assign(hit, { outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 });
+      // after the router's own AAA timed out on this link, the FAILURE is the router giving up, not a checked password
+      if (state[`aaaTimeout:${m[1]}`]) {
+        delete state[`aaaTimeout:${m[1]}`];
+        hit.decoded.push(d('iosFailureAfterAaaTimeout'));
+        hit.cause = 'radius-unreachable';
+      }
     }
     return hit;
   }],
   // AAA's answer to the PC's login (Cisco "Understanding debug ppp negotiation Output", doc 25440: "Received LOGIN Response PASS/FAIL";
   // seen with MS-CHAP on a PPTP server in Cisco community doc "Using MS-CHAP authentication for PPTP with IOS"). FAIL: the user name or
   // password was refused (the MS-CHAP FAILURE after it carries the E= code). SENDAUTH is the router's own login as a client: not the PC's
-  [/^(\S+) PPP: Received (LOGIN|SENDAUTH) Response (PASS|FAIL)$/, (m) => {
+  [/^(\S+) PPP: Received (LOGIN|SENDAUTH) Response (PASS|FAIL)$/, (m, _p, state) => {
     if (m[3] === 'PASS') return step('authOk', { method: 'AAA', user: '' }, 'success');
     if (m[2] === 'SENDAUTH') return step('iosPppStep', { text: `Received SENDAUTH Response FAIL` }, 'warning');
+    // FAIL after `AUTH: Timeout` on the link: AAA gave no answer (real IOS-XE PPPoE log: two timeouts, RADIUS_DEAD, then FAIL)
+    if (state[`aaaTimeout:${m[1]}`]) return { decoded: [d('aaaNoReply', { reason: 'AUTH: Timeout' })], outcome: 'failure', cause: 'radius-unreachable' };
     return { decoded: [d('iosLoginFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  }],
+  // the router's wait for its AAA server ran out (IOS-XE `debug ppp authentication`; the PC's repeated RESPONSEs are then ignored)
+  [/^(\S+) AUTH: Timeout (\d+)$/, (m, _p, state) => {
+    state[`aaaTimeout:${m[1]}`] = true;
+    return step('iosAuthTimeout', { n: m[2]! }, 'warning');
   }],
   // "IPCP: Cannot satisfy pool request": the local pool has no address left, or is misconfigured (Lewis, "Troubleshooting Virtual Private Networks", Cisco Press 2004, ch. 3 review questions)
   [/^(\S+) IPCP: Cannot satisfy pool request\b.*$/, (m) => ({ decoded: [d('noAddressLeft', { address: `on ${m[1]}` })], outcome: 'failure', cause: 'address-pool' })],
@@ -94,11 +107,15 @@ const RULES: Rule[] = [
   }),
   // any other VPDN and PPP line (catch-alls for what the rules above did not decode: never the rule cache's answer)
   fallback(/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })),
-  fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
+  fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AUTH|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
   // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Pre-Shared Key Mismatch")
   [/^%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from (\S+?)(?::\d+)? failed its sanity check or is malformed$/, (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
-  [/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })],
+  // Cisco IOS system messages RADIUS-4-RADIUS_DEAD "RADIUS server %s is not responding." / RADIUS-4-RADIUS_ALIVE "… is being marked alive."
+  [/^%RADIUS-4-RADIUS_DEAD: RADIUS server (\S+?)(?::\d+(?:,\d+)?)? is not responding\.?$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1]! })], outcome: 'failure', cause: 'radius-unreachable' })],
+  [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
+  // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
+  fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
   // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: `ISAKMP:(0):`, `ISAKMP (0:9577):`, `ISAKMP:`)
   [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?(Encryption algorithm|Hash algorithm|Diffie-Hellman group|Authentication method|Lifetime|Life ?type|Key length) offered does not match policy!$/i, (m) => step('iosIsakmpAttrRefused', { what: m[1]! }, 'warning')],
   [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?atts are not acceptable\. Next payload is \d+$/, () => step('iosIsakmpTransformRefused', undefined, 'warning')],
@@ -112,7 +129,7 @@ const RULES: Rule[] = [
 ];
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
-const PPP_STEP_HEAD = /^(?:\S+ )?(?:LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
+const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/Cl)? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
 const ISAKMP_HEAD = /^(?:ISAKMP ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):)/;
