@@ -270,6 +270,12 @@ describe('Cisco ASA / FTD classes', () => {
     // near miss: another bracketed host
     expect(one('Jun 10 17:36:13 [IKEv3]: IP = 1.2.3.4, hello').family).not.toBe('asa');
   });
+  it('AAA rejects by the local database (113015), and a user name the ASA hid (*****) is no user', () => {
+    expect(one('<166>Dec 13 2013 16:22:38 10.234.151.32 : %ASA-6-113015: AAA user authentication Rejected : reason = Invalid password : local database : user = johntheuser')).toMatchObject({ family: 'asa', cause: 'credentials-rejected', user: 'johntheuser' });
+    const hidden = one('%ASA-6-113015: AAA user authentication Rejected : reason = User was not found : local database : user = ***** : user IP = 198.51.100.77');
+    expect(hidden).toMatchObject({ cause: 'credentials-rejected', user: undefined });
+    expect(one('%ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 10.10.1.20 : user = ***** : user IP = 198.51.100.77').user).toBeUndefined();
+  });
   it("the ASA's own PPTP/L2TP PPP messages (4031xx)", () => {
     expect(one('%ASA-4-403104: PPP virtual interface 1 requires mschap for MPPE').cause).toBe('mppe-unavailable');
     expect(one('%ASA-4-403106: PPP virtual interface 1 requires RADIUS aaa server for MPPE').cause).toBe('mppe-unavailable');

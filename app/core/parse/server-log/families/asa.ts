@@ -28,13 +28,18 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
 
 function decode(id: number, text: string, severity = 6): Hit | null {
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
-  const user = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
+  const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
+  // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
+  const user = named && !/^\*+$/.test(named) ? named : undefined;
   const server = text.match(/server = +([^:\s]+)/i)?.[1] ?? '';
   const reason = text.match(/reason = ([^:]+?)\s*(?::|$)/i)?.[1] ?? '';
   switch (id) {
     case 113005:
       if (/server|timeout|not respond|unreach/i.test(reason)) return { decoded: [d('aaaNoReply', { reason })], outcome: 'failure', cause: 'radius-unreachable', user };
       return { decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+    // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user list refused
+    case 113015:
+      return { decoded: [d('aaaRejected', { reason, server: 'local database', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
     case 113004:
     case 113012:
       return tagged(step('authOk', { method: 'AAA', user: user ?? '' }, 'success'), { user });
