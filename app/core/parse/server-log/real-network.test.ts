@@ -220,6 +220,16 @@ describe('MikroTik RouterOS classes', () => {
     expect(one('Nov  8 17:06:36 gw1 app: <b>: hello').family).not.toBe('mikrotik');
     expect(splitPrefix('<30> Nov  8 17:06:36 OVA MikroTik: x').shape).toBe('none');
   });
+  it('memory-log rows glued together (a paste lost its newlines): split at each time, date and topic list', () => {
+    for (const [time, date] of [['00:02:30 ', ''], ['00:02:30 ', '2025-02-11 '], ['00:02:30 ', 'feb/11 ']] as const) {
+      const head = date + time;
+      const r = parseServerLog(` ${head}l2tp,info first L2TP UDP packet received from 33.222.44.111 ${head}l2tp,ppp,error <33.222.44.111>: user some-user authentication failed ${head}ipsec,error 10.5.107.112 failed to get valid proposal. \n`);
+      expect([r.records, r.understood], head).toEqual([3, 3]);
+      expect(r.entries.map((e) => e.cause).sort(), head).toEqual(['credentials-rejected', 'ike-no-proposal', undefined]);
+    }
+    // near miss: a time inside a message, not followed by RouterOS topics, does not cut it
+    expect(parseServerLog('00:02:30 l2tp,ppp,info <l2tp-u>: terminating... - 00:02:30 later\n').records).toBe(1);
+  });
   it('RouterOS dates: ISO (v7), lower-case month (v6), rows indented by /log print', () => {
     const line = 'l2tp,ppp,error <33.222.44.111>: user some-user authentication failed';
     for (const [head, time] of [
