@@ -65,17 +65,20 @@ const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const GLUE = new RegExp(
   [
     String.raw`(?<=\S)(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
-    String.raw`(?<=[^\s\d:])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
+    // not after `>`: `<30>Nov  8 17:06:36 …` is one record with its syslog priority, not two
+    String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
     String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,
     // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
     String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
     String.raw`(?<=[^\s<])(?=<[\w.@\\-]+>: )`,
+    // a RouterOS memory-log row glued to the one before: its time (and date, v7 ISO or v6 `jan/02`) and a topic list
+    String.raw`(?<=\S )(?<!(?:\d{4}-\d\d-\d\d|[a-z]{3}\/\d\d(?:\/\d{4})?) )(?=(?:\d{4}-\d\d-\d\d |[a-z]{3}\/\d\d(?:\/\d{4})? )?\d\d:\d\d:\d\d (?:pptp|l2tp|sstp|ovpn|ipsec|ppp|pppoe|firewall|system|dhcp|interface|radius|script|dns|wireless|route|ike2)(?:,[a-z0-9-]+)+ )`,
   ].join('|'),
   'g',
 );
 
 /** 'ISAKMP-SA', 'L2TP UDP', 'IPsec-SA', 'acquired ', '>: ', 'phase1', 'phase2', 'phase 1' — one scan, not eight */
-const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)/;
+const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)|,(?:info|error|warning|debug|account|critical) /;
 
 /**
  * Cheap test first (indexOf, no regex scan): only a line showing a second record start — a second
@@ -98,7 +101,7 @@ function maybeGlued(text: string, hints = 0): boolean {
  * runs ('quired ' rather than 'acquired ': a rare first letter makes the search quicker).
  */
 function hasGlueWord(text: string): boolean {
-  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0;
+  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0 || text.indexOf(',info ') >= 0 || text.indexOf(',error ') >= 0;
 }
 
 export function unglue(text: string, hints = 0): string[] {

@@ -39,8 +39,12 @@ const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d
 // classic BSD syslog: host optional (BusyBox), program optional
 const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
 const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
-const IOS = new RegExp(String.raw`^(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
-const IOS_UPTIME = /^(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$/;
+// `000503: *Jan  5 …`: IOS numbers its messages with `service sequence-numbers` (Cisco IOS Configuration Fundamentals, "Enabling Message Sequence Numbers")
+const IOS_SEQ = String.raw`(?:\d{1,8}: )?`;
+const IOS = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
+const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$`);
+/** an IOS timestamp whose digits the poster masked (`*Jan x xx:xx:xx.yyy PST:`): the header is known, the time is not */
+const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} )?[\dx]{1,2}:[\dx]{2}:[\dx]{2}(?:\.[\dxy]{1,3})?(?: [A-Z]{3,4})?: (.*)$`);
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
 // strongSwan's own filelog with a user-set time_format (strftime; its docs' example is `%b %e %T`): `Sun, 2017-04-16 19:11 27[CFG] …`,
 // `Wed, 2023-11-01, 18:43:23 09[NET1] …` — only before a charon thread head, so nothing else is read as this shape
@@ -48,6 +52,10 @@ const CHARON_FILELOG = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d\d)-(
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
+const LEADING_SPACES = /^ {1,3}(?:\d|[a-z]{3}\/\d)/;
+const PRI = /^<\d{1,3}>(?=\S)/;
+/** RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month) */
+const ROUTEROS_DATE = /^([a-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
 const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
 const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
 
@@ -382,6 +390,13 @@ export function readPrefix(text: string, clean = false, src?: string, at = 0): P
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
   const c = text.charCodeAt(0);
+  // a relay's or capture's syslog priority before the header (`<134>Aug 15 10:28:00 host …`, RFC 3164 §4.1.1): not part of it
+  if (c === 60 /* < */ && PRI.test(text)) return splitPrefixByRegex(text.slice(text.indexOf('>') + 1));
+  // a date or time after one to three spaces: RouterOS 7's `/log print` indents its rows (` 2025-02-11 00:02:30 l2tp,info …`)
+  if (c === 32 && LEADING_SPACES.test(text)) {
+    const p = splitPrefixByRegex(text.trimStart());
+    if (p.shape === 'iso' || p.shape === 'time-only') return p;
+  }
   const upper = c >= 65 && c <= 90;
   const digit = c >= 48 && c <= 57;
   let m: RegExpMatchArray | null;
@@ -399,6 +414,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
   }
   if (digit && (m = text.match(ISO))) {
+    // a receiver's time before the sender's whole syslog line (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 host prog: …`): the sender's header
+    if (m[9]!.charCodeAt(0) === 60 && PRI.test(m[9]!)) {
+      const inner = splitPrefixByRegex(m[9]!);
+      if (inner.shape === 'syslog') return inner;
+    }
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
   }
   // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS
@@ -409,8 +429,12 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
   }
   if ((digit || c === 42 || c === 46) && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
+  if ((upper || digit || c === 42 || c === 46) && text.includes('x') && (m = text.match(IOS_MASKED)) && /x/.test(text.slice(0, text.length - m[3]!.length))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
   if (upper && (m = text.match(SYSLOG_HOST))) {
     return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, host: m[6], message: m[7]! };
+  }
+  if (c >= 97 && c <= 122 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(m[1]![0]!.toUpperCase() + m[1]!.slice(1))) {
+    return { shape: 'time-only', time: { year: n(m[3]), month: monthOf(m[1]![0]!.toUpperCase() + m[1]!.slice(1)), day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, message: m[7]! };
   }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;

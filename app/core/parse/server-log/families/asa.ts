@@ -8,15 +8,38 @@ import type { Prefixed } from '../prefix';
  */
 
 const ID = /^%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
+/**
+ * The same id after a header the prefix reader does not split: a relay's `<165>` priority, the ASA's
+ * own `logging timestamp` with the year (`Dec 04 2014 12:37:51`), `logging device-id` and the ` : `
+ * the ASA puts before the id when it sends a host name, RFC 5424 (`<165>1 2014-12-04T… asa01 - - - %ASA…`).
+ * The id must start the text or follow a space, `:` or `>`.
+ */
+const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
 
-function decode(id: number, text: string): Hit | null {
-  const user = text.match(/user = ([^:\s]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
+/** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
+const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
+
+/** What an IKE text says, wherever the ASA put it (713902/713903 syslog, the `[IKEv1]:` console debug) */
+function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
+  if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
+  if (/no (?:matching|acceptable) proposal|all SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+  return step('asaIke', { text }, outcome);
+}
+
+function decode(id: number, text: string, severity = 6): Hit | null {
+  // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
+  const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
+  // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
+  const user = named && !/^\*+$/.test(named) ? named : undefined;
   const server = text.match(/server = +([^:\s]+)/i)?.[1] ?? '';
   const reason = text.match(/reason = ([^:]+?)\s*(?::|$)/i)?.[1] ?? '';
   switch (id) {
     case 113005:
       if (/server|timeout|not respond|unreach/i.test(reason)) return { decoded: [d('aaaNoReply', { reason })], outcome: 'failure', cause: 'radius-unreachable', user };
       return { decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+    // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user list refused
+    case 113015:
+      return { decoded: [d('aaaRejected', { reason, server: 'local database', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
     case 113004:
     case 113012:
       return tagged(step('authOk', { method: 'AAA', user: user ?? '' }, 'success'), { user });
@@ -31,21 +54,64 @@ function decode(id: number, text: string): Hit | null {
       return /Mismatched attribute|proposal|no matching/i.test(text) ? { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' } : step('asaIke', { text });
     case 713902:
     case 713903:
-      if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
-      if (/no (?:matching|acceptable) proposal|all SA proposals found unacceptable|Phase 1 failure/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
-      return step('asaIke', { text }, 'warning');
+      return ikeText(text, 'warning');
     case 713904:
     case 713905:
     case 713906:
       return step('asaIke', { text });
+    // Cisco ASA Series Syslog Messages: 713119 "Group = g, IP = ip, PHASE 1 COMPLETED", 713120 "PHASE 2 COMPLETED (msgid=…)"
+    case 713119:
+      return step('asaPhaseDone', { phase: 1 }, 'success');
+    case 713120:
+      return step('asaPhaseDone', { phase: 2 }, 'success');
+    // 713061 "Rejecting IPSec tunnel: no matching crypto map entry for remote proxy … local proxy … on interface …": Quick Mode
+    // found no crypto map (for an L2TP/IPsec PC: no dynamic map with a transport-mode transform set on that interface). The server's
+    // policy, not the PC's: a failure, but no PC-side cause
+    case 713061:
+      return /no matching crypto map/i.test(text) ? { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' } : step('asaIke', { text }, 'warning');
+    // 713259 "Session is being torn down. Reason: reason"
+    case 713259:
+      return step('asaSessionDown', { reason: text.match(/Reason: (.*?)\s*$/)?.[1] ?? '' }, 'warning');
+    // 4031xx: the ASA's own PPTP/L2TP PPP (same guide). The texts name the server setting that is missing
+    case 403101:
+    case 403102:
+      return step('asaTunnel', { text }, 'warning');
+    case 403103:
+      return { decoded: [d('asaPppMaxConnections')], outcome: 'failure', cause: 'ppp-setup-failed' };
+    case 403104:
+      return { decoded: [d('asaPppMppeNeeds', { what: 'MS-CHAP' })], outcome: 'failure', cause: 'mppe-unavailable' };
+    case 403106:
+      return { decoded: [d('asaPppMppeNeeds', { what: 'RADIUS' })], outcome: 'failure', cause: 'mppe-unavailable' };
+    case 403107:
+      return { decoded: [d('asaPppNoAaaGroup')], outcome: 'failure', cause: 'ppp-setup-failed' };
+    case 403108:
+      return { decoded: [d('asaPppNoPool')], outcome: 'failure', cause: 'address-pool' };
+    case 403110:
+      return { decoded: [d('asaPppNoMppeKey', { user: text.match(/user: (\S+)/)?.[1] ?? '?' })], outcome: 'failure', cause: 'mppe-unavailable', user: text.match(/user: (\S+)/)?.[1] };
     case 603106:
     case 603107:
     case 603108:
     case 603109:
       return step('asaTunnel', { text });
     default:
+      // any other message of the IKE classes (713xxx, 715xxx: "ike" in the guide's class table) or IPsec (602xxx): a plain
+      // IKE event, a warning at severity 3 or worse; debug-level 7 lines (IKE_DECODE, "constructing … payload") included
+      if (Math.floor(id / 1000) === 713 || Math.floor(id / 1000) === 715 || Math.floor(id / 1000) === 602) return step('asaIke', { text }, severity <= 3 ? 'warning' : 'info');
       return null;
   }
+}
+
+/**
+ * The ASA's console `debug crypto isakmp` (and `logging console`) form, `Jun 10 17:36:13 [IKEv1]: IP = …` or
+ * `[IKEv1 DEBUG]: …` / `[IKEv2]: …`: the syslog reader takes the bracket for a host (and `[IKEv1` / `DEBUG]:` when
+ * split at the space). The text after it, or undefined.
+ */
+const CONSOLE_HOST = /^\[IKEv[12](?:\]:|$)/;
+function consoleText(pre: Prefixed): string | undefined {
+  if (!pre.host || !CONSOLE_HOST.test(pre.host)) return undefined;
+  if (pre.host.endsWith(']:')) return pre.message;
+  const m = pre.message.match(/^DEBUG\]: (.*)$/);
+  return m ? m[1] : undefined;
 }
 
 /** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
@@ -53,10 +119,12 @@ const ID_TAG = /^%(ASA|PIX|FTD)-\d-\d{6}$/;
 
 export const asaFamily: FamilyParser = {
   family: 'asa',
-  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID.test(pre.message)),
+  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined),
   parse(pre) {
+    const console = consoleText(pre);
+    if (console !== undefined) return ikeText(console.replace(HTML_TAG, ''), 'info');
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.message;
-    const m = whole.match(ID);
-    return m ? decode(Number(m[3]), m[4]!) : null;
+    const m = whole.match(ID) ?? whole.match(ID_INSIDE);
+    return m ? decode(Number(m[3]), m[4]!.replace(HTML_TAG, ''), Number(m[2])) : null;
   },
 };

@@ -1,6 +1,6 @@
 import { IOS_CODE_NAMES, PPP_CODES } from '../codes/ppp';
 import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp';
-import { applyRules, d, fallback, msChapErrorOf, step, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -45,7 +45,7 @@ const RULES: Rule[] = [
     return { decoded: [d('option', values)], outcome: 'info' };
   }],
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
-  [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m) => {
+  [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
     const from = m[5]!.match(/from "([^"]*)"/)?.[1];
     const msg = m[5]!.match(/msg is "([^"]*)"/)?.[1] ?? '';
     const hit: Hit = { decoded: [d('authPacket', { dir: m[3] === 'I' ? 'in' : 'out', method: m[2]!, what: m[4]!, name: from ?? '', msg })], outcome: 'info' };
@@ -54,9 +54,32 @@ const RULES: Rule[] = [
     if (m[4] === 'FAILURE' || m[4] === 'AUTH-NAK') {
       const e = msChapErrorOf(msg);
       Object.assign(hit, { outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 });
+      // after the router's own AAA timed out on this link, the FAILURE is the router giving up, not a checked password
+      if (state[`aaaTimeout:${m[1]}`]) {
+        delete state[`aaaTimeout:${m[1]}`];
+        hit.decoded.push(d('iosFailureAfterAaaTimeout'));
+        hit.cause = 'radius-unreachable';
+      }
     }
     return hit;
   }],
+  // AAA's answer to the PC's login (Cisco "Understanding debug ppp negotiation Output", doc 25440: "Received LOGIN Response PASS/FAIL";
+  // seen with MS-CHAP on a PPTP server in Cisco community doc "Using MS-CHAP authentication for PPTP with IOS"). FAIL: the user name or
+  // password was refused (the MS-CHAP FAILURE after it carries the E= code). SENDAUTH is the router's own login as a client: not the PC's
+  [/^(\S+) PPP: Received (LOGIN|SENDAUTH) Response (PASS|FAIL)$/, (m, _p, state) => {
+    if (m[3] === 'PASS') return step('authOk', { method: 'AAA', user: '' }, 'success');
+    if (m[2] === 'SENDAUTH') return step('iosPppStep', { text: `Received SENDAUTH Response FAIL` }, 'warning');
+    // FAIL after `AUTH: Timeout` on the link: AAA gave no answer (real IOS-XE PPPoE log: two timeouts, RADIUS_DEAD, then FAIL)
+    if (state[`aaaTimeout:${m[1]}`]) return { decoded: [d('aaaNoReply', { reason: 'AUTH: Timeout' })], outcome: 'failure', cause: 'radius-unreachable' };
+    return { decoded: [d('iosLoginFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  }],
+  // the router's wait for its AAA server ran out (IOS-XE `debug ppp authentication`; the PC's repeated RESPONSEs are then ignored)
+  [/^(\S+) AUTH: Timeout (\d+)$/, (m, _p, state) => {
+    state[`aaaTimeout:${m[1]}`] = true;
+    return step('iosAuthTimeout', { n: m[2]! }, 'warning');
+  }],
+  // "IPCP: Cannot satisfy pool request": the local pool has no address left, or is misconfigured (Lewis, "Troubleshooting Virtual Private Networks", Cisco Press 2004, ch. 3 review questions)
+  [/^(\S+) IPCP: Cannot satisfy pool request\b.*$/, (m) => ({ decoded: [d('noAddressLeft', { address: `on ${m[1]}` })], outcome: 'failure', cause: 'address-pool' })],
   [/^(\S+) PPP DISC: (.*)$/, (m) => {
     const r = m[2]!;
     if (/AAA (?:Server )?(?:did not respond|timeout|unreachable)|RADIUS.*(?:timeout|not respond)/i.test(r)) return { decoded: [d('aaaNoReply', { reason: r })], outcome: 'failure', cause: 'radius-unreachable' };
@@ -84,20 +107,42 @@ const RULES: Rule[] = [
   }),
   // any other VPDN and PPP line (catch-alls for what the rules above did not decode: never the rule cache's answer)
   fallback(/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })),
-  fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
-  [/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })],
+  fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AUTH|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
+  // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
+  // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Pre-Shared Key Mismatch")
+  [/^%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from (\S+?)(?::\d+)? failed its sanity check or is malformed$/, (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
+  // Cisco IOS system messages RADIUS-4-RADIUS_DEAD "RADIUS server %s is not responding." / RADIUS-4-RADIUS_ALIVE "… is being marked alive."
+  [/^%RADIUS-4-RADIUS_DEAD: RADIUS server (\S+?)(?::\d+(?:,\d+)?)? is not responding\.?$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1]! })], outcome: 'failure', cause: 'radius-unreachable' })],
+  [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
+  // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
+  fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
+  // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: `ISAKMP:(0):`, `ISAKMP (0:9577):`, `ISAKMP:`)
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?(Encryption algorithm|Hash algorithm|Diffie-Hellman group|Authentication method|Lifetime|Life ?type|Key length) offered does not match policy!$/i, (m) => step('iosIsakmpAttrRefused', { what: m[1]! }, 'warning')],
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?atts are not acceptable\. Next payload is \d+$/, () => step('iosIsakmpTransformRefused', undefined, 'warning')],
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?(?:no offers accepted!|phase 1 SA policy not acceptable!.*)$/, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // the other side's NO_PROPOSAL_CHOSEN notify (RFC 2408 §3.14.1, type 14): protocol 1 = ISAKMP (phase 1), 3 = ESP (phase 2)
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)$/, (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?SA has been authenticated with (\S+)$/, (m) => tagged(step('iosIsakmpAuthenticated', { peer: m[1]! }, 'success'), { peer: m[1] })],
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?Old State = \.?(\S+) +New State = (\S+)\s*$/, (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
+  // any other ISAKMP / IPSEC debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
+  fallback(/^(?:ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+|ISAKMP :|IPSEC\([\w_]+\):) ?(.*?)\s*$/, (m) => step('iosIsakmp', { text: m[1]! })),
 ];
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
-const PPP_STEP_HEAD = /^(?:\S+ )?(?:LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
+const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/Cl)? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
+const ISAKMP_HEAD = /^(?:ISAKMP ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):)/;
+
+/** `ISAKMP: text` without a time reads as program ISAKMP: put the tag back */
+const textOf = (pre: Prefixed): string => (pre.shape === 'program' && (pre.program === 'ISAKMP' || pre.program === 'IPSEC') ? `${pre.program}: ${pre.message}` : pre.message);
 
 export const iosFamily: FamilyParser = {
   family: 'ios',
   claims(pre: Prefixed): boolean {
+    if (pre.shape === 'program') return pre.program === 'ISAKMP' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
-    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
+    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
-  parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
+  parse: (pre, state) => applyRules(RULES, textOf(pre).trim(), pre, state),
 };

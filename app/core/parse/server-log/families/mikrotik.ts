@@ -1,4 +1,4 @@
-import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
@@ -9,10 +9,23 @@ import type { Prefixed } from '../prefix';
 
 const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'ppp', 'ipsec', 'ike2', 'firewall', 'radius', 'info', 'error', 'warning', 'debug', 'account', 'critical', 'system', 'packet', 'raw']);
 
+/**
+ * RouterOS's IKEv1 daemon is derived from ipsec-tools' racoon: its plog() puts the remote address
+ * before a message about one peer (`10.5.107.112 failed to get valid proposal.`), and most messages
+ * end in a full stop (ipsec-tools src/racoon/isakmp.c, ipsec_doi.c; MikroTik help "IPsec",
+ * Troubleshooting/FAQ, shows both). `PEER` takes that address, `END` the full stop and any spaces.
+ */
+const PEER = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)(?:\[\d+\])? )?`;
+const END = String.raw`\.?\s*$`;
+const ipsec = (body: string): RegExp => new RegExp(`^${PEER}${body}${END}`);
+
+/** racoon's proposal check names the attribute that differs (ipsec-tools ipsec_doi.c, get_ph1approvalx: "rejected %s: DB(prop#%d:trns#%d):Peer(prop#%d:trns#%d) = %s:%s"): the router's value, then the PC's */
+const ATTRIBUTES: Record<string, string> = { hashtype: 'mtRejectedHash', enctype: 'mtRejectedCipher', dh_group: 'mtRejectedDhGroup', authmethod: 'mtRejectedAuthMethod', lifetime: 'mtRejectedLifetime' };
+
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
-  fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2] })),
+  fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2], peer: /^\d/.test(m[1]!) ? m[1] : undefined })),
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
   [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => tagged(step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), { user: m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '') })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
@@ -24,8 +37,14 @@ const RULES: Rule[] = [
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
   [/^first L2TP UDP packet received from (\S+)$/, (m) => step('l2tpFirstPacket', { peer: m[1]! })],
-  [/^(?:phase1 negotiation failed due to time up|phase1 negotiation failed\.?)(.*)$/, () => ({ decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3' })],
-  [/^(?:no suitable proposal found|failed to get valid proposal\.?|failed to pre-process ph1 packet.*)$/, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // "phase1 negotiation failed due to time up <us>[500]<=><peer>[500] <cookies>" (racoon isakmp_ph1resend: retries used up); the peer is the address after <=>
+  [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m) => ({ decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer: m[2] ?? m[1] })],
+  // plain "phase1 negotiation failed." ends a phase 1 the lines before it explain (no proposal, wrong key): not a time-out
+  [ipsec('phase1 negotiation failed'), (m) => tagged(step('mtPhase1Failed', undefined, 'warning'), { peer: m[1] })],
+  [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m) => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', peer: m[1] })],
+  [/^rejected (hashtype|enctype|dh_group|authmethod|lifetime): DB\(prop#\d+:trns#\d+\):Peer\(prop#\d+:trns#\d+\) = ([^:]*):(.*?)\s*$/, (m) => step(ATTRIBUTES[m[1]!]!, { router: m[2]!, pc: m[3]! }, 'warning')],
+  // racoon's "parsing packet failed, possible cause: wrong password" (an encrypted phase 1 packet could not be read: the keys differ)
+  [ipsec('parsing packet failed, possible cause: wrong password'), (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
   [/^(?:parse error: probably the pre-shared key is incorrect|.*pre-shared key .*(?:incorrect|mismatch).*)$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^TCP connection established from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })],
   [/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })],
@@ -34,20 +53,63 @@ const RULES: Rule[] = [
 
 const TOPIC_HEAD = /^((?:[a-z0-9-]+,)*[a-z0-9-]+) (.*)$/;
 
-function split(pre: Prefixed): string {
-  const m = pre.message.match(TOPIC_HEAD);
-  if (m && m[1]!.split(',').every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
-  return pre.message;
+/**
+ * RouterOS facilities that are not the VPN (the memory log mixes them with it: `dhcp,info server1 assigned …`,
+ * `interface,info ether9 link down`; topic names as RouterOS prints them, MikroTik help "Log"). Their lines
+ * are the router's, read as such and ignored, when their first topic is one of these.
+ */
+const OTHER_TOPICS = new Set(['dhcp', 'interface', 'system', 'script', 'dns', 'wireless', 'wifi', 'bridge', 'route', 'ntp', 'snmp', 'ssh', 'e-mail', 'certificate', 'netwatch', 'upnp', 'poe-out', 'wireguard', 'caps', 'hotspot', 'web-proxy', 'telnet', 'ftp', 'bgp', 'ospf', 'stp', 'state', 'calc', 'event', 'lte', 'health', 'watchdog', 'backup', 'dude', 'container', 'manager', 'read', 'write']);
+/** the first topic when a topic list names a non-VPN facility first and every topic is a RouterOS one */
+function otherFacility(message: string): string | undefined {
+  const m = message.match(TOPIC_HEAD);
+  if (!m || !m[1]!.includes(',')) return undefined;
+  const topics = m[1]!.split(',');
+  return OTHER_TOPICS.has(topics[0]!) && topics.every((t) => TOPICS.has(t) || OTHER_TOPICS.has(t)) ? topics[0] : undefined;
 }
+
+/**
+ * RouterOS remote logging without bsd-syslog sends `<PRI>topics identity: message` (`<13>dhcp,debug,packet
+ * MikroTik: …`, MikroTik forum thread 124291; a receiver may put its own time first): the priority goes, and
+ * the identity after the topics when the message then reads (see parse).
+ */
+const PRI = /^<\d{1,3}>/;
+const bodyOf = (pre: Prefixed): string => (pre.message.charCodeAt(0) === 60 ? pre.message.replace(PRI, '') : pre.message);
+const IDENTITY = /^[^\s:<>]+: (.*)$/;
+
+function split(pre: Prefixed): string {
+  const body = bodyOf(pre);
+  const m = body.match(TOPIC_HEAD);
+  if (m && m[1]!.split(',').every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
+  return body;
+}
+
+/** the rules on the message, then (remote logging) on what follows an identity before it */
+function read(pre: Prefixed, state: FamilyState): Hit | null {
+  const text = split(pre).trim();
+  const hit = applyRules(RULES, text, pre, state);
+  if (hit) return hit;
+  const id = text.match(IDENTITY);
+  return id ? applyRules(RULES, id[1]!, pre, state) : null;
+}
+
+/** bsd-syslog remote logging: `<30>Nov  8 17:06:36 host Identity: <1.2.3.4>: …` — the identity is the program tag, the topics are gone; a PPP session bracket starts the message */
+const SESSION_START = /^<[^>\s]+>: /;
 
 export const mikrotikFamily: FamilyParser = {
   family: 'mikrotik',
   claims(pre: Prefixed): boolean {
-    if (pre.program) return false;
-    if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host)) return false;
-    const m = pre.message.match(TOPIC_HEAD);
+    if (pre.program) return !pre.pid && SESSION_START.test(pre.message) && applyRules(RULES, pre.message.trim(), pre, {}) !== null;
+    // RouterOS 7 prints entries of other days with their date (`2025-02-11 00:02:30 l2tp,ppp,error …`): an ISO header without a level
+    if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host) && !(pre.shape === 'iso' && !pre.level)) return false;
+    const body = bodyOf(pre);
+    const m = body.match(TOPIC_HEAD);
     if (m && m[1]!.includes(',') && m[1]!.split(',').every((t) => TOPICS.has(t))) return true;
-    return applyRules(RULES, pre.message.trim(), pre, {}) !== null;
+    if (otherFacility(body)) return true;
+    // one topic (`ipsec rejected hashtype: …`, `ipsec,!debug` logging): the message after it must be one the rules read
+    return read(pre, {}) !== null || (split(pre) !== body && applyRules(RULES, body.trim(), pre, {}) !== null);
   },
-  parse: (pre, state) => applyRules(RULES, split(pre).trim(), pre, state),
+  parse(pre, state) {
+    const other = otherFacility(bodyOf(pre));
+    return other ? step('unrelatedProgram', { program: `RouterOS ${other}` }) : read(pre, state);
+  },
 };
