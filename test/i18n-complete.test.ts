@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import engineEn from '../app/core/i18n/en.json';
 import engineNl from '../app/core/i18n/nl.json';
 import uiEn from '../renderer/src/locales/en.json';
@@ -71,3 +73,32 @@ for (const [name, en, nl] of [
     });
   });
 }
+
+/**
+ * A key written twice in one object: JSON.parse keeps the last one without a word, so a text added
+ * twice (two branches adding the same cause's texts) or a key left behind under an old name goes
+ * unnoticed. The files are read as text: one `"key":` per line, nesting by indentation (how they
+ * are written; a line that is not is reported, so the check cannot silently see nothing).
+ */
+describe('no key is written twice in a translation file', () => {
+  for (const file of ['app/core/i18n/en.json', 'app/core/i18n/nl.json', 'renderer/src/locales/en.json', 'renderer/src/locales/nl.json']) {
+    it(file, () => {
+      const lines = readFileSync(join(import.meta.dirname, '..', file), 'utf8').split('\n');
+      const path: string[] = [];
+      const seen = new Set<string>();
+      const twice: string[] = [];
+      for (const line of lines) {
+        const m = line.match(/^( *)"((?:[^"\\]|\\.)*)":/);
+        if (!m) continue;
+        const depth = m[1]!.length / 2 - 1;
+        path.length = depth;
+        const full = [...path, m[2]!].join('.');
+        if (seen.has(full)) twice.push(full);
+        seen.add(full);
+        path[depth] = m[2]!;
+      }
+      expect(seen.size).toBeGreaterThan(100);
+      expect(twice).toEqual([]);
+    });
+  }
+});
