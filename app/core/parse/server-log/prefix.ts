@@ -41,7 +41,22 @@ const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(
 const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
 const IOS = new RegExp(String.raw`^(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
 const IOS_UPTIME = /^(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$/;
-const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
+// fraction: up to 9 digits (Docker's `docker logs -t` writes nanoseconds, `…:56.281411938Z`)
+const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
+/**
+ * After an ISO time, a syslog tag: `[host ]program[pid]: ` — rsyslog's RFC 3339 file format (the
+ * default of Debian 12 / Ubuntu 24.04: `2024-05-01T10:00:00.123456+02:00 vpn pppd[123]: …`),
+ * `journalctl -o short-iso` and Docker's `-t` prefix. A pid is required: without one a host and a
+ * word followed by a colon (`ppp0 LCP:`) are not told apart from a tag.
+ */
+const ISO_TAG = /^(?:([^\s:\[\]]+) )?([A-Za-z][\w.\/-]*)\[(\d+)\]: ?(.*)$/;
+/** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …` */
+const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$/;
+/**
+ * accel-ppp's log_file module: `[2017-12-05 14:36:25]:  info: tek0.10: …` (level padded to five
+ * characters) or, in older builds, `[2017-12-07 01:04:30.344] ppp0: …` (accel-pppd/logs/log_file.c).
+ */
+const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:? +(?:(emerg|error|warn|info|msg|debug): +)?(.*)$/;
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
@@ -391,8 +406,18 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (c === 91 /* [ */ && (m = text.match(RASMAN))) {
     return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
   }
-  if (digit && (m = text.match(ISO))) {
+  if (c === 91 /* [ */ && (m = text.match(ACCEL_FILE))) {
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
+  }
+  if (digit && (m = text.match(ISO))) {
+    const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
+    // an upper-case host (`VPN pppd[1]: …`) was read as a level word: the tag decides
+    const t = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG);
+    if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
+    return { shape: 'iso', time, level: m[8], message: m[9]! };
+  }
+  if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
+    return { shape: 'logread', level: `${m[1]}.${m[2]}`, program: m[3], pid: m[4], message: m[5]! };
   }
   // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS
   if (upper && (m = text.match(SYSLOG_PROG))) {

@@ -1,6 +1,6 @@
-import { PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
+import { PPP_PROTOCOLS, PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, context, d, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -10,7 +10,17 @@ import type { Prefixed } from '../prefix';
  * (pptpctrl.c, pqueue.c, pptpgre.c) and xl2tpd (xl2tpd.c, control.c). Server's view: "peer" = the PC.
  */
 
-const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|pppoe-server|pppoe|l2tpd|openl2tpd|PPP)$/i;
+// accel-ppp's syslog ident is set in its [log] section (`syslog=accel-pppd,daemon`): `accel-sstp`, `accel-pptp` are seen
+const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|accel-(?:sstp|pptp|l2tp|ppp)|pppoe-server|pppoe|l2tpd|openl2tpd|PPP)$/i;
+
+/**
+ * accel-ppp's session prefix before its message: syslog (accel-pppd/logs/log_syslog.c) writes
+ * `ifname:username: ` (`ppp0:test: `, `br0:: `, `:: ` before a session has a name); log_file writes
+ * `ifname: sessionid: ` (`ppp0: da66f165863aaaac: `) or `ifname: ` (`tek0.10: `). The bare
+ * `ifname: ` form is only taken when the word looks like an interface (a module name such as
+ * `sstp: ` or `auth: ` is part of the message).
+ */
+const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan)[\w-]*\d(?:\.\d+)?): )/;
 
 const pptpType = (n: number, dir: 'in' | 'out'): Hit => {
   const t = PPTP_CONTROL_TYPES[n];
@@ -52,6 +62,32 @@ function packetDump(m: RegExpMatchArray): Hit {
   }
   if (proto === 'LCP' && codeName === 'TermReq' && quoted) hit.decoded.push(d('termReason', { reason: quoted }));
   if (code === undefined) hit.decoded[0]!.values!.code = codeName;
+  return hit;
+}
+
+/**
+ * pppd main.c (get_input): a frame of a protocol pppd has no handler for is logged (with `debug`) as
+ * "Unsupported protocol 'NAME' (0xNNNN) received" or "Unsupported protocol 0xNNNN received" and
+ * answered with an LCP Protocol-Reject. 0x80fd is CCP: the PC offered MPPE to a pppd without CCP.
+ */
+function unsupportedProtocol(m: RegExpMatchArray): Hit {
+  const number = m[2] ?? m[3]!;
+  const value = parseInt(number, 16);
+  if (value === 0x80fd) return { decoded: [d('unsupportedCcp')], outcome: 'failure', cause: 'server-refused-encryption' };
+  const name = m[1] ?? PPP_PROTOCOLS[value];
+  return { decoded: [d('unsupportedProtocol', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+}
+
+/** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
+function accelPacket(m: RegExpMatchArray): Hit {
+  const proto = /^MSCHAP|^CHAP/.test(m[2]!) ? 'CHAP' : m[2]!;
+  // accel-ppp prints the id in hex without `0x` (`id=1`, `id=65`)
+  const body = (m[4] ?? '').replace(/^id=([0-9a-f]+)\b/, 'id=0x$1');
+  const dump = [m[0], m[1] === 'send' ? 'sent' : 'rcvd', proto, m[3]!, body] as unknown as RegExpMatchArray;
+  const hit = packetDump(dump);
+  // accel-ppp writes the name as `name="user"` (auth_mschap_v2.c chap_recv_response)
+  const name = body.match(/name="([^"]*)"/)?.[1];
+  if (proto === 'CHAP' && name && m[1] === 'recv' && m[3] === 'Response') hit.user = name;
   return hit;
 }
 
@@ -111,6 +147,26 @@ const RULES: Rule[] = [
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
   context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
   context(/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })),
+  // pppd main.c get_input (see unsupportedProtocol)
+  [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
+  // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
+  [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m) => accelPacket(m)],
+  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) ([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // ppp_auth.c ppp_auth_failed / __ppp_auth_started: "%s: authentication failed|succeeded" (username may be empty)
+  [/^(?:(\S*): )?authentication failed$/, (m) => tagged({ decoded: [d('accelAuthFailed', { user: m[1] || '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] || undefined })],
+  context(/^(\S+): authentication succeeded$/, (m) => tagged(step('accelAuthOk', { user: m[1]! }, 'success'), { user: m[1] })),
+  // ppp_auth.c auth_recv_conf_nak/rej: every method the server offered was Nak'ed or rejected
+  [/^cann't negotiate authentication type$/, () => ({ decoded: [d('accelNoAuthType')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  context(/^auth: unexcepcted configure-(nak|reject)$/, (m) => ({ decoded: [d('accelAuthUnexpected', { what: m[1] === 'nak' ? 'Configure-Nak' : 'Configure-Reject' })], outcome: 'warning' })),
+  // ccp_mppe.c setup_mppe_key
+  [/^mppe: MPPE requested but not supported by kernel$/, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  context(/^connect: (\S+) <--> (\w+)\(([^)]*)\)$/, (m) => tagged(step('connect', { iface: m[1]!, peer: `${m[2]} ${m[3]}` }), { peer: m[3]!.replace(/:\d+$/, '') })),
+  context(/^accel-ppp version \S+$/, () => step('pppdStart')),
+  context(/^(?:(?:lcp|auth|ccp|ipcp|ipv6cp)_layer_(?:init|start|started|finish|finished|free)|ppp (?:establishing|connected)|disconnecting|terminate)$/, () => step('accelHousekeeping')),
+  // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
+  context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
+  context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
+  context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
   // xl2tpd
   [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m) => {
     const c = Number(m[2]);
@@ -130,8 +186,41 @@ const RULES: Rule[] = [
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
   context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
+  // xl2tpd control.c / network.c / avp.c messages
+  context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
+  context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
+  context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
+  context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
+  context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
+  context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
+  context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m) => step('l2tpPeerHost', { name: m[1]! })),
+  context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]! })),
+  fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
   context(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
 ];
+
+/**
+ * The message the rules read: trimmed, accel-ppp's session prefix cut, and a trailing comma dropped
+ * (log lines pasted as a list, a comma after each: a Docker log pasted in an issue, `… Closing.,`;
+ * assumed: no pppd, pptpd, xl2tpd or accel-ppp message ends with one).
+ */
+function messageOf(raw: string): string {
+  let message = trimmed(raw);
+  lastSession = undefined;
+  const c = message.charCodeAt(0);
+  // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it)
+  if ((c === 58 || (c >= 97 && c <= 122)) && message.indexOf(': ') > 0) {
+    const m = ACCEL_SESSION.exec(message);
+    if (m) {
+      message = message.slice(m[0].length);
+      lastSession = m[1] || m[3] || m[5] || undefined;
+    }
+  }
+  if (message.charCodeAt(message.length - 1) === 44 /* , */) message = message.slice(0, -1);
+  return message;
+}
+/** accel-ppp's interface name (ppp0) from the prefix the last messageOf cut, as the session. */
+let lastSession: string | undefined;
 
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
@@ -142,11 +231,15 @@ export const pppdFamily: FamilyParser = {
     if (pre.program === 'server' && pre.host === 'VPN') return true;
     if (pre.shape === 'router-tab') return true;
     if (pre.program) return false;
-    return applyRules(RULES, pre.message, pre, {}) !== null;
+    return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
-    const message = trimmed(pre.message);
-    const at = messageAt(pre, 0, message);
-    return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    const message = messageOf(pre.message);
+    const session = lastSession;
+    // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
+    const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
+    const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
+    return hit;
   },
 };
