@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog, type Cause, type LogFamily } from './index';
+import { splitPrefix } from './prefix';
+
+/**
+ * Real pppd-family logs (pppd, pptpd, xl2tpd, accel-ppp) found in public issues
+ * (test/fixtures/real/server-logs/pppd-*.txt, sources in test/fixtures/real/SOURCES.md): header
+ * styles (Docker's RFC 3339 with nanoseconds, OpenWrt logread cut before the date, accel-ppp's
+ * log_file, no header) and message classes, each with its hand-checked decoding.
+ */
+
+const t = engineT('en');
+const nl = engineT('nl');
+const DIR = 'test/fixtures/real/server-logs';
+
+type Row = { records: number; understood: number; families: Partial<Record<LogFamily, number>>; causes: [number, Cause][]; says: [number, string][]; session?: string };
+
+const EXPECTED: Record<string, Row> = {
+  'pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt': {
+    records: 4,
+    understood: 4,
+    families: { pppd: 4 },
+    causes: [],
+    says: [
+      [1, 'xl2tpd could not send to 71.105.XXX.XX:49577: No such device.'],
+      [2, "The PC sent its tunnel request (tunnel 35655) again: it did not get the server's answer in time."],
+      [3, 'L2TP control messages were not acknowledged: the tunnel was closed.'],
+      [4, 'L2TP tunnel 35655 to 71.105.XXX.XX (port 49577) closed: Timeout.'],
+    ],
+  },
+  'pppd-openwrt-xl2tpd-logread-no-date-max-retries.txt': {
+    records: 3,
+    understood: 3,
+    families: { pppd: 3 },
+    causes: [],
+    says: [
+      [2, 'L2TP tunnel 0 to L2TP_SERVER_IP (port 1701) closed: Timeout.'],
+      [3, 'xl2tpd got no answer to its closing message: it dropped the tunnel anyway.'],
+    ],
+  },
+  'pppd-pptpd-no-header-windows-msras-chap-failed.txt': {
+    records: 18,
+    understood: 18,
+    families: { pppd: 18 },
+    causes: [
+      [16, 'credentials-rejected'],
+      [17, 'credentials-rejected'],
+    ],
+    says: [
+      [12, 'The PC identifies itself as Windows remote access (MSRAS-0-USER-GD91F6BBDH).'],
+      [16, 'The user "yaya" failed CHAP authentication'],
+    ],
+  },
+  'pppd-accel-ppp-log-file-sstp-auth-configure-nak.txt': {
+    records: 5,
+    understood: 5,
+    families: { pppd: 5 },
+    causes: [],
+    session: 'ppp0',
+    says: [
+      [2, 'PPP link ppp0 opened.'],
+      [3, "The PC answered the server's authentication option with a Configure-Nak the server did not expect."],
+      [5, 'accel-ppp lost the PPP channel (Input/output error).'],
+    ],
+  },
+  'pppd-accel-sstp-syslog-mschap-v2-success-then-abort.txt': {
+    records: 12,
+    understood: 12,
+    families: { pppd: 12 },
+    causes: [],
+    session: 'ppp0',
+    says: [
+      [1, 'CHAP Success to the PC (id 0x1)'],
+      [6, 'User "test" authenticated (accel-ppp).'],
+      [8, "The PC's SSTP Call-Connected failed the crypto-binding check (Nonce): the server aborts the call."],
+      [9, 'accel-ppp SSTP message SSTP_MSG_CALL_ABORT.'],
+      [10, 'The PC closed the connection.'],
+    ],
+  },
+  'pppd-xl2tpd-lns-windows-client-sccrq-avps.txt': {
+    records: 14,
+    understood: 14,
+    families: { pppd: 14 },
+    causes: [],
+    says: [
+      [12, 'The PC gives its name as RWB-LAPTOP-DELL.'],
+      [13, "The PC's L2TP software reports vendor Microsoft: the VPN client built into Windows."],
+    ],
+  },
+  'pppd-pptpd-unsupported-protocol-after-mppe.txt': {
+    records: 6,
+    understood: 6,
+    families: { pppd: 6 },
+    causes: [],
+    says: [
+      [1, 'The PC sent a frame of protocol 0xc7, which this pppd does not handle'],
+      [4, 'The PC sent a frame of protocol 0x3b (AppleTalk SmartBuffered)'],
+    ],
+  },
+};
+
+describe('real pppd-family fixtures', () => {
+  it('has a row for every pppd-* fixture', () => {
+    expect(repoFiles(DIR).filter((f) => f.startsWith('pppd-') && f.endsWith('.txt'))).toEqual(Object.keys(EXPECTED).sort());
+  });
+  for (const [file, row] of Object.entries(EXPECTED)) {
+    it(file, () => {
+      const r = parseServerLog(readRepoText(`${DIR}/${file}`), file);
+      expect(r.verdict).toBe('ok');
+      expect([r.records, r.understood, r.unknown]).toEqual([row.records, row.understood, row.records - row.understood]);
+      expect(r.families).toEqual(row.families);
+      expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual(row.causes);
+      for (const [line, text] of row.says) expect(r.entries.filter((e) => e.line === line).map((e) => describeEntry(e, t)).join(' | '), `line ${line}`).toContain(text);
+      if (row.session) expect(r.entries.filter((e) => e.line > 1).every((e) => e.session === row.session)).toBe(true);
+      for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
+    });
+  }
+  it('reads the Dutch', () => {
+    const r = parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`));
+    expect(describeEntry(r.entries[3]!, nl)).toBe('L2TP-tunnel 35655 naar 71.105.XXX.XX (poort 49577) gesloten: Timeout.');
+  });
+  it('the times are read: Docker RFC 3339 with nanoseconds, accel-ppp log_file with milliseconds', () => {
+    expect(parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`)).entries[0]!.time).toEqual({ year: 2018, month: 8, day: 23, hour: 18, minute: 36, second: 51, ms: 279 });
+    expect(parseServerLog(readRepoText(`${DIR}/pppd-accel-ppp-log-file-sstp-auth-configure-nak.txt`)).entries[1]!.time).toEqual({ year: 2017, month: 12, day: 7, hour: 1, minute: 4, second: 30, ms: 344 });
+  });
+});
+
+describe('header classes (prefix.ts)', () => {
+  it('ISO 8601 / RFC 3339 time, then host and program[pid] (rsyslog RFC 3339 files, journalctl -o short-iso, docker logs -t)', () => {
+    for (const [line, host] of [
+      ['2024-05-01T10:00:00.123456+02:00 vpn pppd[123]: Peer bob failed CHAP authentication', 'vpn'],
+      ['2024-05-01T10:00:00+0200 vpn pppd[123]: Peer bob failed CHAP authentication', 'vpn'],
+      ['2024-05-01 10:00:00 VPN pppd[123]: Peer bob failed CHAP authentication', 'VPN'],
+      ['2018-08-23T18:36:56.281411938Z pppd[123]: Peer bob failed CHAP authentication', undefined],
+    ] as const) {
+      const p = splitPrefix(line);
+      expect([p.shape, p.host, p.program, p.pid, p.message], line).toEqual(['iso', host, 'pppd', '123', 'Peer bob failed CHAP authentication']);
+      expect(parseServerLog(line).entries[0]!.cause, line).toBe('credentials-rejected');
+    }
+  });
+  it('an ISO line without a pid keeps its level word and message (near miss: `host word:` is not a tag)', () => {
+    const sstpd = splitPrefix('2017-03-30 08:33:08,928 INFO: SSTP control packet received.');
+    expect([sstpd.shape, sstpd.level, sstpd.program, sstpd.message]).toEqual(['iso', 'INFO', undefined, 'SSTP control packet received.']);
+    const noPid = splitPrefix('2024-05-01 10:00:00 ppp0 LCP: timeout');
+    expect([noPid.shape, noPid.program, noPid.message]).toEqual(['iso', undefined, 'ppp0 LCP: timeout']);
+  });
+  it('OpenWrt logread cut before the date; near miss: a facility without a known level', () => {
+    expect(splitPrefix('daemon.notice xl2tpd[1180]: Maximum retries exceeded for tunnel 22298.  Closing.')).toMatchObject({ shape: 'logread', level: 'daemon.notice', program: 'xl2tpd', pid: '1180' });
+    expect(splitPrefix('daemon.foo xl2tpd[1180]: x').shape).not.toBe('logread');
+  });
+  it("accel-ppp's log_file: `[date time]: level: …` and `[date time.ms] …`", () => {
+    expect(splitPrefix('[2017-12-05 14:36:29]:  info: tek0.10: recv [PPPoE PADI a4:b1:e9:ac:f7:20 => ff:ff:ff:ff:ff:ff sid=0000]')).toMatchObject({ shape: 'iso', level: 'info', message: 'tek0.10: recv [PPPoE PADI a4:b1:e9:ac:f7:20 => ff:ff:ff:ff:ff:ff sid=0000]' });
+    expect(splitPrefix('[2017-12-07 01:04:33.346] ppp0: da66f165863aaaac: auth: unexcepcted configure-nak').message).toBe('ppp0: da66f165863aaaac: auth: unexcepcted configure-nak');
+  });
+});
+
+describe('message classes (families/pppd.ts)', () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  it('pppd "Unsupported protocol": CCP (0x80fd) is the server refusing encryption; other protocols are information', () => {
+    expect(one("Nov 03 20:16:24 pppd[4644]: Unsupported protocol 'Compression Control Protocol' (0x80fd) received")).toMatchObject({ outcome: 'failure', cause: 'server-refused-encryption' });
+    expect(one('pppd[4644]: Unsupported protocol 0x80fd received')).toMatchObject({ cause: 'server-refused-encryption' });
+    const mplscp = one("Dec 19 19:42:06 host pppd[6635]: Unsupported protocol 'MPLSCP' (0x8281) received")!;
+    expect([mplscp.outcome, mplscp.cause]).toEqual(['info', undefined]);
+    // near miss: not pppd's wording
+    expect(one('pppd[1]: Unsupported protocol received')).toBeUndefined();
+  });
+  it('xl2tpd "Connection N closed to …": a timeout is a warning, another reason information', () => {
+    expect(one('Mar 27 10:15:32 h xl2tpd[10164]: Connection 0 closed to X.X.X.X, port 1701 (Timeout)')).toMatchObject({ outcome: 'warning' });
+    expect(one('Mar 27 10:15:32 h xl2tpd[10164]: control_finish: Connection 5 closed to 10.0.0.2, port 1701 (Goodbye!)')).toMatchObject({ outcome: 'info' });
+    expect(describeEntry(one('xl2tpd[1]: Connection 0 closed to 10.0.0.2, port 1701 (Server closing)')!, t)).toBe('L2TP tunnel 0 to 10.0.0.2 (port 1701) closed: Server closing.');
+  });
+  it('xl2tpd AVP lines: vendor Microsoft names the Windows client, another vendor does not; any other AVP is bookkeeping', () => {
+    expect(describeEntry(one("xl2tpd[1]: vendor_avp: peer reports vendor 'Microsoft'")!, t)).toContain('built into Windows');
+    expect(describeEntry(one("xl2tpd[1]: vendor_avp: peer reports vendor 'Linux'")!, t)).toBe("The PC's L2TP software reports vendor Linux.");
+    expect(describeEntry(one('xl2tpd[1]: challenge_avp: challenge avp found')!, t)).toBe('xl2tpd bookkeeping.');
+  });
+  it('accel-ppp: session prefixes (syslog ifname:user:, log_file ifname: sessionid: and ifname:) are cut and name the session', () => {
+    const e = one('Oct 23 01:25:01 h accel-pppd: ppp3:bob: bob: authentication failed')!;
+    expect(e).toMatchObject({ cause: 'credentials-rejected', user: 'bob', session: 'ppp3' });
+    expect(one('[2017-12-05 14:36:29]:  info: ppp0: da66f165863aaaac: bob: authentication failed')).toMatchObject({ cause: 'credentials-rejected', session: 'ppp0' });
+    const noName = one('Oct 23 01:25:01 h accel-pppd: ppp0:: authentication failed')!;
+    expect([noName.cause, noName.user]).toEqual(['credentials-rejected', undefined]);
+    expect(one("Oct 23 01:25:01 h accel-pppd: ppp0:: cann't negotiate authentication type")).toMatchObject({ cause: 'auth-protocol-mismatch' });
+    expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: mppe: MPPE requested but not supported by kernel')).toMatchObject({ cause: 'mppe-unavailable' });
+    // near miss: a module word is not an interface, so `sstp: ` stays part of the message
+    const module = one('Oct 23 01:25:01 h accel-pppd: sstp: disconnect by peer')!;
+    expect([module.outcome, module.session]).toEqual(['warning', undefined]);
+  });
+  it('accel-ppp packet dumps are read as pppd packets: an MS-CHAP-v2 Failure carries its E= code', () => {
+    const e = one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: send [MSCHAP-v2 Failure id=1 "E=691 R=1 C=0123456789abcdef0123456789abcdef V=3 M=Authentication failed"]')!;
+    expect(e).toMatchObject({ outcome: 'failure', cause: 'credentials-rejected', code: 691 });
+    expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:: recv [MSCHAP-v2 Response id=1 <aa>, <bb>, F=0, name="alice"]')).toMatchObject({ user: 'alice' });
+    expect(describeEntry(one('Sep  5 16:55:12 h accel-pppd: br0:: send [LCP ConfReq id=65 <auth MSCHAP-v2> <mru 1400> <magic 560feeb9>]')!, t)).toContain('(id 0x65)');
+  });
+  it('a trailing comma (a pasted list of lines) does not hide the message', () => {
+    expect(one('xl2tpd[1]: Maximum retries exceeded for tunnel 9072.  Closing.,')).toMatchObject({ outcome: 'warning' });
+  });
+});
