@@ -136,8 +136,15 @@ const RULES: Rule[] = [
   context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
   context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
   context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
-  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => ({ decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
-  context(/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')),
+  // pptpgre.c: a failed read from the PTY is pptpd losing its pppd (pppd ended: its own lines say why), not GRE
+  // on the network — pptpd adds "usually caused by unexpected termination of pppd" when errno is EIO
+  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => (m[1] === 'PTY' ? { decoded: [d('grePtyClosed')], outcome: 'warning' } : { decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
+  // pptpmanager.c: every connection slot (pptpd.conf `connections`) or every address of `remoteip` is taken
+  [/^MGR: No free connection slots or IPs - no more clients can connect!$/, () => ({ decoded: [d('mgrNoSlots')], outcome: 'failure', cause: 'address-pool' })],
+  // (a catch-all: any other MGR line, also the one above)
+  fallback(/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')),
+  // pptpgre.c: GRE packets arriving out of order are dropped (noisy on a lossy path, not a failure)
+  context(/^GRE: Discarding out of order packet$/, () => step('greOutOfOrder')),
   context(/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')),
   context(/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
@@ -147,6 +154,47 @@ const RULES: Rule[] = [
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
   context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
   context(/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })),
+  // lcp.c LcpLinkFailure: the PC stopped answering LCP Echo-Requests (pppd exits with EXIT_PEER_DEAD, 15)
+  [/^No response to (\d+) echo-requests$/, (m) => ({ decoded: [d('echoTimeout', { n: m[1]! })], outcome: 'warning' })],
+  context(/^Serial link appears to be disconnected\.$/, () => step('linkDisconnected', undefined, 'warning')),
+  // ipcp.c ipcp_up: no address for the server's own end (pptpd.conf `localip`, or `<local>:` in the options)
+  [/^Could not determine local IP address$/, () => ({ decoded: [d('noLocalIp')], outcome: 'failure', cause: 'address-pool' })],
+  context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
+  // chap-new.c chap_verify_response: the user name is not in chap-secrets (the PC gets a CHAP Failure: error 691);
+  // "… authenticating us to X" is the client side (chap_respond) and not this
+  [/^No CHAP secret found for authenticating (?!us to )(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: m[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] })],
+  // auth.c link_established: the PC rejected every authentication protocol the server requires (exit 11)
+  [/^peer refused to authenticate: terminating link$/, () => ({ decoded: [d('peerRefusedAuth')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  // ccp.c ccp_rejci: the PC rejected the MPPE option the server requires
+  [/^MPPE required but peer refused$/, () => ({ decoded: [d('mppePeerRefused')], outcome: 'failure', cause: 'pc-refused-encryption' })],
+  // lcp.c lcp_rprotrej: the PC sent an LCP Protocol-Reject (debug "… received"; warn "… for unsupported protocol …")
+  [/^Protocol-Reject for (?:unsupported protocol )?(?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+))(?: received)?$/i, (m) => {
+    const number = m[2] ?? m[3]!;
+    if (parseInt(number, 16) === 0x80fd) return { decoded: [d('protRejCcp')], outcome: 'failure', cause: 'pc-refused-encryption' };
+    const name = m[1] ?? PPP_PROTOCOLS[parseInt(number, 16)];
+    return { decoded: [d('protRejReceived', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+  }],
+  // chap_ms.c chapms_handle_failure: an E= code pppd has no text for; the raw failure packet follows
+  [/^Unknown MS-CHAP authentication failure: (.*)$/, (m) => {
+    const e = msChapErrorOf(m[1]!);
+    return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
+  }],
+  // fsm.c fsm_rtermreq: "%s terminated by peer (%0.*v)" for the other control protocols (LCP and IPCP have their rules above)
+  context(/^(CCP|IPV6CP|ECP|BACP|IPXCP) terminated by peer(?: \((.*)\))?$/, (m) => ({ decoded: [d('ncpTerminated', { proto: m[1]!, reason: m[2] ?? '' })], outcome: 'warning' })),
+  // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)
+  context(/^lcp_reqci: returning CONF(ACK|NAK|REJ)\.$/, () => step('pppdDebug')),
+  // main.c run_program / reap_kids
+  context(/^Script (\S+) (?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
+  context(/^Child process (\S+) \(pid \d+\) terminated with signal \d+$/, () => step('pppdEnd')),
+  // plugins/radius/radius.c radius_init: the plugin cannot start, so every log-in through it fails
+  [/^RADIUS: Can't read (config|dictionary|map) file (.*)$/, (m) => ({ decoded: [d('radiusConfig', { what: m[1]!, file: m[2]! })], outcome: 'failure' })],
+  // radiusclient avpair.c: an attribute the dictionary does not name (harmless unless it is one pppd needs)
+  context(/^rc_avpair_new: unknown attribute (\d+)$/, (m) => step('radiusUnknownAttr', { attr: m[1]! })),
+  // auth.c check_access: the secrets file is readable by others (a warning; authentication goes on)
+  context(/^Warning - secret file (\S+) has world and\/or group access$/, (m) => step('secretsWorldReadable', { file: m[1]! }, 'warning')),
+  // pptpd's logwtmp plugin (plugins/pptpd-logwtmp.c ip_up, with `debug`): interface, user and the PC's real address
+  context(/^pptpd-logwtmp\.so ip-up (\S+) (\S+) (\S+)$/, (m) => tagged(step('logwtmpUp', { iface: m[1]!, user: m[2]!, peer: m[3]! }, 'success'), { user: m[2], peer: m[3] })),
+  context(/^pptpd-logwtmp\.so ip-down (\S+)$/, () => step('pppdEnd')),
   // pppd main.c get_input (see unsupportedProtocol)
   [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
   // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
@@ -163,6 +211,13 @@ const RULES: Rule[] = [
   context(/^connect: (\S+) <--> (\w+)\(([^)]*)\)$/, (m) => tagged(step('connect', { iface: m[1]!, peer: `${m[2]} ${m[3]}` }), { peer: m[3]!.replace(/:\d+$/, '') })),
   context(/^accel-ppp version \S+$/, () => step('pppdStart')),
   context(/^(?:(?:lcp|auth|ccp|ipcp|ipv6cp)_layer_(?:init|start|started|finish|finished|free)|ppp (?:establishing|connected)|disconnecting|terminate)$/, () => step('accelHousekeeping')),
+  // accel-ppp module start-up: no address range for the PPP interfaces (pptp.c, l2tp.c, sstp.c)
+  context(/^(pptp|l2tp|sstp|pppoe|ipoe): iprange module disabled, improper IP configuration of PPP interfaces may cause kernel soft lockup$/, (m) => step('accelNoIprange', { what: m[1]! }, 'warning')),
+  // sstp.c: the TLS certificate or key file named in [sstp] cannot be loaded (wording of the real line, assumed for the
+  // other options). No cause: certificate-missing's advice is Libreswan's certificate store, not accel-ppp's files
+  [/^sstp: ssl-(pemfile|keyfile|ca-file) error: (.*)$/, (m) => ({ decoded: [d('sstpCertFile', { option: `ssl-${m[1]}`, error: m[2]! })], outcome: 'failure' })],
+  // pptp.c / l2tp.c / sstp.c: a control connection closed (before a PPP session when the prefix is `:: `)
+  context(/^disconnected$/, () => step('accelDisconnected')),
   // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
   context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
