@@ -100,6 +100,49 @@ const EXPECTED: Record<string, Row> = {
       [4, 'The PC sent a frame of protocol 0x3b (AppleTalk SmartBuffered)'],
     ],
   },
+  'pppd-openwrt-pptpd-gre-pty-failed-after-authorized.txt': {
+    records: 13,
+    understood: 13,
+    families: { pppd: 13 },
+    causes: [],
+    says: [
+      [7, 'The secrets file /etc/ppp/chap-secrets can be read by other users on the server'],
+      [8, 'The PC at 192.168.123.6 was authorised.'],
+      [13, "pptpd lost its pppd (reading the PTY failed): pppd ended or never started. pppd's own lines just before say why; this is not GRE being blocked."],
+    ],
+  },
+  'pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt': {
+    records: 14,
+    understood: 14,
+    families: { pppd: 14 },
+    causes: [],
+    says: [
+      [4, 'No Ethernet address for proxy ARP'],
+      [8, 'Encryption (MPPE) is off for this link.'],
+      [9, 'The PPTP control connection (TCP 1723) was closed by the other side without a Call-Clear-Request.'],
+    ],
+  },
+  'pppd-accel-pppd-journal-sstp-pemfile-error.txt': {
+    records: 7,
+    understood: 7,
+    families: { pppd: 6, syslog: 1 },
+    causes: [],
+    says: [
+      [1, 'accel-ppp pptp: no address range (iprange) set for the PPP interfaces.'],
+      [2, 'accel-ppp cannot load its SSTP certificate (ssl-pemfile: error:02001002:system library:fopen:No such file or directory): SSTP clients cannot connect.'],
+      [6, 'accel-ppp: a control connection closed.'],
+    ],
+  },
+  'pppd-syslog-priority-prefix-lcp-debug.txt': {
+    records: 3,
+    understood: 3,
+    families: { pppd: 3 },
+    causes: [],
+    says: [
+      [1, 'LCP ConfReq from the PC (id 0x6a): asyncmap 0x0, auth chap MD5'],
+      [2, 'pppd debug detail.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -197,5 +240,62 @@ describe('message classes (families/pppd.ts)', () => {
   });
   it('a trailing comma (a pasted list of lines) does not hide the message', () => {
     expect(one('xl2tpd[1]: Maximum retries exceeded for tunnel 9072.  Closing.,')).toMatchObject({ outcome: 'warning' });
+  });
+});
+
+describe('pppd, pptpd and radius message classes (source-checked wordings)', () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  const causeOf = (line: string) => one(line)?.cause;
+  it('LCP echo failure: the PC stopped answering (warning, no cause)', () => {
+    const e = one('Jan  1 00:00:02 h pppd[1]: No response to 4 echo-requests')!;
+    expect([e.outcome, e.cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(e, t)).toContain('4 unanswered');
+    expect(one('Jan  1 00:00:02 h pppd[1]: Serial link appears to be disconnected.')!.outcome).toBe('warning');
+  });
+  it('IPCP: no local address is an address problem; the PC refusing ours is a warning', () => {
+    expect(causeOf('pppd[1]: Could not determine local IP address')).toBe('address-pool');
+    expect(one('pppd[1]: Peer refused to agree to our IP address')!.outcome).toBe('warning');
+  });
+  it('"No CHAP secret found for authenticating USER" names the user and is error 691; the client-side "… us to X" is not', () => {
+    expect(one('pppd[1]: No CHAP secret found for authenticating dev')).toMatchObject({ cause: 'credentials-rejected', code: 691, user: 'dev' });
+    expect(causeOf('pppd[1]: No CHAP secret found for authenticating us to server')).toBeUndefined();
+  });
+  it('auth and MPPE refusals by the PC', () => {
+    expect(causeOf('pppd[1]: peer refused to authenticate: terminating link')).toBe('auth-protocol-mismatch');
+    expect(causeOf('pppd[1]: MPPE required but peer refused')).toBe('pc-refused-encryption');
+    expect(causeOf("pppd[1]: Protocol-Reject for 'Compression Control Protocol' (0x80fd) received")).toBe('pc-refused-encryption');
+    expect(causeOf('pppd[1]: Protocol-Reject for unsupported protocol 0x80fd')).toBe('pc-refused-encryption');
+    const ipv6 = one("pppd[1]: Protocol-Reject for 'IPv6 Control Protocol' (0x8057) received")!;
+    expect([ipv6.outcome, ipv6.cause]).toEqual(['info', undefined]);
+  });
+  it('an MS-CHAP failure pppd has no text for still gives its E= code', () => {
+    expect(one('pppd[1]: Unknown MS-CHAP authentication failure: E=649 R=0 V=3')).toMatchObject({ cause: 'credentials-rejected', code: 649 });
+  });
+  it('other control protocols terminated by the PC; scripts; RADIUS plugin start-up', () => {
+    expect(describeEntry(one('pppd[1]: CCP terminated by peer (No compression negotiated)')!, t)).toBe('The PC ended CCP: "No compression negotiated".');
+    expect(describeEntry(one('pppd[1]: Script /etc/ppp/ip-up started (pid 6652)')!, t)).toBe('pppd runs script /etc/ppp/ip-up.');
+    const radius = one("pppd[1]: RADIUS: Can't read config file /etc/radiusclient/radiusclient.conf")!;
+    expect([radius.outcome, radius.cause]).toEqual(['failure', undefined]);
+    expect(one('pppd[1]: rc_avpair_new: unknown attribute 97')!.outcome).toBe('info');
+  });
+  it('pptpd: no free slot is an address/slot problem; the MGR catch-all still reads other MGR lines; GRE from PTY is pppd ending, from network is GRE', () => {
+    expect(causeOf('pptpd[1]: MGR: No free connection slots or IPs - no more clients can connect!')).toBe('address-pool');
+    expect(describeEntry(one('pptpd[1]: MGR: Manager process started')!, t)).toBe('pptpd bookkeeping.');
+    expect(describeEntry(one('pptpd[1]: GRE: read(fd=6,buffer=413500,len=8196) from PTY failed: status = -1 error = I/O error')!, t)).toContain('pptpd lost its pppd');
+    expect(describeEntry(one('pptpd[1]: GRE: read(fd=6,buffer=413500,len=8196) from network failed: status = -1 error = Protocol not available')!, t)).toContain('GRE error reading network');
+  });
+  it("pptpd's logwtmp plugin names the user and the PC's address", () => {
+    expect(one('pppd[1]: pptpd-logwtmp.so ip-up ppp0 bob 203.0.113.7')).toMatchObject({ user: 'bob', peer: '203.0.113.7', outcome: 'success' });
+  });
+});
+
+describe('syslog priority and RFC 5424 headers (prefix.ts)', () => {
+  it('<PRI> before a classic header, and RFC 5424 with and without structured data', () => {
+    expect(splitPrefix('<7>May 20 14:22:45 pppd[536]: lcp_reqci: returning CONFACK.')).toMatchObject({ shape: 'syslog', program: 'pppd', pid: '536', message: 'lcp_reqci: returning CONFACK.' });
+    const r = splitPrefix('<30>1 2024-05-01T10:00:00.123+02:00 vpn pppd 123 - - Peer bob failed CHAP authentication');
+    expect([r.shape, r.host, r.program, r.pid, r.message, r.time?.ms]).toEqual(['iso', 'vpn', 'pppd', '123', 'Peer bob failed CHAP authentication', 123]);
+    expect(splitPrefix('<30>1 2024-05-01T10:00:00Z vpn xl2tpd - - [meta sequenceId="1"] Maximum retries exceeded for tunnel 1.  Closing.')).toMatchObject({ program: 'xl2tpd', message: 'Maximum retries exceeded for tunnel 1.  Closing.' });
+    // near miss: a MikroTik-style `<user>` is not a priority
+    expect(splitPrefix('<pptp-bob>: authenticated').shape).toBe('none');
   });
 });
