@@ -143,6 +143,18 @@ const EXPECTED: Record<string, Row> = {
       [2, 'pppd debug detail.'],
     ],
   },
+  'pppd-xl2tpd-docker-start-pppd-exit-code-11.txt': {
+    records: 22,
+    understood: 22,
+    families: { pppd: 22 },
+    causes: [[16, 'credentials-rejected']],
+    says: [
+      [2, 'xl2tpd starts pppd (its command line follows).'],
+      [15, 'L2TP call established with ip3.'],
+      [16, 'pppd ended for call 40082 with exit code 11 (PEER_AUTH_FAILED).'],
+      [19, 'xl2tpd could not handle attribute 1 (Result Code) of an L2TP message from the other side: it closes the tunnel.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -297,5 +309,18 @@ describe('syslog priority and RFC 5424 headers (prefix.ts)', () => {
     expect(splitPrefix('<30>1 2024-05-01T10:00:00Z vpn xl2tpd - - [meta sequenceId="1"] Maximum retries exceeded for tunnel 1.  Closing.')).toMatchObject({ program: 'xl2tpd', message: 'Maximum retries exceeded for tunnel 1.  Closing.' });
     // near miss: a MikroTik-style `<user>` is not a priority
     expect(splitPrefix('<pptp-bob>: authenticated').shape).toBe('none');
+  });
+});
+
+describe('xl2tpd call and start-up classes', () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  it('"Call established with" with PID (older xl2tpd), without it, and with (ref=a/b)', () => {
+    for (const line of ['xl2tpd[1]: Call established with 10.0.0.2, PID: 5, Local: 1, Remote: 2, Serial: 3', 'xl2tpd[1]: Call established with 10.0.0.2, Local: 1, Remote: 2, Serial: 3', 'xl2tpd[1]: Call established with 128.198.18.9, Local: 30365, Remote: 11, Serial: 1 (ref=0/0)']) {
+      expect(one(line), line).toMatchObject({ outcome: 'success', peer: line.includes('128.') ? '128.198.18.9' : '10.0.0.2' });
+    }
+  });
+  it("pppd's argv after start_pppd is bookkeeping from xl2tpd only (near miss: a quoted word from another program)", () => {
+    expect(describeEntry(one('xl2tpd[1]: "require-chap" ')!, t)).toBe('xl2tpd starts pppd (its command line follows).');
+    expect(one('pppd[1]: "require-chap"')).toBeUndefined();
   });
 });

@@ -234,7 +234,14 @@ const RULES: Rule[] = [
     }
     return hit;
   }],
-  context(/^Call established with (\S*),? PID: (\d+), Local: (\d+), Remote: (\d+), Serial: (\d+)$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // xl2tpd control.c: with `PID: n, ` in older builds, without it (and with `(ref=a/b)`) in others
+  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
+  context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
+  // (a bare quoted word is only taken from xl2tpd itself)
+  [/^"[^"]*"$/, (_m, pre) => (pre.program === 'xl2tpd' ? step('xl2tpdStartPppd') : null)],
+  // avp.c handle_avps: an AVP of a mandatory packet could not be handled; xl2tpd closes the tunnel
+  context(/^handle_avps: Bad exit status handling attribute (\d+) \(([^)]*)\) on mandatory packet\.$/, (m) => ({ decoded: [d('l2tpBadAvp', { attr: m[1]!, name: m[2]! })], outcome: 'warning' })),
   context(/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')),
   context(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
   context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
