@@ -404,6 +404,13 @@ export function splitPrefixByRegex(text: string): Prefixed {
   const upper = c >= 65 && c <= 90;
   const digit = c >= 48 && c <= 57;
   let m: RegExpMatchArray | null;
+  // a whole line indented (a Markdown code block pasted with its four spaces, a quoted mail): the header
+  // after the indent; a line whose trimmed text has no header stays as it was (continuation and
+  // option lines keep their indent)
+  if (c === 32 || c === 9) {
+    const p = splitPrefixByRegex(text.trimStart());
+    return p.shape === 'none' ? { shape: 'none', message: text } : p;
+  }
   if (c === 60 /* < */ && (m = text.match(PRI))) {
     const rest = m[1]!;
     const r = rest.match(RFC5424);
@@ -443,7 +450,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if ((digit || c === 42 || c === 46) && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
   if (upper && (m = text.match(SYSLOG_HOST))) {
-    return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, host: m[6], message: m[7]! };
+    const time = { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! };
+    // routers that write the facility.level between host and tag (`Feb  6 15:20:07 router daemon.info xl2tpd[19616]: …`)
+    const f = m[7]!.match(LOGREAD_NO_DATE);
+    if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3], pid: f[4], message: f[5]! };
+    return { shape: 'syslog', time, host: m[6], message: m[7]! };
   }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;

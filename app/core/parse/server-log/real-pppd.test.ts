@@ -155,6 +155,20 @@ const EXPECTED: Record<string, Row> = {
       [19, 'xl2tpd could not handle attribute 1 (Result Code) of an L2TP message from the other side: it closes the tunnel.'],
     ],
   },
+  'pppd-xl2tpd-docker-logs-indented-startup.txt': {
+    records: 6,
+    understood: 6,
+    families: { pppd: 6 },
+    causes: [],
+    says: [[3, 'xl2tpd bookkeeping.']],
+  },
+  'pppd-router-syslog-host-facility-xl2tpd-startup.txt': {
+    records: 7,
+    understood: 7,
+    families: { pppd: 7 },
+    causes: [],
+    says: [[1, 'xl2tpd bookkeeping.']],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -322,5 +336,21 @@ describe('xl2tpd call and start-up classes', () => {
   it("pppd's argv after start_pppd is bookkeeping from xl2tpd only (near miss: a quoted word from another program)", () => {
     expect(describeEntry(one('xl2tpd[1]: "require-chap" ')!, t)).toBe('xl2tpd starts pppd (its command line follows).');
     expect(one('pppd[1]: "require-chap"')).toBeUndefined();
+  });
+});
+
+describe('indented lines and a facility.level after the host (prefix.ts)', () => {
+  it('a line indented as a Markdown code block keeps its header; an indented line without one stays as it was', () => {
+    expect(splitPrefix('    Jul 29 09:59:54 host pppd[11787]: Peer bob failed CHAP authentication')).toMatchObject({ shape: 'syslog', host: 'host', program: 'pppd', message: 'Peer bob failed CHAP authentication' });
+    expect(splitPrefix('\txl2tpd[1]: Maximum retries exceeded for tunnel 9072.  Closing.')).toMatchObject({ shape: 'program', program: 'xl2tpd' });
+    expect(splitPrefix('    LCP:    MRU 1500 (0x010405DC)')).toEqual({ shape: 'none', message: '    LCP:    MRU 1500 (0x010405DC)' });
+  });
+  it('`host facility.level program[pid]:` (router syslog) gives host, level and program; near miss: a host then a plain word', () => {
+    expect(splitPrefix('Feb  6 15:20:07 router daemon.info xl2tpd[19616]: Not looking for kernel SAref support.')).toMatchObject({ host: 'router', level: 'daemon.info', program: 'xl2tpd', pid: '19616', message: 'Not looking for kernel SAref support.' });
+    const plain = splitPrefix('Feb  6 15:20:07 router some text here');
+    expect([plain.host, plain.program, plain.message]).toEqual(['router', undefined, 'some text here']);
+  });
+  it('xl2tpd start-up banner is bookkeeping', () => {
+    expect(parseServerLog('xl2tpd[1]: Listening on IP address 0.0.0.0, port 1701').entries[0]!.outcome).toBe('info');
   });
 });
