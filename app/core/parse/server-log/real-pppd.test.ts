@@ -169,6 +169,16 @@ const EXPECTED: Record<string, Row> = {
     causes: [],
     says: [[1, 'xl2tpd bookkeeping.']],
   },
+  'pppd-accel-ppp-log-file-radius-access-request.txt': {
+    records: 4,
+    understood: 4,
+    families: { pppd: 4 },
+    causes: [],
+    says: [
+      [1, 'accel-ppp bookkeeping.'],
+      [4, 'accel-ppp RADIUS message Access-Request.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -352,5 +362,19 @@ describe('indented lines and a facility.level after the host (prefix.ts)', () =>
   });
   it('xl2tpd start-up banner is bookkeeping', () => {
     expect(parseServerLog('xl2tpd[1]: Listening on IP address 0.0.0.0, port 1701').entries[0]!.outcome).toBe('info');
+  });
+});
+
+describe('accel-ppp RADIUS classes', () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  it('an Access-Reject is error 691; an Access-Request or Access-Accept is a step (near miss)', () => {
+    expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: recv [RADIUS(1) Access-Reject id=1 <Reply-Message "denied">]')).toMatchObject({ cause: 'credentials-rejected', code: 691, session: 'ppp0' });
+    const accept = one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: recv [RADIUS(1) Access-Accept id=1 <Framed-IP-Address 10.0.0.5>]')!;
+    expect([accept.outcome, accept.cause]).toEqual(['info', undefined]);
+  });
+  it('a RADIUS server not responding (and no servers left) is radius-unreachable', () => {
+    expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: radius: server(1) not responding')).toMatchObject({ cause: 'radius-unreachable' });
+    expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: radius: server(2) not responding, terminating session...')).toMatchObject({ cause: 'radius-unreachable' });
+    expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: radius: no available servers')).toMatchObject({ cause: 'radius-unreachable' });
   });
 });

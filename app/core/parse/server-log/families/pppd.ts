@@ -199,7 +199,14 @@ const RULES: Rule[] = [
   [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
   // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
   [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m) => accelPacket(m)],
-  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) ([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // radius/packet.c: `recv [RADIUS(1) Access-Reject id=1 <Reply-Message …>]` (the format of the Access-Request lines seen;
+  // assumed for Access-Reject): the RADIUS server refused the user
+  [/^recv \[RADIUS(?:\(\d+\))? Access-Reject\b/, () => ({ decoded: [d('radiusReject')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
+  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b)([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // radius/req.c, radius/serv.c
+  [/^radius: (?:server\((\d+)\) not responding(?:, terminating session\.\.\.)?|no available servers)$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ? `(${m[1]})` : '' })], outcome: 'failure', cause: 'radius-unreachable' })],
+  // accel-pppd start-up: kernel modules of the IPoE/PPPoE VLAN monitor (not used by PPTP, L2TP or SSTP)
+  context(/^(?:failed to load vlan_mon module|vlan_mon: kernel module is not loaded|genl: error talking to kernel)$/, () => step('accelHousekeeping')),
   // ppp_auth.c ppp_auth_failed / __ppp_auth_started: "%s: authentication failed|succeeded" (username may be empty)
   [/^(?:(\S*): )?authentication failed$/, (m) => tagged({ decoded: [d('accelAuthFailed', { user: m[1] || '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] || undefined })],
   context(/^(\S+): authentication succeeded$/, (m) => tagged(step('accelAuthOk', { user: m[1]! }, 'success'), { user: m[1] })),
