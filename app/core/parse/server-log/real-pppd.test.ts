@@ -179,6 +179,20 @@ const EXPECTED: Record<string, Row> = {
       [4, 'accel-ppp RADIUS message Access-Request.'],
     ],
   },
+  'pppd-pptpd-openvz-no-ppp-kernel-support.txt': {
+    records: 8,
+    understood: 8,
+    families: { pppd: 8 },
+    causes: [
+      [3, 'ppp-setup-failed'],
+      [4, 'ppp-setup-failed'],
+    ],
+    says: [
+      [3, "The server's kernel has no PPP support (/dev/ppp cannot be opened: Permission denied;"],
+      [6, 'pptpd lost its pppd'],
+      [8, 'control connection'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -376,5 +390,17 @@ describe('accel-ppp RADIUS classes', () => {
     expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: radius: server(1) not responding')).toMatchObject({ cause: 'radius-unreachable' });
     expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: radius: server(2) not responding, terminating session...')).toMatchObject({ cause: 'radius-unreachable' });
     expect(one('Oct 23 01:25:01 h accel-pppd: ppp0:bob: radius: no available servers')).toMatchObject({ cause: 'radius-unreachable' });
+  });
+});
+
+describe('pppd start-up and compression classes', () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  it('no PPP in the kernel is ppp-setup-failed, with or without the errno text', () => {
+    expect(one("pppd[1]: Couldn't open the /dev/ppp device: No such device or address")).toMatchObject({ cause: 'ppp-setup-failed' });
+    expect(one('pppd[1]: Sorry - this system lacks PPP kernel support')).toMatchObject({ cause: 'ppp-setup-failed' });
+  });
+  it('a compressor other than MPPE is a step; the MPPE line keeps its own rule (near miss)', () => {
+    expect(describeEntry(one('pppd[1]: Deflate (15) compression enabled')!, t)).toBe('Compression Deflate (15) is on.');
+    expect(describeEntry(one('pppd[1]: MPPE 128-bit stateless compression enabled')!, t)).not.toContain('Compression MPPE');
   });
 });

@@ -132,6 +132,8 @@ const RULES: Rule[] = [
   [/^CTRL: Made a (.+?) packet$/, (m) => (PPTPD_NAMES[m[1]!] ? pptpType(PPTPD_NAMES[m[1]!]!, 'out') : null)],
   context(/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })),
   context(/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
+  // pptpctrl.c: reading pppd's PTY or writing GRE failed; the call ends (pppd's lines before it say why, as for GRE's read)
+  context(/^CTRL: PTY read or GRE write failed \(pty,gre\)=\(-?\d+,-?\d+\)$/, () => ({ decoded: [d('grePtyClosed')], outcome: 'warning' })),
   context(/^CTRL: (?:EOF or bad error reading ctrl packet length\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
   context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
   context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
@@ -181,6 +183,11 @@ const RULES: Rule[] = [
   }],
   // fsm.c fsm_rtermreq: "%s terminated by peer (%0.*v)" for the other control protocols (LCP and IPCP have their rules above)
   context(/^(CCP|IPV6CP|ECP|BACP|IPXCP) terminated by peer(?: \((.*)\))?$/, (m) => ({ decoded: [d('ncpTerminated', { proto: m[1]!, reason: m[2] ?? '' })], outcome: 'warning' })),
+  // sys-linux.c ppp_available / main.c: the kernel has no PPP (no ppp_generic; an OpenVZ container without /dev/ppp) —
+  // pppd cannot start any session (exit 4, NO_KERNEL_SUPPORT)
+  [/^(?:Couldn't open the \/dev\/ppp device: (.+)|Sorry - this system lacks PPP kernel support)$/, (m) => ({ decoded: [d('noPppKernel', { error: m[1] ? `: ${m[1]}` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
+  // ccp.c ccp_up: a compressor other than MPPE (whose line is read above)
+  context(/^(?!MPPE )(\S+(?: \([^)]*\))?) compression enabled$/, (m) => step('compressionUp', { method: m[1]! })),
   // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)
   context(/^lcp_reqci: returning CONF(ACK|NAK|REJ)\.$/, () => step('pppdDebug')),
   // main.c run_program / reap_kids
