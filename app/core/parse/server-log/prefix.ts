@@ -63,6 +63,12 @@ const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|in
  */
 const PRI = /^<\d{1,3}>(.*)$/;
 const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(.*)$/;
+/** `docker compose logs`: `service-name  | ` before the container's own line */
+const COMPOSE = /^([\w.-]+) +\| (.+)$/;
+/** `kubectl logs --prefix`: `[pod/name/container] ` before the line */
+const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
+/** `journalctl -o short-monotonic`: `[ seconds.micro] host program[pid]: ` */
+const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
 const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:? +(?:(emerg|error|warn|info|msg|debug): +)?(.*)$/;
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
@@ -410,6 +416,20 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (c === 32 || c === 9) {
     const p = splitPrefixByRegex(text.trimStart());
     return p.shape === 'none' ? { shape: 'none', message: text } : p;
+  }
+  // a wrapper's prefix before a line with its own header (docker compose, kubectl --prefix): the inner header; the
+  // compose service names the host when the inner line has none. Without an inner header the line stays as it was
+  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || digit) && (m = text.match(COMPOSE))) {
+    const p = splitPrefixByRegex(m[2]!);
+    if (p.shape !== 'none') return p.host === undefined ? { ...p, host: m[1] } : p;
+  }
+  if (c === 91 /* [ */ && (m = text.match(KUBECTL))) {
+    const p = splitPrefixByRegex(m[1]!);
+    if (p.shape !== 'none') return p;
+  }
+  if (c === 91 /* [ */ && (m = text.match(MONOTONIC))) {
+    const t = m[1]!.match(ISO_TAG);
+    if (t) return { shape: 'program', host: t[1], program: t[2], pid: t[3], message: t[4]! };
   }
   if (c === 60 /* < */ && (m = text.match(PRI))) {
     const rest = m[1]!;

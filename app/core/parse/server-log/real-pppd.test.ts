@@ -193,6 +193,21 @@ const EXPECTED: Record<string, Row> = {
       [8, 'control connection'],
     ],
   },
+  'pppd-docker-compose-xl2tpd-startup.txt': {
+    records: 8,
+    understood: 8,
+    families: { pppd: 8 },
+    causes: [],
+    says: [[8, 'xl2tpd bookkeeping.']],
+  },
+  // BusyBox syslogd's own start line is no VPN family's (left unknown)
+  'pppd-docker-compose-busybox-syslog-pptpd-mgr.txt': {
+    records: 2,
+    understood: 1,
+    families: { pppd: 1 },
+    causes: [],
+    says: [[2, 'pptpd bookkeeping.']],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -402,5 +417,17 @@ describe('pppd start-up and compression classes', () => {
   it('a compressor other than MPPE is a step; the MPPE line keeps its own rule (near miss)', () => {
     expect(describeEntry(one('pppd[1]: Deflate (15) compression enabled')!, t)).toBe('Compression Deflate (15) is on.');
     expect(describeEntry(one('pppd[1]: MPPE 128-bit stateless compression enabled')!, t)).not.toContain('Compression MPPE');
+  });
+});
+
+describe('wrapper prefixes (prefix.ts): docker compose, kubectl --prefix, journalctl short-monotonic', () => {
+  it('the inner header is read; the compose service names the host when the inner line has none', () => {
+    expect(splitPrefix('ipsec-vpn-server | xl2tpd[1]: Listening on IP address 0.0.0.0, port 1701')).toMatchObject({ shape: 'program', host: 'ipsec-vpn-server', program: 'xl2tpd', pid: '1' });
+    expect(splitPrefix('pptpd_1  | Aug 23 02:23:03 4f9a7d5d39f5 daemon.info pptpd[9]: MGR: Manager process started')).toMatchObject({ shape: 'syslog', host: '4f9a7d5d39f5', level: 'daemon.info', program: 'pptpd', message: 'MGR: Manager process started' });
+    expect(splitPrefix('[pod/ipsec-vpn-7d9/ipsec] xl2tpd[1]: Maximum retries exceeded for tunnel 9072.  Closing.')).toMatchObject({ program: 'xl2tpd', message: 'Maximum retries exceeded for tunnel 9072.  Closing.' });
+    expect(splitPrefix('[ 1234.567890] vpn pppd[123]: Peer bob failed CHAP authentication')).toMatchObject({ host: 'vpn', program: 'pppd', pid: '123', message: 'Peer bob failed CHAP authentication' });
+  });
+  it('near miss: a word, a pipe and text without a header stays as it was', () => {
+    expect(splitPrefix('ipsec-vpn-server | Redirecting to: /etc/init.d/ipsec start')).toEqual({ shape: 'none', message: 'ipsec-vpn-server | Redirecting to: /etc/init.d/ipsec start' });
   });
 });
