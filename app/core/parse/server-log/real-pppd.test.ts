@@ -431,3 +431,20 @@ describe('wrapper prefixes (prefix.ts): docker compose, kubectl --prefix, journa
     expect(splitPrefix('ipsec-vpn-server | Redirecting to: /etc/init.d/ipsec start')).toEqual({ shape: 'none', message: 'ipsec-vpn-server | Redirecting to: /etc/init.d/ipsec start' });
   });
 });
+
+describe('pptpd control-connection classes (ctrlpacket.c)', () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  it('EOF while reading a message body reads like EOF while reading its length', () => {
+    expect(describeEntry(one('pptpd[1]: CTRL: EOF or bad error reading ctrl packet.')!, t)).toContain('was closed by the other side');
+  });
+  it('not a PPTP message: bad length, bad magic cookie, unknown type', () => {
+    expect(describeEntry(one('pptpd[1]: CTRL: 11 < Control packet (length=0) < PPTP_MAX_CTRL_PCKT_SIZE (1024)')!, t)).toContain('(length 0)');
+    expect(describeEntry(one('pptpd[1]: CTRL: Bad magic cookie - lost syncronization, closing control connection.')!, t)).toContain('(magic cookie)');
+    expect(describeEntry(one('pptpd[1]: CTRL: PPTP Control Message type 9 not supported.')!, t)).toContain('(type 9)');
+  });
+  it('write failures and retryable reads; near miss: a retry is not the exit', () => {
+    expect(one("pptpd[1]: CTRL: Couldn't write packet to client.")!.outcome).toBe('warning');
+    expect(describeEntry(one("pptpd[1]: CTRL: couldn't read packet header (retry)")!, t)).toBe('pptpd bookkeeping.');
+    expect(describeEntry(one("pptpd[1]: CTRL: couldn't read packet header (exit)")!, t)).toContain('was closed by the other side');
+  });
+});

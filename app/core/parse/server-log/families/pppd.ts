@@ -134,7 +134,16 @@ const RULES: Rule[] = [
   context(/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
   // pptpctrl.c: reading pppd's PTY or writing GRE failed; the call ends (pppd's lines before it say why, as for GRE's read)
   context(/^CTRL: PTY read or GRE write failed \(pty,gre\)=\(-?\d+,-?\d+\)$/, () => ({ decoded: [d('grePtyClosed')], outcome: 'warning' })),
-  context(/^CTRL: (?:EOF or bad error reading ctrl packet length\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
+  // ctrlpacket.c read_pptp_header: EOF on TCP 1723 while reading a control message's length or its body
+  context(/^CTRL: (?:EOF or bad error reading ctrl packet(?: length)?\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
+  // ctrlpacket.c: what arrived on TCP 1723 is not a PPTP control message (bad length, bad magic cookie, unknown type); pptpd closes
+  context(/^CTRL: (?:11 < Control packet \(length=(-?\d+)\) < PPTP_MAX_CTRL_PCKT_SIZE \(\d+\)|Bad magic cookie - lost syncronization, closing control connection\.|PPTP Control Message type (\d+) not supported\.)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1] !== undefined ? `length ${m[1]}` : m[2] !== undefined ? `type ${m[2]}` : 'magic cookie' })], outcome: 'warning' })),
+  // ctrlpacket.c send_pptp_packet: the reply could not be written back to the PC (its TCP connection is gone)
+  context(/^CTRL: Couldn't write packet to client\.$/, () => ({ decoded: [d('ctrlWriteFailed')], outcome: 'warning' })),
+  // ctrlpacket.c deal_out_call: every Call ID is taken
+  context(/^CTRL: No free Call IDs!$/, () => ({ decoded: [d('ctrlNoCallIds')], outcome: 'warning' })),
+  // ctrlpacket.c: retryable reads (a partial message, EAGAIN/EINTR)
+  context(/^CTRL: (?:couldn't read packet header \(retry\)|Read in previous incomplete ctrl packet|Incomplete ctrl packet(?: length)?, retry later|Error reading ctrl packet(?: length)? \(bytes_ttl=\d+(?:,length=\d+)?\): .*)$/, () => step('pptpdHousekeeping')),
   context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
   context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
   context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
