@@ -448,3 +448,14 @@ describe('pptpd control-connection classes (ctrlpacket.c)', () => {
     expect(describeEntry(one("pptpd[1]: CTRL: couldn't read packet header (exit)")!, t)).toContain('was closed by the other side');
   });
 });
+
+describe("pppd's %q names (utils.c vslprintf escapes \" and \\)", () => {
+  const one = (line: string) => parseServerLog(line).entries[0]!;
+  it('a DOMAIN\\user name is given back as typed', () => {
+    expect(one('pppd[1]: Peer CORP\\\\bob failed CHAP authentication').user).toBe('CORP\\bob');
+    expect(describeEntry(one('pppd[1]: Peer CORP\\\\bob failed CHAP authentication'), t)).toContain('The user "CORP\\bob" failed CHAP');
+    expect(one('pppd[1]: No CHAP secret found for authenticating CORP\\\\bob').user).toBe('CORP\\bob');
+    // near miss: a plain name is unchanged
+    expect(one('pppd[1]: Peer bob failed CHAP authentication').user).toBe('bob');
+  });
+});

@@ -91,14 +91,23 @@ function accelPacket(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/**
+ * A name pppd printed with `%q` (utils.c vslprintf): a backslash before every `"` and `\` — a Windows
+ * user typed as DOMAIN\user is logged `DOMAIN\\user`. The name as the user typed it.
+ */
+const unq = (s: string | undefined): string | undefined => (s === undefined || s.indexOf('\\') < 0 ? s : s.replace(/\\(["\\])/g, '$1'));
+
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m) => packetDump(m)],
-  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => ({ decoded: [d('peerAuthFailed', { user: m[1] ?? m[4] ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] ?? m[4] })],
+  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
+    const user = unq(m[1] ?? m[4]);
+    return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+  }],
   [/^(MS-CHAP(?:v2)?|CHAP) authentication failed(?:: (.*))?$/i, (m) => {
     const e = msChapErrorOf(m[2] ?? '');
     return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
-  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: m[2] ?? '' }, 'success'), { user: m[2] })),
+  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: unq(m[2]) ?? '' }, 'success'), { user: unq(m[2]) })),
   context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m) => {
     const reason = m[1] ?? '';
@@ -173,7 +182,7 @@ const RULES: Rule[] = [
   context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
   // chap-new.c chap_verify_response: the user name is not in chap-secrets (the PC gets a CHAP Failure: error 691);
   // "… authenticating us to X" is the client side (chap_respond) and not this
-  [/^No CHAP secret found for authenticating (?!us to )(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: m[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] })],
+  [/^No CHAP secret found for authenticating (?!us to )(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: unq(m[1])! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: unq(m[1]) })],
   // auth.c link_established: the PC rejected every authentication protocol the server requires (exit 11)
   [/^peer refused to authenticate: terminating link$/, () => ({ decoded: [d('peerRefusedAuth')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // ccp.c ccp_rejci: the PC rejected the MPPE option the server requires
