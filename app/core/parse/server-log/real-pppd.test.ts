@@ -459,3 +459,17 @@ describe("pppd's %q names (utils.c vslprintf escapes \" and \\)", () => {
     expect(one('pppd[1]: Peer bob failed CHAP authentication').user).toBe('bob');
   });
 });
+
+describe('accel-ppp PPTP classes (accel-pppd/ctrl/pptp/pptp.c)', () => {
+  const one = (line: string) => parseServerLog(line).entries[0]!;
+  it('a new connection names the PC; a Call-Clear-Request is the PC hanging up; other PPTP packets stay steps', () => {
+    expect(one('Nov 01 15:57:45 h accel-pppd[1]: pptp: new connection from 203.0.113.9').peer).toBe('203.0.113.9');
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: ppp0:bob: recv [PPTP Call-Clear-Request <Call-ID 1>]'), t)).toContain('The PC ended the call');
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: :: recv [PPTP Start-Ctrl-Conn-Request <Version 256> <Framing 1> <Bearer 1> <Max-Chan 0>]'), t)).toBe('accel-ppp PPTP message Start-Ctrl-Conn-Request.');
+  });
+  it('echo failure, bad messages and an address outside client-ip-range are warnings', () => {
+    expect(one('Nov 01 15:57:45 h accel-pppd[1]: ppp0:bob: pptp: no echo reply').outcome).toBe('warning');
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: :: pptp: invalid magic'), t)).toContain('(invalid magic)');
+    expect(one('Nov 01 15:57:45 h accel-pppd[1]: pptp: IP is out of client-ip-range, droping connection...').outcome).toBe('warning');
+  });
+});

@@ -227,7 +227,16 @@ const RULES: Rule[] = [
   // radius/packet.c: `recv [RADIUS(1) Access-Reject id=1 <Reply-Message …>]` (the format of the Access-Request lines seen;
   // assumed for Access-Reject): the RADIUS server refused the user
   [/^recv \[RADIUS(?:\(\d+\))? Access-Reject\b/, () => ({ decoded: [d('radiusReject')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
-  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b)([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // accel-pppd/ctrl/pptp/pptp.c (verbose): the PC's Call-Clear-Request, as pptpd's 'Received CALL CLR request'
+  context(/^recv \[PPTP Call-Clear-Request\b/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
+  // pptp.c: a new control connection (TCP 1723), with the PC's address
+  context(/^pptp: new connection from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })),
+  // pptp.c pptp_send_echo: the PC stopped answering PPTP Echo-Requests; accel-ppp drops the connection
+  context(/^pptp: no echo reply$/, () => ({ decoded: [d('pptpNoEchoReply')], outcome: 'warning' })),
+  // pptp.c pptp_read: what arrived on TCP 1723 is not a valid PPTP message; accel-ppp drops the connection
+  context(/^pptp: (invalid magic|message is too long|invalid message length)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1]! })], outcome: 'warning' })),
+  context(/^pptp: IP is out of client-ip-range, droping connection\.*$/, () => ({ decoded: [d('pptpOutOfRange')], outcome: 'warning' })),
+  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b)([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
   // radius/req.c, radius/serv.c
   [/^radius: (?:server\((\d+)\) not responding(?:, terminating session\.\.\.)?|no available servers)$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ? `(${m[1]})` : '' })], outcome: 'failure', cause: 'radius-unreachable' })],
   // accel-pppd start-up: kernel modules of the IPoE/PPPoE VLAN monitor (not used by PPTP, L2TP or SSTP)
