@@ -473,3 +473,14 @@ describe('accel-ppp PPTP classes (accel-pppd/ctrl/pptp/pptp.c)', () => {
     expect(one('Nov 01 15:57:45 h accel-pppd[1]: pptp: IP is out of client-ip-range, droping connection...').outcome).toBe('warning');
   });
 });
+
+describe('accel-ppp L2TP classes (accel-pppd/ctrl/l2tp/l2tp.c)', () => {
+  const one = (line: string) => parseServerLog(line).entries[0]!;
+  it('tunnel lines name the PC; established, StopCCN/CDN and a wrong tunnel secret are read; other tunnel lines are bookkeeping', () => {
+    expect(one('Nov 01 15:57:45 h accel-pppd[1]: l2tp tunnel 1234-5 (203.0.113.9:1701): established at 198.51.100.1:1701')).toMatchObject({ outcome: 'success', peer: '203.0.113.9' });
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: l2tp tunnel 1234-5 (203.0.113.9:1701): sending StopCCN (res: 2, err:0)'), t)).toBe('accel-ppp sends an L2TP StopCCN (result 2, error 0): it closes the tunnel or call.');
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: l2tp tunnel 1234-5 (203.0.113.9:1701): impossible to authenticate peer: invalid Challenge Response sent by peer (wrong secret)'), t)).toContain('not the user\'s password');
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: l2tp session 1234-5, 77-88: sending CDN (res: 3, err: 0)'), t)).toContain('L2TP CDN (result 3');
+    expect(describeEntry(one('Nov 01 15:57:45 h accel-pppd[1]: l2tp tunnel 1234-5 (203.0.113.9:1701): discarding unexpected Challenge Response sent by peer'), t)).toBe('accel-ppp bookkeeping.');
+  });
+});
