@@ -218,7 +218,8 @@ describe('MikroTik RouterOS classes', () => {
     // near misses: a daemon with a pid, a bracket that is not a session, a priority with a space after it
     expect(one('Nov  8 17:06:36 gw1 pppd[123]: <1.2.3.4>: user u authentication failed').family).not.toBe('mikrotik');
     expect(one('Nov  8 17:06:36 gw1 app: <b>: hello').family).not.toBe('mikrotik');
-    expect(splitPrefix('<30> Nov  8 17:06:36 OVA MikroTik: x').shape).toBe('none');
+    // (a blank after the priority is read as an indent before the header: prefix.ts reads an indented line's header)
+    expect(splitPrefix('<30> Nov  8 17:06:36 OVA MikroTik: x').shape).toBe('syslog');
   });
   it('memory-log rows glued together (a paste lost its newlines): split at each time, date and topic list', () => {
     for (const [time, date] of [['00:02:30 ', ''], ['00:02:30 ', '2025-02-11 '], ['00:02:30 ', 'feb/11 ']] as const) {
@@ -242,9 +243,11 @@ describe('MikroTik RouterOS classes', () => {
       const r = parseServerLog(`${head}${line}\n`);
       expect(r.entries[0], head).toMatchObject({ family: 'mikrotik', cause: 'credentials-rejected', user: 'some-user', peer: '33.222.44.111', time });
     }
-    // near misses: not a month, four spaces (a continuation), an ISO line with a level (Python logging)
+    // near misses: not a month, an ISO line with a level (Python logging); any indent before a time is read
+    // as one (a Markdown code block's four spaces too: prefix.ts), an indented line without a header stays none
     expect(splitPrefix('fob/11 00:02:30 l2tp,info x').shape).toBe('none');
-    expect(splitPrefix('    00:02:30 l2tp,info x').shape).toBe('none');
+    expect(splitPrefix('    00:02:30 l2tp,info x').shape).toBe('time-only');
+    expect(splitPrefix('    l2tp,info x').shape).toBe('none');
     expect(one('2025-02-11 00:02:30 ERROR l2tp,ppp,error <1.2.3.4>: user u authentication failed').family).not.toBe('mikrotik');
   });
 });

@@ -1,6 +1,6 @@
-import { PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
+import { PPP_PROTOCOLS, PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, context, d, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -10,7 +10,17 @@ import type { Prefixed } from '../prefix';
  * (pptpctrl.c, pqueue.c, pptpgre.c) and xl2tpd (xl2tpd.c, control.c). Server's view: "peer" = the PC.
  */
 
-const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|pppoe-server|pppoe|l2tpd|openl2tpd|PPP)$/i;
+// accel-ppp's syslog ident is set in its [log] section (`syslog=accel-pppd,daemon`): `accel-sstp`, `accel-pptp` are seen
+const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|accel-(?:sstp|pptp|l2tp|ppp)|pppoe-server|pppoe|l2tpd|openl2tpd|PPP)$/i;
+
+/**
+ * accel-ppp's session prefix before its message: syslog (accel-pppd/logs/log_syslog.c) writes
+ * `ifname:username: ` (`ppp0:test: `, `br0:: `, `:: ` before a session has a name); log_file writes
+ * `ifname: sessionid: ` (`ppp0: da66f165863aaaac: `) or `ifname: ` (`tek0.10: `). The bare
+ * `ifname: ` form is only taken when the word looks like an interface (a module name such as
+ * `sstp: ` or `auth: ` is part of the message).
+ */
+const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan)[\w-]*\d(?:\.\d+)?): )/;
 
 const pptpType = (n: number, dir: 'in' | 'out'): Hit => {
   const t = PPTP_CONTROL_TYPES[n];
@@ -55,14 +65,64 @@ function packetDump(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/**
+ * pppd main.c (get_input): a frame of a protocol pppd has no handler for is logged (with `debug`) as
+ * "Unsupported protocol 'NAME' (0xNNNN) received" or "Unsupported protocol 0xNNNN received" and
+ * answered with an LCP Protocol-Reject. 0x80fd is CCP: the PC offered MPPE to a pppd without CCP.
+ */
+function unsupportedProtocol(m: RegExpMatchArray): Hit {
+  const number = m[2] ?? m[3]!;
+  const value = parseInt(number, 16);
+  if (value === 0x80fd) return { decoded: [d('unsupportedCcp')], outcome: 'failure', cause: 'server-refused-encryption' };
+  const name = m[1] ?? PPP_PROTOCOLS[value];
+  return { decoded: [d('unsupportedProtocol', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+}
+
+/** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
+function accelPacket(m: RegExpMatchArray): Hit {
+  const proto = /^MSCHAP|^CHAP/.test(m[2]!) ? 'CHAP' : m[2]!;
+  // accel-ppp prints the id in hex without `0x` (`id=1`, `id=65`)
+  const body = (m[4] ?? '').replace(/^id=([0-9a-f]+)\b/, 'id=0x$1');
+  const dump = [m[0], m[1] === 'send' ? 'sent' : 'rcvd', proto, m[3]!, body] as unknown as RegExpMatchArray;
+  const hit = packetDump(dump);
+  // accel-ppp writes the name as `name="user"` (auth_mschap_v2.c chap_recv_response)
+  const name = body.match(/name="([^"]*)"/)?.[1];
+  if (proto === 'CHAP' && name && m[1] === 'recv' && m[3] === 'Response') hit.user = name;
+  return hit;
+}
+
+/**
+ * A name pppd printed with `%q` (utils.c vslprintf): a backslash before every `"` and `\` — a Windows
+ * user typed as DOMAIN\user is logged `DOMAIN\\user`. The name as the user typed it.
+ */
+const unq = (s: string | undefined): string | undefined => (s === undefined || s.indexOf('\\') < 0 ? s : s.replace(/\\(["\\])/g, '$1'));
+
+/**
+ * accel-ppp's L2TP lines (accel-pppd/ctrl/l2tp/l2tp.c log_tunnel / log_session): `l2tp tunnel TID-PEERTID (IP:PORT): …`
+ * and `l2tp session TID-PEERTID, SID-PEERSID: …`; the tunnel form names the PC's address.
+ */
+function accelL2tp(inner: string, peer: string | undefined): Hit {
+  let hit: Hit;
+  let m: RegExpMatchArray | null;
+  if (/^established at \S+$/.test(inner)) hit = step('l2tpTunnelUp', { peer: peer ?? '?' }, 'success');
+  else if ((m = inner.match(/^sending (StopCCN|CDN) \(res: ?(\d+), err: ?(\d+)\)$/))) hit = step('accelL2tpStop', { what: m[1]!, res: m[2]!, err: m[3]! }, 'warning');
+  // l2tp_tunnel_checkchallresp: the tunnel secret (L2TP's own CHAP-like check, not the user's password) does not match
+  else if ((m = inner.match(/^impossible to authenticate peer: (.*)$/))) hit = { decoded: [d('accelL2tpTunnelAuth', { why: m[1]! })], outcome: 'warning' };
+  else hit = step('accelHousekeeping');
+  return tagged(hit, { peer });
+}
+
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m) => packetDump(m)],
-  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => ({ decoded: [d('peerAuthFailed', { user: m[1] ?? m[4] ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] ?? m[4] })],
+  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
+    const user = unq(m[1] ?? m[4]);
+    return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+  }],
   [/^(MS-CHAP(?:v2)?|CHAP) authentication failed(?:: (.*))?$/i, (m) => {
     const e = msChapErrorOf(m[2] ?? '');
     return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
-  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: m[2] ?? '' }, 'success'), { user: m[2] })),
+  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: unq(m[2]) ?? '' }, 'success'), { user: unq(m[2]) })),
   context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m) => {
     const reason = m[1] ?? '';
@@ -96,12 +156,30 @@ const RULES: Rule[] = [
   [/^CTRL: Made a (.+?) packet$/, (m) => (PPTPD_NAMES[m[1]!] ? pptpType(PPTPD_NAMES[m[1]!]!, 'out') : null)],
   context(/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })),
   context(/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
-  context(/^CTRL: (?:EOF or bad error reading ctrl packet length\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
+  // pptpctrl.c: reading pppd's PTY or writing GRE failed; the call ends (pppd's lines before it say why, as for GRE's read)
+  context(/^CTRL: PTY read or GRE write failed \(pty,gre\)=\(-?\d+,-?\d+\)$/, () => ({ decoded: [d('grePtyClosed')], outcome: 'warning' })),
+  // ctrlpacket.c read_pptp_header: EOF on TCP 1723 while reading a control message's length or its body
+  context(/^CTRL: (?:EOF or bad error reading ctrl packet(?: length)?\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
+  // ctrlpacket.c: what arrived on TCP 1723 is not a PPTP control message (bad length, bad magic cookie, unknown type); pptpd closes
+  context(/^CTRL: (?:11 < Control packet \(length=(-?\d+)\) < PPTP_MAX_CTRL_PCKT_SIZE \(\d+\)|Bad magic cookie - lost syncronization, closing control connection\.|PPTP Control Message type (\d+) not supported\.)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1] !== undefined ? `length ${m[1]}` : m[2] !== undefined ? `type ${m[2]}` : 'magic cookie' })], outcome: 'warning' })),
+  // ctrlpacket.c send_pptp_packet: the reply could not be written back to the PC (its TCP connection is gone)
+  context(/^CTRL: Couldn't write packet to client\.$/, () => ({ decoded: [d('ctrlWriteFailed')], outcome: 'warning' })),
+  // ctrlpacket.c deal_out_call: every Call ID is taken
+  context(/^CTRL: No free Call IDs!$/, () => ({ decoded: [d('ctrlNoCallIds')], outcome: 'warning' })),
+  // ctrlpacket.c: retryable reads (a partial message, EAGAIN/EINTR)
+  context(/^CTRL: (?:couldn't read packet header \(retry\)|Read in previous incomplete ctrl packet|Incomplete ctrl packet(?: length)?, retry later|Error reading ctrl packet(?: length)? \(bytes_ttl=\d+(?:,length=\d+)?\): .*)$/, () => step('pptpdHousekeeping')),
   context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
   context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
   context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
-  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => ({ decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
-  context(/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')),
+  // pptpgre.c: a failed read from the PTY is pptpd losing its pppd (pppd ended: its own lines say why), not GRE
+  // on the network — pptpd adds "usually caused by unexpected termination of pppd" when errno is EIO
+  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => (m[1] === 'PTY' ? { decoded: [d('grePtyClosed')], outcome: 'warning' } : { decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
+  // pptpmanager.c: every connection slot (pptpd.conf `connections`) or every address of `remoteip` is taken
+  [/^MGR: No free connection slots or IPs - no more clients can connect!$/, () => ({ decoded: [d('mgrNoSlots')], outcome: 'failure', cause: 'address-pool' })],
+  // (a catch-all: any other MGR line, also the one above)
+  fallback(/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')),
+  // pptpgre.c: GRE packets arriving out of order are dropped (noisy on a lossy path, not a failure)
+  context(/^GRE: Discarding out of order packet$/, () => step('greOutOfOrder')),
   context(/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')),
   context(/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
@@ -111,6 +189,97 @@ const RULES: Rule[] = [
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
   context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
   context(/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })),
+  // lcp.c LcpLinkFailure: the PC stopped answering LCP Echo-Requests (pppd exits with EXIT_PEER_DEAD, 15)
+  [/^No response to (\d+) echo-requests$/, (m) => ({ decoded: [d('echoTimeout', { n: m[1]! })], outcome: 'warning' })],
+  context(/^Serial link appears to be disconnected\.$/, () => step('linkDisconnected', undefined, 'warning')),
+  // ipcp.c ipcp_up: no address for the server's own end (pptpd.conf `localip`, or `<local>:` in the options)
+  [/^Could not determine local IP address$/, () => ({ decoded: [d('noLocalIp')], outcome: 'failure', cause: 'address-pool' })],
+  context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
+  // chap-new.c chap_verify_response: the user name is not in chap-secrets (the PC gets a CHAP Failure: error 691);
+  // "… authenticating us to X" is the client side (chap_respond) and not this
+  [/^No CHAP secret found for authenticating (?!us to )(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: unq(m[1])! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: unq(m[1]) })],
+  // auth.c link_established: the PC rejected every authentication protocol the server requires (exit 11)
+  [/^peer refused to authenticate: terminating link$/, () => ({ decoded: [d('peerRefusedAuth')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  // ccp.c ccp_rejci: the PC rejected the MPPE option the server requires
+  [/^MPPE required but peer refused$/, () => ({ decoded: [d('mppePeerRefused')], outcome: 'failure', cause: 'pc-refused-encryption' })],
+  // lcp.c lcp_rprotrej: the PC sent an LCP Protocol-Reject (debug "… received"; warn "… for unsupported protocol …")
+  [/^Protocol-Reject for (?:unsupported protocol )?(?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+))(?: received)?$/i, (m) => {
+    const number = m[2] ?? m[3]!;
+    if (parseInt(number, 16) === 0x80fd) return { decoded: [d('protRejCcp')], outcome: 'failure', cause: 'pc-refused-encryption' };
+    const name = m[1] ?? PPP_PROTOCOLS[parseInt(number, 16)];
+    return { decoded: [d('protRejReceived', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+  }],
+  // chap_ms.c chapms_handle_failure: an E= code pppd has no text for; the raw failure packet follows
+  [/^Unknown MS-CHAP authentication failure: (.*)$/, (m) => {
+    const e = msChapErrorOf(m[1]!);
+    return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
+  }],
+  // fsm.c fsm_rtermreq: "%s terminated by peer (%0.*v)" for the other control protocols (LCP and IPCP have their rules above)
+  context(/^(CCP|IPV6CP|ECP|BACP|IPXCP) terminated by peer(?: \((.*)\))?$/, (m) => ({ decoded: [d('ncpTerminated', { proto: m[1]!, reason: m[2] ?? '' })], outcome: 'warning' })),
+  // sys-linux.c ppp_available / main.c: the kernel has no PPP (no ppp_generic; an OpenVZ container without /dev/ppp) —
+  // pppd cannot start any session (exit 4, NO_KERNEL_SUPPORT)
+  [/^(?:Couldn't open the \/dev\/ppp device: (.+)|Sorry - this system lacks PPP kernel support)$/, (m) => ({ decoded: [d('noPppKernel', { error: m[1] ? `: ${m[1]}` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
+  // ccp.c ccp_up: a compressor other than MPPE (whose line is read above)
+  context(/^(?!MPPE )(\S+(?: \([^)]*\))?) compression enabled$/, (m) => step('compressionUp', { method: m[1]! })),
+  // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)
+  context(/^lcp_reqci: returning CONF(ACK|NAK|REJ)\.$/, () => step('pppdDebug')),
+  // main.c run_program / reap_kids
+  context(/^Script (\S+) (?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
+  context(/^Child process (\S+) \(pid \d+\) terminated with signal \d+$/, () => step('pppdEnd')),
+  // plugins/radius/radius.c radius_init: the plugin cannot start, so every log-in through it fails
+  [/^RADIUS: Can't read (config|dictionary|map) file (.*)$/, (m) => ({ decoded: [d('radiusConfig', { what: m[1]!, file: m[2]! })], outcome: 'failure' })],
+  // radiusclient avpair.c: an attribute the dictionary does not name (harmless unless it is one pppd needs)
+  context(/^rc_avpair_new: unknown attribute (\d+)$/, (m) => step('radiusUnknownAttr', { attr: m[1]! })),
+  // auth.c check_access: the secrets file is readable by others (a warning; authentication goes on)
+  context(/^Warning - secret file (\S+) has world and\/or group access$/, (m) => step('secretsWorldReadable', { file: m[1]! }, 'warning')),
+  // pptpd's logwtmp plugin (plugins/pptpd-logwtmp.c ip_up, with `debug`): interface, user and the PC's real address
+  context(/^pptpd-logwtmp\.so ip-up (\S+) (\S+) (\S+)$/, (m) => tagged(step('logwtmpUp', { iface: m[1]!, user: m[2]!, peer: m[3]! }, 'success'), { user: m[2], peer: m[3] })),
+  context(/^pptpd-logwtmp\.so ip-down (\S+)$/, () => step('pppdEnd')),
+  // pppd main.c get_input (see unsupportedProtocol)
+  [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
+  // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
+  [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m) => accelPacket(m)],
+  // radius/packet.c: `recv [RADIUS(1) Access-Reject id=1 <Reply-Message …>]` (the format of the Access-Request lines seen;
+  // assumed for Access-Reject): the RADIUS server refused the user
+  [/^recv \[RADIUS(?:\(\d+\))? Access-Reject\b/, () => ({ decoded: [d('radiusReject')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
+  // accel-pppd/ctrl/pptp/pptp.c (verbose): the PC's Call-Clear-Request, as pptpd's 'Received CALL CLR request'
+  context(/^recv \[PPTP Call-Clear-Request\b/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
+  [/^l2tp tunnel \d+-\d+ \(([\d.]+):\d+\): (.*)$/, (m) => accelL2tp(m[2]!, m[1])],
+  [/^l2tp session \d+-\d+, \d+-\d+: (.*)$/, (m) => accelL2tp(m[1]!, undefined)],
+  // pptp.c: a new control connection (TCP 1723), with the PC's address
+  context(/^pptp: new connection from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })),
+  // pptp.c pptp_send_echo: the PC stopped answering PPTP Echo-Requests; accel-ppp drops the connection
+  context(/^pptp: no echo reply$/, () => ({ decoded: [d('pptpNoEchoReply')], outcome: 'warning' })),
+  // pptp.c pptp_read: what arrived on TCP 1723 is not a valid PPTP message; accel-ppp drops the connection
+  context(/^pptp: (invalid magic|message is too long|invalid message length)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1]! })], outcome: 'warning' })),
+  context(/^pptp: IP is out of client-ip-range, droping connection\.*$/, () => ({ decoded: [d('pptpOutOfRange')], outcome: 'warning' })),
+  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b)([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // radius/req.c, radius/serv.c
+  [/^radius: (?:server\((\d+)\) not responding(?:, terminating session\.\.\.)?|no available servers)$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ? `(${m[1]})` : '' })], outcome: 'failure', cause: 'radius-unreachable' })],
+  // accel-pppd start-up: kernel modules of the IPoE/PPPoE VLAN monitor (not used by PPTP, L2TP or SSTP)
+  context(/^(?:failed to load vlan_mon module|vlan_mon: kernel module is not loaded|genl: error talking to kernel)$/, () => step('accelHousekeeping')),
+  // ppp_auth.c ppp_auth_failed / __ppp_auth_started: "%s: authentication failed|succeeded" (username may be empty)
+  [/^(?:(\S*): )?authentication failed$/, (m) => tagged({ decoded: [d('accelAuthFailed', { user: m[1] || '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] || undefined })],
+  context(/^(\S+): authentication succeeded$/, (m) => tagged(step('accelAuthOk', { user: m[1]! }, 'success'), { user: m[1] })),
+  // ppp_auth.c auth_recv_conf_nak/rej: every method the server offered was Nak'ed or rejected
+  [/^cann't negotiate authentication type$/, () => ({ decoded: [d('accelNoAuthType')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  context(/^auth: unexcepcted configure-(nak|reject)$/, (m) => ({ decoded: [d('accelAuthUnexpected', { what: m[1] === 'nak' ? 'Configure-Nak' : 'Configure-Reject' })], outcome: 'warning' })),
+  // ccp_mppe.c setup_mppe_key
+  [/^mppe: MPPE requested but not supported by kernel$/, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  context(/^connect: (\S+) <--> (\w+)\(([^)]*)\)$/, (m) => tagged(step('connect', { iface: m[1]!, peer: `${m[2]} ${m[3]}` }), { peer: m[3]!.replace(/:\d+$/, '') })),
+  context(/^accel-ppp version \S+$/, () => step('pppdStart')),
+  context(/^(?:(?:lcp|auth|ccp|ipcp|ipv6cp)_layer_(?:init|start|started|finish|finished|free)|ppp (?:establishing|connected)|disconnecting|terminate)$/, () => step('accelHousekeeping')),
+  // accel-ppp module start-up: no address range for the PPP interfaces (pptp.c, l2tp.c, sstp.c)
+  context(/^(pptp|l2tp|sstp|pppoe|ipoe): iprange module disabled, improper IP configuration of PPP interfaces may cause kernel soft lockup$/, (m) => step('accelNoIprange', { what: m[1]! }, 'warning')),
+  // sstp.c: the TLS certificate or key file named in [sstp] cannot be loaded (wording of the real line, assumed for the
+  // other options). No cause: certificate-missing's advice is Libreswan's certificate store, not accel-ppp's files
+  [/^sstp: ssl-(pemfile|keyfile|ca-file) error: (.*)$/, (m) => ({ decoded: [d('sstpCertFile', { option: `ssl-${m[1]}`, error: m[2]! })], outcome: 'failure' })],
+  // pptp.c / l2tp.c / sstp.c: a control connection closed (before a PPP session when the prefix is `:: `)
+  context(/^disconnected$/, () => step('accelDisconnected')),
+  // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
+  context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
+  context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
+  context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
   // xl2tpd
   [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m) => {
     const c = Number(m[2]);
@@ -123,15 +292,57 @@ const RULES: Rule[] = [
     }
     return hit;
   }],
-  context(/^Call established with (\S*),? PID: (\d+), Local: (\d+), Remote: (\d+), Serial: (\d+)$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // xl2tpd control.c: with `PID: n, ` in older builds, without it (and with `(ref=a/b)`) in others
+  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
+  context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
+  // (a bare quoted word is only taken from xl2tpd itself)
+  [/^"[^"]*"$/, (_m, pre) => (pre.program === 'xl2tpd' ? step('xl2tpdStartPppd') : null)],
+  // avp.c handle_avps: an AVP of a mandatory packet could not be handled; xl2tpd closes the tunnel
+  context(/^handle_avps: Bad exit status handling attribute (\d+) \(([^)]*)\) on mandatory packet\.$/, (m) => ({ decoded: [d('l2tpBadAvp', { attr: m[1]!, name: m[2]! })], outcome: 'warning' })),
   context(/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')),
   context(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
   context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
   context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
+  // xl2tpd control.c / network.c / avp.c messages
+  context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
+  context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
+  context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
+  context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
+  context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
+  context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
+  context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m) => step('l2tpPeerHost', { name: m[1]! })),
+  context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]! })),
+  fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd.c init / network.c: start-up banner and kernel-support notes (xl2tpd 1.3.x wording)
+  context(/^(?:xl2tpd version \S+ started on \S+ PID:\d+|Written by Mark Spencer, Copyright \(C\) 1998, Adtran, Inc\.|Forked by Scott Balmos and David Stipp, \(C\) 2001|Inherited by Jeff McAdams, \(C\) 2002|Forked again by Xelerance \(www\.xelerance\.com\) \(C\) 2006(?:-\d{4})?|Listening on IP address \S+, port \d+|Not looking for kernel SAref support\.|This binary does not support kernel L2TP\.|L2TP kernel support not detected \(try modprobing l2tp_ppp and pppol2tp\)|Using l2tp kernel support\.|setsockopt recvref\[\d+\]: Protocol not available|Calling on tunnel \d+|Connecting to host \S+, port \d+)$/, () => step('xl2tpdHousekeeping')),
   context(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
 ];
+
+/**
+ * The message the rules read: trimmed, accel-ppp's session prefix cut, and a trailing comma dropped
+ * (log lines pasted as a list, a comma after each: a Docker log pasted in an issue, `… Closing.,`;
+ * assumed: no pppd, pptpd, xl2tpd or accel-ppp message ends with one).
+ */
+function messageOf(raw: string): string {
+  let message = trimmed(raw);
+  lastSession = undefined;
+  const c = message.charCodeAt(0);
+  // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it)
+  if ((c === 58 || (c >= 97 && c <= 122)) && message.indexOf(': ') > 0) {
+    const m = ACCEL_SESSION.exec(message);
+    if (m) {
+      message = message.slice(m[0].length);
+      lastSession = m[1] || m[3] || m[5] || undefined;
+    }
+  }
+  if (message.charCodeAt(message.length - 1) === 44 /* , */) message = message.slice(0, -1);
+  return message;
+}
+/** accel-ppp's interface name (ppp0) from the prefix the last messageOf cut, as the session. */
+let lastSession: string | undefined;
 
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
@@ -142,11 +353,15 @@ export const pppdFamily: FamilyParser = {
     if (pre.program === 'server' && pre.host === 'VPN') return true;
     if (pre.shape === 'router-tab') return true;
     if (pre.program) return false;
-    return applyRules(RULES, pre.message, pre, {}) !== null;
+    return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
-    const message = trimmed(pre.message);
-    const at = messageAt(pre, 0, message);
-    return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    const message = messageOf(pre.message);
+    const session = lastSession;
+    // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
+    const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
+    const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
+    return hit;
   },
 };

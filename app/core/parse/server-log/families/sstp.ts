@@ -55,6 +55,7 @@ const SSTP_MARK = /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[|^(?:
 
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
-  claims: (pre: Prefixed) => SSTP_MARK.test(pre.message) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
+  // accel-ppp's own SSTP lines (`accel-sstp: ppp0:test: recv [SSTP SSTP_MSG_CALL_ABORT]`) are the pppd family's (families/pppd.ts)
+  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && SSTP_MARK.test(pre.message)) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
   parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
 };
