@@ -49,7 +49,8 @@ export function textHints(text: string): number {
   if (!hasBbcodeStart(text)) h |= NO_BBCODE;
   if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
   if (text.indexOf('SEV=') < 0) h |= NO_SEV;
-  if (text.indexOf(' | ') < 0) h |= NO_COMPOSE;
+  // by its `|`, rare in a log, not by ` | `: a search for a blank stops at every word of the chunk (a third of textHints' time)
+  if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   return h;
 }
 
@@ -97,11 +98,12 @@ function maybeGlued(text: string, hints = 0): boolean {
 }
 
 /**
- * Each GLUE_WORDS word holds one of these: five plain searches rule most lines out before the regex
- * runs ('quired ' rather than 'acquired ': a rare first letter makes the search quicker).
+ * Each GLUE_WORDS word holds one of these: plain searches rule most lines out before the regex runs
+ * ('quired ' rather than 'acquired ': a rare first letter makes the search quicker; ',error' without
+ * its blank: V8 searched 64 KiB for the seven characters ',error ' ten times slower than for six).
  */
 function hasGlueWord(text: string): boolean {
-  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0 || text.indexOf(',info ') >= 0 || text.indexOf(',error ') >= 0;
+  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0 || text.indexOf(',info') >= 0 || text.indexOf(',error') >= 0;
 }
 
 export function unglue(text: string, hints = 0): string[] {

@@ -50,12 +50,16 @@ const RULES: Rule[] = [
   [/^pppd stopped\.?$|^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
 ];
 
-/** what claims looks for first (a module constant: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names) */
-const SSTP_MARK = /SSTP|^IPsec (?:Client|IKE Session) |^L2TP PPP Session \[|^(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|^On the TCP Listener \(Port \d+\)|^For the client \(IP address: |^(?:SSL )?communication for connection "CID-|^(?:\[HUB "[^"]*"\] )?Session "SID-|^The connection with the client \(IP address /;
+/**
+ * What claims looks for first, after `SSTP` anywhere (a plain search: in one regex with these, the
+ * unanchored word made the engine try every alternative at every position of every record no
+ * program tag names). A module constant: a regex literal in a function is a new RegExp per call.
+ */
+const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
 
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
   // accel-ppp's own SSTP lines (`accel-sstp: ppp0:test: recv [SSTP SSTP_MSG_CALL_ABORT]`) are the pppd family's (families/pppd.ts)
-  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && SSTP_MARK.test(pre.message)) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
+  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
   parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
 };
