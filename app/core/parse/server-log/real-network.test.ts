@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRepoText } from '../../../../test/support/repo-files';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog, type Cause, type LogFamily } from './index';
@@ -15,9 +16,8 @@ const t = engineT('en');
 const nl = engineT('nl');
 const DIR = 'test/fixtures/real/server-logs';
 
-type Row = { records: number; understood: number; families: Partial<Record<LogFamily, number>>; causes: [number, Cause][]; says: [number, string][]; user?: string };
 
-const EXPECTED: Record<string, Row> = {
+const EXPECTED: Record<string, RealServerLogRow> = {
   'asa-syslog-year-timestamp-qm-fsm-error-crypto-map-not-found.txt': {
     records: 6,
     understood: 6,
@@ -144,18 +144,7 @@ const EXPECTED: Record<string, Row> = {
 };
 
 describe('real Cisco IOS, ASA and MikroTik server logs', () => {
-  for (const [file, row] of Object.entries(EXPECTED)) {
-    it(file, () => {
-      const r = parseServerLog(readRepoText(`${DIR}/${file}`), file);
-      expect(r.verdict).toBe('ok');
-      expect([r.records, r.understood, r.unknown]).toEqual([row.records, row.understood, row.records - row.understood]);
-      expect(r.families).toEqual(row.families);
-      expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual(row.causes);
-      for (const [line, text] of row.says) expect(r.entries.filter((e) => e.line === line).map((e) => describeEntry(e, t)).join(' | '), `line ${line}`).toContain(text);
-      if (row.user) expect(r.entries[0]!.user).toBe(row.user);
-      for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
-    });
-  }
+  realServerLogTable(EXPECTED);
   it('in Dutch', () => {
     const r = parseServerLog(readRepoText(`${DIR}/routeros-ipsec-phase1-rejected-hashtype-no-suitable-proposal.txt`));
     expect(describeEntry(r.entries[1]!, nl)).toBe('Voorstel geweigerd op de versleuteling: de router heeft 3DES-CBC, de pc biedt AES-CBC.');

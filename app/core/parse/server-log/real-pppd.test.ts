@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog, type Cause, type LogFamily } from './index';
@@ -16,9 +17,8 @@ const t = engineT('en');
 const nl = engineT('nl');
 const DIR = 'test/fixtures/real/server-logs';
 
-type Row = { records: number; understood: number; families: Partial<Record<LogFamily, number>>; causes: [number, Cause][]; says: [number, string][]; session?: string };
 
-const EXPECTED: Record<string, Row> = {
+const EXPECTED: Record<string, RealServerLogRow> = {
   'pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt': {
     records: 4,
     understood: 4,
@@ -214,18 +214,7 @@ describe('real pppd-family fixtures', () => {
   it('has a row for every pppd-* fixture', () => {
     expect(repoFiles(DIR).filter((f) => f.startsWith('pppd-') && f.endsWith('.txt'))).toEqual(Object.keys(EXPECTED).sort());
   });
-  for (const [file, row] of Object.entries(EXPECTED)) {
-    it(file, () => {
-      const r = parseServerLog(readRepoText(`${DIR}/${file}`), file);
-      expect(r.verdict).toBe('ok');
-      expect([r.records, r.understood, r.unknown]).toEqual([row.records, row.understood, row.records - row.understood]);
-      expect(r.families).toEqual(row.families);
-      expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual(row.causes);
-      for (const [line, text] of row.says) expect(r.entries.filter((e) => e.line === line).map((e) => describeEntry(e, t)).join(' | '), `line ${line}`).toContain(text);
-      if (row.session) expect(r.entries.filter((e) => e.line > 1).every((e) => e.session === row.session)).toBe(true);
-      for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
-    });
-  }
+  realServerLogTable(EXPECTED);
   it('reads the Dutch', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`));
     expect(describeEntry(r.entries[3]!, nl)).toBe('L2TP-tunnel 35655 naar 71.105.XXX.XX (poort 49577) gesloten: Timeout.');
