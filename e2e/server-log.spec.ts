@@ -18,10 +18,13 @@ import { walker } from './support/walk';
  */
 const ROUTER_LOG = ['Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)', 'Nov 18 10:21:05.300: Vi1 LCP: O TERMREQ [Open] id 6 len 4', 'router#show clock'].join('\n');
 
-const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empty: string; routePrint: string }> = {
-  en: { decoded: 'The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.', apart: 'are 2 s apart', verdict: '2 of 3 log lines understood.', empty: 'Nothing to explain: the log is empty.', routePrint: 'This is a Windows "route print", not a server log.' },
-  nl: { decoded: 'De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.', apart: 'liggen 2 s uit elkaar', verdict: '2 van 3 logregels begrepen.', empty: 'Niets uit te leggen: het logboek is leeg.', routePrint: 'Dit is een Windows-"route print", geen serverlogboek.' },
+const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empty: string; routePrint: string; npsVerdict: string; nps: string }> = {
+  en: { decoded: 'The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.', apart: 'are 2 s apart', verdict: '2 of 3 log lines understood.', empty: 'Nothing to explain: the log is empty.', routePrint: 'This is a Windows "route print", not a server log.', npsVerdict: '2 of 2 log lines understood.', nps: 'NPS denied access to K12.TX.US\\abusby (event 6273), reason 7 IAS_NO_SUCH_DOMAIN' },
+  nl: { decoded: 'De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.', apart: 'liggen 2 s uit elkaar', verdict: '2 van 3 logregels begrepen.', empty: 'Niets uit te leggen: het logboek is leeg.', routePrint: 'Dit is een Windows-"route print", geen serverlogboek.', npsVerdict: '2 van 2 logregels begrepen.', nps: 'NPS weigerde K12.TX.US\\abusby toegang (gebeurtenis 6273), reden 7 IAS_NO_SUCH_DOMAIN' },
 };
+
+/** Two NPS events as a forum showed them, pasted from Event Viewer (test/fixtures/real/SOURCES.md: Microsoft Q&A 2617618). */
+const NPS_EVENTS = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'nps-eventviewer-4402-no-dc-and-6273-reason-7-label-value-lines.txt'), 'utf8');
 
 async function shootPanel(h: Harness, name: string, doc: boolean): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -68,6 +71,16 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     const violations = serious(await axeViolations(h.page));
     expect(violations, describeViolations(violations)).toEqual([]);
     await shootPanel(h, `server-log${lang === 'en' ? '' : `-${lang}`}`, true);
+  });
+
+  it('two NPS events pasted from Event Viewer (double-spaced, labels and values on lines of their own) are two events, read by their data', async () => {
+    await explain(NPS_EVENTS);
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].npsVerdict);
+    expect(await panel().getByTestId('server-log-lines').textContent()).toContain(SAYS[lang].nps);
+    expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('server.radius-unreachable');
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log-nps-events${lang === 'en' ? '' : `-${lang}`}`, true);
   });
 
   it('an empty paste and a route print dropped by mistake get one clear sentence each', async () => {
