@@ -38,6 +38,7 @@ const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
 // classic BSD syslog: host optional (BusyBox), program optional
 const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
+const SYSLOG_MASKED_HOST = new RegExp(String.raw`^(${M} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) {2,}(\S.*)$`);
 const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
 // `000503: *Jan  5 …`: IOS numbers its messages with `service sequence-numbers` (Cisco IOS Configuration Fundamentals, "Enabling Message Sequence Numbers")
 const IOS_SEQ = String.raw`(?:\d{1,8}: )?`;
@@ -478,6 +479,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
     return { shape: 'logread', level: `${m[1]}.${m[2]}`, program: m[3], pid: m[4], message: m[5]! };
   }
+  // a host masked to nothing by whoever pasted it leaves blanks after the time (`Jul  4 08:35:07   pluto[17824]: …`):
+  // read as the header without a host
+  if (upper && (m = text.match(SYSLOG_MASKED_HOST))) return splitPrefixByRegex(`${m[1]} ${m[3]}`); // (m[2]: the month, inside M)
   // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS
   if (upper && (m = text.match(SYSLOG_PROG))) {
     return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };

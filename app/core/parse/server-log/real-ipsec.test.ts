@@ -199,12 +199,17 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
   },
   // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
+  // the first six lines' host was masked to nothing by the poster: blanks after the time (prefix.ts SYSLOG_MASKED_HOST)
   'pluto-4x-established-child-sa-ikev2.txt': {
     records: 12,
-    understood: 5,
-    families: { libreswan: 5 },
+    understood: 11,
+    families: { libreswan: 11 },
     causes: [],
-    says: [[8, 'IPsec SA (Child SA, transport) established: the encrypted tunnel is up.']],
+    says: [
+      [1, 'IPsec SA (Child SA, tunnel) established: the encrypted tunnel is up.'],
+      [6, 'IKE SA established.'],
+      [8, 'IPsec SA (Child SA, transport) established: the encrypted tunnel is up.'],
+    ],
   },
 };
 
@@ -213,6 +218,10 @@ const one = (line: string) => parse(line).entries[0];
 
 describe('real strongSwan / Libreswan fixtures (group ipsec)', () => {
   realServerLogTable(EXPECTED);
+  it('a host masked to nothing (blanks after the time) is a header without a host; a time alone is still none', () => {
+    expect(splitPrefix('Jul  4 08:35:07   pluto[17824]: "c" #4: sent CREATE_CHILD_SA request for new IPsec SA')).toMatchObject({ shape: 'syslog', host: undefined, program: 'pluto', pid: '17824', time: { month: 7, day: 4, hour: 8, minute: 35, second: 7 } });
+    expect(splitPrefix('Jul  4 08:35:07   ').shape).toBe('none');
+  });
   it('says it in Dutch too', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pluto-windows-main-mode-no-connection-authorized-psk.txt`));
     expect(describeEntry(r.entries[0]!, nl)).toContain('Geen IKEv1-verbinding op de server accepteert de Main Mode van deze pc (PSK)');
