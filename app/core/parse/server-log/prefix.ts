@@ -1,91 +1,13 @@
 import type { LogTime } from './types';
+import { KNOWN_PROGRAMS, MONTHS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
+
+export { splitPrefixByRegex, type Prefixed } from './prefix-shapes';
 
 /**
- * The part of a log line before the message: timestamp, host, program[pid]. One function per
- * header shape the corpus shows (server-logs/README.md "Line formats"); the first that matches wins.
+ * A log line's header read fast: the common syslog header by hand and in place in its read chunk
+ * (readPrefix, per record), every other shape by its regex (prefix-shapes.ts, the reference the
+ * hand reading is held to).
  */
-
-export interface Prefixed {
-  time?: LogTime;
-  host?: string;
-  program?: string;
-  pid?: string;
-  /** facility.level (OpenWrt logread) or the level word (router logs, Python logging) */
-  level?: string;
-  /** IOS timestamps with `*`: the router's clock was not synchronised */
-  clockUnsynced?: boolean;
-  /** which header shape matched */
-  shape: 'syslog' | 'logread' | 'ios' | 'iso' | 'rasman' | 'router-tab' | 'time-only' | 'program' | 'none';
-  message: string;
-  /** router web logs: a sequence number (newest-first logs count down) */
-  seq?: number;
-  /**
-   * Where the message lies in the read chunk its line was cut from (`src.slice(messageAt,
-   * messageAt + message.length) === message`), set only for a record that is one unaltered line
-   * known to hold no line break: the rule cache reads the message there, in place — a character of
-   * a sliced string costs about twice one of its flat parent (see readPrefix).
-   */
-  src?: string;
-  messageAt?: number;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_NUMBER = new Map(MONTHS.map((m, i) => [m, i + 1]));
-/** the regexes only match these exact spellings */
-const monthOf = (m: string): number => MONTH_NUMBER.get(m) ?? 0;
-const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-
-const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
-// classic BSD syslog: host optional (BusyBox), program optional
-const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
-const SYSLOG_MASKED_HOST = new RegExp(String.raw`^(${M} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) {2,}(\S.*)$`);
-const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
-// `000503: *Jan  5 …`: IOS numbers its messages with `service sequence-numbers` (Cisco IOS Configuration Fundamentals, "Enabling Message Sequence Numbers")
-const IOS_SEQ = String.raw`(?:\d{1,8}: )?`;
-const IOS = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
-const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$`);
-/** an IOS timestamp whose digits the poster masked (`*Jan x xx:xx:xx.yyy PST:`): the header is known, the time is not */
-const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} )?[\dx]{1,2}:[\dx]{2}:[\dx]{2}(?:\.[\dxy]{1,3})?(?: [A-Z]{3,4})?: (.*)$`);
-// strongSwan's own filelog with a user-set time_format (strftime; its docs' example is `%b %e %T`): `Sun, 2017-04-16 19:11 27[CFG] …`,
-// `Wed, 2023-11-01, 18:43:23 09[NET1] …` — only before a charon thread head, so nothing else is read as this shape
-const CHARON_FILELOG = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d\d)-(\d\d),? (\d\d):(\d\d)(?::(\d\d))?(?:[.,](\d{1,6}))? (\d\d\[[A-Z]{3}\d?\] .*)$/;
-// fraction: up to 9 digits (Docker's `docker logs -t` writes nanoseconds, `…:56.281411938Z`)
-const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
-/**
- * After an ISO time, a syslog tag: `[host ]program[pid]: ` — rsyslog's RFC 3339 file format (the
- * default of Debian 12 / Ubuntu 24.04: `2024-05-01T10:00:00.123456+02:00 vpn pppd[123]: …`),
- * `journalctl -o short-iso` and Docker's `-t` prefix. A pid is required: without one a host and a
- * word followed by a colon (`ppp0 LCP:`) are not told apart from a tag.
- */
-const ISO_TAG = /^(?:([^\s:\[\]]+) )?([A-Za-z][\w.\/-]*)\[(\d+)\]: ?(.*)$/;
-/** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …` */
-const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$/;
-/**
- * A syslog priority left in front of the header (`<7>May 20 14:22:45 pppd[536]: …`: a raw syslog
- * capture, some BusyBox builds), RFC 3164 §4.1.1; after it, RFC 5424's version `1` and its fields
- * (RFC 5424 §6: `<30>1 2024-05-01T10:00:00.123+02:00 host app procid msgid [sd|-] msg`).
- */
-const PRI = /^<\d{1,3}>(.*)$/;
-const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(.*)$/;
-/** `kubectl logs --prefix`: `[pod/name/container] ` before the line */
-const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
-/** `journalctl -o short-monotonic`: `[ seconds.micro] host program[pid]: ` */
-const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
-/**
- * accel-ppp's log_file module: `[2017-12-05 14:36:25]:  info: tek0.10: …` (level padded to five
- * characters) or, in older builds, `[2017-12-07 01:04:30.344] ppp0: …` (accel-pppd/logs/log_file.c).
- */
-const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:? +(?:(emerg|error|warn|info|msg|debug): +)?(.*)$/;
-const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
-const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
-const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
-/** RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month) */
-const ROUTEROS_DATE = /^([a-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
-const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
-const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
-
-const n = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
-const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -254,13 +176,6 @@ type TimeRead = Pick<HeaderScan, 'month' | 'day' | 'hour' | 'minute' | 'second' 
 
 const timeOf = (text: string, s: TimeRead): LogTime => ({ month: s.month, day: s.day, hour: s.hour, minute: s.minute, second: s.second, ms: ms(s.fracStart < 0 ? undefined : text.slice(s.fracStart, s.fracEnd)) });
 
-/** The program names most logs carry, as constants: no string cut per line, and a Map lookup by them needs no hashing. */
-const KNOWN_PROGRAMS: string[][] = [];
-for (const p of ['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd', 'charon', 'charon-systemd', 'charon-cmd', 'pluto', 'ipsec', 'addconn', 'kernel', 'systemd', 'dnsmasq', 'dropbear', 'sshd', 'cron', 'CRON']) (KNOWN_PROGRAMS[p.length] ??= []).push(p);
-
-/** One of the daemons KNOWN_PROGRAMS names. */
-const isKnownProgram = (name: string): boolean => KNOWN_PROGRAMS[name.length]?.includes(name) === true;
-
 function programOf(text: string, from: number, to: number): string {
   const names = KNOWN_PROGRAMS[to - from];
   if (names) {
@@ -412,103 +327,4 @@ const current = new SyslogPrefixed();
 export function readPrefix(text: string, clean = false, src?: string, at = 0): Prefixed {
   if (src !== undefined && clean) return findSyslogProgram(src, true, at, at + text.length) ? current.fill(text, src, at) : splitPrefixByRegex(text);
   return findSyslogProgram(text, clean, 0, text.length) ? current.fill(text, undefined, 0) : splitPrefixByRegex(text);
-}
-
-/** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
-export function splitPrefixByRegex(text: string): Prefixed {
-  // dispatch on the first character: each line tries only the header shapes it can have
-  const c = text.charCodeAt(0);
-  const upper = c >= 65 && c <= 90;
-  const digit = c >= 48 && c <= 57;
-  let m: RegExpMatchArray | null;
-  // a whole line indented (a Markdown code block pasted with its four spaces, a quoted mail, RouterOS 7's
-  // `/log print` rows: ` 2025-02-11 00:02:30 l2tp,info …`): the header after the indent; a line whose trimmed
-  // text has no header stays as it was (continuation and option lines keep their indent)
-  if (c === 32 || c === 9) {
-    const p = splitPrefixByRegex(text.trimStart());
-    // (a bare `name[n]: ` tag after an indent only for a daemon's name: `ipsec statusall` indents its SA lines as
-    // `      ikev2[3]: ESTABLISHED …`, a connection's name; `docker logs` output indented as `    xl2tpd[1]: …` is the daemon's)
-    return p.shape === 'none' || (p.shape === 'program' && !isKnownProgram(p.program!)) ? { shape: 'none', message: text } : p;
-  }
-  // a wrapper's prefix before a line with its own header (kubectl --prefix; docker compose's `service  | ` is cut
-  // from the line before, lines.ts normalizeLine, as charon's thread lines after it have no header): the inner header
-  if (c === 91 /* [ */ && (m = text.match(KUBECTL))) {
-    const p = splitPrefixByRegex(m[1]!);
-    if (p.shape !== 'none') return p;
-  }
-  if (c === 91 /* [ */ && (m = text.match(MONOTONIC))) {
-    const t = m[1]!.match(ISO_TAG);
-    if (t) return { shape: 'program', host: t[1], program: t[2], pid: t[3], message: t[4]! };
-  }
-  if (c === 60 /* < */ && (m = text.match(PRI))) {
-    const rest = m[1]!;
-    const r = rest.match(RFC5424);
-    if (!r) return splitPrefixByRegex(rest);
-    const t = splitPrefixByRegex(`${r[1]} -`);
-    const field = (f: string) => (f === '-' ? undefined : f);
-    return { shape: 'iso', time: t.time, host: field(r[2]!), program: field(r[3]!), pid: field(r[4]!), message: r[5]! };
-  }
-  if (upper && (m = text.match(LOGREAD))) {
-    return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
-  }
-  if ((upper || digit) && (m = text.match(CHARON_FILELOG))) {
-    // a time_format without seconds: second 0 (the minute is what the line says)
-    return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0, ms: ms(m[7]) }, message: m[8]! };
-  }
-  if (digit && (m = text.match(ROUTER_TAB))) {
-    return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
-  }
-  if (c === 91 /* [ */ && (m = text.match(RASMAN))) {
-    return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
-  }
-  if (c === 91 /* [ */ && (m = text.match(ACCEL_FILE))) {
-    return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
-  }
-  if (digit && (m = text.match(ISO))) {
-    // a receiver's time before the sender's whole syslog line (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 host prog: …`): the sender's header
-    if (m[9]!.charCodeAt(0) === 60 && PRI.test(m[9]!)) {
-      const inner = splitPrefixByRegex(m[9]!);
-      if (inner.shape === 'syslog') return inner;
-    }
-    const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
-    // an upper-case host (`VPN pppd[1]: …`) was read as a level word: the tag decides
-    const t = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG);
-    if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
-    return { shape: 'iso', time, level: m[8], message: m[9]! };
-  }
-  if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
-    return { shape: 'logread', level: `${m[1]}.${m[2]}`, program: m[3], pid: m[4], message: m[5]! };
-  }
-  // a host masked to nothing by whoever pasted it leaves blanks after the time (`Jul  4 08:35:07   pluto[17824]: …`):
-  // read as the header without a host
-  if (upper && (m = text.match(SYSLOG_MASKED_HOST))) return splitPrefixByRegex(`${m[1]} ${m[3]}`); // (m[2]: the month, inside M)
-  // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS
-  if (upper && (m = text.match(SYSLOG_PROG))) {
-    return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
-  }
-  if ((upper || digit || c === 42 || c === 46) && (m = text.match(IOS))) {
-    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
-  }
-  if ((digit || c === 42 || c === 46) && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
-  if ((upper || digit || c === 42 || c === 46) && text.includes('x') && (m = text.match(IOS_MASKED)) && /x/.test(text.slice(0, text.length - m[3]!.length))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
-  if (upper && (m = text.match(SYSLOG_HOST))) {
-    const time = { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! };
-    // routers that write the facility.level between host and tag (`Feb  6 15:20:07 router daemon.info xl2tpd[19616]: …`)
-    const f = m[7]!.match(LOGREAD_NO_DATE);
-    if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3], pid: f[4], message: f[5]! };
-    return { shape: 'syslog', time, host: m[6], message: m[7]! };
-  }
-  if (c >= 97 && c <= 122 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(m[1]![0]!.toUpperCase() + m[1]!.slice(1))) {
-    return { shape: 'time-only', time: { year: n(m[3]), month: monthOf(m[1]![0]!.toUpperCase() + m[1]!.slice(1)), day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, message: m[7]! };
-  }
-  if (digit && (m = text.match(TIME_ONLY))) {
-    const rest = m[5]!;
-    const p = rest.match(PROGRAM);
-    const time = { hour: +m[1]!, minute: +m[2]!, second: +m[3]!, ms: ms(m[4]) };
-    return p ? { shape: 'time-only', time, program: p[1], pid: p[2], message: p[3]! } : { shape: 'time-only', time, message: rest };
-  }
-  if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
-    return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
-  }
-  return { shape: 'none', message: text };
 }
