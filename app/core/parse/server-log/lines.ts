@@ -37,7 +37,7 @@ export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuat
  * line's tag, which is then the next line's first.
  */
 export const ONE_TAG = 32;
-export const NO_COMPOSE = 64; // no ` | ` (docker compose's `service  | ` before each line)
+export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` before a line (textHints says why not ` | `)
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
 export function textHints(text: string): number {
@@ -141,7 +141,7 @@ const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} +\| /;
  * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469). Only an absolute path
  * right before a syslog month, so a message's own `/path:` is never cut.
  */
-const GREP_PATH_PREFIX = /^\/[\w.\/-]{1,200}:(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d )/;
+const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?=${MONTH} [ \d]\d )`);
 
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 let rewritten = false;
