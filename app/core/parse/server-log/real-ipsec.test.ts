@@ -3,7 +3,7 @@ import { readRepoText } from '../../../../test/support/repo-files';
 import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
-import { parseServerLog, type Cause, type LogFamily } from './index';
+import { parseServerLog } from './index';
 import { splitPrefix } from './prefix';
 
 /**

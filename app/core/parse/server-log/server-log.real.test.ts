@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
-import { engineT } from '../../i18n';
-import { describeEntry } from './describe';
-import { parseServerLog, type Cause, type LogFamily } from './index';
+import { parseServerLog } from './index';
 
 /**
  * Real server-log lines found in public material (test/fixtures/real/server-logs, sources in
@@ -11,10 +9,7 @@ import { parseServerLog, type Cause, type LogFamily } from './index';
  * the IAS/NPS log formats. Each with its hand-checked decoding.
  */
 
-const t = engineT('en');
-const nl = engineT('nl');
 const DIR = 'test/fixtures/real/server-logs';
-
 
 const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-l2tp-ipsec-main-mode-ike-sa.txt': {
