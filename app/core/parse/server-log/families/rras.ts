@@ -2,6 +2,7 @@ import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type Fam
 import type { Prefixed } from '../prefix';
 import type { Cause, LogTime, ServerLogEntry } from '../types';
 import { npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { isDottedQuad } from '../../ipv4-dotted';
 
 /**
  * Windows RRAS / NPS on the server:
@@ -138,6 +139,9 @@ function radiusHit(type: number, user: string | undefined, reason: number, chapE
   return hit;
 }
 
+/** NPS's Calling-Station-Id as the peer when it is the VPN client's address (a Wi-Fi client's is a MAC). */
+const callingPeer = (calling: string | undefined): string | undefined => (calling !== undefined && isDottedQuad(calling) ? calling : undefined);
+
 /**
  * NPS's "DTS compliant" log (IN*.log): one `<Event>` per RADIUS packet, each attribute an element
  * with its data_type (`<Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">8</Reason-Code>`),
@@ -150,8 +154,8 @@ function dtsHit(text: string): { hit: Hit; time?: LogTime } {
   for (const m of text.matchAll(DTS_ELEMENT)) f[m[1]!] ??= m[2]!.trim();
   const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
   const hit = radiusHit(Number(f['Packet-Type']), user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
-  const calling = f['Calling-Station-Id'];
-  if (calling && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(calling)) hit.peer = calling; // a VPN client's address (a Wi-Fi client's is a MAC)
+  const peer = callingPeer(f['Calling-Station-Id']);
+  if (peer) hit.peer = peer;
   const time = f.Timestamp ? parseEventTime(f.Timestamp) : undefined;
   return time ? { hit, time } : { hit };
 }
@@ -243,9 +247,8 @@ function eventBlockHit(b: EventBlock): Hit {
     const user = npsField(b, 'FullyQualifiedSubjectUserName', 'Fully Qualified Account Name') ?? npsField(b, 'SubjectUserName', 'Account Name');
     const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
     const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
-    const calling = npsField(b, 'CallingStationID', 'Calling Station Identifier');
     const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
-    const peer = calling && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(calling) ? calling : undefined; // a VPN client's address (a Wi-Fi client's is a MAC)
+    const peer = callingPeer(npsField(b, 'CallingStationID', 'Calling Station Identifier'));
     const values = { id, user: user ?? '?', reason: reason === undefined ? '' : `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim(), auth };
     if (id === 6272) return tagged(step('npsGranted', values, 'success'), { user, peer });
     const hit: Hit = { decoded: [d(id === 6273 ? 'npsDenied' : 'npsDiscarded', values)], outcome: id === 6273 ? 'failure' : 'warning' };
