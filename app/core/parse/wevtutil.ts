@@ -1,5 +1,6 @@
 import type { ParseResult, Problem } from '../model/problems';
 import { RAS_EVENT_KINDS, type RasEvent } from '../model/ras-event';
+import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from './event-viewer-labels';
 
 /**
  * RasClient events from what people and the collector give us: `wevtutil qe … /f:text`, Event
@@ -10,10 +11,10 @@ import { RAS_EVENT_KINDS, type RasEvent } from '../model/ras-event';
  * when none exist from the last number of the message.
  */
 
-const ID_LABEL = /^(event ?id|ereignis-?id|gebeurtenis-?id|id de l.?(é|e)v(é|e)nement|id\.? (del )?evento|код события|事件 ?id|identyfikator zdarzenia)$/i;
-const SOURCE_LABEL = /^(source|quelle|bron|origine|fuente|источник|来源|źródło)$/i;
-const DATE_LABEL = /^(date|datum|fecha|data|дата|日期)$/i;
-const DESC_LABEL = /^(description|beschreibung|beschrijving|descripción|описание|描述|opis)$/i;
+const ID_LABEL = new RegExp(`^(?:${EVENT_ID_WORDS})$`, 'i');
+const SOURCE_LABEL = new RegExp(`^(?:${SOURCE_WORDS})$`, 'i');
+const DATE_LABEL = new RegExp(`^(?:${DATE_WORDS})$`, 'i');
+const DESC_LABEL = new RegExp(`^(?:${DESCRIPTION_WORDS})$`, 'i');
 
 interface Rec {
   /** 0-based first line */

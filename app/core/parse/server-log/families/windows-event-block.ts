@@ -1,4 +1,5 @@
 import type { LogTime } from '../types';
+import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../../event-viewer-labels';
 
 /**
  * One Windows event as people paste it from the server: Event Viewer's "Copy details as text"
@@ -38,11 +39,11 @@ export const MAX_EVENT_BLOCK_CHARS = 16_000;
 /** The block is complete: its XML has ended (`</Event>`), so the next line is not part of it. */
 export const eventBlockEnded = (text: string): boolean => text.includes('</Event>');
 
-// Header labels of the text forms (the same languages as parse/wevtutil.ts reads for RasClient events)
-const ID_LABEL = /(?:^|\s)(?:Event ID|Ereignis-ID|Gebeurtenis-id|ID de l'événement|Id\. del evento|ID evento)\s*:\s*(\d+)/i;
-const SOURCE_LABEL = /(?:^|\s)(?:Source|Quelle|Bron|Origine|Fuente)\s*:\s*(\S+)/;
-const DATE_LABEL = /(?:^|\s)(?:Date|Datum|Fecha|Data)\s*:\s*(\d[\d/.-]+[ T]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?)/i;
-const DESCRIPTION_LABEL = /(?:^|\s)(?:Description|Beschreibung|Beschrijving|Descripción|Descrizione)\s*:\s*/;
+// Header labels of the text forms (the words parse/wevtutil.ts reads RasClient events by)
+const ID_LABEL = new RegExp(String.raw`(?:^|\s)(?:${EVENT_ID_WORDS})\s*:\s*(\d+)`, 'i');
+const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(\S+)`, 'i');
+const DATE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DATE_WORDS})\s*:\s*(\d[\d/.-]+[ T]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?)`, 'i');
+const DESCRIPTION_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DESCRIPTION_WORDS})\s*:\s*`, 'i');
 
 export interface EventBlock {
   id?: number;

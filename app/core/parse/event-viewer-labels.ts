@@ -1,0 +1,11 @@
+/**
+ * The field labels of a Windows event as Event Viewer's "Copy details as text" and `wevtutil qe
+ * /f:text` print them, in the languages seen in pasted events or assumed from Windows'
+ * translations (the Russian, Chinese and Polish ones from ../shared/corpus; the others assumed):
+ * each an alternation for a regex, without capture groups. Read by the RasClient event parser
+ * (wevtutil.ts) and the server-log event blocks (server-log/families/windows-event-block.ts).
+ */
+export const EVENT_ID_WORDS = String.raw`event ?id|ereignis-?id|gebeurtenis-?id|id de l.?(?:é|e)v(?:é|e)nement|id\.? (?:del )?evento|код события|事件 ?id|identyfikator zdarzenia`;
+export const SOURCE_WORDS = String.raw`source|quelle|bron|origine|fuente|источник|来源|źródło`;
+export const DATE_WORDS = String.raw`date|datum|fecha|data|дата|日期`;
+export const DESCRIPTION_WORDS = String.raw`description|beschreibung|beschrijving|descripción|descrizione|описание|描述|opis`;
