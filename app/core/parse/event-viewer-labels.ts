@@ -4,8 +4,10 @@
  * translations (the Russian, Chinese and Polish ones from ../shared/corpus; the others assumed):
  * each an alternation for a regex, without capture groups. Read by the RasClient event parser
  * (wevtutil.ts) and the server-log event blocks (server-log/families/windows-event-block.ts).
+ * Plain string literals, not String.raw: the CLI bundle is written in ASCII, and esbuild cannot
+ * escape a String.raw that holds other text (test/cli-bundle.test.ts caught it).
  */
-export const EVENT_ID_WORDS = String.raw`event ?id|ereignis-?id|gebeurtenis-?id|id de l.?(?:é|e)v(?:é|e)nement|id\.? (?:del )?evento|код события|事件 ?id|identyfikator zdarzenia`;
-export const SOURCE_WORDS = String.raw`source|quelle|bron|origine|fuente|источник|来源|źródło`;
-export const DATE_WORDS = String.raw`date|datum|fecha|data|дата|日期`;
-export const DESCRIPTION_WORDS = String.raw`description|beschreibung|beschrijving|descripción|descrizione|описание|描述|opis`;
+export const EVENT_ID_WORDS = 'event ?id|ereignis-?id|gebeurtenis-?id|id de l.?(?:é|e)v(?:é|e)nement|id\\.? (?:del )?evento|код события|事件 ?id|identyfikator zdarzenia';
+export const SOURCE_WORDS = 'source|quelle|bron|origine|fuente|источник|来源|źródło';
+export const DATE_WORDS = 'date|datum|fecha|data|дата|日期';
+export const DESCRIPTION_WORDS = 'description|beschreibung|beschrijving|descripción|descrizione|описание|描述|opis';
