@@ -38,6 +38,7 @@ export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuat
  */
 export const ONE_TAG = 32;
 export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` before a line (textHints says why not ` | `)
+export const NO_TYPOGRAPHY = 128; // none of what mail and forum software put in a copied log (see plainTypography)
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
 export function textHints(text: string): number {
@@ -51,7 +52,49 @@ export function textHints(text: string): number {
   if (text.indexOf('SEV=') < 0) h |= NO_SEV;
   // by its `|`, rare in a log, not by ` | `: a search for a blank stops at every word of the chunk (a third of textHints' time)
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
+  if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
   return h;
+}
+
+/**
+ * What a log forwarded by mail, or copied from a web page or a word processor, holds in place of
+ * what the daemon wrote (the help desk's usual copy): no-break and other Unicode spaces (Outlook and
+ * browsers turn a run of blanks into `&nbsp;`s, so `Sep  5` arrives as `Sep\u00a05`), zero-width
+ * spaces, "smart" quotes (Word and Outlook's AutoFormat: Libreswan's `"l2tp-psk"[1]` becomes
+ * `\u201cl2tp-psk\u201d[1]`), the ellipsis AutoCorrect makes of `...`, and HTML's escapes of `<`,
+ * `>`, `"`, `&` and `'` where a page's source or a double-escaping forum was copied. (assumed: what
+ * these programs do is seen in copies, not documented by their makers)
+ */
+const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]|&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/g;
+const ENTITY = /&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/y;
+/** The characters past Latin-1 of TYPOGRAPHY: V8 finds a one-byte text (nearly every log chunk) cannot hold them without reading it. */
+const WIDE_TYPOGRAPHY = /[\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
+const PLAIN: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
+  '\u2026': '...',
+  '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#34;': '"', '&nbsp;': ' ',
+};
+/**
+ * the zero-width space, word joiner and a BOM inside a text are dropped; every other space becomes a
+ * blank (the zero-width joiners U+200C/U+200D and the direction marks are left: they belong to the
+ * names they are in — an emoji user name in a real IOS log holds a U+200D)
+ */
+const plainOf = (c: string): string => PLAIN[c] ?? (c === '\u200b' || c === '\u2060' || c === '\ufeff' ? '' : ' ');
+
+/** Whether a text holds anything plainTypography changes (per read chunk: textHints). */
+function hasTypography(text: string): boolean {
+  if (text.indexOf('\u00a0') >= 0 || WIDE_TYPOGRAPHY.test(text)) return true;
+  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
+    ENTITY.lastIndex = at;
+    if (ENTITY.test(text)) return true;
+  }
+  return false;
+}
+
+/** The text as the daemon wrote it, before mail or a web page changed it (see TYPOGRAPHY). */
+export function plainTypography(text: string): string {
+  return text.replace(TYPOGRAPHY, plainOf);
 }
 
 /** Longest record text the parsers look at; longer records are cut (and still counted). */
@@ -146,16 +189,29 @@ const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?=${MONTH} [ 
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 let rewritten = false;
 
-/** Paste damage removed before anything else: CR, rsyslog's `#011` tab escape, Markdown quotes, BBCode. */
-export function normalizeLine(raw: string, first: boolean, hints = 0): string {
+/**
+ * Paste damage removed before anything else: CR, mail and web typography, rsyslog's `#011` tab
+ * escape, a whole paste's indent (`outdent`: LineSplitter's), Markdown quotes, BBCode.
+ */
+export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
   // (a character test, not endsWith: a builtin call per line cost more than the rest of this check)
   let s = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  if (!(hints & NO_TYPOGRAPHY)) {
+    const plain = plainTypography(s);
+    if (plain !== s) {
+      s = plain;
+      rewritten = true;
+      // the chunk's other hints were found before its blanks and quotes were plain (`|\u00a0` is no `| `)
+      hints &= NO_LINE_BREAK;
+    }
+  }
   if (!(hints & NO_HASH0) && s.includes('#0')) {
     s = s.replace(/#011/g, '\t').replace(/#015/g, '');
     rewritten = true;
   }
+  if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
   if (s.charCodeAt(0) === 47 /* / */) {
     const m = GREP_PATH_PREFIX.exec(s);
@@ -179,6 +235,10 @@ export function normalizeLine(raw: string, first: boolean, hints = 0): string {
  */
 export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: number) => boolean;
 
+const LEADING_BLANKS = /^[ \t]+/;
+/** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
+const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+
 export class LineSplitter {
   private lineNo = 0;
   /**
@@ -187,6 +247,14 @@ export class LineSplitter {
    */
   private pending: RawRecord | null = null;
   private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0, hints: 0 };
+  /**
+   * The indent a whole paste is shifted by (a Markdown code block's four blanks, a mail's quoting
+   * indent): the first non-blank line's, when it is four blanks or a tab or more (less is a log's own: `ipsec statusall` indents its SA lines by three). Cut from every line
+   * that starts with it, so the log reads as written (its headers at the start, continuation lines
+   * still indented under them). A later line that does not start with it ends that: the paste was
+   * not shifted, its first line was only indented. null: no non-blank line yet; '': none.
+   */
+  private indent: string | null = null;
   private blanksAfterPending = 0;
   blank = 0;
 
@@ -203,13 +271,13 @@ export class LineSplitter {
    */
   push(raw: string, hints = 0, src?: string, at = 0): void {
     this.lineNo++;
-    const text = normalizeLine(raw, this.lineNo === 1, hints);
+    const text = normalizeLine(raw, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
     // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
     const known = rewritten ? hints & NO_LINE_BREAK : hints;
     const clean = (known & NO_LINE_BREAK) !== 0;
     const c = text.charCodeAt(0);
-    // a printable ASCII first character: not blank, without trimming a copy
-    if (!(c > 32 && c < 127) && text.trim() === '') {
+    // a printable ASCII first character: not blank, without trimming a copy; a Markdown fence around the log is not a record either
+    if ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text))) {
       this.blank++;
       if (this.pending) this.blanksAfterPending++;
       return;
@@ -236,6 +304,21 @@ export class LineSplitter {
       this.flush();
       this.start(part, clean, undefined, 0, known);
     }
+  }
+
+  private readonly outdentLine = (text: string): string => this.outdent(text);
+
+  private outdent(text: string): string {
+    const indent = this.indent;
+    if (indent === null) {
+      if (text.trim() === '') return text;
+      const lead = LEADING_BLANKS.exec(text)?.[0] ?? '';
+      this.indent = lead.length >= 4 || lead.startsWith('\t') ? lead : '';
+      return text.slice(this.indent.length);
+    }
+    if (text.startsWith(indent)) return text.slice(indent.length);
+    if (text.trim() !== '') this.indent = '';
+    return text;
   }
 
   /** A new pending record on this line (the one record object, refilled). */

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusAvailable, corpusFiles, readCorpus } from '../../../../test/corpus';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { engineT } from '../../i18n';
+import { parseServerLog } from '.';
+import { normalizeLine, plainTypography } from './lines';
+
+/**
+ * A help desk rarely gets the log file itself: the network team mails it, or it is copied from a
+ * ticket, a forum or a Markdown page. Each copy below is what one of those does to a log (lines.ts
+ * says where each comes from); every real log — the shared corpus and the committed real fixtures —
+ * must read the same through it: as many records understood, the same findings.
+ */
+const COPIES: Record<string, (log: string) => string> = {
+  // Outlook and browsers: a run of blanks becomes no-break spaces (`Sep  5` → `Sep\u00a0\u00a05`)
+  'no-break spaces': (s) => s.replace(/ {2}/g, '\u00a0 ').replace(/ (?=\d)/g, '\u00a0'),
+  // Word / Outlook AutoFormat: straight quotes become curly ones, `...` an ellipsis
+  'smart quotes and ellipsis': (s) => s.replace(/"([^"\n]*)"/g, '\u201c$1\u201d').replace(/'([^'\n]*)'/g, '\u2018$1\u2019').replace(/\.\.\./g, '\u2026'),
+  // a page's HTML source, or a forum that escapes twice
+  'HTML escapes': (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  // a Markdown code fence around the log
+  'Markdown fence': (s) => `\`\`\`text\n${s.replace(/\n$/, '')}\n\`\`\`\n`,
+  // a Markdown code block's indent (its source copied), or a tab
+  'indented four blanks': (s) => s.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n'),
+  'indented by a tab': (s) => s.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n'),
+  // a zero-width space a web page put after each of its own line breaks
+  'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
+};
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'real', 'server-logs');
+const realLogs: [string, string][] = [
+  ...readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f): [string, string] => [`real/${f}`, readFileSync(join(fixtures, f), 'utf8')]),
+  ...(corpusAvailable ? corpusFiles('server-logs').filter((d) => !d.includes('.')) : []).flatMap((dir) => corpusFiles(join('server-logs', dir)).map((f): [string, string] => [`corpus/${dir}/${f}`, readCorpus(join('server-logs', dir), f)])),
+];
+const t = engineT('en');
+const reading = (text: string) => {
+  const r = parseServerLog(text);
+  return { understood: r.understood, unknown: r.unknown, findings: explainServerLogs([r], t).findings.map((f) => f.id).sort() };
+};
+
+describe('a real log copied through mail, a web page or Markdown reads as the log itself', () => {
+  it('has real logs to copy', () => expect(realLogs.length).toBeGreaterThan(corpusAvailable ? 80 : 50));
+  for (const [copy, damage] of Object.entries(COPIES)) {
+    it(copy, () => {
+      const differing = realLogs.filter(([, text]) => JSON.stringify(reading(damage(text))) !== JSON.stringify(reading(text))).map(([name, text]) => `${name}: ${JSON.stringify(reading(text))} → ${JSON.stringify(reading(damage(text)))}`);
+      expect(differing).toEqual([]);
+    });
+  }
+});
+
+describe('plain typography', () => {
+  it('turns what mail and web pages put in back into what the daemon wrote', () => {
+    expect(plainTypography('Sep\u00a0\u00a05 pluto[1]: \u201cl2tp-psk\u201d[1] #3: it\u2019s\u2026 &lt;pptp-x&gt; &amp; &quot;q&quot;&#39;')).toBe(`Sep  5 pluto[1]: "l2tp-psk"[1] #3: it's... <pptp-x> & "q"'`);
+    expect(plainTypography('a\u2002b\u202fc\u3000d\u200be\u2060f\ufeffg')).toBe('a b c defg');
+  });
+  it('leaves the zero-width joiners and direction marks that belong to a name (an emoji user name in a real IOS log)', () => {
+    expect(plainTypography('from "\u{1F469}\u{1F3FB}\u200d\u2708\ufe0f@isp.net" \u200e\u200f\u200c')).toBe('from "\u{1F469}\u{1F3FB}\u200d\u2708\ufe0f@isp.net" \u200e\u200f\u200c');
+  });
+  it('reads an entity only where it is one (a bare & stays)', () => {
+    expect(plainTypography('a && b &ltx &amp')).toBe('a && b &ltx &amp');
+  });
+  it('is looked for per line when nothing is known of the chunk (hints 0), and skipped when the chunk holds none', () => {
+    expect(normalizeLine('Sep\u00a05 x', false, 0)).toBe('Sep 5 x');
+  });
+});
+
+describe("a paste's indent", () => {
+  it('is cut from every line that has it, so continuation lines stay indented under their header', () => {
+    const ios = ['    *Sep  5 01:57:54.581: Vi1 LCP: I CONFREQ [Stopped] id 1 len 10', '    *Sep  5 01:57:54.581: Vi1 LCP:    MRU 1500 (0x010405DC)'].join('\n');
+    const plain = ['*Sep  5 01:57:54.581: Vi1 LCP: I CONFREQ [Stopped] id 1 len 10', '*Sep  5 01:57:54.581: Vi1 LCP:    MRU 1500 (0x010405DC)'].join('\n');
+    expect(reading(ios)).toEqual(reading(plain));
+    expect(parseServerLog(ios).entries[0]!.text).toBe('*Sep  5 01:57:54.581: Vi1 LCP: I CONFREQ [Stopped] id 1 len 10');
+  });
+  it('is not a paste indent when a later line lacks it: reading goes on as written from there', () => {
+    const r = parseServerLog(['    some indented note', 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication', '    Jul 29 09:59:55 vpn pppd[11787]: Connection terminated.'].join('\n'));
+    expect(r.records).toBe(3);
+    expect(r.entries.map((e) => e.text)).toContain('Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication');
+  });
+  it('needs four blanks or a tab: `ipsec statusall` indents its SA lines by three, and a lone one stays its own', () => {
+    expect(parseServerLog('   ikev2-vpn[3]: something else entirely').understood).toBe(0);
+  });
+  it('a Markdown fence is neither a record nor a line not understood', () => {
+    const r = parseServerLog('```\nJul 29 09:59:54 vpn pppd[11787]: Connection terminated.\n```');
+    expect([r.records, r.understood, r.unknown, r.blank]).toEqual([1, 1, 0, 2]);
+  });
+});
