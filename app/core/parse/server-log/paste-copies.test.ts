@@ -6,6 +6,7 @@ import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { parseServerLog } from '.';
 import { normalizeLine, plainTypography } from './lines';
+import { splitPrefixByRegex } from './prefix-shapes';
 
 /**
  * A help desk rarely gets the log file itself: the network team mails it, or it is copied from a
@@ -25,6 +26,10 @@ const COPIES: Record<string, (log: string) => string> = {
   // a Markdown code block's indent (its source copied), or a tab
   'indented four blanks': (s) => s.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n'),
   'indented by a tab': (s) => s.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n'),
+  // a web page's text rather than its <pre>: runs of blanks collapse to one
+  'blanks collapsed': (s) => s.replace(/ {2,}/g, ' '),
+  // a table on the router's web page copied: its cells come apart by blanks, not tabs
+  'tabs as blanks': (s) => s.replace(/\t/g, '  '),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
@@ -84,5 +89,15 @@ describe("a paste's indent", () => {
   it('a Markdown fence is neither a record nor a line not understood', () => {
     const r = parseServerLog('```\nJul 29 09:59:54 vpn pppd[11787]: Connection terminated.\n```');
     expect([r.records, r.understood, r.unknown, r.blank]).toEqual([1, 1, 0, 2]);
+  });
+});
+
+describe("a router web log's rows copied from its page", () => {
+  it('reads the cells apart by blanks as by tabs: sequence, time, facility, level, message', () => {
+    const p = splitPrefixByRegex('186  Aug 1 22:45:15  PPP  ERROR  User request');
+    expect(p).toMatchObject({ shape: 'router-tab', seq: 186, program: 'PPP', level: 'ERROR', message: 'User request', time: { month: 8, day: 1, hour: 22, minute: 45, second: 15 } });
+  });
+  it('is not a syslog line with a number before it (its level would be the host)', () => {
+    expect(splitPrefixByRegex('12 Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication').shape).not.toBe('router-tab');
   });
 });

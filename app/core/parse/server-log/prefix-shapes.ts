@@ -78,6 +78,12 @@ const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
 const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:? +(?:(emerg|error|warn|info|msg|debug): +)?(.*)$/;
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
+/**
+ * The same rows copied from the router's web page rather than saved: the table's cells come apart by
+ * blanks, not tabs. Without the tabs a cell may hold blanks, so the facility is one word and the
+ * level an upper-case word (`PPP  INFO`, `PPP  ERROR`), as these logs write them.
+ */
+const ROUTER_CELLS = new RegExp(String.raw`^(\d+)[\t ]+${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)[\t ]+([A-Za-z][\w-]*)[\t ]+([A-Z]{3,9})[\t ]+(.*)$`);
 const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
 /** RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month) */
 const ROUTEROS_DATE = /^([a-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
@@ -135,7 +141,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     // a time_format without seconds: second 0 (the minute is what the line says)
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0, ms: ms(m[7]) }, message: m[8]! };
   }
-  if (digit && (m = text.match(ROUTER_TAB))) {
+  if (digit && ((m = text.match(ROUTER_TAB)) || (m = text.match(ROUTER_CELLS)))) {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
   }
   if (c === 91 /* [ */ && (m = text.match(RASMAN))) {
