@@ -14,6 +14,13 @@ import { splitPrefixByRegex } from './prefix-shapes';
  * says where each comes from); every real log — the shared corpus and the committed real fixtures —
  * must read the same through it: as many records understood, the same findings.
  */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A syslog line's month (only where a tagged syslog header follows: an ASA's or IOS's own clock is not journalctl's) in another language. */
+const journalctlIn =
+  (words: string[]) =>
+  (s: string): string =>
+    s.replace(/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?= +\d{1,2} \d\d:\d\d:\d\d (?:\S+ )?[A-Za-z][\w.-]*(?:\[\d+\])?: )/gm, (m) => words[MONTHS.indexOf(m)]!);
+
 const COPIES: Record<string, (log: string) => string> = {
   // Outlook and browsers: a run of blanks becomes no-break spaces (`Sep  5` → `Sep\u00a0\u00a05`)
   'no-break spaces': (s) => s.replace(/ {2}/g, '\u00a0 ').replace(/ (?=\d)/g, '\u00a0'),
@@ -30,6 +37,11 @@ const COPIES: Record<string, (log: string) => string> = {
   'blanks collapsed': (s) => s.replace(/ {2,}/g, ' '),
   // a table on the router's web page copied: its cells come apart by blanks, not tabs
   'tabs as blanks': (s) => s.replace(/\t/g, '  '),
+  // `journalctl` run by an admin whose locale is German, Dutch, French or Russian: its month words are the locale's (prefix-shapes.ts LOCALE_MONTHS)
+  'journalctl in German': journalctlIn(['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez']),
+  'journalctl in Dutch': journalctlIn(['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']),
+  'journalctl in French': journalctlIn(['janv.', 'févr.', 'mars', 'avril', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.']),
+  'journalctl in Russian': journalctlIn(['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек']),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
@@ -46,7 +58,10 @@ const reading = (text: string) => {
 };
 
 describe('a real log copied through mail, a web page or Markdown reads as the log itself', () => {
-  it('has real logs to copy', () => expect(realLogs.length).toBeGreaterThan(corpusAvailable ? 80 : 50));
+  it('has real logs to copy, and each copy changes some of them', () => {
+    expect(realLogs.length).toBeGreaterThan(corpusAvailable ? 80 : 50);
+    for (const [copy, damage] of Object.entries(COPIES)) expect([copy, realLogs.filter(([, text]) => damage(text) !== text).length > 0]).toEqual([copy, true]);
+  });
   for (const [copy, damage] of Object.entries(COPIES)) {
     it(copy, () => {
       const differing = realLogs.filter(([, text]) => JSON.stringify(reading(damage(text))) !== JSON.stringify(reading(text))).map(([name, text]) => `${name}: ${JSON.stringify(reading(text))} → ${JSON.stringify(reading(damage(text)))}`);

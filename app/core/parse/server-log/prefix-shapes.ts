@@ -35,6 +35,35 @@ const MONTH_NUMBER = new Map(MONTHS.map((m, i) => [m, i + 1]));
 const monthOf = (m: string): number => MONTH_NUMBER.get(m) ?? 0;
 const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
+/**
+ * `journalctl`'s default output writes its time with strftime's `%b %d %H:%M:%S` in the reader's
+ * locale (systemd src/shared/logs-show.c, output_timestamp_realtime), so a German or Dutch admin's
+ * copy says `Dez 03 10:11:12` or `mrt 03 10:11:12`; rsyslog's files stay English. The month words
+ * are glibc's `abmon` (localedata/locales/<locale>): checked for de_DE (Jan Feb Mär … Okt Nov Dez),
+ * nl_NL (jan feb mrt apr mei … okt nov dec) and fr_FR (janv. févr. mars avril mai juin juil. août
+ * sept. oct. nov. déc.; older glibc `avr.`); the other languages' are assumed from glibc's tables.
+ * One word never names two months across these languages, so one table serves them all (lower
+ * case, without the trailing dot).
+ */
+const LOCALE_MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['jan', 'jän', 'janv', 'ene', 'gen', 'sty', 'янв', 'led'],
+    ['feb', 'févr', 'fév', 'fev', 'lut', 'фев', 'úno'],
+    ['mär', 'mrt', 'mars', 'mar', 'мар', 'bře'],
+    ['apr', 'avril', 'avr', 'abr', 'kwi', 'апр', 'dub'],
+    ['mai', 'mei', 'may', 'mag', 'maj', 'мая', 'май', 'kvě'],
+    ['jun', 'juin', 'giu', 'cze', 'июн', 'čvn'],
+    ['jul', 'juil', 'lug', 'lip', 'июл', 'čvc'],
+    ['aug', 'août', 'ago', 'sie', 'авг', 'srp'],
+    ['sep', 'sept', 'set', 'wrz', 'сен', 'zář'],
+    ['okt', 'oct', 'ott', 'out', 'paź', 'окт', 'říj'],
+    ['nov', 'lis', 'ноя'],
+    ['dez', 'dec', 'déc', 'dic', 'des', 'gru', 'дек', 'pro'],
+  ].flatMap((words, i) => words.map((w): [string, number] => [w, i + 1])),
+);
+/** SYSLOG_PROG with a month word in any of those languages (its month is looked up: a word not in the table is no header) */
+const LOCALE_SYSLOG = /^(\p{L}{3,5})\.? +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$/u;
+
 const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
 // classic BSD syslog: host optional (BusyBox), program optional
 const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
@@ -186,6 +215,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if (c >= 97 && c <= 122 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(m[1]![0]!.toUpperCase() + m[1]!.slice(1))) {
     return { shape: 'time-only', time: { year: n(m[3]), month: monthOf(m[1]![0]!.toUpperCase() + m[1]!.slice(1)), day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, message: m[7]! };
+  }
+  // (English months were read above; a lower-case or accented first letter is a locale's month)
+  if (!digit && (m = text.match(LOCALE_SYSLOG))) {
+    const month = LOCALE_MONTHS.get(m[1]!.toLowerCase());
+    if (month) return { shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
   }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;
