@@ -21,11 +21,15 @@ export class RouteRows {
   length = 0;
   private capacity = 0;
   /**
-   * row i's Route when it was stored as one or has been made, else undefined — one slot per row,
-   * always at least as long as the table: a read past an array's end (or of a hole) takes V8's slow path,
-   * which made a pass over 20 000 unmade rows cost 30 ns a row
+   * Which rows are Route objects (stored as one, or made): `slot[i]` is 0 for a row held only as
+   * columns, else 1 + its index in `made`. A typed array, not a slot per row in a JS array: a
+   * 200 000-row table's array of slots was copied each time it grew, in V8's large-object space, and
+   * an array made at its size at once is a dictionary past 100 000 elements (filling it cost more
+   * than parsing the rows); a read of a hole there takes V8's slow path too. The typed array grows with
+   * the columns and reads as fast.
    */
-  private objects: (Route | undefined)[] = [];
+  private slot = new Int32Array(0);
+  private made: Route[] = [];
   private all: Route[] | null = null;
   private line = new Int32Array(0);
   private start = new Int32Array(0);
@@ -52,11 +56,12 @@ export class RouteRows {
   /** A table over routes that are already objects (tests, a snapshot read from JSON, an edited table). */
   static of(routes: readonly Route[]): RouteRows {
     const table = new RouteRows('', '');
-    table.objects = routes as Route[];
+    table.made = routes as Route[];
     table.all = routes as Route[];
     table.length = routes.length;
     // every row an object (no COLUMNS flag); never pushed to: the array is the caller's
     table.flags = new Uint8Array(routes.length);
+    table.slot = everyRowMade(routes.length);
     return table;
   }
 
@@ -67,17 +72,12 @@ export class RouteRows {
    */
   reserve(rows: number): void {
     this.ensure(rows);
-    // the object slots too, at once: pushed one by one, a 200 000-row table's slot array was copied
-    // each time it grew, in the large-object space (pushRow cost 26 times as much at 200 000 rows as
-    // at 20 000 — 15 % of that scan). Slots past `length` are never read.
-    if (this.objects.length === 0 && this.all === null && rows > 0) this.objects = new Array<Route | undefined>(rows).fill(undefined);
   }
 
   /** A row that is already a Route object. */
   push(route: Route): void {
     this.ensure(this.length + 1);
-    if (this.length < this.objects.length) this.objects[this.length] = route;
-    else this.objects.push(route);
+    this.keep(this.length, route);
     this.flags[this.length] = 0;
     this.length++;
   }
@@ -102,8 +102,6 @@ export class RouteRows {
     this.ifaceId[i] = ifaceId;
     this.metric[i] = metric;
     this.flags[i] = COLUMNS | (withText ? WITH_TEXT : 0);
-    // (a reserved slot is undefined already)
-    if (i >= this.objects.length) this.objects.push(undefined);
     this.length = i + 1;
   }
 
@@ -120,20 +118,32 @@ export class RouteRows {
 
   /** Row i as a Route, made once and kept: the same row is the same object everywhere. */
   at(i: number): Route {
-    const known = this.objects[i];
+    const known = this.known(i);
     if (known !== undefined) return known;
     const made = this.make(i);
-    this.objects[i] = made;
+    this.keep(i, made);
     return made;
+  }
+
+  /** Row i's Route object if it is one (stored or made), else undefined. */
+  private known(i: number): Route | undefined {
+    const k = this.slot[i]!;
+    return k === 0 ? undefined : this.made[k - 1];
+  }
+
+  private keep(i: number, route: Route): void {
+    this.made.push(route);
+    this.slot[i] = this.made.length;
   }
 
   /** Every row as a Route, in table order (made once; the same array after). */
   toArray(): Route[] {
     if (this.all) return this.all;
     const out = new Array<Route>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.objects[i] ?? this.make(i);
+    for (let i = 0; i < this.length; i++) out[i] = this.known(i) ?? this.make(i);
     this.all = out;
-    this.objects = out;
+    this.made = out;
+    this.slot = everyRowMade(this.length);
     // every row is an object now and is read as one (no COLUMNS flag left): the columns go, so a
     // 200 000-route report does not hold both
     this.capacity = 0;
@@ -199,9 +209,8 @@ export class RouteRows {
 
   /** `fn` for the rows stored or already made as objects, in order (the column rows are common IPv4 rows without an interface index). */
   forEachObject(fn: (route: Route) => void): void {
-    const objects = this.objects;
     for (let i = 0; i < this.length; i++) {
-      const known = objects[i];
+      const known = this.known(i);
       if (known !== undefined) fn(known);
     }
   }
@@ -210,7 +219,7 @@ export class RouteRows {
     const prefix = this.prefix;
     const flags = this.flags;
     for (let i = from; i < this.length; i++) {
-      const len = flags[i]! & COLUMNS ? prefix[i]! : this.objects[i]!.prefixLength;
+      const len = flags[i]! & COLUMNS ? prefix[i]! : this.known(i)!.prefixLength;
       if (len >= min && len <= max) return i;
     }
     return -1;
@@ -218,7 +227,7 @@ export class RouteRows {
 
   /** row i to read (the view for an unmade column row: read it, do not keep it) */
   private viewOf(i: number): Route {
-    const known = this.objects[i];
+    const known = this.known(i);
     if (known !== undefined) return known;
     const view = (this.view ??= new RowView(this));
     view.i = i;
@@ -234,7 +243,7 @@ export class RouteRows {
     const parts: string[] = [];
     const file = JSON.stringify(this.file);
     for (let i = from; i < to; i++) {
-      const known = this.objects[i];
+      const known = this.known(i);
       if (known !== undefined) {
         parts.push(JSON.stringify(known));
         continue;
@@ -251,29 +260,29 @@ export class RouteRows {
 
   /** Row i's family, prefix length and (IPv4, four-part decimal) destination as a number, without making it. */
   familyAt(i: number): 4 | 6 {
-    return this.flags[i]! & COLUMNS ? 4 : this.objects[i]!.family;
+    return this.flags[i]! & COLUMNS ? 4 : this.known(i)!.family;
   }
 
   prefixLengthAt(i: number): number {
-    return this.flags[i]! & COLUMNS ? this.prefix[i]! : this.objects[i]!.prefixLength;
+    return this.flags[i]! & COLUMNS ? this.prefix[i]! : this.known(i)!.prefixLength;
   }
 
   /** null when the destination is not a four-part decimal IPv4 address */
   destinationNumberAt(i: number): number | null {
-    return this.flags[i]! & COLUMNS ? this.dest[i]! : dottedQuadToNumber(this.objects[i]!.destination);
+    return this.flags[i]! & COLUMNS ? this.dest[i]! : dottedQuadToNumber(this.known(i)!.destination);
   }
 
   /** Marks row i persistent (the parser's markPersistent), made or not. */
   markPersistentAt(i: number): void {
     if (this.flags[i]! & COLUMNS) this.flags[i] = this.flags[i]! | PERSISTENT;
-    const known = this.objects[i];
+    const known = this.known(i);
     if (known !== undefined) known.persistent = true;
   }
 
   /** Whether row i's source already carries its printed text (asked of the columns for an unmade row, without making it). */
   hasSourceTextAt(i: number): boolean {
     const f = this.flags[i]!;
-    if (f & COLUMNS && this.objects[i] === undefined) return (f & WITH_TEXT) !== 0;
+    if (f & COLUMNS && this.slot[i] === 0) return (f & WITH_TEXT) !== 0;
     return this.at(i).source?.text !== undefined;
   }
 
@@ -336,8 +345,16 @@ export class RouteRows {
     this.maskId = grownTo(this.maskId, capacity);
     this.gatewayId = grownTo(this.gatewayId, capacity);
     this.ifaceId = grownTo(this.ifaceId, capacity);
+    this.slot = grownTo(this.slot, capacity);
     this.capacity = capacity;
   }
+}
+
+/** The slots of a table whose every row is an object, in `made` at its own index. */
+function everyRowMade(length: number) {
+  const slot = new Int32Array(length);
+  for (let i = 0; i < length; i++) slot[i] = i + 1;
+  return slot;
 }
 
 const COLUMNS = 1;
