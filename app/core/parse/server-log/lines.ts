@@ -249,10 +249,11 @@ export class LineSplitter {
   private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0, hints: 0 };
   /**
    * The indent a whole paste is shifted by (a Markdown code block's four blanks, a mail's quoting
-   * indent): the first non-blank line's, when it is four blanks or a tab or more (less is a log's own: `ipsec statusall` indents its SA lines by three). Cut from every line
-   * that starts with it, so the log reads as written (its headers at the start, continuation lines
-   * still indented under them). A later line that does not start with it ends that: the paste was
-   * not shifted, its first line was only indented. null: no non-blank line yet; '': none.
+   * indent): the first non-blank line's, when it is four blanks or a tab or more (less is a log's
+   * own: `ipsec statusall` indents its SA lines by three). Cut from every line that starts with it,
+   * so the log reads as written (its headers at the start, continuation lines still indented under
+   * them). A later line that does not start with it ends that: the paste was not shifted, its first
+   * line was only indented. null: no non-blank line yet; '': none.
    */
   private indent: string | null = null;
   private blanksAfterPending = 0;
