@@ -257,6 +257,17 @@ export class LineSplitter {
    */
   private indent: string | null = null;
   private blanksAfterPending = 0;
+  /**
+   * A double-spaced paste: so far every gap between two non-blank lines was an odd number of blank
+   * lines (a file whose line ends went through a second LF → CRLF conversion, `\r\r\n`, or a web
+   * page's copy that puts a blank line after each: n blank lines of the log become 2n + 1). Its
+   * continuation lines are then read with the blank lines the log had: a Format-List field's wrapped
+   * value otherwise came apart from its field.
+   */
+  private gaps = 0;
+  private oddGaps = 0;
+  private blanksSinceText = 0;
+  private sawText = false;
   blank = 0;
 
   constructor(
@@ -280,11 +291,19 @@ export class LineSplitter {
     // a printable ASCII first character: not blank, without trimming a copy; a Markdown fence around the log is not a record either
     if ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text))) {
       this.blank++;
+      this.blanksSinceText++;
       if (this.pending) this.blanksAfterPending++;
       return;
     }
+    if (this.sawText) {
+      this.gaps++;
+      if (this.blanksSinceText % 2 === 1) this.oddGaps++;
+    }
+    this.sawText = true;
+    this.blanksSinceText = 0;
     const pending = this.pending;
-    if (pending && this.continues(pending, text, this.blanksAfterPending)) {
+    const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
+    if (pending && this.continues(pending, text, blanks)) {
       const joined = `${pending.text} ${text.trim()}`;
       const cap = this.capOf(pending);
       pending.endLine = this.lineNo;

@@ -42,6 +42,8 @@ const COPIES: Record<string, (log: string) => string> = {
   'journalctl in Dutch': journalctlIn(['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']),
   'journalctl in French': journalctlIn(['janv.', 'févr.', 'mars', 'avril', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.']),
   'journalctl in Russian': journalctlIn(['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек']),
+  // line ends converted twice (LF → CRLF on a CRLF file: `\r\r\n`), each line then followed by a blank one
+  'line ends converted twice': (s) => s.replace(/\r?\n/g, '\r\r\n'),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
