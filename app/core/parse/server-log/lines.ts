@@ -179,12 +179,23 @@ function hasBbcodeStart(s: string): boolean {
  */
 const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} +\| /;
 
+/** An ISO 8601 date and hour (rsyslog's RFC 3339 files, journalctl -o short-iso, Python's logging). */
+const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
+
 /**
  * `grep pluto /var/log/*` and `grep -r` put the file's path and a colon before each line:
- * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469). Only an absolute path
- * right before a syslog month, so a message's own `/path:` is never cut.
+ * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469), and with `-n`
+ * the line's number after it (`/var/log/syslog:1234:Oct 25 …`). Only an absolute path right before a
+ * syslog month or an ISO time, so a message's own `/path:` is never cut.
  */
-const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?=${MONTH} [ \d]\d )`);
+const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+/**
+ * A line number before the line: `grep -n`'s `1234:` (GNU grep's manual, "--line-number": the number
+ * and a colon) or `cat -n`'s right-aligned number and tab (GNU coreutils: `%6d\t`). Only right
+ * before a syslog header (the time and a blank after it) or an ISO 8601 time: a router web log's
+ * own sequence number is followed by its time and a tab (`186\tAug 1 22:45:15\tPPP…`) and stays.
+ */
+const LINE_NUMBER_PREFIX = new RegExp(String.raw`^(?: *\d{1,9}\t|\d{1,9}:)(?=${MONTH} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |${ISO_AHEAD})`);
 
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 let rewritten = false;
@@ -213,8 +224,12 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   }
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
-  if (s.charCodeAt(0) === 47 /* / */) {
+  const lead = s.charCodeAt(0);
+  if (lead === 47 /* / */) {
     const m = GREP_PATH_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length);
+  } else if ((lead >= 48 && lead <= 57) || lead === 32) {
+    const m = LINE_NUMBER_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length);
   }
   if (!(hints & NO_COMPOSE) && s.indexOf(' | ') > 0) {

@@ -21,6 +21,15 @@ const journalctlIn =
   (s: string): string =>
     s.replace(/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?= +\d{1,2} \d\d:\d\d:\d\d (?:\S+ )?[A-Za-z][\w.-]*(?:\[\d+\])?: )/gm, (m) => words[MONTHS.indexOf(m)]!);
 
+/** What grep prints before each line it matches: the lines with a syslog or ISO time (others, as grep's own context, unchanged). */
+const grepped =
+  (before: (n: number) => string) =>
+  (s: string): string =>
+    s
+      .split('\n')
+      .map((l, i) => (/^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |\d{4}-\d\d-\d\d[T ]\d\d:)/.test(l) ? `${before(i + 1)}${l}` : l))
+      .join('\n');
+
 const COPIES: Record<string, (log: string) => string> = {
   // Outlook and browsers: a run of blanks becomes no-break spaces (`Sep  5` → `Sep\u00a0\u00a05`)
   'no-break spaces': (s) => s.replace(/ {2}/g, '\u00a0 ').replace(/ (?=\d)/g, '\u00a0'),
@@ -44,6 +53,9 @@ const COPIES: Record<string, (log: string) => string> = {
   'journalctl in Russian': journalctlIn(['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек']),
   // line ends converted twice (LF → CRLF on a CRLF file: `\r\r\n`), each line then followed by a blank one
   'line ends converted twice': (s) => s.replace(/\r?\n/g, '\r\r\n'),
+  // `grep -n` / `grep -Hn` over the log file: each syslog or ISO-timed line after its number (and the file's path)
+  'grep -n': grepped((n) => `${n}:`),
+  'grep -Hn': grepped((n) => `/var/log/syslog:${n}:`),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
@@ -113,6 +125,13 @@ describe("a router web log's rows copied from its page", () => {
   it('reads the cells apart by blanks as by tabs: sequence, time, facility, level, message', () => {
     const p = splitPrefixByRegex('186  Aug 1 22:45:15  PPP  ERROR  User request');
     expect(p).toMatchObject({ shape: 'router-tab', seq: 186, program: 'PPP', level: 'ERROR', message: 'User request', time: { month: 8, day: 1, hour: 22, minute: 45, second: 15 } });
+  });
+  it('keeps its own sequence number: it is no line number before a syslog header (a tab, not a blank, follows its time)', () => {
+    const rows = ['186\tAug 1 22:45:15\tPPP\tERROR\tUser request', '185\tAug 1 22:45:15\tPPP\tINFO\tsent Call-Clear-Request', '184\tAug 1 22:45:15\tPPP\tINFO\tsent [LCP TermAck]', '183\tAug 1 22:45:15\tPPP\tERROR\tLCP down'];
+    const r = parseServerLog(rows.join('\n'));
+    expect(r.entries.map((e) => e.text)).toEqual(rows);
+    // read by their sequence numbers, which count down
+    expect(r.newestFirst).toBe(true);
   });
   it('is not a syslog line with a number before it (its level would be the host)', () => {
     expect(splitPrefixByRegex('12 Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication').shape).not.toBe('router-tab');
