@@ -25,6 +25,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'no-ppp-frames': 'vpn.gre-blocked',
   'ike-no-mi3': 'vpn.server-unreachable',
   'ike-auth-never-came': 'vpn.server-unreachable',
+  'ike-init-unanswered': 'vpn.server-unreachable',
   'decrypt-failure': 'os.nt4-service-pack',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
@@ -35,7 +36,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'auth-protocol-mismatch': 734 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 
