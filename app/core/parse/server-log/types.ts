@@ -13,6 +13,8 @@ export interface LogTime {
   minute: number;
   second: number;
   ms?: number;
+  /** the log gave hours and minutes only (a strongSwan filelog time_format without %S): `second` is 0 and says nothing */
+  minuteOnly?: true;
 }
 
 /**
