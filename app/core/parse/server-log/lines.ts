@@ -175,9 +175,23 @@ export function normalizeLine(raw: string, first: boolean, hints = 0): string {
 
 /**
  * Decides whether a non-blank line continues the pending record. Blank lines in between are
- * allowed (PDF and forum copies put them between an IOS header and its packet).
+ * allowed (PDF and forum copies put them between an IOS header and its packet). `wrapWidth`: the
+ * pending record's last physical line was exactly as long as a paste's hard wrap (see WrapWidth),
+ * else 0; `'wrap'` joins the line without a space (the wrap cut the text, often mid-word).
  */
-export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: number) => boolean;
+export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: number, wrapWidth: number) => boolean | 'wrap';
+
+/**
+ * A paste hard-wrapped at a fixed width (a terminal copy, a mail, a forum box: 80 or 100 columns
+ * …) cuts every longer line into pieces of exactly that width, the last shorter, the later pieces
+ * without a header. The width is the longest line seen, once two lines have had it — or at first
+ * sight when it is one of the widths pastes are commonly wrapped at. Outside these bounds no width:
+ * shorter is a normal log line, longer is no paste's wrap (and a record cut at MAX_RECORD_CHARS
+ * would look like one). Per line: a few integer compares (LineSplitter.push).
+ */
+const WRAP_MIN = 60;
+const WRAP_MAX = 300;
+const COMMON_WRAPS: ReadonlySet<number> = new Set([72, 76, 80, 100, 120, 132]);
 
 export class LineSplitter {
   private lineNo = 0;
@@ -188,6 +202,11 @@ export class LineSplitter {
   private pending: RawRecord | null = null;
   private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0, hints: 0 };
   private blanksAfterPending = 0;
+  /** the longest line so far and how many lines had that length; the length of the pending record's last line (WrapWidth) */
+  private widest = 0;
+  private widestSeen = 0;
+  private lastPiece = 0;
+  private quoted = false;
   blank = 0;
 
   constructor(
@@ -215,14 +234,30 @@ export class LineSplitter {
       return;
     }
     const pending = this.pending;
-    if (pending && this.continues(pending, text, this.blanksAfterPending)) {
-      const joined = `${pending.text} ${text.trim()}`;
-      const cap = this.capOf(pending);
-      pending.endLine = this.lineNo;
-      pending.text = joined.length > cap ? joined.slice(0, cap) : joined;
-      pending.clean = clean && pending.clean === true;
-      pending.src = undefined; // joined: no longer one line as read
-      pending.hints = 0;
+    const width = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX && (this.widestSeen > 1 || COMMON_WRAPS.has(this.widest)) ? this.widest : 0;
+    const length = text.length;
+    if (length >= this.widest) {
+      if (length === this.widest) this.widestSeen++;
+      else {
+        this.widest = length;
+        this.widestSeen = 1;
+      }
+    }
+    this.lastPiece = length;
+    // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
+    const quoted = raw.charCodeAt(0) === 62;
+    const quotedBefore = this.quoted;
+    this.quoted = quoted;
+    const continued = pending ? this.continues(pending, text, this.blanksAfterPending, width) : false;
+    if (continued) {
+      const piece = continued === 'wrap' && quoted && !quotedBefore ? raw.replace(/\r$/, '') : text;
+      const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
+      const cap = this.capOf(pending!);
+      pending!.endLine = this.lineNo;
+      pending!.text = joined.length > cap ? joined.slice(0, cap) : joined;
+      pending!.clean = clean && pending!.clean === true;
+      pending!.src = undefined; // joined: no longer one line as read
+      pending!.hints = 0;
       this.blanksAfterPending = 0;
       return;
     }
