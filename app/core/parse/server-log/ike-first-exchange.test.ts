@@ -58,6 +58,11 @@ describe('Libreswan: the first message unanswered', () => {
       expect(causes([pluto(`${st}: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first ${first} message`)]), st).toEqual([[1, 'ike-init-unanswered']]);
     }
     expect(causes([pluto('max number of retransmissions (20) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKE message')])).toEqual([[1, 'ike-init-unanswered']]);
+    const given = parseServerLog(pluto('IKE_SA_INIT_I: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message')).entries[0]!;
+    expect(describeEntry(given, t)).toContain('repeated it 7 times without any answer');
+    // its retransmissions before it: one cause, on the give-up line
+    const retx = [1, 2, 3].map((i) => pluto(`IKE_SA_INIT_I: retransmission; will wait ${i} seconds for response`));
+    expect(causes([...retx, pluto('IKE_SA_INIT_I: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message')])).toEqual([[4, 'ike-init-unanswered']]);
   });
   it('later states keep their causes; an established SA that stops answering has lost the PC (a warning, no cause)', () => {
     expect(causes([pluto('max number of retransmissions (2) reached STATE_MAIN_R2')])).toEqual([[1, 'ike-no-mi3']]);

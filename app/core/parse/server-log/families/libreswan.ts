@@ -82,9 +82,12 @@ const groupName = (g: string): string => {
  * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
  */
 const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
-function gaveUp(state: string, said: ReturnType<typeof d>): Hit {
+function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
   const hit: Hit = { decoded: [said], outcome: 'failure' };
-  if (FIRST_MESSAGE_STATE.test(state)) hit.cause = 'ike-init-unanswered';
+  if (FIRST_MESSAGE_STATE.test(state)) {
+    hit.cause = 'ike-init-unanswered';
+    hit.decoded.push(d('ikeInitUnanswered', { n }));
+  }
   else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
   else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established) {
     hit.decoded.push(d('ikePeerGone'));
@@ -101,10 +104,10 @@ const RULES: Rule[] = [
   }),
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
   context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
-  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }))],
+  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!)],
   // Libreswan programs/pluto/retransmit.c (3.2x+): `STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
-  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }))],
+  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!)],
   context(
     /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
     (m, _p, s) => {
@@ -322,7 +325,7 @@ export const libreswanFamily: FamilyParser = {
     } else if (text.includes('received duplicate IKE_SA_INIT message request')) {
       s.initRepeats = (s.initRepeats ?? 0) + 1;
       s.lastRepeat = seen.entry();
-    } else if (!s.movedOn && (text.includes('IKE_AUTH') || text.includes('v2I2') || text.includes('v2R2'))) s.movedOn = true;
+    } else if (!s.movedOn && (text.includes('IKE_AUTH') || text.includes('v2I2') || text.includes('v2R2') || text.includes(' retransmits.') || text.includes('max number of retransmissions'))) s.movedOn = true; // (or the give-up line, which names the cause itself)
   },
   finish(state) {
     const out: ServerLogEntry[] = [];
