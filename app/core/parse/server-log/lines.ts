@@ -184,14 +184,14 @@ export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: n
 /**
  * A paste hard-wrapped at a fixed width (a terminal copy, a mail, a forum box: 80 or 100 columns
  * …) cuts every longer line into pieces of exactly that width, the last shorter, the later pieces
- * without a header. The width is the longest line seen, once two lines have had it — or at first
- * sight when it is one of the widths pastes are commonly wrapped at. Outside these bounds no width:
- * shorter is a normal log line, longer is no paste's wrap (and a record cut at MAX_RECORD_CHARS
- * would look like one). Per line: a few integer compares (LineSplitter.push).
+ * without a header. The width is the longest line seen, once two lines have had it (one is not
+ * enough, not even at 80 or 100 columns: a 100-character IOS line followed by a remark someone typed
+ * under it would be glued together). Outside these bounds no width: shorter is a normal log line,
+ * longer is no paste's wrap (and a record cut at MAX_RECORD_CHARS would look like one). Per line: a
+ * few integer compares (LineSplitter.push).
  */
 const WRAP_MIN = 60;
 const WRAP_MAX = 300;
-const COMMON_WRAPS: ReadonlySet<number> = new Set([72, 76, 80, 100, 120, 132]);
 
 export class LineSplitter {
   private lineNo = 0;
@@ -234,7 +234,7 @@ export class LineSplitter {
       return;
     }
     const pending = this.pending;
-    const width = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX && (this.widestSeen > 1 || COMMON_WRAPS.has(this.widest)) ? this.widest : 0;
+    const width = this.lastPiece === this.widest && this.widestSeen > 1 && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX ? this.widest : 0;
     const length = text.length;
     if (length >= this.widest) {
       if (length === this.widest) this.widestSeen++;
