@@ -48,10 +48,20 @@ function instant(time: LogTime, near: Date): number[] {
   return [day - 86400000 + tod, day + tod, day + 86400000 + tod];
 }
 
+/**
+ * Seconds from the server's time to the event. A minute-only time stands for its whole minute
+ * (hh:mm:00 … hh:mm:59): an event inside it is 0 s away, one after it counts from the minute's end.
+ */
+export function secondsTo(at: number, time: LogTime, event: Date): number {
+  const delta = (event.getTime() - at) / 1000;
+  if (!time.minuteOnly || delta < 0) return delta;
+  return delta < 60 ? 0 : delta - 59;
+}
+
 function distance(time: LogTime, event: Date): { apart: number; zone: number } | null {
   let best: { apart: number; zone: number; cost: number } | null = null;
   for (const at of instant(time, event)) {
-    const delta = (event.getTime() - at) / 1000;
+    const delta = secondsTo(at, time, event);
     if (Math.abs(delta) <= MAX_DRIFT_S) {
       const c = { apart: delta, zone: 0, cost: Math.abs(delta) };
       if (!best || c.cost < best.cost) best = c;
@@ -116,7 +126,7 @@ export function correlationSentence(m: Match, t: TFunction): string {
     eventId: `${m.event.id ?? '?'} (${m.event.errorCode})`,
     clientTime: eventTimeText(m.event.time),
     apart: apartText(m.apart, t),
-    tz: m.zone ? t('serverLog.correlatedTz', { offset: zoneText(m.zone) }) : '',
+    tz: `${m.zone ? t('serverLog.correlatedTz', { offset: zoneText(m.zone) }) : ''}${m.server.entry.time?.minuteOnly ? t('serverLog.correlatedMinuteOnly') : ''}`,
     userMatch: m.sameUser ? t('serverLog.correlatedUser', { user: m.sameUser }) : '',
   });
 }

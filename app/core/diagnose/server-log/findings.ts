@@ -25,6 +25,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'no-ppp-frames': 'vpn.gre-blocked',
   'ike-no-mi3': 'vpn.server-unreachable',
   'ike-auth-never-came': 'vpn.server-unreachable',
+  'ike-init-unanswered': 'vpn.server-unreachable',
   'decrypt-failure': 'os.nt4-service-pack',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
@@ -32,10 +33,16 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'address-pool': 'server.address-pool',
   'ppp-setup-failed': 'server.ppp-setup-failed',
   'certificate-missing': 'server.certificate-missing',
+  // the server's own certificate, as certificate-missing: the PC sees a TLS certificate error (winerror.h CERT_E_UNTRUSTEDROOT
+  // 0x800B0109, CERT_E_CN_NO_MATCH 0x800B010F, CERT_E_EXPIRED 0x800B0101 — RasClient 20227 in decimal for SSTP: Richard Hicks,
+  // "Always On VPN Error -2146762495", directaccess.richardhicks.com), nothing the PC can fix while the server has none loaded
+  'sstp-server-certificate': 'server.certificate-missing',
+  // the server's RADIUS client cannot start: as an unreachable RADIUS server, the password is never checked (the PC sees 691 or a timeout)
+  'radius-misconfigured': 'server.radius-unreachable',
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'auth-protocol-mismatch': 734 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 
@@ -69,7 +76,7 @@ const MAX_EVIDENCE = 8;
  * answer" is its consequence, not a wrong password: it is left out.
  */
 function consequences(log: ServerLogResult): Set<ServerLogEntry> {
-  const radius = log.entries.filter((e) => e.cause === 'radius-unreachable');
+  const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
   const drop = new Set<ServerLogEntry>();
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);

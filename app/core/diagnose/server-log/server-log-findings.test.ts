@@ -80,6 +80,24 @@ describe('the seed FAQ\'s cases as findings', () => {
     expect(f!.summary).toContain('The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.');
     expect(f!.summary).toContain('Ask the administrator to enable MPPE');
   });
+  it("accel-ppp's SSTP certificate cannot be loaded → server.certificate-missing with SSTP's advice (certificate error codes on the PC), en and nl", () => {
+    const log = parseServerLog('Nov 01 15:57:13 v50172 accel-pppd[2898]: sstp: ssl-pemfile error: error:02001002:system library:fopen:No such file or directory', 'accel.log');
+    const [f] = explainServerLogs([log], t).findings;
+    expect(f).toMatchObject({ id: 'server.certificate-missing', severity: 'critical' });
+    expect(f!.title).toContain('SSTP');
+    expect(f!.summary).toContain('0x800B0109');
+    expect(f!.summary).toContain('ssl-pemfile');
+    expect(f!.summary).not.toContain('NSS');
+    const [n] = explainServerLogs([log], engineT('nl')).findings;
+    expect(`${n!.title} ${n!.summary}`).not.toMatch(/\{\{|serverLog\./);
+  });
+  it("a broken RADIUS client configuration → server.radius-unreachable with its own advice; the 691 after it is its consequence", () => {
+    const log = parseServerLog(["Nov 01 15:57:13 gw accel-pppd[2898]: radius: failed to parse 'auth-server'", 'Nov 01 15:57:15 gw pppd[77]: MS-CHAP authentication failed: E=691 Authentication failure'].join('\n'), 'accel.log');
+    const { findings } = explainServerLogs([log], t);
+    expect(findings.map((f) => f.id)).toEqual(['server.radius-unreachable']);
+    expect(findings[0]!.title).toContain('RADIUS settings are broken');
+    expect(findings[0]!.summary).toContain('shared secret');
+  });
   it('VPN 3000 decrypt failure → os.nt4-service-pack', () => {
     expect(seedIos('103 12/09/1999 09:08:01.550 SEV=6 PPP/4 RPT=3 80.50.0.4 User [ testuser ] disconnected. Experiencing excessive packet decrypt failure.').map((f) => f.id)).toEqual(['os.nt4-service-pack']);
   });

@@ -142,10 +142,10 @@ export function describeEntryOnce(e: Pick<ServerLogEntry, 'decoded'>, t: TFuncti
   return out;
 }
 
-/** "2026-11-18 09:12:03" with what the log gives (no year / no date shown as such). */
+/** "2026-11-18 09:12:03" with what the log gives (no year / no date shown as such; no seconds when the log gave none). */
 export function formatLogTime(time: LogTime | undefined): string {
   if (!time) return '';
   const p = (n: number) => String(n).padStart(2, '0');
   const date = time.month && time.day ? `${time.year ? `${time.year}-` : ''}${p(time.month)}-${p(time.day)} ` : '';
-  return `${date}${p(time.hour)}:${p(time.minute)}:${p(time.second)}`;
+  return `${date}${p(time.hour)}:${p(time.minute)}${time.minuteOnly ? '' : `:${p(time.second)}`}`;
 }

@@ -46,8 +46,9 @@ const MESSAGE_FIELD = /^Message\s*: /;
  * the VPN 3000 event text goes on under its header (the FAQ's `User [ testuser ]` / `disconnected.
  * …`); IOS may print a packet's `[Open] id 3 len 16 …` on the next, indented line.
  */
-export function continues(pending: RawRecord, line: string, blankBefore: number): boolean {
+export function continues(pending: RawRecord, line: string, blankBefore: number, wrapWidth = 0): boolean | 'wrap' {
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
+  if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)
@@ -61,6 +62,20 @@ export function continues(pending: RawRecord, line: string, blankBefore: number)
   if (v3 && VPN3000_HEAD.test(pending.text.replace(/^.*?(?=\d\d\/\d\d\/\d{4} )/, '')) && pending.endLine - pending.line < 8 && !VPN3000_HEAD.test(line.trim())) return true;
   if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
   return false;
+}
+
+/**
+ * The rest of a line a paste hard-wrapped (lines.ts WrapWidth): the record has a log header, the
+ * line has none of its own, and it is no line of a header-less family (a charon `09[IKE] `, a
+ * pluto `"conn" #1: `, an IOS `Vi1 LCP: `) — those start records as they are. Only asked when the
+ * record's last line was exactly at the wrap width.
+ */
+function continuesWrap(pending: RawRecord, line: string): boolean {
+  // the next line of a log whose lines start alike (`Jul 06 …`, `<30>…`, `2024-…`): a new record, read without a header parse
+  if (line.charCodeAt(0) === pending.text.charCodeAt(0) && line.charCodeAt(1) === pending.text.charCodeAt(1) && line.charCodeAt(2) === pending.text.charCodeAt(2)) return false;
+  const head = splitPrefix(line);
+  if (head.shape !== 'none' || splitPrefix(pending.text).shape === 'none') return false;
+  return detectFamily(head) === undefined;
 }
 
 /**

@@ -200,7 +200,7 @@ export class ServerLogParser {
   entry(r: RawRecord, pre: Prefixed, family: LogFamily, hit: Hit): ServerLogEntry {
     const v3 = family === 'vpn3000' ? readVpn3000(pre.message) : null;
     const e: ServerLogEntry = { line: r.line, endLine: r.endLine, family, text: entryText(r.text), decoded: hit.decoded, outcome: hit.outcome ?? 'info' };
-    const time = v3?.time ?? pre.time;
+    const time = v3?.time ?? hit.time ?? pre.time;
     if (time) e.time = time;
     // read once: a syslog header's host and pid are getters that cut the text on every read
     const host = pre.host;

@@ -1,5 +1,5 @@
 import type { Prefixed } from './prefix';
-import type { Cause, Decoded, LogFamily, Outcome, ServerLogEntry } from './types';
+import type { Cause, Decoded, LogFamily, LogTime, Outcome, ServerLogEntry } from './types';
 
 /** What a family parser made of one record; null = not understood. */
 export interface Hit {
@@ -10,6 +10,8 @@ export interface Hit {
   user?: string;
   peer?: string;
   session?: string;
+  /** the device's own time where the line holds one behind the header read (an ASA's after a relay's: families/asa-time.ts) */
+  time?: LogTime;
 }
 
 export interface TrackedRecord {

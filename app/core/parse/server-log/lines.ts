@@ -246,9 +246,23 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
 
 /**
  * Decides whether a non-blank line continues the pending record. Blank lines in between are
- * allowed (PDF and forum copies put them between an IOS header and its packet).
+ * allowed (PDF and forum copies put them between an IOS header and its packet). `wrapWidth`: the
+ * pending record's last physical line was exactly as long as a paste's hard wrap (see WrapWidth),
+ * else 0; `'wrap'` joins the line without a space (the wrap cut the text, often mid-word).
  */
-export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: number) => boolean;
+export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: number, wrapWidth: number) => boolean | 'wrap';
+
+/**
+ * A paste hard-wrapped at a fixed width (a terminal copy, a mail, a forum box: 80 or 100 columns
+ * …) cuts every longer line into pieces of exactly that width, the last shorter, the later pieces
+ * without a header. The width is the longest line seen, once two lines have had it (one is not
+ * enough, not even at 80 or 100 columns: a 100-character IOS line followed by a remark someone typed
+ * under it would be glued together). Outside these bounds no width: shorter is a normal log line,
+ * longer is no paste's wrap (and a record cut at MAX_RECORD_CHARS would look like one). Per line: a
+ * few integer compares (LineSplitter.push).
+ */
+const WRAP_MIN = 60;
+const WRAP_MAX = 300;
 
 const LEADING_BLANKS = /^[ \t]+/;
 /** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
@@ -283,6 +297,11 @@ export class LineSplitter {
   private oddGaps = 0;
   private blanksSinceText = 0;
   private sawText = false;
+  /** the longest line so far and how many lines had that length; the length of the pending record's last line (WrapWidth) */
+  private widest = 0;
+  private widestSeen = 0;
+  private lastPiece = 0;
+  private quoted = false;
   blank = 0;
 
   constructor(
@@ -317,15 +336,31 @@ export class LineSplitter {
     this.sawText = true;
     this.blanksSinceText = 0;
     const pending = this.pending;
+    const width = this.lastPiece === this.widest && this.widestSeen > 1 && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX ? this.widest : 0;
+    const length = text.length;
+    if (length >= this.widest) {
+      if (length === this.widest) this.widestSeen++;
+      else {
+        this.widest = length;
+        this.widestSeen = 1;
+      }
+    }
+    this.lastPiece = length;
+    // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
+    const quoted = raw.charCodeAt(0) === 62;
+    const quotedBefore = this.quoted;
+    this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
-    if (pending && this.continues(pending, text, blanks)) {
-      const joined = `${pending.text} ${text.trim()}`;
-      const cap = this.capOf(pending);
-      pending.endLine = this.lineNo;
-      pending.text = joined.length > cap ? joined.slice(0, cap) : joined;
-      pending.clean = clean && pending.clean === true;
-      pending.src = undefined; // joined: no longer one line as read
-      pending.hints = 0;
+    const continued = pending ? this.continues(pending, text, blanks, width) : false;
+    if (continued) {
+      const piece = continued === 'wrap' && quoted && !quotedBefore ? raw.replace(/\r$/, '') : text;
+      const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
+      const cap = this.capOf(pending!);
+      pending!.endLine = this.lineNo;
+      pending!.text = joined.length > cap ? joined.slice(0, cap) : joined;
+      pending!.clean = clean && pending!.clean === true;
+      pending!.src = undefined; // joined: no longer one line as read
+      pending!.hints = 0;
       this.blanksAfterPending = 0;
       return;
     }

@@ -86,8 +86,18 @@ describe('pppd, pptpd and radius message classes (source-checked wordings)', () 
     expect(describeEntry(one('pppd[1]: CCP terminated by peer (No compression negotiated)')!, t)).toBe('The PC ended CCP: "No compression negotiated".');
     expect(describeEntry(one('pppd[1]: Script /etc/ppp/ip-up started (pid 6652)')!, t)).toBe('pppd runs script /etc/ppp/ip-up.');
     const radius = one("pppd[1]: RADIUS: Can't read config file /etc/radiusclient/radiusclient.conf")!;
-    expect([radius.outcome, radius.cause]).toEqual(['failure', undefined]);
+    // the plugin cannot start: no password can be checked (radius-misconfigured)
+    expect([radius.outcome, radius.cause]).toEqual(['failure', 'radius-misconfigured']);
     expect(one('pppd[1]: rc_avpair_new: unknown attribute 97')!.outcome).toBe('info');
+  });
+  it("accel-ppp's RADIUS module cannot start (dictionary, server lines) and its SSTP certificate files: causes with their own advice", () => {
+    for (const line of ["accel-pppd[1]: radius: open dictionary '/usr/share/accel-ppp/radius/dictionary': No such file or directory", "accel-pppd[1]: radius: failed to parse 'auth-server'", "accel-pppd[1]: radius: failed to parse '10.0.0.5,secret,bogus'", 'accel-pppd[1]: radius: failed to parse dae-server']) {
+      expect(one(line), line).toMatchObject({ outcome: 'failure', cause: 'radius-misconfigured' });
+    }
+    expect(describeEntry(one("accel-pppd[1]: radius: failed to parse 'auth-server'")!, t)).toBe("accel-ppp's RADIUS settings cannot be used (auth-server): it cannot check any user's password.");
+    // a warning about one server's weight is not the module failing
+    expect(one('accel-pppd[1]: radius: 10.0.0.5,secret,weight=0: invalid weight (forced to 1)')?.cause).toBeUndefined();
+    for (const option of ['pemfile', 'keyfile', 'ca-file']) expect(one(`accel-pppd[1]: sstp: ssl-${option} error: error:02001002:system library:fopen:No such file or directory`)!.cause).toBe('sstp-server-certificate');
   });
   it('pptpd: no free slot is an address/slot problem; the MGR catch-all still reads other MGR lines; GRE from PTY is pppd ending, from network is GRE', () => {
     expect(causeOf('pptpd[1]: MGR: No free connection slots or IPs - no more clients can connect!')).toBe('address-pool');

@@ -167,8 +167,8 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
   }
   if ((upper || digit) && (m = text.match(CHARON_FILELOG))) {
-    // a time_format without seconds: second 0 (the minute is what the line says)
-    return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0, ms: ms(m[7]) }, message: m[8]! };
+    // a time_format without seconds: second 0, marked minute-only (shown and correlated as the minute the line says, no invented :00)
+    return { shape: 'iso', time: m[6] ? { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6], ms: ms(m[7]) } : { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: 0, minuteOnly: true }, message: m[8]! };
   }
   if (digit && ((m = text.match(ROUTER_TAB)) || (m = text.match(ROUTER_CELLS)))) {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };

@@ -172,6 +172,15 @@ describe('MikroTik RouterOS classes', () => {
     // near miss: more words after the message
     expect(one('17:12:32 ipsec,error 10.5.107.112 failed to get valid proposal for the SA.').cause).toBeUndefined();
   });
+  it('a PPP session ended because the PC stopped answering keepalives (pptp/l2tp/sstp/ovpn, memory log and remote syslog): the LCP echo time-out class, a warning', () => {
+    for (const line of ['10:28:00 pptp,ppp,info <pptp-alice>: terminating... - peer is not responding', '10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - peer is not responding', 'sstp,ppp,info <alice>: terminating... - peer is not responding', '<134>Aug 15 10:28:00 MikroTik l2tp,ppp,info <l2tp-alice>: terminating... - peer is not responding', '10:28:00 ovpn,info <ovpn-alice>: terminating... - peer not responding']) {
+      expect(one(line), line).toMatchObject({ family: 'mikrotik', cause: undefined, outcome: 'warning', user: 'alice' });
+      expect(one(line).says, line).toContain('the PC stopped answering its keepalives');
+    }
+    // other reasons stay the plain session step
+    expect(one('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup')).toMatchObject({ outcome: 'info', user: 'alice' });
+    expect(one('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup').says).not.toContain('keepalives');
+  });
   it('"phase1 negotiation failed." ends a failure the lines before explain; "due to time up" is the time-out', () => {
     expect(one('17:12:32 ipsec,error 10.5.107.112 phase1 negotiation failed. ')).toMatchObject({ family: 'mikrotik', cause: undefined, outcome: 'warning', peer: '10.5.107.112' });
     expect(one('15:38:39 ipsec,error phase1 negotiation failed due to time up 11.32.86.22[500]<=>192.168.1.15[500] 2dd14b4a3b3c2a36:0000000000000000')).toMatchObject({ cause: 'ike-no-mi3', peer: '192.168.1.15' });

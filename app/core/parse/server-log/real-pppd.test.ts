@@ -123,7 +123,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { pppd: 6, syslog: 1 },
-    causes: [],
+    causes: [[2, 'sstp-server-certificate']],
     says: [
       [1, 'accel-ppp pptp: no address range (iprange) set for the PPP interfaces.'],
       [2, 'accel-ppp cannot load its SSTP certificate (ssl-pemfile: error:02001002:system library:fopen:No such file or directory): SSTP clients cannot connect.'],

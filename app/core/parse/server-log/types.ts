@@ -13,6 +13,8 @@ export interface LogTime {
   minute: number;
   second: number;
   ms?: number;
+  /** the log gave hours and minutes only (a strongSwan filelog time_format without %S): `second` is 0 and says nothing */
+  minuteOnly?: true;
 }
 
 /**
@@ -32,10 +34,13 @@ export type Cause =
   | 'ike-auth-failed' // pre-shared key / certificate rejected
   | 'ike-no-mi3' // Main Mode stalls waiting for MI3 (UDP 4500 / NAT-T)
   | 'ike-auth-never-came' // IKEv2: IKE_SA_INIT answered, IKE_AUTH never arrived
+  | 'ike-init-unanswered' // the first IKE message (IKE_SA_INIT / Main Mode MI1) gets no answer through: UDP 500/4500 blocked, or NAT-T
   | 'address-pool'
   | 'ppp-setup-failed'
   | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
   | 'certificate-missing'
+  | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails
+  | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked
   | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
   | 'pc-no-chap-response';
 

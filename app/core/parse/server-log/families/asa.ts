@@ -1,5 +1,6 @@
 import { d, step, tagged, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
+import { asaOwnTime } from './asa-time';
 
 /**
  * Cisco ASA / PIX syslog `%ASA-6-113005: …` (Cisco "ASA Series Syslog Messages"): the AAA
@@ -119,12 +120,20 @@ const ID_TAG = /^%(ASA|PIX|FTD)-\d-\d{6}$/;
 
 export const asaFamily: FamilyParser = {
   family: 'asa',
-  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined),
+  // a program tag that starts with `<` is an ASA's priority and rfc5424 time cut at its first colon after a relay's header
+  // (`Mar  3 10:11:13 relay <166>2026-03-03T10:11:12Z asa01 : %ASA-…`): no program is named so
+  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined),
   parse(pre) {
     const console = consoleText(pre);
     if (console !== undefined) return ikeText(console.replace(HTML_TAG, ''), 'info');
-    const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.message;
-    const m = whole.match(ID) ?? whole.match(ID_INSIDE);
-    return m ? decode(Number(m[3]), m[4]!.replace(HTML_TAG, ''), Number(m[2])) : null;
+    const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program?.charCodeAt(0) === 60 ? `${pre.program}:${pre.message}` : pre.message;
+    const own = whole.match(ID);
+    const m = own ?? whole.match(ID_INSIDE);
+    if (!m) return null;
+    const hit = decode(Number(m[3]), m[4]!.replace(HTML_TAG, ''), Number(m[2]));
+    // text before the id (only when the prefix reader did not take it all): the ASA's own time may be there, after a relay's header
+    const time = own || !hit ? undefined : asaOwnTime(whole.slice(0, m.index));
+    if (time) hit!.time = time;
+    return hit;
   },
 };

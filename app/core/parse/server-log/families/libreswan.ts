@@ -41,6 +41,13 @@ interface Serial {
   retransmits: number;
   established: boolean;
   last?: ServerLogEntry;
+  /** this side's first message (MI1 / IKE_SA_INIT) retransmitted, unanswered so far, and the last such record */
+  firstRetransmits?: number;
+  lastFirst?: ServerLogEntry;
+  /** the PC's IKE_SA_INIT repeated after the server answered (its answers lost on the way), until the PC moved on to IKE_AUTH */
+  initRepeats?: number;
+  lastRepeat?: ServerLogEntry;
+  movedOn?: boolean;
 }
 
 /** What is remembered of the serial a record's session (`#serial`) names. */
@@ -67,20 +74,40 @@ const groupName = (g: string): string => {
   return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
 };
 
+/**
+ * The state this side was left in when it stopped retransmitting (Libreswan programs/pluto/retransmit.c names the case:
+ * MAIN_I1/AGGR_I1/PARENT_I1 "no response … to our first IKE message", MAIN_I3/AGGR_I2/PARENT_I2 "no acceptable response to our
+ * first encrypted message"): its first message unanswered is UDP 500/4500 not getting through; a responder stuck in MAIN_R2 waits
+ * for MI3 (UDP 4500); a later Main Mode or IKEv2 message unanswered is the PC's next message that never came; an established SA
+ * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
+ */
+const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
+function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
+  const hit: Hit = { decoded: [said], outcome: 'failure' };
+  if (FIRST_MESSAGE_STATE.test(state)) {
+    hit.cause = 'ike-init-unanswered';
+    hit.decoded.push(d('ikeInitUnanswered', { n }));
+  }
+  else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
+  else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established) {
+    hit.decoded.push(d('ikePeerGone'));
+    hit.outcome = 'warning';
+  } else if (IKEV1_STATES[state]?.mode === 'main' || /^(?:STATE_)?(?:V2_)?PARENT_|^IKE_AUTH_I$/.test(state)) hit.cause = 'ike-auth-never-came';
+  return hit;
+}
+
 const RULES: Rule[] = [
   context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
   context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
   }),
-  context(/^(STATE_\w+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
-  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => {
-    const st = IKEV1_STATES[m[2]!];
-    const hit: Hit = { decoded: [d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! })], outcome: 'failure' };
-    if (m[2] === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
-    else if (st?.mode === 'main' || m[2]!.startsWith('STATE_PARENT')) hit.cause = 'ike-auth-never-came';
-    return hit;
-  }],
+  // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
+  context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
+  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!)],
+  // Libreswan programs/pluto/retransmit.c (3.2x+): `STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable
+  // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
+  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!)],
   context(
     /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
     (m, _p, s) => {
@@ -135,9 +162,15 @@ const RULES: Rule[] = [
   // Libreswan lib/libswan/packet.c: a payload decrypted with the wrong key reads as garbage (`byte at offset … should have been zero`,
   // `length of ISAKMP Identification Payload is larger than can fit`); the line after says "probable authentication failure (mismatch of preshared secrets?)"
   context(/^byte at offset \d+ \(\d+\) of '.*' is 0x[0-9a-f]+ but should have been zero \(ignored\)$|^length of ISAKMP \w+(?: \w+)* Payload is larger than can fit$/, () => step('plutoGarbledPayload', undefined, 'warning')),
+  // Libreswan programs/pluto/ikev2.c (4.x+): the PC sent its IKE_SA_INIT (or another request) again — the server's answer did not reach it
+  // (`received duplicate IKE_SA_INIT message request (Message ID 0); retransmitting response`, libreswan #786)
+  context(/^received duplicate (\S+) message request \(Message ID (\d+)\); retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[2]! }, 'warning')),
+  // Libreswan programs/pluto/state.c: a responder's state that never completed is dropped (`deleting incomplete state after 200 seconds`)
+  context(/^deleting incomplete state after \d+ seconds?$/, () => step('incompleteStateDropped', undefined, 'warning')),
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
   // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
-  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (?:request|response)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?$/, (m) => step('ikeV2Sent', { exchange: m[1]!, to: m[2] ? ` → ${m[2]}` : '' })),
+  // (a responder's `sent IKE_SA_INIT reply {cipher=…}`, libreswan #786)
+  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (request|response|reply)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?$/, (m) => step(m[2] === 'request' ? 'ikeV2Sent' : 'ikeV2SentReply', { exchange: m[1]!, to: m[3] ? ` → ${m[3]}` : '' })),
   context(/^initiating IKEv2 (?:IKE SA|connection)(?: to (\S+))?(?: using \w+)?$/, () => step('ikeInitiating', { peer: 'Libreswan', mode: 'IKEv2' })), // this side starts: the address after `to` is the other side's
   // Libreswan 4.6+ (issues #462, #615): `established IKE SA; authenticated using …`, `initiator|responder established Child SA using #1; IPsec tunnel|transport […] {ESP=>…}`
   [/^(?:(?:initiator|responder) )?established IKE SA\b.*$/, () => step('plutoIkeSaUp', undefined, 'success')],
@@ -162,7 +195,7 @@ const RULES: Rule[] = [
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing IKE_SA_INIT request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
   // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
@@ -216,7 +249,23 @@ const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
 // the instance number and peer are left out for a permanent connection (Libreswan 4.x/5.x: `"westnet-eastnet" #1: sent IKE_SA_INIT request …`)
 // (a console copy, as Libreswan's test output, keeps the space whack writes before the quote: ` "conn" #1: …`)
 const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: /;
-const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2/;
+const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
+
+/** `STATE_PARENT_I1: retransmission; …` (or MAIN_I1, AGGR_I1, 5.x IKE_SA_INIT_I): this side's first message, still unanswered */
+const FIRST_RETRANSMISSION = /(?:^|[\s:])(?:(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)|IKE_SA_INIT_I): retransmission;/;
+/** first messages retransmitted, or the PC's IKE_SA_INIT repeated, before a log ends without anything after them: UDP 500/4500 (ike-init-unanswered) */
+const MIN_FIRST_RETRANSMITS = 3;
+const MIN_INIT_REPEATS = 2;
+
+function firstUnanswered(s: Serial): ServerLogEntry | undefined {
+  if (s.established || s.movedOn) return undefined;
+  const [e, key, n] = (s.firstRetransmits ?? 0) >= MIN_FIRST_RETRANSMITS ? [s.lastFirst, 'ikeInitUnanswered', s.firstRetransmits!] : (s.initRepeats ?? 0) >= MIN_INIT_REPEATS ? [s.lastRepeat, 'ikeInitAnswerLost', s.initRepeats!] : [];
+  if (!e || e.cause) return undefined;
+  e.cause = 'ike-init-unanswered';
+  e.outcome = 'failure';
+  e.decoded.push(d(key!, { n: n! }));
+  return e;
+}
 
 export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
@@ -270,11 +319,19 @@ export const libreswanFamily: FamilyParser = {
     if (text.includes('STATE_MAIN_R2: retransmission')) {
       s.retransmits++;
       s.last = seen.entry();
-    }
+    } else if (text.includes(': retransmission; will wait') && FIRST_RETRANSMISSION.test(text)) {
+      s.firstRetransmits = (s.firstRetransmits ?? 0) + 1;
+      s.lastFirst = seen.entry();
+    } else if (text.includes('received duplicate IKE_SA_INIT message request')) {
+      s.initRepeats = (s.initRepeats ?? 0) + 1;
+      s.lastRepeat = seen.entry();
+    } else if (!s.movedOn && (text.includes('IKE_AUTH') || text.includes('v2I2') || text.includes('v2R2') || text.includes(' retransmits.') || text.includes('max number of retransmissions'))) s.movedOn = true; // (or the give-up line, which names the cause itself)
   },
   finish(state) {
     const out: ServerLogEntry[] = [];
     for (const s of ((state.serials as Map<string, Serial> | undefined) ?? new Map<string, Serial>()).values()) {
+      const first = firstUnanswered(s);
+      if (first) out.push(first);
       if (s.established || s.retransmits < 2 || !s.last || s.last.cause) continue;
       s.last.cause = 'ike-no-mi3';
       s.last.outcome = 'failure';

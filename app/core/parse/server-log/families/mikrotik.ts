@@ -22,12 +22,21 @@ const ipsec = (body: string): RegExp => new RegExp(`^${PEER}${body}${END}`);
 /** racoon's proposal check names the attribute that differs (ipsec-tools ipsec_doi.c, get_ph1approvalx: "rejected %s: DB(prop#%d:trns#%d):Peer(prop#%d:trns#%d) = %s:%s"): the router's value, then the PC's */
 const ATTRIBUTES: Record<string, string> = { hashtype: 'mtRejectedHash', enctype: 'mtRejectedCipher', dh_group: 'mtRejectedDhGroup', authmethod: 'mtRejectedAuthMethod', lifetime: 'mtRejectedLifetime' };
 
+const PEER_GONE = /^peer (?:is )?not responding\.?$/;
+
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
   fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2], peer: /^\d/.test(m[1]!) ? m[1] : undefined })),
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
-  [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => tagged(step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), { user: m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '') })],
+  [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => {
+    const user = m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '');
+    // "terminating... - peer is not responding": the keepalive time-out of RouterOS's PPP servers — "If no traffic and no keepalive
+    // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
+    // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says
+    if (m[3] !== undefined && PEER_GONE.test(m[3])) return tagged({ decoded: [d('mtPeerNotResponding')], outcome: 'warning' }, { user });
+    return tagged(step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), { user });
+  }],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
   [/^(\S+) logged (in|out), (.*)$/, (m) => tagged(step('mtAccount', { user: m[1]!, what: m[2]! }, 'success'), { user: m[1] })],

@@ -227,7 +227,11 @@ const RULES: Rule[] = [
   context(/^Script (\S+) (?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
   context(/^Child process (\S+) \(pid \d+\) terminated with signal \d+$/, () => step('pppdEnd')),
   // plugins/radius/radius.c radius_init: the plugin cannot start, so every log-in through it fails
-  [/^RADIUS: Can't read (config|dictionary|map) file (.*)$/, (m) => ({ decoded: [d('radiusConfig', { what: m[1]!, file: m[2]! })], outcome: 'failure' })],
+  [/^RADIUS: Can't read (config|dictionary|map) file (.*)$/, (m) => ({ decoded: [d('radiusConfig', { what: m[1]!, file: m[2]! })], outcome: 'failure', cause: 'radius-misconfigured' })],
+  // accel-ppp radius/dict.c and radius/serv.c (log_emerg at start-up or config reload): its dictionary cannot be opened, or a
+  // server line of [radius] cannot be read (`radius: failed to parse 'auth-server'`, `… '10.0.0.1,secret,x'`, `… dae-server`) — the
+  // module has no usable server, so no password can be checked
+  [/^radius: (?:open dictionary '([^']*)': (.+)|failed to parse '?(.*?)'?)$/, (m) => ({ decoded: [d('accelRadiusConfig', { detail: m[1] !== undefined ? `dictionary ${m[1]}: ${m[2]}` : m[3]! })], outcome: 'failure', cause: 'radius-misconfigured' })],
   // radiusclient avpair.c: an attribute the dictionary does not name (harmless unless it is one pppd needs)
   context(/^rc_avpair_new: unknown attribute (\d+)$/, (m) => step('radiusUnknownAttr', { attr: m[1]! })),
   // auth.c check_access: the secrets file is readable by others (a warning; authentication goes on)
@@ -272,8 +276,8 @@ const RULES: Rule[] = [
   // accel-ppp module start-up: no address range for the PPP interfaces (pptp.c, l2tp.c, sstp.c)
   context(/^(pptp|l2tp|sstp|pppoe|ipoe): iprange module disabled, improper IP configuration of PPP interfaces may cause kernel soft lockup$/, (m) => step('accelNoIprange', { what: m[1]! }, 'warning')),
   // sstp.c: the TLS certificate or key file named in [sstp] cannot be loaded (wording of the real line, assumed for the
-  // other options). No cause: certificate-missing's advice is Libreswan's certificate store, not accel-ppp's files
-  [/^sstp: ssl-(pemfile|keyfile|ca-file) error: (.*)$/, (m) => ({ decoded: [d('sstpCertFile', { option: `ssl-${m[1]}`, error: m[2]! })], outcome: 'failure' })],
+  // other options): the SSTP server has no certificate to present, so no PC's TLS handshake can succeed
+  [/^sstp: ssl-(pemfile|keyfile|ca-file) error: (.*)$/, (m) => ({ decoded: [d('sstpCertFile', { option: `ssl-${m[1]}`, error: m[2]! })], outcome: 'failure', cause: 'sstp-server-certificate' })],
   // pptp.c / l2tp.c / sstp.c: a control connection closed (before a PPP session when the prefix is `:: `)
   context(/^disconnected$/, () => step('accelDisconnected')),
   // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call

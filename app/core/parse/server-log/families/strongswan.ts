@@ -2,6 +2,7 @@ import { notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
+import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -240,15 +241,20 @@ export const strongswanFamily: FamilyParser = {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
     // the PC repeating its IKE_SA_INIT (request ID 0) after the server answered: the answer, not the PC's IKE_AUTH, is what got lost
     if (state.initEntry && !state.initRepeated && seen.text.includes('received retransmit of request with ID 0,')) state.initRepeated = true;
+    return trackFirstExchange(seen, state);
   },
   finish(state) {
+    const out = finishFirstExchange(state);
     // An IKE_SA_INIT answered with SA+KE and then nothing on UDP 4500 and no IKE_AUTH: the PC's
-    // (large, often fragmented) IKE_AUTH never reached the server — Windows reports 809.
+    // (large, often fragmented) IKE_AUTH never reached the server — Windows reports 809. When the
+    // PC kept repeating its IKE_SA_INIT instead, the server's answers did not reach the PC: UDP 500/4500
+    // is blocked or mis-translated on the way back (ike-init-unanswered).
     const e = state.initEntry as ServerLogEntry | undefined;
-    if (!e || state.authSeen) return [];
-    e.cause = 'ike-auth-never-came';
+    if (!e || state.authSeen) return out;
+    e.cause = state.initRepeated ? 'ike-init-unanswered' : 'ike-auth-never-came';
     e.outcome = 'failure';
     e.decoded.push(d(state.initRepeated ? 'ikeInitAnswerLost' : 'ikeAuthNeverCame'));
-    return [e];
+    out.push(e);
+    return out;
   },
 };

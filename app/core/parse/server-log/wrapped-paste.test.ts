@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * A paste hard-wrapped at a fixed width (lines.ts WrapWidth, detect.ts continuesWrap): the pieces
+ * of a long line are one record again, joined without a space (the wrap cut mid-word); lines that
+ * only happen to be that long, or that start records of their own, are left alone.
+ */
+
+const t = engineT('en');
+/** `lines` as a terminal or mail copy shows them at `width` columns */
+const wrap = (lines: string[], width: number) => lines.flatMap((l) => l.match(new RegExp(`.{1,${width}}`, 'g'))!).join('\n');
+
+const CHAP = 'Nov 18 10:21:05 gw pppd[4242]: MS-CHAP authentication failed: E=691 Authentication failure';
+const LCP = 'Nov 18 10:21:04 gw pppd[4242]: rcvd [LCP ConfReq id=0x1 <mru 1400> <asyncmap 0x0> <magic 0x5c3d2a1f> <pcomp> <accomp>]';
+const CHARON = 'Nov 18 10:21:06 gw charon: 09[IKE] IKE_SA ikev2-pubkey[1] established between 209.97.151.23[209.97.151.23]...207.96.115.200[jedipapi]';
+
+describe('a paste wrapped at a fixed width', () => {
+  it('80 columns: once two lines have been cut at the width, the pieces of each long pppd and charon line are one record again', () => {
+    const text = wrap([LCP, CHAP, CHARON], 80);
+    const r = parseServerLog(text);
+    expect(text.split('\n')).toHaveLength(6);
+    // the first wrap comes before the width is known (one line of 80 could be a log line of that length): its pieces stay apart
+    expect(r.records).toBe(4);
+    expect(r.entries.map((e) => e.text)).toEqual(expect.arrayContaining([CHAP, CHARON]));
+    expect(r.entries.find((e) => e.cause)).toMatchObject({ cause: 'credentials-rejected', code: 691, line: 3, endLine: 4 });
+    expect(describeEntry(r.entries.find((e) => e.text === CHARON)!, t)).toContain('IKE SA');
+  });
+  it('one line exactly at a common width, then a remark: not joined (the width is not known from one line)', () => {
+    const ios = 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)';
+    expect(ios).toHaveLength(100);
+    expect(parseServerLog(`${ios}\nthis line is not a log line`).records).toBe(2);
+  });
+  it('another width (90) the same way', () => {
+    const lines = [CHARON, CHARON.replace('10:21:06', '10:21:07'), CHAP];
+    const r = parseServerLog(wrap(lines, 90));
+    expect(r.entries.filter((e) => e.family === 'strongswan' && e.endLine > e.line)).toHaveLength(1);
+    expect(r.entries.some((e) => e.text === lines[1])).toBe(true);
+  });
+  it('not joined: the next line has a header, is a header-less family line, or follows a blank line; a log without headers', () => {
+    const at80 = `Nov 18 10:21:05 gw pppd[4242]: ${'x'.repeat(80 - 31)}`;
+    expect(at80).toHaveLength(80);
+    for (const next of ['Nov 18 10:21:06 gw pppd[4242]: Connection terminated.', '09[IKE] received NO_PROPOSAL_CHOSEN notify error', 'Vi1 LCP: O TERMREQ [Open] id 3 len 4']) {
+      expect(parseServerLog(`${at80}\n${next}`).records, next).toBe(2);
+    }
+    expect(parseServerLog(`${at80}\n\nrest of it`).records).toBe(2);
+    // header-less charon lines (strongswan/strongswan #1815): no header to continue
+    const bare = `14[ENC] generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) ]${' '.repeat(0)}`.slice(0, 80);
+    expect(parseServerLog(`${bare}\nrest`).records).toBe(2);
+  });
+});
