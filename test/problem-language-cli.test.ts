@@ -8,7 +8,8 @@ import { cli } from './support/cli';
 
 /**
  * A damaged capture read with --lang nl: the CLI's "Lines not understood" and the HTML report's
- * problem list are in Dutch, in English without --lang, and `--json` keeps the English `message`
+ * problem list are in Dutch (so is the error that lists them when nothing could be understood), in
+ * English without --lang, and `--json` keeps the English `message`
  * (the DESIGN.md contract) with the template's `code` and `params` beside it.
  */
 
@@ -52,6 +53,20 @@ describe('problems of a damaged capture in the reader\'s language', () => {
     }
     expect(nl).toContain('route-print.txt:14  weglatingsregel overgeslagen: "[...]"');
     expect(nl).toContain('registry/rasman.reg:4  waarde "ProhibitIpSec": "dword:1": een dword moet uit precies 8 hexadecimale cijfers bestaan;');
+  });
+
+  it('a capture nothing of which is understood, or read: the error lists the problems in Dutch with --lang nl', async () => {
+    const noise = mkdtempSync(join(tmpdir(), 'tm-noise-'));
+    writeFileSync(join(noise, 'route-print.txt'), 'hello world\nthis is not route print\n');
+    const nothing = await cli(['scan', '--capture', noise, '--lang', 'nl']);
+    expect(nothing.code).toBe(4);
+    expect(nothing.stderr).toContain(':\n  route-print.txt:1: dit is geen uitvoer van route print van Windows\n');
+    expect((await cli(['scan', '--capture', noise])).stderr).toContain(':\n  route-print.txt:1: not a Windows route print output\n');
+    const unread = mkdtempSync(join(tmpdir(), 'tm-unread-'));
+    mkdirSync(join(unread, 'ver.txt'));
+    const none = await cli(['scan', '--capture', unread, '--lang', 'nl']);
+    expect(none.code).toBe(4);
+    expect(none.stderr).toContain(':\n  ver.txt: een map waar een bestand werd verwacht: niet gelezen\n');
   });
 
   it('report --out FILE.html: the problem list in Dutch with --lang nl', async () => {
