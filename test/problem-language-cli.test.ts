@@ -51,7 +51,7 @@ describe('problems of a damaged capture in the reader\'s language', () => {
       expect(nl).toContain(`${at}${problemMessage(p, 'nl')}\n`);
       expect(nl).not.toContain(p.message);
     }
-    expect(nl).toContain('route-print.txt:14  weglatingsregel overgeslagen: "[...]"');
+    expect(nl).toContain('route-print.txt:14  hier is iets weggelaten; de regel is overgeslagen: "[...]"');
     expect(nl).toContain('registry/rasman.reg:4  waarde "ProhibitIpSec": "dword:1": een dword moet uit precies 8 hexadecimale cijfers bestaan;');
   });
 
@@ -73,7 +73,7 @@ describe('problems of a damaged capture in the reader\'s language', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tm-html-')), 'report.html');
     await cli(['report', '--capture', dir, '--out', out, '--lang', 'nl', '--quiet']);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('<code>route-print.txt:14</code> weglatingsregel overgeslagen: &#34;[...]&#34;</li>');
+    expect(html).toContain('<code>route-print.txt:14</code> hier is iets weggelaten; de regel is overgeslagen: &#34;[...]&#34;</li>');
     expect(html).toContain('<code>pbk/rasphone.pbk:4</code> deze regel heeft niet de vorm &#34;Naam=waarde&#34;: &#34;this line was typed by hand&#34;</li>');
     expect(html).not.toContain('elision line skipped');
     expect(html).not.toContain('not a &#34;Key=value&#34; line');

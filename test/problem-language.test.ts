@@ -46,8 +46,8 @@ const allCodes = Object.entries(en.problem).flatMap(([family, texts]) => Object.
 
 /** Templates no input can reach from a test, and why; their texts are still checked by i18n-complete.test.ts. */
 const UNREACHABLE: Record<string, string> = {
-  'capture.notReadable': 'an I/O error other than "not found" on a file the reader may open (root reads everything here)',
-  'capture.folderNotListed': 'a folder that vanishes or refuses listing between two calls',
+  'capture.notReadable': 'a file the reader may not open: reached by capture-safety.test.ts as an unprivileged user (here root reads everything)',
+  'capture.folderNotListed': 'a folder the reader may not list: as capture.notReadable',
   'capture.brokenLink': 'a link whose target vanishes between realpath and stat',
   'capture.grewPastLimit': 'a file that grows while it is read',
   'capture.kindDevice': 'a device node inside the capture folder (mknod needs privileges a test should not use)',
