@@ -167,9 +167,10 @@ describe('unreadable files are named, the rest is analysed (item 13)', () => {
     expect(r.stderr).not.toMatch(/unexpected error/);
     const report = JSON.parse(r.stdout);
     const problems = report.snapshot.problems as { source: string; message: string }[];
-    expect(problems).toContainEqual({ source: 'route-print.txt', message: 'could not be read (EACCES)' });
-    expect(problems).toContainEqual({ source: 'capture.json', message: 'could not be read (EACCES)' });
-    expect(problems).toContainEqual({ source: 'registry/', message: expect.stringContaining('could not be listed (EACCES)') });
+    const unreadable = { message: 'could not be read (EACCES)', code: 'capture.notReadable', params: { error: 'EACCES' } };
+    expect(problems).toContainEqual({ source: 'route-print.txt', ...unreadable });
+    expect(problems).toContainEqual({ source: 'capture.json', ...unreadable });
+    expect(problems).toContainEqual({ source: 'registry/', message: expect.stringContaining('could not be listed (EACCES)'), code: 'capture.folderNotListed', params: { error: 'EACCES' } });
     for (const name of ['route-print.txt', 'capture.json', 'registry/']) expect(r.stderr).toContain(`${dir}/${name}`);
     // the rest was analysed
     expect(report.snapshot.interfaces.length).toBeGreaterThan(0);

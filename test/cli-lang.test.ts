@@ -47,12 +47,12 @@ describe('errors from reading the input', () => {
     expect(r.nl.stderr).toContain(`${empty} bevat geen van de opnamebestanden`);
   });
 
-  it('a capture nothing of which is understood: Dutch headline, the technical list as it was', async () => {
+  it('a capture nothing of which is understood: Dutch headline, and the problems in Dutch too', async () => {
     const dir = tmp('tm-lang-noise-');
     writeFileSync(join(dir, 'route-print.txt'), 'default via 192.168.1.1 dev wlp2s0 proto dhcp metric 600\n');
     const r = await both(['scan', '--capture', dir, '--quiet'], 4);
     expect(r.en.stderr).toMatch(/^tunnelmedic: No file in .* could be understood:\n {2}route-print\.txt:1: not a Windows route print output/);
-    expect(r.nl.stderr).toMatch(/^tunnelmedic: Geen enkel bestand in .* kon worden begrepen:\n {2}route-print\.txt:1: not a Windows route print output/);
+    expect(r.nl.stderr).toMatch(/^tunnelmedic: Geen enkel bestand in .* kon worden begrepen:\n {2}route-print\.txt:1: dit is geen uitvoer van route print van Windows/);
   });
 
   it('a policy file that is not there', async () => {

@@ -16,6 +16,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * encryption"), the only lines that differed (every bundle dumped before and after and compared);
  * in the eleventh round corpus-mixed-5 and -7 for their Libreswan entries, which no longer say
  * "established" twice (report.json's `decoded` of three entries, the only lines that differed).
+ * Problems carry their template's `code` and `params` (translated problem texts): the eleven bundles
+ * with a problem (sample-xp-registry, leak-tr, corpus-mixed-0…3, real-mixed-0…3 and -9) re-recorded;
+ * with those two fields taken out of report.json every bundle hashed to its old digest.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -51,7 +51,13 @@ describe('unparsable is not absent (item 6)', () => {
 
   it('a parse failure names the value and says no fix changes it', () => {
     const r = scan({ 'p.txt': query('    ReportControllerMissing    REG_DWORD    0x100000000') });
-    expect(r.snapshot.problems).toContainEqual({ source: 'registry/p.txt', line: 5, message: expect.stringMatching(/ReportControllerMissing.*unknown, so no fix changes it/) });
+    expect(r.snapshot.problems).toContainEqual({
+      source: 'registry/p.txt',
+      line: 5,
+      message: expect.stringMatching(/ReportControllerMissing.*unknown, so no fix changes it/),
+      code: 'regQuery.valueUnknown',
+      params: { reason: { code: 'regValue.notDword', params: { type: 'REG_DWORD', name: 'ReportControllerMissing', text: '0x100000000' } } },
+    });
   });
 
   it('U+2028, U+2029 and a no-break space are data, in reg query text and in .reg strings', () => {

@@ -1,4 +1,5 @@
 import { routeRowsOf } from '../core/parse/lazy-routes';
+import { problemMessage } from '../core/i18n/problem-text';
 import type { Finding, Report } from '../core/model/report';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
@@ -47,7 +48,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
   if (s.problems.length) {
     out.push(`${l.problemsIn}: ${s.problems.length}`);
-    for (const p of s.problems.slice(0, verbose ? Infinity : 5)) out.push(`  ${p.source}${p.line ? `:${p.line}` : ''}  ${p.message}`);
+    for (const p of s.problems.slice(0, verbose ? Infinity : 5)) out.push(`  ${p.source}${p.line ? `:${p.line}` : ''}  ${problemMessage(p, language)}`);
   }
   out.push('');
   for (const f of report.findings) {

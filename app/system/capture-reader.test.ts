@@ -83,7 +83,7 @@ describe('readCaptureDir', () => {
     const { report } = analyseCapture(cap, { toolVersion: 't' });
     expect(report.snapshot.files.notCollected).toEqual(['ver.txt', 'ipconfig-all.txt', 'netsh-interfaces.txt']);
     expect(report.snapshot.files.collected).toEqual(['route-print.txt']);
-    expect(report.snapshot.problems).toEqual([{ source: 'capture.json', message: expect.stringContaining('not valid JSON') }]);
+    expect(report.snapshot.problems).toEqual([{ source: 'capture.json', message: expect.stringContaining('not valid JSON'), code: 'capture.metaNotJson', params: { error: expect.any(String) } }]);
   });
 
   it('reads registry/, pbk/ and powershell/ folders', async () => {

@@ -4,6 +4,8 @@ import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/p
 import { join, relative, isAbsolute } from 'node:path';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
+import { problemAt } from '../core/model/problems';
+import type { ProblemCode, ProblemParams, ProblemPart } from '../core/i18n/problem-text';
 import { usageError } from './error-text';
 
 /**
@@ -97,9 +99,9 @@ function parseMeta(bytes: Uint8Array | null, problems: ReadProblem[]): CaptureMe
   try {
     const parsed = CaptureMetaSchema.safeParse(JSON.parse(raw.replace(/^\uFEFF/, '')));
     if (parsed.success) return parsed.data;
-    problems.push({ source: 'capture.json', message: `not understood: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+    problems.push(problemAt('capture.json', undefined, 'capture.metaNotUnderstood', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   } catch (e) {
-    problems.push({ source: 'capture.json', message: `not valid JSON: ${(e as Error).message}` });
+    problems.push(problemAt('capture.json', undefined, 'capture.metaNotJson', { error: (e as Error).message }));
   }
   return { schemaVersion: 1 };
 }
@@ -126,8 +128,8 @@ class BoundedReader {
     private readonly limits: Limits,
   ) {}
 
-  private skip(source: string, message: string) {
-    this.problems.push({ source, message, unreadable: true });
+  private skip(source: string, code: ProblemCode, params?: ProblemParams) {
+    this.problems.push({ ...problemAt(source, undefined, code, params), unreadable: true });
   }
 
   private inside(real: string): boolean {
@@ -184,7 +186,7 @@ class BoundedReader {
       st = await lstat(path);
     } catch (e) {
       if (errCode(e) === 'ENOENT') return null; // not collected: not a problem here
-      this.skip(name, `could not be read (${errCode(e)})`);
+      this.skip(name, 'capture.notReadable', { error: errCode(e) });
       return null;
     }
     let real = path;
@@ -192,37 +194,37 @@ class BoundedReader {
       try {
         real = await realpath(path);
       } catch (e) {
-        this.skip(name, `a link to nothing (${errCode(e)}): not read`);
+        this.skip(name, 'capture.brokenLinkError', { error: errCode(e) });
         return null;
       }
       if (!this.inside(real)) {
-        this.skip(name, 'a link that leads out of the capture folder: not read');
+        this.skip(name, 'capture.linkOutside');
         return null;
       }
       st = await stat(real).catch(() => null);
       if (!st) {
-        this.skip(name, 'a link to nothing: not read');
+        this.skip(name, 'capture.brokenLink');
         return null;
       }
     }
     if (want === 'folder') {
       if (st.isDirectory()) return real;
-      this.skip(name, 'not a folder: not read');
+      this.skip(name, 'capture.notAFolder');
       return null;
     }
     if (st.isDirectory()) {
-      this.skip(name, 'a folder where a file was expected: not read');
+      this.skip(name, 'capture.folderNotFile');
       return null;
     }
     if (!st.isFile()) {
-      this.skip(name, `not a regular file (${kindOf(st)}): not read`);
+      this.skip(name, 'capture.notRegularFile', { kind: kindOf(st) });
       return null;
     }
     return real;
   }
 
   finish() {
-    if (this.countSkipped > 1) this.problems.push({ source: 'capture', message: `${this.countSkipped} files over the limit of ${this.limits.maxFiles} files were not read` });
+    if (this.countSkipped > 1) this.problems.push(problemAt('capture', undefined, 'capture.filesOverLimit', { count: this.countSkipped, max: this.limits.maxFiles }));
   }
 
   /** The names of the files in a capture folder (registry, pbk, powershell), within the file limit. */
@@ -238,7 +240,7 @@ class BoundedReader {
       }
       entries = await readdir(real);
     } catch (e) {
-      this.skip(`${folder}/`, `the folder could not be listed (${errCode(e)}): its files were not read`);
+      this.skip(`${folder}/`, 'capture.folderNotListed', { error: errCode(e) });
       return [];
     }
     return entries.sort().map((e) => `${folder}/${e}`);
@@ -267,22 +269,22 @@ class BoundedReader {
       if (!fh || !st) return null;
       if (this.files >= this.limits.maxFiles) {
         // one problem for all of them: a million files must not make a million problems
-        if (this.countSkipped++ === 0) this.skip(name, `more than ${this.limits.maxFiles} files in the capture: this file and the others over the limit were not read`);
+        if (this.countSkipped++ === 0) this.skip(name, 'capture.tooManyFiles', { max: this.limits.maxFiles });
         return null;
       }
       this.files++;
       if (!st.isFile()) {
-        this.skip(name, `not a regular file (${kindOf(st)}): not read`);
+        this.skip(name, 'capture.notRegularFile', { kind: kindOf(st) });
         return null;
       }
       if (st.size > this.limits.maxFileBytes) {
-        this.skip(name, `${st.size} bytes, over the limit of ${this.limits.maxFileBytes} bytes per file: not read`);
+        this.skip(name, 'capture.fileTooLarge', { size: st.size, max: this.limits.maxFileBytes });
         return null;
       }
       // reserve before reading: reads run in parallel, and each must see the others' bytes
       const room = Math.min(this.limits.maxFileBytes, this.limits.maxTotalBytes - this.bytes);
       if (st.size > room) {
-        this.skip(name, `over the limit of ${this.limits.maxTotalBytes} bytes for the whole capture: not read`);
+        this.skip(name, 'capture.captureTooLarge', { max: this.limits.maxTotalBytes });
         return null;
       }
       this.bytes += st.size;
@@ -290,12 +292,12 @@ class BoundedReader {
       const bytes = await readCapped(fh, room, st.size);
       this.bytes += (bytes?.length ?? 0) - st.size;
       if (!bytes) {
-        this.skip(name, `grew past the limit while it was read (${room} bytes): not read`);
+        this.skip(name, 'capture.grewPastLimit', { room });
         return null;
       }
       return bytes;
     } catch (e) {
-      this.skip(name, `could not be read (${errCode(e)})`);
+      this.skip(name, 'capture.notReadable', { error: errCode(e) });
       return null;
     } finally {
       decided();
@@ -327,9 +329,9 @@ export async function readCapped(fh: Pick<FileHandle, 'read'>, cap: number, size
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
-function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'special file';
+function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): ProblemPart {
+  if (st.isFIFO()) return { code: 'capture.kindFifo' };
+  if (st.isSocket()) return { code: 'capture.kindSocket' };
+  if (st.isCharacterDevice() || st.isBlockDevice()) return { code: 'capture.kindDevice' };
+  return { code: 'capture.kindSpecial' };
 }

@@ -26,9 +26,9 @@ export function engineError(code: string, key: string, params?: Say['params'], d
 }
 
 /** Bad input (exit 4) the CLI words in the person's --lang; its message is the English text. */
-export function usageError(key: string, params?: Say['params']): UsageError {
-  const say = sayOf(key, params);
-  return new UsageError(englishText(say), say);
+export function usageError(key: string, params?: Say['params'], shownParams?: Say['params']): UsageError {
+  // shownParams: the values as the person reads them when they are worded outside the catalogue (problems in their language); the message keeps the English ones
+  return new UsageError(englishText(sayOf(key, params)), sayOf(key, shownParams ?? params));
 }
 
 /** A live collection that could not be done (exit 5), worded like usageError. */

@@ -7,6 +7,7 @@ import type { Snapshot } from '../core/model/snapshot';
 import { registryViewOf } from '../core/model/registry-view';
 import { lmhostsOf } from '../core/snapshot/registry-section';
 import type { EngineLanguage } from '../core/i18n';
+import { problemMessage } from '../core/i18n/problem-text';
 import type { Policy } from '../core/model/policy';
 import { corporateNetworkIssue } from '../core/model/corporate-network';
 import type { Report } from '../core/model/report';
@@ -74,17 +75,23 @@ export async function scanInput(input: ResolvedInput, language: EngineLanguage =
     const known = [...capture.files.keys()].filter(isCaptureFile);
     const unread = capture.readProblems.filter((p) => p.unreadable);
     if (known.length === 0 && unread.length > 0) {
-      // the headline is worded in the person's language; the list of files and problems is technical detail
-      throw usageError('engineError.noFileRead', { input: input.label, problems: unread.map((p) => `${p.source}: ${p.message}`).join('\n  ') });
+      // the headline and the problems in the person's language (the file names stay as they are)
+      throw usageError('engineError.noFileRead', { input: input.label, problems: problemList(unread, 'en') }, { input: input.label, problems: problemList(unread, language) });
     }
     if (known.length === 0) {
       throw usageError('engineError.noCaptureFiles', { input: input.label });
     }
     if (!understoodAnything(report.snapshot)) {
-      throw usageError('engineError.nothingUnderstood', { input: input.label, problems: report.snapshot.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n  ') });
+      const problems = report.snapshot.problems;
+      throw usageError('engineError.nothingUnderstood', { input: input.label, problems: problemList(problems, 'en') }, { input: input.label, problems: problemList(problems, language) });
     }
   }
   return { report, unreadableFiles, capture };
+}
+
+/** One problem a line, `file[:line]: text`, in `language` (the error's message keeps English, the person reads theirs). */
+function problemList(problems: readonly Report['snapshot']['problems'][number][], language: EngineLanguage): string {
+  return problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${problemMessage(p, language)}`).join('\n  ');
 }
 
 const CAPTURE_NAMES = new Set<string>(Object.values(CAPTURE_FILES));

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { CAPTURE_FILES, type Capture, type CaptureFile } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
+import { problemAt } from '../core/model/problems';
+import { problemText, type ProblemPart } from '../core/i18n/problem-text';
 import { collectionError } from './error-text';
 import type { CommandRunner } from './run';
 import { is64BitWindows } from './windows-arch';
@@ -133,9 +135,9 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
         const text = c.header ? `${c.header}\r\n${r.stdout}${r.stderr}` : r.stdout;
         if (c.sections && r.ok) for (const [file, section] of splitSections(r.stdout, c.sections)) keep({ ...c, file }, section, encoding);
         else if (r.ok && r.stdout.trim() + (c.header ? r.stderr.trim() : '')) files.set(c.file, { name: c.file, text, encoding });
-        else for (const file of c.sections ? Object.values(c.sections) : [c.file]) record({ ...c, file }, `${c.cmd} ${c.args.join(' ')} exited ${r.exitCode}${r.stderr.trim() ? `: ${r.stderr.trim().split(/\r?\n/)[0]}` : ''}`);
+        else for (const file of c.sections ? Object.values(c.sections) : [c.file]) record({ ...c, file }, exitedPart(`${c.cmd} ${c.args.join(' ')}`, r.exitCode, r.stderr));
       } catch (e) {
-        for (const file of c.sections ? Object.values(c.sections) : [c.file]) record({ ...c, file }, `${c.cmd} could not be started (${(e as Error).message})`);
+        for (const file of c.sections ? Object.values(c.sections) : [c.file]) record({ ...c, file }, { code: 'live.notStarted', params: { command: c.cmd, error: (e as Error).message } });
       } finally {
         tick(c.file);
         await settled(c.file);
@@ -154,14 +156,15 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
 
   function keep(c: LiveCommand, section: string, encoding: `cp${number}`) {
     const failed = /^--- tunnelmedic failed: (.*)$/m.exec(section);
-    if (failed) record(c, `Get-VpnConnection failed: ${failed[1]!.trim()}`);
+    if (failed) record(c, { code: 'live.vpnConnectionFailed', params: { error: failed[1]!.trim() } });
     else if (section.trim()) files.set(c.file, { name: c.file, text: section.replace(/^\r?\n/, ''), encoding });
-    else record(c, 'Get-VpnConnection printed nothing (no VPN connections)');
+    else record(c, { code: 'live.noVpnConnections' });
   }
 
-  function record(c: LiveCommand, message: string) {
-    if (c.optional) notCollected.push(`${c.file}: ${message}`);
-    else readProblems.push({ source: c.file, message: `not collected: ${message}` });
+  /** An optional file's reason goes to not-collected.txt's English "file: reason" lines; a needed file's is a problem. */
+  function record(c: LiveCommand, reason: ProblemPart) {
+    if (c.optional) notCollected.push(`${c.file}: ${problemText(reason.code, reason.params)}`);
+    else readProblems.push(problemAt(c.file, undefined, 'live.notCollected', { reason }));
   }
 
   if (files.size === 0) {
@@ -184,4 +187,10 @@ function splitSections(stdout: string, sections: Record<string, string>): [strin
     else if (current !== undefined) out.set(current, out.get(current)! + line);
   }
   return [...out];
+}
+
+/** Why a command gave no file: its exit code, and the first line of what it wrote to stderr when it wrote any. */
+function exitedPart(command: string, exitCode: number, stderr: string): ProblemPart {
+  const firstLine = stderr.trim().split(/\r?\n/)[0];
+  return stderr.trim() ? { code: 'live.exitedWithError', params: { command, exitCode, error: firstLine! } } : { code: 'live.exited', params: { command, exitCode } };
 }

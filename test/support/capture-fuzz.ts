@@ -195,7 +195,7 @@ function gcFunction(): () => void {
 }
 
 /** One input: file names and their bytes. */
-function makeInput(m: Mutator): Map<string, Buffer> {
+export function makeInput(m: Mutator): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const count = 1 + m.int(8);
   for (let i = 0; i < count; i++) {
@@ -213,7 +213,7 @@ function dump(dir: string, files: Map<string, Buffer>): void {
   }
 }
 
-function inMemory(files: Map<string, Buffer>): Capture {
+export function inMemory(files: Map<string, Buffer>): Capture {
   const map = new Map<string, CaptureFile>();
   let codepage = 850;
   const meta = files.get('capture.json');

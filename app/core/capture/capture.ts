@@ -1,4 +1,5 @@
 import * as z from '../model/zod';
+import type { Problem } from '../model/problems';
 
 /** The capture contract of DESIGN.md: the file names a capture directory may hold. */
 export const CAPTURE_FILES = {
@@ -46,7 +47,7 @@ export interface Capture {
   meta: CaptureMeta;
   files: Map<string, CaptureFile>;
   /** problems met while reading (unreadable capture.json, …); `unreadable`: the file was not read at all */
-  readProblems: { source: string; message: string; unreadable?: boolean }[];
+  readProblems: (Problem & { unreadable?: boolean })[];
   /** what the collector recorded it could not collect ("route-print.txt: route not found") */
   notCollected?: string[];
 }

@@ -45,7 +45,7 @@ const ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 export function diagnose(snapshot: Snapshot, opts: { corporateNetworks?: string[]; language?: EngineLanguage; policy?: Policy } = {}): Finding[] {
   // scripts know the machine they are for: its Windows generation and interface addresses
   const machine = scriptMachineOf(snapshot);
-  const ctx: DiagnoseContext = { snapshot, corporateNetworks: opts.corporateNetworks ?? [], policy: opts.policy, t: compiledT(engineT(opts.language)), machine };
+  const ctx: DiagnoseContext = { snapshot, corporateNetworks: opts.corporateNetworks ?? [], policy: opts.policy, t: compiledT(engineT(opts.language)), language: opts.language, machine };
   return RULES.flatMap((rule) => rule(ctx))
     .map((f) => {
       // a fix whose steps that Windows cannot script (issue 11.6) is withheld, and the evidence says why

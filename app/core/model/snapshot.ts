@@ -2,10 +2,18 @@ import * as z from './zod';
 
 /** The typed model of one machine (DESIGN.md "Report JSON" → snapshot). Additive changes only. */
 
+/** a template's value: text or a whole number (line numbers, counts, sizes, exit codes) */
+const ProblemValueSchema = z.union([z.string(), z.number().int()]);
+const ProblemPartSchema = z.object({ code: z.string(), params: z.record(z.string(), ProblemValueSchema).optional() });
+
+/** `message` is English; `code` names its template (app/core/i18n/*.json `problem`), `params` fill it, so a reader can show it in its own language. */
 export const ProblemSchema = z.object({
   source: z.string(),
   line: z.number().int().positive().optional(),
   message: z.string(),
+  code: z.string().optional(),
+  /** a value is text or a number, or a text of its own (code and values) translated with it */
+  params: z.record(z.string(), z.union([z.string(), z.number().int(), ProblemPartSchema])).optional(),
 });
 
 export const AddressSchema = z.object({ address: z.string(), prefixLength: z.number().int().min(0).max(128) });

@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
 
 /**
  * file-versions.txt (capture contract): "FULLPATH<TAB>VERSION[<TAB>DESCRIPTION]" per line, written
@@ -23,7 +23,7 @@ export function parseFileVersions(text: string, source = 'file-versions.txt'): P
       if (t === '' || t.startsWith('#') || t.startsWith(';')) return;
       const [path, version, description] = raw.split('\t').map((s) => s.trim());
       if (!path || !version || !/^\d+(\.\d+){1,3}/.test(version)) {
-        problems.push({ source, line: i + 1, message: `not "PATH<TAB>VERSION": ${JSON.stringify(t.slice(0, 100))}` });
+        problems.push(problemAt(source, i + 1, 'fileVersions.notPathVersion', { line: JSON.stringify(t.slice(0, 100)) }));
         return;
       }
       value.push({ path, version: /^\d+(\.\d+){1,3}/.exec(version)![0], ...(description ? { description } : {}), line: i + 1 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 import { classifyAdapter } from './adapter-kind';
 import { IPCONFIG_CORPUS } from './ipconfig.corpus-expected';
-import { NOT_IPCONFIG, parseIpconfig } from './ipconfig';
+import { parseIpconfig } from './ipconfig';
 import type { IpconfigAdapter } from './types';
 
 const sig = (a: IpconfigAdapter) =>
@@ -76,7 +76,7 @@ describe('parseIpconfig on small fixtures', () => {
     for (const text of [linux, '', '   \n\n', 'garbage\n: . . : x']) {
       const r = parseIpconfig(text, 'x.txt');
       expect(r.value.adapters).toEqual([]);
-      expect(r.problems).toEqual([{ source: 'x.txt', line: 1, message: NOT_IPCONFIG }]);
+      expect(r.problems).toEqual([{ source: 'x.txt', line: 1, message: 'not a Windows ipconfig output', code: 'ipconfig.notIpconfig' }]);
     }
     expect(parseIpconfig('\n\nhello').problems[0]).toMatchObject({ line: 3, source: 'ipconfig-all.txt' });
   });

@@ -1,4 +1,5 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
@@ -31,7 +32,6 @@ import type { IpconfigAdapter, IpconfigResult } from './types';
  *   followed by /all): the line where the next one starts is reported and one set of adapters is
  *   kept, the fuller one (more lines understood), on a tie the later one.
  */
-export const NOT_IPCONFIG = 'not a Windows ipconfig output';
 
 type ContinuationKind = 'ip' | 'name' | 'wrap';
 
@@ -76,7 +76,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   const runs: Run[] = [{ result: { adapters: [] }, understood: 0 }];
   let run = runs[0]!;
   let result = run.result;
-  const report = (line: number, message: string) => problems.push({ source, line, message });
+  const report = (line: number, code: ProblemCode, params?: ProblemParams) => problems.push(problemAt(source, line, code, params));
   // double-spaced pastes put a blank line after every line, also between a value and its 80-column wrap
   const nonBlank = lines.filter((l) => l.trim() !== '').length;
   const followedByBlank = lines.filter((l, i) => l.trim() !== '' && (lines[i + 1] ?? '').trim() === '').length;
@@ -94,7 +94,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     const a = current.adapter;
     if (current.maskPending) {
       const addr = a.ipv4[current.maskPending.index];
-      report(current.maskPending.line, `IPv4 address ${addr?.address ?? ''} has no subnet mask; taken as /32`);
+      report(current.maskPending.line, 'ipconfig.noMask', { address: addr?.address ?? '' });
     }
     a.kind = classifyAdapter(a.header, a.description);
     result.adapters.push(a);
@@ -105,7 +105,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   const startRunIfAnother = (lineNo: number) => {
     if (result.adapters.length === 0 && !current) return;
     finish();
-    report(promptLine ?? lineNo, 'another ipconfig output starts here; one set of adapters is kept (the fuller output, on a tie the later one)');
+    report(promptLine ?? lineNo, 'ipconfig.anotherOutput');
     run = { result: { adapters: [] }, understood: 0 };
     runs.push(run);
     result = run.result;
@@ -115,7 +115,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   const addIp = (lineNo: number, label: string, value: string, meaning: LabelMeaning, b: Builder | undefined) => {
     const ip = parseIpValue(value);
     if (!ip) {
-      report(lineNo, `${label}: ${quote(value)} is not an IP address; ignored`);
+      report(lineNo, 'ipconfig.notAnAddress', { label, value: quote(value) });
       return;
     }
     if (!b) return;
@@ -130,7 +130,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       case 'ipv4Address':
       case 'ipv6Address':
         if (ip.family === 4) {
-          if (b.maskPending) report(b.maskPending.line, `IPv4 address ${a.ipv4[b.maskPending.index]?.address ?? ''} has no subnet mask; taken as /32`);
+          if (b.maskPending) report(b.maskPending.line, 'ipconfig.noMask', { address: a.ipv4[b.maskPending.index]?.address ?? '' });
           a.ipv4.push({ address: ip.address, prefixLength: 32 });
           b.maskPending = { index: a.ipv4.length - 1, line: lineNo };
         } else {
@@ -174,7 +174,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     for (const glue of ['', '%', ':', '.']) {
       const joined = value + glue + next.trim();
       if (!parseIpValue(joined)) continue;
-      for (const e of elisions) report(e + 1, `elision line ${quote(lines[e] ?? '')} skipped`);
+      for (const e of elisions) report(e + 1, 'ipconfig.elision', { line: quote(lines[e] ?? '') });
       return { value: joined, lastIndex: j };
     }
     return undefined;
@@ -189,7 +189,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     const prevBlank = (lines[i - 1] ?? '').trim() === '';
     if (isElisionLine(line.trim())) {
       // a person's "." or ":" shortening the paste: not data, and the adapter it sits in goes on
-      report(lineNo, `elision line ${quote(line)} skipped`);
+      report(lineNo, 'ipconfig.elision', { line: quote(line) });
       continue;
     }
     prevRaw = line; // padding after the text is not part of it: only the printed width tells a wrap
@@ -221,7 +221,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       if (header) current = { adapter: newAdapter(header.header, header.name) };
       else {
         const h = line.trim().slice(0, -1).trimEnd();
-        report(lineNo, `adapter header ${quote(h)} is not in the known headers; read as an adapter of unknown kind`);
+        report(lineNo, 'ipconfig.unknownHeader', { header: quote(h) });
         current = { adapter: newAdapter(h, h) };
       }
       ctx = undefined;
@@ -233,7 +233,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       const { meaning, label, value } = known;
       ctx = undefined;
       if (ADAPTER_ONLY.has(meaning) && !current) {
-        report(lineNo, `${quote(label)} outside an adapter section`);
+        report(lineNo, 'ipconfig.outsideAdapter', { label: quote(label) });
         continue;
       }
       run.understood++;
@@ -247,7 +247,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
           break;
         case 'mediaState': {
           const c = parseMediaState(value);
-          if (c === undefined) report(lineNo, `${label}: unknown media state ${quote(value)}`);
+          if (c === undefined) report(lineNo, 'ipconfig.unknownMediaState', { label, value: quote(value) });
           else if (a) a.connected = c;
           break;
         }
@@ -259,19 +259,19 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
           if (/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value)) {
             if (a) a.mac = value.toLowerCase();
           } else if (value !== '' && !/^\[.*\]$/u.test(value) && !/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value.replace(/[x*#]/giu, '0'))) {
-            report(lineNo, `${label}: ${quote(value)} is not a physical address`);
+            report(lineNo, 'ipconfig.notPhysical', { label, value: quote(value) });
           }
           break;
         case 'dhcpEnabled': {
           const yes = parseYesNo(value);
-          if (yes === undefined) report(lineNo, `${label}: ${quote(value)} is neither yes nor no`);
+          if (yes === undefined) report(lineNo, 'ipconfig.notYesNo', { label, value: quote(value) });
           else if (a) a.dhcp = yes;
           break;
         }
         case 'subnetMask': {
           const prefix = maskToPrefix(value);
-          if (prefix === undefined) report(lineNo, `${label}: ${quote(value)} is not a subnet mask`);
-          else if (!current?.maskPending) report(lineNo, `${label} ${value} without an IPv4 address before it`);
+          if (prefix === undefined) report(lineNo, 'ipconfig.notAMask', { label, value: quote(value) });
+          else if (!current?.maskPending) report(lineNo, 'ipconfig.maskWithoutAddress', { label, value });
           else {
             const addr = a?.ipv4[current.maskPending.index];
             if (addr) addr.prefixLength = prefix;
@@ -304,7 +304,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
 
     if (labelShaped(line) && !parseIpValue(line)) {
       const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
-      report(lineNo, `unknown label ${quote(stripLeaderTail(m?.[1] ?? line))}`);
+      report(lineNo, 'ipconfig.unknownLabel', { label: quote(stripLeaderTail(m?.[1] ?? line)) });
       ctx = undefined;
       continue;
     }
@@ -328,14 +328,14 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       ctx = undefined;
       continue;
     }
-    report(lineNo, `unrecognised line ${quote(line)}`);
+    report(lineNo, 'ipconfig.unrecognised', { line: quote(line) });
     ctx = undefined;
   }
   finish();
 
   if (!sawStructure) {
     const first = lines.findIndex((l) => l.trim() !== '');
-    return { value: { adapters: [] }, problems: [{ source, line: first >= 0 ? first + 1 : 1, message: NOT_IPCONFIG }] };
+    return { value: { adapters: [] }, problems: [problemAt(source, first >= 0 ? first + 1 : 1, 'ipconfig.notIpconfig')] };
   }
   return { value: keptRun(runs), problems };
 }

@@ -2,7 +2,11 @@ import { isDottedQuad } from './ipv4-dotted';
 import { forEachDuplicate } from './lmhosts-duplicates';
 import { MAX_NAME, plainEntry } from './lmhosts-plain-entry';
 import { lineAt, textLines, type TextLines } from './text-lines';
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
+
+/** Reports a line NetBT would misread: the template of problem-text.ts and its values. */
+type Issue = (line: number, code: ProblemCode, params?: ProblemParams) => void;
 
 /**
  * LMHOSTS (windows-reference.md §3; lmhosts.sam; KB Q180094, Q102725, Q104576): one entry per
@@ -51,12 +55,12 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
   const crlf = countOf(text, '\r\n');
   const lf = countOf(text, '\n') - crlf;
   const lineEnding = crlf === 0 && lf === 0 ? 'none' : crlf === 0 ? 'lf' : lf === 0 ? 'crlf' : 'mixed';
-  const issue = (line: number, message: string) => issues.push({ source, line, message });
+  const issue: Issue = (line, code, params) => issues.push(problemAt(source, line, code, params));
   const { entries, directives } = readLines(lines, lineCount, issue);
   forEachDuplicate(entries, (e, first) => {
     // both #MH: one multihomed host, as meant
     if (first.mh && e.mh) return;
-    issue(e.line, `name ${describeName(e)} is already on line ${first.line}: only one of the two addresses is used (mark both #MH for a multihomed host)`);
+    issue(e.line, 'lmhosts.duplicateName', { name: describeName(e), first: first.line });
   });
   return { value: { entries, directives, lineEnding, lineCount, issues }, problems: [] };
 }
@@ -67,7 +71,7 @@ export function parseLmhosts(text: string, source = 'lmhosts'): ParseResult<Lmho
  * also held the duplicate search ran into that code before it had ever run, was thrown away, and
  * was compiled again in each of a process's first scans.
  */
-function readLines(lines: TextLines, lineCount: number, issue: (line: number, message: string) => void): { entries: LmhostsEntry[]; directives: LmhostsDirective[] } {
+function readLines(lines: TextLines, lineCount: number, issue: Issue): { entries: LmhostsEntry[]; directives: LmhostsDirective[] } {
   const entries: LmhostsEntry[] = [];
   const directives: LmhostsDirective[] = [];
   const text = lines.text;
@@ -85,7 +89,7 @@ function readLines(lines: TextLines, lineCount: number, issue: (line: number, me
     const raw = lineAt(lines, i);
     const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line)) {
-      issue(n, 'control characters or undecodable bytes: binary data, not LMHOSTS text');
+      issue(n, 'lmhosts.binary');
       continue;
     }
     const trimmed = line.trim();
@@ -96,19 +100,19 @@ function readLines(lines: TextLines, lineCount: number, issue: (line: number, me
       const word = directive[1]!.toUpperCase();
       if (word === 'INCLUDE') {
         const target = directive[2]!.replace(/\s+#.*$/, '').replace(/^"(.*)"$/, '$1').trim();
-        if (!target) issue(n, '#INCLUDE without a file name');
+        if (!target) issue(n, 'lmhosts.includeWithoutFile');
         directives.push({ line: n, kind: 'include', target });
         const server = /^\\\\([^\\]+)\\/.exec(target)?.[1];
         if (server && !entries.some((e) => e.pre && e.name.trim().toUpperCase() === server.toUpperCase())) {
-          issue(n, `#INCLUDE from \\\\${server}: no earlier #PRE entry maps ${server}, so the file cannot be fetched (Q102725)`);
+          issue(n, 'lmhosts.includeServerUnmapped', { server });
         }
       } else if (word === 'BEGIN_ALTERNATE') {
-        if (alternateOpen !== undefined) issue(n, `#BEGIN_ALTERNATE inside the block opened on line ${alternateOpen}`);
+        if (alternateOpen !== undefined) issue(n, 'lmhosts.alternateNested', { opened: alternateOpen });
         alternateOpen = n;
         directives.push({ line: n, kind: 'begin-alternate' });
       } else if (word === 'END_ALTERNATE') {
-        if (alternateOpen === undefined) issue(n, '#END_ALTERNATE without #BEGIN_ALTERNATE');
-        else if (!directives.some((d) => d.kind === 'include' && d.line > alternateOpen!)) issue(n, `the #BEGIN_ALTERNATE block of line ${alternateOpen} holds no #INCLUDE`);
+        if (alternateOpen === undefined) issue(n, 'lmhosts.endWithoutBegin');
+        else if (!directives.some((d) => d.kind === 'include' && d.line > alternateOpen!)) issue(n, 'lmhosts.alternateEmpty', { opened: alternateOpen });
         alternateOpen = undefined;
         directives.push({ line: n, kind: 'end-alternate' });
       } else {
@@ -119,7 +123,7 @@ function readLines(lines: TextLines, lineCount: number, issue: (line: number, me
     const entry = parseEntry(trimmed, n, issue);
     if (entry) entries.push(entry);
   }
-  if (alternateOpen !== undefined) issue(alternateOpen, '#BEGIN_ALTERNATE without #END_ALTERNATE');
+  if (alternateOpen !== undefined) issue(alternateOpen, 'lmhosts.beginWithoutEnd');
   return { entries, directives };
 }
 
@@ -134,16 +138,16 @@ export function describeName(e: Pick<LmhostsEntry, 'name' | 'suffix' | 'quoted' 
   return e.quoted ? `"${e.rawName}"` : e.rawName;
 }
 
-function parseEntry(text: string, n: number, issue: (line: number, message: string) => void): LmhostsEntry | undefined {
+function parseEntry(text: string, n: number, issue: Issue): LmhostsEntry | undefined {
   const addr = /^(\S+)\s+(.*)$/.exec(text);
   if (!addr) {
-    issue(n, `an address without a name: ${text.slice(0, 80)}`);
+    issue(n, 'lmhosts.addressWithoutNameLine', { line: text.slice(0, 80) });
     return undefined;
   }
   const address = addr[1]!;
   // four decimal parts 0–255 without leading zeros: ipaddr.js's isValidFourPartDecimal (ipv4-dotted.ts is tested against it)
   if (!isDottedQuad(address)) {
-    issue(n, `"${address.slice(0, 40)}" is not an IPv4 address: the line is neither an entry nor a comment (a comment starts with #)`);
+    issue(n, 'lmhosts.notAnAddress', { address: address.slice(0, 40) });
     return undefined;
   }
   let rest = addr[2]!;
@@ -152,7 +156,7 @@ function parseEntry(text: string, n: number, issue: (line: number, message: stri
   if (rest.startsWith('"')) {
     const end = rest.indexOf('"', 1);
     if (end < 0) {
-      issue(n, 'quoted name without its closing quote');
+      issue(n, 'lmhosts.quoteNotClosed');
       return undefined;
     }
     rawName = rest.slice(1, end);
@@ -163,7 +167,7 @@ function parseEntry(text: string, n: number, issue: (line: number, message: stri
     rawName = m[1]!;
     rest = m[2]!;
     if (rawName.startsWith('#')) {
-      issue(n, `address ${address} without a name`);
+      issue(n, 'lmhosts.addressWithoutName', { address });
       return undefined;
     }
   }
@@ -178,26 +182,26 @@ function parseEntry(text: string, n: number, issue: (line: number, message: stri
     else if (word === '#MH') entry.mh = true;
     else if (word.startsWith('#DOM:')) {
       const domain = token.slice(5);
-      if (!domain) issue(n, '#DOM: without a domain name');
-      else if (domain.length > MAX_NAME) issue(n, `domain "${domain}" is longer than ${MAX_NAME} characters`);
+      if (!domain) issue(n, 'lmhosts.domWithoutDomain');
+      else if (domain.length > MAX_NAME) issue(n, 'lmhosts.domainTooLong', { domain, max: MAX_NAME });
       entry.domain = domain;
     } else if (token.startsWith('#')) break; // the rest is a comment
     else {
-      issue(n, `unexpected "${token.slice(0, 40)}" after the name (one name per line; comments start with #)`);
+      issue(n, 'lmhosts.unexpectedToken', { token: token.slice(0, 40) });
       break;
     }
   }
   if (entry.domain !== undefined && !entry.pre) {
-    issue(n, `#DOM:${entry.domain} without #PRE: the domain controller ${rawName} is not preloaded, so logon validation over the VPN cannot find it (Q180094)`);
+    issue(n, 'lmhosts.domWithoutPre', { domain: entry.domain, name: rawName });
   }
   return entry;
 }
 
 /** NetBT's 16-byte name: `\0xNN` escapes decoded, padded with spaces; the 16th byte is the suffix. */
-function decodeName(raw: string, quoted: boolean, n: number, issue: (line: number, message: string) => void): { name: string; suffix?: number } | undefined {
+function decodeName(raw: string, quoted: boolean, n: number, issue: Issue): { name: string; suffix?: number } | undefined {
   if (!quoted) {
-    if (/\\0x/i.test(raw)) issue(n, `"${raw}": \\0xNN escapes work only inside a quoted name`);
-    if (raw.length > MAX_NAME) issue(n, `name "${raw}" is ${raw.length} characters; NetBIOS names have at most ${MAX_NAME}`);
+    if (/\\0x/i.test(raw)) issue(n, 'lmhosts.escapeUnquoted', { name: raw });
+    if (raw.length > MAX_NAME) issue(n, 'lmhosts.nameTooLong', { name: raw, length: raw.length, max: MAX_NAME });
     return { name: raw.slice(0, MAX_NAME) };
   }
   let name = '';
@@ -206,7 +210,7 @@ function decodeName(raw: string, quoted: boolean, n: number, issue: (line: numbe
     if (raw[i] === '\\' && /^\\0x/i.test(raw.slice(i, i + 3))) {
       const hex = /^\\0x([0-9a-f]{2})/i.exec(raw.slice(i));
       if (!hex) {
-        issue(n, `"${raw}": \\0x must be followed by two hex digits`);
+        issue(n, 'lmhosts.escapeDigits', { name: raw });
         return undefined;
       }
       bytes.push(parseInt(hex[1]!, 16));
@@ -217,14 +221,14 @@ function decodeName(raw: string, quoted: boolean, n: number, issue: (line: numbe
       i++;
     }
   }
-  if (name.includes('\t')) issue(n, `"${raw}": pad names with spaces, not tabs`);
+  if (name.includes('\t')) issue(n, 'lmhosts.tabPadding', { name: raw });
   if (name.length > MAX_NAME + 1) {
-    issue(n, `"${raw}" is ${name.length} characters after decoding; at most 16 (15 + the \\0xNN suffix)`);
+    issue(n, 'lmhosts.decodedTooLong', { name: raw, length: name.length });
     return { name: name.slice(0, MAX_NAME) };
   }
   if (bytes.length > 0 && name.length < MAX_NAME + 1) {
     const base = raw.replace(/\\0x[0-9a-f]{2}/gi, '');
-    issue(n, `"${raw}" is not padded to ${MAX_NAME} characters before its \\0xNN suffix, so the suffix is not the 16th byte: pad with spaces, e.g. "${base.padEnd(MAX_NAME, ' ')}${raw.slice(base.length)}" (Q180094)`);
+    issue(n, 'lmhosts.suffixNotPadded', { name: raw, max: MAX_NAME, example: `${base.padEnd(MAX_NAME, ' ')}${raw.slice(base.length)}` });
   }
   if (name.length === MAX_NAME + 1) return { name: name.slice(0, MAX_NAME), suffix: name.charCodeAt(MAX_NAME) };
   return { name };

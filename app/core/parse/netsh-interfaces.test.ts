@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
-import { NOT_A_TABLE, parseNetshInterfaces } from './netsh-interfaces';
+import { parseNetshInterfaces } from './netsh-interfaces';
+
+const NOT_A_TABLE = 'not an `interface ipv4 show interfaces` table';
 
 /** Rows read "idx met mtu state | name"; checked by hand against each file. */
 const NETSH_CORPUS: Record<string, { rows: string[]; problems: [number, string][] }> = {
@@ -84,8 +86,8 @@ describe('parseNetshInterfaces on small fixtures', () => {
     const r = parseNetshInterfaces(text, 'n.txt');
     expect(r.value.interfaces).toEqual([{ index: 3, metric: 10, mtu: 1500, state: 'connected', name: 'Corp VPN' }]);
     expect(r.problems).toEqual([
-      { source: 'n.txt', line: 4, message: 'not an interface row «x 10 1500 connected Broken»' },
-      { source: 'n.txt', line: 5, message: 'not an interface row «9 10 1500»' },
+      { source: 'n.txt', line: 4, message: 'not an interface row «x 10 1500 connected Broken»', code: 'netsh.notARow', params: { line: '«x 10 1500 connected Broken»' } },
+      { source: 'n.txt', line: 5, message: 'not an interface row «9 10 1500»', code: 'netsh.notARow', params: { line: '«9 10 1500»' } },
     ]);
   });
 
@@ -96,9 +98,11 @@ describe('parseNetshInterfaces on small fixtures', () => {
         source: 'netsh-interfaces.txt',
         line: 2,
         message: `${NOT_A_TABLE}: no Idx/Met/MTU/State/Name table found (first line «The following command was not found: interface ipv4 show interfaces.»)`,
+        code: 'netsh.noTable',
+        params: { first: '«The following command was not found: interface ipv4 show interfaces.»' },
       },
     ]);
-    expect(parseNetshInterfaces('').problems).toEqual([{ source: 'netsh-interfaces.txt', line: 1, message: `${NOT_A_TABLE}: empty output` }]);
+    expect(parseNetshInterfaces('').problems).toEqual([{ source: 'netsh-interfaces.txt', line: 1, message: `${NOT_A_TABLE}: empty output`, code: 'netsh.empty' }]);
   });
 });
 

@@ -1,4 +1,5 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { NetshInterface, NetshInterfacesResult } from './types';
 
@@ -15,7 +16,6 @@ import type { NetshInterface, NetshInterfacesResult } from './types';
  * (no index, so useless for metrics) and logs of netsh commands — are named in a single problem
  * instead of being half-parsed.
  */
-export const NOT_A_TABLE = 'not an `interface ipv4 show interfaces` table';
 
 const UNDERLINE = /^\s*(-+)\s+(-+)\s+(-+)\s+(-+)\s+(-+)\s*$/u;
 const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/u;
@@ -69,22 +69,22 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
   const lines = text.split(/\r\n|\r|\n/u);
   const problems: Problem[] = [];
   const interfaces: NetshInterface[] = [];
-  const single = (line: number, why: string): ParseResult<NetshInterfacesResult> => ({
+  const single = (line: number, code: ProblemCode, params?: ProblemParams): ParseResult<NetshInterfacesResult> => ({
     value: { interfaces: [] },
-    problems: [{ source, line, message: `${NOT_A_TABLE}: ${why}` }],
+    problems: [problemAt(source, line, code, params)],
   });
 
   const underlineAt = lines.findIndex(isUnderline);
   if (underlineAt < 0) {
     const showIf = lines.findIndex((l) => SHOW_INTERFACE_HEADER.test(l) || SHOW_INTERFACE_ROW.test(l));
     if (showIf >= 0) {
-      return single(showIf + 1, 'this is `netsh interface show interface` (Admin State/State/Type/Interface Name, no interface index or metric)');
+      return single(showIf + 1, 'netsh.showInterface');
     }
     const log = lines.findIndex((l) => COMMAND_LOG.test(l));
-    if (log >= 0) return single(log + 1, 'this is a log of netsh/route commands and their replies, not command output');
+    if (log >= 0) return single(log + 1, 'netsh.commandLog');
     const first = lines.findIndex((l) => l.trim() !== '' && !PROMPT.test(l));
-    if (first < 0) return single(1, 'empty output');
-    return single(first + 1, `no Idx/Met/MTU/State/Name table found (first line ${quote(lines[first] ?? '')})`);
+    if (first < 0) return single(1, 'netsh.empty');
+    return single(first + 1, 'netsh.noTable', { first: quote(lines[first] ?? '') });
   }
 
   // for each line, whether the next non-blank line is an underline (i.e. this line is a header)
@@ -112,7 +112,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       if (interfaces.length > 0) {
         // a second run of the command: one table is kept, the fuller (on a tie the later)
         const header = headerAbove.lastIndexOf(true, i - 1);
-        problems.push({ source, line: promptLine ?? (header >= 0 ? header + 1 : lineNo), message: 'another netsh output starts here; one table is kept (the fuller output, on a tie the later one)' });
+        problems.push(problemAt(source, promptLine ?? (header >= 0 ? header + 1 : lineNo), 'netsh.anotherOutput'));
         earlier = interfaces.splice(0);
       }
       promptLine = undefined;
@@ -121,18 +121,18 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       continue;
     }
     if (isElisionLine(line.trim())) {
-      problems.push({ source, line: lineNo, message: `elision line skipped ${quote(line)}` });
+      problems.push(problemAt(source, lineNo, 'netsh.elision', { line: quote(line) }));
       continue;
     }
     // the header sits right above an underline; its words are localised, so only its position is checked
     if (headerAbove[i] && !rowMatch(line)) continue;
     if (!inTable) {
-      problems.push({ source, line: lineNo, message: `unrecognised line before the table ${quote(line)}` });
+      problems.push(problemAt(source, lineNo, 'netsh.beforeTable', { line: quote(line) }));
       continue;
     }
     const row = splitRow(line, starts);
     if (row) interfaces.push(row);
-    else problems.push({ source, line: lineNo, message: `not an interface row ${quote(line)}` });
+    else problems.push(problemAt(source, lineNo, 'netsh.notARow', { line: quote(line) }));
   }
   const kept = earlier && earlier.length > interfaces.length ? earlier : interfaces;
   return { value: { interfaces: kept }, problems };

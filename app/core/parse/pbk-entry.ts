@@ -1,4 +1,4 @@
-import type { Problem } from '../model/problems';
+import { problemAt, type Problem } from '../model/problems';
 import type { AuthProtocol, VpnProfile } from '../model/vpn-profile';
 import type { PbkSection } from './pbk-document';
 
@@ -77,7 +77,7 @@ export function readEntry(section: PbkSection, source: string, problems: Problem
     const v = first(key);
     if (!v) return undefined;
     if (/^\s*-?\d+\s*$/.test(v.value)) return Number(v.value.trim());
-    problems.push({ source, line: v.index + 1, message: `[${section.name}] ${key}=${v.value.slice(0, 40)} is not a number` });
+    problems.push(problemAt(source, v.index + 1, 'pbk.notANumber', { entry: section.name, key, value: v.value.slice(0, 40) }));
     return undefined;
   };
   const entry: PbkEntry = {

@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { readEntry, type PbkEntry } from './pbk-entry';
 import type { PbkDocument, PbkGroupKind, PbkLine, PbkSection, PbkValue } from './pbk-document';
 
@@ -56,7 +56,7 @@ export function parsePbkDocument(text: string, source = 'rasphone.pbk'): ParseRe
   lines.forEach((line, index) => {
     const n = index + 1;
     if (line.text.length > PBK_MAX_LINE) {
-      problems.push({ source, line: n, message: `line is ${line.text.length} characters long (a phonebook value is at most a few hundred); it is kept as it is but not interpreted` });
+      problems.push(problemAt(source, n, 'pbk.lineTooLong', { length: line.text.length }));
       return;
     }
     const name = headerName(line.text);
@@ -72,11 +72,11 @@ export function parsePbkDocument(text: string, source = 'rasphone.pbk'): ParseRe
     if (t === '' || t.startsWith(';') || t.startsWith('#')) return;
     const eq = line.text.indexOf('=');
     if (eq <= 0) {
-      problems.push({ source, line: n, message: `not a "Key=value" line: ${JSON.stringify(t.slice(0, 80))}` });
+      problems.push(problemAt(source, n, 'pbk.notKeyValue', { line: JSON.stringify(t.slice(0, 80)) }));
       return;
     }
     if (!current) {
-      problems.push({ source, line: n, message: 'value before the first [entry] line; kept but belongs to no entry' });
+      problems.push(problemAt(source, n, 'pbk.valueBeforeEntry'));
       return;
     }
     const key = line.text.slice(0, eq).trim();
@@ -90,10 +90,10 @@ export function parsePbkDocument(text: string, source = 'rasphone.pbk'): ParseRe
   for (const s of sections) {
     // RasEnumEntries works by name; which of two same-named entries Windows dials is not documented.
     const first = seen.get(s.name.toLowerCase());
-    if (first !== undefined) problems.push({ source, line: s.index + 1, message: `entry [${s.name}] appears twice (first at line ${first}); which one Windows uses is uncertain — both are shown` });
+    if (first !== undefined) problems.push(problemAt(source, s.index + 1, 'pbk.entryTwice', { name: s.name, first }));
     else seen.set(s.name.toLowerCase(), s.index + 1);
   }
-  if (text.trim() !== '' && sections.length === 0) problems.push({ source, message: 'no [entry] section found: not a phonebook' });
+  if (text.trim() !== '' && sections.length === 0) problems.push(problemAt(source, undefined, 'pbk.notAPhonebook'));
   return { value: { lines, sections }, problems };
 }
 

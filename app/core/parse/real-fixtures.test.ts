@@ -162,7 +162,7 @@ describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
       'Adaptér sítě Ethernet LAN-Verbindung | ethernet | up | 192.168.1.100/24 | 192.168.1.1 | 192.168.1.1',
       'Breitbandverbindung | ppp | up | 85.180.143.6/32 | 85.180.143.6 | 62.109.123.197 213.191.74.19',
     ]);
-    expect(problems).toEqual([{ source: 'x.txt', line: 14, message: 'adapter header «Adaptér sítě Ethernet LAN-Verbindung» is not in the known headers; read as an adapter of unknown kind' }]);
+    expect(problems).toEqual([{ source: 'x.txt', line: 14, message: 'adapter header «Adaptér sítě Ethernet LAN-Verbindung» is not in the known headers; read as an adapter of unknown kind', code: 'ipconfig.unknownHeader', params: { header: '«Adaptér sítě Ethernet LAN-Verbindung»' } }]);
   });
 
   it('keeps the fuller output when plain ipconfig is followed by ipconfig /all', () => {
@@ -247,6 +247,6 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
     expect(twice.value.routes).toHaveLength(8);
     expect(twice.value.interfaces).toHaveLength(3);
     const lines = once.split('\n').length;
-    expect(twice.problems).toEqual([{ source: 'x.txt', line: lines + 2, message: 'another route print output starts here; one is kept (the fuller output, on a tie the later one)' }]);
+    expect(twice.problems).toEqual([{ source: 'x.txt', line: lines + 2, message: 'another route print output starts here; one is kept (the fuller output, on a tie the later one)', code: 'routePrint.anotherOutput' }]);
   });
 });

@@ -1,4 +1,5 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import { problemText, type ProblemPart } from '../i18n/problem-text';
 import { emptyView, markUnreadable, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
@@ -25,7 +26,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
   let headerSeen = false;
 
   if (text.includes('\u0000')) {
-    problems.push({ source, line: 1, message: 'NUL characters in the text: a UTF-16 file read without its byte order mark, or binary data' });
+    problems.push(problemAt(source, 1, 'regFile.nulCharacters'));
   }
 
   for (let i = 0; i < lines.length; i++) {
@@ -37,7 +38,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
       headerSeen = true;
       if (HEADER_V5.test(line)) format = 'v5';
       else if (HEADER_V4.test(line)) format = 'regedit4';
-      else problems.push({ source, line: start, message: `missing .reg header ("Windows Registry Editor Version 5.00" or "REGEDIT4"): ${line.slice(0, 80)}` });
+      else problems.push(problemAt(source, start, 'regFile.missingHeader', { line: line.slice(0, 80) }));
       if (format !== 'unknown' || !/^[["@]/.test(line)) continue;
     }
 
@@ -45,7 +46,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
     if (section) {
       const path = section[2]!;
       if (!ROOT_PATTERN.test(path)) {
-        problems.push({ source, line: start, message: `not a registry key: [${path}]` });
+        problems.push(problemAt(source, start, 'regFile.notAKey', { path }));
         key = undefined;
         continue;
       }
@@ -61,7 +62,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
       continue;
     }
     if (line.startsWith('[')) {
-      problems.push({ source, line: start, message: `key line without its closing "]" (file cut off?): ${line.slice(0, 80)}` });
+      problems.push(problemAt(source, start, 'regFile.keyNotClosed', { line: line.slice(0, 80) }));
       key = undefined;
       continue;
     }
@@ -78,7 +79,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
       line = line.slice(0, -1) + next.trim();
     }
     if (cut) {
-      problems.push({ source, line: start, message: 'the file ends inside a value (cut off?)' });
+      problems.push(problemAt(source, start, 'regFile.endsInValue'));
       continue;
     }
 
@@ -87,11 +88,11 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
     if (!named) {
       // inside a key this line may have been one of its values: unlisted values are now unknown
       if (key) key.listingIncomplete = true;
-      problems.push({ source, line: start, message: `not a .reg value line: ${line.slice(0, 80)}` });
+      problems.push(problemAt(source, start, 'regFile.notAValueLine', { line: line.slice(0, 80) }));
       continue;
     }
     if (!key) {
-      problems.push({ source, line: start, message: 'value line before any [key] line' });
+      problems.push(problemAt(source, start, 'regFile.valueBeforeKey'));
       continue;
     }
     const name = named[1] === '@' ? '' : unescapeRegString(named[2]!);
@@ -104,8 +105,8 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
     const parsed = parseRhs(rhs, format === 'regedit4');
     if ('error' in parsed) {
       // unparsable is not absent: the value's state becomes unknown, so no fix changes (or deletes) it
-      markUnreadable(key, name, `value "${name}": ${parsed.error}`, { file: source, line: start });
-      problems.push({ source, line: start, message: `value "${name}": ${parsed.error}; its state is unknown, so no fix changes it` });
+      markUnreadable(key, name, `value "${name}": ${problemText(parsed.error.code, parsed.error.params)}`, { file: source, line: start });
+      problems.push(problemAt(source, start, 'regValue.unreadable', { name, reason: parsed.error }));
       continue;
     }
     putValue(key, { name, type: parsed.type, data: parsed.data, source: { file: source, line: start } });
@@ -117,20 +118,20 @@ export function unescapeRegString(s: string): string {
   return s.replace(/\\([\s\S])/g, (_, c: string) => c);
 }
 
-function parseRhs(rhs: string, ansi: boolean): { type: RegType; data: RegData } | { error: string } {
+function parseRhs(rhs: string, ansi: boolean): { type: RegType; data: RegData } | { error: ProblemPart } {
   const str = /^"((?:[^"\\]|\\[\s\S])*)"$/.exec(rhs);
   if (str) return { type: 'REG_SZ', data: unescapeRegString(str[1]!) };
-  if (rhs.startsWith('"')) return { error: 'string without its closing quote (file cut off?)' };
+  if (rhs.startsWith('"')) return { error: { code: 'regValue.stringNotClosed' } };
   const dword = /^dword:([0-9a-f]{8})$/i.exec(rhs);
   if (dword) return { type: 'REG_DWORD', data: parseInt(dword[1]!, 16) };
-  if (/^dword:/i.test(rhs)) return { error: `"${rhs}": dword needs exactly 8 hex digits` };
+  if (/^dword:/i.test(rhs)) return { error: { code: 'regValue.dwordDigits', params: { value: rhs } } };
   const hex = /^hex(?:\(([0-9a-f]{1,8})\))?:(.*)$/i.exec(rhs);
-  if (!hex) return { error: `unknown value format: ${rhs.slice(0, 60)}` };
+  if (!hex) return { error: { code: 'regValue.unknownFormat', params: { value: rhs.slice(0, 60) } } };
   const code = (hex[1] ?? '3').toLowerCase().replace(/^0+(?=.)/, '');
   const type = HEX_TYPES[code];
-  if (!type) return { error: `hex(${hex[1]}) is not a registry type` };
+  if (!type) return { error: { code: 'regValue.notAType', params: { type: hex[1]! } } };
   const body = hex[2]!.replace(/\s+/g, '');
-  if (body !== '' && !/^[0-9a-f]{2}(,[0-9a-f]{2})*$/i.test(body)) return { error: `bad hex bytes: ${body.slice(0, 60)}` };
+  if (body !== '' && !/^[0-9a-f]{2}(,[0-9a-f]{2})*$/i.test(body)) return { error: { code: 'regValue.badHex', params: { bytes: body.slice(0, 60) } } };
   const bytes = body === '' ? [] : body.split(',').map((b) => parseInt(b, 16));
   switch (type) {
     case 'REG_SZ':
@@ -142,12 +143,12 @@ function parseRhs(rhs: string, ansi: boolean): { type: RegType; data: RegData } 
       return { type, data: decodeStrings(bytes, ansi) };
     case 'REG_DWORD':
     case 'REG_DWORD_BIG_ENDIAN': {
-      if (bytes.length !== 4) return { error: `${type} needs 4 bytes, got ${bytes.length}` };
+      if (bytes.length !== 4) return { error: { code: 'regValue.byteCount', params: { type, needs: 4, got: bytes.length } } };
       const ordered = type === 'REG_DWORD' ? [...bytes].reverse() : bytes;
       return { type, data: ordered.reduce((acc, b) => acc * 256 + b, 0) };
     }
     case 'REG_QWORD': {
-      if (bytes.length !== 8) return { error: `REG_QWORD needs 8 bytes, got ${bytes.length}` };
+      if (bytes.length !== 8) return { error: { code: 'regValue.byteCount', params: { type: 'REG_QWORD', needs: 8, got: bytes.length } } };
       const hexText = [...bytes].reverse().map((b) => b.toString(16).padStart(2, '0')).join('');
       return { type, data: `0x${hexText.replace(/^0+(?=.)/, '')}` };
     }

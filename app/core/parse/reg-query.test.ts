@@ -133,7 +133,7 @@ describe('reg query: fixtures', () => {
     expect(lookupValue(key.value, 'HKLM\\Software\\Nope', 'x')).toMatchObject({ state: 'absent', keyExists: false });
 
     const bare = parseRegQuery('\nERROR: The system was unable to find the specified registry key or value.\n', 'r.txt');
-    expect(bare.problems).toEqual([{ source: 'r.txt', line: 2, message: expect.stringContaining('does not say which key') }]);
+    expect(bare.problems).toEqual([{ source: 'r.txt', line: 2, message: expect.stringContaining('does not say which key'), code: 'regQuery.errorWithoutKey', params: { error: expect.any(String) } }]);
     const denied = parseRegQuery('reg query HKLM\\SAM\\SAM\nERROR: Access is denied.\n', 'r.txt');
     expect(denied.problems[0]).toMatchObject({ line: 2, message: expect.stringContaining('Access is denied') });
   });

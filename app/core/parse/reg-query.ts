@@ -1,4 +1,5 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import { problemText, type ProblemPart } from '../i18n/problem-text';
 import { emptyView, keyId, markUnreadable, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
@@ -74,7 +75,7 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
     if (cmd && !/^\s/.test(line)) {
       closeKey();
       query = parseCommand(cmd[1]!, n);
-      if (!query) problems.push({ source, line: n, message: `reg query command line without a key path: ${line.trim()}` });
+      if (!query) problems.push(problemAt(source, n, 'regQuery.commandWithoutKey', { line: line.trim() }));
       key = undefined;
       prevWasKey = false;
       continue;
@@ -111,7 +112,7 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
       prevWasKey = false;
       keyStandalone = false;
       if (!key) {
-        problems.push({ source, line: n, message: `value line outside any key: ${line.trim()}` });
+        problems.push(problemAt(source, n, 'regQuery.valueOutsideKey', { line: line.trim() }));
         continue;
       }
       if (!query || query.value === undefined) key.valuesListed = true;
@@ -119,12 +120,12 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
       const name = DEFAULT_NAMES.has(rawName.toLowerCase()) ? '' : rawName;
       const type = typed[1]! as RegType;
       if (!(REG_TYPES as readonly string[]).includes(type)) {
-        unreadable(key, name, `unknown registry type ${type} for value "${rawName}"`, n);
+        unreadable(key, name, { code: 'regValue.unknownType', params: { type, name: rawName } }, n);
         continue;
       }
       const data = parseData(type, typed[2] ?? '');
       if (typeof data === 'object' && data !== null && 'error' in data) {
-        unreadable(key, name, `${type} value "${rawName}": ${data.error}`, n);
+        unreadable(key, name, { code: data.error.code, params: { type, name: rawName, ...data.error.params } }, n);
         continue;
       }
       putValue(key, { name, type, data, source: { file: source, line: n } });
@@ -134,24 +135,24 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
     prevWasKey = false;
     // an indented line inside a key's listing may have been a value: the listing is no longer complete
     if (key && /^\s/.test(line)) key.listingIncomplete = true;
-    problems.push({ source, line: n, message: `not reg query output: ${line.trim().slice(0, 120)}` });
+    problems.push(problemAt(source, n, 'regQuery.notRegQuery', { line: line.trim().slice(0, 120) }));
   }
   closeKey();
   return { value: view, problems };
 
   /** Unparsable is not absent: the value's state becomes unknown, so no fix changes (or deletes) it. */
-  function unreadable(k: RegistryKey, name: string, why: string, n: number) {
-    markUnreadable(k, name, why, { file: source, line: n });
-    problems.push({ source, line: n, message: `${why}; its state is unknown, so no fix changes it` });
+  function unreadable(k: RegistryKey, name: string, why: ProblemPart, n: number) {
+    markUnreadable(k, name, problemText(why.code, why.params) ?? why.code, { file: source, line: n });
+    problems.push(problemAt(source, n, 'regQuery.valueUnknown', { reason: why }));
   }
 
   function recordError(message: string, n: number) {
     if (!query) {
-      problems.push({ source, line: n, message: `reg.exe reported "${message}", but the file does not say which key was queried` });
+      problems.push(problemAt(source, n, 'regQuery.errorWithoutKey', { error: message }));
       return;
     }
     if (!NOT_FOUND.test(message)) {
-      problems.push({ source, line: n, message: `reg query ${query.key} failed: ${message}` });
+      problems.push(problemAt(source, n, 'regQuery.failed', { key: query.key, error: message }));
       return;
     }
     const k = touchKey(view, query.key, { file: source, line: n });
@@ -173,7 +174,7 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
     const merged = touchKey(view, joined, { file: source, line: k.source.line }, lost ? normalisedLength(first) : undefined);
     merged.exists = true;
     key = merged;
-    if (lost) problems.push({ source, line: n, message: `key path wrapped at 80 columns; one character lost at the wrap (kept as "?")` });
+    if (lost) problems.push(problemAt(source, n, 'regQuery.keyWrapped'));
   }
 }
 
@@ -195,7 +196,7 @@ function parseCommand(args: string, line: number): Query | undefined {
   return { key: keyToken, line };
 }
 
-export function parseData(type: RegType, text: string): RegData | { error: string } {
+export function parseData(type: RegType, text: string): RegData | { error: ProblemPart } {
   switch (type) {
     case 'REG_SZ':
     case 'REG_EXPAND_SZ':
@@ -209,15 +210,15 @@ export function parseData(type: RegType, text: string): RegData | { error: strin
     case 'REG_DWORD':
     case 'REG_DWORD_BIG_ENDIAN': {
       const m = /^0x([0-9a-f]{1,8})$/i.exec(text.trim());
-      return m ? parseInt(m[1]!, 16) : { error: `"${text}" is not a 32-bit hex number` };
+      return m ? parseInt(m[1]!, 16) : { error: { code: 'regValue.notDword', params: { text } } };
     }
     case 'REG_QWORD': {
       const m = /^0x([0-9a-f]{1,16})$/i.exec(text.trim());
-      return m ? `0x${m[1]!.toLowerCase().replace(/^0+(?=.)/, '')}` : { error: `"${text}" is not a 64-bit hex number` };
+      return m ? `0x${m[1]!.toLowerCase().replace(/^0+(?=.)/, '')}` : { error: { code: 'regValue.notQword', params: { text } } };
     }
     default: {
       const hex = text.trim();
-      return /^([0-9a-f]{2})*$/i.test(hex) ? hex.toLowerCase() : { error: `"${text.slice(0, 40)}" is not hex bytes` };
+      return /^([0-9a-f]{2})*$/i.test(hex) ? hex.toLowerCase() : { error: { code: 'regValue.notHexBytes', params: { text: text.slice(0, 40) } } };
     }
   }
 }

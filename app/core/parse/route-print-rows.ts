@@ -4,6 +4,7 @@ import { isOnLinkWord, isSeparator, isV4, isV6, matchHeader, v4PrefixLength, v6N
 import { excerpt, problem, type State } from './route-print-state';
 import type { RouteRows } from './route-rows';
 import { escapeRegExp } from '../text/escape-regexp';
+import type { ProblemCode } from '../i18n/problem-text';
 
 /**
  * The row readers of `route print`: IPv4 rows (active: destination, netmask, gateway or the
@@ -29,7 +30,7 @@ const IFACE_INDEX = /^(?:\d{1,6}|0x[0-9A-Fa-f]{1,8})$/;
 /** Rows under "Persistent Routes: None" are a copy or a retyped quote, never routes of this table. */
 function afterPersistentNone(st: State, n: number, t: string): boolean {
   if (st.section !== 'persistent' || !st.persistentNone) return false;
-  problem(st, n, `row after "None" under Persistent Routes (a copy or a quote, not a route of this table): ${excerpt(t)}`);
+  problem(st, n, 'routePrint.afterPersistentNone', { line: excerpt(t) });
   return true;
 }
 
@@ -39,7 +40,7 @@ export function v4Row(st: State, tk: string[], n: number, t: string): void {
   const dest = tk[0]!;
   const mask = tk[1]!;
   const prefixLength = v4PrefixLength(mask);
-  if (prefixLength === null) return problem(st, n, `netmask ${mask} is not a contiguous subnet mask: ${excerpt(t)}`);
+  if (prefixLength === null) return problem(st, n, 'routePrint.badNetmask', { mask, line: excerpt(t) });
   const last = tk[tk.length - 1]!;
   const beforeLast = tk[tk.length - 2]!;
   const metric = parseMetric(last);
@@ -49,7 +50,7 @@ export function v4Row(st: State, tk: string[], n: number, t: string): void {
   if (persistentShape && (st.section === 'persistent' || metric === null)) {
     const word = tk.length === 4 ? tk[3]! : tk.slice(3).join(' ');
     const persistentMetric = parseMetric(word);
-    if (persistentMetric === null && !isOnLinkWord(word)) return problem(st, n, `unreadable persistent route metric: ${excerpt(t)}`);
+    if (persistentMetric === null && !isOnLinkWord(word)) return problem(st, n, 'routePrint.persistentMetric', { line: excerpt(t) });
     st.persistent.push({ destination: dest, prefixLength, netmask: mask, gateway: tk[2]!, metric: persistentMetric });
     st.rowsInSection++;
     return;
@@ -57,7 +58,7 @@ export function v4Row(st: State, tk: string[], n: number, t: string): void {
 
   const ifaceIsAddress = tk.length >= 5 && isV4(beforeLast);
   if (tk.length < 5 || metric === null || !(ifaceIsAddress || IFACE_INDEX.test(beforeLast))) {
-    return problem(st, n, `incomplete or malformed IPv4 route row (cut short?): ${excerpt(t)}`);
+    return problem(st, n, 'routePrint.badV4Row', { line: excerpt(t) });
   }
   // the gateway is every column between the netmask and the interface: "On-link" may be two words
   const gwText = tk.length === 5 ? tk[2]! : tk.slice(2, -2).join(' ');
@@ -66,7 +67,7 @@ export function v4Row(st: State, tk: string[], n: number, t: string): void {
   else if (isOnLinkWord(gwText)) {
     gateway = null;
     st.onLink = true;
-  } else return problem(st, n, `gateway ${excerpt(gwText)} is neither an address nor "On-link": ${excerpt(t)}`);
+  } else return problem(st, n, 'routePrint.badV4Gateway', { gateway: excerpt(gwText), line: excerpt(t) });
 
   const route: Route = { family: 4, destination: dest, prefixLength, netmask: mask, gateway, metric, persistent: false };
   if (ifaceIsAddress) route.interfaceAddress = beforeLast;
@@ -300,7 +301,7 @@ export function v6Row(st: State, tk: string[], n: number, t: string): void {
   const ifIndex = parseMetric(tk[0]!);
   const metric = parseMetric(tk[1]!);
   if (!prefix || ifIndex === null || metric === null) {
-    return problem(st, n, `malformed IPv6 route row: ${excerpt(t)}`);
+    return problem(st, n, 'routePrint.badV6Row', { line: excerpt(t) });
   }
   st.pendingV6 = {
     line: n,
@@ -313,7 +314,7 @@ export function v6Row(st: State, tk: string[], n: number, t: string): void {
   // Long destinations push the gateway onto a continuation line indented to the Gateway column.
   if (tk.length > 3 && !completeV6(st, tk.slice(3).join(' '))) {
     st.pendingV6 = null;
-    problem(st, n, `IPv6 route gateway is neither an address nor "On-link": ${excerpt(t)}`);
+    problem(st, n, 'routePrint.badV6Gateway', { line: excerpt(t) });
   }
 }
 
@@ -351,10 +352,10 @@ export function completeV6(st: State, gwText: string): boolean {
   return true;
 }
 
-export function flushPendingV6(st: State, message: string): void {
+export function flushPendingV6(st: State, code: ProblemCode): void {
   const p = st.pendingV6!;
   st.pendingV6 = null;
-  problem(st, p.line, `${message}: ${p.destination}/${p.prefixLength}`);
+  problem(st, p.line, code, { route: `${p.destination}/${p.prefixLength}` });
 }
 
 function routeKey(dest: string, prefixLength: number, gateway: string | null): string {

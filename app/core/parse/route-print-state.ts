@@ -1,4 +1,5 @@
-import type { Problem } from '../model/problems';
+import { problemAt, type Problem } from '../model/problems';
+import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import type { PersistentRoute } from '../model/snapshot';
 import { RouteRows } from './route-rows';
 import type { RoutePrintInterface, RoutePrintResult } from './types';
@@ -126,8 +127,8 @@ export function initialState(source: string, text = ''): State {
   };
 }
 
-export function problem(st: State, line: number, message: string): void {
-  st.problems.push({ source: st.source, line, message });
+export function problem(st: State, line: number, code: ProblemCode, params?: ProblemParams): void {
+  st.problems.push(problemAt(st.source, line, code, params));
 }
 
 /** A line quoted in a problem: control characters shown as `?`, at most 80 characters. */
@@ -152,7 +153,7 @@ export function startAnotherOutput(st: State, n: number): void {
     st.promptLine = null;
     return;
   }
-  problem(st, st.promptLine ?? n, 'another route print output starts here; one is kept (the fuller output, on a tie the later one)');
+  problem(st, st.promptLine ?? n, 'routePrint.anotherOutput');
   st.earlier.push(outputOf(st));
   // a new table: the recent column ids belong to the old one
   st.recentColumns = noRecentColumns();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
-import { NOT_ROUTE_PRINT, parseRoutePrint } from './route-print';
+import { parseRoutePrint } from './route-print';
 import type { RoutePrintResult } from './types';
 
 interface Expect {
@@ -367,7 +367,7 @@ describe('parseRoutePrint on inline fixtures', () => {
     expect(value.routes).toEqual([]);
     expect(value.interfaces).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toBe(NOT_ROUTE_PRINT);
+    expect(problems[0]).toMatchObject({ message: 'not a Windows route print output', code: 'routePrint.notRoutePrint' });
     const firstNonEmpty = text.split(/\r\n|\n|\r/).findIndex((l) => l.trim() !== '');
     expect(problems[0]!.line).toBe(firstNonEmpty < 0 ? 1 : firstNonEmpty + 1);
   });

@@ -1,4 +1,4 @@
-import type { ParseResult } from '../model/problems';
+import { problemAt, type ParseResult } from '../model/problems';
 import type { RoutePrintResult } from './types';
 import {
   cleanLine,
@@ -41,8 +41,6 @@ import { lineAt, textLines } from './text-lines';
  * route-print-lines.ts.
  */
 
-export const NOT_ROUTE_PRINT = 'not a Windows route print output';
-
 /** The shortest common IPv4 row and its line break ("0.0.0.0 0.0.0.0 On-link 1.2.3.4 1"): room is reserved by it; more rows still fit. */
 const MIN_ROW_CHARS = 34;
 
@@ -81,20 +79,20 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
     }
     if (st.pendingV6) {
       if (isElisionLine(t)) {
-        problem(st, i + 1, `elision line skipped: ${excerpt(t)}`);
+        problem(st, i + 1, 'routePrint.elision', { line: excerpt(t) });
         continue;
       }
       if (completeV6(st, t)) continue;
       if (!isStructural(t)) {
         // a note typed between a wrapped IPv6 row and its gateway line: reported, the row still completes
-        problem(st, i + 1, `unrecognised line: ${excerpt(t)}`);
+        problem(st, i + 1, 'routePrint.unrecognised', { line: excerpt(t) });
         continue;
       }
-      flushPendingV6(st, 'IPv6 route row has no gateway (the gateway line is missing)');
+      flushPendingV6(st, 'routePrint.v6GatewayMissing');
     }
     classify(st, line, t, i + 1, nextNonEmptyAfter(lines.count, cleaned, i));
   }
-  if (st.pendingV6) flushPendingV6(st, 'IPv6 route row has no gateway (the text ends here)');
+  if (st.pendingV6) flushPendingV6(st, 'routePrint.v6TextEnds');
   keepFullerOutput(st);
 
   const recognised =
@@ -104,7 +102,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
     while (first < lines.count && isBlank(cleaned(first))) first++;
     return {
       value: { layout: 'unknown', interfaces: [], routes: [], persistentRoutes: [] },
-      problems: [{ source, line: first < lines.count ? first + 1 : 1, message: NOT_ROUTE_PRINT }],
+      problems: [problemAt(source, first < lines.count ? first + 1 : 1, 'routePrint.notRoutePrint')],
     };
   }
 
@@ -188,7 +186,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
   if (isElisionLine(t)) {
     // a person's "." / ":" / "[...]" shortening the paste: reported, and the section stays as it was
     if (continuesIface) st.lastIface = continuesIface;
-    return problem(st, n, `elision line skipped: ${excerpt(t)}`);
+    return problem(st, n, 'routePrint.elision', { line: excerpt(t) });
   }
   // after a prompt running route print again, whatever comes next is the second output
   if (st.promptLine !== null) startAnotherOutput(st, n);
@@ -223,7 +221,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
     st.section = 'iflist';
     return;
   }
-  problem(st, n, `unrecognised line: ${excerpt(t)}`);
+  problem(st, n, 'routePrint.unrecognised', { line: excerpt(t) });
 }
 
 function isColumnHeader(st: State, t: string, next: () => string): boolean {

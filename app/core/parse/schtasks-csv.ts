@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
 
 /**
  * `schtasks /Query /FO CSV /NH`: one row per task, `"\Folder\Name","Next Run Time","Status"`
@@ -21,7 +21,7 @@ export function parseSchtasksCsv(text: string, source = 'scheduled-tasks.csv'): 
     const first = firstCsvField(raw);
     if (first === null) return;
     if (first === '') {
-      problems.push({ source, line: i + 1, message: 'a task row without a name' });
+      problems.push(problemAt(source, i + 1, 'scheduledTasks.noName'));
       return;
     }
     rows.push({ name: first, line: i + 1 });

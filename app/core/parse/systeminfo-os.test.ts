@@ -30,7 +30,7 @@ describe('systeminfo service pack and file versions', () => {
       { path: 'C:\\WINDOWS\\SYSTEM\\RASAPI32.DLL', version: '4.00.1111', line: 2 },
       { path: 'C:\\WINNT\\system32\\drivers\\ndiswan.sys', version: '4.0.1381.181', description: 'MS WAN Wrapper (Domestic Use Only)', line: 3 },
     ]);
-    expect(r.problems).toEqual([{ source: 'file-versions.txt', line: 4, message: expect.stringContaining('PATH<TAB>VERSION') }]);
+    expect(r.problems).toEqual([{ source: 'file-versions.txt', line: 4, message: expect.stringContaining('PATH<TAB>VERSION'), code: 'fileVersions.notPathVersion', params: { line: expect.any(String) } }]);
   });
   it('versions compare by number, not text', () => {
     expect(compareVersions('4.00.950', '4.0.950')).toBe(0);

@@ -1,4 +1,5 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import type { ProblemPart, ProblemValue } from '../i18n/problem-text';
 import type { AuthProtocol, VpnProfile } from '../model/vpn-profile';
 
 /**
@@ -30,13 +31,13 @@ function fromJson(body: string, source: string): ParseResult<VpnConnectionResult
   try {
     data = JSON.parse(body);
   } catch (e) {
-    return { value: { recognised: false, profiles: [] }, problems: [{ source, message: `not valid JSON: ${(e as Error).message}` }] };
+    return { value: { recognised: false, profiles: [] }, problems: [problemAt(source, undefined, 'vpnConnection.notJson', { error: (e as Error).message })] };
   }
   const items = (Array.isArray(data) ? data : [data]).filter((x): x is Raw => typeof x === 'object' && x !== null);
   const vpn = items.filter((x) => 'ServerAddress' in x && 'Name' in x);
   if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
   const problems: Problem[] = [];
-  const profiles = vpn.map((x, i) => toProfile(x, source, undefined, problems, `object ${i + 1}`));
+  const profiles = vpn.map((x, i) => toProfile(x, source, undefined, problems, { code: 'vpnConnection.object', params: { n: i + 1 } }));
   return { value: { recognised: true, profiles }, problems };
 }
 
@@ -53,7 +54,7 @@ function fromList(text: string, source: string): ParseResult<VpnConnectionResult
     }
     const m = /^(\S[^:]*?)\s*:\s?(.*)$/.exec(raw);
     if (!m) {
-      if (current) problems.push({ source, line: i + 1, message: `not a "Name : value" line: ${JSON.stringify(raw.trim().slice(0, 80))}` });
+      if (current) problems.push(problemAt(source, i + 1, 'vpnConnection.notNameValue', { line: JSON.stringify(raw.trim().slice(0, 80)) }));
       return;
     }
     if (!current) {
@@ -64,7 +65,7 @@ function fromList(text: string, source: string): ParseResult<VpnConnectionResult
   });
   const vpn = blocks.filter((b) => 'ServerAddress' in b.fields && 'Name' in b.fields);
   if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
-  const profiles = vpn.map((b) => toProfile(b.fields, source, b.line, problems, `line ${b.line}`));
+  const profiles = vpn.map((b) => toProfile(b.fields, source, b.line, problems, { code: 'vpnConnection.line', params: { line: b.line } }));
   return { value: { recognised: true, profiles }, problems };
 }
 
@@ -79,12 +80,13 @@ function listOf(v: unknown): unknown[] {
 }
 
 /** A value for a message, never String() of an object or array (which recurses through all of it). */
+const describedValue = (v: unknown): ProblemValue | ProblemPart => (Array.isArray(v) ? { code: 'vpnConnection.aList' } : typeof v === 'object' && v !== null ? { code: 'vpnConnection.anObject' } : describe(v));
 const describe = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.slice(0, 80)) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? 'a list' : v === null ? 'null' : 'an object');
 
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? /^true$/i.test(v.trim()) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-function toProfile(x: Raw, source: string, line: number | undefined, problems: Problem[], where: string): VpnProfile {
+function toProfile(x: Raw, source: string, line: number | undefined, problems: Problem[], where: ProblemPart): VpnProfile {
   const uncertain: string[] = [];
   const named = <T>(field: string, map: Record<string, T>, fallback: T): T => {
     const v = x[field];
@@ -96,7 +98,7 @@ function toProfile(x: Raw, source: string, line: number | undefined, problems: P
     }
     // only text names a value: String() of a (hostile, 100 000-deep) array recurses and overflows
     const hit = typeof v === 'string' ? map[v.trim().toLowerCase()] : undefined;
-    if (hit === undefined) problems.push({ source, line, message: `${where}: ${field} ${describe(v)} is not a value we know` });
+    if (hit === undefined) problems.push(problemAt(source, line, 'vpnConnection.unknownValue', { where, field, value: describedValue(v) }));
     return hit ?? fallback;
   };
   const auth = listOf(x.AuthenticationMethod).map((a): AuthProtocol => {

@@ -80,7 +80,7 @@ describe('event formats and bad input', () => {
     const cut = WEVTUTIL + 'Event[2]:\n  Log Name: Application\n  Source: RasClient\n  Date: 2026-11-18T09:00:00.000\n';
     const r = parseRasEvents(cut, 'rasclient-events.txt');
     expect(r.value).toHaveLength(2);
-    expect(r.problems).toEqual([{ source: 'rasclient-events.txt', line: 18, message: expect.stringContaining('cut off') }]);
+    expect(r.problems).toEqual([{ source: 'rasclient-events.txt', line: 18, message: expect.stringContaining('cut off'), code: 'events.noIdNoMessage' }]);
   });
   it('XML cut before </Event>, and a message cut before its code', () => {
     const r1 = parseRasEvents('<Event><System><Provider Name="RasClient"/><EventID>20227</EventID></System><EventData><Data>{A}</Data><Data>u</Data><Data>n</Data><Data>80');

@@ -1,4 +1,4 @@
-import type { ParseResult, Problem } from '../model/problems';
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { RAS_EVENT_KINDS, type RasEvent } from '../model/ras-event';
 import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from './event-viewer-labels';
 
@@ -32,7 +32,7 @@ export function parseRasEvents(text: string, source = 'rasclient-events.txt'): P
     const e = readRecord(rec, source, problems);
     if (e) events.push(e);
   }
-  if (events.length === 0 && body.trim() !== '' && problems.length === 0) problems.push({ source, message: 'no RasClient event found (expected wevtutil /f:text output, Event Viewer details, or message lines)' });
+  if (events.length === 0 && body.trim() !== '' && problems.length === 0) problems.push(problemAt(source, undefined, 'events.noEvent'));
   return { value: events, problems };
 }
 
@@ -62,7 +62,7 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
   const line = rec.start + 1;
   const joined = rec.lines.join('\n');
   const xml = readXml(joined);
-  if (xml.cut) problems.push({ source, line, message: 'event record is cut off: "<Event>" without "</Event>"; what was there is used' });
+  if (xml.cut) problems.push(problemAt(source, line, 'events.xmlCut'));
   let id = xml.id;
   let provider = xml.provider;
   let time = xml.time;
@@ -98,7 +98,7 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
     idInferred = true;
   }
   if (id === undefined && !/CoId=/i.test(message) && xml.data.length === 0) {
-    if (rec.lines.some((l) => l.trim() !== '')) problems.push({ source, line, message: 'event record without an Event ID or a RasClient message (cut off?)' });
+    if (rec.lines.some((l) => l.trim() !== '')) problems.push(problemAt(source, line, 'events.noIdNoMessage'));
     return null;
   }
   const kind = id !== undefined ? (RAS_EVENT_KINDS[id] ?? 'other') : /\d+\.?\s*$/.test(first) ? 'failed' : 'other';
@@ -117,10 +117,10 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
     const fromText = /(\d+)\s*\.?\s*$/.exec(first.replace(/\{[0-9A-F-]+\}/gi, ''))?.[1];
     if (fromData !== undefined) Object.assign(event, { errorCode: Number(fromData), codeFrom: 'eventdata' });
     else if (fromText !== undefined) Object.assign(event, { errorCode: Number(fromText), codeFrom: 'message' });
-    else if (kind !== 'disconnected') problems.push({ source, line, message: `RasClient ${id ?? 'failure'} without an error code (message cut off?)` });
+    else if (kind !== 'disconnected') problems.push(id === undefined ? problemAt(source, line, 'events.failureWithoutCode') : problemAt(source, line, 'events.eventWithoutCode', { id }));
   }
   if (id === 20221) event.settings = readSettings(message);
-  if (idInferred && id === undefined) problems.push({ source, line, message: 'RasClient message without an Event ID: read as a failure because it ends in a number' });
+  if (idInferred && id === undefined) problems.push(problemAt(source, line, 'events.idInferred'));
   return event;
 }
 
@@ -184,7 +184,7 @@ function parseEventJson(body: string, source: string): ParseResult<RasEvent[]> {
   try {
     data = JSON.parse(body);
   } catch (e) {
-    return { value: [], problems: [{ source, message: `JSON events not readable (cut off?): ${(e as Error).message}` }] };
+    return { value: [], problems: [problemAt(source, undefined, 'events.jsonNotReadable', { error: (e as Error).message })] };
   }
   const problems: Problem[] = [];
   const items = (Array.isArray(data) ? data : [data]).filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
@@ -205,7 +205,7 @@ function parseEventJson(body: string, source: string): ParseResult<RasEvent[]> {
     if (kind === 'failed' || kind === 'terminated') {
       const code = [...props].reverse().find((p) => /^\d+$/.test(p.trim())) ?? /(\d+)\s*\.?\s*$/.exec(message.split(/\r?\n/)[0] ?? '')?.[1];
       if (code !== undefined) Object.assign(e, { errorCode: Number(code), codeFrom: props.length ? 'eventdata' : 'message' });
-      else problems.push({ source, message: `event ${i + 1} (${id}) has no error code` });
+      else problems.push(problemAt(source, undefined, 'events.jsonWithoutCode', { n: i + 1, id: String(id) }));
     }
     if (id === 20221) e.settings = readSettings(message.replace(/\r\n/g, '\n'));
     return [e];

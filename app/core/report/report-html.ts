@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { engineT, pickLanguage } from '../i18n';
+import { engineT, pickLanguage, type EngineLanguage } from '../i18n';
+import { problemMessage } from '../i18n/problem-text';
 import type { Finding, Report } from '../model/report';
 import { buildTrafficDiagram, renderTrafficSvg, type DiagramWords } from './traffic-diagram';
 
@@ -51,7 +52,7 @@ ${machineSummary(report, t)}
 <h2>${esc(t('report.findings'))}</h2>
 ${report.findings.map((f) => findingHtml(f, report, t)).join('\n') || `<p>${esc(t('report.verdictNone'))}.</p>`}
 ${runsHtml(report, options.runs ?? [], t)}
-${problemsHtml(report, t)}
+${problemsHtml(report, t, pickLanguage(report.language))}
 <p><small>${esc(t('report.generated', { version: report.tool.version, at: report.generatedAt, schema: report.schemaVersion }))}</small></p>
 </body></html>
 `;
@@ -139,8 +140,8 @@ function runsHtml(report: Report, runs: RunHistoryEntry[], t: TFunction): string
   return `<h2>${esc(t('report.runs'))}</h2>${current}${rows.length ? `<table><tr><th>${esc(t('report.col.run'))}</th><th>${esc(t('report.col.started'))}</th><th>${esc(t('report.col.fixes'))}</th><th>${esc(t('report.col.outcome'))}</th><th>${esc(t('report.col.message'))}</th></tr>${rows.join('')}</table>` : ''}`;
 }
 
-function problemsHtml(report: Report, t: TFunction): string {
+function problemsHtml(report: Report, t: TFunction, language: EngineLanguage): string {
   const p = report.snapshot.problems;
   if (!p.length) return '';
-  return `<h2>${esc(t('report.problems', { count: p.length }))}</h2><ul>${p.map((x) => `<li><code>${esc(x.source)}${x.line ? `:${x.line}` : ''}</code> ${esc(x.message)}</li>`).join('')}</ul>`;
+  return `<h2>${esc(t('report.problems', { count: p.length }))}</h2><ul>${p.map((x) => `<li><code>${esc(x.source)}${x.line ? `:${x.line}` : ''}</code> ${esc(problemMessage(x, language))}</li>`).join('')}</ul>`;
 }

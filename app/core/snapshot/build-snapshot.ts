@@ -9,7 +9,7 @@ import { RouteRows } from '../parse/route-rows';
 import { lazyRoutes, routeRowsOf } from '../parse/lazy-routes';
 import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../parse/types';
 import { parseVer } from '../parse/ver';
-import type { Problem } from '../model/problems';
+import { problemAt, type Problem } from '../model/problems';
 import type { NetInterface, OsInfo, Route, Snapshot } from '../model/snapshot';
 import { pushAll } from './section-reader';
 import { SNAPSHOT_SECTIONS } from './snapshot-sections';
@@ -28,14 +28,14 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   // Readers fill capture.files in the order reads finish; sorted by name (code units, not locale),
   // the same capture always gives the same snapshot, byte for byte.
   const capture: Capture = { ...unordered, files: new Map([...unordered.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
-  const problems: Problem[] = capture.readProblems.map((p) => ({ source: p.source, message: p.message }));
+  const problems: Problem[] = capture.readProblems.map(({ unreadable: _, ...p }) => p);
   // files the reader could not or would not read (permissions, links out of the capture, limits)
   const unreadableFiles: string[] = capture.readProblems.filter((p) => p.unreadable).map((p) => p.source);
   const textOf = (name: string): string | undefined => {
     const file = capture.files.get(name);
     if (!file) return undefined;
     if (looksBinary(file.text)) {
-      problems.push({ source: name, message: 'binary data, not command output' });
+      problems.push(problemAt(name, undefined, 'snapshot.binaryOutput'));
       unreadableFiles.push(name);
       return undefined;
     }
@@ -66,7 +66,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   const verText = textOf(CAPTURE_FILES.ver);
   const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? guessOs(route?.value.layout);
   if (verText !== undefined && !parseVer(verText)) {
-    problems.push({ source: CAPTURE_FILES.ver, line: 1, message: 'no Windows version found in `ver` output' });
+    problems.push(problemAt(CAPTURE_FILES.ver, 1, 'snapshot.noWindowsVersion'));
   }
 
   // the route table as columns (route-rows.ts): the snapshot's routes are made when first read

@@ -5,7 +5,7 @@ import { parsePbk } from '../parse/pbk';
 import { pbkEntryToProfile } from '../parse/pbk-entry';
 import { parseVpnConnection } from '../parse/vpnconnection';
 import { parseRasEvents } from '../parse/wevtutil';
-import type { Problem } from '../model/problems';
+import { problemAt, type Problem } from '../model/problems';
 import { pushAll, type SnapshotSectionReader } from './section-reader';
 import type { VpnProfile } from '../model/vpn-profile';
 
@@ -16,7 +16,7 @@ function texts(capture: Capture, problems: Problem[], pick: (name: string) => bo
     .filter((f) => pick(f.name))
     .flatMap((f) => {
       if (looksBinary(f.text)) {
-        problems.push({ source: f.name, message: 'binary data, not text' });
+        problems.push(problemAt(f.name, undefined, 'snapshot.binaryText'));
         return [];
       }
       return [{ name: f.name, text: f.text }];
@@ -35,7 +35,7 @@ export const readVpnProfiles: SnapshotSectionReader = (capture, problems) => {
     const r = parseVpnConnection(f.text, f.name);
     // Get-NetRoute & co. belong to other readers; only a file named for VPN must be VPN profiles
     if (r.value.recognised || /vpn/i.test(f.name)) pushAll(problems, r.problems);
-    if (!r.value.recognised && /vpn/i.test(f.name)) problems.push({ source: f.name, message: 'named like Get-VpnConnection output but holds no VPN profile (no Name/ServerAddress)' });
+    if (!r.value.recognised && /vpn/i.test(f.name)) problems.push(problemAt(f.name, undefined, 'snapshot.noVpnProfile'));
     pushAll(profiles, r.value.profiles);
   }
   return { vpnProfiles: profiles };

@@ -5,7 +5,7 @@ import { parseLmhosts, type LmhostsFile } from '../parse/lmhosts';
 import { betterOs, osFromRegistry, parseSysteminfoOs } from '../parse/os-version';
 import { parseRegFile } from '../parse/reg-file';
 import { parseRegQuery } from '../parse/reg-query';
-import type { Problem } from '../model/problems';
+import { problemAt, type Problem } from '../model/problems';
 import { pushAll, type SnapshotSectionReader } from './section-reader';
 import { emptyView, mergeViews, type RegistryView } from '../model/registry-view';
 
@@ -20,7 +20,7 @@ export const readRegistrySection: SnapshotSectionReader = (capture, problems, ba
   for (const [name, file] of capture.files) {
     if (!name.startsWith('registry/')) continue;
     if (looksBinary(file.text)) {
-      problems.push({ source: name, message: 'binary data, not registry text (a UTF-16 file without its byte order mark?)' });
+      problems.push(problemAt(name, undefined, 'snapshot.binaryRegistry'));
       continue;
     }
     any = true;
@@ -32,7 +32,7 @@ export const readRegistrySection: SnapshotSectionReader = (capture, problems, ba
   const sysText = capture.files.get(CAPTURE_FILES.systeminfo)?.text;
   const fromSysteminfo = sysText !== undefined && !looksBinary(sysText) ? parseSysteminfoOs(sysText) : null;
   if (sysText !== undefined && !fromSysteminfo) {
-    problems.push({ source: CAPTURE_FILES.systeminfo, message: 'no OS version line ("6.3.9600 N/A Build 9600" shape) found in systeminfo output' });
+    problems.push(problemAt(CAPTURE_FILES.systeminfo, undefined, 'snapshot.noSysteminfoVersion'));
   }
   const os = betterOs(base.os, [fromSysteminfo, osFromRegistry(view)]);
   return { ...(any ? { registry: view } : {}), ...(os ? { os } : {}) };
@@ -61,7 +61,7 @@ export const readLmhostsSection: SnapshotSectionReader = (capture, problems) => 
     return { lmhosts: section };
   }
   if (looksBinary(file.text)) {
-    problems.push({ source: CAPTURE_FILES.lmhosts, message: 'binary data, not an LMHOSTS text file' });
+    problems.push(problemAt(CAPTURE_FILES.lmhosts, undefined, 'snapshot.binaryLmhosts'));
     return {};
   }
   const parsed = parseLmhosts(file.text, CAPTURE_FILES.lmhosts);

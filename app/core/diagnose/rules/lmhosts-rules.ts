@@ -1,3 +1,4 @@
+import { problemMessage } from '../../i18n/problem-text';
 import { describeName } from '../../parse/lmhosts';
 import type { Action } from '../../remedy/actions';
 import { buildFix } from '../../remedy/build-fix';
@@ -55,11 +56,12 @@ export function lmhostsSyntax(ctx: DiagnoseContext): Finding[] {
   const { snapshot, t } = ctx;
   const file = lmhostsOf(snapshot.lmhosts);
   if (!file || file.file.issues.length === 0) return [];
+  const language = ctx.language ?? 'en';
   const lines = file.text.split(/\r\n|\n|\r/);
   const evidence: Evidence[] = file.file.issues.slice(0, 50).map((i) => ({
     source: file.source,
     ...(i.line ? { line: i.line } : {}),
-    text: `${i.line ?? ''}: ${(lines[(i.line ?? 1) - 1] ?? '').trim().slice(0, 100)} — ${i.message}`,
+    text: `${i.line ?? ''}: ${(lines[(i.line ?? 1) - 1] ?? '').trim().slice(0, 100)} — ${problemMessage(i, language)}`,
   }));
   if (file.file.issues.length > 50) evidence.push({ source: file.source, text: t('lmhostsRules.syntax.more', { count: file.file.issues.length - 50 }) });
   return [
