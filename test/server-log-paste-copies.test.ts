@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, corpusFiles, readCorpus } from '../../../../test/corpus';
-import { explainServerLogs } from '../../diagnose/server-log';
-import { engineT } from '../../i18n';
-import { parseServerLog } from '.';
-import { normalizeLine, plainTypography } from './lines';
-import { splitPrefixByRegex } from './prefix-shapes';
+import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
+import { explainServerLogs } from '../app/core/diagnose/server-log';
+import { engineT } from '../app/core/i18n';
+import { parseServerLog } from '../app/core/parse/server-log';
+import { normalizeLine, plainTypography } from '../app/core/parse/server-log/lines';
+import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
 
 /**
  * A help desk rarely gets the log file itself: the network team mails it, or it is copied from a
@@ -60,7 +60,7 @@ const COPIES: Record<string, (log: string) => string> = {
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'real', 'server-logs');
+const fixtures = join(import.meta.dirname, 'fixtures', 'real', 'server-logs');
 const realLogs: [string, string][] = [
   ...readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f): [string, string] => [`real/${f}`, readFileSync(join(fixtures, f), 'utf8')]),
   ...(corpusAvailable ? corpusFiles('server-logs').filter((d) => !d.includes('.')) : []).flatMap((dir) => corpusFiles(join('server-logs', dir)).map((f): [string, string] => [`corpus/${dir}/${f}`, readCorpus(join('server-logs', dir), f)])),
