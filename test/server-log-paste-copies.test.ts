@@ -5,7 +5,8 @@ import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
 import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
-import { normalizeLine, plainTypography } from '../app/core/parse/server-log/lines';
+import { normalizeLine } from '../app/core/parse/server-log/lines';
+import { plainTypography } from '../app/core/parse/server-log/typography';
 import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
 
 /**

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ServerLogParser, type ServerLogParserOptions, type ServerLogResult } from '../core/parse/server-log';
-import { ChunkLines } from '../core/parse/server-log/lines';
+import { ChunkLines } from '../core/parse/server-log/chunk-lines';
 import { usageError } from './error-text';
 
 /**

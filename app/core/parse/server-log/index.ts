@@ -1,7 +1,8 @@
 import { continues, detectFamily, FAMILIES, recordCap } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
-import { ChunkLines, LineSplitter, textHints, type RawRecord } from './lines';
+import { ChunkLines } from './chunk-lines';
+import { LineSplitter, textHints, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';

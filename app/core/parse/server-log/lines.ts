@@ -1,3 +1,5 @@
+import { hasTypography, plainTypography } from './typography';
+
 /**
  * Physical lines → records. A record is one log message: glued forum pastes (a newline lost, so
  * `…loaded.pppd[14156]: pppd 2.4.5 started…`) are split again, and continuation lines (PowerShell
@@ -54,47 +56,6 @@ export function textHints(text: string): number {
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
   return h;
-}
-
-/**
- * What a log forwarded by mail, or copied from a web page or a word processor, holds in place of
- * what the daemon wrote (the help desk's usual copy): no-break and other Unicode spaces (Outlook and
- * browsers turn a run of blanks into `&nbsp;`s, so `Sep  5` arrives as `Sep\u00a05`), zero-width
- * spaces, "smart" quotes (Word and Outlook's AutoFormat: Libreswan's `"l2tp-psk"[1]` becomes
- * `\u201cl2tp-psk\u201d[1]`), the ellipsis AutoCorrect makes of `...`, and HTML's escapes of `<`,
- * `>`, `"`, `&` and `'` where a page's source or a double-escaping forum was copied. (assumed: what
- * these programs do is seen in copies, not documented by their makers)
- */
-const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]|&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/g;
-const ENTITY = /&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/y;
-/** The characters past Latin-1 of TYPOGRAPHY: V8 finds a one-byte text (nearly every log chunk) cannot hold them without reading it. */
-const WIDE_TYPOGRAPHY = /[\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
-const PLAIN: Readonly<Record<string, string>> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
-  '\u2026': '...',
-  '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#34;': '"', '&nbsp;': ' ',
-};
-/**
- * the zero-width space, word joiner and a BOM inside a text are dropped; every other space becomes a
- * blank (the zero-width joiners U+200C/U+200D and the direction marks are left: they belong to the
- * names they are in — an emoji user name in a real IOS log holds a U+200D)
- */
-const plainOf = (c: string): string => PLAIN[c] ?? (c === '\u200b' || c === '\u2060' || c === '\ufeff' ? '' : ' ');
-
-/** Whether a text holds anything plainTypography changes (per read chunk: textHints). */
-function hasTypography(text: string): boolean {
-  if (text.indexOf('\u00a0') >= 0 || WIDE_TYPOGRAPHY.test(text)) return true;
-  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
-    ENTITY.lastIndex = at;
-    if (ENTITY.test(text)) return true;
-  }
-  return false;
-}
-
-/** The text as the daemon wrote it, before mail or a web page changed it (see TYPOGRAPHY). */
-export function plainTypography(text: string): string {
-  return text.replace(TYPOGRAPHY, plainOf);
 }
 
 /** Longest record text the parsers look at; longer records are cut (and still counted). */
@@ -416,71 +377,5 @@ export class LineSplitter {
     if (this.pending) this.emit(this.pending);
     this.pending = null;
     this.blanksAfterPending = 0;
-  }
-}
-
-/**
- * Text chunks as a stream delivers them → physical lines, cut exactly where Node's readline cuts
- * (`\r\n`, `\n` or a lone `\r`; a `\r\n` split across two chunks is one line end; a last line
- * without a newline still counts), but synchronously per chunk: readline's async iterator costs a
- * promise per line, which is most of its time on a 100 000-line log.
- */
-export class ChunkLines {
-  private rest = '';
-  private sawReturn = false;
-  private hints = 0;
-
-  /**
-   * `line` gets each line and what it is known not to hold (LineHints: found once per chunk), and
-   * for a line cut from one chunk that chunk and where the line starts in it (see readPrefix).
-   */
-  constructor(private readonly line: (text: string, hints: number, src: string | undefined, at: number) => void) {}
-
-  push(chunk: string): void {
-    if (chunk.length === 0) return;
-    this.hints = textHints(chunk);
-    let from = 0;
-    if (this.sawReturn && chunk.charCodeAt(0) === 10) from = 1; // the \n of a \r\n cut between chunks
-    this.sawReturn = false;
-    if (chunk.indexOf('\r', from) < 0) {
-      // the common case, LF only: one indexOf per line, and one per line for the `]: ` tags (ONE_TAG:
-      // `tag` is the first at or after the line's start; a `]: ` holds no \n, so it lies in one line)
-      let tag = chunk.indexOf(']: ', from);
-      for (let at = chunk.indexOf('\n', from); at >= 0; at = chunk.indexOf('\n', from)) {
-        let one = ONE_TAG;
-        if (tag >= 0 && tag < at) {
-          tag = chunk.indexOf(']: ', tag + 3);
-          if (tag >= 0 && tag < at) one = 0; // a second tag in this line: maybeGlued looks (its tags are not counted further)
-          while (tag >= 0 && tag < at) tag = chunk.indexOf(']: ', tag + 3);
-        }
-        this.emit(chunk, from, at, one);
-        from = at + 1;
-      }
-    } else {
-      for (let at = from; at < chunk.length; at++) {
-        const c = chunk.charCodeAt(at);
-        if (c !== 10 && c !== 13) continue;
-        this.emit(chunk, from, at);
-        if (c === 13 && chunk.charCodeAt(at + 1) === 10) at++;
-        from = at + 1;
-      }
-      this.sawReturn = chunk.charCodeAt(chunk.length - 1) === 13;
-    }
-    if (from < chunk.length) this.rest = this.rest ? this.rest + chunk.slice(from) : chunk.slice(from);
-  }
-
-  end(): void {
-    if (this.rest) this.line(this.rest, 0, undefined, 0);
-    this.rest = '';
-  }
-
-  /** `tags`: ONE_TAG when the line is known to hold at most one `]: ` (not for a line joined across chunks) */
-  private emit(chunk: string, from: number, to: number, tags = 0): void {
-    if (this.rest) {
-      // joined across two chunks: a word may span the cut, nothing is known
-      const text = this.rest + chunk.slice(from, to);
-      this.rest = '';
-      this.line(text, 0, undefined, 0);
-    } else this.line(chunk.slice(from, to), this.hints | tags, chunk, from);
   }
 }

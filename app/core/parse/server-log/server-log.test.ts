@@ -9,7 +9,8 @@ import { decodePptpHex } from './codes/pptp';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser, type ServerLogEntry } from './index';
 import { trimmed } from './kit';
-import { ChunkLines, ONE_TAG } from './lines';
+import { ChunkLines } from './chunk-lines';
+import { ONE_TAG } from './lines';
 import { decodeProtocolPacket } from './ppp-packet';
 import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
 

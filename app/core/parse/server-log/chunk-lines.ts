@@ -1,0 +1,67 @@
+import { ONE_TAG, textHints } from './lines';
+
+/**
+ * Text chunks as a stream delivers them → physical lines, cut exactly where Node's readline cuts
+ * (`\r\n`, `\n` or a lone `\r`; a `\r\n` split across two chunks is one line end; a last line
+ * without a newline still counts), but synchronously per chunk: readline's async iterator costs a
+ * promise per line, which is most of its time on a 100 000-line log.
+ */
+export class ChunkLines {
+  private rest = '';
+  private sawReturn = false;
+  private hints = 0;
+
+  /**
+   * `line` gets each line and what it is known not to hold (LineHints: found once per chunk), and
+   * for a line cut from one chunk that chunk and where the line starts in it (see readPrefix).
+   */
+  constructor(private readonly line: (text: string, hints: number, src: string | undefined, at: number) => void) {}
+
+  push(chunk: string): void {
+    if (chunk.length === 0) return;
+    this.hints = textHints(chunk);
+    let from = 0;
+    if (this.sawReturn && chunk.charCodeAt(0) === 10) from = 1; // the \n of a \r\n cut between chunks
+    this.sawReturn = false;
+    if (chunk.indexOf('\r', from) < 0) {
+      // the common case, LF only: one indexOf per line, and one per line for the `]: ` tags (ONE_TAG:
+      // `tag` is the first at or after the line's start; a `]: ` holds no \n, so it lies in one line)
+      let tag = chunk.indexOf(']: ', from);
+      for (let at = chunk.indexOf('\n', from); at >= 0; at = chunk.indexOf('\n', from)) {
+        let one = ONE_TAG;
+        if (tag >= 0 && tag < at) {
+          tag = chunk.indexOf(']: ', tag + 3);
+          if (tag >= 0 && tag < at) one = 0; // a second tag in this line: maybeGlued looks (its tags are not counted further)
+          while (tag >= 0 && tag < at) tag = chunk.indexOf(']: ', tag + 3);
+        }
+        this.emit(chunk, from, at, one);
+        from = at + 1;
+      }
+    } else {
+      for (let at = from; at < chunk.length; at++) {
+        const c = chunk.charCodeAt(at);
+        if (c !== 10 && c !== 13) continue;
+        this.emit(chunk, from, at);
+        if (c === 13 && chunk.charCodeAt(at + 1) === 10) at++;
+        from = at + 1;
+      }
+      this.sawReturn = chunk.charCodeAt(chunk.length - 1) === 13;
+    }
+    if (from < chunk.length) this.rest = this.rest ? this.rest + chunk.slice(from) : chunk.slice(from);
+  }
+
+  end(): void {
+    if (this.rest) this.line(this.rest, 0, undefined, 0);
+    this.rest = '';
+  }
+
+  /** `tags`: ONE_TAG when the line is known to hold at most one `]: ` (not for a line joined across chunks) */
+  private emit(chunk: string, from: number, to: number, tags = 0): void {
+    if (this.rest) {
+      // joined across two chunks: a word may span the cut, nothing is known
+      const text = this.rest + chunk.slice(from, to);
+      this.rest = '';
+      this.line(text, 0, undefined, 0);
+    } else this.line(chunk.slice(from, to), this.hints | tags, chunk, from);
+  }
+}

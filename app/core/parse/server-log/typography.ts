@@ -1,0 +1,45 @@
+/**
+ * Mail and web typography in a copied log, undone before a line is read (lines.ts normalizeLine,
+ * per read chunk through textHints): what the daemon wrote, not what the copy made of it.
+ */
+
+/**
+ * What a log forwarded by mail, or copied from a web page or a word processor, holds in place of
+ * what the daemon wrote (the help desk's usual copy): no-break and other Unicode spaces (Outlook and
+ * browsers turn a run of blanks into `&nbsp;`s, so `Sep  5` arrives as `Sep\u00a05`), zero-width
+ * spaces, "smart" quotes (Word and Outlook's AutoFormat: Libreswan's `"l2tp-psk"[1]` becomes
+ * `\u201cl2tp-psk\u201d[1]`), the ellipsis AutoCorrect makes of `...`, and HTML's escapes of `<`,
+ * `>`, `"`, `&` and `'` where a page's source or a double-escaping forum was copied. (assumed: what
+ * these programs do is seen in copies, not documented by their makers)
+ */
+const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]|&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/g;
+const ENTITY = /&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/y;
+/** The characters past Latin-1 of TYPOGRAPHY: V8 finds a one-byte text (nearly every log chunk) cannot hold them without reading it. */
+const WIDE_TYPOGRAPHY = /[\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
+const PLAIN: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
+  '\u2026': '...',
+  '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#34;': '"', '&nbsp;': ' ',
+};
+/**
+ * the zero-width space, word joiner and a BOM inside a text are dropped; every other space becomes a
+ * blank (the zero-width joiners U+200C/U+200D and the direction marks are left: they belong to the
+ * names they are in — an emoji user name in a real IOS log holds a U+200D)
+ */
+const plainOf = (c: string): string => PLAIN[c] ?? (c === '\u200b' || c === '\u2060' || c === '\ufeff' ? '' : ' ');
+
+/** Whether a text holds anything plainTypography changes (per read chunk: textHints). */
+export function hasTypography(text: string): boolean {
+  if (text.indexOf('\u00a0') >= 0 || WIDE_TYPOGRAPHY.test(text)) return true;
+  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
+    ENTITY.lastIndex = at;
+    if (ENTITY.test(text)) return true;
+  }
+  return false;
+}
+
+/** The text as the daemon wrote it, before mail or a web page changed it (see TYPOGRAPHY). */
+export function plainTypography(text: string): string {
+  return text.replace(TYPOGRAPHY, plainOf);
+}
