@@ -36,6 +36,14 @@ const monthOf = (m: string): number => MONTH_NUMBER.get(m) ?? 0;
 const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
 /**
+ * The classic BSD syslog header after its month (SYSLOG_PROG, LOCALE_SYSLOG): day, time with an
+ * optional fraction, an optional host, the program, its pid, the message — groups 2 to 10.
+ */
+const SYSLOG_AFTER_MONTH = String.raw`+(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`;
+/** The header SYSLOG_AFTER_MONTH's groups give, with the month already looked up. */
+const syslogOf = (m: RegExpMatchArray, month: number): Prefixed => ({ shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! });
+
+/**
  * `journalctl`'s default output writes its time with strftime's `%b %d %H:%M:%S` in the reader's
  * locale (systemd src/shared/logs-show.c, output_timestamp_realtime), so a German or Dutch admin's
  * copy says `Dez 03 10:11:12` or `mrt 03 10:11:12`; rsyslog's files stay English. The month words
@@ -62,11 +70,11 @@ const LOCALE_MONTHS: ReadonlyMap<string, number> = new Map(
   ].flatMap((words, i) => words.map((w): [string, number] => [w, i + 1])),
 );
 /** SYSLOG_PROG with a month word in any of those languages (its month is looked up: a word not in the table is no header) */
-const LOCALE_SYSLOG = /^(\p{L}{3,5})\.? +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$/u;
+const LOCALE_SYSLOG = new RegExp(String.raw`^(\p{L}{3,5})\.? ${SYSLOG_AFTER_MONTH}`, 'u');
 
 const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
 // classic BSD syslog: host optional (BusyBox), program optional
-const SYSLOG_PROG = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
+const SYSLOG_PROG = new RegExp(String.raw`^${M} ${SYSLOG_AFTER_MONTH}`);
 const SYSLOG_MASKED_HOST = new RegExp(String.raw`^(${M} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) {2,}(\S.*)$`);
 const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
 // `000503: *Jan  5 …`: IOS numbers its messages with `service sequence-numbers` (Cisco IOS Configuration Fundamentals, "Enabling Message Sequence Numbers")
@@ -199,7 +207,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (upper && (m = text.match(SYSLOG_MASKED_HOST))) return splitPrefixByRegex(`${m[1]} ${m[3]}`); // (m[2]: the month, inside M)
   // syslog before IOS: the common case; "May 28 22:10:22.333: Vi1 LCP: …" (colon right after the time) is IOS
   if (upper && (m = text.match(SYSLOG_PROG))) {
-    return { shape: 'syslog', time: { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
+    return syslogOf(m, monthOf(m[1]!));
   }
   if ((upper || digit || c === 42 || c === 46) && (m = text.match(IOS))) {
     return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
@@ -219,7 +227,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
   // (English months were read above; a lower-case or accented first letter is a locale's month)
   if (!digit && (m = text.match(LOCALE_SYSLOG))) {
     const month = LOCALE_MONTHS.get(m[1]!.toLowerCase());
-    if (month) return { shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
+    if (month) return syslogOf(m, month);
   }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;
