@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../core/analyse';
 import { readCaptureDir, readCapped } from './capture-reader';
+import { ReadBuffers } from './read-buffers';
 
 const GERMAN = '===========================================================================\r\nSchnittstellenliste\r\n 12...f8 e4 e3 5b 20 7c ......Intel(R) Wi-Fi 6 AX201 160MHz\r\n  1...........................Software Loopback Interface 1\r\n===========================================================================\r\n\r\nIPv4-Routentabelle\r\n===========================================================================\r\nAktive Routen:\r\n     Netzwerkziel    Netzwerkmaske          Gateway    Schnittstelle Metrik\r\n          0.0.0.0          0.0.0.0     192.168.1.1     192.168.1.20     35\r\n===========================================================================\r\nStändige Routen:\r\n  Keine\r\n';
 
@@ -126,7 +127,37 @@ describe('readCapped: one read when the file is the size stat gave, read on to t
   it('past the cap: null', async () => {
     expect(await readCapped(handle(bytes(5000)) as never, 4000, 3000)).toBeNull();
   });
+
+  it('into kept buffers: each read gives exactly its own bytes, and every lent buffer comes back, whatever the file did', async () => {
+    const buffers = new ReadBuffers(100, 1, 60_000);
+    const lent = spyOn(buffers);
+    const big = Buffer.alloc(3000, 0x61);
+    // a large file, given back; then a smaller one in the same kept buffer: none of the first one's bytes after its end
+    const a = (await readCapped(handle(big) as never, 1 << 20, 3000, buffers))!;
+    expect(Buffer.from(a)).toEqual(big);
+    buffers.give(a);
+    const b = (await readCapped(handle(bytes(1000)) as never, 1 << 20, 1000, buffers))!;
+    expect(Buffer.from(b)).toEqual(bytes(1000));
+    expect(b.buffer).toBe(a.buffer); // the kept one, not a new one
+    buffers.give(b);
+    // grew (a copy is returned: the kept buffer goes back at once), past the cap, a read that throws
+    expect(Buffer.from((await readCapped(handle(bytes(1500)) as never, 1 << 20, 1000, buffers))!)).toEqual(bytes(1500));
+    expect(await readCapped(handle(bytes(5000)) as never, 4000, 3000, buffers)).toBeNull();
+    await expect(readCapped({ read: async () => Promise.reject(new Error('EIO')) } as never, 1 << 20, 1000, buffers)).rejects.toThrow('EIO');
+    expect(lent()).toBe(0);
+    // two lent at once: two buffers, never the same memory
+    const c = buffers.take(500)!;
+    const d = buffers.take(500)!;
+    expect(c.buffer).not.toBe(d.buffer);
+    // small sizes are not lent
+    expect(buffers.take(99)).toBeUndefined();
+  });
 });
+
+/** how many buffers `buffers` has lent and not had back */
+function spyOn(buffers: ReadBuffers): () => number {
+  return () => (buffers as unknown as { lent: Set<unknown> }).lent.size;
+}
 
 describe('readCaptureDir reads by the folder listings, links still by lstat and realpath', () => {
   it('absent names are absent, plain files and folders are read, a link inside the capture is followed', async () => {

@@ -7,6 +7,7 @@ import { decodeCaptureBytes } from '../core/capture/decode';
 import { problemAt } from '../core/model/problems';
 import type { ProblemCode, ProblemParams, ProblemPart } from '../core/i18n/problem-text';
 import { usageError } from './error-text';
+import { ReadBuffers } from './read-buffers';
 
 /**
  * Limits on what one capture may make us read (README "Security → limits on input"). A capture
@@ -22,6 +23,9 @@ export const CAPTURE_LIMITS = {
   /** files open at the same time: a capture of thousands of files must not run out of handles (EMFILE) */
   concurrency: 8,
 } as const;
+
+/** Files of 1 MiB and more (a large route print, LMHOSTS) are read into kept buffers: see ReadBuffers. */
+const LARGE_FILE_BUFFERS = new ReadBuffers(1024 * 1024, 2, 30_000);
 
 export type CaptureLimits = { readonly [K in keyof typeof CAPTURE_LIMITS]: number };
 type Limits = CaptureLimits;
@@ -60,10 +64,15 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   const codepageRead = metaRead.then((meta) => meta.codepage ?? 850);
   const files = new Map<string, CaptureFile>();
   const add = async (name: string) => {
-    const bytes = await reader.read(name);
+    const bytes = await reader.read(name, LARGE_FILE_BUFFERS);
     if (!bytes) return;
-    const { text, encoding } = decodeCaptureBytes(bytes, await codepageRead);
-    files.set(name, { name, text, encoding });
+    try {
+      // (decoding copies the bytes into a string: the buffer may then be given back)
+      const { text, encoding } = decodeCaptureBytes(bytes, await codepageRead);
+      files.set(name, { name, text, encoding });
+    } finally {
+      LARGE_FILE_BUFFERS.give(bytes);
+    }
   };
 
   const names: string[] = [...Object.values(CAPTURE_FILES)];
@@ -255,7 +264,7 @@ class BoundedReader {
   private lastDecision: Promise<void> = Promise.resolve();
 
   /** The bytes of one capture file, or null (absent, or skipped with a problem). */
-  async read(name: string): Promise<Uint8Array | null> {
+  async read(name: string, buffers?: ReadBuffers): Promise<Uint8Array | null> {
     const before = this.lastDecision;
     let decided!: () => void;
     this.lastDecision = new Promise<void>((resolve) => (decided = resolve));
@@ -289,7 +298,7 @@ class BoundedReader {
       }
       this.bytes += st.size;
       decided();
-      const bytes = await readCapped(fh, room, st.size);
+      const bytes = await readCapped(fh, room, st.size, buffers);
       this.bytes += (bytes?.length ?? 0) - st.size;
       if (!bytes) {
         this.skip(name, 'capture.grewPastLimit', { room });
@@ -310,23 +319,34 @@ class BoundedReader {
  * Reads to the end but never more than `cap` bytes (a file may grow, or report size 0 like /proc).
  * The first read asks for the size stat reported and one byte more: when it gives exactly that
  * size, the file ended there and is read in one piece, with no second read (and no 1 MiB buffer)
- * to see the end. A file that grew or shrank, or says size 0, is read on to its end. Exported for
- * its tests.
+ * to see the end. A file that grew or shrank, or says size 0, is read on to its end. `buffers`: a
+ * large file's first read goes into a kept buffer (ReadBuffers); the bytes returned may then lie in
+ * it, and the caller gives them back when decoded. Exported for its tests.
  */
-export async function readCapped(fh: Pick<FileHandle, 'read'>, cap: number, size: number): Promise<Uint8Array | null> {
+export async function readCapped(fh: Pick<FileHandle, 'read'>, cap: number, size: number, buffers?: ReadBuffers): Promise<Uint8Array | null> {
   const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const first = chunks.length === 0 && size > 0;
-    const buf = Buffer.allocUnsafe(Math.min(first ? size + 1 : 1024 * 1024, cap - total + 1));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    total += bytesRead;
-    if (total > cap) return null;
-    chunks.push(buf.subarray(0, bytesRead));
-    if (first && bytesRead === size && buf.length === size + 1) break;
+  let lent: Buffer | undefined;
+  let done = false;
+  try {
+    for (;;) {
+      const first = chunks.length === 0 && size > 0;
+      const want = Math.min(first ? size + 1 : 1024 * 1024, cap - total + 1);
+      const buf = (first ? (lent = buffers?.take(want)) : undefined) ?? Buffer.allocUnsafe(want);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > cap) return null;
+      chunks.push(buf.subarray(0, bytesRead));
+      if (first && bytesRead === size && buf.length === size + 1) break;
+    }
+    if (chunks.length !== 1) return Buffer.concat(chunks, total);
+    done = true;
+    return chunks[0]!;
+  } finally {
+    // handed on only as the one piece read into it; a concatenated copy, no bytes or an error give it back
+    if (lent && !done) buffers!.give(lent);
   }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): ProblemPart {
