@@ -28,7 +28,9 @@ const scriptedFor = new WeakMap<Fix, ScriptMachine>();
 /** `texts`: the steps' texts the finding's other fixes rendered (step-texts.ts), shared by the rule that plans them. */
 export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachine = UNKNOWN_MACHINE, texts?: StepTexts): Fix {
   const actions: Action[] = planned.steps.map((s) => s.action);
-  const undo = rollbackActions(actions);
+  // the rollback script's steps, made once: their actions are the fix's rollbackActions, so the two cannot differ
+  const undoSteps = rollbackSteps(planned.steps, scriptWords(t).undoStep, texts?.t === t ? texts : undefined);
+  const undo = undoSteps.map((s) => s.action);
   // a fix that machine's shell cannot script is withheld by diagnose() (scriptRefusalText); its
   // dialect renderer would refuse the action, so such a fix keeps scripts for an unknown (modern) machine
   const scriptable = fixRefusal([...actions, ...undo], machine) === undefined;
@@ -43,7 +45,7 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
     steps: [...planned.steps.map((s) => s.label), ...(planned.notes ?? [])],
     actions,
     rollbackActions: undo,
-    script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, target, texts),
+    script: fixScripts({ id: planned.id, title: planned.title, steps: planned.steps }, t, target, texts, undoSteps),
   };
   scriptedFor.set(fix, target);
   return fix;
@@ -56,11 +58,12 @@ export function buildFix(planned: PlannedFix, t: TFunction, machine: ScriptMachi
  * and fix.ps1/rollback.ps1 only where that Windows can run them — otherwise the reason, in words.
  * A fix with an action its dialect cannot script is withheld before this (see scriptRefusalText).
  */
-export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine, shared?: StepTexts): Fix['script'] {
+export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[] }, t: TFunction, machine: ScriptMachine, shared?: StepTexts, rollback?: ScriptStep[]): Fix['script'] {
   const words = scriptWords(t);
   // texts rendered with another translation or for another machine would not be this fix's
   const texts = shared && shared.t === t && shared.machine === machine ? shared : undefined;
-  const undoSteps: ScriptStep[] = texts ? [...fix.steps].reverse().map((s) => texts.undoOf(s, words.undoStep)) : undoStepsOf(fix.steps, words.undoStep);
+  // (`rollback`: the rollback steps buildFix already made from these steps)
+  const undoSteps = rollback ?? rollbackSteps(fix.steps, words.undoStep, texts);
   const title = `TunnelMedic: ${fix.title}`;
   const rollbackTitle = `TunnelMedic: ${words.undoTitle(fix.id)}`;
   const dialect = scriptDialectOf(machine.generation);
@@ -74,8 +77,12 @@ export function fixScripts(fix: { id: string; title: string; steps: ScriptStep[]
   };
 }
 
-/** The rollback's steps: the inverse actions, newest first, each labelled "Undo: …". */
-function undoStepsOf(steps: readonly ScriptStep[], undoLabel: (label: string) => string): ScriptStep[] {
+/**
+ * The rollback's steps: the inverse actions (rollbackActions), newest first, each labelled "Undo: …";
+ * with `texts`, the step's one rollback step kept there (StepTexts.undoOf), so the finding's other fixes share it.
+ */
+function rollbackSteps(steps: readonly ScriptStep[], undoLabel: (label: string) => string, texts?: StepTexts): ScriptStep[] {
+  if (texts) return [...steps].reverse().map((s) => texts.undoOf(s, undoLabel));
   const undo = rollbackActions(steps.map((s) => s.action));
   return [...steps].reverse().map((s, i) => ({ action: undo[i]!, label: undoLabel(s.label) }));
 }
