@@ -1,3 +1,4 @@
+import { CatNumbers } from './cat-numbers';
 import { hasTypography, plainTypography } from './typography';
 
 /**
@@ -137,8 +138,9 @@ function hasBbcodeStart(s: string): boolean {
  * `docker compose logs` / `docker-compose up` put the service's name, padded to the longest one, and `| `
  * before each line: `strongswan      | 06[IKE] …`, `access_1  | 12[NET] …`, `ipsec-vpn-server-1  | pluto[400]: …`
  * (compose v1 names `service_1`, v2 `service-1`). A name, at least one space, the bar: nothing a log line starts with.
+ * The padding may have become tabs (an editor's or mail client's tabify: `strongswan\t| 06[IKE] …`).
  */
-const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} +\| /;
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62}[ \t]+\| /;
 
 /** An ISO 8601 date and hour (rsyslog's RFC 3339 files, journalctl -o short-iso, Python's logging). */
 const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
@@ -193,7 +195,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     const m = LINE_NUMBER_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length);
   }
-  if (!(hints & NO_COMPOSE) && s.indexOf(' | ') > 0) {
+  if (!(hints & NO_COMPOSE) && s.indexOf('| ') > 0) {
     const m = COMPOSE_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length); // a cut of the line, as the quote marks' removal
   }
@@ -263,6 +265,8 @@ export class LineSplitter {
   private widestSeen = 0;
   private lastPiece = 0;
   private quoted = false;
+  /** a `cat -n` paste's line numbers (cat-numbers.ts): decided on the first line with text, then off for good on a plain log */
+  private readonly numbers = new CatNumbers();
   blank = 0;
 
   constructor(
@@ -278,7 +282,9 @@ export class LineSplitter {
    */
   push(raw: string, hints = 0, src?: string, at = 0): void {
     this.lineNo++;
-    const text = normalizeLine(raw, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
+    // (without a number, `line` is `raw`: the in-place reading below needs `text === raw`, which a cut number rules out)
+    const line = this.numbers.off ? raw : this.numbers.strip(raw);
+    const text = normalizeLine(line, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
     // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
     const known = rewritten ? hints & NO_LINE_BREAK : hints;
     const clean = (known & NO_LINE_BREAK) !== 0;
@@ -308,13 +314,13 @@ export class LineSplitter {
     }
     this.lastPiece = length;
     // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
-    const quoted = raw.charCodeAt(0) === 62;
+    const quoted = line.charCodeAt(0) === 62;
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
     const continued = pending ? this.continues(pending, text, blanks, width) : false;
     if (continued) {
-      const piece = continued === 'wrap' && quoted && !quotedBefore ? raw.replace(/\r$/, '') : text;
+      const piece = continued === 'wrap' && quoted && !quotedBefore ? line.replace(/\r$/, '') : text;
       const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
       const cap = this.capOf(pending!);
       pending!.endLine = this.lineNo;

@@ -110,9 +110,10 @@ const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
 const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
 /**
  * accel-ppp's log_file module: `[2017-12-05 14:36:25]:  info: tek0.10: …` (level padded to five
- * characters) or, in older builds, `[2017-12-07 01:04:30.344] ppp0: …` (accel-pppd/logs/log_file.c).
+ * characters) or, in older builds, `[2017-12-07 01:04:30.344] ppp0: …` (accel-pppd/logs/log_file.c). The padding may
+ * come as a tab (an editor's tabify of the file).
  */
-const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:? +(?:(emerg|error|warn|info|msg|debug): +)?(.*)$/;
+const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:?[ \t]+(?:(emerg|error|warn|info|msg|debug):[ \t]+)?(.*)$/;
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 /**
