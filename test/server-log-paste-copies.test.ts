@@ -52,6 +52,18 @@ function tabify(line: string, stop = 8): string {
   return out;
 }
 
+/**
+ * Each charon line of a log (`09[IKE] …`, bare or after a syslog header that names charon or ipsec) as the strongSwan
+ * app on Android writes it: to logcat under the tag `charon`, printed by `adb logcat` (prefix-shapes.ts LOGCAT_*), or to
+ * its own log file with `%b %e %T` times. `as(time, thread line)`: the line; time is the syslog header's, when it has one.
+ */
+const CHARON_THREAD_LINE = /^(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) (\d\d:\d\d:\d\d)(?:\.\d+)? (?:\S+ )?(?:charon|ipsec)(?:\[\d+\])?: )?(\d\d\[[A-Z]{3}\d?\] .*)$/gm;
+const asAndroid =
+  (as: (time: { month: string; day: string; clock: string } | undefined, line: string) => string) =>
+  (s: string): string =>
+    s.replace(CHARON_THREAD_LINE, (whole, month: string | undefined, day: string, clock: string, line: string) => as(month ? { month, day, clock } : undefined, line.replace(/\r$/, '')) + (whole.endsWith('\r') ? '\r' : ''));
+const two = (n: number | string) => String(n).padStart(2, '0');
+
 const COPIES: Record<string, (log: string) => string> = {
   // Outlook and browsers: a run of blanks becomes no-break spaces (`Sep  5` → `Sep\u00a0\u00a05`)
   'no-break spaces': (s) => s.replace(/ {2}/g, '\u00a0 ').replace(/ (?=\d)/g, '\u00a0'),
@@ -85,6 +97,10 @@ const COPIES: Record<string, (log: string) => string> = {
   // an editor's tabify: runs of blanks that reach a tab stop of eight (or an editor's four) columns become tabs
   'blanks as tabs': (s) => s.split('\n').map((l) => tabify(l)).join('\n'),
   'blanks as tabs, stops of four': (s) => s.split('\n').map((l) => tabify(l, 4)).join('\n'),
+  // the strongSwan app's charon on Android: `adb logcat` (threadtime, its default; brief) and the app's own log file
+  'Android logcat threadtime': asAndroid((t, line) => `${t ? `${two(MONTHS.indexOf(t.month) + 1)}-${two(t.day)} ${t.clock}` : '01-01 00:00:00'}.000  4242  4250 I charon  : ${line}`),
+  'Android logcat brief': asAndroid((_t, line) => `I/charon  ( 4242): ${line}`),
+  'strongSwan Android app log': asAndroid((t, line) => (t ? `${t.month} ${t.day.padStart(2)} ${t.clock} ${line}` : line)),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };

@@ -210,6 +210,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   // lines 1-2, 3-4 and 13-14 are hard-wrapped as pasted (107 characters): 3-4 and 13-14 are joined once two lines have shown
   // the width (lines.ts WrapWidth); 1-2 came before it was known, and their pieces stay apart
+  // the strongSwan Android app's own log (`%b %e %T` time, then the thread head): read as charon lines with the file's time.
+  // (It is the client's log: "to the PC" there means to the phone's own peer — the server. The DMN/TUN and restart lines no
+  // rule decodes are counted.)
+  'charon-android-app-log-peer-deletes-ike-sa-restart.txt': {
+    records: 16,
+    understood: 11,
+    families: { strongswan: 11 },
+    causes: [],
+    says: [
+      [2, 'IKEv2 INFORMATIONAL request from the PC.'],
+      [3, 'A security association was deleted.'],
+      [16, 'IKEv2 IKE_SA_INIT response from the PC, IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
+    ],
+  },
   'charon-ipsec-tag-virtual-ip-lease-wrapped.txt': {
     records: 15,
     understood: 13,
