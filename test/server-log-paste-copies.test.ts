@@ -64,6 +64,27 @@ const asAndroid =
     s.replace(CHARON_THREAD_LINE, (whole, month: string | undefined, day: string, clock: string, line: string) => as(month ? { month, day, clock } : undefined, line.replace(/\r$/, '')) + (whole.endsWith('\r') ? '\r' : ''));
 const two = (n: number | string) => String(n).padStart(2, '0');
 
+/**
+ * Each ASA, PIX or FTD message of a log as a relay or SIEM keeps it when the ASA sends it with its priority: `<166>:Jan 13
+ * 15:51:28 UTC: %ASA-auth-6-113004: …` (the EMBLEM form, with the message's class: families/asa.ts ID) or bare
+ * `<164>%ASA-4-113019: …`. The time is the line's own, when it has one.
+ */
+const ASA_MESSAGE = /(?:^|[\s:>])%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
+const ASA_TIME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2}(?: \d{4})? \d\d:\d\d:\d\d/;
+const asaWithPriority =
+  (emblem: boolean) =>
+  (s: string): string =>
+    s
+      .split('\n')
+      .map((l) => {
+        const id = l.match(ASA_MESSAGE);
+        if (!id) return l;
+        const [, facility, level, number, text] = id;
+        const time = l.slice(0, id.index).match(ASA_TIME)?.[0];
+        return emblem && time ? `<${160 + Number(level)}>:${time} UTC: %${facility}-${number!.startsWith('1') ? 'auth' : 'vpn'}-${level}-${number}: ${text}` : `<${160 + Number(level)}>%${facility}-${level}-${number}: ${text}`;
+      })
+      .join('\n');
+
 const COPIES: Record<string, (log: string) => string> = {
   // Outlook and browsers: a run of blanks becomes no-break spaces (`Sep  5` → `Sep\u00a0\u00a05`)
   'no-break spaces': (s) => s.replace(/ {2}/g, '\u00a0 ').replace(/ (?=\d)/g, '\u00a0'),
@@ -101,6 +122,9 @@ const COPIES: Record<string, (log: string) => string> = {
   'Android logcat threadtime': asAndroid((t, line) => `${t ? `${two(MONTHS.indexOf(t.month) + 1)}-${two(t.day)} ${t.clock}` : '01-01 00:00:00'}.000  4242  4250 I charon  : ${line}`),
   'Android logcat brief': asAndroid((_t, line) => `I/charon  ( 4242): ${line}`),
   'strongSwan Android app log': asAndroid((t, line) => (t ? `${t.month} ${t.day.padStart(2)} ${t.clock} ${line}` : line)),
+  // an ASA's messages as a relay or SIEM keeps them, with the priority: EMBLEM-like with the class, or bare
+  'ASA with priority, EMBLEM form': asaWithPriority(true),
+  'ASA with priority, bare': asaWithPriority(false),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
