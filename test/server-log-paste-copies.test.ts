@@ -8,6 +8,7 @@ import { parseServerLog } from '../app/core/parse/server-log';
 import { normalizeLine } from '../app/core/parse/server-log/lines';
 import { plainTypography } from '../app/core/parse/server-log/typography';
 import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
+import { splitPrefix } from '../app/core/parse/server-log/prefix';
 
 /**
  * A help desk rarely gets the log file itself: the network team mails it, or it is copied from a
@@ -239,5 +240,39 @@ describe('a `cat -n` paste', () => {
     expect([r.understood, r.unknown]).toEqual([1, 2]);
     // the first line with text is not numbered: no line is looked at again
     expect(parseServerLog(`${log[3]}\n     2\t${log[3]}`).unknown).toBe(1);
+  });
+});
+
+describe('the first line a hard wrap cut (first-wrap.ts)', () => {
+  const WIDTH = 100;
+  /** the log cut at WIDTH columns as a terminal or mail does, and the line where the first cut line's pieces start (0: none with a header) */
+  const cut = (text: string) => {
+    const out: string[] = [];
+    let first = 0;
+    let sawCut = false;
+    for (const line of text.split('\n').map((l) => l.replace(/\r$/, ''))) {
+      if (line.length <= WIDTH) {
+        out.push(line);
+        continue;
+      }
+      if (!sawCut && splitPrefix(line).shape !== 'none') first = out.length + 1;
+      sawCut = true;
+      out.push(...line.match(new RegExp(`.{1,${WIDTH}}`, 'g'))!);
+    }
+    return { text: out.join('\n'), first, atWidth: out.filter((l) => l.length === WIDTH).length };
+  };
+  it('is one record with its rest in every real log where a second line shows the width and the line has a header', () => {
+    const apart: string[] = [];
+    let checked = 0;
+    for (const [name, text] of realLogs) {
+      const { text: wrapped, first, atWidth } = cut(text);
+      if (!first || atWidth < 2) continue;
+      checked++;
+      const r = parseServerLog(wrapped);
+      const spans = [...r.entries, ...r.unknownLines].some((e) => e.line === first && e.endLine > first);
+      if (!spans) apart.push(name);
+    }
+    expect(checked).toBeGreaterThan(corpusAvailable ? 25 : 15);
+    expect(apart).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { CatNumbers } from './cat-numbers';
+import { FirstWrap } from './first-wrap';
 import { hasTypography, plainTypography } from './typography';
 
 /**
@@ -267,6 +268,8 @@ export class LineSplitter {
   private quoted = false;
   /** a `cat -n` paste's line numbers (cat-numbers.ts): decided on the first line with text, then off for good on a plain log */
   private readonly numbers = new CatNumbers();
+  /** the records held while the first wrap's width is undecided (first-wrap.ts) */
+  private readonly firstWrap: FirstWrap;
   blank = 0;
 
   constructor(
@@ -274,7 +277,9 @@ export class LineSplitter {
     private readonly continues: ContinuationTest,
     /** how long a record may grow by joined continuation lines (default MAX_RECORD_CHARS) */
     private readonly capOf: (pending: RawRecord) => number = () => MAX_RECORD_CHARS,
-  ) {}
+  ) {
+    this.firstWrap = new FirstWrap(emit, capOf);
+  }
 
   /**
    * `hints`: what the line is known not to hold (LineHints); 0: nothing known. `src`, `at`: the line
@@ -303,7 +308,10 @@ export class LineSplitter {
     this.sawText = true;
     this.blanksSinceText = 0;
     const pending = this.pending;
-    const width = this.lastPiece === this.widest && this.widestSeen > 1 && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX ? this.widest : 0;
+    const atWidest = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX;
+    const width = atWidest && this.widestSeen > 1 ? this.widest : 0;
+    // the pending record's last line is the first at the longest length so far: the width a first wrap would have (first-wrap.ts)
+    const firstWidth = atWidest && this.widestSeen === 1 && this.firstWrap.width === 0 ? this.widest : 0;
     const length = text.length;
     if (length >= this.widest) {
       if (length === this.widest) this.widestSeen++;
@@ -311,6 +319,8 @@ export class LineSplitter {
         this.widest = length;
         this.widestSeen = 1;
       }
+      // held for a first wrap: a second line of its length says it was the width, a longer one that it was not
+      if (this.firstWrap.width !== 0) this.firstWrap.release(this.widest === this.firstWrap.width && (!this.firstWrap.blankBetween || this.oddGaps === this.gaps), this.pending);
     }
     this.lastPiece = length;
     // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
@@ -318,7 +328,15 @@ export class LineSplitter {
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
-    const continued = pending ? this.continues(pending, text, blanks, width) : false;
+    let continued = pending ? this.continues(pending, text, blanks, width || firstWidth) : false;
+    if (continued === 'wrap' && width === 0 && !(this.widestSeen > 1 && this.widest === firstWidth)) {
+      // a wrap only if that length is the width (this line, cut at it too, would have said so): read apart for now, held until that is known
+      continued = false;
+      this.firstWrap.begin(firstWidth, this.lineNo, false, quoted && !quotedBefore ? line.replace(/\r$/, '') : undefined, text);
+    } else if (firstWidth && blanks === 1 && this.gaps === 1 && !continued && this.continues(pending!, text, 0, firstWidth) === 'wrap') {
+      // the paste's first gap, one blank line: no gap at all if the paste is double-spaced (known from the next gaps)
+      this.firstWrap.begin(firstWidth, this.lineNo, true, quoted && !quotedBefore ? line.replace(/\r$/, '') : undefined, text);
+    }
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? line.replace(/\r$/, '') : text;
       const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
@@ -373,6 +391,7 @@ export class LineSplitter {
 
   end(): void {
     this.flush();
+    if (this.firstWrap.width !== 0) this.firstWrap.release(false, null);
   }
 
   get lines(): number {
@@ -380,7 +399,10 @@ export class LineSplitter {
   }
 
   private flush(): void {
-    if (this.pending) this.emit(this.pending);
+    if (this.pending) {
+      if (this.firstWrap.width !== 0) this.firstWrap.hold(this.pending);
+      else this.emit(this.pending);
+    }
     this.pending = null;
     this.blanksAfterPending = 0;
   }
