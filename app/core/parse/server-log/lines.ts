@@ -328,15 +328,9 @@ export class LineSplitter {
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
-    let continued = pending ? this.continues(pending, text, blanks, width || firstWidth) : false;
-    if (continued === 'wrap' && width === 0 && !(this.widestSeen > 1 && this.widest === firstWidth)) {
-      // a wrap only if that length is the width (this line, cut at it too, would have said so): read apart for now, held until that is known
-      continued = false;
-      this.firstWrap.begin(firstWidth, this.lineNo, false, quoted && !quotedBefore ? line.replace(/\r$/, '') : undefined, text);
-    } else if (firstWidth && blanks === 1 && this.gaps === 1 && !continued && this.continues(pending!, text, 0, firstWidth) === 'wrap') {
-      // the paste's first gap, one blank line: no gap at all if the paste is double-spaced (known from the next gaps)
-      this.firstWrap.begin(firstWidth, this.lineNo, true, quoted && !quotedBefore ? line.replace(/\r$/, '') : undefined, text);
-    }
+    let continued = pending ? this.continues(pending, text, blanks, width) : false;
+    // (asked only after a line that is the first at a new longest length: rare in a plain log)
+    if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? line : undefined);
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? line.replace(/\r$/, '') : text;
       const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
@@ -359,6 +353,21 @@ export class LineSplitter {
       this.flush();
       this.start(part, clean, undefined, 0, known);
     }
+  }
+
+  /**
+   * Whether `text` is the rest of the pending record's last line if that line's length (`width`, the
+   * first line at the longest length so far) is the paste's wrap width: 'wrap' when this line, cut at
+   * that width too, shows it is; otherwise false, and the records are held until it is known
+   * (first-wrap.ts). `asRead`: the line as read, when a wrap joins that rather than its reading.
+   */
+  private firstWrapOf(pending: RawRecord, text: string, blanks: number, width: number, asRead: string | undefined): false | 'wrap' {
+    // one blank line at the paste's first gap: none at all if the paste turns out double-spaced (known from its next gaps)
+    const blankBetween = blanks === 1 && this.gaps === 1;
+    if ((blanks !== 0 && !blankBetween) || this.continues(pending, text, 0, width) !== 'wrap') return false;
+    if (!blankBetween && this.widestSeen > 1 && this.widest === width) return 'wrap';
+    this.firstWrap.begin(width, this.lineNo, blankBetween, asRead?.replace(/\r$/, ''), text);
+    return false;
   }
 
   private readonly outdentLine = (text: string): string => this.outdent(text);

@@ -81,6 +81,13 @@ describe('a paste wrapped at a fixed width', () => {
       const single = [...wrap([CHAP], 80).split('\n').flatMap((l, i) => (i === 0 ? [l, ''] : [l])), at80, 'rest'].join('\n');
       expect(parseServerLog(single).entries[0]!.endLine).toBe(1);
     });
+    it("a record's own continuation comes first: an IOS packet's indented state line is joined as IOS writes it, not held as a wrap", () => {
+      const ios = ['*Nov 18 10:21:05.123 CET: Virtual-Access2.123456789 LCP: O CONFREQ', '      [Closed] id 1 len 10', '*Nov 18 10:21:05.124 CET: Virtual-Access2.123456789 LCP: I CONFACK', '      [REQsent] id 1 len 10'];
+      const r = parseServerLog(ios.join('\n'));
+      // (the second, once the width is known from two lines of 66, is joined as a wrap, without the blank: it decodes the same)
+      expect(r.entries.map((e) => e.text)[0]).toBe(`${ios[0]} [Closed] id 1 len 10`);
+      expect(r.entries.map((e) => e.decoded[0]!.values!.fsm)).toEqual(['Closed', 'REQsent']);
+    });
     it('held records are bounded: past MAX_HELD, they go on as they were', () => {
       const lines = [...wrap([CHAP], 80).split('\n'), ...Array.from({ length: MAX_HELD + 5 }, (_, i) => `Nov 18 10:22:${String(i % 60).padStart(2, '0')} gw pppd[4242]: Connection terminated.`), at80, 'rest'];
       const r = parseServerLog(lines.join('\n'));
