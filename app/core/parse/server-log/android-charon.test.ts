@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
 import { parseServerLog } from './index';
 import { splitPrefixByRegex } from './prefix-shapes';
 
@@ -42,7 +41,7 @@ describe("strongSwan's charon on Android", () => {
     expect(splitPrefixByRegex('12-04 is not a time').shape).toBe('none');
   });
   it("the app's own log (real, hwdsl2/setup-ipsec-vpn #1120): strongSwan with the file's time; charon lines no rule decodes are counted", () => {
-    const r = parseServerLog(readFileSync(join(import.meta.dirname, '../../../../test/fixtures/real/server-logs/charon-android-app-log-peer-deletes-ike-sa-restart.txt'), 'utf8'));
+    const r = parseServerLog(readRepoText('test/fixtures/real/server-logs/charon-android-app-log-peer-deletes-ike-sa-restart.txt'));
     expect(r.records).toBe(16);
     expect(r.understood + r.unknown).toBe(16);
     expect(r.families.strongswan).toBe(r.understood);

@@ -1,4 +1,4 @@
-import type { RawRecord } from './lines';
+import type { RawRecord } from './raw-record';
 
 /**
  * The first line a paste's hard wrap cut (lines.ts WrapWidth). The wrap width is known once two

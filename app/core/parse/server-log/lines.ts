@@ -1,5 +1,6 @@
 import { CatNumbers } from './cat-numbers';
 import { FirstWrap } from './first-wrap';
+import type { RawRecord } from './raw-record';
 import { hasTypography, plainTypography } from './typography';
 
 /**
@@ -10,19 +11,7 @@ import { hasTypography, plainTypography } from './typography';
  * records out, so a 50 MB log never sits in memory.
  */
 
-export interface RawRecord {
-  /** 1-based physical line of the record's first and last piece */
-  line: number;
-  endLine: number;
-  text: string;
-  /** known to hold no line break (\n, \r, U+2028, U+2029): the header reader need not look (see LineHints) */
-  clean?: boolean;
-  /** a clean record that is one physical line as read: `src.slice(at, at + text.length) === text` (its read chunk, see readPrefix) */
-  src?: string;
-  at?: number;
-  /** what the text is known not to hold (LineHints; 0 or absent: nothing known) */
-  hints?: number;
-}
+export type { RawRecord } from './raw-record';
 
 /**
  * What a line is known not to hold, found once for a whole text (a read chunk, a paste) rather than
