@@ -18,7 +18,11 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * "established" twice (report.json's `decoded` of three entries, the only lines that differed).
  * Problems carry their template's `code` and `params` (translated problem texts): the eleven bundles
  * with a problem (sample-xp-registry, leak-tr, corpus-mixed-0…3, real-mixed-0…3 and -9) re-recorded;
- * with those two fields taken out of report.json every bundle hashed to its old digest.
+ * with those two fields taken out of report.json every bundle hashed to its old digest. Issue 14's
+ * server-log copies (branch h3): real-mixed-0…16 re-recorded because a new real server log (the strongSwan
+ * Android app's log) shifts the round-robin spread of the server logs over the mixed captures; with that
+ * file taken out only real-mixed-7 differed, whose wrapped charon log now reads its first wrapped line as
+ * one record (first-wrap.ts).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

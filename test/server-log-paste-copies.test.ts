@@ -8,6 +8,7 @@ import { parseServerLog } from '../app/core/parse/server-log';
 import { normalizeLine } from '../app/core/parse/server-log/lines';
 import { plainTypography } from '../app/core/parse/server-log/typography';
 import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
+import { splitPrefix } from '../app/core/parse/server-log/prefix';
 
 /**
  * A help desk rarely gets the log file itself: the network team mails it, or it is copied from a
@@ -29,6 +30,60 @@ const grepped =
     s
       .split('\n')
       .map((l, i) => (/^(?:[A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |\d{4}-\d\d-\d\d[T ]\d\d:)/.test(l) ? `${before(i + 1)}${l}` : l))
+      .join('\n');
+
+/** A line with each tab replaced by the blanks up to the next tab stop (every `stop` columns), as `expand` and editors do. */
+function untabify(line: string, stop = 8): string {
+  let out = '';
+  for (const c of line) out += c === '\t' ? ' '.repeat(stop - (out.length % stop)) : c;
+  return out;
+}
+/**
+ * A line with each run of two or more blanks that reaches a tab stop written as a tab, as `unexpand -a` does (POSIX
+ * unexpand: "any sequence of two or more <blank> characters immediately preceding a tab stop") and editors' tabify.
+ */
+function tabify(line: string, stop = 8): string {
+  const wide = untabify(line, stop);
+  let out = '';
+  for (let at = 0; at < wide.length; at += stop) {
+    const cell = wide.slice(at, at + stop);
+    const kept = cell.replace(/ {2,}$/, '');
+    out += cell.length === stop && kept.length < stop ? `${kept}\t` : cell;
+  }
+  return out;
+}
+
+/**
+ * Each charon line of a log (`09[IKE] …`, bare or after a syslog header that names charon or ipsec) as the strongSwan
+ * app on Android writes it: to logcat under the tag `charon`, printed by `adb logcat` (prefix-shapes.ts LOGCAT_*), or to
+ * its own log file with `%b %e %T` times. `as(time, thread line)`: the line; time is the syslog header's, when it has one.
+ */
+const CHARON_THREAD_LINE = /^(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) (\d\d:\d\d:\d\d)(?:\.\d+)? (?:\S+ )?(?:charon|ipsec)(?:\[\d+\])?: )?(\d\d\[[A-Z]{3}\d?\] .*)$/gm;
+const asAndroid =
+  (as: (time: { month: string; day: string; clock: string } | undefined, line: string) => string) =>
+  (s: string): string =>
+    s.replace(CHARON_THREAD_LINE, (whole, month: string | undefined, day: string, clock: string, line: string) => as(month ? { month, day, clock } : undefined, line.replace(/\r$/, '')) + (whole.endsWith('\r') ? '\r' : ''));
+const two = (n: number | string) => String(n).padStart(2, '0');
+
+/**
+ * Each ASA, PIX or FTD message of a log as a relay or SIEM keeps it when the ASA sends it with its priority: `<166>:Jan 13
+ * 15:51:28 UTC: %ASA-auth-6-113004: …` (the EMBLEM form, with the message's class: families/asa.ts ID) or bare
+ * `<164>%ASA-4-113019: …`. The time is the line's own, when it has one.
+ */
+const ASA_MESSAGE = /(?:^|[\s:>])%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
+const ASA_TIME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2}(?: \d{4})? \d\d:\d\d:\d\d/;
+const asaWithPriority =
+  (emblem: boolean) =>
+  (s: string): string =>
+    s
+      .split('\n')
+      .map((l) => {
+        const id = l.match(ASA_MESSAGE);
+        if (!id) return l;
+        const [, facility, level, number, text] = id;
+        const time = l.slice(0, id.index).match(ASA_TIME)?.[0];
+        return emblem && time ? `<${160 + Number(level)}>:${time} UTC: %${facility}-${number!.startsWith('1') ? 'auth' : 'vpn'}-${level}-${number}: ${text}` : `<${160 + Number(level)}>%${facility}-${level}-${number}: ${text}`;
+      })
       .join('\n');
 
 const COPIES: Record<string, (log: string) => string> = {
@@ -57,6 +112,20 @@ const COPIES: Record<string, (log: string) => string> = {
   // `grep -n` / `grep -Hn` over the log file: each syslog or ISO-timed line after its number (and the file's path)
   'grep -n': grepped((n) => `${n}:`),
   'grep -Hn': grepped((n) => `/var/log/syslog:${n}:`),
+  // `cat -n` over the log file: every line, blank ones too, after its number right-aligned in six columns and a tab (GNU coreutils cat.c: `%6d\t`)
+  'cat -n': (s) => s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n') + (s.endsWith('\n') ? '\n' : ''),
+  // an editor's or mail client's untabify: each tab becomes the blanks up to the next tab stop of eight columns
+  'tabs expanded to tab stops': (s) => s.split('\n').map((l) => untabify(l)).join('\n'),
+  // an editor's tabify: runs of blanks that reach a tab stop of eight (or an editor's four) columns become tabs
+  'blanks as tabs': (s) => s.split('\n').map((l) => tabify(l)).join('\n'),
+  'blanks as tabs, stops of four': (s) => s.split('\n').map((l) => tabify(l, 4)).join('\n'),
+  // the strongSwan app's charon on Android: `adb logcat` (threadtime, its default; brief) and the app's own log file
+  'Android logcat threadtime': asAndroid((t, line) => `${t ? `${two(MONTHS.indexOf(t.month) + 1)}-${two(t.day)} ${t.clock}` : '01-01 00:00:00'}.000  4242  4250 I charon  : ${line}`),
+  'Android logcat brief': asAndroid((_t, line) => `I/charon  ( 4242): ${line}`),
+  'strongSwan Android app log': asAndroid((t, line) => (t ? `${t.month} ${t.day.padStart(2)} ${t.clock} ${line}` : line)),
+  // an ASA's messages as a relay or SIEM keeps them, with the priority: EMBLEM-like with the class, or bare
+  'ASA with priority, EMBLEM form': asaWithPriority(true),
+  'ASA with priority, bare': asaWithPriority(false),
   // a zero-width space a web page put after each of its own line breaks
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
@@ -136,5 +205,74 @@ describe("a router web log's rows copied from its page", () => {
   });
   it('is not a syslog line with a number before it (its level would be the host)', () => {
     expect(splitPrefixByRegex('12 Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication').shape).not.toBe('router-tab');
+  });
+});
+
+describe('a `cat -n` paste', () => {
+  const log = [
+    '*Sep  5 01:57:54.581: ppp22 LCP: I CONFREQ [Stopped] id 1 len 10',
+    '*Sep  5 01:57:54.581: ppp22 LCP:    MRU 1492 (0x010405D4)',
+    '',
+    '09[IKE] received NO_PROPOSAL_CHOSEN notify error',
+    'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication',
+    'a note someone typed',
+  ];
+  const numbered = (lines: string[], from: number) => lines.map((l, i) => `${String(from + i).padStart(6)}\t${l}`).join('\n');
+  it('loses the number on every line, IOS, charon and blank lines too, from any first number; what is not understood is still counted', () => {
+    for (const from of [1, 437, 999999]) {
+      const r = parseServerLog(numbered(log, from));
+      expect(r.entries.map((e) => e.text)).toEqual(parseServerLog(log.join('\n')).entries.map((e) => e.text));
+      expect([r.records, r.understood, r.unknown, r.blank]).toEqual([5, 4, 1, 1]);
+    }
+    expect(parseServerLog(numbered(log, 1_000_000)).understood).toBe(4);
+  });
+  it('`cat -b`: blank lines without a number keep the numbering going', () => {
+    const b = log.map((l, i) => (l ? `${String(i + 1 - (i > 2 ? 1 : 0)).padStart(6)}\t${l}` : l)).join('\n');
+    expect(parseServerLog(b).understood).toBe(4);
+  });
+  it('near misses: IOS sequence numbers (a colon), a number not six wide, numbers that do not go up by one from the first line', () => {
+    const ios = '000123: *Mar  1 00:01:02.123: Vi1 LCP: O TERMREQ [Open] id 3 len 4';
+    expect(parseServerLog(ios).entries[0]!.text).toBe(ios);
+    expect(parseServerLog('186\tAug 1 22:45:15\tPPP\tERROR\tUser request').entries[0]!.text).toBe('186\tAug 1 22:45:15\tPPP\tERROR\tUser request');
+    // the numbering ends at the first line without the next number: that line and the rest are read as written
+    // (a header-less charon line: a syslog line's number goes before its header either way, as grep -n's does)
+    const r = parseServerLog(`     7\t${log[3]}\n     9\t${log[3]}\n    10\t${log[3]}`);
+    expect([r.understood, r.unknown]).toEqual([1, 2]);
+    // the first line with text is not numbered: no line is looked at again
+    expect(parseServerLog(`${log[3]}\n     2\t${log[3]}`).unknown).toBe(1);
+  });
+});
+
+describe('the first line a hard wrap cut (first-wrap.ts)', () => {
+  const WIDTH = 100;
+  /** the log cut at WIDTH columns as a terminal or mail does, and the line where the first cut line's pieces start (0: none with a header) */
+  const cut = (text: string) => {
+    const out: string[] = [];
+    let first = 0;
+    let sawCut = false;
+    for (const line of text.split('\n').map((l) => l.replace(/\r$/, ''))) {
+      if (line.length <= WIDTH) {
+        out.push(line);
+        continue;
+      }
+      if (!sawCut && splitPrefix(line).shape !== 'none') first = out.length + 1;
+      sawCut = true;
+      out.push(...line.match(new RegExp(`.{1,${WIDTH}}`, 'g'))!);
+    }
+    return { text: out.join('\n'), first, atWidth: out.filter((l) => l.length === WIDTH).length };
+  };
+  it('is one record with its rest in every real log where a second line shows the width and the line has a header', () => {
+    const apart: string[] = [];
+    let checked = 0;
+    for (const [name, text] of realLogs) {
+      const { text: wrapped, first, atWidth } = cut(text);
+      if (!first || atWidth < 2) continue;
+      checked++;
+      const r = parseServerLog(wrapped);
+      const spans = [...r.entries, ...r.unknownLines].some((e) => e.line === first && e.endLine > first);
+      if (!spans) apart.push(name);
+    }
+    expect(checked).toBeGreaterThan(corpusAvailable ? 25 : 15);
+    expect(apart).toEqual([]);
   });
 });

@@ -35,3 +35,23 @@ describe("an ASA's own time after a relay's header", () => {
     expect(timeOf(`<166>Mar 03 2026 10:11:12: ${MSG}`)).toEqual(ASA_TIME);
   });
 });
+
+describe('an ASA message with its priority and an empty sequence field (`<166>:`), the class in its id', () => {
+  // the forms of a SIEM normaliser's samples (CiscoAsaParserSpec.scala, ru.gkis.soc.siem normalizer; families/asa.ts ID)
+  it('reads the id with its class (ASA, PIX, FWSM) and the time before it, with or without the year, a zone, a device id', () => {
+    const authOk = 'AAA user authentication Successful : server =  10.20.30.153 : user = johntheuser';
+    expect(timeOf(`<166>:Jan 13 2012 15:51:28 MSK: %ASA-auth-6-113004: ${authOk}`)).toEqual({ year: 2012, month: 1, day: 13, hour: 15, minute: 51, second: 28 });
+    expect(timeOf(`<166>:Jan 13 15:51:28 MSK: %ASA-auth-6-113004: ${authOk}`)).toEqual({ month: 1, day: 13, hour: 15, minute: 51, second: 28 });
+    expect(timeOf(`<166>:Jan 13 15:44:18 MSK 10.113.219.101: %PIX-auth-6-113004: ${authOk}`)).toEqual({ month: 1, day: 13, hour: 15, minute: 44, second: 18 });
+    expect(timeOf(`<166>:Oct 07 22:27:16 MSK: %FWSM-auth-6-113004: ${authOk}`)).toEqual({ month: 10, day: 7, hour: 22, minute: 27, second: 16 });
+    const rejected = parseServerLog('<166>:Oct 08 17:27:49 MSK: %ASA-auth-6-113015: AAA user authentication Rejected : reason = Invalid password : local database : user = johntheuser').entries[0]!;
+    expect(rejected).toMatchObject({ family: 'asa', cause: 'credentials-rejected', user: 'johntheuser', time: { month: 10, day: 8, hour: 17, minute: 27, second: 49 } });
+    expect(timeOf(`<166>:Dec 01 2026 09:12:01: ${MSG}`)).toEqual({ year: 2026, month: 12, day: 1, hour: 9, minute: 12, second: 1 });
+  });
+  it('an ASA message no rule decodes is still counted, as the ASA family\'s; a class that is no word is no id', () => {
+    const r = parseServerLog('<165>:Jan 14 18:10:27 MSK :%ASA-5-111008: User \'johntheuser\' executed the \'write\' command.');
+    expect([r.records, r.unknown]).toEqual([1, 1]);
+    expect(r.unknownLines[0]!.family).toBe('asa');
+    expect(parseServerLog(`<166>:Jan 13 15:51:28 MSK: %ASA-a1-6-113004: x`).families.asa).toBeUndefined();
+  });
+});

@@ -1,3 +1,6 @@
+import { CatNumbers } from './cat-numbers';
+import { FirstWrap } from './first-wrap';
+import type { RawRecord } from './raw-record';
 import { hasTypography, plainTypography } from './typography';
 
 /**
@@ -8,19 +11,7 @@ import { hasTypography, plainTypography } from './typography';
  * records out, so a 50 MB log never sits in memory.
  */
 
-export interface RawRecord {
-  /** 1-based physical line of the record's first and last piece */
-  line: number;
-  endLine: number;
-  text: string;
-  /** known to hold no line break (\n, \r, U+2028, U+2029): the header reader need not look (see LineHints) */
-  clean?: boolean;
-  /** a clean record that is one physical line as read: `src.slice(at, at + text.length) === text` (its read chunk, see readPrefix) */
-  src?: string;
-  at?: number;
-  /** what the text is known not to hold (LineHints; 0 or absent: nothing known) */
-  hints?: number;
-}
+export type { RawRecord } from './raw-record';
 
 /**
  * What a line is known not to hold, found once for a whole text (a read chunk, a paste) rather than
@@ -137,8 +128,9 @@ function hasBbcodeStart(s: string): boolean {
  * `docker compose logs` / `docker-compose up` put the service's name, padded to the longest one, and `| `
  * before each line: `strongswan      | 06[IKE] …`, `access_1  | 12[NET] …`, `ipsec-vpn-server-1  | pluto[400]: …`
  * (compose v1 names `service_1`, v2 `service-1`). A name, at least one space, the bar: nothing a log line starts with.
+ * The padding may have become tabs (an editor's or mail client's tabify: `strongswan\t| 06[IKE] …`).
  */
-const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62} +\| /;
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62}[ \t]+\| /;
 
 /** An ISO 8601 date and hour (rsyslog's RFC 3339 files, journalctl -o short-iso, Python's logging). */
 const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
@@ -193,7 +185,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     const m = LINE_NUMBER_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length);
   }
-  if (!(hints & NO_COMPOSE) && s.indexOf(' | ') > 0) {
+  if (!(hints & NO_COMPOSE) && s.indexOf('| ') > 0) {
     const m = COMPOSE_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length); // a cut of the line, as the quote marks' removal
   }
@@ -263,6 +255,10 @@ export class LineSplitter {
   private widestSeen = 0;
   private lastPiece = 0;
   private quoted = false;
+  /** a `cat -n` paste's line numbers (cat-numbers.ts): decided on the first line with text, then off for good on a plain log */
+  private readonly numbers = new CatNumbers();
+  /** the records held while the first wrap's width is undecided (first-wrap.ts) */
+  private readonly firstWrap: FirstWrap;
   blank = 0;
 
   constructor(
@@ -270,7 +266,9 @@ export class LineSplitter {
     private readonly continues: ContinuationTest,
     /** how long a record may grow by joined continuation lines (default MAX_RECORD_CHARS) */
     private readonly capOf: (pending: RawRecord) => number = () => MAX_RECORD_CHARS,
-  ) {}
+  ) {
+    this.firstWrap = new FirstWrap(emit, capOf);
+  }
 
   /**
    * `hints`: what the line is known not to hold (LineHints); 0: nothing known. `src`, `at`: the line
@@ -278,7 +276,9 @@ export class LineSplitter {
    */
   push(raw: string, hints = 0, src?: string, at = 0): void {
     this.lineNo++;
-    const text = normalizeLine(raw, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
+    // (without a number, `line` is `raw`: the in-place reading below needs `text === raw`, which a cut number rules out)
+    const line = this.numbers.off ? raw : this.numbers.strip(raw);
+    const text = normalizeLine(line, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
     // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
     const known = rewritten ? hints & NO_LINE_BREAK : hints;
     const clean = (known & NO_LINE_BREAK) !== 0;
@@ -297,7 +297,10 @@ export class LineSplitter {
     this.sawText = true;
     this.blanksSinceText = 0;
     const pending = this.pending;
-    const width = this.lastPiece === this.widest && this.widestSeen > 1 && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX ? this.widest : 0;
+    const atWidest = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX;
+    const width = atWidest && this.widestSeen > 1 ? this.widest : 0;
+    // the pending record's last line is the first at the longest length so far: the width a first wrap would have (first-wrap.ts)
+    const firstWidth = atWidest && this.widestSeen === 1 && this.firstWrap.width === 0 ? this.widest : 0;
     const length = text.length;
     if (length >= this.widest) {
       if (length === this.widest) this.widestSeen++;
@@ -305,16 +308,20 @@ export class LineSplitter {
         this.widest = length;
         this.widestSeen = 1;
       }
+      // held for a first wrap: a second line of its length says it was the width, a longer one that it was not
+      if (this.firstWrap.width !== 0) this.firstWrap.release(this.widest === this.firstWrap.width && (!this.firstWrap.blankBetween || this.oddGaps === this.gaps), this.pending);
     }
     this.lastPiece = length;
     // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
-    const quoted = raw.charCodeAt(0) === 62;
+    const quoted = line.charCodeAt(0) === 62;
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
-    const continued = pending ? this.continues(pending, text, blanks, width) : false;
+    let continued = pending ? this.continues(pending, text, blanks, width) : false;
+    // (asked only after a line that is the first at a new longest length: rare in a plain log)
+    if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? line : undefined);
     if (continued) {
-      const piece = continued === 'wrap' && quoted && !quotedBefore ? raw.replace(/\r$/, '') : text;
+      const piece = continued === 'wrap' && quoted && !quotedBefore ? line.replace(/\r$/, '') : text;
       const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
       const cap = this.capOf(pending!);
       pending!.endLine = this.lineNo;
@@ -335,6 +342,21 @@ export class LineSplitter {
       this.flush();
       this.start(part, clean, undefined, 0, known);
     }
+  }
+
+  /**
+   * Whether `text` is the rest of the pending record's last line if that line's length (`width`, the
+   * first line at the longest length so far) is the paste's wrap width: 'wrap' when this line, cut at
+   * that width too, shows it is; otherwise false, and the records are held until it is known
+   * (first-wrap.ts). `asRead`: the line as read, when a wrap joins that rather than its reading.
+   */
+  private firstWrapOf(pending: RawRecord, text: string, blanks: number, width: number, asRead: string | undefined): false | 'wrap' {
+    // one blank line at the paste's first gap: none at all if the paste turns out double-spaced (known from its next gaps)
+    const blankBetween = blanks === 1 && this.gaps === 1;
+    if ((blanks !== 0 && !blankBetween) || this.continues(pending, text, 0, width) !== 'wrap') return false;
+    if (!blankBetween && this.widestSeen > 1 && this.widest === width) return 'wrap';
+    this.firstWrap.begin(width, this.lineNo, blankBetween, asRead?.replace(/\r$/, ''), text);
+    return false;
   }
 
   private readonly outdentLine = (text: string): string => this.outdent(text);
@@ -367,6 +389,7 @@ export class LineSplitter {
 
   end(): void {
     this.flush();
+    if (this.firstWrap.width !== 0) this.firstWrap.release(false, null);
   }
 
   get lines(): number {
@@ -374,7 +397,10 @@ export class LineSplitter {
   }
 
   private flush(): void {
-    if (this.pending) this.emit(this.pending);
+    if (this.pending) {
+      if (this.firstWrap.width !== 0) this.firstWrap.hold(this.pending);
+      else this.emit(this.pending);
+    }
     this.pending = null;
     this.blanksAfterPending = 0;
   }

@@ -15,7 +15,7 @@ export interface Prefixed {
   /** IOS timestamps with `*`: the router's clock was not synchronised */
   clockUnsynced?: boolean;
   /** which header shape matched */
-  shape: 'syslog' | 'logread' | 'ios' | 'iso' | 'rasman' | 'router-tab' | 'time-only' | 'program' | 'none';
+  shape: 'syslog' | 'logread' | 'ios' | 'iso' | 'rasman' | 'router-tab' | 'time-only' | 'program' | 'logcat' | 'none';
   message: string;
   /** router web logs: a sequence number (newest-first logs count down) */
   seq?: number;
@@ -85,6 +85,8 @@ const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[wdh]\d+[dhm]): 
 const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} )?[\dx]{1,2}:[\dx]{2}:[\dx]{2}(?:\.[\dxy]{1,3})?(?: [A-Z]{3,4})?: (.*)$`);
 // strongSwan's own filelog with a user-set time_format (strftime; its docs' example is `%b %e %T`): `Sun, 2017-04-16 19:11 27[CFG] …`,
 // `Wed, 2023-11-01, 18:43:23 09[NET1] …` — only before a charon thread head, so nothing else is read as this shape
+/** a charon thread and group (`09[IKE]`, with `log_level` `09[IKE1]`) as the whole of a word */
+const CHARON_HEAD = /^\d\d\[[A-Z]{3}\d?\]$/;
 const CHARON_FILELOG = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d\d)-(\d\d),? (\d\d):(\d\d)(?::(\d\d))?(?:[.,](\d{1,6}))? (\d\d\[[A-Z]{3}\d?\] .*)$/;
 // fraction: up to 9 digits (Docker's `docker logs -t` writes nanoseconds, `…:56.281411938Z`)
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?:Z|[+-]\d\d:?\d\d)?\s+(?:([A-Z]+):?\s+)?(.*)$/;
@@ -110,9 +112,10 @@ const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
 const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
 /**
  * accel-ppp's log_file module: `[2017-12-05 14:36:25]:  info: tek0.10: …` (level padded to five
- * characters) or, in older builds, `[2017-12-07 01:04:30.344] ppp0: …` (accel-pppd/logs/log_file.c).
+ * characters) or, in older builds, `[2017-12-07 01:04:30.344] ppp0: …` (accel-pppd/logs/log_file.c). The padding may
+ * come as a tab (an editor's tabify of the file).
  */
-const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:? +(?:(emerg|error|warn|info|msg|debug): +)?(.*)$/;
+const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:?[ \t]+(?:(emerg|error|warn|info|msg|debug):[ \t]+)?(.*)$/;
 const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 /**
@@ -122,6 +125,27 @@ const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(
  */
 const ROUTER_CELLS = new RegExp(String.raw`^(\d+)[\t ]+${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)[\t ]+([A-Za-z][\w-]*)[\t ]+([A-Z]{3,9})[\t ]+(.*)$`);
 const TIME_ONLY = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))? (.*)$/;
+/**
+ * Android logcat, as `adb logcat` prints a line (AOSP system/core liblog/logprint.c, android_log_formatLogLine): the
+ * strongSwan app's charon writes each of its lines to logcat under the tag `charon`, as `%.2d[%s] %s` — thread, group,
+ * text (strongSwan src/libcharon/plugins/android_log/android_log_logger.c) — and logcat puts its format's header first:
+ *   brief `%c/%-8s(%5d): ` `I/charon  ( 1234): 09[IKE] …`; tag `%c/%-8s: ` `I/charon  : 09[IKE] …`;
+ *   time `%m-%d %H:%M:%S.%03ld %c/%-8s(%5d): ` `12-04 09:12:01.123 I/charon  ( 1234): 09[IKE] …`;
+ *   threadtime `%m-%d %H:%M:%S.%03ld %5d %5d %c %-8s: ` (pid, tid; logcat's default since Android 7)
+ *   `12-04 09:12:01.123  1234  1250 I charon  : 09[IKE] …`; `-v year` puts the year first (`2026-12-04 …`), `-v uid` a uid
+ *   before the pid. (`process`, `thread` and `long`, which put the tag after the message or on a line of its own, are not read.)
+ * The tag is the program, the priority letter the level.
+ */
+const LOGCAT_BRIEF = /^([VDIWEFA])\/([^\s(:]+) *(?:\( *(\d+)\))?: (.*)$/;
+const LOGCAT_THREADTIME = /^(?:\S+ +)?(\d+) +\d+ ([VDIWEFA]) ([^\s:]+) *: (.*)$/;
+const LOGCAT_TIME = /^(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3,6}) +(.*)$/;
+/** After a logcat time: the rest of a `time` or `threadtime` line, or undefined. */
+function logcatAfterTime(rest: string, time: LogTime): Prefixed | undefined {
+  let m: RegExpMatchArray | null;
+  if ((m = rest.match(LOGCAT_THREADTIME))) return { shape: 'logcat', time, level: m[2], program: m[3], pid: m[1], message: m[4]! };
+  if (rest.charCodeAt(1) === 47 /* / */ && (m = rest.match(LOGCAT_BRIEF))) return { shape: 'logcat', time, level: m[1], program: m[2], pid: m[3], message: m[4]! };
+  return undefined;
+}
 /** RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month) */
 const ROUTEROS_DATE = /^([a-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
 const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
@@ -171,12 +195,18 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const field = (f: string) => (f === '-' ? undefined : f);
     return { shape: 'iso', time: t.time, host: field(r[2]!), program: field(r[3]!), pid: field(r[4]!), message: r[5]! };
   }
+  if (upper && text.charCodeAt(1) === 47 /* / */ && (m = text.match(LOGCAT_BRIEF))) return { shape: 'logcat', level: m[1], program: m[2], pid: m[3], message: m[4]! };
   if (upper && (m = text.match(LOGREAD))) {
     return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
   }
   if ((upper || digit) && (m = text.match(CHARON_FILELOG))) {
     // a time_format without seconds: second 0, marked minute-only (shown and correlated as the minute the line says, no invented :00)
     return { shape: 'iso', time: m[6] ? { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6], ms: ms(m[7]) } : { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: 0, minuteOnly: true }, message: m[8]! };
+  }
+  // (`MM-DD hh:`: a dash third and a blank sixth, which no ISO date, router row or IOS time has)
+  if (digit && text.charCodeAt(2) === 45 && text.charCodeAt(5) === 32 && (m = text.match(LOGCAT_TIME))) {
+    const p = logcatAfterTime(m[7]!, { month: +m[1]!, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) });
+    if (p) return p;
   }
   if (digit && ((m = text.match(ROUTER_TAB)) || (m = text.match(ROUTER_CELLS)))) {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
@@ -194,6 +224,12 @@ export function splitPrefixByRegex(text: string): Prefixed {
       if (inner.shape === 'syslog') return inner;
     }
     const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
+    // `adb logcat -v year`: a logcat header after the time (only looked for where a pid or a priority letter and `/` come next)
+    if (m[8] === undefined) {
+      const c9 = m[9]!.charCodeAt(0);
+      const p = (c9 >= 48 && c9 <= 57) || m[9]!.charCodeAt(1) === 47 ? logcatAfterTime(m[9]!, time) : undefined;
+      if (p) return p;
+    }
     // an upper-case host (`VPN pppd[1]: …`) was read as a level word: the tag decides
     const t = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG);
     if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
@@ -216,6 +252,10 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if ((upper || digit || c === 42 || c === 46) && text.includes('x') && (m = text.match(IOS_MASKED)) && /x/.test(text.slice(0, text.length - m[3]!.length))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
   if (upper && (m = text.match(SYSLOG_HOST))) {
     const time = { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! };
+    // no host, a charon thread head after the time: strongSwan's filelog with `time_format = %b %e %T` — the Android app's
+    // own log (the app's "View log" and "Send log"), set so in src/frontends/android/app/src/main/jni/libandroidbridge/charonservice.c
+    // (`charon.filelog.android.time_format`), and the example in strongSwan's docs: `Mar 11 03:12:57 16[NET] received packet: …`
+    if (m[6]!.charCodeAt(2) === 91 /* [ */ && CHARON_HEAD.test(m[6]!)) return { shape: 'syslog', time, message: `${m[6]} ${m[7]}` };
     // routers that write the facility.level between host and tag (`Feb  6 15:20:07 router daemon.info xl2tpd[19616]: …`)
     const f = m[7]!.match(LOGREAD_NO_DATE);
     if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3], pid: f[4], message: f[5]! };

@@ -210,12 +210,28 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   // lines 1-2, 3-4 and 13-14 are hard-wrapped as pasted (107 characters): 3-4 and 13-14 are joined once two lines have shown
   // the width (lines.ts WrapWidth); 1-2 came before it was known, and their pieces stay apart
-  'charon-ipsec-tag-virtual-ip-lease-wrapped.txt': {
-    records: 15,
-    understood: 13,
-    families: { strongswan: 13 },
+  // the strongSwan Android app's own log (`%b %e %T` time, then the thread head): read as charon lines with the file's time.
+  // (It is the client's log: "to the PC" there means to the phone's own peer — the server. The DMN/TUN and restart lines no
+  // rule decodes are counted.)
+  'charon-android-app-log-peer-deletes-ike-sa-restart.txt': {
+    records: 16,
+    understood: 11,
+    families: { strongswan: 11 },
     causes: [],
     says: [
+      [2, 'IKEv2 INFORMATIONAL request from the PC.'],
+      [3, 'A security association was deleted.'],
+      [16, 'IKEv2 IKE_SA_INIT response from the PC, IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
+    ],
+  },
+  // (the paste's first wrapped line, 1–2, is one record since first-wrap.ts: later lines cut at 100 show the width)
+  'charon-ipsec-tag-virtual-ip-lease-wrapped.txt': {
+    records: 14,
+    understood: 14,
+    families: { strongswan: 14 },
+    causes: [],
+    says: [
+      [1, 'IKE SA ikev2-pubkey[1] established.'],
       [3, 'IKE SA state CONNECTING → ESTABLISHED.'],
       [8, 'Virtual IP 10.19.48.1 given to jedipapi: the tunnel address of the PC.'],
       [12, 'Configuration attribute INTERNAL_IP4_DNS.'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
+import { MAX_HELD } from './first-wrap';
 import { parseServerLog } from './index';
 
 /**
@@ -22,9 +23,11 @@ describe('a paste wrapped at a fixed width', () => {
     const text = wrap([LCP, CHAP, CHARON], 80);
     const r = parseServerLog(text);
     expect(text.split('\n')).toHaveLength(6);
-    // the first wrap comes before the width is known (one line of 80 could be a log line of that length): its pieces stay apart
-    expect(r.records).toBe(4);
-    expect(r.entries.map((e) => e.text)).toEqual(expect.arrayContaining([CHAP, CHARON]));
+    // the first wrap comes before the width is known (one line of 80 could be a log line of that length): its records are held
+    // until the second line cut at 80 shows the width, then joined too (first-wrap.ts)
+    expect(r.records).toBe(3);
+    expect(r.entries.map((e) => e.text)).toEqual([LCP, CHAP, CHARON]);
+    expect(r.entries.map((e) => [e.line, e.endLine])).toEqual([[1, 2], [3, 4], [5, 6]]);
     expect(r.entries.find((e) => e.cause)).toMatchObject({ cause: 'credentials-rejected', code: 691, line: 3, endLine: 4 });
     expect(describeEntry(r.entries.find((e) => e.text === CHARON)!, t)).toContain('IKE SA');
   });
@@ -36,7 +39,7 @@ describe('a paste wrapped at a fixed width', () => {
   it('another width (90) the same way', () => {
     const lines = [CHARON, CHARON.replace('10:21:06', '10:21:07'), CHAP];
     const r = parseServerLog(wrap(lines, 90));
-    expect(r.entries.filter((e) => e.family === 'strongswan' && e.endLine > e.line)).toHaveLength(1);
+    expect(r.entries.filter((e) => e.family === 'strongswan' && e.endLine > e.line)).toHaveLength(2);
     expect(r.entries.some((e) => e.text === lines[1])).toBe(true);
   });
   it('not joined: the next line has a header, is a header-less family line, or follows a blank line; a log without headers', () => {
@@ -49,5 +52,48 @@ describe('a paste wrapped at a fixed width', () => {
     // header-less charon lines (strongswan/strongswan #1815): no header to continue
     const bare = `14[ENC] generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) ]${' '.repeat(0)}`.slice(0, 80);
     expect(parseServerLog(`${bare}\nrest`).records).toBe(2);
+  });
+
+  describe('the first wrapped line, before the width is known (first-wrap.ts)', () => {
+    const at80 = `Nov 18 10:21:05 gw pppd[4242]: ${'x'.repeat(80 - 31)}`;
+    it('joined once a later line is cut at the same width; the records between keep their order, nothing is lost', () => {
+      const text = [...wrap([CHAP], 80).split('\n'), 'Nov 18 10:21:06 gw pppd[4242]: Connection terminated.', 'an unknown remark', ...wrap([CHARON], 80).split('\n')].join('\n');
+      const r = parseServerLog(text);
+      expect(r.records).toBe(4);
+      expect(r.entries.map((e) => [e.line, e.endLine])).toEqual([[1, 2], [3, 3], [5, 6]]);
+      expect(r.unknownLines.map((u) => u.line)).toEqual([4]);
+      expect(r.entries[0]).toMatchObject({ text: CHAP, cause: 'credentials-rejected' });
+    });
+    it('left apart when no second line has the width, or a longer line shows it was not the width', () => {
+      const one = wrap([CHAP], 80);
+      expect(parseServerLog(one).records).toBe(2);
+      const longer = `Nov 18 10:21:07 gw pppd[4242]: ${'y'.repeat(90 - 31)}`;
+      const r = parseServerLog([one, longer, at80].join('\n'));
+      expect(r.records).toBe(4);
+      expect(r.entries[0]!.line).toBe(1);
+    });
+    it('double-spaced paste: the blank line after the first piece is no gap once every gap is odd', () => {
+      const text = wrap([LCP, CHAP, CHARON], 80).split('\n').join('\n\n');
+      const r = parseServerLog(text);
+      expect(r.records).toBe(3);
+      expect(r.entries.map((e) => e.text)).toEqual([LCP, CHAP, CHARON]);
+      // a single blank line after the first long line in a paste that is not double-spaced: apart
+      const single = [...wrap([CHAP], 80).split('\n').flatMap((l, i) => (i === 0 ? [l, ''] : [l])), at80, 'rest'].join('\n');
+      expect(parseServerLog(single).entries[0]!.endLine).toBe(1);
+    });
+    it("a record's own continuation comes first: an IOS packet's indented state line is joined as IOS writes it, not held as a wrap", () => {
+      const ios = ['*Nov 18 10:21:05.123 CET: Virtual-Access2.123456789 LCP: O CONFREQ', '      [Closed] id 1 len 10', '*Nov 18 10:21:05.124 CET: Virtual-Access2.123456789 LCP: I CONFACK', '      [REQsent] id 1 len 10'];
+      const r = parseServerLog(ios.join('\n'));
+      // (the second, once the width is known from two lines of 66, is joined as a wrap, without the blank: it decodes the same)
+      expect(r.entries.map((e) => e.text)[0]).toBe(`${ios[0]} [Closed] id 1 len 10`);
+      expect(r.entries.map((e) => e.decoded[0]!.values!.fsm)).toEqual(['Closed', 'REQsent']);
+    });
+    it('held records are bounded: past MAX_HELD, they go on as they were', () => {
+      const lines = [...wrap([CHAP], 80).split('\n'), ...Array.from({ length: MAX_HELD + 5 }, (_, i) => `Nov 18 10:22:${String(i % 60).padStart(2, '0')} gw pppd[4242]: Connection terminated.`), at80, 'rest'];
+      const r = parseServerLog(lines.join('\n'));
+      expect(r.records).toBe(lines.length - 1);
+      expect(r.entries[0]!.endLine).toBe(1);
+      expect(r.entries.map((e) => e.line)).toEqual([...r.entries.map((e) => e.line)].sort((a, b) => a - b));
+    });
   });
 });

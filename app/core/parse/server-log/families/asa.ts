@@ -8,14 +8,23 @@ import { asaOwnTime } from './asa-time';
  * connection failed. Messages outside this list are counted as recognised-but-not-decoded.
  */
 
-const ID = /^%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
+/**
+ * `%ASA-6-113005: ` (Cisco "ASA Series Syslog Messages", "Syslog Message Format": `%ASA-Level-Message_number: Message_text`);
+ * PIX, FWSM (the Catalyst Firewall Services Module) and FTD write the same ids. A class name may come between facility and
+ * level — `%ASA-auth-6-113004`, `%PIX-sys-6-605005`, `%FWSM-vpnc-6-611101` — in real ASA, PIX and FWSM lines relayed with
+ * `<166>:Jan 13 15:51:28 MSK: ` before them (a SIEM normaliser's test samples, CiscoAsaParserSpec.scala in the
+ * ru.gkis.soc.siem normalizer: `<166>:Jan 13 2012 15:51:28 MSK: %ASA-auth-6-113004: AAA user authentication Successful : …`,
+ * `<165>:Jan 14 18:10:27 MSK :%ASA-5-111008: …`). That form — the priority, an empty sequence-number field and its colon,
+ * the time with its zone — is assumed to be the ASA's EMBLEM format (`logging emblem`); the id after it reads the same.
+ */
+const ID = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6}): ?(.*)$/;
 /**
  * The same id after a header the prefix reader does not split: a relay's `<165>` priority, the ASA's
  * own `logging timestamp` with the year (`Dec 04 2014 12:37:51`), `logging device-id` and the ` : `
  * the ASA puts before the id when it sends a host name, RFC 5424 (`<165>1 2014-12-04T… asa01 - - - %ASA…`).
  * The id must start the text or follow a space, `:` or `>`.
  */
-const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD)-(\d)-(\d{6}): ?(.*)$/;
+const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6}): ?(.*)$/;
 
 /** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
 const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
@@ -116,7 +125,7 @@ function consoleText(pre: Prefixed): string | undefined {
 }
 
 /** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
-const ID_TAG = /^%(ASA|PIX|FTD)-\d-\d{6}$/;
+const ID_TAG = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?\d-\d{6}$/;
 
 export const asaFamily: FamilyParser = {
   family: 'asa',

@@ -38,7 +38,9 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
 
 const RULES: Rule[] = [
   [/^(\S+) (LCP|CCP|IPCP|IPV6CP|MPPE|CDPCP): ([IO]) ([A-Z]+)\b ?(.*)$/, (m, _p, s) => packet(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '', s)],
-  [/^(\S+) (LCP|CCP|IPCP|IPV6CP): {2,}(.+?) \(0x([0-9a-f]+)\)$/i, (m) => {
+  // an option line is told from a packet line by the run of blanks after the colon: IOS writes four; an editor's or mail
+  // client's tabify makes a tab of them (with or without blanks around it), never of the one blank before a packet's I/O
+  [/^(\S+) (LCP|CCP|IPCP|IPV6CP):(?: {2,}|[ \t]*\t[ \t]*)(.+?) \(0x([0-9a-f]+)\)$/i, (m) => {
     const opt = decodeOptionHex(PROTO_NUMBERS[m[2]!] ?? 0, m[4]!);
     const values: Record<string, string | number> = { proto: m[2]!, option: opt ? optionText(opt.option) : m[3]! };
     if (opt?.mppe !== undefined) values.mppe = opt.mppe;
@@ -123,7 +125,7 @@ const RULES: Rule[] = [
   // the other side's NO_PROPOSAL_CHOSEN notify (RFC 2408 §3.14.1, type 14): protocol 1 = ISAKMP (phase 1), 3 = ESP (phase 2)
   [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)$/, (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?SA has been authenticated with (\S+)$/, (m) => tagged(step('iosIsakmpAuthenticated', { peer: m[1]! }, 'success'), { peer: m[1] })],
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?Old State = \.?(\S+) +New State = (\S+)\s*$/, (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
+  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?Old State = \.?(\S+)[ \t]+New State = (\S+)\s*$/, (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
   // any other ISAKMP / IPSEC debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
   fallback(/^(?:ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+|ISAKMP :|IPSEC\([\w_]+\):) ?(.*?)\s*$/, (m) => step('iosIsakmp', { text: m[1]! })),
 ];
