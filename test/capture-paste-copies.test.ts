@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
+import { formatReport } from '../app/cli/format';
 import { analyseCapture } from '../app/core/analyse';
 import { problemMessage } from '../app/core/i18n/problem-text';
 import { ANY_LINE, isCopyNote, undoCopyDamage } from '../app/core/parse/pasted-copy';
@@ -116,6 +117,17 @@ describe('a real command output copied through mail, chat, a web page or Markdow
     expect(found[1]!.message).toMatch(/^a copy, not the file as Windows wrote it: the quote marks/);
     expect(found[1]!.params).toEqual({ lines: copied.split('\n').length });
     expect(problemMessage(found[1]!, 'nl')).toMatch(/^een kopie, niet het bestand zoals Windows het schreef: de citaattekens/);
+  });
+  it('the CLI lists the copies apart: a copy is no line left unread (the rest of its output is the plain file\'s)', () => {
+    const text = readFileSync(join(REAL, 'route-print', 'win10-fr-rows-after-aucun-retyped.txt'), 'utf8');
+    for (const [language, copies] of [['en', 'Read from a copy (mail, chat, web page):'], ['nl', 'Gelezen uit een kopie (mail, chat, webpagina):']] as const) {
+      const shown = (t: string) => formatReport(analyseCapture(inMemory(utf8(new Map([['route-print.txt', t]]))), { toolVersion: 'x', now: new Date(0), language }).report, 'capture', '--capture capture');
+      const copied = shown(COPIES['quoted "> "']!(text));
+      const note = `${copies}\n  route-print.txt:1  ${language === 'en' ? 'a copy' : 'een kopie'}`;
+      expect(copied).toContain(note);
+      // the note's two lines out: what the plain file shows, its unread lines and last line alike
+      expect(copied.split('\n').filter((_, i, all) => !all[i]!.startsWith(copies) && !all[i - 1]?.startsWith(copies)).join('\n')).toBe(shown(text));
+    }
   });
   it('reads the copy after decoding, whatever the encoding: UTF-16 with its BOM, or the OEM code page', () => {
     for (const copy of ['quoted "> "', 'no-break spaces in runs of blanks', 'Markdown fence', 'indented four blanks']) {
