@@ -170,6 +170,11 @@ describe('near misses: what looks like a copy but is the output itself', () => {
     expect(copied).toContain('M\u00a0scara de subred . . . . . . . . . : 255.255.255.0');
     expect(copied.split('\r\n')[2]).toBe('   M\u00a0scara de subred . . . . . . . . . : 255.255.255.0');
   });
+  it('a thousands separator of a French or Russian number is the output\'s own no-break space', () => {
+    const text = 'Mémoire physique totale:                   8\u00a0072 Mo\r\nPasserelle par défaut\u00a0: 10.0.0.1\r\n';
+    expect(undoCopyDamage(text)).toEqual({ text, repairs: [] });
+    expect(undoCopyDamage(text.replace(/ {2}/g, '\u00a0 ')).text).toBe(text.replace('défaut\u00a0:', 'défaut :'));
+  });
   it('leaves the text\'s own byte order mark, and the joiners and direction marks that belong to a name', () => {
     const text = '\ufeffEthernet adapter \u{1F469}\u200d\u{1F4BB} \u200e\u200fVPN\u200c:\n';
     expect(undoCopyDamage(text)).toEqual({ text, repairs: [] });

@@ -145,12 +145,19 @@ function dropZeroWidth(lines: string[]): number[] {
 }
 
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}|\p{M}/u.test(c);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+/**
+ * A no-break space a Windows output may hold as part of what it says: between letters an `á` of cp850
+ * output read as Latin-1 (ipconfig-labels.ts), between digits the thousands separator of French or
+ * Russian numbers (`8\u00a0072 Mo`). (assumed: seen in copies of localised outputs, not documented)
+ */
+const mayBeOwn = (line: string, at: number) => (isLetter(line[at - 1]) && isLetter(line[at + 1])) || (isDigit(line[at - 1]) && isDigit(line[at + 1]));
 
 /**
  * No-break spaces back to blanks, only in a text that used them as blanks: one of them has no letter
- * on either side (between columns, before an address, at a line's end). Of those between letters
- * only the ones of a copy that wrote every blank as a no-break space (more of them than blanks):
- * elsewhere one between letters is an `á` of cp850 output read as Latin-1, part of a name.
+ * on either side and is no thousands separator (between columns, before an address, at a line's
+ * end). Those that may be the output's own (mayBeOwn) stay, unless the copy wrote every blank as a
+ * no-break space (more of them than blanks).
  */
 function blanksForNoBreakSpaces(lines: string[]): number[] {
   let layout = false;
@@ -159,12 +166,13 @@ function blanksForNoBreakSpaces(lines: string[]): number[] {
   for (const line of lines) {
     for (let at = line.indexOf(NBSP); at >= 0; at = line.indexOf(NBSP, at + 1)) {
       nbsps++;
-      if (!layout && !isLetter(line[at - 1]) && !isLetter(line[at + 1])) layout = true;
+      if (!layout && !isLetter(line[at - 1]) && !isLetter(line[at + 1]) && !mayBeOwn(line, at)) layout = true;
     }
     blanks += line.split(' ').length - 1;
   }
-  if (!layout) return [];
+  // more of them than blanks: no Windows output, whose columns are blanks, is written so
   const everyBlank = nbsps > blanks;
+  if (!layout && !everyBlank) return [];
   const changed: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -172,7 +180,7 @@ function blanksForNoBreakSpaces(lines: string[]): number[] {
     let out = '';
     let from = 0;
     for (let at = line.indexOf(NBSP); at >= 0; at = line.indexOf(NBSP, at + 1)) {
-      if (!everyBlank && isLetter(line[at - 1]) && isLetter(line[at + 1])) continue;
+      if (!everyBlank && mayBeOwn(line, at)) continue;
       out += line.slice(from, at) + ' ';
       from = at + 1;
     }
