@@ -35,6 +35,8 @@ const FILES: [string, string][] = [
   // a copy out of a Markdown page: a fenced block, and an indented one
   ['ver.txt', '```text\n\nMicrosoft Windows [Version 10.0.19045.2965]\n```\n'],
   ['netsh-interfaces.txt', NETSH.map((l) => `    ${l}`).join('\n')],
+  // line ends converted twice by a mail gateway
+  ['netsh-interfaces.txt', NETSH.join('\r\r\n')],
   [
     'lmhosts',
     [

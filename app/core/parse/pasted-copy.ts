@@ -26,10 +26,11 @@ import { problemAt, type Problem } from '../model/problems';
  * bytes are never changed; this step is used only by the read-only parsing of command outputs
  * (build-snapshot.ts, ras-sections.ts), and a capture's files keep their bytes (the zip, redaction).
  *
- * Values are never rewritten: a no-break space that may be a letter (cp850 output read as Latin-1
- * turns `á` into one, inside a word: ipconfig-labels.ts) is left unless the copy wrote every blank as
- * one; `>` stays where it is a line's own (a prompt `>route print`) unless most lines are quoted.
- * Every line keeps its number: a fence line becomes an empty one.
+ * Values are never rewritten: a no-break space that may be the output's own (an `á` of cp850 output
+ * read as Latin-1, a thousands separator: mayBeOwn) is left unless the copy wrote every blank as one;
+ * `>` stays where it is a line's own (a prompt `>route print`) unless most lines are quoted; `\u200c`
+ * / `\u200d` (joiners inside a name) are not zero-width damage. Every line keeps its number: a fence
+ * line becomes an empty one.
  *
  * A plain output pays five `indexOf` scans (≈ 0.08 ms per MB together) and a regex test that V8
  * answers without reading a one-byte text (every ASCII file); nothing per line.
