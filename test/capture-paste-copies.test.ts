@@ -146,6 +146,39 @@ describe('a real command output copied through mail, chat, a web page or Markdow
   });
 });
 
+/**
+ * A copy that collapsed every run of blanks to one (a web page's text rather than its <pre>) or made
+ * them tabs cannot be given its blanks back: its rows read the same, and the evidence shows them as
+ * copied; ipconfig's 80-column wraps are told from a shorter line there (ipconfig-lines.ts).
+ */
+const LAYOUT_LOST: Record<string, (text: string) => string> = {
+  'blanks collapsed': (s) => s.replace(/ {2,}/g, ' '),
+  'runs of blanks as tabs': (s) => s.replace(/ {2,}/g, '\t'),
+};
+/**
+ * `reading` without the texts that keep the copy's blanks (route and evidence lines, quoted lines in
+ * problems), and with runs of blanks as one in the rest: a name's own run (`Conexi¢n de  rea local`,
+ * whose `á` a mojibake made a blank) is gone in such a copy.
+ */
+const readingOfLayout = (files: Map<string, Buffer>) => {
+  const r = JSON.parse(reading(files)) as { routes: [unknown, unknown][]; findings: [string, string, unknown][]; problems: [string, string, unknown][] };
+  const kept = JSON.stringify({ ...r, routes: r.routes.map(([route]) => route), findings: r.findings.map(([id, severity]) => [id, severity]), problems: r.problems.map(([source, code]) => [source, code]) });
+  return kept.replace(/(?: |\\t)+/g, ' ');
+};
+
+describe('a copy that lost its runs of blanks reads the same routes, adapters and findings', () => {
+  for (const [copy, damage] of Object.entries(LAYOUT_LOST)) {
+    it(copy, () => {
+      const differing = realFiles.flatMap(({ name, files }) => {
+        const plain = readingOfLayout(utf8(files));
+        const copied = readingOfLayout(utf8(new Map([...files].map(([n, t]) => [n, damage(t)]))));
+        return copied === plain ? [] : [`${name}: ${whereDiffers(plain, copied)}`];
+      });
+      expect(differing).toEqual([]);
+    });
+  }
+});
+
 describe('near misses: what looks like a copy but is the output itself', () => {
   it('no real output is taken for a copy (route print, ipconfig, netsh, PowerShell, the real captures)', () => {
     const called = realFiles.flatMap(({ name, files }) => notes(utf8(files)).map((p) => `${name}: ${p.code}`));
