@@ -88,6 +88,14 @@ function whereDiffers(a: string, b: string): string {
   while (at < p.length && p[at] === q[at]) at++;
   return `${key} ${p.slice(Math.max(0, at - 60), at + 100)} → ${q.slice(Math.max(0, at - 60), at + 100)}`;
 }
+/** The real files that `read` reads otherwise after `damage`, each with where. */
+function readDifferently(damage: (text: string) => string, read: (files: Map<string, Buffer>) => string): string[] {
+  return realFiles.flatMap(({ name, files }) => {
+    const plain = read(utf8(files));
+    const copied = read(utf8(new Map([...files].map(([n, t]) => [n, damage(t)]))));
+    return copied === plain ? [] : [`${name}: ${whereDiffers(plain, copied)}`];
+  });
+}
 const notes = (files: Map<string, Buffer>) => analyseCapture(inMemory(files), { toolVersion: 'x', now: new Date(0) }).report.snapshot.problems.filter(isCopyNote);
 
 describe('a real command output copied through mail, chat, a web page or Markdown reads as the file itself', () => {
@@ -95,16 +103,7 @@ describe('a real command output copied through mail, chat, a web page or Markdow
     expect(realFiles.length).toBeGreaterThan(corpusAvailable ? 70 : 25);
     for (const [copy, damage] of Object.entries(COPIES)) expect([copy, realFiles.filter(({ files }) => [...files.values()].some((t) => damage(t) !== t)).length > realFiles.length * 0.9]).toEqual([copy, true]);
   });
-  for (const [copy, damage] of Object.entries(COPIES)) {
-    it(copy, () => {
-      const differing = realFiles.flatMap(({ name, files }) => {
-        const plain = reading(utf8(files));
-        const copied = reading(utf8(new Map([...files].map(([n, t]) => [n, damage(t)]))));
-        return copied === plain ? [] : [`${name}: ${whereDiffers(plain, copied)}`];
-      });
-      expect(differing).toEqual([]);
-    });
-  }
+  for (const [copy, damage] of Object.entries(COPIES)) it(copy, () => expect(readDifferently(damage, reading)).toEqual([]));
   it('says which file was a copy, and what was taken out, in the snapshot\'s problems (en and nl)', () => {
     const text = readFileSync(join(REAL, 'route-print', 'win-en-bracket-elision-row-tabs.txt'), 'utf8');
     const copied = COPIES['a quoted fence with no-break spaces']!(text);
@@ -167,16 +166,7 @@ const readingOfLayout = (files: Map<string, Buffer>) => {
 };
 
 describe('a copy that lost its runs of blanks reads the same routes, adapters and findings', () => {
-  for (const [copy, damage] of Object.entries(LAYOUT_LOST)) {
-    it(copy, () => {
-      const differing = realFiles.flatMap(({ name, files }) => {
-        const plain = readingOfLayout(utf8(files));
-        const copied = readingOfLayout(utf8(new Map([...files].map(([n, t]) => [n, damage(t)]))));
-        return copied === plain ? [] : [`${name}: ${whereDiffers(plain, copied)}`];
-      });
-      expect(differing).toEqual([]);
-    });
-  }
+  for (const [copy, damage] of Object.entries(LAYOUT_LOST)) it(copy, () => expect(readDifferently(damage, readingOfLayout)).toEqual([]));
 });
 
 describe('near misses: what looks like a copy but is the output itself', () => {
