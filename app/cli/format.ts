@@ -1,5 +1,6 @@
 import { routeRowsOf } from '../core/parse/lazy-routes';
 import { problemMessage } from '../core/i18n/problem-text';
+import { isCopyNote } from '../core/parse/pasted-copy';
 import type { Finding, Report } from '../core/model/report';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
@@ -17,14 +18,14 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const L = {
   en: {
     evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.',
-    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood',
+    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood', copies: 'Read from a copy (mail, chat, web page)',
     notRead: (n: number, where: string) => `${n === 1 ? '1 line' : `${n} lines`} could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
     more: (n: number) => `and ${n} more`,
     dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}`,
   },
   nl: {
     evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.',
-    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels',
+    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', copies: 'Gelezen uit een kopie (mail, chat, webpagina)',
     notRead: (n: number, where: string) => `${n === 1 ? '1 regel kon' : `${n} regels konden`} niet worden gelezen (${where}); in de rest zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
     more: (n: number) => `en nog ${n}`,
     dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}`,
@@ -46,9 +47,14 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
   out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(routeRowsOf(s).length, 'route')}`);
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
-  if (s.problems.length) {
-    out.push(`${l.problemsIn}: ${s.problems.length}`);
-    for (const p of s.problems.slice(0, verbose ? Infinity : 5)) out.push(`  ${p.source}${p.line ? `:${p.line}` : ''}  ${problemMessage(p, language)}`);
+  // a note that a file was a copy (pasted-copy.ts) is no line left unread: said apart, each time
+  const unread = s.problems.filter((p) => !isCopyNote(p));
+  const copies = s.problems.filter(isCopyNote);
+  const problemLine = (p: (typeof s.problems)[number]) => `  ${p.source}${p.line ? `:${p.line}` : ''}  ${problemMessage(p, language)}`;
+  if (copies.length) out.push(`${l.copies}:`, ...copies.map(problemLine));
+  if (unread.length) {
+    out.push(`${l.problemsIn}: ${unread.length}`);
+    for (const p of unread.slice(0, verbose ? Infinity : 5)) out.push(problemLine(p));
   }
   out.push('');
   for (const f of report.findings) {
@@ -70,7 +76,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   const actionable = report.findings.filter((f) => f.severity !== 'info').length;
   // "No problems found" only when every line was understood: unread lines may hold the problem
   if (actionable) out.push(l.problems(actionable));
-  else out.push(s.problems.length ? l.notRead(s.problems.length, whereNotRead(s.problems, l.more)) : l.healthy);
+  else out.push(unread.length ? l.notRead(unread.length, whereNotRead(unread, l.more)) : l.healthy);
   if (report.findings.some((f) => f.fixes.length)) out.push(l.dry(`tunnelmedic fix ${inputFlags} --dry-run`.replace(/\s+/g, ' ')));
   return out.join('\n') + '\n';
 }

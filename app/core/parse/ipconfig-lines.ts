@@ -9,6 +9,15 @@ import { lookupLabel, stripLeaderTail, type LabelMeaning } from './ipconfig-labe
 export const MAX_LABEL_COLUMN = 120;
 /** The console wraps at 80 columns; a line this long may continue on the next one. */
 export const WRAP_COLUMNS = 78;
+/**
+ * The same in a copy whose runs of blanks were collapsed to one (a web page's text rather than its
+ * <pre>) or made tabs: the printed width is gone, and a wrapped line lost its indent (XP's eight
+ * blanks to one: 78 → 71) and the runs in its value; a line this long may still continue.
+ */
+export const COLLAPSED_WRAP_COLUMNS = 70;
+
+/** The width from which a line may continue on the next: no two blanks in a row anywhere is a collapsed copy (every ipconfig indents its labels by three or more). */
+export const wrapColumnsOf = (text: string): number => (text.indexOf('  ') < 0 ? COLLAPSED_WRAP_COLUMNS : WRAP_COLUMNS);
 
 export const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
 const BANNERS = [

@@ -3,7 +3,7 @@ import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
-import { COMMAND_ECHO, decodeNumericEntities, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitKnownLabel, splitLines, WRAP_COLUMNS } from './ipconfig-lines';
+import { COMMAND_ECHO, decodeNumericEntities, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitKnownLabel, splitLines, wrapColumnsOf } from './ipconfig-lines';
 
 export { decodeNumericEntities, splitLines };
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
@@ -81,6 +81,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   const nonBlank = lines.filter((l) => l.trim() !== '').length;
   const followedByBlank = lines.filter((l, i) => l.trim() !== '' && (lines[i + 1] ?? '').trim() === '').length;
   const doubleSpaced = nonBlank >= 4 && followedByBlank >= nonBlank * 0.8;
+  const wrapColumns = wrapColumnsOf(text);
 
   let sawStructure = false; // a title or an adapter header: the proof this is ipconfig output
   let current: Builder | undefined;
@@ -161,7 +162,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
    * "%" — same loss as reg query's wrapped keys). The joined value is used when it is an address.
    */
   const wrappedValue = (i: number, line: string, value: string): { value: string; lastIndex: number } | undefined => {
-    if (line.length < WRAP_COLUMNS || line.length > 81) return undefined;
+    if (line.length < wrapColumns || line.length > 81) return undefined;
     let j = i + 1;
     const elisions: number[] = [];
     for (; j < lines.length; j++) {
@@ -171,6 +172,8 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     }
     const next = (lines[j] ?? '').trimEnd();
     if (next.trim() === '' || indentOf(next) > 1 || splitKnownLabel(next) || parseHeader(next) || isTitle(next)) return undefined;
+    // a whole address of its own is the list's next value (a second gateway), however long the line before
+    if (parseIpValue(next.trim())) return undefined;
     for (const glue of ['', '%', ':', '.']) {
       const joined = value + glue + next.trim();
       if (!parseIpValue(joined)) continue;
@@ -322,7 +325,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       continue;
     }
     // the console wraps at column 80 and continues at column 0 (a space when it broke before one)
-    if (ctx?.kind === 'wrap' && prevLen >= WRAP_COLUMNS && prevLen <= 81 && indentOf(line) <= 1 && (!prevBlank || doubleSpaced)) {
+    if (ctx?.kind === 'wrap' && prevLen >= wrapColumns && prevLen <= 81 && indentOf(line) <= 1 && (!prevBlank || doubleSpaced)) {
       // 80-column wrap of a long value; only the description is kept, so only it needs the tail
       if (ctx.meaning === 'description' && current) current.adapter.description += line;
       ctx = undefined;

@@ -46,12 +46,18 @@ function fromList(text: string, source: string): ParseResult<VpnConnectionResult
   const blocks: { line: number; fields: Raw }[] = [];
   let current: { line: number; fields: Raw } | null = null;
   const problems: Problem[] = [];
+  // a double-spaced copy (line ends converted twice) has a blank line after every line: there a
+  // profile ends at two or more (the list's own blank line, doubled)
+  const gap = isDoubleSpaced(lines) ? 2 : 1;
+  let blanks = 0;
   lines.forEach((raw, i) => {
     if (/^\s*PS [^>]*>/.test(raw)) return; // prompt line kept by whoever pasted it
     if (raw.trim() === '') {
-      current = null;
+      blanks++;
       return;
     }
+    if (blanks >= gap) current = null;
+    blanks = 0;
     const m = /^(\S[^:]*?)\s*:\s?(.*)$/.exec(raw);
     if (!m) {
       if (current) problems.push(problemAt(source, i + 1, 'vpnConnection.notNameValue', { line: JSON.stringify(raw.trim().slice(0, 80)) }));
@@ -67,6 +73,17 @@ function fromList(text: string, source: string): ParseResult<VpnConnectionResult
   if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
   const profiles = vpn.map((b) => toProfile(b.fields, source, b.line, problems, { code: 'vpnConnection.line', params: { line: b.line } }));
   return { value: { recognised: true, profiles }, problems };
+}
+
+/** Every line that is not blank is followed by a blank one (and there are several). */
+function isDoubleSpaced(lines: readonly string[]): boolean {
+  let filled = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === '') continue;
+    filled++;
+    if (i + 1 < lines.length && lines[i + 1]!.trim() !== '') return false;
+  }
+  return filled > 2;
 }
 
 /** "{MsChapv2, Eap}" (list view), ["MsChapv2"] or [3] (JSON; numbers are enum values we cannot name for sure). */

@@ -3,7 +3,9 @@ import { looksBinary } from '../capture/decode';
 import { classifyListedInterface, isTunnelKind } from '../parse/adapter-kind';
 import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
+import { ANY_LINE, copyProblems, undoCopyDamage } from '../parse/pasted-copy';
 import { parseRoutePrint } from '../parse/route-print';
+import { isSeparator } from '../parse/route-print-lines';
 import { withSourceText } from '../parse/route-source-text';
 import { RouteRows } from '../parse/route-rows';
 import { lazyRoutes, routeRowsOf } from '../parse/lazy-routes';
@@ -41,29 +43,38 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
     }
     return file.text;
   };
+  // a command's output as Windows printed it, when a mail, chat or web page copied it (pasted-copy.ts;
+  // only these read-only outputs: LMHOSTS and registry files keep their bytes, a fix rewrites them)
+  const outputOf = (name: string): string | undefined => {
+    const text = textOf(name);
+    if (text === undefined) return undefined;
+    const undone = undoCopyDamage(text, { atColumnZero: name === CAPTURE_FILES.routePrint ? isSeparator : ANY_LINE });
+    pushAll(problems, copyProblems(name, undone.repairs));
+    return undone.text;
+  };
 
-  const routeText = textOf(CAPTURE_FILES.routePrint);
+  const routeText = outputOf(CAPTURE_FILES.routePrint);
   const route = routeText !== undefined ? parseRoutePrint(routeText, CAPTURE_FILES.routePrint, { sourceText: true }) : undefined;
   if (route) {
     pushAll(problems, route.problems);
     if (routeRowsOf(route.value).length === 0 && route.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.routePrint);
   }
 
-  const ipText = textOf(CAPTURE_FILES.ipconfig);
+  const ipText = outputOf(CAPTURE_FILES.ipconfig);
   const ip = ipText !== undefined ? parseIpconfig(ipText, CAPTURE_FILES.ipconfig) : undefined;
   if (ip) {
     pushAll(problems, ip.problems);
     if (ip.value.adapters.length === 0) unreadableFiles.push(CAPTURE_FILES.ipconfig);
   }
 
-  const netshText = textOf(CAPTURE_FILES.netshInterfaces);
+  const netshText = outputOf(CAPTURE_FILES.netshInterfaces);
   const netsh = netshText !== undefined ? parseNetshInterfaces(netshText, CAPTURE_FILES.netshInterfaces) : undefined;
   if (netsh) {
     pushAll(problems, netsh.problems);
     if (netsh.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.netshInterfaces);
   }
 
-  const verText = textOf(CAPTURE_FILES.ver);
+  const verText = outputOf(CAPTURE_FILES.ver);
   const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? guessOs(route?.value.layout);
   if (verText !== undefined && !parseVer(verText)) {
     problems.push(problemAt(CAPTURE_FILES.ver, 1, 'snapshot.noWindowsVersion'));

@@ -4,6 +4,7 @@ import { parseFileVersions } from '../parse/file-versions';
 import { parsePbk } from '../parse/pbk';
 import { pbkEntryToProfile } from '../parse/pbk-entry';
 import { parseVpnConnection } from '../parse/vpnconnection';
+import { ANY_LINE, copyProblems, undoCopyDamage } from '../parse/pasted-copy';
 import { parseRasEvents } from '../parse/wevtutil';
 import { problemAt, type Problem } from '../model/problems';
 import { pushAll, type SnapshotSectionReader } from './section-reader';
@@ -32,7 +33,10 @@ export const readVpnProfiles: SnapshotSectionReader = (capture, problems) => {
     pushAll(profiles, r.value.entries.map((e) => pbkEntryToProfile(e, f.name)));
   }
   for (const f of texts(capture, problems, (n) => n.startsWith('powershell/'))) {
-    const r = parseVpnConnection(f.text, f.name);
+    // Get-VpnConnection's list view is pasted as often as route print (pasted-copy.ts)
+    const undone = undoCopyDamage(f.text, { atColumnZero: ANY_LINE });
+    pushAll(problems, copyProblems(f.name, undone.repairs));
+    const r = parseVpnConnection(undone.text, f.name);
     // Get-NetRoute & co. belong to other readers; only a file named for VPN must be VPN profiles
     if (r.value.recognised || /vpn/i.test(f.name)) pushAll(problems, r.problems);
     if (!r.value.recognised && /vpn/i.test(f.name)) problems.push(problemAt(f.name, undefined, 'snapshot.noVpnProfile'));
