@@ -1,6 +1,8 @@
 import { analyseCapture } from '../../app/core/analyse';
 import { corpusRoot } from '../corpus';
-import { englishLeft, inputWords, reportTexts } from './nl-english';
+import { formatReport } from '../../app/cli/format';
+import { renderReportHtml } from '../../app/core/report/report-html';
+import { englishInPage, englishLeft, inputWords, reportTexts } from './nl-english';
 import { nlTextCases } from './nl-text-cases';
 
 /**
@@ -16,7 +18,16 @@ for await (const c of nlTextCases(corpusRoot)) {
   const opts = { corporateNetworks: c.corporateNetworks, policy: c.policy, toolVersion: 'x', now: NOW };
   const en = analyseCapture(c.capture, { ...opts, language: 'en' }).report;
   const nl = analyseCapture(c.capture, { ...opts, language: 'nl' }).report;
-  for (const left of englishLeft(reportTexts(en, nl), inputWords(c.capture, en.snapshot, c.policy, c.corporateNetworks))) {
+  const input = inputWords(c.capture, en, c.policy, c.corporateNetworks);
+  for (const [face, page] of [['cli', formatReport(nl, c.capture.label, '--capture X')], ['html', renderReportHtml(nl)]] as const) {
+    for (const w of englishInPage(page, input)) {
+      const key = `${face}  ${w}`;
+      const s = seen.get(key);
+      if (s) s.count++;
+      else seen.set(key, { count: 1, first: `${c.name}: ${page.split('\n').find((l) => l.includes(w))?.slice(0, 300)}` });
+    }
+  }
+  for (const left of englishLeft(reportTexts(en, nl), input)) {
     const key = `${left.path.replace(/\[\d+\]/g, '[]')}  ${left.words.join(',')}`;
     const s = seen.get(key);
     if (s) s.count++;

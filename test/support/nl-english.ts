@@ -1,4 +1,9 @@
+import enCatalogue from '../../app/core/i18n/en.json';
 import nlCatalogue from '../../app/core/i18n/nl.json';
+import * as ikeCodes from '../../app/core/parse/server-log/codes/ike';
+import * as pppCodes from '../../app/core/parse/server-log/codes/ppp';
+import * as pptpCodes from '../../app/core/parse/server-log/codes/pptp';
+import * as sstpCodes from '../../app/core/parse/server-log/codes/sstp';
 import type { Capture } from '../../app/core/capture/capture';
 import type { Policy } from '../../app/core/model/policy';
 import type { Report } from '../../app/core/model/report';
@@ -10,7 +15,9 @@ import type { Report } from '../../app/core/model/report';
  * - the input (the capture's files, the policy, the corporate networks, the snapshot built from
  *   them): data such as addresses, adapter names and Windows' own output, in whatever language;
  * - the Dutch catalogue (app/core/i18n/nl.json), which holds every Dutch word TunnelMedic writes,
- *   and the names it keeps the same in both languages (KeepRasConnections, MS-CHAP v2).
+ *   and the names it keeps the same in both languages (KeepRasConnections, MS-CHAP v2);
+ * - the protocols' own names a decoded server log quotes (the RFC tables in parse/server-log/codes:
+ *   "Quick Mode", "Call-Clear-Request", "Framed").
  * A Dutch rendering equal to the English one must be data alone: its words all come from the input.
  * An English word the code writes outside the catalogue is in neither, and is reported with where
  * it was found.
@@ -43,6 +50,24 @@ const dutchVocabulary = (() => {
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
   walk(nlCatalogue);
+  for (const table of [ikeCodes, pppCodes, pptpCodes, sstpCodes]) walk(table);
+  return words;
+})();
+
+/** a word of the Dutch catalogue; a compound with a name in it ("Mode-onderhandeling") when each part is */
+const isDutch = (word: string): boolean => {
+  const w = word.replace(/…$/, '').toLowerCase();
+  return dutchVocabulary.has(w) || (w.includes('-') && w.split('-').every((part) => part.length < 2 || dutchVocabulary.has(part)));
+};
+
+/** Words of the texts the catalogues hold the same in both languages (names: "Server", "Internet", "Router {{gateway}}"). */
+const sameInBoth = (() => {
+  const words = new Set<string>();
+  const walk = (a: unknown, b: unknown) => {
+    if (typeof a === 'string' && a === b) for (const w of proseOf(a)) words.add(w);
+    else if (a && b && typeof a === 'object' && typeof b === 'object') for (const [k, v] of Object.entries(a)) walk(v, (b as Record<string, unknown>)[k]);
+  };
+  walk(enCatalogue, nlCatalogue);
   return words;
 })();
 
@@ -65,6 +90,10 @@ export function reportTexts(en: Report, nl: Report): [string, string, string][] 
     }
   };
   walk(en.findings, nl.findings, 'findings');
+  // the snapshot's few words of its own: the OS name (guessed from the route table when no ver.txt) and the notes on VPN settings
+  walk(en.snapshot.os.name, nl.snapshot.os.name, 'snapshot.os.name');
+  const notes = (r: Report) => (r.snapshot.vpnProfiles as { uncertain: string[] }[]).map((p) => p.uncertain);
+  walk(notes(en), notes(nl), 'snapshot.vpnProfiles.uncertain');
   walk(en.serverLogs ?? [], nl.serverLogs ?? [], 'serverLogs');
   return out;
 }
@@ -76,18 +105,26 @@ export interface InputWords {
   hasPrefix(start: string): boolean;
 }
 
-export function inputWords(capture: Capture, snapshot: Report['snapshot'], policy: Policy | undefined, corporateNetworks: string[]): InputWords {
+export function inputWords(capture: Capture, report: Report, policy: Policy | undefined, corporateNetworks: string[]): InputWords {
+  const snapshot = report.snapshot;
   const words = new Set<string>();
   const add = (text: string) => {
     for (const w of wordsOf(text)) words.add(w);
   };
-  for (const f of capture.files.values()) add(f.text);
+  // machine data a page shows beside the texts: finding and fix ids, file names, interface kinds
+  for (const f of report.findings) add(`${f.id} ${f.fixes.map((x) => x.id).join(' ')}`);
+  add([...snapshot.files.collected, ...snapshot.files.notCollected].join(' '));
+  for (const f of capture.files.values()) add(`${f.name} ${f.text}`);
   add(capture.label);
-  if (policy) add(JSON.stringify(policy));
+  // the policy's values (its keys, such as "domain", are no words a reader is shown)
+  const values = (v: unknown): void => (typeof v === 'string' ? add(v) : v && typeof v === 'object' ? Object.values(v).forEach(values) : undefined);
+  values(policy);
   add(corporateNetworks.join(' '));
-  // the snapshot is the input read; its problems are TunnelMedic's words and stay out
-  add(JSON.stringify({ ...snapshot, problems: [] }));
-  return { has: (w) => words.has(w), hasPrefix: (start) => [...words].some((w) => w.startsWith(start)) };
+  // the OS as ver.txt or systeminfo named it (a guessed one is TunnelMedic's words and stays out)
+  if (snapshot.os.family !== 'unknown' && !/\(.*\)$/.test(snapshot.os.name)) add(snapshot.os.name);
+  // a long word may be glued to the next in the input ("challengepurging": a paste that lost its line ends)
+  const raw = [...capture.files.values()].map((f) => f.text).join('\n');
+  return { has: (w) => words.has(w) || (w.length >= 8 && raw.includes(w)), hasPrefix: (start) => raw.includes(start) };
 }
 
 /** The texts of `pairs` whose Dutch holds a word from neither the input nor the Dutch catalogue (or is the English text and not data). */
@@ -100,8 +137,24 @@ export function englishLeft(pairs: [string, string, string][], input: InputWords
     }
     // equal in both languages: data alone, every word from the input; else each lower-case word from the input or the Dutch catalogue
     const fromInput = (w: string) => (w.endsWith('…') ? input.hasPrefix(w.slice(0, -1)) : input.has(w));
-    const words = proseOf(nl).filter((w) => !fromInput(w) && (en === nl || !dutchVocabulary.has(w.replace(/…$/, '').toLowerCase())));
+    const words = en === nl ? proseOf(nl).filter((w) => !fromInput(w) && !sameInBoth.has(w)) : proseOf(nl).filter((w) => w === w.toLowerCase() && !fromInput(w) && !isDutch(w));
     if (words.length) out.push({ path, en, nl, words: [...new Set(words)] });
   }
   return out;
+}
+
+/**
+ * A page or console text in Dutch (the CLI's scan output, the HTML report): its lower-case words
+ * that come from neither the input, the Dutch catalogue nor `ownWords` (a face's own Dutch words
+ * kept outside the catalogue). Scripts (`<pre>` blocks: commands, checked by script-words.test.ts)
+ * and markup are left out.
+ */
+export function englishInPage(page: string, input: InputWords, ownWords: readonly string[] = []): string[] {
+  const own = new Set(ownWords.flatMap((s) => proseOf(s).map((w) => w.toLowerCase())));
+  const text = page
+    .replace(/<(pre|style|svg)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&(amp|lt|gt|quot);/g, ' ');
+  return [...new Set(proseOf(text).filter((w) => w === w.toLowerCase() && !input.has(w) && !isDutch(w) && !own.has(w)))];
 }

@@ -51,8 +51,8 @@ function writeCapture(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** The demo capture's files, with `replace` put in (a file of the same kind taken out first). */
-function demoWith(name: string, bytes: Buffer): Record<string, string | Buffer> {
+/** The demo capture's files (its policy apart). */
+function demoFiles(): Record<string, string | Buffer> {
   const files: Record<string, string | Buffer> = {};
   const walk = (dir: string, prefix: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -61,6 +61,12 @@ function demoWith(name: string, bytes: Buffer): Record<string, string | Buffer> 
     }
   };
   walk(join(SAMPLES, 'demo'), '');
+  return files;
+}
+
+/** The demo capture's files with `name` put in (a file of the same kind taken out first). */
+function demoWith(name: string, bytes: Buffer): Record<string, string | Buffer> {
+  const files = demoFiles();
   const folder = name.includes('/') ? name.slice(0, name.indexOf('/') + 1) : undefined;
   for (const k of Object.keys(files)) if (folder ? k.startsWith(folder) : k === name) delete files[k];
   files[name] = bytes;
@@ -97,6 +103,14 @@ export async function* nlTextCases(corpus: string): AsyncGenerator<NlTextCase> {
       }
     }
     const demoPolicy = policyOf(join(SAMPLES, 'demo'));
+    // the demo with one file left out: what was not collected, and what is guessed without it (the OS without ver.txt)
+    for (const name of Object.keys(demoFiles())) {
+      const files = demoFiles();
+      delete files[name];
+      const dir = writeCapture(files);
+      temp.push(dir);
+      yield* both(`demo-without-${name}`, dir, demoPolicy);
+    }
     for (const [prefix, root] of [['corpus', corpus], ['real', REAL]] as const) {
       for (const [kind, nameOf] of Object.entries(IN_DEMO)) {
         for (const f of filesOf(join(root, kind))) {
