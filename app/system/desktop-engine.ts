@@ -213,7 +213,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const { report, capture } = await scanInput({ ...i, corporateNetworks: s.corporateNetworks, policy: s.policy }, opts.language ?? s.language).catch((e: unknown) => {
         throw toEngineError(e);
       });
-      const runs = i.target ? await runHistory(store) : [];
+      const runs = i.target ? await runHistory(store, opts.language ?? s.language) : [];
       const files = reportBundleFiles({ report, capture, policy: s.policy, runs, redact: opts.redact });
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
       const name = `tunnelmedic-report-${stamp}${opts.redact ? '-redacted' : ''}`;
