@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReport } from '../app/cli/format';
 import { analyseCapture } from '../app/core/analyse';
 import { renderReportHtml } from '../app/core/report/report-html';
+import { reportBundleFiles } from '../app/core/report/report-zip';
 import { corpusRoot } from './corpus';
 import { englishInPage, englishLeft, inputWords, reportTexts } from './support/nl-english';
 import { nlTextCases } from './support/nl-text-cases';
@@ -14,7 +15,8 @@ import { nlTextCases } from './support/nl-text-cases';
  * notes, server-log lines decoded, the OS name and the notes on VPN settings — is checked word by
  * word (support/nl-english.ts): a Dutch text equal to its English one must be data from the input,
  * and a Dutch text may hold no lower-case word that is neither in the input nor in the Dutch
- * catalogue. The CLI's scan output and the HTML report in Dutch are checked the same way.
+ * catalogue. The CLI's scan output and the HTML report in Dutch are checked the same way, and the
+ * note of a redacted bundle (REDACTED.txt) of every tenth capture.
  * `npx tsx test/support/nl-english-report.ts` lists what it finds, one line per kind of text.
  * Budget: ≈ 320 captures analysed twice, ≈ 10 s.
  */
@@ -31,7 +33,9 @@ describe('Dutch output holds no English', () => {
       const nl = analyseCapture(c.capture, { ...opts, language: 'nl' }).report;
       const input = inputWords(c.capture, en, c.policy, c.corporateNetworks);
       for (const left of englishLeft(reportTexts(en, nl), input)) found.push(`${c.name} ${left.path} [${left.words.join(', ')}]: ${left.nl.slice(0, 160)}`);
-      for (const [face, page] of [['cli', formatReport(nl, c.capture.label, '--capture X')], ['html', renderReportHtml(nl)]] as const) {
+      // REDACTED.txt of a redacted bundle: its note (the counted kinds of value are the redactor's names)
+      const redactedNote = (cases % 10 === 1 ? reportBundleFiles({ report: nl, capture: c.capture, policy: c.policy, redact: true }).find((f) => f.name === 'REDACTED.txt')!.content : '').replace(/^ {2}.*$/gm, '');
+      for (const [face, page] of [['cli', formatReport(nl, c.capture.label, '--capture X')], ['html', renderReportHtml(nl)], ['REDACTED.txt', redactedNote]] as const) {
         const words = englishInPage(page, input);
         if (words.length) found.push(`${c.name} ${face}: ${words.join(', ')}`);
       }
