@@ -4,7 +4,11 @@ import * as ikeCodes from '../../app/core/parse/server-log/codes/ike';
 import * as pppCodes from '../../app/core/parse/server-log/codes/ppp';
 import * as pptpCodes from '../../app/core/parse/server-log/codes/pptp';
 import * as sstpCodes from '../../app/core/parse/server-log/codes/sstp';
+import { formatReport } from '../../app/cli/format';
+import { analyseCapture } from '../../app/core/analyse';
 import type { Capture } from '../../app/core/capture/capture';
+import { renderReportHtml } from '../../app/core/report/report-html';
+import { reportBundleFiles } from '../../app/core/report/report-zip';
 import type { Policy } from '../../app/core/model/policy';
 import type { Report } from '../../app/core/model/report';
 
@@ -157,4 +161,34 @@ export function englishInPage(page: string, input: InputWords, ownWords: readonl
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&(amp|lt|gt|quot);/g, ' ');
   return [...new Set(proseOf(text).filter((w) => w === w.toLowerCase() && !input.has(w) && !isDutch(w) && !own.has(w)))];
+}
+
+export interface CaseFindings {
+  /** report texts with English left in their Dutch */
+  texts: EnglishLeft[];
+  /** per face (cli, html, REDACTED.txt): the English words in its Dutch page, and the page */
+  pages: { face: string; words: string[]; page: string }[];
+}
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+
+/**
+ * One capture analysed in English and in Dutch, and checked: the report's texts, the CLI's scan
+ * output and the HTML report in Dutch, and with `redacted` the note of a redacted bundle
+ * (REDACTED.txt; the counted kinds of value are the redactor's names and stay out).
+ */
+export function englishInCase(c: { capture: Capture; policy?: Policy; corporateNetworks: string[] }, redacted = false): CaseFindings {
+  const opts = { corporateNetworks: c.corporateNetworks, policy: c.policy, toolVersion: 'x', now: NOW };
+  const en = analyseCapture(c.capture, { ...opts, language: 'en' }).report;
+  const nl = analyseCapture(c.capture, { ...opts, language: 'nl' }).report;
+  const input = inputWords(c.capture, en, c.policy, c.corporateNetworks);
+  const faces: [string, string][] = [
+    ['cli', formatReport(nl, c.capture.label, '--capture X')],
+    ['html', renderReportHtml(nl)],
+  ];
+  if (redacted) faces.push(['REDACTED.txt', reportBundleFiles({ report: nl, capture: c.capture, policy: c.policy, redact: true }).find((f) => f.name === 'REDACTED.txt')!.content.replace(/^ {2}.*$/gm, '')]);
+  return {
+    texts: englishLeft(reportTexts(en, nl), input),
+    pages: faces.map(([face, page]) => ({ face, words: englishInPage(page, input), page })).filter((p) => p.words.length),
+  };
 }
