@@ -10,6 +10,7 @@ import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
 import type { Action } from '../../core/remedy/actions';
 import type { CommandRunner } from '../run';
+import type { Say } from '../../shared/engine-port';
 import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, settleSimulatedRegistry, type OtherAction } from './other-actions';
 
 export interface RouteExecResult {
@@ -18,6 +19,16 @@ export interface RouteExecResult {
 }
 
 /** The machine a run changes: this Windows computer, or a simulated one (demo, tests). */
+/**
+ * What a step did: `output` is what Windows (or its simulation) printed, shown as Windows' words;
+ * `why` is TunnelMedic's own reason for refusing or failing a step, worded in the run's language.
+ */
+export interface ExecOutcome {
+  ok: boolean;
+  output: string;
+  why?: Say;
+}
+
 export interface RouteTarget {
   readonly kind: 'live' | 'simulated';
   collect(): Promise<Capture>;
@@ -29,7 +40,7 @@ export interface RouteTarget {
    * registry, LMHOSTS and NetBT cache actions; success is decided by the target. `runDir`: the
    * run's folder, for what a step must leave on disk (a .reg file too long for a command line).
    */
-  execOther(action: OtherAction, runDir?: string): Promise<{ ok: boolean; output: string }>;
+  execOther(action: OtherAction, runDir?: string): Promise<ExecOutcome>;
   /** copies of what the actions will touch (reg export per key, the LMHOSTS file) into runDir */
   backup(runDir: string, actions: readonly Action[]): Promise<void>;
 }
