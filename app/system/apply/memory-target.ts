@@ -8,8 +8,8 @@ import { applyRegistryAction, renderRegFile } from '../../core/sim/registry-sim'
 import { RouteTable } from '../../core/sim/route-table';
 import { verText, type WindowsCell } from '../../core/sim/windows-cell';
 import { parseSchtasksCsv } from '../../core/parse/schtasks-csv';
-import { cellOfSnapshot, UNKNOWN_TEXT, type ExecOutcome, type RouteExecResult, type RouteTarget } from './route-target';
-import type { OtherAction } from './other-actions';
+import { cellOfSnapshot, UNKNOWN_TEXT, type RouteExecResult, type RouteTarget } from './route-target';
+import type { ExecOutcome, OtherAction } from './other-actions';
 
 /**
  * A simulated Windows machine held in memory, for the matrix property test: a route table that

@@ -1,4 +1,4 @@
-import type { ExecOutcome } from './route-target';
+import type { Say } from '../../shared/engine-port';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,16 @@ import { is64BitWindows } from '../windows-arch';
 import type { Action } from '../../core/remedy/actions';
 
 /** Every action that is not a route.exe step: registry, LMHOSTS, NetBT and VPN profile changes. */
+/**
+ * What a step did: `output` is what Windows (or its simulation) printed, shown as Windows' words;
+ * `why` is TunnelMedic's own reason for refusing or failing a step, worded in the run's language.
+ */
+export interface ExecOutcome {
+  ok: boolean;
+  output: string;
+  why?: Say;
+}
+
 export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
 
 

@@ -10,8 +10,7 @@ import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
 import type { Action } from '../../core/remedy/actions';
 import type { CommandRunner } from '../run';
-import type { Say } from '../../shared/engine-port';
-import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, settleSimulatedRegistry, type OtherAction } from './other-actions';
+import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, settleSimulatedRegistry, type ExecOutcome, type OtherAction } from './other-actions';
 
 export interface RouteExecResult {
   stdout: string;
@@ -19,16 +18,6 @@ export interface RouteExecResult {
 }
 
 /** The machine a run changes: this Windows computer, or a simulated one (demo, tests). */
-/**
- * What a step did: `output` is what Windows (or its simulation) printed, shown as Windows' words;
- * `why` is TunnelMedic's own reason for refusing or failing a step, worded in the run's language.
- */
-export interface ExecOutcome {
-  ok: boolean;
-  output: string;
-  why?: Say;
-}
-
 export interface RouteTarget {
   readonly kind: 'live' | 'simulated';
   collect(): Promise<Capture>;
