@@ -28,7 +28,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 /** Strings that are the same in English and Dutch: product and protocol names, file names, codes. */
 const SAME_IN_BOTH: Record<'engine' | 'ui', RegExp[]> = {
-  engine: [/^via$/, /^menu\.help$/, /^report\.(osBuild|col\.gateways?|diagram\.(internet|router))$/, /^vpnRules\.nt4\.strength128$/, /^serverLog\.mppe\.prefix$/, /^serverLog\.step\.(rasServer|vpdnEvent|asaIke|asaTunnel|sstpControl)$/, /^serverLog\.apartMinutes$/],
+  engine: [/^via$/, /^menu\.help$/, /^report\.(osBuild|col\.gateways?|diagram\.(internet|router))$/, /^vpnRules\.nt4\.strength128$/, /^serverLog\.mppe\.prefix$/, /^serverLog\.step\.(rasServer|vpdnEvent|asaIke|asaTunnel|sstpControl)$/, /^serverLog\.apartMinutes$/, /^report\.kind\.(ethernet|wifi|ppp|vpn|loopback)$/],
   ui: [/^decisions\.(interface|via)$/, /^changes\.regType\.REG_BINARY$/, /^changes\.file\.lmhosts$/, /^profile\.source\.powershell$/],
 };
 /** values (not keys) that are the same word in both languages */

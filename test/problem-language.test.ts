@@ -55,6 +55,7 @@ const UNREACHABLE: Record<string, string> = {
   'events.failureWithoutCode': 'a RasClient record read as a failure without an Event ID always has the number it was read from',
   'live.vpnConnectionFailed': 'Get-VpnConnection is optional: its reasons go into not-collected.txt (English by format), never into problems',
   'live.noVpnConnections': 'as live.vpnConnectionFailed',
+  'live.fileNotFound': 'a file the live collector copies (LMHOSTS, a phonebook) that is not there: its reason goes into not-collected.txt, never into problems',
 };
 
 describe('problems speak the reader\'s language', () => {

@@ -1,6 +1,8 @@
 import { routeRowsOf } from '../core/parse/lazy-routes';
+import { engineT } from '../core/i18n';
 import { problemMessage } from '../core/i18n/problem-text';
 import { isCopyNote } from '../core/parse/pasted-copy';
+import { evidenceSourceText } from '../core/report/report-html';
 import type { Finding, Report } from '../core/model/report';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
@@ -42,6 +44,7 @@ function whereNotRead(problems: Report['snapshot']['problems'], more: (n: number
 export function formatReport(report: Report, label: string, inputFlags: string, verbose = false): string {
   const language = report.language === 'nl' ? 'nl' : 'en';
   const l = L[language];
+  const t = engineT(language);
   const s = report.snapshot;
   const out: string[] = [];
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
@@ -61,7 +64,7 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
     out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);
     out.push(indent(f.summary, 2));
     out.push(`  ${l.evidence}:`);
-    for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
+    for (const e of f.evidence) out.push(`    ${evidenceSourceText(e.source, t)}${e.line ? `:${e.line}` : ''}  ${e.text}`);
     if (f.decisions?.length) {
       out.push(`  ${l.wins}:`);
       for (const d of f.decisions) out.push(indent(`→ ${d.reason}`, 4));

@@ -24,7 +24,7 @@ export interface Analysis {
 
 /** collect → snapshot → diagnose, as one pure step over an in-memory capture. */
 export function analyseCapture(capture: Capture, opts: AnalyseOptions): Analysis {
-  const { snapshot, unreadableFiles } = buildSnapshot(capture);
+  const { snapshot, unreadableFiles } = buildSnapshot(capture, opts.language);
   let findings = diagnose(snapshot, { corporateNetworks: opts.corporateNetworks, language: opts.language, policy: opts.policy });
   const logs = [...[...capture.files.values()].filter((f) => f.name.startsWith('server-logs/')).map((f) => parseServerLog(f.text, f.name)), ...(opts.serverLogs ?? [])];
   let serverLogs;

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -120,5 +120,18 @@ describe('the scan result the renderer gets (issue 16)', () => {
     expect(report.findings.length).toBeGreaterThan(0);
     const exported = JSON.parse((await engine.exportReport(runToken, 'json')).content);
     expect(exported.snapshot.routes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('errors crossing to the app', () => {
+  it('a capture with nothing understood says so in the language of the scan', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tm-engine-bad-'));
+    await writeFile(path.join(dir, 'route-print.txt'), 'nothing a route table would say\r\n');
+    const engine = await engineWith({ captureDir: dir });
+    const error = (await engine.scan({ language: 'nl' }, () => undefined).catch((e: unknown) => e)) as EngineError;
+    expect(error.code).toBe('BAD_INPUT');
+    // the headline and its problem line in Dutch (the file name stays as it is)
+    expect(error.message).toContain('route-print.txt');
+    expect(error.message).not.toMatch(/\b(could|not understood|nothing in)\b/i);
   });
 });

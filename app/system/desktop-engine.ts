@@ -23,7 +23,8 @@ import type { RouteTarget } from './apply/route-target';
 import { fixApprovalDigest } from './apply/approval';
 import { elevatedExecutor, elevatedRollback } from './apply/elevate';
 import { createExecaRunner } from './run';
-import { UsageError } from './errors';
+import { errorText } from './error-text';
+import { CollectionError, UsageError } from './errors';
 import { resolveInput, scanInput, type ResolvedInput } from './input';
 import { runsDir } from './paths';
 import { PPTP_CONTROL_PORT, probeTcp } from './pptp-probe';
@@ -96,7 +97,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       demoSeedDir: options.demoSeedDir,
     }).catch((e: unknown) => {
       inputPromise = null;
-      throw toEngineError(e);
+      throw toEngineError(e, pickLanguage(options.locale));
     }));
 
   const session = (runToken: string): Session => {
@@ -152,7 +153,7 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const policy = opts.domain && !i.policy?.domain?.controllers?.length ? { schemaVersion: 1 as const, ...i.policy, domain: { ...i.policy?.domain, ...opts.domain } } : i.policy;
       onProgress({ phase: 'collect', step: 1, total: 2, label: `Reading ${i.label}` });
       const { report } = await scanInput({ ...i, corporateNetworks, policy }, language).catch((e: unknown) => {
-        throw toEngineError(e);
+        throw toEngineError(e, language);
       });
       onProgress({ phase: 'diagnose', step: 2, total: 2, label: 'Checking routes' });
       const runToken = `scan-${randomBytes(8).toString('hex')}`;
@@ -211,9 +212,9 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       // What the person sees now, not the scan's snapshot: the machine is read again (fixes applied or
       // undone since the scan are in it), in the UI's language, with the runs made on this machine.
       const { report, capture } = await scanInput({ ...i, corporateNetworks: s.corporateNetworks, policy: s.policy }, opts.language ?? s.language).catch((e: unknown) => {
-        throw toEngineError(e);
+        throw toEngineError(e, opts.language ?? s.language);
       });
-      const runs = i.target ? await runHistory(store) : [];
+      const runs = i.target ? await runHistory(store, opts.language ?? s.language) : [];
       const files = reportBundleFiles({ report, capture, policy: s.policy, runs, redact: opts.redact });
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
       const name = `tunnelmedic-report-${stamp}${opts.redact ? '-redacted' : ''}`;
@@ -281,8 +282,14 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
   };
 }
 
-function toEngineError(e: unknown): EngineError {
+/**
+ * An error crossing to the app: bad input and a live collection that failed keep their words in the
+ * person's language (the app shows the message of a code it has no text for, and the message under
+ * "Copy details").
+ */
+function toEngineError(e: unknown, language: EngineLanguage): EngineError {
   if (e instanceof EngineError) return e;
-  if (e instanceof UsageError) return new EngineError('BAD_INPUT', e.message);
+  if (e instanceof UsageError) return new EngineError('BAD_INPUT', errorText(e, language));
+  if (e instanceof CollectionError) return new EngineError('LIVE_COLLECTION', errorText(e, language));
   return new EngineError('INTERNAL', (e as Error).message ?? String(e));
 }

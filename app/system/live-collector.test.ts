@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusAvailable, readCorpus } from '../../test/corpus';
 import { analyseCapture } from '../core/analyse';
 import { lookupValue, registryViewOf } from '../core/model/registry-view';
+import { errorText } from './error-text';
 import { CollectionError } from './errors';
 import { collectLive, liveCommands } from './live-collector';
 import type { CommandRunner, RunOptions } from './run';
@@ -133,5 +134,14 @@ describe('collectLive failures', () => {
   it('fails with a collection error (exit 5) when nothing could be collected', async () => {
     const dead: CommandRunner = { spawned: 0, run: async (file) => Promise.reject(new Error(`spawn ${file} ENOENT`)) };
     await expect(collectLive(dead, { env: {}, readBytes: async () => Promise.reject(new Error('ENOENT')) })).rejects.toBeInstanceOf(CollectionError);
+  });
+
+  it('says what failed in the language the error is shown in, and keeps its English message', async () => {
+    const dead: CommandRunner = { spawned: 0, run: async (file) => Promise.reject(new Error(`spawn ${file} ENOENT`)) };
+    const error = (await collectLive(dead, { env: {}, readBytes: async () => Promise.reject(new Error('ENOENT')) }).catch((e: unknown) => e)) as CollectionError;
+    expect(error.message).toContain('not collected: route.exe could not be started (spawn route.exe ENOENT)');
+    const dutch = errorText(error, 'nl');
+    expect(dutch).toContain('niet verzameld: route.exe kon niet worden gestart (spawn route.exe ENOENT)');
+    expect(dutch).not.toMatch(/not collected|could not be started/);
   });
 });

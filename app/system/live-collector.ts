@@ -3,7 +3,7 @@ import { CAPTURE_FILES, type Capture, type CaptureFile } from '../core/capture/c
 import { decodeCaptureBytes } from '../core/capture/decode';
 import { problemAt } from '../core/model/problems';
 import { problemText, type ProblemPart } from '../core/i18n/problem-text';
-import { collectionError } from './error-text';
+import { collectionError, problemSay } from './error-text';
 import type { CommandRunner } from './run';
 import { is64BitWindows } from './windows-arch';
 
@@ -149,7 +149,7 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
       if (bytes) {
         const decoded = decodeCaptureBytes(bytes, 1252);
         files.set(f.file, { name: f.file, text: decoded.text, encoding: decoded.encoding });
-      } else notCollected.push(`${f.file}: ${f.path} not found`);
+      } else notCollected.push(`${f.file}: ${problemText('live.fileNotFound', { path: f.path })}`);
       tick(f.file);
     }),
   ]);
@@ -168,7 +168,8 @@ export async function collectLive(runner: CommandRunner, opts: CollectOptions = 
   }
 
   if (files.size === 0) {
-    throw collectionError('engineError.liveCollectionFailed', { problems: readProblems.map((p) => p.message).join('\n  ') });
+    // each problem worded in the language the error is shown in (its English message is the same template's)
+    throw collectionError('engineError.liveCollectionFailed', { problems: readProblems.map(problemSay) });
   }
   const codepage = await codepageKnown;
   return {

@@ -1,8 +1,10 @@
+import { engineT, type EngineLanguage } from '../core/i18n';
 import type { RunHistoryEntry } from '../core/report/report-html';
 import type { RunStore } from './apply/journal';
 
-/** The runs in the journal store, newest first, as the desktop app's history and the reports show them. */
-export async function runHistory(store: RunStore): Promise<RunHistoryEntry[]> {
+/** The runs in the journal store, newest first, as the reports show them; a run without a last message is described in `language`. */
+export async function runHistory(store: RunStore, language: EngineLanguage = 'en'): Promise<RunHistoryEntry[]> {
+  const t = engineT(language);
   const ids = await store.list();
   const entries = await Promise.all(
     ids.map(async (runId) => {
@@ -16,7 +18,7 @@ export async function runHistory(store: RunStore): Promise<RunHistoryEntry[]> {
           verified,
           rolledBack: journal.some((r) => r.phase === 'rolled-back'),
           undone: journal.some((r) => r.phase === 'undone'),
-          message: journal.at(-1)?.message ?? (verified ? 'Applied and verified.' : 'Interrupted: not finished.'),
+          message: journal.at(-1)?.message ?? t(verified ? 'engineRun.applied' : 'engineRun.interrupted'),
           steps: plan.actions.map((a) => a.label),
         }];
       } catch {

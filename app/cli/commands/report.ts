@@ -32,7 +32,7 @@ export async function reportCommand(values: CliValues, io: CliIo): Promise<numbe
   const { report, unreadableFiles, capture } = await scanInput(input, pickLanguage(values.lang));
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${words('cli.notUnderstood', { input: shown, file: f })}\n`);
   progress(`${words(`cli.report.building${kind}`)}\n`);
-  const runs = input.target ? await runHistory(new RunStore(runsDir(options.dataDir))) : [];
+  const runs = input.target ? await runHistory(new RunStore(runsDir(options.dataDir)), pickLanguage(values.lang)) : [];
   const bundle = { report, capture, policy: input.policy, runs, redact: values.redact };
   const files = reportBundleFiles(bundle);
   const content = format === 'zip' ? buildReportZip(bundle, files) : files.find((f) => f.name === 'report.html')!.content;

@@ -29,10 +29,21 @@ export function problemText(code: string, params: StoredParams | undefined, lang
   const dot = code.indexOf('.');
   const family = (TEMPLATES[language] as Record<string, Record<string, unknown> | undefined>)[code.slice(0, dot)];
   const template = dot > 0 && family && Object.prototype.hasOwnProperty.call(family, code.slice(dot + 1)) ? family[code.slice(dot + 1)] : undefined;
-  if (typeof template !== 'string') return undefined;
-  // a value missing from params stays visible as its placeholder (the completeness test looks for those)
+  return typeof template === 'string' ? filled(template, params, language) : undefined;
+}
+
+/** A template's {{slots}} filled with `params`; a value missing from params stays visible as its placeholder (the completeness test looks for those). */
+function filled(template: string, params: StoredParams | undefined, language: EngineLanguage): string {
   return template.includes('{{') ? template.replace(PLACEHOLDER, (slot, name: string) => (params && Object.prototype.hasOwnProperty.call(params, name) ? shown(params[name]!, language) : slot)) : template;
 }
+
+/**
+ * A note on a VPN profile setting read with doubt (`profileNote` in en.json / nl.json): filled as a
+ * problem is, since its values are pieces of the capture.
+ */
+export type ProfileNoteCode = keyof typeof en.profileNote;
+const NOTES: Record<EngineLanguage, Record<ProfileNoteCode, string>> = { en: en.profileNote, nl: nl.profileNote };
+export const profileNoteText = (code: ProfileNoteCode, params: ProblemParams, language: EngineLanguage = 'en'): string => filled(NOTES[language][code], params, language);
 
 function shown(value: StoredParams[string], language: EngineLanguage): string {
   return typeof value === 'object' ? (problemText(value.code, value.params, language) ?? value.code) : String(value);

@@ -1,3 +1,5 @@
+import type { EngineLanguage } from '../i18n';
+import { profileNoteText, type ProfileNoteCode } from '../i18n/problem-text';
 import { problemAt, type Problem } from '../model/problems';
 import type { AuthProtocol, VpnProfile } from '../model/vpn-profile';
 import type { PbkSection } from './pbk-document';
@@ -138,16 +140,20 @@ function readRoutes(section: PbkSection, declared: number | undefined): PbkEntry
   return { declared, raw, meaning: 'uncertain' };
 }
 
-/** pbk entry → the shared profile model (vpn-profile.ts). */
-export function pbkEntryToProfile(e: PbkEntry, file: string): VpnProfile {
+/** TypicalAuth values with a reading of their own (the note says how it was read) */
+const TYPICAL_AUTH_NOTES: Record<number, ProfileNoteCode> = { 1: 'typicalAuth1', 2: 'typicalAuth2', 3: 'typicalAuth3' };
+
+/** pbk entry → the shared profile model (vpn-profile.ts); its notes on doubtful settings in `language`. */
+export function pbkEntryToProfile(e: PbkEntry, file: string, language: EngineLanguage = 'en'): VpnProfile {
   const uncertain: string[] = [];
-  if (e.vpnStrategy?.meaning === 'uncertain') uncertain.push(`VpnStrategy=${e.vpnStrategy.value}: not a value we know`);
-  if (e.vpnStrategy?.note) uncertain.push(`VpnStrategy=${e.vpnStrategy.value} (${e.vpnStrategy.name}): ${e.vpnStrategy.note}`);
-  if (e.dataEncryption?.meaning === 'uncertain') uncertain.push(`DataEncryption=${e.dataEncryption.value}: not one of 0/8/256/512`);
-  if (e.authRestrictions?.unknownBits.length) uncertain.push(`AuthRestrictions=${e.authRestrictions.value}: bit(s) ${e.authRestrictions.unknownBits.join(', ')} not documented`);
-  if (e.typicalAuth) uncertain.push(`TypicalAuth=${e.typicalAuth.value}: read as ${e.typicalAuth.reading} (uncertain)`);
-  if (e.ipInterfaceMetric?.note) uncertain.push(`IpInterfaceMetric=0: ${e.ipInterfaceMetric.note}`);
-  if (e.routes.raw.length || (e.routes.declared ?? 0) > 0) uncertain.push(`NumRoutes=${e.routes.declared ?? '?'}: route lines kept as written; their layout is not documented`);
+  const note = (code: ProfileNoteCode, params: Record<string, string | number> = {}) => uncertain.push(profileNoteText(code, params, language));
+  if (e.vpnStrategy?.meaning === 'uncertain') note('unknownStrategy', { value: e.vpnStrategy.value });
+  if (e.vpnStrategy?.note) note('strategyRewritten', { value: e.vpnStrategy.value, name: e.vpnStrategy.name });
+  if (e.dataEncryption?.meaning === 'uncertain') note('unknownEncryption', { value: e.dataEncryption.value });
+  if (e.authRestrictions?.unknownBits.length) note('undocumentedAuthBits', { value: e.authRestrictions.value, bits: e.authRestrictions.unknownBits.join(', ') });
+  if (e.typicalAuth) note(TYPICAL_AUTH_NOTES[e.typicalAuth.value] ?? 'typicalAuthOther', { value: e.typicalAuth.value });
+  if (e.ipInterfaceMetric?.note) note('automaticMetric');
+  if (e.routes.raw.length || (e.routes.declared ?? 0) > 0) note('routesAsWritten', { declared: e.routes.declared ?? '?' });
   const kind = e.type?.kind ?? 'unknown';
   const tunnel: VpnProfile['tunnel'] = kind === 'vpn' ? (e.vpnStrategy?.tunnel ?? 'automatic') : kind === 'unknown' ? 'unknown' : 'none';
   return {

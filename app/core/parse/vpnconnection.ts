@@ -1,5 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
-import type { ProblemPart, ProblemValue } from '../i18n/problem-text';
+import type { EngineLanguage } from '../i18n';
+import { profileNoteText, type ProblemPart, type ProblemValue } from '../i18n/problem-text';
 import type { AuthProtocol, VpnProfile } from '../model/vpn-profile';
 
 /**
@@ -18,15 +19,16 @@ const TUNNELS: Record<string, VpnProfile['tunnel']> = { automatic: 'automatic', 
 const ENCRYPTION: Record<string, VpnProfile['encryption']> = { noencryption: 'none', optional: 'optional', required: 'require', maximum: 'requireMax', custom: 'custom' };
 const AUTH: Record<string, AuthProtocol> = { pap: 'pap', chap: 'chap', mschapv2: 'mschapv2', eap: 'eap', machinecertificate: 'machineCertificate' };
 
-export function parseVpnConnection(text: string, source = 'powershell/vpnconnection.json'): ParseResult<VpnConnectionResult> {
+/** Get-VpnConnection output (JSON or list view) → profiles; the notes on settings read with doubt are in `language`. */
+export function parseVpnConnection(text: string, source = 'powershell/vpnconnection.json', language: EngineLanguage = 'en'): ParseResult<VpnConnectionResult> {
   const body = text.replace(/^\uFEFF/, '').trim();
-  if (body.startsWith('{') || body.startsWith('[')) return fromJson(body, source);
-  return fromList(text, source);
+  if (body.startsWith('{') || body.startsWith('[')) return fromJson(body, source, language);
+  return fromList(text, source, language);
 }
 
 type Raw = Record<string, unknown>;
 
-function fromJson(body: string, source: string): ParseResult<VpnConnectionResult> {
+function fromJson(body: string, source: string, language: EngineLanguage): ParseResult<VpnConnectionResult> {
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -37,11 +39,11 @@ function fromJson(body: string, source: string): ParseResult<VpnConnectionResult
   const vpn = items.filter((x) => 'ServerAddress' in x && 'Name' in x);
   if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
   const problems: Problem[] = [];
-  const profiles = vpn.map((x, i) => toProfile(x, source, undefined, problems, { code: 'vpnConnection.object', params: { n: i + 1 } }));
+  const profiles = vpn.map((x, i) => toProfile(x, source, undefined, problems, { code: 'vpnConnection.object', params: { n: i + 1 } }, language));
   return { value: { recognised: true, profiles }, problems };
 }
 
-function fromList(text: string, source: string): ParseResult<VpnConnectionResult> {
+function fromList(text: string, source: string, language: EngineLanguage): ParseResult<VpnConnectionResult> {
   const lines = text.split(/\r\n|\n|\r/);
   const blocks: { line: number; fields: Raw }[] = [];
   let current: { line: number; fields: Raw } | null = null;
@@ -71,7 +73,7 @@ function fromList(text: string, source: string): ParseResult<VpnConnectionResult
   });
   const vpn = blocks.filter((b) => 'ServerAddress' in b.fields && 'Name' in b.fields);
   if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
-  const profiles = vpn.map((b) => toProfile(b.fields, source, b.line, problems, { code: 'vpnConnection.line', params: { line: b.line } }));
+  const profiles = vpn.map((b) => toProfile(b.fields, source, b.line, problems, { code: 'vpnConnection.line', params: { line: b.line } }, language));
   return { value: { recognised: true, profiles }, problems };
 }
 
@@ -103,14 +105,14 @@ const describe = (v: unknown): string => (typeof v === 'string' ? JSON.stringify
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? /^true$/i.test(v.trim()) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-function toProfile(x: Raw, source: string, line: number | undefined, problems: Problem[], where: ProblemPart): VpnProfile {
+function toProfile(x: Raw, source: string, line: number | undefined, problems: Problem[], where: ProblemPart, language: EngineLanguage): VpnProfile {
   const uncertain: string[] = [];
   const named = <T>(field: string, map: Record<string, T>, fallback: T): T => {
     const v = x[field];
     if (v === undefined || v === null || v === '') return fallback;
     if (typeof v === 'number') {
       // ConvertTo-Json of some PowerShell versions writes enums as numbers; their order is not documented
-      uncertain.push(`${field}=${v}: a number where a name was expected; its meaning is uncertain`);
+      uncertain.push(profileNoteText('numberForName', { field, value: v }, language));
       return fallback;
     }
     // only text names a value: String() of a (hostile, 100 000-deep) array recurses and overflows
@@ -120,7 +122,7 @@ function toProfile(x: Raw, source: string, line: number | undefined, problems: P
   };
   const auth = listOf(x.AuthenticationMethod).map((a): AuthProtocol => {
     if (typeof a === 'string' && AUTH[a.trim().toLowerCase()]) return AUTH[a.trim().toLowerCase()]!;
-    uncertain.push(`AuthenticationMethod ${describe(a)}: not a method we know`);
+    uncertain.push(profileNoteText('unknownAuthMethod', { value: describedValue(a) }, language));
     return 'unknown';
   });
   const routes = listOf(x.Routes).flatMap((r) => {

@@ -58,6 +58,14 @@ ${problemsHtml(report, t, pickLanguage(report.language))}
 `;
 }
 
+/**
+ * Where a line of evidence comes from, as the reader sees it: a capture file by its name, and the
+ * three sources that are no file (what TunnelMedic worked out, the policy, the registry when the key
+ * was not collected) in the report's language. The report JSON keeps the source as it is.
+ */
+export const evidenceSourceText = (source: string, t: TFunction): string => (EVIDENCE_SOURCES.has(source) ? t(`report.evidenceSource.${source}`) : source);
+const EVIDENCE_SOURCES = new Set(['analysis', 'policy', 'registry']);
+
 /** The diagram's words from the engine's texts, so the report draws it in its own language. */
 export function reportDiagramWords(t: TFunction): DiagramWords {
   return {
@@ -88,7 +96,7 @@ function machineSummary(report: Report, t: TFunction): string {
   ];
   const interfaces = s.interfaces.map(
     (i) =>
-      `<tr><td>${i.index ?? ''}</td><td>${esc(i.name)}</td><td>${esc(i.kind)}</td><td>${esc(i.description)}</td><td>${esc(i.ipv4.map((a) => `${a.address}/${a.prefixLength}`).join(', '))}</td><td>${esc(i.gateways.join(', '))}</td><td>${i.interfaceMetric ?? ''}</td></tr>`,
+      `<tr><td>${i.index ?? ''}</td><td>${esc(i.name)}</td><td>${esc(t(`report.kind.${i.kind}`, { defaultValue: i.kind }))}</td><td>${esc(i.description)}</td><td>${esc(i.ipv4.map((a) => `${a.address}/${a.prefixLength}`).join(', '))}</td><td>${esc(i.gateways.join(', '))}</td><td>${i.interfaceMetric ?? ''}</td></tr>`,
   );
   const defaults = s.routes.filter((r) => r.prefixLength <= 1 && r.family === 4);
   const th = (...cells: string[]): string => `<tr>${cells.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
@@ -101,7 +109,7 @@ ${defaults.length ? `<table>${th(t('report.col.destination'), t('report.col.gate
 }
 
 function findingHtml(f: Finding, report: Report, t: TFunction): string {
-  const evidence = f.evidence.map((e) => `<li><code>${esc(e.source)}${e.line ? `:${e.line}` : ''}</code> <code>${esc(e.text)}</code></li>`).join('');
+  const evidence = f.evidence.map((e) => `<li><code>${esc(evidenceSourceText(e.source, t))}${e.line ? `:${e.line}` : ''}</code> <code>${esc(e.text)}</code></li>`).join('');
   const decisions = f.decisions?.length ? `<h4>${esc(t('report.whichRouteWins'))}</h4><ul>${f.decisions.map((d) => `<li>${esc(d.reason)}</li>`).join('')}</ul>` : '';
   const words = reportDiagramWords(t);
   const diagram = buildTrafficDiagram(report.snapshot, f, words);

@@ -4,6 +4,7 @@ import type { Policy } from '../model/policy';
 import { Redactor } from './redact';
 import { sensitiveValues } from './redact-values';
 import type { Report } from '../model/report';
+import { engineT, pickLanguage } from '../i18n';
 import { renderReportHtml, type RunHistoryEntry } from './report-html';
 
 export interface ReportBundleInput {
@@ -43,19 +44,14 @@ export function reportBundleFiles(input: ReportBundleInput): BundleFile[] {
     }
   }
   if (redactor) {
+    const t = engineT(pickLanguage(report.language));
     const counts = Object.entries(redactor.summary().counts)
       .filter(([kind]) => kind !== 'ipv4-net')
       .map(([kind, n]) => `  ${kind}: ${n}`);
     files.push({
       name: 'REDACTED.txt',
-      content: [
-        'This report was redacted by tunnelmedic report --redact.',
-        'User names, computer and domain names, SIDs, MAC addresses, public IP addresses and VPN server',
-        'names were replaced by tokens; the same value has the same token in every file. Private',
-        'addresses were kept: the diagnosis depends on them. Distinct values replaced:',
-        ...(counts.length ? counts : ['  none']),
-        '',
-      ].join('\r\n'),
+      // in the report's language; the kinds of value (user, host, …) are the redactor's names for them
+      content: [...t('report.redactedNote').split('\n'), ...(counts.length ? counts : [`  ${t('report.none')}`]), ''].join('\r\n'),
     });
   }
   return files;

@@ -11,6 +11,7 @@ import { RouteRows } from '../parse/route-rows';
 import { lazyRoutes, routeRowsOf } from '../parse/lazy-routes';
 import type { IpconfigAdapter, NetshInterface, RoutePrintInterface } from '../parse/types';
 import { parseVer } from '../parse/ver';
+import { engineT, type EngineLanguage } from '../i18n';
 import { problemAt, type Problem } from '../model/problems';
 import type { NetInterface, OsInfo, Route, Snapshot } from '../model/snapshot';
 import { pushAll } from './section-reader';
@@ -25,8 +26,12 @@ export interface BuiltSnapshot {
   unreadableFiles: string[];
 }
 
-/** capture → snapshot: one set of parsers for live output and capture files alike. */
-export function buildSnapshot(unordered: Capture): BuiltSnapshot {
+/**
+ * capture → snapshot: one set of parsers for live output and capture files alike. The snapshot's
+ * few words of its own (an OS known only from the route table's layout, notes on VPN settings read
+ * with doubt) are in `language`, the report's; everything else is the capture's.
+ */
+export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en'): BuiltSnapshot {
   // Readers fill capture.files in the order reads finish; sorted by name (code units, not locale),
   // the same capture always gives the same snapshot, byte for byte.
   const capture: Capture = { ...unordered, files: new Map([...unordered.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
@@ -75,7 +80,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   }
 
   const verText = outputOf(CAPTURE_FILES.ver);
-  const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? guessOs(route?.value.layout);
+  const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? guessOs(route?.value.layout, language);
   if (verText !== undefined && !parseVer(verText)) {
     problems.push(problemAt(CAPTURE_FILES.ver, 1, 'snapshot.noWindowsVersion'));
   }
@@ -87,7 +92,7 @@ export function buildSnapshot(unordered: Capture): BuiltSnapshot {
   const collected = [...capture.files.keys()].sort();
   const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
   const notCollected = [...new Set([...ANALYSED.filter((f) => !capture.files.has(f)), ...recorded])];
-  const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }) }), {});
+  const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }, language) }), {});
   const registryRead = registryFilesRead(sections.registry);
   for (const name of capture.files.keys()) {
     // a registry file that yielded no key (a PowerShell error, a reg.exe usage message) was not understood
@@ -122,10 +127,11 @@ function registryFilesRead(view: unknown): Set<string> {
   return new Set(Object.values(keys).flatMap((k) => [k.source.file, ...k.values.map((v) => v.source.file)]));
 }
 
-function guessOs(layout: 'nt5' | 'nt6+' | 'unknown' | undefined): OsInfo {
-  if (layout === 'nt5') return { family: 'nt5', name: 'Windows NT 5.x (from the route table layout)' };
-  if (layout === 'nt6+') return { family: 'nt6+', name: 'Windows Vista or later (from the route table layout)' };
-  return { family: 'unknown', name: 'unknown (ver.txt not collected)' };
+function guessOs(layout: 'nt5' | 'nt6+' | 'unknown' | undefined, language: EngineLanguage): OsInfo {
+  const t = engineT(language);
+  if (layout === 'nt5') return { family: 'nt5', name: t('osGuess.nt5') };
+  if (layout === 'nt6+') return { family: 'nt6+', name: t('osGuess.nt6') };
+  return { family: 'unknown', name: t('osGuess.unknown') };
 }
 
 const normaliseMac = (mac: string | undefined) => mac?.toLowerCase().replace(/[^0-9a-f]/g, '') || undefined;

@@ -25,18 +25,18 @@ function texts(capture: Capture, problems: Problem[], pick: (name: string) => bo
 }
 
 /** pbk/*.pbk and the Get-VpnConnection files among powershell/* → snapshot.vpnProfiles. */
-export const readVpnProfiles: SnapshotSectionReader = (capture, problems) => {
+export const readVpnProfiles: SnapshotSectionReader = (capture, problems, _base, language) => {
   const profiles: VpnProfile[] = [];
   for (const f of texts(capture, problems, (n) => /^pbk\/.+\.pbk$/i.test(n))) {
     const r = parsePbk(f.text, f.name);
     pushAll(problems, r.problems);
-    pushAll(profiles, r.value.entries.map((e) => pbkEntryToProfile(e, f.name)));
+    pushAll(profiles, r.value.entries.map((e) => pbkEntryToProfile(e, f.name, language)));
   }
   for (const f of texts(capture, problems, (n) => n.startsWith('powershell/'))) {
     // Get-VpnConnection's list view is pasted as often as route print (pasted-copy.ts)
     const undone = undoCopyDamage(f.text, { atColumnZero: ANY_LINE });
     pushAll(problems, copyProblems(f.name, undone.repairs));
-    const r = parseVpnConnection(undone.text, f.name);
+    const r = parseVpnConnection(undone.text, f.name, language);
     // Get-NetRoute & co. belong to other readers; only a file named for VPN must be VPN profiles
     if (r.value.recognised || /vpn/i.test(f.name)) pushAll(problems, r.problems);
     if (!r.value.recognised && /vpn/i.test(f.name)) problems.push(problemAt(f.name, undefined, 'snapshot.noVpnProfile'));

@@ -220,7 +220,7 @@ async function undoPresent(
     await ctx.store.append(runId, { seq, phase: 'undo-before' });
     const { ok, output, why }: { ok: boolean; output: string; why?: string } = isRouteAction(action)
       ? await runInverseOfRoute(ctx.target, now, action, inverse, wordsOf(ctx))
-      : await ctx.target.execOther(inverse as Exclude<Action, RouteAction>, ctx.store.dir(runId));
+      : await execOtherWorded(ctx.target, inverse as Exclude<Action, RouteAction>, ctx.store.dir(runId), wordsOf(ctx));
     await ctx.store.append(runId, { seq, phase: 'undo-after', ok, output });
     if (!ok) return { ok: false, reversed, error: `${describe(inverse)}: ${why ?? output}` };
     // A reload is repeated, not reversed: its step keeps what it was ("done" or "failed").
@@ -277,13 +277,19 @@ async function freshRows(target: RouteTarget, destination: string) {
   return parseRoutePrint(await target.readRoutes(destination)).value.routes.filter((r) => r.family === 4);
 }
 
+/** A step other than a route on the target; its own reason for refusing (when it gives one) in the run's language. */
+async function execOtherWorded(target: RouteTarget, action: Exclude<Action, RouteAction>, runDir: string, t: ReturnType<typeof engineT>): Promise<{ ok: boolean; output: string; why?: string }> {
+  const done = await target.execOther(action, runDir);
+  return { ok: done.ok, output: done.output, ...(done.why ? { why: t(done.why.key, done.why.params) } : {}) };
+}
+
 /**
  * One action on the target. A route step is judged by a fresh read of the table (its output is
  * only evidence); the rest by the target (reg.exe's exit code is reliable; LMHOSTS is compared byte
  * for byte before it is written).
  */
 async function runAction(target: RouteTarget, baseline: Snapshot, action: Action, runDir: string, t: ReturnType<typeof engineT>): Promise<{ ok: boolean; output: string; why?: string }> {
-  if (!isRouteAction(action)) return target.execOther(action, runDir);
+  if (!isRouteAction(action)) return execOtherWorded(target, action, runDir, t);
   const out = await target.execRoute(routeArgv(action));
   const judged = judgeRouteStep(baseline, await freshRows(target, action.destination), action, t);
   return { ok: judged.ok, output: out.stdout.trim(), why: judged.why };

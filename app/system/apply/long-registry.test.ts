@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../error-text';
 import { analyseCapture } from '../../core/analyse';
 import { decodeCaptureBytes } from '../../core/capture/decode';
 import { KEYS } from '../../core/diagnose/rules/registry-evidence';
@@ -153,7 +154,8 @@ describe('engine: a registry value too long for a reg.exe command line', () => {
     const m = await machine();
     const r = await execOtherLive(m.reg.runner, 'C:\\Windows', longSet);
     expect(r.ok).toBe(false);
-    expect(r.output).toMatch(/too long for a reg\.exe command line \(Windows allows 32767 characters\).*nothing was changed/);
+    expect(r.why).toEqual({ key: 'engineRun.refused.regTooLong', params: { max: 32767 } });
+    expect(englishText(r.why!)).toMatch(/too long for a reg\.exe command line \(Windows allows 32767 characters\).*nothing was changed/);
     expect(m.reg.calls).toEqual([]);
   });
 

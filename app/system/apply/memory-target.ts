@@ -9,7 +9,7 @@ import { RouteTable } from '../../core/sim/route-table';
 import { verText, type WindowsCell } from '../../core/sim/windows-cell';
 import { parseSchtasksCsv } from '../../core/parse/schtasks-csv';
 import { cellOfSnapshot, UNKNOWN_TEXT, type RouteExecResult, type RouteTarget } from './route-target';
-import type { OtherAction } from './other-actions';
+import type { ExecOutcome, OtherAction } from './other-actions';
 
 /**
  * A simulated Windows machine held in memory, for the matrix property test: a route table that
@@ -77,7 +77,7 @@ export function memoryMachine(seed: Capture, windows: WindowsCell): MemoryMachin
     return out;
   };
 
-  const execOther = (action: OtherAction): { ok: boolean; output: string } => {
+  const execOther = (action: OtherAction): ExecOutcome => {
     switch (action.kind) {
       case 'registry.set':
       case 'registry.delete':
@@ -85,7 +85,7 @@ export function memoryMachine(seed: Capture, windows: WindowsCell): MemoryMachin
         return { ok: true, output: 'The operation completed successfully.' };
       case 'file.replace': {
         const current = lmhosts ?? new Uint8Array();
-        if (!Buffer.from(current).equals(Buffer.from(encodeFileText(action.previous, action.encoding)))) return { ok: false, output: 'lmhosts changed since it was reviewed; it was not written.' };
+        if (!Buffer.from(current).equals(Buffer.from(encodeFileText(action.previous, action.encoding)))) return { ok: false, output: '', why: { key: 'engineRun.refused.fileChanged', params: { path: 'lmhosts' } } };
         lmhosts = encodeFileText(action.content, action.encoding);
         return { ok: true, output: 'lmhosts written.' };
       }

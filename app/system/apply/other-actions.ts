@@ -1,3 +1,4 @@
+import type { Say } from '../../shared/engine-port';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,16 @@ import { is64BitWindows } from '../windows-arch';
 import type { Action } from '../../core/remedy/actions';
 
 /** Every action that is not a route.exe step: registry, LMHOSTS, NetBT and VPN profile changes. */
+/**
+ * What a step did: `output` is what Windows (or its simulation) printed, shown as Windows' words;
+ * `why` is TunnelMedic's own reason for refusing or failing a step, worded in the run's language.
+ */
+export interface ExecOutcome {
+  ok: boolean;
+  output: string;
+  why?: Say;
+}
+
 export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
 
 
@@ -30,7 +41,7 @@ export type OtherAction = Exclude<Action, { kind: `route.${string}` }>;
  * `runDir` is the run's own folder (admin-only on Windows: runs-folder.ts), where a registry step
  * too long for a command line leaves its .reg file.
  */
-export async function execOtherLive(runner: CommandRunner, systemRoot: string, action: OtherAction, runDir?: string): Promise<{ ok: boolean; output: string }> {
+export async function execOtherLive(runner: CommandRunner, systemRoot: string, action: OtherAction, runDir?: string): Promise<ExecOutcome> {
   const system32 = `${systemRoot}\\System32`;
   switch (action.kind) {
     case 'registry.set':
@@ -68,9 +79,9 @@ export async function execOtherLive(runner: CommandRunner, systemRoot: string, a
  * run's folder is admin-only, so nobody can swap the file between writing and importing it. With
  * no run folder (nothing to keep the file in) the step is refused and nothing is changed.
  */
-async function regThroughFile(runner: CommandRunner, regExe: string, action: RegistryAction, runDir: string | undefined): Promise<{ ok: boolean; output: string }> {
+async function regThroughFile(runner: CommandRunner, regExe: string, action: RegistryAction, runDir: string | undefined): Promise<ExecOutcome> {
   if (!runDir) {
-    return { ok: false, output: `This registry change is too long for a reg.exe command line (Windows allows ${COMMAND_LINE_MAX} characters) and there is no run folder to import it from; nothing was changed.` };
+    return { ok: false, output: '', why: { key: 'engineRun.refused.regTooLong', params: { max: COMMAND_LINE_MAX } } };
   }
   const view64 = is64BitWindows();
   const companion = regCompanion(action);
@@ -92,7 +103,7 @@ async function regThroughFile(runner: CommandRunner, regExe: string, action: Reg
  * in between) is deleted again and the step fails. Success is the task store's state; schtasks'
  * words (translated) are evidence only.
  */
-async function execTaskLive(runner: CommandRunner, system32: string, action: TaskAction): Promise<{ ok: boolean; output: string }> {
+async function execTaskLive(runner: CommandRunner, system32: string, action: TaskAction): Promise<ExecOutcome> {
   const schtasks = `${system32}\\schtasks.exe`;
   if (action.kind === 'task.delete') {
     const r = await runner.run(schtasks, taskArgv(action, ''), { timeoutMs: 30_000, okExitCodes: [0, 1] });
@@ -108,7 +119,7 @@ async function execTaskLive(runner: CommandRunner, system32: string, action: Tas
     if (back.exitCode !== 0) return { ok: false, output: `${r.stdout}${r.stderr}`.trim() };
     if (!sameTaskDefinition(back.stdout, action.xml)) {
       await runner.run(schtasks, ['/Delete', '/TN', action.name, '/F'], { timeoutMs: 30_000, okExitCodes: [0, 1] });
-      return { ok: false, output: `The task store holds a different definition for ${action.name} than the one reviewed; it was removed again.` };
+      return { ok: false, output: '', why: { key: 'engineRun.refused.taskDiffers', params: { name: action.name } } };
     }
     return { ok: true, output: `${r.stdout}${r.stderr}`.trim() };
   } finally {
@@ -123,7 +134,7 @@ export function sameTaskDefinition(stored: string, ours: string): boolean {
 }
 
 /** The demo's task store: scheduled-tasks.csv in the workspace, as `schtasks /Query /FO CSV /NH` prints it. */
-async function execTaskSimulated(workspace: string, action: TaskAction): Promise<{ ok: boolean; output: string }> {
+async function execTaskSimulated(workspace: string, action: TaskAction): Promise<ExecOutcome> {
   const file = join(workspace, CAPTURE_FILES.scheduledTasks);
   const text = await readFile(file, 'utf8').catch(() => '');
   const rows = parseSchtasksCsv(text).value;
@@ -143,11 +154,11 @@ async function execTaskSimulated(workspace: string, action: TaskAction): Promise
  * Issue 11.5: a file that was absent when reviewed must still be absent (else it is not ours), and
  * the undo of a creation deletes the file — only if it still holds exactly what we wrote.
  */
-async function replaceFileExactly(path: string, action: FileReplace): Promise<{ ok: boolean; output: string }> {
+async function replaceFileExactly(path: string, action: FileReplace): Promise<ExecOutcome> {
   const current = await readFile(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Buffer.alloc(0)));
   const expected = action.previousAbsent ? current === null : current !== null && current.equals(Buffer.from(encodeFileText(action.previous, action.encoding)));
   if (!expected) {
-    return { ok: false, output: `${path} changed since it was reviewed; it was not written.` };
+    return { ok: false, output: '', why: { key: 'engineRun.refused.fileChanged', params: { path } } };
   }
   if (action.contentAbsent) {
     await rm(path);
@@ -161,7 +172,7 @@ async function replaceFileExactly(path: string, action: FileReplace): Promise<{ 
  * The demo machine's registry and LMHOSTS live in its workspace capture: the registry as one
  * .reg export regenerated after each change, LMHOSTS as the file itself, in its own encoding.
  */
-export async function execOtherSimulated(workspace: string, action: OtherAction): Promise<{ ok: boolean; output: string }> {
+export async function execOtherSimulated(workspace: string, action: OtherAction): Promise<ExecOutcome> {
   switch (action.kind) {
     case 'registry.set':
     case 'registry.delete': {
@@ -205,7 +216,7 @@ export async function settleSimulatedRegistry(workspace: string): Promise<void> 
 }
 
 /** The demo's Get-VpnConnection output (ConvertTo-Json), changed the way the cmdlets would. */
-async function editSimulatedVpnConnection(workspace: string, action: VpnAction): Promise<{ ok: boolean; output: string }> {
+async function editSimulatedVpnConnection(workspace: string, action: VpnAction): Promise<ExecOutcome> {
   const file = join(workspace, 'powershell', `vpnconnection-${action.allUsers ? 'allusers' : 'user'}.json`);
   const raw = await readFile(file, 'utf8').catch(() => null);
   const parsed: unknown = raw ? JSON.parse(raw.replace(/^\uFEFF/, '')) : null;

@@ -10,7 +10,7 @@ import { readCaptureDir } from '../capture-reader';
 import { collectLive } from '../live-collector';
 import type { Action } from '../../core/remedy/actions';
 import type { CommandRunner } from '../run';
-import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, settleSimulatedRegistry, type OtherAction } from './other-actions';
+import { backupLive, backupSimulated, execOtherLive, execOtherSimulated, settleSimulatedRegistry, type ExecOutcome, type OtherAction } from './other-actions';
 
 export interface RouteExecResult {
   stdout: string;
@@ -29,7 +29,7 @@ export interface RouteTarget {
    * registry, LMHOSTS and NetBT cache actions; success is decided by the target. `runDir`: the
    * run's folder, for what a step must leave on disk (a .reg file too long for a command line).
    */
-  execOther(action: OtherAction, runDir?: string): Promise<{ ok: boolean; output: string }>;
+  execOther(action: OtherAction, runDir?: string): Promise<ExecOutcome>;
   /** copies of what the actions will touch (reg export per key, the LMHOSTS file) into runDir */
   backup(runDir: string, actions: readonly Action[]): Promise<void>;
 }

@@ -31,21 +31,21 @@ export function cachedCredentialsSilent(ctx: DiagnoseContext): Finding[] {
 
   if (family === 'nt4') {
     silent = userSaidNo;
-    evidence.push(valueEvidence(reportDc));
+    evidence.push(valueEvidence(reportDc, ctx));
   } else if (family === 'nt5') {
     const rcm = readValue(view, KEYS.winlogon, 'ReportControllerMissing');
     if (rcm.lookup.state === 'unknown') return [];
     const on = isString(rcm, (s) => s === 'TRUE') && rcm.lookup.state === 'present' && (rcm.lookup.value.data as string).trim() === 'TRUE';
     silent = !on || userSaidNo;
-    evidence.push(valueEvidence(rcm), valueEvidence(reportDc));
+    evidence.push(valueEvidence(rcm, ctx), valueEvidence(reportDc, ctx));
     if (!on) addSet(steps, evidence, rcm, 'REG_SZ', 'TRUE', t);
   } else {
     const machine = readValue(view, KEYS.policiesSystem, 'ReportControllerMissing');
     const user = readValue(view, KEYS.policiesSystemUser, 'ReportControllerMissing');
     if (machine.lookup.state === 'unknown') return [];
     silent = !isDword(machine, 1) && !isDword(user, 1);
-    evidence.push(valueEvidence(machine));
-    if (user.lookup.state !== 'unknown') evidence.push(valueEvidence(user));
+    evidence.push(valueEvidence(machine, ctx));
+    if (user.lookup.state !== 'unknown') evidence.push(valueEvidence(user, ctx));
     if (silent) addSet(steps, evidence, machine, 'REG_DWORD', 1, t);
   }
   if (!silent) return [];
@@ -54,7 +54,7 @@ export function cachedCredentialsSilent(ctx: DiagnoseContext): Finding[] {
     const del: Action = { kind: 'registry.delete', key: KEYS.winlogonUser, name: 'ReportDC', view: 64, previous: { type: 'REG_DWORD', data: 0 }, removeKey: false };
     if (family !== 'nt6+') steps.push({ action: del, label: t('registryRules.cachedLogon.stepReportDc') });
   }
-  evidence.push(valueEvidence(count));
+  evidence.push(valueEvidence(count, ctx));
   const cached = count.lookup.state === 'present' ? String(count.lookup.value.data).trim() : t('registryRules.cachedLogon.defaultCount');
   return [
     {

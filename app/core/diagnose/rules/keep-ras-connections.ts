@@ -28,7 +28,7 @@ export function keepRasConnectionsDisabled(ctx: DiagnoseContext): Finding[] {
   });
   const evidence: Evidence[] = [
     { source: 'analysis', text: `${snapshot.os.name}${snapshot.os.servicePack ? ` ${snapshot.os.servicePack}` : ''} (${family})` },
-    valueEvidence(v),
+    valueEvidence(v, ctx),
     ...drops.slice(0, 5).map((d) => ({ source: d.file, line: d.line, text: d.text })),
   ];
   const planned = planChange(v, vista ? 'REG_DWORD' : 'REG_SZ', vista ? 1 : '1');

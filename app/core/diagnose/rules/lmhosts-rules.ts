@@ -30,7 +30,7 @@ export function lmhostsLookupDisabled(ctx: DiagnoseContext): Finding[] {
       title: t('lmhostsRules.lookupDisabled.title'),
       summary: t('lmhostsRules.lookupDisabled.summary', { count: file?.file.entries.length ?? 0 }),
       ifFixed: t('lmhostsRules.lookupDisabled.ifFixed'),
-      evidence: [valueEvidence(v), ...withheldEvidence(v, planned, t)],
+      evidence: [valueEvidence(v, ctx), ...withheldEvidence(v, planned, t)],
       fixes: set
         ? [
             buildFix(
@@ -115,7 +115,7 @@ export function lmhostsMissingDomainEntries(ctx: DiagnoseContext): Finding[] {
     ...(file.absent ? { previousAbsent: true as const } : {}),
   };
   const evidence: Evidence[] = [
-    { source: 'policy', text: `domain ${spec.netbiosName.toUpperCase()}, ${controllers.map((c) => `${c.name} ${c.address}`).join(', ')}` },
+    { source: 'policy', text: t('evidence.policyDomain', { name: spec.netbiosName.toUpperCase(), controllers: controllers.map((c) => `${c.name} ${c.address}`).join(', ') }) },
     ...(file.absent ? [{ source: 'not-collected.txt', text: t('lmhostsRules.missingDomain.noFile') }] : []),
     ...(has.dcLines ? [] : [{ source: file.source, text: t('lmhostsRules.missingDomain.noDcLine', { line: wanted[0] }) }]),
     ...(has.domainLine ? [] : [{ source: file.source, text: t('lmhostsRules.missingDomain.noDomainLine', { line: wanted[wanted.length - 1] }) }]),
@@ -134,7 +134,7 @@ export function lmhostsMissingDomainEntries(ctx: DiagnoseContext): Finding[] {
       title: t('lmhostsRules.missingDomain.title', { domain: spec.netbiosName.toUpperCase() }),
       summary: t('lmhostsRules.missingDomain.summary', { domain: spec.netbiosName.toUpperCase(), dc: controllers[0]!.name.toUpperCase() }),
       ifFixed: t('lmhostsRules.missingDomain.ifFixed', { domain: spec.netbiosName.toUpperCase() }),
-      evidence: isDword(lookup, 0) ? [...evidence, valueEvidence(lookup)] : evidence,
+      evidence: isDword(lookup, 0) ? [...evidence, valueEvidence(lookup, ctx)] : evidence,
       fixes: [
         buildFix(
           {

@@ -20,8 +20,6 @@ export interface FailureGroup {
   claimedBy: 'vpn.auth-mismatch' | 'vpn.encryption-mismatch' | 'vpn.gre-blocked' | 'vpn.server-unreachable' | 'vpn.credential-guard-mschapv2' | 'events.ras-error';
 }
 
-const UNNAMED = '(connection name not logged)';
-
 export function profileFor(profiles: VpnProfile[], entry: string | undefined): VpnProfile | undefined {
   const vpn = profiles.filter((p) => p.entryType === 'vpn' || p.entryType === 'unknown');
   if (entry) return vpn.find((p) => p.name === entry) ?? vpn.find((p) => p.name.toLowerCase() === entry.toLowerCase());
@@ -44,7 +42,7 @@ export function failureGroups(ctx: DiagnoseContext): FailureGroup[] {
   const profiles = vpnProfilesOf(ctx.snapshot.vpnProfiles);
   const groups = new Map<string, FailureGroup>();
   for (const e of failuresOf(events)) {
-    const entry = e.entryName ?? UNNAMED;
+    const entry = e.entryName ?? ctx.t('evidence.connectionUnnamed');
     const key = `${entry}\u0000${e.errorCode}`;
     let g = groups.get(key);
     if (!g) {
@@ -79,12 +77,17 @@ export function profileEvidence(p: VpnProfile, ctx: DiagnoseContext): Evidence {
   return {
     source: p.file,
     ...(p.line !== undefined ? { line: p.line } : {}),
-    text: ctx.t('vpnRules.profileOffers', { name: p.name, file: p.file, auth: authText(p, ctx), encryption: p.encryption }),
+    text: ctx.t('vpnRules.profileOffers', { name: p.name, file: p.file, auth: authText(p, ctx), encryption: encryptionText(p, ctx) }),
   };
 }
 
-const AUTH_NAMES: Record<string, string> = { pap: 'PAP', spap: 'SPAP', chap: 'CHAP', mschap: 'MS-CHAP', mschapv2: 'MS-CHAP v2', win95mschap: 'MS-CHAP (Win95)', eap: 'EAP', custom: 'custom', machineCertificate: 'machine certificate', unknown: '?' };
-export const authText = (p: VpnProfile, ctx: DiagnoseContext): string => (p.auth.length ? p.auth.map((a) => AUTH_NAMES[a] ?? a).join(', ') : ctx.t('vpnRules.nothing'));
+/** protocol names, the same in every language; the others are words (evidence.auth.*) */
+const AUTH_NAMES: Record<string, string> = { pap: 'PAP', spap: 'SPAP', chap: 'CHAP', mschap: 'MS-CHAP', mschapv2: 'MS-CHAP v2', win95mschap: 'MS-CHAP (Win95)', eap: 'EAP', unknown: '?' };
+const AUTH_WORDS = new Set(['custom', 'machineCertificate']);
+export const authText = (p: VpnProfile, ctx: DiagnoseContext): string =>
+  p.auth.length ? p.auth.map((a) => (AUTH_WORDS.has(a) ? ctx.t(`evidence.auth.${a}`) : (AUTH_NAMES[a] ?? a))).join(', ') : ctx.t('vpnRules.nothing');
+/** the profile's data encryption setting in the report's language (English keeps the setting's own name, e.g. requireMax) */
+export const encryptionText = (p: VpnProfile, ctx: DiagnoseContext): string => ctx.t(`evidence.encryption.${p.encryption}`, { defaultValue: p.encryption });
 
 /** Evidence for a group: its failure events (newest few), the dial settings line, the profile. */
 export function groupEvidence(groups: FailureGroup[], ctx: DiagnoseContext): Evidence[] {

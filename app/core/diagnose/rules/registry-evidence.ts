@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 import { RegistrySetSchema, whyNotRestorable, type NotRestorable, type RegistrySet, type WritableRegType } from '../../remedy/registry-actions';
 import { findKey, formatRegData, lookupValue, registryViewOf, type RegistryView, type ValueLookup } from '../../model/registry-view';
 import type { Snapshot } from '../../model/snapshot';
+import { problemText } from '../../i18n/problem-text';
+import type { DiagnoseContext } from '../context';
 
 /** Shared by the registry rules: what a value looks like as evidence, and the set that changes it. */
 
@@ -27,21 +29,35 @@ export function readValue(view: RegistryView, key: string, name: string): ReadVa
 
 export const viewOf = (snapshot: Snapshot) => registryViewOf(snapshot.registry);
 
-/** "HKLM\…\Winlogon  KeepRasConnections  REG_SZ  0" or "… KeepRasConnections: not set". */
-export function valueEvidence(v: ReadValue): Evidence {
+/** "HKLM\…\Winlogon  KeepRasConnections  REG_SZ  0" or "… KeepRasConnections: not set", in the report's language. */
+export function valueEvidence(v: ReadValue, ctx: Pick<DiagnoseContext, 't' | 'language' | 'snapshot'>): Evidence {
+  const { t } = ctx;
   if (v.lookup.state === 'present') {
     const { value } = v.lookup;
     return { source: value.source.file, line: value.source.line, text: `${v.lookup.key.path}  ${v.name}  ${value.type}  ${formatRegData(value)}` };
   }
+  const at = { key: v.key, name: v.name };
   if (v.lookup.state === 'absent') {
     const where = v.lookup.key?.source;
-    return { source: where?.file ?? 'registry', ...(where ? { line: where.line } : {}), text: `${v.key}  ${v.name}: ${v.lookup.keyExists ? 'not set' : 'key not present'}` };
+    return { source: where?.file ?? 'registry', ...(where ? { line: where.line } : {}), text: t(v.lookup.keyExists ? 'evidence.valueNotSet' : 'evidence.keyAbsent', at) };
   }
   if (v.lookup.unreadable) {
     const { source, reason } = v.lookup.unreadable;
-    return { source: source.file, line: source.line, text: `${v.key}  ${v.name}: could not be read (${reason})` };
+    return { source: source.file, line: source.line, text: t('evidence.valueUnreadable', { ...at, reason: unreadableReason(ctx, source, reason) }) };
   }
-  return { source: 'registry', text: `${v.key}  ${v.name}: not collected` };
+  return { source: 'registry', text: t('evidence.valueNotCollected', at) };
+}
+
+/**
+ * Why a value could not be read, in the report's language. The registry view keeps the reason in
+ * English; the parser reported the same reason as a problem at the same line (code and params), which
+ * any language can word. English keeps the view's text as it is.
+ */
+function unreadableReason(ctx: Pick<DiagnoseContext, 'language' | 'snapshot'>, at: { file: string; line: number }, english: string): string {
+  if (!ctx.language || ctx.language === 'en') return english;
+  const problem = ctx.snapshot.problems.find((p) => p.source === at.file && p.line === at.line && typeof p.params?.reason === 'object');
+  const reason = problem?.params?.reason;
+  return (typeof reason === 'object' && problemText(reason.code, reason.params, ctx.language)) || english;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Finding } from '../../model/report';
 import { explainRasError } from '../ras-errors';
 import { offersMppeKeying } from '../../model/vpn-profile';
 import type { DiagnoseContext } from '../context';
-import { authText, byEntry, codesOf, countOf, failureGroups, groupEvidence, type FailureGroup } from './ras-common';
+import { authText, byEntry, encryptionText, codesOf, countOf, failureGroups, groupEvidence, type FailureGroup } from './ras-common';
 
 /**
  * The vpn.* rules that start from RasClient failures (windows-reference.md §7, §8, §10). Each
@@ -45,8 +45,8 @@ export function vpnEncryptionMismatch(ctx: DiagnoseContext): Finding[] {
     const reason = !p
       ? t('vpnRules.encryptionMismatch.reasonUnknown')
       : requires && p.auth.length > 0 && !offersMppeKeying(p) && p.tunnel !== 'l2tp' && p.tunnel !== 'ikev2'
-        ? t('vpnRules.encryptionMismatch.reasonNoKeys', { encryption: p.encryption, auth: authText(p, ctx) })
-        : t('vpnRules.encryptionMismatch.reasonRequired', { encryption: p.encryption });
+        ? t('vpnRules.encryptionMismatch.reasonNoKeys', { encryption: encryptionText(p, ctx), auth: authText(p, ctx) })
+        : t('vpnRules.encryptionMismatch.reasonRequired', { encryption: encryptionText(p, ctx) });
     const codes = codesOf(gs);
     return finding('vpn.encryption-mismatch', 'critical', t('vpnRules.encryptionMismatch.title', { codes }), t('vpnRules.encryptionMismatch.summary', { entry: gs[0]!.entry, count: countOf(gs), codes, reason }), gs, ctx);
   });

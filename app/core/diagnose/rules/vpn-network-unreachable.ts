@@ -57,7 +57,7 @@ export function vpnNetworkUnreachable(ctx: DiagnoseContext): Finding[] {
         via: winner?.gateway ? t('via', { gateway: winner.gateway }) : t('onLink'),
       }),
       ifFixed: t('rules.corpUnreachable.ifFixed', { cidr }),
-      evidence: [...(winner ? [evidenceOf(winner)] : []), evidenceOf(anchor), { source: 'policy', text: `corporate network ${cidr}` }],
+      evidence: [...(winner ? [evidenceOf(winner)] : []), evidenceOf(anchor), { source: 'policy', text: t('corpNet', { cidr }) }],
       decisions: [decision],
       fixes: [
         buildFix(
