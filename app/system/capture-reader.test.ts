@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../core/analyse';
+import { problemMessage } from '../core/i18n/problem-text';
 import { readCaptureDir, readCapped } from './capture-reader';
 import { ReadBuffers } from './read-buffers';
 
@@ -84,7 +85,20 @@ describe('readCaptureDir', () => {
     const { report } = analyseCapture(cap, { toolVersion: 't' });
     expect(report.snapshot.files.notCollected).toEqual(['ver.txt', 'ipconfig-all.txt', 'netsh-interfaces.txt']);
     expect(report.snapshot.files.collected).toEqual(['route-print.txt']);
-    expect(report.snapshot.problems).toEqual([{ source: 'capture.json', message: expect.stringContaining('not valid JSON'), code: 'capture.metaNotJson', params: { error: expect.any(String) } }]);
+    expect(report.snapshot.problems).toEqual([{ source: 'capture.json', message: expect.stringContaining('not valid JSON'), code: 'capture.metaNotJson' }]);
+  });
+
+  it('names the capture.json fields that differ from what the collectors write, in the reader\'s language, never zod\'s English', async () => {
+    const cap = await readCaptureDir(dir({ 'capture.json': JSON.stringify({ schemaVersion: 1, collectedAt: 20240501, codepage: -3 }), 'route-print.txt': GERMAN }));
+    const [problem] = cap.readProblems;
+    expect(problem).toMatchObject({ source: 'capture.json', code: 'capture.metaNotUnderstood', params: { fields: 'collectedAt, codepage' } });
+    const nl = problemMessage(problem!, 'nl');
+    expect(nl).toContain('collectedAt, codepage');
+    // zod's words ("Invalid input: expected string, received number", "Too small") are not passed on
+    expect(`${problem!.message} ${nl}`).not.toMatch(/invalid|expected|received|too small/i);
+    const notObject = (await readCaptureDir(dir({ 'capture.json': '[1,2]' }))).readProblems[0];
+    expect(notObject).toMatchObject({ code: 'capture.metaNotObject' });
+    expect(problemMessage(notObject!, 'nl')).toContain('geen JSON-object');
   });
 
   it('reads registry/, pbk/ and powershell/ folders', async () => {

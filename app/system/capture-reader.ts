@@ -108,11 +108,22 @@ function parseMeta(bytes: Uint8Array | null, problems: ReadProblem[]): CaptureMe
   try {
     const parsed = CaptureMetaSchema.safeParse(JSON.parse(raw.replace(/^\uFEFF/, '')));
     if (parsed.success) return parsed.data;
-    problems.push(problemAt('capture.json', undefined, 'capture.metaNotUnderstood', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
-  } catch (e) {
-    problems.push(problemAt('capture.json', undefined, 'capture.metaNotJson', { error: (e as Error).message }));
+    problems.push(metaProblem(parsed.error.issues.map((i) => i.path.join('.'))));
+  } catch {
+    // (not JSON.parse's message: it is V8's English, and the file's details are left aside either way)
+    problems.push(problemAt('capture.json', undefined, 'capture.metaNotJson'));
   }
   return { schemaVersion: 1 };
+}
+
+/**
+ * capture.json is JSON but not what the collectors write: the fields that differ, by their JSON path
+ * (data, not words), or that it is no object at all — never zod's English message, which a Dutch run
+ * printed under its Dutch words.
+ */
+function metaProblem(paths: string[]): ReadProblem {
+  if (paths.some((p) => p === '')) return problemAt('capture.json', undefined, 'capture.metaNotObject');
+  return problemAt('capture.json', undefined, 'capture.metaNotUnderstood', { fields: [...new Set(paths)].join(', ') });
 }
 
 /** Runs `work` over `items` with at most `limit` at a time (no unbounded Promise.all over a folder). */
