@@ -87,6 +87,24 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [10, 'IKE phase 1 failed (the lines before say why).'],
     ],
   },
+  // RouterOS 7 IKEv2 with ipsec debug on, two blocks of one write-up: the responder finds no identity for the IDs on the wire, answers
+  // AUTHENTICATION_FAILED; later its child SA is refused with TS_UNACCEPTABLE (the author's `<- …` notes kept as found)
+  'routeros7-ike2-debug-identity-not-found-auth-failed-ts-unacceptable.txt': {
+    records: 10,
+    understood: 10,
+    families: { mikrotik: 10 },
+    causes: [[5, 'auth-protocol-mismatch']],
+    says: [
+      [1, 'IKE: the router reads the ID_I payload of the other side'],
+      [2, 'The initiator identifies itself as 34.101.118.166 (ADDR4).'],
+      [4, 'The initiator asks for the responder identity 8.215.24.90 (ADDR4).'],
+      [5, 'No IPsec identity on the router matches: the other side (ADDR4:34.101.118.166) asked for the router as ADDR4:8.215.24.90'],
+      [6, 'The router answered with the notification AUTHENTICATION_FAILED (24).'],
+      [7, 'The router answers a request for a child SA'],
+      [10, 'The router answered with the notification TS_UNACCEPTABLE (38).'],
+      [10, 'No IPsec policy on the router covers the traffic selectors the other side proposed'],
+    ],
+  },
   'ios-debug-crypto-isakmp-no-timestamps-transform-refused-qm-proposal-not-chosen.txt': {
     records: 54,
     understood: 53,
@@ -188,6 +206,21 @@ describe('MikroTik RouterOS classes', () => {
   it('a wrong pre-shared key: "parsing packet failed, possible cause: wrong password"', () => {
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed, possible cause: wrong password')).toMatchObject({ cause: 'ike-auth-failed', peer: '192.168.1.15' });
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed')).toMatchObject({ cause: undefined });
+  });
+  it('RouterOS 7 IKEv2 (ipsec debug): identity lookup, the notification the router answers with, the child SA request', () => {
+    expect(one('ipsec,error identity not found for responder: ADDR4:8.215.24.90 peer: ADDR4:34.101.118.166')).toMatchObject({ family: 'mikrotik', cause: 'auth-protocol-mismatch', outcome: 'failure', peer: '34.101.118.166' });
+    // without a remote-id check the responder clause is gone (assumed form)
+    expect(one('10:00:01 ipsec,error identity not found for peer: FQDN:laptop.example.com')).toMatchObject({ cause: 'auth-protocol-mismatch', peer: undefined });
+    // the answer the router sends names no cause of its own (the line before does), except a refused proposal
+    expect(one('10:00:01 ipsec reply notify: AUTHENTICATION_FAILED')).toMatchObject({ family: 'mikrotik', cause: undefined, outcome: 'failure' });
+    expect(one('10:00:01 ipsec reply notify: NO_PROPOSAL_CHOSEN')).toMatchObject({ cause: 'ike-no-proposal' });
+    // a status notification is no failure
+    expect(one('10:00:01 ipsec reply notify: INITIAL_CONTACT').outcome).toBe('info');
+    expect(one('ipsec ID_I (USER_FQDN): alice@example.com').says).toBe('The initiator identifies itself as alice@example.com (USER_FQDN).');
+    // a distinguished name keeps its spaces
+    expect(one('ipsec ID_I (DER_ASN1_DN): CN=alice, O=Example').says).toContain('CN=alice, O=Example (DER_ASN1_DN)');
+    // near miss: not a payload name
+    expect(one('ipsec processing payload: the whole thing').understood).toBe(0);
   });
   it('the proposal attribute racoon refused, each kind', () => {
     expect(one('17:21:08 ipsec rejected dh_group: DB(prop#1:trns#1):Peer(prop#1:trns#1) = 1024-bit MODP group:2048-bit MODP group ').says).toBe('Proposal refused on the Diffie-Hellman group: the router has 1024-bit MODP group, the PC offers 2048-bit MODP group.');
