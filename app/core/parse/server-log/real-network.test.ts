@@ -89,6 +89,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   // RouterOS 7 IKEv2 with ipsec debug on, two blocks of one write-up: the responder finds no identity for the IDs on the wire, answers
   // AUTHENTICATION_FAILED; later its child SA is refused with TS_UNACCEPTABLE (the author's `<- …` notes kept as found)
+  // an ASA admin's notes: console `debug crypto isakmp` lines, one without its time, one with the `[IKEv1]:` head cut off
+  'asa-console-debug-notes-no-crypto-map-all-sa-proposals-unacceptable.txt': {
+    records: 4,
+    understood: 4,
+    families: { asa: 4 },
+    causes: [[2, 'ike-no-proposal']],
+    says: [
+      [1, 'The ASA has no crypto map on the interface the IKE packet came in on and drops it'],
+      [2, "No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows."],
+      [3, 'Session ended: crypto map policy not found.'],
+      [4, 'IPsec phase 2 refused: no crypto map on interface outside matches'],
+    ],
+  },
   'routeros7-ike2-debug-identity-not-found-auth-failed-ts-unacceptable.txt': {
     records: 10,
     understood: 10,
@@ -313,6 +326,16 @@ describe('Cisco ASA / FTD classes', () => {
     expect(one('Feb 01 10:00:00 [IKEv1]: Group = DefaultRAGroup, IP = 1.2.3.4, ERROR, had problems decrypting packet, probably due to mismatched pre-shared key.  Aborting').cause).toBe('ike-auth-failed');
     // near miss: another bracketed host
     expect(one('Jun 10 17:36:13 [IKEv3]: IP = 1.2.3.4, hello').family).not.toBe('asa');
+  });
+  it('the console debug form reads as the syslog form of the same message: no time, the `[IKEv1]:` head cut off, the texts the ids decode', () => {
+    expect(one('[IKEv1 DEBUG]: Group = G, IP = 1.2.3.4, All SA proposals found unacceptable')).toMatchObject({ family: 'asa', cause: 'ike-no-proposal' });
+    expect(one('[IKEv1]: IP = 1.2.3.4, Information Exchange processing failed')).toMatchObject({ family: 'asa', outcome: 'info' });
+    expect(one('Group = DefaultRAGroup, Username = alice, IP = 203.0.113.5, Session is being torn down. Reason: User Requested')).toMatchObject({ family: 'asa', outcome: 'warning', says: 'Session ended: User Requested.' });
+    expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 1.2.3.4/255.255.255.255/17/1701 local proxy 5.6.7.8/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: undefined });
+    expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, PHASE 1 COMPLETED')).toMatchObject({ outcome: 'success', says: 'IKE phase 1 completed.' });
+    // near misses: the head's fields in another order, or no address after IP =
+    expect(one('IP = 1.2.3.4 Group = G, Session is being torn down. Reason: User Requested').family).not.toBe('asa');
+    expect(one('Group = G, IP = unknown, Session is being torn down. Reason: x').family).not.toBe('asa');
   });
   it('AAA rejects by the local database (113015), and a user name the ASA hid (*****) is no user', () => {
     expect(one('<166>Dec 13 2013 16:22:38 10.234.151.32 : %ASA-6-113015: AAA user authentication Rejected : reason = Invalid password : local database : user = johntheuser')).toMatchObject({ family: 'asa', cause: 'credentials-rejected', user: 'johntheuser' });
