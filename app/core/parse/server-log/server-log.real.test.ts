@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { parseServerLog } from './index';
+import { describeEntry } from './describe';
+import { engineT } from '../../i18n';
 
 /**
  * Real server-log lines found in public material (test/fixtures/real/server-logs, sources in
@@ -88,6 +90,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'SoftEther: connection CID-8672 ended: "A client which is non-SoftEther VPN software has connected to the port." (code 5).'],
     ],
   },
+  // Windows' PPP trace (ppp.log) as Microsoft's KB Q256509 printed it, indented by a tab: the PAP request carries the user name
+  // with the blank domain (" \\sponake"; the KB retyped the dump's text column as "alfred"), the answer is an Authenticate-Nak
+  'rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt': {
+    records: 16,
+    understood: 10,
+    families: { rasman: 10 },
+    causes: [[17, 'credentials-rejected']],
+    says: [
+      [1, 'PPP: phase started (Authenticating).'],
+      [2, 'PPP packet sent (03/06/2000 11:51:07).'],
+      [3, 'PPP packet sent: PAP, Protocol specific, id 0x0.'],
+      [4, 'PPP packet bytes (hex dump).'],
+      [5, 'PAP Authenticate-Request for the user " \\sponake" (the password is not shown).'],
+      [14, 'PPP packet received: PAP, Protocol specific, id 0x0.'],
+      [17, 'PAP Authenticate-Nak: the authenticator refused the user name or password: "Password validation failure".'],
+    ],
+  },
 };
 
 describe('real server-log fixtures beyond the corpus', () => {
@@ -98,6 +117,26 @@ describe('real server-log fixtures beyond the corpus', () => {
     for (const f of Object.keys(EXPECTED)) expect(repoFiles(DIR)).toContain(f);
   });
   realServerLogTable(EXPECTED);
+  it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {
+    const r = parseServerLog(readRepoText(`${DIR}/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt`));
+    expect(r.entries.find((e) => e.line === 5)!.user).toBe(' \\sponake');
+    expect(r.entries.find((e) => e.line === 17)!.code).toBe(691);
+    expect(r.entries.find((e) => e.line === 2)!.time).toEqual({ year: 2000, month: 3, day: 6, hour: 11, minute: 51, second: 7, ms: 100 });
+    // the modern form: every line under RAS tracing's `[tid] MM-DD hh:mm:ss:mmm:` header, `>` for received; a CHAP Failure's MS-CHAP error
+    const modern = parseServerLog([
+      '[1234] 06-03 18:05:28:750: >PPP packet received at 06/03/2008 18:05:28:750',
+      '[1234] 06-03 18:05:28:750: >Protocol = CHAP, Type = Protocol specific, Length = 0x16, Id = 0x2, Port = 0',
+      '[1234] 06-03 18:05:28:750: >C2 23 04 02 00 16 45 3D 36 39 31 20 52 3D 31 20 |.#....E=691 R=1 |',
+      '[1234] 06-03 18:05:28:750: >43 3D 41 42 20 56 3D 33                         |C=AB V=3        |',
+    ].join('\n'));
+    expect([modern.records, modern.understood]).toEqual([4, 4]);
+    expect(modern.entries.map((e) => [e.line, e.cause, e.code]).filter((x) => x[1])).toEqual([[4, 'credentials-rejected', 691]]);
+    expect(modern.entries[1]!.decoded[0]!.key).toBe('step.pppLogProtocolReceived');
+    // an LCP packet's dump is the packet by protocol and code; near miss: a hex dump without its text column is no trace line
+    const lcp = parseServerLog('[1234] 06-03 18:05:28:734: <PPP packet sent at 06/03/2008 18:05:28:734\n[1234] 06-03 18:05:28:734: <C0 21 05 03 00 04 |.!....|\n');
+    expect(describeEntry(lcp.entries[1]!, engineT('en'))).toBe('PPP packet complete: LCP Terminate-Request, id 0x3.');
+    expect(parseServerLog('C0 21 05 03 00 04\n').understood).toBe(0);
+  });
   it('the times are read: SoftEther ISO with milliseconds, IAS-format MM/DD/YYYY', () => {
     expect(parseServerLog(readRepoText(`${DIR}/softether-server-log-l2tp-ipsec-main-mode-ike-sa.txt`)).entries[2]!.time).toEqual({ year: 2021, month: 8, day: 8, hour: 12, minute: 44, second: 48, ms: 167 });
     expect(parseServerLog(readRepoText(`${DIR}/nps-ias-format-access-request.txt`)).entries[0]!.time).toEqual({ year: 1999, month: 6, day: 4, hour: 14, minute: 42, second: 19 });
