@@ -102,6 +102,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [4, 'IPsec phase 2 refused: no crypto map on interface outside matches'],
     ],
   },
+  // RouterOS 6.35 memory log with firewall rules that log: the PC's PPTP control connection (TCP 1723) and GRE reach the router,
+  // the session authenticates, ends, and after a settings change comes up with MPPE 128-bit stateless
+  'routeros6-pptp-firewall-log-tcp-1723-gre-mppe128.txt': {
+    records: 47,
+    understood: 47,
+    families: { mikrotik: 47 },
+    causes: [],
+    says: [
+      [1, 'The firewall saw a TCP 1723 (PPTP) packet.'],
+      [5, 'The firewall saw a GRE (47) packet.'],
+      [27, 'The firewall saw a TCP 1723 (PPTP) packet.'],
+      [42, 'Encryption is up: MPPE 128-bit, stateless.'],
+    ],
+  },
   'routeros7-ike2-debug-identity-not-found-auth-failed-ts-unacceptable.txt': {
     records: 10,
     understood: 10,
@@ -219,6 +233,14 @@ describe('MikroTik RouterOS classes', () => {
   it('a wrong pre-shared key: "parsing packet failed, possible cause: wrong password"', () => {
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed, possible cause: wrong password')).toMatchObject({ cause: 'ike-auth-failed', peer: '192.168.1.15' });
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed')).toMatchObject({ cause: undefined });
+  });
+  it('firewall log lines of TCP and UDP: the destination port, named when it is a VPN port', () => {
+    expect(one('20:20:43 firewall,info input: in:ether1-gateway out:(none), src-mac 00:01:5c:82:ee:47, proto TCP (SYN), 82.132.216.62:14321->203.0.113.7:1723, len 64')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: 'The firewall saw a TCP 1723 (PPTP) packet.' });
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(unknown 0), proto UDP, 198.51.100.4:500->203.0.113.7:500, len 408').says).toBe('The firewall saw a UDP 500 (IKE) packet.');
+    expect(one('10:00:00 firewall,info drop-in forward: in:ether1 out:bridge, proto UDP, 198.51.100.4:4500->203.0.113.7:4500, NAT (198.51.100.4:4500->192.168.88.2:4500)->192.168.88.2:4500, len 120').says).toBe('The firewall saw a UDP 4500 (IPsec NAT-T) packet.');
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), 198.51.100.4:51234->203.0.113.7:8291, len 52').says).toBe('The firewall saw a TCP 8291 packet.');
+    // near miss: no ports
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), somewhere, len 52').understood).toBe(0);
   });
   it('RouterOS 7 IKEv2 (ipsec debug): identity lookup, the notification the router answers with, the child SA request', () => {
     expect(one('ipsec,error identity not found for responder: ADDR4:8.215.24.90 peer: ADDR4:34.101.118.166')).toMatchObject({ family: 'mikrotik', cause: 'auth-protocol-mismatch', outcome: 'failure', peer: '34.101.118.166' });

@@ -25,6 +25,20 @@ const ATTRIBUTES: Record<string, string> = { hashtype: 'mtRejectedHash', enctype
 
 const PEER_GONE = /^peer (?:is )?not responding\.?$/;
 
+/** VPN ports by protocol (IANA service names registry: pptp 1723/tcp, isakmp 500/udp, ipsec-nat-t 4500/udp, l2tp 1701/udp; SSTP uses https 443/tcp) */
+const VPN_PORTS: Record<string, string> = { 'TCP 1723': 'PPTP', 'UDP 500': 'IKE', 'UDP 4500': 'IPsec NAT-T', 'UDP 1701': 'L2TP', 'TCP 443': 'SSTP/HTTPS' };
+
+/**
+ * A firewall rule's log line of a TCP or UDP packet (RouterOS prints `proto TCP (ACK,PSH), src:port->dst:port, len n`; MikroTik
+ * help "Firewall", log action): the destination port says which service the packet was for — the PC's PPTP control connection,
+ * IKE, NAT-T, L2TP — so it is named when it is a VPN port.
+ */
+function firewallPort(m: RegExpMatchArray): Hit {
+  const what = `${m[1]} ${m[2]}`;
+  const name = VPN_PORTS[what];
+  return step('firewallSeen', { proto: name ? `${what} (${name})` : what });
+}
+
 /**
  * IKEv2 payload names as RouterOS 7's ipsec debug prints them (`processing payload: ID_I`): the RFC 7296 §3.2 payload types by
  * their short names (plus the IKEv1 ones racoon's debug names the same way). Only these: a word after the colon that names no
@@ -103,6 +117,8 @@ const RULES: Rule[] = [
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })],
+  // (a log-prefix may come first: `drop-in forward: …`; a NAT'd packet says where it went after the ports)
+  [/^(?:[\w-]+ )?(?:input|forward|output): in:\S+ out:.*?proto (TCP|UDP)(?: \([A-Z,]+\))?, \S+?:\d+->\S+?:(\d+),.*$/, (m) => firewallPort(m)],
   [/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })],
   [/^radius.*(?:timeout|not responding|no response).*$/i, () => ({ decoded: [d('radiusNoReply', { server: '' })], outcome: 'failure', cause: 'radius-unreachable' })],
 ];
