@@ -234,6 +234,14 @@ describe('MikroTik RouterOS classes', () => {
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed, possible cause: wrong password')).toMatchObject({ cause: 'ike-auth-failed', peer: '192.168.1.15' });
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed')).toMatchObject({ cause: undefined });
   });
+  it('the session words RouterOS writes are said in the reader\'s language (no "is out gelogd" in Dutch)', () => {
+    const nlSays = (line: string) => describeEntry(parseServerLog(`${line}\n`).entries[0]!, nl);
+    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18 28 3 4')).toBe('USERNAME is uitgelogd.');
+    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged in, 192.168.200.10')).toBe('USERNAME is ingelogd.');
+    expect(nlSays('20:20:36 pptp,ppp,info <pptp-USERNAME>: authenticated')).toBe('PPP-sessie: aangemeld.');
+    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup')).toBe('PPP-sessie: wordt beëindigd... - hungup.');
+    expect(one('20:20:36 pptp,ppp,info <pptp-USERNAME>: waiting for call...').says).toContain('PPP session: waiting for call...');
+  });
   it('firewall log lines of TCP and UDP: the destination port, named when it is a VPN port', () => {
     expect(one('20:20:43 firewall,info input: in:ether1-gateway out:(none), src-mac 00:01:5c:82:ee:47, proto TCP (SYN), 82.132.216.62:14321->203.0.113.7:1723, len 64')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: 'The firewall saw a TCP 1723 (PPTP) packet.' });
     expect(one('10:00:00 firewall,info input: in:ether1 out:(unknown 0), proto UDP, 198.51.100.4:500->203.0.113.7:500, len 408').says).toBe('The firewall saw a UDP 500 (IKE) packet.');
