@@ -90,6 +90,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'SoftEther: connection CID-8672 ended: "A client which is non-SoftEther VPN software has connected to the port." (code 5).'],
     ],
   },
+  // SoftEther's server_log of a phone's L2TP/IPsec attempt: Main Mode done behind NAT (client port 64916 to the server's 4500), SoftEther's
+  // own empty line, the IKE SA established, then no Quick Mode: 10 s later the client and its IKE SA are deleted
+  'softether-server-log-ike-sa-established-then-deleted-nat-t-port-update.txt': {
+    records: 7,
+    understood: 7,
+    families: { sstp: 7 },
+    causes: [],
+    says: [
+      [3, 'IPsec client 271 from xxx.xxx.xxx.xxx moved to UDP 4500: NAT traversal works'],
+      [4, 'SoftEther logged an empty message for IPsec client 271.'],
+      [5, 'IKE SA 178 of IPsec client 271 is established (IKE phase 1 done).'],
+      [6, 'IPsec client 271 from xxx.xxx.xxx.xxx deleted.'],
+      [7, 'IKE SA 178 of IPsec client 271 deleted.'],
+    ],
+  },
   // Windows' PPP trace (ppp.log) as Microsoft's KB Q256509 printed it, indented by a tab: the PAP request carries the user name
   // with the blank domain (" \\sponake"; the KB retyped the dump's text column as "alfred"), the answer is an Authenticate-Nak
   'rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt': {
@@ -117,6 +132,14 @@ describe('real server-log fixtures beyond the corpus', () => {
     for (const f of Object.keys(EXPECTED)) expect(repoFiles(DIR)).toContain(f);
   });
   realServerLogTable(EXPECTED);
+  it('SoftEther IPsec lines after the IKE SA: Quick Mode, the IPsec SA, deletions (texts from SoftEther issues #2110 and #192)', () => {
+    const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, outcome: r.entries[0]?.outcome, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
+    expect(said('2025-03-17 13:10:57.731 IPsec IKE Session (IKE SA) 6 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): The client initiates a QuickMode negotiation.')).toMatchObject({ family: 'sstp', says: 'IKE SA 6 of IPsec client 6: the client starts Quick Mode (IKE phase 2).' });
+    expect(said('2025-03-17 13:10:57.731 IPsec ESP Session (IPsec SA) 13 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): A new IPsec SA (Direction: Client -> Server) is created. SPI: 0xCA783F98, DH Group: (null), Hash Algorithm: SHA-1, Cipher Algorithm: AES-CBC, Cipher Key Size: 256 bits, Lifetime: 4294967295 Kbytes or 3600 seconds')).toMatchObject({ family: 'sstp', outcome: 'success', says: 'IPsec SA 13 (Client -> Server) created for IPsec client 6: SHA-1, AES-CBC 256-bit.' });
+    // the client's own port 4500, or the server's: either is the move to NAT-T; another update is said as written
+    expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:4500): The port number information of this client is updated.').outcome).toBe('success');
+    expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:500): The port number information of this client is updated.').outcome).toBe('info');
+  });
   it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {
     const r = parseServerLog(readRepoText(`${DIR}/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt`));
     expect(r.entries.find((e) => e.line === 5)!.user).toBe(' \\sponake');
