@@ -105,6 +105,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [7, 'IKE SA 178 of IPsec client 271 deleted.'],
     ],
   },
+  // SoftEther 4.36 accepting a Windows PC's SSTP connection: TCP 443, TLS, the PPP session with its client software name, then the
+  // internal connection (listener port 0, no cipher) SoftEther opens for the session
+  'softether-server-log-sstp-ppp-session-microsoft-client-tls.txt': {
+    records: 7,
+    understood: 7,
+    families: { sstp: 7 },
+    causes: [],
+    says: [
+      [3, 'SoftEther: TLS for connection CID-1 started (AES128-SHA).'],
+      [4, 'SoftEther: a new PPP session over SSTP from xx.xxx.xxx.xxx (TCP 52193), client software "Microsoft SSTP VPN Client".'],
+    ],
+  },
   // Windows' PPP trace (ppp.log) as Microsoft's KB Q256509 printed it, indented by a tab: the PAP request carries the user name
   // with the blank domain (" \\sponake"; the KB retyped the dump's text column as "alfred"), the answer is an Authenticate-Nak
   'rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt': {
@@ -139,6 +151,12 @@ describe('real server-log fixtures beyond the corpus', () => {
     // the client's own port 4500, or the server's: either is the move to NAT-T; another update is said as written
     expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:4500): The port number information of this client is updated.').outcome).toBe('success');
     expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:500): The port number information of this client is updated.').outcome).toBe('info');
+  });
+  it('SoftEther: a PPP session over L2TP or SSTP started, and the TLS line of newer builds with the protocol version (SoftEther issues #1396, #1854)', () => {
+    const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, peer: r.entries[0]?.peer, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
+    expect(said('2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, IP Address of PPP Server: 10.99.99.1, Port Number of PPP Server: 1701, Client Software Name: "L2TP VPN Client", IPv4 TCP MSS (Max Segment Size): 1314 bytes')).toMatchObject({ family: 'sstp', peer: '10.99.99.9', says: 'SoftEther: a new PPP session over L2TP from 10.99.99.9 (UDP 1701), client software "L2TP VPN Client".' });
+    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'sstp', says: 'SoftEther: TLS for connection CID-3 started ((null)).' });
+    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is TLSv1.2. The encryption algorithm name is "ECDHE-RSA-AES256-GCM-SHA384".').says).toBe('SoftEther: TLS for connection CID-3 started (ECDHE-RSA-AES256-GCM-SHA384, TLSv1.2).');
   });
   it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {
     const r = parseServerLog(readRepoText(`${DIR}/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt`));

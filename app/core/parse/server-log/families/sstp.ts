@@ -64,7 +64,16 @@ const RULES: Rule[] = [
   [/^On the TCP Listener \(Port \d+\), a Client \(IP address ([^,]+), Host name "[^"]*", Port number \d+\) has connected\.$|^For the client \(IP address: ([^,]+), host name: "[^"]*", port number: \d+\), connection "CID-[\w-]+" has been created\.$/, (m) =>
     tagged(step('seTcpConnected', { peer: (m[1] ?? m[2])! }), { peer: m[1] ?? m[2] })],
   // (an ISO-timestamped line's "SSL" reads as its level word: the message starts after it)
-  [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\. The encryption algorithm name is "([^"]*)"\.$/, (m) => step('seTls', { cid: m[1]!, cipher: m[2]! })],
+  // (newer builds name the TLS version before the cipher, "(null)" on the internal connection of a PPP session: SoftEther issue #1854)
+  [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\.(?: The protocol version is ([^\s]+?)\.)? The encryption algorithm name is "([^"]*)"\.$/, (m) =>
+    step('seTls', { cid: m[1]!, cipher: m[2] && m[2] !== '(null)' ? `${m[3]!}, ${m[2]}` : m[3]! })],
+  // "SSTP PPP Session [ip:port]: A new PPP session (Upper protocol: SSTP) is started. … Client Software Name: "Microsoft SSTP VPN
+  // Client", …" (SoftEther issues #1396, #1854; L2TP alike): the PC's PPP session begins, the name says which client it is (an
+  // ISO-timestamped line's "SSTP" reads as its level word, like "SSL" above: the protocol word is optional, Upper protocol names it)
+  [/^(?:(\w+) )?PPP Session \[(\S+?):(\d+)\]: A new PPP session \(Upper protocol: (\w+)\) is started\.(.*)$/, (m) => {
+    const client = m[5]!.match(/Client Software Name: "([^"]*)"/)?.[1] ?? '?';
+    return tagged(step('sePppSessionNew', { proto: m[4]!, peer: m[2]!, port: `${m[4] === 'SSTP' ? 'TCP' : 'UDP'} ${m[3]}`, client }), { peer: m[2] });
+  }],
   [/^Connection "(CID-[\w-]+)" has been terminated\.$|^The connection with the client \(IP address ([^,]+), Port number \d+\) has been disconnected\.$/, (m) => (m[1] ? step('seConnectionClosed', { cid: m[1] }) : step('seClientDisconnected', { peer: m[2]! }))],
   // any other line of a SoftEther connection or session (a hub's policy notes, session parameters): bookkeeping, after the rules above
   fallback(/^(?:\[HUB "[^"]*"\] )?(?:Session "SID-[^"]+"|Connection "CID-[\w-]+"): /, () => step('sstpHousekeeping')),
