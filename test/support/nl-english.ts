@@ -102,6 +102,19 @@ export function reportTexts(en: Report, nl: Report): [string, string, string][] 
   return out;
 }
 
+/**
+ * The text a file's hex dumps hold (a ppp.log packet's bytes, `C0 23 01 00 00 19 09 20 5C 73 …`): the dump lines' bytes in
+ * order, as characters. A user name or message decoded from them is the input's data, not TunnelMedic's words.
+ */
+function hexDumpText(text: string): string {
+  let out = '';
+  for (const line of text.split('\n')) {
+    const m = line.match(/^[\s<>]*((?:[0-9A-F]{2} )+)/);
+    if (m) out += String.fromCharCode(...m[1]!.trim().split(' ').map((h) => parseInt(h, 16)));
+  }
+  return out;
+}
+
 /** The words of everything the input holds, as given (case kept: "Not" in a file does not excuse "not"). */
 export interface InputWords {
   has(word: string): boolean;
@@ -118,7 +131,7 @@ export function inputWords(capture: Capture, report: Report, policy: Policy | un
   // machine data a page shows beside the texts: finding and fix ids, file names, interface kinds
   for (const f of report.findings) add(`${f.id} ${f.fixes.map((x) => x.id).join(' ')}`);
   add([...snapshot.files.collected, ...snapshot.files.notCollected].join(' '));
-  for (const f of capture.files.values()) add(`${f.name} ${f.text}`);
+  for (const f of capture.files.values()) add(`${f.name} ${f.text} ${hexDumpText(f.text)}`);
   add(capture.label);
   // the policy's values (its keys, such as "domain", are no words a reader is shown)
   const values = (v: unknown): void => (typeof v === 'string' ? add(v) : v && typeof v === 'object' ? Object.values(v).forEach(values) : undefined);

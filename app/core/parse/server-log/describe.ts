@@ -63,6 +63,17 @@ export function ikeStateText(name: unknown, t: TFunction): string {
 
 const opt = (s: unknown, pre: string, post = '') => (s !== undefined && s !== '' ? `${pre}${String(s)}${post}` : '');
 
+/** RouterOS's session words (mikrotik.ts: `<pptp-u>: authenticated`, `u logged in`) by their word keys under serverLog.mtWhat */
+const MT_WHAT: Readonly<Record<string, string>> = { authenticated: 'authenticated', connected: 'connected', disconnected: 'disconnected', 'waiting for call...': 'waiting', 'terminating...': 'terminating', in: 'in', out: 'out' };
+
+/** A RouterOS session word in the reader's language, a reason after ` - ` kept as the router wrote it */
+function mtWhatText(t: TFunction, what: string): string {
+  const dash = what.indexOf(' - ');
+  const head = dash < 0 ? what : what.slice(0, dash);
+  const id = MT_WHAT[head];
+  return id ? word(t, `serverLog.mtWhat.${id}`) + (dash < 0 ? '' : what.slice(dash)) : what;
+}
+
 export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
@@ -85,6 +96,7 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
     authText: opt(v.auth, `, ${word(t, 'serverLog.authWord')} `),
     chapText: opt(v.chap, ', '),
     serverText: opt(v.server, ' (', ')'),
+    whatText: typeof v.what === 'string' && (key === 'step.mtSession' || key === 'step.mtAccount') ? mtWhatText(t, v.what) : String(v.what ?? ''),
   };
   if (key === 'packet' && v.fsm) extra.optionsText += ` [${v.fsm}]`;
   const fullKey = `${key.startsWith('step.') ? 'serverLog.' : 'serverLog.decode.'}${key}`;

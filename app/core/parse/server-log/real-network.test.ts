@@ -87,6 +87,51 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [10, 'IKE phase 1 failed (the lines before say why).'],
     ],
   },
+  // RouterOS 7 IKEv2 with ipsec debug on, two blocks of one write-up: the responder finds no identity for the IDs on the wire, answers
+  // AUTHENTICATION_FAILED; later its child SA is refused with TS_UNACCEPTABLE (the author's `<- …` notes kept as found)
+  // an ASA admin's notes: console `debug crypto isakmp` lines, one without its time, one with the `[IKEv1]:` head cut off
+  'asa-console-debug-notes-no-crypto-map-all-sa-proposals-unacceptable.txt': {
+    records: 4,
+    understood: 4,
+    families: { asa: 4 },
+    causes: [[2, 'ike-no-proposal']],
+    says: [
+      [1, 'The ASA has no crypto map on the interface the IKE packet came in on and drops it'],
+      [2, "No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows."],
+      [3, 'Session ended: crypto map policy not found.'],
+      [4, 'IPsec phase 2 refused: no crypto map on interface outside matches'],
+    ],
+  },
+  // RouterOS 6.35 memory log with firewall rules that log: the PC's PPTP control connection (TCP 1723) and GRE reach the router,
+  // the session authenticates, ends, and after a settings change comes up with MPPE 128-bit stateless
+  'routeros6-pptp-firewall-log-tcp-1723-gre-mppe128.txt': {
+    records: 47,
+    understood: 47,
+    families: { mikrotik: 47 },
+    causes: [],
+    says: [
+      [1, 'The firewall saw a TCP 1723 (PPTP) packet.'],
+      [5, 'The firewall saw a GRE (47) packet.'],
+      [27, 'The firewall saw a TCP 1723 (PPTP) packet.'],
+      [42, 'Encryption is up: MPPE 128-bit, stateless.'],
+    ],
+  },
+  'routeros7-ike2-debug-identity-not-found-auth-failed-ts-unacceptable.txt': {
+    records: 10,
+    understood: 10,
+    families: { mikrotik: 10 },
+    causes: [[5, 'auth-protocol-mismatch']],
+    says: [
+      [1, 'IKE: the router reads the ID_I payload of the other side'],
+      [2, 'The initiator identifies itself as 34.101.118.166 (ADDR4).'],
+      [4, 'The initiator asks for the responder identity 8.215.24.90 (ADDR4).'],
+      [5, 'No IPsec identity on the router matches: the other side (ADDR4:34.101.118.166) asked for the router as ADDR4:8.215.24.90'],
+      [6, 'The router answered with the notification AUTHENTICATION_FAILED (24).'],
+      [7, 'The router answers a request for a child SA'],
+      [10, 'The router answered with the notification TS_UNACCEPTABLE (38).'],
+      [10, 'No IPsec policy on the router covers the traffic selectors the other side proposed'],
+    ],
+  },
   'ios-debug-crypto-isakmp-no-timestamps-transform-refused-qm-proposal-not-chosen.txt': {
     records: 54,
     understood: 53,
@@ -189,6 +234,37 @@ describe('MikroTik RouterOS classes', () => {
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed, possible cause: wrong password')).toMatchObject({ cause: 'ike-auth-failed', peer: '192.168.1.15' });
     expect(one('10:00:01 ipsec,error 192.168.1.15 parsing packet failed')).toMatchObject({ cause: undefined });
   });
+  it('the session words RouterOS writes are said in the reader\'s language (no "is out gelogd" in Dutch)', () => {
+    const nlSays = (line: string) => describeEntry(parseServerLog(`${line}\n`).entries[0]!, nl);
+    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18 28 3 4')).toBe('USERNAME is uitgelogd.');
+    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged in, 192.168.200.10')).toBe('USERNAME is ingelogd.');
+    expect(nlSays('20:20:36 pptp,ppp,info <pptp-USERNAME>: authenticated')).toBe('PPP-sessie: aangemeld.');
+    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup')).toBe('PPP-sessie: wordt beëindigd... - hungup.');
+    expect(one('20:20:36 pptp,ppp,info <pptp-USERNAME>: waiting for call...').says).toContain('PPP session: waiting for call...');
+  });
+  it('firewall log lines of TCP and UDP: the destination port, named when it is a VPN port', () => {
+    expect(one('20:20:43 firewall,info input: in:ether1-gateway out:(none), src-mac 00:01:5c:82:ee:47, proto TCP (SYN), 82.132.216.62:14321->203.0.113.7:1723, len 64')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: 'The firewall saw a TCP 1723 (PPTP) packet.' });
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(unknown 0), proto UDP, 198.51.100.4:500->203.0.113.7:500, len 408').says).toBe('The firewall saw a UDP 500 (IKE) packet.');
+    expect(one('10:00:00 firewall,info drop-in forward: in:ether1 out:bridge, proto UDP, 198.51.100.4:4500->203.0.113.7:4500, NAT (198.51.100.4:4500->192.168.88.2:4500)->192.168.88.2:4500, len 120').says).toBe('The firewall saw a UDP 4500 (IPsec NAT-T) packet.');
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), 198.51.100.4:51234->203.0.113.7:8291, len 52').says).toBe('The firewall saw a TCP 8291 packet.');
+    // near miss: no ports
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), somewhere, len 52').understood).toBe(0);
+  });
+  it('RouterOS 7 IKEv2 (ipsec debug): identity lookup, the notification the router answers with, the child SA request', () => {
+    expect(one('ipsec,error identity not found for responder: ADDR4:8.215.24.90 peer: ADDR4:34.101.118.166')).toMatchObject({ family: 'mikrotik', cause: 'auth-protocol-mismatch', outcome: 'failure', peer: '34.101.118.166' });
+    // without a remote-id check the responder clause is gone (assumed form)
+    expect(one('10:00:01 ipsec,error identity not found for peer: FQDN:laptop.example.com')).toMatchObject({ cause: 'auth-protocol-mismatch', peer: undefined });
+    // the answer the router sends names no cause of its own (the line before does), except a refused proposal
+    expect(one('10:00:01 ipsec reply notify: AUTHENTICATION_FAILED')).toMatchObject({ family: 'mikrotik', cause: undefined, outcome: 'failure' });
+    expect(one('10:00:01 ipsec reply notify: NO_PROPOSAL_CHOSEN')).toMatchObject({ cause: 'ike-no-proposal' });
+    // a status notification is no failure
+    expect(one('10:00:01 ipsec reply notify: INITIAL_CONTACT').outcome).toBe('info');
+    expect(one('ipsec ID_I (USER_FQDN): alice@example.com').says).toBe('The initiator identifies itself as alice@example.com (USER_FQDN).');
+    // a distinguished name keeps its spaces
+    expect(one('ipsec ID_I (DER_ASN1_DN): CN=alice, O=Example').says).toContain('CN=alice, O=Example (DER_ASN1_DN)');
+    // near miss: not a payload name
+    expect(one('ipsec processing payload: the whole thing').understood).toBe(0);
+  });
   it('the proposal attribute racoon refused, each kind', () => {
     expect(one('17:21:08 ipsec rejected dh_group: DB(prop#1:trns#1):Peer(prop#1:trns#1) = 1024-bit MODP group:2048-bit MODP group ').says).toBe('Proposal refused on the Diffie-Hellman group: the router has 1024-bit MODP group, the PC offers 2048-bit MODP group.');
     expect(one('17:21:08 ipsec rejected enctype: DB(prop#1:trns#2):Peer(prop#1:trns#1) = 3DES-CBC:AES-CBC').family).toBe('mikrotik');
@@ -280,6 +356,16 @@ describe('Cisco ASA / FTD classes', () => {
     expect(one('Feb 01 10:00:00 [IKEv1]: Group = DefaultRAGroup, IP = 1.2.3.4, ERROR, had problems decrypting packet, probably due to mismatched pre-shared key.  Aborting').cause).toBe('ike-auth-failed');
     // near miss: another bracketed host
     expect(one('Jun 10 17:36:13 [IKEv3]: IP = 1.2.3.4, hello').family).not.toBe('asa');
+  });
+  it('the console debug form reads as the syslog form of the same message: no time, the `[IKEv1]:` head cut off, the texts the ids decode', () => {
+    expect(one('[IKEv1 DEBUG]: Group = G, IP = 1.2.3.4, All SA proposals found unacceptable')).toMatchObject({ family: 'asa', cause: 'ike-no-proposal' });
+    expect(one('[IKEv1]: IP = 1.2.3.4, Information Exchange processing failed')).toMatchObject({ family: 'asa', outcome: 'info' });
+    expect(one('Group = DefaultRAGroup, Username = alice, IP = 203.0.113.5, Session is being torn down. Reason: User Requested')).toMatchObject({ family: 'asa', outcome: 'warning', says: 'Session ended: User Requested.' });
+    expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 1.2.3.4/255.255.255.255/17/1701 local proxy 5.6.7.8/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: undefined });
+    expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, PHASE 1 COMPLETED')).toMatchObject({ outcome: 'success', says: 'IKE phase 1 completed.' });
+    // near misses: the head's fields in another order, or no address after IP =
+    expect(one('IP = 1.2.3.4 Group = G, Session is being torn down. Reason: User Requested').family).not.toBe('asa');
+    expect(one('Group = G, IP = unknown, Session is being torn down. Reason: x').family).not.toBe('asa');
   });
   it('AAA rejects by the local database (113015), and a user name the ASA hid (*****) is no user', () => {
     expect(one('<166>Dec 13 2013 16:22:38 10.234.151.32 : %ASA-6-113015: AAA user authentication Rejected : reason = Invalid password : local database : user = johntheuser')).toMatchObject({ family: 'asa', cause: 'credentials-rejected', user: 'johntheuser' });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { parseServerLog } from './index';
+import { describeEntry } from './describe';
+import { engineT } from '../../i18n';
 
 /**
  * Real server-log lines found in public material (test/fixtures/real/server-logs, sources in
@@ -88,6 +90,50 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'SoftEther: connection CID-8672 ended: "A client which is non-SoftEther VPN software has connected to the port." (code 5).'],
     ],
   },
+  // SoftEther's server_log of a phone's L2TP/IPsec attempt: Main Mode done behind NAT (client port 64916 to the server's 4500), SoftEther's
+  // own empty line, the IKE SA established, then no Quick Mode: 10 s later the client and its IKE SA are deleted
+  'softether-server-log-ike-sa-established-then-deleted-nat-t-port-update.txt': {
+    records: 7,
+    understood: 7,
+    families: { sstp: 7 },
+    causes: [],
+    says: [
+      [3, 'IPsec client 271 from xxx.xxx.xxx.xxx moved to UDP 4500: NAT traversal works'],
+      [4, 'SoftEther logged an empty message for IPsec client 271.'],
+      [5, 'IKE SA 178 of IPsec client 271 is established (IKE phase 1 done).'],
+      [6, 'IPsec client 271 from xxx.xxx.xxx.xxx deleted.'],
+      [7, 'IKE SA 178 of IPsec client 271 deleted.'],
+    ],
+  },
+  // SoftEther 4.36 accepting a Windows PC's SSTP connection: TCP 443, TLS, the PPP session with its client software name, then the
+  // internal connection (listener port 0, no cipher) SoftEther opens for the session
+  'softether-server-log-sstp-ppp-session-microsoft-client-tls.txt': {
+    records: 7,
+    understood: 7,
+    families: { sstp: 7 },
+    causes: [],
+    says: [
+      [3, 'SoftEther: TLS for connection CID-1 started (AES128-SHA).'],
+      [4, 'SoftEther: a new PPP session over SSTP from xx.xxx.xxx.xxx (TCP 52193), client software "Microsoft SSTP VPN Client".'],
+    ],
+  },
+  // Windows' PPP trace (ppp.log) as Microsoft's KB Q256509 printed it, indented by a tab: the PAP request carries the user name
+  // with the blank domain (" \\sponake"; the KB retyped the dump's text column as "alfred"), the answer is an Authenticate-Nak
+  'rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt': {
+    records: 16,
+    understood: 10,
+    families: { rasman: 10 },
+    causes: [[17, 'credentials-rejected']],
+    says: [
+      [1, 'PPP: phase started (Authenticating).'],
+      [2, 'PPP packet sent (03/06/2000 11:51:07).'],
+      [3, 'PPP packet sent: PAP, Protocol specific, id 0x0.'],
+      [4, 'PPP packet bytes (hex dump).'],
+      [5, 'PAP Authenticate-Request for the user " \\sponake" (the password is not shown).'],
+      [14, 'PPP packet received: PAP, Protocol specific, id 0x0.'],
+      [17, 'PAP Authenticate-Nak: the authenticator refused the user name or password: "Password validation failure".'],
+    ],
+  },
 };
 
 describe('real server-log fixtures beyond the corpus', () => {
@@ -98,6 +144,40 @@ describe('real server-log fixtures beyond the corpus', () => {
     for (const f of Object.keys(EXPECTED)) expect(repoFiles(DIR)).toContain(f);
   });
   realServerLogTable(EXPECTED);
+  it('SoftEther IPsec lines after the IKE SA: Quick Mode, the IPsec SA, deletions (texts from SoftEther issues #2110 and #192)', () => {
+    const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, outcome: r.entries[0]?.outcome, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
+    expect(said('2025-03-17 13:10:57.731 IPsec IKE Session (IKE SA) 6 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): The client initiates a QuickMode negotiation.')).toMatchObject({ family: 'sstp', says: 'IKE SA 6 of IPsec client 6: the client starts Quick Mode (IKE phase 2).' });
+    expect(said('2025-03-17 13:10:57.731 IPsec ESP Session (IPsec SA) 13 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): A new IPsec SA (Direction: Client -> Server) is created. SPI: 0xCA783F98, DH Group: (null), Hash Algorithm: SHA-1, Cipher Algorithm: AES-CBC, Cipher Key Size: 256 bits, Lifetime: 4294967295 Kbytes or 3600 seconds')).toMatchObject({ family: 'sstp', outcome: 'success', says: 'IPsec SA 13 (Client -> Server) created for IPsec client 6: SHA-1, AES-CBC 256-bit.' });
+    // the client's own port 4500, or the server's: either is the move to NAT-T; another update is said as written
+    expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:4500): The port number information of this client is updated.').outcome).toBe('success');
+    expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:500): The port number information of this client is updated.').outcome).toBe('info');
+  });
+  it('SoftEther: a PPP session over L2TP or SSTP started, and the TLS line of newer builds with the protocol version (SoftEther issues #1396, #1854)', () => {
+    const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, peer: r.entries[0]?.peer, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
+    expect(said('2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, IP Address of PPP Server: 10.99.99.1, Port Number of PPP Server: 1701, Client Software Name: "L2TP VPN Client", IPv4 TCP MSS (Max Segment Size): 1314 bytes')).toMatchObject({ family: 'sstp', peer: '10.99.99.9', says: 'SoftEther: a new PPP session over L2TP from 10.99.99.9 (UDP 1701), client software "L2TP VPN Client".' });
+    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'sstp', says: 'SoftEther: TLS for connection CID-3 started ((null)).' });
+    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is TLSv1.2. The encryption algorithm name is "ECDHE-RSA-AES256-GCM-SHA384".').says).toBe('SoftEther: TLS for connection CID-3 started (ECDHE-RSA-AES256-GCM-SHA384, TLSv1.2).');
+  });
+  it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {
+    const r = parseServerLog(readRepoText(`${DIR}/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt`));
+    expect(r.entries.find((e) => e.line === 5)!.user).toBe(' \\sponake');
+    expect(r.entries.find((e) => e.line === 17)!.code).toBe(691);
+    expect(r.entries.find((e) => e.line === 2)!.time).toEqual({ year: 2000, month: 3, day: 6, hour: 11, minute: 51, second: 7, ms: 100 });
+    // the modern form: every line under RAS tracing's `[tid] MM-DD hh:mm:ss:mmm:` header, `>` for received; a CHAP Failure's MS-CHAP error
+    const modern = parseServerLog([
+      '[1234] 06-03 18:05:28:750: >PPP packet received at 06/03/2008 18:05:28:750',
+      '[1234] 06-03 18:05:28:750: >Protocol = CHAP, Type = Protocol specific, Length = 0x16, Id = 0x2, Port = 0',
+      '[1234] 06-03 18:05:28:750: >C2 23 04 02 00 16 45 3D 36 39 31 20 52 3D 31 20 |.#....E=691 R=1 |',
+      '[1234] 06-03 18:05:28:750: >43 3D 41 42 20 56 3D 33                         |C=AB V=3        |',
+    ].join('\n'));
+    expect([modern.records, modern.understood]).toEqual([4, 4]);
+    expect(modern.entries.map((e) => [e.line, e.cause, e.code]).filter((x) => x[1])).toEqual([[4, 'credentials-rejected', 691]]);
+    expect(modern.entries[1]!.decoded[0]!.key).toBe('step.pppLogProtocolReceived');
+    // an LCP packet's dump is the packet by protocol and code; near miss: a hex dump without its text column is no trace line
+    const lcp = parseServerLog('[1234] 06-03 18:05:28:734: <PPP packet sent at 06/03/2008 18:05:28:734\n[1234] 06-03 18:05:28:734: <C0 21 05 03 00 04 |.!....|\n');
+    expect(describeEntry(lcp.entries[1]!, engineT('en'))).toBe('PPP packet complete: LCP Terminate-Request, id 0x3.');
+    expect(parseServerLog('C0 21 05 03 00 04\n').understood).toBe(0);
+  });
   it('the times are read: SoftEther ISO with milliseconds, IAS-format MM/DD/YYYY', () => {
     expect(parseServerLog(readRepoText(`${DIR}/softether-server-log-l2tp-ipsec-main-mode-ike-sa.txt`)).entries[2]!.time).toEqual({ year: 2021, month: 8, day: 8, hour: 12, minute: 44, second: 48, ms: 167 });
     expect(parseServerLog(readRepoText(`${DIR}/nps-ias-format-access-request.txt`)).entries[0]!.time).toEqual({ year: 1999, month: 6, day: 4, hour: 14, minute: 42, second: 19 });

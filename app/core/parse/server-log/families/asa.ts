@@ -29,10 +29,22 @@ const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})
 /** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
 const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
 
-/** What an IKE text says, wherever the ASA put it (713902/713903 syslog, the `[IKEv1]:` console debug) */
+/**
+ * What an IKE text says, wherever the ASA put it (713902/713903 syslog, the `[IKEv1]:` console debug, which carries no id): the
+ * texts the ids below decode are read by their words here too, so a console copy says what the syslog line of the same message
+ * says (Cisco ASA Series Syslog Messages: 713061 no matching crypto map entry, 713259 torn down, 713119/713120 phases completed)
+ */
 function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/no (?:matching|acceptable) proposal|all SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+  if (/no matching crypto map entry/i.test(text)) return { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' };
+  // "IP = ip, No crypto map bound to interface... dropping pkt" (debug crypto isakmp): IKE arrived on an interface without `crypto
+  // map … interface`; the ASA drops it, so the PC gets no answer. The server's setting: a failure, no PC-side cause
+  if (/No crypto map bound to interface/i.test(text)) return { decoded: [d('asaNoCryptoMapBound')], outcome: 'failure' };
+  const down = text.match(/Session is being torn down\. Reason: (.*?)\s*$/);
+  if (down) return step('asaSessionDown', { reason: down[1]! }, 'warning');
+  const phase = text.match(/\bPHASE ([12]) COMPLETED\b/);
+  if (phase) return step('asaPhaseDone', { phase: Number(phase[1]) }, 'success');
   return step('asaIke', { text }, outcome);
 }
 
@@ -117,8 +129,22 @@ function decode(id: number, text: string, severity = 6): Hit | null {
  * split at the space). The text after it, or undefined.
  */
 const CONSOLE_HOST = /^\[IKEv[12](?:\]:|$)/;
+/** the console head at the start of a line copied without its time: `[IKEv1 DEBUG]: Group = …` */
+const CONSOLE_HEAD = /^\[IKEv[12](?: DEBUG)?\]: (.*)$/;
+/**
+ * An IKE message's own head, the objects the ASA prepends to "most of the ISAKMP syslog messages … to help identify the tunnel"
+ * (Cisco ASA configuration guide, "Configuring Logging": `Group = groupname, Username = user, IP = IP_address, `), in that order —
+ * a line that starts with it is an ASA IKE text whose `[IKEv1]:` or `%ASA-…:` head was cut off (a person's notes)
+ */
+const TUNNEL_HEAD = /^(?:Group = [^,]+, )?(?:Username = [^,]+, )?IP = [0-9A-Fa-f.:]+, /;
 function consoleText(pre: Prefixed): string | undefined {
-  if (!pre.host || !CONSOLE_HOST.test(pre.host)) return undefined;
+  if (!pre.host) {
+    // no header read: only the two heads above, tested only when the line starts with their first character (`[`, `G`, `U`, `I`)
+    const c = pre.message.charCodeAt(0);
+    if (c === 91) return pre.message.match(CONSOLE_HEAD)?.[1];
+    return (c === 71 || c === 73 || c === 85) && TUNNEL_HEAD.test(pre.message) ? pre.message : undefined;
+  }
+  if (!CONSOLE_HOST.test(pre.host)) return undefined;
   if (pre.host.endsWith(']:')) return pre.message;
   const m = pre.message.match(/^DEBUG\]: (.*)$/);
   return m ? m[1] : undefined;

@@ -1,5 +1,6 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
+import { notifyByName } from '../codes/ike';
 
 /**
  * MikroTik RouterOS memory/remote log: `HH:MM:SS topic,topic[,topic] message` (topics such as
@@ -23,6 +24,55 @@ const ipsec = (body: string): RegExp => new RegExp(`^${PEER}${body}${END}`);
 const ATTRIBUTES: Record<string, string> = { hashtype: 'mtRejectedHash', enctype: 'mtRejectedCipher', dh_group: 'mtRejectedDhGroup', authmethod: 'mtRejectedAuthMethod', lifetime: 'mtRejectedLifetime' };
 
 const PEER_GONE = /^peer (?:is )?not responding\.?$/;
+
+/** VPN ports by protocol (IANA service names registry: pptp 1723/tcp, isakmp 500/udp, ipsec-nat-t 4500/udp, l2tp 1701/udp; SSTP uses https 443/tcp) */
+const VPN_PORTS: Record<string, string> = { 'TCP 1723': 'PPTP', 'UDP 500': 'IKE', 'UDP 4500': 'IPsec NAT-T', 'UDP 1701': 'L2TP', 'TCP 443': 'SSTP/HTTPS' };
+
+/**
+ * A firewall rule's log line of a TCP or UDP packet (RouterOS prints `proto TCP (ACK,PSH), src:port->dst:port, len n`; MikroTik
+ * help "Firewall", log action): the destination port says which service the packet was for — the PC's PPTP control connection,
+ * IKE, NAT-T, L2TP — so it is named when it is a VPN port.
+ */
+function firewallPort(m: RegExpMatchArray): Hit {
+  const what = `${m[1]} ${m[2]}`;
+  const name = VPN_PORTS[what];
+  return step('firewallSeen', { proto: name ? `${what} (${name})` : what });
+}
+
+/**
+ * IKEv2 payload names as RouterOS 7's ipsec debug prints them (`processing payload: ID_I`): the RFC 7296 §3.2 payload types by
+ * their short names (plus the IKEv1 ones racoon's debug names the same way). Only these: a word after the colon that names no
+ * payload is not this message.
+ */
+const IKE_PAYLOAD = String.raw`(SA|KE|ID_I|ID_R|IDi|IDr|ID|CERT|CERTREQ|AUTH|HASH|SIG|NONCE|Ni|Nr|NOTIFY|N|DELETE|D|VID|V|TS_I|TS_R|TSi|TSr|SK|ENC|CP|EAP|SKF|NAT-D|NAT_D|NAT-OA)`;
+
+/** An identity as RouterOS prints it (`ADDR4:8.215.24.90`): the address alone when it is one (the peer), else undefined */
+const idAddress = (id: string): string | undefined => id.match(/^ADDR[46]:(\S+)$/)?.[1];
+
+/**
+ * `ID_I (ADDR4): 34.101.118.166`: an ID payload's type and value (RFC 7296 §3.5). An address or name has no space, so only its
+ * first word is the value (a person's note after it is not); a distinguished name (DER_ASN1_DN) keeps its spaces.
+ */
+function ikeId(m: RegExpMatchArray): Hit {
+  const type = m[2]!;
+  const value = /DN$/.test(type) ? m[3]!.trim() : m[3]!.trim().split(/\s/)[0]!;
+  return step(m[1] === 'ID_I' ? 'mtIkeIdInitiator' : 'mtIkeIdResponder', { id: value, type });
+}
+
+/**
+ * `reply notify: AUTHENTICATION_FAILED`: the notification the router puts in its answer (RFC 7296 §3.10.1; assumed from the
+ * message text, RouterOS's source is closed). An error type is a failure; its reason is the error line before it (`identity not
+ * found …`, a refused proposal), so only NO_PROPOSAL_CHOSEN — the reason itself — gives a cause here: a second cause for the one
+ * failure would name two findings where there is one.
+ */
+function replyNotify(m: RegExpMatchArray): Hit {
+  const t = notifyByName(m[1]!);
+  const hit: Hit = { decoded: [d('mtReplyNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'failure' : 'info' };
+  if (t?.name === 'NO_PROPOSAL_CHOSEN') hit.cause = 'ike-no-proposal';
+  // TS_UNACCEPTABLE (38): the peer's traffic selectors fit no policy the responder has — on RouterOS no policy (template) for them
+  if (t?.name === 'TS_UNACCEPTABLE') hit.decoded.push(d('mtTsUnacceptable'));
+  return hit;
+}
 
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
@@ -55,7 +105,20 @@ const RULES: Rule[] = [
   // racoon's "parsing packet failed, possible cause: wrong password" (an encrypted phase 1 packet could not be read: the keys differ)
   [ipsec('parsing packet failed, possible cause: wrong password'), (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
   [/^(?:parse error: probably the pre-shared key is incorrect|.*pre-shared key .*(?:incorrect|mismatch).*)$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // RouterOS 7 IKEv2 debug (a write-up of two RouterOS responders, the log's own lines: `ipsec processing payload: ID_I`, `ipsec ID_I
+  // (ADDR4): …`, `ipsec,error identity not found for responder: ADDR4:… peer: ADDR4:…`, `ipsec reply notify: AUTHENTICATION_FAILED`,
+  // `ipsec create child: respond`). Meanings assumed from the texts and MikroTik help "IPsec" (identities: my-id, remote-id)
+  [new RegExp(`^processing payload: ${IKE_PAYLOAD}$`), (m) => step('mtIkePayload', { payload: m[1]! })],
+  [/^(ID_I|ID_R) \(([A-Z0-9_]+)\): (\S.*)$/, (m) => ikeId(m)],
+  // no /ip ipsec identity fits: the ID the initiator asked the router to have (ID_R, checked against my-id) and its own ID (ID_I,
+  // against remote-id); without a remote-id check the `responder:` part is gone (the write-up says so). Like strongSwan's "no
+  // matching peer config found": no connection fits the PC's identity and authentication, and the PC gets AUTHENTICATION_FAILED
+  [/^identity not found for (?:responder: (\S+) )?peer: (\S+)$/, (m) => ({ decoded: [d(m[1] ? 'mtIdentityNotFound' : 'mtIdentityNotFoundPeer', { own: m[1] ?? '', peer: m[2]! })], outcome: 'failure', cause: 'auth-protocol-mismatch', peer: idAddress(m[2]!) })],
+  [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
+  [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })],
+  // (a log-prefix may come first: `drop-in forward: …`; a NAT'd packet says where it went after the ports)
+  [/^(?:[\w-]+ )?(?:input|forward|output): in:\S+ out:.*?proto (TCP|UDP)(?: \([A-Z,]+\))?, \S+?:\d+->\S+?:(\d+),.*$/, (m) => firewallPort(m)],
   [/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })],
   [/^radius.*(?:timeout|not responding|no response).*$/i, () => ({ decoded: [d('radiusNoReply', { server: '' })], outcome: 'failure', cause: 'radius-unreachable' })],
 ];

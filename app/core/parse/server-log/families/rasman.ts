@@ -1,4 +1,5 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -17,12 +18,18 @@ const RULES: Rule[] = [
   [/^ProtocolStart: PhoneNum: (.*)$/, (m) => step('rasServer', { server: m[1]! })],
   [/^Connection Completed on port: (\S+), error code: (\d+)$/, (m) => step('rasPortConnected', { port: m[1]!, code: +m[2]! }, m[2] === '0' ? 'success' : 'warning')],
   [/^Connect request on port: (\S+), error code (\d+)$/, (m) => step('rasConnectRequest', { port: m[1]! })],
+  // ppp.log, RAS tracing's PPP trace (same header): its packets, before the catch-all takes `Protocol = …` as bookkeeping
+  ...PPP_LOG_RULES,
   // the rest is RASMAN's internal bookkeeping (queues, handles, events): understood as such
   fallback(/^[A-Za-z_]\w*\b|^[a-z]:\\\S+/, () => step('rasmanTrace')),
 ];
 
+/** the text without the indent a copy gave it (trimmed only when it starts with a blank: no new string for most lines) */
+const untabbed = (text: string): string => (text.charCodeAt(0) === 9 || text.charCodeAt(0) === 32 ? text.trim() : text);
+
 export const rasmanFamily: FamilyParser = {
   family: 'rasman',
-  claims: (pre) => pre.shape === 'rasman',
+  // ppp.log lines copied without the tracing header (the NT 4.0 trace had none) are claimed by their own shape
+  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && isPppLogLine(untabbed(pre.message))),
   parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
 };

@@ -1,7 +1,7 @@
 import { SSTP_MESSAGES } from '../codes/sstp';
 import { PPP_PROTOCOLS } from '../codes/ppp';
 import { LCP_OPTIONS } from '../codes/ppp';
-import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 
 /**
@@ -17,19 +17,40 @@ import type { Prefixed } from '../prefix';
  * connection's end and its cause.
  */
 
+/**
+ * `IPsec Client 14 (ip:port -> ip:port): …`: created; the port update that moves it to UDP 4500 — the client's port or the
+ * server's, a NAT in front of the PC changes the client's (SoftEther issue #192: `…:64916 -> …:4500`) — NAT traversal; deleted;
+ * an empty message (bookkeeping); any other said as written.
+ */
+function ipsecClient(m: RegExpMatchArray): Hit {
+  const values = { n: m[1]!, peer: m[2]!, port: m[3]! };
+  const text = m[6] ?? '';
+  if (/^A new IPsec client is created\.?$/.test(text)) return step('seIpsecClientNew', values);
+  if ((m[3] === '4500' || m[5] === '4500') && /port number information .* updated/.test(text)) return step('seIpsecNatT', values, 'success');
+  if (/^This IPsec Client is deleted\.?$/.test(text)) return step('seIpsecClientDeleted', values, 'warning');
+  if (text.trim() === '') return step('seIpsecClientEmpty', values);
+  return step('seIpsecClient', { ...values, text });
+}
+
 const RULES: Rule[] = [
   [/^SSTP control packet \((\w+)\) (received|sent)\.?$/, (m) => step('sstpControl', { dir: m[2] === 'received' ? 'in' : 'out', name: m[1]! })],
   [/^SSTP Control Packet (Recv|Send): Msg = (\d+)$/i, (m) => step('sstpControl', { dir: /recv/i.test(m[1]!) ? 'in' : 'out', name: `${SSTP_MESSAGES[+m[2]!] ?? `type ${m[2]}`} (${m[2]})` })],
   [/^Rejected LCP option = 0x([0-9a-f]+), proto = 0x([0-9a-f]+)$/i, (m) => ({ decoded: [d('lcpOptionRejected', { option: LCP_OPTIONS[parseInt(m[1]!, 16)] ?? `option ${parseInt(m[1]!, 16)}`, proto: PPP_PROTOCOLS[parseInt(m[2]!, 16)] ?? m[2]! })], outcome: 'warning' })],
   // SoftEther server_log: an IPsec client (the PC) and its move to UDP 4500 (NAT traversal)
-  [/^IPsec Client (\d+) \((\S+?):(\d+) -> (\S+?):(\d+)\): (.*)$/, (m) => {
-    const values = { n: m[1]!, peer: m[2]!, port: m[3]! };
-    const hit = /^A new IPsec client is created\.?$/.test(m[6]!) ? step('seIpsecClientNew', values) : m[3] === '4500' && /port number information .* updated/.test(m[6]!) ? step('seIpsecNatT', values, 'success') : step('seIpsecClient', { ...values, text: m[6]! });
-    return tagged(hit, { peer: m[2] });
-  }],
+  // (the message may be empty: SoftEther writes `IPsec Client 271 (…):` with nothing after it right after the port update, SoftEther
+  // issues #192 and #2110; assumed to be a log string of its own left empty — bookkeeping)
+  [/^IPsec Client (\d+) \((\S+?):(\d+) -> (\S+?):(\d+)\):(?: (.*))?$/, (m) => tagged(ipsecClient(m), { peer: m[2] })],
   [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IKE SA \((Main|Aggressive) Mode\) is created\.(.*)$/, (m) => {
     const field = (name: string) => m[5]!.match(new RegExp(`${name}: ([^,]+)`))?.[1]?.trim() ?? '?';
     return tagged(step('seIkeSa', { sa: m[1]!, n: m[2]!, mode: m[4]!, dh: field('DH Group'), hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }), { peer: m[3] });
+  }],
+  // the IKE SA's and the IPsec SA's later lines (SoftEther issues #192, #2110; texts as SoftEther writes them, meanings assumed from
+  // them): phase 1 established, Quick Mode started, an IPsec SA per direction, deletions
+  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): (This IKE SA is established between the server and the client|The client initiates a QuickMode negotiation|This IKE SA is deleted)\.$/, (m) =>
+    tagged(m[4]!.startsWith('This IKE SA is established') ? step('seIkeSaEstablished', { sa: m[1]!, n: m[2]! }, 'success') : m[4]!.startsWith('The client') ? step('seQuickMode', { sa: m[1]!, n: m[2]! }) : step('seIkeSaDeleted', { sa: m[1]!, n: m[2]! }, 'warning'), { peer: m[3] })],
+  [/^IPsec ESP Session \(IPsec SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IPsec SA \(Direction: ([^)]+)\) is created\.(.*)$/, (m) => {
+    const field = (name: string) => m[5]!.match(new RegExp(`${name}: ([^,]+)`))?.[1]?.trim() ?? '?';
+    return tagged(step('seIpsecSa', { sa: m[1]!, n: m[2]!, dir: m[4]!, hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }, 'success'), { peer: m[3] });
   }],
   [/^L2TP PPP Session \[(\S+?):\d+\]: Acquiring an IP address from the DHCP server failed\./, (m) => tagged({ decoded: [d('seDhcpFailed', { peer: m[1]! })], outcome: 'failure', cause: 'address-pool' }, { peer: m[1] })],
   // SoftEther server_log and hub logs (strtable_en.stb LH_CONNECT_CLIENT, LH_AUTH_NG — newer builds add ", from <ip>" for Fail2Ban —,
@@ -43,7 +64,16 @@ const RULES: Rule[] = [
   [/^On the TCP Listener \(Port \d+\), a Client \(IP address ([^,]+), Host name "[^"]*", Port number \d+\) has connected\.$|^For the client \(IP address: ([^,]+), host name: "[^"]*", port number: \d+\), connection "CID-[\w-]+" has been created\.$/, (m) =>
     tagged(step('seTcpConnected', { peer: (m[1] ?? m[2])! }), { peer: m[1] ?? m[2] })],
   // (an ISO-timestamped line's "SSL" reads as its level word: the message starts after it)
-  [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\. The encryption algorithm name is "([^"]*)"\.$/, (m) => step('seTls', { cid: m[1]!, cipher: m[2]! })],
+  // (newer builds name the TLS version before the cipher, "(null)" on the internal connection of a PPP session: SoftEther issue #1854)
+  [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\.(?: The protocol version is ([^\s]+?)\.)? The encryption algorithm name is "([^"]*)"\.$/, (m) =>
+    step('seTls', { cid: m[1]!, cipher: m[2] && m[2] !== '(null)' ? `${m[3]!}, ${m[2]}` : m[3]! })],
+  // "SSTP PPP Session [ip:port]: A new PPP session (Upper protocol: SSTP) is started. … Client Software Name: "Microsoft SSTP VPN
+  // Client", …" (SoftEther issues #1396, #1854; L2TP alike): the PC's PPP session begins, the name says which client it is (an
+  // ISO-timestamped line's "SSTP" reads as its level word, like "SSL" above: the protocol word is optional, Upper protocol names it)
+  [/^(?:(\w+) )?PPP Session \[(\S+?):(\d+)\]: A new PPP session \(Upper protocol: (\w+)\) is started\.(.*)$/, (m) => {
+    const client = m[5]!.match(/Client Software Name: "([^"]*)"/)?.[1] ?? '?';
+    return tagged(step('sePppSessionNew', { proto: m[4]!, peer: m[2]!, port: `${m[4] === 'SSTP' ? 'TCP' : 'UDP'} ${m[3]}`, client }), { peer: m[2] });
+  }],
   [/^Connection "(CID-[\w-]+)" has been terminated\.$|^The connection with the client \(IP address ([^,]+), Port number \d+\) has been disconnected\.$/, (m) => (m[1] ? step('seConnectionClosed', { cid: m[1] }) : step('seClientDisconnected', { peer: m[2]! }))],
   // any other line of a SoftEther connection or session (a hub's policy notes, session parameters): bookkeeping, after the rules above
   fallback(/^(?:\[HUB "[^"]*"\] )?(?:Session "SID-[^"]+"|Connection "CID-[\w-]+"): /, () => step('sstpHousekeeping')),
@@ -55,7 +85,7 @@ const RULES: Rule[] = [
  * unanchored word made the engine try every alternative at every position of every record no
  * program tag names). A module constant: a regex literal in a function is a new RegExp per call.
  */
-const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
+const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
 
 export const sstpFamily: FamilyParser = {
   family: 'sstp',

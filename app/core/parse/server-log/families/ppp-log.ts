@@ -1,0 +1,102 @@
+import { d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
+import { protocolName } from '../ppp-packet';
+import { PPP_CODES } from '../codes/ppp';
+import type { Prefixed } from '../prefix';
+
+/**
+ * Windows' PPP trace, `%windir%\tracing\ppp.log` (`netsh ras set tracing ppp enabled`; on the PC and on an RRAS server alike).
+ * Each packet is a head, its protocol line and a hex dump (Microsoft KB Q256509, "a sample Ppp.log file"):
+ *   <PPP packet sent at 03/06/2000 11:51:07:100
+ *   <Protocol = PAP, Type = Protocol specific, Length = 0x1b, Id = 0x0, Port =1
+ *   <C0 23 01 00 00 19 09 20 5C 73 70 … |.#..... \alfred|
+ * `<` marks what this side sent, `>` (or nothing, in the KB's NT 4.0 sample) what it received. Newer Windows put RAS tracing's
+ * `[tid] MM-DD hh:mm:ss:mmm: ` header before each line (the rasman shape). The dump starts with the PPP protocol field (RFC 1661
+ * §2), then code, id and length (§5): the lines are gathered until the packet is whole, and PAP (RFC 1334 §2.2) and CHAP (RFC 1994
+ * §4, MS-CHAP's "E=691 R=1" failure text, RFC 2759 §6) answers are read from it. A PAP request's password is never shown.
+ */
+
+const HEAD = /^([<>]?)PPP packet (sent|received) at (\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d):(\d{3})$/;
+const PROTOCOL = /^([<>]?)Protocol = ([A-Za-z0-9-]+), Type = ([^,]+), Length = 0x[0-9a-f]+, Id = 0x([0-9a-f]+), Port ?= ?\d+$/i;
+/** up to 16 bytes, then the dump's text column between bars (the bytes as characters) */
+const DUMP = /^[<>]?((?:[0-9A-F]{2} ){1,16})\s*\|.*\|$/;
+/** the trace's phase lines (KB Q256509: "Authenticating phase started"); assumed: the other phases are written alike */
+const PHASE = /^(Authenticating|Authentication|LCP|Callback|NCP|Network) phase started$/;
+
+interface Assembling {
+  dir: 'sent' | 'received';
+  bytes: number[];
+}
+const KEY = 'pppLog';
+const assembling = (state: FamilyState): Assembling | undefined => state[KEY] as Assembling | undefined;
+
+/**
+ * A line that can only be this trace's (claims, for lines without the tracing header): a packet head, a protocol line, a dump
+ * line. Tested only when the first character can start one (`<`, `>`, `P`, a hex digit followed by a hex digit and a space).
+ */
+export function isPppLogLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 60 || c === 62 || c === 80) return HEAD.test(text) || PROTOCOL.test(text) || DUMP.test(text);
+  if (text.endsWith(' phase started')) return PHASE.test(text);
+  return text.charCodeAt(2) === 32 && DUMP.test(text);
+}
+
+const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes);
+
+/** A whole packet (protocol field first): what its code says, PAP and CHAP answers in words. */
+function packetHit(b: number[]): Hit {
+  const protocol = (b[0]! << 8) | b[1]!;
+  const code = b[2]!;
+  const id = `0x${b[3]!.toString(16)}`;
+  if (protocol === 0xc023 && code === 1) {
+    const user = latin1(b.slice(7, 7 + b[6]!));
+    return tagged(step('pppLogPapRequest', { user }), { user });
+  }
+  if (protocol === 0xc023 && (code === 2 || code === 3)) {
+    const msg = latin1(b.slice(7, 7 + b[6]!));
+    if (code === 2) return step('pppLogPapAck', { msg }, 'success');
+    return { decoded: [d('pppLogPapNak', { msg })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  }
+  if (protocol === 0xc223 && code === 4) {
+    const msg = latin1(b.slice(6));
+    const e = msChapErrorOf(msg);
+    return { decoded: [d('pppLogChapFailure', { msg })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
+  }
+  if (protocol === 0xc223 && code === 3) return step('pppLogChapSuccess', undefined, 'success');
+  return step('pppLogPacketDone', { proto: protocolName(protocol), code: PPP_CODES[code] ?? `code ${code}`, id });
+}
+
+function head(m: RegExpMatchArray, state: FamilyState): Hit {
+  state[KEY] = { dir: m[2] === 'sent' ? 'sent' : 'received', bytes: [] } satisfies Assembling;
+  const hit = step(m[2] === 'sent' ? 'pppLogSent' : 'pppLogReceived', { at: `${m[3]}/${m[4]}/${m[5]} ${m[6]}:${m[7]}:${m[8]}` });
+  hit.time = { year: +m[5]!, month: +m[3]!, day: +m[4]!, hour: +m[6]!, minute: +m[7]!, second: +m[8]!, ms: +m[9]! };
+  return hit;
+}
+
+function protocolLine(m: RegExpMatchArray, state: FamilyState): Hit {
+  // the head says the direction; `<` / `>` say it again (a protocol line without its head: by the mark alone)
+  const dir = assembling(state)?.dir ?? (m[1] === '<' ? 'sent' : 'received');
+  const sent = m[1] === '<' || (m[1] === '' && dir === 'sent');
+  state[KEY] = { dir: sent ? 'sent' : 'received', bytes: [] } satisfies Assembling;
+  return step(sent ? 'pppLogProtocolSent' : 'pppLogProtocolReceived', { proto: m[2]!, type: m[3]!.trim(), id: `0x${m[4]}` });
+}
+
+function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
+  const a = assembling(state) ?? { dir: 'received', bytes: [] };
+  state[KEY] = a;
+  for (const h of m[1]!.trim().split(' ')) a.bytes.push(parseInt(h, 16));
+  const b = a.bytes;
+  // whole when the PPP length (code, id, length and data) after the 2-byte protocol field is there
+  if (b.length >= 6 && b.length >= 2 + ((b[4]! << 8) | b[5]!)) {
+    state[KEY] = { dir: a.dir, bytes: [] } satisfies Assembling;
+    return packetHit(b);
+  }
+  return step('pppLogBytes');
+}
+
+/** The trace's rules (rasman.ts puts them before its catch-all); `pre` unused, the text is the message. */
+export const PPP_LOG_RULES: Rule[] = [
+  [HEAD, (m, _pre: Prefixed, state) => head(m, state)],
+  [PROTOCOL, (m, _pre, state) => protocolLine(m, state)],
+  [DUMP, (m, _pre, state) => dumpLine(m, state)],
+  [PHASE, (m) => step('pppLogPhase', { phase: m[1]! })],
+];
