@@ -82,6 +82,8 @@ async function readerProblems(): Promise<Problem[]> {
     writeFileSync(join(bad, 'capture.json'), '{"schemaVersion": 1,');
     const wrong = dir('wrong-json');
     writeFileSync(join(wrong, 'capture.json'), '{"schemaVersion": "one"}');
+    const notObject = dir('not-object-json');
+    writeFileSync(join(notObject, 'capture.json'), '["schemaVersion", 1]');
     const odd = dir('odd');
     writeFileSync(join(work, 'outside.txt'), 'outside\n');
     symlinkSync(join(work, 'outside.txt'), join(odd, 'route-print.txt'));
@@ -100,6 +102,7 @@ async function readerProblems(): Promise<Problem[]> {
       return [
         ...(await readCaptureDir(bad)).readProblems,
         ...(await readCaptureDir(wrong)).readProblems,
+        ...(await readCaptureDir(notObject)).readProblems,
         ...(await readCaptureDir(odd)).readProblems,
         ...(await readCaptureDir(big, 'capture', limits)).readProblems,
         ...(await readCaptureDir(many, 'capture', { ...limits, maxFiles: 1, maxFileBytes: 1000, maxTotalBytes: 1000 })).readProblems,
