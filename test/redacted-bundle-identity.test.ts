@@ -22,7 +22,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * server-log copies (branch h3): real-mixed-0…16 re-recorded because a new real server log (the strongSwan
  * Android app's log) shifts the round-robin spread of the server logs over the mixed captures; with that
  * file taken out only real-mixed-7 differed, whose wrapped charon log now reads its first wrapped line as
- * one record (first-wrap.ts).
+ * one record (first-wrap.ts). Branch hD: real-mixed-0 and -1 re-recorded because the new real RasClient
+ * events (test/fixtures/real/events: a Get-EventLog Format-List and a message line without CoId) are now
+ * their rasclient-events.txt; no other bundle changed.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -100,3 +100,32 @@ describe('event formats and bad input', () => {
     fc.assert(fc.property(fc.string(), (s) => void parseRasEvents(s)));
   });
 });
+
+describe('Format-List of event objects (event-format-list.ts)', () => {
+  const listed = (fields: [string, string][]) => fields.map(([k, v]) => `${k.padEnd(18)} : ${v}`.trimEnd()).join('\n');
+  it('Get-WinEvent list view: Id and ProviderName, the code from the wrapped message; two objects split where a name repeats', () => {
+    const text = [
+      listed([['TimeCreated', '11/18/2026 9:21:07 AM'], ['ProviderName', 'RasClient'], ['Id', '20227'], ['Message', 'CoId={A}: De gebruiker PC\\anna heeft een verbinding met de naam Kantoor gekozen']]),
+      '                     die is mislukt. De foutcode is 691.',
+      '',
+      listed([['TimeCreated', '11/18/2026 9:20:00 AM'], ['ProviderName', 'Outlook'], ['Id', '20227'], ['Message', 'not ours']]),
+    ].join('\n');
+    const r = parseRasEvents(text);
+    expect(r.problems).toEqual([]);
+    expect(r.value.map((e) => [e.id, e.errorCode, e.codeFrom, e.time, e.line, e.entryName])).toEqual([[20227, 691, 'message', '11/18/2026 9:21:07 AM', 1, undefined]]);
+  });
+  it('a connection name holding ", " is the strings between the user and the code', () => {
+    const r = parseRasEvents(listed([['EventID', '20227'], ['Message', 'x'], ['Source', 'RasClient'], ['ReplacementStrings', '{{A}, anna, Office, Rotterdam, 806}']]));
+    expect(r.value[0]).toMatchObject({ user: 'anna', entryName: 'Office, Rotterdam', errorCode: 806, codeFrom: 'eventdata' });
+  });
+  it('a list cut at $FormatEnumerationLimit ("…...}") names nothing from its end: the code comes from the message', () => {
+    const r = parseRasEvents(listed([['EventID', '20227'], ['Message', 'CoId={A}: … 809.'], ['Source', 'RasClient'], ['ReplacementStrings', '{{A}, anna, Office, Rotterdam...}']]));
+    expect(r.value[0]).toMatchObject({ coId: '{A}', errorCode: 809, codeFrom: 'message' });
+    expect(r.value[0]!.entryName).toBeUndefined();
+  });
+  it('20221 settings keep their lines; a list without a RasClient event says so', () => {
+    const text = listed([['EventID', '20221'], ['Source', 'RasClient'], ['Message', 'CoId={A}: The user anna has started dialing … The connection settings are:']]) + '\n                     VpnStrategy = L2TP\n                     DataEncryption = Require';
+    expect(parseRasEvents(text).value[0]!.settings).toEqual({ VpnStrategy: 'L2TP', DataEncryption: 'Require' });
+    expect(parseRasEvents(listed([['EventID', '1000'], ['Source', 'Outlook'], ['Message', 'x']])).problems.map((p) => p.code)).toEqual(['events.noEvent']);
+  });
+});
