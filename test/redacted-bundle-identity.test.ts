@@ -24,7 +24,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * file taken out only real-mixed-7 differed, whose wrapped charon log now reads its first wrapped line as
  * one record (first-wrap.ts). Branch hD: real-mixed-0 and -1 re-recorded because the new real RasClient
  * events (test/fixtures/real/events: a Get-EventLog Format-List and a message line without CoId) are now
- * their rasclient-events.txt; no other bundle changed. Then real-mixed-5…7 for the three real Cisco
+ * their rasclient-events.txt (and real-mixed-2 for the Chinese message tail); no other bundle changed. Then real-mixed-5…7 for the three real Cisco
  * VPN 3000 logs (vpn3000-*.txt sort last among the server logs, so the round robin puts them in 5, 6
  * and 7 and moves no other file).
  */

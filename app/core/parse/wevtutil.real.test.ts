@@ -22,7 +22,11 @@ const EXPECTED: Record<string, Row[]> = {
   // the message line alone, without the CoId prefix (builds before it, or copied from the middle),
   // quoted in Markdown: no id, so the English wording says 20227
   'win10-en-rasclient-20227-809-message-without-coid-md-quoted.txt': [[20227, 'failed', 809, 'message', 'VPN', 'SYSTEM', undefined, undefined]],
+  // a Chinese 20227 message from its middle on (the user and the connection cut off by the poster):
+  // no id, no CoId, no words to go by — not an event on its own; its ending is read in wevtutil.test.ts
+  'win10-zh-rasclient-20227-809-message-tail-only.txt': [],
 };
+const NOT_AN_EVENT: Record<string, string[]> = { 'win10-zh-rasclient-20227-809-message-tail-only.txt': ['events.noEvent'] };
 
 const row = (e: ReturnType<typeof parseRasEvents>['value'][number]): Row => [e.id, e.kind, e.errorCode, e.codeFrom, e.entryName, e.user, e.coId, e.time];
 
@@ -31,7 +35,7 @@ describe('real RasClient event outputs', () => {
   for (const [file, rows] of Object.entries(EXPECTED)) {
     it(file, () => {
       const r = parseRasEvents(read(file), file);
-      expect(r.problems).toEqual([]);
+      expect(r.problems.map((p) => p.code)).toEqual(NOT_AN_EVENT[file] ?? []);
       expect(r.value.map(row)).toEqual(rows);
     });
   }

@@ -129,3 +129,25 @@ describe('Format-List of event objects (event-format-list.ts)', () => {
     expect(parseRasEvents(listed([['EventID', '1000'], ['Source', 'Outlook'], ['Message', 'x']])).problems.map((p) => p.code)).toEqual(['events.noEvent']);
   });
 });
+
+describe('the error code at the end of a localised message (no insertion strings: wevtutil /f:text)', () => {
+  // the Chinese ending is real (hwdsl2/setup-ipsec-vpn #1241, test/fixtures/real/events); the rest of
+  // each line, and the Japanese wording, are made up around it
+  const wevtutil = (description: string) => `Event[0]:\n  Log Name: Application\n  Source: RasClient\n  Event ID: 20227\n  Description: \n${description}\n`;
+  it.each([
+    ['zh, ideographic full stop', 'CoId={A}: 用户 PC\\anna 拨打了名为 Kantoor 的拨号连接，该连接已失败。失败后返回的错误代码为 809。', 809],
+    ['ja, a word after the code', 'CoId={A}: ユーザー PC\\anna が Kantoor という名前の接続をダイヤルしましたが、失敗しました。エラー コードは 691 です。', 691],
+    ['en', 'CoId={A}: The user PC\\anna dialed a connection named VPN 2 which has failed. The error code returned on failure is 720.', 720],
+  ])('%s', (_, line, code) => {
+    const r = parseRasEvents(wevtutil(line));
+    expect(r.problems).toEqual([]);
+    expect(r.value[0]).toMatchObject({ id: 20227, errorCode: code, codeFrom: 'message' });
+  });
+  it('without an id, a CoId line ending in a code is a failure; one ending in a name with a digit is not', () => {
+    const [failed] = parseRasEvents('CoId={A}: 用户 anna 的拨号连接，该连接已失败。失败后返回的错误代码为 809。').value;
+    expect(failed).toMatchObject({ kind: 'failed', errorCode: 809 });
+    const [linked] = parseRasEvents('CoId={A}: The link to the Remote Access Server has been established by user PC\\anna1.').value;
+    expect(linked).toMatchObject({ kind: 'other' });
+    expect(linked!.errorCode).toBeUndefined();
+  });
+});

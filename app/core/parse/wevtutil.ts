@@ -116,7 +116,7 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
     if (rec.lines.some((l) => l.trim() !== '')) problems.push(problemAt(source, line, 'events.noIdNoMessage'));
     return null;
   }
-  const kind = id !== undefined ? (RAS_EVENT_KINDS[id] ?? 'other') : /\d+\.?\s*$/.test(first) ? 'failed' : 'other';
+  const kind = id !== undefined ? (RAS_EVENT_KINDS[id] ?? 'other') : codeAtEnd(first) !== undefined ? 'failed' : 'other';
   const event: RasEvent = { type: 'rasclient', id: id ?? null, kind, file: source, line, text: (message || joined).slice(0, 400) };
   if (time) event.time = time;
   if (xml.recordId !== undefined) event.recordId = xml.recordId;
@@ -129,7 +129,7 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
   }
   if (kind === 'failed' || kind === 'terminated' || kind === 'disconnected') {
     const fromData = [...xml.data].reverse().find((d) => /^\d+$/.test(d.trim()));
-    const fromText = /(\d+)\s*\.?\s*$/.exec(first.replace(/\{[0-9A-F-]+\}/gi, ''))?.[1];
+    const fromText = codeAtEnd(first);
     if (fromData !== undefined) Object.assign(event, { errorCode: Number(fromData), codeFrom: 'eventdata' });
     else if (fromText !== undefined) Object.assign(event, { errorCode: Number(fromText), codeFrom: 'message' });
     else if (kind !== 'disconnected') problems.push(id === undefined ? problemAt(source, line, 'events.failureWithoutCode') : problemAt(source, line, 'events.eventWithoutCode', { id }));
@@ -137,6 +137,18 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
   if (id === 20221) event.settings = readSettings(message);
   if (idInferred && id === undefined) problems.push(problemAt(source, line, 'events.idInferred'));
   return event;
+}
+
+/**
+ * The error code ending a failure message, in any language: the last number standing after a space,
+ * followed by at most a short word and the sentence's end — "… failure is 809." (en), "…
+ * 失败后返回的错误代码为 809。" (zh, test/fixtures/real/events), "… コードは 691 です。" (ja, assumed).
+ * A number glued to a word ("user PC\\anna1.") is a name, not a code.
+ */
+const CODE_AT_END = /(?:^|\s)(\d{1,5})(?:\s*\p{L}{1,4})?\s*[.\u3002\uff0e]?\s*$/u;
+
+function codeAtEnd(line: string): string | undefined {
+  return CODE_AT_END.exec(line.trimEnd())?.[1];
 }
 
 /** English wording of the two messages people paste most; anything else needs the Event ID. */
@@ -290,7 +302,7 @@ function fromEventObject(o: EventObject, source: string, problems: Problem[]): R
   if (kind === 'failed' || kind === 'terminated') {
     const fromProps = [...o.props].reverse().find((p) => /^\d+$/.test(p.trim()));
     // a message wrapped by Format-List ends its first line anywhere: the code is the message's last number
-    const fromText = /(\d+)\s*\.?\s*$/.exec(o.message.replace(/\s+/g, ' '))?.[1];
+    const fromText = codeAtEnd(o.message.replace(/\s+/g, ' '));
     if (fromProps !== undefined) Object.assign(e, { errorCode: Number(fromProps), codeFrom: 'eventdata' });
     else if (fromText !== undefined) Object.assign(e, { errorCode: Number(fromText), codeFrom: 'message' });
     else problems.push(problemAt(source, undefined, 'events.jsonWithoutCode', { n: o.n, id: String(o.id) }));
