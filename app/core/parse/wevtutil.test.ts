@@ -95,7 +95,7 @@ describe('event formats and bad input', () => {
     expect(parseRasEvents('[{"Id": 1').problems[0]!.message).toMatch(/JSON events not readable/);
   });
   it('never throws', () => {
-    const piece = fc.constantFrom('Event[0]:', '  Event ID: 20227', 'Source: RasClient', 'Description:', 'CoId={A}: x 734.', '<Event>', '<Data>9</Data>', '</Event>', '> quoted', '[', '{', 'Date:');
+    const piece = fc.constantFrom('Event[0]:', '  Event ID: 20227', 'Source: RasClient', 'Description:', 'CoId={A}: x 734.', '<Event>', '<Data>9</Data>', '</Event>', '> quoted', '[', '{', 'Date:', 'EventID            : 20227', 'Id           : 20227', 'Message            : CoId={A}: x', '                     809.', 'Source             : RasClient', 'ReplacementStrings : {{A}, b, c, 809}', 'ReplacementStrings : {{A}, b...}', '失败后返回的错误代码为 809。');
     fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 25 }), (lines) => void parseRasEvents(lines.join('\n'))));
     fc.assert(fc.property(fc.string(), (s) => void parseRasEvents(s)));
   });
