@@ -151,3 +151,19 @@ describe('the error code at the end of a localised message (no insertion strings
     expect(linked!.errorCode).toBeUndefined();
   });
 });
+
+describe('Japanese and Korean labels (event-viewer-labels.ts)', () => {
+  it('an Event Viewer copy in Japanese without its XML: the id from イベント ID, split at ログ名', () => {
+    const copy = (id: number, message: string) => `ログ名:         Application\nソース:         RasClient\n日付:           2026/11/18 9:21:07\nイベント ID:    ${id}\n説明:\n${message}\n`;
+    const r = parseRasEvents(copy(20227, 'CoId={A}: ユーザー PC\\anna が Kantoor という名前の接続をダイヤルしましたが、失敗しました。エラー コードは 691 です。') + copy(20221, 'CoId={A}: x'));
+    expect(r.problems).toEqual([]);
+    expect(r.value.map((e) => [e.id, e.kind, e.errorCode, e.time])).toEqual([
+      [20227, 'failed', 691, '2026/11/18 9:21:07'],
+      [20221, 'dialing', undefined, '2026/11/18 9:21:07'],
+    ]);
+  });
+  it('wevtutil /f:text in Korean: 이벤트 ID and 원본', () => {
+    const r = parseRasEvents('Event[0]:\n  로그 이름: Application\n  원본: RasClient\n  이벤트 ID: 20227\n  설명: \nCoId={A}: … 809.\n');
+    expect(r.value.map((e) => [e.id, e.errorCode])).toEqual([[20227, 809]]);
+  });
+});

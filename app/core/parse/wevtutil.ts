@@ -50,7 +50,7 @@ function unquote(lines: string[]): string[] {
 
 function splitRecords(lines: string[]): Rec[] {
   const isEventHeader = (l: string) => /^\s*Event\[\d+\]:?\s*$/.test(l);
-  const isLogName = (l: string) => /^\s*(log name|protokollname|logboeknaam|nom du journal|nombre de registro|журнал|日志名称)\s*:/i.test(l);
+  const isLogName = (l: string) => /^\s*(log name|protokollname|logboeknaam|nom du journal|nombre de registro|журнал|日志名称|ログの?名前?|로그 이름)\s*:/i.test(l);
   let starts: number[];
   if (lines.some(isEventHeader)) starts = indexes(lines, isEventHeader);
   else if (lines.some(isLogName)) starts = indexes(lines, isLogName);
