@@ -41,7 +41,6 @@ const CONNECTED = /User \[ ?([^\]]+?) ?\] Group \[ ?([^\]]+?) ?\] connected, Ses
 
 function decode(r: Vpn3000Record): Hit {
   const base = d('vpn3000Event', { cls: r.eventClass, n: r.number, sev: r.severity });
-  if (MANAGEMENT_CLASSES.has(r.eventClass)) return { decoded: [base, d('vpn3000Management', { cls: r.eventClass })], outcome: 'info' };
   const connected = r.text.match(CONNECTED);
   if (connected) return sessionUp(base, connected[1]!, connected[2]!, connected[3]!.trim());
   const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,\s]+)/)?.[1];
@@ -54,6 +53,8 @@ function decode(r: Vpn3000Record): Hit {
   if (/failed user authentication/i.test(r.text)) return { decoded: [base, d('xauthFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
   if (/All (?:IPSec )?SA proposals found unacceptable|no proposal chosen/i.test(r.text)) return { decoded: [base, d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', ...withUser };
   if (/no (?:more )?address(?:es)? (?:available|left)|address pool.*(?:exhausted|empty)/i.test(r.text)) return { decoded: [base, d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool', ...withUser };
+  // after the causes above, so that no cause is ever hidden by its class
+  if (MANAGEMENT_CLASSES.has(r.eventClass)) return { decoded: [base, d('vpn3000Management', { cls: r.eventClass })], outcome: 'info' };
   return { decoded: [base], outcome: r.severity <= 3 ? 'warning' : 'info', ...withUser };
 }
 
