@@ -22,7 +22,13 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * server-log copies (branch h3): real-mixed-0…16 re-recorded because a new real server log (the strongSwan
  * Android app's log) shifts the round-robin spread of the server logs over the mixed captures; with that
  * file taken out only real-mixed-7 differed, whose wrapped charon log now reads its first wrapped line as
- * one record (first-wrap.ts).
+ * one record (first-wrap.ts). Branch hD: real-mixed-0 and -1 re-recorded because the new real RasClient
+ * events (test/fixtures/real/events: a Get-EventLog Format-List and a message line without CoId) are now
+ * their rasclient-events.txt (and real-mixed-2 for the Chinese message tail); no other bundle changed. Then real-mixed-5…7 for the three real Cisco
+ * VPN 3000 logs (vpn3000-*.txt sort last among the server logs, so the round robin puts them in 5, 6
+ * and 7 and moves no other file). Merging branch hC (six more real server logs: RouterOS, ASA console,
+ * an NT 4 ppp.log, SoftEther) re-recorded real-mixed-0…16: the new files shift the round robin; with
+ * those six files taken out, every bundle matched the digests recorded before the merge.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

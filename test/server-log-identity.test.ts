@@ -19,7 +19,8 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * file, as the CLI reads it: past the entries cap, where only counting runs) and every log pasted
  * together 300 times (every family past the cap). Digests in fixtures/server-log-digests.json were
  * recorded before the work (TM_RECORD_SERVER_LOG_DIGESTS=1 writes them); a deliberate behaviour
- * change records new ones and says so in its commit.
+ * change records new ones and says so in its commit. Branch hD recorded the three new real Cisco
+ * VPN 3000 logs and, for them, the all-logs-pasted-together digests; no other digest changed.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

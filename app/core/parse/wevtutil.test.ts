@@ -95,8 +95,75 @@ describe('event formats and bad input', () => {
     expect(parseRasEvents('[{"Id": 1').problems[0]!.message).toMatch(/JSON events not readable/);
   });
   it('never throws', () => {
-    const piece = fc.constantFrom('Event[0]:', '  Event ID: 20227', 'Source: RasClient', 'Description:', 'CoId={A}: x 734.', '<Event>', '<Data>9</Data>', '</Event>', '> quoted', '[', '{', 'Date:');
+    const piece = fc.constantFrom('Event[0]:', '  Event ID: 20227', 'Source: RasClient', 'Description:', 'CoId={A}: x 734.', '<Event>', '<Data>9</Data>', '</Event>', '> quoted', '[', '{', 'Date:', 'EventID            : 20227', 'Id           : 20227', 'Message            : CoId={A}: x', '                     809.', 'Source             : RasClient', 'ReplacementStrings : {{A}, b, c, 809}', 'ReplacementStrings : {{A}, b...}', '失败后返回的错误代码为 809。');
     fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 25 }), (lines) => void parseRasEvents(lines.join('\n'))));
     fc.assert(fc.property(fc.string(), (s) => void parseRasEvents(s)));
+  });
+});
+
+describe('Format-List of event objects (event-format-list.ts)', () => {
+  const listed = (fields: [string, string][]) => fields.map(([k, v]) => `${k.padEnd(18)} : ${v}`.trimEnd()).join('\n');
+  it('Get-WinEvent list view: Id and ProviderName, the code from the wrapped message; two objects split where a name repeats', () => {
+    const text = [
+      listed([['TimeCreated', '11/18/2026 9:21:07 AM'], ['ProviderName', 'RasClient'], ['Id', '20227'], ['Message', 'CoId={A}: De gebruiker PC\\anna heeft een verbinding met de naam Kantoor gekozen']]),
+      '                     die is mislukt. De foutcode is 691.',
+      '',
+      listed([['TimeCreated', '11/18/2026 9:20:00 AM'], ['ProviderName', 'Outlook'], ['Id', '20227'], ['Message', 'not ours']]),
+    ].join('\n');
+    const r = parseRasEvents(text);
+    expect(r.problems).toEqual([]);
+    expect(r.value.map((e) => [e.id, e.errorCode, e.codeFrom, e.time, e.line, e.entryName])).toEqual([[20227, 691, 'message', '11/18/2026 9:21:07 AM', 1, undefined]]);
+  });
+  it('a connection name holding ", " is the strings between the user and the code', () => {
+    const r = parseRasEvents(listed([['EventID', '20227'], ['Message', 'x'], ['Source', 'RasClient'], ['ReplacementStrings', '{{A}, anna, Office, Rotterdam, 806}']]));
+    expect(r.value[0]).toMatchObject({ user: 'anna', entryName: 'Office, Rotterdam', errorCode: 806, codeFrom: 'eventdata' });
+  });
+  it('a list cut at $FormatEnumerationLimit ("…...}") names nothing from its end: the code comes from the message', () => {
+    const r = parseRasEvents(listed([['EventID', '20227'], ['Message', 'CoId={A}: … 809.'], ['Source', 'RasClient'], ['ReplacementStrings', '{{A}, anna, Office, Rotterdam...}']]));
+    expect(r.value[0]).toMatchObject({ coId: '{A}', errorCode: 809, codeFrom: 'message' });
+    expect(r.value[0]!.entryName).toBeUndefined();
+  });
+  it('20221 settings keep their lines; a list without a RasClient event says so', () => {
+    const text = listed([['EventID', '20221'], ['Source', 'RasClient'], ['Message', 'CoId={A}: The user anna has started dialing … The connection settings are:']]) + '\n                     VpnStrategy = L2TP\n                     DataEncryption = Require';
+    expect(parseRasEvents(text).value[0]!.settings).toEqual({ VpnStrategy: 'L2TP', DataEncryption: 'Require' });
+    expect(parseRasEvents(listed([['EventID', '1000'], ['Source', 'Outlook'], ['Message', 'x']])).problems.map((p) => p.code)).toEqual(['events.noEvent']);
+  });
+});
+
+describe('the error code at the end of a localised message (no insertion strings: wevtutil /f:text)', () => {
+  // the Chinese ending is real (hwdsl2/setup-ipsec-vpn #1241, test/fixtures/real/events); the rest of
+  // each line, and the Japanese wording, are made up around it
+  const wevtutil = (description: string) => `Event[0]:\n  Log Name: Application\n  Source: RasClient\n  Event ID: 20227\n  Description: \n${description}\n`;
+  it.each([
+    ['zh, ideographic full stop', 'CoId={A}: 用户 PC\\anna 拨打了名为 Kantoor 的拨号连接，该连接已失败。失败后返回的错误代码为 809。', 809],
+    ['ja, a word after the code', 'CoId={A}: ユーザー PC\\anna が Kantoor という名前の接続をダイヤルしましたが、失敗しました。エラー コードは 691 です。', 691],
+    ['en', 'CoId={A}: The user PC\\anna dialed a connection named VPN 2 which has failed. The error code returned on failure is 720.', 720],
+  ])('%s', (_, line, code) => {
+    const r = parseRasEvents(wevtutil(line));
+    expect(r.problems).toEqual([]);
+    expect(r.value[0]).toMatchObject({ id: 20227, errorCode: code, codeFrom: 'message' });
+  });
+  it('without an id, a CoId line ending in a code is a failure; one ending in a name with a digit is not', () => {
+    const [failed] = parseRasEvents('CoId={A}: 用户 anna 的拨号连接，该连接已失败。失败后返回的错误代码为 809。').value;
+    expect(failed).toMatchObject({ kind: 'failed', errorCode: 809 });
+    const [linked] = parseRasEvents('CoId={A}: The link to the Remote Access Server has been established by user PC\\anna1.').value;
+    expect(linked).toMatchObject({ kind: 'other' });
+    expect(linked!.errorCode).toBeUndefined();
+  });
+});
+
+describe('Japanese and Korean labels (event-viewer-labels.ts)', () => {
+  it('an Event Viewer copy in Japanese without its XML: the id from イベント ID, split at ログ名', () => {
+    const copy = (id: number, message: string) => `ログ名:         Application\nソース:         RasClient\n日付:           2026/11/18 9:21:07\nイベント ID:    ${id}\n説明:\n${message}\n`;
+    const r = parseRasEvents(copy(20227, 'CoId={A}: ユーザー PC\\anna が Kantoor という名前の接続をダイヤルしましたが、失敗しました。エラー コードは 691 です。') + copy(20221, 'CoId={A}: x'));
+    expect(r.problems).toEqual([]);
+    expect(r.value.map((e) => [e.id, e.kind, e.errorCode, e.time])).toEqual([
+      [20227, 'failed', 691, '2026/11/18 9:21:07'],
+      [20221, 'dialing', undefined, '2026/11/18 9:21:07'],
+    ]);
+  });
+  it('wevtutil /f:text in Korean: 이벤트 ID and 원본', () => {
+    const r = parseRasEvents('Event[0]:\n  로그 이름: Application\n  원본: RasClient\n  이벤트 ID: 20227\n  설명: \nCoId={A}: … 809.\n');
+    expect(r.value.map((e) => [e.id, e.errorCode])).toEqual([[20227, 809]]);
   });
 });

@@ -26,9 +26,24 @@ export function readVpn3000(message: string): Vpn3000Record | null {
   return { time: { year: +m[4]!, month: +m[2]!, day: +m[3]!, hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ...(m[8] ? { ms: +m[8] } : {}) }, severity: +m[9]!, eventClass: m[10]!, number: +m[11]!, ...(m[13] ? { peer: m[13] } : {}), text: m[14]!.trim() };
 }
 
+/**
+ * Event classes of the concentrator's own management, not of a tunnel: HTTP is the VPN Concentrator
+ * Manager ("HTTP/47 identifies that an administrator logged in to the VPN Concentrator using HTTP",
+ * VPN 3000 Series Concentrator Reference Volume II, Filterable Event Log); CONFIG, EVENT, EVENTDBG
+ * and EVENTMIB are the configuration and event subsystems (VPN 3002 Hardware Client Reference,
+ * Events, Table 9-1); SSH, TELNET, SNMP, FTPD, TFTP and HARDMON (hardware monitoring) assumed from
+ * their names. Whatever their severity, they say nothing about a PC's connection.
+ */
+const MANAGEMENT_CLASSES = new Set(['HTTP', 'SSH', 'TELNET', 'TELNETDBG', 'TELNETDECODE', 'SNMP', 'FTPD', 'TFTP', 'TFTPDBG', 'CONFIG', 'EVENT', 'EVENTDBG', 'EVENTMIB', 'HARDMON']);
+
+/** AUTH/22 `User [ u ] Group [ g ] connected, Session Type: IPSec` (the devialog sample). */
+const CONNECTED = /User \[ ?([^\]]+?) ?\] Group \[ ?([^\]]+?) ?\] connected, Session Type: ?([^,]+)/;
+
 function decode(r: Vpn3000Record): Hit {
-  const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,\s]+)/)?.[1];
   const base = d('vpn3000Event', { cls: r.eventClass, n: r.number, sev: r.severity });
+  const connected = r.text.match(CONNECTED);
+  if (connected) return sessionUp(base, connected[1]!, connected[2]!, connected[3]!.trim());
+  const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,\s]+)/)?.[1];
   const withUser = user ? { user } : {};
   if (/excessive packet decrypt failure/i.test(r.text)) return { decoded: [base, d('decryptFailure')], outcome: 'failure', cause: 'decrypt-failure', ...withUser };
   if (/Authentication rejected/i.test(r.text)) {
@@ -38,7 +53,15 @@ function decode(r: Vpn3000Record): Hit {
   if (/failed user authentication/i.test(r.text)) return { decoded: [base, d('xauthFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
   if (/All (?:IPSec )?SA proposals found unacceptable|no proposal chosen/i.test(r.text)) return { decoded: [base, d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', ...withUser };
   if (/no (?:more )?address(?:es)? (?:available|left)|address pool.*(?:exhausted|empty)/i.test(r.text)) return { decoded: [base, d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool', ...withUser };
+  // after the causes above, so that no cause is ever hidden by its class
+  if (MANAGEMENT_CLASSES.has(r.eventClass)) return { decoded: [base, d('vpn3000Management', { cls: r.eventClass })], outcome: 'info' };
   return { decoded: [base], outcome: r.severity <= 3 ? 'warning' : 'info', ...withUser };
+}
+
+/** A session came up. A LAN-to-LAN tunnel names its peer where a user would be: a site, not a PC's user. */
+function sessionUp(base: Hit['decoded'][number], user: string, group: string, session: string): Hit {
+  if (/LAN-to-LAN/i.test(session)) return { decoded: [base, d('vpn3000LanToLanUp', { peer: user })], outcome: 'success' };
+  return { decoded: [base, d('vpn3000Connected', { user, group, session })], outcome: 'success', user };
 }
 
 export const vpn3000Family: FamilyParser = {

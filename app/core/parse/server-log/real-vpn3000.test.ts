@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { parseServerLog } from './index';
+
+/**
+ * Cisco VPN 3000 concentrator event logs found in public material (test/fixtures/real/server-logs,
+ * sources in test/fixtures/real/SOURCES.md), each read by hand: what the record is, and whether it
+ * says anything about a PC's connection.
+ */
+const ROWS: Record<string, RealServerLogRow> = {
+  // the manual's own example record: the address ends the header line, the text is on the next line;
+  // HTTP is the concentrator's management web server (an administrator logging in), no tunnel
+  'vpn3000-doc-event-log-format-http-47-admin-login-text-next-line.txt': { records: 1, understood: 1, families: { vpn3000: 1 }, causes: [], says: [[1, 'management']] },
+  // severity 3 ("may require user action") of the management web server: not a warning about a VPN
+  'vpn3000-sev3-http-42-error-on-socket-accept.txt': { records: 1, understood: 1, families: { vpn3000: 1 }, causes: [], says: [[1, 'HTTP management']] },
+  // AUTH/22: a session came up; a LAN-to-LAN tunnel names its peer's address where a user would be
+  'vpn3000-syslog-auth-22-lan-to-lan-connected.txt': { records: 1, understood: 1, families: { vpn3000: 1 }, causes: [], says: [[1, 'LAN-to-LAN']] },
+};
+
+describe('real Cisco VPN 3000 event logs', () => {
+  realServerLogTable(ROWS);
+
+  const entry = (file: string) => parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file).entries[0]!;
+  it('management classes are information whatever their severity', () => {
+    expect(entry('vpn3000-sev3-http-42-error-on-socket-accept.txt').outcome).toBe('info');
+    expect(entry('vpn3000-doc-event-log-format-http-47-admin-login-text-next-line.txt')).toMatchObject({ outcome: 'info', peer: '10.10.1.35', time: { year: 1999, month: 12, day: 6, hour: 14, minute: 37, second: 6, ms: 680 } });
+  });
+  it('a connected session is a success; the LAN-to-LAN peer address is not taken for a user', () => {
+    const e = entry('vpn3000-syslog-auth-22-lan-to-lan-connected.txt');
+    expect(e.outcome).toBe('success');
+    expect(e.user).toBeUndefined();
+  });
+  it("a PC's remote-access session names its user (crafted: the same record for a PPTP user)", () => {
+    const r = parseServerLog('12 05/03/2005 10:20:18.170 SEV=4 AUTH/22 RPT=1 10.0.0.9  User [ anna ] Group [ staff ] connected, Session Type: PPTP', 'x');
+    expect(r.entries[0]).toMatchObject({ outcome: 'success', user: 'anna', peer: '10.0.0.9' });
+  });
+});
