@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Finding } from '../../model/report';
 import { failuresOf, rasEventsOf, type RasEvent } from '../../model/ras-event';
 import type { Snapshot } from '../../model/snapshot';
+import { eventInstant } from '../../parse/event-time';
 import { formatLogTime } from '../../parse/server-log/describe';
 import type { LogTime } from '../../parse/server-log/types';
 import { failureGroups } from '../rules/ras-common';
@@ -88,8 +89,10 @@ export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext
       if (g.claimedBy !== draft.id || (draft.code !== undefined && g.code !== draft.code)) continue;
       for (const event of g.events as (RasEvent & { errorCode: number })[]) {
         if (!event.time) continue;
-        const at = new Date(event.time);
-        if (Number.isNaN(at.getTime())) continue;
+        // (not `new Date(text)`: it reads a zone-less time in the analysing machine's zone, and few languages' dates)
+        const instant = eventInstant(event.time);
+        if (!instant) continue;
+        const at = new Date(instant.ms);
         const clientUser = bareUser(g.dialSettings?.['Dial-in User'] ?? event.user);
         for (const server of draft.evidence) {
           if (!server.entry.time) continue;
