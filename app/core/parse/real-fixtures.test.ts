@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfig } from './ipconfig';
 import { parseRoutePrint } from './route-print';
-import type { IpconfigAdapter } from './types';
+import iconv from 'iconv-lite';
+import type { IpconfigAdapter, RoutePrintResult } from './types';
 import { readRepoText } from '../../../test/support/repo-files';
 
 /**
@@ -202,6 +203,66 @@ const ROUTE_PRINT: Record<string, RouteRow> = {
   'xp-en-openvpn-bold-markdown-rows.txt': { classes: [3], layout: 'nt5', interfaces: 0, v4: 15, v6: 0, persistent: 0, problems: [] },
   'xp-en-ppp-collapsed-spaces-two-defaults.txt': { classes: [5, 8], layout: 'nt5', interfaces: 3, v4: 13, v6: 0, persistent: 0, problems: [] },
   'xp-en-ppp-only-host-route-via-own-address.txt': { classes: [8], layout: 'nt5', interfaces: 3, v4: 8, v6: 0, persistent: 0, problems: [] },
+  // Russian Windows 11 with a Wintun adapter; the same output with its letters lost is read alike (below)
+  'win11-ru-wintun-persistent-host-route.txt': { classes: [1], layout: 'nt6+', interfaces: 7, v4: 6, v6: 0, persistent: 1, problems: [] },
+  // "PS> netstat -nr" (a prompt without a path) is a prompt; ":" lines and rows of ":" are elisions
+  'win-ja-netstat-nr-bare-ps-prompt-colon-rows.txt': { classes: [3, 6], layout: 'unknown', interfaces: 0, v4: 2, v6: 0, persistent: 0, problems: [2, 8, 10] },
+  // a custom PROMPT ("Cmd > ") before `route add` and `route print -4`; "..." is an elision
+  'win-ru-custom-cmd-prompt-route-add-elided.txt': { classes: [3, 6], layout: 'unknown', interfaces: 0, v4: 2, v6: 0, persistent: 0, problems: [3] },
+  // a Markdown code block inside a list item: every line indented by two blanks, `>route print`
+  'win-ja-code-block-indented-isatap.txt': { classes: [1, 3], layout: 'nt6+', interfaces: 5, v4: 2, v6: 0, persistent: 0, problems: [] },
+};
+
+/** A route as "destination/prefix gateway interface metric" (gateway "-": on-link; interface: address or #index). */
+const routeSig = (r: RoutePrintResult['routes'][number]) =>
+  `${r.destination}/${r.prefixLength} ${r.gateway ?? '-'} ${r.interfaceAddress ?? `#${r.interfaceIndex}`} ${r.metric}${r.persistent ? ' P' : ''}`;
+
+/** Every row of the newer fixtures, read by hand from the file. */
+const READINGS: Record<string, { routes: string[]; persistent: string[]; interfaces: string[] }> = {
+  'win11-ru-wintun-persistent-host-route.txt': {
+    routes: [
+      '0.0.0.0/0 192.168.0.1 192.168.0.124 35',
+      '0.0.0.0/0 - 172.19.0.1 0',
+      '89.105.200.136/32 192.168.0.1 192.168.0.124 36 P',
+      '127.0.0.0/8 - 127.0.0.1 331',
+      '172.21.176.0/20 - 172.21.176.1 5256',
+      '192.168.0.0/24 - 192.168.0.124 291',
+    ],
+    persistent: ['89.105.200.136/32 192.168.0.1 1'],
+    interfaces: ['18 - Wintun Tunnel', '17 30-56-0f-57-6f-8b Realtek Gaming 2.5GbE Family Controller', '6 98-fe-3e-3d-f8-b1 Microsoft Wi-Fi Direct Virtual Adapter', '11 9a-fe-3e-3d-f8-b0 Microsoft Wi-Fi Direct Virtual Adapter #2', '10 98-fe-3e-3d-f8-b0 Intel(R) Wi-Fi 6E AX210 160MHz', '1 - Software Loopback Interface 1', '45 00-15-5d-08-e6-0d Hyper-V Virtual Ethernet Adapter'],
+  },
+  'win-ja-netstat-nr-bare-ps-prompt-colon-rows.txt': {
+    routes: ['0.0.0.0/0 192.168.3.1 192.168.3.9 30', '192.168.4.0/24 192.168.3.10 192.168.3.9 31'],
+    persistent: [],
+    interfaces: [],
+  },
+  'win-ru-custom-cmd-prompt-route-add-elided.txt': {
+    routes: ['0.0.0.0/0 192.168.0.1 192.168.0.101 25', '0.0.0.0/0 192.168.100.1 192.168.100.181 7'],
+    persistent: [],
+    interfaces: [],
+  },
+  'win-ja-code-block-indented-isatap.txt': {
+    routes: ['0.0.0.0/0 169.54.255.65 169.54.255.73 26', '10.115.0.0/16 192.168.0.1 192.168.0.2 26'],
+    persistent: [],
+    interfaces: ['3 06-93-7a-03-f0-b3 XenServer PV Network Device #0', '4 06-ff-8f-6d-89-e8 XenServer PV Network Device #1', '1 - Software Loopback Interface 1', '7 00-00-00-00-00-00-00-e0 Microsoft ISATAP Adapter #2', '10 00-00-00-00-00-00-00-e0 Microsoft ISATAP Adapter #3'],
+  },
+};
+
+const readingOf = (v: RoutePrintResult) => ({
+  routes: v.routes.map(routeSig),
+  persistent: v.persistentRoutes.map((p) => `${p.destination}/${p.prefixLength} ${p.gateway} ${p.metric}`),
+  interfaces: v.interfaces.map((i) => `${i.index} ${i.mac ?? '-'} ${i.description}`),
+});
+
+/**
+ * What the letters of a localised output become on their way (the table's own bytes unchanged):
+ * the OEM bytes of the console read as UTF-8 (each invalid byte a U+FFFD; the source of
+ * win11-ru-wintun-… says its headers "arrive as OEM mojibake through a UTF-8 pipe"), or converted to
+ * a code page without those letters (each one a `?`; assumed: what a conversion with replacement does).
+ */
+const LOST_LETTERS: Record<string, (text: string, oem: string) => string> = {
+  'OEM bytes read as UTF-8': (text, oem) => new TextDecoder('utf-8').decode(iconv.encode(text, oem)),
+  'letters replaced by ?': (text) => text.replace(/[^\u0000-\u007f]/gu, '?'),
 };
 
 describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () => {
@@ -216,6 +277,21 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
       persistent: value.persistentRoutes.length,
     }).toEqual({ layout: want.layout, interfaces: want.interfaces, v4: want.v4, v6: want.v6, persistent: want.persistent });
     expect(problems.map((p) => p.line)).toEqual(want.problems);
+  });
+
+  it.each(Object.keys(READINGS))('reads every row of %s', (file) => {
+    expect(readingOf(parseRoutePrint(read(join('route-print', file)), file).value)).toEqual(READINGS[file]);
+  });
+
+  // a label whose letters were lost is still a label: the persistent list used to be taken for
+  // active rows (one reported as cut short) and the host route was no longer marked persistent
+  it.each(Object.keys(LOST_LETTERS))('reads a Russian output whose letters were lost (%s) as the output itself', (how) => {
+    const file = 'win11-ru-wintun-persistent-host-route.txt';
+    const damaged = LOST_LETTERS[how]!(read(join('route-print', file)), 'cp866');
+    expect(damaged).not.toMatch(/[А-я]/u);
+    const { value, problems } = parseRoutePrint(damaged, file);
+    expect(readingOf(value)).toEqual(READINGS[file]);
+    expect(problems).toEqual([]);
   });
 
   it('reads XP bare interface numbers as hexadecimal and joins wrapped descriptions', () => {

@@ -349,6 +349,27 @@ describe('parseRoutePrint on inline fixtures', () => {
     expect(problems[3]!.message).toMatch(/cut short/);
   });
 
+  it('takes any shell prompt before a command for a prompt, and one running route print again for a second output', () => {
+    const table = ['IPv4 Route Table', '===', 'Active Routes:', '          0.0.0.0          0.0.0.0      192.168.1.1    192.168.1.152     11'].join('\n');
+    // cmd's, PowerShell's in full and as transcripts and documentation shorten it, a remote
+    // session's, a bare one, and a PROMPT set to a word
+    const prompts = ['C:\\WINDOWS\\system32>', 'PS C:\\Users\\ann> ', 'PS>', 'PS> ', '[srv01]: PS C:\\Users\\ann\\Documents> ', '>', 'Cmd > ', 'admin>'];
+    for (const prompt of prompts) {
+      for (const command of ['route print -4', 'netstat -nr', 'route add 10.8.0.0 mask 255.255.0.0 10.8.0.1']) {
+        const once = parseRoutePrint(`${prompt}${command}\n${table}`);
+        expect(once.problems, `${prompt}${command}`).toEqual([]);
+        expect(once.value.routes).toHaveLength(1);
+      }
+      const twice = parseRoutePrint(`${table}\n${prompt}route print\n${table}\n192.168.5.0  255.255.255.0  192.168.1.1  192.168.1.152  11`);
+      expect(twice.problems.map((p) => [p.line, p.code]), prompt).toEqual([[5, 'routePrint.anotherOutput']]);
+      expect(twice.value.routes).toHaveLength(2);
+    }
+    // a person's words with a ">" in them stay a note, reported
+    for (const note of ['see below > the VPN one', 'Note> the second default is the VPN']) {
+      expect(parseRoutePrint(`${note}\n${table}`).problems.map((p) => p.line)).toEqual([1]);
+    }
+  });
+
   it('reports stray text after the persistent list instead of taking it as a new section', () => {
     const text = ['IPv4 Route Table', 'Active Routes:', '          0.0.0.0          0.0.0.0      10.0.0.1     10.0.0.2     25',
       'Persistent Routes:', '  None', 'Note:', '  Sorry'].join('\n');
