@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfig } from './ipconfig';
+import { undoCopyDamage } from './pasted-copy';
 import { parseRoutePrint } from './route-print';
+import { isSeparator } from './route-print-lines';
 import iconv from 'iconv-lite';
 import type { IpconfigAdapter, RoutePrintResult } from './types';
 import { readRepoText } from '../../../test/support/repo-files';
@@ -292,6 +294,44 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
     const { value, problems } = parseRoutePrint(damaged, file);
     expect(readingOf(value)).toEqual(READINGS[file]);
     expect(problems).toEqual([]);
+  });
+
+  // a cheat sheet's HTML: the whole `netstat -r` one line, its lines joined by <br>; it used to be
+  // "not a route print output" (build-snapshot.ts undoes a copy's damage before parsing, as here)
+  it('reads a Server 2008 netstat -r whose lines a web page joined with <br>, every row', () => {
+    const file = 'server2008-en-netstat-r-html-br-one-line.txt';
+    const copy = read(join('route-print', file));
+    expect(copy.trimEnd().split('\n')).toHaveLength(1);
+    const undone = undoCopyDamage(copy, { atColumnZero: isSeparator });
+    expect(undone.repairs).toEqual([{ kind: 'html', firstLine: 1, lines: 1 }]);
+    const { value, problems } = parseRoutePrint(undone.text, file);
+    const on = (dest: string, iface: string, metric: number) => `${dest} - ${iface} ${metric}`;
+    expect(readingOf(value)).toEqual({
+      routes: [
+        '0.0.0.0/0 192.168.10.1 192.168.10.34 266 P',
+        on('127.0.0.0/8', '127.0.0.1', 306),
+        on('127.0.0.1/32', '127.0.0.1', 306),
+        on('127.255.255.255/32', '127.0.0.1', 306),
+        on('192.168.10.0/24', '192.168.10.34', 266),
+        on('192.168.10.34/32', '192.168.10.34', 266),
+        on('192.168.10.255/32', '192.168.10.34', 266),
+        on('224.0.0.0/4', '127.0.0.1', 306),
+        on('224.0.0.0/4', '192.168.10.34', 266),
+        on('255.255.255.255/32', '127.0.0.1', 306),
+        on('255.255.255.255/32', '192.168.10.34', 266),
+        '::1/128 - #1 306',
+        'fe80::/64 - #10 266',
+        'fe80::11bc:e019:25e5:916d/128 - #10 266',
+        'ff00::/8 - #1 306',
+        'ff00::/8 - #10 266',
+      ],
+      persistent: ['0.0.0.0/0 192.168.10.1 null'],
+      interfaces: ['10 00-0c-29-9a-e2-26 Intel(R) PRO/1000 MT Network Connection', '1 - Software Loopback Interface 1', '12 00-00-00-00-00-00-00-e0 isatap.{DDE3DF3D-3417-4EBF-BF66-73BD3A64FF26}', '11 02-00-54-55-4e-01 Teredo Tunneling Pseudo-Interface'],
+    });
+    expect(value.layout).toBe('nt6+');
+    // line 1 is the prompt; a route's line is its line in the output, as the <br> broke it
+    expect(problems).toEqual([]);
+    expect(value.routes[0]!.source?.line).toBe(14);
   });
 
   it('reads XP bare interface numbers as hexadecimal and joins wrapped descriptions', () => {
