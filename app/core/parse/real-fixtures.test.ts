@@ -250,6 +250,24 @@ const READINGS: Record<string, { routes: string[]; persistent: string[]; interfa
   },
 };
 
+/** `fold -s -w width`: a line longer than `width` broken after its last blank that fits (the blank kept on the first part). */
+function wrapAt(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const out: string[] = [];
+      let rest = line;
+      while (rest.length > width) {
+        const cut = rest.lastIndexOf(' ', width - 1);
+        const at = cut > 0 ? cut + 1 : width;
+        out.push(rest.slice(0, at));
+        rest = rest.slice(at);
+      }
+      return [...out, rest];
+    })
+    .join('\n');
+}
+
 const readingOf = (v: RoutePrintResult) => ({
   routes: v.routes.map(routeSig),
   persistent: v.persistentRoutes.map((p) => `${p.destination}/${p.prefixLength} ${p.gateway} ${p.metric}`),
@@ -332,6 +350,19 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
     // line 1 is the prompt; a route's line is its line in the output, as the <br> broke it
     expect(problems).toEqual([]);
     expect(value.routes[0]!.source?.line).toBe(14);
+  });
+
+  // a mail or forum that hard-wraps at 60-76 columns (at a blank, as `fold -s` does) puts the end of
+  // every row on a line of its own: every route used to be lost, one row taken for a persistent one
+  it.each([60, 64, 68, 72])('reads the rows a copy wrapped at %i columns, each whole on its first line', (width) => {
+    for (const file of ['win11-ru-wintun-persistent-host-route.txt', 'win-ja-code-block-indented-isatap.txt', 'win-ru-custom-cmd-prompt-route-add-elided.txt']) {
+      const wrapped = wrapAt(read(join('route-print', file)), width);
+      expect(wrapped.split('\n').length, file).toBeGreaterThan(read(join('route-print', file)).split('\n').length);
+      const { value, problems } = parseRoutePrint(wrapped, file);
+      expect(readingOf(value).routes, `${file} at ${width}`).toEqual(READINGS[file]!.routes);
+      expect(readingOf(value).persistent).toEqual(READINGS[file]!.persistent);
+      expect(problems.filter((p) => p.code !== 'routePrint.elision' && p.code !== 'routePrint.unrecognised'), `${file} at ${width}`).toEqual([]);
+    }
   });
 
   it('reads XP bare interface numbers as hexadecimal and joins wrapped descriptions', () => {

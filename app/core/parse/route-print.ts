@@ -90,6 +90,13 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
       }
       flushPendingV6(st, 'routePrint.v6GatewayMissing');
     }
+    const wrapped = st.section === 'iflist' ? null : wrappedRowEnd(st, t, lines.count, cleaned, i);
+    if (wrapped) {
+      // the row as printed, its end back on it; the line that held the end is read with it
+      classify(st, line, `${t} ${wrapped.tail}`, i + 1, nextNonEmptyAfter(lines.count, cleaned, wrapped.at));
+      i = wrapped.at;
+      continue;
+    }
     classify(st, line, t, i + 1, nextNonEmptyAfter(lines.count, cleaned, i));
   }
   if (st.pendingV6) flushPendingV6(st, 'routePrint.v6TextEnds');
@@ -135,6 +142,40 @@ function nextNonEmpty(count: number, cleaned: (i: number) => string, i: number):
     if (!isBlank(l)) return l.trim();
   }
   return '';
+}
+
+/**
+ * A route row whose end a copy moved onto the next line: a mail or forum that hard-wraps at 60-76
+ * columns (at a blank) breaks the rows `route print` prints 76-79 wide, so the interface or the
+ * metric stands alone below (`          0.0.0.0          0.0.0.0      192.168.0.1    192.168.0.124` /
+ * `35`). The next line (at most one blank line between: a double-spaced copy) is that end when it
+ * holds only what ends a row — addresses, a metric or index, an on-link word — and the two make a
+ * whole row that the first line alone is not; never another row's start (two addresses first).
+ * (assumed: how mail and forum editors wrap, seen in copies; Windows itself wraps only IPv6 rows)
+ */
+function wrappedRowEnd(st: State, t: string, count: number, cleaned: (i: number) => string, i: number): { tail: string; at: number } | null {
+  if (!isAsciiDigit(t.charCodeAt(0))) return null;
+  const tk = splitColumns(t);
+  if (tk.length < 2 || tk.length > 4 || !isV4(tk[0]!) || !isV4(tk[1]!)) return null;
+  const persistent = st.section === 'persistent';
+  if (wholeRow(tk, persistent)) return null;
+  for (let j = i + 1; j < count && j <= i + 2; j++) {
+    const next = cleaned(j).trim();
+    if (next === '') continue;
+    const tail = splitColumns(next);
+    if (tail.length > 3 || (isV4(tail[0]!) && isV4(tail[1] ?? ''))) return null;
+    if (!tail.every((c) => isV4(c) || /^\d{1,15}$/.test(c) || (isOnLinkWord(c) && !isStructural(c)))) return null;
+    return wholeRow([...tk, ...tail], persistent) ? { tail: next, at: j } : null;
+  }
+  return null;
+}
+
+/** A whole IPv4 row: active (5 columns or more, the interface an address or index, a metric last) or persistent (4: a metric or word last). */
+function wholeRow(tk: string[], persistent: boolean): boolean {
+  const last = tk[tk.length - 1]!;
+  if (persistent) return tk.length === 4 && isV4(tk[2]!) && !isV4(last);
+  const beforeLast = tk[tk.length - 2] ?? '';
+  return tk.length >= 5 && /^\d{1,15}$/.test(last) && (isV4(beforeLast) || /^(?:\d{1,6}|0x[0-9A-Fa-f]{1,8})$/.test(beforeLast));
 }
 
 /**
