@@ -370,6 +370,28 @@ describe('parseRoutePrint on inline fixtures', () => {
     }
   });
 
+  it('reads a column header a copy wrapped before its column words as a header', () => {
+    // Russian headers cut where a wrapper counting UTF-8 bytes (fold -s -w 60) cuts them
+    const text = [
+      'IPv4 таблица маршрута',
+      '===========================================================================',
+      'Активные маршруты:',
+      'Сетевой адрес           Маска сети',
+      'Адрес шлюза       Интерфейс  Метрика',
+      '          0.0.0.0          0.0.0.0      192.168.0.1',
+      '192.168.0.124     35',
+      '===========================================================================',
+      'Постоянные маршруты:',
+      '  Сетевой адрес            Маска',
+      'Адрес шлюза      Метрика',
+      '   89.105.200.136  255.255.255.255      192.168.0.1       1',
+    ].join('\n');
+    const { value, problems } = parseRoutePrint(text);
+    expect(problems).toEqual([]);
+    expect(value.routes.map((r) => [r.destination, r.gateway, r.interfaceAddress, r.metric])).toEqual([['0.0.0.0', '192.168.0.1', '192.168.0.124', 35]]);
+    expect(value.persistentRoutes.map((r) => [r.destination, r.gateway, r.metric])).toEqual([['89.105.200.136', '192.168.0.1', 1]]);
+  });
+
   it('reports stray text after the persistent list instead of taking it as a new section', () => {
     const text = ['IPv4 Route Table', 'Active Routes:', '          0.0.0.0          0.0.0.0      10.0.0.1     10.0.0.2     25',
       'Persistent Routes:', '  None', 'Note:', '  Sorry'].join('\n');

@@ -272,7 +272,9 @@ function isColumnHeader(st: State, t: string, next: () => string): boolean {
   if (words >= 2) return true;
   if (!/\s/.test(t)) return false;
   if (words === 1 && st.section !== 'none' && st.section !== 'iflist') return true;
-  return looksLikeRow(next());
+  const after = next();
+  // a header a copy wrapped (wrappedRowEnd): its rest, with the column words, is on the next line
+  return looksLikeRow(after) || (st.section !== 'none' && st.section !== 'iflist' && !/[:：]$/.test(after) && columnWordCount(after) >= 1);
 }
 
 /** Anything the table itself prints: a rule, a heading or label, an interface row, a route row or the footer. */
