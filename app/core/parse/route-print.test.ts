@@ -370,6 +370,41 @@ describe('parseRoutePrint on inline fixtures', () => {
     }
   });
 
+  it('skips a PowerShell transcript\'s header and footer, and keeps what a line of stars only seems to frame', () => {
+    const table = ['IPv4 Route Table', '===', 'Active Routes:', '          0.0.0.0          0.0.0.0      192.168.1.1    192.168.1.152     11'];
+    // Start-Transcript's header as PowerShell 5.1 writes it (a real one: an index file of a write-up, id 67122445850)
+    const header = [
+      '**********************',
+      'Windows PowerShell transcript start',
+      'Start time: 20221019132304',
+      'Username: FILES\\Administrator',
+      'RunAs User: FILES\\Administrator',
+      'Configuration Name:',
+      'Machine: FILES (Microsoft Windows NT 10.0.20348.0)',
+      'Host Application: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+      'Process ID: 5936',
+      'PSVersion: 5.1.20348.859',
+      'PSEdition: Desktop',
+      'PSCompatibleVersions: 1.0, 2.0, 3.0, 4.0, 5.0, 5.1.20348.859',
+      'BuildVersion: 10.0.20348.859',
+      'CLRVersion: 4.0.30319.42000',
+      'WSManStackVersion: 3.0',
+      'PSRemotingProtocolVersion: 2.3',
+      'SerializationVersion: 1.1.0.1',
+      '**********************',
+      'Transcript started, output file is C:\\Users\\Administrator\\Documents\\PowerShell_transcript.FILES.9_DjDa0f.20221019132304.txt',
+      'PS C:\\Users\\Administrator> route print -4',
+    ];
+    const footer = ['PS C:\\Users\\Administrator> Stop-Transcript', '**********************', 'Windows PowerShell transcript end', 'End time: 20221019132415', '**********************'];
+    const transcript = parseRoutePrint([...header, ...table, ...footer].join('\n'));
+    expect(transcript.problems).toEqual([]);
+    expect(transcript.value.routes).toHaveLength(1);
+    // stars a person typed around rows: the rows are read, the stars reported
+    const framed = parseRoutePrint([...table.slice(0, 3), '**********', table[3], '**********'].join('\n'));
+    expect(framed.value.routes).toHaveLength(1);
+    expect(framed.problems.map((p) => p.line)).toEqual([4, 6]);
+  });
+
   it('reads a column header a copy wrapped before its column words as a header', () => {
     // Russian headers cut where a wrapper counting UTF-8 bytes (fold -s -w 60) cuts them
     const text = [
