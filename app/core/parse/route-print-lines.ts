@@ -81,7 +81,7 @@ function isJsSpace(c: number): boolean {
  * session's `[host]: PS C:\>`, or a bare `>`. Any shell's prompt ends in `>` before the command;
  * a route row, a label or a heading never holds one.
  */
-const SHELL_PROMPT = /^(?:\[[^\]]{1,64}\]:\s*)?(?:PS(?=[\s>])[^>]{0,260}|[A-Za-z]:\\[^>]{0,260})?>\s*/i;
+const SHELL_PROMPT = /^(?:\[[^\]]{1,64}\]:\s*)?(?:PS(?:\s+(?:[A-Za-z]:\\|\/|\\\\|[\w.\\]+::)[^>]{0,260})?|[A-Za-z]:\\[^>]{0,260})?>\s*/i;
 /** A PROMPT a user set to a word (`prompt Cmd $G` prints `Cmd >`): a prompt only before a command below. */
 const WORD_PROMPT = /^[A-Za-z][\w-]{0,30}\s?>\s*/;
 /** Commands people run around route print in the same console (what a word prompt must be followed by). */

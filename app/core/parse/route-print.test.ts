@@ -353,7 +353,7 @@ describe('parseRoutePrint on inline fixtures', () => {
     const table = ['IPv4 Route Table', '===', 'Active Routes:', '          0.0.0.0          0.0.0.0      192.168.1.1    192.168.1.152     11'].join('\n');
     // cmd's, PowerShell's in full and as transcripts and documentation shorten it, a remote
     // session's, a bare one, and a PROMPT set to a word
-    const prompts = ['C:\\WINDOWS\\system32>', 'PS C:\\Users\\ann> ', 'PS>', 'PS> ', '[srv01]: PS C:\\Users\\ann\\Documents> ', '>', 'Cmd > ', 'admin>'];
+    const prompts = ['C:\\WINDOWS\\system32>', 'PS C:\\Users\\ann> ', 'PS /home/ann> ', 'PS Microsoft.PowerShell.Core\\FileSystem::\\\\srv\\share> ', 'PS>', 'PS> ', '[srv01]: PS C:\\Users\\ann\\Documents> ', '>', 'Cmd > ', 'admin>'];
     for (const prompt of prompts) {
       for (const command of ['route print -4', 'netstat -nr', 'route add 10.8.0.0 mask 255.255.0.0 10.8.0.1']) {
         const once = parseRoutePrint(`${prompt}${command}\n${table}`);
@@ -365,7 +365,7 @@ describe('parseRoutePrint on inline fixtures', () => {
       expect(twice.value.routes).toHaveLength(2);
     }
     // a person's words with a ">" in them stay a note, reported
-    for (const note of ['see below > the VPN one', 'Note> the second default is the VPN']) {
+    for (const note of ['see below > the VPN one', 'Note> the second default is the VPN', 'PS the VPN one > the LAN one']) {
       expect(parseRoutePrint(`${note}\n${table}`).problems.map((p) => p.line)).toEqual([1]);
     }
   });
