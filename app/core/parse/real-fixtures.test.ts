@@ -361,6 +361,8 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
       const { value, problems } = parseRoutePrint(wrapped, file);
       expect(readingOf(value).routes, `${file} at ${width}`).toEqual(READINGS[file]!.routes);
       expect(readingOf(value).persistent).toEqual(READINGS[file]!.persistent);
+      // the evidence of a row is the whole row: its two parts joined
+      for (const r of value.routes) expect(r.source?.text ?? '', file).toMatch(new RegExp(`^${r.destination.replace(/\./g, '\\.')}\\s.*\\s${r.metric}$`));
       // the column headers wrap too: both parts are the header; the end of an adapter description or
       // of a typed command on its own line is reported (the interface row and the prompt are read)
       const lines = wrapped.split('\n');

@@ -98,7 +98,11 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
     const wrapped = st.section === 'iflist' ? null : wrappedRowEnd(st, t, lines.count, cleaned, i);
     if (wrapped) {
       // the row as printed, its end back on it; the line that held the end is read with it
-      classify(st, line, `${t} ${wrapped.tail}`, i + 1, nextNonEmptyAfter(lines.count, cleaned, wrapped.at));
+      const whole = `${t} ${wrapped.tail}`;
+      const before = st.routes.length;
+      classify(st, line, whole, i + 1, nextNonEmptyAfter(lines.count, cleaned, wrapped.at));
+      // its evidence is the whole row, not the first line's part (withSourceText keeps a text it finds)
+      if (st.routes.length > before) st.routes.at(before).source!.text = whole;
       i = wrapped.at;
       continue;
     }
