@@ -46,6 +46,11 @@ const COPIES: Record<string, (text: string) => string> = {
   'a quoted fence with no-break spaces': (s) => quoted((l) => `> ${l}`)(`\`\`\`\n${s.replace(/\n$/, '').replace(/ {2}/g, '\u00a0 ')}\n\`\`\``),
   // line ends converted twice (LF → CRLF on a CRLF file)
   'line ends converted twice': (s) => s.replace(/\r?\n/g, '\r\r\n'),
+  // a web page's source copied as text: every line end a <br> (a cheat sheet's <code> block, as in
+  // test/fixtures/real/route-print/server2008-en-netstat-r-html-br-one-line.txt), or escaped in a <pre>
+  // with runs of blanks as `&nbsp; `
+  "a web page's source: lines joined by <br>": (s) => `<code>${s.replace(/\r?\n/g, '<br>')}</code>`,
+  "a web page's source: escaped in <pre>, blanks as &nbsp;": (s) => `<pre>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2}/g, '&nbsp; ')}</pre>`,
 };
 
 const REAL = join(import.meta.dirname, 'fixtures', 'real');
@@ -172,7 +177,8 @@ describe('a copy that lost its runs of blanks reads the same routes, adapters an
 describe('near misses: what looks like a copy but is the output itself', () => {
   it('no real output is taken for a copy (route print, ipconfig, netsh, PowerShell, the real captures)', () => {
     const called = realFiles.flatMap(({ name, files }) => notes(utf8(files)).map((p) => `${name}: ${p.code}`));
-    expect(called).toEqual([]);
+    // but the one real file that is a web page's source (its lines joined by <br>, SOURCES.md)
+    expect(called).toEqual(['real/route-print/server2008-en-netstat-r-html-br-one-line.txt: pasted.html']);
   });
   it('a prompt `>route print` is the line\'s own `>`: it stays when most lines are not quoted, and under quote marks', () => {
     const text = ['>route PRINT', '===========================================================================', 'Interface List', '0x1 ........................... MS TCP Loopback interface'].join('\r\n');

@@ -28,7 +28,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * VPN 3000 logs (vpn3000-*.txt sort last among the server logs, so the round robin puts them in 5, 6
  * and 7 and moves no other file). Merging branch hC (six more real server logs: RouterOS, ASA console,
  * an NT 4 ppp.log, SoftEther) re-recorded real-mixed-0…16: the new files shift the round robin; with
- * those six files taken out, every bundle matched the digests recorded before the merge.
+ * those six files taken out, every bundle matched the digests recorded before the merge. Merging branch
+ * hA (five more real route prints) re-recorded them again for the same reason, checked the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

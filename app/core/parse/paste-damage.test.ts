@@ -149,5 +149,7 @@ describe('paste markup and elision helpers', () => {
   it('takes only letter- and digit-free lines for elisions', () => {
     for (const e of ELISIONS) expect(isElisionLine(e.trim())).toBe(true);
     for (const t of ['None', '0.0.0.0', 'Aucun', '===', ':-)'.replace(')', 'x')]) expect(isElisionLine(t)).toBe(t === '===');
+    // a localised label whose letters were lost (OEM bytes read as UTF-8, or replaced by "?") is no elision
+    for (const t of ['\uFFFD\uFFFD\u2A22\uFFFD\uFFFD \uFFFD\uFFFD\uFFFD\uFFFD:', '???????? ????????:', '??????????']) expect(isElisionLine(t)).toBe(false);
   });
 });

@@ -22,7 +22,12 @@ export function stripPasteMarkup(line: string): string {
  * A line that only elides or separates: no letter and no digit, made of dots, colons, ellipses,
  * brackets, dashes and the like (`.`, `:`, `…`, `[...]  [...]`, `:       :`). Windows' own rules
  * (`=====`, `-----`) are this shape too; callers check for those first.
+ *
+ * A letter lost on the way counts as a letter: U+FFFD (a byte the reader's encoding had no
+ * character for: the console's OEM bytes read as UTF-8) and `?` (a conversion to a code page without
+ * that letter; assumed: what Windows' and editors' conversions with replacement write). A localised
+ * heading or label whose every letter was lost (`??????? ????????:`) is a heading, not an elision.
  */
 export function isElisionLine(t: string): boolean {
-  return t.length > 0 && !/[\p{L}\p{N}]/u.test(t);
+  return t.length > 0 && !/[\p{L}\p{N}\uFFFD?]/u.test(t);
 }

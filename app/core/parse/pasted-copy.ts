@@ -15,6 +15,12 @@ import { problemAt, type Problem } from '../model/problems';
  *   `{noformat}` on a line of its own;
  * - the indent of a Markdown code block (four blanks or a tab before every line), when a line Windows
  *   prints at the line's start is indented too (`IndentOptions`);
+ * - a web page's HTML source copied as text (a cheat sheet's `<code>…</code>`, a blog's saved
+ *   source): its lines joined by `<br>` (also `<br/>`, `<br />`, `</br>`), blanks written `&nbsp;`,
+ *   `>` `<` `&` `"` as `&gt;` `&lt;` `&amp;` `&quot;`, and `<code>` / `<pre>` / `<tt>` / `<kbd>` /
+ *   `<samp>` tags around it. Taken for such a copy only by a break or one of those named entities: no
+ *   Windows output prints them (assumed); a numeric entity (`w&#322;&#261;czony`, a forum archive's
+ *   letters) is left as it is, in such a copy too;
  * - line ends converted twice (`\r\r\n`: a CRLF text given CRLF again by a mail gateway or an FTP
  *   transfer in text mode) become a line end and an empty line, as the parsers read them already
  *   (`\r` alone ends a line), so that every reader counts lines alike: route-source-text.ts, which
@@ -30,13 +36,14 @@ import { problemAt, type Problem } from '../model/problems';
  * read as Latin-1, a thousands separator: mayBeOwn) is left unless the copy wrote every blank as one;
  * `>` stays where it is a line's own (a prompt `>route print`) unless most lines are quoted; `\u200c`
  * / `\u200d` (joiners inside a name) are not zero-width damage. Every line keeps its number: a fence
- * line becomes an empty one.
+ * line becomes an empty one (an HTML copy's `<br>` becomes a line end again: the output's own lines).
  *
- * A plain output pays five `indexOf` scans (≈ 0.08 ms per MB together) and a regex test that V8
- * answers without reading a one-byte text (every ASCII file); nothing per line.
+ * A plain output pays seven `indexOf` scans (the first five measured at ≈ 0.08 ms per MB together; the
+ * last two look for `<` and `&`) and a regex test that V8 answers without reading a one-byte text
+ * (every ASCII file); nothing per line.
  */
 
-export type CopyRepairKind = 'quoteMarks' | 'zeroWidth' | 'noBreakSpaces' | 'fence' | 'indent' | 'lineEnds';
+export type CopyRepairKind = 'html' | 'quoteMarks' | 'zeroWidth' | 'noBreakSpaces' | 'fence' | 'indent' | 'lineEnds';
 
 export interface CopyRepair {
   kind: CopyRepairKind;
@@ -75,7 +82,14 @@ export interface IndentOptions {
 export const ANY_LINE = (): boolean => true;
 
 /** The output as printed, and what a copy had done to it (see above). */
-export function undoCopyDamage(text: string, opts: IndentOptions = {}): UndoneCopy {
+export function undoCopyDamage(copy: string, opts: IndentOptions = {}): UndoneCopy {
+  const outer = undoTextCopyDamage(copy, opts);
+  // the page's source last: it was the first copy (a mail quoting it quotes its one long line)
+  const html = fromHtmlSource(outer.text);
+  return html ? { text: html.text, repairs: [...outer.repairs, html.repair] } : outer;
+}
+
+function undoTextCopyDamage(text: string, opts: IndentOptions): UndoneCopy {
   const zw = mayHoldZeroWidth(text);
   const nbsp = text.indexOf(NBSP) >= 0;
   const quote = mayBeQuoted(text);
@@ -111,6 +125,47 @@ export function copyProblems(source: string, repairs: readonly CopyRepair[]): Pr
 
 /** The codes of copyProblems: notes on how a file came, not lines that could not be read. */
 export const isCopyNote = (problem: { code?: string }): boolean => problem.code?.startsWith('pasted.') === true;
+
+/** Markers of a web page's source: an HTML line break or code tag, or a named entity no Windows output prints. */
+const HTML_MARKER = /<\/?(?:br|code|pre|tt|kbd|samp)\b[^<>]*>|&(?:nbsp|gt|lt|amp|quot);/i;
+const HTML_BREAK = /<\/?br\s*\/?>/gi;
+/** the tags a page puts around preformatted text, with their attributes */
+const HTML_CODE_TAG = /<\/?(?:code|pre|tt|kbd|samp)(?:\s[^<>]*)?>/gi;
+/** named only: a numeric one (`&#322;`) is a forum archive's letter the readers already see as it is, in a plain copy too */
+const HTML_ENTITY = /&(nbsp|gt|lt|amp|quot|apos);/gi;
+const NAMED_ENTITY: Record<string, string> = { nbsp: NBSP, gt: '>', lt: '<', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The text of a web page's source (see above): each `<br>` a line end (the text's own kind, LF when it
+ * has none), the code tags out, entities decoded, an `&nbsp;` that stood for a blank a blank
+ * (blanksForNoBreakSpaces' rules). The repair counts the copy's lines: a `<br>` that was a line end
+ * gives the output its own line numbers back. Undefined when the text shows no marker of one.
+ */
+function fromHtmlSource(text: string): { text: string; repair: CopyRepair } | undefined {
+  if (text.indexOf('<') < 0 && text.indexOf('&') < 0) return undefined;
+  if (!HTML_MARKER.test(text)) return undefined;
+  const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+  const parts = text.split(/(\r\n|\n|\r)/);
+  const changed: number[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const line = parts[i]!;
+    // entities first: a page that showed its own source escaped its <br> too
+    const out = line
+      .replace(HTML_ENTITY, (_, name: string) => NAMED_ENTITY[name.toLowerCase()]!)
+      .replace(HTML_BREAK, eol)
+      .replace(HTML_CODE_TAG, '');
+    if (out === line) continue;
+    parts[i] = out;
+    changed.push(i / 2);
+  }
+  if (!changed.length) return undefined;
+  // `&nbsp;` as blanks where it stood for one (the rules of a copy's no-break spaces)
+  const lines = parts.join('').split(/(\r\n|\n|\r)/);
+  const own = lines.filter((_, i) => i % 2 === 0);
+  blanksForNoBreakSpaces(own);
+  for (let i = 0; i < own.length; i++) lines[i * 2] = own[i]!;
+  return { text: lines.join(''), repair: { kind: 'html', firstLine: changed[0]! + 1, lines: changed.length } };
+}
 
 /** `{code` or `{noformat` somewhere (a brace is rare in these outputs: Get-VpnConnection's Guid). */
 function mayHoldBraceFence(text: string): boolean {

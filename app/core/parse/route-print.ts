@@ -90,6 +90,22 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
       }
       flushPendingV6(st, 'routePrint.v6GatewayMissing');
     }
+    const transcriptEnd = isStarRule(t) ? transcriptBlockEnd(lines.count, cleaned, i) : -1;
+    if (transcriptEnd >= 0) {
+      i = transcriptEnd;
+      continue;
+    }
+    const wrapped = st.section === 'iflist' ? null : wrappedRowEnd(st, t, lines.count, cleaned, i);
+    if (wrapped) {
+      // the row as printed, its end back on it; the line that held the end is read with it
+      const whole = `${t} ${wrapped.tail}`;
+      const before = st.routes.length;
+      classify(st, line, whole, i + 1, nextNonEmptyAfter(lines.count, cleaned, wrapped.at));
+      // its evidence is the whole row, not the first line's part (withSourceText keeps a text it finds)
+      if (st.routes.length > before) st.routes.at(before).source!.text = whole;
+      i = wrapped.at;
+      continue;
+    }
     classify(st, line, t, i + 1, nextNonEmptyAfter(lines.count, cleaned, i));
   }
   if (st.pendingV6) flushPendingV6(st, 'routePrint.v6TextEnds');
@@ -135,6 +151,76 @@ function nextNonEmpty(count: number, cleaned: (i: number) => string, i: number):
     if (!isBlank(l)) return l.trim();
   }
   return '';
+}
+
+const isStarRule = (t: string) => /^\*{10,}$/.test(t);
+/** A transcript's header holds some 16 lines between its rules; a few more are allowed for. */
+const TRANSCRIPT_BLOCK_LINES = 24;
+
+/**
+ * A PowerShell transcript's header or footer (Start-Transcript): a rule of stars, lines of its own
+ * (`Windows PowerShell transcript start`, `Start time: …`, `Username: …`, `PSVersion: …`), a rule of
+ * stars; after the header the line that names the transcript's file (`Transcript started, output
+ * file is C:\…`). Told by that frame, not its words (they are translated): the rule closes within a
+ * few lines and nothing between is part of a table. The index of the block's last line (the
+ * closing rule, or the file's line after it), or -1 when the stars frame no such block (a person's
+ * line of stars is then read as before: an elision).
+ */
+function transcriptBlockEnd(count: number, cleaned: (i: number) => string, i: number): number {
+  for (let j = i + 1; j < count && j <= i + TRANSCRIPT_BLOCK_LINES; j++) {
+    const t = cleaned(j).trim();
+    if (isStarRule(t)) {
+      if (j === i + 1) return -1;
+      const after = j + 1 < count ? cleaned(j + 1).trim() : '';
+      // the file Start-Transcript names: a path, and nothing of a table
+      return /[A-Za-z]:\\\S/.test(after) && !isStructural(after) ? j + 1 : j;
+    }
+    if (t !== '' && !isTranscriptLine(t)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A line of a transcript's header: words, or a label and its value (a version, a date, a path; an
+ * empty one: `Configuration Name:`), and nothing a table prints but such a label.
+ */
+function isTranscriptLine(t: string): boolean {
+  const header = matchHeader(t);
+  return /\p{L}/u.test(t) && !looksLikeRow(t) && matchIfaceRow(t) === null && !isSeparator(t) && (header === null || header === 'label');
+}
+
+/**
+ * A route row whose end a copy moved onto the next line: a mail or forum that hard-wraps at 60-76
+ * columns (at a blank) breaks the rows `route print` prints 76-79 wide, so the interface or the
+ * metric stands alone below (`          0.0.0.0          0.0.0.0      192.168.0.1    192.168.0.124` /
+ * `35`). The next line (at most one blank line between: a double-spaced copy) is that end when it
+ * holds only what ends a row — addresses, a metric or index, an on-link word — and the two make a
+ * whole row that the first line alone is not; never another row's start (two addresses first).
+ * (assumed: how mail and forum editors wrap, seen in copies; Windows itself wraps only IPv6 rows)
+ */
+function wrappedRowEnd(st: State, t: string, count: number, cleaned: (i: number) => string, i: number): { tail: string; at: number } | null {
+  if (!isAsciiDigit(t.charCodeAt(0))) return null;
+  const tk = splitColumns(t);
+  if (tk.length < 2 || tk.length > 4 || !isV4(tk[0]!) || !isV4(tk[1]!)) return null;
+  const persistent = st.section === 'persistent';
+  if (wholeRow(tk, persistent)) return null;
+  for (let j = i + 1; j < count && j <= i + 2; j++) {
+    const next = cleaned(j).trim();
+    if (next === '') continue;
+    const tail = splitColumns(next);
+    if (tail.length > 3 || (isV4(tail[0]!) && isV4(tail[1] ?? ''))) return null;
+    if (!tail.every((c) => isV4(c) || /^\d{1,15}$/.test(c) || (isOnLinkWord(c) && !isStructural(c)))) return null;
+    return wholeRow([...tk, ...tail], persistent) ? { tail: next, at: j } : null;
+  }
+  return null;
+}
+
+/** A whole IPv4 row: active (5 columns or more, the interface an address or index, a metric last) or persistent (4: a metric or word last). */
+function wholeRow(tk: string[], persistent: boolean): boolean {
+  const last = tk[tk.length - 1]!;
+  if (persistent) return tk.length === 4 && isV4(tk[2]!) && !isV4(last);
+  const beforeLast = tk[tk.length - 2] ?? '';
+  return tk.length >= 5 && /^\d{1,15}$/.test(last) && (isV4(beforeLast) || /^(?:\d{1,6}|0x[0-9A-Fa-f]{1,8})$/.test(beforeLast));
 }
 
 /**
@@ -231,7 +317,9 @@ function isColumnHeader(st: State, t: string, next: () => string): boolean {
   if (words >= 2) return true;
   if (!/\s/.test(t)) return false;
   if (words === 1 && st.section !== 'none' && st.section !== 'iflist') return true;
-  return looksLikeRow(next());
+  const after = next();
+  // a header a copy wrapped (wrappedRowEnd): its rest, with the column words, is on the next line
+  return looksLikeRow(after) || (st.section !== 'none' && st.section !== 'iflist' && !/[:：]$/.test(after) && columnWordCount(after) >= 1);
 }
 
 /** Anything the table itself prints: a rule, a heading or label, an interface row, a route row or the footer. */
