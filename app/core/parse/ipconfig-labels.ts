@@ -221,8 +221,16 @@ const TITLES = [
 
 export function isTitle(line: string): boolean {
   if (line.length > 120) return false;
-  return TITLES.includes(labelKey(line));
+  return TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim());
 }
+
+/**
+ * The title in a language without a table: every translation we have keeps the words "Windows" and
+ * "IP" and has no colon ("Windows IP 구성", "Windows IP 設定", "Windows IP Yapılandırması",
+ * "Настройка протокола IP для Windows", "Konfiguracja IP systemu Windows"; test/fixtures/real,
+ * the corpus).
+ */
+const TITLE_SHAPE = /^(?=[^:]{0,60}$)(?=.*(?:^|\s)Windows(?:\s|$))(?=.*(?:^|\s)IP(?:\s|$)).*$/u;
 
 /**
  * Section-type phrases that start an adapter header ("<phrase> <connection name>:"). Longest first so
@@ -242,6 +250,13 @@ const HEADER_PHRASES = [
   'Ethernetadapter', 'Scheda Ethernet', 'Scheda LAN wireless', 'Scheda PPP', 'Scheda Tunnel', 'Scheda sconosciuta',
   'Adaptador Ethernet', 'Adaptador de Rede sem Fio', 'Adaptador desconhecido', 'Adaptador de Túnel',
   'イーサネット アダプター', '無線 LAN アダプター', 'PPP アダプター', 'トンネル アダプター', '不明なアダプター',
+  // Korean (win10-ko-*.txt in test/fixtures/real/ipconfig; "PPP 어댑터 VNetData" in Microsoft Learn's
+  // Korean point-to-site article, index file id 6081533412)
+  '이더넷 어댑터', '무선 LAN 어댑터', 'PPP 어댑터',
+  // Traditional Chinese (win11-zh-tw-powershell-indent-lost-plain.txt); the PPP form is assumed
+  '乙太網路卡', '無線區域網路介面卡', 'PPP 介面卡',
+  // Turkish (win-tr-ethernet-bagdastiricisi-fragment.txt); the wireless and PPP forms are assumed
+  'Ethernet bağdaştırıcısı', 'Kablosuz LAN bağdaştırıcısı', 'PPP bağdaştırıcısı',
 ]
   .map((p) => ({ phrase: p, key: labelKey(p) }))
   .sort((a, b) => b.key.length - a.key.length);

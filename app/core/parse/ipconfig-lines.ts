@@ -37,7 +37,12 @@ export const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*[.*†](?:\s*[.*†])*\s*|\s+):(?:\
 export const labelShaped = (line: string): boolean => LABEL_SHAPE.test(line.slice(0, MAX_LABEL_COLUMN + 40));
 /** The echo of the command itself (reverse shells and some terminals repeat it on its own line). */
 export const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
-export const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*)?>\s*ipconfig\b/iu;
+/**
+ * A prompt running ipconfig: cmd and PowerShell (`C:\>`, `PS C:\>`), and the prompts of other shells a
+ * Windows user may paste from (`❯` starship/oh-my-posh, `$`/`#` in WSL or Git Bash, `%`, `»`;
+ * test/fixtures/real/ipconfig/win10-ko-wifi-direct-starship-prompt.txt).
+ */
+export const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|\S{0,60})?[>$#❯»%]\s*ipconfig(?:\.exe)?\b/iu;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/u);

@@ -141,6 +141,41 @@ const IPCONFIG: Record<string, IpconfigRow> = {
     adapters: ['Local Area Connection | ethernet | up | 10.10.10.15/24 | 10.10.10.2 | '],
     problems: [2, 3, 17, 18, 19],
   },
+  // Korean, no vocabulary for its labels: every field read from its value and place (one notice, line 5)
+  'win10-ko-ethernet-static-no-title.txt': {
+    classes: [1],
+    adapters: ['이더넷 4 | ethernet | up | 192.168.11.181/24 | 192.168.11.1 | 168.126.63.1'],
+    descriptions: ['Realtek PCIe GbE Family Controller #2'],
+    ipv6: [['fe80::a96c:25e2:60e1:2616']],
+    problems: [5],
+  },
+  // "미디어 상태" (Media State) first: disconnected; the "❯ ipconfig /all" prompt of another shell
+  'win10-ko-wifi-direct-starship-prompt.txt': {
+    classes: [1, 3],
+    adapters: ['로컬 영역 연결* 2 | wifi | down |  |  | '],
+    descriptions: ['Microsoft Wi-Fi Direct Virtual Adapter'],
+    problems: [5],
+  },
+  // indentation lost in the first three adapters; line 22's address has no mask in the paste
+  'win11-zh-tw-powershell-indent-lost-plain.txt': {
+    classes: [1, 2],
+    adapters: [
+      '乙太網路 4 | ethernet | down |  |  | ',
+      'vEthernet (WSL (Hyper-V firewall)) | ethernet | up | 172.17.32.1/20 |  | ',
+      '乙太網路 | ethernet | up | 192.168.199.33/24 | 192.168.199.1 | ',
+      '乙太網路 5 | ethernet | up | 192.168.56.1/32 |  | ',
+      '區域連線* 2 | wifi | down |  |  | ',
+      '乙太網路 3 | ethernet | down |  |  | ',
+      'Wi-Fi | wifi | up | 192.168.120.232/24 | 192.168.120.254 | ',
+      '藍牙網路連線 | ethernet | down |  |  | ',
+    ],
+    problems: [4, 22],
+  },
+  'win-tr-ethernet-bagdastiricisi-fragment.txt': {
+    classes: [1],
+    adapters: ['Ethernet | ethernet | up | 10.17.1.222/24 | 10.17.1.101 | '],
+    problems: [4],
+  },
 };
 
 describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
