@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfig } from './ipconfig';
 import { parseRoutePrint } from './route-print';
+import { parseVpnConnection } from './vpnconnection';
 import type { IpconfigAdapter } from './types';
 import { readRepoText } from '../../../test/support/repo-files';
 
@@ -283,5 +284,35 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
     expect(twice.value.interfaces).toHaveLength(3);
     const lines = once.split('\n').length;
     expect(twice.problems).toEqual([{ source: 'x.txt', line: lines + 2, message: 'another route print output starts here; one is kept (the fuller output, on a tie the later one)', code: 'routePrint.anotherOutput' }]);
+  });
+});
+
+/** Get-VpnConnection list views: "name | server | tunnel | encryption | auth | IPsec auth | split | all users", checked by hand. */
+const VPN_CONNECTION: Record<string, { classes: number[]; profiles: string[]; problems: number[] }> = {
+  // double-spaced, but only one blank between profiles: the three used to merge into the last one
+  'get-vpnconnection-double-spaced-one-blank-between-profiles.txt': {
+    classes: [2],
+    profiles: [
+      'Test3 | 10.1.1.1 | pptp | require | mschapv2 |  | true | true',
+      'Test4 | 10.1.1.2 | l2tp | require | eap | Psk | true | true',
+      'test5 | 10.1.1.3 | l2tp | require | eap | Certificate | true | true',
+    ],
+    problems: [],
+  },
+  // every line indented by two tabs in a person's notes: the profile used to go unrecognised
+  'get-vpnconnection-tab-indented-sstp-notes.txt': {
+    classes: [2, 3],
+    profiles: ['keenHome | greentee.keenetic.pro | sstp | optional | mschapv2 |  | true | false'],
+    problems: [],
+  },
+};
+
+describe('parseVpnConnection on real list views (test/fixtures/real/powershell)', () => {
+  it.each(Object.keys(VPN_CONNECTION))('%s', (file) => {
+    const want = VPN_CONNECTION[file]!;
+    const { value, problems } = parseVpnConnection(read(join('powershell', file)), file);
+    expect(value.recognised).toBe(true);
+    expect(value.profiles.map((p) => [p.name, p.server, p.tunnel, p.encryption, p.auth.join('+'), p.ipsecAuth ?? '', p.splitTunnel, p.allUsers].join(' | '))).toEqual(want.profiles);
+    expect(problems.map((p) => p.line)).toEqual(want.problems);
   });
 });
