@@ -77,6 +77,21 @@ function newBuilder(header: string, name: string): Builder {
   return { adapter: newAdapter(header, name), fields: 0, sawMask: false, sawGateway: false };
 }
 
+/**
+ * "Label: value" with neither leader nor blank before the colon, retyped by a person
+ * ("Connection specific DNS Suffix: xxx.bbb.tld", test/fixtures/real/ipconfig/xp-de-hand-translated-labels-pptp-ppp.txt).
+ * Taken inside an adapter only, indented, and only when the label keeps a field's token or the value
+ * is an address: a note typed between the lines ("   see: below") stays reported.
+ */
+function splitGluedLabel(line: string): { label: string; value: string } | undefined {
+  const m = /^\s+(\S[^:]{0,80}?):\s+(\S.*)$/u.exec(line.slice(0, MAX_LABEL_COLUMN + 80));
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  // the value runs to the end of the line (the pattern saw only its first columns)
+  const value = line.slice(m[0].length - m[2]!.length).trim();
+  return FIELD_TOKEN.test(label) || parseIpValue(value) ? { label, value } : undefined;
+}
+
 /** "label . . . : value" of a line whose label is in no vocabulary (LABEL_SHAPE), or undefined. */
 function splitUnknownLabel(line: string): { label: string; value: string } | undefined {
   const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
@@ -132,8 +147,8 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
 
   /** A label-shaped line whose label no vocabulary has: its meaning read from its value and place. */
   const inferredField = (i: number, line: string): { meaning: LabelMeaning; label: string; value: string } | undefined => {
-    if (!labelShaped(line) || parseIpValue(line)) return undefined;
-    const f = splitUnknownLabel(line);
+    if (parseIpValue(line)) return undefined;
+    const f = labelShaped(line) ? splitUnknownLabel(line) : current ? splitGluedLabel(line) : undefined;
     if (!f || f.label === '') return undefined;
     const [next, afterNext] = nextFields(i, 2);
     const c: InferenceContext = current

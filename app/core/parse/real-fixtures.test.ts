@@ -172,6 +172,35 @@ const IPCONFIG: Record<string, IpconfigRow> = {
     ],
     problems: [4, 22],
   },
+  // labels retyped half in English by the poster ("Physical Addresse", "IP-Address", "DNS-Servers"), one with
+  // its colon glued on (line 12) and one with none (line 26, reported); PPTP over a PPP adapter
+  'xp-de-hand-translated-labels-pptp-ppp.txt': {
+    classes: [1, 3, 8],
+    hostname: 'axel',
+    adapters: [
+      'LAN-Verbindung | ethernet | up | 172.16.1.77/16 | 172.16.0.1 | 172.16.0.1',
+      'INTERNET | ppp | up | 192.168.10.4/32 | 192.168.10.4 | 172.16.0.1 172.16.0.1',
+    ],
+    descriptions: ['Fast Ethernet Card', 'WAN (PPP/SLIP) Interface'],
+    problems: [4, 26],
+  },
+  // Windows 10, Russian: IKEv2 on a PPP adapter with gateway 0.0.0.0, "Среда передачи недоступна." with its dot
+  'win10-ru-ikev2-ppp-gateway-0000-media-value-dot.txt': {
+    classes: [8],
+    adapters: [
+      'vEthernet (WSL) | ethernet | up | 172.17.96.1/20 |  | ',
+      'Npcap Loopback Adapter | loopback | up | 169.254.193.22/16 |  | ',
+      'Ethernet 3 | ethernet | down |  |  | ',
+      'Ethernet 4 | ethernet | down |  |  | ',
+      'Подключение по локальной сети | vpn | down |  |  | ',
+      'Подключение по локальной сети* 9 | wifi | down |  |  | ',
+      'Подключение по локальной сети* 10 | wifi | down |  |  | ',
+      'IKEv2 VPN 159.65.207.158 | ppp | up | 192.168.43.10/32 | 0.0.0.0 | ',
+      'Беспроводная сеть | wifi | up | 172.20.7.43/20 | 172.20.0.1 | ',
+      'Сетевое подключение Bluetooth | ethernet | down |  |  | ',
+    ],
+    problems: [],
+  },
   'win-tr-ethernet-bagdastiricisi-fragment.txt': {
     classes: [1],
     adapters: ['Ethernet | ethernet | up | 10.17.1.222/24 | 10.17.1.101 | '],
