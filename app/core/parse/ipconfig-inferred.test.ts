@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 import { readRepoText, repoFiles } from '../../../test/support/repo-files';
@@ -56,6 +57,21 @@ describe('ipconfig labels in no vocabulary are read from their values and places
     expect(value.adapters.map((a) => a.name)).toEqual(original.map((a) => `${a.header.startsWith('乙') ? 'Qx' : 'Qy'}-kort ${a.name}`));
     expect(value.adapters.map(addresses)).toEqual(original.map(addresses));
     expect(problems.filter((p) => p.code === 'ipconfig.unknownHeader').map((p) => p.line)).toEqual([3, 6, 12, 18, 24, 29, 34, 42]);
+  });
+
+  // an OEM console's bytes shown in an ANSI or Latin-1 code page: labels, headers and titles all garbled
+  it.each([
+    ['win10-ru-ikev2-ppp-gateway-0000-media-value-dot.txt', 'cp866', 'win1251'],
+    ['win10-ru-ikev2-ppp-gateway-0000-media-value-dot.txt', 'cp866', 'latin1'],
+    ['xp-de-ethernetadapter-ppp-breitband.txt', 'cp850', 'win1252'],
+    ['xp-es-adaptador-ethernet-padded-header.txt', 'cp850', 'latin1'],
+    ['win7-ja-local-area-wrapped-description.txt', 'cp932', 'latin1'],
+  ])('%s written in %s and read as %s keeps its adapters and their kinds', (file, oem, shownAs) => {
+    const text = readRepoText(join(realDir, file));
+    const garbled = iconv.decode(iconv.encode(text, oem), shownAs);
+    expect(garbled).not.toBe(text);
+    const unnamed = (a: IpconfigAdapter) => sig(a).split(' | ').slice(1).join(' | ');
+    expect(parseIpconfig(garbled).value.adapters.map(unnamed)).toEqual(parseIpconfig(text).value.adapters.map(unnamed));
   });
 
   it('reports the labels once for the file, at the first one', () => {

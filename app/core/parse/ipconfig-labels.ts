@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 /**
  * The vocabulary of `ipconfig` in the languages we have seen (and a few neighbours). ipconfig output
  * is localised word by word, so a label is recognised by meaning, not by position: every label,
@@ -282,6 +283,11 @@ export function parseHeader(line: string): { header: string; name: string } | un
   if (t.length > 200) return undefined; // headers are a phrase and a connection name
   if (!t.endsWith(':') || /\.\s*\.\s*:?$/.test(t)) return undefined;
   const header = t.slice(0, -1).trimEnd();
+  return parseHeaderPhrase(header) ?? nameFirstHeader(header) ?? rereadHeader(header);
+}
+
+/** "<phrase> <connection name>" with a phrase of HEADER_PHRASES. */
+function parseHeaderPhrase(header: string): { header: string; name: string } | undefined {
   const key = labelKey(header);
   for (const { key: pk } of HEADER_PHRASES) {
     if (key === pk || key.startsWith(pk + ' ')) {
@@ -292,8 +298,42 @@ export function parseHeader(line: string): { header: string; name: string } | un
       return { header, name: name || header };
     }
   }
+  return undefined;
+}
+
+/** Russian XP: "<connection name> - Ethernet адаптер". */
+function nameFirstHeader(header: string): { header: string; name: string } | undefined {
   const dash = header.lastIndexOf(' - ');
   if (dash > 0 && HEADER_SUFFIXES.includes(labelKey(header.slice(dash + 3)))) return { header, name: header.slice(0, dash).trim() };
+  return undefined;
+}
+
+/**
+ * A console's OEM text shown in a Windows (ANSI) or Latin-1 code page: "Ђ¤ ЇвҐа Ethernet" is cp866's
+ * "Адаптер Ethernet" read as Windows-1251. Single-byte on both sides, so every character keeps its
+ * place: the header is looked up re-read, and the connection name is kept as printed (it must match
+ * the other files of the same capture), at the same position.
+ * (Console output is in the OEM code page: windows-reference.md. cp850 shown as Latin-1: the corpus's
+ * win10-es-cp850-mojibake-protonvpn-tap.txt. Which OEM page each language's console uses — cp866
+ * Russian, cp852 Central European, cp737 Greek, cp857 Turkish, cp437 US — and which ANSI page it is
+ * misread in: assumed.)
+ */
+const MISREADINGS: readonly [shownAs: string, oem: string][] = [
+  ['win1251', 'cp866'], ['latin1', 'cp866'], ['win1252', 'cp850'], ['latin1', 'cp850'], ['win1252', 'cp437'],
+  ['win1250', 'cp852'], ['latin1', 'cp852'], ['win1253', 'cp737'], ['win1254', 'cp857'],
+];
+
+function rereadHeader(header: string): { header: string; name: string } | undefined {
+  if (!NON_ASCII.test(header)) return undefined;
+  for (const [shownAs, oem] of MISREADINGS) {
+    const bytes = iconv.encode(header, shownAs);
+    // a character the shown code page does not have: not this misreading
+    if (iconv.decode(bytes, shownAs) !== header) continue;
+    const reread = iconv.decode(bytes, oem);
+    if (reread.length !== header.length || reread === header) continue;
+    const hit = parseHeaderPhrase(reread);
+    if (hit) return { header: reread, name: header.slice(header.length - hit.name.length) };
+  }
   return undefined;
 }
 
