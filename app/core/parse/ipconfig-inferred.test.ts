@@ -59,6 +59,19 @@ describe('ipconfig labels in no vocabulary are read from their values and places
     expect(problems.filter((p) => p.code === 'ipconfig.unknownHeader').map((p) => p.line)).toEqual([3, 6, 12, 18, 24, 29, 34, 42]);
   });
 
+  it.each([...real, ...corpus].map((f) => [f.name, f] as const))('%s keeps disconnected adapters down when the media state is in words no table has', (_name, f) => {
+    const text = f.text();
+    // every Media State value (the text after the label's colon) replaced by made-up words
+    const retold = splitLines(text)
+      .map((line) => {
+        const known = splitKnownLabel(line);
+        return known?.meaning === 'mediaState' && known.value !== '' ? line.slice(0, line.length - known.value.length) + 'Qzq qzqq' : line;
+      })
+      .join('\n');
+    const state = (t: string) => parseIpconfig(t).value.adapters.map((a) => `${a.name} ${a.connected ? 'up' : 'down'}`);
+    expect(state(retold)).toEqual(state(text));
+  });
+
   // an OEM console's bytes shown in an ANSI or Latin-1 code page: labels, headers and titles all garbled
   it.each([
     ['win10-ru-ikev2-ppp-gateway-0000-media-value-dot.txt', 'cp866', 'win1251'],

@@ -357,8 +357,12 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
             break;
           }
           const c = parseMediaState(value);
-          if (c === undefined) report(lineNo, 'ipconfig.unknownMediaState', { label, value: quote(value) });
-          else if (a) a.connected = c;
+          if (c === undefined) {
+            // a state in words no table has: Windows prints the line only for a disconnected adapter,
+            // so it is down unless addresses follow (judged by state, not by the words)
+            report(lineNo, 'ipconfig.unknownMediaState', { label, value: quote(value) });
+            if (current) current.inferredDown = true;
+          } else if (a) a.connected = c;
           break;
         }
         case 'description':
