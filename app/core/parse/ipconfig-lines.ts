@@ -1,4 +1,5 @@
 import { lookupLabel, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { parseIpValue } from './ip-values';
 
 /**
  * What an ipconfig line is before it is read as an adapter's field (ipconfig.ts): noise a capture
@@ -87,3 +88,28 @@ export const indentOf = (line: string): number => {
   }
   return n;
 };
+
+/** Words a field's label keeps in translation and an adapter header does not have ("DNS-Suffix:", "Suffisso DNS specifico per connessione:"). */
+export const FIELD_TOKEN = /\b(?:DNS|DHCP|DHCPv6|WINS|IPv[46])\b/u;
+
+/** "label . . . : value" of a line whose label is in no vocabulary (LABEL_SHAPE), or undefined. */
+export function splitUnknownLabel(line: string): { label: string; value: string } | undefined {
+  const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
+  if (!m) return undefined;
+  return { label: stripLeaderTail(m[1] ?? '').trim(), value: line.slice(m[0].length).trim() };
+}
+
+/**
+ * "Label: value" with neither leader nor blank before the colon, retyped by a person
+ * ("Connection specific DNS Suffix: xxx.bbb.tld", test/fixtures/real/ipconfig/xp-de-hand-translated-labels-pptp-ppp.txt).
+ * Taken inside an adapter only, indented, and only when the label keeps a field's token or the value
+ * is an address: a note typed between the lines ("   see: below") stays reported.
+ */
+export function splitGluedLabel(line: string): { label: string; value: string } | undefined {
+  const m = /^\s+(\S[^:]{0,80}?):\s+(\S.*)$/u.exec(line.slice(0, MAX_LABEL_COLUMN + 80));
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  // the value runs to the end of the line (the pattern saw only its first columns)
+  const value = line.slice(m[0].length - m[2]!.length).trim();
+  return FIELD_TOKEN.test(label) || parseIpValue(value) ? { label, value } : undefined;
+}

@@ -3,7 +3,7 @@ import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
-import { COMMAND_ECHO, decodeNumericEntities, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitKnownLabel, splitLines, wrapColumnsOf } from './ipconfig-lines';
+import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
 
 export { decodeNumericEntities, splitLines };
 import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
@@ -36,8 +36,6 @@ import type { IpconfigAdapter, IpconfigResult } from './types';
 
 type ContinuationKind = 'ip' | 'name' | 'wrap';
 
-/** Words a field's label keeps in translation and an adapter header does not have ("DNS-Suffix:", "Suffisso DNS specifico per connessione:"). */
-const FIELD_TOKEN = /\b(?:DNS|DHCP|DHCPv6|WINS|IPv[46])\b/u;
 
 interface Context {
   meaning: LabelMeaning;
@@ -77,27 +75,6 @@ function newBuilder(header: string, name: string): Builder {
   return { adapter: newAdapter(header, name), fields: 0, sawMask: false, sawGateway: false };
 }
 
-/**
- * "Label: value" with neither leader nor blank before the colon, retyped by a person
- * ("Connection specific DNS Suffix: xxx.bbb.tld", test/fixtures/real/ipconfig/xp-de-hand-translated-labels-pptp-ppp.txt).
- * Taken inside an adapter only, indented, and only when the label keeps a field's token or the value
- * is an address: a note typed between the lines ("   see: below") stays reported.
- */
-function splitGluedLabel(line: string): { label: string; value: string } | undefined {
-  const m = /^\s+(\S[^:]{0,80}?):\s+(\S.*)$/u.exec(line.slice(0, MAX_LABEL_COLUMN + 80));
-  if (!m) return undefined;
-  const label = m[1]!.trim();
-  // the value runs to the end of the line (the pattern saw only its first columns)
-  const value = line.slice(m[0].length - m[2]!.length).trim();
-  return FIELD_TOKEN.test(label) || parseIpValue(value) ? { label, value } : undefined;
-}
-
-/** "label . . . : value" of a line whose label is in no vocabulary (LABEL_SHAPE), or undefined. */
-function splitUnknownLabel(line: string): { label: string; value: string } | undefined {
-  const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
-  if (!m) return undefined;
-  return { label: stripLeaderTail(m[1] ?? '').trim(), value: line.slice(m[0].length).trim() };
-}
 
 /** One ipconfig run in the file; a file with several runs keeps one of them. */
 interface Run {
