@@ -172,8 +172,9 @@ describe('a copy that lost its runs of blanks reads the same routes, adapters an
 describe('near misses: what looks like a copy but is the output itself', () => {
   it('no real output is taken for a copy (route print, ipconfig, netsh, PowerShell, the real captures)', () => {
     const called = realFiles.flatMap(({ name, files }) => notes(utf8(files)).map((p) => `${name}: ${p.code}`));
-    // the one real file that is itself a copy: a person's notes indented every line by two tabs (SOURCES.md)
-    expect(called).toEqual(['real/powershell/get-vpnconnection-tab-indented-sstp-notes.txt: pasted.indent']);
+    // the real files that are themselves copies (SOURCES.md): a page's HTML joining the lines with <br />,
+    // and a person's notes indenting every line by two tabs
+    expect(called).toEqual(['real/ipconfig/xp-en-html-br-one-line-chinese-blog.txt: pasted.htmlBreaks', 'real/powershell/get-vpnconnection-tab-indented-sstp-notes.txt: pasted.indent']);
   });
   it('a prompt `>route print` is the line\'s own `>`: it stays when most lines are not quoted, and under quote marks', () => {
     const text = ['>route PRINT', '===========================================================================', 'Interface List', '0x1 ........................... MS TCP Loopback interface'].join('\r\n');

@@ -17,8 +17,14 @@ export const WRAP_COLUMNS = 78;
  */
 export const COLLAPSED_WRAP_COLUMNS = 70;
 
-/** The width from which a line may continue on the next: no two blanks in a row anywhere is a collapsed copy (every ipconfig indents its labels by three or more). */
-export const wrapColumnsOf = (text: string): number => (text.indexOf('  ') < 0 ? COLLAPSED_WRAP_COLUMNS : WRAP_COLUMNS);
+/**
+ * The width from which a line may continue on the next: no two blanks in a row anywhere is a collapsed
+ * copy (every ipconfig indents its labels by three or more), and no line indented at all is a copy
+ * that stripped the indent (XP's eight blanks: an 80-column line is 72 long;
+ * test/fixtures/real/ipconfig/xp-en-html-br-one-line-chinese-blog.txt).
+ */
+export const wrapColumnsOf = (text: string): number => (text.indexOf('  ') < 0 || !INDENTED_LINE.test(text) ? COLLAPSED_WRAP_COLUMNS : WRAP_COLUMNS);
+const INDENTED_LINE = /^[ \t]+\S/mu;
 
 export const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
 const BANNERS = [

@@ -15,6 +15,7 @@ import { problemAt, type Problem } from '../model/problems';
  *   `{noformat}` on a line of its own;
  * - the indent of a Markdown code block (four blanks or a tab before every line), when a line Windows
  *   prints at the line's start is indented too (`IndentOptions`);
+ * - HTML line breaks (`<br />`) joining the lines of a copy taken from a page's source (htmlBreaksAsLineEnds);
  * - line ends converted twice (`\r\r\n`: a CRLF text given CRLF again by a mail gateway or an FTP
  *   transfer in text mode) become a line end and an empty line, as the parsers read them already
  *   (`\r` alone ends a line), so that every reader counts lines alike: route-source-text.ts, which
@@ -36,7 +37,7 @@ import { problemAt, type Problem } from '../model/problems';
  * answers without reading a one-byte text (every ASCII file); nothing per line.
  */
 
-export type CopyRepairKind = 'quoteMarks' | 'zeroWidth' | 'noBreakSpaces' | 'fence' | 'indent' | 'lineEnds';
+export type CopyRepairKind = 'quoteMarks' | 'zeroWidth' | 'noBreakSpaces' | 'fence' | 'indent' | 'lineEnds' | 'htmlBreaks';
 
 export interface CopyRepair {
   kind: CopyRepairKind;
@@ -76,6 +77,16 @@ export const ANY_LINE = (): boolean => true;
 
 /** The output as printed, and what a copy had done to it (see above). */
 export function undoCopyDamage(text: string, opts: IndentOptions = {}): UndoneCopy {
+  // the page's <br /> after the rest: quote marks, an indent or a fence a later copy added sit on the
+  // lines as stored; what is judged line by line (no-break spaces) is judged again on the lines they make
+  const undone = undoLineDamage(text, opts);
+  const html = htmlBreaksAsLineEnds(undone.text);
+  if (!html.repairs.length) return undone;
+  const again = undoLineDamage(html.text, opts);
+  return { text: again.text, repairs: [...undone.repairs, ...html.repairs, ...again.repairs] };
+}
+
+function undoLineDamage(text: string, opts: IndentOptions): UndoneCopy {
   const zw = mayHoldZeroWidth(text);
   const nbsp = text.indexOf(NBSP) >= 0;
   const quote = mayBeQuoted(text);
@@ -102,6 +113,28 @@ export function undoCopyDamage(text: string, opts: IndentOptions = {}): UndoneCo
   if (!repairs.length) return { text, repairs };
   for (let i = 0; i < lines.length; i++) parts[i * 2] = lines[i]!;
   return { text: parts.join(''), repairs };
+}
+
+/** An HTML line break, with the line end the page's source may have after it (one line end, not two). */
+const HTML_BREAK = /<br\s*\/?>(?:\r\n|\n|\r)?/giu;
+
+/**
+ * A copy taken from a web page's source or a blog's stored HTML: the output's lines joined by `<br />`
+ * on one line (test/fixtures/real/ipconfig/xp-en-html-br-one-line-chinese-blog.txt). No Windows
+ * command prints `<br>`, so each one is the end of a line; the lines they make are numbered from there
+ * on, as the note says (the only repair that changes numbering: a line cannot be split in place).
+ */
+function htmlBreaksAsLineEnds(text: string): { text: string; repairs: CopyRepair[] } {
+  const first = text.search(/<br\s*\/?>/iu);
+  if (first < 0) return { text, repairs: [] };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let breaks = 0;
+  const joined = text.replace(HTML_BREAK, () => {
+    breaks++;
+    return eol;
+  });
+  const firstLine = text.slice(0, first).split(/\r\n|\n|\r/u).length;
+  return { text: joined, repairs: [{ kind: 'htmlBreaks', firstLine, lines: breaks }] };
 }
 
 /** One problem per kind of repair, so that a support person reads the file was a copy, not the PC's own output. */
@@ -157,7 +190,9 @@ const mayBeOwn = (line: string, at: number) => (isLetter(line[at - 1]) && isLett
 /**
  * No-break spaces back to blanks, only in a text that used them as blanks: one of them has no letter
  * on either side and is no thousands separator (between columns, before an address, at a line's
- * end). Those that may be the output's own (mayBeOwn) stay, unless the copy wrote every blank as a
+ * end), or one starts a run of blanks (`&nbsp; ` after a word: "Suffix&nbsp; . :", where a copy
+ * stripped the indent and this run is the only one left; an `á` of cp850 read as Latin-1 sits
+ * inside a word or before one, never before a blank in ipconfig's words — assumed). Those that may be the output's own (mayBeOwn) stay, unless the copy wrote every blank as a
  * no-break space (more of them than blanks).
  */
 function blanksForNoBreakSpaces(lines: string[]): number[] {
@@ -167,7 +202,7 @@ function blanksForNoBreakSpaces(lines: string[]): number[] {
   for (const line of lines) {
     for (let at = line.indexOf(NBSP); at >= 0; at = line.indexOf(NBSP, at + 1)) {
       nbsps++;
-      if (!layout && !isLetter(line[at - 1]) && !isLetter(line[at + 1]) && !mayBeOwn(line, at)) layout = true;
+      if (!layout && ((!isLetter(line[at - 1]) && !isLetter(line[at + 1]) && !mayBeOwn(line, at)) || line[at + 1] === ' ')) layout = true;
     }
     blanks += line.split(' ').length - 1;
   }
