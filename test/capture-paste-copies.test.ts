@@ -177,8 +177,13 @@ describe('a copy that lost its runs of blanks reads the same routes, adapters an
 describe('near misses: what looks like a copy but is the output itself', () => {
   it('no real output is taken for a copy (route print, ipconfig, netsh, PowerShell, the real captures)', () => {
     const called = realFiles.flatMap(({ name, files }) => notes(utf8(files)).map((p) => `${name}: ${p.code}`));
-    // but the one real file that is a web page's source (its lines joined by <br>, SOURCES.md)
-    expect(called).toEqual(['real/route-print/server2008-en-netstat-r-html-br-one-line.txt: pasted.html']);
+    // the real files that are themselves copies (SOURCES.md): web pages' sources (lines joined by <br>),
+    // and a person's notes indenting every line by two tabs
+    expect(called.sort()).toEqual([
+      'real/ipconfig/xp-en-html-br-one-line-chinese-blog.txt: pasted.html',
+      'real/powershell/get-vpnconnection-tab-indented-sstp-notes.txt: pasted.indent',
+      'real/route-print/server2008-en-netstat-r-html-br-one-line.txt: pasted.html',
+    ]);
   });
   it('a prompt `>route print` is the line\'s own `>`: it stays when most lines are not quoted, and under quote marks', () => {
     const text = ['>route PRINT', '===========================================================================', 'Interface List', '0x1 ........................... MS TCP Loopback interface'].join('\r\n');

@@ -30,6 +30,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * an NT 4 ppp.log, SoftEther) re-recorded real-mixed-0…16: the new files shift the round robin; with
  * those six files taken out, every bundle matched the digests recorded before the merge. Merging branch
  * hA (five more real route prints) re-recorded them again for the same reason, checked the same way.
+ * Merging branch hB (nine real ipconfig and Get-VpnConnection outputs) re-recorded them again; with its
+ * files out only leak-tr differed: its Turkish ipconfig labels, in no vocabulary, are read by their
+ * values now (one `ipconfig.labelsByValue` notice instead of four unknown labels and an unrecognised title).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

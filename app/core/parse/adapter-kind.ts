@@ -33,7 +33,9 @@ const VPN_DESCRIPTION = [
   /protonvpn/i,
 ];
 
-const WIFI = [/wi-?fi/i, /wireless/i, /wlan/i, /802\.11/i, /無線|无线/, /беспроводн/i, /bezprzewod/i, /inalámbric/i, /drahtlos/i, /sem fio/i, /sans fil/i, /draadloos/i];
+const WIFI = [/wi-?fi/i, /wireless/i, /wlan/i, /802\.11/i, /無線|无线/, /беспроводн/i, /bezprzewod/i, /inalámbric/i, /drahtlos/i, /sem fio/i, /sans fil/i, /draadloos/i,
+  // Korean "무선 LAN 어댑터" (test/fixtures/real/ipconfig/win10-ko-wifi-direct-starship-prompt.txt); Turkish "Kablosuz" assumed
+  /무선/, /kablosuz/i];
 const LOOPBACK = [/loopback/i];
 
 /** ipconfig prints "Unknown adapter" for interfaces that are neither Ethernet, Wi-Fi, PPP nor tunnel:
@@ -56,7 +58,8 @@ export function classifyAdapter(header: string, description: string): AdapterKin
   // plain `ipconfig` prints no description: the connection name is the only hint left
   if (description === '' && VPN_DESCRIPTION.some((re) => re.test(h))) return 'vpn';
   if (WIFI.some((re) => re.test(description) || re.test(h))) return 'wifi';
-  if (/ethernet|以太网|イーサネット|gigabit|network connection|realtek|intel|broadcom|marvell|virtio|hyper-v|vmware|virtualbox|pcie|lan/i.test(description + ' ' + h)) return 'ethernet';
+  // zh-TW 乙太網路 and Korean 이더넷 (test/fixtures/real/ipconfig/win11-zh-tw-*, win10-ko-*)
+  if (/ethernet|以太网|乙太網路|이더넷|イーサネット|gigabit|network connection|realtek|intel|broadcom|marvell|virtio|hyper-v|vmware|virtualbox|pcie|lan/i.test(description + ' ' + h)) return 'ethernet';
   return 'other';
 }
 

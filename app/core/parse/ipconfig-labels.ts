@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 /**
  * The vocabulary of `ipconfig` in the languages we have seen (and a few neighbours). ipconfig output
  * is localised word by word, so a label is recognised by meaning, not by position: every label,
@@ -221,8 +222,16 @@ const TITLES = [
 
 export function isTitle(line: string): boolean {
   if (line.length > 120) return false;
-  return TITLES.includes(labelKey(line));
+  return TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim());
 }
+
+/**
+ * The title in a language without a table: every translation we have keeps the words "Windows" and
+ * "IP" and has no colon ("Windows IP 구성", "Windows IP 設定", "Windows IP Yapılandırması",
+ * "Настройка протокола IP для Windows", "Konfiguracja IP systemu Windows"; test/fixtures/real,
+ * the corpus).
+ */
+const TITLE_SHAPE = /^(?=[^:]{0,60}$)(?=.*(?:^|\s)Windows(?:\s|$))(?=.*(?:^|\s)IP(?:\s|$)).*$/u;
 
 /**
  * Section-type phrases that start an adapter header ("<phrase> <connection name>:"). Longest first so
@@ -242,6 +251,13 @@ const HEADER_PHRASES = [
   'Ethernetadapter', 'Scheda Ethernet', 'Scheda LAN wireless', 'Scheda PPP', 'Scheda Tunnel', 'Scheda sconosciuta',
   'Adaptador Ethernet', 'Adaptador de Rede sem Fio', 'Adaptador desconhecido', 'Adaptador de Túnel',
   'イーサネット アダプター', '無線 LAN アダプター', 'PPP アダプター', 'トンネル アダプター', '不明なアダプター',
+  // Korean (win10-ko-*.txt in test/fixtures/real/ipconfig; "PPP 어댑터 VNetData" in Microsoft Learn's
+  // Korean point-to-site article, index file id 6081533412)
+  '이더넷 어댑터', '무선 LAN 어댑터', 'PPP 어댑터',
+  // Traditional Chinese (win11-zh-tw-powershell-indent-lost-plain.txt); the PPP form is assumed
+  '乙太網路卡', '無線區域網路介面卡', 'PPP 介面卡',
+  // Turkish (win-tr-ethernet-bagdastiricisi-fragment.txt); the wireless and PPP forms are assumed
+  'Ethernet bağdaştırıcısı', 'Kablosuz LAN bağdaştırıcısı', 'PPP bağdaştırıcısı',
 ]
   .map((p) => ({ phrase: p, key: labelKey(p) }))
   .sort((a, b) => b.key.length - a.key.length);
@@ -267,6 +283,11 @@ export function parseHeader(line: string): { header: string; name: string } | un
   if (t.length > 200) return undefined; // headers are a phrase and a connection name
   if (!t.endsWith(':') || /\.\s*\.\s*:?$/.test(t)) return undefined;
   const header = t.slice(0, -1).trimEnd();
+  return parseHeaderPhrase(header) ?? nameFirstHeader(header) ?? rereadHeader(header);
+}
+
+/** "<phrase> <connection name>" with a phrase of HEADER_PHRASES. */
+function parseHeaderPhrase(header: string): { header: string; name: string } | undefined {
   const key = labelKey(header);
   for (const { key: pk } of HEADER_PHRASES) {
     if (key === pk || key.startsWith(pk + ' ')) {
@@ -277,8 +298,42 @@ export function parseHeader(line: string): { header: string; name: string } | un
       return { header, name: name || header };
     }
   }
+  return undefined;
+}
+
+/** Russian XP: "<connection name> - Ethernet адаптер". */
+function nameFirstHeader(header: string): { header: string; name: string } | undefined {
   const dash = header.lastIndexOf(' - ');
   if (dash > 0 && HEADER_SUFFIXES.includes(labelKey(header.slice(dash + 3)))) return { header, name: header.slice(0, dash).trim() };
+  return undefined;
+}
+
+/**
+ * A console's OEM text shown in a Windows (ANSI) or Latin-1 code page: "Ђ¤ ЇвҐа Ethernet" is cp866's
+ * "Адаптер Ethernet" read as Windows-1251. Single-byte on both sides, so every character keeps its
+ * place: the header is looked up re-read, and the connection name is kept as printed (it must match
+ * the other files of the same capture), at the same position.
+ * (Console output is in the OEM code page: windows-reference.md. cp850 shown as Latin-1: the corpus's
+ * win10-es-cp850-mojibake-protonvpn-tap.txt. Which OEM page each language's console uses — cp866
+ * Russian, cp852 Central European, cp737 Greek, cp857 Turkish, cp437 US — and which ANSI page it is
+ * misread in: assumed.)
+ */
+const MISREADINGS: readonly [shownAs: string, oem: string][] = [
+  ['win1251', 'cp866'], ['latin1', 'cp866'], ['win1252', 'cp850'], ['latin1', 'cp850'], ['win1252', 'cp437'],
+  ['win1250', 'cp852'], ['latin1', 'cp852'], ['win1253', 'cp737'], ['win1254', 'cp857'],
+];
+
+function rereadHeader(header: string): { header: string; name: string } | undefined {
+  if (!NON_ASCII.test(header)) return undefined;
+  for (const [shownAs, oem] of MISREADINGS) {
+    const bytes = iconv.encode(header, shownAs);
+    // a character the shown code page does not have: not this misreading
+    if (iconv.decode(bytes, shownAs) !== header) continue;
+    const reread = iconv.decode(bytes, oem);
+    if (reread.length !== header.length || reread === header) continue;
+    const hit = parseHeaderPhrase(reread);
+    if (hit) return { header: reread, name: header.slice(header.length - hit.name.length) };
+  }
   return undefined;
 }
 

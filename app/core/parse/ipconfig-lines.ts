@@ -1,4 +1,5 @@
 import { lookupLabel, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { parseIpValue } from './ip-values';
 
 /**
  * What an ipconfig line is before it is read as an adapter's field (ipconfig.ts): noise a capture
@@ -16,8 +17,14 @@ export const WRAP_COLUMNS = 78;
  */
 export const COLLAPSED_WRAP_COLUMNS = 70;
 
-/** The width from which a line may continue on the next: no two blanks in a row anywhere is a collapsed copy (every ipconfig indents its labels by three or more). */
-export const wrapColumnsOf = (text: string): number => (text.indexOf('  ') < 0 ? COLLAPSED_WRAP_COLUMNS : WRAP_COLUMNS);
+/**
+ * The width from which a line may continue on the next: no two blanks in a row anywhere is a collapsed
+ * copy (every ipconfig indents its labels by three or more), and no line indented at all is a copy
+ * that stripped the indent (XP's eight blanks: an 80-column line is 72 long;
+ * test/fixtures/real/ipconfig/xp-en-html-br-one-line-chinese-blog.txt).
+ */
+export const wrapColumnsOf = (text: string): number => (text.indexOf('  ') < 0 || !INDENTED_LINE.test(text) ? COLLAPSED_WRAP_COLUMNS : WRAP_COLUMNS);
+const INDENTED_LINE = /^[ \t]+\S/mu;
 
 export const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
 const BANNERS = [
@@ -37,7 +44,12 @@ export const LABEL_SHAPE = /^\s*(\S.*?)(?:\s*[.*†](?:\s*[.*†])*\s*|\s+):(?:\
 export const labelShaped = (line: string): boolean => LABEL_SHAPE.test(line.slice(0, MAX_LABEL_COLUMN + 40));
 /** The echo of the command itself (reverse shells and some terminals repeat it on its own line). */
 export const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
-export const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*)?>\s*ipconfig\b/iu;
+/**
+ * A prompt running ipconfig: cmd and PowerShell (`C:\>`, `PS C:\>`), and the prompts of other shells a
+ * Windows user may paste from (`❯` starship/oh-my-posh, `$`/`#` in WSL or Git Bash, `%`, `»`;
+ * test/fixtures/real/ipconfig/win10-ko-wifi-direct-starship-prompt.txt).
+ */
+export const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|\S{0,60})?[>$#❯»%]\s*ipconfig(?:\.exe)?\b/iu;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/u);
@@ -82,3 +94,28 @@ export const indentOf = (line: string): number => {
   }
   return n;
 };
+
+/** Words a field's label keeps in translation and an adapter header does not have ("DNS-Suffix:", "Suffisso DNS specifico per connessione:"). */
+export const FIELD_TOKEN = /\b(?:DNS|DHCP|DHCPv6|WINS|IPv[46])\b/u;
+
+/** "label . . . : value" of a line whose label is in no vocabulary (LABEL_SHAPE), or undefined. */
+export function splitUnknownLabel(line: string): { label: string; value: string } | undefined {
+  const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
+  if (!m) return undefined;
+  return { label: stripLeaderTail(m[1] ?? '').trim(), value: line.slice(m[0].length).trim() };
+}
+
+/**
+ * "Label: value" with neither leader nor blank before the colon, retyped by a person
+ * ("Connection specific DNS Suffix: xxx.bbb.tld", test/fixtures/real/ipconfig/xp-de-hand-translated-labels-pptp-ppp.txt).
+ * Taken inside an adapter only, indented, and only when the label keeps a field's token or the value
+ * is an address: a note typed between the lines ("   see: below") stays reported.
+ */
+export function splitGluedLabel(line: string): { label: string; value: string } | undefined {
+  const m = /^\s+(\S[^:]{0,80}?):\s+(\S.*)$/u.exec(line.slice(0, MAX_LABEL_COLUMN + 80));
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  // the value runs to the end of the line (the pattern saw only its first columns)
+  const value = line.slice(m[0].length - m[2]!.length).trim();
+  return FIELD_TOKEN.test(label) || parseIpValue(value) ? { label, value } : undefined;
+}

@@ -3,9 +3,10 @@ import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
-import { COMMAND_ECHO, decodeNumericEntities, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitKnownLabel, splitLines, wrapColumnsOf } from './ipconfig-lines';
+import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
 
 export { decodeNumericEntities, splitLines };
+import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { IpconfigAdapter, IpconfigResult } from './types';
 
@@ -35,6 +36,7 @@ import type { IpconfigAdapter, IpconfigResult } from './types';
 
 type ContinuationKind = 'ip' | 'name' | 'wrap';
 
+
 interface Context {
   meaning: LabelMeaning;
   label: string;
@@ -45,6 +47,12 @@ interface Builder {
   adapter: IpconfigAdapter;
   /** index into adapter.ipv4 of the address still waiting for its "Subnet Mask" line, and its line */
   maskPending?: { index: number; line: number };
+  /** field lines read so far, and what the order of the fields tells about the next unknown one */
+  fields: number;
+  sawMask: boolean;
+  sawGateway: boolean;
+  /** a "Media State" line read by its place (language unknown): disconnected, unless addresses follow */
+  inferredDown?: boolean;
 }
 
 const ADAPTER_ONLY: ReadonlySet<LabelMeaning> = new Set([
@@ -62,6 +70,11 @@ const CONTINUATION: Partial<Record<LabelMeaning, ContinuationKind>> = {
 function newAdapter(header: string, name: string): IpconfigAdapter {
   return { name, header, description: '', kind: 'other', connected: true, ipv4: [], ipv6: [], gateways: [], dnsServers: [] };
 }
+
+function newBuilder(header: string, name: string): Builder {
+  return { adapter: newAdapter(header, name), fields: 0, sawMask: false, sawGateway: false };
+}
+
 
 /** One ipconfig run in the file; a file with several runs keeps one of them. */
 interface Run {
@@ -89,6 +102,40 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   let prevRaw = '';
   /** a prompt running ipconfig again, while it may still start a second output */
   let promptLine: number | undefined;
+  /** labels in no vocabulary, read from their values and places (ipconfig-inferred.ts) */
+  const memory: LabelMemory = new Map();
+  const inferredLines: { line: number; label: string }[] = [];
+  let titleFields = 0;
+  let sawTitle = false;
+
+  /** Label and value of the field lines after line i in the same section (blank, elision and continuation lines skipped). */
+  const nextFields = (i: number, count: number): { label: string; value: string }[] => {
+    const out: { label: string; value: string }[] = [];
+    for (let j = i + 1; j < lines.length && out.length < count; j++) {
+      const l = (lines[j] ?? '').trimEnd();
+      const t = l.trim();
+      if (t === '' || isElisionLine(t)) continue;
+      if (isTitle(l) || parseHeader(l) || PROMPT.test(l)) break;
+      const f = splitKnownLabel(l) ?? splitUnknownLabel(l);
+      if (f) out.push({ label: f.label, value: f.value });
+    }
+    return out;
+  };
+
+  /** A label-shaped line whose label no vocabulary has: its meaning read from its value and place. */
+  const inferredField = (i: number, line: string): { meaning: LabelMeaning; label: string; value: string } | undefined => {
+    if (parseIpValue(line)) return undefined;
+    const f = labelShaped(line) ? splitUnknownLabel(line) : current ? splitGluedLabel(line) : undefined;
+    if (!f || f.label === '') return undefined;
+    const [next, afterNext] = nextFields(i, 2);
+    const c: InferenceContext = current
+      ? { inAdapter: true, afterTitle: true, fieldsBefore: current.fields, maskPending: current.maskPending !== undefined, sawMask: current.sawMask, sawGateway: current.sawGateway, descriptionKnown: current.adapter.description !== '' }
+      : { inAdapter: false, afterTitle: sawTitle, fieldsBefore: titleFields, maskPending: false, sawMask: false, sawGateway: false, descriptionKnown: false };
+    if (next) c.next = next;
+    if (afterNext) c.afterNext = afterNext;
+    const meaning = inferMeaning(f.label, f.value, c, memory);
+    return meaning ? { meaning, label: f.label, value: f.value } : undefined;
+  };
 
   const finish = () => {
     if (!current) return;
@@ -98,14 +145,30 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       report(current.maskPending.line, 'ipconfig.noMask', { address: addr?.address ?? '' });
     }
     a.kind = classifyAdapter(a.header, a.description);
+    // a disconnected adapter has no address; one that has is up whatever its first line said
+    if (current.inferredDown && a.ipv4.length === 0 && a.ipv6.length === 0 && a.gateways.length === 0) a.connected = false;
     result.adapters.push(a);
     current = undefined;
+  };
+
+  /**
+   * One notice per output, not one per line (every line of a language without a table is one), put
+   * among the problems in line order.
+   */
+  const flushInferred = () => {
+    const first = inferredLines[0];
+    if (!first) return;
+    const p = problemAt(source, first.line, 'ipconfig.labelsByValue', { count: inferredLines.length, label: quote(first.label) });
+    const at = problems.findIndex((q) => (q.line ?? 0) > first.line);
+    problems.splice(at < 0 ? problems.length : at, 0, p);
+    inferredLines.length = 0;
   };
 
   /** A title or header after adapters were read: another output of ipconfig starts. */
   const startRunIfAnother = (lineNo: number) => {
     if (result.adapters.length === 0 && !current) return;
     finish();
+    flushInferred();
     report(promptLine ?? lineNo, 'ipconfig.anotherOutput');
     run = { result: { adapters: [] }, understood: 0 };
     runs.push(run);
@@ -143,7 +206,12 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     }
   };
 
-  /** An unknown header: ends with a colon, no leader, and the next line is a deeper-indented label. */
+  /**
+   * An unknown header: ends with a colon, no leader, and the next line is a label, deeper indented —
+   * or, once the output has begun (title or an adapter read), at the same indent when the paste lost
+   * all indentation; the colon then has to follow the name directly ("乙太網路卡 乙太網路 4:"), as a
+   * header's does and an empty "Label   :" line's does not.
+   */
   const unknownHeaderAt = (i: number, line: string): boolean => {
     const t = line.trim();
     if (!t.endsWith(':') || t.length > 120 || /[.*†]$/u.test(t.slice(0, -1).trimEnd()) || parseIpValue(t.slice(0, -1))) return false;
@@ -151,7 +219,9 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       const next = (lines[j] ?? '').trimEnd();
       if (next.trim() === '') continue;
       if (isElisionLine(next.trim())) continue;
-      return indentOf(next) > indentOf(line) && (splitKnownLabel(next) !== undefined || labelShaped(next));
+      const label = splitKnownLabel(next) !== undefined || labelShaped(next);
+      if (indentOf(next) > indentOf(line)) return label;
+      return label && sawStructure && indentOf(line) <= 1 && indentOf(next) === indentOf(line) && /[^\s:]:$/u.test(t) && !labelShaped(line) && !FIELD_TOKEN.test(t);
     }
     return false;
   };
@@ -201,6 +271,8 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       startRunIfAnother(lineNo);
       promptLine = undefined;
       sawStructure = true;
+      sawTitle = true;
+      titleFields = 0;
       ctx = undefined;
       continue;
     }
@@ -221,25 +293,33 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       promptLine = undefined;
       finish();
       sawStructure = true;
-      if (header) current = { adapter: newAdapter(header.header, header.name) };
+      if (header) current = newBuilder(header.header, header.name);
       else {
         const h = line.trim().slice(0, -1).trimEnd();
         report(lineNo, 'ipconfig.unknownHeader', { header: quote(h) });
-        current = { adapter: newAdapter(h, h) };
+        current = newBuilder(h, h);
       }
       ctx = undefined;
       continue;
     }
 
-    const known = splitKnownLabel(line);
+    const vocabulary = splitKnownLabel(line);
+    const known = vocabulary ?? inferredField(i, line);
     if (known) {
       const { meaning, label, value } = known;
+      const byValue = vocabulary === undefined;
       ctx = undefined;
       if (ADAPTER_ONLY.has(meaning) && !current) {
         report(lineNo, 'ipconfig.outsideAdapter', { label: quote(label) });
         continue;
       }
       run.understood++;
+      if (byValue) inferredLines.push({ line: lineNo, label });
+      if (current) {
+        current.fields++;
+        if (meaning === 'subnetMask') current.sawMask = true;
+        if (meaning === 'defaultGateway') current.sawGateway = true;
+      } else titleFields++;
       const a = current?.adapter;
       switch (meaning) {
         case 'hostname':
@@ -249,9 +329,17 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
           if (value) result.primaryDnsSuffix = value;
           break;
         case 'mediaState': {
+          if (byValue) {
+            if (current) current.inferredDown = true;
+            break;
+          }
           const c = parseMediaState(value);
-          if (c === undefined) report(lineNo, 'ipconfig.unknownMediaState', { label, value: quote(value) });
-          else if (a) a.connected = c;
+          if (c === undefined) {
+            // a state in words no table has: Windows prints the line only for a disconnected adapter,
+            // so it is down unless addresses follow (judged by state, not by the words)
+            report(lineNo, 'ipconfig.unknownMediaState', { label, value: quote(value) });
+            if (current) current.inferredDown = true;
+          } else if (a) a.connected = c;
           break;
         }
         case 'description':
@@ -335,6 +423,8 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     ctx = undefined;
   }
   finish();
+
+  flushInferred();
 
   if (!sawStructure) {
     const first = lines.findIndex((l) => l.trim() !== '');

@@ -86,7 +86,10 @@ export function undoCopyDamage(copy: string, opts: IndentOptions = {}): UndoneCo
   const outer = undoTextCopyDamage(copy, opts);
   // the page's source last: it was the first copy (a mail quoting it quotes its one long line)
   const html = fromHtmlSource(outer.text);
-  return html ? { text: html.text, repairs: [...outer.repairs, html.repair] } : outer;
+  if (!html) return outer;
+  // and the lines its <br>s made judged again (a no-break space, an indent, a fence inside the page's text)
+  const again = undoTextCopyDamage(html.text, opts);
+  return { text: again.text, repairs: [...outer.repairs, html.repair, ...again.repairs] };
 }
 
 function undoTextCopyDamage(text: string, opts: IndentOptions): UndoneCopy {
@@ -212,7 +215,9 @@ const mayBeOwn = (line: string, at: number) => (isLetter(line[at - 1]) && isLett
 /**
  * No-break spaces back to blanks, only in a text that used them as blanks: one of them has no letter
  * on either side and is no thousands separator (between columns, before an address, at a line's
- * end). Those that may be the output's own (mayBeOwn) stay, unless the copy wrote every blank as a
+ * end), or one starts a run of blanks (`&nbsp; ` after a word: "Suffix&nbsp; . :", where a copy
+ * stripped the indent and this run is the only one left; an `á` of cp850 read as Latin-1 sits
+ * inside a word or before one, never before a blank in ipconfig's words — assumed). Those that may be the output's own (mayBeOwn) stay, unless the copy wrote every blank as a
  * no-break space (more of them than blanks).
  */
 function blanksForNoBreakSpaces(lines: string[]): number[] {
@@ -222,7 +227,7 @@ function blanksForNoBreakSpaces(lines: string[]): number[] {
   for (const line of lines) {
     for (let at = line.indexOf(NBSP); at >= 0; at = line.indexOf(NBSP, at + 1)) {
       nbsps++;
-      if (!layout && !isLetter(line[at - 1]) && !isLetter(line[at + 1]) && !mayBeOwn(line, at)) layout = true;
+      if (!layout && ((!isLetter(line[at - 1]) && !isLetter(line[at + 1]) && !mayBeOwn(line, at)) || line[at + 1] === ' ')) layout = true;
     }
     blanks += line.split(' ').length - 1;
   }

@@ -4,6 +4,7 @@ import { parseIpconfig } from './ipconfig';
 import { undoCopyDamage } from './pasted-copy';
 import { parseRoutePrint } from './route-print';
 import { isSeparator } from './route-print-lines';
+import { parseVpnConnection } from './vpnconnection';
 import iconv from 'iconv-lite';
 import type { IpconfigAdapter, RoutePrintResult } from './types';
 import { readRepoText } from '../../../test/support/repo-files';
@@ -143,6 +144,70 @@ const IPCONFIG: Record<string, IpconfigRow> = {
     classes: [6],
     adapters: ['Local Area Connection | ethernet | up | 10.10.10.15/24 | 10.10.10.2 | '],
     problems: [2, 3, 17, 18, 19],
+  },
+  // Korean, no vocabulary for its labels: every field read from its value and place (one notice, line 5)
+  'win10-ko-ethernet-static-no-title.txt': {
+    classes: [1],
+    adapters: ['이더넷 4 | ethernet | up | 192.168.11.181/24 | 192.168.11.1 | 168.126.63.1'],
+    descriptions: ['Realtek PCIe GbE Family Controller #2'],
+    ipv6: [['fe80::a96c:25e2:60e1:2616']],
+    problems: [5],
+  },
+  // "미디어 상태" (Media State) first: disconnected; the "❯ ipconfig /all" prompt of another shell
+  'win10-ko-wifi-direct-starship-prompt.txt': {
+    classes: [1, 3],
+    adapters: ['로컬 영역 연결* 2 | wifi | down |  |  | '],
+    descriptions: ['Microsoft Wi-Fi Direct Virtual Adapter'],
+    problems: [5],
+  },
+  // indentation lost in the first three adapters; line 22's address has no mask in the paste
+  'win11-zh-tw-powershell-indent-lost-plain.txt': {
+    classes: [1, 2],
+    adapters: [
+      '乙太網路 4 | ethernet | down |  |  | ',
+      'vEthernet (WSL (Hyper-V firewall)) | ethernet | up | 172.17.32.1/20 |  | ',
+      '乙太網路 | ethernet | up | 192.168.199.33/24 | 192.168.199.1 | ',
+      '乙太網路 5 | ethernet | up | 192.168.56.1/32 |  | ',
+      '區域連線* 2 | wifi | down |  |  | ',
+      '乙太網路 3 | ethernet | down |  |  | ',
+      'Wi-Fi | wifi | up | 192.168.120.232/24 | 192.168.120.254 | ',
+      '藍牙網路連線 | ethernet | down |  |  | ',
+    ],
+    problems: [4, 22],
+  },
+  // labels retyped half in English by the poster ("Physical Addresse", "IP-Address", "DNS-Servers"), one with
+  // its colon glued on (line 12) and one with none (line 26, reported); PPTP over a PPP adapter
+  'xp-de-hand-translated-labels-pptp-ppp.txt': {
+    classes: [1, 3, 8],
+    hostname: 'axel',
+    adapters: [
+      'LAN-Verbindung | ethernet | up | 172.16.1.77/16 | 172.16.0.1 | 172.16.0.1',
+      'INTERNET | ppp | up | 192.168.10.4/32 | 192.168.10.4 | 172.16.0.1 172.16.0.1',
+    ],
+    descriptions: ['Fast Ethernet Card', 'WAN (PPP/SLIP) Interface'],
+    problems: [4, 26],
+  },
+  // Windows 10, Russian: IKEv2 on a PPP adapter with gateway 0.0.0.0, "Среда передачи недоступна." with its dot
+  'win10-ru-ikev2-ppp-gateway-0000-media-value-dot.txt': {
+    classes: [8],
+    adapters: [
+      'vEthernet (WSL) | ethernet | up | 172.17.96.1/20 |  | ',
+      'Npcap Loopback Adapter | loopback | up | 169.254.193.22/16 |  | ',
+      'Ethernet 3 | ethernet | down |  |  | ',
+      'Ethernet 4 | ethernet | down |  |  | ',
+      'Подключение по локальной сети | vpn | down |  |  | ',
+      'Подключение по локальной сети* 9 | wifi | down |  |  | ',
+      'Подключение по локальной сети* 10 | wifi | down |  |  | ',
+      'IKEv2 VPN 159.65.207.158 | ppp | up | 192.168.43.10/32 | 0.0.0.0 | ',
+      'Беспроводная сеть | wifi | up | 172.20.7.43/20 | 172.20.0.1 | ',
+      'Сетевое подключение Bluetooth | ethernet | down |  |  | ',
+    ],
+    problems: [],
+  },
+  'win-tr-ethernet-bagdastiricisi-fragment.txt': {
+    classes: [1],
+    adapters: ['Ethernet | ethernet | up | 10.17.1.222/24 | 10.17.1.101 | '],
+    problems: [4],
   },
 };
 
@@ -402,5 +467,35 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
     expect(twice.value.interfaces).toHaveLength(3);
     const lines = once.split('\n').length;
     expect(twice.problems).toEqual([{ source: 'x.txt', line: lines + 2, message: 'another route print output starts here; one is kept (the fuller output, on a tie the later one)', code: 'routePrint.anotherOutput' }]);
+  });
+});
+
+/** Get-VpnConnection list views: "name | server | tunnel | encryption | auth | IPsec auth | split | all users", checked by hand. */
+const VPN_CONNECTION: Record<string, { classes: number[]; profiles: string[]; problems: number[] }> = {
+  // double-spaced, but only one blank between profiles: the three used to merge into the last one
+  'get-vpnconnection-double-spaced-one-blank-between-profiles.txt': {
+    classes: [2],
+    profiles: [
+      'Test3 | 10.1.1.1 | pptp | require | mschapv2 |  | true | true',
+      'Test4 | 10.1.1.2 | l2tp | require | eap | Psk | true | true',
+      'test5 | 10.1.1.3 | l2tp | require | eap | Certificate | true | true',
+    ],
+    problems: [],
+  },
+  // every line indented by two tabs in a person's notes: the profile used to go unrecognised
+  'get-vpnconnection-tab-indented-sstp-notes.txt': {
+    classes: [2, 3],
+    profiles: ['keenHome | greentee.keenetic.pro | sstp | optional | mschapv2 |  | true | false'],
+    problems: [],
+  },
+};
+
+describe('parseVpnConnection on real list views (test/fixtures/real/powershell)', () => {
+  it.each(Object.keys(VPN_CONNECTION))('%s', (file) => {
+    const want = VPN_CONNECTION[file]!;
+    const { value, problems } = parseVpnConnection(read(join('powershell', file)), file);
+    expect(value.recognised).toBe(true);
+    expect(value.profiles.map((p) => [p.name, p.server, p.tunnel, p.encryption, p.auth.join('+'), p.ipsecAuth ?? '', p.splitTunnel, p.allUsers].join(' | '))).toEqual(want.profiles);
+    expect(problems.map((p) => p.line)).toEqual(want.problems);
   });
 });

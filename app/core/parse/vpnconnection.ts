@@ -48,9 +48,10 @@ function fromList(text: string, source: string, language: EngineLanguage): Parse
   const blocks: { line: number; fields: Raw }[] = [];
   let current: { line: number; fields: Raw } | null = null;
   const problems: Problem[] = [];
-  // a double-spaced copy (line ends converted twice) has a blank line after every line: there a
-  // profile ends at two or more (the list's own blank line, doubled)
-  const gap = isDoubleSpaced(lines) ? 2 : 1;
+  // a double-spaced copy (line ends converted twice, once or more) has blank lines after every line:
+  // there a profile ends only at a longer run (the list's own blank line, multiplied); where a copy
+  // kept no longer run, the next profile's repeated "Name" starts it (below)
+  const gap = shortestBlankRun(lines) + 1;
   let blanks = 0;
   lines.forEach((raw, i) => {
     if (/^\s*PS [^>]*>/.test(raw)) return; // prompt line kept by whoever pasted it
@@ -60,16 +61,20 @@ function fromList(text: string, source: string, language: EngineLanguage): Parse
     }
     if (blanks >= gap) current = null;
     blanks = 0;
-    const m = /^(\S[^:]*?)\s*:\s?(.*)$/.exec(raw);
+    // indented as a whole by whoever pasted it (tabs in notes, a Markdown list): the indent is not part of the name
+    const m = FIELD.exec(raw);
     if (!m) {
       if (current) problems.push(problemAt(source, i + 1, 'vpnConnection.notNameValue', { line: JSON.stringify(raw.trim().slice(0, 80)) }));
       return;
     }
+    const name = m[1]!.trim();
+    // a property seen again starts the next profile, whatever blank lines a copy kept or lost between them
+    if (current && Object.prototype.hasOwnProperty.call(current.fields, name)) current = null;
     if (!current) {
       current = { line: i + 1, fields: {} };
       blocks.push(current);
     }
-    current.fields[m[1]!.trim()] = m[2]!.trim();
+    current.fields[name] = m[2]!.trim();
   });
   const vpn = blocks.filter((b) => 'ServerAddress' in b.fields && 'Name' in b.fields);
   if (vpn.length === 0) return { value: { recognised: false, profiles: [] }, problems: [] };
@@ -77,15 +82,25 @@ function fromList(text: string, source: string, language: EngineLanguage): Parse
   return { value: { recognised: true, profiles }, problems };
 }
 
-/** Every line that is not blank is followed by a blank one (and there are several). */
-function isDoubleSpaced(lines: readonly string[]): boolean {
-  let filled = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    filled++;
-    if (i + 1 < lines.length && lines[i + 1]!.trim() !== '') return false;
+/**
+ * A "Name : value" line of the list view. Names are PowerShell property names (letters, digits, "_"),
+ * never translated; the line may be indented as a whole by the paste.
+ */
+const FIELD = /^\s*([A-Za-z_][\w.-]*)\s*:\s?(.*)$/u;
+
+/** The fewest blank lines between two filled lines: 0 in Windows' own output, 1 or more in a double-spaced copy. */
+function shortestBlankRun(lines: readonly string[]): number {
+  let shortest = Infinity;
+  let run = -1; // -1 until the first filled line
+  for (const l of lines) {
+    if (l.trim() === '') {
+      if (run >= 0) run++;
+      continue;
+    }
+    if (run >= 0) shortest = Math.min(shortest, run);
+    run = 0;
   }
-  return filled > 2;
+  return Number.isFinite(shortest) ? shortest : 0;
 }
 
 /** "{MsChapv2, Eap}" (list view), ["MsChapv2"] or [3] (JSON; numbers are enum values we cannot name for sure). */

@@ -151,12 +151,13 @@ export function mergeInterfaces(
   const free = (l: RoutePrintInterface) => !usedIndexes.has(l.index);
   const result: NetInterface[] = adapters.map((a) => {
     const bare = listedMatch(a, listed.filter(free));
-    const n = netsh.find((x) => x.name === a.name) ?? (bare ? netsh.find((x) => x.index === bare.index) : undefined);
+    const tail = netshByHeaderTail(a, netsh);
+    const n = netsh.find((x) => x.name === a.name) ?? tail ?? (bare ? netsh.find((x) => x.index === bare.index) : undefined);
     const index = bare?.index ?? n?.index ?? null;
     if (index !== null) usedIndexes.add(index);
     return {
       index,
-      name: a.name,
+      name: tail?.name ?? a.name,
       description: a.description,
       kind: a.kind,
       mac: a.mac,
@@ -187,6 +188,18 @@ export function mergeInterfaces(
     });
   }
   return result;
+}
+
+/**
+ * An ipconfig header whose type phrase no table knows keeps the whole header as the adapter's name
+ * ("Adaptér sítě Ethernet Ethernet 2"); the header ends with the connection's name, which netsh
+ * prints alone: the longest netsh name the header ends with is the adapter's.
+ */
+function netshByHeaderTail(a: IpconfigAdapter, netsh: NetshInterface[]): NetshInterface | undefined {
+  if (a.name !== a.header) return undefined;
+  let best: NetshInterface | undefined;
+  for (const x of netsh) if (x.name !== '' && a.header.endsWith(' ' + x.name) && (!best || x.name.length > best.name.length)) best = x;
+  return best;
 }
 
 /** Compares descriptions across tools: XP's route print adds " - Packet Scheduler Miniport" (localised). */
