@@ -17,8 +17,11 @@ import type { Prefixed } from '../prefix';
 
 const HEAD = /^([<>]?)PPP packet (sent|received) at (\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d):(\d{3})$/;
 const PROTOCOL = /^([<>]?)Protocol = ([A-Za-z0-9-]+), Type = ([^,]+), Length = 0x[0-9a-f]+, Id = 0x([0-9a-f]+), Port ?= ?\d+$/i;
-/** up to 16 bytes, then the dump's text column between bars (the bytes as characters) */
-const DUMP = /^[<>]?((?:[0-9A-F]{2} ){1,16})\s*\|.*\|$/;
+/**
+ * up to 16 bytes, then the dump's text column between bars (the bytes as characters); the padding
+ * before the bar may have become tabs (an editor's tabify of a copy: the last byte's blank with it)
+ */
+const DUMP = /^[<>]?([0-9A-F]{2}(?: [0-9A-F]{2}){0,15})[ \t]*\|.*\|$/;
 /** the trace's phase lines (KB Q256509: "Authenticating phase started"); assumed: the other phases are written alike */
 const PHASE = /^(Authenticating|Authentication|LCP|Callback|NCP|Network) phase started$/;
 
@@ -37,7 +40,8 @@ export function isPppLogLine(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c === 60 || c === 62 || c === 80) return HEAD.test(text) || PROTOCOL.test(text) || DUMP.test(text);
   if (text.endsWith(' phase started')) return PHASE.test(text);
-  return text.charCodeAt(2) === 32 && DUMP.test(text);
+  const third = text.charCodeAt(2);
+  return (third === 32 || third === 9) && DUMP.test(text);
 }
 
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes);
@@ -83,7 +87,7 @@ function protocolLine(m: RegExpMatchArray, state: FamilyState): Hit {
 function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   const a = assembling(state) ?? { dir: 'received', bytes: [] };
   state[KEY] = a;
-  for (const h of m[1]!.trim().split(' ')) a.bytes.push(parseInt(h, 16));
+  for (const h of m[1]!.split(' ')) a.bytes.push(parseInt(h, 16));
   const b = a.bytes;
   // whole when the PPP length (code, id, length and data) after the 2-byte protocol field is there
   if (b.length >= 6 && b.length >= 2 + ((b[4]! << 8) | b[5]!)) {
