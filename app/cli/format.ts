@@ -1,6 +1,7 @@
 import { routeRowsOf } from '../core/parse/lazy-routes';
 import { engineT } from '../core/i18n';
 import { problemMessage } from '../core/i18n/problem-text';
+import { isReadNote } from '../core/parse/ipconfig-inferred';
 import { isCopyNote } from '../core/parse/pasted-copy';
 import { evidenceSourceText } from '../core/report/report-html';
 import type { Finding, Report } from '../core/model/report';
@@ -20,14 +21,14 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const L = {
   en: {
     evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.',
-    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood', copies: 'Read from a copy (mail, chat, web page)',
+    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood', copies: 'Read from a copy (mail, chat, web page)', readNotes: 'Read, with a note',
     notRead: (n: number, where: string) => `${n === 1 ? '1 line' : `${n} lines`} could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
     more: (n: number) => `and ${n} more`,
     dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}`,
   },
   nl: {
     evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.',
-    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', copies: 'Gelezen uit een kopie (mail, chat, webpagina)',
+    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', copies: 'Gelezen uit een kopie (mail, chat, webpagina)', readNotes: 'Gelezen, met een kanttekening',
     notRead: (n: number, where: string) => `${n === 1 ? '1 regel kon' : `${n} regels konden`} niet worden gelezen (${where}); in de rest zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
     more: (n: number) => `en nog ${n}`,
     dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}`,
@@ -50,11 +51,14 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
   out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(routeRowsOf(s).length, 'route')}`);
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
-  // a note that a file was a copy (pasted-copy.ts) is no line left unread: said apart, each time
-  const unread = s.problems.filter((p) => !isCopyNote(p));
+  // a note that a file was a copy (pasted-copy.ts), or that its labels were read by their values
+  // (ipconfig-inferred.ts), is no line left unread: said apart, each time
+  const unread = s.problems.filter((p) => !isCopyNote(p) && !isReadNote(p));
   const copies = s.problems.filter(isCopyNote);
+  const readNotes = s.problems.filter(isReadNote);
   const problemLine = (p: (typeof s.problems)[number]) => `  ${p.source}${p.line ? `:${p.line}` : ''}  ${problemMessage(p, language)}`;
   if (copies.length) out.push(`${l.copies}:`, ...copies.map(problemLine));
+  if (readNotes.length) out.push(`${l.readNotes}:`, ...readNotes.map(problemLine));
   if (unread.length) {
     out.push(`${l.problemsIn}: ${unread.length}`);
     for (const p of unread.slice(0, verbose ? Infinity : 5)) out.push(problemLine(p));

@@ -108,3 +108,6 @@ function precedesPhysicalAddress(ctx: InferenceContext): boolean {
   if (MAC.test(ctx.next.value)) return true;
   return ctx.next.value === '' && ctx.afterNext !== undefined && DHCP.test(ctx.afterNext.label);
 }
+
+/** The notice that an output's labels were read by their values: its lines were read (with doubt), none left unread. */
+export const isReadNote = (problem: { code?: string }): boolean => problem.code === 'ipconfig.labelsByValue';
