@@ -33,6 +33,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Merging branch hB (nine real ipconfig and Get-VpnConnection outputs) re-recorded them again; with its
  * files out only leak-tr differed: its Turkish ipconfig labels, in no vocabulary, are read by their
  * values now (one `ipconfig.labelsByValue` notice instead of four unknown labels and an unrecognised title).
+ * Then real-mixed-13 alone, for a DNS suffix now hidden: `xxx.bbb.tld` behind a label a poster retyped
+ * ("Connection specific DNS Suffix:"), which no word list holds (redact-values.ts unknownDnsLabel).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -18,3 +18,31 @@ describe('sensitiveValues: LMHOSTS', () => {
     expect(values.filter((v) => v.kind === 'host').map((v) => v.value)).toEqual(['DC1', 'DC2', 'HOST3']);
   });
 });
+
+/**
+ * An ipconfig in a language no reader has a word list for (Korean here): the parser reads its fields by
+ * their values (ipconfig-inferred.ts), and `--redact` must still hide its DNS suffixes — the first
+ * version of that reading left `corp.example.kr` in a redacted bundle (the host name was hidden, via
+ * the snapshot). Labels holding `DNS` with a DNS name are suffixes; addresses and yes/no are not.
+ */
+describe('sensitiveValues: ipconfig labels in no known language', () => {
+  const korean = [
+    '', 'Windows IP 구성', '',
+    '   호스트 이름 . . . . . . . . : KIM-LAPTOP7',
+    '   주 DNS 접미사 . . . . . . . : corp.example.kr',
+    '   노드 유형 . . . . . . . . . : 혼성',
+    '   DNS 접미사 검색 목록. . . . : search.example.kr',
+    '                                 second.example.kr',
+    '', '이더넷 어댑터 이더넷:', '',
+    '   연결별 DNS 접미사. . . . : branch.example.kr',
+    '   DNS 서버. . . . . . . . . . : 168.126.63.1',
+    '   DNS에 등록. . . . . . . . . : 예',
+    '   Tcpip를 통한 NetBIOS. . . . : 사용',
+    '',
+  ].join('\r\n');
+  const capture: Capture = { ...captureWith(''), files: new Map([['ipconfig-all.txt', { name: 'ipconfig-all.txt', text: korean, encoding: 'utf-8' }]]) };
+  it('takes the DNS suffixes (primary, search list with its continuation, per connection), never an address or a yes', () => {
+    const domains = sensitiveValues({ capture }).filter((v) => v.kind === 'dnsDomain').map((v) => v.value);
+    expect(domains).toEqual(['corp.example.kr', 'search.example.kr', 'second.example.kr', 'branch.example.kr']);
+  });
+});

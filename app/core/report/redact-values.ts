@@ -99,12 +99,27 @@ const SYSTEMINFO_LABELS: [string[], (v: string, a: Adders) => void][] = [
 ];
 const SYSTEMINFO_INDEX = new Map(SYSTEMINFO_LABELS.flatMap(([labels, rule]) => labels.map((l) => [labelKey(l), rule] as const)));
 
+/**
+ * A label in no language the readers know, holding `DNS` as a word: translations keep that token
+ * (`주 DNS 접미사`, `主要 DNS 尾碼`, `Primární přípona DNS`; the ipconfig parser reads such labels by it,
+ * ipconfig-inferred.ts). Its value is a DNS suffix when it has a DNS name's shape (dotted labels, not
+ * an address: `DNS servers` hold addresses, `Register with DNS` a yes or no).
+ */
+const DNS_TOKEN = /(?:^|[^A-Za-z])DNS(?:[^A-Za-z]|$)/;
+const DNS_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+\.?$/;
+const unknownDnsLabel = (label: string): boolean => DNS_TOKEN.test(label) && lookupLabel(label) === undefined && !SYSTEMINFO_INDEX.has(labelKey(label));
+const isDnsName = (v: string): boolean => DNS_NAME.test(v) && !isIpAddress(v);
+
 /** The rule for a "Label . . . : value" line, or undefined when the label names nothing sensitive. */
 function labelRule(label: string): ((v: string, a: Adders) => void) | undefined {
   const meaning = lookupLabel(label);
   if (meaning === 'hostname') return (v, a) => a.addFqdn(v);
   if (meaning === 'primaryDnsSuffix' || meaning === 'dnsSuffixSearchList') return (v, a) => a.add('dnsDomain', v);
-  return SYSTEMINFO_INDEX.get(labelKey(label));
+  const known = SYSTEMINFO_INDEX.get(labelKey(label));
+  if (known) return known;
+  // (an ipconfig in a language without a word list: its DNS suffixes, primary, per connection or searched)
+  if (unknownDnsLabel(label)) return (v, a) => (isDnsName(v) ? a.add('dnsDomain', v) : undefined);
+  return undefined;
 }
 
 /** Registry value names whose data is a name (reg query rows and .reg lines alike). */
@@ -184,7 +199,8 @@ function collectFromLine(name: string, line: string, inSearchList: boolean, a: A
   let searchList = false;
   if (labelled) {
     labelRule(labelled.label)?.(labelled.value, a);
-    searchList = lookupLabel(labelled.label) === 'dnsSuffixSearchList';
+    // (the search list's further domains stand alone on the lines below; an unknown language's DNS label with a name may be that list)
+    searchList = lookupLabel(labelled.label) === 'dnsSuffixSearchList' || (isDnsName(labelled.value) && unknownDnsLabel(labelled.label));
   } else if (inSearchList && /^\s{20,}/.test(line) && line.trim() && !/\s/.test(line.trim())) {
     a.add('dnsDomain', line.trim());
     searchList = true;
