@@ -46,3 +46,13 @@ describe('sensitiveValues: ipconfig labels in no known language', () => {
     expect(domains).toEqual(['corp.example.kr', 'search.example.kr', 'second.example.kr', 'branch.example.kr']);
   });
 });
+
+/** A PowerShell transcript's header around a pasted output names the account and the machine (not only in a profile path). */
+describe('sensitiveValues: a PowerShell transcript header', () => {
+  it('takes Username, RunAs User and Machine', () => {
+    const header = ['**********************', 'Windows PowerShell transcript start', 'Start time: 20221019132304', 'Username: FILES\\Administrator', 'RunAs User: CORP\\svc-vpn', 'Configuration Name:', 'Machine: FILESRV (Microsoft Windows NT 10.0.20348.0)', 'Process ID: 5936', 'PSVersion: 5.1.20348.859', '**********************', ''].join('\r\n');
+    const capture: Capture = { ...captureWith(''), files: new Map([['route-print.txt', { name: 'route-print.txt', text: header, encoding: 'utf-8' }]]) };
+    const values = sensitiveValues({ capture }).map((v) => `${v.kind}:${v.value}`);
+    expect(values).toEqual(['domain:FILES', 'user:Administrator', 'domain:CORP', 'user:svc-vpn', 'host:FILESRV']);
+  });
+});

@@ -94,6 +94,11 @@ const SYSTEMINFO_LABELS: [string[], (v: string, a: Adders) => void][] = [
   [['Registered Owner', 'Registrierter Benutzer', 'Propriétaire enregistré', 'Propiedad de', 'Geregistreerde eigenaar', 'Proprietario registrato', 'Proprietário registrado', 'Zarejestrowany właściciel', 'Зарегистрированный владелец', '注册的所有人', 'Kayıtlı Sahip', '登録されている所有者'], (v, a) => a.add('user', v)],
   [['Registered Organization', 'Registrierte Organisation', 'Organisation enregistrée', 'Organización registrada', 'Geregistreerde organisatie', 'Organizzazione registrata', 'Organização registrada', 'Zarejestrowana organizacja', 'Зарегистрированная организация', '注册的组织', 'Kayıtlı Kuruluş', '登録されている組織'], (v, a) => a.add('org', v)],
   [['User Name', 'Benutzername', "Nom d'utilisateur", 'Nombre de usuario', 'Gebruikersnaam', 'Nome utente', 'Nome de usuário', 'Nazwa użytkownika', 'Имя пользователя', '用户名', 'Kullanıcı Adı', 'ユーザー名', 'Dial-in User'], (v, a) => a.addAccount(v)],
+  // a PowerShell transcript's header around a pasted output (Start-Transcript, PowerShell 5.1: `Username: FILES\Administrator`,
+  // `RunAs User: …`, `Machine: FILES (Microsoft Windows NT 10.0.20348.0)`; a real one: search index file id 67122445850, the header
+  // route-print.test.ts reads) — English; a localised PowerShell's words are assumed to differ and are not listed
+  [['Username', 'RunAs User'], (v, a) => a.addAccount(v)],
+  [['Machine'], (v, a) => a.addFqdn(v.replace(/\s*\(.*$/, ''))],
   // ipconfig's per-adapter suffix, which the parser reads as "info" (no meaning of its own there)
   [['Connection-specific DNS Suffix', 'Verbindungsspezifisches DNS-Suffix', 'Suffixe DNS propre à la connexion', 'Sufijo DNS específico para la conexión', 'Verbindingsspecifiek DNS-achtervoegsel', 'Suffisso DNS specifico per connessione', 'Sufixo DNS específico de conexão', 'Sufiks DNS konkretnego połączenia', 'DNS-суффикс подключения', '连接特定的 DNS 后缀', 'Bağlantıya özgü DNS Soneki'], (v, a) => a.add('dnsDomain', v)],
 ];
