@@ -8,6 +8,7 @@ import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, indentOf, IPCONFIG_PR
 export { decodeNumericEntities, splitLines };
 import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
+import { isStarRule, transcriptFrameEnd } from './transcript-frame';
 import type { IpconfigAdapter, IpconfigResult } from './types';
 
 /**
@@ -260,6 +261,12 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     const prevLen = prevRaw.length;
     if (line.trim() === '') continue; // blank lines do not end a list: double-spaced pastes put them between values
     const prevBlank = (lines[i - 1] ?? '').trim() === '';
+    // a PowerShell transcript's header or footer around the output: skipped whole, not line by line reported
+    const frameEnd = isStarRule(line.trim()) ? transcriptFrameEnd(lines.length, (j) => lines[j] ?? '', i, inTranscriptFrame, ofIpconfig) : -1;
+    if (frameEnd >= 0) {
+      i = frameEnd;
+      continue;
+    }
     if (isElisionLine(line.trim())) {
       // a person's "." or ":" shortening the paste: not data, and the adapter it sits in goes on
       report(lineNo, 'ipconfig.elision', { line: quote(line) });
@@ -446,3 +453,8 @@ function keptRun(runs: Run[]): IpconfigResult {
   if (suffix !== undefined) kept.primaryDnsSuffix = suffix;
   return kept;
 }
+
+/** A line ipconfig prints: its title, an adapter header or a label of its vocabulary. */
+const ofIpconfig = (t: string): boolean => isTitle(t) || parseHeader(t) !== undefined || splitKnownLabel(t) !== undefined;
+/** A line of a transcript's frame: words (a label and its value, or a sentence), none of ipconfig's own. */
+const inTranscriptFrame = (t: string): boolean => /\p{L}/u.test(t) && !ofIpconfig(t);

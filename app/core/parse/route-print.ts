@@ -23,6 +23,7 @@ import { excerpt, initialState, keepFullerOutput, layoutOf, problem, startAnothe
 import { isElisionLine } from './paste-damage';
 import { lazyRoutes } from './lazy-routes';
 import { lineAt, textLines } from './text-lines';
+import { isStarRule, transcriptFrameEnd } from './transcript-frame';
 
 /**
  * Parser for `route print`, `netstat -rn` and `netstat -ar` output of every Windows generation
@@ -90,7 +91,7 @@ export function parseRoutePrint(text: string, source = 'route-print.txt', opts: 
       }
       flushPendingV6(st, 'routePrint.v6GatewayMissing');
     }
-    const transcriptEnd = isStarRule(t) ? transcriptBlockEnd(lines.count, cleaned, i) : -1;
+    const transcriptEnd = isStarRule(t) ? transcriptFrameEnd(lines.count, cleaned, i, isTranscriptLine, isStructural) : -1;
     if (transcriptEnd >= 0) {
       i = transcriptEnd;
       continue;
@@ -151,33 +152,6 @@ function nextNonEmpty(count: number, cleaned: (i: number) => string, i: number):
     if (!isBlank(l)) return l.trim();
   }
   return '';
-}
-
-const isStarRule = (t: string) => /^\*{10,}$/.test(t);
-/** A transcript's header holds some 16 lines between its rules; a few more are allowed for. */
-const TRANSCRIPT_BLOCK_LINES = 24;
-
-/**
- * A PowerShell transcript's header or footer (Start-Transcript): a rule of stars, lines of its own
- * (`Windows PowerShell transcript start`, `Start time: …`, `Username: …`, `PSVersion: …`), a rule of
- * stars; after the header the line that names the transcript's file (`Transcript started, output
- * file is C:\…`). Told by that frame, not its words (they are translated): the rule closes within a
- * few lines and nothing between is part of a table. The index of the block's last line (the
- * closing rule, or the file's line after it), or -1 when the stars frame no such block (a person's
- * line of stars is then read as before: an elision).
- */
-function transcriptBlockEnd(count: number, cleaned: (i: number) => string, i: number): number {
-  for (let j = i + 1; j < count && j <= i + TRANSCRIPT_BLOCK_LINES; j++) {
-    const t = cleaned(j).trim();
-    if (isStarRule(t)) {
-      if (j === i + 1) return -1;
-      const after = j + 1 < count ? cleaned(j + 1).trim() : '';
-      // the file Start-Transcript names: a path, and nothing of a table
-      return /[A-Za-z]:\\\S/.test(after) && !isStructural(after) ? j + 1 : j;
-    }
-    if (t !== '' && !isTranscriptLine(t)) return -1;
-  }
-  return -1;
 }
 
 /**
