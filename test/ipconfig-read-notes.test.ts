@@ -15,7 +15,7 @@ const korean = readFileSync(join(import.meta.dirname, 'fixtures', 'real', 'ipcon
 describe('the CLI on an ipconfig read by its values', () => {
   it.each([
     ['en', 'Read, with a note:', 'Lines not understood', 'could not be read'],
-    ['nl', 'Gelezen, met een kanttekening:', 'Niet begrepen regels', 'niet worden gelezen'],
+    ['nl', 'Gelezen, met een opmerking:', 'Niet begrepen regels', 'niet worden gelezen'],
   ] as const)('%s: the notice under its own heading, no line said to be unread', (language, heading, unreadHeading, notRead) => {
     const files = new Map([['ipconfig-all.txt', Buffer.from(korean, 'utf8')]]);
     const { report } = analyseCapture(inMemory(files), { toolVersion: 'x', now: new Date(0), language });
