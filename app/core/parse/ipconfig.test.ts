@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
+import { readRepoText } from '../../../test/support/repo-files';
 import { classifyAdapter } from './adapter-kind';
 import { IPCONFIG_CORPUS } from './ipconfig.corpus-expected';
 import { parseIpconfig } from './ipconfig';
@@ -248,7 +247,7 @@ describe('parseIpconfig properties', () => {
 describe('ipconfig inside a PowerShell transcript', () => {
   const header = ['**********************', 'Windows PowerShell transcript start', 'Start time: 20221019132304', 'Username: FILES\\Administrator', 'RunAs User: FILES\\Administrator', 'Configuration Name:', 'Machine: FILES (Microsoft Windows NT 10.0.20348.0)', 'Host Application: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'Process ID: 5936', 'PSVersion: 5.1.20348.859', 'PSEdition: Desktop', 'BuildVersion: 10.0.20348.859', 'CLRVersion: 4.0.30319.42000', 'WSManStackVersion: 3.0', '**********************', 'Transcript started, output file is C:\\Users\\Administrator\\Documents\\PowerShell_transcript.FILES.9_DjDa0f.20221019132304.txt', 'PS C:\\Users\\Administrator> ipconfig /all'];
   const footer = ['PS C:\\Users\\Administrator> Stop-Transcript', '**********************', 'Windows PowerShell transcript end', 'End time: 20221019132415', '**********************'];
-  const body = readFileSync(join(import.meta.dirname, '..', '..', '..', 'samples', 'demo', 'ipconfig-all.txt'), 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+  const body = readRepoText('samples/demo/ipconfig-all.txt').replace(/\r?\n$/, '').split(/\r?\n/);
   it('skips its header and footer: the same adapters, no line reported (20 used to be)', () => {
     const plain = parseIpconfig(body.join('\r\n'));
     const framed = parseIpconfig([...header, ...body, ...footer].join('\r\n'));
