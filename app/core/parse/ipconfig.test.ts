@@ -243,7 +243,7 @@ describe('parseIpconfig properties', () => {
   });
 });
 
-/** A PowerShell transcript around the output (Start-Transcript; the header route-print.test.ts reads, from a real one). */
+/** A PowerShell transcript around the output (Start-Transcript; the header route-print-pasted.test.ts reads, from a real one). */
 describe('ipconfig inside a PowerShell transcript', () => {
   const header = ['**********************', 'Windows PowerShell transcript start', 'Start time: 20221019132304', 'Username: FILES\\Administrator', 'RunAs User: FILES\\Administrator', 'Configuration Name:', 'Machine: FILES (Microsoft Windows NT 10.0.20348.0)', 'Host Application: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'Process ID: 5936', 'PSVersion: 5.1.20348.859', 'PSEdition: Desktop', 'BuildVersion: 10.0.20348.859', 'CLRVersion: 4.0.30319.42000', 'WSManStackVersion: 3.0', '**********************', 'Transcript started, output file is C:\\Users\\Administrator\\Documents\\PowerShell_transcript.FILES.9_DjDa0f.20221019132304.txt', 'PS C:\\Users\\Administrator> ipconfig /all'];
   const footer = ['PS C:\\Users\\Administrator> Stop-Transcript', '**********************', 'Windows PowerShell transcript end', 'End time: 20221019132415', '**********************'];

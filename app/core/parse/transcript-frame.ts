@@ -5,7 +5,7 @@
  * (`Transcript started, output file is C:\…`). Told by that frame, not by its words (a localised
  * PowerShell translates them, assumed): the closing rule comes within a few lines and nothing between
  * is the output's own. The shape is PowerShell 5.1's (a real header: search index file id
- * 67122445850, read in route-print.test.ts).
+ * 67122445850, read in route-print-pasted.test.ts).
  */
 
 export const isStarRule = (t: string): boolean => /^\*{10,}$/.test(t);

@@ -96,7 +96,7 @@ const SYSTEMINFO_LABELS: [string[], (v: string, a: Adders) => void][] = [
   [['User Name', 'Benutzername', "Nom d'utilisateur", 'Nombre de usuario', 'Gebruikersnaam', 'Nome utente', 'Nome de usuário', 'Nazwa użytkownika', 'Имя пользователя', '用户名', 'Kullanıcı Adı', 'ユーザー名', 'Dial-in User'], (v, a) => a.addAccount(v)],
   // a PowerShell transcript's header around a pasted output (Start-Transcript, PowerShell 5.1: `Username: FILES\Administrator`,
   // `RunAs User: …`, `Machine: FILES (Microsoft Windows NT 10.0.20348.0)`; a real one: search index file id 67122445850, the header
-  // route-print.test.ts reads) — English; a localised PowerShell's words are assumed to differ and are not listed
+  // route-print-pasted.test.ts reads) — English; a localised PowerShell's words are assumed to differ and are not listed
   [['Username', 'RunAs User'], (v, a) => a.addAccount(v)],
   [['Machine'], (v, a) => a.addFqdn(v.replace(/\s*\(.*$/, ''))],
   // ipconfig's per-adapter suffix, which the parser reads as "info" (no meaning of its own there)
