@@ -1,4 +1,5 @@
-import { lookupLabel, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { isTitle, lookupLabel, parseHeader, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { isElisionLine } from './paste-damage';
 import { parseIpValue } from './ip-values';
 
 /**
@@ -119,3 +120,22 @@ export function splitGluedLabel(line: string): { label: string; value: string } 
   const value = line.slice(m[0].length - m[2]!.length).trim();
   return FIELD_TOKEN.test(label) || parseIpValue(value) ? { label, value } : undefined;
 }
+
+/** Label and value of the field lines after line i in the same section (blank, elision and continuation lines skipped), at most `count`. */
+export function fieldsAfter(lines: readonly string[], i: number, count: number): { label: string; value: string }[] {
+  const out: { label: string; value: string }[] = [];
+  for (let j = i + 1; j < lines.length && out.length < count; j++) {
+    const l = (lines[j] ?? '').trimEnd();
+    const t = l.trim();
+    if (t === '' || isElisionLine(t)) continue;
+    if (isTitle(l) || parseHeader(l) || PROMPT.test(l)) break;
+    const f = splitKnownLabel(l) ?? splitUnknownLabel(l);
+    if (f) out.push({ label: f.label, value: f.value });
+  }
+  return out;
+}
+
+/** A line ipconfig prints: its title, an adapter header or a label of its vocabulary. */
+export const ofIpconfig = (t: string): boolean => isTitle(t) || parseHeader(t) !== undefined || splitKnownLabel(t) !== undefined;
+/** A line of a transcript's frame around the output (transcript-frame.ts): words, none of ipconfig's own. */
+export const inTranscriptFrame = (t: string): boolean => /\p{L}/u.test(t) && !ofIpconfig(t);

@@ -3,13 +3,13 @@ import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
-import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, indentOf, IPCONFIG_PROMPT, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
-
-export { decodeNumericEntities, splitLines };
+import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, fieldsAfter, inTranscriptFrame, indentOf, IPCONFIG_PROMPT, ofIpconfig, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
 import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import { isStarRule, transcriptFrameEnd } from './transcript-frame';
 import type { IpconfigAdapter, IpconfigResult } from './types';
+
+export { decodeNumericEntities, splitLines };
 
 /**
  * `ipconfig` / `ipconfig /all` in any language and Windows version (XP to 11), including output that
@@ -36,7 +36,6 @@ import type { IpconfigAdapter, IpconfigResult } from './types';
  */
 
 type ContinuationKind = 'ip' | 'name' | 'wrap';
-
 
 interface Context {
   meaning: LabelMeaning;
@@ -76,7 +75,6 @@ function newBuilder(header: string, name: string): Builder {
   return { adapter: newAdapter(header, name), fields: 0, sawMask: false, sawGateway: false };
 }
 
-
 /** One ipconfig run in the file; a file with several runs keeps one of them. */
 interface Run {
   result: IpconfigResult;
@@ -109,26 +107,12 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   let titleFields = 0;
   let sawTitle = false;
 
-  /** Label and value of the field lines after line i in the same section (blank, elision and continuation lines skipped). */
-  const nextFields = (i: number, count: number): { label: string; value: string }[] => {
-    const out: { label: string; value: string }[] = [];
-    for (let j = i + 1; j < lines.length && out.length < count; j++) {
-      const l = (lines[j] ?? '').trimEnd();
-      const t = l.trim();
-      if (t === '' || isElisionLine(t)) continue;
-      if (isTitle(l) || parseHeader(l) || PROMPT.test(l)) break;
-      const f = splitKnownLabel(l) ?? splitUnknownLabel(l);
-      if (f) out.push({ label: f.label, value: f.value });
-    }
-    return out;
-  };
-
   /** A label-shaped line whose label no vocabulary has: its meaning read from its value and place. */
   const inferredField = (i: number, line: string): { meaning: LabelMeaning; label: string; value: string } | undefined => {
     if (parseIpValue(line)) return undefined;
     const f = labelShaped(line) ? splitUnknownLabel(line) : current ? splitGluedLabel(line) : undefined;
     if (!f || f.label === '') return undefined;
-    const [next, afterNext] = nextFields(i, 2);
+    const [next, afterNext] = fieldsAfter(lines, i, 2);
     const c: InferenceContext = current
       ? { inAdapter: true, afterTitle: true, fieldsBefore: current.fields, maskPending: current.maskPending !== undefined, sawMask: current.sawMask, sawGateway: current.sawGateway, descriptionKnown: current.adapter.description !== '' }
       : { inAdapter: false, afterTitle: sawTitle, fieldsBefore: titleFields, maskPending: false, sawMask: false, sawGateway: false, descriptionKnown: false };
@@ -453,8 +437,3 @@ function keptRun(runs: Run[]): IpconfigResult {
   if (suffix !== undefined) kept.primaryDnsSuffix = suffix;
   return kept;
 }
-
-/** A line ipconfig prints: its title, an adapter header or a label of its vocabulary. */
-const ofIpconfig = (t: string): boolean => isTitle(t) || parseHeader(t) !== undefined || splitKnownLabel(t) !== undefined;
-/** A line of a transcript's frame: words (a label and its value, or a sentence), none of ipconfig's own. */
-const inTranscriptFrame = (t: string): boolean => /\p{L}/u.test(t) && !ofIpconfig(t);
