@@ -123,6 +123,27 @@ describe('fix', () => {
     expect(r.nl.stderr).toContain('--sha256 moet 64 hexadecimale tekens');
   });
 
+  it('apply-plan names each unusable --domain / --dc as typed, in the same language (not zod\'s English)', async () => {
+    const sha = 'a'.repeat(64);
+    const r = await both(['apply-plan', '--demo', '--run-id', '20261203T031500Z-abc123', '--only', 'a:b', '--sha256', sha, '--domain', 'NOT A NAME', '--dc', 'DC1=10.13.1', '--dc', 'WAYTOOLONGCONTROLLERNAME=10.13.1.10', '--dc', 'DC3'], 4, { dataDir: freshDataDir() });
+    expect(r.en.stderr).toBe(
+      [
+        'tunnelmedic: apply-plan: --domain/--dc:',
+        "  --domain NOT A NAME: not a NetBIOS name (1 to 15 letters, digits or -_.!#$%&'()@^{}~).",
+        "  --dc DC1=10.13.1: write it as NAME=ADDRESS with the controller's NetBIOS name and IPv4 address, like DC1=10.13.1.10.",
+        "  --dc WAYTOOLONGCONTROLLERNAME=10.13.1.10: not a NetBIOS name (1 to 15 letters, digits or -_.!#$%&'()@^{}~).",
+        "  --dc DC3: write it as NAME=ADDRESS with the controller's NetBIOS name and IPv4 address, like DC1=10.13.1.10.",
+        '',
+      ].join('\n'),
+    );
+    expect(r.nl.stderr).toContain('  --dc DC1=10.13.1: schrijf het als NAAM=ADRES met de NetBIOS-naam en het IPv4-adres van de domeincontroller');
+    expect(r.nl.stderr).toContain('  --domain NOT A NAME: geen NetBIOS-naam');
+    expect(r.nl.stderr).not.toMatch(/Invalid|expected|NetBIOS name:/);
+    const none = await both(['apply-plan', '--demo', '--run-id', '20261203T031500Z-abc123', '--only', 'a:b', '--sha256', sha, '--domain', 'CORP'], 4, { dataDir: freshDataDir() });
+    expect(none.en.stderr).toBe('tunnelmedic: apply-plan: --domain/--dc:\n  give at least one domain controller, as --dc NAME=ADDRESS.\n');
+    expect(none.nl.stderr).toBe('tunnelmedic: apply-plan: --domain/--dc kloppen niet:\n  geef ten minste één domeincontroller op, als --dc NAAM=ADRES.\n');
+  });
+
   it('not interactive without --yes; a person who says no; --only without a fix', async () => {
     let r = await both(['fix', '--demo'], 1);
     expect(r.en.stderr).toBe('Not applying anything: this run is not interactive and --yes was not given.\n');

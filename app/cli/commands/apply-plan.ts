@@ -1,6 +1,8 @@
 import { runApprovedPlan } from '../../system/apply/approved-run';
 import { usageError } from '../../system/error-text';
 import { DomainInputSchema } from '../../shared/ipc';
+import type { Say } from '../../shared/engine-port';
+import type * as z from '../../core/model/zod';
 import type { CliValues } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { inputOptions } from './shared';
@@ -28,11 +30,29 @@ export async function applyPlanCommand(values: CliValues, io: CliIo): Promise<nu
 
 function domainOf(values: CliValues) {
   if (values.domain === undefined) return undefined;
-  const controllers = (values.dc ?? []).map((dc) => {
+  const dcs = values.dc ?? [];
+  const controllers = dcs.map((dc) => {
     const [name, address] = dc.split('=');
     return { name: name ?? '', address: address ?? '' };
   });
   const parsed = DomainInputSchema.safeParse({ netbiosName: values.domain, controllers });
-  if (!parsed.success) throw usageError('engineError.applyPlanDomain', { why: parsed.error.issues.map((i) => i.message).join('; ') });
+  if (!parsed.success) throw usageError('engineError.applyPlanDomain', { why: parsed.error.issues.map((issue) => domainIssue(issue, values.domain!, dcs)) });
   return parsed.data;
+}
+
+/**
+ * What is wrong with --domain or one --dc, in the person's language: read from the issue's path
+ * and code (zod/v4/core's issue shapes), never from zod's English message, and naming the argument
+ * as it was typed.
+ */
+function domainIssue(issue: z.ZodError['issues'][number], domain: string, dcs: readonly string[]): Say {
+  const [field, index, part] = issue.path;
+  if (field === 'netbiosName') return { key: 'engineError.applyPlanDomainName', params: { flag: '--domain', value: domain } };
+  if (field === 'controllers' && typeof index === 'number') {
+    const dc = dcs[index] ?? '';
+    return part === 'name' && dc.includes('=') ? { key: 'engineError.applyPlanDomainName', params: { flag: '--dc', value: dc } } : { key: 'engineError.applyPlanDomainController', params: { value: dc } };
+  }
+  if (field === 'controllers' && issue.code === 'too_small') return { key: 'engineError.applyPlanDomainNoController' };
+  if (field === 'controllers' && issue.code === 'too_big') return { key: 'engineError.applyPlanDomainTooMany', params: { limit: Number(issue.maximum) } };
+  return { key: 'engineError.applyPlanDomainOther', params: { path: issue.path.join('.') } };
 }
