@@ -205,6 +205,14 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [[2, 'pptpd bookkeeping.']],
   },
+  // pppd on an L2TP LNS (pppol2tp.so): its LCP time-out was vpn.gre-blocked — L2TP has no GRE (pppd-transport.test.ts)
+  'pppd-pppol2tp-lns-lcp-timeout-no-gre.txt': {
+    records: 15,
+    understood: 15,
+    families: { pppd: 15 },
+    causes: [],
+    says: [[12, 'LCP timed out: the server sent Configure-Requests over L2TP and the PC never answered']],
+  },
 };
 
 describe('real pppd-family fixtures', () => {

@@ -1,6 +1,6 @@
 import { PPP_PROTOCOLS, PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 
@@ -137,7 +137,11 @@ const RULES: Rule[] = [
   [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
   context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
   context(/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')),
-  [/^LCP: timeout sending Config-Requests$/, () => ({ decoded: [d('lcpTimeout')], outcome: 'failure', cause: 'no-ppp-frames' })],
+  // pppd lcp.c: the server's Configure-Requests got no answer. Over PPTP the PC's PPP frames come in GRE, so blocked GRE is the usual
+  // cause; over L2TP there is no GRE (PPP rides in L2TP's UDP 1701, inside IPsec for Windows), so that finding would be wrong there —
+  // the log only says the frames did not come back through the L2TP tunnel (ppp-project/ppp #556: pppd with pppol2tp.so). Which one
+  // the log shows: noteTransport below; with signs of both (a server running pptpd and xl2tpd) or neither, PPTP's reading stays
+  [/^LCP: timeout sending Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp')], outcome: 'failure' } : { decoded: [d('lcpTimeout')], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
   context(/^(IPCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
@@ -348,6 +352,23 @@ function messageOf(raw: string): string {
 /** accel-ppp's interface name (ppp0) from the prefix the last messageOf cut, as the session. */
 let lastSession: string | undefined;
 
+/**
+ * What carries the PPP frames in this log, from the programs and lines around pppd: xl2tpd (or l2tpd, openl2tpd) and pppd's
+ * kernel-L2TP plugin (`Plugin pppol2tp.so loaded.`, `PPPoL2TP options: …`, pppd's pppol2tp.c) are L2TP; pptpd and its control
+ * lines, PoPToP's pptpd-logwtmp plugin and accel-pptp's plugin banner (and pppd logging as `pptp[pid]` on Asuswrt/Padavan) are
+ * PPTP. Flags only ever set, so reading a record twice changes nothing.
+ */
+function noteTransport(program: string | undefined, message: string, state: FamilyState): void {
+  if (program === 'xl2tpd' || program === 'l2tpd' || program === 'openl2tpd') state.l2tp = true;
+  else if (program === 'pptpd' || program === 'pptp' || program === 'pptpctrl') state.pptp = true;
+  const c = message.charCodeAt(0);
+  // (P: a plugin or PPPoL2TP/PPTP line; C, G: pptpd's CTRL:/GRE: lines without a program)
+  if (c === 80) {
+    if (/^Plugin \S*pppol2tp\.so loaded\.$|^PPPoL2TP options: /.test(message)) state.l2tp = true;
+    else if (/^Plugin \S*pptpd-logwtmp\.so loaded\.$|^PPTP plugin version /.test(message)) state.pptp = true;
+  } else if ((c === 67 || c === 71) && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
+}
+
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
@@ -364,6 +385,7 @@ export const pppdFamily: FamilyParser = {
     const session = lastSession;
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
+    noteTransport(pre.program, message, state);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
     return hit;

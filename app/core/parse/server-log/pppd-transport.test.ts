@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * pppd's "LCP: timeout sending Config-Requests" means blocked GRE only where PPP rides in GRE (PPTP). Over L2TP (xl2tpd, pppd's
+ * pppol2tp plugin) there is no GRE: the line is a failure with no PC-side cause, not vpn.gre-blocked. A real LNS log (pppd 2.5.1
+ * with pppol2tp.so: its row in real-pppd.test.ts) and the signs of each transport.
+ */
+
+const nl = engineT('nl');
+
+const TIMEOUT = 'Apr  6 18:57:26 h pppd[6145]: LCP: timeout sending Config-Requests';
+const timeoutOf = (...before: string[]) => parseServerLog([...before, TIMEOUT].join('\n')).entries.at(-1)!;
+
+describe('LCP time-out: GRE only where the log shows PPTP', () => {
+  it('L2TP signs: pppd\'s pppol2tp plugin, its PPPoL2TP options, an xl2tpd line before', () => {
+    for (const before of ['Apr  6 18:56:56 h pppd[6145]: Plugin pppol2tp.so loaded.', 'Apr  6 18:56:56 h pppd[6145]: PPPoL2TP options: lnsmode tid 59263 sid 15552 debugmask 0', 'Apr  6 18:56:55 h xl2tpd[77]: Connection established to 1.2.3.4, 1701.  Local: 5, Remote: 6 (ref=0/0).']) {
+      const e = timeoutOf(before);
+      expect(e.outcome, before).toBe('failure');
+      expect(e.cause, before).toBeUndefined();
+    }
+    expect(describeEntry(timeoutOf('Apr  6 18:56:56 h pppd[1]: Plugin /usr/lib/pppd/2.4.9/pppol2tp.so loaded.'), nl)).toContain('L2TP gebruikt geen GRE');
+  });
+  it('PPTP signs, no signs, or both: blocked GRE as before', () => {
+    expect(timeoutOf().cause).toBe('no-ppp-frames');
+    expect(timeoutOf('Apr  6 18:56:56 h pppd[4789]: Plugin /usr/lib/pptpd/pptpd-logwtmp.so loaded.').cause).toBe('no-ppp-frames');
+    expect(timeoutOf('Apr  6 18:56:56 h pptpd[12]: CTRL: Client 1.2.3.4 control connection started').cause).toBe('no-ppp-frames');
+    expect(timeoutOf('Apr  6 18:56:55 h xl2tpd[77]: Listening on IP address 0.0.0.0, port 1701', 'Apr  6 18:56:56 h pptpd[12]: CTRL: Client 1.2.3.4 control connection started').cause).toBe('no-ppp-frames');
+  });
+});
