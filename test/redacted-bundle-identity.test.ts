@@ -37,7 +37,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * ("Connection specific DNS Suffix:"), which no word list holds (redact-values.ts unknownDnsLabel).
  * Branch hE: real-mixed-0…23 re-recorded for three new real Libreswan logs (pluto-*.txt), which shift the
  * round robin; with those files taken out, every bundle matched the digests recorded before. Then again
- * for a real ASA line copied from a PDF (asa-pdf-copy-*.txt), and for a real pppd L2TP log (pppd-pppol2tp-*.txt),
+ * for a real ASA line copied from a PDF (asa-pdf-copy-*.txt), and for two real pppd L2TP logs (pppd-pppol2tp-*.txt),
  * each checked the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');

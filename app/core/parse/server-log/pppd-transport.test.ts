@@ -30,3 +30,12 @@ describe('LCP time-out: GRE only where the log shows PPTP', () => {
     expect(timeoutOf('Apr  6 18:56:55 h xl2tpd[77]: Listening on IP address 0.0.0.0, port 1701', 'Apr  6 18:56:56 h pptpd[12]: CTRL: Client 1.2.3.4 control connection started').cause).toBe('no-ppp-frames');
   });
 });
+
+describe("pppd's kernel-mode lines", () => {
+  it('the kernel channel and the PPPoL2TP ids; a near miss is not read', () => {
+    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: using channel 869').understood).toBe(1);
+    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: PPPoL2TP options: lnsmode tid 1 sid 2 debugmask 0').entries[0]!.decoded[0]!.values).toEqual({ tunnel: '1', session: '2' });
+    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: PPPoL2TP options: debugmask 0').understood).toBe(0);
+    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: using channel x').understood).toBe(0);
+  });
+});

@@ -213,6 +213,17 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [[12, 'LCP timed out: the server sent Configure-Requests over L2TP and the PC never answered']],
   },
+  // pppd 2.4.9 on an L2TP LNS: its kernel channel and the PPPoL2TP tunnel/session ids were not understood
+  'pppd-pppol2tp-lns-radius-using-channel-options.txt': {
+    records: 15,
+    understood: 15,
+    families: { pppd: 15 },
+    causes: [],
+    says: [
+      [11, "pppd uses the kernel's PPP channel 869."],
+      [15, 'PPP over kernel L2TP: tunnel 59263, session 15552.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {

@@ -186,6 +186,10 @@ const RULES: Rule[] = [
   context(/^GRE: Discarding out of order packet$/, () => step('greOutOfOrder')),
   context(/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')),
   context(/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })),
+  // pppd sys-linux.c (dbglog): the kernel PPP channel pppd attached to — with a kernel-mode tunnel (pppol2tp, pppoe) there is no tty
+  context(/^using channel (\d+)$/, (m) => step('pppChannel', { n: m[1]! })),
+  // pppd's pppol2tp.c plugin: the kernel L2TP tunnel and session ids xl2tpd (or the LNS) handed it (`PPPoL2TP options: lnsmode tid 59263 sid 15552 debugmask 0`)
+  context(/^PPPoL2TP options: (?:\S+ )*?tid (\d+) sid (\d+)\b.*$/, (m) => step('pppol2tpSession', { tunnel: m[1]!, session: m[2]! })),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
   context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
