@@ -37,8 +37,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * ("Connection specific DNS Suffix:"), which no word list holds (redact-values.ts unknownDnsLabel).
  * Branch hE: real-mixed-0…23 re-recorded for three new real Libreswan logs (pluto-*.txt), which shift the
  * round robin; with those files taken out, every bundle matched the digests recorded before. Then again
- * for a real ASA line copied from a PDF (asa-pdf-copy-*.txt), and for two real pppd L2TP logs (pppd-pppol2tp-*.txt),
- * each checked the same way.
+ * for a real ASA line copied from a PDF (asa-pdf-copy-*.txt), for two real pppd L2TP logs (pppd-pppol2tp-*.txt)
+ * and a relayed OpenWrt xl2tpd log (pppd-openwrt-xl2tpd-relayed-*.txt), each checked the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

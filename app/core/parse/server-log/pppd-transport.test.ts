@@ -39,3 +39,16 @@ describe("pppd's kernel-mode lines", () => {
     expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: using channel x').understood).toBe(0);
   });
 });
+
+describe("a relay's header before the router's own `host: program[pid]:`", () => {
+  it('the program after the router name is read, for pppd/xl2tpd, charon and pluto', () => {
+    const x = parseServerLog('Sep 30 11:14:14 10.0.0.1 minerva: xl2tpd[1030]: child_handler : pppd exited for call 52796 with code 2').entries[0]!;
+    expect(x).toMatchObject({ family: 'pppd', cause: 'ppp-setup-failed' });
+    expect(parseServerLog('Sep 30 11:14:14 10.0.0.1 gw: charon: 12[IKE] received proposals unacceptable').entries[0]).toMatchObject({ family: 'strongswan', cause: 'ike-no-proposal' });
+    expect(parseServerLog('Sep 30 11:14:14 10.0.0.1 gw: pluto[9]: "c"[1] 1.2.3.4 #1: no acceptable Oakley Transform').entries[0]).toMatchObject({ family: 'libreswan', cause: 'ike-no-proposal' });
+  });
+  it('another program after the name, or a name with a pid, stays as it was', () => {
+    expect(parseServerLog('Sep 30 11:14:14 10.0.0.1 minerva: netifd: Interface vpn is now down').entries[0]!.family).toBe('syslog');
+    expect(parseServerLog('Sep 30 11:14:14 10.0.0.1 minerva[5]: xl2tpd[1030]: child_handler : pppd exited for call 52796 with code 2').entries[0]?.cause).toBeUndefined();
+  });
+});

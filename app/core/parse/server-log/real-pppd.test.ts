@@ -224,6 +224,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [15, 'PPP over kernel L2TP: tunnel 59263, session 15552.'],
     ],
   },
+  // an OpenWrt router's lines relayed to a syslog server (`relay host: xl2tpd[pid]:`): all read as the program `minerva` and ignored
+  // before; xl2tpd's own two-line get_call message (line 4 is its ` (ref=0/0)`), lac_disconnect's "Disconnecting from"
+  'pppd-openwrt-xl2tpd-relayed-get-call-ref-continuation.txt': {
+    records: 14,
+    understood: 14,
+    families: { pppd: 9, syslog: 5 },
+    causes: [],
+    says: [
+      [1, 'L2TP call disconnected.'],
+      [4, 'xl2tpd bookkeeping.'],
+      [5, 'L2TP tunnel closed.'],
+      [6, 'L2TP tunnel 42669 to __serverip__ (port 1701) closed: Goodbye!'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {

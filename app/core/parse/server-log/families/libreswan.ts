@@ -2,6 +2,7 @@ import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes
 import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
+import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
 
 /**
@@ -321,10 +322,12 @@ export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined;
+    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
+    // a relay's header before the router's `host: pluto[pid]: …` (families/relayed.ts)
+    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     const own = logfileTime(pre);
     if (own) {
       const hit = libreswanFamily.parse(own.pre, state, countOnly);
