@@ -35,6 +35,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * values now (one `ipconfig.labelsByValue` notice instead of four unknown labels and an unrecognised title).
  * Then real-mixed-13 alone, for a DNS suffix now hidden: `xxx.bbb.tld` behind a label a poster retyped
  * ("Connection specific DNS Suffix:"), which no word list holds (redact-values.ts unknownDnsLabel).
+ * Branch hE: real-mixed-0…23 re-recorded for three new real Libreswan logs (pluto-*.txt), which shift the
+ * round robin; with those files taken out, every bundle matched the digests recorded before. Then again
+ * for a real ASA line copied from a PDF (asa-pdf-copy-*.txt), for two real pppd L2TP logs (pppd-pppol2tp-*.txt)
+ * and a relayed OpenWrt xl2tpd log (pppd-openwrt-xl2tpd-relayed-*.txt), each checked the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -205,6 +205,39 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [[2, 'pptpd bookkeeping.']],
   },
+  // pppd on an L2TP LNS (pppol2tp.so): its LCP time-out was vpn.gre-blocked — L2TP has no GRE (pppd-transport.test.ts)
+  'pppd-pppol2tp-lns-lcp-timeout-no-gre.txt': {
+    records: 15,
+    understood: 15,
+    families: { pppd: 15 },
+    causes: [],
+    says: [[12, 'LCP timed out: the server sent Configure-Requests over L2TP and the PC never answered']],
+  },
+  // pppd 2.4.9 on an L2TP LNS: its kernel channel and the PPPoL2TP tunnel/session ids were not understood
+  'pppd-pppol2tp-lns-radius-using-channel-options.txt': {
+    records: 15,
+    understood: 15,
+    families: { pppd: 15 },
+    causes: [],
+    says: [
+      [11, "pppd uses the kernel's PPP channel 869."],
+      [15, 'PPP over kernel L2TP: tunnel 59263, session 15552.'],
+    ],
+  },
+  // an OpenWrt router's lines relayed to a syslog server (`relay host: xl2tpd[pid]:`): all read as the program `minerva` and ignored
+  // before; xl2tpd's own two-line get_call message (line 4 is its ` (ref=0/0)`), lac_disconnect's "Disconnecting from"
+  'pppd-openwrt-xl2tpd-relayed-get-call-ref-continuation.txt': {
+    records: 14,
+    understood: 14,
+    families: { pppd: 9, syslog: 5 },
+    causes: [],
+    says: [
+      [1, 'L2TP call disconnected.'],
+      [4, 'xl2tpd bookkeeping.'],
+      [5, 'L2TP tunnel closed.'],
+      [6, 'L2TP tunnel 42669 to __serverip__ (port 1701) closed: Goodbye!'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {

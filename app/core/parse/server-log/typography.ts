@@ -11,15 +11,20 @@
  * `\u201cl2tp-psk\u201d[1]`), the ellipsis AutoCorrect makes of `...`, and HTML's escapes of `<`,
  * `>`, `"`, `&` and `'` where a page's source or a double-escaping forum was copied. (assumed: what
  * these programs do is seen in copies, not documented by their makers)
+ * Hyphens made typographic: a vendor PDF's text copy writes the minus sign U+2212 for every `-`
+ * (`%ASA−6−722036: …` in a copy of Cisco TAC document 116881), pages and word processors the
+ * Unicode hyphen, no-break hyphen, figure dash, and the en dash Outlook's AutoFormat makes of a
+ * ` - ` (U+2010–U+2013). The em dash is left: it may stand for one hyphen or two.
  */
-const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]|&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/g;
+const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u2010-\u2013\u2212\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]|&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/g;
 const ENTITY = /&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/y;
 /** The characters past Latin-1 of TYPOGRAPHY: V8 finds a one-byte text (nearly every log chunk) cannot hold them without reading it. */
-const WIDE_TYPOGRAPHY = /[\u2000-\u200b\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
+const WIDE_TYPOGRAPHY = /[\u2000-\u200b\u2010-\u2013\u2212\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
 const PLAIN: Readonly<Record<string, string>> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
   '\u2026': '...',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-',
   '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#34;': '"', '&nbsp;': ' ',
 };
 /**

@@ -1,6 +1,7 @@
 import { d, step, tagged, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { asaOwnTime } from './asa-time';
+import { isSslVpnId, sslVpnHit } from './asa-svc';
 
 /**
  * Cisco ASA / PIX syslog `%ASA-6-113005: …` (Cisco "ASA Series Syslog Messages"): the AAA
@@ -49,6 +50,8 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
 }
 
 function decode(id: number, text: string, severity = 6): Hit | null {
+  // AnyConnect and WebVPN (722xxx, 716xxx, 113039): their own head (`Group <g> User <u> IP <ip>`), read in asa-svc.ts
+  if (isSslVpnId(id)) return sslVpnHit(id, text, severity);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user

@@ -1,7 +1,9 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
-import type { ServerLogEntry } from '../types';
+import { MONTHS, ms } from '../prefix-shapes';
+import { relayed } from './relayed';
+import type { LogTime, ServerLogEntry } from '../types';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -133,7 +135,10 @@ const RULES: Rule[] = [
     return hit;
   }],
   [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
-  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+)?$/, (m) => {
+  // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
+  // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
+  // INVALID_PAYLOAD_TYPE to 1.2.3.4:4500`, xelerance/Openswan #60: the notify's name decides, the message id and length after it say nothing more)
+  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+|, msgid=[0-9a-f]+, length=\d+)?$/, (m) => {
     const t = notifyByName(m[1]!);
     const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'warning' : 'info' };
     if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
@@ -191,11 +196,30 @@ const RULES: Rule[] = [
   context(/^[Aa]uthenticated using (?:RSA|ECDSA|EdDSA|authby=secret|PSK)\b.*$/, () => step('ikeProgress', { id: '' }, 'success')),
   // Libreswan 5.x (issue #2294): the PC asks for EAP (Windows' username/password IKEv2) but the connection has no EAP configured
   [/^Peer attempted EAP authentication, but IKE_AUTH is required$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  // Libreswan programs/pluto/kernel_xfrm.c: the kernel refused to install the negotiated IPsec SA (`ERROR: netlink response for Add SA
+  // esp.70a671a@1.2.3.4 included errno 2: No such file or directory`, hwdsl2/setup-ipsec-vpn #102, a Windows 10 L2TP/IPsec PC): Quick Mode
+  // cannot finish on the server, whatever the PC sends — the server's kernel (a missing xfrm/ESP module or algorithm, a container without
+  // them; assumed from the errno's usual causes). The server's failure: no PC-side cause
+  [/^ERROR: netlink response for (.+?) included errno (\d+): (.*)$/, (m) => ({ decoded: [d('plutoKernelRefusedSa', { what: m[1]!, errno: m[2]!, error: m[3]! })], outcome: 'failure' })],
+  // (kernel.c, the line after it: `setup_half_ipsec_sa() hit fail:`, 4.x `setup_half_kernel_state() hit fail:`)
+  context(/^setup_half_(?:ipsec_sa|kernel_state)\(\) hit fail:?$/, () => step('plutoSaNotInstalled', undefined, 'warning')),
+  // Libreswan programs/pluto/ikev1_quick.c quick_inI1_outR1: the two ends of the PC's Quick Mode proposal (`    us: 10.8.165.23/32===…:17/1701`,
+  // `  them: 1.2.3.4[192.168.0.104]:17/0`): for L2TP/IPsec, UDP 1701 on both (port 0 = any, as Windows proposes behind NAT)
+  context(/^(us|them): (\S.*)$/, (m) => step(m[1] === 'us' ? 'plutoQuickUs' : 'plutoQuickThem', { end: m[2]! })),
+  // ikev1_quick.c quick_outI1: this side starts Quick Mode (`initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP+… to replace #8 {using isakmp#11
+  // msgid:da90015c proposal=defaults pfsgroup=MODP1536}`, libreswan #187 and #232) — the server as initiator, a site-to-site tunnel
+  context(/^initiating Quick Mode \S+(?: to replace #\d+)? \{using isakmp#\d+ msgid:[0-9a-f]+ proposal=(\S+?)(?: pfsgroup=(\S+?))?\}$/, (m) => step('plutoQuickInitiating', { proposal: m[2] ? `${m[1]!}, PFS ${m[2]}` : m[1]! })),
+  // ikev1.c: a packet whose payloads do not fit the state (`message ignored because it contains an unexpected payload type (ISAKMP_NEXT_HASH)`,
+  // xelerance/Openswan #60): the two sides disagree on where the exchange is — a warning, the notification after it says what was sent
+  context(/^message ignored because it contains an unexpected payload type \((\w+)\)$/, (m) => step('plutoUnexpectedPayload', { payload: m[1]! }, 'warning')),
+  // pluto's debug lines (`plutodebug=`; `| ` before each, as DBG_log writes them: `| ISAKMP Notification Payload`, `|   00 00 00 10 …`,
+  // `| failed to install outgoing SA: 0`): the detail of the line before, for a developer
+  context(/^\|(?: .*)?$/, () => step('plutoDebug')),
   [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational notification payload$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
   // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
@@ -209,7 +233,8 @@ const RULES: Rule[] = [
 ];
 
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
-const HEAD = /^(?:\d{3} )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+): |"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
+// (the blank after `#serial:` may be a tab: pluto indents Quick Mode's `    us: …` after it, and an editor's tabify makes that run a tab)
+const HEAD = /^(?:\d{3} )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
 /**
  * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
@@ -219,7 +244,7 @@ const HEAD = /^(?:\d{3} )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(
  * the serial is the digits just before its `: `.
  */
 // (sticky, from the message's start: test() leaves lastIndex at the match's end)
-const CONN_SERIAL_HEAD = /"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+: /y;
+const CONN_SERIAL_HEAD = /"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+:[ \t]/y;
 
 /** Session (`#serial`) and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
 function countedHead(message: string, clean: boolean): { session: string; bodyAt: number } | undefined {
@@ -274,14 +299,41 @@ function firstUnanswered(s: Serial): ServerLogEntry | undefined {
   return e;
 }
 
+/**
+ * pluto's own log file (`logfile=` in ipsec.conf's config setup, with `logtime=yes`, the default): each line after its time with
+ * microseconds and a colon, no host and no program — `Jun 18 04:06:52.343852: "ez-cash/0x4" #11: STATE_MAIN_I2: sent MI2, expecting MR2`,
+ * `Jun 18 04:06:53.201786: | protocol/port …` (libreswan #187; Libreswan 4.9 the same, libreswan #1882). The syslog reader finds no header
+ * there; only a pluto head after the time (a quoted connection, a debug `| `, `packet from`) makes it pluto's. The format is read from those
+ * lines (Libreswan's log.c writes the time with strftime `%b %e %T` and the microseconds: assumed from them).
+ */
+const LOGFILE_TIME = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?: (?="|\||packet from )/;
+function logfileTime(pre: Prefixed): { pre: Prefixed; time: LogTime } | undefined {
+  // only a line no header was read from, starting with a capital and a space after three letters (a month): one test of two characters first
+  if (pre.shape !== 'none' || pre.program || pre.message.charCodeAt(3) !== 32) return undefined;
+  const m = pre.message.match(LOGFILE_TIME);
+  const month = m ? MONTHS.indexOf(m[1]!) + 1 : 0;
+  if (!m || month === 0) return undefined;
+  const time: LogTime = { month, day: Number(m[2]!.trim()), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]) };
+  if (m[6]) time.ms = ms(m[6]);
+  return { pre: { shape: 'none', message: pre.message.slice(m[0].length) }, time };
+}
+
 export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message);
+    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
+    // a relay's header before the router's `host: pluto[pid]: …` (families/relayed.ts)
+    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
+    const own = logfileTime(pre);
+    if (own) {
+      const hit = libreswanFamily.parse(own.pre, state, countOnly);
+      if (hit) hit.time = own.time;
+      return hit;
+    }
     // a counted record (past the entries cap) needs only its serial and body: read without HEAD's match array
     const head = countOnly ? countedHead(pre.message, pre.src !== undefined) : undefined;
     if (head) {

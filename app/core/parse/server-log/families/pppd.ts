@@ -1,8 +1,9 @@
 import { PPP_PROTOCOLS, PPPD_CODE_NAMES, PPPD_EXIT_CODES } from '../codes/ppp';
 import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
+import { relayed } from './relayed';
 
 /**
  * pppd, pptpd (PoPToP: CTRL/GRE/MGR), accel-pptpd (Padavan/Asuswrt log pppd as `pptp[pid]`) and
@@ -137,7 +138,11 @@ const RULES: Rule[] = [
   [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
   context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
   context(/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')),
-  [/^LCP: timeout sending Config-Requests$/, () => ({ decoded: [d('lcpTimeout')], outcome: 'failure', cause: 'no-ppp-frames' })],
+  // pppd lcp.c: the server's Configure-Requests got no answer. Over PPTP the PC's PPP frames come in GRE, so blocked GRE is the usual
+  // cause; over L2TP there is no GRE (PPP rides in L2TP's UDP 1701, inside IPsec for Windows), so that finding would be wrong there —
+  // the log only says the frames did not come back through the L2TP tunnel (ppp-project/ppp #556: pppd with pppol2tp.so). Which one
+  // the log shows: noteTransport below; with signs of both (a server running pptpd and xl2tpd) or neither, PPTP's reading stays
+  [/^LCP: timeout sending Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp')], outcome: 'failure' } : { decoded: [d('lcpTimeout')], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
   context(/^(IPCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
@@ -182,6 +187,10 @@ const RULES: Rule[] = [
   context(/^GRE: Discarding out of order packet$/, () => step('greOutOfOrder')),
   context(/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')),
   context(/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })),
+  // pppd sys-linux.c (dbglog): the kernel PPP channel pppd attached to — with a kernel-mode tunnel (pppol2tp, pppoe) there is no tty
+  context(/^using channel (\d+)$/, (m) => step('pppChannel', { n: m[1]! })),
+  // pppd's pppol2tp.c plugin: the kernel L2TP tunnel and session ids xl2tpd (or the LNS) handed it (`PPPoL2TP options: lnsmode tid 59263 sid 15552 debugmask 0`)
+  context(/^PPPoL2TP options: (?:\S+ )*?tid (\d+) sid (\d+)\b.*$/, (m) => step('pppol2tpSession', { tunnel: m[1]!, session: m[2]! })),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
   context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
@@ -306,6 +315,8 @@ const RULES: Rule[] = [
   context(/^handle_avps: Bad exit status handling attribute (\d+) \(([^)]*)\) on mandatory packet\.$/, (m) => ({ decoded: [d('l2tpBadAvp', { attr: m[1]!, name: m[2]! })], outcome: 'warning' })),
   context(/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')),
   context(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
+  // xl2tpd xl2tpd.c lac_disconnect(): `Disconnecting from %s, Local: %d, Remote: %d` — this side (a LAC) ends the tunnel, "Goodbye!"
+  context(/^Disconnecting from \S+, Local: \d+, Remote: \d+$/, () => step('l2tpTunnelDown')),
   context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
@@ -317,6 +328,8 @@ const RULES: Rule[] = [
   context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
   context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
   context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
+  context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
   context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m) => step('l2tpPeerHost', { name: m[1]! })),
   context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]! })),
   fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
@@ -348,6 +361,23 @@ function messageOf(raw: string): string {
 /** accel-ppp's interface name (ppp0) from the prefix the last messageOf cut, as the session. */
 let lastSession: string | undefined;
 
+/**
+ * What carries the PPP frames in this log, from the programs and lines around pppd: xl2tpd (or l2tpd, openl2tpd) and pppd's
+ * kernel-L2TP plugin (`Plugin pppol2tp.so loaded.`, `PPPoL2TP options: …`, pppd's pppol2tp.c) are L2TP; pptpd and its control
+ * lines, PoPToP's pptpd-logwtmp plugin and accel-pptp's plugin banner (and pppd logging as `pptp[pid]` on Asuswrt/Padavan) are
+ * PPTP. Flags only ever set, so reading a record twice changes nothing.
+ */
+function noteTransport(program: string | undefined, message: string, state: FamilyState): void {
+  if (program === 'xl2tpd' || program === 'l2tpd' || program === 'openl2tpd') state.l2tp = true;
+  else if (program === 'pptpd' || program === 'pptp' || program === 'pptpctrl') state.pptp = true;
+  const c = message.charCodeAt(0);
+  // (P: a plugin or PPPoL2TP/PPTP line; C, G: pptpd's CTRL:/GRE: lines without a program)
+  if (c === 80) {
+    if (/^Plugin \S*pppol2tp\.so loaded\.$|^PPPoL2TP options: /.test(message)) state.l2tp = true;
+    else if (/^Plugin \S*pptpd-logwtmp\.so loaded\.$|^PPTP plugin version /.test(message)) state.pptp = true;
+  } else if ((c === 67 || c === 71) && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
+}
+
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
@@ -356,14 +386,17 @@ export const pppdFamily: FamilyParser = {
     // (program first: host is read from the header again when asked)
     if (pre.program === 'server' && pre.host === 'VPN') return true;
     if (pre.shape === 'router-tab') return true;
-    if (pre.program) return false;
+    // a relay's header before the router's `host: xl2tpd[pid]:` (families/relayed.ts)
+    if (pre.program) return relayed(pre, PROGRAMS) !== undefined;
     return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
+    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     const message = messageOf(pre.message);
     const session = lastSession;
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
+    noteTransport(pre.program, message, state);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
     return hit;

@@ -1,3 +1,4 @@
+import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
@@ -223,10 +224,12 @@ export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message);
+    return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
+    // a relay's header before the router's `host: charon: …` (families/relayed.ts)
+    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     // a message read in place is one clean line (Prefixed.src)
     let rest = afterThread(pre.message, pre.src !== undefined);
     if (rest === undefined) {

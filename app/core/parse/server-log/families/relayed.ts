@@ -1,0 +1,23 @@
+import type { Prefixed } from '../prefix';
+
+/**
+ * A router's syslog line as a relay wrote it: the relay's own header, then the router's host name with a colon, then the program
+ * — `Sep 30 11:14:14 __clientip__ minerva: xl2tpd[1030]: call_close: …` (an OpenWrt router logging to a syslog server, openwrt/packages
+ * #1478). The header reader takes the router's name for the program (`minerva`) and leaves `xl2tpd[1030]: …` in the message; a family
+ * whose program that is reads the line as its own (the family's view of it names the router as the host; the entry keeps the
+ * header reader's). The router's name has no pid (a program that wrote one is no host), and the program must be one of the family's.
+ */
+const RELAYED = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: /;
+
+export function relayed(pre: Prefixed, programs: RegExp): Prefixed | undefined {
+  if (!pre.program || pre.pid !== undefined) return undefined;
+  const c = pre.message.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  const m = RELAYED.exec(pre.message);
+  if (!m || !programs.test(m[1]!)) return undefined;
+  // (the message moved: it is no longer where the read chunk had it)
+  const out: Prefixed = { ...pre, host: pre.program, program: m[1], message: pre.message.slice(m[0].length), src: undefined, messageAt: undefined };
+  if (m[2] !== undefined) out.pid = m[2];
+  else delete out.pid;
+  return out;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * The ASA's SSL VPN messages (AnyConnect 722xxx, WebVPN 716xxx, the parent session 113039: families/asa-svc.ts) and a log copied
+ * out of a vendor PDF, whose text writes U+2212 for every hyphen (the real line of Cisco TAC document 116881 as a PDF-to-text copy
+ * shows it; test/fixtures/real/SOURCES.md).
+ */
+
+const t = engineT('en');
+const nl = engineT('nl');
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // was not understood: the id's hyphens are minus signs, and no 722xxx message was read
+  'asa-pdf-copy-minus-signs-anyconnect-large-packet.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [],
+    says: [[1, 'A packet of 1418 bytes is larger than the tunnel takes (1347): an MTU problem']],
+    user: 'vpn',
+  },
+};
+
+const parse = (text: string) => parseServerLog(text);
+const one = (line: string) => parse(line).entries[0];
+
+describe('real ASA SSL VPN fixtures', () => {
+  realServerLogTable(EXPECTED);
+  it('the PDF copy names the client address too', () => {
+    expect(parse('%ASA\u22126\u2212722036: Group <g> User <vpn> IP <10.1.75.111> Transmitting large packet 1418 (threshold 1347).').entries[0]!.peer).toBe('10.1.75.111');
+  });
+});
+
+describe('ASA AnyConnect / WebVPN message classes', () => {
+  const head = 'Apr 10 2019 10:21:33: ';
+  it('a session coming up: parent session, tunnel, address; the user and the client address are the entry\'s', () => {
+    expect(one(`${head}%ASA-6-113039: Group <GP> User <jdoe> IP <203.0.113.5> AnyConnect parent session started.`)).toMatchObject({ family: 'asa', outcome: 'success', user: 'jdoe', peer: '203.0.113.5' });
+    expect(describeEntry(one(`${head}%ASA-6-722022: Group <GP> User <jdoe> IP <203.0.113.5> UDP SVC connection established without compression`)!, t)).toContain('over UDP');
+    expect(describeEntry(one(`${head}%ASA-4-722051: Group <GP> User <jdoe> IP <203.0.113.5> IPv4 Address <10.10.10.5> IPv6 address <::> assigned to session`)!, t)).toBe('Address 10.10.10.5 given to jdoe: the tunnel address of the PC.');
+  });
+  it('failures: no address in the pool, a rejected login; a closing reason and a lost client are warnings', () => {
+    expect(one(`${head}%ASA-3-722020: TunnelGroup <TG> GroupPolicy <GP> User <jdoe> IP <203.0.113.5> No address available for SVC connection`)).toMatchObject({ outcome: 'failure', cause: 'address-pool', user: 'jdoe' });
+    const rejected = one(`${head}%ASA-6-716039: Group <DfltGrpPolicy> User <jdoe> IP <203.0.113.5> Authentication: rejected, Session Type: WebVPN.`)!;
+    expect(rejected).toMatchObject({ cause: 'credentials-rejected', code: 691 });
+    expect(describeEntry(rejected, nl)).toContain('De ASA weigerde de gebruikersnaam of het wachtwoord van jdoe');
+    expect(describeEntry(one(`${head}%ASA-5-722037: Group <GP> User <jdoe> IP <203.0.113.5> SVC closing connection: DPD failure.`)!, t)).toBe('Session ended: DPD failure.');
+    expect(one(`${head}%ASA-6-716058: Group <GP> User <jdoe> IP <203.0.113.5> AnyConnect session lost connection. Waiting to resume.`)!.outcome).toBe('warning');
+  });
+  it("the syslog guide's form without angle brackets reads the same; another 722xxx text is quoted, with no user when it names none", () => {
+    expect(one(`${head}%ASA-6-113039: Group VPN_USERS User example.user IP 67.43.156.14 AnyConnect parent session started.`)).toMatchObject({ user: 'example.user', peer: '67.43.156.14' });
+    const e = one(`${head}%ASA-4-722001: IP <203.0.113.5> Error parsing SVC connect request.`)!;
+    expect(e.user).toBeUndefined();
+    expect(describeEntry(e, t)).toContain('SSL VPN: IP <203.0.113.5> Error parsing SVC connect request.');
+  });
+});
+
+describe('hyphens a PDF or word processor made typographic', () => {
+  it('minus sign, hyphen, no-break hyphen, figure dash and en dash read as `-`; the em dash does not', () => {
+    for (const h of ['\u2212', '\u2010', '\u2011', '\u2012', '\u2013']) expect(parse(`%ASA${h}4${h}113019: Group = g, Username = u, IP = 1.2.3.4, Session disconnected. Reason: Idle Timeout`).understood, JSON.stringify(h)).toBe(1);
+    expect(parse('%ASA\u20144\u2014113019: Group = g, Username = u, IP = 1.2.3.4, Session disconnected. Reason: Idle Timeout').understood).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Libreswan pluto beyond Main Mode, from real logs (test/fixtures/real/server-logs, sources in SOURCES.md): pluto's own log
+ * file (`logfile=`, each line after a time with microseconds and no host or program), Quick Mode as initiator and responder
+ * (`initiating Quick Mode …`, the `us:` / `them:` ends), the IKEv1 Informational with pluto's `, msgid=…, length=…` after the
+ * notify's name, the kernel refusing the negotiated SA (netlink errno), and pluto's `| ` debug lines.
+ */
+
+const t = engineT('en');
+const nl = engineT('nl');
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // the whole file used to be "no server log" (exit 4): no header the syslog reader knows
+  'pluto-logfile-microsecond-time-quick-mode-initiator.txt': {
+    records: 10,
+    understood: 10,
+    families: { libreswan: 10 },
+    causes: [],
+    says: [
+      [3, 'STATE_MAIN_I2 (initiator sent MI2; waits for MR2)'],
+      [6, 'Libreswan debug detail of the line before.'],
+      [8, 'ISAKMP SA established'],
+      [9, 'The server starts Quick Mode (the IPsec SA), proposal defaults, PFS MODP1536.'],
+    ],
+  },
+  // Windows 10 over L2TP/IPsec: Quick Mode reached, the kernel refuses the SA each time (4 of 12 lines were read)
+  'pluto-l2tp-windows10-netlink-add-sa-errno-quick-r0.txt': {
+    records: 12,
+    understood: 12,
+    families: { libreswan: 12 },
+    causes: [],
+    says: [
+      [1, "The server's kernel refused to install the IPsec SA (Add SA esp.70a671a@1.2.3.4: errno 2, No such file or directory)"],
+      [2, 'The IPsec SA was not installed on the server'],
+      [3, 'Libreswan debug detail'],
+      [7, "Quick Mode, the server's end: 10.8.165.23/32===10.8.165.23<10.8.165.23>[11.12.13.14]:17/1701."],
+      [8, "Quick Mode, the other side's end: 1.2.3.4[192.168.0.104]:17/0."],
+    ],
+  },
+  // the other side refused this side's Quick Mode proposal: NO_PROPOSAL_CHOSEN with pluto's msgid and length after it (was unread, no finding)
+  'pluto-ikev1-quick-mode-informational-no-proposal-chosen-msgid-length.txt': {
+    records: 17,
+    understood: 17,
+    families: { libreswan: 17 },
+    causes: [[10, 'ike-no-proposal'], [14, 'ike-no-proposal']],
+    says: [
+      [3, 'Libreswan bookkeeping.'],
+      [9, 'The server starts Quick Mode (the IPsec SA), proposal AES(12)_256-SHA1(2), PFS OAKLEY_GROUP_MODP1536.'],
+      [10, 'IKE notification NO_PROPOSAL_CHOSEN (14).'],
+      [12, 'Libreswan debug detail'],
+      [13, 'Libreswan bookkeeping.'],
+    ],
+  },
+};
+
+const parse = (text: string) => parseServerLog(text);
+const one = (line: string) => parse(line).entries[0];
+
+describe('real Libreswan Quick Mode and log-file fixtures', () => {
+  realServerLogTable(EXPECTED);
+});
+
+describe('Libreswan Quick Mode, log file, Informational, kernel classes', () => {
+  it("pluto's log file: the time with or without microseconds is the entry's; only a pluto head after it is read", () => {
+    const e = one('Oct 30 15:25:13.822033: "vpn/0x1" #88: STATE_MAIN_I4: ISAKMP SA established {auth=PRESHARED_KEY}')!;
+    expect(e).toMatchObject({ family: 'libreswan', session: '#88', outcome: 'success', time: { month: 10, day: 30, hour: 15, minute: 25, second: 13, ms: 822 } });
+    expect(one('Jun  8 04:06:52.000001: packet from 1.2.3.4:500: received Vendor ID payload [RFC 3947]')!.time).toMatchObject({ month: 6, day: 8 });
+    // (without the microseconds the header reader takes the time, as an IOS one: the quoted head is pluto's all the same)
+    expect(one('Jun 18 04:06:52: "c" #7: deleting state (STATE_QUICK_I1)')).toMatchObject({ family: 'libreswan', time: { day: 18, second: 52 } });
+    expect(one('Jun 18 04:06:53.201786: | ISAKMP Notification Payload')!.family).toBe('libreswan');
+    // a time before anything else is not pluto's
+    expect(parse('Jun 18 04:06:52.343852: deleting state (STATE_QUICK_I1)').understood).toBe(0);
+    expect(parse('Jux 18 04:06:52.343852: "c" #7: deleting state (STATE_QUICK_I1)').understood).toBe(0);
+  });
+  it('an IKEv1 Informational notify with msgid and length, and this side\'s encrypted notification, by the notify\'s name', () => {
+    expect(one('pluto[1]: "c" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=16')).toMatchObject({ outcome: 'failure', cause: 'ike-no-proposal' });
+    expect(one('pluto[1]: "c" #1: ignoring informational payload INVALID_ID_INFORMATION, msgid=00000000, length=12')!.cause).toBe('ike-auth-failed');
+    // xelerance/Openswan #60
+    expect(describeEntry(one('pluto[1203]: "tunnel-config/2x1" #7411: sending encrypted notification INVALID_PAYLOAD_TYPE to receiver.public.ip.address:4500')!, t)).toContain('INVALID_PAYLOAD_TYPE');
+    expect(one('pluto[1203]: "tunnel-config/2x1" #7411: message ignored because it contains an unexpected payload type (ISAKMP_NEXT_HASH)')!.outcome).toBe('warning');
+    expect(parse('pluto[1]: "c" #1: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=zz').understood).toBe(0);
+  });
+  it('the kernel refusing an SA is a server failure with no PC-side cause; the debug lines only follow it', () => {
+    const e = one('pluto[1]: "l2tp-psk"[3] 1.2.3.4 #69: ERROR: netlink response for Add SA esp.70a671a@1.2.3.4 included errno 22: Invalid argument')!;
+    expect(e).toMatchObject({ outcome: 'failure', peer: '1.2.3.4' });
+    expect(e.cause).toBeUndefined();
+    expect(describeEntry(e, nl)).toContain('De kernel van de server weigerde de IPsec SA te installeren');
+    expect(one('pluto[1]: "c" #2: setup_half_kernel_state() hit fail:')!.outcome).toBe('warning');
+    expect(one('pluto[1]: |')!.outcome).toBe('info');
+    expect(parse('pluto[1]: |x').understood).toBe(0);
+  });
+  it("Quick Mode's ends and this side's start; a near miss is not read", () => {
+    expect(describeEntry(one('pluto[1]: "c"[1] 1.2.3.4 #15:     us: 10.0.0.1[5.6.7.8]:17/1701')!, t)).toBe("Quick Mode, the server's end: 10.0.0.1[5.6.7.8]:17/1701.");
+    // (an editor's tabify turns the run after the serial into a tab)
+    expect(describeEntry(one('pluto[1]: "c"[1] 1.2.3.4 #15:\t us: 10.0.0.1[5.6.7.8]:17/1701')!, t)).toBe("Quick Mode, the server's end: 10.0.0.1[5.6.7.8]:17/1701.");
+    expect(describeEntry(one('pluto[1]: "c" #2: initiating Quick Mode PSK+ENCRYPT+TUNNEL {using isakmp#1 msgid:d7bcc824 proposal=AES(12)_256-SHA1(2)}')!, t)).toContain('proposal AES(12)_256-SHA1(2).');
+    expect(parse('pluto[1]: "c" #2: initiating Quick Mode PSK+ENCRYPT {using something else}').understood).toBe(0);
+  });
+});
