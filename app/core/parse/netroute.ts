@@ -1,0 +1,138 @@
+import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import { family, int, looksLikeJson, prop, psJsonItems, store, text, type PsObject } from './powershell-json';
+
+/**
+ * `Get-NetRoute` as ConvertTo-Json writes it (powershell/*.json of a capture: whole CIM objects or a
+ * Select-Object of their properties, numeric or named enums) or in its default table view pasted as
+ * text ("ifIndex DestinationPrefix NextHop RouteMetric ifMetric PolicyStore", the layout
+ * app/core/fleet/netroute-table.ts reads for the Intune scripts). Pure: text in, rows and problems out.
+ */
+
+export interface NetRouteEntry {
+  family: 4 | 6;
+  destination: string;
+  prefixLength: number;
+  /** null: on-link (Get-NetRoute's NextHop 0.0.0.0 or ::) */
+  nextHop: string | null;
+  ifIndex?: number;
+  alias?: string;
+  /** the route's own metric (RouteMetric) */
+  routeMetric: number;
+  /** the interface's metric when the row carries it (the table's ifMetric, an InterfaceMetric property) */
+  interfaceMetric?: number;
+  store?: 'active' | 'persistent';
+  /** 1-based line of the row (JSON: of its DestinationPrefix; 0 when it could not be placed) */
+  line: number;
+  /** the row as Windows named its fields, for evidence */
+  text: string;
+}
+
+export interface NetRouteResult {
+  /** false: the text is not Get-NetRoute output (another cmdlet's, or nothing readable) */
+  recognised: boolean;
+  format?: 'json' | 'table';
+  routes: NetRouteEntry[];
+}
+
+const PREFIX = /^([0-9a-f.:]+)\/(\d{1,3})$/i;
+const ON_LINK = new Set(['0.0.0.0', '::']);
+
+/** A route row: a DestinationPrefix with a prefix length, and a next hop or a metric. */
+const isRouteRow = (o: PsObject): boolean => PREFIX.test(text(prop(o, 'DestinationPrefix')) ?? '') && (prop(o, 'NextHop') !== undefined || prop(o, 'RouteMetric') !== undefined);
+
+export function parseNetRoute(input: string, source: string): ParseResult<NetRouteResult> {
+  return looksLikeJson(input) ? fromJson(input, source) : fromTable(input, source);
+}
+
+function fromJson(input: string, source: string): ParseResult<NetRouteResult> {
+  let found;
+  try {
+    found = psJsonItems(input, isRouteRow, 'DestinationPrefix');
+  } catch {
+    // JSON.parse's own words are English: the problem says what is wrong in the report's language
+    // (the snapshot reports it only for a file named for routes: other cmdlets' files are not ours)
+    return { value: { recognised: false, routes: [] }, problems: [problemAt(source, undefined, 'psNetwork.notJson', { cmdlet: 'Get-NetRoute' })] };
+  }
+  const problems: Problem[] = [];
+  if (found.depthCut > 0) problems.push(problemAt(source, undefined, 'psNetwork.depthCut', { count: found.depthCut, cmdlet: 'Get-NetRoute' }));
+  if (found.items.length === 0) return { value: { recognised: found.depthCut > 0, format: 'json', routes: [] }, problems };
+  const routes: NetRouteEntry[] = [];
+  found.items.forEach(({ value: o, line }, i) => {
+    const where = line || undefined;
+    const [, address, bits] = PREFIX.exec(text(prop(o, 'DestinationPrefix'))!)!;
+    const fam = family(prop(o, 'AddressFamily')) ?? (address!.includes(':') ? 6 : 4);
+    const routeMetric = int(prop(o, 'RouteMetric'));
+    const hop = text(prop(o, 'NextHop'));
+    if (routeMetric === undefined) {
+      problems.push(problemAt(source, where, 'psNetwork.missing', { row: i + 1, field: 'RouteMetric' }));
+      return;
+    }
+    const ifIndex = int(prop(o, 'ifIndex', 'InterfaceIndex'));
+    const alias = text(prop(o, 'InterfaceAlias'));
+    const interfaceMetric = int(prop(o, 'InterfaceMetric', 'ifMetric'));
+    const st = store(prop(o, 'Store', 'PolicyStore'));
+    routes.push({
+      family: fam,
+      destination: address!,
+      prefixLength: Number(bits),
+      nextHop: hop === undefined || ON_LINK.has(hop) ? null : hop,
+      ...(ifIndex !== undefined ? { ifIndex } : {}),
+      ...(alias !== undefined ? { alias } : {}),
+      routeMetric,
+      ...(interfaceMetric !== undefined ? { interfaceMetric } : {}),
+      ...(st ? { store: st } : {}),
+      line,
+      text: [
+        `DestinationPrefix ${address}/${bits}`,
+        `NextHop ${hop ?? '-'}`,
+        ifIndex !== undefined ? `ifIndex ${ifIndex}${alias ? ` (${alias})` : ''}` : '',
+        `RouteMetric ${routeMetric}`,
+        interfaceMetric !== undefined ? `InterfaceMetric ${interfaceMetric}` : '',
+      ].filter(Boolean).join('  '),
+    });
+  });
+  return { value: { recognised: true, format: 'json', routes }, problems };
+}
+
+const HEADER = /^\s*ifIndex\s+DestinationPrefix\s+NextHop\s+RouteMetric\s+ifMetric/i;
+const ROW = /^(\d+)\s+([0-9a-f.:]+)\/(\d{1,3})\s+(\S+)\s+(\d+)\s+(\d+)(?:\s+(\S+))?$/i;
+
+/**
+ * The table view, with or without its header and dashed underline (pasted rows alone are common:
+ * ../shared/corpus/powershell/get-netroute-*-headerless.txt). A line that is not a row is a problem
+ * only once the text has shown it is this table (a header or a row).
+ */
+function fromTable(input: string, source: string): ParseResult<NetRouteResult> {
+  const routes: NetRouteEntry[] = [];
+  const strays: number[] = [];
+  let header = false;
+  input.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || /^[-\s]+$/.test(line) || /^PS [^>]*>/.test(line)) return;
+    if (HEADER.test(line)) {
+      header = true;
+      return;
+    }
+    const m = ROW.exec(line);
+    if (!m) {
+      strays.push(i + 1);
+      return;
+    }
+    const st = store(m[7]);
+    routes.push({
+      family: m[2]!.includes(':') ? 6 : 4,
+      destination: m[2]!,
+      prefixLength: Number(m[3]),
+      nextHop: ON_LINK.has(m[4]!) ? null : m[4]!,
+      ifIndex: Number(m[1]),
+      routeMetric: Number(m[5]),
+      interfaceMetric: Number(m[6]),
+      ...(st ? { store: st } : {}),
+      line: i + 1,
+      text: line,
+    });
+  });
+  const recognised = header || routes.length > 0;
+  const problems = recognised ? strays.map((line) => problemAt(source, line, 'psNetwork.notRow', { cmdlet: 'Get-NetRoute' })) : [];
+  return { value: { recognised, ...(recognised ? { format: 'table' as const } : {}), routes }, problems };
+}
