@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyseCapture } from '../app/core/analyse';
+import { reportBundleFiles } from '../app/core/report/report-zip';
+import { readCaptureDir } from '../app/system/capture-reader';
 import { cli } from './support/cli';
 import { expectValidReport } from './support/report-schema';
 
@@ -114,5 +117,21 @@ describe('tunnelmedic scan of a capture with only Get-NetRoute / Get-NetIPInterf
     ]);
     const vpn = report.findings.find((f) => f.id === 'route.vpn-default-route-wins');
     expect(vpn?.fixes.map((f) => f.id)).toContain('route.vpn-default-route-wins:split-now');
+  });
+});
+
+describe('--redact on a capture of PowerShell JSON', () => {
+  it('hides the computer a CIM cmdlet names (PSComputerName, CimSystemProperties.ServerName) and public addresses, in every file of the bundle', async () => {
+    const dir = jsonOnlyCapture();
+    const remote = routes.map((r) => ({ ...r, PSComputerName: 'HELPDESK-PC7.ops.example.org', CimSystemProperties: { ...r.CimSystemProperties, ServerName: 'WS-0042' } }));
+    writeFileSync(join(dir, 'powershell', 'netroute.json'), JSON.stringify(remote, null, 4).replace(/": /g, '":  '));
+    const capture = await readCaptureDir(dir);
+    const { report } = analyseCapture(capture, { toolVersion: 't' });
+    expect(report.findings.map((f) => f.id)).toContain('route.vpn-default-route-wins');
+    const files = reportBundleFiles({ report, capture, redact: true });
+    const leaks = files.flatMap((f) => ['HELPDESK-PC7', 'ops.example.org', 'WS-0042', '161.44.20.10'].filter((v) => f.content.toLowerCase().includes(v.toLowerCase())).map((v) => `${f.name}: ${v}`));
+    expect(leaks).toEqual([]);
+    // private addresses stay: the diagnosis depends on them
+    expect(files.find((f) => f.name.endsWith('netroute.json'))?.content).toContain('192.168.1.1');
   });
 });
