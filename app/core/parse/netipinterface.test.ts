@@ -23,6 +23,12 @@ describe('parseNetIPInterface on the real table view (test/fixtures/real/powersh
     expect(r.problems).toEqual([]);
   });
 
+  it('get-netipinterface-select-ft-no-alias-wintun-mtu-1420.txt: a Select-Object table in its own columns, no alias', () => {
+    const r = parseNetIPInterface(readRepoText('test/fixtures/real/powershell/get-netipinterface-select-ft-no-alias-wintun-mtu-1420.txt'), 'x');
+    expect(r.value.interfaces.map(row)).toEqual(['#70 ? IPv6 metric 5 mtu 65535 dhcp false connected ? @2', '#70 ? IPv4 metric 5 mtu 1420 dhcp false connected ? @3']);
+    expect(r.problems).toEqual([]);
+  });
+
   it('is not Get-NetRoute output (a route row has a prefix, an interface row none)', () => {
     const routes = readRepoText('test/fixtures/real/powershell/get-netroute-select-json-ps51-numeric-family-ethernet-loopback.json');
     expect(parseNetIPInterface(routes, 'x').value.recognised).toBe(false);

@@ -1,5 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { enumValue, family, int, looksLikeJson, prop, psJsonItems, store, text, type PsObject } from './powershell-json';
+import { psTable } from './powershell-table';
 
 /**
  * `Get-NetIPInterface` as ConvertTo-Json writes it, or its default table view ("ifIndex
@@ -73,45 +74,36 @@ function fromJson(input: string, source: string): ParseResult<NetIPInterfaceResu
   return { value: { recognised: interfaces.length > 0 || found.depthCut > 0, format: 'json', interfaces }, problems };
 }
 
-const HEADER = /^\s*ifIndex\s+InterfaceAlias\s+AddressFamily\s+NlMtu/i;
-// the alias may hold spaces ("Local Area Connection* 12"): the columns right of it are read first
-const ROW = /^(\d+)\s+(.+?)\s+(IPv4|IPv6)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)(?:\s+(\S+))?$/i;
+/** Get-NetIPInterface's default table view (test/fixtures/real/powershell/get-netipinterface-table-*.txt) */
+const DEFAULT_COLUMNS = ['ifIndex', 'InterfaceAlias', 'AddressFamily', 'NlMtu', 'InterfaceMetric', 'Dhcp', 'ConnectionState', 'PolicyStore'];
+const isHeader = (names: string[]) => names.includes('InterfaceMetric') && !names.includes('DestinationPrefix') && names.some((n) => /^(ifIndex|InterfaceIndex)$/i.test(n));
+const isRow = (v: Record<string, string>) =>
+  /^\d+$/.test(v.ifIndex ?? v.InterfaceIndex ?? '') && /^\d+$/.test(v.InterfaceMetric ?? '') && (v.AddressFamily === undefined || family(v.AddressFamily) !== undefined);
 
 function fromTable(input: string, source: string): ParseResult<NetIPInterfaceResult> {
-  const interfaces: NetIPInterfaceEntry[] = [];
-  const strays: number[] = [];
-  let header = false;
-  input.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || /^[-\s]+$/.test(line) || /^PS [^>]*>/.test(line)) return;
-    if (HEADER.test(line)) {
-      header = true;
-      return;
-    }
-    const m = ROW.exec(line);
-    if (!m) {
-      if (header) strays.push(i + 1);
-      return;
-    }
-    const d = dhcp(m[6]);
-    const c = connected(m[7]);
-    const st = store(m[8]);
-    interfaces.push({
-      ifIndex: Number(m[1]),
-      alias: m[2]!,
-      family: family(m[3])!,
-      mtu: Number(m[4]),
-      interfaceMetric: Number(m[5]),
+  const table = psTable(input, isHeader, isRow, DEFAULT_COLUMNS);
+  const interfaces = table.rows.map(({ values: v, line }): NetIPInterfaceEntry => {
+    const fam = family(v.AddressFamily);
+    const mtu = int(v.NlMtu);
+    const d = dhcp(v.Dhcp);
+    const c = connected(v.ConnectionState);
+    const st = store(v.PolicyStore);
+    return {
+      ifIndex: Number(v.ifIndex ?? v.InterfaceIndex),
+      ...(v.InterfaceAlias ? { alias: v.InterfaceAlias } : {}),
+      ...(fam ? { family: fam } : {}),
+      interfaceMetric: Number(v.InterfaceMetric),
+      ...(mtu !== undefined ? { mtu } : {}),
       ...(d !== undefined ? { dhcp: d } : {}),
       ...(c !== undefined ? { connected: c } : {}),
       ...(st ? { store: st } : {}),
-      line: i + 1,
-    });
+      line,
+    };
   });
   // rows without the header are taken only as the whole text: a table's rows look like little else
-  const recognised = header || (interfaces.length > 0 && strays.length === 0);
+  const recognised = table.header || (interfaces.length > 0 && table.strays.length === 0);
   return {
     value: { recognised, ...(recognised ? { format: 'table' as const } : {}), interfaces: recognised ? interfaces : [] },
-    problems: recognised ? strays.map((line) => problemAt(source, line, 'psNetwork.notRow', { cmdlet: 'Get-NetIPInterface' })) : [],
+    problems: recognised ? table.strays.map((line) => problemAt(source, line, 'psNetwork.notRow', { cmdlet: 'Get-NetIPInterface' })) : [],
   };
 }

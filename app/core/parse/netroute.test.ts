@@ -56,6 +56,19 @@ describe('parseNetRoute on real ConvertTo-Json outputs (test/fixtures/real/power
     expect(problems.map((p) => p.code)).toEqual(want.problems);
   });
 
+  it('get-netroute-select-ft-alias-last-column-wintun.txt: a Select-Object table in its own columns (no ifMetric, the alias last)', () => {
+    const r = parseNetRoute(read('get-netroute-select-ft-alias-last-column-wintun.txt'), 'x');
+    expect([r.value.recognised, r.value.format]).toEqual([true, 'table']);
+    expect(r.value.routes.map(row)).toEqual([
+      '4 255.255.255.255/32 on-link #70 HypoMux-VNIC-E2E 256 @2',
+      '4 224.0.0.0/4 on-link #70 HypoMux-VNIC-E2E 256 @3',
+      '4 10.66.1.255/32 on-link #70 HypoMux-VNIC-E2E 256 @4',
+      '4 10.66.1.1/32 on-link #70 HypoMux-VNIC-E2E 256 @5',
+      '4 10.66.1.0/24 on-link #70 HypoMux-VNIC-E2E 256 @6',
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
   it('is not Get-NetIPInterface or Get-VpnConnection output', () => {
     expect(parseNetRoute(read('get-netipinterface-table-win10-ethernet-wifi-loopback.txt'), 'x').value).toEqual({ recognised: false, routes: [] });
     expect(parseNetRoute(read('get-vpnconnection-tab-indented-sstp-notes.txt'), 'x')).toEqual({ value: { recognised: false, routes: [] }, problems: [] });

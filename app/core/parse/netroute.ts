@@ -1,5 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { family, int, looksLikeJson, prop, psJsonItems, store, text, type PsObject } from './powershell-json';
+import { psTable } from './powershell-table';
 
 /**
  * `Get-NetRoute` as ConvertTo-Json writes it (powershell/*.json of a capture: whole CIM objects or a
@@ -94,45 +95,41 @@ function fromJson(input: string, source: string): ParseResult<NetRouteResult> {
   return { value: { recognised: true, format: 'json', routes }, problems };
 }
 
-const HEADER = /^\s*ifIndex\s+DestinationPrefix\s+NextHop\s+RouteMetric\s+ifMetric/i;
-const ROW = /^(\d+)\s+([0-9a-f.:]+)\/(\d{1,3})\s+(\S+)\s+(\d+)\s+(\d+)(?:\s+(\S+))?$/i;
+/** Get-NetRoute's default table view (learn.microsoft.com, Get-NetRoute, Example 1) */
+const DEFAULT_COLUMNS = ['ifIndex', 'DestinationPrefix', 'NextHop', 'RouteMetric', 'ifMetric', 'PolicyStore'];
+const isHeader = (names: string[]) => names.includes('DestinationPrefix') && names.some((n) => /^(ifIndex|InterfaceIndex|InterfaceAlias)$/i.test(n));
+const isRow = (v: Record<string, string>) =>
+  PREFIX.test(v.DestinationPrefix ?? '') && /^\d+$/.test(v.RouteMetric ?? '') && [v.ifIndex, v.InterfaceIndex, v.ifMetric, v.InterfaceMetric].every((x) => x === undefined || /^\d+$/.test(x));
 
 /**
  * The table view, with or without its header and dashed underline (pasted rows alone are common:
- * ../shared/corpus/powershell/get-netroute-*-headerless.txt). A line that is not a row is a problem
- * only once the text has shown it is this table (a header or a row).
+ * ../shared/corpus/powershell/get-netroute-*-headerless.txt), in the default columns or in the
+ * columns of a `Select-Object` (powershell-table.ts). A line that is not a row is a problem only once
+ * the text has shown it is this table (a header or a row).
  */
 function fromTable(input: string, source: string): ParseResult<NetRouteResult> {
-  const routes: NetRouteEntry[] = [];
-  const strays: number[] = [];
-  let header = false;
-  input.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || /^[-\s]+$/.test(line) || /^PS [^>]*>/.test(line)) return;
-    if (HEADER.test(line)) {
-      header = true;
-      return;
-    }
-    const m = ROW.exec(line);
-    if (!m) {
-      strays.push(i + 1);
-      return;
-    }
-    const st = store(m[7]);
-    routes.push({
-      family: m[2]!.includes(':') ? 6 : 4,
-      destination: m[2]!,
-      prefixLength: Number(m[3]),
-      nextHop: ON_LINK.has(m[4]!) ? null : m[4]!,
-      ifIndex: Number(m[1]),
-      routeMetric: Number(m[5]),
-      interfaceMetric: Number(m[6]),
+  const table = psTable(input, isHeader, isRow, DEFAULT_COLUMNS);
+  const routes = table.rows.map(({ values: v, line, text }): NetRouteEntry => {
+    const [, address, bits] = PREFIX.exec(v.DestinationPrefix!)!;
+    const ifIndex = int(v.ifIndex ?? v.InterfaceIndex);
+    const interfaceMetric = int(v.ifMetric ?? v.InterfaceMetric);
+    const st = store(v.PolicyStore);
+    const hop = v.NextHop;
+    return {
+      family: address!.includes(':') ? 6 : 4,
+      destination: address!,
+      prefixLength: Number(bits),
+      nextHop: hop === undefined || ON_LINK.has(hop) ? null : hop,
+      ...(ifIndex !== undefined ? { ifIndex } : {}),
+      ...(v.InterfaceAlias ? { alias: v.InterfaceAlias } : {}),
+      routeMetric: Number(v.RouteMetric),
+      ...(interfaceMetric !== undefined ? { interfaceMetric } : {}),
       ...(st ? { store: st } : {}),
-      line: i + 1,
-      text: line,
-    });
+      line,
+      text,
+    };
   });
-  const recognised = header || routes.length > 0;
-  const problems = recognised ? strays.map((line) => problemAt(source, line, 'psNetwork.notRow', { cmdlet: 'Get-NetRoute' })) : [];
+  const recognised = table.header || routes.length > 0;
+  const problems = recognised ? table.strays.map((line) => problemAt(source, line, 'psNetwork.notRow', { cmdlet: 'Get-NetRoute' })) : [];
   return { value: { recognised, ...(recognised ? { format: 'table' as const } : {}), routes }, problems };
 }
