@@ -29,6 +29,14 @@ describe('parseNetIPInterface on the real table view (test/fixtures/real/powersh
     expect(r.problems).toEqual([]);
   });
 
+  it('the real table rows as Format-List give the same interfaces', () => {
+    const table = parseNetIPInterface(readRepoText('test/fixtures/real/powershell/get-netipinterface-table-win10-ethernet-wifi-loopback.txt'), 'x').value.interfaces;
+    const list = table.map((r) => [`ifIndex         : ${r.ifIndex}`, `InterfaceAlias  : ${r.alias}`, `AddressFamily   : IPv${r.family}`, `NlMtu(Bytes)    : ${r.mtu}`, `InterfaceMetric : ${r.interfaceMetric}`, `Dhcp            : ${r.dhcp ? 'Enabled' : 'Disabled'}`, `ConnectionState : ${r.connected ? 'Connected' : 'Disconnected'}`, 'PolicyStore     : ActiveStore'].join('\n')).join('\n\n');
+    const r = parseNetIPInterface(list, 'x');
+    expect(r.value.format).toBe('list');
+    expect(r.value.interfaces.map((x) => row({ ...x, line: 0, mtu: undefined }))).toEqual(table.map((x) => row({ ...x, line: 0, mtu: undefined })));
+  });
+
   it('is not Get-NetRoute output (a route row has a prefix, an interface row none)', () => {
     const routes = readRepoText('test/fixtures/real/powershell/get-netroute-select-json-ps51-numeric-family-ethernet-loopback.json');
     expect(parseNetIPInterface(routes, 'x').value.recognised).toBe(false);

@@ -1,5 +1,5 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
-import { enumValue, family, int, looksLikeJson, prop, psJsonItems, store, text, type PsObject } from './powershell-json';
+import { enumValue, family, int, looksLikeJson, looksLikeList, prop, psJsonItems, psListItems, store, text, type PsObject } from './powershell-json';
 import { psTable } from './powershell-table';
 
 /**
@@ -23,7 +23,7 @@ export interface NetIPInterfaceEntry {
 
 export interface NetIPInterfaceResult {
   recognised: boolean;
-  format?: 'json' | 'table';
+  format?: 'json' | 'list' | 'table';
   interfaces: NetIPInterfaceEntry[];
 }
 
@@ -40,7 +40,12 @@ const isInterfaceRow = (o: PsObject): boolean =>
   prop(o, 'DestinationPrefix') === undefined && int(prop(o, 'InterfaceMetric')) !== undefined && int(prop(o, 'ifIndex', 'InterfaceIndex')) !== undefined;
 
 export function parseNetIPInterface(input: string, source: string): ParseResult<NetIPInterfaceResult> {
-  return looksLikeJson(input) ? fromJson(input, source) : fromTable(input, source);
+  if (looksLikeJson(input)) return fromJson(input, source);
+  if (looksLikeList(input, 'InterfaceMetric')) {
+    const items = psListItems(input, isInterfaceRow, 'InterfaceMetric');
+    if (items.length > 0) return { value: { recognised: true, format: 'list', interfaces: items.map(toEntry) }, problems: [] };
+  }
+  return fromTable(input, source);
 }
 
 function fromJson(input: string, source: string): ParseResult<NetIPInterfaceResult> {
@@ -52,26 +57,27 @@ function fromJson(input: string, source: string): ParseResult<NetIPInterfaceResu
   }
   const problems: Problem[] = [];
   if (found.depthCut > 0) problems.push(problemAt(source, undefined, 'psNetwork.depthCut', { count: found.depthCut, cmdlet: 'Get-NetIPInterface' }));
-  const interfaces = found.items.map(({ value: o, line }): NetIPInterfaceEntry => {
-    const fam = family(prop(o, 'AddressFamily'));
-    const alias = text(prop(o, 'InterfaceAlias'));
-    const mtu = int(prop(o, 'NlMtu'));
-    const d = dhcp(prop(o, 'Dhcp'));
-    const c = connected(prop(o, 'ConnectionState'));
-    const st = store(prop(o, 'Store', 'PolicyStore'));
-    return {
-      ifIndex: int(prop(o, 'ifIndex', 'InterfaceIndex'))!,
-      ...(alias !== undefined ? { alias } : {}),
-      ...(fam ? { family: fam } : {}),
-      interfaceMetric: int(prop(o, 'InterfaceMetric'))!,
-      ...(mtu !== undefined ? { mtu } : {}),
-      ...(d !== undefined ? { dhcp: d } : {}),
-      ...(c !== undefined ? { connected: c } : {}),
-      ...(st ? { store: st } : {}),
-      line,
-    };
-  });
-  return { value: { recognised: interfaces.length > 0 || found.depthCut > 0, format: 'json', interfaces }, problems };
+  return { value: { recognised: found.items.length > 0 || found.depthCut > 0, format: 'json', interfaces: found.items.map(toEntry) }, problems };
+}
+
+function toEntry({ value: o, line }: { value: PsObject; line: number }): NetIPInterfaceEntry {
+  const fam = family(prop(o, 'AddressFamily'));
+  const alias = text(prop(o, 'InterfaceAlias'));
+  const mtu = int(prop(o, 'NlMtu'));
+  const d = dhcp(prop(o, 'Dhcp'));
+  const c = connected(prop(o, 'ConnectionState'));
+  const st = store(prop(o, 'Store', 'PolicyStore'));
+  return {
+    ifIndex: int(prop(o, 'ifIndex', 'InterfaceIndex'))!,
+    ...(alias !== undefined ? { alias } : {}),
+    ...(fam ? { family: fam } : {}),
+    interfaceMetric: int(prop(o, 'InterfaceMetric'))!,
+    ...(mtu !== undefined ? { mtu } : {}),
+    ...(d !== undefined ? { dhcp: d } : {}),
+    ...(c !== undefined ? { connected: c } : {}),
+    ...(st ? { store: st } : {}),
+    line,
+  };
 }
 
 /** Get-NetIPInterface's default table view (test/fixtures/real/powershell/get-netipinterface-table-*.txt) */

@@ -69,6 +69,13 @@ describe('parseNetRoute on real ConvertTo-Json outputs (test/fixtures/real/power
     expect(r.problems).toEqual([]);
   });
 
+  it('get-netroute-format-list-default-route-without-routemetric.txt: a Format-List of chosen properties, Store by name, no RouteMetric', () => {
+    const r = parseNetRoute(read('get-netroute-format-list-default-route-without-routemetric.txt'), 'x');
+    expect([r.value.recognised, r.value.format, r.value.routes]).toEqual([true, 'list', []]);
+    // without RouteMetric the route cannot be weighed: said, not guessed
+    expect(r.problems.map((p) => [p.code, p.line, p.params])).toEqual([['psNetwork.missing', 1, { row: 1, field: 'RouteMetric' }]]);
+  });
+
   it('is not Get-NetIPInterface or Get-VpnConnection output', () => {
     expect(parseNetRoute(read('get-netipinterface-table-win10-ethernet-wifi-loopback.txt'), 'x').value).toEqual({ recognised: false, routes: [] });
     expect(parseNetRoute(read('get-vpnconnection-tab-indented-sstp-notes.txt'), 'x')).toEqual({ value: { recognised: false, routes: [] }, problems: [] });
@@ -91,6 +98,13 @@ describe('the shapes ConvertTo-Json gives the same rows', () => {
     expect(rows(decoded)).toEqual(reference);
     // a BOM left in the text (a file decoded by something else) is no JSON error
     expect(rows(`\uFEFF${real}`)).toEqual(reference);
+  });
+
+  it('the same rows as Format-List (blocks of "Name : value", a blank line between them)', () => {
+    const list = (JSON.parse(real) as Record<string, unknown>[]).map((o) => Object.entries(o).map(([k, v]) => `${k.padEnd(17)} : ${String(v)}`).join('\r\n')).join('\r\n\r\n');
+    const r = parseNetRoute(list, 'x');
+    expect(r.value.format).toBe('list');
+    expect(r.value.routes.map((x) => row({ ...x, line: 0 }))).toEqual(reference);
   });
 
   it('one route alone is written as an object, not an array', () => {

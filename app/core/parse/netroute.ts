@@ -1,5 +1,5 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
-import { family, int, looksLikeJson, prop, psJsonItems, store, text, type PsObject } from './powershell-json';
+import { family, int, looksLikeJson, looksLikeList, prop, psJsonItems, psListItems, store, text, type PsObject } from './powershell-json';
 import { psTable } from './powershell-table';
 
 /**
@@ -31,7 +31,7 @@ export interface NetRouteEntry {
 export interface NetRouteResult {
   /** false: the text is not Get-NetRoute output (another cmdlet's, or nothing readable) */
   recognised: boolean;
-  format?: 'json' | 'table';
+  format?: 'json' | 'list' | 'table';
   routes: NetRouteEntry[];
 }
 
@@ -42,7 +42,12 @@ const ON_LINK = new Set(['0.0.0.0', '::']);
 const isRouteRow = (o: PsObject): boolean => PREFIX.test(text(prop(o, 'DestinationPrefix')) ?? '') && (prop(o, 'NextHop') !== undefined || prop(o, 'RouteMetric') !== undefined);
 
 export function parseNetRoute(input: string, source: string): ParseResult<NetRouteResult> {
-  return looksLikeJson(input) ? fromJson(input, source) : fromTable(input, source);
+  if (looksLikeJson(input)) return fromJson(input, source);
+  if (looksLikeList(input, 'DestinationPrefix')) {
+    const items = psListItems(input, isRouteRow, 'DestinationPrefix');
+    if (items.length > 0) return fromItems(items, source, 'list', []);
+  }
+  return fromTable(input, source);
 }
 
 function fromJson(input: string, source: string): ParseResult<NetRouteResult> {
@@ -57,8 +62,13 @@ function fromJson(input: string, source: string): ParseResult<NetRouteResult> {
   const problems: Problem[] = [];
   if (found.depthCut > 0) problems.push(problemAt(source, undefined, 'psNetwork.depthCut', { count: found.depthCut, cmdlet: 'Get-NetRoute' }));
   if (found.items.length === 0) return { value: { recognised: found.depthCut > 0, format: 'json', routes: [] }, problems };
+  return fromItems(found.items, source, 'json', problems);
+}
+
+/** Row objects (of JSON or of a list view) → routes; a row without RouteMetric is a problem. */
+function fromItems(items: { value: PsObject; line: number }[], source: string, format: 'json' | 'list', problems: Problem[]): ParseResult<NetRouteResult> {
   const routes: NetRouteEntry[] = [];
-  found.items.forEach(({ value: o, line }, i) => {
+  items.forEach(({ value: o, line }, i) => {
     const where = line || undefined;
     const [, address, bits] = PREFIX.exec(text(prop(o, 'DestinationPrefix'))!)!;
     const fam = family(prop(o, 'AddressFamily')) ?? (address!.includes(':') ? 6 : 4);
@@ -92,7 +102,7 @@ function fromJson(input: string, source: string): ParseResult<NetRouteResult> {
       ].filter(Boolean).join('  '),
     });
   });
-  return { value: { recognised: true, format: 'json', routes }, problems };
+  return { value: { recognised: true, format, routes }, problems };
 }
 
 /** Get-NetRoute's default table view (learn.microsoft.com, Get-NetRoute, Example 1) */

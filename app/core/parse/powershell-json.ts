@@ -1,3 +1,5 @@
+import { shortestBlankRun } from './vpnconnection';
+
 /**
  * What `Get-NetRoute | ConvertTo-Json` and `Get-NetIPInterface | ConvertTo-Json` write, read as data:
  * the objects (an array, or one object alone when the cmdlet returned one row), each property read
@@ -124,3 +126,43 @@ export const family = (v: unknown): 4 | 6 | undefined =>
  */
 export const store = (v: unknown): 'active' | 'persistent' | undefined =>
   enumValue<'active' | 'persistent'>(v, { 0: 'persistent', 1: 'active' }, { activestore: 'active', persistentstore: 'persistent', active: 'active', persistent: 'persistent' });
+
+/**
+ * Format-List output ("Name : value" lines, a blank line between objects, e.g. `Get-NetRoute
+ * -DestinationPrefix 0.0.0.0/0 | Format-List …`) as the same row objects: each block whose first
+ * `key` line starts a new object (a property seen again starts one too, whatever blank lines a copy
+ * kept or lost). Values are the printed text; `int`, `enumValue` and `prop` read them as from JSON.
+ * Lines that are no "Name : value" are left out (a prompt, the command line). An empty value is none.
+ */
+export function psListItems(text: string, isRow: (o: PsObject) => boolean, keyOfRow: string): { value: PsObject; line: number }[] {
+  const out: { value: PsObject; line: number }[] = [];
+  let current: { value: PsObject; line: number } | null = null;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  // a double-spaced copy (line ends converted twice) has a blank line after every line: there an
+  // object ends only at a longer run of blanks, or where a property comes again (as vpnconnection.ts)
+  const gap = shortestBlankRun(lines) + 1;
+  let blanks = 0;
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') {
+      if (++blanks >= gap) current = null;
+      return;
+    }
+    blanks = 0;
+    const m = /^\s*([A-Za-z_][\w]*)\s*:\s?(.*)$/.exec(raw);
+    if (!m || /^PS\b/.test(raw.trim())) return;
+    const name = m[1]!;
+    if (current && Object.prototype.hasOwnProperty.call(current.value, name)) current = null;
+    if (!current) {
+      current = { value: {}, line: 0 };
+      out.push(current);
+    }
+    const value = m[2]!.trim();
+    if (value !== '') current.value[name] = value;
+    if (name.toLowerCase() === keyOfRow.toLowerCase()) current.line = i + 1;
+  });
+  return out.filter((o) => isRow(o.value));
+}
+
+/** Whether a text is a Format-List of objects that have `key` ("DestinationPrefix : 0.0.0.0/0"). */
+export const looksLikeList = (text: string, key: string): boolean => new RegExp(`^\\s*${key}\\s*:\\s*\\S`, 'im').test(text);
+
