@@ -76,6 +76,17 @@ describe('parseNetRoute on real ConvertTo-Json outputs (test/fixtures/real/power
     expect(r.problems.map((p) => [p.code, p.line, p.params])).toEqual([['psNetwork.missing', 1, { row: 1, field: 'RouteMetric' }]]);
   });
 
+  it('the routes of a Get-VpnConnection profile (its Routes property) are no route table', () => {
+    const route = { DestinationPrefix: '10.13.1.0/24', NextHop: '0.0.0.0', RouteMetric: 1, ifIndex: 23 };
+    const profile = { Name: 'Corp VPN', ServerAddress: 'vpn.example.com', SplitTunneling: true, Routes: [route] };
+    expect(parseNetRoute(JSON.stringify(profile), 'x').value.recognised).toBe(false);
+    expect(parseNetRoute(JSON.stringify([profile, { ...profile, Name: 'Other' }]), 'x').value.recognised).toBe(false);
+    // cut to CIM paths by the depth limit inside a profile: not Get-NetRoute output either
+    expect(parseNetRoute(JSON.stringify([{ ...profile, Routes: ['MSFT_NetRoute (InstanceID = ";C?8;@B8??:8:9??55;?55:8:8:8:55;")'] }]), 'x').value.recognised).toBe(false);
+    // a report object holding route rows is read (the sing-tun fixture above)
+    expect(parseNetRoute(JSON.stringify({ routes: [route] }), 'x').value.routes).toHaveLength(1);
+  });
+
   it('is not Get-NetIPInterface or Get-VpnConnection output', () => {
     expect(parseNetRoute(read('get-netipinterface-table-win10-ethernet-wifi-loopback.txt'), 'x').value).toEqual({ recognised: false, routes: [] });
     expect(parseNetRoute(read('get-vpnconnection-tab-indented-sstp-notes.txt'), 'x')).toEqual({ value: { recognised: false, routes: [] }, problems: [] });

@@ -38,14 +38,16 @@ export function psJsonItems(text: string, isRow: (o: PsObject) => boolean, keyOf
   const data: unknown = JSON.parse(body);
   const rows: PsObject[] = [];
   let depthCut = 0;
-  const take = (v: unknown, deeper: boolean) => {
+  const take = (v: unknown) => {
     for (const x of Array.isArray(v) ? v : [v]) {
       if (typeof x === 'string' && /^MSFT_Net\w+ \(/.test(x)) depthCut++;
       else if (isObject(x) && isRow(x)) rows.push(x);
-      else if (isObject(x) && deeper) for (const inner of Object.values(x)) take(inner, false);
     }
   };
-  take(data, true);
+  take(data);
+  // one object that is no row: a report or wrapper holding rows under its properties — but not a
+  // Get-VpnConnection profile, whose `Routes` are the profile's own routes, not the route table
+  if (isObject(data) && !isRow(data) && !('ServerAddress' in data)) for (const inner of Object.values(data)) take(inner);
   const lines = keyLines(body, keyOfRow);
   // the k-th row's key is the k-th occurrence of `"Key":` outside a string: its line is the row's
   const items = rows.map((value, k) => ({ value, line: lines.length === rows.length ? lines[k]! : 0 }));
