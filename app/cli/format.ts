@@ -1,7 +1,8 @@
 import { routeRowsOf } from '../core/parse/lazy-routes';
 import { engineT } from '../core/i18n';
 import { problemMessage } from '../core/i18n/problem-text';
-import { isReadNote } from '../core/parse/ipconfig-inferred';
+import { isReadNote as isIpconfigNote } from '../core/parse/ipconfig-inferred';
+import { isPowerShellNetworkNote } from '../core/snapshot/powershell-network';
 import { isCopyNote } from '../core/parse/pasted-copy';
 import { evidenceSourceText } from '../core/report/report-html';
 import type { Finding, Report } from '../core/model/report';
@@ -22,6 +23,7 @@ const L = {
   en: {
     evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.',
     problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood', copies: 'Read from a copy (mail, chat, web page)', readNotes: 'Read, with a note',
+    readInstead: 'read in their place',
     notRead: (n: number, where: string) => `${n === 1 ? '1 line' : `${n} lines`} could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
     more: (n: number) => `and ${n} more`,
     dry: (cmd: string) => `See the exact fix and undo scripts: ${cmd}`,
@@ -29,6 +31,7 @@ const L = {
   nl: {
     evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.',
     problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', copies: 'Gelezen uit een kopie (mail, chat, webpagina)', readNotes: 'Gelezen, met een opmerking',
+    readInstead: 'gelezen in hun plaats',
     notRead: (n: number, where: string) => `${n === 1 ? '1 regel kon' : `${n} regels konden`} niet worden gelezen (${where}); in de rest zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
     more: (n: number) => `en nog ${n}`,
     dry: (cmd: string) => `Bekijk de exacte scripts om op te lossen en terug te draaien: ${cmd}`,
@@ -51,8 +54,11 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   out.push(`TunnelMedic ${report.tool.version} — ${label}`);
   out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(routeRowsOf(s).length, 'route')}`);
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
+  // route-print.txt ← powershell/netroute.json: what stood in for an output that was not collected
+  if (s.files.substitutes?.length) out.push(`${l.readInstead}: ${s.files.substitutes.map((x) => `${x.file} ← ${x.readFrom.join(', ')}`).join('; ')}`);
   // a note that a file was a copy (pasted-copy.ts), or that its labels were read by their values
   // (ipconfig-inferred.ts), is no line left unread: said apart, each time
+  const isReadNote = (p: { code?: string }) => isIpconfigNote(p) || isPowerShellNetworkNote(p);
   const unread = s.problems.filter((p) => !isCopyNote(p) && !isReadNote(p));
   const copies = s.problems.filter(isCopyNote);
   const readNotes = s.problems.filter(isReadNote);

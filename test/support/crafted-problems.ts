@@ -27,6 +27,11 @@ const FILES: [string, string][] = [
   ['registry/c.txt', 'reg query "HKLM\\SAM\\SAM"\r\nERROR: Access is denied.\r\n'],
   ['scheduled-tasks.csv', '"","N/A","Ready"\r\n'],
   ['powershell/vpn.txt', 'Name          : Corp\r\nServerAddress : vpn.example.com\r\nTunnelType    : Teleport\r\n'],
+  // Get-NetRoute standing in for route print: cut short, cut to CIM paths by -Depth, a row without RouteMetric (no Get-NetIPInterface: metric unknown)
+  ['powershell/netroute.json', '[\r\n    {\r\n        "DestinationPrefix":  "0.0.0.0/0",'],
+  ['powershell/netroute.json', '{"routes": ["MSFT_NetRoute (InstanceID = \\":8:8:8:9:55?55;\\")"]}'],
+  ['powershell/netroute.json', '[{"DestinationPrefix": "0.0.0.0/0", "NextHop": "10.0.0.1", "ifIndex": 4}, {"DestinationPrefix": "10.0.0.0/8", "NextHop": "10.0.0.1", "ifIndex": 4, "RouteMetric": 1}]'],
+  ['powershell/netroute.txt', 'ifIndex DestinationPrefix  NextHop   RouteMetric ifMetric PolicyStore\r\n------- -----------------  -------   ----------- -------- -----------\r\n4       0.0.0.0/0          10.0.0.1  0 25       ActiveStore\r\n4       (more rows left out)\r\n'],
   ['ipconfig-all.txt', ['Windows IP Configuration', '', 'Ethernet adapter LAN:', '', '   IPv4 Address. . . . . . . . . . . : 192.168.1.20', '   Subnet Mask . . . . . . . . . . . : 255.0.255.0', ''].join('\r\n')],
   ['netsh-interfaces.txt', [...NETSH, '', 'C:\\>netsh interface ipv4 show interfaces', '', ...NETSH].join('\r\n')],
   ['route-print.txt', [...ROUTE_HEAD, '      10.0.0.0    255.0.255.0      10.13.1.1     10.13.1.20     36', '===========================================================================', ...V6_HEAD, ' 12    25 fe80::/200                On-link', ' 12    25 fe80::/64                1.2.3.4', '==========================================================================='].join('\r\n')],

@@ -84,7 +84,15 @@ export const SnapshotSchema = z.object({
   /** TunnelMedic's own guard tasks (\\TunnelMedic\\…) from scheduled-tasks.csv; absent when that file was not collected */
   scheduledTasks: z.array(z.object({ name: z.string(), line: z.number().int() })).optional(),
   /** capture files: which were read, which were not collected */
-  files: z.object({ collected: z.array(z.string()), notCollected: z.array(z.string()) }),
+  files: z.object({
+    collected: z.array(z.string()),
+    notCollected: z.array(z.string()),
+    /**
+     * classic outputs that were not collected and what was read in their place (present only then):
+     * route-print.txt ← Get-NetRoute, netsh-interfaces.txt ← Get-NetIPInterface (powershell/*.json)
+     */
+    substitutes: z.array(z.object({ file: z.string(), readFrom: z.array(z.string()) })).optional(),
+  }),
   problems: z.array(ProblemSchema),
 });
 

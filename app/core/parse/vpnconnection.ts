@@ -89,7 +89,7 @@ function fromList(text: string, source: string, language: EngineLanguage): Parse
 const FIELD = /^\s*([A-Za-z_][\w.-]*)\s*:\s?(.*)$/u;
 
 /** The fewest blank lines between two filled lines: 0 in Windows' own output, 1 or more in a double-spaced copy. */
-function shortestBlankRun(lines: readonly string[]): number {
+export function shortestBlankRun(lines: readonly string[]): number {
   let shortest = Infinity;
   let run = -1; // -1 until the first filled line
   for (const l of lines) {

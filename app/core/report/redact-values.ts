@@ -279,6 +279,8 @@ function collectFromJson(text: string, a: Adders): void {
       for (const [key, x] of Object.entries(v)) {
         const k = key.toLowerCase();
         if (typeof x === 'string' && JSON_SERVER_KEYS.has(k)) a.addFqdn(x, 'vpnServer');
+        // the computer a CIM cmdlet (Get-NetRoute, Get-NetIPInterface) asked, when it was a remote one
+        else if (typeof x === 'string' && k === 'pscomputername') a.addFqdn(x);
         else if (typeof x === 'string' && JSON_DNS_KEYS.has(k)) x.split(/[,\s]+/).forEach((d) => a.add('dnsDomain', d));
         else if (Array.isArray(x) && JSON_DNS_KEYS.has(k)) x.forEach((d) => typeof d === 'string' && a.add('dnsDomain', d));
         else if (x && typeof x === 'object') stack.push(x);

@@ -16,6 +16,8 @@ import { problemAt, type Problem } from '../model/problems';
 import type { NetInterface, OsInfo, Route, Snapshot } from '../model/snapshot';
 import { pushAll } from './section-reader';
 import { SNAPSHOT_SECTIONS } from './snapshot-sections';
+import { interfaceMetricsAsNetsh, markVpnAliases, powerShellOnlyInterfaces, readPowerShellNetwork, routeAliases, routesFromPowerShell } from './powershell-network';
+import { vpnProfilesOf } from '../model/vpn-profile';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */
 const ANALYSED = [CAPTURE_FILES.ver, CAPTURE_FILES.routePrint, CAPTURE_FILES.ipconfig, CAPTURE_FILES.netshInterfaces];
@@ -79,20 +81,36 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
     if (netsh.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.netshInterfaces);
   }
 
+  // Get-NetRoute / Get-NetIPInterface output stands in for what was not collected (powershell-network.ts)
+  const ps = readPowerShellNetwork(capture);
+  const psRoutes = !capture.files.has(CAPTURE_FILES.routePrint) && ps.routeFiles.length > 0 ? routesFromPowerShell(ps.routeFiles, ps.interfaceFiles) : undefined;
+  const psMetrics = !capture.files.has(CAPTURE_FILES.netshInterfaces) && ps.interfaceFiles.length > 0 ? ps.interfaceFiles : undefined;
+  if (psRoutes) pushAll(problems, psRoutes.problems);
+  if (psMetrics) for (const f of psMetrics) pushAll(problems, f.problems);
+  const substitutes = [
+    ...(psRoutes ? [{ file: CAPTURE_FILES.routePrint, readFrom: ps.routeFiles.map((f) => f.name) }] : []),
+    ...(psMetrics ? [{ file: CAPTURE_FILES.netshInterfaces, readFrom: psMetrics.map((f) => f.name) }] : []),
+  ];
+  // a file that stands in but yields no row was not understood (the CLI names it)
+  for (const f of [...(psRoutes ? ps.routeFiles : []), ...(psMetrics ?? [])]) if (f.rows.length === 0) unreadableFiles.push(f.name);
+
   const verText = outputOf(CAPTURE_FILES.ver);
-  const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? guessOs(route?.value.layout, language);
+  const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? (psRoutes ? netRouteOs(language) : guessOs(route?.value.layout, language));
   if (verText !== undefined && !parseVer(verText)) {
     problems.push(problemAt(CAPTURE_FILES.ver, 1, 'snapshot.noWindowsVersion'));
   }
 
   // the route table as columns (route-rows.ts): the snapshot's routes are made when first read
-  const routes = withSourceText(route ? routeRowsOf(route.value) : RouteRows.of([]), routeText);
-  const interfaces = attributeTunnelAddresses(mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], netsh?.value.interfaces ?? [], routes), routes);
+  const routes = psRoutes ? RouteRows.of(psRoutes.routes) : withSourceText(route ? routeRowsOf(route.value) : RouteRows.of([]), routeText);
+  const merged = mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], psMetrics ? interfaceMetricsAsNetsh(psMetrics) : (netsh?.value.interfaces ?? []), routes);
+  const psOnly = psRoutes || psMetrics ? powerShellOnlyInterfaces(merged, ps.interfaceFiles, psRoutes?.routes ?? [], routeAliases(ps.routeFiles)) : [];
+  const interfaces = attributeTunnelAddresses(psOnly.length ? [...merged, ...psOnly] : merged, routes);
 
   const collected = [...capture.files.keys()].sort();
   const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
   const notCollected = [...new Set([...ANALYSED.filter((f) => !capture.files.has(f)), ...recorded])];
   const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }, language) }), {});
+  if (psOnly.length) markVpnAliases(interfaces, new Set(psOnly), vpnProfilesOf(sections.vpnProfiles ?? []).map((p) => p.name));
   const registryRead = registryFilesRead(sections.registry);
   for (const name of capture.files.keys()) {
     // a registry file that yielded no key (a PowerShell error, a reg.exe usage message) was not understood
@@ -105,14 +123,14 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
         hostname: ip?.value.hostname ?? capture.meta.hostname,
         interfaces,
         routes: [],
-        persistentRoutes: route?.value.persistentRoutes ?? [],
+        persistentRoutes: psRoutes ? psRoutes.persistentRoutes : (route?.value.persistentRoutes ?? []),
         vpnProfiles: sections.vpnProfiles ?? [],
         registry: registryRead.size > 0 && sections.registry ? sections.registry : {},
         lmhosts: sections.lmhosts ?? {},
         events: sections.events ?? [],
         ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
         ...(sections.scheduledTasks ? { scheduledTasks: sections.scheduledTasks } : {}),
-        files: { collected, notCollected },
+        files: { collected, notCollected, ...(substitutes.length ? { substitutes } : {}) },
         problems,
       },
       routes,
@@ -125,6 +143,11 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
 function registryFilesRead(view: unknown): Set<string> {
   const keys = (view as { keys?: Record<string, { source: { file: string }; values: { source: { file: string } }[] }> } | undefined)?.keys ?? {};
   return new Set(Object.values(keys).flatMap((k) => [k.source.file, ...k.values.map((v) => v.source.file)]));
+}
+
+/** Get-NetRoute (the NetTCPIP module) exists from Windows 8 / Server 2012 on (learn.microsoft.com, Get-NetRoute, "winserver2012-ps"). */
+function netRouteOs(language: EngineLanguage): OsInfo {
+  return { family: 'nt6+', name: engineT(language)('osGuess.netRoute') };
 }
 
 function guessOs(layout: 'nt5' | 'nt6+' | 'unknown' | undefined, language: EngineLanguage): OsInfo {
