@@ -35,6 +35,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * values now (one `ipconfig.labelsByValue` notice instead of four unknown labels and an unrecognised title).
  * Then real-mixed-13 alone, for a DNS suffix now hidden: `xxx.bbb.tld` behind a label a poster retyped
  * ("Connection specific DNS Suffix:"), which no word list holds (redact-values.ts unknownDnsLabel).
+ * Branch hF (names by shape and field order, redact-shapes.ts): corpus-mixed-4 for Get-VpnConnection's list-view
+ * `DnsSuffix : washington.contoso.com`, corpus-mixed-18 and real-mixed-0 for Get-EventLog's `MachineName : on-prem(ises)-vm`,
+ * now hidden (and REDACTED.txt's counts); every other line of the three bundles was the same (dumped before and after).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
