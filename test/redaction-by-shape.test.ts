@@ -79,6 +79,23 @@ describe.skipIf(!corpusAvailable)('redaction reads systeminfo by its field order
   });
 });
 
+/**
+ * Real Korean systeminfo pastes (test/fixtures/real/systeminfo-ver, SOURCES.md), cut short: no Product ID
+ * to count from. The host name is the field before the OS name (a value with "Windows") and the OS
+ * version (digits.digits.build), or the first field after the command's echo (`C:\\Users\\x>systeminfo`).
+ */
+const KOREAN: { file: string; secrets: string[]; kept: string[] }[] = [
+  { file: 'win10-ko-systeminfo-first-five-lines.txt', secrets: ['LAPTOP-V14DM3GL', 'bhlee'], kept: ['10.0.19045 N/A 빌드 19045', 'Microsoft Corporation', '독립 실행형 워크스테이션'] },
+  { file: 'win-ko-systeminfo-host-then-elision-hyperv.txt', secrets: ['DESKTOP-605KI17', 'dcjam'], kept: ['VM 모니터 모드 확장: 예', '... 중간 생략 ...'] },
+];
+
+describe('redaction reads a systeminfo cut short (real Korean pastes, labels in no word list)', () => {
+  it.each(KOREAN.flatMap((c) => ['systeminfo.txt', 'ipconfig-all.txt'].map((name) => [c.file, name, c] as const)))('%s as %s', (_f, name, c) => {
+    const text = readRepoText(`test/fixtures/real/systeminfo-ver/${c.file}`);
+    expect(redactedBundle({ [name]: text }, c.secrets, c.kept)).toEqual({ leaks: [], lost: [] });
+  });
+});
+
 describe('redaction reads names by their shape behind labels it does not know', () => {
   it('an event copy in an unknown language: FQDN computer, DOMAIN\\user, user@domain, the user in the message', () => {
     const events = [

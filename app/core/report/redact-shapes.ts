@@ -14,7 +14,9 @@ import type { Adders } from './redact-adders';
  *   Type · Registered Owner · Registered Organization · Product ID · … · Domain · Logon Server ·
  *   Hotfix(s). Its anchors are values of a fixed shape: the Product ID (`00330-80000-00000-AA097`,
  *   XP `76487-OEM-0011903-00102`), 8 fields after the host name and 2 after the owner, and the logon
- *   server `\\NAME`, right after the domain.
+ *   server `\\NAME`, right after the domain. A paste cut short (real Korean ones in
+ *   test/fixtures/real/systeminfo-ver) is read from the OS name and version after the host name, or
+ *   from the command's echo (or systeminfo.txt) before it.
  * - value shapes behind any label not known to mean something else: `\\NAME` (a logon server, a
  *   share's server), DOMAIN\user, an FQDN (an event's computer), and user@domain anywhere (a UPN, a
  *   Microsoft account as registered owner: the Russian corpus systeminfo).
@@ -42,6 +44,10 @@ const FIELD = /^[^\s:：][^:：]{0,100}[:：](?=\s|$)/u;
 const PRODUCT_ID = /^[0-9A-Z]{5}-[0-9A-Z]{3,5}-[0-9A-Z]{5,7}-[0-9A-Z]{5}$/i;
 /** a hotfix list's first line under its field: "                           [01]: KB2919355" */
 const LIST_ITEM = /^\s+\[\d+\][:：]/;
+/** OS Version: "10.0.19045 N/A Build 19045", "6.3.9600 N/A …", XP "5.1.2600 Service Pack 3 Build 2600" (build in every language) */
+const OS_VERSION = /^\d{1,2}\.\d{1,2}\.\d{3,5}(?!\.?\d)/;
+/** the command's echo before its output: `C:\Users\x>systeminfo`, `PS C:\> systeminfo`, `systeminfo /fo list` */
+const SYSTEMINFO_ECHO = /(?:^|[>\s])systeminfo(?:\.exe)?(?:\s+\/\S+)*\s*$/i;
 /** `\\NAME` or `\\NAME\share` (not `\\.\` or `\\?\` device paths) */
 const UNC = /^\\\\([^\\\s.?][^\\\s]*)(?:\\\S*)?$/u;
 const HOST_NAME = /^[\p{L}\p{N}_-]{1,63}$/u;
@@ -63,7 +69,7 @@ const isFileName = (name: string) => FILE_EXTENSIONS.has(name.slice(name.lastInd
 export function namesByShape(name: string, text: string, a: Adders, knownLabel: (label: string) => boolean): void {
   if (NOT_READ.has(name) || name.startsWith('server-logs/')) return;
   const lines = text.split(/\r\n|\r|\n/);
-  const systeminfoLines = systeminfoFields(lines, a);
+  const systeminfoLines = systeminfoFields(name, lines, a);
   const events = name === CAPTURE_FILES.rasEvents;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -102,7 +108,7 @@ function valueByShape(label: string, value: string, a: Adders): void {
  * systeminfo's names by their place among its fields (see above); returns the lines it read, which
  * the value shapes then leave alone (the domain `corp.example.net` is a domain, not a host "corp").
  */
-function systeminfoFields(lines: string[], a: Adders): Set<number> {
+function systeminfoFields(name: string, lines: string[], a: Adders): Set<number> {
   const fields: { line: number; value: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = FIELD.exec(lines[i]!);
@@ -110,15 +116,25 @@ function systeminfoFields(lines: string[], a: Adders): Set<number> {
   }
   const read = new Set<number>();
   const anchored = fields.some((f) => PRODUCT_ID.test(f.value));
+  const hostAt = (k: number) => {
+    const host = fields[k];
+    if (host && HOST_NAME.test(host.value)) (a.addFqdn(host.value), read.add(host.line));
+  };
+  // a paste cut short has no Product ID: the host name is the field before the OS name (a value naming
+  // Windows, "Microsoft Windows 10 Pro", "Майкрософт Windows 10 Pro") and the OS version; or, in
+  // systeminfo.txt or after the command's echo, the output's first field
+  for (let k = 2; k < fields.length; k++) if (OS_VERSION.test(fields[k]!.value) && /Windows/i.test(fields[k - 1]!.value)) hostAt(k - 2);
+  const echo = lines.findIndex((l) => SYSTEMINFO_ECHO.test(l));
+  const first = echo >= 0 ? fields.findIndex((f) => f.line > echo) : name === CAPTURE_FILES.systeminfo ? 0 : -1;
+  if (first >= 0) hostAt(first);
   for (let k = 0; k < fields.length; k++) {
     const { value } = fields[k]!;
     if (PRODUCT_ID.test(value)) {
       const owner = fields[k - 2];
       const org = fields[k - 1];
-      const host = fields[k - 8];
       if (owner) (a.add('user', owner.value), read.add(owner.line));
       if (org) (a.add('org', org.value), read.add(org.line));
-      if (host && HOST_NAME.test(host.value)) (a.addFqdn(host.value), read.add(host.line));
+      hostAt(k - 8);
     } else if (UNC.test(value)) {
       // the domain right before the logon server: in a systeminfo (its Product ID, or the hotfix list after it)
       const next = fields[k + 1];
