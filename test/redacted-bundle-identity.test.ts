@@ -39,7 +39,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * `DnsSuffix : washington.contoso.com`, corpus-mixed-18 and real-mixed-0 for Get-EventLog's `MachineName : on-prem(ises)-vm`,
  * now hidden (and REDACTED.txt's counts); every other line of the three bundles was the same (dumped before and after).
  * Then real-mixed-0 and -1 for the two real Korean systeminfo pastes (test/fixtures/real/systeminfo-ver, now their
- * systeminfo.txt); with those files taken out every bundle matched the digests recorded before.
+ * systeminfo.txt); with those files taken out every bundle matched the digests recorded before. Then real-mixed-0…3
+ * for a real Get-WinEvent table (test/fixtures/real/events), which shifts the events files one capture on; with it
+ * taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
