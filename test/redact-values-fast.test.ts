@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Capture } from '../app/core/capture/capture';
-import { sensitiveValues } from '../app/core/report/redact-values';
+import { sensitiveValues, shapedValues } from '../app/core/report/redact-values';
 import { sensitiveValuesReference } from './support/redact-values-reference';
 
 /**
@@ -63,7 +63,8 @@ describe('sensitiveValues (lines no rule can use passed over) lists what it list
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom(...NAMES), text), { selector: ([n]) => n, maxLength: 5 }), (files) => {
         const capture = captureOf(files);
-        expect(sensitiveValues({ capture })).toEqual(sensitiveValuesReference({ capture }));
+        // (the names found by shape and field order, redact-shapes.ts, came later and are listed after the rest)
+        expect(sensitiveValues({ capture })).toEqual([...sensitiveValuesReference({ capture }), ...shapedValues(capture)]);
       }),
       { numRuns: 1500, seed: 16_0302 },
     );

@@ -39,6 +39,13 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * round robin; with those files taken out, every bundle matched the digests recorded before. Then again
  * for a real ASA line copied from a PDF (asa-pdf-copy-*.txt), for two real pppd L2TP logs (pppd-pppol2tp-*.txt)
  * and a relayed OpenWrt xl2tpd log (pppd-openwrt-xl2tpd-relayed-*.txt), each checked the same way.
+ * Branch hF (names by shape and field order, redact-shapes.ts): corpus-mixed-4 for Get-VpnConnection's list-view
+ * `DnsSuffix : washington.contoso.com`, corpus-mixed-18 and real-mixed-0 for Get-EventLog's `MachineName : on-prem(ises)-vm`,
+ * now hidden (and REDACTED.txt's counts); every other line of the three bundles was the same (dumped before and after).
+ * Then real-mixed-0 and -1 for the two real Korean systeminfo pastes (test/fixtures/real/systeminfo-ver, now their
+ * systeminfo.txt); with those files taken out every bundle matched the digests recorded before. Then real-mixed-0…3
+ * for a real Get-WinEvent table (test/fixtures/real/events), which shifts the events files one capture on; with it
+ * taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

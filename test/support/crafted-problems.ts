@@ -37,6 +37,10 @@ const FILES: [string, string][] = [
   ['route-print.txt', [...ROUTE_HEAD, '      10.0.0.0    255.0.255.0      10.13.1.1     10.13.1.20     36', '===========================================================================', ...V6_HEAD, ' 12    25 fe80::/200                On-link', ' 12    25 fe80::/64                1.2.3.4', '==========================================================================='].join('\r\n')],
   ['rasclient-events.txt', '[{"Id":20227,"ProviderName":"RasClient","Message":"The user dialed a connection named Corp which has failed.","Properties":[]}]'],
   ['rasclient-events.txt', '[{"Id": 20227, '],
+  // ipconfig /all hard-wrapped by a mail at 72 columns: a description cut between words, a value pushed under its label
+  ['ipconfig-all.txt', ['Windows IP Configuration', '', 'Ethernet adapter Ethernet:', '', '   Description . . . . . . . . . . . : Intel(R) 82579LM Gigabit Network', 'Connection', '   Link-local IPv6 Address . . . . . :', 'fe80::fdec:b9dc:394e:af2%6(Preferred)', '   IPv4 Address. . . . . . . . . . . : 192.168.0.185(Preferred)', '   Subnet Mask . . . . . . . . . . . : 255.255.255.0', ''].join('\r\n')],
+  // Get-WinEvent's table view: a 20227 whose message the table cut before its code
+  ['rasclient-events.txt', ['TimeCreated                     Id LevelDisplayName Message', '-----------                     -- ---------------- -------', '3/18/2024 1:29:21 PM         20227 Error            CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a conn...', ''].join('\r\n')],
   // a copy out of a Markdown page: a fenced block, and an indented one
   ['ver.txt', '```text\n\nMicrosoft Windows [Version 10.0.19045.2965]\n```\n'],
   ['netsh-interfaces.txt', NETSH.map((l) => `    ${l}`).join('\n')],

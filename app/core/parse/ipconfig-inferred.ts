@@ -1,4 +1,4 @@
-import { labelKey, type LabelMeaning } from './ipconfig-labels';
+import { DNS_TOKEN as DNS, labelKey, type LabelMeaning } from './ipconfig-labels';
 import { maskToPrefix, parseIpValue } from './ip-values';
 
 /**
@@ -40,7 +40,6 @@ export interface InferenceContext {
 export type LabelMemory = Map<string, LabelMeaning>;
 
 const MAC = /^([0-9a-f]{2}-){5}[0-9a-f]{2}$|^([0-9a-f]{2}-){7}[0-9a-f]{2}$/iu;
-const DNS = /\bDNS\b/iu;
 const DHCP = /\bDHCP/iu;
 const WINS = /\bWINS\b/iu;
 /** an address label keeps "IP"/"IPv4"/"IPv6" in every translation we have (IPv4 주소, IPv4 位址, IP-адрес, Adres IP); no gateway label has it */

@@ -24,6 +24,13 @@ export type LabelMeaning =
   | 'info';
 
 /**
+ * "DNS" as a word of a label, in either case and not inside a longer Latin word: translations keep the
+ * token (`주 DNS 접미사`, `主要 DNS 尾碼`, `Primární přípona DNS`, `DNS-серверы`, `Serwery DNS`;
+ * ipconfig-inferred.ts reads unknown labels by it, and redact-values.ts a DNS suffix behind them).
+ */
+export const DNS_TOKEN = /(?<![A-Za-z])DNS(?![A-Za-z])/i;
+
+/**
  * Normalises a label, title or header phrase for lookup: lower case, accents dropped, dot leaders and
  * spacing collapsed. cp850 output read as Latin-1 turns ó í ú ñ into ¢ ¡ £ ¤ (and á into NBSP, which
  * pastes often turn into a plain space — those few forms are listed as aliases below).

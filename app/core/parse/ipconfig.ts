@@ -3,6 +3,7 @@ import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
 import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { unwrapMail } from './ipconfig-mail-wrap';
 import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, fieldsAfter, inTranscriptFrame, indentOf, IPCONFIG_PROMPT, ofIpconfig, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
 import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
@@ -83,8 +84,10 @@ interface Run {
 }
 
 export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseResult<IpconfigResult> {
-  const lines = splitLines(text).map((l) => stripPasteMarkup(decodeNumericEntities(l)));
+  const mail = unwrapMail(splitLines(text).map((l) => stripPasteMarkup(decodeNumericEntities(l))));
+  const lines = mail.lines;
   const problems: Problem[] = [];
+  if (mail.firstLine !== undefined) problems.push(problemAt(source, mail.firstLine, 'pasted.mailWrap', { lines: mail.count }));
   const runs: Run[] = [{ result: { adapters: [] }, understood: 0 }];
   let run = runs[0]!;
   let result = run.result;

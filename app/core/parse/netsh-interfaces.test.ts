@@ -106,6 +106,34 @@ describe('parseNetshInterfaces on small fixtures', () => {
   });
 });
 
+/**
+ * netsh's interactive shell: `netsh`, then `interface ipv4`, then `show interfaces`, each typed after a
+ * prompt naming the context (`netsh>`, `netsh interface ipv4>`; Microsoft's netsh page, "String values
+ * for netsh commands", shows `netsh interface ipv4>show interfaces`). A paste of such a session holds
+ * those prompt lines around the table: they are prompts, not rows or text before the table.
+ */
+describe.skipIf(!corpusAvailable)('parseNetshInterfaces: netsh\'s interactive prompts around the table', () => {
+  const real = readCorpus('netsh', 'win10-en-netsh-ipv4-show-interfaces-wsl-partial.txt');
+  const table = real.split(/\r?\n/u).slice(1);
+  const alone = parseNetshInterfaces(table.join('\n'));
+
+  it.each([
+    ['the whole session', ['C:\\Users\\scott>netsh', 'netsh>interface ipv4', 'netsh interface ipv4>show interfaces', ...table, '', 'netsh interface ipv4>exit']],
+    ['a context other than ipv4 and a blank after the prompt', ['netsh> interface ip', 'netsh interface ip>show interfaces', ...table, 'netsh interface ip>']],
+    ['a second run typed at the prompt', ['netsh interface ipv4>show interfaces', ...table, 'netsh interface ipv4>show interfaces', ...table]],
+  ])('%s', (name, lines) => {
+    const r = parseNetshInterfaces(lines.join('\r\n'));
+    expect(alone.value.interfaces).toHaveLength(6);
+    expect(r.value.interfaces).toEqual(alone.value.interfaces);
+    expect(r.problems.map((p) => p.code)).toEqual(name.startsWith('a second') ? ['netsh.anotherOutput'] : []);
+  });
+
+  it('a prompt-looking line inside a name column stays a row', () => {
+    const r = parseNetshInterfaces([...table, ' 53          15        1500  connected     netsh lab>1'].join('\n'));
+    expect(r.value.interfaces.at(-1)?.name).toBe('netsh lab>1');
+  });
+});
+
 describe('parseNetshInterfaces properties', () => {
   const check = (text: string) => {
     const r = parseNetshInterfaces(text);

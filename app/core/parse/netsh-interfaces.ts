@@ -19,7 +19,12 @@ import type { NetshInterface, NetshInterfacesResult } from './types';
 
 const UNDERLINE = /^\s*(-+)\s+(-+)\s+(-+)\s+(-+)\s+(-+)\s*$/u;
 const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/u;
-const PROMPT = /^\s*(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*>/u;
+/**
+ * a shell's prompt (`C:\\Users\\x>`, `PS C:\\>`) or netsh's own interactive one, which names its context:
+ * `netsh>`, `netsh interface ipv4>` (Microsoft's netsh page, "String values for netsh commands", shows
+ * `netsh interface ipv4>show interfaces`; the context words are commands, never translated)
+ */
+const PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|netsh(?: [A-Za-z0-9]+){0,4})>/u;
 
 /** `netsh interface show interface`: its header, or a row of its Admin State/State/Type columns. */
 const SHOW_INTERFACE_HEADER =

@@ -25,8 +25,10 @@ const EXPECTED: Record<string, Row[]> = {
   // a Chinese 20227 message from its middle on (the user and the connection cut off by the poster):
   // no id, no CoId, no words to go by — not an event on its own; its ending is read in wevtutil.test.ts
   'win10-zh-rasclient-20227-809-message-tail-only.txt': [],
+  // Get-WinEvent's table view of another provider's events (Security 4720): read as a table, no RasClient event in it
+  'win-en-get-winevent-table-security-4720-message-cut.txt': [],
 };
-const NOT_AN_EVENT: Record<string, string[]> = { 'win10-zh-rasclient-20227-809-message-tail-only.txt': ['events.noEvent'] };
+const NOT_AN_EVENT: Record<string, string[]> = { 'win10-zh-rasclient-20227-809-message-tail-only.txt': ['events.noEvent'], 'win-en-get-winevent-table-security-4720-message-cut.txt': ['events.noEvent'] };
 
 const row = (e: ReturnType<typeof parseRasEvents>['value'][number]): Row => [e.id, e.kind, e.errorCode, e.codeFrom, e.entryName, e.user, e.coId, e.time];
 

@@ -1,13 +1,14 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { RAS_EVENT_KINDS, type RasEvent } from '../model/ras-event';
 import { isFormatList, listElements, readFormatList, type ListedObject } from './event-format-list';
+import { isEventTable, readEventTables } from './event-table';
 import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from './event-viewer-labels';
 
 /**
  * RasClient events from what people and the collector give us: `wevtutil qe … /f:text`, Event
  * Viewer "Copy details as text" (header block + "Event Xml:"), bare message lines, the same pasted
- * with Markdown ">" quotes, raw `<Event>` XML, Get-WinEvent / Get-EventLog ConvertTo-Json, and
- * their Format-List (event-format-list.ts).
+ * with Markdown ">" quotes, raw `<Event>` XML, Get-WinEvent / Get-EventLog ConvertTo-Json, their
+ * Format-List (event-format-list.ts) and their default table view (event-table.ts).
  * The message prose is localised and changed between builds ("which has" / "that has"), so the
  * error code comes from the insertion strings (<Data>, Properties, ReplacementStrings) and only
  * when none exist from the last number of the message.
@@ -32,6 +33,7 @@ export function parseRasEvents(text: string, source = 'rasclient-events.txt'): P
   if (/^\s*[[{]/.test(body)) return parseEventJson(body, source);
   const lines = unquote(body.split(/\r\n|\n|\r/));
   if (isFormatList(lines)) return parseFormatList(lines, source);
+  if (isEventTable(lines)) return parseEventTable(lines, source);
   const events: RasEvent[] = [];
   for (const rec of splitRecords(lines)) {
     const e = readRecord(rec, source, problems);
@@ -217,6 +219,25 @@ function parseFormatList(lines: string[], source: string): ParseResult<RasEvent[
   return { value: events, problems };
 }
 
+/**
+ * The table view of Get-WinEvent or Get-EventLog: id, time and the message's start of each row. A
+ * message the table cut (`...`) lost its end, a failure's code with it: named as such, not as a
+ * failure without a code.
+ */
+function parseEventTable(lines: string[], source: string): ParseResult<RasEvent[]> {
+  const problems: Problem[] = [];
+  const events = readEventTables(lines).flatMap((row, i) => {
+    const object: EventObject = { provider: row.provider ?? 'RasClient', id: row.id & 0xffff, message: row.message, props: [], n: i + 1, line: row.line + 1, cut: row.cut };
+    if (row.time) object.time = row.time;
+    return fromEventObject(object, source, problems).map((e) => {
+      const coId = /CoId=(\{[0-9A-F-]+\})/i.exec(row.message)?.[1];
+      return coId ? { ...e, coId } : e;
+    });
+  });
+  if (events.length === 0) problems.push(problemAt(source, undefined, 'events.noEvent'));
+  return { value: events, problems };
+}
+
 function listedEvent(o: ListedObject, n: number): EventObject {
   const one = (...names: string[]) => names.map((k) => o.props.get(k)).find((v) => v !== undefined && v.join('') !== '');
   // a value wrapped at the console width continues on the next line: words are joined by a space
@@ -289,6 +310,8 @@ interface EventObject {
   /** 1-based position among the objects, and the line it starts on */
   n: number;
   line: number;
+  /** the message was cut by a table view (its end, and a failure's code, are not in the copy) */
+  cut?: boolean;
 }
 
 function fromEventObject(o: EventObject, source: string, problems: Problem[]): RasEvent[] {
@@ -305,6 +328,7 @@ function fromEventObject(o: EventObject, source: string, problems: Problem[]): R
     const fromText = codeAtEnd(o.message.replace(/\s+/g, ' '));
     if (fromProps !== undefined) Object.assign(e, { errorCode: Number(fromProps), codeFrom: 'eventdata' });
     else if (fromText !== undefined) Object.assign(e, { errorCode: Number(fromText), codeFrom: 'message' });
+    else if (o.cut) problems.push(problemAt(source, o.line, 'events.tableMessageCut', { id: String(o.id) }));
     else problems.push(problemAt(source, undefined, 'events.jsonWithoutCode', { n: o.n, id: String(o.id) }));
   }
   if (o.id === 20221) e.settings = readSettings(o.message.replace(/\r\n/g, '\n'));

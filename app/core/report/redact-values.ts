@@ -4,7 +4,9 @@ import { isIpAddress } from './redact-addresses';
 import type { SensitiveValue } from './redact';
 import type { Snapshot } from '../model/snapshot';
 import { serverLogTextNames } from '../parse/server-log/names';
-import { labelKey, lookupLabel } from '../parse/ipconfig-labels';
+import { DNS_TOKEN, labelKey, lookupLabel } from '../parse/ipconfig-labels';
+import { makeAdders, type Adders } from './redact-adders';
+import { labelledLine, namesByShape } from './redact-shapes';
 
 /**
  * The names `--redact` must hide, read from where Windows prints them: `ipconfig /all`,
@@ -14,26 +16,7 @@ import { labelKey, lookupLabel } from '../parse/ipconfig-labels';
  */
 export function sensitiveValues(input: { capture?: Capture; snapshot?: Snapshot; policy?: Policy }): SensitiveValue[] {
   const out: SensitiveValue[] = [];
-  const add = (kind: SensitiveValue['kind'], value: string | undefined) => {
-    const v = value?.trim().replace(/^["']|["']$/g, '').trim();
-    if (v) out.push({ kind, value: v });
-  };
-  const addFqdn = (value: string | undefined, kind: 'host' | 'vpnServer' = 'host') => {
-    const v = value?.trim().replace(/^\\\\/, '');
-    if (!v || isIpAddress(v)) return;
-    const [first, ...rest] = v.split('.');
-    if (rest.length && kind === 'vpnServer') add('vpnServer', v);
-    else add(kind, first);
-    // an FQDN becomes HOST-n.domain-m.example: its parts are tokens of their own
-    if (rest.length) add('dnsDomain', rest.join('.'));
-  };
-  const addAccount = (value: string | undefined) => {
-    const m = value?.trim().match(/^([^\\\s]+)\\([^\\\s]+)$/);
-    if (m) {
-      add('domain', m[1]);
-      add('user', m[2]);
-    } else add('user', value);
-  };
+  const { add, addFqdn, addAccount } = makeAdders(out);
 
   const { capture, snapshot, policy } = input;
   if (capture) {
@@ -56,6 +39,20 @@ export function sensitiveValues(input: { capture?: Capture; snapshot?: Snapshot;
     add('dnsDomain', policy.domain?.dnsName);
     for (const dc of policy.domain?.controllers ?? []) addFqdn(dc.name);
   }
+  // last, so that a value a label named keeps the kind the label gave it (Redactor.addName: the first wins)
+  if (capture) out.push(...shapedValues(capture));
+  return out;
+}
+
+/**
+ * The names the capture gives by shape and field order behind labels no word list holds
+ * (redact-shapes.ts): a systeminfo, an event copy or an ipconfig in any language.
+ */
+export function shapedValues(capture: Capture): SensitiveValue[] {
+  const out: SensitiveValue[] = [];
+  const adders = makeAdders(out);
+  const known = (label: string) => lookupLabel(label) !== undefined || SYSTEMINFO_INDEX.has(labelKey(label));
+  for (const file of inCaptureOrder(capture.files.values())) namesByShape(file.name, file.text, adders, known);
   return out;
 }
 
@@ -73,12 +70,6 @@ function inCaptureOrder(files: Iterable<CaptureFile>): CaptureFile[] {
     return folder >= 0 ? fixed.length + folder : fixed.length + CAPTURE_FOLDERS.length;
   };
   return [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-interface Adders {
-  add: (kind: SensitiveValue['kind'], value: string | undefined) => void;
-  addFqdn: (value: string | undefined, kind?: 'host' | 'vpnServer') => void;
-  addAccount: (value: string | undefined) => void;
 }
 
 /**
@@ -99,6 +90,12 @@ const SYSTEMINFO_LABELS: [string[], (v: string, a: Adders) => void][] = [
   // route-print-pasted.test.ts reads) — English; a localised PowerShell's words are assumed to differ and are not listed
   [['Username', 'RunAs User'], (v, a) => a.addAccount(v)],
   [['Machine'], (v, a) => a.addFqdn(v.replace(/\s*\(.*$/, ''))],
+  // Get-EventLog / Get-WinEvent | Format-List: `MachineName : on-premises-vm` (test/fixtures/real/events); PowerShell prints an
+  // object's .NET property names (EventLogEntry.MachineName, EventRecord.MachineName), which no Windows language translates
+  [['MachineName'], (v, a) => a.addFqdn(v)],
+  // Get-VpnConnection's list view (`DnsSuffix             : corp.example.com`, the shared corpus's powershell/ copies of
+  // Microsoft's examples): a property name too, never translated
+  [['DnsSuffix'], (v, a) => a.add('dnsDomain', v)],
   // ipconfig's per-adapter suffix, which the parser reads as "info" (no meaning of its own there)
   [['Connection-specific DNS Suffix', 'Verbindungsspezifisches DNS-Suffix', 'Suffixe DNS propre à la connexion', 'Sufijo DNS específico para la conexión', 'Verbindingsspecifiek DNS-achtervoegsel', 'Suffisso DNS specifico per connessione', 'Sufixo DNS específico de conexão', 'Sufiks DNS konkretnego połączenia', 'DNS-суффикс подключения', '连接特定的 DNS 后缀', 'Bağlantıya özgü DNS Soneki'], (v, a) => a.add('dnsDomain', v)],
 ];
@@ -110,7 +107,6 @@ const SYSTEMINFO_INDEX = new Map(SYSTEMINFO_LABELS.flatMap(([labels, rule]) => l
  * ipconfig-inferred.ts). Its value is a DNS suffix when it has a DNS name's shape (dotted labels, not
  * an address: `DNS servers` hold addresses, `Register with DNS` a yes or no).
  */
-const DNS_TOKEN = /(?:^|[^A-Za-z])DNS(?:[^A-Za-z]|$)/;
 const DNS_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+\.?$/;
 const unknownDnsLabel = (label: string): boolean => DNS_TOKEN.test(label) && lookupLabel(label) === undefined && !SYSTEMINFO_INDEX.has(labelKey(label));
 const isDnsName = (v: string): boolean => DNS_NAME.test(v) && !isIpAddress(v);
@@ -234,16 +230,6 @@ function collectFromLine(name: string, line: string, inSearchList: boolean, a: A
   }
   if (name === 'lmhosts') collectLmhostsLine(line, a);
   return searchList;
-}
-
-/** "Label . . . . : value" (ipconfig) and "Label:   value" (systeminfo, wevtutil), found without backtracking. */
-function labelledLine(line: string): { label: string; value: string } | undefined {
-  const colon = line.indexOf(':');
-  if (colon <= 0 || colon > 200 || !/\s/.test(line[colon + 1] ?? '')) return undefined;
-  const label = line.slice(0, colon).replace(/[\s.]+$/, '').trim();
-  const value = line.slice(colon + 1).trim();
-  if (!label || !value || /[:.=]/.test(label.replace(/(?:\. ?)+$/, ''))) return undefined;
-  return { label, value };
 }
 
 /** "    Name    REG_SZ    data" → [name, data] (the first type column, as reg.exe prints it). */

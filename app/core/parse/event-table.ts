@@ -1,0 +1,107 @@
+/**
+ * PowerShell's default table view of events: `Get-WinEvent` (TimeCreated · Id · LevelDisplayName ·
+ * Message, grouped under `   ProviderName: X` lines) and `Get-EventLog` (Index · Time · EntryType ·
+ * Source · InstanceID · Message). The column headers are .NET property names, which no Windows language
+ * translates (the values — times, levels, messages — are translated). A message wider than the console
+ * is cut and ends in `...` (Windows PowerShell) or `…` (PowerShell 7), so its last words, a failure's
+ * error code among them, are not in the copy (a real one: test/fixtures/real/events, SOURCES.md).
+ * Numbers are right-aligned to their column's underline, text left-aligned to it.
+ */
+
+export interface TableEvent {
+  /** 0-based line of the row */
+  line: number;
+  provider?: string;
+  id: number;
+  time?: string;
+  message: string;
+  /** the message ends in the table's cut mark */
+  cut: boolean;
+}
+
+const UNDERLINE = /^\s*-+(?: +-+){2,7}\s*$/;
+const GROUP = /^\s*ProviderName:\s*(\S.*?)\s*$/;
+const ID_HEADERS = new Set(['id', 'instanceid', 'eventid']);
+const TIME_HEADERS = new Set(['timecreated', 'timegenerated', 'time']);
+const PROVIDER_HEADERS = new Set(['providername', 'source']);
+const CUT = /(?:\.\.\.|…)$/;
+
+interface Column {
+  name: string;
+  start: number;
+  /** one past the underline's last dash */
+  end: number;
+}
+
+/** Whether the lines hold an event table: an underline under a header naming an id and a message. */
+export function isEventTable(lines: readonly string[]): boolean {
+  return lines.some((l, i) => UNDERLINE.test(l) && tableColumns(lines[i - 1] ?? '', l) !== undefined);
+}
+
+function tableColumns(header: string, underline: string): Column[] | undefined {
+  const columns: Column[] = [];
+  for (const m of underline.matchAll(/-+/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    columns.push({ name: header.slice(start, end).trim().toLowerCase(), start, end });
+  }
+  const names = columns.map((c) => c.name);
+  return names.includes('message') && names.some((n) => ID_HEADERS.has(n)) ? columns : undefined;
+}
+
+/** Every row of every event table in the lines, with the provider of its group. */
+export function readEventTables(lines: readonly string[]): TableEvent[] {
+  const out: TableEvent[] = [];
+  let provider: string | undefined;
+  let columns: Column[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const group = GROUP.exec(line);
+    if (group) {
+      provider = group[1];
+      columns = undefined;
+      continue;
+    }
+    if (UNDERLINE.test(line)) {
+      columns = tableColumns(lines[i - 1] ?? '', line);
+      continue;
+    }
+    if (!columns) continue;
+    if (line.trim() === '') {
+      columns = undefined; // a table ends at its first blank line
+      continue;
+    }
+    const row = readRow(line, columns);
+    if (row) out.push({ line: i, ...(provider !== undefined && row.provider === undefined ? { provider } : {}), ...row });
+  }
+  return out;
+}
+
+function readRow(line: string, columns: Column[]): Omit<TableEvent, 'line'> | undefined {
+  // the cells' starts: a number ends at its underline's end, text starts at its underline's start
+  const starts: number[] = [];
+  const ids: (number | undefined)[] = [];
+  for (const c of columns) {
+    if (ID_HEADERS.has(c.name) || c.name === 'index') {
+      const m = /\d+$/.exec(line.slice(0, c.end));
+      if (!m || line.slice(m.index + m[0].length, c.end).trim() !== '') return undefined;
+      starts.push(m.index);
+      ids.push(Number(m[0]));
+    } else {
+      starts.push(c.start);
+      ids.push(undefined);
+    }
+  }
+  const cell = (k: number) => line.slice(starts[k], k + 1 < columns.length ? starts[k + 1] : undefined).trim();
+  const at = (names: Set<string> | string) => columns.findIndex((c) => (typeof names === 'string' ? c.name === names : names.has(c.name)));
+  const idAt = at(ID_HEADERS);
+  const id = ids[idAt];
+  if (id === undefined) return undefined;
+  const message = cell(at('message'));
+  const row: Omit<TableEvent, 'line'> = { id, message: message.replace(CUT, '').trimEnd(), cut: CUT.test(message) };
+  const timeAt = at(TIME_HEADERS);
+  if (timeAt >= 0 && cell(timeAt)) row.time = cell(timeAt);
+  const providerAt = at(PROVIDER_HEADERS);
+  if (providerAt >= 0 && cell(providerAt)) row.provider = cell(providerAt);
+  return row;
+}

@@ -1,0 +1,36 @@
+import { isIpAddress } from './redact-addresses';
+import type { SensitiveValue } from './redact';
+
+/** How the readers of redact-values.ts and redact-shapes.ts list a name they found. */
+export interface Adders {
+  add: (kind: SensitiveValue['kind'], value: string | undefined) => void;
+  /** a host or server name, maybe with its DNS domain ("ws-1.corp.example" → ws-1 and corp.example), maybe as `\\NAME` */
+  addFqdn: (value: string | undefined, kind?: 'host' | 'vpnServer') => void;
+  /** "DOMAIN\user" (both listed) or a bare user name */
+  addAccount: (value: string | undefined) => void;
+}
+
+/** Adders that push onto `out`, trimmed and without surrounding quotes. */
+export function makeAdders(out: SensitiveValue[]): Adders {
+  const add = (kind: SensitiveValue['kind'], value: string | undefined) => {
+    const v = value?.trim().replace(/^["']|["']$/g, '').trim();
+    if (v) out.push({ kind, value: v });
+  };
+  const addFqdn = (value: string | undefined, kind: 'host' | 'vpnServer' = 'host') => {
+    const v = value?.trim().replace(/^\\\\/, '');
+    if (!v || isIpAddress(v)) return;
+    const [first, ...rest] = v.split('.');
+    if (rest.length && kind === 'vpnServer') add('vpnServer', v);
+    else add(kind, first);
+    // an FQDN becomes HOST-n.domain-m.example: its parts are tokens of their own
+    if (rest.length) add('dnsDomain', rest.join('.'));
+  };
+  const addAccount = (value: string | undefined) => {
+    const m = value?.trim().match(/^([^\\\s]+)\\([^\\\s]+)$/);
+    if (m) {
+      add('domain', m[1]);
+      add('user', m[2]);
+    } else add('user', value);
+  };
+  return { add, addFqdn, addAccount };
+}
