@@ -46,6 +46,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * systeminfo.txt); with those files taken out every bundle matched the digests recorded before. Then real-mixed-0…3
  * for a real Get-WinEvent table (test/fixtures/real/events), which shifts the events files one capture on; with it
  * taken out every bundle matched.
+ * Merging hE, hG and hF on main: with hG's and then hF's new fixtures taken out, every bundle matched main's digests
+ * but corpus-mixed-4, corpus-mixed-18 and real-mixed-0 (hF's DnsSuffix and MachineName, as above); re-recorded with them.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
