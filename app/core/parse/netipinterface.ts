@@ -1,5 +1,5 @@
-import { problemAt, type ParseResult, type Problem } from '../model/problems';
-import { enumValue, family, int, looksLikeJson, looksLikeList, prop, psJsonItems, psListItems, store, text, type PsObject } from './powershell-json';
+import { problemAt, type ParseResult } from '../model/problems';
+import { enumValue, family, int, looksLikeJson, looksLikeList, prop, psJsonRows, psListItems, store, text, type PsObject } from './powershell-json';
 import { psTable } from './powershell-table';
 
 /**
@@ -49,15 +49,9 @@ export function parseNetIPInterface(input: string, source: string): ParseResult<
 }
 
 function fromJson(input: string, source: string): ParseResult<NetIPInterfaceResult> {
-  let found;
-  try {
-    found = psJsonItems(input, isInterfaceRow, 'InterfaceMetric');
-  } catch {
-    return { value: { recognised: false, interfaces: [] }, problems: [problemAt(source, undefined, 'psNetwork.notJson', { cmdlet: 'Get-NetIPInterface' })] };
-  }
-  const problems: Problem[] = [];
-  if (found.depthCut > 0) problems.push(problemAt(source, undefined, 'psNetwork.depthCut', { count: found.depthCut, cmdlet: 'Get-NetIPInterface' }));
-  return { value: { recognised: found.items.length > 0 || found.depthCut > 0, format: 'json', interfaces: found.items.map(toEntry) }, problems };
+  const found = psJsonRows(input, source, 'Get-NetIPInterface', isInterfaceRow, 'InterfaceMetric');
+  if (found.items === null) return { value: { recognised: false, interfaces: [] }, problems: found.problems };
+  return { value: { recognised: found.items.length > 0 || found.depthCut > 0, format: 'json', interfaces: found.items.map(toEntry) }, problems: found.problems };
 }
 
 function toEntry({ value: o, line }: { value: PsObject; line: number }): NetIPInterfaceEntry {

@@ -1,5 +1,5 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
-import { family, int, looksLikeJson, looksLikeList, prop, psJsonItems, psListItems, store, text, type PsObject } from './powershell-json';
+import { family, int, looksLikeJson, looksLikeList, prop, psJsonRows, psListItems, store, text, type PsObject } from './powershell-json';
 import { psTable } from './powershell-table';
 
 /**
@@ -51,16 +51,9 @@ export function parseNetRoute(input: string, source: string): ParseResult<NetRou
 }
 
 function fromJson(input: string, source: string): ParseResult<NetRouteResult> {
-  let found;
-  try {
-    found = psJsonItems(input, isRouteRow, 'DestinationPrefix');
-  } catch {
-    // JSON.parse's own words are English: the problem says what is wrong in the report's language
-    // (the snapshot reports it only for a file named for routes: other cmdlets' files are not ours)
-    return { value: { recognised: false, routes: [] }, problems: [problemAt(source, undefined, 'psNetwork.notJson', { cmdlet: 'Get-NetRoute' })] };
-  }
-  const problems: Problem[] = [];
-  if (found.depthCut > 0) problems.push(problemAt(source, undefined, 'psNetwork.depthCut', { count: found.depthCut, cmdlet: 'Get-NetRoute' }));
+  const found = psJsonRows(input, source, 'Get-NetRoute', isRouteRow, 'DestinationPrefix');
+  const problems = found.problems;
+  if (found.items === null) return { value: { recognised: false, routes: [] }, problems };
   if (found.items.length === 0) return { value: { recognised: found.depthCut > 0, format: 'json', routes: [] }, problems };
   return fromItems(found.items, source, 'json', problems);
 }

@@ -1,3 +1,4 @@
+import { problemAt, type Problem } from '../model/problems';
 import { shortestBlankRun } from './vpnconnection';
 
 /**
@@ -52,6 +53,22 @@ export function psJsonItems(text: string, isRow: (o: PsObject) => boolean, keyOf
   // the k-th row's key is the k-th occurrence of `"Key":` outside a string: its line is the row's
   const items = rows.map((value, k) => ({ value, line: lines.length === rows.length ? lines[k]! : 0 }));
   return { items, depthCut };
+}
+
+/**
+ * psJsonItems for one cmdlet's file, with what is wrong in it as problems in the report's language
+ * (JSON.parse's own words are English): not JSON at all (`items` null), rows ConvertTo-Json cut to
+ * their CIM path at its -Depth. The snapshot reports them only for a file named for that cmdlet.
+ */
+export function psJsonRows(text: string, source: string, cmdlet: string, isRow: (o: PsObject) => boolean, keyOfRow: string): { items: PsJsonItems['items'] | null; depthCut: number; problems: Problem[] } {
+  let found: PsJsonItems;
+  try {
+    found = psJsonItems(text, isRow, keyOfRow);
+  } catch {
+    return { items: null, depthCut: 0, problems: [problemAt(source, undefined, 'psNetwork.notJson', { cmdlet })] };
+  }
+  const problems = found.depthCut > 0 ? [problemAt(source, undefined, 'psNetwork.depthCut', { count: found.depthCut, cmdlet })] : [];
+  return { items: found.items, depthCut: found.depthCut, problems };
 }
 
 const isObject = (x: unknown): x is PsObject => typeof x === 'object' && x !== null && !Array.isArray(x);
