@@ -82,24 +82,8 @@ const isRow = (v: Record<string, string>) =>
 
 function fromTable(input: string, source: string): ParseResult<NetIPInterfaceResult> {
   const table = psTable(input, isHeader, isRow, DEFAULT_COLUMNS);
-  const interfaces = table.rows.map(({ values: v, line }): NetIPInterfaceEntry => {
-    const fam = family(v.AddressFamily);
-    const mtu = int(v.NlMtu);
-    const d = dhcp(v.Dhcp);
-    const c = connected(v.ConnectionState);
-    const st = store(v.PolicyStore);
-    return {
-      ifIndex: Number(v.ifIndex ?? v.InterfaceIndex),
-      ...(v.InterfaceAlias ? { alias: v.InterfaceAlias } : {}),
-      ...(fam ? { family: fam } : {}),
-      interfaceMetric: Number(v.InterfaceMetric),
-      ...(mtu !== undefined ? { mtu } : {}),
-      ...(d !== undefined ? { dhcp: d } : {}),
-      ...(c !== undefined ? { connected: c } : {}),
-      ...(st ? { store: st } : {}),
-      line,
-    };
-  });
+  // a row's cells are read as a JSON row's properties are (by name, numbers and enums from their text)
+  const interfaces = table.rows.map(({ values, line }) => toEntry({ value: values, line }));
   // rows without the header are taken only as the whole text: a table's rows look like little else
   const recognised = table.header || (interfaces.length > 0 && table.strays.length === 0);
   return {
