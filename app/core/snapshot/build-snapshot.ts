@@ -81,8 +81,10 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
     if (netsh.value.interfaces.length === 0) unreadableFiles.push(CAPTURE_FILES.netshInterfaces);
   }
 
-  // Get-NetRoute / Get-NetIPInterface output stands in for what was not collected (powershell-network.ts)
-  const ps = readPowerShellNetwork(capture);
+  // Get-NetRoute / Get-NetIPInterface output stands in for what was not collected (powershell-network.ts);
+  // with both classic outputs there, nothing stands in and the powershell/ files are not parsed for it
+  const classicOnly = capture.files.has(CAPTURE_FILES.routePrint) && capture.files.has(CAPTURE_FILES.netshInterfaces);
+  const ps = classicOnly ? { routeFiles: [], interfaceFiles: [] } : readPowerShellNetwork(capture);
   const psRoutes = !capture.files.has(CAPTURE_FILES.routePrint) && ps.routeFiles.length > 0 ? routesFromPowerShell(ps.routeFiles, ps.interfaceFiles) : undefined;
   const psMetrics = !capture.files.has(CAPTURE_FILES.netshInterfaces) && ps.interfaceFiles.length > 0 ? ps.interfaceFiles : undefined;
   if (psRoutes) pushAll(problems, psRoutes.problems);
