@@ -8,6 +8,7 @@ import { ANY_LINE, undoCopyDamage } from '../parse/pasted-copy';
 import type { NetshInterface } from '../parse/types';
 import { problemAt, type Problem } from '../model/problems';
 import type { NetInterface, PersistentRoute, Route } from '../model/snapshot';
+import { formatIpv4, inSubnet, maskOfPrefixLength } from '../sim/ipv4';
 
 /**
  * The route table and interface metrics of a capture that has them only as PowerShell output
@@ -126,10 +127,7 @@ export const isPowerShellNetworkNote = (problem: { code?: string }): boolean => 
 
 const sameRoute = (r: NetRouteEntry) => `${r.destination}/${r.prefixLength} ${r.nextHop ?? ''} ${r.ifIndex ?? ''}`;
 
-function maskOf(prefixLength: number): string {
-  const n = prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
-  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
-}
+const maskOf = (prefixLength: number): string => formatIpv4(maskOfPrefixLength(prefixLength));
 
 /**
  * Get-NetRoute names no interface address; `route print` does, and the rules and fix plans use it
@@ -160,10 +158,9 @@ function ownAddress(rs: Route[]): string | undefined {
   });
   const inside = hosts.filter((h) =>
     subnets.some((s) => {
-      const size = 2 ** (32 - s.prefixLength);
       const net = dottedQuadToNumber(s.destination)!;
       const n = dottedQuadToNumber(h.destination)!;
-      return Math.floor(n / size) === Math.floor(net / size) && n !== net && n !== net + size - 1;
+      return inSubnet(n, net, s.prefixLength) && n !== net && n !== net + 2 ** (32 - s.prefixLength) - 1;
     }),
   );
   if (inside.length > 0) return inside[0]!.destination;
@@ -212,10 +209,7 @@ export function powerShellOnlyInterfaces(known: readonly NetInterface[], interfa
   return out;
 }
 
-function contains(r: Route, address: string): boolean {
-  const size = 2 ** (32 - r.prefixLength);
-  return Math.floor(dottedQuadToNumber(address)! / size) === Math.floor(dottedQuadToNumber(r.destination)! / size);
-}
+const contains = (r: Route, address: string): boolean => inSubnet(dottedQuadToNumber(address)!, dottedQuadToNumber(r.destination)!, r.prefixLength);
 
 /** The aliases Get-NetRoute rows name, by interface index. */
 export function routeAliases(files: PowerShellFile<NetRouteEntry>[]): Map<number, string> {
