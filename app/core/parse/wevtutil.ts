@@ -4,6 +4,9 @@ import { isFormatList, listElements, readFormatList, type ListedObject } from '.
 import { isEventTable, readEventTables } from './event-table';
 import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from './event-viewer-labels';
 
+/** the connection attempt's id at the start of a RasClient message (`CoId={8A0F…}:`), wherever the message came from */
+const CO_ID = /CoId=(\{[0-9A-F-]+\})/i;
+
 /**
  * RasClient events from what people and the collector give us: `wevtutil qe … /f:text`, Event
  * Viewer "Copy details as text" (header block + "Event Xml:"), bare message lines, the same pasted
@@ -122,7 +125,7 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
   const event: RasEvent = { type: 'rasclient', id: id ?? null, kind, file: source, line, text: (message || joined).slice(0, 400) };
   if (time) event.time = time;
   if (xml.recordId !== undefined) event.recordId = xml.recordId;
-  const coId = /CoId=(\{[0-9A-F-]+\})/i.exec(message)?.[1] ?? (xml.data[0] && /^\{[0-9A-F-]+\}$/i.test(xml.data[0]) ? xml.data[0] : undefined);
+  const coId = CO_ID.exec(message)?.[1] ?? (xml.data[0] && /^\{[0-9A-F-]+\}$/i.test(xml.data[0]) ? xml.data[0] : undefined);
   if (coId) event.coId = coId;
   fillFromMessage(event, first);
   if (id === 20227 && xml.data.length >= 4) {
@@ -230,7 +233,7 @@ function parseEventTable(lines: string[], source: string): ParseResult<RasEvent[
     const object: EventObject = { provider: row.provider ?? 'RasClient', id: row.id & 0xffff, message: row.message, props: [], n: i + 1, line: row.line + 1, cut: row.cut };
     if (row.time) object.time = row.time;
     return fromEventObject(object, source, problems).map((e) => {
-      const coId = /CoId=(\{[0-9A-F-]+\})/i.exec(row.message)?.[1];
+      const coId = CO_ID.exec(row.message)?.[1];
       return coId ? { ...e, coId } : e;
     });
   });
