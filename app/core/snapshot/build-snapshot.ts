@@ -97,7 +97,7 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
   for (const f of [...(psRoutes ? ps.routeFiles : []), ...(psMetrics ?? [])]) if (f.rows.length === 0) unreadableFiles.push(f.name);
 
   const verText = outputOf(CAPTURE_FILES.ver);
-  const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? (psRoutes ? netRouteOs(language) : guessOs(route?.value.layout, language));
+  const os: OsInfo = (verText !== undefined ? parseVer(verText) : null) ?? (psRoutes && ps.routeFiles.some((f) => f.rows.length > 0) ? netRouteOs(language) : guessOs(route?.value.layout, language));
   if (verText !== undefined && !parseVer(verText)) {
     problems.push(problemAt(CAPTURE_FILES.ver, 1, 'snapshot.noWindowsVersion'));
   }

@@ -114,5 +114,7 @@ describe('Get-NetRoute and Get-NetIPInterface stand in for route print and netsh
     expect(unreadableFiles).toEqual([file]);
     expect(snapshot.problems.map((p) => p.code)).toEqual(['psNetwork.notJson']);
     expect(snapshot.files.substitutes).toEqual([{ file: 'route-print.txt', readFrom: [file] }]);
+    // no Get-NetRoute row was read: nothing says which Windows wrote it
+    expect(snapshot.os.family).toBe('unknown');
   });
 });
