@@ -100,6 +100,12 @@ describe('rollback acts only on runs TunnelMedic recorded', () => {
     const genuine = forgeRun(dataDir, '20260101T000000Z-00000c', route);
     writeFileSync(join(genuine, 'journal.jsonl'), readFileSync(join(genuine, 'journal.jsonl'), 'utf8').split('\n')[0] + '\n');
     expect(await interruptedRuns(new RunStore(join(dataDir, 'runs')))).toEqual(['20260101T000000Z-00000c']);
+    // the next scan names the genuine one, with the command that undoes it, and not the forged one
+    // (scan loads the journal only when a runs folder has entries: the fresh data folder says nothing)
+    const scan = await cli(['scan', '--demo'], { dataDir });
+    expect(scan.stderr).toContain('run 20260101T000000Z-00000c was interrupted before it finished. Undo it with: tunnelmedic rollback 20260101T000000Z-00000c --demo');
+    expect(scan.stderr).not.toContain('00000b');
+    expect((await cli(['scan', '--demo'], { dataDir: freshDataDir() })).stderr).not.toContain('interrupted');
   });
 
   it('the app\'s history lists only runs that verify: a forged one and one cut off before its plan are left out', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ServerLogResult } from '../core/parse/server-log';
-import { analyseCapture } from '../core/analyse';
+import { analyseClientSide, needsServerLogEngine } from '../core/analyse-client';
 import { routeRowsOf } from '../core/parse/lazy-routes';
 import { CAPTURE_FILES, CAPTURE_FOLDERS, type Capture } from '../core/capture/capture';
 import type { Snapshot } from '../core/model/snapshot';
@@ -70,7 +70,9 @@ export async function resolveInput(o: InputOptions): Promise<ResolvedInput> {
 
 export async function scanInput(input: ResolvedInput, language: EngineLanguage = 'en', serverLogs?: ServerLogResult[]): Promise<{ report: Report; unreadableFiles: string[]; capture: Capture }> {
   const capture = await input.readCapture();
-  const { report, unreadableFiles } = analyseCapture(capture, { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION, serverLogs });
+  const options = { corporateNetworks: input.corporateNetworks, policy: input.policy, language, toolVersion: TOOL_VERSION };
+  // the server-log engine is loaded only for a scan that has server logs (analyse-client.ts says why)
+  const { report, unreadableFiles } = needsServerLogEngine(capture, serverLogs) ? (await import('../core/analyse')).analyseCapture(capture, { ...options, serverLogs }) : analyseClientSide(capture, options);
   if (input.source === 'capture') {
     const known = [...capture.files.keys()].filter(isCaptureFile);
     const unread = capture.readProblems.filter((p) => p.unreadable);

@@ -1,9 +1,7 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
-import { interruptedRuns } from '../../system/apply/interrupted';
-import { RunStore } from '../../system/apply/journal';
+import { readdir } from 'node:fs/promises';
 import { resolveInput, scanInput } from '../../system/input';
-import { readServerLogFile } from '../../system/server-log-file';
 import { runsDir } from '../../system/paths';
 import type { CliValues } from '../args';
 import { formatReport } from '../format';
@@ -19,7 +17,11 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   const shown = shownInput(input, words);
   if (!values.quiet && !values.json) io.stderr(`${words('cli.reading', { input: shown })}\n`);
   const serverLogs = [];
-  for (const f of values['server-log'] ?? []) serverLogs.push(await readServerLogFile(f)); // streamed; verdicts land in report.serverLogs
+  if (values['server-log']?.length) {
+    // loaded only when asked for (analyse-client.ts says why)
+    const { readServerLogFile } = await import('../../system/server-log-file');
+    for (const f of values['server-log']) serverLogs.push(await readServerLogFile(f)); // streamed; verdicts land in report.serverLogs
+  }
   const { report, unreadableFiles } = await scanInput(input, language, serverLogs.length ? serverLogs : undefined);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${words('cli.notUnderstood', { input: shown, file: f })}\n`);
   if (values.out) {
@@ -27,9 +29,14 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
     await writeOut(values.out, JSON.stringify(report, null, 2) + '\n');
   }
   if (input.target && !values.quiet) {
-    const dataDir = inputOptions(values, io).dataDir;
-    for (const runId of await interruptedRuns(new RunStore(runsDir(dataDir)))) {
-      io.stderr(`tunnelmedic: ${words('cli.interruptedRun', { runId, command: `tunnelmedic rollback ${runId}${values.demo ? ' --demo' : ''}` })}\n`);
+    const runs = runsDir(inputOptions(values, io).dataDir);
+    // the journal and its schemas are loaded only when there are runs to look at: a machine (or
+    // demo) never fixed has no runs folder, and loading them cost every start 3 ms (issue 16.2)
+    if ((await readdir(runs).catch(() => [])).length) {
+      const [{ interruptedRuns }, { RunStore }] = await Promise.all([import('../../system/apply/interrupted'), import('../../system/apply/journal')]);
+      for (const runId of await interruptedRuns(new RunStore(runs))) {
+        io.stderr(`tunnelmedic: ${words('cli.interruptedRun', { runId, command: `tunnelmedic rollback ${runId}${values.demo ? ' --demo' : ''}` })}\n`);
+      }
     }
   }
   if (values.json) for (const chunk of reportJsonChunks(report, io.stdoutIsTerminal === true)) io.stdout(chunk);

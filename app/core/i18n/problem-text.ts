@@ -21,13 +21,16 @@ export type ProblemParams = Record<string, ProblemValue | ProblemPart>;
 /** params as a report read back holds them: its codes are plain strings (another version may have written them) */
 type StoredParams = Record<string, ProblemValue | { code: string; params?: Record<string, ProblemValue> }>;
 
-const TEMPLATES: Record<EngineLanguage, Templates> = { en: en.problem, nl: nl.problem };
+// read when a text is asked for, not at load: the built CLI parses a catalogue's section on first
+// touch (nl.json whole), which cost every start 4 ms here while most scans have no problem to word
+// (issue 16.2)
+const TEMPLATES: Record<EngineLanguage, () => Templates> = { en: () => en.problem, nl: () => nl.problem };
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** The template of `code` in `language` filled with `params`; undefined for a code no table has (a report written by another version). */
 export function problemText(code: string, params: StoredParams | undefined, language: EngineLanguage = 'en'): string | undefined {
   const dot = code.indexOf('.');
-  const family = (TEMPLATES[language] as Record<string, Record<string, unknown> | undefined>)[code.slice(0, dot)];
+  const family = (TEMPLATES[language]() as Record<string, Record<string, unknown> | undefined>)[code.slice(0, dot)];
   const template = dot > 0 && family && Object.prototype.hasOwnProperty.call(family, code.slice(dot + 1)) ? family[code.slice(dot + 1)] : undefined;
   return typeof template === 'string' ? filled(template, params, language) : undefined;
 }
@@ -42,8 +45,8 @@ function filled(template: string, params: StoredParams | undefined, language: En
  * problem is, since its values are pieces of the capture.
  */
 export type ProfileNoteCode = keyof typeof en.profileNote;
-const NOTES: Record<EngineLanguage, Record<ProfileNoteCode, string>> = { en: en.profileNote, nl: nl.profileNote };
-export const profileNoteText = (code: ProfileNoteCode, params: ProblemParams, language: EngineLanguage = 'en'): string => filled(NOTES[language][code], params, language);
+const NOTES: Record<EngineLanguage, () => Record<ProfileNoteCode, string>> = { en: () => en.profileNote, nl: () => nl.profileNote };
+export const profileNoteText = (code: ProfileNoteCode, params: ProblemParams, language: EngineLanguage = 'en'): string => filled(NOTES[language]()[code], params, language);
 
 function shown(value: StoredParams[string], language: EngineLanguage): string {
   return typeof value === 'object' ? (problemText(value.code, value.params, language) ?? value.code) : String(value);
