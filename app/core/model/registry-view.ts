@@ -1,4 +1,5 @@
 import * as z from './zod';
+import { isOwnSection } from './validated-once';
 
 /**
  * One registry view for both readers (`reg query` text and .reg exports). Key paths are stored with
@@ -162,6 +163,7 @@ export function lookupValue(view: RegistryView, path: string, name: string): Val
 
 /** The registry part of a snapshot (`snapshot.registry`), or an empty view when it holds something else. */
 export function registryViewOf(section: unknown): RegistryView {
+  if (isOwnSection(section)) return section as RegistryView;
   const parsed = RegistryViewSchema.safeParse(section);
   return parsed.success ? parsed.data : emptyView();
 }

@@ -17,6 +17,7 @@ import type { NetInterface, OsInfo, Route, Snapshot } from '../model/snapshot';
 import { pushAll } from './section-reader';
 import { SNAPSHOT_SECTIONS } from './snapshot-sections';
 import { interfaceMetricsAsNetsh, markVpnAliases, powerShellOnlyInterfaces, readPowerShellNetwork, routeAliases, routesFromPowerShell } from './powershell-network';
+import { markOwnSection } from '../model/validated-once';
 import { vpnProfilesOf } from '../model/vpn-profile';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */
@@ -126,10 +127,11 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
         interfaces,
         routes: [],
         persistentRoutes: psRoutes ? psRoutes.persistentRoutes : (route?.value.persistentRoutes ?? []),
-        vpnProfiles: sections.vpnProfiles ?? [],
-        registry: registryRead.size > 0 && sections.registry ? sections.registry : {},
-        lmhosts: sections.lmhosts ?? {},
-        events: sections.events ?? [],
+        // made by this module's parsers: the rules take them as they are (validated-once.ts says why)
+        vpnProfiles: markOwnSection(sections.vpnProfiles ?? []),
+        registry: registryRead.size > 0 && sections.registry ? markOwnSection(sections.registry) : {},
+        lmhosts: sections.lmhosts ? markOwnSection(sections.lmhosts) : {},
+        events: markOwnSection(sections.events ?? []),
         ...(sections.fileVersions ? { fileVersions: sections.fileVersions } : {}),
         ...(sections.scheduledTasks ? { scheduledTasks: sections.scheduledTasks } : {}),
         files: { collected, notCollected, ...(substitutes.length ? { substitutes } : {}) },

@@ -8,6 +8,7 @@ import { parseRegQuery } from '../parse/reg-query';
 import { problemAt, type Problem } from '../model/problems';
 import { pushAll, type SnapshotSectionReader } from './section-reader';
 import { emptyView, mergeViews, type RegistryView } from '../model/registry-view';
+import { isOwnSection } from '../model/validated-once';
 
 /**
  * Snapshot sections for the registry (registry/*.txt = `reg query` output, registry/*.reg =
@@ -70,6 +71,7 @@ export const readLmhostsSection: SnapshotSectionReader = (capture, problems) => 
 };
 
 export function lmhostsOf(section: unknown): LmhostsSection | undefined {
+  if (isOwnSection(section)) return section as LmhostsSection;
   const parsed = LmhostsSectionSchema.safeParse(section);
   return parsed.success ? parsed.data : undefined;
 }
