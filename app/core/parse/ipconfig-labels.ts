@@ -40,12 +40,9 @@ export function labelKey(text: string): string {
   // change nothing in it, so it takes the short way to the same key (a scan calls this for every
   // ipconfig line and the vocabulary's ~400 entries at start-up; issue 16.2)
   if (!NON_ASCII.test(text)) return stripLeaderTail(text).toLowerCase().replace(/\s+/gu, ' ').trim();
-  const decoded = text
-    .replace(/[¢]/g, 'o')
-    .replace(/[¡]/g, 'i')
-    .replace(/[£]/g, 'u')
-    .replace(/[¤]/g, 'n')
-    .replace(/\u00a0/g, 'a');
+  // one pass for the five cp850 misreadings (five chained replaces were half of the vocabulary's
+  // keys at start-up, 6.7 M of 13 M instructions; the letters put in are ASCII, so the order is moot)
+  const decoded = text.replace(MOJIBAKE, (c) => MOJIBAKE_LETTER[c]!);
   return stripLeaderTail(decoded)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -84,6 +81,8 @@ export function stripLeaderTail(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const MOJIBAKE = /[¢¡£¤\u00a0]/g;
+const MOJIBAKE_LETTER: Record<string, string> = { '¢': 'o', '¡': 'i', '£': 'u', '¤': 'n', '\u00a0': 'a' };
 /**
  * Code units that are letters (\p{L}) in every Unicode version since 11: Latin-1 and Latin
  * Extended-A letters, Cyrillic, kana, CJK ideographs and Hangul syllables (test: every one of them
