@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bareRead } from './bare-read.mjs';
 import { bundleForBench } from './bundle';
 import { generateCapture } from './generate-capture';
 import { modelLiveScan } from './live-model';
+import { ms, paired } from './paired';
 import { paintBenchmark } from './paint';
 import { generateSyslog, type serverLogBenchmark, serverLogMemory } from './server-log.bench';
 
@@ -33,42 +33,6 @@ const REPEAT_SLOW = quick ? 1 : 5;
 const REPEAT_SHORT = quick ? 5 : 21;
 const REPEAT_MID = quick ? 3 : 11;
 const MiB = 1024 * 1024;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = async (fn: () => unknown) => {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-};
-/**
- * Median of subject/baseline over `n` pairs, and the medians of each side. The order inside a
- * pair alternates (baseline first, then subject first): with baseline-then-subject every time,
- * the collections owed to one side's garbage fell into the other's time the same way in every
- * pair (the 64-network row read 1.31x by its median of ratios while its sides' medians were 30 vs
- * 27 ms). A full collection before each call (gc()) was tried and not kept: it left V8 a heap
- * limit so small that incremental marking ran inside nearly every measured scan (13-16 ms of its
- * 41-46), a state no real run is in.
- */
-async function paired(n: number, baseline: () => unknown, subject: () => unknown) {
-  const ratios: number[] = [];
-  const bs: number[] = [];
-  const ss: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let b: number;
-    let s: number;
-    if (i % 2 === 0) {
-      b = await ms(baseline);
-      s = await ms(subject);
-    } else {
-      s = await ms(subject);
-      b = await ms(baseline);
-    }
-    ratios.push(s / b);
-    bs.push(b);
-    ss.push(s);
-  }
-  return { ratio: median(ratios), baseMs: median(bs), subjectMs: median(ss) };
-}
 
 interface Row {
   budget: string;
@@ -126,13 +90,13 @@ if (wants('1 CLI scan')) {
   row('1 CLI scan --capture (20 000 routes) --json / bare Node process reading it', `${x(cliScan.ratio)} (${cliScan.subjectMs.toFixed(0)} ms vs ${cliScan.baseMs.toFixed(0)} ms)`, '≤ 3×', cliScan.ratio <= 3);
 }
 
-console.error('1: corporate networks…');
+console.error("1: corporate networks…");
 const capture20k = await engine.readCaptureDir(dir20k);
 if (wants('1 diagnose')) {
-  const nets64 = Array.from({ length: 64 }, (_, i) => `10.${200 + (i >> 4)}.${(i & 15) * 16}.0/20`);
-  const analyse = (nets: string[]) => engine.analyseCapture(capture20k, { corporateNetworks: nets, toolVersion: 'bench' });
-  analyse(nets64); // warm up the 64-network paths once, as row 1 warms up the scan
-  const nets = await paired(REPEAT_SHORT, () => analyse([]), () => analyse(nets64));
+  // in a fresh process (bench/diagnose-row.ts says why), with the bench's own node flags
+  const child = spawnSync(node, [...process.execArgv, join(root, 'bench', 'diagnose-row.ts'), enginePath, dir20k, String(REPEAT_SHORT)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`bench/diagnose-row.ts exited ${child.status}`);
+  const nets = JSON.parse(child.stdout) as Awaited<ReturnType<typeof paired>>;
   row('1 diagnose 20 000 routes: 64 corporate networks / none', `${x(nets.ratio)} (${nets.subjectMs.toFixed(0)} ms vs ${nets.baseMs.toFixed(0)} ms)`, '≤ 1.2×', nets.ratio <= 1.2);
 }
 

@@ -3,6 +3,7 @@ import { closeSync, createReadStream, openSync, readFileSync, statSync, writeFil
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { median } from './paired';
 
 /**
  * Issue 14's budget: 100 000 syslog lines explained (streamed, parsed, decoded, diagnosed) in under
@@ -48,8 +49,6 @@ export function generateSyslog(file: string, lines: number): void {
   }
   writeFileSync(file, out.slice(0, lines).join('\n') + '\n');
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function readAndSplit(file: string): Promise<number> {
   let n = 0;
