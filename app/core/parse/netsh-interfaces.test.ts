@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 import { parseNetshInterfaces } from './netsh-interfaces';
+import { readRepoText } from '../../../test/support/repo-files';
 
 const NOT_A_TABLE = 'not an `interface ipv4 show interfaces` table';
 
@@ -181,5 +182,36 @@ describe('parseNetshInterfaces properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/**
+ * A shell prompt other than a drive path before netsh's echo, and another command typed after the
+ * table: a bare `>` as a README writes it (real: test/fixtures/real/netsh, nicocha30/ligolo-ng), `PS>`,
+ * a PROMPT set to a word. They are the session's lines, read as route print reads them
+ * (console-prompt.ts), not "text before the table" or "not an interface row".
+ */
+describe('parseNetshInterfaces: prompts of other shapes around the table', () => {
+  const ligolo = readRepoText('test/fixtures/real/netsh/win-fr-bare-gt-prompt-route-add-after-table-ligolo.txt');
+
+  it('reads the real French table after a bare `>` prompt, and the `> route add` after it as the session\'s', () => {
+    const r = parseNetshInterfaces(ligolo);
+    expect(r.value.interfaces).toEqual([{ index: 25, metric: 5, mtu: 65535, state: 'connected', name: 'ligolo' }]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it.each([
+    ['PowerShell\'s short prompt', 'PS> netsh interface ipv4 show interfaces', 'PS> ping 10.0.0.1'],
+    ['a word prompt', 'Cmd > netsh interface ipv4 show interfaces', 'Cmd > ipconfig /all'],
+  ])('%s', (_name, before, after) => {
+    const table = ligolo.split('\n').slice(2, 5);
+    const r = parseNetshInterfaces([before, '', ...table, '', after].join('\r\n'));
+    expect(r.value.interfaces.map((i) => i.name)).toEqual(['ligolo']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a line of words after the table is still not a row', () => {
+    const r = parseNetshInterfaces([...ligolo.split('\n').slice(2, 5), 'then route add'].join('\n'));
+    expect(r.problems.map((p) => p.code)).toEqual(['netsh.notARow']);
   });
 });

@@ -1,5 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
+import { isPromptLine } from './console-prompt';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { NetshInterface, NetshInterfacesResult } from './types';
 
@@ -24,7 +25,13 @@ const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/u;
  * `netsh>`, `netsh interface ipv4>` (Microsoft's netsh page, "String values for netsh commands", shows
  * `netsh interface ipv4>show interfaces`; the context words are commands, never translated)
  */
-const PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|netsh(?: [A-Za-z0-9]+){0,4})>/u;
+const NETSH_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|netsh(?: [A-Za-z0-9]+){0,4})>/u;
+/**
+ * any prompt line: netsh's, or a shell's as route print knows them (console-prompt.ts), so that a bare
+ * `> netsh int ipv4 show interfaces`, `PS> …` or a word prompt, and another command run after the table
+ * (`> route add … if 25`), are the session's, not lines of the table (real: nicocha30/ligolo-ng README)
+ */
+const isPrompt = (line: string): boolean => NETSH_PROMPT.test(line) || isPromptLine(line.trim());
 
 /** `netsh interface show interface`: its header, or a row of its Admin State/State/Type columns. */
 const SHOW_INTERFACE_HEADER =
@@ -87,7 +94,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     }
     const log = lines.findIndex((l) => COMMAND_LOG.test(l));
     if (log >= 0) return single(log + 1, 'netsh.commandLog');
-    const first = lines.findIndex((l) => l.trim() !== '' && !PROMPT.test(l));
+    const first = lines.findIndex((l) => l.trim() !== '' && !isPrompt(l));
     if (first < 0) return single(1, 'netsh.empty');
     return single(first + 1, 'netsh.noTable', { first: quote(lines[first] ?? '') });
   }
@@ -109,7 +116,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     const line = stripPasteMarkup(lines[i] ?? '').trimEnd();
     const lineNo = i + 1;
     if (line.trim() === '') continue;
-    if (PROMPT.test(line)) {
+    if (isPrompt(line)) {
       promptLine = lineNo;
       continue;
     }
