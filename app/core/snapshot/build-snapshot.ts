@@ -18,6 +18,7 @@ import { pushAll } from './section-reader';
 import { SNAPSHOT_SECTIONS } from './snapshot-sections';
 import { interfaceMetricsAsNetsh, markVpnAliases, powerShellOnlyInterfaces, readPowerShellNetwork, routeAliases, routesFromPowerShell } from './powershell-network';
 import { vpnProfilesOf } from '../model/vpn-profile';
+import { netshOnlyInterfaces } from './netsh-only-interfaces';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */
 const ANALYSED = [CAPTURE_FILES.ver, CAPTURE_FILES.routePrint, CAPTURE_FILES.ipconfig, CAPTURE_FILES.netshInterfaces];
@@ -106,7 +107,10 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
   const routes = psRoutes ? RouteRows.of(psRoutes.routes) : withSourceText(route ? routeRowsOf(route.value) : RouteRows.of([]), routeText);
   const merged = mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], psMetrics ? interfaceMetricsAsNetsh(psMetrics) : (netsh?.value.interfaces ?? []), routes);
   const psOnly = psRoutes || psMetrics ? powerShellOnlyInterfaces(merged, ps.interfaceFiles, psRoutes?.routes ?? [], routeAliases(ps.routeFiles)) : [];
-  const interfaces = attributeTunnelAddresses(psOnly.length ? [...merged, ...psOnly] : merged, routes);
+  // netsh's rows that no other output names (Get-NetIPInterface's rows took their place above when it stood in)
+  const netshOnly = netsh && !psMetrics ? netshOnlyInterfaces([...merged, ...psOnly], netsh.value.interfaces) : [];
+  const extra = [...psOnly, ...netshOnly];
+  const interfaces = attributeTunnelAddresses(extra.length ? [...merged, ...extra] : merged, routes);
 
   const collected = [...capture.files.keys()].sort();
   const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
