@@ -5,6 +5,7 @@ import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
 import { ANY_LINE, copyProblems, undoCopyDamage } from '../parse/pasted-copy';
 import { parseRoutePrint } from '../parse/route-print';
+import { restoreRouteLineBreaks } from '../parse/route-print-line-breaks';
 import { isSeparator } from '../parse/route-print-lines';
 import { withSourceText } from '../parse/route-source-text';
 import { RouteRows } from '../parse/route-rows';
@@ -57,8 +58,10 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
     const text = textOf(name);
     if (text === undefined) return undefined;
     const undone = undoCopyDamage(text, { atColumnZero: name === CAPTURE_FILES.routePrint ? isSeparator : ANY_LINE });
-    pushAll(problems, copyProblems(name, undone.repairs));
-    return undone.text;
+    // a route print shown as running text: its line ends back by the rows' shape (route-print-line-breaks.ts)
+    const unjoined = name === CAPTURE_FILES.routePrint ? restoreRouteLineBreaks(undone.text) : undefined;
+    pushAll(problems, copyProblems(name, unjoined ? [...undone.repairs, unjoined.repair] : undone.repairs));
+    return unjoined ? unjoined.text : undone.text;
   };
 
   const routeText = outputOf(CAPTURE_FILES.routePrint);
