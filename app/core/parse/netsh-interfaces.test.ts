@@ -215,3 +215,44 @@ describe('parseNetshInterfaces: prompts of other shapes around the table', () =>
     expect(r.problems.map((p) => p.code)).toEqual(['netsh.notARow']);
   });
 });
+
+/**
+ * `netsh interface ipv6 show interfaces` prints the same table with the interfaces' IPv6 metrics; the
+ * command's echo (untranslated, in netsh's short forms too) tells it apart. Real: a blog post's
+ * `*netsh int ipv6 sh int*` between `'''` marks (test/fixtures/real/netsh).
+ */
+describe('parseNetshInterfaces: the IPv6 table is not read as IPv4 metrics', () => {
+  const v6 = readRepoText('test/fixtures/real/netsh/win10-en-ipv6-table-italic-echo-triple-quotes.txt');
+  const v4 = readRepoText('test/fixtures/real/netsh/win-fr-bare-gt-prompt-route-add-after-table-ligolo.txt');
+
+  it('takes no metric from the real IPv6 table, and says why at its command', () => {
+    const r = parseNetshInterfaces(v6);
+    expect(r.value.interfaces).toEqual([]);
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'netsh.elision'],
+      [2, 'netsh.ipv6Table'],
+      [10, 'netsh.elision'],
+    ]);
+  });
+
+  it('keeps the IPv4 run of the same session, whichever comes first, as no second output', () => {
+    for (const text of [`${v6}\n${v4}`, `${v4}\n${v6}`]) {
+      const r = parseNetshInterfaces(text);
+      expect(r.value.interfaces.map((i) => [i.index, i.metric, i.name])).toEqual([[25, 5, 'ligolo']]);
+      expect(r.problems.map((p) => p.code).filter((c) => c !== 'netsh.elision')).toEqual(['netsh.ipv6Table']);
+    }
+  });
+
+  it('knows the family from netsh\'s interactive context prompt too', () => {
+    const table = v6.split('\n').slice(3, 9);
+    expect(parseNetshInterfaces(['netsh interface ipv6>show interfaces', ...table].join('\n')).value.interfaces).toEqual([]);
+    expect(parseNetshInterfaces(['netsh interface ipv4>show interfaces', ...table].join('\n')).value.interfaces).toHaveLength(4);
+  });
+
+  it('an echo of the IPv4 command without a prompt is the session\'s line, not text before the table', () => {
+    const table = v6.split('\n').slice(3, 9);
+    const r = parseNetshInterfaces(['netsh interface ipv4 show interfaces', '', ...table].join('\n'));
+    expect(r.value.interfaces).toHaveLength(4);
+    expect(r.problems).toEqual([]);
+  });
+});
