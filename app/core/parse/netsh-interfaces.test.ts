@@ -249,6 +249,16 @@ describe('parseNetshInterfaces: the IPv6 table is not read as IPv4 metrics', () 
     expect(parseNetshInterfaces(['netsh interface ipv4>show interfaces', ...table].join('\n')).value.interfaces).toHaveLength(4);
   });
 
+  it.each([
+    ['netsh interface ipv6 show inter', 'ipv6'],
+    ['C:\\windows\\system32>netsh interface ipv6 show inter', 'ipv6'],
+    ['C:\\>netsh i i show in', 'ipv4'],
+    ['netsh int ipv4 sh int', 'ipv4'],
+  ])('reads the family from the echo %s, in netsh\'s prefixes of its words', (echo, family) => {
+    const table = v6.split('\n').slice(3, 9);
+    expect(parseNetshInterfaces([echo, '', ...table].join('\n')).value.interfaces).toHaveLength(family === 'ipv6' ? 0 : 4);
+  });
+
   it('an echo of the IPv4 command without a prompt is the session\'s line, not text before the table', () => {
     const table = v6.split('\n').slice(3, 9);
     const r = parseNetshInterfaces(['netsh interface ipv4 show interfaces', '', ...table].join('\n'));

@@ -35,13 +35,15 @@ const isPrompt = (line: string): boolean => NETSH_PROMPT.test(line) || isPromptL
 
 /**
  * The command's own echo, after a prompt, alone, or in a person's markup (`*netsh int ipv6 sh int*`,
- * real: test/fixtures/real/netsh), in netsh's short forms too (`int`, `i`, `sh`, `in`): command words are
+ * real: test/fixtures/real/netsh), in netsh's short forms too (`int`, `i`, `sh`, `inter`): command words are
  * never translated. Its context names the table's family: `netsh interface ipv6 show interfaces` prints
  * the same columns, but each interface's IPv6 metric, which is set apart from its IPv4 one
  * (Get-NetIPInterface lists one row per address family, each with its own InterfaceMetric: Microsoft
  * Learn, "Get-NetIPInterface"), so it says nothing of the IPv4 routes' metrics.
  */
-const NETSH_SHOW = /(?:^|[^\w.-])netsh(?:\.exe)?\s+(?:interface|int|i)\s+(ipv4|ipv6|ip)\s+(?:show|sh)\s+(?:interfaces|interface|int|in|i)(?![\w-])/i;
+/** a word or any prefix of it netsh takes for it (`int`, `inter`, `sh`; assumed: netsh takes an unambiguous prefix) */
+const PREFIX_OF_INTERFACE = 'i(?:n(?:t(?:e(?:r(?:f(?:a(?:c(?:es?)?)?)?)?)?)?)?)?';
+const NETSH_SHOW = new RegExp(`(?:^|[^\\w.-])netsh(?:\\.exe)?\\s+${PREFIX_OF_INTERFACE}\\s+(ipv4|ipv6|ip|i)\\s+sh(?:ow?)?\\s+${PREFIX_OF_INTERFACE}(?![\\w-])`, 'i');
 /** netsh's interactive prompt in a family's context (`netsh interface ipv6>show interfaces`) */
 const NETSH_CONTEXT_PROMPT = /^\s*netsh (?:interface|int|i) (ipv4|ipv6|ip)>/i;
 type Family = 'ipv4' | 'ipv6';
