@@ -20,7 +20,7 @@ import { craftedProblems } from './support/crafted-problems';
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'real');
 /** fixture folder → the capture name its files stand for */
-const FIXTURE_NAMES: Record<string, string> = { 'route-print': 'route-print.txt', ipconfig: 'ipconfig-all.txt', reg: 'registry/x.txt' };
+const FIXTURE_NAMES: Record<string, string> = { 'route-print': 'route-print.txt', ipconfig: 'ipconfig-all.txt', reg: 'registry/x.txt', netsh: 'netsh-interfaces.txt' };
 
 function problemsOf(files: Map<string, Buffer>): Problem[] {
   const { snapshot } = buildSnapshot(inMemory(files));

@@ -136,3 +136,25 @@ describe('class 9: registry files', () => {
     expect(Object.values((queried.snapshot.registry as { keys: Record<string, { valuesListed: boolean }> }).keys)[0]).toMatchObject({ valuesListed: true });
   });
 });
+
+describe('netsh\'s interface table: rows no other output names are interfaces too', () => {
+  it('a capture of the netsh table alone is understood: its interfaces, indexes and metrics (was exit 4, "could not be understood")', async () => {
+    const dir = captureDir({ 'netsh-interfaces.txt': read('netsh/win-fr-bare-gt-prompt-route-add-after-table-ligolo.txt') });
+    const r = await cli(['scan', '--capture', dir, '--json']);
+    expect(r.code).toBe(0);
+    const json = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(json.snapshot.interfaces.map((i) => [i.index, i.name, i.interfaceMetric])).toEqual([[25, 'ligolo', 5]]);
+    expect(json.snapshot.problems).toEqual([]);
+  });
+
+  it('with plain ipconfig of the same PC, the loopback only netsh lists is kept beside the two adapters it names', () => {
+    const dir = 'captures/win10-fr-netsh-then-plain-ipconfig-snmp-lab';
+    const { report } = analyse({ 'netsh-interfaces.txt': read(`${dir}/netsh-interfaces.txt`), 'ipconfig-all.txt': read(`${dir}/ipconfig-all.txt`) });
+    expect(report.snapshot.interfaces.map((i) => [i.index, i.name, i.kind, i.interfaceMetric])).toEqual([
+      [3, 'Ethernet0', 'ethernet', 25],
+      [4, 'Connexion réseau Bluetooth', 'ethernet', 65],
+      [1, 'Loopback Pseudo-Interface 1', 'loopback', 75],
+    ]);
+    expect(report.snapshot.problems).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 import { parseNetshInterfaces } from './netsh-interfaces';
+import { readRepoText } from '../../../test/support/repo-files';
 
 const NOT_A_TABLE = 'not an `interface ipv4 show interfaces` table';
 
@@ -181,5 +182,87 @@ describe('parseNetshInterfaces properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/**
+ * A shell prompt other than a drive path before netsh's echo, and another command typed after the
+ * table: a bare `>` as a README writes it (real: test/fixtures/real/netsh, nicocha30/ligolo-ng), `PS>`,
+ * a PROMPT set to a word. They are the session's lines, read as route print reads them
+ * (console-prompt.ts), not "text before the table" or "not an interface row".
+ */
+describe('parseNetshInterfaces: prompts of other shapes around the table', () => {
+  const ligolo = readRepoText('test/fixtures/real/netsh/win-fr-bare-gt-prompt-route-add-after-table-ligolo.txt');
+
+  it('reads the real French table after a bare `>` prompt, and the `> route add` after it as the session\'s', () => {
+    const r = parseNetshInterfaces(ligolo);
+    expect(r.value.interfaces).toEqual([{ index: 25, metric: 5, mtu: 65535, state: 'connected', name: 'ligolo' }]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it.each([
+    ['PowerShell\'s short prompt', 'PS> netsh interface ipv4 show interfaces', 'PS> ping 10.0.0.1'],
+    ['a word prompt', 'Cmd > netsh interface ipv4 show interfaces', 'Cmd > ipconfig /all'],
+  ])('%s', (_name, before, after) => {
+    const table = ligolo.split('\n').slice(2, 5);
+    const r = parseNetshInterfaces([before, '', ...table, '', after].join('\r\n'));
+    expect(r.value.interfaces.map((i) => i.name)).toEqual(['ligolo']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a line of words after the table is still not a row', () => {
+    const r = parseNetshInterfaces([...ligolo.split('\n').slice(2, 5), 'then route add'].join('\n'));
+    expect(r.problems.map((p) => p.code)).toEqual(['netsh.notARow']);
+  });
+});
+
+/**
+ * `netsh interface ipv6 show interfaces` prints the same table with the interfaces' IPv6 metrics; the
+ * command's echo (untranslated, in netsh's short forms too) tells it apart. Real: a blog post's
+ * `*netsh int ipv6 sh int*` between `'''` marks (test/fixtures/real/netsh).
+ */
+describe('parseNetshInterfaces: the IPv6 table is not read as IPv4 metrics', () => {
+  const v6 = readRepoText('test/fixtures/real/netsh/win10-en-ipv6-table-italic-echo-triple-quotes.txt');
+  const v4 = readRepoText('test/fixtures/real/netsh/win-fr-bare-gt-prompt-route-add-after-table-ligolo.txt');
+
+  it('takes no metric from the real IPv6 table, and says why at its command', () => {
+    const r = parseNetshInterfaces(v6);
+    expect(r.value.interfaces).toEqual([]);
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'netsh.elision'],
+      [2, 'netsh.ipv6Table'],
+      [10, 'netsh.elision'],
+    ]);
+  });
+
+  it('keeps the IPv4 run of the same session, whichever comes first, as no second output', () => {
+    for (const text of [`${v6}\n${v4}`, `${v4}\n${v6}`]) {
+      const r = parseNetshInterfaces(text);
+      expect(r.value.interfaces.map((i) => [i.index, i.metric, i.name])).toEqual([[25, 5, 'ligolo']]);
+      expect(r.problems.map((p) => p.code).filter((c) => c !== 'netsh.elision')).toEqual(['netsh.ipv6Table']);
+    }
+  });
+
+  it('knows the family from netsh\'s interactive context prompt too', () => {
+    const table = v6.split('\n').slice(3, 9);
+    expect(parseNetshInterfaces(['netsh interface ipv6>show interfaces', ...table].join('\n')).value.interfaces).toEqual([]);
+    expect(parseNetshInterfaces(['netsh interface ipv4>show interfaces', ...table].join('\n')).value.interfaces).toHaveLength(4);
+  });
+
+  it.each([
+    ['netsh interface ipv6 show inter', 'ipv6'],
+    ['C:\\windows\\system32>netsh interface ipv6 show inter', 'ipv6'],
+    ['C:\\>netsh i i show in', 'ipv4'],
+    ['netsh int ipv4 sh int', 'ipv4'],
+  ])('reads the family from the echo %s, in netsh\'s prefixes of its words', (echo, family) => {
+    const table = v6.split('\n').slice(3, 9);
+    expect(parseNetshInterfaces([echo, '', ...table].join('\n')).value.interfaces).toHaveLength(family === 'ipv6' ? 0 : 4);
+  });
+
+  it('an echo of the IPv4 command without a prompt is the session\'s line, not text before the table', () => {
+    const table = v6.split('\n').slice(3, 9);
+    const r = parseNetshInterfaces(['netsh interface ipv4 show interfaces', '', ...table].join('\n'));
+    expect(r.value.interfaces).toHaveLength(4);
+    expect(r.problems).toEqual([]);
   });
 });

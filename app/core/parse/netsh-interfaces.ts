@@ -1,5 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
+import { isPromptLine } from './console-prompt';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import type { NetshInterface, NetshInterfacesResult } from './types';
 
@@ -24,7 +25,33 @@ const ROW = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S.*?)\s*$/u;
  * `netsh>`, `netsh interface ipv4>` (Microsoft's netsh page, "String values for netsh commands", shows
  * `netsh interface ipv4>show interfaces`; the context words are commands, never translated)
  */
-const PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|netsh(?: [A-Za-z0-9]+){0,4})>/u;
+const NETSH_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|netsh(?: [A-Za-z0-9]+){0,4})>/u;
+/**
+ * any prompt line: netsh's, or a shell's as route print knows them (console-prompt.ts), so that a bare
+ * `> netsh int ipv4 show interfaces`, `PS> …` or a word prompt, and another command run after the table
+ * (`> route add … if 25`), are the session's, not lines of the table (real: nicocha30/ligolo-ng README)
+ */
+const isPrompt = (line: string): boolean => NETSH_PROMPT.test(line) || isPromptLine(line.trim());
+
+/**
+ * The command's own echo, after a prompt, alone, or in a person's markup (`*netsh int ipv6 sh int*`,
+ * real: test/fixtures/real/netsh), in netsh's short forms too (`int`, `i`, `sh`, `inter`): command words are
+ * never translated. Its context names the table's family: `netsh interface ipv6 show interfaces` prints
+ * the same columns, but each interface's IPv6 metric, which is set apart from its IPv4 one
+ * (Get-NetIPInterface lists one row per address family, each with its own InterfaceMetric: Microsoft
+ * Learn, "Get-NetIPInterface"), so it says nothing of the IPv4 routes' metrics.
+ */
+/** a word or any prefix of it netsh takes for it (`int`, `inter`, `sh`; assumed: netsh takes an unambiguous prefix) */
+const PREFIX_OF_INTERFACE = 'i(?:n(?:t(?:e(?:r(?:f(?:a(?:c(?:es?)?)?)?)?)?)?)?)?';
+const NETSH_SHOW = new RegExp(`(?:^|[^\\w.-])netsh(?:\\.exe)?\\s+${PREFIX_OF_INTERFACE}\\s+(ipv4|ipv6|ip|i)\\s+sh(?:ow?)?\\s+${PREFIX_OF_INTERFACE}(?![\\w-])`, 'i');
+/** netsh's interactive prompt in a family's context (`netsh interface ipv6>show interfaces`) */
+const NETSH_CONTEXT_PROMPT = /^\s*netsh (?:interface|int|i) (ipv4|ipv6|ip)>/i;
+type Family = 'ipv4' | 'ipv6';
+function commandFamily(line: string): Family | undefined {
+  const m = NETSH_SHOW.exec(line) ?? NETSH_CONTEXT_PROMPT.exec(line);
+  if (!m) return undefined;
+  return m[1]!.toLowerCase() === 'ipv6' ? 'ipv6' : 'ipv4';
+}
 
 /** `netsh interface show interface`: its header, or a row of its Admin State/State/Type columns. */
 const SHOW_INTERFACE_HEADER =
@@ -87,7 +114,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     }
     const log = lines.findIndex((l) => COMMAND_LOG.test(l));
     if (log >= 0) return single(log + 1, 'netsh.commandLog');
-    const first = lines.findIndex((l) => l.trim() !== '' && !PROMPT.test(l));
+    const first = lines.findIndex((l) => l.trim() !== '' && !isPrompt(l));
     if (first < 0) return single(1, 'netsh.empty');
     return single(first + 1, 'netsh.noTable', { first: quote(lines[first] ?? '') });
   }
@@ -105,15 +132,33 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
   /** the table of an earlier run of the command in the same file, and the prompt that ran it again */
   let earlier: NetshInterface[] | undefined;
   let promptLine: number | undefined;
+  /** the family the last echoed command named (for the next table), and the current table's */
+  let named: { family: Family; line: number } | undefined;
+  let family: Family = 'ipv4';
   for (let i = 0; i < lines.length; i++) {
     const line = stripPasteMarkup(lines[i] ?? '').trimEnd();
     const lineNo = i + 1;
     if (line.trim() === '') continue;
-    if (PROMPT.test(line)) {
+    const echoed = commandFamily(line);
+    if (echoed) named = { family: echoed, line: lineNo };
+    if (isPrompt(line)) {
       promptLine = lineNo;
       continue;
     }
+    // the command's echo without a prompt (or inside a person's markup) is the session's line too
+    if (echoed) continue;
     if (isUnderline(line)) {
+      family = named?.family ?? 'ipv4';
+      if (family === 'ipv6') {
+        // IPv6's table: its rows are read past, none of them taken for an IPv4 metric
+        problems.push(problemAt(source, named!.line, 'netsh.ipv6Table'));
+        named = undefined;
+        promptLine = undefined;
+        starts = columnStarts(line);
+        inTable = true;
+        continue;
+      }
+      named = undefined;
       if (interfaces.length > 0) {
         // a second run of the command: one table is kept, the fuller (on a tie the later)
         const header = headerAbove.lastIndexOf(true, i - 1);
@@ -136,7 +181,9 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       continue;
     }
     const row = splitRow(line, starts);
-    if (row) interfaces.push(row);
+    if (row) {
+      if (family === 'ipv4') interfaces.push(row);
+    }
     else problems.push(problemAt(source, lineNo, 'netsh.notARow', { line: quote(line) }));
   }
   const kept = earlier && earlier.length > interfaces.length ? earlier : interfaces;

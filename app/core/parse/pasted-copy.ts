@@ -43,7 +43,8 @@ import { problemAt, type Problem } from '../model/problems';
  * (every ASCII file); nothing per line.
  */
 
-export type CopyRepairKind = 'html' | 'quoteMarks' | 'zeroWidth' | 'noBreakSpaces' | 'fence' | 'indent' | 'lineEnds';
+/** `lineBreaks`: a route print whose lost line ends were put back (route-print-line-breaks.ts) */
+export type CopyRepairKind = 'html' | 'quoteMarks' | 'zeroWidth' | 'noBreakSpaces' | 'fence' | 'indent' | 'lineEnds' | 'lineBreaks';
 
 export interface CopyRepair {
   kind: CopyRepairKind;

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dotted';
+import { afterPrompt, isPromptLine } from './console-prompt';
 import { stripPasteMarkup } from './paste-damage';
 
 /**
@@ -75,28 +76,7 @@ function isJsSpace(c: number): boolean {
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/**
- * The prompt a pasted command line starts with, and what follows it: cmd's `C:\Users\x>`,
- * PowerShell's `PS C:\>` (its `PS>` as documentation and transcripts shorten it), a remote
- * session's `[host]: PS C:\>`, or a bare `>`. Any shell's prompt ends in `>` before the command;
- * a route row, a label or a heading never holds one.
- */
-const SHELL_PROMPT = /^(?:\[[^\]]{1,64}\]:\s*)?(?:PS(?:\s+(?:[A-Za-z]:\\|\/|\\\\|[\w.\\]+::)[^>]{0,260})?|[A-Za-z]:\\[^>]{0,260})?>\s*/i;
-/** A PROMPT a user set to a word (`prompt Cmd $G` prints `Cmd >`): a prompt only before a command below. */
-const WORD_PROMPT = /^[A-Za-z][\w-]{0,30}\s?>\s*/;
-/** Commands people run around route print in the same console (what a word prompt must be followed by). */
-const CONSOLE_COMMAND = /^(?:route|netstat|ipconfig|ping|tracert|pathping|netsh|nslookup|arp|rasdial|reg|systeminfo|ver|echo|type|cls|powershell|cmd)(?:\.exe)?(?:\s|$)/i;
 const ROUTE_COMMAND = /^(?:route(?:\.exe)?\s+print|netstat(?:\.exe)?\s+-[a-z]*r)/i;
-
-/** The command after a shell prompt (`''` for a prompt alone), or null when `t` starts with no prompt. */
-function afterPrompt(t: string): { command: string; path: boolean } | null {
-  const shell = SHELL_PROMPT.exec(t);
-  if (shell) return { command: t.slice(shell[0].length), path: shell[0].trimEnd().length > 1 };
-  const word = WORD_PROMPT.exec(t);
-  if (!word) return null;
-  const command = t.slice(word[0].length);
-  return CONSOLE_COMMAND.test(command) ? { command, path: false } : null;
-}
 
 /** A prompt that runs route print / netstat -r again: a second output may follow. */
 export function isRoutePrompt(t: string): boolean {
@@ -162,9 +142,7 @@ export const isSeparator = (t: string): boolean => /^(?:={3,}|-{8,})$/.test(t);
 
 /** Prompts, echoed commands and cmd.exe banners that people paste along with the table. */
 export function isNoiseOrPrompt(t: string): boolean {
-  const prompt = afterPrompt(t);
-  // a prompt with a path (or PowerShell's) is one whatever follows it; a bare `>` only before a command
-  if (prompt && (prompt.path || CONSOLE_COMMAND.test(prompt.command))) return true;
+  if (isPromptLine(t)) return true;
   return (
     /^(?:route|netstat)(?:\.exe)?(?:\s+(?:print|[-/][A-Za-z0-9]+|\*|[\d.*]+))+$/i.test(t) ||
     /^Microsoft Windows(?: [A-Z]+)? \[(?:Version|Versión|Versione|Versão|版本)/i.test(t) ||

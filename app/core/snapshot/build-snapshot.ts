@@ -5,6 +5,7 @@ import { parseIpconfig } from '../parse/ipconfig';
 import { parseNetshInterfaces } from '../parse/netsh-interfaces';
 import { ANY_LINE, copyProblems, undoCopyDamage } from '../parse/pasted-copy';
 import { parseRoutePrint } from '../parse/route-print';
+import { restoreRouteLineBreaks } from '../parse/route-print-line-breaks';
 import { isSeparator } from '../parse/route-print-lines';
 import { withSourceText } from '../parse/route-source-text';
 import { RouteRows } from '../parse/route-rows';
@@ -19,6 +20,7 @@ import { SNAPSHOT_SECTIONS } from './snapshot-sections';
 import { interfaceMetricsAsNetsh, markVpnAliases, powerShellOnlyInterfaces, readPowerShellNetwork, routeAliases, routesFromPowerShell } from './powershell-network';
 import { markOwnSection } from '../model/validated-once';
 import { vpnProfilesOf } from '../model/vpn-profile';
+import { netshOnlyInterfaces } from './netsh-only-interfaces';
 
 /** Files this build understands; others in the capture are kept for later capabilities. */
 const ANALYSED = [CAPTURE_FILES.ver, CAPTURE_FILES.routePrint, CAPTURE_FILES.ipconfig, CAPTURE_FILES.netshInterfaces];
@@ -57,8 +59,10 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
     const text = textOf(name);
     if (text === undefined) return undefined;
     const undone = undoCopyDamage(text, { atColumnZero: name === CAPTURE_FILES.routePrint ? isSeparator : ANY_LINE });
-    pushAll(problems, copyProblems(name, undone.repairs));
-    return undone.text;
+    // a route print shown as running text: its line ends back by the rows' shape (route-print-line-breaks.ts)
+    const unjoined = name === CAPTURE_FILES.routePrint ? restoreRouteLineBreaks(undone.text) : undefined;
+    pushAll(problems, copyProblems(name, unjoined ? [...undone.repairs, unjoined.repair] : undone.repairs));
+    return unjoined ? unjoined.text : undone.text;
   };
 
   const routeText = outputOf(CAPTURE_FILES.routePrint);
@@ -107,7 +111,10 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
   const routes = psRoutes ? RouteRows.of(psRoutes.routes) : withSourceText(route ? routeRowsOf(route.value) : RouteRows.of([]), routeText);
   const merged = mergeInterfaces(route?.value.interfaces ?? [], ip?.value.adapters ?? [], psMetrics ? interfaceMetricsAsNetsh(psMetrics) : (netsh?.value.interfaces ?? []), routes);
   const psOnly = psRoutes || psMetrics ? powerShellOnlyInterfaces(merged, ps.interfaceFiles, psRoutes?.routes ?? [], routeAliases(ps.routeFiles)) : [];
-  const interfaces = attributeTunnelAddresses(psOnly.length ? [...merged, ...psOnly] : merged, routes);
+  // netsh's rows that no other output names (Get-NetIPInterface's rows took their place above when it stood in)
+  const netshOnly = netsh && !psMetrics ? netshOnlyInterfaces([...merged, ...psOnly], netsh.value.interfaces) : [];
+  const extra = [...psOnly, ...netshOnly];
+  const interfaces = attributeTunnelAddresses(extra.length ? [...merged, ...extra] : merged, routes);
 
   const collected = [...capture.files.keys()].sort();
   const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
