@@ -238,6 +238,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [6, 'L2TP tunnel 42669 to __serverip__ (port 1701) closed: Goodbye!'],
     ],
   },
+  // a Windows client's IPCP address request (<addr 0.0.0.0>) answered with a Configure-Reject: pppd had no address for it
+  // (ipcp.c ipcp_reqci), which read before as a plain packet with no cause; xl2tpd 1.2.6's "pppd N successfully terminated"
+  // was not read. The last line is cut short in the post itself
+  'pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt': {
+    records: 69,
+    understood: 68,
+    families: { pppd: 66, syslog: 2 },
+    causes: [
+      [44, 'address-pool'],
+      [53, 'address-pool'],
+    ],
+    says: [
+      [29, 'Windows remote access (MSRASV5.20)'],
+      [44, "The server rejected the PC's request for an IP address (0.0.0.0)"],
+      [68, 'pppd ends the link.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {

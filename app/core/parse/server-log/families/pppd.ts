@@ -62,8 +62,24 @@ function packetDump(m: RegExpMatchArray): Hit {
     hit.decoded.push(d('authRejected', { options: options.join(', ') }));
   }
   if (proto === 'LCP' && codeName === 'TermReq' && quoted) hit.decoded.push(d('termReason', { reason: quoted }));
+  if (proto === 'IPCP' && codeName === 'ConfRej' && dir === 'out') ipcpAddressRefused(hit, options);
   if (code === undefined) hit.decoded[0]!.values!.code = codeName;
   return hit;
+}
+
+/**
+ * The server's IPCP Configure-Reject of the PC's IP-Address option (RFC 1332 §3.3: type 3; 0.0.0.0 asks the other side for an
+ * address). pppd ipcp.c ipcp_reqci rejects it when "neither we nor he knows his address" (no remote address from the options,
+ * chap-secrets or the pool) or when the address option may not be negotiated at all; accel-ppp prints its packets in the same
+ * form. Either way the PC gets no address, and Windows gives up the link. A rejected DNS or WINS option (ms-dns, ms-wins) is
+ * not this: the link still comes up.
+ */
+function ipcpAddressRefused(hit: Hit, options: string[]): void {
+  const asked = options.find((o) => o.startsWith('addr '));
+  if (asked === undefined) return;
+  hit.decoded.push(d('ipcpAddressRefused', { address: asked.slice(5) }));
+  hit.outcome = 'failure';
+  hit.cause = 'address-pool';
 }
 
 /**
@@ -320,6 +336,9 @@ const RULES: Rule[] = [
   context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
+  // how pppd ended, the other ways xl2tpd says it: xl2tpd.c child_handler "pppd terminated for call %d by signal %d" and "pppd exited
+  // for call %d for unknown reason"; "pppd %d successfully terminated" is the wording of xl2tpd 1.2.6 (real Ubuntu 10.10 log; source assumed)
+  context(/^(?:child_handler ?: )?pppd (?:terminated for call \d+ by signal \d+|exited for call \d+ for unknown reason|\d+ successfully terminated)$/, () => step('pppdEnd')),
   context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
   // xl2tpd control.c / network.c / avp.c messages
   context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
