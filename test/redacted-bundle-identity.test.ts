@@ -49,7 +49,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Merging hE, hG and hF on main: with hG's and then hF's new fixtures taken out, every bundle matched main's digests
  * but corpus-mixed-4, corpus-mixed-18 and real-mixed-0 (hF's DnsSuffix and MachineName, as above); re-recorded with them.
  * Branch hH: real-mixed-0 and -9…23 for a new real xl2tpd/pppd log (pppd-xl2tpd-win7-ipcp-*.txt), which shifts the round robin;
- * with it taken out every bundle matched the digests recorded before.
+ * with it taken out every bundle matched the digests recorded before. Then real-mixed-0…23 for a real VyOS charon log
+ * (charon-vyos-show-log-*.txt), checked the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

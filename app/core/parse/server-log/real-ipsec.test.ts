@@ -237,6 +237,28 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [12, 'Configuration attribute INTERNAL_IP4_DNS.'],
     ],
   },
+  // VyOS `show log ipsec` (charon with ike_name, each line again from charon-systemd): the initiator's "received NO_PROPOSAL_CHOSEN
+  // notify, no CHILD_SA built" / "received TS_UNACCEPTABLE notify, …" (child_create.c), the responder's "traffic selectors … unacceptable",
+  // the rekey timers and "authentication of '…' (myself) with pre-shared key" were 13 unknown lines before
+  'charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt': {
+    records: 50,
+    understood: 50,
+    families: { strongswan: 50 },
+    causes: [
+      [17, 'ike-no-proposal'],
+      [18, 'ike-no-proposal'],
+      [29, 'ike-no-proposal'],
+      [30, 'ike-no-proposal'],
+      [37, 'ike-no-proposal'],
+      [38, 'ike-no-proposal'],
+    ],
+    says: [
+      [7, "This side proves its identity as '192.168.0.1' (pre-shared key)."],
+      [29, 'The other side refused the IPsec part (CHILD_SA) with NO_PROPOSAL_CHOSEN (14)'],
+      [40, 'TS_UNACCEPTABLE (38); the IKE SA stays up. The networks each side wants to join through the tunnel (traffic selectors) do not match'],
+      [45, 'The traffic selectors the other side asked for (10.0.2.0/24 === 10.0.0.0/24) fit none'],
+    ],
+  },
   'pluto-showstates-established-ike-child-sa.txt': {
     records: 6,
     understood: 6,
@@ -283,6 +305,14 @@ describe('strongSwan line classes', () => {
     expect(splitPrefix('Sun, 2017-04-16 19:11 27[CFG] selecting proposal:')).toMatchObject({ time: { year: 2017, month: 4, day: 16, hour: 19, minute: 11, second: 0 }, message: '27[CFG] selecting proposal:' });
     expect(splitPrefix('Wed, 2023-11-01, 18:43:23 09[NET1] <1> x')).toMatchObject({ time: { hour: 18, minute: 43, second: 23 }, message: '09[NET1] <1> x' });
     expect(splitPrefix('2023-11-01 18:43 something else').shape).not.toBe('iso');
+  });
+  it('the other side\'s CHILD_SA-only notify by type: ESP proposal, networks, no virtual IP; older releases\' "inacceptable"', () => {
+    expect(one('12[IKE] received INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built')!.cause).toBe('address-pool');
+    expect(one('12[IKE] received FAILED_CP_REQUIRED notify, no CHILD_SA built')!.cause).toBe('address-pool');
+    expect(one('12[IKE] received INVALID_SELECTORS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }, { key: 'tsMismatch' }] });
+    expect(one('12[IKE] received NO_ADDITIONAL_SAS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }] });
+    expect(one('06[IKE] traffic selectors 10.0.0.0/24 === 192.168.1.0/24 inacceptable')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'tsUnacceptable', values: { ts: '10.0.0.0/24 === 192.168.1.0/24' } }] });
+    expect(parse('12[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built twice').understood).toBe(0);
   });
   it('log_level digit and ike_name prefix after the thread head; a near miss keeps its text', () => {
     expect(one('09[IKE1] <conn-a|12> received proposals inacceptable')!.cause).toBe('ike-no-proposal');

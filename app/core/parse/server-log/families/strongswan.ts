@@ -48,6 +48,20 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
 }
 
 /**
+ * The other side's reason for building no CHILD_SA, by notify type (RFC 7296 §3.10.1): NO_PROPOSAL_CHOSEN — no ESP proposal in
+ * common (a different check from the IKE proposal, which succeeded); TS_UNACCEPTABLE, INVALID_SELECTORS, SINGLE_PAIR_REQUIRED — the
+ * networks to join do not match; INTERNAL_ADDRESS_FAILURE, FAILED_CP_REQUIRED — no virtual IP for this side (the summary() reading).
+ */
+function childSaRefused(name: string): Hit {
+  const t = notifyByName(name);
+  const hit: Hit = { decoded: [d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'warning' };
+  if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+  else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS' || name === 'SINGLE_PAIR_REQUIRED') hit.decoded.push(d('tsMismatch'));
+  else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+  return hit;
+}
+
+/**
  * The proposal Windows' built-in IKEv2 client sends first without a custom IPsec policy (3DES, SHA-1,
  * DH group 2 = MODP_1024), as real logs show it: test/fixtures/real/server-logs/charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt
  * (quericy/one-key-ikev2-vpn #124) and Windows 10's remote proposals in hwdsl2/setup-ipsec-vpn #670
@@ -137,6 +151,13 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
+  // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c process_i: "received %N notify, no CHILD_SA built" — the other side
+  // answered the CHILD_SA (IPsec) part of its IKE_AUTH or CREATE_CHILD_SA with one of the CHILD_SA-only error notifies (RFC 7296
+  // §3.10.1); the IKE SA stays up
+  [/^received ([A-Z_0-9]+) notify, no CHILD_SA built$/, (m) => childSaRefused(m[1]!)],
+  // child_create.c select_and_install: none of the other side's traffic selectors fit this side's (the answer is TS_UNACCEPTABLE);
+  // older releases wrote "inacceptable", as in "received proposals inacceptable" (assumed for this message too)
+  [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'warning' })],
   // strongSwan src/libcharon/encoding/payloads/encrypted_payload.c: `invalid HASH_V1 payload length, decryption failed?` — the strongSwan
   // FAQ: "most likely due to an incorrect PSK on one of the peers" (IKEv1 keys include the PSK); message.c then logs `could not decrypt payloads`
   [/^invalid (\S+) payload length, decryption failed\?$/, () => ({ decoded: [d('ikeDecryptFailed')], outcome: 'failure', cause: 'ike-auth-failed' })],
@@ -156,6 +177,10 @@ const RULES: Rule[] = [
   context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
+  // ike_sa.c / ike_auth.c timers ("scheduling rekeying in %ds", "scheduling reauthentication in %ds", "maximum IKE_SA lifetime %ds")
+  context(/^(?:scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s)$/, () => step('charonHousekeeping')),
+  // psk_authenticator.c / pubkey_authenticator.c build: this side's own AUTH payload ("authentication of '%Y' (myself) with %N")
+  context(/^authentication of '([^']*)' \(myself\) with ([^']+)$/, (m) => step('ikeOwnAuth', { id: m[1]!, method: m[2]! })),
   context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
