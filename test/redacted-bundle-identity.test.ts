@@ -50,7 +50,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * but corpus-mixed-4, corpus-mixed-18 and real-mixed-0 (hF's DnsSuffix and MachineName, as above); re-recorded with them.
  * Branch hH: real-mixed-0 and -9…23 for a new real xl2tpd/pppd log (pppd-xl2tpd-win7-ipcp-*.txt), which shifts the round robin;
  * with it taken out every bundle matched the digests recorded before. Then real-mixed-0…23 for a real VyOS charon log
- * (charon-vyos-show-log-*.txt), checked the same way.
+ * (charon-vyos-show-log-*.txt), checked the same way. Then real-mixed-0…23 for a real swanctl --initiate output
+ * (charon-swanctl-initiate-*.txt); with it taken out only real-mixed-4 differed, the capture holding the Android charon log whose
+ * `initiating IKE_SA android[31] to *` is now read.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -213,13 +213,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // the strongSwan Android app's own log (`%b %e %T` time, then the thread head): read as charon lines with the file's time.
   // (It is the client's log: "to the PC" there means to the phone's own peer — the server. The DMN/TUN and restart lines no
   // rule decodes are counted.)
+  // (line 9, the app's own `initiating IKE_SA android[31] to *`, is read since the swanctl/initiator class)
   'charon-android-app-log-peer-deletes-ike-sa-restart.txt': {
     records: 16,
-    understood: 11,
-    families: { strongswan: 11 },
+    understood: 12,
+    families: { strongswan: 12 },
     causes: [],
     says: [
       [2, 'IKEv2 INFORMATIONAL request from the PC.'],
+      [9, 'This side starts IKE negotiation (android[31]) with *.'],
       [3, 'A security association was deleted.'],
       [16, 'IKEv2 IKE_SA_INIT response from the PC, IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
     ],
@@ -257,6 +259,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [29, 'The other side refused the IPsec part (CHILD_SA) with NO_PROPOSAL_CHOSEN (14)'],
       [40, 'TS_UNACCEPTABLE (38); the IKE SA stays up. The networks each side wants to join through the tunnel (traffic selectors) do not match'],
       [45, 'The traffic selectors the other side asked for (10.0.2.0/24 === 10.0.0.0/24) fit none'],
+    ],
+  },
+  // `swanctl --initiate` output: charon's lines as `[GRP] message` without the thread number (swanctl initiate.c log_cb) and swanctl's
+  // own `initiate failed: …` first (stderr before stdout); no line was read before, so the paste was refused as no known format
+  'charon-swanctl-initiate-failed-auth-failed-then-ts-unacceptable.txt': {
+    records: 19,
+    understood: 19,
+    families: { strongswan: 19 },
+    causes: [
+      [13, 'ike-auth-failed'],
+      [14, 'ike-auth-failed'],
+    ],
+    says: [
+      [1, "swanctl: the initiate failed: establishing CHILD_SA 'lans' failed."],
+      [2, 'This side starts IKE negotiation (offices[4]) with 198.51.100.2.'],
+      [15, 'IKE SA offices[5] established.'],
+      [18, 'The other side refused the IPsec part (CHILD_SA) with TS_UNACCEPTABLE (38)'],
     ],
   },
   'pluto-showstates-established-ike-child-sa.txt': {
@@ -313,6 +332,12 @@ describe('strongSwan line classes', () => {
     expect(one('12[IKE] received NO_ADDITIONAL_SAS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }] });
     expect(one('06[IKE] traffic selectors 10.0.0.0/24 === 192.168.1.0/24 inacceptable')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'tsUnacceptable', values: { ts: '10.0.0.0/24 === 192.168.1.0/24' } }] });
     expect(parse('12[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built twice').understood).toBe(0);
+  });
+  it('swanctl --initiate lines: only charon\'s own group names in the brackets, and swanctl\'s result line', () => {
+    expect(one('[IKE] received NO_PROPOSAL_CHOSEN notify error')!.cause).toBe('ike-no-proposal');
+    expect(one('[CFG] no IDi configured, fall back on IP address')!.family).toBe('strongswan');
+    expect(one('terminate completed successfully')).toMatchObject({ family: 'strongswan', outcome: 'success' });
+    for (const l of ['[ABC] received NO_PROPOSAL_CHOSEN notify error', '[IKE]received NO_PROPOSAL_CHOSEN notify error', '[admin@router] > /log print', 'initiate completed', 'initiate failed']) expect(parse(l).understood, l).toBe(0);
   });
   it('log_level digit and ike_name prefix after the thread head; a near miss keeps its text', () => {
     expect(one('09[IKE1] <conn-a|12> received proposals inacceptable')!.cause).toBe('ike-no-proposal');

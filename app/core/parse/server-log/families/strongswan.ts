@@ -87,6 +87,10 @@ const RULES: Rule[] = [
     },
   ),
   context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
+  // ike_init.c / ike_sa.c: this side starts the IKE_SA (swanctl --initiate, ipsec up, or a site-to-site peer that initiates)
+  context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
+  // ike_auth.c build_id: no local identity configured, the IP address is used instead
+  context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -144,7 +148,8 @@ const RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
   [/^no private key found for '([^']*)'$/, (m) => ({ decoded: [d('noPrivateKey', { id: m[1]! })], outcome: 'failure', cause: 'certificate-missing' })],
   // strongSwan src/libcharon/sa/ikev2/tasks/ike_init.c / ike_auth.c: "received %N notify error" — the other side's error notify by name
-  [/^received ([A-Z_0-9]+) notify error$/, (m) => {
+  // (AUTHENTICATION_FAILED is the credentials rule's above: never this one's, so the rule cache cannot answer with it)
+  [/^received (?!AUTHENTICATION_FAILED )([A-Z_0-9]+) notify error$/, (m) => {
     const t = notifyByName(m[1]!);
     const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: 'warning' };
     if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
@@ -210,6 +215,7 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
  * line); undefined when it would not match. `clean`: the message is known to hold no line break.
  */
 function afterThread(message: string, clean: boolean): string | undefined {
+  if (message.charCodeAt(0) === 91) return afterSwanctlGroup(message, clean);
   if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
   if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5))) return undefined;
   // filelog/syslog `log_level = yes` puts the message's level after the group: `09[IKE1]` (strongSwan docs, charon.filelog.<name>.log_level)
@@ -223,6 +229,26 @@ function afterThread(message: string, clean: boolean): string | undefined {
   }
   const rest = message.slice(from);
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
+}
+
+/**
+ * `swanctl --initiate` / `--terminate` print the log lines charon streams to them as `[GRP] message`, the group without the
+ * thread number (strongSwan src/swanctl/commands/initiate.c and terminate.c log_cb: `printf("[%s] %s\n", group, msg)`); the
+ * groups are charon's (src/libstrongswan/utils/debug.c debug_names). Only those names: a bracketed word is no proof alone.
+ */
+const SWANCTL_GROUP = /^\[(?:DMN|MGR|IKE|CHD|JOB|CFG|KNL|NET|ASN|ENC|TNC|IMC|IMV|PTS|TLS|APP|ESP|LIB)\] /;
+function afterSwanctlGroup(message: string, clean: boolean): string | undefined {
+  if (message.charCodeAt(4) !== 93 || !SWANCTL_GROUP.test(message)) return undefined;
+  const rest = message.slice(6);
+  return !clean && hasLineBreak(rest) ? undefined : rest;
+}
+/** swanctl's own last line after an --initiate / --terminate (initiate.c: "initiate completed successfully", "initiate failed: %s") */
+const SWANCTL_RESULT = /^(initiate|terminate) (?:completed successfully|failed: (.*))$/;
+const startsSwanctlResult = (m: string): boolean => (m.charCodeAt(0) === 105 && m.startsWith('initiate ')) || (m.charCodeAt(0) === 116 && m.startsWith('terminate '));
+function swanctlResult(message: string): Hit | null {
+  const m = message.trim().match(SWANCTL_RESULT);
+  if (!m) return null;
+  return m[2] === undefined ? step('swanctlDone', { what: m[1]! }, 'success') : step('swanctlFailed', { what: m[1]!, error: m[2] }, 'warning');
 }
 
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
@@ -249,6 +275,8 @@ export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
+    if (pre.shape === 'none' && pre.message.charCodeAt(0) === 91 && afterSwanctlGroup(pre.message, false) !== undefined) return true;
+    if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
     return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -259,6 +287,7 @@ export const strongswanFamily: FamilyParser = {
     let rest = afterThread(pre.message, pre.src !== undefined);
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
+      else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
       else return statusLine(pre, state, countOnly);
     }
     const message = trimmed(rest);
