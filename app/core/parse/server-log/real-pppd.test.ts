@@ -255,6 +255,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [68, 'pppd ends the link.'],
     ],
   },
+  // a 128-bit-only pppd (pptp client) against a peer offering 40-bit MPPE only: "MPPE required but peer negotiation failed" said
+  // nothing of why; the two CCP offers now say it. ccp.c's "Disabling 40-bit MPPE; MS-CHAP LM not supported" was unknown
+  'pppd-pptp-client-peer-offers-40-bit-only-mppe-negotiation-failed.txt': {
+    records: 7,
+    understood: 7,
+    families: { pppd: 7 },
+    causes: [
+      [6, 'mppe-unavailable'],
+    ],
+    says: [
+      [3, '40-bit MPPE is left out after MS-CHAP'],
+      [6, 'No key length in common: this side allows 128-bit MPPE, the other side offered 40-bit.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -262,6 +276,17 @@ describe('real pppd-family fixtures', () => {
     expect(repoFiles(DIR).filter((f) => f.startsWith('pppd-') && f.endsWith('.txt'))).toEqual(Object.keys(EXPECTED).sort());
   });
   realServerLogTable(EXPECTED);
+  it('pppd ccp.c: MPPE without keys (a RADIUS reply without MS-MPPE keys), the other reasons it cannot be offered; key lengths in common are no mismatch', () => {
+    const one = (text: string) => parseServerLog(text).entries.at(-1)!;
+    expect(one('pppd[7]: MPPE required, but keys are not available.  Possible plugin problem?')).toMatchObject({ cause: 'mppe-unavailable', decoded: [{ key: 'mppeNoKeys' }] });
+    expect(one('pppd[7]: MPPE required, but auth done in both directions.')).toMatchObject({ cause: 'mppe-unavailable', decoded: [{ key: 'mppeNotPossible' }] });
+    expect(one('pppd[7]: MPPE required, but both 40-bit and 128-bit disabled.')).toMatchObject({ cause: 'mppe-unavailable', decoded: [{ key: 'mppeNotPossible' }] });
+    const common = ['pppd[7]: sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]', 'pppd[7]: rcvd [CCP ConfReq id=0x1 <mppe -H -M +S -L -D -C>]', 'pppd[7]: MPPE required but peer negotiation failed'].join('\n');
+    expect(one(common).decoded.map((x) => x.key)).toEqual(['mppeNegotiationFailed']);
+    // another pppd's offer is not this one's
+    const other = ['pppd[7]: sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]', 'pppd[8]: rcvd [CCP ConfReq id=0x1 <mppe +H -M -S +L -D -C>]', 'pppd[7]: MPPE required but peer negotiation failed'].join('\n');
+    expect(one(other).decoded.map((x) => x.key)).toEqual(['mppeNegotiationFailed']);
+  });
   it('reads the Dutch', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`));
     expect(describeEntry(r.entries[3]!, nl)).toBe('L2TP-tunnel 35655 naar 71.105.XXX.XX (poort 49577) gesloten: Timeout.');

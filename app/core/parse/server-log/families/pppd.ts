@@ -67,6 +67,29 @@ function packetDump(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/** The key lengths of RFC 3078 §2.1's Supported Bits: S = 128-bit, M = 56-bit, L = 40-bit. */
+const MPPE_STRENGTHS: [number, string][] = [[0x40, '128-bit'], [0x80, '56-bit'], [0x20, '40-bit']];
+const MPPE_STRENGTH_BITS = 0x40 | 0x80 | 0x20;
+const strengthsOf = (bits: number): string => MPPE_STRENGTHS.filter(([b]) => bits & b).map(([, n]) => n).join(', ') || 'none';
+
+/** The last MPPE offer each way per pppd (`<mppe +H -M +S -L -D -C>` in a CCP Configure-Request), for the failure that may follow. */
+function rememberMppeOffer(key: string, body: string, state: FamilyState): void {
+  const bits = mppeFromPppd(body);
+  if (bits !== undefined) state[`mppeOffer:${key}`] = bits;
+}
+
+/**
+ * pppd's "MPPE required but peer negotiation failed" says only that no MPPE was agreed; the two last offers say why when their
+ * key lengths have nothing in common (the real case: a 128-bit-only pppd against a peer offering 40-bit only).
+ */
+function mppeStrengthMismatch(pid: string, state: FamilyState): Hit['decoded'] {
+  const ours = state[`mppeOffer:${pid}:out`] as number | undefined;
+  const theirs = state[`mppeOffer:${pid}:in`] as number | undefined;
+  if (ours === undefined || theirs === undefined) return [];
+  if ((ours & theirs & MPPE_STRENGTH_BITS) !== 0 || (theirs & MPPE_STRENGTH_BITS) === 0) return [];
+  return [d('mppeStrengthMismatch', { ours: strengthsOf(ours), theirs: strengthsOf(theirs) })];
+}
+
 /**
  * The server's IPCP Configure-Reject of the PC's IP-Address option (RFC 1332 §3.3: type 3; 0.0.0.0 asks the other side for an
  * address). pppd ipcp.c ipcp_reqci rejects it when "neither we nor he knows his address" (no remote address from the options,
@@ -130,7 +153,10 @@ function accelL2tp(inner: string, peer: string | undefined): Hit {
 }
 
 const RULES: Rule[] = [
-  [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m) => packetDump(m)],
+  [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
+    if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
+    return packetDump(m);
+  }],
   [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
     const user = unq(m[1] ?? m[4]);
     return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
@@ -149,9 +175,15 @@ const RULES: Rule[] = [
     const readable = /^[\x20-\x7e]*$/.test(reason) && !/\^@|<M-/.test(reason);
     return { decoded: [d(readable && reason ? 'lcpTerminatedByPeer' : 'lcpTerminatedByPeerBinary', { reason })], outcome: 'warning' };
   }],
-  [/^MPPE required but peer negotiation failed$/, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^MPPE required but peer negotiation failed$/, (_m, pre, state) => ({ decoded: [d('mppeNegotiationFailed'), ...mppeStrengthMismatch(pre.pid ?? '', state)], outcome: 'failure', cause: 'mppe-unavailable' })],
   [/^Refusing MPPE stateful mode offered by peer$/, () => ({ decoded: [d('mppeStatefulRefused')], outcome: 'failure', cause: 'mppe-stateful-only' })],
-  [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // ccp.c ccp_resetci: why MPPE cannot be offered at all (then lcp_close "MPPE required but not available")
+  [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support|auth done in both directions|both 40-bit and 128-bit disabled)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // ccp_resetci: MS-CHAP succeeded but no key material came with it — with the RADIUS plugin, the server's Access-Accept carried no
+  // MS-MPPE-Send-Key / MS-MPPE-Recv-Key (RFC 2548 §2.4.2, §2.4.3), so MPPE has no keys
+  [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, () => ({ decoded: [d('mppeNoKeys')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // ccp_resetci: after MS-CHAP v1/v2 (not LM) 40-bit MPPE is dropped from this side's offer; a notice, not a failure
+  context(/^Disabling 40-bit MPPE; MS-CHAP LM not supported$/, () => step('mppe40Dropped')),
   context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
   context(/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')),
   // pppd lcp.c: the server's Configure-Requests got no answer. Over PPTP the PC's PPP frames come in GRE, so blocked GRE is the usual
