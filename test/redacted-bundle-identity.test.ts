@@ -53,7 +53,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * (charon-vyos-show-log-*.txt), checked the same way. Then real-mixed-0…23 for a real swanctl --initiate output
  * (charon-swanctl-initiate-*.txt); with it taken out only real-mixed-4 differed, the capture holding the Android charon log whose
  * `initiating IKE_SA android[31] to *` is now read. Then real-mixed-0…23 for a real pppd PPTP-client log
- * (pppd-pptp-client-peer-offers-40-bit-*.txt); with it taken out every bundle matched.
+ * (pppd-pptp-client-peer-offers-40-bit-*.txt); with it taken out every bundle matched. Then real-mixed-0…23 for two real
+ * swanctl --list-sas outputs (charon-swanctl-list-sas-*.txt); with them taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -278,6 +278,32 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [18, 'The other side refused the IPsec part (CHILD_SA) with TS_UNACCEPTABLE (38)'],
     ],
   },
+  // `swanctl --list-sas` (list_sas.c), strongSwan 5.3's form (SPIs `i:r`, endpoints without a port): refused before (the IKE_SA head
+  // read as a Format-List field, its indented lines glued to it as one record)
+  'charon-swanctl-list-sas-5-3-colon-spis-no-ports-zero-traffic.txt': {
+    records: 22,
+    understood: 22,
+    families: { strongswan: 22 },
+    causes: [],
+    says: [
+      [1, 'IKE SA conn-138.201.55.14: ESTABLISHED (IKEv2).'],
+      [3, "The other side: identity '172.17.0.3' at 138.201.55.14."],
+      [6, 'IPsec SA child-138.201.55.14: INSTALLED, TUNNEL (UDP 4500), ESP:AES_CBC-128/HMAC_SHA1_96.'],
+      [8, 'Received through the tunnel: 0 bytes in 0 packets.'],
+    ],
+  },
+  // the current form (`SPI_i* SPI_r`, `host[port]`), traffic both ways
+  'charon-swanctl-list-sas-established-installed-traffic-counters.txt': {
+    records: 22,
+    understood: 22,
+    families: { strongswan: 22 },
+    causes: [],
+    says: [
+      [2, "This side: identity '10.42.90.53' at 10.42.90.53:4500."],
+      [9, 'Sent through the tunnel: 19120 bytes in 320 packets.'],
+      [12, 'IKE SA conn-10.202.31.35: ESTABLISHED (IKEv2).'],
+    ],
+  },
   'pluto-showstates-established-ike-child-sa.txt': {
     records: 6,
     understood: 6,
@@ -338,6 +364,12 @@ describe('strongSwan line classes', () => {
     expect(one('[CFG] no IDi configured, fall back on IP address')!.family).toBe('strongswan');
     expect(one('terminate completed successfully')).toMatchObject({ family: 'strongswan', outcome: 'success' });
     for (const l of ['[ABC] received NO_PROPOSAL_CHOSEN notify error', '[IKE]received NO_PROPOSAL_CHOSEN notify error', '[admin@router] > /log print', 'initiate completed', 'initiate failed']) expect(parse(l).understood, l).toBe(0);
+  });
+  it('swanctl --list-sas: a CHILD_SA that sends but receives nothing is a warning; near misses are not taken', () => {
+    const r = parse(['vpn: #3, ESTABLISHED, IKEv2, 32e32de9712e4445_i* 13c7f525f2fc670c_r', '  vpn: #4, reqid 2, INSTALLED, TUNNEL, ESP:AES_CBC-256/HMAC_SHA2_256_128', '    in  c4cc36ea,      0 bytes,     0 packets', '    out cddef87a,  19120 bytes,   320 packets,     3s ago'].join('\n'));
+    expect(r.understood).toBe(4);
+    expect(r.entries.at(-1)).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.listSasTrafficOut' }, { key: 'listSasOneWay', values: { out: 19120 } }] });
+    for (const l of ['vpn: #3, UP, IKEv2, 32e32de9712e4445_i* 13c7f525f2fc670c_r', '    in  c4cc36ea, 0 bytes', "  local '1.2.3.4' @"]) expect(parse(l).understood, l).toBe(0);
   });
   it('log_level digit and ike_name prefix after the thread head; a near miss keeps its text', () => {
     expect(one('09[IKE1] <conn-a|12> received proposals inacceptable')!.cause).toBe('ike-no-proposal');

@@ -4,6 +4,7 @@ import { applyRules, context, d, messageAt, step, tagged, trimmed, type FamilyPa
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
+import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -260,6 +261,12 @@ const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
 
+/** A `swanctl --list-sas` line (swanctl-list-sas.ts), or null; a clean line only, in the shapes its claim takes. */
+function listSasLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
+  if (pre.shape !== 'none' || hasLineBreak(pre.message) || !isListSasLine(pre.message)) return null;
+  return applyRules(LIST_SAS_RULES, pre.message.trimEnd(), pre, state, countOnly);
+}
+
 /** An `ipsec statusall` line (STATUS_HEAD, STATUS_SUMMARY), or null. */
 function statusLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
   if (hasLineBreak(pre.message)) return null;
@@ -277,6 +284,7 @@ export const strongswanFamily: FamilyParser = {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 91 && afterSwanctlGroup(pre.message, false) !== undefined) return true;
     if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
+    if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
     return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -288,7 +296,7 @@ export const strongswanFamily: FamilyParser = {
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
-      else return statusLine(pre, state, countOnly);
+      else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
     const message = trimmed(rest);
     const at = messageAt(pre, pre.message.length - rest.length, message);
