@@ -269,6 +269,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [6, 'No key length in common: this side allows 128-bit MPPE, the other side offered 40-bit.'],
     ],
   },
+  // a PPTP client whose link sent 1 GB and received 60 bytes (its route to the server went into the tunnel): the end counters were
+  // read as a plain "pppd ends the link"; ipcp.c's "primary   DNS address", the pty command's "Script pptp … finished" (blanks in the
+  // name) and main.c's "Waiting for 1 child processes..." / "  script …, pid …" were unknown
+  'pppd-pptp-client-routing-loop-sent-1-gb-received-60-bytes.txt': {
+    records: 55,
+    understood: 55,
+    families: { pppd: 55 },
+    causes: [],
+    says: [
+      [41, 'DNS server given by the other side: XXX.YYY.2.2.'],
+      [45, 'pptp vpn.myworkplace.com --nolaunchpppd'],
+      [48, 'The link carried 1061971208 bytes out and 60 bytes in. Almost nothing came back over the link'],
+      [54, 'pppd ends the link.'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {
@@ -286,6 +301,12 @@ describe('real pppd-family fixtures', () => {
     // another pppd's offer is not this one's
     const other = ['pppd[7]: sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]', 'pppd[8]: rcvd [CCP ConfReq id=0x1 <mppe +H -M -S +L -D -C>]', 'pppd[7]: MPPE required but peer negotiation failed'].join('\n');
     expect(one(other).decoded.map((x) => x.key)).toEqual(['mppeNegotiationFailed']);
+  });
+  it('pppd end counters: a small or balanced link is no warning', () => {
+    const one = (text: string) => parseServerLog(text).entries.at(-1)!;
+    expect(one('pppd[7]: Sent 74 bytes, received 124 bytes.')).toMatchObject({ outcome: 'info', decoded: [{ values: { sent: 74, received: 124 } }] });
+    expect(one('pppd[7]: Sent 5000000 bytes, received 4000000 bytes.').outcome).toBe('info');
+    expect(one('pppd[7]: Sent 5000000 bytes, received 0 bytes.').outcome).toBe('warning');
   });
   it('reads the Dutch', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`));

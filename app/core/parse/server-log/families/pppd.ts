@@ -67,6 +67,20 @@ function packetDump(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/**
+ * pppd's "Sent N bytes, received M bytes." at the link's end. Almost nothing received against much sent means the other side's
+ * packets did not come back through the link: on a PPTP client the classic routing loop (the route to the server points into the
+ * tunnel itself), on a server the PC's GRE not arriving. The thresholds (100 kB sent, a thousandth of it received) are assumed.
+ */
+function linkCounters(sent: number, received: number): Hit {
+  const hit = step('pppdCounters', { sent, received });
+  if (sent >= 100_000 && received * 1000 < sent) {
+    hit.decoded.push(d('pppdOneWay'));
+    hit.outcome = 'warning';
+  }
+  return hit;
+}
+
 /** The key lengths of RFC 3078 §2.1's Supported Bits: S = 128-bit, M = 56-bit, L = 40-bit. */
 const MPPE_STRENGTHS: [number, string][] = [[0x40, '128-bit'], [0x80, '56-bit'], [0x20, '40-bit']];
 const MPPE_STRENGTH_BITS = 0x40 | 0x80 | 0x20;
@@ -240,7 +254,13 @@ const RULES: Rule[] = [
   // pppd's pppol2tp.c plugin: the kernel L2TP tunnel and session ids xl2tpd (or the LNS) handed it (`PPPoL2TP options: lnsmode tid 59263 sid 15552 debugmask 0`)
   context(/^PPPoL2TP options: (?:\S+ )*?tid (\d+) sid (\d+)\b.*$/, (m) => step('pppol2tpSession', { tunnel: m[1]!, session: m[2]! })),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
-  context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
+  context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
+  // main.c print_link_stats at the link's end: what went through it each way (see linkCounters)
+  [/^Sent (\d+) bytes, received (\d+) bytes\.$/, (m) => linkCounters(Number(m[1]), Number(m[2]))],
+  // main.c: the children pppd waits for at its end (`Waiting for %d child processes...`, then `  script %s, pid %d` each)
+  context(/^Waiting for \d+ child process(?:es)?\.\.\.$|^script .+, pid \d+$/, () => step('pppdEnd')),
+  // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
+  context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
   context(/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')),
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
@@ -281,7 +301,8 @@ const RULES: Rule[] = [
   // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)
   context(/^lcp_reqci: returning CONF(ACK|NAK|REJ)\.$/, () => step('pppdDebug')),
   // main.c run_program / reap_kids
-  context(/^Script (\S+) (?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
+  // (the `pty` command of a PPTP client is reaped under its whole command line, blanks and all: `Script pptp host --nolaunchpppd  finished`)
+  context(/^Script (.+?)[ \t]+(?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
   context(/^Child process (\S+) \(pid \d+\) terminated with signal \d+$/, () => step('pppdEnd')),
   // plugins/radius/radius.c radius_init: the plugin cannot start, so every log-in through it fails
   [/^RADIUS: Can't read (config|dictionary|map) file (.*)$/, (m) => ({ decoded: [d('radiusConfig', { what: m[1]!, file: m[2]! })], outcome: 'failure', cause: 'radius-misconfigured' })],
