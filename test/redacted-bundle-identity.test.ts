@@ -57,7 +57,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * swanctl --list-sas outputs (charon-swanctl-list-sas-*.txt); with them taken out every bundle matched. Then real-mixed-0…23
  * and corpus-mixed-8 for pppd's end counters (`Sent N bytes, received M bytes.` now read as such) and a real PPTP-client log
  * (pppd-pptp-client-routing-loop-*.txt): with it taken out only corpus-mixed-8, real-mixed-14 and real-mixed-23 differed, the
- * captures holding the three logs with that line.
+ * captures holding the three logs with that line. Then real-mixed-0…23 for a real pppd options dump
+ * (pppd-pptp-client-options-in-effect-dump.txt); with it taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

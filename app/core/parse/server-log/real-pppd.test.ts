@@ -284,6 +284,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [54, 'pppd ends the link.'],
     ],
   },
+  // `pon … debug dump`: options.c print_options' list, refused before as no known format (tabs shown as blanks in the copy)
+  'pppd-pptp-client-options-in-effect-dump.txt': {
+    records: 28,
+    understood: 28,
+    families: { pppd: 28 },
+    causes: [],
+    says: [
+      [1, 'pppd lists the options in effect (the dump option).'],
+      [13, 'pppd option: … (from /etc/ppp/options.pptp).'],
+      [27, 'pppd option: require-mppe-128 (from /etc/ppp/options.pptp).'],
+    ],
+  },
 };
 
 describe('real pppd-family fixtures', () => {

@@ -259,6 +259,10 @@ const RULES: Rule[] = [
   [/^Sent (\d+) bytes, received (\d+) bytes\.$/, (m) => linkCounters(Number(m[1]), Number(m[2]))],
   // main.c: the children pppd waits for at its end (`Waiting for %d child processes...`, then `  script %s, pid %d` each)
   context(/^Waiting for \d+ child process(?:es)?\.\.\.$|^script .+, pid \d+$/, () => step('pppdEnd')),
+  // options.c print_options (the `dump` option): "pppd options in effect:", then one option a line, `NAME VALUE\t\t# (from SOURCE)`;
+  // an option whose value is hidden (a password, a device given without a name) prints as the comment alone
+  context(/^pppd options in effect:$/, () => step('pppdOptionsDump')),
+  context(/^(?:(.*?)[ \t]+)?# \(from (command line|\S+)\)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
   // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
   context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
