@@ -48,6 +48,17 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * taken out every bundle matched.
  * Merging hE, hG and hF on main: with hG's and then hF's new fixtures taken out, every bundle matched main's digests
  * but corpus-mixed-4, corpus-mixed-18 and real-mixed-0 (hF's DnsSuffix and MachineName, as above); re-recorded with them.
+ * Branch hH: real-mixed-0 and -9…23 for a new real xl2tpd/pppd log (pppd-xl2tpd-win7-ipcp-*.txt), which shifts the round robin;
+ * with it taken out every bundle matched the digests recorded before. Then real-mixed-0…23 for a real VyOS charon log
+ * (charon-vyos-show-log-*.txt), checked the same way. Then real-mixed-0…23 for a real swanctl --initiate output
+ * (charon-swanctl-initiate-*.txt); with it taken out only real-mixed-4 differed, the capture holding the Android charon log whose
+ * `initiating IKE_SA android[31] to *` is now read. Then real-mixed-0…23 for a real pppd PPTP-client log
+ * (pppd-pptp-client-peer-offers-40-bit-*.txt); with it taken out every bundle matched. Then real-mixed-0…23 for two real
+ * swanctl --list-sas outputs (charon-swanctl-list-sas-*.txt); with them taken out every bundle matched. Then real-mixed-0…23
+ * and corpus-mixed-8 for pppd's end counters (`Sent N bytes, received M bytes.` now read as such) and a real PPTP-client log
+ * (pppd-pptp-client-routing-loop-*.txt): with it taken out only corpus-mixed-8, real-mixed-14 and real-mixed-23 differed, the
+ * captures holding the three logs with that line. Then real-mixed-0…23 for a real pppd options dump
+ * (pppd-pptp-client-options-in-effect-dump.txt); with it taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -12,6 +12,7 @@ import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
 import { MAX_RECORD_CHARS, NO_SEV, type RawRecord } from './lines';
 import { eventBlockEnded, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
+import { isListSasLine } from './families/swanctl-list-sas';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -52,7 +53,8 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)
-  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text);
+  // (a `swanctl --list-sas` IKE_SA head, `gw: #1, ESTABLISHED, IKEv2, …`, looks like a field; its indented lines are records of their own)
+  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text);
   const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
   if (!fieldLike && !v3 && !iosPacket) return false;

@@ -213,13 +213,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // the strongSwan Android app's own log (`%b %e %T` time, then the thread head): read as charon lines with the file's time.
   // (It is the client's log: "to the PC" there means to the phone's own peer — the server. The DMN/TUN and restart lines no
   // rule decodes are counted.)
+  // (line 9, the app's own `initiating IKE_SA android[31] to *`, is read since the swanctl/initiator class)
   'charon-android-app-log-peer-deletes-ike-sa-restart.txt': {
     records: 16,
-    understood: 11,
-    families: { strongswan: 11 },
+    understood: 12,
+    families: { strongswan: 12 },
     causes: [],
     says: [
       [2, 'IKEv2 INFORMATIONAL request from the PC.'],
+      [9, 'This side starts IKE negotiation (android[31]) with *.'],
       [3, 'A security association was deleted.'],
       [16, 'IKEv2 IKE_SA_INIT response from the PC, IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
     ],
@@ -235,6 +237,71 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'IKE SA state CONNECTING → ESTABLISHED.'],
       [8, 'Virtual IP 10.19.48.1 given to jedipapi: the tunnel address of the PC.'],
       [12, 'Configuration attribute INTERNAL_IP4_DNS.'],
+    ],
+  },
+  // VyOS `show log ipsec` (charon with ike_name, each line again from charon-systemd): the initiator's "received NO_PROPOSAL_CHOSEN
+  // notify, no CHILD_SA built" / "received TS_UNACCEPTABLE notify, …" (child_create.c), the responder's "traffic selectors … unacceptable",
+  // the rekey timers and "authentication of '…' (myself) with pre-shared key" were 13 unknown lines before
+  'charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt': {
+    records: 50,
+    understood: 50,
+    families: { strongswan: 50 },
+    causes: [
+      [17, 'ike-no-proposal'],
+      [18, 'ike-no-proposal'],
+      [29, 'ike-no-proposal'],
+      [30, 'ike-no-proposal'],
+      [37, 'ike-no-proposal'],
+      [38, 'ike-no-proposal'],
+    ],
+    says: [
+      [7, "This side proves its identity as '192.168.0.1' (pre-shared key)."],
+      [29, 'The other side refused the IPsec part (CHILD_SA) with NO_PROPOSAL_CHOSEN (14)'],
+      [40, 'TS_UNACCEPTABLE (38); the IKE SA stays up. The networks each side wants to join through the tunnel (traffic selectors) do not match'],
+      [45, 'The traffic selectors the other side asked for (10.0.2.0/24 === 10.0.0.0/24) fit none'],
+    ],
+  },
+  // `swanctl --initiate` output: charon's lines as `[GRP] message` without the thread number (swanctl initiate.c log_cb) and swanctl's
+  // own `initiate failed: …` first (stderr before stdout); no line was read before, so the paste was refused as no known format
+  'charon-swanctl-initiate-failed-auth-failed-then-ts-unacceptable.txt': {
+    records: 19,
+    understood: 19,
+    families: { strongswan: 19 },
+    causes: [
+      [13, 'ike-auth-failed'],
+      [14, 'ike-auth-failed'],
+    ],
+    says: [
+      [1, "swanctl: the initiate failed: establishing CHILD_SA 'lans' failed."],
+      [2, 'This side starts IKE negotiation (offices[4]) with 198.51.100.2.'],
+      [15, 'IKE SA offices[5] established.'],
+      [18, 'The other side refused the IPsec part (CHILD_SA) with TS_UNACCEPTABLE (38)'],
+    ],
+  },
+  // `swanctl --list-sas` (list_sas.c), strongSwan 5.3's form (SPIs `i:r`, endpoints without a port): refused before (the IKE_SA head
+  // read as a Format-List field, its indented lines glued to it as one record)
+  'charon-swanctl-list-sas-5-3-colon-spis-no-ports-zero-traffic.txt': {
+    records: 22,
+    understood: 22,
+    families: { strongswan: 22 },
+    causes: [],
+    says: [
+      [1, 'IKE SA conn-138.201.55.14: ESTABLISHED (IKEv2).'],
+      [3, "The other side: identity '172.17.0.3' at 138.201.55.14."],
+      [6, 'IPsec SA child-138.201.55.14: INSTALLED, TUNNEL (UDP 4500), ESP:AES_CBC-128/HMAC_SHA1_96.'],
+      [8, 'Received through the tunnel: 0 bytes in 0 packets.'],
+    ],
+  },
+  // the current form (`SPI_i* SPI_r`, `host[port]`), traffic both ways
+  'charon-swanctl-list-sas-established-installed-traffic-counters.txt': {
+    records: 22,
+    understood: 22,
+    families: { strongswan: 22 },
+    causes: [],
+    says: [
+      [2, "This side: identity '10.42.90.53' at 10.42.90.53:4500."],
+      [9, 'Sent through the tunnel: 19120 bytes in 320 packets.'],
+      [12, 'IKE SA conn-10.202.31.35: ESTABLISHED (IKEv2).'],
     ],
   },
   'pluto-showstates-established-ike-child-sa.txt': {
@@ -283,6 +350,26 @@ describe('strongSwan line classes', () => {
     expect(splitPrefix('Sun, 2017-04-16 19:11 27[CFG] selecting proposal:')).toMatchObject({ time: { year: 2017, month: 4, day: 16, hour: 19, minute: 11, second: 0 }, message: '27[CFG] selecting proposal:' });
     expect(splitPrefix('Wed, 2023-11-01, 18:43:23 09[NET1] <1> x')).toMatchObject({ time: { hour: 18, minute: 43, second: 23 }, message: '09[NET1] <1> x' });
     expect(splitPrefix('2023-11-01 18:43 something else').shape).not.toBe('iso');
+  });
+  it('the other side\'s CHILD_SA-only notify by type: ESP proposal, networks, no virtual IP; older releases\' "inacceptable"', () => {
+    expect(one('12[IKE] received INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built')!.cause).toBe('address-pool');
+    expect(one('12[IKE] received FAILED_CP_REQUIRED notify, no CHILD_SA built')!.cause).toBe('address-pool');
+    expect(one('12[IKE] received INVALID_SELECTORS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }, { key: 'tsMismatch' }] });
+    expect(one('12[IKE] received NO_ADDITIONAL_SAS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }] });
+    expect(one('06[IKE] traffic selectors 10.0.0.0/24 === 192.168.1.0/24 inacceptable')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'tsUnacceptable', values: { ts: '10.0.0.0/24 === 192.168.1.0/24' } }] });
+    expect(parse('12[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built twice').understood).toBe(0);
+  });
+  it('swanctl --initiate lines: only charon\'s own group names in the brackets, and swanctl\'s result line', () => {
+    expect(one('[IKE] received NO_PROPOSAL_CHOSEN notify error')!.cause).toBe('ike-no-proposal');
+    expect(one('[CFG] no IDi configured, fall back on IP address')!.family).toBe('strongswan');
+    expect(one('terminate completed successfully')).toMatchObject({ family: 'strongswan', outcome: 'success' });
+    for (const l of ['[ABC] received NO_PROPOSAL_CHOSEN notify error', '[IKE]received NO_PROPOSAL_CHOSEN notify error', '[admin@router] > /log print', 'initiate completed', 'initiate failed']) expect(parse(l).understood, l).toBe(0);
+  });
+  it('swanctl --list-sas: a CHILD_SA that sends but receives nothing is a warning; near misses are not taken', () => {
+    const r = parse(['vpn: #3, ESTABLISHED, IKEv2, 32e32de9712e4445_i* 13c7f525f2fc670c_r', '  vpn: #4, reqid 2, INSTALLED, TUNNEL, ESP:AES_CBC-256/HMAC_SHA2_256_128', '    in  c4cc36ea,      0 bytes,     0 packets', '    out cddef87a,  19120 bytes,   320 packets,     3s ago'].join('\n'));
+    expect(r.understood).toBe(4);
+    expect(r.entries.at(-1)).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.listSasTrafficOut' }, { key: 'listSasOneWay', values: { out: 19120 } }] });
+    for (const l of ['vpn: #3, UP, IKEv2, 32e32de9712e4445_i* 13c7f525f2fc670c_r', '    in  c4cc36ea, 0 bytes', "  local '1.2.3.4' @"]) expect(parse(l).understood, l).toBe(0);
   });
   it('log_level digit and ike_name prefix after the thread head; a near miss keeps its text', () => {
     expect(one('09[IKE1] <conn-a|12> received proposals inacceptable')!.cause).toBe('ike-no-proposal');

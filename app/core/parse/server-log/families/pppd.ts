@@ -4,6 +4,7 @@ import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, 
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { relayed } from './relayed';
+import { ipcpAddressRefused, linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
 
 /**
  * pppd, pptpd (PoPToP: CTRL/GRE/MGR), accel-pptpd (Padavan/Asuswrt log pppd as `pptp[pid]`) and
@@ -62,6 +63,7 @@ function packetDump(m: RegExpMatchArray): Hit {
     hit.decoded.push(d('authRejected', { options: options.join(', ') }));
   }
   if (proto === 'LCP' && codeName === 'TermReq' && quoted) hit.decoded.push(d('termReason', { reason: quoted }));
+  if (proto === 'IPCP' && codeName === 'ConfRej' && dir === 'out') ipcpAddressRefused(hit, options);
   if (code === undefined) hit.decoded[0]!.values!.code = codeName;
   return hit;
 }
@@ -114,7 +116,10 @@ function accelL2tp(inner: string, peer: string | undefined): Hit {
 }
 
 const RULES: Rule[] = [
-  [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m) => packetDump(m)],
+  [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
+    if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
+    return packetDump(m);
+  }],
   [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
     const user = unq(m[1] ?? m[4]);
     return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
@@ -133,9 +138,15 @@ const RULES: Rule[] = [
     const readable = /^[\x20-\x7e]*$/.test(reason) && !/\^@|<M-/.test(reason);
     return { decoded: [d(readable && reason ? 'lcpTerminatedByPeer' : 'lcpTerminatedByPeerBinary', { reason })], outcome: 'warning' };
   }],
-  [/^MPPE required but peer negotiation failed$/, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^MPPE required but peer negotiation failed$/, (_m, pre, state) => ({ decoded: [d('mppeNegotiationFailed'), ...mppeStrengthMismatch(pre.pid ?? '', state)], outcome: 'failure', cause: 'mppe-unavailable' })],
   [/^Refusing MPPE stateful mode offered by peer$/, () => ({ decoded: [d('mppeStatefulRefused')], outcome: 'failure', cause: 'mppe-stateful-only' })],
-  [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // ccp.c ccp_resetci: why MPPE cannot be offered at all (then lcp_close "MPPE required but not available")
+  [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support|auth done in both directions|both 40-bit and 128-bit disabled)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // ccp_resetci: MS-CHAP succeeded but no key material came with it — with the RADIUS plugin, the server's Access-Accept carried no
+  // MS-MPPE-Send-Key / MS-MPPE-Recv-Key (RFC 2548 §2.4.2, §2.4.3), so MPPE has no keys
+  [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, () => ({ decoded: [d('mppeNoKeys')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // ccp_resetci: after MS-CHAP v1/v2 (not LM) 40-bit MPPE is dropped from this side's offer; a notice, not a failure
+  context(/^Disabling 40-bit MPPE; MS-CHAP LM not supported$/, () => step('mppe40Dropped')),
   context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
   context(/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')),
   // pppd lcp.c: the server's Configure-Requests got no answer. Over PPTP the PC's PPP frames come in GRE, so blocked GRE is the usual
@@ -192,7 +203,17 @@ const RULES: Rule[] = [
   // pppd's pppol2tp.c plugin: the kernel L2TP tunnel and session ids xl2tpd (or the LNS) handed it (`PPPoL2TP options: lnsmode tid 59263 sid 15552 debugmask 0`)
   context(/^PPPoL2TP options: (?:\S+ )*?tid (\d+) sid (\d+)\b.*$/, (m) => step('pppol2tpSession', { tunnel: m[1]!, session: m[2]! })),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
-  context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Sent \d+ bytes, received \d+ bytes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
+  context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
+  // main.c print_link_stats at the link's end: what went through it each way (see linkCounters)
+  [/^Sent (\d+) bytes, received (\d+) bytes\.$/, (m) => linkCounters(Number(m[1]), Number(m[2]))],
+  // main.c: the children pppd waits for at its end (`Waiting for %d child processes...`, then `  script %s, pid %d` each)
+  context(/^Waiting for \d+ child process(?:es)?\.\.\.$|^script .+, pid \d+$/, () => step('pppdEnd')),
+  // options.c print_options (the `dump` option): "pppd options in effect:", then one option a line, `NAME VALUE\t\t# (from SOURCE)`;
+  // an option whose value is hidden (a password, a device given without a name) prints as the comment alone
+  context(/^pppd options in effect:$/, () => step('pppdOptionsDump')),
+  context(/^(?:(.*?)[ \t]+)?# \(from (command line|\S+)\)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
+  // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
+  context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
   context(/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')),
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
@@ -233,7 +254,8 @@ const RULES: Rule[] = [
   // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)
   context(/^lcp_reqci: returning CONF(ACK|NAK|REJ)\.$/, () => step('pppdDebug')),
   // main.c run_program / reap_kids
-  context(/^Script (\S+) (?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
+  // (the `pty` command of a PPTP client is reaped under its whole command line, blanks and all: `Script pptp host --nolaunchpppd  finished`)
+  context(/^Script (.+?)[ \t]+(?:started \(pid \d+\)|finished \(pid \d+\), status = 0x[0-9a-f]+)$/, (m) => step('pppdScript', { script: m[1]! })),
   context(/^Child process (\S+) \(pid \d+\) terminated with signal \d+$/, () => step('pppdEnd')),
   // plugins/radius/radius.c radius_init: the plugin cannot start, so every log-in through it fails
   [/^RADIUS: Can't read (config|dictionary|map) file (.*)$/, (m) => ({ decoded: [d('radiusConfig', { what: m[1]!, file: m[2]! })], outcome: 'failure', cause: 'radius-misconfigured' })],
@@ -320,6 +342,9 @@ const RULES: Rule[] = [
   context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
+  // how pppd ended, the other ways xl2tpd says it: xl2tpd.c child_handler "pppd terminated for call %d by signal %d" and "pppd exited
+  // for call %d for unknown reason"; "pppd %d successfully terminated" is the wording of xl2tpd 1.2.6 (real Ubuntu 10.10 log; source assumed)
+  context(/^(?:child_handler ?: )?pppd (?:terminated for call \d+ by signal \d+|exited for call \d+ for unknown reason|\d+ successfully terminated)$/, () => step('pppdEnd')),
   context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
   // xl2tpd control.c / network.c / avp.c messages
   context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),

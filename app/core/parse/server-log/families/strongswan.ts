@@ -4,6 +4,7 @@ import { applyRules, context, d, messageAt, step, tagged, trimmed, type FamilyPa
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
+import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -48,6 +49,20 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
 }
 
 /**
+ * The other side's reason for building no CHILD_SA, by notify type (RFC 7296 §3.10.1): NO_PROPOSAL_CHOSEN — no ESP proposal in
+ * common (a different check from the IKE proposal, which succeeded); TS_UNACCEPTABLE, INVALID_SELECTORS, SINGLE_PAIR_REQUIRED — the
+ * networks to join do not match; INTERNAL_ADDRESS_FAILURE, FAILED_CP_REQUIRED — no virtual IP for this side (the summary() reading).
+ */
+function childSaRefused(name: string): Hit {
+  const t = notifyByName(name);
+  const hit: Hit = { decoded: [d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'warning' };
+  if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+  else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS' || name === 'SINGLE_PAIR_REQUIRED') hit.decoded.push(d('tsMismatch'));
+  else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+  return hit;
+}
+
+/**
  * The proposal Windows' built-in IKEv2 client sends first without a custom IPsec policy (3DES, SHA-1,
  * DH group 2 = MODP_1024), as real logs show it: test/fixtures/real/server-logs/charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt
  * (quericy/one-key-ikev2-vpn #124) and Windows 10's remote proposals in hwdsl2/setup-ipsec-vpn #670
@@ -73,6 +88,10 @@ const RULES: Rule[] = [
     },
   ),
   context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
+  // ike_init.c / ike_sa.c: this side starts the IKE_SA (swanctl --initiate, ipsec up, or a site-to-site peer that initiates)
+  context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
+  // ike_auth.c build_id: no local identity configured, the IP address is used instead
+  context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -130,13 +149,21 @@ const RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
   [/^no private key found for '([^']*)'$/, (m) => ({ decoded: [d('noPrivateKey', { id: m[1]! })], outcome: 'failure', cause: 'certificate-missing' })],
   // strongSwan src/libcharon/sa/ikev2/tasks/ike_init.c / ike_auth.c: "received %N notify error" — the other side's error notify by name
-  [/^received ([A-Z_0-9]+) notify error$/, (m) => {
+  // (AUTHENTICATION_FAILED is the credentials rule's above: never this one's, so the rule cache cannot answer with it)
+  [/^received (?!AUTHENTICATION_FAILED )([A-Z_0-9]+) notify error$/, (m) => {
     const t = notifyByName(m[1]!);
     const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: 'warning' };
     if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
+  // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c process_i: "received %N notify, no CHILD_SA built" — the other side
+  // answered the CHILD_SA (IPsec) part of its IKE_AUTH or CREATE_CHILD_SA with one of the CHILD_SA-only error notifies (RFC 7296
+  // §3.10.1); the IKE SA stays up
+  [/^received ([A-Z_0-9]+) notify, no CHILD_SA built$/, (m) => childSaRefused(m[1]!)],
+  // child_create.c select_and_install: none of the other side's traffic selectors fit this side's (the answer is TS_UNACCEPTABLE);
+  // older releases wrote "inacceptable", as in "received proposals inacceptable" (assumed for this message too)
+  [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'warning' })],
   // strongSwan src/libcharon/encoding/payloads/encrypted_payload.c: `invalid HASH_V1 payload length, decryption failed?` — the strongSwan
   // FAQ: "most likely due to an incorrect PSK on one of the peers" (IKEv1 keys include the PSK); message.c then logs `could not decrypt payloads`
   [/^invalid (\S+) payload length, decryption failed\?$/, () => ({ decoded: [d('ikeDecryptFailed')], outcome: 'failure', cause: 'ike-auth-failed' })],
@@ -156,6 +183,10 @@ const RULES: Rule[] = [
   context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
+  // ike_sa.c / ike_auth.c timers ("scheduling rekeying in %ds", "scheduling reauthentication in %ds", "maximum IKE_SA lifetime %ds")
+  context(/^(?:scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s)$/, () => step('charonHousekeeping')),
+  // psk_authenticator.c / pubkey_authenticator.c build: this side's own AUTH payload ("authentication of '%Y' (myself) with %N")
+  context(/^authentication of '([^']*)' \(myself\) with ([^']+)$/, (m) => step('ikeOwnAuth', { id: m[1]!, method: m[2]! })),
   context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
@@ -185,6 +216,7 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
  * line); undefined when it would not match. `clean`: the message is known to hold no line break.
  */
 function afterThread(message: string, clean: boolean): string | undefined {
+  if (message.charCodeAt(0) === 91) return afterSwanctlGroup(message, clean);
   if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
   if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5))) return undefined;
   // filelog/syslog `log_level = yes` puts the message's level after the group: `09[IKE1]` (strongSwan docs, charon.filelog.<name>.log_level)
@@ -200,6 +232,26 @@ function afterThread(message: string, clean: boolean): string | undefined {
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
+/**
+ * `swanctl --initiate` / `--terminate` print the log lines charon streams to them as `[GRP] message`, the group without the
+ * thread number (strongSwan src/swanctl/commands/initiate.c and terminate.c log_cb: `printf("[%s] %s\n", group, msg)`); the
+ * groups are charon's (src/libstrongswan/utils/debug.c debug_names). Only those names: a bracketed word is no proof alone.
+ */
+const SWANCTL_GROUP = /^\[(?:DMN|MGR|IKE|CHD|JOB|CFG|KNL|NET|ASN|ENC|TNC|IMC|IMV|PTS|TLS|APP|ESP|LIB)\] /;
+function afterSwanctlGroup(message: string, clean: boolean): string | undefined {
+  if (message.charCodeAt(4) !== 93 || !SWANCTL_GROUP.test(message)) return undefined;
+  const rest = message.slice(6);
+  return !clean && hasLineBreak(rest) ? undefined : rest;
+}
+/** swanctl's own last line after an --initiate / --terminate (initiate.c: "initiate completed successfully", "initiate failed: %s") */
+const SWANCTL_RESULT = /^(initiate|terminate) (?:completed successfully|failed: (.*))$/;
+const startsSwanctlResult = (m: string): boolean => (m.charCodeAt(0) === 105 && m.startsWith('initiate ')) || (m.charCodeAt(0) === 116 && m.startsWith('terminate '));
+function swanctlResult(message: string): Hit | null {
+  const m = message.trim().match(SWANCTL_RESULT);
+  if (!m) return null;
+  return m[2] === undefined ? step('swanctlDone', { what: m[1]! }, 'success') : step('swanctlFailed', { what: m[1]!, error: m[2] }, 'warning');
+}
+
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
@@ -208,6 +260,12 @@ const STATUS_CLAIM = /^\s*[^\s[\]{}:]+[[{]\d+[\]}]: +(?:ESTABLISHED|CONNECTING|C
 const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
+
+/** A `swanctl --list-sas` line (swanctl-list-sas.ts), or null; a clean line only, in the shapes its claim takes. */
+function listSasLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
+  if (pre.shape !== 'none' || hasLineBreak(pre.message) || !isListSasLine(pre.message)) return null;
+  return applyRules(LIST_SAS_RULES, pre.message.trimEnd(), pre, state, countOnly);
+}
 
 /** An `ipsec statusall` line (STATUS_HEAD, STATUS_SUMMARY), or null. */
 function statusLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
@@ -224,6 +282,9 @@ export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
+    if (pre.shape === 'none' && pre.message.charCodeAt(0) === 91 && afterSwanctlGroup(pre.message, false) !== undefined) return true;
+    if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
+    if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
     return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -234,7 +295,8 @@ export const strongswanFamily: FamilyParser = {
     let rest = afterThread(pre.message, pre.src !== undefined);
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
-      else return statusLine(pre, state, countOnly);
+      else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
+      else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
     const message = trimmed(rest);
     const at = messageAt(pre, pre.message.length - rest.length, message);

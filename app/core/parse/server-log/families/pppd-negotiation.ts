@@ -1,0 +1,59 @@
+import { d, step, type FamilyState, type Hit } from '../kit';
+import { mppeFromPppd } from '../ppp-packet';
+
+/**
+ * What pppd's negotiation and link-end lines mean beyond their words (pppd.ts's rules call these): the IP address the server
+ * refused to negotiate, the MPPE key lengths the two CCP offers had in common, and the link's end counters.
+ */
+
+/**
+ * pppd's "Sent N bytes, received M bytes." at the link's end. Almost nothing received against much sent means the other side's
+ * packets did not come back through the link: on a PPTP client the classic routing loop (the route to the server points into the
+ * tunnel itself), on a server the PC's GRE not arriving. The thresholds (100 kB sent, a thousandth of it received) are assumed.
+ */
+export function linkCounters(sent: number, received: number): Hit {
+  const hit = step('pppdCounters', { sent, received });
+  if (sent >= 100_000 && received * 1000 < sent) {
+    hit.decoded.push(d('pppdOneWay'));
+    hit.outcome = 'warning';
+  }
+  return hit;
+}
+
+/** The key lengths of RFC 3078 §2.1's Supported Bits: S = 128-bit, M = 56-bit, L = 40-bit. */
+const MPPE_STRENGTHS: [number, string][] = [[0x40, '128-bit'], [0x80, '56-bit'], [0x20, '40-bit']];
+const MPPE_STRENGTH_BITS = 0x40 | 0x80 | 0x20;
+const strengthsOf = (bits: number): string => MPPE_STRENGTHS.filter(([b]) => bits & b).map(([, n]) => n).join(', ') || 'none';
+
+/** The last MPPE offer each way per pppd (`<mppe +H -M +S -L -D -C>` in a CCP Configure-Request), for the failure that may follow. */
+export function rememberMppeOffer(key: string, body: string, state: FamilyState): void {
+  const bits = mppeFromPppd(body);
+  if (bits !== undefined) state[`mppeOffer:${key}`] = bits;
+}
+
+/**
+ * pppd's "MPPE required but peer negotiation failed" says only that no MPPE was agreed; the two last offers say why when their
+ * key lengths have nothing in common (the real case: a 128-bit-only pppd against a peer offering 40-bit only).
+ */
+export function mppeStrengthMismatch(pid: string, state: FamilyState): Hit['decoded'] {
+  const ours = state[`mppeOffer:${pid}:out`] as number | undefined;
+  const theirs = state[`mppeOffer:${pid}:in`] as number | undefined;
+  if (ours === undefined || theirs === undefined) return [];
+  if ((ours & theirs & MPPE_STRENGTH_BITS) !== 0 || (theirs & MPPE_STRENGTH_BITS) === 0) return [];
+  return [d('mppeStrengthMismatch', { ours: strengthsOf(ours), theirs: strengthsOf(theirs) })];
+}
+
+/**
+ * The server's IPCP Configure-Reject of the PC's IP-Address option (RFC 1332 §3.3: type 3; 0.0.0.0 asks the other side for an
+ * address). pppd ipcp.c ipcp_reqci rejects it when "neither we nor he knows his address" (no remote address from the options,
+ * chap-secrets or the pool) or when the address option may not be negotiated at all; accel-ppp prints its packets in the same
+ * form. Either way the PC gets no address, and Windows gives up the link. A rejected DNS or WINS option (ms-dns, ms-wins) is
+ * not this: the link still comes up.
+ */
+export function ipcpAddressRefused(hit: Hit, options: string[]): void {
+  const asked = options.find((o) => o.startsWith('addr '));
+  if (asked === undefined) return;
+  hit.decoded.push(d('ipcpAddressRefused', { address: asked.slice(5) }));
+  hit.outcome = 'failure';
+  hit.cause = 'address-pool';
+}
