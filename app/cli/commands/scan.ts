@@ -1,6 +1,6 @@
+import { readdir } from 'node:fs/promises';
 import { hasActionableFindings } from '../../core/diagnose';
 import { pickLanguage } from '../../core/i18n';
-import { readdir } from 'node:fs/promises';
 import { resolveInput, scanInput } from '../../system/input';
 import { runsDir } from '../../system/paths';
 import type { CliValues } from '../args';
