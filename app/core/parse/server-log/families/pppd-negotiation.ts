@@ -1,4 +1,5 @@
 import { d, step, type FamilyState, type Hit } from '../kit';
+import { mppeBits } from '../codes/ppp';
 import { mppeFromPppd } from '../ppp-packet';
 
 /**
@@ -20,10 +21,15 @@ export function linkCounters(sent: number, received: number): Hit {
   return hit;
 }
 
-/** The key lengths of RFC 3078 §2.1's Supported Bits: S = 128-bit, M = 56-bit, L = 40-bit. */
-const MPPE_STRENGTHS: [number, string][] = [[0x40, '128-bit'], [0x80, '56-bit'], [0x20, '40-bit']];
-const MPPE_STRENGTH_BITS = 0x40 | 0x80 | 0x20;
-const strengthsOf = (bits: number): string => MPPE_STRENGTHS.filter(([b]) => bits & b).map(([, n]) => n).join(', ') || 'none';
+/** The key lengths of RFC 3078 §2.1's Supported Bits (codes/ppp.ts mppeBits reads them), longest first. */
+function strengthsOf(bits: number): string {
+  const b = mppeBits(bits);
+  return [b.bits128 && '128-bit', b.bits56 && '56-bit', b.bits40 && '40-bit'].filter(Boolean).join(', ') || 'none';
+}
+const hasKeyLength = (bits: number): boolean => {
+  const b = mppeBits(bits);
+  return b.bits40 || b.bits56 || b.bits128;
+};
 
 /** The last MPPE offer each way per pppd (`<mppe +H -M +S -L -D -C>` in a CCP Configure-Request), for the failure that may follow. */
 export function rememberMppeOffer(key: string, body: string, state: FamilyState): void {
@@ -39,7 +45,7 @@ export function mppeStrengthMismatch(pid: string, state: FamilyState): Hit['deco
   const ours = state[`mppeOffer:${pid}:out`] as number | undefined;
   const theirs = state[`mppeOffer:${pid}:in`] as number | undefined;
   if (ours === undefined || theirs === undefined) return [];
-  if ((ours & theirs & MPPE_STRENGTH_BITS) !== 0 || (theirs & MPPE_STRENGTH_BITS) === 0) return [];
+  if (hasKeyLength(ours & theirs) || !hasKeyLength(theirs)) return [];
   return [d('mppeStrengthMismatch', { ours: strengthsOf(ours), theirs: strengthsOf(theirs) })];
 }
 
