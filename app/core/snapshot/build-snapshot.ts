@@ -120,7 +120,9 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
   const recorded = (capture.notCollected ?? []).map((line) => line.split(':')[0]!.trim()).filter((f) => f && !capture.files.has(f));
   const notCollected = [...new Set([...ANALYSED.filter((f) => !capture.files.has(f)), ...recorded])];
   const sections = SNAPSHOT_SECTIONS.reduce<ReturnType<(typeof SNAPSHOT_SECTIONS)[number]>>((acc, read) => ({ ...acc, ...read(capture, problems, { os: acc.os ?? os }, language) }), {});
-  if (psOnly.length) markVpnAliases(interfaces, new Set(psOnly), vpnProfilesOf(sections.vpnProfiles ?? []).map((p) => p.name));
+  // made by this module's parsers: the rules take them as they are (validated-once.ts says why)
+  const vpnProfiles = markOwnSection(sections.vpnProfiles ?? []);
+  if (psOnly.length) markVpnAliases(interfaces, new Set(psOnly), vpnProfilesOf(vpnProfiles).map((p) => p.name));
   const registryRead = registryFilesRead(sections.registry);
   for (const name of capture.files.keys()) {
     // a registry file that yielded no key (a PowerShell error, a reg.exe usage message) was not understood
@@ -134,8 +136,8 @@ export function buildSnapshot(unordered: Capture, language: EngineLanguage = 'en
         interfaces,
         routes: [],
         persistentRoutes: psRoutes ? psRoutes.persistentRoutes : (route?.value.persistentRoutes ?? []),
-        // made by this module's parsers: the rules take them as they are (validated-once.ts says why)
-        vpnProfiles: markOwnSection(sections.vpnProfiles ?? []),
+        vpnProfiles,
+        // (as vpnProfiles: made by this module's parsers)
         registry: registryRead.size > 0 && sections.registry ? markOwnSection(sections.registry) : {},
         lmhosts: sections.lmhosts ? markOwnSection(sections.lmhosts) : {},
         events: markOwnSection(sections.events ?? []),
