@@ -181,10 +181,8 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       continue;
     }
     const row = splitRow(line, starts);
-    if (row) {
-      if (family === 'ipv4') interfaces.push(row);
-    }
-    else problems.push(problemAt(source, lineNo, 'netsh.notARow', { line: quote(line) }));
+    if (!row) problems.push(problemAt(source, lineNo, 'netsh.notARow', { line: quote(line) }));
+    else if (family === 'ipv4') interfaces.push(row);
   }
   const kept = earlier && earlier.length > interfaces.length ? earlier : interfaces;
   return { value: { interfaces: kept }, problems };
