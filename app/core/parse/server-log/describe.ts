@@ -34,6 +34,13 @@ export function mppeText(value: number, t: TFunction): string {
   return parts.join(', ');
 }
 
+/** "128-bit or 40-bit": the key lengths of RFC 3078 Supported Bits, longest first, in the reader's language (an MPPE offer's, without its other bits). */
+export function keyLengthsText(value: number, t: TFunction): string {
+  const b = mppeBits(value);
+  const sizes = [b.bits128 && word(t, 'serverLog.mppe.bits128'), b.bits56 && word(t, 'serverLog.mppe.bits56'), b.bits40 && word(t, 'serverLog.mppe.bits40')].filter(Boolean) as string[];
+  return sizes.length ? sizes.join(word(t, 'serverLog.mppe.or')) : word(t, 'serverLog.mppe.noKeyLength');
+}
+
 /**
  * The {{variables}} a text uses, per translation function and key, read once without
  * interpolation: only those of the derived values below are passed, because i18next's cost grows
@@ -105,6 +112,9 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   for (const name in extra) if (used.has(name)) options[name] = extra[name]!;
   // IKEv1 states in words (only the texts that show them ask: a state's words are a lookup each)
   if (used.has('stateText')) options.stateText = ikeStateText(v.state, t);
+  // two MPPE offers' key lengths (mppeStrengthMismatch keeps their Supported Bits)
+  if (used.has('oursText')) options.oursText = keyLengthsText(Number(v.ours), t);
+  if (used.has('theirsText')) options.theirsText = keyLengthsText(Number(v.theirs), t);
   if (used.has('fromText')) options.fromText = ikeStateText(v.from, t);
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
   return t(fullKey, options).replace(/\s+([.,])/g, '$1').replace(/\s{2,}/g, ' ').trim();

@@ -13,6 +13,7 @@ import { parseServerLog } from './index';
  */
 
 const nl = engineT('nl');
+const en = engineT('en');
 const DIR = 'test/fixtures/real/server-logs';
 
 const EXPECTED: Record<string, RealServerLogRow> = {
@@ -323,6 +324,15 @@ describe('real pppd-family fixtures', () => {
   it('reads the Dutch', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`));
     expect(describeEntry(r.entries[3]!, nl)).toBe('L2TP-tunnel 35655 naar 71.105.XXX.XX (poort 49577) gesloten: Timeout.');
+  });
+  it('words the key lengths of two MPPE offers in the reader\'s language (the parser keeps their bits)', () => {
+    const failed = parseServerLog(readRepoText(`${DIR}/pppd-pptp-client-peer-offers-40-bit-only-mppe-negotiation-failed.txt`)).entries.find((e) => e.decoded.some((x) => x.key === 'mppeStrengthMismatch'))!;
+    expect(failed.decoded.find((x) => x.key === 'mppeStrengthMismatch')!.values).toEqual({ ours: 0x01000040, theirs: 0x01000020 });
+    expect(describeEntry(failed, nl)).toContain('deze kant staat 128-bits MPPE toe, de andere kant bood 40-bits aan.');
+    // several lengths each way, and an offer without any
+    const mismatch = (ours: string, theirs: string) => parseServerLog([`pppd[7]: sent [CCP ConfReq id=0x1 <mppe ${ours}>]`, `pppd[7]: rcvd [CCP ConfReq id=0x1 <mppe ${theirs}>]`, 'pppd[7]: MPPE required but peer negotiation failed'].join('\n')).entries.at(-1)!;
+    expect(describeEntry(mismatch('+H +M +S -L -D -C', '-H -M -S +L -D -C'), nl)).toContain('deze kant staat 128-bits of 56-bits MPPE toe, de andere kant bood 40-bits aan.');
+    expect(describeEntry(mismatch('+H -M -S -L -D -C', '-H -M -S +L -D -C'), en)).toContain('this side allows no key length MPPE, the other side offered 40-bit.');
   });
   it('the times are read: Docker RFC 3339 with nanoseconds, accel-ppp log_file with milliseconds', () => {
     expect(parseServerLog(readRepoText(`${DIR}/pppd-xl2tpd-docker-rfc3339-nanos-max-retries.txt`)).entries[0]!.time).toEqual({ year: 2018, month: 8, day: 23, hour: 18, minute: 36, second: 51, ms: 279 });

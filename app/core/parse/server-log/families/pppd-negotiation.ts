@@ -21,11 +21,6 @@ export function linkCounters(sent: number, received: number): Hit {
   return hit;
 }
 
-/** The key lengths of RFC 3078 §2.1's Supported Bits (codes/ppp.ts mppeBits reads them), longest first. */
-function strengthsOf(bits: number): string {
-  const b = mppeBits(bits);
-  return [b.bits128 && '128-bit', b.bits56 && '56-bit', b.bits40 && '40-bit'].filter(Boolean).join(', ') || 'none';
-}
 const hasKeyLength = (bits: number): boolean => {
   const b = mppeBits(bits);
   return b.bits40 || b.bits56 || b.bits128;
@@ -46,7 +41,8 @@ export function mppeStrengthMismatch(pid: string, state: FamilyState): Hit['deco
   const theirs = state[`mppeOffer:${pid}:in`] as number | undefined;
   if (ours === undefined || theirs === undefined) return [];
   if (hasKeyLength(ours & theirs) || !hasKeyLength(theirs)) return [];
-  return [d('mppeStrengthMismatch', { ours: strengthsOf(ours), theirs: strengthsOf(theirs) })];
+  // the two offers' Supported Bits as numbers: describe.ts words their key lengths in the reader's language
+  return [d('mppeStrengthMismatch', { ours, theirs })];
 }
 
 /**
