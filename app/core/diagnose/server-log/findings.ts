@@ -26,6 +26,9 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'ike-no-mi3': 'vpn.server-unreachable',
   'ike-auth-never-came': 'vpn.server-unreachable',
   'ike-init-unanswered': 'vpn.server-unreachable',
+  // this side initiated and the peer it dials (the responder, a VPN server or gateway) never answered: unreachable from here;
+  // no Windows code — the log is not from a connection the PC made
+  'ike-responder-unreachable': 'vpn.server-unreachable',
   'decrypt-failure': 'os.nt4-service-pack',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
@@ -45,6 +48,13 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
+
+/** Causes only a log from the side that initiated shows: its other side is the peer that answers (the responder), and the log is not a server's. */
+const INITIATOR_CAUSES: ReadonlySet<Cause> = new Set(['ike-responder-unreachable']);
+
+/** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …". */
+const logSays = (item: ServerEvidence, t: TFunction): string =>
+  t(INITIATOR_CAUSES.has(item.entry.cause!) ? 'serverLog.initiatorSays' : 'serverLog.serverSays', { source: item.source, decoded: describeEntry(item.entry, t) });
 
 export function findingIdOf(e: Pick<ServerLogEntry, 'cause' | 'code'>): string | undefined {
   if (!e.cause) return undefined;
@@ -110,7 +120,7 @@ export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => 
 export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): string {
   const causes = [...new Set(items.map((i) => i.entry.cause!))];
   const first = items[0]!;
-  const parts = [t('serverLog.serverSays', { source: first.source, decoded: describeEntry(first.entry, t) })];
+  const parts = [logSays(first, t)];
   for (const c of causes) {
     const code = items.find((i) => i.entry.cause === c)?.entry.code ?? CAUSE_CODE[c] ?? '';
     for (const k of ['pc', 'admin']) {
@@ -129,7 +139,7 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   if (cause === 'ras-error' && code !== undefined) {
     const x = explainRasError(code, t);
     title = t('vpnRules.rasError.title', { code, meaning: x.meaning });
-    summary = `${t('serverLog.serverSays', { source: items[0]!.source, decoded: describeEntry(items[0]!.entry, t) })} ${x.causes} ${x.tryThis}`;
+    summary = `${logSays(items[0]!, t)} ${x.causes} ${x.tryThis}`;
   }
   return { id, severity, title, summary, evidence: serverEvidence(items), fixes: [] };
 }

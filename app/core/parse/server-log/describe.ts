@@ -89,7 +89,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   if (key === 'step.ikeV1Established' && Object.hasOwn(IKEV1_STATES, String(v.state))) key = 'step.ikeV1EstablishedKnown';
   const mppe = v.mppe !== undefined ? mppeText(Number(v.mppe), t) : '';
   const extra: Record<string, string> = {
-    dirText: v.dir ? word(t, `serverLog.dir.${v.dir}`) : '',
+    // a message of an IKE_SA this side initiated goes to (comes from) the peer that answers, not the PC (strongswan.ts summary)
+    dirText: v.dir ? word(t, v.role === 'initiator' ? `serverLog.dirAsInitiator.${v.dir}` : `serverLog.dir.${v.dir}`) : '',
     // an IKEv2 message's kind as strongSwan logs it (request|response: its rule takes no other)
     kindText: v.kind === 'request' || v.kind === 'response' ? word(t, `serverLog.ikeKind.${v.kind}`) : String(v.kind ?? ''),
     mppeText: mppe,

@@ -4,9 +4,10 @@ import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 
 /**
- * The first IKE exchange that gets no answer through (cause ike-init-unanswered: UDP 500/4500 blocked,
- * or NAT-T), in strongSwan's and Libreswan's words, as initiator and as responder; and what must not
- * be taken for it. Real lines of each shape are table rows in real-ipsec.test.ts.
+ * The first IKE exchange that gets no answer through (UDP 500/4500 blocked, or NAT-T), in strongSwan's
+ * and Libreswan's words, as initiator (cause ike-responder-unreachable: the responder is silent) and as
+ * responder (ike-init-unanswered: the PC's first message or the answer to it is lost); and what must
+ * not be taken for it. Real lines of each shape are table rows in real-ipsec.test.ts.
  */
 
 const t = engineT('en');
@@ -17,16 +18,16 @@ const retransmits = (n: number, id = 0) => Array.from({ length: n }, (_, i) => `
 
 describe('strongSwan: this side initiates and gets no answer', () => {
   it('"giving up" after retransmitting its IKE_SA_INIT is the cause, on the giving-up line', () => {
-    expect(causes([INIT, ...retransmits(2), '13[IKE] giving up after 2 retransmits', '13[IKE] establishing IKE_SA failed, peer not responding'])).toEqual([[4, 'ike-init-unanswered']]);
+    expect(causes([INIT, ...retransmits(2), '13[IKE] giving up after 2 retransmits', '13[IKE] establishing IKE_SA failed, peer not responding'])).toEqual([[4, 'ike-responder-unreachable']]);
     const r = parseServerLog([INIT, ...retransmits(5), '13[IKE] giving up after 5 retransmits'].join('\n'));
     expect(describeEntry(r.entries.find((e) => e.cause)!, t)).toContain('repeated it 5 times without any answer');
   });
   it('IKEv1 Main Mode: sending retransmit n of request message ID 0, seq 1', () => {
     const v1 = ['09[ENC] generating ID_PROT request 0 [ SA V V V V ]', ...[1, 2, 3].map((n) => `07[IKE] sending retransmit ${n} of request message ID 0, seq 1`), '07[IKE] giving up after 3 retransmits'];
-    expect(causes(v1)).toEqual([[5, 'ike-init-unanswered']]);
+    expect(causes(v1)).toEqual([[5, 'ike-responder-unreachable']]);
   });
   it('the log ends after three retransmissions without "giving up"; two are not enough', () => {
-    expect(causes([INIT, ...retransmits(3)])).toEqual([[4, 'ike-init-unanswered']]);
+    expect(causes([INIT, ...retransmits(3)])).toEqual([[4, 'ike-responder-unreachable']]);
     expect(causes([INIT, ...retransmits(2)])).toEqual([]);
   });
   it('an answer came: later retransmissions (of IKE_AUTH, message ID 1) are not this cause', () => {
@@ -55,14 +56,14 @@ describe('Libreswan: the first message unanswered', () => {
   it('timeout exceeded after the first message (3.x STATE_PARENT_I1 / STATE_V2_PARENT_I1, 5.x IKE_SA_INIT_I, IKEv1 MAIN_I1)', () => {
     for (const st of ['STATE_PARENT_I1', 'STATE_V2_PARENT_I1', 'IKE_SA_INIT_I', 'STATE_MAIN_I1']) {
       const first = st.includes('MAIN') ? 'IKEv1' : 'IKEv2';
-      expect(causes([pluto(`${st}: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first ${first} message`)]), st).toEqual([[1, 'ike-init-unanswered']]);
+      expect(causes([pluto(`${st}: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first ${first} message`)]), st).toEqual([[1, 'ike-responder-unreachable']]);
     }
-    expect(causes([pluto('max number of retransmissions (20) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKE message')])).toEqual([[1, 'ike-init-unanswered']]);
+    expect(causes([pluto('max number of retransmissions (20) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKE message')])).toEqual([[1, 'ike-responder-unreachable']]);
     const given = parseServerLog(pluto('IKE_SA_INIT_I: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message')).entries[0]!;
     expect(describeEntry(given, t)).toContain('repeated it 7 times without any answer');
     // its retransmissions before it: one cause, on the give-up line
     const retx = [1, 2, 3].map((i) => pluto(`IKE_SA_INIT_I: retransmission; will wait ${i} seconds for response`));
-    expect(causes([...retx, pluto('IKE_SA_INIT_I: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message')])).toEqual([[4, 'ike-init-unanswered']]);
+    expect(causes([...retx, pluto('IKE_SA_INIT_I: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message')])).toEqual([[4, 'ike-responder-unreachable']]);
   });
   it('later states keep their causes; an established SA that stops answering has lost the PC (a warning, no cause)', () => {
     expect(causes([pluto('max number of retransmissions (2) reached STATE_MAIN_R2')])).toEqual([[1, 'ike-no-mi3']]);
@@ -73,7 +74,7 @@ describe('Libreswan: the first message unanswered', () => {
   });
   it('retransmissions of the first message at the end of the log (5.x IKE_SA_INIT_I too); three needed, an answer ends it', () => {
     const retx = (st: string, n: number, serial = 1) => Array.from({ length: n }, (_, i) => pluto(`${st}: retransmission; will wait ${2 ** i} seconds for response`, serial));
-    expect(causes(retx('IKE_SA_INIT_I', 3))).toEqual([[3, 'ike-init-unanswered']]);
+    expect(causes(retx('IKE_SA_INIT_I', 3))).toEqual([[3, 'ike-responder-unreachable']]);
     expect(causes(retx('STATE_MAIN_I1', 2))).toEqual([]);
     expect(causes([...retx('STATE_PARENT_I1', 3), pluto('sent IKE_AUTH request {cipher=AES_GCM_16_256}')])).toEqual([]);
   });

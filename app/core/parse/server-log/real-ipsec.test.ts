@@ -133,11 +133,12 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 10,
     understood: 10,
     families: { strongswan: 10 },
-    // no response to this side's own IKE_SA_INIT, four retransmissions and the log ends
-    causes: [[9, 'ike-init-unanswered']],
+    // no response to this side's own IKE_SA_INIT, four retransmissions and the log ends: the peer it dials (the responder) is silent
+    causes: [[9, 'ike-responder-unreachable']],
     says: [
+      [1, 'IKEv2 IKE_SA_INIT request to the other side (the responder), '],
       [3, 'IKE retransmission 1.'],
-      [9, 'repeated it 4 times without any answer: nothing comes back on UDP 500/4500'],
+      [9, 'repeated it 4 times without any answer from the other side (the responder): nothing comes back on UDP 500/4500'],
     ],
   },
   'pluto-5x-duplicate-ike-sa-init-request-retransmitting-response.txt': {
@@ -157,8 +158,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { libreswan: 7 },
-    causes: [[7, 'ike-init-unanswered']],
-    says: [[7, 'repeated it 5 times without any answer']],
+    causes: [[7, 'ike-responder-unreachable']],
+    says: [[7, 'repeated it 5 times without any answer from the other side (the responder)']],
   },
   'charon-docker-compose-ike-sa-init-retransmits-half-open.txt': {
     records: 25,
@@ -222,7 +223,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [2, 'IKEv2 INFORMATIONAL request from the PC.'],
       [9, 'This side starts IKE negotiation (android[31]) with *.'],
       [3, 'A security association was deleted.'],
-      [16, 'IKEv2 IKE_SA_INIT response from the PC, IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
+      // the app initiated: the IKE_SA_INIT response comes from its VPN server (the responder)
+      [16, 'IKEv2 IKE_SA_INIT response from the other side (the responder), IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
     ],
   },
   // (the paste's first wrapped line, 1–2, is one record since first-wrap.ts: later lines cut at 100 show the width)

@@ -87,7 +87,8 @@ const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|
 function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
   const hit: Hit = { decoded: [said], outcome: 'failure' };
   if (FIRST_MESSAGE_STATE.test(state)) {
-    hit.cause = 'ike-init-unanswered';
+    // an _I1 state: this side initiated, the other side is the responder (not the PC)
+    hit.cause = 'ike-responder-unreachable';
     hit.decoded.push(d('ikeInitUnanswered', { n }));
   }
   else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
@@ -285,7 +286,7 @@ const TRACKED_WORDS = /established|ESTABLISHED_IKE_SA|STATE_(?:MAIN_R3|QUICK_R2|
 
 /** `STATE_PARENT_I1: retransmission; …` (or MAIN_I1, AGGR_I1, 5.x IKE_SA_INIT_I): this side's first message, still unanswered */
 const FIRST_RETRANSMISSION = /(?:^|[\s:])(?:(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)|IKE_SA_INIT_I): retransmission;/;
-/** first messages retransmitted, or the PC's IKE_SA_INIT repeated, before a log ends without anything after them: UDP 500/4500 (ike-init-unanswered) */
+/** first messages retransmitted (ike-responder-unreachable), or the PC's IKE_SA_INIT repeated (ike-init-unanswered), before a log ends without anything after them: UDP 500/4500 */
 const MIN_FIRST_RETRANSMITS = 3;
 const MIN_INIT_REPEATS = 2;
 
@@ -293,7 +294,8 @@ function firstUnanswered(s: Serial): ServerLogEntry | undefined {
   if (s.established || s.movedOn) return undefined;
   const [e, key, n] = (s.firstRetransmits ?? 0) >= MIN_FIRST_RETRANSMITS ? [s.lastFirst, 'ikeInitUnanswered', s.firstRetransmits!] : (s.initRepeats ?? 0) >= MIN_INIT_REPEATS ? [s.lastRepeat, 'ikeInitAnswerLost', s.initRepeats!] : [];
   if (!e || e.cause) return undefined;
-  e.cause = 'ike-init-unanswered';
+  // this side's first message retransmitted: it initiated (the responder is silent); the PC's IKE_SA_INIT repeated: it answers the PC
+  e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
   e.outcome = 'failure';
   e.decoded.push(d(key!, { n: n! }));
   return e;

@@ -3,19 +3,21 @@ import type { ServerLogEntry } from '../types';
 
 /**
  * strongSwan charon: the first exchange (IKEv2 IKE_SA_INIT, IKEv1 Main/Aggressive Mode, message ID
- * 0) that gets no answer through — UDP 500/4500 blocked on the way, or NAT-T (cause
- * ike-init-unanswered). Two shapes, both read from the whole log (track/finish, not one line):
+ * 0) that gets no answer through — UDP 500/4500 blocked on the way, or NAT-T. Two shapes, both read
+ * from the whole log (track/finish, not one line), with a cause each by this side's role:
  *
  * - this side initiates (a router or concentrator dialling, or a strongSwan client's log pasted as
  *   the "server's"): `generating IKE_SA_INIT request 0 [ … ]`, then `retransmit N of request with
  *   message ID 0` (IKEv1: `sending retransmit N of request message ID 0, seq 1`) and `giving up after
  *   N retransmits` — strongSwan src/libcharon/sa/ikev2/task_manager_v2.c retransmit(), ikev1/task_manager_v1.c.
+ *   Cause ike-responder-unreachable: the other side is the peer that should answer (the responder), not the PC.
  *   Real: test/fixtures/real/server-logs/charon-initiator-ike-sa-init-retransmits-no-response.txt
  *   (strongswan/strongswan #1815). A retransmitted request ID 0 without this side's own IKE_SA_INIT
  *   before it is not one: message IDs count per direction, and a responder's first request (a DPD,
  *   a DELETE) is ID 0 too.
  * - this side responds, but the PC's IKE_SA_INIT requests pile up with no answer logged (no
- *   `generating IKE_SA_INIT response`, no `retransmitting response`) and the log ends so.
+ *   `generating IKE_SA_INIT response`, no `retransmitting response`) and the log ends so. Cause
+ *   ike-init-unanswered (the server's log: the other side is the PC).
  */
 
 /** retransmissions of an unanswered first request before the log's end says "no answer" without charon's own "giving up" */
@@ -41,8 +43,8 @@ const isFirstResponseIn = (text: string) => text.includes('parsed IKE_SA_INIT re
 const FIRST_RETRANSMIT = /retransmit \d+ of request (?:with )?message ID 0(?:,|\s*$)/;
 const isFirstRetransmit = (text: string) => text.includes('retransmit ') && FIRST_RETRANSMIT.test(text);
 
-function unanswered(e: ServerLogEntry, n: number, key: string): ServerLogEntry {
-  e.cause = 'ike-init-unanswered';
+function unanswered(e: ServerLogEntry, n: number, key: 'ikeInitUnanswered' | 'ikeInitNoReply'): ServerLogEntry {
+  e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
   e.outcome = 'failure';
   e.decoded.push(d(key, { n }));
   return e;

@@ -25,7 +25,22 @@ const EXCHANGES: Record<string, string> = {
   TRANSACTION: 'IKEv1 Mode Config / XAUTH',
 };
 
-/** `parsed IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) … ]` → exchange, direction, notifies decoded. */
+/**
+ * The exchanges whose requests only the initiator sends and whose responses only the responder sends: IKEv2 IKE_SA_INIT and
+ * IKE_AUTH (RFC 7296 §1.2), IKEv1 Main and Aggressive Mode (charon logs the responder's messages as responses: strongSwan
+ * src/libcharon/sa/ikev1/task_manager_v1.c build_response sets `set_request(message, FALSE)`). INFORMATIONAL, CREATE_CHILD_SA,
+ * Quick Mode and Mode Config may come from either side, so they say nothing about the role.
+ */
+const ROLE_EXCHANGES: ReadonlySet<string> = new Set(['IKE_SA_INIT', 'IKE_AUTH', 'ID_PROT', 'AGGRESSIVE']);
+
+/**
+ * `parsed IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) … ]` → exchange, direction, notifies decoded. The direction is worded by
+ * this side's role: as responder (a server's log) the other side is the PC; as initiator (this side sent the request of a
+ * ROLE_EXCHANGES exchange, or parsed its response) it is the peer that answers, the responder — `role: 'initiator'`. A message
+ * of the other exchanges takes the role the last one that showed it had (one charon may initiate some IKE_SAs and answer
+ * others; without ike_name its lines do not say which IKE_SA they belong to — assumed close enough: an IKE_SA's later
+ * messages follow its first exchange).
+ */
 function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   const dir = m[1] === 'parsed' ? 'in' : 'out';
   const exchange = m[2]!;
@@ -35,7 +50,10 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
     const t = notifyByName(n);
     return t ? `${t.name} (${t.code})` : n;
   });
-  const hit: Hit = { decoded: [d('ikeMessage', { dir, exchange: EXCHANGES[exchange] ?? exchange, kind: m[3]!, notifies: named.join(', '), deletes: / D( |$)/.test(payloads) ? 'yes' : '' })], outcome: 'info' };
+  if (ROLE_EXCHANGES.has(exchange)) state.initiator = (dir === 'out') === (m[3] === 'request');
+  const values: Record<string, string> = { dir, exchange: EXCHANGES[exchange] ?? exchange, kind: m[3]!, notifies: named.join(', '), deletes: / D( |$)/.test(payloads) ? 'yes' : '' };
+  if (state.initiator) values.role = 'initiator';
+  const hit: Hit = { decoded: [d('ikeMessage', values)], outcome: 'info' };
   if (exchange === 'IKE_AUTH' && dir === 'in') state.authSeen = true;
   if (exchange === 'IKE_SA_INIT' && dir === 'out' && / KE /.test(` ${payloads} `)) state.initAnswered = true;
   for (const n of notifies) {

@@ -1,0 +1,56 @@
+import { PPPD_EXIT_CODES } from '../codes/ppp';
+import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
+
+/**
+ * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
+ * around the pppd it starts for each call. A slice of pppd.ts's one rule list, kept in its place
+ * there (after accel-ppp's rows): rule order decides which rule takes a line (kit.ts: the rule
+ * cache and `fallback`), so these rows are spread into that list, never tried as a list of their own.
+ */
+export const XL2TPD_RULES: readonly Rule[] = [
+  [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m) => {
+    const c = Number(m[2]);
+    const name = PPPD_EXIT_CODES[c] ?? `code ${c}`;
+    const hit: Hit = { decoded: [d('pppdExit', { call: m[1]!, code: c, name })], outcome: c === 0 || c === 5 || c === 16 ? 'info' : 'failure' };
+    if ([1, 2, 3, 4, 6, 7, 9, 18].includes(c)) hit.cause = 'ppp-setup-failed';
+    else if (c === 11) {
+      hit.cause = 'credentials-rejected';
+      hit.code = 691;
+    }
+    return hit;
+  }],
+  // xl2tpd control.c: with `PID: n, ` in older builds, without it (and with `(ref=a/b)`) in others
+  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
+  context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
+  // (a bare quoted word is only taken from xl2tpd itself)
+  [/^"[^"]*"$/, (_m, pre) => (pre.program === 'xl2tpd' ? step('xl2tpdStartPppd') : null)],
+  // avp.c handle_avps: an AVP of a mandatory packet could not be handled; xl2tpd closes the tunnel
+  context(/^handle_avps: Bad exit status handling attribute (\d+) \(([^)]*)\) on mandatory packet\.$/, (m) => ({ decoded: [d('l2tpBadAvp', { attr: m[1]!, name: m[2]! })], outcome: 'warning' })),
+  context(/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')),
+  context(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
+  // xl2tpd xl2tpd.c lac_disconnect(): `Disconnecting from %s, Local: %d, Remote: %d` — this side (a LAC) ends the tunnel, "Goodbye!"
+  context(/^Disconnecting from \S+, Local: \d+, Remote: \d+$/, () => step('l2tpTunnelDown')),
+  context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
+  context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
+  context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
+  // how pppd ended, the other ways xl2tpd says it: xl2tpd.c child_handler "pppd terminated for call %d by signal %d" and "pppd exited
+  // for call %d for unknown reason"; "pppd %d successfully terminated" is the wording of xl2tpd 1.2.6 (real Ubuntu 10.10 log; source assumed)
+  context(/^(?:child_handler ?: )?pppd (?:terminated for call \d+ by signal \d+|exited for call \d+ for unknown reason|\d+ successfully terminated)$/, () => step('pppdEnd')),
+  context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
+  // xl2tpd control.c / network.c / avp.c messages
+  context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
+  context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
+  context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
+  context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
+  context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
+  context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
+  context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
+  context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m) => step('l2tpPeerHost', { name: m[1]! })),
+  context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]! })),
+  fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd.c init / network.c: start-up banner and kernel-support notes (xl2tpd 1.3.x wording)
+  context(/^(?:xl2tpd version \S+ started on \S+ PID:\d+|Written by Mark Spencer, Copyright \(C\) 1998, Adtran, Inc\.|Forked by Scott Balmos and David Stipp, \(C\) 2001|Inherited by Jeff McAdams, \(C\) 2002|Forked again by Xelerance \(www\.xelerance\.com\) \(C\) 2006(?:-\d{4})?|Listening on IP address \S+, port \d+|Not looking for kernel SAref support\.|This binary does not support kernel L2TP\.|L2TP kernel support not detected \(try modprobing l2tp_ppp and pppol2tp\)|Using l2tp kernel support\.|setsockopt recvref\[\d+\]: Protocol not available|Calling on tunnel \d+|Connecting to host \S+, port \d+)$/, () => step('xl2tpdHousekeeping')),
+  context(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
+];
