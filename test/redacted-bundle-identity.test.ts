@@ -58,7 +58,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * and corpus-mixed-8 for pppd's end counters (`Sent N bytes, received M bytes.` now read as such) and a real PPTP-client log
  * (pppd-pptp-client-routing-loop-*.txt): with it taken out only corpus-mixed-8, real-mixed-14 and real-mixed-23 differed, the
  * captures holding the three logs with that line. Then real-mixed-0…23 for a real pppd options dump
- * (pppd-pptp-client-options-in-effect-dump.txt); with it taken out every bundle matched.
+ * (pppd-pptp-client-options-in-effect-dump.txt); with it taken out every bundle matched. Eighteenth round (branch hK, IKE
+ * initiator logs worded by role): real-mixed-4, -9, -11, -13 and -16, exactly the captures holding the five initiator logs
+ * whose wording changed (charon-android-app-*, charon-initiator-*, charon-swanctl-initiate-*, pluto-whack-parent-i1-*,
+ * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
