@@ -28,6 +28,9 @@ const COPIES: Record<string, (text: string) => string> = {
   // the blank lines of the reply around it are quoted once
   'quoted twice ">> " between lines quoted once': (s) => `>\n${quoted((l) => `>> ${l}`)(s)}\n>\n`,
   'quoted twice "> > "': quoted((l) => `> > ${l}`),
+  // a reply quoting the paste once whose blank lines another level of quoting marked `>>`: a line of
+  // quote marks alone is a blank line, no elision (undoCopyDamage takes off one mark, as most lines have)
+  'quoted "> ", its blank lines ">>"': quoted((l) => (l.trim() ? `> ${l}` : '>>')),
   // a web page or chat that marks where a line may break
   'zero-width spaces': quoted((l) => (l ? `\u200b${l}` : l)),
   'zero-width spaces and word joiners between words': (s) => s.replace(/ (?=\S)/g, ' \u200b').replace(/(?<=\S) {2}/g, '\u2060  '),

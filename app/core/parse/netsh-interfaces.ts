@@ -119,11 +119,13 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     return single(first + 1, 'netsh.noTable', { first: quote(lines[first] ?? '') });
   }
 
+  // each line as the table is read: without a person's markup, a quoted blank line (`>>`) blank
+  const cleaned = lines.map((l) => stripPasteMarkup(l).trimEnd());
   // for each line, whether the next non-blank line is an underline (i.e. this line is a header)
   const headerAbove: boolean[] = new Array<boolean>(lines.length).fill(false);
   for (let i = lines.length - 1, nextIsUnderline = false; i >= 0; i--) {
     headerAbove[i] = nextIsUnderline;
-    const l = lines[i] ?? '';
+    const l = cleaned[i] ?? '';
     if (l.trim() !== '') nextIsUnderline = isUnderline(l);
   }
 
@@ -136,7 +138,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
   let named: { family: Family; line: number } | undefined;
   let family: Family = 'ipv4';
   for (let i = 0; i < lines.length; i++) {
-    const line = stripPasteMarkup(lines[i] ?? '').trimEnd();
+    const line = cleaned[i] ?? '';
     const lineNo = i + 1;
     if (line.trim() === '') continue;
     const echoed = commandFamily(line);

@@ -1,7 +1,8 @@
 /**
  * Damage that pasting into forums, chats and Markdown adds to command output, shared by the line
  * parsers: markup around lines (BBCode `[color="blue"]…[/color]`, `[SIZE=2]…[/SIZE]`, Markdown
- * `**…**`) and elision lines a person typed to shorten a paste (`.`, `:`, `...`, `[...]`).
+ * `**…**`), the quote marks of a quoted blank line (`>`, `>>`, `> >`) and elision lines a person
+ * typed to shorten a paste (`.`, `:`, `...`, `[...]`).
  * Examples are in test/fixtures/real (SOURCES.md lists where each came from).
  */
 
@@ -10,8 +11,22 @@ const BBCODE = /\[\/?(?:color|size|font|b|i|u|s|quote|code|highlight|noparse)(?:
 /** Markdown emphasis a poster wraps around a whole line (`**row**`, `__row__`). */
 const EMPHASIS = /^(\s*)(?:\*\*|__)(.*?)(?:\*\*|__)(\s*)$/u;
 
-/** The line without forum markup; its indentation is kept. */
+/**
+ * Quote marks and nothing else: a blank line of a mail reply or a Markdown block quote, at any depth
+ * (`>`, Outlook's `>>`, Gmail's and Markdown's `> >`). undoCopyDamage takes off only as many marks as
+ * most lines have, and none when most lines are not quoted, so such a line can still reach a parser
+ * (a `>>` between lines quoted once, a paste quoted twice of which only part was copied again).
+ */
+const QUOTE_MARKS_ONLY = /^\s*(?:>\s*)+$/u;
+
+/** Whether a line is only quote marks: a quoted blank line, not an elision (nothing was left out there). */
+export function isQuotedBlankLine(line: string): boolean {
+  return line.indexOf('>') >= 0 && QUOTE_MARKS_ONLY.test(line);
+}
+
+/** The line without forum markup; its indentation is kept. A quoted blank line is blank: it is one. */
 export function stripPasteMarkup(line: string): string {
+  if (isQuotedBlankLine(line)) return '';
   if (!line.includes('[') && !line.includes('**') && !line.includes('__')) return line;
   const noTags = line.replace(BBCODE, '');
   const m = EMPHASIS.exec(noTags);
@@ -29,5 +44,5 @@ export function stripPasteMarkup(line: string): string {
  * heading or label whose every letter was lost (`??????? ????????:`) is a heading, not an elision.
  */
 export function isElisionLine(t: string): boolean {
-  return t.length > 0 && !/[\p{L}\p{N}\uFFFD?]/u.test(t);
+  return t.length > 0 && !/[\p{L}\p{N}\uFFFD?]/u.test(t) && !isQuotedBlankLine(t);
 }

@@ -279,10 +279,16 @@ function mayBeQuoted(text: string): boolean {
  * Quote marks off every quoted line, when most lines are quoted (one `>` before a line of its own is
  * a prompt: `>route print`). As many marks as most quoted lines have come off each (a line quoted
  * deeper keeps its own `>`), and the blank after them when every such line has one (`> ` quoting;
- * Outlook's `>` has none, and the blank is then the line's own indent).
+ * Outlook's `>` has none, and the blank is then the line's own indent). A line of quote marks alone
+ * is a quoted blank line at any depth (`>>` among lines quoted once: a reply quoting a reply's blank
+ * lines once more): it becomes blank, and says nothing of the depth or of the blank after the marks.
  */
 function dropQuoteMarks(lines: string[]): number[] {
   const marks = lines.map(quoteMarkEnds);
+  const quotedBlank = (i: number) => {
+    const m = marks[i]!;
+    return m.length > 0 && lines[i]!.slice(m[m.length - 1]).trim() === '';
+  };
   let filled = 0;
   let quoted = 0;
   const depths = new Map<number, number>();
@@ -292,8 +298,7 @@ function dropQuoteMarks(lines: string[]): number[] {
     filled++;
     if (!m.length) return;
     quoted++;
-    // a quoted blank line (`>`) says nothing of the depth
-    if (line.slice(m[m.length - 1]).trim() !== '') depths.set(m.length, (depths.get(m.length) ?? 0) + 1);
+    if (!quotedBlank(i)) depths.set(m.length, (depths.get(m.length) ?? 0) + 1);
   });
   if (quoted === 0 || quoted * 2 < filled) return [];
   let depth = 1;
@@ -301,14 +306,18 @@ function dropQuoteMarks(lines: string[]): number[] {
   for (const [d, n] of depths) if (n > most || (n === most && d < depth)) [depth, most] = [d, n];
   const spaced = lines.every((line, i) => {
     const m = marks[i]!;
-    if (m.length < depth) return true;
-    const end = m[depth - 1]!;
-    return line.slice(end).trim() === '' || line.charCodeAt(end) === 32;
+    if (m.length < depth || quotedBlank(i)) return true;
+    return line.charCodeAt(m[depth - 1]!) === 32;
   });
   const changed: number[] = [];
   lines.forEach((line, i) => {
     const m = marks[i]!;
     if (!m.length) return;
+    if (quotedBlank(i)) {
+      lines[i] = '';
+      changed.push(i);
+      return;
+    }
     let cut = m[Math.min(depth, m.length) - 1]!;
     if (spaced && line.charCodeAt(cut) === 32) cut++;
     lines[i] = line.slice(cut);
