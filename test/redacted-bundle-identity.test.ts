@@ -61,7 +61,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * (pppd-pptp-client-options-in-effect-dump.txt); with it taken out every bundle matched. Eighteenth round (branch hK, IKE
  * initiator logs worded by role): real-mixed-4, -9, -11, -13 and -16, exactly the captures holding the five initiator logs
  * whose wording changed (charon-android-app-*, charon-initiator-*, charon-swanctl-initiate-*, pluto-whack-parent-i1-*,
- * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed.
+ * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed. Branch hL (an initiator's
+ * proposals, NAT, AUTHENTICATION_FAILED and NO_PROPOSAL_CHOSEN worded by role): real-mixed-11 and -16 alone, the captures
+ * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

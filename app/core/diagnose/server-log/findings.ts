@@ -52,9 +52,19 @@ const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-au
 /** Causes only a log from the side that initiated shows: its other side is the peer that answers (the responder), and the log is not a server's. */
 const INITIATOR_CAUSES: ReadonlySet<Cause> = new Set(['ike-responder-unreachable']);
 
+/** The entry is from the side that initiated: its cause says so, or its statements were worded by that role (strongswan.ts asInitiator). */
+const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cause!) || e.decoded.some((dd) => dd.values?.role === 'initiator');
+
+/**
+ * Causes either side's log may show, whose title and advice name the PC and the server: for the side that initiated they are
+ * worded under serverLog.causeAsInitiator (the other side is the responder; nothing on the PC is involved).
+ */
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal']);
+const causeKey = (c: Cause, initiator: boolean): string => (initiator && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : `serverLog.cause.${c}`);
+
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …". */
 const logSays = (item: ServerEvidence, t: TFunction): string =>
-  t(INITIATOR_CAUSES.has(item.entry.cause!) ? 'serverLog.initiatorSays' : 'serverLog.serverSays', { source: item.source, decoded: describeEntry(item.entry, t) });
+  t(fromInitiator(item.entry) ? 'serverLog.initiatorSays' : 'serverLog.serverSays', { source: item.source, decoded: describeEntry(item.entry, t) });
 
 export function findingIdOf(e: Pick<ServerLogEntry, 'cause' | 'code'>): string | undefined {
   if (!e.cause) return undefined;
@@ -122,9 +132,11 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): st
   const first = items[0]!;
   const parts = [logSays(first, t)];
   for (const c of causes) {
-    const code = items.find((i) => i.entry.cause === c)?.entry.code ?? CAUSE_CODE[c] ?? '';
+    const item = items.find((i) => i.entry.cause === c)!;
+    const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
+    const key = causeKey(c, fromInitiator(item.entry));
     for (const k of ['pc', 'admin']) {
-      const s = t(`serverLog.cause.${c}.${k}`, { code });
+      const s = t(`${key}.${k}`, { code });
       if (s && !parts.includes(s)) parts.push(s);
     }
   }
@@ -134,7 +146,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): st
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;
   const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  let title = t(`serverLog.cause.${cause}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
+  let title = t(`${causeKey(cause, fromInitiator(items[0]!.entry))}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
   let summary = serverAdvice(items, t);
   if (cause === 'ras-error' && code !== undefined) {
     const x = explainRasError(code, t);

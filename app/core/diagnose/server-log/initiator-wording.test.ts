@@ -66,3 +66,98 @@ describe("the server's (responder's) log keeps the PC", () => {
     expect(serverLogs[0]!.entries.find((e) => e.text.includes('parsed IKE_SA_INIT request 0'))!.decoded).toMatch(/^IKEv2 IKE_SA_INIT request from the PC/);
   });
 });
+
+// strongSwan src/libcharon/sa/ike_sa.c retransmit(): after the task manager's "giving up after N retransmits", an IKE_SA still being
+// set up (IKE_CONNECTING) ends with "establishing IKE_SA failed, peer not responding", or starts again while keyingtries are left
+const PEER_NOT_RESPONDING = '12[IKE] establishing IKE_SA failed, peer not responding';
+const OWN_INIT = '09[ENC] generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]';
+
+describe('"establishing IKE_SA failed, peer not responding": the initiator shape\'s last line', () => {
+  it('is read, and is the cause ike-responder-unreachable when it is the first sign that this side\'s first message got no answer', () => {
+    for (const t of [en, nl]) {
+      const log = parseServerLog(['09[IKE] initiating IKE_SA office[1] to 198.51.100.2', OWN_INIT, PEER_NOT_RESPONDING].join('\n'), 'x.log');
+      expect(log.unknownLines).toEqual([]);
+      expect(log.entries.map((e) => e.cause ?? '')).toEqual(['', '', 'ike-responder-unreachable']);
+      const { findings, serverLogs } = explainServerLogs([log], t);
+      expect(findings.map((f) => f.id)).toEqual(['vpn.server-unreachable']);
+      expect(serverLogs[0]!.entries[2]!.decoded).toBe(t === en ? 'Setting up the IKE SA failed: the other side (the responder) stopped answering and strongSwan gave up.' : 'Het opzetten van de IKE SA is mislukt: de andere kant (de antwoordende partij) antwoordde niet meer en strongSwan gaf het op.');
+    }
+  });
+  it('after "giving up" (which is the cause) it is read without a second cause; a restart with keyingtries left is read too', () => {
+    const retransmits = [1, 2, 3].map((n) => `07[IKE] retransmit ${n} of request with message ID 0`);
+    const log = parseServerLog([OWN_INIT, ...retransmits, '07[IKE] giving up after 3 retransmits', '07[IKE] peer not responding, trying again (2/3)', OWN_INIT, ...retransmits, '07[IKE] giving up after 3 retransmits', PEER_NOT_RESPONDING].join('\n'), 'x.log');
+    expect(log.unknownLines).toEqual([]);
+    expect(log.entries.flatMap((e, i) => (e.cause ? [[i, e.cause]] : []))).toEqual([[4, 'ike-responder-unreachable'], [10, 'ike-responder-unreachable']]);
+    expect(explain([OWN_INIT, '07[IKE] peer not responding, trying again (2/0)'].join('\n'), nl).serverLogs[0]!.entries[1]!.decoded).toBe('De andere kant antwoordde niet: deze kant begint opnieuw met de IKE SA (poging 2, zonder grens).');
+  });
+  it("without anything showing this side's role it names no one and gives no cause; with the first exchange answered, no cause either", () => {
+    const alone = explain(PEER_NOT_RESPONDING);
+    expect(alone.serverLogs[0]!.entries.map((e) => [e.cause, e.decoded])).toEqual([[undefined, 'Setting up the IKE SA failed: the other side stopped answering and strongSwan gave up.']]);
+    const answered = parseServerLog([OWN_INIT, '10[ENC] parsed IKE_SA_INIT response 0 [ SA KE No ]', '10[ENC] generating IKE_AUTH request 1 [ IDi AUTH SA TSi TSr ]', '07[IKE] retransmit 1 of request with message ID 1', PEER_NOT_RESPONDING].join('\n'), 'x.log');
+    expect(answered.unknownLines).toEqual([]);
+    expect(answered.entries.filter((e) => e.cause)).toEqual([]);
+  });
+});
+
+/** charon statements that name the PC and the server as the two sides, after a first line that tells this side's role */
+const TWO_SIDES = [
+  '11[IKE] local host is behind NAT, sending keep alives',
+  '11[IKE] remote host is behind NAT',
+  '11[CFG] received proposals: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ',
+  '11[CFG] configured proposals: ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ',
+  '11[IKE] no acceptable proposal found',
+  '11[ENC] parsed IKE_SA_INIT response 0 [ N(INVAL_KE) ]',
+  '11[IKE] received retransmit of request with ID 2, retransmitting response',
+  '11[ENC] could not decrypt payloads',
+  '11[ENC] invalid HASH_V1 payload length, decryption failed?',
+];
+const AS_INITIATOR = [OWN_INIT, ...TWO_SIDES].join('\n');
+const AS_RESPONDER = ['09[ENC] parsed IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]', ...TWO_SIDES.filter((l) => !l.includes('IKE_SA_INIT response'))].join('\n');
+const NAMES_SERVER = /\bserver\b/;
+
+describe('proposals, NAT, repeated requests, unreadable messages and failed authentication by role', () => {
+  it('as initiator no statement names the PC or the server, in English and Dutch', () => {
+    for (const t of [en, nl]) {
+      for (const e of explain(AS_INITIATOR, t).serverLogs[0]!.entries) {
+        expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+        expect(e.decoded, e.text).not.toMatch(NAMES_SERVER);
+      }
+    }
+    const decoded = explain(AS_INITIATOR).serverLogs[0]!.entries.map((e) => e.decoded);
+    expect(decoded.slice(1, 5)).toEqual(['This side is behind NAT.', 'The other side (the responder) is behind NAT.', 'The other side (the responder) proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.', 'This side allows: ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ.']);
+    expect(explain(AS_INITIATOR, nl).serverLogs[0]!.entries[7]!.decoded).toBe('De andere kant (de antwoordende partij) stuurde verzoek 2 opnieuw: het antwoord van deze kant kwam niet aan, dus deze kant stuurt het nog eens.');
+  });
+  it('as responder (the server\'s log) the same statements keep the PC and the server', () => {
+    const decoded = explain(AS_RESPONDER).serverLogs[0]!.entries.map((e) => e.decoded);
+    expect(decoded.slice(1, 5)).toEqual(['The server is behind NAT.', 'The PC is behind NAT.', 'The PC proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.', 'The server allows: ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ.']);
+    expect(decoded[6]).toMatch(/^The PC sent request 2 again/);
+    expect(decoded[7]).toBe("The server could not read the PC's IKE message and ignored it.");
+  });
+  it("real: swanctl --initiate's AUTHENTICATION_FAILED is this side's key or certificate against the responder's, not the PC's", () => {
+    const text = real('charon-swanctl-initiate-failed-auth-failed-then-ts-unacceptable.txt');
+    for (const t of [en, nl]) {
+      const { findings, serverLogs } = explain(text, t);
+      for (const e of serverLogs[0]!.entries) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+      const f = findings.find((x) => x.id === 'server.ike-auth-failed')!;
+      expect(f.title).not.toMatch(NAMES_PC);
+      expect(f.summary.startsWith(t === en ? 'The log (x.log), from the side that started the connection, says: ' : 'Het logboek (x.log), van de kant die de verbinding begon, zegt: ')).toBe(true);
+      expect(f.summary).not.toMatch(/On the PC|Op de pc|the server expects|de server verwacht/);
+    }
+  });
+  it('real: in a VyOS log of two charons the initiator\'s NO_PROPOSAL_CHOSEN is worded by role, the responder\'s lines keep the PC', () => {
+    const text = real('charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt');
+    const { findings, serverLogs } = explain(text);
+    const f = findings.find((x) => x.id === 'server.ike-proposal-mismatch')!;
+    expect(f.title).toBe('This side and the other side (the responder) have no IPsec proposal in common');
+    expect(f.summary).not.toMatch(/On the PC/);
+    for (const e of serverLogs[0]!.entries.filter((x) => x.text.includes('[3789]'))) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+    // charon[2440] answers (its IKE_SA PEER|7 sends the IKE_AUTH response): the other side of its IKE_SAs is worded as the PC, as a server's
+    expect(serverLogs[0]!.entries.find((x) => x.text.includes('charon[2440]: 01[CFG] <PEER|5> received proposals'))!.decoded).toBe('The PC proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.');
+  });
+  it("a responder's AUTHENTICATION_FAILED keeps the PC's advice", () => {
+    const text = ['09[ENC] parsed IKE_SA_INIT request 0 [ SA KE No ]', "09[IKE] tried 1 shared key for 'a' - 'b', but MAC mismatched", '09[ENC] generating IKE_AUTH response 1 [ N(AUTH_FAILED) ]'].join('\n');
+    const f = explain(text).findings.find((x) => x.id === 'server.ike-auth-failed')!;
+    expect(f.title).toBe('IPsec authentication failed: the pre-shared key or certificate does not match');
+    expect(f.summary).toMatch(/On the PC: re-enter the pre-shared key/);
+  });
+});

@@ -81,9 +81,29 @@ function mtWhatText(t: TFunction, what: string): string {
   return id ? word(t, `serverLog.mtWhat.${id}`) + (dash < 0 ? '' : what.slice(dash)) : what;
 }
 
+/**
+ * The statements that name the PC or the server as the two sides, worded otherwise in a log from the side that initiated (its
+ * values carry `role: 'initiator'`, strongswan.ts): there the other side is the peer that answers (the responder), and "the
+ * server" is this side. Each has a text `<key>AsInitiator` next to its own.
+ */
+export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
+  'pcProposed',
+  'ikeNoProposal',
+  'invalidKe',
+  'ikeDecryptFailed',
+  'ikeEstablishNoAnswer',
+  'step.ikeProposalsReceived',
+  'step.ikeProposalsConfigured',
+  'step.serverBehindNat',
+  'step.pcBehindNat',
+  'step.ikeRequestRepeated',
+  'step.ikeMessageUnreadable',
+]);
+
 export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
+  if (v.role === 'initiator' && INITIATOR_WORDED.has(key)) key += 'AsInitiator';
   if (key === 'protRej' && v.proto === 'CCP' && v.mppe !== undefined) key = v.dir === 'in' ? 'protRejCcpIn' : 'protRejCcpOut';
   // a state the table knows says in its own words that the SA is established ("responder sent MR3: ISAKMP SA established"): not twice
   if (key === 'step.ikeV1Established' && Object.hasOwn(IKEV1_STATES, String(v.state))) key = 'step.ikeV1EstablishedKnown';

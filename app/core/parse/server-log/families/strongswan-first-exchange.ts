@@ -9,7 +9,9 @@ import type { ServerLogEntry } from '../types';
  * - this side initiates (a router or concentrator dialling, or a strongSwan client's log pasted as
  *   the "server's"): `generating IKE_SA_INIT request 0 [ … ]`, then `retransmit N of request with
  *   message ID 0` (IKEv1: `sending retransmit N of request message ID 0, seq 1`) and `giving up after
- *   N retransmits` — strongSwan src/libcharon/sa/ikev2/task_manager_v2.c retransmit(), ikev1/task_manager_v1.c.
+ *   N retransmits` — strongSwan src/libcharon/sa/ikev2/task_manager_v2.c retransmit(), ikev1/task_manager_v1.c — and then
+ *   `establishing IKE_SA failed, peer not responding` (src/libcharon/sa/ike_sa.c retransmit(), IKE_CONNECTING), which is the
+ *   cause's line when no "giving up" came before it.
  *   Cause ike-responder-unreachable: the other side is the peer that should answer (the responder), not the PC.
  *   Real: test/fixtures/real/server-logs/charon-initiator-ike-sa-init-retransmits-no-response.txt
  *   (strongswan/strongswan #1815). A retransmitted request ID 0 without this side's own IKE_SA_INIT
@@ -46,7 +48,8 @@ const isFirstRetransmit = (text: string) => text.includes('retransmit ') && FIRS
 function unanswered(e: ServerLogEntry, n: number, key: 'ikeInitUnanswered' | 'ikeInitNoReply'): ServerLogEntry {
   e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
   e.outcome = 'failure';
-  e.decoded.push(d(key, { n }));
+  // (no retransmission in the log: charon's own "peer not responding" says it without a count)
+  if (n > 0) e.decoded.push(d(key, { n }));
   return e;
 }
 
@@ -59,7 +62,8 @@ export function trackFirstExchange(seen: TrackedRecord, state: FamilyState): Ser
     else if (isFirstRetransmit(text)) {
       f.retransmits++;
       f.lastRetransmit = seen.entry();
-    } else if (text.includes('giving up after ') && f.lastRetransmit) {
+    } else if ((text.includes('giving up after ') && f.lastRetransmit) || text.includes('establishing IKE_SA failed, peer not responding')) {
+      // charon's "giving up" and then ike_sa.c's "establishing IKE_SA failed, peer not responding": the first one present is the cause
       f.pending = false;
       return [unanswered(seen.entry(), f.retransmits, 'ikeInitUnanswered')];
     }

@@ -1,9 +1,10 @@
 import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
+import { asInitiator, readRole, setRole } from './strongswan-role';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 
 /**
@@ -37,9 +38,8 @@ const ROLE_EXCHANGES: ReadonlySet<string> = new Set(['IKE_SA_INIT', 'IKE_AUTH', 
  * `parsed IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) … ]` → exchange, direction, notifies decoded. The direction is worded by
  * this side's role: as responder (a server's log) the other side is the PC; as initiator (this side sent the request of a
  * ROLE_EXCHANGES exchange, or parsed its response) it is the peer that answers, the responder — `role: 'initiator'`. A message
- * of the other exchanges takes the role the last one that showed it had (one charon may initiate some IKE_SAs and answer
- * others; without ike_name its lines do not say which IKE_SA they belong to — assumed close enough: an IKE_SA's later
- * messages follow its first exchange).
+ * of the other exchanges takes the role its IKE_SA's (or else its process's) last one showed (strongswan-role.ts; without ike_name or a pid
+ * a line does not say which IKE_SA it belongs to — assumed close enough: an IKE_SA's later messages follow its first exchange).
  */
 function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   const dir = m[1] === 'parsed' ? 'in' : 'out';
@@ -50,7 +50,7 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
     const t = notifyByName(n);
     return t ? `${t.name} (${t.code})` : n;
   });
-  if (ROLE_EXCHANGES.has(exchange)) state.initiator = (dir === 'out') === (m[3] === 'request');
+  if (ROLE_EXCHANGES.has(exchange)) setRole(state, (dir === 'out') === (m[3] === 'request'));
   const values: Record<string, string> = { dir, exchange: EXCHANGES[exchange] ?? exchange, kind: m[3]!, notifies: named.join(', '), deletes: / D( |$)/.test(payloads) ? 'yes' : '' };
   if (state.initiator) values.role = 'initiator';
   const hit: Hit = { decoded: [d('ikeMessage', values)], outcome: 'info' };
@@ -117,7 +117,8 @@ const RULES: Rule[] = [
     const offered = s.pcProposals as string | undefined;
     if (offered) {
       hit.decoded.push(d('pcProposed', { proposal: offered }));
-      if (WINDOWS_WEAK.test(offered)) hit.decoded.push(d('windowsWeakProposal'));
+      // (an initiator's `received proposals` are the responder's answer, not a Windows client's offer)
+      if (!s.initiator && WINDOWS_WEAK.test(offered)) hit.decoded.push(d('windowsWeakProposal'));
       s.pcProposals = undefined;
     }
     return hit;
@@ -159,6 +160,11 @@ const RULES: Rule[] = [
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   // (IKEv1, src/libcharon/sa/ikev1/task_manager_v1.c: `sending retransmit 1 of request message ID 0, seq 3`)
   context(/^(?:(?:sending )?retransmit (\d+) of (?:request with message ID (\d+)|(?:request|response) message ID \d+, seq \d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
+  // strongSwan src/libcharon/sa/ike_sa.c retransmit(): the task manager gave up on a request (`giving up after N retransmits`) while
+  // the IKE_SA was still being set up (IKE_CONNECTING): with keyingtries left this side starts it again, else it gives up. Which side
+  // stopped answering is worded by role (strongswan-first-exchange.ts gives the cause when it was this side's first message)
+  context(/^establishing IKE_SA failed, peer not responding$/, () => ({ decoded: [d('ikeEstablishNoAnswer')], outcome: 'failure' })),
+  context(/^peer not responding, trying again \((\d+)\/(\d+)\)$/, (m) => (m[2] === '0' ? step('ikeRetryNoAnswerForever', { n: m[1]! }, 'warning') : step('ikeRetryNoAnswer', { n: m[1]!, of: m[2]! }, 'warning'))),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
   // strongSwan ike_delete.c / child_delete.c / ike_sa_manager.c: `IKE_SA deleted`, `sending DELETE for IKE_SA x[1]`, a duplicate IKE_SA dropped
   context(/^(?:deleting|closing|received DELETE for|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
@@ -317,8 +323,11 @@ export const strongswanFamily: FamilyParser = {
       else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
     const message = trimmed(rest);
-    const at = messageAt(pre, pre.message.length - rest.length, message);
-    return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    const head = pre.message.length - rest.length;
+    readRole(state, pre, head);
+    const at = messageAt(pre, head, message);
+    const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    return hit && state.initiator && !isCounted(hit) ? asInitiator(hit) : hit;
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
