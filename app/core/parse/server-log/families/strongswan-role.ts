@@ -38,8 +38,9 @@ export function setRole(state: Record<string, unknown>, initiator: boolean): voi
  */
 export function readRole(state: Record<string, unknown>, pre: Prefixed, head: number): void {
   const ikeName = head > 4 && pre.message.charCodeAt(head - 2) === 62 ? pre.message.slice(0, head).match(IKE_NAME_ID) : null;
-  // (most lines name neither: no array made for them)
-  const keys: readonly string[] = !ikeName && pre.pid === undefined ? NO_KEYS : [...(ikeName ? [`ike ${ikeName[1]}`] : []), ...(pre.pid !== undefined ? [`pid ${pre.pid}`] : [])];
+  // (most lines name neither: no array made for them; pid is a getter that cuts the header: read once)
+  const pid = pre.pid;
+  const keys: readonly string[] = ikeName ? (pid !== undefined ? [`ike ${ikeName[1]}`, `pid ${pid}`] : [`ike ${ikeName[1]}`]) : pid !== undefined ? [`pid ${pid}`] : NO_KEYS;
   state.roleKeys = keys;
   const roles = state.roles as Roles | undefined;
   if (!roles) return;
