@@ -83,8 +83,9 @@ function mtWhatText(t: TFunction, what: string): string {
 
 /**
  * The statements that name the PC or the server as the two sides, worded otherwise in a log from the side that initiated (its
- * values carry `role: 'initiator'`, strongswan.ts): there the other side is the peer that answers (the responder), and "the
- * server" is this side. Each has a text `<key>AsInitiator` next to its own.
+ * values carry `role: 'initiator'`, strongswan.ts; libreswan.ts gaveUp() for an established _I state's ikePeerGone): there the
+ * other side is the peer that answers (the responder), and "the server" is this side. Each has a text `<key>AsInitiator` next to
+ * its own.
  */
 export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'pcProposed',
@@ -92,6 +93,7 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'invalidKe',
   'ikeDecryptFailed',
   'ikeEstablishNoAnswer',
+  'ikePeerGone',
   'step.ikeProposalsReceived',
   'step.ikeProposalsConfigured',
   'step.serverBehindNat',

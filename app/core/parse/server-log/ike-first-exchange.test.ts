@@ -72,6 +72,24 @@ describe('Libreswan: the first message unanswered', () => {
     expect([gone.cause, gone.outcome]).toEqual([undefined, 'warning']);
     expect(describeEntry(gone, t)).toContain('The other side stopped answering an established connection');
   });
+  it("an established SA's give-up worded by role: an _I state is the initiator's (the other side is the responder), an _R state or one without a role keeps the PC", () => {
+    const nl = engineT('nl');
+    const gone = (st: string) => parseServerLog(st.startsWith('max') ? pluto(st) : pluto(`${st}: 300 second timeout exceeded after 10 retransmits.  No response (or no acceptable response) to our IKEv2 message`)).entries[0]!;
+    // Libreswan 3.x: an established IKE SA is STATE_PARENT_I3 (initiator) or STATE_PARENT_R2 (responder), not an IKE_AUTH still awaited
+    for (const st of ['STATE_PARENT_I3', 'max number of retransmissions (3) reached STATE_QUICK_I2', 'max number of retransmissions (3) reached STATE_MAIN_I4']) {
+      const e = gone(st);
+      expect([e.cause, e.outcome], st).toEqual([undefined, 'warning']);
+      expect(describeEntry(e, t), st).toContain('The other side (the responder) stopped answering an established connection: it went away, or its network or the UDP path broke');
+      expect(describeEntry(e, nl), st).toContain('De andere kant (de antwoordende partij) antwoordt niet meer op een opgezette verbinding: die is weg, of zijn netwerk of het UDP-pad is onderbroken');
+      expect(describeEntry(e, t), st).not.toMatch(/\bPC\b/);
+    }
+    for (const st of ['STATE_PARENT_R2', 'max number of retransmissions (3) reached STATE_MAIN_R3', 'STATE_V2_ESTABLISHED_IKE_SA', 'ESTABLISHED_IKE_SA']) {
+      const e = gone(st);
+      expect([e.cause, e.outcome], st).toEqual([undefined, 'warning']);
+      expect(describeEntry(e, t), st).toContain('The other side stopped answering an established connection: the PC went away');
+      expect(describeEntry(e, nl), st).toContain('de pc is weg');
+    }
+  });
   it('retransmissions of the first message at the end of the log (5.x IKE_SA_INIT_I too); three needed, an answer ends it', () => {
     const retx = (st: string, n: number, serial = 1) => Array.from({ length: n }, (_, i) => pluto(`${st}: retransmission; will wait ${2 ** i} seconds for response`, serial));
     expect(causes(retx('IKE_SA_INIT_I', 3))).toEqual([[3, 'ike-responder-unreachable']]);

@@ -124,4 +124,24 @@ describe('strongSwan line classes', () => {
     const r = parse('charon: 07[CFG]   no acceptable ENCRYPTION_ALGORITHM found\ncharon: 07[IKE] no acceptable proposal found');
     expect(r.entries.map((e) => e.cause)).toEqual([undefined, 'ike-no-proposal']);
   });
+  // strongSwan src/libcharon/sa/ike_sa.c retransmit(): the task manager gave up on this side's DELETE (IKE_DELETING) or its rekeying
+  // (IKE_REKEYING) request. Either side may delete or rekey: "the other side", whichever role the log shows; no cause (the SA was up)
+  it('"proper IKE_SA delete failed" and "rekeying IKE_SA failed, peer not responding": the other side stopped answering, no cause', () => {
+    const del = '14[IKE] <vpn|3> proper IKE_SA delete failed, peer not responding';
+    const rekey = 'charon: 09[IKE] rekeying IKE_SA failed, peer not responding';
+    const r = parse([del, rekey, '07[IKE] giving up after 5 retransmits', del.replace('<vpn|3>', '<vpn|4>'), rekey].join('\n'));
+    expect([r.records, r.understood]).toEqual([5, 5]);
+    expect(r.entries.map((e) => [e.outcome, e.cause])).toEqual([...Array(5)].map(() => ['warning', undefined]));
+    expect(describeEntry(r.entries[0]!, t)).toBe("Deleting the IKE SA properly failed: the other side stopped answering this side's delete request; the IKE SA is removed anyway.");
+    expect(describeEntry(r.entries[1]!, t)).toBe('Rekeying the IKE SA failed: the other side stopped answering; this side drops the IKE SA and sets it up again if its configuration says so.');
+    expect(describeEntry(r.entries[3]!, nl)).toBe('Het netjes verwijderen van de IKE SA is mislukt: de andere kant antwoordde niet meer op het verwijderverzoek van deze kant; de IKE SA wordt toch verwijderd.');
+    expect(describeEntry(r.entries[4]!, nl)).toBe('Het vernieuwen van de sleutels van de IKE SA is mislukt: de andere kant antwoordde niet meer; deze kant verwijdert de IKE SA en zet hem opnieuw op als de configuratie dat vraagt.');
+    // in an initiator's log too: the same neutral words, and no cause after this side's unanswered first message
+    const own = parse(['09[ENC] generating IKE_SA_INIT request 0 [ SA KE No ]', '07[IKE] giving up after 5 retransmits', rekey, del].join('\n'));
+    expect(own.entries.slice(2).map((e) => [e.outcome, e.cause, describeEntry(e, t)])).toEqual([
+      ['warning', undefined, describeEntry(r.entries[1]!, t)],
+      ['warning', undefined, describeEntry(r.entries[0]!, t)],
+    ]);
+    for (const l of ['14[IKE] proper IKE_SA delete failed', '09[IKE] rekeying IKE_SA failed, peer not responding (3/5)']) expect(parse(l).understood, l).toBe(0);
+  });
 });

@@ -83,6 +83,10 @@ const groupName = (g: string): string => {
  * for MI3 (UDP 4500); a later Main Mode or IKEv2 message unanswered is the PC's next message that never came; an established SA
  * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
  */
+/** Libreswan 3.x's established IKEv2 states by role (programs/pluto: PARENT_I3 "PARENT SA established", PARENT_R2 "received v2I2, PARENT SA established") */
+const ESTABLISHED_PARENT = /^(?:STATE_)?(?:V2_)?(?:PARENT_I3|PARENT_R2)$/;
+/** a state of the side that initiated: `_I` and its number (MAIN_I4, QUICK_I2, AGGR_I2, PARENT_I3; 5.x IKE_SA_INIT_I, IKE_AUTH_I) */
+const INITIATOR_STATE = /_I\d*$/;
 const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
 function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
   const hit: Hit = { decoded: [said], outcome: 'failure' };
@@ -92,8 +96,10 @@ function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
     hit.decoded.push(d('ikeInitUnanswered', { n }));
   }
   else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
-  else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established) {
-    hit.decoded.push(d('ikePeerGone'));
+  else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established || ESTABLISHED_PARENT.test(state)) {
+    // an established _I state (MAIN_I4, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
+    // the PC; describe.ts INITIATOR_WORDED); an _R state, or a name without a role (ESTABLISHED_IKE_SA), keeps the PC
+    hit.decoded.push(INITIATOR_STATE.test(state) ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone'));
     hit.outcome = 'warning';
   } else if (IKEV1_STATES[state]?.mode === 'main' || /^(?:STATE_)?(?:V2_)?PARENT_|^IKE_AUTH_I$/.test(state)) hit.cause = 'ike-auth-never-came';
   return hit;

@@ -165,6 +165,11 @@ const RULES: Rule[] = [
   // stopped answering is worded by role (strongswan-first-exchange.ts gives the cause when it was this side's first message)
   context(/^establishing IKE_SA failed, peer not responding$/, () => ({ decoded: [d('ikeEstablishNoAnswer')], outcome: 'failure' })),
   context(/^peer not responding, trying again \((\d+)\/(\d+)\)$/, (m) => (m[2] === '0' ? step('ikeRetryNoAnswerForever', { n: m[1]! }, 'warning') : step('ikeRetryNoAnswer', { n: m[1]!, of: m[2]! }, 'warning'))),
+  // the same switch for an IKE_SA that was up: this side's DELETE went unanswered (IKE_DELETING: the IKE_SA is destroyed anyway), or
+  // its rekeying (IKE_REKEYING: reestablish() sets it up again when the CHILD_SAs' dpd_action says restart). Either side may delete
+  // or rekey, so "the other side" whatever the log's role; no cause (these are not why a connection fails to come up)
+  context(/^proper IKE_SA delete failed, peer not responding$/, () => step('ikeDeleteNoAnswer', undefined, 'warning')),
+  context(/^rekeying IKE_SA failed, peer not responding$/, () => step('ikeRekeyNoAnswer', undefined, 'warning')),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
   // strongSwan ike_delete.c / child_delete.c / ike_sa_manager.c: `IKE_SA deleted`, `sending DELETE for IKE_SA x[1]`, a duplicate IKE_SA dropped
   context(/^(?:deleting|closing|received DELETE for|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
