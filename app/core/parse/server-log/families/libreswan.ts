@@ -76,6 +76,10 @@ const groupName = (g: string): string => {
   return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
 };
 
+/** Libreswan 3.x's established IKEv2 states by role (programs/pluto: PARENT_I3 "PARENT SA established", PARENT_R2 "received v2I2, PARENT SA established") */
+const ESTABLISHED_PARENT = /^(?:STATE_)?(?:V2_)?(?:PARENT_I3|PARENT_R2)$/;
+/** a state of the side that initiated: `_I` and its number (MAIN_I4, QUICK_I2, AGGR_I2, PARENT_I3; 5.x IKE_SA_INIT_I, IKE_AUTH_I) */
+const INITIATOR_STATE = /_I\d*$/;
 /**
  * The state this side was left in when it stopped retransmitting (Libreswan programs/pluto/retransmit.c names the case:
  * MAIN_I1/AGGR_I1/PARENT_I1 "no response … to our first IKE message", MAIN_I3/AGGR_I2/PARENT_I2 "no acceptable response to our
@@ -83,10 +87,6 @@ const groupName = (g: string): string => {
  * for MI3 (UDP 4500); a later Main Mode or IKEv2 message unanswered is the PC's next message that never came; an established SA
  * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
  */
-/** Libreswan 3.x's established IKEv2 states by role (programs/pluto: PARENT_I3 "PARENT SA established", PARENT_R2 "received v2I2, PARENT SA established") */
-const ESTABLISHED_PARENT = /^(?:STATE_)?(?:V2_)?(?:PARENT_I3|PARENT_R2)$/;
-/** a state of the side that initiated: `_I` and its number (MAIN_I4, QUICK_I2, AGGR_I2, PARENT_I3; 5.x IKE_SA_INIT_I, IKE_AUTH_I) */
-const INITIATOR_STATE = /_I\d*$/;
 const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
 function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
   const hit: Hit = { decoded: [said], outcome: 'failure' };
