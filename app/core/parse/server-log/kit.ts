@@ -236,6 +236,19 @@ function noteOverlaps(rules: readonly Rule[], first: number, message: string): v
   }
 }
 
+/**
+ * An IKE first exchange that went unanswered (strongSwan's first-exchange tracking, Libreswan's serials), marked as the failure:
+ * `ikeInitUnanswered` is this side's own first message, repeated without an answer — it initiated, so the silent side is the
+ * responder (ike-responder-unreachable); the other keys say the PC's first messages got no answer through (ike-init-unanswered).
+ * `n`: how many times (0: the log gives no count, and the sentence is left out).
+ */
+export function unansweredFirstExchange(e: ServerLogEntry, n: number, key: 'ikeInitUnanswered' | 'ikeInitNoReply' | 'ikeInitAnswerLost'): ServerLogEntry {
+  e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
+  e.outcome = 'failure';
+  if (n > 0) e.decoded.push(d(key, { n }));
+  return e;
+}
+
 /** A context line: a step of the session, no cause (i18n serverLog.decode.step.<what>). */
 export const step = (what: string, values?: Record<string, string | number>, outcome: Outcome = 'info'): Hit => ({ decoded: [d(stepKey(what), values)], outcome });
 

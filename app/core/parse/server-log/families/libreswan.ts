@@ -1,5 +1,5 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
 import { relayed } from './relayed';
@@ -298,13 +298,9 @@ const MIN_INIT_REPEATS = 2;
 
 function firstUnanswered(s: Serial): ServerLogEntry | undefined {
   if (s.established || s.movedOn) return undefined;
-  const [e, key, n] = (s.firstRetransmits ?? 0) >= MIN_FIRST_RETRANSMITS ? [s.lastFirst, 'ikeInitUnanswered', s.firstRetransmits!] : (s.initRepeats ?? 0) >= MIN_INIT_REPEATS ? [s.lastRepeat, 'ikeInitAnswerLost', s.initRepeats!] : [];
+  const [e, key, n] = (s.firstRetransmits ?? 0) >= MIN_FIRST_RETRANSMITS ? [s.lastFirst, 'ikeInitUnanswered' as const, s.firstRetransmits!] : (s.initRepeats ?? 0) >= MIN_INIT_REPEATS ? [s.lastRepeat, 'ikeInitAnswerLost' as const, s.initRepeats!] : [];
   if (!e || e.cause) return undefined;
-  // this side's first message retransmitted: it initiated (the responder is silent); the PC's IKE_SA_INIT repeated: it answers the PC
-  e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
-  e.outcome = 'failure';
-  e.decoded.push(d(key!, { n: n! }));
-  return e;
+  return unansweredFirstExchange(e, n!, key!);
 }
 
 /**

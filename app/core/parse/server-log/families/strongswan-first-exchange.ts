@@ -1,4 +1,4 @@
-import { d, type FamilyState, type TrackedRecord } from '../kit';
+import { unansweredFirstExchange, type FamilyState, type TrackedRecord } from '../kit';
 import type { ServerLogEntry } from '../types';
 
 /**
@@ -45,14 +45,6 @@ const isFirstResponseIn = (text: string) => text.includes('parsed IKE_SA_INIT re
 const FIRST_RETRANSMIT = /retransmit \d+ of request (?:with )?message ID 0(?:,|\s*$)/;
 const isFirstRetransmit = (text: string) => text.includes('retransmit ') && FIRST_RETRANSMIT.test(text);
 
-function unanswered(e: ServerLogEntry, n: number, key: 'ikeInitUnanswered' | 'ikeInitNoReply'): ServerLogEntry {
-  e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
-  e.outcome = 'failure';
-  // (no retransmission in the log: charon's own "peer not responding" says it without a count)
-  if (n > 0) e.decoded.push(d(key, { n }));
-  return e;
-}
-
 /** Called for every understood charon record (strongswanFamily.track). */
 export function trackFirstExchange(seen: TrackedRecord, state: FamilyState): ServerLogEntry[] | void {
   const text = seen.text;
@@ -65,7 +57,7 @@ export function trackFirstExchange(seen: TrackedRecord, state: FamilyState): Ser
     } else if ((text.includes('giving up after ') && f.lastRetransmit) || text.includes('establishing IKE_SA failed, peer not responding')) {
       // charon's "giving up" and then ike_sa.c's "establishing IKE_SA failed, peer not responding": the first one present is the cause
       f.pending = false;
-      return [unanswered(seen.entry(), f.retransmits, 'ikeInitUnanswered')];
+      return [unansweredFirstExchange(seen.entry(), f.retransmits, 'ikeInitUnanswered')];
     }
   }
   if (!text.includes('IKE_SA_INIT') && !text.includes('retransmitting response') && !text.includes(' request 0 ')) return;
@@ -83,7 +75,7 @@ export function finishFirstExchange(state: FamilyState): ServerLogEntry[] {
   const f = state.first as FirstExchange | undefined;
   const out: ServerLogEntry[] = [];
   if (!f) return out;
-  if (f.pending && f.retransmits >= MIN_RETRANSMITS && f.lastRetransmit && !f.lastRetransmit.cause) out.push(unanswered(f.lastRetransmit, f.retransmits, 'ikeInitUnanswered'));
-  if (f.unanswered >= MIN_UNANSWERED && f.firstUnanswered && !f.firstUnanswered.cause) out.push(unanswered(f.firstUnanswered, f.unanswered, 'ikeInitNoReply'));
+  if (f.pending && f.retransmits >= MIN_RETRANSMITS && f.lastRetransmit && !f.lastRetransmit.cause) out.push(unansweredFirstExchange(f.lastRetransmit, f.retransmits, 'ikeInitUnanswered'));
+  if (f.unanswered >= MIN_UNANSWERED && f.firstUnanswered && !f.firstUnanswered.cause) out.push(unansweredFirstExchange(f.firstUnanswered, f.unanswered, 'ikeInitNoReply'));
   return out;
 }
