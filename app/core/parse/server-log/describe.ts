@@ -22,10 +22,15 @@ function word(t: TFunction, key: string): string {
   return s;
 }
 
+/** The key lengths of RFC 3078 Supported Bits in the reader's words, shortest first. */
+function keyLengthWords(b: ReturnType<typeof mppeBits>, t: TFunction): string[] {
+  return [b.bits40 && word(t, 'serverLog.mppe.bits40'), b.bits56 && word(t, 'serverLog.mppe.bits56'), b.bits128 && word(t, 'serverLog.mppe.bits128')].filter(Boolean) as string[];
+}
+
 /** "MPPE 40-bit, stateless" from the RFC 3078 Supported Bits. */
 export function mppeText(value: number, t: TFunction): string {
   const b = mppeBits(value);
-  const sizes = [b.bits40 && word(t, 'serverLog.mppe.bits40'), b.bits56 && word(t, 'serverLog.mppe.bits56'), b.bits128 && word(t, 'serverLog.mppe.bits128')].filter(Boolean) as string[];
+  const sizes = keyLengthWords(b, t);
   const parts: string[] = [];
   const prefix = word(t, 'serverLog.mppe.prefix');
   parts.push(sizes.length ? `${prefix} ${sizes.join(word(t, 'serverLog.mppe.or'))}` : `${prefix} (${word(t, 'serverLog.mppe.none')})`);
@@ -36,8 +41,7 @@ export function mppeText(value: number, t: TFunction): string {
 
 /** "128-bit or 40-bit": the key lengths of RFC 3078 Supported Bits, longest first, in the reader's language (an MPPE offer's, without its other bits). */
 export function keyLengthsText(value: number, t: TFunction): string {
-  const b = mppeBits(value);
-  const sizes = [b.bits128 && word(t, 'serverLog.mppe.bits128'), b.bits56 && word(t, 'serverLog.mppe.bits56'), b.bits40 && word(t, 'serverLog.mppe.bits40')].filter(Boolean) as string[];
+  const sizes = keyLengthWords(mppeBits(value), t).reverse();
   return sizes.length ? sizes.join(word(t, 'serverLog.mppe.or')) : word(t, 'serverLog.mppe.noKeyLength');
 }
 
