@@ -5,7 +5,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
 import { asInitiator, readRole, setRole } from './strongswan-role';
-import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
+import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -285,7 +285,9 @@ function swanctlResult(message: string): Hit | null {
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
 /** the status lines STATUS_RULES read (their first word is one of strongSwan's IKE_SA / CHILD_SA state names, or an SA detail) */
-const STATUS_CLAIM = /^\s*[^\s[\]{}:]+[[{]\d+[\]}]: +(?:ESTABLISHED|CONNECTING|CREATED|PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING|INSTALLED|INSTALLING|ROUTED|IKEv[12] SPIs:|IKE proposal:|Remote (?:EAP|XAuth) identity:)|^\s*[^\s[\]{}:]+\{\d+\}: +(?:.*\bbytes_i\b|.+ === )|^Security Associations \(\d+ up, \d+ connecting\):$/;
+const STATUS_CLAIM = new RegExp(
+  String.raw`^\s*[^\s[\]{}:]+[[{]\d+[\]}]: +(?:${IKE_STATES}|INSTALLED|INSTALLING|ROUTED|IKEv[12] SPIs:|IKE proposal:|Remote (?:EAP|XAuth) identity:)|^\s*[^\s[\]{}:]+\{\d+\}: +(?:.*\bbytes_i\b|.+ === )|^Security Associations \(\d+ up, \d+ connecting\):$`,
+);
 const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;

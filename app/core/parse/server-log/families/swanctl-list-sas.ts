@@ -12,7 +12,8 @@ import { context, d, step, tagged, type FamilyState, type Hit, type Rule } from 
  * lines name a state, the others an SPI, an `'id' @ host[port]`, a `Ns ago` or a subnet list.
  */
 
-const IKE_STATES = 'CREATED|CONNECTING|ESTABLISHED|PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING';
+/** charon's IKE_SA states (ike_sa_state_names), as `swanctl --list-sas` and `ipsec statusall` print them */
+export const IKE_STATES = 'CREATED|CONNECTING|ESTABLISHED|PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING';
 const CHILD_STATES = 'CREATED|ROUTED|INSTALLING|INSTALLED|UPDATING|REKEYING|REKEYED|RETRYING|DELETING|DELETED|DESTROYING';
 // (strongSwan 5.2/5.3 printed the SPIs as `SPI_I:SPI_R` and the endpoints without a port)
 const IKE_HEAD = new RegExp(`^(\\S+): #(\\d+), (${IKE_STATES}), IKEv([12]), [0-9a-f]{16}(?:_i\\*? [0-9a-f]{16}_r\\*?|:[0-9a-f]{16})$`);
