@@ -26,7 +26,10 @@ describe('tunnelmedic explain-log', () => {
     expect(en.code).toBe(1);
     expect(en.stdout).toContain('The router refused the encryption (CCP) the PC proposed: MPPE 40-bit or 56-bit, stateless.');
     expect(en.stdout).toContain('[vpn.encryption-mismatch]');
+    // the format by the product that wrote it, not the parser's id ("ios 1")
+    expect(en.stdout).toContain('1 of 1 log lines understood. (Cisco IOS 1 line)');
     const nl = await cli(['explain-log', log, '--lang', 'nl']);
+    expect(nl.stdout).toContain('(Cisco IOS 1 regel)');
     expect(nl.stdout).toContain('De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.');
   });
   it('--json: serverLogs (counts, decoded entries) and findings', async () => {

@@ -35,7 +35,7 @@ describe('scan --capture on the issue-5 samples', () => {
     expect(gre.summary).toContain('IP protocol 47');
     const enc = report.findings.find((f) => f.id === 'vpn.encryption-mismatch')!;
     expect(enc.summary).toContain('Partner L2TP');
-    expect(enc.summary).toContain('requireMax');
+    expect(enc.summary).toContain('requires encryption (maximum strength)');
     expect(report.snapshot.vpnProfiles).toHaveLength(3);
     expect(report.snapshot.events).toHaveLength(7);
     expect(report.snapshot.problems).toEqual([]);

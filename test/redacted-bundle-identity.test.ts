@@ -64,6 +64,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed. Branch hL (an initiator's
  * proposals, NAT, AUTHENTICATION_FAILED and NO_PROPOSAL_CHOSEN worded by role): real-mixed-11 and -16 alone, the captures
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
+ * Nineteenth round: sample-win11-ras-errors alone, for its profile's encryption setting in the Security tab's words
+ * ("maximum strength", "required" instead of the enum's "requireMax", "require"); no other bundle differed.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -13,7 +13,9 @@ import { scanJsonCases } from './support/scan-json-cases';
  * name without ver's sentence dot, "Windows 95" — the only line that differed; sample-win11-ras-errors
  * re-recorded in the eighth round for the wording of its three RasClient summaries — "requires
  * encryption (requireMax)" instead of "requires requireMax encryption", "failed once" and "failed 2
- * times" instead of "time(s)" — the only lines that differed); a behaviour change an issue asks for records new
+ * times" instead of "time(s)" — the only lines that differed; and in the nineteenth round for the
+ * profile's encryption setting in the Security tab's words — "maximum strength", "required" — instead
+ * of the model's enum "requireMax", "require": four lines); a behaviour change an issue asks for records new
  * ones deliberately (`npx tsx bench/scan-json-all.ts DIR` before and after, `diff -r` to review,
  * then the digests of the after tree) and says so in its commit. Problems gained their template's
  * `code` and `params` (translated problem texts): the 21 cases with a problem re-recorded, the

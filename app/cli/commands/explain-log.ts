@@ -7,6 +7,7 @@ import { ServerLogNames } from '../../core/parse/server-log/names';
 import type { ServerLogResult } from '../../core/parse/server-log';
 import { Redactor } from '../../core/report/redact';
 import { sensitiveValues } from '../../core/report/redact-values';
+import { logFormatsText } from '../../shared/log-formats';
 import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { readServerLogFile } from '../../system/server-log-file';
@@ -84,7 +85,7 @@ export function formatServerLogs(reports: readonly ServerLogReport[], language: 
   const l = L[language === 'nl' ? 'nl' : 'en'];
   const out: string[] = [];
   for (const r of reports) {
-    out.push(`${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${Object.entries(r.families).map(([f, n]) => `${f} ${n}`).join(', ')})` : ''}`);
+    out.push(`${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${logFormatsText(r.families, language === 'nl' ? 'nl' : 'en')})` : ''}`);
     const shown = verbose ? r.entries : r.entries.filter((e) => e.outcome !== 'info');
     if (shown.length) out.push(`  ${l.lines}:`);
     for (const e of shown.slice(0, verbose ? Infinity : 40)) out.push(`  ${MARK[e.outcome]} ${String(e.line).padStart(5)}${e.time ? ` ${e.time}` : ''}  ${e.decoded}`);

@@ -2,6 +2,7 @@ import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, ServerLogExplanation } from '../../../app/shared/ipc';
 import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
+import { logFormatsText } from '../../../app/shared/log-formats';
 import { api, asIpcError, call } from '../api';
 import { currentLanguage } from '../i18n';
 import { ErrorNotice } from './ErrorNotice';
@@ -113,7 +114,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         {log && (
           <p className={log.verdict === 'ok' ? 'small' : 'notice server-log-warning'} data-testid="server-log-verdict" data-verdict={log.verdict}>
             {log.message}
-            {log.verdict === 'ok' && ` ${t('serverLog.families', { families: Object.entries(log.families).map(([f, n]) => `${f} ${n}`).join(', ') })}`}
+            {log.verdict === 'ok' && ` ${t('serverLog.families', { families: logFormatsText(log.families, currentLanguage()) })}`}
           </p>
         )}
       </div>

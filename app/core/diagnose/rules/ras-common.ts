@@ -86,7 +86,7 @@ const AUTH_NAMES: Record<string, string> = { pap: 'PAP', spap: 'SPAP', chap: 'CH
 const AUTH_WORDS = new Set(['custom', 'machineCertificate']);
 export const authText = (p: VpnProfile, ctx: DiagnoseContext): string =>
   p.auth.length ? p.auth.map((a) => (AUTH_WORDS.has(a) ? ctx.t(`evidence.auth.${a}`) : (AUTH_NAMES[a] ?? a))).join(', ') : ctx.t('vpnRules.nothing');
-/** the profile's data encryption setting in the report's language (English keeps the setting's own name, e.g. requireMax) */
+/** the profile's data encryption setting in the report's language, in the words of the connection's Security tab ("maximum strength"), not the model's enum (requireMax) */
 export const encryptionText = (p: VpnProfile, ctx: DiagnoseContext): string => ctx.t(`evidence.encryption.${p.encryption}`, { defaultValue: p.encryption });
 
 /** Evidence for a group: its failure events (newest few), the dial settings line, the profile. */

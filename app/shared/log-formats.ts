@@ -1,0 +1,35 @@
+/**
+ * What each server-log family is called where a person reads it: the CLI's verdict line and the
+ * app's paste box said "pppd 12, syslog 1" (the parser's ids); a help desk knows the product that
+ * wrote the log. In app/shared, without core code, so the renderer bundle can import it (as limits.ts).
+ * Keyed by the parser's family ids (app/core/parse/server-log/types.ts LOG_FAMILIES; a test holds
+ * the two lists together); an id missing here is shown as it is.
+ */
+
+export type FormatLanguage = 'en' | 'nl';
+
+const NAMES: Record<string, Record<FormatLanguage, string>> = {
+  pppd: { en: 'pppd/pptpd/xl2tpd', nl: 'pppd/pptpd/xl2tpd' },
+  strongswan: { en: 'strongSwan', nl: 'strongSwan' },
+  libreswan: { en: 'Libreswan', nl: 'Libreswan' },
+  rras: { en: 'Windows RRAS/NPS', nl: 'Windows RRAS/NPS' },
+  rasman: { en: 'Windows RAS trace', nl: 'Windows RAS-trace' },
+  mikrotik: { en: 'MikroTik RouterOS', nl: 'MikroTik RouterOS' },
+  ios: { en: 'Cisco IOS', nl: 'Cisco IOS' },
+  asa: { en: 'Cisco ASA', nl: 'Cisco ASA' },
+  vpn3000: { en: 'Cisco VPN 3000', nl: 'Cisco VPN 3000' },
+  sstp: { en: 'SSTP server', nl: 'SSTP-server' },
+  // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
+  syslog: { en: 'other programs', nl: 'andere programma’s' },
+};
+
+export const LOG_FORMAT_IDS: readonly string[] = Object.keys(NAMES);
+
+const lines = (n: number, language: FormatLanguage) => (language === 'nl' ? (n === 1 ? '1 regel' : `${n} regels`) : n === 1 ? '1 line' : `${n} lines`);
+
+/** "Cisco IOS 2 lines, other programs 1 line": the families a log's lines were read as, in the order the parser met them. */
+export function logFormatsText(families: Readonly<Record<string, number>>, language: FormatLanguage): string {
+  return Object.entries(families)
+    .map(([family, n]) => `${NAMES[family]?.[language] ?? family} ${lines(n, language)}`)
+    .join(', ');
+}
