@@ -1,8 +1,10 @@
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Cause, LogTime, ServerLogEntry } from '../types';
-import { npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { isDottedQuad } from '../../ipv4-dotted';
+import { rasErrorOfText } from './ras-error-messages';
+import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
 
 /**
  * Windows RRAS / NPS on the server:
@@ -231,6 +233,12 @@ const RULES: Rule[] = [
   [FIELD, (m) => step(m[1] === 'EventID' || m[1] === 'Id' ? 'eventStart' : 'eventField', { field: m[1]!, id: m[2]!.trim() })],
 ];
 
+/** The NPS event an English message's first sentence is (6272 granted, 6273 denied, 6274 discarded). */
+function npsBodyId(message: string): number | undefined {
+  const m = message.match(/^Network Policy Server (granted|denied|discarded)\b/);
+  return m ? { granted: 6272, denied: 6273, discarded: 6274 }[m[1] as 'granted' | 'denied' | 'discarded'] : undefined;
+}
+
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**
@@ -240,7 +248,8 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
  */
 function eventBlockHit(b: EventBlock): Hit {
   const source = b.source ?? '';
-  const id = b.id;
+  // an NPS message pasted without its header: its first sentence says which event (English only)
+  const id = b.id ?? npsBodyId(b.message);
   // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later
   const data = GUID.test(b.data[0] ?? '') ? b.data.slice(1) : b.data;
   if (id === 6272 || id === 6273 || id === 6274) {
@@ -260,11 +269,30 @@ function eventBlockHit(b: EventBlock): Hit {
     }
     return tagged(hit, { user, peer });
   }
+  // only the message's "Authentication Details:" part: the reason code says what NPS did (0 granted, any other refused: assumed a denial, 6273)
+  if (id === undefined && isNpsBody(b.message)) {
+    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
+    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
+    if (reason !== undefined) {
+      const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
+      const values = { reason: `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim(), auth };
+      if (reason === 0) return { decoded: [d('npsGrantedDetails', values)], outcome: 'success' };
+      const r = NPS_REASONS[reason];
+      return { decoded: [d('npsRefusedDetails', values)], outcome: 'failure', ...(r?.cause ? { cause: r.cause } : {}), ...(r?.code ? { code: r.code } : {}) };
+    }
+  }
   // NPS 4402: "There is no domain controller available for domain %1" (the NPS server cannot check any password, like reason code 5)
   if (id === 4402 && /^(?:NPS|IAS)$/i.test(source)) return { decoded: [d('npsNoDomainController', { domain: data[0] ?? b.message.match(/\S+(?=\.\s*$)/)?.[0] ?? '?' })], outcome: 'failure', cause: 'radius-unreachable' };
-  if (id === 20271 && data.length >= 2) return tagged({ decoded: [d('rrasAuthFailed', { user: data[0]!, peer: data[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: data[0], peer: data[1] });
-  // 20255: "The following error occurred in the Point to Point Protocol module on port: %2, UserName: %3. %4" (insertion strings after the CoId)
-  if (id === 20255 && data.length >= 3) return tagged({ decoded: [d('rrasPppError', { port: data[0]!, user: data[1]!, msg: data[2]! })], outcome: 'failure' }, { user: data[1] });
+  // 20271: user, address, reason; the reason is a RAS error's text (ras-error-messages.ts), else the general "authentication failed" (691, assumed)
+  if (id === 20271 && data.length >= 2) {
+    const why = rasErrorOfText(data[2]) ?? { code: 691, cause: 'credentials-rejected' as const };
+    return tagged({ decoded: [d('rrasAuthFailed', { user: data[0]!, peer: data[1]!, code: why.code })], outcome: 'failure', cause: why.cause, code: why.code }, { user: data[0], peer: data[1] });
+  }
+  // 20255: "The following error occurred in the Point to Point Protocol module on port: %2, UserName: %3. %4" (insertion strings after the CoId); a cause only where %4 is a RAS error's text
+  if (id === 20255 && data.length >= 3) {
+    const why = rasErrorOfText(data[2]);
+    return tagged({ decoded: [d('rrasPppError', { port: data[0]!, user: data[1]!, msg: data[2]! })], outcome: 'failure', ...(why ? { cause: why.cause, code: why.code } : {}) }, { user: data[1] });
+  }
   if (id === 20227 || id === 20111) {
     // 20227: user, entry, code; 20111: entry, port, text — the code is the last insertion string, or the number the message ends with
     const last = id === 20227 ? (data[2] ?? b.message.match(/(\d+)\D*$/)?.[1]) : undefined;
@@ -274,6 +302,9 @@ function eventBlockHit(b: EventBlock): Hit {
       return id === 20227 ? tagged(hit, { user: data[0] }) : hit;
     }
   }
+  // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
+  const known = id !== undefined && isRemoteAccessSource(source) ? remoteAccessEventHit(id, b.message) : undefined;
+  if (known) return known;
   return { decoded: [d('eventRecord', { id: id ?? '?', source: source || '?' })], outcome: 'info' };
 }
 
