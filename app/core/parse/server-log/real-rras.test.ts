@@ -30,6 +30,16 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [[1, 'NPS denied access to CONTOSOtluk (event 6273), reason 16 IAS_AUTH_FAILURE, authentication PEAP.']],
     user: 'CONTOSOtluk',
   },
+  // a 20271 as the browser's XML view shows it (`- <Event …>`, `- <System>`), pasted into a GitHub issue: the CoId is `{NA}`,
+  // the insertion strings user, address, reason, 0x10, and the binary data B3020000 = 0x2B3 = 691, the code the reason text is
+  'rras-event-xml-ie-view-20271-na-coid-binary-691.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'credentials-rejected']],
+    says: [[1, 'The user corinne connected from 123.207.87.250 and failed authentication (Windows error 691).']],
+    user: 'corinne',
+  },
   // only the "Authentication Details:" part of a 6273 a blog quoted: no id, so the reason code says it was a refusal
   'nps-6273-authentication-details-only-reason-16-peap.txt': {
     records: 1,
@@ -49,6 +59,8 @@ describe('real Windows RRAS / NPS events', () => {
     // the calling station is a Wi-Fi client's MAC address: no peer; the blog's "–" is no EAP type
     const blog = entry('nps-eventviewer-6273-reason-16-peap-blog-copy-no-xml-en-dashes.txt');
     expect([blog.endLine, blog.code, blog.peer, blog.decoded[0]!.values!.auth]).toEqual([38, 691, undefined, 'PEAP']);
+    const xml = entry('rras-event-xml-ie-view-20271-na-coid-binary-691.txt');
+    expect([xml.endLine, xml.code, xml.peer, xml.time]).toEqual([22, 691, '123.207.87.250', { year: 2020, month: 3, day: 23, hour: 19, minute: 40, second: 8 }]);
     expect([entry('nps-6273-authentication-details-only-reason-16-peap.txt')].map((e) => [e.endLine, e.code, e.outcome])).toEqual([[11, 691, 'failure']]);
   });
 });

@@ -128,6 +128,13 @@ describe('RemoteAccess reasons and ids (ras-error-messages.ts, remote-access-eve
     expect(expired.code).toBe(648);
   });
 
+  it("the code in the event's binary data (a little-endian DWORD) comes before the reason's words: a translated reason, Get-EventLog's Data bytes", () => {
+    const xml = parseServerLog(xmlEvent(20271, 'RemoteAccess', `<Data>{NA}</Data><Data>bob</Data><Data>203.0.113.5</Data><Data>Die Verbindung wurde aufgrund einer Richtlinie verhindert.</Data><Data>0x10</Data><Binary>2C030000</Binary>`)).entries[0]!;
+    expect([xml.user, xml.peer, xml.cause, xml.code]).toEqual(['bob', '203.0.113.5', 'ras-error', 812]);
+    const fl = ['EventID            : 20271', 'Source             : RemoteAccess', 'Data               : {135, 2, 0, 0}', 'ReplacementStrings : {{NA}, bob, 203.0.113.5, Das Konto ist deaktiviert.}'].join('\n');
+    expect(parseServerLog(fl).entries.filter((e) => e.cause).map((e) => [e.cause, e.code])).toEqual([['credentials-rejected', 647]]);
+  });
+
   it('20255 names a cause only where its message is a known RAS error: 742 is an encryption mismatch', () => {
     const enc = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-4</Data><Data>carol</Data><Data>The remote computer does not support the required data encryption type.</Data>`)).entries[0]!;
     expect([enc.outcome, enc.cause, enc.code, enc.user]).toEqual(['failure', 'ras-error', 742, 'carol']);

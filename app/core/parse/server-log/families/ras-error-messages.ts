@@ -62,3 +62,14 @@ export function rasErrorOfText(reason: string | undefined): { code: number; caus
   const hit = RAS_ERROR_TEXTS.find((e) => e.text.test(reason));
   return hit ? { code: hit.code, cause: hit.cause } : undefined;
 }
+
+/** The accounts' and passwords' codes (raserror.h 646-649, 691, 708, 709): a credentials problem; the rest by what they are. */
+const CREDENTIAL_CODES: ReadonlySet<number> = new Set([646, 647, 648, 649, 691, 708, 709]);
+const ADDRESS_CODES: ReadonlySet<number> = new Set([717, 738]);
+
+/** The cause a Windows RAS error code read from an event's data stands for (as the texts above map it). */
+export function causeOfRasCode(code: number): Cause {
+  if (CREDENTIAL_CODES.has(code)) return 'credentials-rejected';
+  if (ADDRESS_CODES.has(code)) return 'address-pool';
+  return code === 13801 ? 'ike-auth-failed' : 'ras-error';
+}

@@ -1,9 +1,9 @@
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Cause, LogTime, ServerLogEntry } from '../types';
-import { isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { dwordOf, isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { isDottedQuad } from '../../ipv4-dotted';
-import { rasErrorOfText } from './ras-error-messages';
+import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
 
 /**
@@ -211,7 +211,8 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   // the others as a pasted event is read (eventBlockHit): RemoteAccess 20271/20255 by their insertion
   // strings (after the CoId newer Windows puts first), NPS 6272–6274 by the English labels of the
   // message (Get-WinEvent's Format-List has no insertion strings)
-  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '' });
+  const binary = data ? [data[1], data[2], data[3], data[4]].map((x) => (+x!).toString(16).padStart(2, '0')).join('') : undefined;
+  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '', ...(binary ? { binary } : {}) });
   e.decoded.push(...hit.decoded);
   if (hit.decoded[0]?.key === 'eventRecord') return null;
   e.outcome = hit.outcome ?? 'info';
@@ -250,8 +251,11 @@ function eventBlockHit(b: EventBlock): Hit {
   const source = b.source ?? '';
   // an NPS message pasted without its header: its first sentence says which event (English only)
   const id = b.id ?? npsBodyId(b.message);
-  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later
-  const data = GUID.test(b.data[0] ?? '') ? b.data.slice(1) : b.data;
+  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later ({NA} where there is none, IPBan issue #76)
+  const data = GUID.test(b.data[0] ?? '') || b.data[0] === '{NA}' ? b.data.slice(1) : b.data;
+  // the Windows error a RemoteAccess event keeps as binary data (20271: 691 for its "user name and password" reason): the state, before any text
+  const dataCode = isRemoteAccessSource(source) ? dwordOf(b.binary) : undefined;
+  const binaryWhy = dataCode !== undefined && dataCode > 0 ? { code: dataCode, cause: causeOfRasCode(dataCode) } : undefined;
   if (id === 6272 || id === 6273 || id === 6274) {
     const user = npsField(b, 'FullyQualifiedSubjectUserName', 'Fully Qualified Account Name') ?? npsField(b, 'SubjectUserName', 'Account Name');
     const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
@@ -285,12 +289,12 @@ function eventBlockHit(b: EventBlock): Hit {
   if (id === 4402 && /^(?:NPS|IAS)$/i.test(source)) return { decoded: [d('npsNoDomainController', { domain: data[0] ?? b.message.match(/\S+(?=\.\s*$)/)?.[0] ?? '?' })], outcome: 'failure', cause: 'radius-unreachable' };
   // 20271: user, address, reason; the reason is a RAS error's text (ras-error-messages.ts), else the general "authentication failed" (691, assumed)
   if (id === 20271 && data.length >= 2) {
-    const why = rasErrorOfText(data[2]) ?? { code: 691, cause: 'credentials-rejected' as const };
+    const why = binaryWhy ?? rasErrorOfText(data[2]) ?? { code: 691, cause: 'credentials-rejected' as const };
     return tagged({ decoded: [d('rrasAuthFailed', { user: data[0]!, peer: data[1]!, code: why.code })], outcome: 'failure', cause: why.cause, code: why.code }, { user: data[0], peer: data[1] });
   }
   // 20255: "The following error occurred in the Point to Point Protocol module on port: %2, UserName: %3. %4" (insertion strings after the CoId); a cause only where %4 is a RAS error's text
   if (id === 20255 && data.length >= 3) {
-    const why = rasErrorOfText(data[2]);
+    const why = binaryWhy ?? rasErrorOfText(data[2]);
     return tagged({ decoded: [d('rrasPppError', { port: data[0]!, user: data[1]!, msg: data[2]! })], outcome: 'failure', ...(why ? { cause: why.cause, code: why.code } : {}) }, { user: data[1] });
   }
   if (id === 20227 || id === 20111) {

@@ -20,9 +20,10 @@ import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../
 /**
  * The first label of a pasted event: `Log Name:` in English and, assumed from Windows' translations
  * (not checked against a localised Event Viewer), German, Dutch, French, Spanish and Italian; or
- * wevtutil's `Event[n]:`; or the XML's root element.
+ * wevtutil's `Event[n]:`; or the XML's root element, also as the browser's XML view shows it and
+ * people copy it, each element that has children marked `- ` (`- <Event xmlns=…>`, `- <System>`).
  */
-export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\]:|<Event[\s>]|Event (?:Type|ID)\s*:|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\]:|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
 
 /**
  * The older Event Viewer's copy (Windows 2000 / 2003 "Copy" in the event's properties: `Event Type:`,
@@ -55,12 +56,12 @@ const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Ti
 export const legacyLabelOf = (pending: string, line: string): boolean => LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line);
 
 /**
- * The first characters a block may start with (L, P, N, E, <, A), tested before the regex: the splitter
+ * The first characters a block may start with (L, P, N, E, <, A, -), tested before the regex: the splitter
  * asks for every line of every log, and a Set lookup per line was a percent of explain-log.
  */
 export function startsEventBlock(text: string): boolean {
   const c = text.charCodeAt(0);
-  return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60 || c === 65) && EVENT_BLOCK_START.test(text);
+  return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60 || c === 65 || c === 45) && EVENT_BLOCK_START.test(text);
 }
 
 /** Longest event block kept (an NPS 6273 with its XML is about 5 000 characters); longer ones are cut, and still read up to there. */
@@ -95,6 +96,8 @@ export interface EventBlock {
   named: Record<string, string>;
   /** <Data>value</Data> without a name, in order (the event's insertion strings) */
   data: string[];
+  /** the event's binary data as hex (`<Binary>B3020000</Binary>`), where it has some */
+  binary?: string;
   /** the message as pasted (between Description: and Event Xml:, or the text after the header) */
   message: string;
 }
@@ -120,6 +123,8 @@ export function readEventBlock(text: string): EventBlock {
   if (created) block.xmlTime = { year: +created[1]!, month: +created[2]!, day: +created[3]!, hour: +created[4]!, minute: +created[5]!, second: +created[6]! };
   for (const m of xml.matchAll(/<Data Name="([^"]+)"\s*>([^<]*)<\/Data>|<Data Name="([^"]+)"\s*\/>/g)) block.named[m[1] ?? m[3]!] = unescapeXml((m[2] ?? '').trim());
   for (const m of xml.matchAll(/<Data>([^<]*)<\/Data>|<Data\s*\/>/g)) block.data.push(unescapeXml((m[1] ?? '').trim()));
+  const binary = xml.match(/<Binary>\s*([0-9A-Fa-f]+)\s*<\/Binary>/)?.[1];
+  if (binary) block.binary = binary;
   const description = head.match(DESCRIPTION_LABEL);
   // without a Description: label (a copy that dropped it, or a message pasted alone) the message is the whole text: its labels are still found
   block.message = (description ? head.slice(description.index! + description[0].length) : head).replace(/\s*(?:Event Xml|Ereignis-XML|Gebeurtenis-XML|XML de l'événement|XML del evento)\s*:\s*$/i, '').trim();
@@ -136,4 +141,15 @@ export function npsField(block: EventBlock, xmlName: string, label: string): str
   const value = named ?? block.message.match(new RegExp(`(?:^|\\s)${label}:\\s*(\\S(?:.*?\\S)??)(?=\\s+[A-Z][A-Za-z -]*:\\s|\\s*$)`))?.[1];
   // (a blog's typography turns NPS's '-' into an en or em dash)
   return value === undefined || value === '' || value === '-' || value === '\u2013' || value === '\u2014' ? undefined : value;
+}
+
+/**
+ * The Windows error code a RemoteAccess event keeps as its binary data: a little-endian DWORD (IPBan
+ * issue #76, a 20271 whose `<Binary>B3020000</Binary>` is 0x2B3 = 691, the error its reason text is;
+ * Get-EventLog shows the same bytes as `Data : {179, 2, 0, 0}`). Undefined without four bytes.
+ */
+export function dwordOf(hex: string | undefined): number | undefined {
+  if (!hex || hex.length < 8) return undefined;
+  const b = [0, 2, 4, 6].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
 }
