@@ -152,6 +152,8 @@ describe('RemoteAccess reasons and ids (ras-error-messages.ts, remote-access-eve
       [23, undefined, undefined, 'info', 14, 27],
     ]);
     expect(describeEntry(r.entries[0]!, t)).toContain('169.254.x.x');
+    // the English message names the user and the address (for matching the PC's side)
+    expect([r.entries[1]!.user, r.entries[1]!.peer]).toEqual(['CORP\\bob', '203.0.113.7']);
     for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
   });
 

@@ -87,5 +87,12 @@ export function remoteAccessEventHit(id: number, message: string): Hit | undefin
   const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...(code !== undefined ? { code } : {}) })], outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure' };
   if (cause) hit.cause = cause;
   if (code !== undefined) hit.code = code;
+  // the user and the address, where the message is the English one of mprlog.h ("The user %1 connected from %2 but failed …",
+  // "The user %1 has connected and failed to authenticate …"): for matching the PC's side; other languages leave them unknown
+  const who = message.match(/\bThe user (\S+?) (?:connected from (\S+?) but failed|has connected and failed|failed an authentication)/);
+  if (who) {
+    hit.user = who[1]!;
+    if (who[2]) hit.peer = who[2];
+  }
   return hit;
 }
