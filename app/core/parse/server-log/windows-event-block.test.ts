@@ -201,3 +201,18 @@ describe("NPS's DTS-compliant log (IN*.log)", () => {
     expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'RADIUS Access-Accept for CORP\\andrew, reason 0 IAS_SUCCESS.']);
   });
 });
+
+describe('NPS accounting records (RFC 2866): a session record, no decision', () => {
+  it('database-compatible format: Acct-Status-Type (column 32), the VPN address (11), the PC as the calling station (9); no reason code said', () => {
+    const cols = Array.from({ length: 40 }, () => '');
+    Object.assign(cols, { 0: '"VPN1"', 1: '"RAS"', 2: '06/18/2024', 3: '14:45:48', 4: '4', 5: '"erin"', 8: '"198.51.100.20"', 10: '"192.168.180.52"', 25: '0', 31: '2' });
+    const e = parseServerLog(`${cols.join(',')}\n`).entries[0]!;
+    expect([e.outcome, e.cause, e.user, e.peer, e.time?.hour]).toEqual(['info', undefined, 'erin', '198.51.100.20', 14]);
+    expect(describeEntry(e, t)).toBe("Session record for erin, the PC's VPN address 192.168.180.52 (RADIUS Accounting-Request, Stop).");
+    expect(describeEntry(e, nl)).toBe('Sessieregistratie voor erin, VPN-adres van de pc 192.168.180.52 (RADIUS Accounting-Request, Stop).');
+  });
+  it('IAS format: Acct-Status-Type, Acct-Session-Time and Acct-Terminate-Cause by their RFC 2866 values', () => {
+    const e = parseServerLog('10.10.10.10,erin,06/04/1999,14:42:19,NPS,CLIENTCOMP,40,2,46,600,49,4\n').entries[0]!;
+    expect(describeEntry(e, t)).toContain('Acct-Status-Type Stop, Acct-Session-Time 600, Acct-Terminate-Cause Idle Timeout');
+  });
+});

@@ -64,6 +64,9 @@ const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }
 /** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
 const IAS_FORMAT = /^(\d{1,3}(?:\.\d{1,3}){3}),([^,]*),(\d{1,2}\/\d{1,2}\/\d{4}),(\d{1,2}:\d\d:\d\d),([^,]*),([^,]*),(\d+,[^,]*(?:,\d+,[^,]*)*)$/;
 
+/** Acct-Status-Type, RFC 2866 §5.1. */
+const ACCT_STATUS: Record<number, string> = { 1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off' };
+
 /** RADIUS attributes by number (RFC 2865 §5, RFC 2868 §3) and their value names where the RFC lists them. */
 const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, string> }> = {
   4: { name: 'NAS-IP-Address' },
@@ -76,6 +79,10 @@ const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, 
   61: { name: 'NAS-Port-Type', values: { 0: 'Async', 2: 'ISDN Sync', 5: 'Virtual', 15: 'Ethernet' } },
   64: { name: 'Tunnel-Type', values: { 1: 'PPTP', 3: 'L2TP', 9: 'ESP' } },
   65: { name: 'Tunnel-Medium-Type', values: { 1: 'IPv4', 2: 'IPv6' } },
+  // RFC 2866 §5.1 Acct-Status-Type, §5.7 Acct-Session-Time (seconds), §5.10 Acct-Terminate-Cause
+  40: { name: 'Acct-Status-Type', values: ACCT_STATUS },
+  46: { name: 'Acct-Session-Time' },
+  49: { name: 'Acct-Terminate-Cause', values: { 1: 'User Request', 2: 'Lost Carrier', 3: 'Lost Service', 4: 'Idle Timeout', 5: 'Session Timeout', 6: 'Admin Reset', 7: 'Admin Reboot', 8: 'Port Error', 9: 'NAS Error', 10: 'NAS Request', 11: 'NAS Reboot', 12: 'Port Unneeded', 13: 'Port Preempted', 14: 'Port Suspended', 15: 'Service Unavailable', 16: 'Callback', 17: 'User Error', 18: 'Host Request' } },
 };
 
 function iasFormat(m: RegExpMatchArray): Hit {
@@ -122,9 +129,25 @@ const hexText = (hex: string): string => {
 };
 
 function ias(fields: string[]): Hit {
+  if (fields[4] === '4' || fields[4] === '5') return accounting(fields);
   const chapHex = fields.find((f) => /^0x[0-9a-f]{8,}$/i.test(f) && /E=\d/.test(hexText(f)));
   // an Access-Accept may carry only the Fully-Qualified-User-Name
   return radiusHit(Number(fields[4]), fields[5] || fields[6] || undefined, Number(fields[25]), chapHex ? msChapErrorOf(hexText(chapHex)) : undefined);
+}
+
+/**
+ * An accounting record of the database-compatible format (Packet-Type 4 Accounting-Request, 5
+ * Accounting-Response, RFC 2866 §4): no decision, so no reason code is said (NPS writes 0). The
+ * columns, assumed from the order of Microsoft Learn's database-format table (cc771748) as the
+ * documented example lines fit it: 9 Calling-Station-ID (the PC's address), 11 Framed-IP-Address
+ * (the address the VPN gave the PC), 32 Acct-Status-Type.
+ */
+function accounting(f: string[]): Hit {
+  const user = f[5] || f[6] || undefined;
+  const status = ACCT_STATUS[Number(f[31])] ?? (f[31] ? f[31] : '?');
+  const address = isDottedQuad(f[10] ?? '') ? f[10]! : undefined;
+  const values = { packet: RADIUS_PACKETS[Number(f[4])]!, user: user ?? '?', status, ...(address ? { address } : {}) };
+  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(f[8]) });
 }
 
 /** One RADIUS packet NPS logged: its type (RFC 2865 §4), user, NPS reason code and MS-CHAP error, the cause a reject or a reason names. */
