@@ -11,7 +11,7 @@ import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
 import { MAX_RECORD_CHARS, NO_SEV, type RawRecord } from './lines';
-import { eventBlockEnded, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
+import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 
 /**
@@ -90,8 +90,8 @@ function continuesEventBlock(pending: string, line: string): boolean {
   if (pending.length >= MAX_EVENT_BLOCK_CHARS || eventBlockEnded(pending)) return false;
   const text = line.trim();
   // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:`)
-  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event') && !pending.includes('<Event'))) return false;
-  if (FORMAT_LIST_FIELD.test(text)) return false;
+  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event') && !pending.includes('<Event')) && endsEventBlock(pending, text)) return false;
+  if (FORMAT_LIST_FIELD.test(text) && !legacyLabelOf(pending, text)) return false;
   return splitPrefix(text).shape === 'none';
 }
 const FORMAT_LIST_FIELD = /^[A-Za-z]+ +: /;

@@ -74,8 +74,8 @@ describe('a pasted Windows event is one record, read by its id and data', () => 
     expect([granted.outcome, granted.cause, describeEntry(granted, t)]).toEqual(['success', undefined, 'NPS granted access to dave (event 6272), authentication MS-CHAPv2.']);
     const discarded = parseServerLog(xmlEvent(6274, 'Microsoft-Windows-Security-Auditing', '<Data Name="SubjectUserName">erin</Data><Data Name="ReasonCode">3</Data>')).entries[0]!;
     expect([discarded.outcome, discarded.cause, describeEntry(discarded, t)]).toEqual(['warning', undefined, 'NPS discarded the request of erin without an answer (event 6274), reason 3 IAS_MALFORMED_REQUEST.']);
-    const other = parseServerLog(xmlEvent(20106, 'RemoteAccess', '<Data>x</Data>')).entries[0]!;
-    expect(describeEntry(other, t)).toBe('Event 20106 from RemoteAccess.');
+    const other = parseServerLog(xmlEvent(20999, 'RemoteAccess', '<Data>x</Data>')).entries[0]!;
+    expect(describeEntry(other, t)).toBe('Event 20999 from RemoteAccess.');
   });
 
   it('RemoteAccess 20271 and 20255 by their insertion strings, after the CoId newer Windows puts first', () => {
@@ -112,6 +112,66 @@ describe('a pasted Windows event is one record, read by its id and data', () => 
   });
 });
 
+describe('RemoteAccess reasons and ids (ras-error-messages.ts, remote-access-events.ts)', () => {
+  const coId = '<Data>{7A5D0AE1-2AF4-4B7D-9C79-2F4E0D46F0C1}</Data>';
+  const policy = 'The connection was prevented because of a policy configured on your RAS/VPN server. Specifically, the authentication method used by the server to verify your username and password may not match the authentication method configured in your connection profile.';
+
+  it("20271's reason is a RAS error's text: 812 (the server's policy) is no password problem; an unknown or translated reason stays 691", () => {
+    const e812 = parseServerLog(xmlEvent(20271, 'RemoteAccess', `${coId}<Data>CORP\\bob</Data><Data>203.0.113.5</Data><Data>${policy}</Data>`)).entries[0]!;
+    expect([e812.cause, e812.code, describeEntry(e812, t)]).toEqual(['ras-error', 812, 'The user CORP\\bob connected from 203.0.113.5 and failed authentication (Windows error 812).']);
+    const dialIn = parseServerLog(xmlEvent(20271, 'RemoteAccess', `${coId}<Data>bob</Data><Data>203.0.113.5</Data><Data>The account does not have permission to dial in.</Data>`)).entries[0]!;
+    expect([dialIn.cause, dialIn.code]).toEqual(['credentials-rejected', 649]);
+    const german = parseServerLog(xmlEvent(20271, 'RemoteAccess', `${coId}<Data>bob</Data><Data>203.0.113.5</Data><Data>Die Remoteverbindung wurde verweigert, weil die angegebene Kombination aus Benutzername und Kennwort nicht erkannt wird.</Data>`)).entries[0]!;
+    expect([german.cause, german.code]).toEqual(['credentials-rejected', 691]);
+    // "this account has expired" is the password's (648), not the account's (708)
+    const expired = parseServerLog(xmlEvent(20271, 'RemoteAccess', `${coId}<Data>bob</Data><Data>203.0.113.5</Data><Data>The password for this account has expired.</Data>`)).entries[0]!;
+    expect(expired.code).toBe(648);
+  });
+
+  it("the code in the event's binary data (a little-endian DWORD) comes before the reason's words: a translated reason, Get-EventLog's Data bytes", () => {
+    const xml = parseServerLog(xmlEvent(20271, 'RemoteAccess', `<Data>{NA}</Data><Data>bob</Data><Data>203.0.113.5</Data><Data>Die Verbindung wurde aufgrund einer Richtlinie verhindert.</Data><Data>0x10</Data><Binary>2C030000</Binary>`)).entries[0]!;
+    expect([xml.user, xml.peer, xml.cause, xml.code]).toEqual(['bob', '203.0.113.5', 'ras-error', 812]);
+    const fl = ['EventID            : 20271', 'Source             : RemoteAccess', 'Data               : {135, 2, 0, 0}', 'ReplacementStrings : {{NA}, bob, 203.0.113.5, Das Konto ist deaktiviert.}'].join('\n');
+    expect(parseServerLog(fl).entries.filter((e) => e.cause).map((e) => [e.cause, e.code])).toEqual([['credentials-rejected', 647]]);
+  });
+
+  it('20255 names a cause only where its message is a known RAS error: 742 is an encryption mismatch', () => {
+    const enc = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-4</Data><Data>carol</Data><Data>The remote computer does not support the required data encryption type.</Data>`)).entries[0]!;
+    expect([enc.outcome, enc.cause, enc.code, enc.user]).toEqual(['failure', 'ras-error', 742, 'carol']);
+    const other = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-4</Data><Data>carol</Data><Data>Something else.</Data>`)).entries[0]!;
+    expect([other.outcome, other.cause]).toEqual(['failure', undefined]);
+  });
+
+  it("Windows 2000/2003 Event Viewer's copy (Event Type: … Description:): one entry per event, its date and time from two lines, the id decides", () => {
+    const copy = (id: number, time: string, text: string) => ['Event Type:\tWarning', 'Event Source:\tRemoteAccess', 'Event Category:\tNone', `Event ID:\t${id}`, 'Date:\t\t6/9/2012', `Time:\t\t${time}`, 'User:\t\tN/A', 'Computer:\tSRV1', 'Description:', text, ''];
+    const r = parseServerLog([...copy(20169, '2:25:49 PM', 'Unable to contact a DHCP server. The Automatic Private IP Address 169.254.47.165 will be assigned to dial-in clients.'), ...copy(20189, '2:26:01 PM', 'The user CORP\\bob connected from 203.0.113.7 but failed an authentication attempt due to the following reason: The account does not have permission to dial in.'), ...copy(20106, '2:27:00 PM', 'Unable to add the interface {GUID} with the Router Manager for the IPX protocol.')].join('\n'));
+    expect(r.records).toBe(3);
+    expect(r.entries.map((e) => [e.line, e.cause, e.code, e.outcome, e.time?.hour, e.time?.minute])).toEqual([
+      [1, 'address-pool', undefined, 'failure', 14, 25],
+      [12, 'credentials-rejected', 649, 'failure', 14, 26],
+      [23, undefined, undefined, 'info', 14, 27],
+    ]);
+    expect(describeEntry(r.entries[0]!, t)).toContain('169.254.x.x');
+    // the English message names the user and the address (for matching the PC's side)
+    expect([r.entries[1]!.user, r.entries[1]!.peer]).toEqual(['CORP\\bob', '203.0.113.7']);
+    for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
+  });
+
+  it('the NT 3.x RAS service ("Source: Remote Access", another numbering) is named, not read by the RRAS table', () => {
+    const r = parseServerLog(['Event ID: 20013', 'Source: Remote Access', 'Type: Error', 'Description: The user connected to port COM1 has been disconnected due', 'to a fatal network error on the local network.'].join('\n'));
+    expect([r.records, r.entries[0]!.cause, describeEntry(r.entries[0]!, t)]).toEqual([1, undefined, 'Event 20013 from Remote Access.']);
+  });
+
+  it("an NPS message pasted without its header: the first sentence says which event; details alone with reason 0 are a grant", () => {
+    const denied = parseServerLog(['Network Policy Server denied access to a user.', 'Contact the Network Policy Server administrator for more information.', 'User:', 'Fully Qualified Account Name: CORP\\dave', 'Authentication Details:', 'Authentication Type: MS-CHAPv2', 'Reason Code: 65', 'Reason: The connection attempt failed because remote access permission for the user account was denied.'].join('\n'));
+    expect([denied.records, denied.entries[0]!.cause, denied.entries[0]!.code, denied.entries[0]!.user]).toEqual([1, 'credentials-rejected', 649, 'CORP\\dave']);
+    const granted = parseServerLog(['Authentication Details:', 'Authentication Type: MS-CHAPv2', 'Reason Code: 0', 'Reason: -'].join('\n')).entries[0]!;
+    expect([granted.outcome, granted.cause]).toEqual(['success', undefined]);
+    // two pasted one after the other are two
+    expect(parseServerLog(['Authentication Details:', 'Reason Code: 16', 'Authentication Details:', 'Reason Code: 48'].join('\n')).entries.map((e) => e.code)).toEqual([691, 812]);
+  });
+});
+
 describe('Format-List of events (Get-WinEvent, Get-EventLog)', () => {
   const fl = (fields: [string, string][]) => fields.map(([k, v]) => `${k.padEnd(12)} : ${v}`).join('\r\n');
   const message6273 = ['Network Policy Server denied access to a user.', '', '               User:', '               \tFully Qualified Account Name:\tCORP\\alice', '', '               Client Machine:', '               \tCalling Station Identifier:\t\t198.51.100.7', '', '               Authentication Details:', '               \tAuthentication Type:\t\tMS-CHAPv2', `               \tReason:\t\t\t\t${'x'.repeat(1900)}`, '               \tReason Code:\t\t\t48'].join('\r\n');
@@ -139,5 +199,20 @@ describe("NPS's DTS-compliant log (IN*.log)", () => {
     const [reject, accept] = r.entries;
     expect([reject!.line, reject!.endLine, reject!.cause, reject!.code, reject!.user, reject!.peer, reject!.time?.second]).toEqual([1, 8, 'credentials-rejected', 649, 'CORP\\andrew', '198.51.100.23', 47]);
     expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'RADIUS Access-Accept for CORP\\andrew, reason 0 IAS_SUCCESS.']);
+  });
+});
+
+describe('NPS accounting records (RFC 2866): a session record, no decision', () => {
+  it('database-compatible format: Acct-Status-Type (column 32), the VPN address (11), the PC as the calling station (9); no reason code said', () => {
+    const cols = Array.from({ length: 40 }, () => '');
+    Object.assign(cols, { 0: '"VPN1"', 1: '"RAS"', 2: '06/18/2024', 3: '14:45:48', 4: '4', 5: '"erin"', 8: '"198.51.100.20"', 10: '"192.168.180.52"', 25: '0', 31: '2' });
+    const e = parseServerLog(`${cols.join(',')}\n`).entries[0]!;
+    expect([e.outcome, e.cause, e.user, e.peer, e.time?.hour]).toEqual(['info', undefined, 'erin', '198.51.100.20', 14]);
+    expect(describeEntry(e, t)).toBe("Session record for erin, the PC's VPN address 192.168.180.52 (RADIUS Accounting-Request, Stop).");
+    expect(describeEntry(e, nl)).toBe('Sessieregistratie voor erin, VPN-adres van de pc 192.168.180.52 (RADIUS Accounting-Request, Stop).');
+  });
+  it('IAS format: Acct-Status-Type, Acct-Session-Time and Acct-Terminate-Cause by their RFC 2866 values', () => {
+    const e = parseServerLog('10.10.10.10,erin,06/04/1999,14:42:19,NPS,CLIENTCOMP,40,2,46,600,49,4\n').entries[0]!;
+    expect(describeEntry(e, t)).toContain('Acct-Status-Type Stop, Acct-Session-Time 600, Acct-Terminate-Cause Idle Timeout');
   });
 });

@@ -1,8 +1,10 @@
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Cause, LogTime, ServerLogEntry } from '../types';
-import { npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { dwordOf, isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { isDottedQuad } from '../../ipv4-dotted';
+import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
+import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
 
 /**
  * Windows RRAS / NPS on the server:
@@ -62,6 +64,9 @@ const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }
 /** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
 const IAS_FORMAT = /^(\d{1,3}(?:\.\d{1,3}){3}),([^,]*),(\d{1,2}\/\d{1,2}\/\d{4}),(\d{1,2}:\d\d:\d\d),([^,]*),([^,]*),(\d+,[^,]*(?:,\d+,[^,]*)*)$/;
 
+/** Acct-Status-Type, RFC 2866 §5.1. */
+const ACCT_STATUS: Record<number, string> = { 1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off' };
+
 /** RADIUS attributes by number (RFC 2865 §5, RFC 2868 §3) and their value names where the RFC lists them. */
 const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, string> }> = {
   4: { name: 'NAS-IP-Address' },
@@ -74,6 +79,10 @@ const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, 
   61: { name: 'NAS-Port-Type', values: { 0: 'Async', 2: 'ISDN Sync', 5: 'Virtual', 15: 'Ethernet' } },
   64: { name: 'Tunnel-Type', values: { 1: 'PPTP', 3: 'L2TP', 9: 'ESP' } },
   65: { name: 'Tunnel-Medium-Type', values: { 1: 'IPv4', 2: 'IPv6' } },
+  // RFC 2866 §5.1 Acct-Status-Type, §5.7 Acct-Session-Time (seconds), §5.10 Acct-Terminate-Cause
+  40: { name: 'Acct-Status-Type', values: ACCT_STATUS },
+  46: { name: 'Acct-Session-Time' },
+  49: { name: 'Acct-Terminate-Cause', values: { 1: 'User Request', 2: 'Lost Carrier', 3: 'Lost Service', 4: 'Idle Timeout', 5: 'Session Timeout', 6: 'Admin Reset', 7: 'Admin Reboot', 8: 'Port Error', 9: 'NAS Error', 10: 'NAS Request', 11: 'NAS Reboot', 12: 'Port Unneeded', 13: 'Port Preempted', 14: 'Port Suspended', 15: 'Service Unavailable', 16: 'Callback', 17: 'User Error', 18: 'Host Request' } },
 };
 
 function iasFormat(m: RegExpMatchArray): Hit {
@@ -120,9 +129,25 @@ const hexText = (hex: string): string => {
 };
 
 function ias(fields: string[]): Hit {
+  if (fields[4] === '4' || fields[4] === '5') return accounting(fields);
   const chapHex = fields.find((f) => /^0x[0-9a-f]{8,}$/i.test(f) && /E=\d/.test(hexText(f)));
   // an Access-Accept may carry only the Fully-Qualified-User-Name
   return radiusHit(Number(fields[4]), fields[5] || fields[6] || undefined, Number(fields[25]), chapHex ? msChapErrorOf(hexText(chapHex)) : undefined);
+}
+
+/**
+ * An accounting record of the database-compatible format (Packet-Type 4 Accounting-Request, 5
+ * Accounting-Response, RFC 2866 §4): no decision, so no reason code is said (NPS writes 0). The
+ * columns, assumed from the order of Microsoft Learn's database-format table (cc771748) as the
+ * documented example lines fit it: 9 Calling-Station-ID (the PC's address), 11 Framed-IP-Address
+ * (the address the VPN gave the PC), 32 Acct-Status-Type.
+ */
+function accounting(f: string[]): Hit {
+  const user = f[5] || f[6] || undefined;
+  const status = ACCT_STATUS[Number(f[31])] ?? (f[31] ? f[31] : '?');
+  const address = isDottedQuad(f[10] ?? '') ? f[10]! : undefined;
+  const values = { packet: RADIUS_PACKETS[Number(f[4])]!, user: user ?? '?', status, ...(address ? { address } : {}) };
+  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(f[8]) });
 }
 
 /** One RADIUS packet NPS logged: its type (RFC 2865 §4), user, NPS reason code and MS-CHAP error, the cause a reject or a reason names. */
@@ -209,7 +234,8 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   // the others as a pasted event is read (eventBlockHit): RemoteAccess 20271/20255 by their insertion
   // strings (after the CoId newer Windows puts first), NPS 6272–6274 by the English labels of the
   // message (Get-WinEvent's Format-List has no insertion strings)
-  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '' });
+  const binary = data ? [data[1], data[2], data[3], data[4]].map((x) => (+x!).toString(16).padStart(2, '0')).join('') : undefined;
+  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '', ...(binary ? { binary } : {}) });
   e.decoded.push(...hit.decoded);
   if (hit.decoded[0]?.key === 'eventRecord') return null;
   e.outcome = hit.outcome ?? 'info';
@@ -231,6 +257,12 @@ const RULES: Rule[] = [
   [FIELD, (m) => step(m[1] === 'EventID' || m[1] === 'Id' ? 'eventStart' : 'eventField', { field: m[1]!, id: m[2]!.trim() })],
 ];
 
+/** The NPS event an English message's first sentence is (6272 granted, 6273 denied, 6274 discarded). */
+function npsBodyId(message: string): number | undefined {
+  const m = message.match(/^Network Policy Server (granted|denied|discarded)\b/);
+  return m ? { granted: 6272, denied: 6273, discarded: 6274 }[m[1] as 'granted' | 'denied' | 'discarded'] : undefined;
+}
+
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**
@@ -240,9 +272,13 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
  */
 function eventBlockHit(b: EventBlock): Hit {
   const source = b.source ?? '';
-  const id = b.id;
-  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later
-  const data = GUID.test(b.data[0] ?? '') ? b.data.slice(1) : b.data;
+  // an NPS message pasted without its header: its first sentence says which event (English only)
+  const id = b.id ?? npsBodyId(b.message);
+  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later ({NA} where there is none, IPBan issue #76)
+  const data = GUID.test(b.data[0] ?? '') || b.data[0] === '{NA}' ? b.data.slice(1) : b.data;
+  // the Windows error a RemoteAccess event keeps as binary data (20271: 691 for its "user name and password" reason): the state, before any text
+  const dataCode = isRemoteAccessSource(source) ? dwordOf(b.binary) : undefined;
+  const binaryWhy = dataCode !== undefined && dataCode > 0 ? { code: dataCode, cause: causeOfRasCode(dataCode) } : undefined;
   if (id === 6272 || id === 6273 || id === 6274) {
     const user = npsField(b, 'FullyQualifiedSubjectUserName', 'Fully Qualified Account Name') ?? npsField(b, 'SubjectUserName', 'Account Name');
     const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
@@ -260,11 +296,30 @@ function eventBlockHit(b: EventBlock): Hit {
     }
     return tagged(hit, { user, peer });
   }
+  // only the message's "Authentication Details:" part: the reason code says what NPS did (0 granted, any other refused: assumed a denial, 6273)
+  if (id === undefined && isNpsBody(b.message)) {
+    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
+    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
+    if (reason !== undefined) {
+      const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
+      const values = { reason: `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim(), auth };
+      if (reason === 0) return { decoded: [d('npsGrantedDetails', values)], outcome: 'success' };
+      const r = NPS_REASONS[reason];
+      return { decoded: [d('npsRefusedDetails', values)], outcome: 'failure', ...(r?.cause ? { cause: r.cause } : {}), ...(r?.code ? { code: r.code } : {}) };
+    }
+  }
   // NPS 4402: "There is no domain controller available for domain %1" (the NPS server cannot check any password, like reason code 5)
   if (id === 4402 && /^(?:NPS|IAS)$/i.test(source)) return { decoded: [d('npsNoDomainController', { domain: data[0] ?? b.message.match(/\S+(?=\.\s*$)/)?.[0] ?? '?' })], outcome: 'failure', cause: 'radius-unreachable' };
-  if (id === 20271 && data.length >= 2) return tagged({ decoded: [d('rrasAuthFailed', { user: data[0]!, peer: data[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: data[0], peer: data[1] });
-  // 20255: "The following error occurred in the Point to Point Protocol module on port: %2, UserName: %3. %4" (insertion strings after the CoId)
-  if (id === 20255 && data.length >= 3) return tagged({ decoded: [d('rrasPppError', { port: data[0]!, user: data[1]!, msg: data[2]! })], outcome: 'failure' }, { user: data[1] });
+  // 20271: user, address, reason; the reason is a RAS error's text (ras-error-messages.ts), else the general "authentication failed" (691, assumed)
+  if (id === 20271 && data.length >= 2) {
+    const why = binaryWhy ?? rasErrorOfText(data[2]) ?? { code: 691, cause: 'credentials-rejected' as const };
+    return tagged({ decoded: [d('rrasAuthFailed', { user: data[0]!, peer: data[1]!, code: why.code })], outcome: 'failure', cause: why.cause, code: why.code }, { user: data[0], peer: data[1] });
+  }
+  // 20255: "The following error occurred in the Point to Point Protocol module on port: %2, UserName: %3. %4" (insertion strings after the CoId); a cause only where %4 is a RAS error's text
+  if (id === 20255 && data.length >= 3) {
+    const why = binaryWhy ?? rasErrorOfText(data[2]);
+    return tagged({ decoded: [d('rrasPppError', { port: data[0]!, user: data[1]!, msg: data[2]! })], outcome: 'failure', ...(why ? { cause: why.cause, code: why.code } : {}) }, { user: data[1] });
+  }
   if (id === 20227 || id === 20111) {
     // 20227: user, entry, code; 20111: entry, port, text — the code is the last insertion string, or the number the message ends with
     const last = id === 20227 ? (data[2] ?? b.message.match(/(\d+)\D*$/)?.[1]) : undefined;
@@ -274,6 +329,9 @@ function eventBlockHit(b: EventBlock): Hit {
       return id === 20227 ? tagged(hit, { user: data[0] }) : hit;
     }
   }
+  // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
+  const known = id !== undefined && isRemoteAccessSource(source) ? remoteAccessEventHit(id, b.message) : undefined;
+  if (known) return known;
   return { decoded: [d('eventRecord', { id: id ?? '?', source: source || '?' })], outcome: 'info' };
 }
 

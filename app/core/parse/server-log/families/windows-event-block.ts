@@ -20,17 +20,48 @@ import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../
 /**
  * The first label of a pasted event: `Log Name:` in English and, assumed from Windows' translations
  * (not checked against a localised Event Viewer), German, Dutch, French, Spanish and Italian; or
- * wevtutil's `Event[n]:`; or the XML's root element.
+ * wevtutil's `Event[n]:`; or the XML's root element, also as the browser's XML view shows it and
+ * people copy it, each element that has children marked `- ` (`- <Event xmlns=…>`, `- <System>`).
  */
-export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\]:|<Event[\s>])/;
+export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\]:|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
 
 /**
- * The first characters a block may start with (L, P, N, E, <), tested before the regex: the splitter
+ * The older Event Viewer's copy (Windows 2000 / 2003 "Copy" in the event's properties: `Event Type:`,
+ * `Event Source:`, `Event Category:`, `Event ID:`, `Date:`, `Time:`, `User:`, `Computer:`,
+ * `Description:`) and the Windows NT form Microsoft's Knowledge Base quotes (`Event ID: 20050`,
+ * `Source: Router`, `Description: …`): English only (their translations not known). Their `Event ID:`
+ * also starts a block, but only one that has no id yet is ended by it: inside a block the label
+ * is that block's own id (Vista's copy has `Event ID:` after `Log Name:`, 2003's after `Event Type:`).
+ */
+const LEGACY_ID_LINE = /^Event ID\s*:/;
+/**
+ * An NPS event's message pasted without Event Viewer's header (forums and blogs quote its first
+ * sentence, "Network Policy Server denied access to a user.", or only its "Authentication Details:"
+ * part with the reason code): English only (the sentence and the labels are translated).
+ */
+const NPS_BODY = /^(?:Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+export const isNpsBody = (text: string): boolean => NPS_BODY.test(text);
+/**
+ * Whether a line that starts a block ends the pending one: an older copy's `Event ID:` ends only a
+ * block that has its id; an NPS message's first line or "Authentication Details:" only a message
+ * pasted without header that has its reason code already (inside a pasted event they are its own).
+ */
+export function endsEventBlock(pending: string, line: string): boolean {
+  if (NPS_BODY.test(line)) return NPS_BODY.test(pending) && /Reason Code:/.test(pending);
+  return !LEGACY_ID_LINE.test(line) || ID_LABEL.test(pending);
+}
+/** A label of the older copy written `Source : Router` (the KB's NT form), which reads like a Format-List field: inside such a block it is the block's. */
+const LEGACY_BLOCK = /^Event (?:Type|ID)\s*:/;
+const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Time|Event (?:Source|Category|ID|Type))\s*:/;
+export const legacyLabelOf = (pending: string, line: string): boolean => LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line);
+
+/**
+ * The first characters a block may start with (L, P, N, E, <, A, -), tested before the regex: the splitter
  * asks for every line of every log, and a Set lookup per line was a percent of explain-log.
  */
 export function startsEventBlock(text: string): boolean {
   const c = text.charCodeAt(0);
-  return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60) && EVENT_BLOCK_START.test(text);
+  return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60 || c === 65 || c === 45) && EVENT_BLOCK_START.test(text);
 }
 
 /** Longest event block kept (an NPS 6273 with its XML is about 5 000 characters); longer ones are cut, and still read up to there. */
@@ -41,9 +72,18 @@ export const eventBlockEnded = (text: string): boolean => text.includes('</Event
 
 // Header labels of the text forms (the words parse/wevtutil.ts reads RasClient events by)
 const ID_LABEL = new RegExp(String.raw`(?:^|\s)(?:${EVENT_ID_WORDS})\s*:\s*(\d+)`, 'i');
-const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(\S+)`, 'i');
+// (`Source: Remote Access`, the NT 3.x RAS service's name in two words, is kept whole)
+const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(Remote Access\b|\S+)`, 'i');
 const DATE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DATE_WORDS})\s*:\s*(\d[\d/.-]+[ T]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?)`, 'i');
 const DESCRIPTION_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DESCRIPTION_WORDS})\s*:\s*`, 'i');
+
+const LEGACY_DATE = /(?:^|\s)Date\s*:\s*(\d[\d/.-]+\d)\s/i;
+const LEGACY_TIME = /(?:^|\s)Time\s*:\s*(\d{1,2}:\d\d(?::\d\d)?(?:\s*[AP]M)?)/i;
+function legacyDate(head: string): string | undefined {
+  const date = head.match(LEGACY_DATE)?.[1];
+  const time = head.match(LEGACY_TIME)?.[1];
+  return date && time ? `${date} ${time}` : undefined;
+}
 
 export interface EventBlock {
   id?: number;
@@ -56,6 +96,8 @@ export interface EventBlock {
   named: Record<string, string>;
   /** <Data>value</Data> without a name, in order (the event's insertion strings) */
   data: string[];
+  /** the event's binary data as hex (`<Binary>B3020000</Binary>`), where it has some */
+  binary?: string;
   /** the message as pasted (between Description: and Event Xml:, or the text after the header) */
   message: string;
 }
@@ -74,24 +116,40 @@ export function readEventBlock(text: string): EventBlock {
   if (id !== undefined) block.id = Number(id);
   const source = xml.match(/<Provider Name="([^"]+)"/)?.[1] ?? head.match(SOURCE_LABEL)?.[1];
   if (source) block.source = source;
-  const date = head.match(DATE_LABEL)?.[1];
+  // the older copy puts the time on a line of its own (`Date: 6/9/2012`, `Time: 2:25:49 PM`)
+  const date = head.match(DATE_LABEL)?.[1] ?? legacyDate(head);
   if (date) block.date = date;
   const created = xml.match(/<TimeCreated SystemTime="(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/);
   if (created) block.xmlTime = { year: +created[1]!, month: +created[2]!, day: +created[3]!, hour: +created[4]!, minute: +created[5]!, second: +created[6]! };
   for (const m of xml.matchAll(/<Data Name="([^"]+)"\s*>([^<]*)<\/Data>|<Data Name="([^"]+)"\s*\/>/g)) block.named[m[1] ?? m[3]!] = unescapeXml((m[2] ?? '').trim());
   for (const m of xml.matchAll(/<Data>([^<]*)<\/Data>|<Data\s*\/>/g)) block.data.push(unescapeXml((m[1] ?? '').trim()));
+  const binary = xml.match(/<Binary>\s*([0-9A-Fa-f]+)\s*<\/Binary>/)?.[1];
+  if (binary) block.binary = binary;
   const description = head.match(DESCRIPTION_LABEL);
-  block.message = (description ? head.slice(description.index! + description[0].length) : '').replace(/\s*(?:Event Xml|Ereignis-XML|Gebeurtenis-XML|XML de l'événement|XML del evento)\s*:\s*$/i, '').trim();
+  // without a Description: label (a copy that dropped it, or a message pasted alone) the message is the whole text: its labels are still found
+  block.message = (description ? head.slice(description.index! + description[0].length) : head).replace(/\s*(?:Event Xml|Ereignis-XML|Gebeurtenis-XML|XML de l'événement|XML del evento)\s*:\s*$/i, '').trim();
   return block;
 }
 
 /**
  * A field of an NPS event (6272–6274): the XML's named value, else the English label in the message
  * (`Reason Code:  16`), the first one when the label repeats (User: comes before Client Machine:).
- * '-' (NPS's "none") and empty values are undefined.
+ * '-' (NPS's "none", also as a dash a web page's typography made of it) and empty values are undefined.
  */
 export function npsField(block: EventBlock, xmlName: string, label: string): string | undefined {
   const named = block.named[xmlName];
   const value = named ?? block.message.match(new RegExp(`(?:^|\\s)${label}:\\s*(\\S(?:.*?\\S)??)(?=\\s+[A-Z][A-Za-z -]*:\\s|\\s*$)`))?.[1];
-  return value === undefined || value === '' || value === '-' ? undefined : value;
+  // (a blog's typography turns NPS's '-' into an en or em dash)
+  return value === undefined || value === '' || value === '-' || value === '\u2013' || value === '\u2014' ? undefined : value;
+}
+
+/**
+ * The Windows error code a RemoteAccess event keeps as its binary data: a little-endian DWORD (IPBan
+ * issue #76, a 20271 whose `<Binary>B3020000</Binary>` is 0x2B3 = 691, the error its reason text is;
+ * Get-EventLog shows the same bytes as `Data : {179, 2, 0, 0}`). Undefined without four bytes.
+ */
+export function dwordOf(hex: string | undefined): number | undefined {
+  if (!hex || hex.length < 8) return undefined;
+  const b = [0, 2, 4, 6].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
 }
