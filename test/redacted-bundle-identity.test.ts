@@ -64,6 +64,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed. Branch hL (an initiator's
  * proposals, NAT, AUTHENTICATION_FAILED and NO_PROPOSAL_CHOSEN worded by role): real-mixed-11 and -16 alone, the captures
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
+ * Branch hN (an IOS router's side of a PPP link, ios-link-side.ts): real-mixed-0…23 for three new real IOS debug ppp logs
+ * (ios-827-pppoa-client-*, ios-pppoe-client-*), which shift the round robin; with them taken out only corpus-mixed-1, -2 and
+ * real-mixed-20 differed, the captures holding the three IOS logs whose wording changed (`Treating connection as a callin`,
+ * the 867VAE's client side).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
