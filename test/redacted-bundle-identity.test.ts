@@ -67,7 +67,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hN (an IOS router's side of a PPP link, ios-link-side.ts): real-mixed-0…23 for three new real IOS debug ppp logs
  * (ios-827-pppoa-client-*, ios-pppoe-client-*), which shift the round robin; with them taken out only corpus-mixed-1, -2 and
  * real-mixed-20 differed, the captures holding the three IOS logs whose wording changed (`Treating connection as a callin`,
- * the 867VAE's client side).
+ * the 867VAE's client side). Then real-mixed-0…23 for three more real IOS debug ppp logs (ios-827-pppoa-client-pap-*, -chap-*,
+ * -auth-type-*); with them taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

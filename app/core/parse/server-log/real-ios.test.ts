@@ -9,7 +9,7 @@ import { parseServerLog } from './index';
 /**
  * Cisco IOS `debug ppp negotiation` / `debug ppp authentication` found in public material
  * (test/fixtures/real/server-logs, sources in test/fixtures/real/SOURCES.md), each read by hand.
- * All three are an IOS router as the client of its link (a DSL line): what it logs is its own
+ * All of them are an IOS router as the client of its link (a DSL line): what it logs is its own
  * connection, never a PC's, and no line may send the reader to the PC's password or GRE.
  */
 const ROWS: Record<string, RealServerLogRow> = {
@@ -65,6 +65,52 @@ const ROWS: Record<string, RealServerLogRow> = {
       [27, 'IPCP option: IP-Address 40.1.1.2'],
     ],
   },
+  // the router's PAP login refused by its ISP (AUTH−REQ / AUTH−NAK with U+2212 minus signs); the timer running out while the
+  // link closes (TERMsent) is no warning
+  'ios-827-pppoa-client-pap-auth-nak-unicode-minus-terminating.txt': {
+    records: 25,
+    understood: 25,
+    families: { ios: 25 },
+    causes: [],
+    says: [
+      [2, 'On Vi1 this router is the client'],
+      [10, 'LCP option: Authentication-Protocol PAP'],
+      [17, 'PAP AUTH-REQ to the other side (the server this router logs in to) "cisco".'],
+      [19, 'PAP AUTH-NAK from the other side (the server this router logs in to): "Authentication failure".'],
+      [19, "The other side refused this router's own login"],
+      [23, 'LCP: the timer ran out waiting for an answer (state TERMsent).'],
+      [25, 'PPP step: Phase is DOWN [0 sess, 1 load].'],
+    ],
+  },
+  // the router's CHAP login refused, `MSG is` in capitals; the sample's first lines (on the page before) are not in the copy,
+  // so its first packet still reads "from the PC" until `by the peer` says otherwise
+  'ios-827-pppoa-client-chap-failure-msg-uppercase-alternate-hostname.txt': {
+    records: 19,
+    understood: 19,
+    families: { ios: 19 },
+    causes: [],
+    says: [
+      [5, 'On Vi1 this router is the client'],
+      [7, 'PPP step: Using alternate hostname cisco.'],
+      [12, 'CHAP FAILURE from the other side (the server this router logs in to): "Authentication failure".'],
+      [12, "The other side refused this router's own login"],
+    ],
+  },
+  // two captures of an authentication type mismatch joined by the guide's `or` (not a log line); the first packet line lost its
+  // blanks around the direction
+  'ios-827-pppoa-client-auth-type-mismatch-glued-direction-two-captures.txt': {
+    records: 22,
+    understood: 21,
+    families: { ios: 21 },
+    causes: [],
+    says: [
+      [2, 'LCP Configure-Request to the PC (id 53) [REQsent]'],
+      [4, 'A note the author of the copy put between the router\'s lines (not logged by the router): Sending CHAP requests.'],
+      [7, 'LCP option: Authentication-Protocol PAP On Vi1 this router is the client'],
+      [10, 'LCP Configure-Reject to the other side (the server this router logs in to) (id 252) [REQsent]'],
+      [13, "Typed at the router's prompt (not a log line): debug ppp negotiation."],
+    ],
+  },
 };
 
 const en = engineT('en');
@@ -111,7 +157,10 @@ describe('IOS link sides and LCP timeouts (crafted)', () => {
   });
 
   it("another protocol's timer, or LCP past REQsent, is a plain retry", () => {
-    expect(said('Vi1 IPCP: TIMEout: State ACKrcvd', 1)).toBe('IPCP: no answer in time (state ACKrcvd); the router sends its request again.');
+    expect(said('Vi1 IPCP: TIMEout: State ACKrcvd', 1)).toBe('IPCP: the timer ran out waiting for an answer (state ACKrcvd).');
+    expect(parse('Vi1 IPCP: TIMEout: State ACKrcvd').entries[0]!.outcome).toBe('warning');
+    // closing: the Terminate-Request unanswered, the link closes anyway (the guide's CHAP and PAP failure samples)
+    expect(parse('Vi1 LCP: TIMEout: State TERMsent').entries[0]!.outcome).toBe('info');
   });
 
   it("a client link's refused login and disconnect are the router's own, not error 691 on a PC", () => {

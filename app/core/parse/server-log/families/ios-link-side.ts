@@ -61,6 +61,8 @@ const AUTH_SIDE: Record<string, [LinkSide, string]> = { 'the peer': ['client', '
  */
 function lcpTimeout(link: string, proto: string, fsm: string, state: FamilyState): Hit {
   const role = roleOf(link, state);
+  // closing (RFC 1661 §4.2: Closing, Stopping; IOS says TERMsent): the Terminate-Request went unacknowledged and the link closes all the same
+  if (/^(?:TERMsent|Closing|Stopping)$/i.test(fsm)) return step('iosTimerRanOut', { proto, fsm });
   if (proto !== 'LCP' || fsm !== 'REQsent' || state[`lcpIn:${link}`]) return step('iosTimerRanOut', { proto, fsm }, 'warning');
   const n = ((state[`lcpTimeouts:${link}`] as number | undefined) ?? 0) + 1;
   state[`lcpTimeouts:${link}`] = n;
@@ -78,11 +80,11 @@ function lcpTimeout(link: string, proto: string, fsm: string, state: FamilyState
 
 export const LINK_SIDE_RULES: Rule[] = [
   [/^(\S+) PPP: (Treating connection as a (callout|callin)|No remote authentication for call-?out)$/, (m, _p, state) => sideStep(m[1]!, ...CALL_SIDE[m[3] ?? 'callout']!, m[2]!, state)],
-  [/^(\S+) PPP: (Phase is AUTHENTICATING, by (this end|the peer|both))$/, (m, _p, state) => sideStep(m[1]!, ...AUTH_SIDE[m[3]!]!, m[2]!, state)],
+  [/^(\S+) PPP: (Phase is AUTHENTICATING, by (this end|the peer|both))(?: \[[^\]]*\])?$/, (m, _p, state) => sideStep(m[1]!, ...AUTH_SIDE[m[3]!]!, m[2]!, state)],
   // the session on this interface is over: the next one that takes its name starts afresh
-  [/^(\S+) PPP: Phase is DOWN\b.*$/, (m, _p, state) => {
+  [/^(\S+) PPP: (Phase is DOWN\b.*)$/, (m, _p, state) => {
     forgetLink(m[1]!, state);
-    return step('iosPppStep', { text: 'Phase is DOWN' });
+    return step('iosPppStep', { text: m[2]! });
   }],
   [/^(\S+) (LCP|IPCP|CCP|IPV6CP): TIMEout: State (\w+)$/, (m, _p, state) => lcpTimeout(m[1]!, m[2]!, m[3]!, state)],
   // CHAP/PAP: the peer asked this router to log in with a method it has no name and password for (Cisco community

@@ -58,11 +58,16 @@ function optionHit(link: string, values: Record<string, string | number>, type: 
   return hit;
 }
 
+const GLUED_PACKET = new RegExp(String.raw`^(\S+) (LCP|CCP|IPCP|IPV6CP|MPPE|CDPCP):([IO]) ?(${Object.keys(IOS_CODE_NAMES).join('|')})\b ?(.*)$`);
+
 /** The bytes are exactly one option: its length octet (RFC 1661 §6) counts them all. */
 const isOneOption = (hex: string): boolean => hex.length >= 4 && hex.length % 2 === 0 && parseInt(hex.slice(2, 4), 16) === hex.length / 2;
 
 const RULES: Rule[] = [
   [/^(\S+) (LCP|CCP|IPCP|IPV6CP|MPPE|CDPCP): ([IO]) ([A-Z]+)\b ?(.*)$/, (m, _p, s) => packet(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '', s)],
+  // the same line after a copy lost the blanks around the direction (`Vi1 LCP:OCONFREQ [REQsent] id 53 Len 15`, a Cisco guide's
+  // web copy): only with a code IOS prints, so that no other word glued to a colon is taken for a packet
+  [GLUED_PACKET, (m, _p, s) => packet(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '', s)],
   // an option line is told from a packet line by the run of blanks after the colon: IOS writes four; an editor's or mail
   // client's tabify makes a tab of them (with or without blanks around it), never of the one blank before a packet's I/O
   [/^(\S+) (LCP|CCP|IPCP|IPV6CP):(?: {2,}|[ \t]*\t[ \t]*)(.+?) \(0x([0-9a-f]+)\)$/i, (m, _p, state) => {
@@ -83,7 +88,8 @@ const RULES: Rule[] = [
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
   [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
     const from = m[5]!.match(/from "([^"]*)"/)?.[1];
-    const msg = m[5]!.match(/msg is "([^"]*)"/)?.[1] ?? '';
+    // `msg is` (`MSG is` in some IOS releases' CHAP lines: Cisco DSL Router Troubleshooting Guide's CHAP failure sample)
+    const msg = m[5]!.match(/msg is "([^"]*)"/i)?.[1] ?? '';
     const client = linkSide(m[1]!, state) === 'client';
     const hit: Hit = { decoded: [d('authPacket', { dir: m[3] === 'I' ? 'in' : 'out', method: m[2]!, what: m[4]!, name: from ?? '', msg, ...(client ? { role: 'client' } : {}) })], outcome: 'info' };
     if (from && m[3] === 'I' && !client && (m[4] === 'RESPONSE' || m[4] === 'AUTH-REQ')) hit.user = from;
