@@ -181,6 +181,12 @@ describe('IOS link sides and LCP timeouts (crafted)', () => {
     expect(said('ppp61 PPP: Treating connection as a callin', 1)).toBe('On ppp61 the other side dialled in: this router is the server of this link.');
   });
 
+  it("a client link's other disconnects carry no PC cause either (the router's own MPPE, its own AAA)", () => {
+    const text = ['Vi1 PPP: Treating connection as a callout', 'Vi1 PPP DISC: Could not negotiate MPPE', 'Vi1 PPP DISC: AAA Server did not respond'].join('\n');
+    expect(parse(text).entries.map((e) => [e.outcome, e.cause])).toEqual([['info', undefined], ['warning', undefined], ['warning', undefined]]);
+    expect(parse('Vi1 PPP DISC: Could not negotiate MPPE').entries[0]!.cause).toBe('mppe-unavailable');
+  });
+
   it('the next session on the same interface starts without the last one\'s side', () => {
     const text = ['Vi1 PPP: Phase is AUTHENTICATING, by the peer', 'Vi1 PPP: Phase is DOWN', 'Vi1 LCP: I CONFREQ [Listen] id 1 len 10'].join('\n');
     expect(said(text, 2)).toBe('PPP step: Phase is DOWN.');

@@ -115,9 +115,12 @@ export function sendauthFailed(link: string, state: FamilyState): Hit {
   return step('iosSendauthFailed', undefined, 'warning');
 }
 
-/** PPP DISC after this router's own login failed on the link: the reason is about the router's credentials, not a PC's. */
+/**
+ * PPP DISC on a link where the router is the client, or after its own login failed: an authentication reason is about the
+ * router's credentials, and no reason is a PC's (no cause: the PC's findings would send its user to the wrong place).
+ */
 export function ownLoginDisc(link: string, reason: string, state: FamilyState): Hit | null {
   if (!ownLoginFailed(link, state) && linkSide(link, state) !== 'client') return null;
-  if (!/auth/i.test(reason)) return null;
+  if (!/auth/i.test(reason)) return { decoded: [d('pppDisc', { reason })], outcome: 'warning' };
   return { decoded: [d('pppDisc', { reason }), d('iosOwnLoginDisc')], outcome: 'failure' };
 }

@@ -196,7 +196,8 @@ const RULES: Rule[] = [
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
-const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/Cl)? \d/;
+// `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
+const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
 const ISAKMP_HEAD = /^(?:ISAKMP ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):)/;
 
