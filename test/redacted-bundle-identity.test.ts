@@ -66,6 +66,13 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
  * Nineteenth round: sample-win11-ras-errors alone, for its profile's encryption setting in the Security tab's words
  * ("maximum strength", "required" instead of the enum's "requireMax", "require"); no other bundle differed.
+ * Branch hN (an IOS router's side of a PPP link, ios-link-side.ts): real-mixed-0…23 for three new real IOS debug ppp logs
+ * (ios-827-pppoa-client-*, ios-pppoe-client-*), which shift the round robin; with them taken out only corpus-mixed-1, -2 and
+ * real-mixed-20 differed, the captures holding the three IOS logs whose wording changed (`Treating connection as a callin`,
+ * the 867VAE's client side). Then real-mixed-0…23 for three more real IOS debug ppp logs (ios-827-pppoa-client-pap-*, -chap-*,
+ * -auth-type-*); with them taken out every bundle matched.
+ * Merges of the nineteenth round's branches (hP, hN, …) re-record real-mixed-0…23 for the round robin their new server
+ * logs shift; every other digest is the one main or the branch recorded (checked key by key after each merge).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -116,7 +116,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const mppe = v.mppe !== undefined ? mppeText(Number(v.mppe), t) : '';
   const extra: Record<string, string> = {
     // a message of an IKE_SA this side initiated goes to (comes from) the peer that answers, not the PC (strongswan.ts summary)
-    dirText: v.dir ? word(t, v.role === 'initiator' ? `serverLog.dirAsInitiator.${v.dir}` : `serverLog.dir.${v.dir}`) : '',
+    // …and on a PPP link where the router itself is the client (ios-link-side.ts), the server it logs in to
+    dirText: v.dir ? word(t, v.role === 'initiator' ? `serverLog.dirAsInitiator.${v.dir}` : v.role === 'client' ? `serverLog.dirAsClient.${v.dir}` : `serverLog.dir.${v.dir}`) : '',
     // an IKEv2 message's kind as strongSwan logs it (request|response: its rule takes no other)
     kindText: v.kind === 'request' || v.kind === 'response' ? word(t, `serverLog.ikeKind.${v.kind}`) : String(v.kind ?? ''),
     mppeText: mppe,

@@ -3,6 +3,7 @@ import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp
 import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
+import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed } from './ios-link-side';
 
 /**
  * Cisco IOS / IOS-XE `debug ppp negotiation`, `debug ppp authentication`, `debug vpdn events`
@@ -18,41 +19,87 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
   const code = IOS_CODE_NAMES[codeName];
   const id = rest.match(/\bid (\d+)/)?.[1];
   const fsm = rest.match(/\[(\w+)\]/)?.[1] ?? '';
-  state[`pkt:${link}`] = { proto };
+  state[`pkt:${link}`] = { proto, dir, codeName };
+  if (dir === 'in' && proto === 'LCP') noteLcpIn(link, state);
+  const role = roleOf(link, state);
   if (codeName === 'PROTREJ') {
     const rej = rest.match(/protocol (\S+) \(0x([0-9a-f]+)\)/i);
     const pkt = rej ? decodeProtocolPacket(rej[2]!) : null;
-    const values: Record<string, string | number> = { dir, proto: rej?.[1] ?? pkt?.protocolName ?? '?', rejectedCode: pkt?.codeName ?? '?', rejectedId: pkt?.id ?? '-', options: (pkt?.options ?? []).map(optionText).join(', ') };
+    const values: Record<string, string | number> = { dir, proto: rej?.[1] ?? pkt?.protocolName ?? '?', rejectedCode: pkt?.codeName ?? '?', rejectedId: pkt?.id ?? '-', options: (pkt?.options ?? []).map(optionText).join(', '), ...role };
     if (pkt?.mppe !== undefined) values.mppe = pkt.mppe;
     const hit: Hit = { decoded: [d('protRej', values)], outcome: 'warning' };
-    if (pkt?.protocol === 0x80fd) {
+    // on a link where the router is the client, no PC is involved: the CCP refusal is the router's own business
+    if (pkt?.protocol === 0x80fd && !role.role) {
       hit.outcome = 'failure';
       // I PROTREJ: the PC rejected the router's CCP; O PROTREJ: the router rejected the PC's CCP
       hit.cause = dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
     }
     return hit;
   }
-  const values: Record<string, string | number> = { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm };
+  const values: Record<string, string | number> = { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm, ...role };
   return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' || codeName === 'CONFNAK' ? 'warning' : 'info' };
 }
 
+/** An IOS exec prompt (a host name, a config mode in brackets, `#` or `>`) alone or with a command that shows or debugs */
+const CLI_PROMPT = /^([A-Za-z][\w.-]{0,62})(?:\([\w-]+\))?[#>]\s*((?:debug|undebug|no debug|u all|un all|undebug all|show|sh|terminal|term|clear|ping)\b.*)?$/;
+const DEBUG_SWITCHED = /^([A-Za-z][\w ()/-]{2,80}?) debugging is (on|off)$/;
+const DOC_NOTE = /^!-{2,}\s*(.*)$/;
+/** no session: their first word is no interface (the entry would take `Router#debug` for one) */
+const NO_LINK = { session: '' };
+
+/** An option line, and what an Authentication-Protocol option (LCP type 3) in the other side's Configure-Request says of the link. */
+function optionHit(link: string, values: Record<string, string | number>, type: number | undefined, state: Record<string, unknown>): Hit {
+  const hit: Hit = { decoded: [d('option', values)], outcome: 'info' };
+  const pkt = state[`pkt:${link}`] as { proto: string; dir: string; codeName: string } | undefined;
+  if (type === 3 && values.proto === 'LCP' && pkt?.proto === 'LCP' && pkt.dir === 'in' && pkt.codeName === 'CONFREQ') {
+    const side = peerAsksRouterLogin(link, state);
+    if (side) hit.decoded.push(side);
+  }
+  return hit;
+}
+
+const GLUED_PACKET = new RegExp(String.raw`^(\S+) (LCP|CCP|IPCP|IPV6CP|MPPE|CDPCP):([IO]) ?(${Object.keys(IOS_CODE_NAMES).join('|')})\b ?(.*)$`);
+
+/** The bytes are exactly one option: its length octet (RFC 1661 §6) counts them all. */
+const isOneOption = (hex: string): boolean => hex.length >= 4 && hex.length % 2 === 0 && parseInt(hex.slice(2, 4), 16) === hex.length / 2;
+
 const RULES: Rule[] = [
   [/^(\S+) (LCP|CCP|IPCP|IPV6CP|MPPE|CDPCP): ([IO]) ([A-Z]+)\b ?(.*)$/, (m, _p, s) => packet(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '', s)],
+  // the same line after a copy lost the blanks around the direction (`Vi1 LCP:OCONFREQ [REQsent] id 53 Len 15`, a Cisco guide's
+  // web copy): only with a code IOS prints, so that no other word glued to a colon is taken for a packet
+  [GLUED_PACKET, (m, _p, s) => packet(m[1]!, m[2]!, m[3]!, m[4]!, m[5] ?? '', s)],
   // an option line is told from a packet line by the run of blanks after the colon: IOS writes four; an editor's or mail
   // client's tabify makes a tab of them (with or without blanks around it), never of the one blank before a packet's I/O
-  [/^(\S+) (LCP|CCP|IPCP|IPV6CP):(?: {2,}|[ \t]*\t[ \t]*)(.+?) \(0x([0-9a-f]+)\)$/i, (m) => {
+  [/^(\S+) (LCP|CCP|IPCP|IPV6CP):(?: {2,}|[ \t]*\t[ \t]*)(.+?) \(0x([0-9a-f]+)\)$/i, (m, _p, state) => {
     const opt = decodeOptionHex(PROTO_NUMBERS[m[2]!] ?? 0, m[4]!);
     const values: Record<string, string | number> = { proto: m[2]!, option: opt ? optionText(opt.option) : m[3]! };
     if (opt?.mppe !== undefined) values.mppe = opt.mppe;
-    return { decoded: [d('option', values)], outcome: 'info' };
+    return optionHit(m[1]!, values, opt?.option.type, state);
+  }],
+  // the same option line after a copy (a PDF, a manual's web page) collapsed its blanks to one: told from a step of the
+  // protocol (`State is Open`, `Remove route to …`) by its bytes, which must read as an option of that protocol
+  [/^(\S+) (LCP|CCP|IPCP|IPV6CP): (?=\S)(?![IO] [A-Z]+\b)(.+?) \(0x([0-9a-f]+)\)$/i, (m, _p, state) => {
+    const opt = decodeOptionHex(PROTO_NUMBERS[m[2]!] ?? 0, m[4]!);
+    if (!opt || !isOneOption(m[4]!)) return null;
+    const values: Record<string, string | number> = { proto: m[2]!, option: optionText(opt.option) };
+    if (opt.mppe !== undefined) values.mppe = opt.mppe;
+    return optionHit(m[1]!, values, opt.option.type, state);
   }],
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
   [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
     const from = m[5]!.match(/from "([^"]*)"/)?.[1];
-    const msg = m[5]!.match(/msg is "([^"]*)"/)?.[1] ?? '';
-    const hit: Hit = { decoded: [d('authPacket', { dir: m[3] === 'I' ? 'in' : 'out', method: m[2]!, what: m[4]!, name: from ?? '', msg })], outcome: 'info' };
-    if (from && m[3] === 'I' && (m[4] === 'RESPONSE' || m[4] === 'AUTH-REQ')) hit.user = from;
+    // `msg is` (`MSG is` in some IOS releases' CHAP lines: Cisco DSL Router Troubleshooting Guide's CHAP failure sample)
+    const msg = m[5]!.match(/msg is "([^"]*)"/i)?.[1] ?? '';
+    const client = linkSide(m[1]!, state) === 'client';
+    const hit: Hit = { decoded: [d('authPacket', { dir: m[3] === 'I' ? 'in' : 'out', method: m[2]!, what: m[4]!, name: from ?? '', msg, ...(client ? { role: 'client' } : {}) })], outcome: 'info' };
+    if (from && m[3] === 'I' && !client && (m[4] === 'RESPONSE' || m[4] === 'AUTH-REQ')) hit.user = from;
     if (m[4] === 'SUCCESS' || m[4] === 'AUTH-ACK') hit.outcome = 'success';
+    // the server this router logs in to refused the router's own name or password: not a PC's login
+    if (client && (m[4] === 'FAILURE' || m[4] === 'AUTH-NAK')) {
+      hit.decoded.push(d('iosOwnLoginRefused'));
+      hit.outcome = 'failure';
+      return hit;
+    }
     if (m[4] === 'FAILURE' || m[4] === 'AUTH-NAK') {
       const e = msChapErrorOf(msg);
       Object.assign(hit, { outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 });
@@ -70,7 +117,7 @@ const RULES: Rule[] = [
   // password was refused (the MS-CHAP FAILURE after it carries the E= code). SENDAUTH is the router's own login as a client: not the PC's
   [/^(\S+) PPP: Received (LOGIN|SENDAUTH) Response (PASS|FAIL)$/, (m, _p, state) => {
     if (m[3] === 'PASS') return step('authOk', { method: 'AAA', user: '' }, 'success');
-    if (m[2] === 'SENDAUTH') return step('iosPppStep', { text: `Received SENDAUTH Response FAIL` }, 'warning');
+    if (m[2] === 'SENDAUTH') return sendauthFailed(m[1]!, state);
     // FAIL after `AUTH: Timeout` on the link: AAA gave no answer (real IOS-XE PPPoE log: two timeouts, RADIUS_DEAD, then FAIL)
     if (state[`aaaTimeout:${m[1]}`]) return { decoded: [d('aaaNoReply', { reason: 'AUTH: Timeout' })], outcome: 'failure', cause: 'radius-unreachable' };
     return { decoded: [d('iosLoginFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
@@ -82,14 +129,18 @@ const RULES: Rule[] = [
   }],
   // "IPCP: Cannot satisfy pool request": the local pool has no address left, or is misconfigured (Lewis, "Troubleshooting Virtual Private Networks", Cisco Press 2004, ch. 3 review questions)
   [/^(\S+) IPCP: Cannot satisfy pool request\b.*$/, (m) => ({ decoded: [d('noAddressLeft', { address: `on ${m[1]}` })], outcome: 'failure', cause: 'address-pool' })],
-  [/^(\S+) PPP DISC: (.*)$/, (m) => {
+  ...LINK_SIDE_RULES,
+  [/^(\S+) PPP DISC: (.*)$/, (m, _p, state) => {
     const r = m[2]!;
+    const own = ownLoginDisc(m[1]!, r, state);
+    if (own) return own;
     if (/AAA (?:Server )?(?:did not respond|timeout|unreachable)|RADIUS.*(?:timeout|not respond)/i.test(r)) return { decoded: [d('aaaNoReply', { reason: r })], outcome: 'failure', cause: 'radius-unreachable' };
     if (/MPPE|encryption|CCP/i.test(r)) return { decoded: [d('pppDisc', { reason: r })], outcome: 'failure', cause: 'mppe-unavailable' };
     if (/auth/i.test(r)) return { decoded: [d('pppDisc', { reason: r })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
     return { decoded: [d('pppDisc', { reason: r })], outcome: 'warning' };
   }],
-  [/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) ([0-9A-F]{20,})$/i, (m) => {
+  [/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) ([0-9A-F]{20,})$/i, (m, _p, state) => {
+    state.pptp = true;
     const msg = decodePptpHex(m[5]!);
     if (!msg) return null;
     const hit: Hit = { decoded: [d('pptpControl', { dir: m[4] === 'I' ? 'in' : 'out', type: msg.controlType, name: `${msg.name} (${PPTP_CONTROL_TYPES[msg.controlType]?.short ?? '?'})` })], outcome: 'info', session: `Tnl ${m[2]}` };
@@ -100,7 +151,8 @@ const RULES: Rule[] = [
     return hit;
   }],
   // takes every word, so also the hex the rule above decodes (and gives an unknown one as a plain event): a fallback, never the rule cache's answer
-  fallback(/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) (\w+)$/, (m) => {
+  fallback(/^(?:(\S+) )?Tnl(?:\/Cl)? (\d+)(?:\/(\d+))? PPTP: CC ([IO]) (\w+)$/, (m, _p, state) => {
+    state.pptp = true;
     const n = IOS_PPTP_NAMES[m[5]!];
     if (!n) return step('vpdnEvent', { text: m[5]! });
     const hit: Hit = { decoded: [d('pptpControl', { dir: m[4] === 'I' ? 'in' : 'out', type: n, name: `${PPTP_CONTROL_TYPES[n]!.name} (${PPTP_CONTROL_TYPES[n]!.short})` })], outcome: 'info', session: `Tnl ${m[2]}` };
@@ -108,8 +160,20 @@ const RULES: Rule[] = [
     return hit;
   }),
   // any other VPDN and PPP line (catch-alls for what the rules above did not decode: never the rule cache's answer)
-  fallback(/^(?:(\S+) )?(?:Tnl(?:\/Cl)? [\d/]+ (?:PPTP|L2TP|L2X)|VPDN|L2X|PPTP|L2TP)(?: \S+)?: (.*)$/, (m) => step('vpdnEvent', { text: m[2]! })),
+  fallback(/^(?:(\S+) )?(?:Tnl(?:\/(?:Cl|Sn))? [\d/]+ (PPTP|L2TP|L2X)|VPDN|L2X|(PPTP)|(L2TP))(?: \S+)?: (.*)$/, (m, _p, state) => {
+    // which tunnel carries the PPP links: an LCP that never hears the PC means GRE for PPTP, UDP 1701 for L2TP (ios-link-side.ts)
+    const tunnel = m[2] ?? m[3] ?? m[4];
+    if (tunnel === 'PPTP') state.pptp = true;
+    else if (tunnel === 'L2TP' || tunnel === 'L2X') state.l2tp = true;
+    return step('vpdnEvent', { text: m[5]! });
+  }),
   fallback(/^(\S+ )?(?:PPP|PPP LCP|LCP|CCP|IPCP|CHAP|MS-CHAP-V2|MPPE|AUTH|AAA\/\w+|AAA): (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
+  // the router's console around a debug, copied with it: its prompt with the command typed (`Router#debug ppp negotiation`,
+  // `Arizona_PNS#show vpdn`, `Router#undebug all`), IOS's answer to a debug command (`PPP protocol negotiation debugging is on`),
+  // and the `!--- ` notes Cisco's documents put between a sample's lines. None is a log message; each says what it is.
+  [CLI_PROMPT, (m) => tagged(m[2] ? step('iosCommandTyped', { command: m[2] }) : step('iosPromptOnly'), NO_LINK)],
+  [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
+  [DOC_NOTE, (m) => tagged(step('iosDocNote', { text: m[1]! }), NO_LINK)],
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
   // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Pre-Shared Key Mismatch")
   [/^%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from (\S+?)(?::\d+)? failed its sanity check or is malformed$/, (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
@@ -132,7 +196,8 @@ const RULES: Rule[] = [
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DISC|CHAP|MS-CHAP-V2|MS-CHAP|PAP|EAP|MPPE|VPDN|L2X|AAA(?:\/\w+)?):/;
-const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/Cl)? \d/;
+// `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
+const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
 const ISAKMP_HEAD = /^(?:ISAKMP ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):)/;
 
@@ -144,6 +209,7 @@ export const iosFamily: FamilyParser = {
   claims(pre: Prefixed): boolean {
     if (pre.shape === 'program') return pre.program === 'ISAKMP' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message))) return true;
     return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
   parse: (pre, state) => applyRules(RULES, textOf(pre).trim(), pre, state),

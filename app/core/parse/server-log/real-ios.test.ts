@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Cisco IOS `debug ppp negotiation` / `debug ppp authentication` found in public material
+ * (test/fixtures/real/server-logs, sources in test/fixtures/real/SOURCES.md), each read by hand.
+ * All of them are an IOS router as the client of its link (a DSL line): what it logs is its own
+ * connection, never a PC's, and no line may send the reader to the PC's password or GRE.
+ */
+const ROWS: Record<string, RealServerLogRow> = {
+  // a PPPoE client set for PAP only, asked for CHAP: the other side's Configure-Request carries the Authentication-Protocol
+  // option (line 5: the router is the one logging in), SENDAUTH FAIL and "Unable to authenticate for peer" are the router's
+  // own missing credentials; the article's caption in the block (line 17) is no log line
+  'ios-pppoe-client-pap-only-asked-chap-sendauth-fail-unable-to-authenticate.txt': {
+    records: 12,
+    understood: 11,
+    families: { ios: 11 },
+    causes: [],
+    says: [
+      [5, 'LCP option: Authentication-Protocol CHAP (MD5) On Vi2 this router is the client'],
+      [9, 'LCP Configure-Ack to the other side (the server this router logs in to) (id 2)'],
+      [21, 'The router has no user name and password of its own for this login'],
+      [23, 'The router cannot log in with CHAP, the method the other side asks for'],
+    ],
+  },
+  // a PPPoA client whose ISP never answers: only O CONFREQ, the LCP timer running out in REQsent; the manual's `!---` notes
+  // and the prompt lines are the copy's, not the router's log
+  'ios-827-pppoa-client-lcp-timeout-reqsent-no-answer-doc-notes.txt': {
+    records: 28,
+    understood: 28,
+    families: { ios: 28 },
+    causes: [],
+    says: [
+      [1, "Typed at the router's prompt (not a log line): debug ppp negotiation."],
+      [2, 'On Vi1 this router is the client'],
+      [5, 'LCP Configure-Request to the other side (the server this router logs in to) (id 1) [Closed]'],
+      [6, 'A note the author of the copy put between the router\'s lines (not logged by the router): "O" specifies an outbound packet.'],
+      [8, 'Nothing has come from the other side (the server this router logs in to) yet'],
+      [8, 'its timer ran out in state REQsent'],
+      [28, "Typed at the router's prompt (not a log line): undebug all."],
+    ],
+  },
+  // the same client negotiating well, uptime stamps, the option lines' blanks collapsed to one by the copy
+  'ios-827-pppoa-client-uptime-2w3d-chap-success-collapsed-option-blanks.txt': {
+    records: 35,
+    understood: 35,
+    families: { ios: 35 },
+    causes: [],
+    says: [
+      [2, "The router's answer: its debug output for PPP protocol negotiation is now on."],
+      [3, "The router's prompt (not a log line)."],
+      [7, 'LCP option: Magic-Number 0x8ccf0e1e'],
+      [9, 'LCP option: Authentication-Protocol CHAP (MD5)'],
+      [11, 'PPP step: Remove route to 20.20.2.1.'],
+      [14, 'PPP step: State is Open.'],
+      [4, 'On Vi1 this router is the client'],
+      [15, 'PPP step: Phase is AUTHENTICATING, by the peer.'],
+      [18, 'CHAP SUCCESS from the other side (the server this router logs in to).'],
+      [21, 'IPCP option: IP-Address 0.0.0.0'],
+      [27, 'IPCP option: IP-Address 40.1.1.2'],
+    ],
+  },
+  // the router's PAP login refused by its ISP (AUTH−REQ / AUTH−NAK with U+2212 minus signs); the timer running out while the
+  // link closes (TERMsent) is no warning
+  'ios-827-pppoa-client-pap-auth-nak-unicode-minus-terminating.txt': {
+    records: 25,
+    understood: 25,
+    families: { ios: 25 },
+    causes: [],
+    says: [
+      [2, 'On Vi1 this router is the client'],
+      [10, 'LCP option: Authentication-Protocol PAP'],
+      [17, 'PAP AUTH-REQ to the other side (the server this router logs in to) "cisco".'],
+      [19, 'PAP AUTH-NAK from the other side (the server this router logs in to): "Authentication failure".'],
+      [19, "The other side refused this router's own login"],
+      [23, 'LCP: the timer ran out waiting for an answer (state TERMsent).'],
+      [25, 'PPP step: Phase is DOWN [0 sess, 1 load].'],
+    ],
+  },
+  // the router's CHAP login refused, `MSG is` in capitals; the sample's first lines (on the page before) are not in the copy,
+  // so its first packet still reads "from the PC" until `by the peer` says otherwise
+  'ios-827-pppoa-client-chap-failure-msg-uppercase-alternate-hostname.txt': {
+    records: 19,
+    understood: 19,
+    families: { ios: 19 },
+    causes: [],
+    says: [
+      [5, 'On Vi1 this router is the client'],
+      [7, 'PPP step: Using alternate hostname cisco.'],
+      [12, 'CHAP FAILURE from the other side (the server this router logs in to): "Authentication failure".'],
+      [12, "The other side refused this router's own login"],
+    ],
+  },
+  // two captures of an authentication type mismatch joined by the guide's `or` (not a log line); the first packet line lost its
+  // blanks around the direction
+  'ios-827-pppoa-client-auth-type-mismatch-glued-direction-two-captures.txt': {
+    records: 22,
+    understood: 21,
+    families: { ios: 21 },
+    causes: [],
+    says: [
+      [2, 'LCP Configure-Request to the PC (id 53) [REQsent]'],
+      [4, 'A note the author of the copy put between the router\'s lines (not logged by the router): Sending CHAP requests.'],
+      [7, 'LCP option: Authentication-Protocol PAP On Vi1 this router is the client'],
+      [10, 'LCP Configure-Reject to the other side (the server this router logs in to) (id 252) [REQsent]'],
+      [13, "Typed at the router's prompt (not a log line): debug ppp negotiation."],
+    ],
+  },
+};
+
+const en = engineT('en');
+const nl = engineT('nl');
+const parse = (text: string) => parseServerLog(text, 'x');
+const said = (text: string, line: number, t = en) =>
+  parse(text)
+    .entries.filter((e) => e.line === line)
+    .map((e) => describeEntry(e, t))
+    .join(' | ');
+
+describe('real Cisco IOS debug ppp logs', () => {
+  realServerLogTable(ROWS);
+
+  it('the router logging in is not a PC: its CHAP name is no user, its success no PC success', () => {
+    const r = parse(readRepoText(`${REAL_SERVER_LOGS}/ios-827-pppoa-client-uptime-2w3d-chap-success-collapsed-option-blanks.txt`));
+    expect(r.entries.some((e) => e.user)).toBe(false);
+    expect(r.entries.every((e) => !describeEntry(e, en).includes('the PC'))).toBe(true);
+    expect(describeEntry(r.entries.find((e) => e.line === 18)!, nl)).toBe('CHAP SUCCESS van de andere kant (de server waarbij deze router zich aanmeldt).');
+  });
+});
+
+/** Crafted lines in the same formats: the cases the real copies above do not hold. */
+describe('IOS link sides and LCP timeouts (crafted)', () => {
+  const pptpServer = ['Tnl 17 PPTP: CC I SCCRQ', 'Tnl 17 PPTP: CC O SCCRP', 'Vi1 Tnl/Cl 17/17 PPTP: CC I OCRQ', 'Vi1 LCP: O CONFREQ [Closed] id 1 len 15', 'Vi1 LCP:    AuthProto MS-CHAP-V2 (0x0305C22381)'];
+  const timeouts = ['Vi1 LCP: TIMEout: State REQsent', 'Vi1 LCP: O CONFREQ [REQsent] id 2 len 15', 'Vi1 LCP: TIMEout: State REQsent', 'Vi1 LCP: O CONFREQ [REQsent] id 3 len 15', 'Vi1 LCP: TIMEout: State REQsent'];
+
+  it('a PPTP server whose LCP never hears the PC: GRE does not get through (said once, at the second timeout)', () => {
+    const text = [...pptpServer, ...timeouts].join('\n');
+    const r = parse(text);
+    expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([[8, 'no-ppp-frames']]);
+    expect(said(text, 8)).toContain('Nothing has come from the PC yet');
+    expect(said(text, 8)).toContain('GRE (IP protocol 47) is blocked');
+    expect(said(text, 8, nl)).toContain('GRE (IP-protocol 47) wordt tussen de pc en deze router geblokkeerd');
+    expect(explainServerLogs([r], en).findings.map((f) => f.id)).toContain('vpn.gre-blocked');
+  });
+
+  it('one LCP packet from the PC and the timeouts are only waiting; on L2TP they are no GRE matter', () => {
+    expect(parse([...pptpServer, 'Vi1 LCP: I CONFREQ [REQsent] id 1 len 10', ...timeouts].join('\n')).entries.some((e) => e.cause)).toBe(false);
+    const l2tp = ['Tnl 4875 L2TP: I SCCRQ from LAC', ...pptpServer.slice(3), ...timeouts].join('\n');
+    const r = parse(l2tp);
+    expect(r.entries.some((e) => e.cause)).toBe(false);
+    expect(said(l2tp, 6)).toContain('UDP 1701');
+  });
+
+  it("another protocol's timer, or LCP past REQsent, is a plain retry", () => {
+    expect(said('Vi1 IPCP: TIMEout: State ACKrcvd', 1)).toBe('IPCP: the timer ran out waiting for an answer (state ACKrcvd).');
+    expect(parse('Vi1 IPCP: TIMEout: State ACKrcvd').entries[0]!.outcome).toBe('warning');
+    // closing: the Terminate-Request unanswered, the link closes anyway (the guide's CHAP and PAP failure samples)
+    expect(parse('Vi1 LCP: TIMEout: State TERMsent').entries[0]!.outcome).toBe('info');
+  });
+
+  it("a client link's refused login and disconnect are the router's own, not error 691 on a PC", () => {
+    const client = ['Vi1 PPP: Treating connection as a callout', 'Vi1 PPP: Phase is AUTHENTICATING, by the peer', 'Vi1 CHAP: I CHALLENGE id 1 len 24 from "BAS"', 'Vi1 CHAP: O RESPONSE id 1 len 30 from "router@isp"', 'Vi1 CHAP: I FAILURE id 1 len 25 msg is "Authentication failed"', 'Vi1 PPP DISC: User failed CHAP authentication'].join('\n');
+    const r = parse(client);
+    expect(r.entries.some((e) => e.cause || e.user)).toBe(false);
+    expect(said(client, 5)).toContain("The other side refused this router's own login");
+    expect(said(client, 6)).toContain("It was the router's own login that failed");
+    expect(explainServerLogs([r], en).findings).toEqual([]);
+  });
+
+  it('after SENDAUTH FAIL, the disconnect is the router\'s own; on a server link it stays the PC\'s password', () => {
+    const own = ['Vi2 PPP: Received SENDAUTH Response FAIL', 'Vi2 PPP DISC: User failed CHAP authentication'].join('\n');
+    expect(parse(own).entries.some((e) => e.cause)).toBe(false);
+    const server = ['Vi2 PPP: Phase is AUTHENTICATING, by this end', 'Vi2 PPP DISC: User failed CHAP authentication'].join('\n');
+    expect(parse(server).entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([[2, 'credentials-rejected']]);
+    expect(said(server, 1)).toBe("On Vi2 this router checks the other side's login: it is the server and the PC logs in to it.");
+    expect(said('ppp61 PPP: Treating connection as a callin', 1)).toBe('On ppp61 the other side dialled in: this router is the server of this link.');
+  });
+
+  it("a client link's other disconnects carry no PC cause either (the router's own MPPE, its own AAA)", () => {
+    const text = ['Vi1 PPP: Treating connection as a callout', 'Vi1 PPP DISC: Could not negotiate MPPE', 'Vi1 PPP DISC: AAA Server did not respond'].join('\n');
+    expect(parse(text).entries.map((e) => [e.outcome, e.cause])).toEqual([['info', undefined], ['warning', undefined], ['warning', undefined]]);
+    expect(parse('Vi1 PPP DISC: Could not negotiate MPPE').entries[0]!.cause).toBe('mppe-unavailable');
+  });
+
+  it('the next session on the same interface starts without the last one\'s side', () => {
+    const text = ['Vi1 PPP: Phase is AUTHENTICATING, by the peer', 'Vi1 PPP: Phase is DOWN', 'Vi1 LCP: I CONFREQ [Listen] id 1 len 10'].join('\n');
+    expect(said(text, 2)).toBe('PPP step: Phase is DOWN.');
+    expect(said(text, 3)).toContain('LCP Configure-Request from the PC (id 1)');
+  });
+
+  it('an option line whose blanks a copy collapsed is read by its bytes; a step with a hex value in brackets is not', () => {
+    expect(said('Vi1 LCP: MRU 1454 (0x010405AE)', 1)).toBe('LCP option: MRU 1454');
+    // its length octet (0x09) does not count the five bytes: no option
+    expect(said('Vi1 LCP: Something odd (0x0109AABBCC)', 1)).toBe('PPP step: Something odd (0x0109AABBCC).');
+  });
+});
