@@ -64,6 +64,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed. Branch hL (an initiator's
  * proposals, NAT, AUTHENTICATION_FAILED and NO_PROPOSAL_CHOSEN worded by role): real-mixed-11 and -16 alone, the captures
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
+ * Branch hQ (MikroTik and SSTP servers): corpus-mixed-3 for the MikroTik corpus log, whose `first L2TP UDP packet received
+ * from …` now names its peer; real-mixed-0…10 and -18…23 for three new real fixtures (routeros-l2tp-ipsec-wrong-psk-*,
+ * routeros7-memory-log-l2tp-first-packet-*, sstpd-python-startup-*), which shift the round robin.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

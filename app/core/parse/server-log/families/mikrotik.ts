@@ -74,6 +74,26 @@ function replyNotify(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/**
+ * Peers whose phase 1 already failed on a wrong pre-shared key, kept per input. racoon keeps such a phase 1 until its retries
+ * run out (isakmp_ph1resend): a packet it cannot decrypt is dropped, and the wait that follows ends in "phase1 negotiation
+ * failed due to time up" (a MikroTik user's L2TP test with a wrong IPsec secret: five "parsing packet failed, possible cause:
+ * wrong password" lines, then one time-up, Onoro/Mikrotik README). That time-up is the same failure, not UDP 4500 being
+ * blocked. Not a refused proposal: that phase 1 ends at once ("phase1 negotiation failed."), so a later time-up for the same
+ * address is another exchange (a scanner's second try in the fixture routeros7-memory-log-ipsec-scanner-…, other cookies).
+ */
+const WRONG_KEY_PEERS = 'mtWrongKeyPeers';
+function rememberWrongKey(hit: Hit, state: FamilyState): Hit {
+  if (hit.peer) ((state[WRONG_KEY_PEERS] as Set<string> | undefined) ?? (state[WRONG_KEY_PEERS] = new Set<string>()) as Set<string>).add(hit.peer);
+  return hit;
+}
+
+/** A phase 1 time-up: the PC stopped answering (ike-no-mi3) — unless this peer's phase 1 already failed on a wrong pre-shared key */
+function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
+  if (peer && (state[WRONG_KEY_PEERS] as Set<string> | undefined)?.has(peer)) return tagged(step('mtPhase1TimeoutAfterWrongKey', { peer }, 'warning'), { peer });
+  return { decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer };
+}
+
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
@@ -95,15 +115,23 @@ const RULES: Rule[] = [
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
-  [/^first L2TP UDP packet received from (\S+)$/, (m) => step('l2tpFirstPacket', { peer: m[1]! })],
+  // RouterOS 7 adds the PC's source port (`… received from 204.188.254.146 port 39626`, a RouterOS 7 `/log print`, fixture
+  // routeros7-memory-log-l2tp-first-packet-port-…); RouterOS 6 names the address alone
+  [/^first L2TP UDP packet received from (\S+?)(?: port \d+)?$/, (m) => tagged(step('l2tpFirstPacket', { peer: m[1]! }), { peer: m[1] })],
   // "phase1 negotiation failed due to time up <us>[500]<=><peer>[500] <cookies>" (racoon isakmp_ph1resend: retries used up); the peer is the address after <=>
-  [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m) => ({ decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer: m[2] ?? m[1] })],
+  [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m, _pre, state) => phase1TimeUp(m[2] ?? m[1], state)],
   // plain "phase1 negotiation failed." ends a phase 1 the lines before it explain (no proposal, wrong key): not a time-out
   [ipsec('phase1 negotiation failed'), (m) => tagged(step('mtPhase1Failed', undefined, 'warning'), { peer: m[1] })],
   [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m) => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', peer: m[1] })],
+  // "<peer> failed to pre-process ph2 packet." (racoon isakmp_quick.c, quick_r1recv and the like fail: Quick Mode, phase 2, is
+  // refused; RouterOS prints it with a full stop and without racoon's "(side: …, status: …)" — a script that cuts the message's
+  // last 34 characters to get the address, Onoro/Mikrotik README, shows the length). Its reason is a line before it (no
+  // proposal, no policy for the PC's traffic): a step, not a second cause
+  [ipsec(String.raw`failed to pre-process ph2 packet(?: \(side: \d+, status:? \d+\))?`), (m) => tagged(step('mtPhase2Failed', undefined, 'warning'), { peer: m[1] })],
   [/^rejected (hashtype|enctype|dh_group|authmethod|lifetime): DB\(prop#\d+:trns#\d+\):Peer\(prop#\d+:trns#\d+\) = ([^:]*):(.*?)\s*$/, (m) => step(ATTRIBUTES[m[1]!]!, { router: m[2]!, pc: m[3]! }, 'warning')],
   // racoon's "parsing packet failed, possible cause: wrong password" (an encrypted phase 1 packet could not be read: the keys differ)
-  [ipsec('parsing packet failed, possible cause: wrong password'), (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
+  // (no full stop on RouterOS: the same script cuts the last 54 characters, " parsing packet failed, possible cause: wrong password")
+  [ipsec('parsing packet failed, possible cause: wrong password'), (m, _pre, state) => rememberWrongKey({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] }, state)],
   [/^(?:parse error: probably the pre-shared key is incorrect|.*pre-shared key .*(?:incorrect|mismatch).*)$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   // RouterOS 7 IKEv2 debug (a write-up of two RouterOS responders, the log's own lines: `ipsec processing payload: ID_I`, `ipsec ID_I
   // (ADDR4): …`, `ipsec,error identity not found for responder: ADDR4:… peer: ADDR4:…`, `ipsec reply notify: AUTHENTICATION_FAILED`,

@@ -3,6 +3,7 @@ import { PPP_PROTOCOLS } from '../codes/ppp';
 import { LCP_OPTIONS } from '../codes/ppp';
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
+import { readSstpd } from './sstpd';
 
 /**
  * SSTP servers: Python sstpd (`2017-03-30 08:33:08,928 INFO: SSTP control packet
@@ -90,6 +91,7 @@ const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Sessio
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
   // accel-ppp's own SSTP lines (`accel-sstp: ppp0:test: recv [SSTP SSTP_MSG_CALL_ABORT]`) are the pppd family's (families/pppd.ts)
-  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
-  parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
+  // (the Python sstpd's lines, families/sstpd.ts, by their logging header and message)
+  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null) || readSstpd(pre, {}, RULES) !== null,
+  parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, pre.message.trim(), pre, state),
 };

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * More real MikroTik RouterOS and SSTP-server lines (test/fixtures/real/server-logs, sources in
+ * test/fixtures/real/SOURCES.md), each with its hand-checked decoding; then the classes of lines they showed:
+ * RouterOS 7's L2TP first packet with its port, racoon's phase 2 refusal, a phase 1 time-up after a wrong
+ * pre-shared key, and the Python sstpd's lines (github.com/sorz/sstp-server: start-up, session tags, aborts).
+ */
+
+const t = engineT('en');
+const nl = engineT('nl');
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  'routeros7-memory-log-l2tp-first-packet-port-dhcp-between.txt': {
+    records: 5,
+    understood: 5,
+    families: { mikrotik: 5 },
+    causes: [],
+    says: [
+      [3, 'The first L2TP packet arrived from 204.188.254.146'],
+      [1, 'RouterOS dhcp'],
+    ],
+  },
+  // line 1 is the poster's own typo ("couse"; the poster's script searches "cause" and cuts 54 characters, the device text's
+  // length): not understood, so line 2 reads as a plain time-up — the log as quoted names no wrong key
+  'routeros-l2tp-ipsec-wrong-psk-time-up-then-ph2-no-proposal.txt': {
+    records: 4,
+    understood: 3,
+    families: { mikrotik: 3 },
+    causes: [
+      [2, 'ike-no-mi3'],
+      [3, 'ike-no-proposal'],
+    ],
+    says: [
+      [2, 'IKE phase 1 timed out'],
+      [4, 'IKE phase 2 (Quick Mode, the part that sets up the encrypted tunnel) failed'],
+    ],
+  },
+  'sstpd-python-startup-cert-fingerprints-listening.txt': {
+    records: 5,
+    understood: 5,
+    families: { sstp: 5 },
+    causes: [],
+    says: [
+      [1, 'the SHA-1 fingerprint of its certificate is 54dabc04b60dc153cb6cd2a7187484e087da77dc'],
+      [2, 'the SHA-256 fingerprint'],
+      [3, 'SSTP server bookkeeping.'],
+    ],
+  },
+};
+
+describe('real MikroTik and SSTP-server logs (more)', () => {
+  realServerLogTable(EXPECTED);
+});
+
+describe('MikroTik RouterOS: phase 2, the L2TP first packet, a time-up after a wrong key', () => {
+  it('RouterOS 7 names the port of the first L2TP packet; both versions give the peer', () => {
+    const [v7, v6] = parseServerLog('12:12:50 l2tp,info first L2TP UDP packet received from 204.188.254.146 port 39626\n12:12:51 l2tp,info first L2TP UDP packet received from 37.0.0.9').entries;
+    expect([v7!.peer, v6!.peer]).toEqual(['204.188.254.146', '37.0.0.9']);
+    // a near miss: another word after the address is not this message
+    expect(parseServerLog('12:12:50 l2tp,info first L2TP UDP packet received from 204.188.254.146 via 39626').understood).toBe(0);
+  });
+
+  it("racoon's phase 2 refusal, with or without its (side, status) and full stop: a warning with the peer, no cause of its own", () => {
+    const r = parseServerLog(['12:00:03 ipsec,error no suitable proposal found', '12:00:04 ipsec,error 192.168.1.15 failed to pre-process ph2 packet.', '12:00:05 ipsec,error 10.0.0.2 failed to pre-process ph2 packet (side: 1, status: 1).'].join('\n'));
+    expect(r.entries.map((e) => [e.outcome, e.cause ?? null, e.peer ?? null])).toEqual([
+      ['failure', 'ike-no-proposal', null],
+      ['warning', null, '192.168.1.15'],
+      ['warning', null, '10.0.0.2'],
+    ]);
+    expect(describeEntry(r.entries[1]!, nl)).toContain('IKE-fase 2');
+  });
+
+  it("a time-up after that peer's wrong pre-shared key is the same failure, not UDP 4500; another peer's time-up still is", () => {
+    const r = parseServerLog(
+      [
+        '17:00:01 ipsec,error 192.168.1.15 parsing packet failed, possible cause: wrong password',
+        '17:00:02 ipsec,error 192.168.1.15 parsing packet failed, possible cause: wrong password',
+        '17:00:31 ipsec,error phase1 negotiation failed due to time up 11.32.86.22[500]<=>192.168.1.15[500] 0a1b2c3d4e5f6071:8293a4b5c6d7e8f9',
+        '17:00:32 ipsec,error phase1 negotiation failed due to time up 11.32.86.22[500]<=>192.168.1.16[500] 0a1b2c3d4e5f6072:8293a4b5c6d7e8f0',
+      ].join('\n'),
+    );
+    expect(r.entries.map((e) => [e.line, e.cause ?? null])).toEqual([
+      [1, 'ike-auth-failed'],
+      [2, 'ike-auth-failed'],
+      [3, null],
+      [4, 'ike-no-mi3'],
+    ]);
+    expect([r.entries[2]!.outcome, r.entries[2]!.peer]).toEqual(['warning', '192.168.1.15']);
+    expect(describeEntry(r.entries[2]!, t)).toBe('IKE phase 1 with 192.168.1.15 ran out of time after the pre-shared key mismatch above: the router stopped waiting. The same failure, not a blocked port.');
+  });
+
+  it('a refused proposal does not excuse a later time-up of the same address (that phase 1 ended at once; the time-up is another exchange)', () => {
+    const r = parseServerLog(['09:54:41 ipsec,error 205.210.31.162 failed to get valid proposal.', '09:54:41 ipsec,error 205.210.31.162 phase1 negotiation failed.', '09:55:39 ipsec,error phase1 negotiation failed due to time up 89.109.14.221[500]<=>205.210.31.162[65297] e04473470d4ec0f6:d58734acb1ebf00b'].join('\n'));
+    expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([
+      [1, 'ike-no-proposal'],
+      [3, 'ike-no-mi3'],
+    ]);
+  });
+});
+
+describe('Python sstpd (sorz/sstp-server) lines', () => {
+  const TAG = '[9F2B0C44-1111-2222-3333-444455556666/203.0.113.7:51234]';
+
+  it('a session tag gives the session (the SSTP correlation ID) and the PC; the older control-packet line is read behind it', () => {
+    const [ctrl, up] = parseServerLog(`2024-01-01 10:00:01,002 INFO: ${TAG} SSTP control packet (CALL_CONNECT_REQUEST) received.\n2024-01-01 10:00:04,004 INFO: [?/[2001:db8::1]:51234] Connection established.`).entries;
+    expect([ctrl!.session, ctrl!.peer, describeEntry(ctrl!, t)]).toEqual(['9F2B0C44-1111-2222-3333-444455556666', '203.0.113.7', 'SSTP CALL_CONNECT_REQUEST from the PC ([MS-SSTP]).']);
+    expect([up!.session, up!.peer, up!.outcome]).toEqual([undefined, '2001:db8::1', 'success']);
+  });
+
+  it('a full address pool and a pppd that cannot start are the server\'s causes', () => {
+    const r = parseServerLog(
+      [
+        `2024-01-01 10:00:01,003 WARNING: ${TAG} IP address pool is full. Cannot accept new connection.`,
+        `2024-01-01 10:00:06,004 WARNING: ${TAG} Fail to start pppd: [Errno 2] No such file or directory: '/usr/sbin/pppd'`,
+      ].join('\n'),
+    );
+    expect(r.entries.map((e) => [e.cause, e.outcome])).toEqual([
+      ['address-pool', 'failure'],
+      ['ppp-setup-failed', 'failure'],
+    ]);
+    expect(describeEntry(r.entries[1]!, t)).toContain("([Errno 2] No such file or directory: '/usr/sbin/pppd')");
+  });
+
+  it("an abort's status is decoded from Python's bytes (the last byte; \\n is 10); the crypto-binding checks fail the call", () => {
+    const r = parseServerLog(
+      [
+        `2024-01-01 10:00:02,005 WARNING: ${TAG} Abort (b'\\x00\\x00\\x00\\x07').`,
+        `2024-01-01 10:00:02,006 WARNING: ${TAG} Abort (b'\\x00\\x00\\x00\\n').`,
+        `2024-01-01 10:00:02,007 WARNING: ${TAG} Abort.`,
+        `2024-01-01 10:00:02,004 WARNING: ${TAG} abort: certificate hash mismatched`,
+        `2024-01-01 10:00:02,004 WARNING: ${TAG} abort: wrong nonce received`,
+        `2024-01-01 10:00:02,004 ERROR: ${TAG} Crypto Binding is invalid.`,
+        `2024-01-01 10:00:05,004 WARNING: ${TAG} Ping time out.`,
+        '2024-01-01 10:00:03,004 WARNING: Unexpected HTTP method (GET) and/or version (HTTP/1.1).',
+      ].join('\n'),
+    );
+    const says = r.entries.map((e) => describeEntry(e, t));
+    expect(says[0]).toBe('The SSTP server aborted the call (ATTRIB_STATUS_INVALID_FRAME_RECEIVED, 7).');
+    expect(says[1]).toBe('The SSTP server aborted the call (ATTRIB_STATUS_REQUIRED_ATTRIBUTE_MISSING, 10).');
+    expect(says[2]).toBe('The SSTP server aborted the call.');
+    expect(says[3]).toContain('The certificate the PC saw is not the SSTP server');
+    expect(says[4]).toContain('crypto-binding check (Nonce)');
+    expect(says[5]).toContain('crypto-binding check (Compound MAC)');
+    expect(says[7]).toContain('it sent GET, not SSTP_DUPLEX_POST');
+    expect(r.entries.map((e) => e.outcome)).toEqual(['warning', 'warning', 'warning', 'failure', 'failure', 'failure', 'warning', 'warning']);
+    expect(r.entries.every((e) => !e.cause)).toBe(true);
+  });
+
+  it('only under a Python logging header: a bare "Abort." or "Ping time out." elsewhere is not sstpd\'s', () => {
+    expect(parseServerLog('Abort.\nPing time out.').understood).toBe(0);
+    expect(parseServerLog('2024-01-01 10:00:02 Connection established.').understood).toBe(0);
+  });
+});
