@@ -66,7 +66,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
  * Branch hQ (MikroTik and SSTP servers): corpus-mixed-3 for the MikroTik corpus log, whose `first L2TP UDP packet received
  * from …` now names its peer; real-mixed-0…10 and -18…23 for three new real fixtures (routeros-l2tp-ipsec-wrong-psk-*,
- * routeros7-memory-log-l2tp-first-packet-*, sstpd-python-startup-*), which shift the round robin.
+ * routeros7-memory-log-l2tp-first-packet-*, sstpd-python-startup-*), which shift the round robin. Then real-mixed-2…14 for
+ * four new real SoftEther logs (softether-debug-console-*, softether-server-log-ike-sa-deleted-*, softether5-*,
+ * softether-server-log-admin-mode-*), the round robin again; no corpus bundle differed.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -51,6 +51,49 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'SSTP server bookkeeping.'],
     ],
   },
+  'softether-debug-console-sstp-log-prefix-lcp-options-rejected.txt': {
+    records: 19,
+    understood: 19,
+    families: { sstp: 19 },
+    causes: [],
+    says: [
+      [1, 'SoftEther: a client at 192.168.122.100 connected.'],
+      [7, 'SSTP CALL_CONNECT_REQUEST (1) from the PC'],
+      [11, 'client software "Microsoft SSTP VPN Client"'],
+      [17, "SoftEther does not support the PC's LCP option Callback"],
+      [18, "SoftEther rejected the PC's LCP option Magic-Number (Configure-Reject"],
+    ],
+  },
+  // the Markdown code span's opening backtick before line 1 (kept as pasted) is paste damage, not part of the line
+  'softether-server-log-ike-sa-deleted-before-established-mac-l2tp.txt': {
+    records: 9,
+    understood: 9,
+    families: { sstp: 9 },
+    causes: [],
+    says: [
+      [1, 'IPsec client 35 from xx.yyy.zzz.aa (UDP 62713) created.'],
+      [3, 'moved to UDP 4500'],
+      [5, 'IKE SA 12 of IPsec client 35 was deleted before IKE phase 1 finished'],
+      [7, 'IPsec client 36 from xx.yyy.zzz.aa deleted.'],
+    ],
+  },
+  'softether5-server-log-sstp-proto-session-created-microsoft-client.txt': {
+    records: 6,
+    understood: 6,
+    families: { sstp: 6 },
+    causes: [],
+    says: [[4, 'SoftEther: SSTP session of the client at xx.xxx.xxx.xxx (TCP 52918): Session created.']],
+  },
+  'softether-server-log-admin-mode-rpc-session-hub-users.txt': {
+    records: 9,
+    understood: 9,
+    families: { sstp: 9 },
+    causes: [],
+    says: [
+      [4, "SoftEther: an administrator's connection (server manager or vpncmd), not a VPN client."],
+      [7, "an administrator's connection"],
+    ],
+  },
 };
 
 describe('real MikroTik and SSTP-server logs (more)', () => {
@@ -154,5 +197,50 @@ describe('Python sstpd (sorz/sstp-server) lines', () => {
   it('only under a Python logging header: a bare "Abort." or "Ping time out." elsewhere is not sstpd\'s', () => {
     expect(parseServerLog('Abort.\nPing time out.').understood).toBe(0);
     expect(parseServerLog('2024-01-01 10:00:02 Connection established.').understood).toBe(0);
+  });
+});
+
+describe('SoftEther: the debug console, an IKE SA that never finished, SoftEther 5 protocol sessions', () => {
+  it("the debug console's `LOG: ` lines are the server_log's; its Debug() lines are read (EAP NAK, Protocol-Reject, L2TP teardown, OpenSSL errors)", () => {
+    const r = parseServerLog(
+      [
+        'LOG: IPsec Client 4 (69.1.2.4:56426 -> 0.0.0.0:500): A new IPsec client is created.',
+        'Got a EAP_NAK, abandoning EAP protocol',
+        'Rejecting PPP protocol = 0xc227',
+        'Request MSCHAPv2 from EAP NAK',
+        'L2TP Session 1/1 on Tunnel 5/1 Disconnected.',
+        'L2TP Tunnel 5/1 is Disconnected.',
+        '140368205227072:error:06065064:digital envelope routines:EVP_DecryptFinal_ex:bad decrypt:../crypto/evp/evp_enc.c:583:',
+        'SKEYID_e: 2B B2 18 63 84 30 99 99 5D A1 BE C6 AA 67 2C A1 18 2F 7C 94',
+      ].join('\n'),
+    );
+    expect([r.records, r.understood]).toEqual([8, 8]);
+    const says = r.entries.map((e) => describeEntry(e, t));
+    expect(r.entries[0]!.peer).toBe('69.1.2.4');
+    expect(says[1]).toBe('The PC refused EAP (an EAP NAK): SoftEther drops EAP and falls back to another log-in method.');
+    expect(says[2]).toContain('0xc227');
+    expect(says[4]).toBe('SoftEther: L2TP session 1/1 on tunnel 5/1 is disconnected.');
+    expect(says[6]).toContain('(OpenSSL: bad decrypt in digital envelope routines, EVP_DecryptFinal_ex)');
+    expect(r.entries[6]!.outcome).toBe('warning');
+    expect(describeEntry(r.entries[1]!, nl)).toContain('EAP-NAK');
+  });
+
+  it('an IKE SA deleted after it was established is the plain deletion; one this log never saw created is too', () => {
+    const ike = (sa: number, what: string) => `2020-12-07 23:43:29.437 IPsec IKE Session (IKE SA) ${sa} (Client: 1) (73.0.0.214:1100 -> 0.0.0.0:4500): ${what}`;
+    const r = parseServerLog(
+      [
+        ike(1, 'A new IKE SA (Main Mode) is created. Initiator Cookie: 0x217F83FCB6DA5BF1, Responder Cookie: 0x15CAC2459EA386C0, DH Group: MODP 2048 (Group 14), Hash Algorithm: SHA-2-256, Cipher Algorithm: AES-CBC, Cipher Key Size: 256 bits, Lifetime: 4294967295 Kbytes or 10800 seconds'),
+        ike(1, 'This IKE SA is established between the server and the client.'),
+        ike(1, 'This IKE SA is deleted.'),
+        ike(7, 'This IKE SA is deleted.'),
+      ].join('\n'),
+    );
+    expect(r.entries.slice(2).map((e) => describeEntry(e, t))).toEqual(['IKE SA 1 of IPsec client 1 deleted.', 'IKE SA 7 of IPsec client 1 deleted.']);
+  });
+
+  it("a Markdown code span's backticks around a pasted line go; a fence and backticks inside a message stay", () => {
+    expect(parseServerLog('`2019-10-17 18:01:45.648 IPsec Client 35 (10.0.0.1:62713 -> 10.0.0.2:500): A new IPsec client is created.`').understood).toBe(1);
+    expect(parseServerLog('2019-10-17 18:01:55.701 IPsec Client 35 (10.0.0.1:62718 -> 10.0.0.2:4500): This IPsec Client is deleted.`').understood).toBe(1);
+    expect(parseServerLog('```\n2019-10-17 18:01:55.701 IPsec Client 35 (10.0.0.1:62718 -> 10.0.0.2:4500): This IPsec Client is deleted.\n```').understood).toBe(1);
   });
 });
