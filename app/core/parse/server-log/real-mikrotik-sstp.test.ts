@@ -146,6 +146,33 @@ describe('MikroTik RouterOS: phase 2, the L2TP first packet, a time-up after a w
   });
 });
 
+describe('MikroTik RouterOS: the PPP account lines and only-one', () => {
+  it("log-in names the PC's tunnel address, log-out the session's seconds and counters; RouterOS 7's `from <PC>` is the peer", () => {
+    const r = parseServerLog(
+      [
+        ' 2025-01-01 10:00:00 sstp,ppp,info,account anna logged in, 10.10.0.5 from 203.0.113.9',
+        ' 2025-01-01 10:05:00 sstp,ppp,info,account anna logged out, 300 1234 5678 12 34 from 203.0.113.9',
+        '20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18 28 3 4',
+      ].join('\n'),
+    );
+    expect(r.entries.map((e) => [e.user, e.peer ?? null, e.outcome])).toEqual([
+      ['anna', '203.0.113.9', 'success'],
+      ['anna', '203.0.113.9', 'info'],
+      ['USERNAME', null, 'info'],
+    ]);
+    expect(describeEntry(r.entries[0]!, t)).toBe('anna logged in; the PC got the tunnel address 10.10.0.5.');
+    expect(describeEntry(r.entries[1]!, t)).toBe('anna logged out after 300 s (counters: 1234 / 5678 bytes, 12 / 34 packets).');
+    // another shape after the comma is still an account line, said without the numbers
+    expect(describeEntry(parseServerLog('20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18').entries[0]!, t)).toBe('USERNAME logged out.');
+  });
+
+  it('a second log-in of a user already connected, refused by only-one: a failure naming the user and the PC', () => {
+    const e = parseServerLog(' 2025-01-01 10:06:00 l2tp,ppp,error <203.0.113.10>: user anna is already active').entries[0]!;
+    expect([e.outcome, e.user, e.peer, e.cause]).toEqual(['failure', 'anna', '203.0.113.10', undefined]);
+    expect(describeEntry(e, nl)).toContain('only-one');
+  });
+});
+
 describe('Python sstpd (sorz/sstp-server) lines', () => {
   const TAG = '[9F2B0C44-1111-2222-3333-444455556666/203.0.113.7:51234]';
 

@@ -109,7 +109,17 @@ const RULES: Rule[] = [
   }],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
-  [/^(\S+) logged (in|out), (.*)$/, (m) => tagged(step('mtAccount', { user: m[1]!, what: m[2]! }, 'success'), { user: m[1] })],
+  // the PPP account lines (`pptp,ppp,info,account`): at log-in the tunnel address the PC got, at log-out the session's time in
+  // seconds and its counters; RouterOS 7 adds ` from <the PC's address>` to both (MikroTik help "Syslog with Elasticsearch", its
+  // grok patterns: "%{USERNAME} logged in, %{IP:client.ip} from %{IP:source.ip}", "… logged out, %{INT:event.duration} %{INT}
+  // %{INT} %{INT} %{INT} from %{IP}"). The four counters are assumed to be bytes in, bytes out, packets in, packets out (as RADIUS
+  // accounting counts them; the order is not documented), so they are given without a direction
+  [/^(\S+) logged in, (\S+?)(?: from (\S+))?$/, (m) => tagged(step('mtLoggedIn', { user: m[1]!, ip: m[2]! }, 'success'), { user: m[1], peer: m[3] })],
+  [/^(\S+) logged out, (\d+) (\d+) (\d+) (\d+) (\d+)(?: from (\S+))?$/, (m) => tagged(step('mtLoggedOut', { user: m[1]!, seconds: m[2]!, bytes: `${m[3]} / ${m[4]}`, packets: `${m[5]} / ${m[6]}` }), { user: m[1], peer: m[7] })],
+  fallback(/^(\S+) logged (in|out), (.*)$/, (m) => tagged(step('mtAccount', { user: m[1]!, what: m[2]! }, 'success'), { user: m[1] })),
+  // the PPP profile's only-one=yes: a second log-in of a user already connected is refused (MikroTik help "PPP AAA", profile
+  // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
+  [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
   [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
   [/^initiate new phase 1 .*$/, () => step('ikeInitiating', { peer: '', mode: 'IKEv1' })],
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
