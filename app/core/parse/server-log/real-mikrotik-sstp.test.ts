@@ -173,6 +173,43 @@ describe('MikroTik RouterOS: the PPP account lines and only-one', () => {
   });
 });
 
+describe("MikroTik RouterOS: a session's end by its reason, and the router's own client interface", () => {
+  it('hungup is the other side ending the session; the client interface (<proto>-out1) is the router dialing out', () => {
+    const r = parseServerLog(
+      [
+        '10:31:00 l2tp,ppp,info <l2tp-anna>: terminating... - hungup',
+        '10:31:03 l2tp,ppp,info l2tp-out1: initializing...',
+        '10:31:04 l2tp,ppp,info l2tp-out1: connecting...',
+        '10:31:05 sstp,ppp,info sstp-out1: terminating... - failed to authenticate ourselves to peer',
+        '10:31:06 l2tp,ppp,info l2tp-out1: terminating... - peer is not responding',
+        '10:31:07 pppoe,ppp,info <pppoe-skn001>: terminating... - peer is not responding',
+        '10:31:08 l2tp,ppp,info <l2tp-anna>: terminating... - disconnected',
+      ].join('\n'),
+    );
+    expect([r.records, r.understood]).toEqual([7, 7]);
+    expect(r.entries.map((e) => [e.outcome, e.user ?? null])).toEqual([
+      ['info', 'anna'],
+      ['info', null],
+      ['info', null],
+      ['failure', null],
+      ['warning', null],
+      ['warning', 'skn001'],
+      ['info', 'anna'],
+    ]);
+    const says = r.entries.map((e) => describeEntry(e, t));
+    expect(says[0]).toContain('The other side hung up');
+    expect(says[3]).toContain("The server refused the router's own log-in on sstp-out1");
+    expect(says[4]).toContain('the server it dials stopped answering');
+    expect(says[5]).toContain('the PC stopped answering');
+    expect(says[6]).toBe('PPP session: terminating... - disconnected.');
+    expect(r.entries.every((e) => !e.cause)).toBe(true);
+  });
+
+  it('a word before a colon that is no client interface is not a session', () => {
+    expect(parseServerLog('10:31:03 l2tp,ppp,info office: connecting...').understood).toBe(0);
+  });
+});
+
 describe('Python sstpd (sorz/sstp-server) lines', () => {
   const TAG = '[9F2B0C44-1111-2222-3333-444455556666/203.0.113.7:51234]';
 

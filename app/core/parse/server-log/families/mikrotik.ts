@@ -8,7 +8,7 @@ import { notifyByName } from '../codes/ike';
  * the newlines (lines.ts splits those again). Message texts as RouterOS 6/7 logs them.
  */
 
-const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'ppp', 'ipsec', 'ike2', 'firewall', 'radius', 'info', 'error', 'warning', 'debug', 'account', 'critical', 'system', 'packet', 'raw']);
+const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'pppoe', 'ppp', 'ipsec', 'ike2', 'firewall', 'radius', 'info', 'error', 'warning', 'debug', 'account', 'critical', 'system', 'packet', 'raw']);
 
 /**
  * RouterOS's IKEv1 daemon is derived from ipsec-tools' racoon: its plog() puts the remote address
@@ -94,19 +94,40 @@ function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
   return { decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer };
 }
 
+/**
+ * Whose PPP session a line is about: `<pptp-anna>` / `<203.0.113.5>` (a session of the router's PPP server, named by user or
+ * address) or the router's own client interface (`l2tp-out1`, `sstp-out1`: RouterOS dialing out, its default names
+ * `<protocol>-out<n>`; MikroTik help "L2TP", "SSTP" client). Only the default shape is taken for a client: any word before a
+ * colon is not a session.
+ */
+const CLIENT_IFACE = String.raw`((?:pptp|l2tp|sstp|ovpn|pppoe)-[\w.-]+)`;
+const SESSION_NAME = String.raw`(?:<([^>]+)>|${CLIENT_IFACE})`;
+
+/** A PPP session step: m[1] the server session's name, m[2] the client interface, m[3] the word, m[4] a reason after ` - ` */
+function pppSession(m: RegExpMatchArray): Hit {
+  const client = m[1] === undefined;
+  const user = client ? undefined : m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn|pppoe)-/, '');
+  const reason = m[4];
+  // "terminating... - peer is not responding": the keepalive time-out of RouterOS's PPP servers — "If no traffic and no keepalive
+  // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
+  // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says;
+  // on the router's own client interface the silent side is the server it dials
+  if (reason !== undefined && PEER_GONE.test(reason)) return tagged({ decoded: [d(client ? 'mtServerNotResponding' : 'mtPeerNotResponding', client ? { iface: m[2]! } : undefined)], outcome: 'warning' }, { user });
+  // "hungup": the other side ended the PPP session (its Terminate-Request, or the tunnel closed under it; assumed from the word)
+  if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user });
+  // the router dialing out was refused by the server it dials: the user name or password on its client interface (assumed from the text)
+  if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d('mtOwnAuthFailed', { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
+  return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user });
+}
+
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
   fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2], peer: /^\d/.test(m[1]!) ? m[1] : undefined })),
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
-  [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => {
-    const user = m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '');
-    // "terminating... - peer is not responding": the keepalive time-out of RouterOS's PPP servers — "If no traffic and no keepalive
-    // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
-    // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says
-    if (m[3] !== undefined && PEER_GONE.test(m[3])) return tagged({ decoded: [d('mtPeerNotResponding')], outcome: 'warning' }, { user });
-    return tagged(step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), { user });
-  }],
+  [new RegExp(`^${SESSION_NAME}: (authenticated|connected|disconnected|waiting for call\\.\\.\\.|terminating\\.\\.\\.(?: - (.*))?)$`), (m) => pppSession(m)],
+  // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
+  [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step('mtClientDialing', { iface: m[1]! })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
   // the PPP account lines (`pptp,ppp,info,account`): at log-in the tunnel address the PC got, at log-out the session's time in
