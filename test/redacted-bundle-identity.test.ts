@@ -73,6 +73,12 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * -auth-type-*); with them taken out every bundle matched.
  * Merges of the nineteenth round's branches (hP, hN, …) re-record real-mixed-0…23 for the round robin their new server
  * logs shift; every other digest is the one main or the branch recorded (checked key by key after each merge).
+ * Branch hQ (MikroTik and SSTP servers): corpus-mixed-3 for the MikroTik corpus log, whose `first L2TP UDP packet received
+ * from …` now names its peer; real-mixed-0…10 and -18…23 for three new real fixtures (routeros-l2tp-ipsec-wrong-psk-*,
+ * routeros7-memory-log-l2tp-first-packet-*, sstpd-python-startup-*), which shift the round robin. Then real-mixed-2…14 for
+ * four new real SoftEther logs (softether-debug-console-*, softether-server-log-ike-sa-deleted-*, softether5-*,
+ * softether-server-log-admin-mode-*), the round robin again; no corpus bundle differed. Then real-mixed-20 alone, the capture
+ * holding routeros6-pptp-firewall-log-*, whose `logged in, <address>` / `logged out, <counters>` lines now say those values.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -177,6 +177,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   }
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
   const lead = s.charCodeAt(0);
   if (lead === 47 /* / */) {
     const m = GREP_PATH_PREFIX.exec(s);
@@ -195,6 +196,21 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     rewritten = true;
   }
   return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
+}
+
+/**
+ * A Markdown inline code span around a pasted log (a GitHub comment's `` `2019-10-17 18:01:45.648 IPsec Client …` ``, SoftEther
+ * issue #1002): its opening backtick before the first line, its closing one after the last. Only a lone mark at the line's start
+ * or end (one backtick in the line, or one at each end) around some text: a fence (```) and backticks inside a message stay.
+ */
+function withoutCodeSpanMarks(s: string): string {
+  let n = 0;
+  for (let i = s.indexOf('`'); i >= 0 && n < 3; i = s.indexOf('`', i + 1)) n++;
+  const open = s.charCodeAt(0) === 96;
+  const close = s.length > 1 && s.charCodeAt(s.length - 1) === 96;
+  const cut = n === 1 ? (open ? s.slice(1) : s.slice(0, -1)) : n === 2 && open && close ? s.slice(1, -1) : s;
+  // (a line of a lone mark stays a line: what was not blank is not made blank)
+  return cut.trim() === '' ? s : cut;
 }
 
 /**

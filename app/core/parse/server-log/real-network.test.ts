@@ -236,10 +236,12 @@ describe('MikroTik RouterOS classes', () => {
   });
   it('the session words RouterOS writes are said in the reader\'s language (no "is out gelogd" in Dutch)', () => {
     const nlSays = (line: string) => describeEntry(parseServerLog(`${line}\n`).entries[0]!, nl);
-    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18 28 3 4')).toBe('USERNAME is uitgelogd.');
-    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged in, 192.168.200.10')).toBe('USERNAME is ingelogd.');
+    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18 28 3 4')).toBe('USERNAME is uitgelogd na 1 s (tellers: 18 / 28 bytes, 3 / 4 pakketten).');
+    expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged in, 192.168.200.10')).toBe('USERNAME is ingelogd; de pc kreeg het tunneladres 192.168.200.10.');
     expect(nlSays('20:20:36 pptp,ppp,info <pptp-USERNAME>: authenticated')).toBe('PPP-sessie: aangemeld.');
-    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup')).toBe('PPP-sessie: wordt beëindigd... - hungup.');
+    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - disconnected')).toBe('PPP-sessie: wordt beëindigd... - disconnected.');
+    // (a reason RouterOS names is said in words: hungup, the other side's own end of the session)
+    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup')).toContain('De andere kant hing op');
     expect(one('20:20:36 pptp,ppp,info <pptp-USERNAME>: waiting for call...').says).toContain('PPP session: waiting for call...');
   });
   it('firewall log lines of TCP and UDP: the destination port, named when it is a VPN port', () => {

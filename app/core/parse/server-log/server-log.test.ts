@@ -74,7 +74,7 @@ describe('formats the corpus does not hold (from the vendors\' documented line s
   });
   it('SoftEther SSTP: control message numbers and a rejected LCP option', () => {
     expect(said('SSTP Control Packet Recv: Msg = 1')).toBe('SSTP CALL_CONNECT_REQUEST (1) from the PC ([MS-SSTP]).');
-    expect(said('Rejected LCP option = 0x5, proto = 0xc021')).toBe('LCP option Magic-Number rejected.');
+    expect(said('Rejected LCP option = 0x5, proto = 0xc021')).toBe("SoftEther rejected the PC's LCP option Magic-Number (Configure-Reject: it does not support it; harmless, the PC goes on without it).");
   });
   it('MikroTik with time and topics; ASA 113022 AAA server failed', () => {
     expect(one('22:45:15 pptp,ppp,info <pptp-anna>: using encoding - MPPE128 stateless')).toMatchObject({ family: 'mikrotik', outcome: 'success' });

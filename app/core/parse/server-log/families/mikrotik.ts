@@ -8,7 +8,7 @@ import { notifyByName } from '../codes/ike';
  * the newlines (lines.ts splits those again). Message texts as RouterOS 6/7 logs them.
  */
 
-const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'ppp', 'ipsec', 'ike2', 'firewall', 'radius', 'info', 'error', 'warning', 'debug', 'account', 'critical', 'system', 'packet', 'raw']);
+const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'pppoe', 'ppp', 'ipsec', 'ike2', 'firewall', 'radius', 'info', 'error', 'warning', 'debug', 'account', 'critical', 'system', 'packet', 'raw']);
 
 /**
  * RouterOS's IKEv1 daemon is derived from ipsec-tools' racoon: its plog() puts the remote address
@@ -74,36 +74,95 @@ function replyNotify(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/**
+ * Peers whose phase 1 already failed on a wrong pre-shared key, kept per input. racoon keeps such a phase 1 until its retries
+ * run out (isakmp_ph1resend): a packet it cannot decrypt is dropped, and the wait that follows ends in "phase1 negotiation
+ * failed due to time up" (a MikroTik user's L2TP test with a wrong IPsec secret: five "parsing packet failed, possible cause:
+ * wrong password" lines, then one time-up, Onoro/Mikrotik README). That time-up is the same failure, not UDP 4500 being
+ * blocked. Not a refused proposal: that phase 1 ends at once ("phase1 negotiation failed."), so a later time-up for the same
+ * address is another exchange (a scanner's second try in the fixture routeros7-memory-log-ipsec-scanner-…, other cookies).
+ */
+const WRONG_KEY_PEERS = 'mtWrongKeyPeers';
+function rememberWrongKey(hit: Hit, state: FamilyState): Hit {
+  if (hit.peer) ((state[WRONG_KEY_PEERS] as Set<string> | undefined) ?? (state[WRONG_KEY_PEERS] = new Set<string>()) as Set<string>).add(hit.peer);
+  return hit;
+}
+
+/** A phase 1 time-up: the PC stopped answering (ike-no-mi3) — unless this peer's phase 1 already failed on a wrong pre-shared key */
+function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
+  if (peer && (state[WRONG_KEY_PEERS] as Set<string> | undefined)?.has(peer)) return tagged(step('mtPhase1TimeoutAfterWrongKey', { peer }, 'warning'), { peer });
+  return { decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer };
+}
+
+/**
+ * Whose PPP session a line is about: `<pptp-anna>` / `<203.0.113.5>` (a session of the router's PPP server, named by user or
+ * address) or the router's own client interface (`l2tp-out1`, `sstp-out1`: RouterOS dialing out, its default names
+ * `<protocol>-out<n>`; MikroTik help "L2TP", "SSTP" client). Only the default shape is taken for a client: any word before a
+ * colon is not a session.
+ */
+const CLIENT_IFACE = String.raw`((?:pptp|l2tp|sstp|ovpn|pppoe)-[\w.-]+)`;
+const SESSION_NAME = String.raw`(?:<([^>]+)>|${CLIENT_IFACE})`;
+
+/** A PPP session step: m[1] the server session's name, m[2] the client interface, m[3] the word, m[4] a reason after ` - ` */
+function pppSession(m: RegExpMatchArray): Hit {
+  const client = m[1] === undefined;
+  const user = client ? undefined : m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn|pppoe)-/, '');
+  const reason = m[4];
+  // "terminating... - peer is not responding": the keepalive time-out of RouterOS's PPP servers — "If no traffic and no keepalive
+  // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
+  // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says;
+  // on the router's own client interface the silent side is the server it dials
+  if (reason !== undefined && PEER_GONE.test(reason)) return tagged({ decoded: [d(client ? 'mtServerNotResponding' : 'mtPeerNotResponding', client ? { iface: m[2]! } : undefined)], outcome: 'warning' }, { user });
+  // "hungup": the other side ended the PPP session (its Terminate-Request, or the tunnel closed under it; assumed from the word)
+  if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user });
+  // the router dialing out was refused by the server it dials: the user name or password on its client interface (assumed from the text)
+  if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d('mtOwnAuthFailed', { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
+  return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user });
+}
+
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
   fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2], peer: /^\d/.test(m[1]!) ? m[1] : undefined })),
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
-  [/^<([^>]+)>: (authenticated|connected|disconnected|waiting for call\.\.\.|terminating\.\.\.(?: - (.*))?)$/, (m) => {
-    const user = m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn)-/, '');
-    // "terminating... - peer is not responding": the keepalive time-out of RouterOS's PPP servers — "If no traffic and no keepalive
-    // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
-    // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says
-    if (m[3] !== undefined && PEER_GONE.test(m[3])) return tagged({ decoded: [d('mtPeerNotResponding')], outcome: 'warning' }, { user });
-    return tagged(step('mtSession', { what: m[2]! }, m[2] === 'authenticated' || m[2] === 'connected' ? 'success' : 'info'), { user });
-  }],
+  [new RegExp(`^${SESSION_NAME}: (authenticated|connected|disconnected|waiting for call\\.\\.\\.|terminating\\.\\.\\.(?: - (.*))?)$`), (m) => pppSession(m)],
+  // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
+  [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step('mtClientDialing', { iface: m[1]! })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
-  [/^(\S+) logged (in|out), (.*)$/, (m) => tagged(step('mtAccount', { user: m[1]!, what: m[2]! }, 'success'), { user: m[1] })],
+  // the PPP account lines (`pptp,ppp,info,account`): at log-in the tunnel address the PC got, at log-out the session's time in
+  // seconds and its counters; RouterOS 7 adds ` from <the PC's address>` to both (MikroTik help "Syslog with Elasticsearch", its
+  // grok patterns: "%{USERNAME} logged in, %{IP:client.ip} from %{IP:source.ip}", "… logged out, %{INT:event.duration} %{INT}
+  // %{INT} %{INT} %{INT} from %{IP}"). The four counters are assumed to be bytes in, bytes out, packets in, packets out (as RADIUS
+  // accounting counts them; the order is not documented), so they are given without a direction
+  [/^(\S+) logged in, (\S+?)(?: from (\S+))?$/, (m) => tagged(step('mtLoggedIn', { user: m[1]!, ip: m[2]! }, 'success'), { user: m[1], peer: m[3] })],
+  [/^(\S+) logged out, (\d+) (\d+) (\d+) (\d+) (\d+)(?: from (\S+))?$/, (m) => tagged(step('mtLoggedOut', { user: m[1]!, seconds: m[2]!, bytes: `${m[3]} / ${m[4]}`, packets: `${m[5]} / ${m[6]}` }), { user: m[1], peer: m[7] })],
+  fallback(/^(\S+) logged (in|out), (.*)$/, (m) => tagged(step('mtAccount', { user: m[1]!, what: m[2]! }, 'success'), { user: m[1] })),
+  // the PPP profile's only-one=yes: a second log-in of a user already connected is refused (MikroTik help "PPP AAA", profile
+  // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
+  [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
   [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
   [/^initiate new phase 1 .*$/, () => step('ikeInitiating', { peer: '', mode: 'IKEv1' })],
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
-  [/^first L2TP UDP packet received from (\S+)$/, (m) => step('l2tpFirstPacket', { peer: m[1]! })],
+  // RouterOS 7 adds the PC's source port (`… received from 204.188.254.146 port 39626`, a RouterOS 7 `/log print`, fixture
+  // routeros7-memory-log-l2tp-first-packet-port-…); RouterOS 6 names the address alone
+  [/^first L2TP UDP packet received from (\S+?)(?: port \d+)?$/, (m) => tagged(step('l2tpFirstPacket', { peer: m[1]! }), { peer: m[1] })],
   // "phase1 negotiation failed due to time up <us>[500]<=><peer>[500] <cookies>" (racoon isakmp_ph1resend: retries used up); the peer is the address after <=>
-  [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m) => ({ decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer: m[2] ?? m[1] })],
+  [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m, _pre, state) => phase1TimeUp(m[2] ?? m[1], state)],
   // plain "phase1 negotiation failed." ends a phase 1 the lines before it explain (no proposal, wrong key): not a time-out
   [ipsec('phase1 negotiation failed'), (m) => tagged(step('mtPhase1Failed', undefined, 'warning'), { peer: m[1] })],
   [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m) => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', peer: m[1] })],
+  // "<peer> failed to pre-process ph2 packet." (racoon isakmp_quick.c, quick_r1recv and the like fail: Quick Mode, phase 2, is
+  // refused; RouterOS prints it with a full stop and without racoon's "(side: …, status: …)" — a script that cuts the message's
+  // last 34 characters to get the address, Onoro/Mikrotik README, shows the length). Its reason is a line before it (no
+  // proposal, no policy for the PC's traffic): a step, not a second cause
+  [ipsec(String.raw`failed to pre-process ph2 packet(?: \(side: \d+, status:? \d+\))?`), (m) => tagged(step('mtPhase2Failed', undefined, 'warning'), { peer: m[1] })],
   [/^rejected (hashtype|enctype|dh_group|authmethod|lifetime): DB\(prop#\d+:trns#\d+\):Peer\(prop#\d+:trns#\d+\) = ([^:]*):(.*?)\s*$/, (m) => step(ATTRIBUTES[m[1]!]!, { router: m[2]!, pc: m[3]! }, 'warning')],
   // racoon's "parsing packet failed, possible cause: wrong password" (an encrypted phase 1 packet could not be read: the keys differ)
-  [ipsec('parsing packet failed, possible cause: wrong password'), (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
+  // (no full stop on RouterOS: the same script cuts the last 54 characters, " parsing packet failed, possible cause: wrong password")
+  [ipsec('parsing packet failed, possible cause: wrong password'), (m, _pre, state) => rememberWrongKey({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] }, state)],
   [/^(?:parse error: probably the pre-shared key is incorrect|.*pre-shared key .*(?:incorrect|mismatch).*)$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   // RouterOS 7 IKEv2 debug (a write-up of two RouterOS responders, the log's own lines: `ipsec processing payload: ID_I`, `ipsec ID_I
   // (ADDR4): …`, `ipsec,error identity not found for responder: ADDR4:… peer: ADDR4:…`, `ipsec reply notify: AUTHENTICATION_FAILED`,

@@ -1,8 +1,10 @@
 import { SSTP_MESSAGES } from '../codes/sstp';
 import { PPP_PROTOCOLS } from '../codes/ppp';
 import { LCP_OPTIONS } from '../codes/ppp';
-import { applyRules, d, fallback, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
+import { readSstpd } from './sstpd';
+import { SOFTETHER_DEBUG_RULES } from './softether-debug';
 
 /**
  * SSTP servers: Python sstpd (`2017-03-30 08:33:08,928 INFO: SSTP control packet
@@ -32,22 +34,45 @@ function ipsecClient(m: RegExpMatchArray): Hit {
   return step('seIpsecClient', { ...values, text });
 }
 
+/** The IKE SAs this log saw created, by number: established yet or not (per input) */
+const IKE_SAS = 'seIkeSas';
+const ikeSas = (state: FamilyState): Map<string, boolean> => (state[IKE_SAS] as Map<string, boolean> | undefined) ?? ((state[IKE_SAS] = new Map<string, boolean>()) as Map<string, boolean>);
+
+/**
+ * An IKE SA's established, Quick Mode and deleted lines. Deleted when this log saw it created and never established: phase 1
+ * (Main Mode) did not finish. SoftEther logs no reason for that; after the client's move to UDP 4500 (its fifth message, the
+ * first encrypted one, came) the usual one is a pre-shared key that differs, so the last messages do not check out (assumed:
+ * SoftEther issue #1002, a Mac's L2TP client whose IKE SAs were deleted ten seconds after the port update, again and again).
+ */
+function ikeSaLater(sa: string, n: string, what: string, state: FamilyState): Hit {
+  if (what.startsWith('This IKE SA is established')) {
+    ikeSas(state).set(sa, true);
+    return step('seIkeSaEstablished', { sa, n }, 'success');
+  }
+  if (what.startsWith('The client')) return step('seQuickMode', { sa, n });
+  return ikeSas(state).get(sa) === false ? step('seIkeSaDeletedUnfinished', { sa, n }, 'warning') : step('seIkeSaDeleted', { sa, n }, 'warning');
+}
+
 const RULES: Rule[] = [
   [/^SSTP control packet \((\w+)\) (received|sent)\.?$/, (m) => step('sstpControl', { dir: m[2] === 'received' ? 'in' : 'out', name: m[1]! })],
-  [/^SSTP Control Packet (Recv|Send): Msg = (\d+)$/i, (m) => step('sstpControl', { dir: /recv/i.test(m[1]!) ? 'in' : 'out', name: `${SSTP_MESSAGES[+m[2]!] ?? `type ${m[2]}`} (${m[2]})` })],
-  [/^Rejected LCP option = 0x([0-9a-f]+), proto = 0x([0-9a-f]+)$/i, (m) => ({ decoded: [d('lcpOptionRejected', { option: LCP_OPTIONS[parseInt(m[1]!, 16)] ?? `option ${parseInt(m[1]!, 16)}`, proto: PPP_PROTOCOLS[parseInt(m[2]!, 16)] ?? m[2]! })], outcome: 'warning' })],
+  // (newer builds add the attribute count: `SSTP Control Packet Recv: Msg = 1, Num = 1`, SoftEther issue #1169)
+  [/^SSTP Control Packet (Recv|Send): Msg = (\d+)(?:, Num = \d+)?$/i, (m) => step('sstpControl', { dir: /recv/i.test(m[1]!) ? 'in' : 'out', name: `${SSTP_MESSAGES[+m[2]!] ?? `type ${m[2]}`} (${m[2]})` })],
+  // SoftEther's Configure-Reject of an LCP option the PC asked for that it does not implement (its debug console prints
+  // "Unsupported LCP option = 0x5" first, SoftEther issue #1169): a normal step of the negotiation, not a failure
+  [/^Rejected LCP option = 0x([0-9a-f]+), proto = 0x([0-9a-f]+)$/i, (m) => ({ decoded: [d('lcpOptionRejected', { option: LCP_OPTIONS[parseInt(m[1]!, 16)] ?? `option ${parseInt(m[1]!, 16)}`, proto: PPP_PROTOCOLS[parseInt(m[2]!, 16)] ?? m[2]! })], outcome: 'info' })],
   // SoftEther server_log: an IPsec client (the PC) and its move to UDP 4500 (NAT traversal)
   // (the message may be empty: SoftEther writes `IPsec Client 271 (…):` with nothing after it right after the port update, SoftEther
   // issues #192 and #2110; assumed to be a log string of its own left empty — bookkeeping)
   [/^IPsec Client (\d+) \((\S+?):(\d+) -> (\S+?):(\d+)\):(?: (.*))?$/, (m) => tagged(ipsecClient(m), { peer: m[2] })],
-  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IKE SA \((Main|Aggressive) Mode\) is created\.(.*)$/, (m) => {
+  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IKE SA \((Main|Aggressive) Mode\) is created\.(.*)$/, (m, _pre, state) => {
+    ikeSas(state).set(m[1]!, false);
     const field = (name: string) => m[5]!.match(new RegExp(`${name}: ([^,]+)`))?.[1]?.trim() ?? '?';
     return tagged(step('seIkeSa', { sa: m[1]!, n: m[2]!, mode: m[4]!, dh: field('DH Group'), hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }), { peer: m[3] });
   }],
   // the IKE SA's and the IPsec SA's later lines (SoftEther issues #192, #2110; texts as SoftEther writes them, meanings assumed from
   // them): phase 1 established, Quick Mode started, an IPsec SA per direction, deletions
-  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): (This IKE SA is established between the server and the client|The client initiates a QuickMode negotiation|This IKE SA is deleted)\.$/, (m) =>
-    tagged(m[4]!.startsWith('This IKE SA is established') ? step('seIkeSaEstablished', { sa: m[1]!, n: m[2]! }, 'success') : m[4]!.startsWith('The client') ? step('seQuickMode', { sa: m[1]!, n: m[2]! }) : step('seIkeSaDeleted', { sa: m[1]!, n: m[2]! }, 'warning'), { peer: m[3] })],
+  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): (This IKE SA is established between the server and the client|The client initiates a QuickMode negotiation|This IKE SA is deleted)\.$/, (m, _pre, state) =>
+    tagged(ikeSaLater(m[1]!, m[2]!, m[4]!, state), { peer: m[3] })],
   [/^IPsec ESP Session \(IPsec SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IPsec SA \(Direction: ([^)]+)\) is created\.(.*)$/, (m) => {
     const field = (name: string) => m[5]!.match(new RegExp(`${name}: ([^,]+)`))?.[1]?.trim() ?? '?';
     return tagged(step('seIpsecSa', { sa: m[1]!, n: m[2]!, dir: m[4]!, hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }, 'success'), { peer: m[3] });
@@ -78,6 +103,13 @@ const RULES: Rule[] = [
   // any other line of a SoftEther connection or session (a hub's policy notes, session parameters): bookkeeping, after the rules above
   fallback(/^(?:\[HUB "[^"]*"\] )?(?:Session "SID-[^"]+"|Connection "CID-[\w-]+"): /, () => step('sstpHousekeeping')),
   [/^pppd stopped\.?$|^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
+  // SoftEther 5's protocol sessions (`[SSTP] <PC>:52918 -> <server>:443 (TCP): Session created.`, SoftEther issue #1396): said as written
+  [/^\[(\w+)\] (\S+?):(\d+) -> \S+?:\d+ \((TCP|UDP)\): (.+)$/, (m) => tagged(step('seProtoSession', { proto: m[1]!, peer: m[2]!, port: `${m[4]} ${m[3]}`, text: m[5]! }), { peer: m[2] })],
+  // an administrator's connection (the server manager, vpncmd: SoftEther issue #1403), not a VPN client: its log-in and what it changes
+  [/^Connection "CID-[\w-]+" (?:connected using server admin mode|successfully logged in using administration mode|created a new remote procedure call session "RPC-\d+" for the purpose of administration mode)\.$|^(?:\[HUB "[^"]*"\] )?Administration mode \[RPC-\d+\]/, () => step('seAdminMode')],
+  // SoftEther's debug console prints its server_log lines behind `LOG: ` (families/softether-debug.ts): read the line behind it
+  [/^LOG: (.+)$/, (m, pre, state) => applyRules(RULES, m[1]!.trim(), pre, state)],
+  ...SOFTETHER_DEBUG_RULES,
 ];
 
 /**
@@ -90,6 +122,7 @@ const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Sessio
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
   // accel-ppp's own SSTP lines (`accel-sstp: ppp0:test: recv [SSTP SSTP_MSG_CALL_ABORT]`) are the pppd family's (families/pppd.ts)
-  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null),
-  parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
+  // (the Python sstpd's lines, families/sstpd.ts, by their logging header and message)
+  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null) || readSstpd(pre, {}, RULES) !== null,
+  parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, pre.message.trim(), pre, state),
 };
