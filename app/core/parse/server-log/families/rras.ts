@@ -259,7 +259,7 @@ const RULES: Rule[] = [
 
 /** The NPS event an English message's first sentence is (6272 granted, 6273 denied, 6274 discarded). */
 function npsBodyId(message: string): number | undefined {
-  const m = message.match(/^Network Policy Server (granted|denied|discarded)\b/);
+  const m = message.match(/^\s*Network Policy Server (granted|denied|discarded)\b/);
   return m ? { granted: 6272, denied: 6273, discarded: 6274 }[m[1] as 'granted' | 'denied' | 'discarded'] : undefined;
 }
 
