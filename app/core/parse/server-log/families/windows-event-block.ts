@@ -69,7 +69,9 @@ export function startsEventBlock(text: string): boolean {
 function startsIndented(text: string): boolean {
   let i = 1;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return i < text.length && startsEventBlock(text.slice(i));
+  // the first-character test before any slice: indented lines are common in other logs (IOS option lines, continuations)
+  const c = text.charCodeAt(i);
+  return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60 || c === 65 || c === 45) && EVENT_BLOCK_START.test(text.slice(i));
 }
 
 /** Longest event block kept (an NPS 6273 with its XML is about 5 000 characters); longer ones are cut, and still read up to there. */
