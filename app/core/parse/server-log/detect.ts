@@ -83,7 +83,7 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
 /**
  * A pasted Windows event (families/windows-event-block.ts) goes on, blank lines and all, until its
  * XML ends, the next event starts, a Format-List field (`Name   : value`) or a line with a log header
- * of its own (syslog, IOS …) comes, or it reaches its cap. Its XML (`<Event xmlns=…>` after
+ * of its own (syslog, IOS …) or a line another family claims comes, or it reaches its cap. Its XML (`<Event xmlns=…>` after
  * `Event Xml:`) is part of it, not a new event.
  */
 function continuesEventBlock(pending: string, line: string): boolean {
@@ -92,7 +92,14 @@ function continuesEventBlock(pending: string, line: string): boolean {
   // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:`)
   if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event') && !pending.includes('<Event')) && endsEventBlock(pending, text)) return false;
   if (FORMAT_LIST_FIELD.test(text) && !legacyLabelOf(pending, text)) return false;
-  return splitPrefix(text).shape === 'none';
+  const pre = splitPrefix(text);
+  if (pre.shape !== 'none') return false;
+  // a header-less line another family reads as its own (a ppp.log trace after a quoted event, which has no end of its own) is not the event's text
+  if (!pending.includes('<Event')) {
+    const other = detectFamily(pre);
+    if (other !== undefined && other.family !== 'rras') return false;
+  }
+  return true;
 }
 const FORMAT_LIST_FIELD = /^[A-Za-z]+ +: /;
 const WEVTUTIL_HEAD = /^Event\[\d+\]:\s*$/;

@@ -157,6 +157,14 @@ describe('RemoteAccess reasons and ids (ras-error-messages.ts, remote-access-eve
     for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
   });
 
+  it('a quote that kept its indent (a Knowledge Base quote inside a Markdown fence) is a block too, and ends where another family\'s line comes', () => {
+    const r = parseServerLog(['```', '\t  Event ID : 20050', '\t  Source : Router', '\t  Description: The user <Domain>\\<Username> connected to port', '\t  <Com x> has been disconnected because the computer could not be', '\t  projected onto the network.', '\tAuthenticating phase started', '```'].join('\n'));
+    expect(r.entries.map((e) => [e.line, e.endLine, e.family, e.code])).toEqual([
+      [2, 6, 'rras', 720],
+      [7, 7, 'rasman', undefined],
+    ]);
+  });
+
   it('the NT 3.x RAS service ("Source: Remote Access", another numbering) is named, not read by the RRAS table', () => {
     const r = parseServerLog(['Event ID: 20013', 'Source: Remote Access', 'Type: Error', 'Description: The user connected to port COM1 has been disconnected due', 'to a fatal network error on the local network.'].join('\n'));
     expect([r.records, r.entries[0]!.cause, describeEntry(r.entries[0]!, t)]).toEqual([1, undefined, 'Event 20013 from Remote Access.']);

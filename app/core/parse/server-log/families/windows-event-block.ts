@@ -33,13 +33,13 @@ export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom 
  * also starts a block, but only one that has no id yet is ended by it: inside a block the label
  * is that block's own id (Vista's copy has `Event ID:` after `Log Name:`, 2003's after `Event Type:`).
  */
-const LEGACY_ID_LINE = /^Event ID\s*:/;
+const LEGACY_ID_LINE = /^\s*Event ID\s*:/;
 /**
  * An NPS event's message pasted without Event Viewer's header (forums and blogs quote its first
  * sentence, "Network Policy Server denied access to a user.", or only its "Authentication Details:"
  * part with the reason code): English only (the sentence and the labels are translated).
  */
-const NPS_BODY = /^(?:Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+const NPS_BODY = /^\s*(?:Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
 export const isNpsBody = (text: string): boolean => NPS_BODY.test(text);
 /**
  * Whether a line that starts a block ends the pending one: an older copy's `Event ID:` ends only a
@@ -51,7 +51,7 @@ export function endsEventBlock(pending: string, line: string): boolean {
   return !LEGACY_ID_LINE.test(line) || ID_LABEL.test(pending);
 }
 /** A label of the older copy written `Source : Router` (the KB's NT form), which reads like a Format-List field: inside such a block it is the block's. */
-const LEGACY_BLOCK = /^Event (?:Type|ID)\s*:/;
+const LEGACY_BLOCK = /^\s*Event (?:Type|ID)\s*:/;
 const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Time|Event (?:Source|Category|ID|Type))\s*:/;
 export const legacyLabelOf = (pending: string, line: string): boolean => LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line);
 
@@ -61,7 +61,17 @@ export const legacyLabelOf = (pending: string, line: string): boolean => LEGACY_
  */
 export function startsEventBlock(text: string): boolean {
   const c = text.charCodeAt(0);
+  if (c === 32 || c === 9) return startsIndented(text);
   return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60 || c === 65 || c === 45) && EVENT_BLOCK_START.test(text);
+}
+
+/** A block quoted with an indent the paste as a whole did not lose (a Knowledge Base quote inside a Markdown fence: tab and two blanks). */
+function startsIndented(text: string): boolean {
+  let i = 1;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  // the first-character test before any slice: indented lines are common in other logs (IOS option lines, continuations)
+  const c = text.charCodeAt(i);
+  return (c === 76 || c === 80 || c === 78 || c === 69 || c === 60 || c === 65 || c === 45) && EVENT_BLOCK_START.test(text.slice(i));
 }
 
 /** Longest event block kept (an NPS 6273 with its XML is about 5 000 characters); longer ones are cut, and still read up to there. */

@@ -1,0 +1,184 @@
+import { d, msChapErrorOf, tagged, type Hit } from '../kit';
+import type { Cause, LogTime } from '../types';
+import { isDottedQuad } from '../../ipv4-dotted';
+
+/**
+ * NPS / IAS log files and the RADIUS facts they share with NPS's events (rras.ts reads the lines and
+ * the events; the formats are described there): the packet types, NPS reason codes, the IAS-format
+ * and database-compatible lines, the DTS XML records, and the time forms Windows writes.
+ */
+
+/** Packet-Type, RFC 2865 §4 / RFC 2866 §4. */
+export const RADIUS_PACKETS: Record<number, string> = { 1: 'Access-Request', 2: 'Access-Accept', 3: 'Access-Reject', 4: 'Accounting-Request', 5: 'Accounting-Response', 11: 'Access-Challenge' };
+
+/**
+ * NPS reason codes (Microsoft Learn "NPS reason codes", IAS_* names) and what the PC sees: the
+ * Windows error code (raserror.h) a denial turns into on the client.
+ */
+export const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }> = {
+  0: { name: 'IAS_SUCCESS' },
+  1: { name: 'IAS_INTERNAL_ERROR' },
+  2: { name: 'IAS_ACCESS_DENIED', cause: 'credentials-rejected', code: 691 },
+  3: { name: 'IAS_MALFORMED_REQUEST' },
+  4: { name: 'IAS_GLOBAL_CATALOG_UNAVAILABLE', cause: 'radius-unreachable' },
+  5: { name: 'IAS_DOMAIN_UNAVAILABLE', cause: 'radius-unreachable' },
+  6: { name: 'IAS_SERVER_UNAVAILABLE', cause: 'radius-unreachable' },
+  7: { name: 'IAS_NO_SUCH_DOMAIN', cause: 'credentials-rejected', code: 691 },
+  8: { name: 'IAS_NO_SUCH_USER', cause: 'credentials-rejected', code: 691 },
+  16: { name: 'IAS_AUTH_FAILURE', cause: 'credentials-rejected', code: 691 },
+  17: { name: 'IAS_CHANGE_PASSWORD_FAILURE', cause: 'credentials-rejected', code: 709 },
+  18: { name: 'IAS_UNSUPPORTED_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
+  // Microsoft's description (NPS Reason Codes 0 Through 37, dd197464): "the EAP type cannot be processed by the server"; its IAS_ name is not documented
+  22: { name: 'EAP type not processed by the server', cause: 'auth-protocol-mismatch' },
+  33: { name: 'IAS_PASSWORD_MUST_CHANGE', cause: 'credentials-rejected', code: 648 },
+  34: { name: 'IAS_ACCOUNT_DISABLED', cause: 'credentials-rejected', code: 647 },
+  35: { name: 'IAS_ACCOUNT_EXPIRED', cause: 'credentials-rejected', code: 647 },
+  36: { name: 'IAS_ACCOUNT_LOCKED_OUT', cause: 'credentials-rejected', code: 691 },
+  37: { name: 'IAS_INVALID_LOGON_HOURS', cause: 'credentials-rejected', code: 646 },
+  48: { name: 'IAS_NO_POLICY_MATCH', cause: 'ras-error', code: 812 },
+  49: { name: 'IAS_NO_CONNECTION_REQUEST_POLICY_MATCH', cause: 'ras-error', code: 812 },
+  // "Remote Access Account Lockout is enabled, and the user's authentication attempts have exceeded the designated lockout count" (NPS Reason Codes 38 Through 257, dd197521; name not documented)
+  64: { name: 'remote access account lockout', cause: 'credentials-rejected', code: 691 },
+  65: { name: 'IAS_DIALIN_DISABLED', cause: 'credentials-rejected', code: 649 },
+  66: { name: 'IAS_INVALID_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
+  68: { name: 'IAS_INVALID_DIALIN_HOURS', cause: 'credentials-rejected', code: 646 },
+};
+
+/** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
+export const IAS_FORMAT = /^(\d{1,3}(?:\.\d{1,3}){3}),([^,]*),(\d{1,2}\/\d{1,2}\/\d{4}),(\d{1,2}:\d\d:\d\d),([^,]*),([^,]*),(\d+,[^,]*(?:,\d+,[^,]*)*)$/;
+
+/** Acct-Status-Type, RFC 2866 §5.1. */
+const ACCT_STATUS: Record<number, string> = { 1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off' };
+
+/** RADIUS attributes by number (RFC 2865 §5, RFC 2868 §3) and their value names where the RFC lists them. */
+const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, string> }> = {
+  4: { name: 'NAS-IP-Address' },
+  5: { name: 'NAS-Port' },
+  6: { name: 'Service-Type', values: { 1: 'Login', 2: 'Framed', 5: 'Outbound' } },
+  7: { name: 'Framed-Protocol', values: { 1: 'PPP', 2: 'SLIP' } },
+  8: { name: 'Framed-IP-Address' },
+  31: { name: 'Calling-Station-Id' },
+  30: { name: 'Called-Station-Id' },
+  61: { name: 'NAS-Port-Type', values: { 0: 'Async', 2: 'ISDN Sync', 5: 'Virtual', 15: 'Ethernet' } },
+  64: { name: 'Tunnel-Type', values: { 1: 'PPTP', 3: 'L2TP', 9: 'ESP' } },
+  65: { name: 'Tunnel-Medium-Type', values: { 1: 'IPv4', 2: 'IPv6' } },
+  // RFC 2866 §5.1 Acct-Status-Type, §5.7 Acct-Session-Time (seconds), §5.10 Acct-Terminate-Cause
+  40: { name: 'Acct-Status-Type', values: ACCT_STATUS },
+  46: { name: 'Acct-Session-Time' },
+  49: { name: 'Acct-Terminate-Cause', values: { 1: 'User Request', 2: 'Lost Carrier', 3: 'Lost Service', 4: 'Idle Timeout', 5: 'Session Timeout', 6: 'Admin Reset', 7: 'Admin Reboot', 8: 'Port Error', 9: 'NAS Error', 10: 'NAS Request', 11: 'NAS Reboot', 12: 'Port Unneeded', 13: 'Port Preempted', 14: 'Port Suspended', 15: 'Service Unavailable', 16: 'Callback', 17: 'User Error', 18: 'Host Request' } },
+};
+
+export function iasFormat(m: RegExpMatchArray): Hit {
+  const pairs = m[7]!.split(',');
+  const attrs: string[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const a = RADIUS_ATTRIBUTES[Number(pairs[i])];
+    if (!a) continue; // IAS-specific ids (4096 and up) are left out rather than guessed
+    const v = pairs[i + 1]!;
+    attrs.push(`${a.name} ${a.values?.[Number(v)] ?? v}`);
+  }
+  const user = m[2] || undefined;
+  return tagged({ decoded: [d('iasFormatRecord', { user: user ?? '?', nas: m[1]!, service: m[5]!, server: m[6]!, attributes: attrs.join(', ') })], outcome: 'info' }, { user });
+}
+
+/** Minimal CSV split for IAS lines (quoted fields, commas inside quotes). */
+export function csv(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+const hexText = (hex: string): string => {
+  const h = hex.replace(/^0x/i, '');
+  let s = '';
+  for (let i = 2; i + 1 < h.length; i += 2) s += String.fromCharCode(parseInt(h.slice(i, i + 2), 16)); // first byte = CHAP ident
+  return s;
+};
+
+export function ias(fields: string[]): Hit {
+  if (fields[4] === '4' || fields[4] === '5') return accounting(fields);
+  const chapHex = fields.find((f) => /^0x[0-9a-f]{8,}$/i.test(f) && /E=\d/.test(hexText(f)));
+  // an Access-Accept may carry only the Fully-Qualified-User-Name
+  return radiusHit(Number(fields[4]), fields[5] || fields[6] || undefined, Number(fields[25]), chapHex ? msChapErrorOf(hexText(chapHex)) : undefined);
+}
+
+/**
+ * An accounting record of the database-compatible format (Packet-Type 4 Accounting-Request, 5
+ * Accounting-Response, RFC 2866 §4): no decision, so no reason code is said (NPS writes 0). The
+ * columns, assumed from the order of Microsoft Learn's database-format table (cc771748) as the
+ * documented example lines fit it: 9 Calling-Station-ID (the PC's address), 11 Framed-IP-Address
+ * (the address the VPN gave the PC), 32 Acct-Status-Type.
+ */
+function accounting(f: string[]): Hit {
+  const user = f[5] || f[6] || undefined;
+  const status = ACCT_STATUS[Number(f[31])] ?? (f[31] ? f[31] : '?');
+  const address = isDottedQuad(f[10] ?? '') ? f[10]! : undefined;
+  const values = { packet: RADIUS_PACKETS[Number(f[4])]!, user: user ?? '?', status, ...(address ? { address } : {}) };
+  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(f[8]) });
+}
+
+/** One RADIUS packet NPS logged: its type (RFC 2865 §4), user, NPS reason code and MS-CHAP error, the cause a reject or a reason names. */
+function radiusHit(type: number, user: string | undefined, reason: number, chapError: number | undefined): Hit {
+  const values = { packet: RADIUS_PACKETS[type] ?? `type ${type}`, user: user ?? '?', reason: Number.isFinite(reason) ? `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim() : '', chap: chapError ? `E=${chapError}` : '' };
+  const hit: Hit = { decoded: [d('iasRecord', values)], outcome: type === 3 ? 'failure' : type === 2 ? 'success' : 'info', ...(user ? { user } : {}) };
+  const r = NPS_REASONS[reason];
+  if (type === 3 || (r?.cause && reason !== 0)) {
+    hit.outcome = 'failure';
+    hit.cause = r?.cause ?? 'credentials-rejected';
+    const code = chapError ?? r?.code ?? (hit.cause === 'credentials-rejected' ? 691 : undefined);
+    if (code) hit.code = code;
+  }
+  return hit;
+}
+
+/** NPS's Calling-Station-Id as the peer when it is the VPN client's address (a Wi-Fi client's is a MAC). */
+export const callingPeer = (calling: string | undefined): string | undefined => (calling !== undefined && isDottedQuad(calling) ? calling : undefined);
+
+/**
+ * NPS's "DTS compliant" log (IN*.log): one `<Event>` per RADIUS packet, each attribute an element
+ * with its data_type (`<Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">8</Reason-Code>`),
+ * on one line or pretty-printed over many. The same facts as the database format's fields.
+ */
+const DTS_ELEMENT = /<([A-Za-z][\w-]*) data_type="\d+"\s*>([^<]*)<\/\1>/g;
+export const isDtsRecord = (text: string): boolean => text.includes(' data_type="');
+export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
+  const f: Record<string, string> = {};
+  for (const m of text.matchAll(DTS_ELEMENT)) f[m[1]!] ??= m[2]!.trim();
+  const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
+  const hit = radiusHit(Number(f['Packet-Type']), user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
+  const peer = callingPeer(f['Calling-Station-Id']);
+  if (peer) hit.peer = peer;
+  const time = f.Timestamp ? parseEventTime(f.Timestamp) : undefined;
+  return time ? { hit, time } : { hit };
+}
+
+/** `3/18/2016 1:26:02 PM` (en-US) or `18-3-2016 13:26:02`; day-first when the first number exceeds 12. */
+export function parseEventTime(s: string): LogTime | undefined {
+  const m = s.trim().match(/^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})[ T](\d{1,2}):(\d\d)(?::(\d\d))?\s*(AM|PM)?/i);
+  if (!m) return undefined;
+  let [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
+  let year: number, month: number, day: number;
+  if (a > 31) [year, month, day] = [a, b, c];
+  else if (a > 12) [day, month, year] = [a, b, c];
+  else [month, day, year] = [a, b, c];
+  if (year < 100) year += 2000;
+  let hour = +m[4]!;
+  if (m[7]) hour = (hour % 12) + (/pm/i.test(m[7]) ? 12 : 0);
+  return { year, month, day, hour, minute: +m[5]!, second: +(m[6] ?? 0) };
+}
