@@ -185,6 +185,19 @@ describe("a paste's indent", () => {
   it('needs four blanks or a tab: `ipsec statusall` indents its SA lines by three, and a lone one stays its own', () => {
     expect(parseServerLog('   ikev2-vpn[3]: something else entirely').understood).toBe(0);
   });
+  it('a fence around an indented paste does not decide its indent; a paste shifted by one blank is read when only its lines without the blank are records', () => {
+    const ios = ['    Vi2 LCP: I CONFREQ [ACKrcvd] id 2 len 19', '    Vi2 LCP:    MRU 1454 (0x010405AE)', '    Vi2 LCP: O CONFACK [ACKrcvd] id 2 len 19'];
+    const plain = parseServerLog(ios.join('\n'));
+    expect(plain.unknown).toBe(0);
+    const fenced = parseServerLog(['```text', ...ios, '```'].join('\n'));
+    expect([fenced.understood, fenced.unknown]).toEqual([plain.understood, 0]);
+    // a web page's copy: the four blanks collapsed to one
+    const collapsed = parseServerLog(ios.map((l) => l.replace(/ {2,}/g, ' ')).join('\n'));
+    expect([collapsed.understood, collapsed.unknown]).toEqual([plain.understood, 0]);
+    // a line some family reads with its blank keeps it (a log's own indent), as before
+    const charon = ' Nov 18 10:21:05 vpn charon: 09[IKE] 198.51.100.7 is initiating an IKE_SA';
+    expect(parseServerLog(charon).entries[0]!.text).toBe(charon);
+  });
   it('a Markdown fence is neither a record nor a line not understood', () => {
     const r = parseServerLog('```\nJul 29 09:59:54 vpn pppd[11787]: Connection terminated.\n```');
     expect([r.records, r.understood, r.unknown, r.blank]).toEqual([1, 1, 0, 2]);

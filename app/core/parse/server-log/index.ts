@@ -1,4 +1,4 @@
-import { continues, detectFamily, FAMILIES, recordCap } from './detect';
+import { continues, detectFamily, FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { ChunkLines } from './chunk-lines';
@@ -65,7 +65,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap);
+    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord);
     this.everyEntry = options.everyEntry;
   }
 

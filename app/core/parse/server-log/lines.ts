@@ -251,7 +251,8 @@ export class LineSplitter {
    * own: `ipsec statusall` indents its SA lines by three). Cut from every line that starts with it,
    * so the log reads as written (its headers at the start, continuation lines still indented under
    * them). A later line that does not start with it ends that: the paste was not shifted, its first
-   * line was only indented. null: no non-blank line yet; '': none.
+   * line was only indented. One to three blanks count too when the line begins a record only without
+   * them (startsRecord): a log's own indent is under a line that has none. null: no non-blank line yet; '': none.
    */
   private indent: string | null = null;
   private blanksAfterPending = 0;
@@ -282,6 +283,13 @@ export class LineSplitter {
     private readonly continues: ContinuationTest,
     /** how long a record may grow by joined continuation lines (default MAX_RECORD_CHARS) */
     private readonly capOf: (pending: RawRecord) => number = () => MAX_RECORD_CHARS,
+    /**
+     * Whether a text begins a record some family reads: a first line indented by one to three
+     * blanks is the paste's shift, not the log's own indent, when only what follows the blanks is
+     * such a record (an indented paste whose runs of blanks a web page collapsed to one; a family
+     * that reads the line with its blank keeps it, so its wrapped pieces keep their width)
+     */
+    private readonly startsRecord: (text: string) => boolean = () => false,
   ) {
     this.firstWrap = new FirstWrap(emit, capOf);
   }
@@ -379,14 +387,15 @@ export class LineSplitter {
 
   private outdent(text: string): string {
     const indent = this.indent;
+    // a Markdown fence (```text) around an indented paste is not the paste: it neither decides its indent nor ends it
+    if (text.trim() === '' || FENCE.test(text)) return text;
     if (indent === null) {
-      if (text.trim() === '') return text;
       const lead = LEADING_BLANKS.exec(text)?.[0] ?? '';
-      this.indent = lead.length >= 4 || lead.startsWith('\t') ? lead : '';
+      this.indent = lead.length >= 4 || lead.startsWith('\t') || (lead.length > 0 && this.startsRecord(text.slice(lead.length)) && !this.startsRecord(text)) ? lead : '';
       return text.slice(this.indent.length);
     }
     if (text.startsWith(indent)) return text.slice(indent.length);
-    if (text.trim() !== '') this.indent = '';
+    this.indent = '';
     return text;
   }
 
