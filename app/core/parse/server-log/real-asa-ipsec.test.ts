@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * The ASA's IKEv2 (750xxx, 751xxx: families/asa-ikev2.ts), IKEv1 (713xxx), AAA (1130xx) and PPTP/L2TP (6031xx: families/asa-vpdn.ts)
+ * messages: real lines found in public material (test/fixtures/real/SOURCES.md), then each class with its variants and near misses.
+ */
+
+const t = engineT('en');
+const nl = engineT('nl');
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // was "no line in a known format": no 750xxx message was read, and the post wrapped the line after its Username field
+  'asa-syslog-ikev2-750003-wrapped-after-username-auth-msg-timer-expired.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [[1, 'ike-auth-never-came']],
+    says: [[1, 'The ASA stopped the IKEv2 negotiation: Failed to receive the AUTH msg before the timer expired. The server answered IKE_SA_INIT']],
+  },
+  // 113009 was not understood, 713049 said nothing
+  'asa-show-logging-prompt-l2l-default-group-policy-security-negotiation-complete.txt': {
+    records: 8,
+    understood: 7,
+    families: { asa: 7 },
+    causes: [],
+    says: [
+      [2, 'The ASA uses group policy DfltGrpPolicy for 46.37.188.24.'],
+      [5, 'The IPsec tunnel is up: security negotiation complete for LAN-to-LAN Group (46.37.188.24).'],
+      [8, 'IKE phase 2 completed.'],
+    ],
+  },
+};
+
+const one = (line: string) => parseServerLog(line).entries[0]!;
+const says = (line: string) => describeEntry(one(line), t);
+
+describe('real ASA IPsec fixtures', () => {
+  realServerLogTable(EXPECTED);
+  it('the wrapped 750003 is one record, its remote end the peer, the unknown user none', () => {
+    const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown \nIKEv2 Negotiation aborted due to ERROR: Failed to receive the AUTH msg before the timer expired');
+    expect([r.records, r.entries[0]!.peer, r.entries[0]!.user, r.entries[0]!.endLine]).toEqual([1, '2.3.4.5', undefined, 2]);
+  });
+  it('only a message cut right after its head takes the next line; a 750003 with its text does not', () => {
+    const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown IKEv2 Negotiation aborted due to ERROR: Failed to find a matching policy\nsome note typed under it');
+    expect([r.records, r.entries[0]!.cause]).toEqual([2, 'ike-no-proposal']);
+  });
+});
+
+describe('ASA IKEv2 message classes (750xxx, 751xxx)', () => {
+  const head = 'Apr 27 2020 02:03:03 asa01 : ';
+  it('750003 errors by their words: proposals, IKE_AUTH never came, authentication, traffic selectors, no setting for the peer', () => {
+    const abort = (error: string) => one(`${head}%ASA-4-750003: Local:203.0.113.1:500 Remote:198.51.100.7:500 Username:Unknown IKEv2 Negotiation aborted due to ERROR: ${error}`);
+    expect(abort('Failed to find a matching policy')).toMatchObject({ cause: 'ike-no-proposal', peer: '198.51.100.7', outcome: 'failure' });
+    expect(abort('Failed to receive the AUTH msg before the timer expired').cause).toBe('ike-auth-never-came');
+    expect(abort('Auth exchange failed').cause).toBe('ike-auth-failed');
+    const ts = abort('There was no IPSEC policy found for received TS');
+    expect([ts.outcome, ts.cause]).toEqual(['failure', undefined]);
+    expect(describeEntry(ts, t)).toContain('traffic selectors');
+    expect(describeEntry(abort('Failed to locate an item in the database'), t)).toContain('The ASA has no settings for this peer');
+    const other = abort('Detected unsupported failover version');
+    expect([other.outcome, other.cause, describeEntry(other, t)]).toEqual(['warning', undefined, 'The ASA stopped the IKEv2 negotiation: Detected unsupported failover version.']);
+  });
+  it('the 9.x head without `IKEv2 `, a host name or IPv6 address as an end, a user', () => {
+    const e = one('%ASA-4-750003: Local:2001:db8::1:500 Remote:2001:db8::2:4500 Username:jdoe Negotiation aborted due to ERROR: Failed to find a matching policy');
+    expect(e).toMatchObject({ peer: '2001:db8::2', user: 'jdoe', cause: 'ike-no-proposal' });
+    expect(one('%ASA-4-750003: Local:2.2.2.2:500 Remote:HOSTNAME:500 Username:User1 IKEv2 Negotiation aborted due to ERROR: There was no IPSEC policy found for received TS').peer).toBe('HOSTNAME');
+  });
+  it('a connection starting, its address, its end; 751xxx texts with a blank after each colon', () => {
+    expect(says(`${head}%ASA-5-750002: Local:203.0.113.1:500 Remote:198.51.100.7:500 Username:Unknown IKEv2 Received a IKE_INIT_SA request`)).toBe('198.51.100.7 starts an IKEv2 connection (its first message, IKE_SA_INIT, arrived).');
+    const addr = one(`${head}%ASA-6-751025: Local:203.0.113.1:4500 Remote:198.51.100.7:50466 Username:jdoe IKEv2 Group:GP_IKEv2 IPv4 Address=10.10.10.5 IPv6 address=::  assigned to session`);
+    expect([addr.outcome, describeEntry(addr, t)]).toEqual(['success', 'Address 10.10.10.5 given to jdoe: the tunnel address of the PC.']);
+    expect(says(`${head}%ASA-5-750007: Local:203.0.113.1:4500 Remote:198.51.100.7:50466 Username:jdoe IKEv2 SA DOWN. Reason: Peer Reclaimed`)).toBe('Session ended: Peer Reclaimed.');
+    const noKey = one(`${head}%ASA-3-751002: Local: 203.0.113.1:500 Remote: 198.51.100.7:500 Username: Unknown No preshared key or trustpoint configured for self in tunnel group DefaultRAGroup`);
+    expect([noKey.peer, noKey.outcome, noKey.cause]).toEqual(['198.51.100.7', 'failure', undefined]);
+    expect(one(`${head}%ASA-3-751011: Local: 203.0.113.1:4500 Remote: 198.51.100.7:4500 Username: jdoe Failed user authentication. Error: Authentication failed`)).toMatchObject({ cause: 'credentials-rejected', user: 'jdoe' });
+  });
+});
+
+describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
+  it('713900-713906 read by their words: all proposals unacceptable is the proposal failure at any of these ids', () => {
+    for (const id of ['6-713905', '6-713904', '6-713903', '3-713902'])
+      expect(one(`Apr 27 2020 02:03:03 asa01 : %ASA-${id}: Group = 100.60.140.10, IP = 192.168.1.1, All IPSec SA proposals found unacceptable!`)).toMatchObject({ cause: 'ike-no-proposal', peer: '192.168.1.1' });
+  });
+  it('an IKEv1 head names the peer and the user; 713049 says the tunnel is up', () => {
+    const e = one('Apr 27 02:03:03 dev01: %ASA-5-713049: Group = RA, Username = test_user, IP = 81.2.69.143, Security negotiation complete for User (test_user) Responder, Inbound SPI = 0x0000000, Outbound SPI = 0x0000000');
+    expect(e).toMatchObject({ family: 'asa', outcome: 'success', peer: '81.2.69.143', user: 'test_user' });
+    expect(describeEntry(e, nl)).toBe('De IPsec-tunnel staat: de beveiligingsonderhandeling is klaar voor User (test_user).');
+  });
+  it('a host name with a colon before the id (no program tag) is still the ASA', () => {
+    expect(parseServerLog('May  5 17:51:17 dev01: %FTD-6-113004: AAA user authentication Successful : server =  1.1.1.1 : user = jdoe').families).toEqual({ asa: 1 });
+    expect(parseServerLog('May  5 17:51:17 dev01: ASA-6-113004: AAA user authentication Successful').families.asa).toBeUndefined();
+  });
+  it('AAA: server not accessible, credentials rejected with the client address, the group policy', () => {
+    expect(one('%ASA-3-113014: AAA authentication server not accessible : server = 10.1.1.1 : user = bob')).toMatchObject({ cause: 'radius-unreachable', user: 'bob' });
+    expect(one('%ASA-3-113016: AAA credentials rejected : reason = Invalid password : server = 10.1.1.1 : user = bob : user IP = 198.51.100.7')).toMatchObject({ cause: 'credentials-rejected', code: 691, user: 'bob', peer: '198.51.100.7' });
+    expect(one('%ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 10.1.1.1 : user = ***** : user IP = 198.51.100.7')).toMatchObject({ cause: 'credentials-rejected', peer: '198.51.100.7' });
+    expect(says('%ASA-6-113011: AAA retrieved user specific group policy (GP_Sales) for user = bob')).toBe('The ASA uses group policy GP_Sales for bob.');
+  });
+  it('PPTP/L2TP tunnels: created with the client address and key strength, deleted, a second L2TP session refused; PPPoE is no VPN', () => {
+    const up = one('%ASA-6-603104: PPTP Tunnel created, tunnel_id is 12, remote_peer_ip is 198.51.100.7, ppp_virtual_interface_id is 1, client_dynamic_ip is 10.0.0.5, username is bob, MPPE_key_strength is 128 bits');
+    expect([up.peer, up.user, describeEntry(up, t)]).toEqual(['198.51.100.7', 'bob', 'The PPTP tunnel from 198.51.100.7 is up: user bob, address 10.0.0.5 given to the PC. Encryption (MPPE): 128 bits.']);
+    expect(one('%ASA-6-603106: L2TP Tunnel created, tunnel_id is 3, remote_peer_ip is 198.51.100.7, ppp_virtual_interface_id is 1, client_dynamic_ip is 10.0.0.6, username is *****').user).toBeUndefined();
+    expect(says('%ASA-6-603107: L2TP Tunnel deleted, tunnel_id = 3, remote_peer_ip = 198.51.100.7')).toBe('The L2TP tunnel from 198.51.100.7 was closed.');
+    expect(one('%ASA-4-603110: Failed to establish L2TP session, tunnel_id = 3, remote_peer_ip = 198.51.100.7, user = bob. Multiple sessions per tunnel are not supported')).toMatchObject({ outcome: 'warning', user: 'bob' });
+    expect(one('%ASA-6-603103: PPP virtual interface 1 - user: bob aaa authentication failed')).toMatchObject({ cause: 'credentials-rejected', user: 'bob' });
+    expect(says('%ASA-6-603109: Teardown PPPOE Tunnel, tunnel_id = 1, remote_peer_ip = 192.0.2.1')).toContain('Tunnel: Teardown PPPOE Tunnel');
+  });
+});
