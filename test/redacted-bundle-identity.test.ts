@@ -66,7 +66,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
  * Branch hO (ASA IKEv2, AAA, PPTP/L2TP ids): before any new fixture, real-mixed-1 and -3 alone differed, the captures holding the
  * ASA logs whose IKE entries now carry the peer and user of their `Group = …, IP = …` head; then real-mixed-0…23 for two new
- * real ASA logs (asa-syslog-ikev2-750003-*, asa-show-logging-prompt-*), which shift the round robin.
+ * real ASA logs (asa-syslog-ikev2-750003-*, asa-show-logging-prompt-*), which shift the round robin. Then real-mixed-0…23 again
+ * for two more (asa-siem-test-lines-*, asa-ftd-113019-*) and the 113019 session end now read with its type and duration.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -33,6 +33,28 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'IKE phase 2 completed.'],
     ],
   },
+  // 713905 was an IKE step, 113019 a warning for a user's own disconnect
+  'asa-siem-test-lines-anyconnect-address-ssl-disconnect-max-simultaneous-login.txt': {
+    records: 3,
+    understood: 3,
+    families: { asa: 3 },
+    causes: [],
+    says: [
+      [1, 'Address 10.82.239.225 given to tomerl-test-CA57DA549C121B25A5A5038A58C81E6B7B1C954F-iPhone'],
+      [2, 'The SSL session ended after 1d 19h:41m:14s: User Requested.'],
+      [3, "The user already has as many VPN sessions open as the server allows (the ASA's simultaneous-login limit)"],
+    ],
+    user: 'tomerl-test-CA57DA549C121B25A5A5038A58C81E6B7B1C954F-iPhone',
+  },
+  // the peer was not read: no blank after the commas
+  'asa-ftd-113019-no-blank-after-commas-ssl-user-requested.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [],
+    says: [[1, 'The SSL session ended after 0h:19m:17s: User Requested.']],
+    user: 'alla',
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;
@@ -84,6 +106,16 @@ describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
   it('713900-713906 read by their words: all proposals unacceptable is the proposal failure at any of these ids', () => {
     for (const id of ['6-713905', '6-713904', '6-713903', '3-713902'])
       expect(one(`Apr 27 2020 02:03:03 asa01 : %ASA-${id}: Group = 100.60.140.10, IP = 192.168.1.1, All IPSec SA proposals found unacceptable!`)).toMatchObject({ cause: 'ike-no-proposal', peer: '192.168.1.1' });
+  });
+  it('113019: a session end with its type and duration; only the user\'s own request is no warning; FTD\'s commas without blanks', () => {
+    const e = one('%FTD-4-113019: Group = RA,Username = alla,IP = 46.199.90.7,Session disconnected. Session Type: SSL,Duration: 0h:19m:17s,Bytes xmt: 1,Bytes rcv: 2,Reason: User Requested');
+    expect(e).toMatchObject({ outcome: 'info', peer: '46.199.90.7', user: 'alla' });
+    const idle = one('%ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: IKEv1, Duration: 0h:30m:00s, Bytes xmt: 1, Bytes rcv: 2, Reason: Idle Timeout');
+    expect([idle.outcome, describeEntry(idle, nl)]).toEqual(['warning', 'De IKEv1-sessie eindigde na 0h:30m:00s: Idle Timeout.']);
+  });
+  it('713905 simultaneous-login limit: a failure that is not the password', () => {
+    const e = one('Mar 21 2014 23:03:49 gw : %ASA-6-713905: Group = Everyone, Username = bob, IP = 102.78.186.30, Login authentication failed due to max simultaneous-login restriction.');
+    expect([e.outcome, e.cause, e.user]).toEqual(['failure', undefined, 'bob']);
   });
   it('an IKEv1 head names the peer and the user; 713049 says the tunnel is up', () => {
     const e = one('Apr 27 02:03:03 dev01: %ASA-5-713049: Group = RA, Username = test_user, IP = 81.2.69.143, Security negotiation complete for User (test_user) Responder, Inbound SPI = 0x0000000, Outbound SPI = 0x0000000');

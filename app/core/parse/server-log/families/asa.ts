@@ -40,6 +40,9 @@ const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
 function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/no (?:matching|acceptable) proposal|all (?:IPSec )?SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+  // 713905 "Login authentication failed due to max simultaneous-login restriction." (a real ASA line; group policy
+  // `vpn-simultaneous-logins`): the user already has as many sessions as allowed — the password was right
+  if (/simultaneous-login restriction/i.test(text)) return { decoded: [d('asaMaxLogins')], outcome: 'failure' };
   if (/no matching crypto map entry/i.test(text)) return { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' };
   // "IP = ip, No crypto map bound to interface... dropping pkt" (debug crypto isakmp): IKE arrived on an interface without `crypto
   // map … interface`; the ASA drops it, so the PC gets no answer. The server's setting: a failure, no PC-side cause
@@ -91,8 +94,14 @@ function decode(id: number, text: string, severity = 6): Hit | null {
       return { decoded: [d('aaaServerFailed', { server: text.match(/server (\S+)/)?.[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' };
     case 113023:
       return step('aaaServerBack');
-    case 113019:
-      return tagged(step('asaSessionDown', { reason: text.match(/Reason: (.*)$/)?.[1] ?? '' }, 'warning'), { user });
+    // 113019 "Group = g, Username = u, IP = ip, Session disconnected. Session Type: type, Duration: time, Bytes xmt: n, Bytes rcv: n,
+    // Reason: reason" (FTD writes no blank after the commas). "User Requested" is the user's own disconnect (the guide's reason
+    // list): no warning; any other reason (Idle Timeout, Lost Service, Peer Reclaimed …) is
+    case 113019: {
+      const ended = text.match(/Session Type: ([^,]+),\s*Duration: ([^,]+),.*Reason: (.*?)["']?\s*$/);
+      if (!ended) return tagged(step('asaSessionDown', { reason: text.match(/Reason: (.*?)["']?\s*$/)?.[1] ?? '' }, 'warning'), { user });
+      return tagged(step('asaSessionEnded', { type: ended[1]!.trim(), duration: ended[2]!.trim(), reason: ended[3]! }, /^User Requested$/i.test(ended[3]!) ? 'info' : 'warning'), { user });
+    }
     case 713257:
     case 713048:
       return /Mismatched attribute|proposal|no matching/i.test(text) ? { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' } : step('asaIke', { text });
@@ -146,7 +155,7 @@ const CONSOLE_HEAD = /^\[IKEv[12](?: DEBUG)?\]: (.*)$/;
  */
 const TUNNEL_HEAD = /^(?:Group = [^,]+, )?(?:Username = [^,]+, )?IP = [0-9A-Fa-f.:]+, /;
 /** TUNNEL_HEAD's user and address, wherever the head starts the text */
-const TUNNEL_FIELDS = /^(?:Group = [^,]+, )?(?:Username = ([^,]+), )?IP = ([0-9A-Fa-f.:]+)(?:,|\s|$)/;
+const TUNNEL_FIELDS = /^(?:Group = [^,]+,\s*)?(?:Username = ([^,]+),\s*)?IP = ([0-9A-Fa-f.:]+)(?:,|\s|$)/;
 function consoleText(pre: Prefixed): string | undefined {
   if (!pre.host) {
     // no header read: only the two heads above, tested only when the line starts with their first character (`[`, `G`, `U`, `I`)
