@@ -67,7 +67,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hO (ASA IKEv2, AAA, PPTP/L2TP ids): before any new fixture, real-mixed-1 and -3 alone differed, the captures holding the
  * ASA logs whose IKE entries now carry the peer and user of their `Group = …, IP = …` head; then real-mixed-0…23 for two new
  * real ASA logs (asa-syslog-ikev2-750003-*, asa-show-logging-prompt-*), which shift the round robin. Then real-mixed-0…23 again
- * for two more (asa-siem-test-lines-*, asa-ftd-113019-*) and the 113019 session end now read with its type and duration.
+ * for two more (asa-siem-test-lines-*, asa-ftd-113019-*) and the 113019 session end now read with its type and duration. Then
+ * real-mixed-0…23 for two real ASA `debug crypto ikev2` outputs (asa-debug-crypto-ikev2-*), which shift the round robin.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -55,6 +55,31 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [[1, 'The SSL session ended after 0h:19m:17s: User Requested.']],
     user: 'alla',
   },
+  // neither was understood: no `debug crypto ikev2` line was read
+  'asa-debug-crypto-ikev2-received-expected-policies-no-matching-policy.txt': {
+    records: 10,
+    understood: 10,
+    families: { asa: 10 },
+    causes: [[8, 'ike-no-proposal']],
+    says: [
+      [2, 'The PC proposes: AES-CBC-256, PRF SHA1, SHA96, DH 2 (MODP 1024).'],
+      [7, 'The PC proposes: 3DES, PRF SHA256, SHA256, DH 2 (MODP 1024).'],
+      [10, 'The server allows: AES-CBC-256, PRF SHA384, SHA384, DH 24 (MODP 2048/256).'],
+    ],
+    session: '16',
+  },
+  'asa-debug-crypto-ikev2-first-letter-lost-trailing-blanks-no-matching-policy.txt': {
+    records: 6,
+    understood: 6,
+    families: { asa: 6 },
+    causes: [
+      [2, 'ike-no-proposal'],
+      [4, 'ike-no-proposal'],
+      [6, 'ike-no-proposal'],
+    ],
+    says: [[1, 'IKE: Failed to verify the proposed policies']],
+    session: '211',
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;
@@ -99,6 +124,18 @@ describe('ASA IKEv2 message classes (750xxx, 751xxx)', () => {
     const noKey = one(`${head}%ASA-3-751002: Local: 203.0.113.1:500 Remote: 198.51.100.7:500 Username: Unknown No preshared key or trustpoint configured for self in tunnel group DefaultRAGroup`);
     expect([noKey.peer, noKey.outcome, noKey.cause]).toEqual(['198.51.100.7', 'failure', undefined]);
     expect(one(`${head}%ASA-3-751011: Local: 203.0.113.1:4500 Remote: 198.51.100.7:4500 Username: jdoe Failed user authentication. Error: Authentication failed`)).toMatchObject({ cause: 'credentials-rejected', user: 'jdoe' });
+  });
+});
+
+describe("the ASA's debug crypto ikev2 output", () => {
+  it('a proposal line belongs to the list head before it: the peer\'s (Received) or the ASA\'s (Expected); a list without a head is the peer\'s', () => {
+    const r = parseServerLog('Proposal 1: AES-CBC-128 SHA256 SHA256 DH_GROUP_2048_MODP/Group 14\nIKEv2-PROTO-1: (5): Expected Policies:\nProposal 1: AES-GCM-256 SHA512 NULL DH_GROUP_384_ECP/Group 20');
+    expect(r.entries.map((e) => describeEntry(e, t))).toEqual(['The PC proposes: AES-CBC-128, PRF SHA256, SHA256, DH 14 (MODP 2048).', 'IKE: Expected Policies:', 'The server allows: AES-GCM-256, PRF SHA512, NULL, DH 20 (ECP 384).']);
+  });
+  it('failures by the IKEv2 error words, the packet\'s sender as the peer; a proposal-like line with a header is not one', () => {
+    expect(one('IKEv2-PROTO-1: (139): Auth exchange failed')).toMatchObject({ cause: 'ike-auth-failed', session: '139' });
+    expect(one('IKEv2-PROTO-2: Received Packet [From 10.0.0.2:500/To 10.0.0.1:500/VRF i0:f0]')).toMatchObject({ family: 'asa', peer: '10.0.0.2', outcome: 'info' });
+    expect(parseServerLog('Jun  1 10:00:00 host app: Proposal 1: A B C DH_GROUP_1').families.asa).toBeUndefined();
   });
 });
 

@@ -86,3 +86,42 @@ function failureOf(text: string): Hit | undefined {
   if (/(?:IP|address) assignment failed/i.test(text)) return { decoded: [d('asaIkev2NoAddress')], outcome: 'failure', cause: 'address-pool' };
   return undefined;
 }
+
+/**
+ * The ASA's `debug crypto ikev2 protocol|platform <level>` console output (Cisco TAC documents 115935 "ASA IKEv2 Debugs for
+ * Site-to-Site VPN with PSKs" and 116158 "ASA IKEv2 Debugs for Remote Access VPN Troubleshooting" show it): `IKEv2-PROTO-<level>:
+ * (<IKE SA id>): text` (or with no SA id, `IKEv2-PLAT-<level>: text`). On a failed IKE_SA_INIT the ASA lists the peer's proposals
+ * under `Received Policies:` and its own under `Expected Policies:`, one `Proposal <n>: <encryption> <PRF> <integrity>
+ * DH_GROUP_<bits>_MODP/Group <n>` line each (no debug head: a line of its own). A copy may have lost the line's first letter
+ * (`KEv2-PROTO-5: …`, a real blog paste).
+ */
+export const IKEV2_DEBUG = /^I?KEv2-(?:PROTO|PLAT)-\d: (?:\((\d+)\): )?(.*?)\s*$/;
+export const IKEV2_POLICY = /^Proposal (\d+): (\S+) (\S+) (\S+) (DH_GROUP_\S+(?: ?\/ ?Group \d+)?)\s*$/;
+
+/** which list the `Proposal n:` lines that follow belong to (family state): the peer's (`Received Policies:`) or the ASA's own */
+const POLICY_LIST = 'asaIkev2PolicyList';
+/** the IKE SA id of that list's head: the `Proposal n:` lines' session */
+const POLICY_SA = 'asaIkev2PolicySa';
+
+export function ikev2DebugHit(text: string, state: Record<string, unknown>): Hit | null {
+  const policy = text.match(IKEV2_POLICY);
+  if (policy) {
+    // DH_GROUP_1024_MODP/Group 2: Diffie-Hellman group 2, the 1024-bit MODP group (RFC 7296 §3.3.2 transform type 4; RFC 2409 §6.2)
+    // (DH_GROUP_2048_MODP_256_PRIME/Group 24: the 2048-bit MODP group with a 256-bit prime order subgroup, RFC 5114 §2.3)
+    const dh = policy[5]!.match(/^DH_GROUP_(\d+)_([A-Z]+)(?:_(\d+)_PRIME)?(?: ?\/ ?Group (\d+))?$/);
+    // (written in protocol tokens only, the same in every language: `AES-CBC-256, PRF SHA1, SHA96, DH 2 (MODP 1024)`)
+    const group = dh ? `DH ${dh[4] ? `${dh[4]} ` : ''}(${dh[2]} ${dh[1]}${dh[3] ? `/${dh[3]}` : ''})` : policy[5]!;
+    const proposal = `${policy[2]}, PRF ${policy[3]}, ${policy[4]}, ${group}`;
+    const sa = state[POLICY_SA] as string | undefined;
+    return tagged(step(state[POLICY_LIST] === 'expected' ? 'ikeProposalsConfigured' : 'ikeProposalsReceived', { proposal }), { session: sa });
+  }
+  const m = text.match(IKEV2_DEBUG);
+  if (!m) return null;
+  const rest = m[2]!;
+  if (/^(?:Received|Expected) Policies:$/i.test(rest)) {
+    state[POLICY_LIST] = /^E/i.test(rest) ? 'expected' : 'received';
+    state[POLICY_SA] = m[1];
+  }
+  const peer = rest.match(/\[From ([0-9A-Fa-f.:]+?):\d+\//)?.[1];
+  return tagged(failureOf(rest) ?? step('asaIke', { text: rest }), { session: m[1], peer });
+}

@@ -2,7 +2,7 @@ import { d, step, tagged, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { asaOwnTime } from './asa-time';
 import { isSslVpnId, sslVpnHit } from './asa-svc';
-import { ikev2Hit, isIkev2Id } from './asa-ikev2';
+import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
 import { isVpdnId, vpdnHit } from './asa-vpdn';
 
 /**
@@ -169,6 +169,13 @@ function consoleText(pre: Prefixed): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** `debug crypto ikev2` output (asa-ikev2.ts): a line with no header read that starts `IKEv2-PROTO-`/`KEv2-…` or `Proposal n: ` */
+const ikev2Debug = (pre: Prefixed): boolean => {
+  if (pre.host || pre.program) return false;
+  const c = pre.message.charCodeAt(0);
+  return ((c === 73 || c === 75) && IKEV2_DEBUG.test(pre.message)) || (c === 80 && IKEV2_POLICY.test(pre.message));
+};
+
 /** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
 const ID_TAG = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?\d-\d{6}$/;
 
@@ -180,8 +187,9 @@ export const asaFamily: FamilyParser = {
   claims: (pre: Prefixed) =>
     pre.program
       ? ID_TAG.test(pre.program) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) || (pre.message.charCodeAt(0) === 37 && ID.test(pre.message))
-      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined,
-  parse(pre) {
+      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre),
+  parse(pre, state) {
+    if (ikev2Debug(pre)) return ikev2DebugHit(pre.message, state);
     const console = consoleText(pre);
     if (console !== undefined) return ikeText(console.replace(HTML_TAG, ''), 'info');
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program?.charCodeAt(0) === 60 ? `${pre.program}:${pre.message}` : pre.message;
