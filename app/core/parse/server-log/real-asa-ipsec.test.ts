@@ -139,6 +139,22 @@ describe("the ASA's debug crypto ikev2 output", () => {
   });
 });
 
+describe("the ASA's firewall dropping a VPN's packets (asa-deny.ts)", () => {
+  it('GRE by protocol number or name is the GRE block; IKE on UDP 500/4500 the unanswered first message; PPTP control a failure', () => {
+    expect(one('%ASA-4-106023: Deny protocol 47 src outside:203.0.113.9 dst inside:172.31.98.44 by access-group "inbound"')).toMatchObject({ cause: 'no-ppp-frames', peer: '203.0.113.9' });
+    expect(one('%ASA-4-106023: Deny gre src outside:203.0.113.9 dst inside:172.31.98.44 by access-group "inbound" [0x0, 0x0]').cause).toBe('no-ppp-frames');
+    const ike = one('<164>Aug 26 2022 19:33:08: %ASA-4-106023: Deny udp src outside:198.51.100.7/500 dst inside:10.0.0.5/500 by access-group "outside_in" [0x0, 0x0]');
+    expect([ike.cause, describeEntry(ike, t)]).toEqual(['ike-init-unanswered', "The ASA's firewall dropped IKE (UDP 500) from 198.51.100.7 to 10.0.0.5 (access-group outside_in): this VPN traffic does not get through."]);
+    expect(one('%ASA-2-106006: Deny inbound UDP from 198.51.100.7/4500 to 10.0.0.5/4500 on interface outside').cause).toBe('ike-init-unanswered');
+    const pptp = one('%ASA-2-106001: Inbound TCP connection denied from 198.51.100.7/51000 to 10.0.0.5/1723 flags SYN  on interface outside');
+    expect([pptp.outcome, pptp.cause]).toEqual(['failure', undefined]);
+  });
+  it('any other drop is no VPN traffic: not understood, still the ASA family\'s', () => {
+    const r = parseServerLog('%ASA-4-106023: Deny tcp src outside:10.10.10.2/56444 dst srv:192.168.2.2/443 by access-group "global_access_1"\n%ASA-3-710003: UDP access denied by ACL from 95.1.1.14/5000 to outside:95.1.1.13/1005');
+    expect([r.understood, r.unknownLines.map((u) => u.family)]).toEqual([0, ['asa', 'asa']]);
+  });
+});
+
 describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
   it('713900-713906 read by their words: all proposals unacceptable is the proposal failure at any of these ids', () => {
     for (const id of ['6-713905', '6-713904', '6-713903', '3-713902'])

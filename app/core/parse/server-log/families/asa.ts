@@ -4,6 +4,7 @@ import { asaOwnTime } from './asa-time';
 import { isSslVpnId, sslVpnHit } from './asa-svc';
 import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
 import { isVpdnId, vpdnHit } from './asa-vpdn';
+import { denyHit, isDenyId } from './asa-deny';
 
 /**
  * Cisco ASA / PIX syslog `%ASA-6-113005: …` (Cisco "ASA Series Syslog Messages"): the AAA
@@ -60,6 +61,8 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   // IKEv2 (750xxx, 751xxx: `Local:… Remote:… Username:…`), in asa-ikev2.ts; PPTP/L2TP (4031xx, 6031xx) in asa-vpdn.ts
   if (isIkev2Id(id)) return ikev2Hit(id, text, severity);
   if (isVpdnId(id)) return vpdnHit(id, text, severity);
+  // the firewall dropping a VPN's packets (106023, 106006, 106001, 710003) in asa-deny.ts; any other drop: not understood
+  if (isDenyId(id)) return denyHit(id, text);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
