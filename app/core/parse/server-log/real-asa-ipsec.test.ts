@@ -170,6 +170,16 @@ describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
     const e = one('Mar 21 2014 23:03:49 gw : %ASA-6-713905: Group = Everyone, Username = bob, IP = 102.78.186.30, Login authentication failed due to max simultaneous-login restriction.');
     expect([e.outcome, e.cause, e.user]).toEqual(['failure', undefined, 'bob']);
   });
+  it('713xxx texts by their words: no address for the client, the user refused, a notify by its number, the address given, a session end', () => {
+    const head = '%ASA-3-713132: Group = RA, Username = bob, IP = 198.51.100.7, ';
+    expect(one(`${head}Cannot obtain an IP address for remote peer`)).toMatchObject({ cause: 'address-pool', user: 'bob', peer: '198.51.100.7' });
+    expect(one('%ASA-3-713167: Group = RA, Username = bob, IP = 198.51.100.7, Remote peer has failed user authentication - check configured username and password').cause).toBe('credentials-rejected');
+    const refused = one('%ASA-4-713068: Group = L2L, IP = 203.0.113.9, Received non-routine Notify message: No proposal chosen (14)');
+    expect([refused.cause, describeEntry(refused, t)]).toEqual(['ike-no-proposal', 'No proposal chosen: the encryption, hash or Diffie-Hellman choices of this side and of the other side (the responder) have nothing in common.']);
+    expect(says('%ASA-4-713068: Group = L2L, IP = 203.0.113.9, Received non-routine Notify message: Invalid ID info (18)')).toBe('The other side sent IKE notify Invalid ID info (18).');
+    expect(says('%ASA-5-713228: Group = RA, Username = bob, IP = 198.51.100.7, Assigned private IP address 10.0.0.9 to remote user')).toBe('Address 10.0.0.9 given to bob: the tunnel address of the PC.');
+    expect(says('%ASA-5-713050: Group = RA, Username = bob, IP = 198.51.100.7, Connection terminated for peer bob.  Reason: Peer Terminate  Remote Proxy 10.0.0.9, Local Proxy 0.0.0.0')).toBe('Session ended: Peer Terminate.');
+  });
   it('an IKEv1 head names the peer and the user; 713049 says the tunnel is up', () => {
     const e = one('Apr 27 02:03:03 dev01: %ASA-5-713049: Group = RA, Username = test_user, IP = 81.2.69.143, Security negotiation complete for User (test_user) Responder, Inbound SPI = 0x0000000, Outbound SPI = 0x0000000');
     expect(e).toMatchObject({ family: 'asa', outcome: 'success', peer: '81.2.69.143', user: 'test_user' });

@@ -38,6 +38,17 @@ const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
  * texts the ids below decode are read by their words here too, so a console copy says what the syslog line of the same message
  * says (Cisco ASA Series Syslog Messages: 713061 no matching crypto map entry, 713259 torn down, 713119/713120 phases completed)
  */
+/**
+ * An IKEv1 notify the peer sent (RFC 2408 §3.14.1 Notify Message Types): 14 NO-PROPOSAL-CHOSEN, 24 AUTHENTICATION-FAILED are the
+ * failures they name; any other (18 INVALID-ID-INFORMATION, 9 INVALID-SPI …) a warning with its name as the ASA wrote it
+ */
+function notifyHit(name: string, code: number): Hit {
+  // (a notify the ASA received answers what the ASA sent: here it started the exchange, and the other side, the responder, refused)
+  if (code === 14) return { decoded: [d('ikeNoProposal', { role: 'initiator' })], outcome: 'failure', cause: 'ike-no-proposal' };
+  if (code === 24) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
+  return step('asaNotify', { name, code }, 'warning');
+}
+
 function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/no (?:matching|acceptable) proposal|all (?:IPSec )?SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -48,8 +59,21 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // "IP = ip, No crypto map bound to interface... dropping pkt" (debug crypto isakmp): IKE arrived on an interface without `crypto
   // map … interface`; the ASA drops it, so the PC gets no answer. The server's setting: a failure, no PC-side cause
   if (/No crypto map bound to interface/i.test(text)) return { decoded: [d('asaNoCryptoMapBound')], outcome: 'failure' };
-  const down = text.match(/Session is being torn down\. Reason: (.*?)\s*$/);
-  if (down) return step('asaSessionDown', { reason: down[1]! }, 'warning');
+  // 713132 "Cannot obtain an IP address for remote peer": no address left in the pool (or none configured) for the client
+  if (/Cannot obtain an IP address for remote peer/i.test(text)) return { decoded: [d('asaNoClientAddress')], outcome: 'failure', cause: 'address-pool' };
+  // 713167 "Remote peer has failed user authentication - check configured username and password", 713198 "User Authorization
+  // failed: user User authorization failed.": the user's XAUTH name or password (or the account's rights) refused
+  if (/Remote peer has failed user authentication|User Authorization failed/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  // 713068 "Received non-routine Notify message: notify_type (notify_value)": the peer's IKEv1 notify, by its RFC 2408 §3.14.1 number
+  const notify = text.match(/Received non-routine Notify message: (.*?) \((\d+)\)/);
+  if (notify) return notifyHit(notify[1]!, Number(notify[2]));
+  // 713228 "Assigned private IP address ip to remote user": the client's tunnel address
+  const assigned = text.match(/Assigned private IP address ([0-9A-Fa-f.:]+) to remote user/);
+  if (assigned) return step('asaSslAddress', { ip: assigned[1]!, user: text.match(/Username = ([^,]+)/)?.[1] ?? '?' }, 'success');
+  // 713259 "Session is being torn down. Reason: reason", 713050 "Connection terminated for peer ip. Reason: reason Remote Proxy …",
+  // 713194 "Sending IKE|IPsec Delete With Reason message: reason"
+  const down = text.match(/Session is being torn down\. Reason: (.*?)\s*$|Connection terminated for peer \S+\s+Reason: (.*?)\s+Remote Proxy|Delete With Reason message: (.*?)\.?\s*$/);
+  if (down) return step('asaSessionDown', { reason: (down[1] ?? down[2] ?? down[3])! }, 'warning');
   const phase = text.match(/\bPHASE ([12]) COMPLETED\b/);
   if (phase) return step('asaPhaseDone', { phase: Number(phase[1]) }, 'success');
   return step('asaIke', { text }, outcome);
@@ -138,7 +162,9 @@ function decode(id: number, text: string, severity = 6): Hit | null {
     default:
       // any other message of the IKE classes (713xxx, 715xxx: "ike" in the guide's class table) or IPsec (602xxx): a plain
       // IKE event, a warning at severity 3 or worse; debug-level 7 lines (IKE_DECODE, "constructing … payload") included
-      if (Math.floor(id / 1000) === 713 || Math.floor(id / 1000) === 715 || Math.floor(id / 1000) === 602) return step('asaIke', { text }, severity <= 3 ? 'warning' : 'info');
+      // (713xxx read by their words, as ikeText reads them in the console debug; 715xxx are debug-level 7 lines, quoted)
+      if (Math.floor(id / 1000) === 713) return ikeText(text, severity <= 3 ? 'warning' : 'info');
+      if (Math.floor(id / 1000) === 715 || Math.floor(id / 1000) === 602) return step('asaIke', { text }, severity <= 3 ? 'warning' : 'info');
       return null;
   }
 }
