@@ -7,9 +7,11 @@ import { isVpdnId, vpdnHit } from './asa-vpdn';
 import { denyHit, isDenyId } from './asa-deny';
 
 /**
- * Cisco ASA / PIX syslog `%ASA-6-113005: …` (Cisco "ASA Series Syslog Messages"): the AAA
- * (1130xx), IKE/IPsec (7139xx) and L2TP/PPTP (6031xx) messages that say why a remote-access
- * connection failed. Messages outside this list are counted as recognised-but-not-decoded.
+ * Cisco ASA / PIX / FTD syslog `%ASA-6-113005: …` (Cisco "Secure Firewall ASA Series Syslog Messages",
+ * https://www.cisco.com/c/en/us/td/docs/security/asa/syslog/b_syslog.html): the AAA (1130xx) and IKEv1/IPsec (713xxx) messages
+ * here; AnyConnect/WebVPN (722xxx, 716xxx) in asa-svc.ts, IKEv2 (750xxx, 751xxx) and `debug crypto ikev2` in asa-ikev2.ts,
+ * PPTP/L2TP (4031xx, 6031xx) in asa-vpdn.ts, the firewall dropping VPN packets (106xxx, 710003) in asa-deny.ts, the ASA's own
+ * time behind a relay's header in asa-time.ts. Messages outside these are counted as recognised-but-not-decoded.
  */
 
 /**
