@@ -1,5 +1,5 @@
 import { asaFamily } from './families/asa';
-import { IKEV2_HEAD_ONLY } from './families/asa-ikev2';
+import { ikev2HeadOnly } from './families/asa-ikev2';
 import { iosFamily } from './families/ios';
 import { libreswanFamily } from './families/libreswan';
 import { mikrotikFamily } from './families/mikrotik';
@@ -52,7 +52,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts)
-  if (blankBefore === 0 && pending.text.includes('Username:') && IKEV2_HEAD_ONLY.test(pending.text)) return splitPrefix(line.trim()).shape === 'none';
+  if (blankBefore === 0 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)

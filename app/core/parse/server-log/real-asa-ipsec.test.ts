@@ -91,6 +91,10 @@ describe('real ASA IPsec fixtures', () => {
     const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown \nIKEv2 Negotiation aborted due to ERROR: Failed to receive the AUTH msg before the timer expired');
     expect([r.records, r.entries[0]!.peer, r.entries[0]!.user, r.entries[0]!.endLine]).toEqual([1, '2.3.4.5', undefined, 2]);
   });
+  it('the cut head with a blank after each colon (751xxx) continues too', () => {
+    const r = parseServerLog('%ASA-3-751002: Local: 203.0.113.1:500 Remote: 198.51.100.7:500 Username: Unknown\nNo preshared key or trustpoint configured for self in tunnel group DefaultRAGroup');
+    expect([r.records, r.entries[0]!.peer, r.entries[0]!.outcome]).toEqual([1, '198.51.100.7', 'failure']);
+  });
   it('only a message cut right after its head takes the next line; a 750003 with its text does not', () => {
     const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown IKEv2 Negotiation aborted due to ERROR: Failed to find a matching policy\nsome note typed under it');
     expect([r.records, r.entries[0]!.cause]).toEqual([2, 'ike-no-proposal']);

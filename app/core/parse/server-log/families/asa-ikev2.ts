@@ -16,7 +16,20 @@ export const isIkev2Id = (id: number): boolean => Math.floor(id / 1000) === 750 
  * A 750xxx/751xxx message cut after its head (`… Username:Unknown ` and nothing else), as a forum paste or a terminal's wrap leaves
  * it: the guide's messages all have a text after the user, so the next line without a header of its own is that text (detect.ts).
  */
-export const IKEV2_HEAD_ONLY = /%(?:ASA|FTD)-\d-75[01]\d{3}: Local: ?\S+ Remote: ?\S+ Username: ?\S*\s*$/;
+const IKEV2_HEAD_ONLY = /%(?:ASA|FTD)-\d-75[01]\d{3}: Local: ?\S+ Remote: ?\S+ Username: ?\S*\s*$/;
+
+/**
+ * Whether `text` is such a cut message. Asked of every record that a next line may continue (detect.ts), so the regex runs only
+ * when the text's last word is `Username:…` (or follows `Username: `), found from the end without a scan of the whole text.
+ */
+export function ikev2HeadOnly(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) > 32) start--;
+  if (!text.startsWith('Username:', start) && !text.endsWith('Username: ', start)) return false;
+  return IKEV2_HEAD_ONLY.test(text);
+}
 
 /** One IKEv2 message: the remote end as the entry's peer, the user unless the ASA did not know it, its meaning by id and text. */
 export function ikev2Hit(id: number, text: string, severity: number): Hit {
