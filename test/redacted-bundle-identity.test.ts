@@ -68,7 +68,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * ASA logs whose IKE entries now carry the peer and user of their `Group = …, IP = …` head; then real-mixed-0…23 for two new
  * real ASA logs (asa-syslog-ikev2-750003-*, asa-show-logging-prompt-*), which shift the round robin. Then real-mixed-0…23 again
  * for two more (asa-siem-test-lines-*, asa-ftd-113019-*) and the 113019 session end now read with its type and duration. Then
- * real-mixed-0…23 for two real ASA `debug crypto ikev2` outputs (asa-debug-crypto-ikev2-*), which shift the round robin.
+ * real-mixed-0…23 for two real ASA `debug crypto ikev2` outputs (asa-debug-crypto-ikev2-*), which shift the round robin. Then
+ * real-mixed-0…23 for a real slide's glued ASA records (asa-pdf-slide-glued-*), the same way; lines.ts's ASA glue changed no other.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

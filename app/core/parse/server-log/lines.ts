@@ -67,6 +67,8 @@ const GLUE = new RegExp(
     // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
     String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
     String.raw`(?<=[^\s<])(?=<[\w.@\\-]+>: )`,
+    // an ASA record glued to the one before with a blank between (a PDF's or slide's text copy): its time and host, then the id
+    String.raw`(?<=\S )(?=${MONTH} [ \d]\d (?:\d{4} )?\d\d:\d\d:\d\d \S+ (?:: )?%(?:ASA|PIX|FTD)-\d-\d{6}\b)`,
     // a RouterOS memory-log row glued to the one before: its time (and date, v7 ISO or v6 `jan/02`) and a topic list
     String.raw`(?<=\S )(?<!(?:\d{4}-\d\d-\d\d|[a-z]{3}\/\d\d(?:\/\d{4})?) )(?=(?:\d{4}-\d\d-\d\d |[a-z]{3}\/\d\d(?:\/\d{4})? )?\d\d:\d\d:\d\d (?:pptp|l2tp|sstp|ovpn|ipsec|ppp|pppoe|firewall|system|dhcp|interface|radius|script|dns|wireless|route|ike2)(?:,[a-z0-9-]+)+ )`,
   ].join('|'),
@@ -88,6 +90,9 @@ function maybeGlued(text: string, hints = 0): boolean {
     if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
   }
   if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
+  // two ASA message ids: two ASA records, glued (GLUE's ASA pattern)
+  const asa = text.indexOf('%ASA-');
+  if (asa >= 0 && text.indexOf('%ASA-', asa + 5) >= 0) return true;
   if (hints & NO_GLUE_WORD || !hasGlueWord(text)) return false;
   return GLUE_WORDS.test(text);
 }

@@ -80,6 +80,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [[1, 'IKE: Failed to verify the proposed policies']],
     session: '211',
   },
+  // was one unknown line: the records are glued with a blank between them. The line is cut at MAX_RECORD_CHARS (2000) before it is
+  // split, so the last two records (713049, 713905) are lost and 602303 keeps the start of the next one (a limit of lines.ts)
+  'asa-pdf-slide-glued-records-firewall-and-remote-access-phase-1.txt': {
+    records: 11,
+    understood: 3,
+    families: { asa: 3 },
+    causes: [],
+    says: [[1, 'IKE phase 1 completed.']],
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;
@@ -98,6 +107,14 @@ describe('real ASA IPsec fixtures', () => {
   it('only a message cut right after its head takes the next line; a 750003 with its text does not', () => {
     const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown IKEv2 Negotiation aborted due to ERROR: Failed to find a matching policy\nsome note typed under it');
     expect([r.records, r.entries[0]!.cause]).toEqual([2, 'ike-no-proposal']);
+  });
+});
+
+describe('ASA records glued with a blank between them', () => {
+  it('each record its own, by its time, host and id; a time in a message with no ASA id after it splits nothing', () => {
+    const r = parseServerLog('Mar 15 12:00:05 asa01 %ASA-5-713119: Group = RA, Username = bob, IP = 198.51.100.7, PHASE 1 COMPLETED Mar 15 12:00:06 asa01 %ASA-3-713132: Group = RA, Username = bob, IP = 198.51.100.7, Cannot obtain an IP address for remote peer');
+    expect(r.entries.map((e) => [e.outcome, e.cause])).toEqual([['success', undefined], ['failure', 'address-pool']]);
+    expect(parseServerLog('Mar 15 12:00:05 asa01 %ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: SSL, Duration: 0h:01m:00s, Bytes xmt: 1, Bytes rcv: 2, Reason: seen Mar 15 12:00:06 asa01 again').records).toBe(1);
   });
 });
 
