@@ -79,6 +79,12 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * four new real SoftEther logs (softether-debug-console-*, softether-server-log-ike-sa-deleted-*, softether5-*,
  * softether-server-log-admin-mode-*), the round robin again; no corpus bundle differed. Then real-mixed-20 alone, the capture
  * holding routeros6-pptp-firewall-log-*, whose `logged in, <address>` / `logged out, <counters>` lines now say those values.
+ * Branch hO (ASA IKEv2, AAA, PPTP/L2TP ids): before any new fixture, real-mixed-1 and -3 alone differed, the captures holding the
+ * ASA logs whose IKE entries now carry the peer and user of their `Group = …, IP = …` head; then real-mixed-0…23 for two new
+ * real ASA logs (asa-syslog-ikev2-750003-*, asa-show-logging-prompt-*), which shift the round robin. Then real-mixed-0…23 again
+ * for two more (asa-siem-test-lines-*, asa-ftd-113019-*) and the 113019 session end now read with its type and duration. Then
+ * real-mixed-0…23 for two real ASA `debug crypto ikev2` outputs (asa-debug-crypto-ikev2-*), which shift the round robin. Then
+ * real-mixed-0…23 for a real slide's glued ASA records (asa-pdf-slide-glued-*), the same way; lines.ts's ASA glue changed no other.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

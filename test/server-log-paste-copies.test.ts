@@ -5,7 +5,7 @@ import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
 import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
-import { normalizeLine } from '../app/core/parse/server-log/lines';
+import { maybeGlued, normalizeLine } from '../app/core/parse/server-log/lines';
 import { plainTypography } from '../app/core/parse/server-log/typography';
 import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
 import { splitPrefix } from '../app/core/parse/server-log/prefix';
@@ -79,7 +79,8 @@ const asaWithPriority =
       .split('\n')
       .map((l) => {
         const id = l.match(ASA_MESSAGE);
-        if (!id) return l;
+        // (a line of records glued together by a copy is no record a syslog server wrote: it is left as it is)
+        if (!id || l.indexOf('%ASA-', id.index! + 5) >= 0) return l;
         const [, facility, level, number, text] = id;
         const time = l.slice(0, id.index).match(ASA_TIME)?.[0];
         return emblem && time ? `<${160 + Number(level)}>:${time} UTC: %${facility}-${number!.startsWith('1') ? 'auth' : 'vpn'}-${level}-${number}: ${text}` : `<${160 + Number(level)}>%${facility}-${level}-${number}: ${text}`;
@@ -268,7 +269,8 @@ describe('the first line a hard wrap cut (first-wrap.ts)', () => {
         out.push(line);
         continue;
       }
-      if (!sawCut && splitPrefix(line).shape !== 'none') first = out.length + 1;
+      // (a line of records a copy glued together is no log line a terminal cut: not a first wrap this test looks for)
+      if (!sawCut && splitPrefix(line).shape !== 'none' && !maybeGlued(line)) first = out.length + 1;
       sawCut = true;
       out.push(...line.match(new RegExp(`.{1,${WIDTH}}`, 'g'))!);
     }

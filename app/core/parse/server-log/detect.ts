@@ -1,4 +1,5 @@
 import { asaFamily } from './families/asa';
+import { ikev2HeadOnly } from './families/asa-ikev2';
 import { iosFamily } from './families/ios';
 import { libreswanFamily } from './families/libreswan';
 import { mikrotikFamily } from './families/mikrotik';
@@ -50,6 +51,9 @@ const MESSAGE_FIELD = /^Message\s*: /;
 export function continues(pending: RawRecord, line: string, blankBefore: number, wrapWidth = 0): boolean | 'wrap' {
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
+  // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
+  // the one after a blank line in a double-spaced copy too short to show it is one (LineSplitter counts its blanks then)
+  if (blankBefore <= 1 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)

@@ -51,6 +51,14 @@ export function textHints(text: string): number {
 
 /** Longest record text the parsers look at; longer records are cut (and still counted). */
 export const MAX_RECORD_CHARS = 2000;
+/**
+ * Longest line read before it is cut into records: a forum or PDF copy that lost its line breaks
+ * glues many records into one line (a slide's 2 360 characters held eleven ASA records), and cutting
+ * the line at MAX_RECORD_CHARS before it was unglued lost the records at its end; each record is cut
+ * at MAX_RECORD_CHARS after. Bounded so a file that is one huge line still costs one bounded scan.
+ */
+const MAX_LINE_CHARS = 16 * MAX_RECORD_CHARS;
+const recordCut = (s: string): string => (s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s);
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
@@ -67,6 +75,8 @@ const GLUE = new RegExp(
     // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
     String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
     String.raw`(?<=[^\s<])(?=<[\w.@\\-]+>: )`,
+    // an ASA record glued to the one before with a blank between (a PDF's or slide's text copy): its time and host, then the id
+    String.raw`(?<=\S )(?=${MONTH} [ \d]\d (?:\d{4} )?\d\d:\d\d:\d\d \S+ (?:: )?%(?:ASA|PIX|FTD)-\d-\d{6}\b)`,
     // a RouterOS memory-log row glued to the one before: its time (and date, v7 ISO or v6 `jan/02`) and a topic list
     String.raw`(?<=\S )(?<!(?:\d{4}-\d\d-\d\d|[a-z]{3}\/\d\d(?:\/\d{4})?) )(?=(?:\d{4}-\d\d-\d\d |[a-z]{3}\/\d\d(?:\/\d{4})? )?\d\d:\d\d:\d\d (?:pptp|l2tp|sstp|ovpn|ipsec|ppp|pppoe|firewall|system|dhcp|interface|radius|script|dns|wireless|route|ike2)(?:,[a-z0-9-]+)+ )`,
   ].join('|'),
@@ -82,12 +92,15 @@ const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)|,
  * the GLUE scan. A syslog record glued to an untagged one is not caught here (rare; the line is then
  * reported as not understood rather than split).
  */
-function maybeGlued(text: string, hints = 0): boolean {
+export function maybeGlued(text: string, hints = 0): boolean {
   if (!(hints & ONE_TAG)) {
     const a = text.indexOf(']: ');
     if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
   }
   if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
+  // two ASA message ids: two ASA records, glued (GLUE's ASA pattern)
+  const asa = text.indexOf('%ASA-');
+  if (asa >= 0 && text.indexOf('%ASA-', asa + 5) >= 0) return true;
   if (hints & NO_GLUE_WORD || !hasGlueWord(text)) return false;
   return GLUE_WORDS.test(text);
 }
@@ -195,7 +208,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
     rewritten = true;
   }
-  return s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s;
+  return s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s;
 }
 
 /**
@@ -357,14 +370,15 @@ export class LineSplitter {
       return;
     }
     if (text.length < 12 || !maybeGlued(text, known)) {
+      const one = recordCut(text);
       this.flush();
-      this.start(text, clean, clean && src !== undefined && text === raw ? src : undefined, at, known);
+      this.start(one, clean, clean && src !== undefined && one === raw ? src : undefined, at, known);
       return;
     }
     // (each part is a cut of the text: it holds nothing the text does not)
     for (const part of unglue(text, known)) {
       this.flush();
-      this.start(part, clean, undefined, 0, known);
+      this.start(recordCut(part), clean, undefined, 0, known);
     }
   }
 

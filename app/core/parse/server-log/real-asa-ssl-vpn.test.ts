@@ -58,6 +58,23 @@ describe('ASA AnyConnect / WebVPN message classes', () => {
   });
 });
 
+describe("the ASA refusing an AnyConnect session, the client's own messages", () => {
+  it('113029 session limit, 113037 reboot pending, 113040 group lock: failures that are not the password', () => {
+    const limit = one('Oct 10 2018 12:34:56 asa : %ASA-4-113029: Group VPN_USERS User jdoe IP 67.43.156.14 Session could not be established: session limit of 5 reached')!;
+    expect([limit.outcome, limit.cause, limit.user, limit.peer]).toEqual(['failure', undefined, 'jdoe', '67.43.156.14']);
+    expect(describeEntry(limit, t)).toBe('The ASA refused the AnyConnect session: Session could not be established: session limit of 5 reached (a server setting or limit, not the password).');
+    expect(one('%ASA-6-113037: Reboot pending, new sessions disabled. Denied user login.')!.outcome).toBe('failure');
+    expect(describeEntry(one('%ASA-4-113040: Terminating the VPN connection attempt from VPN_USERS. Reason: This connection is group locked to OTHER.')!, nl)).toBe(
+      'De ASA weigerde de AnyConnect-sessie: Terminating the VPN connection attempt from VPN_USERS. Reason: This connection is group locked to OTHER (een instelling of limiet van de server, niet het wachtwoord).',
+    );
+  });
+  it('722011/722012 SVC Message: a WARNING is a warning, INFO is not', () => {
+    const w = one('%ASA-5-722011: Group <G> User <jdoe> IP <192.0.2.1> SVC Message: 17/WARNING: Reconnecting the VPN tunnel..')!;
+    expect([w.outcome, describeEntry(w, t)]).toEqual(['warning', 'The AnyConnect client reports: Reconnecting the VPN tunnel..']);
+    expect(one('%ASA-5-722012: Group <G> User <jdoe> IP <192.0.2.1> SVC Message: 16/INFO: Received user-agent.')!.outcome).toBe('info');
+  });
+});
+
 describe('hyphens a PDF or word processor made typographic', () => {
   it('minus sign, hyphen, no-break hyphen, figure dash and en dash read as `-`; the em dash does not', () => {
     for (const h of ['\u2212', '\u2010', '\u2011', '\u2012', '\u2013']) expect(parse(`%ASA${h}4${h}113019: Group = g, Username = u, IP = 1.2.3.4, Session disconnected. Reason: Idle Timeout`).understood, JSON.stringify(h)).toBe(1);

@@ -10,8 +10,8 @@ import { d, step, tagged, type Hit } from '../kit';
 const HEAD = /^(?:TunnelGroup <[^>]*> GroupPolicy <[^>]*>|Group <[^>]*>) User <([^>]*)> IP <([^>]*)> (.*)$/;
 const PLAIN_HEAD = /^(?:TunnelGroup \S+ GroupPolicy \S+|Group \S+) User (\S+) IP ([0-9A-Fa-f.:]+) (.*)$/;
 
-/** Whether the id is one of these (722xxx SVC, 716xxx WebVPN, 113039 the AnyConnect parent session). */
-export const isSslVpnId = (id: number): boolean => Math.floor(id / 1000) === 722 || Math.floor(id / 1000) === 716 || id === 113039;
+/** Whether the id is one of these (722xxx SVC, 716xxx WebVPN, 113029-113040 the AnyConnect session's AAA checks and parent session). */
+export const isSslVpnId = (id: number): boolean => Math.floor(id / 1000) === 722 || Math.floor(id / 1000) === 716 || (id >= 113029 && id <= 113040);
 
 /** One SSL VPN message: its user and the client's address as the entry's, its meaning by id (severity 3 or worse a warning otherwise). */
 export function sslVpnHit(id: number, text: string, severity: number): Hit {
@@ -55,6 +55,23 @@ function meaning(id: number, rest: string, severity: number, user: string): Hit 
     // 722055 "Client Type: user-agent"
     case 722055:
       return step('asaSslClient', { client: rest.replace(/^Client Type: /, '') });
+    // 113029 "Session could not be established: session limit of n reached" (the ASA's session limit: license or platform),
+    // 113035 "Session terminated: AnyConnect not enabled or invalid AnyConnect image on the ASA.", 113038 "Unable to create
+    // AnyConnect parent session.", 113037 "Reboot pending, new sessions disabled. Denied user login." (no head), 113040 "Terminating the VPN connection attempt from group. Reason: This connection is group
+    // locked to group." (no head): the ASA refused the session — its settings, not the user's password
+    case 113029:
+    case 113035:
+    case 113037:
+    case 113038:
+    case 113040:
+      return { decoded: [d('asaSslRefused', { text: rest.replace(/\.\s*$/, '') })], outcome: 'failure' };
+    // 722011/722012 "SVC Message: type-num/WARNING|INFO: message": what the AnyConnect client reported to the ASA
+    case 722011:
+    case 722012: {
+      const msg = rest.match(/^SVC Message: \d+\/(\w+): (.*?)\s*$/);
+      if (msg) return step('asaSslClientSays', { text: msg[2]! }, /WARN|ERR/i.test(msg[1]!) ? 'warning' : 'info');
+      break;
+    }
     // 722035/722036 "Received|Transmitting large packet length (threshold num).": a packet larger than the tunnel's MTU (the guide:
     // the source may not know the client's MTU); with AnyConnect 3.x on ASA 9.x a sign that DTLS did not come up (Cisco TAC 116881)
     case 722035:

@@ -2,11 +2,16 @@ import { d, step, tagged, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { asaOwnTime } from './asa-time';
 import { isSslVpnId, sslVpnHit } from './asa-svc';
+import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
+import { isVpdnId, vpdnHit } from './asa-vpdn';
+import { denyHit, isDenyId } from './asa-deny';
 
 /**
- * Cisco ASA / PIX syslog `%ASA-6-113005: …` (Cisco "ASA Series Syslog Messages"): the AAA
- * (1130xx), IKE/IPsec (7139xx) and L2TP/PPTP (6031xx) messages that say why a remote-access
- * connection failed. Messages outside this list are counted as recognised-but-not-decoded.
+ * Cisco ASA / PIX / FTD syslog `%ASA-6-113005: …` (Cisco "Secure Firewall ASA Series Syslog Messages",
+ * https://www.cisco.com/c/en/us/td/docs/security/asa/syslog/b_syslog.html): the AAA (1130xx) and IKEv1/IPsec (713xxx) messages
+ * here; AnyConnect/WebVPN (722xxx, 716xxx) in asa-svc.ts, IKEv2 (750xxx, 751xxx) and `debug crypto ikev2` in asa-ikev2.ts,
+ * PPTP/L2TP (4031xx, 6031xx) in asa-vpdn.ts, the firewall dropping VPN packets (106xxx, 710003) in asa-deny.ts, the ASA's own
+ * time behind a relay's header in asa-time.ts. Messages outside these are counted as recognised-but-not-decoded.
  */
 
 /**
@@ -35,15 +40,42 @@ const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
  * texts the ids below decode are read by their words here too, so a console copy says what the syslog line of the same message
  * says (Cisco ASA Series Syslog Messages: 713061 no matching crypto map entry, 713259 torn down, 713119/713120 phases completed)
  */
+/**
+ * An IKEv1 notify the peer sent (RFC 2408 §3.14.1 Notify Message Types): 14 NO-PROPOSAL-CHOSEN, 24 AUTHENTICATION-FAILED are the
+ * failures they name; any other (18 INVALID-ID-INFORMATION, 9 INVALID-SPI …) a warning with its name as the ASA wrote it
+ */
+function notifyHit(name: string, code: number): Hit {
+  // (a notify the ASA received answers what the ASA sent: here it started the exchange, and the other side, the responder, refused)
+  if (code === 14) return { decoded: [d('ikeNoProposal', { role: 'initiator' })], outcome: 'failure', cause: 'ike-no-proposal' };
+  if (code === 24) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
+  return step('asaNotify', { name, code }, 'warning');
+}
+
 function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
-  if (/no (?:matching|acceptable) proposal|all SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+  if (/no (?:matching|acceptable) proposal|all (?:IPSec )?SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
+  // 713905 "Login authentication failed due to max simultaneous-login restriction." (a real ASA line; group policy
+  // `vpn-simultaneous-logins`): the user already has as many sessions as allowed — the password was right
+  if (/simultaneous-login restriction/i.test(text)) return { decoded: [d('asaMaxLogins')], outcome: 'failure' };
   if (/no matching crypto map entry/i.test(text)) return { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' };
   // "IP = ip, No crypto map bound to interface... dropping pkt" (debug crypto isakmp): IKE arrived on an interface without `crypto
   // map … interface`; the ASA drops it, so the PC gets no answer. The server's setting: a failure, no PC-side cause
   if (/No crypto map bound to interface/i.test(text)) return { decoded: [d('asaNoCryptoMapBound')], outcome: 'failure' };
-  const down = text.match(/Session is being torn down\. Reason: (.*?)\s*$/);
-  if (down) return step('asaSessionDown', { reason: down[1]! }, 'warning');
+  // 713132 "Cannot obtain an IP address for remote peer": no address left in the pool (or none configured) for the client
+  if (/Cannot obtain an IP address for remote peer/i.test(text)) return { decoded: [d('asaNoClientAddress')], outcome: 'failure', cause: 'address-pool' };
+  // 713167 "Remote peer has failed user authentication - check configured username and password", 713198 "User Authorization
+  // failed: user User authorization failed.": the user's XAUTH name or password (or the account's rights) refused
+  if (/Remote peer has failed user authentication|User Authorization failed/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  // 713068 "Received non-routine Notify message: notify_type (notify_value)": the peer's IKEv1 notify, by its RFC 2408 §3.14.1 number
+  const notify = text.match(/Received non-routine Notify message: (.*?) \((\d+)\)/);
+  if (notify) return notifyHit(notify[1]!, Number(notify[2]));
+  // 713228 "Assigned private IP address ip to remote user": the client's tunnel address
+  const assigned = text.match(/Assigned private IP address ([0-9A-Fa-f.:]+) to remote user/);
+  if (assigned) return step('asaSslAddress', { ip: assigned[1]!, user: text.match(/Username = ([^,]+)/)?.[1] ?? '?' }, 'success');
+  // 713259 "Session is being torn down. Reason: reason", 713050 "Connection terminated for peer ip. Reason: reason Remote Proxy …",
+  // 713194 "Sending IKE|IPsec Delete With Reason message: reason"
+  const down = text.match(/Session is being torn down\. Reason: (.*?)\s*$|Connection terminated for peer \S+\s+Reason: (.*?)\s+Remote Proxy|Delete With Reason message: (.*?)\.?\s*$/);
+  if (down) return step('asaSessionDown', { reason: (down[1] ?? down[2] ?? down[3])! }, 'warning');
   const phase = text.match(/\bPHASE ([12]) COMPLETED\b/);
   if (phase) return step('asaPhaseDone', { phase: Number(phase[1]) }, 'success');
   return step('asaIke', { text }, outcome);
@@ -52,38 +84,66 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
 function decode(id: number, text: string, severity = 6): Hit | null {
   // AnyConnect and WebVPN (722xxx, 716xxx, 113039): their own head (`Group <g> User <u> IP <ip>`), read in asa-svc.ts
   if (isSslVpnId(id)) return sslVpnHit(id, text, severity);
+  // IKEv2 (750xxx, 751xxx: `Local:… Remote:… Username:…`), in asa-ikev2.ts; PPTP/L2TP (4031xx, 6031xx) in asa-vpdn.ts
+  if (isIkev2Id(id)) return ikev2Hit(id, text, severity);
+  if (isVpdnId(id)) return vpdnHit(id, text, severity);
+  // the firewall dropping a VPN's packets (106023, 106006, 106001, 710003) in asa-deny.ts; any other drop: not understood
+  if (isDenyId(id)) return denyHit(id, text);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
   const user = named && !/^\*+$/.test(named) ? named : undefined;
   const server = text.match(/server = +([^:\s]+)/i)?.[1] ?? '';
   const reason = text.match(/reason = ([^:]+?)\s*(?::|$)/i)?.[1] ?? '';
+  // "user IP = ip" (113005, 113015, 113016): the client's public address
+  const peer = text.match(/user IP = ([0-9A-Fa-f.:]+)/)?.[1];
   switch (id) {
     case 113005:
-      if (/server|timeout|not respond|unreach/i.test(reason)) return { decoded: [d('aaaNoReply', { reason })], outcome: 'failure', cause: 'radius-unreachable', user };
-      return { decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
-    // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user list refused
+      if (/server|timeout|not respond|unreach/i.test(reason)) return tagged({ decoded: [d('aaaNoReply', { reason })], outcome: 'failure', cause: 'radius-unreachable' }, { user, peer });
+      return tagged({ decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
+    // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user
+    // list refused; 113016 "AAA credentials rejected : reason = reason : server = ip : user = user : user IP = ip"
     case 113015:
-      return { decoded: [d('aaaRejected', { reason, server: 'local database', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+    case 113016:
+      return tagged({ decoded: [d('aaaRejected', { reason, server: id === 113015 ? 'local database' : server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
+    // 113004 "AAA user authentication|authorization Successful : server = ip : user = user", 113012 "… Successful : local database :
+    // user = user", 113008 "AAA transaction status ACCEPT : user = user" (the whole AAA transaction for the user ended accepted)
     case 113004:
+    case 113008:
     case 113012:
       return tagged(step('authOk', { method: 'AAA', user: user ?? '' }, 'success'), { user });
+    // 113009 "AAA retrieved default group policy (policy) for user = user", 113011 "… user specific group policy (policy) …"
+    case 113009:
+    case 113011:
+      return tagged(step('asaGroupPolicy', { policy: text.match(/group policy \(([^)]*)\)/)?.[1] ?? '?', user: user ?? '?' }), { user });
+    // 113014 "AAA authentication server not accessible : server = ip : user = user": no answer from the RADIUS/AAA server
+    case 113014:
+      return tagged({ decoded: [d('aaaServerUnreachable', { server })], outcome: 'failure', cause: 'radius-unreachable' }, { user });
     case 113022:
       return { decoded: [d('aaaServerFailed', { server: text.match(/server (\S+)/)?.[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' };
     case 113023:
       return step('aaaServerBack');
-    case 113019:
-      return tagged(step('asaSessionDown', { reason: text.match(/Reason: (.*)$/)?.[1] ?? '' }, 'warning'), { user });
+    // 113019 "Group = g, Username = u, IP = ip, Session disconnected. Session Type: type, Duration: time, Bytes xmt: n, Bytes rcv: n,
+    // Reason: reason" (FTD writes no blank after the commas). "User Requested" is the user's own disconnect (the guide's reason
+    // list): no warning; any other reason (Idle Timeout, Lost Service, Peer Reclaimed …) is
+    case 113019: {
+      const ended = text.match(/Session Type: ([^,]+),\s*Duration: ([^,]+),.*Reason: (.*?)["']?\s*$/);
+      if (!ended) return tagged(step('asaSessionDown', { reason: text.match(/Reason: (.*?)["']?\s*$/)?.[1] ?? '' }, 'warning'), { user });
+      return tagged(step('asaSessionEnded', { type: ended[1]!.trim(), duration: ended[2]!.trim(), reason: ended[3]! }, /^User Requested$/i.test(ended[3]!) ? 'info' : 'warning'), { user });
+    }
     case 713257:
     case 713048:
       return /Mismatched attribute|proposal|no matching/i.test(text) ? { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' } : step('asaIke', { text });
     case 713902:
     case 713903:
       return ikeText(text, 'warning');
+    // 713900-713906: "descriptive event string" (the guide), each a text of its own at its own severity — read by their words
+    case 713900:
+    case 713901:
     case 713904:
     case 713905:
     case 713906:
-      return step('asaIke', { text });
+      return ikeText(text, severity <= 3 ? 'warning' : 'info');
     // Cisco ASA Series Syslog Messages: 713119 "Group = g, IP = ip, PHASE 1 COMPLETED", 713120 "PHASE 2 COMPLETED (msgid=…)"
     case 713119:
       return step('asaPhaseDone', { phase: 1 }, 'success');
@@ -97,31 +157,16 @@ function decode(id: number, text: string, severity = 6): Hit | null {
     // 713259 "Session is being torn down. Reason: reason"
     case 713259:
       return step('asaSessionDown', { reason: text.match(/Reason: (.*?)\s*$/)?.[1] ?? '' }, 'warning');
-    // 4031xx: the ASA's own PPTP/L2TP PPP (same guide). The texts name the server setting that is missing
-    case 403101:
-    case 403102:
-      return step('asaTunnel', { text }, 'warning');
-    case 403103:
-      return { decoded: [d('asaPppMaxConnections')], outcome: 'failure', cause: 'ppp-setup-failed' };
-    case 403104:
-      return { decoded: [d('asaPppMppeNeeds', { what: 'MS-CHAP' })], outcome: 'failure', cause: 'mppe-unavailable' };
-    case 403106:
-      return { decoded: [d('asaPppMppeNeeds', { what: 'RADIUS' })], outcome: 'failure', cause: 'mppe-unavailable' };
-    case 403107:
-      return { decoded: [d('asaPppNoAaaGroup')], outcome: 'failure', cause: 'ppp-setup-failed' };
-    case 403108:
-      return { decoded: [d('asaPppNoPool')], outcome: 'failure', cause: 'address-pool' };
-    case 403110:
-      return { decoded: [d('asaPppNoMppeKey', { user: text.match(/user: (\S+)/)?.[1] ?? '?' })], outcome: 'failure', cause: 'mppe-unavailable', user: text.match(/user: (\S+)/)?.[1] };
-    case 603106:
-    case 603107:
-    case 603108:
-    case 603109:
-      return step('asaTunnel', { text });
+    // 713049 "Security negotiation complete for tunnel_type type (group_name) Initiator|Responder, Inbound SPI = …": IPsec is up
+    // (the guide; real lines: `for User (jdoe) Responder`, `for LAN-to-LAN Group (203.0.113.9) Responder`)
+    case 713049:
+      return step('asaIpsecUp', { who: text.match(/complete for (.*?\))/)?.[1] ?? '' }, 'success');
     default:
       // any other message of the IKE classes (713xxx, 715xxx: "ike" in the guide's class table) or IPsec (602xxx): a plain
       // IKE event, a warning at severity 3 or worse; debug-level 7 lines (IKE_DECODE, "constructing … payload") included
-      if (Math.floor(id / 1000) === 713 || Math.floor(id / 1000) === 715 || Math.floor(id / 1000) === 602) return step('asaIke', { text }, severity <= 3 ? 'warning' : 'info');
+      // (713xxx read by their words, as ikeText reads them in the console debug; 715xxx are debug-level 7 lines, quoted)
+      if (Math.floor(id / 1000) === 713) return ikeText(text, severity <= 3 ? 'warning' : 'info');
+      if (Math.floor(id / 1000) === 715 || Math.floor(id / 1000) === 602) return step('asaIke', { text }, severity <= 3 ? 'warning' : 'info');
       return null;
   }
 }
@@ -140,6 +185,8 @@ const CONSOLE_HEAD = /^\[IKEv[12](?: DEBUG)?\]: (.*)$/;
  * a line that starts with it is an ASA IKE text whose `[IKEv1]:` or `%ASA-…:` head was cut off (a person's notes)
  */
 const TUNNEL_HEAD = /^(?:Group = [^,]+, )?(?:Username = [^,]+, )?IP = [0-9A-Fa-f.:]+, /;
+/** TUNNEL_HEAD's user and address, wherever the head starts the text */
+const TUNNEL_FIELDS = /^(?:Group = [^,]+,\s*)?(?:Username = ([^,]+),\s*)?IP = ([0-9A-Fa-f.:]+)(?:,|\s|$)/;
 function consoleText(pre: Prefixed): string | undefined {
   if (!pre.host) {
     // no header read: only the two heads above, tested only when the line starts with their first character (`[`, `G`, `U`, `I`)
@@ -153,6 +200,13 @@ function consoleText(pre: Prefixed): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** `debug crypto ikev2` output (asa-ikev2.ts): a line with no header read that starts `IKEv2-PROTO-`/`KEv2-…` or `Proposal n: ` */
+const ikev2Debug = (pre: Prefixed): boolean => {
+  if (pre.host || pre.program) return false;
+  const c = pre.message.charCodeAt(0);
+  return ((c === 73 || c === 75) && IKEV2_DEBUG.test(pre.message)) || (c === 80 && IKEV2_POLICY.test(pre.message));
+};
+
 /** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
 const ID_TAG = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?\d-\d{6}$/;
 
@@ -160,15 +214,26 @@ export const asaFamily: FamilyParser = {
   family: 'asa',
   // a program tag that starts with `<` is an ASA's priority and rfc5424 time cut at its first colon after a relay's header
   // (`Mar  3 10:11:13 relay <166>2026-03-03T10:11:12Z asa01 : %ASA-…`): no program is named so
-  claims: (pre: Prefixed) => (pre.program ? ID_TAG.test(pre.program) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined),
-  parse(pre) {
+  // a program tag before a message that starts with the id is the ASA's host name with a colon (`May  5 17:51:17 dev01: %ASA-…`)
+  claims: (pre: Prefixed) =>
+    pre.program
+      ? ID_TAG.test(pre.program) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) || (pre.message.charCodeAt(0) === 37 && ID.test(pre.message))
+      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre),
+  parse(pre, state) {
+    if (ikev2Debug(pre)) return ikev2DebugHit(pre.message, state);
     const console = consoleText(pre);
     if (console !== undefined) return ikeText(console.replace(HTML_TAG, ''), 'info');
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program?.charCodeAt(0) === 60 ? `${pre.program}:${pre.message}` : pre.message;
     const own = whole.match(ID);
     const m = own ?? whole.match(ID_INSIDE);
     if (!m) return null;
-    const hit = decode(Number(m[3]), m[4]!.replace(HTML_TAG, ''), Number(m[2]));
+    const text = m[4]!.replace(HTML_TAG, '');
+    const hit = decode(Number(m[3]), text, Number(m[2]));
+    // an IKEv1 message's own head (`Group = g, Username = u, IP = ip, `: TUNNEL_HEAD) names the peer and the user: the entry's
+    if (hit && hit.peer === undefined) {
+      const head = text.match(TUNNEL_FIELDS);
+      if (head) tagged(hit, { peer: head[2], user: hit.user ?? (head[1] && !/^\*+$/.test(head[1]) ? head[1] : undefined) });
+    }
     // text before the id (only when the prefix reader did not take it all): the ASA's own time may be there, after a relay's header
     const time = own || !hit ? undefined : asaOwnTime(whole.slice(0, m.index));
     if (time) hit!.time = time;
