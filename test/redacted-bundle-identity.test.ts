@@ -64,6 +64,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * charon-vyos-show-log-*; checked against mixedCaptures' spread); no other bundle differed. Branch hL (an initiator's
  * proposals, NAT, AUTHENTICATION_FAILED and NO_PROPOSAL_CHOSEN worded by role): real-mixed-11 and -16 alone, the captures
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
+ * Branch hR: real-mixed-0…23 for two new real strongSwan Android app logs (charon-android-app-log-ike-sa-init-*, -invalid-ke-*);
+ * with them taken out only real-mixed-4 differed, the capture holding charon-android-app-log-peer-deletes-*, whose first lines
+ * are now worded by the app's role and whose TUN, virtual IP and CHILD_SA restart lines are now read.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -161,3 +161,58 @@ describe('proposals, NAT, repeated requests, unreadable messages and failed auth
     expect(f.summary).toMatch(/On the PC: re-enter the pre-shared key/);
   });
 });
+
+describe('a log that starts before its first role-telling line', () => {
+  it("real: the Android app's log opens with the server's INFORMATIONAL request; the app's later IKE_SA_INIT request words it (both languages)", () => {
+    const text = real('charon-android-app-log-peer-deletes-ike-sa-restart.txt');
+    for (const t of [en, nl]) {
+      for (const e of explain(text, t).serverLogs[0]!.entries) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+    }
+    expect(explain(text, nl).serverLogs[0]!.entries.find((e) => e.line === 2)!.decoded).toBe('IKEv2 INFORMATIONAL verzoek van de andere kant (de antwoordende partij).');
+  });
+  it('a responder\'s first request after such lines leaves them worded for the PC; lines of another IKE_SA wait for their own', () => {
+    const early = '05[ENC] <vpn|3> parsed INFORMATIONAL request 7 [ ]';
+    const asResponder = explain([early, '06[ENC] <vpn|3> parsed IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
+    expect(asResponder[0]!.decoded).toBe('IKEv2 INFORMATIONAL request from the PC.');
+    // IKE_SA 4 initiates: IKE_SA 3's line keeps the PC (nothing told its role), IKE_SA 4's earlier line is the initiator's
+    const other = explain([early, '05[ENC] <vpn|4> parsed INFORMATIONAL response 2 [ ]', '06[ENC] <vpn|4> generating IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
+    expect(other.map((e) => e.decoded)).toEqual(['IKEv2 INFORMATIONAL request from the PC.', 'IKEv2 INFORMATIONAL response from the other side (the responder).', 'IKEv2 IKE_SA_INIT request to the other side (the responder).']);
+  });
+  it('a weak proposal read before the role is known is not called a Windows offer once this side shows it initiated', () => {
+    const lines = ['11[CFG] received proposals: IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024', '11[IKE] no acceptable proposal found', OWN_INIT];
+    const entry = explain(lines.join('\n')).serverLogs[0]!.entries.find((e) => e.line === 2)!;
+    expect(entry.decoded).toMatch(/^No proposal chosen: the encryption, hash or Diffie-Hellman choices of this side and of the other side \(the responder\)/);
+    expect(entry.decoded).not.toMatch(/Windows/);
+  });
+});
+
+// strongSwan child_create.c process_i ("received %N notify, no CHILD_SA built") after an IKE_AUTH whose CP asked for an address
+// (RFC 7296 §2.19: only the initiator asks; §3.10.1 INTERNAL_ADDRESS_FAILURE 36): the message formats of strongSwan's client log
+const ADDRESS_REFUSED = [
+  '09[ENC] generating IKE_AUTH request 1 [ IDi N(INIT_CONTACT) IDr AUTH CPRQ(ADDR DNS) SA TSi TSr N(MOBIKE_SUP) ]',
+  '10[ENC] parsed IKE_AUTH response 1 [ IDr AUTH N(MOBIKE_SUP) N(INT_ADDR_FAIL) ]',
+  '10[IKE] received INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built',
+];
+
+describe("an initiator refused an address: the other side's pool, not this side's", () => {
+  it('the title says the other side gave this side no address, in English and Dutch; the line alone says so too', () => {
+    for (const text of [ADDRESS_REFUSED.join('\n'), ADDRESS_REFUSED[2]!]) {
+      const f = explain(text).findings.find((x) => x.id === 'server.address-pool')!;
+      expect(f.title).toBe('The other side (the responder) gave this side no IP address (virtual IP): its address pool is empty or has none for this side');
+      expect(f.summary).not.toMatch(/The server could not give the PC/);
+      expect(explain(text, nl).findings[0]!.title).toMatch(/^De andere kant \(de antwoordende partij\) gaf deze kant geen IP-adres/);
+    }
+  });
+  it("a server's own empty pool keeps the PC's title", () => {
+    const f = explain(["09[IKE] no virtual IP found for %any requested by 'alice'", '09[ENC] generating IKE_AUTH response 1 [ IDr AUTH N(INT_ADDR_FAIL) ]'].join('\n')).findings[0]!;
+    expect(f.title).toBe('The server could not give the PC an IP address');
+  });
+});
+
+describe('VyOS: both routers\' charons in one log', () => {
+  it("the initiator's and the responder's no-proposal lines are one finding", () => {
+    const { findings } = explain(real('charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt'));
+    expect(findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch']);
+    expect(findings[0]!.evidence.map((e) => e.line)).toEqual([17, 18, 29, 30, 37, 38]);
+  });
+});

@@ -4,7 +4,7 @@ import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, ty
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
-import { asInitiator, readRole, setRole } from './strongswan-role';
+import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 
 /**
@@ -76,7 +76,12 @@ function childSaRefused(name: string): Hit {
   const hit: Hit = { decoded: [d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'warning' };
   if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
   else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS' || name === 'SINGLE_PAIR_REQUIRED') hit.decoded.push(d('tsMismatch'));
-  else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+  else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') {
+    // only the side that asked for an address gets these (the initiator: RFC 7296 §2.19, §3.10.1): the other side refused this
+    // side a virtual IP — worded so by findings.ts (serverLog.causeAsInitiator.address-pool) whatever the lines before showed
+    hit.decoded[0] = d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name, role: 'initiator' });
+    Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+  }
   return hit;
 }
 
@@ -110,6 +115,19 @@ const RULES: Rule[] = [
   context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
   // ike_auth.c build_id: no local identity configured, the IP address is used instead
   context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
+  // ike_init.c process_i: the responder's INVALID_KE_PAYLOAD names the group it wants; only the initiator logs this and starts again
+  context(
+    /^peer didn't accept DH group (\S+), it requested (\S+)$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return step('invalidKeRetry', { offered: m[1]!, wanted: m[2]! });
+    },
+    (_message, s) => setRole(s, true),
+  ),
+  // charon's start (src/charon*/charon*.c: "Starting IKE charon daemon (strongSwan %s, %s %s, %s)", the Android app's
+  // libandroidbridge the same) and its plugin, thread and credential loading (daemon.c, processor.c, the stroke/vici/android credential sets)
+  context(/^Starting IKE charon daemon \(strongSwan ([^,)]+)(?:,.*)?\)$/, (m) => step('charonStart', { version: m[1]! })),
+  context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -209,6 +227,20 @@ const RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c / attributes/mem_pool.c: the PC's virtual IP (the address the tunnel gives Windows)
   context(/^assigning virtual IP (\S+) to peer '([^']*)'$/, (m) => tagged(step('virtualIpAssigned', { ip: m[1]!, user: m[2]! }, 'success'), { user: m[2] })),
   context(/^peer requested virtual IP (\S+)$|^assigning new lease to '[^']*'$|^reassigning (?:offline|online) lease to '[^']*'$|^lease \S+ by '[^']*' went offline$/, () => step('charonHousekeeping')),
+  // strongSwan src/libcharon/sa/ike_sa.c add_virtual_ip(local): this side installs the virtual IP the other side gave it — only the
+  // side that asked for one does (the initiator: RFC 7296 §2.19, CFG_REQUEST in IKE_AUTH), so the line tells the role
+  context(
+    /^installing new virtual IP (\S+)$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return step('ownVirtualIp', { ip: m[1]! });
+    },
+    (_message, s) => setRole(s, true),
+  ),
+  // ike_sa.c reestablish(): this side sets up a CHILD_SA again after its IKE_SA went (closeaction/dpdaction restart, the Android app)
+  context(/^restarting CHILD_SA (\S+)$/, (m) => step('childSaRestart', { name: m[1]! })),
+  // the strongSwan Android app (src/frontends/android/app/src/main/jni/libandroidbridge/backend/android_service.c): its VPN (TUN) device
+  context(/^(?:setting up TUN device(?: for .*| without DNS)?|successfully created TUN device(?: without DNS)?)$/, () => step('androidTun')),
   context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
@@ -334,7 +366,9 @@ export const strongswanFamily: FamilyParser = {
     readRole(state, pre, head);
     const at = messageAt(pre, head, message);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
-    return hit && state.initiator && !isCounted(hit) ? asInitiator(hit) : hit;
+    if (!hit || isCounted(hit)) return hit;
+    if (state.initiator === undefined) awaitRole(state, hit);
+    return state.initiator ? asInitiator(hit) : hit;
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
