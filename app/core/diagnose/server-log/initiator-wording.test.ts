@@ -216,3 +216,42 @@ describe('VyOS: both routers\' charons in one log', () => {
     expect(findings[0]!.evidence.map((e) => e.line)).toEqual([17, 18, 29, 30, 37, 38]);
   });
 });
+
+// Libreswan 5.x wording (libreswan #2184, #786; hwdsl2/setup-ipsec-vpn #1190): the IKE SA's state name ESTABLISHED_IKE_SA says
+// nothing of the role, its serial's earlier lines do (retransmit.c's give-up line as libreswan #513 and hwdsl2 #1574 show it)
+const PLUTO_GAVE_UP = '"westnet-eastnet" #1: ESTABLISHED_IKE_SA: 10 second timeout exceeded after 4 retransmits.  No response (or no acceptable response) to our IKEv2 message';
+const PLUTO_INITIATOR = [
+  '"westnet-eastnet" #1: initiating IKEv2 connection to 192.1.2.23 using UDP',
+  '"westnet-eastnet" #1: sent IKE_SA_INIT request to 192.1.2.23:UDP/500',
+  "\"westnet-eastnet\" #1: initiator established IKE SA; authenticated peer using authby=secret and ID_FQDN '@east'",
+  PLUTO_GAVE_UP,
+];
+const PLUTO_RESPONDER = [
+  '"westnet-eastnet" #1: processed IKE_SA_INIT request from 192.1.2.45:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}',
+  "\"westnet-eastnet\" #1: responder established IKE SA; authenticated peer using authby=secret and ID_FQDN '@west'",
+  PLUTO_GAVE_UP,
+];
+
+describe('Libreswan: the role of an established SA that stops answering', () => {
+  it('5.x ESTABLISHED_IKE_SA takes the role its serial\'s earlier lines told', () => {
+    for (const t of [en, nl]) {
+      const last = explain(PLUTO_INITIATOR.join('\n'), t).serverLogs[0]!.entries.at(-1)!.decoded;
+      expect(last).not.toMatch(NAMES_PC);
+    }
+    expect(explain(PLUTO_INITIATOR.join('\n')).serverLogs[0]!.entries.at(-1)!.decoded).toMatch(/The other side \(the responder\) stopped answering an established connection: it went away/);
+    expect(explain(PLUTO_RESPONDER.join('\n')).serverLogs[0]!.entries.at(-1)!.decoded).toMatch(/the PC went away/);
+    // without a line that tells the role: the server's (responder's) wording, as before
+    expect(explain(PLUTO_GAVE_UP).serverLogs[0]!.entries[0]!.decoded).toMatch(/the PC went away/);
+  });
+  it("IKEv1 Aggressive Mode's initiator states are in the table (Libreswan ikev1_states.c): AGGR_I2 is established and the initiator's", () => {
+    const log = ['004 "vpn" #1: STATE_AGGR_I2: sent AI2, ISAKMP SA established {auth=OAKLEY_PRESHARED_KEY cipher=aes_256 prf=oakley_md5 group=modp1536}', '117 "vpn" #2: STATE_QUICK_I1: initiate', '"vpn" #1: max number of retransmissions (2) reached STATE_AGGR_I2'].join('\n');
+    const parsed = parseServerLog(log, 'x.log');
+    expect(parsed.unknownLines).toEqual([]);
+    expect(parsed.entries.map((e) => e.outcome)).toEqual(['success', 'info', 'warning']);
+    const decoded = explain(log).serverLogs[0]!.entries.map((e) => e.decoded);
+    expect(decoded[0]).toBe('STATE_AGGR_I2 (initiator sent AI2: ISAKMP SA established (aggressive mode)) {auth=OAKLEY_PRESHARED_KEY cipher=aes_256 prf=oakley_md5 group=modp1536}.');
+    expect(decoded[1]).toBe('This side starts the exchange: STATE_QUICK_I1 (initiator sent QI1; waits for QR1).');
+    expect(decoded[2]).toMatch(/The other side \(the responder\) stopped answering an established connection/);
+    expect(explain('"vpn" #1: STATE_AGGR_I1: retransmission; will wait 0.5 seconds for response', nl).serverLogs[0]!.entries[0]!.decoded).toMatch(/STATE_AGGR_I1 \(initiator verstuurde AI1 \(aggressive mode\); wacht op AR1\)/);
+  });
+});

@@ -50,6 +50,8 @@ interface Serial {
   initRepeats?: number;
   lastRepeat?: ServerLogEntry;
   movedOn?: boolean;
+  /** this side's role in the SA, where a line of its serial told it (serialRole): true = initiator */
+  initiator?: boolean;
 }
 
 /** What is remembered of the serial a record's session (`#serial`) names. */
@@ -64,6 +66,28 @@ const serialOf = (state: Record<string, unknown>, session: string | undefined): 
   }
   return s;
 };
+
+/** The serial of the record being parsed (parse() sets state.serialNow before the rules run), if it was seen before; none is made. */
+const currentSerial = (state: Record<string, unknown>): Serial | undefined => {
+  const now = state.serialNow as string | undefined;
+  return now ? (state.serials as Map<string, Serial> | undefined)?.get(now) : undefined;
+};
+
+/**
+ * This side's role in a serial's SA from one of its lines, or undefined: a state of one role (`_I`/`_R` and its number: MAIN_I1,
+ * AGGR_R1, PARENT_I2, 5.x IKE_SA_INIT_I; Libreswan programs/pluto/ikev1_states.c and ikev2_states.c), or 4.x/5.x's own words
+ * (`initiator|responder established IKE SA`, `sent IKE_SA_INIT request`, `processed IKE_SA_INIT request`, `sent IKE_SA_INIT reply`,
+ * libreswan #786, #2184, hwdsl2/setup-ipsec-vpn #1190). The state names that say nothing of it (ESTABLISHED_IKE_SA) leave it.
+ */
+const ROLE_WORDS = /\b(?:(initiator) established|(responder) established|sent IKE_SA_INIT (?:(request)|reply|response)|processed IKE_SA_INIT (request)|(initiating) (?:IKEv2|Main Mode|Aggressive Mode)|(responding) to (?:Main|Aggressive) Mode)\b/;
+function serialRole(text: string, st: string | undefined): boolean | undefined {
+  if (st !== undefined) {
+    if (INITIATOR_STATE.test(st)) return true;
+    if (RESPONDER_STATE.test(st)) return false;
+  }
+  const m = text.match(ROLE_WORDS);
+  return m ? Boolean(m[1] ?? m[3] ?? m[5]) : undefined;
+}
 
 /** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
 function refuse(s: Record<string, unknown>, transform: string): void {
@@ -80,6 +104,7 @@ const groupName = (g: string): string => {
 const ESTABLISHED_PARENT = /^(?:STATE_)?(?:V2_)?(?:PARENT_I3|PARENT_R2)$/;
 /** a state of the side that initiated: `_I` and its number (MAIN_I4, QUICK_I2, AGGR_I2, PARENT_I3; 5.x IKE_SA_INIT_I, IKE_AUTH_I) */
 const INITIATOR_STATE = /_I\d*$/;
+const RESPONDER_STATE = /_R\d*$/;
 /**
  * The state this side was left in when it stopped retransmitting (Libreswan programs/pluto/retransmit.c names the case:
  * MAIN_I1/AGGR_I1/PARENT_I1 "no response … to our first IKE message", MAIN_I3/AGGR_I2/PARENT_I2 "no acceptable response to our
@@ -88,7 +113,7 @@ const INITIATOR_STATE = /_I\d*$/;
  * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
  */
 const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
-function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
+function gaveUp(state: string, said: ReturnType<typeof d>, n: string, s: Record<string, unknown>): Hit {
   const hit: Hit = { decoded: [said], outcome: 'failure' };
   if (FIRST_MESSAGE_STATE.test(state)) {
     // an _I1 state: this side initiated, the other side is the responder (not the PC)
@@ -97,9 +122,11 @@ function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
   }
   else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
   else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established || ESTABLISHED_PARENT.test(state)) {
-    // an established _I state (MAIN_I4, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
-    // the PC; describe.ts INITIATOR_WORDED); an _R state, or a name without a role (ESTABLISHED_IKE_SA), keeps the PC
-    hit.decoded.push(INITIATOR_STATE.test(state) ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone'));
+    // an established _I state (MAIN_I4, AGGR_I2, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
+    // the PC; describe.ts INITIATOR_WORDED); a name without a role (4.x/5.x ESTABLISHED_IKE_SA) takes the role an earlier line of
+    // its serial told (serialRole: `initiator established IKE SA`, `sent IKE_SA_INIT request` …); an _R state, or no such line, keeps the PC
+    const initiator = INITIATOR_STATE.test(state) || currentSerial(s)?.initiator === true;
+    hit.decoded.push(initiator ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone'));
     hit.outcome = 'warning';
   } else if (IKEV1_STATES[state]?.mode === 'main' || /^(?:STATE_)?(?:V2_)?PARENT_|^IKE_AUTH_I$/.test(state)) hit.cause = 'ike-auth-never-came';
   return hit;
@@ -113,10 +140,10 @@ const RULES: Rule[] = [
   }),
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
   context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
-  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!)],
+  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m, _p, s) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!, s)],
   // Libreswan programs/pluto/retransmit.c (3.2x+): `STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
-  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!)],
+  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m, _p, s) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!, s)],
   context(
     /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
     (m, _p, s) => {
@@ -194,6 +221,9 @@ const RULES: Rule[] = [
   context(/^Received unauthenticated INVALID_KE_PAYLOAD response to (?:DH|Key Exchange Method \(DH\)) (\S+); resending with suggested (?:DH )?(\S+)$/i, (m) => step('invalidKeRetry', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })),
   // Libreswan programs/pluto/ikev2_ike_sa_init.c (responder): the PC's KE is in another group than the chosen proposal's; it retries with that one (normal)
   context(/^initiator guessed wrong keying material group \((\S+)\); responding with INVALID_KE_PAYLOAD requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })], outcome: 'info' })),
+  // whack's `STATE_QUICK_I1: initiate` / `STATE_AGGR_I1: initiate` / `STATE_PARENT_I1: initiate` (Libreswan 3.x, RC 112/117/133 before it):
+  // this side starts that exchange in that state
+  context(/^(STATE_\w+): initiate$/, (m) => step('plutoStateInitiate', { state: stateName(m[1]!) })),
   // Libreswan 3.x/4.x state story of an IKEv2 responder: `STATE_PARENT_R1: received v2I1, sent v2R1 {auth=IKEv2 cipher=…}`
   context(/^(STATE_\w+): received (\w+), sent (\w+)(.*)$/, (m) => step('ikeV1Waiting', { state: stateName(m[1]!), details: m[4]!.trim() })),
   // Libreswan programs/pluto/x509.c / nss_cert_verify.c: the PC's certificate checked against the server's CA
@@ -340,6 +370,7 @@ export const libreswanFamily: FamilyParser = {
     }
     // a counted record (past the entries cap) needs only its serial and body: read without HEAD's match array
     const head = countOnly ? countedHead(pre.message, pre.src !== undefined) : undefined;
+    state.serialNow = head?.session;
     if (head) {
       const body = trimmed(pre.message.slice(head.bodyAt));
       const at = messageAt(pre, head.bodyAt, body);
@@ -356,6 +387,7 @@ export const libreswanFamily: FamilyParser = {
     const m = msg.match(HEAD);
     if (!m) return null;
     const serial = m[4] ?? m[1];
+    state.serialNow = serial ? `#${serial}` : undefined;
     const peer = m[3] ?? m[6] ?? m[7];
     const body = trimmed(m[9]!);
     // (where the body lies in the read chunk, when the message was not mended: HEAD's last group ends it)
@@ -378,6 +410,8 @@ export const libreswanFamily: FamilyParser = {
     const st = lastState(text);
     // the known name's constant, or a copy: a cut of the record would keep its whole read chunk alive for as long as the serial is remembered
     if (st !== undefined) s.state = STATE_NAMES.get(st) ?? ` ${st}`.slice(1);
+    // (once per serial: its first line that tells the role)
+    if (s.initiator === undefined) s.initiator = serialRole(text, st);
     // most pluto lines say nothing the tests below look for: one scan for all their words first
     if (!TRACKED_WORDS.test(text)) return;
     if (!s.established && ESTABLISHED.test(text)) s.established = true;
