@@ -255,3 +255,38 @@ describe('Libreswan: the role of an established SA that stops answering', () => 
     expect(explain('"vpn" #1: STATE_AGGR_I1: retransmission; will wait 0.5 seconds for response', nl).serverLogs[0]!.entries[0]!.decoded).toMatch(/STATE_AGGR_I1 \(initiator verstuurde AI1 \(aggressive mode\); wacht op AR1\)/);
   });
 });
+
+// pppd's texts (lcp.c LcpLinkFailure, fsm.c "LCP: timeout sending Config-Requests", chap-new.c's client "CHAP authentication
+// succeeded" against the server's "CHAP peer authentication succeeded for …", a PPTP client's pty `Script pptp … started`)
+const PPP_CLIENT_HEAD = ['pppd[1234]: Script pptp vpn.example.com --nolaunchpppd  started (pid 1235)', 'pppd[1234]: Using interface ppp0', 'pppd[1234]: Connect: ppp0 <--> /dev/pts/2'];
+const PPP_GONE = ['pppd[1234]: No response to 4 echo-requests', 'pppd[1234]: Serial link appears to be disconnected.'];
+
+describe('PPP: the other side went away, read from the side that wrote the log', () => {
+  it("a server's log: the PC stopped answering (as before)", () => {
+    const log = ['pppd[1234]: CHAP peer authentication succeeded for alice', ...PPP_GONE].join('\n');
+    expect(explain(log).serverLogs[0]!.entries.slice(-2).map((e) => e.decoded)).toEqual([
+      "The PC stopped answering the server's LCP echo requests (4 unanswered): the link to the PC was lost (the PC went away, or its network or the GRE/UDP path broke).",
+      'pppd considers the link to the PC lost.',
+    ]);
+  });
+  it("a client's log: the server stopped answering, in English and Dutch", () => {
+    const log = [...PPP_CLIENT_HEAD, 'pppd[1234]: CHAP authentication succeeded', ...PPP_GONE].join('\n');
+    for (const t of [en, nl]) {
+      for (const e of explain(log, t).serverLogs[0]!.entries) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+    }
+    expect(explain(log).serverLogs[0]!.entries.slice(-2).map((e) => e.decoded)).toEqual([
+      "The server stopped answering this side's LCP echo requests (4 unanswered): the link to the server was lost (the server went away or dropped the session, or the network or the GRE/UDP path broke).",
+      'pppd considers the link to the server lost.',
+    ]);
+  });
+  it("a PPTP client's LCP time-out: the server's GRE does not come back; the finding is worded for the side that dialled", () => {
+    const log = [...PPP_CLIENT_HEAD, 'pppd[1234]: LCP: timeout sending Config-Requests'].join('\n');
+    const { findings, serverLogs } = explain(log);
+    expect(serverLogs[0]!.entries.at(-1)!.decoded).toBe("LCP timed out: this side sent Configure-Requests and the server never answered — the server's PPP frames over GRE do not arrive here.");
+    expect(findings.map((f) => [f.id, f.title])).toEqual([['vpn.gre-blocked', 'PPP over GRE never came back from the server: GRE is blocked on the way']]);
+    expect(findings[0]!.summary).toMatch(/^The log \(x\.log\), from the side that started the connection, says: /);
+    expect(explain(log, nl).findings[0]!.title).toBe('PPP via GRE kwam nooit terug van de server: GRE wordt onderweg geblokkeerd');
+    // the same line in a server's log (nothing tells a client): the PC's GRE, as before
+    expect(explain('pppd[1234]: LCP: timeout sending Config-Requests').findings[0]!.title).toBe('PPP over GRE never reached the server: GRE is blocked');
+  });
+});
