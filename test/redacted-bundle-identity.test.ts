@@ -66,7 +66,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * holding charon-swanctl-initiate-* and charon-vyos-show-log-*, the two logs whose wording changed; no other bundle differed.
  * Branch hR: real-mixed-0…23 for two new real strongSwan Android app logs (charon-android-app-log-ike-sa-init-*, -invalid-ke-*);
  * with them taken out only real-mixed-4 differed, the capture holding charon-android-app-log-peer-deletes-*, whose first lines
- * are now worded by the app's role and whose TUN, virtual IP and CHILD_SA restart lines are now read.
+ * are now worded by the app's role and whose TUN, virtual IP and CHILD_SA restart lines are now read. Then real-mixed-0…23 for a
+ * real strongSwan client's swanctl output (charon-swanctl-client-to-libreswan-*); with it taken out only real-mixed-13 and -18
+ * differed, the captures holding charon-swanctl-initiate-* and charon-vyos-show-log-*, whose `establishing CHILD_SA` and CERTREQ
+ * lines are now worded as this side's.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

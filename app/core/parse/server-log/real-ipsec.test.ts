@@ -262,6 +262,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [11, 'The other side answered INVALID_KE_PAYLOAD to Diffie-Hellman group ECP_256: repeating with MODP_2048 (normal, one retry).'],
     ],
   },
+  // a strongSwan client's `swanctl --initiate` output against a Libreswan server: its CERTREQ both ways was "the server asks" and an
+  // unknown line, its fragmented IKE_AUTH's "splitting IKE message" unknown, and "establishing CHILD_SA" said "authentication succeeded"
+  'charon-swanctl-client-to-libreswan-ike-auth-fragmented.txt': {
+    records: 18,
+    understood: 18,
+    families: { strongswan: 18 },
+    causes: [],
+    says: [
+      [9, "The other side (the responder) asks for this side's certificate issued by CN=IKEv2 VPN CA, O=IKEv2 VPN."],
+      [10, 'This side asks the other side (the responder) for a certificate issued by CN=IKEv2 VPN CA, O=IKEv2 VPN.'],
+      [13, 'This side starts setting up the IPsec part (CHILD_SA) net{372}.'],
+      [15, 'This side splits its IKE message (1760 bytes) into 2 fragments (IKEv2 fragmentation, RFC 7383).'],
+      [16, 'IKEv2 IKE_AUTH request to the other side (the responder).'],
+    ],
+  },
   // (the paste's first wrapped line, 1–2, is one record since first-wrap.ts: later lines cut at 100 show the width)
   'charon-ipsec-tag-virtual-ip-lease-wrapped.txt': {
     records: 14,

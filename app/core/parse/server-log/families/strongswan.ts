@@ -176,6 +176,10 @@ const RULES: Rule[] = [
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
+  // ike_cert_pre.c process_certreq: the other side's CERTREQ (a strongSwan client's log, or a server's whose PC sends one)
+  context(/^received cert request for "([^"]*)"$/, (m) => step('certRequestReceived', { subject: m[1]! })),
+  // message.c fragment(): this side's IKE message split into IKEv2 fragments (RFC 7383) — a client's large IKE_AUTH
+  context(/^splitting IKE message (?:with length of )?\(?(\d+) bytes\)? into (\d+) fragments$/, (m) => step('ikeFragmenting', { bytes: m[1]!, n: m[2]! })),
   // (IKEv1, src/libcharon/sa/ikev1/task_manager_v1.c: `sending retransmit 1 of request message ID 0, seq 3`)
   context(/^(?:(?:sending )?retransmit (\d+) of (?:request with message ID (\d+)|(?:request|response) message ID \d+, seq \d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
   // strongSwan src/libcharon/sa/ike_sa.c retransmit(): the task manager gave up on a request (`giving up after N retransmits`) while
@@ -248,7 +252,10 @@ const RULES: Rule[] = [
   context(/^(?:scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s)$/, () => step('charonHousekeeping')),
   // psk_authenticator.c / pubkey_authenticator.c build: this side's own AUTH payload ("authentication of '%Y' (myself) with %N")
   context(/^authentication of '([^']*)' \(myself\) with ([^']+)$/, (m) => step('ikeOwnAuth', { id: m[1]!, method: m[2]! })),
-  context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
+  // child_create.c build_i: this side starts the CHILD_SA (its IKE_AUTH or CREATE_CHILD_SA request carries it) — the initiator of that exchange
+  context(/^establishing CHILD_SA (\S+)(?: reqid \d+)?$/, (m) => step('childSaEstablishing', { name: m[1]! })),
+  // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
+  context(/^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
 /**
