@@ -69,7 +69,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * are now worded by the app's role and whose TUN, virtual IP and CHILD_SA restart lines are now read. Then real-mixed-0…23 for a
  * real strongSwan client's swanctl output (charon-swanctl-client-to-libreswan-*); with it taken out only real-mixed-13 and -18
  * differed, the captures holding charon-swanctl-initiate-* and charon-vyos-show-log-*, whose `establishing CHILD_SA` and CERTREQ
- * lines are now worded as this side's.
+ * lines are now worded as this side's. Then real-mixed-0…23 for a real headerless `ipsec up` output
+ * (charon-ipsec-up-ubuntu-client-*); with it taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -277,6 +277,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [16, 'IKEv2 IKE_AUTH request to the other side (the responder).'],
     ],
   },
+  // `ipsec up` on an Ubuntu client (the stroke starter prints charon's messages with no head at all): the paste was refused as no
+  // known format; now read in charon's own shapes (strongswan-output.ts STROKE_LINE), worded for the side that initiated
+  'charon-ipsec-up-ubuntu-client-no-head-ike-auth-cert.txt': {
+    records: 11,
+    understood: 11,
+    families: { strongswan: 11 },
+    causes: [],
+    says: [
+      [1, 'This side starts IKE negotiation (ikev2-1.2.3.4[2]) with 1.2.3.4.'],
+      [5, 'IKEv2 IKE_SA_INIT response from the other side (the responder), NAT_DETECTION_SOURCE_IP (16388)'],
+      [7, 'The other side (the responder) is behind NAT.'],
+      [10, "This side proves its identity as 'CN=user-name' (ECDSA_WITH_SHA256_DER successful)."],
+    ],
+  },
   // (the paste's first wrapped line, 1–2, is one record since first-wrap.ts: later lines cut at 100 show the width)
   'charon-ipsec-tag-virtual-ip-lease-wrapped.txt': {
     records: 14,

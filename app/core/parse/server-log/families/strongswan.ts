@@ -6,6 +6,7 @@ import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
+import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -300,26 +301,6 @@ function afterThread(message: string, clean: boolean): string | undefined {
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
-/**
- * `swanctl --initiate` / `--terminate` print the log lines charon streams to them as `[GRP] message`, the group without the
- * thread number (strongSwan src/swanctl/commands/initiate.c and terminate.c log_cb: `printf("[%s] %s\n", group, msg)`); the
- * groups are charon's (src/libstrongswan/utils/debug.c debug_names). Only those names: a bracketed word is no proof alone.
- */
-const SWANCTL_GROUP = /^\[(?:DMN|MGR|IKE|CHD|JOB|CFG|KNL|NET|ASN|ENC|TNC|IMC|IMV|PTS|TLS|APP|ESP|LIB)\] /;
-function afterSwanctlGroup(message: string, clean: boolean): string | undefined {
-  if (message.charCodeAt(4) !== 93 || !SWANCTL_GROUP.test(message)) return undefined;
-  const rest = message.slice(6);
-  return !clean && hasLineBreak(rest) ? undefined : rest;
-}
-/** swanctl's own last line after an --initiate / --terminate (initiate.c: "initiate completed successfully", "initiate failed: %s") */
-const SWANCTL_RESULT = /^(initiate|terminate) (?:completed successfully|failed: (.*))$/;
-const startsSwanctlResult = (m: string): boolean => (m.charCodeAt(0) === 105 && m.startsWith('initiate ')) || (m.charCodeAt(0) === 116 && m.startsWith('terminate '));
-function swanctlResult(message: string): Hit | null {
-  const m = message.trim().match(SWANCTL_RESULT);
-  if (!m) return null;
-  return m[2] === undefined ? step('swanctlDone', { what: m[1]! }, 'success') : step('swanctlFailed', { what: m[1]!, error: m[2] }, 'warning');
-}
-
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
@@ -355,6 +336,7 @@ export const strongswanFamily: FamilyParser = {
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 91 && afterSwanctlGroup(pre.message, false) !== undefined) return true;
     if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
     if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
+    if (pre.shape === 'none' && !pre.program && STROKE_LINE.test(pre.message)) return true;
     return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -365,6 +347,7 @@ export const strongswanFamily: FamilyParser = {
     let rest = afterThread(pre.message, pre.src !== undefined);
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
+      else if (pre.shape === 'none' && !pre.program && !hasLineBreak(pre.message) && STROKE_LINE.test(pre.message)) rest = pre.message;
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
       else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
