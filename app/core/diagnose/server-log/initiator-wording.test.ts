@@ -290,3 +290,19 @@ describe('PPP: the other side went away, read from the side that wrote the log',
     expect(explain('pppd[1234]: LCP: timeout sending Config-Requests').findings[0]!.title).toBe('PPP over GRE never reached the server: GRE is blocked');
   });
 });
+
+describe("Libreswan 5.x client's own lines (NetworkManager-libreswan, libreswan #1867)", () => {
+  it("the responder's processed IKE_SA_INIT answer and an unexpected request dropped are read", () => {
+    const log = [
+      '"1fb0d603-0b7a-41a3-a29c-179cdd2cba08" #1: sent IKE_SA_INIT request to 192.0.2.157:UDP/500',
+      '"1fb0d603-0b7a-41a3-a29c-179cdd2cba08" #1: processed IKE_SA_INIT response from 192.0.2.157:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}, initiating IKE_AUTH',
+      '"1fb0d603-0b7a-41a3-a29c-179cdd2cba08" #1: unexpected CREATE_CHILD_SA request; message dropped',
+    ].join('\n');
+    expect(parseServerLog(log, 'x.log').unknownLines).toEqual([]);
+    expect(explain(log).serverLogs[0]!.entries.slice(1).map((e) => e.decoded)).toEqual([
+      'The other side (the responder) answered IKE_SA_INIT (cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19): this side goes on with IKE_AUTH.',
+      'An unexpected CREATE_CHILD_SA request arrived and was dropped: it did not fit where the exchange stood.',
+    ]);
+    expect(explain(log, nl).serverLogs[0]!.entries[2]!.decoded).toBe('Een onverwacht CREATE_CHILD_SA-verzoek kwam binnen en werd weggegooid: het paste niet bij de stand van de uitwisseling.');
+  });
+});
