@@ -70,7 +70,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * real strongSwan client's swanctl output (charon-swanctl-client-to-libreswan-*); with it taken out only real-mixed-13 and -18
  * differed, the captures holding charon-swanctl-initiate-* and charon-vyos-show-log-*, whose `establishing CHILD_SA` and CERTREQ
  * lines are now worded as this side's. Then real-mixed-0…23 for a real headerless `ipsec up` output
- * (charon-ipsec-up-ubuntu-client-*); with it taken out every bundle matched.
+ * (charon-ipsec-up-ubuntu-client-*); with it taken out every bundle matched. Then real-mixed-6 and -18 alone, the captures holding
+ * charon-android-app-log-peer-deletes-* and charon-systemd-journal-duplicate-ike-sa-delete.txt (checked against mixedCaptures'
+ * spread), the two logs with `received DELETE for …`, now read as the other side's delete.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -227,7 +227,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [7, 'This side installs the tunnel address (virtual IP) 192.168.43.10 that the other side gave it.'],
       [8, 'This side sets up the IPsec part (CHILD_SA) android again.'],
       [9, 'This side starts IKE negotiation (android[31]) with *.'],
-      [3, 'A security association was deleted.'],
+      [3, 'The other side deleted a security association (IKE_SA "android[30]").'],
+      [4, 'A security association was deleted.'],
       [13, 'IKEv2 INFORMATIONAL response to the other side (the responder).'],
       // the app initiated: the IKE_SA_INIT response comes from its VPN server (the responder)
       [16, 'IKEv2 IKE_SA_INIT response from the other side (the responder), IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],

@@ -195,7 +195,9 @@ const RULES: Rule[] = [
   context(/^rekeying IKE_SA failed, peer not responding$/, () => step('ikeRekeyNoAnswer', undefined, 'warning')),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
   // strongSwan ike_delete.c / child_delete.c / ike_sa_manager.c: `IKE_SA deleted`, `sending DELETE for IKE_SA x[1]`, a duplicate IKE_SA dropped
-  context(/^(?:deleting|closing|received DELETE for|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
+  // ike_delete.c / child_delete.c process: the other side's DELETE (`received DELETE for IKE_SA android[30]`, `… for ESP CHILD_SA with SPI …`)
+  context(/^received DELETE for (IKE_SA|CHILD_SA|ESP CHILD_SA)(?: (?!with )(\S+))?.*$/, (m) => step('saDeletedByPeer', { what: m[1]!, name: m[2] ?? '' }, 'warning')),
+  context(/^(?:deleting|closing|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c: after a CHILD_SA's failure (its reason, e.g. "no acceptable proposal found", is logged just before) the IKE SA is kept
   [/^failed to establish CHILD_SA, keeping IKE_SA$/, () => ({ decoded: [d('childSaFailed')], outcome: 'warning' })],
   // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
