@@ -306,3 +306,14 @@ describe("Libreswan 5.x client's own lines (NetworkManager-libreswan, libreswan 
     expect(explain(log, nl).serverLogs[0]!.entries[2]!.decoded).toBe('Een onverwacht CREATE_CHILD_SA-verzoek kwam binnen en werd weggegooid: het paste niet bij de stand van de uitwisseling.');
   });
 });
+
+describe('charon-systemd: a trap policy starts the connection (strongswan/strongswan #1384)', () => {
+  it('"creating acquire job for policy" is read, and sets no role for the lines before it', () => {
+    const log = ['charon-systemd[44786]: parsed INFORMATIONAL request 0 [ D ]', 'charon-systemd[44786]: creating acquire job for policy 10.127.5.175/32[tcp/ssh] === 10.127.5.166/32[tcp/40360] with reqid {1}'].join('\n');
+    expect(parseServerLog(log, 'x.log').unknownLines).toEqual([]);
+    expect(explain(log).serverLogs[0]!.entries.map((e) => e.decoded)).toEqual([
+      'IKEv2 INFORMATIONAL request from the PC.',
+      'Traffic (10.127.5.175/32[tcp/ssh] === 10.127.5.166/32[tcp/40360]) matched a trap policy: this side starts the connection for it (kernel acquire).',
+    ]);
+  });
+});

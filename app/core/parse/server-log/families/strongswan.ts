@@ -234,6 +234,9 @@ const RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c / attributes/mem_pool.c: the PC's virtual IP (the address the tunnel gives Windows)
   context(/^assigning virtual IP (\S+) to peer '([^']*)'$/, (m) => tagged(step('virtualIpAssigned', { ip: m[1]!, user: m[2]! }, 'success'), { user: m[2] })),
   context(/^peer requested virtual IP (\S+)$|^assigning new lease to '[^']*'$|^reassigning (?:offline|online) lease to '[^']*'$|^lease \S+ by '[^']*' went offline$/, () => step('charonHousekeeping')),
+  // src/libcharon/kernel/kernel_handler.c acquire(): traffic matched a trap policy (auto=route / start_action=trap), so this side starts
+  // an IKE_SA for it (strongswan/strongswan #1384); it says nothing of the IKE_SAs logged before it, so no role is set
+  context(/^creating acquire job for policy (.+?) with reqid \{(\d+)\}$/, (m) => step('charonAcquire', { policy: m[1]! })),
   // strongSwan src/libcharon/sa/ike_sa.c add_virtual_ip(local): this side installs the virtual IP the other side gave it — only the
   // side that asked for one does (the initiator: RFC 7296 §2.19, CFG_REQUEST in IKE_AUTH), so the line tells the role
   context(
