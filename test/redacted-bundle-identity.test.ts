@@ -85,6 +85,15 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * for two more (asa-siem-test-lines-*, asa-ftd-113019-*) and the 113019 session end now read with its type and duration. Then
  * real-mixed-0…23 for two real ASA `debug crypto ikev2` outputs (asa-debug-crypto-ikev2-*), which shift the round robin. Then
  * real-mixed-0…23 for a real slide's glued ASA records (asa-pdf-slide-glued-*), the same way; lines.ts's ASA glue changed no other.
+ * Branch hR: real-mixed-0…23 for two new real strongSwan Android app logs (charon-android-app-log-ike-sa-init-*, -invalid-ke-*);
+ * with them taken out only real-mixed-4 differed, the capture holding charon-android-app-log-peer-deletes-*, whose first lines
+ * are now worded by the app's role and whose TUN, virtual IP and CHILD_SA restart lines are now read. Then real-mixed-0…23 for a
+ * real strongSwan client's swanctl output (charon-swanctl-client-to-libreswan-*); with it taken out only real-mixed-13 and -18
+ * differed, the captures holding charon-swanctl-initiate-* and charon-vyos-show-log-*, whose `establishing CHILD_SA` and CERTREQ
+ * lines are now worded as this side's. Then real-mixed-0…23 for a real headerless `ipsec up` output
+ * (charon-ipsec-up-ubuntu-client-*); with it taken out every bundle matched. Then real-mixed-6 and -18 alone, the captures holding
+ * charon-android-app-log-peer-deletes-* and charon-systemd-journal-duplicate-ike-sa-delete.txt (checked against mixedCaptures'
+ * spread), the two logs with `received DELETE for …`, now read as the other side's delete.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

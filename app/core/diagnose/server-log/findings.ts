@@ -59,7 +59,9 @@ const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cau
  * Causes either side's log may show, whose title and advice name the PC and the server: for the side that initiated they are
  * worded under serverLog.causeAsInitiator (the other side is the responder; nothing on the PC is involved).
  */
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal']);
+// (address-pool: an initiator's INTERNAL_ADDRESS_FAILURE is the other side refusing this side an address, not this side's pool)
+// (no-ppp-frames: a PPTP client's LCP time-out is the server's GRE not coming back to it)
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames']);
 const causeKey = (c: Cause, initiator: boolean): string => (initiator && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : `serverLog.cause.${c}`);
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …". */

@@ -161,3 +161,159 @@ describe('proposals, NAT, repeated requests, unreadable messages and failed auth
     expect(f.summary).toMatch(/On the PC: re-enter the pre-shared key/);
   });
 });
+
+describe('a log that starts before its first role-telling line', () => {
+  it("real: the Android app's log opens with the server's INFORMATIONAL request; the app's later IKE_SA_INIT request words it (both languages)", () => {
+    const text = real('charon-android-app-log-peer-deletes-ike-sa-restart.txt');
+    for (const t of [en, nl]) {
+      for (const e of explain(text, t).serverLogs[0]!.entries) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+    }
+    expect(explain(text, nl).serverLogs[0]!.entries.find((e) => e.line === 2)!.decoded).toBe('IKEv2 INFORMATIONAL verzoek van de andere kant (de antwoordende partij).');
+  });
+  it('a responder\'s first request after such lines leaves them worded for the PC; lines of another IKE_SA wait for their own', () => {
+    const early = '05[ENC] <vpn|3> parsed INFORMATIONAL request 7 [ ]';
+    const asResponder = explain([early, '06[ENC] <vpn|3> parsed IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
+    expect(asResponder[0]!.decoded).toBe('IKEv2 INFORMATIONAL request from the PC.');
+    // IKE_SA 4 initiates: IKE_SA 3's line keeps the PC (nothing told its role), IKE_SA 4's earlier line is the initiator's
+    const other = explain([early, '05[ENC] <vpn|4> parsed INFORMATIONAL response 2 [ ]', '06[ENC] <vpn|4> generating IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
+    expect(other.map((e) => e.decoded)).toEqual(['IKEv2 INFORMATIONAL request from the PC.', 'IKEv2 INFORMATIONAL response from the other side (the responder).', 'IKEv2 IKE_SA_INIT request to the other side (the responder).']);
+  });
+  it('a weak proposal read before the role is known is not called a Windows offer once this side shows it initiated', () => {
+    const lines = ['11[CFG] received proposals: IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024', '11[IKE] no acceptable proposal found', OWN_INIT];
+    const entry = explain(lines.join('\n')).serverLogs[0]!.entries.find((e) => e.line === 2)!;
+    expect(entry.decoded).toMatch(/^No proposal chosen: the encryption, hash or Diffie-Hellman choices of this side and of the other side \(the responder\)/);
+    expect(entry.decoded).not.toMatch(/Windows/);
+  });
+});
+
+// strongSwan child_create.c process_i ("received %N notify, no CHILD_SA built") after an IKE_AUTH whose CP asked for an address
+// (RFC 7296 §2.19: only the initiator asks; §3.10.1 INTERNAL_ADDRESS_FAILURE 36): the message formats of strongSwan's client log
+const ADDRESS_REFUSED = [
+  '09[ENC] generating IKE_AUTH request 1 [ IDi N(INIT_CONTACT) IDr AUTH CPRQ(ADDR DNS) SA TSi TSr N(MOBIKE_SUP) ]',
+  '10[ENC] parsed IKE_AUTH response 1 [ IDr AUTH N(MOBIKE_SUP) N(INT_ADDR_FAIL) ]',
+  '10[IKE] received INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built',
+];
+
+describe("an initiator refused an address: the other side's pool, not this side's", () => {
+  it('the title says the other side gave this side no address, in English and Dutch; the line alone says so too', () => {
+    for (const text of [ADDRESS_REFUSED.join('\n'), ADDRESS_REFUSED[2]!]) {
+      const f = explain(text).findings.find((x) => x.id === 'server.address-pool')!;
+      expect(f.title).toBe('The other side (the responder) gave this side no IP address (virtual IP): its address pool is empty or has none for this side');
+      expect(f.summary).not.toMatch(/The server could not give the PC/);
+      expect(explain(text, nl).findings[0]!.title).toMatch(/^De andere kant \(de antwoordende partij\) gaf deze kant geen IP-adres/);
+    }
+  });
+  it("a server's own empty pool keeps the PC's title", () => {
+    const f = explain(["09[IKE] no virtual IP found for %any requested by 'alice'", '09[ENC] generating IKE_AUTH response 1 [ IDr AUTH N(INT_ADDR_FAIL) ]'].join('\n')).findings[0]!;
+    expect(f.title).toBe('The server could not give the PC an IP address');
+  });
+});
+
+describe('VyOS: both routers\' charons in one log', () => {
+  it("the initiator's and the responder's no-proposal lines are one finding", () => {
+    const { findings } = explain(real('charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt'));
+    expect(findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch']);
+    expect(findings[0]!.evidence.map((e) => e.line)).toEqual([17, 18, 29, 30, 37, 38]);
+  });
+});
+
+// Libreswan 5.x wording (libreswan #2184, #786; hwdsl2/setup-ipsec-vpn #1190): the IKE SA's state name ESTABLISHED_IKE_SA says
+// nothing of the role, its serial's earlier lines do (retransmit.c's give-up line as libreswan #513 and hwdsl2 #1574 show it)
+const PLUTO_GAVE_UP = '"westnet-eastnet" #1: ESTABLISHED_IKE_SA: 10 second timeout exceeded after 4 retransmits.  No response (or no acceptable response) to our IKEv2 message';
+const PLUTO_INITIATOR = [
+  '"westnet-eastnet" #1: initiating IKEv2 connection to 192.1.2.23 using UDP',
+  '"westnet-eastnet" #1: sent IKE_SA_INIT request to 192.1.2.23:UDP/500',
+  "\"westnet-eastnet\" #1: initiator established IKE SA; authenticated peer using authby=secret and ID_FQDN '@east'",
+  PLUTO_GAVE_UP,
+];
+const PLUTO_RESPONDER = [
+  '"westnet-eastnet" #1: processed IKE_SA_INIT request from 192.1.2.45:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}',
+  "\"westnet-eastnet\" #1: responder established IKE SA; authenticated peer using authby=secret and ID_FQDN '@west'",
+  PLUTO_GAVE_UP,
+];
+
+describe('Libreswan: the role of an established SA that stops answering', () => {
+  it('5.x ESTABLISHED_IKE_SA takes the role its serial\'s earlier lines told', () => {
+    for (const t of [en, nl]) {
+      const last = explain(PLUTO_INITIATOR.join('\n'), t).serverLogs[0]!.entries.at(-1)!.decoded;
+      expect(last).not.toMatch(NAMES_PC);
+    }
+    expect(explain(PLUTO_INITIATOR.join('\n')).serverLogs[0]!.entries.at(-1)!.decoded).toMatch(/The other side \(the responder\) stopped answering an established connection: it went away/);
+    expect(explain(PLUTO_RESPONDER.join('\n')).serverLogs[0]!.entries.at(-1)!.decoded).toMatch(/the PC went away/);
+    // without a line that tells the role: the server's (responder's) wording, as before
+    expect(explain(PLUTO_GAVE_UP).serverLogs[0]!.entries[0]!.decoded).toMatch(/the PC went away/);
+  });
+  it("IKEv1 Aggressive Mode's initiator states are in the table (Libreswan ikev1_states.c): AGGR_I2 is established and the initiator's", () => {
+    const log = ['004 "vpn" #1: STATE_AGGR_I2: sent AI2, ISAKMP SA established {auth=OAKLEY_PRESHARED_KEY cipher=aes_256 prf=oakley_md5 group=modp1536}', '117 "vpn" #2: STATE_QUICK_I1: initiate', '"vpn" #1: max number of retransmissions (2) reached STATE_AGGR_I2'].join('\n');
+    const parsed = parseServerLog(log, 'x.log');
+    expect(parsed.unknownLines).toEqual([]);
+    expect(parsed.entries.map((e) => e.outcome)).toEqual(['success', 'info', 'warning']);
+    const decoded = explain(log).serverLogs[0]!.entries.map((e) => e.decoded);
+    expect(decoded[0]).toBe('STATE_AGGR_I2 (initiator sent AI2: ISAKMP SA established (aggressive mode)) {auth=OAKLEY_PRESHARED_KEY cipher=aes_256 prf=oakley_md5 group=modp1536}.');
+    expect(decoded[1]).toBe('This side starts the exchange: STATE_QUICK_I1 (initiator sent QI1; waits for QR1).');
+    expect(decoded[2]).toMatch(/The other side \(the responder\) stopped answering an established connection/);
+    expect(explain('"vpn" #1: STATE_AGGR_I1: retransmission; will wait 0.5 seconds for response', nl).serverLogs[0]!.entries[0]!.decoded).toMatch(/STATE_AGGR_I1 \(initiator verstuurde AI1 \(aggressive mode\); wacht op AR1\)/);
+  });
+});
+
+// pppd's texts (lcp.c LcpLinkFailure, fsm.c "LCP: timeout sending Config-Requests", chap-new.c's client "CHAP authentication
+// succeeded" against the server's "CHAP peer authentication succeeded for …", a PPTP client's pty `Script pptp … started`)
+const PPP_CLIENT_HEAD = ['pppd[1234]: Script pptp vpn.example.com --nolaunchpppd  started (pid 1235)', 'pppd[1234]: Using interface ppp0', 'pppd[1234]: Connect: ppp0 <--> /dev/pts/2'];
+const PPP_GONE = ['pppd[1234]: No response to 4 echo-requests', 'pppd[1234]: Serial link appears to be disconnected.'];
+
+describe('PPP: the other side went away, read from the side that wrote the log', () => {
+  it("a server's log: the PC stopped answering (as before)", () => {
+    const log = ['pppd[1234]: CHAP peer authentication succeeded for alice', ...PPP_GONE].join('\n');
+    expect(explain(log).serverLogs[0]!.entries.slice(-2).map((e) => e.decoded)).toEqual([
+      "The PC stopped answering the server's LCP echo requests (4 unanswered): the link to the PC was lost (the PC went away, or its network or the GRE/UDP path broke).",
+      'pppd considers the link to the PC lost.',
+    ]);
+  });
+  it("a client's log: the server stopped answering, in English and Dutch", () => {
+    const log = [...PPP_CLIENT_HEAD, 'pppd[1234]: CHAP authentication succeeded', ...PPP_GONE].join('\n');
+    for (const t of [en, nl]) {
+      for (const e of explain(log, t).serverLogs[0]!.entries) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
+    }
+    expect(explain(log).serverLogs[0]!.entries.slice(-2).map((e) => e.decoded)).toEqual([
+      "The server stopped answering this side's LCP echo requests (4 unanswered): the link to the server was lost (the server went away or dropped the session, or the network or the GRE/UDP path broke).",
+      'pppd considers the link to the server lost.',
+    ]);
+  });
+  it("a PPTP client's LCP time-out: the server's GRE does not come back; the finding is worded for the side that dialled", () => {
+    const log = [...PPP_CLIENT_HEAD, 'pppd[1234]: LCP: timeout sending Config-Requests'].join('\n');
+    const { findings, serverLogs } = explain(log);
+    expect(serverLogs[0]!.entries.at(-1)!.decoded).toBe("LCP timed out: this side sent Configure-Requests and the server never answered — the server's PPP frames over GRE do not arrive here.");
+    expect(findings.map((f) => [f.id, f.title])).toEqual([['vpn.gre-blocked', 'PPP over GRE never came back from the server: GRE is blocked on the way']]);
+    expect(findings[0]!.summary).toMatch(/^The log \(x\.log\), from the side that started the connection, says: /);
+    expect(explain(log, nl).findings[0]!.title).toBe('PPP via GRE kwam nooit terug van de server: GRE wordt onderweg geblokkeerd');
+    // the same line in a server's log (nothing tells a client): the PC's GRE, as before
+    expect(explain('pppd[1234]: LCP: timeout sending Config-Requests').findings[0]!.title).toBe('PPP over GRE never reached the server: GRE is blocked');
+  });
+});
+
+describe("Libreswan 5.x client's own lines (NetworkManager-libreswan, libreswan #1867)", () => {
+  it("the responder's processed IKE_SA_INIT answer and an unexpected request dropped are read", () => {
+    const log = [
+      '"1fb0d603-0b7a-41a3-a29c-179cdd2cba08" #1: sent IKE_SA_INIT request to 192.0.2.157:UDP/500',
+      '"1fb0d603-0b7a-41a3-a29c-179cdd2cba08" #1: processed IKE_SA_INIT response from 192.0.2.157:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}, initiating IKE_AUTH',
+      '"1fb0d603-0b7a-41a3-a29c-179cdd2cba08" #1: unexpected CREATE_CHILD_SA request; message dropped',
+    ].join('\n');
+    expect(parseServerLog(log, 'x.log').unknownLines).toEqual([]);
+    expect(explain(log).serverLogs[0]!.entries.slice(1).map((e) => e.decoded)).toEqual([
+      'The other side (the responder) answered IKE_SA_INIT (cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19): this side goes on with IKE_AUTH.',
+      'An unexpected CREATE_CHILD_SA request arrived and was dropped: it did not fit where the exchange stood.',
+    ]);
+    expect(explain(log, nl).serverLogs[0]!.entries[2]!.decoded).toBe('Een onverwacht CREATE_CHILD_SA-verzoek kwam binnen en werd weggegooid: het paste niet bij de stand van de uitwisseling.');
+  });
+});
+
+describe('charon-systemd: a trap policy starts the connection (strongswan/strongswan #1384)', () => {
+  it('"creating acquire job for policy" is read, and sets no role for the lines before it', () => {
+    const log = ['charon-systemd[44786]: parsed INFORMATIONAL request 0 [ D ]', 'charon-systemd[44786]: creating acquire job for policy 10.127.5.175/32[tcp/ssh] === 10.127.5.166/32[tcp/40360] with reqid {1}'].join('\n');
+    expect(parseServerLog(log, 'x.log').unknownLines).toEqual([]);
+    expect(explain(log).serverLogs[0]!.entries.map((e) => e.decoded)).toEqual([
+      'IKEv2 INFORMATIONAL request from the PC.',
+      'Traffic (10.127.5.175/32[tcp/ssh] === 10.127.5.166/32[tcp/40360]) matched a trap policy: this side starts the connection for it (kernel acquire).',
+    ]);
+  });
+});

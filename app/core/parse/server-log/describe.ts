@@ -87,7 +87,8 @@ function mtWhatText(t: TFunction, what: string): string {
 
 /**
  * The statements that name the PC or the server as the two sides, worded otherwise in a log from the side that initiated (its
- * values carry `role: 'initiator'`, strongswan.ts; libreswan.ts gaveUp() for an established _I state's ikePeerGone): there the
+ * values carry `role: 'initiator'`, strongswan.ts; libreswan.ts gaveUp() for an established _I state's ikePeerGone; pppd.ts
+ * for a PPP client's log, the side that dialled): there the
  * other side is the peer that answers (the responder), and "the server" is this side. Each has a text `<key>AsInitiator` next to
  * its own.
  */
@@ -104,6 +105,15 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'step.pcBehindNat',
   'step.ikeRequestRepeated',
   'step.ikeMessageUnreadable',
+  'step.certRequest',
+  'step.certRequestReceived',
+  // PPP "the other side went away" (pppd.ts on a client's log, pppClient): the server stopped answering, not the PC; mikrotik.ts may
+  // pass the role for a RouterOS dial-out interface's `peer is not responding`
+  'echoTimeout',
+  'lcpTimeout',
+  'lcpTimeoutL2tp',
+  'step.linkDisconnected',
+  'mtPeerNotResponding',
 ]);
 
 export function describeDecoded(dd: Decoded, t: TFunction): string {

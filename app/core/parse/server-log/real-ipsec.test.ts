@@ -214,17 +214,82 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // (It is the client's log: "to the PC" there means to the phone's own peer — the server. The DMN/TUN and restart lines no
   // rule decodes are counted.)
   // (line 9, the app's own `initiating IKE_SA android[31] to *`, is read since the swanctl/initiator class)
+  // the app's TUN device, its virtual IP and the CHILD_SA restart were 4 unknown lines; its first INFORMATIONAL request (the server's
+  // DELETE), read before any line told the role, is worded by the app's later own IKE_SA_INIT request (strongswan-role.ts settleWaiting)
   'charon-android-app-log-peer-deletes-ike-sa-restart.txt': {
     records: 16,
+    understood: 16,
+    families: { strongswan: 16 },
+    causes: [],
+    says: [
+      [2, 'IKEv2 INFORMATIONAL request from the other side (the responder).'],
+      [5, 'The strongSwan app for Android sets up its VPN device (TUN).'],
+      [7, 'This side installs the tunnel address (virtual IP) 192.168.43.10 that the other side gave it.'],
+      [8, 'This side sets up the IPsec part (CHILD_SA) android again.'],
+      [9, 'This side starts IKE negotiation (android[31]) with *.'],
+      [3, 'The other side deleted a security association (IKE_SA "android[30]").'],
+      [4, 'A security association was deleted.'],
+      [13, 'IKEv2 INFORMATIONAL response to the other side (the responder).'],
+      // the app initiated: the IKE_SA_INIT response comes from its VPN server (the responder)
+      [16, 'IKEv2 IKE_SA_INIT response from the other side (the responder), IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
+    ],
+  },
+  // the strongSwan Android app's log of its own IKE_SA_INIT answered with NO_PROPOSAL_CHOSEN: the finding is worded for the side
+  // that started (the app), not "the server refused the PC"; charon's start, plugin and thread lines were 3 unknown lines
+  'charon-android-app-log-ike-sa-init-no-proposal-chosen.txt': {
+    records: 9,
+    understood: 9,
+    families: { strongswan: 9 },
+    causes: [
+      [8, 'ike-no-proposal'],
+      [9, 'ike-no-proposal'],
+    ],
+    says: [
+      [1, 'strongSwan 5.6.1dr3 starts its IKE service (charon).'],
+      [8, 'IKEv2 IKE_SA_INIT response from the other side (the responder), NO_PROPOSAL_CHOSEN (14).'],
+      [9, 'IKE notification NO_PROPOSAL_CHOSEN (14).'],
+    ],
+  },
+  // the Android app's IKE_SA_INIT answered with INVALID_KE_PAYLOAD: ike_init.c's "peer didn't accept DH group …, it requested …" (the
+  // initiator's retry with the group asked for, normal) and the credential loading were unknown lines
+  'charon-android-app-log-invalid-ke-dh-group-retry.txt': {
+    records: 12,
     understood: 12,
     families: { strongswan: 12 },
     causes: [],
     says: [
-      [2, 'IKEv2 INFORMATIONAL request from the PC.'],
-      [9, 'This side starts IKE negotiation (android[31]) with *.'],
-      [3, 'A security association was deleted.'],
-      // the app initiated: the IKE_SA_INIT response comes from its VPN server (the responder)
-      [16, 'IKEv2 IKE_SA_INIT response from the other side (the responder), IKEV2_FRAGMENTATION_SUPPORTED (16430), NAT_DETECTION_SOURCE_IP (16388), NAT_DETECTION_DESTINATION_IP (16389).'],
+      [4, 'strongSwan bookkeeping.'],
+      [10, 'INVALID_KE_PAYLOAD: the other side (the responder) asks this side to repeat with another Diffie-Hellman group'],
+      [11, 'The other side answered INVALID_KE_PAYLOAD to Diffie-Hellman group ECP_256: repeating with MODP_2048 (normal, one retry).'],
+    ],
+  },
+  // a strongSwan client's `swanctl --initiate` output against a Libreswan server: its CERTREQ both ways was "the server asks" and an
+  // unknown line, its fragmented IKE_AUTH's "splitting IKE message" unknown, and "establishing CHILD_SA" said "authentication succeeded"
+  'charon-swanctl-client-to-libreswan-ike-auth-fragmented.txt': {
+    records: 18,
+    understood: 18,
+    families: { strongswan: 18 },
+    causes: [],
+    says: [
+      [9, "The other side (the responder) asks for this side's certificate issued by CN=IKEv2 VPN CA, O=IKEv2 VPN."],
+      [10, 'This side asks the other side (the responder) for a certificate issued by CN=IKEv2 VPN CA, O=IKEv2 VPN.'],
+      [13, 'This side starts setting up the IPsec part (CHILD_SA) net{372}.'],
+      [15, 'This side splits its IKE message (1760 bytes) into 2 fragments (IKEv2 fragmentation, RFC 7383).'],
+      [16, 'IKEv2 IKE_AUTH request to the other side (the responder).'],
+    ],
+  },
+  // `ipsec up` on an Ubuntu client (the stroke starter prints charon's messages with no head at all): the paste was refused as no
+  // known format; now read in charon's own shapes (strongswan-output.ts STROKE_LINE), worded for the side that initiated
+  'charon-ipsec-up-ubuntu-client-no-head-ike-auth-cert.txt': {
+    records: 11,
+    understood: 11,
+    families: { strongswan: 11 },
+    causes: [],
+    says: [
+      [1, 'This side starts IKE negotiation (ikev2-1.2.3.4[2]) with 1.2.3.4.'],
+      [5, 'IKEv2 IKE_SA_INIT response from the other side (the responder), NAT_DETECTION_SOURCE_IP (16388)'],
+      [7, 'The other side (the responder) is behind NAT.'],
+      [10, "This side proves its identity as 'CN=user-name' (ECDSA_WITH_SHA256_DER successful)."],
     ],
   },
   // (the paste's first wrapped line, 1–2, is one record since first-wrap.ts: later lines cut at 100 show the width)

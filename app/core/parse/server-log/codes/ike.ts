@@ -72,6 +72,10 @@ export const IKEV1_STATES: Readonly<Record<string, { mode: 'main' | 'aggressive'
   STATE_MAIN_I4: { mode: 'main', established: true },
   STATE_AGGR_R1: { mode: 'aggressive', established: false, expects: 'AI2' },
   STATE_AGGR_R2: { mode: 'aggressive', established: true },
+  // the Aggressive Mode initiator (Libreswan programs/pluto/ikev1_states.c: AGGR_I1 "sent AI1, expecting AR1", AGGR_I2 "sent AI2,
+  // ISAKMP SA established" — CAT_ESTABLISHED_IKE_SA)
+  STATE_AGGR_I1: { mode: 'aggressive', established: false, expects: 'AR1' },
+  STATE_AGGR_I2: { mode: 'aggressive', established: true },
   STATE_QUICK_R0: { mode: 'quick', established: false },
   STATE_QUICK_R1: { mode: 'quick', established: false, expects: 'QI2' },
   STATE_QUICK_R2: { mode: 'quick', established: true },

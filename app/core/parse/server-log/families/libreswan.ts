@@ -4,6 +4,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
 import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
+import { currentSerial, INITIATOR_STATE, type Serial, serialOf, serialRole } from './libreswan-serial';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -38,33 +39,6 @@ function lastState(text: string): string | undefined {
   return text.slice(at, end);
 }
 
-interface Serial {
-  state?: string;
-  retransmits: number;
-  established: boolean;
-  last?: ServerLogEntry;
-  /** this side's first message (MI1 / IKE_SA_INIT) retransmitted, unanswered so far, and the last such record */
-  firstRetransmits?: number;
-  lastFirst?: ServerLogEntry;
-  /** the PC's IKE_SA_INIT repeated after the server answered (its answers lost on the way), until the PC moved on to IKE_AUTH */
-  initRepeats?: number;
-  lastRepeat?: ServerLogEntry;
-  movedOn?: boolean;
-}
-
-/** What is remembered of the serial a record's session (`#serial`) names. */
-const serialOf = (state: Record<string, unknown>, session: string | undefined): Serial | undefined => {
-  if (!session) return undefined;
-  const all = (state.serials ??= new Map<string, Serial>()) as Map<string, Serial>;
-  let s = all.get(session);
-  if (!s) {
-    if (all.size > 5000) all.clear(); // bounded memory on long logs
-    s = { retransmits: 0, established: false };
-    all.set(session, s);
-  }
-  return s;
-};
-
 /** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
 function refuse(s: Record<string, unknown>, transform: string): void {
   const set = (s.refused ??= new Set<string>()) as Set<string>;
@@ -78,8 +52,6 @@ const groupName = (g: string): string => {
 
 /** Libreswan 3.x's established IKEv2 states by role (programs/pluto: PARENT_I3 "PARENT SA established", PARENT_R2 "received v2I2, PARENT SA established") */
 const ESTABLISHED_PARENT = /^(?:STATE_)?(?:V2_)?(?:PARENT_I3|PARENT_R2)$/;
-/** a state of the side that initiated: `_I` and its number (MAIN_I4, QUICK_I2, AGGR_I2, PARENT_I3; 5.x IKE_SA_INIT_I, IKE_AUTH_I) */
-const INITIATOR_STATE = /_I\d*$/;
 /**
  * The state this side was left in when it stopped retransmitting (Libreswan programs/pluto/retransmit.c names the case:
  * MAIN_I1/AGGR_I1/PARENT_I1 "no response … to our first IKE message", MAIN_I3/AGGR_I2/PARENT_I2 "no acceptable response to our
@@ -88,7 +60,7 @@ const INITIATOR_STATE = /_I\d*$/;
  * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
  */
 const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
-function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
+function gaveUp(state: string, said: ReturnType<typeof d>, n: string, s: Record<string, unknown>): Hit {
   const hit: Hit = { decoded: [said], outcome: 'failure' };
   if (FIRST_MESSAGE_STATE.test(state)) {
     // an _I1 state: this side initiated, the other side is the responder (not the PC)
@@ -97,9 +69,11 @@ function gaveUp(state: string, said: ReturnType<typeof d>, n: string): Hit {
   }
   else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
   else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established || ESTABLISHED_PARENT.test(state)) {
-    // an established _I state (MAIN_I4, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
-    // the PC; describe.ts INITIATOR_WORDED); an _R state, or a name without a role (ESTABLISHED_IKE_SA), keeps the PC
-    hit.decoded.push(INITIATOR_STATE.test(state) ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone'));
+    // an established _I state (MAIN_I4, AGGR_I2, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
+    // the PC; describe.ts INITIATOR_WORDED); a name without a role (4.x/5.x ESTABLISHED_IKE_SA) takes the role an earlier line of
+    // its serial told (serialRole: `initiator established IKE SA`, `sent IKE_SA_INIT request` …); an _R state, or no such line, keeps the PC
+    const initiator = INITIATOR_STATE.test(state) || currentSerial(s)?.initiator === true;
+    hit.decoded.push(initiator ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone'));
     hit.outcome = 'warning';
   } else if (IKEV1_STATES[state]?.mode === 'main' || /^(?:STATE_)?(?:V2_)?PARENT_|^IKE_AUTH_I$/.test(state)) hit.cause = 'ike-auth-never-came';
   return hit;
@@ -113,10 +87,10 @@ const RULES: Rule[] = [
   }),
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
   context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
-  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!)],
+  [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m, _p, s) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!, s)],
   // Libreswan programs/pluto/retransmit.c (3.2x+): `STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
-  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!)],
+  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m, _p, s) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!, s)],
   context(
     /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
     (m, _p, s) => {
@@ -194,6 +168,14 @@ const RULES: Rule[] = [
   context(/^Received unauthenticated INVALID_KE_PAYLOAD response to (?:DH|Key Exchange Method \(DH\)) (\S+); resending with suggested (?:DH )?(\S+)$/i, (m) => step('invalidKeRetry', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })),
   // Libreswan programs/pluto/ikev2_ike_sa_init.c (responder): the PC's KE is in another group than the chosen proposal's; it retries with that one (normal)
   context(/^initiator guessed wrong keying material group \((\S+)\); responding with INVALID_KE_PAYLOAD requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })], outcome: 'info' })),
+  // Libreswan 4.x/5.x ikev2_ike_sa_init.c (initiator): the responder's IKE_SA_INIT answer, processed (`processed IKE_SA_INIT response from
+  // 192.0.2.157:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}, initiating IKE_AUTH`, libreswan #1867)
+  context(/^processed IKE_SA_INIT response from (\S+?)(?: \{([^}]*)\})?(?:, initiating IKE_AUTH)?$/, (m) => step('plutoInitAnswered', { from: m[1]!, cipher: m[2] ?? '' })),
+  // ikev2.c: a message that does not fit the state's exchange (`unexpected CREATE_CHILD_SA request; message dropped`, libreswan #1867)
+  context(/^unexpected ([A-Z_]+) (request|response); message dropped$/, (m) => step('plutoUnexpectedDropped', { exchange: m[1]!, kind: m[2]! }, 'warning')),
+  // whack's `STATE_QUICK_I1: initiate` / `STATE_AGGR_I1: initiate` / `STATE_PARENT_I1: initiate` (Libreswan 3.x, RC 112/117/133 before it):
+  // this side starts that exchange in that state
+  context(/^(STATE_\w+): initiate$/, (m) => step('plutoStateInitiate', { state: stateName(m[1]!) })),
   // Libreswan 3.x/4.x state story of an IKEv2 responder: `STATE_PARENT_R1: received v2I1, sent v2R1 {auth=IKEv2 cipher=…}`
   context(/^(STATE_\w+): received (\w+), sent (\w+)(.*)$/, (m) => step('ikeV1Waiting', { state: stateName(m[1]!), details: m[4]!.trim() })),
   // Libreswan programs/pluto/x509.c / nss_cert_verify.c: the PC's certificate checked against the server's CA
@@ -226,7 +208,7 @@ const RULES: Rule[] = [
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^processed IKE_SA_INIT response from .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
   // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
@@ -340,6 +322,7 @@ export const libreswanFamily: FamilyParser = {
     }
     // a counted record (past the entries cap) needs only its serial and body: read without HEAD's match array
     const head = countOnly ? countedHead(pre.message, pre.src !== undefined) : undefined;
+    state.serialNow = head?.session;
     if (head) {
       const body = trimmed(pre.message.slice(head.bodyAt));
       const at = messageAt(pre, head.bodyAt, body);
@@ -356,6 +339,7 @@ export const libreswanFamily: FamilyParser = {
     const m = msg.match(HEAD);
     if (!m) return null;
     const serial = m[4] ?? m[1];
+    state.serialNow = serial ? `#${serial}` : undefined;
     const peer = m[3] ?? m[6] ?? m[7];
     const body = trimmed(m[9]!);
     // (where the body lies in the read chunk, when the message was not mended: HEAD's last group ends it)
@@ -378,6 +362,8 @@ export const libreswanFamily: FamilyParser = {
     const st = lastState(text);
     // the known name's constant, or a copy: a cut of the record would keep its whole read chunk alive for as long as the serial is remembered
     if (st !== undefined) s.state = STATE_NAMES.get(st) ?? ` ${st}`.slice(1);
+    // (once per serial: its first line that tells the role)
+    if (s.initiator === undefined) s.initiator = serialRole(text, st);
     // most pluto lines say nothing the tests below look for: one scan for all their words first
     if (!TRACKED_WORDS.test(text)) return;
     if (!s.established && ESTABLISHED.test(text)) s.established = true;

@@ -5,6 +5,7 @@ import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { relayed } from './relayed';
 import { ipcpAddressRefused, linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
+import { byRole, noteRole } from './pppd-role';
 import { XL2TPD_RULES } from './xl2tpd';
 
 /**
@@ -155,7 +156,8 @@ const RULES: Rule[] = [
   // cause; over L2TP there is no GRE (PPP rides in L2TP's UDP 1701, inside IPsec for Windows), so that finding would be wrong there —
   // the log only says the frames did not come back through the L2TP tunnel (ppp-project/ppp #556: pppd with pppol2tp.so). Which one
   // the log shows: noteTransport below; with signs of both (a server running pptpd and xl2tpd) or neither, PPTP's reading stays
-  [/^LCP: timeout sending Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp')], outcome: 'failure' } : { decoded: [d('lcpTimeout')], outcome: 'failure', cause: 'no-ppp-frames' })],
+  // (on a client's log, pppClient, the side that never answered is the server: worded so, describe.ts INITIATOR_WORDED)
+  [/^LCP: timeout sending Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
   context(/^(IPCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
@@ -221,9 +223,10 @@ const RULES: Rule[] = [
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
   context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
   context(/^sent Call-Clear-Request$/, () => ({ decoded: [...pptpType(12, 'out').decoded, d('selfHungUp')], outcome: 'info' })),
-  // lcp.c LcpLinkFailure: the PC stopped answering LCP Echo-Requests (pppd exits with EXIT_PEER_DEAD, 15)
-  [/^No response to (\d+) echo-requests$/, (m) => ({ decoded: [d('echoTimeout', { n: m[1]! })], outcome: 'warning' })],
-  context(/^Serial link appears to be disconnected\.$/, () => step('linkDisconnected', undefined, 'warning')),
+  // lcp.c LcpLinkFailure: the other side (the PC; on a client's log the server) stopped answering LCP Echo-Requests (pppd exits with
+  // EXIT_PEER_DEAD, 15), then "Serial link appears to be disconnected."
+  [/^No response to (\d+) echo-requests$/, (m, _p, s) => ({ decoded: [d('echoTimeout', { n: m[1]!, ...byRole(s) })], outcome: 'warning' })],
+  [/^Serial link appears to be disconnected\.$/, (_m, _p, s) => ({ decoded: [d('step.linkDisconnected', byRole(s))], outcome: 'warning' })],
   // ipcp.c ipcp_up: no address for the server's own end (pptpd.conf `localip`, or `<local>:` in the options)
   [/^Could not determine local IP address$/, () => ({ decoded: [d('noLocalIp')], outcome: 'failure', cause: 'address-pool' })],
   context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
@@ -321,6 +324,7 @@ const RULES: Rule[] = [
   ...XL2TPD_RULES,
 ];
 
+
 /**
  * The message the rules read: trimmed, accel-ppp's session prefix cut, and a trailing comma dropped
  * (log lines pasted as a list, a comma after each: a Docker log pasted in an issue, `… Closing.,`;
@@ -380,6 +384,7 @@ export const pppdFamily: FamilyParser = {
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
     noteTransport(pre.program, message, state);
+    noteRole(message, pre, state);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
     return hit;

@@ -1,6 +1,7 @@
 import { INITIATOR_WORDED } from '../describe';
 import { d, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
+import type { Decoded } from '../types';
 
 /**
  * strongSwan charon: which side this side is in the IKE_SA a line belongs to — the responder (a server's log: the other side is the
@@ -22,14 +23,66 @@ const NO_KEYS: readonly string[] = Object.freeze([]);
 interface Roles {
   byKey: Map<string, boolean>;
   last?: boolean;
+  /** statements read while their line's role was not known yet (see awaitRole) */
+  waiting: Waiting[];
 }
-const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map() }) as Roles;
+interface Waiting {
+  keys: readonly string[];
+  decoded: Decoded[];
+}
+/** how many role-less statements wait for a later role-telling line: a log's head before its first IKE_SA_INIT, not a whole log */
+const MAX_WAITING = 200;
+const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map(), waiting: [] }) as Roles;
 
 export function setRole(state: Record<string, unknown>, initiator: boolean): void {
   const roles = rolesOf(state);
+  const keys = (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS;
+  const first = roles.last === undefined;
   roles.last = initiator;
-  for (const k of (state.roleKeys as readonly string[] | undefined) ?? []) roles.byKey.set(k, initiator);
+  for (const k of keys) roles.byKey.set(k, initiator);
   state.initiator = initiator;
+  if (roles.waiting.length) settleWaiting(roles, keys, first, initiator);
+}
+
+/**
+ * The statements read before their role was known, settled by the first role-telling line of their IKE_SA or process (or, for
+ * a line that names neither, by the log's first role-telling line): a log that starts in the middle of an IKE_SA — the
+ * strongSwan Android app's log opens with the server's INFORMATIONAL request that deletes the IKE_SA, before the app's own
+ * IKE_SA_INIT request of the next one (test/fixtures/real/server-logs/charon-android-app-log-peer-deletes-ike-sa-restart.txt) —
+ * is worded by the role its later lines show, as parse() words the lines after them. Only the initiator's wording is written:
+ * a responder's is the default the statements already have.
+ */
+function settleWaiting(roles: Roles, keys: readonly string[], first: boolean, initiator: boolean): void {
+  roles.waiting = roles.waiting.filter((w) => {
+    const settles = w.keys.length ? w.keys.some((k) => keys.includes(k)) : first;
+    if (settles && initiator) wordAsInitiator(w.decoded);
+    return !settles;
+  });
+}
+
+/**
+ * A hit whose line's role is not known yet (no role-telling line of its IKE_SA or process so far, state.initiator undefined):
+ * its statements that are worded by role wait for the first line that tells it (settleWaiting). Bounded (MAX_WAITING).
+ */
+export function awaitRole(state: Record<string, unknown>, hit: Hit): void {
+  if (!hit.decoded.some(byRole)) return;
+  const roles = rolesOf(state);
+  if (roles.waiting.length < MAX_WAITING) roles.waiting.push({ keys: (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS, decoded: hit.decoded });
+}
+
+/** A statement worded by this side's role: an IKE message's direction (summary()) or one of INITIATOR_WORDED */
+const byRole = (dd: Decoded): boolean => dd.values?.role === undefined && (dd.key === 'ikeMessage' || INITIATOR_WORDED.has(dd.key));
+
+/**
+ * In place (the entry holds this array): the statements worded by role get `role: 'initiator'`; the remark that a weak proposal
+ * is Windows' first offer goes (an initiator's `received proposals` are the responder's answer, strongswan.ts).
+ */
+function wordAsInitiator(decoded: Decoded[]): void {
+  for (let i = decoded.length - 1; i >= 0; i--) {
+    const dd = decoded[i]!;
+    if (dd.key === 'windowsWeakProposal') decoded.splice(i, 1);
+    else if (byRole(dd)) decoded[i] = d(dd.key, { ...dd.values, role: 'initiator' });
+  }
 }
 
 /**

@@ -4,8 +4,9 @@ import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, ty
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
-import { asInitiator, readRole, setRole } from './strongswan-role';
+import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
+import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -76,7 +77,12 @@ function childSaRefused(name: string): Hit {
   const hit: Hit = { decoded: [d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'warning' };
   if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
   else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS' || name === 'SINGLE_PAIR_REQUIRED') hit.decoded.push(d('tsMismatch'));
-  else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+  else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') {
+    // only the side that asked for an address gets these (the initiator: RFC 7296 §2.19, §3.10.1): the other side refused this
+    // side a virtual IP — worded so by findings.ts (serverLog.causeAsInitiator.address-pool) whatever the lines before showed
+    hit.decoded[0] = d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name, role: 'initiator' });
+    Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
+  }
   return hit;
 }
 
@@ -110,6 +116,19 @@ const RULES: Rule[] = [
   context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
   // ike_auth.c build_id: no local identity configured, the IP address is used instead
   context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
+  // ike_init.c process_i: the responder's INVALID_KE_PAYLOAD names the group it wants; only the initiator logs this and starts again
+  context(
+    /^peer didn't accept DH group (\S+), it requested (\S+)$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return step('invalidKeRetry', { offered: m[1]!, wanted: m[2]! });
+    },
+    (_message, s) => setRole(s, true),
+  ),
+  // charon's start (src/charon*/charon*.c: "Starting IKE charon daemon (strongSwan %s, %s %s, %s)", the Android app's
+  // libandroidbridge the same) and its plugin, thread and credential loading (daemon.c, processor.c, the stroke/vici/android credential sets)
+  context(/^Starting IKE charon daemon \(strongSwan ([^,)]+)(?:,.*)?\)$/, (m) => step('charonStart', { version: m[1]! })),
+  context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -158,6 +177,10 @@ const RULES: Rule[] = [
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
+  // ike_cert_pre.c process_certreq: the other side's CERTREQ (a strongSwan client's log, or a server's whose PC sends one)
+  context(/^received cert request for "([^"]*)"$/, (m) => step('certRequestReceived', { subject: m[1]! })),
+  // message.c fragment(): this side's IKE message split into IKEv2 fragments (RFC 7383) — a client's large IKE_AUTH
+  context(/^splitting IKE message (?:with length of )?\(?(\d+) bytes\)? into (\d+) fragments$/, (m) => step('ikeFragmenting', { bytes: m[1]!, n: m[2]! })),
   // (IKEv1, src/libcharon/sa/ikev1/task_manager_v1.c: `sending retransmit 1 of request message ID 0, seq 3`)
   context(/^(?:(?:sending )?retransmit (\d+) of (?:request with message ID (\d+)|(?:request|response) message ID \d+, seq \d+)|giving up after (\d+) retransmits)$/, (m) => (m[3] ? { decoded: [d('ikeGaveUp', { n: m[3] })], outcome: 'warning' } : step('ikeRetransmit', { n: m[1]! }))),
   // strongSwan src/libcharon/sa/ike_sa.c retransmit(): the task manager gave up on a request (`giving up after N retransmits`) while
@@ -172,7 +195,9 @@ const RULES: Rule[] = [
   context(/^rekeying IKE_SA failed, peer not responding$/, () => step('ikeRekeyNoAnswer', undefined, 'warning')),
   context(/^detected rekeying of CHILD_SA (\S+)$/, (m) => step('rekey', { name: m[1]! })),
   // strongSwan ike_delete.c / child_delete.c / ike_sa_manager.c: `IKE_SA deleted`, `sending DELETE for IKE_SA x[1]`, a duplicate IKE_SA dropped
-  context(/^(?:deleting|closing|received DELETE for|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
+  // ike_delete.c / child_delete.c process: the other side's DELETE (`received DELETE for IKE_SA android[30]`, `… for ESP CHILD_SA with SPI …`)
+  context(/^received DELETE for (IKE_SA|CHILD_SA|ESP CHILD_SA)(?: (?!with )(\S+))?.*$/, (m) => step('saDeletedByPeer', { what: m[1]!, name: m[2] ?? '' }, 'warning')),
+  context(/^(?:deleting|closing|sending DELETE for) (?:IKE_SA|CHILD_SA|ESP CHILD_SA).*$|^(?:IKE_SA|CHILD_SA) (?:deleted|closed)$|^got a response on a duplicate IKE_SA for .*, deleting new IKE_SA$/, () => step('saDeleted', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c: after a CHILD_SA's failure (its reason, e.g. "no acceptable proposal found", is logged just before) the IKE SA is kept
   [/^failed to establish CHILD_SA, keeping IKE_SA$/, () => ({ decoded: [d('childSaFailed')], outcome: 'warning' })],
   // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c: the server's own key is missing, the PC gets AUTHENTICATION_FAILED
@@ -209,6 +234,23 @@ const RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c / attributes/mem_pool.c: the PC's virtual IP (the address the tunnel gives Windows)
   context(/^assigning virtual IP (\S+) to peer '([^']*)'$/, (m) => tagged(step('virtualIpAssigned', { ip: m[1]!, user: m[2]! }, 'success'), { user: m[2] })),
   context(/^peer requested virtual IP (\S+)$|^assigning new lease to '[^']*'$|^reassigning (?:offline|online) lease to '[^']*'$|^lease \S+ by '[^']*' went offline$/, () => step('charonHousekeeping')),
+  // src/libcharon/kernel/kernel_handler.c acquire(): traffic matched a trap policy (auto=route / start_action=trap), so this side starts
+  // an IKE_SA for it (strongswan/strongswan #1384); it says nothing of the IKE_SAs logged before it, so no role is set
+  context(/^creating acquire job for policy (.+?) with reqid \{(\d+)\}$/, (m) => step('charonAcquire', { policy: m[1]! })),
+  // strongSwan src/libcharon/sa/ike_sa.c add_virtual_ip(local): this side installs the virtual IP the other side gave it — only the
+  // side that asked for one does (the initiator: RFC 7296 §2.19, CFG_REQUEST in IKE_AUTH), so the line tells the role
+  context(
+    /^installing new virtual IP (\S+)$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return step('ownVirtualIp', { ip: m[1]! });
+    },
+    (_message, s) => setRole(s, true),
+  ),
+  // ike_sa.c reestablish(): this side sets up a CHILD_SA again after its IKE_SA went (closeaction/dpdaction restart, the Android app)
+  context(/^restarting CHILD_SA (\S+)$/, (m) => step('childSaRestart', { name: m[1]! })),
+  // the strongSwan Android app (src/frontends/android/app/src/main/jni/libandroidbridge/backend/android_service.c): its VPN (TUN) device
+  context(/^(?:setting up TUN device(?: for .*| without DNS)?|successfully created TUN device(?: without DNS)?)$/, () => step('androidTun')),
   context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
   context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
@@ -216,7 +258,10 @@ const RULES: Rule[] = [
   context(/^(?:scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s)$/, () => step('charonHousekeeping')),
   // psk_authenticator.c / pubkey_authenticator.c build: this side's own AUTH payload ("authentication of '%Y' (myself) with %N")
   context(/^authentication of '([^']*)' \(myself\) with ([^']+)$/, (m) => step('ikeOwnAuth', { id: m[1]!, method: m[2]! })),
-  context(/^establishing CHILD_SA .*|^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) .* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
+  // child_create.c build_i: this side starts the CHILD_SA (its IKE_AUTH or CREATE_CHILD_SA request carries it) — the initiator of that exchange
+  context(/^establishing CHILD_SA (\S+)(?: reqid \d+)?$/, (m) => step('childSaEstablishing', { name: m[1]! })),
+  // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
+  context(/^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
 /**
@@ -261,26 +306,6 @@ function afterThread(message: string, clean: boolean): string | undefined {
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
 }
 
-/**
- * `swanctl --initiate` / `--terminate` print the log lines charon streams to them as `[GRP] message`, the group without the
- * thread number (strongSwan src/swanctl/commands/initiate.c and terminate.c log_cb: `printf("[%s] %s\n", group, msg)`); the
- * groups are charon's (src/libstrongswan/utils/debug.c debug_names). Only those names: a bracketed word is no proof alone.
- */
-const SWANCTL_GROUP = /^\[(?:DMN|MGR|IKE|CHD|JOB|CFG|KNL|NET|ASN|ENC|TNC|IMC|IMV|PTS|TLS|APP|ESP|LIB)\] /;
-function afterSwanctlGroup(message: string, clean: boolean): string | undefined {
-  if (message.charCodeAt(4) !== 93 || !SWANCTL_GROUP.test(message)) return undefined;
-  const rest = message.slice(6);
-  return !clean && hasLineBreak(rest) ? undefined : rest;
-}
-/** swanctl's own last line after an --initiate / --terminate (initiate.c: "initiate completed successfully", "initiate failed: %s") */
-const SWANCTL_RESULT = /^(initiate|terminate) (?:completed successfully|failed: (.*))$/;
-const startsSwanctlResult = (m: string): boolean => (m.charCodeAt(0) === 105 && m.startsWith('initiate ')) || (m.charCodeAt(0) === 116 && m.startsWith('terminate '));
-function swanctlResult(message: string): Hit | null {
-  const m = message.trim().match(SWANCTL_RESULT);
-  if (!m) return null;
-  return m[2] === undefined ? step('swanctlDone', { what: m[1]! }, 'success') : step('swanctlFailed', { what: m[1]!, error: m[2] }, 'warning');
-}
-
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
@@ -316,6 +341,7 @@ export const strongswanFamily: FamilyParser = {
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 91 && afterSwanctlGroup(pre.message, false) !== undefined) return true;
     if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
     if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
+    if (pre.shape === 'none' && !pre.program && STROKE_LINE.test(pre.message)) return true;
     return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -326,6 +352,7 @@ export const strongswanFamily: FamilyParser = {
     let rest = afterThread(pre.message, pre.src !== undefined);
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
+      else if (pre.shape === 'none' && !pre.program && !hasLineBreak(pre.message) && STROKE_LINE.test(pre.message)) rest = pre.message;
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
       else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
@@ -334,7 +361,9 @@ export const strongswanFamily: FamilyParser = {
     readRole(state, pre, head);
     const at = messageAt(pre, head, message);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
-    return hit && state.initiator && !isCounted(hit) ? asInitiator(hit) : hit;
+    if (!hit || isCounted(hit)) return hit;
+    if (state.initiator === undefined) awaitRole(state, hit);
+    return state.initiator ? asInitiator(hit) : hit;
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();

@@ -1,0 +1,61 @@
+import type { ServerLogEntry } from '../types';
+
+/**
+ * What libreswan.ts remembers per pluto serial (`#n`: one IKE SA or IPsec SA): its state, its retransmissions, and this side's role
+ * in it — read by the give-up rules (gaveUp) and by track/finish.
+ */
+
+/** a state of the side that initiated: `_I` and its number (MAIN_I4, QUICK_I2, AGGR_I2, PARENT_I3; 5.x IKE_SA_INIT_I, IKE_AUTH_I) */
+export const INITIATOR_STATE = /_I\d*$/;
+const RESPONDER_STATE = /_R\d*$/;
+
+export interface Serial {
+  state?: string;
+  retransmits: number;
+  established: boolean;
+  last?: ServerLogEntry;
+  /** this side's first message (MI1 / IKE_SA_INIT) retransmitted, unanswered so far, and the last such record */
+  firstRetransmits?: number;
+  lastFirst?: ServerLogEntry;
+  /** the PC's IKE_SA_INIT repeated after the server answered (its answers lost on the way), until the PC moved on to IKE_AUTH */
+  initRepeats?: number;
+  lastRepeat?: ServerLogEntry;
+  movedOn?: boolean;
+  /** this side's role in the SA, where a line of its serial told it (serialRole): true = initiator */
+  initiator?: boolean;
+}
+
+/** What is remembered of the serial a record's session (`#serial`) names. */
+export const serialOf = (state: Record<string, unknown>, session: string | undefined): Serial | undefined => {
+  if (!session) return undefined;
+  const all = (state.serials ??= new Map<string, Serial>()) as Map<string, Serial>;
+  let s = all.get(session);
+  if (!s) {
+    if (all.size > 5000) all.clear(); // bounded memory on long logs
+    s = { retransmits: 0, established: false };
+    all.set(session, s);
+  }
+  return s;
+};
+
+/** The serial of the record being parsed (parse() sets state.serialNow before the rules run), if it was seen before; none is made. */
+export const currentSerial = (state: Record<string, unknown>): Serial | undefined => {
+  const now = state.serialNow as string | undefined;
+  return now ? (state.serials as Map<string, Serial> | undefined)?.get(now) : undefined;
+};
+
+/**
+ * This side's role in a serial's SA from one of its lines, or undefined: a state of one role (`_I`/`_R` and its number: MAIN_I1,
+ * AGGR_R1, PARENT_I2, 5.x IKE_SA_INIT_I; Libreswan programs/pluto/ikev1_states.c and ikev2_states.c), or 4.x/5.x's own words
+ * (`initiator|responder established IKE SA`, `sent IKE_SA_INIT request`, `processed IKE_SA_INIT request`, `sent IKE_SA_INIT reply`,
+ * libreswan #786, #2184, hwdsl2/setup-ipsec-vpn #1190). The state names that say nothing of it (ESTABLISHED_IKE_SA) leave it.
+ */
+const ROLE_WORDS = /\b(?:(initiator) established|(responder) established|sent IKE_SA_INIT (?:(request)|reply|response)|processed IKE_SA_INIT (request)|(initiating) (?:IKEv2|Main Mode|Aggressive Mode)|(responding) to (?:Main|Aggressive) Mode)\b/;
+export function serialRole(text: string, st: string | undefined): boolean | undefined {
+  if (st !== undefined) {
+    if (INITIATOR_STATE.test(st)) return true;
+    if (RESPONDER_STATE.test(st)) return false;
+  }
+  const m = text.match(ROLE_WORDS);
+  return m ? Boolean(m[1] ?? m[3] ?? m[5]) : undefined;
+}

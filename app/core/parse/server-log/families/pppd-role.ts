@@ -1,0 +1,33 @@
+import type { FamilyState } from '../kit';
+import type { Prefixed } from '../prefix';
+
+/**
+ * Which side this pppd is, from the lines only one side writes (pppd chap-new.c, upap.c, eap.c; auth.c): the client's "CHAP
+ * authentication succeeded|failed" (chap_handle_status), "PAP authentication succeeded|failed" (upap_rauthack/nak), "No CHAP secret
+ * found for authenticating us to …" (chap_respond), "Remote message: …" and a PPTP client's pty (`Script pptp … started`); the
+ * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq). The first such line decides;
+ * until then (and on a server's log) the other side is the PC.
+ */
+const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|No CHAP secret found for authenticating us to |Remote message: |Script pptp )/;
+const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:succeeded|failed)/;
+/** Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd. */
+export function noteRole(message: string, pre: Prefixed, state: FamilyState): void {
+  const c = message.charCodeAt(0);
+  // (C, P, E, M, N, R, S: the first letters of those lines)
+  const telling = c === 67 || c === 80 || c === 69 || c === 77 || c === 78 || c === 82 || c === 83;
+  let roles = state.pppRoles as Map<string, boolean> | undefined;
+  state.pppClient = undefined;
+  // (most logs never hold a role-telling line: then no pid is read — a getter that cuts the header)
+  if (!roles && !telling) return;
+  const key = (pre.program ? pre.pid : undefined) ?? '';
+  state.pppClient = roles?.get(key);
+  if (state.pppClient !== undefined || !telling) return;
+  const client = CLIENT_LINE.test(message) ? true : SERVER_LINE.test(message) ? false : undefined;
+  if (client === undefined) return;
+  roles ??= state.pppRoles = new Map<string, boolean>();
+  if (roles.size > 5000) roles.clear(); // bounded memory on long logs
+  roles.set(key, client);
+  state.pppClient = client;
+}
+/** The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none. */
+export const byRole = (state: FamilyState): { role: string } | undefined => (state.pppClient ? { role: 'initiator' } : undefined);

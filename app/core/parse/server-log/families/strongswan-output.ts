@@ -1,0 +1,34 @@
+import { step, type Hit } from '../kit';
+import { hasLineBreak } from '../prefix';
+
+/**
+ * What strongSwan's command-line tools print of charon's log, read by strongswan.ts: `swanctl --initiate` / `--terminate` (each
+ * line `[GRP] message`, and swanctl's own result line) and `ipsec up` (stroke: the messages with no head at all).
+ */
+
+/**
+ * `swanctl --initiate` / `--terminate` print the log lines charon streams to them as `[GRP] message`, the group without the
+ * thread number (strongSwan src/swanctl/commands/initiate.c and terminate.c log_cb: `printf("[%s] %s\n", group, msg)`); the
+ * groups are charon's (src/libstrongswan/utils/debug.c debug_names). Only those names: a bracketed word is no proof alone.
+ */
+const SWANCTL_GROUP = /^\[(?:DMN|MGR|IKE|CHD|JOB|CFG|KNL|NET|ASN|ENC|TNC|IMC|IMV|PTS|TLS|APP|ESP|LIB)\] /;
+export function afterSwanctlGroup(message: string, clean: boolean): string | undefined {
+  if (message.charCodeAt(4) !== 93 || !SWANCTL_GROUP.test(message)) return undefined;
+  const rest = message.slice(6);
+  return !clean && hasLineBreak(rest) ? undefined : rest;
+}
+/**
+ * `ipsec up NAME` (the stroke starter, strongSwan src/stroke/stroke.c) prints the charon messages streamed to it without any head —
+ * no time, thread or group: `initiating IKE_SA ikev2[2] to 1.2.3.4`, `generating IKE_SA_INIT request 0 [ … ]` (a Linux client's
+ * output, trailofbits/algo #799). Such a line is taken only in shapes no other family writes: an IKE message summary, a packet
+ * line with charon's `addr[port]`, an IKE_SA/CHILD_SA name with its `[n]`/`{n}`, an own AUTH, NAT detection, a CERTREQ.
+ */
+export const STROKE_LINE = /^(?:(?:generating|parsed) [A-Z][A-Z_0-9]+ (?:request|response) \d+ \[|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\]|initiating (?:Main Mode |Aggressive Mode )?IKE_SA \S+\[\d+\] to |IKE_SA \S+\[\d+\] established between |CHILD_SA \S+\{\d+\} established with SPIs |establishing CHILD_SA \S+\{\d+\}|authentication of '[^']*' (?:\(myself\) )?with |(?:local|remote) host is behind NAT|(?:received|sending) cert request for "|sending end entity cert "|selected proposal: IKE:)/;
+/** swanctl's own last line after an --initiate / --terminate (initiate.c: "initiate completed successfully", "initiate failed: %s") */
+export const SWANCTL_RESULT = /^(initiate|terminate) (?:completed successfully|failed: (.*))$/;
+export const startsSwanctlResult = (m: string): boolean => (m.charCodeAt(0) === 105 && m.startsWith('initiate ')) || (m.charCodeAt(0) === 116 && m.startsWith('terminate '));
+export function swanctlResult(message: string): Hit | null {
+  const m = message.trim().match(SWANCTL_RESULT);
+  if (!m) return null;
+  return m[2] === undefined ? step('swanctlDone', { what: m[1]! }, 'success') : step('swanctlFailed', { what: m[1]!, error: m[2] }, 'warning');
+}
