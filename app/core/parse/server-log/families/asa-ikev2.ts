@@ -24,6 +24,10 @@ const IKEV2_HEAD_ONLY = /%(?:ASA|FTD)-(?:[a-z]+-)?\d-75[01]\d{3}: Local: ?\S+ Re
  * when the text's last word is `Username:…` (or follows `Username: `), found from the end without a scan of the whole text.
  */
 export function ikev2HeadOnly(text: string): boolean {
+  // most records hold no `Username:` at all: one native search rules them out (the character loop
+  // below, on every record a next line may continue, cost 1.5 % of explain-log; V8's lastIndexOf is
+  // no fast search, it cost 6 %)
+  if (text.indexOf('Username:') < 0) return false;
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
   let start = end;
