@@ -11,7 +11,7 @@ import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
-import { MAX_RECORD_CHARS, NO_SEV, type RawRecord } from './lines';
+import { MAX_RECORD_CHARS, NO_ASA_ID, NO_SEV, type RawRecord } from './lines';
 import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 
@@ -53,7 +53,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
   // the one after a blank line in a double-spaced copy too short to show it is one (LineSplitter counts its blanks then)
-  if (blankBefore <= 1 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
+  if (blankBefore <= 1 && ((pending.hints ?? 0) & NO_ASA_ID) === 0 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)

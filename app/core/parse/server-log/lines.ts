@@ -32,7 +32,7 @@ export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuat
 export const ONE_TAG = 32;
 export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` before a line (textHints says why not ` | `)
 export const NO_TYPOGRAPHY = 128; // none of what mail and forum software put in a copied log (see plainTypography)
-export const NO_ASA_ID = 256; // no `%ASA-`, so no two ASA records glued on one line (maybeGlued: a search of every line cost 1.5 % of explain-log)
+export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
 export function textHints(text: string): number {
@@ -47,7 +47,7 @@ export function textHints(text: string): number {
   // by its `|`, rare in a log, not by ` | `: a search for a blank stops at every word of the chunk (a third of textHints' time)
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
-  if (text.indexOf('%ASA-') < 0) h |= NO_ASA_ID;
+  if (text.indexOf('%ASA-') < 0 && text.indexOf('%FTD-') < 0) h |= NO_ASA_ID;
   return h;
 }
 

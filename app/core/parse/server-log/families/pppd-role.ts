@@ -13,8 +13,16 @@ const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:su
 /** Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd. */
 export function noteRole(message: string, pre: Prefixed, state: FamilyState): void {
   const c = message.charCodeAt(0);
-  // (C, P, E, M, N, R, S: the first letters of those lines)
-  const telling = c === 67 || c === 80 || c === 69 || c === 77 || c === 78 || c === 82 || c === 83;
+  // (by their first letters and a plain search, before either regex: most pppd lines begin with one of those letters —
+  // `Connect:`, `Connection terminated.`, `MPPE …` —, and the two regexes on each cost 1 % of explain-log)
+  const telling =
+    c === 67 || c === 80 || c === 69 || c === 77
+      ? message.indexOf(' authentication ') > 0
+      : c === 78
+        ? message.startsWith('No CHAP secret found')
+        : c === 82
+          ? message.startsWith('Remote message: ')
+          : c === 83 && message.startsWith('Script pptp ');
   let roles = state.pppRoles as Map<string, boolean> | undefined;
   state.pppClient = undefined;
   // (most logs never hold a role-telling line: then no pid is read — a getter that cuts the header)
