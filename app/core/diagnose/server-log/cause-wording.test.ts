@@ -71,3 +71,34 @@ describe('ike-auth-never-came: the other side may be a PC or a remote router', (
     });
   }
 });
+
+describe('NPS certificate reason codes: the certificate, not the password', () => {
+  // the Authentication Details part of an NPS 6273 event (as the real nps-6273-authentication-details-only-reason-16-peap.txt)
+  const details = (reason: number) =>
+    ['Authentication Details:', 'Network Policy Name: VPN Users', 'Authentication Type: EAP', 'EAP Type: Microsoft: Smart Card or other certificate', `Reason Code: ${reason}`].join('\n');
+  // a DTS (XML) log record: an Access-Reject with its reason code
+  const dts = (reason: number) =>
+    `<Event><Timestamp data_type="4">05/19/2014 15:21:44.008</Timestamp><Computer-Name data_type="1">NPS1</Computer-Name><Event-Source data_type="1">IAS</Event-Source><User-Name data_type="1">anna</User-Name><Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">${reason}</Reason-Code></Event>`;
+  // Microsoft Learn dd197582 (258–282) and Microsoft's 256/257 and 283–300 descriptions: each a certificate or its CRL
+  const CERTIFICATE = [256, 257, 258, 259, 265, 267, 268, 272, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 300];
+  for (const lang of LANGS) {
+    it(`${lang}: every certificate reason gives the certificate finding (event details and DTS log)`, () => {
+      const t = engineT(lang);
+      for (const reason of CERTIFICATE) {
+        for (const text of [details(reason), dts(reason)]) {
+          const log = parseServerLog(text, 'nps.log');
+          expect(log.entries.map((e) => e.cause).filter(Boolean), `${reason}: ${text.slice(0, 40)}`).toEqual(['certificate-rejected']);
+          const { findings } = explainServerLogs([log], t);
+          expect(findings.map((f) => f.id)).toEqual(['vpn.auth-mismatch']);
+          expect(findings[0]!.title).toContain(lang === 'en' ? 'certificate' : 'certificaat');
+          expect(findings[0]!.summary).toContain(lang === 'en' ? 'the password is not the problem' : 'het wachtwoord is niet het probleem');
+        }
+      }
+    });
+  }
+
+  it('a reason that is not a certificate keeps its own reading (263 incomplete credentials: no certificate finding)', () => {
+    const log = parseServerLog(details(263), 'nps.log');
+    expect(log.entries.some((e) => e.cause === 'certificate-rejected')).toBe(false);
+  });
+});
