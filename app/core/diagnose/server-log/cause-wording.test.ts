@@ -102,3 +102,32 @@ describe('NPS certificate reason codes: the certificate, not the password', () =
     expect(log.entries.some((e) => e.cause === 'certificate-rejected')).toBe(false);
   });
 });
+
+describe("MikroTik: the router's own dial-out interfaces are worded as the client side", () => {
+  // `<protocol>-out<n>` is RouterOS's own client (it dials a server): its `peer is not responding` is the server gone silent,
+  // not the PC; a server session `<l2tp-anna>` is a PC's
+  const line = (who: string) => `10:31:06 l2tp,ppp,info ${who}: terminating... - peer is not responding`;
+  const said = (text: string, lang: 'en' | 'nl') => {
+    const t = engineT(lang);
+    return parseServerLog(text, 'router.log').entries.map((e) => e.decoded.map((dd) => describeDecoded(dd, t)).join(' ')).join('\n');
+  };
+  for (const iface of ['pptp-out1', 'l2tp-out1', 'sstp-out1', 'ovpn-out1']) {
+    it(iface, () => {
+      expect(said(line(iface), 'en')).toContain(`its own VPN connection on ${iface}: the server it dials stopped answering`);
+      expect(said(line(iface), 'en')).not.toMatch(/\bthe PC\b/);
+      expect(said(line(iface), 'nl')).toContain(`zijn eigen VPN-verbinding op ${iface}: de server die hij belt`);
+    });
+  }
+  it('a server session names the PC', () => {
+    expect(said(line('<l2tp-anna>'), 'en')).toContain('the PC stopped answering its keepalives');
+  });
+  it('pppoe-out1 is the router\'s own PPPoE (internet) line, not a VPN', () => {
+    const log = ['10:31:06 pppoe,ppp,info pppoe-out1: terminating... - peer is not responding', '10:31:07 pppoe,ppp,info pppoe-out1: terminating... - authentication failed', '10:31:00 pppoe,ppp,info pppoe-out1: connecting...'].join('\n');
+    for (const lang of LANGS) {
+      const text = said(log, lang);
+      expect(text).toContain(lang === 'en' ? 'its own PPPoE connection on pppoe-out1' : 'zijn eigen PPPoE-verbinding op pppoe-out1');
+      expect(text).toContain(lang === 'en' ? "The provider's PPPoE server refused the router's own log-in" : 'De PPPoE-server van de provider weigerde');
+      expect(text).not.toMatch(/VPN connection on|VPN-verbinding op|VPN client|VPN-client/);
+    }
+  });
+});
