@@ -94,6 +94,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * (charon-ipsec-up-ubuntu-client-*); with it taken out every bundle matched. Then real-mixed-6 and -18 alone, the captures holding
  * charon-android-app-log-peer-deletes-* and charon-systemd-journal-duplicate-ike-sa-delete.txt (checked against mixedCaptures'
  * spread), the two logs with `received DELETE for …`, now read as the other side's delete.
+ * Branch hS: corpus-mixed-2, -6, real-mixed-9, -13, -18 and -22 for wording only (no new file): the ike-no-mi3 advice names a
+ * pre-shared key mismatch, ike-auth-never-came names "the PC's or a remote router's" IKE_AUTH, and an empty value before a
+ * colon leaves no blank ("IKE authentication failed: …").
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

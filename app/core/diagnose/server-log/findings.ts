@@ -40,6 +40,9 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // 0x800B0109, CERT_E_CN_NO_MATCH 0x800B010F, CERT_E_EXPIRED 0x800B0101 — RasClient 20227 in decimal for SSTP: Richard Hicks,
   // "Always On VPN Error -2146762495", directaccess.richardhicks.com), nothing the PC can fix while the server has none loaded
   'sstp-server-certificate': 'server.certificate-missing',
+  // NPS refused the certificate the PC logs in with, or could not check it (CRL): a log-in method problem, not a password (the
+  // client side's vpn.auth-mismatch: the two sides do not agree on how the PC proves who it is); nps-log.ts NPS_REASONS 256–298
+  'certificate-rejected': 'vpn.auth-mismatch',
   // the server's RADIUS client cannot start: as an unreachable RADIUS server, the password is never checked (the PC sees 691 or a timeout)
   'radius-misconfigured': 'server.radius-unreachable',
 };

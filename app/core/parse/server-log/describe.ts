@@ -116,6 +116,10 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'mtPeerNotResponding',
 ]);
 
+/** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */
+const EMPTY_VALUE = '\u0001';
+const EMPTY_BEFORE_COLON = /(?:\s*\u0001)+(?=:)/g;
+
 export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
@@ -155,7 +159,10 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   if (used.has('theirsText')) options.theirsText = keyLengthsText(Number(v.theirs), t);
   if (used.has('fromText')) options.fromText = ikeStateText(v.from, t);
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
-  return t(fullKey, options).replace(/\s+([.,])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon
+  // ("failed : the key …"): it is passed as a mark, and the mark takes the blanks before it when a colon follows
+  for (const name of used) if (!name.includes('.') && (options[name] === '' || options[name] === undefined)) options[name] = EMPTY_VALUE;
+  return t(fullKey, options).replace(EMPTY_BEFORE_COLON, '').replaceAll(EMPTY_VALUE, '').replace(/\s+([.,])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 }
 
 export function describeEntry(e: Pick<ServerLogEntry, 'decoded'>, t: TFunction): string {

@@ -73,8 +73,8 @@ describe('strongSwan line classes', () => {
     const init = 'charon: 13[ENC] generating IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]';
     const repeated = parse(`${init}\ncharon: 14[IKE] received retransmit of request with ID 0, retransmitting response`).entries[0]!;
     expect(describeEntry(repeated, t)).toContain('kept sending its IKE_SA_INIT again');
-    expect(describeEntry(parse(init).entries[0]!, t)).toContain("the PC's IKE_AUTH");
-    expect(describeEntry(parse(`${init}\ncharon: 14[IKE] received retransmit of request with ID 1, retransmitting response`).entries[0]!, t)).toContain("the PC's IKE_AUTH");
+    expect(describeEntry(parse(init).entries[0]!, t)).toContain("the other side's (the PC's or a remote router's) IKE_AUTH");
+    expect(describeEntry(parse(`${init}\ncharon: 14[IKE] received retransmit of request with ID 1, retransmitting response`).entries[0]!, t)).toContain("the other side's (the PC's or a remote router's) IKE_AUTH");
   });
   it('delete lines: IKE_SA deleted, sending DELETE, duplicate IKE_SA; Libreswan Delete SA(0x…) and deleting other state', () => {
     for (const l of ['charon-systemd[1]: IKE_SA deleted', 'charon: 14[IKE] sending DELETE for IKE_SA c[29507]', "charon-systemd[1]: got a response on a duplicate IKE_SA for 'CN=x', deleting new IKE_SA",

@@ -41,6 +41,7 @@ export type Cause =
   | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
   | 'certificate-missing'
   | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails
+  | 'certificate-rejected' // NPS refused the certificate a PC logs in with (EAP-TLS/PEAP-TLS): untrusted root or issuer, expired, revoked, wrong purpose or name, or its revocation list (CRL) could not be checked
   | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked
   | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
   | 'pc-no-chap-response';

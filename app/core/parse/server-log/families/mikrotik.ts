@@ -103,6 +103,13 @@ function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
 const CLIENT_IFACE = String.raw`((?:pptp|l2tp|sstp|ovpn|pppoe)-[\w.-]+)`;
 const SESSION_NAME = String.raw`(?:<([^>]+)>|${CLIENT_IFACE})`;
 
+/**
+ * The text of a line about the router's own client interface: a PPPoE client (`pppoe-out1`) is, as a rule, the router's own
+ * internet line to its provider (a DSL or fibre log-in; assumed from how RouterOS's PPPoE client is used), not a VPN — its
+ * texts say so (`<key>Pppoe`)
+ */
+const ownLinkKey = (key: string, iface: string): string => (iface.startsWith('pppoe-') ? `${key}Pppoe` : key);
+
 /** A PPP session step: m[1] the server session's name, m[2] the client interface, m[3] the word, m[4] a reason after ` - ` */
 function pppSession(m: RegExpMatchArray): Hit {
   const client = m[1] === undefined;
@@ -112,11 +119,11 @@ function pppSession(m: RegExpMatchArray): Hit {
   // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
   // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says;
   // on the router's own client interface the silent side is the server it dials
-  if (reason !== undefined && PEER_GONE.test(reason)) return tagged({ decoded: [d(client ? 'mtServerNotResponding' : 'mtPeerNotResponding', client ? { iface: m[2]! } : undefined)], outcome: 'warning' }, { user });
+  if (reason !== undefined && PEER_GONE.test(reason)) return tagged({ decoded: [d(client ? ownLinkKey('mtServerNotResponding', m[2]!) : 'mtPeerNotResponding', client ? { iface: m[2]! } : undefined)], outcome: 'warning' }, { user });
   // "hungup": the other side ended the PPP session (its Terminate-Request, or the tunnel closed under it; assumed from the word)
   if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user });
   // the router dialing out was refused by the server it dials: the user name or password on its client interface (assumed from the text)
-  if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d('mtOwnAuthFailed', { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
+  if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d(ownLinkKey('mtOwnAuthFailed', (m[2] ?? m[1])!), { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
   return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user });
 }
 
@@ -127,7 +134,7 @@ const RULES: Rule[] = [
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
   [new RegExp(`^${SESSION_NAME}: (authenticated|connected|disconnected|waiting for call\\.\\.\\.|terminating\\.\\.\\.(?: - (.*))?)$`), (m) => pppSession(m)],
   // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
-  [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step('mtClientDialing', { iface: m[1]! })],
+  [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
   // the PPP account lines (`pptp,ppp,info,account`): at log-in the tunnel address the PC got, at log-out the session's time in

@@ -12,6 +12,54 @@ import { isDottedQuad } from '../../ipv4-dotted';
 export const RADIUS_PACKETS: Record<number, string> = { 1: 'Access-Request', 2: 'Access-Accept', 3: 'Access-Reject', 4: 'Accounting-Request', 5: 'Accounting-Response', 11: 'Access-Challenge' };
 
 /**
+ * NPS reason codes that say the certificate a PC logs in with (EAP-TLS, PEAP-TLS, smart card) was refused, or could not be
+ * checked: its chain, its validity, its purpose, its name, or the revocation list (CRL) NPS must read for it. Microsoft Learn
+ * "NPS Reason Codes 258 Through 282" (https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/dd197582(v=ws.10))
+ * and, for 256, 257 and 283–300, Microsoft's descriptions as copied in bakerds/NPS-Log-Parsing Reason-Code.csv ("NPS Reason
+ * Codes 38 Through 257" / "283 Through 303"; Microsoft's IAS_ names of these are not published, so each name here is its
+ * description in short). Left out as not a certificate: 260, 262, 266 (a message altered or malformed), 261 (no AD DS: a
+ * directory outage), 263 (incomplete credentials), 264 (clocks), 269 (no common algorithm), 270 (smart card required), 271
+ * (NPS shutting down), 273–277 (Windows Trust Verification of NPS's own EAP binaries), 299, 301, 302 (message sequence,
+ * cryptobinding TLV).
+ */
+const CERTIFICATE_REASONS: Record<number, { name: string; cause: Cause }> = Object.fromEntries(
+  (
+    [
+      [256, 'certificate revoked'],
+      [257, 'revocation list (CRL) check unavailable: DLL missing'],
+      [258, 'revocation list (CRL) could not be checked'],
+      [259, 'revocation list (CRL) issuer not available'],
+      [265, 'certificate chains to an untrusted root'],
+      [267, 'certificate lacks Client Authentication (EKU)'],
+      [268, 'certificate expired'],
+      [272, 'certificate maps to several accounts'],
+      [278, 'certificate expired'],
+      [279, 'certificate chain validity periods do not nest'],
+      [280, 'certificate not issued by a valid CA'],
+      [281, 'certificate chain path length exceeded'],
+      [282, 'certificate has an unknown critical extension'],
+      [283, 'certificate lacks Client Authentication (application policy)'],
+      [284, 'certificate issuer and chain parent do not match'],
+      [285, 'certificate missing or malformed'],
+      [286, 'certificate issued by an untrusted CA'],
+      [287, 'certificate does not chain to a trusted enterprise root'],
+      [288, 'unspecified certificate trust failure'],
+      [289, 'certificate revoked'],
+      [290, 'test certificate with an untrusted test root'],
+      [291, 'revocation list (CRL) not found or server unavailable'],
+      [292, 'User-Name does not match the certificate CN'],
+      [293, 'certificate lacks Client Authentication (EKU)'],
+      [294, 'certificate marked untrusted by the administrator'],
+      [295, 'certificate issued by an untrusted CA'],
+      [296, 'certificate lacks Client Authentication (EKU)'],
+      [297, 'certificate has no valid name'],
+      [298, 'certificate UPN missing or not the User-Name'],
+      [300, 'certificate malformed: no credentials in it'],
+    ] as const
+  ).map(([code, name]) => [code, { name, cause: 'certificate-rejected' as const }]),
+);
+
+/**
  * NPS reason codes (Microsoft Learn "NPS reason codes", IAS_* names) and what the PC sees: the
  * Windows error code (raserror.h) a denial turns into on the client.
  */
@@ -42,6 +90,7 @@ export const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: n
   65: { name: 'IAS_DIALIN_DISABLED', cause: 'credentials-rejected', code: 649 },
   66: { name: 'IAS_INVALID_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
   68: { name: 'IAS_INVALID_DIALIN_HOURS', cause: 'credentials-rejected', code: 646 },
+  ...CERTIFICATE_REASONS,
 };
 
 /** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
