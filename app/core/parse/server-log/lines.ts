@@ -405,6 +405,8 @@ export class LineSplitter {
 
   private outdent(text: string): string {
     const indent = this.indent;
+    // (first: every line of a shifted paste, with no trim or regex)
+    if (indent && text.startsWith(indent)) return text.slice(indent.length);
     // a Markdown fence (```text) around an indented paste is not the paste: it neither decides its indent nor ends it
     if (text.trim() === '' || FENCE.test(text)) return text;
     if (indent === null) {
@@ -412,7 +414,6 @@ export class LineSplitter {
       this.indent = lead.length >= 4 || lead.startsWith('\t') || (lead.length > 0 && this.startsRecord(text.slice(lead.length)) && !this.startsRecord(text)) ? lead : '';
       return text.slice(this.indent.length);
     }
-    if (text.startsWith(indent)) return text.slice(indent.length);
     this.indent = '';
     return text;
   }
