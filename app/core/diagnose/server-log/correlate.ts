@@ -124,7 +124,9 @@ function eventTimeText(time: string | undefined): string {
 
 export function correlationSentence(m: Match, t: TFunction): string {
   return t('serverLog.correlated', {
-    serverLine: `${m.server.source}:${m.server.entry.line}`,
+    // (the source and the line apart: a pasted log's source is a label, "pasted log", which read as `pasted log:1`)
+    source: m.server.source,
+    line: m.server.entry.line,
     serverTime: formatLogTime(m.server.entry.time),
     eventId: `${m.event.id ?? '?'} (${m.event.errorCode})`,
     clientTime: eventTimeText(m.event.time),

@@ -37,7 +37,7 @@ describe('minute-only times', () => {
     const entry = parseServerLog('Sun, 2017-04-16 19:11 27[CFG] selecting proposal:', 'charon.log').entries[0]!;
     const m = { server: { source: 'charon.log', entry }, event: { id: 20227, errorCode: 809, time: '2017-04-16T19:11:40.0000000Z' }, apart: 0, zone: 0 } as unknown as Match;
     const en = correlationSentence(m, t);
-    expect(en).toContain('(2017-04-16 19:11)');
+    expect(en).toContain(', 2017-04-16 19:11)');
     expect(en).toContain("are 0 s apart (to the minute: the server's log gives no seconds)");
     expect(correlationSentence(m, nl)).toContain('op de minuut');
     expect(correlationSentence({ ...m, server: { source: 'x', entry: { ...entry, time: { ...entry.time!, minuteOnly: undefined } } } } as Match, t)).not.toContain('to the minute');

@@ -127,7 +127,8 @@ describe('correlation with the PC\'s capture', () => {
     expect(enc[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', 'server-logs/router.txt']));
     expect(enc[0]!.summary).toContain('are 2 s apart, after allowing a time-zone difference of −1:00');
     // both times as a person reads them, not wevtutil's raw 2026-11-18T09:21:07.5510000Z
-    expect(enc[0]!.summary).toContain('line server-logs/router.txt:1 (11-18 10:21:05) and the PC\'s RasClient 20227 (742) (2026-11-18 09:21:07 UTC)');
+    // the source and the line apart (a paste's source is a label: "pasted log:1" read badly)
+    expect(enc[0]!.summary).toContain("the server's log (server-logs/router.txt, line 1, 11-18 10:21:05) and the PC's RasClient 20227 (742) (2026-11-18 09:21:07 UTC)");
     expect(report.serverLogs![0]).toMatchObject({ source: 'server-logs/router.txt', records: 1, understood: 1, unknown: 0 });
     expect(ReportSchema.safeParse(report).success).toBe(true);
   });
