@@ -1,4 +1,4 @@
-import { ONE_TAG, textHints } from './lines';
+import { ONE_TAG, textHints } from './line-hints';
 
 /**
  * Text chunks as a stream delivers them → physical lines, cut exactly where Node's readline cuts

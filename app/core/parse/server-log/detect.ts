@@ -11,7 +11,8 @@ import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
-import { MAX_RECORD_CHARS, NO_ASA_ID, NO_SEV, type RawRecord } from './lines';
+import { NO_ASA_ID, NO_SEV } from './line-hints';
+import { MAX_RECORD_CHARS, type RawRecord } from './lines';
 import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 

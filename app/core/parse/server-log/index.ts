@@ -2,7 +2,8 @@ import { continues, detectFamily, FAMILIES, recordCap, startsRecord } from './de
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { ChunkLines } from './chunk-lines';
-import { LineSplitter, textHints, type RawRecord } from './lines';
+import { textHints } from './line-hints';
+import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
@@ -70,7 +71,7 @@ export class ServerLogParser {
   }
 
   /**
-   * One physical line (without its newline); `hints`: what it is known not to hold (lines.ts
+   * One physical line (without its newline); `hints`: what it is known not to hold (line-hints.ts
    * LineHints), 0 when nothing is known; `src`, `at`: the text the line was cut from and where
    * (ChunkLines gives them), so its header is read in place.
    */

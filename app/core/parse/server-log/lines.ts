@@ -1,7 +1,9 @@
 import { CatNumbers } from './cat-numbers';
 import { FirstWrap } from './first-wrap';
+import { maybeGlued, MONTH, unglue } from './glued-lines';
+import { hasBbcodeStart, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import type { RawRecord } from './raw-record';
-import { hasTypography, plainTypography } from './typography';
+import { plainTypography } from './typography';
 
 /**
  * Physical lines → records. A record is one log message: glued forum pastes (a newline lost, so
@@ -13,44 +15,6 @@ import { hasTypography, plainTypography } from './typography';
 
 export type { RawRecord } from './raw-record';
 
-/**
- * What a line is known not to hold, found once for a whole text (a read chunk, a paste) rather than
- * per line: a line cut from a text cannot hold what the text does not. Each bit spares a search per
- * line; 0 means nothing is known and every test runs. A line joined from two chunks gets 0.
- */
-export const NO_LINE_BREAK = 1; // no \n, \r (the cutter's guarantee), U+2028, U+2029
-export const NO_HASH0 = 2; // no rsyslog `#011` or `#015` escape (the only ones normalizeLine rewrites)
-export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
-export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
-export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuation lines may follow: detect.ts continues)
-/**
- * At most one `]: ` (a syslog program tag's end), so no second tagged record glued on (maybeGlued's
- * first test). Per line, not per text: ChunkLines finds it while cutting the chunk, with one search
- * per line — the search past a line's tag that maybeGlued makes to the line's end finds the next
- * line's tag, which is then the next line's first.
- */
-export const ONE_TAG = 32;
-export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` before a line (textHints says why not ` | `)
-export const NO_TYPOGRAPHY = 128; // none of what mail and forum software put in a copied log (see plainTypography)
-export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
-
-/** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
-export function textHints(text: string): number {
-  let h = 0;
-  if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) h |= NO_LINE_BREAK;
-  // the escapes themselves, not any `#0`: pluto serials (`#0:`) and pptpd packet numbers (`#0`) put a `#0` in most chunks of a busy log
-  if (text.indexOf('#011') < 0 && text.indexOf('#015') < 0) h |= NO_HASH0;
-  // by the chunk's `[`s, once, rather than three indexOf scans: a syslog chunk holds a `[` on nearly every line (`pppd[1001]`), where each two-character search stops
-  if (!hasBbcodeStart(text)) h |= NO_BBCODE;
-  if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
-  if (text.indexOf('SEV=') < 0) h |= NO_SEV;
-  // by its `|`, rare in a log, not by ` | `: a search for a blank stops at every word of the chunk (a third of textHints' time)
-  if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
-  if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
-  if (text.indexOf('%ASA-') < 0 && text.indexOf('%FTD-') < 0) h |= NO_ASA_ID;
-  return h;
-}
-
 /** Longest record text the parsers look at; longer records are cut (and still counted). */
 export const MAX_RECORD_CHARS = 2000;
 /**
@@ -61,85 +25,6 @@ export const MAX_RECORD_CHARS = 2000;
  */
 const MAX_LINE_CHARS = 16 * MAX_RECORD_CHARS;
 const recordCut = (s: string): string => (s.length > MAX_RECORD_CHARS ? s.slice(0, MAX_RECORD_CHARS) : s);
-
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-
-/**
- * Where a new record starts inside a line whose newline was lost: a program tag, a syslog or
- * RASMAN timestamp, or a RouterOS message start, right after a non-space character.
- */
-const GLUE = new RegExp(
-  [
-    String.raw`(?<=\S)(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
-    // not after `>`: `<30>Nov  8 17:06:36 …` is one record with its syslog priority, not two
-    String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
-    String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,
-    // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
-    String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
-    String.raw`(?<=[^\s<])(?=<[\w.@\\-]+>: )`,
-    // an ASA record glued to the one before with a blank between (a PDF's or slide's text copy): its time and host, then the id
-    String.raw`(?<=\S )(?=${MONTH} [ \d]\d (?:\d{4} )?\d\d:\d\d:\d\d \S+ (?:: )?%(?:ASA|PIX|FTD)-\d-\d{6}\b)`,
-    // a RouterOS memory-log row glued to the one before: its time (and date, v7 ISO or v6 `jan/02`) and a topic list
-    String.raw`(?<=\S )(?<!(?:\d{4}-\d\d-\d\d|[a-z]{3}\/\d\d(?:\/\d{4})?) )(?=(?:\d{4}-\d\d-\d\d |[a-z]{3}\/\d\d(?:\/\d{4})? )?\d\d:\d\d:\d\d (?:pptp|l2tp|sstp|ovpn|ipsec|ppp|pppoe|firewall|system|dhcp|interface|radius|script|dns|wireless|route|ike2)(?:,[a-z0-9-]+)+ )`,
-  ].join('|'),
-  'g',
-);
-
-/** 'ISAKMP-SA', 'L2TP UDP', 'IPsec-SA', 'acquired ', '>: ', 'phase1', 'phase2', 'phase 1' — one scan, not eight */
-const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)|,(?:info|error|warning|debug|account|critical) /;
-
-/**
- * Cheap test first (indexOf, no regex scan): only a line showing a second record start — a second
- * `]: ` (two tagged syslog records), a second RASMAN `[tid]`, a RouterOS message word — is worth
- * the GLUE scan. A syslog record glued to an untagged one is not caught here (rare; the line is then
- * reported as not understood rather than split).
- */
-export function maybeGlued(text: string, hints = 0): boolean {
-  if (!(hints & ONE_TAG)) {
-    const a = text.indexOf(']: ');
-    if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
-  }
-  if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
-  // two ASA message ids: two ASA records, glued (GLUE's ASA pattern)
-  if (!(hints & NO_ASA_ID)) {
-    const asa = text.indexOf('%ASA-');
-    if (asa >= 0 && text.indexOf('%ASA-', asa + 5) >= 0) return true;
-  }
-  if (hints & NO_GLUE_WORD || !hasGlueWord(text)) return false;
-  return GLUE_WORDS.test(text);
-}
-
-/**
- * Each GLUE_WORDS word holds one of these: plain searches rule most lines out before the regex runs
- * ('quired ' rather than 'acquired ': a rare first letter makes the search quicker; ',error' without
- * its blank: V8 searched 64 KiB for the seven characters ',error ' ten times slower than for six).
- */
-function hasGlueWord(text: string): boolean {
-  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0 || text.indexOf(',info') >= 0 || text.indexOf(',error') >= 0;
-}
-
-export function unglue(text: string, hints = 0): string[] {
-  if (text.length < 12 || !maybeGlued(text, hints)) return [text];
-  GLUE.lastIndex = 0;
-  const parts: string[] = [];
-  let from = 0;
-  for (const m of text.matchAll(GLUE)) {
-    if (m.index === 0 || m.index === from) continue;
-    parts.push(text.slice(from, m.index));
-    from = m.index;
-  }
-  parts.push(text.slice(from));
-  return parts;
-}
-
-/** `[/`, `[COLOR` or `[color` somewhere (what /\[(?:\/|COLOR|color)/ finds), by the few `[` a line has rather than a regex scan. */
-function hasBbcodeStart(s: string): boolean {
-  for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
-    const c = s.charCodeAt(i + 1);
-    if (c === 47 || (c === 67 && s.startsWith('COLOR', i + 1)) || (c === 99 && s.startsWith('color', i + 1))) return true;
-  }
-  return false;
-}
 
 /**
  * `docker compose logs` / `docker-compose up` put the service's name, padded to the longest one, and `| `

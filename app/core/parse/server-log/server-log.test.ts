@@ -10,7 +10,7 @@ import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser, type ServerLogEntry } from './index';
 import { trimmed } from './kit';
 import { ChunkLines } from './chunk-lines';
-import { ONE_TAG } from './lines';
+import { ONE_TAG } from './line-hints';
 import { decodeProtocolPacket } from './ppp-packet';
 import { readPrefix, splitPrefix, splitPrefixByRegex, type Prefixed } from './prefix';
 

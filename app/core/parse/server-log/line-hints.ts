@@ -1,0 +1,57 @@
+import { hasTypography } from './typography';
+
+/**
+ * What a line is known not to hold, found once for a whole text (a read chunk, a paste) rather than
+ * per line: a line cut from a text cannot hold what the text does not. Each bit spares a search per
+ * line; 0 means nothing is known and every test runs. A line joined from two chunks gets 0.
+ */
+export const NO_LINE_BREAK = 1; // no \n, \r (the cutter's guarantee), U+2028, U+2029
+export const NO_HASH0 = 2; // no rsyslog `#011` or `#015` escape (the only ones normalizeLine rewrites)
+export const NO_BBCODE = 4; // no `[/`, `[COLOR`, `[color`
+export const NO_GLUE_WORD = 8; // none of the glue pre-check's words (maybeGlued)
+export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuation lines may follow: detect.ts continues)
+/**
+ * At most one `]: ` (a syslog program tag's end), so no second tagged record glued on (maybeGlued's
+ * first test). Per line, not per text: ChunkLines finds it while cutting the chunk, with one search
+ * per line — the search past a line's tag that maybeGlued makes to the line's end finds the next
+ * line's tag, which is then the next line's first.
+ */
+export const ONE_TAG = 32;
+export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` before a line (textHints says why not ` | `)
+export const NO_TYPOGRAPHY = 128; // none of what mail and forum software put in a copied log (see plainTypography)
+export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
+
+/** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
+export function textHints(text: string): number {
+  let h = 0;
+  if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) h |= NO_LINE_BREAK;
+  // the escapes themselves, not any `#0`: pluto serials (`#0:`) and pptpd packet numbers (`#0`) put a `#0` in most chunks of a busy log
+  if (text.indexOf('#011') < 0 && text.indexOf('#015') < 0) h |= NO_HASH0;
+  // by the chunk's `[`s, once, rather than three indexOf scans: a syslog chunk holds a `[` on nearly every line (`pppd[1001]`), where each two-character search stops
+  if (!hasBbcodeStart(text)) h |= NO_BBCODE;
+  if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
+  if (text.indexOf('SEV=') < 0) h |= NO_SEV;
+  // by its `|`, rare in a log, not by ` | `: a search for a blank stops at every word of the chunk (a third of textHints' time)
+  if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
+  if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
+  if (text.indexOf('%ASA-') < 0 && text.indexOf('%FTD-') < 0) h |= NO_ASA_ID;
+  return h;
+}
+
+/** `[/`, `[COLOR` or `[color` somewhere (what /\[(?:\/|COLOR|color)/ finds), by the few `[` a line has rather than a regex scan. */
+export function hasBbcodeStart(s: string): boolean {
+  for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c === 47 || (c === 67 && s.startsWith('COLOR', i + 1)) || (c === 99 && s.startsWith('color', i + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Each GLUE_WORDS word holds one of these: plain searches rule most lines out before the regex runs
+ * ('quired ' rather than 'acquired ': a rare first letter makes the search quicker; ',error' without
+ * its blank: V8 searched 64 KiB for the seven characters ',error ' ten times slower than for six).
+ */
+export function hasGlueWord(text: string): boolean {
+  return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0 || text.indexOf(',info') >= 0 || text.indexOf(',error') >= 0;
+}
