@@ -25,8 +25,6 @@ interface Roles {
   last?: boolean;
   /** statements read while their line's role was not known yet (see awaitRole) */
   waiting: Waiting[];
-  /** how many waiting statements name each key: a role-telling line that names none of them settles nothing, found without a walk */
-  waitingKeys: Map<string, number>;
 }
 interface Waiting {
   keys: readonly string[];
@@ -34,7 +32,7 @@ interface Waiting {
 }
 /** how many role-less statements wait for a later role-telling line: a log's head before its first IKE_SA_INIT, not a whole log */
 const MAX_WAITING = 200;
-const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map(), waiting: [], waitingKeys: new Map() }) as Roles;
+const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map(), waiting: [] }) as Roles;
 
 export function setRole(state: Record<string, unknown>, initiator: boolean): void {
   const roles = rolesOf(state);
@@ -55,18 +53,10 @@ export function setRole(state: Record<string, unknown>, initiator: boolean): voi
  * a responder's is the default the statements already have.
  */
 function settleWaiting(roles: Roles, keys: readonly string[], first: boolean, initiator: boolean): void {
-  // (a busy responder's log tells its role on every IKE_SA: a walk of up to MAX_WAITING statements each time cost 6 % of explain-log)
-  if (!first && !keys.some((k) => roles.waitingKeys.has(k))) return;
   roles.waiting = roles.waiting.filter((w) => {
     const settles = w.keys.length ? w.keys.some((k) => keys.includes(k)) : first;
-    if (!settles) return true;
-    if (initiator) wordAsInitiator(w.decoded);
-    for (const k of w.keys) {
-      const n = roles.waitingKeys.get(k)! - 1;
-      if (n === 0) roles.waitingKeys.delete(k);
-      else roles.waitingKeys.set(k, n);
-    }
-    return false;
+    if (settles && initiator) wordAsInitiator(w.decoded);
+    return !settles;
   });
 }
 
@@ -77,10 +67,7 @@ function settleWaiting(roles: Roles, keys: readonly string[], first: boolean, in
 export function awaitRole(state: Record<string, unknown>, hit: Hit): void {
   if (!hit.decoded.some(byRole)) return;
   const roles = rolesOf(state);
-  if (roles.waiting.length >= MAX_WAITING) return;
-  const keys = (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS;
-  roles.waiting.push({ keys, decoded: hit.decoded });
-  for (const k of keys) roles.waitingKeys.set(k, (roles.waitingKeys.get(k) ?? 0) + 1);
+  if (roles.waiting.length < MAX_WAITING) roles.waiting.push({ keys: (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS, decoded: hit.decoded });
 }
 
 /** A statement worded by this side's role: an IKE message's direction (summary()) or one of INITIATOR_WORDED */
