@@ -71,15 +71,15 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   return false;
 }
 
+/** Whether a line begins a record some family reads (LineSplitter's startsRecord: a paste shifted by one to three blanks). */
+export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;
+
 /**
  * The rest of a line a paste hard-wrapped (lines.ts WrapWidth): the record has a log header, the
  * line has none of its own, and it is no line of a header-less family (a charon `09[IKE] `, a
  * pluto `"conn" #1: `, an IOS `Vi1 LCP: `) — those start records as they are. Only asked when the
  * record's last line was exactly at the wrap width.
  */
-/** Whether a line begins a record some family reads (LineSplitter's startsRecord: a paste shifted by one to three blanks). */
-export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;
-
 function continuesWrap(pending: RawRecord, line: string): boolean {
   // the next line of a log whose lines start alike (`Jul 06 …`, `<30>…`, `2024-…`): a new record, read without a header parse
   if (line.charCodeAt(0) === pending.text.charCodeAt(0) && line.charCodeAt(1) === pending.text.charCodeAt(1) && line.charCodeAt(2) === pending.text.charCodeAt(2)) return false;
