@@ -97,6 +97,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hS: corpus-mixed-2, -6, real-mixed-9, -13, -18 and -22 for wording only (no new file): the ike-no-mi3 advice names a
  * pre-shared key mismatch, ike-auth-never-came names "the PC's or a remote router's" IKE_AUTH, and an empty value before a
  * colon leaves no blank ("IKE authentication failed: …").
+ * Twentieth round: sample-demo and the two other bundles with the LMHOSTS fix re-recorded for its two reload steps'
+ * own labels (the first says it is there so the undo ends with a reload); with the old label under both keys every bundle
+ * hashed to its old digest.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -55,6 +55,10 @@ describe('scan --capture on the issue-7 samples', () => {
     const replace = find(report, 'lmhosts.missing-domain-entries').fixes[0]!.actions[1]!;
     // two controllers: two #DOM lines (KB 192064), one 1B line; the file's CRLF is kept
     expect(replace.kind === 'file.replace' && replace.content.endsWith('10.13.1.11  DC2  #PRE  #DOM:CORP\r\n10.13.1.10  "CORP           \\0x1B"  #PRE\r\n#END TunnelMedic\r\n')).toBe(true);
+    // a reload before the write (so the undo, run newest first, ends with one too) says why it is there; the last says what it does
+    const steps = find(report, 'lmhosts.missing-domain-entries').fixes[0]!.steps;
+    expect(steps[0]).toBe('Eerst de NetBIOS-naamcache opnieuw laden (nbtstat -R), zodat ook het ongedaan maken eindigt met een verse cache');
+    expect(steps[2]).toBe('De NetBIOS-naamcache opnieuw laden, zodat Windows de nieuwe regels meteen gebruikt (nbtstat -R)');
   });
 
   it('without a domain in the policy: an info finding asks for it', async () => {

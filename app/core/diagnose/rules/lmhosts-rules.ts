@@ -143,11 +143,12 @@ export function lmhostsMissingDomainEntries(ctx: DiagnoseContext): Finding[] {
             strength: 'lasting',
             risk: 'low',
             // A reload on both sides of the edit: the rollback runs the inverses newest first, so it
-            // too ends with a reload after the file is restored.
+            // too ends with a reload after the file is restored. The first step's label says so: a
+            // reload before anything changed reads as a mistake otherwise.
             steps: [
-              { action: { kind: 'nbtstat.reload' }, label: t('lmhostsRules.missingDomain.stepReload') },
+              { action: { kind: 'nbtstat.reload' }, label: t('lmhostsRules.missingDomain.stepReloadBefore') },
               { action: replace, label: t('lmhostsRules.missingDomain.stepWrite', { lines: wanted.join(' | ') }) },
-              { action: { kind: 'nbtstat.reload' }, label: t('lmhostsRules.missingDomain.stepReload') },
+              { action: { kind: 'nbtstat.reload' }, label: t('lmhostsRules.missingDomain.stepReloadAfter') },
             ],
             notes,
           },
