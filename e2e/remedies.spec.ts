@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('registry and LMHOST
     // the first lines of the file are folded away; the two before the block are shown, dimmed
     expect(await diff.locator('tr.diff-same').count()).toBe(2);
     const expand = diff.getByRole('button', { name: w.t.diff.unchanged_other.replace('{{count}}', '2') });
-    await expect(diff.textContent()).resolves.toContain(w.t.diff.counts.replace('{{added}}', '4').replace('{{removed}}', '0'));
+    await expect(diff.textContent()).resolves.toContain(w.t.diff.counts_other.replace('{{count}}', '4').replace('{{removed}}', '0'));
     await h.page.locator('.what-changes').scrollIntoViewIfNeeded();
     await shoot(h.page, `lmhosts-diff${suffix}`, { doc: lang === 'en' });
     await expand.click();

@@ -99,7 +99,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * colon leaves no blank ("IKE authentication failed: …").
  * Twentieth round: sample-demo and the two other bundles with the LMHOSTS fix re-recorded for its two reload steps'
  * own labels (the first says it is there so the undo ends with a reload); with the old label under both keys every bundle
- * hashed to its old digest.
+ * hashed to its old digest. corpus-mixed-1 for its phonebook note on undocumented AuthRestrictions bits, worded
+ * without "bit(s)"; with the old wording back it hashed to its old digest.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -32,7 +32,7 @@ export function FileDiff({ action }: { action: FileReplace }) {
     <div className="file-diff" data-testid="file-diff">
       <p className="diff-head">
         <span className="mono">{fileName}</span>
-        <span className="small muted">{t('diff.counts', { added, removed })}</span>
+        <span className="small muted">{t('diff.counts', { count: added, removed })}</span>
       </p>
       <div className="table-wrap diff-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="diff">
