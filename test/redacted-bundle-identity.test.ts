@@ -101,6 +101,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * own labels (the first says it is there so the undo ends with a reload); with the old label under both keys every bundle
  * hashed to its old digest. corpus-mixed-1 for its phonebook note on undocumented AuthRestrictions bits, worded
  * without "bit(s)"; with the old wording back it hashed to its old digest.
+ * corpus-mixed-6 and -18 (the RRAS 20111 log and the RASMAN trace) for their explained Windows error (server-log-identity).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -21,6 +21,9 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * recorded before the work (TM_RECORD_SERVER_LOG_DIGESTS=1 writes them); a deliberate behaviour
  * change records new ones and says so in its commit. Branch hD recorded the three new real Cisco
  * VPN 3000 logs and, for them, the all-logs-pasted-together digests; no other digest changed.
+ * Twentieth round: a Windows error a server logged is explained where its finding is another id (809 →
+ * vpn.server-unreachable, 734 → vpn.auth-mismatch), not sent to "the PC's findings": the corpus RRAS 20111 log, the RASMAN
+ * trace and the two all-logs digests re-recorded, no other.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

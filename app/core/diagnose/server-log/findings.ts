@@ -153,9 +153,13 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
   let title = t(`${causeKey(cause, fromInitiator(items[0]!.entry))}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
   let summary = serverAdvice(items, t);
-  if (cause === 'ras-error' && code !== undefined) {
-    const x = explainRasError(code, t);
-    title = t('vpnRules.rasError.title', { code, meaning: x.meaning });
+  // a Windows error the server logged is explained as the PC's own would be, also when its finding is
+  // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only
+  // the server's log was read
+  const rasCode = cause === 'ras-error' ? (code ?? items[0]!.entry.code) : undefined;
+  if (rasCode !== undefined) {
+    const x = explainRasError(rasCode, t);
+    title = t('vpnRules.rasError.title', { code: rasCode, meaning: x.meaning });
     summary = `${logSays(items[0]!, t)} ${x.causes} ${x.tryThis}`;
   }
   return { id, severity, title, summary, evidence: serverEvidence(items), fixes: [] };

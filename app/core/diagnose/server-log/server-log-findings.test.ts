@@ -91,6 +91,18 @@ describe('the seed FAQ\'s cases as findings', () => {
     const [n] = explainServerLogs([log], engineT('nl')).findings;
     expect(`${n!.title} ${n!.summary}`).not.toMatch(/\{\{|serverLog\./);
   });
+  it('a Windows error the server logged whose finding is another id (809: vpn.server-unreachable) is explained there, not sent to "the PC\'s findings" (en, nl)', () => {
+    // a RemoteAccess 20111 as Get-EventLog | Format-List prints it; Data holds the error (0x329 = 809), the message is in German to show the code decides
+    const event = ['EventID            : 20111', 'Data               : {41, 3, 0, 0}', 'EntryType          : Error', 'Message            : RoutingDomainID- {00000000-0000-0000-0000-000000000000}: Eine Wählverbindung zur Remoteschnittstelle Azure wurde erfolgreich initiiert, aber nicht erfolgreich abgeschlossen.', 'Source             : RemoteAccess', 'TimeGenerated      : 18.03.2016 13:26:02'].join('\n');
+    const log = parseServerLog(event, 'rras.txt');
+    for (const lang of ['en', 'nl'] as const) {
+      const [f] = explainServerLogs([log], engineT(lang)).findings;
+      expect(f).toMatchObject({ id: 'vpn.server-unreachable' });
+      expect(f!.title).toContain('809');
+      expect(f!.summary).toMatch(lang === 'en' ? /UDP 500 and 4500/ : /UDP 500 en 4500/);
+      expect(f!.summary).not.toMatch(/PC's findings|bevindingen van de pc/);
+    }
+  });
   it("a broken RADIUS client configuration → server.radius-unreachable with its own advice; the 691 after it is its consequence", () => {
     const log = parseServerLog(["Nov 01 15:57:13 gw accel-pppd[2898]: radius: failed to parse 'auth-server'", 'Nov 01 15:57:15 gw pppd[77]: MS-CHAP authentication failed: E=691 Authentication failure'].join('\n'), 'accel.log');
     const { findings } = explainServerLogs([log], t);
