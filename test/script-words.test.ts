@@ -39,7 +39,7 @@ describe('script words', () => {
   it('each language has every message, printable ASCII, naming only slots the English text has', () => {
     for (const lang of ENGINE_LANGUAGES) {
       const msg = (CATALOGUES[lang].script as { msg: Record<string, string> }).msg;
-      for (const key of [...SCRIPT_MESSAGES, 'undoTitle', 'fleetTitle', 'nothing']) {
+      for (const key of [...SCRIPT_MESSAGES, 'undoTitle', 'fleetTitle_one', 'fleetTitle_other', 'nothing']) {
         const text = msg[key];
         expect(text, `${lang} ${key}`).toBeTypeOf('string');
         expect(text, `${lang} ${key}`).toMatch(/^[\x20-\x7e]+$/);

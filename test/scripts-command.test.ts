@@ -61,7 +61,7 @@ describe('tunnelmedic scripts --out DIR', () => {
     // no English sentence left (every README line of the English catalogue is gone)
     for (const english of ['Findings on that machine', 'Run elevated', 'Undo everything', 'Each fix on its own', 'Detection exits', 'it would exit', 'Remediation removes', 'It changes nothing', 'These scripts are rendered']) expect(readme).not.toContain(english);
     const fix = read(out, 'fix.cmd');
-    expect(fix).toContain('echo TunnelMedic: 3 oplossing^(en^) voor de demo-pc\r\n');
+    expect(fix).toContain('echo TunnelMedic: 3 oplossingen voor de demo-pc\r\n');
     expect(fix).toMatch(/echo TunnelMedic: alle \d+ stappen zijn gedaan\.\r\n/);
     expect(read(out, 'rollback.cmd')).toMatch(/echo \[1\/\d+\] Ongedaan maken: /);
   });

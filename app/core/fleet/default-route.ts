@@ -94,7 +94,7 @@ export function decideDefaultRoute(m: MachineRoutes): DefaultRouteDecision {
   const present = vpn.length > 0 && lan.length > 0 && vpn[0]!.effective < lan[0]!.effective;
   const message = present
     ? `Problem present: the VPN default route on interface ${vpn[0]!.ifIndex} (metric ${vpn[0]!.effective}) beats the LAN default route on interface ${lan[0]!.ifIndex} (metric ${lan[0]!.effective}).`
-    : `Not present: ${vpn.length} VPN and ${lan.length} LAN default route(s); the VPN does not take the default route.`;
+    : `Not present: the VPN does not take the default route (default routes: ${vpn.length} on the VPN, ${lan.length} on the LAN).`;
   return { present, vpn, lan, message };
 }
 
