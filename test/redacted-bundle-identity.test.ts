@@ -97,6 +97,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hS: corpus-mixed-2, -6, real-mixed-9, -13, -18 and -22 for wording only (no new file): the ike-no-mi3 advice names a
  * pre-shared key mismatch, ike-auth-never-came names "the PC's or a remote router's" IKE_AUTH, and an empty value before a
  * colon leaves no blank ("IKE authentication failed: …").
+ * Branch hT (NPS reason codes in words, en and nl): real-mixed-14…18 alone, the captures holding the five NPS logs with a reason
+ * code or a "reason 0" that is no longer said (checked against mixedCaptures' spread: -19 holds the IAS-format log, unchanged).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
