@@ -79,8 +79,8 @@ describe('NPS certificate reason codes: the certificate, not the password', () =
   // a DTS (XML) log record: an Access-Reject with its reason code
   const dts = (reason: number) =>
     `<Event><Timestamp data_type="4">05/19/2014 15:21:44.008</Timestamp><Computer-Name data_type="1">NPS1</Computer-Name><Event-Source data_type="1">IAS</Event-Source><User-Name data_type="1">anna</User-Name><Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">${reason}</Reason-Code></Event>`;
-  // Microsoft Learn dd197582 (258–282) and Microsoft's 256/257 and 283–300 descriptions: each a certificate or its CRL
-  const CERTIFICATE = [256, 257, 258, 259, 265, 267, 268, 272, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 300];
+  // Microsoft Learn dd197582 (258–282) and Microsoft's 73, 256/257 and 283–300 descriptions: each a certificate or its CRL
+  const CERTIFICATE = [73, 256, 257, 258, 259, 265, 267, 268, 272, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 300];
   for (const lang of LANGS) {
     it(`${lang}: every certificate reason gives the certificate finding (event details and DTS log)`, () => {
       const t = engineT(lang);
@@ -100,6 +100,14 @@ describe('NPS certificate reason codes: the certificate, not the password', () =
   it('a reason that is not a certificate keeps its own reading (263 incomplete credentials: no certificate finding)', () => {
     const log = parseServerLog(details(263), 'nps.log');
     expect(log.entries.some((e) => e.cause === 'certificate-rejected')).toBe(false);
+  });
+
+  it('NPS that cannot reach its directory (261) or the RADIUS server it forwards to (116, 117): no password was checked', () => {
+    for (const reason of [261, 116, 117]) {
+      for (const text of [details(reason), dts(reason)]) {
+        expect(parseServerLog(text, 'nps.log').entries.map((e) => e.cause), `${reason}`).toEqual(['radius-unreachable']);
+      }
+    }
   });
 });
 
