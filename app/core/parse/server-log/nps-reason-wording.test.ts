@@ -48,8 +48,8 @@ describe('NPS reason codes in words (codes/nps.ts, serverLog.npsReason)', () => 
   }
 
   it('a code the table does not know says its number alone; 0 (success) says nothing', () => {
-    expect(said(dtsReject(9999), 'en')).toBe('RADIUS Access-Reject for CORP\\anna: NPS reason 9999.');
-    expect(said(dtsReject(9999), 'nl')).toBe('RADIUS Access-Reject voor CORP\\anna: NPS-redencode 9999.');
+    expect(said(dtsReject(9999), 'en')).toBe('NPS refused the sign-in of CORP\\anna (RADIUS Access-Reject): NPS reason 9999.');
+    expect(said(dtsReject(9999), 'nl')).toBe('NPS weigerde de aanmelding van CORP\\anna (RADIUS Access-Reject): NPS-redencode 9999.');
     expect(said(details(0), 'en')).toBe("NPS granted access (only the event's details were pasted, authentication MS-CHAPv2).");
   });
 });

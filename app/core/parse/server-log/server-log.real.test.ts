@@ -46,8 +46,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { rras: 2 },
     causes: [],
     says: [
-      [1, 'RADIUS Access-Request for client.'],
-      [2, 'RADIUS Access-Accept for npsclientdc/Users/client.'],
+      [1, 'NPS received a sign-in request for client (RADIUS Access-Request).'],
+      [2, 'NPS accepted the sign-in of npsclientdc/Users/client (RADIUS Access-Accept).'],
     ],
   },
   // Event Viewer "Copy details as text" as a forum showed it: every line double-spaced, labels and values on lines of their own, the XML after each
@@ -71,9 +71,9 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { rras: 4 },
     causes: [[2, 'credentials-rejected']],
     says: [
-      [1, 'RADIUS Access-Request for ComputerName.domain.com.'],
-      [2, 'RADIUS Access-Reject for DOMAIN\\ComputerName.domain.com: the user account does not exist (NPS reason 8, IAS_NO_SUCH_USER).'],
-      [4, 'RADIUS Access-Challenge for DOMAIN\\ComputerName$.'],
+      [1, 'NPS received a sign-in request for ComputerName.domain.com (RADIUS Access-Request).'],
+      [2, 'NPS refused the sign-in of DOMAIN\\ComputerName.domain.com (RADIUS Access-Reject): the user account does not exist (NPS reason 8, IAS_NO_SUCH_USER).'],
+      [4, 'NPS asked DOMAIN\\ComputerName$ for the next step of the sign-in (RADIUS Access-Challenge).'],
     ],
   },
   // SoftEther's server_log: a scanner on the listener port; the second connection ends with cause code 5

@@ -48,7 +48,7 @@ describe('formats the corpus does not hold (from the vendors\' documented line s
     const fields = ['RASSRV', 'RAS', '11/18/2026', '09:12:41', '3', 'CORP\\anna', '', '', '198.51.100.7', ...Array(16).fill(''), '16', ...Array(20).fill(''), '0x00453D36393120523D3020563D33'];
     const e = one(fields.map((f) => `"${f}"`).join(','));
     expect(e).toMatchObject({ family: 'rras', cause: 'credentials-rejected', code: 691, user: 'CORP\\anna', time: { year: 2026, month: 11, day: 18, hour: 9, minute: 12, second: 41 } });
-    expect(describeEntry(e!, t)).toBe('RADIUS Access-Reject for CORP\\anna: the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE); the PC is shown error 691.');
+    expect(describeEntry(e!, t)).toBe('NPS refused the sign-in of CORP\\anna (RADIUS Access-Reject): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE); the PC is shown error 691.');
   });
   it('IOS CCP option line: MS-PPC supported bits', () => {
     expect(said('*Mar  1 00:01:02.123: Vi1 CCP:    MS-PPC supported bits 0x01000060 (0x120601000060)')).toBe('CCP option: MPPE/MPPC 0x01000060: MPPE 40-bit or 128-bit, stateless');

@@ -206,7 +206,7 @@ describe("NPS's DTS-compliant log (IN*.log)", () => {
     expect(r.records).toBe(2);
     const [reject, accept] = r.entries;
     expect([reject!.line, reject!.endLine, reject!.cause, reject!.code, reject!.user, reject!.peer, reject!.time?.second]).toEqual([1, 8, 'credentials-rejected', 649, 'CORP\\andrew', '198.51.100.23', 47]);
-    expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'RADIUS Access-Accept for CORP\\andrew.']);
+    expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'NPS accepted the sign-in of CORP\\andrew (RADIUS Access-Accept).']);
   });
 });
 

@@ -107,10 +107,16 @@ function accounting(f: string[]): Hit {
  */
 export const npsReasonValue = (reason: number | undefined): number | '' => (reason !== undefined && Number.isFinite(reason) && reason !== 0 ? reason : '');
 
+/**
+ * The access packets (RFC 2865 §4.1–4.4) by what NPS did, in words first (the packet's name after them); another type keeps the
+ * general iasRecord.
+ */
+const ACCESS_PACKET_KEYS: Record<number, string> = { 1: 'iasAccessRequest', 2: 'iasAccessAccept', 3: 'iasAccessReject', 11: 'iasAccessChallenge' };
+
 /** One RADIUS packet NPS logged: its type (RFC 2865 §4), user, NPS reason code and MS-CHAP error, the cause a reject or a reason names. */
 function radiusHit(type: number, user: string | undefined, reason: number, chapError: number | undefined): Hit {
   const values = { packet: RADIUS_PACKETS[type] ?? `type ${type}`, user: user ?? '?', reason: npsReasonValue(reason), chap: chapError ?? '' };
-  const hit: Hit = { decoded: [d('iasRecord', values)], outcome: type === 3 ? 'failure' : type === 2 ? 'success' : 'info', ...(user ? { user } : {}) };
+  const hit: Hit = { decoded: [d(ACCESS_PACKET_KEYS[type] ?? 'iasRecord', values)], outcome: type === 3 ? 'failure' : type === 2 ? 'success' : 'info', ...(user ? { user } : {}) };
   const r = NPS_REASONS[reason];
   if (type === 3 || (r?.cause && reason !== 0)) {
     hit.outcome = 'failure';
