@@ -76,6 +76,16 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [4, 'NPS asked DOMAIN\\ComputerName$ for the next step of the sign-in (RADIUS Access-Challenge).'],
     ],
   },
+  // a DTS record pretty-printed over 25 lines by a blog (the author: "really on a single line"): an Accounting-Request with
+  // Acct-Status-Type 1, a session record (no decision), not a sign-in; the Wi-Fi client's MAC is no peer
+  'nps-dts-xml-pretty-printed-accounting-request-start.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    user: 'john_doe@iu13.org',
+    says: [[1, 'Session record for john_doe@iu13.org (RADIUS Accounting-Request, Start).']],
+  },
   // SoftEther's server_log: a scanner on the listener port; the second connection ends with cause code 5
   'softether-server-log-scanner-non-softether-client-code-5.txt': {
     records: 8,

@@ -219,6 +219,11 @@ describe('NPS accounting records (RFC 2866): a session record, no decision', () 
     expect(describeEntry(e, t)).toBe("Session record for erin, the PC's VPN address 192.168.180.52 (RADIUS Accounting-Request, Stop).");
     expect(describeEntry(e, nl)).toBe('Sessieregistratie voor erin, VPN-adres van de pc 192.168.180.52 (RADIUS Accounting-Request, Stop).');
   });
+  it('DTS format: an Accounting-Request is a session record too (its Acct-Status-Type, Framed-IP-Address, the PC as the calling station)', () => {
+    const e = parseServerLog('<Event><Timestamp data_type="4">06/18/2024 14:45:48.120</Timestamp><User-Name data_type="1">erin</User-Name><Calling-Station-Id data_type="1">198.51.100.20</Calling-Station-Id><Framed-IP-Address data_type="3">192.168.180.52</Framed-IP-Address><Acct-Status-Type data_type="0">2</Acct-Status-Type><Packet-Type data_type="0">4</Packet-Type><Reason-Code data_type="0">0</Reason-Code></Event>\n').entries[0]!;
+    expect([e.outcome, e.cause, e.user, e.peer, e.time?.hour]).toEqual(['info', undefined, 'erin', '198.51.100.20', 14]);
+    expect(describeEntry(e, t)).toBe("Session record for erin, the PC's VPN address 192.168.180.52 (RADIUS Accounting-Request, Stop).");
+  });
   it('IAS format: Acct-Status-Type, Acct-Session-Time and Acct-Terminate-Cause by their RFC 2866 values', () => {
     const e = parseServerLog('10.10.10.10,erin,06/04/1999,14:42:19,NPS,CLIENTCOMP,40,2,46,600,49,4\n').entries[0]!;
     expect(describeEntry(e, t)).toContain('Acct-Status-Type Stop, Acct-Session-Time 600, Acct-Terminate-Cause Idle Timeout');

@@ -94,11 +94,15 @@ export function ias(fields: string[]): Hit {
  * (the address the VPN gave the PC), 32 Acct-Status-Type.
  */
 function accounting(f: string[]): Hit {
-  const user = f[5] || f[6] || undefined;
-  const status = ACCT_STATUS[Number(f[31])] ?? (f[31] ? f[31] : '?');
-  const address = isDottedQuad(f[10] ?? '') ? f[10]! : undefined;
-  const values = { packet: RADIUS_PACKETS[Number(f[4])]!, user: user ?? '?', status, ...(address ? { address } : {}) };
-  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(f[8]) });
+  return accountingHit(Number(f[4]), f[5] || f[6] || undefined, f[31], f[10], f[8]);
+}
+
+/** A session record (Accounting-Request/-Response) in either log format: the user, its Acct-Status-Type (RFC 2866 §5.1), the VPN address, the PC. */
+function accountingHit(packet: number, user: string | undefined, statusType: string | undefined, framed: string | undefined, calling: string | undefined): Hit {
+  const status = ACCT_STATUS[Number(statusType)] ?? (statusType ? statusType : '?');
+  const address = isDottedQuad(framed ?? '') ? framed! : undefined;
+  const values = { packet: RADIUS_PACKETS[packet]!, user: user ?? '?', status, ...(address ? { address } : {}) };
+  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(calling) });
 }
 
 /**
@@ -141,7 +145,12 @@ export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
   const f: Record<string, string> = {};
   for (const m of text.matchAll(DTS_ELEMENT)) f[m[1]!] ??= m[2]!.trim();
   const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
-  const hit = radiusHit(Number(f['Packet-Type']), user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
+  const type = Number(f['Packet-Type']);
+  // an accounting record says no decision (NPS writes reason 0): a session record, as in the database-compatible format
+  const hit =
+    type === 4 || type === 5
+      ? accountingHit(type, user, f['Acct-Status-Type'], f['Framed-IP-Address'], f['Calling-Station-Id'])
+      : radiusHit(type, user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
   const peer = callingPeer(f['Calling-Station-Id']);
   if (peer) hit.peer = peer;
   const time = f.Timestamp ? parseEventTime(f.Timestamp) : undefined;
