@@ -36,17 +36,38 @@ const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, 
   49: { name: 'Acct-Terminate-Cause', values: { 1: 'User Request', 2: 'Lost Carrier', 3: 'Lost Service', 4: 'Idle Timeout', 5: 'Session Timeout', 6: 'Admin Reset', 7: 'Admin Reboot', 8: 'Port Error', 9: 'NAS Error', 10: 'NAS Request', 11: 'NAS Reboot', 12: 'Port Unneeded', 13: 'Port Preempted', 14: 'Port Suspended', 15: 'Service Unavailable', 16: 'Callback', 17: 'User Error', 18: 'Host Request' } },
 };
 
+/**
+ * IAS-specific attribute ids of the IAS format (Microsoft's IAS-format attribute table, as florianburnel/PowerShell
+ * NPS-Interpreter-Logs/NAP_Logs_Interpreter.ps1 @5ac4e7c copies it): 4130 Fully-Qualified-User-Name, 4136 Packet-Type,
+ * 4142 Reason-Code. The others (4096 and up) are left out of the attribute list rather than guessed.
+ */
+const IAS_FULLY_QUALIFIED_USER_NAME = 4130;
+const IAS_PACKET_TYPE = 4136;
+const IAS_REASON_CODE = 4142;
+
 export function iasFormat(m: RegExpMatchArray): Hit {
   const pairs = m[7]!.split(',');
   const attrs: string[] = [];
+  const ias = new Map<number, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const a = RADIUS_ATTRIBUTES[Number(pairs[i])];
-    if (!a) continue; // IAS-specific ids (4096 and up) are left out rather than guessed
+    const id = Number(pairs[i]);
     const v = pairs[i + 1]!;
+    if (id >= 4096) ias.set(id, v);
+    const a = RADIUS_ATTRIBUTES[id];
+    if (!a) continue;
     attrs.push(`${a.name} ${a.values?.[Number(v)] ?? v}`);
   }
-  const user = m[2] || undefined;
-  return tagged({ decoded: [d('iasFormatRecord', { user: user ?? '?', nas: m[1]!, service: m[5]!, server: m[6]!, attributes: attrs.join(', ') })], outcome: 'info' }, { user });
+  const user = m[2] || ias.get(IAS_FULLY_QUALIFIED_USER_NAME) || undefined;
+  const record = d('iasFormatRecord', { user: user ?? '?', nas: m[1]!, service: m[5]!, server: m[6]!, attributes: attrs.join(', ') });
+  // an access packet with its reason code: NPS's decision first, in words, as in the other formats; the attributes after it
+  const type = Number(ias.get(IAS_PACKET_TYPE));
+  if (type === 1 || type === 2 || type === 3 || type === 11) {
+    const reason = ias.get(IAS_REASON_CODE);
+    const hit = radiusHit(type, user, reason !== undefined && /^\d+$/.test(reason) ? Number(reason) : NaN, undefined);
+    if (attrs.length) hit.decoded.push(record);
+    return hit;
+  }
+  return tagged({ decoded: [record], outcome: 'info' }, { user });
 }
 
 /** Minimal CSV split for IAS lines (quoted fields, commas inside quotes). */
