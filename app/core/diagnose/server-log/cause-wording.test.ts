@@ -139,3 +139,27 @@ describe("MikroTik: the router's own dial-out interfaces are worded as the clien
     }
   });
 });
+
+describe("a refusal for the account's state (646–649, 709) is not worded as a wrong password", () => {
+  // NPS reasons 37 logon hours → 646, 34 disabled → 647, 33 must change the password → 648, 65 no dial-in permission → 649, 17 → 709
+  const details = (reason: number) => ['Authentication Details:', 'Authentication Type: MS-CHAPv2', `Reason Code: ${reason}`].join('\n');
+  const CASES: [number, number, string, string][] = [
+    [37, 646, 'logon hours', 'aanmeldingstijden'],
+    [34, 647, 'disabled or expired', 'uitgeschakeld of verlopen'],
+    [33, 648, 'The password has expired', 'Het wachtwoord is verlopen'],
+    [65, 649, 'may not dial in', 'mag niet inbellen'],
+    [17, 709, 'Changing the password', 'Het wijzigen van het wachtwoord'],
+  ];
+  for (const lang of LANGS) {
+    it(lang, () => {
+      const t = engineT(lang);
+      for (const [reason, code, en, nl] of CASES) {
+        const { findings } = explainServerLogs([parseServerLog(details(reason), 'nps.log')], t);
+        expect(findings.map((f) => f.id), `${reason}`).toEqual(['events.ras-error']);
+        expect(findings[0]!.title, `${reason}`).toContain(lang === 'en' ? en : nl);
+        expect(findings[0]!.title, `${reason}`).toContain(String(code));
+        expect(findings[0]!.summary, `${reason}`).not.toMatch(lang === 'en' ? /re-enter the user name/ : /voer de gebruikersnaam/);
+      }
+    });
+  }
+});
