@@ -102,6 +102,12 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * hashed to its old digest. corpus-mixed-1 for its phonebook note on undocumented AuthRestrictions bits, worded
  * without "bit(s)"; with the old wording back it hashed to its old digest.
  * corpus-mixed-6 and -18 (the RRAS 20111 log and the RASMAN trace) for their explained Windows error (server-log-identity).
+ * Branch hT (NPS reason codes in words, en and nl): real-mixed-14…18 alone, the captures holding the five NPS logs with a reason
+ * code or a "reason 0" that is no longer said (checked against mixedCaptures' spread: -19 holds the IAS-format log, unchanged).
+ * Then real-mixed-15 and -16 alone, the captures holding the two NPS logs with access packets, now worded by what NPS did
+ * ("NPS refused the sign-in of … (RADIUS Access-Reject)"). Then real-mixed-0…23 for a new real pretty-printed NPS DTS
+ * accounting record (nps-dts-xml-pretty-printed-accounting-request-start.txt), which shifts the round robin; with it taken out
+ * every bundle matched (DTS accounting records now read as session records: no other real or corpus log holds one).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -79,8 +79,8 @@ describe('NPS certificate reason codes: the certificate, not the password', () =
   // a DTS (XML) log record: an Access-Reject with its reason code
   const dts = (reason: number) =>
     `<Event><Timestamp data_type="4">05/19/2014 15:21:44.008</Timestamp><Computer-Name data_type="1">NPS1</Computer-Name><Event-Source data_type="1">IAS</Event-Source><User-Name data_type="1">anna</User-Name><Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">${reason}</Reason-Code></Event>`;
-  // Microsoft Learn dd197582 (258–282) and Microsoft's 256/257 and 283–300 descriptions: each a certificate or its CRL
-  const CERTIFICATE = [256, 257, 258, 259, 265, 267, 268, 272, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 300];
+  // Microsoft Learn dd197582 (258–282) and Microsoft's 73, 256/257 and 283–300 descriptions: each a certificate or its CRL
+  const CERTIFICATE = [73, 256, 257, 258, 259, 265, 267, 268, 272, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296, 297, 298, 300];
   for (const lang of LANGS) {
     it(`${lang}: every certificate reason gives the certificate finding (event details and DTS log)`, () => {
       const t = engineT(lang);
@@ -100,6 +100,14 @@ describe('NPS certificate reason codes: the certificate, not the password', () =
   it('a reason that is not a certificate keeps its own reading (263 incomplete credentials: no certificate finding)', () => {
     const log = parseServerLog(details(263), 'nps.log');
     expect(log.entries.some((e) => e.cause === 'certificate-rejected')).toBe(false);
+  });
+
+  it('NPS that cannot reach its directory (261) or the RADIUS server it forwards to (116, 117): no password was checked', () => {
+    for (const reason of [261, 116, 117]) {
+      for (const text of [details(reason), dts(reason)]) {
+        expect(parseServerLog(text, 'nps.log').entries.map((e) => e.cause), `${reason}`).toEqual(['radius-unreachable']);
+      }
+    }
   });
 });
 
@@ -130,4 +138,28 @@ describe("MikroTik: the router's own dial-out interfaces are worded as the clien
       expect(text).not.toMatch(/VPN connection on|VPN-verbinding op|VPN client|VPN-client/);
     }
   });
+});
+
+describe("a refusal for the account's state (646–649, 709) is not worded as a wrong password", () => {
+  // NPS reasons 37 logon hours → 646, 34 disabled → 647, 33 must change the password → 648, 65 no dial-in permission → 649, 17 → 709
+  const details = (reason: number) => ['Authentication Details:', 'Authentication Type: MS-CHAPv2', `Reason Code: ${reason}`].join('\n');
+  const CASES: [number, number, string, string][] = [
+    [37, 646, 'logon hours', 'aanmeldingstijden'],
+    [34, 647, 'disabled or expired', 'uitgeschakeld of verlopen'],
+    [33, 648, 'The password has expired', 'Het wachtwoord is verlopen'],
+    [65, 649, 'may not dial in', 'mag niet inbellen'],
+    [17, 709, 'Changing the password', 'Het wijzigen van het wachtwoord'],
+  ];
+  for (const lang of LANGS) {
+    it(lang, () => {
+      const t = engineT(lang);
+      for (const [reason, code, en, nl] of CASES) {
+        const { findings } = explainServerLogs([parseServerLog(details(reason), 'nps.log')], t);
+        expect(findings.map((f) => f.id), `${reason}`).toEqual(['events.ras-error']);
+        expect(findings[0]!.title, `${reason}`).toContain(lang === 'en' ? en : nl);
+        expect(findings[0]!.title, `${reason}`).toContain(String(code));
+        expect(findings[0]!.summary, `${reason}`).not.toMatch(lang === 'en' ? /re-enter the user name/ : /voer de gebruikersnaam/);
+      }
+    });
+  }
 });

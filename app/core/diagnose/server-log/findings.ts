@@ -67,6 +67,16 @@ const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cau
 const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames']);
 const causeKey = (c: Cause, initiator: boolean): string => (initiator && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : `serverLog.cause.${c}`);
 
+/**
+ * The Windows errors of a refusal for the account's state, not its password (raserror.h; MS-CHAP "E=" codes, RFC 2759 §6;
+ * NPS reasons 33–37, 65, 68, 17): 646 logon hours, 647 account disabled or expired, 648 password expired, 649 no dial-in
+ * permission, 709 changing the password failed. Each is worded on its own (serverLog.cause.accountRefused.<code>): "re-enter
+ * the password" is the wrong advice for them.
+ */
+const ACCOUNT_CODES: ReadonlySet<number> = new Set([646, 647, 648, 649, 709]);
+const entryCauseKey = (e: ServerLogEntry): string =>
+  e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) ? `serverLog.cause.accountRefused.${e.code}` : causeKey(e.cause!, fromInitiator(e));
+
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …". */
 const logSays = (item: ServerEvidence, t: TFunction): string =>
   t(fromInitiator(item.entry) ? 'serverLog.initiatorSays' : 'serverLog.serverSays', { source: item.source, decoded: describeEntry(item.entry, t) });
@@ -139,7 +149,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): st
   for (const c of causes) {
     const item = items.find((i) => i.entry.cause === c)!;
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
-    const key = causeKey(c, fromInitiator(item.entry));
+    const key = entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
       const s = t(`${key}.${k}`, { code });
       if (s && !parts.includes(s)) parts.push(s);
@@ -151,7 +161,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): st
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;
   const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  let title = t(`${causeKey(cause, fromInitiator(items[0]!.entry))}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
+  let title = t(`${entryCauseKey(items[0]!.entry)}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
   let summary = serverAdvice(items, t);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is
   // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only

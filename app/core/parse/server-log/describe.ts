@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { IKEV1_STATES } from './codes/ike';
+import { NPS_REASONS } from './codes/nps';
 import { mppeBits } from './codes/ppp';
 import type { Decoded, LogTime, ServerLogEntry } from './types';
 
@@ -72,6 +73,18 @@ export function ikeStateText(name: unknown, t: TFunction): string {
   return `${state} (${word(t, `serverLog.ikeState.${state}`)}${waits})`;
 }
 
+/**
+ * ": the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE)": what an NPS reason code means in the
+ * reader's words, then the number and Windows' identifier (what the administrator searches for); a code the table does not
+ * know is its number alone (": NPS reason 23").
+ */
+export function npsReasonText(reason: number, t: TFunction): string {
+  const known = Object.hasOwn(NPS_REASONS, reason) ? NPS_REASONS[reason] : undefined;
+  if (!known) return `: ${t('serverLog.npsReasonCode', { code: reason })}`;
+  const id = t('serverLog.npsReasonCode', { code: reason }) + (known.ias ? `, ${known.ias}` : '');
+  return `: ${word(t, `serverLog.npsReason.${reason}`)} (${id})`;
+}
+
 const opt = (s: unknown, pre: string, post = '') => (s !== undefined && s !== '' ? `${pre}${String(s)}${post}` : '');
 
 /** RouterOS's session words (mikrotik.ts: `<pptp-u>: authenticated`, `u logged in`) by their word keys under serverLog.mtWhat */
@@ -141,9 +154,7 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
     deletesText: v.deletes ? ', DELETE' : '',
     nameText: opt(v.name, ' "', '"'),
     msgText: opt(v.msg, ': "', '"'),
-    reasonText: opt(v.reason, `, ${word(t, 'serverLog.reasonWord')} `),
     authText: opt(v.auth, `, ${word(t, 'serverLog.authWord')} `),
-    chapText: opt(v.chap, ', '),
     serverText: opt(v.server, ' (', ')'),
     whatText: typeof v.what === 'string' && (key === 'step.mtSession' || key === 'step.mtAccount') ? mtWhatText(t, v.what) : String(v.what ?? ''),
   };
@@ -157,6 +168,10 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   // two MPPE offers' key lengths (mppeStrengthMismatch keeps their Supported Bits)
   if (used.has('oursText')) options.oursText = keyLengthsText(Number(v.ours), t);
   if (used.has('theirsText')) options.theirsText = keyLengthsText(Number(v.theirs), t);
+  // an NPS reason code in words (nps-log.ts npsReasonValue: a number, or '' for none)
+  if (used.has('reasonText')) options.reasonText = /^\d+$/.test(String(v.reason ?? '')) ? npsReasonText(Number(v.reason), t) : '';
+  // the MS-CHAP error NPS sent back (its MS-CHAP-Error "E=691"): the Windows error the PC shows
+  if (used.has('chapText')) options.chapText = /^\d+$/.test(String(v.chap ?? '')) ? `; ${t('serverLog.msChapError', { code: v.chap })}` : '';
   if (used.has('fromText')) options.fromText = ikeStateText(v.from, t);
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
   // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon

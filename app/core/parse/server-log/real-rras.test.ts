@@ -27,7 +27,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     understood: 1,
     families: { rras: 1 },
     causes: [[1, 'credentials-rejected']],
-    says: [[1, 'NPS denied access to CONTOSOtluk (event 6273), reason 16 IAS_AUTH_FAILURE, authentication PEAP.']],
+    says: [[1, 'NPS denied access to CONTOSOtluk (event 6273, authentication PEAP): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE).']],
     user: 'CONTOSOtluk',
   },
   // a 20271 as the browser's XML view shows it (`- <Event …>`, `- <System>`), pasted into a GitHub issue: the CoId is `{NA}`,
@@ -46,7 +46,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     understood: 1,
     families: { rras: 1 },
     causes: [[1, 'credentials-rejected']],
-    says: [[1, "NPS refused access, reason 16 IAS_AUTH_FAILURE, authentication PEAP (only the event's details were pasted)."]],
+    says: [[1, "NPS refused access (only the event's details were pasted, authentication PEAP): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE)."]],
   },
 };
 

@@ -46,8 +46,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { rras: 2 },
     causes: [],
     says: [
-      [1, 'RADIUS Access-Request for client, reason 0 IAS_SUCCESS.'],
-      [2, 'RADIUS Access-Accept for npsclientdc/Users/client, reason 0 IAS_SUCCESS.'],
+      [1, 'NPS received a sign-in request for client (RADIUS Access-Request).'],
+      [2, 'NPS accepted the sign-in of npsclientdc/Users/client (RADIUS Access-Accept).'],
     ],
   },
   // Event Viewer "Copy details as text" as a forum showed it: every line double-spaced, labels and values on lines of their own, the XML after each
@@ -61,7 +61,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
     says: [
       [1, 'NPS found no domain controller for domain K12.TX.US (event 4402): it cannot check any user name or password.'],
-      [59, 'NPS denied access to K12.TX.US\\abusby (event 6273), reason 7 IAS_NO_SUCH_DOMAIN, authentication PEAP / Microsoft: Secured password (EAP-MSCHAP v2).'],
+      [59, 'NPS denied access to K12.TX.US\\abusby (event 6273, authentication PEAP / Microsoft: Secured password (EAP-MSCHAP v2)): the domain in the user name does not exist (NPS reason 7, IAS_NO_SUCH_DOMAIN).'],
     ],
   },
   // NPS's "DTS compliant" log: one <Event> per RADIUS packet on a line (a Wi-Fi NPS, the same log a VPN's NPS writes)
@@ -71,10 +71,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { rras: 4 },
     causes: [[2, 'credentials-rejected']],
     says: [
-      [1, 'RADIUS Access-Request for ComputerName.domain.com, reason 0 IAS_SUCCESS.'],
-      [2, 'RADIUS Access-Reject for DOMAIN\\ComputerName.domain.com, reason 8 IAS_NO_SUCH_USER.'],
-      [4, 'RADIUS Access-Challenge for DOMAIN\\ComputerName$, reason 0 IAS_SUCCESS.'],
+      [1, 'NPS received a sign-in request for ComputerName.domain.com (RADIUS Access-Request).'],
+      [2, 'NPS refused the sign-in of DOMAIN\\ComputerName.domain.com (RADIUS Access-Reject): the user account does not exist (NPS reason 8, IAS_NO_SUCH_USER).'],
+      [4, 'NPS asked DOMAIN\\ComputerName$ for the next step of the sign-in (RADIUS Access-Challenge).'],
     ],
+  },
+  // a DTS record pretty-printed over 25 lines by a blog (the author: "really on a single line"): an Accounting-Request with
+  // Acct-Status-Type 1, a session record (no decision), not a sign-in; the Wi-Fi client's MAC is no peer
+  'nps-dts-xml-pretty-printed-accounting-request-start.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    user: 'john_doe@iu13.org',
+    says: [[1, 'Session record for john_doe@iu13.org (RADIUS Accounting-Request, Start).']],
   },
   // SoftEther's server_log: a scanner on the listener port; the second connection ends with cause code 5
   'softether-server-log-scanner-non-softether-client-code-5.txt': {

@@ -48,7 +48,18 @@ describe('formats the corpus does not hold (from the vendors\' documented line s
     const fields = ['RASSRV', 'RAS', '11/18/2026', '09:12:41', '3', 'CORP\\anna', '', '', '198.51.100.7', ...Array(16).fill(''), '16', ...Array(20).fill(''), '0x00453D36393120523D3020563D33'];
     const e = one(fields.map((f) => `"${f}"`).join(','));
     expect(e).toMatchObject({ family: 'rras', cause: 'credentials-rejected', code: 691, user: 'CORP\\anna', time: { year: 2026, month: 11, day: 18, hour: 9, minute: 12, second: 41 } });
-    expect(describeEntry(e!, t)).toBe('RADIUS Access-Reject for CORP\\anna, reason 16 IAS_AUTH_FAILURE, E=691.');
+    expect(describeEntry(e!, t)).toBe('NPS refused the sign-in of CORP\\anna (RADIUS Access-Reject): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE); the PC is shown error 691.');
+  });
+  it('IAS-format line with the IAS-specific Packet-Type (4136) and Reason-Code (4142): the decision in words, the attributes after', () => {
+    // 4136/4142/4130 as Microsoft's IAS-format attribute table numbers them (florianburnel/PowerShell NAP_Logs_Interpreter.ps1)
+    const reject = one('10.10.10.10,CORP\\anna,06/04/2024,14:42:19,NPS,NPS1,6,2,7,1,61,5,64,1,4136,3,4142,16');
+    expect(reject).toMatchObject({ family: 'rras', outcome: 'failure', cause: 'credentials-rejected', code: 691, user: 'CORP\\anna' });
+    expect(describeEntry(reject!, t)).toBe(
+      'NPS refused the sign-in of CORP\\anna (RADIUS Access-Reject): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE). IAS log record (IAS format) for CORP\\anna from access server 10.10.10.10, NPS on NPS1: Service-Type Framed, Framed-Protocol PPP, NAS-Port-Type Virtual, Tunnel-Type PPTP.',
+    );
+    // no user in the header: the Fully-Qualified-User-Name (4130); no RADIUS attribute left to list: the decision alone
+    const accept = one('10.10.10.10,,06/04/2024,14:42:20,NPS,NPS1,4130,CORP\\anna,4136,2,4142,0');
+    expect([accept!.outcome, accept!.user, describeEntry(accept!, t)]).toEqual(['success', 'CORP\\anna', 'NPS accepted the sign-in of CORP\\anna (RADIUS Access-Accept).']);
   });
   it('IOS CCP option line: MS-PPC supported bits', () => {
     expect(said('*Mar  1 00:01:02.123: Vi1 CCP:    MS-PPC supported bits 0x01000060 (0x120601000060)')).toBe('CCP option: MPPE/MPPC 0x01000060: MPPE 40-bit or 128-bit, stateless');

@@ -52,8 +52,8 @@ describe('a pasted Windows event is one record, read by its id and data', () => 
     const e = r.entries[0]!;
     expect([e.line, e.endLine, e.cause, e.code, e.user, e.peer]).toEqual([1, 31, 'credentials-rejected', 691, 'CORP\\alice', '198.51.100.7']);
     expect(e.time).toEqual({ year: 2023, month: 2, day: 13, hour: 9, minute: 41, second: 7 });
-    expect(describeEntry(e, t)).toBe('NPS denied access to CORP\\alice (event 6273), reason 16 IAS_AUTH_FAILURE, authentication MS-CHAPv2.');
-    expect(describeEntry(e, nl)).toBe('NPS weigerde CORP\\alice toegang (gebeurtenis 6273), reden 16 IAS_AUTH_FAILURE, verificatie MS-CHAPv2.');
+    expect(describeEntry(e, t)).toBe('NPS denied access to CORP\\alice (event 6273, authentication MS-CHAPv2): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE).');
+    expect(describeEntry(e, nl)).toBe('NPS weigerde CORP\\alice toegang (gebeurtenis 6273, verificatie MS-CHAPv2): de gebruikersnaam of het wachtwoord klopte niet (NPS-redencode 16, IAS_AUTH_FAILURE).');
   });
 
   it('the XML alone decides by its named data, whatever the labels say: reason 48 (no network policy) → error 812', () => {
@@ -71,9 +71,9 @@ describe('a pasted Windows event is one record, read by its id and data', () => 
 
   it('NPS 6272 is a success; 6274 a discarded request; an unknown event is named by id and source', () => {
     const granted = parseServerLog(xmlEvent(6272, 'Microsoft-Windows-Security-Auditing', '<Data Name="SubjectUserName">dave</Data><Data Name="AuthenticationType">MS-CHAPv2</Data>')).entries[0]!;
-    expect([granted.outcome, granted.cause, describeEntry(granted, t)]).toEqual(['success', undefined, 'NPS granted access to dave (event 6272), authentication MS-CHAPv2.']);
+    expect([granted.outcome, granted.cause, describeEntry(granted, t)]).toEqual(['success', undefined, 'NPS granted access to dave (event 6272, authentication MS-CHAPv2).']);
     const discarded = parseServerLog(xmlEvent(6274, 'Microsoft-Windows-Security-Auditing', '<Data Name="SubjectUserName">erin</Data><Data Name="ReasonCode">3</Data>')).entries[0]!;
-    expect([discarded.outcome, discarded.cause, describeEntry(discarded, t)]).toEqual(['warning', undefined, 'NPS discarded the request of erin without an answer (event 6274), reason 3 IAS_MALFORMED_REQUEST.']);
+    expect([discarded.outcome, discarded.cause, describeEntry(discarded, t)]).toEqual(['warning', undefined, 'NPS discarded the request of erin without an answer (event 6274): the request NPS received was malformed (NPS reason 3, IAS_MALFORMED_REQUEST).']);
     const other = parseServerLog(xmlEvent(20999, 'RemoteAccess', '<Data>x</Data>')).entries[0]!;
     expect(describeEntry(other, t)).toBe('Event 20999 from RemoteAccess.');
   });
@@ -206,7 +206,7 @@ describe("NPS's DTS-compliant log (IN*.log)", () => {
     expect(r.records).toBe(2);
     const [reject, accept] = r.entries;
     expect([reject!.line, reject!.endLine, reject!.cause, reject!.code, reject!.user, reject!.peer, reject!.time?.second]).toEqual([1, 8, 'credentials-rejected', 649, 'CORP\\andrew', '198.51.100.23', 47]);
-    expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'RADIUS Access-Accept for CORP\\andrew, reason 0 IAS_SUCCESS.']);
+    expect([accept!.outcome, describeEntry(accept!, t)]).toEqual(['success', 'NPS accepted the sign-in of CORP\\andrew (RADIUS Access-Accept).']);
   });
 });
 
@@ -218,6 +218,11 @@ describe('NPS accounting records (RFC 2866): a session record, no decision', () 
     expect([e.outcome, e.cause, e.user, e.peer, e.time?.hour]).toEqual(['info', undefined, 'erin', '198.51.100.20', 14]);
     expect(describeEntry(e, t)).toBe("Session record for erin, the PC's VPN address 192.168.180.52 (RADIUS Accounting-Request, Stop).");
     expect(describeEntry(e, nl)).toBe('Sessieregistratie voor erin, VPN-adres van de pc 192.168.180.52 (RADIUS Accounting-Request, Stop).');
+  });
+  it('DTS format: an Accounting-Request is a session record too (its Acct-Status-Type, Framed-IP-Address, the PC as the calling station)', () => {
+    const e = parseServerLog('<Event><Timestamp data_type="4">06/18/2024 14:45:48.120</Timestamp><User-Name data_type="1">erin</User-Name><Calling-Station-Id data_type="1">198.51.100.20</Calling-Station-Id><Framed-IP-Address data_type="3">192.168.180.52</Framed-IP-Address><Acct-Status-Type data_type="0">2</Acct-Status-Type><Packet-Type data_type="0">4</Packet-Type><Reason-Code data_type="0">0</Reason-Code></Event>\n').entries[0]!;
+    expect([e.outcome, e.cause, e.user, e.peer, e.time?.hour]).toEqual(['info', undefined, 'erin', '198.51.100.20', 14]);
+    expect(describeEntry(e, t)).toBe("Session record for erin, the PC's VPN address 192.168.180.52 (RADIUS Accounting-Request, Stop).");
   });
   it('IAS format: Acct-Status-Type, Acct-Session-Time and Acct-Terminate-Cause by their RFC 2866 values', () => {
     const e = parseServerLog('10.10.10.10,erin,06/04/1999,14:42:19,NPS,CLIENTCOMP,40,2,46,600,49,4\n').entries[0]!;

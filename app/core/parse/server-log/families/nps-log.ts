@@ -1,97 +1,16 @@
 import { d, msChapErrorOf, tagged, type Hit } from '../kit';
-import type { Cause, LogTime } from '../types';
+import type { LogTime } from '../types';
+import { NPS_REASONS } from '../codes/nps';
 import { isDottedQuad } from '../../ipv4-dotted';
 
 /**
  * NPS / IAS log files and the RADIUS facts they share with NPS's events (rras.ts reads the lines and
- * the events; the formats are described there): the packet types, NPS reason codes, the IAS-format
+ * the events; the formats are described there): the packet types, the IAS-format
  * and database-compatible lines, the DTS XML records, and the time forms Windows writes.
  */
 
 /** Packet-Type, RFC 2865 §4 / RFC 2866 §4. */
 export const RADIUS_PACKETS: Record<number, string> = { 1: 'Access-Request', 2: 'Access-Accept', 3: 'Access-Reject', 4: 'Accounting-Request', 5: 'Accounting-Response', 11: 'Access-Challenge' };
-
-/**
- * NPS reason codes that say the certificate a PC logs in with (EAP-TLS, PEAP-TLS, smart card) was refused, or could not be
- * checked: its chain, its validity, its purpose, its name, or the revocation list (CRL) NPS must read for it. Microsoft Learn
- * "NPS Reason Codes 258 Through 282" (https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/dd197582(v=ws.10))
- * and, for 256, 257 and 283–300, Microsoft's descriptions as copied in bakerds/NPS-Log-Parsing Reason-Code.csv ("NPS Reason
- * Codes 38 Through 257" / "283 Through 303"; Microsoft's IAS_ names of these are not published, so each name here is its
- * description in short). Left out as not a certificate: 260, 262, 266 (a message altered or malformed), 261 (no AD DS: a
- * directory outage), 263 (incomplete credentials), 264 (clocks), 269 (no common algorithm), 270 (smart card required), 271
- * (NPS shutting down), 273–277 (Windows Trust Verification of NPS's own EAP binaries), 299, 301, 302 (message sequence,
- * cryptobinding TLV).
- */
-const CERTIFICATE_REASONS: Record<number, { name: string; cause: Cause }> = Object.fromEntries(
-  (
-    [
-      [256, 'certificate revoked'],
-      [257, 'revocation list (CRL) check unavailable: DLL missing'],
-      [258, 'revocation list (CRL) could not be checked'],
-      [259, 'revocation list (CRL) issuer not available'],
-      [265, 'certificate chains to an untrusted root'],
-      [267, 'certificate lacks Client Authentication (EKU)'],
-      [268, 'certificate expired'],
-      [272, 'certificate maps to several accounts'],
-      [278, 'certificate expired'],
-      [279, 'certificate chain validity periods do not nest'],
-      [280, 'certificate not issued by a valid CA'],
-      [281, 'certificate chain path length exceeded'],
-      [282, 'certificate has an unknown critical extension'],
-      [283, 'certificate lacks Client Authentication (application policy)'],
-      [284, 'certificate issuer and chain parent do not match'],
-      [285, 'certificate missing or malformed'],
-      [286, 'certificate issued by an untrusted CA'],
-      [287, 'certificate does not chain to a trusted enterprise root'],
-      [288, 'unspecified certificate trust failure'],
-      [289, 'certificate revoked'],
-      [290, 'test certificate with an untrusted test root'],
-      [291, 'revocation list (CRL) not found or server unavailable'],
-      [292, 'User-Name does not match the certificate CN'],
-      [293, 'certificate lacks Client Authentication (EKU)'],
-      [294, 'certificate marked untrusted by the administrator'],
-      [295, 'certificate issued by an untrusted CA'],
-      [296, 'certificate lacks Client Authentication (EKU)'],
-      [297, 'certificate has no valid name'],
-      [298, 'certificate UPN missing or not the User-Name'],
-      [300, 'certificate malformed: no credentials in it'],
-    ] as const
-  ).map(([code, name]) => [code, { name, cause: 'certificate-rejected' as const }]),
-);
-
-/**
- * NPS reason codes (Microsoft Learn "NPS reason codes", IAS_* names) and what the PC sees: the
- * Windows error code (raserror.h) a denial turns into on the client.
- */
-export const NPS_REASONS: Record<number, { name: string; cause?: Cause; code?: number }> = {
-  0: { name: 'IAS_SUCCESS' },
-  1: { name: 'IAS_INTERNAL_ERROR' },
-  2: { name: 'IAS_ACCESS_DENIED', cause: 'credentials-rejected', code: 691 },
-  3: { name: 'IAS_MALFORMED_REQUEST' },
-  4: { name: 'IAS_GLOBAL_CATALOG_UNAVAILABLE', cause: 'radius-unreachable' },
-  5: { name: 'IAS_DOMAIN_UNAVAILABLE', cause: 'radius-unreachable' },
-  6: { name: 'IAS_SERVER_UNAVAILABLE', cause: 'radius-unreachable' },
-  7: { name: 'IAS_NO_SUCH_DOMAIN', cause: 'credentials-rejected', code: 691 },
-  8: { name: 'IAS_NO_SUCH_USER', cause: 'credentials-rejected', code: 691 },
-  16: { name: 'IAS_AUTH_FAILURE', cause: 'credentials-rejected', code: 691 },
-  17: { name: 'IAS_CHANGE_PASSWORD_FAILURE', cause: 'credentials-rejected', code: 709 },
-  18: { name: 'IAS_UNSUPPORTED_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
-  // Microsoft's description (NPS Reason Codes 0 Through 37, dd197464): "the EAP type cannot be processed by the server"; its IAS_ name is not documented
-  22: { name: 'EAP type not processed by the server', cause: 'auth-protocol-mismatch' },
-  33: { name: 'IAS_PASSWORD_MUST_CHANGE', cause: 'credentials-rejected', code: 648 },
-  34: { name: 'IAS_ACCOUNT_DISABLED', cause: 'credentials-rejected', code: 647 },
-  35: { name: 'IAS_ACCOUNT_EXPIRED', cause: 'credentials-rejected', code: 647 },
-  36: { name: 'IAS_ACCOUNT_LOCKED_OUT', cause: 'credentials-rejected', code: 691 },
-  37: { name: 'IAS_INVALID_LOGON_HOURS', cause: 'credentials-rejected', code: 646 },
-  48: { name: 'IAS_NO_POLICY_MATCH', cause: 'ras-error', code: 812 },
-  49: { name: 'IAS_NO_CONNECTION_REQUEST_POLICY_MATCH', cause: 'ras-error', code: 812 },
-  // "Remote Access Account Lockout is enabled, and the user's authentication attempts have exceeded the designated lockout count" (NPS Reason Codes 38 Through 257, dd197521; name not documented)
-  64: { name: 'remote access account lockout', cause: 'credentials-rejected', code: 691 },
-  65: { name: 'IAS_DIALIN_DISABLED', cause: 'credentials-rejected', code: 649 },
-  66: { name: 'IAS_INVALID_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
-  68: { name: 'IAS_INVALID_DIALIN_HOURS', cause: 'credentials-rejected', code: 646 },
-  ...CERTIFICATE_REASONS,
-};
 
 /** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
 export const IAS_FORMAT = /^(\d{1,3}(?:\.\d{1,3}){3}),([^,]*),(\d{1,2}\/\d{1,2}\/\d{4}),(\d{1,2}:\d\d:\d\d),([^,]*),([^,]*),(\d+,[^,]*(?:,\d+,[^,]*)*)$/;
@@ -117,17 +36,38 @@ const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, 
   49: { name: 'Acct-Terminate-Cause', values: { 1: 'User Request', 2: 'Lost Carrier', 3: 'Lost Service', 4: 'Idle Timeout', 5: 'Session Timeout', 6: 'Admin Reset', 7: 'Admin Reboot', 8: 'Port Error', 9: 'NAS Error', 10: 'NAS Request', 11: 'NAS Reboot', 12: 'Port Unneeded', 13: 'Port Preempted', 14: 'Port Suspended', 15: 'Service Unavailable', 16: 'Callback', 17: 'User Error', 18: 'Host Request' } },
 };
 
+/**
+ * IAS-specific attribute ids of the IAS format (Microsoft's IAS-format attribute table, as florianburnel/PowerShell
+ * NPS-Interpreter-Logs/NAP_Logs_Interpreter.ps1 @5ac4e7c copies it): 4130 Fully-Qualified-User-Name, 4136 Packet-Type,
+ * 4142 Reason-Code. The others (4096 and up) are left out of the attribute list rather than guessed.
+ */
+const IAS_FULLY_QUALIFIED_USER_NAME = 4130;
+const IAS_PACKET_TYPE = 4136;
+const IAS_REASON_CODE = 4142;
+
 export function iasFormat(m: RegExpMatchArray): Hit {
   const pairs = m[7]!.split(',');
   const attrs: string[] = [];
+  const ias = new Map<number, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const a = RADIUS_ATTRIBUTES[Number(pairs[i])];
-    if (!a) continue; // IAS-specific ids (4096 and up) are left out rather than guessed
+    const id = Number(pairs[i]);
     const v = pairs[i + 1]!;
+    if (id >= 4096) ias.set(id, v);
+    const a = RADIUS_ATTRIBUTES[id];
+    if (!a) continue;
     attrs.push(`${a.name} ${a.values?.[Number(v)] ?? v}`);
   }
-  const user = m[2] || undefined;
-  return tagged({ decoded: [d('iasFormatRecord', { user: user ?? '?', nas: m[1]!, service: m[5]!, server: m[6]!, attributes: attrs.join(', ') })], outcome: 'info' }, { user });
+  const user = m[2] || ias.get(IAS_FULLY_QUALIFIED_USER_NAME) || undefined;
+  const record = d('iasFormatRecord', { user: user ?? '?', nas: m[1]!, service: m[5]!, server: m[6]!, attributes: attrs.join(', ') });
+  // an access packet with its reason code: NPS's decision first, in words, as in the other formats; the attributes after it
+  const type = Number(ias.get(IAS_PACKET_TYPE));
+  if (type === 1 || type === 2 || type === 3 || type === 11) {
+    const reason = ias.get(IAS_REASON_CODE);
+    const hit = radiusHit(type, user, reason !== undefined && /^\d+$/.test(reason) ? Number(reason) : NaN, undefined);
+    if (attrs.length) hit.decoded.push(record);
+    return hit;
+  }
+  return tagged({ decoded: [record], outcome: 'info' }, { user });
 }
 
 /** Minimal CSV split for IAS lines (quoted fields, commas inside quotes). */
@@ -175,17 +115,33 @@ export function ias(fields: string[]): Hit {
  * (the address the VPN gave the PC), 32 Acct-Status-Type.
  */
 function accounting(f: string[]): Hit {
-  const user = f[5] || f[6] || undefined;
-  const status = ACCT_STATUS[Number(f[31])] ?? (f[31] ? f[31] : '?');
-  const address = isDottedQuad(f[10] ?? '') ? f[10]! : undefined;
-  const values = { packet: RADIUS_PACKETS[Number(f[4])]!, user: user ?? '?', status, ...(address ? { address } : {}) };
-  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(f[8]) });
+  return accountingHit(Number(f[4]), f[5] || f[6] || undefined, f[31], f[10], f[8]);
 }
+
+/** A session record (Accounting-Request/-Response) in either log format: the user, its Acct-Status-Type (RFC 2866 §5.1), the VPN address, the PC. */
+function accountingHit(packet: number, user: string | undefined, statusType: string | undefined, framed: string | undefined, calling: string | undefined): Hit {
+  const status = ACCT_STATUS[Number(statusType)] ?? (statusType ? statusType : '?');
+  const address = isDottedQuad(framed ?? '') ? framed! : undefined;
+  const values = { packet: RADIUS_PACKETS[packet]!, user: user ?? '?', status, ...(address ? { address } : {}) };
+  return tagged({ decoded: [d(address ? 'iasAccountingAddress' : 'iasAccounting', values)], outcome: 'info' }, { user, peer: callingPeer(calling) });
+}
+
+/**
+ * An NPS reason code as a statement's `reason` value: the number alone (describe.ts words it in the reader's language, the
+ * IAS_ name after the words); none for 0 (success: the packet type or the event already says so) or no code.
+ */
+export const npsReasonValue = (reason: number | undefined): number | '' => (reason !== undefined && Number.isFinite(reason) && reason !== 0 ? reason : '');
+
+/**
+ * The access packets (RFC 2865 §4.1–4.4) by what NPS did, in words first (the packet's name after them); another type keeps the
+ * general iasRecord.
+ */
+const ACCESS_PACKET_KEYS: Record<number, string> = { 1: 'iasAccessRequest', 2: 'iasAccessAccept', 3: 'iasAccessReject', 11: 'iasAccessChallenge' };
 
 /** One RADIUS packet NPS logged: its type (RFC 2865 §4), user, NPS reason code and MS-CHAP error, the cause a reject or a reason names. */
 function radiusHit(type: number, user: string | undefined, reason: number, chapError: number | undefined): Hit {
-  const values = { packet: RADIUS_PACKETS[type] ?? `type ${type}`, user: user ?? '?', reason: Number.isFinite(reason) ? `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim() : '', chap: chapError ? `E=${chapError}` : '' };
-  const hit: Hit = { decoded: [d('iasRecord', values)], outcome: type === 3 ? 'failure' : type === 2 ? 'success' : 'info', ...(user ? { user } : {}) };
+  const values = { packet: RADIUS_PACKETS[type] ?? `type ${type}`, user: user ?? '?', reason: npsReasonValue(reason), chap: chapError ?? '' };
+  const hit: Hit = { decoded: [d(ACCESS_PACKET_KEYS[type] ?? 'iasRecord', values)], outcome: type === 3 ? 'failure' : type === 2 ? 'success' : 'info', ...(user ? { user } : {}) };
   const r = NPS_REASONS[reason];
   if (type === 3 || (r?.cause && reason !== 0)) {
     hit.outcome = 'failure';
@@ -210,7 +166,12 @@ export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
   const f: Record<string, string> = {};
   for (const m of text.matchAll(DTS_ELEMENT)) f[m[1]!] ??= m[2]!.trim();
   const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
-  const hit = radiusHit(Number(f['Packet-Type']), user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
+  const type = Number(f['Packet-Type']);
+  // an accounting record says no decision (NPS writes reason 0): a session record, as in the database-compatible format
+  const hit =
+    type === 4 || type === 5
+      ? accountingHit(type, user, f['Acct-Status-Type'], f['Framed-IP-Address'], f['Calling-Station-Id'])
+      : radiusHit(type, user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
   const peer = callingPeer(f['Calling-Station-Id']);
   if (peer) hit.peer = peer;
   const time = f.Timestamp ? parseEventTime(f.Timestamp) : undefined;

@@ -3,7 +3,8 @@ import type { Prefixed } from '../prefix';
 import type { LogTime, ServerLogEntry } from '../types';
 import { dwordOf, isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
-import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, NPS_REASONS, parseEventTime } from './nps-log';
+import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, npsReasonValue, parseEventTime } from './nps-log';
+import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
 
 /**
@@ -110,7 +111,7 @@ function eventBlockHit(b: EventBlock): Hit {
     const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
     const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
     const peer = callingPeer(npsField(b, 'CallingStationID', 'Calling Station Identifier'));
-    const values = { id, user: user ?? '?', reason: reason === undefined ? '' : `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim(), auth };
+    const values = { id, user: user ?? '?', reason: npsReasonValue(reason), auth };
     if (id === 6272) return tagged(step('npsGranted', values, 'success'), { user, peer });
     const hit: Hit = { decoded: [d(id === 6273 ? 'npsDenied' : 'npsDiscarded', values)], outcome: id === 6273 ? 'failure' : 'warning' };
     const r = reason === undefined ? undefined : NPS_REASONS[reason];
@@ -127,7 +128,7 @@ function eventBlockHit(b: EventBlock): Hit {
     const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
     if (reason !== undefined) {
       const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
-      const values = { reason: `${reason} ${NPS_REASONS[reason]?.name ?? ''}`.trim(), auth };
+      const values = { reason: npsReasonValue(reason), auth };
       if (reason === 0) return { decoded: [d('npsGrantedDetails', values)], outcome: 'success' };
       const r = NPS_REASONS[reason];
       return { decoded: [d('npsRefusedDetails', values)], outcome: 'failure', ...(r?.cause ? { cause: r.cause } : {}), ...(r?.code ? { code: r.code } : {}) };
