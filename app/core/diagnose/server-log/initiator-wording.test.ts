@@ -144,15 +144,16 @@ describe('proposals, NAT, repeated requests, unreadable messages and failed auth
       expect(f.summary).not.toMatch(/On the PC|Op de pc|the server expects|de server verwacht/);
     }
   });
-  it('real: in a VyOS log of two charons the initiator\'s NO_PROPOSAL_CHOSEN is worded by role, the responder\'s lines keep the PC', () => {
+  it('real: in a VyOS log of two charons the initiator\'s NO_PROPOSAL_CHOSEN is worded by role, the responder\'s lines name the other router', () => {
     const text = real('charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt');
     const { findings, serverLogs } = explain(text);
     const f = findings.find((x) => x.id === 'server.ike-proposal-mismatch')!;
     expect(f.title).toBe('This side and the other side (the responder) have no IPsec proposal in common');
     expect(f.summary).not.toMatch(/On the PC/);
     for (const e of serverLogs[0]!.entries.filter((x) => x.text.includes('[3789]'))) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
-    // charon[2440] answers (its IKE_SA PEER|7 sends the IKE_AUTH response): the other side of its IKE_SAs is worded as the PC, as a server's
-    expect(serverLogs[0]!.entries.find((x) => x.text.includes('charon[2440]: 01[CFG] <PEER|5> received proposals'))!.decoded).toBe('The PC proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.');
+    // charon[2440] answers (its IKE_SA PEER|7 sends the IKE_AUTH response) on connection PEER, the one charon[3789] dials: the other
+    // side of its IKE_SAs is the other router, not a PC (strongswan-site.ts; it said "The PC proposes" before)
+    expect(serverLogs[0]!.entries.find((x) => x.text.includes('charon[2440]: 01[CFG] <PEER|5> received proposals'))!.decoded).toBe('The other router proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.');
   });
   it("a responder's AUTHENTICATION_FAILED keeps the PC's advice", () => {
     const text = ['09[ENC] parsed IKE_SA_INIT request 0 [ SA KE No ]', "09[IKE] tried 1 shared key for 'a' - 'b', but MAC mismatched", '09[ENC] generating IKE_AUTH response 1 [ N(AUTH_FAILED) ]'].join('\n');
@@ -174,9 +175,10 @@ describe('a log that starts before its first role-telling line', () => {
     const early = '05[ENC] <vpn|3> parsed INFORMATIONAL request 7 [ ]';
     const asResponder = explain([early, '06[ENC] <vpn|3> parsed IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
     expect(asResponder[0]!.decoded).toBe('IKEv2 INFORMATIONAL request from the PC.');
-    // IKE_SA 4 initiates: IKE_SA 3's line keeps the PC (nothing told its role), IKE_SA 4's earlier line is the initiator's
+    // IKE_SA 4 initiates: IKE_SA 3's role stays untold, but its connection `vpn` is one this side dials, so its other side is a
+    // router, not a PC (strongswan-site.ts); IKE_SA 4's earlier line is the initiator's
     const other = explain([early, '05[ENC] <vpn|4> parsed INFORMATIONAL response 2 [ ]', '06[ENC] <vpn|4> generating IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
-    expect(other.map((e) => e.decoded)).toEqual(['IKEv2 INFORMATIONAL request from the PC.', 'IKEv2 INFORMATIONAL response from the other side (the responder).', 'IKEv2 IKE_SA_INIT request to the other side (the responder).']);
+    expect(other.map((e) => e.decoded)).toEqual(['IKEv2 INFORMATIONAL request from the other router.', 'IKEv2 INFORMATIONAL response from the other side (the responder).', 'IKEv2 IKE_SA_INIT request to the other side (the responder).']);
   });
   it('a weak proposal read before the role is known is not called a Windows offer once this side shows it initiated', () => {
     const lines = ['11[CFG] received proposals: IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024', '11[IKE] no acceptable proposal found', OWN_INIT];
