@@ -35,6 +35,7 @@ interface Site {
 }
 const MAX_WAITING = 200;
 const MAX_CONNS = 1000;
+const MAX_KEYS = 5000;
 const siteOf = (state: Record<string, unknown>): Site => (state.site ??= { ends: new Map(), byKey: new Map(), conns: new Set(), waiting: [] }) as Site;
 
 /** VyOS's site-to-site names (see above): the IKE connection's, or a CHILD_SA's in the message */
@@ -82,6 +83,7 @@ function siteSelectors(message: string): boolean {
 function markSite(state: Record<string, unknown>, conn: string | undefined, keys: readonly string[] = (state.roleKeys as readonly string[] | undefined) ?? []): true {
   const site = siteOf(state);
   if (conn !== undefined && !site.conns.has(conn) && site.conns.size < MAX_CONNS) site.conns.add(conn);
+  if (site.byKey.size > MAX_KEYS) site.byKey.clear();
   for (const k of keys) site.byKey.set(k, true);
   if (site.waiting.length) {
     site.waiting = site.waiting.filter((w) => {
@@ -113,6 +115,8 @@ export function noteRoleForSite(state: Record<string, unknown>, initiator: boole
     return;
   }
   if (!site || (conn !== undefined && site.conns.has(conn))) return;
+  // (bounded: a long server log begins an IKE_SA per PC connection, each with its own id)
+  if (site.byKey.size > MAX_KEYS) site.byKey.clear();
   for (const k of (state.roleKeys as readonly string[] | undefined) ?? []) site.byKey.set(k, false);
 }
 
