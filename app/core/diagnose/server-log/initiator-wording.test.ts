@@ -319,3 +319,21 @@ describe('charon-systemd: a trap policy starts the connection (strongswan/strong
     ]);
   });
 });
+
+describe('Libreswan: a failure on a serial this side initiated is worded for the side that started the connection', () => {
+  // libreswan-serial.ts byInitiatorSerial: the serial's role from its states (MAIN_I*, PARENT_I*); the findings said "the PC"
+  it.each([
+    ['pluto-ikev1-quick-mode-informational-no-proposal-chosen-msgid-length.txt', 'server.ike-proposal-mismatch', 'This side and the other side (the responder) have no IPsec proposal in common'],
+    ['pluto-5x-console-ike-auth-rejected-authentication-failed.txt', 'server.ike-auth-failed', 'IPsec authentication between this side and the other side (the responder) failed: the pre-shared key or certificate does not match'],
+    ['pluto-whack-ikev2-invalid-ke-then-authentication-failed.txt', 'server.ike-auth-failed', 'IPsec authentication between this side and the other side (the responder) failed: the pre-shared key or certificate does not match'],
+  ])('real: %s', (name, id, title) => {
+    const f = explain(real(name)).findings.find((x) => x.id === id)!;
+    expect(f.title).toBe(title);
+    expect(f.summary).not.toMatch(/On the PC:|the PC's/);
+  });
+
+  it("a responder's serial (MAIN_R*) keeps the server's wording", () => {
+    const text = ['pluto[1]: "l2tp-psk"[1] 203.0.113.5 #1: STATE_MAIN_R1: sent MR1, expecting MI2', 'pluto[1]: "l2tp-psk"[1] 203.0.113.5 #1: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet'].join('\n');
+    expect(explain(text).findings.find((x) => x.id === 'server.ike-auth-failed')!.title).toBe('IPsec authentication failed: the pre-shared key or certificate does not match');
+  });
+});

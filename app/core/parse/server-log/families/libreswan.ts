@@ -4,7 +4,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
 import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
-import { currentSerial, INITIATOR_STATE, type Serial, serialOf, serialRole } from './libreswan-serial';
+import { byInitiatorSerial, currentSerial, INITIATOR_STATE, type Serial, serialOf, serialRole } from './libreswan-serial';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -355,7 +355,7 @@ export const libreswanFamily: FamilyParser = {
     if (serial) hit.session = `#${serial}`;
     // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
     if (found !== COUNTED) withPeer(hit, peer);
-    return hit;
+    return byInitiatorSerial(hit, state);
   },
   track(seen, state) {
     const session = seen.session;
