@@ -56,6 +56,29 @@ describe('ike-no-mi3: UDP 4500 usually, a pre-shared key mismatch on some server
   }
 });
 
+describe("ike-no-mi3's per-line sentences name both likely causes, as the finding does", () => {
+  // MikroTik's racoon time-up and Libreswan's MAIN_R2 give-up: a blocked UDP 500/4500 and a differing pre-shared key look the same
+  // on the server (it cannot read the next message and keeps waiting); the line's sentence must not name the port alone
+  const lines = {
+    mikrotik: '10:00:01 ipsec,info phase1 negotiation failed due to time up 203.0.113.5[500]<=>198.51.100.7[500] 1b2c3d4e5f607182:0000000000000000',
+    libreswan: 'Mar 16 18:41:52 vm pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: max number of retransmissions (2) reached STATE_MAIN_R2',
+  };
+  for (const lang of LANGS) {
+    for (const [family, line] of Object.entries(lines)) {
+      it(`${lang}: ${family}`, () => {
+        const t = engineT(lang);
+        const e = parseServerLog(line, 'server.log').entries.find((x) => x.cause === 'ike-no-mi3');
+        expect(e, family).toBeDefined();
+        const said = e!.decoded.map((dd) => describeDecoded(dd, t)).join(' ');
+        expect(said).toContain('UDP 500/4500');
+        expect(said).toContain(lang === 'en' ? 'pre-shared key' : 'vooraf gedeelde sleutel');
+        // plain words before the protocol's: the sentence opens with the IPsec set-up, not "IKE phase 1" / "Main Mode"
+        expect(said).toMatch(lang === 'en' ? /^The IPsec set-up|^STATE_MAIN_R2/ : /^Het opzetten van IPsec|^STATE_MAIN_R2/);
+      });
+    }
+  }
+});
+
 describe('ike-auth-never-came: the other side may be a PC or a remote router', () => {
   // Cisco ASA %ASA-4-750003 of a site-to-site peer: the ASA's other side is a router, not a PC
   const asa = 'Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown  IKEv2 Negotiation aborted due to ERROR: Failed to receive the AUTH msg before the timer expired';

@@ -65,7 +65,16 @@ const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cau
 // (address-pool: an initiator's INTERNAL_ADDRESS_FAILURE is the other side refusing this side an address, not this side's pool)
 // (no-ppp-frames: a PPTP client's LCP time-out is the server's GRE not coming back to it)
 const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames']);
-const causeKey = (c: Cause, initiator: boolean): string => (initiator && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : `serverLog.cause.${c}`);
+/**
+ * The entry is from a router that answered another router (a site-to-site tunnel: its statements were worded so,
+ * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).
+ */
+const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'site');
+const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal']);
+type Side = 'initiator' | 'site' | 'server';
+const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiator' : fromSite(e) ? 'site' : 'server');
+const causeKey = (c: Cause, side: Side): string =>
+  side === 'initiator' && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : side === 'site' && SITE_CAUSES.has(c) ? `serverLog.causeAsSite.${c}` : `serverLog.cause.${c}`;
 
 /**
  * The Windows errors of a refusal for the account's state, not its password (raserror.h; MS-CHAP "E=" codes, RFC 2759 §6;
@@ -75,11 +84,11 @@ const causeKey = (c: Cause, initiator: boolean): string => (initiator && CAUSES_
  */
 const ACCOUNT_CODES: ReadonlySet<number> = new Set([646, 647, 648, 649, 709]);
 const entryCauseKey = (e: ServerLogEntry): string =>
-  e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) ? `serverLog.cause.accountRefused.${e.code}` : causeKey(e.cause!, fromInitiator(e));
+  e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) ? `serverLog.cause.accountRefused.${e.code}` : causeKey(e.cause!, sideOf(e));
 
-/** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …". */
-const logSays = (item: ServerEvidence, t: TFunction): string =>
-  t(fromInitiator(item.entry) ? 'serverLog.initiatorSays' : 'serverLog.serverSays', { source: item.source, decoded: describeEntry(item.entry, t) });
+/** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router another router connects to: "…, from a router that another router connects to (site-to-site), …"). */
+const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
+const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[sideOf(item.entry)], { source: item.source, decoded: describeEntry(item.entry, t) });
 
 export function findingIdOf(e: Pick<ServerLogEntry, 'cause' | 'code'>): string | undefined {
   if (!e.cause) return undefined;
@@ -141,13 +150,23 @@ export function serverDrafts(logs: readonly ServerLogResult[], t: TFunction): Se
 
 export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => items.slice(0, MAX_EVIDENCE).map(({ source, entry }) => ({ source, line: entry.line, text: entry.text }));
 
+/**
+ * The item a finding quotes and words itself by: the first, unless it names no side and a later one of its log is worded as
+ * between routers (a journal's copy without ike_name, `charon-systemd[2440]: tried 1 shared key … but MAC mismatched`, comes
+ * before its IKE_SA's own `<PEER|3>` lines): then that one, so the finding does not call the other router the PC.
+ */
+function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
+  const first = items[0]!;
+  if (sideOf(first.entry) !== 'server') return first;
+  return items.find((i) => i.source === first.source && sideOf(i.entry) === 'site') ?? first;
+}
+
 /** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause. */
 export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): string {
   const causes = [...new Set(items.map((i) => i.entry.cause!))];
-  const first = items[0]!;
-  const parts = [logSays(first, t)];
+  const parts = [logSays(leadOf(items), t)];
   for (const c of causes) {
-    const item = items.find((i) => i.entry.cause === c)!;
+    const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
     const key = entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
@@ -161,7 +180,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): st
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;
   const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  let title = t(`${entryCauseKey(items[0]!.entry)}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
+  let title = t(`${entryCauseKey(leadOf(items).entry)}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
   let summary = serverAdvice(items, t);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is
   // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only

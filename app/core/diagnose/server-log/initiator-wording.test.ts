@@ -144,15 +144,16 @@ describe('proposals, NAT, repeated requests, unreadable messages and failed auth
       expect(f.summary).not.toMatch(/On the PC|Op de pc|the server expects|de server verwacht/);
     }
   });
-  it('real: in a VyOS log of two charons the initiator\'s NO_PROPOSAL_CHOSEN is worded by role, the responder\'s lines keep the PC', () => {
+  it('real: in a VyOS log of two charons the initiator\'s NO_PROPOSAL_CHOSEN is worded by role, the responder\'s lines name the other router', () => {
     const text = real('charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt');
     const { findings, serverLogs } = explain(text);
     const f = findings.find((x) => x.id === 'server.ike-proposal-mismatch')!;
     expect(f.title).toBe('This side and the other side (the responder) have no IPsec proposal in common');
     expect(f.summary).not.toMatch(/On the PC/);
     for (const e of serverLogs[0]!.entries.filter((x) => x.text.includes('[3789]'))) expect(e.decoded, e.text).not.toMatch(NAMES_PC);
-    // charon[2440] answers (its IKE_SA PEER|7 sends the IKE_AUTH response): the other side of its IKE_SAs is worded as the PC, as a server's
-    expect(serverLogs[0]!.entries.find((x) => x.text.includes('charon[2440]: 01[CFG] <PEER|5> received proposals'))!.decoded).toBe('The PC proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.');
+    // charon[2440] answers (its IKE_SA PEER|7 sends the IKE_AUTH response) on connection PEER, the one charon[3789] dials: the other
+    // side of its IKE_SAs is the other router, not a PC (strongswan-site.ts; it said "The PC proposes" before)
+    expect(serverLogs[0]!.entries.find((x) => x.text.includes('charon[2440]: 01[CFG] <PEER|5> received proposals'))!.decoded).toBe('The other router proposes: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ.');
   });
   it("a responder's AUTHENTICATION_FAILED keeps the PC's advice", () => {
     const text = ['09[ENC] parsed IKE_SA_INIT request 0 [ SA KE No ]', "09[IKE] tried 1 shared key for 'a' - 'b', but MAC mismatched", '09[ENC] generating IKE_AUTH response 1 [ N(AUTH_FAILED) ]'].join('\n');
@@ -174,9 +175,10 @@ describe('a log that starts before its first role-telling line', () => {
     const early = '05[ENC] <vpn|3> parsed INFORMATIONAL request 7 [ ]';
     const asResponder = explain([early, '06[ENC] <vpn|3> parsed IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
     expect(asResponder[0]!.decoded).toBe('IKEv2 INFORMATIONAL request from the PC.');
-    // IKE_SA 4 initiates: IKE_SA 3's line keeps the PC (nothing told its role), IKE_SA 4's earlier line is the initiator's
+    // IKE_SA 4 initiates: IKE_SA 3's role stays untold, but its connection `vpn` is one this side dials, so its other side is a
+    // router, not a PC (strongswan-site.ts); IKE_SA 4's earlier line is the initiator's
     const other = explain([early, '05[ENC] <vpn|4> parsed INFORMATIONAL response 2 [ ]', '06[ENC] <vpn|4> generating IKE_SA_INIT request 0 [ SA KE No ]'].join('\n')).serverLogs[0]!.entries;
-    expect(other.map((e) => e.decoded)).toEqual(['IKEv2 INFORMATIONAL request from the PC.', 'IKEv2 INFORMATIONAL response from the other side (the responder).', 'IKEv2 IKE_SA_INIT request to the other side (the responder).']);
+    expect(other.map((e) => e.decoded)).toEqual(['IKEv2 INFORMATIONAL request from the other router.', 'IKEv2 INFORMATIONAL response from the other side (the responder).', 'IKEv2 IKE_SA_INIT request to the other side (the responder).']);
   });
   it('a weak proposal read before the role is known is not called a Windows offer once this side shows it initiated', () => {
     const lines = ['11[CFG] received proposals: IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024', '11[IKE] no acceptable proposal found', OWN_INIT];
@@ -315,5 +317,23 @@ describe('charon-systemd: a trap policy starts the connection (strongswan/strong
       'IKEv2 INFORMATIONAL request from the PC.',
       'Traffic (10.127.5.175/32[tcp/ssh] === 10.127.5.166/32[tcp/40360]) matched a trap policy: this side starts the connection for it (kernel acquire).',
     ]);
+  });
+});
+
+describe('Libreswan: a failure on a serial this side initiated is worded for the side that started the connection', () => {
+  // libreswan-serial.ts byInitiatorSerial: the serial's role from its states (MAIN_I*, PARENT_I*); the findings said "the PC"
+  it.each([
+    ['pluto-ikev1-quick-mode-informational-no-proposal-chosen-msgid-length.txt', 'server.ike-proposal-mismatch', 'This side and the other side (the responder) have no IPsec proposal in common'],
+    ['pluto-5x-console-ike-auth-rejected-authentication-failed.txt', 'server.ike-auth-failed', 'IPsec authentication between this side and the other side (the responder) failed: the pre-shared key or certificate does not match'],
+    ['pluto-whack-ikev2-invalid-ke-then-authentication-failed.txt', 'server.ike-auth-failed', 'IPsec authentication between this side and the other side (the responder) failed: the pre-shared key or certificate does not match'],
+  ])('real: %s', (name, id, title) => {
+    const f = explain(real(name)).findings.find((x) => x.id === id)!;
+    expect(f.title).toBe(title);
+    expect(f.summary).not.toMatch(/On the PC:|the PC's/);
+  });
+
+  it("a responder's serial (MAIN_R*) keeps the server's wording", () => {
+    const text = ['pluto[1]: "l2tp-psk"[1] 203.0.113.5 #1: STATE_MAIN_R1: sent MR1, expecting MI2', 'pluto[1]: "l2tp-psk"[1] 203.0.113.5 #1: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet'].join('\n');
+    expect(explain(text).findings.find((x) => x.id === 'server.ike-auth-failed')!.title).toBe('IPsec authentication failed: the pre-shared key or certificate does not match');
   });
 });

@@ -129,6 +129,28 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'mtPeerNotResponding',
 ]);
 
+/**
+ * The statements that name the PC as the other side, worded otherwise in a log from a router that answers another router (a
+ * site-to-site tunnel: values `role: 'site'`, families/strongswan-site.ts): there the other side is "the other router" and this
+ * side "this router". Each has a text `<key>AsSite` next to its own; an IKE message's direction is serverLog.dirAsSite.
+ */
+export const SITE_WORDED: ReadonlySet<string> = new Set([
+  'pcProposed',
+  'ikeNoProposal',
+  'invalidKe',
+  'ikeDecryptFailed',
+  'ikePeerGone',
+  'step.ikeProposalsReceived',
+  'step.ikeProposalsConfigured',
+  'step.serverBehindNat',
+  'step.pcBehindNat',
+  'step.ikeRequestRepeated',
+  'step.ikeMessageUnreadable',
+  'step.certRequest',
+  'step.certRequestReceived',
+  'step.halfOpenTimeout',
+]);
+
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */
 const EMPTY_VALUE = '\u0001';
 const EMPTY_BEFORE_COLON = /(?:\s*\u0001)+(?=:)/g;
@@ -137,6 +159,7 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
   if (v.role === 'initiator' && INITIATOR_WORDED.has(key)) key += 'AsInitiator';
+  else if (v.role === 'site' && SITE_WORDED.has(key)) key += 'AsSite';
   if (key === 'protRej' && v.proto === 'CCP' && v.mppe !== undefined) key = v.dir === 'in' ? 'protRejCcpIn' : 'protRejCcpOut';
   // a state the table knows says in its own words that the SA is established ("responder sent MR3: ISAKMP SA established"): not twice
   if (key === 'step.ikeV1Established' && Object.hasOwn(IKEV1_STATES, String(v.state))) key = 'step.ikeV1EstablishedKnown';
@@ -144,7 +167,7 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const extra: Record<string, string> = {
     // a message of an IKE_SA this side initiated goes to (comes from) the peer that answers, not the PC (strongswan.ts summary)
     // …and on a PPP link where the router itself is the client (ios-link-side.ts), the server it logs in to
-    dirText: v.dir ? word(t, v.role === 'initiator' ? `serverLog.dirAsInitiator.${v.dir}` : v.role === 'client' ? `serverLog.dirAsClient.${v.dir}` : `serverLog.dir.${v.dir}`) : '',
+    dirText: v.dir ? word(t, `serverLog.${v.role === 'initiator' ? 'dirAsInitiator' : v.role === 'client' ? 'dirAsClient' : v.role === 'site' ? 'dirAsSite' : 'dir'}.${v.dir}`) : '',
     // an IKEv2 message's kind as strongSwan logs it (request|response: its rule takes no other)
     kindText: v.kind === 'request' || v.kind === 'response' ? word(t, `serverLog.ikeKind.${v.kind}`) : String(v.kind ?? ''),
     mppeText: mppe,

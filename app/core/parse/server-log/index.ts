@@ -1,3 +1,4 @@
+import { ConsoleLines } from './console-device';
 import { continues, detectFamily, FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
@@ -55,6 +56,8 @@ export class ServerLogParser {
   private readonly entries: ServerLogEntry[] = [];
   private readonly kept = new Set<ServerLogEntry>();
   private readonly unknownLines: UnknownLine[] = [];
+  /** the prompts copied with the log that no line said the device of (console-device.ts) */
+  private readonly consoleLines = new ConsoleLines();
   private truncated = false;
   private lastSeq: number | undefined;
   /** the tracked record being handed to its family: one object, refilled per record (see Seen) */
@@ -95,6 +98,7 @@ export class ServerLogParser {
   end(): ServerLogResult {
     this.splitter.end();
     for (const [family, state] of this.states) for (const e of family.finish?.(state) ?? []) this.keep(e);
+    this.consoleLines.settle(this.families);
     // kept in record order, so usually sorted already (only entries a family keeps late come after): a look first spares a comparator call per entry
     if (!byLine(this.entries)) this.entries.sort((a, b) => a.line - b.line);
     return {
@@ -163,15 +167,20 @@ export class ServerLogParser {
       return;
     }
     this.understood++;
-    this.count(family.family);
+    // a console line counts as the device the line names (console-device.ts), else as its family's until the paste's end
+    const counted = hit.console?.family ?? family.family;
+    this.count(counted);
     // past the cap, a line without a cause that no family tracks is only counted (bounded memory, less garbage)
     if (!hit.cause && !family.track && full) {
-      if (every) every(this.entry(r, pre, family.family, hit));
+      const e = every ? this.entry(r, pre, counted, hit) : undefined;
+      if (hit.console && !hit.console.family) this.consoleLines.note(e);
+      if (e) every!(e);
       this.truncated = true;
       return;
     }
     if (!family.track) {
-      const e = this.entry(r, pre, family.family, hit);
+      const e = this.entry(r, pre, counted, hit);
+      if (hit.console && !hit.console.family) this.consoleLines.note(e);
       if (every) every(e);
       this.keep(e, true);
       return;

@@ -12,6 +12,11 @@ export interface Hit {
   session?: string;
   /** the device's own time where the line holds one behind the header read (an ASA's after a relay's: families/asa-time.ts) */
   time?: LogTime;
+  /**
+   * A device's console line (its prompt with the command typed), no log message: counted as the device the paste is from
+   * (console-device.ts) — `family` when the line itself names it, else the end of the paste decides.
+   */
+  console?: { family?: LogFamily };
 }
 
 export interface TrackedRecord {

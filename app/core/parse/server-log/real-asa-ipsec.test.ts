@@ -25,11 +25,12 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'asa-show-logging-prompt-l2l-default-group-policy-security-negotiation-complete.txt': {
     records: 8,
     understood: 8,
-    // the prompt line with its command, read as typed at the device (ios-link-side.ts's prompt reading)
-    families: { ios: 1, asa: 7 },
+    // the prompt line with its command, read as typed at the device (families/ios.ts's prompt rule), counted as the ASA the other
+    // seven records are from (console-device.ts): it was "Cisco IOS 1 line" in the verdict
+    families: { asa: 8 },
     causes: [],
     says: [
-      [1, "Typed at the router's prompt (not a log line): show logging."],
+      [1, "Typed at the Cisco ASA's prompt (not a log line): show logging."],
       [2, 'The ASA uses group policy DfltGrpPolicy for 46.37.188.24.'],
       [5, 'The IPsec tunnel is up: security negotiation complete for LAN-to-LAN Group (46.37.188.24).'],
       [8, 'IKE phase 2 completed.'],

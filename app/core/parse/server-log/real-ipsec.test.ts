@@ -325,6 +325,42 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [29, 'The other side refused the IPsec part (CHILD_SA) with NO_PROPOSAL_CHOSEN (14)'],
       [40, 'TS_UNACCEPTABLE (38); the IKE SA stays up. The networks each side wants to join through the tunnel (traffic selectors) do not match'],
       [45, 'The traffic selectors the other side asked for (10.0.2.0/24 === 10.0.0.0/24) fit none'],
+      // the responding router (charon[2440]) answers another router, not a PC: its connection PEER is the one charon[3789] dials
+      // (strongswan-site.ts); its journal copies (charon-systemd[2440], no ike_name) by their process. Both said "the PC" before
+      [37, "No proposal chosen: the other router's encryption, hash or Diffie-Hellman choices match nothing this router allows. The other router proposed: ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ."],
+      [38, "No proposal chosen: the other router's encryption"],
+      [49, 'IKEv2 IKE_AUTH response to the other router, MOBIKE_SUP, NO_ADD_ADDR, TS_UNACCEPTABLE (38).'],
+      [50, 'IKEv2 IKE_AUTH response to the other router'],
+    ],
+  },
+  // the same documentation's "IKE PROPOSAL are Different" and "PSK Secret Mismatch" blocks, each the responder's lines then the
+  // initiator's: the responder's IKE_SA_INIT-only IKE_SA (`<1>`, no connection name yet, no traffic selectors) is the other router's
+  // because the initiator's process parses the very response it generated (`IKE_SA_INIT response 0 [ N(NO_PROP) ]`); the PSK
+  // block's `<PEER|3>` by its connection, dialled by charon[2436]. Both findings name the two routers (they said "the PC")
+  'charon-vyos-show-log-ike-proposal-unacceptable-psk-mac-mismatched-both-routers.txt': {
+    records: 16,
+    understood: 16,
+    families: { strongswan: 16 },
+    causes: [
+      [5, 'ike-no-proposal'],
+      [6, 'ike-no-proposal'],
+      [7, 'ike-no-proposal'],
+      [8, 'ike-no-proposal'],
+      [9, 'ike-no-proposal'],
+      [10, 'ike-no-proposal'],
+      [11, 'ike-auth-failed'],
+      [12, 'ike-auth-failed'],
+      [13, 'ike-auth-failed'],
+      [14, 'ike-auth-failed'],
+      [15, 'ike-auth-failed'],
+      [16, 'ike-auth-failed'],
+    ],
+    says: [
+      [5, "No proposal chosen: the other router's encryption, hash or Diffie-Hellman choices match nothing this router allows. The other router proposed: IKE:AES_CBC_256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048."],
+      [7, 'IKEv2 IKE_SA_INIT response to the other router, NO_PROPOSAL_CHOSEN (14).'],
+      [8, 'IKEv2 IKE_SA_INIT response from the other side (the responder), NO_PROPOSAL_CHOSEN (14).'],
+      [11, 'IKE authentication failed: the pre-shared key or certificate does not match.'],
+      [12, 'IKEv2 IKE_AUTH response to the other router, AUTHENTICATION_FAILED (24).'],
     ],
   },
   // `swanctl --initiate` output: charon's lines as `[GRP] message` without the thread number (swanctl initiate.c log_cb) and swanctl's

@@ -36,7 +36,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'ike-no-proposal'],
     ],
     says: [
-      [2, 'IKE phase 1 timed out'],
+      [2, 'The IPsec set-up with the PC timed out (IKE phase 1): no readable answer came from the PC. Two likely causes: UDP 500/4500 is blocked on the way, or the pre-shared key (or identity) of the PC and the router differ'],
       [4, 'IKE phase 2 (Quick Mode, the part that sets up the encrypted tunnel) failed'],
     ],
   },

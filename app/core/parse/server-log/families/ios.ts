@@ -3,6 +3,7 @@ import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp
 import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
+import { asaPrompt, asAsaConsole } from '../console-device';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed } from './ios-link-side';
 
 /**
@@ -46,6 +47,13 @@ const DEBUG_SWITCHED = /^([A-Za-z][\w ()/-]{2,80}?) debugging is (on|off)$/;
 const DOC_NOTE = /^!-{2,}\s*(.*)$/;
 /** no session: their first word is no interface (the entry would take `Router#debug` for one) */
 const NO_LINK = { session: '' };
+
+/** A prompt line: the ASA's when the line says so (its host name or command), else IOS's until the paste's end (console-device.ts) */
+function promptHit(m: RegExpMatchArray): Hit {
+  const hit = tagged(m[2] ? step('iosCommandTyped', { command: m[2] }) : step('iosPromptOnly'), NO_LINK);
+  if (!asaPrompt(m[1]!, m[2])) return { ...hit, console: {} };
+  return { ...hit, decoded: asAsaConsole(hit.decoded), console: { family: 'asa' } };
+}
 
 /** An option line, and what an Authentication-Protocol option (LCP type 3) in the other side's Configure-Request says of the link. */
 function optionHit(link: string, values: Record<string, string | number>, type: number | undefined, state: Record<string, unknown>): Hit {
@@ -171,7 +179,8 @@ const RULES: Rule[] = [
   // the router's console around a debug, copied with it: its prompt with the command typed (`Router#debug ppp negotiation`,
   // `Arizona_PNS#show vpdn`, `Router#undebug all`), IOS's answer to a debug command (`PPP protocol negotiation debugging is on`),
   // and the `!--- ` notes Cisco's documents put between a sample's lines. None is a log message; each says what it is.
-  [CLI_PROMPT, (m) => tagged(m[2] ? step('iosCommandTyped', { command: m[2] }) : step('iosPromptOnly'), NO_LINK)],
+  // A Cisco ASA prints the same prompt: it counts as the device the line or the rest of the paste shows (console-device.ts)
+  [CLI_PROMPT, (m) => promptHit(m)],
   [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
   [DOC_NOTE, (m) => tagged(step('iosDocNote', { text: m[1]! }), NO_LINK)],
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec

@@ -1,3 +1,4 @@
+import { d, type Hit } from '../kit';
 import type { ServerLogEntry } from '../types';
 
 /**
@@ -58,4 +59,16 @@ export function serialRole(text: string, st: string | undefined): boolean | unde
   }
   const m = text.match(ROLE_WORDS);
   return m ? Boolean(m[1] ?? m[3] ?? m[5]) : undefined;
+}
+
+/**
+ * A failure on a serial this side initiated (a router dialling: MAIN_I*, PARENT_I*, `initiating Quick Mode` …): its statements get
+ * `role: 'initiator'` (worded so where describe.ts INITIATOR_WORDED has a text), so findings.ts words the cause for the side that
+ * started the connection — the other side is the responder, not a PC ("Link1" #1 MAIN_I4 receiving NO_PROPOSAL_CHOSEN was "The
+ * server accepts none of the PC's IPsec proposals"). A serial whose role no line told keeps the server's wording.
+ */
+export function byInitiatorSerial(hit: Hit, state: Record<string, unknown>): Hit {
+  if (!hit.cause || currentSerial(state)?.initiator !== true) return hit;
+  hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role: 'initiator' }) : dd));
+  return hit;
 }

@@ -4,7 +4,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
 import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
-import { currentSerial, INITIATOR_STATE, type Serial, serialOf, serialRole } from './libreswan-serial';
+import { byInitiatorSerial, currentSerial, INITIATOR_STATE, type Serial, serialOf, serialRole } from './libreswan-serial';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -67,7 +67,11 @@ function gaveUp(state: string, said: ReturnType<typeof d>, n: string, s: Record<
     hit.cause = 'ike-responder-unreachable';
     hit.decoded.push(d('ikeInitUnanswered', { n }));
   }
-  else if (state === 'STATE_MAIN_R2') hit.cause = 'ike-no-mi3';
+  else if (state === 'STATE_MAIN_R2') {
+    // the give-up line says why in the same words as finish()'s last retransmission (a blocked UDP 500/4500, or differing keys)
+    hit.cause = 'ike-no-mi3';
+    hit.decoded.push(d('mi3NeverCame', { n }));
+  }
   else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established || ESTABLISHED_PARENT.test(state)) {
     // an established _I state (MAIN_I4, AGGR_I2, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
     // the PC; describe.ts INITIATOR_WORDED); a name without a role (4.x/5.x ESTABLISHED_IKE_SA) takes the role an earlier line of
@@ -351,7 +355,7 @@ export const libreswanFamily: FamilyParser = {
     if (serial) hit.session = `#${serial}`;
     // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
     if (found !== COUNTED) withPeer(hit, peer);
-    return hit;
+    return byInitiatorSerial(hit, state);
   },
   track(seen, state) {
     const session = seen.session;

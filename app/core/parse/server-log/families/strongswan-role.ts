@@ -2,6 +2,7 @@ import { INITIATOR_WORDED } from '../describe';
 import { d, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
+import { noteRoleForSite } from './strongswan-site';
 
 /**
  * strongSwan charon: which side this side is in the IKE_SA a line belongs to — the responder (a server's log: the other side is the
@@ -11,7 +12,7 @@ import type { Decoded } from '../types';
  */
 
 /** `<PEER|5> ` (charon.filelog.<name>.ike_name): the IKE_SA's unique id */
-const IKE_NAME_ID = /<(?:[^|<>]*\|)?(\d+)> $/;
+const IKE_NAME_ID = /<(?:([^|<>]*)\|)?(\d+)> $/;
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /**
@@ -34,13 +35,15 @@ interface Waiting {
 const MAX_WAITING = 200;
 const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map(), waiting: [] }) as Roles;
 
-export function setRole(state: Record<string, unknown>, initiator: boolean): void {
+/** `newSa`: the line is the other side's first request of an IKE_SA (summary()): for strongswan-site.ts */
+export function setRole(state: Record<string, unknown>, initiator: boolean, newSa = false): void {
   const roles = rolesOf(state);
   const keys = (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS;
   const first = roles.last === undefined;
   roles.last = initiator;
   for (const k of keys) roles.byKey.set(k, initiator);
   state.initiator = initiator;
+  noteRoleForSite(state, initiator, newSa);
   if (roles.waiting.length) settleWaiting(roles, keys, first, initiator);
 }
 
@@ -93,8 +96,10 @@ export function readRole(state: Record<string, unknown>, pre: Prefixed, head: nu
   const ikeName = head > 4 && pre.message.charCodeAt(head - 2) === 62 ? pre.message.slice(0, head).match(IKE_NAME_ID) : null;
   // (most lines name neither: no array made for them; pid is a getter that cuts the header: read once)
   const pid = pre.pid;
-  const keys: readonly string[] = ikeName ? (pid !== undefined ? [`ike ${ikeName[1]}`, `pid ${pid}`] : [`ike ${ikeName[1]}`]) : pid !== undefined ? [`pid ${pid}`] : NO_KEYS;
+  const keys: readonly string[] = ikeName ? (pid !== undefined ? [`ike ${ikeName[2]}`, `pid ${pid}`] : [`ike ${ikeName[2]}`]) : pid !== undefined ? [`pid ${pid}`] : NO_KEYS;
   state.roleKeys = keys;
+  // the connection's name (`<PEER|5> `), for strongswan-site.ts
+  state.roleConn = ikeName?.[1];
   const roles = state.roles as Roles | undefined;
   if (!roles) return;
   let role: boolean | undefined;

@@ -5,6 +5,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
+import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 
@@ -51,7 +52,8 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
     const t = notifyByName(n);
     return t ? `${t.name} (${t.code})` : n;
   });
-  if (ROLE_EXCHANGES.has(exchange)) setRole(state, (dir === 'out') === (m[3] === 'request'));
+  // (the other side's first request, its SA payload offered, begins a new IKE_SA this side answers: strongswan-site.ts)
+  if (ROLE_EXCHANGES.has(exchange)) setRole(state, (dir === 'out') === (m[3] === 'request'), dir === 'in' && m[3] === 'request' && exchange !== 'IKE_AUTH' && / SA /.test(` ${payloads} `));
   const values: Record<string, string> = { dir, exchange: EXCHANGES[exchange] ?? exchange, kind: m[3]!, notifies: named.join(', '), deletes: / D( |$)/.test(payloads) ? 'yes' : '' };
   if (state.initiator) values.role = 'initiator';
   const hit: Hit = { decoded: [d('ikeMessage', values)], outcome: 'info' };
@@ -363,7 +365,9 @@ export const strongswanFamily: FamilyParser = {
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (!hit || isCounted(hit)) return hit;
     if (state.initiator === undefined) awaitRole(state, hit);
-    return state.initiator ? asInitiator(hit) : hit;
+    mirrorOf(state, message, pre);
+    // a responder's other side is the PC, or another router (strongswan-site.ts)
+    return state.initiator ? asInitiator(hit) : asSiteResponder(state, hit, readSite(state, message));
   },
   track(seen, state) {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
