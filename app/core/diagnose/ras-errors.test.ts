@@ -4,8 +4,11 @@ import nl from '../i18n/nl.json';
 import { engineT } from '../i18n';
 import { explainRasError, RAS_ERRORS } from './ras-errors';
 
-/** windows-reference.md §7, every row (830/831 share one). */
-const REFERENCE_CODES = [619, 628, 629, 691, 718, 720, 721, 734, 741, 742, 768, 788, 789, 800, 806, 807, 809, 812, 825, 830, 831, 868];
+/**
+ * windows-reference.md §7, every row (830/831 share one), and the account-state codes its stage table names after
+ * 20223/20224 (647–649) with their siblings 646 and 709 (raserror.h; the MS-CHAP failure codes, RFC 2759 §6).
+ */
+const REFERENCE_CODES = [619, 628, 629, 646, 647, 648, 649, 691, 709, 718, 720, 721, 734, 741, 742, 768, 788, 789, 800, 806, 807, 809, 812, 825, 830, 831, 868];
 
 describe('RAS error catalogue', () => {
   it('holds every code of the reference, each with meaning, causes and what to try in en and nl', () => {
@@ -21,6 +24,14 @@ describe('RAS error catalogue', () => {
   it('explains a known code in the chosen language', () => {
     expect(explainRasError(806, engineT('en'))).toMatchObject({ known: true, symbol: 'ERROR_VPN_GRE_BLOCKED', category: 'gre', meaning: expect.stringContaining('GRE') });
     expect(explainRasError(806, engineT('nl')).tryThis).toContain('pass-through');
+  });
+  it('an account-state code is not sent back to the password (en, nl)', () => {
+    for (const code of [646, 647, 649]) {
+      expect(explainRasError(code, engineT('en')).causes, String(code)).toContain('The password is not the problem');
+      expect(explainRasError(code, engineT('nl')).causes, String(code)).toContain('Het wachtwoord is niet het probleem');
+    }
+    expect(explainRasError(649, engineT('en'))).toMatchObject({ known: true, symbol: 'ERROR_NO_DIALIN_PERMISSION', meaning: expect.stringContaining('no permission') });
+    expect(explainRasError(648, engineT('nl')).meaning).toBe('Het wachtwoord van dit account is verlopen.');
   });
   it('unknown codes are explained as unknown, by range, never thrown', () => {
     const t = engineT('en');

@@ -23,7 +23,13 @@ export const RAS_ERRORS: ReadonlyMap<number, RasErrorInfo> = new Map(
     E(619, 'ERROR_PORT_DISCONNECTED', 'gre', 'vpn.gre-blocked'),
     E(628, 'ERROR_DISCONNECTION', 'negotiation'),
     E(629, 'ERROR_REMOTE_DISCONNECTION', 'policy'),
+    // the account's state, not its password (raserror.h: RASBASE + 46…49, + 109; also the MS-CHAP failure codes, RFC 2759 §6)
+    E(646, 'ERROR_RESTRICTED_LOGON_HOURS', 'credentials'),
+    E(647, 'ERROR_ACCT_DISABLED', 'credentials'),
+    E(648, 'ERROR_PASSWD_EXPIRED', 'credentials'),
+    E(649, 'ERROR_NO_DIALIN_PERMISSION', 'credentials'),
     E(691, 'ERROR_AUTHENTICATION_FAILURE', 'credentials'),
+    E(709, 'ERROR_CHANGING_PASSWORD', 'credentials'),
     E(718, 'ERROR_PPP_TIMEOUT', 'negotiation'),
     E(720, 'ERROR_PPP_NO_PROTOCOLS_CONFIGURED', 'protocol'),
     E(721, 'ERROR_PPP_NO_RESPONSE', 'gre', 'vpn.gre-blocked'),
