@@ -100,6 +100,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Twentieth round: sample-demo and the two other bundles with the LMHOSTS fix re-recorded for its two reload steps'
  * own labels (the first says it is there so the undo ends with a reload); with the old label under both keys every bundle
  * hashed to its old digest.
+ * Branch hW (IKEv1 initiator classes, libreswan-initiator.ts): real-mixed-0…23 for five new real initiator logs (pluto-openswan-*,
+ * pluto-nss-no-own-private-key-*, charon-ipsec-up-ikev1-idir-*), which shift the round robin; with them taken out only real-mixed-1
+ * and -5 differed, the captures holding the two pluto initiator logs whose wording changed (an initiator's NO_PROPOSAL_CHOSEN and
+ * the responder's `Peer ID is …` now worded by role).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -21,9 +21,10 @@ export function afterSwanctlGroup(message: string, clean: boolean): string | und
  * `ipsec up NAME` (the stroke starter, strongSwan src/stroke/stroke.c) prints the charon messages streamed to it without any head —
  * no time, thread or group: `initiating IKE_SA ikev2[2] to 1.2.3.4`, `generating IKE_SA_INIT request 0 [ … ]` (a Linux client's
  * output, trailofbits/algo #799). Such a line is taken only in shapes no other family writes: an IKE message summary, a packet
- * line with charon's `addr[port]`, an IKE_SA/CHILD_SA name with its `[n]`/`{n}`, an own AUTH, NAT detection, a CERTREQ.
+ * line with charon's `addr[port]`, an IKE_SA/CHILD_SA name with its `[n]`/`{n}`, an own AUTH, NAT detection, a CERTREQ, a named vendor
+ * ID (`received XAuth vendor ID`), IKEv1's check of the responder's ID (`IDir '…' does not match to '…'`, hwdsl2/setup-ipsec-vpn #526).
  */
-export const STROKE_LINE = /^(?:(?:generating|parsed) [A-Z][A-Z_0-9]+ (?:request|response) \d+ \[|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\]|initiating (?:Main Mode |Aggressive Mode )?IKE_SA \S+\[\d+\] to |IKE_SA \S+\[\d+\] established between |CHILD_SA \S+\{\d+\} established with SPIs |establishing CHILD_SA \S+\{\d+\}|authentication of '[^']*' (?:\(myself\) )?with |(?:local|remote) host is behind NAT|(?:received|sending) cert request for "|sending end entity cert "|selected proposal: IKE:)/;
+export const STROKE_LINE = /^(?:(?:generating|parsed) [A-Z][A-Z_0-9]+ (?:request|response) \d+ \[|(?:sending|received) packet: from \S+\[\d+\] to \S+\[\d+\]|initiating (?:Main Mode |Aggressive Mode )?IKE_SA \S+\[\d+\] to |IKE_SA \S+\[\d+\] established between |CHILD_SA \S+\{\d+\} established with SPIs |establishing CHILD_SA \S+\{\d+\}|authentication of '[^']*' (?:\(myself\) )?with |(?:local|remote) host is behind NAT|(?:received|sending) cert request for "|sending end entity cert "|selected proposal: IKE:|received [A-Za-z][\w .()-]* vendor ID$|IDi?r '[^']*' does not match to '|deleting IKE_SA \S+\[\d+\] between )/;
 /** swanctl's own last line after an --initiate / --terminate (initiate.c: "initiate completed successfully", "initiate failed: %s") */
 export const SWANCTL_RESULT = /^(initiate|terminate) (?:completed successfully|failed: (.*))$/;
 export const startsSwanctlResult = (m: string): boolean => (m.charCodeAt(0) === 105 && m.startsWith('initiate ')) || (m.charCodeAt(0) === 116 && m.startsWith('terminate '));

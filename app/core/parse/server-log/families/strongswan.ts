@@ -156,6 +156,10 @@ const RULES: Rule[] = [
   // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
   context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  // strongSwan src/libcharon/sa/ikev1/tasks/main_mode.c process_i (aggressive_mode.c the same, assumed): the responder's ID in MR3 is not
+  // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
+  // server behind NAT sends its private address); only the initiator checks it, so the cause is worded for that side
+  [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
