@@ -52,8 +52,9 @@ const groupName = (g: string): string => {
 };
 
 const RULES: Rule[] = [
+  // (Openswan 2.6 puts `inbound IPsec SA installed, ` before what it expects: `STATE_QUICK_R1: sent QR1, inbound IPsec SA installed, expecting QI2`, Ubuntu Forums 2014)
   context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
-  context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
+  context(/^(STATE_\w+): (?:sent (\w+), )?(?:inbound IPsec SA installed, )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
   }),
@@ -89,10 +90,11 @@ const RULES: Rule[] = [
     return hit;
   }],
   [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // (Openswan 2.6 writes `ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000`, Ubuntu Forums 2014)
   // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
   // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
   // INVALID_PAYLOAD_TYPE to 1.2.3.4:4500`, xelerance/Openswan #60: the notify's name decides, the message id and length after it say nothing more)
-  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+|, msgid=[0-9a-f]+, length=\d+)?$/, (m, _p, s) => {
+  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => {
     const t = notifyByName(m[1]!);
     // (in a serial this side initiated, the other side is the responder, not the PC: findings.ts words the cause so)
     const values: Record<string, string> = { name: t ? `${t.name} (${t.code})` : m[1]! };
@@ -189,7 +191,10 @@ const RULES: Rule[] = [
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  // Openswan programs/pluto/dpd.c dpd_timeout() (Libreswan ikev1_dpd.c the same): no R_U_THERE_ACK within dpdtimeout, the SAs go
+  // (`DPD: No response from peer - declaring peer dead`, then `DPD: Clearing Connection`): the other side went away, worded by role
+  [/^DPD: No response from peer - declaring peer dead$/, (_m, _p, s) => ({ decoded: [currentSerial(s)?.initiator === true ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone')], outcome: 'warning' })],
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: (?!No response from peer - declaring peer dead$).*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
   // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
@@ -244,6 +249,12 @@ const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
 // the instance number and peer are left out for a permanent connection (Libreswan 4.x/5.x: `"westnet-eastnet" #1: sent IKE_SA_INIT request …`)
 // (a console copy, as Libreswan's test output, keeps the space whack writes before the quote: ` "conn" #1: …`)
 const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: /;
+/**
+ * pluto's lines written without any header (`plutostderrlog=`, Openswan 2.6: Ubuntu Forums 2014) that say they are pluto's: a packet
+ * before its state exists (`packet from 82.132.1.2:56526: received Vendor ID payload […]`), a connection instance without a serial
+ * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`)
+ */
+const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on )/;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the
@@ -289,7 +300,7 @@ export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
+    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || (pre.shape === 'none' && !pre.program && BARE_PLUTO_HEAD.test(pre.message)) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
