@@ -73,6 +73,20 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [76, "The server's packet to 82.132.XXX.XXX port 56527 came back as an error (Connection refused)"],
     ],
   },
+  // a phone behind carrier NAT: Main Mode done (STATE_MAIN_R3), then its Quick Mode names itself 0.0.0.0 and is refused each time;
+  // the INVALID_ID_INFORMATION after an established ISAKMP SA used to be read as a pre-shared key mismatch (4 of 8 lines were unread)
+  'pluto-l2tp-quick-i1-peer-client-id-invalid-0000-after-isakmp-sa.txt': {
+    records: 8,
+    understood: 8,
+    families: { libreswan: 8 },
+    causes: [],
+    says: [
+      [1, 'STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established)'],
+      [2, "The other side's Quick Mode names its own end with an address that cannot be one (ID_IPV4_ADDR 0.0.0.0)"],
+      [3, 'IKE notification INVALID_ID_INFORMATION.'],
+    ],
+    session: '#1',
+  },
 };
 
 const parse = (text: string) => parseServerLog(text);
@@ -92,6 +106,8 @@ describe('Openswan 2.6 without headers, its Informational and Quick Mode wording
     const dpd = parse(['"c" #1: STATE_MAIN_I4: ISAKMP SA established', '"c" #1: DPD: No response from peer - declaring peer dead'].join('\n')).entries[1]!;
     expect([dpd.outcome, dpd.cause, dpd.decoded[0]!.values?.role]).toEqual(['warning', undefined, 'initiator']);
     expect(describeEntry(one('"c"[1] 1.2.3.4 #1: DPD: No response from peer - declaring peer dead')!, nl)).toMatch(/pc/);
+    // INVALID_ID_INFORMATION before the ISAKMP SA is up stays the key/identity failure
+    expect(one('"c"[1] 1.2.3.4 #1: sending encrypted notification INVALID_ID_INFORMATION to 1.2.3.4:4500')!.cause).toBe('ike-auth-failed');
   });
 });
 

@@ -74,6 +74,10 @@ export const INITIATOR_RULES: Rule[] = [
   // one after a key mismatch, an older peer's notification Openswan 2.6 misreads)
   context(/^length of (ISAKMP \w+(?: \w+)* Payload) is smaller than minimum$|^next payload type of (ISAKMP \w+(?: \w+)* Payload) has an unknown value: \d+$/, (m) => step('plutoMalformedPayload', { payload: m[1] ?? m[2]! }, 'warning')),
   context(/^malformed payload in packet$/, () => step('plutoMalformedPacket', undefined, 'warning')),
+  // Libreswan 3.x programs/pluto/ikev1_quick.c (quick_inI1_outR1): the initiator's Quick Mode ID names its own end as an address
+  // that cannot be one (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476); the
+  // responder answers INVALID_ID_INFORMATION. Main Mode was done, so the key is right; no cause is named (the thread found none)
+  [/^peer client ID payload (ID_\w+) is invalid \(([^)]*)\) in Quick I1$/, (m) => ({ decoded: [d('plutoQuickIdInvalid', { kind: m[1]!, id: m[2]! })], outcome: 'failure' })],
   // Openswan 2.6 / Libreswan 3.x (ikev1_main.c main_outI1, ikev1_aggr.c): this side starts Main or Aggressive Mode (`initiating Main Mode`,
   // `initiating Main Mode to replace #3`); the peer is the connection's other end, named on the line's head
   context(/^initiating (Main|Aggressive) Mode(?: to replace #\d+)?$/, (m) => step('ikeInitiating', { peer: 'Libreswan', mode: `IKEv1 ${m[1]} Mode` })),

@@ -101,6 +101,9 @@ const RULES: Rule[] = [
     const hit: Hit = { decoded: [d('ikeNotify', values)], outcome: t?.error ? 'warning' : 'info' };
     if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
     if (m[1] === 'AUTHENTICATION_FAILED' || m[1] === 'INVALID_HASH_INFORMATION' || m[1] === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
+    // INVALID_ID_INFORMATION once the serial's ISAKMP SA is up: the pre-shared key was right; the identity refused is Quick Mode's
+    // (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476) — not a key mismatch
+    if (m[1] === 'INVALID_ID_INFORMATION' && currentSerial(s)?.established === true) hit.cause = undefined;
     if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
     // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
     if (m[1] === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && m[0].startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
