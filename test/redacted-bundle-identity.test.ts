@@ -105,7 +105,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * and -5 differed, the captures holding the two pluto initiator logs whose wording changed (an initiator's NO_PROPOSAL_CHOSEN and
  * the responder's `Peer ID is …` now worded by role).
  * Then real-mixed-0…23 for a real Openswan plutostderrlog (pluto-openswan-stderrlog-*.txt), and again for a real Libreswan
- * Quick Mode ID refusal (pluto-l2tp-quick-i1-peer-client-id-*.txt); with each taken out every bundle matched.
+ * Quick Mode ID refusal (pluto-l2tp-quick-i1-peer-client-id-*.txt), and again for a real strongSwan client's untrusted chain
+ * (charon-ipsec-up-no-issuer-certificate-*.txt); with each taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

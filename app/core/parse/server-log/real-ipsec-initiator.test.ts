@@ -83,6 +83,24 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [20, 'A security association was deleted.'],
     ],
   },
+  // strongSwan `ipsec up` (IKEv2, headless) to a Let's Encrypt server: the client has R3 but not the ISRG Root X1 above it (13 of 15 lines
+  // were unread; the one finding was worded for a server and the PC)
+  'charon-ipsec-up-no-issuer-certificate-isrg-root-no-trusted-rsa-key.txt': {
+    records: 15,
+    understood: 15,
+    families: { strongswan: 15 },
+    causes: [[12, 'ike-auth-failed'], [13, 'ike-auth-failed']],
+    says: [
+      [2, 'Certificate C=US, O=Let\'s Encrypt, CN=R3.'],
+      [4, 'Certificate C=US, O=Let\'s Encrypt, CN=R3.'],
+      [9, 'strongSwan bookkeeping.'],
+      [10, 'The certificate of the authority that issued "C=US, O=Let\'s Encrypt, CN=R3" is not here'],
+      [11, 'Its issuer, whose certificate is missing: "C=US, O=Internet Security Research Group, CN=ISRG Root X1".'],
+      [12, "No trusted certificate proves the other side's identity 'mydomain.com'"],
+      [13, 'IKEv2 INFORMATIONAL request to the other side (the responder), AUTHENTICATION_FAILED (24).'],
+      [15, "Starting the connection 'ikev2vpn' failed (this side started it)."],
+    ],
+  },
 };
 
 const parse = (text: string) => parseServerLog(text, 'x.log');
@@ -120,6 +138,12 @@ describe('IKEv1 initiator classes', () => {
     const charon = parse("IDir '10.0.0.1' does not match to 'vpn.example.com'").entries[0]!;
     expect([charon.family, charon.cause]).toEqual(['strongswan', 'ike-auth-failed']);
     expect(describeEntry(charon, nl)).toContain("De andere kant identificeert zich als '10.0.0.1', maar deze kant verwacht 'vpn.example.com'");
+  });
+  it("a server's `no trusted RSA public key found` keeps the PC's wording; the headless certificate lines need their own words", () => {
+    const e = parse("12[IKE] no trusted RSA public key found for 'alice@example.com'").entries[0]!;
+    expect([e.cause, describeEntry(e, t)]).toEqual(['ike-auth-failed', "No trusted certificate proves the PC's identity 'alice@example.com': the certification authority that issued it is not trusted on the server, or the identity is not in the certificate."]);
+    expect(parse('issuer is "CN=Root"').understood).toBe(1);
+    expect(parse('the issuer is "CN=Root"').understood).toBe(0);
   });
   it('a whole line in Markdown bold loses its marks; a line with marks inside keeps them', () => {
     expect(parse("**IDir '10.0.0.1' does not match to 'vpn.example.com'**").entries[0]!.text).toBe("IDir '10.0.0.1' does not match to 'vpn.example.com'");

@@ -160,9 +160,26 @@ const RULES: Rule[] = [
   // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
   // server behind NAT sends its private address); only the initiator checks it, so the cause is worded for that side
   [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c process(): no certificate of the other side's identity
+  // chains up to a trusted CA here (`no issuer certificate found for "…"` / `issuer is "…"` just before name the missing one:
+  // jawj/IKEv2-setup #123, a client without the ISRG Root X1 root), or the identity is not in it (strongswan/strongswan #1712)
+  [/^no trusted (?:RSA|ECDSA|ED25519|ED448) public key found for '([^']*)'$/, (m) => ({ decoded: [d('noTrustedKey', { id: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // src/libstrongswan/credentials/credential_manager.c (issuer_of / verify chain): the CA that issued a certificate is not here
+  context(/^no issuer certificate found for "([^"]*)"$/, (m) => step('noIssuerCert', { subject: m[1]! }, 'warning')),
+  context(/^issuer is "([^"]*)"$/, (m) => step('certIssuer', { issuer: m[1]! })),
+  // credential_manager.c / revocation plugin: the certificate's revocation check (OCSP, CRL) — bookkeeping unless it fails
+  context(/^checking certificate status of "[^"]*"$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
+  // src/libcharon/control/controller.c: `ipsec up` / an initiate that ended without an IKE_SA — only the side that starts a connection logs it
+  [
+    /^establishing connection '([^']*)' failed$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return { decoded: [d('connectionFailed', { name: m[1]! })], outcome: 'warning' };
+    },
+  ],
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
-  [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*)/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   // strongSwan src/libcharon/plugins/eap_mschapv2/eap_mschapv2.c: a wrong password (the PC may retry), the last retry, an unknown user
   [/^EAP-MS-CHAPv2 verification failed, retry \((\d+)\)$/, (m) => ({ decoded: [d('eapPasswordRetry', { n: m[1]! })], outcome: 'warning' })],
   [/^EAP-MS-CHAPv2 verification failed: maximum number of retries reached$/, () => ({ decoded: [d('eapRetriesExhausted')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
@@ -177,7 +194,8 @@ const RULES: Rule[] = [
   [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
-  context(/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
+  // (`received issuer cert`, `using untrusted intermediate certificate`, `using trusted ca certificate`: the chain as charon builds it, jawj/IKEv2-setup #123)
+  context(/^(?:received (?:end entity|issuer) cert|sending end entity cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
