@@ -5,6 +5,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
+import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 
@@ -160,23 +161,7 @@ const RULES: Rule[] = [
   // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
   // server behind NAT sends its private address); only the initiator checks it, so the cause is worded for that side
   [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
-  // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c process(): no certificate of the other side's identity
-  // chains up to a trusted CA here (`no issuer certificate found for "…"` / `issuer is "…"` just before name the missing one:
-  // jawj/IKEv2-setup #123, a client without the ISRG Root X1 root), or the identity is not in it (strongswan/strongswan #1712)
-  [/^no trusted (?:RSA|ECDSA|ED25519|ED448) public key found for '([^']*)'$/, (m) => ({ decoded: [d('noTrustedKey', { id: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
-  // src/libstrongswan/credentials/credential_manager.c (issuer_of / verify chain): the CA that issued a certificate is not here
-  context(/^no issuer certificate found for "([^"]*)"$/, (m) => step('noIssuerCert', { subject: m[1]! }, 'warning')),
-  context(/^issuer is "([^"]*)"$/, (m) => step('certIssuer', { issuer: m[1]! })),
-  // credential_manager.c / revocation plugin: the certificate's revocation check (OCSP, CRL) — bookkeeping unless it fails
-  context(/^checking certificate status of "[^"]*"$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
-  // src/libcharon/control/controller.c: `ipsec up` / an initiate that ended without an IKE_SA — only the side that starts a connection logs it
-  [
-    /^establishing connection '([^']*)' failed$/,
-    (m, _p, s) => {
-      setRole(s, true);
-      return { decoded: [d('connectionFailed', { name: m[1]! })], outcome: 'warning' };
-    },
-  ],
+  ...CERTIFICATE_RULES,
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*)/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
