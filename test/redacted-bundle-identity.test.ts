@@ -108,6 +108,14 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * ("NPS refused the sign-in of … (RADIUS Access-Reject)"). Then real-mixed-0…23 for a new real pretty-printed NPS DTS
  * accounting record (nps-dts-xml-pretty-printed-accounting-request-start.txt), which shifts the round robin; with it taken out
  * every bundle matched (DTS accounting records now read as session records: no other real or corpus log holds one).
+ * hashed to its old digest.
+ * Branch hW (IKEv1 initiator classes, libreswan-initiator.ts): real-mixed-0…23 for five new real initiator logs (pluto-openswan-*,
+ * pluto-nss-no-own-private-key-*, charon-ipsec-up-ikev1-idir-*), which shift the round robin; with them taken out only real-mixed-1
+ * and -5 differed, the captures holding the two pluto initiator logs whose wording changed (an initiator's NO_PROPOSAL_CHOSEN and
+ * the responder's `Peer ID is …` now worded by role).
+ * Then real-mixed-0…23 for a real Openswan plutostderrlog (pluto-openswan-stderrlog-*.txt), and again for a real Libreswan
+ * Quick Mode ID refusal (pluto-l2tp-quick-i1-peer-client-id-*.txt), and again for a real strongSwan client's untrusted chain
+ * (charon-ipsec-up-no-issuer-certificate-*.txt); with each taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -120,6 +120,8 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'step.ikeMessageUnreadable',
   'step.certRequest',
   'step.certRequestReceived',
+  'step.peerId',
+  'noTrustedKey',
   // PPP "the other side went away" (pppd.ts on a client's log, pppClient): the server stopped answering, not the PC; mikrotik.ts may
   // pass the role for a RouterOS dial-out interface's `peer is not responding`
   'echoTimeout',

@@ -56,6 +56,37 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [13, 'Libreswan bookkeeping.'],
     ],
   },
+  // Openswan 2.6's plutostderrlog (no header at all): an Android phone's L2TP/IPsec up to STATE_QUICK_R2, then nothing until DPD
+  // declares it dead; xl2tpd never saw a packet (the thread's fix: leftprotoport=17/%any). 26 of 79 lines were read, the DPD line as bookkeeping
+  'pluto-openswan-stderrlog-l2tp-quick-r2-then-dpd-declares-peer-dead.txt': {
+    records: 79,
+    understood: 39,
+    families: { libreswan: 39 },
+    causes: [],
+    says: [
+      [41, 'Vendor ID RFC 3947.'],
+      [60, 'IKE notification IPSEC_INITIAL_CONTACT.'],
+      [67, 'STATE_QUICK_R1 (responder sent QR1; waits for QI2).'],
+      [70, 'STATE_QUICK_R2 (IPsec SA established) transport mode'],
+      [71, 'The other side stopped answering an established connection: the PC went away'],
+      [75, 'Libreswan bookkeeping.'],
+      [76, "The server's packet to 82.132.XXX.XXX port 56527 came back as an error (Connection refused)"],
+    ],
+  },
+  // a phone behind carrier NAT: Main Mode done (STATE_MAIN_R3), then its Quick Mode names itself 0.0.0.0 and is refused each time;
+  // the INVALID_ID_INFORMATION after an established ISAKMP SA used to be read as a pre-shared key mismatch (4 of 8 lines were unread)
+  'pluto-l2tp-quick-i1-peer-client-id-invalid-0000-after-isakmp-sa.txt': {
+    records: 8,
+    understood: 8,
+    families: { libreswan: 8 },
+    causes: [],
+    says: [
+      [1, 'STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established)'],
+      [2, "The other side's Quick Mode names its own end with an address that cannot be one (ID_IPV4_ADDR 0.0.0.0)"],
+      [3, 'IKE notification INVALID_ID_INFORMATION.'],
+    ],
+    session: '#1',
+  },
 };
 
 const parse = (text: string) => parseServerLog(text);
@@ -63,6 +94,21 @@ const one = (line: string) => parse(line).entries[0];
 
 describe('real Libreswan Quick Mode and log-file fixtures', () => {
   realServerLogTable(EXPECTED);
+});
+
+describe('Openswan 2.6 without headers, its Informational and Quick Mode wording, DPD', () => {
+  it('a bare pluto line is pluto\'s only with a head of its own; DPD\'s dead peer is worded by role', () => {
+    expect(one('packet from 1.2.3.4:500: received Vendor ID payload [Dead Peer Detection]')!.family).toBe('libreswan');
+    expect(one('"c"[2] 1.2.3.4: deleting connection "c" instance with peer 1.2.3.4 {isakmp=#0/ipsec=#0}')!.family).toBe('libreswan');
+    // the same words without the head are nobody's
+    expect(parse('received Vendor ID payload [Dead Peer Detection]').understood).toBe(0);
+    expect(one('"c"[2] 1.2.3.4 #1: ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000')!.decoded[0]!.values?.name).toBe('IPSEC_INITIAL_CONTACT');
+    const dpd = parse(['"c" #1: STATE_MAIN_I4: ISAKMP SA established', '"c" #1: DPD: No response from peer - declaring peer dead'].join('\n')).entries[1]!;
+    expect([dpd.outcome, dpd.cause, dpd.decoded[0]!.values?.role]).toEqual(['warning', undefined, 'initiator']);
+    expect(describeEntry(one('"c"[1] 1.2.3.4 #1: DPD: No response from peer - declaring peer dead')!, nl)).toMatch(/pc/);
+    // INVALID_ID_INFORMATION before the ISAKMP SA is up stays the key/identity failure
+    expect(one('"c"[1] 1.2.3.4 #1: sending encrypted notification INVALID_ID_INFORMATION to 1.2.3.4:4500')!.cause).toBe('ike-auth-failed');
+  });
 });
 
 describe('Libreswan Quick Mode, log file, Informational, kernel classes', () => {

@@ -4,7 +4,8 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
 import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
-import { byInitiatorSerial, currentSerial, INITIATOR_STATE, type Serial, serialOf, serialRole } from './libreswan-serial';
+import { byInitiatorSerial, currentSerial, type Serial, serialOf, serialRole } from './libreswan-serial';
+import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -50,47 +51,16 @@ const groupName = (g: string): string => {
   return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
 };
 
-/** Libreswan 3.x's established IKEv2 states by role (programs/pluto: PARENT_I3 "PARENT SA established", PARENT_R2 "received v2I2, PARENT SA established") */
-const ESTABLISHED_PARENT = /^(?:STATE_)?(?:V2_)?(?:PARENT_I3|PARENT_R2)$/;
-/**
- * The state this side was left in when it stopped retransmitting (Libreswan programs/pluto/retransmit.c names the case:
- * MAIN_I1/AGGR_I1/PARENT_I1 "no response … to our first IKE message", MAIN_I3/AGGR_I2/PARENT_I2 "no acceptable response to our
- * first encrypted message"): its first message unanswered is UDP 500/4500 not getting through; a responder stuck in MAIN_R2 waits
- * for MI3 (UDP 4500); a later Main Mode or IKEv2 message unanswered is the PC's next message that never came; an established SA
- * that stops getting answers has lost the PC (liveness/DPD, as an LCP echo time-out).
- */
-const FIRST_MESSAGE_STATE = /^(?:STATE_)?(?:V2_)?(?:PARENT_I1|MAIN_I1|AGGR_I1)$|^IKE_SA_INIT_I$/;
-function gaveUp(state: string, said: ReturnType<typeof d>, n: string, s: Record<string, unknown>): Hit {
-  const hit: Hit = { decoded: [said], outcome: 'failure' };
-  if (FIRST_MESSAGE_STATE.test(state)) {
-    // an _I1 state: this side initiated, the other side is the responder (not the PC)
-    hit.cause = 'ike-responder-unreachable';
-    hit.decoded.push(d('ikeInitUnanswered', { n }));
-  }
-  else if (state === 'STATE_MAIN_R2') {
-    // the give-up line says why in the same words as finish()'s last retransmission (a blocked UDP 500/4500, or differing keys)
-    hit.cause = 'ike-no-mi3';
-    hit.decoded.push(d('mi3NeverCame', { n }));
-  }
-  else if (/ESTABLISHED/.test(state) || IKEV1_STATES[state]?.established || ESTABLISHED_PARENT.test(state)) {
-    // an established _I state (MAIN_I4, AGGR_I2, QUICK_I2, PARENT_I3): this side initiated, the other side is the responder (not
-    // the PC; describe.ts INITIATOR_WORDED); a name without a role (4.x/5.x ESTABLISHED_IKE_SA) takes the role an earlier line of
-    // its serial told (serialRole: `initiator established IKE SA`, `sent IKE_SA_INIT request` …); an _R state, or no such line, keeps the PC
-    const initiator = INITIATOR_STATE.test(state) || currentSerial(s)?.initiator === true;
-    hit.decoded.push(initiator ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone'));
-    hit.outcome = 'warning';
-  } else if (IKEV1_STATES[state]?.mode === 'main' || /^(?:STATE_)?(?:V2_)?PARENT_|^IKE_AUTH_I$/.test(state)) hit.cause = 'ike-auth-never-came';
-  return hit;
-}
-
 const RULES: Rule[] = [
+  // (Openswan 2.6 puts `inbound IPsec SA installed, ` before what it expects: `STATE_QUICK_R1: sent QR1, inbound IPsec SA installed, expecting QI2`, Ubuntu Forums 2014)
   context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
-  context(/^(STATE_\w+): (?:sent (\w+), )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
+  context(/^(STATE_\w+): (?:sent (\w+), )?(?:inbound IPsec SA installed, )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
   }),
+  // (Openswan 2.6 writes the wait as `20s`: `STATE_MAIN_I3: retransmission; will wait 20s for response`, Ubuntu Forums 2014)
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
-  context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+) seconds? for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
+  context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+)(?:s| seconds?) for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
   [/^max number of retransmissions \((\d+)\) reached (STATE_\w+)(.*)$/, (m, _p, s) => gaveUp(m[2]!, d('ikeV1GaveUp', { state: stateName(m[2]!), n: m[1]! }), m[1]!, s)],
   // Libreswan programs/pluto/retransmit.c (3.2x+): `STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
@@ -120,14 +90,23 @@ const RULES: Rule[] = [
     return hit;
   }],
   [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // (Openswan 2.6 writes `ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000`, Ubuntu Forums 2014)
   // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
   // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
   // INVALID_PAYLOAD_TYPE to 1.2.3.4:4500`, xelerance/Openswan #60: the notify's name decides, the message id and length after it say nothing more)
-  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload) ([A-Z_]+)(?: to \S+|, msgid=[0-9a-f]+, length=\d+)?$/, (m) => {
+  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => {
     const t = notifyByName(m[1]!);
-    const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'warning' : 'info' };
+    // (in a serial this side initiated, the other side is the responder, not the PC: findings.ts words the cause so)
+    const values: Record<string, string> = { name: t ? `${t.name} (${t.code})` : m[1]! };
+    const hit: Hit = { decoded: [d('ikeNotify', values)], outcome: t?.error ? 'warning' : 'info' };
     if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
     if (m[1] === 'AUTHENTICATION_FAILED' || m[1] === 'INVALID_HASH_INFORMATION' || m[1] === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
+    // INVALID_ID_INFORMATION once the serial's ISAKMP SA is up: the pre-shared key was right; the identity refused is Quick Mode's
+    // (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476) — not a key mismatch
+    if (m[1] === 'INVALID_ID_INFORMATION' && currentSerial(s)?.established === true) hit.cause = undefined;
+    if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
+    // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
+    if (m[1] === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && m[0].startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
@@ -135,7 +114,9 @@ const RULES: Rule[] = [
   [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
   // Libreswan: `Main mode peer ID is …`, IKEv2 `IKEv2 mode peer ID is ID_FQDN: '@SAMABR'` (hwdsl2 #856)
-  context(/^(?:Main mode |IKEv2 mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m) => step('peerId', { kind: m[1]!, id: m[2]! })),
+  // (in a serial this side initiated the peer is the responder, not the PC: Openswan's `Main mode peer ID is ID_IPV4_ADDR: '10.0.1.2'`
+  // on a client, Ubuntu Forums 2012 — so the serial's role is read, and this is no context rule)
+  [/^(?:Main mode |IKEv2 mode )?[Pp]eer ID is (ID_\w+): '([^']*)'$/, (m, _p, s) => step('peerId', currentSerial(s)?.initiator === true ? { kind: m[1]!, id: m[2]!, role: 'initiator' } : { kind: m[1]!, id: m[2]! })],
   context(/^responding to (Main|Aggressive) Mode from unknown peer (\S+?)(?: on port (\d+))?$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })),
   context(/^(?:ignoring unknown Vendor ID payload|ignoring Vendor ID payload|received Vendor ID payload) \[([^\]]+)\].*$/, (m) => {
     const win = windowsVendorId(m[1]!) ?? (/MS NT5|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[1]!) ? m[1] : undefined);
@@ -212,7 +193,11 @@ const RULES: Rule[] = [
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: .*$/, () => step('plutoHousekeeping')),
+  ...INITIATOR_RULES,
+  // Openswan programs/pluto/dpd.c dpd_timeout() (Libreswan ikev1_dpd.c the same): no R_U_THERE_ACK within dpdtimeout, the SAs go
+  // (`DPD: No response from peer - declaring peer dead`, then `DPD: Clearing Connection`): the other side went away, worded by role
+  [/^DPD: No response from peer - declaring peer dead$/, (_m, _p, s) => ({ decoded: [currentSerial(s)?.initiator === true ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone')], outcome: 'warning' })],
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: (?!No response from peer - declaring peer dead$).*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
   // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
@@ -227,7 +212,7 @@ const RULES: Rule[] = [
 
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
 // (the blank after `#serial:` may be a tab: pluto indents Quick Mode's `    us: …` after it, and an editor's tabify makes that run a tab)
-const HEAD = /^(?:\d{3} )?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
+const HEAD = /^(?:\d{3} +)?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
 /**
  * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
@@ -262,11 +247,18 @@ function withPeer(hit: Hit, peer: string | undefined): void {
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
 const STATUS_HEAD = /^(?:000 )?#\d+: "/;
 /** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-digit RC code, `181 "conn"[1] 192.168.0.128 #1: …` */
-const WHACK_HEAD = /^\d{3} "[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
+const WHACK_HEAD = /^\d{3} +"[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
 const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
 // the instance number and peer are left out for a permanent connection (Libreswan 4.x/5.x: `"westnet-eastnet" #1: sent IKE_SA_INIT request …`)
 // (a console copy, as Libreswan's test output, keeps the space whack writes before the quote: ` "conn" #1: …`)
-const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: /;
+// (after `#serial:` a tab too, as HEAD reads it: an editor's tabify makes the run of blanks before Quick Mode's `us:` one)
+const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
+/**
+ * pluto's lines written without any header (`plutostderrlog=`, Openswan 2.6: Ubuntu Forums 2014) that say they are pluto's: a packet
+ * before its state exists (`packet from 82.132.1.2:56526: received Vendor ID payload […]`), a connection instance without a serial
+ * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`)
+ */
+const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on )/;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the
@@ -312,7 +304,7 @@ export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
     if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
+    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || (pre.shape === 'none' && !pre.program && BARE_PLUTO_HEAD.test(pre.message)) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {

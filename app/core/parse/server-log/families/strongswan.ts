@@ -6,6 +6,7 @@ import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
+import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 
@@ -158,9 +159,14 @@ const RULES: Rule[] = [
   // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
   context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  // strongSwan src/libcharon/sa/ikev1/tasks/main_mode.c process_i (aggressive_mode.c the same, assumed): the responder's ID in MR3 is not
+  // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
+  // server behind NAT sends its private address); only the initiator checks it, so the cause is worded for that side
+  [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  ...CERTIFICATE_RULES,
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
-  [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*|no trusted RSA public key found for '([^']*)')/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? m[2] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|received AUTHENTICATION_FAILED notify error|no shared key found for .*|constraint check failed: .*)/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   // strongSwan src/libcharon/plugins/eap_mschapv2/eap_mschapv2.c: a wrong password (the PC may retry), the last retry, an unknown user
   [/^EAP-MS-CHAPv2 verification failed, retry \((\d+)\)$/, (m) => ({ decoded: [d('eapPasswordRetry', { n: m[1]! })], outcome: 'warning' })],
   [/^EAP-MS-CHAPv2 verification failed: maximum number of retries reached$/, () => ({ decoded: [d('eapRetriesExhausted')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
@@ -175,7 +181,8 @@ const RULES: Rule[] = [
   [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
-  context(/^(?:received end entity cert|sending end entity cert|using certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
+  // (`received issuer cert`, `using untrusted intermediate certificate`, `using trusted ca certificate`: the chain as charon builds it, jawj/IKEv2-setup #123)
+  context(/^(?:received (?:end entity|issuer) cert|sending end entity cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),

@@ -1,0 +1,27 @@
+import { context, d, step, type Rule } from '../kit';
+import { setRole } from './strongswan-role';
+
+/**
+ * strongSwan charon's certificate checks as a client's `ipsec up` prints them (jawj/IKEv2-setup #123) or a server logs them: the
+ * chain it could not build, the issuer missing, the revocation check, the other side's key not trusted, and the controller's
+ * "establishing connection … failed" that only the side that started a connection logs.
+ */
+export const CERTIFICATE_RULES: Rule[] = [
+  // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c process(): no certificate of the other side's identity
+  // chains up to a trusted CA here (`no issuer certificate found for "…"` / `issuer is "…"` just before name the missing one:
+  // jawj/IKEv2-setup #123, a client without the ISRG Root X1 root), or the identity is not in it (strongswan/strongswan #1712)
+  [/^no trusted (?:RSA|ECDSA|ED25519|ED448) public key found for '([^']*)'$/, (m) => ({ decoded: [d('noTrustedKey', { id: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // src/libstrongswan/credentials/credential_manager.c (issuer_of / verify chain): the CA that issued a certificate is not here
+  context(/^no issuer certificate found for "([^"]*)"$/, (m) => step('noIssuerCert', { subject: m[1]! }, 'warning')),
+  context(/^issuer is "([^"]*)"$/, (m) => step('certIssuer', { issuer: m[1]! })),
+  // credential_manager.c / revocation plugin: the certificate's revocation check (OCSP, CRL) — bookkeeping unless it fails
+  context(/^checking certificate status of "[^"]*"$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
+  // src/libcharon/control/controller.c: `ipsec up` / an initiate that ended without an IKE_SA — only the side that starts a connection logs it
+  [
+    /^establishing connection '([^']*)' failed$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return { decoded: [d('connectionFailed', { name: m[1]! })], outcome: 'warning' };
+    },
+  ],
+];
