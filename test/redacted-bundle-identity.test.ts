@@ -116,6 +116,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then real-mixed-0…23 for a real Openswan plutostderrlog (pluto-openswan-stderrlog-*.txt), and again for a real Libreswan
  * Quick Mode ID refusal (pluto-l2tp-quick-i1-peer-client-id-*.txt), and again for a real strongSwan client's untrusted chain
  * (charon-ipsec-up-no-issuer-certificate-*.txt); with each taken out every bundle matched.
+ * Then the bundle holding the RouterOS wrong-key/time-up log, for its retyped "couse" line now read (server-log-identity).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

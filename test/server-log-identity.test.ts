@@ -24,6 +24,7 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * Twentieth round: a Windows error a server logged is explained where its finding is another id (809 →
  * vpn.server-unreachable, 734 → vpn.auth-mismatch), not sent to "the PC's findings": the corpus RRAS 20111 log, the RASMAN
  * trace and the two all-logs digests re-recorded, no other.
+ * Then the RouterOS wrong-key/time-up log (its retyped "possible couse: wrong password" line is read) and all-logs-x300.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

@@ -25,18 +25,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [1, 'RouterOS dhcp'],
     ],
   },
-  // line 1 is the poster's own typo ("couse"; the poster's script searches "cause" and cuts 54 characters, the device text's
-  // length): not understood, so line 2 reads as a plain time-up — the log as quoted names no wrong key
   'routeros-l2tp-ipsec-wrong-psk-time-up-then-ph2-no-proposal.txt': {
+    // line 1 is the poster's retyping ("couse"; the poster's script searches "cause" and cuts 54 characters, the device text's
+    // length): still the router's wrong-key line, so line 2's time-up is that same failure
     records: 4,
-    understood: 3,
-    families: { mikrotik: 3 },
+    understood: 4,
+    families: { mikrotik: 4 },
     causes: [
-      [2, 'ike-no-mi3'],
+      [1, 'ike-auth-failed'],
       [3, 'ike-no-proposal'],
     ],
     says: [
-      [2, 'The IPsec set-up with the PC timed out (IKE phase 1): no readable answer came from the PC. Two likely causes: UDP 500/4500 is blocked on the way, or the pre-shared key (or identity) of the PC and the router differ'],
+      [1, 'The pre-shared key of the PC and the server differ'],
+      [2, 'ran out of time after the pre-shared key mismatch above'],
       [4, 'IKE phase 2 (Quick Mode, the part that sets up the encrypted tunnel) failed'],
     ],
   },

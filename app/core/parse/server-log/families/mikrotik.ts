@@ -169,7 +169,8 @@ const RULES: Rule[] = [
   [/^rejected (hashtype|enctype|dh_group|authmethod|lifetime): DB\(prop#\d+:trns#\d+\):Peer\(prop#\d+:trns#\d+\) = ([^:]*):(.*?)\s*$/, (m) => step(ATTRIBUTES[m[1]!]!, { router: m[2]!, pc: m[3]! }, 'warning')],
   // racoon's "parsing packet failed, possible cause: wrong password" (an encrypted phase 1 packet could not be read: the keys differ)
   // (no full stop on RouterOS: the same script cuts the last 54 characters, " parsing packet failed, possible cause: wrong password")
-  [ipsec('parsing packet failed, possible cause: wrong password'), (m, _pre, state) => rememberWrongKey({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] }, state)],
+  // ("couse" as well: a user's README quoting the router's log retyped it so; a person's copy of the line says the same)
+  [ipsec('parsing packet failed, possible c(?:au|ou)se: wrong password'), (m, _pre, state) => rememberWrongKey({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] }, state)],
   [/^(?:parse error: probably the pre-shared key is incorrect|.*pre-shared key .*(?:incorrect|mismatch).*)$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   // RouterOS 7 IKEv2 debug (a write-up of two RouterOS responders, the log's own lines: `ipsec processing payload: ID_I`, `ipsec ID_I
   // (ADDR4): …`, `ipsec,error identity not found for responder: ADDR4:… peer: ADDR4:…`, `ipsec reply notify: AUTHENTICATION_FAILED`,
