@@ -33,6 +33,8 @@ interface Waiting {
 }
 /** how many role-less statements wait for a later role-telling line: a log's head before its first IKE_SA_INIT, not a whole log */
 const MAX_WAITING = 200;
+/** how many keys keep their role: bounded memory on a long log (as pppd-role.ts and strongswan-site.ts); a key met again after a clear is told again */
+const MAX_KEYS = 5000;
 const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map(), waiting: [] }) as Roles;
 
 /** `newSa`: the line is the other side's first request of an IKE_SA (summary()): for strongswan-site.ts */
@@ -41,6 +43,7 @@ export function setRole(state: Record<string, unknown>, initiator: boolean, newS
   const keys = (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS;
   const first = roles.last === undefined;
   roles.last = initiator;
+  if (roles.byKey.size > MAX_KEYS) roles.byKey.clear();
   for (const k of keys) roles.byKey.set(k, initiator);
   state.initiator = initiator;
   noteRoleForSite(state, initiator, newSa);
