@@ -100,6 +100,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Twentieth round: sample-demo and the two other bundles with the LMHOSTS fix re-recorded for its two reload steps'
  * own labels (the first says it is there so the undo ends with a reload); with the old label under both keys every bundle
  * hashed to its old digest.
+ * Branch hV: corpus-mixed-9 and real-mixed-* for nine new real pppd-family logs (pppd-pptp-client-*, pppd-pptpd-debug-*,
+ * pppd-accel-pptpd-*, pppd-xl2tpd-lns-*), which shift the round robin, and for wording: a PPTP/L2TP client's MPPE and address
+ * lines worded for the side that dialled, the ppp-setup-failed advice naming the kernel's modules too.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -64,7 +64,8 @@ const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cau
  */
 // (address-pool: an initiator's INTERNAL_ADDRESS_FAILURE is the other side refusing this side an address, not this side's pool)
 // (no-ppp-frames: a PPTP client's LCP time-out is the server's GRE not coming back to it)
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames']);
+// (mppe-unavailable: a PPTP/L2TP client's pppd could not agree MPPE with the server, or has none itself — pppd ccp.c on either side)
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'mppe-unavailable']);
 const causeKey = (c: Cause, initiator: boolean): string => (initiator && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : `serverLog.cause.${c}`);
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …". */

@@ -80,6 +80,8 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
+  // a Markdown strong emphasis around the whole line, as a forum post marks the line that matters (`**Feb 21 … (Protocol not supported)**`)
+  if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42 && s.charCodeAt(2) !== 32) s = s.slice(2, -2);
   const lead = s.charCodeAt(0);
   if (lead === 47 /* / */) {
     const m = GREP_PATH_PREFIX.exec(s);

@@ -6,6 +6,7 @@ import type { Prefixed } from '../prefix';
 import { relayed } from './relayed';
 import { ipcpAddressRefused, linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
 import { byRole, noteRole } from './pppd-role';
+import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { XL2TPD_RULES } from './xl2tpd';
 
 /**
@@ -54,7 +55,11 @@ function packetDump(m: RegExpMatchArray): Hit {
     hit.outcome = 'failure';
     hit.cause = 'credentials-rejected';
     if (e) hit.code = e;
-    hit.decoded.push(d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' }));
+    // a Failure received is the answer to this side's own Response (RFC 1994 §4.1: only the authenticator sends it): this side
+    // is the one logging in, and the other side refused it
+    if (dir === 'in') hit.decoded[0]!.values!.role = 'initiator';
+    if (dir === 'in') hit.decoded.push(e ? d('ownLoginRejectedCode', { method: 'CHAP', code: e, role: 'initiator' }) : d('ownLoginRejected', { method: 'CHAP', role: 'initiator' }));
+    else hit.decoded.push(d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' }));
   }
   if (proto === 'LCP' && codeName === 'Ident' && quoted && /^MSRAS/.test(quoted)) hit.decoded.push(d('windowsRasIdent', { ident: quoted }));
   if (proto === 'LCP' && codeName === 'ProtRej' && /\b80 ?fd\b|CCP/i.test(body)) {
@@ -121,33 +126,47 @@ function accelL2tp(inner: string, peer: string | undefined): Hit {
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
     if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
-    return packetDump(m);
+    const hit = packetDump(m);
+    // on a client's log (pppd-role.ts) the packets go to and come from the server, not a PC
+    if (state.pppClient) hit.decoded[0]!.values!.role = 'initiator';
+    return hit;
   }],
   [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
     const user = unq(m[1] ?? m[4]);
     return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
   }],
+  // chap-new.c chap_handle_status ("%s authentication failed") and chap_ms.c chapms_handle_failure ("MS-CHAP authentication failed:
+  // %v"): only the side that logs in writes them, on the CHAP Failure the other side (the server) sent it — this side was refused
   [/^(MS-CHAP(?:v2)?|CHAP) authentication failed(?:: (.*))?$/i, (m) => {
     const e = msChapErrorOf(m[2] ?? '');
-    return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
+    const values = { method: m[1]!.toUpperCase(), role: 'initiator' };
+    return { decoded: [e ? d('ownLoginRejectedCode', { ...values, code: e }) : d('ownLoginRejected', values)], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
   context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: unq(m[2]) ?? '' }, 'success'), { user: unq(m[2]) })),
   context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
-  [/^LCP terminated by peer(?: \((.*)\))?$/, (m) => {
+  [/^LCP terminated by peer(?: \((.*)\))?$/, (m, _p, s) => {
     const reason = m[1] ?? '';
-    if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe')], outcome: 'failure', cause: 'mppe-unavailable' };
-    if (/auth/i.test(reason)) return { decoded: [d('lcpTerminatedByPeer', { reason })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+    if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe', byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' };
+    if (/auth/i.test(reason)) return { decoded: [d('lcpTerminatedByPeer', { reason, ...byRole(s) })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
     // Windows puts its magic number and binary data in the Terminate-Request: no readable reason
     const readable = /^[\x20-\x7e]*$/.test(reason) && !/\^@|<M-/.test(reason);
-    return { decoded: [d(readable && reason ? 'lcpTerminatedByPeer' : 'lcpTerminatedByPeerBinary', { reason })], outcome: 'warning' };
+    return { decoded: [d(readable && reason ? 'lcpTerminatedByPeer' : 'lcpTerminatedByPeerBinary', { reason, ...byRole(s) })], outcome: 'warning' };
   }],
-  [/^MPPE required but peer negotiation failed$/, (_m, pre, state) => ({ decoded: [d('mppeNegotiationFailed'), ...mppeStrengthMismatch(pre.pid ?? '', state)], outcome: 'failure', cause: 'mppe-unavailable' })],
-  [/^Refusing MPPE stateful mode offered by peer$/, () => ({ decoded: [d('mppeStatefulRefused')], outcome: 'failure', cause: 'mppe-stateful-only' })],
+  // (the MPPE lines of ccp.c are written by either side: on a client's log, byRole, the other side is the server — findings.ts words
+  // the cause for the side that dialled)
+  [/^MPPE required but peer negotiation failed$/, (_m, pre, state) => ({ decoded: [d('mppeNegotiationFailed', byRole(state)), ...mppeStrengthMismatch(pre.pid ?? '', state)], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^Refusing MPPE stateful mode offered by peer$/, (_m, _p, s) => ({ decoded: [d('mppeStatefulRefused', byRole(s))], outcome: 'failure', cause: 'mppe-stateful-only' })],
   // ccp.c ccp_resetci: why MPPE cannot be offered at all (then lcp_close "MPPE required but not available")
-  [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support|auth done in both directions|both 40-bit and 128-bit disabled)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // (which reason it names says what to fix: the kernel of the machine that logged it has no ppp_mppe module; or no MS-CHAP log-in
+  // was done, so there are no keys — MPPE's keys are derived from MS-CHAP's, RFC 3079 §2)
+  [/^MPPE required, but (MS-CHAP\[v2\] auth not performed|kernel has no support|auth done in both directions|both 40-bit and 128-bit disabled)\.?$/i, (m, _p, s) => {
+    const why = m[1]!.toLowerCase();
+    const key = why.startsWith('kernel') ? 'mppeNoKernel' : why.startsWith('ms-chap') ? 'mppeNoMsChap' : 'mppeNotPossible';
+    return { decoded: [d(key, byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' };
+  }],
   // ccp_resetci: MS-CHAP succeeded but no key material came with it — with the RADIUS plugin, the server's Access-Accept carried no
   // MS-MPPE-Send-Key / MS-MPPE-Recv-Key (RFC 2548 §2.4.2, §2.4.3), so MPPE has no keys
-  [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, () => ({ decoded: [d('mppeNoKeys')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, (_m, _p, s) => ({ decoded: [d('mppeNoKeys', byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' })],
   // ccp_resetci: after MS-CHAP v1/v2 (not LM) 40-bit MPPE is dropped from this side's offer; a notice, not a failure
   context(/^Disabling 40-bit MPPE; MS-CHAP LM not supported$/, () => step('mppe40Dropped')),
   context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
@@ -157,13 +176,15 @@ const RULES: Rule[] = [
   // the log only says the frames did not come back through the L2TP tunnel (ppp-project/ppp #556: pppd with pppol2tp.so). Which one
   // the log shows: noteTransport below; with signs of both (a server running pptpd and xl2tpd) or neither, PPTP's reading stays
   // (on a client's log, pppClient, the side that never answered is the server: worded so, describe.ts INITIATOR_WORDED)
-  [/^LCP: timeout sending Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
+  // (blanks between the words as a copy left them: a forum post shows "LCP: timeout sending   Config-Requests")
+  [/^LCP: timeout +sending +Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
-  context(/^(IPCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
+  context(/^(IPCP|CCP|IPV6CP): timeout +sending +Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
   [/^IPCP terminated by peer \((.*)\)$/, (m) => /IP address/i.test(m[1]!) ? { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'failure', cause: 'address-pool' } : { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'warning' }],
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
-  context(/^(local|remote) +IP address (\S+)$/, (m) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]! }, 'success')),
+  // ipcp.c ipcp_up: this side's address and the other side's (on a client's log, byRole: this side's own and the server's)
+  [/^(local|remote) +IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success')],
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
   context(/^(?:CTRL: )?Client (\S+) control connection (started|finished)$/, (m) => tagged(step(m[2] === 'started' ? 'ctrlStarted' : 'ctrlFinished', { peer: m[1]! }), { peer: m[1] })),
   context(/^CTRL: Starting call \(launching pppd, opening GRE\)$/, () => step('startingCall')),
@@ -186,14 +207,23 @@ const RULES: Rule[] = [
   context(/^CTRL: Couldn't write packet to client\.$/, () => ({ decoded: [d('ctrlWriteFailed')], outcome: 'warning' })),
   // ctrlpacket.c deal_out_call: every Call ID is taken
   context(/^CTRL: No free Call IDs!$/, () => ({ decoded: [d('ctrlNoCallIds')], outcome: 'warning' })),
+  // accel-pptp's pptpctrl.c (kernel-mode PPTP): the PPTP socket of the kernel's pptp module (AF_PPPOX, PX_PROTO_PPTP) cannot be made —
+  // without that module ("Protocol not supported") no call can start; PoPToP's own pptpctrl uses no such socket
+  [/^CTRL: failed to create PPTP socket \((.+)\)$/, (m) => ({ decoded: [d('pptpKernelSocket', { error: m[1]! })], outcome: 'failure', cause: 'ppp-setup-failed' })],
   // ctrlpacket.c: retryable reads (a partial message, EAGAIN/EINTR)
   context(/^CTRL: (?:couldn't read packet header \(retry\)|Read in previous incomplete ctrl packet|Incomplete ctrl packet(?: length)?, retry later|Error reading ctrl packet(?: length)? \(bytes_ttl=\d+(?:,length=\d+)?\): .*)$/, () => step('pptpdHousekeeping')),
-  context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
+  context(/^CTRL: (?:Reaping child PPP\[\d+\]|pppd speed = \d+|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
   context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
   context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
   // pptpgre.c: a failed read from the PTY is pptpd losing its pppd (pppd ended: its own lines say why), not GRE
   // on the network — pptpd adds "usually caused by unexpected termination of pppd" when errno is EIO
-  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => (m[1] === 'PTY' ? { decoded: [d('grePtyClosed')], outcome: 'warning' } : { decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
+  // pptpgre.c decaps_hdlc: a frame from pppd could not be sent to the PC as GRE (sendto on the raw IP-protocol-47 socket): EPERM is
+  // the server's own netfilter refusing it (conntrack/NAT helpers, an OUTPUT rule), ENOBUFS its send queue being full
+  context(/^GRE: xmit failed from decaps_hdlc: (.+)$/, (m) => ({ decoded: [d(/not permitted/i.test(m[1]!) ? 'greXmitFirewall' : 'greXmitFailed', { error: m[1]! })], outcome: 'warning' })),
+  // pptpgre.c decaps_hdlc: the HDLC frame read from pppd's PTY is damaged (bad FCS or escape): dropped — between pptpd and its own pppd
+  context(/^GRE: (?:Bad checksum|Received bad packet) from pppd\.$/, () => step('greBadFromPppd', undefined, 'warning')),
+  // (a fallback: the two rules above take some of its lines)
+  fallback(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => (m[1] === 'PTY' ? { decoded: [d('grePtyClosed')], outcome: 'warning' } : { decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
   // pptpmanager.c: every connection slot (pptpd.conf `connections`) or every address of `remoteip` is taken
   [/^MGR: No free connection slots or IPs - no more clients can connect!$/, () => ({ decoded: [d('mgrNoSlots')], outcome: 'failure', cause: 'address-pool' })],
   // (a catch-all: any other MGR line, also the one above)
@@ -215,7 +245,8 @@ const RULES: Rule[] = [
   // options.c print_options (the `dump` option): "pppd options in effect:", then one option a line, `NAME VALUE\t\t# (from SOURCE)`;
   // an option whose value is hidden (a password, a device given without a name) prints as the comment alone
   context(/^pppd options in effect:$/, () => step('pppdOptionsDump')),
-  context(/^(?:(.*?)[ \t]+)?# \(from (command line|\S+)\)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
+  // (a line cut at the terminal's width by a pager, `# (from /etc/ppp$`, ends in `$` where its source was cut)
+  context(/^(?:(.*?)[ \t]+)?# \(from (command line|[^\s)]+?)(?:\)|\$)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
   // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
   context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
@@ -275,6 +306,8 @@ const RULES: Rule[] = [
   // pptpd's logwtmp plugin (plugins/pptpd-logwtmp.c ip_up, with `debug`): interface, user and the PC's real address
   context(/^pptpd-logwtmp\.so ip-up (\S+) (\S+) (\S+)$/, (m) => tagged(step('logwtmpUp', { iface: m[1]!, user: m[2]!, peer: m[3]! }, 'success'), { user: m[2], peer: m[3] })),
   context(/^pptpd-logwtmp\.so ip-down (\S+)$/, () => step('pppdEnd')),
+  // plugins/pptpd-logwtmp.c plugin_init: its banner (the RCS keyword never expanded in the released source)
+  context(/^pptpd-logwtmp: \$Version\$$/, () => step('pppdStart')),
   // pppd main.c get_input (see unsupportedProtocol)
   [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
   // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
@@ -320,6 +353,17 @@ const RULES: Rule[] = [
   context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
   context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
+  // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
+  [PPTP_CLIENT_LINE, (m, pre, state) => pptpClientLine(m, pre, state)],
+  // pppd utils.c format_packet: a frame of a protocol pppd has no printer for, dumped as `[proto=0xNNNN]` and its bytes in hex
+  context(/^(sent|rcvd) \[proto=0x([0-9a-f]+)\](?: [0-9a-f ]*)?$/i, (m) => {
+    const name = PPP_PROTOCOLS[parseInt(m[2]!, 16)];
+    return step('pppdOtherPacket', { dir: m[1] === 'sent' ? 'out' : 'in', number: `0x${m[2]}`, name: name ? ` (${name})` : '' });
+  }),
+  // sys-linux.c: no PPP packet filter in the kernel (active-filter, pass-filter unusable; nothing else changes) — main.c get_input:
+  // a frame of another protocol before LCP is open is dropped (a late frame while the link closes, or one sent too early)
+  context(/^kernel does not support PPP filtering$/, () => step('pppdNoFilter')),
+  context(/^Discarded non-LCP packet when LCP not open$/, () => step('pppdNonLcpDropped')),
   // xl2tpd's rows (families/xl2tpd.ts), in their place in this one list: rule order decides which rule takes a line (kit.ts)
   ...XL2TPD_RULES,
 ];
@@ -365,6 +409,17 @@ function noteTransport(program: string | undefined, message: string, state: Fami
   } else if ((c === 67 || c === 71) && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
 }
 
+/**
+ * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c
+ * lac_connect "Connecting to host %s, port %d", lac_call "Calling on tunnel %d"). A log holding one is a client's: its pppd
+ * dialled (pppd-role.ts), whatever pid it runs under.
+ */
+function dialsOut(message: string): boolean {
+  const c = message.charCodeAt(0);
+  if (c === 67 /* C */ && (message.startsWith('Connecting to host ') || message.startsWith('Calling on tunnel '))) return true;
+  return message.indexOf('.c:') > 0 && PPTP_CLIENT_LINE.test(message);
+}
+
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
@@ -384,6 +439,7 @@ export const pppdFamily: FamilyParser = {
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
     noteTransport(pre.program, message, state);
+    if (!state.pppDialler && dialsOut(message)) state.pppDialler = true;
     noteRole(message, pre, state);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
