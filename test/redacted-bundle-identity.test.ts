@@ -102,7 +102,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * hashed to its old digest.
  * Branch hV: corpus-mixed-9 and real-mixed-* for nine new real pppd-family logs (pppd-pptp-client-*, pppd-pptpd-debug-*,
  * pppd-accel-pptpd-*, pppd-xl2tpd-lns-*), which shift the round robin, and for wording: a PPTP/L2TP client's MPPE and address
- * lines worded for the side that dialled, the ppp-setup-failed advice naming the kernel's modules too.
+ * lines worded for the side that dialled, the ppp-setup-failed advice naming the kernel's modules too. Then real-mixed-* again
+ * for one more (pppd-pptp-client-no-chap-secret-*), which shifts the round robin; no wording changed.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -133,6 +133,20 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [6, 'pppd dropped a frame that came while LCP was not open'],
     ],
   },
+  // a PPTP client (Hotspot Shield's Linux instructions) without a secret for the server's name: pppd answers with an empty one; the
+  // log-in still succeeds, then 270 MB go out and 1280 bytes come back
+  'pppd-pptp-client-no-chap-secret-for-us-one-way-counters.txt': {
+    records: 13,
+    understood: 13,
+    families: { pppd: 13 },
+    causes: [],
+    says: [
+      [4, 'This side has no CHAP secret for the server (LinuxVPNserver) in chap-secrets'],
+      [7, 'This side was given *.*.*.*.'],
+      [8, "The server's side of the tunnel: *.*.*.*."],
+      [11, 'The link carried 269596392 bytes out and 1280 bytes in. Almost nothing came back over the link'],
+    ],
+  },
   // xl2tpd as LNS: the LAC's Proxy LCP AVPs (RFC 2661 §4.4.5) it has no handler for, and a missing framing type
   'pppd-xl2tpd-lns-write-packet-tty-not-open-avps-no-handler.txt': {
     records: 13,
@@ -182,6 +196,12 @@ describe('real pppd-family fixtures by failure class', () => {
     const r = parseServerLog(log);
     expect(r.entries.slice(1).map((e) => describeEntry(e, en))).toEqual(['This side was given 191.1.1.254.', "The server's side of the tunnel: 171.1.1.254."]);
     expect(describeEntry(r.entries[2]!, nl)).toBe('Serverkant van de tunnel: 171.1.1.254.');
+  });
+  it('pppd: a client\'s "No CHAP secret … us to" without a server name is no user "us to"; MS-CHAP-v2 as the server names it', () => {
+    expect(one('pppd[1]: No CHAP secret found for authenticating us to ')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'noOwnChapSecret' }] });
+    expect(one('pppd[1]: No CHAP secret found for authenticating bob')).toMatchObject({ cause: 'credentials-rejected', user: 'bob' });
+    expect(one('pppd[1]: MS-CHAP-v2 peer authentication failed for bob')).toMatchObject({ cause: 'credentials-rejected', user: 'bob', decoded: [{ values: { method: 'MS-CHAP-v2' } }] });
+    expect(one('pppd[1]: Peer bob failed MS-CHAPv2 authentication').decoded[0]!.values!.method).toBe('MS-CHAP-v2');
   });
   it('reads the Dutch', () => {
     expect(describeEntry(one('pppd[7]: MS-CHAP authentication failed: E=691 Authentication failure'), nl)).toContain('De server weigerde de MS-CHAP-aanmelding van deze kant (MS-CHAP-fout E=691, RFC 2759)');

@@ -1,5 +1,6 @@
 import type { FamilyState } from '../kit';
 import type { Prefixed } from '../prefix';
+import { PPTP_CLIENT_LINE } from './pptp-client';
 
 /**
  * Which side this pppd is, from the lines only one side writes (pppd chap-new.c, upap.c, eap.c; auth.c): the client's "CHAP
@@ -43,3 +44,14 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
 }
 /** The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none. */
 export const byRole = (state: FamilyState): { role: string } | undefined => (state.pppClient ? { role: 'initiator' } : undefined);
+
+/**
+ * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c
+ * lac_connect "Connecting to host %s, port %d", lac_call "Calling on tunnel %d"). A log holding one is a client's: its pppd
+ * dialled (noteRole above), whatever pid it runs under.
+ */
+export function dialsOut(message: string): boolean {
+  const c = message.charCodeAt(0);
+  if (c === 67 /* C */ && (message.startsWith('Connecting to host ') || message.startsWith('Calling on tunnel '))) return true;
+  return message.indexOf('.c:') > 0 && PPTP_CLIENT_LINE.test(message);
+}

@@ -4,7 +4,7 @@ import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { relayed } from './relayed';
 import { ipcpAddressRefused, linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
-import { byRole, noteRole } from './pppd-role';
+import { byRole, dialsOut, noteRole } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { XL2TPD_RULES } from './xl2tpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
@@ -96,6 +96,9 @@ function accelPacket(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/** A protocol name as pppd's lines give it, in one spelling: CHAP, PAP, EAP, MS-CHAP, MS-CHAP-v2. */
+const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/^ms-chap-?/i, 'MS-CHAP-').replace(/-$/, '').replace(/v2$/i, 'v2') : name.toUpperCase());
+
 /**
  * A name pppd printed with `%q` (utils.c vslprintf): a backslash before every `"` and `\` — a Windows
  * user typed as DOMAIN\user is logged `DOMAIN\\user`. The name as the user typed it.
@@ -125,9 +128,11 @@ const RULES: Rule[] = [
     if (state.pppClient) hit.decoded[0]!.values!.role = 'initiator';
     return hit;
   }],
-  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
+  // (chap-new.c: "Peer %q failed CHAP authentication"; later builds "%s peer authentication failed for %q" with the protocol's name —
+  // MS-CHAP and MS-CHAP-v2 as the success line writes them; assumed for the failure)
+  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) peer authentication failed(?: for (.+))?)$/i, (m) => {
     const user = unq(m[1] ?? m[4]);
-    return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+    return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: authMethod((m[2] ?? m[3])!) })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
   }],
   // chap-new.c chap_handle_status ("%s authentication failed") and chap_ms.c chapms_handle_failure ("MS-CHAP authentication failed:
   // %v"): only the side that logs in writes them, on the CHAP Failure the other side (the server) sent it — this side was refused
@@ -215,7 +220,11 @@ const RULES: Rule[] = [
   context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
   // chap-new.c chap_verify_response: the user name is not in chap-secrets (the PC gets a CHAP Failure: error 691);
   // "… authenticating us to X" is the client side (chap_respond) and not this
-  [/^No CHAP secret found for authenticating (?!us to )(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: unq(m[1])! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: unq(m[1]) })],
+  // (the client's line names no server when pppd had no remote name — `… us to ` with its blank trimmed: not a user "us to")
+  [/^No CHAP secret found for authenticating (?!us to(?: |$))(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: unq(m[1])! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: unq(m[1]) })],
+  // chap-new.c chap_respond: the client side has no secret for this server name in chap-secrets and answers with an empty one
+  // (a plugin may give the password instead — NetworkManager's does; then the log-in still succeeds)
+  context(/^No CHAP secret found for authenticating us to(?: (.*))?$/, (m) => ({ decoded: [d('noOwnChapSecret', { server: unq(m[1]?.trim()) ?? '' })], outcome: 'warning' })),
   // auth.c link_established: the PC rejected every authentication protocol the server requires (exit 11)
   [/^peer refused to authenticate: terminating link$/, () => ({ decoded: [d('peerRefusedAuth')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // ccp.c ccp_rejci: the PC rejected the MPPE option the server requires
@@ -304,6 +313,8 @@ const RULES: Rule[] = [
   // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
   context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
+  // pptp.c disconnect() (debug): the control connection is torn down, its PPP session ended as a lost carrier (why: the lines before)
+  context(/^pptp: disconnect$/, () => step('accelDisconnected')),
   context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
   // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
   [PPTP_CLIENT_LINE, (m, pre, state) => pptpClientLine(m, pre, state)],
@@ -359,17 +370,6 @@ function noteTransport(program: string | undefined, message: string, state: Fami
     if (/^Plugin \S*pppol2tp\.so loaded\.$|^PPPoL2TP options: /.test(message)) state.l2tp = true;
     else if (/^Plugin \S*pptpd-logwtmp\.so loaded\.$|^PPTP plugin version /.test(message)) state.pptp = true;
   } else if ((c === 67 || c === 71) && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
-}
-
-/**
- * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c
- * lac_connect "Connecting to host %s, port %d", lac_call "Calling on tunnel %d"). A log holding one is a client's: its pppd
- * dialled (pppd-role.ts), whatever pid it runs under.
- */
-function dialsOut(message: string): boolean {
-  const c = message.charCodeAt(0);
-  if (c === 67 /* C */ && (message.startsWith('Connecting to host ') || message.startsWith('Calling on tunnel '))) return true;
-  return message.indexOf('.c:') > 0 && PPTP_CLIENT_LINE.test(message);
 }
 
 export const pppdFamily: FamilyParser = {
