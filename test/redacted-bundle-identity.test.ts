@@ -103,7 +103,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hV: corpus-mixed-9 and real-mixed-* for nine new real pppd-family logs (pppd-pptp-client-*, pppd-pptpd-debug-*,
  * pppd-accel-pptpd-*, pppd-xl2tpd-lns-*), which shift the round robin, and for wording: a PPTP/L2TP client's MPPE and address
  * lines worded for the side that dialled, the ppp-setup-failed advice naming the kernel's modules too. Then real-mixed-* again
- * for one more (pppd-pptp-client-no-chap-secret-*), which shifts the round robin; no wording changed.
+ * for one more (pppd-pptp-client-no-chap-secret-*), which shifts the round robin; no wording changed. Then the one bundle holding
+ * the corpus' pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt, for that line's wording (MPPE needs an MS-CHAP v2 log-in).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -145,6 +145,9 @@ const RULES: Rule[] = [
   context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m, _p, s) => {
     const reason = m[1] ?? '';
+    // the other side's pppd (ccp.c ccp_resetci) closes with this reason when it requires MPPE but cannot set it up itself: no MS-CHAP
+    // log-in was done (MPPE's keys come from MS-CHAP, RFC 3079 — a server that asks for no MS-CHAP v2 log-in leaves it none) or
+    // its own kernel has no MPPE
     if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe', byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' };
     if (/auth/i.test(reason)) return { decoded: [d('lcpTerminatedByPeer', { reason, ...byRole(s) })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
     // Windows puts its magic number and binary data in the Terminate-Request: no readable reason
