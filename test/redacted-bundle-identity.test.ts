@@ -105,6 +105,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * lines worded for the side that dialled, the ppp-setup-failed advice naming the kernel's modules too. Then real-mixed-* again
  * for one more (pppd-pptp-client-no-chap-secret-*), which shifts the round robin; no wording changed. Then the one bundle holding
  * the corpus' pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt, for that line's wording (MPPE needs an MS-CHAP v2 log-in).
+ * Then real-mixed-21 for xl2tpd's "Connecting to host" (the relayed OpenWrt log), now said as an L2TP client's dial-out.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -194,6 +194,7 @@ describe('real pppd-family fixtures by failure class', () => {
   it('an xl2tpd LAC (it dials) makes its pppd the client: the addresses are this side\'s and the server\'s', () => {
     const log = ['xl2tpd[6261]: Connecting to host 115.28.138.19, port 1701', 'pppd[6965]: local  IP address 191.1.1.254', 'pppd[6965]: remote IP address 171.1.1.254'].join('\n');
     const r = parseServerLog(log);
+    expect(r.entries[0]).toMatchObject({ peer: '115.28.138.19', decoded: [{ key: 'step.l2tpLacConnects' }] });
     expect(r.entries.slice(1).map((e) => describeEntry(e, en))).toEqual(['This side was given 191.1.1.254.', "The server's side of the tunnel: 171.1.1.254."]);
     expect(describeEntry(r.entries[2]!, nl)).toBe('Serverkant van de tunnel: 171.1.1.254.');
   });
