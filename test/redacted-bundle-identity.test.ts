@@ -117,6 +117,12 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Quick Mode ID refusal (pluto-l2tp-quick-i1-peer-client-id-*.txt), and again for a real strongSwan client's untrusted chain
  * (charon-ipsec-up-no-issuer-certificate-*.txt); with each taken out every bundle matched.
  * Then the bundle holding the RouterOS wrong-key/time-up log, for its retyped "couse" line now read (server-log-identity).
+ * Branch hV: corpus-mixed-9 and real-mixed-* for nine new real pppd-family logs (pppd-pptp-client-*, pppd-pptpd-debug-*,
+ * pppd-accel-pptpd-*, pppd-xl2tpd-lns-*), which shift the round robin, and for wording: a PPTP/L2TP client's MPPE and address
+ * lines worded for the side that dialled, the ppp-setup-failed advice naming the kernel's modules too. Then real-mixed-* again
+ * for one more (pppd-pptp-client-no-chap-secret-*), which shifts the round robin; no wording changed. Then the one bundle holding
+ * the corpus' pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt, for that line's wording (MPPE needs an MS-CHAP v2 log-in).
+ * Then real-mixed-21 for xl2tpd's "Connecting to host" (the relayed OpenWrt log), now said as an L2TP client's dial-out.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -129,6 +129,14 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'lcpTimeoutL2tp',
   'step.linkDisconnected',
   'mtPeerNotResponding',
+  // pppd ipcp.c: "local/remote IP address" — on a client the local one is its own, the remote one the server's
+  'step.localIp',
+  'step.remoteIp',
+  // pppd fsm.c fsm_rtermreq: "LCP terminated by peer" — on a client's log the server closed the link
+  'lcpTerminatedByPeer',
+  'lcpTerminatedByPeerBinary',
+  // pppd lcp.c: the other side closed the link because it requires MPPE (ccp.c's "MPPE required but not available")
+  'peerNeedsMppe',
 ]);
 
 /**

@@ -38,8 +38,13 @@ export function textHints(text: string): number {
   return h;
 }
 
-/** `[/`, `[COLOR` or `[color` somewhere (what /\[(?:\/|COLOR|color)/ finds), by the few `[` a line has rather than a regex scan. */
+/**
+ * `[/`, `[COLOR` or `[color` somewhere (what /\[(?:\/|COLOR|color)/ finds), by the few `[` a line has rather than a regex scan; or a
+ * line that opens with `[B]`, `[I]`, `[CODE]` or `[QUOTE]` (a forum post marking lines, `[B]Dec 10 21:02:59 bender pppd[17852]: …`,
+ * its closing tag on a later line: a chunk holding it holds a `[/` too).
+ */
 export function hasBbcodeStart(s: string): boolean {
+  if (s.charCodeAt(0) === 91 && /^\[(?:[BbIi]|CODE|code|QUOTE|quote)\]/.test(s)) return true;
   for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
     const c = s.charCodeAt(i + 1);
     if (c === 47 || (c === 67 && s.startsWith('COLOR', i + 1)) || (c === 99 && s.startsWith('color', i + 1))) return true;

@@ -54,6 +54,12 @@ const LINE_NUMBER_PREFIX = new RegExp(String.raw`^(?: *\d{1,9}\t|\d{1,9}:)(?=${M
 
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 let rewritten = false;
+/**
+ * How many characters the last normalizeLine's `#011`/`#015` rewrite took out: a hard wrap cut the line as it was
+ * shown, escapes and all (rsyslog writes them into the file; a terminal or mail shows them as text), so its width is
+ * measured with them (LineSplitter's wrap width).
+ */
+let escapesShortened = 0;
 
 /**
  * Paste damage removed before anything else: CR, mail and web typography, rsyslog's `#011` tab
@@ -61,6 +67,7 @@ let rewritten = false;
  */
 export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
+  escapesShortened = 0;
   // (a character test, not endsWith: a builtin call per line cost more than the rest of this check)
   let s = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -74,15 +81,17 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     }
   }
   if (!(hints & NO_HASH0) && s.includes('#0')) {
+    const shown = s.length;
     s = s.replace(/#011/g, '\t').replace(/#015/g, '');
+    escapesShortened = shown - s.length;
     rewritten = true;
   }
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
-  // a whole line set in Markdown bold (`**IDir '172.16.1.254' does not match to 'vpn.mydomain.com'**`, hwdsl2/setup-ipsec-vpn #526:
-  // the poster marks the line that matters): the marks go, the line stays
-  if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42) s = s.slice(2, -2);
+  // a whole line set in Markdown bold, as a poster marks the line that matters (`**IDir '172.16.1.254' does not match to
+  // 'vpn.mydomain.com'**`, hwdsl2/setup-ipsec-vpn #526; `**Feb 21 … (Protocol not supported)**`): the marks go, the line stays
+  if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42 && s.charCodeAt(2) !== 32) s = s.slice(2, -2);
   const lead = s.charCodeAt(0);
   if (lead === 47 /* / */) {
     const m = GREP_PATH_PREFIX.exec(s);
@@ -230,7 +239,8 @@ export class LineSplitter {
     const width = atWidest && this.widestSeen > 1 ? this.widest : 0;
     // the pending record's last line is the first at the longest length so far: the width a first wrap would have (first-wrap.ts)
     const firstWidth = atWidest && this.widestSeen === 1 && this.firstWrap.width === 0 ? this.widest : 0;
-    const length = text.length;
+    // (as the line was shown when a wrap cut it: with its rsyslog escapes)
+    const length = text.length + escapesShortened;
     if (length >= this.widest) {
       if (length === this.widest) this.widestSeen++;
       else {

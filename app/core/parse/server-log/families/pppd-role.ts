@@ -1,5 +1,6 @@
 import type { FamilyState } from '../kit';
 import type { Prefixed } from '../prefix';
+import { PPTP_CLIENT_LINE } from './pptp-client';
 
 /**
  * Which side this pppd is, from the lines only one side writes (pppd chap-new.c, upap.c, eap.c; auth.c): the client's "CHAP
@@ -8,7 +9,7 @@ import type { Prefixed } from '../prefix';
  * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq). The first such line decides;
  * until then (and on a server's log) the other side is the PC.
  */
-const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|No CHAP secret found for authenticating us to |Remote message: |Script pptp )/;
+const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp )/;
 const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:succeeded|failed)/;
 /** Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd. */
 export function noteRole(message: string, pre: Prefixed, state: FamilyState): void {
@@ -24,12 +25,16 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
           ? message.startsWith('Remote message: ')
           : c === 83 && message.startsWith('Script pptp ');
   let roles = state.pppRoles as Map<string, boolean> | undefined;
-  state.pppClient = undefined;
+  // a log that holds a PPTP client's own lines or an L2TP LAC's (pppd.ts dialsOut sets pppDialler) is a client's: its pppd
+  // dialled, unless a line of that pppd says otherwise
+  const byLog = state.pppDialler === true ? true : undefined;
+  state.pppClient = byLog;
   // (most logs never hold a role-telling line: then no pid is read — a getter that cuts the header)
   if (!roles && !telling) return;
   const key = (pre.program ? pre.pid : undefined) ?? '';
-  state.pppClient = roles?.get(key);
-  if (state.pppClient !== undefined || !telling) return;
+  const known = roles?.get(key);
+  state.pppClient = known ?? byLog;
+  if (known !== undefined || !telling) return;
   const client = CLIENT_LINE.test(message) ? true : SERVER_LINE.test(message) ? false : undefined;
   if (client === undefined) return;
   roles ??= state.pppRoles = new Map<string, boolean>();
@@ -39,3 +44,14 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
 }
 /** The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none. */
 export const byRole = (state: FamilyState): { role: string } | undefined => (state.pppClient ? { role: 'initiator' } : undefined);
+
+/**
+ * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c
+ * lac_connect "Connecting to host %s, port %d", lac_call "Calling on tunnel %d"). A log holding one is a client's: its pppd
+ * dialled (noteRole above), whatever pid it runs under.
+ */
+export function dialsOut(message: string): boolean {
+  const c = message.charCodeAt(0);
+  if (c === 67 /* C */ && (message.startsWith('Connecting to host ') || message.startsWith('Calling on tunnel '))) return true;
+  return message.indexOf('.c:') > 0 && PPTP_CLIENT_LINE.test(message);
+}

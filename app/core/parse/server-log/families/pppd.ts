@@ -1,12 +1,13 @@
 import { PPP_PROTOCOLS, PPPD_CODE_NAMES } from '../codes/ppp';
-import { PPTPD_NAMES, PPTP_CONTROL_TYPES } from '../codes/pptp';
-import { applyRules, context, d, fallback, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { relayed } from './relayed';
 import { ipcpAddressRefused, linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
-import { byRole, noteRole } from './pppd-role';
+import { byRole, dialsOut, noteRole } from './pppd-role';
+import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { XL2TPD_RULES } from './xl2tpd';
+import { pptpType, PPTPD_RULES } from './pptpd';
 
 /**
  * pppd, pptpd (PoPToP: CTRL/GRE/MGR), accel-pptpd (Padavan/Asuswrt log pppd as `pptp[pid]`) and
@@ -26,12 +27,6 @@ const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|accel-(?:sstp|ppt
  * `sstp: ` or `auth: ` is part of the message).
  */
 const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan)[\w-]*\d(?:\.\d+)?): )/;
-
-const pptpType = (n: number, dir: 'in' | 'out'): Hit => {
-  const t = PPTP_CONTROL_TYPES[n];
-  const hit: Hit = { decoded: [d('pptpControl', { dir, type: n, name: t ? `${t.name} (${t.short})` : `type ${n}` })], outcome: 'info' };
-  return hit;
-};
 
 /** `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. */
 function packetDump(m: RegExpMatchArray): Hit {
@@ -54,7 +49,11 @@ function packetDump(m: RegExpMatchArray): Hit {
     hit.outcome = 'failure';
     hit.cause = 'credentials-rejected';
     if (e) hit.code = e;
-    hit.decoded.push(d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' }));
+    // a Failure received is the answer to this side's own Response (RFC 1994 §4.1: only the authenticator sends it): this side
+    // is the one logging in, and the other side refused it
+    if (dir === 'in') hit.decoded[0]!.values!.role = 'initiator';
+    if (dir === 'in') hit.decoded.push(e ? d('ownLoginRejectedCode', { method: 'CHAP', code: e, role: 'initiator' }) : d('ownLoginRejected', { method: 'CHAP', role: 'initiator' }));
+    else hit.decoded.push(d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' }));
   }
   if (proto === 'LCP' && codeName === 'Ident' && quoted && /^MSRAS/.test(quoted)) hit.decoded.push(d('windowsRasIdent', { ident: quoted }));
   if (proto === 'LCP' && codeName === 'ProtRej' && /\b80 ?fd\b|CCP/i.test(body)) {
@@ -97,6 +96,9 @@ function accelPacket(m: RegExpMatchArray): Hit {
   return hit;
 }
 
+/** A protocol name as pppd's lines give it, in one spelling: CHAP, PAP, EAP, MS-CHAP, MS-CHAP-v2. */
+const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/^ms-chap-?/i, 'MS-CHAP-').replace(/-$/, '').replace(/v2$/i, 'v2') : name.toUpperCase());
+
 /**
  * A name pppd printed with `%q` (utils.c vslprintf): a backslash before every `"` and `\` — a Windows
  * user typed as DOMAIN\user is logged `DOMAIN\\user`. The name as the user typed it.
@@ -121,33 +123,52 @@ function accelL2tp(inner: string, peer: string | undefined): Hit {
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
     if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
-    return packetDump(m);
+    const hit = packetDump(m);
+    // on a client's log (pppd-role.ts) the packets go to and come from the server, not a PC
+    if (state.pppClient) hit.decoded[0]!.values!.role = 'initiator';
+    return hit;
   }],
-  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP) peer authentication failed(?: for (.+))?)$/i, (m) => {
+  // (chap-new.c: "Peer %q failed CHAP authentication"; later builds "%s peer authentication failed for %q" with the protocol's name —
+  // MS-CHAP and MS-CHAP-v2 as the success line writes them; assumed for the failure)
+  [/^(?:Peer (.+?) failed (CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) authentication|(CHAP|PAP|EAP|MS-CHAP(?:-?v2)?) peer authentication failed(?: for (.+))?)$/i, (m) => {
     const user = unq(m[1] ?? m[4]);
-    return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: (m[2] ?? m[3])!.toUpperCase() })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
+    return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: authMethod((m[2] ?? m[3])!) })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
   }],
+  // chap-new.c chap_handle_status ("%s authentication failed") and chap_ms.c chapms_handle_failure ("MS-CHAP authentication failed:
+  // %v"): only the side that logs in writes them, on the CHAP Failure the other side (the server) sent it — this side was refused
   [/^(MS-CHAP(?:v2)?|CHAP) authentication failed(?:: (.*))?$/i, (m) => {
     const e = msChapErrorOf(m[2] ?? '');
-    return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
+    const values = { method: m[1]!.toUpperCase(), role: 'initiator' };
+    return { decoded: [e ? d('ownLoginRejectedCode', { ...values, code: e }) : d('ownLoginRejected', values)], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
   context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: unq(m[2]) ?? '' }, 'success'), { user: unq(m[2]) })),
   context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
-  [/^LCP terminated by peer(?: \((.*)\))?$/, (m) => {
+  [/^LCP terminated by peer(?: \((.*)\))?$/, (m, _p, s) => {
     const reason = m[1] ?? '';
-    if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe')], outcome: 'failure', cause: 'mppe-unavailable' };
-    if (/auth/i.test(reason)) return { decoded: [d('lcpTerminatedByPeer', { reason })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+    // the other side's pppd (ccp.c ccp_resetci) closes with this reason when it requires MPPE but cannot set it up itself: no MS-CHAP
+    // log-in was done (MPPE's keys come from MS-CHAP, RFC 3079 — a server that asks for no MS-CHAP v2 log-in leaves it none) or
+    // its own kernel has no MPPE
+    if (/MPPE required but not available/i.test(reason)) return { decoded: [d('peerNeedsMppe', byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' };
+    if (/auth/i.test(reason)) return { decoded: [d('lcpTerminatedByPeer', { reason, ...byRole(s) })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
     // Windows puts its magic number and binary data in the Terminate-Request: no readable reason
     const readable = /^[\x20-\x7e]*$/.test(reason) && !/\^@|<M-/.test(reason);
-    return { decoded: [d(readable && reason ? 'lcpTerminatedByPeer' : 'lcpTerminatedByPeerBinary', { reason })], outcome: 'warning' };
+    return { decoded: [d(readable && reason ? 'lcpTerminatedByPeer' : 'lcpTerminatedByPeerBinary', { reason, ...byRole(s) })], outcome: 'warning' };
   }],
-  [/^MPPE required but peer negotiation failed$/, (_m, pre, state) => ({ decoded: [d('mppeNegotiationFailed'), ...mppeStrengthMismatch(pre.pid ?? '', state)], outcome: 'failure', cause: 'mppe-unavailable' })],
-  [/^Refusing MPPE stateful mode offered by peer$/, () => ({ decoded: [d('mppeStatefulRefused')], outcome: 'failure', cause: 'mppe-stateful-only' })],
+  // (the MPPE lines of ccp.c are written by either side: on a client's log, byRole, the other side is the server — findings.ts words
+  // the cause for the side that dialled)
+  [/^MPPE required but peer negotiation failed$/, (_m, pre, state) => ({ decoded: [d('mppeNegotiationFailed', byRole(state)), ...mppeStrengthMismatch(pre.pid ?? '', state)], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^Refusing MPPE stateful mode offered by peer$/, (_m, _p, s) => ({ decoded: [d('mppeStatefulRefused', byRole(s))], outcome: 'failure', cause: 'mppe-stateful-only' })],
   // ccp.c ccp_resetci: why MPPE cannot be offered at all (then lcp_close "MPPE required but not available")
-  [/^MPPE required, but (?:MS-CHAP\[v2\] auth not performed|kernel has no support|auth done in both directions|both 40-bit and 128-bit disabled)\.?$/i, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  // (which reason it names says what to fix: the kernel of the machine that logged it has no ppp_mppe module; or no MS-CHAP log-in
+  // was done, so there are no keys — MPPE's keys are derived from MS-CHAP's, RFC 3079 §2)
+  [/^MPPE required, but (MS-CHAP\[v2\] auth not performed|kernel has no support|auth done in both directions|both 40-bit and 128-bit disabled)\.?$/i, (m, _p, s) => {
+    const why = m[1]!.toLowerCase();
+    const key = why.startsWith('kernel') ? 'mppeNoKernel' : why.startsWith('ms-chap') ? 'mppeNoMsChap' : 'mppeNotPossible';
+    return { decoded: [d(key, byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' };
+  }],
   // ccp_resetci: MS-CHAP succeeded but no key material came with it — with the RADIUS plugin, the server's Access-Accept carried no
   // MS-MPPE-Send-Key / MS-MPPE-Recv-Key (RFC 2548 §2.4.2, §2.4.3), so MPPE has no keys
-  [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, () => ({ decoded: [d('mppeNoKeys')], outcome: 'failure', cause: 'mppe-unavailable' })],
+  [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, (_m, _p, s) => ({ decoded: [d('mppeNoKeys', byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' })],
   // ccp_resetci: after MS-CHAP v1/v2 (not LM) 40-bit MPPE is dropped from this side's offer; a notice, not a failure
   context(/^Disabling 40-bit MPPE; MS-CHAP LM not supported$/, () => step('mppe40Dropped')),
   context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
@@ -157,49 +178,18 @@ const RULES: Rule[] = [
   // the log only says the frames did not come back through the L2TP tunnel (ppp-project/ppp #556: pppd with pppol2tp.so). Which one
   // the log shows: noteTransport below; with signs of both (a server running pptpd and xl2tpd) or neither, PPTP's reading stays
   // (on a client's log, pppClient, the side that never answered is the server: worded so, describe.ts INITIATOR_WORDED)
-  [/^LCP: timeout sending Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
+  // (blanks between the words as a copy left them: a forum post shows "LCP: timeout sending   Config-Requests")
+  [/^LCP: timeout +sending +Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
-  context(/^(IPCP|CCP|IPV6CP): timeout sending Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
+  context(/^(IPCP|CCP|IPV6CP): timeout +sending +Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
   [/^IPCP terminated by peer \((.*)\)$/, (m) => /IP address/i.test(m[1]!) ? { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'failure', cause: 'address-pool' } : { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'warning' }],
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
-  context(/^(local|remote) +IP address (\S+)$/, (m) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]! }, 'success')),
+  // ipcp.c ipcp_up: this side's address and the other side's (on a client's log, byRole: this side's own and the server's)
+  [/^(local|remote) +IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success')],
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
-  context(/^(?:CTRL: )?Client (\S+) control connection (started|finished)$/, (m) => tagged(step(m[2] === 'started' ? 'ctrlStarted' : 'ctrlFinished', { peer: m[1]! }), { peer: m[1] })),
-  context(/^CTRL: Starting call \(launching pppd, opening GRE\)$/, () => step('startingCall')),
-  context(/^CTRL: Received PPTP Control Message \(type: (\d+)\)$/, (m) => {
-    const n = Number(m[1]);
-    const hit = pptpType(n, 'in');
-    if (n === 12) hit.decoded.push(d('pcHungUp'));
-    return hit;
-  }),
-  [/^CTRL: Made a (.+?) packet$/, (m) => (PPTPD_NAMES[m[1]!] ? pptpType(PPTPD_NAMES[m[1]!]!, 'out') : null)],
-  context(/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })),
-  context(/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
-  // pptpctrl.c: reading pppd's PTY or writing GRE failed; the call ends (pppd's lines before it say why, as for GRE's read)
-  context(/^CTRL: PTY read or GRE write failed \(pty,gre\)=\(-?\d+,-?\d+\)$/, () => ({ decoded: [d('grePtyClosed')], outcome: 'warning' })),
-  // ctrlpacket.c read_pptp_header: EOF on TCP 1723 while reading a control message's length or its body
-  context(/^CTRL: (?:EOF or bad error reading ctrl packet(?: length)?\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
-  // ctrlpacket.c: what arrived on TCP 1723 is not a PPTP control message (bad length, bad magic cookie, unknown type); pptpd closes
-  context(/^CTRL: (?:11 < Control packet \(length=(-?\d+)\) < PPTP_MAX_CTRL_PCKT_SIZE \(\d+\)|Bad magic cookie - lost syncronization, closing control connection\.|PPTP Control Message type (\d+) not supported\.)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1] !== undefined ? `length ${m[1]}` : m[2] !== undefined ? `type ${m[2]}` : 'magic cookie' })], outcome: 'warning' })),
-  // ctrlpacket.c send_pptp_packet: the reply could not be written back to the PC (its TCP connection is gone)
-  context(/^CTRL: Couldn't write packet to client\.$/, () => ({ decoded: [d('ctrlWriteFailed')], outcome: 'warning' })),
-  // ctrlpacket.c deal_out_call: every Call ID is taken
-  context(/^CTRL: No free Call IDs!$/, () => ({ decoded: [d('ctrlNoCallIds')], outcome: 'warning' })),
-  // ctrlpacket.c: retryable reads (a partial message, EAGAIN/EINTR)
-  context(/^CTRL: (?:couldn't read packet header \(retry\)|Read in previous incomplete ctrl packet|Incomplete ctrl packet(?: length)?, retry later|Error reading ctrl packet(?: length)? \(bytes_ttl=\d+(?:,length=\d+)?\): .*)$/, () => step('pptpdHousekeeping')),
-  context(/^CTRL: (?:Reaping child PPP\[\d+\]|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
-  context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
-  context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
-  // pptpgre.c: a failed read from the PTY is pptpd losing its pppd (pppd ended: its own lines say why), not GRE
-  // on the network — pptpd adds "usually caused by unexpected termination of pppd" when errno is EIO
-  context(/^GRE: (?:read\(fd=\d+,buffer=[^)]*\) from (PTY|network) failed|xmit failed.*|Bad checksum.*|Discarding duplicate packet|.*failed.*)/, (m) => (m[1] === 'PTY' ? { decoded: [d('grePtyClosed')], outcome: 'warning' } : { decoded: [d('greError', { side: m[1] ?? '' })], outcome: 'warning' })),
-  // pptpmanager.c: every connection slot (pptpd.conf `connections`) or every address of `remoteip` is taken
-  [/^MGR: No free connection slots or IPs - no more clients can connect!$/, () => ({ decoded: [d('mgrNoSlots')], outcome: 'failure', cause: 'address-pool' })],
-  // (a catch-all: any other MGR line, also the one above)
-  fallback(/^MGR: (?:Manager process started|Maximum of \d+ connections available|Launching .* to handle client|Reaped child \d+|.*)$/, () => step('pptpdHousekeeping')),
-  // pptpgre.c: GRE packets arriving out of order are dropped (noisy on a lossy path, not a failure)
-  context(/^GRE: Discarding out of order packet$/, () => step('greOutOfOrder')),
+  // pptpd's rows (families/pptpd.ts), in their place in this one list
+  ...PPTPD_RULES,
   context(/^accel-pptpd-\S+ compiled for .*$|^PPTP plugin version .*$|^Plugin \S+ loaded\.$|^(?:RADIUS|RADATTR) plugin initialized\.$|^pppd [\d.]+ started by .*$/, () => step('pppdStart')),
   context(/^Using interface (\S+)$/, (m) => step('usingInterface', { iface: m[1]! })),
   // pppd sys-linux.c (dbglog): the kernel PPP channel pppd attached to — with a kernel-mode tunnel (pppol2tp, pppoe) there is no tty
@@ -215,7 +205,8 @@ const RULES: Rule[] = [
   // options.c print_options (the `dump` option): "pppd options in effect:", then one option a line, `NAME VALUE\t\t# (from SOURCE)`;
   // an option whose value is hidden (a password, a device given without a name) prints as the comment alone
   context(/^pppd options in effect:$/, () => step('pppdOptionsDump')),
-  context(/^(?:(.*?)[ \t]+)?# \(from (command line|\S+)\)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
+  // (a line cut at the terminal's width by a pager, `# (from /etc/ppp$`, ends in `$` where its source was cut)
+  context(/^(?:(.*?)[ \t]+)?# \(from (command line|[^\s)]+?)(?:\)|\$)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
   // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
   context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
   context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
@@ -232,7 +223,11 @@ const RULES: Rule[] = [
   context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
   // chap-new.c chap_verify_response: the user name is not in chap-secrets (the PC gets a CHAP Failure: error 691);
   // "… authenticating us to X" is the client side (chap_respond) and not this
-  [/^No CHAP secret found for authenticating (?!us to )(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: unq(m[1])! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: unq(m[1]) })],
+  // (the client's line names no server when pppd had no remote name — `… us to ` with its blank trimmed: not a user "us to")
+  [/^No CHAP secret found for authenticating (?!us to(?: |$))(.+)$/, (m) => tagged({ decoded: [d('noChapSecret', { user: unq(m[1])! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: unq(m[1]) })],
+  // chap-new.c chap_respond: the client side has no secret for this server name in chap-secrets and answers with an empty one
+  // (a plugin may give the password instead — NetworkManager's does; then the log-in still succeeds)
+  context(/^No CHAP secret found for authenticating us to(?: (.*))?$/, (m) => ({ decoded: [d('noOwnChapSecret', { server: unq(m[1]?.trim()) ?? '' })], outcome: 'warning' })),
   // auth.c link_established: the PC rejected every authentication protocol the server requires (exit 11)
   [/^peer refused to authenticate: terminating link$/, () => ({ decoded: [d('peerRefusedAuth')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // ccp.c ccp_rejci: the PC rejected the MPPE option the server requires
@@ -275,6 +270,8 @@ const RULES: Rule[] = [
   // pptpd's logwtmp plugin (plugins/pptpd-logwtmp.c ip_up, with `debug`): interface, user and the PC's real address
   context(/^pptpd-logwtmp\.so ip-up (\S+) (\S+) (\S+)$/, (m) => tagged(step('logwtmpUp', { iface: m[1]!, user: m[2]!, peer: m[3]! }, 'success'), { user: m[2], peer: m[3] })),
   context(/^pptpd-logwtmp\.so ip-down (\S+)$/, () => step('pppdEnd')),
+  // plugins/pptpd-logwtmp.c plugin_init: its banner (the RCS keyword never expanded in the released source)
+  context(/^pptpd-logwtmp: \$Version\$$/, () => step('pppdStart')),
   // pppd main.c get_input (see unsupportedProtocol)
   [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
   // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
@@ -319,7 +316,20 @@ const RULES: Rule[] = [
   // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
   context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
+  // pptp.c disconnect() (debug): the control connection is torn down, its PPP session ended as a lost carrier (why: the lines before)
+  context(/^pptp: disconnect$/, () => step('accelDisconnected')),
   context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
+  // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
+  [PPTP_CLIENT_LINE, (m, pre, state) => pptpClientLine(m, pre, state)],
+  // pppd utils.c format_packet: a frame of a protocol pppd has no printer for, dumped as `[proto=0xNNNN]` and its bytes in hex
+  context(/^(sent|rcvd) \[proto=0x([0-9a-f]+)\](?: [0-9a-f ]*)?$/i, (m) => {
+    const name = PPP_PROTOCOLS[parseInt(m[2]!, 16)];
+    return step('pppdOtherPacket', { dir: m[1] === 'sent' ? 'out' : 'in', number: `0x${m[2]}`, name: name ? ` (${name})` : '' });
+  }),
+  // sys-linux.c: no PPP packet filter in the kernel (active-filter, pass-filter unusable; nothing else changes) — main.c get_input:
+  // a frame of another protocol before LCP is open is dropped (a late frame while the link closes, or one sent too early)
+  context(/^kernel does not support PPP filtering$/, () => step('pppdNoFilter')),
+  context(/^Discarded non-LCP packet when LCP not open$/, () => step('pppdNonLcpDropped')),
   // xl2tpd's rows (families/xl2tpd.ts), in their place in this one list: rule order decides which rule takes a line (kit.ts)
   ...XL2TPD_RULES,
 ];
@@ -384,6 +394,7 @@ export const pppdFamily: FamilyParser = {
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
     noteTransport(pre.program, message, state);
+    if (!state.pppDialler && dialsOut(message)) state.pppDialler = true;
     noteRole(message, pre, state);
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;

@@ -49,8 +49,19 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
   context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m) => step('l2tpPeerHost', { name: m[1]! })),
   context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]! })),
+  // avp.c handle_avps: an AVP xl2tpd has no handler for, in a message where it is not mandatory, is skipped — 26-28 are the LAC's
+  // Proxy LCP AVPs (RFC 2661 §4.4.5: the LCP Configure-Requests the LAC saw), which an LNS may ignore
+  context(/^handle_avps: +no handler for attribute (\d+) \(([^)]*)\)\.$/, (m) => step('l2tpAvpIgnored', { attr: m[1]!, name: m[2]! })),
+  // control.c control_finish: an optional AVP missing (transmit speed, framing or bearer type); xl2tpd goes on without it
+  context(/^control_finish: Warning: Peer did not specify .*$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd.c start_pppd (kernel L2TP): the PPPoL2TP socket for the call could not be connected to the kernel's L2TP tunnel (newer
+  // builds add errno and its text) — no pppd is started, the call fails
+  [/^start_pppd: Unable to (connect|create|open) PPPoL2TP socket\.?(?: -?\d+ (.+))?$/, (m) => ({ decoded: [d('pppol2tpSocketFailed', { error: m[2] ? ` (${m[2]})` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
   fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd.c init / network.c: start-up banner and kernel-support notes (xl2tpd 1.3.x wording)
-  context(/^(?:xl2tpd version \S+ started on \S+ PID:\d+|Written by Mark Spencer, Copyright \(C\) 1998, Adtran, Inc\.|Forked by Scott Balmos and David Stipp, \(C\) 2001|Inherited by Jeff McAdams, \(C\) 2002|Forked again by Xelerance \(www\.xelerance\.com\) \(C\) 2006(?:-\d{4})?|Listening on IP address \S+, port \d+|Not looking for kernel SAref support\.|This binary does not support kernel L2TP\.|L2TP kernel support not detected \(try modprobing l2tp_ppp and pppol2tp\)|Using l2tp kernel support\.|setsockopt recvref\[\d+\]: Protocol not available|Calling on tunnel \d+|Connecting to host \S+, port \d+)$/, () => step('xl2tpdHousekeeping')),
+  context(/^(?:xl2tpd version \S+ started on \S+ PID:\d+|Written by Mark Spencer, Copyright \(C\) 1998, Adtran, Inc\.|Forked by Scott Balmos and David Stipp, \(C\) 2001|Inherited by Jeff McAdams, \(C\) 2002|Forked again by Xelerance \(www\.xelerance\.com\) \(C\) 2006(?:-\d{4})?|Listening on IP address \S+, port \d+|Not looking for kernel SAref support\.|This binary does not support kernel L2TP\.|L2TP kernel support not detected \(try modprobing l2tp_ppp and pppol2tp\)|Using l2tp kernel support\.|setsockopt recvref\[\d+\]: Protocol not available)$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd.c lac_connect / lac_call: this xl2tpd is a LAC (it dials; pppd-role.ts dialsOut makes its pppd the client)
+  context(/^Connecting to host (\S+), port (\d+)$/, (m) => tagged(step('l2tpLacConnects', { peer: m[1]!, port: m[2]! }), { peer: m[1] })),
+  context(/^Calling on tunnel (\d+)$/, (m) => step('l2tpLacCalls', { tunnel: m[1]! })),
   context(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
 ];
