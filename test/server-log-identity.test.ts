@@ -25,6 +25,7 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * vpn.server-unreachable, 734 → vpn.auth-mismatch), not sent to "the PC's findings": the corpus RRAS 20111 log, the RASMAN
  * trace and the two all-logs digests re-recorded, no other.
  * Then the RouterOS wrong-key/time-up log (its retyped "possible couse: wrong password" line is read) and all-logs-x300.
+ * Then the logs with a Format-List event, for its first line's wording ("Windows event 20111." for "Event 20111 begins.").
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');
