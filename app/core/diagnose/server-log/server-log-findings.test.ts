@@ -105,6 +105,8 @@ describe('the seed FAQ\'s cases as findings', () => {
       expect(f!.title).toContain('809');
       expect(f!.summary).toMatch(lang === 'en' ? /UDP 500 and 4500/ : /UDP 500 en 4500/);
       expect(f!.summary).not.toMatch(/PC's findings|bevindingen van de pc/);
+      // the event's first line is named, not announced ("Event 20111 begins." read as noise before its meaning)
+      expect(f!.summary).toContain(lang === 'en' ? 'Windows event 20111.' : 'Windows-gebeurtenis 20111.');
     }
   });
   it("a broken RADIUS client configuration → server.radius-unreachable with its own advice; the 691 after it is its consequence", () => {
