@@ -124,6 +124,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * the corpus' pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt, for that line's wording (MPPE needs an MS-CHAP v2 log-in).
  * Then real-mixed-21 for xl2tpd's "Connecting to host" (the relayed OpenWrt log), now said as an L2TP client's dial-out.
  * Then the bundle holding the corpus RRAS 20111 log, for "Windows event 20111." (server-log-identity).
+ * Then the bundles holding those IOS client logs (server-log-identity), for the same wording.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

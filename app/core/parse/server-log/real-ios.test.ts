@@ -104,7 +104,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     families: { ios: 21 },
     causes: [],
     says: [
-      [2, 'LCP Configure-Request to the PC (id 53) [REQsent]'],
+      // (the side is learnt on line 7; the packet lines before it are worded by it too)
+      [2, 'LCP Configure-Request to the other side (the server this router logs in to) (id 53) [REQsent]'],
       [4, 'A note the author of the copy put between the router\'s lines (not logged by the router): Sending CHAP requests.'],
       [7, 'LCP option: Authentication-Protocol PAP On Vi1 this router is the client'],
       [10, 'LCP Configure-Reject to the other side (the server this router logs in to) (id 252) [REQsent]'],

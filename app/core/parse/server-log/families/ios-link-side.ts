@@ -21,9 +21,40 @@ export const linkSide = (link: string, state: FamilyState): LinkSide | undefined
 /** The `role` a statement about this link carries: describe words its direction "from the other side (the server …)". */
 export const roleOf = (link: string, state: FamilyState): { role?: string } => (linkSide(link, state) === 'client' ? { role: 'client' } : {});
 
+/**
+ * A packet statement's values, worded by the link's side: known, as roleOf; not known yet, kept (bounded) so that the line
+ * which tells it words them too — a client's log says so only after its first packets (the other side's Configure-Request
+ * asking for CHAP, `Phase is AUTHENTICATING, by the peer`), and those packets read "from the PC" before.
+ */
+const waitingKey = (link: string): string => `waiting:${link}`;
+const MAX_WAITING = 32;
+export function sidedValues<V extends Record<string, string | number>>(link: string, state: FamilyState, values: V): V {
+  const side = linkSide(link, state);
+  if (side === 'client') return Object.assign(values, { role: 'client' });
+  if (side === undefined) {
+    const waiting = ((state[waitingKey(link)] as Record<string, string | number>[] | undefined) ??= []) as Record<string, string | number>[];
+    state[waitingKey(link)] = waiting;
+    if (waiting.length < MAX_WAITING) waiting.push(values);
+  }
+  return values;
+}
+
+/** The link's side is known now: the statements kept while it was not are worded by it (a client's), then let go. */
+function settleWaiting(link: string, side: LinkSide, state: FamilyState): void {
+  const waiting = state[waitingKey(link)] as Record<string, string | number>[] | undefined;
+  if (!waiting) return;
+  if (side === 'client') for (const values of waiting) values.role = 'client';
+  delete state[waitingKey(link)];
+}
+
+function setSide(link: string, side: LinkSide, state: FamilyState): void {
+  state[sideKey(link)] = side;
+  settleWaiting(link, side, state);
+}
+
 /** Forgets what a link was and what it saw: IOS reuses an interface name (Vi1) for the next session. */
 function forgetLink(link: string, state: FamilyState): void {
-  for (const k of [sideKey(link), `lcpIn:${link}`, `lcpTimeouts:${link}`, `ownLoginFailed:${link}`]) delete state[k];
+  for (const k of [sideKey(link), `lcpIn:${link}`, `lcpTimeouts:${link}`, `ownLoginFailed:${link}`, waitingKey(link)]) delete state[k];
 }
 
 /** The link heard its peer's LCP (any LCP packet in): the peer's PPP frames arrive. */
@@ -34,7 +65,7 @@ export const noteLcpIn = (link: string, state: FamilyState): void => {
 /** The router was asked to log in and could not: it is the one logging in on this link (the client), unless both sides do. */
 function ownLogin(link: string, state: FamilyState): void {
   state[`ownLoginFailed:${link}`] = true;
-  if (!state[sideKey(link)]) state[sideKey(link)] = 'client';
+  if (!state[sideKey(link)]) setSide(link, 'client', state);
 }
 
 /** The router could not log in to the other side on this link (its own credentials): a later disconnect is about that. */
@@ -43,7 +74,7 @@ export const ownLoginFailed = (link: string, state: FamilyState): boolean => sta
 /** Says which end the router is, once (`key`, the step saying why): the same side said again (a callout's two lines) reads as the step it is. */
 function sideStep(link: string, side: LinkSide, key: string, text: string, state: FamilyState): Hit {
   if (state[sideKey(link)] === side && key !== 'iosLinkMutual') return step('iosPppStep', { text });
-  state[sideKey(link)] = side;
+  setSide(link, side, state);
   return step(key, { link });
 }
 
@@ -102,7 +133,7 @@ export const LINK_SIDE_RULES: Rule[] = [
  */
 export function peerAsksRouterLogin(link: string, state: FamilyState): Decoded | null {
   if (state[sideKey(link)]) return null;
-  state[sideKey(link)] = 'client';
+  setSide(link, 'client', state);
   return d('step.iosLinkClient', { link });
 }
 

@@ -4,7 +4,7 @@ import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
-import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed } from './ios-link-side';
+import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
  * Cisco IOS / IOS-XE `debug ppp negotiation`, `debug ppp authentication`, `debug vpdn events`
@@ -37,7 +37,8 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
     }
     return hit;
   }
-  const values: Record<string, string | number> = { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm, ...role };
+  // (worded by the link's side once a later line tells it: sidedValues)
+  const values = sidedValues(link, state, { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm } as Record<string, string | number>);
   return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' || codeName === 'CONFNAK' ? 'warning' : 'info' };
 }
 
