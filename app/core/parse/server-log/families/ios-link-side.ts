@@ -32,8 +32,8 @@ export function sidedValues<V extends Record<string, string | number>>(link: str
   const side = linkSide(link, state);
   if (side === 'client') return Object.assign(values, { role: 'client' });
   if (side === undefined) {
-    const waiting = ((state[waitingKey(link)] as Record<string, string | number>[] | undefined) ??= []) as Record<string, string | number>[];
-    state[waitingKey(link)] = waiting;
+    // (per link until its side is known or it goes down: a link's first packets, at most MAX_WAITING of them)
+    const waiting = (state[waitingKey(link)] ??= []) as Record<string, string | number>[];
     if (waiting.length < MAX_WAITING) waiting.push(values);
   }
   return values;
