@@ -125,6 +125,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then real-mixed-21 for xl2tpd's "Connecting to host" (the relayed OpenWrt log), now said as an L2TP client's dial-out.
  * Then the bundle holding the corpus RRAS 20111 log, for "Windows event 20111." (server-log-identity).
  * Then the bundles holding those IOS client logs (server-log-identity), for the same wording.
+ * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -29,6 +29,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // this side initiated and the peer it dials (the responder, a VPN server or gateway) never answered: unreachable from here;
   // no Windows code — the log is not from a connection the PC made
   'ike-responder-unreachable': 'vpn.server-unreachable',
+  'pptp-server-unreachable': 'vpn.server-unreachable',
   'decrypt-failure': 'os.nt4-service-pack',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
@@ -48,12 +49,12 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 
 /** Causes only a log from the side that initiated shows: its other side is the peer that answers (the responder), and the log is not a server's. */
-const INITIATOR_CAUSES: ReadonlySet<Cause> = new Set(['ike-responder-unreachable']);
+const INITIATOR_CAUSES: ReadonlySet<Cause> = new Set(['ike-responder-unreachable', 'pptp-server-unreachable']);
 
 /** The entry is from the side that initiated: its cause says so, or its statements were worded by that role (strongswan.ts asInitiator). */
 const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cause!) || e.decoded.some((dd) => dd.values?.role === 'initiator');

@@ -96,11 +96,12 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [35, 'The server ended the call (Call-Clear-Request).'],
     ],
   },
+  // TCP 1723 refused: nothing of PPTP began, the server (address, service, path) is the cause (a PC's 800)
   'pppd-pptp-client-nm-tcp-1723-connection-refused.txt': {
     records: 12,
     understood: 12,
     families: { pppd: 11, syslog: 1 },
-    causes: [],
+    causes: [[8, 'pptp-server-unreachable']],
     says: [
       [7, 'Opening TCP 1723 to the server failed (connect: Connection refused).'],
       [8, 'This side could not open the PPTP control connection (TCP 1723) to the server 94.75.253.244'],

@@ -76,8 +76,9 @@ const RULES: Rule[] = [
   context(/^(?:buffering packet \d+ \(expecting \d+, lost or reordered\)|discarding (?:duplicate or old|out of order) packet.*|timeout waiting for \d+ packets)$/, () => step('greOutOfOrder')),
   // pptp.c open_callmgr: the call manager (the process holding TCP 1723) ended with an error; its own lines say why
   context(/^Call manager exited with error \d+$/, () => step('pptpClientCallManagerEnded', undefined, 'warning')),
-  // pptp_callmgr.c callmgr_main: TCP 1723 to the server could not be opened at all (refused, unreachable, timed out)
-  [/^Could not open control connection to (\S+)$/, (m) => ({ decoded: [d('pptpClientNoCtrl', { peer: m[1]!, ...AS_CLIENT })], outcome: 'failure', peer: m[1] })],
+  // pptp_callmgr.c callmgr_main: TCP 1723 to the server could not be opened at all (refused, unreachable, timed out): nothing
+  // of PPTP began, so the server (its address, its service, the path to TCP 1723) is the cause — a Windows PC shows it as 800
+  [/^Could not open control connection to (\S+)$/, (m) => ({ decoded: [d('pptpClientNoCtrl', { peer: m[1]!, ...AS_CLIENT })], outcome: 'failure', cause: 'pptp-server-unreachable', peer: m[1] })],
 ];
 
 /**
