@@ -3,6 +3,7 @@ import { d, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
 import { noteRoleForSite } from './strongswan-site';
+import { wordAs, wordedBy } from './strongswan-wording';
 
 /**
  * strongSwan charon: which side this side is in the IKE_SA a line belongs to — the responder (a server's log: the other side is the
@@ -61,7 +62,7 @@ export function setRole(state: Record<string, unknown>, initiator: boolean, newS
 function settleWaiting(roles: Roles, keys: readonly string[], first: boolean, initiator: boolean): void {
   roles.waiting = roles.waiting.filter((w) => {
     const settles = w.keys.length ? w.keys.some((k) => keys.includes(k)) : first;
-    if (settles && initiator) wordAsInitiator(w.decoded);
+    if (settles && initiator) wordAs(w.decoded, 'initiator', byRole);
     return !settles;
   });
 }
@@ -77,19 +78,7 @@ export function awaitRole(state: Record<string, unknown>, hit: Hit): void {
 }
 
 /** A statement worded by this side's role: an IKE message's direction (summary()) or one of INITIATOR_WORDED */
-const byRole = (dd: Decoded): boolean => dd.values?.role === undefined && (dd.key === 'ikeMessage' || INITIATOR_WORDED.has(dd.key));
-
-/**
- * In place (the entry holds this array): the statements worded by role get `role: 'initiator'`; the remark that a weak proposal
- * is Windows' first offer goes (an initiator's `received proposals` are the responder's answer, strongswan.ts).
- */
-function wordAsInitiator(decoded: Decoded[]): void {
-  for (let i = decoded.length - 1; i >= 0; i--) {
-    const dd = decoded[i]!;
-    if (dd.key === 'windowsWeakProposal') decoded.splice(i, 1);
-    else if (byRole(dd)) decoded[i] = d(dd.key, { ...dd.values, role: 'initiator' });
-  }
-}
+const byRole = wordedBy(INITIATOR_WORDED);
 
 /**
  * The role of the line about to be read (state.initiator), from its IKE_SA's or process's last role-telling line. `head`: where

@@ -1,7 +1,8 @@
 import { SITE_WORDED } from '../describe';
-import { d, type Hit } from '../kit';
+import type { Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
+import { wordAs, wordedBy } from './strongswan-wording';
 
 /**
  * strongSwan charon answering another router (a site-to-site tunnel), not a PC: its statements that name the PC as the other side
@@ -90,7 +91,7 @@ function markSite(state: Record<string, unknown>, conn: string | undefined, keys
       // (an IKE_SA id is another IKE_SA's under another connection name: ids start from 1 again when charon does)
       const same = (conn !== undefined && w.conn === conn) || (keys.includes(w.key) && (!w.key.startsWith('ike ') || w.conn === conn));
       if (!same) return true;
-      wordAsSite(w.decoded);
+      wordAs(w.decoded, 'site', bySite);
       return false;
     });
   }
@@ -121,21 +122,12 @@ export function noteRoleForSite(state: Record<string, unknown>, initiator: boole
 }
 
 /** The statements worded by the other side being a router (describe.ts SITE_WORDED, an IKE message's direction) */
-const bySite = (dd: Decoded): boolean => dd.values?.role === undefined && (dd.key === 'ikeMessage' || SITE_WORDED.has(dd.key));
-
-/** In place (the entry holds the array): `role: 'site'`; Windows' weak first offer is no remark for another router's */
-function wordAsSite(decoded: Decoded[]): void {
-  for (let i = decoded.length - 1; i >= 0; i--) {
-    const dd = decoded[i]!;
-    if (dd.key === 'windowsWeakProposal') decoded.splice(i, 1);
-    else if (bySite(dd)) decoded[i] = d(dd.key, { ...dd.values, role: 'site' });
-  }
-}
+const bySite = wordedBy(SITE_WORDED);
 
 /** A responder's line: worded as between routers when its IKE_SA is known so, else its statements wait for a sign (bounded) */
 export function asSiteResponder(state: Record<string, unknown>, hit: Hit, site: boolean): Hit {
   if (site) {
-    wordAsSite(hit.decoded);
+    wordAs(hit.decoded, 'site', bySite);
     return hit;
   }
   const key = firstKey(state);
