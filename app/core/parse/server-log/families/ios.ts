@@ -22,8 +22,8 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
   const fsm = rest.match(/\[(\w+)\]/)?.[1] ?? '';
   state[`pkt:${link}`] = { proto, dir, codeName };
   if (dir === 'in' && proto === 'LCP') noteLcpIn(link, state);
-  const role = roleOf(link, state);
   if (codeName === 'PROTREJ') {
+    const role = roleOf(link, state);
     const rej = rest.match(/protocol (\S+) \(0x([0-9a-f]+)\)/i);
     const pkt = rej ? decodeProtocolPacket(rej[2]!) : null;
     const values: Record<string, string | number> = { dir, proto: rej?.[1] ?? pkt?.protocolName ?? '?', rejectedCode: pkt?.codeName ?? '?', rejectedId: pkt?.id ?? '-', options: (pkt?.options ?? []).map(optionText).join(', '), ...role };
