@@ -66,6 +66,10 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     const summary = (await finding.textContent()) ?? '';
     expect(summary).toContain(SAYS[lang].apart);
     expect(summary).toMatch(/742/);
+    // one paragraph per subject, not one block: the PC's event, the router's words, the advice, then the match
+    const kinds = await finding.getByTestId('summary-parts').locator('p').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-kind')));
+    expect(kinds).toEqual(['finding', 'logSays', 'advice', 'advice', 'matched']);
+    expect(await finding.locator('p[data-kind=matched]').textContent()).toContain(SAYS[lang].apart);
     // the unknown line is listed, not dropped
     expect(await panel().getByTestId('server-log-unknown').textContent()).toContain('Ticket INC-4711: VPN fails for Anna');
     const violations = serious(await axeViolations(h.page));

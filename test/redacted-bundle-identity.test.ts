@@ -126,6 +126,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then the bundle holding the corpus RRAS 20111 log, for "Windows event 20111." (server-log-identity).
  * Then the bundles holding those IOS client logs (server-log-identity), for the same wording.
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
+ * Twenty-first round: the 39 bundles with a server-log finding, for its summary cut into `parts` (report.json) and shown as
+ * paragraphs (report.html); with `parts` left out (withParts returning the summary alone) every bundle hashed to its old digest.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -35,7 +35,12 @@ const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json')
 const record = process.env.TM_RECORD_SERVER_LOG_DIGESTS === '1';
 const t = engineT('en');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const digest = (log: ServerLogResult) => sha256(JSON.stringify({ log, explained: explainServerLogs([log], t) }));
+/**
+ * A finding's `parts` are its summary cut into paragraphs (twenty-first round); summary-parts.test.ts holds them to
+ * joining to the summary, which the digest covers, so they are left out here: the digests recorded before them hold.
+ */
+const withoutParts = (explained: ReturnType<typeof explainServerLogs>) => ({ ...explained, findings: explained.findings.map(({ parts: _parts, ...f }) => f) });
+const digest = (log: ServerLogResult) => sha256(JSON.stringify({ log, explained: withoutParts(explainServerLogs([log], t)) }));
 
 const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
 const texts: [string, string][] = [

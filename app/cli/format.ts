@@ -5,7 +5,7 @@ import { isReadNote as isIpconfigNote } from '../core/parse/ipconfig-inferred';
 import { isPowerShellNetworkNote } from '../core/snapshot/powershell-network';
 import { isCopyNote } from '../core/parse/pasted-copy';
 import { evidenceSourceText } from '../core/report/report-html';
-import type { Finding, Report } from '../core/model/report';
+import { summaryParagraphs, type Finding, type Report } from '../core/model/report';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
 const ICON: Record<'en' | 'nl', Record<Finding['severity'], string>> = {
@@ -72,7 +72,8 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   out.push('');
   for (const f of report.findings) {
     out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);
-    out.push(indent(f.summary, 2));
+    // a server-log finding's parts (what the PC saw, the server's words, advice, the match) each a paragraph of its own
+    for (const text of summaryParagraphs(f)) out.push(indent(text, 2));
     out.push(`  ${l.evidence}:`);
     for (const e of f.evidence) out.push(`    ${evidenceSourceText(e.source, t)}${e.line ? `:${e.line}` : ''}  ${e.text}`);
     if (f.decisions?.length) {

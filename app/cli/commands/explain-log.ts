@@ -1,7 +1,7 @@
 import { hasActionableFindings } from '../../core/diagnose';
 import { explainServerLogs } from '../../core/diagnose/server-log';
 import { engineT, pickLanguage } from '../../core/i18n';
-import type { Finding } from '../../core/model/report';
+import { summaryParagraphs, type Finding } from '../../core/model/report';
 import type { ServerLogReport } from '../../core/model/server-log';
 import { ServerLogNames } from '../../core/parse/server-log/names';
 import type { ServerLogResult } from '../../core/parse/server-log';
@@ -105,7 +105,7 @@ function formatFindings(findings: readonly Finding[], language: string): string 
   const out: string[] = [];
   for (const f of findings) {
     out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);
-    out.push(`  ${f.summary}`);
+    for (const text of summaryParagraphs(f)) out.push(`  ${text}`);
     out.push(`  ${l.evidence}:`);
     for (const e of f.evidence) out.push(`    ${e.source}${e.line ? `:${e.line}` : ''}  ${e.text}`);
     out.push('');

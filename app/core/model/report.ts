@@ -60,11 +60,23 @@ export const RouteDecisionSchema = z.object({
   reason: z.string(),
 });
 
+/**
+ * A summary cut where its subject changes, so a screen can show it as paragraphs rather than one block (a server-log
+ * finding: the PC's own explanation, what the server's log says, what to do on the PC or ask its administrator, how
+ * the two sides' lines were matched). Always `summary === parts.map((p) => p.text).join(' ')`: readers that know only
+ * `summary` lose nothing (additive, report schemaVersion 1).
+ */
+export const SummaryPartSchema = z.object({
+  kind: z.enum(['finding', 'logSays', 'advice', 'matched']),
+  text: z.string(),
+});
+
 export const FindingSchema = z.object({
   id: z.string(),
   severity: SeveritySchema,
   title: z.string(),
   summary: z.string(),
+  parts: z.array(SummaryPartSchema).optional(),
   /** what changes for the person if they apply the fix */
   ifFixed: z.string().optional(),
   evidence: z.array(EvidenceSchema),
@@ -107,6 +119,10 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type Fix = z.infer<typeof FixSchema>;
 export type Finding = z.infer<typeof FindingSchema>;
+export type SummaryPart = z.infer<typeof SummaryPartSchema>;
+
+/** A finding's summary as paragraphs: its parts, or the summary as one (the CLI, the HTML report). */
+export const summaryParagraphs = (f: Pick<Finding, 'summary' | 'parts'>): string[] => (f.parts?.length ? f.parts.map((p) => p.text) : [f.summary]);
 export type RouteDecision = z.infer<typeof RouteDecisionSchema>;
 export type Run = z.infer<typeof RunSchema>;
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { engineT, pickLanguage, type EngineLanguage } from '../i18n';
 import { problemMessage } from '../i18n/problem-text';
-import type { Finding, Report } from '../model/report';
+import { summaryParagraphs, type Finding, type Report } from '../model/report';
 import { buildTrafficDiagram, renderTrafficSvg, type DiagramWords } from './traffic-diagram';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -125,7 +125,7 @@ function findingHtml(f: Finding, report: Report, t: TFunction): string {
     )
     .join('\n');
   return `<section class="finding ${esc(f.severity)}"><h3>${esc(f.title)} <small>${esc(t(`report.severity.${f.severity}`))} · ${esc(f.id)}</small></h3>
-<p>${esc(f.summary)}</p>
+${summaryParagraphs(f).map((text) => `<p>${esc(text)}</p>`).join('\n')}
 ${picture}
 <h4>${esc(t('report.evidence'))}</h4><ul>${evidence}</ul>
 ${decisions}

@@ -9,6 +9,7 @@ import { EvidenceList } from './EvidenceList';
 import { FixCard, type FixMode } from './FixCard';
 import { SeverityBadge } from './SeverityBadge';
 import { TrafficDiagramView } from './TrafficDiagramView';
+import { FindingSummary } from './FindingSummary';
 
 export interface DomainFormProps {
   domain: DomainInput | null;
@@ -54,7 +55,7 @@ export function FindingPage(props: {
         <p className="lead" data-testid="plain-what">{plainWhat(t, finding)}</p>
         <details className="fold fold-inline" data-testid="details-it">
           <summary>{t('finding.details')}</summary>
-          <p>{finding.summary}</p>
+          <FindingSummary finding={finding} />
           {finding.ifFixed && (
             <p className="if-fixed">
               <strong>{t('finding.ifFixed')}</strong> {finding.ifFixed}

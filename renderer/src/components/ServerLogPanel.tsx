@@ -6,6 +6,7 @@ import { logFormatsText } from '../../../app/shared/log-formats';
 import { api, asIpcError, call } from '../api';
 import { currentLanguage } from '../i18n';
 import { ErrorNotice } from './ErrorNotice';
+import { FindingSummary } from './FindingSummary';
 import './ServerLogPanel.css';
 
 type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
@@ -131,7 +132,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
                   <p className="server-log-finding-title">
                     <strong>{f.title}</strong> <code className="small">{f.id}</code>
                   </p>
-                  <p>{f.summary}</p>
+                  <FindingSummary finding={f} />
                   <details>
                     <summary>{t('serverLog.evidence', { count: f.evidence.length })}</summary>
                     <ul className="server-log-evidence">

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Finding } from '../../model/report';
+import type { Finding, SummaryPart } from '../../model/report';
 import { failuresOf, rasEventsOf, type RasEvent } from '../../model/ras-event';
 import type { Snapshot } from '../../model/snapshot';
 import { eventInstant } from '../../parse/event-time';
@@ -7,7 +7,7 @@ import { formatLogTime } from '../../parse/server-log/describe';
 import type { LogTime } from '../../parse/server-log/types';
 import { failureGroups } from '../rules/ras-common';
 import type { DiagnoseContext } from '../context';
-import { serverAdvice, serverEvidence, type ServerDraft, type ServerEvidence } from './findings';
+import { serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
 
 /**
  * A server-side cause and the PC's RasClient failure are one finding when they are the same
@@ -137,20 +137,29 @@ export function correlationSentence(m: Match, t: TFunction): string {
 }
 
 /**
+ * A client finding with a server draft's evidence and words after its own: its summary stays the first part, so a
+ * screen shows the PC's explanation, then the server's (parts kept right after the summary, as a draft's are).
+ */
+function appended(host: Finding, evidence: readonly ServerEvidence[], server: SummaryPart[]): Finding {
+  const { id, severity, title, summary, parts, ...rest } = host;
+  const own: SummaryPart[] = parts ?? [{ kind: 'finding', text: summary }];
+  return { id, severity, title, ...withParts([...own, ...server]), ...rest, evidence: [...host.evidence, ...serverEvidence(evidence)] };
+}
+
+/**
  * Client findings + server drafts → one list: a matched draft is folded into the client finding
  * that holds the matched event (its evidence and the server's words appended); the rest stand alone.
  */
 export function correlate(clientFindings: readonly Finding[], drafts: readonly ServerDraft[], snapshot: Snapshot, ctx: DiagnoseContext): Finding[] {
   const { t } = ctx;
-  const out = clientFindings.map((f) => ({ ...f, evidence: [...f.evidence] }));
+  const out = [...clientFindings];
   // findings about the PC's state, not about one attempt (NT4 SP5's MPPE key bug): the server's lines
   // confirm what the PC's files show, whenever they were logged — one finding, both sides' evidence
   const byState = new Set<ServerDraft>();
   for (const d of drafts) {
-    const host = STATE_FINDINGS.has(d.id) ? out.find((f) => f.id === d.id) : undefined;
-    if (!host) continue;
-    host.evidence.push(...serverEvidence(d.evidence));
-    host.summary = `${host.summary} ${serverAdvice(d.evidence, t)}`;
+    const at = STATE_FINDINGS.has(d.id) ? out.findIndex((f) => f.id === d.id) : -1;
+    if (at < 0) continue;
+    out[at] = appended(out[at]!, d.evidence, serverAdvice(d.evidence, t));
     byState.add(d);
   }
   drafts = drafts.filter((d) => !byState.has(d));
@@ -158,10 +167,9 @@ export function correlate(clientFindings: readonly Finding[], drafts: readonly S
   const matches = findMatches(drafts, ctx);
   const merged = new Set<ServerDraft>();
   for (const m of matches) {
-    const host = out.find((f) => f.id === m.draft.id && f.evidence.some((e) => e.source === m.event.file && e.line === m.event.line));
-    if (!host) continue;
-    host.evidence.push(...serverEvidence(m.draft.evidence));
-    host.summary = `${host.summary} ${serverAdvice(m.draft.evidence, t)} ${correlationSentence(m, t)}`;
+    const at = out.findIndex((f) => f.id === m.draft.id && f.evidence.some((e) => e.source === m.event.file && e.line === m.event.line));
+    if (at < 0) continue;
+    out[at] = appended(out[at]!, m.draft.evidence, [...serverAdvice(m.draft.evidence, t), { kind: 'matched', text: correlationSentence(m, t) }]);
     merged.add(m.draft);
   }
   return [...out, ...drafts.filter((d) => !merged.has(d)).map((d) => d.finding)];

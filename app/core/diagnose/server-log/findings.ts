@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { FINDING_IDS } from '../../model/policy';
-import type { Evidence, Finding, Severity } from '../../model/report';
+import type { Evidence, Finding, Severity, SummaryPart } from '../../model/report';
 import { describeEntry } from '../../parse/server-log/describe';
 import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
@@ -164,27 +164,30 @@ function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
   return items.find((i) => i.source === first.source && sideOf(i.entry) === 'site') ?? first;
 }
 
-/** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause. */
-export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): string {
+/** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause: one part each. */
+export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): SummaryPart[] {
   const causes = [...new Set(items.map((i) => i.entry.cause!))];
-  const parts = [logSays(leadOf(items), t)];
+  const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }];
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
     const key = entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
       const s = t(`${key}.${k}`, { code });
-      if (s && !parts.includes(s)) parts.push(s);
+      if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
     }
   }
-  return parts.join(' ');
+  return parts;
 }
+
+/** A summary and its parts, which it always joins (report.ts SummaryPartSchema). */
+export const withParts = (parts: SummaryPart[]): { summary: string; parts: SummaryPart[] } => ({ summary: parts.map((p) => p.text).join(' '), parts });
 
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;
   const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
   let title = t(`${entryCauseKey(leadOf(items).entry)}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
-  let summary = serverAdvice(items, t);
+  let parts = serverAdvice(items, t);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is
   // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only
   // the server's log was read
@@ -192,7 +195,11 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   if (rasCode !== undefined) {
     const x = explainRasError(rasCode, t);
     title = t('vpnRules.rasError.title', { code: rasCode, meaning: x.meaning });
-    summary = `${logSays(items[0]!, t)} ${x.causes} ${x.tryThis}`;
+    parts = [
+      { kind: 'logSays', text: logSays(items[0]!, t) },
+      { kind: 'advice', text: x.causes },
+      { kind: 'advice', text: x.tryThis },
+    ];
   }
-  return { id, severity, title, summary, evidence: serverEvidence(items), fixes: [] };
+  return { id, severity, title, ...withParts(parts), evidence: serverEvidence(items), fixes: [] };
 }
