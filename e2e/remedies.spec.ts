@@ -66,6 +66,11 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('registry and LMHOST
     );
     expect(await added.first().locator('.diff-sign').textContent()).toContain('+');
     expect(await diff.locator('tr.diff-removed').count()).toBe(0);
+    // every character the fix writes is on screen: the long #BEGIN line wraps instead of running past the box's edge
+    expect(await diff.locator('.diff-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // and the once-repeated sentences are said once: "the rest of the file stays" under the diff only
+    const card = (await h.page.locator('.fix-card[data-recommended=true]').textContent()) ?? '';
+    expect(card.split(w.t.diff.keeps.split(' (')[0]!).length - 1).toBe(1);
     // the first lines of the file are folded away; the two before the block are shown, dimmed
     expect(await diff.locator('tr.diff-same').count()).toBe(2);
     const expand = diff.getByRole('button', { name: w.t.diff.unchanged_other.replace('{{count}}', '2') });

@@ -128,6 +128,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
  * Twenty-first round: the 39 bundles with a server-log finding, for its summary cut into `parts` (report.json) and shown as
  * paragraphs (report.html); with `parts` left out (withParts returning the summary alone) every bundle hashed to its old digest.
+ * Then the three bundles with an LMHOSTS fix, for its note worded without repeating the diff's "the rest of the file stays exactly
+ * as it is" ("A copy of the old file is kept as lmhosts.tunnelmedic.bak."); with the old note back each hashed to its old digest.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -27,7 +27,8 @@ export function WhatChanges({ fix }: { fix: Fix }) {
       {profiles.map((c, i) => (
         <ProfileChange key={`p${i}`} change={c} />
       ))}
-      {reloadsNameCache(fix) && <p className="small muted">{t('changes.nbtstat')}</p>}
+      {/* the name-cache reload is a step of its own above; what is left to say is that the list is complete */}
+      {reloadsNameCache(fix) && <p className="small muted">{t('changes.nothingElse')}</p>}
     </section>
   );
 }
