@@ -23,7 +23,6 @@ const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
 const wants = (...labels: string[]) => labels.some((l) => l.startsWith(only) || only.startsWith(l));
-const REPEAT = quick ? 3 : 7;
 const REPEAT_SLOW = quick ? 1 : 5;
 /**
  * Pairs for the rows whose one measurement takes well under a second: with 5–7 pairs their median

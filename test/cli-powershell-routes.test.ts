@@ -37,7 +37,10 @@ function route(ifIndex: number, alias: string, prefix: string, nextHop: string, 
     InterfaceAlias: alias,
     InterfaceIndex: ifIndex,
     NextHop: nextHop,
+    // TimeSpan.MaxValue as ConvertTo-Json writes it; a double cannot hold it, and neither can the JSON reader on the other side
+    // eslint-disable-next-line no-loss-of-precision
     PreferredLifetime: { Ticks: 9223372036854775807, Days: 10675199, Hours: 2 },
+    // eslint-disable-next-line no-loss-of-precision
     ValidLifetime: { Ticks: 9223372036854775807, Days: 10675199, Hours: 2 },
     PSComputerName: null,
     CimClass: 'root/StandardCimv2:MSFT_NetRoute',

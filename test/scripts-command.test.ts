@@ -114,7 +114,7 @@ describe('Intune scripts: structure (no PowerShell here; this is a tokenizer che
       expect(text.endsWith(code.join('\r\n') + '\r\n')).toBe(true);
       const data = text.slice(text.indexOf(DATA_BEGIN), text.indexOf(DATA_END)).split('\r\n').slice(1).filter(Boolean);
       for (const line of data) {
-        expect(line).toMatch(/^(\$Tm\w+ = ('(?:[^']|'')*'|@\(\d+(?:, \d+)*\)|Join-Path \$env:(ProgramData|SystemRoot) '(?:[^']|'')*'|@\()|  @\{ Cidr = '[\d./]+'; Destination = '[\d.]+'; Mask = '[\d.]+'; PrefixLength = \d+; FirstHost = '[\d.]+' \},?|\))$/);
+        expect(line).toMatch(/^(\$Tm\w+ = ('(?:[^']|'')*'|@\(\d+(?:, \d+)*\)|Join-Path \$env:(ProgramData|SystemRoot) '(?:[^']|'')*'|@\()| {2}@\{ Cidr = '[\d./]+'; Destination = '[\d.]+'; Mask = '[\d.]+'; PrefixLength = \d+; FirstHost = '[\d.]+' \},?|\))$/);
       }
       expect(text).toContain('#Requires -Version 5.1');
       expect(text).not.toMatch(/Invoke-Expression|iex |Start-Process|-EncodedCommand/);

@@ -19,22 +19,24 @@ export function useRouteWatch(opts: { scan: ScanResult | null; busy: boolean; se
   const baseline = useRef<string | null>(null);
   const latest = useRef(opts);
   latest.current = opts;
+  // the watch restarts for a new scan (its run token), not for every new object of the same scan
+  const runToken = opts.scan?.runToken;
 
   // a new scan or a finished fix/undo: the table as it is now is the baseline (read at once, so a
   // reconnect right after a fix is not taken for the fix's own change)
   useEffect(() => {
     baseline.current = null;
-    if (!opts.scan) return;
+    if (runToken === undefined) return;
     call(api().routeFingerprint({})).then(
       ({ fingerprint }) => {
         baseline.current ??= fingerprint;
       },
       () => undefined,
     );
-  }, [opts.scan?.runToken, opts.settled]);
+  }, [runToken, opts.settled]);
 
   useEffect(() => {
-    if (!opts.scan) return;
+    if (runToken === undefined) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const tick = async () => {
@@ -68,7 +70,7 @@ export function useRouteWatch(opts: { scan: ScanResult | null; busy: boolean; se
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [opts.scan?.runToken]);
+  }, [runToken]);
 
   return { notice, dismiss: () => setNotice(null) };
 }

@@ -181,7 +181,7 @@ export interface IntuneScriptOptions {
  * and load themselves: "Net TCP/IP Cmdlets in Windows PowerShell", Windows Server 2012 docset,
  * https://learn.microsoft.com/previous-versions/windows/powershell-scripting/hh826123(v=wps.620).
  */
-function header(kind: 'detection' | 'remediation', o: IntuneScriptOptions): string[] {
+function header(kind: 'detection' | 'remediation'): string[] {
   return [
     `# TunnelMedic Intune ${kind} script for route.vpn-default-route-wins (Windows PowerShell 5.1 on Windows 8 or later: its built-in NetTCPIP and NetAdapter modules; nothing to install).`,
     kind === 'detection'
@@ -217,9 +217,9 @@ function dataBlock(logName: string, o: IntuneScriptOptions, corporate: readonly 
 const crlf = (lines: string[]) => lines.join('\r\n') + '\r\n';
 
 export function renderIntuneDetect(o: IntuneScriptOptions): string {
-  return crlf([...header('detection', o), '#Requires -Version 5.1', ...dataBlock('intune-detect.log', o, null), '', ...DETECT_CODE]);
+  return crlf([...header('detection'), '#Requires -Version 5.1', ...dataBlock('intune-detect.log', o, null), '', ...DETECT_CODE]);
 }
 
 export function renderIntuneRemediate(corporate: readonly CorporateNetwork[], o: IntuneScriptOptions): string {
-  return crlf([...header('remediation', o), '#Requires -Version 5.1', ...dataBlock('intune-remediate.log', o, corporate), '', ...REMEDIATE_CODE]);
+  return crlf([...header('remediation'), '#Requires -Version 5.1', ...dataBlock('intune-remediate.log', o, corporate), '', ...REMEDIATE_CODE]);
 }

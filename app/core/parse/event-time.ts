@@ -25,8 +25,8 @@ export interface EventInstant {
 }
 
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?(?:[.,](\d+))?\s*(Z|[+-]\d\d:?\d\d)?$/i;
-const YEAR_FIRST = /^(\d{4})[/.\-] ?(\d{1,2})[/.\-] ?(\d{1,2})\.? (?:(AM|PM|午前|午後|上午|下午|오전|오후) ?)?(\d{1,2}):(\d\d)(?::(\d\d))?(?: ?(AM|PM))?$/i;
-const YEAR_LAST = /^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}) (\d{1,2}):(\d\d)(?::(\d\d))?(?: ?([AaPp]\.? ?[Mm]\.?))?$/;
+const YEAR_FIRST = /^(\d{4})[/.-] ?(\d{1,2})[/.-] ?(\d{1,2})\.? (?:(AM|PM|午前|午後|上午|下午|오전|오후) ?)?(\d{1,2}):(\d\d)(?::(\d\d))?(?: ?(AM|PM))?$/i;
+const YEAR_LAST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}) (\d{1,2}):(\d\d)(?::(\d\d))?(?: ?([AaPp]\.? ?[Mm]\.?))?$/;
 const PM_WORDS = new Set(['pm', 'p.m.', '午後', '下午', '오후']);
 const isPm = (marker: string) => PM_WORDS.has(marker.toLowerCase().replace(/\s/g, ''));
 

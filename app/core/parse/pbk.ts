@@ -1,6 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { readEntry, type PbkEntry } from './pbk-entry';
-import type { PbkDocument, PbkGroupKind, PbkLine, PbkSection, PbkValue } from './pbk-document';
+import type { PbkDocument, PbkGroupKind, PbkLine, PbkSection } from './pbk-document';
 
 export type { PbkDocument, PbkGroupKind, PbkLine, PbkSection, PbkValue } from './pbk-document';
 
@@ -137,7 +137,7 @@ function fileEol(doc: PbkDocument): string {
  * (multi-line blobs) and values with line breaks, so the result always parses back to the same entries.
  */
 export function setPbkValue(text: string, entry: string, key: string, value: string): { text: string; edit: PbkEdit } {
-  if (/[\r\n]/.test(value) || /[\r\n=\[]/.test(key) || key.trim() !== key || key === '') throw new PbkEditError(`refusing to write ${JSON.stringify(key)}=${JSON.stringify(value)}: line breaks, "=" or "[" would change the file's structure`);
+  if (/[\r\n]/.test(value) || /[\r\n=[]/.test(key) || key.trim() !== key || key === '') throw new PbkEditError(`refusing to write ${JSON.stringify(key)}=${JSON.stringify(value)}: line breaks, "=" or "[" would change the file's structure`);
   if (SUBGROUP.has(key)) throw new PbkEditError(`${key} starts a sub-group; not editable as a value`);
   const doc = parsePbkDocument(text).value;
   const section = findSection(doc, entry);

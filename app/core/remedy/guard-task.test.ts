@@ -4,7 +4,7 @@ import { validateXML } from 'xmllint-wasm';
 import { corpusAvailable, corpusFiles, readCorpus } from '../../../test/corpus';
 import { readRepoText } from '../../../test/support/repo-files';
 import { parseRasEvents } from '../parse/wevtutil';
-import { eventMatches, guardArguments, guardNameProblem, guardTaskName, guardTaskXml, parseEventQuery } from './guard-task';
+import { eventMatches, guardNameProblem, guardTaskName, guardTaskXml, parseEventQuery } from './guard-task';
 
 const xsd = readRepoText('test/fixtures/task-scheduler/task-v1.2-subset.xsd');
 const spec = (connection: string) => ({ connection, program: 'C:\\Program Files\\TunnelMedic\\TunnelMedic.exe' });
@@ -94,7 +94,7 @@ function argvOf(line: string): string[] {
     for (; i < line.length && (quoted || line[i] !== ' '); i++) {
       if (line[i] === '\\') {
         let n = 0;
-        while (line[i] === '\\') (n++, i++);
+        for (; line[i] === '\\'; i++) n++;
         if (line[i] === '"') {
           arg += '\\'.repeat(Math.floor(n / 2));
           if (n % 2) arg += '"';

@@ -118,7 +118,10 @@ function systeminfoFields(name: string, lines: string[], a: Adders): Set<number>
   const anchored = fields.some((f) => PRODUCT_ID.test(f.value));
   const hostAt = (k: number) => {
     const host = fields[k];
-    if (host && HOST_NAME.test(host.value)) (a.addFqdn(host.value), read.add(host.line));
+    if (host && HOST_NAME.test(host.value)) {
+      a.addFqdn(host.value);
+      read.add(host.line);
+    }
   };
   // a paste cut short has no Product ID: the host name is the field before the OS name (a value naming
   // Windows, "Microsoft Windows 10 Pro", "Майкрософт Windows 10 Pro") and the OS version; or, in
@@ -132,8 +135,14 @@ function systeminfoFields(name: string, lines: string[], a: Adders): Set<number>
     if (PRODUCT_ID.test(value)) {
       const owner = fields[k - 2];
       const org = fields[k - 1];
-      if (owner) (a.add('user', owner.value), read.add(owner.line));
-      if (org) (a.add('org', org.value), read.add(org.line));
+      if (owner) {
+        a.add('user', owner.value);
+        read.add(owner.line);
+      }
+      if (org) {
+        a.add('org', org.value);
+        read.add(org.line);
+      }
       hostAt(k - 8);
     } else if (UNC.test(value)) {
       // the domain right before the logon server: in a systeminfo (its Product ID, or the hotfix list after it)

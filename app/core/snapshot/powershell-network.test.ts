@@ -42,9 +42,9 @@ function demoAsPowerShell() {
 describe('Get-NetRoute and Get-NetIPInterface stand in for route print and netsh', () => {
   it('the classic outputs stay authoritative: with route print and netsh, the PowerShell files change nothing', () => {
     const ps = demoAsPowerShell();
-    const changed = (routes: string) => JSON.parse(JSON.stringify(buildSnapshot(withFiles(demo(), { 'powershell/netroute.json': routes, 'powershell/netipinterface.json': ps.interfaces.replace(/"InterfaceMetric":  \d+/g, '"InterfaceMetric":  999') })).snapshot));
+    const changed = (routes: string) => JSON.parse(JSON.stringify(buildSnapshot(withFiles(demo(), { 'powershell/netroute.json': routes, 'powershell/netipinterface.json': ps.interfaces.replace(/"InterfaceMetric": {2}\d+/g, '"InterfaceMetric":  999') })).snapshot));
     const before = JSON.parse(JSON.stringify(ps.snapshot));
-    const after = changed(ps.routes.replace(/"RouteMetric":  \d+/g, '"RouteMetric":  1'));
+    const after = changed(ps.routes.replace(/"RouteMetric": {2}\d+/g, '"RouteMetric":  1'));
     // only the list of collected files names them
     expect({ ...after, files: { ...after.files, collected: before.files.collected } }).toEqual(before);
     expect(after.files.substitutes).toBeUndefined();

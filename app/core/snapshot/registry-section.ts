@@ -1,5 +1,5 @@
 import * as z from '../model/zod';
-import { CAPTURE_FILES, type Capture } from '../capture/capture';
+import { CAPTURE_FILES } from '../capture/capture';
 import { looksBinary } from '../capture/decode';
 import { parseLmhosts, type LmhostsFile } from '../parse/lmhosts';
 import { betterOs, osFromRegistry, parseSysteminfoOs } from '../parse/os-version';

@@ -26,12 +26,18 @@ function parseWindowsCommandLine(s: string): string[] {
     while (i < s.length && (quoted || (s[i] !== ' ' && s[i] !== '\t'))) {
       if (s[i] === '\\') {
         let n = 0;
-        while (s[i] === '\\') (n++, i++);
+        for (; s[i] === '\\'; i++) n++;
         if (s[i] === '"') {
           arg += '\\'.repeat(n >> 1);
-          if (n % 2) (arg += '"'), i++;
+          if (n % 2) {
+            arg += '"';
+            i++;
+          }
         } else arg += '\\'.repeat(n);
-      } else if (s[i] === '"') (quoted = !quoted), i++;
+      } else if (s[i] === '"') {
+        quoted = !quoted;
+        i++;
+      }
       else arg += s[i++];
     }
     args.push(arg);

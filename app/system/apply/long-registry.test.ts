@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishText } from '../error-text';
-import { analyseCapture } from '../../core/analyse';
 import { decodeCaptureBytes } from '../../core/capture/decode';
 import { KEYS } from '../../core/diagnose/rules/registry-evidence';
 import { findKey, lookupValue, registryViewOf, type RegistryView } from '../../core/model/registry-view';

@@ -44,7 +44,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     }
   };
 
-  const useFile = async (file: File | undefined): Promise<void> => {
+  const explainFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     const read = await readDropped(file);
     if ('tooBig' in read) return setTooBig(true);
@@ -56,7 +56,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const onDrop = (e: DragEvent<HTMLElement>): void => {
     e.preventDefault();
     setDragging(false);
-    void useFile(e.dataTransfer.files[0]);
+    void explainFile(e.dataTransfer.files[0]);
   };
 
   const result = state.status === 'done' ? state.result : null;
@@ -94,7 +94,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         </button>
         <label className="button server-log-file">
           {t('serverLog.chooseFile')}
-          <input type="file" accept=".txt,.log,text/plain" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void useFile(e.target.files?.[0])} />
+          <input type="file" accept=".txt,.log,text/plain" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void explainFile(e.target.files?.[0])} />
         </label>
         {(text || result) && (
           <button

@@ -96,9 +96,9 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?:
  * `journalctl -o short-iso` and Docker's `-t` prefix. A pid is required: without one a host and a
  * word followed by a colon (`ppp0 LCP:`) are not told apart from a tag.
  */
-const ISO_TAG = /^(?:([^\s:\[\]]+) )?([A-Za-z][\w.\/-]*)\[(\d+)\]: ?(.*)$/;
+const ISO_TAG = /^(?:([^\s:[\]]+) )?([A-Za-z][\w./-]*)\[(\d+)\]: ?(.*)$/;
 /** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …` */
-const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$/;
+const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s[:]+)(?:\[(\d+)\])?: ?(.*)$/;
 /**
  * A syslog priority left in front of the header (`<7>May 20 14:22:45 pppd[536]: …`: a raw syslog
  * capture, some BusyBox builds), RFC 3164 §4.1.1; after it, RFC 5424's version `1` and its fields

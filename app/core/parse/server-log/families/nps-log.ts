@@ -182,7 +182,7 @@ export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
 export function parseEventTime(s: string): LogTime | undefined {
   const m = s.trim().match(/^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})[ T](\d{1,2}):(\d\d)(?::(\d\d))?\s*(AM|PM)?/i);
   if (!m) return undefined;
-  let [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
+  const [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
   let year: number, month: number, day: number;
   if (a > 31) [year, month, day] = [a, b, c];
   else if (a > 12) [day, month, year] = [a, b, c];

@@ -1,4 +1,4 @@
-import { d, step, type FamilyParser, type Hit } from '../kit';
+import { d, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime } from '../types';
 
