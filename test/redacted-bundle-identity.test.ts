@@ -130,6 +130,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * paragraphs (report.html); with `parts` left out (withParts returning the summary alone) every bundle hashed to its old digest.
  * Then the three bundles with an LMHOSTS fix, for its note worded without repeating the diff's "the rest of the file stays exactly
  * as it is" ("A copy of the old file is kept as lmhosts.tunnelmedic.bak."); with the old note back each hashed to its old digest.
+ * Then the 15 bundles holding a log with decoded PPP packets, for the packet's plain words first (packet-words.ts); with the
+ * old packet template back every bundle hashed to its old digest.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { IKEV1_STATES } from './codes/ike';
 import { NPS_REASONS } from './codes/nps';
 import { mppeBits } from './codes/ppp';
+import { packetWords } from './packet-words';
 import type { Decoded, LogTime, ServerLogEntry } from './types';
 
 /**
@@ -198,6 +199,11 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   for (const name in extra) if (used.has(name)) options[name] = extra[name]!;
   // IKEv1 states in words (only the texts that show them ask: a state's words are a lookup each)
   if (used.has('stateText')) options.stateText = ikeStateText(v.state, t);
+  // a PPP packet in plain words before its protocol and code (packet-words.ts)
+  if (used.has('plainText')) {
+    const plain = packetWords(String(v.proto ?? ''), String(v.code ?? ''), t);
+    options.plainText = plain && `${plain}${word(t, 'serverLog.packetWords.separator')}`;
+  }
   // two MPPE offers' key lengths (mppeStrengthMismatch keeps their Supported Bits)
   if (used.has('oursText')) options.oursText = keyLengthsText(Number(v.ours), t);
   if (used.has('theirsText')) options.theirsText = keyLengthsText(Number(v.theirs), t);

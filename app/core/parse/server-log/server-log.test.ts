@@ -72,7 +72,8 @@ describe('formats the corpus does not hold (from the vendors\' documented line s
   });
   it('pppd debug: CHAP Failure carrying E=691, CCP ConfReq with <mppe +H -M +S -L -D -C>', () => {
     expect(one('rcvd [CHAP Failure id=0x1 "E=691 R=1 C=0123456789abcdef V=3 M=Access denied"]')).toMatchObject({ cause: 'credentials-rejected', code: 691 });
-    expect(said('sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]')).toBe('CCP ConfReq to the PC (id 0x1): mppe +H -M +S -L -D -C: MPPE 128-bit, stateless');
+    // what the packet does first, then its names (packet-words.ts)
+    expect(said('sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]')).toBe('Encryption settings proposed — CCP ConfReq to the PC (id 0x1): mppe +H -M +S -L -D -C: MPPE 128-bit, stateless');
   });
   it('strongSwan notifies: N(NO_PROP), N(AUTH_FAILED), NO_PROPOSAL with its RFC 7296 number', () => {
     expect(one('charon: 07[ENC] generating IKE_SA_INIT response 0 [ N(NO_PROP) ]')).toMatchObject({ cause: 'ike-no-proposal' });
