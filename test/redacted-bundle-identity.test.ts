@@ -126,6 +126,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then the bundle holding the corpus RRAS 20111 log, for "Windows event 20111." (server-log-identity).
  * Then the bundles holding those IOS client logs (server-log-identity), for the same wording.
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
+ * Branch hX: real-mixed-0…23 re-recorded for four new real Windows RRAS/NPS logs (rras-nt4-kb*.txt, nps-dts-pretty-printed-*.txt),
+ * which shift the round robin; with those files taken out, every bundle matched the digests recorded before.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -29,9 +29,15 @@ interface RemoteAccessEvent {
   code?: number;
   /** the message's last insertion string is a RAS error's text (ras-error-messages.ts): read it for the code */
   reasonInText?: boolean;
+  /** a session's progress, nothing failed: its values read by sessionValues */
+  session?: SessionKind;
 }
 
 const EVENTS: Record<number, RemoteAccessEvent> = {
+  // "Remote Access Server Security Failure. A network error has occurred when trying to establish a session with the security agent
+  // on LANA %1." — the service starting on a LAN adapter (KB Q150820: at RRAS's start, on a multihomed server), nothing about a
+  // connection. (NT's RAS service logged the same text as 20026, KB Q124919: that number is read as RRAS's, which has no entry.)
+  20024: { symbol: 'ROUTERLOG_SECURITY_NET_ERROR', key: 'rrasEventStartup' },
   // "The user %1 has connected and failed to authenticate on port %2."
   20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691 },
   // "The user connected to port %1 has been disconnected because the authentication process did not complete within the required amount of time."
@@ -68,18 +74,76 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
+  // "The user %1 has connected and has been successfully authenticated on port %2."
+  20015: { symbol: 'ROUTERLOG_AUTH_SUCCESS', key: 'rrasEventLoggedOn', session: 'authenticated' },
+  // "The user %1 connected on port %2 on %3 at %4 and disconnected on %5 at %6. The user was active for %7 minutes %8 seconds.
+  // %9 bytes were sent and %10 bytes were received. The reason for disconnecting was %11." — a session's end, nothing failed
+  20194: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended' },
+  // "The user %1 connected on port %2 has been assigned address %3" / "The user with ip address %1 has disconnected"
+  20200: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address' },
+  20201: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released' },
   // Windows Server 2008 and later, the same texts with the connection's CoId first (windows-event-block.test.ts, KB 2801679)
   20255: { symbol: 'PPP module error', key: 'rrasEventPppError', reasonInText: true },
   20271: { symbol: 'authentication failure', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
+  // The newer ids of the texts above (20014, 20015, 20050, 20194, 20200, 20201), their messages and insertion strings as a public
+  // RRAS reporting script lists them (search index file id 16055754270, its Get-EventLogNPSSystem: 20249 "The user %2 has connected
+  // and failed to authenticate on port %3", 20250 "… has been successfully authenticated on port …", 20253 "… disconnected because
+  // no network protocols were successfully negotiated", 20272 the session's end with "The tunnel used was WAN Miniport (…)", 20274
+  // "… has been assigned address …", 20275 "The user with ip address … has disconnected"); their own symbols are not published, so
+  // each is named by the older id's symbol with the same text
+  20249: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691 },
+  20250: { symbol: 'ROUTERLOG_AUTH_SUCCESS', key: 'rrasEventLoggedOn', session: 'authenticated' },
+  20253: { symbol: 'ROUTERLOG_AUTH_NO_PROJECTIONS', key: 'rrasEventNoProtocols', cause: 'ras-error', code: 720 },
+  20272: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended' },
+  20274: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address' },
+  20275: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released' },
 };
+
+/**
+ * What a session event says: from its insertion strings (after the CoId and routing domain GUIDs newer Windows put first: the
+ * positions the reporting script above reads, assumed the same for the older ids), else from its English message; the values
+ * stay unknown in another language.
+ */
+type SessionKind = 'authenticated' | 'ended' | 'address' | 'released';
+const SESSION_TEXT: Record<SessionKind, RegExp> = {
+  authenticated: /\bThe user (\S+?) has connected and has been successfully authenticated on\s+port (\S+?)\.?(?:\s|$)/,
+  ended:
+    /\bThe user (\S+?) connected on port (\S+) on .+? and disconnected on .+?\.\s+The user was active for (\d+) minutes (\d+) seconds\.\s+(\d+) bytes\s+were sent and (\d+) bytes were received\.(?:\s+The\s+port speed was \S+\.)?\s+The\s+reason for disconnecting was (.+?)\.(?:\s+The tunnel used was (.+?)\.)?(?:\s|$)/,
+  address: /\bThe user (\S+?) connected on port (\S+) has been assigned address (\S+?)\.?(?:\s|$)/,
+  released: /\bThe user with ip address (\S+?) has disconnected/i,
+};
+const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
+
+function sessionValues(kind: SessionKind, message: string, data: readonly string[]): Record<string, string> {
+  let i = 0;
+  while (i < data.length && GUID_OR_NA.test(data[i]!)) i++;
+  const d = data.slice(i);
+  const m = message.match(SESSION_TEXT[kind]);
+  const pick = (at: number, group: number): string => (d.length > at && d[at] ? d[at]! : m?.[group] ?? '');
+  if (kind === 'authenticated') return { name: pick(0, 1) };
+  if (kind === 'address') return { name: pick(0, 1), address: pick(2, 3) || '?' };
+  if (kind === 'released') return { address: pick(0, 1) || '?' };
+  // 20272 after the GUIDs: user, port, date, time, date, time, minutes, seconds, sent, received, reason, tunnel (20194 without the tunnel)
+  const byData = d.length >= 11;
+  const at = (n: number, group: number): string => (byData ? d[n] ?? '' : m?.[group] ?? '');
+  return { name: at(0, 1), minutes: at(6, 3) || '?', seconds: at(7, 4) || '?', sent: at(8, 5) || '?', received: at(9, 6) || '?', why: at(10, 7) || '?', tunnel: at(11, 8) };
+}
 
 /**
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
  * error's text) the English message; undefined for an id not in the table.
  */
-export function remoteAccessEventHit(id: number, message: string): Hit | undefined {
+export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = []): Hit | undefined {
   const ev = EVENTS[id];
   if (!ev) return undefined;
+  if (ev.session) {
+    const { tunnel, ...values } = sessionValues(ev.session, message, data);
+    // the tunnel (WAN Miniport (SSTP) …) only in the newer event: its own sentence
+    const key = tunnel ? `${ev.key}Tunnel` : ev.key;
+    const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' ? 'success' : 'info' };
+    if (values.name) hit.user = values.name;
+    return hit;
+  }
   const why = ev.reasonInText ? rasErrorOfText(message) : undefined;
   const cause = why?.cause ?? ev.cause;
   const code = why?.code ?? ev.code;
