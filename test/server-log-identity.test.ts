@@ -29,9 +29,10 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * Then the four IOS logs of a router that is the client on its link, whose packet lines before the line that tells it are
  * now worded by it ("to the other side (the server this router logs in to)", not "to the PC"), and all-logs-x300.
  * Then the PPTP client log whose TCP 1723 was refused, now a cause (pptp-server-unreachable), and all-logs-x300.
- * Branch hX: the four new real RRAS/NPS logs recorded, and all-logs-x300 (paste and file): no other digest changed. The file
- * digest now differs from the paste's: one unknown record of the 72 MB concatenation is split in two where a 64 KiB chunk ends
- * (754 801 records streamed, 754 800 pasted) — a chunk-boundary difference the new files' lengths exposed, not their lines.
+ * Branch hX: the four new real RRAS/NPS logs recorded, and all-logs-x300 (paste and file): no other digest changed. With those
+ * four the file digest differed from the paste's (754 801 records streamed, 754 800 pasted: one unknown record of the 72 MB
+ * concatenation split where a 64 KiB chunk ended — a latent chunk-boundary difference their lengths exposed, not their lines);
+ * with the fifth (ras-nt4-kb172215-*.txt) and the server's 741/742 read from its side they agree again.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

@@ -86,6 +86,20 @@ const ROWS: Record<string, RealServerLogRow> = {
       [13, 'Event 7024 from RemoteAccess.'],
     ],
   },
+  // Windows NT 4.0 RAS (not RRAS: its own numbering, also "Source: RemoteAccess") as KB Q172215 quotes it after forcing 128-bit
+  // encryption: 20107 a user connected with strong encryption, 20077 its PPP failure (RRAS's 20077 would be an expired account)
+  // whose reason is raserror.h 742 from the server's side: the PC (here a Windows 95 client, which showed 629) lacks the encryption
+  'ras-nt4-kb172215-remoteaccess-20107-strong-encryption-20077-ppp-encryption-type.txt': {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [[5, 'pc-refused-encryption']],
+    says: [
+      [1, 'The user "RAS" connected with strong (128-bit) encryption (RAS event 20107).'],
+      [5, 'Setting up the connection (PPP) failed on the VPN server with Windows error 742 (RRAS event 20077, RASLOG_PPP_FAILURE).'],
+    ],
+    user: 'RAS',
+  },
   // six pretty-printed DTS records (a Cisco device's administrator login against NPS): each <Event> to its </Event> is one record;
   // the Access-Reject (Packet-Type 3) with Reason-Code 16 is the wrong password, the later Access-Accepts (2) succeed; the user is
   // the SAM-Account-Name where User-Name is missing, never the Cyrillic directory path of Fully-Qualifed-User-Name; a

@@ -97,3 +97,21 @@ describe("the VPN server's own RAS error texts", () => {
     expect([byBinary.cause, byBinary.code]).toEqual(['auth-protocol-mismatch', 942]);
   });
 });
+
+describe("Windows NT's RAS service (its own ids, also logged as RemoteAccess): the English message decides where only NT's RAS writes it", () => {
+  const text = (id: number, description: string) => [`Event ID: ${id}`, 'Source: RemoteAccess', `Description: ${description}`].join('\n');
+
+  it("20077: NT RAS's PPP failure with its reason, RRAS's expired account with its own text", () => {
+    const nt = one(text(20077, 'An error occurred in the Point to Point Protocol module on port COM1. The remote computer does not support the required encryption type.'));
+    expect([nt.cause, nt.code, nt.decoded[0]!.values!.symbol]).toEqual(['pc-refused-encryption', 742, 'RASLOG_PPP_FAILURE']);
+    const rras = one(text(20077, 'The account for user CORP\\anna connected on port VPN2-4 has expired. The line has been disconnected.'));
+    expect([rras.cause, rras.code]).toEqual(['credentials-rejected', 708]);
+    const unknownReason = one(text(20077, 'An error occured in the Point to Point Protocol module on port COM1. Something else.'));
+    expect([unknownReason.cause, describeEntry(unknownReason, t)]).toEqual([undefined, "Setting up the connection (PPP) failed on the VPN server (RRAS event 20077, RASLOG_PPP_FAILURE); the reason is in the event's text."]);
+  });
+
+  it('NT 4.0 SP3 128-bit RAS: a user connected with strong encryption', () => {
+    const e = one(text(20107, 'The user RAS connected to port COM1 using strong encryption.'));
+    expect([e.outcome, e.user, describeEntry(e, t), describeEntry(e, nl)]).toEqual(['success', 'RAS', 'The user "RAS" connected with strong (128-bit) encryption (RAS event 20107).', 'De gebruiker "RAS" verbond met sterke (128-bits) versleuteling (RAS-gebeurtenis 20107).']);
+  });
+});

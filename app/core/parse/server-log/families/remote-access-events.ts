@@ -104,13 +104,14 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
  * positions the reporting script above reads, assumed the same for the older ids), else from its English message; the values
  * stay unknown in another language.
  */
-type SessionKind = 'authenticated' | 'ended' | 'address' | 'released';
+type SessionKind = 'authenticated' | 'ended' | 'address' | 'released' | 'strong';
 const SESSION_TEXT: Record<SessionKind, RegExp> = {
   authenticated: /\bThe user (\S+?) has connected and has been successfully authenticated on\s+port (\S+?)\.?(?:\s|$)/,
   ended:
     /\bThe user (\S+?) connected on port (\S+) on .+? and disconnected on .+?\.\s+The user was active for (\d+) minutes (\d+) seconds\.\s+(\d+) bytes\s+were sent and (\d+) bytes were received\.(?:\s+The\s+port speed was \S+\.)?\s+The\s+reason for disconnecting was (.+?)\.(?:\s+The tunnel used was (.+?)\.)?(?:\s|$)/,
   address: /\bThe user (\S+?) connected on port (\S+) has been assigned address (\S+?)\.?(?:\s|$)/,
   released: /\bThe user with ip address (\S+?) has disconnected/i,
+  strong: /\bThe user (\S+?) connected to port (\S+) using strong encryption/i,
 };
 const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
 
@@ -120,7 +121,7 @@ function sessionValues(kind: SessionKind, message: string, data: readonly string
   const d = data.slice(i);
   const m = message.match(SESSION_TEXT[kind]);
   const pick = (at: number, group: number): string => (d.length > at && d[at] ? d[at]! : m?.[group] ?? '');
-  if (kind === 'authenticated') return { name: pick(0, 1) };
+  if (kind === 'authenticated' || kind === 'strong') return { name: pick(0, 1) };
   if (kind === 'address') return { name: pick(0, 1), address: pick(2, 3) || '?' };
   if (kind === 'released') return { address: pick(0, 1) || '?' };
   // 20272 after the GUIDs: user, port, date, time, date, time, minutes, seconds, sent, received, reason, tunnel (20194 without the tunnel)
@@ -130,17 +131,29 @@ function sessionValues(kind: SessionKind, message: string, data: readonly string
 }
 
 /**
+ * Windows NT's RAS service (before RRAS) logged as "RemoteAccess" too, with ids of its own (errorlog.h, RAS_LOG_BASE 20000: its
+ * 20077 is RASLOG_PPP_FAILURE, RRAS's 20077 an expired account; search index file id 143160026). The id cannot tell the two
+ * apart; where the event's English message is one only NT's RAS writes, the message does (KB Q172215 quotes both below).
+ */
+const NT_RAS_TEXTS: readonly { text: RegExp; event: RemoteAccessEvent }[] = [
+  // "An error occured in the Point to Point Protocol module on port %1. %2" (RRAS: "The following error occurred … on port: %1, UserName: %2. %3")
+  { text: /\bAn error occur+ed in the Point to Point Protocol module on port\b/i, event: { symbol: 'RASLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true } },
+  // "The user %1 connected to port %2 using strong encryption." — NT 4.0 SP3's 128-bit RAS (KB Q172215's 20107; not in the errorlog.h read: assumed its text)
+  { text: /\bconnected to port \S+ using strong encryption\b/i, event: { symbol: 'RAS', key: 'rasEventStrongEncryption', session: 'strong' } },
+];
+
+/**
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
  * error's text) the English message; undefined for an id not in the table.
  */
 export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = []): Hit | undefined {
-  const ev = EVENTS[id];
+  const ev = NT_RAS_TEXTS.find((n) => n.text.test(message))?.event ?? EVENTS[id];
   if (!ev) return undefined;
   if (ev.session) {
     const { tunnel, ...values } = sessionValues(ev.session, message, data);
     // the tunnel (WAN Miniport (SSTP) …) only in the newer event: its own sentence
     const key = tunnel ? `${ev.key}Tunnel` : ev.key;
-    const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' ? 'success' : 'info' };
+    const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' || ev.session === 'strong' ? 'success' : 'info' };
     if (values.name) hit.user = values.name;
     return hit;
   }
