@@ -128,7 +128,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
  * Branch hX: real-mixed-0…23 re-recorded for four new real Windows RRAS/NPS logs (rras-nt4-kb*.txt, nps-dts-pretty-printed-*.txt),
  * which shift the round robin; with those files taken out, every bundle matched the digests recorded before. Then again for a
- * fifth (ras-nt4-kb172215-*.txt), checked the same way.
+ * fifth (ras-nt4-kb172215-*.txt), checked the same way. Then real-mixed-20, which holds the KB Q150820 log (server-log-identity).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -72,16 +72,15 @@ const ROWS: Record<string, RealServerLogRow> = {
     ],
     user: '%Name%',
   },
-  // start-up events a KB quotes: NT RAS's 20026 (its own numbering: no RRAS meaning is given to it), RRAS's 20024
-  // ROUTERLOG_SECURITY_NET_ERROR for the same text (a start-up notice on a LAN adapter), and a 7024 the KB labels RemoteAccess;
-  // no cause in any of them
+  // start-up events a KB quotes: NT RAS's 20026 and RRAS's 20024, one text under two numberings (read by the text: RRAS's
+  // ROUTERLOG_SECURITY_NET_ERROR, a start-up notice on a LAN adapter), and a 7024 the KB labels RemoteAccess; no cause in any
   'rras-nt4-kb150820-ras-20026-rras-20024-security-agent-startup-7024.txt': {
     records: 3,
     understood: 3,
     families: { rras: 3 },
     causes: [],
     says: [
-      [1, 'Event 20026 from RemoteAccess.'],
+      [1, "A start-up notice of the VPN server's routing service, not about a connection (RRAS event 20026, ROUTERLOG_SECURITY_NET_ERROR)."],
       [8, "A start-up notice of the VPN server's routing service, not about a connection (RRAS event 20024, ROUTERLOG_SECURITY_NET_ERROR)."],
       [13, 'Event 7024 from RemoteAccess.'],
     ],

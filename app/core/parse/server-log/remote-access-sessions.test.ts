@@ -110,6 +110,16 @@ describe("Windows NT's RAS service (its own ids, also logged as RemoteAccess): t
     expect([unknownReason.cause, describeEntry(unknownReason, t)]).toEqual([undefined, "Setting up the connection (PPP) failed on the VPN server (RRAS event 20077, RASLOG_PPP_FAILURE); the reason is in the event's text."]);
   });
 
+  it("NT RAS's own ids for RRAS's texts: 20050 a session's end (not RRAS's no-protocol 720), 20080 an expired password (not encryption)", () => {
+    const ended = one(text(20050, 'The user CORP\\anna connected on port COM1 on 3/14/1998 at 9:30 AM and disconnected on 3/14/1998 at 10:31 AM.  The user was active for 61 minutes 2 seconds.  20480 bytes were sent and 40960 bytes were received.  The port speed was 28800.  The reason for disconnecting was remote disconnection.'));
+    expect([ended.cause, ended.outcome, ended.user, describeEntry(ended, t)]).toEqual([undefined, 'info', 'CORP\\anna', 'The VPN connection of the user "CORP\\anna" ended after 61 min 2 s (20480 bytes sent, 40960 received); the server\'s reason: remote disconnection (RRAS event 20050, ROUTERLOG_USER_ACTIVE_TIME_VPN).']);
+    const expired = one(text(20080, 'The password for user CORP\\anna connected on port COM1 has expired.  The line has been disconnected.'));
+    expect([expired.cause, expired.code]).toEqual(['credentials-rejected', 648]);
+    // RRAS's own text for its id, and a translated message, keep the id's reading
+    expect(one(text(20080, 'The server machine is configured to require data encryption. The machine for user CORP\\anna connected on port VPN2-4 does not support encryption.')).cause).toBe('mppe-unavailable');
+    expect(one(text(20080, 'Der Servercomputer ist so konfiguriert, dass Datenverschlüsselung erforderlich ist.')).cause).toBe('mppe-unavailable');
+  });
+
   it('NT 4.0 SP3 128-bit RAS: a user connected with strong encryption', () => {
     const e = one(text(20107, 'The user RAS connected to port COM1 using strong encryption.'));
     expect([e.outcome, e.user, describeEntry(e, t), describeEntry(e, nl)]).toEqual(['success', 'RAS', 'The user "RAS" connected with strong (128-bit) encryption (RAS event 20107).', 'De gebruiker "RAS" verbond met sterke (128-bits) versleuteling (RAS-gebeurtenis 20107).']);
