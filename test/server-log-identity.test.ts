@@ -31,7 +31,7 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * Then the PPTP client log whose TCP 1723 was refused, now a cause (pptp-server-unreachable), and all-logs-x300.
  * Branch hX: the four new real RRAS/NPS logs recorded, and all-logs-x300 (paste and file): no other digest changed. With those
  * four the file digest differed from the paste's (754 801 records streamed, 754 800 pasted: one unknown record of the 72 MB
- * concatenation split where a 64 KiB chunk ended — a latent chunk-boundary difference their lengths exposed, not their lines);
+ * concatenation split where a 64 KiB chunk ended — a `[B]` whose `[/B]` was in the next chunk, line-hints.ts, since fixed);
  * with the fifth (ras-nt4-kb172215-*.txt) and the server's 741/742 read from its side they agree again. Then the KB Q150820 log
  * (its NT RAS 20026 read by its text as the start-up notice it is) and all-logs-x300.
  */

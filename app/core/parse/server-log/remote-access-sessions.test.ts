@@ -71,7 +71,7 @@ describe('RemoteAccess session events', () => {
 
   it('20249 and 20253, the newer ids of 20014 and 20050: a refused log-on (691) and no network protocol agreed (720)', () => {
     const refused = one(xmlEvent(20249, [COID, 'CORP\\anna', 'VPN2-127']));
-    expect([refused.cause, refused.code, refused.user]).toEqual(['credentials-rejected', 691, undefined]);
+    expect([refused.cause, refused.code, refused.user]).toEqual(['credentials-rejected', 691, 'CORP\\anna']);
     expect(one(['Event ID: 20249', 'Source: RemoteAccess', 'Description: CoId={NA}: The user CORP\\anna has connected and failed to authenticate on port VPN2-127. The line has been disconnected.'].join('\n')).user).toBe('CORP\\anna');
     const none = one(xmlEvent(20253, [COID, DOMAIN, 'CORP\\anna', 'VPN2-127']));
     expect([none.cause, none.code]).toEqual(['ras-error', 720]);

@@ -37,6 +37,8 @@ interface RemoteAccessEvent {
    * id; a translated message or none leaves the id to decide
    */
   text?: RegExp;
+  /** the user's insertion string, counted after the leading CoId and routing-domain GUIDs (for a paste without the English message) */
+  userAt?: number;
 }
 
 /**
@@ -111,7 +113,7 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // no network protocols were successfully negotiated", 20272 the session's end with "The tunnel used was WAN Miniport (…)", 20274
   // "… has been assigned address …", 20275 "The user with ip address … has disconnected"); their own symbols are not published, so
   // each is named by the older id's symbol with the same text
-  20249: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691 },
+  20249: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, userAt: 0 },
   20250: { symbol: 'ROUTERLOG_AUTH_SUCCESS', key: 'rrasEventLoggedOn', session: 'authenticated' },
   20253: { symbol: 'ROUTERLOG_AUTH_NO_PROJECTIONS', key: 'rrasEventNoProtocols', cause: 'ras-error', code: 720 },
   20272: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended' },
@@ -121,10 +123,15 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
 
 const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
 
-function sessionValues(kind: SessionKind, message: string, data: readonly string[]): Record<string, string> {
+/** The insertion strings after the leading CoId and routing-domain GUIDs (or `{NA}`) newer Windows put first. */
+function afterGuids(data: readonly string[]): readonly string[] {
   let i = 0;
   while (i < data.length && GUID_OR_NA.test(data[i]!)) i++;
-  const d = data.slice(i);
+  return data.slice(i);
+}
+
+function sessionValues(kind: SessionKind, message: string, data: readonly string[]): Record<string, string> {
+  const d = afterGuids(data);
   const m = message.match(SESSION_TEXT[kind]);
   const pick = (at: number, group: number): string => (d.length > at && d[at] ? d[at]! : m?.[group] ?? '');
   if (kind === 'authenticated' || kind === 'strong') return { name: pick(0, 1) };
@@ -191,6 +198,9 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   if (who) {
     hit.user = who[1]!;
     if (who[2]) hit.peer = who[2];
+  } else if (ev.userAt !== undefined) {
+    const user = afterGuids(data)[ev.userAt];
+    if (user) hit.user = user;
   }
   return hit;
 }
