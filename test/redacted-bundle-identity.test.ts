@@ -132,6 +132,11 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * as it is" ("A copy of the old file is kept as lmhosts.tunnelmedic.bak."); with the old note back each hashed to its old digest.
  * Then the 15 bundles holding a log with decoded PPP packets, for the packet's plain words first (packet-words.ts); with the
  * old packet template back every bundle hashed to its old digest.
+ * Branch hX: real-mixed-0…23 re-recorded for four new real Windows RRAS/NPS logs (rras-nt4-kb*.txt, nps-dts-pretty-printed-*.txt),
+ * which shift the round robin; with those files taken out, every bundle matched the digests recorded before. Then again for a
+ * fifth (ras-nt4-kb172215-*.txt), checked the same way. Then real-mixed-20, which holds the KB Q150820 log (server-log-identity).
+ * Merging hX on main: real-mixed-0…23 re-recorded (hX's files shift the round robin, main's wording changed); every other key is
+ * main's or hX's.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -32,6 +32,12 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * Twenty-first round: the 19 logs with decoded PPP packets (pppd debug dumps, IOS debug ppp negotiation) and all-logs-x300, for
  * the packet's plain words before its names ("Link settings proposed — LCP ConfReq to the PC …", packet-words.ts); with the
  * old packet template back every digest was the one recorded before.
+ * Branch hX: the four new real RRAS/NPS logs recorded, and all-logs-x300 (paste and file): no other digest changed. With those
+ * four the file digest differed from the paste's (754 801 records streamed, 754 800 pasted: one unknown record of the 72 MB
+ * concatenation split where a 64 KiB chunk ended — a `[B]` whose `[/B]` was in the next chunk, line-hints.ts, since fixed);
+ * with the fifth (ras-nt4-kb172215-*.txt) and the server's 741/742 read from its side they agree again. Then the KB Q150820 log
+ * (its NT RAS 20026 read by its text as the start-up notice it is) and all-logs-x300.
+ * Merging hX on main: all-logs-x300 (paste and file) re-recorded, the only keys both sides changed; every other key is main's or hX's.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

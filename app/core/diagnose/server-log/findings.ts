@@ -46,10 +46,14 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'certificate-rejected': 'vpn.auth-mismatch',
   // the server's RADIUS client cannot start: as an unreachable RADIUS server, the password is never checked (the PC sees 691 or a timeout)
   'radius-misconfigured': 'server.radius-unreachable',
+  // NPS reasons 67, 69–71 (codes/nps.ts): a network policy's constraint, the PC's error assumed the policy error 812, as reason 48's
+  'policy-constraint': 'events.ras-error',
+  // NPS reason 96: the EAP log-in was left half-way; the PC's error is not documented (none is named)
+  'eap-timeout': 'events.ras-error',
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'policy-constraint': 812 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 
@@ -86,8 +90,21 @@ const causeKey = (c: Cause, side: Side): string =>
  * the password" is the wrong advice for them.
  */
 const ACCOUNT_CODES: ReadonlySet<number> = new Set([646, 647, 648, 649, 709]);
-const entryCauseKey = (e: ServerLogEntry): string =>
-  e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) ? `serverLog.cause.accountRefused.${e.code}` : causeKey(e.cause!, sideOf(e));
+/** The NPS reason code an entry's statement carries (nps-log.ts npsReasonValue), if any. */
+const npsReasonOf = (e: ServerLogEntry): number | undefined => {
+  const r = e.decoded.find((dd) => typeof dd.values?.reason === 'number')?.values?.reason;
+  return typeof r === 'number' ? r : undefined;
+};
+/** A network policy's constraint (NPS reasons 67, 69, 70, 71) is worded by which one refused (serverLog.cause.policyConstraint.<reason>). */
+const POLICY_CONSTRAINT_REASONS: ReadonlySet<number> = new Set([67, 69, 70, 71]);
+function entryCauseKey(e: ServerLogEntry): string {
+  if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code)) return `serverLog.cause.accountRefused.${e.code}`;
+  if (e.cause === 'policy-constraint') {
+    const reason = npsReasonOf(e);
+    return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;
+  }
+  return causeKey(e.cause!, sideOf(e));
+}
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router another router connects to: "…, from a router that another router connects to (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };

@@ -48,6 +48,73 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [[1, 'credentials-rejected']],
     says: [[1, "NPS refused access (only the event's details were pasted, authentication PEAP): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE)."]],
   },
+  // Windows NT 4.0 RRAS's PPP-module event (20073) as KB 888201 quotes it, its labels run together on one line and the description
+  // wrapped: its reason "The PPTP negotiation is not converging" is raserror.h 732 ERROR_PPP_NOT_CONVERGING, over PPTP the KB's
+  // GRE (IP protocol 47) blocked by a firewall: the GRE finding, not a bare error number
+  'rras-nt4-kb888201-event-20073-pptp-negotiation-not-converging-gre.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'no-ppp-frames']],
+    says: [[1, 'Setting up the connection (PPP) failed on the VPN server with Windows error 732 (RRAS event 20073, ROUTERLOG_PPP_FAILURE).']],
+  },
+  // two NT 4.0 RRAS events a KB quotes, tab-and-two-blank indented, a tab-only line between them: 20014 (mprlog.h
+  // ROUTERLOG_AUTH_FAILURE, the PC's 691) and 20049 ROUTERLOG_AUTH_TIMEOUT, which names no cause of its own; the KB's %Name%
+  // placeholder is the user as the message gives it
+  'rras-nt4-kb191854-router-20014-auth-failed-then-20049-timeout-tab-indent.txt': {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [[1, 'credentials-rejected']],
+    says: [
+      [1, 'A user failed to log on to the VPN server (RRAS event 20014, ROUTERLOG_AUTH_FAILURE); the PC shows error 691.'],
+      [7, 'The VPN server hung up because logging on took too long (RRAS event 20049, ROUTERLOG_AUTH_TIMEOUT).'],
+    ],
+    user: '%Name%',
+  },
+  // start-up events a KB quotes: NT RAS's 20026 and RRAS's 20024, one text under two numberings (read by the text: RRAS's
+  // ROUTERLOG_SECURITY_NET_ERROR, a start-up notice on a LAN adapter), and a 7024 the KB labels RemoteAccess; no cause in any
+  'rras-nt4-kb150820-ras-20026-rras-20024-security-agent-startup-7024.txt': {
+    records: 3,
+    understood: 3,
+    families: { rras: 3 },
+    causes: [],
+    says: [
+      [1, "A start-up notice of the VPN server's routing service, not about a connection (RRAS event 20026, ROUTERLOG_SECURITY_NET_ERROR)."],
+      [8, "A start-up notice of the VPN server's routing service, not about a connection (RRAS event 20024, ROUTERLOG_SECURITY_NET_ERROR)."],
+      [13, 'Event 7024 from RemoteAccess.'],
+    ],
+  },
+  // Windows NT 4.0 RAS (not RRAS: its own numbering, also "Source: RemoteAccess") as KB Q172215 quotes it after forcing 128-bit
+  // encryption: 20107 a user connected with strong encryption, 20077 its PPP failure (RRAS's 20077 would be an expired account)
+  // whose reason is raserror.h 742 from the server's side: the PC (here a Windows 95 client, which showed 629) lacks the encryption
+  'ras-nt4-kb172215-remoteaccess-20107-strong-encryption-20077-ppp-encryption-type.txt': {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [[5, 'pc-refused-encryption']],
+    says: [
+      [1, 'The user "RAS" connected with strong (128-bit) encryption (RAS event 20107).'],
+      [5, 'Setting up the connection (PPP) failed on the VPN server with Windows error 742 (RRAS event 20077, RASLOG_PPP_FAILURE).'],
+    ],
+    user: 'RAS',
+  },
+  // six pretty-printed DTS records (a Cisco device's administrator login against NPS): each <Event> to its </Event> is one record;
+  // the Access-Reject (Packet-Type 3) with Reason-Code 16 is the wrong password, the later Access-Accepts (2) succeed; the user is
+  // the SAM-Account-Name where User-Name is missing, never the Cyrillic directory path of Fully-Qualifed-User-Name; a
+  // Calling-Station-Id of zeros is no address
+  'nps-dts-pretty-printed-cyrillic-pap-reject-16-then-accept-device-login.txt': {
+    records: 6,
+    understood: 6,
+    families: { rras: 6 },
+    causes: [[23, 'credentials-rejected']],
+    says: [
+      [1, 'NPS received a sign-in request for andrew (RADIUS Access-Request).'],
+      [23, 'NPS refused the sign-in of CORP\\andrew (RADIUS Access-Reject): the user name or password was wrong (NPS reason 16, IAS_AUTH_FAILURE).'],
+      [65, 'NPS accepted the sign-in of CORP\\andrew (RADIUS Access-Accept).'],
+    ],
+    user: 'andrew',
+  },
 };
 
 describe('real Windows RRAS / NPS events', () => {
@@ -62,5 +129,21 @@ describe('real Windows RRAS / NPS events', () => {
     const xml = entry('rras-event-xml-ie-view-20271-na-coid-binary-691.txt');
     expect([xml.endLine, xml.code, xml.peer, xml.time]).toEqual([22, 691, '123.207.87.250', { year: 2020, month: 3, day: 23, hour: 19, minute: 40, second: 8 }]);
     expect([entry('nps-6273-authentication-details-only-reason-16-peap.txt')].map((e) => [e.endLine, e.code, e.outcome])).toEqual([[11, 691, 'failure']]);
+    // KB 888201's three lines are one event, its 732 read from the reason text
+    expect([entry('rras-nt4-kb888201-event-20073-pptp-negotiation-not-converging-gre.txt')].map((e) => [e.endLine, e.code])).toEqual([[3, 732]]);
+  });
+
+  it('a pretty-printed DTS log: each record from <Event> to </Event>, its time, and no peer from a Calling-Station-Id of zeros', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/nps-dts-pretty-printed-cyrillic-pap-reject-16-then-accept-device-login.txt`), 'in.log');
+    expect(r.entries.map((e) => [e.line, e.endLine, e.outcome])).toEqual([
+      [1, 22, 'info'],
+      [23, 38, 'failure'],
+      [39, 64, 'info'],
+      [65, 88, 'success'],
+      [89, 114, 'info'],
+      [115, 138, 'success'],
+    ]);
+    expect(r.entries[1]!.time).toEqual({ year: 2019, month: 1, day: 18, hour: 13, minute: 4, second: 47 });
+    expect(r.entries.every((e) => e.peer === undefined)).toBe(true);
   });
 });

@@ -44,6 +44,8 @@ export type Cause =
   | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails
   | 'certificate-rejected' // NPS refused the certificate a PC logs in with (EAP-TLS/PEAP-TLS): untrusted root or issuer, expired, revoked, wrong purpose or name, or its revocation list (CRL) could not be checked
   | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked
+  | 'policy-constraint' // NPS refused where the PC connects from or to, or how (its caller ID, the called address, the port type): not the password
+  | 'eap-timeout' // NPS: the EAP log-in stopped half-way, the PC (or the way to NPS) never answered its last challenge
   | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
   | 'pc-no-chap-response';
 

@@ -135,9 +135,11 @@ describe('RemoteAccess reasons and ids (ras-error-messages.ts, remote-access-eve
     expect(parseServerLog(fl).entries.filter((e) => e.cause).map((e) => [e.cause, e.code])).toEqual([['credentials-rejected', 647]]);
   });
 
-  it('20255 names a cause only where its message is a known RAS error: 742 is an encryption mismatch', () => {
+  it("20255 names a cause only where its message is a known RAS error: the server's 742 is the PC without the encryption it requires", () => {
     const enc = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-4</Data><Data>carol</Data><Data>The remote computer does not support the required data encryption type.</Data>`)).entries[0]!;
-    expect([enc.outcome, enc.cause, enc.code, enc.user]).toEqual(['failure', 'ras-error', 742, 'carol']);
+    expect([enc.outcome, enc.cause, enc.code, enc.user]).toEqual(['failure', 'pc-refused-encryption', 742, 'carol']);
+    const local = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-4</Data><Data>carol</Data><Data>The local computer does not support the required data encryption type.</Data>`)).entries[0]!;
+    expect([local.cause, local.code]).toEqual(['server-refused-encryption', 741]);
     const other = parseServerLog(xmlEvent(20255, 'RemoteAccess', `${coId}<Data>VPN2-4</Data><Data>carol</Data><Data>Something else.</Data>`)).entries[0]!;
     expect([other.outcome, other.cause]).toEqual(['failure', undefined]);
   });

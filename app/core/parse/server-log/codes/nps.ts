@@ -14,7 +14,9 @@ import type { Cause } from '../types';
  * - 283–303: https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-r2-and-2008/dd197508(v=ws.10)
  * The pages for 0–37 and 38–257 were read only in part (0–8, 38, 48, 49, 64); the other codes of
  * those ranges are worded from Microsoft's descriptions as bakerds/NPS-Log-Parsing Reason-Code.csv
- * (commit 6b43760) copies them and, where that gives only the IAS_ name, from the name (assumed).
+ * (commit 6b43760) copies them, or as another public NPS log parser copies dd197521's whole table
+ * (search index file id 3038080011: 65–73, 80, 96, 97, 112–118), and, where neither has a text, from
+ * the IAS_ name (assumed).
  * The IAS_ names are those of Windows' IAS_REASON_CODE as public NPS-log parsers list them (the same
  * Reason-Code.csv); Microsoft Learn does not publish them, and codes that have none there have none here.
  */
@@ -71,21 +73,40 @@ export const NPS_REASONS: Readonly<Record<number, NpsReason>> = {
   // "Authentication failed due to a user account restriction or requirement that was not followed", e.g. a blank password (dd197521);
   // the PC's error assumed the general 691
   38: { ias: 'IAS_ACCOUNT_RESTRICTION', cause: 'credentials-rejected', code: 691 },
+  // 812 is raserror.h ERROR_SERVER_POLICY (RASBASE+212, "The connection was prevented because of a policy configured on your
+  // RAS/VPN server …"), the PC's error for a connection no network policy lets in. (ERROR_AUTH_PROTOCOL_RESTRICTION is another
+  // code: mprerror.h ROUTEBASE+42 = 942, the VPN server's own error for an authentication method a policy does not allow.)
   48: { ias: 'IAS_NO_POLICY_MATCH', cause: 'ras-error', code: 812 },
   49: { cause: 'ras-error', code: 812 },
   // "Remote Access Account Lockout is enabled, and the user's authentication attempts have exceeded the designated lockout count" (dd197521)
   64: { ias: 'IAS_DIALIN_LOCKED_OUT', cause: 'credentials-rejected', code: 691 },
   65: { ias: 'IAS_DIALIN_DISABLED', cause: 'credentials-rejected', code: 649 },
   66: { ias: 'IAS_INVALID_AUTH_TYPE', cause: 'auth-protocol-mismatch' },
-  // a network policy's constraints: calling station, called station, port type, another restriction (assumed from the names; no
-  // cause: which the PC sees is not documented)
-  67: { ias: 'IAS_INVALID_CALLING_STATION' },
+  // Where the PC connects from, to, or how, refused — not the password (dd197521, as NPS log parsers copy its texts, search index
+  // file id 3038080011): 67 "the value of the Calling-Station-ID attribute … did not match the value of Verify Caller ID in user
+  // account dial-in properties" (for a VPN the PC's public address); 69 "The telephone number of the network access server does
+  // not match the value of the Calling-Station-ID attribute that is configured in the constraints of the matching network policy"
+  // (the Called Station ID: the VPN server's own address the PC dialled); 70 "The network access method used by the access client
+  // … does not match the value of the NAS-Port-Type attribute that is configured in the constraints" (a VPN is Virtual (VPN));
+  // 71 has no text there, only its name IAS_INVALID_RESTRICTION (another constraint of the policy: assumed). Each is worded
+  // on its own (serverLog.cause.policyConstraint.<reason>); the PC's error is assumed the policy error 812, as for 48.
+  67: { ias: 'IAS_INVALID_CALLING_STATION', cause: 'policy-constraint', code: 812 },
   68: { ias: 'IAS_INVALID_DIALIN_HOURS', cause: 'credentials-rejected', code: 646 },
-  69: { ias: 'IAS_INVALID_CALLED_STATION' },
-  70: { ias: 'IAS_INVALID_PORT_TYPE' },
-  71: { ias: 'IAS_INVALID_RESTRICTION' },
+  69: { ias: 'IAS_INVALID_CALLED_STATION', cause: 'policy-constraint', code: 812 },
+  70: { ias: 'IAS_INVALID_PORT_TYPE', cause: 'policy-constraint', code: 812 },
+  71: { ias: 'IAS_INVALID_RESTRICTION', cause: 'policy-constraint', code: 812 },
   // the policy does not allow a password change
   72: {},
+  // 80 IAS_NO_RECORD: "NPS attempted to write accounting data to the data store (a log file on the local computer or a SQL Server
+  // database), but failed to do so" (dd197521). NPS then discards the request ("If logging fails, discard connection requests",
+  // its accounting setting): the VPN server gets no answer and no password is checked, as with 4–6
+  80: { ias: 'IAS_NO_RECORD', cause: 'radius-unreachable' },
+  // 96 IAS_SESSION_TIMEOUT: "Authentication failed due to an Extensible Authentication Protocol (EAP) session timeout; the EAP
+  // session with the access client was incomplete" (dd197521): the log-in stopped half-way, no answer to NPS's last challenge
+  96: { ias: 'IAS_SESSION_TIMEOUT', cause: 'eap-timeout' },
+  // 97 IAS_UNEXPECTED_REQUEST: "The authentication request was not processed because it contained a RADIUS message that was not
+  // appropriate for the secure authentication transaction" (dd197521): one message out of turn, discarded; no cause by itself
+  97: { ias: 'IAS_UNEXPECTED_REQUEST' },
   // NPS as a RADIUS proxy (Reason-Code.csv): 112 the remote server did not process the request, 113 no such remote server group,
   // 115 neither an accounting nor a connection request, 116 the request could not be sent (socket errors), 117 the remote
   // server did not respond, 118 its answer was malformed. 116 and 117: the password is never checked, as with 4–6

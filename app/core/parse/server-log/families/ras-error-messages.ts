@@ -45,13 +45,26 @@ const RAS_ERROR_TEXTS: readonly RasErrorText[] = [
   { text: /No IP addresses are available in the static pool/i, code: 717, cause: 'address-pool' },
   // 718 ERROR_PPP_TIMEOUT "The connection was terminated because the remote computer did not respond in a timely manner."
   { text: /terminated because the remote computer did not respond in a timely manner/i, code: 718, cause: 'ras-error' },
+  // 732 ERROR_PPP_NOT_CONVERGING "The PPP negotiation is not converging." Windows NT 4.0's RRAS logged it in its PPP-module event as
+  // "The PPTP negotiation is not converging" when GRE (IP protocol 47) was blocked on the way and the PC saw 721 (Microsoft KB 888201,
+  // "You receive an Error 721 …", whose CAUSE is a firewall that does not permit GRE): over PPTP, GRE blocked; the PPP wording alone
+  // names no tunnel, so only the error
+  { text: /\bPPTP negotiation is not converging/i, code: 732, cause: 'no-ppp-frames' },
+  { text: /\bPPP negotiation is not converging/i, code: 732, cause: 'ras-error' },
   // 734 ERROR_PPP_LCP_TERMINATED "The PPP link control protocol was terminated."
   { text: /PPP link control protocol was terminated/i, code: 734, cause: 'ras-error' },
   // 738 ERROR_PPP_NO_ADDRESS_ASSIGNED "The remote connection was not made because the remote access server did not assign an IP address."
   { text: /remote access server did not assign an IP address/i, code: 738, cause: 'address-pool' },
-  // 741 ERROR_NO_LOCAL_ENCRYPTION / 742 ERROR_NO_REMOTE_ENCRYPTION "The local (remote) computer does not support the required data encryption type."
-  { text: /local computer does not support the required data encryption type/i, code: 741, cause: 'ras-error' },
-  { text: /remote computer does not support the required data encryption type/i, code: 742, cause: 'ras-error' },
+  // 741 ERROR_NO_LOCAL_ENCRYPTION / 742 ERROR_NO_REMOTE_ENCRYPTION "The local (remote) computer does not support the required data
+  // encryption type." Logged by the VPN server, "local" is the server and "remote" the PC: a 742 there is the PC without the
+  // encryption the server requires (KB Q172215: a server forcing 128-bit logs it for a client without 128-bit, which shows 629),
+  // a 741 the server without what the PC asks for. (Windows NT 4.0's RAS wrote it without "data".)
+  { text: /local computer does not support the required (?:data )?encryption type/i, code: 741, cause: 'server-refused-encryption' },
+  { text: /remote computer does not support the required (?:data )?encryption type/i, code: 742, cause: 'pc-refused-encryption' },
+  // 942 ERROR_AUTH_PROTOCOL_RESTRICTION (mprerror.h ROUTEBASE+42, the VPN server's own code) "The connection could not be
+  // established because the authentication method used by your connection profile is not permitted for use by an access policy
+  // configured on the RAS/VPN server" (older text: "You do not have permission to connect using the selected authentication protocol")
+  { text: /authentication method used by your connection profile is not permitted|permission to connect using the selected authentication protocol/i, code: 942, cause: 'auth-protocol-mismatch' },
   // 13801 ERROR_IPSEC_IKE_AUTH_FAIL "IKE authentication credentials are unacceptable" (winerror.h; not seen inside an RRAS event: assumed)
   { text: /IKE authentication credentials are unacceptable/i, code: 13801, cause: 'ike-auth-failed' },
 ];
@@ -71,5 +84,9 @@ const ADDRESS_CODES: ReadonlySet<number> = new Set([717, 738]);
 export function causeOfRasCode(code: number): Cause {
   if (CREDENTIAL_CODES.has(code)) return 'credentials-rejected';
   if (ADDRESS_CODES.has(code)) return 'address-pool';
+  if (code === 942) return 'auth-protocol-mismatch';
+  // the server's own 741/742, as their texts above
+  if (code === 741) return 'server-refused-encryption';
+  if (code === 742) return 'pc-refused-encryption';
   return code === 13801 ? 'ike-auth-failed' : 'ras-error';
 }

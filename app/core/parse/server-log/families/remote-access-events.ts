@@ -16,7 +16,8 @@ import { rasErrorOfText } from './ras-error-messages';
  * The source is "RemoteAccess" (Windows 2000 and later) or "Router" (Windows NT 4.0 RRAS, KB Q176512).
  * Windows NT's RAS service before RRAS numbered its events otherwise (KB Q124919: the message that is
  * 20024 under RRAS is 20026 under RAS; KB Q117304's list): its "Remote Access" (NT 3.x, two words)
- * is left out; its NT 4.0 "RemoteAccess" cannot be told apart and is read as RRAS's (assumed rare now).
+ * is left out; its NT 4.0 "RemoteAccess" shares RRAS's source name, and is told apart by its English message where it has one
+ * (eventOf below), else read as RRAS's.
  */
 export const isRemoteAccessSource = (source: string): boolean => /^(?:RemoteAccess|Router)$/i.test(source);
 
@@ -29,28 +30,55 @@ interface RemoteAccessEvent {
   code?: number;
   /** the message's last insertion string is a RAS error's text (ras-error-messages.ts): read it for the code */
   reasonInText?: boolean;
+  /** a session's progress, nothing failed: its values read by sessionValues */
+  session?: SessionKind;
+  /**
+   * the English message's distinctive words: where a message has them, the message decides over the id (NT_RAS_TEXTS), else the
+   * id; a translated message or none leaves the id to decide
+   */
+  text?: RegExp;
+  /** the user's insertion string, counted after the leading CoId and routing-domain GUIDs (for a paste without the English message) */
+  userAt?: number;
 }
 
+/**
+ * What a session event says: from its insertion strings (after the CoId and routing domain GUIDs newer Windows put first: the
+ * positions the reporting script above reads, assumed the same for the older ids), else from its English message; the values
+ * stay unknown in another language.
+ */
+type SessionKind = 'authenticated' | 'ended' | 'address' | 'released' | 'strong';
+const SESSION_TEXT: Record<SessionKind, RegExp> = {
+  authenticated: /\bThe user (\S+?) has connected and has been successfully authenticated on\s+port (\S+?)\.?(?:\s|$)/,
+  ended:
+    /\bThe user (\S+?) connected on port (\S+) on .+? and disconnected on .+?\.\s+The user was active for (\d+) minutes (\d+) seconds\.\s+(\d+) bytes\s+were sent and (\d+) bytes were received\.(?:\s+The\s+port speed was \S+\.)?\s+The\s+reason for disconnecting was (.+?)\.(?:\s+The tunnel used was (.+?)\.)?(?:\s|$)/,
+  address: /\bThe user (\S+?) connected on port (\S+) has been assigned address (\S+?)\.?(?:\s|$)/,
+  released: /\bThe user with ip address (\S+?) has disconnected/i,
+  strong: /\bThe user (\S+?) connected to port (\S+) using strong encryption/i,
+};
 const EVENTS: Record<number, RemoteAccessEvent> = {
+  // "Remote Access Server Security Failure. A network error has occurred when trying to establish a session with the security agent
+  // on LANA %1." — the service starting on a LAN adapter (KB Q150820: at RRAS's start, on a multihomed server), nothing about a
+  // connection. (NT's RAS service logged the same text as 20026, KB Q124919: read by its text, eventOf.)
+  20024: { symbol: 'ROUTERLOG_SECURITY_NET_ERROR', key: 'rrasEventStartup', text: /error has occurred when trying to establish a session with the\s+security agent/i },
   // "The user %1 has connected and failed to authenticate on port %2."
-  20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691 },
+  20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, text: /has connected and failed to authenticate on\s+port/i },
   // "The user connected to port %1 has been disconnected because the authentication process did not complete within the required amount of time."
-  20049: { symbol: 'ROUTERLOG_AUTH_TIMEOUT', key: 'rrasEventAuthTimeout' },
+  20049: { symbol: 'ROUTERLOG_AUTH_TIMEOUT', key: 'rrasEventAuthTimeout', text: /has been disconnected (?:because the authentication process did not complete|due to an authentication timeout)/i },
   // "The user %1 connected to port %2 has been disconnected because no network protocols were successfully negotiated."
   // (the PC's code assumed from raserror.h's meaning: 720 ERROR_PPP_NO_PROTOCOLS_CONFIGURED, "A connection to the remote computer could not be established.")
-  20050: { symbol: 'ROUTERLOG_AUTH_NO_PROJECTIONS', key: 'rrasEventNoProtocols', cause: 'ras-error', code: 720 },
+  20050: { symbol: 'ROUTERLOG_AUTH_NO_PROJECTIONS', key: 'rrasEventNoProtocols', cause: 'ras-error', code: 720, text: /no network protocols were successfully negotia|could not be projected onto the network/i },
   // "The following error occurred in the Point to Point Protocol module on port: %1, UserName: %2. %3"
-  20073: { symbol: 'ROUTERLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true },
+  20073: { symbol: 'ROUTERLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /The following error occurred in the Point to Point Protocol\s+module on port/i },
   // "The password for user %1\%2 connected on port %3 has expired." (raserror.h 648 ERROR_PASSWD_EXPIRED)
-  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648 },
+  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, text: /\bThe password for user \S+ connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 has expired." (708 ERROR_ACCT_EXPIRED)
-  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708 },
+  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, text: /\bThe account for user \S+ connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 does not have Remote Access privilege." (649 ERROR_NO_DIALIN_PERMISSION)
-  20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649 },
+  20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, text: /does not have Remote Access\s+privilege/i },
   // "The server machine is configured to require data encryption. The machine for user %1\%2 connected on port %3 does not support encryption."
-  20080: { symbol: 'ROUTERLOG_ENCRYPTION_REQUIRED', key: 'rrasEventEncryptionRequired', cause: 'mppe-unavailable' },
+  20080: { symbol: 'ROUTERLOG_ENCRYPTION_REQUIRED', key: 'rrasEventEncryptionRequired', cause: 'mppe-unavailable', text: /is configured to require data encryption/i },
   // "The Remote Access Server was unable to acquire an IP Address from the DHCP Server to assign to the incoming user."
-  20086: { symbol: 'ROUTERLOG_ADDRESS_NOT_AVAILABLE', key: 'rrasEventNoAddress', cause: 'address-pool' },
+  20086: { symbol: 'ROUTERLOG_ADDRESS_NOT_AVAILABLE', key: 'rrasEventNoAddress', cause: 'address-pool', text: /unable to acquire an IP Address from the DHCP Server\s+to assign to the incoming user/i },
   // "Unable to load %1." / "Unable to add the interface %1 with the Router Manager for the %2 protocol." — start-up notices, nothing about a connection
   20103: { symbol: 'ROUTERLOG_LOAD_DLL_ERROR', key: 'rrasEventStartup' },
   20106: { symbol: 'ROUTERLOG_COULDNT_ADD_INTERFACE', key: 'rrasEventStartup' },
@@ -68,18 +96,95 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
+  // "The user %1 has connected and has been successfully authenticated on port %2."
+  20015: { symbol: 'ROUTERLOG_AUTH_SUCCESS', key: 'rrasEventLoggedOn', session: 'authenticated', text: SESSION_TEXT.authenticated },
+  // "The user %1 connected on port %2 on %3 at %4 and disconnected on %5 at %6. The user was active for %7 minutes %8 seconds.
+  // %9 bytes were sent and %10 bytes were received. The reason for disconnecting was %11." — a session's end, nothing failed
+  20194: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended', text: SESSION_TEXT.ended },
+  // "The user %1 connected on port %2 has been assigned address %3" / "The user with ip address %1 has disconnected"
+  20200: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address', text: SESSION_TEXT.address },
+  20201: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released', text: SESSION_TEXT.released },
   // Windows Server 2008 and later, the same texts with the connection's CoId first (windows-event-block.test.ts, KB 2801679)
   20255: { symbol: 'PPP module error', key: 'rrasEventPppError', reasonInText: true },
   20271: { symbol: 'authentication failure', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
+  // The newer ids of the texts above (20014, 20015, 20050, 20194, 20200, 20201), their messages and insertion strings as a public
+  // RRAS reporting script lists them (search index file id 16055754270, its Get-EventLogNPSSystem: 20249 "The user %2 has connected
+  // and failed to authenticate on port %3", 20250 "… has been successfully authenticated on port …", 20253 "… disconnected because
+  // no network protocols were successfully negotiated", 20272 the session's end with "The tunnel used was WAN Miniport (…)", 20274
+  // "… has been assigned address …", 20275 "The user with ip address … has disconnected"); their own symbols are not published, so
+  // each is named by the older id's symbol with the same text
+  20249: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, userAt: 0 },
+  20250: { symbol: 'ROUTERLOG_AUTH_SUCCESS', key: 'rrasEventLoggedOn', session: 'authenticated' },
+  20253: { symbol: 'ROUTERLOG_AUTH_NO_PROJECTIONS', key: 'rrasEventNoProtocols', cause: 'ras-error', code: 720 },
+  20272: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended' },
+  20274: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address' },
+  20275: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released' },
 };
+
+const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
+
+/** The insertion strings after the leading CoId and routing-domain GUIDs (or `{NA}`) newer Windows put first. */
+function afterGuids(data: readonly string[]): readonly string[] {
+  let i = 0;
+  while (i < data.length && GUID_OR_NA.test(data[i]!)) i++;
+  return data.slice(i);
+}
+
+function sessionValues(kind: SessionKind, message: string, data: readonly string[]): Record<string, string> {
+  const d = afterGuids(data);
+  const m = message.match(SESSION_TEXT[kind]);
+  const pick = (at: number, group: number): string => (d.length > at && d[at] ? d[at]! : m?.[group] ?? '');
+  if (kind === 'authenticated' || kind === 'strong') return { name: pick(0, 1) };
+  if (kind === 'address') return { name: pick(0, 1), address: pick(2, 3) || '?' };
+  if (kind === 'released') return { address: pick(0, 1) || '?' };
+  // 20272 after the GUIDs: user, port, date, time, date, time, minutes, seconds, sent, received, reason, tunnel (20194 without the tunnel)
+  const byData = d.length >= 11;
+  const at = (n: number, group: number): string => (byData ? d[n] ?? '' : m?.[group] ?? '');
+  return { name: at(0, 1), minutes: at(6, 3) || '?', seconds: at(7, 4) || '?', sent: at(8, 5) || '?', received: at(9, 6) || '?', why: at(10, 7) || '?', tunnel: at(11, 8) };
+}
+
+/**
+ * Windows NT's RAS service (before RRAS) logged as "RemoteAccess" too, with ids of its own (errorlog.h, RAS_LOG_BASE 20000: its
+ * 20077 is RASLOG_PPP_FAILURE, RRAS's 20077 an expired account; search index file id 143160026). The id cannot tell the two
+ * apart; where the event's English message is one only NT's RAS writes, the message does (KB Q172215 quotes both below).
+ */
+const NT_RAS_TEXTS: readonly RemoteAccessEvent[] = [
+  // "An error occured in the Point to Point Protocol module on port %1. %2" (RRAS: "The following error occurred … on port: %1, UserName: %2. %3")
+  { symbol: 'RASLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /\bAn error occur+ed in the Point to Point Protocol\s+module on port\b/i },
+  // "The user %1 connected to port %2 using strong encryption." — NT 4.0 SP3's 128-bit RAS (KB Q172215's 20107; not in the errorlog.h read: assumed its text)
+  { symbol: 'RAS', key: 'rasEventStrongEncryption', session: 'strong', text: SESSION_TEXT.strong },
+];
+
+/** Every reading that names its English text: the message decides among them, whatever the id (RAS and RRAS numbered alike). */
+const BY_TEXT: readonly RemoteAccessEvent[] = [...NT_RAS_TEXTS, ...Object.values(EVENTS).filter((e) => e.text)];
+
+/**
+ * The reading of an event: its id's, unless the id has none or names words the message lacks while it has another reading's —
+ * NT's RAS service and RRAS numbered the same texts differently under the same source name (KB Q124919: RRAS's 20024 is RAS's
+ * 20026; RAS's 20077 is a PPP failure, RRAS's an expired account), so an English message says which it is. A translated message,
+ * or none, leaves the id to decide; an id whose entry names no words (the newer ids) is its own.
+ */
+function eventOf(id: number, message: string): RemoteAccessEvent | undefined {
+  const own = EVENTS[id];
+  if (!message || (own && (!own.text || own.text.test(message)))) return own;
+  return BY_TEXT.find((e) => e.text!.test(message)) ?? own;
+}
 
 /**
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
  * error's text) the English message; undefined for an id not in the table.
  */
-export function remoteAccessEventHit(id: number, message: string): Hit | undefined {
-  const ev = EVENTS[id];
+export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = []): Hit | undefined {
+  const ev = eventOf(id, message);
   if (!ev) return undefined;
+  if (ev.session) {
+    const { tunnel, ...values } = sessionValues(ev.session, message, data);
+    // the tunnel (WAN Miniport (SSTP) …) only in the newer event: its own sentence
+    const key = tunnel ? `${ev.key}Tunnel` : ev.key;
+    const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' || ev.session === 'strong' ? 'success' : 'info' };
+    if (values.name) hit.user = values.name;
+    return hit;
+  }
   const why = ev.reasonInText ? rasErrorOfText(message) : undefined;
   const cause = why?.cause ?? ev.cause;
   const code = why?.code ?? ev.code;
@@ -93,6 +198,9 @@ export function remoteAccessEventHit(id: number, message: string): Hit | undefin
   if (who) {
     hit.user = who[1]!;
     if (who[2]) hit.peer = who[2];
+  } else if (ev.userAt !== undefined) {
+    const user = afterGuids(data)[ev.userAt];
+    if (user) hit.user = user;
   }
   return hit;
 }

@@ -156,7 +156,7 @@ function eventBlockHit(b: EventBlock): Hit {
     }
   }
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
-  const known = id !== undefined && isRemoteAccessSource(source) ? remoteAccessEventHit(id, b.message) : undefined;
+  const known = id !== undefined && isRemoteAccessSource(source) ? remoteAccessEventHit(id, b.message, data) : undefined;
   if (known) return known;
   return { decoded: [d('eventRecord', { id: id ?? '?', source: source || '?' })], outcome: 'info' };
 }
