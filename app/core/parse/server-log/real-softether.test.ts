@@ -68,6 +68,18 @@ const REAL: Record<string, RealServerLogRow> = {
       [14, 'SoftEther: connection CID-179 closed.'],
     ],
   },
+  'softether-server-log-l2tp-radius-auth-failed-date-first-digit-lost.txt': {
+    // line 1's year lost its "2" in the copy (`019-10-11`): no time is read for it, its message is still SoftEther's
+    records: 2,
+    understood: 2,
+    families: { sstp: 2 },
+    causes: [[2, 'credentials-rejected']],
+    says: [
+      [1, 'SoftEther: connection CID-34 from 2.247.241.98 (L2TP VPN Client) for user "xxx.xxx", External server authentication.'],
+      [2, 'SoftEther: user authentication failed for "xxx.xxx" (connection CID-34)'],
+    ],
+    user: 'xxx.xxx',
+  },
 };
 
 describe('real SoftEther server logs', () => {
@@ -81,5 +93,10 @@ describe('real SoftEther server logs', () => {
       [9, 10],
       [11, 12],
     ]);
+  });
+
+  it('a line whose date lost its first digits has no time; the next line keeps its own', () => {
+    const r = parseServerLog(readFixture('softether-server-log-l2tp-radius-auth-failed-date-first-digit-lost.txt'));
+    expect(r.entries.map((e) => e.time?.year)).toEqual([undefined, 2019]);
   });
 });

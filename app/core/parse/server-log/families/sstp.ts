@@ -129,10 +129,24 @@ const RULES: Rule[] = [
  */
 const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
 
+/**
+ * A SoftEther line whose copy lost the first digits of its date (`019-10-11 17:37:02.473 [HUB "VPN"] …`, SoftEther issue #993: a code
+ * block's first line without its leading "2"): no header is read, so the time is gone, but the message after it is SoftEther's own.
+ * SoftEther always writes four-digit years with milliseconds (its server_log); only a shorter year before such a time is cut.
+ */
+const CUT_DATE = /^\d{1,3}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} /;
+const messageOf = (pre: Prefixed): string => {
+  const text = pre.message.trim();
+  return pre.shape === 'none' && CUT_DATE.test(text) ? text.replace(CUT_DATE, '') : text;
+};
+
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
   // accel-ppp's own SSTP lines (`accel-sstp: ppp0:test: recv [SSTP SSTP_MSG_CALL_ABORT]`) are the pppd family's (families/pppd.ts)
   // (the Python sstpd's lines, families/sstpd.ts, by their logging header and message)
-  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null) || readSstpd(pre, {}, RULES) !== null,
-  parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, pre.message.trim(), pre, state),
+  claims: (pre: Prefixed) =>
+    ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) ||
+    ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, messageOf(pre), pre, {}) !== null) ||
+    readSstpd(pre, {}, RULES) !== null,
+  parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, messageOf(pre), pre, state),
 };
