@@ -80,6 +80,17 @@ const REAL: Record<string, RealServerLogRow> = {
     ],
     user: 'xxx.xxx',
   },
+  'softether-server-log-openvpn3-client-empty-user-name-auth-failed.txt': {
+    // the poster's `Port number: <REDACTED>` is still the connection line; an empty user name is said as such
+    records: 2,
+    understood: 2,
+    families: { sstp: 2 },
+    causes: [[2, 'credentials-rejected']],
+    says: [
+      [1, 'SoftEther: connection CID-01 from <REDACTED> (OpenVPN Client) for user "", External server authentication.'],
+      [2, 'SoftEther: the log-in of connection CID-01 failed: the client sent no user name at all.'],
+    ],
+  },
 };
 
 describe('real SoftEther server logs', () => {

@@ -85,10 +85,12 @@ const RULES: Rule[] = [
   [/^L2TP PPP Session \[(\S+?):\d+\]: Acquiring an IP address from the DHCP server failed\./, (m) => tagged({ decoded: [d('seDhcpFailed', { peer: m[1]! })], outcome: 'failure', cause: 'address-pool' }, { peer: m[1] })],
   // SoftEther server_log and hub logs (strtable_en.stb LH_CONNECT_CLIENT, LH_AUTH_NG — newer builds add ", from <ip>" for Fail2Ban —,
   // LH_AUTH_OK, the connection's end and its cause); a hub's lines start `[HUB "name"] `
-  [/^(?:\[HUB "[^"]*"\] )?The connection "(CID-[\w-]+)" \(IP address: ([^,]+), Host name: [^,]*, Port number: (\d+), Client name: "([^"]*)", Version: [^)]*\) is attempting to connect to the Virtual Hub\. The auth(?:entication)? type provided is "([^"]*)" and the user name is "([^"]*)"\.$/, (m) =>
+  // (the port may be a poster's placeholder: `Port number: <REDACTED>`, SoftEther issue #844)
+  [/^(?:\[HUB "[^"]*"\] )?The connection "(CID-[\w-]+)" \(IP address: ([^,]+), Host name: [^,]*, Port number: ([^,]+), Client name: "([^"]*)", Version: [^)]*\) is attempting to connect to the Virtual Hub\. The auth(?:entication)? type provided is "([^"]*)" and the user name is "([^"]*)"\.$/, (m) =>
     tagged(step('seConnecting', { cid: m[1]!, peer: m[2]!, port: m[3]!, client: m[4]!, auth: m[5]!, user: m[6]! }), { peer: m[2], user: m[6] || undefined })],
   [/^(?:\[HUB "[^"]*"\] )?Connection "(CID-[\w-]+)": User authentication failed\. The user name that has been provided was "([^"]*)"(?:, from ([^\s,]+))?\.$/, (m) =>
-    tagged({ decoded: [d('seAuthFailed', { cid: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[2] || undefined, peer: m[3] })],
+    // (an empty user name: the client sent none at all — SoftEther issue #844, an OpenVPN 3 client; a PC's VPN profile without a saved user name alike)
+    tagged({ decoded: [m[2] ? d('seAuthFailed', { cid: m[1]!, user: m[2] }) : d('seAuthFailedNoUser', { cid: m[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[2] || undefined, peer: m[3] })],
   [/^(?:\[HUB "[^"]*"\] )?Connection "(CID-[\w-]+)": Successfully authenticated as user "([^"]*)"\.$/, (m) => tagged(step('seAuthOk', { cid: m[1]!, user: m[2]! }, 'success'), { user: m[2] })],
   // a connection's end with its error code, a hub's sessions, the L2TP/SSTP PPP sessions' addresses (families/softether-log.ts)
   ...SOFTETHER_LOG_RULES,
