@@ -137,6 +137,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * fifth (ras-nt4-kb172215-*.txt), checked the same way. Then real-mixed-20, which holds the KB Q150820 log (server-log-identity).
  * Merging hX on main: real-mixed-0…23 re-recorded (hX's files shift the round robin, main's wording changed); every other key is
  * main's or hX's.
+ * Merging hZ: real-mixed-1…19 re-recorded (its seven SoftEther logs shift the round robin); every other key is main's or hZ's.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -38,6 +38,8 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * with the fifth (ras-nt4-kb172215-*.txt) and the server's 741/742 read from its side they agree again. Then the KB Q150820 log
  * (its NT RAS 20026 read by its text as the start-up notice it is) and all-logs-x300.
  * Merging hX on main: all-logs-x300 (paste and file) re-recorded, the only keys both sides changed; every other key is main's or hX's.
+ * Merging hZ (SoftEther error codes, hub and PPP session lines, seven real SoftEther logs): all-logs-x300 re-recorded, the only keys
+ * both sides changed; every other key is main's or hZ's.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

@@ -45,6 +45,17 @@ const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
  */
 const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
 /**
+ * The same from inside the log's folder (`grep -i terminated *.log`): a bare file name with a log's extension, rotated or not
+ * (`vpn_20220322.log:2022-03-22 11:24:33.775 …`, SoftEther's server and hub logs, SoftEther issue #1545; `syslog.1:` has no
+ * extension and is not taken). Tried only when the line's first colon ends such a name (fileNameBeforeColon): a cheap look.
+ */
+const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}\.(?:log|txt)(?:\.\d{1,3})?:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+const LOG_FILE_NAME_END = /\.(?:log|txt)(?:\.\d{1,3})?$/;
+function fileNameBeforeColon(s: string): boolean {
+  const colon = s.indexOf(':');
+  return colon > 4 && colon <= 108 && LOG_FILE_NAME_END.test(s.slice(0, colon));
+}
+/**
  * A line number before the line: `grep -n`'s `1234:` (GNU grep's manual, "--line-number": the number
  * and a colon) or `cat -n`'s right-aligned number and tab (GNU coreutils: `%6d\t`). Only right
  * before a syslog header (the time and a blank after it) or an ISO 8601 time: a router web log's
@@ -95,6 +106,9 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   const lead = s.charCodeAt(0);
   if (lead === 47 /* / */) {
     const m = GREP_PATH_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length);
+  } else if (lead > 47 && fileNameBeforeColon(s)) {
+    const m = GREP_FILE_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length);
   } else if ((lead >= 48 && lead <= 57) || lead === 32) {
     const m = LINE_NUMBER_PREFIX.exec(s);

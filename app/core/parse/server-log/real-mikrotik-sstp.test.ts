@@ -209,6 +209,16 @@ describe("MikroTik RouterOS: a session's end by its reason, and the router's own
   it('a word before a colon that is no client interface is not a session', () => {
     expect(parseServerLog('10:31:03 l2tp,ppp,info office: connecting...').understood).toBe(0);
   });
+
+  it('a client interface with its own name is the router\'s only where the reason says so: it failed to authenticate itself', () => {
+    const r = parseServerLog(['10:00:01 pptp,ppp,info ponte: usuario-fs: terminating... - failed to authenticate ourselves to peer', '10:31:05 sstp,ppp,info office: terminating... - failed to authenticate ourselves to peer'].join('\n'));
+    expect(r.entries.map((e) => [e.line, e.outcome, e.cause ?? null])).toEqual([
+      [1, 'failure', null],
+      [2, 'failure', null],
+    ]);
+    expect(describeEntry(r.entries[0]!, t)).toContain("The server refused the router's own log-in on usuario-fs");
+    expect(describeEntry(r.entries[1]!, nl)).toContain('office');
+  });
 });
 
 describe('Python sstpd (sorz/sstp-server) lines', () => {

@@ -97,7 +97,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'SoftEther: connection CID-8671 closed.'],
       [4, 'SoftEther: the client at 167.248.133.58 disconnected.'],
       [7, 'SoftEther: TLS for connection CID-8672 started (AES128-SHA).'],
-      [8, 'SoftEther: connection CID-8672 ended: "A client which is non-SoftEther VPN software has connected to the port." (code 5).'],
+      [8, 'SoftEther: connection CID-8672 ended: "A client which is non-SoftEther VPN software has connected to the port." (code 5, ERR_CLIENT_IS_NOT_VPN). What connected spoke no VPN protocol SoftEther takes on this port: usually a port scanner'],
     ],
   },
   // SoftEther's server_log of a phone's L2TP/IPsec attempt: Main Mode done behind NAT (client port 64916 to the server's 4500), SoftEther's
@@ -165,7 +165,7 @@ describe('real server-log fixtures beyond the corpus', () => {
   it('SoftEther: a PPP session over L2TP or SSTP started, and the TLS line of newer builds with the protocol version (SoftEther issues #1396, #1854)', () => {
     const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, peer: r.entries[0]?.peer, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
     expect(said('2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, IP Address of PPP Server: 10.99.99.1, Port Number of PPP Server: 1701, Client Software Name: "L2TP VPN Client", IPv4 TCP MSS (Max Segment Size): 1314 bytes')).toMatchObject({ family: 'sstp', peer: '10.99.99.9', says: 'SoftEther: a new PPP session over L2TP from 10.99.99.9 (UDP 1701), client software "L2TP VPN Client".' });
-    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'sstp', says: 'SoftEther: TLS for connection CID-3 started ((null)).' });
+    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'sstp', says: 'SoftEther: connection CID-3 is that internal link; it has no TLS of its own (the cipher "(null)" is normal here).' });
     expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is TLSv1.2. The encryption algorithm name is "ECDHE-RSA-AES256-GCM-SHA384".').says).toBe('SoftEther: TLS for connection CID-3 started (ECDHE-RSA-AES256-GCM-SHA384, TLSv1.2).');
   });
   it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {

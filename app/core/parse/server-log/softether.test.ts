@@ -3,6 +3,7 @@ import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 
+
 /**
  * SoftEther VPN Server's server_log and hub logs (families/sstp.ts): the lines as SoftEther's string
  * table writes them (LH_CONNECT_CLIENT, LH_AUTH_NG / LH_AUTH_OK, the connection's end), in the shapes
@@ -46,7 +47,9 @@ describe('SoftEther hub and connection lines', () => {
       ['success', undefined],
       ['info', undefined],
     ]);
-    expect(describeEntry(r.entries[0]!, t)).toBe('SoftEther: connection CID-14-3B49D106BA ended: "A non SoftEthernet VPN software client has already connected to this port." (code 5).');
+    expect(describeEntry(r.entries[0]!, t)).toBe(
+      'SoftEther: connection CID-14-3B49D106BA ended: "A non SoftEthernet VPN software client has already connected to this port." (code 5, ERR_CLIENT_IS_NOT_VPN). What connected spoke no VPN protocol SoftEther takes on this port: usually a port scanner or a web browser. If it was the PC\'s own VPN connection, the protocol it uses (SSTP, L2TP, OpenVPN) may be switched off on the server.',
+    );
   });
 
   it('a near miss is not SoftEther: other programs\' "connection" lines stay unknown', () => {
@@ -54,3 +57,61 @@ describe('SoftEther hub and connection lines', () => {
     expect(r.understood).toBe(0);
   });
 });
+
+describe('grep from inside a log folder (lines.ts GREP_FILE_PREFIX)', () => {
+  it('a bare log file name before a syslog or ISO time is cut, with grep -n\'s line number; a name before other text stays', () => {
+    const r = parseServerLog(['auth.log:Oct 25 05:23:28 host pppd[3665]: Exit.', 'vpn_20220322.log:12:2022-03-22 11:24:34.055 Connection "CID-2" has been terminated.'].join('\n'));
+    expect([r.records, r.understood, r.entries.map((e) => e.family)]).toEqual([2, 2, ['pppd', 'sstp']]);
+    expect(r.entries[0]!.time).toBeDefined();
+    expect(parseServerLog('notes.txt: Connection "CID-2" has been terminated.').understood).toBe(0);
+  });
+});
+
+describe('SoftEther error codes at a connection\'s end (src/Cedar/Cedar.h; texts strtable_en.stb ERR_<n>)', () => {
+  const end = (code: number, reason = 'x') => parseServerLog(`2021-07-03 11:54:56.144 Connection "CID-9" terminated by the cause "${reason}" (code ${code}).`).entries[0]!;
+
+  it('a failed log-in (9) and a hub that does not exist (8) are the user name or password the PC gets 691 for', () => {
+    expect([end(9).cause, end(9).code, end(9).outcome]).toEqual(['credentials-rejected', 691, 'failure']);
+    expect([end(8).cause, end(8).code]).toEqual(['credentials-rejected', 691]);
+    expect(describeEntry(end(8), t)).toContain('(code 8, ERR_HUB_NOT_FOUND). The Virtual Hub named at log-in does not exist on the server: the hub after the @ in the PC\'s user name (user@HUB) is wrong');
+  });
+
+  it('an unsupported log-in method (7) is a method both sides do not share', () => {
+    expect([end(7).cause, end(7).outcome]).toEqual(['auth-protocol-mismatch', 'failure']);
+  });
+
+  it('a removed session (11) is information, a time-out (13) a warning; neither is a cause', () => {
+    expect([end(11).outcome, end(11).cause]).toEqual(['info', undefined]);
+    expect([end(13).outcome, end(13).cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(end(13), nl)).toContain('(code 13, ERR_SESSION_TIMEOUT). Er kwam niets meer van de client');
+  });
+
+  it('a code without a sentence is named as logged; an unknown one keeps its number only', () => {
+    expect(describeEntry(end(23, 'An internal error occurred.'), t)).toBe('SoftEther: connection CID-9 ended: "An internal error occurred." (code 23, ERR_INTERNAL_ERROR).');
+    expect(describeEntry(end(999), t)).toBe('SoftEther: connection CID-9 ended: "x" (code 999).');
+    expect(end(999).outcome).toBe('warning');
+  });
+});
+
+describe('SoftEther PPP sessions and IPsec SAs', () => {
+  it('an address given to the L2TP session is a success with the address; the PPP session\'s end is a warning', () => {
+    const r = parseServerLog(
+      [
+        '2019-10-17 18:31:29.100 L2TP PPP Session [203.0.113.9:1701]: An IP address is assigned. IP Address of Client: 192.168.1.23, Subnet Mask: 255.255.255.0, Default Gateway: 192.168.1.2, Domain Name: "example.se", DNS Server 1: 192.168.1.2',
+        '2018-03-07 09:28:12.507 L2TP PPP Session [203.0.113.9:1701]: A PPP protocol error occurred, or the PPP session has been disconnected.',
+        '2018-03-07 09:28:12.659 IPsec ESP Session (IPsec SA) 127 (Client: 129) (203.0.113.9:34307 -> 198.51.100.15:4500): This IPsec SA is deleted.',
+        '2018-03-07 09:28:12.659 IPsec IKE Session (IKE SA) 96 (Client: 129) (203.0.113.9:34307 -> 198.51.100.15:4500): The server initiates a QuickMode negotiation.',
+      ].join('\n'),
+    );
+    expect([r.records, r.understood]).toEqual([4, 4]);
+    expect(r.entries.map((e) => [e.outcome, e.peer])).toEqual([
+      ['success', '203.0.113.9'],
+      ['warning', '203.0.113.9'],
+      ['info', '203.0.113.9'],
+      ['info', '203.0.113.9'],
+    ]);
+    expect(describeEntry(r.entries[0]!, t)).toBe('The PC at 203.0.113.9 got the address 192.168.1.23 (gateway 192.168.1.2): its PPP session is up.');
+    expect(describeEntry(r.entries[3]!, t)).toContain('the server starts Quick Mode (IKE phase 2) to renew the encryption keys');
+  });
+});
+

@@ -133,6 +133,13 @@ const RULES: Rule[] = [
   fallback(/^<([^>]+)>: (?:authentication failed|user (\S+) authentication failed)(?:: (.*))?$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: m[3] ?? '' })], outcome: 'failure', cause: /radius.*(?:timeout|not respond)/i.test(m[3] ?? '') ? 'radius-unreachable' : 'credentials-rejected', code: 691, user: m[2], peer: /^\d/.test(m[1]!) ? m[1] : undefined })),
   [/^(?:user )?(\S+) authentication failed$/, (m) => ({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })],
   [new RegExp(`^${SESSION_NAME}: (authenticated|connected|disconnected|waiting for call\\.\\.\\.|terminating\\.\\.\\.(?: - (.*))?)$`), (m) => pppSession(m)],
+  // a client interface named by the administrator (`usuario-fs`, not `pptp-out1`): only this reason tells it is the router's own
+  // client — the PPP side that authenticates itself to the other is the one that dials (pppd's own words, auth.c) — so any name
+  // is taken here, and no other step of such an interface is (a word before a colon is not a session). Seen on RouterOS remote
+  // syslog with the identity after the topics, `pptp,ppp,info <identity>: usuario-fs: terminating... - failed to authenticate
+  // ourselves to peer` (a project's notes on a MikroTik sending to its syslog server, 438 such lines, search index file id
+  // 59002693929); read() takes the identity off
+  [/^([\w.@-]+): terminating\.\.\. - failed to authenticate ourselves to peer$/, (m) => ({ decoded: [d(ownLinkKey('mtOwnAuthFailed', m[1]!), { iface: m[1]! })], outcome: 'failure' })],
   // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
   [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],

@@ -5,6 +5,7 @@ import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilySt
 import type { Prefixed } from '../prefix';
 import { readSstpd } from './sstpd';
 import { SOFTETHER_DEBUG_RULES } from './softether-debug';
+import { SOFTETHER_LOG_RULES } from './softether-log';
 
 /**
  * SSTP servers: Python sstpd (`2017-03-30 08:33:08,928 INFO: SSTP control packet
@@ -50,6 +51,9 @@ function ikeSaLater(sa: string, n: string, what: string, state: FamilyState): Hi
     return step('seIkeSaEstablished', { sa, n }, 'success');
   }
   if (what.startsWith('The client')) return step('seQuickMode', { sa, n });
+  // the server starting Quick Mode itself: a new IPsec SA for one that expires (its rekey; SoftEther issue #459, right after an
+  // IPsec SA was deleted)
+  if (what.startsWith('The server')) return step('seQuickModeServer', { sa, n });
   return ikeSas(state).get(sa) === false ? step('seIkeSaDeletedUnfinished', { sa, n }, 'warning') : step('seIkeSaDeleted', { sa, n }, 'warning');
 }
 
@@ -71,27 +75,35 @@ const RULES: Rule[] = [
   }],
   // the IKE SA's and the IPsec SA's later lines (SoftEther issues #192, #2110; texts as SoftEther writes them, meanings assumed from
   // them): phase 1 established, Quick Mode started, an IPsec SA per direction, deletions
-  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): (This IKE SA is established between the server and the client|The client initiates a QuickMode negotiation|This IKE SA is deleted)\.$/, (m, _pre, state) =>
+  [/^IPsec IKE Session \(IKE SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): (This IKE SA is established between the server and the client|The (?:client|server) initiates a QuickMode negotiation|This IKE SA is deleted)\.$/, (m, _pre, state) =>
     tagged(ikeSaLater(m[1]!, m[2]!, m[4]!, state), { peer: m[3] })],
   [/^IPsec ESP Session \(IPsec SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): A new IPsec SA \(Direction: ([^)]+)\) is created\.(.*)$/, (m) => {
     const field = (name: string) => m[5]!.match(new RegExp(`${name}: ([^,]+)`))?.[1]?.trim() ?? '?';
     return tagged(step('seIpsecSa', { sa: m[1]!, n: m[2]!, dir: m[4]!, hash: field('Hash Algorithm'), cipher: field('Cipher Algorithm'), bits: field('Cipher Key Size').replace(/ bits$/, '') }, 'success'), { peer: m[3] });
   }],
+  [/^IPsec ESP Session \(IPsec SA\) (\d+) \(Client: (\d+)\) \((\S+?):\d+ -> \S+?:\d+\): This IPsec SA is deleted\.$/, (m) => tagged(step('seIpsecSaDeleted', { sa: m[1]!, n: m[2]! }), { peer: m[3] })],
   [/^L2TP PPP Session \[(\S+?):\d+\]: Acquiring an IP address from the DHCP server failed\./, (m) => tagged({ decoded: [d('seDhcpFailed', { peer: m[1]! })], outcome: 'failure', cause: 'address-pool' }, { peer: m[1] })],
   // SoftEther server_log and hub logs (strtable_en.stb LH_CONNECT_CLIENT, LH_AUTH_NG — newer builds add ", from <ip>" for Fail2Ban —,
   // LH_AUTH_OK, the connection's end and its cause); a hub's lines start `[HUB "name"] `
-  [/^(?:\[HUB "[^"]*"\] )?The connection "(CID-[\w-]+)" \(IP address: ([^,]+), Host name: [^,]*, Port number: (\d+), Client name: "([^"]*)", Version: [^)]*\) is attempting to connect to the Virtual Hub\. The auth(?:entication)? type provided is "([^"]*)" and the user name is "([^"]*)"\.$/, (m) =>
+  // (the port may be a poster's placeholder: `Port number: <REDACTED>`, SoftEther issue #844)
+  [/^(?:\[HUB "[^"]*"\] )?The connection "(CID-[\w-]+)" \(IP address: ([^,]+), Host name: [^,]*, Port number: ([^,]+), Client name: "([^"]*)", Version: [^)]*\) is attempting to connect to the Virtual Hub\. The auth(?:entication)? type provided is "([^"]*)" and the user name is "([^"]*)"\.$/, (m) =>
     tagged(step('seConnecting', { cid: m[1]!, peer: m[2]!, port: m[3]!, client: m[4]!, auth: m[5]!, user: m[6]! }), { peer: m[2], user: m[6] || undefined })],
   [/^(?:\[HUB "[^"]*"\] )?Connection "(CID-[\w-]+)": User authentication failed\. The user name that has been provided was "([^"]*)"(?:, from ([^\s,]+))?\.$/, (m) =>
-    tagged({ decoded: [d('seAuthFailed', { cid: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[2] || undefined, peer: m[3] })],
+    // (an empty user name: the client sent none at all — SoftEther issue #844, an OpenVPN 3 client; a PC's VPN profile without a saved user name alike)
+    tagged({ decoded: [m[2] ? d('seAuthFailed', { cid: m[1]!, user: m[2] }) : d('seAuthFailedNoUser', { cid: m[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[2] || undefined, peer: m[3] })],
   [/^(?:\[HUB "[^"]*"\] )?Connection "(CID-[\w-]+)": Successfully authenticated as user "([^"]*)"\.$/, (m) => tagged(step('seAuthOk', { cid: m[1]!, user: m[2]! }, 'success'), { user: m[2] })],
-  [/^(?:Connection "(CID-[\w-]+)" terminated by the cause|The connection "(CID-[\w-]+)" has been terminated due to the reason) "([^"]*)" \([Cc]ode (\d+)\)\.$/, (m) => step('seTerminated', { cid: (m[1] ?? m[2])!, reason: m[3]!, code: m[4]! }, 'warning')],
-  [/^On the TCP Listener \(Port \d+\), a Client \(IP address ([^,]+), Host name "[^"]*", Port number \d+\) has connected\.$|^For the client \(IP address: ([^,]+), host name: "[^"]*", port number: \d+\), connection "CID-[\w-]+" has been created\.$/, (m) =>
+  // a connection's end with its error code, a hub's sessions, the L2TP/SSTP PPP sessions' addresses (families/softether-log.ts)
+  ...SOFTETHER_LOG_RULES,
+  // the TCP listener on port 0 is no port on the network: SoftEther's in-process listener (src/Cedar/Cedar.h LISTENER_INPROC, "In-process
+  // communication"), through which its L2TP, SSTP and OpenVPN servers hand a PC's PPP session to a Virtual Hub (SoftEther issues
+  // #1396, #2110: right after the PPP session starts, from the PC's own address and port)
+  [/^On the TCP Listener \(Port 0\), a Client \(IP address ([^,]+), Host name "[^"]*", Port number \d+\) has connected\.$/, (m) => tagged(step('seInprocConnected', { peer: m[1]! }), { peer: m[1] })],
+  [/^On the TCP Listener \(Port [1-9]\d*\), a Client \(IP address ([^,]+), Host name "[^"]*", Port number \d+\) has connected\.$|^For the client \(IP address: ([^,]+), host name: "[^"]*", port number: \d+\), connection "CID-[\w-]+" has been created\.$/, (m) =>
     tagged(step('seTcpConnected', { peer: (m[1] ?? m[2])! }), { peer: m[1] ?? m[2] })],
   // (an ISO-timestamped line's "SSL" reads as its level word: the message starts after it)
   // (newer builds name the TLS version before the cipher, "(null)" on the internal connection of a PPP session: SoftEther issue #1854)
   [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\.(?: The protocol version is ([^\s]+?)\.)? The encryption algorithm name is "([^"]*)"\.$/, (m) =>
-    step('seTls', { cid: m[1]!, cipher: m[2] && m[2] !== '(null)' ? `${m[3]!}, ${m[2]}` : m[3]! })],
+    m[3] === '(null)' ? step('seInprocTls', { cid: m[1]! }) : step('seTls', { cid: m[1]!, cipher: m[2] && m[2] !== '(null)' ? `${m[3]!}, ${m[2]}` : m[3]! })],
   // "SSTP PPP Session [ip:port]: A new PPP session (Upper protocol: SSTP) is started. … Client Software Name: "Microsoft SSTP VPN
   // Client", …" (SoftEther issues #1396, #1854; L2TP alike): the PC's PPP session begins, the name says which client it is (an
   // ISO-timestamped line's "SSTP" reads as its level word, like "SSL" above: the protocol word is optional, Upper protocol names it)
@@ -119,10 +131,24 @@ const RULES: Rule[] = [
  */
 const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
 
+/**
+ * A SoftEther line whose copy lost the first digits of its date (`019-10-11 17:37:02.473 [HUB "VPN"] …`, SoftEther issue #993: a code
+ * block's first line without its leading "2"): no header is read, so the time is gone, but the message after it is SoftEther's own.
+ * SoftEther always writes four-digit years with milliseconds (its server_log); only a shorter year before such a time is cut.
+ */
+const CUT_DATE = /^\d{1,3}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} /;
+const messageOf = (pre: Prefixed): string => {
+  const text = pre.message.trim();
+  return pre.shape === 'none' && CUT_DATE.test(text) ? text.replace(CUT_DATE, '') : text;
+};
+
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
   // accel-ppp's own SSTP lines (`accel-sstp: ppp0:test: recv [SSTP SSTP_MSG_CALL_ABORT]`) are the pppd family's (families/pppd.ts)
   // (the Python sstpd's lines, families/sstpd.ts, by their logging header and message)
-  claims: (pre: Prefixed) => ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) || ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, pre.message.trim(), pre, {}) !== null) || readSstpd(pre, {}, RULES) !== null,
-  parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, pre.message.trim(), pre, state),
+  claims: (pre: Prefixed) =>
+    ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) ||
+    ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, messageOf(pre), pre, {}) !== null) ||
+    readSstpd(pre, {}, RULES) !== null,
+  parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, messageOf(pre), pre, state),
 };

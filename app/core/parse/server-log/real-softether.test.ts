@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { parseServerLog } from './index';
+
+const readFixture = (name: string): string => readRepoText(`test/fixtures/real/server-logs/${name}`);
+
+/**
+ * Real SoftEther server_log and hub log copies (test/fixtures/real/server-logs, sources in test/fixtures/real/SOURCES.md), hand-checked:
+ * a session's end with its error code (code 11, ERR_SESSION_REMOVED, src/Cedar/Cedar.h), a grep from inside the log folder, an L2TP
+ * session's address from the hub's DHCP server, SoftEther 5's in-process listener (port 0), a terminal's hard wraps.
+ */
+const REAL: Record<string, RealServerLogRow> = {
+  'softether-server-log-hub-session-ended-code-11-broadcast-policy.txt': {
+    records: 5,
+    understood: 5,
+    families: { sstp: 5 },
+    causes: [],
+    says: [
+      [2, 'Session SID-TEST-WIN10-9 ended; it had carried 3304159 bytes out and 740370 bytes in'],
+      [3, '(code 11, ERR_SESSION_REMOVED). The VPN session ended: the PC hung up, its connection to the server dropped, or an administrator ended it.'],
+      [5, 'SoftEther: the client at 123.192.85.253 disconnected.'],
+    ],
+  },
+  'softether-hub-log-grep-file-prefix-sessions-terminated.txt': {
+    // `vpn_20220322.log:` is grep's file name, cut like a path's: each line is read from its own time on
+    records: 3,
+    understood: 3,
+    families: { sstp: 3 },
+    causes: [],
+    says: [
+      [1, 'Session SID-xxx-20 ended; it had carried 130067314 bytes out and 10972551 bytes in'],
+      [3, 'Session SID-xxx-2 ended'],
+    ],
+  },
+  'softether-server-log-l2tp-hub-session-client-details-dhcp-allocated.txt': {
+    records: 3,
+    understood: 3,
+    families: { sstp: 3 },
+    causes: [],
+    says: [
+      [1, 'Session SID-user-[L2TP]-7: the client calls itself "L2TP VPN Client", at xx.yyy.zzz.aa.'],
+      [2, 'SoftEther asks a DHCP server for an address for the PC at xx.yyy.zzz.aa.'],
+      [3, 'The DHCP server at 192.168.1.2 gave session SID-user-[L2TP]-7 the address 192.168.1.23.'],
+    ],
+  },
+  'softether5-server-log-l2tp-indented-inproc-listener-session-created.txt': {
+    records: 7,
+    understood: 7,
+    families: { sstp: 7 },
+    causes: [],
+    says: [
+      [1, 'SoftEther hands the PPP session of the PC at CLIENT_IP to its Virtual Hub (an internal link inside the server, listener port 0'],
+      [3, 'SoftEther: connection CID-6753 is that internal link; it has no TLS of its own'],
+      [5, 'SoftEther: connection CID-6753 logged in as user "userxyz".'],
+      [6, 'SoftEther accepted the log-in and created session SID-USERXYX-[L2TP]-279 for the client at CLIENT_IP (Legacy VPN - L2TP).'],
+    ],
+  },
+  'softether-server-log-port-5555-tls-closed-wrapped-150-columns.txt': {
+    // fourteen physical lines: each of the four wrapped records is read with its piece (3-4, 5-6, 9-10, 11-12)
+    records: 10,
+    understood: 10,
+    families: { sstp: 10 },
+    causes: [],
+    says: [
+      [1, 'SoftEther: TLS for connection CID-177 started (TLS_AES_256_GCM_SHA384).'],
+      [3, 'SoftEther: a client at N.N.N.235 connected.'],
+      [14, 'SoftEther: connection CID-179 closed.'],
+    ],
+  },
+  'softether-server-log-l2tp-radius-auth-failed-date-first-digit-lost.txt': {
+    // line 1's year lost its "2" in the copy (`019-10-11`): no time is read for it, its message is still SoftEther's
+    records: 2,
+    understood: 2,
+    families: { sstp: 2 },
+    causes: [[2, 'credentials-rejected']],
+    says: [
+      [1, 'SoftEther: connection CID-34 from 2.247.241.98 (L2TP VPN Client) for user "xxx.xxx", External server authentication.'],
+      [2, 'SoftEther: user authentication failed for "xxx.xxx" (connection CID-34)'],
+    ],
+    user: 'xxx.xxx',
+  },
+  'softether-server-log-openvpn3-client-empty-user-name-auth-failed.txt': {
+    // the poster's `Port number: <REDACTED>` is still the connection line; an empty user name is said as such
+    records: 2,
+    understood: 2,
+    families: { sstp: 2 },
+    causes: [[2, 'credentials-rejected']],
+    says: [
+      [1, 'SoftEther: connection CID-01 from <REDACTED> (OpenVPN Client) for user "", External server authentication.'],
+      [2, 'SoftEther: the log-in of connection CID-01 failed: the client sent no user name at all.'],
+    ],
+  },
+};
+
+describe('real SoftEther server logs', () => {
+  realServerLogTable(REAL);
+
+  it('the wrapped records keep their pieces: the listener line ends on line 4, the CID line on line 6', () => {
+    const r = parseServerLog(readFixture('softether-server-log-port-5555-tls-closed-wrapped-150-columns.txt'));
+    expect(r.entries.filter((e) => e.endLine > e.line).map((e) => [e.line, e.endLine])).toEqual([
+      [3, 4],
+      [5, 6],
+      [9, 10],
+      [11, 12],
+    ]);
+  });
+
+  it('a line whose date lost its first digits has no time; the next line keeps its own', () => {
+    const r = parseServerLog(readFixture('softether-server-log-l2tp-radius-auth-failed-date-first-digit-lost.txt'));
+    expect(r.entries.map((e) => e.time?.year)).toEqual([undefined, 2019]);
+  });
+});
