@@ -127,6 +127,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then the bundles holding those IOS client logs (server-log-identity), for the same wording.
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
  * Branch hY: real-mixed-0…23 for a new real ASA log (asa-console-debug-cant-find-valid-tunnel-group-*), which shifts the round robin.
+ * Then again for a real IOS-XE debug crypto log (ios-xe-debug-crypto-*), which shifts the round robin.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

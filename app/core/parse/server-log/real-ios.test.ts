@@ -114,6 +114,35 @@ const ROWS: Record<string, RealServerLogRow> = {
   },
 };
 
+/**
+ * Cisco IOS / IOS-XE `debug crypto isakmp` and `debug crypto ipsec` found in public material (families/ios-crypto.ts), each read by
+ * hand: site-to-site tunnels between two routers, no PC.
+ */
+const CRYPTO_ROWS: Record<string, RealServerLogRow> = {
+  // IOS-XE 16's heads (`ISAKMP: (1001):`, `ISAKMP-PAK:`, `ISAKMP-ERROR:`) were not read (the PAK and ERROR lines were not understood,
+  // and a refused proposal behind `ISAKMP: (0):` would have named no cause); `debug crypto ipsec`'s records over several indented
+  // lines were a line each, not understood
+  'ios-xe-debug-crypto-quick-mode-responder-connection-id-heads-multiline-ipsec-records.txt': {
+    records: 47,
+    understood: 47,
+    families: { ios: 47 },
+    causes: [],
+    says: [
+      [1, "The router's prompt (not a log line)."],
+      [2, 'ISAKMP: received packet from 203.0.113.100 dport 500 sport 500 Global (R) QM_IDLE'],
+      [9, 'ISAKMP: encaps is 1 (Tunnel)'],
+      [18, 'IPsec (validate_proposal_request): a tunnel between 203.0.113.200:0 and 203.0.113.100:0 for the traffic 192.168.102.0/24 ↔ 192.168.101.0/24, ESP esp-aes 256 esp-sha512-hmac (Tunnel).'],
+      [25, "The crypto map's access list is checked against the traffic 192.168.102.0 → 192.168.101.0."],
+      [31, 'IPsec (ipsec_process_proposal): Map Accepted: CMAP, 10'],
+      [39, 'IKE state IKE_QM_SPI_STARVE → IKE_QM_IPSEC_INSTALL_AWAIT.'],
+      [49, 'IPsec SA installed: ESP to 203.0.113.200, SPI 0x63A278D7, esp-aes 256 esp-sha512-hmac.'],
+      [57, 'IPsec SA installed: ESP to 203.0.113.100, SPI 0x731256EB'],
+      [65, 'ISAKMP: Failed to find peer index node to update peer_info_list'],
+      [75, 'IKE state IKE_QM_R_QM2 → IKE_QM_PHASE2_COMPLETE.'],
+    ],
+  },
+};
+
 const en = engineT('en');
 const nl = engineT('nl');
 const parse = (text: string) => parseServerLog(text, 'x');
@@ -135,6 +164,30 @@ describe('real Cisco IOS debug ppp logs', () => {
 });
 
 /** Crafted lines in the same formats: the cases the real copies above do not hold. */
+describe('real Cisco IOS debug crypto logs', () => {
+  realServerLogTable(CRYPTO_ROWS);
+  it('every ISAKMP head IOS prints reads the same text, and a refusal behind an IOS-XE head is still the cause', () => {
+    for (const head of ['ISAKMP:(0):', 'ISAKMP (0:0): ', 'ISAKMP: ', 'ISAKMP: (0):', 'ISAKMP-ERROR: (0):', '*Feb 23 00:19:54.626: ISAKMP: (1001):']) {
+      const e = parse(`${head}no offers accepted!`).entries[0]!;
+      expect([e.family, e.cause], head).toEqual(['ios', 'ike-no-proposal']);
+    }
+    expect(said('ISAKMP-PAK: (1001):sending packet to 203.0.113.100 my_port 500 peer_port 500 (R) QM_IDLE      ', 1)).toBe('ISAKMP: sending packet to 203.0.113.100 my_port 500 peer_port 500 (R) QM_IDLE');
+  });
+  it('a debug crypto ipsec record goes on over its lines, indented or not; the next timed line is a record of its own', () => {
+    // (Cisco's VPN solutions guide, "Sample Problem Scenarios": IOS 12.2 wording, the indent lost by the web copy)
+    const old = parse('00:27:07: IPSEC(sa_request): ,\n(key eng. msg.) src= 10.15.58.10, dest= 10.15.58.38,\nsrc_proxy= 192.168.1.0/255.255.255.0/0/0 (type=4),\ndest_proxy= 192.168.2.0/255.255.255.0/6/1701 (type=4),\nprotocol= ESP, transform= esp-des esp-md5-hmac ,\nlifedur= 3600s and 4608000kb,\n00:27:07: ISAKMP: received ke message (1/1)');
+    expect([old.records, old.understood]).toEqual([2, 2]);
+    expect(describeEntry(old.entries[0]!, en)).toBe('IPsec (sa_request): a tunnel between 10.15.58.10 and 10.15.58.38 for the traffic 192.168.1.0/24 ↔ 192.168.2.0/24 protocol 6 port 1701, ESP esp-des esp-md5-hmac.');
+    // the fields end where the record's lines do: a blank line between, and the next line is not taken in
+    expect(parse('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n\n  (sa) sa_dest= 192.0.2.2, sa_proto= 50, ').entries.map((e) => e.line)).toEqual([1]);
+    expect(said('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n    sa_spi= 0x1A(26), \n    sa_trans= ah-sha-hmac , sa_conn_id= 7', 1)).toBe('IPsec SA installed: AH to 192.0.2.1, SPI 0x1A, ah-sha-hmac.');
+    // IOS's own words for a transform set mismatch (Cisco doc 5409): phase 2 refused
+    const refused = parse('IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported for identity:').entries[0]!;
+    expect([refused.outcome, refused.cause]).toEqual(['failure', 'ike-no-proposal']);
+    expect(describeEntry(refused, en)).toContain('none of the other side\'s transforms matches a transform set of this router (prot 3, trans 2, hmac_alg 1).');
+  });
+});
+
 describe('IOS link sides and LCP timeouts (crafted)', () => {
   const pptpServer = ['Tnl 17 PPTP: CC I SCCRQ', 'Tnl 17 PPTP: CC O SCCRP', 'Vi1 Tnl/Cl 17/17 PPTP: CC I OCRQ', 'Vi1 LCP: O CONFREQ [Closed] id 1 len 15', 'Vi1 LCP:    AuthProto MS-CHAP-V2 (0x0305C22381)'];
   const timeouts = ['Vi1 LCP: TIMEout: State REQsent', 'Vi1 LCP: O CONFREQ [REQsent] id 2 len 15', 'Vi1 LCP: TIMEout: State REQsent', 'Vi1 LCP: O CONFREQ [REQsent] id 3 len 15', 'Vi1 LCP: TIMEout: State REQsent'];
