@@ -128,6 +128,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
  * Branch hY: real-mixed-0…23 for a new real ASA log (asa-console-debug-cant-find-valid-tunnel-group-*), which shifts the round robin.
  * Then again for a real IOS-XE debug crypto log (ios-xe-debug-crypto-*), which shifts the round robin.
+ * Then again for two real IOS debug crypto logs (ios-debug-crypto-isakmp-stuck-*, ios-12-2-debug-crypto-*), the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

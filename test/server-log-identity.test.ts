@@ -30,7 +30,8 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * now worded by it ("to the other side (the server this router logs in to)", not "to the PC"), and all-logs-x300.
  * Then the PPTP client log whose TCP 1723 was refused, now a cause (pptp-server-unreachable), and all-logs-x300.
  * Then (branch hY) the ASA log whose 713902 "Removing peer from correlator table failed" is the ASA tidying up (no warning), and
- * all-logs-x300. Then a new real IOS-XE log (ios-xe-debug-crypto-*) and all-logs-x300; no other log changed.
+ * all-logs-x300. Then a new real IOS-XE log (ios-xe-debug-crypto-*) and all-logs-x300; no other log changed. Then two more real
+ * IOS debug crypto logs (ios-debug-crypto-isakmp-stuck-*, ios-12-2-debug-crypto-*) and all-logs-x300; no other log changed.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

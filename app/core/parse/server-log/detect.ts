@@ -62,7 +62,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text);
   const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
-  const iosCrypto = blankBefore === 0 && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
+  // (past one blank line only while the record's text is unfinished, its last piece ending in a comma: a copy that doubled the line
+  // ends puts a blank after each line, before the paste's spacing is known)
+  const iosCrypto = (blankBefore === 0 || (blankBefore === 1 && /,\s*$/.test(pending.text))) && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());

@@ -141,6 +141,33 @@ const CRYPTO_ROWS: Record<string, RealServerLogRow> = {
       [75, 'IKE state IKE_QM_R_QM2 → IKE_QM_PHASE2_COMPLETE.'],
     ],
   },
+  // the show crypto isakmp sa head and row were not understood; the duplicate and the retransmission were plain ISAKMP events
+  'ios-debug-crypto-isakmp-stuck-mm-sa-setup-show-isakmp-sa-duplicate-phase-1.txt': {
+    records: 28,
+    understood: 28,
+    families: { ios: 28 },
+    causes: [],
+    says: [
+      [2, "The router's answer: its debug output for Crypto ISAKMP is now on."],
+      [5, "The head of show crypto isakmp sa, the router's IKE SAs (typed output, not a log line)."],
+      [25, 'IKE SA from 10.10.10.2 to 11.11.11.2: MM_SA_SETUP (the proposals are agreed, the key exchange has not happened).'],
+      [29, "The other side sent the same phase 1 message again: this router's answer did not reach it, or came too late."],
+      [30, 'The router sends its last phase 1 message again: no answer from the other side yet.'],
+    ],
+  },
+  // the key engine message's lines, their indent lost, were six unknown lines; the crypto engine's three lines were not understood
+  'ios-12-2-debug-crypto-initiator-main-mode-key-engine-message-unindented-crypto-engine.txt': {
+    records: 18,
+    understood: 18,
+    families: { ios: 18 },
+    causes: [],
+    says: [
+      [1, 'IPsec (sa_request): a tunnel between 10.15.58.10 and 10.15.58.38 for the traffic 192.168.1.0/24 ↔ 192.168.2.0/24, ESP esp-des esp-md5-hmac.'],
+      [11, 'ISAKMP: sending packet to 10.15.58.38 (I) MM_NO_STATE'],
+      [21, 'Crypto engine: generate alg parameter'],
+      [22, 'Crypto engine: Dh phase 1 status: 0'],
+    ],
+  },
 };
 
 const en = engineT('en');
@@ -173,13 +200,22 @@ describe('real Cisco IOS debug crypto logs', () => {
     }
     expect(said('ISAKMP-PAK: (1001):sending packet to 203.0.113.100 my_port 500 peer_port 500 (R) QM_IDLE      ', 1)).toBe('ISAKMP: sending packet to 203.0.113.100 my_port 500 peer_port 500 (R) QM_IDLE');
   });
+  it('show crypto isakmp sa in each IOS release, its states in words; a retransmission names the state it is stuck in', () => {
+    expect(said('IPv4 Crypto ISAKMP SA\ndst             src             state          conn-id status\n10.0.0.1        192.168.1.1     MM_NO_STATE    1001     ACTIVE', 3)).toBe('IKE SA from 192.168.1.1 to 10.0.0.1: MM_NO_STATE (nothing agreed yet).');
+    expect(parse('dst             src             state          conn-id slot status\n192.0.2.1       192.0.2.2       QM_IDLE           1    0 ACTIVE').entries.map((e) => e.outcome)).toEqual(['info', 'success']);
+    expect(said('192.0.2.1 192.0.2.2 MM_WAIT_SOMETHING 3 0', 1)).toBe('IKE SA from 192.0.2.2 to 192.0.2.1: MM_WAIT_SOMETHING.');
+    expect(said('ISAKMP:(1002): retransmitting phase 1 MM_KEY_EXCH...', 1, nl)).toBe('De router stuurt zijn laatste fase 1-bericht opnieuw, in MM_KEY_EXCH (sleutels uitgewisseld, de twee kanten hebben nog niet bewezen wie ze zijn): nog geen antwoord van de andere kant.');
+    // near misses: a table of other columns, an address pair with a word that is no IKE state
+    expect(parse('10.0.0.1        192.168.1.1     ESTABLISHED    1001     ACTIVE').understood).toBe(0);
+  });
   it('a debug crypto ipsec record goes on over its lines, indented or not; the next timed line is a record of its own', () => {
     // (Cisco's VPN solutions guide, "Sample Problem Scenarios": IOS 12.2 wording, the indent lost by the web copy)
     const old = parse('00:27:07: IPSEC(sa_request): ,\n(key eng. msg.) src= 10.15.58.10, dest= 10.15.58.38,\nsrc_proxy= 192.168.1.0/255.255.255.0/0/0 (type=4),\ndest_proxy= 192.168.2.0/255.255.255.0/6/1701 (type=4),\nprotocol= ESP, transform= esp-des esp-md5-hmac ,\nlifedur= 3600s and 4608000kb,\n00:27:07: ISAKMP: received ke message (1/1)');
     expect([old.records, old.understood]).toEqual([2, 2]);
     expect(describeEntry(old.entries[0]!, en)).toBe('IPsec (sa_request): a tunnel between 10.15.58.10 and 10.15.58.38 for the traffic 192.168.1.0/24 ↔ 192.168.2.0/24 protocol 6 port 1701, ESP esp-des esp-md5-hmac.');
-    // the fields end where the record's lines do: a blank line between, and the next line is not taken in
-    expect(parse('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n\n  (sa) sa_dest= 192.0.2.2, sa_proto= 50, ').entries.map((e) => e.line)).toEqual([1]);
+    // the fields end where the record's lines do: after a blank line, only an unfinished record (its last line ending in a comma) goes on
+    expect(parse('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n    sa_trans= ah-sha-hmac , sa_conn_id= 7\n\n  (sa) sa_dest= 192.0.2.2, sa_proto= 50, ').records).toBe(2);
+    expect(parse('IPSEC(create_sa): sa created,\n\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n\n    sa_trans= ah-sha-hmac , sa_conn_id= 7').records).toBe(1);
     expect(said('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n    sa_spi= 0x1A(26), \n    sa_trans= ah-sha-hmac , sa_conn_id= 7', 1)).toBe('IPsec SA installed: AH to 192.0.2.1, SPI 0x1A, ah-sha-hmac.');
     // IOS's own words for a transform set mismatch (Cisco doc 5409): phase 2 refused
     const refused = parse('IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported for identity:').entries[0]!;

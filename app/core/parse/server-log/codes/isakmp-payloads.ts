@@ -25,3 +25,10 @@ export const ISAKMP_PAYLOADS: Readonly<Record<number, string>> = {
 
 /** The payload's name with its number (`Key Exchange (4)`), or the number alone where the table has none. */
 export const isakmpPayloadName = (n: number): string => (ISAKMP_PAYLOADS[n] ? `${ISAKMP_PAYLOADS[n]} (${n})` : String(n));
+
+/**
+ * The IKE (ISAKMP) SA states Cisco IOS names in `show crypto isakmp sa` and `debug crypto isakmp` (Cisco IOS Security Command
+ * Reference, "show crypto isakmp sa", tables "Main Mode States", "Aggressive Mode States", "Quick Mode State"); their words are
+ * serverLog.iosIkeState.* (describe.ts iosStateText). A state that stays is where the negotiation stopped.
+ */
+export const IOS_IKE_SA_STATES: ReadonlySet<string> = new Set(['MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH', 'MM_KEY_AUTH', 'AG_NO_STATE', 'AG_INIT_EXCH', 'AG_AUTH', 'QM_IDLE']);

@@ -58,7 +58,32 @@ export const IOS_IPSEC_RULES: Rule[] = [
   [/^IPSEC\(([\w_]+)\): (?:[^,]*,\s*)?\(key eng\. msg\.?\) (.*)$/, (m) => keyEngineMessage(m[1]!, m[2]!)],
   // `Crypto mapdb : proxy_match` with its `src addr : …` fields (IOS-XE 16): the crypto map's ACL checked against the traffic pair
   [/^Crypto mapdb : proxy_match\b(.*)$/, (m) => step('iosCryptoMapMatch', { src: m[1]!.match(/src addr\s*: (\S+)/)?.[1] ?? '?', dst: m[1]!.match(/dst addr\s*: (\S+)/)?.[1] ?? '?' })],
+  // the crypto engine's own debug lines around the Diffie-Hellman computation (`CryptoEngine0: generate alg parameter`, `CRYPTO_ENGINE:
+  // Dh phase 1 status: 0`, IOS 12.2 in Cisco's VPN solutions guide): steps of the router's own, said as printed
+  [/^(?:CryptoEngine\d+|CRYPTO_ENGINE): (.*?)\s*$/, (m) => step('iosCryptoEngine', { text: m[1]! })],
   // any other `debug crypto ipsec` line: `IPSEC(key_engine): got a queue event …`, and IOS-XE's `(ipsec_process_proposal)Map Accepted:
   // CMAP, 10` (a catch-all, also for the lines the rules above decode: never the rule cache's answer)
   fallback(/^(?:IPSEC\(([\w_]+)\):|\((ipsec_\w+)\)) ?(.*?)\s*$/, (m) => step('iosIpsec', { fn: m[1] ?? m[2]!, text: m[3]! })),
+];
+
+/** `show crypto isakmp sa`'s head (IOS 12.x `… conn-id slot`, 12.4+ `… conn-id slot status`, 15.x `… conn-id status`) and its rows */
+export const SHOW_ISAKMP_SA_HEAD = /^(?:dst\s+src\s+state\s+conn-id\s+(?:slot|status)(?:\s+status)?|IPv[46] Crypto ISAKMP SA)\s*$/;
+export const SHOW_ISAKMP_SA_ROW = /^([0-9A-Fa-f.:]+)\s+([0-9A-Fa-f.:]+)\s+((?:MM|AG|QM)_[A-Z0-9_]+)\s+(\d+)(?:\s+(\d+))?(?:\s+(ACTIVE|DELETED|STALE))?\s*$/;
+
+export const IOS_ISAKMP_RULES: Rule[] = [
+  [SHOW_ISAKMP_SA_HEAD, () => step('iosShowIsakmpSaHead')],
+  [SHOW_ISAKMP_SA_ROW, (m) => {
+    const state = m[3]!;
+    // (a row's peer is its src when this router answered, its dst when it started: the command does not say which, so both are named;
+    // the state in words: describe.ts iosStateText)
+    return step('iosShowIsakmpSa', { dst: m[1]!, src: m[2]!, state }, state === 'QM_IDLE' || /_AUTH$/.test(state) ? 'success' : 'info');
+  }],
+  // "phase 1 packet is a duplicate of a previous packet." then "retransmitting due to retransmit phase 1": the other side sent its
+  // phase 1 message again, so this router's answer did not reach it (or came late); IOS answers by sending its last one again
+  // (Cisco TAC note "IPsec Stuck in MM_SA_SETUP and MM_NO_STATE": ISAKMP SAs stuck in those states show these lines)
+  [isakmp(String.raw`phase 1 packet is a duplicate of a previous packet\.?$`), () => step('iosIsakmpDuplicate', undefined, 'warning')],
+  // "retransmitting phase 1 MM_KEY_EXCH..." / "retransmitting due to retransmit phase 1": this router sends its last message again,
+  // no answer yet; the state says how far the exchange got (codes/isakmp-payloads.ts IOS_IKE_SA_STATES)
+  [isakmp(String.raw`retransmitting phase ([12]) ((?:MM|AG|QM)_[A-Z0-9_]+)\.*$`), (m) => step('iosIsakmpRetransmitIn', { phase: Number(m[1]), state: m[2]! }, 'warning')],
+  [isakmp(String.raw`retransmitting (?:due to retransmit )?phase ([12])\.*$`), (m) => step('iosIsakmpRetransmit', { phase: Number(m[1]) }, 'warning')],
 ];

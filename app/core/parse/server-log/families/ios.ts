@@ -4,7 +4,7 @@ import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
-import { IOS_IPSEC_RULES, isakmp } from './ios-crypto';
+import { IOS_IPSEC_RULES, IOS_ISAKMP_RULES, isakmp, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -201,6 +201,7 @@ const RULES: Rule[] = [
   [isakmp(String.raw`processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)$`), (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
   [isakmp(String.raw`SA has been authenticated with (\S+)$`), (m) => tagged(step('iosIsakmpAuthenticated', { peer: m[1]! }, 'success'), { peer: m[1] })],
   [isakmp(String.raw`Old State = \.?(\S+)[ \t]+New State = (\S+)\s*$`), (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
+  ...IOS_ISAKMP_RULES,
   ...IOS_IPSEC_RULES,
   // any other ISAKMP debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
   fallback(isakmp(String.raw`(.*?)\s*$`), (m) => step('iosIsakmp', { text: m[1]! })),
@@ -211,7 +212,7 @@ const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DIS
 // `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
-const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\))/;
+const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
 
 /** the tags `debug crypto isakmp` puts first (IOS-XE 16 adds `ISAKMP-PAK:` for packets and `ISAKMP-ERROR:`) */
 const ISAKMP_TAGS = new Set(['ISAKMP', 'ISAKMP-PAK', 'ISAKMP-ERROR', 'IPSEC']);
@@ -223,7 +224,7 @@ export const iosFamily: FamilyParser = {
   claims(pre: Prefixed): boolean {
     if (pre.shape === 'program') return ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
-    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message))) return true;
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
   parse: (pre, state) => applyRules(RULES, textOf(pre).trim(), pre, state),
