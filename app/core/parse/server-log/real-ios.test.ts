@@ -208,6 +208,13 @@ describe('real Cisco IOS debug crypto logs', () => {
     // near misses: a table of other columns, an address pair with a word that is no IKE state
     expect(parse('10.0.0.1        192.168.1.1     ESTABLISHED    1001     ACTIVE').understood).toBe(0);
   });
+  it('IOS system messages of a failed IKE negotiation: a failure with its peer, no cause of its own (the lines before it have it)', () => {
+    const failed = parse('*Mar 28 08:14:22.339: %CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main mode failed with peer at 10.2.2.1').entries[0]!;
+    expect([failed.outcome, failed.cause, failed.peer]).toEqual(['failure', undefined, '10.2.2.1']);
+    expect(describeEntry(failed, en)).toBe('The IKE negotiation (Main mode) with 10.2.2.1 failed; the lines before it say why.');
+    const noSa = parse('*Mar  1 00:01:11.000: %CRYPTO-4-IKMP_NO_SA: IKE message from 198.51.100.7 has no SA and is not an initialization offer').entries[0]!;
+    expect([noSa.outcome, noSa.peer]).toEqual(['warning', '198.51.100.7']);
+  });
   it('a debug crypto ipsec record goes on over its lines, indented or not; the next timed line is a record of its own', () => {
     // (Cisco's VPN solutions guide, "Sample Problem Scenarios": IOS 12.2 wording, the indent lost by the web copy)
     const old = parse('00:27:07: IPSEC(sa_request): ,\n(key eng. msg.) src= 10.15.58.10, dest= 10.15.58.38,\nsrc_proxy= 192.168.1.0/255.255.255.0/0/0 (type=4),\ndest_proxy= 192.168.2.0/255.255.255.0/6/1701 (type=4),\nprotocol= ESP, transform= esp-des esp-md5-hmac ,\nlifedur= 3600s and 4608000kb,\n00:27:07: ISAKMP: received ke message (1/1)');

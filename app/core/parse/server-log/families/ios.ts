@@ -188,6 +188,11 @@ const RULES: Rule[] = [
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
   // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Pre-Shared Key Mismatch")
   [/^%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from (\S+?)(?::\d+)? failed its sanity check or is malformed$/, (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
+  // Cisco IOS System Message Guide: CRYPTO-6-IKMP_MODE_FAILURE "Processing of [chars] mode failed with peer at [IP_address]"
+  // ("Negotiation with the peer failed": the lines before it say why), CRYPTO-4-IKMP_NO_SA "IKE message from [IP_address] has no SA
+  // and is not an initialization offer" (the other side goes on with a negotiation this router no longer has)
+  [/^%CRYPTO-6-IKMP_MODE_FAILURE: Processing of (\w+) mode failed with peer at (\S+?)\.?$/i, (m) => tagged({ decoded: [d('iosIkeModeFailed', { mode: m[1]!, peer: m[2]! })], outcome: 'failure' }, { peer: m[2] })],
+  [/^%CRYPTO-4-IKMP_NO_SA: IKE message from (\S+?)(?::\d+)? has no SA and is not an initialization offer\.?$/, (m) => tagged(step('iosIkeNoSa', { peer: m[1]! }, 'warning'), { peer: m[1] })],
   // Cisco IOS system messages RADIUS-4-RADIUS_DEAD "RADIUS server %s is not responding." / RADIUS-4-RADIUS_ALIVE "… is being marked alive."
   [/^%RADIUS-4-RADIUS_DEAD: RADIUS server (\S+?)(?::\d+(?:,\d+)?)? is not responding\.?$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1]! })], outcome: 'failure', cause: 'radius-unreachable' })],
   [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
