@@ -129,6 +129,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hY: real-mixed-0…23 for a new real ASA log (asa-console-debug-cant-find-valid-tunnel-group-*), which shifts the round robin.
  * Then again for a real IOS-XE debug crypto log (ios-xe-debug-crypto-*), which shifts the round robin.
  * Then again for two real IOS debug crypto logs (ios-debug-crypto-isakmp-stuck-*, ios-12-2-debug-crypto-*), the same way.
+ * Then again for a real IOS debug copied through Markdown (ios-debug-crypto-markdown-*), the same way.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

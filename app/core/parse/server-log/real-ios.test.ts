@@ -168,6 +168,20 @@ const CRYPTO_ROWS: Record<string, RealServerLogRow> = {
       [22, 'Crypto engine: Dh phase 1 status: 0'],
     ],
   },
+  // nothing was read: the Markdown bullets that replaced IOS's `*` before each time hid the times (lines.ts normalizeLine); the
+  // author's two Chinese captions stay unknown (no log lines)
+  'ios-debug-crypto-markdown-quote-bullet-times-chinese-notes-main-mode-initiator.txt': {
+    records: 23,
+    understood: 21,
+    families: { ios: 21 },
+    causes: [],
+    says: [
+      [1, 'IPsec (sa_request): a tunnel between 12.1.1.2 and 13.1.1.3 for the traffic 2.2.2.0/24 ↔ 3.3.3.0/24, ESP esp-des esp-sha-hmac (Tunnel).'],
+      [15, 'ISAKMP: received ke message (1/1) <===IKE的第一阶段'],
+      [27, 'IKE state IKE_READY → IKE_I_MM1.'],
+      [33, 'ISAKMP: received packet from 13.1.1.3 dport 500 sport 500 Global (I) MM_NO_STATE'],
+    ],
+  },
 };
 
 const en = engineT('en');
@@ -200,6 +214,12 @@ describe('real Cisco IOS debug crypto logs', () => {
     }
     expect(said('ISAKMP-PAK: (1001):sending packet to 203.0.113.100 my_port 500 peer_port 500 (R) QM_IDLE      ', 1)).toBe('ISAKMP: sending packet to 203.0.113.100 my_port 500 peer_port 500 (R) QM_IDLE');
   });
+  it("a Markdown bullet in place of IOS's unsynchronised-clock mark is the mark again; a list item that is no IOS time stays", () => {
+    const e = parse('- Mar 1 00:55:40.771: ISAKMP (0:2): Can not start Aggressive mode, trying Main mode.').entries[0]!;
+    expect([e.family, e.time?.month, e.time?.day, e.time?.ms]).toEqual(['ios', 3, 1, 771]);
+    expect(parse('• Mar  1 00:12:34.567 UTC: ISAKMP:(0):no offers accepted!').entries[0]!.cause).toBe('ike-no-proposal');
+    expect(parse('- Mar 1 00:55:40: ISAKMP (0:2): beginning Main Mode exchange').understood).toBe(0);
+  });
   it('show crypto isakmp sa in each IOS release, its states in words; a retransmission names the state it is stuck in', () => {
     expect(said('IPv4 Crypto ISAKMP SA\ndst             src             state          conn-id status\n10.0.0.1        192.168.1.1     MM_NO_STATE    1001     ACTIVE', 3)).toBe('IKE SA from 192.168.1.1 to 10.0.0.1: MM_NO_STATE (nothing agreed yet).');
     expect(parse('dst             src             state          conn-id slot status\n192.0.2.1       192.0.2.2       QM_IDLE           1    0 ACTIVE').entries.map((e) => e.outcome)).toEqual(['info', 'success']);
@@ -220,8 +240,9 @@ describe('real Cisco IOS debug crypto logs', () => {
     const old = parse('00:27:07: IPSEC(sa_request): ,\n(key eng. msg.) src= 10.15.58.10, dest= 10.15.58.38,\nsrc_proxy= 192.168.1.0/255.255.255.0/0/0 (type=4),\ndest_proxy= 192.168.2.0/255.255.255.0/6/1701 (type=4),\nprotocol= ESP, transform= esp-des esp-md5-hmac ,\nlifedur= 3600s and 4608000kb,\n00:27:07: ISAKMP: received ke message (1/1)');
     expect([old.records, old.understood]).toEqual([2, 2]);
     expect(describeEntry(old.entries[0]!, en)).toBe('IPsec (sa_request): a tunnel between 10.15.58.10 and 10.15.58.38 for the traffic 192.168.1.0/24 ↔ 192.168.2.0/24 protocol 6 port 1701, ESP esp-des esp-md5-hmac.');
-    // the fields end where the record's lines do: after a blank line, only an unfinished record (its last line ending in a comma) goes on
-    expect(parse('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n    sa_trans= ah-sha-hmac , sa_conn_id= 7\n\n  (sa) sa_dest= 192.0.2.2, sa_proto= 50, ').records).toBe(2);
+    // the fields end where the record's lines do: after a blank line, only an unfinished record (its last line ending in a comma) or
+    // one of its own fields goes on
+    expect(parse('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n    sa_trans= ah-sha-hmac , sa_conn_id= 7\n\n  flags= 0x0').records).toBe(2);
     expect(parse('IPSEC(create_sa): sa created,\n\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n\n    sa_trans= ah-sha-hmac , sa_conn_id= 7').records).toBe(1);
     expect(said('IPSEC(create_sa): sa created,\n  (sa) sa_dest= 192.0.2.1, sa_proto= 51, \n    sa_spi= 0x1A(26), \n    sa_trans= ah-sha-hmac , sa_conn_id= 7', 1)).toBe('IPsec SA installed: AH to 192.0.2.1, SPI 0x1A, ah-sha-hmac.');
     // IOS's own words for a transform set mismatch (Cisco doc 5409): phase 2 refused

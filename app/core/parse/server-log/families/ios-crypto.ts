@@ -47,7 +47,7 @@ export const IOS_IPSEC_RULES: Rule[] = [
   // `IPSEC(create_sa): sa created, (sa) sa_dest= 203.0.113.200, sa_proto= 50, sa_spi= 0x63A278D7(1671592151), sa_trans= esp-aes 256
   // esp-sha512-hmac , sa_conn_id= 2005 …`: one direction's IPsec SA is installed (IOS prints one per direction)
   [/^IPSEC\(create_sa\): sa created,? ?(.*)$/, (m) => {
-    const proto = field(m[1]!, 'sa_proto');
+    const proto = field(m[1]!, 'sa_proto') || field(m[1]!, 'sa_prot'); // (IOS 12.3 writes sa_prot=)
     const spi = field(m[1]!, 'sa_spi').replace(/\(\d+\)$/, '');
     return step('iosIpsecSaCreated', { dest: field(m[1]!, 'sa_dest') || '?', proto: SA_PROTOCOLS[proto] ?? (proto || '?'), spi: spi || '?', transform: field(m[1]!, 'sa_trans').replace(/\s+/g, ' ') || '?' }, 'success');
   }],
