@@ -138,6 +138,11 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Merging hX on main: real-mixed-0…23 re-recorded (hX's files shift the round robin, main's wording changed); every other key is
  * main's or hX's.
  * Merging hZ: real-mixed-1…19 re-recorded (its seven SoftEther logs shift the round robin); every other key is main's or hZ's.
+ * Branch hY: real-mixed-0…23 for a new real ASA log (asa-console-debug-cant-find-valid-tunnel-group-*), which shifts the round robin.
+ * Then again for a real IOS-XE debug crypto log (ios-xe-debug-crypto-*), which shifts the round robin.
+ * Then again for two real IOS debug crypto logs (ios-debug-crypto-isakmp-stuck-*, ios-12-2-debug-crypto-*), the same way.
+ * Then again for a real IOS debug copied through Markdown (ios-debug-crypto-markdown-*), the same way.
+ * Merging hY: real-mixed-0…23 re-recorded (its five logs shift the round robin); every other key is main's or hY's.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

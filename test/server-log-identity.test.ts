@@ -40,6 +40,14 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * Merging hX on main: all-logs-x300 (paste and file) re-recorded, the only keys both sides changed; every other key is main's or hX's.
  * Merging hZ (SoftEther error codes, hub and PPP session lines, seven real SoftEther logs): all-logs-x300 re-recorded, the only keys
  * both sides changed; every other key is main's or hZ's.
+ * Then (branch hY) the ASA log whose 713902 "Removing peer from correlator table failed" is the ASA tidying up (no warning), and
+ * all-logs-x300. Then a new real IOS-XE log (ios-xe-debug-crypto-*) and all-logs-x300; no other log changed. Then two more real
+ * IOS debug crypto logs (ios-debug-crypto-isakmp-stuck-*, ios-12-2-debug-crypto-*) and all-logs-x300; no other log changed.
+ * Then a real IOS debug copied through Markdown (ios-debug-crypto-markdown-*: its times after list bullets) and all-logs-x300
+ * (where that log follows single-spaced ones, its IPSEC(sa_request) record now takes its blank-separated field lines whole); no
+ * other log changed.
+ * Merging hY (Cisco IOS debug crypto, ASA tunnel group, five real logs): all-logs-x300 re-recorded, the only keys both sides
+ * changed; every other key is main's or hY's.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

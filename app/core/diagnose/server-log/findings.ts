@@ -34,6 +34,9 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
   'ike-auth-failed': 'server.ike-auth-failed',
+  // (the ASA found no tunnel group to take the pre-shared key and policy from: IPsec authentication cannot start, a server setting or
+  // the group name the client sends; families/asa.ts "Can't find a valid tunnel group")
+  'ike-no-tunnel-group': 'server.ike-auth-failed',
   'address-pool': 'server.address-pool',
   'ppp-setup-failed': 'server.ppp-setup-failed',
   'certificate-missing': 'server.certificate-missing',

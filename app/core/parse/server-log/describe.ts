@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { IKEV1_STATES } from './codes/ike';
+import { IOS_IKE_SA_STATES } from './codes/isakmp-payloads';
 import { NPS_REASONS } from './codes/nps';
 import { mppeBits } from './codes/ppp';
 import { packetWords } from './packet-words';
@@ -211,6 +212,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   if (used.has('reasonText')) options.reasonText = /^\d+$/.test(String(v.reason ?? '')) ? npsReasonText(Number(v.reason), t) : '';
   // the MS-CHAP error NPS sent back (its MS-CHAP-Error "E=691"): the Windows error the PC shows
   if (used.has('chapText')) options.chapText = /^\d+$/.test(String(v.chap ?? '')) ? `; ${t('serverLog.msChapError', { code: v.chap })}` : '';
+  // a Cisco IOS IKE SA state in words (`MM_SA_SETUP (the proposals are agreed …)`), its name alone when the table has none
+  if (used.has('iosStateText')) options.iosStateText = IOS_IKE_SA_STATES.has(String(v.state)) ? `${String(v.state)} (${word(t, `serverLog.iosIkeState.${String(v.state)}`)})` : String(v.state ?? '');
   if (used.has('fromText')) options.fromText = ikeStateText(v.from, t);
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
   // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon

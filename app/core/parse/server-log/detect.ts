@@ -62,14 +62,32 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text);
   const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
-  if (!fieldLike && !v3 && !iosPacket) return false;
+  // (past blank lines — up to three: a blog's copy that put one after each line, doubled again by a CRLF conversion — only while the
+  // record's text is unfinished, its last piece ending in a comma, or for a line that starts with one of the record's own fields)
+  const iosCrypto = (blankBefore === 0 || (blankBefore <= 3 && (/,\s*$/.test(pending.text) || IOS_IPSEC_FIELD.test(line)))) && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
+  if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
   if (pre.shape !== 'none') return false;
   if (v3 && VPN3000_HEAD.test(pending.text.replace(/^.*?(?=\d\d\/\d\d\/\d{4} )/, '')) && pending.endLine - pending.line < 8 && !VPN3000_HEAD.test(line.trim())) return true;
   if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
+  if (iosCrypto && (pending.text.includes('IPSEC(') ? IOS_IPSEC_MORE.test(line) : indented && IOS_MAPDB_MORE.test(line))) return true;
   return false;
 }
+
+/**
+ * IOS `debug crypto ipsec` prints a record over several lines: `IPSEC(create_sa): sa created,` then `(sa) sa_dest= …, sa_proto= 50,`,
+ * `sa_spi= …`, `(identity) local= …` (indented; a web copy may lose the indent, Cisco's VPN solutions guide prints `(key eng. msg.)
+ * src= …` at the line's start), and `Crypto mapdb : proxy_match` its `src addr     : …` fields on indented lines (IOS-XE 16 debug).
+ */
+const IOS_CRYPTO_RECORD = /(?:^|: )(?:IPSEC\([\w_]+\): |Crypto mapdb : )/;
+const IOS_IPSEC_MORE = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |[a-z_]+(?:\([\w/]+\))?= )/;
+/** the fields IOS starts a `debug crypto ipsec` record's further lines with (IOS 12.2 to IOS-XE 16, as in the real logs) */
+const IOS_IPSEC_FIELD = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |(?:local|remote|src|dest)_proxy= |protocol= |lifedur= |spi= |sa_(?:spi|trans|lifetime\(k\/sec\))= )/;
+const IOS_MAPDB_MORE = /^\s+(?:src addr|dst addr|protocol|src port|dst port)\s+: /;
+// (a record's physical lines: IOS prints at most eight; a copy that put a blank line after each, its line ends then doubled, makes
+// them up to four times as many)
+const IOS_CRYPTO_MAX_LINES = 32;
 
 /** Whether a line begins a record some family reads (LineSplitter's startsRecord: a paste shifted by one to three blanks). */
 export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;

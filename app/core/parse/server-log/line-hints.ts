@@ -40,20 +40,19 @@ export function textHints(text: string): number {
 
 /**
  * `[/`, `[COLOR` or `[color` somewhere (what /\[(?:\/|COLOR|color)/ finds), by the few `[` a line has rather than a regex scan; or a
- * line that opens with `[B]`, `[I]`, `[CODE]` or `[QUOTE]` (a forum post marking lines, `[B]Dec 10 21:02:59 bender pppd[17852]: …`),
- * at the text's start or after one of its line breaks: its closing tag is on a later line, which a read chunk may not hold (a
- * 64 KiB chunk that ended between them left the `[B]` of a file's line, and the line read as two records, where a paste's did not).
+ * line that opens with `[B]`, `[I]`, `[CODE]` or `[QUOTE]` (a forum post marking lines, `[B]Dec 10 21:02:59 bender pppd[17852]: …`,
+ * its closing tag on a later line). For a text of many lines (a read chunk) every line's start counts: the closing `[/B]` may lie in
+ * the next chunk, and a chunk whose hint said "no BBCode" left the opening tag on its line (a record of its own, not understood).
  */
-const BBCODE_LINE_OPEN = /^\[(?:[BbIi]|CODE|code|QUOTE|quote)\]/;
 export function hasBbcodeStart(s: string): boolean {
-  if (s.charCodeAt(0) === 91 && BBCODE_LINE_OPEN.test(s)) return true;
   for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
     const c = s.charCodeAt(i + 1);
     if (c === 47 || (c === 67 && s.startsWith('COLOR', i + 1)) || (c === 99 && s.startsWith('color', i + 1))) return true;
-    if (i > 0 && s.charCodeAt(i - 1) === 10 && BBCODE_LINE_OPEN.test(s.slice(i, i + 8))) return true;
+    if ((i === 0 || s.charCodeAt(i - 1) === 10 || s.charCodeAt(i - 1) === 13) && BBCODE_OPENING.test(s.slice(i, i + 8))) return true;
   }
   return false;
 }
+const BBCODE_OPENING = /^\[(?:[BbIi]|CODE|code|QUOTE|quote)\]/;
 
 /**
  * Each GLUE_WORDS word holds one of these: plain searches rule most lines out before the regex runs

@@ -76,6 +76,8 @@ let escapesShortened = 0;
  * Paste damage removed before anything else: CR, mail and web typography, rsyslog's `#011` tab
  * escape, a whole paste's indent (`outdent`: LineSplitter's), Markdown quotes, BBCode.
  */
+const IOS_TIME_AFTER_BULLET = /^. [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d\.\d{3}(?: [A-Z]{2,5})?: /;
+
 export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
   escapesShortened = 0;
@@ -100,6 +102,10 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
+  // Cisco IOS marks a time its clock does not trust with `*` (`*Mar  1 00:55:40.767: ISAKMP …`); Markdown takes a line that starts
+  // `*` and a blank for a list item, and the page's text shows a bullet (`- Mar 1 00:55:40.767: …`, a Chinese blog's copy of an IOS
+  // debug): the mark comes back, only before an IOS time with its milliseconds and colon
+  if ((s.charCodeAt(0) === 45 || s.charCodeAt(0) === 0x2022) && s.charCodeAt(1) === 32 && IOS_TIME_AFTER_BULLET.test(s)) s = `*${s.slice(2)}`;
   // a whole line set in Markdown bold, as a poster marks the line that matters (`**IDir '172.16.1.254' does not match to
   // 'vpn.mydomain.com'**`, hwdsl2/setup-ipsec-vpn #526; `**Feb 21 … (Protocol not supported)**`): the marks go, the line stays
   if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42 && s.charCodeAt(2) !== 32) s = s.slice(2, -2);

@@ -83,6 +83,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [[1, 'IKE: Failed to verify the proposed policies']],
     session: '211',
   },
+  // "Can't find a valid tunnel group" was a plain IKE event and no finding: the ASA stops before any key is checked (the tunnel group
+  // was set up under a `name` alias, not the peer's address); the peer-table lines after it are its tidying up, no warning
+  'asa-console-debug-cant-find-valid-tunnel-group-peer-table-missing-sa-payload.txt': {
+    records: 7,
+    understood: 7,
+    families: { asa: 7 },
+    causes: [
+      [1, 'ike-no-tunnel-group'],
+      [4, 'ike-no-tunnel-group'],
+    ],
+    says: [
+      [1, 'The ASA has no connection profile (tunnel group) for 31.204.98.143: it stopped the IPsec negotiation before checking any key or password.'],
+      [2, 'The ASA tidies up after the failed negotiation'],
+      [3, 'a consequence of the failure above, not a fault of its own.'],
+      [7, "The other side's IKE message starts with a Key Exchange (4) payload instead of the SA payload"],
+    ],
+  },
   // was one unknown line: the records are glued with a blank between them. The line (2 360 characters) is split before each
   // record is cut at MAX_RECORD_CHARS, so its last two records (713049, 713905) are read too (lines.ts MAX_LINE_CHARS)
   'asa-pdf-slide-glued-records-firewall-and-remote-access-phase-1.txt': {
@@ -105,6 +122,14 @@ describe('real ASA IPsec fixtures', () => {
   it('the wrapped 750003 is one record, its remote end the peer, the unknown user none', () => {
     const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown \nIKEv2 Negotiation aborted due to ERROR: Failed to receive the AUTH msg before the timer expired');
     expect([r.records, r.entries[0]!.peer, r.entries[0]!.user, r.entries[0]!.endLine]).toEqual([1, '2.3.4.5', undefined, 2]);
+  });
+  it('the tunnel-group lines read the same from the syslog as from the console; the cleanup lines are no warning', () => {
+    const tg = one("Dec 19 15:49:51: %ASA-3-713902: Group = 10.9.8.7, IP = 10.9.8.7, Can't find a valid tunnel group, aborting...!");
+    expect([tg.outcome, tg.cause, tg.peer]).toEqual(['failure', 'ike-no-tunnel-group', '10.9.8.7']);
+    expect(one('%ASA-3-713902: Group = 77.88.99.100, IP = 77.88.99.100, Removing peer from correlator table failed, no match!').outcome).toBe('info');
+    expect(one('[IKEv1]: IP = 31.204.98.143, Error: Unable to remove PeerTblEntry').outcome).toBe('info');
+    expect(says('[IKEv1]: IP = 192.0.2.1, Header invalid, missing SA payload! (next payload = 8)')).toContain('starts with a Hash (8) payload');
+    expect(says('[IKEv1]: IP = 192.0.2.1, Header invalid, missing SA payload! (next payload = 99)')).toContain('starts with a 99 payload');
   });
   it('the cut head with a blank after each colon (751xxx) continues too', () => {
     const r = parseServerLog('%ASA-3-751002: Local: 203.0.113.1:500 Remote: 198.51.100.7:500 Username: Unknown\nNo preshared key or trustpoint configured for self in tunnel group DefaultRAGroup');

@@ -393,7 +393,7 @@ describe('Cisco IOS classes', () => {
     }
     expect(one('ISAKMP:(1002): processing NOTIFY NO_PROPOSAL_CHOSEN protocol 1').says).toContain('phase 1 proposals');
     expect(one('*Mar  1 00:42:09.431: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.1.20.2 failed its sanity check or is malformed')).toMatchObject({ cause: 'ike-auth-failed', peer: '192.1.20.2' });
-    expect(one('IPSEC(validate_proposal_request): proposal part #1')).toMatchObject({ family: 'ios', says: 'ISAKMP: proposal part #1' });
+    expect(one('IPSEC(validate_proposal_request): proposal part #1')).toMatchObject({ family: 'ios', says: 'IPsec (validate_proposal_request): proposal part #1' });
     expect(one('ISAKMP:      hash SHA').family).toBe('ios');
     // near misses: a program with a pid, a word glued to the tag, the sanity-check message with more words
     expect(one('ISAKMP[123]: no offers accepted!').family).not.toBe('ios');

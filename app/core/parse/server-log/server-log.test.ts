@@ -239,6 +239,8 @@ describe('fast paths give what their references give', () => {
       '1 01/08/2007 09:10:37.780 SEV=3 AUTH/5 RPT=124 192.168.0.1  Authentication rejected:',
       '  Reason = Unspecified', 'SEV=', 'SE#015V=', 'SE', 'V=',
       'P UD', 'P UDP', 'qui', 'red ', 'ha', 'se1', '#0', '11', '15', '[/', 'B]', '',
+      // a forum's `[B]` opening a line, its `[/B]` lines later: a chunk boundary between them (the opening chunk's hint must not hide it)
+      '[B]Jul 29 09:59:54 gw pppd[1]: y', '[B]', 'x)[/B]',
       // `]: ` tags (ONE_TAG): a second one glued on, also cut by a chunk boundary or a line end
       'Jul 29 09:59:54 gw pppd[1]: x', 'pptpd[4]: CTRL: y', ']: ', ']', ': ', ']:',
     );

@@ -32,6 +32,7 @@ export type Cause =
   | 'radius-unreachable'
   | 'ike-no-proposal'
   | 'ike-auth-failed' // pre-shared key / certificate rejected
+  | 'ike-no-tunnel-group' // the VPN server (a Cisco ASA) has no tunnel group (connection profile) for the peer's address or group name: nothing was checked
   | 'ike-no-mi3' // Main Mode stalls waiting for MI3 (UDP 4500 / NAT-T)
   | 'ike-auth-never-came' // IKEv2: IKE_SA_INIT answered, IKE_AUTH never arrived
   | 'ike-init-unanswered' // the PC's first IKE message (IKE_SA_INIT / Main Mode MI1) or this server's answer to it does not get through: UDP 500/4500 blocked, or NAT-T

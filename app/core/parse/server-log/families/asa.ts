@@ -5,6 +5,7 @@ import { isSslVpnId, sslVpnHit } from './asa-svc';
 import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
 import { isVpdnId, vpdnHit } from './asa-vpdn';
 import { denyHit, isDenyId } from './asa-deny';
+import { isakmpPayloadName } from '../codes/isakmp-payloads';
 
 /**
  * Cisco ASA / PIX / FTD syslog `%ASA-6-113005: …` (Cisco "Secure Firewall ASA Series Syslog Messages",
@@ -66,6 +67,20 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // 713167 "Remote peer has failed user authentication - check configured username and password", 713198 "User Authorization
   // failed: user User authorization failed.": the user's XAUTH name or password (or the account's rights) refused
   if (/Remote peer has failed user authentication|User Authorization failed/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  // "Can't find a valid tunnel group, aborting...!" (debug crypto isakmp; the syslog's 713900-range text): no tunnel group (connection
+  // profile) matches the name the ASA looked up — the peer's address for a LAN-to-LAN peer or a main-mode remote-access PC, the group
+  // name a Cisco VPN Client sends in aggressive mode (Cisco ASA VPN configuration guide, "Connection Profiles": a LAN-to-LAN tunnel
+  // group is named by the peer's IP address). Nothing of the PC's key or password was checked: the server's setting or the group name
+  if (/Can't find a valid tunnel group/i.test(text)) return { decoded: [d('asaNoTunnelGroup', { group: text.match(/Group = ([^,]+),/)?.[1] ?? '?' })], outcome: 'failure', cause: 'ike-no-tunnel-group' };
+  // "Removing peer from peer table failed, no match!", "Error: Unable to remove PeerTblEntry", "Removing peer from correlator table
+  // failed, no match!" (713902): the ASA tidying up a negotiation that failed before it was entered in those tables — printed after
+  // the failure the lines before it name, no fault of its own (assumed from the real logs: each follows a failed negotiation)
+  if (/Removing peer from (?:peer|correlator) table failed, no match|Unable to remove PeerTblEntry/i.test(text)) return step('asaPeerTableCleanup');
+  // "Header invalid, missing SA payload! (next payload = 4)": a message that opens a negotiation must start with an SA payload
+  // (RFC 2409 §5: Main Mode's and Aggressive Mode's first messages carry the SA); one that starts with another payload is a later
+  // message of a negotiation the ASA no longer has (a peer retransmitting after the ASA dropped it)
+  const header = text.match(/Header invalid, missing SA payload! \(next payload = (\d+)\)/);
+  if (header) return step('asaMissingSaPayload', { payload: isakmpPayloadName(Number(header[1])) }, 'warning');
   // 713068 "Received non-routine Notify message: notify_type (notify_value)": the peer's IKEv1 notify, by its RFC 2408 §3.14.1 number
   const notify = text.match(/Received non-routine Notify message: (.*?) \((\d+)\)/);
   if (notify) return notifyHit(notify[1]!, Number(notify[2]));

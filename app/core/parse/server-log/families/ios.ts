@@ -4,6 +4,7 @@ import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
+import { IOS_IPSEC_RULES, IOS_ISAKMP_RULES, isakmp, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -187,21 +188,28 @@ const RULES: Rule[] = [
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
   // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Pre-Shared Key Mismatch")
   [/^%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from (\S+?)(?::\d+)? failed its sanity check or is malformed$/, (m) => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
+  // Cisco IOS System Message Guide: CRYPTO-6-IKMP_MODE_FAILURE "Processing of [chars] mode failed with peer at [IP_address]"
+  // ("Negotiation with the peer failed": the lines before it say why), CRYPTO-4-IKMP_NO_SA "IKE message from [IP_address] has no SA
+  // and is not an initialization offer" (the other side goes on with a negotiation this router no longer has)
+  [/^%CRYPTO-6-IKMP_MODE_FAILURE: Processing of (\w+) mode failed with peer at (\S+?)\.?$/i, (m) => tagged({ decoded: [d('iosIkeModeFailed', { mode: m[1]!, peer: m[2]! })], outcome: 'failure' }, { peer: m[2] })],
+  [/^%CRYPTO-4-IKMP_NO_SA: IKE message from (\S+?)(?::\d+)? has no SA and is not an initialization offer\.?$/, (m) => tagged(step('iosIkeNoSa', { peer: m[1]! }, 'warning'), { peer: m[1] })],
   // Cisco IOS system messages RADIUS-4-RADIUS_DEAD "RADIUS server %s is not responding." / RADIUS-4-RADIUS_ALIVE "… is being marked alive."
   [/^%RADIUS-4-RADIUS_DEAD: RADIUS server (\S+?)(?::\d+(?:,\d+)?)? is not responding\.?$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1]! })], outcome: 'failure', cause: 'radius-unreachable' })],
   [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
   // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
   fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
-  // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: `ISAKMP:(0):`, `ISAKMP (0:9577):`, `ISAKMP:`)
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?(Encryption algorithm|Hash algorithm|Diffie-Hellman group|Authentication method|Lifetime|Life ?type|Key length) offered does not match policy!$/i, (m) => step('iosIsakmpAttrRefused', { what: m[1]! }, 'warning')],
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?atts are not acceptable\. Next payload is \d+$/, () => step('iosIsakmpTransformRefused', undefined, 'warning')],
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?(?:no offers accepted!|phase 1 SA policy not acceptable!.*)$/, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: ISAKMP_HEAD_TEXT's heads)
+  [isakmp(String.raw`(Encryption algorithm|Hash algorithm|Diffie-Hellman group|Authentication method|Lifetime|Life ?type|Key length) offered does not match policy!$`, 'i'), (m) => step('iosIsakmpAttrRefused', { what: m[1]! }, 'warning')],
+  [isakmp(String.raw`atts are not acceptable\. Next payload is \d+$`), () => step('iosIsakmpTransformRefused', undefined, 'warning')],
+  [isakmp(String.raw`(?:no offers accepted!|phase 1 SA policy not acceptable!.*)$`), () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
   // the other side's NO_PROPOSAL_CHOSEN notify (RFC 2408 §3.14.1, type 14): protocol 1 = ISAKMP (phase 1), 3 = ESP (phase 2)
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)$/, (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?SA has been authenticated with (\S+)$/, (m) => tagged(step('iosIsakmpAuthenticated', { peer: m[1]! }, 'success'), { peer: m[1] })],
-  [/^ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+ ?Old State = \.?(\S+)[ \t]+New State = (\S+)\s*$/, (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
-  // any other ISAKMP / IPSEC debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
-  fallback(/^(?:ISAKMP ?(?::\(\d+\)|\(\d+:\d+\))?:+|ISAKMP :|IPSEC\([\w_]+\):) ?(.*?)\s*$/, (m) => step('iosIsakmp', { text: m[1]! })),
+  [isakmp(String.raw`processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)$`), (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [isakmp(String.raw`SA has been authenticated with (\S+)$`), (m) => tagged(step('iosIsakmpAuthenticated', { peer: m[1]! }, 'success'), { peer: m[1] })],
+  [isakmp(String.raw`Old State = \.?(\S+)[ \t]+New State = (\S+)\s*$`), (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
+  ...IOS_ISAKMP_RULES,
+  ...IOS_IPSEC_RULES,
+  // any other ISAKMP debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
+  fallback(isakmp(String.raw`(.*?)\s*$`), (m) => step('iosIsakmp', { text: m[1]! })),
 ];
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
@@ -209,17 +217,19 @@ const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DIS
 // `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
-const ISAKMP_HEAD = /^(?:ISAKMP ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):)/;
+const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
 
+/** the tags `debug crypto isakmp` puts first (IOS-XE 16 adds `ISAKMP-PAK:` for packets and `ISAKMP-ERROR:`) */
+const ISAKMP_TAGS = new Set(['ISAKMP', 'ISAKMP-PAK', 'ISAKMP-ERROR', 'IPSEC']);
 /** `ISAKMP: text` without a time reads as program ISAKMP: put the tag back */
-const textOf = (pre: Prefixed): string => (pre.shape === 'program' && (pre.program === 'ISAKMP' || pre.program === 'IPSEC') ? `${pre.program}: ${pre.message}` : pre.message);
+const textOf = (pre: Prefixed): string => (pre.shape === 'program' && ISAKMP_TAGS.has(pre.program!) ? `${pre.program}: ${pre.message}` : pre.message);
 
 export const iosFamily: FamilyParser = {
   family: 'ios',
   claims(pre: Prefixed): boolean {
-    if (pre.shape === 'program') return pre.program === 'ISAKMP' && !pre.pid;
+    if (pre.shape === 'program') return ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
-    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message))) return true;
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
   parse: (pre, state) => applyRules(RULES, textOf(pre).trim(), pre, state),

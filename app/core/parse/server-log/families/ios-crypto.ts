@@ -1,0 +1,89 @@
+import { d, fallback, step, type Hit, type Rule } from '../kit';
+
+/**
+ * Cisco IOS / IOS-XE `debug crypto isakmp` heads and `debug crypto ipsec` records (ios.ts reads the rest of the family).
+ *
+ * The heads IOS puts before an ISAKMP text: `ISAKMP:(0):` and `ISAKMP (0:9577):` (IOS 12.x-15.x), `ISAKMP:` alone, and IOS-XE 16's
+ * `ISAKMP: (1001):`, `ISAKMP-PAK: (1001):` (a packet sent or received) and `ISAKMP-ERROR: (0):`, the number in brackets the IKE SA's
+ * connection id (0 before one exists). An `ISAKMP-ERROR:` line is read as the text it prints: IOS-XE prints some in a negotiation
+ * that succeeds (`Failed to find peer index node to update peer_info_list`, in the real IOS-XE log of a Quick Mode that completed).
+ */
+const ISAKMP_HEAD_TEXT = String.raw`^ISAKMP(?:-(?:PAK|ERROR))?(?: ?\(\d+:\d+\))? ?:+ ?(?:\(\d+\):+ ?)?`;
+
+/** A rule's pattern for an ISAKMP text after any of those heads (the body anchors its end). */
+export const isakmp = (body: string, flags = ''): RegExp => new RegExp(ISAKMP_HEAD_TEXT + body, flags);
+
+/**
+ * `addr/mask/prot/port` as IOS prints a proxy identity (Cisco IOS Security Command Reference, show crypto ipsec sa: `local ident
+ * (addr/mask/prot/port)`): the network as a prefix, and the protocol and port when they narrow it. Protocol 0 is any; IOS-XE writes
+ * 256 for `permit ip` (the real IOS-XE log's crypto ACL is `permit ip …` and its proxies end `/256/0`), read as any too.
+ */
+export function proxyText(proxy: string): string {
+  // (IOS 12.2 adds the identity's type, `(type=4)`: an address range by mask, RFC 2407 §4.6.2.1 ID_IPV4_ADDR_SUBNET)
+  const m = proxy.replace(/\s*\(type=\d+\)$/, '').match(/^([0-9A-Fa-f.:]+)\/([0-9.]+)\/(\d+)\/(\d+)$/);
+  if (!m) return proxy;
+  const bits = m[2]!.split('.').reduce((n, octet) => n + (Number(octet) >>> 0).toString(2).replace(/0/g, '').length, 0);
+  const net = m[2]!.includes('.') ? `${m[1]}/${bits}` : `${m[1]}/${m[2]}`;
+  const prot = m[3] === '0' || m[3] === '256' ? '' : ` protocol ${m[3]}`;
+  return `${net}${prot}${m[4] === '0' ? '' : ` port ${m[4]}`}`;
+}
+
+/** IP protocol numbers of an IPsec SA (IANA "Assigned Internet Protocol Numbers": 50 ESP, 51 AH, 108 IPComp) */
+const SA_PROTOCOLS: Record<string, string> = { '50': 'ESP', '51': 'AH', '108': 'IPComp' };
+
+const field = (text: string, name: string): string => text.match(new RegExp(String.raw`\b${name}= ?([^,]*?)\s*(?:,|$)`))?.[1]?.trim() ?? '';
+
+/** `(key eng. msg.) INBOUND local= A, remote= B, local_proxy= …` (IOS 12.4+), or `(key eng. msg.) src= A, dest= B, src_proxy= …` (12.2) */
+function keyEngineMessage(fn: string, text: string): Hit {
+  const local = field(text, 'local') || field(text, 'src');
+  const remote = field(text, 'remote') || field(text, 'dest');
+  const localNet = proxyText(field(text, 'local_proxy') || field(text, 'src_proxy'));
+  const remoteNet = proxyText(field(text, 'remote_proxy') || field(text, 'dest_proxy'));
+  const transform = field(text, 'transform').replace(/\s+/g, ' ');
+  return step('iosIpsecKeyMessage', { fn, local: local || '?', remote: remote || '?', localNet: localNet || '?', remoteNet: remoteNet || '?', transform: transform ? `${field(text, 'protocol') || 'ESP'} ${transform}` : '?' });
+}
+
+export const IOS_IPSEC_RULES: Rule[] = [
+  // `IPSEC(create_sa): sa created, (sa) sa_dest= 203.0.113.200, sa_proto= 50, sa_spi= 0x63A278D7(1671592151), sa_trans= esp-aes 256
+  // esp-sha512-hmac , sa_conn_id= 2005 …`: one direction's IPsec SA is installed (IOS prints one per direction)
+  [/^IPSEC\(create_sa\): sa created,? ?(.*)$/, (m) => {
+    const proto = field(m[1]!, 'sa_proto') || field(m[1]!, 'sa_prot'); // (IOS 12.3 writes sa_prot=)
+    const spi = field(m[1]!, 'sa_spi').replace(/\(\d+\)$/, '');
+    return step('iosIpsecSaCreated', { dest: field(m[1]!, 'sa_dest') || '?', proto: SA_PROTOCOLS[proto] ?? (proto || '?'), spi: spi || '?', transform: field(m[1]!, 'sa_trans').replace(/\s+/g, ' ') || '?' }, 'success');
+  }],
+  // "IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported for identity" (Cisco "IPsec
+  // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Transform Set Mismatch"): no transform set of this router
+  // matches the other side's phase 2 proposal; IOS-XE words it `transform proposals not supported`
+  [/^IPSEC\((validate_proposal|validate_transform_proposal|ipsec_process_proposal)\): .*?transform proposals? (?:\((.*?)\) )?not supported/, (m) => ({ decoded: [d('iosIpsecTransformRefused', { detail: m[2] ? ` (${m[2]})` : '' })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^IPSEC\(([\w_]+)\): (?:[^,]*,\s*)?\(key eng\. msg\.?\) (.*)$/, (m) => keyEngineMessage(m[1]!, m[2]!)],
+  // `Crypto mapdb : proxy_match` with its `src addr : …` fields (IOS-XE 16): the crypto map's ACL checked against the traffic pair
+  [/^Crypto mapdb : proxy_match\b(.*)$/, (m) => step('iosCryptoMapMatch', { src: m[1]!.match(/src addr\s*: (\S+)/)?.[1] ?? '?', dst: m[1]!.match(/dst addr\s*: (\S+)/)?.[1] ?? '?' })],
+  // the crypto engine's own debug lines around the Diffie-Hellman computation (`CryptoEngine0: generate alg parameter`, `CRYPTO_ENGINE:
+  // Dh phase 1 status: 0`, IOS 12.2 in Cisco's VPN solutions guide): steps of the router's own, said as printed
+  [/^(?:CryptoEngine\d+|CRYPTO_ENGINE): (.*?)\s*$/, (m) => step('iosCryptoEngine', { text: m[1]! })],
+  // any other `debug crypto ipsec` line: `IPSEC(key_engine): got a queue event …`, and IOS-XE's `(ipsec_process_proposal)Map Accepted:
+  // CMAP, 10` (a catch-all, also for the lines the rules above decode: never the rule cache's answer)
+  fallback(/^(?:IPSEC\(([\w_]+)\):|\((ipsec_\w+)\)) ?(.*?)\s*$/, (m) => step('iosIpsec', { fn: m[1] ?? m[2]!, text: m[3]! })),
+];
+
+/** `show crypto isakmp sa`'s head (IOS 12.x `… conn-id slot`, 12.4+ `… conn-id slot status`, 15.x `… conn-id status`) and its rows */
+export const SHOW_ISAKMP_SA_HEAD = /^(?:dst\s+src\s+state\s+conn-id\s+(?:slot|status)(?:\s+status)?|IPv[46] Crypto ISAKMP SA)\s*$/;
+export const SHOW_ISAKMP_SA_ROW = /^([0-9A-Fa-f.:]+)\s+([0-9A-Fa-f.:]+)\s+((?:MM|AG|QM)_[A-Z0-9_]+)\s+(\d+)(?:\s+(\d+))?(?:\s+(ACTIVE|DELETED|STALE))?\s*$/;
+
+export const IOS_ISAKMP_RULES: Rule[] = [
+  [SHOW_ISAKMP_SA_HEAD, () => step('iosShowIsakmpSaHead')],
+  [SHOW_ISAKMP_SA_ROW, (m) => {
+    const state = m[3]!;
+    // (a row's peer is its src when this router answered, its dst when it started: the command does not say which, so both are named;
+    // the state in words: describe.ts iosStateText)
+    return step('iosShowIsakmpSa', { dst: m[1]!, src: m[2]!, state }, state === 'QM_IDLE' || /_AUTH$/.test(state) ? 'success' : 'info');
+  }],
+  // "phase 1 packet is a duplicate of a previous packet." then "retransmitting due to retransmit phase 1": the other side sent its
+  // phase 1 message again, so this router's answer did not reach it (or came late); IOS answers by sending its last one again
+  // (Cisco TAC note "IPsec Stuck in MM_SA_SETUP and MM_NO_STATE": ISAKMP SAs stuck in those states show these lines)
+  [isakmp(String.raw`phase 1 packet is a duplicate of a previous packet\.?$`), () => step('iosIsakmpDuplicate', undefined, 'warning')],
+  // "retransmitting phase 1 MM_KEY_EXCH..." / "retransmitting due to retransmit phase 1": this router sends its last message again,
+  // no answer yet; the state says how far the exchange got (codes/isakmp-payloads.ts IOS_IKE_SA_STATES)
+  [isakmp(String.raw`retransmitting phase ([12]) ((?:MM|AG|QM)_[A-Z0-9_]+)\.*$`), (m) => step('iosIsakmpRetransmitIn', { phase: Number(m[1]), state: m[2]! }, 'warning')],
+  [isakmp(String.raw`retransmitting (?:due to retransmit )?phase ([12])\.*$`), (m) => step('iosIsakmpRetransmit', { phase: Number(m[1]) }, 'warning')],
+];
