@@ -126,6 +126,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then the bundle holding the corpus RRAS 20111 log, for "Windows event 20111." (server-log-identity).
  * Then the bundles holding those IOS client logs (server-log-identity), for the same wording.
  * Then real-mixed-15, which holds that PPTP client log (server-log-identity).
+ * Branch hQ: real-mixed-0…23 for a new real xl2tpd LAC log (pppd-xl2tpd-lac-*.txt), which shifts the round robin; before it was
+ * added only real-mixed-18 and -19 differed, for the pppd wording changed on purpose (a client's packets before the line that tells
+ * its side, the secrets-file warning no longer "on the server").
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

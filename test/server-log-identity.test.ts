@@ -29,6 +29,12 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * Then the four IOS logs of a router that is the client on its link, whose packet lines before the line that tells it are
  * now worded by it ("to the other side (the server this router logs in to)", not "to the PC"), and all-logs-x300.
  * Then the PPTP client log whose TCP 1723 was refused, now a cause (pptp-server-unreachable), and all-logs-x300.
+ * Then (branch hQ) the two PPTP client logs whose pppd packets come before the line that tells this side dials, now worded for the
+ * client ("to the other side (the responder)", pppd-role.ts awaitSide); the two logs with pppd's world-readable secrets warning
+ * ("of the machine that wrote this log", not "on the server"); the Windows 7 xl2tpd log whose LCP Protocol-Reject names IPV6CP;
+ * the logs with pppd's "… authentication succeeded" (the corpus PPTP client's, the crouton and Hotspot Shield clients', the OpenWrt
+ * pptpd's), now "The user X logged in (…)" or "This side logged in to the other side (…)", not "CHAP authentication succeeded X.";
+ * and all-logs-x300.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

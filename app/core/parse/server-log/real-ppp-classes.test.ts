@@ -160,6 +160,25 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [13, 'xl2tpd bookkeeping.'],
     ],
   },
+  // an xl2tpd LAC (it dials out) with pppd debug: the running call's LCP echoes come BEFORE the line that tells this side dials
+  // (`Connecting to host …`), and are worded for the client all the same (pppd-role.ts awaitSide); rsyslog folds 9 repeats; a
+  // Protocol-Reject of MPLSCP (0x8281); the first tunnel's retries run out
+  'pppd-xl2tpd-lac-echo-before-connecting-two-calls-max-retries.txt': {
+    records: 31,
+    understood: 31,
+    families: { pppd: 31 },
+    causes: [],
+    says: [
+      [3, 'LCP EchoReq to the other side (the responder) (id 0x1)'],
+      [6, 'LCP EchoReq from the other side (the responder) (id 0x1)'],
+      [9, 'This side (xl2tpd as an L2TP client, LAC) connects to 115.28.138.19 on UDP 1701.'],
+      [17, 'This side does not run protocol 0x8281 (MPLSCP) that the other side sent'],
+      [21, 'This side was given 172.1.1.187.'],
+      [22, "The server's side of the tunnel: 192.168.1.181."],
+      [28, 'xl2tpd bookkeeping. (The same line came 9 more times in a row; rsyslog wrote it once'],
+      [31, 'L2TP tunnel 56 to 115.28.138.19 (port 1701) closed: Timeout.'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
@@ -204,6 +223,26 @@ describe('real pppd-family fixtures by failure class', () => {
     expect(one('pppd[1]: No CHAP secret found for authenticating bob')).toMatchObject({ cause: 'credentials-rejected', user: 'bob' });
     expect(one('pppd[1]: MS-CHAP-v2 peer authentication failed for bob')).toMatchObject({ cause: 'credentials-rejected', user: 'bob', decoded: [{ values: { method: 'MS-CHAP-v2' } }] });
     expect(one('pppd[1]: Peer bob failed MS-CHAPv2 authentication').decoded[0]!.values!.method).toBe('MS-CHAP-v2');
+  });
+  it('pppd: statements made before the side is known are worded by it once a line tells it, per pppd; a server\'s stay the PC\'s', () => {
+    const log = [
+      'pppd[1]: sent [LCP ConfReq id=0x1 <magic 0x1>]',
+      'pppd[2]: sent [LCP ConfReq id=0x1 <magic 0x2>]',
+      'pppd[2]: CHAP peer authentication succeeded for bob',
+      'pppd[1]: CHAP authentication succeeded',
+      'pppd[1]: local  IP address 10.0.0.2',
+    ].join('\n');
+    const r = parseServerLog(log);
+    expect(r.entries.map((e) => describeEntry(e, en))).toEqual([
+      'LCP ConfReq to the other side (the responder) (id 0x1): magic 0x1',
+      'LCP ConfReq to the PC (id 0x1): magic 0x2',
+      'The user bob logged in (CHAP authentication succeeded).',
+      'This side logged in to the other side (CHAP authentication succeeded).',
+      'This side was given 10.0.0.2.',
+    ]);
+    // (bounded: a pppd's first 64 statements wait, no more)
+    const long = parseServerLog([...Array.from({ length: 70 }, (_, i) => `pppd[3]: sent [LCP EchoReq id=0x${i.toString(16)} magic=0x1]`), 'pppd[3]: CHAP authentication succeeded'].join('\n'));
+    expect(long.entries.filter((e) => e.decoded[0]!.values?.role === 'initiator')).toHaveLength(64);
   });
   it('reads the Dutch', () => {
     expect(describeEntry(one('pppd[7]: MS-CHAP authentication failed: E=691 Authentication failure'), nl)).toContain('De server weigerde de MS-CHAP-aanmelding van deze kant (MS-CHAP-fout E=691, RFC 2759)');
