@@ -129,6 +129,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hQ: real-mixed-0…23 for a new real xl2tpd LAC log (pppd-xl2tpd-lac-*.txt), which shifts the round robin; before it was
  * added only real-mixed-18 and -19 differed, for the pppd wording changed on purpose (a client's packets before the line that tells
  * its side, the secrets-file warning no longer "on the server").
+ * Then again for two more (an Openswan start-up log, pluto-openswan-startup-*.txt, and an xl2tpd restart log, pppd-xl2tpd-death-*.txt).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

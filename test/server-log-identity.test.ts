@@ -34,7 +34,8 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * ("of the machine that wrote this log", not "on the server"); the Windows 7 xl2tpd log whose LCP Protocol-Reject names IPV6CP;
  * the logs with pppd's "… authentication succeeded" (the corpus PPTP client's, the crouton and Hotspot Shield clients', the OpenWrt
  * pptpd's), now "The user X logged in (…)" or "This side logged in to the other side (…)", not "CHAP authentication succeeded X.";
- * and all-logs-x300.
+ * and all-logs-x300. Then the Openswan L2TP client log whose xl2tpd death_handler, `ipsec_setup`/`ipsec__plutorun` start-up and
+ * `added connection description` lines are read now (libreswan-startup.ts), and all-logs-x300.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');

@@ -179,6 +179,19 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [31, 'L2TP tunnel 56 to 115.28.138.19 (port 1701) closed: Timeout.'],
     ],
   },
+  // xl2tpd restarted twice (an Orange Pi's syslog): the Debian init script's lines under xl2tpd's tag, death_handler on SIGTERM, the banner
+  'pppd-xl2tpd-death-handler-sigterm-init-script-restart.txt': {
+    records: 16,
+    understood: 16,
+    families: { pppd: 16 },
+    causes: [],
+    says: [
+      [1, 'The xl2tpd service is being started.'],
+      [2, 'xl2tpd was told to stop (signal 15, SIGTERM: a service stop, restart or kill). It closes every tunnel and exits'],
+      [3, 'The xl2tpd service is being stopped.'],
+      [5, 'xl2tpd bookkeeping.'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
@@ -243,6 +256,13 @@ describe('real pppd-family fixtures by failure class', () => {
     // (bounded: a pppd's first 64 statements wait, no more)
     const long = parseServerLog([...Array.from({ length: 70 }, (_, i) => `pppd[3]: sent [LCP EchoReq id=0x${i.toString(16)} magic=0x1]`), 'pppd[3]: CHAP authentication succeeded'].join('\n'));
     expect(long.entries.filter((e) => e.decoded[0]!.values?.role === 'initiator')).toHaveLength(64);
+  });
+  it('xl2tpd: how it was stopped (death_handler, SIGTERM or SIGINT), and its init script\'s lines', () => {
+    expect(one('xl2tpd[1]: death_handler: Fatal signal 2 received')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.xl2tpdSigint' }] });
+    expect(describeEntry(one('xl2tpd[1]: death_handler: Fatal signal 9 received'), nl)).toBe('xl2tpd kreeg de opdracht te stoppen (signaal 9). Het sluit elke tunnel en stopt; verbindingen erdoor vallen weg.');
+    // (openSUSE's init script, xelerance/xl2tpd #5)
+    expect(one('xl2tpd[6605]: Starting xl2tpd..done').decoded[0]!.key).toBe('step.xl2tpdInitStart');
+    expect(parseServerLog('xl2tpd[1]: Starting xl2tpd: something').understood).toBe(0);
   });
   it('reads the Dutch', () => {
     expect(describeEntry(one('pppd[7]: MS-CHAP authentication failed: E=691 Authentication failure'), nl)).toContain('De server weigerde de MS-CHAP-aanmelding van deze kant (MS-CHAP-fout E=691, RFC 2759)');
