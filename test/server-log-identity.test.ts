@@ -36,6 +36,8 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * pptpd's), now "The user X logged in (…)" or "This side logged in to the other side (…)", not "CHAP authentication succeeded X.";
  * and all-logs-x300. Then the Openswan L2TP client log whose xl2tpd death_handler, `ipsec_setup`/`ipsec__plutorun` start-up and
  * `added connection description` lines are read now (libreswan-startup.ts), and all-logs-x300.
+ * Then the two strongSwan logs with `received AUTHENTICATION_FAILED notify error`, whose statement now carries the initiator's role
+ * (same text), and all-logs-x300.
  */
 
 const DIGESTS = join(import.meta.dirname, 'fixtures', 'server-log-digests.json');
