@@ -130,6 +130,7 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * added only real-mixed-18 and -19 differed, for the pppd wording changed on purpose (a client's packets before the line that tells
  * its side, the secrets-file warning no longer "on the server").
  * Then again for two more (an Openswan start-up log, pluto-openswan-startup-*.txt, and an xl2tpd restart log, pppd-xl2tpd-death-*.txt).
+ * And again for an OpenWrt xl2tpd LAC log (pppd-openwrt-xl2tpd-lac-*.txt).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

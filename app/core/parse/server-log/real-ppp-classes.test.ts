@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
@@ -192,6 +194,23 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [5, 'xl2tpd bookkeeping.'],
     ],
   },
+  // an OpenWrt router's xl2tpd LAC redialling: its new pppd cannot take the interface name netifd gives it (l2tp-vma, still there) and
+  // exits with code 1 — worded for this side (the client), though the line that tells it dials (`Calling on tunnel`) comes after
+  'pppd-openwrt-xl2tpd-lac-couldnt-rename-ppp-interface-exit-1.txt': {
+    records: 26,
+    understood: 26,
+    families: { pppd: 25, strongswan: 1 },
+    causes: [
+      [9, 'ppp-setup-failed'],
+      [12, 'ppp-setup-failed'],
+    ],
+    says: [
+      [9, 'pppd could not rename its new PPP interface ppp2 to l2tp-vma: an interface of that name still exists'],
+      [10, "strongSwan saw interface ppp2 removed (a PPP session's interface goes when its session ends)."],
+      [12, 'pppd ended for call 58413 with exit code 1 (FATAL_ERROR).'],
+      [15, 'This side places its L2TP call in tunnel 63006.'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
@@ -263,6 +282,12 @@ describe('real pppd-family fixtures by failure class', () => {
     // (openSUSE's init script, xelerance/xl2tpd #5)
     expect(one('xl2tpd[6605]: Starting xl2tpd..done').decoded[0]!.key).toBe('step.xl2tpdInitStart');
     expect(parseServerLog('xl2tpd[1]: Starting xl2tpd: something').understood).toBe(0);
+  });
+  it('a cause on an L2TP client\'s log is worded for this side, also when the line that tells it dials comes later', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/pppd-openwrt-xl2tpd-lac-couldnt-rename-ppp-interface-exit-1.txt`));
+    const [finding] = explainServerLogs([r], en).findings;
+    expect(finding!.title).toBe("This side's PPP daemon could not start the session");
+    expect(r.entries.filter((e) => e.cause).every((e) => e.decoded[0]!.values?.role === 'initiator')).toBe(true);
   });
   it('reads the Dutch', () => {
     expect(describeEntry(one('pppd[7]: MS-CHAP authentication failed: E=691 Authentication failure'), nl)).toContain('De server weigerde de MS-CHAP-aanmelding van deze kant (MS-CHAP-fout E=691, RFC 2759)');

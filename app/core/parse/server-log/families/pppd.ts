@@ -167,6 +167,10 @@ const RULES: Rule[] = [
   // sys-linux.c ppp_available / main.c: the kernel has no PPP (no ppp_generic; an OpenVZ container without /dev/ppp) —
   // pppd cannot start any session (exit 4, NO_KERNEL_SUPPORT)
   [/^(?:Couldn't open the \/dev\/ppp device: (.+)|Sorry - this system lacks PPP kernel support)$/, (m) => ({ decoded: [d('noPppKernel', { error: m[1] ? `: ${m[1]}` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
+  // OpenWrt's pppd (its `ifname` option, set by netifd: `l2tp-<name>`, `pptp-<name>`, `pppoe-<name>`; the wording of the real line,
+  // openwrt/packages #1334): the new PPP interface cannot take its configured name — one of that name is still there (the previous
+  // session's, not yet gone: assumed from that thread, "xl2tp client fails to reconnect") — and pppd exits at once (code 1)
+  [/^Couldn't rename (\S+) to (\S+)$/, (m, _p, s) => ({ decoded: [d('pppdRenameFailed', { from: m[1]!, to: m[2]!, ...byRole(s) })], outcome: 'failure', cause: 'ppp-setup-failed' })],
   // ccp.c ccp_up: a compressor other than MPPE (whose line is read above)
   context(/^(?!MPPE )(\S+(?: \([^)]*\))?) compression enabled$/, (m) => step('compressionUp', { method: m[1]! })),
   // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)

@@ -1,5 +1,6 @@
 import { PPPD_EXIT_CODES } from '../codes/ppp';
 import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
+import { byRole } from './pppd-role';
 
 /**
  * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
@@ -12,10 +13,11 @@ const SIGNAL_STEPS: Readonly<Record<string, string>> = { '15': 'xl2tpdSigterm', 
 const INIT_STEPS: Readonly<Record<string, string>> = { Starting: 'xl2tpdInitStart', Stopping: 'xl2tpdInitStop', Restarting: 'xl2tpdInitRestart' };
 
 export const XL2TPD_RULES: readonly Rule[] = [
-  [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m) => {
+  // (on an L2TP client's log, byRole: the pppd that ended is the one that dialled — its cause is worded for that side)
+  [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m, _p, s) => {
     const c = Number(m[2]);
     const name = PPPD_EXIT_CODES[c] ?? `code ${c}`;
-    const hit: Hit = { decoded: [d('pppdExit', { call: m[1]!, code: c, name })], outcome: c === 0 || c === 5 || c === 16 ? 'info' : 'failure' };
+    const hit: Hit = { decoded: [d('pppdExit', { call: m[1]!, code: c, name, ...byRole(s) })], outcome: c === 0 || c === 5 || c === 16 ? 'info' : 'failure' };
     if ([1, 2, 3, 4, 6, 7, 9, 18].includes(c)) hit.cause = 'ppp-setup-failed';
     else if (c === 11) {
       hit.cause = 'credentials-rejected';
