@@ -143,6 +143,12 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then again for two real IOS debug crypto logs (ios-debug-crypto-isakmp-stuck-*, ios-12-2-debug-crypto-*), the same way.
  * Then again for a real IOS debug copied through Markdown (ios-debug-crypto-markdown-*), the same way.
  * Merging hY: real-mixed-0…23 re-recorded (its five logs shift the round robin); every other key is main's or hY's.
+ * Branch hQ: real-mixed-0…23 for a new real xl2tpd LAC log (pppd-xl2tpd-lac-*.txt), which shifts the round robin; before it was
+ * added only real-mixed-18 and -19 differed, for the pppd wording changed on purpose (a client's packets before the line that tells
+ * its side, the secrets-file warning no longer "on the server").
+ * Then again for two more (an Openswan start-up log, pluto-openswan-startup-*.txt, and an xl2tpd restart log, pppd-xl2tpd-death-*.txt).
+ * And again for an OpenWrt xl2tpd LAC log (pppd-openwrt-xl2tpd-lac-*.txt).
+ * Merging hQ: real-mixed-* re-recorded (its four logs shift the round robin, both sides changed wording).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -74,7 +74,7 @@ const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cau
 // (no-ppp-frames: a PPTP client's LCP time-out is the server's GRE not coming back to it)
 // (certificate-missing: an initiator's own certificate or key, libreswan-initiator.ts plutoNoOwnKey)
 // (mppe-unavailable: a PPTP/L2TP client's pppd could not agree MPPE with the server, or has none itself — pppd ccp.c on either side)
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable']);
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed']);
 /**
  * The entry is from a router that answered another router (a site-to-site tunnel: its statements were worded so,
  * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).

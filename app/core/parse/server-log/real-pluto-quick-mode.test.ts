@@ -87,6 +87,24 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
     session: '#1',
   },
+  // Openswan 2.6.38 started, then a Windows PC over L2TP/IPsec behind NAT: Main Mode and Quick Mode come up, the PC deletes each IPsec SA
+  // a few seconds after it (its L2TP got no answer: the thread's fix was in the PPP options), then the ISAKMP SA
+  'pluto-openswan-startup-features-windows-l2tp-quick-mode-deleted-delpolicy-enoent.txt': {
+    records: 88,
+    understood: 88,
+    families: { libreswan: 88 },
+    causes: [],
+    says: [
+      [2, 'pluto start-up: what this build and machine support.'],
+      [20, 'a failure for AES-CCM or AES-GCM here is Openswan registering them twice; harmless'],
+      [29, 'pluto loaded the connection "L2TP-PSK-NAT" from its configuration.'],
+      [32, 'pluto listens for IKE on 200.200.200.145, UDP 500 (eth0).'],
+      [58, 'STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established)'],
+      [69, 'STATE_QUICK_R2 (IPsec SA established) transport mode'],
+      [75, 'Libreswan bookkeeping.'],
+      [84, 'The kernel no longer held the IPsec policy pluto deleted (netlink errno 2, ENOENT)'],
+    ],
+  },
 };
 
 const parse = (text: string) => parseServerLog(text);
@@ -139,6 +157,17 @@ describe('Libreswan Quick Mode, log file, Informational, kernel classes', () => 
     expect(one('pluto[1]: "c" #2: setup_half_kernel_state() hit fail:')!.outcome).toBe('warning');
     expect(one('pluto[1]: |')!.outcome).toBe('info');
     expect(parse('pluto[1]: |x').understood).toBe(0);
+  });
+  it("pluto's start-up, Openswan's and Libreswan's: the banner, the build's features, connections loaded, addresses listened on", () => {
+    expect(describeEntry(one('pluto[1828]: Starting Pluto (Openswan Version 2.6.38; Vendor ID OEvy\\134kgzWq\\134s) pid:1828')!, t)).toBe('pluto (Openswan 2.6.38) starts: the IPsec server was (re)started here.');
+    // (libreswan #3030: Libreswan 5.4's banner with its build's features after the version)
+    expect(one('pluto[95]: Starting Pluto (Libreswan Version 5.4 IKEv2 IKEv1 XFRM XFRMI esp-hw-offload FORK NSS (IPsec profile) (NSS-KDF) LINUX_AUDIT) pid:95')!.decoded[0]!.values).toEqual({ product: 'Libreswan', version: '5.4' });
+    for (const line of ['OCF support for IKE [disabled]', 'SAref support [disabled]: Protocol not available', 'NAT-Traversal support  [enabled]', 'leak-detective [enabled]', 'FIPS HMAC integrity support [not required]', 'NSS: OCSP [disabled]', 'Initializing NSS using read-only database "sql:/var/lib/ipsec/nss"', 'started helper pid=1831 (fd:6)']) {
+      expect(one(`pluto[1]: ${line}`)!.decoded[0]!.key, line).toBe('step.plutoStartup');
+    }
+    expect(describeEntry(one('pluto[1]: adding UDP interface eth0 192.0.2.1:4500')!, nl)).toBe('pluto luistert naar IKE op 192.0.2.1, UDP 4500 (eth0).');
+    expect(describeEntry(one('pluto[1]: added IKEv2 connection "westnet-eastnet"')!, t)).toBe('pluto loaded the connection "westnet-eastnet" from its configuration.');
+    expect(parse('pluto[1]: ike_alg_register_enc(): Activating aes_gcm_8: maybe').understood).toBe(0);
   });
   it("Quick Mode's ends and this side's start; a near miss is not read", () => {
     expect(describeEntry(one('pluto[1]: "c"[1] 1.2.3.4 #15:     us: 10.0.0.1[5.6.7.8]:17/1701')!, t)).toBe("Quick Mode, the server's end: 10.0.0.1[5.6.7.8]:17/1701.");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
@@ -160,6 +162,55 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [13, 'xl2tpd bookkeeping.'],
     ],
   },
+  // an xl2tpd LAC (it dials out) with pppd debug: the running call's LCP echoes come BEFORE the line that tells this side dials
+  // (`Connecting to host …`), and are worded for the client all the same (pppd-role.ts awaitSide); rsyslog folds 9 repeats; a
+  // Protocol-Reject of MPLSCP (0x8281); the first tunnel's retries run out
+  'pppd-xl2tpd-lac-echo-before-connecting-two-calls-max-retries.txt': {
+    records: 31,
+    understood: 31,
+    families: { pppd: 31 },
+    causes: [],
+    says: [
+      [3, 'LCP EchoReq to the other side (the responder) (id 0x1)'],
+      [6, 'LCP EchoReq from the other side (the responder) (id 0x1)'],
+      [9, 'This side (xl2tpd as an L2TP client, LAC) connects to 115.28.138.19 on UDP 1701.'],
+      [17, 'This side does not run protocol 0x8281 (MPLSCP) that the other side sent'],
+      [21, 'This side was given 172.1.1.187.'],
+      [22, "The server's side of the tunnel: 192.168.1.181."],
+      [28, 'xl2tpd bookkeeping. (The same line came 9 more times in a row; rsyslog wrote it once'],
+      [31, 'L2TP tunnel 56 to 115.28.138.19 (port 1701) closed: Timeout.'],
+    ],
+  },
+  // xl2tpd restarted twice (an Orange Pi's syslog): the Debian init script's lines under xl2tpd's tag, death_handler on SIGTERM, the banner
+  'pppd-xl2tpd-death-handler-sigterm-init-script-restart.txt': {
+    records: 16,
+    understood: 16,
+    families: { pppd: 16 },
+    causes: [],
+    says: [
+      [1, 'The xl2tpd service is being started.'],
+      [2, 'xl2tpd was told to stop (signal 15, SIGTERM: a service stop, restart or kill). It closes every tunnel and exits'],
+      [3, 'The xl2tpd service is being stopped.'],
+      [5, 'xl2tpd bookkeeping.'],
+    ],
+  },
+  // an OpenWrt router's xl2tpd LAC redialling: its new pppd cannot take the interface name netifd gives it (l2tp-vma, still there) and
+  // exits with code 1 — worded for this side (the client), though the line that tells it dials (`Calling on tunnel`) comes after
+  'pppd-openwrt-xl2tpd-lac-couldnt-rename-ppp-interface-exit-1.txt': {
+    records: 26,
+    understood: 26,
+    families: { pppd: 25, strongswan: 1 },
+    causes: [
+      [9, 'ppp-setup-failed'],
+      [12, 'ppp-setup-failed'],
+    ],
+    says: [
+      [9, 'pppd could not rename its new PPP interface ppp2 to l2tp-vma: an interface of that name still exists'],
+      [10, "strongSwan saw interface ppp2 removed (a PPP session's interface goes when its session ends)."],
+      [12, 'pppd ended for call 58413 with exit code 1 (FATAL_ERROR).'],
+      [15, 'This side places its L2TP call in tunnel 63006.'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
@@ -204,6 +255,39 @@ describe('real pppd-family fixtures by failure class', () => {
     expect(one('pppd[1]: No CHAP secret found for authenticating bob')).toMatchObject({ cause: 'credentials-rejected', user: 'bob' });
     expect(one('pppd[1]: MS-CHAP-v2 peer authentication failed for bob')).toMatchObject({ cause: 'credentials-rejected', user: 'bob', decoded: [{ values: { method: 'MS-CHAP-v2' } }] });
     expect(one('pppd[1]: Peer bob failed MS-CHAPv2 authentication').decoded[0]!.values!.method).toBe('MS-CHAP-v2');
+  });
+  it('pppd: statements made before the side is known are worded by it once a line tells it, per pppd; a server\'s stay the PC\'s', () => {
+    const log = [
+      'pppd[1]: sent [LCP ConfReq id=0x1 <magic 0x1>]',
+      'pppd[2]: sent [LCP ConfReq id=0x1 <magic 0x2>]',
+      'pppd[2]: CHAP peer authentication succeeded for bob',
+      'pppd[1]: CHAP authentication succeeded',
+      'pppd[1]: local  IP address 10.0.0.2',
+    ].join('\n');
+    const r = parseServerLog(log);
+    expect(r.entries.map((e) => describeEntry(e, en))).toEqual([
+      'Link settings proposed — LCP ConfReq to the other side (the responder) (id 0x1): magic 0x1',
+      'Link settings proposed — LCP ConfReq to the PC (id 0x1): magic 0x2',
+      'The user bob logged in (CHAP authentication succeeded).',
+      'This side logged in to the other side (CHAP authentication succeeded).',
+      'This side was given 10.0.0.2.',
+    ]);
+    // (bounded: a pppd's first 64 statements wait, no more)
+    const long = parseServerLog([...Array.from({ length: 70 }, (_, i) => `pppd[3]: sent [LCP EchoReq id=0x${i.toString(16)} magic=0x1]`), 'pppd[3]: CHAP authentication succeeded'].join('\n'));
+    expect(long.entries.filter((e) => e.decoded[0]!.values?.role === 'initiator')).toHaveLength(64);
+  });
+  it('xl2tpd: how it was stopped (death_handler, SIGTERM or SIGINT), and its init script\'s lines', () => {
+    expect(one('xl2tpd[1]: death_handler: Fatal signal 2 received')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.xl2tpdSigint' }] });
+    expect(describeEntry(one('xl2tpd[1]: death_handler: Fatal signal 9 received'), nl)).toBe('xl2tpd kreeg de opdracht te stoppen (signaal 9). Het sluit elke tunnel en stopt; verbindingen erdoor vallen weg.');
+    // (openSUSE's init script, xelerance/xl2tpd #5)
+    expect(one('xl2tpd[6605]: Starting xl2tpd..done').decoded[0]!.key).toBe('step.xl2tpdInitStart');
+    expect(parseServerLog('xl2tpd[1]: Starting xl2tpd: something').understood).toBe(0);
+  });
+  it('a cause on an L2TP client\'s log is worded for this side, also when the line that tells it dials comes later', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/pppd-openwrt-xl2tpd-lac-couldnt-rename-ppp-interface-exit-1.txt`));
+    const [finding] = explainServerLogs([r], en).findings;
+    expect(finding!.title).toBe("This side's PPP daemon could not start the session");
+    expect(r.entries.filter((e) => e.cause).every((e) => e.decoded[0]!.values?.role === 'initiator')).toBe(true);
   });
   it('reads the Dutch', () => {
     expect(describeEntry(one('pppd[7]: MS-CHAP authentication failed: E=691 Authentication failure'), nl)).toContain('De server weigerde de MS-CHAP-aanmelding van deze kant (MS-CHAP-fout E=691, RFC 2759)');

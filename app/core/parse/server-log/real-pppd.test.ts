@@ -104,7 +104,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { pppd: 13 },
     causes: [],
     says: [
-      [7, 'The secrets file /etc/ppp/chap-secrets can be read by other users on the server'],
+      [7, 'The secrets file /etc/ppp/chap-secrets can be read by other users of the machine that wrote this log'],
       [8, 'The PC at 192.168.123.6 was authorised.'],
       [13, "pptpd lost its pppd (reading the PTY failed): pppd ended or never started. pppd's own lines just before say why; this is not GRE being blocked."],
     ],

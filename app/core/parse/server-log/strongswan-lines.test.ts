@@ -17,6 +17,12 @@ describe('strongSwan line classes', () => {
     expect(splitPrefix('Wed, 2023-11-01, 18:43:23 09[NET1] <1> x')).toMatchObject({ time: { hour: 18, minute: 43, second: 23 }, message: '09[NET1] <1> x' });
     expect(splitPrefix('2023-11-01 18:43 something else').shape).not.toBe('iso');
   });
+  it('an AUTHENTICATION_FAILED notify received tells this side initiated (ike_auth.c process_i)', () => {
+    const r = parse(['12[IKE] <PEER|1> received AUTHENTICATION_FAILED notify error', '12[IKE] <PEER|1> sending DELETE for IKE_SA PEER[1]'].join('\n'));
+    expect(r.entries[0]).toMatchObject({ cause: 'ike-auth-failed', decoded: [{ key: 'ikeAuthFailed', values: { role: 'initiator' } }] });
+    // (the responder's own failure stays the server's reading)
+    expect(one('12[IKE] tried 1 shared key for \'a\' - \'b\', but MAC mismatched')!.decoded[0]!.values?.role).toBeUndefined();
+  });
   it('the other side\'s CHILD_SA-only notify by type: ESP proposal, networks, no virtual IP; older releases\' "inacceptable"', () => {
     expect(one('12[IKE] received INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built')!.cause).toBe('address-pool');
     expect(one('12[IKE] received FAILED_CP_REQUIRED notify, no CHILD_SA built')!.cause).toBe('address-pool');

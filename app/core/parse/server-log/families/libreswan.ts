@@ -6,6 +6,7 @@ import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
 import { byInitiatorSerial, currentSerial, type Serial, serialOf, serialRole } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
+import { PLUTO_STARTUP_RULES } from './libreswan-startup';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -175,6 +176,9 @@ const RULES: Rule[] = [
   // cannot finish on the server, whatever the PC sends — the server's kernel (a missing xfrm/ESP module or algorithm, a container without
   // them; assumed from the errno's usual causes). The server's failure: no PC-side cause
   [/^ERROR: netlink response for (.+?) included errno (\d+): (.*)$/, (m) => ({ decoded: [d('plutoKernelRefusedSa', { what: m[1]!, errno: m[2]!, error: m[3]! })], outcome: 'failure' })],
+  // Openswan kernel_netlink.c netlink_policy: deleting a flow's kernel policy the kernel no longer holds (XFRM_MSG_DELPOLICY, errno 2 ENOENT,
+  // as the PC's Delete removed it first: Ubuntu Forums 2013, a Windows L2TP/IPsec PC) — the SA goes all the same
+  context(/^ERROR: netlink XFRM_MSG_DELPOLICY response for flow (.+?) included errno 2: .*$/, () => step('plutoKernelPolicyGone')),
   // (kernel.c, the line after it: `setup_half_ipsec_sa() hit fail:`, 4.x `setup_half_kernel_state() hit fail:`)
   context(/^setup_half_(?:ipsec_sa|kernel_state)\(\) hit fail:?$/, () => step('plutoSaNotInstalled', undefined, 'warning')),
   // Libreswan programs/pluto/ikev1_quick.c quick_inI1_outR1: the two ends of the PC's Quick Mode proposal (`    us: 10.8.165.23/32===…:17/1701`,
@@ -194,10 +198,11 @@ const RULES: Rule[] = [
   context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
+  ...PLUTO_STARTUP_RULES,
   // Openswan programs/pluto/dpd.c dpd_timeout() (Libreswan ikev1_dpd.c the same): no R_U_THERE_ACK within dpdtimeout, the SAs go
   // (`DPD: No response from peer - declaring peer dead`, then `DPD: Clearing Connection`): the other side went away, worded by role
   [/^DPD: No response from peer - declaring peer dead$/, (_m, _p, s) => ({ decoded: [currentSerial(s)?.initiator === true ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone')], outcome: 'warning' })],
-  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: (?!No response from peer - declaring peer dead$).*$/, () => step('plutoHousekeeping')),
+  context(/^switched from .*$|^deleting connection .*$|^deleting state #\d+ .*$|^deleting state \(STATE_\w+\).*$|^deleting (?:IKE|Child) SA \(.*$|^ESP traffic information: .*$|^dropping negotiation as superseeded .*$|^switching CHILD #\d+ .*$|^scheduling retry attempt .*$|^connection is supposed to remain up; .*$|^forgetting secrets$|^loading secrets from .*$|^enabling possible NAT-traversal .*$|^processing (?:decrypted )?(?:IKE_SA_INIT|IKE_AUTH) request: .*$|^PPK AUTH calculated .*$|^received and ignored (?:empty )?informational (?:notification payload|message)$|^reapchild failed with errno=\d+ .*$|^responding to Quick Mode proposal \{.*\}$|^keeping refhim=\d+ during rekey$|^new NAT mapping for .*$|^NAT-Traversal: .*$|^the peer proposed: .*$|^instantiating .*$|^Dead Peer Detection .*$|^DPD: (?!No response from peer - declaring peer dead$).*$/, () => step('plutoHousekeeping')),
   // `ipsec status`: the state and pluto's words for it in parentheses, which a state the table knows already says in the reader's language
   // (Libreswan 4.x+ `ipsec showstates` / `ipsec status`: IKEv2 state names without STATE_ and without the `000 ` code, `#11104: "c"[1] ...1.2.3.4:500
   // ESTABLISHED_IKE_SA (established IKE SA); REKEY in 28103s; …` — established as pluto's own words say, for a name the table does not know)
@@ -244,7 +249,8 @@ function withPeer(hit: Hit, peer: string | undefined): void {
 }
 
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
-const PROGRAMS = /^(pluto|ipsec|ipsec_setup|addconn)$/;
+// (`ipsec__plutorun`: Openswan's _plutorun script, which starts pluto and relays its whack output, `002 added connection description …`)
+const PROGRAMS = /^(pluto|ipsec|ipsec_setup|ipsec__plutorun|addconn)$/;
 const STATUS_HEAD = /^(?:000 )?#\d+: "/;
 /** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-digit RC code, `181 "conn"[1] 192.168.0.128 #1: …` */
 const WHACK_HEAD = /^\d{3} +"[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;

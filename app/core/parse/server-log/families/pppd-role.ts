@@ -1,5 +1,6 @@
 import type { FamilyState } from '../kit';
 import type { Prefixed } from '../prefix';
+import type { Decoded } from '../types';
 import { PPTP_CLIENT_LINE } from './pptp-client';
 
 /**
@@ -41,9 +42,66 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
   if (roles.size > 5000) roles.clear(); // bounded memory on long logs
   roles.set(key, client);
   state.pppClient = client;
+  settleWaiting(state, key, client);
 }
-/** The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none. */
-export const byRole = (state: FamilyState): { role: string } | undefined => (state.pppClient ? { role: 'initiator' } : undefined);
+
+/**
+ * The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none. Asked while
+ * the side is not known yet (pppClient undefined, not a server's `false`), it notes so: the statement waits for the line that
+ * tells it (awaitSide).
+ */
+export const byRole = (state: FamilyState): { role: string } | undefined => {
+  if (state.pppClient) return { role: 'initiator' };
+  if (state.pppClient === undefined) state.pppSideAsked = true;
+  return undefined;
+};
+
+/**
+ * Statements worded by side before the side was known, per pppd (its pid, noteRole's key), so that the line that tells it
+ * words them too: a client's own lines (`CHAP authentication succeeded`, xl2tpd's `Connecting to host …` as a LAC) come after
+ * its first packets, and those read "to the PC" before (the same look-back as ios-link-side.ts sidedValues). Bounded: the
+ * first MAX_WAITING statements of at most MAX_WAITING_PPPDS pppds; a server's log, where nothing ever tells, keeps no more.
+ */
+type Waiting = Map<string, Decoded[]>;
+const MAX_WAITING = 64;
+const MAX_WAITING_PPPDS = 16;
+
+/** The statement (a hit's first, the one byRole words) waits for its pppd's side: called after a rule asked byRole in vain. */
+export function awaitSide(statement: Decoded, pre: Prefixed, state: FamilyState): void {
+  const key = (pre.program ? pre.pid : undefined) ?? '';
+  const waiting = (state.pppWaiting ??= new Map()) as Waiting;
+  let list = waiting.get(key);
+  if (!list) {
+    // (the oldest pppd's list goes first: a long server log runs through many)
+    if (waiting.size >= MAX_WAITING_PPPDS) waiting.delete(waiting.keys().next().value!);
+    waiting.set(key, (list = []));
+  }
+  if (list.length < MAX_WAITING) list.push(statement);
+}
+
+const wordAsClient = (list: Decoded[]): void => {
+  for (const dd of list) dd.values = { ...dd.values, role: 'initiator' };
+};
+
+/** A pppd's side is known now: what it said before is worded by it (a client's), then let go. */
+function settleWaiting(state: FamilyState, key: string, client: boolean): void {
+  const waiting = state.pppWaiting as Waiting | undefined;
+  const list = waiting?.get(key);
+  if (!list) return;
+  if (client) wordAsClient(list);
+  waiting!.delete(key);
+}
+
+/**
+ * The log turned out to be a client's (a PPTP client's or an L2TP LAC's line, dialsOut): every pppd whose own lines told no
+ * side is the one that dialled (noteRole's byLog), the lines it wrote before too.
+ */
+export function settleAsDialler(state: FamilyState): void {
+  const waiting = state.pppWaiting as Waiting | undefined;
+  if (!waiting) return;
+  for (const list of waiting.values()) wordAsClient(list);
+  waiting.clear();
+}
 
 /**
  * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c

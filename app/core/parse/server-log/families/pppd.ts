@@ -1,10 +1,12 @@
-import { PPP_PROTOCOLS, PPPD_CODE_NAMES } from '../codes/ppp';
-import { applyRules, context, d, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
-import { mppeFromPppd } from '../ppp-packet';
+import { PPP_PROTOCOLS } from '../codes/ppp';
+import { applyRules, context, d, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
+import { repeatedMessage } from '../syslog-repeat';
 import { relayed } from './relayed';
-import { ipcpAddressRefused, linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
-import { byRole, dialsOut, noteRole } from './pppd-role';
+import { ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
+import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
+import { packetDump, unsupportedProtocol } from './pppd-packet';
+import { awaitSide, byRole, dialsOut, noteRole, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { XL2TPD_RULES } from './xl2tpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
@@ -13,88 +15,12 @@ import { pptpType, PPTPD_RULES } from './pptpd';
  * pppd, pptpd (PoPToP: CTRL/GRE/MGR), accel-pptpd (Padavan/Asuswrt log pppd as `pptp[pid]`) and
  * xl2tpd: message texts from pppd (auth.c, lcp.c, ccp.c, ipcp.c, chap-new.c), pptpd
  * (pptpctrl.c, pqueue.c, pptpgre.c) and xl2tpd (xl2tpd.c, control.c: its rows in xl2tpd.ts). Server's
- * view: "peer" = the PC.
+ * view: "peer" = the PC, until a line tells this side is the client (pppd-role.ts). pppd's packet dump is
+ * read in pppd-packet.ts, accel-ppp's lines in pppd-accel.ts.
  */
 
 // accel-ppp's syslog ident is set in its [log] section (`syslog=accel-pppd,daemon`): `accel-sstp`, `accel-pptp` are seen
 const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|accel-(?:sstp|pptp|l2tp|ppp)|pppoe-server|pppoe|l2tpd|openl2tpd|PPP)$/i;
-
-/**
- * accel-ppp's session prefix before its message: syslog (accel-pppd/logs/log_syslog.c) writes
- * `ifname:username: ` (`ppp0:test: `, `br0:: `, `:: ` before a session has a name); log_file writes
- * `ifname: sessionid: ` (`ppp0: da66f165863aaaac: `) or `ifname: ` (`tek0.10: `). The bare
- * `ifname: ` form is only taken when the word looks like an interface (a module name such as
- * `sstp: ` or `auth: ` is part of the message).
- */
-const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan)[\w-]*\d(?:\.\d+)?): )/;
-
-/** `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. */
-function packetDump(m: RegExpMatchArray): Hit {
-  const dir = m[1] === 'sent' ? 'out' : 'in';
-  const proto = m[2]!;
-  const codeName = m[3]!;
-  const body = m[4] ?? '';
-  const code = PPPD_CODE_NAMES[codeName];
-  const id = body.match(/id=(0x[0-9a-f]+)/i)?.[1];
-  const options = [...body.matchAll(/<([^<>]*)>/g)].map((o) => o[1]!).filter((o) => !/^[0-9a-f]{16,}$/i.test(o));
-  const quoted = body.match(/"((?:[^"\\]|\\.)*)"/)?.[1];
-  const name = body.match(/name = "([^"]*)"/)?.[1];
-  const values: Record<string, string | number> = { dir, proto, code: codeName, id: id ?? '-', options: options.join(', ') };
-  const mppe = mppeFromPppd(body);
-  if (mppe !== undefined) values.mppe = mppe;
-  const hit: Hit = { decoded: [d('packet', values)], outcome: 'info' };
-  if (proto === 'CHAP' && name && dir === 'in' && codeName === 'Response') hit.user = name;
-  if (proto === 'CHAP' && codeName === 'Failure') {
-    const e = msChapErrorOf(body);
-    hit.outcome = 'failure';
-    hit.cause = 'credentials-rejected';
-    if (e) hit.code = e;
-    // a Failure received is the answer to this side's own Response (RFC 1994 §4.1: only the authenticator sends it): this side
-    // is the one logging in, and the other side refused it
-    if (dir === 'in') hit.decoded[0]!.values!.role = 'initiator';
-    if (dir === 'in') hit.decoded.push(e ? d('ownLoginRejectedCode', { method: 'CHAP', code: e, role: 'initiator' }) : d('ownLoginRejected', { method: 'CHAP', role: 'initiator' }));
-    else hit.decoded.push(d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' }));
-  }
-  if (proto === 'LCP' && codeName === 'Ident' && quoted && /^MSRAS/.test(quoted)) hit.decoded.push(d('windowsRasIdent', { ident: quoted }));
-  if (proto === 'LCP' && codeName === 'ProtRej' && /\b80 ?fd\b|CCP/i.test(body)) {
-    hit.outcome = 'failure';
-    hit.cause = dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
-  }
-  if (proto === 'LCP' && codeName === 'ConfRej' && /<auth /.test(body) && dir === 'in') {
-    hit.outcome = 'warning';
-    hit.decoded.push(d('authRejected', { options: options.join(', ') }));
-  }
-  if (proto === 'LCP' && codeName === 'TermReq' && quoted) hit.decoded.push(d('termReason', { reason: quoted }));
-  if (proto === 'IPCP' && codeName === 'ConfRej' && dir === 'out') ipcpAddressRefused(hit, options);
-  if (code === undefined) hit.decoded[0]!.values!.code = codeName;
-  return hit;
-}
-
-/**
- * pppd main.c (get_input): a frame of a protocol pppd has no handler for is logged (with `debug`) as
- * "Unsupported protocol 'NAME' (0xNNNN) received" or "Unsupported protocol 0xNNNN received" and
- * answered with an LCP Protocol-Reject. 0x80fd is CCP: the PC offered MPPE to a pppd without CCP.
- */
-function unsupportedProtocol(m: RegExpMatchArray): Hit {
-  const number = m[2] ?? m[3]!;
-  const value = parseInt(number, 16);
-  if (value === 0x80fd) return { decoded: [d('unsupportedCcp')], outcome: 'failure', cause: 'server-refused-encryption' };
-  const name = m[1] ?? PPP_PROTOCOLS[value];
-  return { decoded: [d('unsupportedProtocol', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
-}
-
-/** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
-function accelPacket(m: RegExpMatchArray): Hit {
-  const proto = /^MSCHAP|^CHAP/.test(m[2]!) ? 'CHAP' : m[2]!;
-  // accel-ppp prints the id in hex without `0x` (`id=1`, `id=65`)
-  const body = (m[4] ?? '').replace(/^id=([0-9a-f]+)\b/, 'id=0x$1');
-  const dump = [m[0], m[1] === 'send' ? 'sent' : 'rcvd', proto, m[3]!, body] as unknown as RegExpMatchArray;
-  const hit = packetDump(dump);
-  // accel-ppp writes the name as `name="user"` (auth_mschap_v2.c chap_recv_response)
-  const name = body.match(/name="([^"]*)"/)?.[1];
-  if (proto === 'CHAP' && name && m[1] === 'recv' && m[3] === 'Response') hit.user = name;
-  return hit;
-}
 
 /** A protocol name as pppd's lines give it, in one spelling: CHAP, PAP, EAP, MS-CHAP, MS-CHAP-v2. */
 const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/^ms-chap-?/i, 'MS-CHAP-').replace(/-$/, '').replace(/v2$/i, 'v2') : name.toUpperCase());
@@ -105,27 +31,12 @@ const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/
  */
 const unq = (s: string | undefined): string | undefined => (s === undefined || s.indexOf('\\') < 0 ? s : s.replace(/\\(["\\])/g, '$1'));
 
-/**
- * accel-ppp's L2TP lines (accel-pppd/ctrl/l2tp/l2tp.c log_tunnel / log_session): `l2tp tunnel TID-PEERTID (IP:PORT): …`
- * and `l2tp session TID-PEERTID, SID-PEERSID: …`; the tunnel form names the PC's address.
- */
-function accelL2tp(inner: string, peer: string | undefined): Hit {
-  let hit: Hit;
-  let m: RegExpMatchArray | null;
-  if (/^established at \S+$/.test(inner)) hit = step('l2tpTunnelUp', { peer: peer ?? '?' }, 'success');
-  else if ((m = inner.match(/^sending (StopCCN|CDN) \(res: ?(\d+), err: ?(\d+)\)$/))) hit = step('accelL2tpStop', { what: m[1]!, res: m[2]!, err: m[3]! }, 'warning');
-  // l2tp_tunnel_checkchallresp: the tunnel secret (L2TP's own CHAP-like check, not the user's password) does not match
-  else if ((m = inner.match(/^impossible to authenticate peer: (.*)$/))) hit = { decoded: [d('accelL2tpTunnelAuth', { why: m[1]! })], outcome: 'warning' };
-  else hit = step('accelHousekeeping');
-  return tagged(hit, { peer });
-}
-
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
     if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
     const hit = packetDump(m);
     // on a client's log (pppd-role.ts) the packets go to and come from the server, not a PC
-    if (state.pppClient) hit.decoded[0]!.values!.role = 'initiator';
+    if (byRole(state)) hit.decoded[0]!.values!.role = 'initiator';
     return hit;
   }],
   // (chap-new.c: "Peer %q failed CHAP authentication"; later builds "%s peer authentication failed for %q" with the protocol's name —
@@ -141,7 +52,13 @@ const RULES: Rule[] = [
     const values = { method: m[1]!.toUpperCase(), role: 'initiator' };
     return { decoded: [e ? d('ownLoginRejectedCode', { ...values, code: e }) : d('ownLoginRejected', values)], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
-  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (?:peer )?authentication succeeded(?: for (.+))?$/i, (m) => tagged(step('authOk', { method: m[1]!.toUpperCase(), user: unq(m[2]) ?? '' }, 'success'), { user: unq(m[2]) })),
+  // chap-new.c chap_handle_response, upap.c upap_rauthreq: "%s peer authentication succeeded for %q" — this side (the server) let the
+  // other side's user in; chap_handle_status, upap_rauthack: "%s authentication succeeded" — this side logged in to the other side
+  context(/^(CHAP|PAP|EAP|MS-CHAP\S*) (peer )?authentication succeeded(?: for (.+))?$/i, (m) => {
+    const user = unq(m[3]);
+    const key = user !== undefined ? 'pppUserLoggedIn' : m[2] ? 'pppPeerLoggedIn' : 'pppOwnLoginOk';
+    return tagged(step(key, { method: m[1]!.toUpperCase(), user: user ?? '' }, 'success'), { user });
+  }),
   context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m, _p, s) => {
     const reason = m[1] ?? '';
@@ -186,7 +103,8 @@ const RULES: Rule[] = [
   [/^IPCP terminated by peer \((.*)\)$/, (m) => /IP address/i.test(m[1]!) ? { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'failure', cause: 'address-pool' } : { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'warning' }],
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   // ipcp.c ipcp_up: this side's address and the other side's (on a client's log, byRole: this side's own and the server's)
-  [/^(local|remote) +IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success')],
+  // (pppd pads "local" to line up with "remote": two blanks, a tab where a copy tabified them)
+  [/^(local|remote)[ \t]+IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success')],
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
   // pptpd's rows (families/pptpd.ts), in their place in this one list
   ...PPTPD_RULES,
@@ -249,6 +167,10 @@ const RULES: Rule[] = [
   // sys-linux.c ppp_available / main.c: the kernel has no PPP (no ppp_generic; an OpenVZ container without /dev/ppp) —
   // pppd cannot start any session (exit 4, NO_KERNEL_SUPPORT)
   [/^(?:Couldn't open the \/dev\/ppp device: (.+)|Sorry - this system lacks PPP kernel support)$/, (m) => ({ decoded: [d('noPppKernel', { error: m[1] ? `: ${m[1]}` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
+  // OpenWrt's pppd (its `ifname` option, set by netifd: `l2tp-<name>`, `pptp-<name>`, `pppoe-<name>`; the wording of the real line,
+  // openwrt/packages #1334): the new PPP interface cannot take its configured name — one of that name is still there (the previous
+  // session's, not yet gone: assumed from that thread, "xl2tp client fails to reconnect") — and pppd exits at once (code 1)
+  [/^Couldn't rename (\S+) to (\S+)$/, (m, _p, s) => ({ decoded: [d('pppdRenameFailed', { from: m[1]!, to: m[2]!, ...byRole(s) })], outcome: 'failure', cause: 'ppp-setup-failed' })],
   // ccp.c ccp_up: a compressor other than MPPE (whose line is read above)
   context(/^(?!MPPE )(\S+(?: \([^)]*\))?) compression enabled$/, (m) => step('compressionUp', { method: m[1]! })),
   // lcp.c lcp_reqci (LCPDEBUG): pppd's verdict on the PC's Configure-Request (the packet dump follows)
@@ -274,51 +196,8 @@ const RULES: Rule[] = [
   context(/^pptpd-logwtmp: \$Version\$$/, () => step('pppdStart')),
   // pppd main.c get_input (see unsupportedProtocol)
   [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
-  // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
-  [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m) => accelPacket(m)],
-  // radius/packet.c: `recv [RADIUS(1) Access-Reject id=1 <Reply-Message …>]` (the format of the Access-Request lines seen;
-  // assumed for Access-Reject): the RADIUS server refused the user
-  [/^recv \[RADIUS(?:\(\d+\))? Access-Reject\b/, () => ({ decoded: [d('radiusReject')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
-  // accel-pppd/ctrl/pptp/pptp.c (verbose): the PC's Call-Clear-Request, as pptpd's 'Received CALL CLR request'
-  context(/^recv \[PPTP Call-Clear-Request\b/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
-  [/^l2tp tunnel \d+-\d+ \(([\d.]+):\d+\): (.*)$/, (m) => accelL2tp(m[2]!, m[1])],
-  [/^l2tp session \d+-\d+, \d+-\d+: (.*)$/, (m) => accelL2tp(m[1]!, undefined)],
-  // pptp.c: a new control connection (TCP 1723), with the PC's address
-  context(/^pptp: new connection from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })),
-  // pptp.c pptp_send_echo: the PC stopped answering PPTP Echo-Requests; accel-ppp drops the connection
-  context(/^pptp: no echo reply$/, () => ({ decoded: [d('pptpNoEchoReply')], outcome: 'warning' })),
-  // pptp.c pptp_read: what arrived on TCP 1723 is not a valid PPTP message; accel-ppp drops the connection
-  context(/^pptp: (invalid magic|message is too long|invalid message length)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1]! })], outcome: 'warning' })),
-  context(/^pptp: IP is out of client-ip-range, droping connection\.*$/, () => ({ decoded: [d('pptpOutOfRange')], outcome: 'warning' })),
-  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b)([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
-  // radius/req.c, radius/serv.c
-  [/^radius: (?:server\((\d+)\) not responding(?:, terminating session\.\.\.)?|no available servers)$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ? `(${m[1]})` : '' })], outcome: 'failure', cause: 'radius-unreachable' })],
-  // accel-pppd start-up: kernel modules of the IPoE/PPPoE VLAN monitor (not used by PPTP, L2TP or SSTP)
-  context(/^(?:failed to load vlan_mon module|vlan_mon: kernel module is not loaded|genl: error talking to kernel)$/, () => step('accelHousekeeping')),
-  // ppp_auth.c ppp_auth_failed / __ppp_auth_started: "%s: authentication failed|succeeded" (username may be empty)
-  [/^(?:(\S*): )?authentication failed$/, (m) => tagged({ decoded: [d('accelAuthFailed', { user: m[1] || '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] || undefined })],
-  context(/^(\S+): authentication succeeded$/, (m) => tagged(step('accelAuthOk', { user: m[1]! }, 'success'), { user: m[1] })),
-  // ppp_auth.c auth_recv_conf_nak/rej: every method the server offered was Nak'ed or rejected
-  [/^cann't negotiate authentication type$/, () => ({ decoded: [d('accelNoAuthType')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
-  context(/^auth: unexcepcted configure-(nak|reject)$/, (m) => ({ decoded: [d('accelAuthUnexpected', { what: m[1] === 'nak' ? 'Configure-Nak' : 'Configure-Reject' })], outcome: 'warning' })),
-  // ccp_mppe.c setup_mppe_key
-  [/^mppe: MPPE requested but not supported by kernel$/, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
-  context(/^connect: (\S+) <--> (\w+)\(([^)]*)\)$/, (m) => tagged(step('connect', { iface: m[1]!, peer: `${m[2]} ${m[3]}` }), { peer: m[3]!.replace(/:\d+$/, '') })),
-  context(/^accel-ppp version \S+$/, () => step('pppdStart')),
-  context(/^(?:(?:lcp|auth|ccp|ipcp|ipv6cp)_layer_(?:init|start|started|finish|finished|free)|ppp (?:establishing|connected)|disconnecting|terminate)$/, () => step('accelHousekeeping')),
-  // accel-ppp module start-up: no address range for the PPP interfaces (pptp.c, l2tp.c, sstp.c)
-  context(/^(pptp|l2tp|sstp|pppoe|ipoe): iprange module disabled, improper IP configuration of PPP interfaces may cause kernel soft lockup$/, (m) => step('accelNoIprange', { what: m[1]! }, 'warning')),
-  // sstp.c: the TLS certificate or key file named in [sstp] cannot be loaded (wording of the real line, assumed for the
-  // other options): the SSTP server has no certificate to present, so no PC's TLS handshake can succeed
-  [/^sstp: ssl-(pemfile|keyfile|ca-file) error: (.*)$/, (m) => ({ decoded: [d('sstpCertFile', { option: `ssl-${m[1]}`, error: m[2]! })], outcome: 'failure', cause: 'sstp-server-certificate' })],
-  // pptp.c / l2tp.c / sstp.c: a control connection closed (before a PPP session when the prefix is `:: `)
-  context(/^disconnected$/, () => step('accelDisconnected')),
-  // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
-  context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
-  context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
-  // pptp.c disconnect() (debug): the control connection is torn down, its PPP session ended as a lost carrier (why: the lines before)
-  context(/^pptp: disconnect$/, () => step('accelDisconnected')),
-  context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
+  // accel-ppp's rows (families/pppd-accel.ts), in their place in this one list
+  ...ACCEL_PPP_RULES,
   // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
   [PPTP_CLIENT_LINE, (m, pre, state) => pptpClientLine(m, pre, state)],
   // pppd utils.c format_packet: a frame of a protocol pppd has no printer for, dumped as `[proto=0xNNNN]` and its bytes in hex
@@ -389,15 +268,24 @@ export const pppdFamily: FamilyParser = {
   },
   parse(pre, state, countOnly) {
     if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
-    const message = messageOf(pre.message);
+    // (a line rsyslog folded, `message repeated 9 times: [ …]`: the message inside is read, the repeats said after it)
+    const repeated = repeatedMessage(pre.message);
+    const message = messageOf(repeated ? repeated.message : pre.message);
     const session = lastSession;
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
     noteTransport(pre.program, message, state);
-    if (!state.pppDialler && dialsOut(message)) state.pppDialler = true;
+    if (!state.pppDialler && dialsOut(message)) {
+      state.pppDialler = true;
+      settleAsDialler(state);
+    }
     noteRole(message, pre, state);
+    state.pppSideAsked = false;
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    // a statement worded by side while the side is not known yet waits for the line that tells it (pppd-role.ts)
+    if (state.pppSideAsked && hit && !isCounted(hit)) awaitSide(hit.decoded[0]!, pre, state);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
+    if (repeated && hit && !isCounted(hit)) hit.decoded.push(d('step.syslogRepeated', { n: repeated.n }));
     return hit;
   },
 };

@@ -3,8 +3,8 @@ import { setRole } from './strongswan-role';
 
 /**
  * strongSwan charon's certificate checks as a client's `ipsec up` prints them (jawj/IKEv2-setup #123) or a server logs them: the
- * chain it could not build, the issuer missing, the revocation check, the other side's key not trusted, and the controller's
- * "establishing connection … failed" that only the side that started a connection logs.
+ * chain it could not build, the issuer missing, the revocation check, the other side's key not trusted; and the lines only the side that
+ * started a connection logs: the controller's "establishing connection … failed", the AUTHENTICATION_FAILED notify received.
  */
 export const CERTIFICATE_RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev2/authenticators/pubkey_authenticator.c process(): no certificate of the other side's identity
@@ -16,6 +16,16 @@ export const CERTIFICATE_RULES: Rule[] = [
   context(/^issuer is "([^"]*)"$/, (m) => step('certIssuer', { issuer: m[1]! })),
   // credential_manager.c / revocation plugin: the certificate's revocation check (OCSP, CRL) — bookkeeping unless it fails
   context(/^checking certificate status of "[^"]*"$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
+  // src/libcharon/sa/ikev2/tasks/ike_auth.c process_i: an error notify in the IKE_AUTH response, which only the initiator processes — the
+  // responder answers an AUTH it cannot verify with AUTHENTICATION_FAILED (RFC 7296 §2.21.2): this side initiated and the other side
+  // refused its authentication, a role-telling line (a paste of both routers' logs, or an initiator's swanctl output, may hold no other)
+  [
+    /^received AUTHENTICATION_FAILED notify error$/,
+    (_m, _p, s) => {
+      setRole(s, true);
+      return { decoded: [d('ikeAuthFailed', { id: '', role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' };
+    },
+  ],
   // src/libcharon/control/controller.c: `ipsec up` / an initiate that ended without an IKE_SA — only the side that starts a connection logs it
   [
     /^establishing connection '([^']*)' failed$/,

@@ -1,5 +1,6 @@
 import { PPPD_EXIT_CODES } from '../codes/ppp';
 import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
+import { byRole } from './pppd-role';
 
 /**
  * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
@@ -7,11 +8,16 @@ import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit'
  * there (after accel-ppp's rows): rule order decides which rule takes a line (kit.ts: the rule
  * cache and `fallback`), so these rows are spread into that list, never tried as a list of their own.
  */
+/** The signals xl2tpd's death_handler is set for (xl2tpd.c init: SIGTERM, SIGINT; their numbers on Linux, signal(7)), by their step */
+const SIGNAL_STEPS: Readonly<Record<string, string>> = { '15': 'xl2tpdSigterm', '2': 'xl2tpdSigint' };
+const INIT_STEPS: Readonly<Record<string, string>> = { Starting: 'xl2tpdInitStart', Stopping: 'xl2tpdInitStop', Restarting: 'xl2tpdInitRestart' };
+
 export const XL2TPD_RULES: readonly Rule[] = [
-  [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m) => {
+  // (on an L2TP client's log, byRole: the pppd that ended is the one that dialled — its cause is worded for that side)
+  [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m, _p, s) => {
     const c = Number(m[2]);
     const name = PPPD_EXIT_CODES[c] ?? `code ${c}`;
-    const hit: Hit = { decoded: [d('pppdExit', { call: m[1]!, code: c, name })], outcome: c === 0 || c === 5 || c === 16 ? 'info' : 'failure' };
+    const hit: Hit = { decoded: [d('pppdExit', { call: m[1]!, code: c, name, ...byRole(s) })], outcome: c === 0 || c === 5 || c === 16 ? 'info' : 'failure' };
     if ([1, 2, 3, 4, 6, 7, 9, 18].includes(c)) hit.cause = 'ppp-setup-failed';
     else if (c === 11) {
       hit.cause = 'credentials-rejected';
@@ -60,6 +66,12 @@ export const XL2TPD_RULES: readonly Rule[] = [
   fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd.c init / network.c: start-up banner and kernel-support notes (xl2tpd 1.3.x wording)
   context(/^(?:xl2tpd version \S+ started on \S+ PID:\d+|Written by Mark Spencer, Copyright \(C\) 1998, Adtran, Inc\.|Forked by Scott Balmos and David Stipp, \(C\) 2001|Inherited by Jeff McAdams, \(C\) 2002|Forked again by Xelerance \(www\.xelerance\.com\) \(C\) 2006(?:-\d{4})?|Listening on IP address \S+, port \d+|Not looking for kernel SAref support\.|This binary does not support kernel L2TP\.|L2TP kernel support not detected \(try modprobing l2tp_ppp and pppol2tp\)|Using l2tp kernel support\.|setsockopt recvref\[\d+\]: Protocol not available)$/, () => step('xl2tpdHousekeeping')),
+  // xl2tpd.c death_handler (installed for SIGTERM and SIGINT only: "somebody terminated us with a kill or a control-c"): xl2tpd closes
+  // every tunnel with a StopCCN ("Server closing") and exits — a service stop or restart; the connections over it drop
+  context(/^death_handler: Fatal signal (\d+) received$/, (m) => step(SIGNAL_STEPS[m[1]!] ?? 'xl2tpdSignalled', { signal: m[1]! }, 'warning')),
+  // the distribution's init script under xl2tpd's tag (Debian's /etc/init.d/xl2tpd through systemd's LSB wrapper: "Starting xl2tpd:
+  // xl2tpd."; openSUSE's "Starting xl2tpd..done")
+  context(/^(Starting|Stopping|Restarting) xl2tpd(?::? xl2tpd\.?|\.\.done)$/, (m) => step(INIT_STEPS[m[1]!]!)),
   // xl2tpd.c lac_connect / lac_call: this xl2tpd is a LAC (it dials; pppd-role.ts dialsOut makes its pppd the client)
   context(/^Connecting to host (\S+), port (\d+)$/, (m) => tagged(step('l2tpLacConnects', { peer: m[1]!, port: m[2]! }), { peer: m[1] })),
   context(/^Calling on tunnel (\d+)$/, (m) => step('l2tpLacCalls', { tunnel: m[1]! })),

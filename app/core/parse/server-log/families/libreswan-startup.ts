@@ -1,0 +1,35 @@
+import { context, step, tagged, type Rule } from '../kit';
+
+/**
+ * pluto's start-up lines, Openswan 2.6 and Libreswan 3.x–5.x (programs/pluto/plutomain.c, server.c, kernel.c, ike_alg.c, nat_traversal.c,
+ * connections.c): its version banner, the features of its build, the algorithms it registers, the connections it loads and the
+ * addresses it listens on. Said as pluto starting, not as a negotiation: a paste that holds them shows the server was (re)started there.
+ * Spread into libreswan.ts's rule list (its rows are tried in order: kit.ts).
+ */
+export const PLUTO_STARTUP_RULES: readonly Rule[] = [
+  // plutomain.c: "Starting Pluto (Openswan Version %s%s; Vendor ID %s) pid:%u" (Openswan 2.6; "note: some scripts may look for this
+  // exact message"), Libreswan "Starting Pluto (Libreswan Version %s %s) pid:%u" with its build's features after the version
+  context(/^Starting Pluto \((Openswan|Libreswan) Version (\S+?);?(?: .*)?\)(?: pid:\d+)?$/, (m) => step('plutoStarting', { product: m[1]!, version: m[2]! })),
+  // `ipsec setup` (Openswan's and Libreswan 3.x's setup script, `ipsec_setup:` in syslog): the IPsec service started or stopped, and the
+  // kernel stack it uses (NETKEY is the kernel's own XFRM, KLIPS Openswan's module)
+  context(/^(Starting|Stopping) (?:Openswan|Libreswan) IPsec\b.*$|^\.\.\.(?:Openswan|Libreswan) IPsec (started|stopped)$/, (m) => step(/^Start|^started/.test(m[1] ?? m[2]!) ? 'plutoServiceStart' : 'plutoServiceStop')),
+  context(/^Using (?:NETKEY\(XFRM\)|KLIPS|MAST) stack$/, () => step('plutoStartup')),
+  // the `ipsec setup` scripts around it (Openswan's _plutorun, `ipsec__plutorun` in syslog; its pluto.log's first lines)
+  context(/^(?:Starting Pluto subsystem\.\.\.|Plutorun started on .*|adjusting ipsec\.d to \S+)$/, () => step('plutoStartup')),
+  // plutomain.c / server.c: what this build and host support ("LEAK_DETECTIVE support [disabled]", "SAref support [disabled]: Protocol not
+  // available", "NAT-Traversal support  [enabled]", Libreswan "NSS crypto [enabled]", "FIPS Mode: OFF", "operating system: Linux …")
+  context(
+    /^(?:[A-Za-z][\w -]*? support(?: for \w+)? +\[\w+\](?:: .*)?|[\w-]+ \[(?:enabled|disabled|not required)\]|HAVE_STATSD notification support not compiled in|Setting NAT-Traversal port-4500 floating to (?:on|off)|port floating activation criteria .*|using \/dev\/u?random as source of random entropy|FIPS (?:Mode: \w+|mode (?:enabled|disabled) for pluto daemon|HMAC integrity support \[[\w ]+\])|NSS(?: crypto library initiali[sz]ed|: OCSP \[\w+\])|Initiali[sz]ing NSS(?: using .*)?|operating system: .*|using dns-resolver=\S+|core dump dir: \S+|secrets file: \S+|(?:no helpers will be started, all cryptographic operations will be done inline|starting up \d+ (?:cryptographic )?helpers?|started (?:thread for )?helper (?:pid=)?\d+.*)|Using (?:Linux 2\.6 IPsec interface code|KLIPS IPsec interface code|NETKEY IPsec interface code|Linux XFRM\/NETKEY IPsec interface code) .*)$/,
+    () => step('plutoStartup'),
+  ),
+  // ike_alg.c ike_alg_register_enc/hash/add at start-up: Openswan 2.6 registers AES-CCM and AES-GCM a second time through the kernel's list
+  // and logs "FAILED (ret=-17)" (EEXIST, errno(3)) with "ERROR: … Algorithm type already exists" for each — a known start-up message
+  // (Ubuntu Forums threads with working tunnels show it; assumed harmless), not a failed negotiation
+  context(/^ike_alg_(?:register_(?:enc|hash)\(\): Activating \S+: (?:Ok|FAILED) \(ret=-?\d+\)|add\(\): ERROR: algo_type '\d+', algo_id '\d+', Algorithm type already exists)$/, () => step('plutoAlgRegistered')),
+  // connections.c add_connection: a connection of ipsec.conf loaded ("added connection description", Libreswan 4.x+ "added IKEv2 connection")
+  context(/^added (?:connection description|IKEv[12] connection) "([^"]+)"$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
+  // server.c / iface.c: the addresses IKE is read on (Openswan "adding interface eth0/eth0 1.2.3.4:500", Libreswan "adding UDP interface
+  // eth0 1.2.3.4:4500"), then "listening for IKE messages"
+  context(/^adding (?:UDP |TCP )?interface (\S+?)(?:\/\S+)? (\S+):(\d+)$/, (m) => tagged(step('plutoListensOn', { iface: m[1]!, address: m[2]!, port: m[3]! }), {})),
+  context(/^listening for IKE messages$/, () => step('plutoStartup')),
+];

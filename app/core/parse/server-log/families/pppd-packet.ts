@@ -1,0 +1,72 @@
+import { PPP_PROTOCOLS, PPPD_CODE_NAMES } from '../codes/ppp';
+import { d, msChapErrorOf, type Hit } from '../kit';
+import { mppeFromPppd } from '../ppp-packet';
+import { ipcpAddressRefused } from './pppd-negotiation';
+
+/** `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. */
+export function packetDump(m: RegExpMatchArray): Hit {
+  const dir = m[1] === 'sent' ? 'out' : 'in';
+  const proto = m[2]!;
+  const codeName = m[3]!;
+  const body = m[4] ?? '';
+  const code = PPPD_CODE_NAMES[codeName];
+  const id = body.match(/id=(0x[0-9a-f]+)/i)?.[1];
+  const options = [...body.matchAll(/<([^<>]*)>/g)].map((o) => o[1]!).filter((o) => !/^[0-9a-f]{16,}$/i.test(o));
+  const quoted = body.match(/"((?:[^"\\]|\\.)*)"/)?.[1];
+  const name = body.match(/name = "([^"]*)"/)?.[1];
+  const values: Record<string, string | number> = { dir, proto, code: codeName, id: id ?? '-', options: options.join(', ') };
+  const mppe = mppeFromPppd(body);
+  if (mppe !== undefined) values.mppe = mppe;
+  const hit: Hit = { decoded: [d('packet', values)], outcome: 'info' };
+  if (proto === 'CHAP' && name && dir === 'in' && codeName === 'Response') hit.user = name;
+  if (proto === 'CHAP' && codeName === 'Failure') {
+    const e = msChapErrorOf(body);
+    hit.outcome = 'failure';
+    hit.cause = 'credentials-rejected';
+    if (e) hit.code = e;
+    // a Failure received is the answer to this side's own Response (RFC 1994 §4.1: only the authenticator sends it): this side
+    // is the one logging in, and the other side refused it
+    if (dir === 'in') hit.decoded[0]!.values!.role = 'initiator';
+    if (dir === 'in') hit.decoded.push(e ? d('ownLoginRejectedCode', { method: 'CHAP', code: e, role: 'initiator' }) : d('ownLoginRejected', { method: 'CHAP', role: 'initiator' }));
+    else hit.decoded.push(d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' }));
+  }
+  if (proto === 'LCP' && codeName === 'Ident' && quoted && /^MSRAS/.test(quoted)) hit.decoded.push(d('windowsRasIdent', { ident: quoted }));
+  if (proto === 'LCP' && codeName === 'ProtRej' && /\b80 ?fd\b|CCP/i.test(body)) {
+    hit.outcome = 'failure';
+    hit.cause = dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
+  } else if (proto === 'LCP' && codeName === 'ProtRej') protocolRejected(hit, body, dir);
+  if (proto === 'LCP' && codeName === 'ConfRej' && /<auth /.test(body) && dir === 'in') {
+    hit.outcome = 'warning';
+    hit.decoded.push(d('authRejected', { options: options.join(', ') }));
+  }
+  if (proto === 'LCP' && codeName === 'TermReq' && quoted) hit.decoded.push(d('termReason', { reason: quoted }));
+  if (proto === 'IPCP' && codeName === 'ConfRej' && dir === 'out') ipcpAddressRefused(hit, options);
+  if (code === undefined) hit.decoded[0]!.values!.code = codeName;
+  return hit;
+}
+
+/**
+ * pppd main.c (get_input): a frame of a protocol pppd has no handler for is logged (with `debug`) as
+ * "Unsupported protocol 'NAME' (0xNNNN) received" or "Unsupported protocol 0xNNNN received" and
+ * answered with an LCP Protocol-Reject. 0x80fd is CCP: the PC offered MPPE to a pppd without CCP.
+ */
+export function unsupportedProtocol(m: RegExpMatchArray): Hit {
+  const number = m[2] ?? m[3]!;
+  const value = parseInt(number, 16);
+  if (value === 0x80fd) return { decoded: [d('unsupportedCcp')], outcome: 'failure', cause: 'server-refused-encryption' };
+  const name = m[1] ?? PPP_PROTOCOLS[value];
+  return { decoded: [d('unsupportedProtocol', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+}
+
+/**
+ * An LCP Protocol-Reject other than CCP's: its data begins with the number of the protocol refused (RFC 1661 §5.7, "Rejected-Protocol",
+ * two octets), pppd dumping it in hex after the id (`sent [LCP ProtRej id=0x4 82 81 01 01 00 04]`: 0x8281, MPLSCP, with the start of
+ * the frame refused). The side that sends it does not run that protocol; a frame of it is dropped and the link goes on.
+ */
+function protocolRejected(hit: Hit, body: string, dir: string): void {
+  const m = /^id=0x[0-9a-f]+ ([0-9a-f]{2}) ([0-9a-f]{2})\b/i.exec(body);
+  if (!m) return;
+  const value = parseInt(m[1]! + m[2]!, 16);
+  const name = PPP_PROTOCOLS[value];
+  hit.decoded.push(d(dir === 'out' ? 'protRejSent' : 'protRejByOther', { number: `0x${m[1]}${m[2]}`, name: name ? ` (${name})` : '' }));
+}
