@@ -15,6 +15,7 @@ import { NO_ASA_ID, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
 import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
+import { isNpsLogFileLine } from './families/nps-log';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -69,10 +70,28 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
   if (pre.shape !== 'none') return false;
-  if (v3 && VPN3000_HEAD.test(pending.text.replace(/^.*?(?=\d\d\/\d\d\/\d{4} )/, '')) && pending.endLine - pending.line < 8 && !VPN3000_HEAD.test(line.trim())) return true;
+  // (a header-less line a family reads as its own — a charon `09[IKE] …`, a pasted event's `Log Name:` — is another log's, pasted below the event)
+  if (v3 && pending.endLine - pending.line < 8 && continuesVpn3000(pending) && !VPN3000_HEAD.test(line.trim()) && detectFamily(pre) === undefined) return true;
   if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
   if (iosCrypto && (pending.text.includes('IPSEC(') ? IOS_IPSEC_MORE.test(line) : indented && IOS_MAPDB_MORE.test(line))) return true;
   return false;
+}
+
+/**
+ * A VPN 3000 event's text goes on under its header when the header line ends at its peer (the concentrator's own
+ * event log: `103 12/09/1999 09:08:01.550 SEV=6 PPP/4 RPT=3 80.50.0.4`, then `User [ testuser ]`, then
+ * `disconnected. …`, as the seed FAQ and Cisco's event-log page print it). When the text began on the header line (a
+ * syslog message, one line per event: `… RPT=4978  User [127.0.0.1] Group [127.0.0.1] connected, …`) the event is
+ * whole: a header-less line after it is another log's (a second log pasted below it, prose), not its text — assumed for
+ * the event log's own `RPT=4623 Error on socket accept.` form too, which no copy shows continued. Once a line was
+ * joined, the record goes on as before (up to eight lines).
+ */
+function continuesVpn3000(pending: RawRecord): boolean {
+  const head = VPN3000_HEAD.exec(pending.text.replace(/^.*?(?=\d\d\/\d\d\/\d{4} )/, ''));
+  if (!head) return false;
+  // (the head's text group: the peer itself when nothing follows it, as the optional peer group then matches nothing)
+  const text = head[14] ?? '';
+  return pending.endLine > pending.line || (head[13] === undefined && /^\d[\d.]*\s*$/.test(text)) || text.trim() === '';
 }
 
 /**
@@ -88,6 +107,9 @@ const IOS_MAPDB_MORE = /^\s+(?:src addr|dst addr|protocol|src port|dst port)\s+:
 // (a record's physical lines: IOS prints at most eight; a copy that put a blank line after each, its line ends then doubled, makes
 // them up to four times as many)
 const IOS_CRYPTO_MAX_LINES = 32;
+
+/** A line's log header shape ('none': none), where LineSplitter tells a second pasted log from the first (log-boundary.ts). */
+export const headShape = (text: string): string => splitPrefix(text).shape;
 
 /** Whether a line begins a record some family reads (LineSplitter's startsRecord: a paste shifted by one to three blanks). */
 export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;
@@ -115,15 +137,18 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
 function continuesEventBlock(pending: string, line: string): boolean {
   if (pending.length >= MAX_EVENT_BLOCK_CHARS || eventBlockEnded(pending)) return false;
   const text = line.trim();
-  // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:`)
-  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event') && !pending.includes('<Event')) && endsEventBlock(pending, text)) return false;
+  // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:` — `<Event xmlns=…>`, where
+  // an NPS log file's DTS record is a bare `<Event>`: a log file pasted below the event, a record of its own)
+  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event xmlns') && !pending.includes('<Event')) && endsEventBlock(pending, text)) return false;
   if (FORMAT_LIST_FIELD.test(text) && !legacyLabelOf(pending, text)) return false;
   const pre = splitPrefix(text);
   if (pre.shape !== 'none') return false;
-  // a header-less line another family reads as its own (a ppp.log trace after a quoted event, which has no end of its own) is not the event's text
+  // a header-less line another family reads as its own (a ppp.log trace after a quoted event, which has no end of its own) is not the event's text;
+  // nor is an NPS log file's line (IAS or database format, one packet per line: a help desk's paste of the event and the log file after it) —
+  // the other rras lines (`Source: …`) may be the event's own labels
   if (!pending.includes('<Event')) {
     const other = detectFamily(pre);
-    if (other !== undefined && other.family !== 'rras') return false;
+    if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text))) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { ConsoleLines } from './console-device';
-import { continues, detectFamily, FAMILIES, recordCap, startsRecord } from './detect';
+import { continues, detectFamily, FAMILIES, headShape, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { ChunkLines } from './chunk-lines';
@@ -69,7 +69,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord);
+    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord, headShape);
     this.everyEntry = options.everyEntry;
   }
 

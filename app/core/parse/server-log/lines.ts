@@ -1,6 +1,7 @@
 import { CatNumbers } from './cat-numbers';
 import { FirstWrap } from './first-wrap';
 import { maybeGlued, MONTH, unglue } from './glued-lines';
+import { LogBoundary } from './log-boundary';
 import { hasBbcodeStart, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import type { RawRecord } from './raw-record';
 import { plainTypography } from './typography';
@@ -210,6 +211,8 @@ export class LineSplitter {
   private readonly numbers = new CatNumbers();
   /** the records held while the first wrap's width is undecided (first-wrap.ts) */
   private readonly firstWrap: FirstWrap;
+  /** where a second log pasted below the first begins: the wrap width and the double spacing are that log's own from there */
+  private readonly boundary: LogBoundary;
   blank = 0;
 
   constructor(
@@ -224,8 +227,11 @@ export class LineSplitter {
      * that reads the line with its blank keeps it, so its wrapped pieces keep their width)
      */
     private readonly startsRecord: (text: string) => boolean = () => false,
+    /** a line's log header shape ('none': no header), to tell where a second log pasted after the first begins (log-boundary.ts) */
+    shapeOf: (text: string) => string = () => 'none',
   ) {
     this.firstWrap = new FirstWrap(emit, capOf);
+    this.boundary = new LogBoundary(shapeOf);
   }
 
   /**
@@ -254,6 +260,8 @@ export class LineSplitter {
     }
     this.sawText = true;
     this.blanksSinceText = 0;
+    const newLog = this.boundary.at(text);
+    if (newLog) this.newLog();
     const pending = this.pending;
     const atWidest = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX;
     const width = atWidest && this.widestSeen > 1 ? this.widest : 0;
@@ -276,7 +284,8 @@ export class LineSplitter {
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
-    let continued = pending ? this.continues(pending, text, blanks, width) : false;
+    // (a line that begins another log continues no record of the one before: log-boundary.ts)
+    let continued = pending && !newLog ? this.continues(pending, text, blanks, width) : false;
     // (asked only after a line that is the first at a new longest length: rare in a plain log)
     if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? line : undefined);
     if (continued) {
@@ -317,6 +326,20 @@ export class LineSplitter {
     if (!blankBetween && this.widestSeen > 1 && this.widest === width) return 'wrap';
     this.firstWrap.begin(width, this.lineNo, blankBetween, asRead?.replace(/\r$/, ''), text);
     return false;
+  }
+
+  /**
+   * Another log begins on this line (log-boundary.ts): what the paste's earlier lines decided — the longest line and so the
+   * wrap width, a first wrap still undecided (not decidable: its records go on as they were), the double spacing — is the
+   * earlier log's. Its gaps restart with this line's; the indent and the quote marks are per line already.
+   */
+  private newLog(): void {
+    if (this.firstWrap.width !== 0) this.firstWrap.release(false, this.pending);
+    this.widest = 0;
+    this.widestSeen = 0;
+    this.lastPiece = 0;
+    this.gaps = 0;
+    this.oddGaps = 0;
   }
 
   private readonly outdentLine = (text: string): string => this.outdent(text);

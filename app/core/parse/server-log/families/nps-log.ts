@@ -15,6 +15,15 @@ export const RADIUS_PACKETS: Record<number, string> = { 1: 'Access-Request', 2: 
 /** IAS-format header: NAS IP, user, MM/DD/YYYY, HH:MM:SS, service, computer, then id,value pairs. */
 export const IAS_FORMAT = /^(\d{1,3}(?:\.\d{1,3}){3}),([^,]*),(\d{1,2}\/\d{1,2}\/\d{4}),(\d{1,2}:\d\d:\d\d),([^,]*),([^,]*),(\d+,[^,]*(?:,\d+,[^,]*)*)$/;
 
+/** A database-compatible line's head: ComputerName, then ServiceName RAS or IAS (rras.ts (2)). */
+const DATABASE_FORMAT_HEAD = /^"[^"]*","(?:RAS|IAS)",/;
+
+/**
+ * A line of an NPS / IAS log file (IAS format or database-compatible): one RADIUS packet per line, a record of its own
+ * that nothing before it continues into — a pasted event's text (windows-event-block.ts) ends there.
+ */
+export const isNpsLogFileLine = (text: string): boolean => DATABASE_FORMAT_HEAD.test(text) || IAS_FORMAT.test(text);
+
 /** Acct-Status-Type, RFC 2866 §5.1. */
 const ACCT_STATUS: Record<number, string> = { 1: 'Start', 2: 'Stop', 3: 'Interim-Update', 7: 'Accounting-On', 8: 'Accounting-Off' };
 

@@ -3,7 +3,7 @@ import type { Prefixed } from '../prefix';
 import type { LogTime, ServerLogEntry } from '../types';
 import { dwordOf, isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
-import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, npsReasonValue, parseEventTime } from './nps-log';
+import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
 
@@ -167,7 +167,7 @@ export const rrasFamily: FamilyParser = {
     // wevtutil's `Event[0]: Log Name: …` reads like a program tag
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     if (pre.shape !== 'none') return false;
-    return startsEventBlock(pre.message) || FIELD.test(pre.message) || /^"[^"]*","(?:RAS|IAS)",/.test(pre.message) || IAS_FORMAT.test(pre.message);
+    return startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message);
   },
   parse(pre, state) {
     if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
