@@ -65,7 +65,8 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const iosPacket = indented && pending.text.includes('CP: ');
   // (past blank lines — up to three: a blog's copy that put one after each line, doubled again by a CRLF conversion — only while the
   // record's text is unfinished, its last piece ending in a comma, or for a line that starts with one of the record's own fields)
-  const iosCrypto = (blankBefore === 0 || (blankBefore <= 3 && (/,\s*$/.test(pending.text) || IOS_IPSEC_FIELD.test(line)))) && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
+  // (the substrings first: this runs for every line after a record, and the regex scan of the whole line cost explain-log ≈ 7 %)
+  const iosCrypto = (pending.text.includes('IPSEC(') || pending.text.includes('Crypto mapdb : ')) && (blankBefore === 0 || (blankBefore <= 3 && (/,\s*$/.test(pending.text) || IOS_IPSEC_FIELD.test(line)))) && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
