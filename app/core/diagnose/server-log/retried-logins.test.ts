@@ -40,6 +40,17 @@ describe('a refusal the same user’s log-in follows', () => {
     expect(brief(['Jan  8 09:12:00 asa %ASA-6-113004: AAA user authentication Successful : server = 10.0.0.1 : user = alice', 'Jan  8 09:12:56 asa %ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 10.0.0.1 : user = alice', 'Jan  8 09:13:00 asa %ASA-6-113004: AAA user authentication Successful : server = 10.0.0.1 : user = bob'].join('\n')).map((f) => f.severity)).toEqual(['critical']);
   });
 
+  it('many refusals before a log-in (guessing?) or a log-in long after (a reset?) keep the critical finding', () => {
+    const refusals = (n: number) => Array.from({ length: n }, (_, i) => `Jul 29 09:12:${String(10 + i * 6).padStart(2, '0')} gw pppd[${100 + i}]: Peer alice failed CHAP authentication`);
+    const ok = (time: string) => `Jul 29 ${time} gw pppd[200]: CHAP peer authentication succeeded for alice`;
+    expect(brief([...refusals(5), ok('09:13:05')].join('\n')).map((f) => f.severity)).toEqual(['info']);
+    expect(brief([...refusals(6), ok('09:13:05')].join('\n')).map((f) => f.severity)).toEqual(['critical']);
+    expect(brief([...refusals(1), ok('09:42:10')].join('\n')).map((f) => f.severity)).toEqual(['info']);
+    expect(brief([...refusals(1), ok('09:42:11')].join('\n')).map((f) => f.severity)).toEqual(['critical']);
+    // two days later at nearly the same time of day
+    expect(brief([...refusals(1), ok('09:13:05').replace('Jul 29', 'Jul 31')].join('\n')).map((f) => f.severity)).toEqual(['critical']);
+  });
+
   it('refused, let in, refused again: the last refusal has no log-in after it → critical', () => {
     const lines = ['Jul 29 09:12:01 gw pppd[100]: Peer alice failed CHAP authentication', 'Jul 29 09:13:05 gw pppd[101]: CHAP peer authentication succeeded for alice', 'Jul 29 10:00:00 gw pppd[102]: Peer alice failed CHAP authentication'];
     expect(brief(lines.join('\n')).map((f) => f.severity)).toEqual(['critical']);

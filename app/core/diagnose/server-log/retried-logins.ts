@@ -5,7 +5,8 @@ import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/typ
 /**
  * A user whose password the server refused and who then logged in, in the same log: a mistyped password, not a problem to solve.
  * A help desk reading "the server rejected the user name or password" (critical) would send the person to reset a password that
- * works. The class: every credentials-rejected failure of a user is followed (later in the log) by a log-in of that same user.
+ * works. The class: every credentials-rejected failure of a user is followed (later in the log) by a log-in of that same user,
+ * after a few attempts and within minutes (lookLikeRetyping).
  *
  * Who a line is about: the entry's `user` where the family names one; otherwise the user its session (pppd pid, IOS link Vi1,
  * charon IKE_SA) named nearest to it — before it if any, else after it (pppd writes `sent [CHAP Failure …]` before
@@ -84,11 +85,33 @@ export function retriedLogins(log: ServerLogResult): Map<ServerLogEntry, Retry> 
   });
   const out = new Map<ServerLogEntry, Retry>();
   for (const r of byPerson.values()) {
-    if (!r.success) continue;
+    if (!r.success || !lookLikeRetyping(r.failures, r.success)) continue;
     const retry: Retry = { user: r.user, failures: r.failures, success: r.success };
     for (const f of r.failures) out.set(f, retry);
   }
   return out;
+}
+
+/**
+ * A person retyping a password: a few refusals (at most MAX_RETYPES attempts), the log-in minutes after the last (within
+ * MAX_RETYPE_GAP_S, where both lines have a time). Many refusals before a log-in look like guessing, and a log-in hours later
+ * may follow a password reset: those keep the critical finding for the help desk to look at. (Both bounds assumed: Windows asks
+ * again on 691 and people retry a few times; AD's lockout threshold is often 5 to 10.)
+ */
+const MAX_RETYPES = 5;
+const MAX_RETYPE_GAP_S = 30 * 60;
+function lookLikeRetyping(failures: readonly ServerLogEntry[], success: ServerLogEntry): boolean {
+  if (attemptsOf(failures) > MAX_RETYPES) return false;
+  const a = secondsOf(failures[failures.length - 1]!);
+  const b = secondsOf(success);
+  if (a === undefined || b === undefined) return true;
+  const fa = failures[failures.length - 1]!.time!;
+  const sb = success.time!;
+  // with dates, whole days count (a month taken as 31 days: only "within 30 minutes" is asked); time of day only: a log-in after
+  // midnight counts from the day before
+  const dayOf = (t: typeof fa) => ((t.year ?? 0) * 12 + (t.month ?? 0)) * 31 + (t.day ?? 0);
+  const gap = fa.month && fa.day && sb.month && sb.day ? (dayOf(sb) - dayOf(fa)) * 86400 + b - a : (b - a + 86400) % 86400;
+  return gap >= 0 && gap <= MAX_RETYPE_GAP_S;
 }
 
 /** "at 09:13" (the time of day; the date too when the two lines are on different days), or "on line 65" for a log without times. */
