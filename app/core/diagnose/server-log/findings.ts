@@ -135,6 +135,8 @@ export interface ServerDraft {
   /** for events.ras-error: the Windows code (691 …) the two sides must share */
   code?: number;
   evidence: ServerEvidence[];
+  /** the server's words a PC finding it is folded into takes (correlate.ts), where not the cause's advice: a retried log-in's */
+  foldParts?: SummaryPart[];
 }
 
 /** A draft being gathered: its entries, and for a user refused and then let in (retried-logins.ts), who and when. */
@@ -180,12 +182,11 @@ export function serverDrafts(logs: readonly ServerLogResult[], t: TFunction): Se
       g.items.push({ source: log.source, entry });
     }
   }
-  return [...groups.values()].map((g) => ({
-    id: g.id,
-    ...(g.code !== undefined ? { code: g.code } : {}),
-    evidence: g.items,
-    finding: g.retry ? retriedFinding(g.id, g.items, g.retry, t) : draftFinding(g.id, g.code, g.items, t),
-  }));
+  return [...groups.values()].map((g) => {
+    const finding = g.retry ? retriedFinding(g.id, g.items, g.retry, t) : draftFinding(g.id, g.code, g.items, t);
+    // folded into the PC's 691, a retried log-in says what the log says and that the user got in, not "re-enter the password"
+    return { id: g.id, ...(g.code !== undefined ? { code: g.code } : {}), evidence: g.items, finding, ...(g.retry ? { foldParts: finding.parts! } : {}) };
+  });
 }
 
 export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => items.slice(0, MAX_EVIDENCE).map(({ source, entry }) => ({ source, line: entry.line, text: entry.text }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRepoText } from '../../../../test/support/repo-files';
+import { readRepoText, sampleCapture } from '../../../../test/support/repo-files';
+import { analyseCapture } from '../../analyse';
 import { engineT } from '../../i18n';
 import { parseServerLog } from '../../parse/server-log';
 import { explainServerLogs } from '.';
@@ -119,5 +120,18 @@ describe('a refusal the same user’s log-in follows', () => {
   it('the ASA/IOS log-in statement says who logged in', () => {
     const r = parseServerLog('Jan  8 09:13:20 asa %ASA-6-113004: AAA user authentication Successful : server =  192.168.0.1 : user = testuser', 'x');
     expect(r.entries[0]!.decoded.map((d) => engineT('en')(`serverLog.${d.key.startsWith('step.') ? d.key : `decode.${d.key}`}`, d.values))).toEqual(['The user testuser logged in (AAA authentication succeeded).']);
+  });
+
+  it('folded into the PC’s 691 of the same minute: the server’s words are the log and the retried log-in, not "re-enter the password"', () => {
+    const pc = sampleCapture('win11-ras-errors', ['route-print.txt', 'ver.txt']);
+    const event = ['Event[0]:', '  Log Name: Application', '  Source: RasClient', '  Date: 2026-11-18T09:12:58.0000000Z', '  Event ID: 20227', '  Task: N/A', '  Level: Error', '  Opcode: Info', '  Keyword: Classic', '  User: S-1-5-21-1-2-3-1013', '  User Name: LAPTOP-W11\\anna', '  Computer: LAPTOP-W11', '  Description: ', 'CoId={9C8B7A6D-5E4F-4302-9180-F1E2D3C4B5A6}: The user LAPTOP-W11\\anna dialed a connection named Office which has failed. The error code returned on failure is 691.', ''].join('\n');
+    pc.files.set('rasclient-events.txt', { name: 'rasclient-events.txt', text: event, encoding: 'utf-8' });
+    const log = ['Nov 18 09:12:56 asa %ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 10.0.0.1 : user = anna', 'Nov 18 09:13:20 asa %ASA-6-113004: AAA user authentication Successful : server = 10.0.0.1 : user = anna'].join('\n');
+    pc.files.set('server-logs/asa.txt', { name: 'server-logs/asa.txt', text: log, encoding: 'utf-8' });
+    const { report } = analyseCapture({ ...pc, label: 'test' }, { toolVersion: 't', now: new Date(0) });
+    const f = report.findings.filter((x) => x.id === 'events.ras-error');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.parts!.map((p) => p.kind)).toEqual(['finding', 'logSays', 'advice', 'matched']);
+    expect(f[0]!.parts![2]!.text).toBe("anna's password was refused once at 09:12:56, then accepted at 09:13:20: a mistyped password, nothing to change.");
   });
 });
