@@ -169,7 +169,7 @@ export function correlate(clientFindings: readonly Finding[], drafts: readonly S
   for (const m of matches) {
     const at = out.findIndex((f) => f.id === m.draft.id && f.evidence.some((e) => e.source === m.event.file && e.line === m.event.line));
     if (at < 0) continue;
-    out[at] = appended(out[at]!, m.draft.evidence, [...serverAdvice(m.draft.evidence, t), { kind: 'matched', text: correlationSentence(m, t) }]);
+    out[at] = appended(out[at]!, m.draft.evidence, [...(m.draft.foldParts ?? serverAdvice(m.draft.evidence, t)), { kind: 'matched', text: correlationSentence(m, t) }]);
     merged.add(m.draft);
   }
   return [...out, ...drafts.filter((d) => !merged.has(d)).map((d) => d.finding)];

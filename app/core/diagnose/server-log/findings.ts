@@ -4,6 +4,7 @@ import type { Evidence, Finding, Severity, SummaryPart } from '../../model/repor
 import { describeEntry } from '../../parse/server-log/describe';
 import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
+import { retriedLogins, retriedWords, type Retry } from './retried-logins';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -134,6 +135,16 @@ export interface ServerDraft {
   /** for events.ras-error: the Windows code (691 …) the two sides must share */
   code?: number;
   evidence: ServerEvidence[];
+  /** the server's words a PC finding it is folded into takes (correlate.ts), where not the cause's advice: a retried log-in's */
+  foldParts?: SummaryPart[];
+}
+
+/** A draft being gathered: its entries, and for a user refused and then let in (retried-logins.ts), who and when. */
+interface Group {
+  id: string;
+  code?: number;
+  items: ServerEvidence[];
+  retry?: Retry;
 }
 
 const MAX_EVIDENCE = 8;
@@ -155,20 +166,27 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
 }
 
 export function serverDrafts(logs: readonly ServerLogResult[], t: TFunction): ServerDraft[] {
-  const groups = new Map<string, { id: string; code?: number; items: ServerEvidence[] }>();
-  for (const log of logs) {
+  const groups = new Map<string, Group>();
+  for (const [n, log] of logs.entries()) {
     const drop = consequences(log);
+    const retried = retriedLogins(log);
     for (const entry of log.entries) {
       const id = findingIdOf(entry);
       if (!id || drop.has(entry)) continue;
-      const code = id === 'events.ras-error' ? pcCodeOf(entry) : undefined;
-      const key = `${id}\u0000${code ?? ''}`;
+      const retry = retried.get(entry);
+      // a user's refusals the same user's log-in followed are their own finding (one per user and log), apart from the others'
+      const code = id === 'events.ras-error' ? (retry ? pcCodeOf(retry.failures[0]!) : pcCodeOf(entry)) : undefined;
+      const key = `${id}\u0000${code ?? ''}${retry ? `\u0000${n}\u0000${retry.user}` : ''}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { id, ...(code !== undefined ? { code } : {}), items: [] }));
+      if (!g) groups.set(key, (g = { id, ...(code !== undefined ? { code } : {}), items: [], ...(retry ? { retry } : {}) }));
       g.items.push({ source: log.source, entry });
     }
   }
-  return [...groups.values()].map((g) => ({ id: g.id, ...(g.code !== undefined ? { code: g.code } : {}), evidence: g.items, finding: draftFinding(g.id, g.code, g.items, t) }));
+  return [...groups.values()].map((g) => {
+    const finding = g.retry ? retriedFinding(g.id, g.items, g.retry, t) : draftFinding(g.id, g.code, g.items, t);
+    // folded into the PC's 691, a retried log-in says what the log says and that the user got in, not "re-enter the password"
+    return { id: g.id, ...(g.code !== undefined ? { code: g.code } : {}), evidence: g.items, finding, ...(g.retry ? { foldParts: finding.parts! } : {}) };
+  });
 }
 
 export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => items.slice(0, MAX_EVIDENCE).map(({ source, entry }) => ({ source, line: entry.line, text: entry.text }));
@@ -202,6 +220,21 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): Su
 
 /** A summary and its parts, which it always joins (report.ts SummaryPartSchema). */
 export const withParts = (parts: SummaryPart[]): { summary: string; parts: SummaryPart[] } => ({ summary: parts.map((p) => p.text).join(' '), parts });
+
+/**
+ * A user refused and then let in (retried-logins.ts): information, not a problem — what the log says, then who was refused when and
+ * let in when, and that nothing needs changing. The log-in is quoted as evidence after the refusals.
+ */
+function retriedFinding(id: string, items: ServerEvidence[], retry: Retry, t: TFunction): Finding {
+  const { title, sentence } = retriedWords(retry, ACCOUNT_CODES, t);
+  // (the log's words first, then what they mean for the person, as every server finding's parts: report.ts SummaryPartSchema)
+  const parts: SummaryPart[] = [
+    { kind: 'logSays', text: logSays(items[0]!, t) },
+    { kind: 'advice', text: sentence },
+  ];
+  const evidence = [...serverEvidence(items.slice(0, MAX_EVIDENCE - 1)), ...serverEvidence([{ source: items[0]!.source, entry: retry.success }])];
+  return { id, severity: 'info', title, ...withParts(parts), evidence, fixes: [] };
+}
 
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;

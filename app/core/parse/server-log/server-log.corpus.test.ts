@@ -21,7 +21,7 @@ type Row = {
 };
 
 const EXPECTED: Record<string, Row> = {
-  'asa/asa-syslog-aaa-user-authentication-rejected-and-successful.txt': { records: 2, understood: 2, families: { asa: 2 }, causes: [[1, 'credentials-rejected', 691]], says: [[1, 'AAA rejected user testuser: Invalid password (192.168.0.1)'], [2, 'AAA authentication succeeded testuser']] },
+  'asa/asa-syslog-aaa-user-authentication-rejected-and-successful.txt': { records: 2, understood: 2, families: { asa: 2 }, causes: [[1, 'credentials-rejected', 691]], says: [[1, 'AAA rejected user testuser: Invalid password (192.168.0.1)'], [2, 'The user testuser logged in (AAA authentication succeeded).']] },
   'ios-debug/ios-867vae-pppoe-client-chap-success.txt': { records: 13, understood: 13, families: { ios: 13 }, causes: [], says: [[2, 'LCP option: MRU 1454'], [3, 'Authentication-Protocol CHAP (MD5)'], [3, 'On Vi1 this router is the client'], [14, 'CHAP SUCCESS from the other side (the server this router logs in to)']] },
   'ios-debug/ios-xe-csr-pppoe-server-chap-failure-aaa-server-did-not-respond.txt': { records: 45, understood: 45, families: { ios: 45 }, causes: [[35, 'credentials-rejected', 691], [36, 'radius-unreachable']], says: [[17, 'LCP Configure-Nak from the PC (id 1)'], [18, 'LCP option: MRU 1500'], [36, 'The authentication server did not respond (AAA Server did not respond)']] },
   'mikrotik/routeros-l2tp-ipsec-isakmp-established-peer-didnt-respond-to-chap.txt': { records: 7, understood: 7, families: { mikrotik: 7 }, causes: [[1, 'pc-no-chap-response']], says: [[1, 'starts IKEv1 Main Mode'], [1, 'The PC did not answer the server\'s CHAP challenge']] },

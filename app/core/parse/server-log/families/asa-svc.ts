@@ -42,7 +42,7 @@ function meaning(id: number, rest: string, severity: number, user: string): Hit 
     case 716039:
       return { decoded: [d('asaSslAuthRejected', { user })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
     case 716038:
-      return step('authOk', { method: 'WebVPN', user }, 'success');
+      return user === '?' ? step('authOkNoUser', { method: 'WebVPN' }, 'success') : step('authOk', { method: 'WebVPN', user }, 'success');
     // 722037 "SVC closing connection: reason.", 716002 "WebVPN session terminated: reason.", 722023 "SVC connection terminated …"
     case 722037:
     case 716002:

@@ -126,7 +126,7 @@ function decode(id: number, text: string, severity = 6): Hit | null {
     case 113004:
     case 113008:
     case 113012:
-      return tagged(step('authOk', { method: 'AAA', user: user ?? '' }, 'success'), { user });
+      return tagged(step(user ? 'authOk' : 'authOkNoUser', { method: 'AAA', user: user ?? '' }, 'success'), { user });
     // 113009 "AAA retrieved default group policy (policy) for user = user", 113011 "… user specific group policy (policy) …"
     case 113009:
     case 113011:

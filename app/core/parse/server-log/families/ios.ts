@@ -126,7 +126,7 @@ const RULES: Rule[] = [
   // seen with MS-CHAP on a PPTP server in Cisco community doc "Using MS-CHAP authentication for PPTP with IOS"). FAIL: the user name or
   // password was refused (the MS-CHAP FAILURE after it carries the E= code). SENDAUTH is the router's own login as a client: not the PC's
   [/^(\S+) PPP: Received (LOGIN|SENDAUTH) Response (PASS|FAIL)$/, (m, _p, state) => {
-    if (m[3] === 'PASS') return step('authOk', { method: 'AAA', user: '' }, 'success');
+    if (m[3] === 'PASS') return step('authOkNoUser', { method: 'AAA' }, 'success');
     if (m[2] === 'SENDAUTH') return sendauthFailed(m[1]!, state);
     // FAIL after `AUTH: Timeout` on the link: AAA gave no answer (real IOS-XE PPPoE log: two timeouts, RADIUS_DEAD, then FAIL)
     if (state[`aaaTimeout:${m[1]}`]) return { decoded: [d('aaaNoReply', { reason: 'AUTH: Timeout' })], outcome: 'failure', cause: 'radius-unreachable' };

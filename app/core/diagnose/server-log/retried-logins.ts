@@ -1,0 +1,151 @@
+import type { TFunction } from 'i18next';
+import { formatLogTime } from '../../parse/server-log/describe';
+import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
+
+/**
+ * A user whose password the server refused and who then logged in, in the same log: a mistyped password, not a problem to solve.
+ * A help desk reading "the server rejected the user name or password" (critical) would send the person to reset a password that
+ * works. The class: every credentials-rejected failure of a user is followed (later in the log) by a log-in of that same user,
+ * after a few attempts and within minutes (lookLikeRetyping).
+ *
+ * Who a line is about: the entry's `user` where the family names one; otherwise the user its session (pppd pid, IOS link Vi1,
+ * charon IKE_SA) named nearest to it — before it if any, else after it (pppd writes `sent [CHAP Failure …]` before
+ * `Peer alice failed CHAP authentication`). A line of no known user is nobody's: it keeps its finding.
+ *
+ * A log-in: an entry with outcome `success` that says the server let that user in (LOGIN_KEYS), not worded as this side's own
+ * log-in to another server (role client/initiator: a router dialling out). Only these: any success of the session would take a
+ * link's LCP coming up for the next attempt (before its password is checked) as a log-in.
+ * Only the entries the parser kept (at most 6000) are looked at: the work is one pass over them.
+ */
+
+export interface Retry {
+  /** the user as the log names them (the first failure's spelling) */
+  user: string;
+  failures: ServerLogEntry[];
+  /** the first log-in after the last failure */
+  success: ServerLogEntry;
+}
+
+/** DOMAIN\alice, alice@corp and Alice are one person (as correlate.ts bareUser). */
+const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
+
+/**
+ * The statements of a server letting a user in, per family: pppd `CHAP peer authentication succeeded for alice` (pppUserLoggedIn),
+ * accel-ppp `alice: authentication succeeded` (accelAuthOk), NPS 6272 (npsGranted, npsGrantedDetails) and its log's Access-Accept
+ * (iasAccessAccept), ASA 113004/113008/113012 and 716038, IOS `Received LOGIN Response PASS` (authOk, authOkNoUser: the link's user), ASA 603103 PPP user authentication
+ * Successful (asaPppAuth), IOS `CHAP: O SUCCESS` / `PAP: O AUTH-ACK` (authPacket, the link's user), SoftEther `Successfully
+ * authenticated as user` (seAuthOk), RouterOS `alice logged in` and `<l2tp-alice>: authenticated` (mtLoggedIn, mtSession),
+ * RRAS 20015/20250 (rrasEventLoggedOn), RRAS ppp.log CHAP Success / PAP Ack (pppLogChapSuccess, pppLogPapAck), VPN 3000
+ * "User … connected" (vpn3000Connected), a firmware's `peer … (alice) connected` (firmwarePeerConnected), pptpd-logwtmp ip-up
+ * (logwtmpUp), strongSwan's virtual IP given to the EAP user (virtualIpAssigned, only after a log-in). The keys as kit.ts d() and step() name them (a step's with `step.` before it).
+ */
+const LOGIN_KEYS: ReadonlySet<string> = new Set(['pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
+const isLogin = (e: ServerLogEntry): boolean => e.outcome === 'success' && e.decoded.some((dd) => LOGIN_KEYS.has(dd.key.replace(/^step\./, ''))) && !ownLogin(e);
+
+/** This side logging in to another server (pppd `authentication succeeded` without a peer, IOS as a client): not a user's log-in. */
+const ownLogin = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'client' || dd.values?.role === 'initiator');
+
+/** The user each entry is about: its own, else its session's nearest (before, then after). */
+function usersOf(entries: readonly ServerLogEntry[]): (string | undefined)[] {
+  const users: (string | undefined)[] = entries.map((e) => e.user || undefined);
+  for (const pass of [0, 1]) {
+    const last = new Map<string, string>();
+    const order = pass === 0 ? entries.keys() : [...entries.keys()].reverse();
+    for (const i of order) {
+      const e = entries[i]!;
+      if (!e.session) continue;
+      if (e.user) last.set(e.session, e.user);
+      else if (users[i] === undefined) users[i] = last.get(e.session);
+    }
+  }
+  return users;
+}
+
+/** The failures of users who logged in after every one of them, by entry. */
+export function retriedLogins(log: ServerLogResult): Map<ServerLogEntry, Retry> {
+  // in the order things happened: a newest-first log (router web pages) read backwards
+  const entries = [...log.entries].sort((a, b) => (log.newestFirst ? b.line - a.line : a.line - b.line));
+  const users = usersOf(entries);
+  const byPerson = new Map<string, { user: string; failures: ServerLogEntry[]; success?: ServerLogEntry }>();
+  entries.forEach((e, i) => {
+    const user = users[i];
+    if (!user) return;
+    const p = personOf(user);
+    if (e.cause === 'credentials-rejected') {
+      const r = byPerson.get(p);
+      if (!r) byPerson.set(p, { user, failures: [e] });
+      else {
+        r.failures.push(e);
+        delete r.success; // refused again after a log-in: only a log-in after this one counts
+      }
+    } else if (isLogin(e)) {
+      const r = byPerson.get(p);
+      if (r && !r.success) r.success = e;
+    }
+  });
+  const out = new Map<ServerLogEntry, Retry>();
+  for (const r of byPerson.values()) {
+    if (!r.success || !lookLikeRetyping(r.failures, r.success)) continue;
+    const retry: Retry = { user: r.user, failures: r.failures, success: r.success };
+    for (const f of r.failures) out.set(f, retry);
+  }
+  return out;
+}
+
+/**
+ * A person retyping a password: a few refusals (at most MAX_RETYPES attempts), the log-in minutes after the last (within
+ * MAX_RETYPE_GAP_S, where both lines have a time). Many refusals before a log-in look like guessing, and a log-in hours later
+ * may follow a password reset: those keep the critical finding for the help desk to look at. (Both bounds assumed: Windows asks
+ * again on 691 and people retry a few times; AD's lockout threshold is often 5 to 10.)
+ */
+const MAX_RETYPES = 5;
+const MAX_RETYPE_GAP_S = 30 * 60;
+function lookLikeRetyping(failures: readonly ServerLogEntry[], success: ServerLogEntry): boolean {
+  if (attemptsOf(failures) > MAX_RETYPES) return false;
+  const a = secondsOf(failures[failures.length - 1]!);
+  const b = secondsOf(success);
+  if (a === undefined || b === undefined) return true;
+  const fa = failures[failures.length - 1]!.time!;
+  const sb = success.time!;
+  // with dates, whole days count (a month taken as 31 days: only "within 30 minutes" is asked); time of day only: a log-in after
+  // midnight counts from the day before
+  const dayOf = (t: typeof fa) => ((t.year ?? 0) * 12 + (t.month ?? 0)) * 31 + (t.day ?? 0);
+  const gap = fa.month && fa.day && sb.month && sb.day ? (dayOf(sb) - dayOf(fa)) * 86400 + b - a : (b - a + 86400) % 86400;
+  return gap >= 0 && gap <= MAX_RETYPE_GAP_S;
+}
+
+/** "at 09:13" (the time of day; the date too when the two lines are on different days), or "on line 65" for a log without times. */
+function when(e: ServerLogEntry, other: ServerLogEntry, t: TFunction): string {
+  if (!e.time) return t('serverLog.retried.onLine', { line: e.line });
+  const sameDay = !other.time || (other.time.year === e.time.year && other.time.month === e.time.month && other.time.day === e.time.day);
+  const { year: _y, month: _m, day: _d, ...timeOfDay } = e.time;
+  return t('serverLog.retried.at', { time: formatLogTime(sameDay ? timeOfDay : e.time) });
+}
+
+const secondsOf = (e: ServerLogEntry): number | undefined => (e.time ? (e.time.hour * 60 + e.time.minute) * 60 + e.time.second : undefined);
+
+/**
+ * How many times the user was refused: lines of one attempt count once — the same session (pppd's `sent [CHAP Failure …]` and its
+ * `Peer alice failed CHAP authentication`; an IOS link's FAILURE and its AAA FAIL) within 5 s of the line before (assumed: one
+ * attempt's lines are written together; an IOS link is used again by the next attempt, seconds to minutes later).
+ */
+export function attemptsOf(failures: readonly ServerLogEntry[]): number {
+  let n = 0;
+  failures.forEach((f, i) => {
+    const prev = failures[i - 1];
+    const a = prev && secondsOf(prev);
+    const b = secondsOf(f);
+    const sameAttempt = prev?.session !== undefined && prev.session === f.session && (a === undefined || b === undefined || Math.abs(b - a) <= 5);
+    if (!sameAttempt) n++;
+  });
+  return n;
+}
+
+/** The finding's title and its sentence: who, refused when (how often), accepted when, and that nothing needs changing. */
+export function retriedWords(r: Retry, accountCodes: ReadonlySet<number>, t: TFunction): { title: string; sentence: string } {
+  const last = r.failures[r.failures.length - 1]!;
+  // the account's state (expired password, logon hours …) was refused, not a typed password: "mistyped" would be wrong
+  const kind = r.failures.some((f) => f.code !== undefined && accountCodes.has(f.code)) ? 'account' : 'password';
+  const values = { user: r.user, count: attemptsOf(r.failures), failedAt: when(last, r.success, t), okAt: when(r.success, last, t) };
+  return { title: t(`serverLog.retried.${kind}.title`, { user: r.user }), sentence: t(`serverLog.retried.${kind}.summary`, values) };
+}
