@@ -7,6 +7,7 @@ import { formatLogTime } from '../../parse/server-log/describe';
 import type { LogTime } from '../../parse/server-log/types';
 import { failureGroups } from '../rules/ras-common';
 import type { DiagnoseContext } from '../context';
+import { personOf } from './retried-logins';
 import { serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
 
 /**
@@ -78,7 +79,7 @@ function distance(time: LogTime, event: Date): { apart: number; zone: number } |
   return best ? { apart: best.apart, zone: best.zone } : null;
 }
 
-const bareUser = (u: string | undefined) => u?.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
+const bareUser = (u: string | undefined) => (u === undefined ? undefined : personOf(u));
 
 export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext): Match[] {
   const groups = failureGroups(ctx);

@@ -26,8 +26,8 @@ export interface Retry {
   success: ServerLogEntry;
 }
 
-/** DOMAIN\alice, alice@corp and Alice are one person (as correlate.ts bareUser). */
-const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
+/** DOMAIN\alice, alice@corp and Alice are one person (here and when correlate.ts matches the PC's user with the server's). */
+export const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
 
 /**
  * The statements of a server letting a user in, per family: pppd `CHAP peer authentication succeeded for alice` (pppUserLoggedIn),

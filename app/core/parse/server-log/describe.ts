@@ -100,19 +100,12 @@ function mtWhatText(t: TFunction, what: string): string {
   return id ? word(t, `serverLog.mtWhat.${id}`) + (dash < 0 ? '' : what.slice(dash)) : what;
 }
 
-/**
- * The statements that name the PC or the server as the two sides, worded otherwise in a log from the side that initiated (its
- * values carry `role: 'initiator'`, strongswan.ts; libreswan.ts gaveUp() for an established _I state's ikePeerGone; pppd.ts
- * for a PPP client's log, the side that dialled): there the
- * other side is the peer that answers (the responder), and "the server" is this side. Each has a text `<key>AsInitiator` next to
- * its own.
- */
-export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
+/** The IKE statements that name the PC as the other side: worded otherwise both in an initiator's log and in a site-to-site router's. */
+const IKE_PC_NAMED = [
   'pcProposed',
   'ikeNoProposal',
   'invalidKe',
   'ikeDecryptFailed',
-  'ikeEstablishNoAnswer',
   'ikePeerGone',
   'step.ikeProposalsReceived',
   'step.ikeProposalsConfigured',
@@ -122,6 +115,18 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'step.ikeMessageUnreadable',
   'step.certRequest',
   'step.certRequestReceived',
+];
+
+/**
+ * The statements that name the PC or the server as the two sides, worded otherwise in a log from the side that initiated (its
+ * values carry `role: 'initiator'`, strongswan.ts; libreswan.ts gaveUp() for an established _I state's ikePeerGone; pppd.ts
+ * for a PPP client's log, the side that dialled): there the
+ * other side is the peer that answers (the responder), and "the server" is this side. Each has a text `<key>AsInitiator` next to
+ * its own.
+ */
+export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
+  ...IKE_PC_NAMED,
+  'ikeEstablishNoAnswer',
   'step.peerId',
   'noTrustedKey',
   // PPP "the other side went away" (pppd.ts on a client's log, pppClient): the server stopped answering, not the PC; mikrotik.ts may
@@ -146,22 +151,7 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
  * site-to-site tunnel: values `role: 'site'`, families/strongswan-site.ts): there the other side is "the other router" and this
  * side "this router". Each has a text `<key>AsSite` next to its own; an IKE message's direction is serverLog.dirAsSite.
  */
-export const SITE_WORDED: ReadonlySet<string> = new Set([
-  'pcProposed',
-  'ikeNoProposal',
-  'invalidKe',
-  'ikeDecryptFailed',
-  'ikePeerGone',
-  'step.ikeProposalsReceived',
-  'step.ikeProposalsConfigured',
-  'step.serverBehindNat',
-  'step.pcBehindNat',
-  'step.ikeRequestRepeated',
-  'step.ikeMessageUnreadable',
-  'step.certRequest',
-  'step.certRequestReceived',
-  'step.halfOpenTimeout',
-]);
+export const SITE_WORDED: ReadonlySet<string> = new Set([...IKE_PC_NAMED, 'step.halfOpenTimeout']);
 
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */
 const EMPTY_VALUE = '\u0001';
