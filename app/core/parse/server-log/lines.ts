@@ -52,9 +52,13 @@ const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(
  */
 const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}\.(?:log|txt)(?:\.\d{1,3})?:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
 function fileNameBeforeColon(s: string): boolean {
+  // (a name's fourth character is one too, the colon coming later: a syslog month's blank rules the line out before the colon's search)
+  if (!isNameChar(s.charCodeAt(3))) return false;
   const colon = s.indexOf(':');
   return colon > 4 && colon <= 108 && endsLikeLogFileName(s, colon);
 }
+/** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
+const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57 && c !== 47) || c === 95;
 const isDigitAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
@@ -99,11 +103,22 @@ let escapesShortened = 0;
  */
 const IOS_TIME_AFTER_BULLET = /^. [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d\.\d{3}(?: [A-Z]{2,5})?: /;
 
+/** What a read chunk's hints must rule out for normalizeLine's fast path: the rewrites, the compose prefix. */
+const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE;
+
 export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
   escapesShortened = 0;
   // (a character test, not endsWith: a builtin call per line cost more than the rest of this check)
-  let s = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+  const end = raw.charCodeAt(raw.length - 1);
+  // A plain log's line that starts with a letter (every syslog line): no rewrite (the hints), no paste indent, no CR, no code span's
+  // backtick at its end, no mark at its start — of all below only a grep's file name may apply. Each charCodeAt of a line (a
+  // slice of its read chunk) costs V8 about as much as an indexOf: the tests below read the first character up to seven times.
+  if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96) {
+    const c = raw.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return lineCap(fileNameBeforeColon(raw) ? withoutGrepFile(raw) : raw);
+  }
+  let s = end === 13 ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (!(hints & NO_TYPOGRAPHY)) {
     const plain = plainTypography(s);
@@ -135,8 +150,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     const m = GREP_PATH_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length);
   } else if (lead > 47 && fileNameBeforeColon(s)) {
-    const m = GREP_FILE_PREFIX.exec(s);
-    if (m) s = s.slice(m[0].length);
+    s = withoutGrepFile(s);
   } else if ((lead >= 48 && lead <= 57) || lead === 32) {
     const m = LINE_NUMBER_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length);
@@ -150,7 +164,14 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
     rewritten = true;
   }
-  return s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s;
+  return lineCap(s);
+}
+
+const lineCap = (s: string): string => (s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s);
+
+function withoutGrepFile(s: string): string {
+  const m = GREP_FILE_PREFIX.exec(s);
+  return m ? s.slice(m[0].length) : s;
 }
 
 /**
