@@ -23,27 +23,27 @@ export class ChunkLines {
     let from = 0;
     if (this.sawReturn && chunk.charCodeAt(0) === 10) from = 1; // the \n of a \r\n cut between chunks
     this.sawReturn = false;
-    if (chunk.indexOf('\r', from) < 0) {
-      // the common case, LF only: one indexOf per line, and one per line for the `]: ` tags (ONE_TAG:
-      // `tag` is the first at or after the line's start; a `]: ` holds no \n, so it lies in one line)
-      let tag = chunk.indexOf(']: ', from);
+    // one indexOf per line for its end, and one per line for the `]: ` tags (ONE_TAG: `tag` is the first at
+    // or after the line's start; a `]: ` holds no line end, so it lies in one line)
+    let tag = chunk.indexOf(']: ', from);
+    let cr = chunk.indexOf('\r', from);
+    if (cr < 0) {
+      // the common case, LF only
       for (let at = chunk.indexOf('\n', from); at >= 0; at = chunk.indexOf('\n', from)) {
-        let one = ONE_TAG;
-        if (tag >= 0 && tag < at) {
-          tag = chunk.indexOf(']: ', tag + 3);
-          if (tag >= 0 && tag < at) one = 0; // a second tag in this line: maybeGlued looks (its tags are not counted further)
-          while (tag >= 0 && tag < at) tag = chunk.indexOf(']: ', tag + 3);
-        }
-        this.emit(chunk, from, at, one);
+        tag = this.emitTagged(chunk, from, at, tag);
         from = at + 1;
       }
     } else {
-      for (let at = from; at < chunk.length; at++) {
-        const c = chunk.charCodeAt(at);
-        if (c !== 10 && c !== 13) continue;
-        this.emit(chunk, from, at);
-        if (c === 13 && chunk.charCodeAt(at + 1) === 10) at++;
-        from = at + 1;
+      // CRLF (a Windows file, a log copied through Windows) or lone CRs: the next CR and the next LF, a search each
+      // (a look at every character cost a CRLF log as much again as the rest of its split and assembly)
+      let lf = chunk.indexOf('\n', from);
+      while (cr >= 0 || lf >= 0) {
+        const atReturn = cr >= 0 && (lf < 0 || cr < lf);
+        const at = atReturn ? cr : lf;
+        tag = this.emitTagged(chunk, from, at, tag);
+        from = atReturn && chunk.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+        if (cr >= 0 && cr < from) cr = chunk.indexOf('\r', from);
+        if (lf >= 0 && lf < from) lf = chunk.indexOf('\n', from);
       }
       this.sawReturn = chunk.charCodeAt(chunk.length - 1) === 13;
     }
@@ -53,6 +53,18 @@ export class ChunkLines {
   end(): void {
     if (this.rest) this.line(this.rest, 0, undefined, 0);
     this.rest = '';
+  }
+
+  /** The line from `from` to `at`, told whether it holds at most one `]: ` (ONE_TAG); `tag`: the first tag at or after `from`; returns the first after `at`. */
+  private emitTagged(chunk: string, from: number, at: number, tag: number): number {
+    let one = ONE_TAG;
+    if (tag >= 0 && tag < at) {
+      tag = chunk.indexOf(']: ', tag + 3);
+      if (tag >= 0 && tag < at) one = 0; // a second tag in this line: maybeGlued looks (its tags are not counted further)
+      while (tag >= 0 && tag < at) tag = chunk.indexOf(']: ', tag + 3);
+    }
+    this.emit(chunk, from, at, one);
+    return tag;
   }
 
   /** `tags`: ONE_TAG when the line is known to hold at most one `]: ` (not for a line joined across chunks) */
