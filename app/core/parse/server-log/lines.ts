@@ -111,12 +111,13 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   escapesShortened = 0;
   // (a character test, not endsWith: a builtin call per line cost more than the rest of this check)
   const end = raw.charCodeAt(raw.length - 1);
-  // A plain log's line that starts with a letter (every syslog line): no rewrite (the hints), no paste indent, no CR, no code span's
-  // backtick at its end, no mark at its start — of all below only a grep's file name may apply. Each charCodeAt of a line (a
-  // slice of its read chunk) costs V8 about as much as an indexOf: the tests below read the first character up to seven times.
+  // A plain log's line that starts with a letter or a digit (every syslog or ISO-timed line): no rewrite (the hints), no paste
+  // indent, no CR, no code span's backtick at its end, no mark at its start — of all below only a grep's or cat's prefix may apply.
+  // Each charCodeAt of a line (a slice of its read chunk) costs V8 about as much as an indexOf: the tests below read the first
+  // character up to seven times.
   if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96) {
     const c = raw.charCodeAt(0);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return lineCap(fileNameBeforeColon(raw) ? withoutGrepFile(raw) : raw);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return lineCap(withoutListingPrefix(raw, c));
   }
   let s = end === 13 ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -145,16 +146,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // a whole line set in Markdown bold, as a poster marks the line that matters (`**IDir '172.16.1.254' does not match to
   // 'vpn.mydomain.com'**`, hwdsl2/setup-ipsec-vpn #526; `**Feb 21 … (Protocol not supported)**`): the marks go, the line stays
   if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42 && s.charCodeAt(2) !== 32) s = s.slice(2, -2);
-  const lead = s.charCodeAt(0);
-  if (lead === 47 /* / */) {
-    const m = GREP_PATH_PREFIX.exec(s);
-    if (m) s = s.slice(m[0].length);
-  } else if (lead > 47 && fileNameBeforeColon(s)) {
-    s = withoutGrepFile(s);
-  } else if ((lead >= 48 && lead <= 57) || lead === 32) {
-    const m = LINE_NUMBER_PREFIX.exec(s);
-    if (m) s = s.slice(m[0].length);
-  }
+  s = withoutListingPrefix(s, s.charCodeAt(0));
   if (!(hints & NO_COMPOSE) && s.indexOf('| ') > 0) {
     const m = COMPOSE_PREFIX.exec(s);
     if (m) s = s.slice(m[0].length); // a cut of the line, as the quote marks' removal
@@ -169,9 +161,33 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
 
 const lineCap = (s: string): string => (s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s);
 
-function withoutGrepFile(s: string): string {
-  const m = GREP_FILE_PREFIX.exec(s);
+/** The line without a grep's path or file name, or a grep's or cat's line number, before it; `lead`: its first character. */
+function withoutListingPrefix(s: string, lead: number): string {
+  if (lead === 47 /* / */) return withoutMatch(GREP_PATH_PREFIX, s);
+  if (lead > 47 && fileNameBeforeColon(s)) return withoutMatch(GREP_FILE_PREFIX, s);
+  if (((lead >= 48 && lead <= 57) || lead === 32) && lineNumberAhead(s)) return withoutMatch(LINE_NUMBER_PREFIX, s);
+  return s;
+}
+
+function withoutMatch(prefix: RegExp, s: string): string {
+  const m = prefix.exec(s);
   return m ? s.slice(m[0].length) : s;
+}
+
+/**
+ * Whether the line starts as LINE_NUMBER_PREFIX's number does (blanks, one to nine digits and a tab, or the digits and a colon): an
+ * ISO-timed line (`2024-01-01T…`, rsyslog's RFC 3339 files) is ruled out at its fifth character, where the regex run on every such
+ * line cost its assembly a third.
+ */
+function lineNumberAhead(s: string): boolean {
+  let i = 0;
+  while (s.charCodeAt(i) === 32) i++;
+  const blanks = i;
+  while (i - blanks < 10 && isDigitAt(s, i)) i++;
+  const digits = i - blanks;
+  if (digits === 0 || digits > 9) return false;
+  const c = s.charCodeAt(i);
+  return c === 9 || (c === 58 && blanks === 0);
 }
 
 /**
