@@ -3,7 +3,7 @@ import { notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
-import { finishFirstExchange, trackFirstExchange } from './strongswan-first-exchange';
+import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
 import { KERNEL_RULES } from './strongswan-kernel';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
@@ -379,6 +379,7 @@ export const strongswanFamily: FamilyParser = {
     return state.initiator ? asInitiator(hit) : asSiteResponder(state, hit, readSite(state, message));
   },
   track(seen, state) {
+    if (!mayTrack(seen.text)) return;
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
     // the PC repeating its IKE_SA_INIT (request ID 0) after the server answered: the answer, not the PC's IKE_AUTH, is what got lost
     if (state.initEntry && !state.initRepeated && seen.text.includes('received retransmit of request with ID 0,')) state.initRepeated = true;
