@@ -247,11 +247,28 @@ function noteTransport(program: string | undefined, message: string, state: Fami
   if (program === 'xl2tpd' || program === 'l2tpd' || program === 'openl2tpd') state.l2tp = true;
   else if (program === 'pptpd' || program === 'pptp' || program === 'pptpctrl') state.pptp = true;
   const c = message.charCodeAt(0);
-  // (P: a plugin or PPPoL2TP/PPTP line; C, G: pptpd's CTRL:/GRE: lines without a program)
+  // (P: a plugin or PPPoL2TP/PPTP line — `Pl`, `PP`, not pppd's `Peer …`; C, G: pptpd's CTRL:/GRE: lines without a program,
+  // not tested once PPTP is known — on a pptpd's log its program said so already, and the regex ran on each of its lines)
   if (c === 80) {
+    const c1 = message.charCodeAt(1);
+    if (c1 !== 108 /* l */ && c1 !== 80 /* P */) return;
     if (/^Plugin \S*pppol2tp\.so loaded\.$|^PPPoL2TP options: /.test(message)) state.l2tp = true;
     else if (/^Plugin \S*pptpd-logwtmp\.so loaded\.$|^PPTP plugin version /.test(message)) state.pptp = true;
-  } else if ((c === 67 || c === 71) && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
+  } else if ((c === 67 || c === 71) && state.pptp !== true && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
+}
+
+/**
+ * PROGRAMS.test(program), remembered per name: parse asks it of every record, and a log's records come from a few programs
+ * (the names prefix.ts knows come back as the same strings, whose hash V8 keeps). Bounded: cleared when full.
+ */
+const PROGRAM_OURS = new Map<string, boolean>();
+function isPppProgram(program: string): boolean {
+  let ours = PROGRAM_OURS.get(program);
+  if (ours === undefined) {
+    if (PROGRAM_OURS.size >= 256) PROGRAM_OURS.clear();
+    PROGRAM_OURS.set(program, (ours = PROGRAMS.test(program)));
+  }
+  return ours;
 }
 
 export const pppdFamily: FamilyParser = {
@@ -267,7 +284,7 @@ export const pppdFamily: FamilyParser = {
     return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
-    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
+    if (pre.program && !isPppProgram(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     // (a line rsyslog folded, `message repeated 9 times: [ …]`: the message inside is read, the repeats said after it)
     const repeated = repeatedMessage(pre.message);
     const message = messageOf(repeated ? repeated.message : pre.message);
