@@ -257,20 +257,6 @@ function noteTransport(program: string | undefined, message: string, state: Fami
   } else if ((c === 67 || c === 71) && state.pptp !== true && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
 }
 
-/**
- * PROGRAMS.test(program), remembered per name: parse asks it of every record, and a log's records come from a few programs
- * (the names prefix.ts knows come back as the same strings, whose hash V8 keeps). Bounded: cleared when full.
- */
-const PROGRAM_OURS = new Map<string, boolean>();
-function isPppProgram(program: string): boolean {
-  let ours = PROGRAM_OURS.get(program);
-  if (ours === undefined) {
-    if (PROGRAM_OURS.size >= 256) PROGRAM_OURS.clear();
-    PROGRAM_OURS.set(program, (ours = PROGRAMS.test(program)));
-  }
-  return ours;
-}
-
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
@@ -284,14 +270,15 @@ export const pppdFamily: FamilyParser = {
     return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
-    if (pre.program && !isPppProgram(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
+    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     // (a line rsyslog folded, `message repeated 9 times: [ …]`: the message inside is read, the repeats said after it)
     const repeated = repeatedMessage(pre.message);
     const message = messageOf(repeated ? repeated.message : pre.message);
     const session = lastSession;
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
-    noteTransport(pre.program, message, state);
+    // (flags only ever set: once both are, nothing is left to note)
+    if (state.l2tp !== true || state.pptp !== true) noteTransport(pre.program, message, state);
     if (!state.pppDialler && dialsOut(message)) {
       state.pppDialler = true;
       settleAsDialler(state);
