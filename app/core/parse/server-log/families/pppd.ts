@@ -1,6 +1,7 @@
 import { PPP_PROTOCOLS } from '../codes/ppp';
 import { applyRules, context, d, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
+import type { Decoded } from '../types';
 import { repeatedMessage } from '../syslog-repeat';
 import { relayed } from './relayed';
 import { ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
@@ -104,7 +105,9 @@ const RULES: Rule[] = [
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   // ipcp.c ipcp_up: this side's address and the other side's (on a client's log, byRole: this side's own and the server's)
   // (pppd pads "local" to line up with "remote": two blanks, a tab where a copy tabified them)
-  [/^(local|remote)[ \t]+IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success')],
+  // (a context rule that asks the side: when the record is only counted its statement is not made, and counted asks for it — parse
+  // then keeps the pppd's place among those waiting for their side as the statement would, see awaitSide)
+  context(/^(local|remote)[ \t]+IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success'), (_m, s) => void byRole(s)),
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
   // pptpd's rows (families/pptpd.ts), in their place in this one list
   ...PPTPD_RULES,
@@ -264,6 +267,12 @@ function noteTransport(program: string | undefined, message: string, state: Fami
  */
 const isPppProgram = (program: string): boolean => program === 'pppd' || program === 'pptpd' || program === 'xl2tpd' || PROGRAMS.test(program);
 
+/**
+ * What waits for its pppd's side (awaitSide) in place of the statement of a record only counted: nobody reads that statement (the
+ * record has no entry), but it took a place in its pppd's list, and its pppd one among those waiting — as this does.
+ */
+const UNREAD_STATEMENT: Decoded = { key: 'unread' };
+
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
@@ -294,7 +303,7 @@ export const pppdFamily: FamilyParser = {
     state.pppSideAsked = false;
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     // a statement worded by side while the side is not known yet waits for the line that tells it (pppd-role.ts)
-    if (state.pppSideAsked && hit && !isCounted(hit)) awaitSide(hit.decoded[0]!, pre, state);
+    if (state.pppSideAsked && hit) awaitSide(isCounted(hit) ? UNREAD_STATEMENT : hit.decoded[0]!, pre, state);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
     if (repeated && hit && !isCounted(hit)) hit.decoded.push(d('step.syslogRepeated', { n: repeated.n }));
     return hit;
