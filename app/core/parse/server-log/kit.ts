@@ -66,7 +66,9 @@ export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'cont
  * none, or only what `counted` writes too, exactly and idempotently (a counted record may be decoded
  * later, see FamilyParser.countsTracked). When a record is only counted (a long log past the
  * entries cap), the regex alone decides it (and `counted` keeps the state) — no match array, no
- * decoded values that nobody would read. Only rules that truly hold this are marked.
+ * decoded values that nobody would read. Only rules that truly hold this are marked. (In a family
+ * that tracks nothing, whose counted records are never decoded, a handler may read state when
+ * `counted` does the same reads and writes: pppd.ts's address lines ask for the side.)
  */
 export const context = (re: RegExp, handler: Handler, counted?: Counted): Rule => (counted ? [re, handler, 'context', counted] : [re, handler, 'context']);
 

@@ -1,6 +1,7 @@
 import { PPP_PROTOCOLS } from '../codes/ppp';
 import { applyRules, context, d, isCounted, messageAt, msChapErrorOf, step, tagged, trimmed, type FamilyParser, type FamilyState, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
+import type { Decoded } from '../types';
 import { repeatedMessage } from '../syslog-repeat';
 import { relayed } from './relayed';
 import { ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
@@ -104,7 +105,9 @@ const RULES: Rule[] = [
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   // ipcp.c ipcp_up: this side's address and the other side's (on a client's log, byRole: this side's own and the server's)
   // (pppd pads "local" to line up with "remote": two blanks, a tab where a copy tabified them)
-  [/^(local|remote)[ \t]+IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success')],
+  // (a context rule that asks the side: when the record is only counted its statement is not made, and counted asks for it — parse
+  // then keeps the pppd's place among those waiting for their side as the statement would, see awaitSide)
+  context(/^(local|remote)[ \t]+IP address (\S+)$/, (m, _p, s) => step(m[1] === 'local' ? 'localIp' : 'remoteIp', { address: m[2]!, ...byRole(s) }, 'success'), (_m, s) => void byRole(s)),
   [/^(?:rc_send_server: no reply from RADIUS server(?: (\S+))?|RADIUS: .*(?:timed? ?out|no response)|Timeout on RADIUS server)/i, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ?? '' })], outcome: 'failure', cause: 'radius-unreachable' })],
   // pptpd's rows (families/pptpd.ts), in their place in this one list
   ...PPTPD_RULES,
@@ -247,12 +250,28 @@ function noteTransport(program: string | undefined, message: string, state: Fami
   if (program === 'xl2tpd' || program === 'l2tpd' || program === 'openl2tpd') state.l2tp = true;
   else if (program === 'pptpd' || program === 'pptp' || program === 'pptpctrl') state.pptp = true;
   const c = message.charCodeAt(0);
-  // (P: a plugin or PPPoL2TP/PPTP line; C, G: pptpd's CTRL:/GRE: lines without a program)
+  // (P: a plugin or PPPoL2TP/PPTP line — `Pl`, `PP`, not pppd's `Peer …`; C, G: pptpd's CTRL:/GRE: lines without a program,
+  // not tested once PPTP is known — on a pptpd's log its program said so already, and the regex ran on each of its lines)
   if (c === 80) {
+    const c1 = message.charCodeAt(1);
+    if (c1 !== 108 /* l */ && c1 !== 80 /* P */) return;
     if (/^Plugin \S*pppol2tp\.so loaded\.$|^PPPoL2TP options: /.test(message)) state.l2tp = true;
     else if (/^Plugin \S*pptpd-logwtmp\.so loaded\.$|^PPTP plugin version /.test(message)) state.pptp = true;
-  } else if ((c === 67 || c === 71) && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
+  } else if ((c === 67 || c === 71) && state.pptp !== true && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
 }
+
+/**
+ * PROGRAMS.test(program), the three names nearly every record of these logs has compared first: the case-insensitive regex
+ * cost about 110 ns a record, a quarter of what parse did besides the rules on the bench log (prefix.ts gives those names as
+ * the same strings, so each comparison is mostly a pointer's).
+ */
+const isPppProgram = (program: string): boolean => program === 'pppd' || program === 'pptpd' || program === 'xl2tpd' || PROGRAMS.test(program);
+
+/**
+ * What waits for its pppd's side (awaitSide) in place of the statement of a record only counted: nobody reads that statement (the
+ * record has no entry), but it took a place in its pppd's list, and its pppd one among those waiting — as this does.
+ */
+const UNREAD_STATEMENT: Decoded = { key: 'unread' };
 
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
@@ -267,14 +286,15 @@ export const pppdFamily: FamilyParser = {
     return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
-    if (pre.program && !PROGRAMS.test(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
+    if (pre.program && !isPppProgram(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     // (a line rsyslog folded, `message repeated 9 times: [ …]`: the message inside is read, the repeats said after it)
     const repeated = repeatedMessage(pre.message);
     const message = messageOf(repeated ? repeated.message : pre.message);
     const session = lastSession;
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
-    noteTransport(pre.program, message, state);
+    // (flags only ever set: once both are, nothing is left to note)
+    if (state.l2tp !== true || state.pptp !== true) noteTransport(pre.program, message, state);
     if (!state.pppDialler && dialsOut(message)) {
       state.pppDialler = true;
       settleAsDialler(state);
@@ -283,7 +303,7 @@ export const pppdFamily: FamilyParser = {
     state.pppSideAsked = false;
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     // a statement worded by side while the side is not known yet waits for the line that tells it (pppd-role.ts)
-    if (state.pppSideAsked && hit && !isCounted(hit)) awaitSide(hit.decoded[0]!, pre, state);
+    if (state.pppSideAsked && hit) awaitSide(isCounted(hit) ? UNREAD_STATEMENT : hit.decoded[0]!, pre, state);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
     if (repeated && hit && !isCounted(hit)) hit.decoded.push(d('step.syslogRepeated', { n: repeated.n }));
     return hit;
