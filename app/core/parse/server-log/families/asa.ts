@@ -232,7 +232,7 @@ export const asaFamily: FamilyParser = {
   // a program tag before a message that starts with the id is the ASA's host name with a colon (`May  5 17:51:17 dev01: %ASA-…`)
   claims: (pre: Prefixed) =>
     pre.program
-      ? ID_TAG.test(pre.program) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) || (pre.message.charCodeAt(0) === 37 && ID.test(pre.message))
+      ? (pre.program.charCodeAt(0) === 37 /* % */ && ID_TAG.test(pre.program)) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) || (pre.message.charCodeAt(0) === 37 && ID.test(pre.message))
       : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre),
   parse(pre, state) {
     if (ikev2Debug(pre)) return ikev2DebugHit(pre.message, state);

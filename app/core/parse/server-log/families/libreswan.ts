@@ -251,6 +251,11 @@ function withPeer(hit: Hit, peer: string | undefined): void {
 // claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
 // (`ipsec__plutorun`: Openswan's _plutorun script, which starts pluto and relays its whack output, `002 added connection description …`)
 const PROGRAMS = /^(pluto|ipsec|ipsec_setup|ipsec__plutorun|addconn)$/;
+/** PROGRAMS' test after its names' first letters, p, i and a (claims: most program tags that reach it are other daemons', `kernel`, `systemd` …) */
+const isPlutoProgram = (name: string): boolean => {
+  const c = name.charCodeAt(0);
+  return (c === 112 || c === 105 || c === 97) && PROGRAMS.test(name);
+};
 const STATUS_HEAD = /^(?:000 )?#\d+: "/;
 /** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-digit RC code, `181 "conn"[1] 192.168.0.128 #1: …` */
 const WHACK_HEAD = /^\d{3} +"[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
@@ -309,8 +314,11 @@ function logfileTime(pre: Prefixed): { pre: Prefixed; time: LogTime } | undefine
 export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
-    if (pre.program && PROGRAMS.test(pre.program)) return true;
-    return STATUS_HEAD.test(pre.message) || MENDED_HEAD.test(pre.message) || (pre.shape === 'none' && !pre.program && BARE_PLUTO_HEAD.test(pre.message)) || CONN_HEAD.test(pre.message) || WHACK_HEAD.test(pre.message) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
+    if (pre.program && isPlutoProgram(pre.program)) return true;
+    const message = pre.message;
+    // the status, mended, connection and whack heads all quote the connection's name: one search for a quote rules the four out
+    if (message.indexOf('"') >= 0 && (STATUS_HEAD.test(message) || MENDED_HEAD.test(message) || CONN_HEAD.test(message) || WHACK_HEAD.test(message))) return true;
+    return (pre.shape === 'none' && !pre.program && BARE_PLUTO_HEAD.test(message)) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {

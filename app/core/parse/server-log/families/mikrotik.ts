@@ -244,7 +244,7 @@ const SESSION_START = /^<[^>\s]+>: /;
 export const mikrotikFamily: FamilyParser = {
   family: 'mikrotik',
   claims(pre: Prefixed): boolean {
-    if (pre.program) return !pre.pid && SESSION_START.test(pre.message) && applyRules(RULES, pre.message.trim(), pre, {}) !== null;
+    if (pre.program) return pre.message.charCodeAt(0) === 60 /* < */ && !pre.pid && SESSION_START.test(pre.message) && applyRules(RULES, pre.message.trim(), pre, {}) !== null;
     // RouterOS 7 prints entries of other days with their date (`2025-02-11 00:02:30 l2tp,ppp,error …`): an ISO header without a level
     if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host) && !(pre.shape === 'iso' && !pre.level)) return false;
     const body = bodyOf(pre);

@@ -22,6 +22,14 @@ import { pptpType, PPTPD_RULES } from './pptpd';
 
 // accel-ppp's syslog ident is set in its [log] section (`syslog=accel-pppd,daemon`): `accel-sstp`, `accel-pptp` are seen
 const PROGRAMS = /^(pppd|pptpd|pptp|pptpctrl|xl2tpd|accel-pppd|accel-(?:sstp|pptp|l2tp|ppp)|pppoe-server|pppoe|l2tpd|openl2tpd|PPP)$/i;
+/**
+ * PROGRAMS' test after its names' first letters, p, x, a, l and o in either case (claims: most program tags that reach it are other
+ * daemons', `kernel`, `systemd` …). `| 32` folds only a letter's case: no other character comes to one of these five so.
+ */
+const isPppProgram = (name: string): boolean => {
+  const c = name.charCodeAt(0) | 32;
+  return (c === 112 || c === 120 || c === 97 || c === 108 || c === 111) && PROGRAMS.test(name);
+};
 
 /** A protocol name as pppd's lines give it, in one spelling: CHAP, PAP, EAP, MS-CHAP, MS-CHAP-v2. */
 const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/^ms-chap-?/i, 'MS-CHAP-').replace(/-$/, '').replace(/v2$/i, 'v2') : name.toUpperCase());
@@ -276,7 +284,7 @@ const UNREAD_STATEMENT: Decoded = { key: 'unread' };
 export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
-    if (pre.program && PROGRAMS.test(pre.program)) return true;
+    if (pre.program && isPppProgram(pre.program)) return true;
     // Padavan firmware logs with the tag "VPN server" (syslog shows it like host + program)
     // (program first: host is read from the header again when asked)
     if (pre.program === 'server' && pre.host === 'VPN') return true;

@@ -149,6 +149,6 @@ export const sstpFamily: FamilyParser = {
   claims: (pre: Prefixed) =>
     ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) ||
     ((pre.shape === 'iso' || pre.shape === 'none') && applyRules(RULES, messageOf(pre), pre, {}) !== null) ||
-    readSstpd(pre, {}, RULES) !== null,
+    (pre.shape === 'iso' && readSstpd(pre, {}, RULES) !== null), // (readSstpd reads only that shape: no state object made for the others)
   parse: (pre, state) => readSstpd(pre, state, RULES) ?? applyRules(RULES, messageOf(pre), pre, state),
 };

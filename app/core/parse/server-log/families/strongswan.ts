@@ -319,6 +319,11 @@ function afterThread(message: string, clean: boolean): string | undefined {
 
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
 const PROGRAMS = /^(charon|charon-systemd|charon-cmd|ipsec_starter)$/;
+/** PROGRAMS' test after its names' first letters, c and i (claims: most program tags that reach it are other daemons', `kernel`, `systemd` …) */
+const isCharonProgram = (name: string): boolean => {
+  const c = name.charCodeAt(0);
+  return (c === 99 || c === 105) && PROGRAMS.test(name);
+};
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
 /** the status lines STATUS_RULES read (their first word is one of strongSwan's IKE_SA / CHILD_SA state names, or an SA detail) */
 const STATUS_CLAIM = new RegExp(
@@ -348,12 +353,12 @@ function statusLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: b
 export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
-    if (pre.program && PROGRAMS.test(pre.program)) return true;
+    if (pre.program && isCharonProgram(pre.program)) return true;
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 91 && afterSwanctlGroup(pre.message, false) !== undefined) return true;
     if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
     if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
     if (pre.shape === 'none' && !pre.program && STROKE_LINE.test(pre.message)) return true;
-    return THREAD_HEAD.test(pre.message) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
+    return (isDigit(pre.message.charCodeAt(0)) && THREAD_HEAD.test(pre.message)) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {

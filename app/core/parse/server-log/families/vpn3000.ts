@@ -9,6 +9,8 @@ import type { LogTime } from '../types';
  * packet dumps (VPN 3000 Concentrator Reference, "Event Classes and Severity Levels").
  */
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 export const VPN3000_HEAD = /^(?:(\d+) )?(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))? SEV=(\d+) ([A-Z0-9]+)\/(\d+) RPT=(\d+)(?: (\d[\d.]*))?\s+(.*)$/;
 
 export interface Vpn3000Record {
@@ -66,7 +68,8 @@ function sessionUp(base: Hit['decoded'][number], user: string, group: string, se
 
 export const vpn3000Family: FamilyParser = {
   family: 'vpn3000',
-  claims: (pre: Prefixed) => VPN3000_HEAD.test(pre.message),
+  // (the head starts with a digit: one character test first, as claims runs for every record no program tag names)
+  claims: (pre: Prefixed) => isDigit(pre.message.charCodeAt(0)) && VPN3000_HEAD.test(pre.message),
   parse(pre) {
     const r = readVpn3000(pre.message);
     if (!r) return null;
