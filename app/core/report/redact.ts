@@ -51,6 +51,15 @@ const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
 /** slots of Redactor.cleanSlots (a power of two) */
 const CLEAN_SLOTS = 256;
 
+/** cleanSlots' slot of text[from, to) (its length, first and last character) */
+const cleanSlotOf = (text: string, from: number, to: number) => ((to - from) * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & (CLEAN_SLOTS - 1);
+
+/** texts up to this long are first judged word by word (Redactor.cleanByWords): a route line is ~70 characters */
+const WORDS_UP_TO = 256;
+
+/** words found clean are kept in cleanSlots from this length (Redactor.isCleanWord) */
+const KEEP_WORDS_FROM = 4;
+
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
 
@@ -137,8 +146,12 @@ export class Redactor {
 
   private short(input: string): string {
     const length = input.length;
-    const slot = length < CLEAN_FROM && length > 0 ? (length * 31 + input.charCodeAt(0) * 7 + input.charCodeAt(length - 1)) & (CLEAN_SLOTS - 1) : -1;
+    const slot = length < CLEAN_FROM && length > 0 ? cleanSlotOf(input, 0, length) : -1;
     if (slot >= 0 && this.cleanSlots[slot] === input) return input;
+    if (length >= CLEAN_FROM && length <= WORDS_UP_TO && this.cleanByWords(input)) {
+      this.cleanInOrder.push(input);
+      return input;
+    }
     // the chunks of names that may match are listed in the same pass (redactText needs them)
     const chunks = this.inputChunks;
     chunks.length = 0;
@@ -154,6 +167,50 @@ export class Redactor {
     let out = this.seen.get(input);
     if (out === undefined) this.seen.set(input, (out = this.redactText(input, shape, chunks)));
     return out;
+  }
+
+  /**
+   * Whether a long text is clean (no pattern can match it: shapeOf would find neither a bit of
+   * NEEDS_PATTERNS nor SHAPE.publicV4) because each of its words, between spaces, is a string
+   * already found clean (cleanSlots) or is found clean alone. A route's source line is made of its
+   * destination, netmask and interface address, which the report gave just before it, "On-link" and
+   * its metric: its 70 characters were scanned again one by one, the most of a big report's
+   * redaction; now its words are compared. Exact, because a space sets no shape bit and ends every
+   * run a bit is found in (letters and digits, digits and dots, hex digits, dots, the four
+   * characters around a MAC's separator or in "S-1-"), so a text's shape is its words' shapes
+   * together; but for the two colons of SHAPE.colons2, counted over the whole text: a text with a
+   * colon is not judged here. False means "not shown clean" (the full scan decides).
+   */
+  private cleanByWords(text: string): boolean {
+    const starts = this.patterns().starts;
+    // (a name searched in every text, or one beginning with a space: no text is clean word by word)
+    if (starts.always.length > 0 || starts.byChar[0x20] !== undefined || text.indexOf(':') >= 0) return false;
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      if (text.charCodeAt(i) === 0x20) {
+        i++;
+        continue;
+      }
+      let end = text.indexOf(' ', i);
+      if (end < 0) end = n;
+      if (!this.isCleanWord(text, i, end, starts)) return false;
+      i = end;
+    }
+    return true;
+  }
+
+  /** Whether text[from, to) is clean: a string in its cleanSlots slot, or scanned (and then kept there). */
+  private isCleanWord(text: string, from: number, to: number, starts: NameStarts): boolean {
+    const length = to - from;
+    const slot = length < CLEAN_FROM ? cleanSlotOf(text, from, to) : -1;
+    if (slot >= 0) {
+      const known = this.cleanSlots[slot];
+      if (known !== undefined && known.length === length && text.startsWith(known, from)) return true;
+    }
+    if (shapeOf(text, starts, undefined, from, to) & (NEEDS_PATTERNS | SHAPE.publicV4)) return false;
+    // kept for the next line ("On-link"); a word of a few characters costs less to scan than to keep
+    if (slot >= 0 && length >= KEEP_WORDS_FROM) this.cleanSlots[slot] = text.slice(from, to);
+    return true;
   }
 
   /**
