@@ -153,16 +153,27 @@ export class Redactor {
       return input;
     }
     // the chunks of names that may match are listed in the same pass (redactText needs them)
-    const chunks = this.inputChunks;
-    chunks.length = 0;
+    const chunks = this.emptyInputChunks();
     const shape = shapeOf(input, this.patterns().starts, chunks);
-    // no pattern but the address one can match: its own pass is the whole answer
-    if ((shape & NEEDS_PATTERNS) === 0) {
-      if (shape & SHAPE.publicV4) return this.publicIpv4Replaced(input);
+    if ((shape & (NEEDS_PATTERNS | SHAPE.publicV4)) === 0) {
       if (slot >= 0) this.cleanSlots[slot] = input;
       else if (length >= CLEAN_FROM) this.cleanInOrder.push(input);
       return input;
     }
+    return this.shaped(input, shape, chunks);
+  }
+
+  /** inputChunks, emptied (only when it holds some: setting an array's length is a call into the runtime) */
+  private emptyInputChunks(): number[] {
+    const chunks = this.inputChunks;
+    if (chunks.length !== 0) chunks.length = 0;
+    return chunks;
+  }
+
+  /** short()'s answer for a text some pattern may match, given its shape and chunks */
+  private shaped(input: string, shape: number, chunks: number[]): string {
+    // no pattern but the address one can match: its own pass is the whole answer
+    if ((shape & NEEDS_PATTERNS) === 0) return this.publicIpv4Replaced(input);
     if (input.length > 256) return this.redactText(input, shape, chunks);
     let out = this.seen.get(input);
     if (out === undefined) this.seen.set(input, (out = this.redactText(input, shape, chunks)));
@@ -233,11 +244,15 @@ export class Redactor {
       // blanks around a line change no shape bit (no name begins with one, addName trims): a line
       // no pattern can match is left as it is, without slicing it out
       const known = to - from >= CLEAN_FROM && this.cleanCursor < this.cleanInOrder.length && this.isNextClean(text, from, to);
-      if (!known && shapeOf(text, starts, undefined, from, to) & (NEEDS_PATTERNS | SHAPE.publicV4)) {
+      const shape = known ? 0 : shapeOf(text, starts, this.emptyInputChunks(), from, to);
+      if (shape & (NEEDS_PATTERNS | SHAPE.publicV4)) {
         const line = text.slice(from, to);
         const body = line.trim();
         if (body) {
-          const redacted = this.short(body);
+          // a line of ASCII only is its body's shape and chunks (String.trim takes off only the
+          // ASCII blanks and line ends there, which set no bit and list no chunk): not scanned
+          // again (an LMHOSTS line, which names a host, was shaped twice)
+          const redacted = shape & SHAPE.beyondAscii ? this.short(body) : this.shaped(body, shape, this.inputChunks);
           if (redacted !== body) {
             const at = from + line.indexOf(body);
             out += text.slice(copied, at) + redacted;
