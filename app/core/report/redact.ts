@@ -191,24 +191,39 @@ export class Redactor {
    * characters around a MAC's separator or in "S-1-"), so a text's shape is its words' shapes
    * together; but for the two colons of SHAPE.colons2, counted over the whole text: a text with a
    * colon is not judged here. False means "not shown clean" (the full scan decides).
+   *
+   * The words after a line's first are most often those of the line before ("    255.255.255.0
+   * On-link    192.168.1.1    26"): a text that ends with the end of the last text shown clean
+   * here, from a space on (cleanTail), has only its words before that end to judge — that end is
+   * words of a clean text, and a space divides it from the rest.
    */
   private cleanByWords(text: string): boolean {
     const starts = this.patterns().starts;
     // (a name searched in every text, or one beginning with a space: no text is clean word by word)
     if (starts.always.length > 0 || starts.byChar[0x20] !== undefined || text.indexOf(':') >= 0) return false;
-    const n = text.length;
+    const tail = this.cleanTail;
+    const known = tail.length > 0 && tail.length <= text.length && text.endsWith(tail);
+    const n = known ? text.length - tail.length : text.length;
+    /** where the blanks after the first word end (the second word begins) */
+    let second = -1;
     for (let i = 0; i < n; ) {
       if (text.charCodeAt(i) === 0x20) {
         i++;
         continue;
       }
+      if (second < 0 && i > 0 && text.charCodeAt(i - 1) === 0x20) second = i;
       let end = text.indexOf(' ', i);
-      if (end < 0) end = n;
+      if (end < 0 || end > n) end = n;
       if (!this.isCleanWord(text, i, end, starts)) return false;
       i = end;
     }
+    // the next line may end as this one does, from the last blank before its second word
+    if (!known && second > 0) this.cleanTail = text.slice(second - 1);
     return true;
   }
+
+  /** the end of the last text cleanByWords showed clean, from the space before its second word ('': none) */
+  private cleanTail = '';
 
   /** Whether text[from, to) is clean: a string in its cleanSlots slot, or scanned (and then kept there). */
   private isCleanWord(text: string, from: number, to: number, starts: NameStarts): boolean {
