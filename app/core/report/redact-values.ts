@@ -277,7 +277,7 @@ function collectFromJson(text: string, a: Adders): void {
 
 /** "10.13.1.10  DC1  #PRE #DOM:CORP" and the padded `"CORP           \0x1B"` domain line. */
 function collectLmhostsLine(line: string, a: Adders): void {
-  const body = line.replace(/^\s+/, '');
+  const body = line.trimStart(); // (what /^\s+/ takes off: white space and line ends)
   if (!body || (body.startsWith('#') && !/^#(PRE|DOM)/i.test(body))) return;
   // (tested first: matchAll copies its regex on every call, and few lines name a domain)
   if (/#DOM:/i.test(body)) for (const m of body.matchAll(/#DOM:([^\s#]+)/gi)) a.add('domain', m[1]);
