@@ -283,7 +283,9 @@ function collectLmhostsLine(line: string, a: Adders): void {
   if (/#DOM:/i.test(body)) for (const m of body.matchAll(/#DOM:([^\s#]+)/gi)) a.add('domain', m[1]);
   const entry = body.match(/^\d{1,3}(?:\.\d{1,3}){3}\s+("([^"]+)"|(\S+))/);
   if (entry) {
-    const raw = (entry[2] ?? entry[3] ?? '').replace(/\\0x[0-9a-f]{2}$/i, '').trim();
+    const name = entry[2] ?? entry[3] ?? '';
+    // (the regex only where it can match: it read every name of 5 000 to its end)
+    const raw = (name.includes('\\') ? name.replace(/\\0x[0-9a-f]{2}$/i, '') : name).trim();
     if (entry[2]) a.add('domain', raw);
     else a.addFqdn(raw);
   }
