@@ -133,6 +133,29 @@ describe('the faster Redactor gives what the reference gave', () => {
     );
   });
 
+  it('long texts judged word by word (a route line after its fields): words seen clean, colliding, kept, and not clean', () => {
+    // cleanByWords: a long text's words between spaces compared with the strings of their slots or
+    // scanned alone; words that hold a name, a public address, half a MAC or a SID, or a colon
+    // anywhere (two colons make SHAPE.colons2 across words), tabs and other blanks inside words
+    const word = fc.constantFrom('10.0.97.0', '10.0.98.0', '255.255.255.0', '255.255.255.255', 'On-link', 'On-lin', '192.168.1.1', '192.168.1.7', '26', '0', 'x', '8.8.8.8', '8.8.8.0', 'WS-KARPOV7', 'ws-karpov7', 'corp', 'CORP.', 'dc1', 'fe80::1', 'a:b', ':', '8c-16', '45-2a-91', 'S-1-', '5-21', '...', '.', '00155D', '010B02', '0015.', 'route-print.txt', 'rxute-print.txt', 'é', '\u00a0', '\t', 'x\ty', '-dash', '_srv', 'Kelvin', '10.0.0.1', '18.8.8.1', 'camp', 'On-Link.');
+    const words = fc.array(fc.tuple(word, fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 12 }).map((ws) => ws.map(([w, gap]) => w + ' '.repeat(gap)).join('').trim());
+    // lines that end as an earlier one did (cleanTail), after other first words, clean or not
+    const tails = [' 255.255.255.0         On-link       192.168.1.1     26', '    255.255.255.0    On-link    192.168.1.1   26', ' 255.255.255.0         On-link       8.8.8.8     26', ' On-link WS-KARPOV7', '  x'];
+    const line = fc.oneof(words.map((w) => w.padEnd(34, ' ')), fc.tuple(words, fc.constantFrom(...tails), fc.integer({ min: 0, max: 3 })).map(([w, tail, gap]) => w + ' '.repeat(gap) + tail));
+    fc.assert(
+      fc.property(fc.subarray(NAMES), fc.array(fc.tuple(fc.array(word, { maxLength: 4 }), line), { minLength: 1, maxLength: 80 }), (names, rows) => {
+        const now = new Redactor(names);
+        const ref = new ReferenceRedactor(names);
+        // each row: a few words alone (as a route's fields), then a line of words (as its source text)
+        const value = rows.map(([fields, text]) => ({ fields, source: { text } }));
+        expect(JSON.stringify(now.value(value))).toBe(JSON.stringify(ref.value(value)));
+        for (const [, text] of rows) expect(now.text(text)).toBe(ref.text(text));
+        expect(now.summary()).toEqual(ref.summary());
+      }),
+      { numRuns: 400, seed: 20261206 },
+    );
+  });
+
   it('many names in many chunks (an LMHOSTS of 1 200 hosts)', () => {
     const names: SensitiveValue[] = Array.from({ length: 1200 }, (_, i) => ({ kind: 'host', value: `HOST${String(i).padStart(5, '0')}` }));
     names.push({ kind: 'host', value: 'Ho' }, { kind: 'dnsDomain', value: 'host00017.example' });

@@ -42,6 +42,17 @@ const LINES = [
   'REG_SZ without indentation',
   'a=b',
   'x:y',
+  // LMHOSTS names with quotes, dots, a leading \\\\ or blanks of other kinds (makeAdders' fast paths)
+  "10.13.1.12    'HOST-Q'    #PRE",
+  '10.13.1.13    "quoted',
+  "10.13.1.14    x'",
+  '10.13.1.15    \\\\FILES.corp.example.net',
+  '10.13.1.16    \\\\SRV',
+  '\u00a0\u3000 10.13.1.17    ws-1.lab.example.',
+  '\t10.13.1.18    .hidden',
+  '10.13.1.19    a..b',
+  'Host Name:                 "PC-02"',
+  "Host Name:                 \\\\PC-03.corp.example",
 ];
 
 const line = fc.oneof({ arbitrary: fc.constantFrom(...LINES), weight: 8 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 });

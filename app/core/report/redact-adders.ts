@@ -13,17 +13,20 @@ export interface Adders {
 /** Adders that push onto `out`, trimmed and without surrounding quotes. */
 export function makeAdders(out: SensitiveValue[]): Adders {
   const add = (kind: SensitiveValue['kind'], value: string | undefined) => {
-    const v = value?.trim().replace(/^["']|["']$/g, '').trim();
+    const v = value == null ? undefined : unquoted(value.trim());
     if (v) out.push({ kind, value: v });
   };
   const addFqdn = (value: string | undefined, kind: 'host' | 'vpnServer' = 'host') => {
-    const v = value?.trim().replace(/^\\\\/, '');
+    const trimmed = value?.trim();
+    const v = trimmed?.startsWith('\\\\') ? trimmed.slice(2) : trimmed;
     if (!v || isIpAddress(v)) return;
+    // (a name without a dot, most of them: no split into parts)
+    if (!v.includes('.')) return add(kind, v);
     const [first, ...rest] = v.split('.');
-    if (rest.length && kind === 'vpnServer') add('vpnServer', v);
+    if (kind === 'vpnServer') add('vpnServer', v);
     else add(kind, first);
     // an FQDN becomes HOST-n.domain-m.example: its parts are tokens of their own
-    if (rest.length) add('dnsDomain', rest.join('.'));
+    add('dnsDomain', rest.join('.'));
   };
   const addAccount = (value: string | undefined) => {
     const m = value?.trim().match(/^([^\\\s]+)\\([^\\\s]+)$/);
@@ -33,4 +36,14 @@ export function makeAdders(out: SensitiveValue[]): Adders {
     } else add('user', value);
   };
   return { add, addFqdn, addAccount };
+}
+
+/**
+ * A trimmed value without one quote at each end, trimmed again: `v.replace(/^["']|["']$/g, '').trim()`,
+ * with the regex run only when an end is a quote (5 000 LMHOSTS names have none).
+ */
+function unquoted(v: string): string {
+  const isQuote = (c: number) => c === 0x22 || c === 0x27;
+  if (!isQuote(v.charCodeAt(0)) && !isQuote(v.charCodeAt(v.length - 1))) return v;
+  return v.replace(/^["']|["']$/g, '').trim();
 }

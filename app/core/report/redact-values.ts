@@ -277,13 +277,15 @@ function collectFromJson(text: string, a: Adders): void {
 
 /** "10.13.1.10  DC1  #PRE #DOM:CORP" and the padded `"CORP           \0x1B"` domain line. */
 function collectLmhostsLine(line: string, a: Adders): void {
-  const body = line.replace(/^\s+/, '');
+  const body = line.trimStart(); // (what /^\s+/ takes off: white space and line ends)
   if (!body || (body.startsWith('#') && !/^#(PRE|DOM)/i.test(body))) return;
   // (tested first: matchAll copies its regex on every call, and few lines name a domain)
   if (/#DOM:/i.test(body)) for (const m of body.matchAll(/#DOM:([^\s#]+)/gi)) a.add('domain', m[1]);
   const entry = body.match(/^\d{1,3}(?:\.\d{1,3}){3}\s+("([^"]+)"|(\S+))/);
   if (entry) {
-    const raw = (entry[2] ?? entry[3] ?? '').replace(/\\0x[0-9a-f]{2}$/i, '').trim();
+    const name = entry[2] ?? entry[3] ?? '';
+    // (the regex only where it can match: it read every name of 5 000 to its end)
+    const raw = (name.includes('\\') ? name.replace(/\\0x[0-9a-f]{2}$/i, '') : name).trim();
     if (entry[2]) a.add('domain', raw);
     else a.addFqdn(raw);
   }
