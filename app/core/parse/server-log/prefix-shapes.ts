@@ -94,9 +94,19 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?:
  * After an ISO time, a syslog tag: `[host ]program[pid]: ` — rsyslog's RFC 3339 file format (the
  * default of Debian 12 / Ubuntu 24.04: `2024-05-01T10:00:00.123456+02:00 vpn pppd[123]: …`),
  * `journalctl -o short-iso` and Docker's `-t` prefix. A pid is required: without one a host and a
- * word followed by a colon (`ppp0 LCP:`) are not told apart from a tag.
+ * word followed by a colon (`ppp0 LCP:`, pppd's own `Remote message:` in a `docker logs -t` of a
+ * foreground pppd) are not told apart from a tag — except for ISO_TAG_NO_PID's.
  */
 const ISO_TAG = /^(?:([^\s:[\]]+) )?([A-Za-z][\w./-]*)\[(\d+)\]: ?(.*)$/;
+/**
+ * `host program: ` without a pid, taken only when the program is a daemon KNOWN_PROGRAMS names: charon and the kernel log
+ * without one (openlog without LOG_PID — 53 `charon:` and 22 `kernel:` lines in the corpus's classic headers, never with a
+ * pid), and rsyslog's RFC 3339 file format writes the tag as sent (RSYSLOG_FileFormat, "%TIMESTAMP:::date-rfc3339%
+ * %HOSTNAME% %syslogtag%…", https://www.rsyslog.com/doc/configuration/templates.html), so on Debian 12 / Ubuntu 24.04 a
+ * strongSwan log reads `2024-05-01T10:00:00.123456+02:00 vpn charon: 09[IKE] …`. The host is required, so a bare
+ * `word: ` after a time (a foreground daemon's own line) stays a message.
+ */
+const ISO_TAG_NO_PID = /^([^\s:[\]]+) ([A-Za-z][\w./-]*): ?(.*)$/;
 /** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …` */
 const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s[:]+)(?:\[(\d+)\])?: ?(.*)$/;
 /**
@@ -186,6 +196,8 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (c === 91 /* [ */ && (m = text.match(MONOTONIC))) {
     const t = m[1]!.match(ISO_TAG);
     if (t) return { shape: 'program', host: t[1], program: t[2], pid: t[3], message: t[4]! };
+    const u = m[1]!.match(ISO_TAG_NO_PID);
+    if (u && isKnownProgram(u[2]!)) return { shape: 'program', host: u[1], program: u[2], message: u[3]! };
   }
   if (c === 60 /* < */ && (m = text.match(PRI))) {
     const rest = m[1]!;
@@ -233,6 +245,8 @@ export function splitPrefixByRegex(text: string): Prefixed {
     // an upper-case host (`VPN pppd[1]: …`) was read as a level word: the tag decides
     const t = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG);
     if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
+    const u = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG_NO_PID);
+    if (u && isKnownProgram(u[2]!)) return { shape: 'iso', time, host: u[1], program: u[2], message: u[3]! };
     return { shape: 'iso', time, level: m[8], message: m[9]! };
   }
   if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
