@@ -171,6 +171,14 @@ for (const p of ['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'p
 /** One of the daemons KNOWN_PROGRAMS names. */
 const isKnownProgram = (name: string): boolean => KNOWN_PROGRAMS[name.length]?.includes(name) === true;
 
+/** Whether the line's leading digits are followed by a tab or a blank (ROUTER_TAB's and ROUTER_CELLS' `^(\d+)[\t ]+`). */
+function blankAfterDigits(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  const c = text.charCodeAt(i);
+  return i > 0 && (c === 9 || c === 32);
+}
+
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
@@ -211,7 +219,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (upper && (m = text.match(LOGREAD))) {
     return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
   }
-  if ((upper || digit) && (m = text.match(CHARON_FILELOG))) {
+  // (a digit-led CHARON_FILELOG has its date in characters 0–9 and a comma or blank at 10: an RFC 3339 line's `T` is there,
+  // and each regex tried and failed cost a match's work on every line of such a log — 2× the classic header's time)
+  if ((upper || (digit && (text.charCodeAt(10) === 32 || text.charCodeAt(10) === 44))) && (m = text.match(CHARON_FILELOG))) {
     // a time_format without seconds: second 0, marked minute-only (shown and correlated as the minute the line says, no invented :00)
     return { shape: 'iso', time: m[6] ? { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6], ms: ms(m[7]) } : { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: 0, minuteOnly: true }, message: m[8]! };
   }
@@ -220,7 +230,8 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const p = logcatAfterTime(m[7]!, { month: +m[1]!, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) });
     if (p) return p;
   }
-  if (digit && ((m = text.match(ROUTER_TAB)) || (m = text.match(ROUTER_CELLS)))) {
+  // (both start with a number and a tab or blank: a date's `-` after the digits rules them out)
+  if (digit && blankAfterDigits(text) && ((m = text.match(ROUTER_TAB)) || (m = text.match(ROUTER_CELLS)))) {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
   }
   if (c === 91 /* [ */ && (m = text.match(RASMAN))) {
