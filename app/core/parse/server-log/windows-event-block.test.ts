@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
+import { EVENT_BLOCK_START, startsEventBlock } from './families/windows-event-block';
 import { parseServerLog } from './index';
 
 /**
@@ -229,5 +231,30 @@ describe('NPS accounting records (RFC 2866): a session record, no decision', () 
   it('IAS format: Acct-Status-Type, Acct-Session-Time and Acct-Terminate-Cause by their RFC 2866 values', () => {
     const e = parseServerLog('10.10.10.10,erin,06/04/1999,14:42:19,NPS,CLIENTCOMP,40,2,46,600,49,4\n').entries[0]!;
     expect(describeEntry(e, t)).toContain('Acct-Status-Type Stop, Acct-Session-Time 600, Acct-Terminate-Cause Idle Timeout');
+  });
+});
+
+describe('startsEventBlock: its character test before the regex', () => {
+  const heads = ['Log Name:', 'Protokollname:', 'Logboeknaam:', 'Nom du journal :', 'Nombre de registro:', 'Nome registro:', 'Event[0]:', '<Event xmlns="x">', '- <Event>', 'Event Type:\tError', 'Event ID: 20227', 'Network Policy Server denied access to a user.', 'Authentication Details:'];
+  it('says what EVENT_BLOCK_START says, for every head it knows, indented too, and for syslog lines of every month', () => {
+    for (const head of heads) {
+      expect(startsEventBlock(head), head).toBe(true);
+      expect(startsEventBlock(`\t  ${head}`), head).toBe(true);
+    }
+    for (const month of ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']) {
+      expect(startsEventBlock(`${month}  1 00:00:01 vpn pppd[1]: Connection terminated.`)).toBe(false);
+    }
+  });
+  it('never differs from the regex alone (random lines built from the heads\' pieces)', () => {
+    const piece = fc.constantFrom(...heads.map((h) => h.slice(0, 4)), 'Apr', 'Aug', 'Nov', 'N', 'A', 'Ne', 'No', '-', ' ', '\t', 'x', ':', 'Ev', 'Lo', 'Pr');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (parts) => {
+        const line = parts.join('');
+        const trimmed = line.replace(/^[ \t]+/, '');
+        const expected = line.length > 0 && (line[0] === ' ' || line[0] === '\t') ? EVENT_BLOCK_START.test(trimmed) : EVENT_BLOCK_START.test(line);
+        expect(startsEventBlock(line)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
