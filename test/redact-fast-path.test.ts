@@ -134,7 +134,7 @@ describe('the faster Redactor gives what the reference gave', () => {
   });
 
   it('long texts judged word by word (a route line after its fields): words seen clean, colliding, kept, and not clean', () => {
-    // cleanByWords: a long text's words between spaces compared with the strings of their slots or
+    // CleanTexts.byWords (redact-clean.ts): a long text's words between spaces compared with the strings of their slots or
     // scanned alone; words that hold a name, a public address, half a MAC or a SID, or a colon
     // anywhere (two colons make SHAPE.colons2 across words), tabs and other blanks inside words
     const word = fc.constantFrom('10.0.97.0', '10.0.98.0', '255.255.255.0', '255.255.255.255', 'On-link', 'On-lin', '192.168.1.1', '192.168.1.7', '26', '0', 'x', '8.8.8.8', '8.8.8.0', 'WS-KARPOV7', 'ws-karpov7', 'corp', 'CORP.', 'dc1', 'fe80::1', 'a:b', ':', '8c-16', '45-2a-91', 'S-1-', '5-21', '...', '.', '00155D', '010B02', '0015.', 'route-print.txt', 'rxute-print.txt', 'é', '\u00a0', '\t', 'x\ty', '-dash', '_srv', 'Kelvin', '10.0.0.1', '18.8.8.1', 'camp', 'On-Link.');

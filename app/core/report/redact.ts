@@ -2,7 +2,9 @@ import ipaddr from 'ipaddr.js';
 import { dottedQuadIn } from '../parse/ipv4-dotted';
 import { isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6 } from './redact-addresses';
 import { foldName, namesPattern, nameStart } from './redact-names';
+import { CleanTexts, CLEAN_FROM, cleanSlotOf, WORDS_UP_TO } from './redact-clean';
 import { TokenBook, type NameKind } from './redact-tokens';
+import { replaceEach } from './replace-each';
 import { mapStrings } from './redact-walk';
 import { emptyNameStarts, NEEDS_PATTERNS, SHAPE, shapeOf, type NameStarts } from './text-shape';
 
@@ -40,26 +42,6 @@ const MAC_BARE = /(?<![0-9A-Za-z{}_-])[0-9A-Fa-f]{12}(?![0-9A-Za-z{}_-])/g;
 const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
 
-/** texts at least this long found clean are remembered (Redactor.clean): a route line is ~70 characters */
-const CLEAN_FROM = 32;
-
-/** how many of the long texts found clean lineWise compares a line with (Redactor.cleanInOrder) */
-const CLEAN_LOOKAHEAD = 3;
-
-const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
-
-/** slots of Redactor.cleanSlots (a power of two) */
-const CLEAN_SLOTS = 256;
-
-/** cleanSlots' slot of text[from, to) (its length, first and last character) */
-const cleanSlotOf = (text: string, from: number, to: number) => ((to - from) * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & (CLEAN_SLOTS - 1);
-
-/** texts up to this long are first judged word by word (Redactor.cleanByWords): a route line is ~70 characters */
-const WORDS_UP_TO = 256;
-
-/** words found clean are kept in cleanSlots from this length (Redactor.isCleanWord) */
-const KEEP_WORDS_FROM = 4;
-
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
 
@@ -68,38 +50,6 @@ interface NamePatterns {
   regexes: RegExp[];
   /** where each chunk's names can begin (TextShape.nameChunks) */
   starts: NameStarts;
-}
-
-/**
- * `text.replace(pattern, replace)` for a global pattern whose replacement reads the match and its
- * first group only: the matches found by `exec` from here, each replaced as it is found. A
- * replacement function given to String.replace is called from the engine's runtime, and that call
- * cost more than the match: an LMHOSTS line's name replaced 4.5× faster this way. (The replacements
- * touch no pattern, so when they are called changes nothing; an empty match moves on by one
- * character, a code point under the `u` flag, as String.replace does.)
- */
-function replaceEach(pattern: RegExp, text: string, replace: (m: string, ...groups: string[]) => string): string {
-  pattern.lastIndex = 0;
-  let match = pattern.exec(text);
-  if (match === null) return text;
-  let out = '';
-  let copied = 0;
-  do {
-    const found = match[0];
-    out += text.slice(copied, match.index) + replace(found, match[1]!);
-    copied = match.index + found.length;
-    if (found.length === 0) pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode);
-    match = pattern.exec(text);
-  } while (match !== null);
-  return out + text.slice(copied);
-}
-
-/** the index after `at` (AdvanceStringIndex: past a surrogate pair under the `u` flag) */
-function nextIndex(text: string, at: number, unicode: boolean): number {
-  if (!unicode || at + 1 >= text.length) return at + 1;
-  const c = text.charCodeAt(at);
-  const d = text.charCodeAt(at + 1);
-  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? at + 2 : at + 1;
 }
 
 export interface RedactionSummary {
@@ -135,17 +85,6 @@ export class Redactor {
    */
   private readonly seen = new Map<string, string>();
   /**
-   * Long texts found to hold nothing to replace (a route's source line), in the order they were
-   * met: the capture file they came from is then read without scanning them again. Its lines come
-   * in that same order (a route table is walked row by row), so each line is compared with the
-   * next few of these, in place (no slice, no hash: a Set of 20 000 route lines cost as much to
-   * fill and to query as the scans it saved); a line that is none of them is scanned.
-   */
-  private readonly cleanInOrder: string[] = [];
-  /** where lineWise compares next in cleanInOrder */
-  private cleanCursor = 0;
-
-  /**
    * Each big text's result: the same text given again (the LMHOSTS file is report.json's
    * snapshot.lmhosts.text and capture/lmhosts) is looked up, not redacted again. Exact: every value
    * it holds got its token the first time, and a token never changes, so a second pass would give
@@ -153,6 +92,9 @@ export class Redactor {
    * costs one comparison, the same string object compares at once.)
    */
   private readonly bigTexts = new Map<string, string>();
+
+  /** the clean texts met so far, compared rather than scanned again (redact-clean.ts) */
+  private readonly clean = new CleanTexts();
 
   /** Replaces every sensitive value in a text. */
   text(input: string): string {
@@ -164,32 +106,23 @@ export class Redactor {
     return this.short(input);
   }
 
-  /**
-   * The short strings last found clean, one per slot (slot: length, first and last character): a
-   * route table repeats a few netmasks, interface addresses and its file name on every row, and
-   * comparing with the string in the slot costs less than a scan; a miss only overwrites the slot
-   * (unlike a Map, nothing grows with the 20 000 destinations that come once). A clean string
-   * stays clean (no pattern matches it, whatever tokens were given since).
-   */
-  private readonly cleanSlots: (string | undefined)[] = new Array<string | undefined>(CLEAN_SLOTS).fill(undefined);
-
   /** the chunks of names that may match the string short() is redacting (shapeOf's list, reused) */
   private readonly inputChunks: number[] = [];
 
   private short(input: string): string {
     const length = input.length;
     const slot = length < CLEAN_FROM && length > 0 ? cleanSlotOf(input, 0, length) : -1;
-    if (slot >= 0 && this.cleanSlots[slot] === input) return input;
-    if (length >= CLEAN_FROM && length <= WORDS_UP_TO && this.cleanByWords(input)) {
-      this.cleanInOrder.push(input);
+    if (slot >= 0 && this.clean.slots[slot] === input) return input;
+    if (length >= CLEAN_FROM && length <= WORDS_UP_TO && this.clean.byWords(input, this.patterns().starts)) {
+      this.clean.inOrder.push(input);
       return input;
     }
     // the chunks of names that may match are listed in the same pass (redactText needs them)
     const chunks = this.emptyInputChunks();
     const shape = shapeOf(input, this.patterns().starts, chunks);
     if ((shape & (NEEDS_PATTERNS | SHAPE.publicV4)) === 0) {
-      if (slot >= 0) this.cleanSlots[slot] = input;
-      else if (length >= CLEAN_FROM) this.cleanInOrder.push(input);
+      if (slot >= 0) this.clean.slots[slot] = input;
+      else if (length >= CLEAN_FROM) this.clean.inOrder.push(input);
       return input;
     }
     return this.shaped(input, shape, chunks);
@@ -213,65 +146,6 @@ export class Redactor {
   }
 
   /**
-   * Whether a long text is clean (no pattern can match it: shapeOf would find neither a bit of
-   * NEEDS_PATTERNS nor SHAPE.publicV4) because each of its words, between spaces, is a string
-   * already found clean (cleanSlots) or is found clean alone. A route's source line is made of its
-   * destination, netmask and interface address, which the report gave just before it, "On-link" and
-   * its metric: its 70 characters were scanned again one by one, the most of a big report's
-   * redaction; now its words are compared. Exact, because a space sets no shape bit and ends every
-   * run a bit is found in (letters and digits, digits and dots, hex digits, dots, the four
-   * characters around a MAC's separator or in "S-1-"), so a text's shape is its words' shapes
-   * together; but for the two colons of SHAPE.colons2, counted over the whole text: a text with a
-   * colon is not judged here. False means "not shown clean" (the full scan decides).
-   *
-   * The words after a line's first are most often those of the line before ("    255.255.255.0
-   * On-link    192.168.1.1    26"): a text that ends with the end of the last text shown clean
-   * here, from a space on (cleanTail), has only its words before that end to judge — that end is
-   * words of a clean text, and a space divides it from the rest.
-   */
-  private cleanByWords(text: string): boolean {
-    const starts = this.patterns().starts;
-    // (a name searched in every text, or one beginning with a space: no text is clean word by word)
-    if (starts.always.length > 0 || starts.byChar[0x20] !== undefined || text.indexOf(':') >= 0) return false;
-    const tail = this.cleanTail;
-    const known = tail.length > 0 && tail.length <= text.length && text.endsWith(tail);
-    const n = known ? text.length - tail.length : text.length;
-    /** where the blanks after the first word end (the second word begins) */
-    let second = -1;
-    for (let i = 0; i < n; ) {
-      if (text.charCodeAt(i) === 0x20) {
-        i++;
-        continue;
-      }
-      if (second < 0 && i > 0 && text.charCodeAt(i - 1) === 0x20) second = i;
-      let end = text.indexOf(' ', i);
-      if (end < 0 || end > n) end = n;
-      if (!this.isCleanWord(text, i, end, starts)) return false;
-      i = end;
-    }
-    // the next line may end as this one does, from the last blank before its second word
-    if (!known && second > 0) this.cleanTail = text.slice(second - 1);
-    return true;
-  }
-
-  /** the end of the last text cleanByWords showed clean, from the space before its second word ('': none) */
-  private cleanTail = '';
-
-  /** Whether text[from, to) is clean: a string in its cleanSlots slot, or scanned (and then kept there). */
-  private isCleanWord(text: string, from: number, to: number, starts: NameStarts): boolean {
-    const length = to - from;
-    const slot = length < CLEAN_FROM ? cleanSlotOf(text, from, to) : -1;
-    if (slot >= 0) {
-      const known = this.cleanSlots[slot];
-      if (known !== undefined && known.length === length && text.startsWith(known, from)) return true;
-    }
-    if (shapeOf(text, starts, undefined, from, to) & (NEEDS_PATTERNS | SHAPE.publicV4)) return false;
-    // kept for the next line ("On-link"); a word of a few characters costs less to scan than to keep
-    if (slot >= 0 && length >= KEEP_WORDS_FROM) this.cleanSlots[slot] = text.slice(from, to);
-    return true;
-  }
-
-  /**
    * A big text (a capture file) line by line, each line without its surrounding blanks through
    * the same remembered results as the report's strings: a route's source text in report.json is
    * its route-print.txt line, trimmed, so the 20 000 lines of a big table are judged once, not
@@ -290,7 +164,7 @@ export class Redactor {
       // a long line the report already showed clean (a route's source line) needs no scan; else
       // blanks around a line change no shape bit (no name begins with one, addName trims): a line
       // no pattern can match is left as it is, without slicing it out
-      const known = to - from >= CLEAN_FROM && this.cleanCursor < this.cleanInOrder.length && this.isNextClean(text, from, to);
+      const known = to - from >= CLEAN_FROM && this.clean.pending && this.clean.isNext(text, from, to);
       const shape = known ? 0 : shapeOf(text, starts, this.emptyInputChunks(), from, to);
       if (shape & (NEEDS_PATTERNS | SHAPE.publicV4)) {
         const line = text.slice(from, to);
@@ -310,31 +184,6 @@ export class Redactor {
       from = to + 1;
     }
     return copied === 0 ? text : out + text.slice(copied);
-  }
-
-  /**
-   * Whether text[from, to), without the blanks around it, is one of the next few long texts found
-   * clean (cleanInOrder); the cursor moves past it. Only blanks, tabs and carriage returns are
-   * left off (a narrower trim than String.trim: a line it leaves other white space on is compared
-   * with it, differs, and is scanned); they change no shape bit.
-   */
-  private isNextClean(text: string, from: number, to: number): boolean {
-    let start = from;
-    let end = to;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-    const list = this.cleanInOrder;
-    // a few ahead: the report may hold a clean text or two the file does not (and the file has
-    // lines the report does not: headers, which do not move the cursor)
-    const last = Math.min(list.length, this.cleanCursor + CLEAN_LOOKAHEAD);
-    for (let k = this.cleanCursor; k < last; k++) {
-      const clean = list[k]!;
-      if (clean.length === end - start && text.startsWith(clean, start)) {
-        this.cleanCursor = k + 1;
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
