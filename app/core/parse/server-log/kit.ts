@@ -1,5 +1,6 @@
 import type { Prefixed } from './prefix';
 import type { Cause, Decoded, LogFamily, LogTime, Outcome, ServerLogEntry } from './types';
+import { isDigit } from './char-codes';
 
 /** What a family parser made of one record; null = not understood. */
 export interface Hit {
@@ -113,7 +114,6 @@ const TEMPLATE_CACHE = new WeakMap<readonly Rule[], TemplateCache>();
 const TEMPLATE_CACHE_MAX = 4096;
 const TEMPLATE_CHARS = 16;
 const HASH = 35; // '#'
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The template as text (the reference the hash is tested against). */
 export function templateOf(message: string): string {

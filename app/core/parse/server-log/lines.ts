@@ -5,6 +5,7 @@ import { LogBoundary } from './log-boundary';
 import { hasBbcodeStart, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import type { RawRecord } from './raw-record';
 import { plainTypography } from './typography';
+import { isDigit } from './char-codes';
 
 /**
  * Physical lines → records. A record is one log message: glued forum pastes (a newline lost, so
@@ -59,10 +60,7 @@ function fileNameBeforeColon(s: string): boolean {
 }
 /** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
 const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57 && c !== 47) || c === 95;
-const isDigitAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
+const isDigitAt = (s: string, i: number): boolean => isDigit(s.charCodeAt(i));
 /**
  * Whether `s` up to `end` ends as /\.(?:log|txt)(?:\.\d{1,3})?$/ would find, by its last characters: a syslog line's first colon
  * (its time's) comes after digits and a blank, so this says no at its second character, where the regex on a slice up to the colon

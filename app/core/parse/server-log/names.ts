@@ -1,5 +1,6 @@
 import { own, ServerLogParser } from './index';
 import type { ServerLogEntry, ServerLogResult } from './types';
+import { isDigit } from './char-codes';
 
 /**
  * The names a server log holds that `--redact` must hide: user names (CHAP/RADIUS/XAUTH users,
@@ -57,7 +58,6 @@ export class ServerLogNames {
   }
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** The names in a parsed log's kept entries (what its report can show). */
 export function serverLogNames(r: ServerLogResult): ServerLogName[] {

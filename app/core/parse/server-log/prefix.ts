@@ -1,5 +1,6 @@
 import type { LogTime } from './types';
 import { KNOWN_PROGRAMS, MONTHS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
+import { isDigit } from './char-codes';
 
 export { splitPrefixByRegex, type Prefixed } from './prefix-shapes';
 
@@ -9,7 +10,6 @@ export { splitPrefixByRegex, type Prefixed } from './prefix-shapes';
  * hand reading is held to).
  */
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * A program name as SYSLOG_PROG reads it (`[^\s\[:]+`, and for the host `[^\s:\[\]]+`) from

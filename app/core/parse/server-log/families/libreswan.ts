@@ -7,6 +7,7 @@ import type { LogTime, ServerLogEntry } from '../types';
 import { byInitiatorSerial, currentSerial, type Serial, serialOf, serialRole } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
+import { isDigit } from '../char-codes';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -24,7 +25,6 @@ const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
  */
 const stateName = (s: string): string => STATE_NAMES.get(s) ?? s;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The last match of /STATE_[A-Z0-9_]+/g in the text, found from its end (the regex's array only where that reading is unsure). */
 const isStateChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;

@@ -10,6 +10,7 @@ import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
+import { isDigit } from '../char-codes';
 
 /**
  * strongSwan charon: `NN[GRP] message` (NN = worker thread, GRP = subsystem). Message texts from
@@ -293,7 +294,6 @@ const STATUS_RULES: Rule[] = [
   context(/^(?:PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING|INSTALLING|ROUTED|UPDATING|DELETED|RETRYING|CREATED)\b.*$|^IKEv[12] SPIs: .*$|^Remote (?:EAP|XAuth) identity: .*$|^.*\bbytes_i\b.*$|^.+ === .+$|^(?:queued|active|passive): .*$/, () => step('charonHousekeeping')),
 ];
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /**

@@ -1,6 +1,7 @@
 import { d, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime } from '../types';
+import { isDigit } from '../char-codes';
 
 /**
  * Cisco VPN 3000 concentrator event log: `<seq> MM/DD/YYYY HH:MM:SS.mmm SEV=n CLASS/num RPT=n
@@ -9,7 +10,6 @@ import type { LogTime } from '../types';
  * packet dumps (VPN 3000 Concentrator Reference, "Event Classes and Severity Levels").
  */
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 export const VPN3000_HEAD = /^(?:(\d+) )?(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))? SEV=(\d+) ([A-Z0-9]+)\/(\d+) RPT=(\d+)(?: (\d[\d.]*))?\s+(.*)$/;
 
