@@ -26,16 +26,44 @@ export function textHints(text: string): number {
   let h = 0;
   if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) h |= NO_LINE_BREAK;
   // the escapes themselves, not any `#0`: pluto serials (`#0:`) and pptpd packet numbers (`#0`) put a `#0` in most chunks of a busy log
-  if (text.indexOf('#011') < 0 && text.indexOf('#015') < 0) h |= NO_HASH0;
+  if (!hasEscape(text)) h |= NO_HASH0;
   // by the chunk's `[`s, once, rather than three indexOf scans: a syslog chunk holds a `[` on nearly every line (`pppd[1001]`), where each two-character search stops
   if (!hasBbcodeStart(text)) h |= NO_BBCODE;
   if (!hasGlueWord(text)) h |= NO_GLUE_WORD;
-  if (text.indexOf('SEV=') < 0) h |= NO_SEV;
+  if (!hasSev(text)) h |= NO_SEV;
   // by its `|`, rare in a log, not by ` | `: a search for a blank stops at every word of the chunk (a third of textHints' time)
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
-  if (text.indexOf('%ASA-') < 0 && text.indexOf('%FTD-') < 0) h |= NO_ASA_ID;
+  if (!hasAsaId(text)) h |= NO_ASA_ID;
   return h;
+}
+
+/*
+ * One pass over the text each, and its few hits checked by hand: `#011` and `#015` by their common `#01`, `%ASA-` and `%FTD-` by
+ * their `%`, `SEV=` by its `V=` (an `S` starts many of a log's words, where each search stops). A pass over a read chunk costs about
+ * the same whatever it looks for, so two words' two passes cost twice one: read, cut and assembled, the bench log 0.97 (wall, twice)
+ * and 0.97–0.99 (CPU time) with these three against the five plain searches.
+ */
+
+/** `#011` or `#015` (rsyslog's tab and CR escapes) */
+function hasEscape(text: string): boolean {
+  for (let i = text.indexOf('#01'); i >= 0; i = text.indexOf('#01', i + 3)) {
+    const c = text.charCodeAt(i + 3);
+    if (c === 49 || c === 53) return true;
+  }
+  return false;
+}
+
+/** `%ASA-` or `%FTD-` */
+function hasAsaId(text: string): boolean {
+  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) if (text.startsWith('ASA-', i + 1) || text.startsWith('FTD-', i + 1)) return true;
+  return false;
+}
+
+/** `SEV=` */
+function hasSev(text: string): boolean {
+  for (let i = text.indexOf('V='); i >= 0; i = text.indexOf('V=', i + 2)) if (i >= 2 && text.charCodeAt(i - 1) === 69 && text.charCodeAt(i - 2) === 83) return true;
+  return false;
 }
 
 /**
@@ -62,3 +90,4 @@ const BBCODE_OPENING = /^\[(?:[BbIi]|CODE|code|QUOTE|quote)\]/;
 export function hasGlueWord(text: string): boolean {
   return text.indexOf('>: ') >= 0 || text.indexOf('-SA') >= 0 || text.indexOf('hase') >= 0 || text.indexOf('P UDP') >= 0 || text.indexOf('quired ') >= 0 || text.indexOf(',info') >= 0 || text.indexOf(',error') >= 0;
 }
+
