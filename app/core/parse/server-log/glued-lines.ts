@@ -34,12 +34,12 @@ const GLUE_WORDS = /ISAKMP-SA|L2TP UDP|IPsec-SA|acquired |>: |phase(?:[12]| 1)|,
  * the GLUE scan. A syslog record glued to an untagged one is not caught here (rare; the line is then
  * reported as not understood rather than split).
  */
-export function maybeGlued(text: string, hints = 0): boolean {
+export function maybeGlued(text: string, hints = 0, lead = text.charCodeAt(0)): boolean {
   if (!(hints & ONE_TAG)) {
     const a = text.indexOf(']: ');
     if (a >= 0 && text.indexOf(']: ', a + 3) >= 0) return true;
   }
-  if (text.charCodeAt(0) === 91 && text.indexOf('[', 1) > 0) return true;
+  if (lead === 91 && text.indexOf('[', 1) > 0) return true;
   // two ASA message ids: two ASA records, glued (GLUE's ASA pattern)
   if (!(hints & NO_ASA_ID)) {
     const asa = text.indexOf('%ASA-');

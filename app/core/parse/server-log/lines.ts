@@ -158,6 +158,23 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
 
 const lineCap = (s: string): string => (s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s);
 
+/**
+ * The first character of the line `src.slice(at, at + length)` when normalizeLine leaves that line as it is, else 0; read from `src`,
+ * the read chunk the line was cut from (a flat string: a character read from the cut line, a slice of it, costs more). Such a line:
+ * its chunk's hints rule out every rewrite, it starts with a letter, ends with no CR or backtick, and its fourth character is none a
+ * file name has (so no grep prefix: a syslog month's blank) — what normalizeLine's fast path returns as it is, asked without a call
+ * into normalizeLine (too big for V8 to inline into push) and its listing-prefix tests. The push then knows the line's first
+ * character, which the blank-line, quote-mark, log-boundary and glue tests read again from the cut line: the bench log read, cut and
+ * assembled 0.94–0.95 (CPU time, twice) against normalizeLine's own fast path (plain-line-path.test.ts: the records are the same).
+ */
+function plainLead(src: string, at: number, length: number, hints: number): number {
+  if ((hints & PLAIN_HINTS) !== PLAIN_HINTS || length < 4 || length > MAX_LINE_CHARS) return 0;
+  const c = src.charCodeAt(at);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || isNameChar(src.charCodeAt(at + 3))) return 0;
+  const end = src.charCodeAt(at + length - 1);
+  return end !== 13 && end !== 96 ? c : 0;
+}
+
 /** The line without a grep's path or file name, or a grep's or cat's line number, before it; `lead`: its first character. */
 function withoutListingPrefix(s: string, lead: number): string {
   if (lead === 47 /* / */) return withoutMatch(GREP_PATH_PREFIX, s);
@@ -296,13 +313,21 @@ export class LineSplitter {
     this.lineNo++;
     // (without a number, `line` is `raw`: the in-place reading below needs `text === raw`, which a cut number rules out)
     const line = this.numbers.off ? raw : this.numbers.strip(raw);
-    const text = normalizeLine(line, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
-    // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
-    const known = rewritten ? hints & NO_LINE_BREAK : hints;
+    // a plain chunk's line that normalizeLine would leave as it is (plainLead), led by a letter: no blank line, no quote mark
+    const lead = line === raw && src !== undefined && this.indent === '' ? plainLead(src, at, raw.length, hints) : 0;
+    let text = raw;
+    let known = hints;
+    let shortened = 0;
+    if (lead === 0) {
+      text = normalizeLine(line, this.lineNo === 1, hints, this.indent === '' ? undefined : this.outdentLine);
+      // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
+      if (rewritten) known = hints & NO_LINE_BREAK;
+      shortened = escapesShortened;
+    }
     const clean = (known & NO_LINE_BREAK) !== 0;
-    const c = text.charCodeAt(0);
+    const c = lead !== 0 ? lead : text.charCodeAt(0);
     // a printable ASCII first character: not blank, without trimming a copy; a Markdown fence around the log is not a record either
-    if ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text))) {
+    if (lead === 0 && ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text)))) {
       this.blank++;
       this.blanksSinceText++;
       if (this.pending) this.blanksAfterPending++;
@@ -314,7 +339,7 @@ export class LineSplitter {
     }
     this.sawText = true;
     this.blanksSinceText = 0;
-    const newLog = this.boundary.at(text);
+    const newLog = this.boundary.at(text, c);
     if (newLog) this.newLog();
     const pending = this.pending;
     const atWidest = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX;
@@ -322,7 +347,7 @@ export class LineSplitter {
     // the pending record's last line is the first at the longest length so far: the width a first wrap would have (first-wrap.ts)
     const firstWidth = atWidest && this.widestSeen === 1 && this.firstWrap.width === 0 ? this.widest : 0;
     // (as the line was shown when a wrap cut it: with its rsyslog escapes)
-    const length = text.length + escapesShortened;
+    const length = text.length + shortened;
     if (length >= this.widest) {
       if (length === this.widest) this.widestSeen++;
       else {
@@ -334,7 +359,7 @@ export class LineSplitter {
     }
     this.lastPiece = length;
     // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
-    const quoted = line.charCodeAt(0) === 62;
+    const quoted = lead === 0 && line.charCodeAt(0) === 62;
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
@@ -354,7 +379,7 @@ export class LineSplitter {
       this.blanksAfterPending = 0;
       return;
     }
-    if (text.length < 12 || !maybeGlued(text, known)) {
+    if (text.length < 12 || !maybeGlued(text, known, c)) {
       const one = recordCut(text);
       this.flush();
       this.start(one, clean, clean && src !== undefined && one === raw ? src : undefined, at, known);

@@ -19,9 +19,8 @@ export class LogBoundary {
 
   constructor(private readonly shapeOf: (text: string) => string) {}
 
-  /** Whether `text` (a non-blank line, as normalised) starts another log than the lines before it. */
-  at(text: string): boolean {
-    const c = text.charCodeAt(0);
+  /** Whether `text` (a non-blank line, as normalised; `c` its first character) starts another log than the lines before it. */
+  at(text: string, c = text.charCodeAt(0)): boolean {
     const kind = c >= 48 && c <= 57 ? 1 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : 3;
     const sawText = this.sawText;
     this.sawText = true;
