@@ -159,20 +159,22 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
 const lineCap = (s: string): string => (s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s);
 
 /**
- * The first character of the line `src.slice(at, at + length)` when normalizeLine leaves that line as it is, else 0; read from `src`,
- * the read chunk the line was cut from (a flat string: a character read from the cut line, a slice of it, costs more). Such a line:
- * its chunk's hints rule out every rewrite, it starts with a letter, ends with no CR or backtick, and its fourth character is none a
- * file name has (so no grep prefix: a syslog month's blank) — what normalizeLine's fast path returns as it is, asked without a call
- * into normalizeLine (too big for V8 to inline into push) and its listing-prefix tests. The push then knows the line's first
- * character, which the blank-line, quote-mark, log-boundary and glue tests read again from the cut line: the bench log read, cut and
- * assembled 0.94–0.95 (CPU time, twice) against normalizeLine's own fast path (plain-line-path.test.ts: the records are the same).
+ * The first character of `raw`, a line cut from `src` at `at`, when normalizeLine's fast path would return the line as it is, else 0:
+ * its chunk's hints rule out every rewrite, it starts with a letter or a digit, ends with no CR or backtick, and no grep or cat prefix
+ * is before it. Asked here, without a call into normalizeLine (too big for V8 to inline into push), and read from `src`, a flat
+ * string (a character read from the cut line, a slice of it, costs more); a letter-led line whose fourth character no file name has
+ * (a syslog month's blank) needs no look for a prefix. The push then knows the line's first character, which the blank-line,
+ * quote-mark, log-boundary and glue tests read again from the cut line: the bench log read, cut and assembled 0.94–0.95 (CPU time,
+ * twice; 0.91 with the chunks already read) against normalizeLine's own fast path (plain-line-path.test.ts: the records are the same).
  */
-function plainLead(src: string, at: number, length: number, hints: number): number {
-  if ((hints & PLAIN_HINTS) !== PLAIN_HINTS || length < 4 || length > MAX_LINE_CHARS) return 0;
+function plainLead(raw: string, src: string, at: number, hints: number): number {
+  const length = raw.length;
+  if ((hints & PLAIN_HINTS) !== PLAIN_HINTS || length === 0 || length > MAX_LINE_CHARS) return 0;
   const c = src.charCodeAt(at);
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || isNameChar(src.charCodeAt(at + 3))) return 0;
   const end = src.charCodeAt(at + length - 1);
-  return end !== 13 && end !== 96 ? c : 0;
+  if (end === 13 || end === 96) return 0;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
+  return c >= 48 && c <= 57 && withoutListingPrefix(raw, c) === raw ? c : 0;
 }
 
 /** The line without a grep's path or file name, or a grep's or cat's line number, before it; `lead`: its first character. */
@@ -313,8 +315,8 @@ export class LineSplitter {
     this.lineNo++;
     // (without a number, `line` is `raw`: the in-place reading below needs `text === raw`, which a cut number rules out)
     const line = this.numbers.off ? raw : this.numbers.strip(raw);
-    // a plain chunk's line that normalizeLine would leave as it is (plainLead), led by a letter: no blank line, no quote mark
-    const lead = line === raw && src !== undefined && this.indent === '' ? plainLead(src, at, raw.length, hints) : 0;
+    // a plain chunk's line that normalizeLine would leave as it is (plainLead), led by a letter or a digit: no blank line, no quote mark
+    const lead = line === raw && src !== undefined && this.indent === '' ? plainLead(raw, src, at, hints) : 0;
     let text = raw;
     let known = hints;
     let shortened = 0;
