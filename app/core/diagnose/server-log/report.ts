@@ -11,8 +11,11 @@ export function verdictMessage(r: ServerLogResult, t: TFunction): string {
 }
 
 export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogReport {
-  const withCause = r.entries.filter((e) => e.cause);
-  const rest = r.entries.filter((e) => !e.cause).slice(0, Math.max(0, REPORT_ENTRIES - withCause.length));
+  // (one pass over the entries: each is read once, whatever its shape)
+  const withCause: ServerLogEntry[] = [];
+  const rest: ServerLogEntry[] = [];
+  for (const e of r.entries) (e.cause ? withCause : rest).push(e);
+  rest.length = Math.min(rest.length, Math.max(0, REPORT_ENTRIES - withCause.length));
   const kept = [...withCause, ...rest].sort((a, b) => a.line - b.line || a.endLine - b.endLine);
   const described = new Map<string, string>(); // this report's sentences (describeEntryOnce)
   return {

@@ -221,17 +221,28 @@ export function describeEntry(e: Pick<ServerLogEntry, 'decoded'>, t: TFunction):
  * undefined when a value is neither a string nor a number (then it is not remembered).
  */
 function statementKey(dd: Decoded): string | undefined {
-  let k = JSON.stringify(dd.key);
+  let k = quoted(dd.key);
   const values = dd.values;
   if (values) {
     for (const name in values) {
       const v = values[name] as unknown;
-      if (typeof v === 'string') k += `,${JSON.stringify(name)}:${JSON.stringify(v)}`;
-      else if (typeof v === 'number') k += `,${JSON.stringify(name)}:#${String(v)}`;
+      if (typeof v === 'string') k += `,${quoted(name)}:${JSON.stringify(v)}`;
+      else if (typeof v === 'number') k += `,${quoted(name)}:#${String(v)}`;
       else return undefined;
     }
   }
   return k;
+}
+
+/** JSON.stringify of a statement's key or value name: the code's own few words, each quoted once (a report reads them per entry). */
+const QUOTED = new Map<string, string>();
+function quoted(word: string): string {
+  let q = QUOTED.get(word);
+  if (q === undefined) {
+    q = JSON.stringify(word);
+    if (QUOTED.size < 4096) QUOTED.set(word, q);
+  }
+  return q;
 }
 
 /**

@@ -4,7 +4,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import { MONTHS, ms } from '../prefix-shapes';
 import { relayed } from './relayed';
 import type { LogTime, ServerLogEntry } from '../types';
-import { byInitiatorSerial, currentSerial, type Serial, serialOf, serialRole } from './libreswan-serial';
+import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
 import { isDigit } from '../char-codes';
@@ -16,30 +16,6 @@ import { isDigit } from '../char-codes';
  * ikev1_states.c). Per serial the parser remembers the Main Mode state, so a responder left
  * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end.
  */
-
-const STATE_NAMES = new Map(Object.keys(IKEV1_STATES).map((k) => [k, k]));
-
-/**
- * A state's name as the decoded value (its words are the reader's language's: describe.ts
- * ikeStateText); a known name is the table's own string, so no entry holds a cut of the read chunk.
- */
-const stateName = (s: string): string => STATE_NAMES.get(s) ?? s;
-
-
-/** The last match of /STATE_[A-Z0-9_]+/g in the text, found from its end (the regex's array only where that reading is unsure). */
-const isStateChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-function lastState(text: string): string | undefined {
-  const at = text.lastIndexOf('STATE_');
-  if (at < 0) return undefined;
-  let end = at + 6;
-  // a state character before it (it may sit inside an earlier match) or none after it: the regex decides
-  if ((at > 0 && isStateChar(text.charCodeAt(at - 1))) || !isStateChar(text.charCodeAt(end))) {
-    const all = text.match(/(STATE_[A-Z0-9_]+)/g);
-    return all ? all[all.length - 1] : undefined;
-  }
-  while (isStateChar(text.charCodeAt(end))) end++;
-  return text.slice(at, end);
-}
 
 /** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
 function refuse(s: Record<string, unknown>, transform: string): void {
@@ -311,6 +287,9 @@ function logfileTime(pre: Prefixed): { pre: Prefixed; time: LogTime } | undefine
   return { pre: { shape: 'none', message: pre.message.slice(m[0].length) }, time };
 }
 
+/** The state name track() read last (of any serial): pluto's records of one phase name one state, serial after serial. */
+let lastName: string | undefined;
+
 export const libreswanFamily: FamilyParser = {
   family: 'libreswan',
   claims(pre: Prefixed): boolean {
@@ -369,9 +348,8 @@ export const libreswanFamily: FamilyParser = {
     const s = serialOf(state, session);
     if (!s) return;
     const text = seen.text;
-    const st = lastState(text);
-    // the known name's constant, or a copy: a cut of the record would keep its whole read chunk alive for as long as the serial is remembered
-    if (st !== undefined) s.state = STATE_NAMES.get(st) ?? ` ${st}`.slice(1);
+    const st = lastState(text, s.state ?? lastName);
+    if (st !== undefined) s.state = lastName = st;
     // (once per serial: its first line that tells the role)
     if (s.initiator === undefined) s.initiator = serialRole(text, st);
     // most pluto lines say nothing the tests below look for: one scan for all their words first
