@@ -1,8 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRepoText, repoRoot } from '../../../../../test/support/repo-files';
+import { readRepoText, repoFiles } from '../../../../../test/support/repo-files';
 import { REAL_SERVER_LOGS } from '../../../../../test/support/real-server-log-table';
 import { applyRules } from '../kit';
 import { splitPrefix } from '../prefix';
@@ -16,7 +14,7 @@ const noRuleTakes = (m: string) => SSTP_RULES.every(([re]) => !re.test(m));
 
 describe('sstp claims: the joined rule patterns', () => {
   it('say no only where every rule says no (real logs, their messages, random and near-rule text)', () => {
-    const lines = readdirSync(join(repoRoot, REAL_SERVER_LOGS)).flatMap((n) => readRepoText(`${REAL_SERVER_LOGS}/${n}`).split(/\r?\n/));
+    const lines = repoFiles(REAL_SERVER_LOGS).flatMap((n) => readRepoText(`${REAL_SERVER_LOGS}/${n}`).split(/\r?\n/));
     expect(lines.length).toBeGreaterThan(1000);
     let said = 0;
     for (const line of lines) {
