@@ -165,8 +165,16 @@ const n = (s: string | undefined): number | undefined => (s === undefined ? unde
 export const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
 
 /** The program names most logs carry, as constants: no string cut per line, and a Map lookup by them needs no hashing. */
+/**
+ * Daemons seen logging without a pid in real logs (besides charon and the kernel), so an RFC 3339 header's `host tag:` reads
+ * as theirs (ISO_TAG_NO_PID): NetworkManager and its `modem-manager` (test/fixtures/real/server-logs/pppd-pptp-client-nm-…),
+ * accel-ppp's `accel-sstp` ident (pppd-accel-sstp-syslog-…), ipsec-tools' `racoon` (pppd-pptp-client-nm-lcp-timeout-…) and Openswan/Libreswan's start
+ * scripts `ipsec_setup` and `ipsec__plutorun` (pluto-openswan-l2tp-client-…; hwdsl2/setup-ipsec-vpn#579 has
+ * `ipsec-vpn-server ipsec__plutorun: Starting Pluto`).
+ */
+const PIDLESS_DAEMONS = ['NetworkManager', 'modem-manager', 'accel-sstp', 'racoon', 'ipsec_setup', 'ipsec__plutorun'];
 export const KNOWN_PROGRAMS: string[][] = [];
-for (const p of ['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd', 'charon', 'charon-systemd', 'charon-cmd', 'pluto', 'ipsec', 'addconn', 'kernel', 'systemd', 'dnsmasq', 'dropbear', 'sshd', 'cron', 'CRON']) (KNOWN_PROGRAMS[p.length] ??= []).push(p);
+for (const p of ['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd', 'charon', 'charon-systemd', 'charon-cmd', 'pluto', 'ipsec', 'addconn', 'kernel', 'systemd', 'dnsmasq', 'dropbear', 'sshd', 'cron', 'CRON', ...PIDLESS_DAEMONS]) (KNOWN_PROGRAMS[p.length] ??= []).push(p);
 
 /** One of the daemons KNOWN_PROGRAMS names. */
 const isKnownProgram = (name: string): boolean => KNOWN_PROGRAMS[name.length]?.includes(name) === true;
