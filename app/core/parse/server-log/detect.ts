@@ -16,6 +16,7 @@ import { MAX_RECORD_CHARS, type RawRecord } from './lines';
 import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
+import { isJournalNote } from './families/systemd-units';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -74,7 +75,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const pre = splitPrefix(line.trim());
   if (pre.shape !== 'none') return false;
   // (a header-less line a family reads as its own — a charon `09[IKE] …`, a pasted event's `Log Name:` — is another log's, pasted below the event)
-  if (v3 && pending.endLine - pending.line < 8 && continuesVpn3000(pending) && !VPN3000_HEAD.test(line.trim()) && detectFamily(pre) === undefined) return true;
+  if (v3 && pending.endLine - pending.line < 8 && continuesVpn3000(pending) && !VPN3000_HEAD.test(line.trim()) && detectFamily(pre) === undefined && !isJournalNote(pre.message)) return true;
   if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
   if (iosCrypto && (pending.text.includes('IPSEC(') ? IOS_IPSEC_MORE.test(line) : indented && IOS_MAPDB_MORE.test(line))) return true;
   return false;
@@ -134,7 +135,8 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
   if (line.charCodeAt(0) === pending.text.charCodeAt(0) && line.charCodeAt(1) === pending.text.charCodeAt(1) && line.charCodeAt(2) === pending.text.charCodeAt(2)) return false;
   const head = splitPrefix(line);
   if (head.shape !== 'none' || splitPrefix(pending.text).shape === 'none') return false;
-  return detectFamily(head) === undefined;
+  // (journalctl's notes, `-- Subject: …`, are lines of their own too: index.ts reads them without a family)
+  return detectFamily(head) === undefined && !isJournalNote(line);
 }
 
 /**
@@ -158,6 +160,7 @@ function continuesEventBlock(pending: string, line: string): boolean {
   if (!pending.includes('<Event')) {
     const other = detectFamily(pre);
     if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text))) return false;
+    if (isJournalNote(text)) return false;
   }
   return true;
 }

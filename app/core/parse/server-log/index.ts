@@ -7,6 +7,7 @@ import { textHints } from './line-hints';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
+import { isJournalNote, systemdUnitLine, type UnitHit } from './families/systemd-units';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -25,6 +26,30 @@ export const MAX_ENTRIES = 4000;
 export const MAX_CAUSE_ENTRIES = 2000;
 export const MAX_UNKNOWN = 200;
 const TEXT_CHARS = 400;
+
+/**
+ * A daemon's own `name[pid]: ` in front of its message, under a pid-less tag of the same name: CentOS 7's rsyslog writes the
+ * journal's lines of a daemon run in the foreground so (`Jul 10 10:44:27 host xl2tpd: xl2tpd[31026]: Listening on …`,
+ * hwdsl2/setup-ipsec-vpn#1574: xl2tpd -D prints its own tag to stderr, and the journal tags that stream `xl2tpd`).
+ * The inner tag gives the pid; the rest is the message.
+ */
+function innerTag(pre: Prefixed): Prefixed | undefined {
+  const program = pre.program;
+  if (program === undefined || pre.pid !== undefined) return undefined;
+  const text = pre.message;
+  if (text.charCodeAt(program.length) !== 91 /* [ */ || !text.startsWith(program)) return undefined;
+  const m = /^\[(\d+)\]: ?(.*)$/.exec(text.slice(program.length));
+  return m ? { shape: pre.shape, time: pre.time, host: pre.host, program, pid: m[1], level: pre.level, message: m[2]! } : undefined;
+}
+
+/** A line no family reads that is still understood: another program's (systemd's about a VPN unit: systemd-units.ts), journalctl's own. */
+function otherLine(pre: Prefixed): UnitHit | undefined {
+  if (pre.program) {
+    if (VPN_PROGRAM.test(pre.program)) return undefined;
+    return systemdUnitLine(pre) ?? { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
+  }
+  return isJournalNote(pre.message) ? { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } } : undefined;
+}
 
 const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|%ASA)/i;
 
@@ -132,7 +157,7 @@ export class ServerLogParser {
 
   private record(r: RawRecord): void {
     this.records++;
-    const pre = readPrefix(r.text, r.clean === true, r.src, r.at);
+    let pre = readPrefix(r.text, r.clean === true, r.src, r.at);
     if (pre.seq !== undefined) {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;
@@ -148,11 +173,24 @@ export class ServerLogParser {
     } catch {
       hit = null; // a parser bug must not lose the line: it is counted as unknown below
     }
+    // a tag written twice (`xl2tpd: xl2tpd[31026]: …`): read again under the inner one — only for a line its family did not read
+    const inner = family && !hit ? innerTag(pre) : undefined;
+    if (inner) {
+      pre = inner;
+      try {
+        hit = family!.parse(pre, this.stateOf(family!), countOnly && (!family!.track || family!.countsTracked === true));
+      } catch {
+        hit = null;
+      }
+    }
     if (!family || !hit) {
-      if (!family && pre.program && !VPN_PROGRAM.test(pre.program)) {
-        this.count('syslog');
+      // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
+      // or journalctl's head, boot marks and `-x` explanations around the messages
+      const other = family ? undefined : otherLine(pre);
+      if (other) {
+        this.count(other.family);
         this.understood++;
-        const e = full && !every ? undefined : this.entry(r, pre, 'syslog', { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' });
+        const e = full && !every ? undefined : this.entry(r, pre, other.family, other.hit);
         if (every) every(e!);
         if (full) {
           this.truncated = true;

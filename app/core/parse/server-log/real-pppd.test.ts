@@ -301,8 +301,9 @@ const EXPECTED: Record<string, RealServerLogRow> = {
 
 describe('real pppd-family fixtures', () => {
   it('has a row for every pppd-* fixture', () => {
-    // (or in real-ppp-classes.test.ts, the rows by failure class: read as text, so its tests do not run twice)
-    const byClass = readRepoText('app/core/parse/server-log/real-ppp-classes.test.ts');
+    // (or in real-ppp-classes.test.ts, the rows by failure class, or real-systemd-units.test.ts, xl2tpd under systemd: read as
+    // text, so their tests do not run twice)
+    const byClass = readRepoText('app/core/parse/server-log/real-ppp-classes.test.ts') + readRepoText('app/core/parse/server-log/real-systemd-units.test.ts');
     const files = repoFiles(DIR).filter((f) => f.startsWith('pppd-') && f.endsWith('.txt'));
     expect(files.filter((f) => !byClass.includes(`'${f}': {`))).toEqual(Object.keys(EXPECTED).sort());
   });

@@ -32,4 +32,7 @@ export const PLUTO_STARTUP_RULES: readonly Rule[] = [
   // eth0 1.2.3.4:4500"), then "listening for IKE messages"
   context(/^adding (?:UDP |TCP )?interface (\S+?)(?:\/\S+)? (\S+):(\d+)$/, (m) => tagged(step('plutoListensOn', { iface: m[1]!, address: m[2]!, port: m[3]! }), {})),
   context(/^listening for IKE messages$/, () => step('plutoStartup')),
+  // addconn (ipsec.service's ExecStartPre `addconn --checkconfig`, Openswan/Libreswan lib/libipsecconf): ipsec.conf or a file it includes
+  // does not parse — "cannot load config '%s': %s" — so the service does not start and pluto loads no connection (xelerance/Openswan#247)
+  [/^cannot load config '([^']+)': (.+)$/, (m) => step('plutoConfigUnreadable', { file: m[1]!, error: m[2]! }, 'failure')],
 ];

@@ -70,8 +70,9 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // every tunnel with a StopCCN ("Server closing") and exits — a service stop or restart; the connections over it drop
   context(/^death_handler: Fatal signal (\d+) received$/, (m) => step(SIGNAL_STEPS[m[1]!] ?? 'xl2tpdSignalled', { signal: m[1]! }, 'warning')),
   // the distribution's init script under xl2tpd's tag (Debian's /etc/init.d/xl2tpd through systemd's LSB wrapper: "Starting xl2tpd:
-  // xl2tpd."; openSUSE's "Starting xl2tpd..done")
-  context(/^(Starting|Stopping|Restarting) xl2tpd(?::? xl2tpd\.?|\.\.done)$/, (m) => step(INIT_STEPS[m[1]!]!)),
+  // xl2tpd."; openSUSE's "Starting xl2tpd..done"; `Starting xl2tpd:` alone when the daemon did not start and the script's
+  // "xl2tpd." never came, hwdsl2/setup-ipsec-vpn#714)
+  context(/^(Starting|Stopping|Restarting) xl2tpd(?::? xl2tpd\.?|\.\.done|:)$/, (m) => step(INIT_STEPS[m[1]!]!)),
   // xl2tpd.c lac_connect / lac_call: this xl2tpd is a LAC (it dials; pppd-role.ts dialsOut makes its pppd the client)
   context(/^Connecting to host (\S+), port (\d+)$/, (m) => tagged(step('l2tpLacConnects', { peer: m[1]!, port: m[2]! }), { peer: m[1] })),
   context(/^Calling on tunnel (\d+)$/, (m) => step('l2tpLacCalls', { tunnel: m[1]! })),
