@@ -149,6 +149,9 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Then again for two more (an Openswan start-up log, pluto-openswan-startup-*.txt, and an xl2tpd restart log, pppd-xl2tpd-death-*.txt).
  * And again for an OpenWrt xl2tpd LAC log (pppd-openwrt-xl2tpd-lac-*.txt).
  * Merging hQ: real-mixed-* re-recorded (its four logs shift the round robin, both sides changed wording).
+ * Branch hF (RouterOS firewall, OpenVPN and TCP-server lines): real-mixed-0…23 for a new real RouterOS log
+ * (routeros6-pptp-firewall-log-session-end-*.txt), which shifts the round robin; with that file taken out only real-mixed-22
+ * differed, for the RouterOS firewall lines' wording changed on purpose (sender, destination, TCP flags).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';
