@@ -151,7 +151,8 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Merging hQ: real-mixed-* re-recorded (its four logs shift the round robin, both sides changed wording).
  * Branch hF (RouterOS firewall, OpenVPN and TCP-server lines): real-mixed-0…23 for a new real RouterOS log
  * (routeros6-pptp-firewall-log-session-end-*.txt), which shifts the round robin; with that file taken out only real-mixed-22
- * differed, for the RouterOS firewall lines' wording changed on purpose (sender, destination, TCP flags).
+ * differed, for the RouterOS firewall lines' wording changed on purpose (sender, destination, TCP flags). Then again for a real
+ * RouterOS forum copy that lost its newlines (routeros-forum-copy-newlines-lost-*.txt); with it taken out every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

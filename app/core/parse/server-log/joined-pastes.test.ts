@@ -27,8 +27,10 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^softether-server-log-/, b: /^softether-server-log-port-5555-tls-closed-wrapped-150-columns\.txt$/, why: 'same header shape: the first log is wider than the second log’s wrap' },
   { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt4-kb)/, why: 'an event pasted as text has no end of its own' },
   { a: /^pppd-syslog-priority-prefix-lcp-debug\.txt$/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
-  // (an NT 4 ppp.log indented by a tab after an unindented pluto log; sampled since a new RouterOS fixture shifted the sample)
-  { a: /^pluto-openswan-stderrlog-/, b: /^rras-ppp-log-nt4-/, why: 'the paste’s indent is decided by its first line' },
+  // (pairs sampled since the new RouterOS fixtures shifted the sample, each of a class above: an NT 4 ppp.log or an IOS debug
+  // indented after an unindented log; a 150-column SoftEther log after RouterOS rows wider than its wrap)
+  { a: /^(?:pluto-openswan-stderrlog-|routeros6-pptp-firewall-log-)/, b: /^(?:rras-ppp-log-nt4-|ios-pppoe-client-pap-only-asked-chap)/, why: 'the paste’s indent is decided by its first line' },
+  { a: /^routeros/, b: /^softether-server-log-port-5555-tls-closed-wrapped-150-columns\.txt$/, why: 'the first log is wider than the second log’s wrap' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

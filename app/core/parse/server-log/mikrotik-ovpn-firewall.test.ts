@@ -103,3 +103,21 @@ describe('RouterOS firewall log lines', () => {
     expect(en[1]).toContain('(FIN)');
   });
 });
+
+describe("racoon's per-peer messages in a RouterOS forum copy that lost its newlines", () => {
+  it('each starts before its address (masked or not), after a port or a full stop; the address is the peer', () => {
+    const r = parseServerLog('respond new phase 1 (Identity Protection): 198.51.100.1[500]<=>203.0.113.9[4500]203.0.113.9 failed to get valid proposal.203.0.113.9 failed to pre-process ph1 packet (side: 1, status 1).203.0.113.9 phase1 negotiation failed.');
+    expect(r.entries.map((e) => [e.cause ?? null, e.peer])).toEqual([
+      [null, '203.0.113.9'],
+      ['ike-no-proposal', '203.0.113.9'],
+      ['ike-no-proposal', '203.0.113.9'],
+      [null, '203.0.113.9'],
+    ]);
+    expect(parseServerLog('12:00:00 ipsec,error x.x.x.x parsing packet failed, possible cause: wrong password').entries[0]).toMatchObject({ cause: 'ike-auth-failed', peer: 'x.x.x.x' });
+  });
+
+  it('a line with one such message is not cut inside its address', () => {
+    const r = parseServerLog('17:12:32 ipsec,error 10.5.107.112 failed to get valid proposal.\n17:12:33 ipsec,error 10.5.107.112 phase1 negotiation failed.');
+    expect([r.records, r.entries.map((e) => e.peer)]).toEqual([2, ['10.5.107.112', '10.5.107.112']]);
+  });
+});

@@ -43,6 +43,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [36, 'The PC at 123.151.42.61 opened the PPTP control connection (TCP 1723).'],
     ],
   },
+  // four records in one line (the forum copy lost the newlines), the addresses masked `x.x.x.x`: racoon's per-peer messages are
+  // cut before their address, and the mask is taken as the peer
+  'routeros-forum-copy-newlines-lost-masked-peer-no-valid-proposal.txt': {
+    records: 4,
+    understood: 4,
+    families: { mikrotik: 4 },
+    causes: [
+      [1, 'ike-no-proposal'],
+      [1, 'ike-no-proposal'],
+    ],
+    says: [[1, "x.x.x.x starts IKEv1 Main Mode. | No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows. | No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows. | IKE phase 1 failed (the lines before say why)."]],
+  },
   'routeros-l2tp-ipsec-wrong-psk-time-up-then-ph2-no-proposal.txt': {
     // line 1 is the poster's retyping ("couse"; the poster's script searches "cause" and cuts 54 characters, the device text's
     // length): still the router's wrong-key line, so line 2's time-up is that same failure

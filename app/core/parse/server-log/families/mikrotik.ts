@@ -14,9 +14,10 @@ const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'pppoe', 'ppp', 'ipsec',
  * RouterOS's IKEv1 daemon is derived from ipsec-tools' racoon: its plog() puts the remote address
  * before a message about one peer (`10.5.107.112 failed to get valid proposal.`), and most messages
  * end in a full stop (ipsec-tools src/racoon/isakmp.c, ipsec_doi.c; MikroTik help "IPsec",
- * Troubleshooting/FAQ, shows both). `PEER` takes that address, `END` the full stop and any spaces.
+ * Troubleshooting/FAQ, shows both). `PEER` takes that address (or a poster's mask of it, `x.x.x.x`: forum.mikrotik.com thread
+ * 1114502), `END` the full stop and any spaces.
  */
-const PEER = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)(?:\[\d+\])? )?`;
+const PEER = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|x{1,3}(?:\.x{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)(?:\[\d+\])? )?`;
 const END = String.raw`\.?\s*$`;
 const ipsec = (body: string): RegExp => new RegExp(`^${PEER}${body}${END}`);
 
