@@ -152,6 +152,11 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * Branch hE (systemd units round): real-mixed-* re-recorded for four new real logs of VPN daemons under systemd
  * (pppd-centos7-xl2tpd-*, pppd-journal-lsb-*, pluto-journal*-*.txt), which shift the round robin; with those four files taken out,
  * every bundle matched the digests recorded before.
+ * Branch hF (RouterOS firewall, OpenVPN and TCP-server lines): real-mixed-0…23 for a new real RouterOS log
+ * (routeros6-pptp-firewall-log-session-end-*.txt), which shifts the round robin; with that file taken out only real-mixed-22
+ * differed, for the RouterOS firewall lines' wording changed on purpose (sender, destination, TCP flags). Then again for a real
+ * RouterOS forum copy that lost its newlines (routeros-forum-copy-newlines-lost-*.txt); with it taken out every bundle matched.
+ * Merging hE and hF: real-mixed-* re-recorded once more, for both branches' new logs together (each branch alone matched as said above).
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

@@ -25,6 +25,36 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [1, 'RouterOS dhcp'],
     ],
   },
+  // the same forum post as routeros6-pptp-firewall-log-tcp-1723-gre-mppe128.txt, its log's second half: the PC's session ends,
+  // then outside hosts try TCP 80 and TCP 1723 (one sends SYN then RST; another SYN, 196 bytes, FIN); the firewall lines say
+  // who sent the packet and where to, the TCP flags what it does
+  'routeros6-pptp-firewall-log-session-end-then-tcp-1723-scanners-syn-rst-fin.txt': {
+    records: 44,
+    understood: 44,
+    families: { mikrotik: 44 },
+    causes: [],
+    says: [
+      [1, "The router's firewall logged a GRE (47) packet from 82.132.216.62 to the router itself (82.XXX.XXX.177)."],
+      [12, 'TCP 1723 (PPTP) packet from 82.132.216.62'],
+      [22, 'USERNAME logged out after 109 s'],
+      [26, 'The sender closes its side of the TCP connection (FIN).'],
+      [29, 'TCP 80 packet from 93.174.93.94 to the router itself (82.XXX.XXX.177). It opens a new TCP connection (SYN).'],
+      [33, 'from 123.151.149.222 to the router itself (82.XXX.XXX.177). The TCP connection is broken off: refused or aborted (RST).'],
+      [36, 'The PC at 123.151.42.61 opened the PPTP control connection (TCP 1723).'],
+    ],
+  },
+  // four records in one line (the forum copy lost the newlines), the addresses masked `x.x.x.x`: racoon's per-peer messages are
+  // cut before their address, and the mask is taken as the peer
+  'routeros-forum-copy-newlines-lost-masked-peer-no-valid-proposal.txt': {
+    records: 4,
+    understood: 4,
+    families: { mikrotik: 4 },
+    causes: [
+      [1, 'ike-no-proposal'],
+      [1, 'ike-no-proposal'],
+    ],
+    says: [[1, "x.x.x.x starts IKEv1 Main Mode. | No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows. | No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows. | IKE phase 1 failed (the lines before say why)."]],
+  },
   'routeros-l2tp-ipsec-wrong-psk-time-up-then-ph2-no-proposal.txt': {
     // line 1 is the poster's retyping ("couse"; the poster's script searches "cause" and cuts 54 characters, the device text's
     // length): still the router's wrong-key line, so line 2's time-up is that same failure

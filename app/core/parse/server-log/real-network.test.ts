@@ -110,9 +110,9 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { mikrotik: 47 },
     causes: [],
     says: [
-      [1, 'The firewall saw a TCP 1723 (PPTP) packet.'],
-      [5, 'The firewall saw a GRE (47) packet.'],
-      [27, 'The firewall saw a TCP 1723 (PPTP) packet.'],
+      [1, "The router's firewall logged a TCP 1723 (PPTP) packet from 82.132.216.62 to the router itself (82.XXX.XXX.177)."],
+      [5, "The router's firewall logged a GRE (47) packet from 82.132.216.62 to the router itself"],
+      [27, 'TCP 1723 (PPTP) packet from 82.132.216.62'],
       [42, 'Encryption is up: MPPE 128-bit, stateless.'],
     ],
   },
@@ -245,10 +245,10 @@ describe('MikroTik RouterOS classes', () => {
     expect(one('20:20:36 pptp,ppp,info <pptp-USERNAME>: waiting for call...').says).toContain('PPP session: waiting for call...');
   });
   it('firewall log lines of TCP and UDP: the destination port, named when it is a VPN port', () => {
-    expect(one('20:20:43 firewall,info input: in:ether1-gateway out:(none), src-mac 00:01:5c:82:ee:47, proto TCP (SYN), 82.132.216.62:14321->203.0.113.7:1723, len 64')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: 'The firewall saw a TCP 1723 (PPTP) packet.' });
-    expect(one('10:00:00 firewall,info input: in:ether1 out:(unknown 0), proto UDP, 198.51.100.4:500->203.0.113.7:500, len 408').says).toBe('The firewall saw a UDP 500 (IKE) packet.');
-    expect(one('10:00:00 firewall,info drop-in forward: in:ether1 out:bridge, proto UDP, 198.51.100.4:4500->203.0.113.7:4500, NAT (198.51.100.4:4500->192.168.88.2:4500)->192.168.88.2:4500, len 120').says).toBe('The firewall saw a UDP 4500 (IPsec NAT-T) packet.');
-    expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), 198.51.100.4:51234->203.0.113.7:8291, len 52').says).toBe('The firewall saw a TCP 8291 packet.');
+    expect(one('20:20:43 firewall,info input: in:ether1-gateway out:(none), src-mac 00:01:5c:82:ee:47, proto TCP (SYN), 82.132.216.62:14321->203.0.113.7:1723, len 64')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: "The router's firewall logged a TCP 1723 (PPTP) packet from 82.132.216.62 to the router itself (203.0.113.7). It opens a new TCP connection (SYN)." });
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(unknown 0), proto UDP, 198.51.100.4:500->203.0.113.7:500, len 408').says).toBe("The router's firewall logged a UDP 500 (IKE) packet from 198.51.100.4 to the router itself (203.0.113.7).");
+    expect(one('10:00:00 firewall,info drop-in forward: in:ether1 out:bridge, proto UDP, 198.51.100.4:4500->203.0.113.7:4500, NAT (198.51.100.4:4500->192.168.88.2:4500)->192.168.88.2:4500, len 120').says).toBe("The router's firewall logged a UDP 4500 (IPsec NAT-T) packet from 198.51.100.4 to 203.0.113.7, passing through the router.");
+    expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), 198.51.100.4:51234->203.0.113.7:8291, len 52').says).toBe("The router's firewall logged a TCP 8291 packet from 198.51.100.4 to the router itself (203.0.113.7).");
     // near miss: no ports
     expect(one('10:00:00 firewall,info input: in:ether1 out:(none), proto TCP (ACK), somewhere, len 52').understood).toBe(0);
   });

@@ -14,9 +14,10 @@ const TOPICS = new Set(['pptp', 'l2tp', 'sstp', 'ovpn', 'pppoe', 'ppp', 'ipsec',
  * RouterOS's IKEv1 daemon is derived from ipsec-tools' racoon: its plog() puts the remote address
  * before a message about one peer (`10.5.107.112 failed to get valid proposal.`), and most messages
  * end in a full stop (ipsec-tools src/racoon/isakmp.c, ipsec_doi.c; MikroTik help "IPsec",
- * Troubleshooting/FAQ, shows both). `PEER` takes that address, `END` the full stop and any spaces.
+ * Troubleshooting/FAQ, shows both). `PEER` takes that address (or a poster's mask of it, `x.x.x.x`: forum.mikrotik.com thread
+ * 1114502), `END` the full stop and any spaces.
  */
-const PEER = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)(?:\[\d+\])? )?`;
+const PEER = String.raw`(?:(\d{1,3}(?:\.\d{1,3}){3}|x{1,3}(?:\.x{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)(?:\[\d+\])? )?`;
 const END = String.raw`\.?\s*$`;
 const ipsec = (body: string): RegExp => new RegExp(`^${PEER}${body}${END}`);
 
@@ -29,14 +30,24 @@ const PEER_GONE = /^peer (?:is )?not responding\.?$/;
 const VPN_PORTS: Record<string, string> = { 'TCP 1723': 'PPTP', 'UDP 500': 'IKE', 'UDP 4500': 'IPsec NAT-T', 'UDP 1701': 'L2TP', 'TCP 443': 'SSTP/HTTPS' };
 
 /**
- * A firewall rule's log line of a TCP or UDP packet (RouterOS prints `proto TCP (ACK,PSH), src:port->dst:port, len n`; MikroTik
- * help "Firewall", log action): the destination port says which service the packet was for — the PC's PPTP control connection,
- * IKE, NAT-T, L2TP — so it is named when it is a VPN port.
+ * A firewall rule's log line (RouterOS prints `<chain>: in:<iface> out:<iface>, src-mac …, proto TCP (ACK,PSH), src:port->dst:port,
+ * len n`, or `proto 47, src->dst, len n` for a protocol without ports; MikroTik help "Firewall", log action). The chain says where
+ * the packet went: `input` to the router itself, `forward` through it, `output` from it (MikroTik help "Packet Flow in RouterOS").
+ * The destination port says which service the packet was for — the PC's PPTP control connection, IKE, NAT-T, L2TP — so it is
+ * named when it is a VPN port; the sender is the outside side of a packet to the router, the receiver of one from it.
+ * m[1] chain, m[2] protocol, m[3] TCP flags, m[4] source, m[5] destination, m[6] destination port (TCP/UDP only).
  */
-function firewallPort(m: RegExpMatchArray): Hit {
-  const what = `${m[1]} ${m[2]}`;
-  const name = VPN_PORTS[what];
-  return step('firewallSeen', { proto: name ? `${what} (${name})` : what });
+const FIREWALL_KEYS: Record<string, string> = { input: 'mtFirewallInput', forward: 'mtFirewallForward', output: 'mtFirewallOutput' };
+function firewallPacket(m: RegExpMatchArray): Hit {
+  const proto = m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[6] === undefined ? m[2]! : `${m[2]} ${m[6]}`;
+  const name = VPN_PORTS[proto];
+  const hit = step(FIREWALL_KEYS[m[1]!]!, { proto: name ? `${proto} (${name})` : proto, src: m[4]!, dst: m[5]! });
+  // TCP's control flags (RFC 9293 §3.1): a SYN without ACK opens a connection, FIN closes the sender's side, RST breaks it off
+  const flags = m[3]?.split(',') ?? [];
+  if (flags.includes('SYN') && !flags.includes('ACK')) hit.decoded.push(d('mtTcpSyn'));
+  if (flags.includes('FIN')) hit.decoded.push(d('mtTcpFin'));
+  if (flags.includes('RST')) hit.decoded.push(d('mtTcpRst'));
+  return tagged(hit, { peer: m[1] === 'input' ? m[4] : m[1] === 'output' ? m[5] : undefined });
 }
 
 /**
@@ -127,6 +138,60 @@ function pppSession(m: RegExpMatchArray): Hit {
   return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user });
 }
 
+/** the protocol a RouterOS topic list starts with (`ovpn,info …`), when it names one of its TCP servers' */
+function tcpServerOf(pre: Prefixed): string | undefined {
+  const m = bodyOf(pre).match(TOPIC_HEAD);
+  const first = m?.[1]!.split(',')[0];
+  return first === 'pptp' || first === 'sstp' || first === 'ovpn' ? first : undefined;
+}
+
+/**
+ * `TCP connection established from <addr>`: RouterOS's PPTP, SSTP and OpenVPN servers all print it when a TCP connection comes
+ * in (the topic says which: `pptp,info`, `sstp,info`, `ovpn,info`; forum.mikrotik.com thread 213051 shows the `ovpn,info` one).
+ * Without a topic (bsd-syslog remote logging drops it) it is read as PPTP's, as before.
+ */
+function tcpConnection(peer: string, pre: Prefixed): Hit {
+  const server = tcpServerOf(pre);
+  const key = server === 'sstp' ? 'mtTcpConnectionSstp' : server === 'ovpn' ? 'mtTcpConnectionOvpn' : 'ctrlStarted';
+  return tagged(step(key, { peer }), { peer });
+}
+
+/**
+ * `<addr>: disconnected <reason>`: an OpenVPN session's end, the reason in angle brackets (RouterOS's own words). "peer
+ * disconnected": the other side closed the connection — the PC on a server session, the server on the router's own client
+ * (`ovpn-out1`); "bad packet received": the router got a packet it could not read (a RouterOS script's pairing of it with
+ * `unknown opcode received`, search index file 35072022793; meaning assumed). Any other reason is given as printed.
+ */
+function ovpnDisconnected(m: RegExpMatchArray): Hit {
+  const reason = m[3]!;
+  const client = m[1] === undefined;
+  const peer = !client && /^\d/.test(m[1]!) ? m[1] : undefined;
+  if (reason === 'peer disconnected') return tagged(step(client ? 'mtOvpnServerClosed' : 'mtOvpnPeerClosed', client ? { iface: m[2]! } : undefined), { peer });
+  if (reason === 'bad packet received') return tagged(step('mtOvpnBadPacket', undefined, 'warning'), { peer });
+  return tagged(step('mtOvpnDisconnected', { reason }), { peer });
+}
+
+/**
+ * OpenVPN's packet opcodes (OpenVPN src/openvpn/ssl_pkt.h, P_CONTROL_HARD_RESET_CLIENT_V1 … P_CONTROL_WKC_V1; protocol described
+ * in OpenVPN's doc/doxygen "OpenVPN's network protocol"): the ones a session start shows are explained, the others named.
+ */
+const OVPN_OPCODES: Record<string, string> = {
+  P_CONTROL_HARD_RESET_CLIENT_V2: 'mtOvpnClientReset',
+  P_CONTROL_HARD_RESET_CLIENT_V3: 'mtOvpnClientReset',
+  P_CONTROL_HARD_RESET_SERVER_V2: 'mtOvpnServerReset',
+  P_CONTROL_SOFT_RESET_V1: 'mtOvpnSoftReset',
+  P_CONTROL_V1: 'mtOvpnControl',
+  P_ACK_V1: 'mtOvpnAck',
+  P_DATA_V1: 'mtOvpnData',
+  P_DATA_V2: 'mtOvpnData',
+};
+function ovpnPacket(dir: string, opcode: string): Hit {
+  const hit = step(dir === 'sent' ? 'mtOvpnPacketSent' : 'mtOvpnPacketReceived', { opcode });
+  const meaning = OVPN_OPCODES[opcode];
+  if (meaning) hit.decoded.push(d(meaning));
+  return hit;
+}
+
 const RULES: Rule[] = [
   [/^<([^>]+)>: authentication failed: peer didn't respond to CHAP challenge$/, (m) => ({ decoded: [d('noChapResponse')], outcome: 'failure', cause: 'pc-no-chap-response', peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // any other authentication failure, also the one the rule above names (a fallback: never the rule cache's answer for it)
@@ -190,10 +255,26 @@ const RULES: Rule[] = [
   [/^identity not found for (?:responder: (\S+) )?peer: (\S+)$/, (m) => ({ decoded: [d(m[1] ? 'mtIdentityNotFound' : 'mtIdentityNotFoundPeer', { own: m[1] ?? '', peer: m[2]! })], outcome: 'failure', cause: 'auth-protocol-mismatch', peer: idAddress(m[2]!) })],
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
-  [/^TCP connection established from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })],
-  // (a log-prefix may come first: `drop-in forward: …`; a NAT'd packet says where it went after the ports)
-  [/^(?:[\w-]+ )?(?:input|forward|output): in:\S+ out:.*?proto (TCP|UDP)(?: \([A-Z,]+\))?, \S+?:\d+->\S+?:(\d+),.*$/, (m) => firewallPort(m)],
-  [/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })],
+  [/^TCP connection established from (\S+)$/, (m, pre) => tcpConnection(m[1]!, pre)],
+  // RouterOS's OpenVPN server (topic ovpn): the cipher and HMAC of a session, its end with the reason in angle brackets, its
+  // listening state, and with ovpn,debug,packet the OpenVPN packets it sends and receives (forum.mikrotik.com thread 213051,
+  // RouterOS 6.49.2: `ovpn,info : using encoding - AES-256-CBC/SHA1`, `ovpn,debug <addr>: disconnected <peer disconnected>`,
+  // `ovpn,debug no more listening for incoming connections: too busy`, `ovpn,debug listening again for incoming connections`,
+  // `ovpn,debug,packet sent P_CONTROL_HARD_RESET_SERVER_V2 kid=0 sid=… pid=0 DATA len=0`; the session name before `: using` is
+  // empty there, as in a RouterOS OpenVPN guide's note `ovpn,info : using encoding - ……`, github.com search index file 18042386821)
+  [/^(?:<[^>]*>)?\s?: using encoding - ([\w-]+)\/([\w-]+)$/, (m) => step('mtOvpnEncoding', { cipher: m[1]!, auth: m[2]! }, 'success')],
+  [new RegExp(`^${SESSION_NAME}: disconnected <([^>]+)>$`), (m) => ovpnDisconnected(m)],
+  // assumed from the order in the thread's log: right after a connection comes in the server stops listening ("too busy"), and
+  // it listens again when that connection ends — one new connection is set up at a time
+  [/^no more listening for incoming connections: too busy$/, () => step('mtOvpnBusy')],
+  [/^listening again for incoming connections$/, () => step('mtOvpnListening')],
+  [/^(sent|rcvd) (P_[A-Z0-9_]+)\b.*$/, (m) => ovpnPacket(m[1]!, m[2]!)],
+  // (a log-prefix may come first: `drop-in forward: …`, `remote-access input: …`; a NAT'd packet says where it went after the ports;
+  // a packet the router sends comes from no interface, `in:(unknown 0)`)
+  [/^(?:[\w-]+ )?(input|forward|output): in:(?:\([^)]*\)|\S+) out:.*?proto (TCP|UDP)(?: \(([A-Z,]+)\))?, (\S+?):\d+->(\S+?):(\d+),.*$/, (m) => firewallPacket(m)],
+  [/^(?:[\w-]+ )?(input|forward|output): in:(?:\([^)]*\)|\S+) out:.*?proto (47|GRE|\d+)()(?: \([^)]*\))?, (\S+?)->(\S+?),.*$/, (m) => firewallPacket(m)],
+  // (a protocol line whose addresses the rules above do not find: the protocol alone; a fallback, the rules above take the rest)
+  fallback(/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })),
   [/^radius.*(?:timeout|not responding|no response).*$/i, () => ({ decoded: [d('radiusNoReply', { server: '' })], outcome: 'failure', cause: 'radius-unreachable' })],
 ];
 
