@@ -6,7 +6,7 @@ import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
 import { maybeGlued } from '../app/core/parse/server-log/glued-lines';
-import { normalizeLine } from '../app/core/parse/server-log/lines';
+import { normalizeLine } from '../app/core/parse/server-log/line-normalize';
 import { plainTypography } from '../app/core/parse/server-log/typography';
 import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
 import { splitPrefix } from '../app/core/parse/server-log/prefix';

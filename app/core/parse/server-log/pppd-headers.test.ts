@@ -65,9 +65,9 @@ describe('indented lines and a facility.level after the host (prefix.ts)', () =>
   });
 });
 
-describe('wrapper prefixes: docker compose (lines.ts), kubectl --prefix, journalctl short-monotonic (prefix.ts)', () => {
+describe('wrapper prefixes: docker compose (line-normalize.ts), kubectl --prefix, journalctl short-monotonic (prefix.ts)', () => {
   it('the inner header is read', () => {
-    // docker compose's `service  | ` is cut from the line before its header is read (lines.ts normalizeLine)
+    // docker compose's `service  | ` is cut from the line before its header is read (line-normalize.ts normalizeLine)
     expect(parseServerLog('ipsec-vpn-server | xl2tpd[1]: Listening on IP address 0.0.0.0, port 1701').entries[0]).toMatchObject({ program: 'xl2tpd', session: 'xl2tpd[1]' });
     expect(parseServerLog('pptpd_1  | Aug 23 02:23:03 4f9a7d5d39f5 daemon.info pptpd[9]: MGR: Manager process started').entries[0]).toMatchObject({ host: '4f9a7d5d39f5', program: 'pptpd' });
     expect(splitPrefix('[pod/ipsec-vpn-7d9/ipsec] xl2tpd[1]: Maximum retries exceeded for tunnel 9072.  Closing.')).toMatchObject({ program: 'xl2tpd', message: 'Maximum retries exceeded for tunnel 9072.  Closing.' });

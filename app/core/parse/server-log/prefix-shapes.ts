@@ -204,7 +204,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return p.shape === 'none' || (p.shape === 'program' && !isKnownProgram(p.program!)) ? { shape: 'none', message: text } : p;
   }
   // a wrapper's prefix before a line with its own header (kubectl --prefix; docker compose's `service  | ` is cut
-  // from the line before, lines.ts normalizeLine, as charon's thread lines after it have no header): the inner header
+  // from the line before, line-normalize.ts normalizeLine, as charon's thread lines after it have no header): the inner header
   if (c === 91 /* [ */ && (m = text.match(KUBECTL))) {
     const p = splitPrefixByRegex(m[1]!);
     if (p.shape !== 'none') return p;

@@ -1,0 +1,214 @@
+import { MONTH } from './glued-lines';
+import { hasBbcodeStart, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
+import { plainTypography } from './typography';
+import { isDigit } from './char-codes';
+
+/**
+ * One physical line's paste damage undone before LineSplitter (lines.ts) joins lines into records: CR, mail and web
+ * typography, rsyslog's `#011` escapes, a grep's or cat's prefix, docker compose's service prefix, Markdown quotes and code
+ * spans, BBCode — normalizeLine, and plainLead, its fast path asked from the read chunk. Split from lines.ts as it was.
+ */
+
+/** Longest record text the parsers look at; longer records are cut (and still counted). */
+export const MAX_RECORD_CHARS = 2000;
+/**
+ * Longest line read before it is cut into records: a forum or PDF copy that lost its line breaks
+ * glues many records into one line (a slide's 2 360 characters held eleven ASA records), and cutting
+ * the line at MAX_RECORD_CHARS before it was unglued lost the records at its end; each record is cut
+ * at MAX_RECORD_CHARS after. Bounded so a file that is one huge line still costs one bounded scan.
+ */
+const MAX_LINE_CHARS = 16 * MAX_RECORD_CHARS;
+
+/**
+ * `docker compose logs` / `docker-compose up` put the service's name, padded to the longest one, and `| `
+ * before each line: `strongswan      | 06[IKE] …`, `access_1  | 12[NET] …`, `ipsec-vpn-server-1  | pluto[400]: …`
+ * (compose v1 names `service_1`, v2 `service-1`). A name, at least one space, the bar: nothing a log line starts with.
+ * The padding may have become tabs (an editor's or mail client's tabify: `strongswan\t| 06[IKE] …`).
+ */
+const COMPOSE_PREFIX = /^[A-Za-z0-9][\w.-]{0,62}[ \t]+\| /;
+
+/** An ISO 8601 date and hour (rsyslog's RFC 3339 files, journalctl -o short-iso, Python's logging). */
+const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
+
+/**
+ * `grep pluto /var/log/*` and `grep -r` put the file's path and a colon before each line:
+ * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469), and with `-n`
+ * the line's number after it (`/var/log/syslog:1234:Oct 25 …`). Only an absolute path right before a
+ * syslog month or an ISO time, so a message's own `/path:` is never cut.
+ */
+const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+/**
+ * The same from inside the log's folder (`grep -i terminated *.log`): a bare file name with a log's extension, rotated or not
+ * (`vpn_20220322.log:2022-03-22 11:24:33.775 …`, SoftEther's server and hub logs, SoftEther issue #1545; `syslog.1:` has no
+ * extension and is not taken). Tried only when the line's first colon ends such a name (fileNameBeforeColon): a cheap look.
+ */
+const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}\.(?:log|txt)(?:\.\d{1,3})?:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+function fileNameBeforeColon(s: string): boolean {
+  // (a name's fourth character is one too, the colon coming later: a syslog month's blank rules the line out before the colon's search)
+  if (!isNameChar(s.charCodeAt(3))) return false;
+  const colon = s.indexOf(':');
+  return colon > 4 && colon <= 108 && endsLikeLogFileName(s, colon);
+}
+/** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
+const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57 && c !== 47) || c === 95;
+const isDigitAt = (s: string, i: number): boolean => isDigit(s.charCodeAt(i));
+/**
+ * Whether `s` up to `end` ends as /\.(?:log|txt)(?:\.\d{1,3})?$/ would find, by its last characters: a syslog line's first colon
+ * (its time's) comes after digits and a blank, so this says no at its second character, where the regex on a slice up to the colon
+ * cost explain-log ≈ 1 % (a slice and a regex per line).
+ */
+function endsLikeLogFileName(s: string, end: number): boolean {
+  let digits = 0;
+  while (digits < 4 && isDigitAt(s, end - 1 - digits)) digits++;
+  let e = end;
+  if (digits > 0) {
+    // a rotation's `.1` to `.999`
+    if (digits > 3 || s.charCodeAt(end - 1 - digits) !== 46) return false;
+    e = end - 1 - digits;
+  }
+  if (e < 4 || s.charCodeAt(e - 4) !== 46) return false;
+  return s.startsWith('log', e - 3) || s.startsWith('txt', e - 3);
+}
+/**
+ * A line number before the line: `grep -n`'s `1234:` (GNU grep's manual, "--line-number": the number
+ * and a colon) or `cat -n`'s right-aligned number and tab (GNU coreutils: `%6d\t`). Only right
+ * before a syslog header (the time and a blank after it) or an ISO 8601 time: a router web log's
+ * own sequence number is followed by its time and a tab (`186\tAug 1 22:45:15\tPPP…`) and stays.
+ */
+const LINE_NUMBER_PREFIX = new RegExp(String.raw`^(?: *\d{1,9}\t|\d{1,9}:)(?=${MONTH} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |${ISO_AHEAD})`);
+
+/** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
+export let rewritten = false;
+/**
+ * How many characters the last normalizeLine's `#011`/`#015` rewrite took out: a hard wrap cut the line as it was
+ * shown, escapes and all (rsyslog writes them into the file; a terminal or mail shows them as text), so its width is
+ * measured with them (LineSplitter's wrap width).
+ */
+export let escapesShortened = 0;
+
+/**
+ * Paste damage removed before anything else: CR, mail and web typography, rsyslog's `#011` tab
+ * escape, a whole paste's indent (`outdent`: LineSplitter's), Markdown quotes, BBCode.
+ */
+const IOS_TIME_AFTER_BULLET = /^. [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d\.\d{3}(?: [A-Z]{2,5})?: /;
+
+/** What a read chunk's hints must rule out for normalizeLine's fast path: the rewrites, the compose prefix. */
+const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE;
+
+export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
+  rewritten = false;
+  escapesShortened = 0;
+  // (a character test, not endsWith: a builtin call per line cost more than the rest of this check)
+  const end = raw.charCodeAt(raw.length - 1);
+  // A plain log's line that starts with a letter or a digit (every syslog or ISO-timed line): no rewrite (the hints), no paste
+  // indent, no CR, no code span's backtick at its end, no mark at its start — of all below only a grep's or cat's prefix may apply.
+  // (the tests below one by one, seven reads of the first character and the colon's indexOf, cost the bench log's assembly 11–13 %)
+  if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96) {
+    const c = raw.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return lineCap(withoutListingPrefix(raw, c));
+  }
+  let s = end === 13 ? raw.slice(0, -1) : raw;
+  if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  if (!(hints & NO_TYPOGRAPHY)) {
+    const plain = plainTypography(s);
+    if (plain !== s) {
+      s = plain;
+      rewritten = true;
+      // the chunk's other hints were found before its blanks and quotes were plain (`|\u00a0` is no `| `)
+      hints &= NO_LINE_BREAK;
+    }
+  }
+  if (!(hints & NO_HASH0) && s.includes('#0')) {
+    const shown = s.length;
+    s = s.replace(/#011/g, '\t').replace(/#015/g, '');
+    escapesShortened = shown - s.length;
+    rewritten = true;
+  }
+  if (outdent) s = outdent(s);
+  if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
+  // Cisco IOS marks a time its clock does not trust with `*` (`*Mar  1 00:55:40.767: ISAKMP …`); Markdown takes a line that starts
+  // `*` and a blank for a list item, and the page's text shows a bullet (`- Mar 1 00:55:40.767: …`, a Chinese blog's copy of an IOS
+  // debug): the mark comes back, only before an IOS time with its milliseconds and colon
+  if ((s.charCodeAt(0) === 45 || s.charCodeAt(0) === 0x2022) && s.charCodeAt(1) === 32 && IOS_TIME_AFTER_BULLET.test(s)) s = `*${s.slice(2)}`;
+  // a whole line set in Markdown bold, as a poster marks the line that matters (`**IDir '172.16.1.254' does not match to
+  // 'vpn.mydomain.com'**`, hwdsl2/setup-ipsec-vpn #526; `**Feb 21 … (Protocol not supported)**`): the marks go, the line stays
+  if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42 && s.charCodeAt(2) !== 32) s = s.slice(2, -2);
+  s = withoutListingPrefix(s, s.charCodeAt(0));
+  if (!(hints & NO_COMPOSE) && s.indexOf('| ') > 0) {
+    const m = COMPOSE_PREFIX.exec(s);
+    if (m) s = s.slice(m[0].length); // a cut of the line, as the quote marks' removal
+  }
+  // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it; a rewrite may make a `[/` of `[#015/`)
+  if ((!(hints & NO_BBCODE) || rewritten) && hasBbcodeStart(s)) {
+    s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+    rewritten = true;
+  }
+  return lineCap(s);
+}
+
+const lineCap = (s: string): string => (s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s);
+
+/**
+ * The first character of `raw`, a line cut from `src` at `at`, when normalizeLine's fast path would return the line as it is, else 0:
+ * its chunk's hints rule out every rewrite, it starts with a letter or a digit, ends with no CR or backtick, and no grep or cat prefix
+ * is before it. Asked here, without a call into normalizeLine (too big for V8 to inline into push), and read from `src`, a flat
+ * string (a character read from the cut line, a slice of it, costs more); a letter-led line whose fourth character no file name has
+ * (a syslog month's blank) needs no look for a prefix. The push then knows the line's first character, which the blank-line,
+ * quote-mark, log-boundary and glue tests read again from the cut line: the bench log read, cut and assembled 0.94–0.95 (CPU time,
+ * twice; 0.91 with the chunks already read) against normalizeLine's own fast path (plain-line-path.test.ts: the records are the same).
+ */
+export function plainLead(raw: string, src: string, at: number, hints: number): number {
+  const length = raw.length;
+  if ((hints & PLAIN_HINTS) !== PLAIN_HINTS || length === 0 || length > MAX_LINE_CHARS) return 0;
+  const c = src.charCodeAt(at);
+  const end = src.charCodeAt(at + length - 1);
+  if (end === 13 || end === 96) return 0;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
+  return c >= 48 && c <= 57 && withoutListingPrefix(raw, c) === raw ? c : 0;
+}
+
+/** The line without a grep's path or file name, or a grep's or cat's line number, before it; `lead`: its first character. */
+function withoutListingPrefix(s: string, lead: number): string {
+  if (lead === 47 /* / */) return withoutMatch(GREP_PATH_PREFIX, s);
+  if (lead > 47 && fileNameBeforeColon(s)) return withoutMatch(GREP_FILE_PREFIX, s);
+  if (((lead >= 48 && lead <= 57) || lead === 32) && lineNumberAhead(s)) return withoutMatch(LINE_NUMBER_PREFIX, s);
+  return s;
+}
+
+function withoutMatch(prefix: RegExp, s: string): string {
+  const m = prefix.exec(s);
+  return m ? s.slice(m[0].length) : s;
+}
+
+/**
+ * Whether the line starts as LINE_NUMBER_PREFIX's number does (blanks, one to nine digits and a tab, or the digits and a colon): an
+ * ISO-timed line (`2024-01-01T…`, rsyslog's RFC 3339 files) is ruled out at its fifth character, where the regex run on every such
+ * line cost an ISO-timed copy of the bench log a fifth of its assembly.
+ */
+function lineNumberAhead(s: string): boolean {
+  let i = 0;
+  while (s.charCodeAt(i) === 32) i++;
+  const blanks = i;
+  while (i - blanks < 10 && isDigitAt(s, i)) i++;
+  const digits = i - blanks;
+  if (digits === 0 || digits > 9) return false;
+  const c = s.charCodeAt(i);
+  return c === 9 || (c === 58 && blanks === 0);
+}
+
+/**
+ * A Markdown inline code span around a pasted log (a GitHub comment's `` `2019-10-17 18:01:45.648 IPsec Client …` ``, SoftEther
+ * issue #1002): its opening backtick before the first line, its closing one after the last. Only a lone mark at the line's start
+ * or end (one backtick in the line, or one at each end) around some text: a fence (```) and backticks inside a message stay.
+ */
+function withoutCodeSpanMarks(s: string): string {
+  let n = 0;
+  for (let i = s.indexOf('`'); i >= 0 && n < 3; i = s.indexOf('`', i + 1)) n++;
+  const open = s.charCodeAt(0) === 96;
+  const close = s.length > 1 && s.charCodeAt(s.length - 1) === 96;
+  const cut = n === 1 ? (open ? s.slice(1) : s.slice(0, -1)) : n === 2 && open && close ? s.slice(1, -1) : s;
+  // (a line of a lone mark stays a line: what was not blank is not made blank)
+  return cut.trim() === '' ? s : cut;
+}
+
