@@ -37,9 +37,11 @@ const VPN_PORTS: Record<string, string> = { 'TCP 1723': 'PPTP', 'UDP 500': 'IKE'
  * named when it is a VPN port; the sender is the outside side of a packet to the router, the receiver of one from it.
  * m[1] chain, m[2] protocol, m[3] TCP flags, m[4] source, m[5] destination, m[6] destination port (TCP/UDP only).
  */
+/** A firewall line's protocol as said: GRE by its name and number (RouterOS prints `47` or `GRE`), any other as printed. */
+const protocolName = (proto: string): string => (proto === '47' || proto === 'GRE' ? 'GRE (47)' : proto);
 const FIREWALL_KEYS: Record<string, string> = { input: 'mtFirewallInput', forward: 'mtFirewallForward', output: 'mtFirewallOutput' };
 function firewallPacket(m: RegExpMatchArray): Hit {
-  const proto = m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[6] === undefined ? m[2]! : `${m[2]} ${m[6]}`;
+  const proto = m[6] === undefined ? protocolName(m[2]!) : `${m[2]} ${m[6]}`;
   const name = VPN_PORTS[proto];
   const hit = step(FIREWALL_KEYS[m[1]!]!, { proto: name ? `${proto} (${name})` : proto, src: m[4]!, dst: m[5]! });
   // TCP's control flags (RFC 9293 §3.1): a SYN without ACK opens a connection, FIN closes the sender's side, RST breaks it off
@@ -274,7 +276,7 @@ const RULES: Rule[] = [
   [/^(?:[\w-]+ )?(input|forward|output): in:(?:\([^)]*\)|\S+) out:.*?proto (TCP|UDP)(?: \(([A-Z,]+)\))?, (\S+?):\d+->(\S+?):(\d+),.*$/, (m) => firewallPacket(m)],
   [/^(?:[\w-]+ )?(input|forward|output): in:(?:\([^)]*\)|\S+) out:.*?proto (47|GRE|\d+)()(?: \([^)]*\))?, (\S+?)->(\S+?),.*$/, (m) => firewallPacket(m)],
   // (a protocol line whose addresses the rules above do not find: the protocol alone; a fallback, the rules above take the rest)
-  fallback(/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: m[2] === '47' || m[2] === 'GRE' ? 'GRE (47)' : m[2]! })),
+  fallback(/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: protocolName(m[2]!) })),
   [/^radius.*(?:timeout|not responding|no response).*$/i, () => ({ decoded: [d('radiusNoReply', { server: '' })], outcome: 'failure', cause: 'radius-unreachable' })],
 ];
 
