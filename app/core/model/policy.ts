@@ -28,6 +28,7 @@ export const FINDING_IDS = [
   'server.address-pool',
   'server.ppp-setup-failed',
   'server.certificate-missing',
+  'server.service-down',
 ] as const;
 
 /** Why a string is not usable as a corporate network, in English (schemas, logs), or null when it is. */

@@ -5,6 +5,7 @@ import { describeEntry } from '../../parse/server-log/describe';
 import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
+import { serviceUnits, settledServiceCause } from './service-state';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -54,6 +55,10 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'policy-constraint': 'events.ras-error',
   // NPS reason 96: the EAP log-in was left half-way; the PC's error is not documented (none is named)
   'eap-timeout': 'events.ras-error',
+  // the server's VPN daemon is not running (its systemd unit exited, crashed or could not start), or ran again after that: the PC sees
+  // only that the server does not answer; nothing on it is involved (service-state.ts)
+  'service-down': 'server.service-down',
+  'service-recovered': 'server.service-down',
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
@@ -222,18 +227,30 @@ function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
 
 /** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause: one part each. */
 export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): SummaryPart[] {
-  const causes = [...new Set(items.map((i) => i.entry.cause!))];
+  const causes = settledCauses(items);
   const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }];
+  const unit = serviceUnits(items);
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
     const key = entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
-      const s = t(`${key}.${k}`, { code });
+      const s = t(`${key}.${k}`, { code, unit });
       if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
     }
   }
   return parts;
+}
+
+/**
+ * The causes a finding's advice speaks for, once each in the order met — a VPN service's down and up again as the log's end
+ * leaves it (service-state.ts): one that runs again is not advised as one still down, nor the other way round.
+ */
+function settledCauses(items: readonly ServerEvidence[]): Cause[] {
+  const causes = [...new Set(items.map((i) => i.entry.cause!))];
+  if (!causes.includes('service-down')) return causes;
+  const settled = settledServiceCause(items);
+  return causes.filter((c) => c === settled || (c !== 'service-down' && c !== 'service-recovered'));
 }
 
 /** A summary and its parts, which it always joins (report.ts SummaryPartSchema). */
@@ -256,8 +273,11 @@ function retriedFinding(id: string, items: ServerEvidence[], retry: Retry, t: TF
 
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;
-  const severity: Severity = items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  let title = t(`${entryCauseKey(leadOf(items).entry)}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '' });
+  // a VPN service that runs again by the log's end is a warning (the connections in between failed), its own title
+  const service = cause === 'service-down' ? settledServiceCause(items) : undefined;
+  const severity: Severity = service === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
+  const titleKey = service ? `serverLog.cause.${service}` : entryCauseKey(leadOf(items).entry);
+  let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceUnits(items) });
   let parts = serverAdvice(items, t);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is
   // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only

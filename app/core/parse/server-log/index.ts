@@ -7,7 +7,7 @@ import { textHints } from './line-hints';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
-import { isJournalNote, systemdUnitLine, type UnitHit } from './families/systemd-units';
+import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -43,10 +43,12 @@ function innerTag(pre: Prefixed): Prefixed | undefined {
 }
 
 /** A line no family reads that is still understood: another program's (systemd's about a VPN unit: systemd-units.ts), journalctl's own. */
-function otherLine(pre: Prefixed): UnitHit | undefined {
+function otherLine(pre: Prefixed, units: UnitWatch): UnitHit | undefined {
   if (pre.program) {
     if (VPN_PROGRAM.test(pre.program)) return undefined;
-    return systemdUnitLine(pre) ?? { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
+    const unit = systemdUnitLine(pre);
+    if (unit) return units.see(unit);
+    return { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
   }
   return isJournalNote(pre.message) ? { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } } : undefined;
 }
@@ -83,6 +85,8 @@ export class ServerLogParser {
   private readonly unknownLines: UnknownLine[] = [];
   /** the prompts copied with the log that no line said the device of (console-device.ts) */
   private readonly consoleLines = new ConsoleLines();
+  /** the VPN daemons' systemd units seen down, so a later `Started` says it runs again (systemd-units.ts) */
+  private readonly units = new UnitWatch();
   private truncated = false;
   private lastSeq: number | undefined;
   /** the tracked record being handed to its family: one object, refilled per record (see Seen) */
@@ -186,13 +190,15 @@ export class ServerLogParser {
     if (!family || !hit) {
       // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
       // or journalctl's head, boot marks and `-x` explanations around the messages
-      const other = family ? undefined : otherLine(pre);
+      const other = family ? undefined : otherLine(pre, this.units);
       if (other) {
         this.count(other.family);
         this.understood++;
-        const e = full && !every ? undefined : this.entry(r, pre, other.family, other.hit);
+        // past the cap, kept only with a cause (a VPN daemon down or up again), as a family's line is
+        const dropped = full && !other.hit.cause;
+        const e = dropped && !every ? undefined : this.entry(r, pre, other.family, other.hit);
         if (every) every(e!);
-        if (full) {
+        if (dropped) {
           this.truncated = true;
           return;
         }

@@ -19,7 +19,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 13,
     understood: 13,
     families: { syslog: 1, pppd: 12 },
-    causes: [],
+    causes: [[11, 'service-down'], [12, 'service-down'], [13, 'service-down']],
     says: [
       [9, 'xl2tpd bookkeeping.'],
       [10, 'xl2tpd was told to stop (signal 15, SIGTERM'],
@@ -32,7 +32,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { syslog: 1, pppd: 6 },
-    causes: [],
+    causes: [[4, 'service-down'], [5, 'service-down'], [6, 'service-down'], [7, 'service-down']],
     says: [
       [1, 'systemd is not part of the VPN; ignored.'],
       [2, 'systemd is starting the VPN service xl2tpd.service.'],
@@ -45,7 +45,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { syslog: 4, libreswan: 3 },
-    causes: [],
+    causes: [[3, 'service-down'], [4, 'service-down']],
     says: [
       [1, "journalctl's own note"],
       [2, 'Libreswan cannot read its configuration /etc/ipsec.conf, so the IPsec service does not start and no connection is loaded: /etc/ipsec.d/EastVPC-to-WestVPC.conf:2: syntax error'],
@@ -58,7 +58,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { syslog: 2, libreswan: 5 },
-    causes: [],
+    causes: [[6, 'service-down'], [7, 'service-down']],
     says: [
       [2, 'The VPN service ipsec.service has stopped.'],
       [3, 'The VPN service ipsec.service has stopped.'],

@@ -47,6 +47,8 @@ export type Cause =
   | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked
   | 'policy-constraint' // NPS refused where the PC connects from or to, or how (its caller ID, the called address, the port type): not the password
   | 'eap-timeout' // NPS: the EAP log-in stopped half-way, the PC (or the way to NPS) never answered its last challenge
+  | 'service-down' // the server's VPN daemon (its systemd unit: xl2tpd, pptpd, accel-ppp, ipsec, strongswan) exited with an error, crashed, failed or could not be started: it answers no PC
+  | 'service-recovered' // systemd started that daemon again after it was down (the outage is over; families/systemd-units.ts UnitWatch)
   | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
   | 'pc-no-chap-response';
 

@@ -52,6 +52,14 @@ const FAILED_RESULT = /^Failed with result '([\w-]+)'\.$/;
 const JOB = /^(Starting|Started|Stopping|Stopped|Failed to start) (.+?)(?:\.\.\.|\.)?$/;
 const JOB_STEP: Readonly<Record<string, string>> = { Starting: 'systemdUnitStarting', Started: 'systemdUnitStarted', Stopping: 'systemdUnitStopping', Stopped: 'systemdUnitStopped' };
 
+/**
+ * A line saying the VPN daemon is not running (it exited with an error, was killed, crashed, failed, could not be started, systemd
+ * gave up): the server answers no PC through it. A `code=killed` line is one systemd logs only for an unclean end: a main process
+ * ended by SIGTERM, SIGHUP, SIGINT or SIGPIPE is a clean exit and logged at debug level (service.c service_sigchld_event,
+ * is_clean_exit with EXIT_CLEAN_DAEMON), which syslog does not get by default.
+ */
+const down = (what: string, values: Record<string, string | number>): Hit => ({ ...step(what, values, 'failure'), cause: 'service-down' });
+
 export interface UnitHit {
   family: LogFamily;
   hit: Hit;
@@ -69,7 +77,7 @@ export function systemdUnitLine(pre: Prefixed): UnitHit | undefined {
     const family = unit === undefined ? undefined : UNIT_FAMILY.get(unit);
     if (!family) return undefined;
     const values = { unit: `${unit}.service` };
-    return { family, hit: job[1] === 'Failed to start' ? step('systemdUnitStartFailed', values, 'failure') : step(JOB_STEP[job[1]!]!, values) };
+    return { family, hit: job[1] === 'Failed to start' ? down('systemdUnitStartFailed', values) : step(JOB_STEP[job[1]!]!, values) };
   }
   const head = text.match(UNIT_LINE);
   const family = head ? UNIT_FAMILY.get(head[1]!) : undefined;
@@ -81,16 +89,36 @@ export function systemdUnitLine(pre: Prefixed): UnitHit | undefined {
   if ((m = rest.match(EXITED))) {
     const status = Number(m[2]);
     const name = m[3] ? `, ${m[3]}` : '';
-    if (m[1] === 'exited') return { family, hit: status === 0 ? step('systemdUnitExitedOk', { unit }) : step('systemdUnitExited', { unit, status, name }, 'failure') };
-    return { family, hit: step(m[1] === 'dumped' ? 'systemdUnitCrashed' : 'systemdUnitKilled', { unit, signal: status, name }, 'failure') };
+    if (m[1] === 'exited') return { family, hit: status === 0 ? step('systemdUnitExitedOk', { unit }) : down('systemdUnitExited', { unit, status, name }) };
+    return { family, hit: down(m[1] === 'dumped' ? 'systemdUnitCrashed' : 'systemdUnitKilled', { unit, signal: status, name }) };
   }
-  if ((m = rest.match(FAILED_RESULT))) return { family, hit: step('systemdUnitFailedResult', { unit, result: m[1]! }, 'failure') };
-  if (/^(?:Unit entered failed state\.|Unit \S+ entered failed state\.|\S+\.service failed\.)$/.test(rest)) return { family, hit: step('systemdUnitFailed', { unit }, 'failure') };
+  if ((m = rest.match(FAILED_RESULT))) return { family, hit: down('systemdUnitFailedResult', { unit, result: m[1]! }) };
+  if (/^(?:Unit entered failed state\.|Unit \S+ entered failed state\.|\S+\.service failed\.)$/.test(rest)) return { family, hit: down('systemdUnitFailed', { unit }) };
   if (/^(?:\S+\.service holdoff time over, scheduling restart\.|Service hold-off time over, scheduling restart\.|Scheduled restart job, restart counter is at \d+\.)$/.test(rest)) return { family, hit: step('systemdUnitRestart', { unit }, 'warning') };
-  if (rest === 'Start request repeated too quickly.') return { family, hit: step('systemdUnitGaveUp', { unit }, 'failure') };
+  if (rest === 'Start request repeated too quickly.') return { family, hit: down('systemdUnitGaveUp', { unit }) };
   if (rest === 'Deactivated successfully.' || rest === 'Succeeded.') return { family, hit: step('systemdUnitStopped', { unit }) };
   return undefined;
 }
+
+/**
+ * Each unit's state as the log has shown it so far: a `Started <unit>` after the unit was down says it runs again, and carries the
+ * cause service-recovered, so the finding can tell "stopped and was started again" from "is not running" (diagnose/server-log
+ * service-state.ts) — and the line is kept past the entries cap as causes are.
+ */
+export class UnitWatch {
+  private readonly down = new Set<string>();
+
+  see(unitHit: UnitHit): UnitHit {
+    const hit = unitHit.hit;
+    const unit = hit.decoded[0]?.values?.unit;
+    if (typeof unit !== 'string') return unitHit;
+    if (hit.cause === 'service-down') this.down.add(unit);
+    else if (hit.decoded[0]!.key === STARTED_KEY && this.down.delete(unit)) return { family: unitHit.family, hit: { ...hit, outcome: 'success', cause: 'service-recovered' } };
+    return unitHit;
+  }
+}
+
+const STARTED_KEY = step('systemdUnitStarted').decoded[0]!.key;
 
 /**
  * journalctl's own lines, not the journal's messages: its head and boot marks (`-- Logs begin at … --`, newer `-- Journal begins
