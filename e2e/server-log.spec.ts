@@ -95,4 +95,16 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await h.page.locator('[data-testid=server-log-verdict][data-verdict=route-print]').waitFor();
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].routePrint);
   });
+
+  it('events saved with Windows PowerShell 5 (`> events.txt`: UTF-16LE, with its BOM or a copy without) and dropped are read as text', async () => {
+    const utf16 = Buffer.from(NPS_EVENTS, 'utf16le');
+    for (const buffer of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16]) {
+      await panel().getByTestId('server-log-file').setInputFiles({ name: 'route-print.txt', mimeType: 'text/plain', buffer: readFileSync(path.join(sampleDir('demo'), 'route-print.txt')) });
+      await h.page.locator('[data-testid=server-log-verdict][data-verdict=route-print]').waitFor();
+      await panel().getByTestId('server-log-file').setInputFiles({ name: 'nps-events.txt', mimeType: 'text/plain', buffer });
+      await h.page.locator('[data-testid=server-log-verdict][data-verdict=ok]').waitFor();
+      expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].npsVerdict);
+      expect(await panel().getByTestId('server-log-lines').textContent()).toContain(SAYS[lang].nps);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readChunks } from './server-log-file';
+import { readChunks, readServerLogFile } from './server-log-file';
 
 const work = mkdtempSync(join(tmpdir(), 'tm-read-chunks-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,5 +45,27 @@ describe('readChunks decodes what a read stream decodes', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('readServerLogFile: the encodings Windows and Linux tools write', () => {
+  const LOG = ['Jul 10 18:41:12 vpn pppd[311]: Peer alice failed CHAP authentication', 'Jul 10 18:41:13 vpn pppd[311]: Connection terminated.', ''].join('\r\n');
+  const read = async (name: string, bytes: Buffer) => {
+    const path = join(work, name);
+    writeFileSync(path, bytes);
+    const r = await readServerLogFile(path);
+    return { verdict: r.verdict, records: r.records, understood: r.understood, user: r.entries[0]?.user };
+  };
+  const expected = { verdict: 'ok', records: 2, understood: 2, user: 'alice' };
+
+  it('UTF-8 with or without BOM, UTF-16LE with a BOM (PowerShell 5 Out-File) and without one (a copy that lost it)', async () => {
+    expect(await read('utf8.log', Buffer.from(LOG, 'utf8'))).toEqual(expected);
+    expect(await read('utf8-bom.log', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LOG, 'utf8')]))).toEqual(expected);
+    expect(await read('utf16-bom.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG, 'utf16le')]))).toEqual(expected);
+    expect(await read('utf16.log', Buffer.from(LOG, 'utf16le'))).toEqual(expected);
+  });
+
+  it('binary stays binary', async () => {
+    expect((await read('bin.log', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0]))).verdict).toBe('binary');
   });
 });

@@ -3,12 +3,13 @@ import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ServerLogParser, type ServerLogParserOptions, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/chunk-lines';
+import { sniffTextEncoding } from '../shared/text-encoding';
 import { usageError } from './error-text';
 
 /**
  * Reads a server log file for `explain-log` / `scan --server-log`: streamed chunk by chunk, line by line into the
  * (pure) parser, so a 50 MB syslog never sits in memory (one 64 KiB buffer, reused). The first 8 KiB decide the encoding
- * (UTF-16 by BOM — PowerShell's Out-File — else UTF-8) and catch binary files before the rest is
+ * (UTF-16 by BOM — PowerShell's Out-File — or without one, as a capture's files are (decode.ts); else UTF-8) and catch binary files before the rest is
  * read. Files over MAX_BYTES are read up to that size and the result says so. `options`: the
  * parser's (everyEntry: what --redact takes its names from).
  */
@@ -29,7 +30,11 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
-  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf16le' : undefined;
+  // UTF-16LE by its BOM or without one (a copy that lost it: read as UTF-8, its NULs said "binary"); UTF-16BE, which no Windows
+  // tool writes by default, is read as UTF-8 and found binary
+  const sniffed = sniffTextEncoding(head);
+  const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : undefined;
+  const bom = utf16 ? sniffed.bom : 0;
   if (!utf16 && looksBinary(head)) {
     // feed the sniffed part so the verdict says "binary" with the same rules as a paste
     parser.pushText(head.toString('latin1'));
@@ -37,7 +42,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   // decoded chunk by chunk, cut into lines synchronously per chunk (as readline would cut them)
   const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
-  await readChunks(path, utf16 ?? 'utf8', utf16 ? 2 : 0, Math.min(info.size, maxBytes), (chunk) => lines.push(chunk));
+  await readChunks(path, utf16 ?? 'utf8', bom, Math.min(info.size, maxBytes), (chunk) => lines.push(chunk));
   lines.end();
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError, ServerLogExplanation } from '../../../app/shared/ipc';
 import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
+import { decodeTextFile } from '../../../app/shared/text-encoding';
 import { api, asIpcError, call } from '../api';
 import { currentLanguage } from '../i18n';
 import { ErrorNotice } from './ErrorNotice';
@@ -11,10 +12,14 @@ import './ServerLogPanel.css';
 
 type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
 
-/** The dropped or chosen file's text, or why it cannot be used (the renderer reads it; main only ever gets text). */
+/**
+ * The dropped or chosen file's text, or why it cannot be used (the renderer reads it; main only ever gets text). Decoded as the CLI
+ * reads a log file (app/shared/text-encoding.ts): events exported with Windows PowerShell 5's `>` are UTF-16, which `File.text()`
+ * would read as UTF-8 — every other byte a NUL, and the log called binary.
+ */
 async function readDropped(file: File): Promise<{ text: string; label: string } | { tooBig: true }> {
   if (file.size > MAX_SERVER_LOG_CHARS) return { tooBig: true };
-  return { text: await file.text(), label: file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt' };
+  return { text: decodeTextFile(new Uint8Array(await file.arrayBuffer())), label: file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt' };
 }
 
 /**

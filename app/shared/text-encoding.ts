@@ -1,0 +1,29 @@
+/**
+ * Which text encoding a file's first bytes say, without decoding it (used by the capture reader, the server-log file reader and
+ * the app's dropped log, so the three agree): a BOM, else UTF-16LE whose every odd byte is 0 (ASCII text as PowerShell 5's
+ * `Out-File` / `>` writes it, in a copy that lost its BOM), else UTF-8 — the caller decides what a UTF-8 reading that fails means.
+ */
+export type SniffedEncoding = { encoding: 'utf-16le' | 'utf-16be' | 'utf-8'; bom: number };
+
+export function sniffTextEncoding(bytes: Uint8Array): SniffedEncoding {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (looksLikeBomlessUtf16le(bytes)) return { encoding: 'utf-16le', bom: 0 };
+  return { encoding: 'utf-8', bom: 0 };
+}
+
+/** PowerShell 5 `Out-File` without BOM is rare, but ASCII text in UTF-16LE is easy to spot: every odd byte is 0. */
+export function looksLikeBomlessUtf16le(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes.length % 2 !== 0) return false;
+  const sample = Math.min(bytes.length, 512);
+  let zeros = 0;
+  for (let i = 1; i < sample; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros / (sample / 2) > 0.9;
+}
+
+/** A dropped file's text as the server-log reader would read it (the renderer's File gives bytes; `File.text()` is UTF-8 only). */
+export function decodeTextFile(bytes: Uint8Array): string {
+  const { encoding, bom } = sniffTextEncoding(bytes);
+  return new TextDecoder(encoding).decode(bytes.subarray(bom));
+}
