@@ -7,6 +7,22 @@ import type { InputVerdict } from './types';
 
 export const SNIFF_LINES = 400;
 
+/**
+ * A route print judged by its shape, in any language and behind any log prefix (openconnect-gui's `date | pid | `): the interface
+ * list's rows (`17...00 28 f8 39 61 6b ......Wi-Fi`, `1...........................Software Loopback Interface 1`, ISATAP's eight
+ * bytes) and the IPv4 table's rows (destination, mask, gateway or its localised on-link word — `Auf Verbindung`, `En vínculo`,
+ * `В канале` —, interface, metric): the headers are translated (corpus route-print/win-fr-…, win11-es-…, win7-ru-…).
+ */
+const ROUTE_HEADER = /^\s*(?:IPv4 Route Table|IPv6 Route Table|Interface List|Active Routes:|Persistent Routes:|Network Destination\s+Netmask\s+Gateway|Netwerkadres|Netzwerkziel)/i;
+const IFACE_ROW = /(?:^|\s)\d{1,3} ?\.{3}(?:(?:[0-9a-f]{2} ){6,8}\.*|\.{6,})\S/i;
+const V4_ROUTE_ROW = /(?:^|\s)\d{1,3}(?:\.\d{1,3}){3}\s+\d{1,3}(?:\.\d{1,3}){3}\s+\S.*?\s\d{1,3}(?:\.\d{1,3}){3}\s+\d+\s*$/;
+/**
+ * ipconfig judged by its shape too: every value behind a label and a dotted leader, `IPv4 Address. . . . . . : 10.0.0.5`,
+ * `主机名  . . . . . . . . : DESKTOP-B7MJ4LC`, `Physikalische Adresse . . . : …` (the labels are translated, the leader is not).
+ */
+const IPCONFIG_HEADER = /^\s*(?:Windows IP Configuration|Windows-IP-Konfiguratie|Windows-IP-Konfiguration|Ethernet adapter |PPP adapter |Wireless LAN adapter )/i;
+const IPCONFIG_LEADER = /\S ?(?:\. ){3,}\.? ?: /;
+
 export class InputSniffer {
   private lines = 0;
   private binaryLines = 0;
@@ -23,8 +39,8 @@ export class InputSniffer {
       if ((c < 32 && c !== 9 && c !== 12 && c !== 13 && c !== 27) || c === 0xfffd) control++;
     }
     if (line.includes('\u0000') || control > Math.min(line.length, 512) * 0.1) this.binaryLines++;
-    if (/^\s*(?:IPv4 Route Table|IPv6 Route Table|Interface List|Active Routes:|Persistent Routes:|Network Destination\s+Netmask\s+Gateway|Netwerkadres|Netzwerkziel|0\.0\.0\.0\s+0\.0\.0\.0\s+\S+\s+\S+\s+\d+)/i.test(line)) this.routePrint++;
-    if (/^\s*(?:Windows IP Configuration|Windows-IP-Konfiguratie|Windows-IP-Konfiguration|Ethernet adapter |PPP adapter |Wireless LAN adapter |\s*IPv4 Address[ .]*:|\s*Physical Address[ .]*:)/i.test(line)) this.ipconfig++;
+    if (ROUTE_HEADER.test(line) || IFACE_ROW.test(line) || V4_ROUTE_ROW.test(line)) this.routePrint++;
+    else if (IPCONFIG_HEADER.test(line) || IPCONFIG_LEADER.test(line)) this.ipconfig++;
   }
 
   verdict(records: number, understood: number): InputVerdict {
