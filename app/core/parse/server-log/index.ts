@@ -73,6 +73,8 @@ export class ServerLogParser {
   private records = 0;
   private understood = 0;
   private unknown = 0;
+  /** unknown records in a known family's format (its header or tag): the text is a log, only those messages were not understood */
+  private unknownInFormat = 0;
   private causeEntries = 0;
   /** records per family, in the order first seen (the result lists them so); a counter object each, so counting is one lookup */
   private readonly families = new Map<LogFamily, { n: number }>();
@@ -132,7 +134,7 @@ export class ServerLogParser {
     if (!byLine(this.entries)) this.entries.sort((a, b) => a.line - b.line);
     return {
       source: this.source,
-      verdict: this.sniffer.verdict(this.records, this.understood),
+      verdict: this.sniffer.verdict(this.records, this.understood, this.unknownInFormat),
       lines: this.splitter.lines,
       blank: this.splitter.blank,
       records: this.records,
@@ -206,6 +208,7 @@ export class ServerLogParser {
         return;
       }
       this.unknown++;
+      if (family) this.unknownInFormat++;
       if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: own(r.text.slice(0, TEXT_CHARS)), ...(family ? { family: family.family } : {}) });
       else this.truncated = true;
       return;

@@ -43,13 +43,14 @@ export class InputSniffer {
     else if (IPCONFIG_HEADER.test(line) || IPCONFIG_LEADER.test(line)) this.ipconfig++;
   }
 
-  verdict(records: number, understood: number): InputVerdict {
+  /** `inFormat`: records in a known family's format whose message was not understood (a log, listed line by line — not "not a log") */
+  verdict(records: number, understood: number, inFormat = 0): InputVerdict {
     if (records === 0) return this.binaryLines > 0 ? 'binary' : 'empty';
     if (this.binaryLines > 0 && this.binaryLines >= Math.min(this.lines, SNIFF_LINES) * 0.1) return 'binary';
     if (understood === 0 || understood < records * 0.05) {
       if (this.routePrint >= 2) return 'route-print';
       if (this.ipconfig >= 2) return 'ipconfig';
-      if (understood === 0) return 'not-a-log';
+      if (understood === 0 && inFormat === 0) return 'not-a-log';
     }
     return 'ok';
   }

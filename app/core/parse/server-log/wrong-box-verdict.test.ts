@@ -36,3 +36,12 @@ describe('the shapes, translated', () => {
     expect(parseServerLog('ticket 4711\n          0.0.0.0          0.0.0.0    192.168.100.1   192.168.100.80     35\n').verdict).toBe('not-a-log');
   });
 });
+
+describe('a log whose lines are in a known format but not understood', () => {
+  it('is a log with its lines listed, not "no line is in a format TunnelMedic knows"', () => {
+    const r = parseServerLog('Dec  4 10:11:12 gw charon[1234]: 12[XYZ] a message no rule reads\n');
+    expect(r).toMatchObject({ verdict: 'ok', understood: 0, unknown: 1 });
+    expect(r.unknownLines[0]).toMatchObject({ line: 1, family: 'strongswan' });
+    expect(parseServerLog('Ticket 4711: the VPN is down again\n').verdict).toBe('not-a-log');
+  });
+});
