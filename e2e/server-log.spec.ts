@@ -96,6 +96,15 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].routePrint);
   });
 
+  it("a VPN service systemd could not keep running: the finding says so, and what to ask the server's administrator", async () => {
+    await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'pppd-journal-lsb-xl2tpd-control-process-exited-failed-to-start.txt'), 'utf8'));
+    const finding = panel().getByTestId('server-log-finding');
+    expect(await finding.getAttribute('data-finding-id')).toBe('server.service-down');
+    expect(await finding.textContent()).toContain('xl2tpd.service');
+    expect(await finding.textContent()).toContain('systemctl start xl2tpd.service');
+    await shootPanel(h, `server-log-service-down${lang === 'en' ? '' : `-${lang}`}`, false);
+  });
+
   it('events saved with Windows PowerShell 5 (`> events.txt`: UTF-16LE, with its BOM or a copy without) and dropped are read as text', async () => {
     const utf16 = Buffer.from(NPS_EVENTS, 'utf16le');
     for (const buffer of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16]) {
