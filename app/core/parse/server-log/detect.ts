@@ -26,6 +26,9 @@ import { isJournalNote } from './families/systemd-units';
  */
 export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily];
 
+/** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
+export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);
+
 /** Program tags name their family outright (the common syslog case skips every other test). */
 const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
   ...['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd'].map((p) => [p, pppdFamily] as const),

@@ -1,5 +1,5 @@
 import { ConsoleLines } from './console-device';
-import { continues, detectFamily, FAMILIES, headShape, recordCap, startsRecord } from './detect';
+import { continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { COUNTED, isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { ChunkLines } from './chunk-lines';
@@ -168,7 +168,7 @@ export class ServerLogParser {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;
     }
-    const family = detectFamily(pre);
+    const family = detectFamily(pre) ?? this.leftoverFamily(pre);
     let hit = null;
     const every = this.everyEntry;
     // entries full and no family tracking it: the record will only be counted (context rules need not decode it) — unless every entry is wanted
@@ -247,6 +247,12 @@ export class ServerLogParser {
     else this.truncated = true; // what keep() would say of it
     const later = family.track(seen, this.stateOf(family));
     if (later) for (const e of later) this.keep(e);
+  }
+
+  /** The family that takes a record no family claimed, for what the log showed before it (FamilyParser.claimsLeftover). */
+  private leftoverFamily(pre: Prefixed): FamilyParser | undefined {
+    for (const f of LEFTOVER_FAMILIES) if (f.claimsLeftover!(pre, this.stateOf(f))) return f;
+    return undefined;
   }
 
   private count(f: LogFamily): void {

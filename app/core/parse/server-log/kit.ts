@@ -55,6 +55,12 @@ export interface FamilyParser {
   countsTracked?: boolean;
   /** at the end of the input: entries whose cause only the whole log shows (nothing came after) */
   finish?(state: FamilyState): ServerLogEntry[];
+  /**
+   * A record no family claims by its own shape that this family takes for what the log showed before it (its state): pluto's own
+   * log file, whose lines have a time and no program, once the log has shown it is one (families/libreswan.ts). Asked only for
+   * records nothing else claimed, so it costs a plain log nothing.
+   */
+  claimsLeftover?(pre: Prefixed, state: FamilyState): boolean;
 }
 
 type Handler = (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null;

@@ -85,6 +85,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [[1, 'ike-no-proposal'], [2, 'ike-no-proposal'], [3, 'ike-no-proposal'], [4, 'ike-no-proposal']],
     says: [[1, "No IKEv1 connection on the server accepts this PC's Main Mode (PSK)"]],
   },
+  // pluto's log file without microseconds: every line was unknown (the IOS reader takes its time for a router's and no family took it)
+  'pluto-logfile-no-microseconds-main-mode-no-connection-authorized-psk-ikev1.txt': {
+    records: 12,
+    understood: 12,
+    families: { libreswan: 12 },
+    causes: [[11, 'ike-no-proposal'], [12, 'ike-no-proposal']],
+    says: [
+      [1, 'pluto listens for IKE on 192.168.0.5, UDP 4500 (eth0).'],
+      [4, 'Libreswan debug detail of the line before.'],
+      [11, "No IKEv1 connection on the server accepts this PC's Main Mode (PSK+IKEV1_ALLOW)"],
+    ],
+  },
   'pluto-whack-ikev2-invalid-ke-then-authentication-failed.txt': {
     records: 7,
     understood: 7,

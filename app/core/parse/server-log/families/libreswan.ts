@@ -1,9 +1,9 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
-import { MONTHS, ms } from '../prefix-shapes';
+import { logfileTime, LOGFILE_TIME, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
-import type { LogTime, ServerLogEntry } from '../types';
+import type { ServerLogEntry } from '../types';
 import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
@@ -71,22 +71,12 @@ const RULES: Rule[] = [
   // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
   // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
   // INVALID_PAYLOAD_TYPE to 1.2.3.4:4500`, xelerance/Openswan #60: the notify's name decides, the message id and length after it say nothing more)
-  [/^(?:responding to SA_INIT message \(ID \d+\) from \S+ with unencrypted notification|sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => {
-    const t = notifyByName(m[1]!);
-    // (in a serial this side initiated, the other side is the responder, not the PC: findings.ts words the cause so)
-    const values: Record<string, string> = { name: t ? `${t.name} (${t.code})` : m[1]! };
-    const hit: Hit = { decoded: [d('ikeNotify', values)], outcome: t?.error ? 'warning' : 'info' };
-    if (m[1] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
-    if (m[1] === 'AUTHENTICATION_FAILED' || m[1] === 'INVALID_HASH_INFORMATION' || m[1] === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
-    // INVALID_ID_INFORMATION once the serial's ISAKMP SA is up: the pre-shared key was right; the identity refused is Quick Mode's
-    // (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476) — not a key mismatch
-    if (m[1] === 'INVALID_ID_INFORMATION' && currentSerial(s)?.established === true) hit.cause = undefined;
-    if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
-    // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
-    if (m[1] === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && m[0].startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
-    if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
-    return hit;
-  }],
+  // (this side's answer to a request it refuses, ikev2_send.c send_v2N_response_from_md, in each version's words: 3.x `responding to
+  // SA_INIT message (ID 0) from 1.2.3.4:500 with unencrypted notification …`, 4.x `responding to IKE_SA_INIT (34) message (Message ID 0)
+  // with unencrypted notification …` — libreswan #503, 4.4 —, 5.x `responding to IKE_SA_INIT request with Message ID 0 with unencrypted
+  // notification NO_PROPOSAL_CHOSEN, <why>`)
+  [/^responding to \w+(?: \(\d+\))?(?: message \((?:Message )?ID \d+\)(?: from \S+)?| request with Message ID \d+) with unencrypted notification ([A-Z_]+)(?:, .+)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
+  [/^(?:sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
   // (Libreswan 4.x/5.x `authentication failed: using RSA with SHA2_512 for '…' tried …`, `Signature check failed`: a certificate or key, not the PSK)
   [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
@@ -217,6 +207,24 @@ function countedHead(message: string, clean: boolean): { session: string; bodyAt
   counted.bodyAt = bodyAt;
   return counted;
 }
+/** An IKE notify this side sent, received or ignored, by its name (the rules above): its cause where the name says one. */
+function notifyHit(name: string, text: string, s: FamilyState): Hit {
+  const t = notifyByName(name);
+  // (in a serial this side initiated, the other side is the responder, not the PC: findings.ts words the cause so)
+  const values: Record<string, string> = { name: t ? `${t.name} (${t.code})` : name };
+  const hit: Hit = { decoded: [d('ikeNotify', values)], outcome: t?.error ? 'warning' : 'info' };
+  if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+  if (name === 'AUTHENTICATION_FAILED' || name === 'INVALID_HASH_INFORMATION' || name === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
+  // INVALID_ID_INFORMATION once the serial's ISAKMP SA is up: the pre-shared key was right; the identity refused is Quick Mode's
+  // (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476) — not a key mismatch
+  if (name === 'INVALID_ID_INFORMATION' && currentSerial(s)?.established === true) hit.cause = undefined;
+  if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
+  // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
+  if (name === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && text.startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
+  if (name === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
+  return hit;
+}
+
 const counted = { session: '', bodyAt: 0 };
 
 /** The PC's address as the hit's peer, without its port, when HEAD's peer is an address (not a host name). */
@@ -268,25 +276,6 @@ function firstUnanswered(s: Serial): ServerLogEntry | undefined {
   return unansweredFirstExchange(e, n!, key!);
 }
 
-/**
- * pluto's own log file (`logfile=` in ipsec.conf's config setup, with `logtime=yes`, the default): each line after its time with
- * microseconds and a colon, no host and no program — `Jun 18 04:06:52.343852: "ez-cash/0x4" #11: STATE_MAIN_I2: sent MI2, expecting MR2`,
- * `Jun 18 04:06:53.201786: | protocol/port …` (libreswan #187; Libreswan 4.9 the same, libreswan #1882). The syslog reader finds no header
- * there; only a pluto head after the time (a quoted connection, a debug `| `, `packet from`) makes it pluto's. The format is read from those
- * lines (Libreswan's log.c writes the time with strftime `%b %e %T` and the microseconds: assumed from them).
- */
-const LOGFILE_TIME = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?: (?="|\||packet from )/;
-function logfileTime(pre: Prefixed): { pre: Prefixed; time: LogTime } | undefined {
-  // only a line no header was read from, starting with a capital and a space after three letters (a month): one test of two characters first
-  if (pre.shape !== 'none' || pre.program || pre.message.charCodeAt(3) !== 32) return undefined;
-  const m = pre.message.match(LOGFILE_TIME);
-  const month = m ? MONTHS.indexOf(m[1]!) + 1 : 0;
-  if (!m || month === 0) return undefined;
-  const time: LogTime = { month, day: Number(m[2]!.trim()), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]) };
-  if (m[6]) time.ms = ms(m[6]);
-  return { pre: { shape: 'none', message: pre.message.slice(m[0].length) }, time };
-}
-
 /** The state name track() read last (of any serial): pluto's records of one phase name one state, serial after serial. */
 let lastName: string | undefined;
 
@@ -297,7 +286,13 @@ export const libreswanFamily: FamilyParser = {
     const message = pre.message;
     // the status, mended, connection and whack heads all quote the connection's name: one search for a quote rules the four out
     if (message.indexOf('"') >= 0 && (STATUS_HEAD.test(message) || MENDED_HEAD.test(message) || CONN_HEAD.test(message) || WHACK_HEAD.test(message))) return true;
-    return (pre.shape === 'none' && !pre.program && BARE_PLUTO_HEAD.test(message)) || logfileTime(pre) !== undefined || relayed(pre, PROGRAMS) !== undefined;
+    // (under a log file's time without microseconds too, which the IOS reader takes for a router's: shape ios)
+    return ((pre.shape === 'none' || pre.shape === 'ios') && !pre.program && BARE_PLUTO_HEAD.test(message)) || (LOGFILE_TIME.test(message) && logfileTime(pre) !== undefined) || relayed(pre, PROGRAMS) !== undefined;
+  },
+  claimsLeftover(pre, state) {
+    if (pre.program) return false;
+    const message = pre.shape === 'ios' ? pre.message : pre.shape === 'none' ? logfileTime(pre)?.pre.message : undefined;
+    return message !== undefined && (state.logfile === true || PLUTO_OWN_WORDS.test(message));
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
@@ -306,7 +301,16 @@ export const libreswanFamily: FamilyParser = {
     const own = logfileTime(pre);
     if (own) {
       const hit = libreswanFamily.parse(own.pre, state, countOnly);
-      if (hit) hit.time = own.time;
+      if (hit) {
+        hit.time = own.time;
+        state.logfile = true;
+      }
+      return hit;
+    }
+    // pluto's log file with a time the IOS reader took (no microseconds): said so for the lines after it (claimsLeftover)
+    if (pre.shape === 'ios' && !pre.program) {
+      const hit = libreswanFamily.parse({ shape: 'none', message: pre.message }, state, countOnly);
+      if (hit) state.logfile = true;
       return hit;
     }
     // a counted record (past the entries cap) needs only its serial and body: read without HEAD's match array
