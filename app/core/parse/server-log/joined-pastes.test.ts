@@ -32,7 +32,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // indented after an unindented log)
   { a: /^(?:pluto-openswan-stderrlog-|routeros6-pptp-firewall-log-)/, b: /^(?:rras-ppp-log-nt4-|ios-pppoe-client-pap-only-asked-chap)/, why: 'the paste’s indent is decided by its first line' },
   // (RouterOS 7's `/log print` rows are indented by a blank: an unindented log after them reads as their continuation — merging hE and hF)
-  { a: /^routeros7-iso-date-/, b: /^(?:ios-pppoe-client-pap-only-asked-chap|routeros-forum-copy-newlines-lost)/, why: 'the paste’s indent is decided by its first line' },
+  // (the memory-log fixture's rows are indented the same: pluto's header-less stderr log after them — the sample met it when branch hH
+  // added a fixture; its first line is read as the continuation of the last RouterOS row, checked)
+  { a: /^routeros7-(?:iso-date-|memory-log-)/, b: /^(?:ios-pppoe-client-pap-only-asked-chap|routeros-forum-copy-newlines-lost|pluto-openswan-stderrlog-)/, why: 'the paste’s indent is decided by its first line' },
   // (two more pairs the shifted sample met, branch hE, both reading so on main before it; not yet explained: each second log is an NT 4
   // Knowledge Base event quote, tab-indented or header-less, after a log that ends without an end of its own — assumed the event classes above)
   { a: /^(?:nps-6273-authentication-details-only|pluto-openswan-stderrlog)/, b: /^rras-nt4-kb-event-20050-/, why: 'an event pasted as text has no end of its own (assumed)' },
