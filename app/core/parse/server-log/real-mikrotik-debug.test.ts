@@ -81,3 +81,30 @@ describe('RouterOS debug classes', () => {
     expect(out[5]).toBe('Er kwam een TCP-verbinding binnen van 198.51.100.9 naar de PPTP-server van de router (TCP 1723): een VPN-client die PPTP start, of een andere computer die de poort probeert.');
   });
 });
+
+describe('RouterOS dialing out as the IPsec initiator: the other side is the responder, not the PC', () => {
+  const INIT = '10:00:00 ipsec,info initiate new phase 1 (Identity Protection): 192.0.2.10[500]<=>198.51.100.20[500]';
+  const TIME_UP = '10:00:40 ipsec,error phase1 negotiation failed due to time up 192.0.2.10[500]<=>198.51.100.20[500] 1a2b3c4d5e6f7a8b:0000000000000000';
+
+  it('a time-up with a peer the router started IKE with is that responder not answering, said without the PC', () => {
+    const r = parseServerLog([INIT, TIME_UP].join('\n'));
+    expect(r.entries.map((e) => [e.line, e.cause ?? null, e.peer])).toEqual([[1, null, '198.51.100.20'], [2, 'ike-responder-unreachable', '198.51.100.20']]);
+    expect(describeEntry(r.entries[0]!, t)).toBe('The router starts IPsec with 198.51.100.20 (IKEv1 Main Mode): it dials out itself, as the initiator.');
+    for (const lang of [t, nl]) expect(describeEntry(r.entries[1]!, lang)).not.toMatch(/the PC\b|de pc\b/);
+    expect(describeEntry(r.entries[1]!, t)).toMatch(/^The other side \(198\.51\.100\.20\) did not answer the router's IPsec set-up in time/);
+  });
+
+  it('the same time-up without the router starting it is still the PC that stopped answering', () => {
+    const r = parseServerLog(TIME_UP);
+    expect(r.entries[0]!.cause).toBe('ike-no-mi3');
+    // and a peer the router dialed does not change another peer's time-up
+    const other = parseServerLog([INIT, TIME_UP.replace(/198\.51\.100\.20/g, '203.0.113.77')].join('\n'));
+    expect(other.entries[1]!.cause).toBe('ike-no-mi3');
+  });
+
+  it("a refused proposal with that peer is this side's and the responder's", () => {
+    const r = parseServerLog([INIT, '10:00:01 ipsec,error 198.51.100.20 failed to get valid proposal.'].join('\n'));
+    expect(r.entries[1]!.cause).toBe('ike-no-proposal');
+    expect(describeEntry(r.entries[1]!, t)).toContain('of this side and of the other side (the responder)');
+  });
+});

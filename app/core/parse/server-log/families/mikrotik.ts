@@ -102,9 +102,31 @@ function rememberWrongKey(hit: Hit, state: FamilyState): Hit {
   return hit;
 }
 
+/**
+ * Peers the router itself started IKE with, kept per input: `initiate new phase 1 (Identity Protection): <router>[500]<=><peer>[500]`
+ * (racoon isakmp.c isakmp_ph1begin_i, "initiate new phase 1 negotiation: %s<=>%s"; RouterOS names the mode as in its `respond new
+ * phase 1 (Identity Protection)`, assumed the same for this line). That is the router dialing out — its own L2TP/IPsec client or
+ * a site-to-site peer (a MikroTik L2TP client to a Libreswan server: "phase 1 negotiation failed due to time up",
+ * hwdsl2/setup-ipsec-vpn#455) — so a failure with that peer is the other side's (the responder's), not a PC's.
+ */
+const INITIATED_PEERS = 'mtInitiatedPeers';
+function initiatePhase1(mode: string | undefined, peer: string | undefined, state: FamilyState): Hit {
+  if (peer) ((state[INITIATED_PEERS] as Set<string> | undefined) ?? (state[INITIATED_PEERS] = new Set<string>()) as Set<string>).add(peer);
+  if (!peer) return step('mtIkeInitiateNoPeer');
+  return tagged(step('mtIkeInitiate', { peer, mode: mode === 'Identity Protection' || mode === undefined ? 'Main' : mode }), { peer });
+}
+const initiatedBy = (peer: string | undefined, state: FamilyState): boolean => peer !== undefined && (state[INITIATED_PEERS] as Set<string> | undefined)?.has(peer) === true;
+
+/** A refused proposal: the PC's (ike-no-proposal) — or, with a peer the router started IKE with, this side's and the responder's */
+function noProposal(peer: string | undefined, state: FamilyState): Hit {
+  return { decoded: [d('ikeNoProposal', initiatedBy(peer, state) ? { role: 'initiator' } : undefined)], outcome: 'failure', cause: 'ike-no-proposal', peer };
+}
+
 /** A phase 1 time-up: the PC stopped answering (ike-no-mi3) — unless this peer's phase 1 already failed on a wrong pre-shared key */
 function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
   if (peer && (state[WRONG_KEY_PEERS] as Set<string> | undefined)?.has(peer)) return tagged(step('mtPhase1TimeoutAfterWrongKey', { peer }, 'warning'), { peer });
+  // the router's own IKE to a peer it dials: that peer (the responder) never answered in time
+  if (initiatedBy(peer, state)) return { decoded: [d('mtPhase1TimeoutOwn', { peer: peer!, role: 'initiator' })], outcome: 'failure', cause: 'ike-responder-unreachable', peer };
   return { decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer };
 }
 
@@ -231,7 +253,9 @@ const RULES: Rule[] = [
   // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
   [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
   [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
-  [/^initiate new phase 1 .*$/, () => step('ikeInitiating', { peer: '', mode: 'IKEv1' })],
+  [/^initiate new phase 1(?: negotiation)?(?: \(([\w ]+)\))?: \S+?\[\d+\]<=>(\S+?)\[\d+\]$/, (m, _pre, state) => initiatePhase1(m[1], m[2], state)],
+  // (any other shape of the line: the router starts IKE, its peer not read)
+  fallback(/^initiate new phase 1\b.*$/, (_m, _pre, state) => initiatePhase1(undefined, undefined, state)),
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
@@ -242,7 +266,7 @@ const RULES: Rule[] = [
   [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m, _pre, state) => phase1TimeUp(m[2] ?? m[1], state)],
   // plain "phase1 negotiation failed." ends a phase 1 the lines before it explain (no proposal, wrong key): not a time-out
   [ipsec('phase1 negotiation failed'), (m) => tagged(step('mtPhase1Failed', undefined, 'warning'), { peer: m[1] })],
-  [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m) => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', peer: m[1] })],
+  [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m, _pre, state) => noProposal(m[1], state)],
   // "<peer> failed to pre-process ph2 packet." (racoon isakmp_quick.c, quick_r1recv and the like fail: Quick Mode, phase 2, is
   // refused; RouterOS prints it with a full stop and without racoon's "(side: …, status: …)" — a script that cuts the message's
   // last 34 characters to get the address, Onoro/Mikrotik README, shows the length). Its reason is a line before it (no
