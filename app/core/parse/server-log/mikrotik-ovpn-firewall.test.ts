@@ -65,13 +65,14 @@ describe('RouterOS OpenVPN server lines', () => {
 });
 
 describe('RouterOS `TCP connection established from`: the topic names the server', () => {
-  it('sstp and ovpn are not PPTP; pptp and a line without topics stay PPTP', () => {
+  it('sstp and ovpn are not PPTP; pptp and a line without topics stay PPTP, the sender not called the PC', () => {
     const en = say(['1 sstp,info TCP connection established from 10.1.2.3', 'ovpn,info TCP connection established from 10.1.2.4', 'pptp,info TCP connection established from 10.1.2.5', 'TCP connection established from 10.1.2.6'].map((l, i) => `12:00:0${i} ${l.replace(/^1 /, '')}`).join('\n'));
     expect(en).toEqual([
       "A TCP connection came in from 10.1.2.3 to the router's SSTP server (TLS, TCP 443 by default).",
       "A TCP connection came in from 10.1.2.4 to the router's OpenVPN server (TCP 1194 by default).",
-      'The PC at 10.1.2.5 opened the PPTP control connection (TCP 1723).',
-      'The PC at 10.1.2.6 opened the PPTP control connection (TCP 1723).',
+      // (RouterOS logs every TCP connection to its PPTP port, a scanner's too: the PC is not named)
+      "A TCP connection came in from 10.1.2.5 to the router's PPTP server (TCP 1723): a VPN client starting PPTP, or any other host trying the port.",
+      "A TCP connection came in from 10.1.2.6 to the router's PPTP server (TCP 1723): a VPN client starting PPTP, or any other host trying the port.",
     ]);
   });
 });

@@ -156,8 +156,15 @@ function logcatAfterTime(rest: string, time: LogTime): Prefixed | undefined {
   if (rest.charCodeAt(1) === 47 /* / */ && (m = rest.match(LOGCAT_BRIEF))) return { shape: 'logcat', time, level: m[1], program: m[2], pid: m[3], message: m[4]! };
   return undefined;
 }
-/** RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month) */
-const ROUTEROS_DATE = /^([a-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
+/**
+ * RouterOS 6 `/log print` gives entries of other days a date: `jan/02 10:20:30` or `jan/02/2019 10:20:30` (lower-case month,
+ * MikroTik help "Log": `jan/02/1970 02:00:09 system,info router rebooted`, `sep/15 09:54:33 …`). Copies of the same rows come
+ * capitalised too: `Dec/04/2024 12:21:50 ovpn,info …` in forum.mikrotik.com thread 213051 (search index file 15181033409; a
+ * forum or Winbox copy, which one is not known), and `DEC/04` from an editor's upper case (assumed): the month is read in any case.
+ */
+const ROUTEROS_DATE = /^([A-Za-z]{3})\/(\d\d)(?:\/(\d{4}))? (\d\d):(\d\d):(\d\d) (.*)$/;
+/** `dec`, `Dec`, `DEC` as MONTH_NUMBER spells it (`Dec`) */
+const routerOsMonth = (m: string): string => m[0]!.toUpperCase() + m.slice(1).toLowerCase();
 const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
 const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
 
@@ -294,8 +301,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3], pid: f[4], message: f[5]! };
     return { shape: 'syslog', time, host: m[6], message: m[7]! };
   }
-  if (c >= 97 && c <= 122 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(m[1]![0]!.toUpperCase() + m[1]!.slice(1))) {
-    return { shape: 'time-only', time: { year: n(m[3]), month: monthOf(m[1]![0]!.toUpperCase() + m[1]!.slice(1)), day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, message: m[7]! };
+  // (a `/` fourth: no syslog, logread or IOS header above has one there)
+  if (((c >= 97 && c <= 122) || upper) && text.charCodeAt(3) === 47 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(routerOsMonth(m[1]!))) {
+    return { shape: 'time-only', time: { year: n(m[3]), month: monthOf(routerOsMonth(m[1]!)), day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, message: m[7]! };
   }
   // (English months were read above; a lower-case or accented first letter is a locale's month)
   if (!digit && (m = text.match(LOCALE_SYSLOG))) {

@@ -40,7 +40,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [26, 'The sender closes its side of the TCP connection (FIN).'],
       [29, 'TCP 80 packet from 93.174.93.94 to the router itself (82.XXX.XXX.177). It opens a new TCP connection (SYN).'],
       [33, 'from 123.151.149.222 to the router itself (82.XXX.XXX.177). The TCP connection is broken off: refused or aborted (RST).'],
-      [36, 'The PC at 123.151.42.61 opened the PPTP control connection (TCP 1723).'],
+      // (after the session ended: an outside host trying the port, not the PC)
+      [36, "A TCP connection came in from 123.151.42.61 to the router's PPTP server (TCP 1723): a VPN client starting PPTP, or any other host trying the port."],
     ],
   },
   // four records in one line (the forum copy lost the newlines), the addresses masked `x.x.x.x`: racoon's per-peer messages are

@@ -1,6 +1,7 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import { notifyByName } from '../codes/ike';
+import { MIKROTIK_DEBUG_RULES } from './mikrotik-debug';
 
 /**
  * MikroTik RouterOS memory/remote log: `HH:MM:SS topic,topic[,topic] message` (topics such as
@@ -101,9 +102,31 @@ function rememberWrongKey(hit: Hit, state: FamilyState): Hit {
   return hit;
 }
 
+/**
+ * Peers the router itself started IKE with, kept per input: `initiate new phase 1 (Identity Protection): <router>[500]<=><peer>[500]`
+ * (racoon isakmp.c isakmp_ph1begin_i, "initiate new phase 1 negotiation: %s<=>%s"; RouterOS names the mode as in its `respond new
+ * phase 1 (Identity Protection)`, assumed the same for this line). That is the router dialing out — its own L2TP/IPsec client or
+ * a site-to-site peer (a MikroTik L2TP client to a Libreswan server: "phase 1 negotiation failed due to time up",
+ * hwdsl2/setup-ipsec-vpn#455) — so a failure with that peer is the other side's (the responder's), not a PC's.
+ */
+const INITIATED_PEERS = 'mtInitiatedPeers';
+function initiatePhase1(mode: string | undefined, peer: string | undefined, state: FamilyState): Hit {
+  if (peer) ((state[INITIATED_PEERS] as Set<string> | undefined) ?? (state[INITIATED_PEERS] = new Set<string>()) as Set<string>).add(peer);
+  if (!peer) return step('mtIkeInitiateNoPeer');
+  return tagged(step('mtIkeInitiate', { peer, mode: mode === 'Identity Protection' || mode === undefined ? 'Main' : mode }), { peer });
+}
+const initiatedBy = (peer: string | undefined, state: FamilyState): boolean => peer !== undefined && (state[INITIATED_PEERS] as Set<string> | undefined)?.has(peer) === true;
+
+/** A refused proposal: the PC's (ike-no-proposal) — or, with a peer the router started IKE with, this side's and the responder's */
+function noProposal(peer: string | undefined, state: FamilyState): Hit {
+  return { decoded: [d('ikeNoProposal', initiatedBy(peer, state) ? { role: 'initiator' } : undefined)], outcome: 'failure', cause: 'ike-no-proposal', peer };
+}
+
 /** A phase 1 time-up: the PC stopped answering (ike-no-mi3) — unless this peer's phase 1 already failed on a wrong pre-shared key */
 function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
   if (peer && (state[WRONG_KEY_PEERS] as Set<string> | undefined)?.has(peer)) return tagged(step('mtPhase1TimeoutAfterWrongKey', { peer }, 'warning'), { peer });
+  // the router's own IKE to a peer it dials: that peer (the responder) never answered in time
+  if (initiatedBy(peer, state)) return { decoded: [d('mtPhase1TimeoutOwn', { peer: peer!, role: 'initiator' })], outcome: 'failure', cause: 'ike-responder-unreachable', peer };
   return { decoded: [d('mtPhase1Timeout')], outcome: 'failure', cause: 'ike-no-mi3', peer };
 }
 
@@ -143,18 +166,20 @@ function pppSession(m: RegExpMatchArray): Hit {
 /** the protocol a RouterOS topic list starts with (`ovpn,info …`), when it names one of its TCP servers' */
 function tcpServerOf(pre: Prefixed): string | undefined {
   const m = bodyOf(pre).match(TOPIC_HEAD);
-  const first = m?.[1]!.split(',')[0];
+  const first = m ? topicsOf(m[1]!)[0] : undefined;
   return first === 'pptp' || first === 'sstp' || first === 'ovpn' ? first : undefined;
 }
 
 /**
  * `TCP connection established from <addr>`: RouterOS's PPTP, SSTP and OpenVPN servers all print it when a TCP connection comes
  * in (the topic says which: `pptp,info`, `sstp,info`, `ovpn,info`; forum.mikrotik.com thread 213051 shows the `ovpn,info` one).
- * Without a topic (bsd-syslog remote logging drops it) it is read as PPTP's, as before.
+ * Without a topic (bsd-syslog remote logging drops it) it is read as PPTP's, as before. The sender is not called the PC: the
+ * line is logged for any TCP connection to the port, a scanner's too (fixture routeros6-pptp-firewall-log-session-end-…, line 36:
+ * a host after the PC's session had ended).
  */
 function tcpConnection(peer: string, pre: Prefixed): Hit {
   const server = tcpServerOf(pre);
-  const key = server === 'sstp' ? 'mtTcpConnectionSstp' : server === 'ovpn' ? 'mtTcpConnectionOvpn' : 'ctrlStarted';
+  const key = server === 'sstp' ? 'mtTcpConnectionSstp' : server === 'ovpn' ? 'mtTcpConnectionOvpn' : 'mtTcpConnectionPptp';
   return tagged(step(key, { peer }), { peer });
 }
 
@@ -207,6 +232,11 @@ const RULES: Rule[] = [
   // ourselves to peer` (a project's notes on a MikroTik sending to its syslog server, 438 such lines, search index file id
   // 59002693929); read() takes the identity off
   [/^([\w.@-]+): terminating\.\.\. - failed to authenticate ourselves to peer$/, (m) => ({ decoded: [d(ownLinkKey('mtOwnAuthFailed', m[1]!), { iface: m[1]! })], outcome: 'failure' })],
+  // a PPP interface the administrator named (`L2TP-IF: connected`: an L2TP server binding, `/interface l2tp-server add
+  // name=L2TP-IF user=…`, in the Winbox copy of fixture routeros-winbox-copy-l2tp-debug-…; or a client interface): a session step
+  // like `<user>: connected`, said without a side (the name does not tell which). Only under a ppp topic: elsewhere a word
+  // before a colon is not a session
+  fallback(/^([A-Za-z][\w.@-]*): (authenticated|connected|disconnected)$/, (m, pre) => (topicsOf(bodyOf(pre).match(TOPIC_HEAD)?.[1] ?? '').includes('ppp') ? tagged(step('mtSession', { what: m[2]! }, m[2] === 'disconnected' ? 'info' : 'success'), { session: m[1] }) : null)),
   // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
   [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! })],
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
@@ -223,7 +253,9 @@ const RULES: Rule[] = [
   // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
   [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
   [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
-  [/^initiate new phase 1 .*$/, () => step('ikeInitiating', { peer: '', mode: 'IKEv1' })],
+  [/^initiate new phase 1(?: negotiation)?(?: \(([\w ]+)\))?: \S+?\[\d+\]<=>(\S+?)\[\d+\]$/, (m, _pre, state) => initiatePhase1(m[1], m[2], state)],
+  // (any other shape of the line: the router starts IKE, its peer not read)
+  fallback(/^initiate new phase 1\b.*$/, (_m, _pre, state) => initiatePhase1(undefined, undefined, state)),
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
@@ -234,7 +266,7 @@ const RULES: Rule[] = [
   [ipsec(String.raw`phase1 negotiation failed due to time up(?: \S+?\[\d+\]<=>(\S+?)\[\d+\])?.*?`), (m, _pre, state) => phase1TimeUp(m[2] ?? m[1], state)],
   // plain "phase1 negotiation failed." ends a phase 1 the lines before it explain (no proposal, wrong key): not a time-out
   [ipsec('phase1 negotiation failed'), (m) => tagged(step('mtPhase1Failed', undefined, 'warning'), { peer: m[1] })],
-  [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m) => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', peer: m[1] })],
+  [ipsec(String.raw`(?:no suitable proposal found|failed to get valid proposal|failed to pre-process ph1 packet(?: \(side: \d+, status \d+\))?)`), (m, _pre, state) => noProposal(m[1], state)],
   // "<peer> failed to pre-process ph2 packet." (racoon isakmp_quick.c, quick_r1recv and the like fail: Quick Mode, phase 2, is
   // refused; RouterOS prints it with a full stop and without racoon's "(side: …, status: …)" — a script that cuts the message's
   // last 34 characters to get the address, Onoro/Mikrotik README, shows the length). Its reason is a line before it (no
@@ -278,9 +310,16 @@ const RULES: Rule[] = [
   // (a protocol line whose addresses the rules above do not find: the protocol alone; a fallback, the rules above take the rest)
   fallback(/^input: in:(\S+) out:\S+(?: \(.*?\))?,? .*proto (47|GRE|6 \(\w+\)|\d+).*$/, (m) => step('firewallSeen', { proto: protocolName(m[2]!) })),
   [/^radius.*(?:timeout|not responding|no response).*$/i, () => ({ decoded: [d('radiusNoReply', { server: '' })], outcome: 'failure', cause: 'radius-unreachable' })],
+  ...MIKROTIK_DEBUG_RULES,
 ];
 
-const TOPIC_HEAD = /^((?:[a-z0-9-]+,)*[a-z0-9-]+) (.*)$/;
+/**
+ * A topic list and the message after it: `l2tp,ppp,info <…>` as RouterOS prints it, or `l2tp, ppp, debug | <…>` as the Winbox
+ * log window shows its Topics column (comma and blank) and a copy of it separates the columns (` | `; search index file
+ * 19298022767, a Winbox copy of an L2TP session's debug log)
+ */
+const TOPIC_HEAD = /^((?:[a-z0-9-]+, ?)*[a-z0-9-]+)(?: \| | )(.*)$/;
+const topicsOf = (list: string): string[] => list.split(/, ?/);
 
 /**
  * RouterOS facilities that are not the VPN (the memory log mixes them with it: `dhcp,info server1 assigned …`,
@@ -292,7 +331,7 @@ const OTHER_TOPICS = new Set(['dhcp', 'interface', 'system', 'script', 'dns', 'w
 function otherFacility(message: string): string | undefined {
   const m = message.match(TOPIC_HEAD);
   if (!m || !m[1]!.includes(',')) return undefined;
-  const topics = m[1]!.split(',');
+  const topics = topicsOf(m[1]!);
   return OTHER_TOPICS.has(topics[0]!) && topics.every((t) => TOPICS.has(t) || OTHER_TOPICS.has(t)) ? topics[0] : undefined;
 }
 
@@ -308,7 +347,7 @@ const IDENTITY = /^[^\s:<>]+: (.*)$/;
 function split(pre: Prefixed): string {
   const body = bodyOf(pre);
   const m = body.match(TOPIC_HEAD);
-  if (m && m[1]!.split(',').every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
+  if (m && topicsOf(m[1]!).every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
   return body;
 }
 
@@ -332,7 +371,7 @@ export const mikrotikFamily: FamilyParser = {
     if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host) && !(pre.shape === 'iso' && !pre.level)) return false;
     const body = bodyOf(pre);
     const m = body.match(TOPIC_HEAD);
-    if (m && m[1]!.includes(',') && m[1]!.split(',').every((t) => TOPICS.has(t))) return true;
+    if (m && m[1]!.includes(',') && topicsOf(m[1]!).every((t) => TOPICS.has(t))) return true;
     if (otherFacility(body)) return true;
     // one topic (`ipsec rejected hashtype: …`, `ipsec,!debug` logging): the message after it must be one the rules read
     return read(pre, {}) !== null || (split(pre) !== body && applyRules(RULES, body.trim(), pre, {}) !== null);
