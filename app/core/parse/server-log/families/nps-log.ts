@@ -187,17 +187,22 @@ export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
   return time ? { hit, time } : { hit };
 }
 
-/** `3/18/2016 1:26:02 PM` (en-US) or `18-3-2016 13:26:02`; day-first when the first number exceeds 12. */
-export function parseEventTime(s: string): LogTime | undefined {
-  const m = s.trim().match(/^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})[ T](\d{1,2}):(\d\d)(?::(\d\d))?\s*(AM|PM)?/i);
+/**
+ * `3/18/2016 1:26:02 PM` (en-US), `18-3-2016 13:26:02` (nl), `05.02.2023 09:41:07` (de): year first when the first number is one,
+ * else day first when the first number exceeds 12, when the date is written with dots or dashes (no Windows locale writes month
+ * first so: de, nl, ru, pl), or when the caller knows the copy is not English (`dayFirst`: a French or Spanish Event Viewer writes
+ * 05/02/2023 for 5 February); else month first, as en-US writes it and the IAS log formats always do.
+ */
+export function parseEventTime(s: string, dayFirst = false): LogTime | undefined {
+  const m = s.trim().match(/^(\d{1,4})([/.-])(\d{1,2})[/.-](\d{2,4})[ T](\d{1,2}):(\d\d)(?::(\d\d))?\s*(AM|PM)?/i);
   if (!m) return undefined;
-  const [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
+  const [a, b, c] = [+m[1]!, +m[3]!, +m[4]!];
   let year: number, month: number, day: number;
   if (a > 31) [year, month, day] = [a, b, c];
-  else if (a > 12) [day, month, year] = [a, b, c];
+  else if (a > 12 || dayFirst || m[2] !== '/') [day, month, year] = [a, b, c];
   else [month, day, year] = [a, b, c];
   if (year < 100) year += 2000;
-  let hour = +m[4]!;
-  if (m[7]) hour = (hour % 12) + (/pm/i.test(m[7]) ? 12 : 0);
-  return { year, month, day, hour, minute: +m[5]!, second: +(m[6] ?? 0) };
+  let hour = +m[5]!;
+  if (m[8]) hour = (hour % 12) + (/pm/i.test(m[8]) ? 12 : 0);
+  return { year, month, day, hour, minute: +m[6]!, second: +(m[7] ?? 0) };
 }

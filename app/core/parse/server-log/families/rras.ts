@@ -1,7 +1,7 @@
 import { applyRules, d, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime, ServerLogEntry } from '../types';
-import { dwordOf, isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { dwordOf, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
@@ -106,11 +106,11 @@ function eventBlockHit(b: EventBlock): Hit {
   const dataCode = isRemoteAccessSource(source) ? dwordOf(b.binary) : undefined;
   const binaryWhy = dataCode !== undefined && dataCode > 0 ? { code: dataCode, cause: causeOfRasCode(dataCode) } : undefined;
   if (id === 6272 || id === 6273 || id === 6274) {
-    const user = npsField(b, 'FullyQualifiedSubjectUserName', 'Fully Qualified Account Name') ?? npsField(b, 'SubjectUserName', 'Account Name');
-    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
-    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
-    const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
-    const peer = callingPeer(npsField(b, 'CallingStationID', 'Calling Station Identifier'));
+    const user = npsField(b, 'FullyQualifiedSubjectUserName', 'fullName') ?? npsField(b, 'SubjectUserName', 'accountName');
+    // the number, in whatever language the message is (its label, else its place: npsReasonCode)
+    const reason = npsReasonCode(b, true);
+    const auth = [npsField(b, 'AuthenticationType', 'authType'), npsField(b, 'EAPType', 'eapType')].filter(Boolean).join(' / ');
+    const peer = callingPeer(npsField(b, 'CallingStationID', 'calling'));
     const values = { id, user: user ?? '?', reason: npsReasonValue(reason), auth };
     if (id === 6272) return tagged(step('npsGranted', values, 'success'), { user, peer });
     const hit: Hit = { decoded: [d(id === 6273 ? 'npsDenied' : 'npsDiscarded', values)], outcome: id === 6273 ? 'failure' : 'warning' };
@@ -124,10 +124,9 @@ function eventBlockHit(b: EventBlock): Hit {
   }
   // only the message's "Authentication Details:" part: the reason code says what NPS did (0 granted, any other refused: assumed a denial, 6273)
   if (id === undefined && isNpsBody(b.message)) {
-    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
-    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
+    const reason = npsReasonCode(b, false);
     if (reason !== undefined) {
-      const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
+      const auth = [npsField(b, 'AuthenticationType', 'authType'), npsField(b, 'EAPType', 'eapType')].filter(Boolean).join(' / ');
       const values = { reason: npsReasonValue(reason), auth };
       if (reason === 0) return { decoded: [d('npsGrantedDetails', values)], outcome: 'success' };
       const r = NPS_REASONS[reason];
@@ -177,7 +176,7 @@ export const rrasFamily: FamilyParser = {
     }
     if (startsEventBlock(pre.message) || (pre.program === 'Event' && pre.shape === 'program')) {
       const b = readEventBlock(pre.message);
-      const t = (b.date ? parseEventTime(b.date) : undefined) ?? b.xmlTime;
+      const t = (b.date ? parseEventTime(b.date, b.dayFirst) : undefined) ?? b.xmlTime;
       if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)
       return eventBlockHit(b);
     }

@@ -53,7 +53,16 @@ export function endsEventBlock(pending: string, line: string): boolean {
 /** A label of the older copy written `Source : Router` (the KB's NT form), which reads like a Format-List field: inside such a block it is the block's. */
 const LEGACY_BLOCK = /^\s*Event (?:Type|ID)\s*:/;
 const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Time|Event (?:Source|Category|ID|Type))\s*:/;
-export const legacyLabelOf = (pending: string, line: string): boolean => LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line);
+/**
+ * French typography puts a blank before the colon, so a French Event Viewer copy's labels (`Source :`, `Date :`, `Niveau :`,
+ * `Utilisateur :`, `Description :`) read like Format-List fields, which pad their names with blanks: inside a block that began
+ * with `Nom du journal :`, a one-word label with one blank before its colon is the block's own. (Format-List pads all but its
+ * longest name with more than one blank.)
+ */
+const FRENCH_BLOCK = /^\s*Nom du journal\s+:/;
+const FRENCH_LABEL = /^\S+ : /;
+/** A line that looks like a Format-List field but is the pending event block's own label (the older copy's, or a French copy's). */
+export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line)) || (FRENCH_BLOCK.test(pending) && FRENCH_LABEL.test(line));
 
 /**
  * The first characters a block may start with (Lo, Pr, Nom, Net, Ev, <E, Aut, `- `: every alternative of EVENT_BLOCK_START), tested
@@ -110,6 +119,9 @@ const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(Re
 const DATE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DATE_WORDS})\s*:\s*(\d[\d/.-]+[ T]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?)`, 'i');
 const DESCRIPTION_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DESCRIPTION_WORDS})\s*:\s*`, 'i');
 
+// the first labels of a translated Event Viewer copy (EVENT_BLOCK_START's, and the id's; not `Date`/`Source`, which French shares with English)
+const LOCALISED_HEAD = /(?:^|\s)(?:Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro|Ereignis-ID|Gebeurtenis-id|ID de l.?(?:\u00e9|e)v(?:\u00e9|e)nement|Id\.? (?:del? )?evento|ID evento)\s*:/i;
+
 const LEGACY_DATE = /(?:^|\s)Date\s*:\s*(\d[\d/.-]+\d)\s/i;
 const LEGACY_TIME = /(?:^|\s)Time\s*:\s*(\d{1,2}:\d\d(?::\d\d)?(?:\s*[AP]M)?)/i;
 function legacyDate(head: string): string | undefined {
@@ -124,6 +136,8 @@ export interface EventBlock {
   source?: string;
   /** the Date field as written (local time), else the XML's TimeCreated (UTC) */
   date?: string;
+  /** the header's labels are not English: its date is written day first (05/02/2023 in a French or Spanish copy is 5 February) */
+  dayFirst?: boolean;
   xmlTime?: LogTime;
   /** <Data Name="…">value</Data> */
   named: Record<string, string>;
@@ -152,6 +166,7 @@ export function readEventBlock(text: string): EventBlock {
   // the older copy puts the time on a line of its own (`Date: 6/9/2012`, `Time: 2:25:49 PM`)
   const date = head.match(DATE_LABEL)?.[1] ?? legacyDate(head);
   if (date) block.date = date;
+  if (LOCALISED_HEAD.test(head)) block.dayFirst = true;
   const created = xml.match(/<TimeCreated SystemTime="(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/);
   if (created) block.xmlTime = { year: +created[1]!, month: +created[2]!, day: +created[3]!, hour: +created[4]!, minute: +created[5]!, second: +created[6]! };
   for (const m of xml.matchAll(/<Data Name="([^"]+)"\s*>([^<]*)<\/Data>|<Data Name="([^"]+)"\s*\/>/g)) block.named[m[1] ?? m[3]!] = unescapeXml((m[2] ?? '').trim());
@@ -165,15 +180,58 @@ export function readEventBlock(text: string): EventBlock {
 }
 
 /**
- * A field of an NPS event (6272–6274): the XML's named value, else the English label in the message
- * (`Reason Code:  16`), the first one when the label repeats (User: comes before Client Machine:).
+ * The labels of an NPS event's message fields (6272–6274), English first (Microsoft Learn, "6273(F): Network Policy Server denied
+ * access to a user", the event's template). The message is translated with Windows, labels and all; the other languages' labels
+ * are assumed from Windows' translations, not checked against a localised NPS (none was found pasted): German `Ursachencode`,
+ * French `Code de raison`, Dutch `Redencode`, Spanish `Código de motivo`, Italian `Codice motivo` for the reason code, and so on.
+ * A label missing here leaves its field unknown, except the reason code (npsReasonCode reads it by its place then).
+ */
+export const NPS_LABELS = {
+  reasonCode: ['Reason Code', 'Ursachencode', 'Code de raison', 'Redencode', 'Código de motivo', 'Codice motivo'],
+  fullName: ['Fully Qualified Account Name', 'Vollqualifizierter Kontoname', 'Nom de compte qualifié complet', 'Volledig gekwalificeerde accountnaam', 'Nombre de cuenta completo'],
+  accountName: ['Account Name', 'Kontoname', 'Nom du compte', 'Accountnaam', 'Nombre de cuenta'],
+  authType: ['Authentication Type', 'Authentifizierungstyp', "Type d['\u2019]authentification", 'Verificatietype', 'Tipo de autenticación'],
+  eapType: ['EAP Type', 'EAP-Typ', 'Type EAP', 'EAP-type', 'Tipo de EAP'],
+  calling: ['Calling Station Identifier', 'ID der anrufenden Station', "Identificateur de la station appelante", 'Id van aanroepend station', 'Identificador de estación que llama'],
+} as const;
+type NpsLabel = keyof typeof NPS_LABELS;
+
+const labelled = (label: NpsLabel, value: string): RegExp => new RegExp(String.raw`(?:^|\s)(?:${NPS_LABELS[label].join('|')})\s*:\s*${value}`, 'u');
+// a value runs to the next label (a capitalised word or words, in any script's letters, then a colon: `Kontodomäne:`, `Nom du compte :`) or the end
+const NEXT_LABEL = String.raw`(?=\s+\p{Lu}[\p{L}\p{M}'\u2019 .-]*:\s|\s*$)`;
+const FIELD_RES = Object.fromEntries(Object.keys(NPS_LABELS).map((k) => [k, labelled(k as NpsLabel, String.raw`(\S(?:.*?\S)??)${NEXT_LABEL}`)])) as Record<NpsLabel, RegExp>;
+
+/**
+ * A field of an NPS event (6272–6274): the XML's named value, else the label in the message (`Reason Code:  16`,
+ * `Ursachencode: 16`), the first one when the label repeats (User: comes before Client Machine:).
  * '-' (NPS's "none", also as a dash a web page's typography made of it) and empty values are undefined.
  */
-export function npsField(block: EventBlock, xmlName: string, label: string): string | undefined {
+export function npsField(block: EventBlock, xmlName: string, label: NpsLabel): string | undefined {
   const named = block.named[xmlName];
-  const value = named ?? block.message.match(new RegExp(`(?:^|\\s)${label}:\\s*(\\S(?:.*?\\S)??)(?=\\s+[A-Z][A-Za-z -]*:\\s|\\s*$)`))?.[1];
+  const value = named ?? block.message.match(FIELD_RES[label])?.[1];
   // (a blog's typography turns NPS's '-' into an en or em dash)
   return value === undefined || value === '' || value === '-' || value === '\u2013' || value === '\u2014' ? undefined : value;
+}
+
+const REASON_BY_LABEL = labelled('reasonCode', String.raw`(\d+)\b`);
+// `Label: 16` (a number alone as a field's value); the last one in the message is the reason code (npsReasonCode)
+const NUMBER_FIELD = /[^\s:]\s*:\s*(\d{1,4})(?=\s|$)/gu;
+
+/**
+ * An NPS event's reason code: the XML's, else its label's (NPS_LABELS), else — in a language whose label is not in the table — the
+ * last field whose value is a number alone: in the event's template the reason code is followed only by the reason's text
+ * (Microsoft Learn "6273(F)": … Account Session Identifier, Logging Results, Reason Code, Reason), and the fields before it that
+ * can be numbers (NAS Port, an Account Session Identifier) come earlier. `byPlace` only for a message that is an NPS event's.
+ */
+export function npsReasonCode(block: EventBlock, byPlace: boolean): number | undefined {
+  const named = block.named.ReasonCode;
+  if (named !== undefined) return /^\d+$/.test(named) ? Number(named) : undefined;
+  const labelled = block.message.match(REASON_BY_LABEL)?.[1];
+  if (labelled !== undefined) return Number(labelled);
+  if (!byPlace) return undefined;
+  let last: string | undefined;
+  for (const m of block.message.matchAll(NUMBER_FIELD)) last = m[1];
+  return last === undefined ? undefined : Number(last);
 }
 
 /**
