@@ -75,6 +75,10 @@ describe('an Event Viewer copy from a translated Windows', () => {
     const e = r.entries[0]!;
     expect([e.cause, e.code, e.outcome]).toEqual(['ras-error', 691, 'failure']);
     expect(e.time).toEqual({ year: 2023, month: 2, day: 5, hour: 9, minute: 41, second: 7 });
+    // the names are in the words: unknown in German, read from the English message ("which has" or "that has") where there is no XML
+    expect(describeEntry(e, t)).toBe('RasClient: the connection ? failed with error 691.');
+    const english = parseServerLog(GERMAN_20227.replace(/Der Benutzer .*$/, 'The user CORP\\alice dialed a connection named Firma VPN that has failed. The error code returned on failure is 691.')).entries[0]!;
+    expect([english.code, english.user, describeEntry(english, t)]).toEqual([691, 'CORP\\alice', 'RasClient: the connection Firma VPN failed with error 691.']);
   });
 
   it('French RemoteAccess 20271: its labels (`Source :`, `Date :`, blank before the colon) stay in the one event; the id decides, the date is day first', () => {
@@ -82,6 +86,8 @@ describe('an Event Viewer copy from a translated Windows', () => {
     expect([r.records, r.understood, r.unknown]).toEqual([1, 1, 0]);
     const e = r.entries[0]!;
     expect([e.line, e.endLine, e.family, e.cause, e.code]).toEqual([1, 11, 'rras', 'credentials-rejected', 691]);
+    // the address, as Windows wrote it into the French words (for matching the PC's side)
+    expect(e.peer).toBe('203.0.113.5');
     expect([e.time?.month, e.time?.day]).toEqual([2, 5]);
     expect(describeEntry(e, t)).toContain('RRAS event 20271');
   });
@@ -128,6 +134,11 @@ describe('an Event Viewer copy from a translated Windows', () => {
     expect([e.line, e.cause, e.code, e.time?.month, e.time?.day]).toEqual([1, 'credentials-rejected', 649, 2, 5]);
   });
 
+  it('wevtutil text with French labels: `Source :` inside it is its own', () => {
+    const r = parseServerLog(['Event[0]:', '  Nom du journal : System', '  Source : RemoteAccess', '  Date : 2023-02-05T09:41:07.123', '  ID de l’événement : 20271', '  Description : ', "CoId={NA} : L'utilisateur bob connecté depuis 203.0.113.5 n'a pas réussi à s'authentifier."].join('\n'));
+    expect([r.records, r.entries[0]!.cause, r.entries[0]!.peer]).toEqual([1, 'credentials-rejected', '203.0.113.5']);
+  });
+
   it('wevtutil text with German labels (`Event[0]:` then `Protokollname:` …) is one event, read by its id', () => {
     const r = parseServerLog(['Event[0]:', '  Protokollname: System', '  Quelle: RemoteAccess', '  Datum: 2023-02-05T09:41:07.123', '  Ereignis-ID: 20271', '  Beschreibung: ', 'CoId={NA}: Der Benutzer bob, verbunden von 203.0.113.5, konnte nicht authentifiziert werden.'].join('\n'));
     expect([r.records, r.entries[0]!.cause, r.entries[0]!.code, r.entries[0]!.time?.day]).toEqual([1, 'credentials-rejected', 691, 5]);
@@ -135,13 +146,21 @@ describe('an Event Viewer copy from a translated Windows', () => {
 });
 
 describe('parseEventTime: the order of day and month', () => {
-  it('en-US slashes month first; dots and dashes day first; slashes day first when the copy is not English; a year first is ISO', () => {
-    expect(parseEventTime('2/5/2023 9:41:07 AM')).toMatchObject({ month: 2, day: 5, hour: 9 });
-    expect(parseEventTime('2/13/2023 9:41:07 PM')).toMatchObject({ month: 2, day: 13, hour: 21 });
-    expect(parseEventTime('05.02.2023 09:41:07')).toMatchObject({ month: 2, day: 5 });
-    expect(parseEventTime('5-2-2023 09:41:07')).toMatchObject({ month: 2, day: 5 });
-    expect(parseEventTime('05/02/2023 09:41:07', true)).toMatchObject({ month: 2, day: 5 });
+  it("as Windows printed it in the PC's culture: slashes with AM/PM month first (en-US), other slashes, dots and dashes day first", () => {
+    expect(parseEventTime('2/5/2023 9:41:07 AM', 'culture')).toMatchObject({ month: 2, day: 5, hour: 9 });
+    expect(parseEventTime('2/13/2023 9:41:07 PM', 'culture')).toMatchObject({ month: 2, day: 13, hour: 21 });
+    expect(parseEventTime('05/02/2023 09:41:07', 'culture')).toMatchObject({ month: 2, day: 5 });
+    expect(parseEventTime('05.02.2023 09:41:07', 'culture')).toMatchObject({ month: 2, day: 5 });
+    expect(parseEventTime('5-2-2023 09:41:07', 'culture')).toMatchObject({ month: 2, day: 5 });
+    expect(parseEventTime('2023-02-05T09:41:07.123', 'culture')).toMatchObject({ year: 2023, month: 2, day: 5, second: 7 });
+  });
+  it("NPS's log files write MM/DD/YYYY on a 24-hour clock whatever the language: month first, unless the first number cannot be a month", () => {
+    expect(parseEventTime('06/04/1999 14:42:19')).toMatchObject({ month: 6, day: 4, hour: 14 });
+    expect(parseEventTime('01/18/2019 13:04:47.638')).toMatchObject({ month: 1, day: 18, second: 47 });
     expect(parseEventTime('13/02/2023 09:41:07')).toMatchObject({ month: 2, day: 13 });
-    expect(parseEventTime('2023-02-05T09:41:07')).toMatchObject({ year: 2023, month: 2, day: 5 });
+  });
+  it('an English Event Viewer copy without AM/PM (en-GB) is day first too', () => {
+    const e = parseServerLog(['Log Name:      Application', 'Source:        RasClient', 'Date:          05/02/2023 09:41:07', 'Event ID:      20227', 'Description:', 'CoId={NA}: The user CORP\\alice dialed a connection named VPN which has failed. The error code returned on failure is 809.'].join('\n')).entries[0]!;
+    expect([e.code, e.time?.month, e.time?.day]).toEqual([809, 2, 5]);
   });
 });

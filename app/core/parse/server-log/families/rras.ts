@@ -39,7 +39,7 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   const f = ev.fields;
   const id = Number(f.EventID ?? f.Id ?? f.InstanceId);
   const source = f.Source ?? f.ProviderName ?? '';
-  const time = parseEventTime(f.TimeGenerated ?? f.TimeCreated ?? '');
+  const time = parseEventTime(f.TimeGenerated ?? f.TimeCreated ?? '', 'culture');
   if (time) ev.entry.time = time;
   const repl = (f.ReplacementStrings ?? '').replace(/^\{|\}$/g, '').split(/,\s*/).map((s) => s.trim().replace(/^\{|\}$/g, ''));
   let code: number | undefined;
@@ -89,6 +89,7 @@ function npsBodyId(message: string): number | undefined {
   return m ? { granted: 6272, denied: 6273, discarded: 6274 }[m[1] as 'granted' | 'denied' | 'discarded'] : undefined;
 }
 
+const RASCLIENT_FAILED_TEXT = /\bThe user (\S+) dialed a connection named (.+?) (?:which|that) has failed\b/;
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**
@@ -150,8 +151,12 @@ function eventBlockHit(b: EventBlock): Hit {
     const last = id === 20227 ? (data[2] ?? b.message.match(/(\d+)\D*$/)?.[1]) : undefined;
     const code = last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
     if (code) {
-      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: (id === 20111 ? data[0] : data[1]) ?? '?', source })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
-      return id === 20227 ? tagged(hit, { user: data[0] }) : hit;
+      // without insertion strings (a copy without its XML) the names only from the English message ("The user %1 dialed a connection
+      // named %2 which has failed", "that has" on later builds); a translated one leaves them unknown
+      const english = id === 20227 && data.length === 0 ? b.message.match(RASCLIENT_FAILED_TEXT) : null;
+      const entry = (id === 20111 ? data[0] : data[1] ?? english?.[2]) ?? '?';
+      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry, source })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
+      return id === 20227 ? tagged(hit, { user: data[0] ?? english?.[1] }) : hit;
     }
   }
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
@@ -176,7 +181,7 @@ export const rrasFamily: FamilyParser = {
     }
     if (startsEventBlock(pre.message) || (pre.program === 'Event' && pre.shape === 'program')) {
       const b = readEventBlock(pre.message);
-      const t = (b.date ? parseEventTime(b.date, b.dayFirst) : undefined) ?? b.xmlTime;
+      const t = (b.date ? parseEventTime(b.date, 'culture') : undefined) ?? b.xmlTime;
       if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)
       return eventBlockHit(b);
     }

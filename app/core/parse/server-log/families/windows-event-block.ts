@@ -59,7 +59,8 @@ const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Ti
  * with `Nom du journal :`, a one-word label with one blank before its colon is the block's own. (Format-List pads all but its
  * longest name with more than one blank.)
  */
-const FRENCH_BLOCK = /^\s*Nom du journal\s+:/;
+// (wevtutil's text, `Event[0]:` then its labels, assumed translated as Event Viewer's are)
+const FRENCH_BLOCK = /^\s*(?:Event\[\d+\]:\s*)?Nom du journal\s+:/;
 const FRENCH_LABEL = /^\S+ : /;
 /** A line that looks like a Format-List field but is the pending event block's own label (the older copy's, or a French copy's). */
 export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line)) || (FRENCH_BLOCK.test(pending) && FRENCH_LABEL.test(line));
@@ -119,9 +120,6 @@ const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(Re
 const DATE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DATE_WORDS})\s*:\s*(\d[\d/.-]+[ T]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?)`, 'i');
 const DESCRIPTION_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DESCRIPTION_WORDS})\s*:\s*`, 'i');
 
-// the first labels of a translated Event Viewer copy (EVENT_BLOCK_START's, and the id's; not `Date`/`Source`, which French shares with English)
-const LOCALISED_HEAD = /(?:^|\s)(?:Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro|Ereignis-ID|Gebeurtenis-id|ID de l.?(?:\u00e9|e)v(?:\u00e9|e)nement|Id\.? (?:del? )?evento|ID evento)\s*:/i;
-
 const LEGACY_DATE = /(?:^|\s)Date\s*:\s*(\d[\d/.-]+\d)\s/i;
 const LEGACY_TIME = /(?:^|\s)Time\s*:\s*(\d{1,2}:\d\d(?::\d\d)?(?:\s*[AP]M)?)/i;
 function legacyDate(head: string): string | undefined {
@@ -136,8 +134,6 @@ export interface EventBlock {
   source?: string;
   /** the Date field as written (local time), else the XML's TimeCreated (UTC) */
   date?: string;
-  /** the header's labels are not English: its date is written day first (05/02/2023 in a French or Spanish copy is 5 February) */
-  dayFirst?: boolean;
   xmlTime?: LogTime;
   /** <Data Name="…">value</Data> */
   named: Record<string, string>;
@@ -166,7 +162,6 @@ export function readEventBlock(text: string): EventBlock {
   // the older copy puts the time on a line of its own (`Date: 6/9/2012`, `Time: 2:25:49 PM`)
   const date = head.match(DATE_LABEL)?.[1] ?? legacyDate(head);
   if (date) block.date = date;
-  if (LOCALISED_HEAD.test(head)) block.dayFirst = true;
   const created = xml.match(/<TimeCreated SystemTime="(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/);
   if (created) block.xmlTime = { year: +created[1]!, month: +created[2]!, day: +created[3]!, hour: +created[4]!, minute: +created[5]!, second: +created[6]! };
   for (const m of xml.matchAll(/<Data Name="([^"]+)"\s*>([^<]*)<\/Data>|<Data Name="([^"]+)"\s*\/>/g)) block.named[m[1] ?? m[3]!] = unescapeXml((m[2] ?? '').trim());
@@ -220,8 +215,9 @@ const NUMBER_FIELD = /[^\s:]\s*:\s*(\d{1,4})(?=\s|$)/gu;
 /**
  * An NPS event's reason code: the XML's, else its label's (NPS_LABELS), else — in a language whose label is not in the table — the
  * last field whose value is a number alone: in the event's template the reason code is followed only by the reason's text
- * (Microsoft Learn "6273(F)": … Account Session Identifier, Logging Results, Reason Code, Reason), and the fields before it that
- * can be numbers (NAS Port, an Account Session Identifier) come earlier. `byPlace` only for a message that is an NPS event's.
+ * (Microsoft Learn "Event ID 6273 — NPS Authentication Status", cc735399: … NAS Port %15 … Account Session Identifier %24, Reason Code
+ * %25, Reason %26; later Windows add Logging Results and the quarantine fields after it, words or '-'), and the fields that can be
+ * numbers (NAS Port, an Account Session Identifier) come before it. `byPlace` only for a message that is an NPS event's.
  */
 export function npsReasonCode(block: EventBlock, byPlace: boolean): number | undefined {
   const named = block.named.ReasonCode;
