@@ -76,9 +76,9 @@ describe('an Event Viewer copy from a translated Windows', () => {
     expect([e.cause, e.code, e.outcome]).toEqual(['ras-error', 691, 'failure']);
     expect(e.time).toEqual({ year: 2023, month: 2, day: 5, hour: 9, minute: 41, second: 7 });
     // the names are in the words: unknown in German, read from the English message ("which has" or "that has") where there is no XML
-    expect(describeEntry(e, t)).toBe('RasClient: the connection ? failed with error 691.');
+    expect(describeEntry(e, t)).toBe('The VPN connection ? failed with error 691 (RasClient event 20227).');
     const english = parseServerLog(GERMAN_20227.replace(/Der Benutzer .*$/, 'The user CORP\\alice dialed a connection named Firma VPN that has failed. The error code returned on failure is 691.')).entries[0]!;
-    expect([english.code, english.user, describeEntry(english, t)]).toEqual([691, 'CORP\\alice', 'RasClient: the connection Firma VPN failed with error 691.']);
+    expect([english.code, english.user, describeEntry(english, t)]).toEqual([691, 'CORP\\alice', 'The VPN connection Firma VPN failed with error 691 (RasClient event 20227).']);
   });
 
   it('French RemoteAccess 20271: its labels (`Source :`, `Date :`, blank before the colon) stay in the one event; the id decides, the date is day first', () => {
