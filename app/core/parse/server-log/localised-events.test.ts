@@ -116,6 +116,9 @@ describe('an Event Viewer copy from a translated Windows', () => {
     const head = ['Nome do Log:   Segurança', 'Fonte:         Microsoft-Windows-Security-Auditing', 'Identificação do Evento:6273', 'Descrição:'];
     const e = parseServerLog(nps6273(['Event ID: 6273', 'Source: Microsoft-Windows-Security-Auditing', 'Description:'], ['O Servidor de Políticas de Rede negou acesso a um usuário.', 'NAS:', '\tPorta do NAS:\t\t7', 'Detalhes da Autenticação:', '\tIdentificador da Sessão da Conta:\t31', '\tCódigo do Motivo:\t\t48', '\tMotivo:\t\tA solicitação de conexão não correspondeu a uma política de rede configurada.'])).entries[0]!;
     expect([e.cause, e.code]).toEqual(['ras-error', 812]);
+    // a known label without a number: no reason code, and none guessed from NAS Port's number
+    const none = parseServerLog(nps6273(['Event ID: 6274', 'Source: Microsoft-Windows-Security-Auditing', 'Description:'], ['NAS:', '\tNAS Port:\t\t7', 'Authentication Details:', '\tReason Code:\t\t-'])).entries[0]!;
+    expect([none.outcome, none.cause, none.code]).toEqual(['warning', undefined, undefined]);
     // (the header's own labels unknown too: not an event block at all, nothing guessed)
     expect(parseServerLog(nps6273(head, ['Código do Motivo: 48'])).entries.some((x) => x.cause)).toBe(false);
   });

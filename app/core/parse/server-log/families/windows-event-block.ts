@@ -209,6 +209,7 @@ export function npsField(block: EventBlock, xmlName: string, label: NpsLabel): s
 }
 
 const REASON_BY_LABEL = labelled('reasonCode', String.raw`(\d+)\b`);
+const REASON_LABEL = labelled('reasonCode', '');
 // `Label: 16` (a number alone as a field's value); the last one in the message is the reason code (npsReasonCode)
 const NUMBER_FIELD = /[^\s:]\s*:\s*(\d{1,4})(?=\s|$)/gu;
 
@@ -224,7 +225,8 @@ export function npsReasonCode(block: EventBlock, byPlace: boolean): number | und
   if (named !== undefined) return /^\d+$/.test(named) ? Number(named) : undefined;
   const labelled = block.message.match(REASON_BY_LABEL)?.[1];
   if (labelled !== undefined) return Number(labelled);
-  if (!byPlace) return undefined;
+  // a known label without a number (`Reason Code: -`) says there is none: nothing read by place then
+  if (!byPlace || REASON_LABEL.test(block.message)) return undefined;
   let last: string | undefined;
   for (const m of block.message.matchAll(NUMBER_FIELD)) last = m[1];
   return last === undefined ? undefined : Number(last);
