@@ -187,17 +187,27 @@ export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
   return time ? { hit, time } : { hit };
 }
 
-/** `3/18/2016 1:26:02 PM` (en-US) or `18-3-2016 13:26:02`; day-first when the first number exceeds 12. */
-export function parseEventTime(s: string): LogTime | undefined {
-  const m = s.trim().match(/^(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})[ T](\d{1,2}):(\d\d)(?::(\d\d))?\s*(AM|PM)?/i);
+/**
+ * How a date's day and month are ordered: `'month-first'` for NPS's log files (the IAS, database and DTS formats write MM/DD/YYYY
+ * whatever the server's language: Microsoft Learn dd197432, cc771748); `'culture'` for what Windows printed in the PC's culture
+ * (Event Viewer's copy, Format-List's TimeGenerated / TimeCreated), read as parse/event-time.ts reads the client's events: slashes
+ * with an AM/PM marker are en-US's M/d/yyyy; other slashes day first (fr-FR, es-ES, en-GB dd/MM/yyyy: DateTimeFormatInfo's
+ * ShortDatePattern examples on learn.microsoft.com); dots (de-DE dd.MM.yyyy) and dashes (nl-NL d-M-yyyy) day first (assumed from
+ * those cultures' conventions). Either way a first number over 12 is the day, and one over 31 the year (ISO).
+ */
+export type DateOrder = 'month-first' | 'culture';
+
+/** `3/18/2016 1:26:02 PM` (en-US), `18-3-2016 13:26:02` (nl), `05.02.2023 09:41:07` (de), `2023-02-05T09:41:07`: see DateOrder. */
+export function parseEventTime(s: string, order: DateOrder = 'month-first'): LogTime | undefined {
+  const m = s.trim().match(/^(\d{1,4})([/.-])(\d{1,2})[/.-](\d{2,4})[ T](\d{1,2}):(\d\d)(?::(\d\d))?(?:[.,]\d+)?\s*(AM|PM)?/i);
   if (!m) return undefined;
-  const [a, b, c] = [+m[1]!, +m[2]!, +m[3]!];
+  const [a, b, c] = [+m[1]!, +m[3]!, +m[4]!];
+  const dayFirst = order === 'culture' && (m[2] !== '/' || !m[8]);
   let year: number, month: number, day: number;
   if (a > 31) [year, month, day] = [a, b, c];
-  else if (a > 12) [day, month, year] = [a, b, c];
+  else if (a > 12 || dayFirst) [day, month, year] = [a, b, c];
   else [month, day, year] = [a, b, c];
-  if (year < 100) year += 2000;
-  let hour = +m[4]!;
-  if (m[7]) hour = (hour % 12) + (/pm/i.test(m[7]) ? 12 : 0);
-  return { year, month, day, hour, minute: +m[5]!, second: +(m[6] ?? 0) };
+  let hour = +m[5]!;
+  if (m[8]) hour = (hour % 12) + (/pm/i.test(m[8]) ? 12 : 0);
+  return { year, month, day, hour, minute: +m[6]!, second: +(m[7] ?? 0) };
 }

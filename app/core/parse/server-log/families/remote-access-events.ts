@@ -1,5 +1,6 @@
 import { d, type Hit } from '../kit';
 import type { Cause } from '../types';
+import { isDottedQuad } from '../../ipv4-dotted';
 import { rasErrorOfText } from './ras-error-messages';
 
 /**
@@ -39,6 +40,8 @@ interface RemoteAccessEvent {
   text?: RegExp;
   /** the user's insertion string, counted after the leading CoId and routing-domain GUIDs (for a paste without the English message) */
   userAt?: number;
+  /** the message names the PC's address (`connected from %2`): in a translated message, the one IPv4 address in it */
+  addressInText?: boolean;
 }
 
 /**
@@ -93,7 +96,7 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
   // "The user %1 failed an authentication attempt due to the following reason: %2" / "The user %1 connected from %2 but failed …: %3"
   20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
-  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
+  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
   // "The user %1 has connected and has been successfully authenticated on port %2."
@@ -106,7 +109,7 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20201: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released', text: SESSION_TEXT.released },
   // Windows Server 2008 and later, the same texts with the connection's CoId first (windows-event-block.test.ts, KB 2801679)
   20255: { symbol: 'PPP module error', key: 'rrasEventPppError', reasonInText: true },
-  20271: { symbol: 'authentication failure', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
+  20271: { symbol: 'authentication failure', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true },
   // The newer ids of the texts above (20014, 20015, 20050, 20194, 20200, 20201), their messages and insertion strings as a public
   // RRAS reporting script lists them (search index file id 16055754270, its Get-EventLogNPSSystem: 20249 "The user %2 has connected
   // and failed to authenticate on port %3", 20250 "… has been successfully authenticated on port …", 20253 "… disconnected because
@@ -120,6 +123,8 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20274: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address' },
   20275: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released' },
 };
+
+const IPV4_IN_TEXT = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/;
 
 const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
 
@@ -198,9 +203,14 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   if (who) {
     hit.user = who[1]!;
     if (who[2]) hit.peer = who[2];
-  } else if (ev.userAt !== undefined) {
-    const user = afterGuids(data)[ev.userAt];
-    if (user) hit.user = user;
+  } else {
+    if (ev.userAt !== undefined) {
+      const user = afterGuids(data)[ev.userAt];
+      if (user) hit.user = user;
+    }
+    // a translated message still holds the address as Windows wrote it (its words around it are the language's)
+    const address = ev.addressInText ? message.match(IPV4_IN_TEXT)?.[0] : undefined;
+    if (address && isDottedQuad(address)) hit.peer = address;
   }
   return hit;
 }

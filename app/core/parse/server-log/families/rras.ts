@@ -1,7 +1,7 @@
 import { applyRules, d, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime, ServerLogEntry } from '../types';
-import { dwordOf, isNpsBody, npsField, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { dwordOf, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
@@ -39,7 +39,7 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   const f = ev.fields;
   const id = Number(f.EventID ?? f.Id ?? f.InstanceId);
   const source = f.Source ?? f.ProviderName ?? '';
-  const time = parseEventTime(f.TimeGenerated ?? f.TimeCreated ?? '');
+  const time = parseEventTime(f.TimeGenerated ?? f.TimeCreated ?? '', 'culture');
   if (time) ev.entry.time = time;
   const repl = (f.ReplacementStrings ?? '').replace(/^\{|\}$/g, '').split(/,\s*/).map((s) => s.trim().replace(/^\{|\}$/g, ''));
   let code: number | undefined;
@@ -89,6 +89,7 @@ function npsBodyId(message: string): number | undefined {
   return m ? { granted: 6272, denied: 6273, discarded: 6274 }[m[1] as 'granted' | 'denied' | 'discarded'] : undefined;
 }
 
+const RASCLIENT_FAILED_TEXT = /\bThe user (\S+) dialed a connection named (.+?) (?:which|that) has failed\b/;
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**
@@ -106,11 +107,11 @@ function eventBlockHit(b: EventBlock): Hit {
   const dataCode = isRemoteAccessSource(source) ? dwordOf(b.binary) : undefined;
   const binaryWhy = dataCode !== undefined && dataCode > 0 ? { code: dataCode, cause: causeOfRasCode(dataCode) } : undefined;
   if (id === 6272 || id === 6273 || id === 6274) {
-    const user = npsField(b, 'FullyQualifiedSubjectUserName', 'Fully Qualified Account Name') ?? npsField(b, 'SubjectUserName', 'Account Name');
-    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
-    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
-    const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
-    const peer = callingPeer(npsField(b, 'CallingStationID', 'Calling Station Identifier'));
+    const user = npsField(b, 'FullyQualifiedSubjectUserName', 'fullName') ?? npsField(b, 'SubjectUserName', 'accountName');
+    // the number, in whatever language the message is (its label, else its place: npsReasonCode)
+    const reason = npsReasonCode(b, true);
+    const auth = [npsField(b, 'AuthenticationType', 'authType'), npsField(b, 'EAPType', 'eapType')].filter(Boolean).join(' / ');
+    const peer = callingPeer(npsField(b, 'CallingStationID', 'calling'));
     const values = { id, user: user ?? '?', reason: npsReasonValue(reason), auth };
     if (id === 6272) return tagged(step('npsGranted', values, 'success'), { user, peer });
     const hit: Hit = { decoded: [d(id === 6273 ? 'npsDenied' : 'npsDiscarded', values)], outcome: id === 6273 ? 'failure' : 'warning' };
@@ -124,10 +125,9 @@ function eventBlockHit(b: EventBlock): Hit {
   }
   // only the message's "Authentication Details:" part: the reason code says what NPS did (0 granted, any other refused: assumed a denial, 6273)
   if (id === undefined && isNpsBody(b.message)) {
-    const reasonText = npsField(b, 'ReasonCode', 'Reason Code');
-    const reason = reasonText !== undefined && /^\d+$/.test(reasonText) ? Number(reasonText) : undefined;
+    const reason = npsReasonCode(b, false);
     if (reason !== undefined) {
-      const auth = [npsField(b, 'AuthenticationType', 'Authentication Type'), npsField(b, 'EAPType', 'EAP Type')].filter(Boolean).join(' / ');
+      const auth = [npsField(b, 'AuthenticationType', 'authType'), npsField(b, 'EAPType', 'eapType')].filter(Boolean).join(' / ');
       const values = { reason: npsReasonValue(reason), auth };
       if (reason === 0) return { decoded: [d('npsGrantedDetails', values)], outcome: 'success' };
       const r = NPS_REASONS[reason];
@@ -151,8 +151,12 @@ function eventBlockHit(b: EventBlock): Hit {
     const last = id === 20227 ? (data[2] ?? b.message.match(/(\d+)\D*$/)?.[1]) : undefined;
     const code = last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
     if (code) {
-      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: (id === 20111 ? data[0] : data[1]) ?? '?', source })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
-      return id === 20227 ? tagged(hit, { user: data[0] }) : hit;
+      // without insertion strings (a copy without its XML) the names only from the English message ("The user %1 dialed a connection
+      // named %2 which has failed", "that has" on later builds); a translated one leaves them unknown
+      const english = id === 20227 && data.length === 0 ? b.message.match(RASCLIENT_FAILED_TEXT) : null;
+      const entry = (id === 20111 ? data[0] : data[1] ?? english?.[2]) ?? '?';
+      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry, source })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
+      return id === 20227 ? tagged(hit, { user: data[0] ?? english?.[1] }) : hit;
     }
   }
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
@@ -177,7 +181,7 @@ export const rrasFamily: FamilyParser = {
     }
     if (startsEventBlock(pre.message) || (pre.program === 'Event' && pre.shape === 'program')) {
       const b = readEventBlock(pre.message);
-      const t = (b.date ? parseEventTime(b.date) : undefined) ?? b.xmlTime;
+      const t = (b.date ? parseEventTime(b.date, 'culture') : undefined) ?? b.xmlTime;
       if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)
       return eventBlockHit(b);
     }

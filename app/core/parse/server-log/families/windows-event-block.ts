@@ -53,7 +53,17 @@ export function endsEventBlock(pending: string, line: string): boolean {
 /** A label of the older copy written `Source : Router` (the KB's NT form), which reads like a Format-List field: inside such a block it is the block's. */
 const LEGACY_BLOCK = /^\s*Event (?:Type|ID)\s*:/;
 const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Time|Event (?:Source|Category|ID|Type))\s*:/;
-export const legacyLabelOf = (pending: string, line: string): boolean => LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line);
+/**
+ * French typography puts a blank before the colon, so a French Event Viewer copy's labels (`Source :`, `Date :`, `Niveau :`,
+ * `Utilisateur :`, `Description :`) read like Format-List fields, which pad their names with blanks: inside a block that began
+ * with `Nom du journal :`, a one-word label with one blank before its colon is the block's own. (Format-List pads all but its
+ * longest name with more than one blank.)
+ */
+// (wevtutil's text, `Event[0]:` then its labels, assumed translated as Event Viewer's are)
+const FRENCH_BLOCK = /^\s*(?:Event\[\d+\]:\s*)?Nom du journal\s+:/;
+const FRENCH_LABEL = /^\S+ : /;
+/** A line that looks like a Format-List field but is the pending event block's own label (the older copy's, or a French copy's). */
+export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line)) || (FRENCH_BLOCK.test(pending) && FRENCH_LABEL.test(line));
 
 /**
  * The first characters a block may start with (Lo, Pr, Nom, Net, Ev, <E, Aut, `- `: every alternative of EVENT_BLOCK_START), tested
@@ -165,15 +175,61 @@ export function readEventBlock(text: string): EventBlock {
 }
 
 /**
- * A field of an NPS event (6272–6274): the XML's named value, else the English label in the message
- * (`Reason Code:  16`), the first one when the label repeats (User: comes before Client Machine:).
+ * The labels of an NPS event's message fields (6272–6274), English first (Microsoft Learn, "6273(F): Network Policy Server denied
+ * access to a user", the event's template). The message is translated with Windows, labels and all; the other languages' labels
+ * are assumed from Windows' translations, not checked against a localised NPS (none was found pasted): German `Ursachencode`,
+ * French `Code de raison`, Dutch `Redencode`, Spanish `Código de motivo`, Italian `Codice motivo` for the reason code, and so on.
+ * A label missing here leaves its field unknown, except the reason code (npsReasonCode reads it by its place then).
+ */
+export const NPS_LABELS = {
+  reasonCode: ['Reason Code', 'Ursachencode', 'Code de raison', 'Redencode', 'Código de motivo', 'Codice motivo'],
+  fullName: ['Fully Qualified Account Name', 'Vollqualifizierter Kontoname', 'Nom de compte qualifié complet', 'Volledig gekwalificeerde accountnaam', 'Nombre de cuenta completo'],
+  accountName: ['Account Name', 'Kontoname', 'Nom du compte', 'Accountnaam', 'Nombre de cuenta'],
+  authType: ['Authentication Type', 'Authentifizierungstyp', "Type d['\u2019]authentification", 'Verificatietype', 'Tipo de autenticación'],
+  eapType: ['EAP Type', 'EAP-Typ', 'Type EAP', 'EAP-type', 'Tipo de EAP'],
+  calling: ['Calling Station Identifier', 'ID der anrufenden Station', "Identificateur de la station appelante", 'Id van aanroepend station', 'Identificador de estación que llama'],
+} as const;
+type NpsLabel = keyof typeof NPS_LABELS;
+
+const labelled = (label: NpsLabel, value: string): RegExp => new RegExp(String.raw`(?:^|\s)(?:${NPS_LABELS[label].join('|')})\s*:\s*${value}`, 'u');
+// a value runs to the next label (a capitalised word or words, in any script's letters, then a colon: `Kontodomäne:`, `Nom du compte :`) or the end
+const NEXT_LABEL = String.raw`(?=\s+\p{Lu}[\p{L}\p{M}'\u2019 .-]*:\s|\s*$)`;
+const FIELD_RES = Object.fromEntries(Object.keys(NPS_LABELS).map((k) => [k, labelled(k as NpsLabel, String.raw`(\S(?:.*?\S)??)${NEXT_LABEL}`)])) as Record<NpsLabel, RegExp>;
+
+/**
+ * A field of an NPS event (6272–6274): the XML's named value, else the label in the message (`Reason Code:  16`,
+ * `Ursachencode: 16`), the first one when the label repeats (User: comes before Client Machine:).
  * '-' (NPS's "none", also as a dash a web page's typography made of it) and empty values are undefined.
  */
-export function npsField(block: EventBlock, xmlName: string, label: string): string | undefined {
+export function npsField(block: EventBlock, xmlName: string, label: NpsLabel): string | undefined {
   const named = block.named[xmlName];
-  const value = named ?? block.message.match(new RegExp(`(?:^|\\s)${label}:\\s*(\\S(?:.*?\\S)??)(?=\\s+[A-Z][A-Za-z -]*:\\s|\\s*$)`))?.[1];
+  const value = named ?? block.message.match(FIELD_RES[label])?.[1];
   // (a blog's typography turns NPS's '-' into an en or em dash)
   return value === undefined || value === '' || value === '-' || value === '\u2013' || value === '\u2014' ? undefined : value;
+}
+
+const REASON_BY_LABEL = labelled('reasonCode', String.raw`(\d+)\b`);
+const REASON_LABEL = labelled('reasonCode', '');
+// `Label: 16` (a number alone as a field's value); the last one in the message is the reason code (npsReasonCode)
+const NUMBER_FIELD = /[^\s:]\s*:\s*(\d{1,4})(?=\s|$)/gu;
+
+/**
+ * An NPS event's reason code: the XML's, else its label's (NPS_LABELS), else — in a language whose label is not in the table — the
+ * last field whose value is a number alone: in the event's template the reason code is followed only by the reason's text
+ * (Microsoft Learn "Event ID 6273 — NPS Authentication Status", cc735399: … NAS Port %15 … Account Session Identifier %24, Reason Code
+ * %25, Reason %26; later Windows add Logging Results and the quarantine fields after it, words or '-'), and the fields that can be
+ * numbers (NAS Port, an Account Session Identifier) come before it. `byPlace` only for a message that is an NPS event's.
+ */
+export function npsReasonCode(block: EventBlock, byPlace: boolean): number | undefined {
+  const named = block.named.ReasonCode;
+  if (named !== undefined) return /^\d+$/.test(named) ? Number(named) : undefined;
+  const labelled = block.message.match(REASON_BY_LABEL)?.[1];
+  if (labelled !== undefined) return Number(labelled);
+  // a known label without a number (`Reason Code: -`) says there is none: nothing read by place then
+  if (!byPlace || REASON_LABEL.test(block.message)) return undefined;
+  let last: string | undefined;
+  for (const m of block.message.matchAll(NUMBER_FIELD)) last = m[1];
+  return last === undefined ? undefined : Number(last);
 }
 
 /**
