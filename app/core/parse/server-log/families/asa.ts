@@ -5,6 +5,7 @@ import { isSslVpnId, sslVpnHit } from './asa-svc';
 import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
 import { isVpdnId, vpdnHit } from './asa-vpdn';
 import { denyHit, isDenyId } from './asa-deny';
+import { isPkiId, pkiHit } from './asa-pki';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
 
 /**
@@ -104,6 +105,8 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   if (isVpdnId(id)) return vpdnHit(id, text, severity);
   // the firewall dropping a VPN's packets (106023, 106006, 106001, 710003) in asa-deny.ts; any other drop: not understood
   if (isDenyId(id)) return denyHit(id, text);
+  // the client's certificate, the username taken from it, the TLS handshake (717xxx, 725xxx, 113026-113028) in asa-pki.ts
+  if (isPkiId(id)) return pkiHit(id, text, severity);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
@@ -115,6 +118,14 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   switch (id) {
     case 113005:
       if (/server|timeout|not respond|unreach/i.test(reason)) return tagged({ decoded: [d('aaaNoReply', { reason })], outcome: 'failure', cause: 'radius-unreachable' }, { user, peer });
+      // "AAA user authorization Rejected" (the guide's 113005 names authentication|authorization): the account's rights were looked
+      // up and refused, not its password. `user = <Unknown>`: the ASA had no name to look up — for a certificate log-in, the
+      // connection profile's username-from-certificate rule gave none (asa-pki.ts 113026/113028 before it in the real log): a server
+      // setting, nothing the PC's user can type differently, so no PC-side cause
+      if (/authorization Rejected/i.test(text)) {
+        if (!user || /^<?unknown>?$/i.test(user)) return tagged({ decoded: [d('aaaAuthzNoUser', { reason, server })], outcome: 'failure' }, { peer });
+        return tagged({ decoded: [d('aaaAuthzRejected', { reason, server, user })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
+      }
       return tagged({ decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
     // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user
     // list refused; 113016 "AAA credentials rejected : reason = reason : server = ip : user = user : user IP = ip"
