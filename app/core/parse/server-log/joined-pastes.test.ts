@@ -39,6 +39,11 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // Knowledge Base event quote, tab-indented or header-less, after a log that ends without an end of its own — assumed the event classes above)
   { a: /^(?:nps-6273-authentication-details-only|pluto-openswan-stderrlog)/, b: /^rras-nt4-kb-event-20050-/, why: 'an event pasted as text has no end of its own (assumed)' },
   { a: /^pluto-openswan-stderrlog/, b: /^rras-nt4-kb191854-.*-tab-indent\.txt$/, why: 'the paste’s indent is decided by its first line (assumed)' },
+  // (two pairs met when branch hJ's second ASA fixture shifted the sample, neither log touched by it: pluto's header-less stderr log
+  // after a RouterOS firewall log, whose last line the splitter takes at the hard-wrap width so `Plutorun started …` reads as its rest;
+  // and after a pppd syslog with priorities, one record fewer inside the pluto log — assumed the paste-wide wrap decision of the first
+  // class above)
+  { a: /^(?:routeros6-pptp-firewall-log-session-end|pppd-syslog-priority-prefix-lcp-debug)/, b: /^pluto-openswan-stderrlog/, why: 'a paste-wide wrap decision from the first log applied to the second (assumed)' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

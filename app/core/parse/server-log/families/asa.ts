@@ -54,6 +54,11 @@ function notifyHit(name: string, code: number): Hit {
 }
 
 function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
+  // 713022 "No Group found matching peer_ID or IP_address for Pre-shared key peer IP_address" (Cisco ASA Series Syslog Messages: "no
+  // group exists in the group database with the same name as the value (key ID or IP address) specified by the peer"): the same
+  // missing tunnel group, found while looking for the pre-shared key (read before the key mismatch: its text names a "Pre-shared key peer")
+  const noGroup = text.match(/No Group found matching (\S+) for Pre-shared key peer/i);
+  if (noGroup) return { decoded: [d('asaNoTunnelGroup', { group: noGroup[1]! })], outcome: 'failure', cause: 'ike-no-tunnel-group' };
   if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/no (?:matching|acceptable) proposal|all (?:IPSec )?SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
   // 713905 "Login authentication failed due to max simultaneous-login restriction." (a real ASA line; group policy
@@ -73,6 +78,18 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // name a Cisco VPN Client sends in aggressive mode (Cisco ASA VPN configuration guide, "Connection Profiles": a LAN-to-LAN tunnel
   // group is named by the peer's IP address). Nothing of the PC's key or password was checked: the server's setting or the group name
   if (/Can't find a valid tunnel group/i.test(text)) return { decoded: [d('asaNoTunnelGroup', { group: text.match(/Group = ([^,]+),/)?.[1] ?? '?' })], outcome: 'failure', cause: 'ike-no-tunnel-group' };
+  // 713165 "Client IKE Auth mode differs from the group's configured Auth mode" (the guide's 713165): the PC proves itself with a
+  // pre-shared key where the tunnel group wants a certificate, or the other way round — for Windows' L2TP/IPsec, the connection's
+  // "Use preshared key for authentication" setting against the group's `ikev1 pre-shared-key` / `trust-point`
+  if (/Client IKE Auth mode differs from the group's configured Auth mode/i.test(text)) return { decoded: [d('asaIkeAuthModeDiffers')], outcome: 'failure', cause: 'auth-protocol-mismatch' };
+  // 713185 "Error: Username too long - connection aborted" (the guide: "the client returned an invalid length username, and the tunnel
+  // was torn down"): the name the PC sent, not the password
+  if (/Username too long - connection aborted/i.test(text)) return { decoded: [d('asaUsernameTooLong')], outcome: 'failure' };
+  // 713903 "IKE Receiver: Runt ISAKMP packet discarded on Port port from ip:port" (a real line, Feb 2021): a UDP packet on the IKE port
+  // too short to hold an ISAKMP header (28 bytes, RFC 2408 §3.1), dropped. On 4500 a NAT keepalive is one byte (RFC 3948 §2.3) — such
+  // a stray or keepalive packet is assumed: on its own it breaks nothing
+  const runt = text.match(/Runt ISAKMP packet discarded on Port (\d+) from ([0-9A-Fa-f.:]+?):(\d+)/i);
+  if (runt) return tagged(step('asaRuntIsakmp', { port: runt[1]!, from: `${runt[2]}:${runt[3]}` }), { peer: runt[2] });
   // "Removing peer from peer table failed, no match!", "Error: Unable to remove PeerTblEntry", "Removing peer from correlator table
   // failed, no match!" (713902): the ASA tidying up a negotiation that failed before it was entered in those tables — printed after
   // the failure the lines before it name, no fault of its own (assumed from the real logs: each follows a failed negotiation)
