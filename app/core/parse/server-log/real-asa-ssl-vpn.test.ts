@@ -109,6 +109,9 @@ describe("the client's certificate, the TLS handshake, the user name taken from 
     const nameless = one('%ASA-6-113005: AAA user authorization Rejected : reason = Unspecified : server = 10.0.0.5 : user = <Unknown>')!;
     expect([nameless.outcome, nameless.cause, nameless.user]).toEqual(['failure', undefined, undefined]);
     expect(one('%ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 10.0.0.5 : user = jdoe')!.cause).toBe('credentials-rejected');
+    // a name the ASA hid (`logging hide username`, the default) is still a user: the account's refusal, not "no name"
+    const hidden = one('%ASA-6-113005: AAA user authorization Rejected : reason = Unspecified : server = 10.0.0.5 : user = ***** : user IP = 198.51.100.7')!;
+    expect([hidden.cause, hidden.user]).toEqual(['credentials-rejected', undefined]);
   });
 });
 

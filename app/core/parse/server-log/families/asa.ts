@@ -140,8 +140,9 @@ function decode(id: number, text: string, severity = 6): Hit | null {
       // connection profile's username-from-certificate rule gave none (asa-pki.ts 113026/113028 before it in the real log): a server
       // setting, nothing the PC's user can type differently, so no PC-side cause
       if (/authorization Rejected/i.test(text)) {
-        if (!user || /^<?unknown>?$/i.test(user)) return tagged({ decoded: [d('aaaAuthzNoUser', { reason, server })], outcome: 'failure' }, { peer });
-        return tagged({ decoded: [d('aaaAuthzRejected', { reason, server, user })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
+        // (a name the ASA hid, `user = *****`, is a name all the same: refused as the account's)
+        if (!named || /^<?unknown>?$/i.test(named)) return tagged({ decoded: [d('aaaAuthzNoUser', { reason, server })], outcome: 'failure' }, { peer });
+        return tagged({ decoded: [d('aaaAuthzRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
       }
       return tagged({ decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
     // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user
