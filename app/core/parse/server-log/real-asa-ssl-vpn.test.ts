@@ -101,6 +101,8 @@ describe("the client's certificate, the TLS handshake, the user name taken from 
     const tls = one('%ASA-6-725006: Device failed SSL handshake with client outside:198.51.100.7/52311 to 203.0.113.1/443')!;
     expect([tls.outcome, tls.peer]).toEqual(['warning', '198.51.100.7']);
     expect(one('%ASA-6-113028: Extraction of username from VPN client certificate has completed.  [Request 3]')!.outcome).toBe('info');
+    // the guide's other peer type: the ASA's own TLS connection to a server (forms as a SIEM's Cisco parser lists them)
+    expect(describeEntry(one('%ASA-6-725002: Device completed SSL handshake with server inside:10.0.0.9/636')!, t)).toBe("The ASA's own secure (TLS) connection to the server 10.0.0.9 (a server the ASA uses, not a VPN client).");
   });
   it('113005 authorization: a named user refused is still the account (691); with no name, no PC-side cause', () => {
     const named = one('%ASA-6-113005: AAA user authorization Rejected : reason = Unspecified : server = 10.0.0.5 : user = jdoe : user IP = 198.51.100.7')!;

@@ -24,10 +24,13 @@ export const isPkiId = (id: number): boolean => Math.floor(id / 1000) === 717 ||
 
 /** `subject name: c=US,…,cn=NAME.` up to `, issuer_name:` or the line's end, without the sentence's final period */
 const subjectOf = (text: string): string => text.match(/subject name: +(.*?)(?:, issuer_name:.*)?\.?\s*$/)?.[1] ?? '?';
-/** `client inside:10.1.2.3/50536` or `client outside:ip/port to ip/port`: the client's address */
+/** `client inside:10.1.2.3/50536`, `client outside:ip/port to ip/port` or `server inside:ip/port`: the other side's address */
 const clientOf = (text: string): string => text.match(/with (?:client|\S+) [^:\s]+:([0-9A-Fa-f.:]+?)\/\d+/)?.[1] ?? '?';
 
 export function pkiHit(id: number, text: string, severity: number): Hit {
+  // `SSL handshake with server inside:ip/port` (the guide's peer-type client|server): the ASA's own TLS connection to a server it
+  // uses (an LDAP over SSL directory, say), no VPN client's
+  if (Math.floor(id / 1000) === 725 && /\bwith server \S+:/.test(text)) return step('asaTlsToServer', { peer: clientOf(text) });
   switch (id) {
     case 717025:
       return step('asaCertChainCheck', { count: text.match(/containing (\d+) certificate/)?.[1] ?? '?' });
