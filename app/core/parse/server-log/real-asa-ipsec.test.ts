@@ -13,6 +13,14 @@ const t = engineT('en');
 const nl = engineT('nl');
 
 const EXPECTED: Record<string, RealServerLogRow> = {
+  // was "IKE: IKE Receiver: Runt ISAKMP packet discarded …", a warning in the ASA's own words
+  'asa-logstash-sample-emblem-year-device-id-runt-isakmp-port-4500.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [],
+    says: [[1, 'The ASA dropped a packet on UDP port 4500 from 1.2.3.4:4503 too short to be an IKE message (runt ISAKMP packet): often a NAT keepalive or a stray packet, harmless on its own.']],
+  },
   // was "no line in a known format": no 750xxx message was read, and the post wrapped the line after its Username field
   'asa-syslog-ikev2-750003-wrapped-after-username-auth-msg-timer-expired.txt': {
     records: 1,
@@ -255,5 +263,25 @@ describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
     expect(one('%ASA-4-603110: Failed to establish L2TP session, tunnel_id = 3, remote_peer_ip = 198.51.100.7, user = bob. Multiple sessions per tunnel are not supported')).toMatchObject({ outcome: 'warning', user: 'bob' });
     expect(one('%ASA-6-603103: PPP virtual interface 1 - user: bob aaa authentication failed')).toMatchObject({ cause: 'credentials-rejected', user: 'bob' });
     expect(says('%ASA-6-603109: Teardown PPPOE Tunnel, tunnel_id = 1, remote_peer_ip = 192.0.2.1')).toContain('Tunnel: Teardown PPPOE Tunnel');
+  });
+});
+
+describe('ASA IKEv1 texts that name the tunnel group, the authentication mode, the user name (families/asa.ts ikeText)', () => {
+  const one = (line: string) => parseServerLog(line).entries[0]!;
+  it('713022 no group for the pre-shared key peer: the missing tunnel group, not a key mismatch', () => {
+    const e = one('%ASA-3-713022: IP = 198.51.100.7 No Group found matching 198.51.100.7 for Pre-shared key peer 198.51.100.7');
+    expect([e.outcome, e.cause]).toEqual(['failure', 'ike-no-tunnel-group']);
+    expect(describeEntry(e, t)).toContain('The ASA has no connection profile (tunnel group) for 198.51.100.7');
+  });
+  it("713165 the PC's IKE authentication mode is not the group's: the two sides' methods differ (vpn.auth-mismatch)", () => {
+    const e = one("%ASA-3-713165: Group = DefaultRAGroup, IP = 198.51.100.7, Client IKE Auth mode differs from the group's configured Auth mode");
+    expect([e.outcome, e.cause, e.peer]).toEqual(['failure', 'auth-protocol-mismatch', '198.51.100.7']);
+    expect(describeEntry(e, nl)).toContain('De pc bewijst op een andere manier wie hij is');
+  });
+  it('713185 a user name too long: a failure that names the user name, no password cause; a runt packet is information', () => {
+    const e = one('%ASA-3-713185: IP = 198.51.100.7 Error: Username too long - connection aborted');
+    expect([e.outcome, e.cause]).toEqual(['failure', undefined]);
+    const runt = one('%ASA-4-713903: IKE Receiver: Runt ISAKMP packet discarded on Port 500 from 203.0.113.9:500');
+    expect([runt.outcome, runt.peer]).toEqual(['info', '203.0.113.9']);
   });
 });

@@ -23,6 +23,24 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [[1, 'A packet of 1418 bytes is larger than the tunnel takes (1347): an MTU problem']],
     user: 'vpn',
   },
+  // was 1 of 18: no certificate (717xxx), TLS (725xxx) or username-from-certificate (113026–113028) message was read, and the
+  // authorization refusal of a user the ASA had no name for said "re-enter the password" (credentials-rejected, 691)
+  'asa-cac-anyconnect-certificate-map-none-lua-username-script-error-authorization-unknown-user.txt': {
+    records: 18,
+    understood: 15,
+    families: { asa: 15 },
+    causes: [],
+    says: [
+      [1, "The ASA starts checking the certificate the PC logs in with (a chain of 1)."],
+      [4, "The ASA accepted the PC's certificate (c=US,st=MD,l=Fort Meade,o=Military,ou=NEC,cn=RYAN.WOLFE.9101161615)."],
+      [5, 'without checking whether it was revoked'],
+      [6, 'The secure (TLS) connection with the client 10.202.190.133 is set up'],
+      [8, 'No rule chose a connection profile by the PC\'s certificate'],
+      [11, 'failed for connection profile ipsecvpn: a setting on the ASA, nothing the PC can change (Lua script error: [string "user_from_cert_xlate_lua"]:264: No function found).'],
+      [13, 'The ASA could not take a user name from the PC\'s certificate (request 7)'],
+      [19, 'about a user it has no name for, and was refused (Unspecified)'],
+    ],
+  },
 };
 
 const parse = (text: string) => parseServerLog(text);
@@ -72,6 +90,30 @@ describe("the ASA refusing an AnyConnect session, the client's own messages", ()
     const w = one('%ASA-5-722011: Group <G> User <jdoe> IP <192.0.2.1> SVC Message: 17/WARNING: Reconnecting the VPN tunnel..')!;
     expect([w.outcome, describeEntry(w, t)]).toEqual(['warning', 'The AnyConnect client reports: Reconnecting the VPN tunnel..']);
     expect(one('%ASA-5-722012: Group <G> User <jdoe> IP <192.0.2.1> SVC Message: 16/INFO: Received user-agent.')!.outcome).toBe('info');
+  });
+});
+
+describe("the client's certificate, the TLS handshake, the user name taken from the certificate (families/asa-pki.ts)", () => {
+  it('a refused certificate is a failure with its reason; a failed TLS handshake a warning that names the client', () => {
+    const bad = one('%ASA-3-717009: Certificate validation failed. Peer certificate key usage is invalid, serial number: 1A, subject name: cn=pc1.')!;
+    expect([bad.outcome, bad.cause]).toEqual(['failure', undefined]);
+    expect(describeEntry(bad, t)).toBe('The ASA refused the certificate the PC logs in with: Peer certificate key usage is invalid, serial number: 1A, subject name: cn=pc1.');
+    const tls = one('%ASA-6-725006: Device failed SSL handshake with client outside:198.51.100.7/52311 to 203.0.113.1/443')!;
+    expect([tls.outcome, tls.peer]).toEqual(['warning', '198.51.100.7']);
+    expect(one('%ASA-6-113028: Extraction of username from VPN client certificate has completed.  [Request 3]')!.outcome).toBe('info');
+    // the guide's other peer type: the ASA's own TLS connection to a server (forms as a SIEM's Cisco parser lists them)
+    expect(describeEntry(one('%ASA-6-725002: Device completed SSL handshake with server inside:10.0.0.9/636')!, t)).toBe("The ASA's own secure (TLS) connection to the server 10.0.0.9 (a server the ASA uses, not a VPN client).");
+  });
+  it('113005 authorization: a named user refused is still the account (691); with no name, no PC-side cause', () => {
+    const named = one('%ASA-6-113005: AAA user authorization Rejected : reason = Unspecified : server = 10.0.0.5 : user = jdoe : user IP = 198.51.100.7')!;
+    expect([named.cause, named.code, named.user, named.peer]).toEqual(['credentials-rejected', 691, 'jdoe', '198.51.100.7']);
+    expect(describeEntry(named, t)).toBe('The server that decides what a user may do (10.0.0.5) refused user jdoe: Unspecified. The account\'s rights were refused, not necessarily its password (AAA authorization).');
+    const nameless = one('%ASA-6-113005: AAA user authorization Rejected : reason = Unspecified : server = 10.0.0.5 : user = <Unknown>')!;
+    expect([nameless.outcome, nameless.cause, nameless.user]).toEqual(['failure', undefined, undefined]);
+    expect(one('%ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 10.0.0.5 : user = jdoe')!.cause).toBe('credentials-rejected');
+    // a name the ASA hid (`logging hide username`, the default) is still a user: the account's refusal, not "no name"
+    const hidden = one('%ASA-6-113005: AAA user authorization Rejected : reason = Unspecified : server = 10.0.0.5 : user = ***** : user IP = 198.51.100.7')!;
+    expect([hidden.cause, hidden.user]).toEqual(['credentials-rejected', undefined]);
   });
 });
 

@@ -5,6 +5,7 @@ import { isSslVpnId, sslVpnHit } from './asa-svc';
 import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
 import { isVpdnId, vpdnHit } from './asa-vpdn';
 import { denyHit, isDenyId } from './asa-deny';
+import { isPkiId, pkiHit } from './asa-pki';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
 
 /**
@@ -53,6 +54,11 @@ function notifyHit(name: string, code: number): Hit {
 }
 
 function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
+  // 713022 "No Group found matching peer_ID or IP_address for Pre-shared key peer IP_address" (Cisco ASA Series Syslog Messages: "no
+  // group exists in the group database with the same name as the value (key ID or IP address) specified by the peer"): the same
+  // missing tunnel group, found while looking for the pre-shared key (read before the key mismatch: its text names a "Pre-shared key peer")
+  const noGroup = text.match(/No Group found matching (\S+) for Pre-shared key peer/i);
+  if (noGroup) return { decoded: [d('asaNoTunnelGroup', { group: noGroup[1]! })], outcome: 'failure', cause: 'ike-no-tunnel-group' };
   if (/pre-shared key|decrypting packet/i.test(text)) return { decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/no (?:matching|acceptable) proposal|all (?:IPSec )?SA proposals found unacceptable|Phase 1 failure|Mismatched attribute/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
   // 713905 "Login authentication failed due to max simultaneous-login restriction." (a real ASA line; group policy
@@ -72,6 +78,18 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // name a Cisco VPN Client sends in aggressive mode (Cisco ASA VPN configuration guide, "Connection Profiles": a LAN-to-LAN tunnel
   // group is named by the peer's IP address). Nothing of the PC's key or password was checked: the server's setting or the group name
   if (/Can't find a valid tunnel group/i.test(text)) return { decoded: [d('asaNoTunnelGroup', { group: text.match(/Group = ([^,]+),/)?.[1] ?? '?' })], outcome: 'failure', cause: 'ike-no-tunnel-group' };
+  // 713165 "Client IKE Auth mode differs from the group's configured Auth mode" (the guide's 713165): the PC proves itself with a
+  // pre-shared key where the tunnel group wants a certificate, or the other way round — for Windows' L2TP/IPsec, the connection's
+  // "Use preshared key for authentication" setting against the group's `ikev1 pre-shared-key` / `trust-point`
+  if (/Client IKE Auth mode differs from the group's configured Auth mode/i.test(text)) return { decoded: [d('asaIkeAuthModeDiffers')], outcome: 'failure', cause: 'auth-protocol-mismatch' };
+  // 713185 "Error: Username too long - connection aborted" (the guide: "the client returned an invalid length username, and the tunnel
+  // was torn down"): the name the PC sent, not the password
+  if (/Username too long - connection aborted/i.test(text)) return { decoded: [d('asaUsernameTooLong')], outcome: 'failure' };
+  // 713903 "IKE Receiver: Runt ISAKMP packet discarded on Port port from ip:port" (a real line, Feb 2021): a UDP packet on the IKE port
+  // too short to hold an ISAKMP header (28 bytes, RFC 2408 §3.1), dropped. On 4500 a NAT keepalive is one byte (RFC 3948 §2.3) — such
+  // a stray or keepalive packet is assumed: on its own it breaks nothing
+  const runt = text.match(/Runt ISAKMP packet discarded on Port (\d+) from ([0-9A-Fa-f.:]+?):(\d+)/i);
+  if (runt) return tagged(step('asaRuntIsakmp', { port: runt[1]!, from: `${runt[2]}:${runt[3]}` }), { peer: runt[2] });
   // "Removing peer from peer table failed, no match!", "Error: Unable to remove PeerTblEntry", "Removing peer from correlator table
   // failed, no match!" (713902): the ASA tidying up a negotiation that failed before it was entered in those tables — printed after
   // the failure the lines before it name, no fault of its own (assumed from the real logs: each follows a failed negotiation)
@@ -104,6 +122,8 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   if (isVpdnId(id)) return vpdnHit(id, text, severity);
   // the firewall dropping a VPN's packets (106023, 106006, 106001, 710003) in asa-deny.ts; any other drop: not understood
   if (isDenyId(id)) return denyHit(id, text);
+  // the client's certificate, the username taken from it, the TLS handshake (717xxx, 725xxx, 113026-113028) in asa-pki.ts
+  if (isPkiId(id)) return pkiHit(id, text, severity);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
@@ -115,6 +135,15 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   switch (id) {
     case 113005:
       if (/server|timeout|not respond|unreach/i.test(reason)) return tagged({ decoded: [d('aaaNoReply', { reason })], outcome: 'failure', cause: 'radius-unreachable' }, { user, peer });
+      // "AAA user authorization Rejected" (the guide's 113005 names authentication|authorization): the account's rights were looked
+      // up and refused, not its password. `user = <Unknown>`: the ASA had no name to look up — for a certificate log-in, the
+      // connection profile's username-from-certificate rule gave none (asa-pki.ts 113026/113028 before it in the real log): a server
+      // setting, nothing the PC's user can type differently, so no PC-side cause
+      if (/authorization Rejected/i.test(text)) {
+        // (a name the ASA hid, `user = *****`, is a name all the same: refused as the account's)
+        if (!named || /^<?unknown>?$/i.test(named)) return tagged({ decoded: [d('aaaAuthzNoUser', { reason, server })], outcome: 'failure' }, { peer });
+        return tagged({ decoded: [d('aaaAuthzRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
+      }
       return tagged({ decoded: [d('aaaRejected', { reason, server, user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer });
     // 113015 "AAA user authentication Rejected : reason = reason : local database : user = user : user IP = ip": the ASA's own user
     // list refused; 113016 "AAA credentials rejected : reason = reason : server = ip : user = user : user IP = ip"

@@ -87,3 +87,31 @@ export const IOS_ISAKMP_RULES: Rule[] = [
   [isakmp(String.raw`retransmitting phase ([12]) ((?:MM|AG|QM)_[A-Z0-9_]+)\.*$`), (m) => step('iosIsakmpRetransmitIn', { phase: Number(m[1]), state: m[2]! }, 'warning')],
   [isakmp(String.raw`retransmitting (?:due to retransmit )?phase ([12])\.*$`), (m) => step('iosIsakmpRetransmit', { phase: Number(m[1]) }, 'warning')],
 ];
+
+/**
+ * Which side of the IKE negotiation this router is, as `debug crypto isakmp` shows it: IOS marks each packet line with `(I)` or `(R)`
+ * before the SA's state (`sending packet to 77.77.77.77 my_port 500 peer_port 500 (I) MM_SA_SETUP`, `received packet from … (R)
+ * QM_IDLE`), and its states are named IKE_I_MMn / IKE_R_MMn (Cisco "IPsec Troubleshooting: Understanding and Using debug Commands",
+ * doc 5409, and the real logs in test/fixtures/real/server-logs/ios-*: `(I)` in the initiator's, `(R)` in the responder's). A router
+ * that started the negotiation is not a server a PC dialled: its causes are worded for the side that initiated (findings.ts
+ * causeAsInitiator). `speaking to another IOS box!` (the other side's vendor ID is Cisco IOS's) says the other side is a router,
+ * not a PC: a responder's causes are then worded for a site-to-site tunnel (causeAsSite). The last mark read counts.
+ */
+const PACKET_SIDE = /\((I|R)\) (?:MM|AG|QM)_[A-Z0-9_]+\s*$/;
+const STATE_SIDE = /New State = IKE_(I|R)_/;
+export function noteIkeSide(text: string, state: Record<string, unknown>): void {
+  // (cheap guards first: most lines of a long debug are neither)
+  if (text.includes(') ') && (text.includes('sending packet') || text.includes('received packet'))) {
+    const m = text.match(PACKET_SIDE);
+    if (m) state.iosIkeSide = m[1] === 'I' ? 'initiator' : 'responder';
+  } else if (text.includes('New State = IKE_')) {
+    const m = text.match(STATE_SIDE);
+    if (m) state.iosIkeSide = m[1] === 'I' ? 'initiator' : 'responder';
+  } else if (text.includes('speaking to another IOS box')) state.iosPeerIsRouter = true;
+}
+
+/** The role an IKE cause of this router's log is worded for: `initiator`, `site` (a responder whose peer is a router), or none. */
+export function ikeRoleOf(state: Record<string, unknown>): 'initiator' | 'site' | undefined {
+  if (state.iosIkeSide === 'initiator') return 'initiator';
+  return state.iosPeerIsRouter === true ? 'site' : undefined;
+}

@@ -4,7 +4,7 @@ import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
-import { IOS_IPSEC_RULES, IOS_ISAKMP_RULES, isakmp, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
+import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -232,5 +232,16 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
-  parse: (pre, state) => applyRules(RULES, textOf(pre).trim(), pre, state),
+  parse(pre, state) {
+    const text = textOf(pre).trim();
+    noteIkeSide(text, state);
+    const hit = applyRules(RULES, text, pre, state);
+    // an IKE cause in the log of a router that initiated, or answered another router: worded for that side (ios-crypto.ts noteIkeSide)
+    if (hit && (hit.cause === 'ike-no-proposal' || hit.cause === 'ike-auth-failed')) {
+      const role = ikeRoleOf(state);
+      // (the pre-shared key text names the PC and the server: between two routers, or from the side that started, it names the two sides)
+      if (role) hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key === 'pskMismatch' ? 'iosPskMismatchPeer' : dd.key, { ...dd.values, role }) : dd));
+    }
+    return hit;
+  },
 };
