@@ -10,6 +10,7 @@ import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
+import { CHARON_STARTUP_RULES, STARTER_LINE, starterLine } from './strongswan-starter';
 import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 import { isDigit } from '../char-codes';
 
@@ -135,6 +136,7 @@ const RULES: Rule[] = [
   // libandroidbridge the same) and its plugin, thread and credential loading (daemon.c, processor.c, the stroke/vici/android credential sets)
   context(/^Starting IKE charon daemon \(strongSwan ([^,)]+)(?:,.*)?\)$/, (m) => step('charonStart', { version: m[1]! })),
   context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
+  ...CHARON_STARTUP_RULES,
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -308,6 +310,21 @@ const isCharonProgram = (name: string): boolean => {
   return (c === 99 || c === 105) && PROGRAMS.test(name);
 };
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
+/**
+ * NetworkManager's L2TP plugin runs `ipsec start` and `ipsec up` itself: the journal holds their output under NetworkManager's tag and
+ * the child's pid (`NetworkManager[5252]: initiating Main Mode IKE_SA …`), the starter's lines and charon's stroke output alike.
+ */
+const NETWORK_MANAGER = 'NetworkManager';
+/** where a starter line may stand: under the starter's own tag (isCharonProgram's), `ipsec`, NetworkManager's, or with no header */
+/**
+ * charon's messages NetworkManager's copy of `ipsec up` holds besides STROKE_LINE's shapes (a header-less copy takes only those): an IKEv1
+ * exchange's vendor IDs, retransmits, queued tasks, unreadable or unverified messages and the IKE_SA dropped at the end (the NM-l2tp journal
+ * in test/fixtures/real/SOURCES.md)
+ */
+const NM_CHARON_LINE =
+  /^(?:received unknown vendor ID: |queueing \S+ request as tasks still active$|sending retransmit \d+ of |payload type \S+ was not encrypted$|could not decrypt payloads$|integrity check failed$|[A-Z][A-Z_0-9]+ (?:request|response) with message ID \d+ processing failed$|destroying IKE_SA in state )/;
+const nmCharonLine = (pre: Prefixed): boolean => pre.program === NETWORK_MANAGER && (STROKE_LINE.test(pre.message) || NM_CHARON_LINE.test(pre.message));
+const mayBeStarter = (pre: Prefixed): boolean => (pre.program === undefined ? pre.shape === 'none' : pre.program === 'ipsec' || pre.program === NETWORK_MANAGER);
 const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
@@ -326,6 +343,8 @@ export const strongswanFamily: FamilyParser = {
     if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
     if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
     if (pre.shape === 'none' && !pre.program && STROKE_LINE.test(pre.message)) return true;
+    if (mayBeStarter(pre) && STARTER_LINE.test(pre.message)) return true;
+    if (nmCharonLine(pre)) return true;
     return (isDigit(pre.message.charCodeAt(0)) && THREAD_HEAD.test(pre.message)) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -337,8 +356,9 @@ export const strongswanFamily: FamilyParser = {
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
       else if (pre.shape === 'none' && !pre.program && !hasLineBreak(pre.message) && STROKE_LINE.test(pre.message)) rest = pre.message;
+      else if (!hasLineBreak(pre.message) && nmCharonLine(pre)) rest = pre.message;
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
-      else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
+      else return starterLine(pre, state, countOnly) ?? listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
     const message = trimmed(rest);
     const head = pre.message.length - rest.length;
