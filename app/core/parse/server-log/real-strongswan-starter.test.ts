@@ -51,6 +51,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [96, "strongSwan's IPsec service has stopped"],
     ],
   },
+  'charon-windows-l2tp-quick-mode-rekey-lifebytes-updown-vpn-tag.txt': {
+    records: 10,
+    understood: 10,
+    families: { strongswan: 10 },
+    causes: [],
+    says: [
+      // Windows' Quick Mode proposal carries 250000000 bytes (quick_mode.c)
+      [1, 'The other side proposes an IPsec SA limit of 250000000 bytes; this side\'s setting is 0 bytes (0: none).'],
+      [5, 'The other side deleted a security association (ESP CHILD_SA).'],
+      // the updown script's `vpn` lines: `- ID PEER -- ME` and `+ …`
+      [7, 'The IPsec tunnel to 74.85._._ (identity 10.5.7.88) is down'],
+      [9, 'IPsec SA L2TP-IKEv1-PSK{11} established'],
+      [10, 'The IPsec tunnel to 74.85._._ (identity 10.5.7.88) is up'],
+    ],
+  },
 };
 
 describe('real strongSwan starter logs', () => {
@@ -112,6 +127,13 @@ describe('strongSwan starter classes', () => {
     expect(one("ipsec_starter[1]: can't reload config file due to errors -- keeping old one")).toMatchObject({ outcome: 'warning' });
     // a header-less colon-number line that is no config error stays unknown
     expect(parse('/etc/hosts:3: something else').understood).toBe(0);
+  });
+  it("the updown script's `vpn` lines (host and subnet forms) and Quick Mode's lifetime lines", () => {
+    expect(one('Oct 13 09:22:46 localhost vpn: + 192.168.1.3 111.193.187.196 -- 106.186.127.110')).toMatchObject({ family: 'strongswan', outcome: 'success' });
+    expect(says('Oct 13 09:22:46 gw vpn: - C=CH, O=strongSwan, CN=carol 10.3.0.0/16 == 192.168.0.100 -- 192.168.0.1 == 10.1.0.0/16')).toContain('The IPsec tunnel to 192.168.0.100 (identity C=CH, O=strongSwan, CN=carol) is down');
+    expect(says('Oct 13 09:22:46 localhost charon: 01[IKE] received 3600s lifetime, configured 0s')).toContain('3600 seconds');
+    // another program's `vpn` tag stays its own
+    expect(one('Oct 13 09:22:46 localhost vpn: tunnel started').family).toBe('syslog');
   });
   it('the ipsec script and the kernel stack probe', () => {
     expect(says('Reloading strongSwan IPsec failed: starter is not running')).toContain('`ipsec reload` found');

@@ -135,4 +135,20 @@ export const CHARON_STARTUP_RULES: readonly Rule[] = [
   // src/libcharon/sa/ikev1/task_manager_v1.c (assumed: the INVALID_HASH_INFORMATION notify it sends next, `N(INVAL_HASH)`): an IKEv1
   // message whose HASH does not verify, or that could not be decrypted
   context(/^integrity check failed$/, () => step('ikeIntegrityFailed', undefined, 'warning')),
+  // src/libcharon/sa/ikev1/tasks/quick_mode.c: the other side's Quick Mode proposal carries its own SA lifetime (Windows' L2TP/IPsec
+  // client sends 3600 s and 250000000 bytes: kitten/setup-strong-strongswan #12), compared with this side's ("configured 0": none)
+  context(/^received (\d+)s lifetime, configured (\d+)s$/, (m) => step('childLifetimeSeconds', { got: m[1]!, configured: m[2]! })),
+  context(/^received (\d+) lifebytes, configured (\d+)$/, (m) => step('childLifetimeBytes', { got: m[1]!, configured: m[2]! })),
 ];
+
+/**
+ * strongSwan's default updown script (src/_updown/_updown.in, `leftfirewall=yes`, VPN_LOGGING) logs each CHILD_SA it opens or closes
+ * the firewall for, under the tag `vpn`: `+ PEER_ID [PEER_CLIENT == ]PEER -- ME[ == MY_CLIENT]` when it comes up, `- …` when it goes.
+ */
+export const UPDOWN_PROGRAM = 'vpn';
+export const UPDOWN_LINE = /^([+-]) (.+?) (?:(\S+) == )?(\S+) -- (\S+)(?: == (\S+))?$/;
+export function updownLine(message: string): Hit | null {
+  const m = UPDOWN_LINE.exec(message.trim());
+  if (!m) return null;
+  return m[1] === '+' ? step('updownUp', { id: m[2]!, peer: m[4]! }, 'success') : step('updownDown', { id: m[2]!, peer: m[4]! });
+}

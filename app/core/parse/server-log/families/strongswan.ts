@@ -10,7 +10,7 @@ import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
-import { CHARON_STARTUP_RULES, STARTER_LINE, starterLine } from './strongswan-starter';
+import { CHARON_STARTUP_RULES, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
 import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 import { isDigit } from '../char-codes';
 
@@ -345,6 +345,7 @@ export const strongswanFamily: FamilyParser = {
     if (pre.shape === 'none' && !pre.program && STROKE_LINE.test(pre.message)) return true;
     if (mayBeStarter(pre) && STARTER_LINE.test(pre.message)) return true;
     if (nmCharonLine(pre)) return true;
+    if (pre.program === UPDOWN_PROGRAM && UPDOWN_LINE.test(pre.message.trim())) return true;
     return (isDigit(pre.message.charCodeAt(0)) && THREAD_HEAD.test(pre.message)) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -357,6 +358,7 @@ export const strongswanFamily: FamilyParser = {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
       else if (pre.shape === 'none' && !pre.program && !hasLineBreak(pre.message) && STROKE_LINE.test(pre.message)) rest = pre.message;
       else if (!hasLineBreak(pre.message) && nmCharonLine(pre)) rest = pre.message;
+      else if (pre.program === UPDOWN_PROGRAM) return hasLineBreak(pre.message) ? null : updownLine(pre.message);
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
       else return starterLine(pre, state, countOnly) ?? listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
