@@ -39,8 +39,8 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // Knowledge Base event quote, tab-indented or header-less, after a log that ends without an end of its own — assumed the event classes above)
   { a: /^(?:nps-6273-authentication-details-only|pluto-openswan-stderrlog)/, b: /^rras-nt4-kb-event-20050-/, why: 'an event pasted as text has no end of its own (assumed)' },
   { a: /^pluto-openswan-stderrlog/, b: /^rras-nt4-kb191854-.*-tab-indent\.txt$/, why: 'the paste’s indent is decided by its first line (assumed)' },
-  // (these three: the same on main at a541627; met since three strongSwan fixtures shifted the sample, branch hG)
-  { a: /^(?:pppd-syslog-priority-prefix-lcp-debug|routeros6-pptp-firewall-log-session-end)/, b: /^pluto-openswan-stderrlog/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
+  // (these three: the same on main at a541627; met since four strongSwan fixtures shifted the sample, branch hG)
+  { a: /^(?:pppd-syslog-priority-prefix-lcp-debug|routeros6-pptp-firewall-log-session-end)/, b: /^(?:pluto-openswan-stderrlog|routeros-forum-copy-newlines-lost)/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   { a: /^pluto-openswan-stderrlog/, b: /^(?:nps-dts-pretty-printed-cyrillic|pluto-5x-console-ike-auth-rejected|ras-nt4-kb172215)/, why: 'the last record of pluto’s stderr log (an indented `ERROR: asynchronous network error report …`) takes the next log’s first lines as its continuation (assumed)' },
   { a: /^vpn3000-doc-event-log-format-http-47-admin-login-text-next-line/, b: /^pluto-openswan-stderrlog/, why: 'an event pasted as text has no end of its own: the VPN 3000 event takes the header-less log after it' },
 ];

@@ -66,6 +66,28 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [10, 'The IPsec tunnel to 74.85._._ (identity 10.5.7.88) is up'],
     ],
   },
+  'charon-pfsense-clog-starter-freebsd-no-known-stack-shunt-routed-invalid-ke.txt': {
+    records: 88,
+    understood: 88,
+    families: { strongswan: 88 },
+    causes: [],
+    says: [
+      [4, 'found no IPsec stack it knows in the kernel and carries on (usual on FreeBSD and pfSense'],
+      [6, 'refused strongSwan NAT-T (UDP 4500 encapsulation) on one of its sockets: unable to set UDP_ENCAP: Invalid argument'],
+      [19, 'strongSwan bookkeeping.'],
+      [23, 'charon, the IKE service, is running (process 69720, started in 80 ms).'],
+      // stroke_config.c's dump of the connection charon received
+      [25, "strongSwan loads the connection 'bypasslan'; its settings follow."],
+      [52, 'as strongSwan loaded it: ike=aes256-sha1-modp2048s256!.'],
+      [37, 'Looking up the server connection'],
+      // the starter passing on charon's answers to `route`, and the empty line after each
+      [40, "The policy 'bypasslan' (PASS) is in place"],
+      [41, 'An empty line of the strongSwan starter'],
+      [67, 'IPsec SA state CREATED → ROUTED.'],
+      [68, "The connection 'con1' is set to start by itself when traffic for it appears (a trap policy)."],
+      [85, 'MODP_2048_256'],
+    ],
+  },
 };
 
 describe('real strongSwan starter logs', () => {
@@ -134,6 +156,12 @@ describe('strongSwan starter classes', () => {
     expect(says('Oct 13 09:22:46 localhost charon: 01[IKE] received 3600s lifetime, configured 0s')).toContain('3600 seconds');
     // another program's `vpn` tag stays its own
     expect(one('Oct 13 09:22:46 localhost vpn: tunnel started').family).toBe('syslog');
+  });
+  it("charon's start-up notes and its connection dump; ike_name followed by a tab (a tab-damaged copy)", () => {
+    expect(says("Apr 22 12:30:32 pf charon: 01[CFG]   esp=aes128gcm128-sha1!")).toBe('A setting of the connection, as strongSwan loaded it: esp=aes128gcm128-sha1!.');
+    expect(one('Apr 22 12:30:32 pf charon: 00[KNL] unable to set UDP_ENCAP: Invalid argument').outcome).toBe('warning');
+    expect(says('Apr 22 12:30:32 pf charon: 01[CFG] <1>\t candidate: %any...%any, prio 24')).toBe(says('Apr 22 12:30:32 pf charon: 01[CFG] <1>   candidate: %any...%any, prio 24'));
+    expect(says("Apr 22 12:30:32 pf ipsec_starter[69708]: 'con1' routed")).toContain('a trap policy');
   });
   it('the ipsec script and the kernel stack probe', () => {
     expect(says('Reloading strongSwan IPsec failed: starter is not running')).toContain('`ipsec reload` found');

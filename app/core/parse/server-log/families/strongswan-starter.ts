@@ -53,6 +53,11 @@ const STARTER_RULES: readonly Rule[] = [
   context(/^no (netkey|KLIPS) IPsec stack detected$/, (m) => step('starterNoStack', { stack: m[1]! })),
   context(/^no known IPsec stack detected, ignoring!$/, () => step('starterNoKnownStack')),
   context(/^!! .*$/, () => step('charonHousekeeping')),
+  // starterstroke.c passes charon's answers to its stroke commands on to syslog, each followed by an empty line (the answer's own
+  // newline): stroke_control.c route() "'%s' routed" (a trap policy: the connection starts when traffic for it appears, auto=route)
+  // and "'%s' shunt %N policy installed" (type=pass|drop: traffic that bypasses IPsec or is dropped)
+  context(/^'([^']*)' routed$/, (m) => step('starterConnRouted', { name: m[1]! })),
+  context(/^'([^']*)' shunt (PASS|DROP) policy installed$/, (m) => step('starterShuntInstalled', { name: m[1]!, action: m[2]! })),
   [/^unable to start strongSwan -- fatal errors in config$/, () => fatal('starterConfigFatal')],
   [/^unable to start strongSwan IPsec -- no (\S+)!$/, (m) => fatal('starterNoRandom', { device: m[1]! })],
   context(/^can't reload config file due to errors -- keeping old one$/, () => step('starterReloadRefused', undefined, 'warning')),
@@ -123,6 +128,18 @@ export const CHARON_STARTUP_RULES: readonly Rule[] = [
     /^(?:loading (?:ca|aa|ocsp signer|attribute) certificates from '[^']*'|loading crls from '[^']*'|loading secrets from '[^']*'|loaded (?:IKE|EAP|XAuth|NTLM|PIN) secret for .+|loaded (?:RSA|ECDSA|ED25519|ED448) private key from '[^']*'|rereading secrets|dropped capabilities, running as uid \d+, gid \d+|received stroke: (?:add|delete) (?:connection|ca) '[^']*'|added configuration '[^']*'|queueing \S+ request as tasks still active)$/,
     () => step('charonHousekeeping'),
   ),
+  // plugins' start-up notes (unbound, ipseckey, eap-sim-file's triplets, eap-radius; RFC 7427's signature hash lists each IKE_SA_INIT
+  // carries): bookkeeping, also when an optional file is missing
+  context(
+    /^(?:loading unbound (?:resolver config|trust anchors) from '[^']*'|ipseckey plugin is disabled|opening triplet file \S+ failed: .+|loaded \d+ RADIUS server configurations?|(?:received|sending) supported signature hash algorithms: .*)$/,
+    () => step('charonHousekeeping'),
+  ),
+  // stroke_config.c build (DBG2): the connection `ipsec.conf` gave, as charon received it — `conn NAME`, then `  key=value` per setting
+  context(/^conn (\S+)$/, (m) => step('charonConnLoading', { name: m[1]! })),
+  context(/^([a-z][a-z0-9_]*=.*)$/, (m) => step('charonConnSetting', { setting: m[1]! })),
+  // socket-default / kernel-pfkey at start: the UDP 4500 (NAT-T) socket's encapsulation option refused by the kernel ("unable to set
+  // UDP_ENCAP: %s", "enabling UDP decapsulation for %s on port %d failed"); pfSense's FreeBSD logs both for IPv6 at every start
+  context(/^(unable to set UDP_ENCAP: .+|enabling UDP decapsulation for IPv[46] on port \d+ failed)$/, (m) => step('charonNatTSocket', { detail: m[1]! }, 'warning')),
   // stroke_control.c: `ipsec up NAME` and the like, as charon receives them (NetworkManager's L2TP plugin sends `initiate` itself)
   context(/^received stroke: (initiate|terminate|route|unroute) '([^']*)'$/, (m) => step('charonCommand', { command: m[1]!, name: m[2]! })),
   context(/^signal of type (SIG[A-Z]+) received\. Shutting down$/, (m) => step('charonShutdown', { signal: m[1]! })),

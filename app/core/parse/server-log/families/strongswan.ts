@@ -187,10 +187,12 @@ const RULES: Rule[] = [
   [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
+  // child_sa.c set_state (DBG2): a CHILD_SA's own states (child_sa_state_names), e.g. CREATED => ROUTED for a trap policy
+  context(/^CHILD_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('childStateChange', { from: m[2]!, to: m[3]! })),
   // (`received issuer cert`, `using untrusted intermediate certificate`, `using trusted ca certificate`: the chain as charon builds it, jawj/IKEv2-setup #123)
   context(/^(?:received (?:end entity|issuer) cert|sending end entity cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
-  context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   // ike_cert_pre.c process_certreq: the other side's CERTREQ (a strongSwan client's log, or a server's whose PC sends one)
   context(/^received cert request for "([^"]*)"$/, (m) => step('certRequestReceived', { subject: m[1]! })),
@@ -294,9 +296,11 @@ function afterThread(message: string, clean: boolean): string | undefined {
   if (message.charCodeAt(close) !== 93) return undefined;
   let from = message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
   // `ike_name = yes` puts the IKE_SA's name and unique id before the text: `<larval-drop-test|12> `, `<1> ` (charon.filelog.<name>.ike_name)
+  // (a copy that turned blanks into tabs may have put a tab after it: `<1>\t candidate: …`)
   if (message.charCodeAt(from) === 60) {
-    const end = message.indexOf('> ', from);
-    if (end > 0 && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
+    const end = message.indexOf('>', from);
+    const after = message.charCodeAt(end + 1);
+    if (end > 0 && (after === 32 || after === 9) && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
   }
   const rest = message.slice(from);
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
