@@ -104,6 +104,9 @@ export const STARTER_LINE =
 /** Whose lines the starter's rules read: its own tag, the `ipsec` tag (`ipsec start` under systemd), NetworkManager's, or none. */
 const STARTER_PROGRAMS = /^(?:ipsec_starter|ipsec|NetworkManager)$/;
 
+/** where a starter line may stand: under the starter's own tag (isCharonProgram's), `ipsec`, NetworkManager's, or with no header */
+export const mayBeStarter = (pre: Prefixed): boolean => (pre.program === undefined ? pre.shape === 'none' : pre.program === 'ipsec' || pre.program === 'NetworkManager');
+
 /** The starter's, confread's or the `ipsec` script's line, read (null: not one of them). */
 export function starterLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
   if (pre.program !== undefined && !STARTER_PROGRAMS.test(pre.program)) return null;

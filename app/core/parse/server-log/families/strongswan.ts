@@ -10,8 +10,8 @@ import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
-import { CHARON_STARTUP_RULES, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
-import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
+import { CHARON_STARTUP_RULES, mayBeStarter, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
+import { afterSwanctlGroup, nmCharonLine, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 import { isDigit } from '../char-codes';
 
 /**
@@ -314,21 +314,6 @@ const isCharonProgram = (name: string): boolean => {
   return (c === 99 || c === 105) && PROGRAMS.test(name);
 };
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
-/**
- * NetworkManager's L2TP plugin runs `ipsec start` and `ipsec up` itself: the journal holds their output under NetworkManager's tag and
- * the child's pid (`NetworkManager[5252]: initiating Main Mode IKE_SA …`), the starter's lines and charon's stroke output alike.
- */
-const NETWORK_MANAGER = 'NetworkManager';
-/** where a starter line may stand: under the starter's own tag (isCharonProgram's), `ipsec`, NetworkManager's, or with no header */
-/**
- * charon's messages NetworkManager's copy of `ipsec up` holds besides STROKE_LINE's shapes (a header-less copy takes only those): an IKEv1
- * exchange's vendor IDs, retransmits, queued tasks, unreadable or unverified messages and the IKE_SA dropped at the end (the NM-l2tp journal
- * in test/fixtures/real/SOURCES.md)
- */
-const NM_CHARON_LINE =
-  /^(?:received unknown vendor ID: |queueing \S+ request as tasks still active$|sending retransmit \d+ of |payload type \S+ was not encrypted$|could not decrypt payloads$|integrity check failed$|[A-Z][A-Z_0-9]+ (?:request|response) with message ID \d+ processing failed$|destroying IKE_SA in state )/;
-const nmCharonLine = (pre: Prefixed): boolean => pre.program === NETWORK_MANAGER && (STROKE_LINE.test(pre.message) || NM_CHARON_LINE.test(pre.message));
-const mayBeStarter = (pre: Prefixed): boolean => (pre.program === undefined ? pre.shape === 'none' : pre.program === 'ipsec' || pre.program === NETWORK_MANAGER);
 const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
