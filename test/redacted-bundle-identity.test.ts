@@ -157,6 +157,10 @@ import { redactedBundleCases } from './support/redacted-bundle-cases';
  * differed, for the RouterOS firewall lines' wording changed on purpose (sender, destination, TCP flags). Then again for a real
  * RouterOS forum copy that lost its newlines (routeros-forum-copy-newlines-lost-*.txt); with it taken out every bundle matched.
  * Merging hE and hF: real-mixed-* re-recorded once more, for both branches' new logs together (each branch alone matched as said above).
+ * Branch hG (strongSwan starter): real-mixed-0…23 re-recorded for two new real strongSwan logs (charon-starter-console-*,
+ * charon-nm-l2tp-client-journal-*.txt), which shift the round robin; with those two files taken out, every bundle matched.
+ * Then again for a third (charon-windows-l2tp-quick-mode-*.txt) and a fourth (charon-pfsense-clog-*.txt); with each taken out
+ * every bundle matched.
  */
 const fixture = join(import.meta.dirname, 'fixtures', 'redacted-bundle-digests.json');
 const record = process.env.TM_RECORD_REDACTED === '1';

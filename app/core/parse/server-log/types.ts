@@ -42,6 +42,7 @@ export type Cause =
   | 'ppp-setup-failed'
   | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
   | 'certificate-missing'
+  | 'ipsec-config-error' // strongSwan's starter refused its ipsec.conf (fatal errors: charon, the IKE service, never starts) or left a connection of it out
   | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails
   | 'certificate-rejected' // NPS refused the certificate a PC logs in with (EAP-TLS/PEAP-TLS): untrusted root or issuer, expired, revoked, wrong purpose or name, or its revocation list (CRL) could not be checked
   | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked

@@ -1,5 +1,5 @@
 import { step, type Hit } from '../kit';
-import { hasLineBreak } from '../prefix';
+import { hasLineBreak, type Prefixed } from '../prefix';
 
 /**
  * What strongSwan's command-line tools print of charon's log, read by strongswan.ts: `swanctl --initiate` / `--terminate` (each
@@ -35,3 +35,17 @@ export function swanctlResult(message: string): Hit | null {
   if (!m) return null;
   return m[2] === undefined ? step('swanctlDone', { what: m[1]! }, 'success') : step('swanctlFailed', { what: m[1]!, error: m[2] }, 'warning');
 }
+
+/**
+ * NetworkManager's L2TP plugin runs `ipsec start` and `ipsec up` itself: the journal holds their output under NetworkManager's tag and
+ * the child's pid (`NetworkManager[5252]: initiating Main Mode IKE_SA …`), the starter's lines and charon's stroke output alike.
+ */
+const NETWORK_MANAGER = 'NetworkManager';
+/**
+ * charon's messages NetworkManager's copy of `ipsec up` holds besides STROKE_LINE's shapes (a header-less copy takes only those): an IKEv1
+ * exchange's vendor IDs, retransmits, queued tasks, unreadable or unverified messages and the IKE_SA dropped at the end (the NM-l2tp journal
+ * in test/fixtures/real/SOURCES.md)
+ */
+const NM_CHARON_LINE =
+  /^(?:received unknown vendor ID: |queueing \S+ request as tasks still active$|sending retransmit \d+ of |payload type \S+ was not encrypted$|could not decrypt payloads$|integrity check failed$|[A-Z][A-Z_0-9]+ (?:request|response) with message ID \d+ processing failed$|destroying IKE_SA in state )/;
+export const nmCharonLine = (pre: Prefixed): boolean => pre.program === NETWORK_MANAGER && (STROKE_LINE.test(pre.message) || NM_CHARON_LINE.test(pre.message));

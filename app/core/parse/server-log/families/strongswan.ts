@@ -8,8 +8,10 @@ import { KERNEL_RULES } from './strongswan-kernel';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
-import { IKE_STATES, isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
-import { afterSwanctlGroup, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
+import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
+import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
+import { CHARON_STARTUP_RULES, mayBeStarter, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
+import { afterSwanctlGroup, nmCharonLine, startsSwanctlResult, STROKE_LINE, SWANCTL_RESULT, swanctlResult } from './strongswan-output';
 import { isDigit } from '../char-codes';
 
 /**
@@ -134,6 +136,7 @@ const RULES: Rule[] = [
   // libandroidbridge the same) and its plugin, thread and credential loading (daemon.c, processor.c, the stroke/vici/android credential sets)
   context(/^Starting IKE charon daemon \(strongSwan ([^,)]+)(?:,.*)?\)$/, (m) => step('charonStart', { version: m[1]! })),
   context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
+  ...CHARON_STARTUP_RULES,
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -184,10 +187,12 @@ const RULES: Rule[] = [
   [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
+  // child_sa.c set_state (DBG2): a CHILD_SA's own states (child_sa_state_names), e.g. CREATED => ROUTED for a trap policy
+  context(/^CHILD_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('childStateChange', { from: m[2]!, to: m[3]! })),
   // (`received issuer cert`, `using untrusted intermediate certificate`, `using trusted ca certificate`: the chain as charon builds it, jawj/IKEv2-setup #123)
   context(/^(?:received (?:end entity|issuer) cert|sending end entity cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
-  context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^(?:looking for (?:peer|an ike|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   // ike_cert_pre.c process_certreq: the other side's CERTREQ (a strongSwan client's log, or a server's whose PC sends one)
   context(/^received cert request for "([^"]*)"$/, (m) => step('certRequestReceived', { subject: m[1]! })),
@@ -276,24 +281,6 @@ const RULES: Rule[] = [
   context(/^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
-/**
- * `ipsec statusall` / `ipsec status` (strongSwan src/libcharon/plugins/stroke/stroke_list.c): after
- * `Security Associations (N up, M connecting):` each IKE_SA as `%12s[%d]: STATE …` and each CHILD_SA as
- * `%12s{%d}:  STATE, MODE, reqid …`, the name right-aligned. STATUS_HEAD cuts the name and number; these
- * rules read the rest.
- */
-const STATUS_HEAD = /^\s*([^\s[\]{}]+)([[{])(\d+)[\]}]: +(.*)$/;
-const STATUS_SUMMARY = /^Security Associations \((\d+) up, (\d+) connecting\):$/;
-const STATUS_RULES: Rule[] = [
-  [/^ESTABLISHED (.+?) ago, (\S+)\.\.\.(\S+)$/, (m) => step('statusIkeUp', { ago: m[1]!, peer: m[3]! }, 'success')],
-  // an IKE_SA still negotiating: the PC started but has not finished (IKE_AUTH not done)
-  [/^(?:CONNECTING|CREATED), (\S+)\.\.\.(\S+)$/, (m) => step('statusIkeConnecting', { peer: m[2]! }, 'warning')],
-  [/^INSTALLED, (TUNNEL|TRANSPORT|BEET)\S*, reqid \d+.*$/, (m) => step('statusChildUp', { mode: m[1]! }, 'success')],
-  context(/^IKE proposal: (.*)$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
-  // the rest of an SA's lines: its state while rekeying or deleting, SPIs, the EAP/XAuth identity, algorithms and byte counts, traffic selectors
-  context(/^(?:PASSIVE|REKEYING|REKEYED|DELETING|DESTROYING|INSTALLING|ROUTED|UPDATING|DELETED|RETRYING|CREATED)\b.*$|^IKEv[12] SPIs: .*$|^Remote (?:EAP|XAuth) identity: .*$|^.*\bbytes_i\b.*$|^.+ === .+$|^(?:queued|active|passive): .*$/, () => step('charonHousekeeping')),
-];
-
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /**
@@ -309,9 +296,11 @@ function afterThread(message: string, clean: boolean): string | undefined {
   if (message.charCodeAt(close) !== 93) return undefined;
   let from = message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
   // `ike_name = yes` puts the IKE_SA's name and unique id before the text: `<larval-drop-test|12> `, `<1> ` (charon.filelog.<name>.ike_name)
+  // (a copy that turned blanks into tabs may have put a tab after it: `<1>\t candidate: …`)
   if (message.charCodeAt(from) === 60) {
-    const end = message.indexOf('> ', from);
-    if (end > 0 && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
+    const end = message.indexOf('>', from);
+    const after = message.charCodeAt(end + 1);
+    if (end > 0 && (after === 32 || after === 9) && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
   }
   const rest = message.slice(from);
   return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
@@ -325,10 +314,6 @@ const isCharonProgram = (name: string): boolean => {
   return (c === 99 || c === 105) && PROGRAMS.test(name);
 };
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
-/** the status lines STATUS_RULES read (their first word is one of strongSwan's IKE_SA / CHILD_SA state names, or an SA detail) */
-const STATUS_CLAIM = new RegExp(
-  String.raw`^\s*[^\s[\]{}:]+[[{]\d+[\]}]: +(?:${IKE_STATES}|INSTALLED|INSTALLING|ROUTED|IKEv[12] SPIs:|IKE proposal:|Remote (?:EAP|XAuth) identity:)|^\s*[^\s[\]{}:]+\{\d+\}: +(?:.*\bbytes_i\b|.+ === )|^Security Associations \(\d+ up, \d+ connecting\):$`,
-);
 const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
@@ -339,17 +324,6 @@ function listSasLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: 
   return applyRules(LIST_SAS_RULES, pre.message.trimEnd(), pre, state, countOnly);
 }
 
-/** An `ipsec statusall` line (STATUS_HEAD, STATUS_SUMMARY), or null. */
-function statusLine(pre: Prefixed, state: Record<string, unknown>, countOnly?: boolean): Hit | null {
-  if (hasLineBreak(pre.message)) return null;
-  const sum = pre.message.trim().match(STATUS_SUMMARY);
-  if (sum) return step('statusSummary', { up: sum[1]!, connecting: sum[2]! }, sum[2] === '0' ? 'info' : 'warning');
-  const m = pre.message.match(STATUS_HEAD);
-  if (!m) return null;
-  const hit = applyRules(STATUS_RULES, trimmed(m[4]!), pre, state, countOnly);
-  return hit && tagged(hit, { session: `${m[1]}${m[2]}${m[3]}${m[2] === '[' ? ']' : '}'}` });
-}
-
 export const strongswanFamily: FamilyParser = {
   family: 'strongswan',
   claims(pre: Prefixed): boolean {
@@ -358,6 +332,9 @@ export const strongswanFamily: FamilyParser = {
     if (pre.shape === 'none' && startsSwanctlResult(pre.message) && SWANCTL_RESULT.test(pre.message.trim())) return true;
     if (pre.shape === 'none' && isListSasLine(pre.message)) return true;
     if (pre.shape === 'none' && !pre.program && STROKE_LINE.test(pre.message)) return true;
+    if (mayBeStarter(pre) && STARTER_LINE.test(pre.message)) return true;
+    if (nmCharonLine(pre)) return true;
+    if (pre.program === UPDOWN_PROGRAM && UPDOWN_LINE.test(pre.message.trim())) return true;
     return (isDigit(pre.message.charCodeAt(0)) && THREAD_HEAD.test(pre.message)) || STATUS_CLAIM.test(pre.message) || relayed(pre, PROGRAMS) !== undefined;
   },
   countsTracked: true,
@@ -369,8 +346,10 @@ export const strongswanFamily: FamilyParser = {
     if (rest === undefined) {
       if (pre.program && JOURNAL_PROGRAMS.test(pre.program) && (pre.src !== undefined || !hasLineBreak(pre.message))) rest = pre.message;
       else if (pre.shape === 'none' && !pre.program && !hasLineBreak(pre.message) && STROKE_LINE.test(pre.message)) rest = pre.message;
+      else if (!hasLineBreak(pre.message) && nmCharonLine(pre)) rest = pre.message;
+      else if (pre.program === UPDOWN_PROGRAM) return hasLineBreak(pre.message) ? null : updownLine(pre.message);
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
-      else return listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
+      else return starterLine(pre, state, countOnly) ?? listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
     const message = trimmed(rest);
     const head = pre.message.length - rest.length;
