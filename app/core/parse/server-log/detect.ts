@@ -1,3 +1,4 @@
+import { isRasClientMessage, RASCLIENT_SETTING_LINE } from './families/rasclient-message';
 import { asaFamily } from './families/asa';
 import { ikev2HeadOnly } from './families/asa-ikev2';
 import { iosFamily } from './families/ios';
@@ -57,6 +58,8 @@ const MESSAGE_FIELD = /^Message\s*: /;
 export function continues(pending: RawRecord, line: string, blankBefore: number, wrapWidth = 0): boolean | 'wrap' {
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
+  // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)
+  if (pending.text.charCodeAt(0) === 67 /* C */ && isRasClientMessage(pending.text) && RASCLIENT_SETTING_LINE.test(line)) return true;
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
   // the one after a blank line in a double-spaced copy too short to show it is one (LineSplitter counts its blanks then)
   if (blankBefore <= 1 && ((pending.hints ?? 0) & NO_ASA_ID) === 0 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';

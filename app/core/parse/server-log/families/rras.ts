@@ -6,6 +6,7 @@ import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
+import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
 
 /**
  * Windows RRAS / NPS on the server:
@@ -171,9 +172,11 @@ export const rrasFamily: FamilyParser = {
     // wevtutil's `Event[0]: Log Name: …` reads like a program tag
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     if (pre.shape !== 'none') return false;
-    return startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message);
+    return startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message);
   },
   parse(pre, state) {
+    // the PC's own RasClient message, pasted alone (rasclient-message.ts)
+    if (isRasClientMessage(pre.message)) return rasClientMessageHit(pre.message);
     if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
       const { hit, time } = dtsHit(pre.message);
       if (time) state.iasTime = time;
