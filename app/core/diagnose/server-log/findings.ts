@@ -38,6 +38,8 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'ipsec-config-error': 'vpn.server-unreachable',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
+  // (the same finding, its own advice: a connection that does not exist for this client, not its proposals — strongswan.ts noIkeConfig)
+  'ike-no-connection': 'server.ike-proposal-mismatch',
   'ike-auth-failed': 'server.ike-auth-failed',
   // (the ASA found no tunnel group to take the pre-shared key and policy from: IPsec authentication cannot start, a server setting or
   // the group name the client sends; families/asa.ts "Can't find a valid tunnel group")

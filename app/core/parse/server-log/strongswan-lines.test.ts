@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineT } from '../../i18n';
+import { explainServerLogs } from '../../diagnose/server-log';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 import { splitPrefix } from './prefix';
@@ -149,5 +150,16 @@ describe('strongSwan line classes', () => {
       ['warning', undefined, describeEntry(r.entries[0]!, t)],
     ]);
     for (const l of ['14[IKE] proper IKE_SA delete failed', '09[IKE] rekeying IKE_SA failed, peer not responding (3/5)']) expect(parse(l).understood, l).toBe(0);
+  });
+});
+
+describe('no IKE config for the addresses (ike_init.c, main_mode.c)', () => {
+  it('is its own cause, a connection that does not take this client — not a proposal — with both addresses', () => {
+    const line = 'Dec  4 10:11:12 pfsense charon[1234]: 12[IKE] <con1|5> no IKE config found for 203.0.113.5...198.51.100.7, sending NO_PROPOSAL_CHOSEN';
+    const r = parseServerLog(line);
+    expect(r.entries[0]).toMatchObject({ cause: 'ike-no-connection', peer: '198.51.100.7', decoded: [{ key: 'noIkeConfig', values: { me: '203.0.113.5', other: '198.51.100.7' } }] });
+    const [f] = explainServerLogs([r], engineT('en')).findings;
+    expect(f).toMatchObject({ id: 'server.ike-proposal-mismatch', title: "The server has no VPN connection set up that takes this PC's connection" });
+    expect(f!.summary).not.toContain('allow a proposal');
   });
 });

@@ -172,6 +172,11 @@ const RULES: Rule[] = [
   ...KERNEL_RULES,
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  // src/libcharon/sa/ikev2/tasks/ike_init.c (ikev1/tasks/main_mode.c the same): `no IKE config found for %H...%H, sending %N` — no loaded
+  // connection takes this pair of addresses (the server's, the PC's), so the first exchange is refused with NO_PROPOSAL_CHOSEN before any
+  // proposal is compared (pfSense's IPsec log shows it for a client connecting to an address no phase 1 is bound to: docs.netgate.com
+  // "Troubleshooting IPsec Logs")
+  [/^no IKE config found for (\S+?)\.\.\.(\S+?), sending NO_PROPOSAL_CHOSEN$/, (m) => ({ decoded: [d('noIkeConfig', { me: m[1]!, other: m[2]! })], outcome: 'failure', cause: 'ike-no-connection', peer: m[2] })],
   [/^(?:authentication of '([^']*)' with (?:pre-shared key|RSA signature|ECDSA.*|EAP) failed|tried \d+ shared keys? for .* but MAC mismatched|verification of AUTH payload .* failed|no shared key found for .*|constraint check failed: .*)/, (m) => ({ decoded: [d('ikeAuthFailed', { id: m[1] ?? '' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   // strongSwan src/libcharon/plugins/eap_mschapv2/eap_mschapv2.c: a wrong password (the PC may retry), the last retry, an unknown user
   [/^EAP-MS-CHAPv2 verification failed, retry \((\d+)\)$/, (m) => ({ decoded: [d('eapPasswordRetry', { n: m[1]! })], outcome: 'warning' })],
