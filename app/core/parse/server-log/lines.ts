@@ -2,7 +2,8 @@ import { CatNumbers } from './cat-numbers';
 import { FirstWrap } from './first-wrap';
 import { maybeGlued, unglue } from './glued-lines';
 import { LogBoundary } from './log-boundary';
-import { NO_LINE_BREAK } from './line-hints';
+import { NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
+import { WRAP_MARK, wrapJoin } from './typography';
 import type { RawRecord } from './raw-record';
 import { escapesShortened, MAX_RECORD_CHARS, normalizeLine, plainLead, rewritten } from './line-normalize';
 
@@ -163,20 +164,19 @@ export class LineSplitter {
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
+    // a manual's PDF wrapped the record there: the rest after its wrap mark is the pending record's (typography.ts WRAP_MARK)
+    if (pending && (hints & NO_TYPOGRAPHY) === 0 && text.trimStart().startsWith(WRAP_MARK)) {
+      const piece = text.trimStart().slice(WRAP_MARK.length).trimStart();
+      this.extend(pending, `${pending.text}${wrapJoin(pending.text, piece)}${piece}`, false);
+      return;
+    }
     // (a line that begins another log continues no record of the one before: log-boundary.ts)
     let continued = pending && !newLog ? this.continues(pending, text, blanks, width) : false;
     // (asked only after a line that is the first at a new longest length: rare in a plain log)
     if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? line : undefined);
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? line.replace(/\r$/, '') : text;
-      const joined = continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`;
-      const cap = this.capOf(pending!);
-      pending!.endLine = this.lineNo;
-      pending!.text = joined.length > cap ? joined.slice(0, cap) : joined;
-      pending!.clean = clean && pending!.clean === true;
-      pending!.src = undefined; // joined: no longer one line as read
-      pending!.hints = 0;
-      this.blanksAfterPending = 0;
+      this.extend(pending!, continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`, clean);
       return;
     }
     if (text.length < 12 || !maybeGlued(text, known, c)) {
@@ -190,6 +190,17 @@ export class LineSplitter {
       this.flush();
       this.start(recordCut(part), clean, undefined, 0, known);
     }
+  }
+
+  /** The pending record with this line joined to it (`joined`: its text so far and the line's piece), up to its cap. */
+  private extend(pending: RawRecord, joined: string, clean: boolean): void {
+    const cap = this.capOf(pending);
+    pending.endLine = this.lineNo;
+    pending.text = joined.length > cap ? joined.slice(0, cap) : joined;
+    pending.clean = clean && pending.clean === true;
+    pending.src = undefined; // joined: no longer one line as read
+    pending.hints = 0;
+    this.blanksAfterPending = 0;
   }
 
   /**

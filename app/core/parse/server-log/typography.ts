@@ -19,7 +19,7 @@
 const TYPOGRAPHY = /[\u00a0\u2000-\u200b\u2010-\u2013\u2212\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]|&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/g;
 const ENTITY = /&(?:lt|gt|quot|amp|apos|nbsp|#39|#34);/y;
 /** The characters past Latin-1 of TYPOGRAPHY: V8 finds a one-byte text (nearly every log chunk) cannot hold them without reading it. */
-const WIDE_TYPOGRAPHY = /[\u2000-\u200b\u2010-\u2013\u2212\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
+const WIDE_TYPOGRAPHY = /[\u02d3\u2000-\u200b\u2010-\u2013\u2212\u2018\u2019\u201a-\u201f\u2026\u202f\u2032\u2033\u205f\u2060\u3000\ufeff]/;
 const PLAIN: Readonly<Record<string, string>> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
@@ -44,7 +44,23 @@ export function hasTypography(text: string): boolean {
   return false;
 }
 
-/** The text as the daemon wrote it, before mail or a web page changed it (see TYPOGRAPHY). */
+/**
+ * A Sphinx-made PDF's wrap mark (`˓→`, U+02D3 U+2192): where a long log line of a manual did not fit, the PDF goes on on the next line
+ * after the mark, and a copy of the PDF's text keeps it — on the next line, or with the lines flattened into one (docs.netgate.com's
+ * "Troubleshooting IPsec Logs" as its PDF prints it, copied by kb.aztcofirewall.com: `…192.0. ˓→2.74[192.0.2.74] charon: …`).
+ */
+export const WRAP_MARK = '\u02d3\u2192';
+const INLINE_WRAP_MARK = /(\S)[ \t]*\u02d3\u2192[ \t]*/g;
+
+/**
+ * What joins a line's two pieces the wrap mark split: the PDF breaks a line at a blank where it has one (the blank lost in the copy),
+ * else inside the word — an address or a name's digits — so a blank between two words, none within one. (assumed from the copies)
+ */
+export const wrapJoin = (before: string, after: string): string => (/[A-Za-z0-9]$/.test(before) && /^[A-Za-z]/.test(after) ? ' ' : '');
+
+/** The text as the daemon wrote it, before mail or a web page changed it (see TYPOGRAPHY); a wrap mark inside a line, the line whole again. */
 export function plainTypography(text: string): string {
-  return text.replace(TYPOGRAPHY, plainOf);
+  const plain = text.replace(TYPOGRAPHY, plainOf);
+  if (plain.indexOf(WRAP_MARK) < 0) return plain;
+  return plain.replace(INLINE_WRAP_MARK, (_m, before: string, at: number, whole: string) => `${before}${wrapJoin(before, whole.slice(at + _m.length))}`);
 }
