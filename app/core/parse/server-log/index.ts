@@ -251,6 +251,8 @@ export class ServerLogParser {
 
   /** The family that takes a record no family claimed, for what the log showed before it (FamilyParser.claimsLeftover). */
   private leftoverFamily(pre: Prefixed): FamilyParser | undefined {
+    // (a tagged line is another program's — kernel, systemd — on every such record of a syslog: no family state looked up for it)
+    if (pre.program !== undefined) return undefined;
     for (const f of LEFTOVER_FAMILIES) if (f.claimsLeftover!(pre, this.stateOf(f))) return f;
     return undefined;
   }
