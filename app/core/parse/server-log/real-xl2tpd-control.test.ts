@@ -78,4 +78,12 @@ describe('real xl2tpd control-channel fixtures', () => {
     expect(r.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.l2tpControlRepeat', 'step.xl2tpdHousekeeping', 'step.xl2tpdHousekeeping', 'step.l2tpUnknownTunnel']);
     expect(describeEntry(r.entries[3]!, en)).toBe('A packet for L2TP tunnel 9 (call 2), which this side does not have, was dropped.');
   });
+  it('control_finish: a peer no [lns] section accepts is refused by the server\'s settings; xl2tpd\'s own ip range running out is the address pool', () => {
+    // (the pair as an installer's README quotes it, a MikroTik client refused for hours by an xl2tpd without `[lns default]`)
+    const r = parseServerLog(['xl2tpd[2]: control_finish: Denied connection to unauthorized peer 103.193.145.165', 'xl2tpd[2]: Connection 346 closed to 103.193.145.165, port 1701 (No Authorization)'].join('\n'));
+    expect(r.entries[0]).toMatchObject({ outcome: 'failure', peer: '103.193.145.165', decoded: [{ key: 'l2tpPeerNotAllowed' }] });
+    expect(r.entries[0]!.cause).toBeUndefined();
+    expect(describeEntry(r.entries[0]!, en)).toContain("The server's L2TP service refused the tunnel from 103.193.145.165: its xl2tpd.conf has no [lns] section");
+    expect(one('xl2tpd[2]: control_finish: Out of IP addresses on tunnel 5!')).toMatchObject({ outcome: 'failure', cause: 'address-pool' });
+  });
 });

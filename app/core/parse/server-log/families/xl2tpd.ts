@@ -49,6 +49,13 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
   context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
   context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
+  // control.c control_finish, on the PC's SCCRQ: "%s: Denied connection to unauthorized peer %s" — get_lns() found no [lns] section
+  // of xl2tpd.conf that takes this address (no `[lns default]`, or `access control = yes` and the address in no `lac =` range);
+  // xl2tpd answers with a StopCCN "No Authorization" and closes the tunnel. A setting of the server: nothing on the PC changes it
+  [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure' }, { peer: m[1] })],
+  // control.c control_finish, on the PC's ICRQ with `assign ip = yes`: "%s: Out of IP addresses on tunnel %d!" — xl2tpd's own
+  // `ip range` has no free address; it refuses the call (CDN "No available IP address")
+  [/^(?:control_finish: )?Out of IP addresses on tunnel (-?\d+)!$/, () => ({ decoded: [d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool' })],
   context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
   context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
