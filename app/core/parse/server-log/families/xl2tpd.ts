@@ -49,6 +49,13 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
   context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
   context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
+  // control.c control_finish, on the PC's SCCRQ: "%s: Denied connection to unauthorized peer %s" — get_lns() found no [lns] section
+  // of xl2tpd.conf that takes this address (no `[lns default]`, or `access control = yes` and the address in no `lac =` range);
+  // xl2tpd answers with a StopCCN "No Authorization" and closes the tunnel. A setting of the server: nothing on the PC changes it
+  [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure' }, { peer: m[1] })],
+  // control.c control_finish, on the PC's ICRQ with `assign ip = yes`: "%s: Out of IP addresses on tunnel %d!" — xl2tpd's own
+  // `ip range` has no free address; it refuses the call (CDN "No available IP address")
+  [/^(?:control_finish: )?Out of IP addresses on tunnel (-?\d+)!$/, () => ({ decoded: [d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool' })],
   context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
   context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
@@ -76,5 +83,25 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // xl2tpd.c lac_connect / lac_call: this xl2tpd is a LAC (it dials; pppd-role.ts dialsOut makes its pppd the client)
   context(/^Connecting to host (\S+), port (\d+)$/, (m) => tagged(step('l2tpLacConnects', { peer: m[1]!, port: m[2]! }), { peer: m[1] })),
   context(/^Calling on tunnel (\d+)$/, (m) => step('l2tpLacCalls', { tunnel: m[1]! })),
-  context(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
+  // control.c check_control: "%s: Received out of order control packet on tunnel %d (got %d, expected %d)" — Ns of the control
+  // message against the next Ns this side expects. RFC 2661 §5.8: Ns/Nr are 16-bit and compared modulo 65536 — a number just
+  // behind the expected one is a message this side already has, sent again because the other end missed the acknowledgement
+  // (xl2tpd answers it with a ZLB ack again); one ahead of it means a message in between has not come (lost, or overtaken on the
+  // way), and xl2tpd drops this one and waits for the retransmission. Tunnel -1 with 0 expected: xl2tpd made a tunnel just for this message (its `t->tid == -1`
+  // branch) — the other end speaks in a tunnel this side does not have, and the message is dropped (after a restart of one side:
+  // assumed, xelerance/xl2tpd#40 shows it right after a server restart)
+  context(/^check_control: Received out of order control packet on tunnel (-?\d+) \(got (\d+), expected (\d+)\)$/, (m) => {
+    const tunnel = m[1]!;
+    const got = Number(m[2]);
+    const expected = Number(m[3]);
+    if (tunnel === '-1') return step('l2tpControlNoTunnel', { got }, 'warning');
+    const behind = (expected - got) & 0xffff;
+    return behind > 0 && behind < 0x8000 ? step('l2tpControlRepeat', { tunnel, got, expected }, 'warning') : step('l2tpControlGap', { tunnel, got, expected }, 'warning');
+  }),
+  // network.c network_thread: "%s: unable to find call or tunnel to handle packet.  call = %d, tunnel = %d Dumping." — a packet for
+  // a tunnel or call this xl2tpd does not have (already closed, or a stale one of the other end's); it is dropped
+  context(/^network_thread: unable to find call or tunnel to handle packet\. {1,2}call = (\d+), tunnel = (\d+) Dumping\.$/, (m) => step('l2tpUnknownTunnel', { tunnel: m[2]!, call: m[1]! })),
+  // (a fallback: the rows above read some of these functions' lines — check_control's sequence numbers, network_thread's unknown
+  // tunnel — and the rule cache keys a message by its first 16 characters, which these share)
+  fallback(/^write_packet: tty is not open yet\.$|^(?:network_thread|check_control|handle_packet|handle_control|control_xmit|build_fdset): .*$/, () => step('xl2tpdHousekeeping')),
 ];

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Real xl2tpd logs of its control channel's sequence numbers (test/fixtures/real/server-logs/pppd-*.txt; sources in
+ * test/fixtures/real/SOURCES.md): check_control's "Received out of order control packet" read as what it is by RFC 2661 §5.8
+ * — a message sent again that this side already had (its acknowledgement was lost), one ahead of its turn (one before it has
+ * not come), or one for a tunnel this side does not have (tunnel -1) — and network_thread's packet for an unknown tunnel.
+ * The rows are hand-checked against xl2tpd's control.c check_control.
+ */
+
+const en = engineT('en');
+const nl = engineT('nl');
+
+const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
+  // xl2tpd 1.3.15 as LNS on Amazon Linux 2 (`tail -f` of /var/log/messages in a README; the list's indent taken off, SOURCES.md):
+  // the banner, then the client's ICRQ (Ns 2) before its SCCCN (Ns 1) — ahead of its turn, then the tunnel and call come up;
+  // newer xl2tpd's `handle_control:`; the tail header `==> /var/log/messages <==` is no log line
+  'pppd-xl2tpd-lns-tail-headers-out-of-order-control-packet-handle-control.txt': {
+    records: 21,
+    understood: 20,
+    families: { pppd: 20 },
+    causes: [],
+    says: [
+      [13, 'An L2TP control message of tunnel 16 came ahead of its turn (number 2, 1 expected): one before it has not come'],
+      [14, 'xl2tpd bookkeeping.'],
+      [15, 'L2TP tunnel established with xxx.xxx.xxx.xxx.'],
+      [22, 'The PC was given 192.168.42.10.'],
+    ],
+  },
+  // NetworkManager-l2tp's xl2tpd (a LAC): the server sends messages 2 and 3 again and again — the acknowledgements of this side
+  // do not reach it; packets for tunnel 26626, which this side does not have, are dumped
+  'pppd-xl2tpd-lac-out-of-order-control-repeats-unknown-tunnel-dumping.txt': {
+    records: 19,
+    understood: 19,
+    families: { pppd: 19 },
+    causes: [],
+    says: [
+      [1, 'The other end of L2TP tunnel 31531 sent control message 3 again, which this side already had (it waits for 4)'],
+      [4, 'sent control message 2 again'],
+      [8, 'A packet for L2TP tunnel 26626 (call 0), which this side does not have, was dropped.'],
+      [19, 'sent control message 3 again, which this side already had (it waits for 5)'],
+    ],
+  },
+  // an OpenWrt xl2tpd after its server restarted: retries run out, then control messages for a tunnel it does not have (tunnel -1)
+  'pppd-openwrt-xl2tpd-lac-out-of-order-tunnel-minus-1-after-server-restart.txt': {
+    records: 9,
+    understood: 9,
+    families: { pppd: 9 },
+    causes: [],
+    says: [
+      [1, 'L2TP control messages were not acknowledged: the tunnel was closed.'],
+      [6, 'An L2TP control message (number 1) came for a tunnel this side does not have: it was dropped.'],
+      [7, 'xl2tpd bookkeeping.'],
+    ],
+  },
+};
+
+const one = (text: string) => parseServerLog(text).entries.at(-1)!;
+const seq = (tunnel: string, got: number, expected: number) => one(`xl2tpd[1]: check_control: Received out of order control packet on tunnel ${tunnel} (got ${got}, expected ${expected})`);
+
+describe('real xl2tpd control-channel fixtures', () => {
+  realServerLogTable(XL2TPD_CONTROL_ROWS);
+  it('check_control: behind the expected number is a repeat, ahead of it a gap — compared modulo 65536 (RFC 2661 §5.8)', () => {
+    expect(seq('7', 3, 4).decoded[0]).toMatchObject({ key: 'step.l2tpControlRepeat', values: { tunnel: '7', got: 3, expected: 4 } });
+    expect(seq('7', 5, 4).decoded[0]!.key).toBe('step.l2tpControlGap');
+    // across the wrap: 65535 is just behind 0, 1 just ahead of 65535
+    expect(seq('7', 65535, 0).decoded[0]!.key).toBe('step.l2tpControlRepeat');
+    expect(seq('7', 1, 65535).decoded[0]!.key).toBe('step.l2tpControlGap');
+    expect(seq('-1', 1, 0)).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.l2tpControlNoTunnel', values: { got: 1 } }] });
+    expect(describeEntry(seq('7', 5, 4), nl)).toBe('Een L2TP-besturingsbericht van tunnel 7 kwam te vroeg (nummer 5, 4 verwacht): een bericht ervoor is nog niet binnen (onderweg verloren of vertraagd). xl2tpd gooit dit weg en wacht tot de andere kant het ontbrekende opnieuw stuurt.');
+  });
+  it('the same functions\' other lines stay bookkeeping, also after the rule cache saw a sequence line of the same prefix', () => {
+    const r = parseServerLog(['xl2tpd[1]: check_control: Received out of order control packet on tunnel 7 (got 3, expected 4)', 'xl2tpd[1]: check_control: control, cid = 0, Ns = 3, Nr = 4', 'xl2tpd[1]: network_thread: bad packet', 'xl2tpd[1]: network_thread: unable to find call or tunnel to handle packet.  call = 2, tunnel = 9 Dumping.'].join('\n'));
+    expect(r.entries.map((e) => e.decoded[0]!.key)).toEqual(['step.l2tpControlRepeat', 'step.xl2tpdHousekeeping', 'step.xl2tpdHousekeeping', 'step.l2tpUnknownTunnel']);
+    expect(describeEntry(r.entries[3]!, en)).toBe('A packet for L2TP tunnel 9 (call 2), which this side does not have, was dropped.');
+  });
+  it('control_finish: a peer no [lns] section accepts is refused by the server\'s settings; xl2tpd\'s own ip range running out is the address pool', () => {
+    // (the pair as an installer's README quotes it, a MikroTik client refused for hours by an xl2tpd without `[lns default]`)
+    const r = parseServerLog(['xl2tpd[2]: control_finish: Denied connection to unauthorized peer 103.193.145.165', 'xl2tpd[2]: Connection 346 closed to 103.193.145.165, port 1701 (No Authorization)'].join('\n'));
+    expect(r.entries[0]).toMatchObject({ outcome: 'failure', peer: '103.193.145.165', decoded: [{ key: 'l2tpPeerNotAllowed' }] });
+    expect(r.entries[0]!.cause).toBeUndefined();
+    expect(describeEntry(r.entries[0]!, en)).toContain("The server's L2TP service refused the tunnel from 103.193.145.165: its xl2tpd.conf has no [lns] section");
+    expect(one('xl2tpd[2]: control_finish: Out of IP addresses on tunnel 5!')).toMatchObject({ outcome: 'failure', cause: 'address-pool' });
+  });
+});
