@@ -50,8 +50,13 @@ function otherLine(pre: Prefixed, units: UnitWatch): UnitHit | undefined {
     if (unit) return units.see(unit);
     return { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
   }
-  return isJournalNote(pre.message) ? { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } } : undefined;
+  if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
+  const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;
+  return file ? { family: 'syslog', hit: { decoded: [{ key: 'step.tailFileHeader', values: { file: file[1]! } }], outcome: 'info' } } : undefined;
 }
+
+/** `tail -f FILE…` (or `tail -n N` of several files) heads each file's lines with `==> FILE <==` (coreutils tail.c write_header) */
+const TAIL_HEADER = /^==> (.+) <==$/;
 
 const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|%ASA)/i;
 

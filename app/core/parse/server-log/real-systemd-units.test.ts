@@ -122,6 +122,11 @@ describe('real VPN services under systemd', () => {
     expect(said('-- John, network team').understood).toBe(0);
   });
 
+  it("tail's header before a file's lines (`tail -f /var/log/messages` copied with it) is tail's; a near miss is not", () => {
+    expect(said('==> /var/log/messages <==')).toMatchObject({ understood: 1, family: 'syslog', says: "The header tail writes before each file's lines (/var/log/messages): the lines below come from that file." });
+    expect(said('==> nothing here').understood).toBe(0);
+  });
+
   it("Debian's xl2tpd init script's `Starting xl2tpd:` with nothing after it (the daemon did not start)", () => {
     expect(said('Jan 02 10:06:26 kd20621 xl2tpd[13422]: Starting xl2tpd:')).toMatchObject({ understood: 1, family: 'pppd' });
   });
