@@ -7,6 +7,7 @@ import type { ServerLogEntry } from '../types';
 import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
+import { XAUTH_RULES } from './libreswan-xauth';
 import { isDigit } from '../char-codes';
 
 /**
@@ -66,7 +67,10 @@ const RULES: Rule[] = [
     s.refused = undefined;
     return hit;
   }],
-  [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // Libreswan programs/pluto/ikev2.c: 3.x "initial parent SA message received on %s:%u but no suitable connection found with IKEv2 policy",
+  // 3.2x+ "%s message received on %s but no suitable connection found with IKEv2 policy" with the exchange's enum name (ikev2_exchange_names:
+  // `ISAKMP_v2_IKE_SA_INIT` in 3.2x/4.x, hwdsl2/docker-ipsec-vpn-server #323; `IKE_SA_INIT` later)
+  [/^(?:initial parent SA|[A-Z][A-Za-z0-9_]*) message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
   // (Openswan 2.6 writes `ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000`, Ubuntu Forums 2014)
   // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
   // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
@@ -165,6 +169,7 @@ const RULES: Rule[] = [
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,
+  ...XAUTH_RULES,
   // Openswan programs/pluto/dpd.c dpd_timeout() (Libreswan ikev1_dpd.c the same): no R_U_THERE_ACK within dpdtimeout, the SAs go
   // (`DPD: No response from peer - declaring peer dead`, then `DPD: Clearing Connection`): the other side went away, worded by role
   [/^DPD: No response from peer - declaring peer dead$/, (_m, _p, s) => ({ decoded: [currentSerial(s)?.initiator === true ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone')], outcome: 'warning' })],
