@@ -55,6 +55,12 @@ const RULES: Rule[] = [
   context(/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })),
   // Libreswan programs/pluto/ikev1_spdb_struct.c: any other Oakley attribute value the server refuses, e.g. `OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM` (single DES, which Libreswan dropped)
   context(/^(\S+?) is not supported\.\s+Attribute (OAKLEY_\w+)$/, (m) => step('oakleyAttrUnsupported', { value: m[1]!, attr: m[2]! })),
+  // ikev1_spdb_struct.c, the authentication method of a proposal: "Pluto does not support %s authentication" (an unknown method, e.g. OAKLEY_ECDSA_P384)
+  // and "policy does not allow OAKLEY_RSA_SIG authentication" (the connection uses another method), then ".  Attribute …" (hwdsl2/setup-ipsec-vpn #56)
+  context(/^(Pluto does not support|policy does not allow) (\S+) authentication\.\s+Attribute OAKLEY_AUTHENTICATION_METHOD$/, (m) => step(m[1] === 'Pluto does not support' ? 'oakleyAuthUnsupported' : 'oakleyAuthNotAllowed', { method: m[2]! })),
+  // ikev1_aggr.c / ikev1_host_pair.c: "initial Aggressive Mode message from %s but no (wildcard) connection has been configured with policy %s" (5.x "with authby %s"):
+  // a device asking for IKEv1 Aggressive Mode (a "Cisco IPsec" client, a router) no connection takes — not a Windows PC: its IKEv1 is Main Mode only (assumed from [MS-IKEE])
+  [/^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with (?:policy|authby) (\S+)$/, (m) => tagged(step('noAggressiveConnection', { peer: m[1]!, policy: m[2]! }, 'failure'), { peer: m[1] })],
   // Libreswan programs/pluto/ikev1_main.c main_inI1_outR1 (4.x/5.x: `with authby=PSK and xauth=no`), older Libreswan/Openswan
   // (`received on 10.0.0.1:500 but no connection has been authorized with policy=PSK`, `… with policy PSK+ENCRYPT…`), and
   // `… but "conn" forbids connection`: no loaded IKEv1 connection takes the PC's Main Mode (for Windows L2TP/IPsec, 789)
