@@ -72,6 +72,22 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [7, 'asked for IKEv1 Aggressive Mode (XAUTH+AGGRESSIVE+IKEV1_ALLOW), which no connection on the server takes. Windows never uses Aggressive Mode'],
     ],
   },
+  // hwdsl2/setup-ipsec-vpn #1786: Libreswan 5.x start-up in an ISO-time syslog, each line after `addconn: ` (the command's logger): the
+  // interfaces as `ip:UDP/port` with ` (NAT)`, `"conn": oriented IKEv1 connection (…)`; were eleven unknown lines. Lines 9-10 are one
+  // message split in two as posted (`oriented IKE` / `v2 connection (…)`): left unknown
+  'pluto-5x-iso-time-addconn-interfaces-oriented-connections.txt': {
+    records: 11,
+    understood: 9,
+    families: { libreswan: 9 },
+    causes: [],
+    says: [
+      [2, 'pluto listens for IKE on 172.31.37.140, UDP 4500 (ens5)'],
+      [5, 'pluto listens for IKE on [::1], UDP 500 (lo)'],
+      [7, 'pluto loaded the connection "l2tp-psk" from its configuration'],
+      [8, 'pluto loaded the connection "xauth-psk"'],
+      [11, 'Libreswan bookkeeping'],
+    ],
+  },
 };
 
 describe('real Libreswan XAUTH, Aggressive Mode and IKEv2 no-connection logs', () => {
