@@ -33,7 +33,13 @@ export const PLUTO_STARTUP_RULES: readonly Rule[] = [
   context(/^added (?:connection description|IKEv[12] connection) "([^"]+)"$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
   // server.c / iface.c: the addresses IKE is read on (Openswan "adding interface eth0/eth0 1.2.3.4:500", Libreswan "adding UDP interface
   // eth0 1.2.3.4:4500"), then "listening for IKE messages"
-  context(/^adding (?:UDP |TCP )?interface (\S+?)(?:\/\S+)? (\S+):(\d+)$/, (m) => tagged(step('plutoListensOn', { iface: m[1]!, address: m[2]!, port: m[3]! }), {})),
+  // (Libreswan 5.x: `adding interface ens5 172.31.37.140:UDP/4500 (NAT)`, `[::1]:UDP/500`, and `addconn: ` before it — the logger of the
+  // `ipsec addconn` command that made pluto look at its interfaces; hwdsl2/setup-ipsec-vpn #1786)
+  context(/^(?:addconn: )?adding (?:UDP |TCP )?interface (\S+?)(?:\/\S+)? (\S+?):(?:(?:UDP|TCP)\/)?(\d+)(?: \(NAT\))?$/, (m) => tagged(step('plutoListensOn', { iface: m[1]!, address: m[2]!, port: m[3]! }), {})),
+  // Libreswan 5.x orient.c, a connection matched to this host's interface as `ipsec addconn` loads it: `addconn: "l2tp-psk": oriented IKEv1
+  // connection (local: left=%defaultroute  remote: right=%any)` (format from hwdsl2/setup-ipsec-vpn #1786; assumed), and its secrets reloaded
+  context(/^(?:addconn: )?"([^"]+)": oriented IKEv[12] connection \(local: .*\)$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
+  context(/^addconn: (?:forgetting secrets|loading secrets from .*)$/, () => step('plutoHousekeeping')),
   context(/^listening for IKE messages$/, () => step('plutoStartup')),
   // addconn (ipsec.service's ExecStartPre `addconn --checkconfig`, Openswan/Libreswan lib/libipsecconf): ipsec.conf or a file it includes
   // does not parse — "cannot load config '%s': %s" — so the service does not start and pluto loads no connection (xelerance/Openswan#247)

@@ -7,6 +7,7 @@ import type { ServerLogEntry } from '../types';
 import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
+import { XAUTH_RULES } from './libreswan-xauth';
 import { isDigit } from '../char-codes';
 
 /**
@@ -54,6 +55,12 @@ const RULES: Rule[] = [
   context(/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })),
   // Libreswan programs/pluto/ikev1_spdb_struct.c: any other Oakley attribute value the server refuses, e.g. `OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM` (single DES, which Libreswan dropped)
   context(/^(\S+?) is not supported\.\s+Attribute (OAKLEY_\w+)$/, (m) => step('oakleyAttrUnsupported', { value: m[1]!, attr: m[2]! })),
+  // ikev1_spdb_struct.c, the authentication method of a proposal: "Pluto does not support %s authentication" (an unknown method, e.g. OAKLEY_ECDSA_P384)
+  // and "policy does not allow OAKLEY_RSA_SIG authentication" (the connection uses another method), then ".  Attribute …" (hwdsl2/setup-ipsec-vpn #56)
+  context(/^(Pluto does not support|policy does not allow) (\S+) authentication\.\s+Attribute OAKLEY_AUTHENTICATION_METHOD$/, (m) => step(m[1] === 'Pluto does not support' ? 'oakleyAuthUnsupported' : 'oakleyAuthNotAllowed', { method: m[2]! })),
+  // ikev1_aggr.c / ikev1_host_pair.c: "initial Aggressive Mode message from %s but no (wildcard) connection has been configured with policy %s" (5.x "with authby %s"):
+  // a device asking for IKEv1 Aggressive Mode (a "Cisco IPsec" client, a router) no connection takes — not a Windows PC: its IKEv1 is Main Mode only (assumed from [MS-IKEE])
+  [/^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with (?:policy|authby) (\S+)$/, (m) => tagged(step('noAggressiveConnection', { peer: m[1]!, policy: m[2]! }, 'failure'), { peer: m[1] })],
   // Libreswan programs/pluto/ikev1_main.c main_inI1_outR1 (4.x/5.x: `with authby=PSK and xauth=no`), older Libreswan/Openswan
   // (`received on 10.0.0.1:500 but no connection has been authorized with policy=PSK`, `… with policy PSK+ENCRYPT…`), and
   // `… but "conn" forbids connection`: no loaded IKEv1 connection takes the PC's Main Mode (for Windows L2TP/IPsec, 789)
@@ -66,7 +73,10 @@ const RULES: Rule[] = [
     s.refused = undefined;
     return hit;
   }],
-  [/^initial parent SA message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // Libreswan programs/pluto/ikev2.c: 3.x "initial parent SA message received on %s:%u but no suitable connection found with IKEv2 policy",
+  // 3.2x+ "%s message received on %s but no suitable connection found with IKEv2 policy" with the exchange's enum name (ikev2_exchange_names:
+  // `ISAKMP_v2_IKE_SA_INIT` in 3.2x/4.x, hwdsl2/docker-ipsec-vpn-server #323; `IKE_SA_INIT` later)
+  [/^(?:initial parent SA|[A-Z][A-Za-z0-9_]*) message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
   // (Openswan 2.6 writes `ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000`, Ubuntu Forums 2014)
   // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
   // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
@@ -165,6 +175,7 @@ const RULES: Rule[] = [
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,
+  ...XAUTH_RULES,
   // Openswan programs/pluto/dpd.c dpd_timeout() (Libreswan ikev1_dpd.c the same): no R_U_THERE_ACK within dpdtimeout, the SAs go
   // (`DPD: No response from peer - declaring peer dead`, then `DPD: Clearing Connection`): the other side went away, worded by role
   [/^DPD: No response from peer - declaring peer dead$/, (_m, _p, s) => ({ decoded: [currentSerial(s)?.initiator === true ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone')], outcome: 'warning' })],
