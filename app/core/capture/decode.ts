@@ -42,7 +42,6 @@ export function asciiText(bytes: Uint8Array): string | undefined {
   return nodeBuffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-
 /** A file of text is accepted as text only when control characters are rare (binary garbage is not). */
 export function looksBinary(text: string): boolean {
   if (text.length === 0) return false;
