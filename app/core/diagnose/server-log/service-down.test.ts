@@ -3,6 +3,7 @@ import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { MAX_ENTRIES, parseServerLog } from '../../parse/server-log';
 import { explainServerLogs } from '.';
+import { settledServiceCause } from './service-state';
 
 /**
  * server.service-down: systemd's lines saying a VPN daemon's unit exited with an error, crashed or could not start are a finding of
@@ -61,6 +62,11 @@ describe('server.service-down', () => {
     const down = parseServerLog(EXITED, 'a.log');
     const up = parseServerLog(STARTED, 'b.log');
     expect(explainServerLogs([down, up], en).findings.find((f) => f.id === 'server.service-down')).toMatchObject({ severity: 'critical' });
+  });
+
+  it('a service-down line that names no unit is down: nothing can say it came back', () => {
+    const entry = { line: 1, endLine: 1, family: 'libreswan' as const, text: 'x', decoded: [{ key: 'step.x' }], outcome: 'failure' as const, cause: 'service-down' as const };
+    expect(settledServiceCause([{ source: 'a', entry }])).toBe('service-down');
   });
 
   it('a real log: CentOS 7’s xl2tpd exiting with status 1 — in English and Dutch', () => {

@@ -31,9 +31,14 @@ function lastWords(items: readonly Item[]): Map<string, { unit: string; cause: C
   return last;
 }
 
-/** service-recovered when every unit of the finding runs again at its log's end, else service-down. */
+/**
+ * service-recovered when every unit of the finding runs again at its log's end, else service-down — also when nothing names a unit
+ * that came back (a service-down line without a unit: nothing can say it runs again).
+ */
 export function settledServiceCause(items: readonly Item[]): Cause {
-  for (const { cause } of lastWords(items).values()) if (cause !== 'service-recovered') return 'service-down';
+  const words = lastWords(items);
+  if (words.size === 0) return 'service-down';
+  for (const { cause } of words.values()) if (cause !== 'service-recovered') return 'service-down';
   return 'service-recovered';
 }
 
