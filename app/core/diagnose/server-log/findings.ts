@@ -249,10 +249,13 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): Su
 
 /**
  * The causes a finding's advice speaks for, once each in the order met — a VPN service's down and up again as the log's end
- * leaves it (service-state.ts): one that runs again is not advised as one still down, nor the other way round.
+ * leaves it (service-state.ts): one that runs again is not advised as one still down, nor the other way round; a refused first
+ * message's notify not advised as a proposal when no connection took the client at all.
  */
 function settledCauses(items: readonly ServerEvidence[]): Cause[] {
-  const causes = [...new Set(items.map((i) => i.entry.cause!))];
+  let causes = [...new Set(items.map((i) => i.entry.cause!))];
+  // no connection takes the client: the NO_PROPOSAL_CHOSEN pluto answers it with is that, not a proposal to change (libreswan.ts)
+  if (causes.includes('ike-no-connection')) causes = causes.filter((c) => c !== 'ike-no-proposal');
   if (!causes.includes('service-down')) return causes;
   const settled = settledServiceCause(items);
   return causes.filter((c) => c === settled || (c !== 'service-down' && c !== 'service-recovered'));

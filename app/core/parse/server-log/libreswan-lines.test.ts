@@ -15,7 +15,7 @@ describe('Libreswan line classes', () => {
       'pluto[5639]: packet from 10.10.101.2:500: initial Main Mode message received but no connection has been authorized with authby=PSK and xauth=no',
       'pluto[2711]: packet from 1.2.3.4:55002: initial Main Mode message received on 10.0.0.1:500 but no connection has been authorized with policy=PSK',
       'pluto[2711]: packet from 1.2.3.4:500: initial Main Mode message received but "l2tp" forbids connection',
-    ]) expect(one(l)!.cause, l).toBe('ike-no-proposal');
+    ]) expect(one(l)!.cause, l).toBe('ike-no-connection');
     expect(parse('pluto[1]: packet from 1.2.3.4:500: initial Main Mode message received').understood).toBe(0);
   });
   it('whack RC codes and console lines without instance or peer', () => {

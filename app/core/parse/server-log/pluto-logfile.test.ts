@@ -19,7 +19,7 @@ describe("pluto's log file", () => {
   it('a time without microseconds: start-up, debug and a refused Main Mode are pluto’s, with their time', () => {
     const r = read(['Aug  8 15:50:25: adding interface eth0/eth0 192.168.0.5:4500', 'Aug  8 15:50:25: | setup callback for interface lo:4500 fd 19', 'Aug  8 15:51:06: packet from 178.50.70.163:26447: initial Main Mode message received on 192.168.0.5:500 but no connection has been authorized with policy PSK+IKEV1_ALLOW']);
     expect(r).toMatchObject({ understood: 3, families: { libreswan: 3 } });
-    expect(r.entries[2]).toMatchObject({ cause: 'ike-no-proposal', time: { month: 8, day: 8, hour: 15, minute: 51, second: 6 } });
+    expect(r.entries[2]).toMatchObject({ cause: 'ike-no-connection', time: { month: 8, day: 8, hour: 15, minute: 51, second: 6 } });
   });
 
   it('a line of the file no rule names is pluto’s once the file showed it is pluto’s, not before', () => {

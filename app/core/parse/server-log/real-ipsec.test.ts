@@ -82,7 +82,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 6,
     understood: 6,
     families: { libreswan: 6 },
-    causes: [[1, 'ike-no-proposal'], [2, 'ike-no-proposal'], [3, 'ike-no-proposal'], [4, 'ike-no-proposal']],
+    causes: [[1, 'ike-no-connection'], [2, 'ike-no-connection'], [3, 'ike-no-connection'], [4, 'ike-no-connection']],
     says: [[1, "No IKEv1 connection on the server accepts this PC's Main Mode (PSK)"]],
   },
   // pluto's log file without microseconds: every line was unknown (the IOS reader takes its time for a router's and no family took it)
@@ -90,7 +90,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 12,
     understood: 12,
     families: { libreswan: 12 },
-    causes: [[11, 'ike-no-proposal'], [12, 'ike-no-proposal']],
+    causes: [[11, 'ike-no-connection'], [12, 'ike-no-connection']],
     says: [
       [1, 'pluto listens for IKE on 192.168.0.5, UDP 4500 (eth0).'],
       [4, 'Libreswan debug detail of the line before.'],

@@ -52,7 +52,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 2,
     understood: 2,
     families: { libreswan: 2 },
-    causes: [[1, 'ike-no-proposal'], [2, 'ike-no-proposal']],
+    causes: [[1, 'ike-no-connection'], [2, 'ike-no-proposal']],
     says: [
       [1, 'No IKEv2 connection on the server accepts this PC'],
       [2, 'NO_PROPOSAL_CHOSEN'],

@@ -64,7 +64,7 @@ const RULES: Rule[] = [
   // Libreswan programs/pluto/ikev1_main.c main_inI1_outR1 (4.x/5.x: `with authby=PSK and xauth=no`), older Libreswan/Openswan
   // (`received on 10.0.0.1:500 but no connection has been authorized with policy=PSK`, `… with policy PSK+ENCRYPT…`), and
   // `… but "conn" forbids connection`: no loaded IKEv1 connection takes the PC's Main Mode (for Windows L2TP/IPsec, 789)
-  [/^initial Main Mode message received (?:on \S+ )?but (?:no connection has been authorized with (?:authby=(\S+) and xauth=\w+|policy[= ](\S+))|(".*") forbids connection)$/, (m) => ({ decoded: [d('noIkev1Connection', { auth: m[1] ?? m[2] ?? m[3]! })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^initial Main Mode message received (?:on \S+ )?but (?:no connection has been authorized with (?:authby=(\S+) and xauth=\w+|policy[= ](\S+))|(".*") forbids connection)$/, (m) => ({ decoded: [d('noIkev1Connection', { auth: m[1] ?? m[2] ?? m[3]! })], outcome: 'failure', cause: 'ike-no-connection' })],
   [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, (m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
     // what the PC proposed: the transforms pluto refused just before (ikev1_spdb_struct.c logs each one)
@@ -76,7 +76,7 @@ const RULES: Rule[] = [
   // Libreswan programs/pluto/ikev2.c: 3.x "initial parent SA message received on %s:%u but no suitable connection found with IKEv2 policy",
   // 3.2x+ "%s message received on %s but no suitable connection found with IKEv2 policy" with the exchange's enum name (ikev2_exchange_names:
   // `ISAKMP_v2_IKE_SA_INIT` in 3.2x/4.x, hwdsl2/docker-ipsec-vpn-server #323; `IKE_SA_INIT` later)
-  [/^(?:initial parent SA|[A-Z][A-Za-z0-9_]*) message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^(?:initial parent SA|[A-Z][A-Za-z0-9_]*) message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-connection' })],
   // (Openswan 2.6 writes `ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000`, Ubuntu Forums 2014)
   // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
   // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
