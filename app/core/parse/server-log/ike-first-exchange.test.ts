@@ -7,7 +7,7 @@ import { parseServerLog } from './index';
  * The first IKE exchange that gets no answer through (UDP 500/4500 blocked, or NAT-T), in strongSwan's
  * and Libreswan's words, as initiator (cause ike-responder-unreachable: the responder is silent) and as
  * responder (ike-init-unanswered: the PC's first message or the answer to it is lost); and what must
- * not be taken for it. Real lines of each shape are table rows in real-ipsec.test.ts.
+ * not be taken for it. Real lines of each shape are table rows in real-ipsec.test.ts (strongSwan) and real-libreswan.test.ts.
  */
 
 const t = engineT('en');

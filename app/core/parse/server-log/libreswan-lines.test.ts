@@ -3,7 +3,7 @@ import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 
-/** Libreswan pluto line classes, each with its hand-checked decoding (the real fixtures they come from: real-ipsec.test.ts). */
+/** Libreswan pluto line classes, each with its hand-checked decoding (the real fixtures they come from: real-libreswan.test.ts). */
 
 const t = engineT('en');
 const parse = (text: string) => parseServerLog(text);

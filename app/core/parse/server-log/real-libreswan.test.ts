@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+import { splitPrefix } from './prefix';
+
+/**
+ * Real Libreswan (and Openswan) pluto lines found in public material (test/fixtures/real/server-logs, sources in
+ * test/fixtures/real/SOURCES.md): whack/console output and its 4.x/5.x IKEv2 wording, pluto's own log file, Docker logs without a
+ * time, Main Mode with no connection for the PC's authentication, Quick Mode and retransmissions. Each with its hand-checked
+ * decoding. (Split from real-ipsec.test.ts, which keeps strongSwan's.)
+ */
+
+const nl = engineT('nl');
+const DIR = 'test/fixtures/real/server-logs';
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  'pluto-l2tp-no-acceptable-oakley-transform-discarding-initial.txt': {
+    records: 11,
+    understood: 11,
+    families: { libreswan: 11 },
+    causes: [[1, 'ike-no-proposal'], [2, 'ike-no-proposal'], [9, 'ike-no-proposal'], [10, 'ike-no-proposal']],
+    says: [
+      [3, 'The PC sent its first IKE packet again; the server ignores the copy (negotiation already in STATE_MAIN_R0).'],
+      [8, "The PC's IKE proposal [3DES_CBC (192), HMAC_MD5, MODP1024] was refused"],
+    ],
+  },
+  'pluto-docker-no-time-oakley-des-unused-group1-not-supported.txt': {
+    records: 11,
+    understood: 11,
+    families: { libreswan: 11 },
+    causes: [[8, 'ike-no-proposal'], [9, 'ike-no-proposal']],
+    says: [
+      [2, 'OAKLEY_DES_CBC(UNUSED) (OAKLEY_ENCRYPTION_ALGORITHM) is not supported by the server; other proposals may still match.'],
+      [4, 'Diffie-Hellman group 1 = MODP768 is not supported by the server'],
+      [10, 'Libreswan bookkeeping.'],
+    ],
+  },
+  'pluto-windows-main-mode-no-connection-authorized-psk.txt': {
+    records: 6,
+    understood: 6,
+    families: { libreswan: 6 },
+    causes: [[1, 'ike-no-connection'], [2, 'ike-no-connection'], [3, 'ike-no-connection'], [4, 'ike-no-connection']],
+    says: [[1, "No IKEv1 connection on the server accepts this PC's Main Mode (PSK)"]],
+  },
+  // pluto's log file without microseconds: every line was unknown (the IOS reader takes its time for a router's and no family took it)
+  'pluto-logfile-no-microseconds-main-mode-no-connection-authorized-psk-ikev1.txt': {
+    records: 12,
+    understood: 12,
+    families: { libreswan: 12 },
+    causes: [[11, 'ike-no-connection'], [12, 'ike-no-connection']],
+    says: [
+      [1, 'pluto listens for IKE on 192.168.0.5, UDP 4500 (eth0).'],
+      [4, 'Libreswan debug detail of the line before.'],
+      [11, "No IKEv1 connection on the server accepts this PC's Main Mode (PSK+IKEV1_ALLOW)"],
+    ],
+  },
+  'pluto-whack-ikev2-invalid-ke-then-authentication-failed.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [[6, 'ike-auth-failed']],
+    says: [
+      [1, 'Libreswan starts IKEv2 negotiation.'],
+      [3, 'The other side answered INVALID_KE_PAYLOAD to Diffie-Hellman group MODP2048: repeating with DH19 = ECP256 (normal, one retry).'],
+      [5, 'STATE_PARENT_I2'],
+      [6, "The other side rejected this side's IKE authentication (AUTHENTICATION_FAILED)."],
+    ],
+  },
+  'pluto-5x-console-ike-auth-rejected-authentication-failed.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [[5, 'ike-auth-failed']],
+    says: [
+      [2, 'Sent IKE_SA_INIT request → 192.1.2.23:UDP/500.'],
+      [6, 'Libreswan gave up on this negotiation (fatal error in STATE_V2_PARENT_I2).'],
+    ],
+  },
+  'pluto-win7-l2tp-quick-mode-transport-delete-sa.txt': {
+    records: 9,
+    understood: 9,
+    families: { libreswan: 9 },
+    causes: [],
+    says: [
+      [2, 'STATE_QUICK_R2'],
+      [3, 'A security association was deleted.'],
+      [4, 'A security association was deleted.'],
+      [6, 'Libreswan bookkeeping.'],
+    ],
+  },
+  'pluto-5x-duplicate-ike-sa-init-request-retransmitting-response.txt': {
+    records: 8,
+    understood: 8,
+    families: { libreswan: 8 },
+    // #35 answered IKE_SA_INIT and got it twice more, never IKE_AUTH; #33 only once
+    causes: [[6, 'ike-init-unanswered']],
+    says: [
+      [1, 'Sent the IKE_SA_INIT answer.'],
+      [2, 'The PC sent request 0 again'],
+      [3, 'The server dropped a negotiation that never completed'],
+      [6, "the server's answers on UDP 500 do not reach the PC"],
+    ],
+  },
+  'pluto-whack-parent-i1-retransmissions-no-answer.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [[7, 'ike-responder-unreachable']],
+    says: [[7, 'repeated it 5 times without any answer from the other side (the responder)']],
+  },
+  'pluto-ikev2-grep-prefix-invalid-ke-parent-r1-cert-ok.txt': {
+    records: 5,
+    understood: 5,
+    families: { libreswan: 5 },
+    causes: [],
+    says: [
+      [1, 'The PC offered Diffie-Hellman group MODP2048; the server wants MODP1024 and asks the PC to retry.'],
+      [3, 'Proposal chosen: 4:IKE:ENCR=AES_CBC_128;PRF=HMAC_SHA1;INTEG=HMAC_SHA1_96;DH=MODP1024.'],
+      [4, 'STATE_PARENT_R1 {auth=IKEv2 cipher=AES_CBC_128'],
+      [5, 'Certificate O=IKEv2 US2 VPN,CN=vpnclientus2yy.'],
+    ],
+  },
+  'pluto-docker-l2tp-psk-mismatch-malformed-id-payload.txt': {
+    records: 8,
+    understood: 8,
+    families: { libreswan: 8 },
+    causes: [[8, 'ike-auth-failed']],
+    says: [
+      [4, 'The PC sent its first IKE packet again'],
+      [6, "A payload of the PC's encrypted message reads as garbage"],
+      [7, "A payload of the PC's encrypted message reads as garbage"],
+      [8, 'The pre-shared key of the PC and the server differ'],
+    ],
+  },
+  'pluto-showstates-established-ike-child-sa.txt': {
+    records: 6,
+    understood: 6,
+    families: { libreswan: 6 },
+    causes: [],
+    says: [
+      [1, 'ESTABLISHED_IKE_SA established IKE SA.'],
+      [2, 'ESTABLISHED_CHILD_SA established Child SA.'],
+      [3, 'ESP traffic: 0B in, 0B out.'],
+    ],
+  },
+  // lines 1-5 are not read: the author masked the host, leaving three spaces before `pluto[17824]:` (see the report)
+  // the first six lines' host was masked to nothing by the poster: blanks after the time (prefix.ts SYSLOG_MASKED_HOST)
+  'pluto-4x-established-child-sa-ikev2.txt': {
+    records: 12,
+    understood: 11,
+    families: { libreswan: 11 },
+    causes: [],
+    says: [
+      [1, 'IPsec SA (Child SA, tunnel) established: the encrypted tunnel is up.'],
+      [6, 'IKE SA established.'],
+      [8, 'IPsec SA (Child SA, transport) established: the encrypted tunnel is up.'],
+    ],
+  },
+};
+
+describe('real Libreswan fixtures (group ipsec)', () => {
+  realServerLogTable(EXPECTED);
+  it('a host masked to nothing (blanks after the time) is a header without a host; a time alone is still none', () => {
+    expect(splitPrefix('Jul  4 08:35:07   pluto[17824]: "c" #4: sent CREATE_CHILD_SA request for new IPsec SA')).toMatchObject({ shape: 'syslog', host: undefined, program: 'pluto', pid: '17824', time: { month: 7, day: 4, hour: 8, minute: 35, second: 7 } });
+    expect(splitPrefix('Jul  4 08:35:07   ').shape).toBe('none');
+  });
+  it('says it in Dutch too', () => {
+    const r = parseServerLog(readRepoText(`${DIR}/pluto-windows-main-mode-no-connection-authorized-psk.txt`));
+    expect(describeEntry(r.entries[0]!, nl)).toContain('Geen IKEv1-verbinding op de server accepteert de Main Mode van deze pc (PSK)');
+  });
+});
