@@ -152,7 +152,7 @@ function readRecord(rec: Rec, source: string, problems: Problem[]): RasEvent | n
  */
 const CODE_AT_END = /(?:^|\s)(\d{1,5})(?:\s*\p{L}{1,4})?\s*[.\u3002\uff0e]?\s*$/u;
 
-function codeAtEnd(line: string): string | undefined {
+export function codeAtEnd(line: string): string | undefined {
   return CODE_AT_END.exec(line.trimEnd())?.[1];
 }
 

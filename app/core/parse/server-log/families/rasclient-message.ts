@@ -1,3 +1,4 @@
+import { codeAtEnd } from '../../wevtutil';
 import { d, tagged, type Hit } from '../kit';
 
 /**
@@ -18,8 +19,6 @@ const DIALING_EN = /^The user (.+?) has started dialing a (?:VPN )?connection us
  * from 20220's "terminated" wording): in English it is not taken for a failure
  */
 const TERMINATED_EN = /\bterminat(?:ed|ion)\b/;
-/** the code a failure message ends with, in any language (as wevtutil.ts CODE_AT_END: a number, at most a short word, the end) */
-const CODE_AT_END = /(?:^|\s)(\d{1,5})(?:\s*\p{L}{1,4})?\s*[.\u3002\uff0e]?\s*$/u;
 
 /** A record that is a RasClient message (its CoId first). */
 export const isRasClientMessage = (text: string): boolean => text.charCodeAt(0) === 67 /* C */ && CO_ID_HEAD.test(text);
@@ -30,7 +29,7 @@ export const RASCLIENT_SETTING_LINE = /^\s*[A-Za-z][\w -]*? = .*$/;
 export function rasClientMessageHit(text: string): Hit {
   const message = text.replace(CO_ID_HEAD, '');
   const failed = FAILED_EN.exec(message);
-  const code = failed ? Number(failed[3]) : TERMINATED_EN.test(message) ? NaN : Number(CODE_AT_END.exec(message)?.[1] ?? NaN);
+  const code = failed ? Number(failed[3]) : TERMINATED_EN.test(message) ? NaN : Number(codeAtEnd(message) ?? NaN);
   if (failed || Number.isInteger(code)) {
     const hit: Hit = { decoded: [d('rasClientFailed', { code, entry: failed?.[2] ?? '?', source: 'RasClient' })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
     return failed ? tagged(hit, { user: failed[1] }) : hit;
