@@ -12,6 +12,9 @@ import type { LogTime } from '../types';
  * pluto's for its head too, and any line of the file once the log has shown it is pluto's file (libreswan.ts claimsLeftover).
  */
 export const LOGFILE_TIME = /^[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d{1,6})?: (?="|\||packet from )/;
+/** A line no header was read from that is pluto's log file's, a pluto head after its time: the two-character tests before the regex. */
+export const isLogfileLine = (pre: Prefixed): boolean =>
+  pre.shape === 'none' && !pre.program && pre.message.charCodeAt(3) === 32 && LOGFILE_TIME.test(pre.message) && MONTHS.includes(pre.message.slice(0, 3));
 const LOGFILE_STAMP = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?: /;
 /**
  * What pluto alone writes, at its start and in its debug lines (libreswan-startup.ts, the housekeeping rules; libreswan #503's and

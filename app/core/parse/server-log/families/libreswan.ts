@@ -1,7 +1,7 @@
 import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
-import { logfileTime, LOGFILE_TIME, PLUTO_OWN_WORDS } from './libreswan-logfile';
+import { isLogfileLine, logfileTime, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
 import type { ServerLogEntry } from '../types';
 import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
@@ -298,7 +298,7 @@ export const libreswanFamily: FamilyParser = {
     // the status, mended, connection and whack heads all quote the connection's name: one search for a quote rules the four out
     if (message.indexOf('"') >= 0 && (STATUS_HEAD.test(message) || MENDED_HEAD.test(message) || CONN_HEAD.test(message) || WHACK_HEAD.test(message))) return true;
     // (under a log file's time without microseconds too, which the IOS reader takes for a router's: shape ios)
-    return ((pre.shape === 'none' || pre.shape === 'ios') && !pre.program && BARE_PLUTO_HEAD.test(message)) || (LOGFILE_TIME.test(message) && logfileTime(pre) !== undefined) || relayed(pre, PROGRAMS) !== undefined;
+    return ((pre.shape === 'none' || pre.shape === 'ios') && !pre.program && BARE_PLUTO_HEAD.test(message)) || isLogfileLine(pre) || relayed(pre, PROGRAMS) !== undefined;
   },
   claimsLeftover(pre, state) {
     if (pre.program) return false;
