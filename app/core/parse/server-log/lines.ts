@@ -165,8 +165,9 @@ export class LineSplitter {
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
     // a manual's PDF wrapped the record there: the rest after its wrap mark is the pending record's (typography.ts WRAP_MARK)
-    if (pending && (hints & NO_TYPOGRAPHY) === 0 && text.trimStart().startsWith(WRAP_MARK)) {
-      const piece = text.trimStart().slice(WRAP_MARK.length).trimStart();
+    const marked = pending && (hints & NO_TYPOGRAPHY) === 0 ? text.trimStart() : '';
+    if (pending && marked.startsWith(WRAP_MARK)) {
+      const piece = marked.slice(WRAP_MARK.length).trimStart();
       this.extend(pending, `${pending.text}${wrapJoin(pending.text, piece)}${piece}`, false);
       return;
     }
