@@ -15,7 +15,7 @@ interface Item {
 const SERVICE_CAUSES: ReadonlySet<Cause> = new Set(['service-down', 'service-recovered']);
 
 /** The unit an entry of this finding is about (systemd-units.ts puts it in the values of every statement). */
-export const unitOf = (e: ServerLogEntry): string | undefined => {
+const unitOf = (e: ServerLogEntry): string | undefined => {
   const unit = e.decoded[0]?.values?.unit;
   return typeof unit === 'string' ? unit : undefined;
 };
