@@ -10,7 +10,8 @@ export const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
  */
 const GLUE = new RegExp(
   [
-    String.raw`(?<=\S)(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
+    // (not after `-`: `accel-pppd[2898]: ` is one tag, not `accel-` and a pppd record)
+    String.raw`(?<=[^\s-])(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
     // not after `>`: `<30>Nov  8 17:06:36 …` is one record with its syslog priority, not two
     String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
     String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,

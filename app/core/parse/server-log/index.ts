@@ -7,6 +7,7 @@ import { textHints } from './line-hints';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
+import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
@@ -166,9 +167,19 @@ export class ServerLogParser {
     return s;
   }
 
-  private record(r: RawRecord): void {
+  /** `flat`: a piece of a flattened line (flattenedPieces), not cut again */
+  private record(r: RawRecord, flat = false): void {
     this.records++;
     let pre = readPrefix(r.text, r.clean === true, r.src, r.at);
+    // records a copy flattened into this one line, a blank where each newline was (flattened-records.ts): read one by one
+    if (!flat && mayHoldFlattened(r.text, pre, r.hints ?? 0)) {
+      const pieces = flattenedPieces(r.text, pre);
+      if (pieces) {
+        this.records--;
+        for (const text of pieces) this.record({ line: r.line, endLine: r.endLine, text, clean: r.clean, src: undefined, at: 0, hints: 0 }, true);
+        return;
+      }
+    }
     if (pre.seq !== undefined) {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;

@@ -1,0 +1,97 @@
+import { ONE_TAG } from './line-hints';
+import type { Prefixed } from './prefix-shapes';
+
+/**
+ * Records a copy flattened into one line with a blank where each newline was: a PDF's or a web page's text copied as one
+ * paragraph (docs.netgate.com's IPsec log examples, copied from the PDF: `charon: 09[IKE] … charon: 09[CFG] …`), a chat
+ * message. glued-lines.ts cuts records glued with no blank between them; its cuts need no blank before a record, so a
+ * message's own words cannot start one. After a blank they can, so a cut here is where the record's own head comes back:
+ * - a syslog or RFC 3339 header with the same host (a flattened excerpt of one server's log repeats its host; a time
+ *   inside a message is not followed by it);
+ * - without a host: a program tag with a pid, its own or a VPN daemon's (`pluto[812]: `), or strongSwan's pid-less
+ *   `charon: ` followed by its thread and group (`09[IKE] `), which no message holds.
+ * Not cut: records of pid-less programs other than charon without a host (`kernel: … pppd: …` — a message may name a
+ * program and a colon), and records the cheap test passes by (mayHoldFlattened): a header led by a priority (`<7>May …`)
+ * whose records hold no pid.
+ */
+
+/**
+ * The cheap test per record, before the pattern: a second `]: ` in the line (ChunkLines found the tags while cutting:
+ * ONE_TAG says there is at most one; without it they are counted here, so a line reads the same with and without hints),
+ * the record's program named again in its message (a pid-less tag's records: `vpn charon: … vpn charon: …`), or its
+ * header's month (or RFC 3339 year and month) again.
+ */
+export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): boolean {
+  const program = pre.program;
+  if (program === undefined || (pre.shape !== 'syslog' && pre.shape !== 'iso' && pre.shape !== 'program' && pre.shape !== 'logread')) return false;
+  if ((hints & ONE_TAG) === 0) {
+    const tag = text.indexOf(']: ');
+    if (tag >= 0 && text.indexOf(']: ', tag + 3) >= 0) return true;
+  }
+  if (pre.message.indexOf(program, 1) > 0) return true;
+  // a header's start again (records of several programs, pid-less ones among them: `pf ipsec_starter[…]: … pf charon: …`):
+  // a syslog header's month between blanks (a constant found by its character codes: the host, a getter that reads the
+  // header and cuts a string, cost every record of explain-log's bench log), an RFC 3339 header's year and month
+  if (pre.shape === 'iso') return pre.message.indexOf(text.slice(0, 8)) > 0;
+  const month = MONTH_BETWEEN_BLANKS.get((text.charCodeAt(0) << 16) | (text.charCodeAt(1) << 8) | text.charCodeAt(2));
+  return month !== undefined && pre.message.indexOf(month) >= 0;
+}
+
+/** ` Jan ` … by the month's three character codes (a number key: no string cut per record) */
+const MONTH_BETWEEN_BLANKS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), ` ${m} `]));
+
+/** The record's text cut where its head comes back after a blank (the blank goes), or undefined when it does not. */
+export function flattenedPieces(text: string, pre: Prefixed): string[] | undefined {
+  const head = headAgain(text, pre);
+  if (!head) return undefined;
+  let pieces: string[] | undefined;
+  let from = 0;
+  // (from the message on: the record's own head would match where its program starts)
+  head.lastIndex = text.length - pre.message.length;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    (pieces ??= []).push(text.slice(from, m.index - 1));
+    from = m.index;
+  }
+  if (!pieces) return undefined;
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
+/** the VPN daemons whose tagged records a copy may flatten after another program's (glued-lines.ts GLUE's list) */
+const VPN_TAGS = '(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)';
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A header's shape as a pattern: its runs of letters, digits and blanks stand for any such run, the rest for itself
+ * (`Tue Oct 22 19:17:46 2019 daemon.notice ` → `[A-Za-z]+ +[A-Za-z]+ +\d+ +\d+:\d+:\d+ +\d+ +[A-Za-z]+\.[A-Za-z]+ +`): the next
+ * record's time and level differ, its shape does not.
+ */
+const shapeOf = (header: string): string =>
+  header.replace(/[A-Za-z]+|\d+| +|[^A-Za-z\d ]/g, (run) => (/^[A-Za-z]/.test(run) ? '[A-Za-z]+' : /^\d/.test(run) ? String.raw`\d+` : run[0] === ' ' ? ' +' : escape(run)));
+
+/**
+ * The pattern of the record's head after a blank (a lookbehind: the blank stays out of the match), or undefined. The header's
+ * shape up to the program (shapeOf) and then:
+ * - with a host (a syslog or RFC 3339 header): that host, the shape between it and the program (a facility.level), and
+ *   any program's tag (an empty message's without its blank);
+ * - else its program's tag with a pid (or a VPN daemon's with one) or charon's thread and group — the shape before it
+ *   optional, as a copy may hold records with and without one — or, after a header, the same pid-less tag.
+ */
+function headAgain(text: string, pre: Prefixed): RegExp | undefined {
+  const program = pre.program!;
+  const header = text.length > pre.message.length && text.endsWith(pre.message) ? text.slice(0, text.length - pre.message.length) : '';
+  const at = header.lastIndexOf(program);
+  if (at < 0) return undefined;
+  const host = pre.shape === 'syslog' || pre.shape === 'iso' ? pre.host : undefined;
+  const hostAt = host ? header.lastIndexOf(`${host} `, at - 1) : -1;
+  // (and a tag after the host: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
+  if (hostAt >= 0) {
+    const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
+    return new RegExp(String.raw`(?<= )${around.join('')}[^\s:[\]]+(?:\[\d+\])?:(?: |$)`, 'g');
+  }
+  const before = at > 0 ? `(?:${shapeOf(header.slice(0, at))})?` : '';
+  const name = escape(program);
+  if (pre.pid !== undefined) return new RegExp(String.raw`(?<= )${before}(?:${name}|${VPN_TAGS})\[\d+\]: `, 'g');
+  if (program.startsWith('charon')) return new RegExp(String.raw`(?<= )${before}${name}: \d\d\[[A-Z]{3}\] `, 'g');
+  return at > 0 ? new RegExp(String.raw`(?<= )${shapeOf(header.slice(0, at))}${name}: `, 'g') : undefined;
+}
