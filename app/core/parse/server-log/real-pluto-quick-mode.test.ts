@@ -57,13 +57,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
   },
   // Openswan 2.6's plutostderrlog (no header at all): an Android phone's L2TP/IPsec up to STATE_QUICK_R2, then nothing until DPD
-  // declares it dead; xl2tpd never saw a packet (the thread's fix: leftprotoport=17/%any). 26 of 79 lines were read, the DPD line as bookkeeping
+  // declares it dead; xl2tpd never saw a packet (the thread's fix: leftprotoport=17/%any). 26 of 79 lines were read, the DPD line as bookkeeping;
+  // then 39, the start-up banner's 40 lines (no header, no time) not at all — now its own words (`Plutorun started on`) make the file pluto's
   'pluto-openswan-stderrlog-l2tp-quick-r2-then-dpd-declares-peer-dead.txt': {
     records: 79,
-    understood: 39,
-    families: { libreswan: 39 },
+    understood: 79,
+    families: { libreswan: 79 },
     causes: [],
     says: [
+      [1, 'pluto start-up'],
+      [3, 'pluto (Openswan 2.6.38) starts: the IPsec server was (re)started here.'],
+      [4, 'pluto start-up: what this build and machine support.'],
+      [14, 'pluto start-up: it registers its encryption algorithms'],
+      [33, 'pluto listens for IKE on 94.173.XXX.XXX, UDP 500 (eth1).'],
       [41, 'Vendor ID RFC 3947.'],
       [60, 'IKE notification IPSEC_INITIAL_CONTACT.'],
       [67, 'STATE_QUICK_R1 (responder sent QR1; waits for QI2).'],

@@ -302,8 +302,16 @@ export const libreswanFamily: FamilyParser = {
   },
   claimsLeftover(pre, state) {
     if (pre.program) return false;
-    const message = pre.shape === 'ios' ? pre.message : pre.shape === 'none' ? logfileTime(pre)?.pre.message : undefined;
-    return message !== undefined && (state.logfile === true || PLUTO_OWN_WORDS.test(message));
+    // (a line of pluto's stderr log, `plutostderrlog=`: no time at all — Openswan 2.6's, Ubuntu Forums 2014, its start-up banner)
+    const timed = pre.shape === 'none' ? logfileTime(pre)?.pre.message : undefined;
+    const message = pre.shape === 'ios' ? pre.message : pre.shape === 'none' ? (timed ?? pre.message) : undefined;
+    if (message === undefined) return false;
+    if (state.logfile === true) return true;
+    // (without its time, a debug line's `| ` alone is no sign: a table's or a compose prefix's bar starts lines too)
+    if (!PLUTO_OWN_WORDS.test(message) || (timed === undefined && pre.shape === 'none' && message.charCodeAt(0) === 124)) return false;
+    // pluto's own words: the lines after them without a header are its file's too (its start-up banner's feature lines)
+    state.logfile = true;
+    return true;
   },
   countsTracked: true,
   parse(pre, state, countOnly) {
