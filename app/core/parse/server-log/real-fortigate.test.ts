@@ -47,6 +47,8 @@ describe('real FortiGate (FortiOS) logs', () => {
   it('a syslog relay\'s header before the record changes nothing of its reading', () => {
     const e = one('Mar  1 10:00:00 fw1 date=2024-12-20 time=14:56:10 logid="0101037124" type="event" subtype="vpn" level="error" vd="root" action="negotiate" remip=203.0.113.9 status="negotiate_error" reason="peer SA proposal not match local policy"');
     expect(e).toMatchObject({ family: 'fortigate', cause: 'ike-no-proposal', peer: '203.0.113.9', time: { year: 2024, hour: 14 } });
+    // (FortiOS's own syslog sends the record after its priority alone: `<189>date=…`)
+    expect(one('<189>date=2024-12-20 time=14:56:10 devname="FGT" logid="0101037124" type="event" subtype="vpn" level="error" vd="root" action="negotiate" remip=203.0.113.9 vpntunnel="L2TP_0" status="negotiate_error" reason="peer SA proposal not match local policy"')).toMatchObject({ family: 'fortigate', cause: 'ike-no-proposal', session: 'L2TP_0' });
   });
   it('an unknown reason is a failure without a cause, the reason quoted', () => {
     const e = one('date=2024-03-01 time=10:00:00 logid="0101037124" type="event" subtype="vpn" level="error" vd="root" action="negotiate" status="negotiate_error" reason="something new"');
