@@ -18,6 +18,7 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   ios: { en: 'Cisco IOS', nl: 'Cisco IOS' },
   asa: { en: 'Cisco ASA', nl: 'Cisco ASA' },
   vpn3000: { en: 'Cisco VPN 3000', nl: 'Cisco VPN 3000' },
+  fortigate: { en: 'FortiGate (FortiOS)', nl: 'FortiGate (FortiOS)' },
   sstp: { en: 'SSTP server', nl: 'SSTP-server' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },

@@ -1,6 +1,7 @@
 import { isRasClientMessage, RASCLIENT_SETTING_LINE } from './families/rasclient-message';
 import { asaFamily } from './families/asa';
 import { ikev2HeadOnly } from './families/asa-ikev2';
+import { fortigateFamily } from './families/fortigate';
 import { iosFamily } from './families/ios';
 import { libreswanFamily } from './families/libreswan';
 import { mikrotikFamily } from './families/mikrotik';
@@ -25,7 +26,7 @@ import { isJournalNote } from './families/systemd-units';
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily, fortigateFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);

@@ -1,0 +1,109 @@
+import { d, step, tagged, type Hit } from '../kit';
+import type { Cause, LogTime } from '../types';
+import { messageId, readFields, value } from './fortigate-fields';
+
+/**
+ * FortiOS event-log records (key=value, fortigate-fields.ts), decoded by their log id, action, status and reason — the
+ * structured fields — and never by `msg`/`logdesc`, which name the same thing in words (the reason of a FortiOS 4 record,
+ * which has no `reason` field, is the exception: its `msg` is `Negotiate SA Error: <reason>`).
+ * Message ids and their meanings: FortiOS Log Message Reference (docs.fortinet.com/document/fortigate/<version>/
+ * fortios-log-message-reference/<id>):
+ *   37124 MESGID_NEG_I_P1_ERROR "IPsec phase 1 error"; 37137 MESGID_CONN_FAILURE "IPsec connection failed";
+ *   37138 MESGID_CONN_UPDOWN "IPsec connection status changed" (action tunnel-up / tunnel-down);
+ *   23101 LOG_ID_IPSEC_TUNNEL_UP "IPsec VPN tunnel up";
+ *   40017 LOG_ID_L2TPD_CLIENT_CON_FAIL "L2TP client connection failed"; 40118 LOG_ID_L2TPD_CLIENT_CON "L2TP client connected";
+ *   40019 LOG_ID_L2TPD_CLIENT_DISCON "L2TP client disconnected"; 40102 LOG_ID_L2TP_TUNNEL_DOWN "L2TP tunnel down";
+ *   43009 LOG_ID_EVENT_AUTH_FAILED "Authentication failed" (subtype user).
+ * 37125 as phase 2's error is assumed (a FortiGate automation config watches "logid 37124 37125" as "IPSEC_FAILED", search
+ * index file 39843495310); 23102 as the tunnel-down counterpart of 23101 and 43008 as authentication success are assumed
+ * from the numbering.
+ */
+
+/** the reasons FortiOS's IKE daemon gives a failed negotiation (`reason="…"`), by cause */
+const REASON_CAUSES: readonly (readonly [RegExp, Cause, string])[] = [
+  // phase 1: the real 37124 record (search index file 28702972436); "no SA proposal chosen" is the IKE debug's word for it
+  [/^(?:peer SA proposal not match local policy|no SA proposal chosen)$/i, 'ike-no-proposal', 'ikeNoProposal'],
+  // FortiOS 4's msg (community.fortinet.com article 194213): the responder cannot read the third Main Mode exchange — the keys differ
+  [/^probable pre-shared (?:secret|key) mismatch$/i, 'ike-auth-failed', 'pskMismatch'],
+];
+
+/** a record's time from its own `date=` and `time=` fields (the device's local time; a relay's syslog header may come before it) */
+function timeOf(fields: Map<string, string>): LogTime | undefined {
+  const date = fields.get('date')?.match(/^(\d{4})-(\d\d)-(\d\d)$/);
+  const time = fields.get('time')?.match(/^(\d\d):(\d\d):(\d\d)$/);
+  if (!date || !time) return undefined;
+  return { year: +date[1]!, month: +date[2]!, day: +date[3]!, hour: +time[1]!, minute: +time[2]!, second: +time[3]! };
+}
+
+/**
+ * Who logged in: the XAUTH user when there is one; else `user` — but on an IPsec record without XAUTH FortiOS puts the
+ * peer's address there (a site-to-site peer's "user" is the peer itself), and a certificate's subject when the PC logs in
+ * with one (`user="C = CA, …, CN = tgerber"`, FortiOS 7.2 administration guide): its CN is the user.
+ */
+function userOf(fields: Map<string, string>): string | undefined {
+  const xauth = value(fields, 'xauthuser');
+  if (xauth) return xauth;
+  const user = value(fields, 'user');
+  if (!user || /^[\d.]+$|^[0-9a-f:]+:[0-9a-f:]*$/i.test(user)) return undefined;
+  return user.match(/(?:^|,\s*)CN = ([^,]+)/)?.[1]?.trim() ?? user;
+}
+
+/** the VPN tunnel (phase 1) a record is about; a dial-up instance is named `<phase1>_<n>` */
+const tunnelOf = (fields: Map<string, string>): string => value(fields, 'vpntunnel') ?? value(fields, 'vpn_tunnel') ?? '';
+
+/** IPsec negotiation records: an error (status negotiate_error) names its reason, any other status is a step */
+function negotiation(fields: Map<string, string>, id: number | undefined): Hit {
+  const status = fields.get('status') ?? '';
+  const phase = id === 37124 ? '1' : id === 37125 ? '2' : '';
+  if (status !== 'negotiate_error' && status !== 'failure') return step('fgNegotiate', { status: status || '-' });
+  const reason = value(fields, 'reason') ?? fields.get('msg')?.replace(/^Negotiate SA Error:\s*/, '') ?? '';
+  const hit: Hit = { decoded: [d(`fgNegotiateError${phase}`, { reason })], outcome: 'failure' };
+  const known = REASON_CAUSES.find(([re]) => re.test(reason));
+  if (known) {
+    hit.cause = known[1];
+    hit.decoded.push(d(known[2]));
+  }
+  return hit;
+}
+
+/** what a VPN record (subtype vpn, FortiOS 4 ipsec) says */
+function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
+  const action = fields.get('action') ?? '';
+  const tunnel = tunnelOf(fields);
+  const l2tp = id !== undefined && id >= 40000 && id < 40200;
+  if (id === 40017) {
+    // assumed: the L2TP (and PPP) set-up after IPsec failed; the record's reason says why, quoted as FortiOS wrote it
+    return { decoded: [d('fgL2tpFailed', { reason: value(fields, 'reason') ?? value(fields, 'status') ?? '' })], outcome: 'failure', cause: 'ppp-setup-failed' };
+  }
+  if (l2tp && (id === 40118 || action === 'tunnel-up')) return step('fgL2tpUp', { ip: value(fields, 'tunnelip') ?? value(fields, 'assignip') ?? '' }, 'success');
+  if (l2tp) return step('fgL2tpDown');
+  if (action === 'negotiate' || fields.get('status') === 'negotiate_error') return negotiation(fields, id);
+  if (action === 'tunnel-up' || id === 23101) {
+    const user = userOf(fields);
+    return step(user ? 'fgTunnelUpUser' : 'fgTunnelUp', { tunnel, user: user ?? '', ip: value(fields, 'assignip') ?? value(fields, 'tunnelip') ?? '' }, 'success');
+  }
+  if (action === 'tunnel-down' || id === 23102) return step('fgTunnelDown', { tunnel, seconds: value(fields, 'duration') ?? '?' });
+  if (action === 'delete_phase1_sa') return step('fgPhase1Deleted', { tunnel });
+  if (id === 37137) return { decoded: [d('fgConnectionFailed', { reason: value(fields, 'reason') ?? '' })], outcome: 'failure' };
+  return step('fgVpnRecord', { id: id ?? '?', action: action || '-', status: value(fields, 'status') ?? '-' });
+}
+
+/** a user authentication record (subtype user): XAUTH's and L2TP's log-ins are checked by the same user database (assumed) */
+function userRecord(fields: Map<string, string>, id: number | undefined): Hit {
+  const user = value(fields, 'user') ?? '?';
+  if (id === 43009) return { decoded: [d('fgAuthFailed', { user, reason: value(fields, 'reason') ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  if (id === 43008) return step('authOk', { user, method: value(fields, 'authproto') ?? 'FortiGate' }, 'success');
+  return step('fgOtherRecord', { type: 'event', subtype: 'user', id: id ?? '?' });
+}
+
+/** a FortiOS event-log record: decoded, with its time, the peer (remip) and the user */
+export function fortiOsRecord(message: string): Hit {
+  const fields = readFields(message);
+  const id = messageId(fields);
+  const subtype = fields.get('subtype') ?? '';
+  const hit = subtype === 'vpn' || subtype === 'ipsec' ? vpnRecord(fields, id) : subtype === 'user' ? userRecord(fields, id) : step('fgOtherRecord', { type: fields.get('type') ?? '?', subtype: subtype || '?', id: id ?? '?' });
+  const time = timeOf(fields);
+  if (time) hit.time = time;
+  const peer = value(fields, 'remip') ?? value(fields, 'rem_ip') ?? value(fields, 'srcip');
+  return tagged(hit, { peer, user: subtype === 'user' ? value(fields, 'user') : userOf(fields), session: tunnelOf(fields) || undefined });
+}
