@@ -18,6 +18,12 @@ export const SERVER_FINDING_IDS = FINDING_IDS.filter((id) => id.startsWith('serv
 
 const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[number]> = {
   'credentials-rejected': 'events.ras-error',
+  // an IKEv1 XAUTH refusal (libreswan-xauth.ts, asa.ts 713167, vpn3000.ts): no Windows RAS error exists for it — Windows' built-in
+  // client never speaks XAUTH, so the device is an iPhone, Mac, Android or Cisco client — and events.ras-error is the PC's RAS error
+  // (DESIGN.md), matched with the PC's 691 by code. The log-in method of that device and the server's do not agree on the user: the
+  // client side's vpn.auth-mismatch, worded by its own cause (serverLog.cause.xauth-rejected), no code, never matched with the PC's
+  // events (correlate.ts)
+  'xauth-rejected': 'vpn.auth-mismatch',
   'auth-protocol-mismatch': 'vpn.auth-mismatch',
   'pc-no-chap-response': 'vpn.auth-mismatch',
   'pc-refused-encryption': 'vpn.encryption-mismatch',
@@ -160,8 +166,8 @@ interface Group {
 const MAX_EVIDENCE = 8;
 
 /**
- * A credentials rejection in the same session as (or within 5 s of) "the RADIUS server did not
- * answer" is its consequence, not a wrong password: it is left out.
+ * A credentials rejection (XAUTH's too: Libreswan and the ASA may check it through RADIUS) in the same session as (or within 5 s
+ * of) "the RADIUS server did not answer" is its consequence, not a wrong password: it is left out.
  */
 function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
@@ -169,7 +175,7 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {
-    if (e.cause !== 'credentials-rejected') continue;
+    if (e.cause !== 'credentials-rejected' && e.cause !== 'xauth-rejected') continue;
     if (radius.some((r) => (r.session && r.session === e.session) || (secs(r) !== undefined && secs(e) !== undefined && Math.abs(secs(r)! - secs(e)!) <= 5))) drop.add(e);
   }
   return drop;

@@ -22,7 +22,8 @@ export interface LogTime {
  * finding ids; a line without a cause is context (a step, a packet, a state).
  */
 export type Cause =
-  | 'credentials-rejected' // CHAP/MS-CHAP failure, RADIUS reject, XAUTH failure: user name or password
+  | 'credentials-rejected' // CHAP/MS-CHAP failure, RADIUS reject: user name or password (the PC's 691 …)
+  | 'xauth-rejected' // IKEv1 XAUTH refused the user name or password (or group): a device that is no Windows built-in client (iPhone, Mac, Android, Cisco client)
   | 'auth-protocol-mismatch' // no authentication method both sides accept (LCP, IKEv2 EAP vs PSK)
   | 'pc-refused-encryption' // the PC rejected CCP/MPPE the server requires
   | 'server-refused-encryption' // the server rejected the CCP/MPPE the PC asked for
