@@ -96,7 +96,8 @@ export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext
         const at = new Date(instant.ms);
         const clientUser = bareUser(g.dialSettings?.['Dial-in User'] ?? event.user);
         for (const server of draft.evidence) {
-          if (!server.entry.time) continue;
+          // (an XAUTH refusal is no Windows PC's attempt: Windows' built-in client never speaks XAUTH — findings.ts CAUSE_FINDING)
+          if (!server.entry.time || server.entry.cause === 'xauth-rejected') continue;
           const serverUser = bareUser(server.entry.user);
           if (serverUser && clientUser && clientUser !== 'system' && serverUser !== clientUser) continue; // another person's attempt
           const d = distance(server.entry.time, at);

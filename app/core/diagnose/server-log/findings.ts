@@ -5,7 +5,7 @@ import { describeEntry } from '../../parse/server-log/describe';
 import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
-import { serviceUnits, settledServiceCause } from './service-state';
+import { namesUnits, serviceUnits, settledServiceCause } from './service-state';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -18,6 +18,12 @@ export const SERVER_FINDING_IDS = FINDING_IDS.filter((id) => id.startsWith('serv
 
 const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[number]> = {
   'credentials-rejected': 'events.ras-error',
+  // an IKEv1 XAUTH refusal (libreswan-xauth.ts, asa.ts 713167, vpn3000.ts): no Windows RAS error exists for it — Windows' built-in
+  // client never speaks XAUTH, so the device is an iPhone, Mac, Android or Cisco client — and events.ras-error is the PC's RAS error
+  // (DESIGN.md), matched with the PC's 691 by code. The log-in method of that device and the server's do not agree on the user: the
+  // client side's vpn.auth-mismatch, worded by its own cause (serverLog.cause.xauth-rejected), no code, never matched with the PC's
+  // events (correlate.ts)
+  'xauth-rejected': 'vpn.auth-mismatch',
   'auth-protocol-mismatch': 'vpn.auth-mismatch',
   'pc-no-chap-response': 'vpn.auth-mismatch',
   'pc-refused-encryption': 'vpn.encryption-mismatch',
@@ -120,6 +126,10 @@ function entryCauseKey(e: ServerLogEntry): string {
   return causeKey(e.cause!, sideOf(e));
 }
 
+const SERVICE_KEYS: ReadonlySet<Cause> = new Set(['service-down', 'service-recovered']);
+/** A VPN service down or up again, worded for its systemd unit, or for a daemon whose lines name none (no `systemctl … UNIT` advice). */
+const serviceKey = (c: Cause, items: readonly ServerEvidence[]): string => `serverLog.cause.${namesUnits(items) ? c : c === 'service-down' ? 'daemon-down' : 'daemon-recovered'}`;
+
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router another router connects to: "…, from a router that another router connects to (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
 const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[sideOf(item.entry)], { source: item.source, decoded: describeEntry(item.entry, t) });
@@ -160,8 +170,8 @@ interface Group {
 const MAX_EVIDENCE = 8;
 
 /**
- * A credentials rejection in the same session as (or within 5 s of) "the RADIUS server did not
- * answer" is its consequence, not a wrong password: it is left out.
+ * A credentials rejection (XAUTH's too: Libreswan and the ASA may check it through RADIUS) in the same session as (or within 5 s
+ * of) "the RADIUS server did not answer" is its consequence, not a wrong password: it is left out.
  */
 function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
@@ -169,7 +179,7 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {
-    if (e.cause !== 'credentials-rejected') continue;
+    if (e.cause !== 'credentials-rejected' && e.cause !== 'xauth-rejected') continue;
     if (radius.some((r) => (r.session && r.session === e.session) || (secs(r) !== undefined && secs(e) !== undefined && Math.abs(secs(r)! - secs(e)!) <= 5))) drop.add(e);
   }
   return drop;
@@ -238,7 +248,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): Su
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
-    const key = entryCauseKey(item.entry);
+    const key = SERVICE_KEYS.has(c) ? serviceKey(c, items) : entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
       const s = t(`${key}.${k}`, { code, unit });
       if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
@@ -284,7 +294,7 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   // a VPN service that runs again by the log's end is a warning (the connections in between failed), its own title
   const service = cause === 'service-down' ? settledServiceCause(items) : undefined;
   const severity: Severity = service === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  const titleKey = service ? `serverLog.cause.${service}` : entryCauseKey(leadOf(items).entry);
+  const titleKey = service ? serviceKey(service, items) : entryCauseKey(leadOf(items).entry);
   let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceUnits(items) });
   let parts = serverAdvice(items, t);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is

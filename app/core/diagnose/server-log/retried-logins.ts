@@ -5,7 +5,7 @@ import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/typ
 /**
  * A user whose password the server refused and who then logged in, in the same log: a mistyped password, not a problem to solve.
  * A help desk reading "the server rejected the user name or password" (critical) would send the person to reset a password that
- * works. The class: every credentials-rejected failure of a user is followed (later in the log) by a log-in of that same user,
+ * works. The class: every credentials-rejected (or xauth-rejected) failure of a user is followed (later in the log) by a log-in of that same user,
  * after a few attempts and within minutes (lookLikeRetyping).
  *
  * Who a line is about: the entry's `user` where the family names one; otherwise the user its session (pppd pid, IOS link Vi1,
@@ -37,9 +37,10 @@ export const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@
  * authenticated as user` (seAuthOk), RouterOS `alice logged in` and `<l2tp-alice>: authenticated` (mtLoggedIn, mtSession),
  * RRAS 20015/20250 (rrasEventLoggedOn), RRAS ppp.log CHAP Success / PAP Ack (pppLogChapSuccess, pppLogPapAck), VPN 3000
  * "User … connected" (vpn3000Connected), a firmware's `peer … (alice) connected` (firmwarePeerConnected), pptpd-logwtmp ip-up
- * (logwtmpUp), strongSwan's virtual IP given to the EAP user (virtualIpAssigned, only after a log-in). The keys as kit.ts d() and step() name them (a step's with `step.` before it).
+ * (logwtmpUp), strongSwan's virtual IP given to the EAP user (virtualIpAssigned, only after a log-in), Libreswan's `XAUTH: User alice:
+ * Authentication Successful` (plutoXauthOk). The keys as kit.ts d() and step() name them (a step's with `step.` before it).
  */
-const LOGIN_KEYS: ReadonlySet<string> = new Set(['pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
+const LOGIN_KEYS: ReadonlySet<string> = new Set(['plutoXauthOk', 'pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
 const isLogin = (e: ServerLogEntry): boolean => e.outcome === 'success' && e.decoded.some((dd) => LOGIN_KEYS.has(dd.key.startsWith('step.') ? dd.key.slice(5) : dd.key)) && !ownLogin(e);
 
 /** This side logging in to another server (pppd `authentication succeeded` without a peer, IOS as a client): not a user's log-in. */
@@ -107,7 +108,7 @@ export function retriedLogins(log: ServerLogResult): Map<ServerLogEntry, Retry> 
     const user = users[i];
     if (!user) return;
     // (the person only for a refusal or a log-in: most entries of a user are neither, and personOf runs two regexes)
-    if (e.cause === 'credentials-rejected') {
+    if (e.cause === 'credentials-rejected' || e.cause === 'xauth-rejected') {
       const p = personOnce(user);
       const r = byPerson.get(p);
       if (!r) byPerson.set(p, { user, failures: [e] });

@@ -46,7 +46,7 @@ const FINDINGS: Record<string, string[]> = {
   'strongswan/libreswan-pluto-win10-l2tp-main-r2-retransmission.txt': ['vpn.server-unreachable'],
   'strongswan/libreswan-pluto-win10-l2tp-quick-mode-established-then-628.txt': [],
   'strongswan/libreswan-pluto-windows-l2tp-oakley-transform-refused.txt': [],
-  'vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt': ['events.ras-error'],
+  'vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt': ['events.ras-error', 'vpn.auth-mismatch'],
 };
 
 /** Corpus logs written by the side that dialled (SOURCES.md: "CLIENT-side"). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { MAX_ENTRIES, parseServerLog } from '../../parse/server-log';
+import { describeEntry } from '../../parse/server-log/describe';
 import { explainServerLogs } from '.';
 import { settledServiceCause } from './service-state';
 
@@ -74,5 +75,56 @@ describe('server.service-down', () => {
     expect(explain(text)[0]).toMatchObject({ severity: 'critical', title: 'The VPN service xl2tpd.service is not running on the server' });
     expect(explain(text, nl)[0]).toMatchObject({ title: 'De VPN-service xl2tpd.service draait niet op de server' });
     expect(explain([EXITED, STARTED].join('\n'), nl)[0]!.title).toBe('De VPN-service xl2tpd.service op de server stopte en is opnieuw gestart');
+  });
+});
+
+/**
+ * "Not running" or "running, a connection not loaded": the lines of strongSwan's starter and Libreswan's addconn told apart
+ * (strongswan-starter.ts, libreswan-startup.ts say why, per line). Real lines: the Ubuntu Forums starter copy, xelerance/Openswan#247,
+ * libreswan#1786 (test/fixtures/real/SOURCES.md).
+ */
+describe('a VPN daemon that is not running, from its own lines (no systemd unit named)', () => {
+  const all = (text: string, t = en) => explainServerLogs([parseServerLog(text, 'x.log')], t).findings;
+  const STARTER_FATAL = readRepoText('test/fixtures/real/server-logs/charon-starter-console-ipsec-conf-syntax-error-fatal-errors-in-config.txt');
+  const ADDCONN_5X = readRepoText('test/fixtures/real/server-logs/pluto-5x-journal-addconn-syntax-error-cannot-load-config-file.txt');
+
+  it("strongSwan's starter refusing its config: server.service-down named strongSwan (charon), no systemctl advice for a unit it did not name (en, nl)", () => {
+    const [f, ...more] = all(STARTER_FATAL);
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ id: 'server.service-down', severity: 'critical', title: 'The VPN service strongSwan (charon) is not running on the server' });
+    expect(f!.summary).not.toContain('systemctl');
+    expect(all(STARTER_FATAL, nl)[0]!.title).toBe('De VPN-service strongSwan (charon) draait niet op de server');
+  });
+
+  it('charon started by the starter after that: stopped and started again (a warning)', () => {
+    const [f] = all(`${STARTER_FATAL}\nNov 05 03:48:01 debian ipsec_starter[31585]: charon (31594) started after 20 ms\n`);
+    expect(f).toMatchObject({ id: 'server.service-down', severity: 'warning', title: 'The VPN service strongSwan (charon) on the server stopped and was started again' });
+  });
+
+  it("a conn the starter left out: strongSwan runs, that connection is not loaded — still vpn.server-unreachable (the PC's 809)", () => {
+    const [f, ...more] = all("Nov 05 03:48:01 debian ipsec_starter[1]: # ignored conn 'ikev2-vpn' due to 2 parsing errors");
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ id: 'vpn.server-unreachable', title: "strongSwan runs, but a connection of its configuration (ipsec.conf) has errors and is not loaded (error 809 on the PC)" });
+  });
+
+  it("Libreswan 5.x addconn's ExecStartPre refusal: server.service-down named Libreswan (pluto)", () => {
+    expect(all(ADDCONN_5X).map((f) => [f.id, f.title])).toEqual([['server.service-down', 'The VPN service Libreswan (pluto) is not running on the server']]);
+  });
+
+  it('with systemd’s lines about ipsec.service next to it, the unit is named, and its Started says it runs again', () => {
+    const journal = readRepoText('test/fixtures/real/server-logs/pluto-journalctl-xe-addconn-cannot-load-config-control-process-exited.txt');
+    expect(all(journal)[0]).toMatchObject({ severity: 'critical', title: 'The VPN service ipsec.service is not running on the server' });
+    const [up] = all(`${journal}\nJul 06 12:40:00 ip-10-10-0-181.ec2.internal systemd[1]: Started Internet Key Exchange (IKE) Protocol Daemon for IPsec.\n`);
+    expect(up).toMatchObject({ severity: 'warning', title: 'The VPN service ipsec.service on the server stopped and was started again' });
+  });
+
+  // (the relayed form's prefix as pluto writes its addconn child's lines: hwdsl2/setup-ipsec-vpn #1786's `pluto[15608]: addconn: …`)
+  it("addconn's refusal relayed by a running pluto (5.x `pluto[…]: addconn: …`): its connections not loaded, no service-down", () => {
+    for (const line of ["Aug 14 12:30:00 road pluto[640]: addconn: ipsec addconn: cannot load config file '/etc/ipsec.conf'"]) {
+      const r = parseServerLog(line, 'x.log');
+      expect(r.entries[0], line).toMatchObject({ outcome: 'failure' });
+      expect(r.entries[0]!.cause, line).toBeUndefined();
+      expect(describeEntry(r.entries[0]!, en), line).toContain('The connections in it are not loaded');
+    }
   });
 });

@@ -14,21 +14,44 @@ interface Item {
 
 const SERVICE_CAUSES: ReadonlySet<Cause> = new Set(['service-down', 'service-recovered']);
 
-/** The unit an entry of this finding is about (systemd-units.ts puts it in the values of every statement). */
-const unitOf = (e: ServerLogEntry): string | undefined => {
-  const unit = e.decoded[0]?.values?.unit;
-  return typeof unit === 'string' ? unit : undefined;
+/**
+ * What an entry of this finding is about: the systemd unit (systemd-units.ts puts it in the values of every statement), or where a
+ * daemon's own line names none, the daemon (values.service: strongswan-starter.ts "strongSwan (charon)", libreswan-startup.ts
+ * "Libreswan (pluto)").
+ */
+const subjectOf = (e: ServerLogEntry): { name: string; unit: boolean } | undefined => {
+  const values = e.decoded[0]?.values;
+  if (typeof values?.unit === 'string') return { name: values.unit, unit: true };
+  return typeof values?.service === 'string' ? { name: values.service, unit: false } : undefined;
 };
 
-/** Each unit's last word in each log, in the order the units were first met. */
-function lastWords(items: readonly Item[]): Map<string, { unit: string; cause: Cause }> {
-  const last = new Map<string, { unit: string; cause: Cause }>();
+interface Word {
+  unit: string;
+  /** a systemd unit (else a daemon a line names without one) */
+  isUnit: boolean;
+  cause: Cause;
+}
+
+/**
+ * Each unit's last word in each log, in the order the units were first met — only the units' when any is named: a daemon's own line
+ * next to systemd's about its unit (addconn's `cannot load config` before `Failed to start … ipsec`) is that unit's story, and only
+ * systemd says when the unit runs again.
+ */
+function lastWords(items: readonly Item[]): Map<string, Word> {
+  const last = new Map<string, Word>();
   for (const { source, entry } of items) {
-    const unit = unitOf(entry);
-    if (unit === undefined || !SERVICE_CAUSES.has(entry.cause!)) continue;
-    last.set(`${source}\u0000${unit}`, { unit, cause: entry.cause! });
+    const subject = subjectOf(entry);
+    if (subject === undefined || !SERVICE_CAUSES.has(entry.cause!)) continue;
+    last.set(`${source}\u0000${subject.name}`, { unit: subject.name, isUnit: subject.unit, cause: entry.cause! });
   }
-  return last;
+  const units = [...last].filter(([, w]) => w.isUnit);
+  return units.length ? new Map(units) : last;
+}
+
+/** The finding names systemd units (serverLog.cause.service-down) or only daemons whose lines name no unit (serverLog.cause.daemon-down). */
+export function namesUnits(items: readonly Item[]): boolean {
+  const words = [...lastWords(items).values()];
+  return words.length === 0 || words.some((w) => w.isUnit);
 }
 
 /**

@@ -233,7 +233,7 @@ describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
   it('713xxx texts by their words: no address for the client, the user refused, a notify by its number, the address given, a session end', () => {
     const head = '%ASA-3-713132: Group = RA, Username = bob, IP = 198.51.100.7, ';
     expect(one(`${head}Cannot obtain an IP address for remote peer`)).toMatchObject({ cause: 'address-pool', user: 'bob', peer: '198.51.100.7' });
-    expect(one('%ASA-3-713167: Group = RA, Username = bob, IP = 198.51.100.7, Remote peer has failed user authentication - check configured username and password').cause).toBe('credentials-rejected');
+    expect(one('%ASA-3-713167: Group = RA, Username = bob, IP = 198.51.100.7, Remote peer has failed user authentication - check configured username and password').cause).toBe('xauth-rejected');
     const refused = one('%ASA-4-713068: Group = L2L, IP = 203.0.113.9, Received non-routine Notify message: No proposal chosen (14)');
     expect([refused.cause, describeEntry(refused, t)]).toEqual(['ike-no-proposal', 'No proposal chosen: the encryption, hash or Diffie-Hellman choices of this side and of the other side (the responder) have nothing in common.']);
     expect(says('%ASA-4-713068: Group = L2L, IP = 203.0.113.9, Received non-routine Notify message: Invalid ID info (18)')).toBe('The other side sent IKE notify Invalid ID info (18).');

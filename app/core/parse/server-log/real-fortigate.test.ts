@@ -62,6 +62,11 @@ describe('real FortiGate (FortiOS) logs', () => {
   it('IKE debug: AUTHENTICATION_FAILED from the other side is an authentication failure', () => {
     expect(one('2024-03-12 18:07:06.907 ike 0:Fortigate:370445: received notify type AUTHENTICATION_FAILED')).toMatchObject({ cause: 'ike-auth-failed', outcome: 'failure' });
   });
+  it('IKE debug: an XAUTH refusal is XAUTH\'s (no Windows built-in client asks it), not a Windows 691', () => {
+    const e = one('2024-03-12 18:07:06.907 ike 0:Dialup_0:370445: XAUTH user "bob" failed');
+    expect(e).toMatchObject({ cause: 'xauth-rejected', outcome: 'failure', user: 'bob' });
+    expect(e.code).toBeUndefined();
+  });
   it('IKE debug: a time-out is the responder\'s silence on an exchange this FortiGate started, else the PC\'s next message that never came', () => {
     const r = parseServerLog(['ike 0:p1:14: initiator: main mode is sending 1st message...', 'ike 0:p1:14: negotiation timeout, deleting', 'ike 0:dial_0:15: responder: main mode get 1st message...', 'ike 0:dial_0:15: negotiation timeout, deleting'].join('\n'), 'x');
     expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([[2, 'ike-responder-unreachable'], [4, 'ike-no-mi3']]);

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 8,
     understood: 8,
     families: { libreswan: 8 },
-    causes: [[7, 'credentials-rejected']],
+    causes: [[7, 'xauth-rejected']],
     says: [
       [2, 'ISAKMP SA established'],
       [3, 'The server asks the client for its user name and password'],
@@ -36,7 +36,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { libreswan: 7 },
-    causes: [[4, 'credentials-rejected']],
+    causes: [[4, 'xauth-rejected']],
     says: [
       [1, "The system's log-in (PAM) refused it: authentication failure."],
       [2, "The system's log-in (PAM) refused it: Authentication failure."],
@@ -95,7 +95,7 @@ describe('real Libreswan XAUTH, Aggressive Mode and IKEv2 no-connection logs', (
 
   it('the user of the refused XAUTH log-in is on the entry, and it is said in Dutch', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pluto-xauth-password-file-user-found-wrong-password.txt`));
-    const refused = r.entries.find((e) => e.cause === 'credentials-rejected')!;
+    const refused = r.entries.find((e) => e.cause === 'xauth-rejected')!;
     expect(refused.user).toBe('mac_xxx');
     expect(describeEntry(r.entries.find((e) => e.line === 6)!, engineT('nl'))).toContain('staat in het wachtwoordbestand van de server, maar het wachtwoord klopt niet');
   });

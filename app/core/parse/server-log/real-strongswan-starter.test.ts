@@ -14,7 +14,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 4,
     understood: 4,
     families: { strongswan: 4 },
-    causes: [[4, 'ipsec-config-error']],
+    // (the starter exits: charon is not running — service-down; was ipsec-config-error, the PC's 809, before the two were told apart)
+    causes: [[4, 'service-down']],
     says: [
       // the init script's line, with the `ipsec` script's own glued after its status column
       [1, "`ipsec stop` found strongSwan's starter not running"],
@@ -127,9 +128,10 @@ describe('strongSwan starter classes', () => {
     expect(says('ipsec_starter[1]: child 5222 (charon) has been killed by sig 11')).toContain('ended by signal 11');
     expect(one('ipsec_starter[1]: charon is already running (/var/run/charon.pid exists) -- skipping daemon start').outcome).toBe('info');
   });
-  it("the daemon that cannot start is the config-error cause: nothing answers IKE (the PC's 809)", () => {
-    for (const line of ['ipsec_starter[1]: charon has quit: initialization failed', 'ipsec_starter[1]: charon has quit: integrity test of libstrongswan failed', 'ipsec_starter[1]: charon refused to be started', 'ipsec_starter[1]: charon too long to start... - kill kill']) {
-      expect(one(line), line).toMatchObject({ outcome: 'failure', cause: 'ipsec-config-error' });
+  it('the daemon that cannot start, or that the starter gives up on, is not running: service-down, named strongSwan (charon)', () => {
+    for (const line of ['ipsec_starter[1]: charon has quit: initialization failed', 'ipsec_starter[1]: charon has quit: integrity test of libstrongswan failed', 'ipsec_starter[1]: charon refused to be started', 'ipsec_starter[1]: charon too long to start... - kill kill', 'ipsec_starter[1]: unable to start strongSwan -- fatal errors in config', 'ipsec_starter[1]: unable to start strongSwan IPsec -- no /dev/random!']) {
+      expect(one(line), line).toMatchObject({ outcome: 'failure', cause: 'service-down' });
+      expect(one(line).decoded[0]!.values, line).toMatchObject({ service: 'strongSwan (charon)' });
     }
     expect(says('ipsec_starter[1]: unable to start strongSwan IPsec -- no /dev/random!')).toContain('no /dev/random');
   });

@@ -45,13 +45,28 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { syslog: 4, libreswan: 3 },
-    causes: [[3, 'service-down'], [4, 'service-down']],
+    // (addconn's own line under its tag is ipsec.service's ExecStartPre --checkconfig: pluto never starts — libreswan-startup.ts)
+    causes: [[2, 'service-down'], [3, 'service-down'], [4, 'service-down']],
     says: [
       [1, "journalctl's own note"],
       [2, 'Libreswan cannot read its configuration /etc/ipsec.conf, so the IPsec service does not start and no connection is loaded: /etc/ipsec.d/EastVPC-to-WestVPC.conf:2: syntax error'],
       [3, 'The VPN service ipsec.service stopped with an error (exit status 3)'],
       [4, 'The VPN service ipsec.service could not be started'],
       [5, "journalctl's own note"],
+    ],
+  },
+  // libreswan#1786: Libreswan 5.x's ExecStartPre `addconn --checkconfig` names the error line, then `cannot load config file` (was
+  // not understood): the unit does not start — service-down, named by the daemon (the lines name no unit that went down); the
+  // test harness's Electric Fence banner stays not understood
+  'pluto-5x-journal-addconn-syntax-error-cannot-load-config-file.txt': {
+    records: 4,
+    understood: 3,
+    families: { libreswan: 3 },
+    causes: [[4, 'service-down']],
+    says: [
+      [1, 'systemd is starting the VPN service ipsec.service.'],
+      [3, "Libreswan's configuration has an error in /etc/ipsec.conf, line 29: syntax error."],
+      [4, 'Libreswan cannot read its configuration /etc/ipsec.conf (the line before this one says why), so the IPsec service does not start'],
     ],
   },
   'pluto-journal-ipsec-service-unit-names-deactivated-then-core-dump.txt': {

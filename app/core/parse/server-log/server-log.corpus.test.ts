@@ -52,7 +52,7 @@ const EXPECTED: Record<string, Row> = {
   'strongswan/libreswan-pluto-win10-l2tp-main-r2-retransmission.txt': { records: 9, understood: 9, families: { libreswan: 9 }, causes: [[9, 'ike-no-mi3']], says: [[2, '[AES_CBC (256), HMAC_SHA1, DH20 = ECP384] was refused']] },
   'strongswan/libreswan-pluto-win10-l2tp-quick-mode-established-then-628.txt': { records: 8, understood: 8, families: { libreswan: 8 }, causes: [], says: [[1, 'STATE_QUICK_R2 (IPsec SA established).'], [2, 'ESP traffic: 222B in, 201B out'], [6, 'group 20 = ECP384 is not supported']] },
   'strongswan/libreswan-pluto-windows-l2tp-oakley-transform-refused.txt': { records: 9, understood: 9, families: { libreswan: 9 }, causes: [], says: [[5, 'Windows IKE client (vendor ID Microsoft (unnamed) v1)']] },
-  'vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt': { records: 2, understood: 2, families: { vpn3000: 2 }, causes: [[1, 'credentials-rejected', 691], [2, 'credentials-rejected', 691]], says: [[1, 'VPN 3000 event AUTH/5, severity 3'], [2, 'XAUTH']] },
+  'vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt': { records: 2, understood: 2, families: { vpn3000: 2 }, causes: [[1, 'credentials-rejected', 691], [2, 'xauth-rejected']], says: [[1, 'VPN 3000 event AUTH/5, severity 3'], [2, 'XAUTH']] },
 };
 
 const t = engineT('en');

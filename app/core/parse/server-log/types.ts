@@ -22,7 +22,8 @@ export interface LogTime {
  * finding ids; a line without a cause is context (a step, a packet, a state).
  */
 export type Cause =
-  | 'credentials-rejected' // CHAP/MS-CHAP failure, RADIUS reject, XAUTH failure: user name or password
+  | 'credentials-rejected' // CHAP/MS-CHAP failure, RADIUS reject: user name or password (the PC's 691 …)
+  | 'xauth-rejected' // IKEv1 XAUTH refused the user name or password (or group): a device that is no Windows built-in client (iPhone, Mac, Android, Cisco client)
   | 'auth-protocol-mismatch' // no authentication method both sides accept (LCP, IKEv2 EAP vs PSK)
   | 'pc-refused-encryption' // the PC rejected CCP/MPPE the server requires
   | 'server-refused-encryption' // the server rejected the CCP/MPPE the PC asked for
@@ -43,13 +44,13 @@ export type Cause =
   | 'ppp-setup-failed'
   | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
   | 'certificate-missing'
-  | 'ipsec-config-error' // strongSwan's starter refused its ipsec.conf (fatal errors: charon, the IKE service, never starts) or left a connection of it out
+  | 'ipsec-config-error' // strongSwan's starter left a connection of ipsec.conf out (charon runs without it; a fatal refusal is service-down)
   | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails
   | 'certificate-rejected' // NPS refused the certificate a PC logs in with (EAP-TLS/PEAP-TLS): untrusted root or issuer, expired, revoked, wrong purpose or name, or its revocation list (CRL) could not be checked
   | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked
   | 'policy-constraint' // NPS refused where the PC connects from or to, or how (its caller ID, the called address, the port type): not the password
   | 'eap-timeout' // NPS: the EAP log-in stopped half-way, the PC (or the way to NPS) never answered its last challenge
-  | 'service-down' // the server's VPN daemon (its systemd unit: xl2tpd, pptpd, accel-ppp, ipsec, strongswan) exited with an error, crashed, failed or could not be started: it answers no PC
+  | 'service-down' // the server's VPN daemon (its systemd unit: xl2tpd, pptpd, accel-ppp, ipsec, strongswan; or its own lines: strongSwan's starter, Libreswan's addconn start check) exited with an error, crashed, failed or could not be started: it answers no PC
   | 'service-recovered' // systemd started that daemon again after it was down (the outage is over; families/systemd-units.ts UnitWatch)
   | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
   | 'pc-no-chap-response';

@@ -71,8 +71,10 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // 713132 "Cannot obtain an IP address for remote peer": no address left in the pool (or none configured) for the client
   if (/Cannot obtain an IP address for remote peer/i.test(text)) return { decoded: [d('asaNoClientAddress')], outcome: 'failure', cause: 'address-pool' };
   // 713167 "Remote peer has failed user authentication - check configured username and password", 713198 "User Authorization
-  // failed: user User authorization failed.": the user's XAUTH name or password (or the account's rights) refused
-  if (/Remote peer has failed user authentication|User Authorization failed/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  // failed: user User authorization failed.": the user's XAUTH name or password (or the account's rights) refused — IKEv1 remote
+  // access after phase 1, i.e. a Cisco VPN Client or a phone's "Cisco IPsec" profile, never Windows' built-in client (an L2TP/IPsec
+  // user is checked in PPP, 113005 and the like): no Windows code (libreswan-xauth.ts says why; 713198 for XAUTH assumed from its place)
+  if (/Remote peer has failed user authentication|User Authorization failed/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'xauth-rejected' };
   // "Can't find a valid tunnel group, aborting...!" (debug crypto isakmp; the syslog's 713900-range text): no tunnel group (connection
   // profile) matches the name the ASA looked up — the peer's address for a LAN-to-LAN peer or a main-mode remote-access PC, the group
   // name a Cisco VPN Client sends in aggressive mode (Cisco ASA VPN configuration guide, "Connection Profiles": a LAN-to-LAN tunnel

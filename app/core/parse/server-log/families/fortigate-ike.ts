@@ -85,7 +85,8 @@ const RULES: readonly Rule[] = [
   rule(/^negotiation failure$/, () => step('fgIkeNegotiationFailure', undefined, 'warning')),
   rule(/^negotiation timeout, deleting$/, (_m, session, state) => timeout(session, state)),
   // assumed (the help desk's own wording of FortiOS's XAUTH result; no fixture holds it): the user name or password was refused
-  rule(/^XAUTH user "([^"]+)" (?:authentication )?failed$/, (m) => ({ decoded: [d('xauthFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[1] })),
+  // (XAUTH, IKEv1's extra log-in, is no Windows built-in client's: xauth-rejected, no Windows code — libreswan-xauth.ts says why)
+  rule(/^XAUTH user "([^"]+)" (?:authentication )?failed$/, (m) => ({ decoded: [d('xauthFailed')], outcome: 'failure', cause: 'xauth-rejected', user: m[1] })),
 ];
 
 /** a debug line decoded: its session is the IKE SA's serial (or the gateway name when the line has none) */

@@ -1,4 +1,4 @@
-import { context, step, tagged, type Rule } from '../kit';
+import { context, d, step, tagged, type Rule } from '../kit';
 
 /**
  * pluto's start-up lines, Openswan 2.6 and Libreswan 3.x–5.x (programs/pluto/plutomain.c, server.c, kernel.c, ike_alg.c, nat_traversal.c,
@@ -41,7 +41,23 @@ export const PLUTO_STARTUP_RULES: readonly Rule[] = [
   context(/^(?:addconn: )?"([^"]+)": oriented IKEv[12] connection \(local: .*\)$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
   context(/^addconn: (?:forgetting secrets|loading secrets from .*)$/, () => step('plutoHousekeeping')),
   context(/^listening for IKE messages$/, () => step('plutoStartup')),
-  // addconn (ipsec.service's ExecStartPre `addconn --checkconfig`, Openswan/Libreswan lib/libipsecconf): ipsec.conf or a file it includes
-  // does not parse — "cannot load config '%s': %s" — so the service does not start and pluto loads no connection (xelerance/Openswan#247)
-  [/^cannot load config '([^']+)': (.+)$/, (m) => step('plutoConfigUnreadable', { file: m[1]!, error: m[2]! }, 'failure')],
+  // addconn (programs/addconn/addconn.c main(): `fprintf(stderr, "cannot load config '%s': %s\n", …); exit(3);`, Libreswan 3.x/4.x and
+  // Openswan; 5.x `ipsec addconn: cannot load config file '%s'` after its own `ipsec addconn: FILE:LINE: syntax error`, libreswan#1786):
+  // ipsec.conf or a file it includes does not parse. Whether pluto runs depends on who ran addconn, which the line's tag tells:
+  // - `addconn[pid]:` (its own stream in the journal): ipsec.service's `ExecStartPre=… addconn --config … --checkconfig`
+  //   (initsystems/systemd/ipsec.service.in) — exit 3 fails the unit before ExecStart, so pluto never starts (xelerance/Openswan#247,
+  //   libreswan#1786: `Process: 638 ExecStartPre=…addconn … --checkconfig (code=exited, status=3)`): service-down, named
+  //   "Libreswan (pluto)" (the line names no unit; systemd's lines next to it do, and the finding names ipsec.service then);
+  // - `pluto[pid]: addconn: …` (5.x pluto relays the `addconn --autoall` it forks once it runs, server.c) or a terminal's copy
+  //   (`ipsec auto --add`, `ipsec addconn` typed against a running pluto): pluto runs, only the connections are not loaded — a
+  //   failure statement as before, no cause (the client's own refusal, "no connection has been authorized", says the rest)
+  // (5.x names the error on the line before: its statement says so, `Bare`)
+  [/^(?:addconn: )?(?:ipsec addconn: )?cannot load config(?: file)? '([^']+)'(?:: (.+))?$/, (m, pre) => {
+    const values: Record<string, string> = m[2] === undefined ? { file: m[1]! } : { file: m[1]!, error: m[2] };
+    const bare = m[2] === undefined ? 'Bare' : '';
+    if (pre.program !== 'addconn' || m[0].startsWith('addconn: ')) return step(`plutoConfigConnsNotLoaded${bare}`, values, 'failure');
+    return { decoded: [d(`step.plutoConfigUnreadable${bare}`, { ...values, service: 'Libreswan (pluto)' })], outcome: 'failure', cause: 'service-down' };
+  }],
+  // 5.x addconn's parser error before it (`ipsec addconn: /etc/ipsec.conf:29: syntax error`, libreswan#1786): which line, a failure
+  context(/^(?:addconn: )?ipsec addconn: (\/\S+?):(\d+): (.+)$/, (m) => step('plutoConfigLineError', { file: m[1]!, line: m[2]!, error: m[3]! }, 'failure')),
 ];

@@ -6,8 +6,16 @@ import { context, d, step, tagged, type Rule } from '../kit';
  * ikev1_xauth_callback, xauth_inR0) and its PAM helper (pam_auth.c). Spread into libreswan.ts's rule list (tried in order: kit.ts).
  *
  * Which line carries the cause: `XAUTH: User %s: Authentication Failed: Incorrect Username or Password` is logged once per refused
- * log-in, whatever the method (password file or PAM) — so it alone says credentials-rejected; the method's own lines before it say
+ * log-in, whatever the method (password file or PAM) — so it alone says xauth-rejected; the method's own lines before it say
  * why (a user in the password file whose password does not match, PAM's error) and are warnings, so one log-in is one finding.
+ *
+ * Why xauth-rejected and no Windows code: XAUTH is IKEv1's extended authentication, asked by the server after Main Mode
+ * (ikev1_xauth.c xauth_send_request, MAIN_R3->XAUTH_R0). Windows' built-in client never answers it: its VPN types are IKEv2,
+ * L2TP, PPTP and SSTP, authenticated by EAP, MS-CHAPv2, certificate or pre-shared key (Microsoft Learn, "VPN authentication
+ * options", windows/security/…/vpn/vpn-authentication; the Windows.Networking.Vpn VpnAuthenticationMethod enum: Mschapv2, Eap,
+ * Certificate, PresharedKey) — its L2TP/IPsec user logs in inside PPP (MS-CHAPv2 → 691), its IKEv2 user by EAP. A refused XAUTH
+ * log-in is therefore a device with an "IPsec Xauth PSK" / "Cisco IPsec" profile (iPhone, Mac, Android) or a Cisco VPN client
+ * (hwdsl2/setup-ipsec-vpn's IPsec/XAuth client guides; assumed to be the only common ones), and the PC shows no 691 for it.
  */
 export const XAUTH_RULES: readonly Rule[] = [
   // xauth_send_request: "XAUTH: Sending Username/Password request (%s->XAUTH_R0)" — the server asks the client for its user name and
@@ -28,7 +36,7 @@ export const XAUTH_RULES: readonly Rule[] = [
   // do_file_authentication: "XAUTH: unable to open password file (%s) for verification" — no password can be checked
   [/^XAUTH: unable to open password file \((\S+)\) for verification$/, (m) => step('plutoXauthNoFile', { file: m[1]! }, 'failure')],
   // ikev1_xauth_callback: the result, for every method
-  [/^XAUTH: User (.*?): Authentication Failed: Incorrect Username or Password$/, (m) => tagged({ decoded: [d('xauthFailed'), d('step.plutoXauthUser', { user: m[1]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] })],
+  [/^XAUTH: User (.*?): Authentication Failed: Incorrect Username or Password$/, (m) => tagged({ decoded: [d('xauthFailed'), d('step.plutoXauthUser', { user: m[1]! })], outcome: 'failure', cause: 'xauth-rejected' }, { user: m[1] })],
   context(/^XAUTH: User (.*?): Authentication Successful$/, (m) => tagged(step('plutoXauthOk', { user: m[1]! }, 'success'), { user: m[1] })),
   // ikev1_xauth_callback, xauthfail=soft: "XAUTH: authentication for %s failed, but policy is set to soft fail" (the SA comes up anyway)
   context(/^XAUTH: authentication for (.*?) failed, but policy is set to soft fail$/, (m) => tagged(step('plutoXauthSoftFail', { user: m[1]! }, 'warning'), { user: m[1] })),
@@ -37,7 +45,7 @@ export const XAUTH_RULES: readonly Rule[] = [
   context(/^Expected MODE_CFG_REPLY is missing (username|password|username and password) attribute$/, () => step('plutoXauthEmptyReply', undefined, 'warning')),
   context(/^XAUTH: User (.*?): Authentication Failed \(retry \d+\)$/, () => step('plutoXauthEmptyReply', undefined, 'warning')),
   // xauth_inR0, after XAUTH_PROMPT_TRIES empty answers: "XAUTH: User %.*s: Authentication Failed (Retried %d times)" — the log-in ends
-  [/^XAUTH: User (.*?): Authentication Failed \(Retried (\d+) times\)$/, (m) => ({ decoded: [d('xauthFailed'), d('step.plutoXauthGaveUp', { n: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
+  [/^XAUTH: User (.*?): Authentication Failed \(Retried (\d+) times\)$/, (m) => ({ decoded: [d('xauthFailed'), d('step.plutoXauthGaveUp', { n: m[2]! })], outcome: 'failure', cause: 'xauth-rejected' })],
   // the PAM helper (format assumed from the log in GoogleCloudPlatform/guest-oslogin #80, Libreswan 3.x/4.x): "XAUTH FAILED during
   // pam_authenticate with 'Authentication failure' for state #4, xauth-psk[8] user=…", "PAM: authentication of user '…' FAILED after
   // 2.189794 seconds" — PAM's reason; the result line after it carries the cause

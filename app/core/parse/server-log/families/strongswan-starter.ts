@@ -9,11 +9,32 @@ import type { Cause } from '../types';
  * to the terminal too: `sudo ipsec restart` on a console shows the same lines without any header, and NetworkManager's L2TP plugin
  * (which runs `ipsec start`) has them in the journal under its own `NetworkManager[pid]` tag. A config error the starter calls
  * fatal means it exits and charon, the IKE service, never starts: no VPN connection to or from that machine can work
- * (ipsec-config-error). Spread nowhere: strongswan.ts calls starterLine() for the lines it reads.
+ * (service-down; a connection left out is ipsec-config-error: see notRunning below). Spread nowhere: strongswan.ts calls starterLine() for the lines it reads.
  */
 
+/**
+ * Which starter lines say "the daemon is not running" and which "it runs, but a connection is not loaded" (the first are
+ * server.service-down, the second keep ipsec-config-error → vpn.server-unreachable, the PC's 809):
+ * - not running: `unable to start strongSwan -- fatal errors in config` and `… -- no /dev/random!` (starter.c main() exits before
+ *   it forks charon), `charon has quit: initialization failed` / `… integrity test … failed` (invokecharon.c starter_charon_sigchild
+ *   with SS_RC_INITIALIZATION_FAILED / SS_RC_*_INTEGRITY: the starter does not restart it), `charon too long to start... - kill kill`
+ *   and `charon refused to be started` (starter_start_charon: the daemon killed or already gone). Nothing answers IKE on that
+ *   machine at all: the PC sees no answer, the service's own state is the finding (service-state.ts), named "strongSwan (charon)" —
+ *   these lines name no systemd unit; where systemd's lines next to them name one (strongswan-starter.service), that is named.
+ * - running, a connection left out: `# ignored conn 'x' due to N parsing errors` (confread.c: the other sections load, charon
+ *   runs and answers other clients — this one gets "no matching peer config" or no answer it can use): ipsec-config-error.
+ * `charon has died -- restart scheduled` is neither: the starter starts it again (a warning step); `charon (pid) started after N ms`
+ * after a not-running line says it runs again (service-recovered, as systemd's `Started <unit>` after a unit was down).
+ */
 const CONFIG_ERROR: Cause = 'ipsec-config-error';
+/** the name the finding gives the daemon the starter's lines are about (values.service: service-state.ts reads it where no unit is named) */
+const SERVICE = 'strongSwan (charon)';
 const fatal = (what: string, values?: Record<string, string | number>): Hit => ({ decoded: [d(`step.${what}`, values)], outcome: 'failure', cause: CONFIG_ERROR });
+/** a not-running line (above); the state remembers it, so that charon's next start says it runs again */
+const notRunning = (state: Record<string, unknown>, what: string, values?: Record<string, string | number>): Hit => {
+  state.starterDown = true;
+  return { decoded: [d(`step.${what}`, { ...values, service: SERVICE })], outcome: 'failure', cause: 'service-down' };
+};
 
 /** the ipsec.conf section a confread.c message names: `config setup`, `conn 'NAME'`, `ca 'NAME'` */
 const SECTION = String.raw`(config setup|(?:conn|ca) '[^']*')`;
@@ -28,7 +49,13 @@ const STARTER_RULES: readonly Rule[] = [
   context(/^(?:Loading (?:config setup|conn '[^']*'|ca '[^']*')|Reloading config\.\.\.)$/, () => step('starterConfigLoading')),
   context(/^Attempting to start (\S+)\.\.\.$/, (m) => step('starterDaemonStarting', { daemon: m[1]! })),
   // invokecharon.c starter_start_charon(): the daemon wrote its pid file within 10 s ("%s (%d) started after %d ms")
-  context(/^(\S+) \((\d+)\) started after (\d+) ms$/, (m) => step('starterDaemonStarted', { daemon: m[1]!, pid: m[2]!, ms: m[3]! }, 'success')),
+  // (not a context rule: after a not-running line it carries service-recovered, read from the state)
+  [/^(\S+) \((\d+)\) started after (\d+) ms$/, (m, _p, state) => {
+    const values = { daemon: m[1]!, pid: m[2]!, ms: m[3]! };
+    if (state.starterDown !== true) return step('starterDaemonStarted', values, 'success');
+    state.starterDown = false;
+    return { ...step('starterDaemonStarted', { ...values, service: SERVICE }, 'success'), cause: 'service-recovered' };
+  }],
   // invokecharon.c starter_stop_charon(), starter.c FLAG_ACTION_QUIT: `ipsec stop` (or the system stopping the service)
   context(/^(\S+) stopped after (\d+) ms$/, (m) => step('starterDaemonStopped', { daemon: m[1]! })),
   context(/^ipsec starter stopped$/, () => step('starterStopped')),
@@ -40,11 +67,11 @@ const STARTER_RULES: readonly Rule[] = [
   // invokecharon.c starter_charon_sigchild(): the daemon ended without being asked to; the starter tries again after 5 s
   context(/^(\S+) has died -- restart scheduled \((\d+) ?sec\)$/, (m) => step('starterDaemonDied', { daemon: m[1]!, s: m[2]! }, 'warning')),
   // … unless it ended with its own "initialization failed" or integrity exit codes (SS_RC_*): then the starter gives up on it
-  [/^(\S+) has quit: initialization failed$/, (m) => fatal('starterDaemonInitFailed', { daemon: m[1]! })],
-  [/^(\S+) has quit: integrity test of (\S+) failed$/, (m) => fatal('starterDaemonIntegrity', { daemon: m[1]!, part: m[2]! })],
+  [/^(\S+) has quit: initialization failed$/, (m, _p, state) => notRunning(state, 'starterDaemonInitFailed', { daemon: m[1]! })],
+  [/^(\S+) has quit: integrity test of (\S+) failed$/, (m, _p, state) => notRunning(state, 'starterDaemonIntegrity', { daemon: m[1]!, part: m[2]! })],
   // starter_start_charon(): no pid file after 10 s (the daemon is killed), or the process ended at once
-  [/^(\S+) too long to start\.\.\. - kill kill$/, (m) => fatal('starterDaemonSlow', { daemon: m[1]! })],
-  [/^(\S+) refused to be started$/, (m) => fatal('starterDaemonRefused', { daemon: m[1]! })],
+  [/^(\S+) too long to start\.\.\. - kill kill$/, (m, _p, state) => notRunning(state, 'starterDaemonSlow', { daemon: m[1]! })],
+  [/^(\S+) refused to be started$/, (m, _p, state) => notRunning(state, 'starterDaemonRefused', { daemon: m[1]! })],
   context(/^(?:(\S+) is already running \((\S+) exists\) -- skipping (?:\S+ |daemon )?start|starter is already running \((\S+) exists\) -- no fork done)$/, (m) =>
     step('starterAlreadyRunning', { what: m[1] ?? 'starter', file: m[2] ?? m[3]! }),
   ),
@@ -58,8 +85,8 @@ const STARTER_RULES: readonly Rule[] = [
   // and "'%s' shunt %N policy installed" (type=pass|drop: traffic that bypasses IPsec or is dropped)
   context(/^'([^']*)' routed$/, (m) => step('starterConnRouted', { name: m[1]! })),
   context(/^'([^']*)' shunt (PASS|DROP) policy installed$/, (m) => step('starterShuntInstalled', { name: m[1]!, action: m[2]! })),
-  [/^unable to start strongSwan -- fatal errors in config$/, () => fatal('starterConfigFatal')],
-  [/^unable to start strongSwan IPsec -- no (\S+)!$/, (m) => fatal('starterNoRandom', { device: m[1]! })],
+  [/^unable to start strongSwan -- fatal errors in config$/, (_m, _p, state) => notRunning(state, 'starterConfigFatal')],
+  [/^unable to start strongSwan IPsec -- no (\S+)!$/, (m, _p, state) => notRunning(state, 'starterNoRandom', { device: m[1]! })],
   context(/^can't reload config file due to errors -- keeping old one$/, () => step('starterReloadRefused', undefined, 'warning')),
   context(/^permission denied \(must be superuser\)$/, () => step('starterNotRoot', undefined, 'warning')),
   // confread.c confread_load(): "### %d parsing error%s (%d fatal) ###" — fatal ones stop the start (the next line), the others only warn

@@ -52,7 +52,9 @@ function decode(r: Vpn3000Record): Hit {
     if (/server (?:timeout|not responding)|no response from server/i.test(r.text)) return { decoded: [base, d('aaaNoReply', { reason: r.text })], outcome: 'failure', cause: 'radius-unreachable', ...withUser };
     return { decoded: [base, d('aaaRejected', { reason: r.text.match(/Reason = ([^,]+?)(?: handle|,|$)/)?.[1] ?? '', server: r.text.match(/server = ([^,\s]+)/)?.[1] ?? '', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
   }
-  if (/failed user authentication/i.test(r.text)) return { decoded: [base, d('xauthFailed')], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
+  // IKE's "… failed user authentication": the concentrator's XAUTH (the Cisco VPN Client's user name and password after IKE phase 1);
+  // a Windows L2TP/IPsec user is checked in PPP (AUTH's rejections above) — no Windows code (libreswan-xauth.ts says why)
+  if (/failed user authentication/i.test(r.text)) return { decoded: [base, d('xauthFailed')], outcome: 'failure', cause: 'xauth-rejected', ...withUser };
   if (/All (?:IPSec )?SA proposals found unacceptable|no proposal chosen/i.test(r.text)) return { decoded: [base, d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', ...withUser };
   if (/no (?:more )?address(?:es)? (?:available|left)|address pool.*(?:exhausted|empty)/i.test(r.text)) return { decoded: [base, d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool', ...withUser };
   // after the causes above, so that no cause is ever hidden by its class
