@@ -52,7 +52,8 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // control.c control_finish, on the PC's SCCRQ: "%s: Denied connection to unauthorized peer %s" — get_lns() found no [lns] section
   // of xl2tpd.conf that takes this address (no `[lns default]`, or `access control = yes` and the address in no `lac =` range);
   // xl2tpd answers with a StopCCN "No Authorization" and closes the tunnel. A setting of the server: nothing on the PC changes it
-  [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure' }, { peer: m[1] })],
+  // (cause l2tp-peer-refused: findings.ts words the finding and what the PC shows)
+  [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure', cause: 'l2tp-peer-refused' }, { peer: m[1] })],
   // control.c control_finish, on the PC's ICRQ with `assign ip = yes`: "%s: Out of IP addresses on tunnel %d!" — xl2tpd's own
   // `ip range` has no free address; it refuses the call (CDN "No available IP address")
   [/^(?:control_finish: )?Out of IP addresses on tunnel (-?\d+)!$/, () => ({ decoded: [d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool' })],
