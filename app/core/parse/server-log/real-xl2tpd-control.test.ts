@@ -47,6 +47,21 @@ const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
       [19, 'sent control message 3 again, which this side already had (it waits for 5)'],
     ],
   },
+  // xl2tpd as an L2TP client (LAC) dialling a Windows Server 2008 R2 RRAS server (xelerance/xl2tpd#227): `Calling on tunnel` makes
+  // the log a client's (pppd-role.ts dialsOut), so the other end's hostname and vendor AVPs are the server's — the vendor line
+  // before it too (settleAsDialler)
+  'pppd-xl2tpd-lac-windows-2008r2-rras-sccrp-vendor-microsoft.txt': {
+    records: 19,
+    understood: 19,
+    families: { pppd: 19 },
+    causes: [],
+    says: [
+      [1, "The server's L2TP software reports vendor Microsoft: Windows' own remote access server (RRAS)."],
+      [7, 'This side places its L2TP call in tunnel 29027.'],
+      [15, 'The server gives its name as WS2008R2-WH1.'],
+      [16, "The server's L2TP software reports vendor Microsoft"],
+    ],
+  },
   // an OpenWrt xl2tpd after its server restarted: retries run out, then control messages for a tunnel it does not have (tunnel -1)
   'pppd-openwrt-xl2tpd-lac-out-of-order-tunnel-minus-1-after-server-restart.txt': {
     records: 9,
