@@ -42,6 +42,11 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // strongSwan did not start (or did not load the connection): nothing answers the PC's IKE, which Windows reports as 809, the
   // server not answering (families/strongswan-starter.ts); the finding says why, the PC's 809 and this one are one problem
   'ipsec-config-error': 'vpn.server-unreachable',
+  // xl2tpd answered the PC's tunnel request with a StopCCN "No Authorization" (control.c control_finish: no [lns] section takes the
+  // PC's address): IPsec is up, the L2TP tunnel is refused at once. What Windows shows then is assumed: 809 (RAS error table,
+  // ../shared/windows-reference.md §7: "server not responding") or the attempt timing out — the finding says why, as for
+  // ipsec-config-error, and a PC's 809 is one problem with it
+  'l2tp-peer-refused': 'vpn.server-unreachable',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
   // (the same finding, its own advice: a connection that does not exist for this client, not its proposals — strongswan.ts noIkeConfig)
@@ -73,7 +78,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'policy-constraint': 812 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'policy-constraint': 812 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 

@@ -293,6 +293,67 @@ describe('PPP: the other side went away, read from the side that wrote the log',
   });
 });
 
+/**
+ * Every other pppd and xl2tpd line that names the other side (pppd lcp.c, ccp.c, ipcp.c, auth.c, main.c get_input; the packet dump's
+ * LCP Ident and Configure-Reject; xl2tpd control.c and avp.c): as the PC on a server's log, as the server on a client's — a PPTP
+ * client's (`Script pptp …`) or xl2tpd dialling out as a LAC (`Connecting to host …`; real: a LAC dialling Windows RRAS,
+ * xelerance/xl2tpd#227, the fixture pppd-xl2tpd-lac-windows-2008r2-rras-sccrp-vendor-microsoft.txt).
+ */
+const PEER_NAMED = [
+  'pppd[1234]: rcvd [LCP Ident id=0x3 magic=0x4a7b1c2d "MSRASV5.20"]',
+  'pppd[1234]: rcvd [LCP ConfRej id=0x1 <auth chap MS-v2>]',
+  "pppd[1234]: Unsupported protocol 'Compression Control Protocol' (0x80fd) received",
+  'pppd[1234]: Unsupported protocol 0x8281 received',
+  "pppd[1234]: Protocol-Reject for 'Compression Control Protocol' (0x80fd) received",
+  "pppd[1234]: Protocol-Reject for 'IPv6 Control Protocol' (0x8057) received",
+  'pppd[1234]: CCP terminated by peer (No compression negotiated)',
+  'pppd[1234]: Peer refused to agree to our IP address',
+  'pppd[1234]: peer refused to authenticate: terminating link',
+  'pppd[1234]: MPPE required but peer refused',
+  'xl2tpd[99]: control_finish: Peer requested tunnel 7 twice, ignoring second one.',
+  "xl2tpd[99]: hostname_avp: peer reports hostname 'vpn-gw'",
+  "xl2tpd[99]: vendor_avp: peer reports vendor 'Microsoft'",
+  "xl2tpd[99]: vendor_avp: peer reports vendor 'xelerance.com'",
+];
+const sayings = (log: string, t = en) => explain(log, t).serverLogs[0]!.entries.map((e) => e.decoded);
+
+describe('PPP and L2TP: the other side named by the side that wrote the log', () => {
+  it("a server's log: each line names the PC (as before)", () => {
+    const said = sayings(['pppd[1234]: CHAP peer authentication succeeded for alice', ...PEER_NAMED].join('\n')).slice(1);
+    expect(said).toHaveLength(PEER_NAMED.length);
+    for (const [i, s] of said.entries()) expect(s, PEER_NAMED[i]).toMatch(/\bPC\b/);
+  });
+  // (a PPTP client's log holds no xl2tpd lines: its pppd's alone)
+  for (const [name, head, lines] of [
+    ['a PPTP client', PPP_CLIENT_HEAD, PEER_NAMED.filter((l) => l.startsWith('pppd'))],
+    ['xl2tpd dialling out (a LAC)', ['xl2tpd[99]: Connecting to host 198.51.100.7, port 1701'], PEER_NAMED],
+  ] as const) {
+    it(`${name}'s log: each line names the server, none the PC, in English and Dutch`, () => {
+      const log = [...head, ...lines].join('\n');
+      const said = sayings(log).slice(head.length);
+      expect(said).toHaveLength(lines.length);
+      for (const [i, s] of said.entries()) expect(s, lines[i]).toMatch(/\bserver\b/);
+      for (const s of sayings(log, nl)) expect(s).not.toMatch(NAMES_PC);
+      for (const s of said) expect(s).not.toMatch(NAMES_PC);
+    });
+  }
+  it('lines before the one that tells the side are worded by it once it comes (a LAC\'s `Calling on tunnel` after the SCCRP\'s AVPs)', () => {
+    const log = ["xl2tpd[99]: vendor_avp: peer reports vendor 'Microsoft'", "xl2tpd[99]: hostname_avp: peer reports hostname 'vpn-gw'", 'xl2tpd[99]: Calling on tunnel 29027'].join('\n');
+    expect(sayings(log).slice(0, 2)).toEqual(["The server's L2TP software reports vendor Microsoft: Windows' own remote access server (RRAS).", 'The server gives its name as vpn-gw.']);
+    expect(sayings(log, nl)[1]).toBe('De server noemt zich vpn-gw.');
+    // without that line: the PC's, as on a server's log
+    expect(sayings(log.split('\n').slice(0, 2).join('\n'))[1]).toBe('The PC gives its name as vpn-gw.');
+    // a packet dump's every statement waits, not only the packet's own: its LCP Ident is the server's once pppd's own log-in tells
+    const ident = ['pppd[7]: rcvd [LCP Ident id=0x3 magic=0x4a7b1c2d "MSRASV5.20"]', 'pppd[7]: CHAP authentication succeeded'].join('\n');
+    expect(sayings(ident)[0]).toContain('The server identifies itself as Windows remote access (MSRASV5.20)');
+  });
+  it('real: a LAC dialling Windows Server 2008 R2 — the server gives its name and is Windows RRAS, not a Windows client', () => {
+    const said = sayings(real('pppd-xl2tpd-lac-windows-2008r2-rras-sccrp-vendor-microsoft.txt'));
+    expect(said[14]).toBe('The server gives its name as WS2008R2-WH1.');
+    for (const s of said) expect(s).not.toMatch(NAMES_PC);
+  });
+});
+
 describe("Libreswan 5.x client's own lines (NetworkManager-libreswan, libreswan #1867)", () => {
   it("the responder's processed IKE_SA_INIT answer and an unexpected request dropped are read", () => {
     const log = [

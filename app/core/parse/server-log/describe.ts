@@ -144,6 +144,23 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'lcpTerminatedByPeerBinary',
   // pppd lcp.c: the other side closed the link because it requires MPPE (ccp.c's "MPPE required but not available")
   'peerNeedsMppe',
+  // the other pppd lines that name the other side as the PC (pppd.ts, pppd-packet.ts with byRole): its Protocol-Rejects, frames,
+  // refusals and NCP ends, its LCP Ident; on a client's log the server's
+  'protRejReceived',
+  'protRejCcp',
+  'unsupportedProtocol',
+  'unsupportedCcp',
+  'ncpTerminated',
+  'peerRefusedOurIp',
+  'peerRefusedAuth',
+  'mppePeerRefused',
+  'authRejected',
+  'windowsRasIdent',
+  // xl2tpd's lines about the other end of the tunnel (xl2tpd.ts with byRole): on an L2TP client's (a LAC's) log the server
+  'step.l2tpPeerRepeat',
+  'step.l2tpPeerHost',
+  'step.l2tpPeerVendor',
+  'step.l2tpPeerWindows',
 ]);
 
 /**

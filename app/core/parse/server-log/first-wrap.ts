@@ -51,6 +51,11 @@ export class FirstWrap {
     this.pieceRead = read.length;
   }
 
+  /** The paste's indent shrank by `by` (lines.ts reindent): the held line's length, the would-be width, was `by` longer. */
+  reindent(by: number): void {
+    if (this.width !== 0) this.width += by;
+  }
+
   /** A record flushed while holding (a copy: the splitter refills its record object). */
   hold(r: RawRecord): void {
     this.held.push({ ...r });

@@ -37,6 +37,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (met when branch hL's pluto fixtures shifted the sample: the IOS debug, indented by four blanks, after pluto's unindented log file — its
   // lines are not read as IOS in the joined paste, one record fewer, as after the logs above)
   { a: /^pluto-logfile-no-microseconds-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
+  // (met when branch hM's L2TP client fixture shifted the sample: the same indented, header-less IOS debug after an unindented syslog log —
+  // no header, so no log boundary (log-boundary.ts) at which its indent could be decided again)
+  { a: /^pppd-xl2tpd-lac-windows-2008r2-rras-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (RouterOS 7's `/log print` rows are indented by a blank: an unindented log after them reads as their continuation — merging hE and hF)
   // (the memory-log fixture's rows are indented the same: pluto's header-less stderr log after them — the sample met it when branch hH
   // added a fixture; its first line is read as the continuation of the last RouterOS row, checked)

@@ -41,6 +41,19 @@ const WRAP_MIN = 60;
 const WRAP_MAX = 300;
 
 const LEADING_BLANKS = /^[ \t]+/;
+/**
+ * The part of a line's leading blanks that may be a paste's shift, when a shorter shift than the first line's turns up
+ * (LineSplitter.outdent): its tabs and the blanks after them in whole fours (a Markdown code block's four, a tab, a code block's
+ * own indented log under a tab) — the rest is, on a wrapped piece, the blank the wrap cut before (`     and pppol2tp)`).
+ * Assumed: a paste is shifted by fours or by tabs (every real shifted paste here is). The first line's blanks stay the shift
+ * as they were (all of them: a log's own indent under it is cut from its lines too, as before).
+ */
+function shiftOf(lead: string): string {
+  let tabs = 0;
+  while (lead.charCodeAt(tabs) === 9) tabs++;
+  const blanks = lead.length - tabs;
+  return lead.slice(0, lead.length - (blanks % 4));
+}
 /** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 
@@ -58,10 +71,17 @@ export class LineSplitter {
    * own: `ipsec statusall` indents its SA lines by three). Cut from every line that starts with it,
    * so the log reads as written (its headers at the start, continuation lines still indented under
    * them). A later line that does not start with it ends that: the paste was not shifted, its first
-   * line was only indented. One to three blanks count too when the line begins a record only without
-   * them (startsRecord): a log's own indent is under a line that has none. null: no non-blank line yet; '': none.
+   * line was only indented — unless that line starts with a shorter run of the same blanks that is a
+   * shift itself (four blanks or a tab or more): then the first line's indent was the shift and the
+   * log's own indent on top of it (a RouterOS `/log print` line's blank, `docker logs` output indented
+   * by the poster), and the wrapped pieces of such a line, which have only the shift, show it; the
+   * shift is that shorter run from then on (see reindent). One to three blanks count too when the line
+   * begins a record only without them (startsRecord): a log's own indent is under a line that has
+   * none. null: no non-blank line yet; '': none.
    */
   private indent: string | null = null;
+  /** how many characters the indent lost on this line (outdent: a shorter shift found), for push to measure the lines before by it */
+  private indentShrunk = 0;
   private blanksAfterPending = 0;
   /**
    * A double-spaced paste: so far every gap between two non-blank lines was an odd number of blank
@@ -124,6 +144,10 @@ export class LineSplitter {
       // a rewritten text (`#011`, BBCode) may hold new words, never a line break; a cut of the line holds what the line holds
       if (rewritten) known = hints & NO_LINE_BREAK;
       shortened = escapesShortened;
+      if (this.indentShrunk !== 0) {
+        this.reindent(this.indentShrunk);
+        this.indentShrunk = 0;
+      }
     }
     const clean = (known & NO_LINE_BREAK) !== 0;
     const c = lead !== 0 ? lead : text.charCodeAt(0);
@@ -160,7 +184,9 @@ export class LineSplitter {
     }
     this.lastPiece = length;
     // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
-    const quoted = lead === 0 && line.charCodeAt(0) === 62;
+    // (in a shifted paste, the line after the shift: `    > <ms-wins …>]` is a piece of `… 0.0.0.0> <ms-wins …>]` as well)
+    const asRead = lead === 0 && this.indent && line.startsWith(this.indent) ? line.slice(this.indent.length) : line;
+    const quoted = lead === 0 && asRead.charCodeAt(0) === 62;
     const quotedBefore = this.quoted;
     this.quoted = quoted;
     const blanks = this.gaps >= 2 && this.oddGaps === this.gaps ? Math.max(0, (this.blanksAfterPending - 1) >> 1) : this.blanksAfterPending;
@@ -174,9 +200,9 @@ export class LineSplitter {
     // (a line that begins another log continues no record of the one before: log-boundary.ts)
     let continued = pending && !newLog ? this.continues(pending, text, blanks, width) : false;
     // (asked only after a line that is the first at a new longest length: rare in a plain log)
-    if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? line : undefined);
+    if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? asRead : undefined);
     if (continued) {
-      const piece = continued === 'wrap' && quoted && !quotedBefore ? line.replace(/\r$/, '') : text;
+      const piece = continued === 'wrap' && quoted && !quotedBefore ? asRead.replace(/\r$/, '') : text;
       this.extend(pending!, continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`, clean);
       return;
     }
@@ -246,8 +272,28 @@ export class LineSplitter {
       this.indent = lead.length >= 4 || lead.startsWith('\t') || (lead.length > 0 && this.startsRecord(text.slice(lead.length)) && !this.startsRecord(text)) ? lead : '';
       return text.slice(this.indent.length);
     }
+    // a shorter shift: the indent's own first blanks this line starts with, by fours or tabs (shiftOf) — so that a wrapped piece
+    // that begins with the blank the wrap cut before (`     and pppol2tp)`) keeps it. (Not known before that line: a first
+    // wrapped piece that begins with its blank, under a first line with the log's own blank, loses it — ` 192.168.201.55for`)
+    const shift = shiftOf(LEADING_BLANKS.exec(text)?.[0] ?? '');
+    if (indent && shift.length > 0 && shift.length < indent.length && indent.startsWith(shift)) {
+      this.indentShrunk = indent.length - shift.length;
+      this.indent = shift;
+      return text.slice(shift.length);
+    }
     this.indent = '';
     return text;
+  }
+
+  /**
+   * The indent shrank by `by` characters (outdent): every line before was cut by the longer one, so each was `by` longer under the
+   * shift it really had — the longest length, the last line's and a first wrap's width with it (a wrap's pieces are compared by
+   * their lengths as the paste shows them). The records already made keep their text; only their leading blanks differ.
+   */
+  private reindent(by: number): void {
+    if (this.widest > 0) this.widest += by;
+    if (this.lastPiece > 0) this.lastPiece += by;
+    this.firstWrap.reindent(by);
   }
 
   /** A new pending record on this line (the one record object, refilled). */

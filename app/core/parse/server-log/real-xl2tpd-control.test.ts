@@ -3,6 +3,7 @@ import { realServerLogTable, type RealServerLogRow } from '../../../../test/supp
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
+import { explainServerLogs } from '../../diagnose/server-log';
 
 /**
  * Real xl2tpd logs of its control channel's sequence numbers (test/fixtures/real/server-logs/pppd-*.txt; sources in
@@ -46,6 +47,21 @@ const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
       [19, 'sent control message 3 again, which this side already had (it waits for 5)'],
     ],
   },
+  // xl2tpd as an L2TP client (LAC) dialling a Windows Server 2008 R2 RRAS server (xelerance/xl2tpd#227): `Calling on tunnel` makes
+  // the log a client's (pppd-role.ts dialsOut), so the other end's hostname and vendor AVPs are the server's — the vendor line
+  // before it too (settleAsDialler)
+  'pppd-xl2tpd-lac-windows-2008r2-rras-sccrp-vendor-microsoft.txt': {
+    records: 19,
+    understood: 19,
+    families: { pppd: 19 },
+    causes: [],
+    says: [
+      [1, "The server's L2TP software reports vendor Microsoft: Windows' own remote access server (RRAS)."],
+      [7, 'This side places its L2TP call in tunnel 29027.'],
+      [15, 'The server gives its name as WS2008R2-WH1.'],
+      [16, "The server's L2TP software reports vendor Microsoft"],
+    ],
+  },
   // an OpenWrt xl2tpd after its server restarted: retries run out, then control messages for a tunnel it does not have (tunnel -1)
   'pppd-openwrt-xl2tpd-lac-out-of-order-tunnel-minus-1-after-server-restart.txt': {
     records: 9,
@@ -83,8 +99,21 @@ describe('real xl2tpd control-channel fixtures', () => {
     // (the pair as an installer's README quotes it, a MikroTik client refused for hours by an xl2tpd without `[lns default]`)
     const r = parseServerLog(['xl2tpd[2]: control_finish: Denied connection to unauthorized peer 103.193.145.165', 'xl2tpd[2]: Connection 346 closed to 103.193.145.165, port 1701 (No Authorization)'].join('\n'));
     expect(r.entries[0]).toMatchObject({ outcome: 'failure', peer: '103.193.145.165', decoded: [{ key: 'l2tpPeerNotAllowed' }] });
-    expect(r.entries[0]!.cause).toBeUndefined();
+    expect(r.entries[0]!.cause).toBe('l2tp-peer-refused');
     expect(describeEntry(r.entries[0]!, en)).toContain("The server's L2TP service refused the tunnel from 103.193.145.165: its xl2tpd.conf has no [lns] section");
     expect(one('xl2tpd[2]: control_finish: Out of IP addresses on tunnel 5!')).toMatchObject({ outcome: 'failure', cause: 'address-pool' });
+  });
+  it('the refused peer is a finding: the server refused the tunnel (vpn.server-unreachable, its own title), the line as evidence, advice for the help desk and the server admin', () => {
+    const log = parseServerLog(['Jul 14 10:02:11 vpn xl2tpd[2]: control_finish: Denied connection to unauthorized peer 103.193.145.165', 'Jul 14 10:02:11 vpn xl2tpd[2]: Connection 346 closed to 103.193.145.165, port 1701 (No Authorization)'].join('\n'), 'xl2tpd.log');
+    const [f, ...rest] = explainServerLogs([log], en).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ id: 'vpn.server-unreachable', severity: 'critical', evidence: [{ source: 'xl2tpd.log', line: 1 }] });
+    expect(f!.title).toBe("The server's L2TP service (xl2tpd) refuses this PC's tunnel: no [lns] section of its xl2tpd.conf accepts the PC's address");
+    expect(f!.parts!.map((p) => p.kind)).toEqual(['logSays', 'advice', 'advice']);
+    expect(f!.summary).toContain('error 809');
+    expect(f!.summary).toContain('`[lns default]`');
+    const nlFinding = explainServerLogs([log], nl).findings[0]!;
+    expect(nlFinding.title).toContain('weigert de tunnel van deze pc');
+    expect(nlFinding.summary).toContain('fout 809');
   });
 });

@@ -44,6 +44,7 @@ export type Cause =
   | 'ppp-setup-failed'
   | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
   | 'certificate-missing'
+  | 'l2tp-peer-refused' // xl2tpd refused the PC's tunnel request (SCCRQ): no [lns] section of its xl2tpd.conf takes the PC's address — a server setting; the PC sees the server not answer
   | 'ipsec-config-error' // strongSwan's starter left a connection of ipsec.conf out (charon runs without it; a fatal refusal is service-down)
   | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails
   | 'certificate-rejected' // NPS refused the certificate a PC logs in with (EAP-TLS/PEAP-TLS): untrusted root or issuer, expired, revoked, wrong purpose or name, or its revocation list (CRL) could not be checked

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { MAX_HELD } from './first-wrap';
@@ -95,5 +96,56 @@ describe('a paste wrapped at a fixed width', () => {
       expect(r.entries[0]!.endLine).toBe(1);
       expect(r.entries.map((e) => e.line)).toEqual([...r.entries.map((e) => e.line)].sort((a, b) => a - b));
     });
+  });
+
+  /**
+   * A forum post's code block: the log hard-wrapped at the terminal's width, then every line (each wrapped piece too) shifted by four
+   * blanks or a tab — by real logs whose own lines begin with blanks (a RouterOS `/log print` line's one, `docker logs` output the
+   * poster had indented by four), and with a piece that begins with a `>` (pppd's `<ms-dns2 0.0.0.0> <ms-wins …>`, RouterOS's
+   * `in:ether1 out:(unknown 0), src-mac …->…`). The first line set the shift to all its blanks, the log's own with them; the first
+   * wrapped piece, which has only the shift, ended it — the paste was then read unshifted, its first wrap never joined
+   * (lines.ts outdent, reindent). Read as the same log wrapped without the shift is: each record whole, nothing more unknown.
+   */
+  describe('a shifted and wrapped paste (a code block of a wrapped log)', () => {
+    const FIXTURES = [
+      'routeros7-memory-log-l2tp-first-packet-port-dhcp-between.txt',
+      'pppd-xl2tpd-docker-logs-indented-startup.txt',
+      'pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt',
+      'routeros6-pptp-firewall-log-tcp-1723-gre-mppe128.txt',
+    ];
+    const OWN_INDENT: ReadonlySet<string> = new Set(['pppd-xl2tpd-docker-logs-indented-startup.txt']);
+    const pieces = (log: string[], width: number) => log.flatMap((l) => l.match(new RegExp(`.{1,${width}}`, 'g')) ?? ['']);
+    const read = (text: string) => {
+      const r = parseServerLog(text);
+      return { texts: r.entries.map((e) => e.text.trimStart()), lines: r.entries.map((e) => [e.line, e.endLine]), unknown: r.unknownLines.map((u) => u.line) };
+    };
+    for (const file of FIXTURES) {
+      it(file, () => {
+        const log = readRepoText(`test/fixtures/real/server-logs/${file}`).replace(/\r?\n$/, '').split(/\r?\n/);
+        const base = parseServerLog(log.join('\n'));
+        const whole = base.entries.map((e) => e.text.trimStart());
+        let widths = 0;
+        for (const width of [64, 72, 80, 100]) {
+          // (a width only two cut lines show: one alone is a log line of that length as well — first-wrap.ts)
+          if (log.filter((l) => l.length > width).length < 2) continue;
+          widths++;
+          const wrapped = pieces(log, width);
+          const unshifted = read(wrapped.join('\n'));
+          for (const shift of ['    ', '\t']) {
+            for (const eol of ['\n', '\r\n']) {
+              const shifted = read(wrapped.map((l) => shift + l).join(eol));
+              const label = `${width} ${JSON.stringify(shift)} ${JSON.stringify(eol)}`;
+              // (docker's own indent, under the shift, the wrapped pieces do not have: without the shift it is the paste's, which
+              // they end — read so, that paste is worse; with it, the log is read whole)
+              if (!OWN_INDENT.has(file)) expect(shifted, label).toEqual(unshifted);
+              // each record whole again, the first wrapped one too, and no piece left unknown (the log's own unknown line stays)
+              expect(shifted.texts, label).toEqual(whole);
+              expect(shifted.unknown, label).toHaveLength(base.unknownLines.length);
+            }
+          }
+        }
+        expect(widths).toBeGreaterThan(1);
+      });
+    }
   });
 });

@@ -50,12 +50,13 @@ export function packetDump(m: RegExpMatchArray): Hit {
  * "Unsupported protocol 'NAME' (0xNNNN) received" or "Unsupported protocol 0xNNNN received" and
  * answered with an LCP Protocol-Reject. 0x80fd is CCP: the PC offered MPPE to a pppd without CCP.
  */
-export function unsupportedProtocol(m: RegExpMatchArray): Hit {
+export function unsupportedProtocol(m: RegExpMatchArray, role: { role: string } | undefined): Hit {
   const number = m[2] ?? m[3]!;
   const value = parseInt(number, 16);
-  if (value === 0x80fd) return { decoded: [d('unsupportedCcp')], outcome: 'failure', cause: 'server-refused-encryption' };
+  // (`role`: a client's log, pppd-role.ts byRole — the frame came from the server)
+  if (value === 0x80fd) return { decoded: [d('unsupportedCcp', role)], outcome: 'failure', cause: 'server-refused-encryption' };
   const name = m[1] ?? PPP_PROTOCOLS[value];
-  return { decoded: [d('unsupportedProtocol', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+  return { decoded: [d('unsupportedProtocol', { number, name: name ? ` (${name})` : '', ...role })], outcome: 'info' };
 }
 
 /**

@@ -81,8 +81,11 @@ type Waiting = Map<string, Decoded[]>;
 const MAX_WAITING = 64;
 const MAX_WAITING_PPPDS = 16;
 
-/** The statement (a hit's first, the one byRole words) waits for its pppd's side: called after a rule asked byRole in vain. */
-export function awaitSide(statement: Decoded, pre: Prefixed, state: FamilyState): void {
+/**
+ * A hit's statements (the one byRole words, and those of a packet dump that speak of the other side with it) wait for their pppd's
+ * side: called after a rule asked byRole in vain.
+ */
+export function awaitSide(statements: readonly Decoded[], pre: Prefixed, state: FamilyState): void {
   const key = (pre.program ? pre.pid : undefined) ?? '';
   const waiting = (state.pppWaiting ??= new Map()) as Waiting;
   let list = waiting.get(key);
@@ -91,7 +94,7 @@ export function awaitSide(statement: Decoded, pre: Prefixed, state: FamilyState)
     if (waiting.size >= MAX_WAITING_PPPDS) waiting.delete(waiting.keys().next().value!);
     waiting.set(key, (list = []));
   }
-  if (list.length < MAX_WAITING) list.push(statement);
+  for (const statement of statements) if (list.length < MAX_WAITING) list.push(statement);
 }
 
 const wordAsClient = (list: Decoded[]): void => {

@@ -48,8 +48,9 @@ const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
     if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
     const hit = packetDump(m);
-    // on a client's log (pppd-role.ts) the packets go to and come from the server, not a PC
-    if (byRole(state)) hit.decoded[0]!.values!.role = 'initiator';
+    // on a client's log (pppd-role.ts) the packets go to and come from the server, not a PC — and what the dump's other statements
+    // say of the other side (its LCP Ident `MSRAS…`: Windows' RRAS; its Configure-Reject of the authentication asked) is the server's
+    if (byRole(state)) for (const dd of hit.decoded) dd.values = { ...dd.values, role: 'initiator' };
     return hit;
   }],
   // (chap-new.c: "Peer %q failed CHAP authentication"; later builds "%s peer authentication failed for %q" with the protocol's name —
@@ -153,7 +154,8 @@ const RULES: Rule[] = [
   [/^Serial link appears to be disconnected\.$/, (_m, _p, s) => ({ decoded: [d('step.linkDisconnected', byRole(s))], outcome: 'warning' })],
   // ipcp.c ipcp_up: no address for the server's own end (pptpd.conf `localip`, or `<local>:` in the options)
   [/^Could not determine local IP address$/, () => ({ decoded: [d('noLocalIp')], outcome: 'failure', cause: 'address-pool' })],
-  context(/^Peer refused to agree to our IP address$/, () => ({ decoded: [d('peerRefusedOurIp')], outcome: 'warning' })),
+  // (the lines below that name the other side as the PC are worded for a client's log by byRole: there it is the server)
+  context(/^Peer refused to agree to our IP address$/, (_m, _p, s) => ({ decoded: [d('peerRefusedOurIp', byRole(s))], outcome: 'warning' }), (_m, s) => void byRole(s)),
   // chap-new.c chap_verify_response: the user name is not in chap-secrets (the PC gets a CHAP Failure: error 691);
   // "… authenticating us to X" is the client side (chap_respond) and not this
   // (the client's line names no server when pppd had no remote name — `… us to ` with its blank trimmed: not a user "us to")
@@ -162,15 +164,15 @@ const RULES: Rule[] = [
   // (a plugin may give the password instead — NetworkManager's does; then the log-in still succeeds)
   context(/^No CHAP secret found for authenticating us to(?: (.*))?$/, (m) => ({ decoded: [d('noOwnChapSecret', { server: unq(m[1]?.trim()) ?? '' })], outcome: 'warning' })),
   // auth.c link_established: the PC rejected every authentication protocol the server requires (exit 11)
-  [/^peer refused to authenticate: terminating link$/, () => ({ decoded: [d('peerRefusedAuth')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
+  [/^peer refused to authenticate: terminating link$/, (_m, _p, s) => ({ decoded: [d('peerRefusedAuth', byRole(s))], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // ccp.c ccp_rejci: the PC rejected the MPPE option the server requires
-  [/^MPPE required but peer refused$/, () => ({ decoded: [d('mppePeerRefused')], outcome: 'failure', cause: 'pc-refused-encryption' })],
+  [/^MPPE required but peer refused$/, (_m, _p, s) => ({ decoded: [d('mppePeerRefused', byRole(s))], outcome: 'failure', cause: 'pc-refused-encryption' })],
   // lcp.c lcp_rprotrej: the PC sent an LCP Protocol-Reject (debug "… received"; warn "… for unsupported protocol …")
-  [/^Protocol-Reject for (?:unsupported protocol )?(?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+))(?: received)?$/i, (m) => {
+  [/^Protocol-Reject for (?:unsupported protocol )?(?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+))(?: received)?$/i, (m, _p, s) => {
     const number = m[2] ?? m[3]!;
-    if (parseInt(number, 16) === 0x80fd) return { decoded: [d('protRejCcp')], outcome: 'failure', cause: 'pc-refused-encryption' };
+    if (parseInt(number, 16) === 0x80fd) return { decoded: [d('protRejCcp', byRole(s))], outcome: 'failure', cause: 'pc-refused-encryption' };
     const name = m[1] ?? PPP_PROTOCOLS[parseInt(number, 16)];
-    return { decoded: [d('protRejReceived', { number, name: name ? ` (${name})` : '' })], outcome: 'info' };
+    return { decoded: [d('protRejReceived', { number, name: name ? ` (${name})` : '', ...byRole(s) })], outcome: 'info' };
   }],
   // chap_ms.c chapms_handle_failure: an E= code pppd has no text for; the raw failure packet follows
   [/^Unknown MS-CHAP authentication failure: (.*)$/, (m) => {
@@ -178,7 +180,7 @@ const RULES: Rule[] = [
     return { decoded: [d(e ? 'chapFailureCode' : 'chapFailure', { code: e ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }],
   // fsm.c fsm_rtermreq: "%s terminated by peer (%0.*v)" for the other control protocols (LCP and IPCP have their rules above)
-  context(/^(CCP|IPV6CP|ECP|BACP|IPXCP) terminated by peer(?: \((.*)\))?$/, (m) => ({ decoded: [d('ncpTerminated', { proto: m[1]!, reason: m[2] ?? '' })], outcome: 'warning' })),
+  context(/^(CCP|IPV6CP|ECP|BACP|IPXCP) terminated by peer(?: \((.*)\))?$/, (m, _p, s) => ({ decoded: [d('ncpTerminated', { proto: m[1]!, reason: m[2] ?? '', ...byRole(s) })], outcome: 'warning' }), (_m, s) => void byRole(s)),
   // sys-linux.c ppp_available / main.c: the kernel has no PPP (no ppp_generic; an OpenVZ container without /dev/ppp) —
   // pppd cannot start any session (exit 4, NO_KERNEL_SUPPORT)
   [/^(?:Couldn't open the \/dev\/ppp device: (.+)|Sorry - this system lacks PPP kernel support)$/, (m) => ({ decoded: [d('noPppKernel', { error: m[1] ? `: ${m[1]}` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
@@ -210,7 +212,7 @@ const RULES: Rule[] = [
   // plugins/pptpd-logwtmp.c plugin_init: its banner (the RCS keyword never expanded in the released source)
   context(/^pptpd-logwtmp: \$Version\$$/, () => step('pppdStart')),
   // pppd main.c get_input (see unsupportedProtocol)
-  [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m) => unsupportedProtocol(m)],
+  [/^Unsupported protocol (?:'([^']+)' \((0x[0-9a-f]+)\)|(0x[0-9a-f]+)) received$/i, (m, _p, s) => unsupportedProtocol(m, byRole(s))],
   // accel-ppp's rows (families/pppd-accel.ts), in their place in this one list
   ...ACCEL_PPP_RULES,
   // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
@@ -309,7 +311,7 @@ export const pppdFamily: FamilyParser = {
     state.pppSideAsked = false;
     const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
     // a statement worded by side while the side is not known yet waits for the line that tells it (pppd-role.ts)
-    if (state.pppSideAsked && hit) awaitSide(isCounted(hit) ? UNREAD_STATEMENT : hit.decoded[0]!, pre, state);
+    if (state.pppSideAsked && hit) awaitSide(isCounted(hit) ? [UNREAD_STATEMENT] : hit.decoded, pre, state);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
     if (repeated && hit && !isCounted(hit)) hit.decoded.push(d('step.syslogRepeated', { n: repeated.n }));
     return hit;

@@ -48,11 +48,15 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
   context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
   context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
-  context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m) => step('l2tpPeerRepeat', { tunnel: m[1]! }, 'warning')),
+  // control.c control_finish, on an SCCRQ for a tunnel id this side already has from that address: the other end's tunnel request
+  // again (it missed this side's answer). The other end is the PC on a server's log; on an L2TP client's (byRole: a LAC's log,
+  // pppd-role.ts) the server — the same holds for the peer's hostname and vendor AVPs below, which a LAC reads from the SCCRP
+  context(/^(?:control_finish: )?Peer requested tunnel (\d+) twice, ignoring second one\.$/, (m, _p, s) => step('l2tpPeerRepeat', { tunnel: m[1]!, ...byRole(s) }, 'warning'), (_m, s) => void byRole(s)),
   // control.c control_finish, on the PC's SCCRQ: "%s: Denied connection to unauthorized peer %s" — get_lns() found no [lns] section
   // of xl2tpd.conf that takes this address (no `[lns default]`, or `access control = yes` and the address in no `lac =` range);
   // xl2tpd answers with a StopCCN "No Authorization" and closes the tunnel. A setting of the server: nothing on the PC changes it
-  [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure' }, { peer: m[1] })],
+  // (cause l2tp-peer-refused: findings.ts words the finding and what the PC shows)
+  [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure', cause: 'l2tp-peer-refused' }, { peer: m[1] })],
   // control.c control_finish, on the PC's ICRQ with `assign ip = yes`: "%s: Out of IP addresses on tunnel %d!" — xl2tpd's own
   // `ip range` has no free address; it refuses the call (CDN "No available IP address")
   [/^(?:control_finish: )?Out of IP addresses on tunnel (-?\d+)!$/, () => ({ decoded: [d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool' })],
@@ -60,8 +64,9 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
   context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
-  context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m) => step('l2tpPeerHost', { name: m[1]! })),
-  context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]! })),
+  context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m, _p, s) => step('l2tpPeerHost', { name: m[1]!, ...byRole(s) }), (_m, s) => void byRole(s)),
+  // (Microsoft's on a client's log: Windows' own L2TP server, RRAS — a real LAC dialling Windows Server 2008 R2, xelerance/xl2tpd#227)
+  context(/^vendor_avp: peer reports vendor '([^']*)'$/, (m, _p, s) => step(/^Microsoft/i.test(m[1]!) ? 'l2tpPeerWindows' : 'l2tpPeerVendor', { vendor: m[1]!, ...byRole(s) }), (_m, s) => void byRole(s)),
   // avp.c handle_avps: an AVP xl2tpd has no handler for, in a message where it is not mandatory, is skipped — 26-28 are the LAC's
   // Proxy LCP AVPs (RFC 2661 §4.4.5: the LCP Configure-Requests the LAC saw), which an LNS may ignore
   context(/^handle_avps: +no handler for attribute (\d+) \(([^)]*)\)\.$/, (m) => step('l2tpAvpIgnored', { attr: m[1]!, name: m[2]! })),
