@@ -11,8 +11,8 @@ import type { Prefixed } from './prefix-shapes';
  * - without a host: a program tag with a pid, its own or a VPN daemon's (`pluto[812]: `), or strongSwan's pid-less
  *   `charon: ` followed by its thread and group (`09[IKE] `), which no message holds.
  * Not cut: records of pid-less programs other than charon without a host (`kernel: … pppd: …` — a message may name a
- * program and a colon), and records the cheap test passes by (mayHoldFlattened): a header led by a priority (`<7>May …`)
- * whose records hold no pid.
+ * program and a colon), and records the cheap test passes by (mayHoldFlattened): pid-less records of several programs under
+ * a syslog header that does not start with its month (a relay's time or a priority before it).
  */
 
 /**
