@@ -8,7 +8,7 @@ import type { LogTime } from '../../parse/server-log/types';
 import { failureGroups } from '../rules/ras-common';
 import type { DiagnoseContext } from '../context';
 import { personOf } from './retried-logins';
-import { serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
+import { fromInitiator, serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
 
 /**
  * A server-side cause and the PC's RasClient failure are one finding when they are the same
@@ -96,8 +96,9 @@ export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext
         const at = new Date(instant.ms);
         const clientUser = bareUser(g.dialSettings?.['Dial-in User'] ?? event.user);
         for (const server of draft.evidence) {
-          // (an XAUTH refusal is no Windows PC's attempt: Windows' built-in client never speaks XAUTH — findings.ts CAUSE_FINDING)
-          if (!server.entry.time || server.entry.cause === 'xauth-rejected') continue;
+          // (an XAUTH refusal is no Windows PC's attempt: Windows' built-in client never speaks XAUTH — findings.ts CAUSE_FINDING;
+          // nor is a line of a log from the side that dialled — a Linux or router client's pppd, its own secret refused)
+          if (!server.entry.time || server.entry.cause === 'xauth-rejected' || fromInitiator(server.entry)) continue;
           const serverUser = bareUser(server.entry.user);
           if (serverUser && clientUser && clientUser !== 'system' && serverUser !== clientUser) continue; // another person's attempt
           const d = distance(server.entry.time, at);

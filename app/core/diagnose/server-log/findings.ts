@@ -86,7 +86,7 @@ const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-au
 const INITIATOR_CAUSES: ReadonlySet<Cause> = new Set(['ike-responder-unreachable', 'pptp-server-unreachable']);
 
 /** The entry is from the side that initiated: its cause says so, or its statements were worded by that role (strongswan.ts asInitiator). */
-const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cause!) || e.decoded.some((dd) => dd.values?.role === 'initiator');
+export const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cause!) || e.decoded.some((dd) => dd.values?.role === 'initiator');
 
 /**
  * Causes either side's log may show, whose title and advice name the PC and the server: for the side that initiated they are
@@ -96,7 +96,9 @@ const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cau
 // (no-ppp-frames: a PPTP client's LCP time-out is the server's GRE not coming back to it)
 // (certificate-missing: an initiator's own certificate or key, libreswan-initiator.ts plutoNoOwnKey)
 // (mppe-unavailable: a PPTP/L2TP client's pppd could not agree MPPE with the server, or has none itself — pppd ccp.c on either side)
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed']);
+// (credentials-rejected: a PPTP/L2TP client's pppd got the server's CHAP/MS-CHAP Failure — its own configured secret, no PC's;
+// pc-refused-encryption / server-refused-encryption: on a client's log the peer refusing MPPE is the server, this side's refusal its own)
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed', 'credentials-rejected', 'pc-refused-encryption', 'server-refused-encryption']);
 /**
  * The entry is from a router that answered another router (a site-to-site tunnel: its statements were worded so,
  * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).
@@ -123,7 +125,8 @@ const npsReasonOf = (e: ServerLogEntry): number | undefined => {
 /** A network policy's constraint (NPS reasons 67, 69, 70, 71) is worded by which one refused (serverLog.cause.policyConstraint.<reason>). */
 const POLICY_CONSTRAINT_REASONS: ReadonlySet<number> = new Set([67, 69, 70, 71]);
 function entryCauseKey(e: ServerLogEntry): string {
-  if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code)) return `serverLog.cause.accountRefused.${e.code}`;
+  // (an account's state as the PC's user would meet it; a client's own log is worded as that side's, causeAsInitiator)
+  if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) && !fromInitiator(e)) return `serverLog.cause.accountRefused.${e.code}`;
   if (e.cause === 'policy-constraint') {
     const reason = npsReasonOf(e);
     return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;

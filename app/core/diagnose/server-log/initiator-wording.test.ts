@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRepoText } from '../../../../test/support/repo-files';
+import { readRepoText, sampleCapture } from '../../../../test/support/repo-files';
+import { analyseCapture } from '../../analyse';
 import { engineT } from '../../i18n';
 import { parseServerLog } from '../../parse/server-log';
 import { explainServerLogs } from '.';
@@ -396,5 +397,42 @@ describe('Libreswan: a failure on a serial this side initiated is worded for the
   it("a responder's serial (MAIN_R*) keeps the server's wording", () => {
     const text = ['pluto[1]: "l2tp-psk"[1] 203.0.113.5 #1: STATE_MAIN_R1: sent MR1, expecting MI2', 'pluto[1]: "l2tp-psk"[1] 203.0.113.5 #1: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet'].join('\n');
     expect(explain(text).findings.find((x) => x.id === 'server.ike-auth-failed')!.title).toBe('IPsec authentication failed: the pre-shared key or certificate does not match');
+  });
+});
+
+/**
+ * The findings of a PPTP/L2TP client's own log (its pppd refused by the server, or refusing it): titled and advised for that
+ * side (serverLog.causeAsInitiator), never "on the PC"; and never matched with a PC's RasClient event — no Windows PC's attempt
+ * wrote it (correlate.ts). A server's log keeps the PC's wording.
+ */
+describe("a PPP client's own log: its findings are that side's", () => {
+  it.each([
+    ['pppd-pptp-client-nm-ms-chap-e691-then-call-clear.txt', 'The server rejected the user name or password this side sent (MS-CHAP error 691)', 'De server weigerde de gebruikersnaam of het wachtwoord dat deze kant stuurde (MS-CHAP-fout 691)'],
+    ['pppd-pptp-client-nm-bbcode-rcvd-chap-failure-e691.txt', 'The server rejected the user name or password this side sent (MS-CHAP error 691)', 'De server weigerde de gebruikersnaam of het wachtwoord dat deze kant stuurde (MS-CHAP-fout 691)'],
+  ])('real: %s — the server refused its secret', (name, title, titleNl) => {
+    const f = explain(real(name)).findings.find((x) => x.id === 'events.ras-error')!;
+    expect(f.title).toBe(title);
+    expect(f.summary).not.toMatch(/On the PC:|the PC's/);
+    expect(explain(real(name), nl).findings.find((x) => x.id === 'events.ras-error')!.title).toBe(titleNl);
+  });
+
+  it('MPPE refused by the server, or by this side: worded for this side; on a server\'s log for the PC', () => {
+    const client = (line: string, t = en) => explain([...PPP_CLIENT_HEAD, line].join('\n'), t).findings[0]!;
+    expect(client('pppd[1234]: MPPE required but peer refused').title).toBe('The server refused the encryption (MPPE) this side requires');
+    expect(client('pppd[1234]: MPPE required but peer refused', nl).title).toBe('De server weigerde de versleuteling (MPPE) die deze kant eist');
+    expect(client('pppd[1234]: MPPE required but peer refused').summary).not.toMatch(/On the PC:/);
+    expect(explain('pppd[1234]: MPPE required but peer refused').findings[0]!.title).toBe('The PC refused the encryption the server requires');
+  });
+  it("is not folded into a Windows PC's 691 of the same minute: no Windows PC's attempt wrote it", () => {
+    const pc = sampleCapture('win11-ras-errors', ['route-print.txt', 'ver.txt']);
+    const event = ['Event[0]:', '  Log Name: Application', '  Source: RasClient', '  Date: 2026-11-18T09:12:58.0000000Z', '  Event ID: 20227', '  Task: N/A', '  Level: Error', '  Opcode: Info', '  Keyword: Classic', '  User: S-1-5-21-1-2-3-1013', '  User Name: LAPTOP-W11\\bob', '  Computer: LAPTOP-W11', '  Description: ', 'CoId={9C8B7A6D-5E4F-4302-9180-F1E2D3C4B5A6}: The user LAPTOP-W11\\bob dialed a connection named Office which has failed. The error code returned on failure is 691.', ''].join('\n');
+    // a Linux PPTP client's pppd, refused by the server two seconds before the PC's 691
+    const log = ['Nov 18 09:12:50 box pppd[1234]: Script pptp vpn.example.com --nolaunchpppd  started (pid 1235)', 'Nov 18 09:12:50 box pppd[1234]: Connect: ppp0 <--> /dev/pts/2', 'Nov 18 09:12:56 box pppd[1234]: MS-CHAP authentication failed: E=691 Authentication failure', 'Nov 18 09:12:56 box pppd[1234]: CHAP authentication failed'].join('\n');
+    pc.files.set('rasclient-events.txt', { name: 'rasclient-events.txt', text: event, encoding: 'utf-8' });
+    pc.files.set('server-logs/client.txt', { name: 'server-logs/client.txt', text: log, encoding: 'utf-8' });
+    const { report } = analyseCapture({ ...pc, label: 'test' }, { toolVersion: 't', now: new Date(0) });
+    const f = report.findings.filter((x) => x.id === 'events.ras-error');
+    expect(f.length).toBeGreaterThanOrEqual(2);
+    expect(f.some((x) => x.parts?.some((p) => p.kind === 'matched'))).toBe(false);
   });
 });
