@@ -19,6 +19,7 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   asa: { en: 'Cisco ASA', nl: 'Cisco ASA' },
   vpn3000: { en: 'Cisco VPN 3000', nl: 'Cisco VPN 3000' },
   fortigate: { en: 'FortiGate (FortiOS)', nl: 'FortiGate (FortiOS)' },
+  sonicwall: { en: 'SonicWall (SonicOS)', nl: 'SonicWall (SonicOS)' },
   sstp: { en: 'SSTP server', nl: 'SSTP-server' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },

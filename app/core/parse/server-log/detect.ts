@@ -8,11 +8,13 @@ import { mikrotikFamily } from './families/mikrotik';
 import { pppdFamily } from './families/pppd';
 import { rasmanFamily } from './families/rasman';
 import { rrasFamily } from './families/rras';
+import { sonicwallFamily } from './families/sonicwall';
 import { sstpFamily } from './families/sstp';
 import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
+import { unglue } from './glued-lines';
 import { NO_ASA_ID, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
 import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
@@ -26,7 +28,7 @@ import { isJournalNote } from './families/systemd-units';
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily, fortigateFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);
@@ -82,7 +84,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const pre = splitPrefix(line.trim());
   if (pre.shape !== 'none') return false;
   // (a header-less line a family reads as its own — a charon `09[IKE] …`, a pasted event's `Log Name:` — is another log's, pasted below the event)
-  if (v3 && pending.endLine - pending.line < 8 && continuesVpn3000(pending) && !VPN3000_HEAD.test(line.trim()) && detectFamily(pre) === undefined && !isJournalNote(pre.message)) return true;
+  // (nor a line of records glued together, a forum copy's lost newlines: RouterOS's `respond new phase 1 …failed to get valid proposal.…`
+  // reads as records once cut, glued-lines.ts, not as the event's text)
+  if (v3 && pending.endLine - pending.line < 8 && continuesVpn3000(pending) && !VPN3000_HEAD.test(line.trim()) && detectFamily(pre) === undefined && !isJournalNote(pre.message) && unglue(line.trim()).length === 1) return true;
   if (iosPacket && /(?:LCP|CCP|IPCP|IPV6CP): [IO] [A-Z]+$/.test(pending.text) && /^\s+\[\w+\]/.test(line)) return true;
   if (iosCrypto && (pending.text.includes('IPSEC(') ? IOS_IPSEC_MORE.test(line) : indented && IOS_MAPDB_MORE.test(line))) return true;
   return false;

@@ -105,6 +105,14 @@ describe('logs pasted together read as each reads alone', () => {
     expect(r.entries[0]).toMatchObject({ line: 1, endLine: 1, family: 'vpn3000' });
   });
 
+  it('a VPN 3000 event whose text goes on under its header, then a forum copy of glued RouterOS records: the event takes none of them', () => {
+    const a = 'vpn3000-doc-event-log-format-http-47-admin-login-text-next-line.txt';
+    const b = 'routeros-forum-copy-newlines-lost-masked-peer-no-valid-proposal.txt';
+    const [ra, rb, r] = [parseServerLog(readRepoText(`${DIR}/${a}`), 'a'), parseServerLog(readRepoText(`${DIR}/${b}`), 'b'), joined(a, b)];
+    expect([r.records, r.understood]).toEqual([ra.records + rb.records, ra.understood + rb.understood]);
+    expect(r.entries.filter((e) => e.family === 'mikrotik')).toHaveLength(rb.entries.length);
+  });
+
   it('a fixed sample of pairs: records add up, but for the documented exceptions', { timeout: 60_000 }, () => {
     const differing: string[] = [];
     let pairs = 0;
