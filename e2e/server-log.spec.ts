@@ -105,6 +105,15 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await shootPanel(h, `server-log-service-down${lang === 'en' ? '' : `-${lang}`}`, false);
   });
 
+  it("a FortiGate's event record (key=value): decoded by its log id and reason, the proposal finding with the FortiGate's own reason quoted", async () => {
+    await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'fortios-event-ipsec-phase1-error-peer-sa-proposal-not-match.txt'), 'utf8'));
+    const finding = panel().getByTestId('server-log-finding');
+    expect(await finding.getAttribute('data-finding-id')).toBe('server.ike-proposal-mismatch');
+    expect(await panel().textContent()).toContain('"peer SA proposal not match local policy"');
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain('FortiGate (FortiOS)');
+    await shootPanel(h, `server-log-fortigate${lang === 'en' ? '' : `-${lang}`}`, false);
+  });
+
   it('events saved with Windows PowerShell 5 (`> events.txt`: UTF-16LE, with its BOM or a copy without) and dropped are read as text', async () => {
     const utf16 = Buffer.from(NPS_EVENTS, 'utf16le');
     for (const buffer of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16]) {
