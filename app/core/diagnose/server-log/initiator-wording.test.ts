@@ -311,6 +311,8 @@ const PEER_NAMED = [
   'pppd[1234]: Peer refused to agree to our IP address',
   'pppd[1234]: peer refused to authenticate: terminating link',
   'pppd[1234]: MPPE required but peer refused',
+  'pppd[1234]: Could not determine remote IP address: defaulting to 10.64.64.64',
+  'pppd[1234]: Cannot determine ethernet address for proxy ARP',
   'xl2tpd[99]: control_finish: Peer requested tunnel 7 twice, ignoring second one.',
   "xl2tpd[99]: hostname_avp: peer reports hostname 'vpn-gw'",
   "xl2tpd[99]: vendor_avp: peer reports vendor 'Microsoft'",
@@ -414,6 +416,12 @@ describe("a PPP client's own log: its findings are that side's", () => {
     expect(f.title).toBe(title);
     expect(f.summary).not.toMatch(/On the PC:|the PC's/);
     expect(explain(real(name), nl).findings.find((x) => x.id === 'events.ras-error')!.title).toBe(titleNl);
+  });
+
+  it("pppd making up the server's address on a client (`Could not determine remote IP address`) is no empty address pool", () => {
+    const line = 'pppd[1234]: Could not determine remote IP address: defaulting to 10.64.64.64';
+    expect(explain([...PPP_CLIENT_HEAD, line].join('\n')).findings.map((f) => f.id)).not.toContain('server.address-pool');
+    expect(explain(line).findings.map((f) => f.id)).toContain('server.address-pool');
   });
 
   it('MPPE refused by the server, or by this side: worded for this side; on a server\'s log for the PC', () => {

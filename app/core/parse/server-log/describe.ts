@@ -155,6 +155,8 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'peerRefusedAuth',
   'mppePeerRefused',
   'authRejected',
+  'noRemoteIp',
+  'step.noProxyArp',
   'windowsRasIdent',
   // xl2tpd's lines about the other end of the tunnel (xl2tpd.ts with byRole): on an L2TP client's (a LAC's) log the server
   'step.l2tpPeerRepeat',

@@ -113,7 +113,12 @@ const RULES: Rule[] = [
   [/^LCP: timeout +sending +Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
   context(/^(IPCP|CCP|IPV6CP): timeout +sending +Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
-  [/^Could not determine remote IP address: defaulting to (\S+)$/, (m) => ({ decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
+  // ipcp.c ipcp_up: the other side gave no address of its own. On a server the PC's address, from its pool (a failure); on a client's
+  // log the server's own, which pppd then makes up (10.64.64.64 + unit) — harmless there, routes go through the interface
+  [/^Could not determine remote IP address: defaulting to (\S+)$/, (m, _p, s) => {
+    const role = byRole(s);
+    return role ? { decoded: [d('noRemoteIp', { address: m[1]!, ...role })], outcome: 'info' } : { decoded: [d('noRemoteIp', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' };
+  }],
   [/^IPCP terminated by peer \((.*)\)$/, (m) => /IP address/i.test(m[1]!) ? { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'failure', cause: 'address-pool' } : { decoded: [d('ipcpTerminated', { reason: m[1]! })], outcome: 'warning' }],
   [/^(?:no (?:more )?(?:free )?IP addresses? (?:available|left)|Peer is not authorized to use remote address (\S+))/i, (m) => ({ decoded: [d('noAddressLeft', { address: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   // ipcp.c ipcp_up: this side's address and the other side's (on a client's log, byRole: this side's own and the server's)
@@ -143,7 +148,9 @@ const RULES: Rule[] = [
   context(/^(?:(.*?)[ \t]+)?# \(from (command line|[^\s)]+?)(?:\)|\$)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
   // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
   context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
-  context(/^Cannot determine ethernet address for proxy ARP$/, () => step('noProxyArp', undefined, 'warning')),
+  // (sys-linux.c sifproxyarp: `proxyarp` set and no Ethernet interface on the other side's subnet — this side's LAN is then not
+  // reachable from the other side, the PC's on a server, the server's on a client)
+  context(/^Cannot determine ethernet address for proxy ARP$/, (_m, _p, s) => step('noProxyArp', byRole(s), 'warning')),
   context(/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')),
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
   context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
