@@ -262,9 +262,11 @@ const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
 /**
  * pluto's lines written without any header (`plutostderrlog=`, Openswan 2.6: Ubuntu Forums 2014) that say they are pluto's: a packet
  * before its state exists (`packet from 82.132.1.2:56526: received Vendor ID payload […]`), a connection instance without a serial
- * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`)
+ * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`);
+ * and 5.x's fatal error naming addconn or pluto (`journalctl --output cat -u ipsec.service`: `FATAL ERROR: ipsec addconn: /etc/ipsec.conf:13: …`,
+ * libreswan#2117; libreswan-startup.ts)
  */
-const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on )/;
+const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): )/;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the
