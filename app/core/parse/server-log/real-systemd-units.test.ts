@@ -60,10 +60,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // test harness's Electric Fence banner stays not understood
   'pluto-5x-journal-addconn-syntax-error-cannot-load-config-file.txt': {
     records: 4,
-    understood: 3,
-    families: { libreswan: 3 },
+    understood: 4,
+    families: { libreswan: 4 },
     causes: [[4, 'service-down']],
     says: [
+      [2, 'Electric Fence, a memory debugger this build of Libreswan runs with, announces itself'],
       [1, 'systemd is starting the VPN service ipsec.service.'],
       [3, "Libreswan's configuration has an error in /etc/ipsec.conf, line 29: syntax error."],
       [4, 'Libreswan cannot read its configuration /etc/ipsec.conf (the line before this one says why), so the IPsec service does not start'],

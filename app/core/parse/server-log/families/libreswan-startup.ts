@@ -83,6 +83,9 @@ export const PLUTO_STARTUP_RULES: readonly Rule[] = [
   context(/^(?:addconn: )?"([^"]+)": oriented IKEv[12] connection \(local: .*\)$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
   context(/^addconn: (?:forgetting secrets|loading secrets from .*)$/, () => step('plutoHousekeeping')),
   context(/^listening for IKE messages$/, () => step('plutoStartup')),
+  // Electric Fence (efence.c, a malloc debugger Libreswan's test builds link: libreswan#1786's addconn) announces itself on stderr as the
+  // program starts — `  Electric Fence 2.2.2 Copyright (C) 1987-1999 Bruce Perens <bruce@perens.com>`: a build's, not the VPN's
+  context(/^Electric Fence \S+ Copyright \(C\) .*$/, () => step('plutoMallocDebugger')),
   // addconn (programs/addconn/addconn.c main(): `fprintf(stderr, "cannot load config '%s': %s\n", …); exit(3);`, Libreswan 3.x/4.x and
   // Openswan; 5.x `ipsec addconn: cannot load config file '%s'` after its own `ipsec addconn: FILE:LINE: syntax error`, libreswan#1786):
   // ipsec.conf or a file it includes does not parse. Whether pluto runs depends on who ran addconn, which the line's tag tells:

@@ -171,7 +171,11 @@ const RULES: Rule[] = [
   context(/^\|(?: .*)?$/, () => step('plutoDebug')),
   [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
-  context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
+  // (a Child SA's, Libreswan 4.x: the SPI between, `proposal 1:ESP=AES_GCM_16_256-ESN:YES SPI=15c4f0d7 chosen from remote proposals …`)
+  context(/^proposal (\S+)(?: SPI=[0-9a-f]+)? chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
+  // plutomain.c exit_pluto (Openswan 2.6 `openswan_log("shutting down")`, Libreswan the same word): pluto ends — `ipsec stop` or a restart;
+  // it says nothing of why (a crash has no such line): the service stopping, as `ipsec setup`'s own Stopping line
+  context(/^shutting down$/, () => step('plutoServiceStop', undefined, 'warning')),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,

@@ -135,6 +135,9 @@ const RULES: Rule[] = [
   // charon's start (src/charon*/charon*.c: "Starting IKE charon daemon (strongSwan %s, %s %s, %s)", the Android app's
   // libandroidbridge the same) and its plugin, thread and credential loading (daemon.c, processor.c, the stroke/vici/android credential sets)
   context(/^Starting IKE charon daemon \(strongSwan ([^,)]+)(?:,.*)?\)$/, (m) => step('charonStart', { version: m[1]! })),
+  // the vici plugin loading a pool of virtual IPs (src/libcharon/plugins/vici/vici_attribute.c load_pool: "added vici pool %s: %H, %u entries"):
+  // where the clients' addresses come from, and how many there are
+  context(/^added vici pool (\S+): (\S+), (\d+) entries$/, (m) => step('charonPoolLoaded', { name: m[1]!, base: m[2]!, size: m[3]! })),
   context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
   ...CHARON_STARTUP_RULES,
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
