@@ -13,10 +13,11 @@ const PLUTO_SERVICE = 'Libreswan (pluto)';
  * pluto starting after _plutorun said it exited (state.plutoDown): it runs again — service-recovered, as strongswan-starter.ts's charon
  * started after a not-running line and systemd's `Started <unit>`; undefined when pluto was not down (a start-up line as any other).
  */
-function plutoStartsAgain(state: FamilyState, hit: Hit = step('plutoStartup')): Hit | undefined {
+function plutoStartsAgain(state: FamilyState, hit?: Hit): Hit | undefined {
   if (state.plutoDown !== true) return undefined;
   state.plutoDown = false;
-  return { decoded: [d('step.plutoStartsAgain', { service: PLUTO_SERVICE }), ...hit.decoded], outcome: 'success', cause: 'service-recovered' };
+  // (pluto's banner keeps its version after it; _plutorun's `Starting Pluto subsystem...` says no more than the start)
+  return { decoded: [d('step.plutoStartsAgain', { service: PLUTO_SERVICE }), ...(hit?.decoded ?? [])], outcome: 'success', cause: 'service-recovered' };
 }
 
 export const PLUTO_STARTUP_RULES: readonly Rule[] = [
