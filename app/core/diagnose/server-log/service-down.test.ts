@@ -118,6 +118,28 @@ describe('a VPN daemon that is not running, from its own lines (no systemd unit 
     expect(up).toMatchObject({ severity: 'warning', title: 'The VPN service ipsec.service on the server stopped and was started again' });
   });
 
+  it("Libreswan 5.x's FATAL ERROR of addconn or pluto (libreswan#2117): server.service-down named Libreswan (pluto); relayed by a running pluto, none", () => {
+    const fatal = readRepoText('test/fixtures/real/server-logs/pluto-5x-journal-cat-fatal-error-addconn-and-pluto-unrecognized-keyword.txt');
+    expect(all(fatal).map((f) => [f.id, f.severity, f.title])).toEqual([['server.service-down', 'critical', 'The VPN service Libreswan (pluto) is not running on the server']]);
+    expect(all(fatal, nl)[0]!.title).toBe('De VPN-service Libreswan (pluto) draait niet op de server');
+    const relayed = parseServerLog("Aug 14 12:30:00 road pluto[640]: addconn: FATAL ERROR: ipsec addconn: /etc/ipsec.conf:13: unrecognized keyword 'x'", 'x.log');
+    expect(relayed.entries[0]).toMatchObject({ outcome: 'failure' });
+    expect(relayed.entries[0]!.cause).toBeUndefined();
+  });
+
+  it("Openswan/Libreswan 3.x _plutorun's `!pluto failure!` (libreswan#50): not running; its next start says running again", () => {
+    const crash = readRepoText('test/fixtures/real/server-logs/pluto-libreswan-316-plutorun-failure-signal-11-restart-never-came.txt');
+    const [f, ...more] = all(crash);
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ id: 'server.service-down', severity: 'warning', title: 'The VPN service Libreswan (pluto) on the server stopped and was started again' });
+    expect(f!.evidence.map((e) => e.line)).toEqual([1, 4]);
+    // cut before the restart: still down; a start with nothing down before it is only a start
+    const [down] = all(crash.split('\n').slice(0, 2).join('\n'));
+    expect(down).toMatchObject({ severity: 'critical', title: 'The VPN service Libreswan (pluto) is not running on the server' });
+    expect(all('May 11 13:02:05 h ipsec__plutorun: Starting Pluto subsystem...')).toEqual([]);
+    expect(all('May 11 13:01:11 h ipsec__plutorun: !pluto failure!:  exited with error status 1')[0]).toMatchObject({ severity: 'critical' });
+  });
+
   // (the relayed form's prefix as pluto writes its addconn child's lines: hwdsl2/setup-ipsec-vpn #1786's `pluto[15608]: addconn: …`)
   it("addconn's refusal relayed by a running pluto (5.x `pluto[…]: addconn: …`): its connections not loaded, no service-down", () => {
     for (const line of ["Aug 14 12:30:00 road pluto[640]: addconn: ipsec addconn: cannot load config file '/etc/ipsec.conf'"]) {

@@ -9,6 +9,7 @@ import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
+import { otherDaemonLine } from './families/other-daemons';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -45,6 +46,9 @@ function innerTag(pre: Prefixed): Prefixed | undefined {
 
 /** A line no family reads that is still understood: another program's (systemd's about a VPN unit: systemd-units.ts), journalctl's own. */
 function otherLine(pre: Prefixed, units: UnitWatch): UnitHit | undefined {
+  // (racoon's sockets, BusyBox syslogd's start: families/other-daemons.ts)
+  const daemon = otherDaemonLine(pre);
+  if (daemon) return daemon;
   if (pre.program) {
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);

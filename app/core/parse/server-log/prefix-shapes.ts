@@ -107,6 +107,12 @@ const ISO_TAG = /^(?:([^\s:[\]]+) )?([A-Za-z][\w./-]*)\[(\d+)\]: ?(.*)$/;
  * `word: ` after a time (a foreground daemon's own line) stays a message.
  */
 const ISO_TAG_NO_PID = /^([^\s:[\]]+) ([A-Za-z][\w./-]*): ?(.*)$/;
+/**
+ * After an ISO time, the rest of a row of OPNsense's log view (System › Log Files, its columns date, process, line) copied as a table:
+ * `2020-11-02T00:25:07 | charon[38591] | 15[IKE] <con1\|3> XAuth authentication of '…' failed` (opnsense/core#4438; the columns
+ * assumed from that copy, whose Markdown put a backslash before the bar inside the message)
+ */
+const ISO_CELLS = /^\| ([A-Za-z][\w./-]*)(?:\[(\d+)\])? \| (.*)$/;
 /** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …` */
 const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s[:]+)(?:\[(\d+)\])?: ?(.*)$/;
 /**
@@ -268,6 +274,8 @@ export function splitPrefixByRegex(text: string): Prefixed {
       const p = (c9 >= 48 && c9 <= 57) || m[9]!.charCodeAt(1) === 47 ? logcatAfterTime(m[9]!, time) : undefined;
       if (p) return p;
     }
+    const cells = m[8] === undefined && m[9]!.charCodeAt(0) === 124 ? m[9]!.match(ISO_CELLS) : null;
+    if (cells) return { shape: 'iso', time, program: cells[1], pid: cells[2], message: cells[3]! };
     // an upper-case host (`VPN pppd[1]: …`) was read as a level word: the tag decides
     const t = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG);
     if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };

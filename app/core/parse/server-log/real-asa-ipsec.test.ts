@@ -110,12 +110,16 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   // was one unknown line: the records are glued with a blank between them. The line (2 360 characters) is split before each
   // record is cut at MAX_RECORD_CHARS, so its last two records (713049, 713905) are read too (lines.ts MAX_LINE_CHARS)
+  // the firewall's own lines were unknown: the connection table, the IDS signature (no colon after its id) and the user's ACL refusing a flow
   'asa-pdf-slide-glued-records-firewall-and-remote-access-phase-1.txt': {
     records: 13,
-    understood: 5,
-    families: { asa: 5 },
+    understood: 13,
+    families: { asa: 13 },
     causes: [],
     says: [
+      [1, "The ASA's built-in intrusion detection matched a packet (ICMP redirect from XXX.XXX.XXX.XXX to XXX.XXX.XXX.XXX on interface dmz)"],
+      [1, "The ASA's firewall built or closed a connection (its connection table)"],
+      [1, 'User UUUUUUUU is logged in, but the access list for that user (acmetechinbound) refuses this traffic (to XXX.XXX.XXX.XXX:53)'],
       [1, 'IKE phase 1 completed.'],
       [1, 'The IPsec tunnel is up: security negotiation complete for User (UUUUUUUU).'],
     ],

@@ -27,10 +27,14 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // authorization refusal of a user the ASA had no name for said "re-enter the password" (credentials-rejected, 691)
   'asa-cac-anyconnect-certificate-map-none-lua-username-script-error-authorization-unknown-user.txt': {
     records: 18,
-    understood: 15,
-    families: { asa: 15 },
+    understood: 17,
+    families: { asa: 17 },
     causes: [],
     says: [
+      // the ASA's connection to its LDAP server (port 389) in the connection table; `[88] Session Start` after it (`debug ldap`'s
+      // session number, alone in this copy) stays unknown: one line of a debug this paste does not show
+      [15, "The ASA's firewall built or closed a connection (its connection table)"],
+      [16, "The ASA's firewall built or closed a connection (its connection table)"],
       [1, "The ASA starts checking the certificate the PC logs in with (a chain of 1)."],
       [4, "The ASA accepted the PC's certificate (c=US,st=MD,l=Fort Meade,o=Military,ou=NEC,cn=RYAN.WOLFE.9101161615)."],
       [5, 'without checking whether it was revoked'],

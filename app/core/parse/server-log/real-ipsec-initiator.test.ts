@@ -32,10 +32,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // an Openswan client whose server behind NAT declares its private address: the ID check (was unread; the finding told the PC to re-enter its key)
   'pluto-openswan-peer-declares-private-id-invalid-id-information.txt': {
     records: 10,
-    understood: 9,
-    families: { libreswan: 9 },
+    understood: 10,
+    families: { libreswan: 10 },
     causes: [[3, 'ike-auth-failed'], [4, 'ike-auth-failed']],
     says: [
+      [10, 'The IPsec service (pluto) is being stopped: its connections end.'],
       [2, "The other side's IKE identity: ID_IPV4_ADDR 10.0.1.2 (the responder; a private address means it is behind NAT)."],
       [3, "The other side identifies itself as '10.0.1.2', but this side expects '123.123.123.123'"],
       [5, 'A packet from the other side could not be read and was dropped (malformed ISAKMP Hash Payload).'],

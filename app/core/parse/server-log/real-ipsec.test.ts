@@ -33,10 +33,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   'charon-filelog-log-level-ike-name-windows-vendor-ids.txt': {
     records: 6,
-    understood: 5,
-    families: { strongswan: 5 },
+    understood: 6,
+    families: { strongswan: 6 },
     causes: [],
     says: [
+      [1, "Address pool Private_Network_1 loaded: 254 addresses from 51.51.51.0 for the clients' virtual IPs."],
       [3, 'IKEv2 IKE_SA_INIT request from the PC'],
       [4, 'The peer is a Windows IKE client (vendor ID MS NT5 ISAKMPOAKLEY v9).'],
     ],

@@ -114,10 +114,13 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
   // for the side that dialled
   'pppd-pptp-client-nm-lcp-timeout-firewall-logs-inbound-gre.txt': {
     records: 60,
-    understood: 54,
-    families: { syslog: 34, pppd: 20 },
+    understood: 60,
+    families: { syslog: 40, pppd: 20 },
     causes: [[43, 'no-ppp-frames']],
     says: [
+      // (racoon opening its IKE sockets, lines 54–59, were unknown: families/other-daemons.ts)
+      [54, 'racoon (the IKE service of ipsec-tools) listens for IKE on 127.0.0.1, port 500'],
+      [59, 'listens for IKE on fe80::e60:76ff:fe1f:c78f%wlan0, port 500'],
       [21, "The server accepted this side's PPTP call"],
       [43, "LCP timed out: this side sent Configure-Requests and the server never answered — the server's PPP frames over GRE do not arrive here."],
       [52, 'PPTP control message 12 to the other side (the responder): Call-Clear-Request (CCRQ)'],

@@ -201,10 +201,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // BusyBox syslogd's own start line is no VPN family's (left unknown)
   'pppd-docker-compose-busybox-syslog-pptpd-mgr.txt': {
     records: 2,
-    understood: 1,
-    families: { pppd: 1 },
+    understood: 2,
+    families: { syslog: 1, pppd: 1 },
     causes: [],
-    says: [[2, 'pptpd bookkeeping.']],
+    // (BusyBox syslogd's first line was unknown: families/other-daemons.ts)
+    says: [[1, 'The system log (BusyBox syslogd) started: not part of the VPN.'], [2, 'pptpd bookkeeping.']],
   },
   // pppd on an L2TP LNS (pppol2tp.so): its LCP time-out was vpn.gre-blocked — L2TP has no GRE (pppd-transport.test.ts)
   'pppd-pppol2tp-lns-lcp-timeout-no-gre.txt': {

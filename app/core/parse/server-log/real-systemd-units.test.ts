@@ -60,13 +60,39 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // test harness's Electric Fence banner stays not understood
   'pluto-5x-journal-addconn-syntax-error-cannot-load-config-file.txt': {
     records: 4,
-    understood: 3,
-    families: { libreswan: 3 },
+    understood: 4,
+    families: { libreswan: 4 },
     causes: [[4, 'service-down']],
     says: [
+      [2, 'Electric Fence, a memory debugger this build of Libreswan runs with, announces itself'],
       [1, 'systemd is starting the VPN service ipsec.service.'],
       [3, "Libreswan's configuration has an error in /etc/ipsec.conf, line 29: syntax error."],
       [4, 'Libreswan cannot read its configuration /etc/ipsec.conf (the line before this one says why), so the IPsec service does not start'],
+    ],
+  },
+  // _plutorun's own words that pluto crashed (were unknown), and its start 54 s later (cron's restart): not running, then running again;
+  // the poster's two notes in angle brackets stay unknown on purpose (a person's words, no log line; were read as RouterOS PPP options)
+  'pluto-libreswan-316-plutorun-failure-signal-11-restart-never-came.txt': {
+    records: 6,
+    understood: 4,
+    families: { libreswan: 4 },
+    causes: [[1, 'service-down'], [4, 'service-recovered']],
+    says: [
+      [1, "pluto, Libreswan's IKE service, crashed (exit status 139, signal 11): until it runs again, no VPN connection to this server can start."],
+      [2, 'The IPsec start script will start pluto again after a pause'],
+      [4, "pluto, Libreswan's IKE service, is being started again after it stopped."],
+    ],
+  },
+  // Libreswan 5.x's fatal errors as `journalctl --output cat -u ipsec.service | grep FATAL` shows them (no header; were unknown): addconn's
+  // start check and pluto itself refusing a keyword of ipsec.conf's config setup — the service does not run
+  'pluto-5x-journal-cat-fatal-error-addconn-and-pluto-unrecognized-keyword.txt': {
+    records: 3,
+    understood: 3,
+    families: { libreswan: 3 },
+    causes: [[1, 'service-down'], [2, 'service-down'], [3, 'service-down']],
+    says: [
+      [1, "Libreswan's addconn stopped with a fatal error in its configuration /etc/ipsec.conf, line 13: unrecognized keyword 'unrecognized'. The IPsec service does not run."],
+      [2, "Libreswan's pluto stopped with a fatal error in its configuration /etc/ipsec.conf, line 13"],
     ],
   },
   'pluto-journal-ipsec-service-unit-names-deactivated-then-core-dump.txt': {

@@ -129,12 +129,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   // Windows' PPP trace (ppp.log) as Microsoft's KB Q256509 printed it, indented by a tab: the PAP request carries the user name
   // with the blank domain (" \\sponake"; the KB retyped the dump's text column as "alfred"), the answer is an Authenticate-Nak
+  // (lines 7–12, the PPP engine's receive loop between the two packets, were unknown)
   'rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt': {
     records: 16,
-    understood: 10,
-    families: { rasman: 10 },
+    understood: 16,
+    families: { rasman: 16 },
     causes: [[17, 'credentials-rejected']],
     says: [
+      [8, 'PPP trace: the PPP engine waits for and reads the next packet (its own bookkeeping).'],
+      [12, 'PPP trace: the PPP engine waits for and reads the next packet (its own bookkeeping).'],
       [1, 'PPP: phase started (Authenticating).'],
       [2, 'PPP packet sent (03/06/2000 11:51:07).'],
       [3, 'PPP packet sent: PAP, Protocol specific, id 0x0.'],

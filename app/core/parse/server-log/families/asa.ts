@@ -5,6 +5,7 @@ import { isSslVpnId, sslVpnHit } from './asa-svc';
 import { IKEV2_DEBUG, IKEV2_POLICY, ikev2DebugHit, ikev2Hit, isIkev2Id } from './asa-ikev2';
 import { isVpdnId, vpdnHit } from './asa-vpdn';
 import { denyHit, isDenyId } from './asa-deny';
+import { isTrafficId, trafficHit } from './asa-traffic';
 import { isPkiId, pkiHit } from './asa-pki';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
 
@@ -25,14 +26,16 @@ import { isakmpPayloadName } from '../codes/isakmp-payloads';
  * `<165>:Jan 14 18:10:27 MSK :%ASA-5-111008: …`). That form — the priority, an empty sequence-number field and its colon,
  * the time with its zone — is assumed to be the ASA's EMBLEM format (`logging emblem`); the id after it reads the same.
  */
-const ID = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6}): ?(.*)$/;
+// (the IDS messages, 4000nn, have no colon after the id: `%ASA-4-400013 IPS:2003 ICMP redirect from …` — a real line, asa-pdf-slide-…;
+// the guide writes them `%ASA-4-4000nn: IPS:number …`, assumed a copy of its common form)
+const ID = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d))(.*)$/;
 /**
  * The same id after a header the prefix reader does not split: a relay's `<165>` priority, the ASA's
  * own `logging timestamp` with the year (`Dec 04 2014 12:37:51`), `logging device-id` and the ` : `
  * the ASA puts before the id when it sends a host name, RFC 5424 (`<165>1 2014-12-04T… asa01 - - - %ASA…`).
  * The id must start the text or follow a space, `:` or `>`.
  */
-const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6}): ?(.*)$/;
+const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d))(.*)$/;
 
 /** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
 const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
@@ -124,6 +127,8 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   if (isVpdnId(id)) return vpdnHit(id, text, severity);
   // the firewall dropping a VPN's packets (106023, 106006, 106001, 710003) in asa-deny.ts; any other drop: not understood
   if (isDenyId(id)) return denyHit(id, text);
+  // the firewall's connection table, IDS signatures and a user's ACL refusing a flow (302xxx, 609xxx, 4000xx, 109025) in asa-traffic.ts
+  if (isTrafficId(id)) return trafficHit(id, text);
   // the client's certificate, the username taken from it, the TLS handshake (717xxx, 725xxx, 113026-113028) in asa-pki.ts
   if (isPkiId(id)) return pkiHit(id, text, severity);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's

@@ -171,7 +171,11 @@ const RULES: Rule[] = [
   context(/^\|(?: .*)?$/, () => step('plutoDebug')),
   [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
-  context(/^proposal (\S+) chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
+  // (a Child SA's, Libreswan 4.x: the SPI between, `proposal 1:ESP=AES_GCM_16_256-ESN:YES SPI=15c4f0d7 chosen from remote proposals …`)
+  context(/^proposal (\S+)(?: SPI=[0-9a-f]+)? chosen from(?: remote proposals)?:? .*$/, (m) => step('ikeProposalSelected', { proposal: m[1]! })),
+  // plutomain.c exit_pluto (Openswan 2.6 `openswan_log("shutting down")`, Libreswan the same word): pluto ends — `ipsec stop` or a restart;
+  // it says nothing of why (a crash has no such line): the service stopping, as `ipsec setup`'s own Stopping line
+  context(/^shutting down$/, () => step('plutoServiceStop', undefined, 'warning')),
   context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,
@@ -262,9 +266,11 @@ const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
 /**
  * pluto's lines written without any header (`plutostderrlog=`, Openswan 2.6: Ubuntu Forums 2014) that say they are pluto's: a packet
  * before its state exists (`packet from 82.132.1.2:56526: received Vendor ID payload […]`), a connection instance without a serial
- * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`)
+ * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`);
+ * and 5.x's fatal error naming addconn or pluto (`journalctl --output cat -u ipsec.service`: `FATAL ERROR: ipsec addconn: /etc/ipsec.conf:13: …`,
+ * libreswan#2117; libreswan-startup.ts)
  */
-const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on )/;
+const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): )/;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the

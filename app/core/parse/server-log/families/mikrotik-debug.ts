@@ -69,8 +69,11 @@ export const MIKROTIK_DEBUG_RULES: Rule[] = [
   [/^\(M\) ([A-Za-z][\w-]*)=(.*)$/, (m) => avp(m[1]!, m[2]!.trim())],
   // a PPP packet of a server session (`<peer>: sent CHAP Success id=0x1`): read as pppd's dump is, the session's peer tagged
   [new RegExp(`^<([^>]+)>: (sent|rcvd) ${PPP_PROTO} (\\w+)(.*)$`), (m) => tagged(packetDump([m[0], m[2], m[3], m[4], m[5]] as unknown as RegExpMatchArray), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
-  // the packet's options, one a line after it (`<addr 172.16.21.254>`, `<magic 0x824b9b>`): a word, a blank, a value, no colon
-  [/^<([a-z][\w-]*) ([^<>:]+)>$/, (m) => step('mtPppOption', { option: `${m[1]} ${m[2]}` })],
+  // the packet's options, one a line after it (`<addr 172.16.21.254>`, `<magic 0x824b9b>`): a word, a blank, a value, no colon — the
+  // value one or two words as pppd's option dump writes them (`<auth chap MS-v2>`, pppd lcp.c lcp_printpkt; RouterOS's the same, assumed):
+  // a sentence in angle brackets is a person's note in a paste (`<here I should see pluto starting after 10 seconds but nothing there; …>`,
+  // libreswan#50), no option
+  [/^<([a-z][\w-]*) ([^<>:\s]+(?: [^<>:\s]+)?)>$/, (m) => step('mtPppOption', { option: `${m[1]} ${m[2]}` })],
   // a PPP layer is up: LCP (the link), IPCP (the tunnel's IP addresses), CCP (compression and MPPE encryption); RFC 1661 §4.2 the Opened state
   [new RegExp(`^<([^>]+)>: ${PPP_PROTO} opened$`), (m) => tagged(step('mtPppLayerOpened', { proto: m[2]! }, 'success'), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
 ];

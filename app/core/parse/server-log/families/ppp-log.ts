@@ -25,6 +25,14 @@ const DUMP = /^[<>]?([0-9A-F]{2}(?: [0-9A-F]{2}){0,15})[ \t]*\|.*\|$/;
 /** the trace's phase lines (KB Q256509: "Authenticating phase started"); assumed: the other phases are written alike */
 const PHASE = /^(Authenticating|Authentication|LCP|Callback|NCP|Network) phase started$/;
 
+/**
+ * NT 4.0's PPP engine between two packets (KB Q256509's sample): its receive loop — the port's state asked (`RasGetInfo returned 0
+ * hPort=1, RI_ConnState=2 RI_LastError=0`), a packet read (`Received packet`, `Bytes received in the packet = 46`) and the next read
+ * posted (`Posting listen on address e90624`, `RasPortReceive returned 600`: RAS code 600, PENDING, the read waits — normal). The
+ * worker's own bookkeeping, nothing about the connection (the wording from that sample; what each value means assumed)
+ */
+const ENGINE = /^(?:Packet received or line went down in bucket # \d+|RasGetInfo returned \d+ hPort=\d+, RI_ConnState=\d+ RI_LastError=\d+|Received packet|Bytes received in the packet = \d+|Posting listen on address [0-9a-f]+|RasPortReceive returned \d+)$/;
+
 interface Assembling {
   dir: 'sent' | 'received';
   bytes: number[];
@@ -34,12 +42,14 @@ const assembling = (state: FamilyState): Assembling | undefined => state[KEY] as
 
 /**
  * A line that can only be this trace's (claims, for lines without the tracing header): a packet head, a protocol line, a dump
- * line. Tested only when the first character can start one (`<`, `>`, `P`, a hex digit followed by a hex digit and a space).
+ * line, the engine's receive loop (ENGINE). Tested only when the first character can start one (`<`, `>`, `P`, `R`, `B`, a hex digit
+ * followed by a hex digit and a space).
  */
 export function isPppLogLine(text: string): boolean {
   const c = text.charCodeAt(0);
-  if (c === 60 || c === 62 || c === 80) return HEAD.test(text) || PROTOCOL.test(text) || DUMP.test(text);
+  if (c === 60 || c === 62 || c === 80) return HEAD.test(text) || PROTOCOL.test(text) || DUMP.test(text) || (c === 80 && ENGINE.test(text));
   if (text.endsWith(' phase started')) return PHASE.test(text);
+  if (c === 82 || c === 66) return ENGINE.test(text); // R, B; a `P` is tested below with the packet head
   const third = text.charCodeAt(2);
   return (third === 32 || third === 9) && DUMP.test(text);
 }
@@ -103,4 +113,5 @@ export const PPP_LOG_RULES: Rule[] = [
   [PROTOCOL, (m, _pre, state) => protocolLine(m, state)],
   [DUMP, (m, _pre, state) => dumpLine(m, state)],
   [PHASE, (m) => step('pppLogPhase', { phase: m[1]! })],
+  [ENGINE, () => step('pppLogEngine')],
 ];

@@ -135,6 +135,9 @@ const RULES: Rule[] = [
   // charon's start (src/charon*/charon*.c: "Starting IKE charon daemon (strongSwan %s, %s %s, %s)", the Android app's
   // libandroidbridge the same) and its plugin, thread and credential loading (daemon.c, processor.c, the stroke/vici/android credential sets)
   context(/^Starting IKE charon daemon \(strongSwan ([^,)]+)(?:,.*)?\)$/, (m) => step('charonStart', { version: m[1]! })),
+  // the vici plugin loading a pool of virtual IPs (src/libcharon/plugins/vici/vici_attribute.c load_pool: "added vici pool %s: %H, %u entries"):
+  // where the clients' addresses come from, and how many there are
+  context(/^added vici pool (\S+): (\S+), (\d+) entries$/, (m) => step('charonPoolLoaded', { name: m[1]!, base: m[2]!, size: m[3]! })),
   context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
   ...CHARON_STARTUP_RULES,
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
@@ -182,6 +185,18 @@ const RULES: Rule[] = [
   [/^EAP-MS-CHAPv2 verification failed, retry \((\d+)\)$/, (m) => ({ decoded: [d('eapPasswordRetry', { n: m[1]! })], outcome: 'warning' })],
   [/^EAP-MS-CHAPv2 verification failed: maximum number of retries reached$/, () => ({ decoded: [d('eapRetriesExhausted')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],
   [/^no EAP key found for hosts? '([^']*)' - '([^']*)'$/, (m) => ({ decoded: [d('eapNoUser', { user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
+  // XAUTH, IKEv1's user log-in after Main Mode (an iPhone's or Mac's "Cisco IPsec", Android's "IPSec Xauth PSK"; never Windows' own
+  // client): src/libcharon/sa/ikev1/tasks/xauth.c process_i — this side is the XAUTH server — logs the backend's answer for any backend
+  // (xauth-generic, xauth-pam, xauth-eap, xauth-noauth): "XAuth authentication of '%Y' failed" / "… successful". The failure alone says
+  // xauth-rejected (libreswan-xauth.ts says why no Windows code); the backend's line next to it says why — xauth-generic's
+  // process_server "no XAuth secret found for '%Y' - '%Y'" (no XAUTH secret for that user in ipsec.secrets: opnsense/core#4438, fixed by
+  // adding one) and "none of %d found XAuth secrets for '%Y' - '%Y' matched" (a wrong password). process_r (this side the XAUTH client,
+  // a strongSwan road warrior): "XAuth authentication of '%Y' (myself) failed" — the other side refused this side's log-in
+  [/^XAuth authentication of '([^']*)' failed$/, (m) => ({ decoded: [d('xauthFailed'), d('step.plutoXauthUser', { user: m[1]! })], outcome: 'failure', cause: 'xauth-rejected', user: m[1] })],
+  [/^XAuth authentication of '([^']*)' \(myself\) failed$/, (m) => step('charonXauthOwnRefused', { user: m[1]! }, 'failure')],
+  context(/^XAuth authentication of '([^']*)'(?: \(myself\))? successful$/, (m) => step('plutoXauthOk', { user: m[1]! }, 'success')),
+  context(/^no XAuth secret found for '([^']*)' - '([^']*)'$/, (m) => step('charonXauthNoSecret', { user: m[2]! }, 'failure')),
+  context(/^none of \d+ found XAuth secrets for '([^']*)' - '([^']*)' matched$/, (m) => step('charonXauthWrongPassword', { user: m[2]! }, 'failure')),
   [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
