@@ -102,6 +102,15 @@ describe('a refusal the same user’s log-in follows', () => {
     expect(explain(ppp, 'nl')[0]!.title).toBe('carol is aangemeld na een eerdere weigering: niets te veranderen');
   });
 
+  it('a server with no password for the user, then a log-in: the administrator added one, no typo (real OPNsense copy; pppd too)', () => {
+    const [f] = explain(readRepoText('test/fixtures/real/server-logs/charon-opnsense-log-view-xauth-failed-no-xauth-secret-found.txt'));
+    expect(f).toMatchObject({ severity: 'info', title: '${USER} logged in once the server had a password for them: nothing to change now' });
+    expect(f!.parts![1]!.text).toBe("${USER} was refused once at 00:25:07 because the server had no password for this user, then accepted at 00:27:19: the server's administrator added it in between, nothing to change now.");
+    const ppp = ['Jul 29 09:12:01 gw pppd[100]: No CHAP secret found for authenticating dave', 'Jul 29 09:20:00 gw pppd[101]: CHAP peer authentication succeeded for dave'].join('\n');
+    expect(explain(ppp)[0]!.title).toBe('dave logged in once the server had a password for them: nothing to change now');
+    expect(explain(ppp, 'nl')[0]!.title).toBe('dave is aangemeld zodra de server een wachtwoord voor deze gebruiker had: nu niets te veranderen');
+  });
+
   it('IOS: two attempts on the same link a minute apart count twice; the date is said when the log-in is on another day', () => {
     const text = [
       'Mar  1 23:59:10.123: Vi1 MS-CHAP-V2: I RESPONSE id 1 len 63 from "alice"',

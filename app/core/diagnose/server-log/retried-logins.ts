@@ -24,7 +24,17 @@ export interface Retry {
   failures: ServerLogEntry[];
   /** the first log-in after the last failure */
   success: ServerLogEntry;
+  /** a refusal said the server had no password for the user (NO_SECRET_KEYS): no typo, the server's secrets changed in between */
+  noSecret?: boolean;
 }
+
+/**
+ * The statements of a server that has no password for the user at all (pppd `No CHAP secret found for authenticating alice`,
+ * strongSwan `no XAuth secret found for '…' - 'alice'`, opnsense/core#4438, fixed there by adding one): a log-in after them is
+ * the administrator's fix, not a retyped password.
+ */
+const NO_SECRET_KEYS: ReadonlySet<string> = new Set(['noChapSecret', 'step.charonXauthNoSecret']);
+const saysNoSecret = (e: ServerLogEntry): boolean => e.decoded.some((dd) => NO_SECRET_KEYS.has(dd.key));
 
 /** DOMAIN\alice, alice@corp and Alice are one person (here and when correlate.ts matches the PC's user with the server's). */
 export const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
@@ -103,7 +113,7 @@ export function retriedLogins(log: ServerLogResult): Map<ServerLogEntry, Retry> 
     return p;
   };
   const users = usersOf(entries);
-  const byPerson = new Map<string, { user: string; failures: ServerLogEntry[]; success?: ServerLogEntry }>();
+  const byPerson = new Map<string, { user: string; failures: ServerLogEntry[]; success?: ServerLogEntry; noSecret?: boolean }>();
   entries.forEach((e, i) => {
     const user = users[i];
     if (!user) return;
@@ -119,12 +129,18 @@ export function retriedLogins(log: ServerLogResult): Map<ServerLogEntry, Retry> 
     } else if (isLogin(e)) {
       const r = byPerson.get(personOnce(user));
       if (r && !r.success) r.success = e;
+      return;
+    }
+    // (the reason may come on a line of its own after the refusal: strongSwan's `no XAuth secret found …`)
+    if (saysNoSecret(e)) {
+      const r = byPerson.get(personOnce(user));
+      if (r && !r.success) r.noSecret = true;
     }
   });
   const out = new Map<ServerLogEntry, Retry>();
   for (const r of byPerson.values()) {
     if (!r.success || !lookLikeRetyping(r.failures, r.success)) continue;
-    const retry: Retry = { user: r.user, failures: r.failures, success: r.success };
+    const retry: Retry = { user: r.user, failures: r.failures, success: r.success, ...(r.noSecret ? { noSecret: true } : {}) };
     for (const f of r.failures) out.set(f, retry);
   }
   return out;
@@ -183,7 +199,8 @@ export function attemptsOf(failures: readonly ServerLogEntry[]): number {
 export function retriedWords(r: Retry, accountCodes: ReadonlySet<number>, t: TFunction): { title: string; sentence: string } {
   const last = r.failures[r.failures.length - 1]!;
   // the account's state (expired password, logon hours …) was refused, not a typed password: "mistyped" would be wrong
-  const kind = r.failures.some((f) => f.code !== undefined && accountCodes.has(f.code)) ? 'account' : 'password';
+  // (and a server with no password for the user at all: its administrator added one before the log-in)
+  const kind = r.noSecret ? 'secret' : r.failures.some((f) => f.code !== undefined && accountCodes.has(f.code)) ? 'account' : 'password';
   const values = { user: r.user, count: attemptsOf(r.failures), failedAt: when(last, r.success, t), okAt: when(r.success, last, t) };
   return { title: t(`serverLog.retried.${kind}.title`, { user: r.user }), sentence: t(`serverLog.retried.${kind}.summary`, values) };
 }
