@@ -92,3 +92,13 @@ describe('real logs flattened', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a whole log flattened into one paragraph longer than a record may be', () => {
+  it('every record is read, none lost at the 2 000-character cap', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `Jan  5 10:${String(i).padStart(2, '0')}:00 vpn charon: 05[IKE] 198.51.100.${i} is initiating an IKE_SA`);
+    const flat = lines.join(' ');
+    expect(flat.length).toBeGreaterThan(3000);
+    expect(read(flat)).toMatchObject({ records: 60, understood: 60 });
+    expect(read(`${flat}\n${lines[0]}`)).toMatchObject({ records: 61, understood: 61 });
+  });
+});

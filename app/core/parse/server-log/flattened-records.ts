@@ -26,7 +26,7 @@ export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): bo
   const shape = pre.shape;
   if ((hints & ONE_TAG) === 0) {
     const tag = text.indexOf(']: ');
-    if (tag >= 0 && text.indexOf(']: ', tag + 3) >= 0) return shape === 'syslog' || shape === 'iso' || shape === 'program' || shape === 'logread';
+    if (tag >= 0 && text.indexOf(']: ', tag + 3) >= 0) return tagged(pre);
   }
   // one search per record (two cost explain-log's bench log 7 %): a syslog header's month between blanks (a constant found by
   // its character codes: the host, a getter that reads the header and cuts a string, cost more), which every record of such a
@@ -41,9 +41,12 @@ export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): bo
 /** ` Jan ` … by the month's three character codes (a number key: no string cut per record) */
 const MONTH_BETWEEN_BLANKS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), ` ${m} `]));
 
+/** A record with a program tag in one of the headers whose return flattenedPieces looks for. */
+const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.shape === 'syslog' || pre.shape === 'iso' || pre.shape === 'program' || pre.shape === 'logread');
+
 /** The record's text cut where its head comes back after a blank (the blank goes), or undefined when it does not. */
 export function flattenedPieces(text: string, pre: Prefixed): string[] | undefined {
-  const head = headAgain(text, pre);
+  const head = tagged(pre) ? headAgain(text, pre) : undefined;
   if (!head) return undefined;
   let pieces: string[] | undefined;
   let from = 0;

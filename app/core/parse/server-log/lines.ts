@@ -1,10 +1,12 @@
 import { CatNumbers } from './cat-numbers';
 import { FirstWrap } from './first-wrap';
+import { flattenedPieces } from './flattened-records';
 import { maybeGlued, unglue } from './glued-lines';
 import { LogBoundary } from './log-boundary';
 import { NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import { WRAP_MARK, wrapJoin } from './typography';
 import type { RawRecord } from './raw-record';
+import { splitPrefix } from './prefix';
 import { escapesShortened, MAX_RECORD_CHARS, normalizeLine, plainLead, rewritten } from './line-normalize';
 
 /**
@@ -204,6 +206,16 @@ export class LineSplitter {
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? asRead.replace(/\r$/, '') : text;
       this.extend(pending!, continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`, clean);
+      return;
+    }
+    // a line longer than a record may be (a whole log flattened into one paragraph): its records apart first, each then cut at
+    // the cap, as a glued line's are (flattened-records.ts; the parser cuts a shorter one itself, ServerLogParser.record)
+    const flat = text.length > MAX_RECORD_CHARS ? flattenedPieces(text, splitPrefix(text)) : undefined;
+    if (flat) {
+      for (const piece of flat) {
+        this.flush();
+        this.start(recordCut(piece), clean, undefined, 0, known);
+      }
       return;
     }
     if (text.length < 12 || !maybeGlued(text, known, c)) {
