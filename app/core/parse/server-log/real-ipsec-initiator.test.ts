@@ -46,8 +46,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // L2TP IPsec VPN Manager's log: Main Mode up, then the responder's notifications unreadable and Quick Mode given up (was no finding)
   'pluto-openswan-l2tp-client-quick-i1-notification-too-short-gave-up.txt': {
     records: 53,
-    understood: 50,
-    families: { syslog: 1, pppd: 8, libreswan: 41 },
+    understood: 52,
+    families: { syslog: 1, pppd: 10, libreswan: 41 },
     causes: [[48, 'ike-no-proposal']],
     says: [
       [20, 'ISAKMP SA established (initiator)'],
@@ -55,7 +55,9 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [30, 'STATE_QUICK_I1 (initiator sent QI1; waits for QR1): no answer yet, retransmitting (waits 20 s).'],
       [48, "The other side never accepted this side's Quick Mode (IPsec SA) proposal"],
       [49, 'Libreswan bookkeeping.'],
+      [6, 'The xl2tpd service is being started.'],
       [51, 'xl2tpd was told to stop (signal 15, SIGTERM'],
+      [52, 'The xl2tpd service is being stopped.'],
       [53, 'The IPsec service (pluto) is being stopped'],
       [13, 'pluto loaded the connection "TA_VPN" from its configuration.'],
     ],

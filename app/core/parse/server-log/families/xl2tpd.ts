@@ -2,6 +2,9 @@ import { PPPD_EXIT_CODES } from '../codes/ppp';
 import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
 import { byRole } from './pppd-role';
 
+/** the init script's verbs (see the rules below) */
+const INIT_VERB = /^(?:Starting|Stopping|Restarting)$/;
+
 /**
  * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
  * around the pppd it starts for each call. A slice of pppd.ts's one rule list, kept in its place
@@ -29,6 +32,12 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
   // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
   context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
+  // the init script's line (see INIT_STEPS' rule below) with no tag of its own, behind a time: the syslog reader takes its verb for a
+  // host and `xl2tpd:` for the tag, the message `xl2tpd.` (the L2TP IPsec VPN Manager log, Ubuntu Forums)
+  [/^xl2tpd\.$/, (_m, pre) => {
+    const verb = pre.program === 'xl2tpd' ? pre.host : undefined;
+    return verb !== undefined && INIT_VERB.test(verb) ? step(INIT_STEPS[verb]!) : null;
+  }],
   // (a bare quoted word is only taken from xl2tpd itself)
   [/^"[^"]*"$/, (_m, pre) => (pre.program === 'xl2tpd' ? step('xl2tpdStartPppd') : null)],
   // avp.c handle_avps: an AVP of a mandatory packet could not be handled; xl2tpd closes the tunnel
