@@ -1,5 +1,7 @@
+import { escapeRegExp as escape } from '../../text/escape-regexp';
+import { VPN_TAGS } from './glued-lines';
 import { ONE_TAG } from './line-hints';
-import type { Prefixed } from './prefix-shapes';
+import { MONTHS, type Prefixed } from './prefix-shapes';
 
 /**
  * Records a copy flattened into one line with a blank where each newline was: a PDF's or a web page's text copied as one
@@ -39,7 +41,7 @@ export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): bo
 }
 
 /** ` Jan ` … by the month's three character codes (a number key: no string cut per record) */
-const MONTH_BETWEEN_BLANKS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), ` ${m} `]));
+const MONTH_BETWEEN_BLANKS = new Map(MONTHS.map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), ` ${m} `]));
 
 /** A record with a program tag in one of the headers whose return flattenedPieces looks for. */
 const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.shape === 'syslog' || pre.shape === 'iso' || pre.shape === 'program' || pre.shape === 'logread');
@@ -61,9 +63,6 @@ export function flattenedPieces(text: string, pre: Prefixed): string[] | undefin
   return pieces;
 }
 
-/** the VPN daemons whose tagged records a copy may flatten after another program's (glued-lines.ts GLUE's list) */
-const VPN_TAGS = '(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)';
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A header's shape as a pattern: its runs of letters, digits and blanks stand for any such run, the rest for itself
@@ -95,6 +94,7 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
   }
   const before = at > 0 ? `(?:${shapeOf(header.slice(0, at))})?` : '';
   const name = escape(program);
+  // (or a VPN daemon's tag with a pid: a copy may flatten its records after another program's)
   if (pre.pid !== undefined) return new RegExp(String.raw`(?<= )${before}(?:${name}|${VPN_TAGS})\[\d+\]: `, 'g');
   if (program.startsWith('charon')) return new RegExp(String.raw`(?<= )${before}${name}: \d\d\[[A-Z]{3}\] `, 'g');
   return at > 0 ? new RegExp(String.raw`(?<= )${shapeOf(header.slice(0, at))}${name}: `, 'g') : undefined;

@@ -4,6 +4,9 @@ import { hasGlueWord, NO_ASA_ID, NO_GLUE_WORD, ONE_TAG } from './line-hints';
 
 export const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
+/** The VPN daemons whose tagged records a copy glues (or flattens: flattened-records.ts) after another record. */
+export const VPN_TAGS = '(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)';
+
 /**
  * Where a new record starts inside a line whose newline was lost: a program tag, a syslog or
  * RASMAN timestamp, or a RouterOS message start, right after a non-space character.
@@ -11,7 +14,7 @@ export const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const GLUE = new RegExp(
   [
     // (not after `-`: `accel-pppd[2898]: ` is one tag, not `accel-` and a pppd record)
-    String.raw`(?<=[^\s-])(?=\b(?:pppd|pptpd|pptp|xl2tpd|pluto|charon|accel-pppd|pppoe-server)\[\d+\]: )`,
+    String.raw`(?<=[^\s-])(?=\b${VPN_TAGS}\[\d+\]: )`,
     // not after `>`: `<30>Nov  8 17:06:36 …` is one record with its syslog priority, not two
     String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
     String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,

@@ -2,9 +2,6 @@ import { PPPD_EXIT_CODES } from '../codes/ppp';
 import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
 import { byRole } from './pppd-role';
 
-/** the init script's verbs (see the rules below) */
-const INIT_VERB = /^(?:Starting|Stopping|Restarting)$/;
-
 /**
  * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
  * around the pppd it starts for each call. A slice of pppd.ts's one rule list, kept in its place
@@ -36,7 +33,7 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // host and `xl2tpd:` for the tag, the message `xl2tpd.` (the L2TP IPsec VPN Manager log, Ubuntu Forums)
   [/^xl2tpd\.$/, (_m, pre) => {
     const verb = pre.program === 'xl2tpd' ? pre.host : undefined;
-    return verb !== undefined && INIT_VERB.test(verb) ? step(INIT_STEPS[verb]!) : null;
+    return verb !== undefined && Object.hasOwn(INIT_STEPS, verb) ? step(INIT_STEPS[verb]!) : null;
   }],
   // (a bare quoted word is only taken from xl2tpd itself)
   [/^"[^"]*"$/, (_m, pre) => (pre.program === 'xl2tpd' ? step('xl2tpdStartPppd') : null)],
