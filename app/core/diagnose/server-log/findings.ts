@@ -5,7 +5,7 @@ import { describeEntry } from '../../parse/server-log/describe';
 import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
-import { namesUnits, serviceUnits, settledServiceCause } from './service-state';
+import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -134,9 +134,8 @@ function entryCauseKey(e: ServerLogEntry): string {
   return causeKey(e.cause!, sideOf(e));
 }
 
-const SERVICE_KEYS: ReadonlySet<Cause> = new Set(['service-down', 'service-recovered']);
 /** A VPN service down or up again, worded for its systemd unit, or for a daemon whose lines name none (no `systemctl … UNIT` advice). */
-const serviceKey = (c: Cause, items: readonly ServerEvidence[]): string => `serverLog.cause.${namesUnits(items) ? c : c === 'service-down' ? 'daemon-down' : 'daemon-recovered'}`;
+const serviceKey = (c: Cause, service: ServiceState): string => `serverLog.cause.${service.namesUnits ? c : c === 'service-down' ? 'daemon-down' : 'daemon-recovered'}`;
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router another router connects to: "…, from a router that another router connects to (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
@@ -249,14 +248,14 @@ function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
 }
 
 /** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause: one part each. */
-export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): SummaryPart[] {
-  const causes = settledCauses(items);
+export function serverAdvice(items: readonly ServerEvidence[], t: TFunction, service: ServiceState = serviceState(items)): SummaryPart[] {
+  const causes = settledCauses(items, service);
   const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }];
-  const unit = serviceUnits(items);
+  const unit = service.units;
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
-    const key = SERVICE_KEYS.has(c) ? serviceKey(c, items) : entryCauseKey(item.entry);
+    const key = SERVICE_CAUSES.has(c) ? serviceKey(c, service) : entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
       const s = t(`${key}.${k}`, { code, unit });
       if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
@@ -270,12 +269,12 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction): Su
  * leaves it (service-state.ts): one that runs again is not advised as one still down, nor the other way round; a refused first
  * message's notify not advised as a proposal when no connection took the client at all.
  */
-function settledCauses(items: readonly ServerEvidence[]): Cause[] {
+function settledCauses(items: readonly ServerEvidence[], service: ServiceState): Cause[] {
   let causes = [...new Set(items.map((i) => i.entry.cause!))];
   // no connection takes the client: the NO_PROPOSAL_CHOSEN pluto answers it with is that, not a proposal to change (libreswan.ts)
   if (causes.includes('ike-no-connection')) causes = causes.filter((c) => c !== 'ike-no-proposal');
   if (!causes.includes('service-down')) return causes;
-  const settled = settledServiceCause(items);
+  const settled = service.cause;
   return causes.filter((c) => c === settled || (c !== 'service-down' && c !== 'service-recovered'));
 }
 
@@ -300,11 +299,12 @@ function retriedFinding(id: string, items: ServerEvidence[], retry: Retry, t: TF
 function draftFinding(id: string, code: number | undefined, items: ServerEvidence[], t: TFunction): Finding {
   const cause = items[0]!.entry.cause!;
   // a VPN service that runs again by the log's end is a warning (the connections in between failed), its own title
-  const service = cause === 'service-down' ? settledServiceCause(items) : undefined;
-  const severity: Severity = service === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  const titleKey = service ? serviceKey(service, items) : entryCauseKey(leadOf(items).entry);
-  let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceUnits(items) });
-  let parts = serverAdvice(items, t);
+  const service = serviceState(items);
+  const settled = cause === 'service-down' ? service.cause : undefined;
+  const severity: Severity = settled === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
+  const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(leadOf(items).entry);
+  let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: service.units });
+  let parts = serverAdvice(items, t, service);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is
   // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only
   // the server's log was read

@@ -4,7 +4,7 @@ import { engineT } from '../../i18n';
 import { MAX_ENTRIES, parseServerLog } from '../../parse/server-log';
 import { describeEntry } from '../../parse/server-log/describe';
 import { explainServerLogs } from '.';
-import { settledServiceCause } from './service-state';
+import { serviceState } from './service-state';
 
 /**
  * server.service-down: systemd's lines saying a VPN daemon's unit exited with an error, crashed or could not start are a finding of
@@ -67,7 +67,7 @@ describe('server.service-down', () => {
 
   it('a service-down line that names no unit is down: nothing can say it came back', () => {
     const entry = { line: 1, endLine: 1, family: 'libreswan' as const, text: 'x', decoded: [{ key: 'step.x' }], outcome: 'failure' as const, cause: 'service-down' as const };
-    expect(settledServiceCause([{ source: 'a', entry }])).toBe('service-down');
+    expect(serviceState([{ source: 'a', entry }]).cause).toBe('service-down');
   });
 
   it('a real log: CentOS 7’s xl2tpd exiting with status 1 — in English and Dutch', () => {

@@ -12,7 +12,8 @@ interface Item {
   entry: ServerLogEntry;
 }
 
-const SERVICE_CAUSES: ReadonlySet<Cause> = new Set(['service-down', 'service-recovered']);
+/** The causes this module settles (findings.ts words them by unit or daemon). */
+export const SERVICE_CAUSES: ReadonlySet<Cause> = new Set(['service-down', 'service-recovered']);
 
 /**
  * What an entry of this finding is about: the systemd unit (systemd-units.ts puts it in the values of every statement), or where a
@@ -48,26 +49,28 @@ function lastWords(items: readonly Item[]): Map<string, Word> {
   return units.length ? new Map(units) : last;
 }
 
-/** The finding names systemd units (serverLog.cause.service-down) or only daemons whose lines name no unit (serverLog.cause.daemon-down). */
-export function namesUnits(items: readonly Item[]): boolean {
-  const words = [...lastWords(items).values()];
-  return words.length === 0 || words.some((w) => w.isUnit);
-}
-
 /**
- * service-recovered when every unit of the finding runs again at its log's end, else service-down — also when nothing names a unit
- * that came back (a service-down line without a unit: nothing can say it runs again).
+ * What the log's end says about the finding's VPN services, read once per finding (findings.ts asks for all three for its title and
+ * its advice).
  */
-export function settledServiceCause(items: readonly Item[]): Cause {
-  const words = lastWords(items);
-  if (words.size === 0) return 'service-down';
-  for (const { cause } of words.values()) if (cause !== 'service-recovered') return 'service-down';
-  return 'service-recovered';
+export interface ServiceState {
+  /**
+   * service-recovered when every unit of the finding runs again at its log's end, else service-down — also when nothing names a
+   * unit that came back (a service-down line without a unit: nothing can say it runs again).
+   */
+  cause: Cause;
+  /** the finding names systemd units (serverLog.cause.service-down) or only daemons whose lines name no unit (serverLog.cause.daemon-down) */
+  namesUnits: boolean;
+  /** the units the finding names (those still down when any is), once each: "xl2tpd.service" or "xl2tpd.service, ipsec.service" */
+  units: string;
 }
 
-/** The units the finding names (those still down when any is), once each: "xl2tpd.service" or "xl2tpd.service, ipsec.service". */
-export function serviceUnits(items: readonly Item[]): string {
+export function serviceState(items: readonly Item[]): ServiceState {
   const words = [...lastWords(items).values()];
   const down = words.filter((w) => w.cause === 'service-down');
-  return [...new Set((down.length ? down : words).map((w) => w.unit))].join(', ');
+  return {
+    cause: words.length === 0 || down.length > 0 ? 'service-down' : 'service-recovered',
+    namesUnits: words.length === 0 || words.some((w) => w.isUnit),
+    units: [...new Set((down.length ? down : words).map((w) => w.unit))].join(', '),
+  };
 }
