@@ -228,4 +228,34 @@ describeWine('LMHOSTS scripts under Wine cmd.exe', () => {
     expect(snapOf(afterRefused!)!.toString('latin1')).toBe('10.0.0.9 SOMEONE\r\n');
     rmSync(path, { force: true });
   }, 120_000);
+
+  it('no backup copy can be made (the .bak name taken by a folder holding an "lmhosts" folder): the fix and the undo of a creation refuse and leave the file as they found it (one Wine run)', async () => {
+    const path = await lmhostsPath();
+    const clear = () => rmSync(`${path}.tunnelmedic.bak`, { recursive: true, force: true });
+    rmSync(path, { force: true });
+    clear();
+    const create = planFix(null);
+    const undoCreate = rollbackActions(create);
+    const replace = planFix(ORIGINAL);
+    const files = [
+      ...scriptCompanions([...create, ...undoCreate, ...replace]).map((c) => ({ name: c.name, bytes: c.bytes })),
+      { name: 'original.bin', bytes: ORIGINAL },
+    ];
+    // copy into a folder writes the file under its own name there: a folder of that name makes it fail
+    const block = `@echo off\r\nmkdir "${LMHOSTS}.tunnelmedic.bak\\lmhosts"\r\n`;
+    const [created, , undoRefused, afterUndoRefused, , fixRefused, afterFixRefused] = await runCases(
+      [render(create), block, render(undoCreate), snap, put('original.bin'), render(replace), snap].map((script) => ({ script, files })),
+    );
+    expect(created!.exitCode).toBe(0);
+    // without the copy's errorlevel check the undo deleted the file it could not back up
+    expect(undoRefused!.exitCode).toBe(1);
+    expect(undoRefused!.stderr).toContain('no backup copy of');
+    expect(undoRefused!.stderr).toContain('step 2 failed');
+    expect(snapOf(afterUndoRefused!)!.toString('latin1')).toBe(BLOCK);
+    expect(fixRefused!.exitCode).toBe(1);
+    expect(fixRefused!.stderr).toContain('no backup copy of');
+    expect(snapOf(afterFixRefused!)!.equals(ORIGINAL)).toBe(true);
+    rmSync(path, { force: true });
+    clear();
+  }, 120_000);
 });

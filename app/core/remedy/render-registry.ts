@@ -232,6 +232,20 @@ export const regImportSubroutine = (words: ScriptWords): string[] => [
 ];
 
 /**
+ * The file still holds exactly the reviewed bytes (%TM_PREV%; else the machine changed: stop), and a backup copy of it was made
+ * beside it before anything touches it — also before the undo of a creation deletes it (copy sets errorlevel 1 when it could not
+ * copy: a test under Wine holds the delete to it with a backup that cannot be written).
+ */
+const unchangedThenBackedUp = (words: ScriptWords): string[] => [
+  `if not exist "%TM_PREV%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_PREV%"' }, true)}& exit /b 1)`,
+  '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
+  `if errorlevel 1 (>&2 echo ${cmdMessage(words, 'fileChanged', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
+  `if not errorlevel 0 (>&2 echo ${cmdMessage(words, 'fcFailed', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
+  'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
+  `if errorlevel 1 (>&2 echo ${cmdMessage(words, 'backupFailed', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
+];
+
+/**
  * The subroutine behind file.replace: the file must still hold exactly the reviewed bytes (else
  * the machine changed: stop), a backup copy is made beside it, the new bytes are copied in and
  * compared again. fc.exe exits 0 when equal, 1 when different, 2 when a file is missing, and -1
@@ -241,12 +255,7 @@ export const regImportSubroutine = (words: ScriptWords): string[] => [
 export const replaceFileSubroutine = (words: ScriptWords): string[] => [
   ':replacefile',
   `if not exist "%TM_NEW%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_NEW%"' }, true)}& exit /b 1)`,
-  `if not exist "%TM_PREV%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_PREV%"' }, true)}& exit /b 1)`,
-  '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
-  `if errorlevel 1 (>&2 echo ${cmdMessage(words, 'fileChanged', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
-  `if not errorlevel 0 (>&2 echo ${cmdMessage(words, 'fcFailed', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
-  'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
-  'if errorlevel 1 exit /b 1',
+  ...unchangedThenBackedUp(words),
   'copy /y /b "%TM_NEW%" "%TM_FILE%" >nul',
   'if errorlevel 1 exit /b 1',
   '"%TM_FC%" /b "%TM_NEW%" "%TM_FILE%" >nul 2>&1',
@@ -267,11 +276,7 @@ export const replaceFileSubroutine = (words: ScriptWords): string[] => [
   '',
   // the undo of a creation: only the exact bytes we wrote are deleted (a copy stays as .bak)
   ':deletefile',
-  `if not exist "%TM_PREV%" (>&2 echo ${cmdMessage(words, 'companionMissing', { file: '"%TM_PREV%"' }, true)}& exit /b 1)`,
-  '"%TM_FC%" /b "%TM_FILE%" "%TM_PREV%" >nul 2>&1',
-  `if errorlevel 1 (>&2 echo ${cmdMessage(words, 'fileChanged', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
-  `if not errorlevel 0 (>&2 echo ${cmdMessage(words, 'fcFailed', { file: '"%TM_FILE%"' }, true)}& exit /b 1)`,
-  'copy /y /b "%TM_FILE%" "%TM_FILE%.tunnelmedic.bak" >nul',
+  ...unchangedThenBackedUp(words),
   'del "%TM_FILE%"',
   'if exist "%TM_FILE%" exit /b 1',
   'exit /b 0',

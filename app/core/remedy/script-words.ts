@@ -27,6 +27,7 @@ export const SCRIPT_MESSAGES = [
   'fileChanged',
   'companionMissing',
   'fcFailed',
+  'backupFailed',
   'nbtstatFailed',
   'taskNotCreated',
   'taskStillThere',
