@@ -13,13 +13,22 @@ export function sniffTextEncoding(bytes: Uint8Array): SniffedEncoding {
   return { encoding: 'utf-8', bom: 0 };
 }
 
-/** PowerShell 5 `Out-File` without BOM is rare, but ASCII text in UTF-16LE is easy to spot: every odd byte is 0. */
+/**
+ * PowerShell 5 `Out-File` without BOM is rare, but ASCII text in UTF-16LE is easy to spot: every odd byte is 0 and the even ones
+ * (the characters) mostly are not — a run of NUL bytes (a log's copytruncate hole, see chunk-lines.ts withoutNuls) has both 0 and is no
+ * UTF-16.
+ */
 export function looksLikeBomlessUtf16le(bytes: Uint8Array): boolean {
   if (bytes.length < 8 || bytes.length % 2 !== 0) return false;
   const sample = Math.min(bytes.length, 512);
-  let zeros = 0;
-  for (let i = 1; i < sample; i += 2) if (bytes[i] === 0) zeros++;
-  return zeros / (sample / 2) > 0.9;
+  let oddZeros = 0;
+  let evenZeros = 0;
+  for (let i = 0; i + 1 < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample >> 1;
+  return oddZeros / pairs > 0.9 && evenZeros / pairs < 0.5;
 }
 
 /** A dropped file's text as the server-log reader would read it (the renderer's File gives bytes; `File.text()` is UTF-8 only). */

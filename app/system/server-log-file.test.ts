@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -65,7 +65,22 @@ describe('readServerLogFile: the encodings Windows and Linux tools write', () =>
     expect(await read('utf16.log', Buffer.from(LOG, 'utf16le'))).toEqual(expected);
   });
 
+  it('UTF-16BE with a BOM (before: read as UTF-8, its BOM a line of garbage)', async () => {
+    const be = Buffer.from(LOG, 'utf16le').swap16();
+    expect(await read('utf16be-bom.log', Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual(expected);
+  });
+
+  it('NUL runs are damage, not binary: a copytruncate hole of 1 MiB before the log (before: read as UTF-16LE, every odd byte 0), a crash block inside it', async () => {
+    const hole = Buffer.alloc(1 << 20);
+    expect(await read('hole.log', Buffer.concat([hole, Buffer.from(LOG, 'utf8')]))).toEqual(expected);
+    const [first, second] = LOG.split('\r\n');
+    expect(await read('crash.log', Buffer.concat([Buffer.from(`${first}\r\n`), Buffer.alloc(8192), Buffer.from(`${second}\r\n`)]))).toEqual(expected);
+    expect((await read('nuls.log', Buffer.alloc(100_000))).verdict).toBe('empty');
+  });
+
   it('binary stays binary', async () => {
     expect((await read('bin.log', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0]))).verdict).toBe('binary');
+    // a PNG (its header's and chunks' NULs among other control bytes)
+    expect((await read('png.log', readFileSync(new URL('../../docs/screenshots/server-log.png', import.meta.url)))).verdict).toBe('binary');
   });
 });

@@ -30,10 +30,10 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
-  // UTF-16LE by its BOM or without one (a copy that lost it: read as UTF-8, its NULs said "binary"); UTF-16BE, which no Windows
-  // tool writes by default, is read as UTF-8 and found binary
+  // UTF-16LE by its BOM or without one (a copy that lost it: read as UTF-8, its NULs said "binary"); UTF-16BE by its BOM (no
+  // Windows tool writes it by default; read as UTF-8, its BOM was a line of garbage)
   const sniffed = sniffTextEncoding(head);
-  const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : undefined;
+  const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : sniffed.encoding === 'utf-16be' ? 'utf16be' : undefined;
   const bom = utf16 ? sniffed.bom : 0;
   if (!utf16 && looksBinary(head)) {
     // feed the sniffed part so the verdict says "binary" with the same rules as a paste
@@ -60,11 +60,11 @@ const YIELD_BYTES = 4 * 1024 * 1024;
  * 64 KiB to the thread pool and back and allocates a new buffer for it, which cost more than
  * parsing the chunk's lines (bench/server-log.bench.ts).
  */
-export async function readChunks(path: string, encoding: 'utf8' | 'utf16le', start: number, end: number, chunk: (text: string) => void): Promise<void> {
+export async function readChunks(path: string, encoding: 'utf8' | 'utf16le' | 'utf16be', start: number, end: number, chunk: (text: string) => void): Promise<void> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const decoder = new StringDecoder(encoding);
+    const decoder = encoding === 'utf16be' ? bigEndianDecoder() : new StringDecoder(encoding);
     let sinceYield = 0;
     for (let at = start; at < end; ) {
       const n = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, end - at), at);
@@ -84,12 +84,24 @@ export async function readChunks(path: string, encoding: 'utf8' | 'utf16le', sta
   }
 }
 
-/** NUL bytes, or more than 10 % control bytes, in the first block: not a text log. */
+/** StringDecoder's two calls over WHATWG's UTF-16BE decoder (Node's StringDecoder has no big-endian UTF-16), streaming as it does. */
+function bigEndianDecoder(): { write(b: Buffer): string; end(): string } {
+  const decoder = new TextDecoder('utf-16be');
+  return { write: (b) => decoder.decode(b, { stream: true }), end: () => decoder.decode() };
+}
+
+/**
+ * More than 10 % control bytes among the first block's others: not a text log. NUL bytes are not counted either way: a text
+ * log's NULs are damage the line reader takes out (chunk-lines.ts withoutNuls), and a block of nothing but NULs (a copytruncate
+ * hole) says nothing — the lines after it decide (InputSniffer). A binary file has other control bytes among its NULs.
+ */
 function looksBinary(b: Buffer): boolean {
   let control = 0;
+  let nuls = 0;
   for (const byte of b) {
-    if (byte === 0) return true;
-    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) control++;
+    if (byte === 0) nuls++;
+    else if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) control++;
   }
-  return b.length > 0 && control > b.length * 0.1;
+  const others = b.length - nuls;
+  return others > 0 && control > others * 0.1;
 }

@@ -16,8 +16,11 @@ function reference(bytes: Uint8Array, codepage = 850): { text: string; encoding:
   if (bytes.length >= 8 && bytes.length % 2 === 0) {
     const sample = Math.min(bytes.length, 512);
     let zeros = 0;
+    let characterZeros = 0;
     for (let i = 1; i < sample; i += 2) if (bytes[i] === 0) zeros++;
-    if (zeros / (sample / 2) > 0.9) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+    for (let i = 0; i < sample - 1; i += 2) if (bytes[i] === 0) characterZeros++;
+    // (not when most characters are NUL too: a run of NUL bytes, text-encoding.ts)
+    if (zeros / (sample / 2) > 0.9 && characterZeros < (sample >> 1) * 0.5) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

@@ -6,6 +6,16 @@ import { ONE_TAG, textHints } from './line-hints';
  * without a newline still counts), but synchronously per chunk: readline's async iterator costs a
  * promise per line, which is most of its time on a 100 000-line log.
  */
+/**
+ * NUL characters in a text log are damage, not content: the hole at a file's start when logrotate's copytruncate empties a log
+ * whose writer goes on at its old offset (no O_APPEND: the file reads as that many NUL bytes, then the new lines — kazu.tv,
+ * "logrotateでcopytruncateしてもサイズが大きいまま", 2014), or blocks a crash left unwritten (assumed: commonly reported, no
+ * source found). They are taken out, so the lines around them are read (before, one NUL made a small log "not text"); line
+ * numbers stay those of the file, as no line end is added.
+ */
+const NULS = /\u0000+/g;
+export const withoutNuls = (text: string): string => text.replace(NULS, '');
+
 export class ChunkLines {
   private rest = '';
   private sawReturn = false;
@@ -18,6 +28,8 @@ export class ChunkLines {
   constructor(private readonly line: (text: string, hints: number, src: string | undefined, at: number) => void) {}
 
   push(chunk: string): void {
+    // (one search per chunk: a log without NULs, nearly every one, pays nothing per line)
+    if (chunk.indexOf('\u0000') >= 0) chunk = withoutNuls(chunk);
     if (chunk.length === 0) return;
     this.hints = textHints(chunk);
     let from = 0;
