@@ -72,6 +72,12 @@ describe('real DrayTek Vigor logs', () => {
     expect(one('IKE ==>, Next Payload=ISAKMP_NEXT_N, Exchange Type = 0x5, Message ID = 0x1').decoded[0]!.values).toEqual({ exchange: 'Informational (5)', payload: 'Notification (11)' });
   });
 
+  it('a tagged line with a text no rule reads stays counted as not understood; an exchange or payload without a name keeps its number', () => {
+    const r = parseServerLog(['[IPSEC/IKE][@192.0.2.7] something new', 'IKE <==, Next Payload=ISAKMP_NEXT_FOO, Exchange Type = 0x99, Message ID = 0x0'].join('\n'), 'x');
+    expect([r.records, r.understood, r.unknown]).toEqual([2, 1, 1]);
+    expect(r.entries[0]!.decoded[0]!.values).toEqual({ exchange: '153', payload: 'FOO' });
+  });
+
   // crafted from the VPN up/down formats DrayTek's Syslog utility note lists (attel.sk) and Fastvue's draytekvpnanalyzer README
   it('the VPN up/down lines: a dial-in user\'s (H2L) names the user; a LAN-to-LAN one (L2L) the site profile', () => {
     expect(one('<137>Jan 01 09:00:00 Vigor3900: [H2L][UP][SSLTunnel][@Username]')).toMatchObject({ family: 'draytek', outcome: 'success', user: 'Username' });
