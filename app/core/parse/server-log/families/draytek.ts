@@ -1,0 +1,135 @@
+import { applyRules, context, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
+import { isakmpExchangeName, isakmpPayloadName } from '../codes/isakmp-payloads';
+
+/**
+ * DrayTek Vigor routers (very common in the Netherlands and the UK): Windows' built-in PPTP, L2TP/IPsec and IKEv2 clients dial
+ * their "Remote Dial-in User" profiles. The help desk gets the router's syslog — as a syslog server kept it (`Dec 14 16:06:08
+ * 192.168.177.1 HQ: …`, the tag is the router's name), or the web UI's Diagnostics >> Syslog Explorer table copied (`2025-10-15
+ * 16:57:33<TAB> message`, newest first). Its IKE daemon is Openswan-derived (`state transition fail: STATE_QUICK_R0`,
+ * `quick_inI1_outR1`, `sent MR3, ISAKMP SA established`) but logs in its own words. Wordings from real copies
+ * (test/fixtures/real/server-logs/draytek-*, sources in SOURCES.md): a Syslog Explorer copy of dial-in IKE (a pre-shared key
+ * mismatch and a refused phase 2), a case study's two lines (the "High" IPsec security level refusing SHA1), DrayTek's own
+ * security note's syslog (a PPTP client accepted, then shut down). The VPN up/down lines (`[H2L][UP][IPSec][@1:frank]`,
+ * `[L2L][Down][L2TP][@2:twrd]`) as DrayTek's Syslog utility note lists them (attel.sk, "Monitorování stavu VPN přes utilitu
+ * Syslog") and Fastvue's draytekvpnanalyzer README (`[H2L][UP][SSLTunnel][@Username]`): no copy of a real log holds them.
+ * The router's bracket tags (`[IPSEC/IKE][Local][34:-][@51.155.169.9]`) say the service, the profile (index:name, `-` none)
+ * and the peer; the peer and user are read from them, not from the text.
+ */
+
+/** `[IPSEC/IKE]`, `[PPTP]`, `[L2TP]`, `[SSL TUNNEL]` … and the brackets after it (profile, user, `@peer`), then the text */
+const TAGGED = /^\[(IPSEC\/IKE|IPSEC|PPTP|L2TP|SSL TUNNEL|SSL|IPsec)\]((?:\[[^\]]*\])*) ?(.*)$/;
+/** the VPN up/down line: `[H2L|L2L][UP|Down][type][@n:profile]` */
+const UP_DOWN = /^\[(H2L|L2L)\]\[(UP|DOWN|Up|Down)\]\[([^\]]+)\]\[@(?:(\d+):)?([^\]]*)\]\s*$/;
+/** `IKE <==, Next Payload=ISAKMP_NEXT_SA, Exchange Type = 0x2, Message ID = 0x0` (the Syslog Explorer copy reads `IKE` as a level) */
+const IKE_PACKET = /^(?:IKE )?(<==|==>), Next Payload=ISAKMP_NEXT_(\w+), Exchange Type = 0x([0-9a-f]+), Message ID = 0x[0-9a-f]+\s*$/i;
+
+/**
+ * Openswan's names of the ISAKMP payload types (lib/libopenswan constants.c, `ISAKMP_NEXT_*`), to their RFC 2408 §3.1 numbers:
+ * the name is the code, decoded by the shared table.
+ */
+const NEXT_PAYLOAD: Readonly<Record<string, number>> = { NONE: 0, SA: 1, P: 2, T: 3, KE: 4, ID: 5, CERT: 6, CR: 7, HASH: 8, SIG: 9, NONCE: 10, N: 11, D: 12, VID: 13, NATD_RFC: 20, NATOA_RFC: 21 };
+
+interface Tags {
+  peer?: string;
+  user?: string;
+}
+
+/** the brackets after the service: `[@51.155.169.9]` the peer (a masked `x.x.x.x` is none), `[65:Edward]` a profile with its user */
+function tagsOf(brackets: string): Tags {
+  const tags: Tags = {};
+  for (const b of brackets.slice(1, -1).split('][')) {
+    if (b.startsWith('@')) {
+      if (/^[\d.]+$|^[0-9a-f:]+:[0-9a-f:]*$/i.test(b.slice(1))) tags.peer = b.slice(1);
+    } else {
+      const m = b.match(/^\d+:(.+)$/);
+      if (m && m[1] !== '-') tags.user = m[1];
+    }
+  }
+  return tags;
+}
+
+/** the text after the bracket tags, read by its own rules; the tags' peer and user added */
+const TAGGED_RULES: readonly Rule[] = [
+  // Openswan's `malformed payload … probable authentication failure (mismatch of preshared secrets?)`, in DrayTek's words (its
+  // typo `smalformed` kept): the PC's encrypted Main Mode message 5 decrypts to garbage — the two pre-shared keys differ
+  [/^s?malformed payload: probable authentication \(preshared secret\) failure:?\s*$/i, () => ({ decoded: [d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // where the negotiation stopped (an Openswan state, in words by describe.ts ikeStateText); the router's next line (or, newest first, the line before) says why
+  [/^state transition fail: (STATE_\w+)\s*$/, (m) => ({ decoded: [d('dtStateFail', { state: m[1]! })], outcome: 'failure' })],
+  // the router's own guess after a refused phase 2 (a hint, not a finding)
+  [/^may be security method\/subnet setting\/GRE setting unmatched\?\s*$/, () => step('dtPhase2Hint', undefined, 'warning')],
+  // Openswan's quick_inI1_outR1 (the PC's Quick Mode message 1) looked for a dial-in profile whose networks take the PC's
+  context(/^quick_inI1_outR1: match network\s*$/, () => step('dtQuickMatchNetwork')),
+  // the PPP session (PPTP, L2TP, SSL tunnel) of the profile ended (`pppShutdown`: the router's PPP task stopped it)
+  [/^pppShutdown\s*$/, () => step('dtPppShutdown')],
+  // the router's SSL VPN web portal refused a log-in: no Windows built-in client's (the portal is a browser's)
+  [/^Portal login fail from IP (\S+?)!?\s*$/, (m) => tagged(step('dtSslPortalLoginFail', { peer: m[1]! }, 'warning'), { peer: m[1] })],
+];
+
+/** the Syslog Explorer table's column head, copied with its rows (a tab between, or the blanks a copy made of it) */
+const TABLE_HEAD = /^Time(?:\t+| {2,})Message\s*$/;
+
+const RULES: readonly Rule[] = [
+  // (its rows are newest first: a failure's reason may be on the line above it)
+  [TABLE_HEAD, () => step('dtSyslogExplorer')],
+  [IKE_PACKET, (m) => ikePacket(m[1]!, m[2]!, parseInt(m[3]!, 16))],
+  context(/^Responding to (Main|Aggressive) Mode from (\S+)\s*$/, (m) => tagged(step('ikeV1Respond', { mode: m[1]!, peer: m[2]! }), { peer: m[2] })),
+  // the pre-shared key of "IPsec General Setup" (the one for dial-in clients with no fixed address) is the key tried
+  context(/^Matching General Setup key for dynamic ip client\.*\s*$/, () => step('dtGeneralSetupKey')),
+  context(/^Accept Phase1 proposals : ENCR OAKLEY_(\w+), HASH OAKLEY_(\w+)\s*$/, (m) => step('dtPhase1Accepted', { encryption: m[1]!, hash: m[2]! })),
+  context(/^Find Phase1 proposal: (\S+)\s*$/, (m) => step('dtPhase1Found', { what: m[1]! })),
+  context(/^NAT-Traversal: Using (RFC 3947|draft-ietf-ipsec-nat-t-ike-[\d/]+), (no NAT|NAT) detected\s*$/, (m) => step(m[2] === 'NAT' ? 'dtNatDetected' : 'dtNoNat', { method: m[1]! })),
+  [/^#(\d+) sent MR3, ISAKMP SA established\. Dynamic client dial-in from (\S+)\s*$/, (m) => tagged(step('dtPhase1Up', { peer: m[2]! }, 'success'), { peer: m[2], session: m[1] })],
+  // what the PC asks to reach in Quick Mode: a LAN-to-LAN client's network (a Windows L2TP client asks for its own address alone)
+  context(/^Receive client L2L remote network setting is (\S+)\s*$/, (m) => step('dtClientNetwork', { network: m[1]! })),
+  // no proposal of the PC's Quick Mode SA payload is acceptable — the SA payload holds the proposals, the networks are in the ID
+  // payloads (assumed from the wording: no DrayTek source text is public)
+  [/^Parse dial-in phase2 SA proposals failed\s*$/, () => ({ decoded: [d('dtPhase2Refused'), d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  [/^Can't accept phase2 client, please check remote IP\/Peer ID\(PSK or x509\)\/Network Settings\s*$/, () => step('dtPhase2NotAccepted', undefined, 'warning')],
+  // the Syslog Explorer's `Prase error :` (its typo): the decrypted ID payload is garbage, read with the wrong key (the line
+  // with the cause is beside it: the one before in a syslog file, the one after in the newest-first Syslog Explorer)
+  context(/^Prase error : .*ISAKMP Identification Payload.*$/, () => step('dtGarbledPayload', undefined, 'warning')),
+  // IPsec General Setup's "Security Level": High ignores these algorithms in the PC's phase 1 proposals — what a Windows client
+  // offering SHA1 or DH group 2 gets refused by
+  [/^IPsec Security Level\[(\w+)\]: Ignore Phase1 SA proposals of (.+?)\s*$/, (m) => ({ decoded: [d('dtSecurityLevel', { level: m[1]!, ignored: m[2]! }), d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // the PPTP control connection (TCP 1723) from the PC was taken; the PPP session comes next (GRE)
+  [/^PPTP accept client from (\S+?):(\d+)\b.*$/, (m) => tagged(step('dtPptpAccept', { peer: m[1]!, port: m[2]! }), { peer: m[1] })],
+  context(/^Destroy pptp connection ifno: (\d+), socket: -?\d+\s*$/, () => step('dtPptpDestroyed')),
+  [UP_DOWN, (m) => upDown(m)],
+];
+
+/** the router's IKE packet line: direction, exchange type (RFC 2408 §3.1, RFC 2409, RFC 7296 §3.1 numbers) and first payload */
+function ikePacket(dir: string, next: string, exchange: number): Hit {
+  const n = NEXT_PAYLOAD[next.toUpperCase()];
+  return step(dir === '<==' ? 'dtIkeIn' : 'dtIkeOut', { exchange: isakmpExchangeName(exchange), payload: n === undefined ? next : isakmpPayloadName(n) });
+}
+
+function upDown(m: RegExpMatchArray): Hit {
+  const up = m[2]!.toUpperCase() === 'UP';
+  const values = { type: m[3]!, profile: m[5]! };
+  // H2L: a dial-in user's profile (its name is the user's); L2L: a LAN-to-LAN (site) tunnel
+  if (m[1] === 'L2L') return step(up ? 'dtSiteUp' : 'dtSiteDown', values, up ? 'success' : 'info');
+  return tagged(step(up ? 'dtVpnUp' : 'dtVpnDown', values, up ? 'success' : 'info'), { user: m[5] || undefined });
+}
+
+function parseTagged(m: RegExpMatchArray, pre: Prefixed): Hit | null {
+  const hit = applyRules(TAGGED_RULES, m[3]!, pre, {});
+  return hit ? tagged(hit, tagsOf(m[2]!)) : null;
+}
+
+/** the message, where a Syslog Explorer copy took the router's `IKE` for a level */
+const messageOf = (pre: Prefixed): string => (pre.level === 'IKE' && (pre.message.startsWith('<==') || pre.message.startsWith('==>')) ? `IKE ${pre.message}` : pre.message);
+
+/** the first words of a DrayTek line (one test per record, before any rule) */
+const HEAD = /^(?:Time(?:\t+| {2,})Message\s*$|\[(?:IPSEC\/IKE|IPSEC|PPTP|L2TP|SSL TUNNEL|SSL|IPsec|H2L|L2L)\]|IKE (?:<==|==>), Next Payload=ISAKMP_NEXT_|Responding to (?:Main|Aggressive) Mode from |Matching General Setup key |Accept Phase1 proposals : |Find Phase1 proposal: |NAT-Traversal: Using |#\d+ sent MR3, ISAKMP SA established\. Dynamic client |Receive client L2L remote network |Parse dial-in phase2 |Can't accept phase2 client|Prase error : |IPsec Security Level\[|PPTP accept client from |Destroy pptp connection ifno: )/;
+
+export const draytekFamily: FamilyParser = {
+  family: 'draytek',
+  claims: (pre: Prefixed) => HEAD.test(messageOf(pre)),
+  parse(pre, state) {
+    const message = messageOf(pre);
+    const m = message.match(TAGGED);
+    if (m) return parseTagged(m, pre);
+    return applyRules(RULES, message, pre, state);
+  },
+};
