@@ -15,3 +15,33 @@ describe('logFormatsText', () => {
     expect(logFormatsText({ someday: 4 }, 'en')).toBe('someday 4 lines');
   });
 });
+
+describe('the lists of log formats people read', () => {
+  // each family by the word a person knows it by (its name here, without the product line's other words)
+  const WORDS: Record<string, string> = { pppd: 'pppd', strongswan: 'strongSwan', libreswan: 'Libreswan', rras: 'RRAS', mikrotik: 'MikroTik', ios: 'Cisco IOS', asa: 'ASA', vpn3000: 'VPN 3000', fortigate: 'FortiGate', sonicwall: 'SonicWall', draytek: 'DrayTek', sstp: 'SSTP' };
+  // (the Windows RAS trace is the PC's own trace, and "other programs" no format)
+  const NOT_LISTED = new Set(['rasman', 'syslog']);
+
+  it('name every server-log family: a new family is not left out of the CLI help, the not-a-log message and the paste box', async () => {
+    const [{ USAGE }, { USAGE_NL }, en, nl, appEn, appNl] = await Promise.all([
+      import('../cli/help'),
+      import('../cli/help-nl'),
+      import('../core/i18n/en.json'),
+      import('../core/i18n/nl.json'),
+      import('../../renderer/src/locales/en.json'),
+      import('../../renderer/src/locales/nl.json'),
+    ]);
+    const lists = {
+      'help en': USAGE['explain-log'],
+      'help nl': USAGE_NL['explain-log'],
+      'not-a-log en': en.serverLog.verdict['not-a-log'],
+      'not-a-log nl': nl.serverLog.verdict['not-a-log'],
+      'paste box en': appEn.serverLog.intro,
+      'paste box nl': appNl.serverLog.intro,
+    };
+    for (const id of LOG_FORMAT_IDS.filter((f) => !NOT_LISTED.has(f))) {
+      expect(WORDS[id], `the word for ${id}`).toBeDefined();
+      for (const [where, text] of Object.entries(lists)) expect(text.replace(/\s+/g, ' '), `${id} in ${where}`).toContain(WORDS[id]);
+    }
+  });
+});
