@@ -16,6 +16,16 @@ import { ONE_TAG, textHints } from './line-hints';
 const NULS = /\u0000+/g;
 export const withoutNuls = (text: string): string => text.replace(NULS, '');
 
+/**
+ * A terminal's colour and style codes (ECMA-48 control sequences: ESC `[`, parameter bytes 0x30–0x3F, intermediate bytes
+ * 0x20–0x2F, a final byte 0x40–0x7E — `\x1b[0;1;31m` … `\x1b[0m`) in a log saved from a terminal: `journalctl` with
+ * SYSTEMD_COLORS=1 (systemd(1) ENVIRONMENT: it colours warnings and errors), `script`'s typescript, a container's coloured
+ * stdout. They are no part of the line: before, the failure a terminal showed in red was an unknown line (its header started with
+ * the escape). Taken out; line numbers stay the file's.
+ */
+const CSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+export const withoutColours = (text: string): string => text.replace(CSI, '');
+
 export class ChunkLines {
   private rest = '';
   private sawReturn = false;
@@ -28,8 +38,9 @@ export class ChunkLines {
   constructor(private readonly line: (text: string, hints: number, src: string | undefined, at: number) => void) {}
 
   push(chunk: string): void {
-    // (one search per chunk: a log without NULs, nearly every one, pays nothing per line)
+    // (a search or two per chunk: a log without NULs or escapes, nearly every one, pays nothing per line)
     if (chunk.indexOf('\u0000') >= 0) chunk = withoutNuls(chunk);
+    if (chunk.indexOf('\u001b') >= 0) chunk = withoutColours(chunk);
     if (chunk.length === 0) return;
     this.hints = textHints(chunk);
     let from = 0;
@@ -63,7 +74,7 @@ export class ChunkLines {
   }
 
   end(): void {
-    if (this.rest) this.line(this.rest, 0, undefined, 0);
+    if (this.rest) this.line(this.rest.indexOf('\u001b') >= 0 ? withoutColours(this.rest) : this.rest, 0, undefined, 0);
     this.rest = '';
   }
 
@@ -83,9 +94,10 @@ export class ChunkLines {
   private emit(chunk: string, from: number, to: number, tags = 0): void {
     if (this.rest) {
       // joined across two chunks: a word may span the cut, nothing is known
+      // (and an escape cut there is whole again: each chunk was cleaned alone)
       const text = this.rest + chunk.slice(from, to);
       this.rest = '';
-      this.line(text, 0, undefined, 0);
+      this.line(text.indexOf('\u001b') >= 0 ? withoutColours(text) : text, 0, undefined, 0);
     } else this.line(chunk.slice(from, to), this.hints | tags, chunk, from);
   }
 }

@@ -3,9 +3,10 @@ import { ChunkLines } from './chunk-lines';
 import { parseServerLog } from './index';
 
 /**
- * NUL characters in a text log are damage (chunk-lines.ts withoutNuls): logrotate's copytruncate hole at a file's start, blocks a
- * crash left unwritten. Before, one line holding a NUL among few made the whole log "not text", and the line after a hole was
- * unknown (its header started with NULs).
+ * What is in a log's text that is no part of its lines (chunk-lines.ts). NUL characters are damage (withoutNuls): logrotate's
+ * copytruncate hole at a file's start, blocks a crash left unwritten; before, one line holding a NUL among few made the whole log
+ * "not text", and the line after a hole was unknown (its header started with NULs). A terminal's colour codes (withoutColours):
+ * the line a terminal showed in red was unknown.
  */
 const LOG = [
   'Jul 10 18:41:10 vpn pptpd[310]: CTRL: Client 203.0.113.7 control connection started',
@@ -14,7 +15,7 @@ const LOG = [
 ];
 const NULS = '\u0000'.repeat(4096);
 
-describe('a log with NUL runs in it', () => {
+describe('a log with NUL runs or colour codes in it', () => {
   it('a hole at its start (copytruncate) or in the middle (a crash) is read as the log around it, line numbers as in the file', () => {
     for (const text of [NULS + LOG.join('\n'), `${LOG[0]}\n${NULS}${LOG[1]}\n${LOG[2]}`, `${LOG[0]}\n${LOG[1]}\n${NULS}\n${LOG[2]}\n`]) {
       const r = parseServerLog(text, 'syslog');
@@ -47,5 +48,25 @@ describe('a log with NUL runs in it', () => {
     for (let at = 0; at < text.length; at += 1000) cut.push(text.slice(at, at + 1000));
     cut.end();
     expect(lines).toEqual(LOG);
+  });
+
+  it("a terminal's colour codes (journalctl with SYSTEMD_COLORS=1, a typescript) are taken out: the line shown in red is read", () => {
+    const text = [LOG[0], `\u001b[0;1;31m${LOG[1]}\u001b[0m`, `\u001b[1m${LOG[2]}\u001b[22m`].join('\n');
+    const r = parseServerLog(text, 'journal');
+    expect(r.unknown).toBe(0);
+    const failed = r.entries.find((e) => e.cause !== undefined)!;
+    expect([failed.user, failed.line, failed.text]).toEqual(['alice', 2, LOG[1]]);
+  });
+
+  it('an escape cut between two chunks is taken out as well', () => {
+    const text = `${LOG[0]}\n\u001b[0;1;31m${LOG[1]}\u001b[0m\n${LOG[2]}\n`;
+    for (let cut = LOG[0]!.length + 1; cut < LOG[0]!.length + 10; cut++) {
+      const lines: string[] = [];
+      const chunks = new ChunkLines((line) => lines.push(line));
+      chunks.push(text.slice(0, cut));
+      chunks.push(text.slice(cut));
+      chunks.end();
+      expect(lines, `cut at ${cut}`).toEqual(LOG);
+    }
   });
 });
