@@ -66,6 +66,8 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (FortiGate IKE debug copies whose hex a forum wrapped at their own width, branch hO: after a log of another width the paste-wide
   // wrap decision is the first log's, and the hex pieces are records of their own — or one of them is joined to the line before)
   { a: /^(?!fortios-ike-debug-)/, b: /^fortios-ike-debug-.*-wrapped-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
+  // (branch hT: an accel-ppp log file whose first line lost its `[` in the post — `2026-07-05 11:27:36]:  info: …`, no header)
+  { a: /^(?:nps-eventviewer-6273-reason-16-peap-blog-copy|routeros7-memory-log-ipsec-scanner)/, b: /^pppd-accel-ppp-log-file-ipoe-radius-bind/, why: 'a log whose first line has no header after another log: that line is read as the last record’s continuation (assumed)' },
   { a: /^vpn3000-doc-event-log-format-http-47-admin-login-text-next-line/, b: /^pluto-openswan-stderrlog/, why: 'an event pasted as text has no end of its own: the VPN 3000 event takes the header-less log after it' },
 ];
 
