@@ -182,12 +182,32 @@ const MAX_EVIDENCE = 8;
  */
 function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
-  const drop = new Set<ServerLogEntry>();
+  const drop = encryptionGoneWithout(log);
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {
     if (e.cause !== 'credentials-rejected' && e.cause !== 'xauth-rejected') continue;
     if (radius.some((r) => (r.session && r.session === e.session) || (secs(r) !== undefined && secs(e) !== undefined && Math.abs(secs(r)! - secs(e)!) <= 5))) drop.add(e);
+  }
+  return drop;
+}
+
+/** Bytes each way past which a PPP link carried data, not only its own negotiation (assumed: LCP, IPCP and CCP take a few hundred). */
+const LINK_USED_BYTES = 10_000;
+
+/**
+ * pppd's Protocol-Reject of the PC's CCP (pppd-packet.ts unsupportedCcp) is the encryption refusal a PC that requires it hangs up
+ * on (error 742). When the same pppd (its session, the pid) then counts data both ways at the link's end ("Sent N bytes, received M
+ * bytes", both past LINK_USED_BYTES) the PC went on without encryption and used the link: the refusal did not end it, and is no
+ * cause (the real case: a VyOS L2TP server and an Android phone that offered CCP, the link used 1.6 minutes and closed by the user).
+ */
+function encryptionGoneWithout(log: ServerLogResult): Set<ServerLogEntry> {
+  const drop = new Set<ServerLogEntry>();
+  const refused = log.entries.filter((e) => e.cause === 'server-refused-encryption' && e.session !== undefined && e.decoded.some((dd) => dd.key === 'unsupportedCcp'));
+  if (!refused.length) return drop;
+  for (const e of refused) {
+    const used = log.entries.some((later) => later.line > e.line && later.session === e.session && later.decoded.some((dd) => dd.key === 'step.pppdCounters' && Number(dd.values?.sent) >= LINK_USED_BYTES && Number(dd.values?.received) >= LINK_USED_BYTES));
+    if (used) drop.add(e);
   }
   return drop;
 }

@@ -24,7 +24,7 @@ import { MONTHS, type Prefixed } from './prefix-shapes';
  */
 export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): boolean {
   const program = pre.program;
-  if (program === undefined) return false;
+  if (program === undefined) return bareIso(pre) && pre.message.indexOf(text.slice(0, 11)) >= 0;
   const shape = pre.shape;
   if ((hints & ONE_TAG) === 0) {
     const tag = text.indexOf(']: ');
@@ -35,20 +35,32 @@ export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): bo
   // log starts with; an RFC 3339 header's year and month; else the program, as a pid-less tag's records repeat it
   // (a syslog header behind something else — a relay's RFC 3339 time, a priority — has no month first: its program is looked for)
   const month = shape === 'syslog' ? MONTH_BETWEEN_BLANKS.get((text.charCodeAt(0) << 16) | (text.charCodeAt(1) << 8) | text.charCodeAt(2)) : undefined;
-  if (month !== undefined) return pre.message.indexOf(month) >= 0;
+  if (month !== undefined) return afterBlank(pre.message, month);
   if (shape === 'iso') return pre.message.indexOf(text.slice(0, 8)) >= 0;
   return (shape === 'syslog' || shape === 'program' || shape === 'logread') && pre.message.indexOf(program, 1) > 0;
 }
 
-/** ` Jan ` … by the month's three character codes (a number key: no string cut per record) */
-const MONTH_BETWEEN_BLANKS = new Map(MONTHS.map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), ` ${m} `]));
+/**
+ * Whether `word` (a month and its blank) stands in the message after a blank or a tab: a copy flattens a tab-indented log
+ * (`systemctl status`'s journal lines, kitten/setup-strong-strongswan #30) into ` \tNov 21 …`. One search, then the character before.
+ */
+function afterBlank(message: string, word: string): boolean {
+  for (let at = message.indexOf(word, 1); at > 0; at = message.indexOf(word, at + 1)) {
+    const c = message.charCodeAt(at - 1);
+    if (c === 32 || c === 9) return true;
+  }
+  return false;
+}
+
+/** `Jan ` … by the month's three character codes (a number key: no string cut per record) */
+const MONTH_BETWEEN_BLANKS = new Map(MONTHS.map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), `${m} `]));
 
 /** A record with a program tag in one of the headers whose return flattenedPieces looks for. */
 const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.shape === 'syslog' || pre.shape === 'iso' || pre.shape === 'program' || pre.shape === 'logread');
 
 /** The record's text cut where its head comes back after a blank (the blank goes), or undefined when it does not. */
 export function flattenedPieces(text: string, pre: Prefixed): string[] | undefined {
-  const head = tagged(pre) ? headAgain(text, pre) : undefined;
+  const head = tagged(pre) ? headAgain(text, pre) : bareIso(pre) ? isoAgain(text, pre) : undefined;
   if (!head) return undefined;
   let pieces: string[] | undefined;
   let from = 0;
@@ -63,6 +75,20 @@ export function flattenedPieces(text: string, pre: Prefixed): string[] | undefin
   return pieces;
 }
 
+
+/**
+ * A record whose whole header is a date and a time to the millisecond, no host and no program: SoftEther's server log
+ * (`2018-03-07 09:27:44.044 IPsec Client 129 (…): A new IPsec client is created.`), copied into a GitHub issue as one
+ * paragraph (SoftEtherVPN/SoftEtherVPN #459). Its records are cut where the same date and a time of that shape come back after
+ * a blank, before a letter: a message that names a time gives it in another shape, or without the milliseconds.
+ */
+const bareIso = (pre: Prefixed): boolean => pre.shape === 'iso' && pre.host === undefined && pre.time?.ms !== undefined;
+
+function isoAgain(text: string, pre: Prefixed): RegExp | undefined {
+  const header = text.length > pre.message.length && text.endsWith(pre.message) ? text.slice(0, text.length - pre.message.length) : '';
+  const date = /^(\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d[.,]\d+ +$/.exec(header);
+  return date ? new RegExp(String.raw`(?<=[ \t])${date[1]} \d\d:\d\d:\d\d[.,]\d+ +(?=[A-Za-z[])`, 'g') : undefined;
+}
 
 /**
  * A header's shape as a pattern: its runs of letters, digits and blanks stand for any such run, the rest for itself
@@ -90,12 +116,12 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
   // (and a tag after the host: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
   if (hostAt >= 0) {
     const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
-    return new RegExp(String.raw`(?<= )${around.join('')}[^\s:[\]]+(?:\[\d+\])?:(?: |$)`, 'g');
+    return new RegExp(String.raw`(?<=[ \t])${around.join('')}[^\s:[\]]+(?:\[\d+\])?:(?: |$)`, 'g');
   }
   const before = at > 0 ? `(?:${shapeOf(header.slice(0, at))})?` : '';
   const name = escape(program);
   // (or a VPN daemon's tag with a pid: a copy may flatten its records after another program's)
-  if (pre.pid !== undefined) return new RegExp(String.raw`(?<= )${before}(?:${name}|${VPN_TAGS})\[\d+\]: `, 'g');
-  if (program.startsWith('charon')) return new RegExp(String.raw`(?<= )${before}${name}: \d\d\[[A-Z]{3}\] `, 'g');
-  return at > 0 ? new RegExp(String.raw`(?<= )${shapeOf(header.slice(0, at))}${name}: `, 'g') : undefined;
+  if (pre.pid !== undefined) return new RegExp(String.raw`(?<=[ \t])${before}(?:${name}|${VPN_TAGS})\[\d+\]: `, 'g');
+  if (program.startsWith('charon')) return new RegExp(String.raw`(?<=[ \t])${before}${name}: \d\d\[[A-Z]{3}\] `, 'g');
+  return at > 0 ? new RegExp(String.raw`(?<=[ \t])${shapeOf(header.slice(0, at))}${name}: `, 'g') : undefined;
 }

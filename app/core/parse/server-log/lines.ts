@@ -288,6 +288,10 @@ export class LineSplitter {
     // that begins with the blank the wrap cut before (`     and pppol2tp)`) keeps it. (Not known before that line: a first
     // wrapped piece that begins with its blank, under a first line with the log's own blank, loses it — ` 192.168.201.55for`)
     const shift = shiftOf(LEADING_BLANKS.exec(text)?.[0] ?? '');
+    // a line without the shift right after one at the longest length so far (within a wrap's bounds), and with no blank first: a
+    // hard wrap's piece of that line (the terminal or mail cut the log before the poster shifted it: a tab-indented `systemctl
+    // status` copy, kitten/setup-strong-strongswan #30, cut at 100 columns) — the shift goes on for the lines after it
+    if (indent && shift.length === 0 && this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX && text.charCodeAt(0) > 32) return text;
     if (indent && shift.length > 0 && shift.length < indent.length && indent.startsWith(shift)) {
       this.indentShrunk = indent.length - shift.length;
       this.indent = shift;

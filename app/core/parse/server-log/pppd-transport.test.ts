@@ -35,7 +35,9 @@ describe("pppd's kernel-mode lines", () => {
   it('the kernel channel and the PPPoL2TP ids; a near miss is not read', () => {
     expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: using channel 869').understood).toBe(1);
     expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: PPPoL2TP options: lnsmode tid 1 sid 2 debugmask 0').entries[0]!.decoded[0]!.values).toEqual({ tunnel: '1', session: '2' });
-    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: PPPoL2TP options: debugmask 0').understood).toBe(0);
+    // a LAC's pppd names no ids, only its debug mask (xelerance/xl2tpd #202: real-held-out.test.ts); a near miss of that is not read
+    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: PPPoL2TP options: debugmask 0').understood).toBe(1);
+    expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: PPPoL2TP options: debugmask x').understood).toBe(0);
     expect(parseServerLog('Aug 11 17:13:28 lns01 pppd[30636]: using channel x').understood).toBe(0);
   });
 });

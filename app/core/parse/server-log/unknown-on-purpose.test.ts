@@ -25,6 +25,17 @@ const ON_PURPOSE: Record<string, [number, string][]> = {
   'ios-debug-crypto-markdown-quote-bullet-times-chinese-notes-main-mode-initiator.txt': [[29, "the author's heading in Chinese between the debug's lines"], [37, 'the same']],
   'charon-nm-l2tp-client-journal-starter-ikev1-integrity-check-failed.txt': [[18, "the rest of charon's `loaded plugins:` line, hard-wrapped by the copy"]],
   'pluto-5x-iso-time-addconn-interfaces-oriented-connections.txt': [[9, 'one `oriented IKEv2 connection` message split over two lines as posted'], [10, 'its second half']],
+  // (IPoE is no VPN: accel-ppp's own IPoE lines and its netlink message are not about a PC's tunnel; line 1 also lost its `[` as posted)
+  'pppd-accel-ppp-log-file-ipoe-radius-bind-address-in-use-no-available-servers.txt': [
+    [1, 'an IPoE interface created (`create interface ipoe125 parent bond-lan.971`), its log-file header without its `[`'],
+    [5, 'an IPoE session finished: no VPN'],
+    [6, "libnetlink's `RTNETLINK answers: Cannot assign requested address`, a kernel answer with no session or tunnel named"],
+  ],
+  'pppd-accel-pppd-sstp-new-connection-sni-http-handshake-wrapped-guid.txt': [[6, 'the rest of the line before (`}/ HTTP/1.1>]`), wrapped inside its GUID as posted']],
+  'softether-server-log-flattened-paragraph-ike-sa-then-quick-mode.txt': [
+    [1, "the paragraph's last record, whose message the post wrapped onto the next line (`: The client initiates a QuickMode negotiation.`)"],
+    [2, 'that message and a record after it, as wrapped'],
+  ],
   'asa-cac-anyconnect-certificate-map-none-lua-username-script-error-authorization-unknown-user.txt': [[18, "`[88] Session Start`: one line of the ASA's `debug ldap` (its session number) with none of that debug around it"]],
 };
 

@@ -4,7 +4,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import { isLogfileLine, logfileTime, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
 import type { ServerLogEntry } from '../types';
-import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
+import { byInitiatorSerial, currentSerial, INITIATOR_STATE, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
 import { XAUTH_RULES } from './libreswan-xauth';
@@ -29,12 +29,47 @@ const groupName = (g: string): string => {
   return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
 };
 
+/** Libreswan 4.x's IKEv1 stories that are not yet established (ikev1_states.c) and the state each stands for. */
+const V1_STORY: ReadonlyMap<string, string> = new Map([
+  ['sent Main Mode request', 'STATE_MAIN_I1'],
+  ['sent Main Mode R1', 'STATE_MAIN_R1'],
+  ['sent Main Mode R2', 'STATE_MAIN_R2'],
+  ['sent Main Mode I2', 'STATE_MAIN_I2'],
+  ['sent Main Mode I3', 'STATE_MAIN_I3'],
+  ['sent Aggressive Mode response, expecting confirmation', 'STATE_AGGR_R1'],
+  ['sent Quick Mode request', 'STATE_QUICK_I1'],
+  ['sent Quick Mode reply, inbound IPsec SA installed, expecting confirmation', 'STATE_QUICK_R1'],
+]);
+const V1_STORY_LINE = /^(sent (?:Main Mode (?:request|R1|R2|I2|I3)|Aggressive Mode response, expecting confirmation|Quick Mode request|Quick Mode reply, inbound IPsec SA installed, expecting confirmation))(.*)$/;
+/** Per serial (`#22`), whether its last 4.x story was the initiator's: bounded, a long log runs through many serials. */
+function v1Sides(s: Record<string, unknown>): Map<string, boolean> {
+  let sides = s.v1Sides as Map<string, boolean> | undefined;
+  if (!sides) s.v1Sides = sides = new Map();
+  else if (sides.size > 2000) sides.clear();
+  return sides;
+}
+
 const RULES: Rule[] = [
   // (Openswan 2.6 puts `inbound IPsec SA installed, ` before what it expects: `STATE_QUICK_R1: sent QR1, inbound IPsec SA installed, expecting QI2`, Ubuntu Forums 2014)
   context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
   context(/^(STATE_\w+): (?:sent (\w+), )?(?:inbound IPsec SA installed, )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
     const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
     return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
+  }),
+  // Libreswan 4.x (programs/pluto/ikev1_states.c, each state's "story"; ikev1.c complete_v1_state_transition logs it) names no
+  // STATE_: `sent Main Mode R1`, `sent Main Mode R2`, `IKE SA established {auth=PRESHARED_KEY …}` (earlier 4.x: `ISAKMP SA
+  // established`), `sent Quick Mode reply, inbound IPsec SA installed, expecting confirmation transport mode {…}`, `IPsec SA
+  // established transport mode {…}` (hwdsl2/docker-ipsec-vpn-server #242). Read as the state the story stands for; an established
+  // line's state by the side the serial's last story told (a responder's unless it was the initiator's), as 3.x's STATE_ lines
+  context(V1_STORY_LINE, (m, _p, s) => {
+    const name = V1_STORY.get(m[1]!)!;
+    if (s.serialNow !== undefined) v1Sides(s).set(s.serialNow as string, INITIATOR_STATE.test(name));
+    return step('ikeV1Waiting', { state: stateName(name), details: m[2]!.trim() });
+  }),
+  context(/^(ISAKMP|IKE|IPsec) SA established(.*)$/, (m, _p, s) => {
+    const initiator = s.serialNow !== undefined && v1Sides(s).get(s.serialNow as string) === true;
+    const name = m[1] === 'IPsec' ? (initiator ? 'STATE_QUICK_I2' : 'STATE_QUICK_R2') : initiator ? 'STATE_MAIN_I4' : 'STATE_MAIN_R3';
+    return step('ikeV1Established', { state: stateName(name), details: m[2]!.trim() }, 'success');
   }),
   // (Openswan 2.6 writes the wait as `20s`: `STATE_MAIN_I3: retransmission; will wait 20s for response`, Ubuntu Forums 2014)
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
@@ -87,6 +122,25 @@ const RULES: Rule[] = [
   // notification NO_PROPOSAL_CHOSEN, <why>`)
   [/^responding to \w+(?: \(\d+\))?(?: message \((?:Message )?ID \d+\)(?: from \S+)?| request with Message ID \d+) with unencrypted notification ([A-Z_]+)(?:, .+)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
   [/^(?:sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
+  // Libreswan 5.x (ikev2.c, an exchange's answer without the payloads it needs): `unexpected IKE_SA_INIT message containing
+  // NO_PROPOSAL_CHOSEN notification; message payloads: N; missing payloads: SA,KE,Ni` (libreswan #2108) — the other side answered
+  // this side's IKE_SA_INIT with only its refusal. Only the side that sent the IKE_SA_INIT request gets an answer to it, so this side
+  // initiated (assumed for IKE_SA_INIT; another exchange's line keeps the serial's side): the notify's name decides, as above
+  [/^unexpected (\w+) message containing ([A-Z_0-9]+) notification(?:; .*)?$/, (m, _p, s) => {
+    const hit = notifyHit(m[2]!, m[0], s);
+    if (hit.cause && m[1] === 'IKE_SA_INIT') hit.decoded[0]!.values = { ...hit.decoded[0]!.values, role: 'initiator' };
+    return hit;
+  }],
+  // Libreswan (programs/pluto/keys.c, the PSK's length against its PRF's key size): `WARNING: connection l2tp-psk PSK length of 14
+  // bytes is too short for HMAC_SHA2_256 PRF in FIPS mode (16 bytes required)` (hwdsl2/docker-ipsec-vpn-server #242, xelerance/xl2tpd
+  // #223). WARNING: pluto is not in FIPS mode and goes on with the key — a short key is weak, not a refusal
+  context(/^WARNING: connection (\S+) PSK length of (\d+) bytes is too short for (\S+) PRF in FIPS mode \((\d+) bytes required\)$/, (m) => step('plutoShortPsk', { conn: m[1]!, n: m[2]!, prf: m[3]!, need: m[4]! })),
+  // Libreswan 3.x (programs/pluto/timer.c, EVENT_SA_EXPIRE with rekey=no — hwdsl2/setup-ipsec-vpn's `--dontrekey` connections):
+  // `IKE SA expired (--dontrekey)`; the SA is deleted and not renewed. Right after it was made (the real case: 0.4 s after STATE_MAIN_R3,
+  // an iKuai router's L2TP/IPsec) its lifetime as the other side proposed it was next to nothing: worth a look, no cause named
+  context(/^(IKE|ISAKMP|IPsec) SA expired \(--dontrekey\)$/, (m) => step('plutoSaExpired', { sa: m[1]! }, 'warning')),
+  // demux.c read_packet: a UDP packet shorter than an IKE header (`recvfrom 1.2.3.4:4500 too small packet (0)`) is dropped
+  context(/^recvfrom (\S+?):(\d+) too small packet \((\d+)\)$/, (m) => step('plutoShortPacket', { peer: m[1]!, port: m[2]!, n: m[3]! })),
   // (Libreswan 4.x/5.x `authentication failed: using RSA with SHA2_512 for '…' tried …`, `Signature check failed`: a certificate or key, not the PSK)
   [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
@@ -271,7 +325,7 @@ const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
  * libreswan#2117; libreswan-startup.ts)
  */
 const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): )/;
-const ESTABLISHED = /ISAKMP SA established|IPsec SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
+const ESTABLISHED = /ISAKMP SA established|IPsec SA established|IKE SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the
  * retransmission and give-up lines, the duplicate IKE_SA_INIT, IKE_AUTH / v2I2 / v2R2): a line

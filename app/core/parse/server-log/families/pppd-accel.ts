@@ -13,9 +13,10 @@ import { pptpType } from './pptpd';
  * `ifname:username: ` (`ppp0:test: `, `br0:: `, `:: ` before a session has a name); log_file writes
  * `ifname: sessionid: ` (`ppp0: da66f165863aaaac: `) or `ifname: ` (`tek0.10: `). The bare
  * `ifname: ` form is only taken when the word looks like an interface (a module name such as
- * `sstp: ` or `auth: ` is part of the message).
+ * `sstp: ` or `auth: ` is part of the message). IPoE sessions' interfaces are `ipoe<N>` (accel-pppd/ctrl/ipoe: `[…]:  warn: ipoe125:
+ * radius: no available servers`, accel-ppp/accel-ppp #324).
  */
-export const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan)[\w-]*\d(?:\.\d+)?): )/;
+export const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): )/;
 
 /** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
 function accelPacket(m: RegExpMatchArray): Hit {
@@ -62,8 +63,17 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // pptp.c pptp_read: what arrived on TCP 1723 is not a valid PPTP message; accel-ppp drops the connection
   context(/^pptp: (invalid magic|message is too long|invalid message length)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1]! })], outcome: 'warning' })),
   context(/^pptp: IP is out of client-ip-range, droping connection\.*$/, () => ({ decoded: [d('pptpOutOfRange')], outcome: 'warning' })),
-  context(/^(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b)([^\s\]<]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // (sstp.c logs its TLS and HTTP steps with its module's name first and the value in angle brackets: `sstp: recv [SSL <SNI host>]`,
+  // `recv [HTTP <SSTP_DUPLEX_POST /sra_{…}/ HTTP/1.1>]`, `send [HTTP <HTTP/1.1 200 OK>]`, xebd/accel-ppp #91)
+  context(/^(?:sstp: )?(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b)<?([^\s\]<>:]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  // sstp.c sstp_connect (log_info2): a new TLS connection on the SSTP port, then the module's `starting` / `started` of its handler
+  context(/^sstp: new connection from (\S+?)(?::\d+)?$/, (m) => tagged(step('sstpConnStarted', { peer: m[1]! }), { peer: m[1] })),
+  context(/^sstp: (?:starting|started)$/, () => step('accelHousekeeping')),
   // radius/req.c, radius/serv.c
+  // radius/req.c make_socket (log_ppp_error): the RADIUS client's UDP socket could not be made, bound (`bind=` / nas-ip-address of
+  // [radius]) or connected — `radius:bind: Address already in use` (accel-ppp/accel-ppp #324, fixed in #328): no request leaves, no
+  // password is checked; `radius: no available servers` follows
+  [/^radius:(socket|bind|connect): (.+)$/, (m) => ({ decoded: [d('accelRadiusSocket', { call: m[1]!, error: m[2]! })], outcome: 'failure', cause: 'radius-misconfigured' })],
   [/^radius: (?:server\((\d+)\) not responding(?:, terminating session\.\.\.)?|no available servers)$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1] ? `(${m[1]})` : '' })], outcome: 'failure', cause: 'radius-unreachable' })],
   // accel-pppd start-up: kernel modules of the IPoE/PPPoE VLAN monitor (not used by PPTP, L2TP or SSTP)
   context(/^(?:failed to load vlan_mon module|vlan_mon: kernel module is not loaded|genl: error talking to kernel)$/, () => step('accelHousekeeping')),

@@ -59,9 +59,25 @@ const RULES: Rule[] = [
     const user = unq(m[1] ?? m[4]);
     return { decoded: [d('peerAuthFailed', { user: user ?? '?', method: authMethod((m[2] ?? m[3])!) })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user };
   }],
+  // chap_ms.c chapms_check_success (pppd ≥ 2.4.5): the server SENT a CHAP Success — it took the password — and this side's pppd
+  // could not accept it: the message is not of the form `S=<40 hex> M=…` ("badly formed": Windows Server 2019 leaves the blank
+  // before M= out, which pppd reads only from 2.4.9 on, ppp-project/ppp pull request #156), or the server's proof that it knows the
+  // password (the authenticator response, RFC 2759 §8.7) is not the one this side computed ("mutual authentication failed"). Then
+  // chap-new.c chap_handle_status turns the Success into a failure and logs "CHAP authentication failed" (the rule below, told by
+  // this pid's note): no password was refused, so no credentials cause
+  [/^MS-CHAPv2 (Success packet is badly formed|mutual authentication failed)\.?$/, (m, pre, state) => {
+    state[`msSuccessRefused:${pre.pid ?? ''}`] = true;
+    return { decoded: [d(m[1]!.startsWith('mutual') ? 'msChapServerProofWrong' : 'msChapSuccessMalformed', { role: 'initiator' })], outcome: 'failure' };
+  }],
   // chap-new.c chap_handle_status ("%s authentication failed") and chap_ms.c chapms_handle_failure ("MS-CHAP authentication failed:
   // %v"): only the side that logs in writes them, on the CHAP Failure the other side (the server) sent it — this side was refused
-  [/^(MS-CHAP(?:v2)?|CHAP) authentication failed(?:: (.*))?$/i, (m) => {
+  [/^(MS-CHAP(?:v2)?|CHAP) authentication failed(?:: (.*))?$/i, (m, pre, state) => {
+    // (after the line above the server had taken the password: this side gave the log-in up itself)
+    const noted = `msSuccessRefused:${pre.pid ?? ''}`;
+    if (m[2] === undefined && state[noted]) {
+      delete state[noted];
+      return { decoded: [d('ownLoginAbandoned', { method: m[1]!.toUpperCase(), role: 'initiator' })], outcome: 'failure' };
+    }
     const e = msChapErrorOf(m[2] ?? '');
     const values = { method: m[1]!.toUpperCase(), role: 'initiator' };
     return { decoded: [e ? d('ownLoginRejectedCode', { ...values, code: e }) : d('ownLoginRejected', values)], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
@@ -135,6 +151,8 @@ const RULES: Rule[] = [
   context(/^using channel (\d+)$/, (m) => step('pppChannel', { n: m[1]! })),
   // pppd's pppol2tp.c plugin: the kernel L2TP tunnel and session ids xl2tpd (or the LNS) handed it (`PPPoL2TP options: lnsmode tid 59263 sid 15552 debugmask 0`)
   context(/^PPPoL2TP options: (?:\S+ )*?tid (\d+) sid (\d+)\b.*$/, (m) => step('pppol2tpSession', { tunnel: m[1]!, session: m[2]! })),
+  // (a LAC's pppd, which xl2tpd hands no ids on its line, prints only its debug mask: `PPPoL2TP options: debugmask 0`, xelerance/xl2tpd #202)
+  context(/^PPPoL2TP options: debugmask \d+$/, () => step('pppdStart')),
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
   context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
   // main.c print_link_stats at the link's end: what went through it each way (see linkCounters)

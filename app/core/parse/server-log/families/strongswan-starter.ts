@@ -126,8 +126,10 @@ const INIT_SCRIPT = /^\s*\* (?:Starting|Stopping|Restarting|Reloading) strongswa
  * of another program's message (`tc/ipsec.d/x.conf:2: syntax error…`, addconn's) is no line of its own.
  */
 export const STARTER_LINE =
-  /^\s*(?:Starting strongSwan \S+ IPsec \[starter\]\.\.\.$|\S+ \(\d+\) started after \d+ ms$|\S+ stopped after \d+ ms$|ipsec starter stopped$|unable to start strongSwan|### \d+ parsing errors? \(\d+ fatal\) ###$|# (?:ignored (?:conn|ca) '|unknown keyword '|unsupported keyword '|deprecated keyword '|bad (?:option|policy|integer) value: |bad (?:protocol|port): )|\/\S+\.conf\S*:\d+: (?:syntax error, |section name missing$|missing value for setting '|setting name can't be empty$)|invalid config file '|(?:Stopping|Reloading|Updating) strongSwan IPsec|no (?:netkey|KLIPS|known) IPsec stack detected|can't reload config file due to errors|Loading (?:config setup$|conn '|ca ')|\* (?:Starting|Stopping|Restarting|Reloading) strongswan IPsec service)/;
+  /^\s*(?:Starting strongSwan \S+ IPsec \[starter\]\.\.\.$|\S+ \(\d+\) started after \d+ ms$|\S+ stopped after \d+ ms$|ipsec starter stopped$|unable to start strongSwan|### \d+ parsing errors? \(\d+ fatal\) ###$|# (?:ignored (?:conn|ca) '|unknown keyword '|unsupported keyword '|deprecated keyword '|bad (?:option|policy|integer) value: |bad (?:protocol|port): )|\/\S+\.conf\S*:\d+: (?:syntax error, |section name missing$|missing value for setting '|setting name can't be empty$)|invalid config file '|(?:Stopping|Reloading|Updating) strongSwan IPsec|\S+ has died -- restart scheduled \(\d+ ?sec\)$|\S+ has quit: |\S+ too long to start\.\.\. - kill kill$|\S+ refused to be started$|no (?:netkey|KLIPS|known) IPsec stack detected|can't reload config file due to errors|Loading (?:config setup$|conn '|ca ')|\* (?:Starting|Stopping|Restarting|Reloading) strongswan IPsec service)/;
 
+// (invokecharon.c's lines about the daemon stand under the `ipsec` tag too where systemd runs the starter through the script: CentOS 7's
+// `ipsec[25836]: charon has died -- restart scheduled (5sec)`, kitten/setup-strong-strongswan #30 — so STARTER_LINE names them)
 /** Whose lines the starter's rules read: its own tag, the `ipsec` tag (`ipsec start` under systemd), NetworkManager's, or none. */
 const STARTER_PROGRAMS = /^(?:ipsec_starter|ipsec|NetworkManager)$/;
 
@@ -158,10 +160,11 @@ export const CHARON_STARTUP_RULES: readonly Rule[] = [
     /^(?:loading (?:ca|aa|ocsp signer|attribute) certificates from '[^']*'|loading crls from '[^']*'|loading secrets from '[^']*'|loaded (?:IKE|EAP|XAuth|NTLM|PIN) secret for .+|loaded (?:RSA|ECDSA|ED25519|ED448) private key from '[^']*'|rereading secrets|dropped capabilities, running as uid \d+, gid \d+|received stroke: (?:add|delete) (?:connection|ca) '[^']*'|added configuration '[^']*'|queueing \S+ request as tasks still active)$/,
     () => step('charonHousekeeping'),
   ),
-  // plugins' start-up notes (unbound, ipseckey, eap-sim-file's triplets, eap-radius; RFC 7427's signature hash lists each IKE_SA_INIT
+  // plugins' start-up notes (unbound, ipseckey, eap-sim-file's triplets, eap-radius; the attr plugin's `loaded attribute INTERNAL_IP4_DNS:
+  // 08:08:04:04`, attr_provider.c load_entries; RFC 7427's signature hash lists each IKE_SA_INIT
   // carries): bookkeeping, also when an optional file is missing
   context(
-    /^(?:loading unbound (?:resolver config|trust anchors) from '[^']*'|ipseckey plugin is disabled|opening triplet file \S+ failed: .+|loaded \d+ RADIUS server configurations?|(?:received|sending) supported signature hash algorithms: .*)$/,
+    /^(?:loading unbound (?:resolver config|trust anchors) from '[^']*'|ipseckey plugin is disabled|opening triplet file \S+ failed: .+|loaded \d+ RADIUS server configurations?|loaded attribute [A-Z0-9_]+: \S+|(?:received|sending) supported signature hash algorithms: .*)$/,
     () => step('charonHousekeeping'),
   ),
   // stroke_config.c build (DBG2): the connection `ipsec.conf` gave, as charon received it — `conn NAME`, then `  key=value` per setting
@@ -172,7 +175,14 @@ export const CHARON_STARTUP_RULES: readonly Rule[] = [
   context(/^(unable to set UDP_ENCAP: .+|enabling UDP decapsulation for IPv[46] on port \d+ failed)$/, (m) => step('charonNatTSocket', { detail: m[1]! }, 'warning')),
   // stroke_control.c: `ipsec up NAME` and the like, as charon receives them (NetworkManager's L2TP plugin sends `initiate` itself)
   context(/^received stroke: (initiate|terminate|route|unroute) '([^']*)'$/, (m) => step('charonCommand', { command: m[1]!, name: m[2]! })),
-  context(/^signal of type (SIG[A-Z]+) received\. Shutting down$/, (m) => step('charonShutdown', { signal: m[1]! })),
+  // (later builds word it `SIGINT received, shutting down`: a 2023 NetworkManager-l2tp journal, nm-l2tp/NetworkManager-l2tp #220 — the
+  // source line assumed)
+  context(/^(?:signal of type (SIG[A-Z]+) received\. Shutting down|(SIG[A-Z]+) received, shutting down)$/, (m) => step('charonShutdown', { signal: (m[1] ?? m[2])! })),
+  // libstrongswan plugin_loader.c load_plugins(): a plugin feature marked critical (`!` in charon.load, or a plugin's own) did not load,
+  // and charon.c / charon-systemd.c main() then `initialization failed - aborting charon`: the daemon exits, nothing answers IKE
+  // (kitten/setup-strong-strongswan #30, CentOS 7 — the starter's `charon has died` follows)
+  context(/^failed to load (\d+) critical plugin features?$/, (m) => step('charonCriticalPlugin', { n: m[1]! }, 'failure')),
+  [/^initialization failed - aborting (\S+)$/, (m, _p, state) => notRunning(state, 'charonInitAborted', { daemon: m[1]! })],
   // ike_sa_manager.c / ike_sa.c destroy: an IKE_SA dropped as charon stops or gives up, the other side not told
   context(/^destroying IKE_SA in state ([A-Z]+) without notification$/, (m) => step('ikeSaDropped', { state: m[1]! }, 'warning')),
   // src/libcharon/encoding/message.c decrypt_payloads(): a payload that must come encrypted came in clear. In IKEv1 Main Mode, an ID or

@@ -26,7 +26,9 @@ export const XL2TPD_RULES: readonly Rule[] = [
     return hit;
   }],
   // xl2tpd control.c: with `PID: n, ` in older builds, without it (and with `(ref=a/b)`) in others
-  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // (control.c prints the call's serial number, a 32-bit AVP value, with %d: one past 2^31 comes out negative — a VyOS log's
+  // `Serial: -1084367864`)
+  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
   // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
   context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
   // the init script's line (see INIT_STEPS' rule below) with no tag of its own, behind a time: the syslog reader takes its verb for a

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { engineT } from '../../i18n';
+import { parseServerLog } from '../../parse/server-log';
+import { explainServerLogs } from '.';
+
+/**
+ * Findings of real logs the parser had not met (test/fixtures/real/server-logs, SOURCES.md): what they must and must not say.
+ */
+
+const t = engineT('en');
+const findingsOf = (file: string): string[] => explainServerLogs([parseServerLog(readRepoText(`test/fixtures/real/server-logs/${file}`), file)], t).findings.map((f) => f.id);
+
+describe('findings of the held-out real logs', () => {
+  it('a CCP Protocol-Reject the PC went on from (the same pppd carried data both ways) is no encryption finding', () => {
+    expect(findingsOf('pppd-vyos-xl2tpd-ccp-protocol-reject-link-used-negative-serial.txt')).toEqual([]);
+    // the same refusal where the link then carried next to nothing: the PC hung up on it (error 742)
+    const short = [
+      "Jan  4 13:41:34 gw pppd[7]: Unsupported protocol 'Compression Control Protocol' (0x80fd) received",
+      'Jan  4 13:41:35 gw pppd[7]: Sent 412 bytes, received 380 bytes.',
+    ].join('\n');
+    expect(explainServerLogs([parseServerLog(short, 'x')], t).findings.map((f) => f.id)).toEqual(['vpn.encryption-mismatch']);
+    // another pppd's traffic says nothing of this one's link
+    const other = [
+      "Jan  4 13:41:34 gw pppd[7]: Unsupported protocol 'Compression Control Protocol' (0x80fd) received",
+      'Jan  4 13:43:10 gw pppd[8]: Sent 83873 bytes, received 17862 bytes.',
+    ].join('\n');
+    expect(explainServerLogs([parseServerLog(other, 'x')], t).findings.map((f) => f.id)).toEqual(['vpn.encryption-mismatch']);
+  });
+
+  it("an MS-CHAP v2 Success this side's pppd could not read is no wrong password (no 691)", () => {
+    expect(findingsOf('pppd-nm-l2tp-client-mschapv2-success-badly-formed-chap-failed.txt')).toEqual([]);
+  });
+
+  it("a RADIUS socket accel-ppp could not bind, and charon's critical-plugin abort, are found", () => {
+    expect(findingsOf('pppd-accel-ppp-log-file-ipoe-radius-bind-address-in-use-no-available-servers.txt')).toEqual(['server.radius-unreachable']);
+    expect(findingsOf('charon-status-tab-critical-plugin-feature-initialization-aborted.txt')).toEqual(['server.service-down']);
+  });
+
+  it("a 5.x initiator's IKE_SA_INIT answered with NO_PROPOSAL_CHOSEN is the proposal finding, worded for the side that started", () => {
+    const [f] = explainServerLogs([parseServerLog(readRepoText('test/fixtures/real/server-logs/pluto-5x-oe-unexpected-ike-sa-init-no-proposal-chosen-glued-host.txt'), 'x')], t).findings;
+    expect(f!.id).toBe('server.ike-proposal-mismatch');
+    expect(f!.title).toContain('the other side (the responder)');
+  });
+});
