@@ -38,37 +38,56 @@ const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
  */
 const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
 /**
- * The same from inside the log's folder (`grep -i terminated *.log`): a bare file name with a log's extension, rotated or not
- * (`vpn_20220322.log:2022-03-22 11:24:33.775 …`, SoftEther's server and hub logs, SoftEther issue #1545; `syslog.1:` has no
- * extension and is not taken). Tried only when the line's first colon ends such a name (fileNameBeforeColon): a cheap look.
+ * The same from inside the log's folder (`grep -i terminated *.log`, `zgrep pppd syslog*`): a bare file name — one with a log's
+ * extension (`vpn_20220322.log:2022-03-22 11:24:33.775 …`, SoftEther's server and hub logs, SoftEther issue #1545) or a syslog
+ * file's own name (`syslog:`, `messages:`, `secure:`, `daemon.log:` — Debian's and Red Hat's rsyslog.conf) — rotated (`.1`,
+ * logrotate's `dateext` `-20240105`) and compressed or not (`.gz`, `.bz2`, `.xz`: zgrep, xzgrep put the compressed file's name).
+ * Before, `syslog.1:` and `messages:` were not taken and each such line was unknown. Tried only when the line's first colon ends
+ * such a name (fileNameBeforeColon): a cheap look by characters, no slice or regex per line.
  */
-const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}\.(?:log|txt)(?:\.\d{1,3})?:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
 function fileNameBeforeColon(s: string): boolean {
   // (a name's fourth character is one too, the colon coming later: a syslog month's blank rules the line out before the colon's search)
   if (!isNameChar(s.charCodeAt(3))) return false;
   const colon = s.indexOf(':');
-  return colon > 4 && colon <= 108 && endsLikeLogFileName(s, colon);
+  return colon > 3 && colon <= 108 && endsLikeLogFileName(s, colon);
 }
 /** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
 const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57 && c !== 47) || c === 95;
 const isDigitAt = (s: string, i: number): boolean => isDigit(s.charCodeAt(i));
+/** syslog's own files, named without an extension (Debian's /etc/rsyslog.conf, Red Hat's: secure, maillog, cron, spooler, boot.log) */
+const SYSLOG_FILE_NAMES: ReadonlySet<string> = new Set(['syslog', 'messages', 'secure', 'daemon', 'auth', 'kern', 'user', 'debug']);
+const COMPRESSED = ['.gz', '.bz2', '.xz'];
 /**
- * Whether `s` up to `end` ends as /\.(?:log|txt)(?:\.\d{1,3})?$/ would find, by its last characters: a syslog line's first colon
- * (its time's) comes after digits and a blank, so this says no at its second character, where the regex on a slice up to the colon
- * cost explain-log ≈ 1 % (a slice and a regex per line).
+ * Whether `s` up to `end` is a log file's name as GREP_FILE_PREFIX's look-up takes it: a name with `.log` or `.txt`, or one of
+ * SYSLOG_FILE_NAMES, then a rotation (`.1` to `.999`, `-YYYYMMDD`) and a compression suffix, each or both left out. By its last
+ * characters: a syslog line's first colon (its time's) comes after digits and a blank, so this says no at its second character,
+ * where a regex on a slice up to the colon cost explain-log ≈ 1 % (a slice and a regex per line).
  */
 function endsLikeLogFileName(s: string, end: number): boolean {
+  for (const ext of COMPRESSED) {
+    if (end - ext.length > 3 && s.startsWith(ext, end - ext.length)) {
+      end -= ext.length;
+      break;
+    }
+  }
   let digits = 0;
-  while (digits < 4 && isDigitAt(s, end - 1 - digits)) digits++;
+  while (digits < 9 && isDigitAt(s, end - 1 - digits)) digits++;
   let e = end;
   if (digits > 0) {
-    // a rotation's `.1` to `.999`
-    if (digits > 3 || s.charCodeAt(end - 1 - digits) !== 46) return false;
+    // a rotation's `.1` to `.999`, or logrotate's dateext `-20240105`
+    const mark = s.charCodeAt(end - 1 - digits);
+    if (!((mark === 46 && digits <= 3) || (mark === 45 && digits === 8))) return false;
     e = end - 1 - digits;
   }
-  if (e < 4 || s.charCodeAt(e - 4) !== 46) return false;
-  return s.startsWith('log', e - 3) || s.startsWith('txt', e - 3);
+  if (e >= 4 && s.charCodeAt(e - 4) === 46 && (s.startsWith('log', e - 3) || s.startsWith('txt', e - 3))) return true;
+  // (every character of the name a name's: a line's own `word:` after other text is no file name)
+  return e >= 4 && e <= 8 && isBareName(s, e) && SYSLOG_FILE_NAMES.has(s.slice(0, e));
 }
+const isBareName = (s: string, end: number): boolean => {
+  for (let i = 0; i < end; i++) if (!isNameChar(s.charCodeAt(i))) return false;
+  return true;
+};
 /**
  * A line number before the line: `grep -n`'s `1234:` (GNU grep's manual, "--line-number": the number
  * and a colon) or `cat -n`'s right-aligned number and tab (GNU coreutils: `%6d\t`). Only right

@@ -65,6 +65,15 @@ describe('grep from inside a log folder (lines.ts GREP_FILE_PREFIX)', () => {
     expect(r.entries[0]!.time).toBeDefined();
     expect(parseServerLog('notes.txt: Connection "CID-2" has been terminated.').understood).toBe(0);
   });
+
+  it("syslog's own file names, rotated and compressed (`grep pppd syslog*`, `zgrep pppd messages*`): cut; another word before a time stays", () => {
+    const line = 'Oct 25 05:23:28 host pppd[3665]: Peer alice failed CHAP authentication';
+    for (const name of ['syslog', 'syslog.1', 'syslog.2.gz', 'messages-20240105', 'secure', 'daemon.log.1.gz', 'auth.log.3.xz', 'messages-20240105.bz2']) {
+      const r = parseServerLog(`${name}:${line}\n${name}:12:${line}`);
+      expect([name, r.understood, r.entries[0]?.user, r.entries[0]?.host]).toEqual([name, 2, 'alice', 'host']);
+    }
+    for (const name of ['notes', 'syslogs', 'syslog.1234', 'messages-2024010', 'a b', 'syslog:']) expect(parseServerLog(`${name}:${line}`).entries[0]?.user, name).toBeUndefined();
+  });
 });
 
 describe('SoftEther error codes at a connection\'s end (src/Cedar/Cedar.h; texts strtable_en.stb ERR_<n>)', () => {
