@@ -27,7 +27,7 @@ const HEAD = /^\[([^\]\s]{1,64})\] ?(.*)$/;
 const HEADLESS = /^(?:Multi-link PPP daemon for FreeBSD|process \d+ started, version |web: |Incoming (?:L2TP|PPTP|PPPoE) |(?:L2TP|PPTP|PPPoE|RADIUS): )/;
 
 /** OPNsense's log page row after the time: severity (RFC 5424 §6.2.1's names), process, message */
-const GUI_ROW = /^(?:Emergency|Alert|Critical|Error|Warning|Notice|Informational|Debug)\t(?:ppp|mpd5?|l2tps|pptps|poes)\t ?(.*)$/;
+const GUI_ROW = /^(?:Emergency|Alert|Critical|Error|Warning|Notice|Informational|Debug)[\t ]+(?:ppp|mpd5?|l2tps|pptps|poes)[\t ]+(.*)$/;
 
 export interface MpdView {
   /** the link or bundle name of the head, when the line has one */
