@@ -29,6 +29,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [57, 'The PC identifies itself as Windows remote access (MSRASV5.20).'],
       [63, 'The PC logs in as "jim".'],
       [66, 'INTERNAL gave no verdict: mpd checks the password itself next.'],
+      [68, 'No log-in back end decided: mpd compares the password itself now.'],
       [69, 'The user jim logged in (CHAP authentication succeeded).'],
       [84, 'TCP/IP header compression (Van Jacobson, RFC 1144) with 16 slots.'],
       // Windows refuses CCP inside L2TP/IPsec: no encryption finding, IPsec encrypts

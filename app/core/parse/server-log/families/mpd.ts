@@ -145,7 +145,8 @@ function option(text: string, s: FamilyState): Hit {
  * mpd.secret file) gave the password, and chap.c / pap.c compare it next; `fail` a refusal (RADIUS: Access-Reject, or no answer)
  */
 function backendSaid(backend: string, status: string): Hit {
-  if (status === 'undefined') return step('mpdAuthBackendPassword', { backend });
+  // (chap.c's own line sums the back ends up: none decided, so it compares the password now)
+  if (status === 'undefined') return backend === 'mpd' ? step('mpdAuthStatusPassword') : step('mpdAuthBackendPassword', { backend });
   if (status === 'success') return step('mpdAuthBackendOk', { backend }, 'success');
   if (status === 'fail') return step('mpdAuthBackendFail', { backend }, 'warning');
   return step('mpdAuthBackend', { backend, status });
