@@ -163,6 +163,9 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'step.l2tpPeerHost',
   'step.l2tpPeerVendor',
   'step.l2tpPeerWindows',
+  // mpd's lines about the other side (families/mpd.ts): on a client's log (a pfSense/OPNsense WAN, a LAC) the server
+  'step.mpdCcpRejectedL2tp',
+  'step.mpdUnexpectedProtocol',
 ]);
 
 /**

@@ -36,7 +36,7 @@ export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) =>
 
 /** Program tags name their family outright (the common syslog case skips every other test). */
 const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
-  ...['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd'].map((p) => [p, pppdFamily] as const),
+  ...['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd', 'mpd', 'mpd5', 'l2tps', 'pptps', 'poes'].map((p) => [p, pppdFamily] as const),
   ...['charon', 'charon-systemd', 'charon-cmd'].map((p) => [p, strongswanFamily] as const),
   // (not `ipsec`: strongSwan's starter logs charon's `09[IKE] …` lines under that tag too, so `ipsec` lines go by shape —
   // strongSwan's claims, a thread head, come before Libreswan's, which takes the tag)

@@ -1,4 +1,5 @@
 import type { RawRecord } from './raw-record';
+import { withoutSoftBreak } from './typography';
 
 /**
  * The first line a paste's hard wrap cut (lines.ts WrapWidth). The wrap width is known once two
@@ -69,13 +70,14 @@ export class FirstWrap {
    */
   release(join: boolean, pending: RawRecord | null): void {
     const held = this.held;
+    const width = this.width;
     this.held = [];
     this.width = 0;
     const first = held[0];
     const piece = held[1] ?? pending;
     if (join && first && piece && piece.line === this.pieceLine) {
       const rest = this.pieceAsRead === undefined ? piece.text : `${this.pieceAsRead}${piece.text.slice(this.pieceRead)}`;
-      const text = `${first.text}${rest}`;
+      const text = `${withoutSoftBreak(first.text, width)}${rest}`;
       const cap = this.capOf(first);
       piece.text = text.length > cap ? text.slice(0, cap) : text;
       piece.line = first.line;

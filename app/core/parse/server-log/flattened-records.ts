@@ -8,7 +8,7 @@ import { MONTHS, type Prefixed } from './prefix-shapes';
  * paragraph (docs.netgate.com's IPsec log examples, copied from the PDF: `charon: 09[IKE] … charon: 09[CFG] …`), a chat
  * message. glued-lines.ts cuts records glued with no blank between them; its cuts need no blank before a record, so a
  * message's own words cannot start one. After a blank they can, so a cut here is where the record's own head comes back:
- * - a syslog or RFC 3339 header with the same host (a flattened excerpt of one server's log repeats its host; a time
+ * - a syslog, RFC 3339 or RFC 5424 header with the same host (a flattened excerpt of one server's log repeats its host; a time
  *   inside a message is not followed by it);
  * - without a host: a program tag with a pid, its own or a VPN daemon's (`pluto[812]: `), or strongSwan's pid-less
  *   `charon: ` followed by its thread and group (`09[IKE] `), which no message holds.
@@ -116,7 +116,9 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
   // (and a tag after the host: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
   if (hostAt >= 0) {
     const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
-    return new RegExp(String.raw`(?<=[ \t])${around.join('')}[^\s:[\]]+(?:\[\d+\])?:(?: |$)`, 'g');
+    // (RFC 5424 §6: APP-NAME PROCID MSGID and the structured data, `ppp 39188 - [meta sequenceId="91"] ` — OPNsense's system log)
+    const tag = header.charCodeAt(0) === 60 /* < */ && /^<\d{1,3}>1 /.test(header) ? String.raw`[^\s:[\]]+ \S+ \S+ (?:-|(?:\[[^\]]*\])+)(?: |$)` : String.raw`[^\s:[\]]+(?:\[\d+\])?:(?: |$)`;
+    return new RegExp(String.raw`(?<=[ \t])${around.join('')}${tag}`, 'g');
   }
   const before = at > 0 ? `(?:${shapeOf(header.slice(0, at))})?` : '';
   const name = escape(program);

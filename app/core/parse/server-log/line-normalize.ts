@@ -34,9 +34,10 @@ const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
  * `grep pluto /var/log/*` and `grep -r` put the file's path and a colon before each line:
  * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469), and with `-n`
  * the line's number after it (`/var/log/syslog:1234:Oct 25 …`). Only an absolute path right before a
- * syslog month or an ISO time, so a message's own `/path:` is never cut.
+ * syslog month or an ISO time, so a message's own `/path:` is never cut. (The day as LINE_NUMBER_PREFIX takes it, padded or
+ * not: pfSense's and a mail's copies of FreeBSD's syslog write `Feb 4 13:56:38`, one blank.)
  */
-const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} +\d{1,2} |${ISO_AHEAD})`);
 /**
  * The same from inside the log's folder (`grep -i terminated *.log`, `zgrep pppd syslog*`): a bare file name — one with a log's
  * extension (`vpn_20220322.log:2022-03-22 11:24:33.775 …`, SoftEther's server and hub logs, SoftEther issue #1545) or a syslog
@@ -45,7 +46,7 @@ const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(
  * Before, `syslog.1:` and `messages:` were not taken and each such line was unknown. Tried only when the line's first colon ends
  * such a name (fileNameBeforeColon): a cheap look by characters, no slice or regex per line.
  */
-const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}:(?:\d{1,9}:)?(?=${MONTH} [ \d]\d |${ISO_AHEAD})`);
+const GREP_FILE_PREFIX = new RegExp(String.raw`^[\w.-]{1,100}:(?:\d{1,9}:)?(?=${MONTH} +\d{1,2} |${ISO_AHEAD})`);
 function fileNameBeforeColon(s: string): boolean {
   // (a name's fourth character is one too, the colon coming later: a syslog month's blank rules the line out before the colon's search)
   if (!isNameChar(s.charCodeAt(3))) return false;

@@ -4,7 +4,7 @@ import { flattenedPieces } from './flattened-records';
 import { maybeGlued, unglue } from './glued-lines';
 import { LogBoundary } from './log-boundary';
 import { NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
-import { WRAP_MARK, wrapJoin } from './typography';
+import { WRAP_MARK, withoutSoftBreak, wrapJoin } from './typography';
 import type { RawRecord } from './raw-record';
 import { splitPrefix } from './prefix';
 import { escapesShortened, MAX_RECORD_CHARS, normalizeLine, plainLead, rewritten } from './line-normalize';
@@ -205,7 +205,8 @@ export class LineSplitter {
     if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? asRead : undefined);
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? asRead.replace(/\r$/, '') : text;
-      this.extend(pending!, continued === 'wrap' ? `${pending!.text}${piece}` : `${pending!.text} ${text.trim()}`, clean);
+      // (a mail's quoted-printable soft line break is no part of the text: typography.ts withoutSoftBreak)
+      this.extend(pending!, continued === 'wrap' ? `${withoutSoftBreak(pending!.text, width || firstWidth)}${piece}` : `${pending!.text} ${text.trim()}`, clean);
       return;
     }
     // a line longer than a record may be (a whole log flattened into one paragraph): its records apart first, each then cut at

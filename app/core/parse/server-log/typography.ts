@@ -56,6 +56,13 @@ const INLINE_WRAP_MARK = /(\S)[ \t]*\u02d3\u2192[ \t]*/g;
  * What joins a line's two pieces the wrap mark split: the PDF breaks a line at a blank where it has one (the blank lost in the copy),
  * else inside the word — an address or a name's digits — so a blank between two words, none within one. (assumed from the copies)
  */
+/**
+ * A record's text before the next wrapped piece is joined to it, without a mail's quoted-printable soft line break: RFC 2045 §6.7
+ * rule 5 cuts encoded lines at 76 characters and ends each cut one with `=` — a mailing-list archive that kept the encoding shows
+ * `… timeout after 9 secon=` / `ds`. Only at that width: a line of another length ending in `=` keeps it.
+ */
+export const withoutSoftBreak = (text: string, width: number): string => (width === 76 && text.endsWith('=') ? text.slice(0, -1) : text);
+
 export const wrapJoin = (before: string, after: string): string => (/[A-Za-z0-9]$/.test(before) && /^[A-Za-z]/.test(after) ? ' ' : '');
 
 /** The text as the daemon wrote it, before mail or a web page changed it (see TYPOGRAPHY); a wrap mark inside a line, the line whole again. */

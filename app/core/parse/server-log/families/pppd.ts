@@ -10,6 +10,7 @@ import { packetDump, unsupportedProtocol } from './pppd-packet';
 import { awaitSide, byRole, dialsOut, noteRole, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { XL2TPD_RULES } from './xl2tpd';
+import { mpdView, readMpd } from './mpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
 
 /**
@@ -310,6 +311,8 @@ export const pppdFamily: FamilyParser = {
   family: 'pppd',
   claims(pre: Prefixed): boolean {
     if (pre.program && isPppProgram(pre.program)) return true;
+    // mpd5 (families/mpd.ts): its idents, and a copy that put its ident where the host goes
+    if (mpdView(pre)) return true;
     // Padavan firmware logs with the tag "VPN server" (syslog shows it like host + program)
     // (program first: host is read from the header again when asked)
     if (pre.program === 'server' && pre.host === 'VPN') return true;
@@ -319,6 +322,9 @@ export const pppdFamily: FamilyParser = {
     return applyRules(RULES, messageOf(pre.message), pre, {}) !== null;
   },
   parse(pre, state, countOnly) {
+    // mpd5's lines (families/mpd.ts): its idents, or `ppp` with mpd's `[link] ` head
+    const mpd = mpdView(pre);
+    if (mpd) return readMpd(mpd, pre, state);
     if (pre.program && !isPppProgram(pre.program)) pre = relayed(pre, PROGRAMS) ?? pre;
     // (a line rsyslog folded, `message repeated 9 times: [ …]`: the message inside is read, the repeats said after it)
     const repeated = repeatedMessage(pre.message);
