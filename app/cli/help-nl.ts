@@ -44,7 +44,7 @@ server-logs/*.txt van een opname worden ook gelezen.
 `,
   'explain-log': `Gebruik: tunnelmedic explain-log BESTAND... [--capture MAP] [--json] [--out BESTAND] [--lang en|nl] [--redact] [--verbose]
 
-Leest wat de VPN-server of router vastlegde (pppd/pptpd/xl2tpd, strongSwan, Libreswan, Windows
+Leest wat de VPN-server of router vastlegde (pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, Windows
 RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA, VPN 3000,
 SSTP-servers), ontcijfert de pakketten en toestanden, en noemt de oorzaak op de pc en wat u aan de
 beheerder van de server kunt vragen. Bestanden worden regel voor regel gelezen (een syslog van

@@ -40,7 +40,7 @@ are read too.
 `,
   'explain-log': `Usage: tunnelmedic explain-log FILE... [--capture DIR] [--json] [--out FILE] [--lang en|nl] [--redact] [--verbose]
 
-Reads what the VPN server or router logged — pppd/pptpd/xl2tpd, strongSwan, Libreswan, Windows
+Reads what the VPN server or router logged — pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, Windows
 RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA, VPN 3000, SSTP
 servers — decodes the packets and states, and names the cause on the PC and what to ask the
 server's administrator. Files are streamed line by line (a 50 MB syslog is fine); lines not

@@ -9,7 +9,7 @@
 export type FormatLanguage = 'en' | 'nl';
 
 const NAMES: Record<string, Record<FormatLanguage, string>> = {
-  pppd: { en: 'pppd/pptpd/xl2tpd', nl: 'pppd/pptpd/xl2tpd' },
+  pppd: { en: 'pppd/pptpd/xl2tpd/mpd', nl: 'pppd/pptpd/xl2tpd/mpd' },
   strongswan: { en: 'strongSwan', nl: 'strongSwan' },
   libreswan: { en: 'Libreswan', nl: 'Libreswan' },
   rras: { en: 'Windows RRAS/NPS', nl: 'Windows RRAS/NPS' },
