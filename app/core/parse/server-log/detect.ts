@@ -63,7 +63,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
   // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)
-  if (pending.text.charCodeAt(0) === 67 /* C */ && isRasClientMessage(pending.text) && RASCLIENT_SETTING_LINE.test(line)) return true;
+  if ((pending.text.charCodeAt(0) === 67 /* C */ || pending.text.charCodeAt(0) === 84) /* T */ && isRasClientMessage(pending.text) && RASCLIENT_SETTING_LINE.test(line)) return true;
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
   // the one after a blank line in a double-spaced copy too short to show it is one (LineSplitter counts its blanks then)
   if (blankBefore <= 1 && ((pending.hints ?? 0) & NO_ASA_ID) === 0 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
@@ -170,6 +170,9 @@ function continuesEventBlock(pending: string, line: string): boolean {
   // nor is an NPS log file's line (IAS or database format, one packet per line: a help desk's paste of the event and the log file after it) —
   // the other rras lines (`Source: …`) may be the event's own labels
   if (!pending.includes('<Event')) {
+    // a whole RasClient message (its CoId, or the English 20227 / 20221 from `The user`) is another event's text only in a RasClient
+    // event's block (its Description): after a Router or NPS event pasted as text it is the PC's own event pasted below it
+    if (isRasClientMessage(text) && !pending.includes('RasClient')) return false;
     const other = detectFamily(pre);
     if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text))) return false;
     if (isJournalNote(text)) return false;

@@ -102,6 +102,8 @@ describe('logs pasted together read as each reads alone', () => {
     ['vpn3000-doc-event-log-format-http-47-admin-login-text-next-line.txt', 'charon-swanctl-client-to-libreswan-ike-auth-fragmented.txt'],
     ['pluto-openswan-stderrlog-l2tp-quick-r2-then-dpd-declares-peer-dead.txt', 'routeros7-memory-log-l2tp-first-packet-port-dhcp-between.txt'],
     ['ras-nt4-kb172215-remoteaccess-20107-strong-encryption-20077-ppp-encryption-type.txt', 'nps-dts-xml-pretty-printed-accounting-request-start.txt'],
+    // (a Router event pasted as text, then the PC's RasClient message without its CoId: not the Router event's description)
+    ['rras-nt4-kb-event-20050-router-no-protocols-projected.txt', 'rasclient-win11-20227-809-no-coid-domain-backslash-user.txt'],
   ])('%s then %s: every record, understood and unknown as alone, the second log’s entries on its own lines', (a, b) => {
     const ra = read(a);
     const rb = read(b);

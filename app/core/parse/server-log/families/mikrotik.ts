@@ -287,6 +287,10 @@ const RULES: Rule[] = [
   // against remote-id); without a remote-id check the `responder:` part is gone (the write-up says so). Like strongSwan's "no
   // matching peer config found": no connection fits the PC's identity and authentication, and the PC gets AUTHENTICATION_FAILED
   [/^identity not found for (?:responder: (\S+) )?peer: (\S+)$/, (m) => ({ decoded: [d(m[1] ? 'mtIdentityNotFound' : 'mtIdentityNotFoundPeer', { own: m[1] ?? '', peer: m[2]! })], outcome: 'failure', cause: 'auth-protocol-mismatch', peer: idAddress(m[2]!) })],
+  // the router as initiator with an /ip ipsec peer that no identity names ("initiator can't find identity for peer: <peer name>":
+  // a RouterOS test suite's note that a disabled peer stops it, search index file id 58767572981; an Indonesian site-to-site
+  // write-up quotes it too, 71045217842): the router's own outgoing tunnel does not start — its peer is a name, not the PC
+  [/^initiator can't find identity for peer: (\S+)$/, (m) => step('mtInitiatorNoIdentity', { peer: m[1]! }, 'warning')],
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m, pre) => tcpConnection(m[1]!, pre)],

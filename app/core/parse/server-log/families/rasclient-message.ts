@@ -20,8 +20,14 @@ const DIALING_EN = /^The user (.+?) has started dialing a (?:VPN )?connection us
  */
 const TERMINATED_EN = /\bterminat(?:ed|ion)\b/;
 
-/** A record that is a RasClient message (its CoId first). */
-export const isRasClientMessage = (text: string): boolean => text.charCodeAt(0) === 67 /* C */ && CO_ID_HEAD.test(text);
+/**
+ * A record that is a RasClient message: its CoId first, or — without it — the English 20227 or 20221 from its first word. Windows 7
+ * and earlier write no CoId, and people copy the message from its sentence on (hwdsl2/setup-ipsec-vpn issue #1199: `The user
+ * MICHAL-NUC\michal dialed a connection named vpn which has failed. The error code returned on failure is 809.`); a translated
+ * message without its CoId has nothing that says it is RasClient's and stays unknown.
+ */
+export const isRasClientMessage = (text: string): boolean =>
+  text.charCodeAt(0) === 67 /* C */ ? CO_ID_HEAD.test(text) : text.charCodeAt(0) === 84 /* T */ && text.startsWith('The user ') && (FAILED_EN.test(text) || DIALING_EN.test(text));
 
 /** A settings line of 20221's message, to be joined to it (detect.ts continues). */
 export const RASCLIENT_SETTING_LINE = /^\s*[A-Za-z][\w -]*? = .*$/;
