@@ -22,6 +22,7 @@ import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, 
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
 import { isJournalNote } from './families/systemd-units';
+import { beginsPrinted, continuesPrinted } from './routeros-print';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -60,6 +61,10 @@ const MESSAGE_FIELD = /^Message\s*: /;
  * …`); IOS may print a packet's `[Open] id 3 len 16 …` on the next, indented line.
  */
 export function continues(pending: RawRecord, line: string, blankBefore: number, wrapWidth = 0): boolean | 'wrap' {
+  // a RouterOS `/log print detail` record's message (and RouterOS 7's extra-info) on the indented line under it (routeros-print.ts)
+  if (continuesPrinted(pending.text, line)) return true;
+  // (and a printed record's head is a record of its own, not an event's text: `Description:` of an indented NT 4 event quote before it)
+  if (beginsPrinted(line)) return false;
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
   // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)

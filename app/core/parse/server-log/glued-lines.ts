@@ -19,13 +19,14 @@ const GLUE = new RegExp(
     String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
     String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,
     // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
-    String.raw`(?<=\S)(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
+    // (not after a quote: `message="phase1 negotiation failed …"` is a printed record's own message, routeros-print.ts)
+    String.raw`(?<=[^\s"])(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,
     // …and racoon's messages about one peer, which RouterOS starts with the peer's address (`10.5.107.112 failed to get valid
     // proposal.`), masked by the poster too (`x.x.x.x`): glued after a port's `]`, or after a message's full stop
     // (forum.mikrotik.com thread 1114502: `…<=>x.x.x.x[12345]x.x.x.x failed to get valid proposal.x.x.x.x failed to pre-process …`);
     // never inside an address (a digit, `x` or `.` before it is not one of these)
     String.raw`(?<=\]|[a-z)]\.)(?=(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3} (?:failed to get valid proposal|failed to pre-process ph[12] packet|phase1 negotiation failed|parsing packet failed)\b)`,
-    String.raw`(?<=[^\s<])(?=<[\w.@\\-]+>: )`,
+    String.raw`(?<=[^\s<"])(?=<[\w.@\\-]+>: )`,
     // an ASA record glued to the one before with a blank between (a PDF's or slide's text copy): its time and host, then the id
     String.raw`(?<=\S )(?=${MONTH} [ \d]\d (?:\d{4} )?\d\d:\d\d:\d\d \S+ (?:: )?%(?:ASA|PIX|FTD)-\d-\d{6}\b)`,
     // a RouterOS memory-log row glued to the one before: its time (and date, v7 ISO or v6 `jan/02`, `Dec/04/2024` in a

@@ -7,6 +7,7 @@ import { textHints } from './line-hints';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { readVpn3000 } from './families/vpn3000';
+import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import { otherDaemonLine } from './families/other-daemons';
@@ -174,9 +175,11 @@ export class ServerLogParser {
   /** `flat`: a piece of a flattened line (flattenedPieces), not cut again */
   private record(r: RawRecord, flat = false): void {
     this.records++;
-    let pre = readPrefix(r.text, r.clean === true, r.src, r.at);
+    // a RouterOS `/log print detail`/`terse` record (`time=… topics=… message="…"`): read as the plain row it stands for (routeros-print.ts)
+    const printed = printedRow(r.text);
+    let pre = printed === undefined ? readPrefix(r.text, r.clean === true, r.src, r.at) : readPrefix(printed, false, undefined, 0);
     // records a copy flattened into this one line, a blank where each newline was (flattened-records.ts): read one by one
-    if (!flat && mayHoldFlattened(r.text, pre, r.hints ?? 0)) {
+    if (!flat && printed === undefined && mayHoldFlattened(r.text, pre, r.hints ?? 0)) {
       const pieces = flattenedPieces(r.text, pre);
       if (pieces) {
         this.records--;
