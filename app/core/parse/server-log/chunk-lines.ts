@@ -1,12 +1,6 @@
 import { ONE_TAG, textHints } from './line-hints';
 
 /**
- * Text chunks as a stream delivers them → physical lines, cut exactly where Node's readline cuts
- * (`\r\n`, `\n` or a lone `\r`; a `\r\n` split across two chunks is one line end; a last line
- * without a newline still counts), but synchronously per chunk: readline's async iterator costs a
- * promise per line, which is most of its time on a 100 000-line log.
- */
-/**
  * NUL characters in a text log are damage, not content: the hole at a file's start when logrotate's copytruncate empties a log
  * whose writer goes on at its old offset (no O_APPEND: the file reads as that many NUL bytes, then the new lines — kazu.tv,
  * "logrotateでcopytruncateしてもサイズが大きいまま", 2014), or blocks a crash left unwritten (assumed: commonly reported, no
@@ -26,6 +20,12 @@ export const withoutNuls = (text: string): string => text.replace(NULS, '');
 const CSI = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 export const withoutColours = (text: string): string => text.replace(CSI, '');
 
+/**
+ * Text chunks as a stream delivers them → physical lines, cut exactly where Node's readline cuts
+ * (`\r\n`, `\n` or a lone `\r`; a `\r\n` split across two chunks is one line end; a last line
+ * without a newline still counts), but synchronously per chunk: readline's async iterator costs a
+ * promise per line, which is most of its time on a 100 000-line log.
+ */
 export class ChunkLines {
   private rest = '';
   private sawReturn = false;
