@@ -56,7 +56,7 @@ function fileNameBeforeColon(s: string): boolean {
 /** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
 const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57 && c !== 47) || c === 95;
 const isDigitAt = (s: string, i: number): boolean => isDigit(s.charCodeAt(i));
-/** syslog's own files, named without an extension (Debian's /etc/rsyslog.conf, Red Hat's: secure, maillog, cron, spooler, boot.log) */
+/** syslog's own files named without an extension (Red Hat's /etc/rsyslog.conf: messages, secure; Debian's: syslog, and its *.log ones) */
 const SYSLOG_FILE_NAMES: ReadonlySet<string> = new Set(['syslog', 'messages', 'secure', 'daemon', 'auth', 'kern', 'user', 'debug']);
 const COMPRESSED = ['.gz', '.bz2', '.xz'];
 /**
