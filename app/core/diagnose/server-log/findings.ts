@@ -205,10 +205,13 @@ function encryptionGoneWithout(log: ServerLogResult): Set<ServerLogEntry> {
   const drop = new Set<ServerLogEntry>();
   const refused = log.entries.filter((e) => e.cause === 'server-refused-encryption' && e.session !== undefined && e.decoded.some((dd) => dd.key === 'unsupportedCcp'));
   if (!refused.length) return drop;
-  for (const e of refused) {
-    const used = log.entries.some((later) => later.line > e.line && later.session === e.session && later.decoded.some((dd) => dd.key === 'step.pppdCounters' && Number(dd.values?.sent) >= LINK_USED_BYTES && Number(dd.values?.received) >= LINK_USED_BYTES));
-    if (used) drop.add(e);
+  // each session's last line that counted data both ways, in one pass (not a pass over the entries per refusal)
+  const lastUsed = new Map<string, number>();
+  for (const e of log.entries) {
+    if (e.session === undefined || !e.decoded.some((dd) => dd.key === 'step.pppdCounters' && Number(dd.values?.sent) >= LINK_USED_BYTES && Number(dd.values?.received) >= LINK_USED_BYTES)) continue;
+    lastUsed.set(e.session, Math.max(lastUsed.get(e.session) ?? -1, e.line));
   }
+  for (const e of refused) if ((lastUsed.get(e.session!) ?? -1) > e.line) drop.add(e);
   return drop;
 }
 
