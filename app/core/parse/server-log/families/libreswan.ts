@@ -1,13 +1,15 @@
-import { DH_GROUPS, IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
+import { IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
 import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import { isLogfileLine, logfileTime, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
 import type { ServerLogEntry } from '../types';
-import { byInitiatorSerial, currentSerial, INITIATOR_STATE, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
+import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
 import { XAUTH_RULES } from './libreswan-xauth';
+import { V1_STORY_RULES } from './libreswan-v1-stories';
+import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
 import { isDigit } from '../char-codes';
 
 /**
@@ -15,62 +17,14 @@ import { isDigit } from '../char-codes';
  * `ipsec status` lines `000 #n: "conn"[n] ip:port STATE_X (…)`. Texts from Libreswan
  * programs/pluto (ikev1_main.c, ikev1_spdb_struct.c, ikev2_parent.c, state names in
  * ikev1_states.c). Per serial the parser remembers the Main Mode state, so a responder left
- * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end.
+ * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end. Its rule list takes in
+ * the IKEv1 state stories (libreswan-v1-stories.ts), the refused IKEv1 proposals
+ * (libreswan-refused-proposal.ts), the initiator's and give-up lines (libreswan-initiator.ts),
+ * pluto's start-up (libreswan-startup.ts) and XAUTH (libreswan-xauth.ts).
  */
 
-/** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
-function refuse(s: Record<string, unknown>, transform: string): void {
-  const set = (s.refused ??= new Set<string>()) as Set<string>;
-  if (set.size < 12) set.add(transform);
-}
-
-const groupName = (g: string): string => {
-  const n = g.match(/^(?:DH|OAKLEY_GROUP )?(\d+)$/);
-  return n ? `${g} = ${DH_GROUPS[Number(n[1])] ?? '?'}` : g;
-};
-
-/** Libreswan 4.x's IKEv1 stories that are not yet established (ikev1_states.c) and the state each stands for. */
-const V1_STORY: ReadonlyMap<string, string> = new Map([
-  ['sent Main Mode request', 'STATE_MAIN_I1'],
-  ['sent Main Mode R1', 'STATE_MAIN_R1'],
-  ['sent Main Mode R2', 'STATE_MAIN_R2'],
-  ['sent Main Mode I2', 'STATE_MAIN_I2'],
-  ['sent Main Mode I3', 'STATE_MAIN_I3'],
-  ['sent Aggressive Mode response, expecting confirmation', 'STATE_AGGR_R1'],
-  ['sent Quick Mode request', 'STATE_QUICK_I1'],
-  ['sent Quick Mode reply, inbound IPsec SA installed, expecting confirmation', 'STATE_QUICK_R1'],
-]);
-const V1_STORY_LINE = /^(sent (?:Main Mode (?:request|R1|R2|I2|I3)|Aggressive Mode response, expecting confirmation|Quick Mode request|Quick Mode reply, inbound IPsec SA installed, expecting confirmation))(.*)$/;
-/** Per serial (`#22`), whether its last 4.x story was the initiator's: bounded, a long log runs through many serials. */
-function v1Sides(s: Record<string, unknown>): Map<string, boolean> {
-  let sides = s.v1Sides as Map<string, boolean> | undefined;
-  if (!sides) s.v1Sides = sides = new Map();
-  else if (sides.size > 2000) sides.clear();
-  return sides;
-}
-
 const RULES: Rule[] = [
-  // (Openswan 2.6 puts `inbound IPsec SA installed, ` before what it expects: `STATE_QUICK_R1: sent QR1, inbound IPsec SA installed, expecting QI2`, Ubuntu Forums 2014)
-  context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
-  context(/^(STATE_\w+): (?:sent (\w+), )?(?:inbound IPsec SA installed, )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {
-    const est = !!IKEV1_STATES[m[1]!]?.established || /established/.test(m[3]!);
-    return step(est ? 'ikeV1Established' : 'ikeV1Waiting', { state: stateName(m[1]!), details: (m[5] ?? '').trim() }, est ? 'success' : 'info');
-  }),
-  // Libreswan 4.x (programs/pluto/ikev1_states.c, each state's "story"; ikev1.c complete_v1_state_transition logs it) names no
-  // STATE_: `sent Main Mode R1`, `sent Main Mode R2`, `IKE SA established {auth=PRESHARED_KEY …}` (earlier 4.x: `ISAKMP SA
-  // established`), `sent Quick Mode reply, inbound IPsec SA installed, expecting confirmation transport mode {…}`, `IPsec SA
-  // established transport mode {…}` (hwdsl2/docker-ipsec-vpn-server #242). Read as the state the story stands for; an established
-  // line's state by the side the serial's last story told (a responder's unless it was the initiator's), as 3.x's STATE_ lines
-  context(V1_STORY_LINE, (m, _p, s) => {
-    const name = V1_STORY.get(m[1]!)!;
-    if (s.serialNow !== undefined) v1Sides(s).set(s.serialNow as string, INITIATOR_STATE.test(name));
-    return step('ikeV1Waiting', { state: stateName(name), details: m[2]!.trim() });
-  }),
-  context(/^(ISAKMP|IKE|IPsec) SA established(.*)$/, (m, _p, s) => {
-    const initiator = s.serialNow !== undefined && v1Sides(s).get(s.serialNow as string) === true;
-    const name = m[1] === 'IPsec' ? (initiator ? 'STATE_QUICK_I2' : 'STATE_QUICK_R2') : initiator ? 'STATE_MAIN_I4' : 'STATE_MAIN_R3';
-    return step('ikeV1Established', { state: stateName(name), details: m[2]!.trim() }, 'success');
-  }),
+  ...V1_STORY_RULES,
   // (Openswan 2.6 writes the wait as `20s`: `STATE_MAIN_I3: retransmission; will wait 20s for response`, Ubuntu Forums 2014)
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
   context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+)(?:s| seconds?) for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
@@ -78,21 +32,7 @@ const RULES: Rule[] = [
   // Libreswan programs/pluto/retransmit.c (3.2x+): `STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
   [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m, _p, s) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!, s)],
-  context(
-    /^Oakley Transform \[(.*)\] refused(?: due to .*)?$/,
-    (m, _p, s) => {
-      refuse(s, m[1]!);
-      const parts = m[1]!.split(/,\s*/);
-      return step('oakleyRefused', { transform: parts.map((p) => (/^(?:OAKLEY_GROUP_|DH)/.test(p) ? groupName(p.replace(/^OAKLEY_GROUP_/, '')) : p)).join(', ') });
-    },
-    (message, s) => refuse(s, message.slice('Oakley Transform ['.length, message.lastIndexOf('] refused'))),
-  ),
-  context(/^OAKLEY_GROUP (\d+) not supported\.\s+Attribute OAKLEY_GROUP_DESCRIPTION$/, (m) => step('oakleyGroupUnsupported', { group: groupName(m[1]!) })),
-  // Libreswan programs/pluto/ikev1_spdb_struct.c: any other Oakley attribute value the server refuses, e.g. `OAKLEY_DES_CBC(UNUSED) is not supported.  Attribute OAKLEY_ENCRYPTION_ALGORITHM` (single DES, which Libreswan dropped)
-  context(/^(\S+?) is not supported\.\s+Attribute (OAKLEY_\w+)$/, (m) => step('oakleyAttrUnsupported', { value: m[1]!, attr: m[2]! })),
-  // ikev1_spdb_struct.c, the authentication method of a proposal: "Pluto does not support %s authentication" (an unknown method, e.g. OAKLEY_ECDSA_P384)
-  // and "policy does not allow OAKLEY_RSA_SIG authentication" (the connection uses another method), then ".  Attribute …" (hwdsl2/setup-ipsec-vpn #56)
-  context(/^(Pluto does not support|policy does not allow) (\S+) authentication\.\s+Attribute OAKLEY_AUTHENTICATION_METHOD$/, (m) => step(m[1] === 'Pluto does not support' ? 'oakleyAuthUnsupported' : 'oakleyAuthNotAllowed', { method: m[2]! })),
+  ...REFUSED_PROPOSAL_RULES,
   // ikev1_aggr.c / ikev1_host_pair.c: "initial Aggressive Mode message from %s but no (wildcard) connection has been configured with policy %s" (5.x "with authby %s"):
   // a device asking for IKEv1 Aggressive Mode (a "Cisco IPsec" client, a router) no connection takes — not a Windows PC: its IKEv1 is Main Mode only (assumed from [MS-IKEE])
   [/^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with (?:policy|authby) (\S+)$/, (m) => tagged(step('noAggressiveConnection', { peer: m[1]!, policy: m[2]! }, 'failure'), { peer: m[1] })],
@@ -100,14 +40,6 @@ const RULES: Rule[] = [
   // (`received on 10.0.0.1:500 but no connection has been authorized with policy=PSK`, `… with policy PSK+ENCRYPT…`), and
   // `… but "conn" forbids connection`: no loaded IKEv1 connection takes the PC's Main Mode (for Windows L2TP/IPsec, 789)
   [/^initial Main Mode message received (?:on \S+ )?but (?:no connection has been authorized with (?:authby=(\S+) and xauth=\w+|policy[= ](\S+))|(".*") forbids connection)$/, (m) => ({ decoded: [d('noIkev1Connection', { auth: m[1] ?? m[2] ?? m[3]! })], outcome: 'failure', cause: 'ike-no-connection' })],
-  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, (m, _p, s) => {
-    const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
-    // what the PC proposed: the transforms pluto refused just before (ikev1_spdb_struct.c logs each one)
-    const refused = s.refused as Set<string> | undefined;
-    if (refused?.size && /Oakley/.test(m[0])) hit.decoded.push(d('pcProposed', { proposal: [...refused].map((r) => `[${r}]`).join(', ') }));
-    s.refused = undefined;
-    return hit;
-  }],
   // Libreswan programs/pluto/ikev2.c: 3.x "initial parent SA message received on %s:%u but no suitable connection found with IKEv2 policy",
   // 3.2x+ "%s message received on %s but no suitable connection found with IKEv2 policy" with the exchange's enum name (ikev2_exchange_names:
   // `ISAKMP_v2_IKE_SA_INIT` in 3.2x/4.x, hwdsl2/docker-ipsec-vpn-server #323; `IKE_SA_INIT` later)
@@ -181,9 +113,9 @@ const RULES: Rule[] = [
   [/^IKE SA authentication request rejected by peer: ([A-Z_0-9]+)$/, (m) => ({ decoded: [d('ikeRejectedByPeer', { notify: m[1]! })], outcome: 'failure', ...(m[1] === 'AUTHENTICATION_FAILED' ? { cause: 'ike-auth-failed' as const } : m[1] === 'NO_PROPOSAL_CHOSEN' ? { cause: 'ike-no-proposal' as const } : {}) })],
   // Libreswan programs/pluto/ikev2_parent.c: `Received unauthenticated INVALID_KE_PAYLOAD response to DH MODP2048; resending with suggested DH DH19`,
   // 5.x `received unauthenticated INVALID_KE_PAYLOAD response to Key Exchange Method (DH) DH21; resending with suggested DH19` (libreswan #2468)
-  context(/^Received unauthenticated INVALID_KE_PAYLOAD response to (?:DH|Key Exchange Method \(DH\)) (\S+); resending with suggested (?:DH )?(\S+)$/i, (m) => step('invalidKeRetry', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })),
+  context(/^Received unauthenticated INVALID_KE_PAYLOAD response to (?:DH|Key Exchange Method \(DH\)) (\S+); resending with suggested (?:DH )?(\S+)$/i, (m) => step('invalidKeRetry', { offered: namedDhGroup(m[1]!), wanted: namedDhGroup(m[2]!) })),
   // Libreswan programs/pluto/ikev2_ike_sa_init.c (responder): the PC's KE is in another group than the chosen proposal's; it retries with that one (normal)
-  context(/^initiator guessed wrong keying material group \((\S+)\); responding with INVALID_KE_PAYLOAD requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: groupName(m[1]!), wanted: groupName(m[2]!) })], outcome: 'info' })),
+  context(/^initiator guessed wrong keying material group \((\S+)\); responding with INVALID_KE_PAYLOAD requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: namedDhGroup(m[1]!), wanted: namedDhGroup(m[2]!) })], outcome: 'info' })),
   // Libreswan 4.x/5.x ikev2_ike_sa_init.c (initiator): the responder's IKE_SA_INIT answer, processed (`processed IKE_SA_INIT response from
   // 192.0.2.157:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}, initiating IKE_AUTH`, libreswan #1867)
   context(/^processed IKE_SA_INIT response from (\S+?)(?: \{([^}]*)\})?(?:, initiating IKE_AUTH)?$/, (m) => step('plutoInitAnswered', { from: m[1]!, cipher: m[2] ?? '' })),
