@@ -1,6 +1,7 @@
 import { own, ServerLogParser } from './index';
 import type { ServerLogEntry, ServerLogResult } from './types';
 import { isDigit } from './char-codes';
+import { statedNames, type StatedNameKind } from './stated-names';
 
 /**
  * The names a server log holds that `--redact` must hide: user names (CHAP/RADIUS/XAUTH users,
@@ -9,7 +10,7 @@ import { isDigit } from './char-codes';
  * by their shape.
  */
 export interface ServerLogName {
-  kind: 'user' | 'host';
+  kind: StatedNameKind;
   value: string;
 }
 
@@ -30,9 +31,11 @@ const CHALLENGE = /Challenge|CHALLENGE/;
  */
 export class ServerLogNames {
   readonly names: ServerLogName[] = [];
-  private readonly seen = { user: new Set<string>(), host: new Set<string>() };
+  private readonly seen = { user: new Set<string>(), host: new Set<string>(), domain: new Set<string>() };
+  /** statedNames' callback, made once */
+  private readonly addStated = (kind: StatedNameKind, value: string) => this.add(kind, value);
 
-  add(kind: 'user' | 'host', value: string | undefined): void {
+  add(kind: StatedNameKind, value: string | undefined): void {
     const v = value?.trim();
     if (!v) return;
     const seen = this.seen[kind];
@@ -55,6 +58,12 @@ export class ServerLogNames {
     }
     const named = e.text.indexOf('"') >= 0 ? e.text.match(CHAP_NAME) : null;
     if (named) this.add(CHALLENGE.test(e.text) ? 'host' : 'user', named[1] ?? named[2]);
+    this.addText(e.text);
+  }
+
+  /** The names a line states by a label or shape (stated-names.ts): an entry's text, or a line no family understood. */
+  addText(text: string): void {
+    statedNames(text, this.addStated);
   }
 }
 
@@ -63,6 +72,7 @@ export class ServerLogNames {
 export function serverLogNames(r: ServerLogResult): ServerLogName[] {
   const n = new ServerLogNames();
   for (const e of r.entries) n.addEntry(e);
+  for (const u of r.unknownLines) n.addText(u.text);
   return n.names;
 }
 
@@ -75,6 +85,7 @@ export function serverLogTextNames(text: string, source: string): ServerLogName[
   const n = new ServerLogNames();
   const parser = new ServerLogParser(source, { everyEntry: (e) => n.addEntry(e) });
   parser.pushText(text);
-  parser.end();
+  // the lines no family understood are shown too (the report's unknown lines)
+  for (const u of parser.end().unknownLines) n.addText(u.text);
   return n.names;
 }

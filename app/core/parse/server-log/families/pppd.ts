@@ -265,6 +265,7 @@ const RULES: Rule[] = [
 function messageOf(raw: string): string {
   let message = trimmed(raw);
   lastSession = undefined;
+  lastUser = undefined;
   const c = message.charCodeAt(0);
   // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it)
   if ((c === 58 || (c >= 97 && c <= 122)) && message.indexOf(': ') > 0) {
@@ -272,6 +273,7 @@ function messageOf(raw: string): string {
     if (m) {
       message = message.slice(m[0].length);
       lastSession = m[1] || m[3] || m[5] || undefined;
+      lastUser = m[2] || undefined;
     }
   }
   if (message.charCodeAt(message.length - 1) === 44 /* , */) message = message.slice(0, -1);
@@ -279,6 +281,8 @@ function messageOf(raw: string): string {
 }
 /** accel-ppp's interface name (ppp0) from the prefix the last messageOf cut, as the session. */
 let lastSession: string | undefined;
+/** accel-ppp's user name from that prefix (`ppp0:alice: `; empty before the session has one) */
+let lastUser: string | undefined;
 
 /**
  * What carries the PPP frames in this log, from the programs and lines around pppd: xl2tpd (or l2tpd, openl2tpd) and pppd's
@@ -330,6 +334,7 @@ export const pppdFamily: FamilyParser = {
     const repeated = repeatedMessage(pre.message);
     const message = messageOf(repeated ? repeated.message : pre.message);
     const session = lastSession;
+    const user = lastUser;
     // the message lies in the chunk when only a prefix was cut from it (not a trailing comma)
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
     // (flags only ever set: once both are, nothing is left to note)
@@ -344,6 +349,7 @@ export const pppdFamily: FamilyParser = {
     // a statement worded by side while the side is not known yet waits for the line that tells it (pppd-role.ts)
     if (state.pppSideAsked && hit) awaitSide(isCounted(hit) ? [UNREAD_STATEMENT] : hit.decoded, pre, state);
     if (session !== undefined && hit && !isCounted(hit) && hit.session === undefined) hit.session = session;
+    if (user !== undefined && hit && !isCounted(hit) && hit.user === undefined) hit.user = user;
     if (repeated && hit && !isCounted(hit)) hit.decoded.push(d('step.syslogRepeated', { n: repeated.n }));
     return hit;
   },

@@ -1,0 +1,130 @@
+import { isDigit } from './char-codes';
+
+/**
+ * The names a log line states by a label or by their shape, whatever program wrote it and whether
+ * or not a family understood the line: what `--redact` must hide beyond the names the families
+ * decode (names.ts). Each family reads a few user names into its entries; a line no family reads,
+ * or a wording a family reads without its name, kept the name in a redacted report (found by
+ * running every fixture through `explain-log --redact`: strongSwan's identities, Libreswan's peer
+ * IDs, accel-ppp's session prefix, FortiGate's `user=`, SoftEther's `User "…"`). These are read by
+ * what such text looks like in every log, not by one daemon's wording:
+ *
+ * - a label and its value: `user=alice`, `usr="alice"` (SonicWall), `Username = alice` (ASA
+ *   IKE lines), `user = alice` (ASA 113005, VPN 3000), `Uname: alice` (ASA 611101), `User-Name =
+ *   "alice"` (RADIUS), `xauthuser="alice"` (FortiGate), `Account Name: CORP\alice` (NPS);
+ * - a cue word and a quoted or bracketed value: `User "alice"` (SoftEther), `User <alice>` (ASA
+ *   716001, 722051), `authentication of 'alice'`, `EAP identity 'alice'` and `IKE_SA for '…'`
+ *   (strongSwan prints identities with its %Y printf hook, quoted), `Peer ID is ID_FQDN: '@pc'`
+ *   (Libreswan), a certificate's or CA's quoted subject;
+ * - an identity in brackets after an address: strongSwan's `%H[%Y]` (`198.51.100.7[alice@corp]`,
+ *   `10.0.0.1[CN=pc-1, O=Corp]`), a port there is digits only and is not a name;
+ * - the names in a distinguished name (`CN=`, `UID=`, an `E=`/`emailAddress=` holding an `@`);
+ * - a user@domain (a UPN, an EAP identity, an IKE ID of type RFC822/USER_FQDN), and an `@fqdn` IKE ID;
+ * - `DOMAIN\user` after a label: both parts.
+ * A value that only holds a place (`<not specified>`, `(none)`, `%any`, `N/A`, `*`) is no name; an
+ * address is not listed (the Redactor judges addresses by their range).
+ */
+
+export type StatedNameKind = 'user' | 'host' | 'domain';
+
+/** label = value, label: value (case-insensitive); the value quoted, in <>, in [] or up to a blank or separator */
+const LABELLED =
+  /(?<![\w-])(?:user(?:[ _-]?name)?|usr|uname|xauth[ _-]?user|login[ _-]?name|account[ _-]?name|peer[ _-]?user|remote[ _-]?user|client[ _-]?user|eap[ _-]?identity|identity)\s*[=:]\s*(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|<([^<>\r\n]{1,200})>|\[([^\][\r\n]{1,200})\]|([^\s,;"'<>[\]()]{1,200}))/gi;
+
+/** a cue word, then a quoted or bracketed value (`User "alice"`, `User <alice>`, `authentication of 'alice'`) */
+const CUED =
+  /(?<![\w-])(?:user(?:[ _-]?name)?|peer|identity|authentication of|IKE_SA for|certificate|CA|subject|issuer|ID_[A-Z0-9_]+:?)\s+(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|<([^<>\r\n]{1,200})>)/gi;
+
+/** `for user alice`, `user alice failed`, `authentication failed for alice`: a bare name next to what happened to it */
+const BARE =
+  /(?<![\w-])(?:for (?:user|peer|client) ['"]?([^\s'",;:<>()[\]]{2,200})|user ([^\s'",;:<>()[\]]{2,200}) (?:failed|logged|authenticat|connected|disconnected|not found|rejected|timed out)|authentication (?:succeeded|successful|failed|rejected) for ['"]?([^\s'",;:<>()[\]]{2,200}))/gi;
+
+/** an identity in brackets after an IPv4/IPv6 address or %any (strongSwan `%H[%Y]`); an all-digit one is a port */
+const ADDRESS_ID = /(?:(?<!\w|\d\.)\d{1,3}(?:\.\d{1,3}){3}|(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}|%any6?)\[([^\]\r\n]{1,200})\]/g;
+
+/**
+ * a distinguished name's common name, and its e-mail attribute (which must hold an @: `E=691` is MS-CHAP's error); `CN = x` as
+ * FortiOS prints a subject, `cn=x` as the ASA does (717029). (Not UID: PAM's `uid=0 euid=0 tty= …` would read as one.)
+ */
+const DN_NAME = /(?<![\w-])(?:CN|E|emailAddress) ?= ?([^,/'"\]>+\r\n]{1,200})/gi;
+
+/** user@domain (UPN, EAP identity, RFC822 IKE ID), and an IKE ID `@fqdn` with no local part */
+const EMAIL = /(?<![\w.%+-])([\w.%+-]{1,64})?@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)(?![\w-])/g;
+
+/** values that hold a place, not a name */
+const PLACEHOLDER = /^(?:<.*>|\(.*\)|-+|\*+|\?+|%any6?|n\/a|none|null|nil|unknown|not specified|undefined|anonymous|-snip-)$/i;
+/** account names that identify no one, and words a label may be followed by in prose */
+const NO_ONE = new Set([
+  ...['root', 'nobody', 'system', 'guest', 'user', 'users', 'name', 'username', 'user name', 'domain', 'password'],
+  // what follows `user` or `for peer` in prose: `User authentication failed` (SoftEther), `for peer configs` (charon)
+  ...['authentication', 'authorization', 'certificate', 'login', 'logon', 'session', 'account', 'request', 'requested', 'config', 'configs', 'profile'],
+  // the words of the trade (`The user RAS connected`: NT 4.0's event 20107 names an account RAS): as a name, every one in the report would go
+  ...['ras', 'vpn', 'pptp', 'l2tp', 'ipsec', 'ike', 'ppp', 'chap', 'pap', 'eap', 'radius', 'sstp', 'mppe', 'xauth'],
+  ...['is', 'was', 'has', 'the', 'not', 'and', 'or', 'of', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'by', 'ip', 'id', 'any', 'all', 'yes', 'no', 'true', 'false'],
+]);
+/** a masked value (`x.x.x.x`, `XXXX`, `${USER}`, `%USERNAME%`) or an address with its port or prefix */
+const MASKED = /^(?:[xX*#.]+|\$\{\w+\}|%\w+%?|\d{1,3}(?:\.\d{1,3}){3}[/:]\d+)$/;
+/** a long upper-case hex number (an SA's or a structure's address in a debug line: `for peer 7F9E85D63050`), no name */
+const HEX_NUMBER = /^(?:0x)?[0-9A-F]{8,}$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const IPV4_DOMAIN = /^[\d.]+$/;
+const IPV6 = /^[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}$/;
+
+export type AddStatedName = (kind: StatedNameKind, value: string) => void;
+
+/** Every name `text` states (see above), each given to `add` (maybe more than once). */
+export function statedNames(text: string, add: AddStatedName): void {
+  if (text.length < 4) return;
+  const hasAt = text.indexOf('@') >= 0;
+  for (const m of text.matchAll(LABELLED)) account(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!, add);
+  for (const m of text.matchAll(CUED)) identity(m[1] ?? m[2] ?? m[3]!, add);
+  for (const m of text.matchAll(BARE)) account(m[1] ?? m[2] ?? m[3]!, add);
+  if (text.indexOf('[') >= 0) for (const m of text.matchAll(ADDRESS_ID)) identity(m[1]!, add);
+  if (text.indexOf('=') >= 0) for (const m of text.matchAll(DN_NAME)) dnValue(m[0], m[1]!, add);
+  // (an SA's name, `esp.1adc81c4@10.106.2.35`, has an address after its @: no mail domain)
+  if (hasAt) for (const m of text.matchAll(EMAIL)) if (!IPV4_DOMAIN.test(m[2]!)) (m[1] ? name('user', m[0], add) : name('host', m[2]!, add));
+}
+
+/** A user name, or `DOMAIN\user` (both parts, and the whole). */
+function account(raw: string, add: AddStatedName): void {
+  const v = raw.trim();
+  const slash = v.indexOf('\\');
+  if (slash > 0 && slash < v.length - 1 && v.indexOf('\\', slash + 1) < 0) {
+    name('domain', v.slice(0, slash), add);
+    name('user', v.slice(slash + 1), add);
+    return;
+  }
+  identity(v, add);
+}
+
+/** An identity of any type: a distinguished name gives its names, a user@domain is a user, a dotted name a host. */
+function identity(raw: string, add: AddStatedName): void {
+  const v = raw.trim();
+  if (/^[A-Za-z]{1,12} ?=/.test(v)) {
+    for (const m of v.matchAll(DN_NAME)) dnValue(m[0], m[1]!, add);
+    return;
+  }
+  if (v.charCodeAt(0) === 64 /* @ */) return name('host', v.slice(1), add);
+  if (v.indexOf('@') > 0) return name('user', v, add);
+  name(v.indexOf('.') > 0 && v.indexOf(' ') < 0 ? 'host' : 'user', v, add);
+}
+
+function dnValue(whole: string, value: string, add: AddStatedName): void {
+  const attribute = whole.slice(0, whole.indexOf('=')).toLowerCase();
+  if ((attribute === 'e' || attribute === 'emailaddress') && value.indexOf('@') < 0) return;
+  const v = value.trim();
+  name(v.indexOf('.') > 0 && v.indexOf(' ') < 0 && v.indexOf('@') < 0 ? 'host' : 'user', v, add);
+}
+
+function name(kind: StatedNameKind, raw: string, add: AddStatedName): void {
+  const v = raw.trim().replace(/[.,;:]+$/, '');
+  // (two characters are too few: `R3`, Let's Encrypt's intermediate, would take `R3` out of every text)
+  if (v.length < 3 || v.length > 200 || PLACEHOLDER.test(v) || MASKED.test(v) || HEX_NUMBER.test(v) || NO_ONE.has(v.toLowerCase())) return;
+  if (IPV4.test(v) || IPV6.test(v) || isAllDigits(v)) return;
+  add(kind, v);
+}
+
+function isAllDigits(v: string): boolean {
+  for (let i = 0; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}

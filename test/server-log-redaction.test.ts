@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseCapture } from '../app/core/analyse';
+import { reportBundleFiles } from '../app/core/report/report-zip';
+import { cli } from './support/cli';
+import { readRepoText, repoRoot } from './support/repo-files';
+
+/**
+ * `--redact` on real server logs: the identities each of these logs names — in wordings and places no
+ * family decodes into a user (strongSwan's %Y identities, a certificate's subject, Libreswan's peer
+ * IDs, SoftEther's admin lines, a MikroTik log-in) — are gone from explain-log's redacted report and
+ * from the redacted bundle of a capture holding the log as server-logs/*.txt. Each value was in the
+ * redacted output before stated-names.ts.
+ */
+const FIXTURES: [file: string, names: string[]][] = [
+  ['charon-systemd-journal-duplicate-ike-sa-delete.txt', ['device1', 'device2']],
+  ['charon-android-app-log-peer-deletes-ike-sa-restart.txt', ['mi9t']],
+  ['charon-android-app-log-invalid-ke-dh-group-retry.txt', ['vpnclient-new']],
+  ['softether-server-log-admin-mode-rpc-session-hub-users.txt', ['test-win7', 'test-win10']],
+  ['asa-cac-anyconnect-certificate-map-none-lua-username-script-error-authorization-unknown-user.txt', ['RYAN.WOLFE']],
+  ['charon-swanctl-initiate-failed-auth-failed-then-ts-unacceptable.txt', ['hq.example.com', 'branch.example.com']],
+  ['pluto-4x-established-child-sa-ikev2.txt', ['awx.im']],
+  ['routeros-remote-syslog-bsd-and-raw-priority-topics-identity.txt', ['jotne']],
+];
+const fixture = (name: string) => `test/fixtures/real/server-logs/${name}`;
+
+describe('--redact hides the identities real server logs state', () => {
+  it.each(FIXTURES)('explain-log --redact: %s', async (name, names) => {
+    const plain = await cli(['explain-log', join(repoRoot, fixture(name)), '--json', '--verbose']);
+    for (const n of names) expect(plain.stdout).toContain(n);
+    const r = await cli(['explain-log', join(repoRoot, fixture(name)), '--redact', '--json', '--verbose']);
+    for (const n of names) expect(r.stdout).not.toContain(n);
+  });
+
+  it('the redacted bundle of a capture holding them as server-logs/*.txt', () => {
+    const files = new Map(FIXTURES.map(([name]) => [`server-logs/${name}`, { name: `server-logs/${name}`, text: readRepoText(fixture(name)), encoding: 'utf-8' as const }]));
+    const capture = { origin: 'capture' as const, label: 'x', meta: { schemaVersion: 1 as const }, readProblems: [], files };
+    const { report } = analyseCapture(capture, { toolVersion: 't' });
+    const bundle = reportBundleFiles({ report, capture, redact: true });
+    const leaks = bundle.flatMap((f) => FIXTURES.flatMap(([, names]) => names.filter((n) => f.content.includes(n)).map((n) => `${f.name}: ${n}`)));
+    expect(leaks).toEqual([]);
+  });
+
+  it('a line no family understood is shown among the unknown lines: its names go too', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'tm-redact-')), 'gw.log');
+    writeFileSync(log, ['Jul 29 09:59:50 gw pppd[3]: Using interface ppp0', 'session opened for user="zoe.k@corp.example" from 198.51.100.7', 'portal user=quentin7 kept'].join('\n'));
+    const plain = JSON.parse((await cli(['explain-log', log, '--json'])).stdout);
+    expect(plain.serverLogs[0].unknownLines.map((u: { text: string }) => u.text).join('\n')).toContain('zoe.k@corp.example');
+    const r = await cli(['explain-log', log, '--redact', '--json']);
+    for (const n of ['zoe.k', 'corp.example', 'quentin7']) expect(r.stdout).not.toContain(n);
+  });
+
+  it("accel-ppp's session prefix names the user of each line (ppp0:user: ), also where the message does not", async () => {
+    // real: pppd-accel-sstp-syslog-mschap-v2-success-then-abort.txt, its user renamed so that no other word holds it
+    const log = join(mkdtempSync(join(tmpdir(), 'tm-redact-')), 'accel.log');
+    writeFileSync(log, readRepoText(fixture('pppd-accel-sstp-syslog-mschap-v2-success-then-abort.txt')).replace(/:test: test: /, ':test: ').replace(/:test:/g, ':wilma9:'));
+    const plain = JSON.parse((await cli(['explain-log', log, '--json', '--verbose'])).stdout);
+    expect(plain.serverLogs[0].entries.filter((e: { user?: string }) => e.user === 'wilma9').length).toBeGreaterThan(5);
+    expect((await cli(['explain-log', log, '--redact', '--json', '--verbose'])).stdout).not.toContain('wilma9');
+  });
+});
