@@ -36,6 +36,8 @@ describe('statedNames: the names a line states by a label or shape, whoever wrot
     ["Libreswan's peer ID", "\"l2tp-psk\"[3] 198.51.100.7 #4: Peer ID is ID_FQDN: '@pc11.corp.example'", ['host:pc11.corp.example']],
     ['a FortiOS subject with blanks around =', 'cert-subject="C = CA, O = Corp, CN = tgerber"', ['user:tgerber']],
     ['a bare name next to what happened to it', 'PAP authentication failed for uma21; login failed for user gina07', ['user:gina07', 'user:uma21']],
+    ["a device's name after its label (FortiGate)", 'date=2024-01-27 time=03:00:50 devname="FGTalpha41" devid="FGT60E4Q17000001" logid="0101037129" type="event" subtype="vpn"', ['host:FGTalpha41']],
+    ['a computer after its label (an event copy)', 'Computer:      RRAS01.corp.example', ['host:RRAS01.corp.example']],
     ['a UPN anywhere', 'Access-Request for anna.devries@corp.example from 10.0.0.2', ['user:anna.devries@corp.example']],
   ])('%s', (_what, line, expected) => {
     expect(namesIn(line).sort()).toEqual([...expected].sort());

@@ -9,6 +9,7 @@ import { isDigit } from './char-codes';
  * IDs, accel-ppp's session prefix, FortiGate's `user=`, SoftEther's `User "…"`). These are read by
  * what such text looks like in every log, not by one daemon's wording:
  *
+ * - a device's or computer's name after its label: `devname="fw-1"` (FortiGate), `hostname=`, `Computer:`;
  * - a label and its value: `user=alice`, `usr="alice"` (SonicWall), `Username = alice` (ASA
  *   IKE lines), `user = alice` (ASA 113005, VPN 3000), `Uname: alice` (ASA 611101), `User-Name =
  *   "alice"` (RADIUS), `xauthuser="alice"` (FortiGate), `Account Name: CORP\alice` (NPS);
@@ -30,6 +31,10 @@ export type StatedNameKind = 'user' | 'host' | 'domain';
 /** label = value, label: value (case-insensitive); the value quoted, in <>, in [] or up to a blank or separator */
 const LABELLED =
   /(?<![\w-])(?:user(?:[ _-]?name)?|usr|uname|xauth[ _-]?user|login[ _-]?name|account[ _-]?name|peer[ _-]?user|remote[ _-]?user|client[ _-]?user|eap[ _-]?identity|identity)\s*[=:]\s*(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|<([^<>\r\n]{1,200})>|\[([^\][\r\n]{1,200})\]|([^\s,;"'<>[\]()]{1,200}))/gi;
+
+/** a device's or computer's name after its label: FortiGate's `devname="fw-1"`, `hostname=`, `Host name: ` (SoftEther), `Computer: ` (an event copy) */
+const HOST_LABELLED =
+  /(?<![\w-])(?:dev[ _-]?name|host[ _-]?name|computer(?:[ _-]?name)?|machine[ _-]?name|device[ _-]?name)\s*[=:]\s*(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|([^\s,;"'<>[\]()]{1,200}))/gi;
 
 /** a cue word, then a quoted or bracketed value (`User "alice"`, `User <alice>`, `authentication of 'alice'`) */
 const CUED =
@@ -77,6 +82,7 @@ export function statedNames(text: string, add: AddStatedName): void {
   if (text.length < 4) return;
   const hasAt = text.indexOf('@') >= 0;
   for (const m of text.matchAll(LABELLED)) account(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!, add);
+  for (const m of text.matchAll(HOST_LABELLED)) name('host', m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(CUED)) identity(m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(BARE)) account(m[1] ?? m[2] ?? m[3]!, add);
   if (text.indexOf('[') >= 0) for (const m of text.matchAll(ADDRESS_ID)) identity(m[1]!, add);
