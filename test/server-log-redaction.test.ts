@@ -60,4 +60,19 @@ describe('--redact hides the identities real server logs state', () => {
     expect(plain.serverLogs[0].entries.filter((e: { user?: string }) => e.user === 'wilma9').length).toBeGreaterThan(5);
     expect((await cli(['explain-log', log, '--redact', '--json', '--verbose'])).stdout).not.toContain('wilma9');
   });
+
+  it('says what --redact hid, counted, in the person\'s language (never the values), and when it found nothing', async () => {
+    const log = join(repoRoot, fixture('charon-systemd-journal-duplicate-ike-sa-delete.txt'));
+    const en = await cli(['explain-log', log, '--redact']);
+    expect(en.stderr).toContain('--redact replaced 2 user names and 1 computer or host name with tokens');
+    for (const n of ['device1', 'device2', 'host-10-127-5-175']) expect(en.stderr + en.stdout).not.toContain(n);
+    const nl = await cli(['explain-log', log, '--redact', '--lang', 'nl']);
+    expect(nl.stderr).toContain('--redact verving 2 gebruikersnamen en 1 computer- of hostnaam door vervangende namen');
+    const bare = join(mkdtempSync(join(tmpdir(), 'tm-redact-')), 'bare.log');
+    writeFileSync(bare, 'rcvd [LCP ConfReq id=0x1 <mru 1400> <magic 0x5d0b2c21>]\n');
+    expect((await cli(['explain-log', bare, '--redact'])).stderr).toContain('--redact found no user names, host names or public addresses to replace.');
+    // not a word without --redact, nor with --json (stdout is the document; scripts read stderr for errors)
+    expect((await cli(['explain-log', log])).stderr).not.toContain('--redact');
+    expect((await cli(['explain-log', log, '--redact', '--json'])).stderr).not.toContain('--redact');
+  });
 });

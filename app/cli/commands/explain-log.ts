@@ -72,7 +72,20 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
   }
   if (values.json) io.stdout(json);
   else if (!values.quiet) io.stdout(redactor ? redactor.text(text) : text);
+  // what --redact hid, counted (never the values): the person sees that it worked before sending the report on
+  if (redactor && !values.quiet && !values.json) io.stderr(`${redactedLine(redactor.summary().counts, language)}\n`);
   return hasActionableFindings(findings) ? EXIT.findings : EXIT.healthy;
+}
+
+/** The kinds of value --redact replaces, in the order the line names them (the Redactor's counter names). */
+const REDACTED_KINDS = ['user', 'host', 'domain', 'dnsDomain', 'vpnServer', 'org', 'sid', 'mac', 'ipv4', 'ipv6'] as const;
+
+/** "--redact replaced 2 user names, 1 computer or host name and 3 public IPv4 addresses with tokens …" */
+export function redactedLine(counts: Record<string, number>, language: 'en' | 'nl'): string {
+  const t = engineT(language);
+  const parts = REDACTED_KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) => t(`cli.explainLog.redacted.${k}`, { count: counts[k] }));
+  if (!parts.length) return t('cli.explainLog.redacted.nothing');
+  return t('cli.explainLog.redacted.done', { what: new Intl.ListFormat(language, { type: 'conjunction' }).format(parts) });
 }
 
 const L = {
