@@ -75,4 +75,20 @@ describe('--redact hides the identities real server logs state', () => {
     expect((await cli(['explain-log', log])).stderr).not.toContain('--redact');
     expect((await cli(['explain-log', log, '--redact', '--json'])).stderr).not.toContain('--redact');
   });
+
+  it("a device's prompt in a pasted session names it; a default name (Router, gateway) stays, as it identifies nobody and is a word of the report", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-redact-'));
+    const PROTREJ = '*Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)';
+    const named = join(dir, 'named.txt');
+    writeFileSync(named, `branchrtr47#debug ppp negotiation\nPPP protocol negotiation debugging is on\n${PROTREJ}\n`);
+    const r = await cli(['explain-log', named, '--redact']);
+    expect(r.stdout).not.toContain('branchrtr47');
+    expect(r.stdout).toContain('The router refused the encryption (CCP)');
+    const plain = join(dir, 'default.txt');
+    writeFileSync(plain, `Router#debug ppp negotiation\n${PROTREJ}\nNov 18 10:21:06 gateway pppd[2]: Peer rudi failed CHAP authentication\n`);
+    const d = await cli(['explain-log', plain, '--redact']);
+    expect(d.stdout).toContain('The router refused the encryption (CCP)');
+    expect(d.stdout).not.toContain('HOST-');
+    expect(d.stdout).not.toContain('rudi');
+  });
 });

@@ -29,7 +29,10 @@ export interface SensitiveValue {
 }
 
 /** Never tokens: well-known names that identify nobody (and would blur the diagnosis). */
-const NOT_SENSITIVE = new Set(['host', 'domain', 'server', 'vpn', 'vpn-server', 'organisation', 'sid', 'workgroup', 'localhost', 'n/a', 'none', 'nt authority', 'system', 'local service', 'network service', 'public', 'default', 'default user', 'all users', 'administrator', 'administrators', 'user', 'users', 'guest', 'windows', 'microsoft', 'example.com', 'example']);
+const NOT_SENSITIVE = new Set(['host', 'domain', 'server', 'vpn', 'vpn-server', 'organisation', 'sid', 'workgroup', 'localhost', 'n/a', 'none', 'nt authority', 'system', 'local service', 'network service', 'public', 'default', 'default user', 'all users', 'administrator', 'administrators', 'user', 'users', 'guest', 'windows', 'microsoft', 'example.com', 'example',
+  // a device's or server's default name (`Router#`, a syslog host `gateway`): it identifies nobody, and as a name every
+  // "router" in the report's own words would become a token ("The HOST-1 refused the encryption")
+  'router', 'gateway', 'firewall', 'switch', 'ciscoasa', 'mikrotik', 'openwrt', 'pfsense', 'opnsense', 'ubuntu', 'debian', 'raspberrypi', 'localhost.localdomain']);
 
 const SID = /\bS-1-(?:5-21|12-1)(?:-\d+){3,5}\b/gi;
 /** MAC with - or : separators (ipconfig, getmac, events), not part of a longer hex run or GUID. */

@@ -38,6 +38,11 @@ describe('statedNames: the names a line states by a label or shape, whoever wrot
     ['a bare name next to what happened to it', 'PAP authentication failed for uma21; login failed for user gina07', ['user:gina07', 'user:uma21']],
     ["a device's name after its label (FortiGate)", 'date=2024-01-27 time=03:00:50 devname="FGTalpha41" devid="FGT60E4Q17000001" logid="0101037129" type="event" subtype="vpn"', ['host:FGTalpha41']],
     ['a computer after its label (an event copy)', 'Computer:      RRAS01.corp.example', ['host:RRAS01.corp.example']],
+    ["a Cisco prompt in a pasted session", 'branchrtr47#debug ppp negotiation', ['host:branchrtr47']],
+    ["an ASA prompt in configuration mode", 'hq-asa(config)# show logging', ['host:hq-asa']],
+    ["a RouterOS prompt: its user and identity", '[admin@hqmikro49] > /log print', ['user:admin', 'host:hqmikro49']],
+    ["a shell prompt: its user and host", 'root@vpn-gw-3:~# journalctl -u strongswan', ['host:vpn-gw-3']],
+    ["a shell prompt in brackets", '[ops@vpn-gw-4 ~]$ grep pppd /var/log/messages', ['user:ops', 'host:vpn-gw-4']],
     ['a UPN anywhere', 'Access-Request for anna.devries@corp.example from 10.0.0.2', ['user:anna.devries@corp.example']],
   ])('%s', (_what, line, expected) => {
     expect(namesIn(line).sort()).toEqual([...expected].sort());
@@ -54,6 +59,9 @@ describe('statedNames: the names a line states by a label or shape, whoever wrot
     ['a debug structure address', 'IPSEC(get_old_outbound_sa_for_peer): No outbound SA found for peer 7F9E85D63050'],
     ["a CA's two-letter name (Let's Encrypt's R3 would take R3 out of every text)", "issued by CA 'CN=R3, O=Let''s Encrypt, C=US'"],
     ['an account named like the trade (NT 4.0 event 20107)', 'The user RAS connected to port COM1 using strong encryption.'],
+    ['a log line is no prompt (IOS debug, a pluto serial, a syslog priority, a PPP interface)', 'Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP'],
+    ["nor SonicWall's packet arrow", 'SENDING>>>> ISAKMP OAK AG (InitCookie 0xa1b340472acb64ac, MsgID: 0x0) (SA, KE, VID, NATD, NATD, NON, ID, VID, VID, HASH) sonicwall.ip, 500 openswan.ip, 500'],
+    ['nor is a quoted reply', '> Vi1 LCP: I CONFREQ [REQsent] id 1 len 10'],
     ['an address as an identity', 'IKE_SA rw[2] established between 203.0.113.5[203.0.113.5]...198.51.100.7[198.51.100.7]'],
   ])('%s', (_what, line) => {
     expect(namesIn(line)).toEqual([]);

@@ -9,7 +9,8 @@ import { isDigit } from './char-codes';
  * IDs, accel-ppp's session prefix, FortiGate's `user=`, SoftEther's `User "…"`). These are read by
  * what such text looks like in every log, not by one daemon's wording:
  *
- * - a device's or computer's name after its label: `devname="fw-1"` (FortiGate), `hostname=`, `Computer:`;
+ * - a device's or computer's name after its label: `devname="fw-1"` (FortiGate), `hostname=`, `Computer:`; a device's or
+ *   shell's prompt at a line's start (`hq-rtr#`, `[admin@hq-mikrotik] >`, `root@vpn-1:~#`);
  * - a label and its value: `user=alice`, `usr="alice"` (SonicWall), `Username = alice` (ASA
  *   IKE lines), `user = alice` (ASA 113005, VPN 3000), `Uname: alice` (ASA 611101), `User-Name =
  *   "alice"` (RADIUS), `xauthuser="alice"` (FortiGate), `Account Name: CORP\alice` (NPS);
@@ -35,6 +36,13 @@ const LABELLED =
 /** a device's or computer's name after its label: FortiGate's `devname="fw-1"`, `hostname=`, `Host name: ` (SoftEther), `Computer: ` (an event copy) */
 const HOST_LABELLED =
   /(?<![\w-])(?:dev[ _-]?name|host[ _-]?name|computer(?:[ _-]?name)?|machine[ _-]?name|device[ _-]?name)\s*[=:]\s*(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|([^\s,;"'<>[\]()]{1,200}))/gi;
+
+/**
+ * a device's or server's command prompt at a line's start, as in a pasted terminal session: Cisco IOS/ASA `hq-rtr#debug ppp
+ * negotiation`, `hq-asa(config)# show logging`, `hq-rtr>`; RouterOS `[admin@hq-mikrotik] > /log print` (user and identity);
+ * a shell's `root@vpn-1:~# journalctl …`, `[root@vpn-1 ~]# …` (user and host)
+ */
+const PROMPT = /^\s*(?:\[([\w.-]{1,64})@([\w.-]{1,64})\]\s*[>/]|\[?([\w.-]{1,64})@([\w.-]{1,64})[:\s][^#$>\r\n]{0,80}[#$>]|([A-Za-z][\w.-]{1,62})(?:\([\w/-]{1,40}\))?[#>](?![#>=<-]))/;
 
 /** a cue word, then a quoted or bracketed value (`User "alice"`, `User <alice>`, `authentication of 'alice'`) */
 const CUED =
@@ -83,13 +91,18 @@ export type AddStatedName = (kind: StatedNameKind, value: string) => void;
  * Each pattern's needle is in it: its labels and cue words, `@`, a DN's `CN=`/`E=`, and an address
  * right before a bracket that does not hold a port.
  */
-const MAY_STATE = /user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
+const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
 
 /** Every name `text` states (see above), each given to `add` (maybe more than once). */
 export function statedNames(text: string, add: AddStatedName): void {
   if (text.length < 4 || !MAY_STATE.test(text)) return;
   const hasAt = text.indexOf('@') >= 0;
   for (const m of text.matchAll(LABELLED)) account(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!, add);
+  const prompt = isPromptStart(text.charCodeAt(0)) ? PROMPT.exec(text) : null;
+  if (prompt) {
+    name('user', prompt[1] ?? prompt[3] ?? '', add);
+    name('host', prompt[2] ?? prompt[4] ?? prompt[5]!, add);
+  }
   for (const m of text.matchAll(HOST_LABELLED)) name('host', m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(CUED)) identity(m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(BARE)) account(m[1] ?? m[2] ?? m[3]!, add);
@@ -136,6 +149,11 @@ function name(kind: StatedNameKind, raw: string, add: AddStatedName): void {
   if (v.length < 3 || v.length > 200 || PLACEHOLDER.test(v) || MASKED.test(v) || HEX_NUMBER.test(v) || NO_ONE.has(v.toLowerCase())) return;
   if (IPV4.test(v) || IPV6.test(v) || isAllDigits(v)) return;
   add(kind, v);
+}
+
+/** a prompt starts with a letter, `[` or a blank */
+function isPromptStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 91 || c === 32 || c === 9;
 }
 
 function isAllDigits(v: string): boolean {
