@@ -1,3 +1,4 @@
+import { looksLikeHtmlPage, PageText } from './html-page';
 import { ONE_TAG, textHints } from './line-hints';
 
 /**
@@ -37,10 +38,19 @@ export class ChunkLines {
    */
   constructor(private readonly line: (text: string, hints: number, src: string | undefined, at: number) => void) {}
 
+  /** a saved web page's text (html-page.ts); undefined until the first chunk with text tells, null when not a page */
+  private page: PageText | null | undefined;
+
   push(chunk: string): void {
     // (a search or two per chunk: a log without NULs or escapes, nearly every one, pays nothing per line)
     if (chunk.indexOf('\u0000') >= 0) chunk = withoutNuls(chunk);
     if (chunk.indexOf('\u001b') >= 0) chunk = withoutColours(chunk);
+    if (this.page === undefined && chunk.trim() !== '') this.page = looksLikeHtmlPage(chunk) ? new PageText() : null;
+    if (this.page) chunk = this.page.push(chunk);
+    this.split(chunk);
+  }
+
+  private split(chunk: string): void {
     if (chunk.length === 0) return;
     this.hints = textHints(chunk);
     let from = 0;
@@ -74,6 +84,7 @@ export class ChunkLines {
   }
 
   end(): void {
+    if (this.page) this.split(this.page.end());
     if (this.rest) this.line(this.rest.indexOf('\u001b') >= 0 ? withoutColours(this.rest) : this.rest, 0, undefined, 0);
     this.rest = '';
   }

@@ -123,7 +123,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // A plain log's line that starts with a letter or a digit (every syslog or ISO-timed line): no rewrite (the hints), no paste
   // indent, no CR, no code span's backtick at its end, no mark at its start — of all below only a grep's or cat's prefix may apply.
   // (the tests below one by one, seven reads of the first character and the colon's indexOf, cost the bench log's assembly 11–13 %)
-  if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96) {
+  if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96 && end !== 62) {
     const c = raw.charCodeAt(0);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return lineCap(withoutListingPrefix(raw, c));
   }
@@ -146,6 +146,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   }
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (s.charCodeAt(0) === 60 /* < */ || s.charCodeAt(s.length - 1) === 62) s = withoutMarkupAtEnds(s);
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
   // Cisco IOS marks a time its clock does not trust with `*` (`*Mar  1 00:55:40.767: ISAKMP …`); Markdown takes a line that starts
   // `*` and a blank for a list item, and the page's text shows a bullet (`- Mar 1 00:55:40.767: …`, a Chinese blog's copy of an IOS
@@ -183,7 +184,7 @@ export function plainLead(raw: string, src: string, at: number, hints: number): 
   if ((hints & PLAIN_HINTS) !== PLAIN_HINTS || length === 0 || length > MAX_LINE_CHARS) return 0;
   const c = src.charCodeAt(at);
   const end = src.charCodeAt(at + length - 1);
-  if (end === 13 || end === 96) return 0;
+  if (end === 13 || end === 96 || end === 62) return 0;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
   return c >= 48 && c <= 57 && withoutListingPrefix(raw, c) === raw ? c : 0;
 }
@@ -215,6 +216,21 @@ function lineNumberAhead(s: string): boolean {
   if (digits === 0 || digits > 9) return false;
   const c = s.charCodeAt(i);
   return c === 9 || (c === 58 && blanks === 0);
+}
+
+/**
+ * The HTML tags a blog's or forum's source puts around a pasted log, at its first line's start and its last line's end
+ * (`<pre>Mar 21 12:20:27 feist pppd[28594]: Plugin …`, `… pppd[28594]: Exit.</pre>`: a Jekyll post's Markdown, whose text is
+ * otherwise plain — a whole saved page is read as a page, html-page.ts). Only tags that set text (pre, code, tt, samp, kbd, p,
+ * div, span, font, b, i, br), so a log's own `<pptp-alice>` (RouterOS) or `<Packet-Type>` stays.
+ */
+const MARKUP_AT_START = /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)\b[^<>]*>)+/i;
+const MARKUP_AT_END = /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)\b[^<>]*>)+$/i;
+
+function withoutMarkupAtEnds(s: string): string {
+  const cut = s.replace(MARKUP_AT_START, '').replace(MARKUP_AT_END, '');
+  // (a line of markup alone stays a line: what was not blank is not made blank)
+  return cut.trim() === '' ? s : cut;
 }
 
 /**
