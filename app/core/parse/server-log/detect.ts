@@ -85,6 +85,8 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // (and only for a line IOS_IPSEC_MORE or IOS_MAPDB_MORE could take: one that starts with a capital or a digit — every syslog, ISO
   // or IOS header — can be neither, and the two substring searches of the record, per line, cost explain-log 5–7 %)
   const iosCrypto = (indented || !startsCapitalOrDigit(line)) && (pending.text.includes('IPSEC(') || pending.text.includes('Crypto mapdb : ')) && (blankBefore === 0 || (blankBefore <= 3 && (/,\s*$/.test(pending.text) || IOS_IPSEC_FIELD.test(line)))) && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
+  // IOS-XE's `Sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3` puts the notify's `spi …, message ID = …` on the indented line under it
+  if (indented && blankBefore === 0 && IOS_NOTIFY_MORE.test(line) && pending.text.includes('NOTIFY ')) return true;
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
@@ -127,7 +129,9 @@ function continuesVpn3000(pending: RawRecord): boolean {
  * src= …` at the line's start), and `Crypto mapdb : proxy_match` its `src addr     : …` fields on indented lines (IOS-XE 16 debug).
  */
 const IOS_CRYPTO_RECORD = /(?:^|: )(?:IPSEC\([\w_]+\): |Crypto mapdb : )/;
-const IOS_IPSEC_MORE = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |[a-z_]+(?:\([\w/]+\))?= )/;
+// (and IOS 15's transform set after `… not supported for identity:`, `    {esp-aes 256 esp-sha512-hmac }`: ios-crypto.ts)
+const IOS_IPSEC_MORE = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |[a-z_]+(?:\([\w/]+\))?= |\{[\w -]*\}\s*$)/;
+const IOS_NOTIFY_MORE = /^\s+spi \d+, message ID = -?\d+/;
 /** the fields IOS starts a `debug crypto ipsec` record's further lines with (IOS 12.2 to IOS-XE 16, as in the real logs) */
 const IOS_IPSEC_FIELD = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |(?:local|remote|src|dest)_proxy= |protocol= |lifedur= |spi= |sa_(?:spi|trans|lifetime\(k\/sec\))= )/;
 const IOS_MAPDB_MORE = /^\s+(?:src addr|dst addr|protocol|src port|dst port)\s+: /;

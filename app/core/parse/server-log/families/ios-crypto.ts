@@ -1,14 +1,16 @@
-import { d, fallback, step, type Hit, type Rule } from '../kit';
+import { d, fallback, step, tagged, type Hit, type Rule } from '../kit';
 
 /**
  * Cisco IOS / IOS-XE `debug crypto isakmp` heads and `debug crypto ipsec` records (ios.ts reads the rest of the family).
  *
  * The heads IOS puts before an ISAKMP text: `ISAKMP:(0):` and `ISAKMP (0:9577):` (IOS 12.x-15.x), `ISAKMP:` alone, and IOS-XE 16's
  * `ISAKMP: (1001):`, `ISAKMP-PAK: (1001):` (a packet sent or received) and `ISAKMP-ERROR: (0):`, the number in brackets the IKE SA's
- * connection id (0 before one exists). An `ISAKMP-ERROR:` line is read as the text it prints: IOS-XE prints some in a negotiation
+ * connection id (0 before one exists). IOS 15 writes some lines with the id alone after a blank, `ISAKMP (0): vendor ID is NAT-T RFC
+ * 3947`, `ISAKMP (12024): received packet from …` (an IOS L2TP/IPsec server's debug, nm-l2tp/NetworkManager-l2tp issue #137, fixture
+ * ios-l2tp-ipsec-server-…). An `ISAKMP-ERROR:` line is read as the text it prints: IOS-XE prints some in a negotiation
  * that succeeds (`Failed to find peer index node to update peer_info_list`, in the real IOS-XE log of a Quick Mode that completed).
  */
-const ISAKMP_HEAD_TEXT = String.raw`^ISAKMP(?:-(?:PAK|ERROR))?(?: ?\(\d+:\d+\))? ?:+ ?(?:\(\d+\):+ ?)?`;
+const ISAKMP_HEAD_TEXT = String.raw`^ISAKMP(?:-(?:PAK|ERROR))?(?: ?\(\d+(?::\d+)?\))? ?:+ ?(?:\(\d+\):+ ?)?`;
 
 /** A rule's pattern for an ISAKMP text after any of those heads (the body anchors its end). */
 export const isakmp = (body: string, flags = ''): RegExp => new RegExp(ISAKMP_HEAD_TEXT + body, flags);
@@ -54,7 +56,9 @@ export const IOS_IPSEC_RULES: Rule[] = [
   // "IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported for identity" (Cisco "IPsec
   // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Transform Set Mismatch"): no transform set of this router
   // matches the other side's phase 2 proposal; IOS-XE words it `transform proposals not supported`
-  [/^IPSEC\((validate_proposal|validate_transform_proposal|ipsec_process_proposal)\): .*?transform proposals? (?:\((.*?)\) )?not supported/, (m) => ({ decoded: [d('iosIpsecTransformRefused', { detail: m[2] ? ` (${m[2]})` : '' })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // IOS 15 adds the refused transforms as a transform set, `for identity: {esp-aes 256 esp-sha512-hmac }`, on the next line (joined:
+  // detect.ts continues; an IOS L2TP/IPsec server refusing a Linux client's SHA-512, nm-l2tp/NetworkManager-l2tp issue #137)
+  [/^IPSEC\((validate_proposal|validate_transform_proposal|ipsec_process_proposal)\): .*?transform proposals? (?:\((.*?)\) )?not supported(?: for identity:?\s*\{\s*(.*?)\s*\})?/, (m) => ({ decoded: [m[3] && !m[2] ? d('iosIpsecTransformRefusedOffer', { offer: m[3] }) : d('iosIpsecTransformRefused', { detail: m[2] ? ` (${m[2]})` : '' })], outcome: 'failure', cause: 'ike-no-proposal' })],
   [/^IPSEC\(([\w_]+)\): (?:[^,]*,\s*)?\(key eng\. msg\.?\) (.*)$/, (m) => keyEngineMessage(m[1]!, m[2]!)],
   // `Crypto mapdb : proxy_match` with its `src addr : …` fields (IOS-XE 16): the crypto map's ACL checked against the traffic pair
   [/^Crypto mapdb : proxy_match\b(.*)$/, (m) => step('iosCryptoMapMatch', { src: m[1]!.match(/src addr\s*: (\S+)/)?.[1] ?? '?', dst: m[1]!.match(/dst addr\s*: (\S+)/)?.[1] ?? '?' })],
@@ -64,6 +68,32 @@ export const IOS_IPSEC_RULES: Rule[] = [
   // any other `debug crypto ipsec` line: `IPSEC(key_engine): got a queue event …`, and IOS-XE's `(ipsec_process_proposal)Map Accepted:
   // CMAP, 10` (a catch-all, also for the lines the rules above decode: never the rule cache's answer)
   fallback(/^(?:IPSEC\(([\w_]+)\):|\((ipsec_\w+)\)) ?(.*?)\s*$/, (m) => step('iosIpsec', { fn: m[1] ?? m[2]!, text: m[3]! })),
+];
+
+/**
+ * Quick Mode refused by this router's IPsec policy: `IPSec policy invalidated proposal with error <n>`, then `phase 2 SA policy not
+ * acceptable! (local A remote B)`, then IOS sends NO_PROPOSAL_CHOSEN. The number says what did not match; its values are not in
+ * Cisco's documents and are read from real logs: 256 with `IPSEC(ipsec_process_proposal): transform proposal not supported for
+ * identity` (no transform set takes the offer: an IOS L2TP/IPsec server, nm-l2tp/NetworkManager-l2tp issue #137; a network
+ * engineer's IPsec notes list the same three lines under "Mismatched Phase 2 Policies", search index file 49495101492), 32 when the
+ * crypto map's access list did not cover the networks asked for (an IOS-XE hub whose fix was a crypto ACL for that spoke, search
+ * index file 20666743554). Any other number is named as printed.
+ */
+const PHASE2_ERRORS: Record<string, 'transform' | 'proxy'> = { '256': 'transform', '32': 'proxy' };
+export const IOS_PHASE2_RULES: Rule[] = [
+  [isakmp(String.raw`IPSec policy invalidated proposal with error (\d+)\s*$`), (m, _pre, state) => {
+    const what = PHASE2_ERRORS[m[1]!];
+    state.iosPhase2Error = what ?? m[1];
+    if (what === 'transform') return { decoded: [d('iosIpsecTransformRefused', { detail: '' })], outcome: 'failure', cause: 'ike-no-proposal' };
+    if (what === 'proxy') return { decoded: [d('iosPhase2ProxyRefused')], outcome: 'failure' };
+    return step('iosPhase2PolicyError', { code: m[1]! }, 'warning');
+  }],
+  // (the error line before it named the reason: this one names the two ends; without it, the reason is one of the two)
+  [isakmp(String.raw`phase 2 SA policy not acceptable! \(local (\S+) remote (\S+)\)\s*$`), (m, _pre, state) => {
+    const known = state.iosPhase2Error !== undefined;
+    delete state.iosPhase2Error;
+    return tagged({ decoded: [d(known ? 'iosPhase2Refused' : 'iosPhase2RefusedUnknown', { local: m[1]!, remote: m[2]! })], outcome: known ? 'warning' : 'failure' }, { peer: m[2] });
+  }],
 ];
 
 /** `show crypto isakmp sa`'s head (IOS 12.x `… conn-id slot`, 12.4+ `… conn-id slot status`, 15.x `… conn-id status`) and its rows */

@@ -4,7 +4,7 @@ import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser
 import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
-import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
+import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -43,8 +43,26 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
   return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' || codeName === 'CONFNAK' ? 'warning' : 'info' };
 }
 
+/** the notify's SPI and message id, on the line under it (`        spi 9223503292995197928, message ID = 1148084868`), joined */
+const NOTIFY_TAIL = String.raw`(?: spi \d+, message ID = -?\d+(?:, sa = \w+)?)?`;
+
 /** An IOS exec prompt (a host name, a config mode in brackets, `#` or `>`) alone or with a command that shows or debugs */
 const CLI_PROMPT = /^([A-Za-z][\w.-]{0,62})(?:\([\w-]+\))?[#>]\s*((?:debug|undebug|no debug|u all|un all|undebug all|show|sh|terminal|term|clear|ping)\b.*)?$/;
+/**
+ * The administrator changing the configuration while the debug runs (an IOS-XE hub's console, search index file 20666743554):
+ * `Hub-RTR#conf t`, IOS's answer `Enter configuration commands, one per line.  End with CNTL/Z.`, then any command at a config
+ * mode's prompt, `Hub-RTR(config)#ip route …`, `(config-crypto-map)#set peer …` (the modes: Cisco IOS Configuration Fundamentals
+ * Command Reference, "configure terminal"). Not log lines; the commands are shown as typed.
+ */
+const CONFIG_PROMPT = /^([A-Za-z][\w.-]{0,62})(?:\(config[\w-]*\)#|#(?=\s*conf))\s*(\S.*?)\s*$/;
+const CONFIG_ANSWER = /^Enter configuration commands, one per line\.\s+End with CNTL\/Z\.\s*$/;
+/**
+ * IOS's answer to `ping` typed at the prompt while a debug runs (the administrator brings the tunnel up with traffic): `Type escape
+ * sequence to abort.`, `Sending 5, 100-byte ICMP Echos to …, timeout is 2 seconds:`, `Packet sent with a source address of …`,
+ * `Success rate is 0 percent (0/5)` (Cisco IOS Network Management Command Reference, ping; an IOS-XE spoke's console, search index
+ * file 20666743554). Not log lines.
+ */
+const PING_ANSWER = /^(Type escape sequence to abort\.|Sending \d+, \d+-byte ICMP Echos to \S+, timeout is \d+ seconds:|Packet sent with a source address of \S+|Success rate is \d+ percent \(\d+\/\d+\)(?:, round-trip min\/avg\/max = [\d/]+ ms)?)\s*$/;
 const DEBUG_SWITCHED = /^([A-Za-z][\w ()/-]{2,80}?) debugging is (on|off)$/;
 const DOC_NOTE = /^!-{2,}\s*(.*)$/;
 /** no session: their first word is no interface (the entry would take `Router#debug` for one) */
@@ -183,6 +201,9 @@ const RULES: Rule[] = [
   // and the `!--- ` notes Cisco's documents put between a sample's lines. None is a log message; each says what it is.
   // A Cisco ASA prints the same prompt: it counts as the device the line or the rest of the paste shows (console-device.ts)
   [CLI_PROMPT, (m) => promptHit(m)],
+  [CONFIG_PROMPT, (m) => promptHit(m)],
+  [CONFIG_ANSWER, () => ({ ...tagged(step('iosConfigMode'), NO_LINK), console: {} })],
+  [PING_ANSWER, (m) => ({ ...tagged(step('iosPingOutput', { text: m[1]! }), NO_LINK), console: {} })],
   [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
   [DOC_NOTE, (m) => tagged(step('iosDocNote', { text: m[1]! }), NO_LINK)],
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
@@ -202,8 +223,18 @@ const RULES: Rule[] = [
   [isakmp(String.raw`(Encryption algorithm|Hash algorithm|Diffie-Hellman group|Authentication method|Lifetime|Life ?type|Key length) offered does not match policy!$`, 'i'), (m) => step('iosIsakmpAttrRefused', { what: m[1]! }, 'warning')],
   [isakmp(String.raw`atts are not acceptable\. Next payload is \d+$`), () => step('iosIsakmpTransformRefused', undefined, 'warning')],
   [isakmp(String.raw`(?:no offers accepted!|phase 1 SA policy not acceptable!.*)$`), () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
-  // the other side's NO_PROPOSAL_CHOSEN notify (RFC 2408 §3.14.1, type 14): protocol 1 = ISAKMP (phase 1), 3 = ESP (phase 2)
-  [isakmp(String.raw`processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)$`), (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // the other side's NO_PROPOSAL_CHOSEN notify (RFC 2408 §3.14.1, type 14): protocol 1 = ISAKMP (phase 1), 3 = ESP (phase 2); IOS-XE
+  // prints the notify's `spi …, message ID = …` on an indented line under it, joined to it (detect.ts continues)
+  [isakmp(String.raw`processing NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)${NOTIFY_TAIL}$`), (m) => ({ decoded: [d('iosIsakmpPeerNoProposal', { phase: m[1] === '1' ? 1 : 2 })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // this router's own NO_PROPOSAL_CHOSEN to the other side (the lines before it say which part it refused)
+  [isakmp(String.raw`Sending NOTIFY (?:PROPOSAL_NOT_CHOSEN|NO_PROPOSAL_CHOSEN) protocol (\d+)${NOTIFY_TAIL}$`), (m) => step('iosIsakmpSentNoProposal', { phase: m[1] === '1' ? 1 : 2 }, 'warning')],
+  ...IOS_PHASE2_RULES,
+  // "No pre-shared key with <peer>!" (then "No Cert or pre-shared address key."): no `crypto isakmp key … address` or keyring entry
+  // covers that address, so this router can neither start nor answer Main Mode with it (an IOS-XE spoke whose key for the hub was
+  // missing, search index file 20666743554; the author's `<-- This is the error` after it allowed). A setting of this router, not
+  // a wrong key typed on the other side: a failure without a PC-side cause, as the ASA's missing crypto map (asa.ts 713061)
+  [isakmp(String.raw`No pre-shared key with (\S+?)!?(?:\s+<--.*)?\s*$`), (m) => tagged({ decoded: [d('iosNoPskForPeer', { peer: m[1]! })], outcome: 'failure' }, { peer: m[1] })],
+  [isakmp(String.raw`No Cert or pre-shared address key\.?\s*$`), () => step('iosNoKeyOrCert', undefined, 'warning')],
   [isakmp(String.raw`SA has been authenticated with (\S+)$`), (m) => tagged(step('iosIsakmpAuthenticated', { peer: m[1]! }, 'success'), { peer: m[1] })],
   [isakmp(String.raw`Old State = \.?(\S+)[ \t]+New State = (\S+)\s*$`), (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
   ...IOS_ISAKMP_RULES,
@@ -217,7 +248,7 @@ const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DIS
 // `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
-const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+:\d+\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
+const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+(?::\d+)?\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
 
 /** the tags `debug crypto isakmp` puts first (IOS-XE 16 adds `ISAKMP-PAK:` for packets and `ISAKMP-ERROR:`) */
 const ISAKMP_TAGS = new Set(['ISAKMP', 'ISAKMP-PAK', 'ISAKMP-ERROR', 'IPSEC']);
@@ -229,7 +260,7 @@ export const iosFamily: FamilyParser = {
   claims(pre: Prefixed): boolean {
     if (pre.shape === 'program') return ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
-    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
   },
   parse(pre, state) {
