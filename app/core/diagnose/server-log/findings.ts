@@ -69,6 +69,9 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'radius-misconfigured': 'server.radius-unreachable',
   // NPS reasons 67, 69–71 (codes/nps.ts): a network policy's constraint, the PC's error assumed the policy error 812, as reason 48's
   'policy-constraint': 'events.ras-error',
+  // strongSwan's EAP method plugin is missing (strongswan-eap.ts): the log-in method cannot run at all, not the password — the two sides
+  // do not get to agree how the PC proves who it is (Windows' error for the EAP-Failure is not known here: none is named)
+  'eap-method-unavailable': 'vpn.auth-mismatch',
   // NPS reason 96: the EAP log-in was left half-way; the PC's error is not documented (none is named)
   'eap-timeout': 'events.ras-error',
   // the server's VPN daemon is not running (its systemd unit exited, crashed or could not start), or ran again after that: the PC sees
@@ -262,12 +265,14 @@ export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => 
 /**
  * The item a finding quotes and words itself by: the first, unless it names no side and a later one of its log is worded as
  * between routers (a journal's copy without ike_name, `charon-systemd[2440]: tried 1 shared key … but MAC mismatched`, comes
- * before its IKE_SA's own `<PEER|3>` lines): then that one, so the finding does not call the other router the PC.
+ * before its IKE_SA's own `<PEER|3>` lines) or from the side that initiated (a pluto whose IKEv1 Informational `ignoring informational
+ * payload NO_PROPOSAL_CHOSEN` comes before its `STATE_PARENT_I1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN`, libreswan #701):
+ * then that one, so the finding does not call the other router, or the responder, the PC.
  */
 function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
   const first = items[0]!;
   if (sideOf(first.entry) !== 'server') return first;
-  return items.find((i) => i.source === first.source && sideOf(i.entry) === 'site') ?? first;
+  return items.find((i) => i.source === first.source && sideOf(i.entry) !== 'server') ?? first;
 }
 
 /** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause: one part each. */

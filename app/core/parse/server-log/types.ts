@@ -50,6 +50,7 @@ export type Cause =
   | 'certificate-rejected' // NPS refused the certificate a PC logs in with (EAP-TLS/PEAP-TLS): untrusted root or issuer, expired, revoked, wrong purpose or name, or its revocation list (CRL) could not be checked
   | 'radius-misconfigured' // the VPN server's RADIUS client cannot start (config, dictionary, server line): no password can be checked
   | 'policy-constraint' // NPS refused where the PC connects from or to, or how (its caller ID, the called address, the port type): not the password
+  | 'eap-method-unavailable' // strongSwan cannot run the EAP method its connection asks for (its plugin is not loaded): no user name or password can be checked
   | 'eap-timeout' // NPS: the EAP log-in stopped half-way, the PC (or the way to NPS) never answered its last challenge
   | 'service-down' // the server's VPN daemon (its systemd unit: xl2tpd, pptpd, accel-ppp, ipsec, strongswan; or its own lines: strongSwan's starter, Libreswan's addconn start check) exited with an error, crashed, failed or could not be started: it answers no PC
   | 'service-recovered' // systemd started that daemon again after it was down (the outage is over; families/systemd-units.ts UnitWatch)

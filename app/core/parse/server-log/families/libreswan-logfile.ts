@@ -20,7 +20,7 @@ const LOGFILE_STAMP = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{
  * What pluto alone writes, at its start and in its debug lines (libreswan-startup.ts, the housekeeping rules; libreswan #503's and
  * xelerance/Openswan #204's pluto.log; Openswan's _plutorun, first in its stderr log): a log file's line saying one of these is pluto's even before a connection's line said so.
  */
-export const PLUTO_OWN_WORDS = /^(?:\| |Plutorun started on |adjusting ipsec\.d to |adding (?:UDP |TCP )?interface \S+ \S+:\d+$|loading secrets from |forgetting secrets$|listening for IKE messages$|Starting Pluto |added (?:connection description|IKEv[12] connection) "|reapchild failed |starting up \d+ (?:cryptographic )?helpers?(?: threads)?$|started (?:thread for )?helper |NAT-Traversal support +\[|core dump dir: |secrets file: |Initiali[sz]ing NSS|testing [\w-]+:$)/;
+export const PLUTO_OWN_WORDS = /^(?:\|[ \t]|Plutorun started on |adjusting ipsec\.d to |adding (?:UDP |TCP )?interface \S+ \S+:\d+$|loading secrets from |forgetting secrets$|listening for IKE messages$|Starting Pluto |added (?:connection description|IKEv[12] connection) "|reapchild failed |starting up \d+ (?:cryptographic )?helpers?(?: threads)?$|started (?:thread for )?helper |NAT-Traversal support +\[|core dump dir: |secrets file: |Initiali[sz]ing NSS|testing [\w-]+:$)/;
 /** The time of pluto's log file before the message (LOGFILE_STAMP), for a line no header was read from; the message after it. */
 export function logfileTime(pre: Prefixed): { pre: Prefixed; time: LogTime } | undefined {
   // only a line no header was read from, starting with a capital and a space after three letters (a month): one test of two characters first

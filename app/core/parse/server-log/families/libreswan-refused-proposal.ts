@@ -43,4 +43,8 @@ export const REFUSED_PROPOSAL_RULES: readonly Rule[] = [
     s.refused = undefined;
     return hit;
   }],
+  // Libreswan 3.2x+ programs/pluto/ikev2_proposals.c (IKEv2, either exchange): "no local proposal matches remote proposals %s", the other
+  // side's proposals after it in pluto's `1:ESP:ENCR=…;INTEG=…` form (libreswan #1604: a CREATE_CHILD_SA's ESP proposals; a long list
+  // runs past a console's width) — the IKEv2 counterpart of `no acceptable Oakley Transform`, what was proposed on the same line
+  [/^no local proposal matches remote proposals (\S.*)$/, (m) => ({ decoded: [d('ikeNoProposal'), d('pcProposed', { proposal: m[1]! })], outcome: 'failure', cause: 'ike-no-proposal' })],
 ];

@@ -52,7 +52,20 @@ const RULES: Rule[] = [
   // SA_INIT message (ID 0) from 1.2.3.4:500 with unencrypted notification …`, 4.x `responding to IKE_SA_INIT (34) message (Message ID 0)
   // with unencrypted notification …` — libreswan #503, 4.4 —, 5.x `responding to IKE_SA_INIT request with Message ID 0 with unencrypted
   // notification NO_PROPOSAL_CHOSEN, <why>`)
-  [/^responding to \w+(?: \(\d+\))?(?: message \((?:Message )?ID \d+\)(?: from \S+)?| request with Message ID \d+) with unencrypted notification ([A-Z_]+)(?:, .+)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
+  // (an exchange after IKE_SA_INIT is answered inside the IKE SA: `responding to CREATE_CHILD_SA message (ID 2) from 192.1.2.45:4500 with
+  // encrypted notification NO_PROPOSAL_CHOSEN`, libreswan #1604)
+  [/^responding to \w+(?: \(\d+\))?(?: message \((?:Message )?ID \d+\)(?: from \S+)?| request with Message ID \d+) with (?:un)?encrypted notification ([A-Z_]+)(?:, .+)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
+  // Libreswan 4.x/5.x ikev2_child.c (responder): the CREATE_CHILD_SA (or IKE_AUTH's CHILD SA) it refused, and why — `CREATE_CHILD_SA request
+  // failed, responder SA processing returned NO_PROPOSAL_CHOSEN` (libreswan #1604); the line after it sends that notify, which names the cause
+  context(/^(\w+) request failed, responder SA processing returned ([A-Z_0-9]+)$/, (m) => step('plutoChildRefused', { exchange: m[1]!, notify: m[2]! }, 'warning')),
+  // Libreswan 3.x/4.x ikev2_parent.c, the initiator's IKE_SA_INIT answered with only a notify: `STATE_PARENT_I1: received unauthenticated
+  // v2N_NO_PROPOSAL_CHOSEN - ignored` (libreswan #701). Unauthenticated, so pluto ignores it and keeps retransmitting, but it is the
+  // responder refusing this side's proposals; only the side that sent IKE_SA_INIT gets it, so the state's side is the initiator's
+  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): received unauthenticated v2N_([A-Z_0-9]+) - ignored$/, (m, _p, s) => {
+    const hit = notifyHit(m[2]!, m[0], s);
+    if (hit.cause) hit.decoded[0]!.values = { ...hit.decoded[0]!.values, role: 'initiator' };
+    return hit;
+  }],
   [/^(?:sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
   // Libreswan 5.x (ikev2.c, an exchange's answer without the payloads it needs): `unexpected IKE_SA_INIT message containing
   // NO_PROPOSAL_CHOSEN notification; message payloads: N; missing payloads: SA,KE,Ni` (libreswan #2108) — the other side answered
@@ -154,7 +167,8 @@ const RULES: Rule[] = [
   context(/^message ignored because it contains an unexpected payload type \((\w+)\)$/, (m) => step('plutoUnexpectedPayload', { payload: m[1]! }, 'warning')),
   // pluto's debug lines (`plutodebug=`; `| ` before each, as DBG_log writes them: `| ISAKMP Notification Payload`, `|   00 00 00 10 …`,
   // `| failed to install outgoing SA: 0`): the detail of the line before, for a developer
-  context(/^\|(?: .*)?$/, () => step('plutoDebug')),
+  // (an editor's tabify may turn the blanks after the bar into a tab: `|\t00 00 00 0c  …`, a hex dump's indent)
+  context(/^\|(?:[ \t].*)?$/, () => step('plutoDebug')),
   [/^encountered fatal error in state (STATE_\w+)$/, (m) => ({ decoded: [d('plutoFatal', { state: m[1]! })], outcome: 'warning' })],
   // Libreswan: the chosen proposal, IKEv2 (`proposal 1:IKE:ENCR=…;DH=MODP2048 chosen from: …`, 4.x `… chosen from remote proposals …`) and the local list
   // (a Child SA's, Libreswan 4.x: the SPI between, `proposal 1:ESP=AES_GCM_16_256-ESN:YES SPI=15c4f0d7 chosen from remote proposals …`)

@@ -8,6 +8,7 @@ import { KERNEL_RULES } from './strongswan-kernel';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
+import { EAP_RULES } from './strongswan-eap';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
 import { CHARON_STARTUP_RULES, mayBeStarter, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
@@ -197,6 +198,7 @@ const RULES: Rule[] = [
   context(/^XAuth authentication of '([^']*)'(?: \(myself\))? successful$/, (m) => step('plutoXauthOk', { user: m[1]! }, 'success')),
   context(/^no XAuth secret found for '([^']*)' - '([^']*)'$/, (m) => step('charonXauthNoSecret', { user: m[2]! }, 'failure')),
   context(/^none of \d+ found XAuth secrets for '([^']*)' - '([^']*)' matched$/, (m) => step('charonXauthWrongPassword', { user: m[2]! }, 'failure')),
+  ...EAP_RULES,
   [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
   [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
   context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
@@ -204,7 +206,8 @@ const RULES: Rule[] = [
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[2] ?? m[1]! });
   }),
   context(/^(local|remote) host is behind NAT(?:, sending keep alives)?$/, (m) => step(m[1] === 'local' ? 'serverBehindNat' : 'pcBehindNat')),
-  [/^IKE_SA (\S+) established between (\S+)\.\.\.(\S+)$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
+  // (ike_sa.c set_state: `IKE_SA %s[%d] established between %H[%Y]...%H[%Y]`; a write-up's copy may cut it after `established`)
+  [/^IKE_SA (\S+) established(?: between (\S+)\.\.\.(\S+))?$/, (m) => tagged(step('ikeSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   [/^CHILD_SA (\S+) established with SPIs .*$/, (m) => tagged(step('childSaUp', { name: m[1]! }, 'success'), { session: m[1] })],
   context(/^IKE_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('ikeStateChange', { from: m[2]!, to: m[3]! })),
   // child_sa.c set_state (DBG2): a CHILD_SA's own states (child_sa_state_names), e.g. CREATED => ROUTED for a trap policy
