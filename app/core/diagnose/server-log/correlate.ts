@@ -37,12 +37,16 @@ export interface Match {
   sameUser?: string;
 }
 
-/** Server time as a UTC instant, borrowing the year/date the log leaves out from the event. */
+/**
+ * Server time as a UTC instant, borrowing the year/date the log leaves out from the event. A year-less syslog line near New Year
+ * may belong to the event's year, the one before (a server `Dec 31 23:59:50`, the PC's event just after midnight UTC) or the one
+ * after (`Jan  1 00:30:10` logged in local time east of UTC, or by a clock a little ahead, for a PC event of Dec 31 UTC).
+ */
 function instant(time: LogTime, near: Date): number[] {
   const y = time.year ?? near.getUTCFullYear();
   if (time.month && time.day) {
-    const at = Date.UTC(y, time.month - 1, time.day, time.hour, time.minute, time.second, time.ms ?? 0);
-    return time.year ? [at] : [at, Date.UTC(y - 1, time.month - 1, time.day, time.hour, time.minute, time.second)];
+    const at = (year: number) => Date.UTC(year, time.month! - 1, time.day!, time.hour, time.minute, time.second, time.ms ?? 0);
+    return time.year ? [at(y)] : [at(y), at(y - 1), at(y + 1)];
   }
   // time of day only (IOS without date, time-only logs): the event's day and its neighbours
   const day = Date.UTC(near.getUTCFullYear(), near.getUTCMonth(), near.getUTCDate());
@@ -60,7 +64,7 @@ export function secondsTo(at: number, time: LogTime, event: Date): number {
   return delta < 60 ? 0 : delta - 59;
 }
 
-function distance(time: LogTime, event: Date): { apart: number; zone: number } | null {
+export function distance(time: LogTime, event: Date): { apart: number; zone: number } | null {
   let best: { apart: number; zone: number; cost: number } | null = null;
   for (const at of instant(time, event)) {
     const delta = secondsTo(at, time, event);
@@ -134,7 +138,8 @@ export function correlationSentence(m: Match, t: TFunction): string {
     eventId: `${m.event.id ?? '?'} (${m.event.errorCode})`,
     clientTime: eventTimeText(m.event.time),
     apart: apartText(m.apart, t),
-    tz: `${m.zone ? t('serverLog.correlatedTz', { offset: zoneText(m.zone) }) : ''}${m.server.entry.time?.minuteOnly ? t('serverLog.correlatedMinuteOnly') : ''}`,
+    // (the server's offset from UTC, as a person names a zone — a router at UTC+1 logs an hour ahead of the PC's UTC event: zone −1 h)
+    tz: `${m.zone ? t('serverLog.correlatedTz', { offset: zoneText(-m.zone) }) : ''}${m.server.entry.time?.minuteOnly ? t('serverLog.correlatedMinuteOnly') : ''}`,
     userMatch: m.sameUser ? t('serverLog.correlatedUser', { user: m.sameUser }) : '',
   });
 }

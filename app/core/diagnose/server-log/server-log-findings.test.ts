@@ -143,7 +143,7 @@ describe('correlation with the PC\'s capture', () => {
     const enc = report.findings.filter((f) => f.id === 'vpn.encryption-mismatch');
     expect(enc).toHaveLength(1);
     expect(enc[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', 'server-logs/router.txt']));
-    expect(enc[0]!.summary).toContain('are 2 s apart, after allowing a time-zone difference of −1:00');
+    expect(enc[0]!.summary).toContain("are 2 s apart, reading the server's times as UTC+1:00 (a log in its local time)");
     // both times as a person reads them, not wevtutil's raw 2026-11-18T09:21:07.5510000Z
     // the source and the line apart (a paste's source is a label: "pasted log:1" read badly)
     expect(enc[0]!.summary).toContain("the server's log (server-logs/router.txt, line 1, 11-18 10:21:05) and the PC's RasClient 20227 (742) (2026-11-18 09:21:07 UTC)");

@@ -18,7 +18,7 @@ import { splitPrefix, type Prefixed } from './prefix';
 import { unglue } from './glued-lines';
 import { NO_ASA_ID, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
-import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, startsEventBlock } from './families/windows-event-block';
+import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
 import { isJournalNote } from './families/systemd-units';
@@ -161,6 +161,18 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
 }
 
 /**
+ * An event's XML after an event pasted as text is that event's own (Event Viewer's "Copy details as text" puts it under `Event Xml:`)
+ * when the text has no XML yet and the XML's EventID is not another one than the text's `Event ID:` — a one-line XML event (`wevtutil
+ * qe`'s) pasted after a Knowledge Base quote of event 20049 is event 20271, a record of its own.
+ */
+function xmlOfPending(pending: string, xml: string): boolean {
+  if (pending.includes('<Event')) return false;
+  const xmlId = /<EventID[^>]*>\s*(\d+)\s*<\/EventID>/.exec(xml)?.[1];
+  const textId = xmlId === undefined ? undefined : readEventBlock(pending).id;
+  return xmlId === undefined || textId === undefined || textId === Number(xmlId);
+}
+
+/**
  * A pasted Windows event (families/windows-event-block.ts) goes on, blank lines and all, until its
  * XML ends, the next event starts, a Format-List field (`Name   : value`) or a line with a log header
  * of its own (syslog, IOS …) or a line another family claims comes, or it reaches its cap. Its XML (`<Event xmlns=…>` after
@@ -171,7 +183,7 @@ function continuesEventBlock(pending: string, line: string): boolean {
   const text = line.trim();
   // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:` — `<Event xmlns=…>`, where
   // an NPS log file's DTS record is a bare `<Event>`: a log file pasted below the event, a record of its own)
-  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event xmlns') && !pending.includes('<Event')) && endsEventBlock(pending, text)) return false;
+  if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event xmlns') && xmlOfPending(pending, text)) && endsEventBlock(pending, text)) return false;
   if (FORMAT_LIST_FIELD.test(text) && !legacyLabelOf(pending, text)) return false;
   const pre = splitPrefix(text);
   if (pre.shape !== 'none') return false;

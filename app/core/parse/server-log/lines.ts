@@ -211,7 +211,10 @@ export class LineSplitter {
     }
     // a line longer than a record may be (a whole log flattened into one paragraph): its records apart first, each then cut at
     // the cap, as a glued line's are (flattened-records.ts; the parser cuts a shorter one itself, ServerLogParser.record)
-    const flat = text.length > MAX_RECORD_CHARS ? flattenedPieces(text, splitPrefix(text)) : undefined;
+    // (a record that may be longer — a Windows event's XML on one line, as `wevtutil qe` prints it, about 2 500 characters for an NPS
+    // 6273 whose ReasonCode and `</Event>` come last: detect.ts recordCap — is kept whole up to its own cap, not taken apart or cut)
+    const cap = text.length > MAX_RECORD_CHARS ? this.capOf({ line: 0, endLine: 0, text }) : MAX_RECORD_CHARS;
+    const flat = text.length > cap ? flattenedPieces(text, splitPrefix(text)) : undefined;
     if (flat) {
       for (const piece of flat) {
         this.flush();
@@ -220,7 +223,7 @@ export class LineSplitter {
       return;
     }
     if (text.length < 12 || !maybeGlued(text, known, c)) {
-      const one = recordCut(text);
+      const one = text.length > cap ? text.slice(0, cap) : text;
       this.flush();
       this.start(one, clean, clean && src !== undefined && one === raw ? src : undefined, at, known);
       return;

@@ -40,6 +40,34 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [[1, 'The user corinne connected from 123.207.87.250 and failed authentication (Windows error 691).']],
     user: 'corinne',
   },
+  // the XML `wevtutil qe` and Get-WinEvent's ToXml() print: one line, attributes in single quotes (IPBan's test events); a German
+  // server's 20271 whose reason is German text: the 691 from the binary data, the time from TimeCreated (single-quoted, was not read)
+  'rras-event-xml-one-line-de-20271-binary-691-german-reason.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'credentials-rejected']],
+    says: [[1, 'The user Admin connected from 123.123.123.123 and failed authentication (Windows error 691).']],
+    user: 'Admin',
+  },
+  // an NPS 6272 in the same one-line form: the user, the authentication and the calling station by their Data Name='…' (were not read: `?`)
+  'nps-event-xml-one-line-6272-named-data-eap-mschapv2-granted.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'NPS granted access to MYSUBDOMAIN.MYDOMAIN.local/username (event 6272, authentication EAP / Microsoft: Secured password (EAP-MSCHAP v2)).']],
+    user: 'MYSUBDOMAIN.MYDOMAIN.local/username',
+  },
+  // an RRAS server's IKEEXT audit 4653 (IPsec main mode failed) in the same form: was "Event 4653 from ?"; now the peer and Windows'
+  // own reason text, no cause (the reason is words, its codes unchecked)
+  'ikeext-audit-4653-xml-one-line-main-mode-negotiation-timed-out-rras.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, "The server's IPsec main mode negotiation with 88.88.88.82 failed (security audit event 4653; Windows' own reason: Negotiation timed out)."]],
+  },
   // only the "Authentication Details:" part of a 6273 a blog quoted: no id, so the reason code says it was a refusal
   'nps-6273-authentication-details-only-reason-16-peap.txt': {
     records: 1,
@@ -129,8 +157,24 @@ describe('real Windows RRAS / NPS events', () => {
     const xml = entry('rras-event-xml-ie-view-20271-na-coid-binary-691.txt');
     expect([xml.endLine, xml.code, xml.peer, xml.time]).toEqual([22, 691, '123.207.87.250', { year: 2020, month: 3, day: 23, hour: 19, minute: 40, second: 8 }]);
     expect([entry('nps-6273-authentication-details-only-reason-16-peap.txt')].map((e) => [e.endLine, e.code, e.outcome])).toEqual([[11, 691, 'failure']]);
+    // single-quoted attributes (wevtutil qe's XML): the time, the peer, the calling station read as from double-quoted ones
+    const one = entry('rras-event-xml-one-line-de-20271-binary-691-german-reason.txt');
+    expect([one.code, one.peer, one.time]).toEqual([691, '123.123.123.123', { year: 2020, month: 3, day: 6, hour: 11, minute: 47, second: 14 }]);
+    expect(entry('nps-event-xml-one-line-6272-named-data-eap-mschapv2-granted.txt').peer).toBe('98.196.175.165');
+    const mm = entry('ikeext-audit-4653-xml-one-line-main-mode-negotiation-timed-out-rras.txt');
+    expect([mm.outcome, mm.peer, mm.cause]).toEqual(['failure', '88.88.88.82', undefined]);
     // KB 888201's three lines are one event, its 732 read from the reason text
     expect([entry('rras-nt4-kb888201-event-20073-pptp-negotiation-not-converging-gre.txt')].map((e) => [e.endLine, e.code])).toEqual([[3, 732]]);
+  });
+
+  it('a one-line XML event ends at its </Event>, though longer than a plain record; an XML of another id is no text copy\'s own XML', () => {
+    const text = (f: string) => readRepoText(`${REAL_SERVER_LOGS}/${f}`);
+    // (the 6272 line is 2 400 characters: cut at a plain record's 2 000 it lost its `</Event>` and took the next paste as its text)
+    const nps = parseServerLog(text('nps-event-xml-one-line-6272-named-data-eap-mschapv2-granted.txt') + text('rasclient-win11-20227-809-no-coid-domain-backslash-user.txt'), 'joined');
+    expect(nps.entries.map((e) => [e.line, e.endLine])).toEqual([[1, 1], [2, 2]]);
+    // (a Knowledge Base quote of event 20049, then a 20271's XML: two events, not the quote's XML)
+    const kb = parseServerLog(text('rras-nt4-kb191854-router-20014-auth-failed-then-20049-timeout-tab-indent.txt') + text('rras-event-xml-one-line-de-20271-binary-691-german-reason.txt'), 'joined');
+    expect(kb.entries.map((e) => [e.line, e.endLine, e.code])).toEqual([[1, 5, 691], [7, 11, undefined], [12, 12, 691]]);
   });
 
   it('a pretty-printed DTS log: each record from <Event> to </Event>, its time, and no peer from a Calling-Station-Id of zeros', () => {

@@ -160,6 +160,14 @@ function eventBlockHit(b: EventBlock): Hit {
       return id === 20227 ? tagged(hit, { user: data[0] ?? english?.[1] }) : hit;
     }
   }
+  // Security-Auditing 4653 "An IPsec main mode negotiation failed" (Microsoft Learn, "4653(F): An IPsec main mode negotiation failed";
+  // the IKEEXT service's audit, logged where "Audit IPsec Main Mode" is on — an RRAS server answering L2TP/IPsec or IKEv2 PCs): the
+  // peer by its RemoteAddress; FailureReason is Windows' rendered text in the server's language, shown as it is and not judged, and
+  // FailurePoint / State / Role are message-table references (%%8199 …) whose meanings are not checked here — so no cause is named
+  if (id === 4653 && /Security-Auditing$/i.test(source)) {
+    const peer = b.named.RemoteAddress && b.named.RemoteAddress !== '-' ? b.named.RemoteAddress : undefined;
+    return tagged({ decoded: [d('ipsecMainModeFailed', { peer: peer ?? '?', reason: b.named.FailureReason || '?' })], outcome: 'failure' }, { peer });
+  }
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
   const known = id !== undefined && isRemoteAccessSource(source) ? remoteAccessEventHit(id, b.message, data) : undefined;
   if (known) return known;

@@ -157,14 +157,16 @@ export function readEventBlock(text: string): EventBlock {
   const headId = head.match(ID_LABEL);
   const id = xmlId?.[1] ?? headId?.[1];
   if (id !== undefined) block.id = Number(id);
-  const source = xml.match(/<Provider Name="([^"]+)"/)?.[1] ?? head.match(SOURCE_LABEL)?.[1];
+  // attributes in either quote: Event Viewer's XML view writes "…", the XML `wevtutil qe` prints (its default /f:xml) and
+  // Get-WinEvent's ToXml() write '…' (IPBan's test events, IPBanTests/TestData/EventViewer/EventViewerTests.txt, are such copies)
+  const source = xml.match(/<Provider Name=(["'])([^"']+)\1/)?.[2] ?? head.match(SOURCE_LABEL)?.[1];
   if (source) block.source = source;
   // the older copy puts the time on a line of its own (`Date: 6/9/2012`, `Time: 2:25:49 PM`)
   const date = head.match(DATE_LABEL)?.[1] ?? legacyDate(head);
   if (date) block.date = date;
-  const created = xml.match(/<TimeCreated SystemTime="(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/);
+  const created = xml.match(/<TimeCreated SystemTime=["'](\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/);
   if (created) block.xmlTime = { year: +created[1]!, month: +created[2]!, day: +created[3]!, hour: +created[4]!, minute: +created[5]!, second: +created[6]! };
-  for (const m of xml.matchAll(/<Data Name="([^"]+)"\s*>([^<]*)<\/Data>|<Data Name="([^"]+)"\s*\/>/g)) block.named[m[1] ?? m[3]!] = unescapeXml((m[2] ?? '').trim());
+  for (const m of xml.matchAll(/<Data Name=["']([^"']+)["']\s*>([^<]*)<\/Data>|<Data Name=["']([^"']+)["']\s*\/>/g)) block.named[m[1] ?? m[3]!] = unescapeXml((m[2] ?? '').trim());
   for (const m of xml.matchAll(/<Data>([^<]*)<\/Data>|<Data\s*\/>/g)) block.data.push(unescapeXml((m[1] ?? '').trim()));
   const binary = xml.match(/<Binary>\s*([0-9A-Fa-f]+)\s*<\/Binary>/)?.[1];
   if (binary) block.binary = binary;
