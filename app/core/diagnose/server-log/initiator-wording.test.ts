@@ -292,6 +292,13 @@ describe('PPP: the other side went away, read from the side that wrote the log',
     // the same line in a server's log (nothing tells a client): the PC's GRE, as before
     expect(explain('pppd[1234]: LCP: timeout sending Config-Requests').findings[0]!.title).toBe('PPP over GRE never reached the server: GRE is blocked');
   });
+
+  it("a desktop's VPN connection: NetworkManager's pppd plugin tells a client (a 2008 Ubuntu messages log quoted in a blog post)", () => {
+    const log = ['pppd[28594]: Plugin /usr/lib/pppd/2.4.4/nm-pptp-pppd-plugin.so loaded.', 'pppd[28594]: pppd 2.4.4 started by root, uid 0', 'pppd[28594]: Using interface ppp0', 'pppd[28594]: Connect: ppp0 <--> /dev/pts/0', 'pppd[28594]: LCP: timeout sending Config-Requests'].join('\n');
+    expect(explain(log).findings.map((f) => f.title)).toEqual(['PPP over GRE never came back from the server: GRE is blocked on the way']);
+    // a plugin a server loads says nothing of the side
+    expect(explain(['pppd[7]: Plugin radius.so loaded.', 'pppd[7]: LCP: timeout sending Config-Requests'].join('\n')).findings[0]!.title).toBe('PPP over GRE never reached the server: GRE is blocked');
+  });
 });
 
 /**

@@ -6,11 +6,13 @@ import { PPTP_CLIENT_LINE } from './pptp-client';
 /**
  * Which side this pppd is, from the lines only one side writes (pppd chap-new.c, upap.c, eap.c; auth.c): the client's "CHAP
  * authentication succeeded|failed" (chap_handle_status), "PAP authentication succeeded|failed" (upap_rauthack/nak), "No CHAP secret
- * found for authenticating us to …" (chap_respond), "Remote message: …" and a PPTP client's pty (`Script pptp … started`); the
+ * found for authenticating us to …" (chap_respond), "Remote message: …", a PPTP client's pty (`Script pptp … started`) and
+ * NetworkManager's VPN plugin (`Plugin /usr/lib/pppd/2.4.4/nm-pptp-pppd-plugin.so loaded.`: NetworkManager-pptp, -l2tp and -sstp
+ * start pppd with their plugin to dial out — a desktop's VPN connection, never a server's pppd); the
  * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq). The first such line decides;
  * until then (and on a server's log) the other side is the PC.
  */
-const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp )/;
+const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded)/;
 const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:succeeded|failed)/;
 /**
  * Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd.
@@ -35,6 +37,7 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
  */
 function tellsRole(message: string): boolean {
   const c = message.charCodeAt(0);
+  if (c === 80 && message.charCodeAt(1) === 108 /* Pl */) return message.indexOf('-pppd-plugin.so') > 0;
   return c === 67 || c === 80 || c === 69 || c === 77
     ? message.charCodeAt(1) === (c === 67 ? 72 /* H */ : c === 77 ? 83 /* S */ : 65) /* A */ && message.indexOf(' authentication ') > 0
     : c === 78
