@@ -70,3 +70,26 @@ describe('a log with NUL runs or colour codes in it', () => {
     }
   });
 });
+
+describe("an author's arrow note after a pasted line", () => {
+  it('is no part of the line: `<-- this is the error`, `<== here`, `← here` are cut, the line is read (before: unknown)', () => {
+    const r = parseServerLog(
+      [
+        'Nov 18 10:21:05 gw pppd[12]: Peer bob failed CHAP authentication    <-- this is the error',
+        'Nov 18 10:21:06 gw pppd[12]: Connect: ppp0 <--> /dev/pts/0',
+        'Nov 18 10:21:07 gw pppd[12]: LCP terminated by peer (MPPE required but peer negotiation failed) <== here',
+        'Nov 18 10:21:08 gw pppd[12]: Connection terminated. \u2190 \u8fd9\u91cc',
+      ].join('\n'),
+      'thread.txt',
+    );
+    expect([r.understood, r.unknown]).toEqual([4, 0]);
+    expect(r.entries[0]!).toMatchObject({ user: 'bob', cause: 'credentials-rejected' });
+    // pppd's own `<-->` is no arrow note
+    expect(r.entries[1]!.text).toContain('<--> /dev/pts/0');
+    expect(r.entries[2]!.text).not.toContain('here');
+  });
+  it('a line of a note alone stays a line (counted, never dropped)', () => {
+    const r = parseServerLog('Nov 18 10:21:05 gw pppd[12]: Exit.\n   <-- the log ends here\n', 'x');
+    expect(r.records).toBe(2);
+  });
+});

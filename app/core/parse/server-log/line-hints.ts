@@ -19,6 +19,8 @@ export const NO_SEV = 16; // no `SEV=` (a VPN 3000 event header, which continuat
 export const ONE_TAG = 32;
 export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` before a line (textHints says why not ` | `)
 export const NO_TYPOGRAPHY = 128; // none of what mail and forum software put in a copied log (see plainTypography)
+/** no author's arrow note (` <-- this is the error`, ` <== here`, ` ← …`: see line-normalize.ts withoutArrowNote) */
+export const NO_ARROW_NOTE = 512;
 export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
@@ -35,6 +37,7 @@ export function textHints(text: string): number {
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
   if (!hasAsaId(text)) h |= NO_ASA_ID;
+  if (!hasArrowNote(text)) h |= NO_ARROW_NOTE;
   return h;
 }
 
@@ -57,6 +60,20 @@ function hasEscape(text: string): boolean {
 /** `%ASA-` or `%FTD-` */
 function hasAsaId(text: string): boolean {
   for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) if (text.startsWith('ASA-', i + 1) || text.startsWith('FTD-', i + 1)) return true;
+  return false;
+}
+
+/** ` <-`, ` <=` (then a blank after the arrow's run) or `←`: an arrow an author put after a line (`<-->`, pppd's Connect line, is none) */
+export function hasArrowNote(text: string): boolean {
+  if (text.indexOf('\u2190') >= 0) return true;
+  for (let i = text.indexOf(' <'); i >= 0; i = text.indexOf(' <', i + 2)) {
+    const shaft = text.charCodeAt(i + 2);
+    if (shaft !== 45 /* - */ && shaft !== 61 /* = */) continue;
+    let j = i + 3;
+    while (text.charCodeAt(j) === shaft) j++;
+    const after = text.charCodeAt(j);
+    if (after === 32 || after === 9) return true;
+  }
   return false;
 }
 

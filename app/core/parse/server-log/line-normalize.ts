@@ -1,5 +1,5 @@
 import { MONTH } from './glued-lines';
-import { hasBbcodeStart, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
+import { hasArrowNote, hasBbcodeStart, NO_ARROW_NOTE, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import { plainTypography } from './typography';
 import { isDigit } from './char-codes';
 
@@ -113,7 +113,7 @@ export let escapesShortened = 0;
 const IOS_TIME_AFTER_BULLET = /^. [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d\.\d{3}(?: [A-Z]{2,5})?: /;
 
 /** What a read chunk's hints must rule out for normalizeLine's fast path: the rewrites, the compose prefix. */
-const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE;
+const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE | NO_ARROW_NOTE;
 
 export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
@@ -147,6 +147,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   if (outdent) s = outdent(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
   if (s.charCodeAt(0) === 60 /* < */ || s.charCodeAt(s.length - 1) === 62) s = withoutMarkupAtEnds(s);
+  if ((!(hints & NO_ARROW_NOTE) || rewritten) && hasArrowNote(s)) s = withoutArrowNote(s);
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
   // Cisco IOS marks a time its clock does not trust with `*` (`*Mar  1 00:55:40.767: ISAKMP …`); Markdown takes a line that starts
   // `*` and a blank for a list item, and the page's text shows a bullet (`- Mar 1 00:55:40.767: …`, a Chinese blog's copy of an IOS
@@ -216,6 +217,19 @@ function lineNumberAhead(s: string): boolean {
   if (digits === 0 || digits > 9) return false;
   const c = s.charCodeAt(i);
   return c === 9 || (c === 58 && blanks === 0);
+}
+
+/**
+ * An author's note after a pasted line, pointed at it by an arrow (`… MPPE required but peer negotiation failed   <-- this is the
+ * error`, `… INVALID_KE_PAYLOAD <== here`, `… ← 这里`): common in forum and issue pastes (one in the IOS-XE lab note, real-ios-phase2
+ * fixtures). The note is no part of the line, and a rule anchored at the line's end misread it. Only an arrow after a blank and
+ * before one, so pppd's `Connect: ppp0 <--> /dev/pts/0` stays; the line keeps its text up to the arrow.
+ */
+const ARROW_NOTE = /[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/;
+
+function withoutArrowNote(s: string): string {
+  const cut = s.replace(ARROW_NOTE, '');
+  return cut.trim() === '' ? s : cut;
 }
 
 /**
