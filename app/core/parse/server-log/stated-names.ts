@@ -20,7 +20,7 @@ import { isDigit } from './char-codes';
  *   (Libreswan), a certificate's or CA's quoted subject;
  * - an identity in brackets after an address: strongSwan's `%H[%Y]` (`198.51.100.7[alice@corp]`,
  *   `10.0.0.1[CN=pc-1, O=Corp]`), a port there is digits only and is not a name;
- * - the names in a distinguished name (`CN=`, `UID=`, an `E=`/`emailAddress=` holding an `@`);
+ * - the names in a distinguished name (`CN=`, an `E=`/`emailAddress=` holding an `@`);
  * - a user@domain (a UPN, an EAP identity, an IKE ID of type RFC822/USER_FQDN), and an `@fqdn` IKE ID;
  * - `DOMAIN\user` after a label: both parts.
  * A value that only holds a place (`<not specified>`, `(none)`, `%any`, `N/A`, `*`) is no name; an
@@ -112,7 +112,7 @@ export function statedNames(text: string, add: AddStatedName): void {
   if (hasAt) for (const m of text.matchAll(EMAIL)) if (!IPV4_DOMAIN.test(m[2]!)) (m[1] ? name('user', m[0], add) : name('host', m[2]!, add));
 }
 
-/** A user name, or `DOMAIN\user` (both parts, and the whole). */
+/** A user name, or `DOMAIN\user` (both parts). */
 function account(raw: string, add: AddStatedName): void {
   const v = raw.trim();
   const slash = v.indexOf('\\');
@@ -137,7 +137,7 @@ function identity(raw: string, add: AddStatedName): void {
 }
 
 function dnValue(whole: string, value: string, add: AddStatedName): void {
-  const attribute = whole.slice(0, whole.indexOf('=')).toLowerCase();
+  const attribute = whole.slice(0, whole.indexOf('=')).trim().toLowerCase();
   if ((attribute === 'e' || attribute === 'emailaddress') && value.indexOf('@') < 0) return;
   const v = value.trim();
   name(v.indexOf('.') > 0 && v.indexOf(' ') < 0 && v.indexOf('@') < 0 ? 'host' : 'user', v, add);
