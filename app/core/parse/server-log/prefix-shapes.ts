@@ -1,4 +1,5 @@
 import type { LogTime } from './types';
+import { isDigit } from './char-codes';
 
 /**
  * The part of a log line before the message: timestamp, host, program[pid]. One function per
@@ -41,7 +42,10 @@ const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
  */
 const SYSLOG_AFTER_MONTH = String.raw`+(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? (?:([^\s:\[\]]+) )?([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`;
 /** The header SYSLOG_AFTER_MONTH's groups give, with the month already looked up. */
-const syslogOf = (m: RegExpMatchArray, month: number): Prefixed => ({ shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! });
+const syslogOf = (m: RegExpMatchArray, month: number): Prefixed => {
+  const p: Prefixed = { shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
+  return m[9] === undefined && isCounterTag(m[8]!) ? iosAfterRelay(p, p.message) : p;
+};
 
 /**
  * `journalctl`'s default output writes its time with strftime's `%b %d %H:%M:%S` in the reader's
@@ -200,6 +204,81 @@ function blankAfterDigits(text: string): boolean {
   return i > 0 && (c === 9 || c === 32);
 }
 
+/** An IOS line's own header (sequence number, `*`/`.` mark, time or uptime, time zone): its message after it, or undefined. */
+function iosShape(text: string, c: number): Prefixed | undefined {
+  const upper = c >= 65 && c <= 90;
+  const digitOrMark = (c >= 48 && c <= 57) || c === 42 || c === 46;
+  let m: RegExpMatchArray | null;
+  if ((upper || digitOrMark) && (m = text.match(IOS))) {
+    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
+  }
+  if (digitOrMark && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
+  if ((upper || digitOrMark) && text.includes('x') && (m = text.match(IOS_MASKED)) && /x/.test(text.slice(0, text.length - m[3]!.length))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
+  return undefined;
+}
+
+/**
+ * A program tag that is a number: no daemon's name, but the number a Cisco IOS / IOS-XE router puts first in what it sends to
+ * its `logging host` (`<189>123: *Mar  1 00:00:05.123 UTC: %SYS-5-CONFIG_I: …`), which the syslog server took for the tag.
+ * Up to ten digits (20367287 in the x-arf sample, iosAfterRelay); a cheap test, run only on a tag whose first character is a digit.
+ */
+export function isCounterTag(tag: string): boolean {
+  const n = tag.length;
+  if (n === 0 || n > 10) return false;
+  for (let i = 0; i < n; i++) if (!isDigit(tag.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `host 123: ` or `host : ` after an RFC 3339 relay time (the relay's host, then the counter or an empty tag): the IOS line after it */
+const ISO_IOS_RELAY = /^([^\s:[\]]+) (?:\d{1,10})?: (.*)$/;
+/**
+ * `logging origin-id hostname`: the router's own name before its sequence number, time or system message (`foo: 6340004: *Mar  4 …`);
+ * not before a debug line without a time, whose own head (`ISAKMP: …`, `PPP: …`) reads the same
+ */
+const IOS_ORIGIN = /^[A-Za-z][\w.-]*: (?=[\d*.%])/;
+/** an IOS system message (`%FACILITY-severity-MNEMONIC:`, Cisco IOS System Message Guide): IOS's own line without its time */
+const SYSTEM_MESSAGE = /^%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?\d-[A-Z0-9_]+: /;
+/** `service sequence-numbers`' number with no time after it (`foo: 6340004: %SEC-…`; before a time the IOS regexes read it) */
+const IOS_SEQ_ONLY = /^\d{1,10}: /;
+
+/**
+ * A Cisco IOS / IOS-XE line as a syslog server (rsyslog, syslog-ng) wrote it: the relay's header (its time, the router's address
+ * or name as host), IOS's message counter as the program tag (or an empty tag), then the line as the router's console shows
+ * it: an optional origin id and sequence number, IOS's own time (`*`: not synchronised, `.`: synchronised once, then lost;
+ * an optional time zone word) and the message. Read as that console line (shape `ios`, the IOS family's reading), with the
+ * relay's host; the time is IOS's own when it has a date, else the relay's (no `service timestamps`, or uptime stamps, which
+ * are no time of day). The header shapes are real ones (search index files): `Jun  3 22:46:06 1.1.8.4 20367287: Jun  3
+ * 22:46:05.119 MEZS: %SEC-6-…` (x-arf sample, id 4737193529), `<190>Mar 11 08:35:17 127.0.0.1 30128311: Mar 11 08:35:16.844
+ * CST: %SEC-6-…` (OpenNMS syslogd tests, ids 19543319734 and 2840660961), `Jun 23 00:28:46 145.89.109.1 : %SEC-6-…` (no
+ * counter, id 9347431776), `Sep  6 09:13:00 RouterName 82: %SYS-5-CONFIG_I: …` and `Jul 10 16:07:14 cisco2621 636: .Jul 10
+ * 15:58:56.590 EDT: %SEC-6-…` (ossec-docs, docs/docs/log_samples/cisco/cisco_ios.rst), and the wire form `<166>20: foo:
+ * 6340004: *Mar  4 11:45:20: %SEC-…` with `logging origin-id hostname` (Splunk SC4S tests, id 29529579202: counter, origin
+ * id, sequence number). That the first number is a counter IOS always sends and the second `service sequence-numbers`' is
+ * read from that last form (assumed: no Cisco text found says so). `strict`: a shape less sure to be a relayed IOS line (an empty
+ * tag, an RFC 3339 relay header) is one only when IOS's own time or a system message follows; else undefined.
+ */
+export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string): Prefixed;
+export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string, strict: true): Prefixed | undefined;
+export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string, strict = false): Prefixed | undefined {
+  let own = iosShape(rest, rest.charCodeAt(0));
+  if (!own) {
+    const origin = IOS_ORIGIN.exec(rest);
+    if (origin) {
+      rest = rest.slice(origin[0].length);
+      own = iosShape(rest, rest.charCodeAt(0));
+    }
+  }
+  const message = own ? own.message : rest.replace(IOS_SEQ_ONLY, '');
+  if (strict && !own && !SYSTEM_MESSAGE.test(message)) return undefined;
+  const out: Prefixed = { shape: 'ios', message };
+  const time = own?.time?.month !== undefined ? own.time : relay.time;
+  if (time) out.time = time;
+  const host = relay.host;
+  if (host !== undefined) out.host = host;
+  if (own) out.clockUnsynced = own.clockUnsynced;
+  return out;
+}
+
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
@@ -281,6 +360,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
     const u = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG_NO_PID);
     if (u && isKnownProgram(u[2]!)) return { shape: 'iso', time, host: u[1], program: u[2], message: u[3]! };
+    // rsyslog's RFC 3339 file header before an IOS line: the relay's host, then IOS's message counter or an empty tag (iosAfterRelay) —
+    // only before IOS's own time or a system message: a FortiGate's `ike 0: comes …` debug under an ISO time has this shape too
+    const relay = ISO_IOS_RELAY.exec(m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`);
+    const ios = relay ? iosAfterRelay({ time, host: relay[1] }, relay[2]!, true) : undefined;
+    if (ios) return ios;
     return { shape: 'iso', time, level: m[8], message: m[9]! };
   }
   if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
@@ -293,17 +377,18 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (upper && (m = text.match(SYSLOG_PROG))) {
     return syslogOf(m, monthOf(m[1]!));
   }
-  if ((upper || digit || c === 42 || c === 46) && (m = text.match(IOS))) {
-    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
-  }
-  if ((digit || c === 42 || c === 46) && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
-  if ((upper || digit || c === 42 || c === 46) && text.includes('x') && (m = text.match(IOS_MASKED)) && /x/.test(text.slice(0, text.length - m[3]!.length))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
+  const ios = iosShape(text, c);
+  if (ios) return ios;
   if (upper && (m = text.match(SYSLOG_HOST))) {
     const time = { month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! };
     // no host, a charon thread head after the time: strongSwan's filelog with `time_format = %b %e %T` — the Android app's
     // own log (the app's "View log" and "Send log"), set so in src/frontends/android/app/src/main/jni/libandroidbridge/charonservice.c
     // (`charon.filelog.android.time_format`), and the example in strongSwan's docs: `Mar 11 03:12:57 16[NET] received packet: …`
     if (m[6]!.charCodeAt(2) === 91 /* [ */ && CHARON_HEAD.test(m[6]!)) return { shape: 'syslog', time, message: `${m[6]} ${m[7]}` };
+    // an IOS line the relay wrote with an empty tag (no message counter): `Jun 23 00:28:46 145.89.109.1 : %SEC-6-IPACCESSLOGP: …`
+    // (iosAfterRelay; as for the ISO header, only before IOS's own time or a system message: the same sample's `: 33 packets received` is none)
+    const ios = m[7]!.charCodeAt(0) === 58 && m[7]!.charCodeAt(1) === 32 ? iosAfterRelay({ time, host: m[6] }, m[7]!.slice(2), true) : undefined;
+    if (ios) return ios;
     // routers that write the facility.level between host and tag (`Feb  6 15:20:07 router daemon.info xl2tpd[19616]: …`)
     const f = m[7]!.match(LOGREAD_NO_DATE);
     if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3], pid: f[4], message: f[5]! };

@@ -1,5 +1,5 @@
 import type { LogTime } from './types';
-import { KNOWN_PROGRAMS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
+import { iosAfterRelay, isCounterTag, KNOWN_PROGRAMS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
 import { isDigit } from './char-codes';
 import { hasLineBreak, monthAt, syslogHeader } from './syslog-header';
 
@@ -253,8 +253,17 @@ const currentIso = new IsoPrefixed();
  * place, and the result says where the message lies in it (Prefixed.src). Only for a clean text.
  */
 export function readPrefix(text: string, clean = false, src?: string, at = 0): Prefixed {
-  if (src !== undefined && clean) return findSyslogProgram(src, true, at, at + text.length) ? current.fill(text, src, at) : readOtherPrefix(text, true, src, at);
-  return findSyslogProgram(text, clean, 0, text.length) ? current.fill(text, undefined, 0) : readOtherPrefix(text, clean, undefined, 0);
+  if (src !== undefined && clean) return findSyslogProgram(src, true, at, at + text.length) ? syslogRecord(current.fill(text, src, at)) : readOtherPrefix(text, true, src, at);
+  return findSyslogProgram(text, clean, 0, text.length) ? syslogRecord(current.fill(text, undefined, 0)) : readOtherPrefix(text, clean, undefined, 0);
+}
+
+/**
+ * A syslog header's record, or the Cisco IOS line a syslog server relayed (IOS's message counter as the tag: prefix-shapes.ts
+ * iosAfterRelay). Gated on the tag's first character, a digit: no regex and no cut on any other record.
+ */
+function syslogRecord(p: SyslogPrefixed): Prefixed {
+  const c = p.program.charCodeAt(0);
+  return c >= 48 && c <= 57 && found.pidEnd < 0 && isCounterTag(p.program) ? iosAfterRelay(p, p.message) : p;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LogTime } from './types';
-import { MONTHS, ms, type Prefixed } from './prefix-shapes';
+import { iosAfterRelay, isCounterTag, MONTHS, ms, type Prefixed } from './prefix-shapes';
 import { isDigit } from './char-codes';
 
 /**
@@ -177,5 +177,7 @@ const timeOf = (text: string, s: TimeRead): LogTime => ({ month: s.month, day: s
 export function syslogHeader(text: string): Prefixed | undefined {
   if (!scanSyslogHeader(text)) return undefined;
   const s = scan;
-  return { shape: 'syslog', time: timeOf(text, s), host: s.hostEnd >= 0 ? text.slice(s.start, s.hostEnd) : undefined, program: text.slice(s.programStart, s.programEnd), pid: s.pidEnd >= 0 ? text.slice(s.programEnd + 1, s.pidEnd) : undefined, message: text.slice(s.message) };
+  const p: Prefixed = { shape: 'syslog', time: timeOf(text, s), host: s.hostEnd >= 0 ? text.slice(s.start, s.hostEnd) : undefined, program: text.slice(s.programStart, s.programEnd), pid: s.pidEnd >= 0 ? text.slice(s.programEnd + 1, s.pidEnd) : undefined, message: text.slice(s.message) };
+  // a relayed Cisco IOS line: IOS's message counter in the tag's place (prefix-shapes.ts iosAfterRelay, as the regex reading gives it)
+  return s.pidEnd < 0 && isDigit(text.charCodeAt(s.programStart)) && isCounterTag(p.program!) ? iosAfterRelay(p, p.message) : p;
 }
