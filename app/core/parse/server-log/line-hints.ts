@@ -63,19 +63,12 @@ function hasAsaId(text: string): boolean {
   return false;
 }
 
-/** ` <-`, ` <=` (then a blank after the arrow's run) or `←`: an arrow an author put after a line (`<-->`, pppd's Connect line, is none) */
-export function hasArrowNote(text: string): boolean {
-  if (text.indexOf('\u2190') >= 0) return true;
-  for (let i = text.indexOf(' <'); i >= 0; i = text.indexOf(' <', i + 2)) {
-    const shaft = text.charCodeAt(i + 2);
-    if (shaft !== 45 /* - */ && shaft !== 61 /* = */) continue;
-    let j = i + 3;
-    while (text.charCodeAt(j) === shaft) j++;
-    const after = text.charCodeAt(j);
-    if (after === 32 || after === 9) return true;
-  }
-  return false;
-}
+/**
+ * ` <-`, ` <=` (their run, then a blank) or `←`: an arrow an author put after a line (`<-->`, pppd's Connect line, is none). One
+ * regex pass: a loop of searches for ` <` stopped at every `Connect: ppp0 <-->` of a pppd log (6 % of explain-log on the bench log).
+ */
+const ARROW = /[ \t]<(?:-+|=+)[ \t]|\u2190/;
+export const hasArrowNote = (text: string): boolean => ARROW.test(text);
 
 /** `SEV=` */
 function hasSev(text: string): boolean {
