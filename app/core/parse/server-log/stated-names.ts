@@ -9,7 +9,7 @@ import { isDigit } from './char-codes';
  * IDs, accel-ppp's session prefix, FortiGate's `user=`, SoftEther's `User "…"`). These are read by
  * what such text looks like in every log, not by one daemon's wording:
  *
- * - a device's or computer's name after its label: `devname="fw-1"` (FortiGate), `hostname=`, `Computer:`; a device's or
+ * - a device's or computer's name or serial after its label: `devname="fw-1"`, `devid=` (FortiGate), `hostname=`, `Computer:`; a device's or
  *   shell's prompt at a line's start (`hq-rtr#`, `[admin@hq-mikrotik] >`, `root@vpn-1:~#`);
  * - a label and its value: `user=alice`, `usr="alice"` (SonicWall), `Username = alice` (ASA
  *   IKE lines), `user = alice` (ASA 113005, VPN 3000), `Uname: alice` (ASA 611101), `User-Name =
@@ -36,6 +36,12 @@ const LABELLED =
 /** a device's or computer's name after its label: FortiGate's `devname="fw-1"`, `hostname=`, `Host name: ` (SoftEther), `Computer: ` (an event copy) */
 const HOST_LABELLED =
   /(?<![\w-])(?:dev[ _-]?name|host[ _-]?name|computer(?:[ _-]?name)?|machine[ _-]?name|device[ _-]?name)\s*[=:]\s*(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|([^\s,;"'<>[\]()]{1,200}))/gi;
+
+/**
+ * a serial number after its label, which names a device (FortiGate's `devid="FG100ETK18004310"`, SonicWall's `sn=C0EAE4000000`) or a
+ * user's certificate (the ASA's 717029 `serial number: 4E8197…`): hex digits alone too, as the label says what they are
+ */
+const SERIAL = /(?<![\w-])(?:devid|sn|serial[ _-]?number)\s*[=:]\s*"?([A-Za-z0-9-]{6,64})"?/gi;
 
 /**
  * a device's or server's command prompt at a line's start, as in a pasted terminal session: Cisco IOS/ASA `hq-rtr#debug ppp
@@ -91,7 +97,7 @@ export type AddStatedName = (kind: StatedNameKind, value: string) => void;
  * Each pattern's needle is in it: its labels and cue words, `@`, a DN's `CN=`/`E=`, and an address
  * right before a bracket that does not hold a port.
  */
-const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
+const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|devid|\bsn ?[=:]|serial|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
 
 /** Every name `text` states (see above), each given to `add` (maybe more than once). */
 export function statedNames(text: string, add: AddStatedName): void {
@@ -104,6 +110,7 @@ export function statedNames(text: string, add: AddStatedName): void {
     name('host', prompt[2] ?? prompt[4] ?? prompt[5]!, add);
   }
   for (const m of text.matchAll(HOST_LABELLED)) name('host', m[1] ?? m[2] ?? m[3]!, add);
+  for (const m of text.matchAll(SERIAL)) if (!isAllDigits(m[1]!) || m[1]!.length >= 8) add('host', m[1]!);
   for (const m of text.matchAll(CUED)) identity(m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(BARE)) account(m[1] ?? m[2] ?? m[3]!, add);
   if (text.indexOf('[') >= 0) for (const m of text.matchAll(ADDRESS_ID)) identity(m[1]!, add);
