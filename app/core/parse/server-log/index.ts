@@ -6,6 +6,7 @@ import { ChunkLines } from './chunk-lines';
 import { textHints } from './line-hints';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
+import { iosByOriginTag } from './prefix-shapes';
 import { readVpn3000 } from './families/vpn3000';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
@@ -191,7 +192,11 @@ export class ServerLogParser {
       if (this.lastSeq !== undefined) pre.seq < this.lastSeq ? this.descending++ : this.ascending++;
       this.lastSeq = pre.seq;
     }
-    const family = detectFamily(pre) ?? this.leftoverFamily(pre);
+    const family = detectFamily(pre) ?? this.leftoverFamily(pre) ?? this.underOriginTag(pre);
+    if (this.originRead !== undefined) {
+      pre = this.originRead;
+      this.originRead = undefined;
+    }
     let hit = null;
     const every = this.everyEntry;
     // entries full and no family tracking it: the record will only be counted (context rules need not decode it) — unless every entry is wanted
@@ -270,6 +275,17 @@ export class ServerLogParser {
     else this.truncated = true; // what keep() would say of it
     const later = family.track(seen, this.stateOf(family));
     if (later) for (const e of later) this.keep(e);
+  }
+
+  /** the record as IOS's own line when underOriginTag found one (record reads it next) */
+  private originRead: Prefixed | undefined;
+
+  /** An IOS line relayed under the router's own name as its tag (prefix-shapes.ts iosByOriginTag): its family, its reading kept in originRead. */
+  private underOriginTag(pre: Prefixed): FamilyParser | undefined {
+    const ios = iosByOriginTag(pre);
+    if (!ios) return undefined;
+    this.originRead = ios;
+    return detectFamily(ios);
   }
 
   /** The family that takes a record no family claimed, for what the log showed before it (FamilyParser.claimsLeftover). */

@@ -128,3 +128,19 @@ describe('a central syslog server: pppd lines and relayed IOS lines interleaved'
     expect(r.entries[4]).toMatchObject({ cause: 'credentials-rejected', user: 'alice' });
   });
 });
+
+describe("the router's own name as the tag (`logging origin-id hostname`, no counter; assumed from the Splunk wire form without its counter)", () => {
+  it('a debug line with IOS time, a system message with and without it: read as IOS, the relay host the entry\'s; another program stays one', () => {
+    const r = parseServerLog(
+      [
+        'Nov 18 10:21:05 10.0.0.1 branch-rtr: *Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)',
+        'Mar  4 11:45:21 10.1.1.1 foo: *Mar  4 11:45:20: %SEC-6-IPACCESSLOGP: list INET-BLOCK permitted tcp 192.168.20.252(55244) -> 10.54.3.178(44818), 1 packet',
+        'Mar  4 11:45:22 10.1.1.1 foo: %SYS-5-CONFIG_I: Configured from console by admin on vty0',
+        'Mar  4 11:45:23 vpn1 sshd[12]: *Something else',
+      ].join('\n'),
+    );
+    expect(r.entries.map((e) => [e.family, e.host])).toEqual([['ios', '10.0.0.1'], ['ios', '10.1.1.1'], ['ios', '10.1.1.1'], ['syslog', 'vpn1']]);
+    expect(r.entries[0]!.time).toMatchObject({ month: 11, day: 18, hour: 10, minute: 21, second: 5, ms: 100 });
+    expect(explainServerLogs([r], en).findings.map((f) => f.id)).toEqual(['vpn.encryption-mismatch']);
+  });
+});

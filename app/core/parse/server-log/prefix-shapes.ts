@@ -279,6 +279,23 @@ export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: st
   return out;
 }
 
+/**
+ * A relayed IOS line whose tag is the router's own name: `logging origin-id hostname` without the message counter, where the relay
+ * took the origin id for the program tag (`Mar  4 11:45:21 10.1.1.1 foo: *Mar  4 11:45:20: %SEC-…`; assumed from the Splunk wire
+ * form `<166>20: foo: 6340004: *Mar  4 …` without its counter — no such relayed file was found). Asked only of a record no family
+ * claimed (index.ts record), and only when its message starts as IOS's own time (`*` or `.` and a capital) or a system message
+ * (`%` and a capital) — then strict: IOS's time or a whole system message must follow.
+ */
+export function iosByOriginTag(pre: Prefixed): Prefixed | undefined {
+  const program = pre.program;
+  if (program === undefined) return undefined;
+  const message = pre.message;
+  const c = message.charCodeAt(0);
+  const c1 = message.charCodeAt(1);
+  if (!(c === 42 || c === 46 || c === 37) || c1 < 65 || c1 > 90) return undefined;
+  return iosAfterRelay({ time: pre.time, host: pre.host }, `${program}: ${message}`, true);
+}
+
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
