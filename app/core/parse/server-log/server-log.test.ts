@@ -6,6 +6,7 @@ import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { mppeBits } from './codes/ppp';
 import { decodePptpHex } from './codes/pptp';
+import { withoutColours, withoutNuls } from './chunk-lines';
 import { describeEntry, describeEntryOnce, mppeText } from './describe';
 import { looksLikeHtmlPage } from './html-page';
 import { MAX_CAUSE_ENTRIES, MAX_ENTRIES, parseServerLog, ServerLogParser, type ServerLogEntry } from './index';
@@ -140,8 +141,9 @@ describe('properties', () => {
         const r = p.end();
         expect(r.understood + r.unknown).toBe(r.records);
         expect(r.entries.length).toBeLessThanOrEqual(r.understood);
-        // records start and end on real lines (continuations may skip blank lines in between)
-        const physical = text.split(/\r?\n|\r(?!\n)/);
+        // records start and end on real lines (continuations may skip blank lines in between); NULs and colour codes are no part of
+        // a line (chunk-lines.ts: taken out per chunk, line ends kept), so a line of them alone is blank
+        const physical = withoutColours(withoutNuls(text)).split(/\r?\n|\r(?!\n)/);
         for (const e of r.entries) for (const l of [e.line, e.endLine]) expect(physical[l - 1]!.trim()).not.toBe('');
         for (const u of r.unknownLines) expect(physical[u.line - 1]!.trim()).not.toBe('');
         // and every non-blank line is part of some record (kept entry or unknown line)
@@ -160,7 +162,9 @@ describe('properties', () => {
         // (a page is told from its text, not from a line: pushLine reads lines as they are)
         fc.pre(!looksLikeHtmlPage(lines.join('\n')));
         const a = new ServerLogParser('x');
-        for (const l of lines.join('\n').split(/\r?\n|\r(?!\n)/)) a.pushLine(l);
+        // (the lines as ChunkLines hands them on: without NULs and colour codes — a line of NULs alone was a record line by line
+        // and none at once, seed -1084972056)
+        for (const l of withoutColours(withoutNuls(lines.join('\n'))).split(/\r?\n|\r(?!\n)/)) a.pushLine(l);
         const whole = parseServerLog(lines.join('\n'), 'x');
         const b = a.end();
         expect([b.records, b.understood, b.unknown]).toEqual([whole.records, whole.understood, whole.unknown]);
