@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../app/core/analyse';
 import { reportBundleFiles } from '../app/core/report/report-zip';
+import { explainServerLogs } from '../app/core/diagnose/server-log';
+import { engineT } from '../app/core/i18n';
+import { ServerLogParser } from '../app/core/parse/server-log';
+import { ServerLogNames } from '../app/core/parse/server-log/names';
+import { Redactor } from '../app/core/report/redact';
 import { cli } from './support/cli';
-import { readRepoText, repoRoot } from './support/repo-files';
+import { readRepoText, repoFiles, repoRoot } from './support/repo-files';
 
 /**
  * `--redact` on real server logs: the identities each of these logs names — in wordings and places no
@@ -90,5 +95,21 @@ describe('--redact hides the identities real server logs state', () => {
     expect(d.stdout).toContain('The router refused the encryption (CCP)');
     expect(d.stdout).not.toContain('HOST-');
     expect(d.stdout).not.toContain('rudi');
+  });
+
+  it("every fixture: no user or peer name a family decoded survives explain-log --redact (the peer too: xl2tpd's `Call established with myserver`)", () => {
+    // a masked or placeholder value (`xx.yyy.zzz.aa`, `176.XXX.XXX.XXX`, `<GATEWAYIP>`), or a word that names no one (names.ts, redact.ts) is no leak
+    const NO_NAME = /x{2,}|\bx\b|^<.*>$|^(?:vpn|client|RAS)$/i;
+    const leaks: string[] = [];
+    for (const n of repoFiles('test/fixtures/real/server-logs').filter((f) => f.endsWith('.txt'))) {
+      const names = new ServerLogNames();
+      const parser = new ServerLogParser(n, { everyEntry: (e) => names.addEntry(e) });
+      parser.pushText(readRepoText(fixture(n)));
+      const r = parser.end();
+      for (const u of r.unknownLines) names.addText(u.text);
+      const out = JSON.stringify(new Redactor(names.names).value(explainServerLogs([r], engineT('en'))));
+      for (const e of r.entries) for (const v of [e.user, e.peer]) if (v && v.length >= 3 && /[g-z]/i.test(v) && !NO_NAME.test(v) && out.includes(v)) leaks.push(`${n}: ${v}`);
+    }
+    expect([...new Set(leaks)]).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { own, ServerLogParser } from './index';
 import type { ServerLogEntry, ServerLogResult } from './types';
 import { isDigit } from './char-codes';
-import { statedNames, type StatedNameKind } from './stated-names';
+import { peerName, statedNames, type StatedNameKind } from './stated-names';
 
 /**
  * The names a server log holds that `--redact` must hide: user names (CHAP/RADIUS/XAUTH users,
@@ -47,6 +47,7 @@ export class ServerLogNames {
 
   addEntry(e: ServerLogEntry): void {
     this.add('user', e.user);
+    if (e.peer) peerName(e.peer, this.addStated);
     if (e.host && !isDigit(e.host.charCodeAt(0))) this.add('host', e.host);
     for (const d of e.decoded) {
       const v = d.values;

@@ -150,6 +150,15 @@ function dnValue(whole: string, value: string, add: AddStatedName): void {
   name(v.indexOf('.') > 0 && v.indexOf(' ') < 0 && v.indexOf('@') < 0 ? 'host' : 'user', v, add);
 }
 
+/**
+ * The other side's name when a family read it as the entry's peer (xl2tpd's `Call established with vpn-gw, …`, `Connecting to host
+ * vpn.corp.example`): a host name, unless it is an address, masked (`x.x.x.x`, `176.XXX.XXX.XXX`) or a placeholder.
+ */
+export function peerName(peer: string, add: AddStatedName): void {
+  if (!/[g-wyzG-WYZ]/.test(peer)) return; // (letters past hex, x aside: an address, a masked one, an SA's hex id)
+  name('host', peer, add);
+}
+
 function name(kind: StatedNameKind, raw: string, add: AddStatedName): void {
   const v = raw.trim().replace(/[.,;:]+$/, '');
   // (two characters are too few: `R3`, Let's Encrypt's intermediate, would take `R3` out of every text)
