@@ -31,3 +31,9 @@ export function readCorpus(folder: string, file: string): string {
 export function readCorpusBytes(folder: string, file: string): Buffer {
   return readFileSync(join(corpusRoot, folder, file));
 }
+
+/** Every line of the corpus's server logs, folder by folder (one line when the corpus is absent): property tests draw from them. */
+export function serverLogCorpusLines(): string[] {
+  if (!corpusAvailable) return ['Jul 29 09:59:54 gw pppd[1]: Exit.'];
+  return ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'].flatMap((f) => corpusFiles(join('server-logs', f)).flatMap((n) => readCorpus(join('server-logs', f), n).split('\n')));
+}
