@@ -1,3 +1,5 @@
+import { referenceText } from './typography';
+
 /**
  * A log inside a saved web page: the forum thread, ticket or web-mail page a network team's log
  * arrived in, saved with the browser's "Save page as" (or its source copied). Before, its markup
@@ -33,7 +35,6 @@ const TAG = /<(\/?)([A-Za-z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<![^>]*>|<\?[^>
 const TAG_AT = new RegExp(TAG.source, 'y');
 const isTagStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 || c === 33 || c === 63;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|(lt|gt|amp|quot|apos|nbsp));/g;
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 /** blank lines the markup made (a `</p>` before a `<p>`): one line end */
 const BLANK_RUNS = /\n(?:[ \t]*\n)+/g;
 
@@ -48,7 +49,7 @@ export function pageText(html: string): string {
       return LINE_ENDING.has(tag) ? '\n' : CELL.has(tag) ? ' ' : '';
     })
     .replace(REFERENCE, (whole: string, dec: string | undefined, hex: string | undefined, named: string | undefined) => {
-      if (named) return NAMED[named] ?? whole;
+      if (named) return referenceText(whole) ?? whole;
       const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
       return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
     })

@@ -277,7 +277,10 @@ export class ServerLogParser {
     if (later) for (const e of later) this.keep(e);
   }
 
-  /** the record as IOS's own line when underOriginTag found one (record reads it next) */
+  /**
+   * the record as IOS's own line when underOriginTag found one (record reads it next): a field, so that record keeps its one
+   * `const family = …` line — written inline there, the re-read cost explain-log 4–5 % (alternating A/B)
+   */
   private originRead: Prefixed | undefined;
 
   /** An IOS line relayed under the router's own name as its tag (prefix-shapes.ts iosByOriginTag): its family, its reading kept in originRead. */

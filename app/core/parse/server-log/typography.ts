@@ -27,6 +27,9 @@ const PLAIN: Readonly<Record<string, string>> = {
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-',
   '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&', '&apos;': "'", '&#39;': "'", '&#34;': '"', '&nbsp;': ' ',
 };
+/** A named character reference a log may hold (`&lt;`, `&amp;`, `&nbsp;` …) as its plain text; undefined for any other text. */
+export const referenceText = (reference: string): string | undefined => (reference.charCodeAt(0) === 38 /* & */ ? PLAIN[reference] : undefined);
+
 /**
  * the zero-width space, word joiner and a BOM inside a text are dropped; every other space becomes a
  * blank (the zero-width joiners U+200C/U+200D and the direction marks are left: they belong to the
