@@ -8,6 +8,7 @@ import { mikrotikFamily } from './families/mikrotik';
 import { pppdFamily } from './families/pppd';
 import { rasmanFamily } from './families/rasman';
 import { rrasFamily } from './families/rras';
+import { FORWARDED_EVENT_SOURCES, isSnareRecord } from './families/forwarded-event';
 import { sonicwallFamily } from './families/sonicwall';
 import { draytekFamily } from './families/draytek';
 import { sstpFamily } from './families/sstp';
@@ -42,6 +43,8 @@ const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
   // (not `ipsec`: strongSwan's starter logs charon's `09[IKE] …` lines under that tag too, so `ipsec` lines go by shape —
   // strongSwan's claims, a thread head, come before Libreswan's, which takes the tag)
   ...['pluto', 'addconn'].map((p) => [p, libreswanFamily] as const),
+  // Windows events forwarded as syslog lines under their source's name (families/forwarded-event.ts)
+  ...FORWARDED_EVENT_SOURCES.map((p) => [p, rrasFamily] as const),
 ]);
 
 export function detectFamily(pre: Prefixed): FamilyParser | undefined {
@@ -187,6 +190,8 @@ function continuesEventBlock(pending: string, line: string): boolean {
   if (FORMAT_LIST_FIELD.test(text) && !legacyLabelOf(pending, text)) return false;
   const pre = splitPrefix(text);
   if (pre.shape !== 'none') return false;
+  // a forwarded event in Snare's own layout (`HOST\tMSWinEventLog\t…`) is an event of its own, never a pasted one's text
+  if (isSnareRecord(pre)) return false;
   // a header-less line another family reads as its own (a ppp.log trace after a quoted event, which has no end of its own) is not the event's text;
   // nor is an NPS log file's line (IAS or database format, one packet per line: a help desk's paste of the event and the log file after it) —
   // the other rras lines (`Source: …`) may be the event's own labels

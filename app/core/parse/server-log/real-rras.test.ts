@@ -10,6 +10,15 @@ import { parseServerLog } from './index';
  * (The older IAS/NPS log rows are in server-log.real.test.ts.)
  */
 const ROWS: Record<string, RealServerLogRow> = {
+  // Snare for Windows' own record (a collector's test data): tab-separated, no syslog header, a Windows 2003 logon audit — one
+  // event by its id and source (forwarded-event.ts); the time from Snare's SubmitTime, with its year
+  'windows-snare-mswineventlog-2003-security-540-collector-test.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'Event 540 from Security.']],
+  },
   // Windows NT 4.0 RRAS ("Source : Router") as a Knowledge Base article quotes it, five indented lines, labels spaced
   // `Event ID : 20050`: one event; mprlog.h 20050 ROUTERLOG_AUTH_NO_PROJECTIONS (no network protocol agreed after logging on),
   // which the PC sees as 720

@@ -93,10 +93,10 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "Unable to contact a DHCP server. The Automatic Private IP Address %1 will be assigned to dial-in clients."
   20169: { symbol: 'ROUTERLOG_AUTONET_ADDRESS', key: 'rrasEventAutonetAddress', cause: 'address-pool' },
   // "The user %1 has connected and failed to authenticate because of the following error: %2"
-  20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
+  20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bhas connected and failed to authenticate because of the following error\b/i },
   // "The user %1 failed an authentication attempt due to the following reason: %2" / "The user %1 connected from %2 but failed …: %3"
-  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true },
-  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true },
+  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bThe user \S+ failed an authentication attempt due to the following reason\b/i },
+  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true, text: /\bconnected from \S+ but failed an authentication attempt due to the following reason\b/i },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
   // "The user %1 has connected and has been successfully authenticated on port %2."
@@ -179,14 +179,14 @@ function eventOf(id: number, message: string): RemoteAccessEvent | undefined {
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
  * error's text) the English message; undefined for an id not in the table.
  */
-export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = []): Hit | undefined {
+export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = [], shownId: number | string = id): Hit | undefined {
   const ev = eventOf(id, message);
   if (!ev) return undefined;
   if (ev.session) {
     const { tunnel, ...values } = sessionValues(ev.session, message, data);
     // the tunnel (WAN Miniport (SSTP) …) only in the newer event: its own sentence
     const key = tunnel ? `${ev.key}Tunnel` : ev.key;
-    const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' || ev.session === 'strong' ? 'success' : 'info' };
+    const hit: Hit = { decoded: [d(key, { id: shownId, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' || ev.session === 'strong' ? 'success' : 'info' };
     if (values.name) hit.user = values.name;
     return hit;
   }
@@ -194,7 +194,7 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   const cause = why?.cause ?? ev.cause;
   const code = why?.code ?? ev.code;
   const key = ev.key === 'rrasEventPppError' && code === undefined ? 'rrasEventPppErrorUnknown' : ev.key;
-  const hit: Hit = { decoded: [d(key, { id, symbol: ev.symbol, ...(code !== undefined ? { code } : {}) })], outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure' };
+  const hit: Hit = { decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}) })], outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure' };
   if (cause) hit.cause = cause;
   if (code !== undefined) hit.code = code;
   // the user and the address, where the message is the English one of mprlog.h ("The user %1 connected from %2 but failed …",
@@ -213,4 +213,26 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
     if (address && isDottedQuad(address)) hit.peer = address;
   }
   return hit;
+}
+
+/**
+ * The newer id Windows Server 2008 and later log the same text under (the reporting script's list above; 20271 for 20189's
+ * "connected from %2 but failed an authentication attempt", windows-event-block.test.ts)
+ */
+const NEWER_ID: Readonly<Record<number, number>> = { 20014: 20249, 20015: 20250, 20050: 20253, 20189: 20271, 20194: 20272, 20200: 20274, 20201: 20275 };
+
+/**
+ * A RemoteAccess event known only by its English message: one forwarded as a syslog line under its source's name, without its id
+ * (NXLog's BSD syslog output puts the event's SourceName as the tag and its Message as the text — nxlog-reference-manual,
+ * xm_syslog to_syslog_bsd; assumed for other forwarders). The message's text names the event (BY_TEXT); it is shown with the id
+ * the text has in mprlog.h and the newer id of the same text ("20189/20271"). A translated message names none: undefined.
+ */
+export function remoteAccessTextHit(message: string): Hit | undefined {
+  for (const key of Object.keys(EVENTS)) {
+    const id = Number(key);
+    if (!EVENTS[id]!.text?.test(message)) continue;
+    const newer = NEWER_ID[id];
+    return remoteAccessEventHit(id, message, [], newer ? `${id}/${newer}` : id);
+  }
+  return undefined;
 }

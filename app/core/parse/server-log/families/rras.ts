@@ -5,7 +5,8 @@ import { dwordOf, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEven
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
-import { isRemoteAccessSource, remoteAccessEventHit } from './remote-access-events';
+import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
+import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
 
 /**
@@ -64,7 +65,7 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   const binary = data ? [data[1], data[2], data[3], data[4]].map((x) => (+x!).toString(16).padStart(2, '0')).join('') : undefined;
   const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '', ...(binary ? { binary } : {}) });
   e.decoded.push(...hit.decoded);
-  if (hit.decoded[0]?.key === 'eventRecord') return null;
+  if (hit.decoded[0]?.key === 'eventRecord' || hit.decoded[0]?.key === 'eventFromSource') return null;
   e.outcome = hit.outcome ?? 'info';
   if (hit.cause) e.cause = hit.cause;
   if (hit.code !== undefined) e.code = hit.code;
@@ -169,22 +170,36 @@ function eventBlockHit(b: EventBlock): Hit {
     return tagged({ decoded: [d('ipsecMainModeFailed', { peer: peer ?? '?', reason: b.named.FailureReason || '?' })], outcome: 'failure' }, { peer });
   }
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
-  const known = id !== undefined && isRemoteAccessSource(source) ? remoteAccessEventHit(id, b.message, data) : undefined;
+  // (without an id — a forwarded syslog line under the source's name, forwarded-event.ts — by its English text alone)
+  const known = isRemoteAccessSource(source) ? (id !== undefined ? remoteAccessEventHit(id, b.message, data) : remoteAccessTextHit(b.message)) : undefined;
   if (known) return known;
-  return { decoded: [d('eventRecord', { id: id ?? '?', source: source || '?' })], outcome: 'info' };
+  // (an event without its id — a forwarded line under its source's name in another language — is named by its source alone)
+  if (id === undefined) return { decoded: [d('eventFromSource', { source: source || '?' })], outcome: 'info' };
+  return { decoded: [d('eventRecord', { id, source: source || '?' })], outcome: 'info' };
 }
+
+const FORWARDED_SOURCES: ReadonlySet<string> = new Set(FORWARDED_EVENT_SOURCES);
 
 export const rrasFamily: FamilyParser = {
   family: 'rras',
   claims(pre: Prefixed): boolean {
     // wevtutil's `Event[0]: Log Name: …` reads like a program tag
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
-    if (pre.shape !== 'none') return false;
-    return startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message);
+    // a Windows event a forwarder sent as Snare's record (forwarded-event.ts): after a header or as Snare's own line
+    if (pre.shape !== 'none') return pre.program === undefined && isSnareRecord(pre);
+    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message);
   },
   parse(pre, state) {
-    // the PC's own RasClient message, pasted alone (rasclient-message.ts)
+    // the PC's own RasClient message, pasted alone (rasclient-message.ts) or forwarded under its source's name
     if (isRasClientMessage(pre.message)) return rasClientMessageHit(pre.message);
+    if (isSnareRecord(pre)) {
+      const ev = snareEvent(pre);
+      if (!ev) return null;
+      // the syslog header's time first (the collector's or the forwarder's: with its zone where it has one), else the event's own
+      if (!pre.time && ev.time) state.iasTime = ev.time;
+      return eventBlockHit(ev.block);
+    }
+    if (pre.program !== undefined && FORWARDED_SOURCES.has(pre.program)) return eventBlockHit(taggedEvent(pre));
     if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
       const { hit, time } = dtsHit(pre.message);
       if (time) state.iasTime = time;

@@ -1,0 +1,118 @@
+import type { Prefixed } from '../prefix';
+import { MONTHS } from '../prefix-shapes';
+import type { LogTime } from '../types';
+import type { EventBlock } from './windows-event-block';
+
+/**
+ * Windows events a forwarder sent to a syslog server, as the network team's collector keeps them:
+ *
+ * (1) Snare's "MSWinEventLog" record (Snare for Windows, NXLog's to_syslog_snare, rsyslog's mmsnareparse reads it): tab-separated
+ *     `MSWinEventLog, Criticality, log name, Snare counter, SubmitTime, EventID, SourceName, UserName, SIDType, EventLogType,
+ *     ComputerName, CategoryString, DataString, ExpandedString[, MD5 checksum or counter]` — TIBCO LogLogic's "Event Output
+ *     Format" page and Trellix's "InterSect Alliance Snare for Windows log format"; after a syslog header (`<14>Dec  5 09:12:01 HOST
+ *     MSWinEventLog\t1\tSystem\t…`), an RFC 5424 one, or Snare's own `HOST\tMSWinEventLog\t…`. Real records in rsyslog's and
+ *     other collectors' test data show the DataString empty (two tabs before the message), a SubmitTime without its year
+ *     (`Sun May 21 12:00:01.123`) or in the Windows locale's words (`ven. août 26 16:45:45`), and the checksum left out.
+ * (2) The event's source as the syslog tag and its message as the text (`RRAS01 RemoteAccess[1234]: The user …` — NXLog's
+ *     to_syslog_bsd: SourceName as the tag, ProcessID as the pid), without the event's id: read by its English text where it
+ *     has one (remote-access-events.ts remoteAccessTextHit), RasClient's message and NPS's as pasted alone.
+ *
+ * Either way the event is read as a pasted one (rras.ts eventBlockHit): by its source and id, never its translated words where the
+ * id is there.
+ */
+
+const SNARE_MARK = 'MSWinEventLog';
+const isBlank = (c: number): boolean => c === 9 || c === 32;
+
+/**
+ * A record that is a Snare event: after a header (shape syslog/iso: the message begins with it) or Snare's own `HOST\t…`. The mark
+ * is followed by a tab, or by blanks in a copy that turned its tabs into blanks (a mail's or an editor's untabify).
+ */
+export function isSnareRecord(pre: Prefixed): boolean {
+  if (pre.program !== undefined) return false;
+  const m = pre.message;
+  if (m.charCodeAt(0) === 77 /* M */) return m.startsWith(SNARE_MARK) && isBlank(m.charCodeAt(SNARE_MARK.length));
+  if (pre.shape !== 'none') return false;
+  const at = m.indexOf(SNARE_MARK);
+  // (the host before it: one word, then tabs or blanks)
+  return at > 0 && at <= 256 && isBlank(m.charCodeAt(at + SNARE_MARK.length)) && /^\S+[\t ]+$/.test(m.slice(0, at));
+}
+
+/**
+ * The event sources whose lines are VPN events when a forwarder tags a syslog line with them (NXLog to_syslog_bsd: the tag is
+ * the event's SourceName): RRAS's RemoteAccess (and NT 4.0's Router), the PC's RasClient, NPS (Windows Server 2008 and later log
+ * its 6272–6274 under Security-Auditing; IAS on Windows 2003). Security-Auditing also carries other audits: read as events by id and
+ * source, as a pasted one is.
+ */
+export const FORWARDED_EVENT_SOURCES = ['RemoteAccess', 'RasClient', 'IAS', 'NPS', 'Microsoft-Windows-Security-Auditing'] as const;
+
+const TIME_OF_DAY = /\b\d\d:\d\d:\d\d\b/;
+const TRAILER = /^\s*(?:\d+|[0-9a-f]{32})\s*$/i;
+/** ctime's form as Snare writes it in English: `Sat Dec 05 09:12:01 2026`, the weekday, fraction and year optional */
+const SUBMIT_TIME = /^(?:[A-Z][a-z]{2} )?([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?(?: (\d{4}))?$/;
+
+export interface ForwardedEvent {
+  block: EventBlock;
+  /** the event's own time (Snare's SubmitTime), when it is in English words */
+  time?: LogTime;
+}
+
+/**
+ * The fields after the mark, in Snare's order, where the copy kept its tabs: found from the SubmitTime on (a layout with a field
+ * more or less before it still reads).
+ */
+function tabbedEvent(fields: string[]): ForwardedEvent | undefined {
+  let t = -1;
+  for (let i = 0; i < Math.min(fields.length, 5); i++) {
+    if (TIME_OF_DAY.test(fields[i]!)) {
+      t = i;
+      break;
+    }
+  }
+  if (t < 0 || !/^\d+$/.test(fields[t + 1]?.trim() ?? '')) return undefined;
+  const rest = fields.slice(t + 7);
+  // the checksum or counter Snare may end with is no message (`… failed to log on. …\t498298`)
+  if (rest.length > 1 && TRAILER.test(rest[rest.length - 1]!)) rest.pop();
+  // category, the (mostly empty) data string, the message — with any tab an editor's tabify put into it
+  return event(fields[t]!, fields[t + 1]!, fields[t + 2] ?? '', rest.slice(1).join(' '));
+}
+
+/**
+ * A copy that turned the tabs into blanks (or some of them): criticality, log, counter, the SubmitTime up to its clock (and year), the id, the source
+ * as one word (RemoteAccess, RasClient, Microsoft-Windows-Security-Auditing — a source of several words is read as its first), the
+ * rest as the message (the user, type, computer and category before it are no help to read the event by its id).
+ */
+const BLANKED = /^\s*\d\s+\S+\s+\d+\s+(.*?\b\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+\d{4})?)\s+(\d+)\s+(\S+)\s+(.*)$/;
+/** the trailing counter or checksum after a sentence's end or a run of blanks (a tab was there): no part of the message */
+const BLANKED_TRAILER = /(?:(?<=[.)\]])\s+|\s{2,})(?:\d{1,10}|[0-9a-f]{32})\s*$/i;
+
+/** A Snare record's event (isSnareRecord), or undefined where its fields are not there. */
+export function snareEvent(pre: Prefixed): ForwardedEvent | undefined {
+  const m = pre.message;
+  const after = m.slice(m.indexOf(SNARE_MARK) + SNARE_MARK.length);
+  const fields = after.charCodeAt(0) === 9 ? after.slice(1).split('\t') : [];
+  const tabbed = fields.length >= 8 ? tabbedEvent(fields) : undefined;
+  if (tabbed) return tabbed;
+  // (and where an editor's tabify left a blank for a tab one column wide, `540 Security`: by blanks and tabs alike)
+  const b = BLANKED.exec(after);
+  return b ? event(b[1]!, b[2]!, b[3]!, b[4]!.replace(BLANKED_TRAILER, '')) : undefined;
+}
+
+function event(submit: string, id: string, source: string, message: string): ForwardedEvent {
+  const block: EventBlock = { id: Number(id), source: source.trim(), named: {}, data: [], message: message.trim() };
+  const time = submitTime(submit.trim().replace(/\s+/g, ' '));
+  return time ? { block, time } : { block };
+}
+
+function submitTime(text: string): LogTime | undefined {
+  const m = SUBMIT_TIME.exec(text);
+  const month = m ? MONTHS.indexOf(m[1]!) + 1 : 0;
+  if (!m || month === 0) return undefined;
+  const time: LogTime = { month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]) };
+  if (m[7]) time.year = Number(m[7]);
+  if (m[6]) time.ms = Math.floor(Number(`0.${m[6]}`) * 1000);
+  return time;
+}
+
+/** A line tagged with an event source (FORWARDED_EVENT_SOURCES): the event as far as its tag and message tell, no id. */
+export const taggedEvent = (pre: Prefixed): EventBlock => ({ source: pre.program ?? '', named: {}, data: [], message: pre.message });
