@@ -52,8 +52,11 @@ describe('journalctl -o json, json-seq, json-pretty, verbose, export', () => {
     const shapes: [string, string][] = [
       ['json', JSON.stringify(OBJECT)],
       ['json-seq', `\u001e${JSON.stringify(OBJECT)}`],
+      ['json-sse', `data: ${JSON.stringify(OBJECT)}\n`],
       ['json-pretty', pretty(OBJECT)],
+      ['json-pretty in a Markdown code block', pretty(OBJECT).replace(/^/gm, '    ')],
       ['verbose', VERBOSE],
+      ['verbose in a Markdown code block', VERBOSE.replace(/^/gm, '    ')],
       ['export', EXPORT],
     ];
     for (const [mode, text] of shapes) {

@@ -10,7 +10,7 @@ import { withoutColours } from './chunk-lines';
  * - `-o json`: one object per line; a value is a string, an array of byte numbers (a field "that contains non-printable or
  *   non-UTF8" data: a binary message, one with a terminal's colour codes), null (larger than JSON_THRESHOLD, 4096 bytes, without
  *   `--all`), or an array of those when the field is set more than once in the entry.
- * - `-o json-seq`: the same object after an RS (0x1E), RFC 7464; `-o json-pretty`: the object over several lines, `{` and `}`
+ * - `-o json-seq`: the same object after an RS (0x1E), RFC 7464; `-o json-sse`: after `data: `; `-o json-pretty`: the object over several lines, `{` and `}`
  *   alone on theirs, one member per line (and, from systemd's json_variant_dump, an array's numbers one per line).
  * - `-o verbose`: a header `Sat 2026-12-05 09:12:01.123456 CET [s=…;i=…;…]` (format_timestamp's `%a %Y-%m-%d %H:%M:%S.%06u %Z`,
  *   then the cursor), then each field as `    FIELD=value`; a value's further lines are indented under it (print_multiline),
@@ -59,8 +59,9 @@ const LINE_BREAKS = /[ \t]*[\r\n\u2028\u2029]+[ \t]*/g;
 export class JournalShapes {
   private mode = IDLE;
   private held: string[] = [];
-  /** verbose: the header's time as written */
+  /** verbose: the header's time as written, and the blanks before it */
   private headTime: string | undefined;
+  private indent = 0;
 
   constructor(private readonly sink: JournalSink) {}
 
@@ -95,10 +96,13 @@ export class JournalShapes {
       text = line.trimStart();
       c = text.charCodeAt(0);
     }
-    // json-seq's record separator before the object (RFC 7464)
+    // json-seq's record separator before the object (RFC 7464); json-sse's `data: ` (a server-sent event, a blank line after it)
     if (c === 30) {
       text = text.slice(1);
       c = text.charCodeAt(0);
+    } else if (c === 100 /* d */ && text.startsWith('data: {')) {
+      text = text.slice(6);
+      c = 123;
     }
     if (c === 123 /* { */) {
       const rest = text.trimEnd();
@@ -112,9 +116,11 @@ export class JournalShapes {
       this.inBinary = false;
       return this.hold(EXPORT, line);
     }
-    if (c >= 65 && c <= 90 && line.charCodeAt(3) === 32 && line.charCodeAt(8) === 45) {
-      const head = VERBOSE_HEAD.exec(line);
+    if (c >= 65 && c <= 90 && text.charCodeAt(3) === 32 && text.charCodeAt(8) === 45) {
+      const head = VERBOSE_HEAD.exec(text);
       if (head) {
+        // (a paste shifted as a whole, a Markdown code block's four blanks: its field lines are shifted as much)
+        this.indent = line.length - text.length;
         // the zone is a word (`CET`): dropped, the wall time kept as an RFC 3339 header's is; UTC said as such
         this.headTime = `${head[1]}T${head[2]}${head[3] === 'UTC' || head[3] === 'GMT' ? '+00:00' : ''}`;
         return this.hold(VERBOSE, line);
@@ -177,8 +183,8 @@ export class JournalShapes {
   }
 
   private verbose(line: string): boolean {
-    const c = line.charCodeAt(0);
-    if ((c === 32 || c === 9) && this.held.length < MAX_HELD_LINES) {
+    const c = line.charCodeAt(this.indent);
+    if ((c === 32 || c === 9) && this.held.length < MAX_HELD_LINES && (this.indent === 0 || line.slice(0, this.indent).trim() === '')) {
       this.held.push(line);
       return true;
     }
@@ -191,7 +197,7 @@ export class JournalShapes {
     const fields: Fields = {};
     let last: string | undefined;
     for (let i = 1; i < lines.length; i++) {
-      const m = VERBOSE_FIELD.exec(lines[i]!);
+      const m = VERBOSE_FIELD.exec(this.indent === 0 ? lines[i]! : lines[i]!.slice(this.indent));
       if (m) {
         last = m[1]!;
         if (fields[last] === undefined) fields[last] = m[2]!;
