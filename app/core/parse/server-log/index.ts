@@ -3,7 +3,8 @@ import { continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, record
 import { InputSniffer } from './inspect';
 import { COUNTED, isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
 import { ChunkLines } from './chunk-lines';
-import { textHints } from './line-hints';
+import { NO_JOURNAL, textHints } from './line-hints';
+import { JournalShapes } from './journal-export';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { iosByOriginTag } from './prefix-shapes';
@@ -123,8 +124,16 @@ export class ServerLogParser {
    */
   pushLine(line: string, hints = 0, src?: string, at = 0): void {
     this.sniffer.see(line);
+    // a journal entry in a structured output mode (journal-export.ts): only where the chunk may hold one, or one is open
+    if (((hints & NO_JOURNAL) === 0 || this.journal.busy) && this.journal.take(line)) return;
     this.splitter.push(line, hints, src, at);
   }
+
+  /** journalctl's json, json-pretty, json-seq, verbose and export entries → the short-iso-precise line each stands for */
+  private readonly journal = new JournalShapes({
+    line: (text) => this.splitter.push(text, 0),
+    record: (text, lines) => this.splitter.pushRecord(text, lines),
+  });
 
   /**
    * A whole text (the app's paste box); CRLF, LF and CR line ends. Cut as a file's read chunk is
@@ -139,6 +148,7 @@ export class ServerLogParser {
   }
 
   end(): ServerLogResult {
+    this.journal.end();
     this.splitter.end();
     for (const [family, state] of this.states) for (const e of family.finish?.(state) ?? []) this.keep(e);
     this.consoleLines.settle(this.families);

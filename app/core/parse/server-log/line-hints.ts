@@ -21,6 +21,12 @@ export const NO_COMPOSE = 64; // no `| `, so no docker compose `service  | ` bef
 export const NO_TYPOGRAPHY = 128; // none of what mail and forum software put in a copied log (see plainTypography)
 /** no author's arrow note (` <-- this is the error`, ` <== here`, ` ← …`: see line-normalize.ts withoutArrowNote) */
 export const NO_ARROW_NOTE = 512;
+/**
+ * No `{` and no `s=`: no systemd journal entry in a structured output mode starts in the text (journal-export.ts) — a JSON
+ * object starts with `{` (json-seq's after its RS), and a verbose entry's header (`[s=…]`) and an export entry's `__CURSOR=s=…`
+ * hold a cursor, `s=` first. Two plain searches per chunk; a plain syslog line then pays nothing for these shapes.
+ */
+export const NO_JOURNAL = 1024;
 export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
@@ -38,6 +44,7 @@ export function textHints(text: string): number {
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
   if (!hasAsaId(text)) h |= NO_ASA_ID;
   if (!hasArrowNote(text)) h |= NO_ARROW_NOTE;
+  if (text.indexOf('{') < 0 && text.indexOf('s=') < 0) h |= NO_JOURNAL;
   return h;
 }
 

@@ -235,6 +235,22 @@ export class LineSplitter {
     }
   }
 
+  /**
+   * A whole record read from `lines` physical lines that were not pushed (a systemd journal entry in a structured output mode:
+   * journal-export.ts): the record before it goes on first, then this one, with those lines' numbers.
+   */
+  pushRecord(text: string, lines: number): void {
+    this.flush();
+    if (this.firstWrap.width !== 0) this.firstWrap.release(false, null);
+    this.sawText = true;
+    this.blanksSinceText = 0;
+    this.start(recordCut(text), true, undefined, 0, 0);
+    this.pending!.line = this.lineNo + 1;
+    this.lineNo += lines;
+    this.pending!.endLine = this.lineNo;
+    this.flush();
+  }
+
   /** The pending record with this line joined to it (`joined`: its text so far and the line's piece), up to its cap. */
   private extend(pending: RawRecord, joined: string, clean: boolean): void {
     const cap = this.capOf(pending);

@@ -128,6 +128,20 @@ const PRI = /^<\d{1,3}>(.*)$/;
 const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(.*)$/;
 /** `kubectl logs --prefix`: `[pod/name/container] ` before the line */
 const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
+/**
+ * `journalctl -o short-unix`: `1733390000.123456 host program[pid]: ` — seconds since the epoch (`%10d.%06d`, systemd
+ * src/shared/logs-show.c output_timestamp_realtime), so UTC: the time is given as UTC's wall time (as an RFC 3339 header's is
+ * kept as written; correlate.ts finds a zone step). Ten digits: 2001 to 2286.
+ */
+const SHORT_UNIX = /^(\d{10})\.(\d{1,6}) (.+)$/;
+/**
+ * `journalctl -o short-full` and `-o with-unit`: `Thu 2024-12-05 10:13:20 CET host program[pid]: ` (format_timestamp: `%a
+ * %Y-%m-%d %H:%M:%S %Z`, systemd's own English weekdays; output_timestamp_realtime), with-unit writing the service unit in the
+ * program's place (`xl2tpd.service[2211]`, output_short). The zone word is dropped, the wall time kept (as RFC 3339's offset).
+ */
+const SHORT_FULL = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? [A-Za-z0-9+-]+ (.+)$/;
+/** with-unit's unit in the program's place: the daemon it runs (assumed: a VPN daemon's unit is named after it, `xl2tpd.service`, `pptpd.service`) */
+const UNIT_SUFFIX = /\.service$/;
 /** `journalctl -o short-monotonic`: `[ seconds.micro] host program[pid]: ` */
 const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
 /**
@@ -331,6 +345,21 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const t = splitPrefixByRegex(`${r[1]} -`);
     const field = (f: string) => (f === '-' ? undefined : f);
     return { shape: 'iso', time: t.time, host: field(r[2]!), program: field(r[3]!), pid: field(r[4]!), message: r[5]! };
+  }
+  if (digit && text.charCodeAt(10) === 46 /* . */ && (m = text.match(SHORT_UNIX))) {
+    const t = m[3]!.match(ISO_TAG);
+    if (t) {
+      const d = new Date(Number(m[1]) * 1000);
+      const time = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: ms(m[2]!.padStart(6, '0')) };
+      return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
+    }
+  }
+  if (upper && text.charCodeAt(3) === 32 && text.charCodeAt(8) === 45 && (m = text.match(SHORT_FULL))) {
+    const t = m[8]!.match(ISO_TAG);
+    if (t) {
+      const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
+      return { shape: 'iso', time, host: t[1], program: t[2]!.replace(UNIT_SUFFIX, ''), pid: t[3], message: t[4]! };
+    }
   }
   if (upper && text.charCodeAt(1) === 47 /* / */ && (m = text.match(LOGCAT_BRIEF))) return { shape: 'logcat', level: m[1], program: m[2], pid: m[3], message: m[4]! };
   if (upper && (m = text.match(LOGREAD))) {

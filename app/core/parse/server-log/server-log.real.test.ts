@@ -25,6 +25,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'IPsec client 14 from 126.xx.yy.zz moved to UDP 4500: NAT traversal works, UDP 4500 reaches the server.'],
     ],
   },
+  // `journalctl -o export` (journal-export.ts): three entries, not 80 lines; the first two's identifiers (`gdm-password]`,
+  // `/USR/SBIN/CROND`) are no tag journalctl's own short line could be read by either; the binary MESSAGE reads `foo bar`
+  'systemd-journal-export-format-doc-three-entries-binary-message.txt': {
+    records: 3,
+    understood: 1,
+    families: { syslog: 1 },
+    causes: [],
+    says: [[51, 'python3']],
+  },
   'softether-l2tp-ppp-session-dhcp-failed.txt': {
     records: 1,
     understood: 1,
