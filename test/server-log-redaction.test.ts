@@ -48,6 +48,19 @@ describe('--redact hides the identities real server logs state', () => {
     expect(leaks).toEqual([]);
   });
 
+  it("a journal export's copy in the bundle keeps neither the server's names nor its machine and boot ids (journal-export.ts)", () => {
+    const name = 'systemd-journal-export-format-doc-three-entries-binary-message.txt';
+    const text = readRepoText(fixture(name));
+    const ids = [...new Set(text.match(/(?<=_(?:MACHINE|BOOT)_ID=)[0-9a-f]{32}/g))];
+    expect(ids.length).toBe(4);
+    const files = new Map([[`server-logs/${name}`, { name: `server-logs/${name}`, text, encoding: 'utf-8' as const }]]);
+    const capture = { origin: 'capture' as const, label: 'x', meta: { schemaVersion: 1 as const }, readProblems: [], files };
+    const bundle = reportBundleFiles({ report: analyseCapture(capture, { toolVersion: 't' }).report, capture, redact: true });
+    const copy = bundle.find((f) => f.name.endsWith(name))!.content;
+    expect(copy).toContain('_MACHINE_ID=');
+    for (const v of [...ids, 'epsilon', 'bupkis']) expect([v, copy.includes(v)]).toEqual([v, false]);
+  });
+
   it('a line no family understood is shown among the unknown lines: its names go too', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'tm-redact-')), 'gw.log');
     writeFileSync(log, ['Jul 29 09:59:50 gw pppd[3]: Using interface ppp0', 'session opened for user="zoe.k@corp.example" from 198.51.100.7', 'portal user=quentin7 kept'].join('\n'));

@@ -1,7 +1,7 @@
 import { own, ServerLogParser } from './index';
 import type { ServerLogEntry, ServerLogResult } from './types';
 import { isDigit } from './char-codes';
-import { peerName, statedNames, type StatedNameKind } from './stated-names';
+import { journalNames, peerName, statedNames, type StatedNameKind } from './stated-names';
 
 /**
  * The names a server log holds that `--redact` must hide: user names (CHAP/RADIUS/XAUTH users,
@@ -88,5 +88,7 @@ export function serverLogTextNames(text: string, source: string): ServerLogName[
   parser.pushText(text);
   // the lines no family understood are shown too (the report's unknown lines)
   for (const u of parser.end().unknownLines) n.addText(u.text);
+  // a journal export's machine and boot ids, in its fields rather than any record (journal-export.ts)
+  journalNames(text, (kind, value) => n.add(kind, value));
   return n.names;
 }

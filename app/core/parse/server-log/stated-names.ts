@@ -44,6 +44,15 @@ const HOST_LABELLED =
 const SERIAL = /(?<![\w-])(?:devid|sn|serial[ _-]?number)\s*[=:]\s*"?([A-Za-z0-9-]{6,64})"?/gi;
 
 /**
+ * the journal's machine and boot ids in a structured paste (journal-export.ts: `"_MACHINE_ID" : "…"` in json, `_MACHINE_ID=…` in
+ * export and verbose), the boot id in an entry's cursor too (`__CURSOR=s=…;i=…;b=<boot id>;m=…`, sd_journal_get_cursor(3)): 128-bit
+ * ids that name the server (machine-id(5): "uniquely identifies the host") and one boot of it
+ */
+const JOURNAL_ID = /(?:(?<![\w-])"?_(?:MACHINE|BOOT)_ID"?\s*[=:]\s*"?|;b=)([0-9a-f]{32})\b/gi;
+/** the journal's `_HOSTNAME` field in json (`"_HOSTNAME" : "vpn1"`) and export or verbose form (`_HOSTNAME=vpn1`) */
+const JOURNAL_HOST = /(?<![\w-])"?_HOSTNAME"?\s*[=:]\s*"?([^\s"]{1,200})/g;
+
+/**
  * a device's or server's command prompt at a line's start, as in a pasted terminal session: Cisco IOS/ASA `hq-rtr#debug ppp
  * negotiation`, `hq-asa(config)# show logging`, `hq-rtr>`; RouterOS `[admin@hq-mikrotik] > /log print` (user and identity);
  * a shell's `root@vpn-1:~# journalctl …`, `[root@vpn-1 ~]# …` (user and host)
@@ -97,7 +106,7 @@ export type AddStatedName = (kind: StatedNameKind, value: string) => void;
  * Each pattern's needle is in it: its labels and cue words, `@`, a DN's `CN=`/`E=`, and an address
  * right before a bracket that does not hold a port.
  */
-const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|devid|\bsn ?[=:]|serial|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
+const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|devid|_ID\b|;b=|\bsn ?[=:]|serial|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
 
 /** Every name `text` states (see above), each given to `add` (maybe more than once). */
 export function statedNames(text: string, add: AddStatedName): void {
@@ -111,6 +120,7 @@ export function statedNames(text: string, add: AddStatedName): void {
   }
   for (const m of text.matchAll(HOST_LABELLED)) name('host', m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(SERIAL)) if (!isAllDigits(m[1]!) || m[1]!.length >= 8) add('host', m[1]!);
+  journalNames(text, add);
   for (const m of text.matchAll(CUED)) identity(m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(BARE)) account(m[1] ?? m[2] ?? m[3]!, add);
   if (text.indexOf('[') >= 0) for (const m of text.matchAll(ADDRESS_ID)) identity(m[1]!, add);
@@ -175,4 +185,16 @@ function isPromptStart(c: number): boolean {
 function isAllDigits(v: string): boolean {
   for (let i = 0; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * The journal's machine and boot ids and host names in a text (JOURNAL_ID, JOURNAL_HOST): a structured journal paste's fields are no record's text (journal-export.ts
+ * reads an entry into one syslog-like line without them), so a redacted copy of the whole text looks for them in it — a search
+ * first, the text without one passes at that cost.
+ */
+export function journalNames(text: string, add: (kind: StatedNameKind, value: string) => void): void {
+  if (text.indexOf('_ID') < 0 && text.indexOf(';b=') < 0) return;
+  for (const m of text.matchAll(JOURNAL_ID)) add('host', m[1]!);
+  // and the host of an entry no family read (its line is shown with the host, but no label names it there)
+  for (const m of text.matchAll(JOURNAL_HOST)) add('host', m[1]!);
 }
