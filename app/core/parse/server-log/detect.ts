@@ -19,11 +19,12 @@ import { splitPrefix, type Prefixed } from './prefix';
 import { unglue } from './glued-lines';
 import { NO_ASA_ID, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
-import { endsEventBlock, eventBlockEnded, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock } from './families/windows-event-block';
+import { endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
 import { isJournalNote } from './families/systemd-units';
 import { beginsPrinted, continuesPrinted } from './routeros-print';
+import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from './families/event-export';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -69,6 +70,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // (and a printed record's head is a record of its own, not an event's text: `Description:` of an indented NT 4 event quote before it)
   if (beginsPrinted(line)) return false;
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
+  // an Event Viewer export's row whose quoted message goes on (families/event-export.ts): its separator first, a few characters
+  // that end at a syslog header's first digit
+  if (exportSeparator(pending.text) !== 0 && continuesExportRow(pending.text, line)) return true;
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
   // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)
   if ((pending.text.charCodeAt(0) === 67 /* C */ || pending.text.charCodeAt(0) === 84) /* T */ && isRasClientMessage(pending.text) && RASCLIENT_SETTING_LINE.test(line)) return true;
@@ -200,13 +204,34 @@ function continuesEventBlock(pending: string, line: string): boolean {
     // event's block (its Description): after a Router or NPS event pasted as text it is the PC's own event pasted below it
     if (isRasClientMessage(text) && !pending.includes('RasClient')) return false;
     const other = detectFamily(pre);
-    if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text))) return false;
+    // (nor an Event Viewer export's row or header: an export pasted below the event, families/event-export.ts)
+    if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text) || isExportLine(text))) return false;
     if (isJournalNote(text)) return false;
   }
   return true;
 }
 const FORMAT_LIST_FIELD = /^[A-Za-z]+ +: /;
-const WEVTUTIL_HEAD = /^Event\[\d+\]:\s*$/;
+
+/**
+ * An export's row goes on while its quoted field is open (a message's line breaks are kept inside its quotes), up to a pasted event's
+ * cap; a line that is a row or a header itself ends it (a message whose closing quote was lost, as in an author's copy that cut it short),
+ * and so does another log's line, as it ends a pasted event (continuesEventBlock).
+ */
+function continuesExportRow(pending: string, line: string): boolean {
+  if (pending.length >= MAX_EVENT_BLOCK_CHARS || !opensQuotedField(pending)) return false;
+  const text = line.trim();
+  if (isExportLine(text)) return false;
+  // (nor a line with a log header of its own, one another family reads, or a pasted Windows event's first line — but an NPS message's
+  // `Authentication Details:`, which is the row's own message: a log or an event pasted below an export whose last quote was lost)
+  if (startsEventBlock(text) && !isNpsBody(text)) return false;
+  const pre = splitPrefix(text);
+  if (pre.shape !== 'none') return false;
+  const other = detectFamily(pre);
+  return other === undefined || other.family === 'rras';
+}
+const WEVTUTIL_HEAD = /^Event\[\d+\]:?\s*$/;
 
 /** How long a record may grow by continuation lines: a pasted event holds its whole XML, a Format-List Message its whole message (an NPS 6273's is about 2 000 characters). */
-export const recordCap = (pending: RawRecord): number => (startsEventBlock(pending.text) || MESSAGE_FIELD.test(pending.text) ? MAX_EVENT_BLOCK_CHARS : MAX_RECORD_CHARS);
+export const recordCap = (pending: RawRecord): number => (startsEventBlock(pending.text) || MESSAGE_FIELD.test(pending.text) || isExportRow(pending.text) ? MAX_EVENT_BLOCK_CHARS : MAX_RECORD_CHARS);
+// (an export's row with its whole message, as long as a pasted event: an NPS 6273's message is about 2 000 characters)
+const isExportRow = (text: string): boolean => exportSeparator(text) !== 0 && readExportRow(text) !== undefined;

@@ -137,6 +137,19 @@ describe('an Event Viewer copy from a translated Windows', () => {
     expect([e.line, e.cause, e.code, e.time?.month, e.time?.day]).toEqual([1, 'credentials-rejected', 649, 2, 5]);
   });
 
+  it('Get-WinEvent | Format-List with its LevelDisplayName (Microsoft Learn Get-WinEvent examples name it): a Dutch level, one event', () => {
+    const text = ['TimeCreated      : 5-2-2023 09:41:07', 'ProviderName     : RasClient', 'Id               : 20227', 'LevelDisplayName : Fout', 'Message          : CoId={NA}: De gebruiker CORP\\alice heeft een verbinding met de naam Werk gekozen die is mislukt. De foutcode is 809.'].join('\r\n');
+    const r = parseServerLog(text);
+    expect([r.records, r.unknown]).toEqual([5, 0]);
+    const e = r.entries.find((x) => x.cause)!;
+    expect([e.line, e.cause, e.code, e.time?.month, e.time?.day]).toEqual([1, 'ras-error', 809, 2, 5]);
+  });
+
+  it('wevtutil text of Windows Server 2022: `Event[0]` without its colon, then the labels (JeftaDirksen/BlockIP issue #1)', () => {
+    const r = parseServerLog(['Event[0]', '  Log Name: System', '  Source: RemoteAccess', '  Date: 2023-02-05T09:41:07.1520000Z', '  Event ID: 20271', '  Level: Avertissement', '  Description: ', "CoId={NA} : L'utilisateur bob connecté depuis 203.0.113.5 n'a pas réussi à s'authentifier."].join('\n'));
+    expect([r.records, r.unknown, r.entries[0]!.cause, r.entries[0]!.peer, r.entries[0]!.time?.day]).toEqual([1, 0, 'credentials-rejected', '203.0.113.5', 5]);
+  });
+
   it('wevtutil text with French labels: `Source :` inside it is its own', () => {
     const r = parseServerLog(['Event[0]:', '  Nom du journal : System', '  Source : RemoteAccess', '  Date : 2023-02-05T09:41:07.123', '  ID de l’événement : 20271', '  Description : ', "CoId={NA} : L'utilisateur bob connecté depuis 203.0.113.5 n'a pas réussi à s'authentifier."].join('\n'));
     expect([r.records, r.entries[0]!.cause, r.entries[0]!.peer]).toEqual([1, 'credentials-rejected', '203.0.113.5']);

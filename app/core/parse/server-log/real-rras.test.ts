@@ -152,6 +152,45 @@ const ROWS: Record<string, RealServerLogRow> = {
     ],
     user: 'andrew',
   },
+  // `wevtutil qe Security /c:2 /rd:true /f:text` on Windows Server 2022, pasted into a GitHub issue: `Event[0]` without its colon
+  // (was an unknown line, and the event's labels after it unread), labels indented by two blanks, the message unindented, the
+  // second event's fields all N/A: two events, each by its id and source; ISO dates with a Z
+  'wevtutil-text-ws2022-event-index-without-colon-security-4625-then-na-fields.txt': {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [],
+    says: [
+      [1, 'Event 4625 from Microsoft-Windows-Security-Auditing.'],
+      [30, 'Event 4625 from Microsoft-Windows-Security-Auditing.'],
+    ],
+  },
+  // Event Viewer's "Save All Events As…" Text export quoted in a README: a header row and a row per event, the message quoted over
+  // many lines — its closing quote lost to the author's Markdown backtick, so the next header ends it (event-export.ts)
+  'eventviewer-tab-export-sysmon-quoted-multiline-messages-closing-quote-lost-markdown-ticks.txt': {
+    records: 4,
+    understood: 4,
+    families: { rras: 4 },
+    causes: [],
+    says: [
+      [1, 'The header row of an Event Viewer export'],
+      [2, 'Event 1 from Microsoft-Windows-Sysmon.'],
+      [24, 'The header row of an Event Viewer export'],
+      [25, 'Event 11 from Microsoft-Windows-Sysmon.'],
+    ],
+  },
+  // the CSV export's header and five rows as a CSV tool's README shows them (no message column): read by id and source, the
+  // en-US date with PM month first
+  'eventviewer-csv-export-security-4656-4658-five-columns-no-message.txt': {
+    records: 6,
+    understood: 6,
+    families: { rras: 6 },
+    causes: [],
+    says: [
+      [2, 'Event 4658 from Microsoft-Windows-Security-Auditing.'],
+      [3, 'Event 4656 from Microsoft-Windows-Security-Auditing.'],
+    ],
+  },
 };
 
 describe('real Windows RRAS / NPS events', () => {

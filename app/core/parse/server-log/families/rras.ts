@@ -8,6 +8,7 @@ import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
 import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
+import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
 
 /**
  * Windows RRAS / NPS on the server:
@@ -23,13 +24,15 @@ import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
  *     text, or the event's XML — NPS 6272/6273/6274 (granted, denied with its reason code,
  *     discarded), NPS 4402 (no domain controller), RemoteAccess 20271/20255, RasClient 20227,
  *     RemoteAccess 20111; any other event is named by id and source.
+ * (5) Event Viewer's "Save All Events As…" export, Text or CSV (event-export.ts): a row per event, read as a pasted event is,
+ *     by its source and id, the message for what eventBlockHit reads of a message without its XML.
  * (2) IAS / NPS "database-compatible" log lines (Microsoft Learn, "Interpret NPS Database Format
  *     Log Files"): ComputerName, ServiceName, Record-Date, Record-Time, Packet-Type, User-Name, …,
  *     Reason-Code (field 26), MS-CHAP-Error as hex (`0x00453D363931…` = ident + "E=691 R=0 V=3").
  */
 
 const MESSAGE_FIELD = /^Message\s*: ?/;
-const FIELD = /^(EventID|MachineName|Data|Index|Category|CategoryNumber|EntryType|Message|Source|ReplacementStrings|InstanceId|TimeGenerated|TimeWritten|UserName|Site|Container|Id|Level|ProviderName|LogName|TimeCreated|RecordId)\s*: ?(.*)$/;
+const FIELD = /^(EventID|MachineName|Data|Index|Category|CategoryNumber|EntryType|Message|Source|ReplacementStrings|InstanceId|TimeGenerated|TimeWritten|UserName|Site|Container|Id|Level|ProviderName|LogName|TimeCreated|RecordId|LevelDisplayName|TaskDisplayName|OpcodeDisplayName|KeywordsDisplayNames)\s*: ?(.*)$/;
 
 interface EventInProgress {
   entry: ServerLogEntry;
@@ -180,6 +183,20 @@ function eventBlockHit(b: EventBlock): Hit {
 
 const FORWARDED_SOURCES: ReadonlySet<string> = new Set(FORWARDED_EVENT_SOURCES);
 
+const exportDates = (state: FamilyState): ExportDates => (state.exportDates ??= new ExportDates()) as ExportDates;
+
+/** An export's row → the event it is, read as a pasted event without its XML (eventBlockHit), at its time in the export's date order. */
+function exportRowHit(row: ExportRow, state: FamilyState): Hit {
+  const hit = eventBlockHit({ id: row.id, source: row.source, date: row.date, named: {}, data: [], message: row.message });
+  const { order, ambiguous } = exportDates(state).order(row.date);
+  const t = parseEventTime(row.date, order);
+  if (t) state.iasTime = t;
+  if (!ambiguous || !t) return hit;
+  // the first date whose day and month could be either way round: said once, read day first (ExportDates)
+  const read = `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+  return { ...hit, decoded: [...hit.decoded, d('eventExportDateOrder', { date: row.date.replace(/\s.*$/, ''), read })] };
+}
+
 export const rrasFamily: FamilyParser = {
   family: 'rras',
   claims(pre: Prefixed): boolean {
@@ -187,7 +204,7 @@ export const rrasFamily: FamilyParser = {
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     // a Windows event a forwarder sent as Snare's record (forwarded-event.ts): after a header or as Snare's own line
     if (pre.shape !== 'none') return pre.program === undefined && isSnareRecord(pre);
-    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message);
+    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message);
   },
   parse(pre, state) {
     // the PC's own RasClient message, pasted alone (rasclient-message.ts) or forwarded under its source's name
@@ -210,6 +227,14 @@ export const rrasFamily: FamilyParser = {
       const t = (b.date ? parseEventTime(b.date, 'culture') : undefined) ?? b.xmlTime;
       if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)
       return eventBlockHit(b);
+    }
+    // (before the IAS/DTS lines: those start with a quote too, and are no export's rows — their second field is no date)
+    const row = exportSeparator(pre.message) !== 0 ? readExportRow(pre.message) : undefined;
+    if (row) return exportRowHit(row, state);
+    const header = readExportHeader(pre.message);
+    if (header) {
+      exportDates(state).sawHeader(header);
+      return step('eventExportHeader');
     }
     if (pre.message.startsWith('"')) {
       const f = csv(pre.message);

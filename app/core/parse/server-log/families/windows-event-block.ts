@@ -20,10 +20,11 @@ import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../
 /**
  * The first label of a pasted event: `Log Name:` in English and, assumed from Windows' translations
  * (not checked against a localised Event Viewer), German, Dutch, French, Spanish and Italian; or
- * wevtutil's `Event[n]:`; or the XML's root element, also as the browser's XML view shows it and
+ * wevtutil's `Event[n]:` (Microsoft Learn's wevtutil page, /f:text) — or `Event[n]` alone on its line, without the colon, as
+ * Windows Server 2022's wevtutil printed it (JeftaDirksen/BlockIP issue #1, `wevtutil qe Security /c:2 /rd:true /f:text`); or the XML's root element, also as the browser's XML view shows it and
  * people copy it, each element that has children marked `- ` (`- <Event xmlns=…>`, `- <System>`).
  */
-export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\]:|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
 
 /**
  * The older Event Viewer's copy (Windows 2000 / 2003 "Copy" in the event's properties: `Event Type:`,
@@ -60,7 +61,7 @@ const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Ti
  * longest name with more than one blank.)
  */
 // (wevtutil's text, `Event[0]:` then its labels, assumed translated as Event Viewer's are)
-const FRENCH_BLOCK = /^\s*(?:Event\[\d+\]:\s*)?Nom du journal\s+:/;
+const FRENCH_BLOCK = /^\s*(?:Event\[\d+\]:?\s*)?Nom du journal\s+:/;
 const FRENCH_LABEL = /^\S+ : /;
 /** A line that looks like a Format-List field but is the pending event block's own label (the older copy's, or a French copy's). */
 export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line)) || (FRENCH_BLOCK.test(pending) && FRENCH_LABEL.test(line));
