@@ -53,3 +53,110 @@ export function kiwiOtherDate(text: string): CollectorColumns | undefined {
   if (dayFirst !== undefined) cols.time = { year: +m[3]!, month: dayFirst ? b : a, day: dayFirst ? a : b, ...cols.time! };
   return cols;
 }
+
+/**
+ * A log server's search export as CSV or TSV with a header row: one row per message, the columns named in the first row. The
+ * device's line is the message column's text (Splunk's `_raw`, the raw event; Graylog's `message` — its `full_message` only where
+ * an input kept one: Graylog2/documentation#868 "Exporting the full message"; Kiwi's database layout's `MSGTEXT`, SolarWinds
+ * "Database formats available in Kiwi Syslog Server"); the time is Splunk's `_time` (`2021-07-27T05:48:20.265+0300`, a Splunk
+ * CSV export in search index file 26842104895, whose header row is `age,date,…,"_raw","_time"`: names quoted or not, the values
+ * quoted with `""` for a quote), Graylog's `timestamp` (in UTC, `2014-05-18T20:59:37.058Z`: graylog2-web-interface#783, #1503)
+ * or Papertrail's `generated_at`/`received_at` (its archive's columns, assumed to be the names a header row of its export gives);
+ * the host is Splunk's `host`, Graylog's `source` (the sender; Splunk's own `source` is a file path, so `host` is taken first),
+ * Papertrail's `source_name`/`source_ip`, Kiwi's `MSGHOSTNAME`. A header needs the message column and a time or host column.
+ */
+export interface ExportLayout {
+  /** the separator's character code: a tab or a comma */
+  sep: number;
+  width: number;
+  message: number;
+  time: number;
+  host: number;
+  /** the columns read, as the header names them (for the header row's entry) */
+  columns: string;
+}
+
+const MESSAGE_COLUMNS = ['_raw', 'full_message', 'message', 'msgtext'];
+const TIME_COLUMNS = ['_time', 'timestamp', 'generated_at', 'received_at'];
+const HOST_COLUMNS = ['host', 'hostname', 'msghostname', 'source_name', 'source_ip', 'source'];
+/** a column name: a word of letters, digits, `_`, `.`, `-`, `@` or blanks (Splunk's `date_hour`, Graylog's `gl2_source_input`) */
+const COLUMN_NAME = /^[\w.@ -]{1,60}$/;
+
+/** The cells of a CSV or TSV row (RFC 4180 quoting: a quoted cell may hold the separator, `""` is a quote). */
+export function splitRow(text: string, sep: number): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === 34 /* " */) {
+      let cell = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          // no closing quote (a cell cut by a line end): the rest
+          cell += text.slice(from);
+          i = text.length;
+          break;
+        }
+        cell += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          cell += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      cells.push(cell);
+      // (anything between the closing quote and the separator is kept out: not RFC 4180)
+      const next = text.indexOf(String.fromCharCode(sep), i);
+      if (next < 0) return cells;
+      i = next + 1;
+    } else {
+      const next = text.indexOf(String.fromCharCode(sep), i);
+      if (next < 0) {
+        cells.push(text.slice(i));
+        return cells;
+      }
+      cells.push(text.slice(i, next));
+      i = next + 1;
+    }
+  }
+}
+
+const firstOf = (names: string[], wanted: string[]): number => {
+  for (const w of wanted) {
+    const at = names.indexOf(w);
+    if (at >= 0) return at;
+  }
+  return -1;
+};
+
+/** The layout a header row gives (exportRow reads the rows under it), or undefined when the line is no such header. */
+export function exportHeader(text: string): ExportLayout | undefined {
+  const sep = text.indexOf('\t') >= 0 ? 9 : text.indexOf(',') >= 0 ? 44 : -1;
+  if (sep < 0) return undefined;
+  const raw = splitRow(text, sep);
+  if (raw.length < 2 || raw.some((n) => !COLUMN_NAME.test(n))) return undefined;
+  const names = raw.map((n) => n.trim().toLowerCase());
+  const message = firstOf(names, MESSAGE_COLUMNS);
+  const time = firstOf(names, TIME_COLUMNS);
+  const host = firstOf(names, HOST_COLUMNS);
+  if (message < 0 || (time < 0 && host < 0)) return undefined;
+  const columns = [time, host, message].filter((c) => c >= 0).map((c) => raw[c]!.trim()).join(', ');
+  return { sep, width: names.length, message, time, host, columns };
+}
+
+const EXPORT_TIME = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?/;
+
+/** A row under an export's header: the collector's columns, or undefined when its cells do not fit the header (a line of another kind). */
+export function exportRow(layout: ExportLayout, text: string): CollectorColumns | undefined {
+  const cells = splitRow(text, layout.sep);
+  if (cells.length !== layout.width) return undefined;
+  const message = cells[layout.message]!;
+  if (message === '') return undefined;
+  const t = layout.time >= 0 ? EXPORT_TIME.exec(cells[layout.time]!) : null;
+  const time = t ? { year: +t[1]!, month: +t[2]!, day: +t[3]!, hour: +t[4]!, minute: +t[5]!, second: +t[6]!, ...(t[7] ? { ms: +t[7].padEnd(3, '0').slice(0, 3) } : {}) } : undefined;
+  const host = layout.host >= 0 ? cells[layout.host]!.trim() || undefined : undefined;
+  return { time, host, message };
+}

@@ -3,6 +3,7 @@ import { engineT } from '../../i18n';
 import { explainServerLogs } from '../../diagnose/server-log';
 import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { readRepoText } from '../../../../test/support/repo-files';
+import { describeEntry } from './describe';
 import { parseServerLog, type ServerLogEntry, type ServerLogResult } from './index';
 
 /**
@@ -139,5 +140,53 @@ describe("a relay's RFC 5424 header before the device's own line", () => {
   it("a daemon's own RFC 5424 record keeps its header's reading (its pid; a named APP-NAME before a message without a header)", () => {
     expect(one('<30>1 2026-12-05T09:12:01Z vpn pppd 123 - - LCP terminated by peer')).toMatchObject({ family: 'pppd', host: 'vpn', program: 'pppd', session: 'pppd[123]' });
     expect(one('<30>1 2026-12-05T09:12:01Z vpn charon - - - 09[IKE] 198.51.100.7 is initiating an IKE_SA')).toMatchObject({ family: 'strongswan', host: 'vpn', program: 'charon' });
+  });
+});
+
+/** a CSV cell as Splunk and Graylog write one that needs quoting: in quotes, a quote doubled */
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+describe("a log server's CSV or TSV export with a header row (ASSEMBLED: the documented layouts around real fixture lines)", () => {
+  const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
+  const LNS = 'pppd-pppol2tp-lns-lcp-timeout-no-gre.txt';
+  it("Splunk's `\"_time\",\"host\",\"_raw\"`: each `_raw` read as the line it holds (the syslog input's own header before IOS's counter), the row's host", () => {
+    // (a Splunk UDP input puts its time and the sender before each event unless no_appending_timestamp is set: inputs.conf.spec; assumed for the rows below)
+    const lines = linesOf(RADIUS);
+    const console = parseServerLog(lines.join('\n'));
+    const csv = ['"_time","host","_raw"', ...lines.map((line, i) => `"2026-09-05T02:17:00.000+0200","10.0.0.${1 + (i % 2)}",${quoted(`Sep  5 02:17:00 10.0.0.${1 + (i % 2)} ${100 + i}: ${line}`)}`)];
+    const r = parseServerLog(csv.join('\n'));
+    expect([r.records, r.understood]).toEqual([console.records + 1, console.understood + 1]);
+    expect(r.entries.slice(1).map((e) => ({ ...reading(e), line: e.line - 1 }))).toEqual(console.entries.map(reading));
+    expect(r.entries.slice(1).map((e) => e.time)).toEqual(console.entries.map((e) => e.time));
+    expect(r.entries.slice(1).map((e) => e.host)).toEqual(console.entries.map((e) => `10.0.0.${1 + ((e.line - 1) % 2)}`));
+    expect(findingIds(r)).toEqual(findingIds(console));
+    // the header row: understood as the export's, its columns named
+    expect(r.entries[0]).toMatchObject({ line: 1, family: 'syslog', decoded: [{ key: 'step.exportHeader', values: { columns: '_time, host, _raw' } }] });
+    expect(describeEntry(r.entries[0]!, en)).toBe("A log server's export: its column names (_time, host, _raw); each row below is read as the device's own line in its message column.");
+    expect(describeEntry(r.entries[0]!, engineT('nl'))).toContain('(_time, host, _raw)');
+  });
+  it("Splunk's own column order (`\"_raw\",\"_time\",host,…,source,…`, as a real export's header row): `_raw` and `_time` by name, the host from `host`, not `source`", () => {
+    const header = '"_raw","_time",host,index,linecount,source,sourcetype,"splunk_server"';
+    const row = (raw: string) => `${quoted(raw)},"2026-12-05T09:12:03.000+0100",10.1.1.2,network,1,"udp:514",syslog,"SPLUNK-1"`;
+    const r = parseServerLog([header, row('%ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: IPsec, Duration: 0h:01m:02s, Bytes xmt: 1, Bytes rcv: 2, Reason: Idle Timeout')].join('\r\n'));
+    expect(r.entries[1]).toMatchObject({ family: 'asa', host: '10.1.1.2', user: 'bob', time: { year: 2026, month: 12, day: 5, hour: 9, minute: 12, second: 3 } });
+  });
+  it("Graylog's `timestamp,source,message` (and a TSV of the same columns): pppd's `name[pid]: ` messages read as pppd's, at the export's time", () => {
+    const lines = linesOf(LNS);
+    const own = parseServerLog(lines.join('\n'));
+    // (a syslog input's message without the syslog header before the tag: assumed)
+    const tagged = lines.map((line) => line.replace(/^\w{3} +\d+ [\d:]+ \S+ /, ''));
+    for (const sep of [',', '\t']) {
+      const r = parseServerLog([['timestamp', 'source', 'message'].join(sep), ...tagged.map((m) => ['2026-04-06T16:56:56.000Z', 'lns1', sep === ',' ? quoted(m) : m].join(sep))].join('\n'));
+      expect(r.entries.slice(1).map((e) => ({ ...reading(e), line: e.line - 1 }))).toEqual(own.entries.map(reading));
+      expect(new Set(r.entries.slice(1).map((e) => `${e.host} ${JSON.stringify(e.time)}`))).toEqual(new Set(['lns1 {"year":2026,"month":4,"day":6,"hour":16,"minute":56,"second":56,"ms":0}']));
+      expect(findingIds(r)).toEqual(findingIds(own));
+    }
+  });
+  it('not an export: a CSV without a message column, rows that do not fit the header (read as lines of their own); no header, no columns read', () => {
+    expect(parseServerLog('time,host,bytes\n2026-12-05T09:12:01Z,10.1.1.1,42').understood).toBe(0);
+    const r = parseServerLog('"_time","host","_raw"\nDec  5 09:12:02 vpn pppd[123]: LCP terminated by peer');
+    expect(r.entries.map((e) => [e.line, e.family, e.host])).toEqual([[1, 'syslog', undefined], [2, 'pppd', 'vpn']]);
+    expect(parseServerLog('"2026-12-05T09:12:01.000+0100","10.1.1.1","123: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.9)"').understood).toBe(0);
   });
 });
