@@ -134,9 +134,10 @@ const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\
  * syslog-host-1 Kiwi_SyslogNet_Server 3356 MSGOUT TEST-HOST-1: *Jun 23 15:52:38.534: %SYS-6-LOGOUT: …` (elastic/integrations
  * packages/cisco_ios/data_stream/log/_dev/test/pipeline/test-kiwi.log, PR #14294: "The Kiwi Syslog server alters the original
  * Cisco IOS log by inserting a `Original Address=IP` at the beginning of the log, along with an RFC 5424 header"). The sender's
- * address is the device's; Kiwi's own host name is not kept.
+ * address is the device's; Kiwi's own host name is not kept. A line cut inside Kiwi's fields (a hard wrap) is still this header,
+ * with no message yet: the wrap's next piece continues it (first-wrap.ts).
  */
-const KIWI_FORWARD = /^Original Address=(\S+) 1 (\d{4}-\d\d-\d\dT\S+) \S+ \S+ \S+ \S+ (.*)$/;
+const KIWI_FORWARD = /^Original Address=(\S+) 1 (\d{4}-\d\d-\d\dT\S+)(?: \S+ \S+ \S+ \S+ (.*)| .*)?$/;
 /** `kubectl logs --prefix`: `[pod/name/container] ` before the line */
 const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
 /** `journalctl -o short-monotonic`: `[ seconds.micro] host program[pid]: ` */
@@ -338,7 +339,10 @@ function ownLine(cols: CollectorColumns): Prefixed | undefined {
 export function underCollector(cols: CollectorColumns): Prefixed {
   const own = ownLine(cols);
   if (own) return own;
-  const p: Prefixed = { shape: 'syslog', message: cols.message.charCodeAt(0) === 32 ? cols.message.trimStart() : cols.message };
+  // (a message without its own header, after its priority: the text after it)
+  const text = cols.message.charCodeAt(0) === 32 ? cols.message.trimStart() : cols.message;
+  const pri = text.charCodeAt(0) === 60 ? PRI.exec(text) : null;
+  const p: Prefixed = { shape: 'syslog', message: pri ? pri[1]! : text };
   if (cols.time) p.time = cols.time;
   if (cols.host !== undefined) p.host = cols.host;
   return p;
@@ -396,7 +400,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const rest = m[1]!;
     // Kiwi Syslog Server's forward (its `Original Address=` and RFC 5424 header before the device's line): that line, under it
     const kiwi = rest.charCodeAt(0) === 79 /* O */ ? KIWI_FORWARD.exec(rest) : null;
-    if (kiwi) return underCollector({ time: splitPrefixByRegex(`${kiwi[2]} -`).time, host: kiwi[1], message: kiwi[3]! });
+    if (kiwi) return underCollector({ time: splitPrefixByRegex(`${kiwi[2]} -`).time, host: kiwi[1], message: kiwi[3] ?? '' });
     const r = rest.match(RFC5424);
     if (!r) return splitPrefixByRegex(rest);
     const t = splitPrefixByRegex(`${r[1]} -`);
@@ -456,6 +460,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
     const u = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG_NO_PID);
     if (u && isKnownProgram(u[2]!)) return { shape: 'iso', time, host: u[1], program: u[2], message: u[3]! };
+    // a receiver's time and the sender before the sender's whole message, its priority first (rsyslog's `%fromhost-ip% %rawmsg%` after a time: senderThenRaw)
+    const raw = m[8] === undefined ? senderThenRaw(m[9]!, time) : undefined;
+    if (raw) return raw;
     // rsyslog's RFC 3339 file header before an IOS line: the relay's host, then IOS's message counter or an empty tag (iosAfterRelay) —
     // only before IOS's own time or a system message: a FortiGate's `ike 0: comes …` debug under an ISO time has this shape too
     const relay = ISO_IOS_RELAY.exec(m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`);
@@ -513,5 +520,27 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
     return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
   }
-  return { shape: 'none', message: text };
+  return senderThenRaw(text, undefined) ?? { shape: 'none', message: text };
+}
+
+/**
+ * the sender's address (IPv4, or IPv6 with its colons), a blank, then a syslog priority (`10.0.140.5 <189>…`). An address, not
+ * any word: a charon line's thread head before its IKE_SA's number (`09[IKE] <12> …`, `ike_name = no`) has the same shape
+ */
+const SENDER_RAW = /^(\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]{0,4}:[\da-fA-F:.]*) (<\d{1,3}>.*)$/;
+
+/**
+ * The sender's address and the message as it came, its priority first: rsyslog's `%fromhost-ip% %rawmsg%` template
+ * (`$template myFormat, "%fromhost-ip% %rawmsg%\n"`, a Chinese rsyslog how-to, search index file 2910380982), without a time
+ * (`time` undefined) or after a receiver's RFC 3339 time (assumed: `%timegenerated:::date-rfc3339%` before the same two). The message
+ * is read as the sender's own line (underCollector). `%fromhost%`'s name in its place is not read (assumed rarer; a word before
+ * `<digits>` is also a charon line's). Only where an address's first character and a `<` after the first word are: no regex otherwise.
+ */
+function senderThenRaw(text: string, time: LogTime | undefined): Prefixed | undefined {
+  const c = text.charCodeAt(0);
+  if (!(isDigit(c) || c === 58 || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return undefined;
+  const sp = text.indexOf(' ');
+  if (sp <= 0 || text.charCodeAt(sp + 1) !== 60) return undefined;
+  const m = SENDER_RAW.exec(text);
+  return m ? underCollector({ time, host: m[1], message: m[2]! }) : undefined;
 }

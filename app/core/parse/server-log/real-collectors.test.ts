@@ -143,6 +143,27 @@ describe("a relay's RFC 5424 header before the device's own line", () => {
   });
 });
 
+describe("rsyslog's `%fromhost-ip% %rawmsg%` (a real template; ASSEMBLED: real fixture lines as the devices send them)", () => {
+  it("IOS's lines after the sender's address and their priority: the console's reading, the sender as the host; pppd's whole lines: pppd's, with its own host", () => {
+    const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
+    const console = parseServerLog(linesOf(RADIUS).join('\n'));
+    const raw = parseServerLog(linesOf(RADIUS).map((line, i) => `10.0.140.5 <189>${100 + i}: ${line}`).join('\n'));
+    expect(raw.entries.map(reading)).toEqual(console.entries.map(reading));
+    expect(new Set(raw.entries.map((e) => e.host))).toEqual(new Set(['10.0.140.5']));
+    expect(findingIds(raw)).toEqual(findingIds(console));
+    const LNS = 'pppd-pppol2tp-lns-lcp-timeout-no-gre.txt';
+    const own = parseServerLog(linesOf(LNS).join('\n'));
+    const pppd = parseServerLog(linesOf(LNS).map((line) => `10.0.140.6 <30>${line}`).join('\n'));
+    expect(pppd.entries.map(reading)).toEqual(own.entries.map(reading));
+    expect(pppd.entries.map((e) => [e.host, e.time])).toEqual(own.entries.map((e) => [e.host, e.time]));
+  });
+  it("after a receiver's RFC 3339 time (assumed), and near misses: a word before an arrow, no priority", () => {
+    expect(one('2026-12-05T09:12:01+01:00 10.1.1.1 <189>123: *Dec  5 09:12:01.123: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.9)')).toMatchObject({ family: 'ios', host: '10.1.1.1', time: { month: 12, day: 5, ms: 123 } });
+    expect(parseServerLog('10.0.140.5 <--> 10.0.140.6').understood).toBe(0);
+    expect(parseServerLog('10.0.140.5 123: hello').understood).toBe(0);
+  });
+});
+
 /** a CSV cell as Splunk and Graylog write one that needs quoting: in quotes, a quote doubled */
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
