@@ -226,6 +226,9 @@ function continuesExportRow(pending: string, line: string): boolean {
   if (startsEventBlock(text) && !isNpsBody(text)) return false;
   const pre = splitPrefix(text);
   if (pre.shape !== 'none') return false;
+  // (a forwarded event in Snare's layout is a record of its own; a whole RasClient message is the row's text only in a RasClient
+  // row, as in a pasted event's block: after another source's row whose quote was lost, it is the PC's event pasted below it)
+  if (isSnareRecord(pre) || (isRasClientMessage(text) && !pending.includes('RasClient'))) return false;
   const other = detectFamily(pre);
   return other === undefined || other.family === 'rras';
 }

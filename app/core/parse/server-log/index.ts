@@ -7,7 +7,8 @@ import { NO_JOURNAL, textHints } from './line-hints';
 import { JournalShapes } from './journal-export';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
-import { iosByOriginTag } from './prefix-shapes';
+import { iosByOriginTag, underCollector } from './prefix-shapes';
+import { exportHeader, exportRow, type ExportLayout } from './collector-rows';
 import { readVpn3000 } from './families/vpn3000';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
@@ -188,7 +189,9 @@ export class ServerLogParser {
     this.records++;
     // a RouterOS `/log print detail`/`terse` record (`time=… topics=… message="…"`): read as the plain row it stands for (routeros-print.ts)
     const printed = printedRow(r.text);
-    let pre = printed === undefined ? readPrefix(r.text, r.clean === true, r.src, r.at) : readPrefix(printed, false, undefined, 0);
+    // under a log server export's header row (exportLine): the row's device line, under the export's time and host columns
+    const row = this.exportLayout !== undefined ? exportRow(this.exportLayout, r.text) : undefined;
+    let pre = row !== undefined ? underCollector(row) : printed === undefined ? readPrefix(r.text, r.clean === true, r.src, r.at) : readPrefix(printed, false, undefined, 0);
     // records a copy flattened into this one line, a blank where each newline was (flattened-records.ts): read one by one
     if (!flat && printed === undefined && mayHoldFlattened(r.text, pre, r.hints ?? 0)) {
       const pieces = flattenedPieces(r.text, pre);
@@ -230,7 +233,7 @@ export class ServerLogParser {
     if (!family || !hit) {
       // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
       // or journalctl's head, boot marks and `-x` explanations around the messages
-      const other = family ? undefined : otherLine(pre, this.units);
+      const other = family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units));
       if (other) {
         this.count(other.family);
         this.understood++;
@@ -299,6 +302,23 @@ export class ServerLogParser {
     if (!ios) return undefined;
     this.originRead = ios;
     return detectFamily(ios);
+  }
+
+  /** the columns of a log server's CSV or TSV export, from its header row (collector-rows.ts exportHeader): the rows after it are read by them */
+  private exportLayout: ExportLayout | undefined;
+
+  /**
+   * A record no family read that is a log server export's header row (`"_time","host","_raw"`): its layout kept for the rows below, the
+   * row understood as what it is. Looked for only in such a record, and only when it starts as a column name does (a quote, a letter,
+   * `_`): a plain log pays nothing for it.
+   */
+  private exportLine(text: string): UnitHit | undefined {
+    const c = text.charCodeAt(0);
+    if (!(c === 34 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    const layout = exportHeader(text);
+    if (!layout) return undefined;
+    this.exportLayout = layout;
+    return { family: 'syslog', hit: { decoded: [{ key: 'step.exportHeader', values: { columns: layout.columns } }], outcome: 'info' } };
   }
 
   /** The family that takes a record no family claimed, for what the log showed before it (FamilyParser.claimsLeftover). */

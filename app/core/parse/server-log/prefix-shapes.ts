@@ -1,5 +1,6 @@
 import type { LogTime } from './types';
 import { isDigit } from './char-codes';
+import { kiwiAfterIsoTime, kiwiOtherDate, type CollectorColumns } from './collector-rows';
 
 /**
  * The part of a log line before the message: timestamp, host, program[pid]. One function per
@@ -126,6 +127,17 @@ const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|in
  */
 const PRI = /^<\d{1,3}>(.*)$/;
 const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(.*)$/;
+/**
+ * Kiwi Syslog Server forwarding a message on (its "Forward to another host" action with the RFC 5424 option): after the priority,
+ * `Original Address=` and the sender's address, then RFC 5424's version, time, Kiwi's host, app name, process id and message id
+ * (no structured-data field), then the device's line — `<190>Original Address=192.168.0.1 1 2025-06-23T16:13:32.168Z
+ * syslog-host-1 Kiwi_SyslogNet_Server 3356 MSGOUT TEST-HOST-1: *Jun 23 15:52:38.534: %SYS-6-LOGOUT: …` (elastic/integrations
+ * packages/cisco_ios/data_stream/log/_dev/test/pipeline/test-kiwi.log, PR #14294: "The Kiwi Syslog server alters the original
+ * Cisco IOS log by inserting a `Original Address=IP` at the beginning of the log, along with an RFC 5424 header"). The sender's
+ * address is the device's; Kiwi's own host name is not kept. A line cut inside Kiwi's fields (a hard wrap) is still this header,
+ * with no message yet: the wrap's next piece continues it (first-wrap.ts).
+ */
+const KIWI_FORWARD = /^Original Address=(\S+) 1 (\d{4}-\d\d-\d\dT\S+)(?: \S+ \S+ \S+ \S+ (.*)| .*)?$/;
 /** `kubectl logs --prefix`: `[pod/name/container] ` before the line */
 const KUBECTL = /^\[pod\/[^\]\s]+\] (.+)$/;
 /**
@@ -310,6 +322,66 @@ export function iosByOriginTag(pre: Prefixed): Prefixed | undefined {
   return iosAfterRelay({ time: pre.time, host: pre.host }, `${program}: ${message}`, true);
 }
 
+/** IOS's message counter before its line (`123: `): what a relay takes for the program tag (isCounterTag) */
+const IOS_COUNTER = /^\d{1,10}: /;
+
+/**
+ * The device's own line in a collector's message column, with its own header, or undefined when it has none: a Cisco IOS line
+ * after IOS's message counter (read as a relayed one, iosAfterRelay: the counter is what IOS puts first in what it sends, as
+ * the relays' tag shows — assumed to be IOS's wherever a message starts with `digits: `), else whatever header the line has
+ * (a router's or Linux box's syslog header, IOS's own time, an ASA's `logging timestamp`, `pppd[123]: `). Its time is the
+ * device's when that has a date, else the collector's; its host the device's, else the sender the collector names.
+ */
+function ownLine(cols: CollectorColumns): Prefixed | undefined {
+  let text = cols.message;
+  // (rsyslog's %msg% keeps the blank after the tag)
+  if (text.charCodeAt(0) === 32) text = text.trimStart();
+  if (isDigit(text.charCodeAt(0)) && IOS_COUNTER.test(text)) return iosAfterRelay(cols, text.slice(text.indexOf(':') + 2));
+  const own = splitPrefixByRegex(text);
+  // (no header: an IOS line after its `logging origin-id` name, or an IOS system message without a time — iosAfterRelay's strict reading)
+  if (own.shape === 'none') return iosAfterRelay(cols, text, true);
+  if (own.time?.month === undefined && cols.time) own.time = cols.time;
+  if (own.host === undefined && cols.host !== undefined) own.host = cols.host;
+  return own;
+}
+
+/**
+ * A collector's row (collector-rows.ts) read as the device's line it holds (ownLine); a message without a header of its own (an
+ * ASA's `%ASA-6-…` without `logging timestamp`, a MikroTik's `l2tp,info …`) as a classic relay's record of it: the collector's
+ * time and the sender as its header (the shape SYSLOG_HOST gives `Dec  5 09:12:01 10.1.1.1 l2tp,info …`).
+ */
+export function underCollector(cols: CollectorColumns): Prefixed {
+  const own = ownLine(cols);
+  if (own) return own;
+  // (a message without its own header, after its priority: the text after it)
+  const text = cols.message.charCodeAt(0) === 32 ? cols.message.trimStart() : cols.message;
+  const pri = text.charCodeAt(0) === 60 ? PRI.exec(text) : null;
+  const p: Prefixed = { shape: 'syslog', message: pri ? pri[1]! : text };
+  if (cols.time) p.time = cols.time;
+  if (cols.host !== undefined) p.host = cols.host;
+  return p;
+}
+
+/**
+ * An RFC 5424 header a relay put before the device's own line, read as that line (ownLine), or undefined (the header's own reading
+ * stands). rsyslog's RSYSLOG_SyslogProtocol23Format (`<%PRI%>1 %TIMESTAMP:::date-rfc3339% %HOSTNAME% %APP-NAME% %PROCID% %MSGID%
+ * %STRUCTURED-DATA% %msg%`, https://www.rsyslog.com/doc/configuration/templates.html) writes an IOS line's message counter as the
+ * APP-NAME (the tag rsyslog took from `123: *Dec  5 …`, as its classic file format does: iosAfterRelay) and `-` for the PROCID; a
+ * template or relay that forwards the sender's whole line (`%rawmsg%`) leaves APP-NAME `-` (assumed) or names itself (`app`,
+ * assumed) before a line with a full header of its own. Only without a PROCID: a daemon's own RFC 5424 record carries its pid.
+ */
+function deviceUnder5424(time: LogTime | undefined, host: string | undefined, program: string | undefined, message: string): Prefixed | undefined {
+  if (program !== undefined && isCounterTag(program)) return iosAfterRelay({ time, host }, message.charCodeAt(0) === 32 ? message.trimStart() : message);
+  const c = message.charCodeAt(0);
+  // (a header starts with a digit, a capital, `*`, `.`, `<` or a blank: any other message is the record's own text)
+  if (!(isDigit(c) || (c >= 65 && c <= 90) || c === 42 || c === 46 || c === 60 || c === 32)) return undefined;
+  const own = ownLine({ time, host, message });
+  if (!own) return undefined;
+  // under a named APP-NAME, only a whole header of the device's own (a date, and a program or IOS's shape): `Dec  5 …: text` is text
+  if (program !== undefined && (own.time?.month === undefined || own.time === time || (own.program === undefined && own.shape !== 'ios'))) return undefined;
+  return own;
+}
+
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
@@ -340,11 +412,18 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if (c === 60 /* < */ && (m = text.match(PRI))) {
     const rest = m[1]!;
+    // Kiwi Syslog Server's forward (its `Original Address=` and RFC 5424 header before the device's line): that line, under it
+    const kiwi = rest.charCodeAt(0) === 79 /* O */ ? KIWI_FORWARD.exec(rest) : null;
+    if (kiwi) return underCollector({ time: splitPrefixByRegex(`${kiwi[2]} -`).time, host: kiwi[1], message: kiwi[3] ?? '' });
     const r = rest.match(RFC5424);
     if (!r) return splitPrefixByRegex(rest);
     const t = splitPrefixByRegex(`${r[1]} -`);
     const field = (f: string) => (f === '-' ? undefined : f);
-    return { shape: 'iso', time: t.time, host: field(r[2]!), program: field(r[3]!), pid: field(r[4]!), message: r[5]! };
+    const host = field(r[2]!);
+    const program = field(r[3]!);
+    const pid = field(r[4]!);
+    const own = pid === undefined ? deviceUnder5424(t.time, host, program, r[5]!) : undefined;
+    return own ?? { shape: 'iso', time: t.time, host, program, pid, message: r[5]! };
   }
   if (digit && text.charCodeAt(10) === 46 /* . */ && (m = text.match(SHORT_UNIX))) {
     const t = m[3]!.match(ISO_TAG);
@@ -393,6 +472,10 @@ export function splitPrefixByRegex(text: string): Prefixed {
       if (inner.shape === 'syslog') return inner;
     }
     const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
+    // Kiwi Syslog Server's log file row (a tab or blank right after the seconds, then a `Facility.Level`): the device's line under Kiwi's columns (collector-rows.ts)
+    const c19 = text.charCodeAt(19);
+    const kiwi = c19 === 9 || (c19 === 32 && m[8] === undefined) ? kiwiAfterIsoTime(time, text.slice(19)) : undefined;
+    if (kiwi) return underCollector(kiwi);
     // `adb logcat -v year`: a logcat header after the time (only looked for where a pid or a priority letter and `/` come next)
     if (m[8] === undefined) {
       const c9 = m[9]!.charCodeAt(0);
@@ -406,6 +489,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
     const u = (m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`).match(ISO_TAG_NO_PID);
     if (u && isKnownProgram(u[2]!)) return { shape: 'iso', time, host: u[1], program: u[2], message: u[3]! };
+    // a receiver's time and the sender before the sender's whole message, its priority first (rsyslog's `%fromhost-ip% %rawmsg%` after a time: senderThenRaw)
+    const raw = m[8] === undefined ? senderThenRaw(m[9]!, time) : undefined;
+    if (raw) return raw;
     // rsyslog's RFC 3339 file header before an IOS line: the relay's host, then IOS's message counter or an empty tag (iosAfterRelay) —
     // only before IOS's own time or a system message: a FortiGate's `ike 0: comes …` debug under an ISO time has this shape too
     const relay = ISO_IOS_RELAY.exec(m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`);
@@ -449,6 +535,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const month = LOCALE_MONTHS.get(m[1]!.toLowerCase());
     if (month) return syslogOf(m, month);
   }
+  // (`dd-dd-dddd `: Kiwi's US or day-first date, which no header above starts with)
+  if (digit && text.charCodeAt(2) === 45 && text.charCodeAt(5) === 45 && text.charCodeAt(10) === 32) {
+    const kiwi = kiwiOtherDate(text);
+    if (kiwi) return underCollector(kiwi);
+  }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;
     const p = rest.match(PROGRAM);
@@ -458,5 +549,27 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
     return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
   }
-  return { shape: 'none', message: text };
+  return senderThenRaw(text, undefined) ?? { shape: 'none', message: text };
+}
+
+/**
+ * the sender's address (IPv4, or IPv6 with its colons), a blank, then a syslog priority (`10.0.140.5 <189>…`). An address, not
+ * any word: a charon line's thread head before its IKE_SA's number (`09[IKE] <12> …`, `ike_name = no`) has the same shape
+ */
+const SENDER_RAW = /^(\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]{0,4}:[\da-fA-F:.]*) (<\d{1,3}>.*)$/;
+
+/**
+ * The sender's address and the message as it came, its priority first: rsyslog's `%fromhost-ip% %rawmsg%` template
+ * (`$template myFormat, "%fromhost-ip% %rawmsg%\n"`, a Chinese rsyslog how-to, search index file 2910380982), without a time
+ * (`time` undefined) or after a receiver's RFC 3339 time (assumed: `%timegenerated:::date-rfc3339%` before the same two). The message
+ * is read as the sender's own line (underCollector). `%fromhost%`'s name in its place is not read (assumed rarer; a word before
+ * `<digits>` is also a charon line's). Only where an address's first character and a `<` after the first word are: no regex otherwise.
+ */
+function senderThenRaw(text: string, time: LogTime | undefined): Prefixed | undefined {
+  const c = text.charCodeAt(0);
+  if (!(isDigit(c) || c === 58 || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return undefined;
+  const sp = text.indexOf(' ');
+  if (sp <= 0 || text.charCodeAt(sp + 1) !== 60) return undefined;
+  const m = SENDER_RAW.exec(text);
+  return m ? underCollector({ time, host: m[1], message: m[2]! }) : undefined;
 }

@@ -1,0 +1,162 @@
+import type { LogTime } from './types';
+
+/**
+ * A syslog collector's own columns around a device's line: the collector's time and the sender's address or name, then the
+ * message as the device sent it (after its priority). Only the columns are read here; the device's line in the message column
+ * is read by the caller (prefix-shapes.ts underCollector), as the device's own line, with these as its header where it has none.
+ */
+export interface CollectorColumns {
+  time: LogTime | undefined;
+  host: string | undefined;
+  message: string;
+}
+
+/**
+ * Kiwi Syslog Server's log file (its "Log to file" action, `SyslogCatchAll.txt`): `date time<TAB>Facility.Level<TAB>host<TAB>message`.
+ * The formats its documentation lists (Lire::Syslog(3pm), "Kiwi Syslog (ISO date format)", "(US date format)" and
+ * "(DD-MM-YYYY date format)"; SolarWinds SEM "Syslog data format": `DateTime (YYYY-MM-DD HH:MM:SS)[TAB] Priority
+ * (Facility.Level) [TAB] Hostname [TAB] Message`): `YYYY-MM-DD HH:MM:SS`, `MM-DD-YYYY HH:MM:SS` or `DD-MM-YYYY HH:MM:SS`,
+ * a tab, the priority as Kiwi names it (`Local7.Debug`, `Local4.Info`, `Daemon.Info`), a tab, the sender, a tab, the message
+ * as received without its `<PRI>`. Real rows (search index files 28606758101, 1976027458, 2340114827: a FWSM's, SIP phones'
+ * under "KIWI Syslog r8.x, default ISO log file format"): `2010-08-11 08:33:40\tLocal4.Info\t10.0.100.2\tAug 11 2009 11:28:02:
+ * %FWSM-6-302013: …`. The facility word is read as any word with an optional digit (assumed: the guide lists Kern … Local7).
+ */
+const KIWI_AFTER_TIME = /^(?:\t| +)[A-Za-z]+\d?\.[A-Za-z]+\t([^\t]*)\t(.*)$/;
+/** the US and day-first dates: `MM-DD-YYYY HH:MM:SS` or `DD-MM-YYYY HH:MM:SS` (read by the caller only after a `dd-dd-dddd ` look) */
+const KIWI_OTHER_DATE = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/;
+
+/**
+ * A Kiwi row whose ISO date and time the caller read (`time`; `rest`: the text right after the seconds), or undefined. The
+ * seconds are followed by the tab at once (Kiwi writes no fraction), or by blanks where an editor or a mail turned that first
+ * tab into them (one of the real rows above) — the tabs after the priority and the host must be there.
+ */
+export function kiwiAfterIsoTime(time: LogTime, rest: string): CollectorColumns | undefined {
+  const c = rest.charCodeAt(0);
+  if (c !== 9 && c !== 32) return undefined;
+  const m = KIWI_AFTER_TIME.exec(rest);
+  return m ? { time, host: m[1] || undefined, message: m[2]! } : undefined;
+}
+
+/**
+ * A Kiwi row with a US or day-first date (`05-12-2026 09:12:01\t…`), or undefined. Which of the two the collector was set to
+ * write is not in the row: a first number over 12 is a day, a second one over 12 is a day; where both could be months the
+ * date is left out (time of day only) rather than guessed — a wrong date would set a server line beside the wrong PC events.
+ */
+export function kiwiOtherDate(text: string): CollectorColumns | undefined {
+  const m = KIWI_OTHER_DATE.exec(text);
+  if (!m) return undefined;
+  const cols = kiwiAfterIsoTime({ hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, text.slice(19));
+  if (!cols) return undefined;
+  const a = +m[1]!;
+  const b = +m[2]!;
+  const dayFirst = a > 12 ? true : b > 12 ? false : undefined;
+  if (dayFirst !== undefined) cols.time = { year: +m[3]!, month: dayFirst ? b : a, day: dayFirst ? a : b, ...cols.time! };
+  return cols;
+}
+
+/**
+ * A log server's search export as CSV or TSV with a header row: one row per message, the columns named in the first row. The
+ * device's line is the message column's text (Splunk's `_raw`, the raw event; Graylog's `message` — its `full_message` only where
+ * an input kept one: Graylog2/documentation#868 "Exporting the full message"; Kiwi's database layout's `MSGTEXT`, SolarWinds
+ * "Database formats available in Kiwi Syslog Server"); the time is Splunk's `_time` (`2021-07-27T05:48:20.265+0300`, a Splunk
+ * CSV export in search index file 26842104895, whose header row is `age,date,…,"_raw","_time"`: names quoted or not, the values
+ * quoted with `""` for a quote), Graylog's `timestamp` (in UTC, `2014-05-18T20:59:37.058Z`: graylog2-web-interface#783, #1503)
+ * or Papertrail's `generated_at`/`received_at` (its archive's columns, assumed to be the names a header row of its export gives);
+ * the host is Splunk's `host`, Graylog's `source` (the sender; Splunk's own `source` is a file path, so `host` is taken first),
+ * Papertrail's `source_name`/`source_ip`, Kiwi's `MSGHOSTNAME`. A header needs the message column and a time or host column.
+ */
+export interface ExportLayout {
+  /** the separator's character code: a tab or a comma */
+  sep: number;
+  width: number;
+  message: number;
+  time: number;
+  host: number;
+  /** the columns read, as the header names them (for the header row's entry) */
+  columns: string;
+}
+
+const MESSAGE_COLUMNS = ['_raw', 'full_message', 'message', 'msgtext'];
+const TIME_COLUMNS = ['_time', 'timestamp', 'generated_at', 'received_at'];
+const HOST_COLUMNS = ['host', 'hostname', 'msghostname', 'source_name', 'source_ip', 'source'];
+/** a column name: a word of letters, digits, `_`, `.`, `-`, `@` or blanks (Splunk's `date_hour`, Graylog's `gl2_source_input`) */
+const COLUMN_NAME = /^[\w.@ -]{1,60}$/;
+
+/** The cells of a CSV or TSV row (RFC 4180 quoting: a quoted cell may hold the separator, `""` is a quote). */
+export function splitRow(text: string, sep: number): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text.charCodeAt(i) === 34 /* " */) {
+      let cell = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          // no closing quote (a cell cut by a line end): the rest
+          cell += text.slice(from);
+          i = text.length;
+          break;
+        }
+        cell += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          cell += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      cells.push(cell);
+      // (anything between the closing quote and the separator is kept out: not RFC 4180)
+      const next = text.indexOf(String.fromCharCode(sep), i);
+      if (next < 0) return cells;
+      i = next + 1;
+    } else {
+      const next = text.indexOf(String.fromCharCode(sep), i);
+      if (next < 0) {
+        cells.push(text.slice(i));
+        return cells;
+      }
+      cells.push(text.slice(i, next));
+      i = next + 1;
+    }
+  }
+}
+
+const firstOf = (names: string[], wanted: string[]): number => {
+  for (const w of wanted) {
+    const at = names.indexOf(w);
+    if (at >= 0) return at;
+  }
+  return -1;
+};
+
+/** The layout a header row gives (exportRow reads the rows under it), or undefined when the line is no such header. */
+export function exportHeader(text: string): ExportLayout | undefined {
+  const sep = text.indexOf('\t') >= 0 ? 9 : text.indexOf(',') >= 0 ? 44 : -1;
+  if (sep < 0) return undefined;
+  const raw = splitRow(text, sep);
+  if (raw.length < 2 || raw.some((n) => !COLUMN_NAME.test(n))) return undefined;
+  const names = raw.map((n) => n.trim().toLowerCase());
+  const message = firstOf(names, MESSAGE_COLUMNS);
+  const time = firstOf(names, TIME_COLUMNS);
+  const host = firstOf(names, HOST_COLUMNS);
+  if (message < 0 || (time < 0 && host < 0)) return undefined;
+  const columns = [time, host, message].filter((c) => c >= 0).map((c) => raw[c]!.trim()).join(', ');
+  return { sep, width: names.length, message, time, host, columns };
+}
+
+const EXPORT_TIME = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?/;
+
+/** A row under an export's header: the collector's columns, or undefined when its cells do not fit the header (a line of another kind). */
+export function exportRow(layout: ExportLayout, text: string): CollectorColumns | undefined {
+  const cells = splitRow(text, layout.sep);
+  if (cells.length !== layout.width) return undefined;
+  const message = cells[layout.message]!;
+  if (message === '') return undefined;
+  const t = layout.time >= 0 ? EXPORT_TIME.exec(cells[layout.time]!) : null;
+  const time = t ? { year: +t[1]!, month: +t[2]!, day: +t[3]!, hour: +t[4]!, minute: +t[5]!, second: +t[6]!, ...(t[7] ? { ms: +t[7].padEnd(3, '0').slice(0, 3) } : {}) } : undefined;
+  const host = layout.host >= 0 ? cells[layout.host]!.trim() || undefined : undefined;
+  return { time, host, message };
+}
