@@ -26,7 +26,7 @@ describe('Snare records (MSWinEventLog)', () => {
     expect(r.understood).toBe(1);
     expect(r.families).toEqual({ rras: 1 });
     expect(r.entries[0]).toMatchObject({ cause: 'credentials-rejected', code: 691, user: 'CONTOSO\\bob', peer: '198.51.100.7', host: 'RRAS01' });
-    expect(says[0]).toBe('A user failed to log on to the VPN server (RRAS event 20271, authentication failure); the PC shows error 691.');
+    expect(says[0]).toBe('A user failed to log on to the VPN server (RRAS event 20271, ROUTERLOG_NTAUTH_FAILURE_EX); the PC shows error 691.');
   });
 
   it("judges by the id, not the words: a translated message gives the same event and cause", () => {

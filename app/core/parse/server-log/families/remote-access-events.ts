@@ -107,9 +107,11 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "The user %1 connected on port %2 has been assigned address %3" / "The user with ip address %1 has disconnected"
   20200: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address', text: SESSION_TEXT.address },
   20201: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released', text: SESSION_TEXT.released },
-  // Windows Server 2008 and later, the same texts with the connection's CoId first (windows-event-block.test.ts, KB 2801679)
-  20255: { symbol: 'PPP module error', key: 'rrasEventPppError', reasonInText: true },
-  20271: { symbol: 'authentication failure', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true },
+  // Windows Server 2008 and later, the same texts with the connection's CoId first (windows-event-block.test.ts, KB 2801679): their own
+  // symbols are not published, so each is named by the older id's symbol with the same text, as the newer ids below (before, an English
+  // description stood in the symbol's place, in the Dutch report too)
+  20255: { symbol: 'ROUTERLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true },
+  20271: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true },
   // The newer ids of the texts above (20014, 20015, 20050, 20194, 20200, 20201), their messages and insertion strings as a public
   // RRAS reporting script lists them (search index file id 16055754270, its Get-EventLogNPSSystem: 20249 "The user %2 has connected
   // and failed to authenticate on port %3", 20250 "… has been successfully authenticated on port …", 20253 "… disconnected because
