@@ -47,6 +47,8 @@ describe('statedNames: the names a line states by a label or shape, whoever wrot
     ['a UPN anywhere', 'Access-Request for anna.devries@corp.example from 10.0.0.2', ['user:anna.devries@corp.example']],
     ["the journal's machine and boot ids (journalctl -o json, -o export)", '{"_BOOT_ID":"6d8a1e43c2b14f0a9e5d7c3b2a1f0e9d","_MACHINE_ID" : "0123456789abcdef0123456789abcdef","MESSAGE":"Connection terminated."}', ['host:6d8a1e43c2b14f0a9e5d7c3b2a1f0e9d', 'host:0123456789abcdef0123456789abcdef']],
     ["the journal's machine id in export form", '_MACHINE_ID=fedcba9876543210fedcba9876543210', ['host:fedcba9876543210fedcba9876543210']],
+    ["a Snare record's host, user and computer (forwarded-event.ts)", 'rras01\tMSWinEventLog\t1\tSecurity\t5\tSat Dec 05 09:12:01 2026\t4625\tMicrosoft-Windows-Security-Auditing\tCORP\\tmiller\tUser\tFailure Audit\tRRAS01.corp.example\tLogon\t\tAn account failed to log on.\t5', ['host:rras01', 'domain:CORP', 'user:tmiller', 'host:RRAS01.corp.example']],
+    ["a Snare record's placeholders are no names", '<14>Dec  5 09:12:01 RRAS01 MSWinEventLog\t1\tSystem\t123\tSat Dec 05 09:12:01 2026\t20271\tRemoteAccess\tN/A\tN/A\tWarning\tRRAS01\tNone\t\tCoId={NA}: The user x connected\t45', ['host:RRAS01']],
     ["the boot id in an entry's cursor", '__CURSOR=s=739ad463348b4ceca5a9e69c95a3c93f;i=4ece7;b=6c7c6013a26343b29e964691ff25d04c;m=ba7d8c7;t=4e5e5a4c0e4a2;x=5d3a0a9e3e5e8a6b', ['host:6c7c6013a26343b29e964691ff25d04c']],
   ])('%s', (_what, line, expected) => {
     expect(namesIn(line).sort()).toEqual([...expected].sort());

@@ -49,6 +49,14 @@ const SERIAL = /(?<![\w-])(?:devid|sn|serial[ _-]?number)\s*[=:]\s*"?([A-Za-z0-9
  * ids that name the server (machine-id(5): "uniquely identifies the host") and one boot of it
  */
 const JOURNAL_ID = /(?:(?<![\w-])"?_(?:MACHINE|BOOT)_ID"?\s*[=:]\s*"?|;b=)([0-9a-f]{32})\b/gi;
+/**
+ * a Windows event forwarded in Snare's layout (forwarded-event.ts): the host before `MSWinEventLog` in Snare's own line, and the event's
+ * UserName and ComputerName fields (the 7th and 10th after the mark: criticality, log, counter, time, id, source, user, SID type, event
+ * type, computer — TIBCO LogLogic's "Event Output Format")
+ */
+const SNARE_HOST = /^\s*([^\s<>]+)[\t ]+MSWinEventLog[\t ]/;
+const SNARE_FIELDS = /MSWinEventLog\t(?:[^\t]*\t){6}([^\t]*)\t[^\t]*\t[^\t]*\t([^\t]*)\t/;
+
 /** the journal's `_HOSTNAME` field in json (`"_HOSTNAME" : "vpn1"`) and export or verbose form (`_HOSTNAME=vpn1`) */
 const JOURNAL_HOST = /(?<![\w-])"?_HOSTNAME"?\s*[=:]\s*"?([^\s"]{1,200})/g;
 
@@ -106,7 +114,7 @@ export type AddStatedName = (kind: StatedNameKind, value: string) => void;
  * Each pattern's needle is in it: its labels and cue words, `@`, a DN's `CN=`/`E=`, and an address
  * right before a bracket that does not hold a port.
  */
-const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|devid|_ID\b|;b=|\bsn ?[=:]|serial|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
+const MAY_STATE = /^\s*\[?[\w.-]+(?:@|\([\w/-]+\)[#>]|[#>])|user|usr|uname|name|identit|IKE_SA for|client|login|account|peer|authenticat|certificate|\bCA\b|subject|issuer|ID_|\bCN ?=|\bE ?=|@|computer|devid|_ID\b|;b=|MSWinEventLog|\bsn ?[=:]|serial|\.\d{1,3}\[(?!\d+\])|:[0-9A-Fa-f]{0,4}\[(?!\d+\])|%any6?\[/i;
 
 /** Every name `text` states (see above), each given to `add` (maybe more than once). */
 export function statedNames(text: string, add: AddStatedName): void {
@@ -121,12 +129,22 @@ export function statedNames(text: string, add: AddStatedName): void {
   for (const m of text.matchAll(HOST_LABELLED)) name('host', m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(SERIAL)) if (!isAllDigits(m[1]!) || m[1]!.length >= 8) add('host', m[1]!);
   journalNames(text, add);
+  if (text.indexOf('MSWinEventLog') >= 0) snareNames(text, add);
   for (const m of text.matchAll(CUED)) identity(m[1] ?? m[2] ?? m[3]!, add);
   for (const m of text.matchAll(BARE)) account(m[1] ?? m[2] ?? m[3]!, add);
   if (text.indexOf('[') >= 0) for (const m of text.matchAll(ADDRESS_ID)) identity(m[1]!, add);
   if (text.indexOf('=') >= 0) for (const m of text.matchAll(DN_NAME)) dnValue(m[0], m[1]!, add);
   // (an SA's name, `esp.1adc81c4@10.106.2.35`, has an address after its @: no mail domain)
   if (hasAt) for (const m of text.matchAll(EMAIL)) if (!IPV4_DOMAIN.test(m[2]!)) (m[1] ? name('user', m[0], add) : name('host', m[2]!, add));
+}
+
+function snareNames(text: string, add: AddStatedName): void {
+  const host = SNARE_HOST.exec(text);
+  if (host) name('host', host[1]!, add);
+  const fields = SNARE_FIELDS.exec(text);
+  if (!fields) return;
+  account(fields[1]!, add);
+  name('host', fields[2]!, add);
 }
 
 /** A user name, or `DOMAIN\user` (both parts). */
