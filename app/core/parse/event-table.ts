@@ -19,14 +19,14 @@ export interface TableEvent {
   cut: boolean;
 }
 
-const UNDERLINE = /^\s*-+(?: +-+){2,7}\s*$/;
-const GROUP = /^\s*ProviderName:\s*(\S.*?)\s*$/;
+export const UNDERLINE = /^\s*-+(?: +-+){2,7}\s*$/;
+export const GROUP = /^\s*ProviderName:\s*(\S.*?)\s*$/;
 const ID_HEADERS = new Set(['id', 'instanceid', 'eventid']);
 const TIME_HEADERS = new Set(['timecreated', 'timegenerated', 'time']);
 const PROVIDER_HEADERS = new Set(['providername', 'source']);
 const CUT = /(?:\.\.\.|…)$/;
 
-interface Column {
+export interface Column {
   name: string;
   start: number;
   /** one past the underline's last dash */
@@ -38,7 +38,7 @@ export function isEventTable(lines: readonly string[]): boolean {
   return lines.some((l, i) => UNDERLINE.test(l) && tableColumns(lines[i - 1] ?? '', l) !== undefined);
 }
 
-function tableColumns(header: string, underline: string): Column[] | undefined {
+export function tableColumns(header: string, underline: string): Column[] | undefined {
   const columns: Column[] = [];
   for (const m of underline.matchAll(/-+/g)) {
     const start = m.index;
@@ -77,7 +77,7 @@ export function readEventTables(lines: readonly string[]): TableEvent[] {
   return out;
 }
 
-function readRow(line: string, columns: Column[]): Omit<TableEvent, 'line'> | undefined {
+export function readRow(line: string, columns: Column[]): Omit<TableEvent, 'line'> | undefined {
   // the cells' starts: a number ends at its underline's end, text starts at its underline's start
   const starts: number[] = [];
   const ids: (number | undefined)[] = [];

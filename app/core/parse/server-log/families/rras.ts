@@ -7,6 +7,7 @@ import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNp
 import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
 import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
+import { isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
 import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
 
@@ -153,7 +154,7 @@ function eventBlockHit(b: EventBlock): Hit {
   }
   if (id === 20227 || id === 20111) {
     // 20227: user, entry, code; 20111: entry, port, text — the code is the last insertion string, or the number the message ends with
-    const last = id === 20227 ? (data[2] ?? b.message.match(/(\d+)\D*$/)?.[1]) : undefined;
+    const last = id === 20227 ? (data[2] ?? (b.cut ? undefined : b.message.match(/(\d+)\D*$/)?.[1])) : undefined;
     const code = last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
     if (code) {
       // without insertion strings (a copy without its XML) the names only from the English message ("The user %1 dialed a connection
@@ -204,8 +205,10 @@ export const rrasFamily: FamilyParser = {
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     // a Windows event a forwarder sent as Snare's record (forwarded-event.ts): after a header or as Snare's own line
     if (pre.shape !== 'none') return pre.program === undefined && isSnareRecord(pre);
-    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message);
+    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message);
   },
+  // a row of PowerShell's table of events, under the table's header this log showed (event-table-rows.ts)
+  claimsLeftover: (pre, state) => pre.shape === 'none' && isEventTableRow(pre.message, state),
   parse(pre, state) {
     // the PC's own RasClient message, pasted alone (rasclient-message.ts) or forwarded under its source's name
     if (isRasClientMessage(pre.message)) return rasClientMessageHit(pre.message);
@@ -217,6 +220,13 @@ export const rrasFamily: FamilyParser = {
       return eventBlockHit(ev.block);
     }
     if (pre.program !== undefined && FORWARDED_SOURCES.has(pre.program)) return eventBlockHit(taggedEvent(pre));
+    // PowerShell's table of events (event-table-rows.ts): its frame as such, a row as the event it shows
+    const table = readEventTableLine(pre.message, state);
+    if (table) {
+      if (!table.block) return table.hit;
+      if (table.time) state.iasTime = table.time;
+      return eventBlockHit(table.block);
+    }
     if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
       const { hit, time } = dtsHit(pre.message);
       if (time) state.iasTime = time;
@@ -256,6 +266,8 @@ export const rrasFamily: FamilyParser = {
   },
   track(seen, state) {
     const entry = seen.entry();
+    // (a table's group line, `ProviderName: RemoteAccess`, reads like a Format-List field but starts no event: event-table-rows.ts)
+    if (entry.decoded[0]?.key === 'step.eventTableGroup' || entry.decoded[0]?.key === 'step.eventTableHead') return;
     if (state.iasTime) {
       entry.time = state.iasTime as LogTime;
       state.iasTime = undefined;

@@ -144,6 +144,8 @@ export interface EventBlock {
   binary?: string;
   /** the message as pasted (between Description: and Event Xml:, or the text after the header) */
   message: string;
+  /** the message lost its end (a PowerShell table's `...`): no number read as the one it ends with */
+  cut?: boolean;
 }
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
