@@ -38,6 +38,9 @@ const LEVEL_MAX = 40;
  * character.
  */
 export function exportSeparator(text: string): number {
+  // (no level word, quoted or not, has a blank as its fourth character — a syslog header's month does, `Jul 10 …`: one read ends
+  // it for the line after every syslog record, which the scan below cost explain-log ≈ 4 % of, bench log, CPU profile)
+  if (text.charCodeAt(3) === 32) return 0;
   let i = 0;
   if (text.charCodeAt(0) === 34 /* " */) {
     i = text.indexOf('"', 1);
