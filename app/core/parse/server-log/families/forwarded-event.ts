@@ -14,7 +14,8 @@ import type { EventBlock } from './windows-event-block';
  *     other collectors' test data show the DataString empty (two tabs before the message), a SubmitTime without its year
  *     (`Sun May 21 12:00:01.123`) or in the Windows locale's words (`ven. août 26 16:45:45`), and the checksum left out.
  * (2) The event's source as the syslog tag and its message as the text (`RRAS01 RemoteAccess[1234]: The user …` — NXLog's
- *     to_syslog_bsd: SourceName as the tag, ProcessID as the pid), without the event's id: read by its English text where it
+ *     to_syslog_bsd with SourceName as the tag: assumed from NXLog configurations that set `$SourceName` to choose the tag before
+ *     calling it, gist VerosK/73e553897d0d33bd1c17; NXLog's manual not read here), without the event's id: read by its English text where it
  *     has one (remote-access-events.ts remoteAccessTextHit), RasClient's message and NPS's as pasted alone.
  *
  * Either way the event is read as a pasted one (rras.ts eventBlockHit): by its source and id, never its translated words where the
@@ -40,7 +41,7 @@ export function isSnareRecord(pre: Prefixed): boolean {
 
 /**
  * The event sources whose lines are VPN events when a forwarder tags a syslog line with them (NXLog to_syslog_bsd: the tag is
- * the event's SourceName): RRAS's RemoteAccess (and NT 4.0's Router), the PC's RasClient, NPS (Windows Server 2008 and later log
+ * the event's SourceName, assumed as above): RRAS's RemoteAccess, the PC's RasClient, NPS (Windows Server 2008 and later log
  * its 6272–6274 under Security-Auditing; IAS on Windows 2003). Security-Auditing also carries other audits: read as events by id and
  * source, as a pasted one is.
  */

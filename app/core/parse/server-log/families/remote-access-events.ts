@@ -225,8 +225,7 @@ const NEWER_ID: Readonly<Record<number, number>> = { 20014: 20249, 20015: 20250,
 
 /**
  * A RemoteAccess event known only by its English message: one forwarded as a syslog line under its source's name, without its id
- * (NXLog's BSD syslog output puts the event's SourceName as the tag and its Message as the text — nxlog-reference-manual,
- * xm_syslog to_syslog_bsd; assumed for other forwarders). The message's text names the event (BY_TEXT); it is shown with the id
+ * (NXLog's BSD syslog output puts the event's SourceName as the tag and its Message as the text — assumed, forwarded-event.ts). The message's text names the event (BY_TEXT); it is shown with the id
  * the text has in mprlog.h and the newer id of the same text ("20189/20271"). A translated message names none: undefined.
  */
 export function remoteAccessTextHit(message: string): Hit | undefined {
