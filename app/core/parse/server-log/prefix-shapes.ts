@@ -1,41 +1,17 @@
 import type { LogTime } from './types';
+import { MONTH_GROUP as M, MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
+import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { isDigit } from './char-codes';
 import { kiwiAfterIsoTime, kiwiOtherDate, type CollectorColumns } from './collector-rows';
+
+export { MONTHS, ms, type Prefixed } from './prefixed';
+export { iosAfterRelay, iosByOriginTag, isCounterTag } from './ios-relay-shapes';
 
 /**
  * The part of a log line before the message: timestamp, host, program[pid]. One function per
  * header shape the corpus shows (server-logs/README.md "Line formats"); the first that matches wins.
  */
 
-export interface Prefixed {
-  time?: LogTime;
-  host?: string;
-  program?: string;
-  pid?: string;
-  /** facility.level (OpenWrt logread) or the level word (router logs, Python logging) */
-  level?: string;
-  /** IOS timestamps with `*`: the router's clock was not synchronised */
-  clockUnsynced?: boolean;
-  /** which header shape matched */
-  shape: 'syslog' | 'logread' | 'ios' | 'iso' | 'rasman' | 'router-tab' | 'time-only' | 'program' | 'logcat' | 'none';
-  message: string;
-  /** router web logs: a sequence number (newest-first logs count down) */
-  seq?: number;
-  /**
-   * Where the message lies in the read chunk its line was cut from (`src.slice(messageAt,
-   * messageAt + message.length) === message`), set only for a record that is one unaltered line
-   * known to hold no line break: the rule cache reads the message there, in place — a character of
-   * a sliced string costs about twice one of its flat parent (see readPrefix).
-   */
-  src?: string;
-  messageAt?: number;
-}
-
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_NUMBER = new Map(MONTHS.map((m, i) => [m, i + 1]));
-/** the regexes only match these exact spellings */
-const monthOf = (m: string): number => MONTH_NUMBER.get(m) ?? 0;
-const M = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 
 /**
  * The classic BSD syslog header after its month (SYSLOG_PROG, LOCALE_SYSLOG): day, time with an
@@ -82,14 +58,7 @@ const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d
 const SYSLOG_PROG = new RegExp(String.raw`^${M} ${SYSLOG_AFTER_MONTH}`);
 const SYSLOG_MASKED_HOST = new RegExp(String.raw`^(${M} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) {2,}(\S.*)$`);
 const SYSLOG_HOST = new RegExp(String.raw`^${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\S+) (.*)$`);
-// `000503: *Jan  5 …`: IOS numbers its messages with `service sequence-numbers` (Cisco IOS Configuration Fundamentals, "Enabling Message Sequence Numbers")
-const IOS_SEQ = String.raw`(?:\d{1,8}: )?`;
-const IOS = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
-const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$`);
-/** an IOS timestamp whose digits the poster masked (`*Jan x xx:xx:xx.yyy PST:`): the header is known, the time is not */
-const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} )?[\dx]{1,2}:[\dx]{2}:[\dx]{2}(?:\.[\dxy]{1,3})?(?: [A-Z]{3,4})?: (.*)$`);
-// strongSwan's own filelog with a user-set time_format (strftime; its docs' example is `%b %e %T`): `Sun, 2017-04-16 19:11 27[CFG] …`,
-// `Wed, 2023-11-01, 18:43:23 09[NET1] …` — only before a charon thread head, so nothing else is read as this shape
+
 /** a charon thread and group (`09[IKE]`, with `log_level` `09[IKE1]`) as the whole of a word */
 const CHARON_HEAD = /^\d\d\[[A-Z]{3}\d?\]$/;
 const CHARON_FILELOG = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d\d)-(\d\d),? (\d\d):(\d\d)(?::(\d\d))?(?:[.,](\d{1,6}))? (\d\d\[[A-Z]{3}\d?\] .*)$/;
@@ -204,8 +173,6 @@ const routerOsMonth = (m: string): string => m[0]!.toUpperCase() + m.slice(1).to
 const PROGRAM = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: (.*)$/;
 const PROGRAM_PID = /^([A-Za-z][\w.-]*)\[(\d+)\]: ?(.*)$/;
 
-const n = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
-export const ms = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s.padEnd(3, '0').slice(0, 3)));
 
 /** The program names most logs carry, as constants: no string cut per line, and a Map lookup by them needs no hashing. */
 /**
@@ -230,98 +197,9 @@ function blankAfterDigits(text: string): boolean {
   return i > 0 && (c === 9 || c === 32);
 }
 
-/** An IOS line's own header (sequence number, `*`/`.` mark, time or uptime, time zone): its message after it, or undefined. */
-function iosShape(text: string, c: number): Prefixed | undefined {
-  const upper = c >= 65 && c <= 90;
-  const digitOrMark = (c >= 48 && c <= 57) || c === 42 || c === 46;
-  let m: RegExpMatchArray | null;
-  if ((upper || digitOrMark) && (m = text.match(IOS))) {
-    return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
-  }
-  if (digitOrMark && (m = text.match(IOS_UPTIME))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
-  if ((upper || digitOrMark) && text.includes('x') && (m = text.match(IOS_MASKED)) && /x/.test(text.slice(0, text.length - m[3]!.length))) return { shape: 'ios', clockUnsynced: m[1] === '*', message: m[3]! };
-  return undefined;
-}
-
-/**
- * A program tag that is a number: no daemon's name, but the number a Cisco IOS / IOS-XE router puts first in what it sends to
- * its `logging host` (`<189>123: *Mar  1 00:00:05.123 UTC: %SYS-5-CONFIG_I: …`), which the syslog server took for the tag.
- * Up to ten digits (20367287 in the x-arf sample, iosAfterRelay); a cheap test, run only on a tag whose first character is a digit.
- */
-export function isCounterTag(tag: string): boolean {
-  const n = tag.length;
-  if (n === 0 || n > 10) return false;
-  for (let i = 0; i < n; i++) if (!isDigit(tag.charCodeAt(i))) return false;
-  return true;
-}
 
 /** `host 123: ` or `host : ` after an RFC 3339 relay time (the relay's host, then the counter or an empty tag): the IOS line after it */
 const ISO_IOS_RELAY = /^([^\s:[\]]+) (?:\d{1,10})?: (.*)$/;
-/**
- * `logging origin-id hostname`: the router's own name before its sequence number, time or system message (`foo: 6340004: *Mar  4 …`);
- * not before a debug line without a time, whose own head (`ISAKMP: …`, `PPP: …`) reads the same
- */
-const IOS_ORIGIN = /^[A-Za-z][\w.-]*: (?=[\d*.%])/;
-/** an IOS system message (`%FACILITY-severity-MNEMONIC:`, Cisco IOS System Message Guide): IOS's own line without its time */
-const SYSTEM_MESSAGE = /^%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?\d-[A-Z0-9_]+: /;
-/** `service sequence-numbers`' number with no time after it (`foo: 6340004: %SEC-…`; before a time the IOS regexes read it) */
-const IOS_SEQ_ONLY = /^\d{1,10}: /;
-
-/**
- * A Cisco IOS / IOS-XE line as a syslog server (rsyslog, syslog-ng) wrote it: the relay's header (its time, the router's address
- * or name as host), IOS's message counter as the program tag (or an empty tag), then the line as the router's console shows
- * it: an optional origin id and sequence number, IOS's own time (`*`: not synchronised, `.`: synchronised once, then lost;
- * an optional time zone word) and the message. Read as that console line (shape `ios`, the IOS family's reading), with the
- * relay's host; the time is IOS's own when it has a date, else the relay's (no `service timestamps`, or uptime stamps, which
- * are no time of day). The header shapes are real ones (search index files): `Jun  3 22:46:06 1.1.8.4 20367287: Jun  3
- * 22:46:05.119 MEZS: %SEC-6-…` (x-arf sample, id 4737193529), `<190>Mar 11 08:35:17 127.0.0.1 30128311: Mar 11 08:35:16.844
- * CST: %SEC-6-…` (OpenNMS syslogd tests, ids 19543319734 and 2840660961), `Jun 23 00:28:46 145.89.109.1 : %SEC-6-…` (no
- * counter, id 9347431776), `Sep  6 09:13:00 RouterName 82: %SYS-5-CONFIG_I: …` and `Jul 10 16:07:14 cisco2621 636: .Jul 10
- * 15:58:56.590 EDT: %SEC-6-…` (ossec-docs, docs/docs/log_samples/cisco/cisco_ios.rst), and the wire form `<166>20: foo:
- * 6340004: *Mar  4 11:45:20: %SEC-…` with `logging origin-id hostname` (Splunk SC4S tests, id 29529579202: counter, origin
- * id, sequence number). That the first number is a counter IOS always sends and the second `service sequence-numbers`' is
- * read from that last form (assumed: no Cisco text found says so). `strict`: a shape less sure to be a relayed IOS line (an empty
- * tag, an RFC 3339 relay header) is one only when IOS's own time or a system message follows; else undefined.
- */
-export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string): Prefixed;
-export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string, strict: true): Prefixed | undefined;
-export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string, strict = false): Prefixed | undefined {
-  let own = iosShape(rest, rest.charCodeAt(0));
-  if (!own) {
-    const origin = IOS_ORIGIN.exec(rest);
-    if (origin) {
-      rest = rest.slice(origin[0].length);
-      own = iosShape(rest, rest.charCodeAt(0));
-    }
-  }
-  const message = own ? own.message : rest.replace(IOS_SEQ_ONLY, '');
-  if (strict && !own && !SYSTEM_MESSAGE.test(message)) return undefined;
-  const out: Prefixed = { shape: 'ios', message };
-  const time = own?.time?.month !== undefined ? own.time : relay.time;
-  if (time) out.time = time;
-  const host = relay.host;
-  if (host !== undefined) out.host = host;
-  if (own) out.clockUnsynced = own.clockUnsynced;
-  return out;
-}
-
-/**
- * A relayed IOS line whose tag is the router's own name: `logging origin-id hostname` without the message counter, where the relay
- * took the origin id for the program tag (`Mar  4 11:45:21 10.1.1.1 foo: *Mar  4 11:45:20: %SEC-…`; assumed from the Splunk wire
- * form `<166>20: foo: 6340004: *Mar  4 …` without its counter — no such relayed file was found). Asked only of a record no family
- * claimed (index.ts record), and only when its message starts as IOS's own time (`*` or `.` and a capital) or a system message
- * (`%` and a capital) — then strict: IOS's time or a whole system message must follow.
- */
-export function iosByOriginTag(pre: Prefixed): Prefixed | undefined {
-  const program = pre.program;
-  if (program === undefined) return undefined;
-  const message = pre.message;
-  const c = message.charCodeAt(0);
-  const c1 = message.charCodeAt(1);
-  if (!(c === 42 || c === 46 || c === 37) || c1 < 65 || c1 > 90) return undefined;
-  return iosAfterRelay({ time: pre.time, host: pre.host }, `${program}: ${message}`, true);
-}
-
 /** IOS's message counter before its line (`123: `): what a relay takes for the program tag (isCounterTag) */
 const IOS_COUNTER = /^\d{1,10}: /;
 
