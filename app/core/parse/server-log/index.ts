@@ -1,7 +1,7 @@
 import { ConsoleLines } from './console-device';
 import { continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
-import { COUNTED, isCounted, type FamilyParser, type FamilyState, type Hit, type TrackedRecord } from './kit';
+import { COUNTED, type FamilyParser, type FamilyState } from './kit';
 import { ChunkLines } from './chunk-lines';
 import { NO_JOURNAL, textHints } from './line-hints';
 import { JournalShapes } from './journal-export';
@@ -9,7 +9,7 @@ import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { iosByOriginTag, underCollector } from './prefix-shapes';
 import { exportHeader, exportRow, type ExportLayout } from './collector-rows';
-import { readVpn3000 } from './families/vpn3000';
+import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
@@ -26,12 +26,12 @@ import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './
  */
 
 export * from './types';
+export { own } from './record-entries';
 
 /** Caps keep memory bounded on 50 MB logs; counts stay exact beyond them. */
 export const MAX_ENTRIES = 4000;
 export const MAX_CAUSE_ENTRIES = 2000;
 export const MAX_UNKNOWN = 200;
-const TEXT_CHARS = 400;
 
 /**
  * A daemon's own `name[pid]: ` in front of its message, under a pid-less tag of the same name: CentOS 7's rsyslog writes the
@@ -239,7 +239,7 @@ export class ServerLogParser {
         this.understood++;
         // past the cap, kept only with a cause (a VPN daemon down or up again), as a family's line is
         const dropped = full && !other.hit.cause;
-        const e = dropped && !every ? undefined : this.entry(r, pre, other.family, other.hit);
+        const e = dropped && !every ? undefined : entryOf(r, pre, other.family, other.hit);
         if (every) every(e!);
         if (dropped) {
           this.truncated = true;
@@ -268,14 +268,14 @@ export class ServerLogParser {
     this.count(counted);
     // past the cap, a line without a cause that no family tracks is only counted (bounded memory, less garbage)
     if (!hit.cause && !family.track && full) {
-      const e = every ? this.entry(r, pre, counted, hit) : undefined;
+      const e = every ? entryOf(r, pre, counted, hit) : undefined;
       if (hit.console && !hit.console.family) this.consoleLines.note(e);
       if (e) every!(e);
       this.truncated = true;
       return;
     }
     if (!family.track) {
-      const e = this.entry(r, pre, counted, hit);
+      const e = entryOf(r, pre, counted, hit);
       if (hit.console && !hit.console.family) this.consoleLines.note(e);
       if (every) every(e);
       this.keep(e, true);
@@ -342,24 +342,7 @@ export class ServerLogParser {
     this.lastCounter = c;
   }
 
-  /** @internal (Seen) */
-  entry(r: RawRecord, pre: Prefixed, family: LogFamily, hit: Hit): ServerLogEntry {
-    const v3 = family === 'vpn3000' ? readVpn3000(pre.message) : null;
-    const e: ServerLogEntry = { line: r.line, endLine: r.endLine, family, text: entryText(r.text), decoded: hit.decoded, outcome: hit.outcome ?? 'info' };
-    const time = v3?.time ?? hit.time ?? pre.time;
-    if (time) e.time = time;
-    // read once: a syslog header's host and pid are getters that cut the text on every read
-    const host = pre.host;
-    if (host) e.host = host;
-    if (pre.program) e.program = pre.program;
-    const session = sessionOf(pre, family, hit);
-    if (session) e.session = session;
-    if (hit.peer) e.peer = hit.peer;
-    if (hit.user) e.user = hit.user;
-    if (hit.cause) e.cause = hit.cause;
-    if (hit.code !== undefined) e.code = hit.code;
-    return e;
-  }
+
 
   /**
    * Keep every entry with a cause (up to its cap) and the others up to theirs. `fresh`: the entry was
@@ -378,90 +361,6 @@ export class ServerLogParser {
     detach(e);
     if (!fresh) this.kept.add(e);
     this.entries.push(e);
-  }
-}
-
-/**
- * A string of its own rather than a slice of the chunk the line was read from (V8 keeps a slice's
- * whole parent alive): kept entries are spread over the whole log, and each would hold a 64 KiB
- * read chunk — the garbage collector then copies every chunk of the file into the old generation.
- * Concatenating makes a rope, slicing that flattens it into a fresh string of the line's length.
- */
-export const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
-
-function detach(e: ServerLogEntry): void {
-  e.text = own(e.text);
-  if (e.host) e.host = own(e.host);
-  if (e.program) e.program = own(e.program);
-  if (e.session) e.session = own(e.session);
-  if (e.peer) e.peer = own(e.peer);
-  if (e.user) e.user = own(e.user);
-  for (const dd of e.decoded) {
-    if (!dd.values || Object.isFrozen(dd.values)) continue;
-    for (const k in dd.values) {
-      const v = dd.values[k];
-      if (typeof v === 'string') dd.values[k] = own(v);
-    }
-  }
-}
-
-/** Whether the entries are in line order already (sort is stable: sorting them would change nothing). */
-function byLine(entries: readonly ServerLogEntry[]): boolean {
-  for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.line > entries[i]!.line) return false;
-  return true;
-}
-
-const entryText = (text: string): string => (text.length > TEXT_CHARS ? `${text.slice(0, TEXT_CHARS)}…` : text);
-
-const IOS_INTERFACE = /^(\S+) /;
-
-function sessionOf(pre: Prefixed, family: LogFamily, hit: Hit): string | undefined {
-  if (hit.session !== undefined) return hit.session;
-  const pid = pre.program ? pre.pid : undefined; // (a getter: read once)
-  return pid ? `${pre.program}[${pid}]` : family === 'ios' ? pre.message.match(IOS_INTERFACE)?.[1] : undefined;
-}
-
-/**
- * A tracked record as its family sees it: text and session as the entry has them, the entry made
- * once, on demand. Only during track(): the raw record and header behind it are refilled for the
- * next record (LineSplitter, readPrefix), and so is this object, so a family keeps the entry, never this.
- */
-class Seen implements TrackedRecord {
-  text = '';
-  session: string | undefined = undefined;
-  private made: ServerLogEntry | undefined = undefined;
-  private r: RawRecord | undefined = undefined;
-  private pre: Prefixed | undefined = undefined;
-  private family: FamilyParser | undefined = undefined;
-  private hit: Hit | undefined = undefined;
-
-  constructor(private readonly parser: ServerLogParser) {}
-
-  /** this record (the parser's one instance is refilled per tracked record: no object per line) */
-  fill(r: RawRecord, pre: Prefixed, family: FamilyParser, hit: Hit): this {
-    this.r = r;
-    this.pre = pre;
-    this.family = family;
-    this.hit = hit;
-    this.made = undefined;
-    this.text = entryText(r.text);
-    this.session = sessionOf(pre, family.family, hit) || undefined;
-    return this;
-  }
-
-  entry(): ServerLogEntry {
-    return (this.made ??= this.parser.entry(this.r!, this.pre!, this.family!.family, this.decodedHit()));
-  }
-
-  /** A record that was only counted is decoded now that its entry is wanted (see FamilyParser.countsTracked). */
-  private decodedHit(): Hit {
-    const hit = this.hit!;
-    if (!isCounted(hit)) return hit;
-    try {
-      return this.family!.parse(this.pre!, this.parser.stateOf(this.family!), false) ?? hit;
-    } catch {
-      return hit;
-    }
   }
 }
 
