@@ -1,4 +1,4 @@
-import { MONTHS } from '../prefix-shapes';
+import { monthOf } from '../prefixed';
 import type { LogTime } from '../types';
 
 /**
@@ -22,7 +22,7 @@ const msOf = (s: string | undefined) => (s === undefined ? {} : { ms: Number(s.p
 export function asaOwnTime(before: string): LogTime | undefined {
   let best: { at: number; time: LogTime } | undefined;
   for (const m of before.matchAll(LEGACY)) {
-    const month = MONTHS.indexOf(m[1]!) + 1;
+    const month = monthOf(m[1]!);
     if (month === 0) continue;
     best = { at: m.index!, time: { ...(m[3] ? { year: +m[3] } : {}), month, day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ...msOf(m[7]) } };
   }

@@ -2,7 +2,7 @@ import { GROUP, readRow, tableColumns, UNDERLINE, type Column } from '../../even
 import { step, type FamilyState, type Hit } from '../kit';
 import type { EventBlock } from './windows-event-block';
 import type { LogTime } from '../types';
-import { MONTHS } from '../prefix-shapes';
+import { monthOf } from '../prefixed';
 import { parseEventTime } from './nps-log';
 
 /**
@@ -54,7 +54,7 @@ function rowTime(text: string): LogTime | undefined {
   const t = parseEventTime(text, 'culture');
   if (t) return t;
   const m = EVENTLOG_TIME.exec(text);
-  const month = m ? MONTHS.indexOf(m[1]!) + 1 : 0;
+  const month = m ? monthOf(m[1]!) : 0;
   return m && month > 0 ? { month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: 0, minuteOnly: true } : undefined;
 }
 
@@ -82,5 +82,6 @@ export function readEventTableLine(text: string, state: FamilyState): TableRowRe
   const row = readRow(text, table.columns);
   if (!row) return undefined;
   const source = row.provider ?? table.provider ?? '';
-  return { hit: step('eventTableHead'), block: { id: row.id, source, named: {}, data: [], message: row.message, ...(row.cut ? { cut: true } : {}) }, ...(row.time && rowTime(row.time) ? { time: rowTime(row.time)! } : {}) };
+  const time = row.time ? rowTime(row.time) : undefined;
+  return { hit: step('eventTableHead'), block: { id: row.id, source, named: {}, data: [], message: row.message, ...(row.cut ? { cut: true } : {}) }, ...(time ? { time } : {}) };
 }

@@ -1,5 +1,5 @@
 import type { Prefixed } from '../prefix';
-import { MONTHS } from '../prefix-shapes';
+import { monthOf } from '../prefixed';
 import type { LogTime } from '../types';
 import type { EventBlock } from './windows-event-block';
 
@@ -107,7 +107,7 @@ function event(submit: string, id: string, source: string, message: string): For
 
 function submitTime(text: string): LogTime | undefined {
   const m = SUBMIT_TIME.exec(text);
-  const month = m ? MONTHS.indexOf(m[1]!) + 1 : 0;
+  const month = m ? monthOf(m[1]!) : 0;
   if (!m || month === 0) return undefined;
   const time: LogTime = { month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]) };
   if (m[7]) time.year = Number(m[7]);

@@ -1,5 +1,5 @@
 import type { Prefixed } from '../prefix';
-import { MONTHS, ms } from '../prefix-shapes';
+import { MONTHS, monthOf, ms } from '../prefixed';
 import type { LogTime } from '../types';
 
 /**
@@ -26,7 +26,7 @@ export function logfileTime(pre: Prefixed): { pre: Prefixed; time: LogTime } | u
   // only a line no header was read from, starting with a capital and a space after three letters (a month): one test of two characters first
   if (pre.shape !== 'none' || pre.program || pre.message.charCodeAt(3) !== 32) return undefined;
   const m = pre.message.match(LOGFILE_STAMP);
-  const month = m ? MONTHS.indexOf(m[1]!) + 1 : 0;
+  const month = m ? monthOf(m[1]!) : 0;
   if (!m || month === 0) return undefined;
   const time: LogTime = { month, day: Number(m[2]!.trim()), hour: Number(m[3]), minute: Number(m[4]), second: Number(m[5]) };
   if (m[6]) time.ms = ms(m[6]);
