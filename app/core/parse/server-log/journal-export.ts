@@ -159,12 +159,13 @@ export class JournalShapes {
     if (t === '}' || t === '},') {
       this.held.push(line);
       const whole = this.held.join('\n');
-      const entry = parseObject(whole.trim().replace(/,$/, ''));
+      const parsed = parsedJson(whole.trim().replace(/,$/, ''));
+      const entry = parsed === NOT_JSON ? undefined : journalEntry(parsed);
       if (entry) {
         const n = this.held.length;
         this.done();
         this.sink.record(shortLine(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry), n);
-      } else if (isJson(whole)) this.release(); // an object, but no journal entry: its lines as before
+      } else if (parsed !== NOT_JSON) this.release(); // an object, but no journal entry: its lines as before
       else {
         // a malformed object: one record, one unknown line
         const n = this.held.length;
@@ -285,26 +286,27 @@ function utf8Length(s: string, from: number): number {
   return n;
 }
 
-/** A journal entry's object, or undefined: not JSON, not an object, or none of a journal entry's fields. */
-function parseObject(text: string): Fields | undefined {
-  let v: unknown;
+/** JSON.parse's value, or NOT_JSON: the text is no JSON (one parse, for both questions the pretty reader asks) */
+const NOT_JSON = Symbol('not JSON');
+function parsedJson(text: string): unknown {
   try {
-    v = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    return undefined;
+    return NOT_JSON;
   }
+}
+
+/** A parsed value that is a journal entry's object, or undefined: not an object, or none of a journal entry's fields. */
+function journalEntry(v: unknown): Fields | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const o = v as Fields;
   return '__REALTIME_TIMESTAMP' in o || '__CURSOR' in o || 'MESSAGE' in o ? o : undefined;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text.trim().replace(/,$/, ''));
-    return true;
-  } catch {
-    return false;
-  }
+/** A journal entry's object, or undefined: not JSON, not an object, or none of a journal entry's fields. */
+function parseObject(text: string): Fields | undefined {
+  const v = parsedJson(text);
+  return v === NOT_JSON ? undefined : journalEntry(v);
 }
 
 const decoder = new TextDecoder('utf-8');
