@@ -127,7 +127,11 @@ const npsReasonOf = (e: ServerLogEntry): number | undefined => {
 };
 /** A network policy's constraint (NPS reasons 67, 69, 70, 71) is worded by which one refused (serverLog.cause.policyConstraint.<reason>). */
 const POLICY_CONSTRAINT_REASONS: ReadonlySet<number> = new Set([67, 69, 70, 71]);
+/** A Linux firewall's own record that it dropped the packets (netfilter-log.ts): it names where they stop, and the rule to change. */
+const isFirewallDrop = (e: ServerLogEntry): boolean => e.decoded[0]?.key === 'netfilterDropped';
 function entryCauseKey(e: ServerLogEntry): string {
+  // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands)
+  if (e.cause === 'no-ppp-frames' && isFirewallDrop(e)) return 'serverLog.cause.greDroppedByFirewall';
   // (an account's state as the PC's user would meet it; a client's own log is worded as that side's, causeAsInitiator)
   if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) && !fromInitiator(e)) return `serverLog.cause.accountRefused.${e.code}`;
   if (e.cause === 'policy-constraint') {
@@ -267,10 +271,16 @@ export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => 
  * between routers (a journal's copy without ike_name, `charon-systemd[2440]: tried 1 shared key … but MAC mismatched`, comes
  * before its IKE_SA's own `<PEER|3>` lines) or from the side that initiated (a pluto whose IKEv1 Informational `ignoring informational
  * payload NO_PROPOSAL_CHOSEN` comes before its `STATE_PARENT_I1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN`, libreswan #701):
- * then that one, so the finding does not call the other router, or the responder, the PC.
+ * then that one, so the finding does not call the other router, or the responder, the PC. A Linux firewall's record that it dropped
+ * GRE leads a GRE finding.
  */
 function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
   const first = items[0]!;
+  // (a firewall's record of the drop leads before what the drop caused — a PPTP client's LCP time-out, which names no machine)
+  if (first.entry.cause === 'no-ppp-frames') {
+    const drop = items.find((i) => isFirewallDrop(i.entry));
+    if (drop) return drop;
+  }
   if (sideOf(first.entry) !== 'server') return first;
   return items.find((i) => i.source === first.source && sideOf(i.entry) !== 'server') ?? first;
 }

@@ -14,6 +14,7 @@ import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import { otherDaemonLine } from './families/other-daemons';
+import { netfilterLine } from './families/netfilter-log';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -54,11 +55,16 @@ function otherLine(pre: Prefixed, units: UnitWatch): UnitHit | undefined {
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
   if (pre.program) {
+    // (a Linux firewall's packet log: families/netfilter-log.ts)
+    const packet = pre.program === 'kernel' ? netfilterLine(pre) : undefined;
+    if (packet) return packet;
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);
     if (unit) return units.see(unit);
     return { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
   }
+  const packet = netfilterLine(pre);
+  if (packet) return packet;
   if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
   const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;
   return file ? { family: 'syslog', hit: { decoded: [{ key: 'step.tailFileHeader', values: { file: file[1]! } }], outcome: 'info' } } : undefined;

@@ -141,13 +141,18 @@ export function dialsOut(message: string): boolean {
 }
 
 /**
- * What PPTP_CLIENT_LINE (`^\S+ (log|warn|fatal)\[`) needs of a line's start: its first blank (the end of `\S+`: no blank
- * before it) after a first character, then `l`, `w` or `f`. A look at a few characters where the search for `.c:` read the
- * whole message, on every pppd line of a server's log (1 % of explain-log on the bench log).
+ * What PPTP_CLIENT_LINE (`^[ \t]*\S+[ \t]+(log|warn|fatal)\[`) needs of a line's start: its first blank or tab after a word (the end
+ * of `\S+`), then `l`, `w` or `f` after the blanks there. A look at a few characters where the search for `.c:` read the whole message, on
+ * every pppd line of a server's log (1 % of explain-log on the bench log).
  */
 function levelAfterFirstBlank(message: string): boolean {
-  const blank = message.indexOf(' ');
-  if (blank <= 0) return false;
-  const c = message.charCodeAt(blank + 1);
+  let start = 0;
+  while (message.charCodeAt(start) === 32 || message.charCodeAt(start) === 9) start++;
+  let blank = start;
+  while (blank < message.length && message.charCodeAt(blank) !== 32 && message.charCodeAt(blank) !== 9) blank++;
+  if (blank === start || blank === message.length) return false;
+  let at = blank + 1;
+  while (message.charCodeAt(at) === 32 || message.charCodeAt(at) === 9) at++;
+  const c = message.charCodeAt(at);
   return c === 108 /* l */ || c === 119 /* w */ || c === 102 /* f */;
 }

@@ -8,8 +8,13 @@ import type { Prefixed } from '../prefix';
  * as `<log string> <level>[<function>:<file>:<line>]: <text>`: the log string is `anon` unless `--log-string` names it
  * (NetworkManager passes `nm-pptp-service-<pid>`), the level `log`, `warn` or `fatal`. This side dialled (RFC 2637's PNS, the
  * client): the other side of every message is the server, so the statements carry `role: 'initiator'`.
+ *
+ * A forum's copy may put blanks after the function's colon (`log[ctrlp_disp:  pptp_ctrl.c:858]`: forum software breaks up `:p`,
+ * its tongue smiley — assumed from the real lines, Ubuntu Forums thread "Absolute Complete Removal of PPTP settings/
+ * configurations", 2015, test/fixtures/real/server-logs/netfilter-ufw-block-gre-*), read alike (also where an editor made them a tab), as blanks a copy doubled (`pptp[3487]:
+ *  nm-pptp-service-3458  log[…]: Sent control packet  type is 7`, the Czech thread "VPN PPTP issue", 2018).
  */
-export const PPTP_CLIENT_LINE = /^\S+ (log|warn|fatal)\[(\w+):[\w.]+:\d+\]: ?(.*)$/;
+export const PPTP_CLIENT_LINE = /^[ \t]*\S+[ \t]+(log|warn|fatal)\[(\w+):[ \t]*[\w.]+:\d+\]: ?(.*)$/;
 
 const AS_CLIENT = { role: 'initiator' } as const;
 
@@ -93,7 +98,8 @@ function socketError(func: string, what: string, error: string): Hit | null {
 
 /** One pptp-linux line (its head matched PPTP_CLIENT_LINE): the message after the head, read by the rules above. */
 export function pptpClientLine(m: RegExpMatchArray, pre: Prefixed, state: FamilyState): Hit | null {
-  const text = m[3]!.trim();
+  let text = m[3]!.trim();
+  if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]{2,}|\t/g, ' ');
   const sock = text.match(/^(connect|bind|socket): (.+)$/);
   if (sock) return socketError(m[2]!, sock[1]!, sock[2]!);
   return applyRules(RULES, text, pre, state);
