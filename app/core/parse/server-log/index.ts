@@ -1,11 +1,11 @@
 import { ConsoleLines } from './console-device';
-import { continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
+import { CONTINUING_FAMILIES, continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { COUNTED, type FamilyParser, type FamilyState } from './kit';
 import { ChunkLines } from './chunk-lines';
 import { NO_JOURNAL, textHints } from './line-hints';
 import { JournalShapes } from './journal-export';
-import { LineSplitter, type RawRecord } from './lines';
+import { LineSplitter, type ContinuationTest, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { iosByOriginTag, underCollector } from './prefix-shapes';
 import { exportHeader, exportRow, type ExportLayout } from './collector-rows';
@@ -114,7 +114,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord, headShape);
+    this.splitter = new LineSplitter((r) => this.record(r), this.continues, recordCap, startsRecord, headShape);
     this.everyEntry = options.everyEntry;
   }
 
@@ -169,6 +169,21 @@ export class ServerLogParser {
       truncated: this.truncated,
       ...(this.descending > 2 && this.descending > this.ascending ? { newestFirst: true } : {}),
     };
+  }
+
+  /**
+   * Whether a line goes on the pending record: by what a family's state says first (FamilyParser.continuesRecord: a line that
+   * begins with a blank, of a family whose state the log made), then by the record and the line alone (detect.ts continues).
+   */
+  private readonly continues: ContinuationTest = (pending, line, blankBefore, wrapWidth) =>
+    (line.charCodeAt(0) === 32 && this.continuedByState(pending, line, blankBefore)) || continues(pending, line, blankBefore, wrapWidth);
+
+  private continuedByState(pending: RawRecord, line: string, blankBefore: number): boolean {
+    for (const f of CONTINUING_FAMILIES) {
+      const state = this.states.get(f);
+      if (state !== undefined && f.continuesRecord!(pending.text, line, blankBefore, state)) return true;
+    }
+    return false;
   }
 
   /** @internal (Seen) */
