@@ -5,7 +5,7 @@ import { COUNTED, type FamilyParser, type FamilyState } from './kit';
 import { ChunkLines } from './chunk-lines';
 import { NO_JOURNAL, textHints } from './line-hints';
 import { JournalShapes } from './journal-export';
-import { LineSplitter, type ContinuationTest, type RawRecord } from './lines';
+import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { iosByOriginTag, underCollector } from './prefix-shapes';
 import { exportHeader, exportRow, type ExportLayout } from './collector-rows';
@@ -114,7 +114,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), this.continues, recordCap, startsRecord, headShape);
+    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord, headShape, (pending, line, blankBefore) => this.continuedByState(pending, line, blankBefore));
     this.everyEntry = options.everyEntry;
   }
 
@@ -172,12 +172,9 @@ export class ServerLogParser {
   }
 
   /**
-   * Whether a line goes on the pending record: by what a family's state says first (FamilyParser.continuesRecord: a line that
-   * begins with a blank, of a family whose state the log made), then by the record and the line alone (detect.ts continues).
+   * Whether a line that begins with a blank goes on the pending record by what a family's state says (FamilyParser.continuesRecord:
+   * of a family whose state the log made); the splitter asks it before detect.ts continues, which reads the record and the line alone.
    */
-  private readonly continues: ContinuationTest = (pending, line, blankBefore, wrapWidth) =>
-    (line.charCodeAt(0) === 32 && this.continuedByState(pending, line, blankBefore)) || continues(pending, line, blankBefore, wrapWidth);
-
   private continuedByState(pending: RawRecord, line: string, blankBefore: number): boolean {
     for (const f of CONTINUING_FAMILIES) {
       const state = this.states.get(f);
