@@ -6,6 +6,16 @@
  * is cut and ends in `...` (Windows PowerShell) or `…` (PowerShell 7), so its last words, a failure's
  * error code among them, are not in the copy (a real one: test/fixtures/real/events, SOURCES.md).
  * Numbers are right-aligned to their column's underline, text left-aligned to it.
+ *
+ * The header's words are the format data's literal labels, never a translated resource: PowerShell's own
+ * Event_Format_ps1xml.cs (Get-WinEvent's view: property columns TimeCreated, Id, LevelDisplayName, Message, no
+ * label, so the property names) and DotNetTypes_format_ps1xml.cs ViewsOf_System_Diagnostics_EventLogEntry
+ * (Get-EventLog's: `label: "Index"`, "Time", "EntryType", "Source", "InstanceID", "Message"; the Time cell is
+ * `{0:MMM} {0:dd} {0:HH}:{0:mm}`, the culture's month word). A German Windows' copy shows it: the English header
+ * over `2351 Mrz 25 09:41  SuccessA... Microsoft-Windows...  4624 Ein Konto wurde erfolgreich angemeldet...`
+ * (a script's help text, search index file id 2535423465). A custom `Format-Table` / `Select-Object` table is
+ * headed by the property names asked for, in the order asked, so the cells are found by the names, not by
+ * their place; Invoke-Command adds PSComputerName after Message (Microsoft's Receive-PSSession example).
  */
 
 export interface TableEvent {
@@ -19,9 +29,19 @@ export interface TableEvent {
   cut: boolean;
 }
 
-export const UNDERLINE = /^\s*-+(?: +-+){2,7}\s*$/;
+export const UNDERLINE = /^\s*-+(?: +-+){2,9}\s*$/;
 export const GROUP = /^\s*ProviderName:\s*(\S.*?)\s*$/;
 const ID_HEADERS = new Set(['id', 'instanceid', 'eventid']);
+/**
+ * The event id in an id cell. Get-WinEvent's Id is the event's own number; Get-EventLog's InstanceID is not: it is
+ * the whole 32-bit event identifier of the source's message file (.NET EventLogEntry.InstanceId, "the full number
+ * identifying the message in the event message dll": `(uint)` of EVENTLOGRECORD's EventID, dotnet/runtime
+ * EventLogEntry.cs), laid out Sev(2) C(1) R(1) Facility(12) Code(16) (learn.microsoft.com, windows/win32/eventlog/
+ * event-identifiers) — an Error event 20271 from a message file that sets Sev is 0xC0004F2F = 3221245743. Event
+ * Viewer's event id is the Code, the low 16 bits. (The obsolete EventID property is InstanceId & 0x3FFFFFFF,
+ * EventLogEntry.cs: the facility stays in it, so it is masked the same way; an id of 65535 or less is unchanged.)
+ */
+const eventIdOf = (header: string, value: number): number => (header === 'instanceid' || header === 'eventid' ? value % 0x10000 : value);
 const TIME_HEADERS = new Set(['timecreated', 'timegenerated', 'time']);
 const PROVIDER_HEADERS = new Set(['providername', 'source']);
 const CUT = /(?:\.\.\.|…)$/;
@@ -86,7 +106,7 @@ export function readRow(line: string, columns: Column[]): Omit<TableEvent, 'line
       const m = /\d+$/.exec(line.slice(0, c.end));
       if (!m || line.slice(m.index + m[0].length, c.end).trim() !== '') return undefined;
       starts.push(m.index);
-      ids.push(Number(m[0]));
+      ids.push(eventIdOf(c.name, Number(m[0])));
     } else {
       starts.push(c.start);
       ids.push(undefined);

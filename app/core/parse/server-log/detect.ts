@@ -37,6 +37,9 @@ export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasm
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);
 
+/** The families whose state may say a line goes on the pending record (FamilyParser.continuesRecord). */
+export const CONTINUING_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.continuesRecord !== undefined);
+
 /** Program tags name their family outright (the common syslog case skips every other test). */
 const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
   ...['pppd', 'pptpd', 'pptp', 'pptpctrl', 'xl2tpd', 'accel-pppd', 'pppoe-server', 'l2tpd', 'openl2tpd', 'mpd', 'mpd5', 'l2tps', 'pptps', 'poes'].map((p) => [p, pppdFamily] as const),

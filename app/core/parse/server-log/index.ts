@@ -1,5 +1,5 @@
 import { ConsoleLines } from './console-device';
-import { continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
+import { CONTINUING_FAMILIES, continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { COUNTED, type FamilyParser, type FamilyState } from './kit';
 import { ChunkLines } from './chunk-lines';
@@ -120,7 +120,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord, headShape);
+    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord, headShape, (pending, line, blankBefore) => this.continuedByState(pending, line, blankBefore));
     this.everyEntry = options.everyEntry;
   }
 
@@ -175,6 +175,18 @@ export class ServerLogParser {
       truncated: this.truncated,
       ...(this.descending > 2 && this.descending > this.ascending ? { newestFirst: true } : {}),
     };
+  }
+
+  /**
+   * Whether a line that begins with a blank goes on the pending record by what a family's state says (FamilyParser.continuesRecord:
+   * of a family whose state the log made); the splitter asks it before detect.ts continues, which reads the record and the line alone.
+   */
+  private continuedByState(pending: RawRecord, line: string, blankBefore: number): boolean {
+    for (const f of CONTINUING_FAMILIES) {
+      const state = this.states.get(f);
+      if (state !== undefined && f.continuesRecord!(pending.text, line, blankBefore, state)) return true;
+    }
+    return false;
   }
 
   /** @internal (Seen) */

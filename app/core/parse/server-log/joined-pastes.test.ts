@@ -36,7 +36,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (any first log wider than 150 columns: an IOS, accel-ppp, RouterOS or SoftEther hub log before it too — seen when new fixtures shifted the sample, branches hE and hF)
   { a: /^(?!softether-server-log-port-5555)/, b: /^softether-server-log-port-5555-tls-closed-wrapped-150-columns\.txt$/, why: 'the first log is wider than the second log’s wrap' },
   // (nps-eventviewer-6273-…-no-xml: an Event Viewer copy without its XML, the same class — met when branch hJ's fixture shifted the sample)
-  { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt4-kb|routeros-forum-copy-newlines-lost)/, why: 'an event pasted as text has no end of its own' },
+  { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt4-kb|routeros-forum-copy-newlines-lost|powershell-)/, why: 'an event pasted as text has no end of its own' },
   { a: /^pppd-syslog-priority-prefix-lcp-debug\.txt$/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (pairs sampled since the new RouterOS fixtures shifted the sample, each of a class above: an NT 4 ppp.log or an IOS debug
   // indented after an unindented log)
@@ -50,7 +50,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (RouterOS 7's `/log print` rows are indented by a blank: an unindented log after them reads as their continuation — merging hE and hF)
   // (the memory-log fixture's rows are indented the same: pluto's header-less stderr log after them — the sample met it when branch hH
   // added a fixture; its first line is read as the continuation of the last RouterOS row, checked)
-  { a: /^routeros7-(?:iso-date-|memory-log-)/, b: /^(?:ios-pppoe-client-pap-only-asked-chap|routeros-forum-copy-newlines-lost|pluto-openswan-stderrlog-)/, why: 'the paste’s indent is decided by its first line' },
+  { a: /^routeros7-(?:iso-date-|memory-log-)/, b: /^(?:ios-pppoe-client-pap-only-asked-chap|routeros-forum-copy-newlines-lost|pluto-openswan-stderrlog-|powershell-)/, why: 'the paste’s indent is decided by its first line' },
   // (pluto's log file ends with two lines of one length, which read as the paste's wrap width: the stderr log's first line, shorter,
   // is taken as the last one's wrapped rest — the class of the first two exceptions)
   { a: /^pluto-logfile-no-microseconds-/, b: /^(?:pluto-openswan-stderrlog-|routeros-forum-copy-newlines-lost)/, why: 'the first log is wider than the second log’s wrap' },
@@ -103,12 +103,22 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^pluto-logfile-no-microseconds-/, b: /^charon-blog-markdown-/, why: 'the first log is wider than the second log’s wrap' },
   // pluto's stderr log's last record takes ipsec starter's header-less console lines as its continuation (79 + 4 → 82, the same on main at 6b57429)
   { a: /^pluto-openswan-stderrlog/, b: /^charon-starter-console-/, why: 'the last record of pluto’s stderr log takes the next log’s first lines as its continuation (assumed)' },
-  // (met when this round's fixtures shifted the sample: a RouterOS 7 paste's last record takes the blog copy's line-number line `1`,
+  // (met when this round's fixtures shifted the sample — and, merging hAF, its PowerShell tables after a RouterOS 7 memory log and an
+  // NT 4 event, under the two classes above: a RouterOS 7 paste's last record takes the blog copy's line-number line `1`,
   // as the VPN 3000 event above; a VPN 3000 event's text takes the indented first line of a forum copy, ` tail-f /var/log/syslogApr 2 …`.
   // Guarddog's one header-less line is under the header-less class below; an Event Viewer row without its closing quote and an NPS
   // message without its XML under theirs, above and below)
   { a: /^routeros7-iso-date-/, b: /^charon-blog-markdown-/, why: 'a line-number line no family reads is taken as more of the record before it' },
   { a: /^vpn3000-doc-event-log-format-.*-text-next-line\.txt$/, b: /^netfilter-ufw-block-gre-glued-/, why: 'an event pasted as text has no end of its own' },
+  // (branch hAF: PowerShell's event tables pasted with their prompt line, `PS C:\…> Get-EventLog …`, a line without a header — after a
+  // syslog log, pluto's log file or a VPN 3000 event it is the classes above; after an Event Viewer export whose closing quote was lost
+  // the open message takes the table too, its frame being rras's lines, event-export.ts)
+  { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros6-pptp-firewall-log-session-end)/, b: /^powershell-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
+  { a: /^pluto-logfile-no-microseconds-/, b: /^powershell-/, why: 'the first log is wider than the second log’s wrap' },
+  { a: /^vpn3000-doc-event-log-format-http-47-admin-login-text-next-line/, b: /^powershell-/, why: 'an event pasted as text has no end of its own: the VPN 3000 event takes the header-less log after it' },
+  { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^powershell-/, why: 'an export row whose closing quote was lost goes on through the rras lines after it' },
+  // (and two pairs that sample shift met, the same on main at b9981b7: the blog's gutter lines `1  ` after a syslog log)
+  { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros6-pptp-firewall-log-session-end)/, b: /^charon-blog-markdown-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

@@ -61,6 +61,13 @@ export interface FamilyParser {
    * records nothing else claimed, so it costs a plain log nothing.
    */
   claimsLeftover?(pre: Prefixed, state: FamilyState): boolean;
+  /**
+   * Whether a line that begins with a blank goes on the pending record (its text so far), for what the log showed before it (this
+   * family's state; never created for the question): a `Format-Table -Wrap` table's message wrapped onto the lines under its row
+   * (families/event-table-rows.ts). Asked before detect.ts continues, only for such a line and only of a family whose state exists,
+   * so a plain syslog line (a header first) costs one character test.
+   */
+  continuesRecord?(pending: string, line: string, blankBefore: number, state: FamilyState): boolean;
 }
 
 type Handler = (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null;

@@ -123,6 +123,12 @@ export class LineSplitter {
     private readonly startsRecord: (text: string) => boolean = () => false,
     /** a line's log header shape ('none': no header), to tell where a second log pasted after the first begins (log-boundary.ts) */
     shapeOf: (text: string) => string = () => 'none',
+    /**
+     * Whether a line that begins with a blank goes on the pending record by what the log showed before it (the parser's family
+     * states: a `Format-Table -Wrap` table's message pieces, FamilyParser.continuesRecord) — asked before `continues`, and only for
+     * such a line: a plain log's line, a header first, pays one compare of the first character the line's reading has already
+     */
+    private readonly continuesByState?: (pending: RawRecord, line: string, blankBefore: number) => boolean,
   ) {
     this.firstWrap = new FirstWrap(emit, capOf);
     this.boundary = new LogBoundary(shapeOf);
@@ -200,7 +206,7 @@ export class LineSplitter {
       return;
     }
     // (a line that begins another log continues no record of the one before: log-boundary.ts)
-    let continued = pending && !newLog ? this.continues(pending, text, blanks, width) : false;
+    let continued = pending && !newLog ? (c === 32 && this.continuesByState !== undefined && this.continuesByState(pending, text, blanks)) || this.continues(pending, text, blanks, width) : false;
     // (asked only after a line that is the first at a new longest length: rare in a plain log)
     if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? asRead : undefined);
     if (continued) {

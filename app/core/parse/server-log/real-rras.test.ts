@@ -191,6 +191,32 @@ const ROWS: Record<string, RealServerLogRow> = {
       [3, 'Event 4656 from Microsoft-Windows-Security-Auditing.'],
     ],
   },
+  // Get-EventLog's default table on a Japanese Windows (a blog's paste): InstanceID 3221225572, the whole event identifier with its
+  // severity bits, is MySQL's event 100 (event-table.ts eventIdOf); the Time cell's month a number; the prompt line above it unknown
+  'powershell-get-eventlog-table-ja-mysql-instanceid-3221225572-month-number.txt': {
+    records: 16,
+    understood: 15,
+    families: { rras: 15 },
+    causes: [],
+    says: [
+      [3, "The table's column headings."],
+      [5, 'Event 100 from MySQL.'],
+      [17, 'Event 100 from MySQL.'],
+    ],
+  },
+  // Invoke-Command's Get-EventLog table: PSComputerName after the Message column, each cell cut by the console (`The description
+  // f...`); then Get-EventLog -ComputerName's own table. The prompts and the command's wrapped rest (`entLog Security -Newest 5}`) unknown
+  'powershell-invoke-command-get-eventlog-pscomputername-after-message-security.txt': {
+    records: 27,
+    understood: 24,
+    families: { rras: 24 },
+    causes: [],
+    says: [
+      [6, 'Event 1901 from HostIDS.'],
+      [10, 'Event 5157 from Microsoft-Windows...'],
+      [23, 'Event 1901 from HostIDS.'],
+    ],
+  },
 };
 
 describe('real Windows RRAS / NPS events', () => {

@@ -22,16 +22,23 @@ interface TableState {
 const KEY = 'eventTable';
 const tableOf = (state: FamilyState): TableState => (state[KEY] ??= {}) as TableState;
 
-/** a header row: .NET property names only, among them Message and an id column (the words event-table.ts reads columns by) */
-const HEADER = /^\s*(?:(?:TimeCreated|TimeGenerated|Time|Index|Id|InstanceID|EventID|EntryType|LevelDisplayName|Level|ProviderName|Source|MachineName|Message)(?:\s+|$)){3,8}$/;
+/**
+ * a header row: .NET property names only, among them Message and an id column (the words event-table.ts reads columns by) — the default
+ * views' and the properties a custom `Format-Table …` / `Select-Object …` table asks for of Get-WinEvent's EventLogRecord (RecordId,
+ * LogName, UserId, ProcessId, TaskDisplayName) or Get-EventLog's EventLogEntry (TimeWritten, UserName, Category), in any order, and
+ * the PSComputerName a remote command's objects carry (Invoke-Command: after Message, real copy in test/fixtures/real/server-logs)
+ */
+const HEADER =
+  /^\s*(?:(?:TimeCreated|TimeGenerated|TimeWritten|Time|Index|Id|InstanceID|EventID|RecordId|EntryType|LevelDisplayName|Level|ProviderName|Source|LogName|MachineName|PSComputerName|UserName|UserId|ProcessId|TaskDisplayName|Category|Message)(?:\s+|$)){3,10}$/;
 const HAS_ID = /(?:^|\s)(?:Id|InstanceID|EventID)(?:\s|$)/;
+const HAS_MESSAGE = /(?:^|\s)Message(?:\s|$)/;
 
 /** A line of the table's frame: the group line, the header, its underline (claims: no state needed). */
 export function isEventTableFrame(text: string): boolean {
   const c = text.charCodeAt(0);
-  // (a blank, a dash, or a header's first letter: T, I, E, L, P, S, M)
-  if (c !== 32 && c !== 45 && c !== 84 && c !== 73 && c !== 69 && c !== 76 && c !== 80 && c !== 83 && c !== 77) return false;
-  return GROUP.test(text) || (HEADER.test(text) && /\bMessage\s*$/.test(text) && HAS_ID.test(text)) || UNDERLINE.test(text);
+  // (a blank, a dash, or a header's first letter: T, I, E, R, L, P, S, M, U, C)
+  if (c !== 32 && c !== 45 && c !== 84 && c !== 73 && c !== 69 && c !== 82 && c !== 76 && c !== 80 && c !== 83 && c !== 77 && c !== 85 && c !== 67) return false;
+  return GROUP.test(text) || (HEADER.test(text) && HAS_MESSAGE.test(text) && HAS_ID.test(text)) || UNDERLINE.test(text);
 }
 
 /** A row under a table this log showed the frame of (claimsLeftover: rows have no shape of their own). */
@@ -40,21 +47,45 @@ export const isEventTableRow = (text: string, state: FamilyState): boolean => {
   return columns !== undefined && readRow(text, columns) !== undefined;
 };
 
+/**
+ * `Format-Table -Wrap` (and `-AutoSize -Wrap`) writes a message longer than its column on the lines under its row: blanks where the
+ * other columns are, the next piece from the Message column on (PowerShell's table writer breaks a cell's text at blanks to the
+ * column's width and fills the row's other cells of those lines with blanks; a message line of its own, an NPS message's, starts a
+ * piece too). Such a line goes on the row above it, so the row's message is whole again — the error code a RasClient 20227 ends in
+ * among it. Only where Message is the last column: where another follows it (Invoke-Command's PSComputerName) the pieces would be read
+ * as that column's, and stay lines of their own. One blank line or two between pieces are allowed (a message's empty line, a copy
+ * that doubled the line ends: assumed, no wrapped copy of such a message seen).
+ */
+export function continuesTableRow(pending: string, line: string, blankBefore: number, state: FamilyState): boolean {
+  const columns = (state[KEY] as TableState | undefined)?.columns;
+  if (columns === undefined || blankBefore > 2) return false;
+  const message = columns[columns.length - 1]!;
+  if (message.name !== 'message') return false;
+  let text = 0;
+  while (line.charCodeAt(text) === 32) text++;
+  return text >= message.start && text < line.length && readRow(pending, columns) !== undefined;
+}
+
 export interface TableRowRead {
   hit: Hit;
   block?: EventBlock;
   time?: LogTime;
 }
 
-/** Get-EventLog's table writes its Time as `Dec 05 09:12` (its format string `MMM dd HH:mm`, assumed from its output; English month words only) */
-const EVENTLOG_TIME = /^([A-Z][a-z]{2}) (\d\d) (\d\d):(\d\d)$/;
+/**
+ * Get-EventLog's table writes its Time as `Dec 05 09:12`: `{0:MMM} {0:dd} {0:HH}:{0:mm}` (PowerShell's DotNetTypes_format_ps1xml.cs,
+ * the EventLogEntry view), the culture's abbreviated month — read here in English, and as the number a Japanese (Chinese, Korean)
+ * Windows writes for it (`43366 4 02 20:48    Warning     MySQL`, real copy in test/fixtures/real/server-logs); another language's
+ * month words are not read (the row is, without its time)
+ */
+const EVENTLOG_TIME = /^([A-Z][a-z]{2}|1[0-2]|[1-9]) (\d\d) (\d\d):(\d\d)$/;
 
 /** A row's time: Get-WinEvent's TimeCreated in the culture's date order (nps-log.ts parseEventTime), or Get-EventLog's short Time. */
 function rowTime(text: string): LogTime | undefined {
   const t = parseEventTime(text, 'culture');
   if (t) return t;
   const m = EVENTLOG_TIME.exec(text);
-  const month = m ? monthOf(m[1]!) : 0;
+  const month = m ? (m[1]!.charCodeAt(0) <= 57 ? Number(m[1]) : monthOf(m[1]!)) : 0;
   return m && month > 0 ? { month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: 0, minuteOnly: true } : undefined;
 }
 

@@ -7,7 +7,7 @@ import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNp
 import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
 import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
-import { isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
+import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
 import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
 
@@ -209,6 +209,8 @@ export const rrasFamily: FamilyParser = {
   },
   // a row of PowerShell's table of events, under the table's header this log showed (event-table-rows.ts)
   claimsLeftover: (pre, state) => pre.shape === 'none' && isEventTableRow(pre.message, state),
+  // a `Format-Table -Wrap` table's message on the lines under its row (event-table-rows.ts)
+  continuesRecord: continuesTableRow,
   parse(pre, state) {
     // the PC's own RasClient message, pasted alone (rasclient-message.ts) or forwarded under its source's name
     if (isRasClientMessage(pre.message)) return rasClientMessageHit(pre.message);
