@@ -28,10 +28,25 @@ const FIXTURES: [file: string, names: string[]][] = [
   ['charon-swanctl-initiate-failed-auth-failed-then-ts-unacceptable.txt', ['hq.example.com', 'branch.example.com']],
   ['pluto-4x-established-child-sa-ikev2.txt', ['awx.im']],
   ['routeros-remote-syslog-bsd-and-raw-priority-topics-identity.txt', ['jotne']],
+  // a Linux firewall's packet log: the PC's and its router's MACs in the kernel's `MAC=` link-layer header
+  ['netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt', ['b8:ac:6f:c2:0a:80', 'bc:f1:f2:6c:fb:48']],
 ];
 const fixture = (name: string) => `test/fixtures/real/server-logs/${name}`;
 
 describe('--redact hides the identities real server logs state', () => {
+  it("a firewall packet log's MAC= header: both MACs become tokens, each the same one everywhere, the EtherType kept", () => {
+    const r = new Redactor([]);
+    const line = (id: number) => `kernel: [UFW BLOCK]IN=eth0 OUT= MAC=b8:ac:6f:c2:0a:80:bc:f1:f2:6c:fb:48:08:00SRC=10.0.0.9 DST=10.0.0.1 LEN=60 ID=${id} DF PROTO=47`;
+    const [a, b] = [r.text(line(1)), r.text(line(2))];
+    const header = a.match(/MAC=([0-9a-f:]+)/)![1]!;
+    expect(header).toMatch(/^(?:[0-9a-f]{2}:){12}08:00$/);
+    expect(header.slice(0, 17)).not.toBe('b8:ac:6f:c2:0a:80');
+    expect(header.slice(18, 35)).not.toBe('bc:f1:f2:6c:fb:48');
+    expect(header.slice(0, 17)).not.toBe(header.slice(18, 35));
+    expect(b).toBe(a.replace('ID=1', 'ID=2'));
+    expect(r.text('the router b8:ac:6f:c2:0a:80')).toBe(`the router ${header.slice(0, 17)}`);
+  });
+
   it.each(FIXTURES)('explain-log --redact: %s', async (name, names) => {
     const plain = await cli(['explain-log', join(repoRoot, fixture(name)), '--json', '--verbose']);
     for (const n of names) expect(plain.stdout).toContain(n);

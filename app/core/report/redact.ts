@@ -37,6 +37,12 @@ const NOT_SENSITIVE = new Set(['host', 'domain', 'server', 'vpn', 'vpn-server', 
 const SID = /\bS-1-(?:5-21|12-1)(?:-\d+){3,5}\b/gi;
 /** MAC with - or : separators (ipconfig, getmac, events), not part of a longer hex run or GUID. */
 const MAC_SEPARATED = /(?<![0-9A-Fa-f][-:]?)[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![-:]?[0-9A-Fa-f])/g;
+/**
+ * The link-layer header a Linux firewall's packet log prints after `MAC=` (the kernel's nf_log_syslog.c dump_mac_header: the header's
+ * bytes colon-joined — on Ethernet the receiver's MAC, the sender's, then the EtherType, `MAC=b8:ac:6f:c2:0a:80:bc:f1:f2:6c:fb:48:08:00`):
+ * both MACs, which MAC_SEPARATED passes over as part of a longer hex run. The EtherType stays.
+ */
+const MAC_LINK_HEADER = /(?<=MAC=)(?:[0-9A-Fa-f]{2}:){11}[0-9A-Fa-f]{2}(?=:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?!:?[0-9A-Fa-f]))/g;
 /** route print's Interface List: "  7...8c 16 45 2a 91 0e ......Intel(R) …" */
 const MAC_ROUTE_PRINT = /(?<=\.\.\.)(?:[0-9A-Fa-f]{2} ){5}[0-9A-Fa-f]{2}(?= +\.)/g;
 /** A MAC without separators (registry NetworkAddress "00155D011E02"), not part of a hex run, GUID or 0x number. */
@@ -231,6 +237,7 @@ export class Redactor {
   private readonly shapeSteps: [number, RegExp, (m: string, ...groups: string[]) => string][] = [
     [SHAPE.sid, SID, (m) => this.book.sid(m)],
     [SHAPE.dots3, MAC_ROUTE_PRINT, (m) => this.book.mac(m, ' ', true)],
+    [SHAPE.macSeparated, MAC_LINK_HEADER, (m) => `${this.book.mac(m.slice(0, 17), ':', m === m.toLowerCase())}:${this.book.mac(m.slice(18), ':', m === m.toLowerCase())}`],
     [SHAPE.macSeparated, MAC_SEPARATED, (m, sep) => this.book.mac(m, sep!, m === m.toLowerCase())],
     [SHAPE.hexDot, MAC_DOTTED, (m) => this.book.mac(m, '.', m === m.toLowerCase(), 4)],
     [SHAPE.hex12, MAC_BARE, (m) => this.book.mac(m, '', m === m.toLowerCase())],

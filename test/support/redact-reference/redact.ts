@@ -42,6 +42,8 @@ const IPV4_POOL = ['198.51.100', '203.0.113', '192.0.2', ...Array.from({ length:
 
 const SID = /\bS-1-(?:5-21|12-1)(?:-\d+){3,5}\b/gi;
 /** MAC with - or : separators (ipconfig, getmac, events), not part of a longer hex run or GUID. */
+/** a Linux firewall's packet log's `MAC=` link-layer header: the receiver's and the sender's MAC, then the EtherType (added with netfilter-log.ts) */
+const MAC_LINK_HEADER = /(?<=MAC=)(?:[0-9A-Fa-f]{2}:){11}[0-9A-Fa-f]{2}(?=:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?!:?[0-9A-Fa-f]))/g;
 const MAC_SEPARATED = /(?<![0-9A-Fa-f][-:]?)[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![-:]?[0-9A-Fa-f])/g;
 /** route print's Interface List: "  7...8c 16 45 2a 91 0e ......Intel(R) …" */
 const MAC_ROUTE_PRINT = /(?<=\.\.\.)(?:[0-9A-Fa-f]{2} ){5}[0-9A-Fa-f]{2}(?= +\.)/g;
@@ -159,6 +161,7 @@ export class Redactor {
     for (const p of patterns) step(p.mayMatch(shape), p.regex, (m) => this.nameToken(m));
     step(shape.dash, SID, (m) => this.token('sid', m.toUpperCase(), (n) => `SID-${n}`));
     step(shape.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
+    step(shape.colon, MAC_LINK_HEADER, (m) => `${this.macToken(m.slice(0, 17), ':', m === m.toLowerCase())}:${this.macToken(m.slice(18), ':', m === m.toLowerCase())}`);
     step(shape.dash || shape.colon, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
     // a dotted MAC needs 4 hex digits in a row, a bare one 12 (a route line has at most 3)
     step(shape.dot && shape.hexRun >= 4, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
