@@ -34,6 +34,11 @@ import type { LogFamily } from './types';
  * MAX_HELD_LINES; an entry that turns out not to be one (a line no such entry has) hands its lines on as they were. An object
  * that does not parse, or that is no journal entry, is left to the line reader (counted as an unknown line, never thrown) —
  * a pretty object that does not parse as one record.
+ *
+ * A copy of these modes is read as they are: shifted (a Markdown code block's four blanks, a tab), numbered (`cat -n`, an
+ * editor's or `grep -n`'s numbers: cat-numbers.ts) or double-spaced (an empty line after every line; told from export's own
+ * blank line between entries by the line after it — JournalShapes indent, numbers, gap). An entry whose message journalctl
+ * left out (a null MESSAGE, `[N blob data]`) is understood as that, with what to run again (leftOutHit).
  */
 
 export interface JournalSink {
