@@ -16,32 +16,55 @@
  */
 
 
-/** Where the text after a `cat -n` number starts in `line` (its tab included), or -1; the number in `catNumber`. */
+/**
+ * Where the text after a `cat -n` number starts in `line` (its tab included), or -1; the number in `catNumber`. `editor`: any
+ * line number an editor's or a tool's copy puts first — blanks, one to nine digits, then a tab (`cat -n`, `nl`), a colon
+ * (`grep -n`, editors that print `1:`) or one blank (vim's `:set number`, `  1 `; assumed: an editor's copy with its
+ * number column), or nothing (a numbered blank line whose trailing blank a copy trimmed). Asked only where the line's
+ * rest is known to be of a shape no plain log line has (journal-export.ts: a journal entry's first line), as these
+ * shapes alone would take a log's own numbers (an IOS `000123: `) for a copy's.
+ */
 let catNumber = 0;
-function catNumberEnd(line: string): number {
+export function catNumberEnd(line: string, editor = false): number {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   const digits = i;
   let n = 0;
   for (let c = line.charCodeAt(i); c >= 48 && c <= 57; c = line.charCodeAt(++i)) n = n * 10 + c - 48;
   const width = i - digits;
+  if (editor) {
+    const sep = line.charCodeAt(i);
+    if (width === 0 || width > 9) return -1;
+    catNumber = n;
+    if (i === line.length) return i;
+    return sep === 9 || sep === 58 || sep === 32 ? i + 1 : -1;
+  }
   // six columns exactly (blanks then digits), or more digits and no blank
   if (width === 0 || line.charCodeAt(i) !== 9 || (width <= 6 ? i !== 6 : digits !== 0)) return -1;
   catNumber = n;
   return i + 1;
 }
+/** the number catNumberEnd last found */
+export const lastCatNumber = (): number => catNumber;
 
 const isBlank = (line: string): boolean => line.trim() === '' || /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/.test(line);
 
 export class CatNumbers {
   /** No number will be taken off any more line: the caller skips `strip` (a plain field: read per line). */
   off = false;
-  /** the number the next numbered line must carry; 0 before the first */
-  private next = 0;
+
+  /**
+   * `editor`: the numbers catNumberEnd takes with it (a journal entry's copy); `next`: the number the next numbered line must
+   * carry, 0 before the first (a caller that found the first line's number itself gives the one after it)
+   */
+  constructor(
+    private readonly editor = false,
+    private next = 0,
+  ) {}
 
   /** The line without its `cat -n` number, or the line as it is. */
   strip(line: string): string {
-    const end = catNumberEnd(line);
+    const end = catNumberEnd(line, this.editor);
     if (end < 0) {
       // before the first numbered line, or a `cat -b` blank line: the numbering goes on
       if (!isBlank(line)) this.off = true;

@@ -4,7 +4,7 @@ import { InputSniffer } from './inspect';
 import { COUNTED, type FamilyParser, type FamilyState } from './kit';
 import { ChunkLines } from './chunk-lines';
 import { NO_JOURNAL, textHints } from './line-hints';
-import { JournalShapes } from './journal-export';
+import { JournalShapes, leftOutHit } from './journal-export';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { iosByOriginTag, underCollector } from './prefix-shapes';
@@ -139,7 +139,7 @@ export class ServerLogParser {
   /** journalctl's json, json-pretty, json-seq, verbose and export entries → the short-iso-precise line each stands for */
   private readonly journal = new JournalShapes({
     line: (text) => this.splitter.push(text, 0),
-    record: (text, lines) => this.splitter.pushRecord(text, lines),
+    record: (text, lines, leftOut) => this.splitter.pushRecord(text, lines, leftOut),
   });
 
   /**
@@ -250,8 +250,8 @@ export class ServerLogParser {
     }
     if (!family || !hit) {
       // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
-      // or journalctl's head, boot marks and `-x` explanations around the messages
-      const other = family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units));
+      // or journalctl's head, boot marks and `-x` explanations around the messages; a journal entry whose message journalctl left out
+      const other = leftOutHit(r.leftOut, pre, family?.family) ?? (family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units)));
       if (other) {
         this.count(other.family);
         this.understood++;

@@ -5,6 +5,8 @@ import { ChunkLines } from './chunk-lines';
 import { parseServerLog, ServerLogParser, type ServerLogResult } from './index';
 import { binaryValue, timeOfMicros } from './journal-export';
 import { splitPrefix } from './prefix';
+import { describeEntry } from './describe';
+import { engineT } from '../../i18n';
 
 /**
  * journalctl's structured output modes read as the records they carry (journal-export.ts), and its other short modes'
@@ -85,9 +87,9 @@ describe('journalctl -o json, json-seq, json-pretty, verbose, export', () => {
     expect(gist(msg([CHAP, 'second value']))).toEqual(classic);
     const invalid = msg([...bytes('Peer '), 0xff, ...bytes(' failed CHAP authentication')]);
     expect(invalid.entries[0]!.text).toContain('Peer \ufffd failed');
-    // too large for the JSON writer (null): the record is counted, not understood, and not thrown
+    // too large for the JSON writer (null): an entry whose message journalctl left out (its own test below)
     const none = msg(null);
-    expect([none.records, none.unknown]).toEqual([1, 1]);
+    expect([none.records, none.understood]).toEqual([1, 1]);
     const comm = parseServerLog(JSON.stringify({ __REALTIME_TIMESTAMP: US, _HOSTNAME: 'vpn1', _COMM: 'pppd', SYSLOG_PID: '2211', MESSAGE: CHAP }));
     expect(gist(comm)).toEqual(classic);
   });
@@ -143,6 +145,125 @@ describe('journalctl -o json, json-seq, json-pretty, verbose, export', () => {
       expect([r.records, r.understood, r.lines, r.blank], `chunk ${size}`).toEqual([whole.records, whole.understood, whole.lines, whole.blank]);
       expect(r.entries.map((e) => [e.line, e.endLine, e.text]), `chunk ${size}`).toEqual(whole.entries.map((e) => [e.line, e.endLine, e.text]));
     }
+  });
+});
+
+describe('an entry whose message journalctl left out: read as that, with what to run again (--all)', () => {
+  const t = engineT('en');
+  const nl = engineT('nl');
+  const says = (r: ServerLogResult) => r.entries.map((e) => describeEntry(e, t));
+
+  it('a JSON MESSAGE of null (over 4096 bytes, man journalctl -o json): understood, its time, host and program kept', () => {
+    for (const text of [JSON.stringify({ ...OBJECT, MESSAGE: null }), pretty({ ...OBJECT, MESSAGE: null })]) {
+      const r = parseServerLog(`${text}\n${CLASSIC}`);
+      expect([r.records, r.understood, r.unknown]).toEqual([2, 2, 0]);
+      const e = r.entries[0]!;
+      expect([e.family, e.host, e.program, e.time?.hour, e.cause, e.outcome]).toEqual(['pppd', 'vpn1', 'pppd', 9, undefined, 'info']);
+      expect(e.decoded).toEqual([{ key: 'step.journalMessageLeftOut', values: { program: 'pppd' } }]);
+      expect(describeEntry(e, t)).toContain('journalctl again with --all');
+      expect(describeEntry(e, nl)).toContain('journalctl opnieuw uit met --all');
+      // (the next entry reads as ever: the flag is that record's alone)
+      expect(r.entries[1]!.cause).toBe('credentials-rejected');
+    }
+    // an empty message is no left-out one: still not understood
+    expect(parseServerLog(JSON.stringify({ ...OBJECT, MESSAGE: '' })).unknown).toBe(1);
+  });
+
+  it('`[N blob data]` in a short line (logs-show.c output_short) and a verbose MESSAGE (output_verbose): the same, with its size', () => {
+    for (const [size, text] of [
+      ['754B', 'Dec  5 09:13:20 vpn1 pppd[2211]: [754B blob data]'],
+      ['1.2K', `2024-12-05T09:13:20.123456+01:00 vpn1 xl2tpd[2210]: [1.2K blob data]`],
+      ['48.0K', VERBOSE.replace(`MESSAGE=${CHAP}`, 'MESSAGE=[48.0K blob data]')],
+    ]) {
+      const r = parseServerLog(text!);
+      expect([r.records, r.understood], text).toEqual([1, 1]);
+      expect(r.entries[0]!.decoded, text).toEqual([{ key: 'step.journalBlobData', values: { program: r.entries[0]!.program, size } }]);
+      expect(says(r)[0], text).toContain(`(${size})`);
+    }
+    // only journalctl's own placeholder: a message that holds the words, or another size's shape, is read as before
+    for (const text of ['Dec  5 09:13:20 vpn1 pppd[2211]: got [754B blob data] from peer', 'Dec  5 09:13:20 vpn1 pppd[2211]: [754 blob data]', 'Dec  5 09:13:20 vpn1 pppd[2211]: [blob data]']) {
+      expect(parseServerLog(text).unknown, text).toBe(1);
+    }
+  });
+
+  it('real: `journalctl -f` of a NixOS container whose console lines were blob data (NixOS/nixpkgs #66061)', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/journalctl-follow-nixos-container-blob-data-lines.txt`));
+    // (the identifier `container target1` has a blank: no tag the header reader takes; the placeholder after it still is)
+    const blobs = r.entries.filter((e) => e.decoded[0]?.key === 'step.journalBlobData');
+    expect(blobs.map((e) => [e.line, e.decoded[0]!.values])).toEqual([
+      [7, { program: 'target1', size: '2B' }],
+      [8, { program: 'target1', size: '1B' }],
+      [10, { program: 'target1', size: '1B' }],
+      [12, { program: 'target1', size: '1B' }],
+    ]);
+    expect(r.unknownLines.map((u) => u.line)).not.toContain(7);
+  });
+});
+
+describe('an export or verbose copy that was indented, numbered or double-spaced', () => {
+  const TWO = `${EXPORT}\n${EXPORT.replace('i=2', 'i=3')}`;
+  const numbered = (text: string, as: (n: number) => string) => text.split('\n').map((l, i) => `${as(i + 1)}${l}`).join('\n');
+  const copies: [string, string][] = [
+    ['export indented four blanks', TWO.replace(/^(?=.)/gm, '    ')],
+    ['export indented by a tab', TWO.replace(/^(?=.)/gm, '\t')],
+    ['export, cat -n', numbered(TWO, (n) => `${String(n).padStart(6)}\t`)],
+    ['export, an editor\'s numbers (vim)', numbered(TWO, (n) => `${String(n).padStart(3)} `)],
+    ['export, grep -n', numbered(TWO, (n) => `${n}:`)],
+    ['export, numbered and indented', numbered(TWO.replace(/^(?=.)/gm, '    '), (n) => `${n}: `)],
+    ['export double-spaced', TWO.replace(/\n/g, '\n\n')],
+    ['export, line ends converted twice', TWO.replace(/\n/g, '\r\r\n')],
+    ['verbose, cat -n', numbered(`${VERBOSE}\n${VERBOSE}`, (n) => `${String(n).padStart(6)}\t`)],
+    ['verbose double-spaced', `${VERBOSE}\n${VERBOSE}`.replace(/\n/g, '\n\n')],
+    ['json-pretty double-spaced', `${pretty(OBJECT)}\n${pretty(OBJECT)}`.replace(/\n/g, '\n\n')],
+  ];
+
+  it('each reads as the copy it was made from: two entries, then the plain line pasted below, understood', () => {
+    for (const [copy, text] of copies) {
+      const r = parseServerLog(`${text}\n${CLASSIC}\n`, copy);
+      expect([r.records, r.understood, r.unknown], copy).toEqual([3, 3, 0]);
+      expect(r.entries.map((e) => e.cause), copy).toEqual(['credentials-rejected', 'credentials-rejected', 'credentials-rejected']);
+      // (the line below the copy keeps its number: every line of the copy counted)
+      expect(r.entries[2]!.line, copy).toBe(text.split(/\r\n|\r|\n/).length + 1);
+      // streamed in chunks (a chunk without `{` or `s=` skips the journal reader unless an entry is open: line-hints.ts NO_JOURNAL)
+      for (const size of [1, 5, 16, 41]) {
+        const p = new ServerLogParser('chunks');
+        const lines = new ChunkLines((line, hints, src, at) => p.pushLine(line, hints, src, at));
+        const all = `${text}\n${CLASSIC}\n`;
+        for (let i = 0; i < all.length; i += size) lines.push(all.slice(i, i + size));
+        lines.end();
+        const c = p.end();
+        expect(c.entries.map((e) => [e.line, e.endLine, e.text]), `${copy}, chunk ${size}`).toEqual(r.entries.map((e) => [e.line, e.endLine, e.text]));
+        expect([c.records, c.understood, c.lines, c.blank], `${copy}, chunk ${size}`).toEqual([r.records, r.understood, r.lines, r.blank]);
+      }
+    }
+  });
+
+  it('a double-spaced export is told from export\'s own blank line between entries by what follows a blank line: a field, or the next entry\'s cursor', () => {
+    const plain = parseServerLog(TWO);
+    expect(plain.entries.map((e) => [e.line, e.endLine])).toEqual([
+      [1, 7],
+      [9, 15],
+    ]);
+    expect(plain.blank).toBe(1);
+    const doubled = parseServerLog(TWO.replace(/\n/g, '\n\n'));
+    expect(doubled.entries.map((e) => [e.line, e.endLine])).toEqual([
+      [1, 13],
+      [17, 29],
+    ]);
+    // a binary MESSAGE's lines, a blank one after each too (systemd's documented entry, its line ends converted twice)
+    const doc = readRepoText(`${REAL_SERVER_LOGS}/systemd-journal-export-format-doc-three-entries-binary-message.txt`);
+    expect(parseServerLog(doc.replace(/\n/g, '\r\r\n')).entries.map((e) => e.text)).toEqual(parseServerLog(doc).entries.map((e) => e.text));
+    // entries without their cursor line (cut from a copy; a later entry's cursor in the text): their time begins each
+    const cursorless = TWO.split('\n').filter((l) => !l.startsWith('__CURSOR=')).join('\n');
+    expect(parseServerLog(`${cursorless}\n${EXPORT}`).entries.map((e) => e.line)).toEqual([1, 8, 15]);
+  });
+
+  it('a numbered copy\'s number must go on from line to line: a line without it ends the copy and is read as written', () => {
+    const text = [...numbered(EXPORT, (n) => `${n}:`).split('\n'), `1:${CLASSIC}`].join('\n');
+    const r = parseServerLog(text);
+    expect(r.understood).toBe(2);
+    // a log's own numbers before a line that begins no entry are not taken for a copy's (an IOS sequence number stays)
+    expect(parseServerLog('000123: *Mar  1 00:55:40.767: ISAKMP (0:0): received packet from 10.0.0.2 dport 500 sport 500 Global (N) NEW SA').entries[0]?.text).toMatch(/^000123: /);
   });
 });
 

@@ -1,4 +1,8 @@
+import { CatNumbers, catNumberEnd, lastCatNumber } from './cat-numbers';
 import { withoutColours } from './chunk-lines';
+import type { Hit } from './kit';
+import type { Prefixed } from './prefixed';
+import type { LogFamily } from './types';
 
 /**
  * The systemd journal's structured output modes, read as the records they carry: each entry becomes the line `journalctl -o
@@ -30,13 +34,21 @@ import { withoutColours } from './chunk-lines';
  * MAX_HELD_LINES; an entry that turns out not to be one (a line no such entry has) hands its lines on as they were. An object
  * that does not parse, or that is no journal entry, is left to the line reader (counted as an unknown line, never thrown) —
  * a pretty object that does not parse as one record.
+ *
+ * A copy of these modes is read as they are: shifted (a Markdown code block's four blanks, a tab), numbered (`cat -n`, an
+ * editor's or `grep -n`'s numbers: cat-numbers.ts) or double-spaced (an empty line after every line; told from export's own
+ * blank line between entries by the line after it — JournalShapes indent, numbers, gap). An entry whose message journalctl
+ * left out (a null MESSAGE, `[N blob data]`) is understood as that, with what to run again (leftOutHit).
  */
 
 export interface JournalSink {
   /** a physical line that is no part of a journal entry after all: read as any line */
   line(text: string): void;
-  /** one entry as journalctl's short-iso-precise line; `lines`: the physical lines it took (none of them handed on) */
-  record(text: string, lines: number): void;
+  /**
+   * one entry as journalctl's short-iso-precise line; `lines`: the physical lines it took (none of them handed on); `leftOut`:
+   * its MESSAGE was null, a field journalctl's JSON writer left out (see leftOutHit)
+   */
+  record(text: string, lines: number, leftOut: boolean): void;
 }
 
 const MAX_HELD_LINES = 4096;
@@ -56,12 +68,33 @@ const EXPORT_FIELD = /^([A-Z0-9_]+)=(.*)$/;
 const BARE_NAME = /^[A-Z0-9_]+$/;
 const LINE_BREAKS = /[ \t]*[\r\n\u2028\u2029]+[ \t]*/g;
 
+const isBlankText = (s: string): boolean => s.length === 0 || s.trim() === '';
+/** what a copy puts before every line: blanks, tabs, and the zero-width space a web page puts after each line break (typography.ts) */
+const isLead = (c: number): boolean => c === 32 || c === 9 || c === 0x200b;
+
 export class JournalShapes {
   private mode = IDLE;
+  /** the entry's lines as its mode reads them: without the copy's line number and indent, a double-spaced copy's blank lines left out */
   private held: string[] = [];
-  /** verbose: the header's time as written, and the blanks before it */
+  /** the entry's physical lines as read, every one: handed on as they were when the lines turn out to be no entry (release) */
+  private raw: string[] = [];
+  /**
+   * Blank lines after the entry's last line (verbose, export), not yet known to be in it or after it: the next line says. A
+   * field line of the entry after them (an export's field other than its first, `__CURSOR=`; a verbose entry's indented field)
+   * makes the copy double-spaced — an empty line after every line, a web page's or a twice-converted copy's (lines.ts reads
+   * a plain log's so) — and they its lines; anything else, and the entry ended before them.
+   */
+  private gap = 0;
+  /** verbose: the header's time as written */
   private headTime: string | undefined;
+  /**
+   * The shape of the copy the entries came in, decided on an entry's first line and kept while the lines carry it: the blanks
+   * every line is shifted by (a Markdown code block's four, a tab), after a line number when the copy is numbered (`cat -n`,
+   * an editor's, `grep -n`: cat-numbers.ts, each line the next number). The lines' reader (lines.ts outdent, CatNumbers) undoes
+   * the same for a plain log; a journal entry's lines are read here, before it, as their blanks and blank lines are its syntax.
+   */
   private indent = 0;
+  private numbers: CatNumbers | undefined;
 
   constructor(private readonly sink: JournalSink) {}
 
@@ -70,32 +103,100 @@ export class JournalShapes {
 
   /** One physical line; false: not a journal entry's, read it as any line (after whatever this line ended was handed on). */
   take(line: string): boolean {
+    let text = line;
+    if (this.numbers !== undefined || this.indent !== 0) {
+      const cut = this.cut(line);
+      if (cut === undefined) {
+        // the copy's shape ends here, and with it the entry
+        this.finish();
+        this.numbers = undefined;
+        this.indent = 0;
+        return this.start(line, line);
+      }
+      text = cut;
+    }
     switch (this.mode) {
       case PRETTY:
-        return this.pretty(line);
+        return this.pretty(text, line);
       case VERBOSE:
-        return this.verbose(line);
+        return this.verbose(text, line);
       case EXPORT:
-        return this.exported(line);
+        return this.exported(text, line);
       default:
-        return this.start(line);
+        return this.start(text, line);
     }
   }
 
   /** The input ended: an entry still open is read as far as it goes (verbose, export) or handed on (an unclosed object). */
   end(): void {
+    this.finish();
+  }
+
+  /** The entry open ends here: read (verbose, export) or handed on (an object not closed), then the blank lines after it. */
+  private finish(): void {
     if (this.mode === VERBOSE) this.finishVerbose();
     else if (this.mode === EXPORT) this.finishExport();
     else if (this.mode === PRETTY) this.release();
+    for (; this.gap > 0; this.gap--) this.sink.line('');
   }
 
-  private start(line: string): boolean {
-    let c = line.charCodeAt(0);
-    let text = line;
-    if (c === 32 || c === 9) {
-      text = line.trimStart();
-      c = text.charCodeAt(0);
+  /** The line without the copy's number and indent ('' for a blank line), or undefined: the line does not carry them. */
+  private cut(line: string): string | undefined {
+    let s = line;
+    if (this.numbers !== undefined) {
+      s = this.numbers.strip(line);
+      if (this.numbers.off) return undefined;
     }
+    for (let i = 0; i < this.indent; i++) {
+      const c = s.charCodeAt(i);
+      // (a blank line, or one whose blanks the copy trimmed, has no indent to cut)
+      if (!isLead(c)) return isBlankText(s) ? '' : undefined;
+    }
+    return this.indent === 0 ? s : s.slice(this.indent);
+  }
+
+  /** `text`: the line without the copy's number and indent, when a copy's shape is known; else the line as read. */
+  private start(text: string, line: string): boolean {
+    if (this.startOf(text, line)) return true;
+    this.doubled = false;
+    return false;
+  }
+
+  private startOf(text: string, line: string): boolean {
+    if (this.numbers !== undefined || this.indent !== 0) {
+      // a line of the copy between its entries: the next entry, a blank line (handed on as one, its number gone), or the copy ends
+      if (this.begin(text, line)) return true;
+      if (isBlankText(text)) {
+        this.sink.line('');
+        return true;
+      }
+      this.numbers = undefined;
+      this.indent = 0;
+      return false;
+    }
+    // an entry's first line decides the copy's shape: its line number, then its blanks (a plain log's line, led by a letter, is
+    // read at once)
+    const c = line.charCodeAt(0);
+    let number = -1;
+    let at = 0;
+    if (c === 32 || c === 9 || (c >= 48 && c <= 57) || c === 0x200b) {
+      number = c === 9 || c === 0x200b ? -1 : catNumberEnd(line, true);
+      at = number < 0 ? 0 : number;
+      const numberAt = at;
+      for (let b = line.charCodeAt(at); isLead(b); b = line.charCodeAt(++at));
+      if (at === 0) return false;
+      const n = lastCatNumber();
+      if (!this.begin(line.slice(at), line)) return false;
+      if (number >= 0) this.numbers = new CatNumbers(true, n + 1);
+      this.indent = at - numberAt;
+      return true;
+    }
+    return this.begin(line, line);
+  }
+
+  /** Whether `text` begins a journal entry (held, or read at once: a one-line JSON object). */
+  private begin(text: string, line: string): boolean {
+    let c = text.charCodeAt(0);
     // json-seq's record separator before the object (RFC 7464); json-sse's `data: ` (a server-sent event, a blank line after it)
     if (c === 30) {
       text = text.slice(1);
@@ -106,132 +207,162 @@ export class JournalShapes {
     }
     if (c === 123 /* { */) {
       const rest = text.trimEnd();
-      if (rest === '{') return this.hold(PRETTY, line);
+      if (rest === '{') return this.hold(PRETTY, text, line);
       const entry = rest.charCodeAt(rest.length - 1) === 125 ? parseObject(rest) : undefined;
       if (!entry) return false;
-      this.sink.record(shortLine(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry), 1);
+      this.emit(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry, 1);
       return true;
     }
-    if (c === 95 /* _ */ && (line.startsWith('__CURSOR=') || line.startsWith('__REALTIME_TIMESTAMP='))) {
+    if (c === 95 /* _ */ && (text.startsWith('__CURSOR=') || text.startsWith('__REALTIME_TIMESTAMP='))) {
       this.inBinary = false;
-      return this.hold(EXPORT, line);
+      return this.hold(EXPORT, text, line);
     }
     if (c >= 65 && c <= 90 && text.charCodeAt(3) === 32 && text.charCodeAt(8) === 45) {
       const head = VERBOSE_HEAD.exec(text);
       if (head) {
-        // (a paste shifted as a whole, a Markdown code block's four blanks: its field lines are shifted as much)
-        this.indent = line.length - text.length;
         // the zone is a word (`CET`): dropped, the wall time kept as an RFC 3339 header's is; UTC said as such
         this.headTime = `${head[1]}T${head[2]}${head[3] === 'UTC' || head[3] === 'GMT' ? '+00:00' : ''}`;
-        return this.hold(VERBOSE, line);
+        return this.hold(VERBOSE, text, line);
       }
     }
     return false;
   }
 
-  private hold(mode: number, line: string): true {
+  private emit(time: string | undefined, fields: Fields, lines: number): void {
+    this.sink.record(shortLine(time, fields), lines, fields.MESSAGE === null);
+  }
+
+  private hold(mode: number, text: string, line: string): true {
     this.mode = mode;
     this.busy = true;
-    this.held.push(line);
+    this.held.push(text);
+    this.raw.push(line);
+    return true;
+  }
+
+  /** A line of the entry: the blank lines before it were its own (a double-spaced copy). */
+  private push(text: string, line: string): true {
+    for (; this.gap > 0; this.gap--) this.raw.push('');
+    this.held.push(text);
+    this.raw.push(line);
     return true;
   }
 
   /** The held lines handed on as they were read (not an entry after all). */
   private release(): void {
-    const held = this.held;
-    this.held = [];
-    this.mode = IDLE;
-    this.busy = false;
-    for (const l of held) this.sink.line(l);
+    const raw = this.raw;
+    this.done();
+    for (const l of raw) this.sink.line(l);
   }
 
-  private done(): string[] {
+  /** The entry's lines (as its mode reads them) and how many physical lines it took; nothing held any more. */
+  private done(): [string[], number] {
     const held = this.held;
+    const n = this.raw.length;
     this.held = [];
+    this.raw = [];
     this.mode = IDLE;
     this.busy = false;
-    return held;
+    return [held, n];
   }
 
-  private pretty(line: string): boolean {
-    const t = line.trim();
+  private pretty(text: string, line: string): boolean {
+    const t = text.trim();
     const c = t.charCodeAt(0);
     if (t === '}' || t === '},') {
-      this.held.push(line);
+      this.push(text, line);
       const whole = this.held.join('\n');
       const parsed = parsedJson(whole.trim().replace(/,$/, ''));
       const entry = parsed === NOT_JSON ? undefined : journalEntry(parsed);
       if (entry) {
-        const n = this.held.length;
-        this.done();
-        this.sink.record(shortLine(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry), n);
+        const [, n] = this.done();
+        this.emit(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry, n);
       } else if (parsed !== NOT_JSON) this.release(); // an object, but no journal entry: its lines as before
       else {
         // a malformed object: one record, one unknown line
-        const n = this.held.length;
-        this.done();
-        this.sink.record(whole.replace(LINE_BREAKS, ' ').trim(), n);
+        const [, n] = this.done();
+        this.sink.record(whole.replace(LINE_BREAKS, ' ').trim(), n, false);
       }
       return true;
     }
-    // a member (`"FIELD" : …`), an array's number, its end, or null: anything else, and the object was not one
-    if ((c === 34 || c === 93 || c === 91 || c === 110 || c === 45 || (c >= 48 && c <= 57)) && this.held.length < MAX_HELD_LINES) {
-      this.held.push(line);
-      return true;
+    if (this.raw.length < MAX_HELD_LINES) {
+      // a member (`"FIELD" : …`), an array's number, its end, or null; a blank line (JSON's whitespace: a double-spaced copy's)
+      if (c === 34 || c === 93 || c === 91 || c === 110 || c === 45 || (c >= 48 && c <= 57)) return this.push(text, line);
+      if (t === '') {
+        this.raw.push(line);
+        return true;
+      }
     }
+    // anything else, and the object was not one
     this.release();
-    return this.start(line);
+    return this.start(text, line);
   }
 
-  private verbose(line: string): boolean {
-    const c = line.charCodeAt(this.indent);
-    if ((c === 32 || c === 9) && this.held.length < MAX_HELD_LINES && (this.indent === 0 || line.slice(0, this.indent).trim() === '')) {
-      this.held.push(line);
-      return true;
-    }
-    this.finishVerbose();
-    return this.start(line);
+  private verbose(text: string, line: string): boolean {
+    if (isBlankText(text)) return this.blank();
+    const c = text.charCodeAt(0);
+    if ((c === 32 || c === 9) && this.raw.length + this.gap < MAX_HELD_LINES) return this.push(text, line);
+    this.finish();
+    return this.start(text, line);
+  }
+
+  /** A blank line after the entry's last line: the entry's (double-spaced) or after it, as the next line shows. */
+  private blank(): true {
+    this.gap++;
+    return true;
   }
 
   private finishVerbose(): void {
-    const lines = this.done();
+    const [lines, n] = this.done();
     const fields: Fields = {};
     let last: string | undefined;
     for (let i = 1; i < lines.length; i++) {
-      const m = VERBOSE_FIELD.exec(this.indent === 0 ? lines[i]! : lines[i]!.slice(this.indent));
+      const m = VERBOSE_FIELD.exec(lines[i]!);
       if (m) {
         last = m[1]!;
         if (fields[last] === undefined) fields[last] = m[2]!;
         else last = undefined;
       } else if (last !== undefined) fields[last] = `${fields[last] as string}\n${lines[i]!.trim()}`; // a value's further line
     }
-    this.sink.record(shortLine(this.headTime, fields), lines.length);
+    this.emit(this.headTime, fields, n);
   }
 
-  private exported(line: string): boolean {
+  private exported(text: string, line: string): boolean {
     // a blank line ends the entry, but not right after a binary field's name: its size's first byte may have been a line end
     const held = this.held;
-    if (line.trim() === '' && !BARE_NAME.test(held[held.length - 1]!)) {
-      this.finishExport();
-      return false;
-    }
+    const last = held[held.length - 1]!;
+    if (isBlankText(text) && (this.doubled || !BARE_NAME.test(last))) return this.blank();
     // a field line, a binary field's name, or (after one, up to the next field) its value's lines; anything else ends the entry
     // (an export whose last entry has no blank line after it, and a log pasted below it)
-    const field = EXPORT_FIELD.test(line) || BARE_NAME.test(line);
-    if (field) this.inBinary = BARE_NAME.test(line);
-    if (held.length >= MAX_HELD_LINES || (!field && !this.inBinary)) {
-      this.finishExport();
-      return this.start(line);
+    const field = EXPORT_FIELD.test(text) || BARE_NAME.test(text);
+    // after blank lines, a field that begins no entry: a double-spaced copy, the entry goes on (each entry's first field is
+    // its cursor, output_export; its time is first only in a copy that begins there, so only then does it begin another) — and
+    // in a copy known to be one, a binary value's next line
+    if (this.gap > 0) {
+      if (field ? text.startsWith('__CURSOR=') || (text.startsWith('__REALTIME_TIMESTAMP=') && !(held.length === 1 && last.startsWith('__CURSOR='))) : !(this.doubled && this.inBinary)) {
+        this.finish();
+        return this.start(text, line);
+      }
+      this.doubled = true;
     }
-    held.push(line);
-    return true;
+    if (field) this.inBinary = BARE_NAME.test(text);
+    if (this.raw.length + this.gap >= MAX_HELD_LINES || (!field && !this.inBinary)) {
+      this.finish();
+      return this.start(text, line);
+    }
+    return this.push(text, line);
   }
 
   /** export: the lines since a binary field's name are its value's */
   private inBinary = false;
+  /**
+   * export: the copy is double-spaced (a field came after a blank line in an entry), so a blank line is the copy's, not the
+   * entry's end, right after a binary field's name too, and a binary value's lines go on after one; until a line is no entry's
+   */
+  private doubled = false;
 
   private finishExport(): void {
-    const lines = this.done();
+    const [lines, n] = this.done();
     const fields: Fields = {};
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
@@ -247,7 +378,7 @@ export class JournalShapes {
       if (fields[l] === undefined) fields[l] = binaryValue(lines.slice(i + 1, j).join('\n'));
       i = j - 1;
     }
-    this.sink.record(shortLine(timeOfMicros(fields.__REALTIME_TIMESTAMP) ?? timeOfMicros(fields._SOURCE_REALTIME_TIMESTAMP), fields), lines.length);
+    this.emit(timeOfMicros(fields.__REALTIME_TIMESTAMP) ?? timeOfMicros(fields._SOURCE_REALTIME_TIMESTAMP), fields, n);
   }
 }
 
@@ -339,4 +470,37 @@ export function shortLine(time: string | undefined, f: Fields): string {
   message = message.replace(LINE_BREAKS, ' ').trim();
   const tag = `${program}${pid ? `[${pid}]` : ''}: ${message}`;
   return time === undefined ? tag : `${time}${host ? ` ${host}` : ''} ${tag}`;
+}
+
+/**
+ * `[N blob data]`: what journalctl prints instead of a message it will not show as text without `--all` (systemd
+ * src/shared/logs-show.c: output_short, `fprintf(f, "[%s blob data]\n", FORMAT_BYTES(message_len))` for a message that is not
+ * utf8_is_printable — a carriage return, a terminal's colour codes; output_verbose, `FIELD=[%s blob data]`, also for a value of
+ * PRINT_CHAR_THRESHOLD, 300 bytes, or more). FORMAT_BYTES is format_bytes (src/basic/format-util.c, IEC, one digit below the
+ * point when it is not 0, a trailing B): `6B`, `754B`, `1.5K`, `2K`, `48.0K`… up to E.
+ */
+const BLOB_DATA = /^\[(\d{1,4}(?:\.\d)?[BKMGTPE]) blob data\]$/;
+/**
+ * The same after a tag the header reader took for none (an identifier with a blank, systemd-nspawn's `container target1[3470]`:
+ * the line's message is then all after the time): the tag's last word is the program.
+ */
+const BLOB_DATA_AFTER_TAG = /(?:^|\s)([^\s[\]]+)(?:\[\d+\])?: \[(\d{1,4}(?:\.\d)?[BKMGTPE]) blob data\]$/;
+
+/**
+ * A record no family read that is a journal entry journalctl gave without its message — its JSON writer's null MESSAGE
+ * (`leftOut`: a field over JSON_THRESHOLD, 4096 bytes, without `--all`; man journalctl, `-o json`), or the `[N blob data]` its
+ * short and verbose output print — understood as that, with what to run again: journalctl with `--all`. The entry keeps its
+ * time, host and program, so the reader sees whose message is missing; it counts as its family's when one claimed the line.
+ * Asked only for a record no family read, and then by one flag and one character: a plain log pays nothing for it.
+ */
+export function leftOutHit(leftOut: boolean | undefined, pre: Prefixed, family: LogFamily | undefined): { family: LogFamily; hit: Hit } | undefined {
+  // (the program as output_short names it: its identifier, else its command, else `unknown`)
+  if (leftOut === true) return { family: family ?? 'syslog', hit: { decoded: [{ key: 'step.journalMessageLeftOut', values: { program: pre.program ?? 'unknown' } }], outcome: 'info' } };
+  const message = pre.message;
+  if (message.charCodeAt(message.length - 1) !== 93 /* ] */) return undefined;
+  const m = message.charCodeAt(0) === 91 ? BLOB_DATA.exec(message) : null;
+  const tagged = m ? null : BLOB_DATA_AFTER_TAG.exec(message);
+  if (!m && !tagged) return undefined;
+  const program = pre.program ?? tagged?.[1] ?? 'unknown';
+  return { family: family ?? 'syslog', hit: { decoded: [{ key: 'step.journalBlobData', values: { program, size: m ? m[1]! : tagged![2]! } }], outcome: 'info' } };
 }

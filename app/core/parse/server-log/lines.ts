@@ -66,7 +66,7 @@ export class LineSplitter {
    * per line): `emit` gets it and must copy what it keeps, as the next record overwrites it.
    */
   private pending: RawRecord | null = null;
-  private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0, hints: 0 };
+  private readonly record: RawRecord = { line: 0, endLine: 0, text: '', clean: false, src: undefined, at: 0, hints: 0, leftOut: false };
   /**
    * The indent a whole paste is shifted by (a Markdown code block's four blanks, a mail's quoting
    * indent): the first non-blank line's, when it is four blanks or a tab or more (less is a log's
@@ -245,16 +245,20 @@ export class LineSplitter {
    * A whole record read from `lines` physical lines that were not pushed (a systemd journal entry in a structured output mode:
    * journal-export.ts): the record before it goes on first, then this one, with those lines' numbers.
    */
-  pushRecord(text: string, lines: number): void {
+  pushRecord(text: string, lines: number, leftOut = false): void {
     this.flush();
     if (this.firstWrap.width !== 0) this.firstWrap.release(false, null);
     this.sawText = true;
     this.blanksSinceText = 0;
     this.start(recordCut(text), true, undefined, 0, 0);
-    this.pending!.line = this.lineNo + 1;
+    const r = this.pending!;
+    r.line = this.lineNo + 1;
     this.lineNo += lines;
-    this.pending!.endLine = this.lineNo;
+    r.endLine = this.lineNo;
+    // (set on this record alone, emitted at once: the one record object every other record refills keeps it false)
+    r.leftOut = leftOut;
     this.flush();
+    r.leftOut = false;
   }
 
   /** The pending record with this line joined to it (`joined`: its text so far and the line's piece), up to its cap. */
