@@ -164,6 +164,54 @@ describe("rsyslog's `%fromhost-ip% %rawmsg%` (a real template; ASSEMBLED: real f
   });
 });
 
+describe("a relay's classic header before the device's raw line, its priority kept (ASSEMBLED: real fixture lines as IOS sends them)", () => {
+  const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
+  it("IOS's priority and counter (`<189>123: `) after the relay's time and address: the console's reading, the router as the host, IOS's own time", () => {
+    const lines = linesOf(RADIUS);
+    const console = parseServerLog(lines.join('\n'));
+    const relayed = parseServerLog(lines.map((line, i) => `Sep  5 02:17:0${i % 10} 10.0.140.5 <189>${100 + i}: ${line}`).join('\n'));
+    expect(console.understood).toBeGreaterThan(10);
+    expect(relayed.entries.map(reading)).toEqual(console.entries.map(reading));
+    expect(relayed.entries.map((e) => e.time)).toEqual(console.entries.map((e) => e.time));
+    expect(new Set(relayed.entries.map((e) => e.host))).toEqual(new Set(['10.0.140.5']));
+    expect(findingIds(relayed)).toEqual(findingIds(console));
+  });
+  it("`service sequence-numbers` after the counter, IOS's time without a date or none: IOS's reading, the relay's time where IOS has no date", () => {
+    const e = one('Dec  5 09:12:01 10.1.1.1 <189>123: 000045: Dec  5 09:12:00: %LINK-3-UPDOWN: Interface Virtual-Access3, changed state to down');
+    expect(e).toMatchObject({ family: 'ios', host: '10.1.1.1', time: { month: 12, day: 5, hour: 9, minute: 12, second: 0 } });
+    expect(e.decoded[0]).toMatchObject({ key: 'step.iosSystemMessage', values: { facility: 'LINK', mnemonic: 'UPDOWN' } });
+    // uptime stamps (no time of day) and no stamp: the relay's
+    expect(one('Dec  5 09:12:01 10.1.1.1 <189>124: 1w2d: %LINK-3-UPDOWN: Interface Virtual-Access3, changed state to down')).toMatchObject({ family: 'ios', time: { month: 12, day: 5, hour: 9, minute: 12, second: 1 } });
+    expect(one('Dec  5 09:12:01 rtr1 <189>125: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.9)')).toMatchObject({ family: 'ios', host: 'rtr1', time: { month: 12, day: 5, hour: 9, minute: 12, second: 1 } });
+  });
+  it("`no logging message-counter syslog` (`<189>: `, an empty counter): IOS's line where IOS's time or a system message follows, else as it was", () => {
+    expect(one('Dec  5 09:12:02 10.1.1.1 <189>: *Dec  5 09:12:01.456: %SYS-5-CONFIG_I: Configured from console by vty0')).toMatchObject({ family: 'ios', host: '10.1.1.1', time: { month: 12, day: 5, hour: 9, minute: 12, second: 1, ms: 456 } });
+    expect(one('Dec  5 09:12:02 10.1.1.1 <189>: %SYS-5-CONFIG_I: Configured from console by vty0')).toMatchObject({ family: 'ios', time: { hour: 9, minute: 12, second: 2 } });
+    expect(parseServerLog('Dec  5 09:12:02 10.1.1.1 <189>: 33 packets received').entries.map((e) => e.family)).not.toContain('ios');
+  });
+  it("the sender's whole line after the relay's header (its own header, or none): the sender's reading, host and time", () => {
+    expect(one('Dec  5 09:12:01 10.1.1.1 <30>Dec  5 09:12:00 vpn pppd[123]: LCP terminated by peer')).toMatchObject({ family: 'pppd', host: 'vpn', session: 'pppd[123]', time: { month: 12, day: 5, hour: 9, minute: 12, second: 0 } });
+    expect(one('Dec  5 09:12:01 10.1.1.3 <134>l2tp,info first L2TP UDP packet received from 198.51.100.7')).toMatchObject({ family: 'mikrotik', host: '10.1.1.3' });
+  });
+});
+
+describe("rsyslog's `%fromhost% %rawmsg%`: the sender's name before its priority (ASSEMBLED)", () => {
+  it("IOS's lines after the router's name: the console's reading, the name as the host; a whole pppd line and after a receiver's time too", () => {
+    const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
+    const console = parseServerLog(linesOf(RADIUS).join('\n'));
+    const raw = parseServerLog(linesOf(RADIUS).map((line, i) => `rtr1.example.com <189>${100 + i}: ${line}`).join('\n'));
+    expect(raw.entries.map(reading)).toEqual(console.entries.map(reading));
+    expect(new Set(raw.entries.map((e) => e.host))).toEqual(new Set(['rtr1.example.com']));
+    expect(findingIds(raw)).toEqual(findingIds(console));
+    expect(one('lns-1 <30>Dec  5 09:12:00 vpn pppd[123]: LCP terminated by peer')).toMatchObject({ family: 'pppd', host: 'vpn', session: 'pppd[123]' });
+    expect(one('2026-12-05T09:12:01+01:00 rtr1 <189>123: *Dec  5 09:12:01.123: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.9)')).toMatchObject({ family: 'ios', host: 'rtr1', time: { month: 12, day: 5, ms: 123 } });
+  });
+  it('near misses stay as they were: a charon thread head before an IKE_SA number, a word before an arrow, a priority before a blank', () => {
+    for (const line of ['09[IKE] <12> received packet', 'ppp0 <--> /dev/pts/1', 'rtr1 <189> hello']) expect(parseServerLog(line).entries.map((e) => e.host), line).not.toContain('rtr1');
+    expect(parseServerLog('rtr1 <189> hello').understood).toBe(0);
+  });
+});
+
 /** a CSV cell as Splunk and Graylog write one that needs quoting: in quotes, a quote doubled */
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
