@@ -160,3 +160,29 @@ export function exportRow(layout: ExportLayout, text: string): CollectorColumns 
   const host = layout.host >= 0 ? cells[layout.host]!.trim() || undefined : undefined;
   return { time, host, message };
 }
+
+/** How many quotes the text holds. */
+function quotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A row under an export's header whose message cell is still open at its end: the message holds line breaks, so the cell goes on
+ * on the next lines inside its quotes (RFC 4180 §2.6; Splunk's `_raw` of a multi-line event — an IOS `debug`'s lines, a Windows
+ * event's message — and Graylog's `message` are written so, assumed as for Event Viewer's CSV: families/event-export.ts). By the
+ * quotes' count (a quoted cell's own quotes are doubled; RFC 4180 quotes no bare cell's): an odd count leaves the cell open —
+ * and only the message cell, the row's last one read so far. A line that is a whole row of the layout itself ends it (a row whose
+ * closing quote was lost: the next row is not its text).
+ */
+export function opensMessageCell(layout: ExportLayout, pending: string): boolean {
+  if ((quotes(pending) & 1) === 0) return false;
+  return splitRow(pending, layout.sep).length === layout.message + 1;
+}
+
+/** Whether the row's open message cell (opensMessageCell) takes this line: any line but a whole row of the layout. */
+export function cellTakes(layout: ExportLayout, pending: string, line: string): boolean {
+  if (!opensMessageCell(layout, pending)) return false;
+  return (quotes(line) & 1) === 1 || exportRow(layout, line) === undefined;
+}

@@ -4,7 +4,8 @@ import { explainServerLogs } from '../../diagnose/server-log';
 import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { readRepoText } from '../../../../test/support/repo-files';
 import { describeEntry } from './describe';
-import { parseServerLog, type ServerLogEntry, type ServerLogResult } from './index';
+import { ChunkLines } from './chunk-lines';
+import { parseServerLog, ServerLogParser, type ServerLogEntry, type ServerLogResult } from './index';
 
 /**
  * A syslog collector's file around the devices' lines (collector-rows.ts, prefix-shapes.ts underCollector): Kiwi Syslog Server's
@@ -251,6 +252,42 @@ describe("a log server's CSV or TSV export with a header row (ASSEMBLED: the doc
       expect(new Set(r.entries.slice(1).map((e) => `${e.host} ${JSON.stringify(e.time)}`))).toEqual(new Set(['lns1 {"year":2026,"month":4,"day":6,"hour":16,"minute":56,"second":56,"ms":0}']));
       expect(findingIds(r)).toEqual(findingIds(own));
     }
+  });
+  it("a message cell over several lines inside its quotes (a blank line, CRLF, doubled quotes): one record, read as the message's line", () => {
+    const PROTREJ = '*Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)';
+    const ASA = '%ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: IPsec, Duration: 0h:01m:02s, Bytes xmt: 1, Bytes rcv: 2, Reason: Idle Timeout';
+    const csv = [
+      '"_time","host","_raw"',
+      '"2026-11-18T10:21:05.000+0100","10.0.0.1","Nov 18 10:21:05 10.0.0.1 123: *Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16',
+      'protocol CCP (0x80FD0102000A1206010000B0)"',
+      '"2026-11-18T10:21:07.000+0100","10.0.0.2","%ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected.',
+      '',
+      'Session Type: IPsec, Duration: 0h:01m:02s, Bytes xmt: 1, Bytes rcv: 2,',
+      ' Reason: Idle Timeout"',
+      '"2026-11-18T10:21:09.000+0100","10.0.0.2","%ASA-6-113008: AAA transaction status ACCEPT : user = ""bob"""',
+    ].join('\r\n');
+    const r = parseServerLog(csv);
+    expect([r.records, r.lines]).toEqual([4, 8]);
+    expect(r.entries.map((e) => [e.line, e.endLine, e.family, e.host])).toEqual([[1, 1, 'syslog', undefined], [2, 3, 'ios', '10.0.0.1'], [4, 7, 'asa', '10.0.0.2'], [8, 8, 'asa', '10.0.0.2']]);
+    expect({ ...reading(r.entries[1]!), line: 1 }).toEqual(reading(one(PROTREJ)));
+    expect(r.entries[1]!.time).toEqual({ month: 11, day: 18, hour: 10, minute: 21, second: 5, ms: 100 });
+    expect({ ...reading(r.entries[2]!), line: 1 }).toEqual(reading(one(ASA)));
+    expect(r.entries[2]).toMatchObject({ user: 'bob', time: { year: 2026, month: 11, day: 18, hour: 10, minute: 21, second: 7 } });
+    // the same whatever the read chunks: a cell cut between them, a CRLF split
+    const view = (x: ServerLogResult) => [x.records, x.understood, x.entries.map((e) => [e.line, e.endLine, e.family, e.host, e.cause, e.time, describeEntry(e, en)])];
+    for (const size of [1, 2, 5, 13, 64, 200]) {
+      const p = new ServerLogParser('export.csv');
+      const lines = new ChunkLines((line, hints, src, at) => p.pushLine(line, hints, src, at));
+      for (let i = 0; i < csv.length; i += size) lines.push(csv.slice(i, i + size));
+      lines.end();
+      expect(view(p.end()), `chunks of ${size}`).toEqual(view(r));
+    }
+  });
+  it('a cell whose closing quote was lost ends at the next row; without an export header a quote opens nothing', () => {
+    const r = parseServerLog(['"_time","host","_raw"', '"2026-11-18T10:21:05.000+0100","10.0.0.1","%SYS-5-CONFIG_I: Configured from console by vty0', '"2026-11-18T10:21:07.000+0100","10.0.0.2","%ASA-6-113008: AAA transaction status ACCEPT : user = bob"'].join('\n'));
+    expect(r.entries.map((e) => [e.line, e.endLine, e.host])).toEqual([[1, 1, undefined], [2, 2, '10.0.0.1'], [3, 3, '10.0.0.2']]);
+    const bare = parseServerLog(['"2026-11-18T10:21:05.000+0100","10.0.0.1","open', 'Dec  5 09:12:02 vpn pppd[123]: LCP terminated by peer'].join('\n'));
+    expect(bare.entries.map((e) => [e.line, e.family])).toEqual([[2, 'pppd']]);
   });
   it('not an export: a CSV without a message column, rows that do not fit the header (read as lines of their own); no header, no columns read', () => {
     expect(parseServerLog('time,host,bytes\n2026-12-05T09:12:01Z,10.1.1.1,42').understood).toBe(0);
