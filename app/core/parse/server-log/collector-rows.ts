@@ -22,6 +22,17 @@ export interface CollectorColumns {
  * %FWSM-6-302013: …`. The facility word is read as any word with an optional digit (assumed: the guide lists Kern … Local7).
  */
 const KIWI_AFTER_TIME = /^(?:\t| +)[A-Za-z]+\d?\.[A-Za-z]+\t([^\t]*)\t(.*)$/;
+/**
+ * Kiwi's log file written comma-delimited: the same columns with commas, the message quoted as RFC 4180 quotes a cell, its own
+ * quotes doubled. Kiwi's documentation of the layout was not found (its "Log to file" formats are in the admin guide, not in the
+ * search index); a real row, the comment of a Trisul input filter that reads a Kiwi file of NetFlow records an ArcSight
+ * forwarded (trisulnsm/trisul-scripts lua/frontend_scripts/inputfilter/kiwisyslog.lua): `2017-03-21 11:07:13,Local7.Debug,
+ * 172.24.21.58,"""srcaddr=…,flow_sequence=1044333853"""`. A bare message (no quote first) is taken whole, commas and all
+ * (assumed: a message without a comma or quote left unquoted, as CSV writers do); the US and day-first dates as in the tab layout (assumed).
+ */
+const KIWI_COMMA_AFTER_TIME = /^,[A-Za-z]+\d?\.[A-Za-z]+,([^,]*),(.*)$/;
+/** Kiwi's ISO date and time before a comma (`2017-03-21 11:07:13,…`; read by the caller only after a `dddd-` and a comma 20th) */
+const KIWI_ISO_COMMA = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d),/;
 /** the US and day-first dates: `MM-DD-YYYY HH:MM:SS` or `DD-MM-YYYY HH:MM:SS` (read by the caller only after a `dd-dd-dddd ` look) */
 const KIWI_OTHER_DATE = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/;
 
@@ -32,9 +43,24 @@ const KIWI_OTHER_DATE = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/;
  */
 export function kiwiAfterIsoTime(time: LogTime, rest: string): CollectorColumns | undefined {
   const c = rest.charCodeAt(0);
+  if (c === 44 /* , */) return kiwiCommaColumns(time, rest);
   if (c !== 9 && c !== 32) return undefined;
   const m = KIWI_AFTER_TIME.exec(rest);
   return m ? { time, host: m[1] || undefined, message: m[2]! } : undefined;
+}
+
+/** The comma-delimited row's columns after its time (KIWI_COMMA_AFTER_TIME), the message unquoted. */
+function kiwiCommaColumns(time: LogTime, rest: string): CollectorColumns | undefined {
+  const m = KIWI_COMMA_AFTER_TIME.exec(rest);
+  if (!m) return undefined;
+  const message = m[2]!.charCodeAt(0) === 34 ? splitRow(m[2]!, 44)[0]! : m[2]!;
+  return message === '' ? undefined : { time, host: m[1] || undefined, message };
+}
+
+/** A comma-delimited Kiwi row with an ISO date (`2017-03-21 11:07:13,Local7.Debug,…`), or undefined. */
+export function kiwiIsoComma(text: string): CollectorColumns | undefined {
+  const m = KIWI_ISO_COMMA.exec(text);
+  return m ? kiwiCommaColumns({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, text.slice(19)) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { LogTime } from './types';
 import { MONTH_GROUP as M, MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
 import { iosAfterPriTag, iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { isDigit } from './char-codes';
-import { kiwiAfterIsoTime, kiwiOtherDate, type CollectorColumns } from './collector-rows';
+import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, type CollectorColumns } from './collector-rows';
 
 export { MONTHS, ms, type Prefixed } from './prefixed';
 export { iosAfterPriTag, iosAfterRelay, iosByOriginTag, isCounterTag } from './ios-relay-shapes';
@@ -346,6 +346,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if (c === 91 /* [ */ && (m = text.match(ACCEL_FILE))) {
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
+  }
+  // (Kiwi's comma-delimited file, collector-rows.ts: `dddd-` and a comma right after the seconds, where the ISO header needs a blank or a fraction's digits)
+  if (digit && text.charCodeAt(19) === 44 && text.charCodeAt(4) === 45) {
+    const kiwi = kiwiIsoComma(text);
+    if (kiwi) return underCollector(kiwi);
   }
   if (digit && (m = text.match(ISO))) {
     // a receiver's time before the sender's whole syslog line (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 host prog: …`): the sender's header

@@ -4,6 +4,7 @@ import { explainServerLogs } from '../../diagnose/server-log';
 import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { readRepoText } from '../../../../test/support/repo-files';
 import { describeEntry } from './describe';
+import { splitPrefix } from './prefix';
 import { ChunkLines } from './chunk-lines';
 import { parseServerLog, ServerLogParser, type ServerLogEntry, type ServerLogResult } from './index';
 
@@ -59,12 +60,23 @@ describe('real collector files', () => {
     expect(kiwi.unknownLines.map((u) => [u.line, u.family])).toEqual([[3, 'asa'], [5, 'asa'], [6, 'asa']]);
     expect(kiwi.verdict).toBe('ok');
   });
+  it("Kiwi's comma-delimited row: its ISO date and time, the sender, the message without the quotes around it (its doubled quotes one again)", () => {
+    const row = linesOf('collector-kiwi-comma-delimited-iso-date-quoted-message-netflow-arcsight.txt')[0]!;
+    const pre = splitPrefix(row);
+    expect(pre).toMatchObject({ host: '172.24.21.58', time: { year: 2017, month: 3, day: 21, hour: 11, minute: 7, second: 13 } });
+    expect(pre.message).toMatch(/^"srcaddr=7338388383,SysUptime=.*,flow_sequence=1044333853"$/);
+    // (NetFlow, no VPN: counted, not understood, in no family)
+    expect(parseServerLog(row)).toMatchObject({ records: 1, understood: 0, unknown: 1 });
+  });
   it("Kiwi's forward: the router's IOS line after `Original Address=` and Kiwi's RFC 5424 header, the original address as the host", () => {
     const e = one(linesOf('ios-kiwi-forward-original-address-rfc5424-origin-id-logout.txt')[0]!);
     expect(e).toMatchObject({ family: 'ios', host: '192.168.0.1', time: { month: 6, day: 23, hour: 15, minute: 52, second: 38, ms: 534 } });
     expect(e.decoded[0]).toMatchObject({ key: 'step.iosSystemMessage', values: { facility: 'SYS', mnemonic: 'LOGOUT' } });
   });
 });
+
+/** a CSV cell as Splunk and Graylog write one that needs quoting: in quotes, a quote doubled */
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Kiwi's row layout (collector-rows.ts): its ISO, US and day-first dates in turn, a tab, Facility.Level, a tab, the sender, a tab */
 const KIWI_DATES = ['2026-09-05 02:17:00', '09-05-2026 02:17:00', '25-09-2026 02:17:00'];
@@ -114,6 +126,19 @@ describe("Kiwi's log file of VPN lines (ASSEMBLED: Kiwi's real row layout before
   it('a message without a header of its own (an ASA without `logging timestamp`, a MikroTik topic line): Kiwi\'s time and sender as its header', () => {
     expect(one('2026-12-05 09:12:01\tLocal4.Info\t10.1.1.2\t%ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: IPsec, Duration: 0h:01m:02s, Bytes xmt: 1, Bytes rcv: 2, Reason: Idle Timeout')).toMatchObject({ family: 'asa', host: '10.1.1.2', user: 'bob', time: { year: 2026, month: 12, day: 5, hour: 9, minute: 12, second: 1 } });
     expect(one('2026-12-05 09:12:01\tLocal4.Info\t10.1.1.3\tl2tp,info first L2TP UDP packet received from 198.51.100.7')).toMatchObject({ family: 'mikrotik', host: '10.1.1.3' });
+  });
+  it("Kiwi's comma-delimited rows of VPN lines: IOS after its counter, an ASA, a whole pppd line — each the device's reading, Kiwi's sender and dates as in the tab layout", () => {
+    const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
+    const console = parseServerLog(linesOf(RADIUS).join('\n'));
+    const collected = parseServerLog(linesOf(RADIUS).map((line, i) => `${KIWI_DATES[i % 3]},Local7.Debug,${KIWI_HOSTS[i % 3]},${quoted(`${100 + i}: ${line}`)}`).join('\n'));
+    expect(collected.entries.map(reading)).toEqual(console.entries.map(reading));
+    expect(collected.entries.map((e) => e.time)).toEqual(console.entries.map((e) => e.time));
+    expect(collected.entries.map((e) => e.host)).toEqual(collected.entries.map((e) => KIWI_HOSTS[(e.line - 1) % 3]));
+    expect(findingIds(collected)).toEqual(findingIds(console));
+    expect(one('2026-12-05 09:12:01,Local4.Info,10.1.1.2,"%ASA-4-113019: Group = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: IPsec, Duration: 0h:01m:02s, Bytes xmt: 1, Bytes rcv: 2, Reason: Idle Timeout"')).toMatchObject({ family: 'asa', host: '10.1.1.2', user: 'bob', time: { year: 2026, month: 12, day: 5 } });
+    expect(one('25-12-2026 09:12:03,Daemon.Info,10.1.1.3,Dec 25 09:12:03 vpn pppd[123]: LCP terminated by peer')).toMatchObject({ family: 'pppd', host: 'vpn', session: 'pppd[123]' });
+    // near misses: a Python logging time's milliseconds after the comma, no Facility.Level
+    for (const line of ['2026-12-05 09:12:01,123 INFO 10.1.1.1,%SYS-5-CONFIG_I: Configured from console', '2026-12-05 09:12:01,10.1.1.1,"%SYS-5-CONFIG_I: Configured from console by vty0"']) expect(parseServerLog(line).understood, line).toBe(0);
   });
   it('near misses stay as they were: no Facility.Level, a level word after an ISO time, a tab-led message', () => {
     for (const line of ['2026-12-05 09:12:01\t10.1.1.1\t123: *Dec  5 09:12:01.123: %SYS-5-CONFIG_I: Configured from console', '2026-12-05 09:12:01 INFO\tLocal7.Debug\t10.1.1.1\tx', '12-05-2026 09:12:01 Local7.Debug 10.1.1.1 %SYS-5-CONFIG_I: Configured from console']) {
@@ -213,8 +238,6 @@ describe("rsyslog's `%fromhost% %rawmsg%`: the sender's name before its priority
   });
 });
 
-/** a CSV cell as Splunk and Graylog write one that needs quoting: in quotes, a quote doubled */
-const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 describe("a log server's CSV or TSV export with a header row (ASSEMBLED: the documented layouts around real fixture lines)", () => {
   const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
