@@ -1,4 +1,5 @@
 import type { LogTime } from './types';
+import { MONTH_GROUP, monthOf } from './prefixed';
 
 /**
  * A syslog collector's own columns around a device's line: the collector's time and the sender's address or name, then the
@@ -212,3 +213,31 @@ export function cellTakes(layout: ExportLayout, pending: string, line: string): 
   if (!opensMessageCell(layout, pending)) return false;
   return (quotes(line) & 1) === 1 || exportRow(layout, line) === undefined;
 }
+
+/**
+ * Visual Syslog Server's log file (MaxBelkov/visualsyslog, source/server.cpp TSyslogMessage::Save): `SourceAddr<TAB>DateStr<TAB>
+ * HostName<TAB>Facility<TAB>Priority<TAB>Tag<TAB>Msg` — the sender's IPv4 address (inet_ntoa), then the message's own syslog
+ * header taken apart by ProcessMessageFromSyslogd: its `Mmm dd hh:mm:ss` (or the time of receipt where the message had none, in
+ * the same form), the word after it (the host, empty where a `:` came first), the facility and level words (both empty without a
+ * priority), the tag up to `: ` (within its first fifty characters, else empty) and the rest, its tabs made blanks. A real row
+ * (search index file 1223457946, a SIP trace script's notes on the syslog files it reads): `135.105.167.18<TAB>Jan 25 16:52:13<TAB>
+ * 192.168.7.113<TAB>local4<TAB>info<TAB>SIPMESSAGE<TAB>+01:00 2022 513 1 .TEL | 0 …`. The columns put back together are the line as
+ * the device sent it, after its priority (`date host tag: msg`): the caller reads that (`line`), the sender as the host where it names
+ * none (`sender`).
+ */
+export function visualSyslogRow(text: string): { sender: string; line: string; time: LogTime; raw: string } | undefined {
+  // (the sender's dotted address and a tab: a few characters, on a digit-led line no other header took)
+  let i = 0;
+  for (; i < 16; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46)) break;
+  }
+  if (i < 7 || text.charCodeAt(i) !== 9 || text.charCodeAt(i + 16) !== 9) return undefined;
+  const f = text.split('\t');
+  const d = f.length === 7 ? VISUAL_DATE.exec(f[1]!) : null;
+  if (!d) return undefined;
+  const raw = `${f[2] ? `${f[2]} ` : ''}${f[5] ? `${f[5]}: ` : ''}${f[6]}`;
+  return { sender: f[0]!, line: `${f[1]} ${raw}`, time: { month: monthOf(d[1]!), day: +d[2]!, hour: +d[3]!, minute: +d[4]!, second: +d[5]! }, raw };
+}
+/** DateStr: the message's own `Mmm dd hh:mm:ss` (IsValidSyslogDate) or FormatDateTime's `mmm dd hh:nn:ss` in US English */
+const VISUAL_DATE = new RegExp(String.raw`^${MONTH_GROUP} ([ \d]\d) (\d\d):(\d\d):(\d\d)$`);

@@ -2,7 +2,7 @@ import type { LogTime } from './types';
 import { MONTH_GROUP as M, MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
 import { iosAfterPriTag, iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { isDigit } from './char-codes';
-import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, type CollectorColumns } from './collector-rows';
+import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 
 export { MONTHS, ms, type Prefixed } from './prefixed';
 export { iosAfterPriTag, iosAfterRelay, iosByOriginTag, isCounterTag } from './ios-relay-shapes';
@@ -245,6 +245,20 @@ export function underCollector(cols: CollectorColumns): Prefixed {
 }
 
 /**
+ * A Visual Syslog Server row (collector-rows.ts visualSyslogRow) read as the line the device sent: with a tag or IOS's shape, that
+ * line's reading, the sender as its host where it names none; else (no tag: a MikroTik's `l2tp,info …`, whose first word Visual
+ * Syslog took for a host) the message under the row's time and sender, as a collector's (underCollector).
+ */
+function underVisualSyslog(row: { sender: string; line: string; time: LogTime; raw: string }): Prefixed {
+  const own = splitPrefixByRegex(row.line);
+  if (own.program !== undefined || own.shape === 'ios') {
+    if (own.host === undefined) own.host = row.sender;
+    return own;
+  }
+  return underCollector({ time: row.time, host: row.sender, message: row.raw });
+}
+
+/**
  * An RFC 5424 header a relay put before the device's own line, read as that line (ownLine), or undefined (the header's own reading
  * stands). rsyslog's RSYSLOG_SyslogProtocol23Format (`<%PRI%>1 %TIMESTAMP:::date-rfc3339% %HOSTNAME% %APP-NAME% %PROCID% %MSGID%
  * %STRUCTURED-DATA% %msg%`, https://www.rsyslog.com/doc/configuration/templates.html) writes an IOS line's message counter as the
@@ -429,6 +443,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (digit && text.charCodeAt(2) === 45 && text.charCodeAt(5) === 45 && text.charCodeAt(10) === 32) {
     const kiwi = kiwiOtherDate(text);
     if (kiwi) return underCollector(kiwi);
+  }
+  // (a dotted address and a tab first: Visual Syslog Server's file, collector-rows.ts visualSyslogRow)
+  if (digit) {
+    const visual = visualSyslogRow(text);
+    if (visual) return underVisualSyslog(visual);
   }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;

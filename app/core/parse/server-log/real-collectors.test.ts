@@ -319,3 +319,27 @@ describe("a log server's CSV or TSV export with a header row (ASSEMBLED: the doc
     expect(parseServerLog('"2026-12-05T09:12:01.000+0100","10.1.1.1","123: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.9)"').understood).toBe(0);
   });
 });
+
+describe("Visual Syslog Server's log file (its row layout from its source; the real row a SIP phone's, the VPN rows ASSEMBLED)", () => {
+  it("the real row: the message's own header put back together — its time, host and tag — the sender only where it names no host", () => {
+    const row = linesOf('collector-visual-syslog-server-file-row-sip-phone-local4-info.txt')[0]!;
+    expect(splitPrefix(row)).toMatchObject({ host: '192.168.7.113', program: 'SIPMESSAGE', time: { month: 1, day: 25, hour: 16, minute: 52, second: 13 } });
+    expect(parseServerLog(row).entries.map((e) => [e.family, e.host, e.program])).toEqual([['syslog', '192.168.7.113', 'SIPMESSAGE']]);
+  });
+  it("IOS after its counter, an ASA, a whole pppd line, a MikroTik topic line: each the device's reading, the sender as the host where the line has none", () => {
+    const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
+    const console = parseServerLog(linesOf(RADIUS).join('\n'));
+    // (Visual Syslog's columns of `<189>123: *Dec …`: no date (its time of receipt), no host, the counter as the tag)
+    const rows = parseServerLog(linesOf(RADIUS).map((line, i) => `10.0.140.5\tSep 05 02:17:00\t\tlocal7\tdebug\t${100 + i}\t${line}`).join('\n'));
+    expect(rows.entries.map(reading)).toEqual(console.entries.map(reading));
+    expect(rows.entries.map((e) => e.time)).toEqual(console.entries.map((e) => e.time));
+    expect(new Set(rows.entries.map((e) => e.host))).toEqual(new Set(['10.0.140.5']));
+    expect(findingIds(rows)).toEqual(findingIds(console));
+    expect(one('10.1.1.2\tDec  5 09:12:01\t\tlocal4\tinfo\t%ASA-4-113019\tGroup = RA, Username = bob, IP = 198.51.100.7, Session disconnected. Session Type: IPsec, Duration: 0h:01m:02s, Bytes xmt: 1, Bytes rcv: 2, Reason: Idle Timeout')).toMatchObject({ family: 'asa', host: '10.1.1.2', user: 'bob' });
+    expect(one('10.1.1.4\tDec  5 09:12:03\tvpn\tdaemon\tinfo\tpppd[123]\tLCP terminated by peer')).toMatchObject({ family: 'pppd', host: 'vpn', session: 'pppd[123]', time: { month: 12, day: 5, hour: 9, minute: 12, second: 3 } });
+    expect(one('10.1.1.3\tDec  5 09:12:01\tl2tp,info\tlocal7\tinfo\t\tfirst L2TP UDP packet received from 198.51.100.7')).toMatchObject({ family: 'mikrotik', host: '10.1.1.3', time: { month: 12, day: 5, hour: 9, minute: 12, second: 1 } });
+  });
+  it('near misses: six columns, no syslog date in the second: no columns read', () => {
+    for (const line of ['10.1.1.2\tDec  5 09:12:01\t\tlocal4\tinfo\t%ASA-6-113008: AAA transaction status ACCEPT : user = bob', '10.1.1.2\t2026-12-05 09:12:01\t\tlocal4\tinfo\t%ASA-6-113008\tAAA transaction status ACCEPT : user = bob']) expect(splitPrefix(line).host, line).toBeUndefined();
+  });
+});
