@@ -232,12 +232,27 @@ export function visualSyslogRow(text: string): { sender: string; line: string; t
     const c = text.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || c === 46)) break;
   }
-  if (i < 7 || text.charCodeAt(i) !== 9 || text.charCodeAt(i + 16) !== 9) return undefined;
-  const f = text.split('\t');
-  const d = f.length === 7 ? VISUAL_DATE.exec(f[1]!) : null;
-  if (!d) return undefined;
-  const raw = `${f[2] ? `${f[2]} ` : ''}${f[5] ? `${f[5]}: ` : ''}${f[6]}`;
-  return { sender: f[0]!, line: `${f[1]} ${raw}`, time: { month: monthOf(d[1]!), day: +d[2]!, hour: +d[3]!, minute: +d[4]!, second: +d[5]! }, raw };
+  const sep = text.charCodeAt(i);
+  if (i < 7 || (sep !== 9 && sep !== 32)) return undefined;
+  if (sep === 9 && text.charCodeAt(i + 16) === 9) {
+    const f = text.split('\t');
+    const d = f.length === 7 ? VISUAL_DATE.exec(f[1]!) : null;
+    if (!d) return undefined;
+    const raw = `${f[2] ? `${f[2]} ` : ''}${f[5] ? `${f[5]}: ` : ''}${f[6]}`;
+    return { sender: f[0]!, line: `${f[1]} ${raw}`, time: visualTime(d), raw };
+  }
+  // the row copied through a mail or an editor, its tabs made blanks (or blanks made tabs): the columns by their words (the date's
+  // form, Visual Syslog's facility and level names, syslog.cpp facilitynames and prioritynames), the tag the first word after them
+  // (assumed: a row without a tag — a MikroTik's, whose topics Visual Syslog took for the host — is not told apart so, nor one
+  // without a priority, whose two columns are empty)
+  const m = VISUAL_BLANKS.exec(text);
+  if (!m) return undefined;
+  const raw = `${m[3] ? `${m[3]} ` : ''}${m[4]}: ${m[5]}`;
+  return { sender: m[1]!, line: `${m[2]} ${raw}`, time: visualTime(VISUAL_DATE.exec(m[2]!)!), raw };
 }
+const visualTime = (d: RegExpExecArray): LogTime => ({ month: monthOf(d[1]!), day: +d[2]!, hour: +d[3]!, minute: +d[4]!, second: +d[5]! });
+const VISUAL_BLANKS = new RegExp(
+  String.raw`^(\d{1,3}(?:\.\d{1,3}){3})[ \t]+((?:${MONTH_GROUP.slice(1, -1)}) [ \d]\d \d\d:\d\d:\d\d)[ \t]+(?:(\S+)[ \t]+)?(?:auth|authpriv|cron|daemon|ftp|kern|lpr|mail|news|syslog|user|uucp|local[0-7]|mark)[ \t]+(?:alert|crit|debug|emerg|err|info|notice|warning)[ \t]+(\S+)[ \t]+(\S.*)$`,
+);
 /** DateStr: the message's own `Mmm dd hh:mm:ss` (IsValidSyslogDate) or FormatDateTime's `mmm dd hh:nn:ss` in US English */
 const VISUAL_DATE = new RegExp(String.raw`^${MONTH_GROUP} ([ \d]\d) (\d\d):(\d\d):(\d\d)$`);

@@ -325,6 +325,8 @@ describe("Visual Syslog Server's log file (its row layout from its source; the r
     const row = linesOf('collector-visual-syslog-server-file-row-sip-phone-local4-info.txt')[0]!;
     expect(splitPrefix(row)).toMatchObject({ host: '192.168.7.113', program: 'SIPMESSAGE', time: { month: 1, day: 25, hour: 16, minute: 52, second: 13 } });
     expect(parseServerLog(row).entries.map((e) => [e.family, e.host, e.program])).toEqual([['syslog', '192.168.7.113', 'SIPMESSAGE']]);
+    // copied with its tabs made blanks: the same columns, by their words
+    expect(splitPrefix(row.replace(/\t/g, ' '))).toMatchObject({ host: '192.168.7.113', program: 'SIPMESSAGE', time: { month: 1, day: 25, hour: 16, minute: 52, second: 13 } });
   });
   it("IOS after its counter, an ASA, a whole pppd line, a MikroTik topic line: each the device's reading, the sender as the host where the line has none", () => {
     const RADIUS = 'ios-xe-pppoe-chap-auth-timeout-radius-dead-login-response-fail.txt';
