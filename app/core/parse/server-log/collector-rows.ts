@@ -1,4 +1,5 @@
 import type { LogTime } from './types';
+import { MONTH_GROUP, monthOf } from './prefixed';
 
 /**
  * A syslog collector's own columns around a device's line: the collector's time and the sender's address or name, then the
@@ -22,6 +23,17 @@ export interface CollectorColumns {
  * %FWSM-6-302013: …`. The facility word is read as any word with an optional digit (assumed: the guide lists Kern … Local7).
  */
 const KIWI_AFTER_TIME = /^(?:\t| +)[A-Za-z]+\d?\.[A-Za-z]+\t([^\t]*)\t(.*)$/;
+/**
+ * Kiwi's log file written comma-delimited: the same columns with commas, the message quoted as RFC 4180 quotes a cell, its own
+ * quotes doubled. Kiwi's documentation of the layout was not found (its "Log to file" formats are in the admin guide, not in the
+ * search index); a real row, the comment of a Trisul input filter that reads a Kiwi file of NetFlow records an ArcSight
+ * forwarded (trisulnsm/trisul-scripts lua/frontend_scripts/inputfilter/kiwisyslog.lua): `2017-03-21 11:07:13,Local7.Debug,
+ * 172.24.21.58,"""srcaddr=…,flow_sequence=1044333853"""`. A bare message (no quote first) is taken whole, commas and all
+ * (assumed: a message without a comma or quote left unquoted, as CSV writers do); the US and day-first dates as in the tab layout (assumed).
+ */
+const KIWI_COMMA_AFTER_TIME = /^,[A-Za-z]+\d?\.[A-Za-z]+,([^,]*),(.*)$/;
+/** Kiwi's ISO date and time before a comma (`2017-03-21 11:07:13,…`; read by the caller only after a `dddd-` and a comma 20th) */
+const KIWI_ISO_COMMA = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d),/;
 /** the US and day-first dates: `MM-DD-YYYY HH:MM:SS` or `DD-MM-YYYY HH:MM:SS` (read by the caller only after a `dd-dd-dddd ` look) */
 const KIWI_OTHER_DATE = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/;
 
@@ -32,9 +44,24 @@ const KIWI_OTHER_DATE = /^(\d\d)-(\d\d)-(\d{4}) (\d\d):(\d\d):(\d\d)/;
  */
 export function kiwiAfterIsoTime(time: LogTime, rest: string): CollectorColumns | undefined {
   const c = rest.charCodeAt(0);
+  if (c === 44 /* , */) return kiwiCommaColumns(time, rest);
   if (c !== 9 && c !== 32) return undefined;
   const m = KIWI_AFTER_TIME.exec(rest);
   return m ? { time, host: m[1] || undefined, message: m[2]! } : undefined;
+}
+
+/** The comma-delimited row's columns after its time (KIWI_COMMA_AFTER_TIME), the message unquoted. */
+function kiwiCommaColumns(time: LogTime, rest: string): CollectorColumns | undefined {
+  const m = KIWI_COMMA_AFTER_TIME.exec(rest);
+  if (!m) return undefined;
+  const message = m[2]!.charCodeAt(0) === 34 ? splitRow(m[2]!, 44)[0]! : m[2]!;
+  return message === '' ? undefined : { time, host: m[1] || undefined, message };
+}
+
+/** A comma-delimited Kiwi row with an ISO date (`2017-03-21 11:07:13,Local7.Debug,…`), or undefined. */
+export function kiwiIsoComma(text: string): CollectorColumns | undefined {
+  const m = KIWI_ISO_COMMA.exec(text);
+  return m ? kiwiCommaColumns({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, text.slice(19)) : undefined;
 }
 
 /**
@@ -160,3 +187,72 @@ export function exportRow(layout: ExportLayout, text: string): CollectorColumns 
   const host = layout.host >= 0 ? cells[layout.host]!.trim() || undefined : undefined;
   return { time, host, message };
 }
+
+/** How many quotes the text holds. */
+function quotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A row under an export's header whose message cell is still open at its end: the message holds line breaks, so the cell goes on
+ * on the next lines inside its quotes (RFC 4180 §2.6; Splunk's `_raw` of a multi-line event — an IOS `debug`'s lines, a Windows
+ * event's message — and Graylog's `message` are written so, assumed as for Event Viewer's CSV: families/event-export.ts). By the
+ * quotes' count (a quoted cell's own quotes are doubled; RFC 4180 quotes no bare cell's): an odd count leaves the cell open —
+ * and only the message cell, the row's last one read so far. A line that is a whole row of the layout itself ends it (a row whose
+ * closing quote was lost: the next row is not its text).
+ */
+export function opensMessageCell(layout: ExportLayout, pending: string): boolean {
+  if ((quotes(pending) & 1) === 0) return false;
+  return splitRow(pending, layout.sep).length === layout.message + 1;
+}
+
+/** Whether the row's open message cell (opensMessageCell) takes this line: any line but a whole row of the layout. */
+export function cellTakes(layout: ExportLayout, pending: string, line: string): boolean {
+  if (!opensMessageCell(layout, pending)) return false;
+  return (quotes(line) & 1) === 1 || exportRow(layout, line) === undefined;
+}
+
+/**
+ * Visual Syslog Server's log file (MaxBelkov/visualsyslog, source/server.cpp TSyslogMessage::Save): `SourceAddr<TAB>DateStr<TAB>
+ * HostName<TAB>Facility<TAB>Priority<TAB>Tag<TAB>Msg` — the sender's IPv4 address (inet_ntoa), then the message's own syslog
+ * header taken apart by ProcessMessageFromSyslogd: its `Mmm dd hh:mm:ss` (or the time of receipt where the message had none, in
+ * the same form), the word after it (the host, empty where a `:` came first), the facility and level words (both empty without a
+ * priority), the tag up to `: ` (within its first fifty characters, else empty) and the rest, its tabs made blanks. A real row
+ * (search index file 1223457946, a SIP trace script's notes on the syslog files it reads): `135.105.167.18<TAB>Jan 25 16:52:13<TAB>
+ * 192.168.7.113<TAB>local4<TAB>info<TAB>SIPMESSAGE<TAB>+01:00 2022 513 1 .TEL | 0 …`. The columns put back together are the line as
+ * the device sent it, after its priority (`date host tag: msg`): the caller reads that (`line`), the sender as the host where it names
+ * none (`sender`).
+ */
+export function visualSyslogRow(text: string): { sender: string; line: string; time: LogTime; raw: string } | undefined {
+  // (the sender's dotted address and a tab: a few characters, on a digit-led line no other header took)
+  let i = 0;
+  for (; i < 16; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46)) break;
+  }
+  const sep = text.charCodeAt(i);
+  if (i < 7 || (sep !== 9 && sep !== 32)) return undefined;
+  if (sep === 9 && text.charCodeAt(i + 16) === 9) {
+    const f = text.split('\t');
+    const d = f.length === 7 ? VISUAL_DATE.exec(f[1]!) : null;
+    if (!d) return undefined;
+    const raw = `${f[2] ? `${f[2]} ` : ''}${f[5] ? `${f[5]}: ` : ''}${f[6]}`;
+    return { sender: f[0]!, line: `${f[1]} ${raw}`, time: visualTime(d), raw };
+  }
+  // the row copied through a mail or an editor, its tabs made blanks (or blanks made tabs): the columns by their words (the date's
+  // form, Visual Syslog's facility and level names, syslog.cpp facilitynames and prioritynames), the tag the first word after them
+  // (assumed: a row without a tag — a MikroTik's, whose topics Visual Syslog took for the host — is not told apart so, nor one
+  // without a priority, whose two columns are empty)
+  const m = VISUAL_BLANKS.exec(text);
+  if (!m) return undefined;
+  const raw = `${m[3] ? `${m[3]} ` : ''}${m[4]}: ${m[5]}`;
+  return { sender: m[1]!, line: `${m[2]} ${raw}`, time: visualTime(VISUAL_DATE.exec(m[2]!)!), raw };
+}
+const visualTime = (d: RegExpExecArray): LogTime => ({ month: monthOf(d[1]!), day: +d[2]!, hour: +d[3]!, minute: +d[4]!, second: +d[5]! });
+const VISUAL_BLANKS = new RegExp(
+  String.raw`^(\d{1,3}(?:\.\d{1,3}){3})[ \t]+((?:${MONTH_GROUP.slice(1, -1)}) [ \d]\d \d\d:\d\d:\d\d)[ \t]+(?:(\S+)[ \t]+)?(?:auth|authpriv|cron|daemon|ftp|kern|lpr|mail|news|syslog|user|uucp|local[0-7]|mark)[ \t]+(?:alert|crit|debug|emerg|err|info|notice|warning)[ \t]+(\S+)[ \t]+(\S.*)$`,
+);
+/** DateStr: the message's own `Mmm dd hh:mm:ss` (IsValidSyslogDate) or FormatDateTime's `mmm dd hh:nn:ss` in US English */
+const VISUAL_DATE = new RegExp(String.raw`^${MONTH_GROUP} ([ \d]\d) (\d\d):(\d\d):(\d\d)$`);

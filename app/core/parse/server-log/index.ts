@@ -8,7 +8,8 @@ import { JournalShapes, leftOutHit } from './journal-export';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
 import { iosByOriginTag, underCollector } from './prefix-shapes';
-import { exportHeader, exportRow, type ExportLayout } from './collector-rows';
+import { cellTakes, exportHeader, exportRow, opensMessageCell, type ExportLayout } from './collector-rows';
+import { MAX_EVENT_BLOCK_CHARS } from './families/windows-event-block';
 import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
@@ -120,7 +121,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues, recordCap, startsRecord, headShape, (pending, line, blankBefore) => this.continuedByState(pending, line, blankBefore));
+    this.splitter = new LineSplitter((r) => this.record(r), continues, (p) => this.capOf(p), startsRecord, headShape, (pending, line, blankBefore) => this.continuedByState(pending, line, blankBefore));
     this.everyEntry = options.everyEntry;
   }
 
@@ -336,7 +337,16 @@ export class ServerLogParser {
     const layout = exportHeader(text);
     if (!layout) return undefined;
     this.exportLayout = layout;
+    // a row's message over several lines inside its quotes: its lines joined into the row (collector-rows.ts cellTakes), asked of every
+    // line from here on only (no test per line of any other log), past the line tests that would take a line of it for a record of its own
+    this.splitter.takesLine = (pending, line) => pending.text.length < MAX_EVENT_BLOCK_CHARS && cellTakes(layout, pending.text, line);
     return { family: 'syslog', hit: { decoded: [{ key: 'step.exportHeader', values: { columns: layout.columns } }], outcome: 'info' } };
+  }
+
+  /** How long a record may grow (detect.ts recordCap): an export row's open message cell as long as a pasted event's text (a multi-line message). */
+  private capOf(pending: RawRecord): number {
+    const layout = this.exportLayout;
+    return layout !== undefined && opensMessageCell(layout, pending.text) ? MAX_EVENT_BLOCK_CHARS : recordCap(pending);
   }
 
   /** The family that takes a record no family claimed, for what the log showed before it (FamilyParser.claimsLeftover). */

@@ -106,3 +106,21 @@ export function iosByOriginTag(pre: Prefixed): Prefixed | undefined {
   if (!(c === 42 || c === 46 || c === 37) || c1 < 65 || c1 > 90) return undefined;
   return iosAfterRelay({ time: pre.time, host: pre.host }, `${program}: ${message}`, true);
 }
+
+/**
+ * A relay's tag that is the sender's own priority, then IOS's message counter or nothing (`<189>123`, `<189>`): a relay header
+ * written before the device's raw message, its `<PRI>` kept — a template of the `%timegenerated% %fromhost-ip% %rawmsg%` kind
+ * (assumed; the `%fromhost-ip% %rawmsg%` form is real: prefix-shapes.ts senderThenRaw). IOS's wire form puts the priority right
+ * before the counter (`<189>237: *Jan 8 19:46:03.295: %SYS-5-CONFIG_I: …`; with `no logging message-counter syslog` an empty one,
+ * `<PRI>: timestamp`: a Go syslog parser's notes on Cisco's "Syslog Message Logging" guide, search index file 2414358581; the
+ * SC4S form `<166>20: foo: …`, iosAfterRelay). The line after it is IOS's own (iosAfterRelay; after an empty counter only IOS's
+ * time or a system message, as for the relay's `: ` tag); any other tag after a priority is left as it was. Asked only for a tag
+ * whose first character is `<`.
+ */
+export function iosAfterPriTag(relay: { time?: LogTime; host?: string }, tag: string, message: string): Prefixed | undefined {
+  const close = tag.indexOf('>');
+  if (close < 2 || close > 4) return undefined;
+  for (let i = 1; i < close; i++) if (!isDigit(tag.charCodeAt(i))) return undefined;
+  if (close === tag.length - 1) return iosAfterRelay(relay, message, true);
+  return isCounterTag(tag.slice(close + 1)) ? iosAfterRelay(relay, message) : undefined;
+}

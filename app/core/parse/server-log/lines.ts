@@ -108,6 +108,11 @@ export class LineSplitter {
   /** where a second log pasted below the first begins: the wrap width and the double spacing are that log's own from there */
   private readonly boundary: LogBoundary;
   blank = 0;
+  /**
+   * Whether the pending record takes this line as its own, asked before any other test of the line; undefined (the usual case) when no
+   * record can (the parser sets it once a log server export's header row is read: index.ts).
+   */
+  takesLine: ((pending: RawRecord, line: string) => boolean) | undefined = undefined;
 
   constructor(
     private readonly emit: (r: RawRecord) => void,
@@ -172,6 +177,13 @@ export class LineSplitter {
     }
     this.sawText = true;
     this.blanksSinceText = 0;
+    // a record that takes every next line as its own, whatever the line looks like (a log server export's row whose quoted cell is
+    // still open: index.ts) — before the line is asked whether it begins another log, is a wrap or a record of its own
+    const open = this.takesLine !== undefined ? this.pending : null;
+    if (open && this.takesLine!(open, text)) {
+      this.extend(open, `${open.text} ${text.trim()}`, clean);
+      return;
+    }
     const newLog = this.boundary.at(text, c);
     if (newLog) this.newLog();
     const pending = this.pending;

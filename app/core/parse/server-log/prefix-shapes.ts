@@ -1,11 +1,11 @@
 import type { LogTime } from './types';
 import { MONTH_GROUP as M, MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
-import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
+import { iosAfterPriTag, iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { isDigit } from './char-codes';
-import { kiwiAfterIsoTime, kiwiOtherDate, type CollectorColumns } from './collector-rows';
+import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 
 export { MONTHS, ms, type Prefixed } from './prefixed';
-export { iosAfterRelay, iosByOriginTag, isCounterTag } from './ios-relay-shapes';
+export { iosAfterPriTag, iosAfterRelay, iosByOriginTag, isCounterTag } from './ios-relay-shapes';
 
 /**
  * The part of a log line before the message: timestamp, host, program[pid]. One function per
@@ -21,7 +21,9 @@ const SYSLOG_AFTER_MONTH = String.raw`+(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))
 /** The header SYSLOG_AFTER_MONTH's groups give, with the month already looked up. */
 const syslogOf = (m: RegExpMatchArray, month: number): Prefixed => {
   const p: Prefixed = { shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
-  return m[9] === undefined && isCounterTag(m[8]!) ? iosAfterRelay(p, p.message) : p;
+  if (m[9] !== undefined) return p;
+  if (m[8]!.charCodeAt(0) === 60 /* < */) return iosAfterPriTag(p, m[8]!, p.message) ?? p;
+  return isCounterTag(m[8]!) ? iosAfterRelay(p, p.message) : p;
 };
 
 /**
@@ -95,6 +97,8 @@ const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|in
  * (RFC 5424 §6: `<30>1 2024-05-01T10:00:00.123+02:00 host app procid msgid [sd|-] msg`).
  */
 const PRI = /^<\d{1,3}>(.*)$/;
+/** a priority with text right after it (not a charon IKE_SA's `<12> ` before a blank) */
+const PRI_BEFORE_TEXT = /^<\d{1,3}>\S/;
 const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(.*)$/;
 /**
  * Kiwi Syslog Server forwarding a message on (its "Forward to another host" action with the RFC 5424 option): after the priority,
@@ -241,6 +245,20 @@ export function underCollector(cols: CollectorColumns): Prefixed {
 }
 
 /**
+ * A Visual Syslog Server row (collector-rows.ts visualSyslogRow) read as the line the device sent: with a tag or IOS's shape, that
+ * line's reading, the sender as its host where it names none; else (no tag: a MikroTik's `l2tp,info …`, whose first word Visual
+ * Syslog took for a host) the message under the row's time and sender, as a collector's (underCollector).
+ */
+function underVisualSyslog(row: { sender: string; line: string; time: LogTime; raw: string }): Prefixed {
+  const own = splitPrefixByRegex(row.line);
+  if (own.program !== undefined || own.shape === 'ios') {
+    if (own.host === undefined) own.host = row.sender;
+    return own;
+  }
+  return underCollector({ time: row.time, host: row.sender, message: row.raw });
+}
+
+/**
  * An RFC 5424 header a relay put before the device's own line, read as that line (ownLine), or undefined (the header's own reading
  * stands). rsyslog's RSYSLOG_SyslogProtocol23Format (`<%PRI%>1 %TIMESTAMP:::date-rfc3339% %HOSTNAME% %APP-NAME% %PROCID% %MSGID%
  * %STRUCTURED-DATA% %msg%`, https://www.rsyslog.com/doc/configuration/templates.html) writes an IOS line's message counter as the
@@ -343,6 +361,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (c === 91 /* [ */ && (m = text.match(ACCEL_FILE))) {
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };
   }
+  // (Kiwi's comma-delimited file, collector-rows.ts: `dddd-` and a comma right after the seconds, where the ISO header needs a blank or a fraction's digits)
+  if (digit && text.charCodeAt(19) === 44 && text.charCodeAt(4) === 45) {
+    const kiwi = kiwiIsoComma(text);
+    if (kiwi) return underCollector(kiwi);
+  }
   if (digit && (m = text.match(ISO))) {
     // a receiver's time before the sender's whole syslog line (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 host prog: …`): the sender's header
     if (m[9]!.charCodeAt(0) === 60 && PRI.test(m[9]!)) {
@@ -395,6 +418,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
     // own log (the app's "View log" and "Send log"), set so in src/frontends/android/app/src/main/jni/libandroidbridge/charonservice.c
     // (`charon.filelog.android.time_format`), and the example in strongSwan's docs: `Mar 11 03:12:57 16[NET] received packet: …`
     if (m[6]!.charCodeAt(2) === 91 /* [ */ && CHARON_HEAD.test(m[6]!)) return { shape: 'syslog', time, message: `${m[6]} ${m[7]}` };
+    // a relay's header before the sender's whole message, its priority first (`Dec  5 09:12:01 10.1.1.1 <30>Dec  5 09:12:00 vpn
+    // pppd[123]: …`: `%fromhost-ip% %rawmsg%` after a relay's time, assumed): the sender's line, under the relay's time and host
+    if (m[7]!.charCodeAt(0) === 60 && PRI_BEFORE_TEXT.test(m[7]!)) return underCollector({ time, host: m[6], message: m[7]! });
     // an IOS line the relay wrote with an empty tag (no message counter): `Jun 23 00:28:46 145.89.109.1 : %SEC-6-IPACCESSLOGP: …`
     // (iosAfterRelay; as for the ISO header, only before IOS's own time or a system message: the same sample's `: 33 packets received` is none)
     const ios = m[7]!.charCodeAt(0) === 58 && m[7]!.charCodeAt(1) === 32 ? iosAfterRelay({ time, host: m[6] }, m[7]!.slice(2), true) : undefined;
@@ -418,6 +444,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const kiwi = kiwiOtherDate(text);
     if (kiwi) return underCollector(kiwi);
   }
+  // (a dotted address and a tab first: Visual Syslog Server's file, collector-rows.ts visualSyslogRow)
+  if (digit) {
+    const visual = visualSyslogRow(text);
+    if (visual) return underVisualSyslog(visual);
+  }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;
     const p = rest.match(PROGRAM);
@@ -431,21 +462,24 @@ export function splitPrefixByRegex(text: string): Prefixed {
 }
 
 /**
- * the sender's address (IPv4, or IPv6 with its colons), a blank, then a syslog priority (`10.0.140.5 <189>…`). An address, not
- * any word: a charon line's thread head before its IKE_SA's number (`09[IKE] <12> …`, `ike_name = no`) has the same shape
+ * the sender's address (IPv4, or IPv6 with its colons) or host name, a blank, then a syslog priority with the message right after
+ * it (`10.0.140.5 <189>…`, `rtr1.example.com <189>…`). An address or a DNS name (letters, digits, `-`, dots between its labels), not
+ * any word: a charon line's thread head before its IKE_SA's number (`09[IKE] <12> …`, `ike_name = no`) has a `[` and a blank after
+ * the number
  */
-const SENDER_RAW = /^(\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]{0,4}:[\da-fA-F:.]*) (<\d{1,3}>.*)$/;
+const SENDER_RAW = /^(\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]{0,4}:[\da-fA-F:.]*|[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*) (<\d{1,3}>\S.*)$/;
 
 /**
  * The sender's address and the message as it came, its priority first: rsyslog's `%fromhost-ip% %rawmsg%` template
  * (`$template myFormat, "%fromhost-ip% %rawmsg%\n"`, a Chinese rsyslog how-to, search index file 2910380982), without a time
  * (`time` undefined) or after a receiver's RFC 3339 time (assumed: `%timegenerated:::date-rfc3339%` before the same two). The message
- * is read as the sender's own line (underCollector). `%fromhost%`'s name in its place is not read (assumed rarer; a word before
- * `<digits>` is also a charon line's). Only where an address's first character and a `<` after the first word are: no regex otherwise.
+ * is read as the sender's own line (underCollector). `%fromhost%` writes the sender's name in the address's place (rsyslog's
+ * property, the DNS name of the sender; the same template with it assumed): read the same, a name as the host. Only where a
+ * name's or address's first character and a `<` after the first word are: no regex otherwise.
  */
 function senderThenRaw(text: string, time: LogTime | undefined): Prefixed | undefined {
   const c = text.charCodeAt(0);
-  if (!(isDigit(c) || c === 58 || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return undefined;
+  if (!(isDigit(c) || c === 58 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return undefined;
   const sp = text.indexOf(' ');
   if (sp <= 0 || text.charCodeAt(sp + 1) !== 60) return undefined;
   const m = SENDER_RAW.exec(text);

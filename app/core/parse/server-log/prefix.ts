@@ -1,5 +1,5 @@
 import type { LogTime } from './types';
-import { iosAfterRelay, isCounterTag, KNOWN_PROGRAMS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
+import { iosAfterPriTag, iosAfterRelay, isCounterTag, KNOWN_PROGRAMS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
 import { isDigit } from './char-codes';
 import { hasLineBreak, monthAt, syslogHeader } from './syslog-header';
 
@@ -259,11 +259,15 @@ export function readPrefix(text: string, clean = false, src?: string, at = 0): P
 
 /**
  * A syslog header's record, or the Cisco IOS line a syslog server relayed (IOS's message counter as the tag: prefix-shapes.ts
- * iosAfterRelay). Gated on the tag's first character, a digit: no regex and no cut on any other record.
+ * iosAfterRelay; or the router's priority and the counter, `<189>123`: iosAfterPriTag). Gated on the tag's first character, a
+ * digit or `<`: no regex and no cut on any other record.
  */
 function syslogRecord(p: SyslogPrefixed): Prefixed {
   const c = p.program.charCodeAt(0);
-  return c >= 48 && c <= 57 && found.pidEnd < 0 && isCounterTag(p.program) ? iosAfterRelay(p, p.message) : p;
+  // (a letter, the common tag: past `<` and the digits at once)
+  if (c > 60 || found.pidEnd >= 0) return p;
+  if (c === 60) return iosAfterPriTag(p, p.program, p.message) ?? p;
+  return c >= 48 && c <= 57 && isCounterTag(p.program) ? iosAfterRelay(p, p.message) : p;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LogTime } from './types';
-import { iosAfterRelay, isCounterTag, MONTHS, ms, type Prefixed } from './prefix-shapes';
+import { iosAfterPriTag, iosAfterRelay, isCounterTag, MONTHS, ms, type Prefixed } from './prefix-shapes';
 import { isDigit } from './char-codes';
 
 /**
@@ -178,6 +178,10 @@ export function syslogHeader(text: string): Prefixed | undefined {
   if (!scanSyslogHeader(text)) return undefined;
   const s = scan;
   const p: Prefixed = { shape: 'syslog', time: timeOf(text, s), host: s.hostEnd >= 0 ? text.slice(s.start, s.hostEnd) : undefined, program: text.slice(s.programStart, s.programEnd), pid: s.pidEnd >= 0 ? text.slice(s.programEnd + 1, s.pidEnd) : undefined, message: text.slice(s.message) };
-  // a relayed Cisco IOS line: IOS's message counter in the tag's place (prefix-shapes.ts iosAfterRelay, as the regex reading gives it)
-  return s.pidEnd < 0 && isDigit(text.charCodeAt(s.programStart)) && isCounterTag(p.program!) ? iosAfterRelay(p, p.message) : p;
+  // a relayed Cisco IOS line: IOS's message counter in the tag's place, or the router's priority and the counter (prefix-shapes.ts
+  // iosAfterRelay, iosAfterPriTag, as the regex reading gives it)
+  if (s.pidEnd >= 0) return p;
+  const c = text.charCodeAt(s.programStart);
+  if (c === 60 /* < */) return iosAfterPriTag(p, p.program!, p.message) ?? p;
+  return isDigit(c) && isCounterTag(p.program!) ? iosAfterRelay(p, p.message) : p;
 }
