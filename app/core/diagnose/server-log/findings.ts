@@ -127,11 +127,15 @@ const npsReasonOf = (e: ServerLogEntry): number | undefined => {
 };
 /** A network policy's constraint (NPS reasons 67, 69, 70, 71) is worded by which one refused (serverLog.cause.policyConstraint.<reason>). */
 const POLICY_CONSTRAINT_REASONS: ReadonlySet<number> = new Set([67, 69, 70, 71]);
-/** A Linux firewall's own record that it dropped the packets (netfilter-log.ts): it names where they stop, and the rule to change. */
-const isFirewallDrop = (e: ServerLogEntry): boolean => e.decoded[0]?.key === 'netfilterDropped';
+/**
+ * A firewall's own record that it dropped the packets — a Linux firewall's (netfilter-log.ts), Windows Firewall's (windows-firewall-log.ts):
+ * it names where they stop, and the rule to change.
+ */
+const isFirewallDrop = (e: ServerLogEntry): boolean => e.decoded[0]?.key === 'netfilterDropped' || e.decoded[0]?.key === 'windowsFirewallDropped';
 function entryCauseKey(e: ServerLogEntry): string {
-  // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands)
-  if (e.cause === 'no-ppp-frames' && isFirewallDrop(e)) return 'serverLog.cause.greDroppedByFirewall';
+  // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands; Windows Firewall's its own
+  // rule and command — the predefined rule's name, Routing and Remote Access (GRE-In), is assumed)
+  if (e.cause === 'no-ppp-frames' && isFirewallDrop(e)) return e.decoded[0]!.key === 'windowsFirewallDropped' ? 'serverLog.cause.greDroppedByWindowsFirewall' : 'serverLog.cause.greDroppedByFirewall';
   // (an account's state as the PC's user would meet it; a client's own log is worded as that side's, causeAsInitiator)
   if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) && !fromInitiator(e)) return `serverLog.cause.accountRefused.${e.code}`;
   if (e.cause === 'policy-constraint') {

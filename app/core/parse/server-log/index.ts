@@ -16,6 +16,7 @@ import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import { otherDaemonLine } from './families/other-daemons';
 import { netfilterLine } from './families/netfilter-log';
+import { windowsFirewallLine } from './families/windows-firewall-log';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -51,7 +52,7 @@ function innerTag(pre: Prefixed): Prefixed | undefined {
 }
 
 /** A line no family reads that is still understood: another program's (systemd's about a VPN unit: systemd-units.ts), journalctl's own. */
-function otherLine(pre: Prefixed, units: UnitWatch): UnitHit | undefined {
+function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | undefined {
   // (racoon's sockets, BusyBox syslogd's start: families/other-daemons.ts)
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
@@ -64,7 +65,8 @@ function otherLine(pre: Prefixed, units: UnitWatch): UnitHit | undefined {
     if (unit) return units.see(unit);
     return { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
   }
-  const packet = netfilterLine(pre);
+  // (a firewall's packet log without a syslog header: a dmesg line, families/netfilter-log.ts; Windows Firewall's pfirewall.log)
+  const packet = netfilterLine(pre) ?? windowsFirewallLine(text);
   if (packet) return packet;
   if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
   const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;
@@ -252,7 +254,7 @@ export class ServerLogParser {
     if (!family || !hit) {
       // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
       // or journalctl's head, boot marks and `-x` explanations around the messages; a journal entry whose message journalctl left out
-      const other = leftOutHit(r.leftOut, pre, family?.family) ?? (family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units)));
+      const other = leftOutHit(r.leftOut, pre, family?.family) ?? (family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units, r.text)));
       if (other) {
         this.count(other.family);
         this.understood++;

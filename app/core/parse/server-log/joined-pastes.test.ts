@@ -71,7 +71,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (these three: the same on main at a541627; met since four strongSwan fixtures shifted the sample, branch hG)
   { a: /^(?:pppd-syslog-priority-prefix-lcp-debug|routeros6-pptp-firewall-log-session-end)/, b: /^(?:pluto-openswan-stderrlog|routeros-forum-copy-newlines-lost)/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   // (asa-cac-anyconnect-…: an ASA console copy indented by four blanks — met when branch hQ's fixtures shifted the sample; the same on main at 74cb4bd)
-  { a: /^pluto-openswan-stderrlog/, b: /^(?:nps-dts-pretty-printed-cyrillic|pluto-5x-console-ike-auth-rejected|ras-nt4-kb172215|asa-cac-anyconnect-certificate-map-)/, why: 'the last record of pluto’s stderr log (an indented `ERROR: asynchronous network error report …`) takes the next log’s first lines as its continuation (assumed)' },
+  { a: /^pluto-openswan-stderrlog/, b: /^(?:nps-dts-pretty-printed-cyrillic|pluto-5x-console-ike-auth-rejected|ras-nt4-kb172215|asa-cac-anyconnect-certificate-map-|windows-firewall-pfirewall-log-)/, why: 'the last record of pluto’s stderr log (an indented `ERROR: asynchronous network error report …`) takes the next log’s first lines as its continuation (assumed)' },
   // (FortiGate IKE debug copies whose hex a forum wrapped at their own width, branch hO: after a log of another width the paste-wide
   // wrap decision is the first log's, and the hex pieces are records of their own — or one of them is joined to the line before)
   { a: /^(?!fortios-ike-debug-)/, b: /^fortios-ike-debug-.*-wrapped-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
