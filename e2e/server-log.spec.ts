@@ -105,6 +105,16 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await shootPanel(h, `server-log-service-down${lang === 'en' ? '' : `-${lang}`}`, false);
   });
 
+  it("a PPTP client's own firewall (ufw) dropping the server's GRE: the firewall's line leads the GRE finding, with that rule to change", async () => {
+    await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt'), 'utf8'));
+    const finding = panel().getByTestId('server-log-finding');
+    expect(await finding.getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
+    expect(await finding.textContent()).toContain(lang === 'en' ? "A firewall drops GRE: PPTP's data never gets through" : 'Een firewall houdt GRE tegen');
+    expect(await finding.textContent()).toContain('ufw allow proto gre from');
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
+    await shootPanel(h, `server-log-firewall${lang === 'en' ? '' : `-${lang}`}`, true);
+  });
+
   it("a FortiGate's event record (key=value): decoded by its log id and reason, the proposal finding with the FortiGate's own reason quoted", async () => {
     await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'fortios-event-ipsec-phase1-error-peer-sa-proposal-not-match.txt'), 'utf8'));
     const finding = panel().getByTestId('server-log-finding');
