@@ -3,7 +3,7 @@ import { REAL_SERVER_LOGS } from '../../../../test/support/real-server-log-table
 import { readRepoText } from '../../../../test/support/repo-files';
 import { ChunkLines } from './chunk-lines';
 import { parseServerLog, ServerLogParser, type ServerLogResult } from './index';
-import { binaryValue, timeOfMicros } from './journal-export';
+import { binaryValue, timeOfMicros } from './journal-entry';
 import { splitPrefix } from './prefix';
 import { describeEntry } from './describe';
 import { engineT } from '../../i18n';

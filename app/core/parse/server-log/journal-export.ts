@@ -1,8 +1,5 @@
 import { CatNumbers, catNumberEnd, lastCatNumber } from './cat-numbers';
-import { withoutColours } from './chunk-lines';
-import type { Hit } from './kit';
-import type { Prefixed } from './prefixed';
-import type { LogFamily } from './types';
+import { binaryValue, entryTime, journalEntry, LINE_BREAKS, NOT_JSON, parsedJson, parseObject, shortLine, type Fields } from './journal-entry';
 
 /**
  * The systemd journal's structured output modes, read as the records they carry: each entry becomes the line `journalctl -o
@@ -38,7 +35,7 @@ import type { LogFamily } from './types';
  * A copy of these modes is read as they are: shifted (a Markdown code block's four blanks, a tab), numbered (`cat -n`, an
  * editor's or `grep -n`'s numbers: cat-numbers.ts) or double-spaced (an empty line after every line; told from export's own
  * blank line between entries by the line after it — JournalShapes indent, numbers, gap). An entry whose message journalctl
- * left out (a null MESSAGE, `[N blob data]`) is understood as that, with what to run again (leftOutHit).
+ * left out (a null MESSAGE, `[N blob data]`) is understood as that, with what to run again (journal-left-out.ts leftOutHit).
  */
 
 export interface JournalSink {
@@ -46,7 +43,7 @@ export interface JournalSink {
   line(text: string): void;
   /**
    * one entry as journalctl's short-iso-precise line; `lines`: the physical lines it took (none of them handed on); `leftOut`:
-   * its MESSAGE was null, a field journalctl's JSON writer left out (see leftOutHit)
+   * its MESSAGE was null, a field journalctl's JSON writer left out (see journal-left-out.ts leftOutHit)
    */
   record(text: string, lines: number, leftOut: boolean): void;
 }
@@ -57,8 +54,6 @@ const PRETTY = 1;
 const VERBOSE = 2;
 const EXPORT = 3;
 
-type Value = string | number[] | null | (string | number[] | null)[];
-type Fields = Record<string, Value | undefined>;
 
 /** `Sat 2026-12-05 09:12:01.123456 CET [s=…]`: weekday (systemd's own English table, not the locale's), date, time, zone word, cursor */
 const VERBOSE_HEAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d{1,6})?) (\S+) \[s=[^\]]*\]\s*$/;
@@ -66,7 +61,6 @@ const VERBOSE_HEAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d\d-\d\d) (\d\d:\
 const VERBOSE_FIELD = /^ {4}([A-Z0-9_]+)=(.*)$/;
 const EXPORT_FIELD = /^([A-Z0-9_]+)=(.*)$/;
 const BARE_NAME = /^[A-Z0-9_]+$/;
-const LINE_BREAKS = /[ \t]*[\r\n\u2028\u2029]+[ \t]*/g;
 
 const isBlankText = (s: string): boolean => s.length === 0 || s.trim() === '';
 /** what a copy puts before every line: blanks, tabs, and the zero-width space a web page puts after each line break (typography.ts) */
@@ -210,7 +204,7 @@ export class JournalShapes {
       if (rest === '{') return this.hold(PRETTY, text, line);
       const entry = rest.charCodeAt(rest.length - 1) === 125 ? parseObject(rest) : undefined;
       if (!entry) return false;
-      this.emit(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry, 1);
+      this.emit(entryTime(entry), entry, 1);
       return true;
     }
     if (c === 95 /* _ */ && (text.startsWith('__CURSOR=') || text.startsWith('__REALTIME_TIMESTAMP='))) {
@@ -276,7 +270,7 @@ export class JournalShapes {
       const entry = parsed === NOT_JSON ? undefined : journalEntry(parsed);
       if (entry) {
         const [, n] = this.done();
-        this.emit(timeOfMicros(entry.__REALTIME_TIMESTAMP) ?? timeOfMicros(entry._SOURCE_REALTIME_TIMESTAMP), entry, n);
+        this.emit(entryTime(entry), entry, n);
       } else if (parsed !== NOT_JSON) this.release(); // an object, but no journal entry: its lines as before
       else {
         // a malformed object: one record, one unknown line
@@ -378,129 +372,6 @@ export class JournalShapes {
       if (fields[l] === undefined) fields[l] = binaryValue(lines.slice(i + 1, j).join('\n'));
       i = j - 1;
     }
-    this.emit(timeOfMicros(fields.__REALTIME_TIMESTAMP) ?? timeOfMicros(fields._SOURCE_REALTIME_TIMESTAMP), fields, n);
+    this.emit(entryTime(fields), fields, n);
   }
-}
-
-/**
- * A binary export field's value from what a copy kept of it: the size's eight little-endian bytes lost their NULs, so its first
- * characters are the size's non-zero bytes, low first. The count of them that makes the size the rest's UTF-8 length is taken;
- * when none does (a size byte of 0x80 or more was no text, a line end was a CR), the control characters at its start go.
- */
-export function binaryValue(data: string): string {
-  for (let k = 1; k <= 8 && k <= data.length; k++) {
-    let size = 0;
-    let ok = true;
-    for (let i = k - 1; i >= 0; i--) {
-      const b = data.charCodeAt(i);
-      if (b > 255) ok = false;
-      size = size * 256 + b;
-    }
-    if (ok && size === utf8Length(data, k)) return data.slice(k);
-  }
-  let i = 0;
-  while (i < 8 && i < data.length && (data.charCodeAt(i) < 32 || data.charCodeAt(i) === 0xfffd)) i++;
-  return data.slice(i);
-}
-
-function utf8Length(s: string, from: number): number {
-  let n = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** JSON.parse's value, or NOT_JSON: the text is no JSON (one parse, for both questions the pretty reader asks) */
-const NOT_JSON = Symbol('not JSON');
-function parsedJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return NOT_JSON;
-  }
-}
-
-/** A parsed value that is a journal entry's object, or undefined: not an object, or none of a journal entry's fields. */
-function journalEntry(v: unknown): Fields | undefined {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const o = v as Fields;
-  return '__REALTIME_TIMESTAMP' in o || '__CURSOR' in o || 'MESSAGE' in o ? o : undefined;
-}
-
-/** A journal entry's object, or undefined: not JSON, not an object, or none of a journal entry's fields. */
-function parseObject(text: string): Fields | undefined {
-  const v = parsedJson(text);
-  return v === NOT_JSON ? undefined : journalEntry(v);
-}
-
-const decoder = new TextDecoder('utf-8');
-
-/** A field's text: a string as it is, a byte array decoded (UTF-8, an invalid byte as U+FFFD), a field set twice by its first value; null: none. */
-function textOf(v: Value | undefined): string | undefined {
-  if (typeof v === 'string') return v;
-  if (!Array.isArray(v) || v.length === 0) return undefined;
-  if (typeof v[0] === 'number') return decoder.decode(Uint8Array.from(v as number[], (b) => b & 255));
-  return textOf(v[0] as Value);
-}
-
-/** `__REALTIME_TIMESTAMP`'s microseconds since the epoch as an RFC 3339 time in UTC with its six fraction digits, or undefined. */
-export function timeOfMicros(v: Value | undefined): string | undefined {
-  const s = textOf(v);
-  if (s === undefined || !/^\d{1,17}$/.test(s)) return undefined;
-  const us = Number(s);
-  const d = new Date(Math.floor(us / 1000));
-  if (Number.isNaN(d.getTime())) return undefined;
-  return `${d.toISOString().slice(0, 19)}.${String(us % 1e6).padStart(6, '0')}+00:00`;
-}
-
-/** The entry as output_short writes it, short-iso-precise's time first (none: the tag alone, as a foreground daemon's line). */
-export function shortLine(time: string | undefined, f: Fields): string {
-  const host = textOf(f._HOSTNAME);
-  const program = textOf(f.SYSLOG_IDENTIFIER) ?? textOf(f._COMM) ?? 'unknown';
-  const pid = textOf(f._PID) ?? textOf(f.SYSLOG_PID);
-  let message = textOf(f.MESSAGE) ?? '';
-  if (message.indexOf('\u001b') >= 0) message = withoutColours(message);
-  message = message.replace(LINE_BREAKS, ' ').trim();
-  const tag = `${program}${pid ? `[${pid}]` : ''}: ${message}`;
-  return time === undefined ? tag : `${time}${host ? ` ${host}` : ''} ${tag}`;
-}
-
-/**
- * `[N blob data]`: what journalctl prints instead of a message it will not show as text without `--all` (systemd
- * src/shared/logs-show.c: output_short, `fprintf(f, "[%s blob data]\n", FORMAT_BYTES(message_len))` for a message that is not
- * utf8_is_printable — a carriage return, a terminal's colour codes; output_verbose, `FIELD=[%s blob data]`, also for a value of
- * PRINT_CHAR_THRESHOLD, 300 bytes, or more). FORMAT_BYTES is format_bytes (src/basic/format-util.c, IEC, one digit below the
- * point when it is not 0, a trailing B): `6B`, `754B`, `1.5K`, `2K`, `48.0K`… up to E.
- */
-const BLOB_DATA = /^\[(\d{1,4}(?:\.\d)?[BKMGTPE]) blob data\]$/;
-/**
- * The same after a tag the header reader took for none (an identifier with a blank, systemd-nspawn's `container target1[3470]`:
- * the line's message is then all after the time): the tag's last word is the program.
- */
-const BLOB_DATA_AFTER_TAG = /(?:^|\s)([^\s[\]]+)(?:\[\d+\])?: \[(\d{1,4}(?:\.\d)?[BKMGTPE]) blob data\]$/;
-
-/**
- * A record no family read that is a journal entry journalctl gave without its message — its JSON writer's null MESSAGE
- * (`leftOut`: a field over JSON_THRESHOLD, 4096 bytes, without `--all`; man journalctl, `-o json`), or the `[N blob data]` its
- * short and verbose output print — understood as that, with what to run again: journalctl with `--all`. The entry keeps its
- * time, host and program, so the reader sees whose message is missing; it counts as its family's when one claimed the line.
- * Asked only for a record no family read, and then by one flag and one character: a plain log pays nothing for it.
- */
-export function leftOutHit(leftOut: boolean | undefined, pre: Prefixed, family: LogFamily | undefined): { family: LogFamily; hit: Hit } | undefined {
-  // (the program as output_short names it: its identifier, else its command, else `unknown`)
-  if (leftOut === true) return { family: family ?? 'syslog', hit: { decoded: [{ key: 'step.journalMessageLeftOut', values: { program: pre.program ?? 'unknown' } }], outcome: 'info' } };
-  const message = pre.message;
-  if (message.charCodeAt(message.length - 1) !== 93 /* ] */) return undefined;
-  const m = message.charCodeAt(0) === 91 ? BLOB_DATA.exec(message) : null;
-  const tagged = m ? null : BLOB_DATA_AFTER_TAG.exec(message);
-  if (!m && !tagged) return undefined;
-  const program = pre.program ?? tagged?.[1] ?? 'unknown';
-  return { family: family ?? 'syslog', hit: { decoded: [{ key: 'step.journalBlobData', values: { program, size: m ? m[1]! : tagged![2]! } }], outcome: 'info' } };
 }
