@@ -1,6 +1,6 @@
 import { d, tagged, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
-import { vpnServiceOf } from './vpn-services';
+import { packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 
 /**
@@ -68,10 +68,8 @@ export function netfilterLine(pre: Prefixed): UnitHit | undefined {
   const prefix = prefixOf(message.slice(0, inAt));
   const dpt = field(message, 'DPT=', inAt);
   const port = dpt !== undefined && /^\d+$/.test(dpt) ? Number(dpt) : undefined;
-  const numbered = /^\d+$/.test(proto);
-  const service = vpnServiceOf(numbered ? `protocol ${proto}` : proto, port);
+  const { vpn: service, label: what } = packetService(proto, port);
   const action = DROPPED.test(prefix) ? 'Dropped' : PASSED.test(prefix) ? 'Allowed' : 'Logged';
-  const what = service?.service ?? `${numbered ? 'IP' : proto}${port !== undefined ? ` ${port}` : numbered ? ` ${proto}` : ''}`;
   const hit: Hit = {
     decoded: [d(service ? `netfilter${action}` : 'netfilterOther', { service: what, src, dst }), direction(into, out)],
     outcome: service && action === 'Dropped' ? 'failure' : 'info',

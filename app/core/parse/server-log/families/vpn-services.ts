@@ -19,3 +19,13 @@ export function vpnServiceOf(proto: string, port: number | undefined): { service
   return undefined;
 }
 
+
+/**
+ * A logged packet's service (a firewall log's protocol, a name or an IP protocol number, and its destination port): the VPN's,
+ * where it is one (vpnServiceOf), and its label either way — `GRE (IP 47)`, or the packet's own, `TCP 22`, `IP 41`.
+ */
+export function packetService(proto: string, port: number | undefined): { vpn: { service: string; cause?: Cause } | undefined; label: string } {
+  const numbered = /^\d+$/.test(proto);
+  const vpn = vpnServiceOf(numbered ? `protocol ${proto}` : proto, port);
+  return { vpn, label: vpn?.service ?? `${numbered ? `IP ${proto}` : proto}${port !== undefined ? ` ${port}` : ''}` };
+}

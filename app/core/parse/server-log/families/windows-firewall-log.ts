@@ -1,5 +1,5 @@
 import { d, step, tagged, type Hit } from '../kit';
-import { vpnServiceOf } from './vpn-services';
+import { packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 
 /**
@@ -31,10 +31,8 @@ export function windowsFirewallLine(record: string): UnitHit | undefined {
   if (action === 'INFO-EVENTS-LOST') return { family: 'syslog', hit: step('windowsFirewallEventsLost') };
   const [proto, src, dst, , dport] = f.slice(3, 8);
   if (proto === undefined || src === undefined || dst === undefined) return undefined;
-  const numbered = /^\d+$/.test(proto);
   const port = dport !== undefined && /^\d+$/.test(dport) ? Number(dport) : undefined;
-  const service = vpnServiceOf(numbered ? `protocol ${proto}` : proto, port);
-  const what = service?.service ?? `${numbered ? `IP ${proto}` : proto}${port !== undefined ? ` ${port}` : ''}`;
+  const { vpn: service, label: what } = packetService(proto, port);
   const dropped = action === 'DROP';
   const key = !service ? 'windowsFirewallOther' : dropped ? 'windowsFirewallDropped' : 'windowsFirewallAllowed';
   const path = f.slice(8).find((x) => x === 'SEND' || x === 'RECEIVE' || x === 'FORWARD');
