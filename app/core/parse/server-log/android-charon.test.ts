@@ -5,7 +5,7 @@ import { splitPrefixByRegex } from './prefix-shapes';
 
 /**
  * The strongSwan app on Android: its charon writes `NN[GRP] text` to logcat under the tag `charon`
- * (prefix-shapes.ts LOGCAT_*, every `adb logcat` header format that keeps the tag before the text)
+ * (header-patterns.ts LOGCAT_*, every `adb logcat` header format that keeps the tag before the text)
  * and to its own log file with `%b %e %T` times. Each reads as strongSwan, with the time logcat or
  * the file gave.
  */

@@ -61,7 +61,7 @@ function runsOf(text: string): string[][] {
     const heads = run.map((l) => splitPrefix(l));
     const key = (p: ReturnType<typeof splitPrefix>) => (!p.program ? undefined : p.host && (p.shape === 'syslog' || p.shape === 'iso') ? `${p.shape} ${p.host}` : p.program && p.pid !== undefined && !p.host ? `pid ${p.program}` : undefined);
     if (!heads.every((h) => key(h) !== undefined && key(h) === key(heads[0]!))) continue;
-    // (OPNsense's log view rows, `time | charon[pid] | line` — prefix-shapes.ts ISO_CELLS: a table's cells, no tag flattenedPieces cuts at)
+    // (OPNsense's log view rows, `time | charon[pid] | line` — header-patterns.ts ISO_CELLS: a table's cells, no tag flattenedPieces cuts at)
     if (run.some((l) => /^\S+ \| /.test(l))) continue;
     if (read(run.join('\n')).understood !== 3) continue;
     runs.push(run);

@@ -30,7 +30,7 @@ const GLUE = new RegExp(
     // an ASA record glued to the one before with a blank between (a PDF's or slide's text copy): its time and host, then the id
     String.raw`(?<=\S )(?=${MONTH} [ \d]\d (?:\d{4} )?\d\d:\d\d:\d\d \S+ (?:: )?%(?:ASA|PIX|FTD)-\d-\d{6}\b)`,
     // a RouterOS memory-log row glued to the one before: its time (and date, v7 ISO or v6 `jan/02`, `Dec/04/2024` in a
-    // capitalised copy: prefix-shapes.ts ROUTEROS_DATE) and a topic list
+    // capitalised copy: header-patterns.ts ROUTEROS_DATE) and a topic list
     String.raw`(?<=\S )(?<!(?:\d{4}-\d\d-\d\d|[A-Za-z]{3}\/\d\d(?:\/\d{4})?) )(?=(?:\d{4}-\d\d-\d\d |[A-Za-z]{3}\/\d\d(?:\/\d{4})? )?\d\d:\d\d:\d\d (?:pptp|l2tp|sstp|ovpn|ipsec|ppp|pppoe|firewall|system|dhcp|interface|radius|script|dns|wireless|route|ike2)(?:,[a-z0-9-]+)+ )`,
   ].join('|'),
   'g',

@@ -10,7 +10,7 @@ import { engineT } from '../../i18n';
 
 /**
  * journalctl's structured output modes read as the records they carry (journal-export.ts), and its other short modes'
- * headers (prefix-shapes.ts SHORT_UNIX, SHORT_FULL). The messages are pppd's and xl2tpd's own wordings (pppd auth.c, xl2tpd
+ * headers (header-patterns.ts SHORT_UNIX, SHORT_FULL). The messages are pppd's and xl2tpd's own wordings (pppd auth.c, xl2tpd
  * network.c); the entries around them are laid out as systemd's docs and logs-show.c write them (no real VPN entry in these
  * modes was found in public material: the real export fixture is systemd's own documented example).
  */

@@ -11,6 +11,6 @@ export interface RawRecord {
   at?: number;
   /** what the text is known not to hold (LineHints; 0 or absent: nothing known) */
   hints?: number;
-  /** a journal entry whose MESSAGE journalctl's JSON writer left out (null: journal-export.ts leftOutHit) */
+  /** a journal entry whose MESSAGE journalctl's JSON writer left out (null: journal-left-out.ts leftOutHit) */
   leftOut?: boolean;
 }

@@ -9,7 +9,7 @@ import { splitPrefix } from './prefix';
 /**
  * The same real logs under rsyslog's RFC 3339 file header (RSYSLOG_FileFormat: Debian 12's and Ubuntu 24.04's default,
  * `2024-05-01T10:00:00.123456+02:00 host tag: …`) read as under the classic one: charon and the kernel log without a pid,
- * and their lines were all unknown under that header (prefix-shapes.ts ISO_TAG_NO_PID); so were NetworkManager's,
+ * and their lines were all unknown under that header (header-patterns.ts ISO_TAG_NO_PID); so were NetworkManager's,
  * accel-sstp's, racoon's and Openswan's start scripts' (PIDLESS_DAEMONS). Not every pid-less tag: a word KNOWN_PROGRAMS does
  * not name stays a message under this header, as the near misses below require.
  */
