@@ -28,6 +28,15 @@ describe('header classes (prefix.ts)', () => {
     const noPid = splitPrefix('2024-05-01 10:00:00 ppp0 LCP: timeout');
     expect([noPid.shape, noPid.program, noPid.message]).toEqual(['iso', undefined, 'ppp0 LCP: timeout']);
   });
+  it('a header whose blanks a copy doubled or tabified is read with them collapsed; near misses keep their shape', () => {
+    for (const line of ['úno 26  16:19:07 bernat pppd[3467]: Exit.', 'úno 26 16:19:07 bernat  pppd[3467]: Exit.', 'Feb 26  16:19:07  bernat pppd[3467]: Exit.', 'Feb 26 16:19:07 bernat\tpppd[3467]: Exit.']) {
+      expect([splitPrefix(line).shape, splitPrefix(line).host, splitPrefix(line).program, splitPrefix(line).message], line).toEqual(['syslog', 'bernat', 'pppd', 'Exit.']);
+    }
+    // no tag after the collapse, a digit-led line, or the doubled blank past the header's reach: not a syslog header
+    expect(splitPrefix('Some  words here without a tag').shape).toBe('none');
+    expect(splitPrefix('12  Feb 26 16:19:07 bernat pppd[1]: Exit.').program).toBeUndefined();
+    expect(splitPrefix(`note ${'x'.repeat(50)}  Feb 26 16:19:07 bernat pppd[1]: Exit.`).program).toBeUndefined();
+  });
   it('OpenWrt logread cut before the date; near miss: a facility without a known level', () => {
     expect(splitPrefix('daemon.notice xl2tpd[1180]: Maximum retries exceeded for tunnel 22298.  Closing.')).toMatchObject({ shape: 'logread', level: 'daemon.notice', program: 'xl2tpd', pid: '1180' });
     expect(splitPrefix('daemon.foo xl2tpd[1180]: x').shape).not.toBe('logread');

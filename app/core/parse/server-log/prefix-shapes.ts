@@ -269,7 +269,24 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
     return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
   }
-  return senderThenRaw(text, undefined) ?? { shape: 'none', message: text };
+  return senderThenRaw(text, undefined) ?? withHeaderBlanksCollapsed(text, c) ?? { shape: 'none', message: text };
+}
+
+/**
+ * A syslog line whose header a forum's copy gave doubled blanks (`úno 26  16:19:07 bernat kernel: …`, `bernat  pptp[3487]: …`: a
+ * real Czech ufw/PPTP paste, netfilter-ufw-block-gre-czech-*.txt): read with its runs of blanks collapsed, as a web page's copy
+ * of the same log would be, when that gives a syslog header with a tag. Only for a line no header shape took, starting with a
+ * letter (a month word) and with a doubled blank or a tab (an editor's tabify of the same) in its first 48 characters (the header's
+ * reach): a plain log never gets here.
+ * The message's own runs collapse too — real logs read the same so (server-log-paste-copies.test.ts, "blanks collapsed").
+ */
+function withHeaderBlanksCollapsed(text: string, c: number): Prefixed | undefined {
+  if (c <= 64 || c === 91 /* [ */) return undefined;
+  const doubled = text.indexOf('  ');
+  const tab = text.indexOf('\t');
+  if (!((doubled >= 0 && doubled <= 48) || (tab >= 0 && tab <= 48))) return undefined;
+  const p = splitPrefixByRegex(text.replace(/[ \t]{2,}|\t/g, ' '));
+  return p.shape === 'syslog' && p.program !== undefined ? p : undefined;
 }
 
 /**

@@ -41,14 +41,16 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [[21, `${GRE_DROP} from 50.7.49.82 to 192.168.2.37`]],
   },
   // Czech month names (`úno`), Markdown bold and BBCode around lines, doubled blanks, addresses the poster cut to `212.` and `10.`
-  // ("MODIFIED BY HAND", two lines not understood); the line whose header a doubled blank broke still names its rule without it
+  // ("MODIFIED BY HAND", two lines not understood); the lines whose header a doubled blank broke (`bernat  pptp[3487]:`) read with
+  // it collapsed (prefix-shapes.ts withHeaderBlanksCollapsed)
   'netfilter-ufw-block-gre-czech-months-hand-edited-addresses-bbcode.txt': {
     records: 58,
-    understood: 53,
-    families: { syslog: 33, pppd: 20 },
+    understood: 56,
+    families: { syslog: 35, pppd: 21 },
     causes: [...[29, 30, 31, 32, 33, 34, 35].map((n): [number, 'no-ppp-frames'] => [n, 'no-ppp-frames']), [37, 'no-ppp-frames']],
     says: [
       [20, 'PPTP control message 1 to the other side (the responder): Start-Control-Connection-Request (SCCRQ)'],
+      [48, 'PPTP control message 12 to the other side (the responder): Call-Clear-Request (CCRQ)'],
       [29, `${GRE_DROP} from 212. to 10.: this VPN traffic does not get through. It came in on enp0s31f6. The firewall rule's log prefix: "[UFW BLOCK]".`],
     ],
   },
