@@ -1,6 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, serious } from './support/axe';
 import { hasChromium } from './support/browser';
@@ -134,5 +135,20 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
       expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].npsVerdict);
       expect(await panel().getByTestId('server-log-lines').textContent()).toContain(SAYS[lang].nps);
     }
+  });
+
+  it("a rotated syslog sent on as it lies on the server (`syslog.2.gz`) is unpacked and read; one cut short says so and reads what came before", async () => {
+    const log = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt'));
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'syslog.2.gz', mimeType: 'application/gzip', buffer: gzipSync(log) });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=ok]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
+    expect(await panel().getByTestId('server-log-finding').getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
+    expect(await panel().getByTestId('server-log-gzip-damaged').count()).toBe(0);
+    const packed = gzipSync(Buffer.from(log.toString('utf8').repeat(20)));
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'syslog.3.gz', mimeType: 'application/gzip', buffer: packed.subarray(0, packed.length >> 1) });
+    await panel().getByTestId('server-log-gzip-damaged').waitFor();
+    expect(await panel().getByTestId('server-log-gzip-damaged').textContent()).toBe(t.serverLog.gzipDamaged);
+    expect(await panel().getByTestId('server-log-verdict').getAttribute('data-verdict')).toBe('ok');
+    await shootPanel(h, `server-log-gzip-damaged${lang === 'en' ? '' : `-${lang}`}`, false);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../app/core/model/report';
 import { MAX_ENTRIES } from '../app/core/parse/server-log';
@@ -31,6 +32,18 @@ describe('tunnelmedic explain-log', () => {
     const nl = await cli(['explain-log', log, '--lang', 'nl']);
     expect(nl.stdout).toContain('(Cisco IOS 1 regel)');
     expect(nl.stdout).toContain('De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.');
+  });
+  it('a gzip file (a rotated syslog.2.gz) is read unpacked; one cut short says so on stderr, in the chosen language, and reads what came before', async () => {
+    const log = Array.from({ length: 400 }, (_, i) => `Nov 18 10:${String(10 + (i % 50)).padStart(2, '0')}:05 vpn pppd[${100 + i}]: Peer user${i} failed CHAP authentication`).join('\n') + '\n';
+    const whole = await cli(['explain-log', file('syslog.2.gz', gzipSync(log))]);
+    expect(whole.code).toBe(1);
+    expect(whole.stdout).toContain('400 of 400 log lines understood.');
+    expect(whole.stderr).not.toContain('compressed');
+    const packed = gzipSync(log);
+    const cut = await cli(['explain-log', file('syslog.3.gz', packed.subarray(0, packed.length >> 1)), '--lang', 'nl']);
+    expect(cut.stderr).toContain('syslog.3.gz: het gecomprimeerde bestand is beschadigd of houdt te vroeg op; de regels tot daar zijn gelezen');
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toMatch(/\d+ van \d+ logregels begrepen/);
   });
   it('--json: serverLogs (counts, decoded entries) and findings', async () => {
     const r = await cli(['explain-log', file('router.txt', `${PROTREJ}this line is not a log line\n`), '--json']);

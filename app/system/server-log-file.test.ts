@@ -2,6 +2,7 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readChunks, readServerLogFile } from './server-log-file';
 
@@ -82,5 +83,54 @@ describe('readServerLogFile: the encodings Windows and Linux tools write', () =>
     expect((await read('bin.log', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0]))).verdict).toBe('binary');
     // a PNG (its header's and chunks' NULs among other control bytes)
     expect((await read('png.log', readFileSync(new URL('../../docs/screenshots/server-log.png', import.meta.url)))).verdict).toBe('binary');
+  });
+});
+
+describe('readServerLogFile: a gzip-compressed log (logrotate’s syslog.2.gz)', () => {
+  const real = readFileSync(new URL('../../test/fixtures/real/server-logs/pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt', import.meta.url));
+  const write = (name: string, bytes: Buffer): string => {
+    const path = join(work, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const reading = (r: Awaited<ReturnType<typeof readServerLogFile>>) => ({ verdict: r.verdict, records: r.records, understood: r.understood, unknown: r.unknown, causes: r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause]) });
+
+  it('reads as the uncompressed file does: a real log in UTF-8, the same in UTF-16LE with its BOM, and a big one past many 64 KiB chunks', async () => {
+    const plain = reading(await readServerLogFile(write('plain.log', real)));
+    expect(plain.verdict).toBe('ok');
+    expect(reading(await readServerLogFile(write('syslog.2.gz', gzipSync(real))))).toEqual(plain);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(real.toString('utf8'), 'utf16le')]);
+    expect(reading(await readServerLogFile(write('events.gz', gzipSync(utf16))))).toEqual(plain);
+    const big = Buffer.from(real.toString('utf8').repeat(Math.ceil((1 << 20) / real.length) + 1));
+    const plainBig = await readServerLogFile(write('big.log', big));
+    const gzBig = await readServerLogFile(write('big.log.gz', gzipSync(big)));
+    expect([gzBig.records, gzBig.understood, gzBig.unknown, gzBig.truncated]).toEqual([plainBig.records, plainBig.understood, plainBig.unknown, plainBig.truncated]);
+    expect(big.length).toBeGreaterThan(1 << 20);
+  });
+
+  it('members written one after the other (`cat a.gz b.gz`) are all read', async () => {
+    const two = await readServerLogFile(write('two.gz', Buffer.concat([gzipSync(real), gzipSync(real)])));
+    expect(two.records).toBe(2 * reading(await readServerLogFile(write('one.log', real))).records);
+  });
+
+  it('a file cut short keeps the lines before the cut and says it broke off; garbage after the magic bytes reads nothing and says so', async () => {
+    const whole = gzipSync(Buffer.from(real.toString('utf8').repeat(50)));
+    const cut = await readServerLogFile(write('cut.gz', whole.subarray(0, whole.length >> 1)));
+    expect(cut.gzipDamaged).toBe(true);
+    expect(cut.verdict).toBe('ok');
+    expect(cut.records).toBeGreaterThan(0);
+    expect(cut.records).toBeLessThan((await readServerLogFile(write('whole.gz', whole))).records);
+    expect((await readServerLogFile(write('whole.gz', whole))).gzipDamaged).toBeUndefined();
+    const garbage = await readServerLogFile(write('garbage.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])));
+    expect([garbage.gzipDamaged, garbage.verdict]).toEqual([true, 'empty']);
+  });
+
+  it('the size cap counts the unpacked text (a small file that unpacks to much stops there), and an empty or binary inside keeps its verdict', async () => {
+    const bomb = await readServerLogFile(write('bomb.gz', gzipSync(Buffer.from(real.toString('utf8').repeat(2000)))), 'bomb.gz', 200_000);
+    expect([bomb.truncated, bomb.cutAtBytes]).toEqual([true, 200_000]);
+    expect(bomb.records).toBeLessThan(3000);
+    expect((await readServerLogFile(write('empty.gz', gzipSync(Buffer.alloc(0))))).verdict).toBe('empty');
+    const png = readFileSync(new URL('../../docs/screenshots/server-log.png', import.meta.url));
+    expect((await readServerLogFile(write('png.gz', gzipSync(png)))).verdict).toBe('binary');
   });
 });

@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
 import { ServerLogParser, type ServerLogParserOptions, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/chunk-lines';
 import { sniffTextEncoding } from '../shared/text-encoding';
@@ -12,12 +13,18 @@ import { usageError } from './error-text';
  * (UTF-16 by BOM — PowerShell's Out-File — or without one, as a capture's files are (decode.ts); else UTF-8) and catch binary files before the rest is
  * read. Files over MAX_BYTES are read up to that size and the result says so. `options`: the
  * parser's (everyEntry: what --redact takes its names from).
+ *
+ * A gzip file (logrotate's `syslog.2.gz`, `messages-20241201.gz`: what a Linux administrator sends on) is read through its
+ * decompression, streamed the same way (readGzippedLog).
  */
 
 export const MAX_BYTES = 512 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 
-export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}): Promise<ServerLogResult & { cutAtBytes?: number }> {
+/** What readServerLogFile read besides the parse: where it stopped at the size cap, and whether a gzip file broke off early. */
+export type ServerLogFileResult = ServerLogResult & { cutAtBytes?: number; gzipDamaged?: true };
+
+export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}): Promise<ServerLogFileResult> {
   const info = await stat(path).catch(() => null);
   if (!info) throw usageError('engineError.serverLogNotFound', { path });
   if (!info.isFile()) throw usageError('engineError.notAFile', { path });
@@ -30,6 +37,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
+  if (isGzip(head)) return readGzippedLog(path, parser, maxBytes);
   // UTF-16LE by its BOM or without one (a copy that lost it: read as UTF-8, its NULs said "binary"); UTF-16BE by its BOM (no
   // Windows tool writes it by default; read as UTF-8, its BOM was a line of garbage)
   const sniffed = sniffTextEncoding(head);
@@ -46,6 +54,81 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   lines.end();
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
+}
+
+/** gzip's magic bytes and its one compression method, deflate (RFC 1952 section 2.3.1: ID1 = 31, ID2 = 139, CM = 8). */
+const isGzip = (head: Buffer): boolean => head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+
+/**
+ * A gzip-compressed log, decompressed as a stream (node:zlib; members written one after the other, as `cat a.gz b.gz` makes,
+ * are read on) into the parser: its first 8 KiB of text decide the encoding and catch a binary file as a plain file's do,
+ * and MAX_BYTES counts the text, not the compressed bytes (a small file that unpacks to gigabytes stops there). A file cut
+ * short or damaged (a copy of a log still being written, a broken download) keeps the lines before the damage and says so
+ * (`gzipDamaged`): the reader sees what was read and why it stops.
+ */
+async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: number): Promise<ServerLogFileResult> {
+  const gunzip = createGunzip();
+  const file = createReadStream(path);
+  file.on('error', (e) => gunzip.destroy(e));
+  file.pipe(gunzip);
+  const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
+  let decoder: { write(b: Buffer): string; end(): string } | undefined;
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let read = 0;
+  let cut = false;
+  let binary = false;
+  let damaged = false;
+  const write = (b: Buffer): void => {
+    const text = decoder!.write(b);
+    if (text) lines.push(text);
+  };
+  // the first block decides, as for a plain file: UTF-16 by its BOM or its NULs, else UTF-8; a binary file's block goes to the parser for its verdict
+  const start = (block: Buffer): void => {
+    const sniffed = sniffTextEncoding(block);
+    const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : sniffed.encoding === 'utf-16be' ? 'utf16be' : undefined;
+    if (!utf16 && looksBinary(block)) {
+      binary = true;
+      parser.pushText(block.toString('latin1'));
+      return;
+    }
+    decoder = utf16 === 'utf16be' ? bigEndianDecoder() : new StringDecoder(utf16 ?? 'utf8');
+    write(block.subarray(utf16 ? sniffed.bom : 0));
+  };
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      let b = chunk;
+      if (read + b.length > maxBytes) {
+        b = b.subarray(0, maxBytes - read);
+        cut = true;
+      }
+      read += b.length;
+      if (decoder) write(b);
+      else {
+        head.push(b);
+        headBytes += b.length;
+        if (headBytes >= SNIFF_BYTES || cut) {
+          start(Buffer.concat(head));
+          head = [];
+        }
+      }
+      if (cut || binary) break;
+    }
+  } catch {
+    damaged = true;
+  } finally {
+    file.destroy();
+    gunzip.destroy();
+  }
+  if (!decoder && !binary && headBytes > 0 && head.length) start(Buffer.concat(head));
+  if (binary) return parser.end();
+  if (decoder) {
+    const rest = decoder.end();
+    if (rest) lines.push(rest);
+  }
+  lines.end();
+  const result = parser.end();
+  return { ...result, ...(cut ? { truncated: true, cutAtBytes: maxBytes } : {}), ...(damaged ? { gzipDamaged: true as const } : {}) };
 }
 
 /** A read's size: a stream's default, and a decoded chunk stays a young-generation string (V8 puts strings over 128 KiB in large-object space, fresh pages each). */

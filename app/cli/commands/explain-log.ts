@@ -38,6 +38,7 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
     const r = await readServerLogFile(f, f, undefined, names ? { everyEntry: (e) => names.addEntry(e) } : {});
     if (r.verdict !== 'ok') io.stderr(`tunnelmedic: ${f}: ${t(`serverLog.verdict.${r.verdict}`)}\n`);
     if (r.cutAtBytes) io.stderr(`tunnelmedic: ${words('cli.explainLog.cut', { file: f, bytes: r.cutAtBytes })}\n`);
+    if (r.gzipDamaged) io.stderr(`tunnelmedic: ${words('cli.explainLog.gzipDamaged', { file: f })}\n`);
     // the lines no family understood are shown too: their names are hidden as well
     if (names) for (const u of r.unknownLines) names.addText(u.text);
     logs.push(r);

@@ -3,24 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError, ServerLogExplanation } from '../../../app/shared/ipc';
 import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
-import { decodeTextFile } from '../../../app/shared/text-encoding';
 import { api, asIpcError, call } from '../api';
 import { currentLanguage } from '../i18n';
+import { readDroppedLog } from '../lib/dropped-log';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
 import './ServerLogPanel.css';
 
 type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
-
-/**
- * The dropped or chosen file's text, or why it cannot be used (the renderer reads it; main only ever gets text). Decoded as the CLI
- * reads a log file (app/shared/text-encoding.ts): events exported with Windows PowerShell 5's `>` are UTF-16, which `File.text()`
- * would read as UTF-8 — every other byte a NUL, and the log called binary.
- */
-async function readDropped(file: File): Promise<{ text: string; label: string } | { tooBig: true }> {
-  if (file.size > MAX_SERVER_LOG_CHARS) return { tooBig: true };
-  return { text: decodeTextFile(new Uint8Array(await file.arrayBuffer())), label: file.name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt' };
-}
 
 /**
  * "Paste the server's log" on Connection problems (issue 14): the help desk pastes (or drops) what
@@ -36,6 +26,8 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const [all, setAll] = useState(false);
   const [tooBig, setTooBig] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // the dropped gzip file broke off: what came before was read (lib/dropped-log.ts)
+  const [damaged, setDamaged] = useState(false);
 
   const explain = async (value = text, name = label): Promise<void> => {
     if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig(true);
@@ -51,8 +43,11 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
 
   const explainFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    const read = await readDropped(file);
+    // the file is read here (main only ever gets text), the same way the CLI reads one, a gzip file unpacked first
+    const read = await readDroppedLog(file, MAX_SERVER_LOG_CHARS);
+    setDamaged(false);
     if ('tooBig' in read) return setTooBig(true);
+    setDamaged(read.damaged === true);
     setText(read.text);
     setLabel(read.label);
     await explain(read.text, read.label);
@@ -87,6 +82,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
           onChange={(e) => {
             setText(e.target.value);
             setLabel(undefined);
+            setDamaged(false);
           }}
         />
         <p id={`${id}-hint`} className="small muted">
@@ -99,7 +95,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         </button>
         <label className="button server-log-file">
           {t('serverLog.chooseFile')}
-          <input type="file" accept=".txt,.log,text/plain" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void explainFile(e.target.files?.[0])} />
+          <input type="file" accept=".txt,.log,.gz,text/plain,application/gzip" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void explainFile(e.target.files?.[0])} />
         </label>
         {(text || result) && (
           <button
@@ -109,6 +105,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
               setText('');
               setLabel(undefined);
               setState({ status: 'idle' });
+              setDamaged(false);
             }}
           >
             {t('serverLog.clear')}
@@ -117,6 +114,11 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
       </div>
       <div role="status" data-testid="server-log-status">
         {tooBig && <p className="notice server-log-warning">{t('serverLog.tooBig')}</p>}
+        {damaged && (
+          <p className="notice server-log-warning" data-testid="server-log-gzip-damaged">
+            {t('serverLog.gzipDamaged')}
+          </p>
+        )}
         {log && (
           <p className={log.verdict === 'ok' ? 'small' : 'notice server-log-warning'} data-testid="server-log-verdict" data-verdict={log.verdict}>
             {log.message}
