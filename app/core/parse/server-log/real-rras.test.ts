@@ -122,6 +122,40 @@ const ROWS: Record<string, RealServerLogRow> = {
       [13, 'Event 7024 from RemoteAccess.'],
     ],
   },
+  // the RRAS service failing to start (KB Q168683): 20070 (a PPP module not loaded) and 20063 (RasMan failed to start: PPP did not
+  // initialise) read as the service down (server.service-down); the Service Control Manager's 7024/7001 named by their three-word
+  // source (before: "Service")
+  'rras-nt4-kb168683-router-20063-ppp-failed-to-initialize-20070-scm-7024-7001.txt': {
+    records: 4,
+    understood: 4,
+    families: { rras: 4 },
+    causes: [
+      [1, 'service-down'],
+      [10, 'service-down'],
+    ],
+    says: [
+      [1, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20070, ROUTERLOG_PPP_CANT_LOAD_DLL)."],
+      [10, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20063, ROUTERLOG_CANNOT_INIT_PPP)."],
+      [19, 'Event 7024 from Service Control Manager.'],
+      [27, 'Event 7001 from Service Control Manager.'],
+    ],
+  },
+  // the same 20063 when RRAS's RADIUS server name does not resolve (KB Q173539): the service does not start
+  'rras-nt4-kb173539-router-20063-radius-name-no-logon-servers.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'service-down']],
+    says: [[1, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20063, ROUTERLOG_CANNOT_INIT_PPP)."]],
+  },
+  // NT 3.5's RAS service not starting (KB Q167205): its 20055 by its text (RRAS's 20055 is a NetBIOS name notice)
+  'ras-nt35-kb167205-remoteaccess-20055-no-network-adapters-could-not-start.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'service-down']],
+    says: [[1, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20055, RASLOG_NO_LANNETS_AVAILABLE)."]],
+  },
   // Windows NT 4.0 RAS (not RRAS: its own numbering, also "Source: RemoteAccess") as KB Q172215 quotes it after forcing 128-bit
   // encryption: 20107 a user connected with strong encryption, 20077 its PPP failure (RRAS's 20077 would be an expired account)
   // whose reason is raserror.h 742 from the server's side: the PC (here a Windows 95 client, which showed 629) lacks the encryption

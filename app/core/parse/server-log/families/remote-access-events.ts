@@ -42,7 +42,12 @@ interface RemoteAccessEvent {
   userAt?: number;
   /** the message names the PC's address (`connected from %2`): in a translated message, the one IPv4 address in it */
   addressInText?: boolean;
+  /** the service could not start: it answers no PC until it does (cause service-down, named for the finding as RAS_SERVICE) */
+  serviceDown?: boolean;
 }
+
+/** The service a start-up failure names, for the finding's title (server.service-down, daemon-down wording: "The VPN service … is not running") */
+const RAS_SERVICE = 'Routing and Remote Access (RRAS)';
 
 /**
  * What a session event says: from its insertion strings (after the CoId and routing domain GUIDs newer Windows put first: the
@@ -85,6 +90,16 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "Unable to load %1." / "Unable to add the interface %1 with the Router Manager for the %2 protocol." — start-up notices, nothing about a connection
   20103: { symbol: 'ROUTERLOG_LOAD_DLL_ERROR', key: 'rrasEventStartup' },
   20106: { symbol: 'ROUTERLOG_COULDNT_ADD_INTERFACE', key: 'rrasEventStartup' },
+  // The service failing to start (mprlog.h): "Remote Access Service failed to start because the Remote Access Connection Manager failed
+  // to initialize because of the following error: %1" (ROUTER_LOG_BASE+54), "Remote Access Connection Manager failed to start because
+  // the Point to Point Protocol failed to initialize. %1" (+63), "Point to Point Protocol engine was unable to load the %1 module. %2"
+  // (+70: at the service's start, KB Q168683 quotes it before the service's 7024), "The Remote Access service failed to start because
+  // the Point to Point was not initialized successfully. %1" (+147). Until it runs, no PC connects (KB Q173539: 20063 when the RADIUS
+  // server's name cannot be resolved). NT's RAS service numbered the same texts 20057, 20067, 20074 (errorlog.h): read by their text.
+  20054: { symbol: 'ROUTERLOG_RASMAN_NOT_AVAILABLE', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bRemote Access Service failed to start because the Remote Access Connection Manager failed to\s+initialize/i },
+  20063: { symbol: 'ROUTERLOG_CANNOT_INIT_PPP', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bfailed to start because the Point to Point\s+Protocol failed to initialize/i },
+  20070: { symbol: 'ROUTERLOG_PPP_CANT_LOAD_DLL', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bPoint to Point Protocol engine was unable to load the\b/i },
+  20147: { symbol: 'ROUTERLOG_PPP_INIT_FAILED', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bThe Remote Access service failed to start because the Point to Point was\s+not initialized/i },
   // "The RADIUS server %1 did not respond to the initial request." / "The RADIUS server name %1 could not be successfully resolved to an IP address."
   20146: { symbol: 'ROUTERLOG_RADIUS_SERVER_NO_RESPONSE', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
   20148: { symbol: 'ROUTERLOG_RADIUS_SERVER_NAME', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
@@ -160,6 +175,10 @@ const NT_RAS_TEXTS: readonly RemoteAccessEvent[] = [
   { symbol: 'RASLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /\bAn error occur+ed in the Point to Point Protocol\s+module on port\b/i },
   // "The user %1 connected to port %2 using strong encryption." — NT 4.0 SP3's 128-bit RAS (KB Q172215's 20107; not in the errorlog.h read: assumed its text)
   { symbol: 'RAS', key: 'rasEventStrongEncryption', session: 'strong', text: SESSION_TEXT.strong },
+  // "The Remote Access server could not be started because it has been configured to access the network and there are no network
+  // adapters available." (RASLOG_NO_LANNETS_AVAILABLE, 20055; KB Q167205 quotes it as "The Remote Access Service server …") — RRAS's
+  // 20055 is a NetBIOS name notice, so only the text tells
+  { symbol: 'RASLOG_NO_LANNETS_AVAILABLE', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bcould not be started\s+because it has been configured to access\s+the network and there are no network\s+adapters/i },
 ];
 
 /** Every reading that names its English text: the message decides among them, whatever the id (RAS and RRAS numbered alike). */
@@ -196,7 +215,11 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   const cause = why?.cause ?? ev.cause;
   const code = why?.code ?? ev.code;
   const key = ev.key === 'rrasEventPppError' && code === undefined ? 'rrasEventPppErrorUnknown' : ev.key;
-  const hit: Hit = { decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}) })], outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure' };
+  const hit: Hit = {
+    decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { service: RAS_SERVICE } : {}) })],
+    outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure',
+  };
+  if (ev.serviceDown) hit.cause = 'service-down';
   if (cause) hit.cause = cause;
   if (code !== undefined) hit.code = code;
   // the user and the address, where the message is the English one of mprlog.h ("The user %1 connected from %2 but failed …",
