@@ -44,6 +44,8 @@ describe('tunnelmedic explain-log', () => {
     expect(cut.stderr).toContain('syslog.3.gz: het gecomprimeerde bestand is beschadigd of houdt te vroeg op; de regels tot daar zijn gelezen');
     expect(cut.code).toBe(1);
     expect(cut.stdout).toMatch(/\d+ van \d+ logregels begrepen/);
+    const scan = await cli(['scan', '--demo', '--server-log', file('syslog.3.gz', packed.subarray(0, packed.length >> 1))]);
+    expect(scan.stderr).toContain('syslog.3.gz: the compressed file is damaged or ends early; the lines before that point were read');
   });
   it('--json: serverLogs (counts, decoded entries) and findings', async () => {
     const r = await cli(['explain-log', file('router.txt', `${PROTREJ}this line is not a log line\n`), '--json']);

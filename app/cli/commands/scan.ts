@@ -20,7 +20,13 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   if (values['server-log']?.length) {
     // loaded only when asked for (analyse-client.ts says why)
     const { readServerLogFile } = await import('../../system/server-log-file');
-    for (const f of values['server-log']) serverLogs.push(await readServerLogFile(f)); // streamed; verdicts land in report.serverLogs
+    for (const f of values['server-log']) {
+      const r = await readServerLogFile(f); // streamed; verdicts land in report.serverLogs
+      // where the read stopped short, said as explain-log says it (the report's serverLogs only say `truncated`)
+      if (r.cutAtBytes) io.stderr(`tunnelmedic: ${words('cli.explainLog.cut', { file: f, bytes: r.cutAtBytes })}\n`);
+      if (r.gzipDamaged) io.stderr(`tunnelmedic: ${words('cli.explainLog.gzipDamaged', { file: f })}\n`);
+      serverLogs.push(r);
+    }
   }
   const { report, unreadableFiles } = await scanInput(input, language, serverLogs.length ? serverLogs : undefined);
   for (const f of unreadableFiles) io.stderr(`tunnelmedic: ${words('cli.notUnderstood', { input: shown, file: f })}\n`);

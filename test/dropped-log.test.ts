@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { droppedLabel, readDroppedLog } from './dropped-log';
+import { droppedLabel, readDroppedLog } from '../renderer/src/lib/dropped-log';
 
-const real = readFileSync(new URL('../../../test/fixtures/real/server-logs/pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt', import.meta.url));
+const real = readFileSync(new URL('./fixtures/real/server-logs/pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt', import.meta.url));
 const file = (bytes: Uint8Array, name: string) => new File([Uint8Array.from(bytes)], name);
 
 describe('a log file dropped on the paste box', () => {
