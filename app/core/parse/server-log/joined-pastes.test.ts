@@ -128,6 +128,11 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^powershell-/, why: 'an export row whose closing quote was lost goes on through the rras lines after it' },
   // (and two pairs that sample shift met, the same on main at b9981b7: the blog's gutter lines `1  ` after a syslog log)
   { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros6-pptp-firewall-log-session-end)/, b: /^charon-blog-markdown-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
+  // (branch hAH: pairs its two filterlog fixtures shifted into the sample, each the same on main before it, checked — the classes above:
+  // an export row whose closing quote was lost, an event pasted as text, a header-less or indented first line after a syslog log)
+  { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^pluto-journalctl-xe-/, why: 'an export row whose closing quote was lost goes on through the lines after it' },
+  { a: /^(?:rras-nt4-kb-event-|vpn3000-doc-event-log-format-.*-text-next-line|wevtutil-text-)/, b: /^(?:journalctl-follow-nixos-|windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-|netfilter-ufw-block-gre-glued-)/, why: 'an event pasted as text has no end of its own: it takes the header-less or indented lines after it' },
+  { a: /^(?:routeros7-iso-date-|pluto-logfile-no-microseconds-)/, b: /^(?:journalctl-follow-nixos-|windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-)/, why: 'a header-less or indented log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();
