@@ -42,8 +42,9 @@ are read too.
 
 Reads what the VPN server or router logged — pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, Windows
 RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA, VPN 3000, SSTP
-servers, and the firewall on or in front of it (iptables/ufw, Windows Firewall) — decodes the
-packets and states, and names the cause on the PC and what to ask the server's administrator.
+servers, and the firewall on or in front of it (iptables/ufw/firewalld, pfSense/OPNsense, Windows
+Firewall) — decodes the packets and states, and names the cause on the PC and what to ask the
+server's administrator.
 Files are streamed line by line (a 50 MB syslog is fine); lines not understood are listed, never
 dropped.
 --capture DIR  the PC's capture too: a server cause that matches a PC failure (same error, same
