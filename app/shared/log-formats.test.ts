@@ -43,7 +43,7 @@ describe('the lists of log formats people read', () => {
       expect(WORDS[id], `the word for ${id}`).toBeDefined();
       for (const [where, text] of Object.entries(lists)) expect(text.replace(/\s+/g, ' '), `${id} in ${where}`).toContain(WORDS[id]);
     }
-    // the firewall logs read under "other programs" (families/netfilter-log.ts, windows-firewall-log.ts): named too
-    for (const [where, text] of Object.entries(lists)) for (const word of ['iptables/ufw', 'Windows Firewall']) expect(text.replace(/\s+/g, ' '), `${word} in ${where}`).toContain(word);
+    // the firewall logs read under "other programs" (families/netfilter-log.ts, filterlog.ts, windows-firewall-log.ts): named too
+    for (const [where, text] of Object.entries(lists)) for (const word of ['iptables/ufw/firewalld', 'pfSense/OPNsense', 'Windows Firewall']) expect(text.replace(/\s+/g, ' '), `${word} in ${where}`).toContain(word);
   });
 });

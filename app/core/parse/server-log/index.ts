@@ -18,6 +18,7 @@ import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './famil
 import { otherDaemonLine } from './families/other-daemons';
 import { netfilterLine } from './families/netfilter-log';
 import { windowsFirewallLine } from './families/windows-firewall-log';
+import { filterlogLine, headerlessFilterlogLine } from './families/filterlog';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -58,16 +59,16 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
   if (pre.program) {
-    // (a Linux firewall's packet log: families/netfilter-log.ts)
-    const packet = pre.program === 'kernel' ? netfilterLine(pre) : undefined;
+    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts)
+    const packet = pre.program === 'kernel' ? netfilterLine(pre) : pre.program === 'filterlog' ? filterlogLine(pre) : undefined;
     if (packet) return packet;
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);
     if (unit) return units.see(unit);
     return { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
   }
-  // (a firewall's packet log without a syslog header: a dmesg line, families/netfilter-log.ts; Windows Firewall's pfirewall.log)
-  const packet = netfilterLine(pre) ?? windowsFirewallLine(text);
+  // (a firewall's packet log without a syslog header: a dmesg line, families/netfilter-log.ts; Windows Firewall's pfirewall.log; a filterlog CSV)
+  const packet = netfilterLine(pre) ?? windowsFirewallLine(text) ?? headerlessFilterlogLine(pre);
   if (packet) return packet;
   if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
   const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;

@@ -135,6 +135,21 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros7-memory-log-ipsec-scanner-)/, b: /^windows-firewall-pfirewall-log-doc-example-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   { a: /^(?:routeros6-pptp-firewall-log-session-end|rras-nt4-kb191854-|wevtutil-text-ws2022-)/, b: /^journalctl-follow-nixos-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
   { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^powershell-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
+  // (branch hAH: pairs its two filterlog fixtures shifted into the sample, each the same on main before it, checked — the classes above:
+  // an export row whose closing quote was lost, an event pasted as text, a header-less or indented first line after a syslog log)
+  { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^pluto-journalctl-xe-/, why: 'an export row whose closing quote was lost goes on through the lines after it' },
+  { a: /^(?:rras-nt4-kb|vpn3000-doc-event-log-format-.*-text-next-line|wevtutil-text-)/, b: /^(?:journalctl-follow-nixos-|windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-|netfilter-ufw-block-gre-glued-)/, why: 'an event pasted as text has no end of its own: it takes the header-less or indented lines after it' },
+  { a: /^(?:routeros7-iso-date-|pluto-logfile-no-microseconds-)/, b: /^journalctl-follow-nixos-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
+  // (a log whose first line is header-less — filterlog's bare CSV — or indented — the Markdown copy of pfirewall.log — after any log:
+  // read as the last record's continuation, as pluto's stderr log and PowerShell's tables above; the pfirewall.log copy before a
+  // PowerShell table is that table's class)
+  { a: /^/, b: /^(?:windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-)/, why: 'a header-less or indented log after another log: its first line is read as the last record’s continuation (assumed)' },
+  { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^powershell-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
+  // (firewalld's line wrapped after `TOS=0x00`: after a `tail` of several files its wrapped rest is joined to it, as it is not alone)
+  // (merging hAJ and hAH with main: the sample shifted again and met two more pairs of the classes above)
+  { a: /^wevtutil-text-/, b: /^nps-/, why: 'an event pasted as text has no end of its own: it takes the next event’s lines' },
+  { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^routeros-forum-copy-newlines-lost-/, why: 'the paste’s indent is the first log’s (rows indented as its Markdown shows them): the header-less lines after it read as its last row’s continuation (assumed)' },
+  { a: /^pppd-xl2tpd-lns-tail-headers-/, b: /^netfilter-firewalld-final-reject-upnp-ssdp-reply-wrapped-/, why: 'a paste-wide decision taken from the first log: the second log’s wrapped rest is joined' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

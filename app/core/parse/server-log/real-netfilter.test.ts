@@ -81,6 +81,25 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [],
     says: [[1, 'dropped PPTP (TCP 1723) from 192.168.0.4 to 192.168.0.8: this VPN traffic does not get through. It came in on eth0. The firewall rule\'s log prefix: "[UFW BLOCK INPUT]".']],
   },
+  // firewalld's LogDenied (`firewall-cmd --set-log-denied all`): its final REJECT rule logging a container's DNS query it refused to
+  // forward (a Japanese blog: Concourse CI on CentOS 8) — what it refused, the way it went, no VPN's; the copy's trailing blank kept
+  'netfilter-firewalld-final-reject-forwarded-dns-container-bridge-trailing-blank.txt': {
+    records: 1,
+    understood: 1,
+    families: { syslog: 1 },
+    causes: [],
+    says: [[1, 'logged a packet that is no VPN\'s (UDP 53 from 10.254.0.2 to 8.8.8.8). It was passing through, from wbrdg-0afe0000 to enp1s0. The firewall rule\'s log prefix: "FINAL_REJECT".']],
+  },
+  // the same rule refusing a router's UPnP answer (a Chinese blog), the line wrapped after `TOS=0x00`: the wrapped rest, which holds
+  // PROTO, stays a record of its own and the first piece is no packet line without it (the splitter's continuation, detect.ts: not
+  // read as one yet)
+  'netfilter-firewalld-final-reject-upnp-ssdp-reply-wrapped-after-tos.txt': {
+    records: 2,
+    understood: 1,
+    families: { syslog: 1 },
+    causes: [],
+    says: [[1, 'kernel is not part of the VPN']],
+  },
 };
 
 const say = (line: string, t = en): string => parseServerLog(line).entries.map((e) => describeEntry(e, t)).join(' | ');
@@ -100,6 +119,18 @@ describe('a Linux firewall packet log (netfilter)', () => {
     // the firewall's line leads, ahead of the LCP time-out it caused
     expect(finding!.evidence[0]!.line).toBe(20);
     expect(explainServerLogs([r], nl).findings[0]!.title).toBe('Een firewall houdt GRE tegen: de gegevens van PPTP komen nooit aan');
+  });
+
+  it("firewalld's LogDenied prefixes: a GRE it refused makes the finding, with firewalld's command", () => {
+    const gre = 'SRC=203.0.113.9 DST=198.51.100.1 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=47 ';
+    // (firewalld nftables.py/ipXtables.py: its default rules' prefixes, and a zone's or policy's `filter_<policy>_<DROP|REJECT>: `)
+    for (const prefix of ['FINAL_REJECT: ', 'STATE_INVALID_DROP: ', 'filter_IN_public_REJECT: ', 'filter_IN_public_DROP: ', 'filter_FWD_public_REJECT: ', 'filter_IN_trusted_DROP: ', 'filter_IN_block_REJECT: ']) {
+      const r = parseServerLog(LINE(prefix, gre));
+      expect(r.entries.map((e) => [e.cause, e.decoded[0]!.key]), prefix).toEqual([['no-ppp-frames', 'netfilterDropped']]);
+      const [finding] = explainServerLogs([r], en).findings;
+      expect([finding!.id, finding!.summary], prefix).toEqual(['vpn.gre-blocked', expect.stringContaining('firewall-cmd --permanent --add-protocol=gre')]);
+    }
+    expect(explainServerLogs([parseServerLog(LINE('FINAL_REJECT: ', gre))], nl).findings[0]!.summary).toContain('firewall-cmd --permanent --add-protocol=gre');
   });
 
   it('reads what the rule did from its prefix: dropped, let through, or only logged', () => {

@@ -12,8 +12,11 @@ import type { UnitHit } from './systemd-units';
  * decode — GRE is `PROTO=47` (real lines: test/fixtures/real/server-logs/netfilter-*).
  *
  * The line does not say what the firewall did with the packet: only the prefix the administrator gave the rule does. ufw's
- * rules log `[UFW BLOCK]`, `[UFW LIMIT BLOCK]`, `[UFW ALLOW]`, `[UFW AUDIT]` (ufw's before/after/user rules), firewalld's
- * LogDenied `FINAL_REJECT: ` and `filter_IN_public_REJECT: ` / `_DROP: `; people write `IPTABLES-DROP: `, `DROPPED`,
+ * rules log `[UFW BLOCK]`, `[UFW LIMIT BLOCK]`, `[UFW ALLOW]`, `[UFW AUDIT]` (ufw's before/after/user rules); firewalld's LogDenied
+ * logs only what it refuses (firewalld src/firewall/core/nftables.py and ipXtables.py, build_default_rules: `STATE_INVALID_DROP: `
+ * for a packet conntrack calls invalid — GRE without the PPTP helper — and `FINAL_REJECT: `; a zone's or policy's target,
+ * `"filter_%s_%s: " % (policy, "DROP" or "REJECT")`: `filter_IN_public_REJECT: `, `filter_FWD_public_DROP: `), each ending in its drop
+ * word whatever the zone's name (`filter_IN_block_REJECT: `); people write `IPTABLES-DROP: `, `DROPPED`,
  * `FW reject_input: ` and the like. So a drop is read from a drop word in the prefix (DROP, DENY, REJECT, BLOCK and their
  * -ed forms), a pass from ACCEPT/ALLOW/PASS; any other prefix (Firestarter's `Inbound`, none at all) only says the packet was
  * logged. Reading the action from the prefix's words is assumed: it is the administrator's text, not the kernel's.
