@@ -5,6 +5,7 @@ import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
 import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
+import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -241,6 +242,8 @@ const RULES: Rule[] = [
   ...IOS_IPSEC_RULES,
   // any other ISAKMP debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
   fallback(isakmp(String.raw`(.*?)\s*$`), (m) => step('iosIsakmp', { text: m[1]! })),
+  // `debug crypto ikev2` (ios-ikev2.ts)
+  ...IOS_IKEV2_RULES,
 ];
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
@@ -261,7 +264,7 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'program') return ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
+    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message);
   },
   parse(pre, state) {
     const text = textOf(pre).trim();
