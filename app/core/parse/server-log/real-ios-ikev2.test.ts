@@ -102,4 +102,12 @@ describe('real Cisco IOS debug crypto ikev2', () => {
     const ok = parse(packet('Received', 'IKE_SA_INIT', 'RESPONSE', 'SA KE N VID NOTIFY(NAT_DETECTION_SOURCE_IP) NOTIFY(NAT_DETECTION_DESTINATION_IP)').join('\n'));
     expect(ok.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info']);
   });
+
+  it('IOS\'s time with its zone and no `*` mark is IOS\'s header, not a syslog tag named after the zone', () => {
+    const r = parse(["Jun  8 19:14:38.051 GMT: IKEv2:(SESSION ID = 14607,SA ID = 68):Peer's authentication method is 'RSA'", 'Jun  8 19:14:38.060 GMT: ISAKMP:(0):Old State = IKE_READY  New State = IKE_I_MM1'].join('\n'));
+    expect(r.families).toEqual({ ios: 2 });
+    expect(r.entries.map((e) => [e.program, e.time?.second, e.time?.ms])).toEqual([[undefined, 38, 51], [undefined, 38, 60]]);
+    // (a zone word before a line no family reads stays the tag it was read as)
+    expect(parse('Jun  8 19:14:38 UTC: hello there').entries[0]!.program).toBe('UTC');
+  });
 });
