@@ -37,6 +37,23 @@ const ROWS: Record<string, RealServerLogRow> = {
       [106, 'deletes the IPsec SA (SPI: 0x555E9566)'],
     ],
   },
+  // the same router later: its IKE_SA_INIT request (Responder SPI still zero) sent four times with no response while its
+  // administrator types at the console (`U ALL` refused in config mode: the caret and `% Invalid input …`, `u all`, a mistyped
+  // `debut`, which stays unknown), then `clear crypto ikev2 sa` and `Initial exchange failed` (63): the responder never answered
+  'ios-xe-debug-crypto-ikev2-initiator-ike-sa-init-retransmits-clear-initial-exchange-failed-console.txt': {
+    records: 56,
+    understood: 55,
+    families: { ios: 55 },
+    causes: [[63, 'ike-responder-unreachable']],
+    says: [
+      [22, 'The router sends its last IKEv2 message again: no answer from the other side yet'],
+      [43, 'a command it could not read'],
+      [44, 'a command it could not read'],
+      [49, 'all its debug output is off now'],
+      [59, "Typed at the router's prompt (not a log line): debug crypto ikev2 error"],
+      [63, "The other side (FC00:123:123:123::1) never answered this router's first IKEv2 message (IKE_SA_INIT, sent 3 more times)"],
+    ],
+  },
   // an IOS-XE hub finding a spoke's pre-shared key by the spoke's FQDN identity: lookups only, nothing failed (the copy's blank
   // before the first line kept)
   'ios-xe-debug-crypto-ikev2-hub-psk-lookup-by-fqdn-identity-leading-blank.txt': {
@@ -101,6 +118,14 @@ describe('real Cisco IOS debug crypto ikev2', () => {
     expect([r.entries[0]!.outcome, r.entries[0]!.cause, r.entries[0]!.session]).toEqual(['failure', 'ike-auth-failed', '14607']);
     const ok = parse(packet('Received', 'IKE_SA_INIT', 'RESPONSE', 'SA KE N VID NOTIFY(NAT_DETECTION_SOURCE_IP) NOTIFY(NAT_DETECTION_DESTINATION_IP)').join('\n'));
     expect(ok.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info']);
+  });
+
+  it('IKE_SA_INIT that failed without being sent again, or after an answer, is no unreachable responder', () => {
+    const failed = 'IKEv2-ERROR:(SESSION ID = 5,SA ID = 1):Initial exchange failed: Initial exchange failed';
+    const once = parse([...packet('Sending', 'IKE_SA_INIT', 'REQUEST', 'SA KE N'), failed].join('\n'));
+    expect(once.entries.filter((e) => e.cause)).toEqual([]);
+    const answered = parse([...packet('Sending', 'IKE_SA_INIT', 'REQUEST', 'SA KE N'), 'IKEv2:(SESSION ID = 5,SA ID = 1):Retransmitting packet', ...packet('Received', 'IKE_SA_INIT', 'RESPONSE', 'SA KE N'), failed].join('\n'));
+    expect(answered.entries.filter((e) => e.cause)).toEqual([]);
   });
 
   it('IOS\'s time with its zone and no `*` mark is IOS\'s header, not a syslog tag named after the zone', () => {

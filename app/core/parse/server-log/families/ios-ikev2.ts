@@ -24,6 +24,12 @@ interface Ikev2Packet {
   kind?: 'REQUEST' | 'RESPONSE';
 }
 const PACKET = 'iosIkev2Packet';
+/** this router's IKE_SA_INIT request not answered yet: the peer it went to and how often IOS sent it again (family state) */
+const INIT_SENT = 'iosIkev2InitSent';
+interface InitSent {
+  peer: string;
+  again: number;
+}
 const SESSION = 'iosIkev2Session';
 
 /** A line of the negotiation's: its session (the last one named, for the head-less lines under a packet) on the entry. */
@@ -90,6 +96,7 @@ export const IOS_IKEV2_RULES: Rule[] = [
     const dir = m[4] === 'Sending' ? 'out' : 'in';
     state[PACKET] = { dir } satisfies Ikev2Packet;
     const peer = `[${m[5]}`.match(PEER);
+    state.iosIkev2Peer = peer?.[2];
     const hit = step(dir === 'out' ? 'iosIkev2Sent' : 'iosIkev2Received', { peer: peer?.[2] ?? '?', port: peer?.[3] ?? '?' });
     return inSession(tagged(hit, { peer: peer?.[2] }), state, m[2]);
   }],
@@ -106,9 +113,22 @@ export const IOS_IKEV2_RULES: Rule[] = [
     return inSession({ decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' }, state, m[2]);
   }],
   [ikev2(String.raw`Session with IKE ID PAIR \((\S+?),\s*(\S+?)\) is UP\s*$`), (m, _p, state) => inSession(step('iosIkev2Up', { a: m[4]!, b: m[5]! }, 'success'), state, m[2])],
-  [ikev2(String.raw`Retransmitting packet\s*$`), (m, _p, state) => inSession(step('iosIkev2Retransmit', undefined, 'warning'), state, m[2])],
-  // "Initial exchange failed" (IKEv2-ERROR): IKE_SA_INIT did not complete — no answer, or one refused; the lines before it tell
-  [ikev2(String.raw`Initial exchange failed\b.*$`), (m, _p, state) => inSession(step('iosIkev2InitialFailed', undefined, 'warning'), state, m[2])],
+  [ikev2(String.raw`Retransmitting packet\s*$`), (m, _p, state) => {
+    const init = state[INIT_SENT] as InitSent | undefined;
+    if (init) init.again++;
+    return inSession(step('iosIkev2Retransmit', undefined, 'warning'), state, m[2]);
+  }],
+  // "Initial exchange failed" (IKEv2-ERROR): IKE_SA_INIT did not complete. After this router's own IKE_SA_INIT request went out
+  // again and again with no response (its Responder SPI still zero: a real IOS-XE log), the other side never answered: this router
+  // initiated, so the cause is the responder not reached (UDP 500/4500 blocked on the way, or no IKEv2 there). Otherwise the lines
+  // before it say why
+  [ikev2(String.raw`Initial exchange failed\b.*$`), (m, _p, state) => {
+    const init = state[INIT_SENT] as InitSent | undefined;
+    delete state[INIT_SENT];
+    if (!init || init.again === 0 || state.iosIkeSide !== 'initiator') return inSession(step('iosIkev2InitialFailed', undefined, 'warning'), state, m[2]);
+    const hit: Hit = { decoded: [d('iosIkev2InitUnanswered', { peer: init.peer, n: init.again, role: 'initiator' })], outcome: 'failure', cause: 'ike-responder-unreachable' };
+    return inSession(tagged(hit, { peer: init.peer === '?' ? undefined : init.peer }), state, m[2]);
+  }],
   [ikev2(String.raw`Queuing IKE SA delete request reason: (.*?)\s*$`), (m, _p, state) => inSession(step('iosIkev2DeleteQueued', { reason: m[4]! }, 'warning'), state, m[2])],
   [ikev2(String.raw`Sending DELETE INFO message for (IPsec|IKEv2) SA \[(.*?)\]\s*$`), (m, _p, state) => inSession(step('iosIkev2DeleteSent', { what: m[4] === 'IPsec' ? 'IPsec SA' : 'IKE SA', spi: m[5]! }), state, m[2])],
   // "Searching policy based on peer's identity 'R1.LAB.LOCAL' of type 'FQDN'" (an IOS-XE hub, search index file 55680960564)
@@ -130,6 +150,9 @@ export const IOS_IKEV2_RULES: Rule[] = [
     pkt.kind = m[2] as 'REQUEST' | 'RESPONSE';
     state[PACKET] = pkt;
     if ((m[1] === 'IKE_SA_INIT' || m[1] === 'IKE_AUTH') && m[2] === 'REQUEST') state.iosIkeSide = pkt.dir === 'out' ? 'initiator' : 'responder';
+    // (this router's IKE_SA_INIT request, sent again: one entry kept, its count going on; answered: forgotten)
+    if (m[1] === 'IKE_SA_INIT' && m[2] === 'REQUEST' && pkt.dir === 'out') state[INIT_SENT] ??= { peer: (state.iosIkev2Peer as string | undefined) ?? '?', again: 0 } satisfies InitSent;
+    if (m[1] === 'IKE_SA_INIT' && m[2] === 'RESPONSE' && pkt.dir === 'in') delete state[INIT_SENT];
     return inSession(step(m[2] === 'REQUEST' ? 'iosIkev2Request' : 'iosIkev2Response', { exchange: m[1]! }), state);
   }],
   [/^Payload contents:\s*$/, (_m, _p, state) => inSession(step('iosIkev2PayloadsHead'), state)],
