@@ -8,7 +8,7 @@ import { JournalShapes } from './journal-export';
 import { leftOutHit } from './journal-left-out';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
-import { iosByOriginTag, underCollector } from './prefix-shapes';
+import { iosByOriginTag, iosUnderZoneTag, underCollector } from './prefix-shapes';
 import { cellTakes, exportHeader, exportRow, opensMessageCell, type ExportLayout } from './collector-rows';
 import { MAX_EVENT_BLOCK_CHARS } from './families/windows-event-block';
 import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
@@ -322,9 +322,17 @@ export class ServerLogParser {
   /** An IOS line relayed under the router's own name as its tag (prefix-shapes.ts iosByOriginTag): its family, its reading kept in originRead. */
   private underOriginTag(pre: Prefixed): FamilyParser | undefined {
     const ios = iosByOriginTag(pre);
-    if (!ios) return undefined;
+    if (!ios) return this.underZoneTag(pre);
     this.originRead = ios;
     return detectFamily(ios);
+  }
+
+  /** IOS's time zone read as the tag (prefix-shapes.ts iosUnderZoneTag): the line as IOS's own, kept only when a family claims it so. */
+  private underZoneTag(pre: Prefixed): FamilyParser | undefined {
+    const ios = iosUnderZoneTag(pre);
+    const family = ios ? detectFamily(ios) : undefined;
+    if (family) this.originRead = ios;
+    return family;
   }
 
   /** the columns of a log server's CSV or TSV export, from its header row (collector-rows.ts exportHeader): the rows after it are read by them */

@@ -108,6 +108,20 @@ export function iosByOriginTag(pre: Prefixed): Prefixed | undefined {
 }
 
 /**
+ * IOS's own time with its zone and no `*` or `.` mark before it (`service timestamps debug datetime msec localtime show-timezone`:
+ * `Jun  8 19:14:38.059 GMT: IKEv2:(SESSION ID = 14607,SA ID = 68):…`, Cisco TAC's "ASA and IOS IKEv2 site-to-site with
+ * certificates" document): the syslog reader takes the zone word for the program tag, with no host. Read as IOS's line (the zone is
+ * the IOS header's `[A-Z]{3,4}`, iosShape). Asked only of a record no family claimed (index.ts underZoneTag), which keeps this reading
+ * only when a family claims the line so read.
+ */
+const ZONE_TAG = /^[A-Z]{3,4}$/;
+export function iosUnderZoneTag(pre: Prefixed): Prefixed | undefined {
+  const program = pre.program;
+  if (program === undefined || pre.host !== undefined || pre.pid !== undefined || pre.time === undefined || !ZONE_TAG.test(program)) return undefined;
+  return { shape: 'ios', time: pre.time, message: pre.message };
+}
+
+/**
  * A relay's tag that is the sender's own priority, then IOS's message counter or nothing (`<189>123`, `<189>`): a relay header
  * written before the device's raw message, its `<PRI>` kept — a template of the `%timegenerated% %fromhost-ip% %rawmsg%` kind
  * (assumed; the `%fromhost-ip% %rawmsg%` form is real: prefix-shapes.ts senderThenRaw). IOS's wire form puts the priority right

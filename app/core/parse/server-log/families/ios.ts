@@ -5,6 +5,7 @@ import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
 import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
+import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -64,6 +65,13 @@ const CONFIG_ANSWER = /^Enter configuration commands, one per line\.\s+End with 
  */
 const PING_ANSWER = /^(Type escape sequence to abort\.|Sending \d+, \d+-byte ICMP Echos to \S+, timeout is \d+ seconds:|Packet sent with a source address of \S+|Success rate is \d+ percent \(\d+\/\d+\)(?:, round-trip min\/avg\/max = [\d/]+ ms)?)\s*$/;
 const DEBUG_SWITCHED = /^([A-Za-z][\w ()/-]{2,80}?) debugging is (on|off)$/;
+/** IOS's answer to `undebug all` / `u all` (the real IOS-XE console of test/fixtures/real/server-logs/ios-xe-debug-crypto-ikev2-…-retransmits-…) */
+const ALL_DEBUG_OFF = /^All possible debugging has been turned off\s*$/;
+/**
+ * IOS's answer to a command it cannot parse: a caret under the place, then `% Invalid input detected at '^' marker.` (Cisco IOS
+ * Configuration Fundamentals, "Using the Cisco IOS Command-Line Interface", CLI error messages; the same console)
+ */
+const CLI_ERROR = /^(?:% (?:Invalid input detected at '\^' marker|Incomplete command|Ambiguous command:.*)\.?|\s*\^)\s*$/;
 const DOC_NOTE = /^!-{2,}\s*(.*)$/;
 /** no session: their first word is no interface (the entry would take `Router#debug` for one) */
 const NO_LINK = { session: '' };
@@ -205,6 +213,8 @@ const RULES: Rule[] = [
   [CONFIG_ANSWER, () => ({ ...tagged(step('iosConfigMode'), NO_LINK), console: {} })],
   [PING_ANSWER, (m) => ({ ...tagged(step('iosPingOutput', { text: m[1]! }), NO_LINK), console: {} })],
   [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
+  [ALL_DEBUG_OFF, () => ({ ...tagged(step('iosAllDebugOff'), NO_LINK), console: {} })],
+  [CLI_ERROR, () => ({ ...tagged(step('iosCliError'), NO_LINK), console: {} })],
   [DOC_NOTE, (m) => tagged(step('iosDocNote', { text: m[1]! }), NO_LINK)],
   // %CRYPTO-4-IKMP_BAD_MESSAGE: an IKE message that cannot be read after decryption: the pre-shared keys differ (Cisco "IPsec
   // Troubleshooting: Understanding and Using debug Commands", doc 5409, "Pre-Shared Key Mismatch")
@@ -241,6 +251,8 @@ const RULES: Rule[] = [
   ...IOS_IPSEC_RULES,
   // any other ISAKMP debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
   fallback(isakmp(String.raw`(.*?)\s*$`), (m) => step('iosIsakmp', { text: m[1]! })),
+  // `debug crypto ikev2` (ios-ikev2.ts)
+  ...IOS_IKEV2_RULES,
 ];
 
 // what claims looks for, as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
@@ -260,8 +272,8 @@ export const iosFamily: FamilyParser = {
   claims(pre: Prefixed): boolean {
     if (pre.shape === 'program') return ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid;
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
-    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message));
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
+    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message);
   },
   parse(pre, state) {
     const text = textOf(pre).trim();

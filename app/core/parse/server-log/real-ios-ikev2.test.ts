@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Cisco IOS / IOS-XE `debug crypto ikev2` found in public material (test/fixtures/real/server-logs, sources in
+ * test/fixtures/real/SOURCES.md), each read by hand: the `IKEv2:(SESSION ID = n,SA ID = m):` heads, and a packet's lines under
+ * its head (SPIs, exchange, payloads) and a proposal's (transform count, transforms), which carry no head of their own.
+ */
+const ROWS: Record<string, RealServerLogRow> = {
+  // an IOS-XE 16.7 router starting IKEv2 over IPv6: IKE_SA_INIT goes through, the responder's IKE_AUTH answer carries
+  // NO_PROPOSAL_CHOSEN for the Child SA (line 81: this side's ESP proposal AES-CBC/SHA96 in transport mode, line 65), the IKE SA
+  // comes up all the same and is deleted; the app-version attribute's text goes on over three lines of IOS's version banner
+  'ios-xe-debug-crypto-ikev2-initiator-ipv6-ike-auth-child-no-proposal-chosen-app-version-banner.txt': {
+    records: 123,
+    understood: 123,
+    families: { ios: 123 },
+    causes: [[81, 'ike-no-proposal']],
+    says: [
+      [12, 'IKE proposal 1'],
+      [14, 'Transforms: AES-CBC, AES-CBC, AES-CBC, SHA512'],
+      [14, 'DH_GROUP_1536_MODP/Group 5, DH_GROUP_1024_MODP/Group 2'],
+      [16, 'IKEv2 message sent to FC00:123:123:123::1 (port 500)'],
+      [17, 'initiator 161B5964AD200FB7, responder -; message 0'],
+      [18, 'request of the IKE_SA_INIT exchange'],
+      [44, "Part of the router's software version text"],
+      [65, "Transforms: AES-CBC, SHA96, Don't use ESN"],
+      [79, 'response of the IKE_AUTH exchange'],
+      [81, 'The other side answered NO_PROPOSAL_CHOSEN: it accepts none of the phase 2 proposals it was sent'],
+      [84, 'IKEv2 error here without a text'],
+      [98, "The other side's authentication data checks out"],
+      [101, 'The IKEv2 SA is up between FC00:123:123:123::1 and FC00:123:123:123::2'],
+      [106, 'deletes the IPsec SA (SPI: 0x555E9566)'],
+    ],
+  },
+  // the same router later: its IKE_SA_INIT request (Responder SPI still zero) sent four times with no response while its
+  // administrator types at the console (`U ALL` refused in config mode: the caret and `% Invalid input …`, `u all`, a mistyped
+  // `debut`, which stays unknown), then `clear crypto ikev2 sa` and `Initial exchange failed` (63): the responder never answered
+  'ios-xe-debug-crypto-ikev2-initiator-ike-sa-init-retransmits-clear-initial-exchange-failed-console.txt': {
+    records: 56,
+    understood: 55,
+    families: { ios: 55 },
+    causes: [[63, 'ike-responder-unreachable']],
+    says: [
+      [22, 'The router sends its last IKEv2 message again: no answer from the other side yet'],
+      [43, 'a command it could not read'],
+      [44, 'a command it could not read'],
+      [49, 'all its debug output is off now'],
+      [59, "Typed at the router's prompt (not a log line): debug crypto ikev2 error"],
+      [63, "The other side (FC00:123:123:123::1) never answered this router's first IKEv2 message (IKE_SA_INIT, sent 3 more times)"],
+    ],
+  },
+  // an IOS-XE hub finding a spoke's pre-shared key by the spoke's FQDN identity: lookups only, nothing failed (the copy's blank
+  // before the first line kept)
+  'ios-xe-debug-crypto-ikev2-hub-psk-lookup-by-fqdn-identity-leading-blank.txt': {
+    records: 14,
+    understood: 14,
+    families: { ios: 14 },
+    causes: [],
+    says: [
+      [1, "The other side's IKE identity: R1.LAB.LOCAL (FQDN)"],
+      [2, "IKEv2: found matching IKEv2 profile 'IKEV2-PROFILE'"],
+      [14, 'IKEv2: Use preshared key for id SPOKE1.LAB.LOCAL, key len 9'],
+    ],
+    session: '7',
+  },
+  // a FlexVPN hub receiving a spoke's IKE_AUTH request (a config request among its payloads), then its profile lookup
+  'ios-flexvpn-hub-debug-crypto-ikev2-ike-auth-request-cfg-profile-match.txt': {
+    records: 13,
+    understood: 13,
+    families: { ios: 13 },
+    causes: [],
+    says: [
+      [1, 'IKEv2 message received from 10.150.3.1 (port 500)'],
+      [2, 'initiator 98DB5FD5979EAC12, responder 1398F140044ABC30; message 1'],
+      [5, 'Payloads: VID IDi AUTH CFG SA TSi TSr NOTIFY(INITIAL_CONTACT)'],
+      [7, "The other side's IKE identity: 10.150.3.1 (IPv4 address)"],
+    ],
+    session: '23',
+  },
+};
+
+const en = engineT('en');
+const parse = (text: string) => parseServerLog(text, 'ios.log');
+
+describe('real Cisco IOS debug crypto ikev2', () => {
+  realServerLogTable(ROWS);
+
+  it('the child SA refused by the responder is worded for the side that started, with the remote end as peer', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/ios-xe-debug-crypto-ikev2-initiator-ipv6-ike-auth-child-no-proposal-chosen-app-version-banner.txt`), 'a');
+    expect(explainServerLogs([r], en).findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch']);
+    expect(explainServerLogs([r], en).findings[0]!.title).toContain('the other side (the responder)');
+    expect(r.entries.find((e) => e.line === 77)!.peer).toBe('FC00:123:123:123::1');
+  });
+
+  const packet = (dir: 'Sending' | 'Received', exchange: string, kind: string, payloads: string) => [
+    `*Mar  1 10:00:00.000: IKEv2:(SESSION ID = 5,SA ID = 1):${dir} Packet [${dir === 'Sending' ? 'To' : 'From'} 198.51.100.7:500/${dir === 'Sending' ? 'From' : 'To'} 203.0.113.1:500/VRF i0:f0]`,
+    'Initiator SPI : 1D418169B24BF95A - Responder SPI : 0000000000000000 Message id: 0',
+    `IKEv2 ${exchange} Exchange ${kind}`,
+    'Payload contents:',
+    ` ${payloads}`,
+  ];
+
+  it('a responder refusing the IKE_SA_INIT proposals is the PC\'s proposal mismatch; the other side\'s AUTHENTICATION_FAILED is the key', () => {
+    const refused = parse([...packet('Received', 'IKE_SA_INIT', 'REQUEST', 'SA KE N NOTIFY(NAT_DETECTION_SOURCE_IP)'), ...packet('Sending', 'IKE_SA_INIT', 'RESPONSE', 'NOTIFY(NO_PROPOSAL_CHOSEN)')].join('\n'));
+    expect(refused.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([[10, 'ike-no-proposal']]);
+    expect(describeEntry(refused.entries.find((e) => e.line === 10)!, en)).toContain("the PC's encryption, hash or Diffie-Hellman choices match nothing");
+    const auth = parse([...packet('Sending', 'IKE_AUTH', 'REQUEST', 'ENCR'), ...packet('Received', 'IKE_AUTH', 'RESPONSE', 'NOTIFY(AUTHENTICATION_FAILED)')].join('\n'));
+    expect(auth.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual([[10, 'ike-auth-failed']]);
+  });
+
+  it('the peer\'s authentication data that does not verify is a failed IKE authentication; routine notifies are no warning', () => {
+    const r = parse('2328323: Jun  8 19:14:38.059 GMT: IKEv2:(SESSION ID = 14607,SA ID = 68):Verification of peer\'s authentication data FAILED');
+    expect([r.entries[0]!.outcome, r.entries[0]!.cause, r.entries[0]!.session]).toEqual(['failure', 'ike-auth-failed', '14607']);
+    const ok = parse(packet('Received', 'IKE_SA_INIT', 'RESPONSE', 'SA KE N VID NOTIFY(NAT_DETECTION_SOURCE_IP) NOTIFY(NAT_DETECTION_DESTINATION_IP)').join('\n'));
+    expect(ok.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info']);
+  });
+
+  it('IKE_SA_INIT that failed without being sent again, or after an answer, is no unreachable responder', () => {
+    const failed = 'IKEv2-ERROR:(SESSION ID = 5,SA ID = 1):Initial exchange failed: Initial exchange failed';
+    const once = parse([...packet('Sending', 'IKE_SA_INIT', 'REQUEST', 'SA KE N'), failed].join('\n'));
+    expect(once.entries.filter((e) => e.cause)).toEqual([]);
+    const answered = parse([...packet('Sending', 'IKE_SA_INIT', 'REQUEST', 'SA KE N'), 'IKEv2:(SESSION ID = 5,SA ID = 1):Retransmitting packet', ...packet('Received', 'IKE_SA_INIT', 'RESPONSE', 'SA KE N'), failed].join('\n'));
+    expect(answered.entries.filter((e) => e.cause)).toEqual([]);
+  });
+
+  it('IOS\'s time with its zone and no `*` mark is IOS\'s header, not a syslog tag named after the zone', () => {
+    const r = parse(["Jun  8 19:14:38.051 GMT: IKEv2:(SESSION ID = 14607,SA ID = 68):Peer's authentication method is 'RSA'", 'Jun  8 19:14:38.060 GMT: ISAKMP:(0):Old State = IKE_READY  New State = IKE_I_MM1'].join('\n'));
+    expect(r.families).toEqual({ ios: 2 });
+    expect(r.entries.map((e) => [e.program, e.time?.second, e.time?.ms])).toEqual([[undefined, 38, 51], [undefined, 38, 60]]);
+    // (a zone word before a line no family reads stays the tag it was read as)
+    expect(parse('Jun  8 19:14:38 UTC: hello there').entries[0]!.program).toBe('UTC');
+  });
+});
