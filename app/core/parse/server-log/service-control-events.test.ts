@@ -125,5 +125,6 @@ describe('Service Control Manager events about the VPN server’s services', () 
     expect(vpnServiceInText('The Remote Access Auto Connection Manager service entered the stopped state.')).toBeUndefined();
     expect(vpnServiceByName('Gestionnaire des connexions d’accès à distance')).toBe('RasMan');
     expect(vpnServiceByName('Windows Update')).toBeUndefined();
+    expect(vpnServiceByName('Remote Access Service Helper')).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@
  *   Service" for IAS).
  * - French: a Windows 11 `Get-Service` listing (search index file id 31668302571): "Routage et accès distant", "Agent de stratégie
  *   IPsec" whole; RasMan "Gestionnaire des connexions d’accès…", SstpSvc "Service SSTP (Secure Socket Tunneli…", IKEEXT "Modules
- *   de génération de clés IKE e…" cut by the console: the seen beginnings are what is matched (each names one service only).
+ *   de génération de clés IKE e…" cut by the console: the seen beginnings (written with a trailing …) are what is matched (each names one service only).
  * - German: "Routing und RAS" (German Microsoft documentation names the service's firewall group and console so; search index file
  *   id 11641614165); the others assumed from Windows' German translations, not seen in a German event.
  * - Dutch: "Routering en externe toegang" (Dutch Microsoft documentation's name for RRAS, search index file id 11776905873, assumed
@@ -37,15 +37,15 @@ const DISPLAY_NAMES: Readonly<Record<VpnServiceKey, readonly string[]>> = {
   ],
   RasMan: [
     'Remote Access Connection Manager',
-    "Gestionnaire des connexions d'accès",
+    "Gestionnaire des connexions d'accès…",
     // assumed (German, Dutch)
     'RAS-Verbindungsverwaltung',
     'Verbindingsbeheer voor externe toegang',
   ],
-  SstpSvc: ['Secure Socket Tunneling Protocol Service', 'Service SSTP (Secure Socket Tunneling', 'SSTP-Dienst', 'SSTP-service'],
+  SstpSvc: ['Secure Socket Tunneling Protocol Service', 'Service SSTP (Secure Socket Tunneling…', 'SSTP-Dienst', 'SSTP-service'],
   IKEEXT: [
     'IKE and AuthIP IPsec Keying Modules',
-    'Modules de génération de clés IKE et',
+    'Modules de génération de clés IKE et…',
     // assumed (German, Dutch)
     'IKE- und AuthIP IPsec-Schlüsselerstellungsmodule',
     'IKE- en AuthIP IPsec-sleutelmodules',
@@ -57,23 +57,26 @@ const DISPLAY_NAMES: Readonly<Record<VpnServiceKey, readonly string[]>> = {
 /** One blank for any run of blanks (a Knowledge Base quote wraps a name over two lines), one apostrophe for ’ and ', lower case. */
 const normal = (s: string): string => s.replace(/\s+/g, ' ').replace(/[\u2019\u2018]/g, "'").toLowerCase();
 
+/** a name written with a trailing `…` is the beginning a console left of it: it stands for any name that begins so */
+const cut = (n: string): boolean => n.endsWith('…');
 const BY_NAME: ReadonlyMap<string, VpnServiceKey> = new Map(
-  VPN_SERVICE_KEYS.flatMap((key) => [...DISPLAY_NAMES[key].map((n) => [normal(n), key] as const), [key.toLowerCase(), key] as const]),
+  VPN_SERVICE_KEYS.flatMap((key) => [...DISPLAY_NAMES[key].map((n) => [normal(n.replace(/…$/, '')), key] as const), [key.toLowerCase(), key] as const]),
 );
+const CUT_NAMES: readonly string[] = VPN_SERVICE_KEYS.flatMap((key) => DISPLAY_NAMES[key].filter(cut).map((n) => normal(n.replace(/…$/, ''))));
 // longest first: at one place in a text, "Routing and Remote Access Service" before "Routing and Remote Access"
 const NAMES_LONGEST_FIRST = [...BY_NAME.keys()].sort((a, b) => b.length - a.length);
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_-]/u.test(c);
 
 /** The key of a service named exactly so (its display name in a table's language, or its key name), else undefined. */
 export function vpnServiceByName(name: string): VpnServiceKey | undefined {
   const n = normal(name.trim().replace(/^["'„“]|["'”“]$/g, ''));
   const exact = BY_NAME.get(n);
   if (exact) return exact;
-  // a console's cut name stands for the whole: the seen beginning of it
-  for (const known of NAMES_LONGEST_FIRST) if (n.startsWith(known) && known.length >= 12) return BY_NAME.get(known);
+  // a console's cut name stands for the whole: the seen beginning of it, ending where a word ends
+  for (const known of CUT_NAMES) if (n.startsWith(known) && !isWordChar(n[known.length])) return BY_NAME.get(known);
   return undefined;
 }
-
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_-]/u.test(c);
 
 /**
  * The service a message names first (earliest in the text; the longest name there): an event pasted without its insertion strings
