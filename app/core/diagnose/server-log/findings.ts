@@ -153,7 +153,18 @@ function entryCauseKey(e: ServerLogEntry): string {
 }
 
 /** A VPN service down or up again, worded for its systemd unit, or for a daemon whose lines name none (no `systemctl … UNIT` advice). */
-const serviceKey = (c: Cause, service: ServiceState): string => `serverLog.cause.${service.namesUnits ? c : c === 'service-down' ? 'daemon-down' : 'daemon-recovered'}`;
+const serviceKey = (c: Cause, service: ServiceState): string =>
+  `serverLog.cause.${service.namesUnits ? c : `${service.windows ? 'windows-service' : 'daemon'}-${c === 'service-down' ? 'down' : 'recovered'}`}`;
+
+/**
+ * The services a finding names, as its title and advice show them: systemd's units and daemons as the log names them; Windows
+ * services by their names in the reader's language, with the key name `sc`/`Start-Service` take (`keys`).
+ */
+function serviceWords(service: ServiceState, t: TFunction): { unit: string; keys: string } {
+  if (!service.windows) return { unit: service.units, keys: service.units };
+  const keys = service.units.split(', ');
+  return { unit: keys.map((k) => t(`serverLog.winService.${k}`)).join(', '), keys: keys.join(', ') };
+}
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router another router connects to: "…, from a router that another router connects to (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
@@ -300,13 +311,13 @@ function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
 export function serverAdvice(items: readonly ServerEvidence[], t: TFunction, service: ServiceState = serviceState(items)): SummaryPart[] {
   const causes = settledCauses(items, service);
   const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }];
-  const unit = service.units;
+  const { unit, keys } = serviceWords(service, t);
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
     const key = SERVICE_CAUSES.has(c) ? serviceKey(c, service) : entryCauseKey(item.entry);
     for (const k of ['pc', 'admin']) {
-      const s = t(`${key}.${k}`, { code, unit });
+      const s = t(`${key}.${k}`, { code, unit, keys });
       if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
     }
   }
@@ -352,7 +363,7 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   const settled = cause === 'service-down' ? service.cause : undefined;
   const severity: Severity = settled === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
   const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(leadOf(items).entry);
-  let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: service.units });
+  let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceWords(service, t).unit });
   let parts = serverAdvice(items, t, service);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is
   // another id (809 is vpn.server-unreachable): "see the PC's findings" pointed at nothing when only

@@ -20,16 +20,19 @@ export const SERVICE_CAUSES: ReadonlySet<Cause> = new Set(['service-down', 'serv
  * daemon's own line names none, the daemon (values.service: strongswan-starter.ts "strongSwan (charon)", libreswan-startup.ts
  * "Libreswan (pluto)").
  */
-const subjectOf = (e: ServerLogEntry): { name: string; unit: boolean } | undefined => {
+type SubjectKind = 'unit' | 'windows' | 'daemon';
+const subjectOf = (e: ServerLogEntry): { name: string; kind: SubjectKind } | undefined => {
   const values = e.decoded[0]?.values;
-  if (typeof values?.unit === 'string') return { name: values.unit, unit: true };
-  return typeof values?.service === 'string' ? { name: values.service, unit: false } : undefined;
+  if (typeof values?.unit === 'string') return { name: values.unit, kind: 'unit' };
+  // a Windows service by its key name (service-control-events.ts, remote-access-events.ts): the service manager says when it runs again
+  if (typeof values?.winService === 'string') return { name: values.winService, kind: 'windows' };
+  return typeof values?.service === 'string' ? { name: values.service, kind: 'daemon' } : undefined;
 };
 
 interface Word {
   unit: string;
-  /** a systemd unit (else a daemon a line names without one) */
-  isUnit: boolean;
+  /** a systemd unit, a Windows service (by its key name), or a daemon a line names without a unit */
+  kind: SubjectKind;
   cause: Cause;
 }
 
@@ -43,9 +46,9 @@ function lastWords(items: readonly Item[]): Map<string, Word> {
   for (const { source, entry } of items) {
     const subject = subjectOf(entry);
     if (subject === undefined || !SERVICE_CAUSES.has(entry.cause!)) continue;
-    last.set(`${source}\u0000${subject.name}`, { unit: subject.name, isUnit: subject.unit, cause: entry.cause! });
+    last.set(`${source}\u0000${subject.name}`, { unit: subject.name, kind: subject.kind, cause: entry.cause! });
   }
-  const units = [...last].filter(([, w]) => w.isUnit);
+  const units = [...last].filter(([, w]) => w.kind === 'unit');
   return units.length ? new Map(units) : last;
 }
 
@@ -61,6 +64,11 @@ export interface ServiceState {
   cause: Cause;
   /** the finding names systemd units (serverLog.cause.service-down) or only daemons whose lines name no unit (serverLog.cause.daemon-down) */
   namesUnits: boolean;
+  /**
+   * the finding names only Windows services (serverLog.cause.windows-service-down): `units` holds their key names (RemoteAccess), which
+   * the finding words in the reader's language (serverLog.winService.*)
+   */
+  windows: boolean;
   /** the units the finding names (those still down when any is), once each: "xl2tpd.service" or "xl2tpd.service, ipsec.service" */
   units: string;
 }
@@ -70,7 +78,8 @@ export function serviceState(items: readonly Item[]): ServiceState {
   const down = words.filter((w) => w.cause === 'service-down');
   return {
     cause: words.length === 0 || down.length > 0 ? 'service-down' : 'service-recovered',
-    namesUnits: words.length === 0 || words.some((w) => w.isUnit),
+    namesUnits: words.length === 0 || words.some((w) => w.kind === 'unit'),
+    windows: words.length > 0 && words.every((w) => w.kind === 'windows'),
     units: [...new Set((down.length ? down : words).map((w) => w.unit))].join(', '),
   };
 }

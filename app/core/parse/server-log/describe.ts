@@ -4,6 +4,7 @@ import { IOS_IKE_SA_STATES } from './codes/isakmp-payloads';
 import { NPS_REASONS } from './codes/nps';
 import { mppeBits } from './codes/ppp';
 import { packetWords } from './packet-words';
+import { WIN32_ERRORS } from './codes/windows-errors';
 import type { Decoded, LogTime, ServerLogEntry } from './types';
 
 /**
@@ -85,6 +86,18 @@ export function npsReasonText(reason: number, t: TFunction): string {
   if (!known) return `: ${t('serverLog.npsReasonCode', { code: reason })}`;
   const id = t('serverLog.npsReasonCode', { code: reason }) + (known.ias ? `, ${known.ias}` : '');
   return `: ${word(t, `serverLog.npsReason.${reason}`)} (${id})`;
+}
+
+/**
+ * ": the dependency service or group failed to start (Windows error 1068)": a Windows error a service's start or end names, in the
+ * reader's words where the table has them (serverLog.winError.N, WIN32_ERRORS), else its number alone; a service's own error (7024,
+ * with its hex) is named as such — RRAS and RasMan give a Windows error as theirs (KB Q168683's 1114, KB 840686's 87), so the same words.
+ */
+function winErrorText(error: unknown, hex: unknown, t: TFunction): string {
+  if (error === undefined || error === '') return '';
+  const code = Number(error);
+  const id = hex !== undefined ? t('serverLog.serviceErrorCode', { code, hex }) : t('serverLog.winErrorCode', { code });
+  return Object.hasOwn(WIN32_ERRORS, code) ? `: ${word(t, `serverLog.winError.${code}`)} (${id})` : ` (${id})`;
 }
 
 const opt = (s: unknown, pre: string, post = '') => (s !== undefined && s !== '' ? `${pre}${String(s)}${post}` : '');
@@ -227,6 +240,11 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   // a Cisco IOS IKE SA state in words (`MM_SA_SETUP (the proposals are agreed …)`), its name alone when the table has none
   if (used.has('iosStateText')) options.iosStateText = IOS_IKE_SA_STATES.has(String(v.state)) ? `${String(v.state)} (${word(t, `serverLog.iosIkeState.${String(v.state)}`)})` : String(v.state ?? '');
   if (used.has('fromText')) options.fromText = ikeStateText(v.from, t);
+  // a Windows service a VPN server needs, by its name in the reader's language and its key (service-control-events.ts)
+  if (used.has('serviceText')) options.serviceText = word(t, `serverLog.winService.${String(v.winService)}`);
+  if (used.has('dependencyText')) options.dependencyText = v.dependsOn !== undefined ? word(t, `serverLog.winService.${String(v.dependsOn)}`) : String(v.dependency ?? '?');
+  if (used.has('errorText')) options.errorText = winErrorText(v.error, v.hex, t);
+  if (used.has('timesText')) options.timesText = v.times !== undefined ? ` (${t('serverLog.scmTimes', { times: v.times })})` : '';
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
   // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon
   // ("failed : the key …"): it is passed as a mark, and the mark takes the blanks before it when a colon follows

@@ -123,8 +123,9 @@ const ROWS: Record<string, RealServerLogRow> = {
     ],
   },
   // the RRAS service failing to start (KB Q168683): 20070 (a PPP module not loaded) and 20063 (RasMan failed to start: PPP did not
-  // initialise) read as the service down (server.service-down); the Service Control Manager's 7024/7001 named by their three-word
-  // source (before: "Service")
+  // initialise) read as the service down (server.service-down); the Service Control Manager's 7024 (RasMan ended with its own error
+  // 1114, the Windows error "DLL initialization routine failed" the 20063 quotes) and 7001 (RRAS did not start: RasMan, which it
+  // depends on, did not) as the same, each naming its service (before: "Event 7024 from Service Control Manager.")
   'rras-nt4-kb168683-router-20063-ppp-failed-to-initialize-20070-scm-7024-7001.txt': {
     records: 4,
     understood: 4,
@@ -132,13 +133,38 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [
       [1, 'service-down'],
       [10, 'service-down'],
+      [19, 'service-down'],
+      [27, 'service-down'],
     ],
     says: [
       [1, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20070, ROUTERLOG_PPP_CANT_LOAD_DLL)."],
       [10, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20063, ROUTERLOG_CANNOT_INIT_PPP)."],
-      [19, 'Event 7024 from Service Control Manager.'],
-      [27, 'Event 7001 from Service Control Manager.'],
+      [19, "The VPN server's Windows service Remote Access Connection Manager (RasMan) stopped with an error: a program module (DLL) it loads failed to initialise (the service's own error 1114, 0x45A) (Service Control Manager event 7024)."],
+      [27, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) could not start: the service Remote Access Connection Manager (RasMan) it depends on did not start: the service gave an error of its own (Windows error 1066) (Service Control Manager event 7001)."],
     ],
+  },
+  // NT 4.0 RRAS not starting on a multihomed server (KB Q180602): the service manager's 7024 names RRAS by NT 4.0's display name
+  // ("Routing And Remote Access Service") and its own error 1003, not one the table words: the number alone (before: "Event 7024
+  // from Service Control Manager."); the router's 20103 a start-up notice, IPXRouterManager's 20133 by its id and source
+  'rras-nt4-kb180602-router-20103-ipx-scm-7024-rras-service-specific-error-1003.txt': {
+    records: 3,
+    understood: 3,
+    families: { rras: 3 },
+    causes: [[11, 'service-down']],
+    says: [
+      [1, "A start-up notice of the VPN server's routing service, not about a connection (RRAS event 20103, ROUTERLOG_LOAD_DLL_ERROR)."],
+      [5, 'Event 20133 from IPXRouterManager.'],
+      [11, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error (the service's own error 1003, 0x3EB) (Service Control Manager event 7024)."],
+    ],
+  },
+  // Windows Server 2003's RRAS not starting (KB 840686), the older copy's labels with `Source:` before `Event ID:`: the block is read
+  // without its source, and the English message says it is the service manager's (a 7024 about RRAS, its own error 16389)
+  'rras-2003-kb840686-scm-7024-routing-and-remote-access-service-specific-16389.txt': {
+    records: 4,
+    understood: 3,
+    families: { rras: 3 },
+    causes: [[4, 'service-down']],
+    says: [[4, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error (the service's own error 16389, 0x4005) (Service Control Manager event 7024)."]],
   },
   // the same 20063 when RRAS's RADIUS server name does not resolve (KB Q173539): the service does not start
   'rras-nt4-kb173539-router-20063-radius-name-no-logon-servers.txt': {

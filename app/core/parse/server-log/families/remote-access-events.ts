@@ -42,12 +42,15 @@ interface RemoteAccessEvent {
   userAt?: number;
   /** the message names the PC's address (`connected from %2`): in a translated message, the one IPv4 address in it */
   addressInText?: boolean;
-  /** the service could not start: it answers no PC until it does (cause service-down, named for the finding as RAS_SERVICE) */
+  /** the service could not start: it answers no PC until it does (cause service-down, its service named for the finding as RAS_SERVICE) */
   serviceDown?: boolean;
 }
 
-/** The service a start-up failure names, for the finding's title (server.service-down, daemon-down wording: "The VPN service … is not running") */
-const RAS_SERVICE = 'Routing and Remote Access (RRAS)';
+/**
+ * The service a start-up failure names, by its key name (windows-services.ts), for the finding's title (server.service-down: "The
+ * VPN service … is not running"), and so that the service manager's 7036 "running" of the same service says it came back
+ */
+const RAS_SERVICE = 'RemoteAccess';
 
 /**
  * What a session event says: from its insertion strings (after the CoId and routing domain GUIDs newer Windows put first: the
@@ -216,7 +219,7 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   const code = why?.code ?? ev.code;
   const key = ev.key === 'rrasEventPppError' && code === undefined ? 'rrasEventPppErrorUnknown' : ev.key;
   const hit: Hit = {
-    decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { service: RAS_SERVICE } : {}) })],
+    decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { winService: RAS_SERVICE } : {}) })],
     outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure',
   };
   if (ev.serviceDown) hit.cause = 'service-down';

@@ -9,6 +9,7 @@ import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from 
 import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
 import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
+import { isServiceControlSource, serviceControlHit, ServiceWatch } from './service-control-events';
 import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
 
 /**
@@ -41,7 +42,7 @@ interface EventInProgress {
 }
 
 /** An event is complete: read its code from Data / ReplacementStrings and name the cause. */
-function completeEvent(ev: EventInProgress): ServerLogEntry | null {
+function completeEvent(ev: EventInProgress, state: FamilyState): ServerLogEntry | null {
   const f = ev.fields;
   const id = Number(f.EventID ?? f.Id ?? f.InstanceId);
   const source = f.Source ?? f.ProviderName ?? '';
@@ -66,8 +67,8 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   // the others as a pasted event is read (eventBlockHit): RemoteAccess 20271/20255 by their insertion
   // strings (after the CoId newer Windows puts first), NPS 6272–6274 by the English labels of the
   // message (Get-WinEvent's Format-List has no insertion strings)
-  const binary = data ? [data[1], data[2], data[3], data[4]].map((x) => (+x!).toString(16).padStart(2, '0')).join('') : undefined;
-  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '', ...(binary ? { binary } : {}) });
+  const binary = data ? dataBytesHex(f.Data!) : undefined;
+  const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '', ...(binary ? { binary } : {}) }, state);
   e.decoded.push(...hit.decoded);
   if (hit.decoded[0]?.key === 'eventRecord' || hit.decoded[0]?.key === 'eventFromSource') return null;
   e.outcome = hit.outcome ?? 'info';
@@ -78,10 +79,20 @@ function completeEvent(ev: EventInProgress): ServerLogEntry | null {
   return e;
 }
 
+/**
+ * Get-EventLog's Data (`{82, 0, 101, 0, …}`) as hex, every byte: a RemoteAccess event's DWORD is its first four, a service manager
+ * event's is the service's key name in UTF-16 (service-control-events.ts)
+ */
+const dataBytesHex = (data: string): string =>
+  (data.match(/^\{([\d,\s]+)\}/)?.[1] ?? '')
+    .split(',')
+    .map((x) => (+x.trim() & 255).toString(16).padStart(2, '0'))
+    .join('');
+
 function finishEvent(state: FamilyState): ServerLogEntry[] {
   const ev = state.event as EventInProgress | undefined;
   state.event = undefined;
-  const done = ev ? completeEvent(ev) : null;
+  const done = ev ? completeEvent(ev, state) : null;
   return done ? [done] : [];
 }
 
@@ -103,8 +114,13 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
  * event's data, never its translated message, except where the event has no data: then only the
  * number a RasClient message ends with (its error code) and English field labels are read.
  */
-function eventBlockHit(b: EventBlock): Hit {
+function eventBlockHit(b: EventBlock, state: FamilyState): Hit {
   const source = b.source ?? '';
+  // the service manager's events about a VPN service (service-control-events.ts), each service's downs and comebacks followed per log
+  if (b.id !== undefined && b.id >= 7000 && b.id <= 7036 && (source === '' || isServiceControlSource(source))) {
+    const scm = serviceControlHit(b);
+    if (scm) return serviceWatch(state).see(scm);
+  }
   // an NPS message pasted without its header: its first sentence says which event (English only)
   const id = b.id ?? npsBodyId(b.message);
   // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later ({NA} where there is none, IPBan issue #76)
@@ -176,7 +192,7 @@ function eventBlockHit(b: EventBlock): Hit {
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
   // (without an id — a forwarded syslog line under the source's name, forwarded-event.ts — by its English text alone)
   const known = isRemoteAccessSource(source) ? (id !== undefined ? remoteAccessEventHit(id, b.message, data) : remoteAccessTextHit(b.message)) : undefined;
-  if (known) return known;
+  if (known) return serviceWatch(state).see(known);
   // (an event without its id — a forwarded line under its source's name in another language — is named by its source alone)
   if (id === undefined) return { decoded: [d('eventFromSource', { source: source || '?' })], outcome: 'info' };
   return { decoded: [d('eventRecord', { id, source: source || '?' })], outcome: 'info' };
@@ -184,11 +200,13 @@ function eventBlockHit(b: EventBlock): Hit {
 
 const FORWARDED_SOURCES: ReadonlySet<string> = new Set(FORWARDED_EVENT_SOURCES);
 
+const serviceWatch = (state: FamilyState): ServiceWatch => (state.serviceWatch ??= new ServiceWatch()) as ServiceWatch;
+
 const exportDates = (state: FamilyState): ExportDates => (state.exportDates ??= new ExportDates()) as ExportDates;
 
 /** An export's row → the event it is, read as a pasted event without its XML (eventBlockHit), at its time in the export's date order. */
 function exportRowHit(row: ExportRow, state: FamilyState): Hit {
-  const hit = eventBlockHit({ id: row.id, source: row.source, date: row.date, named: {}, data: [], message: row.message });
+  const hit = eventBlockHit({ id: row.id, source: row.source, date: row.date, named: {}, data: [], message: row.message }, state);
   const { order, ambiguous } = exportDates(state).order(row.date);
   const t = parseEventTime(row.date, order);
   if (t) state.iasTime = t;
@@ -219,15 +237,15 @@ export const rrasFamily: FamilyParser = {
       if (!ev) return null;
       // the syslog header's time first (the collector's or the forwarder's: with its zone where it has one), else the event's own
       if (!pre.time && ev.time) state.iasTime = ev.time;
-      return eventBlockHit(ev.block);
+      return eventBlockHit(ev.block, state);
     }
-    if (pre.program !== undefined && FORWARDED_SOURCES.has(pre.program)) return eventBlockHit(taggedEvent(pre));
+    if (pre.program !== undefined && FORWARDED_SOURCES.has(pre.program)) return eventBlockHit(taggedEvent(pre), state);
     // PowerShell's table of events (event-table-rows.ts): its frame as such, a row as the event it shows
     const table = readEventTableLine(pre.message, state);
     if (table) {
       if (!table.block) return table.hit;
       if (table.time) state.iasTime = table.time;
-      return eventBlockHit(table.block);
+      return eventBlockHit(table.block, state);
     }
     if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
       const { hit, time } = dtsHit(pre.message);
@@ -238,7 +256,7 @@ export const rrasFamily: FamilyParser = {
       const b = readEventBlock(pre.message);
       const t = (b.date ? parseEventTime(b.date, 'culture') : undefined) ?? b.xmlTime;
       if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)
-      return eventBlockHit(b);
+      return eventBlockHit(b, state);
     }
     // (before the IAS/DTS lines: those start with a quote too, and are no export's rows — their second field is no date)
     const row = exportSeparator(pre.message) !== 0 ? readExportRow(pre.message) : undefined;
