@@ -97,6 +97,10 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   const iosCrypto = (indented || !startsCapitalOrDigit(line)) && (pending.text.includes('IPSEC(') || pending.text.includes('Crypto mapdb : ')) && (blankBefore === 0 || (blankBefore <= 3 && (/,\s*$/.test(pending.text) || IOS_IPSEC_FIELD.test(line)))) && pending.endLine - pending.line < IOS_CRYPTO_MAX_LINES && IOS_CRYPTO_RECORD.test(pending.text);
   // IOS-XE's `Sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3` puts the notify's `spi …, message ID = …` on the indented line under it
   if (indented && blankBefore === 0 && IOS_NOTIFY_MORE.test(line) && pending.text.includes('NOTIFY ')) return true;
+  // a firewall's packet line (the kernel's `IN=… OUT= … SRC=… DST=…`, families/netfilter-log.ts) a copy wrapped: its rest on the
+  // indented line under it, starting with one of the kernel's own fields (a real firewalld FINAL_REJECT wrapped after `TOS=0x00`);
+  // past one blank line too, a double-spaced copy's (in a two-line paste the splitter cannot yet tell it is double-spaced)
+  if (indented && blankBefore <= 1 && NETFILTER_MORE.test(line) && pending.text.includes(' SRC=') && pending.text.includes(' DST=')) return true;
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
@@ -142,6 +146,12 @@ const IOS_CRYPTO_RECORD = /(?:^|: )(?:IPSEC\([\w_]+\): |Crypto mapdb : )/;
 // (and IOS 15's transform set after `… not supported for identity:`, `    {esp-aes 256 esp-sha512-hmac }`: ios-crypto.ts)
 const IOS_IPSEC_MORE = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |[a-z_]+(?:\([\w/]+\))?= |\{[\w -]*\}\s*$)/;
 const IOS_NOTIFY_MORE = /^\s+spi \d+, message ID = -?\d+/;
+/**
+ * The fields the kernel writes after `SRC=`/`DST=` in a packet log line, in its order (net/netfilter/nf_log_syslog.c: dump_ipv4_packet,
+ * dump_ipv6_packet, nf_log_dump_tcp_header / nf_log_dump_udp_header, the ICMP part), and its flags written bare (DF, SYN …): what the
+ * wrapped rest of such a line starts with.
+ */
+const NETFILTER_MORE = /^[ \t]+(?:(?:LEN|TOS|PREC|TTL|ID|PROTO|SPT|DPT|WINDOW|RES|URGP|TYPE|CODE|SEQ|ACK|OPT|MARK|UID|GID|TC|HOPLIMIT|FLOWLBL|INCOMPLETE)=|(?:DF|MF|CE|SYN|ACK|FIN|RST|PSH|URG)(?: |$))/;
 /** the fields IOS starts a `debug crypto ipsec` record's further lines with (IOS 12.2 to IOS-XE 16, as in the real logs) */
 const IOS_IPSEC_FIELD = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |(?:local|remote|src|dest)_proxy= |protocol= |lifedur= |spi= |sa_(?:spi|trans|lifetime\(k\/sec\))= )/;
 const IOS_MAPDB_MORE = /^\s+(?:src addr|dst addr|protocol|src port|dst port)\s+: /;

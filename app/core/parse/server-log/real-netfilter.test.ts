@@ -91,14 +91,13 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [[1, 'logged a packet that is no VPN\'s (UDP 53 from 10.254.0.2 to 8.8.8.8). It was passing through, from wbrdg-0afe0000 to enp1s0. The firewall rule\'s log prefix: "FINAL_REJECT".']],
   },
   // the same rule refusing a router's UPnP answer (a Chinese blog), the line wrapped after `TOS=0x00`: the wrapped rest, which holds
-  // PROTO, stays a record of its own and the first piece is no packet line without it (the splitter's continuation, detect.ts: not
-  // read as one yet)
+  // PROTO, is joined back (detect.ts continues: an indented line that starts with one of the kernel's fields)
   'netfilter-firewalld-final-reject-upnp-ssdp-reply-wrapped-after-tos.txt': {
-    records: 2,
+    records: 1,
     understood: 1,
     families: { syslog: 1 },
     causes: [],
-    says: [[1, 'kernel is not part of the VPN']],
+    says: [[1, 'logged a packet that is no VPN\'s (UDP 41797 from 192.168.100.1 to 192.168.100.12). It came in on enp125s0f0. The firewall rule\'s log prefix: "FINAL_REJECT".']],
   },
 };
 
@@ -131,6 +130,21 @@ describe('a Linux firewall packet log (netfilter)', () => {
       expect([finding!.id, finding!.summary], prefix).toEqual(['vpn.gre-blocked', expect.stringContaining('firewall-cmd --permanent --add-protocol=gre')]);
     }
     expect(explainServerLogs([parseServerLog(LINE('FINAL_REJECT: ', gre))], nl).findings[0]!.summary).toContain('firewall-cmd --permanent --add-protocol=gre');
+  });
+
+  it('a packet line a copy wrapped is read whole: its indented rest, starting with one of the kernel\'s fields, joined back; near misses stay apart', () => {
+    const line = LINE('FINAL_REJECT: ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=47');
+    for (const cut of [' TOS=', ' TTL=', ' DF ', ' PROTO=']) {
+      const at = line.indexOf(cut);
+      const r = parseServerLog(`${line.slice(0, at)}\n ${line.slice(at + 1)}`);
+      expect([r.records, r.entries[0]!.cause], cut).toEqual([1, 'no-ppp-frames']);
+    }
+    // past one blank line (a double-spaced copy), not two; an indented line of another kind, or a field line after a line without
+    // the packet's addresses: not joined
+    expect(parseServerLog(`${line.slice(0, line.indexOf(' TTL='))}\n\n TTL=52 ID=0 DF PROTO=47`).records).toBe(1);
+    expect(parseServerLog(`${line.slice(0, line.indexOf(' TTL='))}\n\n\n TTL=52 ID=0 DF PROTO=47`).records).toBe(2);
+    expect(parseServerLog(`${line}\n   Peer user failed CHAP authentication`).records).toBe(2);
+    expect(parseServerLog(`Dec  5 09:12:01 vpn1 kernel: ppp0: renamed from ppp\n TTL=52 ID=0 DF PROTO=47`).records).toBe(2);
   });
 
   it('reads what the rule did from its prefix: dropped, let through, or only logged', () => {
