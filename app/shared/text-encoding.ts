@@ -36,3 +36,9 @@ export function decodeTextFile(bytes: Uint8Array): string {
   const { encoding, bom } = sniffTextEncoding(bytes);
   return new TextDecoder(encoding).decode(bytes.subarray(bom));
 }
+
+/**
+ * A gzip file's first bytes: its magic and its one compression method, deflate (RFC 1952 section 2.3.1: ID1 = 31, ID2 = 139,
+ * CM = 8) — a rotated log (`syslog.2.gz`) the CLI and the paste box unpack before reading.
+ */
+export const isGzipStart = (bytes: Uint8Array): boolean => bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8;

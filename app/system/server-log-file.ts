@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { ServerLogParser, type ServerLogParserOptions, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/chunk-lines';
-import { sniffTextEncoding } from '../shared/text-encoding';
+import { isGzipStart, sniffTextEncoding } from '../shared/text-encoding';
 import { usageError } from './error-text';
 
 /**
@@ -37,7 +37,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
-  if (isGzip(head)) return readGzippedLog(path, parser, maxBytes);
+  if (isGzipStart(head)) return readGzippedLog(path, parser, maxBytes);
   // UTF-16LE by its BOM or without one (a copy that lost it: read as UTF-8, its NULs said "binary"); UTF-16BE by its BOM (no
   // Windows tool writes it by default; read as UTF-8, its BOM was a line of garbage)
   const sniffed = sniffTextEncoding(head);
@@ -55,9 +55,6 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
 }
-
-/** gzip's magic bytes and its one compression method, deflate (RFC 1952 section 2.3.1: ID1 = 31, ID2 = 139, CM = 8). */
-const isGzip = (head: Buffer): boolean => head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
 
 /**
  * A gzip-compressed log, decompressed as a stream (node:zlib; members written one after the other, as `cat a.gz b.gz` makes,

@@ -1,4 +1,4 @@
-import { decodeTextFile } from '../../../app/shared/text-encoding';
+import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
 
 /**
  * A log file dropped on (or chosen in) the paste box, as text: its bytes decoded as the CLI reads a log file
@@ -9,16 +9,13 @@ import { decodeTextFile } from '../../../app/shared/text-encoding';
  */
 export type DroppedLog = { text: string; label: string; damaged?: true } | { tooBig: true };
 
-/** gzip's magic bytes and its one method, deflate (RFC 1952 section 2.3.1: ID1 = 31, ID2 = 139, CM = 8) */
-const isGzip = (b: Uint8Array): boolean => b.length >= 3 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8;
-
 /** A name safe to show and to send as the log's label: no control characters or path separators, 120 characters at most. */
 export const droppedLabel = (name: string): string => name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt';
 
 export async function readDroppedLog(file: Blob & { name: string }, limit: number): Promise<DroppedLog> {
   const label = droppedLabel(file.name);
   const head = new Uint8Array(await file.slice(0, 3).arrayBuffer());
-  if (!isGzip(head)) {
+  if (!isGzipStart(head)) {
     if (file.size > limit) return { tooBig: true };
     return { text: decodeTextFile(new Uint8Array(await file.arrayBuffer())), label };
   }
