@@ -118,7 +118,10 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [1, "The ASA's built-in intrusion detection matched a packet (ICMP redirect from XXX.XXX.XXX.XXX to XXX.XXX.XXX.XXX on interface dmz)"],
-      [1, "The ASA's firewall built or closed a connection (its connection table)"],
+      // each connection line by its fields (families/asa-traffic.ts): it said "built or closed a connection" for all
+      [1, "The ASA's firewall opened an outbound TCP connection (started on its more trusted side) between XXX.XXX.XXX.XXX:22 (outside) and XXX.XXX.XXX.XXX:53496 (inside)"],
+      [1, 'after 0:00:03 (1449 bytes). Closed the normal way: both sides ended the connection (TCP FIN).'],
+      [1, "The ASA's firewall closed the UDP connection between XXX.XXX.XXX.XXX:30357 (Inside) and XXX.XXX.XXX.XXX:161 (NP Identity Ifc) after 0:02:01 (1055 bytes)."],
       [1, 'User UUUUUUUU is logged in, but the access list for that user (acmetechinbound) refuses this traffic (to XXX.XXX.XXX.XXX:53)'],
       [1, 'IKE phase 1 completed.'],
       [1, 'The IPsec tunnel is up: security negotiation complete for User (UUUUUUUU).'],

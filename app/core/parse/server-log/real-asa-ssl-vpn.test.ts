@@ -33,8 +33,9 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [
       // the ASA's connection to its LDAP server (port 389) in the connection table; `[88] Session Start` after it (`debug ldap`'s
       // session number, alone in this copy) stays unknown: one line of a debug this paste does not show
-      [15, "The ASA's firewall built or closed a connection (its connection table)"],
-      [16, "The ASA's firewall built or closed a connection (its connection table)"],
+      // (by their fields, families/asa-traffic.ts: both said "built or closed a connection (its connection table)")
+      [15, 'The ASA starts keeping track of host 10.202.192.10 on interface management'],
+      [16, "The ASA's firewall opened an outbound TCP connection (started on its more trusted side) between 10.202.192.10:389 (management) and 10.202.192.3:9892 (identity)"],
       [1, "The ASA starts checking the certificate the PC logs in with (a chain of 1)."],
       [4, "The ASA accepted the PC's certificate (c=US,st=MD,l=Fort Meade,o=Military,ou=NEC,cn=RYAN.WOLFE.9101161615)."],
       [5, 'without checking whether it was revoked'],

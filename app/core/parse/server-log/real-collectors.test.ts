@@ -33,8 +33,10 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { asa: 3 },
     causes: [],
     says: [
-      [1, "The ASA's firewall built or closed a connection (its connection table)"],
-      [4, "The ASA's firewall built or closed a connection (its connection table)"],
+      // by their fields (families/asa-traffic.ts): both said "built or closed a connection (its connection table)"
+      [1, "The ASA's firewall opened an inbound TCP connection (started on its less trusted side) between 172.16.0.20:1812 (DMZ) and 10.0.32.72:88 (inside)"],
+      [2, 'after 0:00:00 (1076 bytes). Cut off by a reset from the inside'],
+      [4, "The ASA's firewall opened an outbound UDP connection (started on its more trusted side) between 172.16.0.2:55574 (DMZ) and 204.74.67.132:53 (dmz_internet)"],
     ],
   },
   'ios-kiwi-forward-original-address-rfc5424-origin-id-logout.txt': {
