@@ -129,20 +129,21 @@ const npsReasonOf = (e: ServerLogEntry): number | undefined => {
 const POLICY_CONSTRAINT_REASONS: ReadonlySet<number> = new Set([67, 69, 70, 71]);
 /**
  * A firewall's own record that it dropped the packets — a Linux firewall's (netfilter-log.ts), Windows Firewall's (windows-firewall-log.ts),
- * pfSense's or OPNsense's (filterlog.ts):
- * it names where they stop, and the rule to change.
+ * pfSense's or OPNsense's (filterlog.ts) — by its first statement's key, and the advice for GRE it dropped: that firewall's own rule
+ * and command (pfSense's and OPNsense's menu path alike).
  */
-/** a firewall's drop's key → the advice for GRE it dropped: that firewall's own rule and command (pfSense's and OPNsense's menu path alike) */
-const GRE_DROP_KEYS: ReadonlyMap<string, string> = new Map([
+const GRE_DROP_ADVICE: ReadonlyMap<string, string> = new Map([
   ['netfilterDropped', 'serverLog.cause.greDroppedByFirewall'],
   ['windowsFirewallDropped', 'serverLog.cause.greDroppedByWindowsFirewall'],
   ['filterlogDropped', 'serverLog.cause.greDroppedByPf'],
 ]);
-const isFirewallDrop = (e: ServerLogEntry): boolean => GRE_DROP_KEYS.has(e.decoded[0]?.key ?? '');
+const firewallDropAdvice = (e: ServerLogEntry): string | undefined => GRE_DROP_ADVICE.get(e.decoded[0]?.key ?? '');
+const isFirewallDrop = (e: ServerLogEntry): boolean => firewallDropAdvice(e) !== undefined;
 function entryCauseKey(e: ServerLogEntry): string {
   // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands; Windows Firewall's its own
   // rule and command — the predefined rule's name, Routing and Remote Access (GRE-In), is assumed)
-  if (e.cause === 'no-ppp-frames' && isFirewallDrop(e)) return GRE_DROP_KEYS.get(e.decoded[0]!.key)!;
+  const greDropped = e.cause === 'no-ppp-frames' ? firewallDropAdvice(e) : undefined;
+  if (greDropped) return greDropped;
   // (an account's state as the PC's user would meet it; a client's own log is worded as that side's, causeAsInitiator)
   if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) && !fromInitiator(e)) return `serverLog.cause.accountRefused.${e.code}`;
   if (e.cause === 'policy-constraint') {

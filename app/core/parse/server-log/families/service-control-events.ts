@@ -83,6 +83,10 @@ function stateOf(block: EventBlock, binaryState: number | undefined, word: strin
 }
 
 const param = (block: EventBlock, n: number): string | undefined => block.named[`param${n}`] ?? block.data[n - 1];
+/** the error the event names: its insertion string `n` (`%%1068`, a number), else the English message's */
+const errorOf = (block: EventBlock, n: number): number | undefined => codeOf(param(block, n)) ?? errorInText(block.message);
+/** 7009's and 7011's time-out: its first insertion string, else the message's `(N milliseconds)` */
+const timeoutOf = (block: EventBlock): number | string => codeOf(param(block, 1)) ?? block.message.match(/\((\d+) milliseconds\)/)?.[1] ?? '?';
 
 /** The event's service: the binary's key, else the insertion string that names it, else the message's first known display name. */
 function serviceOf(block: EventBlock, at: number, binaryKey: string | undefined): VpnServiceKey | undefined {
@@ -108,16 +112,15 @@ export function serviceControlHit(block: EventBlock): Hit | undefined {
   switch (id) {
     case 7000:
     case 7023: {
-      const error = codeOf(param(block, 2)) ?? errorInText(block.message);
-      const hit = down(id === 7000 ? 'scmStartFailed' : 'scmTerminated', error !== undefined ? { error } : {});
-      return hit;
+      const error = errorOf(block, 2);
+      return down(id === 7000 ? 'scmStartFailed' : 'scmTerminated', error !== undefined ? { error } : {});
     }
     case 7024: {
-      const error = codeOf(param(block, 2)) ?? errorInText(block.message);
+      const error = errorOf(block, 2);
       return down('scmTerminatedOwnError', error !== undefined ? { error, hex: `0x${error.toString(16).toUpperCase()}` } : {});
     }
     case 7001: {
-      const error = codeOf(param(block, 3)) ?? errorInText(block.message);
+      const error = errorOf(block, 3);
       const dependency = param(block, 2) ?? block.message.match(/\bdepends on the (.+?) service\b/i)?.[1]?.replace(/\s+/g, ' ');
       // a dependency that is itself one of the table's is named as the services are (in the reader's language), any other as written
       const dependsOn = dependency !== undefined ? vpnServiceByName(dependency) : undefined;
@@ -129,10 +132,10 @@ export function serviceControlHit(block: EventBlock): Hit | undefined {
       return down('scmCrashed', Number.isFinite(count) ? { times: count } : {});
     }
     case 7009:
-      return down('scmStartTimeout', { ms: codeOf(param(block, 1)) ?? block.message.match(/\((\d+) milliseconds\)/)?.[1] ?? '?' });
+      return down('scmStartTimeout', { ms: timeoutOf(block) });
     case 7011:
       // the service did not answer a control in time: it hangs, but the event does not say it stopped — a warning, no cause
-      return { decoded: [d('scmNoResponse', { id, winService: service, ms: codeOf(param(block, 1)) ?? block.message.match(/\((\d+) milliseconds\)/)?.[1] ?? '?' })], outcome: 'warning' };
+      return { decoded: [d('scmNoResponse', { id, winService: service, ms: timeoutOf(block) })], outcome: 'warning' };
     default: {
       const state = stateOf(block, bin?.state, block.named.param2 ?? block.data[1]);
       if (state === 'stopped') return down('scmStopped');

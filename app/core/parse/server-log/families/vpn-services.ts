@@ -19,7 +19,6 @@ export function vpnServiceOf(proto: string, port: number | undefined): { service
   return undefined;
 }
 
-
 /**
  * A logged packet's service (a firewall log's protocol, a name or an IP protocol number, and its destination port): the VPN's,
  * where it is one (vpnServiceOf), and its label either way — `GRE (IP 47)`, or the packet's own, `TCP 22`, `IP 41`.
