@@ -40,7 +40,7 @@ Leest de routetabel en de netwerkadapters (van deze computer, van de demo-pc of 
 en meldt wat er mis is, met het bewijs en welke route wint voor internet en voor elk
 bedrijfsnetwerk. --json toont de JSON van het rapport (DESIGN.md); --out BESTAND schrijft die naar
 BESTAND. --server-log BESTAND voegt toe wat de VPN-server vastlegde (zie explain-log); de
-server-logs/*.txt van een opname worden ook gelezen.
+server-logs/*.txt (en gecomprimeerde *.gz) van een opname worden ook gelezen.
 `,
   'explain-log': `Gebruik: tunnelmedic explain-log BESTAND... [--capture MAP] [--json] [--out BESTAND] [--lang en|nl] [--redact] [--verbose]
 

@@ -2,10 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../core/analyse';
 import { problemMessage } from '../core/i18n/problem-text';
-import { readCaptureDir, readCapped } from './capture-reader';
+import { reportBundleFiles } from '../core/report/report-zip';
+import { CAPTURE_LIMITS, readCaptureDir, readCapped } from './capture-reader';
 import { ReadBuffers } from './read-buffers';
 
 const GERMAN = '===========================================================================\r\nSchnittstellenliste\r\n 12...f8 e4 e3 5b 20 7c ......Intel(R) Wi-Fi 6 AX201 160MHz\r\n  1...........................Software Loopback Interface 1\r\n===========================================================================\r\n\r\nIPv4-Routentabelle\r\n===========================================================================\r\nAktive Routen:\r\n     Netzwerkziel    Netzwerkmaske          Gateway    Schnittstelle Metrik\r\n          0.0.0.0          0.0.0.0     192.168.1.1     192.168.1.20     35\r\n===========================================================================\r\nStändige Routen:\r\n  Keine\r\n';
@@ -104,6 +106,53 @@ describe('readCaptureDir', () => {
   it('reads registry/, pbk/ and powershell/ folders', async () => {
     const cap = await readCaptureDir(dir({ 'registry/winlogon.txt': 'x', 'pbk/rasphone.pbk': '[VPN]\r\n', 'powershell/vpn.json': '[]' }));
     expect([...cap.files.keys()].sort()).toEqual(['pbk/rasphone.pbk', 'powershell/vpn.json', 'registry/winlogon.txt']);
+  });
+});
+
+describe("a capture's server-logs/*.gz (logrotate's syslog.2.gz): read through its decompression", () => {
+  const LOG = ['Mar  3 09:12:01 vpn1 pptpd[812]: CTRL: Client 203.0.113.9 control connection started', 'Mar  3 09:12:02 vpn1 pppd[813]: LCP: timeout sending Config-Requests', 'Mar  3 09:12:09 vpn1 pppd[813]: Connection terminated.', ''].join('\n');
+  const read = async (files: Record<string, Buffer | string>, limits = CAPTURE_LIMITS) => {
+    const cap = await readCaptureDir(dir(files), 'capture', limits);
+    return { cap, report: analyseCapture(cap, { toolVersion: 't' }).report };
+  };
+
+  it('reads as the plain file does (members one after the other too), its source the name on disk; the bundle stores its text as ….gz.txt', async () => {
+    const [half1, half2] = [LOG.slice(0, LOG.indexOf('\n') + 1), LOG.slice(LOG.indexOf('\n') + 1)];
+    const plain = await read({ 'server-logs/syslog.2': LOG });
+    const packed = await read({ 'server-logs/syslog.2.gz': gzipSync(LOG), 'server-logs/syslog.3.gz': Buffer.concat([gzipSync(half1), gzipSync(half2)]) });
+    const [two, three] = packed.report.serverLogs!;
+    const { source: _, ...asPlain } = plain.report.serverLogs![0]!;
+    expect(two!.source).toBe('server-logs/syslog.2.gz');
+    expect({ ...two!, source: undefined }).toEqual({ ...asPlain, source: undefined });
+    expect({ ...three!, source: undefined }).toEqual({ ...asPlain, source: undefined });
+    expect(two!.understood).toBe(3);
+    expect(packed.cap.files.get('server-logs/syslog.2.gz')!.encoding).toBe('gzip+utf-8');
+    expect(packed.cap.readProblems).toEqual([]);
+    const names = reportBundleFiles({ report: packed.report, capture: packed.cap }).map((f) => f.name);
+    expect(names).toContain('capture/server-logs/syslog.2.gz.txt');
+    expect(names).not.toContain('capture/server-logs/syslog.2.gz');
+  });
+
+  it('a file cut short keeps the lines before the damage and says so; a gzip file outside server-logs/ is left as bytes', async () => {
+    const whole = gzipSync(LOG.repeat(200));
+    const { cap, report } = await read({ 'server-logs/cut.gz': whole.subarray(0, whole.length - 40), 'registry/x.gz': gzipSync('x') });
+    const log = report.serverLogs![0]!;
+    expect(log.understood).toBeGreaterThan(400);
+    expect(log.understood).toBeLessThan(600);
+    expect(cap.readProblems).toEqual([expect.objectContaining({ source: 'server-logs/cut.gz', code: 'capture.gzipDamaged' })]);
+    expect(cap.readProblems[0]).not.toHaveProperty('unreadable');
+    expect(problemMessage(cap.readProblems[0]!, 'nl')).toContain('beschadigd');
+    expect(cap.files.get('registry/x.gz')!.encoding).not.toMatch(/^gzip/);
+  });
+
+  it('a small file that unpacks past the per-file limit stops there, and unpacked bytes count against the whole capture', async () => {
+    const bomb = gzipSync(LOG.repeat(40_000)); // ≈ 7 MB of text from ≈ 30 KB
+    const limits = { ...CAPTURE_LIMITS, maxFileBytes: 1024 * 1024, maxTotalBytes: 1536 * 1024 };
+    const { cap } = await read({ 'server-logs/a.gz': bomb, 'server-logs/b.gz': bomb }, limits);
+    const [a, b] = [cap.files.get('server-logs/a.gz')!.text.length, cap.files.get('server-logs/b.gz')!.text.length];
+    expect(Math.max(a, b)).toBeLessThanOrEqual(1024 * 1024);
+    expect(a + b).toBeLessThanOrEqual(1536 * 1024);
+    expect(cap.readProblems.map((p) => p.code)).toEqual(['capture.unpackedCut', 'capture.unpackedCut']);
   });
 });
 

@@ -2,12 +2,14 @@ import { constants } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
+import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, GZIP_ENCODING, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
 import { problemAt } from '../core/model/problems';
 import type { ProblemCode, ProblemParams, ProblemPart } from '../core/i18n/problem-text';
 import { usageError } from './error-text';
 import { ReadBuffers } from './read-buffers';
+import { unpackGzip } from './unpack-gzip';
+import { isGzipStart } from '../shared/text-encoding';
 
 /**
  * Limits on what one capture may make us read (README "Security → limits on input"). A capture
@@ -30,6 +32,8 @@ const LARGE_FILE_BUFFERS = new ReadBuffers(1024 * 1024, 2, 30_000);
 export type CaptureLimits = { readonly [K in keyof typeof CAPTURE_LIMITS]: number };
 type Limits = CaptureLimits;
 type ReadProblem = Capture['readProblems'][number];
+
+const SERVER_LOGS = 'server-logs/';
 
 // O_NOFOLLOW: a link swapped in after the checks is not followed; O_NONBLOCK: opening a FIFO does
 // not wait for a writer. Windows has neither flag (0): there the realpath check alone applies.
@@ -67,9 +71,12 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
     const bytes = await reader.read(name, LARGE_FILE_BUFFERS);
     if (!bytes) return;
     try {
+      // a server's rotated log as logrotate leaves it (syslog.2.gz): its text is what is read (encoding `gzip+…`)
+      const packed = name.startsWith(SERVER_LOGS) && isGzipStart(bytes);
+      const unpacked = packed ? await reader.unpack(name, bytes) : bytes;
       // (decoding copies the bytes into a string: the buffer may then be given back)
-      const { text, encoding } = decodeCaptureBytes(bytes, await codepageRead);
-      files.set(name, { name, text, encoding });
+      const { text, encoding } = decodeCaptureBytes(unpacked, await codepageRead);
+      files.set(name, { name, text, encoding: packed ? `${GZIP_ENCODING}${encoding}` : encoding });
     } finally {
       LARGE_FILE_BUFFERS.give(bytes);
     }
@@ -241,6 +248,25 @@ class BoundedReader {
       return null;
     }
     return real;
+  }
+
+  /**
+   * A gzip file's bytes unpacked (unpack-gzip.ts), its unpacked bytes counted against the per-file and whole-capture limits in
+   * place of its packed ones: over a limit the text up to it is kept and a problem says where it stopped; a damaged or cut file
+   * keeps the text before the damage and says so. (Neither is `unreadable`: what was read is read.)
+   */
+  async unpack(name: string, packed: Uint8Array): Promise<Buffer> {
+    this.bytes -= packed.length;
+    let kept = 0;
+    const { bytes, damaged, cut } = await unpackGzip(packed, (n) => {
+      const granted = Math.max(0, Math.min(n, this.limits.maxFileBytes - kept, this.limits.maxTotalBytes - this.bytes));
+      kept += granted;
+      this.bytes += granted;
+      return granted;
+    });
+    if (damaged) this.problems.push(problemAt(name, undefined, 'capture.gzipDamaged'));
+    if (cut) this.problems.push(problemAt(name, undefined, 'capture.unpackedCut', { max: Math.min(this.limits.maxFileBytes, this.limits.maxTotalBytes) }));
+    return bytes;
   }
 
   finish() {

@@ -32,6 +32,12 @@ export const CaptureMetaSchema = z
   .passthrough();
 export type CaptureMeta = z.infer<typeof CaptureMetaSchema>;
 
+/**
+ * The encoding prefix of a capture file that was gzip-compressed (a server's rotated log, `server-logs/syslog.2.gz`): its text is
+ * the unpacked text, so the report bundle stores it as `….gz.txt`, never as a `.gz` that is not one.
+ */
+export const GZIP_ENCODING = 'gzip+';
+
 export interface CaptureFile {
   /** capture-relative path with forward slashes, e.g. "route-print.txt", "registry/winlogon.txt" */
   name: string;

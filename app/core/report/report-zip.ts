@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Capture } from '../capture/capture';
+import { GZIP_ENCODING, type Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
 import { Redactor } from './redact';
 import { sensitiveValues } from './redact-values';
@@ -40,7 +40,9 @@ export function reportBundleFiles(input: ReportBundleInput): BundleFile[] {
   if (input.capture) {
     files.push({ name: 'capture/capture.json', content: JSON.stringify(clean(input.capture.meta), null, 2) + '\n' });
     for (const file of [...input.capture.files.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      files.push({ name: `capture/${cleanText(file.name)}`, content: cleanText(file.text) });
+      // an unpacked .gz is text now: named so that nobody tries to unpack it again
+      const name = file.encoding.startsWith(GZIP_ENCODING) ? `${file.name}.txt` : file.name;
+      files.push({ name: `capture/${cleanText(name)}`, content: cleanText(file.text) });
     }
   }
   if (redactor) {
