@@ -90,6 +90,17 @@ describe('tunnelmedic explain-log', () => {
     for (const rep of [a, b]) expect(rep.findings.filter((f) => f.id === 'vpn.encryption-mismatch')).toHaveLength(1);
     expect(b.serverLogs![0]!.source).toBe('server-logs/router.txt');
   });
+  it("scan's text names each server log it read and how much of it was understood; a capture's rotated .gz log is read (en, nl)", async () => {
+    const dir = tmp();
+    for (const f of ['capture.json', 'rasclient-events.txt', 'route-print.txt', 'ver.txt']) writeFileSync(join(dir, f), readFileSync(sample('win11-ras-errors', f)));
+    mkdirSync(join(dir, 'server-logs'));
+    writeFileSync(join(dir, 'server-logs', 'router.1.gz'), gzipSync(`${PROTREJ}this line is not a log line\n`));
+    const en = await cli(['scan', '--capture', dir]);
+    expect(en.stdout).toContain('server log: server-logs/router.1.gz — 1 of 2 log lines understood. (Cisco IOS 1 line)');
+    expect(en.stdout).toContain('[vpn.encryption-mismatch]');
+    const nl = await cli(['scan', '--capture', dir, '--lang', 'nl']);
+    expect(nl.stdout).toContain('logboek van de server: server-logs/router.1.gz — 1 van 2 logregels begrepen. (Cisco IOS 1 regel)');
+  });
   it.skipIf(!corpusAvailable)('--redact hides users, host names and public addresses of the server log', async () => {
     const r = await cli(['explain-log', join(corpusRoot, 'server-logs/vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt'), join(corpusRoot, 'server-logs/pppd/pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt'), '--redact', '--json']);
     for (const secret of ['testuser', 'vpn.example.com', '116.162.227.30']) expect(r.stdout).not.toContain(secret);

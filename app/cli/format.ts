@@ -6,6 +6,7 @@ import { isPowerShellNetworkNote } from '../core/snapshot/powershell-network';
 import { isCopyNote } from '../core/parse/pasted-copy';
 import { evidenceSourceText } from '../core/report/report-html';
 import { summaryParagraphs, type Finding, type Report } from '../core/model/report';
+import { logFormatsText } from '../shared/log-formats';
 
 /** A finding's severity as its line starts, padded to one width per language (the words of the app and the HTML report). */
 const ICON: Record<'en' | 'nl', Record<Finding['severity'], string>> = {
@@ -22,7 +23,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const L = {
   en: {
     evidence: 'Evidence', wins: 'Which route wins', ifFixed: 'If you fix this', fix: 'Fix', admin: 'needs administrator rights', healthy: 'No problems found.',
-    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', problemsIn: 'Lines not understood', copies: 'Read from a copy (mail, chat, web page)', readNotes: 'Read, with a note',
+    problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), notCollected: 'not collected', serverLog: 'server log', problemsIn: 'Lines not understood', copies: 'Read from a copy (mail, chat, web page)', readNotes: 'Read, with a note',
     readInstead: 'read in their place',
     notRead: (n: number, where: string) => `${n === 1 ? '1 line' : `${n} lines`} could not be read (${where}); no problems found in the rest, but what those lines hold was not checked.`,
     more: (n: number) => `and ${n} more`,
@@ -30,7 +31,7 @@ const L = {
   },
   nl: {
     evidence: 'Bewijs', wins: 'Welke route wint', ifFixed: 'Als u dit oplost', fix: 'Oplossing', admin: 'vraagt beheerdersrechten', healthy: 'Geen problemen gevonden.',
-    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', problemsIn: 'Niet begrepen regels', copies: 'Gelezen uit een kopie (mail, chat, webpagina)', readNotes: 'Gelezen, met een opmerking',
+    problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), notCollected: 'niet verzameld', serverLog: 'logboek van de server', problemsIn: 'Niet begrepen regels', copies: 'Gelezen uit een kopie (mail, chat, webpagina)', readNotes: 'Gelezen, met een opmerking',
     readInstead: 'gelezen in hun plaats',
     notRead: (n: number, where: string) => `${n === 1 ? '1 regel kon' : `${n} regels konden`} niet worden gelezen (${where}); in de andere regels zijn geen problemen gevonden, maar wat in die regels staat is niet gecontroleerd.`,
     more: (n: number) => `en nog ${n}`,
@@ -55,6 +56,12 @@ export function formatReport(report: Report, label: string, inputFlags: string, 
   out.push(`${s.os.name}${s.os.build ? ` (build ${s.os.build})` : ''} · ${count(s.interfaces.length, 'interface')} · ${count(routeRowsOf(s).length, 'route')}`);
   if (s.files.notCollected.length) out.push(`${l.notCollected}: ${s.files.notCollected.join(', ')}`);
   // route-print.txt ← powershell/netroute.json: what stood in for an output that was not collected
+  // the server logs read with it (--server-log, the capture's server-logs/): how much of each was understood, as explain-log
+  // heads each log — a cause in them is a finding below; without this line a log with none left no trace that it was read
+  for (const r of report.serverLogs ?? []) {
+    const formats = Object.keys(r.families).length ? ` (${logFormatsText(r.families, language)})` : '';
+    out.push(`${l.serverLog}: ${r.source} — ${r.message}${formats}`);
+  }
   if (s.files.substitutes?.length) out.push(`${l.readInstead}: ${s.files.substitutes.map((x) => `${x.file} ← ${x.readFrom.join(', ')}`).join('; ')}`);
   // a note that a file was a copy (pasted-copy.ts), or that its labels were read by their values
   // (ipconfig-inferred.ts), is no line left unread: said apart, each time

@@ -11,6 +11,10 @@ import { renderReportHtml } from '../../app/core/report/report-html';
 import { reportBundleFiles } from '../../app/core/report/report-zip';
 import type { Policy } from '../../app/core/model/policy';
 import type { Report } from '../../app/core/model/report';
+import { LOG_FORMAT_IDS, logFormatsText } from '../../app/shared/log-formats';
+
+/** Every log format's name in Dutch, as the CLI writes them ("andere programma’s 2 regels"). */
+const LOG_FORMAT_WORDS_NL: readonly string[] = [logFormatsText(Object.fromEntries(LOG_FORMAT_IDS.map((id) => [id, 2])), 'nl')];
 
 /**
  * English left in Dutch output, found without a list of English words. A text the person reads is
@@ -197,13 +201,14 @@ export function englishInCase(c: { capture: Capture; policy?: Policy; corporateN
   const en = analyseCapture(c.capture, { ...opts, language: 'en' }).report;
   const nl = analyseCapture(c.capture, { ...opts, language: 'nl' }).report;
   const input = inputWords(c.capture, en, c.policy, c.corporateNetworks);
-  const faces: [string, string][] = [
-    ['cli', formatReport(nl, c.capture.label, '--capture X')],
+  // the CLI names each server log's formats by product (app/shared/log-formats.ts, outside the catalogue: the renderer reads them too)
+  const faces: [face: string, page: string, own?: readonly string[]][] = [
+    ['cli', formatReport(nl, c.capture.label, '--capture X'), LOG_FORMAT_WORDS_NL],
     ['html', renderReportHtml(nl)],
   ];
   if (redacted) faces.push(['REDACTED.txt', reportBundleFiles({ report: nl, capture: c.capture, policy: c.policy, redact: true }).find((f) => f.name === 'REDACTED.txt')!.content.replace(/^ {2}.*$/gm, '')]);
   return {
     texts: englishLeft(reportTexts(en, nl), input),
-    pages: faces.map(([face, page]) => ({ face, words: englishInPage(page, input), page })).filter((p) => p.words.length),
+    pages: faces.map(([face, page, own]) => ({ face, words: englishInPage(page, input, own), page })).filter((p) => p.words.length),
   };
 }
