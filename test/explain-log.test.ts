@@ -100,6 +100,11 @@ describe('tunnelmedic explain-log', () => {
     expect(en.stdout).toContain('[vpn.encryption-mismatch]');
     const nl = await cli(['scan', '--capture', dir, '--lang', 'nl']);
     expect(nl.stdout).toContain('logboek van de server: server-logs/router.1.gz — 1 van 2 logregels begrepen. (Cisco IOS 1 regel)');
+    // the HTML report's machine table says the same, one log a line
+    writeFileSync(join(dir, 'server-logs', 'other.txt'), 'Jan  1 00:00:00 gw pppd[2]: LCP: timeout sending Config-Requests\n');
+    const html = join(tmp(), 'r.html');
+    await cli(['report', '--capture', dir, '--out', html]);
+    expect(readFileSync(html, 'utf8')).toContain('<tr><th>Server logs read</th><td>server-logs/other.txt — 1 of 1 log lines understood. (pppd/pptpd/xl2tpd/mpd 1 line)<br>server-logs/router.1.gz — 1 of 2 log lines understood. (Cisco IOS 1 line)</td></tr>');
   });
   it.skipIf(!corpusAvailable)('--redact hides users, host names and public addresses of the server log', async () => {
     const r = await cli(['explain-log', join(corpusRoot, 'server-logs/vpn3000/vpn3000-syslog-auth-rejected-and-ike-user-auth-failed.txt'), join(corpusRoot, 'server-logs/pppd/pptpd-openwrt-lcp-terminated-mppe-required-not-available.txt'), '--redact', '--json']);

@@ -201,10 +201,10 @@ export function englishInCase(c: { capture: Capture; policy?: Policy; corporateN
   const en = analyseCapture(c.capture, { ...opts, language: 'en' }).report;
   const nl = analyseCapture(c.capture, { ...opts, language: 'nl' }).report;
   const input = inputWords(c.capture, en, c.policy, c.corporateNetworks);
-  // the CLI names each server log's formats by product (app/shared/log-formats.ts, outside the catalogue: the renderer reads them too)
+  // the CLI and the HTML report name each server log's formats by product (app/shared/log-formats.ts, outside the catalogue: the renderer reads them too)
   const faces: [face: string, page: string, own?: readonly string[]][] = [
     ['cli', formatReport(nl, c.capture.label, '--capture X'), LOG_FORMAT_WORDS_NL],
-    ['html', renderReportHtml(nl)],
+    ['html', renderReportHtml(nl), LOG_FORMAT_WORDS_NL],
   ];
   if (redacted) faces.push(['REDACTED.txt', reportBundleFiles({ report: nl, capture: c.capture, policy: c.policy, redact: true }).find((f) => f.name === 'REDACTED.txt')!.content.replace(/^ {2}.*$/gm, '')]);
   return {

@@ -3,6 +3,7 @@ import { engineT, pickLanguage, type EngineLanguage } from '../i18n';
 import { problemMessage } from '../i18n/problem-text';
 import { summaryParagraphs, type Finding, type Report } from '../model/report';
 import { buildTrafficDiagram, renderTrafficSvg, type DiagramWords } from './traffic-diagram';
+import { logFormatsText } from '../../shared/log-formats';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -94,6 +95,10 @@ function machineSummary(report: Report, t: TFunction): string {
     [t('report.collected'), s.files.collected.join(', ') || none],
     [t('report.notCollected'), s.files.notCollected.join(', ') || none],
   ];
+  // what the server's logs were (--server-log, the capture's server-logs/): a cause in them is a finding, and a log without one
+  // must still show that it was read and how much of it was understood (as the CLI's scan heads it)
+  const logs = report.serverLogs ?? [];
+  if (logs.length) rows.push([t('report.serverLogs'), logs.map((r) => `${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${logFormatsText(r.families, pickLanguage(report.language))})` : ''}`).join('\n')]);
   const interfaces = s.interfaces.map(
     (i) =>
       `<tr><td>${i.index ?? ''}</td><td>${esc(i.name)}</td><td>${esc(t(`report.kind.${i.kind}`, { defaultValue: i.kind }))}</td><td>${esc(i.description)}</td><td>${esc(i.ipv4.map((a) => `${a.address}/${a.prefixLength}`).join(', '))}</td><td>${esc(i.gateways.join(', '))}</td><td>${i.interfaceMetric ?? ''}</td></tr>`,
@@ -101,7 +106,7 @@ function machineSummary(report: Report, t: TFunction): string {
   const defaults = s.routes.filter((r) => r.prefixLength <= 1 && r.family === 4);
   const th = (...cells: string[]): string => `<tr>${cells.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
   return `<h2>${esc(t('report.machine'))}</h2>
-<table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>
+<table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v.split('\n').map(esc).join('<br>')}</td></tr>`).join('')}</table>
 <h3>${esc(t('report.interfaces', { count: s.interfaces.length }))}</h3>
 ${interfaces.length ? `<table>${th('#', t('report.col.name'), t('report.col.kind'), t('report.col.description'), 'IPv4', t('report.col.gateways'), t('report.col.metric'))}${interfaces.join('')}</table>` : `<p>${esc(t('report.noneCollected'))}</p>`}
 <h3>${esc(t('report.defaultRoutes', { count: defaults.length, total: s.routes.length }))}</h3>
