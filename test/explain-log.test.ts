@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../app/core/model/report';
 import { MAX_ENTRIES } from '../app/core/parse/server-log';
@@ -46,6 +47,25 @@ describe('tunnelmedic explain-log', () => {
     expect(cut.stdout).toMatch(/\d+ van \d+ logregels begrepen/);
     const scan = await cli(['scan', '--demo', '--server-log', file('syslog.3.gz', packed.subarray(0, packed.length >> 1))]);
     expect(scan.stderr).toContain('syslog.3.gz: the compressed file is damaged or ends early; the lines before that point were read');
+  });
+  it('a tar archive (logs.tar.gz from `tar czf`): each file inside is a log of its own, named ARCHIVE/path; scan --server-log reads it so too', async () => {
+    const p = pack();
+    const chunks: Buffer[] = [];
+    p.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((resolve) => p.on('end', resolve));
+    p.entry({ name: 'var/log/router.log' }, Buffer.from(PROTREJ));
+    p.entry({ name: 'var/log/messages' }, Buffer.from('Nov 18 10:21:07 vpn pppd[7]: Peer bob failed CHAP authentication\n'));
+    p.finalize();
+    await ended;
+    const archive = file('logs.tar.gz', gzipSync(Buffer.concat(chunks)));
+    const r = await cli(['explain-log', archive]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${archive}/var/log/router.log — 1 of 1 log lines understood. (Cisco IOS 1 line)`);
+    expect(r.stdout).toContain(`${archive}/var/log/messages — 1 of 1 log lines understood.`);
+    expect(r.stdout).toContain('[vpn.encryption-mismatch]');
+    expect(r.stdout).toContain(`${archive}/var/log/messages:1`);
+    const scan = ReportSchema.parse(JSON.parse((await cli(['scan', '--demo', '--server-log', archive, '--json'])).stdout));
+    expect(scan.serverLogs!.map((l) => l.source)).toEqual([`${archive}/var/log/router.log`, `${archive}/var/log/messages`]);
   });
   it('--json: serverLogs (counts, decoded entries) and findings', async () => {
     const r = await cli(['explain-log', file('router.txt', `${PROTREJ}this line is not a log line\n`), '--json']);

@@ -49,8 +49,9 @@ RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA
 SSTP-servers, en de firewall op of voor de server: iptables/ufw/firewalld, pfSense/OPNsense,
 Windows Firewall), ontcijfert de pakketten en toestanden, en noemt de oorzaak op de pc en wat u aan
 de beheerder van de server kunt vragen. Bestanden worden regel voor regel gelezen (een syslog van
-50 MB is geen probleem), gzip-bestanden (een geroteerde syslog.2.gz) al lezend uitgepakt; regels
-die niet worden begrepen, worden vermeld en nooit weggelaten.
+50 MB is geen probleem), gzip-bestanden (een geroteerde syslog.2.gz) al lezend uitgepakt, en elk
+bestand in een tar-archief (logs.tar.gz) als eigen logboek gelezen; regels die niet worden begrepen,
+worden vermeld en nooit weggelaten.
 --capture MAP  ook de opname van de pc: een oorzaak op de server die bij een fout op de pc past
                (dezelfde fout, dezelfde gebruiker, kort na elkaar) wordt één bevinding met het bewijs
                van beide kanten

@@ -45,7 +45,8 @@ RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA
 servers, and the firewall on or in front of it (iptables/ufw/firewalld, pfSense/OPNsense, Windows
 Firewall) — decodes the packets and states, and names the cause on the PC and what to ask the
 server's administrator. Files are streamed line by line (a 50 MB syslog is fine), gzip files (a
-rotated syslog.2.gz) unpacked as they are read; lines not understood are listed, never dropped.
+rotated syslog.2.gz) unpacked as they are read, and each file of a tar archive (logs.tar.gz) read as
+a log of its own; lines not understood are listed, never dropped.
 --capture DIR  the PC's capture too: a server cause that matches a PC failure (same error, same
                user, close in time) becomes one finding with both sides' evidence
 --redact       replace user names, host names and public addresses in the output

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
@@ -25,16 +25,7 @@ const SNIFF_BYTES = 8192;
 export type ServerLogFileResult = ServerLogResult & { cutAtBytes?: number; gzipDamaged?: true };
 
 export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}): Promise<ServerLogFileResult> {
-  const info = await stat(path).catch(() => null);
-  if (!info) throw usageError('engineError.serverLogNotFound', { path });
-  if (!info.isFile()) throw usageError('engineError.notAFile', { path });
-  const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
-  const fh = await open(path, 'r');
-  try {
-    await fh.read(head, 0, head.length, 0);
-  } finally {
-    await fh.close();
-  }
+  const { info, head } = await logFileHead(path);
   const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
   if (isGzipStart(head)) return readGzippedLog(path, parser, maxBytes);
@@ -56,18 +47,46 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
 }
 
+/** A log file's size and first 8 KiB (what decides how it is read); a clear error when it is not there or no file. */
+export async function logFileHead(path: string): Promise<{ info: Stats; head: Buffer }> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw usageError('engineError.serverLogNotFound', { path });
+  if (!info.isFile()) throw usageError('engineError.notAFile', { path });
+  const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(head, 0, head.length, 0);
+  } finally {
+    await fh.close();
+  }
+  return { info, head };
+}
+
 /**
  * A gzip-compressed log, decompressed as a stream (node:zlib; members written one after the other, as `cat a.gz b.gz` makes,
- * are read on) into the parser: its first 8 KiB of text decide the encoding and catch a binary file as a plain file's do,
- * and MAX_BYTES counts the text, not the compressed bytes (a small file that unpacks to gigabytes stops there). A file cut
- * short or damaged (a copy of a log still being written, a broken download) keeps the lines before the damage and says so
- * (`gzipDamaged`): the reader sees what was read and why it stops.
+ * are read on) into the parser (readByteStream): MAX_BYTES counts the text, not the compressed bytes (a small file that unpacks
+ * to gigabytes stops there).
  */
 async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: number): Promise<ServerLogFileResult> {
   const gunzip = createGunzip();
   const file = createReadStream(path);
   file.on('error', (e) => gunzip.destroy(e));
   file.pipe(gunzip);
+  try {
+    return (await readByteStream(gunzip as AsyncIterable<Buffer>, parser, maxBytes)).result;
+  } finally {
+    file.destroy();
+    gunzip.destroy();
+  }
+}
+
+/**
+ * A log's bytes as they stream in (unpacked gzip, a file inside a tar archive) into the parser: its first 8 KiB decide the
+ * encoding and catch a binary file as a plain file's do; at most `maxBytes` are read (`cutAtBytes`). A stream that breaks off
+ * (a gzip file cut short or damaged: a copy of a log still being written, a broken download) keeps the lines before the damage
+ * and says so (`gzipDamaged`): the reader sees what was read and why it stops. `bytes`: how many were read.
+ */
+export async function readByteStream(chunks: AsyncIterable<Buffer>, parser: ServerLogParser, maxBytes: number): Promise<{ result: ServerLogFileResult; bytes: number }> {
   const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
   let decoder: { write(b: Buffer): string; end(): string } | undefined;
   let head: Buffer[] = [];
@@ -93,7 +112,7 @@ async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: n
     write(block.subarray(utf16 ? sniffed.bom : 0));
   };
   try {
-    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       let b = chunk;
       if (read + b.length > maxBytes) {
         b = b.subarray(0, maxBytes - read);
@@ -113,19 +132,16 @@ async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: n
     }
   } catch {
     damaged = true;
-  } finally {
-    file.destroy();
-    gunzip.destroy();
   }
   if (!decoder && !binary && headBytes > 0 && head.length) start(Buffer.concat(head));
-  if (binary) return parser.end();
+  if (binary) return { result: parser.end(), bytes: read };
   if (decoder) {
     const rest = decoder.end();
     if (rest) lines.push(rest);
   }
   lines.end();
   const result = parser.end();
-  return { ...result, ...(cut ? { truncated: true, cutAtBytes: maxBytes } : {}), ...(damaged ? { gzipDamaged: true as const } : {}) };
+  return { result: { ...result, ...(cut ? { truncated: true, cutAtBytes: maxBytes } : {}), ...(damaged ? { gzipDamaged: true as const } : {}) }, bytes: read };
 }
 
 /** A read's size: a stream's default, and a decoded chunk stays a young-generation string (V8 puts strings over 128 KiB in large-object space, fresh pages each). */
@@ -175,7 +191,7 @@ function bigEndianDecoder(): { write(b: Buffer): string; end(): string } {
  * log's NULs are damage the line reader takes out (chunk-lines.ts withoutNuls), and a block of nothing but NULs (a copytruncate
  * hole) says nothing — the lines after it decide (InputSniffer). A binary file has other control bytes among its NULs.
  */
-function looksBinary(b: Buffer): boolean {
+export function looksBinary(b: Buffer): boolean {
   let control = 0;
   let nuls = 0;
   for (const byte of b) {

@@ -10,7 +10,7 @@ import { sensitiveValues } from '../../core/report/redact-values';
 import { logFormatsText } from '../../shared/log-formats';
 import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
-import { readServerLogFile } from '../../system/server-log-file';
+import { MAX_ARCHIVE_LOGS, readServerLogFiles, type ArchiveLogResult } from '../../system/server-log-archive';
 import { TOOL_VERSION } from '../../system/version';
 import type { CliValues } from '../args';
 import { formatReport, severityLabel } from '../format';
@@ -35,13 +35,14 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
   const names = values.redact ? new ServerLogNames() : undefined;
   for (const f of files) {
     if (!values.quiet && !values.json) io.stderr(`${words('cli.explainLog.reading', { file: f })}\n`);
-    const r = await readServerLogFile(f, f, undefined, names ? { everyEntry: (e) => names.addEntry(e) } : {});
-    if (r.verdict !== 'ok') io.stderr(`tunnelmedic: ${f}: ${t(`serverLog.verdict.${r.verdict}`)}\n`);
-    if (r.cutAtBytes) io.stderr(`tunnelmedic: ${words('cli.explainLog.cut', { file: f, bytes: r.cutAtBytes })}\n`);
-    if (r.gzipDamaged) io.stderr(`tunnelmedic: ${words('cli.explainLog.gzipDamaged', { file: f })}\n`);
-    // the lines no family understood are shown too: their names are hidden as well
-    if (names) for (const u of r.unknownLines) names.addText(u.text);
-    logs.push(r);
+    // a tar archive (logs.tar.gz) gives one log per file inside, each named ARCHIVE/path (server-log-archive.ts)
+    for (const r of await readServerLogFiles(f, f, undefined, names ? { everyEntry: (e) => names.addEntry(e) } : {})) {
+      if (r.verdict !== 'ok') io.stderr(`tunnelmedic: ${r.source}: ${t(`serverLog.verdict.${r.verdict}`)}\n`);
+      for (const note of readNotes(r, words)) io.stderr(`tunnelmedic: ${note}\n`);
+      // the lines no family understood are shown too: their names are hidden as well
+      if (names) for (const u of r.unknownLines) names.addText(u.text);
+      logs.push(r);
+    }
   }
   if (!logs.some((l) => l.verdict === 'ok')) return EXIT.usage;
 
@@ -93,6 +94,15 @@ const L = {
   en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), evidence: 'Evidence' },
   nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), evidence: 'Bewijs' },
 };
+
+/** Where a log's read stopped short (the size cap, a damaged gzip, an archive's file limit), as stderr says it; scan says the same. */
+export function readNotes(r: ArchiveLogResult, words: ReturnType<typeof cliWords>): string[] {
+  const notes: string[] = [];
+  if (r.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.source, bytes: r.cutAtBytes }));
+  if (r.gzipDamaged) notes.push(words('cli.explainLog.gzipDamaged', { file: r.source }));
+  if (r.archiveSkipped) notes.push(words('cli.explainLog.archiveSkipped', { file: r.archiveSkipped.archive, count: r.archiveSkipped.files, max: MAX_ARCHIVE_LOGS }));
+  return notes;
+}
 
 const MARK: Record<string, string> = { failure: '✖', warning: '▲', success: '✔', info: '·' };
 

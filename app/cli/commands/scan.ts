@@ -19,13 +19,14 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   const serverLogs = [];
   if (values['server-log']?.length) {
     // loaded only when asked for (analyse-client.ts says why)
-    const { readServerLogFile } = await import('../../system/server-log-file');
+    const [{ readServerLogFiles }, { readNotes }] = await Promise.all([import('../../system/server-log-archive'), import('./explain-log')]);
     for (const f of values['server-log']) {
-      const r = await readServerLogFile(f); // streamed; verdicts land in report.serverLogs
-      // where the read stopped short, said as explain-log says it (the report's serverLogs only say `truncated`)
-      if (r.cutAtBytes) io.stderr(`tunnelmedic: ${words('cli.explainLog.cut', { file: f, bytes: r.cutAtBytes })}\n`);
-      if (r.gzipDamaged) io.stderr(`tunnelmedic: ${words('cli.explainLog.gzipDamaged', { file: f })}\n`);
-      serverLogs.push(r);
+      // streamed (a tar archive: one log per file inside); verdicts land in report.serverLogs
+      for (const r of await readServerLogFiles(f)) {
+        // where the read stopped short, said as explain-log says it (the report's serverLogs only say `truncated`)
+        for (const note of readNotes(r, words)) io.stderr(`tunnelmedic: ${note}\n`);
+        serverLogs.push(r);
+      }
     }
   }
   const { report, unreadableFiles } = await scanInput(input, language, serverLogs.length ? serverLogs : undefined);
