@@ -81,8 +81,8 @@ describe('a tar archive of logs (logs.tar.gz): each file inside read as a log of
     const many = await tarOf(Array.from({ length: MAX_ARCHIVE_LOGS + 3 }, (_, i) => ({ name: `log${i}.txt`, body: PPPD })));
     const read = await readServerLogFiles(write('many.tar', many));
     expect(read).toHaveLength(MAX_ARCHIVE_LOGS);
-    expect(read.at(-1)!.archiveSkipped).toEqual({ archive: expect.stringMatching(/many\.tar$/), files: 3 });
-    expect(read.slice(0, -1).every((l) => l.archiveSkipped === undefined)).toBe(true);
+    expect(read.at(-1)!.archive).toEqual({ path: expect.stringMatching(/many\.tar$/), skippedFiles: 3 });
+    expect(read.slice(0, -1).every((l) => l.archive === undefined)).toBe(true);
   });
 
   it('the size cap counts the text of all files together; an archive of nothing but binary files says "binary"', async () => {
@@ -90,6 +90,10 @@ describe('a tar archive of logs (logs.tar.gz): each file inside read as a log of
     const logs = await readServerLogFiles(write('logs.tar', tar), undefined, PPPD.length * 60);
     expect(logs.map((l) => l.cutAtBytes)).toEqual([undefined, PPPD.length * 60]);
     expect(logs[0]!.understood + logs[1]!.understood).toBeLessThanOrEqual(2 * 60);
+    // a binary file's rest read past counts too: past the cap the archive's reading stops there
+    const past = await readServerLogFiles(write('core.tar', await tarOf([{ name: 'a.log', body: PPPD }, { name: 'core', body: Buffer.alloc(200_000, 7) }, { name: 'b.log', body: PPPD }])), undefined, 100_000);
+    expect(past.map((l) => l.source.replace(/.*\//, ''))).toEqual(['a.log']);
+    expect(past[0]!.archive).toEqual({ path: expect.stringMatching(/core\.tar$/), skippedFiles: 0, cutAtBytes: 100_000 });
     const binary = await readServerLogFiles(write('bin.tar', await tarOf([{ name: 'wtmp', body: BINARY }, { name: 'btmp', body: BINARY }])));
     expect(binary.map((l) => l.verdict)).toEqual(['binary']);
   });

@@ -43,8 +43,12 @@ export function gzipStart(head: Uint8Array): Buffer {
   }
 }
 
-/** What readServerLogArchive adds to the last log it read: the archive, and how many files after the MAX_ARCHIVE_LOGS-th were left. */
-export type ArchiveLogResult = ServerLogFileResult & { archiveSkipped?: { archive: string; files: number } };
+/**
+ * What readServerLogArchive adds to the last log it read when the archive was not read to its end: the archive, how many files
+ * after the MAX_ARCHIVE_LOGS-th were left, and the cap when the bytes read past (a binary file's rest, files over the count)
+ * reached it.
+ */
+export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string; skippedFiles: number; cutAtBytes?: number } };
 
 /**
  * Each regular file of the tar archive at `path` (gzip-compressed when `gzip`) as its own log. Files that are empty or binary
@@ -66,26 +70,32 @@ export async function readServerLogArchive(path: string, source: string, gzip: b
   let read = 0;
   let skipped = 0;
   let damaged = false;
+  let capped = false;
   try {
-    for await (const entry of tar) {
+    archive: for await (const entry of tar) {
       const { type, name } = entry.header;
       const isFile = type === 'file' || type === 'contiguous-file';
-      if (!isFile || logs.length >= MAX_ARCHIVE_LOGS || read >= maxBytes) {
-        if (isFile && (entry.header.size ?? 0) > 0) skipped++;
-        entry.resume();
-        continue;
-      }
-      const parser = new ServerLogParser(`${source}/${name.replace(/^\.\//, '')}`, options);
-      // readByteStream stops early for a binary file or at the cap; the file's rest is still read past (the archive goes on
-      // after it), through the same iterator: a `break` would destroy the entry's stream, and the archive with it
+      // read through one iterator: a `break` out of a for-await over the entry would destroy its stream, and the archive with it
       const chunks = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      const { result, bytes } = await readByteStream({ [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) }, parser, maxBytes - read);
-      read += bytes;
-      const r: ArchiveLogResult = result.cutAtBytes ? { ...result, cutAtBytes: maxBytes } : result;
-      if (r.verdict === 'empty' || r.verdict === 'binary') stand ??= r;
-      else logs.push(r);
-      if (r.gzipDamaged) break;
-      while (!(await chunks.next()).done);
+      if (isFile && logs.length < MAX_ARCHIVE_LOGS) {
+        const parser = new ServerLogParser(`${source}/${name.replace(/^\.\//, '')}`, options);
+        const { result, bytes } = await readByteStream({ [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) }, parser, maxBytes - read);
+        read += bytes;
+        const r: ArchiveLogResult = result.cutAtBytes ? { ...result, cutAtBytes: maxBytes } : result;
+        if (r.verdict === 'empty' || r.verdict === 'binary') stand ??= r;
+        else logs.push(r);
+        // at the cap nothing after is read; a damaged archive has nothing after
+        if (r.gzipDamaged || r.cutAtBytes) break;
+      } else if (isFile && (entry.header.size ?? 0) > 0) skipped++;
+      // the rest of the entry (a binary file past its first block, a file over the count) is read past, and counts against
+      // the cap: a 4 GB core dump inside must not keep the reading going unbounded
+      for (let c = await chunks.next(); !c.done; c = await chunks.next()) {
+        read += c.value.length;
+        if (read >= maxBytes) {
+          capped = true;
+          break archive;
+        }
+      }
     }
   } catch {
     damaged = true;
@@ -97,7 +107,7 @@ export async function readServerLogArchive(path: string, source: string, gzip: b
   if (!logs.length) logs.push(stand ?? new ServerLogParser(source, options).end());
   const last = logs[logs.length - 1]!;
   if (damaged && !last.gzipDamaged) logs[logs.length - 1] = { ...last, gzipDamaged: true };
-  if (skipped) logs[logs.length - 1] = { ...logs[logs.length - 1]!, archiveSkipped: { archive: source, files: skipped } };
+  if (skipped || capped) logs[logs.length - 1] = { ...logs[logs.length - 1]!, archive: { path: source, skippedFiles: skipped, ...(capped ? { cutAtBytes: maxBytes } : {}) } };
   return logs;
 }
 

@@ -100,7 +100,8 @@ export function readNotes(r: ArchiveLogResult, words: ReturnType<typeof cliWords
   const notes: string[] = [];
   if (r.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.source, bytes: r.cutAtBytes }));
   if (r.gzipDamaged) notes.push(words('cli.explainLog.gzipDamaged', { file: r.source }));
-  if (r.archiveSkipped) notes.push(words('cli.explainLog.archiveSkipped', { file: r.archiveSkipped.archive, count: r.archiveSkipped.files, max: MAX_ARCHIVE_LOGS }));
+  if (r.archive?.skippedFiles) notes.push(words('cli.explainLog.archiveSkipped', { file: r.archive.path, count: r.archive.skippedFiles, max: MAX_ARCHIVE_LOGS }));
+  if (r.archive?.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.archive.path, bytes: r.archive.cutAtBytes }));
   return notes;
 }
 
