@@ -83,6 +83,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // the one after a blank line in a double-spaced copy too short to show it is one (LineSplitter counts its blanks then)
   if (blankBefore <= 1 && ((pending.hints ?? 0) & NO_ASA_ID) === 0 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
+  // a pfSense/OPNsense filterlog line whose CSV a Markdown copy put on indented lines under its header (continuesFilterlog); past
+  // one blank line too, a double-spaced copy's (before its second gap the splitter cannot yet tell it is double-spaced)
+  if (indented && blankBefore <= 1 && continuesFilterlog(pending.text, line)) return true;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)
   // (a `swanctl --list-sas` IKE_SA head, `gw: #1, ESTABLISHED, IKEv2, …`, looks like a field; its indented lines are records of their own)
@@ -113,6 +116,24 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (iosCrypto && (pending.text.includes('IPSEC(') ? IOS_IPSEC_MORE.test(line) : indented && IOS_MAPDB_MORE.test(line))) return true;
   return false;
 }
+
+/**
+ * A filterlog line (families/filterlog.ts) whose CSV goes on on the indented line under it: a Markdown copy of pfSense's RFC 5424
+ * lines that put the header alone (`<134>1 2026-04-08T17:43:10-04:00 edgefw.core.home.arpa filterlog - - -`, then `  1,6,,1000000103,
+ * ix1,…,47,gre,564,` and `  84.54.149.97,[REDACTED_WAN_IP],datalength=544`: test/fixtures/real/SOURCES.md). The record is unfinished
+ * when it ends at its header (RFC 5424's nil `-` or structured data `]`, RFC 3164's `filterlog[pid]:`) or after a comma; the line is a run of CSV fields,
+ * no blank inside (no header, no prose). The record's last character first: a plain log's record ends so rarely.
+ */
+function continuesFilterlog(pending: string, line: string): boolean {
+  const last = pending.charCodeAt(pending.length - 1);
+  if ((last !== 44 /* , */ && last !== 45 /* - */ && last !== 58 /* : */ && last !== 93) /* ] */ || !pending.includes('filterlog')) return false;
+  const text = line.trim();
+  return FILTERLOG_MORE.test(text) && (last === 44 || (FILTERLOG_HEAD_ONLY.test(pending) && text.includes(',')));
+}
+/** CSV fields without a blank (a continuation piece may be its last field alone, `datalength=544`, after a comma) */
+const FILTERLOG_MORE = /^[^\s]+$/;
+/** a filterlog header with no message after it: RFC 3164's `filterlog[41873]:`, RFC 5424's `filterlog - - -` or `filterlog 76404 - [meta …]` */
+const FILTERLOG_HEAD_ONLY = /(?:^|\s)filterlog(?:\[\d+\]:|(?: \S+){2} (?:-|\[[^\]]*\]))$/;
 
 /** The line starts with A–Z or 0–9: no `\s*(` nor `\s*[a-z_]` start (IOS_IPSEC_MORE), no indent (IOS_MAPDB_MORE). */
 function startsCapitalOrDigit(line: string): boolean {
