@@ -17,7 +17,7 @@ import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
 import { splitPrefix, type Prefixed } from './prefix';
 import { unglue } from './glued-lines';
-import { NO_ASA_ID, NO_SEV } from './line-hints';
+import { NO_ASA_ID, NO_IKEV2, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
 import { endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
@@ -82,7 +82,16 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
   // the one after a blank line in a double-spaced copy too short to show it is one (LineSplitter counts its blanks then)
   if (blankBefore <= 1 && ((pending.hints ?? 0) & NO_ASA_ID) === 0 && ikev2HeadOnly(pending.text)) return splitPrefix(line.trim()).shape === 'none';
+  // an IOS `debug crypto ikev2` record a PDF or forum copy wrapped: its rest on the next line, without a time (continuesIosIkev2);
+  // past one blank line only under the paste's first line, a double-spaced copy's (before its second gap the splitter cannot tell)
+  if ((blankBefore === 0 || (blankBefore === 1 && pending.line === 1)) && ((pending.hints ?? 0) & NO_IKEV2) === 0) {
+    const ikev2 = continuesIosIkev2(pending, line);
+    if (ikev2 !== false) return ikev2;
+  }
   const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
+  // a pfSense/OPNsense filterlog line whose CSV a Markdown copy put on indented lines under its header (continuesFilterlog); past
+  // one blank line too, a double-spaced copy's (before its second gap the splitter cannot yet tell it is double-spaced)
+  if (indented && blankBefore <= 1 && continuesFilterlog(pending.text, line)) return true;
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)
   // (a `swanctl --list-sas` IKE_SA head, `gw: #1, ESTABLISHED, IKEv2, …`, looks like a field; its indented lines are records of their own)
@@ -113,6 +122,46 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (iosCrypto && (pending.text.includes('IPSEC(') ? IOS_IPSEC_MORE.test(line) : indented && IOS_MAPDB_MORE.test(line))) return true;
   return false;
 }
+
+/**
+ * A filterlog line (families/filterlog.ts) whose CSV goes on on the indented line under it: a Markdown copy of pfSense's RFC 5424
+ * lines that put the header alone (`<134>1 2026-04-08T17:43:10-04:00 edgefw.core.home.arpa filterlog - - -`, then `  1,6,,1000000103,
+ * ix1,…,47,gre,564,` and `  84.54.149.97,[REDACTED_WAN_IP],datalength=544`: test/fixtures/real/SOURCES.md). The record is unfinished
+ * when it ends at its header (RFC 5424's nil `-` or structured data `]`, RFC 3164's `filterlog[pid]:`) or after a comma; the line is a run of CSV fields,
+ * no blank inside (no header, no prose). The record's last character first: a plain log's record ends so rarely.
+ */
+function continuesFilterlog(pending: string, line: string): boolean {
+  const last = pending.charCodeAt(pending.length - 1);
+  if ((last !== 44 /* , */ && last !== 45 /* - */ && last !== 58 /* : */ && last !== 93) /* ] */ || !pending.includes('filterlog')) return false;
+  const text = line.trim();
+  return FILTERLOG_MORE.test(text) && (last === 44 || (FILTERLOG_HEAD_ONLY.test(pending) && text.includes(',')));
+}
+/** CSV fields without a blank (a continuation piece may be its last field alone, `datalength=544`, after a comma) */
+const FILTERLOG_MORE = /^[^\s]+$/;
+/** a filterlog header with no message after it: RFC 3164's `filterlog[41873]:`, RFC 5424's `filterlog - - -` or `filterlog 76404 - [meta …]` */
+const FILTERLOG_HEAD_ONLY = /(?:^|\s)filterlog(?:\[\d+\]:|(?: \S+){2} (?:-|\[[^\]]*\]))$/;
+
+/**
+ * The rest of an IOS `debug crypto ikev2` record (families/ios-ikev2.ts) that a PDF or forum copy wrapped onto the next line: Cisco's
+ * document 117337 (an IKEv2 tunnel between an ASA and an IOS router) prints the router's debugs so — `… IKEv2:(SESSION ID = 172,SA ID
+ * = 1):Searching policy` then `based on peer's identity 'hostname=asa.cisco.com' of type 'DER ASN1 DN'`, `…:: Failed to` then `locate
+ * an item in the database`, `…SA ID = 68):` then `Get peer's authentication method`, `…SA ID = 68)` then `:Verification of peer's
+ * authentication data FAILED` (test/fixtures/real/SOURCES.md). The line has no log header and is no line any family reads: IOS's own
+ * head-less lines under a packet (`Initiator SPI : …`, `Payload contents:`, the payload list) and its version banner stay records.
+ * A record takes at most three such pieces (the document's longest, an `SM Trace->` line, took two). Only after a blank-free gap and
+ * in a text that holds `IKEv2` (the chunk's NO_IKEV2 hint): a plain log never gets here.
+ */
+function continuesIosIkev2(pending: RawRecord, line: string): boolean | 'wrap' {
+  if (pending.endLine - pending.line >= IOS_IKEV2_MAX_PIECES || !IOS_IKEV2_RECORD.test(pending.text)) return false;
+  const piece = line.trim();
+  const pre = splitPrefix(piece);
+  if (pre.shape !== 'none' || detectFamily(pre) !== undefined || isJournalNote(piece)) return false;
+  // (a piece that starts with the head's closing colon is joined without a blank: the head `(… SA ID = 68):` whole again)
+  return piece.charCodeAt(0) === 58 /* : */ ? 'wrap' : true;
+}
+/** IOS's `IKEv2:` or `IKEv2-ERROR:` head after a time or a tag (not the ASA's `IKEv2-PROTO-1:`, nor a `debug crypto ikev2` command typed at a prompt) */
+const IOS_IKEV2_RECORD = /(?:^|[\s:])IKEv2(?:-ERROR|-INTERNAL)?:/;
+const IOS_IKEV2_MAX_PIECES = 3;
 
 /** The line starts with A–Z or 0–9: no `\s*(` nor `\s*[a-z_]` start (IOS_IPSEC_MORE), no indent (IOS_MAPDB_MORE). */
 function startsCapitalOrDigit(line: string): boolean {

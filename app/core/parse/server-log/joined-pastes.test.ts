@@ -145,6 +145,13 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // PowerShell table is that table's class)
   { a: /^/, b: /^(?:windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-)/, why: 'a header-less or indented log after another log: its first line is read as the last record’s continuation (assumed)' },
   { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^powershell-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
+  // (branch hAM: its Markdown copy of filterlog starts with the post's `### …` heading, a header-less line, and its fixture shifted the
+  // sample into a pair of pluto's stderr log and a KB's NT 3.5 event, no line of either a filterlog one — the classes above)
+  { a: /^/, b: /^filterlog-pfsense-rfc5424-markdown-/, why: 'a log whose first line is a Markdown heading after another log: the heading is read as the last record’s continuation (assumed)' },
+  { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
+  // (branch hAM: an IOS `debug crypto ikev2` record takes a header-less line under it as its wrapped rest, detect.ts continuesIosIkev2 —
+  // the class above: PowerShell's prompt line, the forum copy's glued RouterOS records)
+  { a: /^ios-(?:flexvpn-hub-|xe-)?debug-crypto-ikev2-|^ios-flexvpn-hub-debug-crypto-ikev2-/, b: /^(?:powershell-|routeros-forum-copy-newlines-lost-)/, why: 'a header-less log after an IOS IKEv2 debug: its first line is read as the last record’s wrapped rest (assumed)' },
   // (firewalld's line wrapped after `TOS=0x00`: after a `tail` of several files its wrapped rest is joined to it, as it is not alone)
   // (merging hAJ and hAH with main: the sample shifted again and met two more pairs of the classes above)
   { a: /^wevtutil-text-/, b: /^nps-/, why: 'an event pasted as text has no end of its own: it takes the next event’s lines' },

@@ -27,6 +27,8 @@ export const NO_ARROW_NOTE = 512;
  * hold a cursor, `s=` first. Two plain searches per chunk; a plain syslog line then pays nothing for these shapes.
  */
 export const NO_JOURNAL = 1024;
+/** no `IKEv2`: no IOS `debug crypto ikev2` record whose rest a PDF or forum copy wrapped onto the next line (detect.ts continuesIosIkev2) */
+export const NO_IKEV2 = 2048;
 export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
@@ -43,6 +45,7 @@ export function textHints(text: string): number {
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
   if (!hasAsaId(text)) h |= NO_ASA_ID;
+  if (text.indexOf('IKEv2') < 0) h |= NO_IKEV2;
   if (!hasArrowNote(text)) h |= NO_ARROW_NOTE;
   if (text.indexOf('{') < 0 && text.indexOf('s=') < 0) h |= NO_JOURNAL;
   return h;

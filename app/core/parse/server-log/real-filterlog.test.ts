@@ -46,6 +46,17 @@ describe("pfSense's and OPNsense's packet-filter log (filterlog)", () => {
         [5, 'It was going out on ixl1_vlan70. The rule that logged it: number 124, tracker or label fae559338f65e11c53669fc3642c93c2.'],
       ],
     },
+    // (a Markdown copy of pfSense's RFC 5424 lines with the CSV put on two indented lines under each header: joined, detect.ts continuesFilterlog)
+    'filterlog-pfsense-rfc5424-markdown-csv-wrapped-indented-snmp-gre-blocked-on-wan.txt': {
+      records: 4,
+      understood: 2,
+      families: { syslog: 2 },
+      causes: [[10, 'no-ppp-frames']],
+      says: [
+        [3, "The pfSense or OPNsense firewall logged a packet that is no VPN's (UDP 161 from 193.163.125.127 to [REDACTED_WAN_IP], block). It came in on ix1."],
+        [10, 'dropped GRE (IP 47) from 84.54.149.97 to [REDACTED_WAN_IP] (block): this VPN traffic does not get through. It came in on ix1. The rule that logged it: number 1, tracker or label 1000000103.'],
+      ],
+    },
   });
 
   it("a blocked GRE makes vpn.gre-blocked, advised as the firewall's rule and NAT", () => {
@@ -90,6 +101,19 @@ describe("pfSense's and OPNsense's packet-filter log (filterlog)", () => {
   it("OPNsense's RFC 5424 line with its rule's label", () => {
     const e = first('<134>1 2026-12-05T09:12:01-06:00 OPNsense.example.com filterlog 76404 - [meta sequenceId="7"] 96,,,fae559338f65e11c53669fc3642c93c2,vtnet0,match,block,in,4,0x0,,52,0,0,DF,47,gre,564,203.0.113.9,198.51.100.1,datalength=544');
     expect([e.cause, describeEntry(e, en)]).toEqual(['no-ppp-frames', expect.stringContaining('tracker or label fae559338f65e11c53669fc3642c93c2')]);
+  });
+
+  it('joins CSV pieces on indented lines under their header (RFC 3164 and 5424), but not prose, two blank lines apart or a finished line', () => {
+    const csv = ['5,,,1000000103,igb0,match,block,in,4,0x0,,64,0,0,DF,47,gre,564,', '203.0.113.9,198.51.100.1,datalength=544'];
+    for (const head of ['Dec  5 09:12:01 fw1 filterlog[41873]:', '<134>1 2026-12-05T09:12:01-06:00 fw1 filterlog 76404 - [meta sequenceId="7"]']) {
+      const r = parseServerLog([head, `  ${csv[0]}`, `    ${csv[1]}`].join('\n'));
+      expect([r.entries.length, r.entries[0]!.cause], head).toEqual([1, 'no-ppp-frames']);
+    }
+    // (the first piece on the header's line, the rest wrapped after a comma)
+    expect(parseServerLog(`Dec  5 09:12:01 fw1 filterlog[41873]: ${csv[0]}\n\t${csv[1]}`).entries.map((e) => e.cause)).toEqual(['no-ppp-frames']);
+    for (const text of [`Dec  5 09:12:01 fw1 filterlog[41873]: ${csv[0]}\n\n\n  ${csv[1]}`, `Dec  5 09:12:01 fw1 filterlog[41873]:\n  the CSV, on the next line`, `Dec  5 09:12:01 fw1 filterlog[41873]: ${csv.join('')}\n  ${csv[1]}`]) {
+      expect(parseServerLog(text).records, text).toBe(2);
+    }
   });
 
   it("filterlog's other lines, another program's CSV, and a CSV that is no packet's are not read as one", () => {

@@ -82,6 +82,34 @@ const ROWS: Record<string, RealServerLogRow> = {
     ],
     session: '23',
   },
+  // Cisco document 117337's router debugs, its lines wrapped where the page ran out (no time on the rest): each piece joined to its
+  // record (detect.ts continuesIosIkev2) — a responder that finds no IKEv2 profile for the ASA's DN identity (no cause read yet)
+  'ios-debug-crypto-ikev2-pdf-copy-wrapped-responder-profile-not-found-by-peer-dn.txt': {
+    records: 5,
+    understood: 5,
+    families: { ios: 5 },
+    causes: [],
+    says: [
+      [1, 'SM Trace-> SA: I_SPI=E9E4B7FD0A336C97 R_SPI=F2CF438C0CCA281C (R) MsgID = 1 CurState: R_WAIT_AUTH Event: EV_GET_POLICY_BY_PEERID'],
+      [4, "The other side's IKE identity: hostname=asa.cisco.com (DER ASN1 DN)"],
+      [8, 'Failed to locate an item in the database'],
+    ],
+  },
+  // the same document's second capture, with IOS's sequence numbers and `GMT`: the ASA's certificate chain not trusted, the
+  // responder's `Verification of peer's authentication data FAILED` cut after its head's `)` (its `:` starts the next line); the
+  // CRYPTO_PKI lines between are no family's (their wrapped rests too: only an IKEv2 record takes a piece)
+  'ios-debug-crypto-ikev2-pdf-copy-wrapped-sequence-gmt-verify-cert-failed-no-trustpoint.txt': {
+    records: 25,
+    understood: 9,
+    families: { ios: 9 },
+    causes: [[37, 'ike-auth-failed']],
+    says: [
+      [1, "Get peer's authentication method"],
+      [27, 'Platform errors'],
+      [32, 'Verify cert failed'],
+      [37, 'IKE authentication failed: the pre-shared key or certificate does not match.'],
+    ],
+  },
 };
 
 const en = engineT('en');
@@ -89,6 +117,17 @@ const parse = (text: string) => parseServerLog(text, 'ios.log');
 
 describe('real Cisco IOS debug crypto ikev2', () => {
   realServerLogTable(ROWS);
+
+  it("a wrapped record's rest joins it; a blank line, a line with its own header, IOS's head-less packet lines and an ASA's line do not", () => {
+    const head = 'Jun  8 19:14:38.059: IKEv2:(SESSION ID = 14607,SA ID = 68)';
+    expect(parseServerLog(`${head}\n:Verification of peer's authentication data FAILED`).entries.map((e) => [e.line, e.cause])).toEqual([[1, 'ike-auth-failed']]);
+    expect(parseServerLog(`${head}:Verify cert\nfailed`).records).toBe(1);
+    // (a blank line between: under the paste's first line only, a double-spaced copy's)
+    expect(parseServerLog(`${head}:Verify cert\n\nfailed`).records).toBe(1);
+    for (const text of [`${head}:Platform errors\n${head}:Verify cert\n\nfailed`, `${head}:Verify cert\nJun  8 19:14:38.059: IKEv2:(SESSION ID = 14607,SA ID = 68):Platform`, `${head}:Sending Packet [To 10.0.0.2:500/From 10.0.0.1:500/VRF i0:f0]\nPayload contents:`, 'IKEv2-PROTO-1: (140): Unsupported cert encoding found or Peer requested\nHTTP URL but never sent']) {
+      expect(parseServerLog(text).records, text).toBe(text.startsWith(`${head}:Platform`) ? 3 : 2);
+    }
+  });
 
   it('the child SA refused by the responder is worded for the side that started, with the remote end as peer', () => {
     const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/ios-xe-debug-crypto-ikev2-initiator-ipv6-ike-auth-child-no-proposal-chosen-app-version-banner.txt`), 'a');

@@ -32,7 +32,9 @@ const COMMON = 9;
 
 /** A filterlog line's message (the CSV; program `filterlog`, or a copy without a header), read; undefined for any other text. */
 export function filterlogLine(pre: Prefixed): UnitHit | undefined {
-  const f = pre.message.trim().split(',');
+  // (a copy that put the CSV on several lines, joined with a blank after a comma: detect.ts continuesFilterlog)
+  const csv = pre.message.trim();
+  const f = (csv.includes(', ') ? csv.replace(/,\s+/g, ',') : csv).split(',');
   if (f.length < COMMON + 8) return undefined;
   const [rule, , , tracker, iface, reason, action, dir, version] = f as [string, string, string, string, string, string, string, string, string];
   if ((dir !== 'in' && dir !== 'out') || !iface || !reason || !action || !/^\d*$/.test(rule)) return undefined;
