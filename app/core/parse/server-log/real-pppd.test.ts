@@ -105,6 +105,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [5, 'broke off (read: Success)'],
     ],
   },
+  // the same issue's later comment (xebd/accel-ppp #100, alex-eri): in the journal, before a session has a name (`:: `), the PC's
+  // Call-Connected and its crypto binding's Compound MAC failing, glued to the Call-Abort by accel-ppp itself
+  'pppd-accel-pppd-journal-sstp-call-connected-invalid-compound-mac.txt': {
+    records: 2,
+    understood: 2,
+    families: { pppd: 2 },
+    causes: [],
+    says: [
+      [1, 'accel-ppp SSTP message SSTP_MSG_CALL_CONNECTED.'],
+      [2, "The PC's SSTP Call-Connected failed the crypto-binding check (Compound MAC): the server aborts the call."],
+    ],
+  },
   'pppd-xl2tpd-lns-windows-client-sccrq-avps.txt': {
     records: 14,
     understood: 14,
