@@ -176,6 +176,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^rras-2003-kb840686-/, b: /./, why: 'an event pasted as text has no end of its own' },
   { a: /^(?:nps-6273-authentication-details-only-|nps-eventviewer-6273-|routeros7-iso-date-l2tp-|rras-nt4-kb888201-)/, b: /^windows-firewall-pfirewall-log-doc-example-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
   { a: /^wevtutil-text-ws2022-/, b: /^netfilter-ufw-block-gre-glued-prefix-lost-blanks-/, why: 'an event pasted as text has no end of its own' },
+  // (branch hAP: its SSTP fixtures added; the sample shifted with the file list and met this pair, the same on main at 93ce03d
+  // (1 + 1 → 1), neither log read by a family hAP changed: the NPS event pasted as text takes the KB's indented event after it)
+  { a: /^nps-6273-authentication-details-only-/, b: /^ras-nt35-kb167205-/, why: 'an event pasted as text has no end of its own' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

@@ -132,6 +132,15 @@ describe('real MikroTik and SSTP-server logs (more)', () => {
   realServerLogTable(EXPECTED);
 });
 
+describe("the older sstpd's `pppd stopped.`", () => {
+  it('after the PC\'s CALL_CONNECTED it is the end of a session that was up, no warning', () => {
+    const lines = ['2017-03-30 08:33:08,928 INFO: SSTP control packet (CALL_CONNECT_REQUEST) received.', '2017-03-30 08:33:09,100 INFO: SSTP control packet (CALL_CONNECTED) received.', '2017-03-30 09:00:00,000 INFO: pppd stopped.'];
+    expect(parseServerLog(lines.join('\n')).entries.at(-1)).toMatchObject({ outcome: 'info', decoded: [{ key: 'step.sstpdPppdStopped' }] });
+    // a new call's request starts again: its pppd stopping first is the warning
+    expect(parseServerLog([...lines, '2017-03-30 09:01:00,000 INFO: SSTP control packet (CALL_CONNECT_REQUEST) received.', '2017-03-30 09:01:01,000 INFO: pppd stopped.'].join('\n')).entries.at(-1)).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.sstpdPppdStoppedEarly' }] });
+  });
+});
+
 describe('MikroTik RouterOS: phase 2, the L2TP first packet, a time-up after a wrong key', () => {
   it('RouterOS 7 names the port of the first L2TP packet; both versions give the peer', () => {
     const [v7, v6] = parseServerLog('12:12:50 l2tp,info first L2TP UDP packet received from 204.188.254.146 port 39626\n12:12:51 l2tp,info first L2TP UDP packet received from 37.0.0.9').entries;

@@ -78,6 +78,45 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [10, 'The PC closed the connection.'],
     ],
   },
+  // accel-ppp's log_file behind sslh (xebd/accel-ppp #177): the connection comes from the proxy on the server itself, not the PC;
+  // the SNI the client asked for; the TLS read fails (EIO: an OpenSSL error) before any PPP session, whose prefix is log_file's
+  // bare `: ` (an SSTP connection has no interface name yet)
+  'pppd-accel-log-file-sstp-behind-sslh-sni-read-input-output-error.txt': {
+    records: 5,
+    understood: 5,
+    families: { pppd: 5 },
+    causes: [],
+    says: [
+      [1, 'from 127.0.0.1, the server itself: a proxy in front of it'],
+      [3, 'asks for the server name o--------r (SNI)'],
+      [4, 'The TLS connection to the SSTP server broke off (read: Input/output error)'],
+      [5, 'accel-ppp: a control connection closed.'],
+    ],
+  },
+  // the flood of xebd/accel-ppp #107 (a maintainer: "just flood"): TLS reads that fail, one with errno 0 ("Success": the TCP
+  // connection closed under TLS); warnings, no cause — before a PPP session they are no PC's failure
+  'pppd-accel-log-file-sstp-read-errors-flood-no-interface-name.txt': {
+    records: 9,
+    understood: 9,
+    families: { pppd: 9 },
+    causes: [],
+    says: [
+      [1, 'broke off (read: Input/output error)'],
+      [5, 'broke off (read: Success)'],
+    ],
+  },
+  // the same issue's later comment (xebd/accel-ppp #100, alex-eri): in the journal, before a session has a name (`:: `), the PC's
+  // Call-Connected and its crypto binding's Compound MAC failing, glued to the Call-Abort by accel-ppp itself
+  'pppd-accel-pppd-journal-sstp-call-connected-invalid-compound-mac.txt': {
+    records: 2,
+    understood: 2,
+    families: { pppd: 2 },
+    causes: [],
+    says: [
+      [1, 'accel-ppp SSTP message SSTP_MSG_CALL_CONNECTED.'],
+      [2, "The PC's SSTP Call-Connected failed the crypto-binding check (Compound MAC): the server aborts the call."],
+    ],
+  },
   'pppd-xl2tpd-lns-windows-client-sccrq-avps.txt': {
     records: 14,
     understood: 14,
@@ -320,6 +359,20 @@ describe('real pppd-family fixtures', () => {
     // another pppd's offer is not this one's
     const other = ['pppd[7]: sent [CCP ConfReq id=0x1 <mppe +H -M +S -L -D -C>]', 'pppd[8]: rcvd [CCP ConfReq id=0x1 <mppe +H -M -S +L -D -C>]', 'pppd[7]: MPPE required but peer negotiation failed'].join('\n');
     expect(one(other).decoded.map((x) => x.key)).toEqual(['mppeNegotiationFailed']);
+  });
+  it("accel-ppp sstp.c: its call aborts, the certificate hash, protocol errors, a PROXY header's address (texts of sstp.c)", () => {
+    const one = (text: string) => parseServerLog(text).entries.at(-1)!;
+    const keys = (text: string) => one(text).decoded.map((x) => x.key);
+    expect(keys('[2024-03-13 10:23:46]:  warn: : sstp: negotiation timeout')).toEqual(['accelSstpNegotiationTimeout']);
+    expect(keys('Mar 13 10:23:46 vpn03 accel-sstp: ppp0:anna: sstp: no echo reply')).toEqual(['accelSstpNoEchoReply']);
+    expect(keys('Mar 13 10:23:46 vpn03 accel-sstp: :: sstp: nak limit reached')).toEqual(['accelSstpNakLimit']);
+    expect(one('Mar 13 10:23:46 vpn03 accel-sstp: ppp0:anna: sstp: invalid SHA256 Cert Hash')).toMatchObject({ outcome: 'failure', decoded: [{ key: 'sstpdCertHashMismatch' }] });
+    // not a message named `invalid`: the packet-dump rule would take the word
+    expect(one('Mar 13 10:23:46 vpn03 accel-sstp: :: recv [SSTP invalid version 0x20]')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.sstpdProtocolError', values: { text: 'SSTP invalid version 0x20' } }] });
+    expect(keys('Mar 13 10:23:46 vpn03 accel-sstp: :: sstp: recv [SSL <no SNI>]')).toEqual(['step.accelSstpNoSni']);
+    expect(one('Mar 13 10:23:46 vpn03 accel-sstp: sstp: proxy: connection from 198.51.100.7:50123')).toMatchObject({ peer: '198.51.100.7', decoded: [{ key: 'step.sstpConnStarted' }] });
+    expect(one('Mar 13 10:23:46 vpn03 accel-sstp: sstp: new connection from [::1]:41000').peer).toBeUndefined();
+    expect(keys('Mar 13 10:23:46 vpn03 accel-sstp: sstp: IP is out of client-ip-range, droping connection...')).toEqual(['pptpOutOfRange']);
   });
   it('pppd end counters: a small or balanced link is no warning', () => {
     const one = (text: string) => parseServerLog(text).entries.at(-1)!;

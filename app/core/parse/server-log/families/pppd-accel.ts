@@ -14,9 +14,11 @@ import { pptpType } from './pptpd';
  * `ifname: sessionid: ` (`ppp0: da66f165863aaaac: `) or `ifname: ` (`tek0.10: `). The bare
  * `ifname: ` form is only taken when the word looks like an interface (a module name such as
  * `sstp: ` or `auth: ` is part of the message). IPoE sessions' interfaces are `ipoe<N>` (accel-pppd/ctrl/ipoe: `[…]:  warn: ipoe125:
- * radius: no available servers`, accel-ppp/accel-ppp #324).
+ * radius: no available servers`, accel-ppp/accel-ppp #324). log_file's `: ` alone is a session whose interface has no name yet
+ * (log_file.c set_hdr writes `ses->ifname`, else `ctrl->ifname`, then `: `; sstp.c sets `ctrl.ifname = ""`, so an SSTP
+ * connection before its PPP interface exists logs `[…]: error: : sstp: read: …`, xebd/accel-ppp #107 and #177).
  */
-export const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): )/;
+export const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): |: )/;
 
 /** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
 function accelPacket(m: RegExpMatchArray): Hit {
@@ -46,6 +48,19 @@ function accelL2tp(inner: string, peer: string | undefined): Hit {
   return tagged(hit, { peer });
 }
 
+/** sstp.c's aborts of a call by their log text (see the rule) */
+const SSTP_ABORTS: Readonly<Record<string, string>> = { 'negotiation timeout': 'accelSstpNegotiationTimeout', 'no echo reply': 'accelSstpNoEchoReply', 'nak limit reached': 'accelSstpNakLimit' };
+
+/**
+ * sstp.c sstp_connect: a TCP connection to the SSTP port. From a loopback address it is no PC: a proxy on the server itself
+ * (sslh, haproxy, nginx's stream module — xebd/accel-ppp #177, behind sslh) passes the PC's connection on, so the PC's own
+ * address is not in the line and no peer is taken from it.
+ */
+function sstpConnection(peer: string): Hit {
+  if (/^(?:127\.|\[?::1\]?$|\[?::ffff:127\.)/.test(peer)) return step('sstpConnLocalProxy', { peer });
+  return tagged(step('sstpConnStarted', { peer }), { peer });
+}
+
 export const ACCEL_PPP_RULES: readonly Rule[] = [
   // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
   [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m) => accelPacket(m)],
@@ -62,13 +77,31 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   context(/^pptp: no echo reply$/, () => ({ decoded: [d('pptpNoEchoReply')], outcome: 'warning' })),
   // pptp.c pptp_read: what arrived on TCP 1723 is not a valid PPTP message; accel-ppp drops the connection
   context(/^pptp: (invalid magic|message is too long|invalid message length)$/, (m) => ({ decoded: [d('ctrlBadPacket', { what: m[1]! })], outcome: 'warning' })),
-  context(/^pptp: IP is out of client-ip-range, droping connection\.*$/, () => ({ decoded: [d('pptpOutOfRange')], outcome: 'warning' })),
+  context(/^(?:pptp|sstp|sstp: proxy): IP is out of client-ip-range, droping connection\.*$/, () => ({ decoded: [d('pptpOutOfRange')], outcome: 'warning' })),
+  // sstp.c sstp_handler / sstp_recv_packet / http_handler (log_ppp_error, log_ppp_warn): what came in on the TLS connection is no
+  // SSTP the server can follow — another version byte, a packet longer than SSTP allows, a control message too short, an HTTP
+  // request that never ends (before the packet-dump rule below, which would take the first word for a message name)
+  context(/^recv \[((?:SSTP (?:invalid version 0x[0-9a-f]+|too long packet|too short message|unknown (?:packet type|message type) (?:0x)?[0-9a-f]+))|HTTP too long header)\]$/, (m) => step('sstpdProtocolError', { text: m[1]! }, 'warning')),
+  // sstp.c ssl_servername (only with [sstp] host-name set): the server name the client's TLS hello asks for; one that is not
+  // host-name, or none, ends the handshake with a fatal alert
+  context(/^sstp: recv \[SSL <(?:SNI (\S+)|no SNI)>\]$/, (m) => (m[1] ? step('accelSstpSni', { host: m[1] }) : step('accelSstpNoSni', undefined, 'warning'))),
   // (sstp.c logs its TLS and HTTP steps with its module's name first and the value in angle brackets: `sstp: recv [SSL <SNI host>]`,
   // `recv [HTTP <SSTP_DUPLEX_POST /sra_{…}/ HTTP/1.1>]`, `send [HTTP <HTTP/1.1 200 OK>]`, xebd/accel-ppp #91)
-  context(/^(?:sstp: )?(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b)<?([^\s\]<>:]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
+  context(/^(?:sstp: )?(?:send|recv) \[(PPPoE|SSTP|HTTP|SSL|RADIUS(?:\(\d+\))?|L2TP|PPTP) (?!Access-Reject\b|Call-Clear-Request\b|<SNI |<no SNI>|invalid version |too (?:long|short) |unknown (?:packet|message) type )<?([^\s\]<>:]+)/, (m) => step('accelPacket', { proto: m[1]!.replace(/\(\d+\)$/, ''), what: m[2]! })),
   // sstp.c sstp_connect (log_info2): a new TLS connection on the SSTP port, then the module's `starting` / `started` of its handler
-  context(/^sstp: new connection from (\S+?)(?::\d+)?$/, (m) => tagged(step('sstpConnStarted', { peer: m[1]! }), { peer: m[1] })),
-  context(/^sstp: (?:starting|started)$/, () => step('accelHousekeeping')),
+  // (`sstp: proxy: connection from` is proxy_handler's: the PC's address as the PROXY protocol header in front of the TLS names it)
+  context(/^sstp: (?:proxy: )?(?:new )?connection from (\S+?)(?::\d+)?$/, (m) => sstpConnection(m[1]!)),
+  context(/^sstp: (?:starting|started|SSL\/TLS support (?:enabled|disabled), PROXY support (?:enabled|disabled))$/, () => step('accelHousekeeping')),
+  // sstp.c sstp_read / sstp_recv / sstp_write: reading (or writing) the PC's TLS connection failed. ssl_stream_read turns every
+  // OpenSSL error but "want read/write", "syscall" and "zero return" into EIO ("Input/output error": a failed TLS handshake or
+  // record); "Success" is SSL_ERROR_SYSCALL with no errno, the TCP connection closed under TLS. Logged before a PPP session
+  // exists as well — a scanner's or a proxy's connection (xebd/accel-ppp #107: dozens a second; #177: behind sslh) — so a step
+  // for the line, not a cause of the PC's failure
+  context(/^sstp: (read|recv|write): (.+)$/, (m) => ({ decoded: [d('accelSstpStreamError', { call: m[1]!, error: m[2]! })], outcome: 'warning' })),
+  // sstp.c sstp_timeout: no Call-Connect-Request, or no Call-Connected after the server's Ack, within [sstp] timeout; sstp_msg_echo:
+  // two echo requests unanswered ([sstp] hello-interval); sstp_recv_msg_call_connect_request: the fourth request to carry another
+  // protocol than PPP. The server aborts the call in each
+  context(/^sstp: (negotiation timeout|no echo reply|nak limit reached)$/, (m) => ({ decoded: [d(SSTP_ABORTS[m[1]!]!)], outcome: 'warning' })),
   // radius/req.c, radius/serv.c
   // radius/req.c make_socket (log_ppp_error): the RADIUS client's UDP socket could not be made, bound (`bind=` / nas-ip-address of
   // [radius]) or connected — `radius:bind: Address already in use` (accel-ppp/accel-ppp #324, fixed in #328): no request leaves, no
@@ -94,7 +127,11 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // other options): the SSTP server has no certificate to present, so no PC's TLS handshake can succeed
   [/^sstp: ssl-(pemfile|keyfile|ca-file) error: (.*)$/, (m) => ({ decoded: [d('sstpCertFile', { option: `ssl-${m[1]}`, error: m[2]! })], outcome: 'failure', cause: 'sstp-server-certificate' })],
   // pptp.c / l2tp.c / sstp.c: a control connection closed (before a PPP session when the prefix is `:: `)
-  context(/^disconnected$/, () => step('accelDisconnected')),
+  // (sstp.c sstp_disconnect logs `sstp: disconnected` with log_info2, no session: the module's name first)
+  context(/^(?:sstp: )?disconnected$/, () => step('accelDisconnected')),
+  // sstp.c sstp_recv_msg_call_connected: the certificate hash in the PC's crypto binding is not the one of the server's
+  // certificate (ssl-pemfile, or cert-hash-sha1 / cert-hash-sha256): the PC saw another certificate — something between them
+  context(/^sstp: invalid (?:SHA1|SHA256) Cert Hash$/, () => ({ decoded: [d('sstpdCertHashMismatch')], outcome: 'failure' })),
   // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
   context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),

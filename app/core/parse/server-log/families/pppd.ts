@@ -267,8 +267,9 @@ function messageOf(raw: string): string {
   lastSession = undefined;
   lastUser = undefined;
   const c = message.charCodeAt(0);
-  // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it)
-  if ((c === 58 || (c >= 97 && c <= 122)) && message.indexOf(': ') > 0) {
+  // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it; log_file's `: ` of a session without an
+  // interface name starts at the first character)
+  if ((c === 58 || (c >= 97 && c <= 122)) && message.indexOf(': ') >= 0) {
     const m = ACCEL_SESSION.exec(message);
     if (m) {
       message = message.slice(m[0].length);

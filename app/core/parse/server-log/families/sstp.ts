@@ -57,8 +57,27 @@ function ikeSaLater(sa: string, n: string, what: string, state: FamilyState): Hi
   return ikeSas(state).get(sa) === false ? step('seIkeSaDeletedUnfinished', { sa, n }, 'warning') : step('seIkeSaDeleted', { sa, n }, 'warning');
 }
 
+/**
+ * Whether the last SSTP call this log showed got up (the PC's CALL_CONNECTED came), per input: the older sstpd (Twisted, sstp.py)
+ * logs each control packet as `SSTP control packet (CALL_CONNECTED) received.` and, when the pppd process ends, `pppd stopped.`
+ * (PPPDProtocol.processEnded; it then sends the PC a CALL_DISCONNECT). Its lines name no session: the last call is taken.
+ */
+const CALL_UP = 'sstpdCallUp';
+function sstpControlPacket(name: string, dir: string, state: FamilyState): Hit {
+  if (dir === 'received' && name === 'CALL_CONNECT_REQUEST') state[CALL_UP] = false;
+  else if (dir === 'received' && name === 'CALL_CONNECTED') state[CALL_UP] = true;
+  return step('sstpControl', { dir: dir === 'received' ? 'in' : 'out', name });
+}
+/**
+ * `pppd stopped.`: the PPP side of the call ended. Before the PC's CALL_CONNECTED the PPP negotiation itself failed — sstpd logs no
+ * reason; the usual one is the log-in (sorz/sstp-server #23: a Windows 10 PC whose pppd stopped a second after its
+ * CALL_CONNECT_REQUEST, twice; the poster had mistyped the password) — so a warning, no cause. Afterwards, the session's end.
+ */
+const pppdStopped = (state: FamilyState): Hit => (state[CALL_UP] === false ? step('sstpdPppdStoppedEarly', undefined, 'warning') : step('sstpdPppdStopped'));
+
 const RULES: Rule[] = [
-  [/^SSTP control packet \((\w+)\) (received|sent)\.?$/, (m) => step('sstpControl', { dir: m[2] === 'received' ? 'in' : 'out', name: m[1]! })],
+  [/^SSTP control packet \((\w+)\) (received|sent)\.?$/, (m, _pre, state) => sstpControlPacket(m[1]!, m[2]!, state)],
+  [/^pppd stopped\.?$/, (_m, _pre, state) => pppdStopped(state)],
   // (newer builds add the attribute count: `SSTP Control Packet Recv: Msg = 1, Num = 1`, SoftEther issue #1169)
   [/^SSTP Control Packet (Recv|Send): Msg = (\d+)(?:, Num = \d+)?$/i, (m) => step('sstpControl', { dir: /recv/i.test(m[1]!) ? 'in' : 'out', name: `${SSTP_MESSAGES[+m[2]!] ?? `type ${m[2]}`} (${m[2]})` })],
   // SoftEther's Configure-Reject of an LCP option the PC asked for that it does not implement (its debug console prints
@@ -114,7 +133,7 @@ const RULES: Rule[] = [
   [/^Connection "(CID-[\w-]+)" has been terminated\.$|^The connection with the client \(IP address ([^,]+), Port number \d+\) has been disconnected\.$/, (m) => (m[1] ? step('seConnectionClosed', { cid: m[1] }) : step('seClientDisconnected', { peer: m[2]! }))],
   // any other line of a SoftEther connection or session (a hub's policy notes, session parameters): bookkeeping, after the rules above
   fallback(/^(?:\[HUB "[^"]*"\] )?(?:Session "SID-[^"]+"|Connection "CID-[\w-]+"): /, () => step('sstpHousekeeping')),
-  [/^pppd stopped\.?$|^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
+  [/^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
   // SoftEther 5's protocol sessions (`[SSTP] <PC>:52918 -> <server>:443 (TCP): Session created.`, SoftEther issue #1396): said as written
   [/^\[(\w+)\] (\S+?):(\d+) -> \S+?:\d+ \((TCP|UDP)\): (.+)$/, (m) => tagged(step('seProtoSession', { proto: m[1]!, peer: m[2]!, port: `${m[4]} ${m[3]}`, text: m[5]! }), { peer: m[2] })],
   // an administrator's connection (the server manager, vpncmd: SoftEther issue #1403), not a VPN client: its log-in and what it changes
