@@ -17,7 +17,7 @@ import { logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ServerL
  * for it.
  */
 
-/** Logs read from one archive at most; the rest are counted (`archiveSkipped`), so a tar of a whole /var/log stays bounded. */
+/** Logs read from one archive at most; the rest are counted (`archive.skippedFiles`), so a tar of a whole /var/log stays bounded. */
 export const MAX_ARCHIVE_LOGS = 64;
 
 /** Is this the first block of a tar archive? The ustar magic at offset 257 (POSIX "ustar\0", GNU "ustar  \0") and a checksum that adds up (POSIX.1-2017 pax, "ustar Interchange Format"). */
