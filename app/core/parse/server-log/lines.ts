@@ -58,6 +58,14 @@ function shiftOf(lead: string): string {
 }
 /** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
 const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+/**
+ * A rule between pasted logs or under a heading: one character of - = * _ # + three times or more and nothing else (Markdown's
+ * `---` and `***`, a mail's `-----` or `=====` between two logs). Layout, not a record, as a fence is: it was listed as a line not
+ * understood. (A table's dash row has blanks between its columns, `----- --`: not a rule.)
+ */
+const RULE = /^([-=*_#+])\1{2,}[ \t]*$/;
+/** Could this line be a rule (RULE)? Its first character, asked before the regex: a log line never starts so. */
+const mayBeRule = (c: number): boolean => c === 45 || c === 61 || c === 42 || c === 95 || c === 35 || c === 43;
 
 export class LineSplitter {
   private lineNo = 0;
@@ -164,8 +172,9 @@ export class LineSplitter {
     }
     const clean = (known & NO_LINE_BREAK) !== 0;
     const c = lead !== 0 ? lead : text.charCodeAt(0);
-    // a printable ASCII first character: not blank, without trimming a copy; a Markdown fence around the log is not a record either
-    if (lead === 0 && ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text)))) {
+    // a printable ASCII first character: not blank, without trimming a copy; a Markdown fence around the log, or a rule between
+    // logs, is not a record either
+    if (lead === 0 && ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text)) || (mayBeRule(c) && RULE.test(text)))) {
       this.blank++;
       this.blanksSinceText++;
       if (this.pending) this.blanksAfterPending++;
