@@ -72,3 +72,24 @@ describe('ASA connection table (302013–302021, 609001/609002)', () => {
     expect([odd.entries.length, odd.unknownLines.length, describeEntry(odd.entries[0]!, t)]).toEqual([1, 0, "The ASA's firewall built or closed a connection (its connection table): traffic through the box, not the VPN's negotiation."]);
   });
 });
+
+describe('ASA drops of no rule: 106015 (no connection) and 106007 (DNS)', () => {
+  // the layouts of Cisco's "Secure Firewall ASA Series Syslog Messages" guide (106015, 106007); the real lines are fixtures
+  it('a TCP packet to the PPTP port with no connection is the VPN’s, a warning without a cause, the sender the peer', () => {
+    const e = one('%ASA-6-106015: Deny TCP (no connection) from 198.51.100.7/49712 to 203.0.113.1/1723 flags FIN ACK  on interface outside');
+    expect([e.outcome, e.cause, e.peer]).toEqual(['warning', undefined, '198.51.100.7']);
+    expect(describeEntry(e, t)).toBe(
+      "The ASA's firewall dropped a packet of the VPN's PPTP (TCP 1723) connection (flags FIN ACK) from 198.51.100.7:49712 to 203.0.113.1:1723 on interface outside: it belongs to no connection the ASA keeps — that connection was already closed or timed out, or its start went another way. On its own this does not say the VPN failed; the lines around it do.",
+    );
+    // the server's own port as the source names no service: only the destination port says what the packet was for
+    const back = one('%ASA-6-106015: Deny TCP (no connection) from 203.0.113.1/1723 to 198.51.100.7/49712 flags RST on interface inside');
+    expect([back.outcome, back.peer, describeEntry(back, t)]).toEqual(['info', undefined, expect.stringContaining('a TCP packet (flags RST) from 203.0.113.1:1723')]);
+  });
+  it('a DNS query or answer dropped is DNS through the box; a line in another layout stays unknown', () => {
+    expect(says('%ASA-2-106007: Deny inbound UDP from 192.0.2.9/22084 to 203.0.113.1/53 due to DNS Query')).toBe(
+      "The ASA's firewall dropped a DNS query from 192.0.2.9 to 203.0.113.1: name lookups through the box, not the VPN's traffic.",
+    );
+    expect(describeEntry(one('%ASA-2-106007: Deny inbound UDP from 66.185.162.248/53 to 88.255.237.242/64967 due to DNS Response'), nl)).toContain('DNS-antwoord');
+    expect(parseServerLog('%ASA-2-106007: Deny inbound UDP due to something else').unknownLines).toHaveLength(1);
+  });
+});

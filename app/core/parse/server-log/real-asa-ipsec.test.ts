@@ -127,6 +127,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [1, 'The IPsec tunnel is up: security negotiation complete for User (UUUUUUUU).'],
     ],
   },
+  // 106015 was not understood: a TCP reset of no connection the ASA keeps, read by its fields (families/asa-deny.ts); the paste's
+  // copied address and the two notes stay unknown
+  'asa-pastebin-iso-relay-106015-rst-no-connection-russian-nat-notes.txt': {
+    records: 9,
+    understood: 6,
+    families: { asa: 6 },
+    causes: [],
+    says: [[11, "The ASA's firewall dropped a TCP packet (flags RST) from 10.2.64.151:56308 to 10.159.11.1:443 on interface pt: it belongs to no connection the ASA keeps"]],
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;
