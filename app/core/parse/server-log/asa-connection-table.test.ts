@@ -22,13 +22,25 @@ const says = (line: string) => describeEntry(one(line), t);
 
 describe('ASA connection table (302013–302021, 609001/609002)', () => {
   it('TCP built and torn down: direction, sockets with their interfaces, duration, bytes and the reason from the guide’s table', () => {
+    // inbound: written from the host that started it (116149's scenarios 1, 3 and 4, and the same-security one) — to the ASA itself
+    // when the second side is its identity interface
     expect(says('%ASA-6-302013: Built inbound TCP connection 10 for outside:10.1.2.1/28218 (10.1.2.1/28218) to NP Identity Ifc:10.1.2.2/22 (10.1.2.2/22)')).toBe(
-      "The ASA's firewall opened an inbound TCP connection (started on its less trusted side) between 10.1.2.1:28218 (outside) and 10.1.2.2:22 (NP Identity Ifc): traffic through the box, not the VPN's negotiation.",
+      "The ASA let a TCP connection from 10.1.2.1:28218 (outside) to itself (10.1.2.2:22) in: traffic to the box (its management or one of its own services), not the VPN's negotiation.",
     );
+    expect(says('%ASA-6-302013: Built inbound TCP connection 0 for inside:10.1.1.2/28075 (10.1.1.2/28075) to outside:10.1.2.1/23 (10.1.2.1/23)')).toBe(
+      "The ASA's firewall opened an inbound TCP connection from 10.1.1.2:28075 (inside) to 10.1.2.1:23 (outside), started by 10.1.1.2:28075: traffic through the box, not the VPN's negotiation.",
+    );
+    // outbound: the ASA writes the host that started it second, a real FWSM line first — neither is said
+    expect(says('%ASA-6-302013: Built outbound TCP connection 9 for outside:10.1.2.1/22 (10.1.2.1/22) to inside:10.1.1.2/53496 (10.1.1.2/53496)')).toContain('(started on its more trusted side) between 10.1.2.1:22 (outside) and 10.1.1.2:53496 (inside)');
     expect(says('%ASA-6-302014: Teardown TCP connection 9 for outside:10.1.2.1/22 to inside:10.1.1.2/53496 duration 0:00:30 bytes 0 SYN Timeout')).toBe(
       "The ASA's firewall closed the TCP connection between 10.1.2.1:22 (outside) and 10.1.1.2:53496 (inside) after 0:00:30 (0 bytes). The connection never got going: no answer to its first packet in time (SYN timeout).",
     );
     expect(says('%ASA-6-302014: Teardown TCP connection 10 for outside:10.1.2.1/28218 to NP Identity Ifc:10.1.2.2/22 duration 0:00:33 bytes 968 TCP Reset-O')).toContain('Cut off by a reset from the outside');
+    // newer releases name the side that closed it after the reason (the guide's teardown_initiator; real lines of 2020 and later)
+    const fins = one('Feb 25 2020 06:08:41: %ASA-6-302014: Teardown TCP connection 2248811020 for outside:144.13.145.205/12489 to dot47:144.13.47.32/47182 duration 0:00:00 bytes 34 TCP FINs from outside');
+    expect(describeEntry(fins, t)).toContain('(34 bytes). Closed the normal way: both sides ended the connection (TCP FIN). The close came from the side of interface outside.');
+    expect(describeEntry(fins, nl)).toContain('Het sluiten kwam van de kant van interface outside.');
+    expect(says('%ASA-6-302014: Teardown TCP connection 7 for outside:198.51.100.7/49712 to inside:10.0.0.5/1723 duration 0:12:01 bytes 4120 TCP Reset-I from inside')).toContain('Cut off by a reset from the inside (the more trusted side of the ASA). The close came from the side of interface inside.');
     // a reason outside the table is shown in the ASA's words, without the AAA user after it
     expect(says('%ASA-6-302014: Teardown TCP connection 11 for outside:10.1.2.1/21647 to inside:10.1.1.2/22 duration 0:00:00 bytes 0 Flow closed by inspection (bob)')).toContain("The ASA's reason for closing it: Flow closed by inspection.");
   });

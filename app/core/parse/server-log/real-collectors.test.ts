@@ -34,7 +34,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       // by their fields (families/asa-traffic.ts): both said "built or closed a connection (its connection table)"
-      [1, "The ASA's firewall opened an inbound TCP connection (started on its less trusted side) between 172.16.0.20:1812 (DMZ) and 10.0.32.72:88 (inside)"],
+      [1, "The ASA's firewall opened an inbound TCP connection from 172.16.0.20:1812 (DMZ) to 10.0.32.72:88 (inside), started by 172.16.0.20:1812"],
       [2, 'after 0:00:00 (1076 bytes). Cut off by a reset from the inside'],
       // 106015 and 106007 by their fields (families/asa-deny.ts): both were not understood
       [3, "The ASA's firewall dropped a TCP packet (flags SYN ACK) from 172.16.0.76:139 to 169.254.89.231:1879 on interface DMZ: it belongs to no connection the ASA keeps"],
