@@ -136,6 +136,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [[11, "The ASA's firewall dropped a TCP packet (flags RST) from 10.2.64.151:56308 to 10.159.11.1:443 on interface pt: it belongs to no connection the ASA keeps"]],
   },
+  // 302014's teardown initiator (`TCP FINs from outside`) was taken into the reason ("The ASA's reason for closing it: TCP FINs from
+  // outside."); the denies of no VPN's port stay unknown
+  'asa-year-timestamp-teardown-initiator-fins-from-outside-double-spaced.txt': {
+    records: 5,
+    understood: 2,
+    families: { asa: 2 },
+    causes: [],
+    says: [
+      [1, 'The ASA\'s firewall opened an inbound TCP connection from 172.16.56.126:60723 (outside) to 144.13.30.43:443 (dot30), started by 172.16.56.126:60723'],
+      [3, 'Closed the normal way: both sides ended the connection (TCP FIN). The close came from the side of interface outside.'],
+    ],
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;
