@@ -105,3 +105,16 @@ describe('ASA drops of no rule: 106015 (no connection) and 106007 (DNS)', () => 
     expect(parseServerLog('%ASA-2-106007: Deny inbound UDP due to something else').unknownLines).toHaveLength(1);
   });
 });
+
+describe('ASA 305006: a translation that could not be made', () => {
+  it('for IKE it is the VPN’s traffic dropped, the source the peer; for a port of no VPN it stays unknown', () => {
+    const ike = one('%ASA-3-305006: portmap translation creation failed for udp src inside:10.1.1.5/4500 dst outside:198.51.100.7/4500');
+    expect([ike.outcome, ike.cause, ike.peer, describeEntry(ike, t)]).toEqual([
+      'failure',
+      'ike-init-unanswered',
+      '10.1.1.5',
+      'The ASA could not translate (NAT, portmap translation) IKE NAT-T (UDP 4500) from 10.1.1.5 to 198.51.100.7, so it dropped it: this VPN traffic does not get through.',
+    ]);
+    expect(parseServerLog('%ASA-3-305006: portmap translation creation failed for tcp src inside:10.1.1.5/2893 dst outside:198.51.100.7/3128').unknownLines).toHaveLength(1);
+  });
+});

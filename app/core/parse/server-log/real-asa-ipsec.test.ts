@@ -148,6 +148,14 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'Closed the normal way: both sides ended the connection (TCP FIN). The close came from the side of interface outside.'],
     ],
   },
+  // 305006 was not understood: GRE the ASA could not translate (no PPTP inspection through PAT), PPTP's data dropped
+  'asa-pix-blog-305006-regular-translation-failed-protocol-47-placeholders.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [[1, 'no-ppp-frames']],
+    says: [[1, 'The ASA could not translate (NAT, regular translation) the PPTP data, GRE (IP 47), from <IP address> to <IP address>, so it dropped it']],
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;

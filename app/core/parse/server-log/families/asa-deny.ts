@@ -27,7 +27,30 @@ const DENY_710003 = /^(TCP|UDP) access denied by ACL from ([0-9A-Fa-f.:]+?)\/\d+
 const NO_CONNECTION_106015 = /^Deny TCP \(no connection\) from ([0-9A-Fa-f.:]+?)\/(\d+) to ([0-9A-Fa-f.:]+?)\/(\d+) flags (.*?)\s+on interface (\S+?)\.?$/;
 const DNS_106007 = /^Deny inbound UDP from ([0-9A-Fa-f.:]+?)\/\d+ to ([0-9A-Fa-f.:]+?)\/\d+ due to DNS (Query|Response)\b/i;
 
-export const isDenyId = (id: number): boolean => id === 106023 || id === 106006 || id === 106001 || id === 710003 || id === 106015 || id === 106007;
+/**
+ * 305006 "{outbound static|identity|portmap|regular} translation creation failed for protocol src interface_name:source_address/
+ * source_port dst interface_name:dest_address/dest_port" (the guide): NAT found no way to translate the packet, which is dropped. For
+ * GRE (protocol 47) through PAT that is PPTP's data without the ASA's PPTP inspection, which alone translates it by its call id (Cisco
+ * ASA configuration guide, "PPTP Inspection": "PAT is only performed for the modified version of GRE [RFC 2637] when negotiated over
+ * the PPTP TCP control channel"; a real PIX 8.0 line behind which no PPTP tunnel came up, booches.nl 2008). The address may be a
+ * placeholder with a blank (`<IP address>`) in a post
+ */
+const NAT_305006 = /^(outbound static|identity|portmap|regular) translation creation failed for (\w+|protocol \d+) src [^:\s]+:(<[^>]*>|[^\s/]+)(?:\/\d+)? dst [^:\s]+:(<[^>]*>|[^\s/]+)(?:\/(\d+))?/;
+
+export const isDenyId = (id: number): boolean => id === 106023 || id === 106006 || id === 106001 || id === 710003 || id === 106015 || id === 106007 || id === 305006;
+
+/** 305006 for a VPN's own traffic: the translation's failure stops it (a failure with the service's cause); null for any other protocol or port */
+function natFailedHit(text: string): Hit | null {
+  const m = text.match(NAT_305006);
+  if (!m) return null;
+  const what = vpnServiceOf(m[2]!, m[5] ? Number(m[5]) : undefined);
+  if (!what) return null;
+  const key = what.service.startsWith('GRE') ? 'asaGreNatFailed' : 'asaVpnNatFailed';
+  const hit: Hit = { decoded: [d(key, { service: what.service, kind: m[1]!, src: m[3]!, dst: m[4]! })], outcome: 'failure' };
+  if (what.cause) hit.cause = what.cause;
+  // (the source is the side the translation was for: a placeholder is no address)
+  return tagged(hit, { peer: m[3]!.startsWith('<') ? undefined : m[3] });
+}
 
 /** 106015: a TCP packet of no connection the ASA keeps; the PPTP control connection's (to TCP 1723) named, the sender as the peer */
 function noConnectionHit(text: string): Hit | null {
@@ -43,6 +66,7 @@ function noConnectionHit(text: string): Hit | null {
 /** A drop of VPN traffic: a failure (with the cause the PC sees for it, where there is one), the sender as the peer; null for any other drop. */
 export function denyHit(id: number, text: string): Hit | null {
   if (id === 106015) return noConnectionHit(text);
+  if (id === 305006) return natFailedHit(text);
   if (id === 106007) {
     const dns = text.match(DNS_106007);
     return dns ? step(/^q/i.test(dns[3]!) ? 'asaDnsQueryDenied' : 'asaDnsResponseDenied', { src: dns[1]!, dst: dns[2]! }) : null;
