@@ -118,3 +118,15 @@ describe('ASA 305006: a translation that could not be made', () => {
     expect(parseServerLog('%ASA-3-305006: portmap translation creation failed for tcp src inside:10.1.1.5/2893 dst outside:198.51.100.7/3128').unknownLines).toHaveLength(1);
   });
 });
+
+describe('ASA 402114-402122: a tunnel’s packet dropped by IPsec', () => {
+  it('each a warning with the far end as the peer and no cause; the ids without a reading of their own in the ASA’s words', () => {
+    const replay = one('%ASA-4-402119: IPSEC: Received an ESP packet (SPI= 0x2A7A2F2E, sequence number= 0x4E1) from 198.51.100.7 (user= 198.51.100.7) to 203.0.113.1 that failed anti-replay checking.');
+    expect([replay.outcome, replay.cause, replay.peer]).toEqual(['warning', undefined, '198.51.100.7']);
+    expect(describeEntry(replay, nl)).toContain('controle tegen herhaling');
+    expect(says('%ASA-4-402114: IPSEC: Received an ESP packet (SPI= 0xDEADBEEF, sequence number= 0x1) from 198.51.100.7 to 203.0.113.1 with an invalid SPI.')).toContain('its SPI names no security association');
+    expect(says('%ASA-4-402121: IPSEC: Received an ESP packet (SPI= 0x1, sequence number= 0x2) from 198.51.100.7 (user= jdoe) to 203.0.113.1 that was dropped by IPSec (Drop Reason).')).toBe(
+      "The ASA's IPsec dropped a packet of a tunnel: Received an ESP packet (SPI= 0x1, sequence number= 0x2) from 198.51.100.7 (user= jdoe) to 203.0.113.1 that was dropped by IPSec (Drop Reason).",
+    );
+  });
+});

@@ -156,6 +156,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [[1, 'no-ppp-frames']],
     says: [[1, 'The ASA could not translate (NAT, regular translation) the PPTP data, GRE (IP 47), from <IP address> to <IP address>, so it dropped it']],
   },
+  // 402117 was not understood: a packet the crypto map wanted encrypted came in the clear (families/asa-ipsec-drops.ts)
+  'asa-logstash-sample-402117-non-ipsec-packet-icmp-trailing-dot.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [],
+    says: [[1, 'The ASA dropped a packet from 10.5.1.127 to 192.168.6.102 that should have come through the IPsec tunnel but came unencrypted']],
+    peer: '10.5.1.127',
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;
