@@ -22,13 +22,25 @@ const says = (line: string) => describeEntry(one(line), t);
 
 describe('ASA connection table (302013–302021, 609001/609002)', () => {
   it('TCP built and torn down: direction, sockets with their interfaces, duration, bytes and the reason from the guide’s table', () => {
+    // inbound: written from the host that started it (116149's scenarios 1, 3 and 4, and the same-security one) — to the ASA itself
+    // when the second side is its identity interface
     expect(says('%ASA-6-302013: Built inbound TCP connection 10 for outside:10.1.2.1/28218 (10.1.2.1/28218) to NP Identity Ifc:10.1.2.2/22 (10.1.2.2/22)')).toBe(
-      "The ASA's firewall opened an inbound TCP connection (started on its less trusted side) between 10.1.2.1:28218 (outside) and 10.1.2.2:22 (NP Identity Ifc): traffic through the box, not the VPN's negotiation.",
+      "The ASA let a TCP connection from 10.1.2.1:28218 (outside) to itself (10.1.2.2:22) in: traffic to the box (its management or one of its own services), not the VPN's negotiation.",
     );
+    expect(says('%ASA-6-302013: Built inbound TCP connection 0 for inside:10.1.1.2/28075 (10.1.1.2/28075) to outside:10.1.2.1/23 (10.1.2.1/23)')).toBe(
+      "The ASA's firewall opened an inbound TCP connection from 10.1.1.2:28075 (inside) to 10.1.2.1:23 (outside), started by 10.1.1.2:28075: traffic through the box, not the VPN's negotiation.",
+    );
+    // outbound: the ASA writes the host that started it second, a real FWSM line first — neither is said
+    expect(says('%ASA-6-302013: Built outbound TCP connection 9 for outside:10.1.2.1/22 (10.1.2.1/22) to inside:10.1.1.2/53496 (10.1.1.2/53496)')).toContain('(started on its more trusted side) between 10.1.2.1:22 (outside) and 10.1.1.2:53496 (inside)');
     expect(says('%ASA-6-302014: Teardown TCP connection 9 for outside:10.1.2.1/22 to inside:10.1.1.2/53496 duration 0:00:30 bytes 0 SYN Timeout')).toBe(
       "The ASA's firewall closed the TCP connection between 10.1.2.1:22 (outside) and 10.1.1.2:53496 (inside) after 0:00:30 (0 bytes). The connection never got going: no answer to its first packet in time (SYN timeout).",
     );
     expect(says('%ASA-6-302014: Teardown TCP connection 10 for outside:10.1.2.1/28218 to NP Identity Ifc:10.1.2.2/22 duration 0:00:33 bytes 968 TCP Reset-O')).toContain('Cut off by a reset from the outside');
+    // newer releases name the side that closed it after the reason (the guide's teardown_initiator; real lines of 2020 and later)
+    const fins = one('Feb 25 2020 06:08:41: %ASA-6-302014: Teardown TCP connection 2248811020 for outside:144.13.145.205/12489 to dot47:144.13.47.32/47182 duration 0:00:00 bytes 34 TCP FINs from outside');
+    expect(describeEntry(fins, t)).toContain('(34 bytes). Closed the normal way: both sides ended the connection (TCP FIN). The close came from the side of interface outside.');
+    expect(describeEntry(fins, nl)).toContain('Het sluiten kwam van de kant van interface outside.');
+    expect(says('%ASA-6-302014: Teardown TCP connection 7 for outside:198.51.100.7/49712 to inside:10.0.0.5/1723 duration 0:12:01 bytes 4120 TCP Reset-I from inside')).toContain('Cut off by a reset from the inside (the more trusted side of the ASA). The close came from the side of interface inside.');
     // a reason outside the table is shown in the ASA's words, without the AAA user after it
     expect(says('%ASA-6-302014: Teardown TCP connection 11 for outside:10.1.2.1/21647 to inside:10.1.1.2/22 duration 0:00:00 bytes 0 Flow closed by inspection (bob)')).toContain("The ASA's reason for closing it: Flow closed by inspection.");
   });
@@ -70,5 +82,51 @@ describe('ASA connection table (302013–302021, 609001/609002)', () => {
     expect(describeEntry(one('%ASA-7-609001: Built local-host inside:10.22.8.205'), nl)).toBe('De ASA begint apparaat 10.22.8.205 op interface inside bij te houden: zijn eerste verbinding door het apparaat.');
     const odd = parseServerLog('%ASA-6-302013: Built inbound TCP connection for something new');
     expect([odd.entries.length, odd.unknownLines.length, describeEntry(odd.entries[0]!, t)]).toEqual([1, 0, "The ASA's firewall built or closed a connection (its connection table): traffic through the box, not the VPN's negotiation."]);
+  });
+});
+
+describe('ASA drops of no rule: 106015 (no connection) and 106007 (DNS)', () => {
+  // the layouts of Cisco's "Secure Firewall ASA Series Syslog Messages" guide (106015, 106007); the real lines are fixtures
+  it('a TCP packet to the PPTP port with no connection is the VPN’s, a warning without a cause, the sender the peer', () => {
+    const e = one('%ASA-6-106015: Deny TCP (no connection) from 198.51.100.7/49712 to 203.0.113.1/1723 flags FIN ACK  on interface outside');
+    expect([e.outcome, e.cause, e.peer]).toEqual(['warning', undefined, '198.51.100.7']);
+    expect(describeEntry(e, t)).toBe(
+      "The ASA's firewall dropped a packet of the VPN's PPTP (TCP 1723) connection (flags FIN ACK) from 198.51.100.7:49712 to 203.0.113.1:1723 on interface outside: it belongs to no connection the ASA keeps — that connection was already closed or timed out, or its start went another way. On its own this does not say the VPN failed; the lines around it do.",
+    );
+    // the server's own port as the source names no service: only the destination port says what the packet was for
+    const back = one('%ASA-6-106015: Deny TCP (no connection) from 203.0.113.1/1723 to 198.51.100.7/49712 flags RST on interface inside');
+    expect([back.outcome, back.peer, describeEntry(back, t)]).toEqual(['info', undefined, expect.stringContaining('a TCP packet (flags RST) from 203.0.113.1:1723')]);
+  });
+  it('a DNS query or answer dropped is DNS through the box; a line in another layout stays unknown', () => {
+    expect(says('%ASA-2-106007: Deny inbound UDP from 192.0.2.9/22084 to 203.0.113.1/53 due to DNS Query')).toBe(
+      "The ASA's firewall dropped a DNS query from 192.0.2.9 to 203.0.113.1: name lookups through the box, not the VPN's traffic.",
+    );
+    expect(describeEntry(one('%ASA-2-106007: Deny inbound UDP from 66.185.162.248/53 to 88.255.237.242/64967 due to DNS Response'), nl)).toContain('DNS-antwoord');
+    expect(parseServerLog('%ASA-2-106007: Deny inbound UDP due to something else').unknownLines).toHaveLength(1);
+  });
+});
+
+describe('ASA 305006: a translation that could not be made', () => {
+  it('for IKE it is the VPN’s traffic dropped, the source the peer; for a port of no VPN it stays unknown', () => {
+    const ike = one('%ASA-3-305006: portmap translation creation failed for udp src inside:10.1.1.5/4500 dst outside:198.51.100.7/4500');
+    expect([ike.outcome, ike.cause, ike.peer, describeEntry(ike, t)]).toEqual([
+      'failure',
+      'ike-init-unanswered',
+      '10.1.1.5',
+      'The ASA could not translate (NAT, portmap translation) IKE NAT-T (UDP 4500) from 10.1.1.5 to 198.51.100.7, so it dropped it: this VPN traffic does not get through.',
+    ]);
+    expect(parseServerLog('%ASA-3-305006: portmap translation creation failed for tcp src inside:10.1.1.5/2893 dst outside:198.51.100.7/3128').unknownLines).toHaveLength(1);
+  });
+});
+
+describe('ASA 402114-402122: a tunnel’s packet dropped by IPsec', () => {
+  it('each a warning with the far end as the peer and no cause; the ids without a reading of their own in the ASA’s words', () => {
+    const replay = one('%ASA-4-402119: IPSEC: Received an ESP packet (SPI= 0x2A7A2F2E, sequence number= 0x4E1) from 198.51.100.7 (user= 198.51.100.7) to 203.0.113.1 that failed anti-replay checking.');
+    expect([replay.outcome, replay.cause, replay.peer]).toEqual(['warning', undefined, '198.51.100.7']);
+    expect(describeEntry(replay, nl)).toContain('controle tegen herhaling');
+    expect(says('%ASA-4-402114: IPSEC: Received an ESP packet (SPI= 0xDEADBEEF, sequence number= 0x1) from 198.51.100.7 to 203.0.113.1 with an invalid SPI.')).toContain('its SPI names no security association');
+    expect(says('%ASA-4-402121: IPSEC: Received an ESP packet (SPI= 0x1, sequence number= 0x2) from 198.51.100.7 (user= jdoe) to 203.0.113.1 that was dropped by IPSec (Drop Reason).')).toBe(
+      "The ASA's IPsec dropped a packet of a tunnel: Received an ESP packet (SPI= 0x1, sequence number= 0x2) from 198.51.100.7 (user= jdoe) to 203.0.113.1 that was dropped by IPSec (Drop Reason).",
+    );
   });
 });

@@ -127,6 +127,44 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [1, 'The IPsec tunnel is up: security negotiation complete for User (UUUUUUUU).'],
     ],
   },
+  // 106015 was not understood: a TCP reset of no connection the ASA keeps, read by its fields (families/asa-deny.ts); the paste's
+  // copied address and the two notes stay unknown
+  'asa-pastebin-iso-relay-106015-rst-no-connection-russian-nat-notes.txt': {
+    records: 9,
+    understood: 6,
+    families: { asa: 6 },
+    causes: [],
+    says: [[11, "The ASA's firewall dropped a TCP packet (flags RST) from 10.2.64.151:56308 to 10.159.11.1:443 on interface pt: it belongs to no connection the ASA keeps"]],
+  },
+  // 302014's teardown initiator (`TCP FINs from outside`) was taken into the reason ("The ASA's reason for closing it: TCP FINs from
+  // outside."); the denies of no VPN's port stay unknown
+  'asa-year-timestamp-teardown-initiator-fins-from-outside-double-spaced.txt': {
+    records: 5,
+    understood: 2,
+    families: { asa: 2 },
+    causes: [],
+    says: [
+      [1, 'The ASA\'s firewall opened an inbound TCP connection from 172.16.56.126:60723 (outside) to 144.13.30.43:443 (dot30), started by 172.16.56.126:60723'],
+      [3, 'Closed the normal way: both sides ended the connection (TCP FIN). The close came from the side of interface outside.'],
+    ],
+  },
+  // 305006 was not understood: GRE the ASA could not translate (no PPTP inspection through PAT), PPTP's data dropped
+  'asa-pix-blog-305006-regular-translation-failed-protocol-47-placeholders.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [[1, 'no-ppp-frames']],
+    says: [[1, 'The ASA could not translate (NAT, regular translation) the PPTP data, GRE (IP 47), from <IP address> to <IP address>, so it dropped it']],
+  },
+  // 402117 was not understood: a packet the crypto map wanted encrypted came in the clear (families/asa-ipsec-drops.ts)
+  'asa-logstash-sample-402117-non-ipsec-packet-icmp-trailing-dot.txt': {
+    records: 1,
+    understood: 1,
+    families: { asa: 1 },
+    causes: [],
+    says: [[1, 'The ASA dropped a packet from 10.5.1.127 to 192.168.6.102 that should have come through the IPsec tunnel but came unencrypted']],
+    peer: '10.5.1.127',
+  },
 };
 
 const one = (line: string) => parseServerLog(line).entries[0]!;

@@ -29,14 +29,17 @@ const one = (line: string): ServerLogEntry => {
 const EXPECTED: Record<string, RealServerLogRow> = {
   'asa-kiwi-syslogcatchall-fwsm-year-timestamp-connections-denies.txt': {
     records: 6,
-    understood: 3,
-    families: { asa: 3 },
+    understood: 5,
+    families: { asa: 5 },
     causes: [],
     says: [
       // by their fields (families/asa-traffic.ts): both said "built or closed a connection (its connection table)"
-      [1, "The ASA's firewall opened an inbound TCP connection (started on its less trusted side) between 172.16.0.20:1812 (DMZ) and 10.0.32.72:88 (inside)"],
+      [1, "The ASA's firewall opened an inbound TCP connection from 172.16.0.20:1812 (DMZ) to 10.0.32.72:88 (inside), started by 172.16.0.20:1812"],
       [2, 'after 0:00:00 (1076 bytes). Cut off by a reset from the inside'],
+      // 106015 and 106007 by their fields (families/asa-deny.ts): both were not understood
+      [3, "The ASA's firewall dropped a TCP packet (flags SYN ACK) from 172.16.0.76:139 to 169.254.89.231:1879 on interface DMZ: it belongs to no connection the ASA keeps"],
       [4, "The ASA's firewall opened an outbound UDP connection (started on its more trusted side) between 172.16.0.2:55574 (DMZ) and 204.74.67.132:53 (dmz_internet)"],
+      [6, "The ASA's firewall dropped a DNS answer from 66.185.162.248 to 88.255.237.242: the query had been answered already"],
     ],
   },
   'ios-kiwi-forward-original-address-rfc5424-origin-id-logout.txt': {
@@ -58,8 +61,8 @@ describe('real collector files', () => {
     expect(kiwi.entries.map((e) => e.time)).toEqual(own.entries.map((e) => e.time));
     expect(kiwi.entries[0]!.time).toEqual({ year: 2009, month: 8, day: 11, hour: 11, minute: 28, second: 2 });
     expect(new Set(kiwi.entries.map((e) => e.host))).toEqual(new Set(['10.0.100.2']));
-    // the denies no rule reads: unknown, in the ASA's format (before: no line was in a known format)
-    expect(kiwi.unknownLines.map((u) => [u.line, u.family])).toEqual([[3, 'asa'], [5, 'asa'], [6, 'asa']]);
+    // the deny by an access rule of no VPN's port: unknown, in the ASA's format (before: no line was in a known format)
+    expect(kiwi.unknownLines.map((u) => [u.line, u.family])).toEqual([[5, 'asa']]);
     expect(kiwi.verdict).toBe('ok');
   });
   it("Kiwi's comma-delimited row: its ISO date and time, the sender, the message without the quotes around it (its doubled quotes one again)", () => {

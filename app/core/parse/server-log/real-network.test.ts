@@ -351,7 +351,7 @@ describe('Cisco ASA / FTD classes', () => {
     expect(one('%ASA-6-602303: IPSEC: An outbound remote access SA (SPI= 0x1) between 1.2.3.4 and 5.6.7.8 (user= u) has been created.').family).toBe('asa');
     expect(one("%ASA-5-111008: User 'enable_15' executed the 'write memory' command.").understood).toBe(0);
     // the firewall's connection table is context (asa-traffic.ts), no IKE event
-    expect(one('%ASA-6-302013: Built inbound TCP connection 1 for outside:1.2.3.4/5 (1.2.3.4/5) to inside:5.6.7.8/80 (5.6.7.8/80)')).toMatchObject({ family: 'asa', outcome: 'info', says: "The ASA's firewall opened an inbound TCP connection (started on its less trusted side) between 1.2.3.4:5 (outside) and 5.6.7.8:80 (inside): traffic through the box, not the VPN's negotiation." });
+    expect(one('%ASA-6-302013: Built inbound TCP connection 1 for outside:1.2.3.4/5 (1.2.3.4/5) to inside:5.6.7.8/80 (5.6.7.8/80)')).toMatchObject({ family: 'asa', outcome: 'info', says: "The ASA's firewall opened an inbound TCP connection from 1.2.3.4:5 (outside) to 5.6.7.8:80 (inside), started by 1.2.3.4:5: traffic through the box, not the VPN's negotiation." });
   });
   it('HTML markup pasted into a line is not the ASA\'s; the console debug form `[IKEv1]:` / `[IKEv1 DEBUG]:`', () => {
     expect(one('Jun 10 2010 17:36:13: %ASA-5-713904: IP = 1.2.3.4, <span style="color: #800000;">Received an un-encrypted INVALID_COOKIE notify message, dropping</span>').says).toBe('IKE: IP = 1.2.3.4, Received an un-encrypted INVALID_COOKIE notify message, dropping');

@@ -7,6 +7,7 @@ import { isVpdnId, vpdnHit } from './asa-vpdn';
 import { denyHit, isDenyId } from './asa-deny';
 import { isTrafficId, trafficHit } from './asa-traffic';
 import { isPkiId, pkiHit } from './asa-pki';
+import { ipsecDropHit, isIpsecDropId } from './asa-ipsec-drops';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
 
 /**
@@ -131,6 +132,8 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   if (isTrafficId(id)) return trafficHit(id, text);
   // the client's certificate, the username taken from it, the TLS handshake (717xxx, 725xxx, 113026-113028) in asa-pki.ts
   if (isPkiId(id)) return pkiHit(id, text, severity);
+  // a tunnel's packet dropped by the IPsec data path (402114-402122) in asa-ipsec-drops.ts
+  if (isIpsecDropId(id)) return ipsecDropHit(id, text);
   // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
   const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
