@@ -182,6 +182,25 @@ const ROWS: Record<string, RealServerLogRow> = {
       [7, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20152, ROUTERLOG_AUTHPROVIDER_FAILED_INIT)."],
     ],
   },
+  // KB 2801679's Markdown table of events (event-markdown-table.ts): header and separator as the table's frame, every row an event by
+  // its source and id (before: no line known) — RemoteAccess 20225 a PPP failure and 20271 a failed logon, both with 812 (the server's
+  // policy) from the RAS error text they end with; Schannel's and NapAgent's named by id and source; the empty last row as such
+  'rras-kb2801679-markdown-events-table-remoteaccess-20225-20271-policy-812.txt': {
+    records: 8,
+    understood: 8,
+    families: { rras: 8 },
+    causes: [
+      [6, 'ras-error'],
+      [7, 'ras-error'],
+    ],
+    says: [
+      [3, 'Event 36885 from Schannel.'],
+      [5, 'Event 39 from NapAgent.'],
+      [6, 'Setting up the connection (PPP) failed on the VPN server with Windows error 812 (RRAS event 20225, ROUTERLOG_PPP_FAILURE).'],
+      [7, 'A user failed to log on to the VPN server (RRAS event 20271, ROUTERLOG_NTAUTH_FAILURE_EX); the PC shows error 812.'],
+      [8, 'An empty row of the table.'],
+    ],
+  },
   // the same 20063 when RRAS's RADIUS server name does not resolve (KB Q173539): the service does not start
   'rras-nt4-kb173539-router-20063-radius-name-no-logon-servers.txt': {
     records: 1,
