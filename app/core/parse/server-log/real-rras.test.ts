@@ -201,6 +201,15 @@ const ROWS: Record<string, RealServerLogRow> = {
       [8, 'An empty row of the table.'],
     ],
   },
+  // NXLog's JSON record forwarded to rsyslog (forwarded-event.ts): the service manager's 7036 by its id and source, NXLog's own service
+  // (not a VPN one: named by id and source only), at the syslog header's time (before: no line known)
+  'nxlog-json-rsyslog-scm-7036-nxlog-service-running.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'Event 7036 from Service Control Manager.']],
+  },
   // the same 20063 when RRAS's RADIUS server name does not resolve (KB Q173539): the service does not start
   'rras-nt4-kb173539-router-20063-radius-name-no-logon-servers.txt': {
     records: 1,

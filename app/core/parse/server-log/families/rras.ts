@@ -6,7 +6,7 @@ import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
-import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
+import { FORWARDED_EVENT_SOURCES, isNxlogJson, isSnareRecord, nxlogEvent, snareEvent, taggedEvent } from './forwarded-event';
 import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isMarkdownEventLine, isMarkdownEventRow, readMarkdownEventLine } from './event-markdown-table';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
@@ -223,8 +223,8 @@ export const rrasFamily: FamilyParser = {
     // wevtutil's `Event[0]: Log Name: …` reads like a program tag
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     // a Windows event a forwarder sent as Snare's record (forwarded-event.ts): after a header or as Snare's own line
-    if (pre.shape !== 'none') return pre.program === undefined && isSnareRecord(pre);
-    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message) || (pre.message.charCodeAt(0) === 124 /* | */ && isMarkdownEventLine(pre.message));
+    if (pre.shape !== 'none') return pre.program === undefined && (isSnareRecord(pre) || isNxlogJson(pre.message));
+    return isSnareRecord(pre) || isNxlogJson(pre.message) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message) || (pre.message.charCodeAt(0) === 124 /* | */ && isMarkdownEventLine(pre.message));
   },
   // a row of PowerShell's table of events, or of a Markdown table of events, under the table's header this log showed (event-table-rows.ts, event-markdown-table.ts)
   claimsLeftover: (pre, state) => pre.shape === 'none' && (isEventTableRow(pre.message, state) || isMarkdownEventRow(pre.message, state)),
@@ -237,6 +237,13 @@ export const rrasFamily: FamilyParser = {
       const ev = snareEvent(pre);
       if (!ev) return null;
       // the syslog header's time first (the collector's or the forwarder's: with its zone where it has one), else the event's own
+      if (!pre.time && ev.time) state.iasTime = ev.time;
+      return eventBlockHit(ev.block, state);
+    }
+    // NXLog's JSON record (forwarded-event.ts): the same, its named data the event's insertion strings
+    if (pre.program === undefined && isNxlogJson(pre.message)) {
+      const ev = nxlogEvent(pre.message);
+      if (!ev) return null;
       if (!pre.time && ev.time) state.iasTime = ev.time;
       return eventBlockHit(ev.block, state);
     }
