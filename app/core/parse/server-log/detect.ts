@@ -19,6 +19,7 @@ import { splitPrefix, type Prefixed } from './prefix';
 import { unglue } from './glued-lines';
 import { NO_ASA_ID, NO_IKEV2, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
+import { isMarkdownEventLine } from './families/event-markdown-table';
 import { endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
@@ -266,8 +267,9 @@ function continuesEventBlock(pending: string, line: string): boolean {
     // event's block (its Description): after a Router or NPS event pasted as text it is the PC's own event pasted below it
     if (isRasClientMessage(text) && !pending.includes('RasClient')) return false;
     const other = detectFamily(pre);
-    // (nor an Event Viewer export's row or header: an export pasted below the event, families/event-export.ts)
-    if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text) || isExportLine(text))) return false;
+    // (nor an Event Viewer export's row or header: an export pasted below the event, families/event-export.ts; nor a Markdown table of
+    // events, its header or a VPN source's row: a Knowledge Base's table pasted below the event, families/event-markdown-table.ts)
+    if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text) || isExportLine(text) || (text.charCodeAt(0) === 124 && isMarkdownEventLine(text)))) return false;
     if (isJournalNote(text)) return false;
   }
   return true;

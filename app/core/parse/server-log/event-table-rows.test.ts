@@ -3,7 +3,7 @@ import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { ChunkLines } from './chunk-lines';
 import { describeDecoded } from './describe';
-import { parseServerLog, ServerLogParser } from './index';
+import { parseServerLog, type ServerLogEntry, ServerLogParser } from './index';
 
 /**
  * PowerShell's default table of events pasted as the server's log (families/event-table-rows.ts): Get-WinEvent's, grouped by
@@ -54,6 +54,26 @@ describe("PowerShell's table of events", () => {
    48211 Dec 05 09:12  Error       RasClient                   20227 CoId={NA}: The user CONTOSO\\bob dialed a connection named Work which has failed. The error code returned on failure is 809.`);
     expect(r.understood).toBe(3);
     expect(r.entries[2]).toMatchObject({ cause: 'ras-error', code: 809, time: { month: 12, day: 5, hour: 9, minute: 12 } });
+  });
+
+  it("reads Get-EventLog's short time in German and Dutch month words (`Mrz`, `dez`, `mrt`), and a Get-WinEvent TimeCreated day first", () => {
+    const table = (time: string): ServerLogEntry => parseServerLog(`   Index Time          EntryType   Source                 InstanceID Message
+   ----- ----          ---------   ------                 ---------- -------
+   48211 ${time}  Error       RasClient                   20227 CoId={NA}: The user CONTOSO\\bob dialed a connection named Work which has failed. The error code returned on failure is 809.`).entries[2]!;
+    expect(table('Mrz 25 09:41').time).toMatchObject({ month: 3, day: 25, hour: 9, minute: 41 });
+    expect(table('dez 06 10:12').time).toMatchObject({ month: 12, day: 6, hour: 10, minute: 12 });
+    expect(table('mrt 06 10:12').time).toMatchObject({ month: 3, day: 6 });
+    expect(table('Okt. 06 10:12').time).toMatchObject({ month: 10, day: 6 });
+    // (a word no table knows: the row without its time)
+    expect(table('Xyz 06 10:12').time).toBeUndefined();
+    for (const [created, day, month] of [['06.12.2026 10:12:03', 6, 12], ['6-12-2026 10:12:03', 6, 12]] as const) {
+      const r = parseServerLog(`   ProviderName: RasClient
+
+TimeCreated                      Id LevelDisplayName Message
+-----------                      -- ---------------- -------
+${created.padEnd(32)} 20227 Fout             CoId={NA}: De gebruiker CONTOSO\\bob heeft verbinding Work gekozen die is mislukt. De foutcode is 809.`);
+      expect(r.entries.at(-1)!.time, created).toMatchObject({ year: 2026, month, day, hour: 10, minute: 12, second: 3 });
+    }
   });
 
   it('reads no row without the header above it, and ends a table at a line that is no row', () => {

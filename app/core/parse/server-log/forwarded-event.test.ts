@@ -90,3 +90,26 @@ describe('events tagged with their source (NXLog BSD syslog)', () => {
     expect(r.entries[0]).toMatchObject({ family: 'rras', cause: 'ras-error', code: 691 });
   });
 });
+
+describe('NXLog JSON records (im_msvistalog, to_json)', () => {
+  // the real record (test/fixtures/real/server-logs/nxlog-json-rsyslog-scm-7036-nxlog-service-running.txt) with a VPN service's
+  // insertion strings and ids put in: the fields NXLog writes for a Service Control Manager event
+  const nxlog = (id: number, param1: string, param2: string, message: string): string =>
+    `{"EventTime":"2026-12-05 09:12:01","Hostname":"RRAS01","EventType":"ERROR","EventID":${id},"SourceName":"Service Control Manager","ProviderGuid":"{555908D1-A6D7-4695-8E1E-26931D2012F4}","Channel":"System","Message":${JSON.stringify(message)},"param1":${JSON.stringify(param1)},"param2":${JSON.stringify(param2)},"EventReceivedTime":"2026-12-05 09:12:02","SourceModuleName":"eventlog","SourceModuleType":"im_msvistalog"}`;
+  it('a 7023 about RRAS after a syslog header: the service down by its id, source and insertion strings, the header’s time', () => {
+    const { r, says } = said(`Dec  5 09:12:03 collector  ${nxlog(7023, 'Routing and Remote Access', '%%1068', 'The Routing and Remote Access service terminated with the following error: …')}\n`);
+    expect(r.entries[0]).toMatchObject({ family: 'rras', cause: 'service-down', time: { hour: 9, minute: 12, second: 3 } });
+    expect(says[0]).toContain('Routing and Remote Access (RemoteAccess) stopped with an error: a service it depends on did not start (Windows error 1068)');
+  });
+  it('a line of its own, its message in German: the same by the insertion strings; its time NXLog’s EventTime', () => {
+    const { r } = said(`${nxlog(7036, 'Routing und RAS', 'Beendet', 'Der Dienst "Routing und RAS" befindet sich jetzt im Status "Beendet".')}\n`);
+    // (7036's state word is translated: "Beendet" is not read — the event names RRAS, but says nothing known of its state)
+    expect(r.entries[0]).toMatchObject({ family: 'rras', time: { year: 2026, month: 12, day: 5, hour: 9, minute: 12, second: 1 } });
+    const { r: down } = said(`${nxlog(7024, 'Routing und RAS', '16389', 'Der Dienst "Routing und RAS" wurde mit folgendem dienstspezifischem Fehler beendet: 16389')}\n`);
+    expect([down.entries[0]!.cause, down.understood]).toEqual(['service-down', 1]);
+  });
+  it('a record cut before its end stays counted (not understood), never thrown on', () => {
+    const r = parseServerLog(`${nxlog(7023, 'Routing and Remote Access', '%%1068', 'x').slice(0, 120)}\n`);
+    expect([r.records, r.understood]).toEqual([1, 0]);
+  });
+});

@@ -157,14 +157,58 @@ const ROWS: Record<string, RealServerLogRow> = {
       [11, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error (the service's own error 1003, 0x3EB) (Service Control Manager event 7024)."],
     ],
   },
-  // Windows Server 2003's RRAS not starting (KB 840686), the older copy's labels with `Source:` before `Event ID:`: the block is read
-  // without its source, and the English message says it is the service manager's (a 7024 about RRAS, its own error 16389)
+  // Windows Server 2003's RRAS not starting (KB 840686), the older copy's labels with `Type:` and `Source:` before `Event ID:`: the
+  // `Type:` line starts the block, so its source is read with it (a 7024 about RRAS, its own error 16389)
   'rras-2003-kb840686-scm-7024-routing-and-remote-access-service-specific-16389.txt': {
-    records: 4,
-    understood: 3,
-    families: { rras: 3 },
-    causes: [[4, 'service-down']],
-    says: [[4, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error (the service's own error 16389, 0x4005) (Service Control Manager event 7024)."]],
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'service-down']],
+    says: [[1, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error (the service's own error 16389, 0x4005) (Service Control Manager event 7024)."]],
+  },
+  // the same KB's Windows 2000 pair, back to back: the second `Type:` ends the first event (before, the first block began at its
+  // `Event ID:` and took the second's `Type:`/`Source: RemoteAccess` lines: "Event 7024 from RemoteAccess", then "Event 20152 from ?");
+  // mprlog.h 20152 ROUTERLOG_AUTHPROVIDER_FAILED_INIT, RRAS's authentication provider not loaded as it starts
+  'rras-2000-kb840686-scm-7024-error-87-remoteaccess-20152-auth-provider-failed.txt': {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [
+      [1, 'service-down'],
+      [7, 'service-down'],
+    ],
+    says: [
+      [1, "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error: a setting (parameter) is wrong (the service's own error 87, 0x57) (Service Control Manager event 7024)."],
+      [7, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20152, ROUTERLOG_AUTHPROVIDER_FAILED_INIT)."],
+    ],
+  },
+  // KB 2801679's Markdown table of events (event-markdown-table.ts): header and separator as the table's frame, every row an event by
+  // its source and id (before: no line known) — RemoteAccess 20225 a PPP failure and 20271 a failed logon, both with 812 (the server's
+  // policy) from the RAS error text they end with; Schannel's and NapAgent's named by id and source; the empty last row as such
+  'rras-kb2801679-markdown-events-table-remoteaccess-20225-20271-policy-812.txt': {
+    records: 8,
+    understood: 8,
+    families: { rras: 8 },
+    causes: [
+      [6, 'ras-error'],
+      [7, 'ras-error'],
+    ],
+    says: [
+      [3, 'Event 36885 from Schannel.'],
+      [5, 'Event 39 from NapAgent.'],
+      [6, 'Setting up the connection (PPP) failed on the VPN server with Windows error 812 (RRAS event 20225, ROUTERLOG_PPP_FAILURE).'],
+      [7, 'A user failed to log on to the VPN server (RRAS event 20271, ROUTERLOG_NTAUTH_FAILURE_EX); the PC shows error 812.'],
+      [8, 'An empty row of the table.'],
+    ],
+  },
+  // NXLog's JSON record forwarded to rsyslog (forwarded-event.ts): the service manager's 7036 by its id and source, NXLog's own service
+  // (not a VPN one: named by id and source only), at the syslog header's time (before: no line known)
+  'nxlog-json-rsyslog-scm-7036-nxlog-service-running.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'Event 7036 from Service Control Manager.']],
   },
   // the same 20063 when RRAS's RADIUS server name does not resolve (KB Q173539): the service does not start
   'rras-nt4-kb173539-router-20063-radius-name-no-logon-servers.txt': {

@@ -3,6 +3,7 @@ import { step, type FamilyState, type Hit } from '../kit';
 import type { EventBlock } from './windows-event-block';
 import type { LogTime } from '../types';
 import { monthOf } from '../prefixed';
+import { LOCALE_MONTHS } from '../header-patterns';
 import { parseEventTime } from './nps-log';
 
 /**
@@ -74,18 +75,28 @@ export interface TableRowRead {
 
 /**
  * Get-EventLog's table writes its Time as `Dec 05 09:12`: `{0:MMM} {0:dd} {0:HH}:{0:mm}` (PowerShell's DotNetTypes_format_ps1xml.cs,
- * the EventLogEntry view), the culture's abbreviated month — read here in English, and as the number a Japanese (Chinese, Korean)
- * Windows writes for it (`43366 4 02 20:48    Warning     MySQL`, real copy in test/fixtures/real/server-logs); another language's
- * month words are not read (the row is, without its time)
+ * the EventLogEntry view), the culture's abbreviated month (.NET DateTimeFormatInfo.AbbreviatedMonthNames) — read in English, as the
+ * number a Japanese (Chinese, Korean) Windows writes for it (`43366 4 02 20:48    Warning     MySQL`, real copy in
+ * test/fixtures/real/server-logs), and as the other languages' words the journal's month table has (header-patterns.ts
+ * LOCALE_MONTHS: `Dez`, `mrt`, `okt`, any case, a trailing dot dropped) and Windows' German `Mrz` (NLS de-DE: a German Windows'
+ * `2351 Mrz 25 09:41  SuccessA... Microsoft-Windows...  4624 …`, a script's help text, search index file id 2535423465). Other
+ * words leave the row without its time.
  */
-const EVENTLOG_TIME = /^([A-Z][a-z]{2}|1[0-2]|[1-9]) (\d\d) (\d\d):(\d\d)$/;
+const EVENTLOG_TIME = /^(\p{L}{3,5}\.?|1[0-2]|[1-9]) (\d\d) (\d\d):(\d\d)$/u;
+/** a month word in English, or one of LOCALE_MONTHS' (lower case, without the dot), or NLS de-DE's March */
+function eventLogMonth(word: string): number {
+  const english = monthOf(word);
+  if (english > 0) return english;
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return w === 'mrz' ? 3 : (LOCALE_MONTHS.get(w) ?? 0);
+}
 
 /** A row's time: Get-WinEvent's TimeCreated in the culture's date order (nps-log.ts parseEventTime), or Get-EventLog's short Time. */
 function rowTime(text: string): LogTime | undefined {
   const t = parseEventTime(text, 'culture');
   if (t) return t;
   const m = EVENTLOG_TIME.exec(text);
-  const month = m ? (m[1]!.charCodeAt(0) <= 57 ? Number(m[1]) : monthOf(m[1]!)) : 0;
+  const month = m ? (m[1]!.charCodeAt(0) <= 57 ? Number(m[1]) : eventLogMonth(m[1]!)) : 0;
   return m && month > 0 ? { month, day: Number(m[2]), hour: Number(m[3]), minute: Number(m[4]), second: 0, minuteOnly: true } : undefined;
 }
 

@@ -117,3 +117,43 @@ function submitTime(text: string): LogTime | undefined {
 
 /** A line tagged with an event source (FORWARDED_EVENT_SOURCES): the event as far as its tag and message tell, no id. */
 export const taggedEvent = (pre: Prefixed): EventBlock => ({ source: pre.program ?? '', named: {}, data: [], message: pre.message });
+
+/**
+ * (3) NXLog's JSON record (im_msvistalog read, to_json written, as a syslog line's text or a line of a file): the event's fields by
+ * their NXLog names, one object a line — a real record forwarded to rsyslog (a blog's `tail -f /var/log/syslog`, search index file id
+ * 34265486053): `Jan  2 08:15:53 HOST  {"EventTime":"2019-01-02 08:15:51","Hostname":"WIN-…",…,"EventID":7036,"SourceName":"Service
+ * Control Manager",…,"Channel":"System","Message":"The nxlog service entered the running state.","param1":"nxlog","param2":"running",
+ * "EventReceivedTime":…,"SourceModuleName":"eventlog","SourceModuleType":"im_msvistalog"}`. The event's named data are fields of
+ * their own (`param1`, `param2`: the service manager's insertion strings, service-control-events.ts), so an SCM event about a VPN
+ * service is read by its id, source and insertion strings, not its (translated) message. Told by its start: `{` then a quoted name,
+ * with `"EventID":` and `"SourceName":` in it.
+ */
+export function isNxlogJson(text: string): boolean {
+  // (a blank before it: the syslog line's empty tag, the two blanks after the host in the record above)
+  const at = text.charCodeAt(0) === 32 ? 1 : 0;
+  return text.charCodeAt(at) === 123 /* { */ && text.charCodeAt(at + 1) === 34 /* " */ && text.includes('"EventID":') && text.includes('"SourceName":');
+}
+
+// NXLog's own fields and the event's System part: not the event's named data
+const NXLOG_FIELDS = new Set(['EventTime', 'Hostname', 'Keywords', 'EventType', 'SeverityValue', 'Severity', 'EventID', 'SourceName', 'ProviderGuid', 'Version', 'Task', 'OpcodeValue', 'RecordNumber', 'ProcessID', 'ThreadID', 'Channel', 'Message', 'EventReceivedTime', 'SourceModuleName', 'SourceModuleType', 'Category', 'Opcode', 'Domain', 'AccountName', 'UserID', 'AccountType', 'ActivityID', 'Level']);
+const NXLOG_TIME = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)/;
+
+/** An NXLog JSON record's event (isNxlogJson), or undefined where it is no JSON object with a numeric EventID (a cut line). */
+export function nxlogEvent(text: string): ForwardedEvent | undefined {
+  let o: unknown;
+  try {
+    o = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+  } catch {
+    return undefined;
+  }
+  if (typeof o !== 'object' || o === null) return undefined;
+  const f = o as Record<string, unknown>;
+  const id = Number(f.EventID);
+  if (!Number.isInteger(id) || id < 0) return undefined;
+  const named: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) if (!NXLOG_FIELDS.has(k) && (typeof v === 'string' || typeof v === 'number')) named[k] = String(v);
+  const block: EventBlock = { id, source: typeof f.SourceName === 'string' ? f.SourceName : '', named, data: [], message: typeof f.Message === 'string' ? f.Message : '' };
+  // EventTime: the event's local time as NXLog writes it (YYYY-MM-DD hh:mm:ss)
+  const t = typeof f.EventTime === 'string' ? NXLOG_TIME.exec(f.EventTime) : null;
+  return t ? { block, time: { year: +t[1]!, month: +t[2]!, day: +t[3]!, hour: +t[4]!, minute: +t[5]!, second: +t[6]! } } : { block };
+}

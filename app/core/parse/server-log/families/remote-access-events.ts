@@ -103,6 +103,10 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20063: { symbol: 'ROUTERLOG_CANNOT_INIT_PPP', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bfailed to start because the Point to Point\s+Protocol failed to initialize/i },
   20070: { symbol: 'ROUTERLOG_PPP_CANT_LOAD_DLL', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bPoint to Point Protocol engine was unable to load the\b/i },
   20147: { symbol: 'ROUTERLOG_PPP_INIT_FAILED', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bThe Remote Access service failed to start because the Point to Point was\s+not initialized/i },
+  // "The currently configured authentication provider failed to load and initialize successfully. %1" (ROUTER_LOG_BASE+152,
+  // ROUTERLOG_AUTHPROVIDER_FAILED_INIT): RRAS loads its authentication provider (Windows or RADIUS) as it starts; KB 840686 quotes it
+  // with the service manager's 7024 for RRAS (error 87) on a Windows 2000 server whose IAS database was damaged — the service stays down
+  20152: { symbol: 'ROUTERLOG_AUTHPROVIDER_FAILED_INIT', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bThe currently configured authentication provider failed to load and\s+initialize/i },
   // "The RADIUS server %1 did not respond to the initial request." / "The RADIUS server name %1 could not be successfully resolved to an IP address."
   20146: { symbol: 'ROUTERLOG_RADIUS_SERVER_NO_RESPONSE', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
   20148: { symbol: 'ROUTERLOG_RADIUS_SERVER_NAME', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },

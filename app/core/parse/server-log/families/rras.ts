@@ -6,8 +6,9 @@ import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
 import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
-import { FORWARDED_EVENT_SOURCES, isSnareRecord, snareEvent, taggedEvent } from './forwarded-event';
+import { FORWARDED_EVENT_SOURCES, isNxlogJson, isSnareRecord, nxlogEvent, snareEvent, taggedEvent } from './forwarded-event';
 import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
+import { isMarkdownEventLine, isMarkdownEventRow, readMarkdownEventLine } from './event-markdown-table';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
 import { isServiceControlSource, serviceControlHit, ServiceWatch } from './service-control-events';
 import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
@@ -222,11 +223,11 @@ export const rrasFamily: FamilyParser = {
     // wevtutil's `Event[0]: Log Name: …` reads like a program tag
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     // a Windows event a forwarder sent as Snare's record (forwarded-event.ts): after a header or as Snare's own line
-    if (pre.shape !== 'none') return pre.program === undefined && isSnareRecord(pre);
-    return isSnareRecord(pre) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message);
+    if (pre.shape !== 'none') return pre.program === undefined && (isSnareRecord(pre) || isNxlogJson(pre.message));
+    return isSnareRecord(pre) || isNxlogJson(pre.message) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message) || (pre.message.charCodeAt(0) === 124 /* | */ && isMarkdownEventLine(pre.message));
   },
-  // a row of PowerShell's table of events, under the table's header this log showed (event-table-rows.ts)
-  claimsLeftover: (pre, state) => pre.shape === 'none' && isEventTableRow(pre.message, state),
+  // a row of PowerShell's table of events, or of a Markdown table of events, under the table's header this log showed (event-table-rows.ts, event-markdown-table.ts)
+  claimsLeftover: (pre, state) => pre.shape === 'none' && (isEventTableRow(pre.message, state) || isMarkdownEventRow(pre.message, state)),
   // a `Format-Table -Wrap` table's message on the lines under its row (event-table-rows.ts)
   continuesRecord: continuesTableRow,
   parse(pre, state) {
@@ -239,7 +240,19 @@ export const rrasFamily: FamilyParser = {
       if (!pre.time && ev.time) state.iasTime = ev.time;
       return eventBlockHit(ev.block, state);
     }
+    // NXLog's JSON record (forwarded-event.ts): the same, its named data the event's insertion strings
+    if (pre.program === undefined && isNxlogJson(pre.message)) {
+      const ev = nxlogEvent(pre.message);
+      if (!ev) return null;
+      if (!pre.time && ev.time) state.iasTime = ev.time;
+      return eventBlockHit(ev.block, state);
+    }
     if (pre.program !== undefined && FORWARDED_SOURCES.has(pre.program)) return eventBlockHit(taggedEvent(pre), state);
+    // a Markdown table of events (a Knowledge Base article's, event-markdown-table.ts): its frame as such, a row as the event it shows
+    if (pre.message.charCodeAt(0) === 124 /* | */) {
+      const md = readMarkdownEventLine(pre.message, state);
+      if (md) return md.block ? eventBlockHit(md.block, state) : md.hit;
+    }
     // PowerShell's table of events (event-table-rows.ts): its frame as such, a row as the event it shows
     const table = readEventTableLine(pre.message, state);
     if (table) {

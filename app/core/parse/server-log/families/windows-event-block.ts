@@ -24,7 +24,7 @@ import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../
  * Windows Server 2022's wevtutil printed it (JeftaDirksen/BlockIP issue #1, `wevtutil qe Security /c:2 /rd:true /f:text`); or the XML's root element, also as the browser's XML view shows it and
  * people copy it, each element that has children marked `- ` (`- <Event xmlns=…>`, `- <System>`).
  */
-export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)(?:\s|$)|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
 
 /**
  * The older Event Viewer's copy (Windows 2000 / 2003 "Copy" in the event's properties: `Event Type:`,
@@ -33,8 +33,16 @@ export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom 
  * `Source: Router`, `Description: …`): English only (their translations not known). Their `Event ID:`
  * also starts a block, but only one that has no id yet is ended by it: inside a block the label
  * is that block's own id (Vista's copy has `Event ID:` after `Log Name:`, 2003's after `Event Type:`).
+ *
+ * The Knowledge Base's Windows 2000 form puts the level first, `Type: Error`, `Source: …`, `Category: None`, `Event ID: …`,
+ * `Description:` (KB 840686 quotes two events so, back to back: a 7024 and a RemoteAccess 20152): its `Type:` line, with one of
+ * the five levels Event Viewer shows (English, as the form's labels are), starts a block too. Inside a block it ends only one that
+ * has its own `Type:` already — the NT form has it after `Event ID:` and `Source:` (KB Q168683), where it is the block's.
  */
 const LEGACY_ID_LINE = /^\s*Event ID\s*:/;
+const LEGACY_TYPE_LINE = /^\s*Type\s*:/;
+// (the level after it: not an NPS message's `Authentication Type:`, nor 2003's `Event Type:`, another label)
+const HAS_TYPE_LABEL = /(?:^|(?<!Event)\s)Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)\b/;
 /**
  * An NPS event's message pasted without Event Viewer's header (forums and blogs quote its first
  * sentence, "Network Policy Server denied access to a user.", or only its "Authentication Details:"
@@ -49,10 +57,11 @@ export const isNpsBody = (text: string): boolean => NPS_BODY.test(text);
  */
 export function endsEventBlock(pending: string, line: string): boolean {
   if (NPS_BODY.test(line)) return NPS_BODY.test(pending) && /Reason Code:/.test(pending);
+  if (LEGACY_TYPE_LINE.test(line)) return HAS_TYPE_LABEL.test(pending);
   return !LEGACY_ID_LINE.test(line) || ID_LABEL.test(pending);
 }
 /** A label of the older copy written `Source : Router` (the KB's NT form), which reads like a Format-List field: inside such a block it is the block's. */
-const LEGACY_BLOCK = /^\s*Event (?:Type|ID)\s*:/;
+const LEGACY_BLOCK = /^\s*(?:Event (?:Type|ID)|Type)\s*:/;
 const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Time|Event (?:Source|Category|ID|Type))\s*:/;
 /**
  * French typography puts a blank before the colon, so a French Event Viewer copy's labels (`Source :`, `Date :`, `Niveau :`,
@@ -67,7 +76,7 @@ const FRENCH_LABEL = /^\S+ : /;
 export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line)) || (FRENCH_BLOCK.test(pending) && FRENCH_LABEL.test(line));
 
 /**
- * The first characters a block may start with (Lo, Pr, Nom, Net, Ev, <E, Aut, `- `: every alternative of EVENT_BLOCK_START), tested
+ * The first characters a block may start with (Lo, Pr, Nom, Net, Ev, <E, Aut, Ty, `- `: every alternative of EVENT_BLOCK_START), tested
  * before the regex: the splitter asks for every line of every log, and a Set lookup per line was a percent of explain-log. Two or
  * three characters, not one: a syslog line of April, August or November (`Apr`, `Aug`, `Nov`) passed a first-letter test and ran
  * the regex on every line (≈ 2 ms per 100 000 lines, a tenth of the line splitter's time).
@@ -93,6 +102,8 @@ function mayStartBlock(text: string, i: number): boolean {
       return b === 69 /* E */;
     case 65 /* A */:
       return b === 117 /* u */ && text.charCodeAt(i + 2) === 116 /* t */;
+    case 84 /* T */:
+      return b === 121 /* y */;
     case 45 /* - */:
       return b === 32;
     default:
