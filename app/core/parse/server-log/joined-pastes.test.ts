@@ -183,7 +183,14 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // event after it, as it takes the NT KB events above; the last record of accel-ppp's log file takes the forum copy's header-less
   // line of glued RouterOS records after it)
   { a: /^nps-6273-authentication-details-only-/, b: /^rras-20\d\d-kb840686-/, why: 'an event pasted as text has no end of its own' },
-  { a: /^pppd-accel-(?:ppp-)?log-file-/, b: /^routeros-forum-copy-newlines-lost-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
+  { a: /^pppd-accel-(?:ppp-)?log-file-/, b: /^(?:routeros-forum-copy-newlines-lost-|powershell-)/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
+  // (branch hAQ: a Libreswan fixture added shifted the sample onto this pair, neither log's reading changed: pluto's stderr log has no
+  // headers, so header-less lines after it are its own — libreswan.ts claimsLeftover — and the NT 3.5 KB event's indented `Event ID:` lines are)
+  { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s header-less stderr log: its lines are read as pluto’s' },
+  // (branch hAQ's xl2tpd fixtures shifted it again: the forum copy's glued RouterOS records, header-less, after an xl2tpd log)
+  { a: /^pppd-xl2tpd-lac-cdn-stopccn-/, b: /^routeros-forum-copy-newlines-lost/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
+  // (the merge of hAQ: the sample shifted onto these; a table row after an export row whose closing quote was lost is that row's text)
+  { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^rras-kb2801679-markdown-events-table-/, why: 'an export row whose closing quote was lost goes on through the lines after it' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

@@ -42,6 +42,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [4, 'The peer is a Windows IKE client (vendor ID MS NT5 ISAKMPOAKLEY v9).'],
     ],
   },
+  // strongSwan 6.0.2 as a Windows PC's IKEv2 server, each line `[GRP] [n] text` (the group, then the IKE_SA's unique id): every line was unknown
+  'charon-6x-group-then-ike-sa-id-head-windows-ike-sa-init-fragments.txt': {
+    records: 17,
+    understood: 17,
+    families: { strongswan: 17 },
+    causes: [],
+    says: [
+      [3, 'The peer is a Windows IKE client (vendor ID MS NT5 ISAKMPOAKLEY v9).'],
+      [8, 'Proposal chosen: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024.'],
+      [14, 'IKE fragment 1 of 5 received.'],
+    ],
+  },
   'charon-systemd-journal-no-thread-received-packet.txt': {
     records: 1,
     understood: 1,

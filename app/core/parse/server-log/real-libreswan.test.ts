@@ -160,6 +160,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'IPsec SA (Child SA, transport) established: the encrypted tunnel is up.'],
     ],
   },
+  // Libreswan 5.x as an IKEv2 responder: its config warnings and `"conn": added IKEv2 connection` (name first), `sent IKE_SA_INIT response …,
+  // expecting IKE_AUTH …`, the IKE_AUTH request as received, and an authentication method refused — once read as a pre-shared key mismatch
+  'pluto-5x-ikev2-responder-peer-attempted-psk-but-we-want-eaponly.txt': {
+    records: 8,
+    understood: 8,
+    families: { libreswan: 8 },
+    causes: [[7, 'auth-protocol-mismatch']],
+    says: [
+      [1, 'pluto warns about the connection "ikev2-tunnel" as it loads it: IKEv2 ignores dpdtimeout=='],
+      [3, 'pluto loaded the connection "ikev2-tunnel" from its configuration.'],
+      [4, 'Sent the IKE_SA_INIT answer → 67.42.30.57:UDP/500.'],
+      [5, 'Received the IKE_AUTH request from 67.42.30.57:UDP/500.'],
+      [6, 'Received the IKE_AUTH request from 67.42.30.57:UDP/500.'],
+      [7, 'The other side authenticated with PSK, but this connection only takes EAPONLY: the authentication methods differ'],
+      [8, 'IKE notification AUTHENTICATION_FAILED (24).'],
+    ],
+  },
 };
 
 describe('real Libreswan fixtures (group ipsec)', () => {

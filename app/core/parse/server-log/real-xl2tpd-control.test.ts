@@ -74,6 +74,44 @@ const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
       [7, 'xl2tpd bookkeeping.'],
     ],
   },
+  // the hwdsl2 Docker image's xl2tpd (`xl2tpd[1]:`, no time) as LNS, an Android phone: the call comes up (the poster masked the peer and
+  // the serial as `x`), pppd ends with code 11 (the phone failed CHAP), then the phone's CDN carries a Result Code without its optional
+  // Error Code, which this xl2tpd (before 1.3.14) refuses — its closing reason says so
+  'pppd-xl2tpd-docker-android-result-code-8-bytes-pppd-exit-11-masked-serial.txt': {
+    records: 22,
+    understood: 22,
+    families: { pppd: 22 },
+    causes: [[16, 'credentials-rejected']],
+    says: [
+      [15, 'L2TP call established with x.'],
+      [18, "The other side's Result Code is 8 bytes, without the optional Error Code (RFC 2661 §4.4.2): xl2tpd before 1.3.14 refuses it"],
+      [21, 'L2TP tunnel 28503 to x (port 39948) closed: Result Code: expected at least 10, got 8.'],
+    ],
+  },
+  // xl2tpd as LAC (a pull request's description): the server's CDN and StopCCN, each with a Result Code of 8 bytes this xl2tpd refused
+  'pppd-xl2tpd-lac-cdn-stopccn-result-code-without-error-code.txt': {
+    records: 7,
+    understood: 7,
+    families: { pppd: 7 },
+    causes: [],
+    says: [
+      [1, 'The other side sends a CDN (Call-Disconnect-Notify): it ends the L2TP call.'],
+      [2, "The other side's Result Code is 8 bytes"],
+      [5, 'The other side sends a StopCCN: it closes the L2TP tunnel.'],
+    ],
+  },
+  // an OpenWrt router's xl2tpd (LAC) redialling: the server's StopCCN with its reason (its max-tunnels limit), then packets of a tunnel
+  // this side no longer has
+  'pppd-openwrt-xl2tpd-lac-peer-stopccn-max-tunnels-limit-can-not-find-tunnel.txt': {
+    records: 8,
+    understood: 8,
+    families: { syslog: 2, pppd: 6 },
+    causes: [],
+    says: [
+      [4, 'The other side (85.21.0.242) closed the L2TP tunnel (StopCCN), giving as its reason: Reached configured max-tunnels limit.'],
+      [6, 'A packet for L2TP tunnel 5447 (call 64335), which this side does not have, was dropped.'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;

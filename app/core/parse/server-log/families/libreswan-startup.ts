@@ -74,6 +74,13 @@ export const PLUTO_STARTUP_RULES: readonly Rule[] = [
   context(/^ike_alg_(?:register_(?:enc|hash)\(\): Activating \S+: (?:Ok|FAILED) \(ret=-?\d+\)|add\(\): ERROR: algo_type '\d+', algo_id '\d+', Algorithm type already exists)$/, () => step('plutoAlgRegistered')),
   // connections.c add_connection: a connection of ipsec.conf loaded ("added connection description", Libreswan 4.x+ "added IKEv2 connection")
   context(/^added (?:connection description|IKEv[12] connection) "([^"]+)"$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
+  // Libreswan 5.x, the same as the connection's own line (`"ikev2-tunnel": added IKEv2 connection`, libreswan #2843: the name first, then
+  // what became of it) and what pluto notes of it as it loads: `"ikev2-tunnel": connection is using multiple subnets` (leftsubnets=),
+  // `warning: "ikev2-tunnel": IKEv2 ignores dpdtimeout==; use dpddelay= and retransmit-timeout=` — a setting of ipsec.conf pluto does not
+  // use (the warning's text as pluto words it; format assumed from that log)
+  context(/^"([^"]+)": added (?:IKEv[12] )?connection$/, (m) => step('plutoConnLoaded', { name: m[1]! })),
+  context(/^"([^"]+)": connection is using multiple subnets$/, () => step('plutoHousekeeping')),
+  context(/^warning: "([^"]+)": (.+)$/, (m) => step('plutoConnWarning', { name: m[1]!, text: m[2]! })),
   // server.c / iface.c: the addresses IKE is read on (Openswan "adding interface eth0/eth0 1.2.3.4:500", Libreswan "adding UDP interface
   // eth0 1.2.3.4:4500"), then "listening for IKE messages"
   // (Libreswan 5.x: `adding interface ens5 172.31.37.140:UDP/4500 (NAT)`, `[::1]:UDP/500`, and `addconn: ` before it — the logger of the

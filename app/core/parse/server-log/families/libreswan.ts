@@ -1,5 +1,5 @@
 import { IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, COUNTED, d, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
+import { applyRules, context, COUNTED, d, fallback, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import { isLogfileLine, logfileTime, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
@@ -86,8 +86,18 @@ const RULES: Rule[] = [
   context(/^(IKE|ISAKMP|IPsec) SA expired \(--dontrekey\)$/, (m) => step('plutoSaExpired', { sa: m[1]! }, 'warning')),
   // demux.c read_packet: a UDP packet shorter than an IKE header (`recvfrom 1.2.3.4:4500 too small packet (0)`) is dropped
   context(/^recvfrom (\S+?):(\d+) too small packet \((\d+)\)$/, (m) => step('plutoShortPacket', { peer: m[1]!, port: m[2]!, n: m[3]! })),
+  // ikev2_auth.c v2_authsig_and_log (4.x/5.x `authentication failed: peer attempted PSK authentication but we want EAPONLY`, libreswan #2843;
+  // 3.2x `peer attempted RSA authentication but we want PSK in <context>`, 3.x `Peer attempted …`): the other side proves itself with another
+  // method than the connection's authby= — no key or certificate was compared, so no mismatch of them; the AUTHENTICATION_FAILED this side
+  // answers with next is this refusal (notifyHit reads authMethodRefused). Names by pluto's enum keywords (RSA, PSK, NULL, ECDSA; RSASIG,
+  // EAPONLY …), which no translation changes
+  [/^(?:authentication failed: )?[Pp]eer attempted (\S+) authentication but we want (\S+)(?: in .*)?$/, (m, _p, s) => {
+    s.authMethodRefused = s.serialNow;
+    return { decoded: [d('plutoAuthMethodRefused', { offered: m[1]!, wanted: m[2]! })], outcome: 'failure', cause: 'auth-protocol-mismatch' };
+  }],
   // (Libreswan 4.x/5.x `authentication failed: using RSA with SHA2_512 for '…' tried …`, `Signature check failed`: a certificate or key, not the PSK)
-  [/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // (a fallback: its `authentication failed:` also takes the refused method's line above, which shares its first 16 characters — kit.ts)
+  fallback(/^probable authentication failure \(mismatch of preshared secrets\?\).*$|^(?:Signature|PSK) check failed.*$|^authentication failed:.*$/i, (m) => ({ decoded: [/^Signature|^authentication failed:.*\b(?:RSA|ECDSA|EdDSA|certificate|signature)\b/i.test(m[0]) ? d('ikeAuthFailed', { id: '' }) : d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })),
   [/^(?:left|right)? ?certificate with nickname '([^']*)' was not found in NSS DB$|^(?:failed to find|cannot find) (?:certificate|private key).*$/, (m) => ({ decoded: [d('certMissing', { name: m[1] ?? '' })], outcome: 'failure', cause: 'certificate-missing' })],
   // Libreswan: `Main mode peer ID is …`, IKEv2 `IKEv2 mode peer ID is ID_FQDN: '@SAMABR'` (hwdsl2 #856)
   // (in a serial this side initiated the peer is the responder, not the PC: Openswan's `Main mode peer ID is ID_IPV4_ADDR: '10.0.1.2'`
@@ -117,8 +127,14 @@ const RULES: Rule[] = [
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
   // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
   // (a responder's `sent IKE_SA_INIT reply {cipher=…}`, libreswan #786)
-  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (request|response|reply)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?$/, (m) => step(m[2] === 'request' ? 'ikeV2Sent' : 'ikeV2SentReply', { exchange: m[1]!, to: m[3] ? ` → ${m[3]}` : '' })),
+  // (5.x names what it waits for next: `sent IKE_SA_INIT response to 67.42.30.57:UDP/500 {cipher=…}, expecting IKE_AUTH, IKE_INTERMEDIATE, or
+  // IKE_AUTH (EAP)`, libreswan #2843)
+  context(/^sent (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) (request|response|reply)(?: to (\S+))?(?: (?:for|with) .*)?(?: \{.*\})?(?:, expecting .*)?$/, (m) => step(m[2] === 'request' ? 'ikeV2Sent' : 'ikeV2SentReply', { exchange: m[1]!, to: m[3] ? ` → ${m[3]}` : '' })),
   context(/^initiating IKEv2 (?:IKE SA|connection)(?: to (\S+))?(?: using \w+)?$/, () => step('ikeInitiating', { peer: 'Libreswan', mode: 'IKEv2' })), // this side starts: the address after `to` is the other side's
+  // Libreswan 5.x ikev2.c, an IKE_AUTH request as a responder reads it (libreswan #2843): `received first encrypted IKE_AUTH message containing
+  // SK payload from 67.42.30.57:UDP/500, completing Key Exchange computation (SKEYSEED) in the background`, then `processing IKE_AUTH request
+  // from 67.42.30.57:UDP/500 containing SK{IDi,AUTH,N(MOBIKE_SUPPORTED),SA,CP,TSi,TSr}` — the PC's (or other side's) request came in
+  context(/^(?:received first encrypted (\w+) message containing SK payload from (\S+?), completing .*|processing (?:decrypted )?(\w+) request from (\S+?) containing .*)$/, (m) => step('plutoV2Received', { exchange: (m[1] ?? m[3])!, from: (m[2] ?? m[4])! })),
   // Libreswan 4.6+ (issues #462, #615): `established IKE SA; authenticated using …`, `initiator|responder established Child SA using #1; IPsec tunnel|transport […] {ESP=>…}`
   [/^(?:(?:initiator|responder) )?established IKE SA\b.*$/, () => step('plutoIkeSaUp', undefined, 'success')],
   [/^(?:(?:initiator|responder) )?established Child SA\b(?:.*?; IPsec (tunnel|transport)\b)?.*$/, (m) => step('plutoChildSaUp', { mode: m[1] ?? 'IPsec' }, 'success')],
@@ -236,6 +252,8 @@ function notifyHit(name: string, text: string, s: FamilyState): Hit {
   if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
   // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
   if (name === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && text.startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
+  // this side's AUTHENTICATION_FAILED right after it refused the other side's authentication method (the rule above): that cause, said once
+  if (name === 'AUTHENTICATION_FAILED' && s.authMethodRefused !== undefined && s.authMethodRefused === s.serialNow && !text.startsWith('received')) Object.assign(hit, { outcome: 'warning', cause: undefined });
   if (name === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
   return hit;
 }

@@ -12,9 +12,13 @@ import { hasLineBreak, type Prefixed } from '../prefix';
  * groups are charon's (src/libstrongswan/utils/debug.c debug_names). Only those names: a bracketed word is no proof alone.
  */
 const SWANCTL_GROUP = /^\[(?:DMN|MGR|IKE|CHD|JOB|CFG|KNL|NET|ASN|ENC|TNC|IMC|IMV|PTS|TLS|APP|ESP|LIB)\] /;
+/** the IKE_SA's unique id after the group, `[2] ` (strongSwan 6.x, strongswan/strongswan#2833: `[ENC] [2] parsed IKE_SA_INIT request 0 [ … ]`) */
+const IKE_SA_ID = /^\[\d+\] /;
 export function afterSwanctlGroup(message: string, clean: boolean): string | undefined {
   if (message.charCodeAt(4) !== 93 || !SWANCTL_GROUP.test(message)) return undefined;
-  const rest = message.slice(6);
+  let rest = message.slice(6);
+  // (the id's head assumed from that log: a server's, its source not found)
+  if (rest.charCodeAt(0) === 91 && IKE_SA_ID.test(rest)) rest = rest.slice(rest.indexOf(']') + 2);
   return !clean && hasLineBreak(rest) ? undefined : rest;
 }
 /**

@@ -28,7 +28,8 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // xl2tpd control.c: with `PID: n, ` in older builds, without it (and with `(ref=a/b)`) in others
   // (control.c prints the call's serial number, a 32-bit AVP value, with %d: one past 2^31 comes out negative — a VyOS log's
   // `Serial: -1084367864`)
-  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // (a poster may mask the serial as the peer: `Call established with x, Local: 24701, Remote: 32604, Serial: x`, hwdsl2/setup-ipsec-vpn#132)
+  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+|[A-Za-z.]+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
   // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
   context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
   // the init script's line (see INIT_STEPS' rule below) with no tag of its own, behind a time: the syslog reader takes its verb for a
@@ -42,7 +43,13 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // avp.c handle_avps: an AVP of a mandatory packet could not be handled; xl2tpd closes the tunnel
   context(/^handle_avps: Bad exit status handling attribute (\d+) \(([^)]*)\) on mandatory packet\.$/, (m) => ({ decoded: [d('l2tpBadAvp', { attr: m[1]!, name: m[2]! })], outcome: 'warning' })),
   context(/^(?:call_close: )?Call (\d+) to (\S*) ?disconnected$/, () => step('l2tpCallDown')),
-  context(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
+  // control.c control_finish, on the other side's StopCCN: "%s: Connection closed to %s, port %d (%s), Local: %d, Remote: %d" — the
+  // other side closed the tunnel, and the text in parentheses is its Result Code AVP's error message (RFC 2661 §4.4.2), in its own
+  // words: "Reached configured max-tunnels limit" (an L2TP server refusing one more tunnel, openwrt/packages#1334), or empty
+  // (older builds may print no address: `Connection closed to , port 61228 (), Local: 20601, Remote: 15`, the corpus's Synology log)
+  context(/^control_finish: Connection closed to (\S*?),? port (\d+) \((.*)\), Local: -?\d+, Remote: -?\d+$/, (m) => tagged(step(m[3]!.trim() ? 'l2tpPeerStopccn' : 'l2tpPeerStopccnBare', { peer: m[1] || '?', reason: m[3]!.trim() }, 'warning'), { peer: m[1] || undefined })),
+  // (a fallback: it takes the StopCCN line above too, whose first 16 characters it shares — kit.ts)
+  fallback(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
   // xl2tpd xl2tpd.c lac_disconnect(): `Disconnecting from %s, Local: %d, Remote: %d` — this side (a LAC) ends the tunnel, "Goodbye!"
   context(/^Disconnecting from \S+, Local: \d+, Remote: \d+$/, () => step('l2tpTunnelDown')),
   context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
@@ -83,6 +90,13 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // xl2tpd.c start_pppd (kernel L2TP): the PPPoL2TP socket for the call could not be connected to the kernel's L2TP tunnel (newer
   // builds add errno and its text) — no pppd is started, the call fails
   [/^start_pppd: Unable to (connect|create|open) PPPoL2TP socket\.?(?: -?\d+ (.+))?$/, (m) => ({ decoded: [d('pppol2tpSocketFailed', { error: m[2] ? ` (${m[2]})` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
+  // avp.c message_type_avp: "%s: message type %d (%s)" — the control message that came in, named by its number (RFC 2661 §3.2): the
+  // other side's StopCCN (4) closes the tunnel, its CDN (14) ends a call; the other messages of setting up are bookkeeping (below)
+  context(/^message_type_avp: message type (4|14) \([^)]*\)$/, (m) => step(m[1] === '4' ? 'l2tpStopccnReceived' : 'l2tpCdnReceived', undefined, 'warning')),
+  // avp.c result_code_avp, the SANITY check "%s: avp is incorrect size.  %d < 10": a Result Code AVP of 8 bytes, the Result Code alone
+  // without the Error Code RFC 2661 §4.4.2 makes optional — xl2tpd before 1.3.14 (commit 9b939c0, xelerance/xl2tpd#175) refuses it and
+  // with it the other side's StopCCN or CDN ("Bad exit status handling attribute 1" next); Android's and other L2TP stacks send it so
+  context(/^result_code_avp: avp is incorrect size\. {1,2}(\d+) < 10$/, (m) => step('l2tpResultCodeShort', { n: m[1]! }, 'warning')),
   fallback(/^[a-z_]+_avp: .*$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd.c init / network.c: start-up banner and kernel-support notes (xl2tpd 1.3.x wording)
   context(/^(?:xl2tpd version \S+ started on \S+ PID:\d+|Written by Mark Spencer, Copyright \(C\) 1998, Adtran, Inc\.|Forked by Scott Balmos and David Stipp, \(C\) 2001|Inherited by Jeff McAdams, \(C\) 2002|Forked again by Xelerance \(www\.xelerance\.com\) \(C\) 2006(?:-\d{4})?|Listening on IP address \S+, port \d+|Not looking for kernel SAref support\.|This binary does not support kernel L2TP\.|L2TP kernel support not detected \(try modprobing l2tp_ppp and pppol2tp\)|Using l2tp kernel support\.|setsockopt recvref\[\d+\]: Protocol not available)$/, () => step('xl2tpdHousekeeping')),
