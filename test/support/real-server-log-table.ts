@@ -21,6 +21,8 @@ export interface RealServerLogRow {
   says: [number, string][];
   /** the first entry's user */
   user?: string;
+  /** the first entry's peer (the far end the line names) */
+  peer?: string;
   /** every entry after the first line has this session */
   session?: string;
 }
@@ -39,6 +41,7 @@ export function realServerLogTable(rows: Record<string, RealServerLogRow>): void
       expect(r.entries.filter((e) => e.cause).map((e) => [e.line, e.cause])).toEqual(row.causes);
       for (const [line, text] of row.says) expect(r.entries.filter((e) => e.line === line).map((e) => describeEntry(e, t)).join(' | '), `line ${line}`).toContain(text);
       if (row.user) expect(r.entries[0]!.user).toBe(row.user);
+      if (row.peer) expect(r.entries[0]!.peer).toBe(row.peer);
       if (row.session) expect(r.entries.filter((e) => e.line > 1).every((e) => e.session === row.session)).toBe(true);
       for (const e of r.entries) expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\./);
     });
