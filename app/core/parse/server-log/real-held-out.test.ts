@@ -105,7 +105,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [1, 'The PC at 79.177.68.246 opened a TLS connection to the SSTP server (TCP 443).'],
-      [4, 'accel-ppp SSL message SNI.'],
+      [4, 'The client\'s TLS hello asks for the server name stupid.dev.enativ.com (SNI)'],
       [5, 'accel-ppp HTTP message SSTP_DUPLEX_POST.'],
       [7, 'accel-ppp HTTP message Host.'],
     ],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, readCorpus } from '../../../../test/corpus';
 import { readRepoText } from '../../../../test/support/repo-files';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
@@ -50,11 +49,6 @@ describe('real lines left not understood on purpose', () => {
       expect(unknown.length).toBe(lines.length);
     });
   }
-
-  it.runIf(corpusAvailable)('the shared corpus: a Markdown rule (`---`) before a strongSwan log', () => {
-    const r = parseServerLog(readCorpus('server-logs/strongswan', 'charon-macos-ikev2-dh-group-inacceptable-invalid-ke.txt'), 'x');
-    expect(r.unknownLines.map((u) => [u.line, u.text])).toEqual([[1, '---']]);
-  });
 
   it('FortiGate hex a forum wrapped at its own width: the pieces stay unknown, the debug around them is read', () => {
     const name = 'fortios-ike-debug-initiator-main-mode-first-message-wrapped-hex.txt';
