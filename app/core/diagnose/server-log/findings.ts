@@ -26,6 +26,11 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'xauth-rejected': 'vpn.auth-mismatch',
   'auth-protocol-mismatch': 'vpn.auth-mismatch',
   'pc-no-chap-response': 'vpn.auth-mismatch',
+  // the PC's SSTP Call-Connected failed its crypto binding ([MS-SSTP] §3.2.5.2.3): the Compound MAC is keyed from the PPP log-in's
+  // keys (MS-CHAPv2's MPPE keys; zeros for PAP), so the two sides' log-in keys differ — the log-in method's keys, not the password
+  // (it was accepted). accel-ppp's maintainers (xebd/accel-ppp#100): the client's Compound-MAC computation or the RADIUS server
+  // (works with FreeRADIUS, not with another backend), PAP on both sides as the workaround. The PC's error code is not known here
+  'sstp-binding-failed': 'vpn.auth-mismatch',
   'pc-refused-encryption': 'vpn.encryption-mismatch',
   'server-refused-encryption': 'vpn.encryption-mismatch',
   'mppe-unavailable': 'vpn.encryption-mismatch',

@@ -12,6 +12,12 @@ const t = engineT('en');
 const findingsOf = (file: string): string[] => explainServerLogs([parseServerLog(readRepoText(`test/fixtures/real/server-logs/${file}`), file)], t).findings.map((f) => f.id);
 
 describe('findings of the held-out real logs', () => {
+  it("SSTP's Compound MAC failing after the log-in is the two sides' log-in keys differing (vpn.auth-mismatch, PAP as the workaround); a wrong Nonce is none", () => {
+    const r = explainServerLogs([parseServerLog(readRepoText('test/fixtures/real/server-logs/pppd-accel-pppd-journal-sstp-call-connected-invalid-compound-mac.txt'), 'x')], t);
+    expect(r.findings.map((f) => f.id)).toEqual(['vpn.auth-mismatch']);
+    expect(JSON.stringify(r.findings[0])).toContain('(PAP)');
+    expect(findingsOf('pppd-accel-sstp-syslog-mschap-v2-success-then-abort.txt')).toEqual([]);
+  });
   it('a CCP Protocol-Reject the PC went on from (the same pppd carried data both ways) is no encryption finding', () => {
     expect(findingsOf('pppd-vyos-xl2tpd-ccp-protocol-reject-link-used-negative-serial.txt')).toEqual([]);
     // the same refusal where the link then carried next to nothing: the PC hung up on it (error 742)

@@ -91,6 +91,28 @@ describe('events tagged with their source (NXLog BSD syslog)', () => {
   });
 });
 
+describe('Service Control Manager events under their tag (syslog-ng Windows agent, a bare Service_Control_Manager tag)', () => {
+  // the real lines' shapes (real-rras.test.ts: syslog-ng's loggen test data, a zh-CN Logstash record) with a VPN service put in
+  const agent = (type: string, message: string, id: number) => `<134>Jul 27 14:55:12 RRAS01 Microsoft-Windows-Service_Control_Manager[3720]: : System Microsoft-Windows-Service Control Manager: [${type}] ${message} (EventID ${id})`;
+  it('a VPN service stopping or failing is the service down, by the id and the service the message names', () => {
+    const r = parseServerLog([
+      agent('Information', 'The Routing and Remote Access service entered the stopped state.', 7036),
+      agent('Error', 'The Secure Socket Tunneling Protocol Service service terminated unexpectedly.  It has done this 1 time(s).', 7034),
+      'Service_Control_Manager[740]: Remote Access Connection Manager 服务处于 停止 状态。',
+    ].join('\n'));
+    expect(r.entries.map((e) => [e.family, e.cause, e.decoded[0]!.key, e.decoded[0]!.values?.winService])).toEqual([
+      ['rras', 'service-down', 'scmStopped', 'RemoteAccess'],
+      ['rras', 'service-down', 'scmCrashed', 'SstpSvc'],
+      ['rras', 'service-down', 'scmStopped', 'RasMan'],
+    ]);
+  });
+  it('the same service running again is its comeback, in Chinese too (正在运行); another service is said not to be the VPN’s', () => {
+    const r = parseServerLog(['Service_Control_Manager[740]: IKE and AuthIP IPsec Keying Modules 服务处于 停止 状态。', 'Service_Control_Manager[740]: IKE and AuthIP IPsec Keying Modules 服务处于 正在运行 状态。', agent('Information', 'The Print Spooler service entered the running state.', 7036)].join('\n'));
+    expect(r.entries.map((e) => e.cause)).toEqual(['service-down', 'service-recovered', undefined]);
+    expect(r.entries[2]!.decoded[0]).toMatchObject({ key: 'scmOtherService', values: { id: 7036, service: 'Print Spooler' } });
+  });
+});
+
 describe('NXLog JSON records (im_msvistalog, to_json)', () => {
   // the real record (test/fixtures/real/server-logs/nxlog-json-rsyslog-scm-7036-nxlog-service-running.txt) with a VPN service's
   // insertion strings and ids put in: the fields NXLog writes for a Service Control Manager event

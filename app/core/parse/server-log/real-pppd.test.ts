@@ -106,12 +106,13 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
   },
   // the same issue's later comment (xebd/accel-ppp #100, alex-eri): in the journal, before a session has a name (`:: `), the PC's
-  // Call-Connected and its crypto binding's Compound MAC failing, glued to the Call-Abort by accel-ppp itself
+  // Call-Connected and its crypto binding's Compound MAC failing, glued to the Call-Abort by accel-ppp itself: the two sides' log-in
+  // keys differ (sstp-binding-failed; the maintainers there: the client's CMAC or the RADIUS server, PAP as the workaround)
   'pppd-accel-pppd-journal-sstp-call-connected-invalid-compound-mac.txt': {
     records: 2,
     understood: 2,
     families: { pppd: 2 },
-    causes: [],
+    causes: [[2, 'sstp-binding-failed']],
     says: [
       [1, 'accel-ppp SSTP message SSTP_MSG_CALL_CONNECTED.'],
       [2, "The PC's SSTP Call-Connected failed the crypto-binding check (Compound MAC): the server aborts the call."],

@@ -202,13 +202,31 @@ const ROWS: Record<string, RealServerLogRow> = {
     ],
   },
   // NXLog's JSON record forwarded to rsyslog (forwarded-event.ts): the service manager's 7036 by its id and source, NXLog's own service
-  // (not a VPN one: named by id and source only), at the syslog header's time (before: no line known)
+  // (not a VPN one: said so, by its param1), at the syslog header's time (before: no line known)
   'nxlog-json-rsyslog-scm-7036-nxlog-service-running.txt': {
     records: 1,
     understood: 1,
     families: { rras: 1 },
     causes: [],
-    says: [[1, 'Event 7036 from Service Control Manager.']],
+    says: [[1, 'Service Control Manager event 7036 about the nxlog service: not one of the services a Windows VPN server needs, so not a cause here.']],
+  },
+  // the syslog-ng Windows agent's line (forwarded-event.ts SCM_TAGS): the id from its `(EventID 7036)` tail, the service and state
+  // from the message as 7036's wording gives them — a service not the VPN's (before: "not part of the VPN; ignored", as it was for
+  // RRAS itself stopping)
+  'syslog-ng-agent-scm-7036-multimedia-class-scheduler-running.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'Service Control Manager event 7036 about the Multimedia Class Scheduler service: not one of the services a Windows VPN server needs, so not a cause here.']],
+  },
+  // a Chinese Windows' 7036 under the bare tag, without its id: zh-CN's "%1 服务处于 %2 状态。" (停止 = stopped) — Windows Time, not the VPN's
+  'scm-tag-chinese-7036-windows-time-stopped.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'Service Control Manager event 7036 about the Windows Time service: not one of the services a Windows VPN server needs, so not a cause here.']],
   },
   // the same 20063 when RRAS's RADIUS server name does not resolve (KB Q173539): the service does not start
   'rras-nt4-kb173539-router-20063-radius-name-no-logon-servers.txt': {

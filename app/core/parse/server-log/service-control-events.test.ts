@@ -83,8 +83,8 @@ describe('Service Control Manager events about the VPN server’s services', () 
     expect([hang.outcome, hang.cause]).toEqual(['warning', undefined]);
   });
 
-  it('another service, or a VPN service running with nothing down before it: no finding', () => {
-    expect(says(xml(7036, ['Windows Update', 'stopped'], utf16('wuauserv/1')))[0]![1]).toBe('Event 7036 from Service Control Manager.');
+  it('another service (said to be none of the VPN’s, by its display name), or a VPN service running with nothing down before it: no finding', () => {
+    expect(says(xml(7036, ['Windows Update', 'stopped'], utf16('wuauserv/1')))[0]).toEqual([1, 'Service Control Manager event 7036 about the Windows Update service: not one of the services a Windows VPN server needs, so not a cause here.', null]);
     const start = xml(7036, ['Routing and Remote Access', 'running'], utf16('RemoteAccess/4'));
     expect(says(start)[0]![2]).toBeNull();
     expect(serviceFinding(start)).toBeUndefined();

@@ -25,6 +25,7 @@ export type Cause =
   | 'credentials-rejected' // CHAP/MS-CHAP failure, RADIUS reject: user name or password (the PC's 691 …)
   | 'xauth-rejected' // IKEv1 XAUTH refused the user name or password (or group): a device that is no Windows built-in client (iPhone, Mac, Android, Cisco client)
   | 'auth-protocol-mismatch' // no authentication method both sides accept (LCP, IKEv2 EAP vs PSK)
+  | 'sstp-binding-failed' // SSTP's crypto binding (Compound MAC) did not check out: the keys of the PPP log-in differ on the two sides
   | 'pc-refused-encryption' // the PC rejected CCP/MPPE the server requires
   | 'server-refused-encryption' // the server rejected the CCP/MPPE the PC asked for
   | 'mppe-unavailable' // one side requires MPPE, the other cannot provide it

@@ -2,6 +2,7 @@ import type { Prefixed } from '../prefix';
 import { monthOf } from '../prefixed';
 import type { LogTime } from '../types';
 import type { EventBlock } from './windows-event-block';
+import { serviceStateParams } from './service-control-events';
 
 /**
  * Windows events a forwarder sent to a syslog server, as the network team's collector keeps them:
@@ -40,12 +41,26 @@ export function isSnareRecord(pre: Prefixed): boolean {
 }
 
 /**
+ * The Service Control Manager's events under the tag a forwarder gives them (its provider name with `_` for the blanks a syslog tag
+ * cannot hold): the syslog-ng Windows agent's `Microsoft-Windows-Service_Control_Manager[3720]: : System Microsoft-Windows-Service
+ * Control Manager: [Information] The Multimedia Class Scheduler service entered the running state. (EventID 7036)` (syslog-ng's
+ * loggen test data, tests/loggen/tests/test_filereader.c: log name, source, `[type]`, the message, the id last), and a bare
+ * `Service_Control_Manager[740]: Windows Time 服务处于 停止 状态。` (a Chinese Windows' 7036 as a Logstash record's @message, its id
+ * not kept). Read as the service manager's events (service-control-events.ts): by the id, and the service named in the message.
+ */
+const SCM_TAGS = ['Microsoft-Windows-Service_Control_Manager', 'Service_Control_Manager'] as const;
+const SCM_TAG_SET: ReadonlySet<string> = new Set(SCM_TAGS);
+/** the syslog-ng agent's head (`: ` or `N/A: `, the log name, the source, `[type]`) and its `(EventID N)` tail */
+const AGENT_HEAD = /^(?:\S*:)?\s*\S+ [\w-]+(?: [\w-]+)*: \[[^\]]*\] /;
+const AGENT_ID = /\s*\(EventID (\d+)\)\s*$/;
+
+/**
  * The event sources whose lines are VPN events when a forwarder tags a syslog line with them (NXLog to_syslog_bsd: the tag is
  * the event's SourceName, assumed as above): RRAS's RemoteAccess, the PC's RasClient, NPS (Windows Server 2008 and later log
  * its 6272–6274 under Security-Auditing; IAS on Windows 2003). Security-Auditing also carries other audits: read as events by id and
  * source, as a pasted one is.
  */
-export const FORWARDED_EVENT_SOURCES = ['RemoteAccess', 'RasClient', 'IAS', 'NPS', 'Microsoft-Windows-Security-Auditing'] as const;
+export const FORWARDED_EVENT_SOURCES = ['RemoteAccess', 'RasClient', 'IAS', 'NPS', 'Microsoft-Windows-Security-Auditing', ...SCM_TAGS] as const;
 
 const TIME_OF_DAY = /\b\d\d:\d\d:\d\d\b/;
 const TRAILER = /^\s*(?:\d+|[0-9a-f]{32})\s*$/i;
@@ -115,8 +130,20 @@ function submitTime(text: string): LogTime | undefined {
   return time;
 }
 
-/** A line tagged with an event source (FORWARDED_EVENT_SOURCES): the event as far as its tag and message tell, no id. */
-export const taggedEvent = (pre: Prefixed): EventBlock => ({ source: pre.program ?? '', named: {}, data: [], message: pre.message });
+/**
+ * A line tagged with an event source (FORWARDED_EVENT_SOURCES): the event as far as its tag and message tell, no id — but the service
+ * manager's (SCM_TAGS) as its source's name, with the id the syslog-ng agent puts after the message and without the agent's head.
+ */
+export function taggedEvent(pre: Prefixed): EventBlock {
+  const source = pre.program ?? '';
+  if (!SCM_TAG_SET.has(source)) return { source, named: {}, data: [], message: pre.message };
+  const id = AGENT_ID.exec(pre.message);
+  const message = (id ? pre.message.slice(0, id.index) : pre.message).replace(AGENT_HEAD, '').trim();
+  // the text alone has no insertion strings: a 7036's two (the service, its state) where its message table's wording gives them
+  const state = serviceStateParams(message);
+  const known = id ? Number(id[1]) : state ? 7036 : undefined;
+  return { ...(known !== undefined ? { id: known } : {}), source: 'Service Control Manager', named: {}, data: state && (known === 7036) ? state : [], message };
+}
 
 /**
  * (3) NXLog's JSON record (im_msvistalog read, to_json written, as a syslog line's text or a line of a file): the event's fields by

@@ -132,8 +132,13 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // sstp.c sstp_recv_msg_call_connected: the certificate hash in the PC's crypto binding is not the one of the server's
   // certificate (ssl-pemfile, or cert-hash-sha1 / cert-hash-sha256): the PC saw another certificate — something between them
   context(/^sstp: invalid (?:SHA1|SHA256) Cert Hash$/, () => ({ decoded: [d('sstpdCertHashMismatch')], outcome: 'failure' })),
-  // sstp.c: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check out; accel-ppp aborts the call
-  context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) => ({ decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' })),
+  // sstp.c sstp_recv_msg_call_connected: the Call-Connected's crypto binding (Nonce, Compound MAC, hash protocol) did not check
+  // out; accel-ppp aborts the call (log_ppp_error, then sstp_abort). The Compound MAC is an HMAC keyed from the PPP log-in's keys
+  // (the HLAK: MS-CHAPv2's MPPE keys, [MS-SSTP] §3.2.5.2.3): its failure after an accepted log-in is the two sides' log-in keys
+  // differing — the cause sstp-binding-failed (findings.ts; accel-ppp#100). A wrong Nonce or hash protocol is the PC's message not
+  // matching the server's own request, no known cause: failure without one
+  context(/^sstp: invalid (Nonce|Compound MAC|Hash Protocol|Certificate Hash)/i, (m) =>
+    m[1]!.toLowerCase() === 'compound mac' ? { decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'failure', cause: 'sstp-binding-failed' } : { decoded: [d('sstpBindingInvalid', { what: m[1]! })], outcome: 'warning' }),
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
   // pptp.c disconnect() (debug): the control connection is torn down, its PPP session ended as a lost carrier (why: the lines before)
   context(/^pptp: disconnect$/, () => step('accelDisconnected')),

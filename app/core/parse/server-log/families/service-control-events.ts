@@ -73,13 +73,30 @@ function errorInText(message: string): number | undefined {
   return undefined;
 }
 
-/** 7036's state: the binary's number, else the state word (param2, in English: its translation is not known), else the English message. */
+/**
+ * 7036's state words (its insertion string 2) as the message table has them: English, and Chinese (Simplified) as real zh-CN events show
+ * them — 正在运行 "running" (a WMI record's `"EventCode":7036,…,"Message":"Application Experience 服务处于 正在运行 状态。"`, search index
+ * file id 45353831047; a Get-EventLog table's 7036 rows, id 12160621824, with 停止 beside it), 停止 "stopped" (the same table, and the
+ * forwarded `Service_Control_Manager[740]: Windows Time 服务处于 停止 状态。`, id 32508394207). Other languages' words are not known.
+ */
+const STATE_WORDS: Readonly<Record<string, 'running' | 'stopped'>> = { running: 'running', stopped: 'stopped', 正在运行: 'running', 停止: 'stopped' };
+
+/**
+ * A 7036 message without its insertion strings (a forwarded line's text) → the two strings, the service and its state, by the message
+ * table's wording of it: en-US "The %1 service entered the %2 state.", zh-CN "%1 服务处于 %2 状态。" (the real lines above); else undefined.
+ */
+export function serviceStateParams(message: string): [string, string] | undefined {
+  const m = /^The (.+?) service entered the (\S+) state\.?$/.exec(message) ?? /^(.+?) 服务处于 (\S+) 状态。?$/.exec(message);
+  return m ? [m[1]!, m[2]!] : undefined;
+}
+
+/** 7036's state: the binary's number, else the state word (param2: STATE_WORDS), else the English message. */
 function stateOf(block: EventBlock, binaryState: number | undefined, word: string | undefined): 'running' | 'stopped' | undefined {
   if (binaryState === 4) return 'running';
   if (binaryState === 1) return 'stopped';
   if (binaryState !== undefined) return undefined;
   const w = (word ?? block.message.match(/\bentered the (\w+) state\b/i)?.[1] ?? '').toLowerCase();
-  return w === 'running' || w === 'stopped' ? w : undefined;
+  return Object.hasOwn(STATE_WORDS, w) ? STATE_WORDS[w] : undefined;
 }
 
 const param = (block: EventBlock, n: number): string | undefined => block.named[`param${n}`] ?? block.data[n - 1];
@@ -97,8 +114,9 @@ function serviceOf(block: EventBlock, at: number, binaryKey: string | undefined)
 }
 
 /**
- * A Service Control Manager event about a VPN service → what it says; undefined for another service (or another source), which
- * stays "Event N from Service Control Manager".
+ * A Service Control Manager event about a VPN service → what it says; about another service it names (its insertion string or binary
+ * data) → that it is not one of the VPN's; undefined where no service is named (or for another source), which stays "Event N from
+ * Service Control Manager".
  */
 export function serviceControlHit(block: EventBlock): Hit | undefined {
   const id = block.id;
@@ -106,8 +124,13 @@ export function serviceControlHit(block: EventBlock): Hit | undefined {
   const source = block.source ?? '';
   if (!isServiceControlSource(source) && !(source === '' && ENGLISH.test(block.message))) return undefined;
   const bin = binaryServiceName(block.binary);
-  const service = serviceOf(block, id === 7009 || id === 7011 ? 2 : 1, bin?.key);
-  if (!service) return undefined;
+  const at = id === 7009 || id === 7011 ? 2 : 1;
+  const service = serviceOf(block, at, bin?.key);
+  if (!service) {
+    // a service named in the event's insertion strings that is none of the VPN's: said so, by its name (no cause)
+    const other = param(block, at) ?? bin?.key;
+    return other ? { decoded: [d('scmOtherService', { id, service: other })], outcome: 'info' } : undefined;
+  }
   const down = (key: string, values: Record<string, string | number> = {}): Hit => ({ decoded: [d(key, { id, winService: service, ...values })], outcome: 'failure', cause: 'service-down' });
   switch (id) {
     case 7000:

@@ -47,7 +47,11 @@ const RULES: Rule[] = [
   // means something between them (a TLS-inspecting proxy, a load balancer) showed its own
   [/^abort: certificate hash mismatched$/, () => ({ decoded: [d('sstpdCertHashMismatch')], outcome: 'failure' })],
   [/^(?:abort: wrong nonce received|Crypto Binding is invalid\.|abort: unsupported hash protocol: (\S+)|Crypto Binding Attribute (?:expected in Call Connect|length MUST be 104 \(0x068\)))$/, (m) =>
-    ({ decoded: [d('sstpBindingInvalid', { what: m[0].includes('nonce') ? 'Nonce' : m[0].includes('invalid') ? 'Compound MAC' : m[1] !== undefined ? `Hash Protocol ${m[1]}` : 'Crypto Binding attribute' })], outcome: 'failure' })],
+    // ("Crypto Binding is invalid." is sstp.py sstp_msg_call_connected's CMAC check — HMAC keyed from the CMK pppd's plugin took from
+    // the log-in's MPPE keys: the two sides' log-in keys differ, the cause sstp-binding-failed as accel-ppp's "invalid Compound MAC")
+    m[0].startsWith('Crypto Binding is')
+      ? { decoded: [d('sstpBindingInvalid', { what: 'Compound MAC' })], outcome: 'failure', cause: 'sstp-binding-failed' }
+      : { decoded: [d('sstpBindingInvalid', { what: m[0].includes('nonce') ? 'Nonce' : m[1] !== undefined ? `Hash Protocol ${m[1]}` : 'Crypto Binding attribute' })], outcome: 'failure' }],
   [/^abort: cmk not received from pppd$/, () => ({ decoded: [d('sstpdNoCmk')], outcome: 'failure' })],
   // the end of a call: the PC's abort, the server's (its status attribute as Python prints it), the PC gone quiet (no packet
   // for HELLO_TIMEOUT, 60 s, and no answer to the echo request)
