@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import type { Problem } from '../../app/core/model/problems';
 import { buildSnapshot } from '../../app/core/snapshot/build-snapshot';
@@ -107,6 +108,12 @@ async function readerProblems(): Promise<Problem[]> {
     const limits = { maxFiles: 100, maxFileBytes: 40, maxTotalBytes: 45, concurrency: 4 };
     const many = dir('many');
     for (const n of ['ver.txt', 'route-print.txt', 'ipconfig-all.txt', 'lmhosts']) writeFileSync(join(many, n), 'x\n');
+    // a server's rotated logs: one cut short, one that unpacks past the per-file limit
+    const packed = dir('packed/server-logs');
+    const line = 'Jan  1 00:00:00 gw pppd[2]: Connection terminated.\n';
+    const small = gzipSync(line.repeat(20));
+    writeFileSync(join(packed, 'cut.gz'), small.subarray(0, small.length - 20));
+    writeFileSync(join(packed, 'big.gz'), gzipSync(line.repeat(200)));
     try {
       return [
         ...(await readCaptureDir(bad)).readProblems,
@@ -115,6 +122,7 @@ async function readerProblems(): Promise<Problem[]> {
         ...(await readCaptureDir(odd)).readProblems,
         ...(await readCaptureDir(big, 'capture', limits)).readProblems,
         ...(await readCaptureDir(many, 'capture', { ...limits, maxFiles: 1, maxFileBytes: 1000, maxTotalBytes: 1000 })).readProblems,
+        ...(await readCaptureDir(join(work, 'packed'), 'capture', { ...limits, maxFileBytes: 4000, maxTotalBytes: 100_000 })).readProblems,
       ];
     } finally {
       server.close();

@@ -66,6 +66,8 @@ const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
 const RULE = /^([-=*_#+])\1{2,}[ \t]*$/;
 /** Could this line be a rule (RULE)? Its first character, asked before the regex: a log line never starts so. */
 const mayBeRule = (c: number): boolean => c === 45 || c === 61 || c === 42 || c === 95 || c === 35 || c === 43;
+/** A line that is layout around or between logs, no record: a Markdown fence or a rule (what LineSplitter.push counts as blank). */
+export const isLayoutLine = (text: string): boolean => FENCE.test(text) || RULE.test(text);
 
 export class LineSplitter {
   private lineNo = 0;
