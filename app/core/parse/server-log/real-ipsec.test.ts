@@ -54,6 +54,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [14, 'IKE fragment 1 of 5 received.'],
     ],
   },
+  // a Windows PC's IKE_AUTH at a Let's Encrypt-certified server: the CERTREQ count, the EAP-Identity request and the issuer
+  // certificate were not understood, and `peer supports MOBIKE` read as an authentication step that succeeded
+  'charon-letsencrypt-server-windows-ike-auth-unknown-ca-certreqs-eap-identity-mobike.txt': {
+    records: 13,
+    understood: 13,
+    families: { strongswan: 13 },
+    causes: [],
+    says: [
+      [6, 'The other side asks for certificates of CAs this side does not have (how many: 20)'],
+      [9, 'The server asks the PC for its user name (EAP-Identity request)'],
+      [10, 'The other side supports MOBIKE'],
+      [12, 'This side sends its certificate CN=v.1xiaoshivpn.org.'],
+      [13, "This side sends the certificate of the CA that issued it along: C=US, O=Let's Encrypt, CN=Let's Encrypt Authority X1."],
+    ],
+  },
   'charon-systemd-journal-no-thread-received-packet.txt': {
     records: 1,
     understood: 1,

@@ -213,7 +213,7 @@ const RULES: Rule[] = [
   // child_sa.c set_state (DBG2): a CHILD_SA's own states (child_sa_state_names), e.g. CREATED => ROUTED for a trap policy
   context(/^CHILD_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('childStateChange', { from: m[2]!, to: m[3]! })),
   // (`received issuer cert`, `using untrusted intermediate certificate`, `using trusted ca certificate`: the chain as charon builds it, jawj/IKEv2-setup #123)
-  context(/^(?:received (?:end entity|issuer) cert|sending end entity cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
+  context(/^(?:received (?:end entity|issuer) cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   // (strongSwan 5.9 names the IKE version: ike_cfg lookup `looking for an IKEv2 config for 192.168.100.111...192.168.100.110`, strongswan #1238)
   context(/^(?:looking for (?:peer|an ike|an IKEv[12]|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
@@ -301,8 +301,12 @@ const RULES: Rule[] = [
   context(/^authentication of '([^']*)' \(myself\) with ([^']+)$/, (m) => step('ikeOwnAuth', { id: m[1]!, method: m[2]! })),
   // child_create.c build_i: this side starts the CHILD_SA (its IKE_AUTH or CREATE_CHILD_SA request carries it) — the initiator of that exchange
   context(/^establishing CHILD_SA (\S+)(?: reqid \d+)?$/, (m) => step('childSaEstablishing', { name: m[1]! })),
+  // src/libcharon/sa/ikev2/tasks/ike_mobike.c process_i/process_r: the other side's MOBIKE_SUPPORTED notify (RFC 4555: the IKE_SA may
+  // move to another address of it) — only an announcement, no step of authentication; `…, but disabled in config` when this side's
+  // connection has mobike=no (the responder then does not use it)
+  context(/^peer supports MOBIKE(, but disabled in config)?$/, (m) => step(m[1] ? 'peerMobikeDisabled' : 'peerMobike')),
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
-  context(/^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
+  context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
