@@ -26,7 +26,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { strongswan: 10 },
     causes: [[5, 'ike-no-proposal'], [7, 'ike-no-proposal']],
     says: [
-      [2, 'Comparing proposals.'],
+      [2, "The other side's proposal and this side's have no Diffie-Hellman group in common: if no other pair of proposals matches, that is why none is chosen (NO_PROPOSAL_CHOSEN)."],
+      [5, 'What did not match: the Diffie-Hellman group. The PC proposed: ESP:CHACHA20_POLY1305_256/NO_EXT_SEQ.'],
       [6, 'The IPsec part (CHILD_SA) could not be set up; the IKE SA stays. The line before says why.'],
       [10, 'IKE fragment 1 of 2 received.'],
     ],

@@ -1,6 +1,6 @@
 import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
@@ -145,6 +145,13 @@ const RULES: Rule[] = [
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
     // what the PC proposed, from the `received proposals: …` line charon logs just before (same task, proposal.c / ike_init.c)
+    // which part of the proposals had nothing in common (proposal.c's `no acceptable %N found` lines of this comparison): said here
+    // again, as the reason of this refusal — the comparison lines carry no cause of their own
+    const misses = s.proposalMisses as string[] | undefined;
+    if (misses) {
+      for (const miss of misses) hit.decoded.push(d(`step.${(MISS_KEY[miss] ?? 'proposalNoMatchOther').replace('NoMatch', 'Missed')}`, { type: miss }));
+      s.proposalMisses = undefined;
+    }
     const offered = s.pcProposals as string | undefined;
     if (offered) {
       hit.decoded.push(d('pcProposed', { proposal: offered }));
@@ -164,9 +171,29 @@ const RULES: Rule[] = [
       if (message.startsWith('received proposals: ')) s.pcProposals = message.slice('received proposals: '.length);
     },
   ),
-  // strongSwan src/libstrongswan/crypto/proposal.c: `no acceptable %N found` names a transform type, upper case (ENCRYPTION_ALGORITHM,
-  // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
-  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
+  // strongSwan src/libstrongswan/crypto/proposal.c select_algo (DBG2, for each pair of proposals compared): `no acceptable %N found`
+  // names the transform type the pair had no algorithm of in common (transform_type_names: ENCRYPTION_ALGORITHM, INTEGRITY_ALGORITHM,
+  // PSEUDO_RANDOM_FUNCTION, DIFFIE_HELLMAN_GROUP, 6.x KEY_EXCHANGE_METHOD, EXTENDED_SEQUENCE_NUMBERS) — not "no acceptable proposal
+  // found", the failure the rule before takes. When no later pair matches, that is the reason of the NO_PROPOSAL_CHOSEN: the failure line
+  // says it again (proposalMisses); a `proposal matches` clears it. No cause here, the refusal's own line gives it
+  context(
+    /^\s*no acceptable ([A-Z_]+) found$/,
+    (m, _p, s) => {
+      noteProposalMiss(s, m[1]!);
+      return step(MISS_KEY[m[1]!] ?? 'proposalNoMatchOther', { type: m[1]! });
+    },
+    (message, s) => noteProposalMiss(s, message.trim().slice('no acceptable '.length, -' found'.length)),
+  ),
+  context(
+    /^(?:selecting proposal:|\s*proposal matches)$/,
+    (m, _p, s) => {
+      if (m[0].endsWith('matches')) s.proposalMisses = undefined;
+      return step('ikeProposalCheck');
+    },
+    (message, s) => {
+      if (message.endsWith('matches')) s.proposalMisses = undefined;
+    },
+  ),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // strongSwan src/libcharon/sa/ikev1/tasks/main_mode.c process_i (aggressive_mode.c the same, assumed): the responder's ID in MR3 is not
   // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
@@ -308,6 +335,22 @@ const RULES: Rule[] = [
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
   context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
+
+/** proposal.c's transform type → the step that says which part of two proposals had nothing in common. */
+const MISS_KEY: Readonly<Record<string, string>> = {
+  ENCRYPTION_ALGORITHM: 'proposalNoMatchEncr',
+  INTEGRITY_ALGORITHM: 'proposalNoMatchInteg',
+  PSEUDO_RANDOM_FUNCTION: 'proposalNoMatchPrf',
+  DIFFIE_HELLMAN_GROUP: 'proposalNoMatchDh',
+  KEY_EXCHANGE_METHOD: 'proposalNoMatchDh',
+  EXTENDED_SEQUENCE_NUMBERS: 'proposalNoMatchEsn',
+};
+
+/** Remember a transform type no pair of proposals agreed on, once each (there are six), until a match or the refusal. */
+function noteProposalMiss(s: FamilyState, type: string): void {
+  const misses = (s.proposalMisses as string[] | undefined) ?? [];
+  if (!misses.includes(type) && misses.length < 8) s.proposalMisses = [...misses, type];
+}
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
