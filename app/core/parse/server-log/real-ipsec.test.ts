@@ -26,7 +26,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { strongswan: 10 },
     causes: [[5, 'ike-no-proposal'], [7, 'ike-no-proposal']],
     says: [
-      [2, 'Comparing proposals.'],
+      [2, "The other side's proposal and this side's have no Diffie-Hellman group in common: if no other pair of proposals matches, that is why none is chosen (NO_PROPOSAL_CHOSEN)."],
+      [5, 'What did not match: the Diffie-Hellman group. The PC proposed: ESP:CHACHA20_POLY1305_256/NO_EXT_SEQ.'],
       [6, 'The IPsec part (CHILD_SA) could not be set up; the IKE SA stays. The line before says why.'],
       [10, 'IKE fragment 1 of 2 received.'],
     ],
@@ -52,6 +53,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'The peer is a Windows IKE client (vendor ID MS NT5 ISAKMPOAKLEY v9).'],
       [8, 'Proposal chosen: IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024.'],
       [14, 'IKE fragment 1 of 5 received.'],
+    ],
+  },
+  // a Windows PC's IKE_AUTH at a Let's Encrypt-certified server: the CERTREQ count, the EAP-Identity request and the issuer
+  // certificate were not understood, and `peer supports MOBIKE` read as an authentication step that succeeded
+  'charon-letsencrypt-server-windows-ike-auth-unknown-ca-certreqs-eap-identity-mobike.txt': {
+    records: 13,
+    understood: 13,
+    families: { strongswan: 13 },
+    causes: [],
+    says: [
+      [6, 'The other side asks for certificates of CAs this side does not have (how many: 20)'],
+      [9, 'The server asks the PC for its user name (EAP-Identity request)'],
+      [10, 'The other side supports MOBIKE'],
+      [12, 'This side sends its certificate CN=v.1xiaoshivpn.org.'],
+      [13, "This side sends the certificate of the CA that issued it along: C=US, O=Let's Encrypt, CN=Let's Encrypt Authority X1."],
     ],
   },
   'charon-systemd-journal-no-thread-received-packet.txt': {

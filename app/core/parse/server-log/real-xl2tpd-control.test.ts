@@ -17,6 +17,18 @@ const en = engineT('en');
 const nl = engineT('nl');
 
 const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
+  // xl2tpd 1.3.6 as a LAC dialling a Check Point gateway (LNS) after Libreswan's Quick Mode, user-space L2TP: its `control_finish:
+  // sending SCCRQ` was only "bookkeeping" — it is this side asking for the tunnel, as the side that dials
+  'pppd-libreswan-xl2tpd-lac-to-check-point-kernel-support-not-detected-sending-sccrq.txt': {
+    records: 13,
+    understood: 13,
+    families: { libreswan: 1, pppd: 12 },
+    causes: [],
+    says: [
+      [11, 'This side (xl2tpd as an L2TP client, LAC) connects to xxx on UDP 1701.'],
+      [13, 'This side asks the other side to open an L2TP tunnel (SCCRQ): it is the side that dials.'],
+    ],
+  },
   // xl2tpd 1.3.15 as LNS on Amazon Linux 2 (`tail -f` of /var/log/messages in a README; the list's indent taken off, SOURCES.md):
   // the banner, then the client's ICRQ (Ns 2) before its SCCCN (Ns 1) — ahead of its turn, then the tunnel and call come up;
   // newer xl2tpd's `handle_control:`; the tail header `==> /var/log/messages <==` is no log line

@@ -14,6 +14,14 @@ export const CERTIFICATE_RULES: Rule[] = [
   // src/libstrongswan/credentials/credential_manager.c (issuer_of / verify chain): the CA that issued a certificate is not here
   context(/^no issuer certificate found for "([^"]*)"$/, (m) => step('noIssuerCert', { subject: m[1]! }, 'warning')),
   context(/^issuer is "([^"]*)"$/, (m) => step('certIssuer', { issuer: m[1]! })),
+  // src/libcharon/sa/ikev2/tasks/ike_cert_pre.c process_certreqs: the other side's CERTREQ payloads name CAs (by key id) of which this
+  // side holds no certificate — `received %u cert requests for an unknown ca`, one line for all of them (each at DBG2 before it).
+  // Windows names every root CA in its store (ftao/vpn-deploy-playbook #123: 20, openwrt/packages #25801: 135), so it is the usual
+  // line of a Windows PC's IKE_AUTH and no fault by itself: this side sends its certificate all the same
+  context(/^received (\d+) cert requests? for an unknown ca$/, (m) => step('certRequestsUnknownCa', { n: m[1]! })),
+  // ike_cert_post.c build_certs (isakmp_cert_post.c the same for IKEv1): this side's own certificate, then each intermediate CA
+  // certificate it sends along (AUTH_RULE_IM_CERT) so the other side can build the chain to a root it trusts
+  context(/^sending (end entity|issuer) cert "([^"]*)"$/, (m) => step(m[1] === 'issuer' ? 'certSentIssuer' : 'certSent', { subject: m[2]! })),
   // credential_manager.c / revocation plugin: the certificate's revocation check (OCSP, CRL) — bookkeeping unless it fails
   context(/^checking certificate status of "[^"]*"$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
   // src/libcharon/sa/ikev2/tasks/ike_auth.c process_i: an error notify in the IKE_AUTH response, which only the initiator processes — the

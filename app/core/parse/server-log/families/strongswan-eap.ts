@@ -22,6 +22,10 @@ export const EAP_RULES: readonly Rule[] = [
     /^(loading|initiating) (?:(EAP_[A-Z0-9_]+)|EAP vendor type (\d+-\d+)) method failed$/,
     (m) => ({ decoded: [d(m[1] === 'loading' ? 'eapMethodNotLoaded' : 'eapMethodNotStarted', { method: m[2] ?? m[3]! })], outcome: 'failure', cause: 'eap-method-unavailable' }),
   ],
+  // eap_authenticator.c server_initiate_eap: "initiating %N method (id 0x%02X)" (eap_type_names: EAP_IDENTITY, EAP_MSCHAPV2, EAP_TLS …),
+  // "initiating EAP vendor type %d-%d method (id 0x%02X)" — the server's first EAP request; EAP_IDENTITY (eap_identity=%any) asks the
+  // PC for its user name before the log-in method starts (Windows expects that request: strongswan/strongswan #2833)
+  context(/^initiating (?:(EAP_[A-Z0-9_]+)|EAP vendor type (\d+-\d+)) method \(id 0x[0-9A-Fa-f]{2}\)$/, (m) => (m[1] === 'EAP_IDENTITY' ? step('eapIdentityRequest') : step('eapMethodStart', { method: m[1] ?? m[2]! }))),
   // src/libtls/tls_server.c (EAP-TLS, EAP-PEAP, EAP-TTLS with a client certificate): the certificate the PC sent, and none of the
   // server's trusted CAs vouching for it — the PC chose a wrong certificate (an old one, another CA's), or the server lacks its CA
   context(/^received TLS peer certificate '([^']*)'$/, (m) => step('charonTlsPeerCert', { subject: m[1]! })),

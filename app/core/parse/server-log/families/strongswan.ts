@@ -1,6 +1,6 @@
 import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
@@ -145,6 +145,13 @@ const RULES: Rule[] = [
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
     // what the PC proposed, from the `received proposals: …` line charon logs just before (same task, proposal.c / ike_init.c)
+    // which part of the proposals had nothing in common (proposal.c's `no acceptable %N found` lines of this comparison): said here
+    // again, as the reason of this refusal — the comparison lines carry no cause of their own
+    const misses = s.proposalMisses as string[] | undefined;
+    if (misses) {
+      for (const miss of misses) hit.decoded.push(d(`step.${(MISS_KEY[miss] ?? 'proposalNoMatchOther').replace('NoMatch', 'Missed')}`, { type: miss }));
+      s.proposalMisses = undefined;
+    }
     const offered = s.pcProposals as string | undefined;
     if (offered) {
       hit.decoded.push(d('pcProposed', { proposal: offered }));
@@ -164,9 +171,29 @@ const RULES: Rule[] = [
       if (message.startsWith('received proposals: ')) s.pcProposals = message.slice('received proposals: '.length);
     },
   ),
-  // strongSwan src/libstrongswan/crypto/proposal.c: `no acceptable %N found` names a transform type, upper case (ENCRYPTION_ALGORITHM,
-  // DIFFIE_HELLMAN_GROUP …) — not "no acceptable proposal found", the failure the rule before takes
-  context(/^(?:selecting proposal:|\s*proposal matches|\s*no acceptable [A-Z_]+ found)$/, () => step('ikeProposalCheck')),
+  // strongSwan src/libstrongswan/crypto/proposal.c select_algo (DBG2, for each pair of proposals compared): `no acceptable %N found`
+  // names the transform type the pair had no algorithm of in common (transform_type_names: ENCRYPTION_ALGORITHM, INTEGRITY_ALGORITHM,
+  // PSEUDO_RANDOM_FUNCTION, DIFFIE_HELLMAN_GROUP, 6.x KEY_EXCHANGE_METHOD, EXTENDED_SEQUENCE_NUMBERS) — not "no acceptable proposal
+  // found", the failure the rule before takes. When no later pair matches, that is the reason of the NO_PROPOSAL_CHOSEN: the failure line
+  // says it again (proposalMisses); a `proposal matches` clears it. No cause here, the refusal's own line gives it
+  context(
+    /^\s*no acceptable ([A-Z_]+) found$/,
+    (m, _p, s) => {
+      noteProposalMiss(s, m[1]!);
+      return step(MISS_KEY[m[1]!] ?? 'proposalNoMatchOther', { type: m[1]! });
+    },
+    (message, s) => noteProposalMiss(s, message.trim().slice('no acceptable '.length, -' found'.length)),
+  ),
+  context(
+    /^(?:selecting proposal:|\s*proposal matches)$/,
+    (m, _p, s) => {
+      if (m[0].endsWith('matches')) s.proposalMisses = undefined;
+      return step('ikeProposalCheck');
+    },
+    (message, s) => {
+      if (message.endsWith('matches')) s.proposalMisses = undefined;
+    },
+  ),
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // strongSwan src/libcharon/sa/ikev1/tasks/main_mode.c process_i (aggressive_mode.c the same, assumed): the responder's ID in MR3 is not
   // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
@@ -213,7 +240,7 @@ const RULES: Rule[] = [
   // child_sa.c set_state (DBG2): a CHILD_SA's own states (child_sa_state_names), e.g. CREATED => ROUTED for a trap policy
   context(/^CHILD_SA (\S+) state change: (\w+) => (\w+)$/, (m) => step('childStateChange', { from: m[2]!, to: m[3]! })),
   // (`received issuer cert`, `using untrusted intermediate certificate`, `using trusted ca certificate`: the chain as charon builds it, jawj/IKEv2-setup #123)
-  context(/^(?:received (?:end entity|issuer) cert|sending end entity cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
+  context(/^(?:received (?:end entity|issuer) cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   // (strongSwan 5.9 names the IKE version: ike_cfg lookup `looking for an IKEv2 config for 192.168.100.111...192.168.100.110`, strongswan #1238)
   context(/^(?:looking for (?:peer|an ike|an IKEv[12]|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
@@ -301,9 +328,29 @@ const RULES: Rule[] = [
   context(/^authentication of '([^']*)' \(myself\) with ([^']+)$/, (m) => step('ikeOwnAuth', { id: m[1]!, method: m[2]! })),
   // child_create.c build_i: this side starts the CHILD_SA (its IKE_AUTH or CREATE_CHILD_SA request carries it) — the initiator of that exchange
   context(/^establishing CHILD_SA (\S+)(?: reqid \d+)?$/, (m) => step('childSaEstablishing', { name: m[1]! })),
+  // src/libcharon/sa/ikev2/tasks/ike_mobike.c process_i/process_r: the other side's MOBIKE_SUPPORTED notify (RFC 4555: the IKE_SA may
+  // move to another address of it) — only an announcement, no step of authentication; `…, but disabled in config` when this side's
+  // connection has mobike=no (the responder then does not use it)
+  context(/^peer supports MOBIKE(, but disabled in config)?$/, (m) => step(m[1] ? 'peerMobikeDisabled' : 'peerMobike')),
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
-  context(/^peer supports MOBIKE$|^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
+  context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
+
+/** proposal.c's transform type → the step that says which part of two proposals had nothing in common. */
+const MISS_KEY: Readonly<Record<string, string>> = {
+  ENCRYPTION_ALGORITHM: 'proposalNoMatchEncr',
+  INTEGRITY_ALGORITHM: 'proposalNoMatchInteg',
+  PSEUDO_RANDOM_FUNCTION: 'proposalNoMatchPrf',
+  DIFFIE_HELLMAN_GROUP: 'proposalNoMatchDh',
+  KEY_EXCHANGE_METHOD: 'proposalNoMatchDh',
+  EXTENDED_SEQUENCE_NUMBERS: 'proposalNoMatchEsn',
+};
+
+/** Remember a transform type no pair of proposals agreed on, once each (there are six), until a match or the refusal. */
+function noteProposalMiss(s: FamilyState, type: string): void {
+  const misses = (s.proposalMisses as string[] | undefined) ?? [];
+  if (!misses.includes(type) && misses.length < 8) s.proposalMisses = [...misses, type];
+}
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 

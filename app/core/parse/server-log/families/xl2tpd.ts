@@ -12,6 +12,9 @@ import { byRole } from './pppd-role';
 const SIGNAL_STEPS: Readonly<Record<string, string>> = { '15': 'xl2tpdSigterm', '2': 'xl2tpdSigint' };
 const INIT_STEPS: Readonly<Record<string, string>> = { Starting: 'xl2tpdInitStart', Stopping: 'xl2tpdInitStop', Restarting: 'xl2tpdInitRestart' };
 
+/** The control messages only the dialling side sends (control_finish's `sending %s`), by their step; any other is l2tpSends */
+const SENDS_STEPS: Readonly<Record<string, string>> = { SCCRQ: 'l2tpSendsSccrq', ICRQ: 'l2tpSendsIcrq' };
+
 export const XL2TPD_RULES: readonly Rule[] = [
   // (on an L2TP client's log, byRole: the pppd that ended is the one that dialled — its cause is worded for that side)
   [/^(?:child_handler ?: )?pppd exited for call (\d+) with code (\d+)$/, (m, _p, s) => {
@@ -75,7 +78,14 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // control.c control_finish, on the PC's ICRQ with `assign ip = yes`: "%s: Out of IP addresses on tunnel %d!" — xl2tpd's own
   // `ip range` has no free address; it refuses the call (CDN "No available IP address")
   [/^(?:control_finish: )?Out of IP addresses on tunnel (-?\d+)!$/, () => ({ decoded: [d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool' })],
-  context(/^control_finish: (?:message type is (\S+?)\(\d+\)\. {1,2}Tunnel is \d+, call is \d+\.|sending (\w+))$/, () => step('xl2tpdHousekeeping')),
+  // control.c control_finish: "%s: message type is %s(%d).  Tunnel is %d, call is %d." — the message being handled ("(null)(0)" when
+  // this side starts a tunnel itself, no message having come) — bookkeeping
+  // (a copy through mail or a web page may turn its two blanks into a tab)
+  context(/^control_finish: message type is (\S+?)\(\d+\)\.(?: {1,2}|\t)Tunnel is \d+, call is \d+\.$/, () => step('xl2tpdHousekeeping')),
+  // control_finish (debug_state): "%s: sending %s" — the control message this side answers with or starts with (RFC 2661 §6): SCCRQ opens
+  // a tunnel and ICRQ a call, which only the side that dials sends (a LAC: the Check Point LNS of xelerance/xl2tpd#43); SCCRP/SCCCN,
+  // ICRP/ICCN the replies and confirmations of setting up
+  context(/^control_finish: sending (\w+)$/, (m) => step(SENDS_STEPS[m[1]!] ?? 'l2tpSends', { message: m[1]! })),
   context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
   context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
