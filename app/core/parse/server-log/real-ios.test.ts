@@ -317,3 +317,42 @@ describe('IOS link sides and LCP timeouts (crafted)', () => {
     expect(said('Vi1 LCP: Something odd (0x0109AABBCC)', 1)).toBe('PPP step: Something odd (0x0109AABBCC).');
   });
 });
+
+/**
+ * `debug ip packet [detail]` (families/ios-ip-packet.ts): the Cisco IOS Debug Command Reference's sample, read by hand — forwarded
+ * and received packets, and one an access list refused, whose line names no protocol or port: a drop warning without a cause.
+ */
+describe('Cisco IOS debug ip packet', () => {
+  realServerLogTable({
+    'ios-debug-ip-packet-command-reference-forward-rcvd-access-denied.txt': {
+      records: 10,
+      understood: 10,
+      families: { ios: 10 },
+      causes: [],
+      says: [
+        [2, 'IP packet from 172.16.13.44 (Fddi0) to 10.125.254.1 (Serial2): forward (debug ip packet).'],
+        [4, 'IP packet from 172.16.1.6 (Ethernet4) to 255.255.255.255: rcvd 2'],
+        [10, 'An access list on the router dropped a packet from 172.16.1.57 (Ethernet4) to 10.36.125.2 (Serial2) (access denied)'],
+      ],
+    },
+  });
+  it('a denied packet is that VPN\'s traffic dropped only where its protocol and port are said: on the line (joined) or on the detail line under it', () => {
+    const head = '*Mar  1 00:15:23.456: IP: s=192.0.2.7 (Dialer0), d=198.51.100.1 (Dialer0), len 48, access denied';
+    const pptp = parse(`${head}\n    TCP src=1056, dst=1723, seq=1, ack=0, win=16384 SYN`).entries;
+    expect(pptp.map((e) => [e.line, e.outcome, e.cause, e.peer])).toEqual([[1, 'warning', undefined, '192.0.2.7'], [2, 'failure', undefined, '192.0.2.7']]);
+    expect(describeEntry(pptp[1]!, en)).toBe('An access list on the router dropped PPTP (TCP 1723) from 192.0.2.7 (Dialer0) to 198.51.100.1 (Dialer0) (access denied): this VPN traffic does not get through.');
+    expect(describeEntry(pptp[1]!, nl)).toBe('Een toegangslijst op de router liet PPTP (TCP 1723) van 192.0.2.7 (Dialer0) naar 198.51.100.1 (Dialer0) niet door (access denied): dit VPN-verkeer komt niet aan.');
+    expect(parse(`${head}\n    UDP src=500, dst=500`).entries[1]!.cause).toBe('ike-init-unanswered');
+    expect(parse(`${head}\n    UDP src=4500, dst=4500`).entries[1]!.cause).toBe('ike-init-unanswered');
+    // without a time the indented line is joined to the packet line: the same reading from the one record
+    const gre = parse('IP: s=192.0.2.7 (Dialer0), d=198.51.100.1, len 68, access denied\n    proto=47').entries;
+    expect(gre.map((e) => [e.outcome, e.cause])).toEqual([['failure', 'no-ppp-frames']]);
+    expect(parse('IP: tableid=0, s=192.0.2.7 (Dialer0), d=198.51.100.1 (Dialer0), routed via RIB').entries[0]).toMatchObject({ family: 'ios', outcome: 'info' });
+  });
+  it('a detail line names a service only under a denied packet; another port is no VPN\'s', () => {
+    const rcvd = parse('*Mar  1 00:15:23.456: IP: s=192.0.2.7 (Dialer0), d=198.51.100.1, len 48, rcvd 3\n    TCP src=1056, dst=1723, seq=1, ack=0, win=16384 SYN').entries;
+    expect(rcvd.map((e) => [e.outcome, e.cause])).toEqual([['info', undefined], ['info', undefined]]);
+    const web = parse('*Mar  1 00:15:23.456: IP: s=192.0.2.7 (Dialer0), d=198.51.100.1, len 48, access denied\n    TCP src=1056, dst=443, seq=1, ack=0, win=16384 SYN').entries;
+    expect(web.map((e) => [e.outcome, e.cause])).toEqual([['warning', undefined], ['info', undefined]]);
+  });
+});

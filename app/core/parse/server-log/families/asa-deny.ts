@@ -1,5 +1,5 @@
 import { d, step, tagged, type Hit } from '../kit';
-import { vpnServiceOf } from './vpn-services';
+import { packetService, vpnServiceOf } from './vpn-services';
 
 /**
  * The ASA's firewall dropping a VPN's own packets (Cisco Secure Firewall ASA Series Syslog Messages,
@@ -25,6 +25,16 @@ const DENY_106001 = /^Inbound (TCP) connection denied from ([0-9A-Fa-f.:]+?)\/\d
 const DENY_710003 = /^(TCP|UDP) access denied by ACL from ([0-9A-Fa-f.:]+?)\/\d+ to [^:\s]+:([0-9A-Fa-f.:]+?)\/(\d+)/;
 // (the flags are blank-separated words, `SYN ACK`, with two blanks before `on` in real lines: the lazy match ends at the last blank)
 const NO_CONNECTION_106015 = /^Deny TCP \(no connection\) from ([0-9A-Fa-f.:]+?)\/(\d+) to ([0-9A-Fa-f.:]+?)\/(\d+) flags (.*?)\s+on interface (\S+?)\.?$/;
+/**
+ * 106100 "access-list acl_ID {permitted | denied | est-allowed} protocol interface_name/source_address(source_port)(idfw_user, sg_info)
+ * -> interface_name/dest_address(dest_port) (idfw_user, sg_info) hit-cnt number ({first hit | number-second interval}) hash codes"
+ * (the guide): an ACE with the `log` option matched. The protocol is "tcp, udp, icmp, or an IP protocol number" (GRE may come as
+ * `gre` or `47`); the ports are in brackets after the addresses ("For ICMP, this field is icmp-type"). Only `denied` is a drop:
+ * `est-allowed` is a packet the ACL denied but let through for an established session, `permitted` one it let through. The
+ * identity-firewall brackets after a port are optional (not in older releases); the Configuration Guide's examples put no blank
+ * before `->` when the line wraps (`(12345)->`), so blanks around the arrow are optional
+ */
+const ACL_106100 = /^access-list (\S+) denied (\w+) [^/\s]+\/([^\s(]+)(?:\(\d+\))?(?:\([^)]*\))?\s*->\s*[^/\s]+\/([^\s(]+)(?:\((\d+)\))?/;
 const DNS_106007 = /^Deny inbound UDP from ([0-9A-Fa-f.:]+?)\/\d+ to ([0-9A-Fa-f.:]+?)\/\d+ due to DNS (Query|Response)\b/i;
 
 /**
@@ -37,7 +47,7 @@ const DNS_106007 = /^Deny inbound UDP from ([0-9A-Fa-f.:]+?)\/\d+ to ([0-9A-Fa-f
  */
 const NAT_305006 = /^(outbound static|identity|portmap|regular) translation creation failed for (\w+|protocol \d+) src [^:\s]+:(<[^>]*>|[^\s/]+)(?:\/\d+)? dst [^:\s]+:(<[^>]*>|[^\s/]+)(?:\/(\d+))?/;
 
-export const isDenyId = (id: number): boolean => id === 106023 || id === 106006 || id === 106001 || id === 710003 || id === 106015 || id === 106007 || id === 305006;
+export const isDenyId = (id: number): boolean => id === 106023 || id === 106006 || id === 106001 || id === 710003 || id === 106015 || id === 106007 || id === 305006 || id === 106100;
 
 /** 305006 for a VPN's own traffic: the translation's failure stops it (a failure with the service's cause); null for any other protocol or port */
 function natFailedHit(text: string): Hit | null {
@@ -63,6 +73,17 @@ function noConnectionHit(text: string): Hit | null {
   return tagged(step('asaNoConnectionVpnDrop', { ...values, service: vpn.service }, 'warning'), { peer: m[1] });
 }
 
+/** 106100 `denied` of a VPN's service (its protocol, a name or a number, and its destination port): read as 106023 is, the access list named as its rule */
+function aclHit(text: string): Hit | null {
+  const m = text.match(ACL_106100);
+  if (!m) return null;
+  const what = packetService(m[2]!, m[5] ? Number(m[5]) : undefined).vpn;
+  if (!what) return null;
+  const hit: Hit = { decoded: [d('asaVpnDenied', { service: what.service, src: m[3]!, dst: m[4]!, rule: `access-list ${m[1]!}` })], outcome: 'failure' };
+  if (what.cause) hit.cause = what.cause;
+  return tagged(hit, { peer: m[3] });
+}
+
 /** A drop of VPN traffic: a failure (with the cause the PC sees for it, where there is one), the sender as the peer; null for any other drop. */
 export function denyHit(id: number, text: string): Hit | null {
   if (id === 106015) return noConnectionHit(text);
@@ -71,6 +92,7 @@ export function denyHit(id: number, text: string): Hit | null {
     const dns = text.match(DNS_106007);
     return dns ? step(/^q/i.test(dns[3]!) ? 'asaDnsQueryDenied' : 'asaDnsResponseDenied', { src: dns[1]!, dst: dns[2]! }) : null;
   }
+  if (id === 106100) return aclHit(text);
   const m = text.match(id === 106023 ? DENY_106023 : id === 106006 ? DENY_106006 : id === 106001 ? DENY_106001 : DENY_710003);
   if (!m) return null;
   const what = vpnServiceOf(m[1]!, m[4] ? Number(m[4]) : undefined);

@@ -6,6 +6,7 @@ import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
 import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
 import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
+import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -208,6 +209,8 @@ const RULES: Rule[] = [
   // `Arizona_PNS#show vpdn`, `Router#undebug all`), IOS's answer to a debug command (`PPP protocol negotiation debugging is on`),
   // and the `!--- ` notes Cisco's documents put between a sample's lines. None is a log message; each says what it is.
   // A Cisco ASA prints the same prompt: it counts as the device the line or the rest of the paste shows (console-device.ts)
+  // `debug ip packet` (ios-ip-packet.ts)
+  ...IOS_IP_PACKET_RULES,
   [CLI_PROMPT, (m) => promptHit(m)],
   [CONFIG_PROMPT, (m) => promptHit(m)],
   [CONFIG_ANSWER, () => ({ ...tagged(step('iosConfigMode'), NO_LINK), console: {} })],
@@ -265,15 +268,18 @@ const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+(?::\d+)?\):)|IPSEC\(
 /** the tags `debug crypto isakmp` puts first (IOS-XE 16 adds `ISAKMP-PAK:` for packets and `ISAKMP-ERROR:`) */
 const ISAKMP_TAGS = new Set(['ISAKMP', 'ISAKMP-PAK', 'ISAKMP-ERROR', 'IPSEC']);
 /** `ISAKMP: text` without a time reads as program ISAKMP: put the tag back */
-const textOf = (pre: Prefixed): string => (pre.shape === 'program' && ISAKMP_TAGS.has(pre.program!) ? `${pre.program}: ${pre.message}` : pre.message);
+const textOf = (pre: Prefixed): string => (pre.shape === 'program' && (ISAKMP_TAGS.has(pre.program!) || pre.program === 'IP') ? `${pre.program}: ${pre.message}` : pre.message);
+/** `IP: s=…` without a time reads as program IP (no pid): `debug ip packet`'s, put back together by textOf */
+const ipPacketProgram = (pre: Prefixed): boolean => pre.program === 'IP' && !pre.pid && (pre.message.startsWith('s=') || pre.message.startsWith('tableid='));
 
 export const iosFamily: FamilyParser = {
   family: 'ios',
   claims(pre: Prefixed): boolean {
-    if (pre.shape === 'program') return ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid;
+    if (pre.shape === 'program') return (ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid) || ipPacketProgram(pre);
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
+    if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message);
+    return isIpPacketLine(pre.message) || PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message);
   },
   parse(pre, state) {
     const text = textOf(pre).trim();
