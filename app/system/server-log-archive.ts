@@ -54,7 +54,7 @@ export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string;
  * Each regular file of the tar archive at `path` (gzip-compressed when `gzip`) as its own log. Files that are empty or binary
  * (a /var/log tarball's wtmp, lastlog) are left out; when nothing else is in the archive, the first of them stands for it, so
  * the verdict still says what the archive held. A damaged or cut archive keeps what was read before the damage (`gzipDamaged`
- * on the log being read then, or on a log of its own when the break fell between files).
+ * on the last log read, also when the break fell between two files).
  */
 export async function readServerLogArchive(path: string, source: string, gzip: boolean, maxBytes: number, options: ServerLogParserOptions): Promise<ArchiveLogResult[]> {
   const { extract } = await import('tar-stream');
