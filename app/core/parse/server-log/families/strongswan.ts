@@ -1,6 +1,6 @@
 import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
@@ -9,6 +9,7 @@ import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { EAP_RULES } from './strongswan-eap';
+import { PROPOSAL_RULES } from './strongswan-proposal';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
 import { CHARON_STARTUP_RULES, mayBeStarter, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
@@ -94,14 +95,6 @@ function childSaRefused(name: string): Hit {
   return hit;
 }
 
-/**
- * The proposal Windows' built-in IKEv2 client sends first without a custom IPsec policy (3DES, SHA-1,
- * DH group 2 = MODP_1024), as real logs show it: test/fixtures/real/server-logs/charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt
- * (quericy/one-key-ikev2-vpn #124) and Windows 10's remote proposals in hwdsl2/setup-ipsec-vpn #670
- * (`1:IKE:ENCR=3DES;INTEG=HMAC_SHA1_96;PRF=HMAC_SHA1;DH=MODP1024`). Servers that allow only strong suites refuse it.
- */
-const WINDOWS_WEAK = /^IKE:3DES_CBC\/HMAC_SHA1_96\/PRF_HMAC_SHA1\/MODP_1024(?:,|$)/; // the first (or only) proposal offered
-
 const PACKET = /^(?:received|sending) packet: from (\S+)\[(\d+)\] to (\S+)\[(\d+)\](?: \((\d+) bytes\))?$/;
 
 const RULES: Rule[] = [
@@ -142,58 +135,7 @@ const RULES: Rule[] = [
   context(/^loaded plugins: .*$|^spawning \d+ worker threads$|^loaded (?:user|CA|peer|end entity) certificate '[^']*'(?: and private key)?$/, () => step('charonHousekeeping')),
   ...CHARON_STARTUP_RULES,
   context(/^DH group (\S+) inacceptable, requesting (\S+)$/, (m) => ({ decoded: [d('dhInacceptable', { offered: m[1]!, wanted: m[2]! })], outcome: 'info' })),
-  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
-    const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
-    // what the PC proposed, from the `received proposals: …` line charon logs just before (same task, proposal.c / ike_init.c)
-    // which part of the proposals had nothing in common (proposal.c's `no acceptable %N found` lines of this comparison): said here
-    // again, as the reason of this refusal — the comparison lines carry no cause of their own
-    const misses = s.proposalMisses as string[] | undefined;
-    if (misses) {
-      for (const miss of misses) hit.decoded.push(d(`step.${(MISS_KEY[miss] ?? 'proposalNoMatchOther').replace('NoMatch', 'Missed')}`, { type: miss }));
-      s.proposalMisses = undefined;
-    }
-    const offered = s.pcProposals as string | undefined;
-    if (offered) {
-      hit.decoded.push(d('pcProposed', { proposal: offered }));
-      // (an initiator's `received proposals` are the responder's answer, not a Windows client's offer)
-      if (!s.initiator && WINDOWS_WEAK.test(offered)) hit.decoded.push(d('windowsWeakProposal'));
-      s.pcProposals = undefined;
-    }
-    return hit;
-  }],
-  context(
-    /^(received|configured|selected) proposals?: (.*)$/,
-    (m, _p, s) => {
-      if (m[1] === 'received') s.pcProposals = m[2]!;
-      return step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! });
-    },
-    (message, s) => {
-      if (message.startsWith('received proposals: ')) s.pcProposals = message.slice('received proposals: '.length);
-    },
-  ),
-  // strongSwan src/libstrongswan/crypto/proposal.c select_algo (DBG2, for each pair of proposals compared): `no acceptable %N found`
-  // names the transform type the pair had no algorithm of in common (transform_type_names: ENCRYPTION_ALGORITHM, INTEGRITY_ALGORITHM,
-  // PSEUDO_RANDOM_FUNCTION, DIFFIE_HELLMAN_GROUP, 6.x KEY_EXCHANGE_METHOD, EXTENDED_SEQUENCE_NUMBERS) — not "no acceptable proposal
-  // found", the failure the rule before takes. When no later pair matches, that is the reason of the NO_PROPOSAL_CHOSEN: the failure line
-  // says it again (proposalMisses); a `proposal matches` clears it. No cause here, the refusal's own line gives it
-  context(
-    /^\s*no acceptable ([A-Z_]+) found$/,
-    (m, _p, s) => {
-      noteProposalMiss(s, m[1]!);
-      return step(MISS_KEY[m[1]!] ?? 'proposalNoMatchOther', { type: m[1]! });
-    },
-    (message, s) => noteProposalMiss(s, message.trim().slice('no acceptable '.length, -' found'.length)),
-  ),
-  context(
-    /^(?:selecting proposal:|\s*proposal matches)$/,
-    (m, _p, s) => {
-      if (m[0].endsWith('matches')) s.proposalMisses = undefined;
-      return step('ikeProposalCheck');
-    },
-    (message, s) => {
-      if (message.endsWith('matches')) s.proposalMisses = undefined;
-    },
-  ),
+  ...PROPOSAL_RULES,
   [/^peer requested EAP, config (?:inacceptable|unacceptable)$/, () => ({ decoded: [d('eapNotConfigured')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // strongSwan src/libcharon/sa/ikev1/tasks/main_mode.c process_i (aggressive_mode.c the same, assumed): the responder's ID in MR3 is not
   // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
@@ -335,22 +277,6 @@ const RULES: Rule[] = [
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
   context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
-
-/** proposal.c's transform type → the step that says which part of two proposals had nothing in common. */
-const MISS_KEY: Readonly<Record<string, string>> = {
-  ENCRYPTION_ALGORITHM: 'proposalNoMatchEncr',
-  INTEGRITY_ALGORITHM: 'proposalNoMatchInteg',
-  PSEUDO_RANDOM_FUNCTION: 'proposalNoMatchPrf',
-  DIFFIE_HELLMAN_GROUP: 'proposalNoMatchDh',
-  KEY_EXCHANGE_METHOD: 'proposalNoMatchDh',
-  EXTENDED_SEQUENCE_NUMBERS: 'proposalNoMatchEsn',
-};
-
-/** Remember a transform type no pair of proposals agreed on, once each (there are six), until a match or the refusal. */
-function noteProposalMiss(s: FamilyState, type: string): void {
-  const misses = (s.proposalMisses as string[] | undefined) ?? [];
-  if (!misses.includes(type) && misses.length < 8) s.proposalMisses = [...misses, type];
-}
 
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
