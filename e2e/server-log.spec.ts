@@ -2,6 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, serious } from './support/axe';
 import { hasChromium } from './support/browser';
@@ -26,6 +27,18 @@ const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empt
 
 /** Two NPS events as a forum showed them, pasted from Event Viewer (test/fixtures/real/SOURCES.md: Microsoft Q&A 2617618). */
 const NPS_EVENTS = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'nps-eventviewer-4402-no-dc-and-6273-reason-7-label-value-lines.txt'), 'utf8');
+
+/** A tar archive as tar-stream's packer writes it (ustar, as `tar czf` does) */
+async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
+  const p = pack();
+  const chunks: Buffer[] = [];
+  p.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => p.on('end', resolve));
+  for (const [name, body] of entries) p.entry({ name }, body);
+  p.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
 
 async function shootPanel(h: Harness, name: string, doc: boolean): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -135,6 +148,33 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
       expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].npsVerdict);
       expect(await panel().getByTestId('server-log-lines').textContent()).toContain(SAYS[lang].nps);
     }
+  });
+
+  it('a .tar.gz of the server\'s logs: each text file read on its own, the person picks which; a binary file inside is left out and said so', async () => {
+    const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', name));
+    const gre = fixture('netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt');
+    const pluto = fixture('pluto-xauth-password-file-user-found-wrong-password.txt');
+    const tar = await tarOf([
+      ['var/log/wtmp', Buffer.alloc(9000, 7)],
+      ['var/log/syslog', gre],
+      ['var/log/pluto.log', pluto],
+    ]);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'logs.tar.gz', mimeType: 'application/gzip', buffer: gzipSync(tar) });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=ok]').waitFor();
+    const pick = panel().getByLabel(lang === 'en' ? 'The archive holds 2 logs' : 'Het archief bevat 2 logboeken');
+    expect(await pick.locator('option').allTextContents()).toEqual(['var/log/syslog', 'var/log/pluto.log']);
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
+    expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
+    expect(await panel().getByTestId('server-log-archive').textContent()).toContain(t.serverLog.archiveLeftOut_one!.replace('{{count}}', '1'));
+    await shootPanel(h, `server-log-archive${lang === 'en' ? '' : `-${lang}`}`, true);
+    await pick.selectOption({ label: 'var/log/pluto.log' });
+    await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.auth-mismatch"]').waitFor();
+    expect(await panel().getByLabel(t.serverLog.label!).inputValue()).toBe(pluto.toString('utf8'));
+    // the evidence names the log it came from: the archive, then the file inside
+    expect(await panel().locator('.server-log-evidence').first().textContent()).toContain('logs.tar.gz › pluto.log');
+    // an edit in the box is the person's own text: the archive's choice goes away
+    await panel().getByLabel(t.serverLog.label!).fill(ROUTER_LOG);
+    expect(await panel().getByTestId('server-log-archive').count()).toBe(0);
   });
 
   it("a rotated syslog sent on as it lies on the server (`syslog.2.gz`) is unpacked and read; one cut short says so and reads what came before", async () => {

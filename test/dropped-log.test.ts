@@ -1,10 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { droppedLabel, readDroppedLog } from '../renderer/src/lib/dropped-log';
 
 const real = readFileSync(new URL('./fixtures/real/server-logs/pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt', import.meta.url));
 const file = (bytes: Uint8Array, name: string) => new File([Uint8Array.from(bytes)], name);
+
+async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
+  const p = pack();
+  const chunks: Buffer[] = [];
+  p.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => p.on('end', resolve));
+  for (const [name, body] of entries) p.entry({ name }, body);
+  p.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
 
 describe('a log file dropped on the paste box', () => {
   it('plain, UTF-16 and gzip files give the log’s text', async () => {
@@ -33,6 +45,44 @@ describe('a log file dropped on the paste box', () => {
     expect(text.length).toBeGreaterThan(0);
     expect(real.toString('utf8').repeat(50).startsWith(text)).toBe(true);
     expect(await readDroppedLog(file(whole, 'whole.gz'), 1 << 20)).not.toHaveProperty('damaged');
+  });
+
+  it('a tar archive (plain or .tar.gz): each text file a log of its own, labelled archive › file; empty and binary files left out, the rest past the cap counted', async () => {
+    const other = 'Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)\n';
+    const tar = await tarOf([
+      ['var/log/wtmp', Buffer.alloc(9000, 7)],
+      ['var/log/syslog', real],
+      ['var/log/empty.log', Buffer.alloc(0)],
+      ['router/console.txt', Buffer.from(other)],
+    ]);
+    for (const [name, bytes] of [['logs.tar', tar], ['logs.tar.gz', gzipSync(tar)]] as const) {
+      const read = await readDroppedLog(file(bytes, name), 1 << 20);
+      expect(read).toEqual({
+        text: real.toString('utf8'),
+        label: `${name} › syslog`,
+        archive: {
+          logs: [
+            { text: real.toString('utf8'), label: `${name} › syslog`, path: 'var/log/syslog' },
+            { text: other, label: `${name} › console.txt`, path: 'router/console.txt' },
+          ],
+          skipped: 0,
+          leftOut: 2,
+        },
+      });
+    }
+    const many = await tarOf(Array.from({ length: 70 }, (_, i) => [`log${i}.txt`, Buffer.from(`line ${i}\n`)] as [string, Buffer]));
+    const capped = await readDroppedLog(file(many, 'many.tar'), 1 << 20);
+    expect('archive' in capped && capped.archive).toMatchObject({ skipped: 6, leftOut: 0 });
+    expect('archive' in capped && capped.archive!.logs).toHaveLength(64);
+  });
+
+  it('an archive of nothing but binary files: the first stands for it (main says it is binary); a cut .tar.gz keeps its files and says so', async () => {
+    const binary = await readDroppedLog(file(await tarOf([['wtmp', Buffer.alloc(9000, 7)]]), 'bin.tar'), 1 << 20);
+    expect(binary).toMatchObject({ label: 'bin.tar › wtmp', archive: { logs: [{ path: 'wtmp' }], leftOut: 0 } });
+    const tar = await tarOf([['a.log', real], ['b.log', Buffer.from(real.toString('utf8').repeat(40))]]);
+    const packed = gzipSync(tar);
+    const cut = await readDroppedLog(file(packed.subarray(0, packed.length - 200), 'cut.tar.gz'), 1 << 20);
+    expect(cut).toMatchObject({ damaged: true, text: real.toString('utf8'), archive: { logs: [{ path: 'a.log' }, { path: 'b.log' }] } });
   });
 
   it('a name is shown without control characters or path separators', () => {

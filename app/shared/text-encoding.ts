@@ -42,3 +42,20 @@ export function decodeTextFile(bytes: Uint8Array): string {
  * CM = 8) — a rotated log (`syslog.2.gz`) the CLI and the paste box unpack before reading.
  */
 export const isGzipStart = (bytes: Uint8Array): boolean => bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8;
+
+/**
+ * More than 10 % control bytes among a file's first block's others: not a text log (the CLI's file reader and the paste box's
+ * archive reader ask the same). NUL bytes are not counted either way: a text log's NULs are damage the line reader takes out
+ * (chunk-lines.ts withoutNuls), and a block of nothing but NULs (a copytruncate hole) says nothing — the lines after it decide
+ * (InputSniffer). A binary file has other control bytes among its NULs.
+ */
+export function looksBinaryBytes(b: Uint8Array): boolean {
+  let control = 0;
+  let nuls = 0;
+  for (const byte of b) {
+    if (byte === 0) nuls++;
+    else if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) control++;
+  }
+  const others = b.length - nuls;
+  return others > 0 && control > others * 0.1;
+}

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
+import { MAX_ARCHIVE_LOGS } from '../shared/limits';
+import { isTarStart } from '../shared/tar-files';
 import { isGzipStart } from '../shared/text-encoding';
 import { logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ServerLogFileResult } from './server-log-file';
 
@@ -17,19 +19,8 @@ import { logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ServerL
  * for it.
  */
 
-/** Logs read from one archive at most; the rest are counted (`archive.skippedFiles`), so a tar of a whole /var/log stays bounded. */
-export const MAX_ARCHIVE_LOGS = 64;
-
-/** Is this the first block of a tar archive? The ustar magic at offset 257 (POSIX "ustar\0", GNU "ustar  \0") and a checksum that adds up (POSIX.1-2017 pax, "ustar Interchange Format"). */
-export function isTarStart(b: Uint8Array): boolean {
-  if (b.length < 512) return false;
-  if (!(b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72)) return false;
-  // the checksum: the header's bytes summed with its own 8-byte field read as blanks, written in octal
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : b[i]!;
-  const field = Buffer.from(b.subarray(148, 156)).toString('latin1').replace(/[\0 ]+$/, '').trim();
-  return /^[0-7]+$/.test(field) && parseInt(field, 8) === sum;
-}
+/** Logs read from one archive at most (app/shared/limits.ts, the paste box's too); the rest are counted (`archive.skippedFiles`). */
+export { MAX_ARCHIVE_LOGS };
 
 /**
  * The unpacked start of a gzip file's first bytes (enough to see a tar header): Z_SYNC_FLUSH hands out what the bytes given

@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { ServerLogParser, type ServerLogParserOptions, type ServerLogResult } from '../core/parse/server-log';
 import { ChunkLines } from '../core/parse/server-log/chunk-lines';
-import { isGzipStart, sniffTextEncoding } from '../shared/text-encoding';
+import { isGzipStart, looksBinaryBytes, sniffTextEncoding } from '../shared/text-encoding';
 import { usageError } from './error-text';
 
 /**
@@ -34,7 +34,7 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   const sniffed = sniffTextEncoding(head);
   const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : sniffed.encoding === 'utf-16be' ? 'utf16be' : undefined;
   const bom = utf16 ? sniffed.bom : 0;
-  if (!utf16 && looksBinary(head)) {
+  if (!utf16 && looksBinaryBytes(head)) {
     // feed the sniffed part so the verdict says "binary" with the same rules as a paste
     parser.pushText(head.toString('latin1'));
     return parser.end();
@@ -103,7 +103,7 @@ export async function readByteStream(chunks: AsyncIterable<Buffer>, parser: Serv
   const start = (block: Buffer): void => {
     const sniffed = sniffTextEncoding(block);
     const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : sniffed.encoding === 'utf-16be' ? 'utf16be' : undefined;
-    if (!utf16 && looksBinary(block)) {
+    if (!utf16 && looksBinaryBytes(block)) {
       binary = true;
       parser.pushText(block.toString('latin1'));
       return;
@@ -186,18 +186,3 @@ function bigEndianDecoder(): { write(b: Buffer): string; end(): string } {
   return { write: (b) => decoder.decode(b, { stream: true }), end: () => decoder.decode() };
 }
 
-/**
- * More than 10 % control bytes among the first block's others: not a text log. NUL bytes are not counted either way: a text
- * log's NULs are damage the line reader takes out (chunk-lines.ts withoutNuls), and a block of nothing but NULs (a copytruncate
- * hole) says nothing — the lines after it decide (InputSniffer). A binary file has other control bytes among its NULs.
- */
-export function looksBinary(b: Buffer): boolean {
-  let control = 0;
-  let nuls = 0;
-  for (const byte of b) {
-    if (byte === 0) nuls++;
-    else if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) control++;
-  }
-  const others = b.length - nuls;
-  return others > 0 && control > others * 0.1;
-}

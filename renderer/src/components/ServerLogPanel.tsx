@@ -1,11 +1,11 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, ServerLogExplanation } from '../../../app/shared/ipc';
-import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
+import { MAX_ARCHIVE_LOGS, MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
 import { api, asIpcError, call } from '../api';
 import { currentLanguage } from '../i18n';
-import { readDroppedLog } from '../lib/dropped-log';
+import { readDroppedLog, type DroppedArchive } from '../lib/dropped-log';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
 import './ServerLogPanel.css';
@@ -28,6 +28,9 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const [dragging, setDragging] = useState(false);
   // the dropped gzip file broke off: what came before was read (lib/dropped-log.ts)
   const [damaged, setDamaged] = useState(false);
+  // a dropped tar archive: its logs, one shown at a time (lib/dropped-log.ts)
+  const [archive, setArchive] = useState<DroppedArchive | undefined>();
+  const [shownLog, setShownLog] = useState(0);
 
   const explain = async (value = text, name = label): Promise<void> => {
     if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig(true);
@@ -46,11 +49,23 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     // the file is read here (main only ever gets text), the same way the CLI reads one, a gzip file unpacked first
     const read = await readDroppedLog(file, MAX_SERVER_LOG_CHARS);
     setDamaged(false);
+    setArchive(undefined);
     if ('tooBig' in read) return setTooBig(true);
     setDamaged(read.damaged === true);
+    setArchive(read.archive);
+    setShownLog(0);
     setText(read.text);
     setLabel(read.label);
     await explain(read.text, read.label);
+  };
+
+  const showArchiveLog = (index: number): void => {
+    const chosen = archive?.logs[index];
+    if (!chosen) return;
+    setShownLog(index);
+    setText(chosen.text);
+    setLabel(chosen.label);
+    void explain(chosen.text, chosen.label);
   };
 
   const onDrop = (e: DragEvent<HTMLElement>): void => {
@@ -83,6 +98,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
             setText(e.target.value);
             setLabel(undefined);
             setDamaged(false);
+            setArchive(undefined);
           }}
         />
         <p id={`${id}-hint`} className="small muted">
@@ -95,7 +111,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         </button>
         <label className="button server-log-file">
           {t('serverLog.chooseFile')}
-          <input type="file" accept=".txt,.log,.gz,text/plain,application/gzip" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void explainFile(e.target.files?.[0])} />
+          <input type="file" accept=".txt,.log,.gz,.tar,.tgz,text/plain,application/gzip,application/x-tar" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void explainFile(e.target.files?.[0])} />
         </label>
         {(text || result) && (
           <button
@@ -106,12 +122,31 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
               setLabel(undefined);
               setState({ status: 'idle' });
               setDamaged(false);
+              setArchive(undefined);
             }}
           >
             {t('serverLog.clear')}
           </button>
         )}
       </div>
+      {archive && (archive.logs.length > 1 || archive.skipped > 0 || archive.leftOut > 0) && (
+        <div className="server-log-archive" data-testid="server-log-archive">
+          {archive.logs.length > 1 && (
+            <>
+              <label htmlFor={`${id}-archive`}>{t('serverLog.archivePick', { count: archive.logs.length })}</label>{' '}
+              <select id={`${id}-archive`} value={shownLog} onChange={(e) => showArchiveLog(Number(e.target.value))} disabled={state.status === 'running'}>
+                {archive.logs.map((l, i) => (
+                  <option key={i} value={i}>
+                    {l.path}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {archive.leftOut > 0 && <p className="small muted">{t('serverLog.archiveLeftOut', { count: archive.leftOut })}</p>}
+          {archive.skipped > 0 && <p className="small muted">{t('serverLog.archiveSkipped', { count: archive.skipped, max: MAX_ARCHIVE_LOGS })}</p>}
+        </div>
+      )}
       <div role="status" data-testid="server-log-status">
         {tooBig && <p className="notice server-log-warning">{t('serverLog.tooBig')}</p>}
         {damaged && (

@@ -1,4 +1,6 @@
-import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
+import { MAX_ARCHIVE_LOGS } from '../../../app/shared/limits';
+import { isTarStart, tarFiles } from '../../../app/shared/tar-files';
+import { decodeTextFile, isGzipStart, looksBinaryBytes } from '../../../app/shared/text-encoding';
 
 /**
  * A log file dropped on (or chosen in) the paste box, as text: its bytes decoded as the CLI reads a log file
@@ -6,8 +8,20 @@ import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
  * byte). A gzip file (logrotate's `syslog.2.gz`, what a Linux administrator sends on) is unpacked first, by the browser's own
  * DecompressionStream, and at most `limit` bytes of it (a small file may unpack to gigabytes: the box takes `limit`, the CLI any size).
  * A gzip file cut short or damaged keeps what came before the damage and says so (`damaged`), as the CLI does.
+ *
+ * A tar archive (`tar czf logs.tar.gz /var/log/syslog* …`, what a network team attaches) is read as the CLI reads one
+ * (app/system/server-log-archive.ts): each regular text file inside a log of its own (`archive`), empty and binary files (wtmp)
+ * left out unless nothing else is there, at most MAX_ARCHIVE_LOGS; `text` and `label` are the first log's, labelled `logs.tar.gz › syslog`.
  */
-export type DroppedLog = { text: string; label: string; damaged?: true } | { tooBig: true };
+export type DroppedLog = { text: string; label: string; damaged?: true; archive?: DroppedArchive } | { tooBig: true };
+
+export interface DroppedArchive {
+  logs: { text: string; label: string; path: string }[];
+  /** files past MAX_ARCHIVE_LOGS, not read */
+  skipped: number;
+  /** empty or binary files left out */
+  leftOut: number;
+}
 
 /** A name safe to show and to send as the log's label: no control characters or path separators, 120 characters at most. */
 export const droppedLabel = (name: string): string => name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt';
@@ -17,11 +31,29 @@ export async function readDroppedLog(file: Blob & { name: string }, limit: numbe
   const head = new Uint8Array(await file.slice(0, 3).arrayBuffer());
   if (!isGzipStart(head)) {
     if (file.size > limit) return { tooBig: true };
-    return { text: decodeTextFile(new Uint8Array(await file.arrayBuffer())), label };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return isTarStart(bytes) ? fromArchive(bytes, label, false) : { text: decodeTextFile(bytes), label };
   }
   const unpacked = await unpack(file.stream().pipeThrough(new DecompressionStream('gzip')), limit);
   if ('tooBig' in unpacked) return unpacked;
+  if (isTarStart(unpacked.bytes)) return fromArchive(unpacked.bytes, label, unpacked.damaged);
   return { text: decodeTextFile(unpacked.bytes), label, ...(unpacked.damaged ? { damaged: true as const } : {}) };
+}
+
+/** An archive's text files as logs of their own, each labelled `archive › file` (a label holds no path separator: app/shared/ipc.ts LogLabel). */
+function fromArchive(bytes: Uint8Array, archiveLabel: string, gzipDamaged: boolean): DroppedLog {
+  const { files, skipped, damaged } = tarFiles(bytes, MAX_ARCHIVE_LOGS);
+  const text = files.filter((f) => f.bytes.length > 0 && !looksBinaryBytes(f.bytes.subarray(0, 8192)));
+  // nothing but empty or binary files: the first stands for the archive, so the verdict still says what it held (as the CLI's)
+  const chosen = text.length > 0 ? text : files.slice(0, 1);
+  const logs = chosen.map((f) => ({ text: decodeTextFile(f.bytes), label: droppedLabel(`${archiveLabel} › ${f.path.split('/').filter(Boolean).pop() ?? f.path}`), path: f.path }));
+  const first = logs[0] ?? { text: '', label: archiveLabel };
+  return {
+    text: first.text,
+    label: first.label,
+    ...(damaged || gzipDamaged ? { damaged: true as const } : {}),
+    archive: { logs, skipped, leftOut: files.length - chosen.length },
+  };
 }
 
 /** The stream's bytes up to `limit` (more: too big, the read cancelled), or those before an error (damaged). */
