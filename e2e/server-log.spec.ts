@@ -2,7 +2,6 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, serious } from './support/axe';
 import { hasChromium } from './support/browser';
@@ -12,6 +11,7 @@ import { openApp, type Harness } from './support/harness';
 import { DOCS_DIR, RESULTS_DIR } from './support/screens';
 import { BROWSER_LOCALE, LOCALES, type Lang } from './support/texts';
 import { walker } from './support/walk';
+import { tarOf } from '../test/support/tar-of';
 
 /**
  * "Paste the server's log" on Connection problems (issue 14), on the Windows 11 capture whose
@@ -28,17 +28,6 @@ const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empt
 /** Two NPS events as a forum showed them, pasted from Event Viewer (test/fixtures/real/SOURCES.md: Microsoft Q&A 2617618). */
 const NPS_EVENTS = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'nps-eventviewer-4402-no-dc-and-6273-reason-7-label-value-lines.txt'), 'utf8');
 
-/** A tar archive as tar-stream's packer writes it (ustar, as `tar czf` does) */
-async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
-  const p = pack();
-  const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
-  for (const [name, body] of entries) p.entry({ name }, body);
-  p.finalize();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 async function shootPanel(h: Harness, name: string, doc: boolean): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { droppedLabel, readDroppedLog } from '../renderer/src/lib/dropped-log';
+import { tarOf } from './support/tar-of';
 
 const real = readFileSync(new URL('./fixtures/real/server-logs/pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt', import.meta.url));
 const file = (bytes: Uint8Array, name: string) => new File([Uint8Array.from(bytes)], name);
 
-async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
-  const p = pack();
-  const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
-  for (const [name, body] of entries) p.entry({ name }, body);
-  p.finalize();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 describe('a log file dropped on the paste box', () => {
   it('plain, UTF-16 and gzip files give the log’s text', async () => {

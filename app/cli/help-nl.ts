@@ -40,7 +40,8 @@ Leest de routetabel en de netwerkadapters (van deze computer, van de demo-pc of 
 en meldt wat er mis is, met het bewijs en welke route wint voor internet en voor elk
 bedrijfsnetwerk. --json toont de JSON van het rapport (DESIGN.md); --out BESTAND schrijft die naar
 BESTAND. --server-log BESTAND voegt toe wat de VPN-server vastlegde (zie explain-log); de
-server-logs/*.txt (en gecomprimeerde *.gz) van een opname worden ook gelezen.
+server-logs/*.txt (en gecomprimeerde *.gz, en elk bestand van een .tar of .tar.gz daar) van een
+opname worden ook gelezen.
 `,
   'explain-log': `Gebruik: tunnelmedic explain-log BESTAND... [--capture MAP] [--json] [--out BESTAND] [--lang en|nl] [--redact] [--verbose]
 

@@ -36,7 +36,7 @@ Reads the route table and interfaces (of this machine, the demo machine or a cap
 and reports what is wrong, with the evidence and which route wins for the Internet and for each
 corporate network. --json prints the report JSON (DESIGN.md); --out FILE writes it to FILE.
 --server-log FILE adds what the VPN server logged (see explain-log); a capture's server-logs/*.txt
-(and rotated *.gz) are read too.
+(and rotated *.gz, and each file of a .tar or .tar.gz there) are read too.
 `,
   'explain-log': `Usage: tunnelmedic explain-log FILE... [--capture DIR] [--json] [--out FILE] [--lang en|nl] [--redact] [--verbose]
 

@@ -2,37 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
+import { tarOf } from '../../test/support/tar-of';
 import { isTarStart, tarFiles } from './tar-files';
-
-/** tar-stream's packer: ustar, a pax header for a name past 100 characters (as `tar --format=pax` writes one). */
-async function packed(entries: { name: string; body?: string; type?: 'directory' | 'symlink' }[]): Promise<Uint8Array> {
-  const p = pack();
-  const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
-  for (const e of entries) {
-    if (e.type === 'directory') p.entry({ name: e.name, type: 'directory' });
-    else if (e.type === 'symlink') p.entry({ name: e.name, type: 'symlink', linkname: 'syslog' });
-    else p.entry({ name: e.name }, Buffer.from(e.body ?? ''));
-  }
-  p.finalize();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
-}
 
 const text = (f: { bytes: Uint8Array }) => Buffer.from(f.bytes).toString('utf8');
 
 describe('tarFiles: the regular files of a tar archive held in memory', () => {
   it('ustar and pax long names, in archive order; folders and links hold no file', async () => {
     const long = `var/log/${'r'.repeat(120)}/router.log`;
-    const tar = await packed([
+    const tar = await tarOf([
       { name: 'var/log/', type: 'directory' },
-      { name: 'var/log/syslog', body: 'line one\nline two\n' },
+      ['var/log/syslog', 'line one\nline two\n'],
       { name: 'var/log/current', type: 'symlink' },
-      { name: long, body: 'x'.repeat(1000) },
-      { name: 'var/log/empty.log', body: '' },
+      [long, 'x'.repeat(1000)],
+      ['var/log/empty.log', ''],
     ]);
     expect(isTarStart(tar)).toBe(true);
     const r = tarFiles(tar, 64);
@@ -54,7 +38,7 @@ describe('tarFiles: the regular files of a tar archive held in memory', () => {
       expect(r.status, r.stderr).toBe(0);
       const files = tarFiles(new Uint8Array(readFileSync(out)), 64);
       expect(files.files.map((f) => [f.path, text(f)]), format).toEqual([
-        [`${deep.split('\\').join('/')}/charon.log`, 'charon line\n'],
+        [`${deep}/charon.log`, 'charon line\n'],
         ['logs/syslog', 'pppd line\n'],
       ]);
       expect(files.damaged).toBe(false);
@@ -62,9 +46,9 @@ describe('tarFiles: the regular files of a tar archive held in memory', () => {
   });
 
   it('an archive cut short keeps the files before the cut and the part of the cut one there is; a header that does not add up stops the read', async () => {
-    const tar = await packed([
-      { name: 'a.log', body: 'first\n' },
-      { name: 'b.log', body: 'second '.repeat(200) },
+    const tar = await tarOf([
+      ['a.log', 'first\n'],
+      ['b.log', 'second '.repeat(200)],
     ]);
     const cut = tarFiles(tar.subarray(0, 512 + 512 + 512 + 700), 64);
     expect(cut.damaged).toBe(true);
@@ -79,14 +63,14 @@ describe('tarFiles: the regular files of a tar archive held in memory', () => {
   });
 
   it('at most maxFiles files are kept, the rest counted', async () => {
-    const tar = await packed(Array.from({ length: 5 }, (_, i) => ({ name: `log${i}.txt`, body: `line ${i}\n` })));
+    const tar = await tarOf(Array.from({ length: 5 }, (_, i): [string, string] => [`log${i}.txt`, `line ${i}\n`]));
     const r = tarFiles(tar, 3);
     expect(r.files.map((f) => f.path)).toEqual(['log0.txt', 'log1.txt', 'log2.txt']);
     expect(r).toMatchObject({ skipped: 2, damaged: false });
   });
 
   it('isTarStart: the magic and the checksum, not the name', async () => {
-    const tar = await packed([{ name: 'a.log', body: 'x\n' }]);
+    const tar = await tarOf([['a.log', 'x\n']]);
     expect(isTarStart(tar.subarray(0, 511))).toBe(false);
     const wrongSum = Uint8Array.from(tar);
     wrongSum[0]! ^= 1;

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../core/analyse';
 import { problemMessage } from '../core/i18n/problem-text';
 import { reportBundleFiles } from '../core/report/report-zip';
+import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { CAPTURE_LIMITS, readCaptureDir, readCapped } from './capture-reader';
 import { ReadBuffers } from './read-buffers';
+import { tarOf } from '../../test/support/tar-of';
 
 const GERMAN = '===========================================================================\r\nSchnittstellenliste\r\n 12...f8 e4 e3 5b 20 7c ......Intel(R) Wi-Fi 6 AX201 160MHz\r\n  1...........................Software Loopback Interface 1\r\n===========================================================================\r\n\r\nIPv4-Routentabelle\r\n===========================================================================\r\nAktive Routen:\r\n     Netzwerkziel    Netzwerkmaske          Gateway    Schnittstelle Metrik\r\n          0.0.0.0          0.0.0.0     192.168.1.1     192.168.1.20     35\r\n===========================================================================\r\nStändige Routen:\r\n  Keine\r\n';
 
@@ -145,6 +147,51 @@ describe("a capture's server-logs/*.gz (logrotate's syslog.2.gz): read through i
     expect(cap.files.get('registry/x.gz')!.encoding).not.toMatch(/^gzip/);
   });
 
+  it('a tar archive in server-logs/ (logs.tar, logs.tar.gz): each text file a log of its own, named ARCHIVE/path, read as the file alone; binary and empty files left out; the bundle keeps each as one file of server-logs/', async () => {
+    const tar = await tarOf([
+      ['var/log/wtmp', Buffer.alloc(9000, 7)],
+      ['var/log/syslog', Buffer.from(LOG)],
+      ['var/log/empty.log', Buffer.alloc(0)],
+      ['router/console.txt', Buffer.from(LOG.split('\n')[0]! + '\n')],
+    ]);
+    const alone = (await read({ 'server-logs/syslog': LOG })).report.serverLogs![0]!;
+    const { cap, report } = await read({ 'server-logs/logs.tar': tar, 'server-logs/logs.tar.gz': gzipSync(tar) });
+    expect([...cap.files.keys()].filter((n) => n.startsWith('server-logs/'))).toEqual([
+      'server-logs/logs.tar/var/log/syslog',
+      'server-logs/logs.tar/router/console.txt',
+      'server-logs/logs.tar.gz/var/log/syslog',
+      'server-logs/logs.tar.gz/router/console.txt',
+    ]);
+    expect(cap.files.get('server-logs/logs.tar.gz/var/log/syslog')!.encoding).toBe('tar+gzip+utf-8');
+    expect(cap.files.get('server-logs/logs.tar/var/log/syslog')!.encoding).toBe('tar+utf-8');
+    expect(cap.readProblems).toEqual([]);
+    const syslog = report.serverLogs!.find((l) => l.source === 'server-logs/logs.tar/var/log/syslog')!;
+    expect({ ...syslog, source: undefined }).toEqual({ ...alone, source: undefined });
+    expect(syslog.entries[0]!.line).toBe(1); // its first line its own, not glued to a tar header
+    const names = reportBundleFiles({ report, capture: cap }).map((f) => f.name);
+    expect(names).toContain('capture/server-logs/logs.tar.gz_var_log_syslog.txt');
+    expect(names.filter((n) => n.startsWith('capture/server-logs/')).every((n) => n.split('/').length === 3)).toBe(true);
+  });
+
+  it('a cut archive keeps the files before the cut and says so; files past MAX_ARCHIVE_LOGS are counted in a problem', async () => {
+    const tar = await tarOf([
+      ['a.log', Buffer.from(LOG)],
+      ['b.log', Buffer.from(LOG.repeat(50))],
+    ]);
+    const cut = await read({ 'server-logs/cut.tar': tar.subarray(0, 2048) });
+    expect([...cut.cap.files.keys()].filter((n) => n.startsWith('server-logs/'))).toEqual(['server-logs/cut.tar/a.log', 'server-logs/cut.tar/b.log']);
+    expect(cut.cap.readProblems).toEqual([expect.objectContaining({ source: 'server-logs/cut.tar', code: 'capture.archiveCut' })]);
+    expect(problemMessage(cut.cap.readProblems[0]!, 'nl')).toContain('archief');
+    // a cut .tar.gz: the gzip reader's problem says it, once
+    const packed = gzipSync(tar);
+    const cutGz = await read({ 'server-logs/cut.tar.gz': packed.subarray(0, packed.length - 30) });
+    expect(cutGz.cap.readProblems.map((p) => p.code)).toEqual(['capture.gzipDamaged']);
+    const many = await tarOf(Array.from({ length: MAX_ARCHIVE_LOGS + 3 }, (_, i) => [`log${i}.txt`, Buffer.from(LOG)] as [string, Buffer]));
+    const capped = await read({ 'server-logs/many.tar': many });
+    expect([...capped.cap.files.keys()].filter((n) => n.startsWith('server-logs/'))).toHaveLength(MAX_ARCHIVE_LOGS);
+    expect(capped.cap.readProblems).toEqual([expect.objectContaining({ code: 'capture.archiveFilesSkipped', params: { count: 3, max: MAX_ARCHIVE_LOGS } })]);
+  });
+
   it('a small file that unpacks past the per-file limit stops there, and unpacked bytes count against the whole capture', async () => {
     const bomb = gzipSync(LOG.repeat(40_000)); // ≈ 7 MB of text from ≈ 30 KB
     const limits = { ...CAPTURE_LIMITS, maxFileBytes: 1024 * 1024, maxTotalBytes: 1536 * 1024 };
@@ -243,3 +290,4 @@ describe('a capture file named in another case', () => {
     expect(cap.readProblems).toEqual([]);
   });
 });
+

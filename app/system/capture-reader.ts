@@ -2,14 +2,16 @@ import { constants } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, GZIP_ENCODING, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
+import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, GZIP_ENCODING, TAR_ENCODING, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
 import { problemAt } from '../core/model/problems';
 import type { ProblemCode, ProblemParams, ProblemPart } from '../core/i18n/problem-text';
 import { usageError } from './error-text';
 import { ReadBuffers } from './read-buffers';
 import { unpackGzip } from './unpack-gzip';
-import { isGzipStart } from '../shared/text-encoding';
+import { MAX_ARCHIVE_LOGS } from '../shared/limits';
+import { isTarStart, tarFiles } from '../shared/tar-files';
+import { isGzipStart, looksBinaryBytes } from '../shared/text-encoding';
 
 /**
  * Limits on what one capture may make us read (README "Security → limits on input"). A capture
@@ -67,6 +69,8 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   const metaRead = metaBytes.then((bytes) => parseMeta(bytes, metaProblems));
   const codepageRead = metaRead.then((meta) => meta.codepage ?? 850);
   const files = new Map<string, CaptureFile>();
+  /** the text files of a tar archive in server-logs/, by the archive's name (archiveFiles) */
+  const archives = new Map<string, CaptureFile[]>();
   const add = async (name: string) => {
     const bytes = await reader.read(name, LARGE_FILE_BUFFERS);
     if (!bytes) return;
@@ -74,6 +78,11 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
       // a server's rotated log as logrotate leaves it (syslog.2.gz): its text is what is read (encoding `gzip+…`)
       const packed = name.startsWith(SERVER_LOGS) && isGzipStart(bytes);
       const unpacked = packed ? await reader.unpack(name, bytes) : bytes;
+      // a tar archive of logs (logs.tar, logs.tar.gz): each text file inside a capture file of its own
+      if (name.startsWith(SERVER_LOGS) && isTarStart(unpacked)) {
+        archives.set(name, archiveFiles(name, unpacked, packed, await codepageRead, reader.problems));
+        return;
+      }
       // (decoding copies the bytes into a string: the buffer may then be given back)
       const { text, encoding } = decodeCaptureBytes(unpacked, await codepageRead);
       files.set(name, { name, text, encoding: packed ? `${GZIP_ENCODING}${encoding}` : encoding });
@@ -93,6 +102,7 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   for (const name of names) {
     const file = files.get(name);
     if (file) inNameOrder.set(name, file);
+    for (const inside of archives.get(name) ?? []) inNameOrder.set(inside.name, inside);
   }
   // capture.json's problems first (its read ran along with the others), then by name; the rest
   // (a folder that could not be listed) in the order they were found, which does not depend on timing
@@ -106,6 +116,26 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
   const fromMeta = Array.isArray(meta.notCollected) ? meta.notCollected.filter((x): x is string => typeof x === 'string') : [];
   reader.finish();
   return { origin, label: dir, meta, files: inNameOrder, readProblems: reader.problems, notCollected: [...new Set([...notCollected, ...fromMeta])] };
+}
+
+/**
+ * A tar archive's text files as capture files (`server-logs/logs.tar.gz/var/log/syslog`, encoding `tar+…`), in archive order, as
+ * explain-log reads one (app/system/server-log-archive.ts): empty and binary files (wtmp) left out unless nothing else is there (the
+ * first then stands for the archive, so its log's verdict says what it held), at most MAX_ARCHIVE_LOGS (the rest in a problem), a
+ * cut archive's files before the cut kept (a problem says so, unless the gzip reader said it already). The archive's bytes were
+ * counted against the capture's limits when read or unpacked.
+ */
+function archiveFiles(name: string, bytes: Uint8Array, packed: boolean, codepage: number, problems: ReadProblem[]): CaptureFile[] {
+  const { files, skipped, damaged } = tarFiles(bytes, MAX_ARCHIVE_LOGS);
+  const text = files.filter((f) => f.bytes.length > 0 && !looksBinaryBytes(f.bytes.subarray(0, 8192)));
+  if (damaged && !problems.some((p) => p.source === name && p.code === 'capture.gzipDamaged')) problems.push(problemAt(name, undefined, 'capture.archiveCut'));
+  if (skipped > 0) problems.push(problemAt(name, undefined, 'capture.archiveFilesSkipped', { count: skipped, max: MAX_ARCHIVE_LOGS }));
+  return (text.length > 0 ? text : files.slice(0, 1)).map((f) => {
+    const { text: decoded, encoding } = decodeCaptureBytes(f.bytes, codepage);
+    // the path tar recorded, as a name: no control characters, bounded (an archive is untrusted input)
+    const inside = f.path.replace(/[\u0000-\u001f\u007f]/g, '_').replace(/^\/+/, '').slice(0, 200) || 'file';
+    return { name: `${name}/${inside}`, text: decoded, encoding: `${TAR_ENCODING}${packed ? GZIP_ENCODING : ''}${encoding}` };
+  });
 }
 
 /** capture.json in any encoding the collectors write (PowerShell 5 `Out-File` writes UTF-16LE). */

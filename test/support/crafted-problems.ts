@@ -9,7 +9,9 @@ import { buildSnapshot } from '../../app/core/snapshot/build-snapshot';
 import { readCaptureDir } from '../../app/system/capture-reader';
 import { collectLive } from '../../app/system/live-collector';
 import type { CommandRunner } from '../../app/system/run';
+import { MAX_ARCHIVE_LOGS } from '../../app/shared/limits';
 import { inMemory } from './capture-fuzz';
+import { tarOf } from './tar-of';
 
 /**
  * Damaged input for the problems the corpus and the fuzzer do not reach (test/problem-language.test.ts):
@@ -114,6 +116,10 @@ async function readerProblems(): Promise<Problem[]> {
     const small = gzipSync(line.repeat(20));
     writeFileSync(join(packed, 'cut.gz'), small.subarray(0, small.length - 20));
     writeFileSync(join(packed, 'big.gz'), gzipSync(line.repeat(200)));
+    // tar archives of logs: one cut inside its second file, one with more files than are read from one archive
+    const archives = dir('archives/server-logs');
+    writeFileSync(join(archives, 'cut.tar'), (await tarOf([['a.log', line], ['b.log', line.repeat(20)]])).subarray(0, 1536 + 100));
+    writeFileSync(join(archives, 'many.tar'), await tarOf(Array.from({ length: MAX_ARCHIVE_LOGS + 1 }, (_, i): [string, string] => [`log${i}.txt`, line])));
     try {
       return [
         ...(await readCaptureDir(bad)).readProblems,
@@ -123,6 +129,7 @@ async function readerProblems(): Promise<Problem[]> {
         ...(await readCaptureDir(big, 'capture', limits)).readProblems,
         ...(await readCaptureDir(many, 'capture', { ...limits, maxFiles: 1, maxFileBytes: 1000, maxTotalBytes: 1000 })).readProblems,
         ...(await readCaptureDir(join(work, 'packed'), 'capture', { ...limits, maxFileBytes: 4000, maxTotalBytes: 100_000 })).readProblems,
+        ...(await readCaptureDir(join(work, 'archives'))).readProblems,
       ];
     } finally {
       server.close();

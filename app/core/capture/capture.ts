@@ -38,6 +38,13 @@ export type CaptureMeta = z.infer<typeof CaptureMetaSchema>;
  */
 export const GZIP_ENCODING = 'gzip+';
 
+/**
+ * The encoding prefix of a file read out of a tar archive in server-logs/ (`server-logs/logs.tar.gz`, what a network team attaches):
+ * each text file inside is a capture file of its own, named `server-logs/logs.tar.gz/var/log/syslog` (the archive, then the path tar
+ * recorded: as explain-log names it), so the report bundle flattens its name into one file of server-logs/ (report-zip.ts).
+ */
+export const TAR_ENCODING = 'tar+';
+
 export interface CaptureFile {
   /** capture-relative path with forward slashes, e.g. "route-print.txt", "registry/winlogon.txt" */
   name: string;
