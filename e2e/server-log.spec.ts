@@ -155,6 +155,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
     expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
     expect(await panel().getByTestId('server-log-archive').textContent()).toContain(t.serverLog.archiveLeftOut_one!.replace('{{count}}', '1'));
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
     await shootPanel(h, `server-log-archive${lang === 'en' ? '' : `-${lang}`}`, true);
     await pick.selectOption({ label: 'var/log/pluto.log' });
     await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.auth-mismatch"]').waitFor();
@@ -164,6 +166,10 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     // an edit in the box is the person's own text: the archive's choice goes away
     await panel().getByLabel(t.serverLog.label!).fill(ROUTER_LOG);
     expect(await panel().getByTestId('server-log-archive').count()).toBe(0);
+    // an archive cut inside its second file: the first read, and the notice says it of the archive (no compression involved)
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'cut.tar', mimeType: 'application/x-tar', buffer: tar.subarray(0, tar.length - 2048) });
+    await panel().getByTestId('server-log-gzip-damaged').waitFor();
+    expect(await panel().getByTestId('server-log-gzip-damaged').textContent()).toBe(t.serverLog.archiveDamaged);
   });
 
   it("a rotated syslog sent on as it lies on the server (`syslog.2.gz`) is unpacked and read; one cut short says so and reads what came before", async () => {

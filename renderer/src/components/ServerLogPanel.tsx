@@ -151,7 +151,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         {tooBig && <p className="notice server-log-warning">{t('serverLog.tooBig')}</p>}
         {damaged && (
           <p className="notice server-log-warning" data-testid="server-log-gzip-damaged">
-            {t('serverLog.gzipDamaged')}
+            {archive ? t('serverLog.archiveDamaged') : t('serverLog.gzipDamaged')}
           </p>
         )}
         {log && (
