@@ -43,6 +43,11 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // no Windows code — the log is not from a connection the PC made
   'ike-responder-unreachable': 'vpn.server-unreachable',
   'pptp-server-unreachable': 'vpn.server-unreachable',
+  // a firewall (on the way, or the server's own) dropped what the PC sends the server (vpn-services.ts): the server is out of reach for
+  // that part of the VPN — the PC's PPTP control connection (800), or IPsec's data after IKE (809, assumed) — the client side's
+  // vpn.server-unreachable, as for UDP 500/4500 dropped (ike-init-unanswered)
+  'pptp-control-blocked': 'vpn.server-unreachable',
+  'esp-blocked': 'vpn.server-unreachable',
   'decrypt-failure': 'os.nt4-service-pack',
   // strongSwan did not start (or did not load the connection): nothing answers the PC's IKE, which Windows reports as 809, the
   // server not answering (families/strongswan-starter.ts); the finding says why, the PC's 809 and this one are one problem
@@ -86,7 +91,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'policy-constraint': 812 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'pptp-control-blocked': 800, 'esp-blocked': 809, 'policy-constraint': 812 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 

@@ -73,12 +73,13 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [[1, 'no-ppp-frames']],
     says: [[1, 'from [dhcp IP of eth1 interface] to [VPN endpoint IP]: this VPN traffic does not get through. It was going out on eth1. The firewall rule\'s log prefix: "DROPPED".']],
   },
-  // ufw's after-input rule (`[UFW BLOCK INPUT]: `) dropping a TCP 1723 SYN: named, no cause of its own (as an ASA's drop of it)
+  // ufw's after-input rule (`[UFW BLOCK INPUT]: `) dropping a TCP 1723 SYN: a PPTP control connection's start refused — the PC's
+  // PPTP port out of reach (its 800)
   'netfilter-ufw-block-input-tcp-1723-quoted-single-line.txt': {
     records: 1,
     understood: 1,
     families: { syslog: 1 },
-    causes: [],
+    causes: [[1, 'pptp-control-blocked']],
     says: [[1, 'dropped PPTP (TCP 1723) from 192.168.0.4 to 192.168.0.8: this VPN traffic does not get through. It came in on eth0. The firewall rule\'s log prefix: "[UFW BLOCK INPUT]".']],
   },
   // firewalld's LogDenied (`firewall-cmd --set-log-denied all`): its final REJECT rule logging a container's DNS query it refused to
@@ -174,6 +175,25 @@ describe('a Linux firewall packet log (netfilter)', () => {
     expect(say(LINE('[UFW BLOCK] ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 PROTO=41 '))).toContain('(IP 41 from');
     // ip6tables: the kernel's IPv6 fields, GRE as a number too
     expect(say('kernel: [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56:52:54:00:65:43:21:86:dd SRC=2001:0db8:0000:0000:0000:0000:0000:0009 DST=2001:0db8:0000:0000:0000:0000:0000:0001 LEN=80 TC=0 HOPLIMIT=56 FLOWLBL=0 PROTO=47 ')).toContain('dropped GRE (IP 47) from 2001:0db8:0000:0000:0000:0000:0000:0009 to');
+  });
+
+  it('each VPN service dropped is the cause the PC meets: ESP the data after IKE (809), a PPTP control start (SYN) the PPTP port (800); bare L2TP a warning that says it is often meant', () => {
+    const tcp = (flags: string) => `SRC=203.0.113.9 DST=198.51.100.1 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=TCP SPT=50123 DPT=1723 WINDOW=64240 RES=0x00 ${flags} URGP=0 `;
+    const syn = parseServerLog(LINE('[UFW BLOCK] ', tcp('SYN'))).entries[0]!;
+    expect([syn.outcome, syn.cause, syn.peer]).toEqual(['failure', 'pptp-control-blocked', '203.0.113.9']);
+    const [pptp] = explainServerLogs([parseServerLog(LINE('[UFW BLOCK] ', tcp('SYN')))], en).findings;
+    expect([pptp!.id, pptp!.title]).toEqual(['vpn.server-unreachable', expect.stringContaining('(error 800 on the PC)')]);
+    // a later packet of the connection (an ACK, a FIN after conntrack forgot it) says nothing of its start: named, no cause
+    for (const flags of ['ACK FIN', 'ACK', 'ACK PSH', 'RST'])
+      expect(parseServerLog(LINE('[UFW BLOCK] ', tcp(flags))).entries[0]!.cause, flags).toBeUndefined();
+    const esp = parseServerLog(LINE('[UFW BLOCK] ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=168 TOS=0x00 PREC=0x00 TTL=128 ID=25938 PROTO=ESP SPI=0xc02ebf69 '));
+    expect(esp.entries.map((e) => [e.outcome, e.cause])).toEqual([['failure', 'esp-blocked']]);
+    const [data] = explainServerLogs([esp], en).findings;
+    expect([data!.id, data!.title]).toEqual(['vpn.server-unreachable', expect.stringContaining('ESP, IP protocol 50')]);
+    expect(explainServerLogs([esp], nl).findings[0]!.title).toContain('(fout 809 op de pc)');
+    const l2tp = parseServerLog(LINE('DROP: ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=136 TOS=0x00 PREC=0x00 TTL=52 ID=0 PROTO=UDP SPT=1701 DPT=1701 LEN=116 ')).entries[0]!;
+    expect([l2tp.outcome, l2tp.cause, describeEntry(l2tp, en)]).toEqual(['warning', undefined, expect.stringContaining('This is not always a fault: an L2TP/IPsec server')]);
+    expect(describeEntry(l2tp, nl)).toContain('Dit is niet altijd een fout');
   });
 
   it('says which way the packet went, and the other side is who sent what came in or where what went out was going', () => {
