@@ -223,6 +223,7 @@ const MAX_EVIDENCE = 8;
 function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
   const drop = encryptionGoneWithout(log);
+  scannerDrops(log, drop);
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {
@@ -230,6 +231,35 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
     if (radius.some((r) => (r.session && r.session === e.session) || (secs(r) !== undefined && secs(e) !== undefined && Math.abs(secs(r)! - secs(e)!) <= 5))) drop.add(e);
   }
   return drop;
+}
+
+/** A firewall's line of a packet that is no VPN's (netfilter-log.ts, filterlog.ts, windows-firewall-log.ts), by its first statement's key: its values name the packet's service, sender and target */
+const OTHER_PACKET: ReadonlySet<string> = new Set(['netfilterOther', 'filterlogOther', 'windowsFirewallOther']);
+/** Other services one sender tried at one target, past which its drops are a port scan's (assumed: a VPN client tries its own two or three) */
+const SCAN_PORTS = 3;
+
+/**
+ * A firewall's drop of a VPN's port (TCP 1723, UDP 500 …) from a sender that the same firewall logged trying SCAN_PORTS or more other
+ * services at the same target is a port scan passing by, not a PC's VPN: no cause (a real one, SANS's network forensics challenge:
+ * Shorewall's `FW reject_input` of one host's SYNs to 3306, 587, 53, 1720, then 1723). The target must be the same: a PC's own LAN
+ * chatter that a firewall drops (NetBIOS, mDNS, SSDP) goes to broadcast and multicast addresses, not to the VPN server.
+ */
+function scannerDrops(log: ServerLogResult, drop: Set<ServerLogEntry>): void {
+  if (!log.entries.some((e) => e.cause !== undefined && isFirewallDrop(e))) return;
+  const others = new Map<string, Set<string>>();
+  for (const e of log.entries) {
+    const v = e.decoded[0]?.values;
+    if (!v || !OTHER_PACKET.has(e.decoded[0]!.key)) continue;
+    const pair = `${v.src}\u0000${v.dst}`;
+    let seen = others.get(pair);
+    if (!seen) others.set(pair, (seen = new Set()));
+    seen.add(String(v.service));
+  }
+  for (const e of log.entries) {
+    if (e.cause === undefined || !isFirewallDrop(e)) continue;
+    const v = e.decoded[0]!.values!;
+    if ((others.get(`${v.src}\u0000${v.dst}`)?.size ?? 0) >= SCAN_PORTS) drop.add(e);
+  }
 }
 
 /** Bytes each way past which a PPP link carried data, not only its own negotiation (assumed: LCP, IPCP and CCP take a few hundred). */
