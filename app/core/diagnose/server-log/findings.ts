@@ -43,6 +43,11 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // no Windows code — the log is not from a connection the PC made
   'ike-responder-unreachable': 'vpn.server-unreachable',
   'pptp-server-unreachable': 'vpn.server-unreachable',
+  // a firewall (on the way, or the server's own) dropped what the PC sends the server (vpn-services.ts): the server is out of reach for
+  // that part of the VPN — the PC's PPTP control connection (800), or IPsec's data after IKE (809, assumed) — the client side's
+  // vpn.server-unreachable, as for UDP 500/4500 dropped (ike-init-unanswered)
+  'pptp-control-blocked': 'vpn.server-unreachable',
+  'esp-blocked': 'vpn.server-unreachable',
   'decrypt-failure': 'os.nt4-service-pack',
   // strongSwan did not start (or did not load the connection): nothing answers the PC's IKE, which Windows reports as 809, the
   // server not answering (families/strongswan-starter.ts); the finding says why, the PC's 809 and this one are one problem
@@ -86,7 +91,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'policy-constraint': 812 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'pptp-control-blocked': 800, 'esp-blocked': 809, 'policy-constraint': 812 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 
@@ -218,6 +223,7 @@ const MAX_EVIDENCE = 8;
 function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
   const drop = encryptionGoneWithout(log);
+  scannerDrops(log, drop);
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {
@@ -225,6 +231,35 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
     if (radius.some((r) => (r.session && r.session === e.session) || (secs(r) !== undefined && secs(e) !== undefined && Math.abs(secs(r)! - secs(e)!) <= 5))) drop.add(e);
   }
   return drop;
+}
+
+/** A firewall's line of a packet that is no VPN's (netfilter-log.ts, filterlog.ts, windows-firewall-log.ts), by its first statement's key: its values name the packet's service, sender and target */
+const OTHER_PACKET: ReadonlySet<string> = new Set(['netfilterOther', 'filterlogOther', 'windowsFirewallOther']);
+/** Other services one sender tried at one target, past which its drops are a port scan's (assumed: a VPN client tries its own two or three) */
+const SCAN_PORTS = 3;
+
+/**
+ * A firewall's drop of a VPN's port (TCP 1723, UDP 500 …) from a sender that the same firewall logged trying SCAN_PORTS or more other
+ * services at the same target is a port scan passing by, not a PC's VPN: no cause (a real one, SANS's network forensics challenge:
+ * Shorewall's `FW reject_input` of one host's SYNs to 3306, 587, 53, 1720, then 1723). The target must be the same: a PC's own LAN
+ * chatter that a firewall drops (NetBIOS, mDNS, SSDP) goes to broadcast and multicast addresses, not to the VPN server.
+ */
+function scannerDrops(log: ServerLogResult, drop: Set<ServerLogEntry>): void {
+  if (!log.entries.some((e) => e.cause !== undefined && isFirewallDrop(e))) return;
+  const others = new Map<string, Set<string>>();
+  for (const e of log.entries) {
+    const v = e.decoded[0]?.values;
+    if (!v || !OTHER_PACKET.has(e.decoded[0]!.key)) continue;
+    const pair = `${v.src}\u0000${v.dst}`;
+    let seen = others.get(pair);
+    if (!seen) others.set(pair, (seen = new Set()));
+    seen.add(String(v.service));
+  }
+  for (const e of log.entries) {
+    if (e.cause === undefined || !isFirewallDrop(e)) continue;
+    const v = e.decoded[0]!.values!;
+    if ((others.get(`${v.src}\u0000${v.dst}`)?.size ?? 0) >= SCAN_PORTS) drop.add(e);
+  }
 }
 
 /** Bytes each way past which a PPP link carried data, not only its own negotiation (assumed: LCP, IPCP and CCP take a few hundred). */

@@ -261,7 +261,7 @@ describe("the ASA's firewall dropping a VPN's packets (asa-deny.ts)", () => {
     expect([ike.cause, describeEntry(ike, t)]).toEqual(['ike-init-unanswered', "The ASA's firewall dropped IKE (UDP 500) from 198.51.100.7 to 10.0.0.5 (access-group outside_in): this VPN traffic does not get through."]);
     expect(one('%ASA-2-106006: Deny inbound UDP from 198.51.100.7/4500 to 10.0.0.5/4500 on interface outside').cause).toBe('ike-init-unanswered');
     const pptp = one('%ASA-2-106001: Inbound TCP connection denied from 198.51.100.7/51000 to 10.0.0.5/1723 flags SYN  on interface outside');
-    expect([pptp.outcome, pptp.cause]).toEqual(['failure', undefined]);
+    expect([pptp.outcome, pptp.cause]).toEqual(['failure', 'pptp-control-blocked']);
   });
   it('106100 by its fields: a denied VPN service (by protocol name or number, the destination port) named with its access list; permitted is no drop', () => {
     const ike = one('%ASA-4-106100: access-list outside_in denied udp outside/198.51.100.7(500) -> inside/10.0.0.5(500) hit-cnt 1 first hit [0x2b7f3f90, 0x0]');
@@ -270,7 +270,7 @@ describe("the ASA's firewall dropping a VPN's packets (asa-deny.ts)", () => {
     expect(one('%ASA-4-106100: access-list outside_in denied gre outside/198.51.100.7(0) -> inside/10.0.0.5(0) hit-cnt 1 first hit [0x0, 0x0]').cause).toBe('no-ppp-frames');
     // the identity firewall's brackets after the ports; the Configuration Guide's `(12345)->` without blanks
     const pptp = one('%ASA-6-106100: access-list outside_in denied tcp outside/198.51.100.7(51000)(LOCAL\\bob, 0) -> inside/10.0.0.5(1723) (LOCAL\\bob, 0) hit-cnt 3 300-second interval [0x0, 0x0]');
-    expect([pptp.outcome, pptp.cause, describeEntry(pptp, nl)]).toEqual(['failure', undefined, 'De firewall van de ASA liet PPTP (TCP 1723) van 198.51.100.7 naar 10.0.0.5 niet door (access-list outside_in): dit VPN-verkeer komt niet aan.']);
+    expect([pptp.outcome, pptp.cause, describeEntry(pptp, nl)]).toEqual(['failure', 'pptp-control-blocked', 'De firewall van de ASA liet PPTP (TCP 1723) van 198.51.100.7 naar 10.0.0.5 niet door (access-list outside_in): dit VPN-verkeer komt niet aan.']);
     expect(one('%ASA-2-106100: access-list outside-acl denied udp outside/192.0.2.7(12345)->inside/192.168.1.1(4500) hit-cnt 1 (first hit)').cause).toBe('ike-init-unanswered');
     // the source port is any number: only the destination's names the service; permitted and est-allowed let the packet through
     const r = parseServerLog(['%ASA-4-106100: access-list outside_in denied udp outside/198.51.100.7(500) -> inside/10.0.0.5(33000) hit-cnt 1 first hit [0x0, 0x0]', '%ASA-6-106100: access-list outside_in permitted udp outside/198.51.100.7(500) -> inside/10.0.0.5(500) hit-cnt 1 first hit [0x0, 0x0]', '%ASA-6-106100: access-list outside_in est-allowed udp outside/198.51.100.7(4500) -> inside/10.0.0.5(4500) hit-cnt 1 first hit [0x0, 0x0]'].join('\n'));

@@ -86,11 +86,16 @@ describe("pfSense's and OPNsense's packet-filter log (filterlog)", () => {
     expect(ike.entries.map((e) => [e.cause, e.peer])).toEqual([['ike-init-unanswered', '203.0.113.9']]);
     expect(explainServerLogs([ike], en).findings.map((f) => f.id)).toEqual(['vpn.server-unreachable']);
     expect(first(IPV4('block', udp(4500))).cause).toBe('ike-init-unanswered');
-    expect(say(IPV4('block', '17,udp,60,203.0.113.9,198.51.100.1,1701,1701,40'))).toContain('dropped L2TP (UDP 1701)');
-    expect(say(IPV4('block', '50,esp,152,203.0.113.9,198.51.100.1,datalength=132'))).toContain('dropped ESP (IP 50)');
-    // (PPTP's control connection: named, no cause of its own, as a Linux firewall's drop of it)
+    // (bare L2TP: often dropped on purpose — a warning that says so, no cause)
+    const l2tp = first(IPV4('block', '17,udp,60,203.0.113.9,198.51.100.1,1701,1701,40'));
+    expect([l2tp.outcome, l2tp.cause, describeEntry(l2tp, en)]).toEqual(['warning', undefined, expect.stringMatching(/dropped L2TP \(UDP 1701\).*This is not always a fault/)]);
+    const esp = first(IPV4('block', '50,esp,152,203.0.113.9,198.51.100.1,datalength=132'));
+    expect([esp.outcome, esp.cause, describeEntry(esp, en)]).toEqual(['failure', 'esp-blocked', expect.stringContaining('dropped ESP (IP 50)')]);
+    // (PPTP's control connection: its start (`S`) dropped is the PC's PPTP port out of reach; a later packet of it (`A`, `FA`) no cause)
     const pptp = first(IPV4('block', '6,tcp,60,203.0.113.9,198.51.100.1,50123,1723,0,S,1891286705,,64240,,mss'));
-    expect([pptp.cause, describeEntry(pptp, en)]).toEqual([undefined, expect.stringContaining('dropped PPTP (TCP 1723) from 203.0.113.9')]);
+    expect([pptp.cause, describeEntry(pptp, en)]).toEqual(['pptp-control-blocked', expect.stringContaining('dropped PPTP (TCP 1723) from 203.0.113.9')]);
+    expect(first(IPV4('block', '6,tcp,52,203.0.113.9,198.51.100.1,50123,1723,0,FA,1891286705,1,64240,,')).cause).toBeUndefined();
+    expect(first(IPV4('block', '6,tcp,60,198.51.100.1,203.0.113.9,1723,50123,0,SA,1891286705,1,64240,,mss')).cause).toBeUndefined();
     // (a protocol getprotobynumber did not name: by its number)
     expect(say(IPV4('block', '132,unknown(132),52,203.0.113.9,198.51.100.1,datalength=32'))).toContain('(IP 132 from 203.0.113.9');
     // IPv6: the name before the number; a packet going out: the other side is where it went

@@ -339,7 +339,7 @@ describe('Cisco IOS debug ip packet', () => {
   it('a denied packet is that VPN\'s traffic dropped only where its protocol and port are said: on the line (joined) or on the detail line under it', () => {
     const head = '*Mar  1 00:15:23.456: IP: s=192.0.2.7 (Dialer0), d=198.51.100.1 (Dialer0), len 48, access denied';
     const pptp = parse(`${head}\n    TCP src=1056, dst=1723, seq=1, ack=0, win=16384 SYN`).entries;
-    expect(pptp.map((e) => [e.line, e.outcome, e.cause, e.peer])).toEqual([[1, 'warning', undefined, '192.0.2.7'], [2, 'failure', undefined, '192.0.2.7']]);
+    expect(pptp.map((e) => [e.line, e.outcome, e.cause, e.peer])).toEqual([[1, 'warning', undefined, '192.0.2.7'], [2, 'failure', 'pptp-control-blocked', '192.0.2.7']]);
     expect(describeEntry(pptp[1]!, en)).toBe('An access list on the router dropped PPTP (TCP 1723) from 192.0.2.7 (Dialer0) to 198.51.100.1 (Dialer0) (access denied): this VPN traffic does not get through.');
     expect(describeEntry(pptp[1]!, nl)).toBe('Een toegangslijst op de router liet PPTP (TCP 1723) van 192.0.2.7 (Dialer0) naar 198.51.100.1 (Dialer0) niet door (access denied): dit VPN-verkeer komt niet aan.');
     expect(parse(`${head}\n    UDP src=500, dst=500`).entries[1]!.cause).toBe('ike-init-unanswered');

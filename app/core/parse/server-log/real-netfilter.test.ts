@@ -73,13 +73,42 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [[1, 'no-ppp-frames']],
     says: [[1, 'from [dhcp IP of eth1 interface] to [VPN endpoint IP]: this VPN traffic does not get through. It was going out on eth1. The firewall rule\'s log prefix: "DROPPED".']],
   },
-  // ufw's after-input rule (`[UFW BLOCK INPUT]: `) dropping a TCP 1723 SYN: named, no cause of its own (as an ASA's drop of it)
+  // ufw's after-input rule (`[UFW BLOCK INPUT]: `) dropping a TCP 1723 SYN: a PPTP control connection's start refused — the PC's
+  // PPTP port out of reach (its 800)
   'netfilter-ufw-block-input-tcp-1723-quoted-single-line.txt': {
     records: 1,
     understood: 1,
     families: { syslog: 1 },
-    causes: [],
+    causes: [[1, 'pptp-control-blocked']],
     says: [[1, 'dropped PPTP (TCP 1723) from 192.168.0.4 to 192.168.0.8: this VPN traffic does not get through. It came in on eth0. The firewall rule\'s log prefix: "[UFW BLOCK INPUT]".']],
+  },
+  // ufw 0.30 on an Openswan/xl2tpd server dropping a Windows PC's ESP (TTL=128) after IKE (ufw had no rule for protocol 50; the thread:
+  // "If I disable the ufw I can get in"): the IPsec data after the key exchange, the PC's 809
+  'netfilter-ufw-block-esp-openswan-l2tp-server-windows-pc.txt': {
+    records: 3,
+    understood: 3,
+    families: { syslog: 3 },
+    causes: [1, 2, 3].map((n) => [n, 'esp-blocked']),
+    says: [[1, 'dropped ESP (IP 50) from 10.10.10.73 to 10.10.10.68: this VPN traffic does not get through. It came in on eth0.']],
+    peer: '10.10.10.73',
+  },
+  // a port scan's SYNs Shorewall rejected (SANS network forensics challenge, a blog's write-up of it): the drop of TCP 1723 is a cause
+  // on its own line, no finding (findings.ts scannerDrops: the same sender tried four other ports at the same target). The first
+  // line wrapped by the post before `DST=` at column 0 (not joined: no indent) and the Jekyll tag after the last one kept as found
+  'netfilter-shorewall-reject-input-port-scan-syns-to-tcp-1723-wrapped-liquid-tag.txt': {
+    records: 6,
+    understood: 5,
+    families: { syslog: 5 },
+    causes: [[6, 'pptp-control-blocked']],
+    says: [[5, "logged a packet that is no VPN's (TCP 1720 from 123.150.207.231 to 98.252.16.36)"]],
+  },
+  // nmap's SYN scan of a ufw host (`nmap -Pn`, a SOC exercise's write-up), its first probe TCP 1723; RFC 3339 times
+  'netfilter-ufw-block-nmap-syn-scan-first-tcp-1723-rfc3339-times.txt': {
+    records: 10,
+    understood: 10,
+    families: { syslog: 10 },
+    causes: [[1, 'pptp-control-blocked']],
+    says: [[1, 'dropped PPTP (TCP 1723) from 192.168.1.10 to 192.168.1.20']],
   },
   // firewalld's LogDenied (`firewall-cmd --set-log-denied all`): its final REJECT rule logging a container's DNS query it refused to
   // forward (a Japanese blog: Concourse CI on CentOS 8) — what it refused, the way it went, no VPN's; the copy's trailing blank kept
@@ -174,6 +203,38 @@ describe('a Linux firewall packet log (netfilter)', () => {
     expect(say(LINE('[UFW BLOCK] ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 PROTO=41 '))).toContain('(IP 41 from');
     // ip6tables: the kernel's IPv6 fields, GRE as a number too
     expect(say('kernel: [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56:52:54:00:65:43:21:86:dd SRC=2001:0db8:0000:0000:0000:0000:0000:0009 DST=2001:0db8:0000:0000:0000:0000:0000:0001 LEN=80 TC=0 HOPLIMIT=56 FLOWLBL=0 PROTO=47 ')).toContain('dropped GRE (IP 47) from 2001:0db8:0000:0000:0000:0000:0000:0009 to');
+  });
+
+  it('each VPN service dropped is the cause the PC meets: ESP the data after IKE (809), a PPTP control start (SYN) the PPTP port (800); bare L2TP a warning that says it is often meant', () => {
+    const tcp = (flags: string) => `SRC=203.0.113.9 DST=198.51.100.1 LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=TCP SPT=50123 DPT=1723 WINDOW=64240 RES=0x00 ${flags} URGP=0 `;
+    const syn = parseServerLog(LINE('[UFW BLOCK] ', tcp('SYN'))).entries[0]!;
+    expect([syn.outcome, syn.cause, syn.peer]).toEqual(['failure', 'pptp-control-blocked', '203.0.113.9']);
+    const [pptp] = explainServerLogs([parseServerLog(LINE('[UFW BLOCK] ', tcp('SYN')))], en).findings;
+    expect([pptp!.id, pptp!.title]).toEqual(['vpn.server-unreachable', expect.stringContaining('(error 800 on the PC)')]);
+    // a later packet of the connection (an ACK, a FIN after conntrack forgot it) says nothing of its start: named, no cause
+    for (const flags of ['ACK FIN', 'ACK', 'ACK PSH', 'RST'])
+      expect(parseServerLog(LINE('[UFW BLOCK] ', tcp(flags))).entries[0]!.cause, flags).toBeUndefined();
+    const esp = parseServerLog(LINE('[UFW BLOCK] ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=168 TOS=0x00 PREC=0x00 TTL=128 ID=25938 PROTO=ESP SPI=0xc02ebf69 '));
+    expect(esp.entries.map((e) => [e.outcome, e.cause])).toEqual([['failure', 'esp-blocked']]);
+    const [data] = explainServerLogs([esp], en).findings;
+    expect([data!.id, data!.title]).toEqual(['vpn.server-unreachable', expect.stringContaining('ESP, IP protocol 50')]);
+    expect(explainServerLogs([esp], nl).findings[0]!.title).toContain('(fout 809 op de pc)');
+    const l2tp = parseServerLog(LINE('DROP: ', 'SRC=203.0.113.9 DST=198.51.100.1 LEN=136 TOS=0x00 PREC=0x00 TTL=52 ID=0 PROTO=UDP SPT=1701 DPT=1701 LEN=116 ')).entries[0]!;
+    expect([l2tp.outcome, l2tp.cause, describeEntry(l2tp, en)]).toEqual(['warning', undefined, expect.stringContaining('This is not always a fault: an L2TP/IPsec server')]);
+    expect(describeEntry(l2tp, nl)).toContain('Dit is niet altijd een fout');
+  });
+
+  it('a port scan passing by is no VPN: a VPN port among the ports one sender tried at one target makes no finding; a PC\'s LAN chatter to other addresses does not hide its drop', () => {
+    for (const name of ['netfilter-shorewall-reject-input-port-scan-syns-to-tcp-1723-wrapped-liquid-tag.txt', 'netfilter-ufw-block-nmap-syn-scan-first-tcp-1723-rfc3339-times.txt'])
+      expect(explainServerLogs([parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${name}`))], en).findings, name).toEqual([]);
+    const tcp = (dst: string, dpt: number) => LINE('[UFW BLOCK] ', `SRC=203.0.113.9 DST=${dst} LEN=60 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=TCP SPT=50123 DPT=${dpt} WINDOW=64240 RES=0x00 SYN URGP=0 `);
+    const udp = (dst: string, dpt: number) => LINE('[UFW BLOCK] ', `SRC=203.0.113.9 DST=${dst} LEN=78 TOS=0x00 PREC=0x00 TTL=128 ID=0 PROTO=UDP SPT=${dpt} DPT=${dpt} LEN=58 `);
+    const ids = (lines: string[]) => explainServerLogs([parseServerLog(lines.join('\n'))], en).findings.map((f) => f.id);
+    // (two other ports are not yet a scan: a client may try its own two or three)
+    expect(ids([tcp('198.51.100.1', 1723), tcp('198.51.100.1', 443), tcp('198.51.100.1', 22)])).toEqual(['vpn.server-unreachable']);
+    expect(ids([tcp('198.51.100.1', 1723), tcp('198.51.100.1', 443), tcp('198.51.100.1', 22), tcp('198.51.100.1', 3389)])).toEqual([]);
+    expect(ids([udp('198.51.100.1', 500), udp('198.51.100.1', 161), udp('198.51.100.1', 123), udp('198.51.100.1', 69)])).toEqual([]);
+    expect(ids([tcp('198.51.100.1', 1723), udp('198.51.100.255', 137), udp('198.51.100.255', 138), udp('224.0.0.251', 5353), udp('239.255.255.250', 1900)])).toEqual(['vpn.server-unreachable']);
   });
 
   it('says which way the packet went, and the other side is who sent what came in or where what went out was going', () => {

@@ -40,6 +40,8 @@ export type Cause =
   | 'ike-auth-never-came' // IKEv2: IKE_SA_INIT answered, IKE_AUTH never arrived
   | 'ike-init-unanswered' // the PC's first IKE message (IKE_SA_INIT / Main Mode MI1) or this server's answer to it does not get through: UDP 500/4500 blocked, or NAT-T
   | 'ike-responder-unreachable' // this side initiated (a router, a gateway, a strongSwan client) and its first IKE message got no answer from the other side (the responder)
+  | 'pptp-control-blocked' // a firewall dropped the start of a PPTP control connection (TCP 1723): the PC cannot reach the server's PPTP port (its 800)
+  | 'esp-blocked' // a firewall dropped ESP (IP protocol 50): IKE completes, then the IPsec data (L2TP inside it) never arrives (809 assumed)
   | 'pptp-server-unreachable' // this side is a PPTP client (pptp-linux) and could not open its control connection (TCP 1723) to the server at all
   | 'address-pool'
   | 'ppp-setup-failed'

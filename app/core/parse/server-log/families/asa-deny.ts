@@ -1,5 +1,5 @@
 import { d, step, tagged, type Hit } from '../kit';
-import { packetService, vpnServiceOf } from './vpn-services';
+import { dropOutcome, packetService, vpnServiceOf, type VpnService } from './vpn-services';
 
 /**
  * The ASA's firewall dropping a VPN's own packets (Cisco Secure Firewall ASA Series Syslog Messages,
@@ -56,10 +56,16 @@ function natFailedHit(text: string): Hit | null {
   const what = vpnServiceOf(m[2]!, m[5] ? Number(m[5]) : undefined);
   if (!what) return null;
   const key = what.service.startsWith('GRE') ? 'asaGreNatFailed' : 'asaVpnNatFailed';
-  const hit: Hit = { decoded: [d(key, { service: what.service, kind: m[1]!, src: m[3]!, dst: m[4]! })], outcome: 'failure' };
-  if (what.cause) hit.cause = what.cause;
   // (the source is the side the translation was for: a placeholder is no address)
-  return tagged(hit, { peer: m[3]!.startsWith('<') ? undefined : m[3] });
+  return vpnDropHit(what, d(key, { service: what.service, kind: m[1]!, src: m[3]!, dst: m[4]! }), m[3]!.startsWith('<') ? undefined : m[3]);
+}
+
+/** A drop of a VPN's service: its outcome and note (vpn-services.ts dropOutcome), the service's cause, the sender as the peer */
+function vpnDropHit(what: VpnService, said: ReturnType<typeof d>, peer: string | undefined): Hit {
+  const drop = dropOutcome(what);
+  const hit: Hit = { decoded: drop.note ? [said, drop.note] : [said], outcome: drop.outcome };
+  if (what.cause) hit.cause = what.cause;
+  return tagged(hit, { peer });
 }
 
 /** 106015: a TCP packet of no connection the ASA keeps; the PPTP control connection's (to TCP 1723) named, the sender as the peer */
@@ -79,9 +85,7 @@ function aclHit(text: string): Hit | null {
   if (!m) return null;
   const what = packetService(m[2]!, m[5] ? Number(m[5]) : undefined).vpn;
   if (!what) return null;
-  const hit: Hit = { decoded: [d('asaVpnDenied', { service: what.service, src: m[3]!, dst: m[4]!, rule: `access-list ${m[1]!}` })], outcome: 'failure' };
-  if (what.cause) hit.cause = what.cause;
-  return tagged(hit, { peer: m[3] });
+  return vpnDropHit(what, d('asaVpnDenied', { service: what.service, src: m[3]!, dst: m[4]!, rule: `access-list ${m[1]!}` }), m[3]);
 }
 
 /** A drop of VPN traffic: a failure (with the cause the PC sees for it, where there is one), the sender as the peer; null for any other drop. */
@@ -98,7 +102,5 @@ export function denyHit(id: number, text: string): Hit | null {
   const what = vpnServiceOf(m[1]!, m[4] ? Number(m[4]) : undefined);
   if (!what) return null;
   const rule = id === 106023 ? `access-group ${m[5]}` : id === 710003 ? 'to-the-box ACL' : `interface ${m[5]}`;
-  const hit: Hit = { decoded: [d('asaVpnDenied', { service: what.service, src: m[2]!, dst: m[3]!, rule })], outcome: 'failure' };
-  if (what.cause) hit.cause = what.cause;
-  return tagged(hit, { peer: m[2] });
+  return vpnDropHit(what, d('asaVpnDenied', { service: what.service, src: m[2]!, dst: m[3]!, rule }), m[2]);
 }

@@ -1,6 +1,6 @@
 import { d, tagged, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
-import { packetService } from './vpn-services';
+import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 
 /**
@@ -51,16 +51,21 @@ export function filterlogLine(pre: Prefixed): UnitHit | undefined {
   const dport = tcpOrUdp ? f[at + 6] : undefined;
   const port = dport !== undefined && /^\d+$/.test(dport) ? Number(dport) : undefined;
   // (the protocol by its name where filterlog knew one — `GRE (IP 47)`, `TCP 853` — else by its number: `IP 132`)
-  const { vpn: service, label: what } = packetService(NAME.test(name) && !name.startsWith('unknown') ? name.toUpperCase() : id, port);
+  // (TCP's flags after the data length, pf's letters: `S` a start, `SA` its answer, `A`, `FA` … — only a start's drop stops a connection)
+  const flags = id === '6' ? f[at + 8] : undefined;
+  const opening = flags === undefined || flags === '' || (flags.includes('S') && !flags.includes('A'));
+  const { vpn: service, label: what } = packetService(NAME.test(name) && !name.startsWith('unknown') ? name.toUpperCase() : id, port, opening);
   const state = DROPPED.has(action) ? 'Dropped' : action === 'pass' ? 'Allowed' : 'Logged';
+  const drop = service && state === 'Dropped' ? dropOutcome(service) : undefined;
   const hit: Hit = {
     decoded: [
       d(service ? `filterlog${state}` : 'filterlogOther', { service: what, src, dst, action }),
       d(dir === 'in' ? 'filterlogIn' : 'filterlogOut', { iface }),
       d('filterlogRule', { rule: rule || '-', tracker: tracker || '-' }),
     ],
-    outcome: service && state === 'Dropped' ? 'failure' : 'info',
+    outcome: drop?.outcome ?? 'info',
   };
+  if (drop?.note) hit.decoded.push(drop.note);
   if (service?.cause && state === 'Dropped') hit.cause = service.cause;
   // the other side of the VPN: who sent a packet that came in, where one going out was going
   return { family: 'syslog', hit: service ? tagged(hit, { peer: dir === 'in' ? src : dst }) : hit };

@@ -1,6 +1,5 @@
 import { step, tagged, type Hit, type Rule } from '../kit';
-import type { Cause } from '../types';
-import { vpnServiceOf } from './vpn-services';
+import { dropOutcome, vpnServiceOf, type VpnService } from './vpn-services';
 
 /**
  * Cisco IOS `debug ip packet [detail]` (Cisco IOS Debug Command Reference, "debug ip packet"; Cisco's "Understanding the Ping and
@@ -18,7 +17,7 @@ const PACKET = new RegExp(String.raw`^IP: (?:tableid=\d+, )?s=${ADDR}, d=${ADDR}
 /** the protocol `detail` adds: `TCP src=a, dst=b, …`, `UDP src=a, dst=b`, an IP protocol by its number `proto=47` */
 const DETAIL = /^(?:(TCP|UDP) src=\d+, dst=(\d+)|.*?\bproto=(\d+))/;
 
-function detailService(tail: string): { service: string; cause?: Cause } | undefined {
+function detailService(tail: string): VpnService | undefined {
   const m = tail.match(DETAIL);
   if (!m) return undefined;
   return m[1] ? vpnServiceOf(m[1], Number(m[2])) : vpnServiceOf(`protocol ${m[3]}`, undefined);
@@ -30,8 +29,10 @@ const place = (addr: string, iface: string | undefined): string => (iface && ifa
 const DENIED = 'ipPacketDenied';
 interface Denied { src: string; dst: string; peer: string }
 
-function vpnDropHit(vpn: { service: string; cause?: Cause }, p: Denied): Hit {
-  const hit = step('iosVpnPacketDenied', { service: vpn.service, src: p.src, dst: p.dst }, 'failure');
+function vpnDropHit(vpn: VpnService, p: Denied): Hit {
+  const drop = dropOutcome(vpn);
+  const hit = step('iosVpnPacketDenied', { service: vpn.service, src: p.src, dst: p.dst }, drop.outcome);
+  if (drop.note) hit.decoded.push(drop.note);
   if (vpn.cause) hit.cause = vpn.cause;
   return tagged(hit, { session: '', peer: p.peer });
 }

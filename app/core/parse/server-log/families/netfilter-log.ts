@@ -1,6 +1,6 @@
 import { d, tagged, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
-import { packetService } from './vpn-services';
+import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 
 /**
@@ -71,16 +71,30 @@ export function netfilterLine(pre: Prefixed): UnitHit | undefined {
   const prefix = prefixOf(message.slice(0, inAt));
   const dpt = field(message, 'DPT=', inAt);
   const port = dpt !== undefined && /^\d+$/.test(dpt) ? Number(dpt) : undefined;
-  const { vpn: service, label: what } = packetService(proto, port);
+  const { vpn: service, label: what } = packetService(proto, port, proto !== 'TCP' || opensConnection(message, inAt));
   const action = DROPPED.test(prefix) ? 'Dropped' : PASSED.test(prefix) ? 'Allowed' : 'Logged';
+  const drop = service && action === 'Dropped' ? dropOutcome(service) : undefined;
   const hit: Hit = {
     decoded: [d(service ? `netfilter${action}` : 'netfilterOther', { service: what, src, dst }), direction(into, out)],
-    outcome: service && action === 'Dropped' ? 'failure' : 'info',
+    outcome: drop?.outcome ?? 'info',
   };
   if (prefix) hit.decoded.push(d('netfilterPrefix', { prefix }));
+  if (drop?.note) hit.decoded.push(drop.note);
   if (service?.cause && action === 'Dropped') hit.cause = service.cause;
   // the other side of the VPN: who sent a packet that came in, where one going out was going
   return { family: 'syslog', hit: service ? tagged(hit, { peer: into ? src : dst }) : hit };
+}
+
+/**
+ * A TCP packet's flags say it starts a connection: the kernel writes the set flags as words after `RES=0x..` (`… RES=0x00 SYN URGP=0`;
+ * nf_log_syslog.c nf_log_dump_tcp_header: CWR ECE URG ACK PSH RST SYN FIN), a start is SYN without ACK. A copy without the flags
+ * (no `RES=`) is taken for one: the line does not say otherwise.
+ */
+function opensConnection(message: string, from: number): boolean {
+  const res = message.indexOf(' RES=0x', from);
+  if (res < 0) return true;
+  const flags = message.slice(res);
+  return flags.includes(' SYN ') && !flags.includes(' ACK ');
 }
 
 /**

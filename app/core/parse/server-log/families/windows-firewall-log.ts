@@ -1,5 +1,5 @@
 import { d, step, tagged, type Hit } from '../kit';
-import { packetService } from './vpn-services';
+import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 
 /**
@@ -32,12 +32,17 @@ export function windowsFirewallLine(record: string): UnitHit | undefined {
   const [proto, src, dst, , dport] = f.slice(3, 8);
   if (proto === undefined || src === undefined || dst === undefined) return undefined;
   const port = dport !== undefined && /^\d+$/.test(dport) ? Number(dport) : undefined;
-  const { vpn: service, label: what } = packetService(proto, port);
+  // (tcpflags, the tenth field: the set flags' letters, `S` a start, `A` … or `-` — only a start's drop stops a connection)
+  const flags = f[9];
+  const opening = flags === undefined || flags === '-' || (flags.includes('S') && !flags.includes('A'));
+  const { vpn: service, label: what } = packetService(proto, port, opening);
   const dropped = action === 'DROP';
+  const drop = service && dropped ? dropOutcome(service) : undefined;
   const key = !service ? 'windowsFirewallOther' : dropped ? 'windowsFirewallDropped' : 'windowsFirewallAllowed';
   const path = f.slice(8).find((x) => x === 'SEND' || x === 'RECEIVE' || x === 'FORWARD');
-  const hit: Hit = { decoded: [d(key, { service: what, src, dst, action })], outcome: service && dropped ? 'failure' : 'info' };
+  const hit: Hit = { decoded: [d(key, { service: what, src, dst, action })], outcome: drop?.outcome ?? 'info' };
   if (path) hit.decoded.push(d(`windowsFirewall${path === 'SEND' ? 'Send' : path === 'RECEIVE' ? 'Receive' : 'Forward'}`));
+  if (drop?.note) hit.decoded.push(drop.note);
   if (service?.cause && dropped) hit.cause = service.cause;
   // the other side of the VPN: who sent what came in, where what this machine sent was going
   return { family: 'syslog', hit: service ? tagged(hit, { peer: path === 'SEND' ? dst : src }) : hit };
