@@ -55,9 +55,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // no header, so no log boundary (log-boundary.ts) at which its indent could be decided again)
   { a: /^pppd-xl2tpd-lac-(?:windows-2008r2-rras-|cdn-stopccn-)/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (met when branch hAS's fixtures shifted the sample: Cisco's `debug ip packet` sample, header-less `IP: s=…` lines, then a log whose
-  // first lines are indented (an NT Knowledge Base event quote, NPS's pretty-printed XML, strongSwan's starter banner; after the merge of hAR and hAS also a Markdown-indented IOS debug and an NT PPP.LOG): they are read
+  // first lines are indented (an NT Knowledge Base event quote, NPS's pretty-printed XML, strongSwan's starter banner; after the merge of hAR and hAS also a Markdown-indented IOS debug and an NT PPP.LOG; NT 4.0 RAS's KB quote when branch hAW's fixture shifted the sample): they are read
   // as the last packet line's indented rest, as `detail`'s protocol line under it is — so without the family reading those lines too, checked)
-  { a: /^ios-debug-ip-packet-command-reference-/, b: /^(?:ras-nt35-kb|rras-nt4-kb|nps-dts-pretty-printed-|charon-starter-console-|ios-pppoe-client-pap-only-asked-chap|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
+  { a: /^ios-debug-ip-packet-command-reference-/, b: /^(?:r?ras-nt(?:35|4)-kb|nps-dts-pretty-printed-|charon-starter-console-|ios-pppoe-client-pap-only-asked-chap|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
   // (RouterOS 7's `/log print` rows are indented by a blank: an unindented log after them reads as their continuation — merging hE and hF)
   // (the memory-log fixture's rows are indented the same: pluto's header-less stderr log after them — the sample met it when branch hH
   // added a fixture; its first line is read as the continuation of the last RouterOS row, checked)

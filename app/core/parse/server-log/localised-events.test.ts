@@ -161,6 +161,15 @@ describe('an Event Viewer copy from a translated Windows', () => {
   });
 });
 
+describe("the RAS service's source names (remote-access-events.ts isRemoteAccessSource)", () => {
+  const nt = (source: string) => parseServerLog(['Event ID: 20055', `Source: ${source}`, 'Description: The Remote Access Service server could not be started', '             because it has been configured to access the network and', '             there are no network adapters available.'].join('\n')).entries[0]!;
+  it('NT 3.5\'s "Remote Access Service" (KB Q150153), NT 3.x\'s "Remote Access", "RRAS": a RAS event, read by its text as "RemoteAccess" is', () => {
+    for (const source of ['RemoteAccess', 'Remote Access Service', 'Remote Access', 'RRAS']) expect([source, nt(source).cause]).toEqual([source, 'service-down']);
+    // another source's 20055 stays an event by id
+    expect(nt('Remote Access Auto Connection Manager').cause).toBeUndefined();
+  });
+});
+
 describe('parseEventTime: the order of day and month', () => {
   it("as Windows printed it in the PC's culture: slashes with AM/PM month first (en-US), other slashes, dots and dashes day first", () => {
     expect(parseEventTime('2/5/2023 9:41:07 AM', 'culture')).toMatchObject({ month: 2, day: 5, hour: 9 });

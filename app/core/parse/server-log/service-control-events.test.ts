@@ -55,8 +55,9 @@ describe('Service Control Manager events about the VPN server’s services', () 
     const f = serviceFinding(text, nl)!;
     expect(f).toMatchObject({ severity: 'critical', title: 'De Windows-service Routering en externe toegang (RemoteAccess) van de VPN-server draait niet' });
     expect(f.summary).toContain('Start-Service RemoteAccess');
-    // without the binary a German state word is not known: the event stays named by its id
-    expect(says(xml(7036, ['Routing und RAS', 'Beendet']))[0]![1]).toBe('Event 7036 from Service Control Manager.');
+    // without the binary the German state word decides (STATE_WORDS); a word the table lacks leaves the event named by its id
+    expect(says(xml(7036, ['Routing und RAS', 'Beendet']))[0]![2]).toBe('service-down');
+    expect(says(xml(7036, ['Routing und RAS', 'Zustand 1']))[0]![1]).toBe('Event 7036 from Service Control Manager.');
   });
 
   it('7023 with the error as a message reference (%%1068), 7000 %%1069, 7024 a number: decoded; the key decides over the name', () => {
@@ -114,6 +115,31 @@ describe('Service Control Manager events about the VPN server’s services', () 
     );
   });
 
+  it('7036 copied as text from a translated Windows: the state by the message’s wording (ja, fr, de seen; es, ru assumed), the service by its display name', () => {
+    const copy = (message: string) => ['Log Name:      System', 'Source:        Service Control Manager', 'Event ID:      7036', 'Description:', message].join('\n');
+    const cases: [string, string | null][] = [
+      ['Routing and Remote Access サービスは 停止 状態に移行しました。', 'service-down'],
+      ["Le service Routage et accès distant est entré dans l'état : arrêté.", 'service-down'],
+      ['Der Dienst "Routing und RAS" befindet sich jetzt im Status "Beendet".', 'service-down'],
+      ['El servicio Enrutamiento y acceso remoto entró en estado: detenido', 'service-down'],
+      ['Служба "Маршрутизация и удаленный доступ" перешла в состояние Остановлена.', 'service-down'],
+      ['Служба "Агент политики IPsec" перешла в состояние "Остановлена".', 'service-down'],
+      // running with nothing down before it: only a start
+      ["Le service Routage et accès distant est entré dans l'état : en cours d'exécution.", null],
+      ['Der Dienst "Routing und RAS" befindet sich jetzt im Status "Wird ausgeführt".', null],
+    ];
+    for (const [message, cause] of cases) expect([message, says(copy(message))[0]![2]]).toEqual([message, cause]);
+    expect(says(copy('Der Dienst "Routing und RAS" befindet sich jetzt im Status "Beendet".'))[0]![1]).toBe("The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped (Service Control Manager event 7036).");
+    // stopped, then running again in French: back, the finding "stopped and was started again"
+    const both = [copy("Le service Routage et accès distant est entré dans l'état : arrêté."), '', copy("Le service Routage et accès distant est entré dans l'état : en cours d'exécution.")].join('\n');
+    expect(says(both).map(([, , c]) => c)).toEqual(['service-down', 'service-recovered']);
+  });
+
+  it('a translated 7036 about another service names it (as a French cheat sheet’s Get-WinEvent example shows Windows Update): not a VPN service, no cause', () => {
+    const copy = ['Log Name:      System', 'Source:        Service Control Manager', 'Event ID:      7036', 'Description:', "Le service Windows Update est entré dans l'état : en cours d'exécution."].join('\n');
+    expect(says(copy)[0]).toEqual([1, 'Service Control Manager event 7036 about the Windows Update service: not one of the services a Windows VPN server needs, so not a cause here.', null]);
+  });
+
   it('Get-EventLog’s Format-List: the key name from Data’s bytes, the state from ReplacementStrings', () => {
     const bytes = [...'RasMan/1\u0000'].flatMap((c) => [c.charCodeAt(0), 0]).join(', ');
     const list = ['EventID            : 7036', 'MachineName        : VPN01', `Data               : {${bytes}}`, 'Index              : 5123', 'EntryType          : Information', 'Source             : Service Control Manager', 'ReplacementStrings : {Remote Access Connection Manager, stopped}', 'TimeGenerated      : 3/5/2024 10:00:00 AM'].join('\n');
@@ -126,5 +152,7 @@ describe('Service Control Manager events about the VPN server’s services', () 
     expect(vpnServiceByName('Gestionnaire des connexions d’accès à distance')).toBe('RasMan');
     expect(vpnServiceByName('Windows Update')).toBeUndefined();
     expect(vpnServiceByName('Remote Access Service Helper')).toBeUndefined();
+    expect(vpnServiceByName('Roteamento e Acesso Remoto')).toBe('RemoteAccess');
+    expect(vpnServiceByName('Routing e Accesso remoto')).toBe('RemoteAccess');
   });
 });

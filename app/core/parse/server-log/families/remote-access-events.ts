@@ -16,11 +16,13 @@ import { rasErrorOfText } from './ras-error-messages';
  *
  * The source is "RemoteAccess" (Windows 2000 and later) or "Router" (Windows NT 4.0 RRAS, KB Q176512).
  * Windows NT's RAS service before RRAS numbered its events otherwise (KB Q124919: the message that is
- * 20024 under RRAS is 20026 under RAS; KB Q117304's list): its "Remote Access" (NT 3.x, two words)
- * is left out; its NT 4.0 "RemoteAccess" shares RRAS's source name, and is told apart by its English message where it has one
- * (eventOf below), else read as RRAS's.
+ * 20024 under RRAS is 20026 under RAS; KB Q117304's list), under the source "Remote Access Service" (NT 3.5/3.51, KB Q150153:
+ * `Event ID: 20077 Source: Remote Access Service`, "An error occurred in the Point to Point Protocol module on port COM<x. The account
+ * is disabled."), "Remote Access" (NT 3.x, two words; assumed the same service's shorter name) or, on NT 4.0, "RemoteAccess", RRAS's
+ * own name: the RAS service's events are told apart by their English message where it has one (eventOf below), else read by RRAS's
+ * numbering. "RRAS" (assumed: the name a forwarding agent or a copy may give the source) is read as RemoteAccess.
  */
-export const isRemoteAccessSource = (source: string): boolean => /^(?:RemoteAccess|Router)$/i.test(source);
+export const isRemoteAccessSource = (source: string): boolean => /^(?:RemoteAccess|Router|Remote Access(?: Service)?|RRAS)$/i.test(source);
 
 interface RemoteAccessEvent {
   /** the mprlog.h symbol, shown after the plain sentence */

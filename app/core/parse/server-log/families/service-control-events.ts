@@ -24,8 +24,9 @@ import { vpnServiceByName, vpnServiceInText, type VpnServiceKey } from './window
  * service's key name in UTF-16LE, for 7036 followed by `/` and the state's number (winlogbeat's test event: 7036 "winlogbeat"
  * "running" `770069006E006C006F00670062006500610074002F0034000000` = "winlogbeat/4"; 7001's `570064004E00690073005300760063000000` =
  * "WdNisSvc", its param1's key). 4 is SERVICE_RUNNING, 1 SERVICE_STOPPED (winsvc.h). Without insertion strings (a copy as text) the
- * service is found by its display name in the message, in any language the table has; the state and the error by the English
- * message only (other languages' words not known) — the id alone still says the service did not start or stopped.
+ * service is found by its display name in the message, in any language the table has; 7036's state by the message's wording in the
+ * languages STATE_MESSAGES has, the error by the English message only (the errors' translated texts not known) — the id alone still
+ * says the service did not start or stopped.
  */
 
 const SCM_IDS = new Set([7000, 7001, 7009, 7011, 7023, 7024, 7031, 7034, 7036]);
@@ -74,29 +75,90 @@ function errorInText(message: string): number | undefined {
 }
 
 /**
- * 7036's state words (its insertion string 2) as the message table has them: English, and Chinese (Simplified) as real zh-CN events show
- * them — 正在运行 "running" (a WMI record's `"EventCode":7036,…,"Message":"Application Experience 服务处于 正在运行 状态。"`, search index
- * file id 45353831047; a Get-EventLog table's 7036 rows, id 12160621824, with 停止 beside it), 停止 "stopped" (the same table, and the
- * forwarded `Service_Control_Manager[740]: Windows Time 服务处于 停止 状态。`, id 32508394207). Other languages' words are not known.
+ * 7036's state words (its insertion string 2, the message's state) per language, lower case, as Windows' message table has them: what
+ * decides where a copy has no binary data (a copy as text, a Get-EventLog list whose Data was left out). Seen in real Windows output:
+ * - English "running", "stopped".
+ * - Chinese (Simplified) 正在运行 "running" (a WMI record's `"EventCode":7036,…,"Message":"Application Experience 服务处于 正在运行 状态。"`,
+ *   search index file id 45353831047; a Get-EventLog table's 7036 rows, id 12160621824, with 停止 beside it), 停止 "stopped" (the same
+ *   table, and the forwarded `Service_Control_Manager[740]: Windows Time 服务处于 停止 状态。`, id 32508394207).
+ * - Japanese 実行中 "running", 停止 "stopped" (a blog's System-log lines, `イベント 7036: KDC Proxy Server service (KPS) サービスは 実行中
+ *   状態に移行しました。` and `… 停止 状態に移行しました。`, id 69623890858).
+ * - French "en cours d'exécution" (a French cheat sheet's Get-WinEvent example output, its columns hand-aligned: `7036 Service Control Manager  Le service Windows Update est entré dans
+ *   l'état : en cours d'exécution.`, id 70701861431), "arrêté" (an SEC rule set written from French Windows' events, `Le service Horloge
+ *   Windows est entré dans l'état : arrêté`, id 20670773721).
+ * - German "Wird ausgeführt" (a German administrator's note quoting 7036, `Der Dienst … befindet sich jetzt im Status "Wird ausgeführt"`,
+ *   id 55655681443), "Beendet" (a simulated German System log's 7036, `Der Dienst "Windows Update" befindet sich jetzt im Status
+ *   "Beendet".`, id 70076188914: seen only so, assumed Windows' word).
+ * - Spanish "detenido" (a mock System log, `El servicio Windows Update entró en estado: detenido`, id 67111542412: assumed Windows' word),
+ *   "en ejecución" assumed; Russian "Работает", "Остановлена", Dutch "Wordt uitgevoerd", "Gestopt", Italian "In esecuzione",
+ *   "Arrestato", Portuguese "Em execução", "Parado": assumed from Windows' translations of the Services console's Status column.
  */
-const STATE_WORDS: Readonly<Record<string, 'running' | 'stopped'>> = { running: 'running', stopped: 'stopped', 正在运行: 'running', 停止: 'stopped' };
+const STATE_WORDS: Readonly<Record<string, 'running' | 'stopped'>> = {
+  running: 'running',
+  stopped: 'stopped',
+  正在运行: 'running',
+  実行中: 'running',
+  停止: 'stopped',
+  "en cours d'exécution": 'running',
+  arrêté: 'stopped',
+  'wird ausgeführt': 'running',
+  beendet: 'stopped',
+  'en ejecución': 'running',
+  detenido: 'stopped',
+  работает: 'running',
+  остановлена: 'stopped',
+  'wordt uitgevoerd': 'running',
+  gestopt: 'stopped',
+  'in esecuzione': 'running',
+  arrestato: 'stopped',
+  'em execução': 'running',
+  parado: 'stopped',
+};
+
+/** a state word as the table has it: lower case, one apostrophe, no quotes or blanks around it */
+const stateWord = (w: string): string => w.trim().replace(/^["'«“„]|["'»”“]$/g, '').replace(/\u2019/g, "'").toLowerCase();
 
 /**
- * A 7036 message without its insertion strings (a forwarded line's text) → the two strings, the service and its state, by the message
- * table's wording of it: en-US "The %1 service entered the %2 state.", zh-CN "%1 服务处于 %2 状态。" (the real lines above); else undefined.
+ * 7036's message per language, "%1" the service and "%2" the state (the sources above): en-US "The %1 service entered the %2 state.",
+ * zh-CN "%1 服务处于 %2 状态。", ja-JP "%1 サービスは %2 状態に移行しました。", fr-FR "Le service %1 est entré dans l'état : %2.", de-DE
+ * 'Der Dienst "%1" befindet sich jetzt im Status "%2".'; es-ES "El servicio %1 entró en estado: %2" (the mock log above, assumed) and
+ * ru-RU 'Служба "%1" перешла в состояние "%2".' (ReactOS's netevent.mc, index file id 7827633614: assumed Windows' so too, its quotes
+ * optional).
+ */
+const STATE_MESSAGES: readonly RegExp[] = [
+  /^The (.+?) service entered the (\S+) state\.?$/,
+  /^(.+?) 服务处于 (\S+) 状态。?$/,
+  /^(.+?) サービスは (\S+) 状態に移行しました。?$/,
+  /^Le service (.+?) est entré dans l['\u2019]état\s*:?\s*(.+?)\s*\.?$/,
+  /^Der Dienst "(.+?)" befindet sich jetzt im Status "(.+?)"\.?$/,
+  /^El servicio (.+?) entró en (?:el )?estado\s*:?\s*(.+?)\s*\.?$/,
+  /^Служба "?(.+?)"? перешла в состояние "?(.+?)"?\.?$/,
+];
+
+/**
+ * A 7036 message without its insertion strings (a copy as text, a forwarded line's text) → the two strings, the service and its state,
+ * by the message table's wording of it in the languages above; else undefined.
  */
 export function serviceStateParams(message: string): [string, string] | undefined {
-  const m = /^The (.+?) service entered the (\S+) state\.?$/.exec(message) ?? /^(.+?) 服务处于 (\S+) 状态。?$/.exec(message);
-  return m ? [m[1]!, m[2]!] : undefined;
+  const text = message.replace(/\s+/g, ' ').trim();
+  for (const re of STATE_MESSAGES) {
+    const m = re.exec(text);
+    if (m) return [m[1]!, m[2]!];
+  }
+  return undefined;
 }
 
-/** 7036's state: the binary's number, else the state word (param2: STATE_WORDS), else the English message. */
+/** 7036's state: the binary's number, else the state word (param2, else the message's: STATE_WORDS in any language the table has). */
 function stateOf(block: EventBlock, binaryState: number | undefined, word: string | undefined): 'running' | 'stopped' | undefined {
   if (binaryState === 4) return 'running';
   if (binaryState === 1) return 'stopped';
   if (binaryState !== undefined) return undefined;
-  const w = (word ?? block.message.match(/\bentered the (\w+) state\b/i)?.[1] ?? '').toLowerCase();
-  return Object.hasOwn(STATE_WORDS, w) ? STATE_WORDS[w] : undefined;
+  // (a param2 in a language the table lacks: the message, where its wording is one the table has)
+  for (const w of [word, serviceStateParams(block.message)?.[1]]) {
+    const key = w === undefined ? '' : stateWord(w);
+    if (Object.hasOwn(STATE_WORDS, key)) return STATE_WORDS[key];
+  }
+  return undefined;
 }
 
 const param = (block: EventBlock, n: number): string | undefined => block.named[`param${n}`] ?? block.data[n - 1];
@@ -113,6 +175,9 @@ function serviceOf(block: EventBlock, at: number, binaryKey: string | undefined)
   return vpnServiceInText(block.message);
 }
 
+/** The service a 7036 names: its insertion string, else the one its message's wording gives (serviceStateParams), for naming another service. */
+const namedService = (block: EventBlock, at: number): string | undefined => param(block, at) ?? (block.id === 7036 ? serviceStateParams(block.message)?.[0] : undefined);
+
 /**
  * A Service Control Manager event about a VPN service → what it says; about another service it names (its insertion string or binary
  * data) → that it is not one of the VPN's; undefined where no service is named (or for another source), which stays "Event N from
@@ -128,7 +193,7 @@ export function serviceControlHit(block: EventBlock): Hit | undefined {
   const service = serviceOf(block, at, bin?.key);
   if (!service) {
     // a service named in the event's insertion strings that is none of the VPN's: said so, by its name (no cause)
-    const other = param(block, at) ?? bin?.key;
+    const other = namedService(block, at) ?? bin?.key;
     return other ? { decoded: [d('scmOtherService', { id, service: other })], outcome: 'info' } : undefined;
   }
   const down = (key: string, values: Record<string, string | number> = {}): Hit => ({ decoded: [d(key, { id, winService: service, ...values })], outcome: 'failure', cause: 'service-down' });

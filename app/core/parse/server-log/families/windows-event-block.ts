@@ -127,10 +127,12 @@ export const eventBlockEnded = (text: string): boolean => text.includes('</Event
 
 // Header labels of the text forms (the words parse/wevtutil.ts reads RasClient events by)
 const ID_LABEL = new RegExp(String.raw`(?:^|\s)(?:${EVENT_ID_WORDS})\s*:\s*(\d+)`, 'i');
-// A source's name of more than one word is kept whole where it is one Windows writes so (`Source: Remote Access`, the NT 3.x RAS
+// A source's name of more than one word is kept whole where it is one Windows writes so (`Source: Remote Access Service`, the NT 3.5
+// RAS service, KB Q150153's 20077 — before, read as "Remote Access" and so as no RAS source; `Source: Remote Access`, the NT 3.x RAS
 // service; `Source: Service Control Manager`, the pre-Vista name of the service manager's events, KB Q168683's 7024/7001 — before, read
-// as "Service"); any other name is its first word: a block's lines reach this joined, so the next label (in any language) follows it
-const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(Remote Access\b|Service Control Manager\b|\S+)`, 'i');
+// as "Service"; not the start of the RAS services' display names "Remote Access Auto Connection Manager", "Remote Access Connection
+// Manager"); any other name is its first word: a block's lines reach this joined, so the next label (in any language) follows it
+const SOURCE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${SOURCE_WORDS})\s*:\s*(Remote Access(?: Service)?\b(?! (?:Auto|Connection)\b)|Service Control Manager\b|\S+)`, 'i');
 const DATE_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DATE_WORDS})\s*:\s*(\d[\d/.-]+[ T]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:\s*[AP]M)?)`, 'i');
 const DESCRIPTION_LABEL = new RegExp(String.raw`(?:^|\s)(?:${DESCRIPTION_WORDS})\s*:\s*`, 'i');
 

@@ -17,6 +17,12 @@
  *   id 11641614165); the others assumed from Windows' German translations, not seen in a German event.
  * - Dutch: "Routering en externe toegang" (Dutch Microsoft documentation's name for RRAS, search index file id 11776905873, assumed
  *   the service's); the others assumed.
+ * - RemoteAccess in Spanish "Enrutamiento y acceso remoto" (a Spanish tuning script's list of services by key and display name, index
+ *   file id 63172937026), Russian "Маршрутизация и удаленный доступ" (a Russian script's `("RemoteAccess", "Маршрутизация и удаленный
+ *   доступ")`, id 40545820487), Portuguese "Roteamento e Acesso Remoto" (a Brazilian script's `("RemoteAccess", "disabled", "Roteamento
+ *   e Acesso Remoto")`, id 71283326398), Italian "Routing e Accesso remoto" (Italian Microsoft documentation, id 25086472571: assumed the
+ *   service's); PolicyAgent in Russian "Агент политики IPsec" (an installer script's service list, id 4559255733). Japanese Windows
+ *   keeps RRAS's English name (assumed). The other services in these languages are not known: their events are read by the binary's key.
  * A display name not in the table leaves the event as it was ("Event N from Service Control Manager"), unless its binary data names
  * the key.
  */
@@ -34,6 +40,10 @@ const DISPLAY_NAMES: Readonly<Record<VpnServiceKey, readonly string[]>> = {
     'Routage et accès distant',
     'Routing und RAS',
     'Routering en externe toegang',
+    'Enrutamiento y acceso remoto',
+    'Маршрутизация и удаленный доступ',
+    'Roteamento e Acesso Remoto',
+    'Routing e Accesso remoto',
   ],
   RasMan: [
     'Remote Access Connection Manager',
@@ -50,7 +60,7 @@ const DISPLAY_NAMES: Readonly<Record<VpnServiceKey, readonly string[]>> = {
     'IKE- und AuthIP IPsec-Schlüsselerstellungsmodule',
     'IKE- en AuthIP IPsec-sleutelmodules',
   ],
-  PolicyAgent: ['IPsec Policy Agent', 'Agent de stratégie IPsec', 'IPsec-Richtlinien-Agent', 'IPsec-beleidsagent'],
+  PolicyAgent: ['IPsec Policy Agent', 'Agent de stratégie IPsec', 'IPsec-Richtlinien-Agent', 'IPsec-beleidsagent', 'Агент политики IPsec'],
   IAS: ['Network Policy Server', 'Internet Authentication Service', 'Serveur NPS (Network Policy Server)', 'Netzwerkrichtlinienserver', 'Netwerkbeleidsserver'],
 };
 
