@@ -160,8 +160,12 @@ function continuesIosIkev2(pending: RawRecord, line: string): boolean | 'wrap' {
   // (a piece that starts with the head's closing colon is joined without a blank: the head `(… SA ID = 68):` whole again)
   return piece.charCodeAt(0) === 58 /* : */ ? 'wrap' : true;
 }
-/** IOS's `IKEv2:` or `IKEv2-ERROR:` head after a time or a tag (not the ASA's `IKEv2-PROTO-1:`, nor a `debug crypto ikev2` command typed at a prompt) */
-const IOS_IKEV2_RECORD = /(?:^|[\s:])IKEv2(?:-ERROR|-INTERNAL)?:/;
+/**
+ * IOS's `IKEv2:` or `IKEv2-ERROR:` head after a time or a tag (not a `debug crypto ikev2` command typed at a prompt); IOS's `CRYPTO_PKI:`
+ * lines between them, wrapped alike in the same document (`CRYPTO_PKI: No trust point for cert issuer,` then `looking up cert chain`:
+ * families/ios-pki.ts)
+ */
+const IOS_IKEV2_RECORD = /(?:^|[\s:])(?:IKEv2(?:-ERROR|-INTERNAL)?:|CRYPTO_PKI ?:)/;
 const IOS_IKEV2_MAX_PIECES = 3;
 
 /** The line starts with A–Z or 0–9: no `\s*(` nor `\s*[a-z_]` start (IOS_IPSEC_MORE), no indent (IOS_MAPDB_MORE). */
