@@ -163,9 +163,13 @@ function continuesIosIkev2(pending: RawRecord, line: string): boolean | 'wrap' {
 /**
  * IOS's `IKEv2:` or `IKEv2-ERROR:` head after a time or a tag (not a `debug crypto ikev2` command typed at a prompt); IOS's `CRYPTO_PKI:`
  * lines between them, wrapped alike in the same document (`CRYPTO_PKI: No trust point for cert issuer,` then `looking up cert chain`:
- * families/ios-pki.ts)
+ * families/ios-pki.ts); and the ASA's console debug at a line's start (families/asa-ikev2.ts), wrapped in the same document:
+ * `IKEv2-PROTO-1: (140): Unsupported cert encoding found or Peer requested`, `HTTP URL but never sent`, `HTTP_LOOKUP_SUPPORTED
+ * Notification`; `IKEv2-PROTO-5: (172): SM Trace-> SA: I_SPI=…`, `R_SPI=… (I) MsgID = 00000001 CurState: I_PROC_AUTH`, `Event:
+ * EV_AUTH_FAIL`. It has no time: a record of its own is told from its rest by the family test alone (the ASA's `Proposal n:` lines
+ * under `Received Policies:` are the family's, so they stay records)
  */
-const IOS_IKEV2_RECORD = /(?:^|[\s:])(?:IKEv2(?:-ERROR|-INTERNAL)?:|CRYPTO_PKI ?:)/;
+const IOS_IKEV2_RECORD = /(?:^|[\s:])(?:IKEv2(?:-ERROR|-INTERNAL)?:|CRYPTO_PKI ?:)|^I?KEv2-(?:PROTO|PLAT)-\d: /;
 const IOS_IKEV2_MAX_PIECES = 3;
 
 /** The line starts with A–Z or 0–9: no `\s*(` nor `\s*[a-z_]` start (IOS_IPSEC_MORE), no indent (IOS_MAPDB_MORE). */
