@@ -120,6 +120,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [14, 'SM Trace-> SA: I_SPI=833D2323FCB46093 R_SPI=F0B4D318DDDDB783 (I) MsgID = 00000001 CurState: I_PROC_AUTH Event: EV_AUTH_FAIL'],
     ],
   },
+  // a SIEM vendor's raw ASA/FTD samples: an FTD 750003 whose id lost its colon (2: the IKE SA not authenticated), a host name as the
+  // remote end (1), the TLS handshake lines; a 717037 text without its id stays unknown
+  'asa-ftd-siem-raw-samples-750003-id-colon-lost-failed-to-authenticate-ike-sa-hostname-remote-tls.txt': {
+    records: 9,
+    understood: 8,
+    families: { asa: 8 },
+    causes: [[2, 'ike-auth-failed']],
+    says: [
+      [1, 'There was no IPSEC policy found for received TS. The networks each side wants to join'],
+      [2, 'The ASA stopped the IKEv2 negotiation: Failed to authenticate the IKE SA. IKE authentication failed'],
+      [4, 'The IKEv2 tunnel is up (New Connection Established)'],
+    ],
+  },
   // "Can't find a valid tunnel group" was a plain IKE event and no finding: the ASA stops before any key is checked (the tunnel group
   // was set up under a `name` alias, not the peer's address); the peer-table lines after it are its tidying up, no warning
   'asa-console-debug-cant-find-valid-tunnel-group-peer-table-missing-sa-payload.txt': {
@@ -242,6 +255,10 @@ describe('real ASA IPsec fixtures', () => {
     expect(role(['IKEv2-PROTO-5: (7): SM Trace-> SA: I_SPI=833D2323FCB46093 R_SPI=F0B4D318DDDDB783 (R) MsgID = 00000001 CurState: R_VERIFY_AUTH Event: EV_AUTH_FAIL', failed])).toEqual([undefined]);
     expect(role(['IKEv2-PROTO-5: (7): SM Trace-> SA: I_SPI=833D2323FCB46093 R_SPI=F0B4D318DDDDB783 (I) MsgID = 00000001 CurState: I_PROC_AUTH Event: EV_AUTH_FAIL', failed])).toEqual(['initiator']);
     expect(role(['IKEv2-PLAT-3: (7) tunn grp type set to: L2L', failed])).toEqual(['site']);
+  });
+  it("an id that lost its colon is read when a capital starts the text after it; a lower-case word there is no ASA text", () => {
+    expect(parseServerLog('%FTD-4-750003 Local:2.2.2.2:500 Remote:1.1.1.1:500 Username:Username IKEv2 Negotiation aborted due to ERROR: Failed to authenticate the IKE SA').entries[0]).toMatchObject({ family: 'asa', cause: 'ike-auth-failed', peer: '1.1.1.1' });
+    expect(parseServerLog('%ASA-4-750003 seen twice today').understood).toBe(0);
   });
   it("the database line is the peer ID check's after that check failed, else a missing setting", () => {
     const db = 'IKEv2-PROTO-1: (7): Failed to locate an item in the database';

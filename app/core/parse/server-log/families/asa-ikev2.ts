@@ -82,7 +82,7 @@ function meaning(id: number, rest: string, severity: number, user: string | unde
  * - IKE_AUTH never came: 750003 "Failed to receive the AUTH msg before the timer expired" — the ASA answered IKE_SA_INIT and waited
  *   for the IKE_AUTH request, which never arrived (a large, often fragmented UDP 4500 message);
  * - the peer's authentication did not verify: "Certificate authentication failed" (751006), "Auth exchange failed", notify
- *   AUTHENTICATION_FAILED (24);
+ *   AUTHENTICATION_FAILED (24), 750003 "Failed to authenticate the IKE SA" (an FTD's, in a SIEM vendor's raw samples);
  * - the user's password: 751011 "Failed user authentication";
  * - traffic selectors: 750003 "There was no IPSEC policy found for received TS", 751022 "Tunnel rejected: Crypto Map Policy not
  *   found for remote traffic selector …", notify TS_UNACCEPTABLE (38) — the networks the two ends want to join do not match;
@@ -97,7 +97,7 @@ function failureOf(text: string): Hit | undefined {
   if (/matching policy|no proposal chosen|NO_PROPOSAL_CHOSEN|no (?:matching|acceptable) proposal/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
   if (/AUTH msg before the timer/i.test(text)) return { decoded: [d('ikeAuthNeverCame')], outcome: 'failure', cause: 'ike-auth-never-came' };
   if (/Failed user authentication/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
-  if (/Certificate authentication failed|Auth(?:entication)? exchange failed|AUTHENTICATION_FAILED|authentication of (?:the )?(?:remote )?peer failed/i.test(text)) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
+  if (/Certificate authentication failed|Auth(?:entication)? exchange failed|AUTHENTICATION_FAILED|authentication of (?:the )?(?:remote )?peer failed|Failed to authenticate the IKE SA/i.test(text)) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/IPSEC policy found for received TS|Crypto Map Policy not found|TS_UNACCEPTABLE|INVALID_SELECTORS/i.test(text)) return { decoded: [d('tsMismatch')], outcome: 'failure' };
   if (/No preshared key or trustpoint|No remote authentication method|Unable to find tunnel group|self-authentication method|locate an item in the database/i.test(text)) return { decoded: [d('asaIkev2NoPeerConfig')], outcome: 'failure' };
   if (/(?:IP|address) assignment failed/i.test(text)) return { decoded: [d('asaNoClientAddress')], outcome: 'failure', cause: 'address-pool' };
