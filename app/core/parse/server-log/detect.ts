@@ -155,6 +155,10 @@ const FILTERLOG_HEAD_ONLY = /(?:^|\s)filterlog(?:\[\d+\]:|(?: \S+){2} (?:-|\[[^\
 function continuesIosIkev2(pending: RawRecord, line: string): boolean | 'wrap' {
   if (pending.endLine - pending.line >= IOS_IKEV2_MAX_PIECES || !IOS_IKEV2_RECORD.test(pending.text)) return false;
   const piece = line.trim();
+  // (an author's elision under a line, `...` or `…` alone — study notes of a `show log` — is no rest of it: IOS prints no such piece)
+  if (piece.charCodeAt(0) === 46 /* . */ || piece.charCodeAt(0) === 0x2026) {
+    if (/^(?:\.{2,}|\u2026)$/.test(piece)) return false;
+  }
   const pre = splitPrefix(piece);
   if (pre.shape !== 'none' || detectFamily(pre) !== undefined || isJournalNote(piece)) return false;
   // (a piece that starts with the head's closing colon is joined without a blank: the head `(… SA ID = 68):` whole again)

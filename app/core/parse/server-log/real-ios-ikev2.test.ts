@@ -127,6 +127,18 @@ const ROWS: Record<string, RealServerLogRow> = {
       [9, "The IKE_AUTH exchange failed: one side did not accept the other's authentication"],
     ],
   },
+  // a study note's `show log` of two routers, indented, the author's `...` between the lines: each elision a line of its own, no
+  // wrapped rest of the IKEv2 line above it (detect.ts continuesIosIkev2); nothing failed
+  'ios-debug-crypto-ikev2-study-notes-indented-show-log-elisions-session-id-blank-sa-created.txt': {
+    records: 13,
+    understood: 9,
+    families: { ios: 9 },
+    causes: [],
+    says: [
+      [6, "IKEv2: Peer's authenticaton method is 'PSK'"],
+      [11, 'IKEv2: IKEV2 SA created; inserting SA into database.'],
+    ],
+  },
 };
 
 const en = engineT('en');
