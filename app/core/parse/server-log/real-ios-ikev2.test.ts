@@ -107,7 +107,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [[26, 'ike-auth-failed'], [37, 'ike-auth-failed']],
     says: [
       [1, "Get peer's authentication method"],
-      [13, 'Certificate check (PKI): ip-ext-val: IP extension validation not required'],
+      [13, 'Certificates (PKI): ip-ext-val: IP extension validation not required'],
       [24, "No trust point for cert issuer, looking up cert chain — the issuer of the other side's certificate is not one of the router's trustpoints yet"],
       [26, "The router trusts no certification authority that issued the other side's certificate"],
       [27, 'Platform errors'],
@@ -139,6 +139,15 @@ const ROWS: Record<string, RealServerLogRow> = {
       [11, 'IKEv2: IKEV2 SA created; inserting SA into database.'],
     ],
   },
+  // an IOS-XE router refusing a PKCS #12 bundle for its trustpoint: the PKI status line names the error (E_DIGEST_ALG_NOT_SUPPORTED),
+  // the router's own certificate is not there (no cause: no PC's connection is refused here)
+  'ios-xe-crypto-pki-pkcs12-import-failure-digest-alg-not-supported-trailing-blank.txt': {
+    records: 2,
+    understood: 2,
+    families: { ios: 2 },
+    causes: [],
+    says: [[1, "The router's certificate operation failed: Imported PKCS12 file failure (E_DIGEST_ALG_NOT_SUPPORTED, 0x760: message digest algorithms not supported)"]],
+  },
 };
 
 const en = engineT('en');
@@ -165,7 +174,7 @@ describe('real Cisco IOS debug crypto ikev2', () => {
     const read = (e: { outcome: string; cause?: string }) => [e.outcome, e.cause];
     expect(read(one('No trust point for cert issuer, looking up cert chain'))).toEqual(['warning', undefined]);
     expect(read(one('(A16A8)validation path has 1 certs'))).toEqual(['info', undefined]);
-    expect(describeEntry(one('(A16A8)validation path has 1 certs'), en)).toBe('Certificate check (PKI): validation path has 1 certs');
+    expect(describeEntry(one('(A16A8)validation path has 1 certs'), en)).toBe('Certificates (PKI): validation path has 1 certs');
     expect(one('Certificate (SN: 1DF9761C) has expired.')).toMatchObject({ outcome: 'failure', cause: 'ike-auth-failed' });
     // (IOS 15's blank before the colon; no header at all)
     expect(parse('CRYPTO_PKI : (A16A8) Validating non-trusted cert').entries[0]).toMatchObject({ family: 'ios', outcome: 'info' });

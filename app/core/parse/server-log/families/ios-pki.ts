@@ -36,8 +36,18 @@ const EXPIRED = /\b(?:has expired|is expired|not yet valid)\b/i;
 /** "Certificate validation failed", "chain validation has failed", "Verify chain failed" (assumed wordings of a refused chain) */
 const CHAIN_FAILED = /\b(?:validation (?:has )?failed|verify chain failed)\b/i;
 
+/**
+ * A PKI operation's error status, `status = 0x760(E_DIGEST_ALG_NOT_SUPPORTED : message digest algorithms not supported): Imported PKCS12
+ * file failure` (an IOS-XE router refusing a SHA-256-signed PKCS #12 bundle, CSCvz41428; a playbook's README, SOURCES.md): the
+ * operation after the colon failed for the reason in brackets — an import or enrollment of the router's own certificate, without which
+ * it cannot authenticate with certificates (IKEv2 `authentication local rsa-sig`)
+ */
+const STATUS = /^status = (0x[0-9A-Fa-f]+)\((E_[A-Z0-9_]+) ?: ?([^)]*?)\s*\): ?(.*?)\s*$/;
+
 function pkiHit(text: string): Hit {
   const hit = ((): Hit => {
+    const status = text.match(STATUS);
+    if (status) return { decoded: [d('iosPkiStatusFailed', { code: status[1]!, name: status[2]!, reason: status[3]!, what: status[4]! })], outcome: /fail/i.test(status[4]!) ? 'failure' : 'warning' };
     if (NO_TRUSTPOINT.test(text)) return { decoded: [d('iosPkiNoTrustpoint')], outcome: 'failure', cause: 'ike-auth-failed' };
     if (EXPIRED.test(text)) return { decoded: [d('iosPkiExpired', { text })], outcome: 'failure', cause: 'ike-auth-failed' };
     if (CHAIN_FAILED.test(text)) return { decoded: [d('iosPkiChainFailed', { text })], outcome: 'failure', cause: 'ike-auth-failed' };
