@@ -155,13 +155,25 @@ const FILTERLOG_HEAD_ONLY = /(?:^|\s)filterlog(?:\[\d+\]:|(?: \S+){2} (?:-|\[[^\
 function continuesIosIkev2(pending: RawRecord, line: string): boolean | 'wrap' {
   if (pending.endLine - pending.line >= IOS_IKEV2_MAX_PIECES || !IOS_IKEV2_RECORD.test(pending.text)) return false;
   const piece = line.trim();
+  // (an author's elision under a line, `...` or `…` alone — study notes of a `show log` — is no rest of it: IOS prints no such piece)
+  if (piece.charCodeAt(0) === 46 /* . */ || piece.charCodeAt(0) === 0x2026) {
+    if (/^(?:\.{2,}|\u2026)$/.test(piece)) return false;
+  }
   const pre = splitPrefix(piece);
   if (pre.shape !== 'none' || detectFamily(pre) !== undefined || isJournalNote(piece)) return false;
   // (a piece that starts with the head's closing colon is joined without a blank: the head `(… SA ID = 68):` whole again)
   return piece.charCodeAt(0) === 58 /* : */ ? 'wrap' : true;
 }
-/** IOS's `IKEv2:` or `IKEv2-ERROR:` head after a time or a tag (not the ASA's `IKEv2-PROTO-1:`, nor a `debug crypto ikev2` command typed at a prompt) */
-const IOS_IKEV2_RECORD = /(?:^|[\s:])IKEv2(?:-ERROR|-INTERNAL)?:/;
+/**
+ * IOS's `IKEv2:` or `IKEv2-ERROR:` head after a time or a tag (not a `debug crypto ikev2` command typed at a prompt); IOS's `CRYPTO_PKI:`
+ * lines between them, wrapped alike in the same document (`CRYPTO_PKI: No trust point for cert issuer,` then `looking up cert chain`:
+ * families/ios-pki.ts); and the ASA's console debug at a line's start (families/asa-ikev2.ts), wrapped in the same document:
+ * `IKEv2-PROTO-1: (140): Unsupported cert encoding found or Peer requested`, `HTTP URL but never sent`, `HTTP_LOOKUP_SUPPORTED
+ * Notification`; `IKEv2-PROTO-5: (172): SM Trace-> SA: I_SPI=…`, `R_SPI=… (I) MsgID = 00000001 CurState: I_PROC_AUTH`, `Event:
+ * EV_AUTH_FAIL`. It has no time: a record of its own is told from its rest by the family test alone (the ASA's `Proposal n:` lines
+ * under `Received Policies:` are the family's, so they stay records)
+ */
+const IOS_IKEV2_RECORD = /(?:^|[\s:])(?:IKEv2(?:-ERROR|-INTERNAL)?:|CRYPTO_PKI ?:)|^I?KEv2-(?:PROTO|PLAT)-\d: /;
 const IOS_IKEV2_MAX_PIECES = 3;
 
 /** The line starts with A–Z or 0–9: no `\s*(` nor `\s*[a-z_]` start (IOS_IPSEC_MORE), no indent (IOS_MAPDB_MORE). */

@@ -152,7 +152,12 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
   // (branch hAM: an IOS `debug crypto ikev2` record takes a header-less line under it as its wrapped rest, detect.ts continuesIosIkev2 —
   // the class above: PowerShell's prompt line)
-  { a: /^ios-(?:flexvpn-hub-|xe-)?debug-crypto-ikev2-|^ios-flexvpn-hub-debug-crypto-ikev2-/, b: /^powershell-/, why: 'a header-less log after an IOS IKEv2 debug: its first line is read as the last record’s wrapped rest (assumed)' },
+  // (met when branch hAU's fixtures shifted the sample: a study note's IOS debug indented by two blanks after any unindented log, and the
+  // indented IOS PPPoE debug after an ASA syslog line — the class of the indented IOS debugs above)
+  { a: /^(?!ios-debug-crypto-ikev2-study-notes-indented-)/, b: /^ios-debug-crypto-ikev2-study-notes-indented-/, why: 'the paste’s indent is decided by its first line' },
+  { a: /^asa-ask-wireshark-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
+  // (and the ASA's IKEv2 console debug, whose wrapped rest joins it the same way since branch hAU: met when its fixtures shifted the sample)
+  { a: /^ios-(?:flexvpn-hub-|xe-)?debug-crypto-ikev2-|^ios-flexvpn-hub-debug-crypto-ikev2-|^asa-debug-crypto-ikev2-|^ios-xe-26-console-[a-z-]*-ikev2-/, b: /^powershell-/, why: 'a header-less log after an IOS IKEv2 debug: its first line is read as the last record’s wrapped rest (assumed)' },
   // (firewalld's line wrapped after `TOS=0x00`: after a `tail` of several files its wrapped rest is joined to it, as it is not alone)
   // (merging hAJ and hAH with main: the sample shifted again and met two more pairs of the classes above)
   { a: /^wevtutil-text-/, b: /^nps-/, why: 'an event pasted as text has no end of its own: it takes the next event’s lines' },

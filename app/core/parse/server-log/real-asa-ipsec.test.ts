@@ -91,6 +91,48 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [[1, 'IKE: Failed to verify the proposed policies']],
     session: '211',
   },
+  // Cisco document 117337's ASA debug, its lines wrapped where the page ran out: the wrapped rest joins its record (detect.ts
+  // continuesIosIkev2); the peer's certificate offered as an HTTP URL the ASA does not fetch (2)
+  'asa-debug-crypto-ikev2-pdf-copy-wrapped-auth-exchange-failed-peer-http-url-cert-never-sent.txt': {
+    records: 2,
+    understood: 2,
+    families: { asa: 2 },
+    causes: [
+      [1, 'ike-auth-failed'],
+      [2, 'ike-auth-failed'],
+    ],
+    says: [[2, 'The other side offered its certificate as an HTTP URL']],
+  },
+  // the same document's platform debug: a LAN-to-LAN tunnel group (5), the peer's identity not in its certificate's SAN (11), the
+  // database line after it that check's (12: no missing setting), the SM Trace lines joined over their three lines (14, 18: `(I)`,
+  // the ASA initiated), so its last `Auth exchange failed` is worded for the side that started
+  'asa-debug-crypto-ikev2-platform-pdf-copy-wrapped-l2l-initiator-peer-id-check-failed-san.txt': {
+    records: 17,
+    understood: 17,
+    families: { asa: 17 },
+    causes: [
+      [11, 'ike-auth-failed'],
+      [21, 'ike-auth-failed'],
+    ],
+    says: [
+      [11, "The ASA's peer identity check failed: the IKE identity the other side sent is not in its certificate"],
+      [12, 'IKE: Failed to locate an item in the database'],
+      [14, 'SM Trace-> SA: I_SPI=833D2323FCB46093 R_SPI=F0B4D318DDDDB783 (I) MsgID = 00000001 CurState: I_PROC_AUTH Event: EV_AUTH_FAIL'],
+    ],
+  },
+  // a SIEM vendor's raw ASA/FTD samples: an FTD 750003 whose id lost its colon (2: the IKE SA not authenticated), a host name as the
+  // remote end (1), the TLS handshake lines; a 717037 text without its id stays unknown
+  'asa-ftd-siem-raw-samples-750003-id-colon-lost-failed-to-authenticate-ike-sa-hostname-remote-tls.txt': {
+    records: 9,
+    understood: 8,
+    families: { asa: 8 },
+    causes: [[2, 'ike-auth-failed']],
+    says: [
+      [1, 'There was no IPSEC policy found for received TS. The networks each side wants to join'],
+      [2, 'The ASA stopped the IKEv2 negotiation: Failed to authenticate the IKE SA. IKE authentication failed'],
+      [4, 'The IKEv2 tunnel is up (New Connection Established)'],
+    ],
+  },
   // "Can't find a valid tunnel group" was a plain IKE event and no finding: the ASA stops before any key is checked (the tunnel group
   // was set up under a `name` alias, not the peer's address); the peer-table lines after it are its tidying up, no warning
   'asa-console-debug-cant-find-valid-tunnel-group-peer-table-missing-sa-payload.txt': {
@@ -200,6 +242,28 @@ describe('real ASA IPsec fixtures', () => {
   it('only a message cut right after its head takes the next line; a 750003 with its text does not', () => {
     const r = parseServerLog('Apr  7 13:08:35 asa1 %ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown IKEv2 Negotiation aborted due to ERROR: Failed to find a matching policy\nsome note typed under it');
     expect([r.records, r.entries[0]!.cause]).toEqual([2, 'ike-no-proposal']);
+  });
+  it("a wrapped IKEv2 debug line's rest joins it; its next debug line, a `Proposal n:` line and an IOS line do not", () => {
+    const head = 'IKEv2-PROTO-1: (140): Unsupported cert encoding found or Peer requested';
+    expect(parseServerLog(`${head}\nHTTP URL but never sent`).records).toBe(1);
+    for (const next of ['IKEv2-PROTO-1: (140): Auth exchange failed', 'Proposal 1: AES-CBC-256 SHA1 SHA96 DH_GROUP_1024_MODP/Group 2', 'IKEv2:(SESSION ID = 1,SA ID = 1):Verify cert failed']) expect(parseServerLog(`${head}\n${next}`).records, next).toBe(2);
+  });
+  it('a responder\'s failed IKE authentication names the PC; an initiator\'s, or one with a LAN-to-LAN tunnel group, the two sides', () => {
+    const role = (lines: string[]) => parseServerLog(lines.join('\n')).entries.at(-1)!.decoded.map((dd) => dd.values?.role);
+    const failed = 'IKEv2-PROTO-3: (7): Auth exchange failed';
+    expect(role([failed])).toEqual([undefined]);
+    expect(role(['IKEv2-PROTO-5: (7): SM Trace-> SA: I_SPI=833D2323FCB46093 R_SPI=F0B4D318DDDDB783 (R) MsgID = 00000001 CurState: R_VERIFY_AUTH Event: EV_AUTH_FAIL', failed])).toEqual([undefined]);
+    expect(role(['IKEv2-PROTO-5: (7): SM Trace-> SA: I_SPI=833D2323FCB46093 R_SPI=F0B4D318DDDDB783 (I) MsgID = 00000001 CurState: I_PROC_AUTH Event: EV_AUTH_FAIL', failed])).toEqual(['initiator']);
+    expect(role(['IKEv2-PLAT-3: (7) tunn grp type set to: L2L', failed])).toEqual(['site']);
+  });
+  it("an id that lost its colon is read when a capital starts the text after it; a lower-case word there is no ASA text", () => {
+    expect(parseServerLog('%FTD-4-750003 Local:2.2.2.2:500 Remote:1.1.1.1:500 Username:Username IKEv2 Negotiation aborted due to ERROR: Failed to authenticate the IKE SA').entries[0]).toMatchObject({ family: 'asa', cause: 'ike-auth-failed', peer: '1.1.1.1' });
+    expect(parseServerLog('%ASA-4-750003 seen twice today').understood).toBe(0);
+  });
+  it("the database line is the peer ID check's after that check failed, else a missing setting", () => {
+    const db = 'IKEv2-PROTO-1: (7): Failed to locate an item in the database';
+    expect(parseServerLog(['IKEv2-PLAT-1: Peer ID check failed', db].join('\n')).entries.map((e) => [e.outcome, e.cause])).toEqual([['failure', 'ike-auth-failed'], ['warning', undefined]]);
+    expect(parseServerLog(db).entries[0]!.outcome).toBe('failure');
   });
 });
 

@@ -83,32 +83,70 @@ const ROWS: Record<string, RealServerLogRow> = {
     session: '23',
   },
   // Cisco document 117337's router debugs, its lines wrapped where the page ran out (no time on the rest): each piece joined to its
-  // record (detect.ts continuesIosIkev2) — a responder that finds no IKEv2 profile for the ASA's DN identity (no cause read yet)
+  // record (detect.ts continuesIosIkev2) — a responder that finds no IKEv2 profile for the ASA's DN identity (7): the IKE_AUTH it
+  // refuses, an authentication failure to the other side (a Windows client's 13801)
   'ios-debug-crypto-ikev2-pdf-copy-wrapped-responder-profile-not-found-by-peer-dn.txt': {
     records: 5,
     understood: 5,
     families: { ios: 5 },
-    causes: [],
+    causes: [[7, 'ike-auth-failed']],
     says: [
       [1, 'SM Trace-> SA: I_SPI=E9E4B7FD0A336C97 R_SPI=F2CF438C0CCA281C (R) MsgID = 1 CurState: R_WAIT_AUTH Event: EV_GET_POLICY_BY_PEERID'],
       [4, "The other side's IKE identity: hostname=asa.cisco.com (DER ASN1 DN)"],
-      [8, 'Failed to locate an item in the database'],
+      [7, "no IKEv2 profile whose remote identity (match identity remote) takes the other side's identity (hostname=asa.cisco.com)"],
+      [8, 'Failed to locate an item in the database — something the router looked up'],
     ],
   },
   // the same document's second capture, with IOS's sequence numbers and `GMT`: the ASA's certificate chain not trusted, the
   // responder's `Verification of peer's authentication data FAILED` cut after its head's `)` (its `:` starts the next line); the
-  // CRYPTO_PKI lines between are no family's (their wrapped rests too: only an IKEv2 record takes a piece)
+  // CRYPTO_PKI lines between (ios-pki.ts), their wrapped rests joined as an IKEv2 record's: no trustpoint for the issuer (26)
   'ios-debug-crypto-ikev2-pdf-copy-wrapped-sequence-gmt-verify-cert-failed-no-trustpoint.txt': {
-    records: 25,
-    understood: 9,
-    families: { ios: 9 },
-    causes: [[37, 'ike-auth-failed']],
+    records: 20,
+    understood: 20,
+    families: { ios: 20 },
+    causes: [[26, 'ike-auth-failed'], [37, 'ike-auth-failed']],
     says: [
       [1, "Get peer's authentication method"],
+      [13, 'Certificates (PKI): ip-ext-val: IP extension validation not required'],
+      [24, "No trust point for cert issuer, looking up cert chain — the issuer of the other side's certificate is not one of the router's trustpoints yet"],
+      [26, "The router trusts no certification authority that issued the other side's certificate"],
       [27, 'Platform errors'],
       [32, 'Verify cert failed'],
       [37, 'IKE authentication failed: the pre-shared key or certificate does not match.'],
     ],
+  },
+  // an IOS-XE 26.2 lab router's console: its profile's local authentication changed, the SA cleared, a ping that fails, then the
+  // logged `Auth exchange failed` (9); the ping's dots are no log line (left unknown)
+  'ios-xe-26-console-clear-ping-show-logging-include-ikev2-auth-exchange-failed.txt': {
+    records: 7,
+    understood: 6,
+    families: { ios: 6 },
+    causes: [[9, 'ike-auth-failed']],
+    says: [
+      [1, "Typed at the router's prompt (not a log line): authentication local mldsa-sig"],
+      [9, "The IKE_AUTH exchange failed: one side did not accept the other's authentication"],
+    ],
+  },
+  // a study note's `show log` of two routers, indented, the author's `...` between the lines: each elision a line of its own, no
+  // wrapped rest of the IKEv2 line above it (detect.ts continuesIosIkev2); nothing failed
+  'ios-debug-crypto-ikev2-study-notes-indented-show-log-elisions-session-id-blank-sa-created.txt': {
+    records: 13,
+    understood: 9,
+    families: { ios: 9 },
+    causes: [],
+    says: [
+      [6, "IKEv2: Peer's authenticaton method is 'PSK'"],
+      [11, 'IKEv2: IKEV2 SA created; inserting SA into database.'],
+    ],
+  },
+  // an IOS-XE router refusing a PKCS #12 bundle for its trustpoint: the PKI status line names the error (E_DIGEST_ALG_NOT_SUPPORTED),
+  // the router's own certificate is not there (no cause: no PC's connection is refused here)
+  'ios-xe-crypto-pki-pkcs12-import-failure-digest-alg-not-supported-trailing-blank.txt': {
+    records: 2,
+    understood: 2,
+    families: { ios: 2 },
+    causes: [],
+    says: [[1, "The router's certificate operation failed: Imported PKCS12 file failure (E_DIGEST_ALG_NOT_SUPPORTED, 0x760: message digest algorithms not supported)"]],
   },
 };
 
@@ -118,15 +156,39 @@ const parse = (text: string) => parseServerLog(text, 'ios.log');
 describe('real Cisco IOS debug crypto ikev2', () => {
   realServerLogTable(ROWS);
 
-  it("a wrapped record's rest joins it; a blank line, a line with its own header, IOS's head-less packet lines and an ASA's line do not", () => {
+  it("a wrapped record's rest joins it; a blank line, a line with its own header and IOS's head-less packet lines do not", () => {
     const head = 'Jun  8 19:14:38.059: IKEv2:(SESSION ID = 14607,SA ID = 68)';
     expect(parseServerLog(`${head}\n:Verification of peer's authentication data FAILED`).entries.map((e) => [e.line, e.cause])).toEqual([[1, 'ike-auth-failed']]);
     expect(parseServerLog(`${head}:Verify cert\nfailed`).records).toBe(1);
     // (a blank line between: under the paste's first line only, a double-spaced copy's)
     expect(parseServerLog(`${head}:Verify cert\n\nfailed`).records).toBe(1);
-    for (const text of [`${head}:Platform errors\n${head}:Verify cert\n\nfailed`, `${head}:Verify cert\nJun  8 19:14:38.059: IKEv2:(SESSION ID = 14607,SA ID = 68):Platform`, `${head}:Sending Packet [To 10.0.0.2:500/From 10.0.0.1:500/VRF i0:f0]\nPayload contents:`, 'IKEv2-PROTO-1: (140): Unsupported cert encoding found or Peer requested\nHTTP URL but never sent']) {
+    for (const text of [`${head}:Platform errors\n${head}:Verify cert\n\nfailed`, `${head}:Verify cert\nJun  8 19:14:38.059: IKEv2:(SESSION ID = 14607,SA ID = 68):Platform`, `${head}:Sending Packet [To 10.0.0.2:500/From 10.0.0.1:500/VRF i0:f0]\nPayload contents:`]) {
       expect(parseServerLog(text).records, text).toBe(text.startsWith(`${head}:Platform`) ? 3 : 2);
     }
+  });
+
+  it("CRYPTO_PKI lines are read: the trustpoint search's end is the refusal, an expired certificate too; a wrapped piece joins its line", () => {
+    const at = (text: string) => `Jun  8 19:14:38.055 GMT: CRYPTO_PKI: ${text}`;
+    const one = (text: string) => parse(at(text)).entries[0]!;
+    expect([one('(A16A8) No suitable trustpoints found').cause, one('(A16A8) No suitable trustpoints found').outcome]).toEqual(['ike-auth-failed', 'failure']);
+    const read = (e: { outcome: string; cause?: string }) => [e.outcome, e.cause];
+    expect(read(one('No trust point for cert issuer, looking up cert chain'))).toEqual(['warning', undefined]);
+    expect(read(one('(A16A8)validation path has 1 certs'))).toEqual(['info', undefined]);
+    expect(describeEntry(one('(A16A8)validation path has 1 certs'), en)).toBe('Certificates (PKI): validation path has 1 certs');
+    expect(one('Certificate (SN: 1DF9761C) has expired.')).toMatchObject({ outcome: 'failure', cause: 'ike-auth-failed' });
+    // (IOS 15's blank before the colon; no header at all)
+    expect(parse('CRYPTO_PKI : (A16A8) Validating non-trusted cert').entries[0]).toMatchObject({ family: 'ios', outcome: 'info' });
+    // (a line that only starts so is no PKI line)
+    expect(parse('CRYPTO_PKIX whatever').entries[0]?.family).toBeUndefined();
+    const wrapped = parse([at('No trust point for cert issuer,'), 'looking up cert chain', 'Jun  8 19:14:38.059 GMT: IKEv2:(SESSION ID = 1,SA ID = 1):Verify cert failed'].join('\n'));
+    expect(wrapped.records).toBe(2);
+  });
+
+  it("IOS's `%` lookup lines: no IKEv2 profile for the peer's identity and the failed IKE_AUTH are authentication failures; the database line names none", () => {
+    const r = parse(["IKEv2:(SESSION ID = 9,SA ID = 1):Searching policy based on peer's identity '10.0.0.7' of type 'IPv4 address'", 'IKEv2:% IKEv2 profile not found', 'IKEv2-ERROR:(SESSION ID = 9,SA ID = 1):: Failed to locate an item in the database', 'IKEv2-ERROR:(SESSION ID = 9,SA ID = 1):: Auth exchange failed'].join('\n'));
+    expect(r.entries.map((e) => [e.line, e.outcome, e.cause])).toEqual([[1, 'info', undefined], [2, 'failure', 'ike-auth-failed'], [3, 'warning', undefined], [4, 'failure', 'ike-auth-failed']]);
+    expect(describeEntry(r.entries[1]!, en)).toContain("takes the other side's identity (10.0.0.7)");
+    expect(describeEntry(r.entries[1]!, engineT('nl'))).toContain('fout 13801');
   });
 
   it('the child SA refused by the responder is worded for the side that started, with the remote end as peer', () => {

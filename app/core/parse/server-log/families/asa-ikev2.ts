@@ -82,7 +82,7 @@ function meaning(id: number, rest: string, severity: number, user: string | unde
  * - IKE_AUTH never came: 750003 "Failed to receive the AUTH msg before the timer expired" — the ASA answered IKE_SA_INIT and waited
  *   for the IKE_AUTH request, which never arrived (a large, often fragmented UDP 4500 message);
  * - the peer's authentication did not verify: "Certificate authentication failed" (751006), "Auth exchange failed", notify
- *   AUTHENTICATION_FAILED (24);
+ *   AUTHENTICATION_FAILED (24), 750003 "Failed to authenticate the IKE SA" (an FTD's, in a SIEM vendor's raw samples);
  * - the user's password: 751011 "Failed user authentication";
  * - traffic selectors: 750003 "There was no IPSEC policy found for received TS", 751022 "Tunnel rejected: Crypto Map Policy not
  *   found for remote traffic selector …", notify TS_UNACCEPTABLE (38) — the networks the two ends want to join do not match;
@@ -97,7 +97,7 @@ function failureOf(text: string): Hit | undefined {
   if (/matching policy|no proposal chosen|NO_PROPOSAL_CHOSEN|no (?:matching|acceptable) proposal/i.test(text)) return { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
   if (/AUTH msg before the timer/i.test(text)) return { decoded: [d('ikeAuthNeverCame')], outcome: 'failure', cause: 'ike-auth-never-came' };
   if (/Failed user authentication/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
-  if (/Certificate authentication failed|Auth(?:entication)? exchange failed|AUTHENTICATION_FAILED|authentication of (?:the )?(?:remote )?peer failed/i.test(text)) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
+  if (/Certificate authentication failed|Auth(?:entication)? exchange failed|AUTHENTICATION_FAILED|authentication of (?:the )?(?:remote )?peer failed|Failed to authenticate the IKE SA/i.test(text)) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
   if (/IPSEC policy found for received TS|Crypto Map Policy not found|TS_UNACCEPTABLE|INVALID_SELECTORS/i.test(text)) return { decoded: [d('tsMismatch')], outcome: 'failure' };
   if (/No preshared key or trustpoint|No remote authentication method|Unable to find tunnel group|self-authentication method|locate an item in the database/i.test(text)) return { decoded: [d('asaIkev2NoPeerConfig')], outcome: 'failure' };
   if (/(?:IP|address) assignment failed/i.test(text)) return { decoded: [d('asaNoClientAddress')], outcome: 'failure', cause: 'address-pool' };
@@ -140,5 +140,55 @@ export function ikev2DebugHit(text: string, state: Record<string, unknown>): Hit
     state[POLICY_SA] = m[1];
   }
   const peer = rest.match(/\[From ([0-9A-Fa-f.:]+?):\d+\//)?.[1];
-  return tagged(failureOf(rest) ?? step('asaIke', { text: rest }), { session: m[1], peer });
+  return tagged(asInitiator(debugMeaning(rest, state), state), { session: m[1], peer });
+}
+
+/** which side of the negotiation the ASA is, as its last `SM Trace->` line marked it, `(I)` or `(R)` (family state) */
+const SIDE = 'asaIkev2Side';
+/** the ASA's peer ID check failed (family state): the database lookup it reports next is that check's, no missing setting */
+const PEER_ID_FAILED = 'asaIkev2PeerIdFailed';
+/** the type of the tunnel group the ASA took for this peer, `L2L` or `RA` (family state) */
+const GROUP_TYPE = 'asaIkev2GroupType';
+
+/**
+ * A debug text's meaning. The ASA's platform debug checks the peer's IKE identity against its certificate (`peer-id-validate`,
+ * Cisco document 117337: `Peer ID check started, received ID type: IPv4 address`, `Peer ID check: failed to retreive IP from SAN`,
+ * `Peer ID check failed`, then `Failed to locate an item in the database` and `Auth exchange failed`): the identity the other side sent
+ * is not in its certificate's subject alternative name — the certificate is refused for that peer, an authentication failure (a
+ * Windows client's 13801). The same document's `Unsupported cert encoding found or Peer requested HTTP URL but never sent
+ * HTTP_LOOKUP_SUPPORTED Notification`: the other side (an IOS router with `crypto ikev2 http-url cert`) sent its certificate as a URL
+ * the ASA does not fetch — authentication fails too.
+ */
+function debugMeaning(rest: string, state: Record<string, unknown>): Hit {
+  // (`SM Trace-> SA: I_SPI=… R_SPI=… (I) MsgID = …`, joined when a copy wrapped it: detect.ts continuesIosIkev2)
+  if (rest.startsWith('SM Trace->')) {
+    const side = rest.match(/\((I|R)\) MsgID\b/)?.[1];
+    if (side) state[SIDE] = side === 'I' ? 'initiator' : 'responder';
+  }
+  // (`(172) tunn grp type set to: L2L`: the tunnel group found for the peer is a LAN-to-LAN one — the other side is a router or a
+  // gateway, not a PC; `RA` a remote-access one)
+  const type = rest.match(/tunn grp type set to: (\S+)/)?.[1];
+  if (type) state[GROUP_TYPE] = type;
+  if (/^Peer ID check failed\b/i.test(rest)) {
+    state[PEER_ID_FAILED] = true;
+    return { decoded: [d('asaIkev2PeerIdFailed')], outcome: 'failure', cause: 'ike-auth-failed' };
+  }
+  if (/Peer requested HTTP URL but never sent/i.test(rest)) return { decoded: [d('asaIkev2HttpUrlCert')], outcome: 'failure', cause: 'ike-auth-failed' };
+  if (state[PEER_ID_FAILED] === true && /locate an item in the database/i.test(rest)) {
+    delete state[PEER_ID_FAILED];
+    return step('asaIke', { text: rest }, 'warning');
+  }
+  return failureOf(rest) ?? step('asaIke', { text: rest });
+}
+
+/**
+ * An IKE cause of an ASA that started the negotiation (a LAN-to-LAN peer it dials, `(I)`) is worded for the side that initiated
+ * (findings.ts causeAsInitiator), the other side being the responder; of an ASA that answered a LAN-to-LAN peer (its tunnel group's
+ * type `L2L`), for a site-to-site tunnel (causeAsSite): no PC is involved in either.
+ */
+function asInitiator(hit: Hit, state: Record<string, unknown>): Hit {
+  if (hit.cause !== 'ike-auth-failed' && hit.cause !== 'ike-no-proposal') return hit;
+  const role = state[SIDE] === 'initiator' ? 'initiator' : state[GROUP_TYPE] === 'L2L' ? 'site' : undefined;
+  if (role) hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role }) : dd));
+  return hit;
 }

@@ -28,15 +28,17 @@ import { isakmpPayloadName } from '../codes/isakmp-payloads';
  * the time with its zone — is assumed to be the ASA's EMBLEM format (`logging emblem`); the id after it reads the same.
  */
 // (the IDS messages, 4000nn, have no colon after the id: `%ASA-4-400013 IPS:2003 ICMP redirect from …` — a real line, asa-pdf-slide-…;
-// the guide writes them `%ASA-4-4000nn: IPS:number …`, assumed a copy of its common form)
-const ID = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d))(.*)$/;
+// the guide writes them `%ASA-4-4000nn: IPS:number …`, assumed a copy of its common form; a SIEM vendor's raw samples lose the colon of
+// others too, `%FTD-4-750003 Local:2.2.2.2:500 Remote:…`, `%ASA-5-111010 User 'admin', …` — a capital after the blank, as the guide's
+// texts all start, is read as the text)
+const ID = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d|[A-Z]))(.*)$/;
 /**
  * The same id after a header the prefix reader does not split: a relay's `<165>` priority, the ASA's
  * own `logging timestamp` with the year (`Dec 04 2014 12:37:51`), `logging device-id` and the ` : `
  * the ASA puts before the id when it sends a host name, RFC 5424 (`<165>1 2014-12-04T… asa01 - - - %ASA…`).
  * The id must start the text or follow a space, `:` or `>`.
  */
-const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d))(.*)$/;
+const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d|[A-Z]))(.*)$/;
 
 /** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
 const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;

@@ -31,6 +31,8 @@ interface InitSent {
   again: number;
 }
 const SESSION = 'iosIkev2Session';
+/** the identity the other side sent, as the last profile search named it (family state): what a missing profile did not take */
+const PEER_ID = 'iosIkev2PeerId';
 
 /** A line of the negotiation's: its session (the last one named, for the head-less lines under a packet) on the entry. */
 function inSession(hit: Hit, state: FamilyState, session?: string): Hit {
@@ -132,7 +134,29 @@ export const IOS_IKEV2_RULES: Rule[] = [
   [ikev2(String.raw`Queuing IKE SA delete request reason: (.*?)\s*$`), (m, _p, state) => inSession(step('iosIkev2DeleteQueued', { reason: m[4]! }, 'warning'), state, m[2])],
   [ikev2(String.raw`Sending DELETE INFO message for (IPsec|IKEv2) SA \[(.*?)\]\s*$`), (m, _p, state) => inSession(step('iosIkev2DeleteSent', { what: m[4] === 'IPsec' ? 'IPsec SA' : 'IKE SA', spi: m[5]! }), state, m[2])],
   // "Searching policy based on peer's identity 'R1.LAB.LOCAL' of type 'FQDN'" (an IOS-XE hub, search index file 55680960564)
-  [ikev2(String.raw`Searching policy based on peer's identity '([^']*)' of type '([^']*)'\s*$`), (m, _p, state) => inSession(step('iosIkev2PeerIdentity', { id: m[4]!, type: m[5]! }), state, m[2])],
+  [ikev2(String.raw`Searching policy based on peer's identity '([^']*)' of type '([^']*)'\s*$`), (m, _p, state) => {
+    state[PEER_ID] = m[4]!;
+    return inSession(step('iosIkev2PeerIdentity', { id: m[4]!, type: m[5]! }), state, m[2]);
+  }],
+  // "IKEv2 profile not found" (after "Profile could not be found by peer certificate" when the identity came from a certificate; Cisco
+  // document 117337, an IOS responder that finds no profile for the ASA's DN identity): no `crypto ikev2 profile` has a `match identity
+  // remote` that takes the identity the other side sent in IKE_AUTH. The router refuses IKE_AUTH with AUTHENTICATION_FAILED (RFC 7296
+  // §2.21.2), which a Windows IKEv2 client reports as 13801 (winerror.h ERROR_IPSEC_IKE_AUTH_FAIL): the PC's identity (its address,
+  // or its machine certificate's name) is not one the router's profiles take — an authentication failure to the PC
+  [ikev2(String.raw`IKEv2 profile not found\.?\s*$`), (m, _p, state) => {
+    const id = state[PEER_ID] as string | undefined;
+    return inSession({ decoded: [d('iosIkev2NoProfile', { id: id ? ` (${id})` : '' })], outcome: 'failure', cause: 'ike-auth-failed' }, state, m[2]);
+  }],
+  [ikev2(String.raw`(Profile could not be found by peer certificate\.?)\s*$`), (m, _p, state) => inSession(step('iosIkev2', { text: m[4]! }, 'warning'), state, m[2])],
+  // "Failed to locate an item in the database" (IKEv2-ERROR, or `::` after the head): IOS's error text for a lookup that found nothing —
+  // after "IKEv2 profile not found" in document 117337; what was looked for is named by the lines before it, so no cause here
+  [ikev2(String.raw`(Failed to locate an item in the database\.?)\s*$`), (m, _p, state) => inSession(step('iosIkev2NotFound', { text: m[4]! }, 'warning'), state, m[2])],
+  // "Auth exchange failed" (IKEv2-ERROR: an IOS-XE 26 router whose peer signed with another method than it verifies, a lab's `show
+  // logging | include IKEv2`): IKE_AUTH ended without an IKE SA — one side refused the other's authentication. The IOS answer to an
+  // IKE_AUTH it refuses is AUTHENTICATION_FAILED, 13801 on a Windows client (winerror.h ERROR_IPSEC_IKE_AUTH_FAIL)
+  [ikev2(String.raw`Auth exchange failed\.?\s*$`), (m, _p, state) => inSession({ decoded: [d('iosIkev2AuthExchangeFailed')], outcome: 'failure', cause: 'ike-auth-failed' }, state, m[2])],
+  // "Verify cert failed" (document 117337: before "Verification of peer's authentication data FAILED"): the certificate check failed
+  [ikev2(String.raw`(Verify cert failed\.?)\s*$`), (m, _p, state) => inSession(step('iosIkev2', { text: m[4]! }, 'warning'), state, m[2])],
   // `IKE Proposal: 1, SPI size: 0 (initial negotiation),` / `ESP Proposal: 1, SPI size: 4 (IPSec negotiation),`: its transforms follow
   [ikev2(String.raw`(IKE|ESP|AH) Proposal: ?(\d+),.*$`), (m, _p, state) => inSession(step('iosIkev2Proposal', { kind: m[4]!, n: m[5]! }), state, m[2])],
   // an error line with no text (IOS-XE prints `IKEv2-ERROR:(SESSION ID = 31,SA ID = 1):` alone after a refused notify)
