@@ -57,6 +57,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (met when branch hAS's fixtures shifted the sample: Cisco's `debug ip packet` sample, header-less `IP: s=…` lines, then a log whose
   // first lines are indented (an NT Knowledge Base event quote, NPS's pretty-printed XML, strongSwan's starter banner; after the merge of hAR and hAS also a Markdown-indented IOS debug and an NT PPP.LOG; NT 4.0 RAS's KB quote when branch hAW's fixture shifted the sample): they are read
   // as the last packet line's indented rest, as `detail`'s protocol line under it is — so without the family reading those lines too, checked)
+  // (the NT 4 Knowledge Base quote `ras-nt4-kb172215-…` the same, met when branch hAX's DrayTek fixtures shifted the sample; so on main, checked)
   { a: /^ios-debug-ip-packet-command-reference-/, b: /^(?:r?ras-nt(?:35|4)-kb|nps-dts-pretty-printed-|charon-starter-console-|ios-pppoe-client-pap-only-asked-chap|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
   // (RouterOS 7's `/log print` rows are indented by a blank: an unindented log after them reads as their continuation — merging hE and hF)
   // (the memory-log fixture's rows are indented the same: pluto's header-less stderr log after them — the sample met it when branch hH

@@ -233,7 +233,14 @@ function withoutAuthorsMarks(s: string, hints: number): string {
 
 const ARROW_NOTE = /[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/;
 
+/**
+ * A DrayTek's PPP packet trace points its own arrow at the packet's direction, `SSLTunnel (VPN-1) <== Protocol:LCP(c021) ConfAck …`,
+ * `L2TP <== Control(0xC802)-L-S …` (families/draytek.ts): the log's text, no author's note. Asked only of a line that has an arrow.
+ */
+const DRAYTEK_PPP_ARROW = /\) <== Protocol:\w+\([0-9a-f]{4}\) |L2TP <== Control\(0x/i;
+
 function withoutArrowNote(s: string): string {
+  if (DRAYTEK_PPP_ARROW.test(s)) return s;
   const cut = s.replace(ARROW_NOTE, '');
   return cut.trim() === '' ? s : cut;
 }

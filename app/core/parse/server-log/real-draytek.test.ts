@@ -50,6 +50,45 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [],
     says: [[2, 'SSL VPN web portal failed from 218.255.242.246'], [3, 'PPTP control connection (TCP 1723) from 218.255.242.246:50212'], [4, 'ended the PPP session'], [5, 'closed the PPTP connection']],
   },
+  // the Syslog Explorer table as a Markdown table (its head and rule), newest first: the SSL tunnel of DrayTek's Smart VPN Client
+  // dials in, LCP and PAP pass, LDAP accepts Edward.Parkes, IPCP gives 192.168.240.121 — then no PPP frame comes and the router
+  // drops the session, again a second later: the PPP trace and the session's lines read, no cause (the log says no why)
+  'draytek-syslog-explorer-markdown-ssl-tunnel-pap-ldap-ok-then-no-ppp-header-drop.txt': {
+    records: 67,
+    understood: 67,
+    families: { draytek: 67 },
+    causes: [],
+    says: [
+      [2, 'rows are newest first'],
+      [3, "The DrayTek's own service (VPN Matcher"],
+      [6, 'dropped the dial-in session of Edward.Parkes'],
+      [8, 'Nothing came from the SSL VPN client after 5 tries'],
+      [16, 'PAP Authenticate-Ack: user name and password accepted'],
+      [17, 'with its LDAP server'],
+      [18, 'PAP Authenticate-Request for the user "Edward.Parkes"'],
+      [21, 'PPP packet received: LCP (0xc021), Configure-Request, id 0x00'],
+      [36, 'The PC asked for the tunnel address 192.168.240.121'],
+      [37, "asks its DHCP server for the PC's tunnel address"],
+      [48, 'PPP packet sent: IPCP (0x8021), Configure-Nak, id 0x00'],
+      [52, 'PPP packet received: IPCP (0x8021), Configure-Reject, id 0x00'],
+      [66, 'An SSL VPN client dialed in'],
+    ],
+  },
+  // the Syslog Explorer's CSV export of an L2TP/IPsec dial-in that works: LCP echoes both ways (the user ggyameg in slot VPN-0),
+  // L2TP control messages and acknowledgements, IKE informational exchanges (DPD): no cause
+  'draytek-syslog-explorer-csv-l2tp-lcp-echo-ike-informational.txt': {
+    records: 11,
+    understood: 11,
+    families: { draytek: 11 },
+    causes: [],
+    says: [
+      [1, 'PPP packet sent: LCP (0xc021), Echo-Reply, id 0x04'],
+      [2, 'PPP packet received: LCP (0xc021), Echo-Request, id 0x04'],
+      [3, 'L2TP acknowledgement from the PC (an empty control message, tunnel 9)'],
+      [4, 'The DrayTek sent an L2TP control message (tunnel 65460)'],
+      [6, 'An IKE message came in (Informational (5), first payload Hash (8))'],
+    ],
+  },
 };
 
 const one = (line: string) => parseServerLog(line, 'x').entries[0]!;
@@ -84,6 +123,23 @@ describe('real DrayTek Vigor logs', () => {
     expect(one('[H2L][Down][IPSec][@3:jacky]')).toMatchObject({ outcome: 'info', user: 'jacky' });
     const site = one('[L2L][UP][PPTP][@1:test]');
     expect([site.outcome, site.user, site.decoded[0]!.key]).toEqual(['success', undefined, 'step.dtSiteUp']);
+  });
+
+  it('the PPP trace: the arrow is the direction (no author\'s note), the user in the slot\'s brackets; a refused log-in is the PC\'s 691', () => {
+    const e = one('2020-09-23 09:18:04\tL2TP (VPN-0, ggyameg) <== Protocol:LCP(c021) EchoReq Identifier:0x04 Magic Number: 0xbff3 a8 aa ##');
+    expect(e).toMatchObject({ family: 'draytek', user: 'ggyameg', time: { year: 2020, month: 9, day: 23, hour: 9, minute: 18, second: 4 } });
+    expect(e.decoded).toEqual([{ key: 'step.pppLogProtocolReceived', values: { proto: 'LCP (0xc021)', type: 'Echo-Request', id: '0x04' } }]);
+    // (crafted from the trace's form and RFC 1334 §2.2 / RFC 1994 §4 codes: no real copy of a refused log-in found)
+    expect(one('PPTP (VPN-2) ==> Protocol:PAP(c023) Authenticate-Nak Identifier:0x01 Message: ##')).toMatchObject({ outcome: 'failure', cause: 'credentials-rejected', code: 691 });
+    expect(one('L2TP (VPN-0) ==> Protocol:CHAP(c223) Failure Identifier:0x01 E=691 R=0 ##')).toMatchObject({ cause: 'credentials-rejected', code: 691 });
+    // the PC's own Authenticate-Nak would be no refusal of the PC's log-in
+    expect(one('L2TP (VPN-0) <== Protocol:PAP(c023) Authenticate-Nak Identifier:0x01 Message: ##').cause).toBeUndefined();
+  });
+
+  it('the first word a copy took for a level is the message\'s (PPP Start, PPP Drop VPN, VPN Matcher); other such levels stay levels', () => {
+    expect(one('2025-09-17 15:09:46\tPPP Drop VPN : Remote Dial-in User, Profile in LDAP Server, Name = Edward.Parkes, ifno=20')).toMatchObject({ family: 'draytek', user: 'Edward.Parkes' });
+    expect(one('2025-09-17 15:09:42\tPPP Start ()').decoded[0]!.key).toBe('step.dtPppStart');
+    expect(parseServerLog('2025-09-17 15:09:42\tPPP something else', 'x').understood).toBe(0);
   });
 
   it('never claims a line of the shared corpus or of another family\'s fixture', () => {

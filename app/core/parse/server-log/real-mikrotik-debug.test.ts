@@ -36,6 +36,42 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [20, 'It only acknowledges the other side'],
     ],
   },
+  // RouterOS 6 dialing out (l2tp-out1) with l2tp debug on: its SCCRQ, and the server's StopCCN at once — Result-Code 2 with the
+  // server's own text; the control message lines name the other side alone, the header and the optional AVPs have no `(M)`
+  'routeros6-l2tp-client-debug-sccrq-answered-stopccn-general-error-message.txt': {
+    records: 23,
+    understood: 23,
+    families: { mikrotik: 23 },
+    causes: [],
+    says: [
+      [4, 'The router sent an L2TP control message to XX.XX.XX.XX.'],
+      [5, 'tunnel 0, session 0 (as the receiver numbers them; 0: not yet known), sequence numbers Ns 0, Nr 0.'],
+      [10, 'Firmware-Revision = 0x1 (an attribute, AVP).'],
+      [15, 'The router received an L2TP control message from XX.XX.XX.XX'],
+      [18, 'StopCCN result code 2: a general error; the error code says which'],
+      [19, 'Error code 0: no general error'],
+      [20, 'The other side closed the tunnel (or the call); its reason in its own words: "No cc config for Linux".'],
+      [22, 'It only acknowledges the other side'],
+    ],
+  },
+  // a Windows PC's PPTP connection to RouterOS 6 with pptp debug on: its Start-Control-Connection-Request (vendor Microsoft Windows
+  // NT), the router's reply with result code 1, the PC's Outgoing-Call-Request; the terminal's 80-column wrap cut the first message's
+  // address (`71.127.78.` / `174`): that piece stays not understood, the cut address is no peer
+  'routeros6-pptp-debug-windows-sccrq-sccrp-accepted-ocrq-wrapped-address.txt': {
+    records: 27,
+    understood: 26,
+    families: { mikrotik: 26 },
+    causes: [],
+    says: [
+      [2, 'PPP session: waiting for call...'],
+      [3, 'PPTP control message from 71.127.78.: Start-Control-Connection-Request (TCP 1723).'],
+      [11, "vendor-name = Microsoft Windows NT. That is Windows' own PPTP client."],
+      [12, 'The router sent a PPTP control message to 71.127.78.174: Start-Control-Connection-Reply'],
+      [14, 'result-code = 1. Result code 1: accepted (RFC 2637).'],
+      [22, 'Outgoing-Call-Request'],
+      [27, 'bearer-type = 3'],
+    ],
+  },
 };
 
 describe('real RouterOS debug logs', () => {
@@ -58,6 +94,30 @@ describe('RouterOS debug classes', () => {
     expect(en[1]).toContain('It closes the L2TP tunnel (StopCCN');
     expect(en[2]).toContain('It asks to open an L2TP tunnel (SCCRQ');
     expect(en[3]).toBe('Part of the L2TP message above: Result-Code = 1 (an attribute, AVP).');
+  });
+
+  it('a closing message\'s Result-Code is read by its type (RFC 2661 §4.4.2), its Error-Message by whose it is; a masked peer is no peer', () => {
+    const sent = parseServerLog(['l2tp,debug,packet sent control message to 198.51.100.7:1701', 'l2tp,debug,packet (M) Message-Type=CDN', 'l2tp,debug,packet (M) Result-Code=3', 'l2tp,debug,packet Error-Message="bye"'].join('\n'));
+    expect(sent.entries[0]!.peer).toBe('198.51.100.7');
+    const en = sent.entries.map((e) => describeEntry(e, t));
+    expect(en[2]).toContain('CDN result code 3: the call ended for administrative reasons');
+    expect(en[3]).toContain('The router closed the tunnel (or the call)');
+    expect(sent.entries[3]!.outcome).toBe('info');
+    expect(parseServerLog('l2tp,debug,packet rcvd control message from XX.XX.XX.XX:1701').entries[0]!.peer).toBeUndefined();
+    // a name=value line that names no L2TP attribute is no AVP
+    expect(parseServerLog('l2tp,debug,packet Something-Else=1').understood).toBe(0);
+    for (const s of sent.entries.map((e) => describeEntry(e, nl))) expect(s).not.toMatch(/\{\{|serverLog\./);
+  });
+
+  it('a PPTP control message by its RFC 2637 name only; a refused reply the router sends is a warning, no cause; a field is no field after another name', () => {
+    const r = parseServerLog(['pptp,debug,packet sent Outgoing-Call-Reply to 198.51.100.7', 'pptp,debug,packet result-code=7', 'pptp,debug,packet error-code=0'].join('\n'));
+    expect(r.entries[0]!.peer).toBe('198.51.100.7');
+    expect([r.entries[1]!.outcome, r.entries[1]!.cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(r.entries[1]!, t)).toContain('Result code 7: the router refused the request');
+    expect(describeEntry(r.entries[1]!, nl)).toContain('Resultaatcode 7: de router weigerde het verzoek');
+    // a result code in a request is only a field
+    expect(parseServerLog(['pptp,debug,packet rcvd Outgoing-Call-Request from 198.51.100.7', 'pptp,debug,packet result-code=2'].join('\n')).entries[1]!.outcome).toBe('info');
+    expect(parseServerLog('pptp,debug,packet rcvd Some-Other-Thing from 198.51.100.7').understood).toBe(0);
   });
 
   it("a PPP packet of a server session is the router's to the PC; a CHAP Failure sent is the PC's log-in refused", () => {

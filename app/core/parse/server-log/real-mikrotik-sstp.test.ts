@@ -15,6 +15,20 @@ const t = engineT('en');
 const nl = engineT('nl');
 
 const EXPECTED: Record<string, RealServerLogRow> = {
+  // a RouterOS 7 PPTP server (`logged in, … from …`): three log-ins of one user from one address, each given 192.168.89.255; the
+  // first two end in the second they began, the third after 60 s. No line says why (no reason after `terminating...`): no cause
+  'routeros7-pptp-logged-in-dot255-address-then-terminating-after-0-and-60-seconds.txt': {
+    records: 18,
+    understood: 18,
+    families: { mikrotik: 18 },
+    causes: [],
+    says: [
+      [2, 'vetal12311 logged in; the PC got the tunnel address 192.168.89.255.'],
+      [4, 'PPP session: terminating...'],
+      [5, 'vetal12311 logged out after 0 s'],
+      [17, 'vetal12311 logged out after 60 s (counters: 0 / 126 bytes, 0 / 18 packets).'],
+    ],
+  },
   'routeros7-memory-log-l2tp-first-packet-port-dhcp-between.txt': {
     records: 5,
     understood: 5,

@@ -11,6 +11,18 @@ const readFixture = (name: string): string => readRepoText(`test/fixtures/real/s
  * session's address from the hub's DHCP server, SoftEther 5's in-process listener (port 0), a terminal's hard wraps.
  */
 const REAL: Record<string, RealServerLogRow> = {
+  // one L2TP/IPsec client (24, behind NAT: source port 27015 to 4500) whose nine IKE SAs SoftEther deletes in the same
+  // millisecond: each a warning, no cause (the log says no why)
+  'softether-server-log-nine-ike-sas-of-one-client-deleted-same-millisecond.txt': {
+    records: 9,
+    understood: 9,
+    families: { sstp: 9 },
+    causes: [],
+    says: [
+      [1, 'IKE SA 920 of IPsec client 24 deleted.'],
+      [9, 'IKE SA 931 of IPsec client 24 deleted.'],
+    ],
+  },
   'softether-server-log-hub-session-ended-code-11-broadcast-policy.txt': {
     records: 5,
     understood: 5,

@@ -1,4 +1,5 @@
-import { applyRules, context, d, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
+import type { LogTime } from '../types';
 import type { Prefixed } from '../prefix';
 import { isakmpExchangeName, isakmpPayloadName } from '../codes/isakmp-payloads';
 
@@ -66,6 +67,48 @@ const TAGGED_RULES: readonly Rule[] = [
   [/^Portal login fail from IP (\S+?)!?\s*$/, (m) => tagged(step('dtSslPortalLoginFail', { peer: m[1]! }, 'warning'), { peer: m[1] })],
 ];
 
+/**
+ * The router's PPP packet trace, one line a packet, for each dial-in PPP session (PPTP, L2TP, the SSL tunnel of DrayTek's
+ * Smart VPN Client): `L2TP (VPN-0, ggyameg) <== Protocol:LCP(c021) EchoReq Identifier:0x04 Magic Number: 0xbff3 a8 aa ##`
+ * (pastebin mc0ncdNp, a Syslog Explorer CSV export), `SSLTunnel (VPN-1) ==> Protocol:PAP(c023) Authenticate-Ack Identifier:0x00
+ * Message: ##` (an MSP engineer's notes, search index file 71490112234). `<==` a packet in from the PC, `==>` one the router
+ * sends (the router's IKE lines use the same arrows: IKE_PACKET); the protocol is named with its PPP number (RFC 1661 §2), the
+ * code by the router's short word (RFC 1661 §5 codes; PAP's RFC 1334 §2.2). `VPN-n` is the router's dial-in slot, the name after
+ * it the user, once authenticated. m[1] the service, m[2] the user, m[3] the arrow, m[4] the protocol, m[5] its number, m[6] the
+ * code, m[7] the identifier, m[8] the options as printed.
+ */
+const PPP_TRACE = /^(PPTP|L2TP|SSLTunnel|SSL TUNNEL|IPsec|IKEv2)? ?\(VPN-\d+(?:, ([^)]*))?\) (<==|==>) Protocol:(\w+)\(([0-9a-f]{4})\) ([\w-]+) Identifier:0x([0-9a-f]+)\s*(.*?)\s*(?:##)?\s*$/i;
+
+/** the router's short code words (the RFC 1661 §5 names, as pppd's log shortens them too) */
+const PPP_CODE_WORDS: Readonly<Record<string, string>> = {
+  ConfReq: 'Configure-Request', ConfAck: 'Configure-Ack', ConfNak: 'Configure-Nak', ConfRej: 'Configure-Reject', TermReq: 'Terminate-Request',
+  TermAck: 'Terminate-Ack', CodeRej: 'Code-Reject', ProtRej: 'Protocol-Reject', EchoReq: 'Echo-Request', EchoRep: 'Echo-Reply',
+};
+
+function pppTrace(m: RegExpMatchArray): Hit {
+  const fromPc = m[3] === '<==';
+  const user = m[2]?.trim() || undefined;
+  const proto = m[4]!.toUpperCase();
+  const code = m[6]!;
+  const options = m[8] ?? '';
+  // PAP (RFC 1334 §2.2): the PC's user name (the router masks the password), the router's answer to it
+  if (proto === 'PAP' && /^Authenticate-Request$/i.test(code)) {
+    const peerId = options.match(/Peer-ID:(\S+)/)?.[1];
+    return tagged(step('pppLogPapRequest', { user: peerId ?? '?' }), { user: peerId ?? user });
+  }
+  const message = options.replace(/^Message:\s*/, '').trim();
+  if (proto === 'PAP' && /^Authenticate-Ack$/i.test(code)) return tagged(step('pppLogPapAck', { msg: message }, 'success'), { user });
+  // the router refused the user name or password: the PC's 691
+  if (proto === 'PAP' && /^Authenticate-Nak$/i.test(code) && !fromPc) return tagged({ decoded: [d('pppLogPapNak', { msg: message })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user });
+  // CHAP (RFC 1994 §4: codes 3 Success, 4 Failure; MS-CHAP v2's Failure message carries E=691 and the like, RFC 2759 §6)
+  if (proto === 'CHAP' && /^Failure$/i.test(code) && !fromPc) {
+    const e = options.match(/\bE=(\d+)/)?.[1];
+    return tagged({ decoded: [d('pppLogChapFailure', { msg: message })], outcome: 'failure', cause: 'credentials-rejected', code: e ? +e : 691 }, { user });
+  }
+  if (proto === 'CHAP' && /^Success$/i.test(code) && !fromPc) return tagged(step('pppLogChapSuccess', undefined, 'success'), { user });
+  return tagged(step(fromPc ? 'pppLogProtocolReceived' : 'pppLogProtocolSent', { proto: `${proto} (0x${m[5]!.toLowerCase()})`, type: PPP_CODE_WORDS[code] ?? code, id: `0x${m[7]}` }), { user });
+}
+
 /** the Syslog Explorer table's column head, copied with its rows (a tab between, or the blanks a copy made of it) */
 const TABLE_HEAD = /^Time(?:\t+| {2,})Message\s*$/;
 
@@ -96,6 +139,25 @@ const RULES: readonly Rule[] = [
   [/^PPTP accept client from (\S+?):(\d+)\b.*$/, (m) => tagged(step('dtPptpAccept', { peer: m[1]!, port: m[2]! }), { peer: m[1] })],
   context(/^Destroy pptp connection ifno: (\d+), socket: -?\d+\s*$/, () => step('dtPptpDestroyed')),
   [UP_DOWN, (m) => upDown(m)],
+  [PPP_TRACE, (m) => pppTrace(m)],
+  // the rest of a dial-in PPP session's lines (the same notes, search index file 71490112234; meanings assumed from the words):
+  // its start, where the user name and password are checked, the address the PC asked for, and its end with the user and slot
+  [/^PPP Start \(\)\s*$/, () => step('dtPppStart')],
+  [/^\[VPN\] (LDAP|RADIUS|Radius|TACACS\+?) authentication\.?\s*$/, (m) => step('dtAuthBy', { server: m[1]!.toUpperCase() })],
+  [/^ipcp offer requested IP: (\S+) from client\.*\s*$/, (m) => step('dtIpcpRequested', { ip: m[1]! })],
+  // the PC's tunnel address comes from the router's DHCP server (the dial-in profile's "Assign IP from DHCP")
+  [/^PPP\[\d+\] send DISCOVER to DHCP Server\.*\s*$/, () => step('dtPppDhcp')],
+  [/^PPP Drop VPN : Remote Dial-in User,(?: Profile in ([^,]+),)? Name = ([^,]+), ifno=\d+\s*$/, (m) => tagged(step('dtPppDrop', { user: m[2]!.trim() }), { user: m[2]!.trim() })],
+  // the SSL tunnel (DrayTek's Smart VPN Client's SSL VPN, TCP 443): the router reads each PPP frame's header from the TLS stream;
+  // nothing came (`byterecv=0`) and after five tries it closes the PPP session — the client stopped sending, or its connection broke
+  [/^\[SSLTunnel\] Dial-in protocol version \d+\.?\s*$/, () => step('dtSslDialIn')],
+  [/^\[SSLTunnel\] IFNO-\d+: recv header try again!byterecv=(\d+)\.?\s*$/, (m) => step('dtSslRecvRetry', { bytes: m[1]! })],
+  [/^\[SSLTunnel\] IFNO-\d+: try recv header for (\d+) times, fail, close ppp\.?\s*$/, (m) => step('dtSslRecvFailed', { n: m[1]! }, 'warning')],
+  // an L2TP control message (RFC 2661 §3.1: the T, L and S bits of 0xC802; a 12-byte one is a header alone, the ZLB acknowledgement of §5.8)
+  [/^L2TP (<==|==>) Control\(0x[0-9A-F]+\)[-\w]* Ver:2 Len:(\d+), Tunnel ID:(\d+), Session ID:(\d+), Ns:\d+, Nr:\d+\s*$/i, (m) => step(m[2] === '12' ? (m[1] === '<==' ? 'dtL2tpZlbIn' : 'dtL2tpZlbOut') : m[1] === '<==' ? 'dtL2tpControlIn' : 'dtL2tpControlOut', { tunnel: m[3]! })],
+  // the router's own services, not a dial-in client's: VPN Matcher (DrayTek's relay for a router without a public address), its
+  // LDAP client's bookkeeping (assumed from the names)
+  [/^(?:VPN Matcher: |udp_punching_client\(\): |udp_pun_init: |FreeLDAPCQueryEntry )/, () => step('dtOwnService')],
 ];
 
 /** the router's IKE packet line: direction, exchange type (RFC 2408 §3.1, RFC 2409, RFC 7296 §3.1 numbers) and first payload */
@@ -117,19 +179,62 @@ function parseTagged(m: RegExpMatchArray, pre: Prefixed): Hit | null {
   return hit ? tagged(hit, tagsOf(m[2]!)) : null;
 }
 
-/** the message, where a Syslog Explorer copy took the router's `IKE` for a level */
-const messageOf = (pre: Prefixed): string => (pre.level === 'IKE' && (pre.message.startsWith('<==') || pre.message.startsWith('==>')) ? `IKE ${pre.message}` : pre.message);
 
 /** the first words of a DrayTek line (one test per record, before any rule) */
-const HEAD = /^(?:Time(?:\t+| {2,})Message\s*$|\[(?:IPSEC\/IKE|IPSEC|PPTP|L2TP|SSL TUNNEL|SSL|IPsec|H2L|L2L)\]|IKE (?:<==|==>), Next Payload=ISAKMP_NEXT_|Responding to (?:Main|Aggressive) Mode from |Matching General Setup key |Accept Phase1 proposals : |Find Phase1 proposal: |NAT-Traversal: Using |#\d+ sent MR3, ISAKMP SA established\. Dynamic client |Receive client L2L remote network |Parse dial-in phase2 |Can't accept phase2 client|Prase error : |IPsec Security Level\[|PPTP accept client from |Destroy pptp connection ifno: )/;
+const HEAD = /^(?:Time(?:\t+| {2,})Message\s*$|\[(?:IPSEC\/IKE|IPSEC|PPTP|L2TP|SSL TUNNEL|SSL|IPsec|H2L|L2L)\]|IKE (?:<==|==>), Next Payload=ISAKMP_NEXT_|Responding to (?:Main|Aggressive) Mode from |Matching General Setup key |Accept Phase1 proposals : |Find Phase1 proposal: |NAT-Traversal: Using |#\d+ sent MR3, ISAKMP SA established\. Dynamic client |Receive client L2L remote network |Parse dial-in phase2 |Can't accept phase2 client|Prase error : |IPsec Security Level\[|PPTP accept client from |Destroy pptp connection ifno: |(?:PPTP|L2TP|SSLTunnel|SSL TUNNEL|IPsec|IKEv2)? ?\(VPN-\d+|PPP Start \(|\[VPN\] |ipcp offer requested IP: |PPP\[\d+\] send DISCOVER |PPP Drop VPN : |\[SSLTunnel\] |L2TP (?:<==|==>) Control\(|VPN Matcher: |udp_punching_client\(\)|udp_pun_init: |FreeLDAPCQueryEntry )/;
+
+/**
+ * The message, where a Syslog Explorer copy took the router's first word for a level: `IKE` (`IKE <==, Next Payload=…`), `PPP`
+ * (`PPP Start ()`, `PPP Drop VPN : …`), `VPN` (`VPN Matcher: …`) — the word is the message's own when the whole then reads as
+ * the router's.
+ */
+const LEVEL_WORDS = new Set(['IKE', 'PPP', 'VPN']);
+function messageOf(pre: Prefixed): string {
+  if (pre.level === undefined || !LEVEL_WORDS.has(pre.level)) return pre.message;
+  const whole = `${pre.level} ${pre.message}`;
+  return HEAD.test(whole) ? whole : pre.message;
+}
+
+/**
+ * Other copies of the Syslog Explorer's table, its row read as the router's time and message: the page's CSV export
+ * (`"2020-09-23 09:18:04", "L2TP (VPN-0, ggyameg) ==> …"`, pastebin mc0ncdNp) and a Markdown table of it with its head and rule
+ * (`| 2025-09-17 15:09:46 | [SSL TUNNEL][@…] pppShutdown   |`, search index file 71490112234). Asked only of a line without a header
+ * that starts with `"` or `|`.
+ */
+const CSV_ROW = /^"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)",\s*"(.*)"\s*$/;
+const MARKDOWN_ROW = /^\|\s*(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\s*\|\s*(.*?)\s*\|\s*$/;
+const MARKDOWN_HEAD = /^\|\s*Time\s*\|\s*Message\s*\|\s*$|^\|\s*:?-{3,}:?\s*\|\s*:?-{3,}:?\s*\|\s*$/;
+interface Row {
+  message: string;
+  time?: LogTime;
+}
+function rowOf(pre: Prefixed): Row | undefined {
+  if (pre.shape !== 'none') return undefined;
+  const c = pre.message.charCodeAt(0);
+  if (c !== 34 /* " */ && c !== 124 /* | */) return undefined;
+  const m = (c === 34 ? CSV_ROW : MARKDOWN_ROW).exec(pre.message);
+  if (m) return { message: m[7]!, time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! } };
+  return c === 124 && MARKDOWN_HEAD.test(pre.message) ? { message: 'Time\tMessage' } : undefined;
+}
+
+/** one line: its own rules, or a table row's message by them, with the row's time */
+function parseLine(message: string, pre: Prefixed, state: FamilyState): Hit | null {
+  const m = message.match(TAGGED);
+  return m ? parseTagged(m, pre) : applyRules(RULES, message, pre, state);
+}
 
 export const draytekFamily: FamilyParser = {
   family: 'draytek',
-  claims: (pre: Prefixed) => HEAD.test(messageOf(pre)),
+  claims(pre: Prefixed) {
+    if (HEAD.test(messageOf(pre))) return true;
+    const row = rowOf(pre);
+    return row !== undefined && HEAD.test(row.message);
+  },
   parse(pre, state) {
-    const message = messageOf(pre);
-    const m = message.match(TAGGED);
-    if (m) return parseTagged(m, pre);
-    return applyRules(RULES, message, pre, state);
+    const row = rowOf(pre);
+    if (!row) return parseLine(messageOf(pre), pre, state);
+    const hit = parseLine(row.message, pre, state);
+    if (hit && row.time) hit.time = row.time;
+    return hit;
   },
 };

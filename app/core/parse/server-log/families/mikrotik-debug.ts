@@ -1,5 +1,6 @@
-import { d, step, tagged, type Hit, type Rule } from '../kit';
+import { d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import { packetDump } from './pppd-packet';
+import { PPTP_CONTROL_TYPES } from '../codes/pptp';
 
 /**
  * RouterOS's debug topics of its L2TP and PPP servers (`l2tp,debug`, `l2tp,debug,packet`, `l2tp,ppp,debug,packet`): the L2TP
@@ -37,12 +38,24 @@ const L2TP_STATES: Record<string, string> = {
   established: 'mtL2tpEstablished',
 };
 
-/** `rcvd control message from <peer>:1701 to <router>:1701`, `sent control message to <peer>:1701 from <router>:1701` */
-function controlMessage(dir: string, ack: boolean, peer: string): Hit {
+/**
+ * The control message being printed, kept per input: its direction (the `rcvd`/`sent` line before its AVPs) and its type (its
+ * Message-Type AVP), so that its Result-Code and Error-Message lines say whose reason they are and what the code means.
+ */
+const L2TP_DIR = 'mtL2tpDir';
+const L2TP_TYPE = 'mtL2tpType';
+
+/**
+ * `rcvd control message from <peer>:1701 to <router>:1701`, `sent control message to <peer>:1701 from <router>:1701`; RouterOS 6
+ * names the other side alone (`sent control message to XX.XX.XX.XX:1701`, pastebin ZEstEwWK, a RouterOS L2TP client's debug)
+ */
+function controlMessage(dir: string, ack: boolean, peer: string, state: FamilyState): Hit {
+  state[L2TP_DIR] = dir;
+  state[L2TP_TYPE] = undefined;
   const hit = step(dir === 'rcvd' ? 'mtL2tpControlIn' : 'mtL2tpControlOut', { peer });
   // "(ack)": a message that only acknowledges the other side's ones (RFC 2661 §5.8, the Zero-Length Body message; assumed from the word)
   if (ack) hit.decoded.push(d('mtL2tpZlb'));
-  return tagged(hit, { peer });
+  return tagged(hit, { peer: /^\d|:/.test(peer) ? peer : undefined });
 }
 
 function tunnelState(kind: string, id: string, state: string): Hit {
@@ -52,21 +65,95 @@ function tunnelState(kind: string, id: string, state: string): Hit {
   return hit;
 }
 
-/** `(M) Message-Type=HELLO`: an AVP of the control message above (RFC 2661 §4.1: M is the Mandatory bit), its message type explained */
-function avp(name: string, value: string): Hit {
+/**
+ * The Result Code of a StopCCN and of a CDN (RFC 2661 §4.4.2, its two tables: StopCCN 1–7, CDN 1–11) and the General Error Code
+ * (0–8): why the tunnel or the call was closed, each said by its own text (`mtL2tpStopccn2`, `mtL2tpCdn3`, `mtL2tpError0`).
+ */
+const RESULT_COUNT: Record<string, number> = { StopCCN: 7, CDN: 11 };
+const inRange = (value: string, max: number, min = 1): boolean => /^\d{1,2}$/.test(value) && +value >= min && +value <= max;
+
+/**
+ * `(M) Message-Type=HELLO`: an AVP of the control message above (RFC 2661 §4.1: M is the Mandatory bit), its message type
+ * explained; a closing message's Result-Code, Error-Code and Error-Message (RouterOS prints the Result Code AVP's three parts
+ * as three lines, the last two without `(M)`) said with their meaning, whose they are by the message's direction
+ */
+function avp(name: string, value: string, state: FamilyState): Hit {
   const hit = step('mtL2tpAvp', { name, value });
-  const meaning = name === 'Message-Type' ? L2TP_MESSAGES[value] : undefined;
-  if (meaning) hit.decoded.push(d(meaning));
+  if (name === 'Message-Type') {
+    state[L2TP_TYPE] = value;
+    const meaning = L2TP_MESSAGES[value];
+    if (meaning) hit.decoded.push(d(meaning));
+    return hit;
+  }
+  const type = state[L2TP_TYPE] as string | undefined;
+  const fromPeer = state[L2TP_DIR] === 'rcvd';
+  if (name === 'Result-Code' && (type === 'StopCCN' || type === 'CDN') && inRange(value, RESULT_COUNT[type]!)) hit.decoded.push(d(`mtL2tp${type === 'StopCCN' ? 'Stopccn' : 'Cdn'}${+value}`));
+  if (name === 'Error-Code' && inRange(value, 8, 0)) hit.decoded.push(d(`mtL2tpError${+value}`));
+  if (name === 'Error-Message' && (type === 'StopCCN' || type === 'CDN')) {
+    hit.decoded.push(d(fromPeer ? 'mtL2tpPeerReason' : 'mtL2tpOwnReason', { text: value.replace(/^"|"$/g, '') }));
+    if (fromPeer) hit.outcome = 'warning';
+  }
   return hit;
 }
+
+/**
+ * The AVPs without the Mandatory bit that RouterOS prints without `(M)` (RFC 2661 §4.4: Firmware Revision and Vendor Name are
+ * optional, and the Result Code AVP's Error Code and Error Message parts, RouterOS's own lines): only these names, so that another
+ * `name=value` line is no AVP
+ */
+const OPTIONAL_AVP = /^(Firmware-Revision|Vendor-Name|Error-Code|Error-Message|Tie-Breaker|Q\.931-Cause-Code|Sub-Address|Physical-Channel-ID|Private-Group-ID|Sequencing-Required|Initial-Received-LCP-CONFREQ|Last-Sent-LCP-CONFREQ|Last-Received-LCP-CONFREQ|Proxy-Authen-Type|Calling-Number|Called-Number)=(.*)$/;
+
+/**
+ * RouterOS's PPTP server debug (`pptp,debug,packet`): a control message by its RFC 2637 §2 name, `rcvd Start-Control-Connection-Request
+ * from 71.127.78.174`, `sent Start-Control-Connection-Reply to …`, then its fields one a line in lower case, `protocol-version=0x0100`,
+ * `vendor-name=Microsoft Windows NT`, `result-code=1` (pastebin Ug5M5qte, a Windows PC's PPTP connection to a RouterOS server).
+ * The message's name must be one of RFC 2637's (codes/pptp.ts), a field one of its fields.
+ */
+const PPTP_MESSAGE_NAMES = new Set(Object.values(PPTP_CONTROL_TYPES).map((t) => t.name));
+const PPTP_TYPE = 'mtPptpType';
+const PPTP_DIR = 'mtPptpDir';
+/** the replies whose Result Code 1 is success (RFC 2637 §2.2 Start-Control-Connection-Reply, §2.8 Outgoing-Call-Reply, §2.10 Incoming-Call-Reply, §2.4 Stop-Control-Connection-Reply, §2.6 Echo-Reply) */
+const PPTP_REPLIES = new Set(['Start-Control-Connection-Reply', 'Outgoing-Call-Reply', 'Incoming-Call-Reply', 'Stop-Control-Connection-Reply', 'Echo-Reply']);
+
+function pptpMessage(dir: string, name: string, peer: string, state: FamilyState): Hit | null {
+  if (!PPTP_MESSAGE_NAMES.has(name)) return null;
+  state[PPTP_TYPE] = name;
+  state[PPTP_DIR] = dir;
+  // (a wrapped copy may cut the address: a whole one only is the peer)
+  return tagged(step(dir === 'rcvd' ? 'mtPptpControlIn' : 'mtPptpControlOut', { msg: name, peer }), { peer: /^\d{1,3}(?:\.\d{1,3}){3}$/.test(peer) ? peer : undefined });
+}
+
+/** a field of the PPTP message above; a reply's Result Code said as accepted or refused, the PC's vendor name when it is Windows' */
+function pptpField(name: string, value: string, state: FamilyState): Hit {
+  const hit = step('mtPptpField', { name, value });
+  const type = state[PPTP_TYPE] as string | undefined;
+  if (name === 'result-code' && type && PPTP_REPLIES.has(type)) {
+    if (value === '1') hit.decoded.push(d('mtPptpResultOk'));
+    else {
+      hit.decoded.push(d(state[PPTP_DIR] === 'sent' ? 'mtPptpRefusedByRouter' : 'mtPptpRefusedByPeer', { code: value }));
+      hit.outcome = 'warning';
+    }
+  }
+  // Windows' own PPTP client names itself so in its Start-Control-Connection-Request (RFC 2637 §2.1 Vendor Name)
+  if (name === 'vendor-name' && /^Microsoft\b/.test(value) && state[PPTP_DIR] === 'rcvd') hit.decoded.push(d('mtPptpWindowsClient'));
+  return hit;
+}
+
+const PPTP_FIELDS = /^(protocol-version|framing-capabilities|bearer-capabilities|maximum-channels|firmware-revision|host-name|vendor-name|result-code|error-code|cause-code|call-id|peer-call-id|call-serial-number|minimum-bps|maximum-bps|bearer-type|framing-type|packet-window-size|packet-processing-delay|phone-number|subaddress|connect-speed|physical-channel-id|send-accm|receive-accm|identifier|call-statistics)=(.*)$/;
 
 /** PPP protocols RouterOS's packet debug names (the same words as pppd's dumps, which packetDump reads) */
 const PPP_PROTO = '(LCP|IPCP|IPV6CP|CCP|CHAP|PAP|EAP|BCP|MPLSCP)';
 
 export const MIKROTIK_DEBUG_RULES: Rule[] = [
-  [/^(rcvd|sent) control message( \(ack\))? (?:from|to) (\S+?):\d+ (?:to|from) \S+?:\d+$/, (m) => controlMessage(m[1]!, m[2] !== undefined, m[3]!)],
+  [/^(rcvd|sent) control message( \(ack\))? (?:from|to) (\S+?):\d+(?: (?:to|from) \S+?:\d+)?$/, (m, _pre, state) => controlMessage(m[1]!, m[2] !== undefined, m[3]!, state)],
+  // the control message's header under that line (RFC 2661 §3.1: Tunnel ID and Session ID as the receiver knows them — 0 before it
+  // has told its own; Ns and Nr the sequence numbers of §5.8; not `ns` as a value's name: i18next takes that for its namespace)
+  [/^tunnel-id=(\d+), session-id=(\d+), ns=(\d+), nr=(\d+)$/, (m) => step('mtL2tpHeader', { tunnel: m[1]!, session: m[2]!, seqNs: m[3]!, seqNr: m[4]! })],
   [/^(tunnel|session) (\d+) entering state: ([\w-]+)$/, (m) => tunnelState(m[1]!, m[2]!, m[3]!)],
-  [/^\(M\) ([A-Za-z][\w-]*)=(.*)$/, (m) => avp(m[1]!, m[2]!.trim())],
+  [/^\(M\) ([A-Za-z][\w-]*)=(.*)$/, (m, _pre, state) => avp(m[1]!, m[2]!.trim(), state)],
+  [OPTIONAL_AVP, (m, _pre, state) => avp(m[1]!, m[2]!.trim(), state)],
+  [/^(rcvd|sent) ([A-Z][a-z]+(?:-[A-Z][a-z]+)+) (?:from|to) (\S+)$/, (m, _pre, state) => pptpMessage(m[1]!, m[2]!, m[3]!, state)],
+  [PPTP_FIELDS, (m, _pre, state) => pptpField(m[1]!, m[2]!.trim(), state)],
   // a PPP packet of a server session (`<peer>: sent CHAP Success id=0x1`): read as pppd's dump is, the session's peer tagged
   [new RegExp(`^<([^>]+)>: (sent|rcvd) ${PPP_PROTO} (\\w+)(.*)$`), (m) => tagged(packetDump([m[0], m[2], m[3], m[4], m[5]] as unknown as RegExpMatchArray), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
   // the packet's options, one a line after it (`<addr 172.16.21.254>`, `<magic 0x824b9b>`): a word, a blank, a value, no colon — the
