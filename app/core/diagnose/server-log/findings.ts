@@ -61,6 +61,9 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'ike-no-proposal': 'server.ike-proposal-mismatch',
   // (the same finding, its own advice: a connection that does not exist for this client, not its proposals — strongswan.ts noIkeConfig)
   'ike-no-connection': 'server.ike-proposal-mismatch',
+  // (its PC advice, serverLog.cause.ike-auth-failed.pc, by how the PC logs in: a pre-shared key under the L2TP connection's Advanced
+  // settings, or a computer certificate in the Local Computer's Personal store with its CA under Trusted Root Certification Authorities —
+  // hwdsl2/setup-ipsec-vpn docs/ikev2-howto.md, "Windows 7, 8, 10 and 11": `certutil -f -importpfx`, then that placement checked)
   'ike-auth-failed': 'server.ike-auth-failed',
   // (the ASA found no tunnel group to take the pre-shared key and policy from: IPsec authentication cannot start, a server setting or
   // the group name the client sends; families/asa.ts "Can't find a valid tunnel group")

@@ -159,7 +159,7 @@ describe('proposals, NAT, repeated requests, unreadable messages and failed auth
     const text = ['09[ENC] parsed IKE_SA_INIT request 0 [ SA KE No ]', "09[IKE] tried 1 shared key for 'a' - 'b', but MAC mismatched", '09[ENC] generating IKE_AUTH response 1 [ N(AUTH_FAILED) ]'].join('\n');
     const f = explain(text).findings.find((x) => x.id === 'server.ike-auth-failed')!;
     expect(f.title).toBe('IPsec authentication failed: the pre-shared key or certificate does not match');
-    expect(f.summary).toMatch(/On the PC: re-enter the pre-shared key/);
+    expect(f.summary).toMatch(/On the PC: with a pre-shared key \(L2TP\/IPsec\), enter it again/);
   });
 });
 
