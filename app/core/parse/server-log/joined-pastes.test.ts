@@ -25,6 +25,10 @@ const DIR = 'test/fixtures/real/server-logs';
  *   after an unindented log keeps its blanks, and its option lines are read as its packet lines' continuations.
  */
 const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
+  // (Cisco's IOS PPPoE client debug, every line indented by four blanks: after an unindented log the paste's indent is that log's, so its
+  // blanks stay and its option lines read as its packet lines' continuations — met after one log after another as the sample shifted,
+  // one exception per pair until this one)
+  { a: /^(?!ios-pppoe-client-pap-only-asked-chap)/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (a forum copy whose RouterOS records lost their newlines, glued into one header-less line: after another log it is read as that
   // log's last record's continuation — met after most logs as the sample shifted, rounds on end, one exception per pair until this one;
   // after a log whose records end themselves it stays apart, the VPN 3000 test below)
@@ -44,25 +48,18 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // text, when branch hAE's fixture shifted the sample — so on main before it, checked; the NT 3.5 Knowledge Base quote after the NPS
   // text alone the same, met when branch hAO's ASA fixtures shifted the sample)
   { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt(?:4|35)-kb|powershell-|netfilter-ufw-block-gre-glued-prefix-lost-blanks-)/, why: 'an event pasted as text has no end of its own' },
-  { a: /^pppd-syslog-priority-prefix-lcp-debug\.txt$/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (pairs sampled since the new RouterOS fixtures shifted the sample, each of a class above: an NT 4 ppp.log or an IOS debug
   // indented after an unindented log)
-  { a: /^(?:pluto-openswan-stderrlog-|routeros6-pptp-firewall-log-)/, b: /^(?:rras-ppp-log-nt4-|ios-pppoe-client-pap-only-asked-chap)/, why: 'the paste’s indent is decided by its first line' },
-  // (met when branch hL's pluto fixtures shifted the sample: the IOS debug, indented by four blanks, after pluto's unindented log file — its
-  // lines are not read as IOS in the joined paste, one record fewer, as after the logs above)
-  { a: /^pluto-logfile-no-microseconds-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
-  // (met when branch hM's L2TP client fixture shifted the sample: the same indented, header-less IOS debug after an unindented syslog log —
-  // no header, so no log boundary (log-boundary.ts) at which its indent could be decided again)
-  { a: /^pppd-xl2tpd-lac-(?:windows-2008r2-rras-|cdn-stopccn-)/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
+  { a: /^(?:pluto-openswan-stderrlog-|routeros6-pptp-firewall-log-)/, b: /^(?:rras-ppp-log-nt4-)/, why: 'the paste’s indent is decided by its first line' },
   // (met when branch hAS's fixtures shifted the sample: Cisco's `debug ip packet` sample, header-less `IP: s=…` lines, then a log whose
   // first lines are indented (an NT Knowledge Base event quote, NPS's pretty-printed XML, strongSwan's starter banner; after the merge of hAR and hAS also a Markdown-indented IOS debug and an NT PPP.LOG; NT 4.0 RAS's KB quote when branch hAW's fixture shifted the sample): they are read
   // as the last packet line's indented rest, as `detail`'s protocol line under it is — so without the family reading those lines too, checked)
   // (the NT 4 Knowledge Base quote `ras-nt4-kb172215-…` the same, met when branch hAX's DrayTek fixtures shifted the sample; so on main, checked)
-  { a: /^ios-debug-ip-packet-command-reference-/, b: /^(?:r?ras-nt(?:35|4)-kb|nps-dts-pretty-printed-|charon-starter-console-|ios-pppoe-client-pap-only-asked-chap|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
+  { a: /^ios-debug-ip-packet-command-reference-/, b: /^(?:r?ras-nt(?:35|4)-kb|nps-dts-pretty-printed-|charon-starter-console-|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
   // (RouterOS 7's `/log print` rows are indented by a blank: an unindented log after them reads as their continuation — merging hE and hF)
   // (the memory-log fixture's rows are indented the same: pluto's header-less stderr log after them — the sample met it when branch hH
   // added a fixture; its first line is read as the continuation of the last RouterOS row, checked)
-  { a: /^routeros7-(?:iso-date-|memory-log-)/, b: /^(?:ios-pppoe-client-pap-only-asked-chap|pluto-openswan-stderrlog-|powershell-)/, why: 'the paste’s indent is decided by its first line' },
+  { a: /^routeros7-(?:iso-date-|memory-log-)/, b: /^(?:pluto-openswan-stderrlog-|powershell-)/, why: 'the paste’s indent is decided by its first line' },
   // (pluto's log file ends with two lines of one length, which read as the paste's wrap width: the stderr log's first line, shorter,
   // is taken as the last one's wrapped rest — the class of the first two exceptions)
   { a: /^pluto-logfile-no-microseconds-/, b: /^(?:pluto-openswan-stderrlog-)/, why: 'the first log is wider than the second log’s wrap' },
@@ -151,12 +148,11 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // sample into a pair of pluto's stderr log and a KB's NT 3.5 event, no line of either a filterlog one — the classes above)
   { a: /^/, b: /^filterlog-pfsense-rfc5424-markdown-/, why: 'a log whose first line is a Markdown heading after another log: the heading is read as the last record’s continuation (assumed)' },
   { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
+  // (met when branch hAU's fixtures shifted the sample: a study note's IOS debug indented by two blanks after any unindented log — the class
+  // of the indented IOS debugs above)
+  { a: /^(?!ios-debug-crypto-ikev2-study-notes-indented-)/, b: /^ios-debug-crypto-ikev2-study-notes-indented-/, why: 'the paste’s indent is decided by its first line' },
   // (branch hAM: an IOS `debug crypto ikev2` record takes a header-less line under it as its wrapped rest, detect.ts continuesIosIkev2 —
   // the class above: PowerShell's prompt line)
-  // (met when branch hAU's fixtures shifted the sample: a study note's IOS debug indented by two blanks after any unindented log, and the
-  // indented IOS PPPoE debug after an ASA syslog line — the class of the indented IOS debugs above)
-  { a: /^(?!ios-debug-crypto-ikev2-study-notes-indented-)/, b: /^ios-debug-crypto-ikev2-study-notes-indented-/, why: 'the paste’s indent is decided by its first line' },
-  { a: /^asa-ask-wireshark-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (and the ASA's IKEv2 console debug, whose wrapped rest joins it the same way since branch hAU: met when its fixtures shifted the sample)
   { a: /^ios-(?:flexvpn-hub-|xe-)?debug-crypto-ikev2-|^ios-flexvpn-hub-debug-crypto-ikev2-|^asa-debug-crypto-ikev2-|^ios-xe-26-console-[a-z-]*-ikev2-/, b: /^powershell-/, why: 'a header-less log after an IOS IKEv2 debug: its first line is read as the last record’s wrapped rest (assumed)' },
   // (firewalld's line wrapped after `TOS=0x00`: after a `tail` of several files its wrapped rest is joined to it, as it is not alone)
