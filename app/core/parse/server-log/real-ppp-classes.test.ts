@@ -214,6 +214,20 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [15, 'This side places its L2TP call in tunnel 63006.'],
     ],
   },
+  // an xl2tpd LNS whose pppd asks RADIUS: the answer carries an attribute the radiusclient dictionary does not name (85,
+  // Acct-Interim-Interval, logged with its value in hex), then the user is refused — 691 on the PC; the PC then closes the call and
+  // the tunnel (its CDN, then its StopCCN)
+  'pppd-xl2tpd-lns-radius-unknown-attributes-peer-failed-chap-stopccn.txt': {
+    records: 16,
+    understood: 16,
+    families: { pppd: 16 },
+    causes: [[11, 'credentials-rejected']],
+    says: [
+      [9, 'The RADIUS dictionary does not know attribute 60.'],
+      [10, 'The RADIUS dictionary does not know attribute 85.'],
+      [11, 'The user "test" failed CHAP authentication'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
