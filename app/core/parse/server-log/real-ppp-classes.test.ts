@@ -228,12 +228,26 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [11, 'The user "test" failed CHAP authentication'],
     ],
   },
+  // pptpd's pppd as `systemctl status pptpd` shows its tail, no header and no tag: a Windows PC's LCP never answered — was
+  // IOS's "PPP step" (its `LCP:` head), no finding; pppd's line, GRE not arriving
+  'pppd-pptpd-status-no-header-lcp-timeout-modem-hangup.txt': {
+    records: 4,
+    understood: 4,
+    families: { pppd: 4 },
+    causes: [[1, 'no-ppp-frames']],
+    says: [[1, 'LCP timed out: the server sent Configure-Requests and the PC never answered']],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
 
 describe('real pppd-family fixtures by failure class', () => {
   realServerLogTable(PPP_CLASS_ROWS);
+  it("pppd's FSM time-outs without a tag are pppd's, IOS's own LCP lines stay IOS's", () => {
+    const fam = (text: string) => parseServerLog(text).entries.map((e) => e.family);
+    expect(fam('IPCP: timeout sending Config-Requests\nCCP: timeout  sending Config-Requests')).toEqual(['pppd', 'pppd']);
+    expect(fam('Vi1 LCP: TIMEout: State REQsent\nLCP: O CONFREQ [Closed] id 1 len 10')).toEqual(['ios', 'ios']);
+  });
   it('pptp-linux: every control message it logs by its RFC 2637 type, the server refusing the connection or the call', () => {
     const client = (text: string) => one(`Mar 11 22:49:13 h pptp[6370]: anon log[ctrlp_disp:pptp_ctrl.c:738]: ${text}`);
     expect(client("Sent control packet type is 3 'Stop-Control-Connection-Request'").decoded[0]!.values).toMatchObject({ type: 3, dir: 'out', role: 'initiator' });
