@@ -237,12 +237,49 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     causes: [[1, 'no-ppp-frames']],
     says: [[1, 'LCP timed out: the server sent Configure-Requests and the PC never answered']],
   },
+  // VyOS's docs (troubleshooting, `journalctl -u accel-ppp@pptp`): a Windows 10 PC (MSRAS-0-MSEDGEWIN10) over accel-ppp's PPTP,
+  // the server's PAP, CHAP and MS-CHAP v1 Nak'ed until MS-CHAP v2; its FSM resend, IPv6CP dropped (ipv6 denied) and the session up
+  // — four lines were not understood
+  'pppd-accel-pptp-vyos-docs-journal-windows-10-mschap-v2-fsm-timeout-ipv6cp-discarded.txt': {
+    records: 59,
+    understood: 59,
+    families: { pppd: 59 },
+    causes: [],
+    says: [
+      [19, 'accel-ppp got no answer to its negotiation request in time and sends it again (9 tries left).'],
+      [32, 'MSRAS-0-MSEDGEWIN10'],
+      [39, 'User "test" authenticated'],
+      [45, "accel-ppp drops the PC's IPV6CP packet"],
+      [58, "accel-ppp names the session's interface pptp0."],
+      [59, 'The PPP session over PPTP is up: the PC is connected.'],
+    ],
+  },
+  // the same docs' SSTP page: the Windows 10 PC signs in with PAP inside TLS; sstp.c's own `sstp: ppp: started` ends it
+  'pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt': {
+    records: 57,
+    understood: 57,
+    families: { pppd: 57 },
+    causes: [],
+    says: [
+      [27, 'sends it again (9 tries left)'],
+      [45, "accel-ppp drops the PC's IPV6CP packet"],
+      [56, "accel-ppp names the session's interface sstp0."],
+      [57, 'The PPP session over SSTP is up: the PC is connected.'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
 
 describe('real pppd-family fixtures by failure class', () => {
   realServerLogTable(PPP_CLASS_ROWS);
+  it("accel-ppp's FSM resend, dropped packets and session start read in nl as well; near misses stay unknown", () => {
+    const accel = (text: string) => parseServerLog(`Feb 29 14:59:00 vyos accel-pptp[4629]: ppp0:test: ${text}`);
+    expect(describeEntry(accel('CCP: discarding packet').entries[0]!, nl)).toContain('CCP-pakket');
+    expect(describeEntry(accel('fsm timeout 3').entries[0]!, nl)).toContain('nog 3 pogingen');
+    expect(accel('pptp: ppp started').entries[0]!.outcome).toBe('success');
+    expect(accel('FOO: discarding packet').unknown).toBe(1);
+  });
   it("pppd's FSM time-outs without a tag are pppd's, IOS's own LCP lines stay IOS's", () => {
     const fam = (text: string) => parseServerLog(text).entries.map((e) => e.family);
     expect(fam('IPCP: timeout sending Config-Requests\nCCP: timeout  sending Config-Requests')).toEqual(['pppd', 'pppd']);
