@@ -267,6 +267,27 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [57, 'The PPP session over SSTP is up: the PC is connected.'],
     ],
   },
+  // an OpenWrt router's PPTP client (netifd starts pppd with the pptp.so plugin for its `pptp` interface, naming it pptp-pptp):
+  // no answer to its LCP requests — the server's GRE does not come back. Was worded as a server whose PC never answered
+  'pppd-openwrt-pptp-plugin-client-interface-name-lcp-timeout-netifd.txt': {
+    records: 13,
+    understood: 13,
+    families: { syslog: 4, pppd: 9 },
+    causes: [[9, 'no-ppp-frames']],
+    says: [[9, 'LCP timed out: this side sent Configure-Requests and the server never answered']],
+  },
+  // pppd behind the Python sstpd with RFC 3339 times: a Windows SSTP client's LCP request with callback (CBCP), MRRU and an endpoint
+  // discriminator; pppd refuses callback and MRRU (multilink), as it should — read whole already, no cause in the excerpt
+  'pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt': {
+    records: 8,
+    understood: 8,
+    families: { pppd: 8 },
+    causes: [],
+    says: [
+      [6, 'LCP ConfReq from the PC (id 0x0): mru 4091, magic 0x3a00292c, pcomp, accomp, callback CBCP, mrru 1614'],
+      [7, 'some options refused as not supported — LCP ConfRej to the PC (id 0x0): callback CBCP, mrru 1614'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
@@ -279,6 +300,10 @@ describe('real pppd-family fixtures by failure class', () => {
     expect(describeEntry(accel('fsm timeout 3').entries[0]!, nl)).toContain('nog 3 pogingen');
     expect(accel('pptp: ppp started').entries[0]!.outcome).toBe('success');
     expect(accel('FOO: discarding packet').unknown).toBe(1);
+  });
+  it("an OpenWrt client's interface name (pptp-…, l2tp-…) tells pppd dialled; a server's pppN does not", () => {
+    const role = (iface: string) => parseServerLog(`pppd[7]: Using interface ${iface}\npppd[7]: LCP: timeout sending Config-Requests`).entries.at(-1)!.decoded[0]!.values?.role;
+    expect([role('pptp-wan'), role('l2tp-vpn'), role('ppp0'), role('pppoe-wan')]).toEqual(['initiator', 'initiator', undefined, undefined]);
   });
   it("pppd's FSM time-outs without a tag are pppd's, IOS's own LCP lines stay IOS's", () => {
     const fam = (text: string) => parseServerLog(text).entries.map((e) => e.family);
