@@ -214,12 +214,102 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [15, 'This side places its L2TP call in tunnel 63006.'],
     ],
   },
+  // an xl2tpd LNS whose pppd asks RADIUS: the answer carries an attribute the radiusclient dictionary does not name (85,
+  // Acct-Interim-Interval, logged with its value in hex), then the user is refused — 691 on the PC; the PC then closes the call and
+  // the tunnel (its CDN, then its StopCCN)
+  'pppd-xl2tpd-lns-radius-unknown-attributes-peer-failed-chap-stopccn.txt': {
+    records: 16,
+    understood: 16,
+    families: { pppd: 16 },
+    causes: [[11, 'credentials-rejected']],
+    says: [
+      [9, 'The RADIUS dictionary does not know attribute 60.'],
+      [10, 'The RADIUS dictionary does not know attribute 85.'],
+      [11, 'The user "test" failed CHAP authentication'],
+    ],
+  },
+  // pptpd's pppd as `systemctl status pptpd` shows its tail, no header and no tag: a Windows PC's LCP never answered — was
+  // IOS's "PPP step" (its `LCP:` head), no finding; pppd's line, GRE not arriving
+  'pppd-pptpd-status-no-header-lcp-timeout-modem-hangup.txt': {
+    records: 4,
+    understood: 4,
+    families: { pppd: 4 },
+    causes: [[1, 'no-ppp-frames']],
+    says: [[1, 'LCP timed out: the server sent Configure-Requests and the PC never answered']],
+  },
+  // VyOS's docs (troubleshooting, `journalctl -u accel-ppp@pptp`): a Windows 10 PC (MSRAS-0-MSEDGEWIN10) over accel-ppp's PPTP,
+  // the server's PAP, CHAP and MS-CHAP v1 Nak'ed until MS-CHAP v2; its FSM resend, IPv6CP dropped (ipv6 denied) and the session up
+  // — four lines were not understood
+  'pppd-accel-pptp-vyos-docs-journal-windows-10-mschap-v2-fsm-timeout-ipv6cp-discarded.txt': {
+    records: 59,
+    understood: 59,
+    families: { pppd: 59 },
+    causes: [],
+    says: [
+      [19, 'accel-ppp got no answer to its negotiation request in time and sends it again (9 tries left).'],
+      [32, 'MSRAS-0-MSEDGEWIN10'],
+      [39, 'User "test" authenticated'],
+      [45, "accel-ppp drops the PC's IPV6CP packet"],
+      [58, "accel-ppp names the session's interface pptp0."],
+      [59, 'The PPP session over PPTP is up: the PC is connected.'],
+    ],
+  },
+  // the same docs' SSTP page: the Windows 10 PC signs in with PAP inside TLS; sstp.c's own `sstp: ppp: started` ends it
+  'pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt': {
+    records: 57,
+    understood: 57,
+    families: { pppd: 57 },
+    causes: [],
+    says: [
+      [27, 'sends it again (9 tries left)'],
+      [45, "accel-ppp drops the PC's IPV6CP packet"],
+      [56, "accel-ppp names the session's interface sstp0."],
+      [57, 'The PPP session over SSTP is up: the PC is connected.'],
+    ],
+  },
+  // an OpenWrt router's PPTP client (netifd starts pppd with the pptp.so plugin for its `pptp` interface, naming it pptp-pptp):
+  // no answer to its LCP requests — the server's GRE does not come back. Was worded as a server whose PC never answered
+  'pppd-openwrt-pptp-plugin-client-interface-name-lcp-timeout-netifd.txt': {
+    records: 13,
+    understood: 13,
+    families: { syslog: 4, pppd: 9 },
+    causes: [[9, 'no-ppp-frames']],
+    says: [[9, 'LCP timed out: this side sent Configure-Requests and the server never answered']],
+  },
+  // pppd behind the Python sstpd with RFC 3339 times: a Windows SSTP client's LCP request with callback (CBCP), MRRU and an endpoint
+  // discriminator; pppd refuses callback and MRRU (multilink), as it should — read whole already, no cause in the excerpt
+  'pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt': {
+    records: 8,
+    understood: 8,
+    families: { pppd: 8 },
+    causes: [],
+    says: [
+      [6, 'LCP ConfReq from the PC (id 0x0): mru 4091, magic 0x3a00292c, pcomp, accomp, callback CBCP, mrru 1614'],
+      [7, 'some options refused as not supported — LCP ConfRej to the PC (id 0x0): callback CBCP, mrru 1614'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text).entries.at(-1)!;
 
 describe('real pppd-family fixtures by failure class', () => {
   realServerLogTable(PPP_CLASS_ROWS);
+  it("accel-ppp's FSM resend, dropped packets and session start read in nl as well; near misses stay unknown", () => {
+    const accel = (text: string) => parseServerLog(`Feb 29 14:59:00 vyos accel-pptp[4629]: ppp0:test: ${text}`);
+    expect(describeEntry(accel('CCP: discarding packet').entries[0]!, nl)).toContain('CCP-pakket');
+    expect(describeEntry(accel('fsm timeout 3').entries[0]!, nl)).toContain('nog 3 pogingen');
+    expect(accel('pptp: ppp started').entries[0]!.outcome).toBe('success');
+    expect(accel('FOO: discarding packet').unknown).toBe(1);
+  });
+  it("an OpenWrt client's interface name (pptp-…, l2tp-…) tells pppd dialled; a server's pppN does not", () => {
+    const role = (iface: string) => parseServerLog(`pppd[7]: Using interface ${iface}\npppd[7]: LCP: timeout sending Config-Requests`).entries.at(-1)!.decoded[0]!.values?.role;
+    expect([role('pptp-wan'), role('l2tp-vpn'), role('ppp0'), role('pppoe-wan')]).toEqual(['initiator', 'initiator', undefined, undefined]);
+  });
+  it("pppd's FSM time-outs without a tag are pppd's, IOS's own LCP lines stay IOS's", () => {
+    const fam = (text: string) => parseServerLog(text).entries.map((e) => e.family);
+    expect(fam('IPCP: timeout sending Config-Requests\nCCP: timeout  sending Config-Requests')).toEqual(['pppd', 'pppd']);
+    expect(fam('Vi1 LCP: TIMEout: State REQsent\nLCP: O CONFREQ [Closed] id 1 len 10')).toEqual(['ios', 'ios']);
+  });
   it('pptp-linux: every control message it logs by its RFC 2637 type, the server refusing the connection or the call', () => {
     const client = (text: string) => one(`Mar 11 22:49:13 h pptp[6370]: anon log[ctrlp_disp:pptp_ctrl.c:738]: ${text}`);
     expect(client("Sent control packet type is 3 'Stop-Control-Connection-Request'").decoded[0]!.values).toMatchObject({ type: 3, dir: 'out', role: 'initiator' });

@@ -268,6 +268,13 @@ const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
 const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+(?::\d+)?\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
 
+/**
+ * pppd's fsm.c fsm_timeout, `LCP: timeout sending Config-Requests` (also IPCP, CCP): a line of pppd, never of IOS (whose LCP
+ * time-out reads `Vi1 LCP: TIMEout: State REQsent`) — left to the pppd family where a copy lost the `pppd[pid]:` tag (pppd run with
+ * `nodetach` or `pptpsetup --start`, a status view's tail: bedefaced/vpn-install #14). Asked only of lines PPP_STEP_HEAD took.
+ */
+const pppdFsmTimeout = (message: string): boolean => message.endsWith('Config-Requests') && /^[A-Z0-9]+: timeout +sending +Config-Requests$/.test(message);
+
 /** the tags `debug crypto isakmp` puts first (IOS-XE 16 adds `ISAKMP-PAK:` for packets and `ISAKMP-ERROR:`) */
 const ISAKMP_TAGS = new Set(['ISAKMP', 'ISAKMP-PAK', 'ISAKMP-ERROR', 'IPSEC']);
 /** `ISAKMP: text` without a time reads as program ISAKMP: put the tag back */
@@ -282,7 +289,7 @@ export const iosFamily: FamilyParser = {
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return isIpPacketLine(pre.message) || PPP_STEP_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
+    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
   },
   parse(pre, state) {
     const text = textOf(pre).trim();

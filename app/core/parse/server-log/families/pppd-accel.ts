@@ -121,6 +121,19 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   context(/^connect: (\S+) <--> (\w+)\(([^)]*)\)$/, (m) => tagged(step('connect', { iface: m[1]!, peer: `${m[2]} ${m[3]}` }), { peer: m[3]!.replace(/:\d+$/, '') })),
   context(/^accel-ppp version \S+$/, () => step('pppdStart')),
   context(/^(?:(?:lcp|auth|ccp|ipcp|ipv6cp)_layer_(?:init|start|started|finish|finished|free)|ppp (?:establishing|connected)|disconnecting|terminate)$/, () => step('accelHousekeeping')),
+  // ppp/ppp_fsm.c restart_timer_func (debug): no answer to a Configure- or Terminate-Request within the restart time; the number is
+  // the restart counter, the tries left — the request goes out again (VyOS's PPTP and SSTP docs: a Windows 10 PC's first LCP
+  // answer came only after one)
+  context(/^fsm timeout (\d+)$/, (m) => step('accelFsmTimeout', { left: m[1]! })),
+  // ppp/ppp_lcp.c, ppp_ipcp.c, ppp_ipv6cp.c, ppp_ccp.c *_recv (log_ppp_warn with [ppp] verbose): a packet of a protocol not open on
+  // the session — not started, closed, terminating, or denied (ipv4=deny, ipv6=deny); a Protocol-Reject follows (Windows asks for
+  // IPv6CP whatever the server allows)
+  context(/^(LCP|IPCP|IPV6CP|CCP): discarding packet$/, (m) => step('accelDiscardingPacket', { proto: m[1]! })),
+  // ifcfg.c ap_session_rename / ap_session_set_ifname (log_ppp_info2): the session's interface renamed (its [pptp] / [sstp] ifname)
+  context(/^rename interface to '([^']+)'$/, (m) => step('accelRenameInterface', { iface: m[1]! })),
+  // pptp.c ppp_started ("pptp: ppp started", log_ppp_debug); sstp.c's reads "sstp: ppp: started" (VyOS's SSTP docs): the PPP
+  // session came up — the last line of a good connection
+  context(/^(pptp|sstp): ppp:? started$/, (m) => step('accelPppStarted', { what: m[1]!.toUpperCase() }, 'success')),
   // accel-ppp module start-up: no address range for the PPP interfaces (pptp.c, l2tp.c, sstp.c)
   context(/^(pptp|l2tp|sstp|pppoe|ipoe): iprange module disabled, improper IP configuration of PPP interfaces may cause kernel soft lockup$/, (m) => step('accelNoIprange', { what: m[1]! }, 'warning')),
   // sstp.c: the TLS certificate or key file named in [sstp] cannot be loaded (wording of the real line, assumed for the

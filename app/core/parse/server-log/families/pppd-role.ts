@@ -8,11 +8,13 @@ import { PPTP_CLIENT_LINE } from './pptp-client';
  * authentication succeeded|failed" (chap_handle_status), "PAP authentication succeeded|failed" (upap_rauthack/nak), "No CHAP secret
  * found for authenticating us to …" (chap_respond), "Remote message: …", a PPTP client's pty (`Script pptp … started`) and
  * NetworkManager's VPN plugin (`Plugin /usr/lib/pppd/2.4.4/nm-pptp-pppd-plugin.so loaded.`: NetworkManager-pptp, -l2tp and -sstp
- * start pppd with their plugin to dial out — a desktop's VPN connection, never a server's pppd); the
+ * start pppd with their plugin to dial out — a desktop's VPN connection, never a server's pppd), an OpenWrt router's PPTP or L2TP
+ * client's interface (`Using interface pptp-wan`: netifd's ppp.sh names the pppd it starts for a `pptp` or `l2tp` interface
+ * `<proto>-<interface>`, coolsnowwolf/lede #143; a server's pppd takes pppN); the
  * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq). The first such line decides;
  * until then (and on a server's log) the other side is the PC.
  */
-const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded)/;
+const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded|Using interface (?:pptp|l2tp)-\S)/;
 const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:succeeded|failed)/;
 /**
  * Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd.
@@ -38,6 +40,8 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
 function tellsRole(message: string): boolean {
   const c = message.charCodeAt(0);
   if (c === 80 && message.charCodeAt(1) === 108 /* Pl */) return message.indexOf('-pppd-plugin.so') > 0;
+  // (`Using interface …`: once a session; the name's dash at its fifth character before the search)
+  if (c === 85 /* U */) return message.charCodeAt(20) === 45 /* - */ && message.startsWith('Using interface ');
   return c === 67 || c === 80 || c === 69 || c === 77
     ? message.charCodeAt(1) === (c === 67 ? 72 /* H */ : c === 77 ? 83 /* S */ : 65) /* A */ && message.indexOf(' authentication ') > 0
     : c === 78

@@ -228,8 +228,10 @@ const RULES: Rule[] = [
   // server line of [radius] cannot be read (`radius: failed to parse 'auth-server'`, `… '10.0.0.1,secret,x'`, `… dae-server`) — the
   // module has no usable server, so no password can be checked
   [/^radius: (?:open dictionary '([^']*)': (.+)|failed to parse '?(.*?)'?)$/, (m) => ({ decoded: [d('accelRadiusConfig', { detail: m[1] !== undefined ? `dictionary ${m[1]}: ${m[2]}` : m[3]! })], outcome: 'failure', cause: 'radius-misconfigured' })],
-  // radiusclient avpair.c: an attribute the dictionary does not name (harmless unless it is one pppd needs)
-  context(/^rc_avpair_new: unknown attribute (\d+)$/, (m) => step('radiusUnknownAttr', { attr: m[1]! })),
+  // radiusclient avpair.c: an attribute the dictionary does not name (harmless unless it is one pppd needs) — one this side puts
+  // in its request (rc_avpair_new "unknown attribute %d") or one the server's answer holds (rc_avpair_gen "received unknown
+  // attribute %d of length %d: 0x%s", its value in hex: hwdsl2/setup-ipsec-vpn #182 shows Acct-Interim-Interval, 85, so)
+  context(/^rc_avpair_(?:new: unknown|gen: received unknown) attribute (\d+)(?: of length \d+: 0x[0-9A-Fa-f]*)?$/, (m) => step('radiusUnknownAttr', { attr: m[1]! })),
   // auth.c check_access: the secrets file is readable by others (a warning; authentication goes on)
   context(/^Warning - secret file (\S+) has world and\/or group access$/, (m) => step('secretsWorldReadable', { file: m[1]! }, 'warning')),
   // pptpd's logwtmp plugin (plugins/pptpd-logwtmp.c ip_up, with `debug`): interface, user and the PC's real address
