@@ -45,12 +45,12 @@ export const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@
  * (iasAccessAccept), ASA 113004/113008/113012 and 716038, IOS `Received LOGIN Response PASS` (authOk, authOkNoUser: the link's user), ASA 603103 PPP user authentication
  * Successful (asaPppAuth), IOS `CHAP: O SUCCESS` / `PAP: O AUTH-ACK` (authPacket, the link's user), SoftEther `Successfully
  * authenticated as user` (seAuthOk), RouterOS `alice logged in` and `<l2tp-alice>: authenticated` (mtLoggedIn, mtSession),
- * RRAS 20015/20250 (rrasEventLoggedOn), RRAS ppp.log CHAP Success / PAP Ack (pppLogChapSuccess, pppLogPapAck), VPN 3000
+ * RRAS 20015/20250 (rrasEventLoggedOn; NT RAS's rasEventLoggedOn), RRAS ppp.log CHAP Success / PAP Ack (pppLogChapSuccess, pppLogPapAck), VPN 3000
  * "User … connected" (vpn3000Connected), a firmware's `peer … (alice) connected` (firmwarePeerConnected), pptpd-logwtmp ip-up
  * (logwtmpUp), strongSwan's virtual IP given to the EAP user (virtualIpAssigned, only after a log-in), Libreswan's `XAUTH: User alice:
  * Authentication Successful` (plutoXauthOk). The keys as kit.ts d() and step() name them (a step's with `step.` before it).
  */
-const LOGIN_KEYS: ReadonlySet<string> = new Set(['plutoXauthOk', 'pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
+const LOGIN_KEYS: ReadonlySet<string> = new Set(['plutoXauthOk', 'pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'rasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
 const isLogin = (e: ServerLogEntry): boolean => e.outcome === 'success' && e.decoded.some((dd) => LOGIN_KEYS.has(dd.key.startsWith('step.') ? dd.key.slice(5) : dd.key)) && !ownLogin(e);
 
 /** This side logging in to another server (pppd `authentication succeeded` without a peer, IOS as a client): not a user's log-in. */

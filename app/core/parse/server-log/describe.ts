@@ -245,6 +245,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   if (used.has('dependencyText')) options.dependencyText = v.dependsOn !== undefined ? word(t, `serverLog.winService.${String(v.dependsOn)}`) : String(v.dependency ?? '?');
   if (used.has('errorText')) options.errorText = winErrorText(v.error, v.hex, t);
   if (used.has('timesText')) options.timesText = v.times !== undefined ? ` (${t('serverLog.scmTimes', { times: v.times })})` : '';
+  // 7031's recovery action and its time-out (service-control-events.ts crashValues: SC_ACTION_TYPE 0–3, else not known)
+  if (used.has('actionText')) options.actionText = v.ms !== undefined ? `; ${t(`serverLog.scmAction.${v.action !== undefined ? String(v.action) : 'unknown'}`, { ms: v.ms })}` : '';
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
   // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon
   // ("failed : the key …"): it is passed as a mark, and the mark takes the blanks before it when a colon follows

@@ -242,7 +242,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     understood: 1,
     families: { rras: 1 },
     causes: [[1, 'service-down']],
-    says: [[1, "The VPN server's Routing and Remote Access service could not start: until it does, no VPN connection to this server can start (RRAS event 20055, RASLOG_NO_LANNETS_AVAILABLE)."]],
+    // (NT's RAS, not RRAS: its text is one only NT's RAS wrote, so worded as the Remote Access Service's)
+    says: [[1, "The VPN server's Remote Access Service could not start: until it does, no VPN connection to this server can start (RAS event 20055, RASLOG_NO_LANNETS_AVAILABLE)."]],
   },
   // NT 3.5's RAS service under its own source name, "Remote Access Service" (KB Q150153, an account locked out): its 20077 is a PPP
   // failure whose reason is raserror.h 647 — before, the source was read as "Remote Access" and the event left as one by id only
@@ -251,7 +252,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     understood: 1,
     families: { rras: 1 },
     causes: [[1, 'credentials-rejected']],
-    says: [[1, 'Setting up the connection (PPP) failed on the VPN server with Windows error 647 (RRAS event 20077, RASLOG_PPP_FAILURE).']],
+    says: [[1, 'Setting up the connection (PPP) failed on the VPN server with Windows error 647 (RAS event 20077, RASLOG_PPP_FAILURE).']],
   },
   // NT 4.0 RAS/RRAS under the RAS service's two-word source "Remote Access" (KB Q233048, PPTP clients refused when the pool's addresses
   // are reused): 20050 by its text — before, "Remote Access" was no RAS source and the event stayed "Event 20050 from Remote Access"
@@ -260,7 +261,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     understood: 1,
     families: { rras: 1 },
     causes: [[1, 'ras-error']],
-    says: [[1, 'The user logged on, but the VPN server and the PC agreed on no network protocol (such as IP), so the server hung up (RRAS event 20050, ROUTERLOG_AUTH_NO_PROJECTIONS).']],
+    // (worded by its source, the RAS service's: "RAS event", not "RRAS event"; the symbol still mprlog.h's, the text's)
+    says: [[1, 'The user logged on, but the VPN server and the PC agreed on no network protocol (such as IP), so the server hung up (RAS event 20050, ROUTERLOG_AUTH_NO_PROJECTIONS).']],
   },
   // Windows NT 4.0 RAS (not RRAS: its own numbering, also "Source: RemoteAccess") as KB Q172215 quotes it after forcing 128-bit
   // encryption: 20107 a user connected with strong encryption, 20077 its PPP failure (RRAS's 20077 would be an expired account)
@@ -272,7 +274,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [[5, 'pc-refused-encryption']],
     says: [
       [1, 'The user "RAS" connected with strong (128-bit) encryption (RAS event 20107).'],
-      [5, 'Setting up the connection (PPP) failed on the VPN server with Windows error 742 (RRAS event 20077, RASLOG_PPP_FAILURE).'],
+      [5, 'Setting up the connection (PPP) failed on the VPN server with Windows error 742 (RAS event 20077, RASLOG_PPP_FAILURE).'],
     ],
     user: 'RAS',
   },

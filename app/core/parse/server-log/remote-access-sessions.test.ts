@@ -107,7 +107,19 @@ describe("Windows NT's RAS service (its own ids, also logged as RemoteAccess): t
     const rras = one(text(20077, 'The account for user CORP\\anna connected on port VPN2-4 has expired. The line has been disconnected.'));
     expect([rras.cause, rras.code]).toEqual(['credentials-rejected', 708]);
     const unknownReason = one(text(20077, 'An error occured in the Point to Point Protocol module on port COM1. Something else.'));
-    expect([unknownReason.cause, describeEntry(unknownReason, t)]).toEqual([undefined, "Setting up the connection (PPP) failed on the VPN server (RRAS event 20077, RASLOG_PPP_FAILURE); the reason is in the event's text."]);
+    expect([unknownReason.cause, describeEntry(unknownReason, t)]).toEqual([undefined, "Setting up the connection (PPP) failed on the VPN server (RAS event 20077, RASLOG_PPP_FAILURE); the reason is in the event's text."]);
+  });
+
+  it('worded by the source the event named: NT 3.5x/4.0 RAS ("Remote Access Service", "Remote Access") as RAS events, en and nl; "RRAS", "Router" and "RemoteAccess" as RRAS’s', () => {
+    const by = (source: string, id: number, description: string) => [`Event ID: ${id}`, `Source: ${source}`, `Description: ${description}`].join('\n');
+    const lanas = 'Remote Access Server Security Failure. A network error has occurred when trying to establish a session with the security agent on LANA 0.';
+    const ras = one(by('Remote Access Service', 20024, lanas));
+    expect(describeEntry(ras, t)).toBe("A start-up notice of the VPN server's Remote Access Service, not about a connection (RAS event 20024, ROUTERLOG_SECURITY_NET_ERROR).");
+    expect(describeEntry(ras, nl)).toBe('Een opstartmelding van de service voor externe toegang (RAS) van de VPN-server, niet over een verbinding (RAS-gebeurtenis 20024, ROUTERLOG_SECURITY_NET_ERROR).');
+    const failed = one(by('Remote Access', 20054, 'Remote Access Service failed to start because the Remote Access Connection Manager failed to initialize because of the following error: 5.'));
+    expect([failed.cause, describeEntry(failed, t)]).toEqual(['service-down', "The VPN server's Remote Access Service could not start: until it does, no VPN connection to this server can start (RAS event 20054, ROUTERLOG_RASMAN_NOT_AVAILABLE)."]);
+    expect(describeEntry(failed, nl)).toContain('De service voor externe toegang (RAS) van de VPN-server kon niet starten');
+    for (const source of ['RRAS', 'Router', 'RemoteAccess']) expect(describeEntry(one(by(source, 20024, lanas)), t)).toContain("routing service, not about a connection (RRAS event 20024,");
   });
 
   it("NT RAS's own ids for RRAS's texts: 20050 a session's end (not RRAS's no-protocol 720), 20080 an expired password (not encryption)", () => {

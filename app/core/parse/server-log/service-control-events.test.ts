@@ -102,10 +102,10 @@ describe('Service Control Manager events about the VPN server’s services', () 
     expect(says(copy(7023, 'The Routing and Remote Access service terminated with the following error:\nThe dependency service or group failed to start.'))[0]![1]).toBe(
       "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error: a service it depends on did not start (Windows error 1068) (Service Control Manager event 7023).",
     );
-    // French: the id says it ended unexpectedly, the display name which service (the count's words not read)
+    // French: the id says it ended unexpectedly, the display name which service, the count its digits (the words around it French)
     expect(says(copy(7034, 'Le service Routage et accès distant s’est arrêté de façon inattendue. Il s’est arrêté 1 fois.'))[0]).toEqual([
       1,
-      "The VPN server's Windows service Routing and Remote Access (RemoteAccess) terminated unexpectedly (Service Control Manager event 7034).",
+      "The VPN server's Windows service Routing and Remote Access (RemoteAccess) terminated unexpectedly (times so far: 1) (Service Control Manager event 7034).",
       'service-down',
     ]);
     expect(says(copy(7036, 'The Remote Access Connection Manager service entered the stopped state.'))[0]![2]).toBe('service-down');
@@ -113,6 +113,47 @@ describe('Service Control Manager events about the VPN server’s services', () 
     expect(says(copy(7001, 'The Remote Access Service depends on the RIP for Nwlink IPX service\nwhich failed to start because of the following error:\nThe parameter is incorrect.'))[0]![1]).toBe(
       "The VPN server's Windows service Routing and Remote Access (RemoteAccess) could not start: the service RIP for Nwlink IPX it depends on did not start: a setting (parameter) is wrong (Windows error 87) (Service Control Manager event 7001).",
     );
+  });
+
+  it('7031/7034 copied from a translated Windows: the count and the time-out by their digits, in en and nl; the action by param4 or English words', () => {
+    const scm = (id: number, message: string) => ['Log Name:      System', 'Source:        Service Control Manager', `Event ID:      ${id}`, 'Description:', message].join('\n');
+    // German Windows' 7031 (its wording as German System logs show it; the recovery action's words German, so not named)
+    const de = scm(7031, 'Der Dienst "Routing und RAS" wurde unerwartet beendet. Dies ist bereits 2 Mal passiert. Folgende Korrekturmaßnahme wird in 60000 Millisekunden durchgeführt: Neustart des Diensts.');
+    expect(says(de)[0]).toEqual([
+      1,
+      "The VPN server's Windows service Routing and Remote Access (RemoteAccess) terminated unexpectedly (times so far: 2); the service manager takes the recovery action set on the service's Recovery tab in 60000 ms (Service Control Manager event 7031).",
+      'service-down',
+    ]);
+    expect(says(de, nl)[0]![1]).toBe(
+      'De Windows-service Routering en externe toegang (RemoteAccess) van de VPN-server stopte onverwacht (aantal keren tot nu toe: 2); het servicebeheer voert over 60000 ms de herstelactie uit die op het tabblad Herstel van de service is ingesteld (gebeurtenis 7031 van het servicebeheer).',
+    );
+    // Japanese: the count before its counter word
+    expect(says(scm(7034, 'Routing and Remote Access サービスは予期せぬ原因により終了しました。このサービスの終了は 3 回目です。'))[0]![1]).toContain('(times so far: 3)');
+    // the XML: param4 the action's number (1: restart), param5 its words in the server's language (not read)
+    expect(says(xml(7031, ['Routing und RAS', '1', '120000', '1', 'Neustart des Diensts']))[0]![1]).toBe(
+      "The VPN server's Windows service Routing and Remote Access (RemoteAccess) terminated unexpectedly (times so far: 1); the service manager restarts it in 120000 ms (Service Control Manager event 7031).",
+    );
+    expect(says(xml(7031, ['Routing und RAS', '1', '120000', '1', 'Neustart des Diensts']), nl)[0]![1]).toContain('het servicebeheer start hem over 120000 ms opnieuw');
+    // English words for the action where there is no param4 (a copy as text)
+    expect(says(scm(7031, 'The Routing and Remote Access service terminated unexpectedly.  It has done this 4 time(s).  The following corrective action will be taken in 0 milliseconds: No action.'))[0]![1]).toContain(
+      '(times so far: 4); the service manager takes no action (',
+    );
+  });
+
+  it('7000/7023/7024 copied from a translated Windows: the error by a %%N reference, a number with its hex, or the only number; words alone leave it out', () => {
+    const scm = (id: number, message: string) => ['Log Name:      System', 'Source:        Service Control Manager', `Event ID:      ${id}`, 'Description:', message].join('\n');
+    expect(says(scm(7023, 'Der Dienst "Routing und RAS" wurde mit folgendem Fehler beendet: %%1067'))[0]![1]).toBe(
+      "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error: its process ended unexpectedly (Windows error 1067) (Service Control Manager event 7023).",
+    );
+    expect(says(scm(7000, 'Le service Routage et accès distant n’a pas pu démarrer en raison de l’erreur : %%1068'), nl)[0]![1]).toBe(
+      'De Windows-service Routering en externe toegang (RemoteAccess) van de VPN-server kon niet starten: een service waarvan hij afhangt, startte niet (Windows-fout 1068) (gebeurtenis 7000 van het servicebeheer).',
+    );
+    expect(says(scm(7024, 'Der Dienst "Routing und RAS" wurde mit folgendem dienstspezifischem Fehler beendet: 87 (0x57).'))[0]![1]).toBe(
+      "The VPN server's Windows service Routing and Remote Access (RemoteAccess) stopped with an error: a setting (parameter) is wrong (the service's own error 87, 0x57) (Service Control Manager event 7024).",
+    );
+    // the error's words in German, no number: service-down by the id, no error named (not a made-up one)
+    const words = says(scm(7000, 'Der Dienst "Routing und RAS" wurde aufgrund folgenden Fehlers nicht gestartet: Das System kann die angegebene Datei nicht finden.'))[0]!;
+    expect([words[1], words[2]]).toEqual(["The VPN server's Windows service Routing and Remote Access (RemoteAccess) could not start (Service Control Manager event 7000).", 'service-down']);
   });
 
   it('7036 copied as text from a translated Windows: the state by the message’s wording (ja, fr, de seen; es, ru assumed), the service by its display name', () => {

@@ -24,6 +24,13 @@ import { rasErrorOfText } from './ras-error-messages';
  */
 export const isRemoteAccessSource = (source: string): boolean => /^(?:RemoteAccess|Router|Remote Access(?: Service)?|RRAS)$/i.test(source);
 
+/**
+ * The source names only NT 3.5x/4.0's RAS service gave (KB Q150153's "Remote Access Service", KB Q135680's "Remote Access"): its
+ * events are worded as RAS's ("RAS event 20101", the Remote Access Service), not RRAS's — RRAS came with NT 4.0's Routing and RAS
+ * update and Windows 2000. "RemoteAccess" (NT 4.0's RAS and RRAS alike), "Router" and "RRAS" stay RRAS's.
+ */
+const isNtRasSource = (source: string): boolean => /^Remote Access(?: Service)?$/i.test(source);
+
 interface RemoteAccessEvent {
   /** the mprlog.h symbol, shown after the plain sentence */
   symbol: string;
@@ -209,13 +216,16 @@ function eventOf(id: number, message: string): RemoteAccessEvent | undefined {
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
  * error's text) the English message; undefined for an id not in the table.
  */
-export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = [], shownId: number | string = id): Hit | undefined {
+export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = [], shownId: number | string = id, source = ''): Hit | undefined {
   const ev = eventOf(id, message);
   if (!ev) return undefined;
+  // NT's RAS service by the source it named, or by a text only it wrote: its own words (rasEvent…), the same readings and causes
+  const ras = isNtRasSource(source) || NT_RAS_TEXTS.includes(ev);
+  const named = (key: string): string => (ras ? key.replace(/^rrasEvent/, 'rasEvent') : key);
   if (ev.session) {
     const { tunnel, ...values } = sessionValues(ev.session, message, data);
     // the tunnel (WAN Miniport (SSTP) …) only in the newer event: its own sentence
-    const key = tunnel ? `${ev.key}Tunnel` : ev.key;
+    const key = named(tunnel ? `${ev.key}Tunnel` : ev.key);
     const hit: Hit = { decoded: [d(key, { id: shownId, symbol: ev.symbol, ...values, ...(tunnel ? { tunnel } : {}) })], outcome: ev.session === 'authenticated' || ev.session === 'address' || ev.session === 'strong' ? 'success' : 'info' };
     if (values.name) hit.user = values.name;
     return hit;
@@ -223,7 +233,7 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   const why = ev.reasonInText ? rasErrorOfText(message) : undefined;
   const cause = why?.cause ?? ev.cause;
   const code = why?.code ?? ev.code;
-  const key = ev.key === 'rrasEventPppError' && code === undefined ? 'rrasEventPppErrorUnknown' : ev.key;
+  const key = named(ev.key === 'rrasEventPppError' && code === undefined ? 'rrasEventPppErrorUnknown' : ev.key);
   const hit: Hit = {
     decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { winService: RAS_SERVICE } : {}) })],
     outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure',
@@ -260,12 +270,12 @@ const NEWER_ID: Readonly<Record<number, number>> = { 20014: 20249, 20015: 20250,
  * (NXLog's BSD syslog output puts the event's SourceName as the tag and its Message as the text — assumed, forwarded-event.ts). The message's text names the event (BY_TEXT); it is shown with the id
  * the text has in mprlog.h and the newer id of the same text ("20189/20271"). A translated message names none: undefined.
  */
-export function remoteAccessTextHit(message: string): Hit | undefined {
+export function remoteAccessTextHit(message: string, source = ''): Hit | undefined {
   for (const key of Object.keys(EVENTS)) {
     const id = Number(key);
     if (!EVENTS[id]!.text?.test(message)) continue;
     const newer = NEWER_ID[id];
-    return remoteAccessEventHit(id, message, [], newer ? `${id}/${newer}` : id);
+    return remoteAccessEventHit(id, message, [], newer && !isNtRasSource(source) ? `${id}/${newer}` : id, source);
   }
   return undefined;
 }

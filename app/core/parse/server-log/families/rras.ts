@@ -192,7 +192,7 @@ function eventBlockHit(b: EventBlock, state: FamilyState): Hit {
   }
   // a RemoteAccess event without insertion strings (pasted as text) or one whose id alone says it: by the id (remote-access-events.ts)
   // (without an id — a forwarded syslog line under the source's name, forwarded-event.ts — by its English text alone)
-  const known = isRemoteAccessSource(source) ? (id !== undefined ? remoteAccessEventHit(id, b.message, data) : remoteAccessTextHit(b.message)) : undefined;
+  const known = isRemoteAccessSource(source) ? (id !== undefined ? remoteAccessEventHit(id, b.message, data, id, source) : remoteAccessTextHit(b.message, source)) : undefined;
   if (known) return serviceWatch(state).see(known);
   // (an event without its id — a forwarded line under its source's name in another language — is named by its source alone)
   if (id === undefined) return { decoded: [d('eventFromSource', { source: source || '?' })], outcome: 'info' };

@@ -75,6 +75,28 @@ function errorInText(message: string): number | undefined {
 }
 
 /**
+ * The numbers a message holds as words of their own (not "Win32"'s 32, not a hex 0x57's digits, not a date's or a version's
+ * parts): what a translated message still says whatever its language — the SCM's insertion strings are numbers written as digits
+ * in every language (7031's and 7034's count and time-out), and a translated copy keeps those where its words are the language's.
+ * The VPN services' display names (windows-services.ts) hold no digit, so none of these is the service's name.
+ */
+const numbersIn = (message: string): number[] => [...message.matchAll(/(?<![\w.,:/%-])\d{1,9}(?![\w.,:/]?\w)/g)].map((m) => Number(m[0]));
+
+/**
+ * The Windows error a translated message names without its text being known: a message reference Windows left unresolved
+ * (`%%1067`, as the XML's insertion string is; a forwarder or a Get-EventLog copy that could not format it), Windows 2000/2003's
+ * "service-specific error 87 (0x57)" in any language (the number and its hex agree), else the message's only number (German 7024
+ * "… mit folgendem dienstspezifischem Fehler beendet: 16389", forwarded-event.test.ts). A message with words alone: undefined.
+ */
+function errorInDigits(message: string): number | undefined {
+  const ref = message.match(/%%(\d+)\b/);
+  if (ref) return Number(ref[1]);
+  for (const m of message.matchAll(/\b(\d+)\s*\(0x([0-9a-f]+)\)/gi)) if (Number(m[1]) === parseInt(m[2]!, 16)) return Number(m[1]);
+  const numbers = numbersIn(message);
+  return numbers.length === 1 ? numbers[0] : undefined;
+}
+
+/**
  * 7036's state words (its insertion string 2, the message's state) per language, lower case, as Windows' message table has them: what
  * decides where a copy has no binary data (a copy as text, a Get-EventLog list whose Data was left out). Seen in real Windows output:
  * - English "running", "stopped".
@@ -162,8 +184,44 @@ function stateOf(block: EventBlock, binaryState: number | undefined, word: strin
 }
 
 const param = (block: EventBlock, n: number): string | undefined => block.named[`param${n}`] ?? block.data[n - 1];
-/** the error the event names: its insertion string `n` (`%%1068`, a number), else the English message's */
-const errorOf = (block: EventBlock, n: number): number | undefined => codeOf(param(block, n)) ?? errorInText(block.message);
+/** the error the event names: its insertion string `n` (`%%1068`, a number), else the English message's, else the digits any language keeps */
+const errorOf = (block: EventBlock, n: number): number | undefined => codeOf(param(block, n)) ?? errorInText(block.message) ?? errorInDigits(block.message);
+
+/**
+ * 7031's recovery action (SC_ACTION_TYPE, winsvc.h: 0 none, 1 restart the service, 2 reboot the computer, 3 run a command), its
+ * insertion string 4 (the XML's param4; param5 is its words, translated); else the English message's words after the last colon
+ * ("Restart the service.", "No action." — assumed from the SCM's message table as English Windows shows it); a translated copy's
+ * action stays unknown, its time-out (the message's second number) still said.
+ */
+const ACTION_WORDS: readonly [RegExp, number][] = [
+  [/^(?:no action|take no action)\.?$/i, 0],
+  [/^restart the service\.?$/i, 1],
+  [/^reboot the (?:machine|computer)\.?$/i, 2],
+  [/^run the configured recovery program\.?$/i, 3],
+];
+function recoveryAction(block: EventBlock): number | undefined {
+  const coded = codeOf(param(block, 4));
+  if (coded !== undefined && coded <= 3) return coded;
+  const words = (param(block, 5) ?? block.message.match(/:\s*([^:]+?)\s*$/)?.[1] ?? '').trim();
+  return ACTION_WORDS.find(([re]) => re.test(words))?.[1];
+}
+
+/**
+ * 7031's and 7034's count ("It has done this %2 time(s)") and 7031's time-out before its recovery action (%3 milliseconds): the
+ * insertion strings, else the message's first and second numbers — in every language Windows writes them as digits, the count
+ * first (de "Dies ist bereits 1 Mal passiert. Folgende Korrekturmaßnahme wird in 60000 Millisekunden durchgeführt", fr "Il s'est
+ * arrêté 1 fois", ja "このサービスの終了は 1 回目です", the service's name, digit-free, before them).
+ */
+function crashValues(block: EventBlock): Record<string, number> {
+  const numbers = param(block, 2) === undefined ? numbersIn(block.message) : [];
+  const times = codeOf(param(block, 2)) ?? numbers[0];
+  const out: Record<string, number> = times !== undefined ? { times } : {};
+  if (block.id !== 7031) return out;
+  const ms = codeOf(param(block, 3)) ?? numbers[1];
+  if (ms === undefined) return out;
+  const action = recoveryAction(block);
+  return { ...out, ms, ...(action !== undefined ? { action } : {}) };
+}
 /** 7009's and 7011's time-out: its first insertion string, else the message's `(N milliseconds)` */
 const timeoutOf = (block: EventBlock): number | string => codeOf(param(block, 1)) ?? block.message.match(/\((\d+) milliseconds\)/)?.[1] ?? '?';
 
@@ -216,8 +274,7 @@ export function serviceControlHit(block: EventBlock): Hit | undefined {
     }
     case 7031:
     case 7034: {
-      const count = codeOf(param(block, 2)) ?? Number(block.message.match(/\bIt has done this (\d+) time/i)?.[1] ?? NaN);
-      return down('scmCrashed', Number.isFinite(count) ? { times: count } : {});
+      return down('scmCrashed', crashValues(block));
     }
     case 7009:
       return down('scmStartTimeout', { ms: timeoutOf(block) });
