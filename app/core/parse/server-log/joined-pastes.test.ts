@@ -51,6 +51,8 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (met when branch hL's pluto fixtures shifted the sample: the IOS debug, indented by four blanks, after pluto's unindented log file — its
   // lines are not read as IOS in the joined paste, one record fewer, as after the logs above)
   { a: /^pluto-logfile-no-microseconds-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
+  // (a SoftEther server_log, unindented, before the same IOS debug: met on main as it stood for branch hAY — 20 records, not 21, there too)
+  { a: /^softether-server-log-nine-ike-sas-/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
   // (met when branch hM's L2TP client fixture shifted the sample: the same indented, header-less IOS debug after an unindented syslog log —
   // no header, so no log boundary (log-boundary.ts) at which its indent could be decided again)
   { a: /^pppd-xl2tpd-lac-(?:windows-2008r2-rras-|cdn-stopccn-)/, b: /^ios-pppoe-client-pap-only-asked-chap/, why: 'the paste’s indent is decided by its first line' },
