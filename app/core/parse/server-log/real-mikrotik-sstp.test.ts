@@ -24,7 +24,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [2, 'vetal12311 logged in; the PC got the tunnel address 192.168.89.255.'],
-      [4, 'PPP session: terminating...'],
+      [4, 'PPP session: ending.'],
       [5, 'vetal12311 logged out after 0 s'],
       [17, 'vetal12311 logged out after 60 s (counters: 0 / 126 bytes, 0 / 18 packets).'],
     ],
@@ -256,7 +256,7 @@ describe("MikroTik RouterOS: a session's end by its reason, and the router's own
     expect(says[3]).toContain("The server refused the router's own log-in on sstp-out1");
     expect(says[4]).toContain('the server it dials stopped answering');
     expect(says[5]).toContain('the PC stopped answering');
-    expect(says[6]).toBe('PPP session: terminating... - disconnected.');
+    expect(says[6]).toBe('PPP session: ending - disconnected.');
     expect(r.entries.every((e) => !e.cause)).toBe(true);
   });
 
