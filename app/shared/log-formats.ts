@@ -21,7 +21,10 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   fortigate: { en: 'FortiGate (FortiOS)', nl: 'FortiGate (FortiOS)' },
   sonicwall: { en: 'SonicWall (SonicOS)', nl: 'SonicWall (SonicOS)' },
   draytek: { en: 'DrayTek Vigor', nl: 'DrayTek Vigor' },
-  sstp: { en: 'SSTP server', nl: 'SSTP-server' },
+  // the Python sstpd (github.com/sorz/sstp-server)
+  sstp: { en: 'SSTP server (sstpd)', nl: 'SSTP-server (sstpd)' },
+  // its L2TP/IPsec, SSTP and OpenVPN sides alike: each line says which it is
+  softether: { en: 'SoftEther VPN Server', nl: 'SoftEther VPN Server' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },
 };

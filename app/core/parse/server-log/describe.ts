@@ -110,7 +110,9 @@ function mtWhatText(t: TFunction, what: string): string {
   const dash = what.indexOf(' - ');
   const head = dash < 0 ? what : what.slice(0, dash);
   const id = MT_WHAT[head];
-  return id ? word(t, `serverLog.mtWhat.${id}`) + (dash < 0 ? '' : what.slice(dash)) : what;
+  // (the texts that say it end in a full stop of their own: RouterOS's ellipsis, `terminating...`, is no part of the words, and a reason's
+  // own closing dots are left off — `PPP session: terminating....` read as a typo)
+  return id ? word(t, `serverLog.mtWhat.${id}`) + (dash < 0 ? '' : what.slice(dash).replace(/\.+$/, '')) : what.replace(/\.+$/, '');
 }
 
 /** The IKE statements that name the PC as the other side: worded otherwise both in an initiator's log and in a site-to-site router's. */

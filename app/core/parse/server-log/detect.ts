@@ -12,6 +12,7 @@ import { FORWARDED_EVENT_SOURCES, isSnareRecord } from './families/forwarded-eve
 import { sonicwallFamily } from './families/sonicwall';
 import { draytekFamily } from './families/draytek';
 import { sstpFamily } from './families/sstp';
+import { softetherFamily } from './families/softether';
 import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
@@ -33,7 +34,7 @@ import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from '
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily, draytekFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily, draytekFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);

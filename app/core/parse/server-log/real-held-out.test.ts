@@ -138,7 +138,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-flattened-paragraph-ike-sa-then-quick-mode.txt': {
     records: 7,
     understood: 5,
-    families: { sstp: 5 },
+    families: { softether: 5 },
     causes: [],
     says: [[1, 'IKE SA 96 of IPsec client 129 is established (IKE phase 1 done).']],
   },

@@ -24,7 +24,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [2, 'vetal12311 logged in; the PC got the tunnel address 192.168.89.255.'],
-      [4, 'PPP session: terminating...'],
+      [4, 'PPP session: ending.'],
       [5, 'vetal12311 logged out after 0 s'],
       [17, 'vetal12311 logged out after 60 s (counters: 0 / 126 bytes, 0 / 18 packets).'],
     ],
@@ -100,7 +100,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-debug-console-sstp-log-prefix-lcp-options-rejected.txt': {
     records: 19,
     understood: 19,
-    families: { sstp: 19 },
+    families: { softether: 19 },
     causes: [],
     says: [
       [1, 'SoftEther: a client at 192.168.122.100 connected.'],
@@ -114,7 +114,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-ike-sa-deleted-before-established-mac-l2tp.txt': {
     records: 9,
     understood: 9,
-    families: { sstp: 9 },
+    families: { softether: 9 },
     causes: [],
     says: [
       [1, 'IPsec client 35 from xx.yyy.zzz.aa (UDP 62713) created.'],
@@ -126,14 +126,14 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether5-server-log-sstp-proto-session-created-microsoft-client.txt': {
     records: 6,
     understood: 6,
-    families: { sstp: 6 },
+    families: { softether: 6 },
     causes: [],
     says: [[4, 'SoftEther: SSTP session of the client at xx.xxx.xxx.xxx (TCP 52918): Session created.']],
   },
   'softether-server-log-admin-mode-rpc-session-hub-users.txt': {
     records: 9,
     understood: 9,
-    families: { sstp: 9 },
+    families: { softether: 9 },
     causes: [],
     says: [
       [4, "SoftEther: an administrator's connection (server manager or vpncmd), not a VPN client."],
@@ -256,7 +256,7 @@ describe("MikroTik RouterOS: a session's end by its reason, and the router's own
     expect(says[3]).toContain("The server refused the router's own log-in on sstp-out1");
     expect(says[4]).toContain('the server it dials stopped answering');
     expect(says[5]).toContain('the PC stopped answering');
-    expect(says[6]).toBe('PPP session: terminating... - disconnected.');
+    expect(says[6]).toBe('PPP session: ending - disconnected.');
     expect(r.entries.every((e) => !e.cause)).toBe(true);
   });
 

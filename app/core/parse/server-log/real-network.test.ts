@@ -239,10 +239,22 @@ describe('MikroTik RouterOS classes', () => {
     expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged out, 1 18 28 3 4')).toBe('USERNAME is uitgelogd na 1 s (tellers: 18 / 28 bytes, 3 / 4 pakketten).');
     expect(nlSays('20:20:36 pptp,ppp,info,account USERNAME logged in, 192.168.200.10')).toBe('USERNAME is ingelogd; de pc kreeg het tunneladres 192.168.200.10.');
     expect(nlSays('20:20:36 pptp,ppp,info <pptp-USERNAME>: authenticated')).toBe('PPP-sessie: aangemeld.');
-    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - disconnected')).toBe('PPP-sessie: wordt beëindigd... - disconnected.');
+    expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - disconnected')).toBe('PPP-sessie: wordt beëindigd - disconnected.');
     // (a reason RouterOS names is said in words: hungup, the other side's own end of the session)
     expect(nlSays('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating... - hungup')).toContain('De andere kant hing op');
-    expect(one('20:20:36 pptp,ppp,info <pptp-USERNAME>: waiting for call...').says).toContain('PPP session: waiting for call...');
+    expect(one('20:20:36 pptp,ppp,info <pptp-USERNAME>: waiting for call...').says).toBe('PPP session: waiting for a call.');
+  });
+  it('no doubled full stop: RouterOS\'s ellipsis (`terminating...`) and a reason\'s own dots stay out of the sentence\'s end, in en and nl', () => {
+    const words = ['authenticated', 'connected', 'disconnected', 'waiting for call...', 'terminating...', 'terminating... - disconnected.', 'terminating... - some reason...'];
+    for (const lang of [t, nl]) {
+      for (const what of words) {
+        const said = describeEntry(parseServerLog(`10:28:00 l2tp,ppp,info <l2tp-alice>: ${what}\n`).entries[0]!, lang);
+        expect(said, what).toMatch(/[^.]\.$/);
+      }
+      for (const what of ['in', 'out']) expect(describeEntry(parseServerLog(`20:20:36 pptp,ppp,info,account alice logged ${what}, 1 18 28 3 4\n`).entries[0]!, lang)).not.toContain('..');
+    }
+    expect(describeEntry(parseServerLog('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating...\n').entries[0]!, t)).toBe('PPP session: ending.');
+    expect(describeEntry(parseServerLog('10:28:00 l2tp,ppp,info <l2tp-alice>: terminating...\n').entries[0]!, nl)).toBe('PPP-sessie: wordt beëindigd.');
   });
   it('firewall log lines of TCP and UDP: the destination port, named when it is a VPN port', () => {
     expect(one('20:20:43 firewall,info input: in:ether1-gateway out:(none), src-mac 00:01:5c:82:ee:47, proto TCP (SYN), 82.132.216.62:14321->203.0.113.7:1723, len 64')).toMatchObject({ family: 'mikrotik', outcome: 'info', says: "The router's firewall logged a TCP 1723 (PPTP) packet from 82.132.216.62 to the router itself (203.0.113.7). It opens a new TCP connection (SYN)." });

@@ -16,7 +16,7 @@ const REAL: Record<string, RealServerLogRow> = {
   'softether-server-log-nine-ike-sas-of-one-client-deleted-same-millisecond.txt': {
     records: 9,
     understood: 9,
-    families: { sstp: 9 },
+    families: { softether: 9 },
     causes: [],
     says: [
       [1, 'IKE SA 920 of IPsec client 24 deleted.'],
@@ -26,7 +26,7 @@ const REAL: Record<string, RealServerLogRow> = {
   'softether-server-log-hub-session-ended-code-11-broadcast-policy.txt': {
     records: 5,
     understood: 5,
-    families: { sstp: 5 },
+    families: { softether: 5 },
     causes: [],
     says: [
       [2, 'Session SID-TEST-WIN10-9 ended; it had carried 3304159 bytes out and 740370 bytes in'],
@@ -38,7 +38,7 @@ const REAL: Record<string, RealServerLogRow> = {
     // `vpn_20220322.log:` is grep's file name, cut like a path's: each line is read from its own time on
     records: 3,
     understood: 3,
-    families: { sstp: 3 },
+    families: { softether: 3 },
     causes: [],
     says: [
       [1, 'Session SID-xxx-20 ended; it had carried 130067314 bytes out and 10972551 bytes in'],
@@ -48,7 +48,7 @@ const REAL: Record<string, RealServerLogRow> = {
   'softether-server-log-l2tp-hub-session-client-details-dhcp-allocated.txt': {
     records: 3,
     understood: 3,
-    families: { sstp: 3 },
+    families: { softether: 3 },
     causes: [],
     says: [
       [1, 'Session SID-user-[L2TP]-7: the client calls itself "L2TP VPN Client", at xx.yyy.zzz.aa.'],
@@ -59,7 +59,7 @@ const REAL: Record<string, RealServerLogRow> = {
   'softether5-server-log-l2tp-indented-inproc-listener-session-created.txt': {
     records: 7,
     understood: 7,
-    families: { sstp: 7 },
+    families: { softether: 7 },
     causes: [],
     says: [
       [1, 'SoftEther hands the PPP session of the PC at CLIENT_IP to its Virtual Hub (an internal link inside the server, listener port 0'],
@@ -72,7 +72,7 @@ const REAL: Record<string, RealServerLogRow> = {
     // fourteen physical lines: each of the four wrapped records is read with its piece (3-4, 5-6, 9-10, 11-12)
     records: 10,
     understood: 10,
-    families: { sstp: 10 },
+    families: { softether: 10 },
     causes: [],
     says: [
       [1, 'SoftEther: TLS for connection CID-177 started (TLS_AES_256_GCM_SHA384).'],
@@ -84,7 +84,7 @@ const REAL: Record<string, RealServerLogRow> = {
     // line 1's year lost its "2" in the copy (`019-10-11`): no time is read for it, its message is still SoftEther's
     records: 2,
     understood: 2,
-    families: { sstp: 2 },
+    families: { softether: 2 },
     causes: [[2, 'credentials-rejected']],
     says: [
       [1, 'SoftEther: connection CID-34 from 2.247.241.98 (L2TP VPN Client) for user "xxx.xxx", External server authentication.'],
@@ -96,7 +96,7 @@ const REAL: Record<string, RealServerLogRow> = {
     // the poster's `Port number: <REDACTED>` is still the connection line; an empty user name is said as such
     records: 2,
     understood: 2,
-    families: { sstp: 2 },
+    families: { softether: 2 },
     causes: [[2, 'credentials-rejected']],
     says: [
       [1, 'SoftEther: connection CID-01 from <REDACTED> (OpenVPN Client) for user "", External server authentication.'],

@@ -17,7 +17,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-l2tp-ipsec-main-mode-ike-sa.txt': {
     records: 3,
     understood: 3,
-    families: { sstp: 3 },
+    families: { softether: 3 },
     causes: [],
     says: [
       [1, 'IPsec client 14 from 126.xx.yy.zz (UDP 56101) created.'],
@@ -49,7 +49,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-l2tp-ppp-session-dhcp-failed.txt': {
     records: 1,
     understood: 1,
-    families: { sstp: 1 },
+    families: { softether: 1 },
     causes: [[1, 'address-pool']],
     says: [[1, 'could not get an address for the PC at 192.168.xxx.xxx from a DHCP server']],
   },
@@ -111,7 +111,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-scanner-non-softether-client-code-5.txt': {
     records: 8,
     understood: 8,
-    families: { sstp: 8 },
+    families: { softether: 8 },
     causes: [],
     says: [
       [1, 'SoftEther: a client at 167.248.133.58 connected.'],
@@ -126,7 +126,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-ike-sa-established-then-deleted-nat-t-port-update.txt': {
     records: 7,
     understood: 7,
-    families: { sstp: 7 },
+    families: { softether: 7 },
     causes: [],
     says: [
       [3, 'IPsec client 271 from xxx.xxx.xxx.xxx moved to UDP 4500: NAT traversal works'],
@@ -141,7 +141,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'softether-server-log-sstp-ppp-session-microsoft-client-tls.txt': {
     records: 7,
     understood: 7,
-    families: { sstp: 7 },
+    families: { softether: 7 },
     causes: [],
     says: [
       [3, 'SoftEther: TLS for connection CID-1 started (AES128-SHA).'],
@@ -180,16 +180,16 @@ describe('real server-log fixtures beyond the corpus', () => {
   realServerLogTable(EXPECTED);
   it('SoftEther IPsec lines after the IKE SA: Quick Mode, the IPsec SA, deletions (texts from SoftEther issues #2110 and #192)', () => {
     const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, outcome: r.entries[0]?.outcome, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
-    expect(said('2025-03-17 13:10:57.731 IPsec IKE Session (IKE SA) 6 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): The client initiates a QuickMode negotiation.')).toMatchObject({ family: 'sstp', says: 'IKE SA 6 of IPsec client 6: the client starts Quick Mode (IKE phase 2).' });
-    expect(said('2025-03-17 13:10:57.731 IPsec ESP Session (IPsec SA) 13 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): A new IPsec SA (Direction: Client -> Server) is created. SPI: 0xCA783F98, DH Group: (null), Hash Algorithm: SHA-1, Cipher Algorithm: AES-CBC, Cipher Key Size: 256 bits, Lifetime: 4294967295 Kbytes or 3600 seconds')).toMatchObject({ family: 'sstp', outcome: 'success', says: 'IPsec SA 13 (Client -> Server) created for IPsec client 6: SHA-1, AES-CBC 256-bit.' });
+    expect(said('2025-03-17 13:10:57.731 IPsec IKE Session (IKE SA) 6 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): The client initiates a QuickMode negotiation.')).toMatchObject({ family: 'softether', says: 'IKE SA 6 of IPsec client 6: the client starts Quick Mode (IKE phase 2).' });
+    expect(said('2025-03-17 13:10:57.731 IPsec ESP Session (IPsec SA) 13 (Client: 6) (CLIENT_IP:49306 -> 172.32.0.2.129:4500): A new IPsec SA (Direction: Client -> Server) is created. SPI: 0xCA783F98, DH Group: (null), Hash Algorithm: SHA-1, Cipher Algorithm: AES-CBC, Cipher Key Size: 256 bits, Lifetime: 4294967295 Kbytes or 3600 seconds')).toMatchObject({ family: 'softether', outcome: 'success', says: 'IPsec SA 13 (Client -> Server) created for IPsec client 6: SHA-1, AES-CBC 256-bit.' });
     // the client's own port 4500, or the server's: either is the move to NAT-T; another update is said as written
     expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:4500): The port number information of this client is updated.').outcome).toBe('success');
     expect(said('2015-10-27 15:08:02.959 IPsec Client 271 (198.51.100.7:64916 -> 203.0.113.1:500): The port number information of this client is updated.').outcome).toBe('info');
   });
   it('SoftEther: a PPP session over L2TP or SSTP started, and the TLS line of newer builds with the protocol version (SoftEther issues #1396, #1854)', () => {
     const said = (line: string) => { const r = parseServerLog(`${line}\n`); return { n: r.understood, family: r.entries[0]?.family, peer: r.entries[0]?.peer, says: r.entries[0] ? describeEntry(r.entries[0], engineT('en')) : '' }; };
-    expect(said('2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, IP Address of PPP Server: 10.99.99.1, Port Number of PPP Server: 1701, Client Software Name: "L2TP VPN Client", IPv4 TCP MSS (Max Segment Size): 1314 bytes')).toMatchObject({ family: 'sstp', peer: '10.99.99.9', says: 'SoftEther: a new PPP session over L2TP from 10.99.99.9 (UDP 1701), client software "L2TP VPN Client".' });
-    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'sstp', says: 'SoftEther: connection CID-3 is that internal link; it has no TLS of its own (the cipher "(null)" is normal here).' });
+    expect(said('2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, IP Address of PPP Server: 10.99.99.1, Port Number of PPP Server: 1701, Client Software Name: "L2TP VPN Client", IPv4 TCP MSS (Max Segment Size): 1314 bytes')).toMatchObject({ family: 'softether', peer: '10.99.99.9', says: 'SoftEther: a new PPP session over L2TP from 10.99.99.9 (UDP 1701), client software "L2TP VPN Client".' });
+    expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'softether', says: 'SoftEther: connection CID-3 is that internal link; it has no TLS of its own (the cipher "(null)" is normal here).' });
     expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is TLSv1.2. The encryption algorithm name is "ECDHE-RSA-AES256-GCM-SHA384".').says).toBe('SoftEther: TLS for connection CID-3 started (ECDHE-RSA-AES256-GCM-SHA384, TLSv1.2).');
   });
   it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {

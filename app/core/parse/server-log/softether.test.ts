@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
+import { logFormatsText } from '../../../shared/log-formats';
 
 
 /**
- * SoftEther VPN Server's server_log and hub logs (families/sstp.ts): the lines as SoftEther's string
+ * SoftEther VPN Server's server_log and hub logs (families/softether.ts): the lines as SoftEther's string
  * table writes them (LH_CONNECT_CLIENT, LH_AUTH_NG / LH_AUTH_OK, the connection's end), in the shapes
  * public issues show (SoftEtherVPN/SoftEtherVPN #993, #844, #1059, #1403; the real fixture in
  * test/fixtures/real/server-logs/softether-server-log-…).
@@ -61,7 +62,7 @@ describe('SoftEther hub and connection lines', () => {
 describe('grep from inside a log folder (lines.ts GREP_FILE_PREFIX)', () => {
   it('a bare log file name before a syslog or ISO time is cut, with grep -n\'s line number; a name before other text stays', () => {
     const r = parseServerLog(['auth.log:Oct 25 05:23:28 host pppd[3665]: Exit.', 'vpn_20220322.log:12:2022-03-22 11:24:34.055 Connection "CID-2" has been terminated.'].join('\n'));
-    expect([r.records, r.understood, r.entries.map((e) => e.family)]).toEqual([2, 2, ['pppd', 'sstp']]);
+    expect([r.records, r.understood, r.entries.map((e) => e.family)]).toEqual([2, 2, ['pppd', 'softether']]);
     expect(r.entries[0]!.time).toBeDefined();
     expect(parseServerLog('notes.txt: Connection "CID-2" has been terminated.').understood).toBe(0);
   });
@@ -124,3 +125,20 @@ describe('SoftEther PPP sessions and IPsec SAs', () => {
   });
 });
 
+
+describe('SoftEther is named as the product that wrote the lines, not as an SSTP server', () => {
+  it('its L2TP/IPsec and SSTP lines count as SoftEther VPN Server; the Python sstpd as an SSTP server (sstpd)', () => {
+    const softether = parseServerLog(
+      [
+        '2021-08-08 12:44:47.132 IPsec Client 14 (126.0.0.7:56101 -> 192.168.1.10:500): A new IPsec client is created.',
+        '2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, Client Software Name: "L2TP VPN Client"',
+        'SSTP Control Packet Recv: Msg = 1',
+      ].join('\n'),
+    );
+    expect([softether.understood, softether.families]).toEqual([3, { softether: 3 }]);
+    expect(logFormatsText(softether.families, 'en')).toBe('SoftEther VPN Server 3 lines');
+    const sstpd = parseServerLog(['2017-03-30 08:33:08,928 INFO: SSTP control packet (CALL_CONNECT_REQUEST) received.', '2017-03-30 08:33:09,101 INFO: pppd stopped.'].join('\n'));
+    expect([sstpd.understood, sstpd.families]).toEqual([2, { sstp: 2 }]);
+    expect(logFormatsText(sstpd.families, 'nl')).toBe('SSTP-server (sstpd) 2 regels');
+  });
+});

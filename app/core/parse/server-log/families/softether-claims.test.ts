@@ -4,15 +4,15 @@ import { readRepoText, repoFiles } from '../../../../../test/support/repo-files'
 import { REAL_SERVER_LOGS } from '../../../../../test/support/real-server-log-table';
 import { applyRules } from '../kit';
 import { splitPrefix } from '../prefix';
-import { mayMatchRule, SSTP_RULES } from './sstp';
+import { mayMatchRule, SOFTETHER_RULES } from './softether';
 
 /**
- * sstp's claims tries its rules only on a message some rule's pattern takes (mayMatchRule: the patterns joined, one test):
+ * softether's claims tries its rules only on a message some rule's pattern takes (mayMatchRule: the patterns joined, one test):
  * held to the rules one by one — where it says no, no pattern matches, so applyRules gives no hit.
  */
-const noRuleTakes = (m: string) => SSTP_RULES.every(([re]) => !re.test(m));
+const noRuleTakes = (m: string) => SOFTETHER_RULES.every(([re]) => !re.test(m));
 
-describe('sstp claims: the joined rule patterns', () => {
+describe('softether claims: the joined rule patterns', () => {
   it('say no only where every rule says no (real logs, their messages, random and near-rule text)', () => {
     const lines = repoFiles(REAL_SERVER_LOGS).flatMap((n) => readRepoText(`${REAL_SERVER_LOGS}/${n}`).split(/\r?\n/));
     expect(lines.length).toBeGreaterThan(1000);
@@ -36,7 +36,7 @@ describe('sstp claims: the joined rule patterns', () => {
   it('so applyRules gives no hit where they say no', () => {
     for (const m of ['[0.0] ppp0: renamed from ppp', 'Started Session 1 of user root.', 'pppd 2.4.7 started by root, uid 0']) {
       expect(mayMatchRule(m)).toBe(false);
-      expect(applyRules(SSTP_RULES, m, { shape: 'iso', message: m }, {})).toBeNull();
+      expect(applyRules(SOFTETHER_RULES, m, { shape: 'iso', message: m }, {})).toBeNull();
     }
   });
 });
