@@ -47,7 +47,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // the ufw forum copy whose first line begins with a blank, ` tail-f /var/log/syslogApr 2 …`, read as more of the event's indented
   // text, when branch hAE's fixture shifted the sample — so on main before it, checked; the NT 3.5 Knowledge Base quote after the NPS
   // text alone the same, met when branch hAO's ASA fixtures shifted the sample)
-  { a: /^(?:rras-nt4-kb|ras-nt4-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt(?:4|35)-kb|powershell-|netfilter-ufw-block-gre-glued-prefix-lost-blanks-)/, why: 'an event pasted as text has no end of its own' },
+  { a: /^(?:rras-nt4-kb|ras-nt(?:4|35)-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt(?:4|35)-kb|powershell-|netfilter-ufw-block-gre-glued-prefix-lost-blanks-)/, why: 'an event pasted as text has no end of its own' },
   // (pairs sampled since the new RouterOS fixtures shifted the sample, each of a class above: an NT 4 ppp.log or an IOS debug
   // indented after an unindented log)
   { a: /^(?:pluto-openswan-stderrlog-|routeros6-pptp-firewall-log-)/, b: /^(?:rras-ppp-log-nt4-)/, why: 'the paste’s indent is decided by its first line' },
@@ -189,6 +189,10 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s header-less stderr log: its lines are read as pluto’s' },
   // (the merge of hAQ: the sample shifted onto these; a table row after an export row whose closing quote was lost is that row's text)
   { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^rras-kb2801679-markdown-events-table-/, why: 'an export row whose closing quote was lost goes on through the lines after it' },
+  // (the merges of hAX, hAZ, hBA and hAY: the sample met the NT 3.5 KB event quote hAW added before an NPS text (the event class above,
+  // its `a` widened), and RouterOS 6's PPTP debug, whose wrapped address lines hAX joins back, before Cisco's header-less `debug ip packet`
+  // sample: its first line is taken as the last debug line's wrapped rest)
+  { a: /^routeros6-pptp-debug-/, b: /^ios-debug-ip-packet-command-reference-/, why: 'a header-less log after another log: its first line is read as the last record’s wrapped rest (assumed)' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();
