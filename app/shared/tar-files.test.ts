@@ -45,6 +45,17 @@ describe('tarFiles: the regular files of a tar archive held in memory', () => {
     }
   });
 
+  it("GNU's own header keeps its atime and ctime where POSIX keeps the name's prefix: not read as a prefix", async () => {
+    const tar = Uint8Array.from(await tarOf([['a.log', 'x\n']]));
+    // rewrite the header as GNU's (magic "ustar  \0"), with an atime in the prefix field's place, and its checksum again
+    tar.set(new TextEncoder().encode('ustar  \0'), 257);
+    tar.set(new TextEncoder().encode('14723536651\0'), 345);
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : tar[i]!;
+    tar.set(new TextEncoder().encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+    expect(tarFiles(tar, 64).files.map((f) => f.path)).toEqual(['a.log']);
+  });
+
   it('an archive cut short keeps the files before the cut and the part of the cut one there is; a header that does not add up stops the read', async () => {
     const tar = await tarOf([
       ['a.log', 'first\n'],

@@ -87,7 +87,9 @@ export function tarFiles(b: Uint8Array, maxFiles: number): { files: TarFile[]; s
     else if (type === 'L') longName = field(data, 0, data.length);
     else if (type === 'g') continue; // a pax global header: nothing a file's name needs
     else {
-      const prefix = field(b, start - 512 + 345, 155);
+      // the name's prefix field (155 bytes at 345) is POSIX ustar's ("ustar\0"); GNU's own format ("ustar  \0") keeps its atime and
+      // ctime there (GNU tar manual, "Basic Tar Format", struct oldgnu_header) and its long names in `L` blocks
+      const prefix = b[start - 512 + 262] === 0 ? field(b, start - 512 + 345, 155) : '';
       const path = longName ?? (prefix ? `${prefix}/${field(b, start - 512, 100)}` : field(b, start - 512, 100));
       longName = undefined;
       // regular files: '0', the old NUL, '7' (contiguous); links, directories, devices hold no log
