@@ -186,6 +186,11 @@ describe("a capture's server-logs/*.gz (logrotate's syslog.2.gz): read through i
     const packed = gzipSync(tar);
     const cutGz = await read({ 'server-logs/cut.tar.gz': packed.subarray(0, packed.length - 30) });
     expect(cutGz.cap.readProblems.map((p) => p.code)).toEqual(['capture.gzipDamaged']);
+    // unpacked past the per-file limit inside its second file: the limit's problem alone says why it ends there
+    const big = await tarOf([['a.log', Buffer.from(LOG)], ['b.log', Buffer.from(LOG.repeat(200))]]);
+    const capped1 = await read({ 'server-logs/big.tar.gz': gzipSync(big) }, { ...CAPTURE_LIMITS, maxFileBytes: 8192 });
+    expect(capped1.cap.readProblems.map((p) => p.code)).toEqual(['capture.unpackedCut']);
+    expect([...capped1.cap.files.keys()].filter((n) => n.startsWith('server-logs/'))).toEqual(['server-logs/big.tar.gz/a.log', 'server-logs/big.tar.gz/b.log']);
     const many = await tarOf(Array.from({ length: MAX_ARCHIVE_LOGS + 3 }, (_, i) => [`log${i}.txt`, Buffer.from(LOG)] as [string, Buffer]));
     const capped = await read({ 'server-logs/many.tar': many });
     expect([...capped.cap.files.keys()].filter((n) => n.startsWith('server-logs/'))).toHaveLength(MAX_ARCHIVE_LOGS);

@@ -122,13 +122,14 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
  * A tar archive's text files as capture files (`server-logs/logs.tar.gz/var/log/syslog`, encoding `tar+…`), in archive order, as
  * explain-log reads one (app/system/server-log-archive.ts): empty and binary files (wtmp) left out unless nothing else is there (the
  * first then stands for the archive, so its log's verdict says what it held), at most MAX_ARCHIVE_LOGS (the rest in a problem), a
- * cut archive's files before the cut kept (a problem says so, unless the gzip reader said it already). The archive's bytes were
+ * cut archive's files before the cut kept (a problem says so, unless the gzip reader said why already). The archive's bytes were
  * counted against the capture's limits when read or unpacked.
  */
 function archiveFiles(name: string, bytes: Uint8Array, packed: boolean, codepage: number, problems: ReadProblem[]): CaptureFile[] {
   const { files, skipped, damaged } = tarFiles(bytes, MAX_ARCHIVE_LOGS);
   const text = files.filter((f) => f.bytes.length > 0 && !looksBinaryBytes(f.bytes.subarray(0, 8192)));
-  if (damaged && !problems.some((p) => p.source === name && p.code === 'capture.gzipDamaged')) problems.push(problemAt(name, undefined, 'capture.archiveCut'));
+  // (a .tar.gz the gzip reader already said was damaged or cut at the limit: that problem says why the archive ends early)
+  if (damaged && !problems.some((p) => p.source === name && (p.code === 'capture.gzipDamaged' || p.code === 'capture.unpackedCut'))) problems.push(problemAt(name, undefined, 'capture.archiveCut'));
   if (skipped > 0) problems.push(problemAt(name, undefined, 'capture.archiveFilesSkipped', { count: skipped, max: MAX_ARCHIVE_LOGS }));
   return (text.length > 0 ? text : files.slice(0, 1)).map((f) => {
     const { text: decoded, encoding } = decodeCaptureBytes(f.bytes, codepage);
