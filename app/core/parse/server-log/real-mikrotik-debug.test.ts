@@ -63,7 +63,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { mikrotik: 26 },
     causes: [],
     says: [
-      [2, 'PPP session: waiting for call...'],
+      [2, 'PPP session: waiting for a call.'],
       [3, 'PPTP control message from 71.127.78.: Start-Control-Connection-Request (TCP 1723).'],
       [11, "vendor-name = Microsoft Windows NT. That is Windows' own PPTP client."],
       [12, 'The router sent a PPTP control message to 71.127.78.174: Start-Control-Connection-Reply'],
