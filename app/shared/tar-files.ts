@@ -1,3 +1,6 @@
+import { MAX_ARCHIVE_LOGS } from './limits';
+import { looksBinaryBytes } from './text-encoding';
+
 /**
  * A tar archive held in memory (the app's paste box: a dropped `logs.tar` or `logs.tar.gz`, at most a few MB once unpacked), its
  * regular files in archive order. Format: POSIX.1-2017 pax, "ustar Interchange Format" (512-byte headers; name 100 bytes at 0,
@@ -102,6 +105,20 @@ export function tarFiles(b: Uint8Array, maxFiles: number): { files: TarFile[]; s
   }
   // the archive stopped without its end blocks (tar always writes them): cut on a block boundary or inside a header
   return { files, skipped, damaged: true };
+}
+
+/**
+ * The archive's logs as the CLI, a capture and the paste box read them (app/system/server-log-archive.ts does the same while it
+ * streams): its regular files up to MAX_ARCHIVE_LOGS, without the empty and binary ones (a /var/log tarball's wtmp) — unless
+ * nothing else is there: then the first stands for the archive, so the verdict still says what it held. `leftOut`: how many were
+ * left out so.
+ */
+export function archiveLogs(b: Uint8Array): { logs: TarFile[]; leftOut: number; skipped: number; damaged: boolean } {
+  const { files, skipped, damaged } = tarFiles(b, MAX_ARCHIVE_LOGS);
+  // the first 8 KiB judge a file, as they judge a plain log file (server-log-file.ts)
+  const text = files.filter((f) => f.bytes.length > 0 && !looksBinaryBytes(f.bytes.subarray(0, 8192)));
+  const logs = text.length > 0 ? text : files.slice(0, 1);
+  return { logs, leftOut: files.length - logs.length, skipped, damaged };
 }
 
 function isZeroBlock(b: Uint8Array, at: number): boolean {

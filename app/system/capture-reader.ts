@@ -10,8 +10,8 @@ import { usageError } from './error-text';
 import { ReadBuffers } from './read-buffers';
 import { unpackGzip } from './unpack-gzip';
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
-import { isTarStart, tarFiles } from '../shared/tar-files';
-import { isGzipStart, looksBinaryBytes } from '../shared/text-encoding';
+import { archiveLogs, isTarStart } from '../shared/tar-files';
+import { isGzipStart } from '../shared/text-encoding';
 
 /**
  * Limits on what one capture may make us read (README "Security → limits on input"). A capture
@@ -126,12 +126,11 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
  * counted against the capture's limits when read or unpacked.
  */
 function archiveFiles(name: string, bytes: Uint8Array, packed: boolean, codepage: number, problems: ReadProblem[]): CaptureFile[] {
-  const { files, skipped, damaged } = tarFiles(bytes, MAX_ARCHIVE_LOGS);
-  const text = files.filter((f) => f.bytes.length > 0 && !looksBinaryBytes(f.bytes.subarray(0, 8192)));
+  const { logs, skipped, damaged } = archiveLogs(bytes);
   // (a .tar.gz the gzip reader already said was damaged or cut at the limit: that problem says why the archive ends early)
   if (damaged && !problems.some((p) => p.source === name && (p.code === 'capture.gzipDamaged' || p.code === 'capture.unpackedCut'))) problems.push(problemAt(name, undefined, 'capture.archiveCut'));
   if (skipped > 0) problems.push(problemAt(name, undefined, 'capture.archiveFilesSkipped', { count: skipped, max: MAX_ARCHIVE_LOGS }));
-  return (text.length > 0 ? text : files.slice(0, 1)).map((f) => {
+  return logs.map((f) => {
     const { text: decoded, encoding } = decodeCaptureBytes(f.bytes, codepage);
     // the path tar recorded, as a name: no control characters, bounded (an archive is untrusted input)
     const inside = f.path.replace(/[\u0000-\u001f\u007f]/g, '_').replace(/^\/+/, '').slice(0, 200) || 'file';

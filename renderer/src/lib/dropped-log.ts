@@ -1,6 +1,5 @@
-import { MAX_ARCHIVE_LOGS } from '../../../app/shared/limits';
-import { isTarStart, tarFiles } from '../../../app/shared/tar-files';
-import { decodeTextFile, isGzipStart, looksBinaryBytes } from '../../../app/shared/text-encoding';
+import { archiveLogs, isTarStart } from '../../../app/shared/tar-files';
+import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
 
 /**
  * A log file dropped on (or chosen in) the paste box, as text: its bytes decoded as the CLI reads a log file
@@ -42,17 +41,14 @@ export async function readDroppedLog(file: Blob & { name: string }, limit: numbe
 
 /** An archive's text files as logs of their own, each labelled `archive › file` (a label holds no path separator: app/shared/ipc.ts LogLabel). */
 function fromArchive(bytes: Uint8Array, archiveLabel: string, gzipDamaged: boolean): DroppedLog {
-  const { files, skipped, damaged } = tarFiles(bytes, MAX_ARCHIVE_LOGS);
-  const text = files.filter((f) => f.bytes.length > 0 && !looksBinaryBytes(f.bytes.subarray(0, 8192)));
-  // nothing but empty or binary files: the first stands for the archive, so the verdict still says what it held (as the CLI's)
-  const chosen = text.length > 0 ? text : files.slice(0, 1);
-  const logs = chosen.map((f) => ({ text: decodeTextFile(f.bytes), label: droppedLabel(`${archiveLabel} › ${f.path.split('/').filter(Boolean).pop() ?? f.path}`), path: f.path }));
+  const { logs: files, leftOut, skipped, damaged } = archiveLogs(bytes);
+  const logs = files.map((f) => ({ text: decodeTextFile(f.bytes), label: droppedLabel(`${archiveLabel} › ${f.path.split('/').filter(Boolean).pop() ?? f.path}`), path: f.path }));
   const first = logs[0] ?? { text: '', label: archiveLabel };
   return {
     text: first.text,
     label: first.label,
     ...(damaged || gzipDamaged ? { damaged: true as const } : {}),
-    archive: { logs, skipped, leftOut: files.length - chosen.length },
+    archive: { logs, skipped, leftOut },
   };
 }
 
