@@ -1,4 +1,5 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,10 +30,15 @@ const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empt
 const NPS_EVENTS = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'nps-eventviewer-4402-no-dc-and-6273-reason-7-label-value-lines.txt'), 'utf8');
 
 
-async function shootPanel(h: Harness, name: string, doc: boolean): Promise<void> {
+/** `maxHeight`: only the panel's top (a long log's list of lines made a screenshot of several megabytes) */
+async function shootPanel(h: Harness, name: string, doc: boolean, maxHeight?: number): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
-  await h.page.getByTestId('server-log').screenshot({ path: file, animations: 'disabled' });
+  const box = maxHeight ? await h.page.getByTestId('server-log').boundingBox() : null;
+  // (a full-page clip is in page coordinates, the box in the viewport's)
+  const scroll = box ? await h.page.evaluate('({ x: window.scrollX, y: window.scrollY })') as { x: number; y: number } : undefined;
+  if (box && scroll) await h.page.screenshot({ path: file, animations: 'disabled', fullPage: true, clip: { x: box.x + scroll.x, y: box.y + scroll.y, width: box.width, height: Math.min(box.height, maxHeight!) } });
+  else await h.page.getByTestId('server-log').screenshot({ path: file, animations: 'disabled' });
   if (doc && process.env.TM_UPDATE_DOCS === '1') {
     await mkdir(DOCS_DIR, { recursive: true });
     await copyFile(file, path.join(DOCS_DIR, `${name}.png`));
@@ -41,6 +47,8 @@ async function shootPanel(h: Harness, name: string, doc: boolean): Promise<void>
 
 describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s log (%s)', (lang: Lang) => {
   let h: Harness;
+  // what main's open dialog answers ("Read a big file…"): a path, or undefined when the person cancels
+  let chosen: string | undefined;
   const t = LOCALES[lang] as unknown as { nav: { connections: string }; scan: { start: string }; serverLog: Record<string, string> };
   const panel = () => h.page.getByTestId('server-log');
   const explain = async (text: string) => {
@@ -52,7 +60,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
   beforeAll(async () => {
     await ensureRendererBuilt();
     const { engine } = await createCaptureEngine(sampleDir('win11-ras-errors'), { locale: lang });
-    h = await openApp(engine, { locale: BROWSER_LOCALE[lang] });
+    h = await openApp(engine, { locale: BROWSER_LOCALE[lang], chooseLogFile: async () => chosen });
     await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
     await h.page.getByRole('button', { name: walker(h.page, lang).t.scan.start }).click();
     await h.page.getByTestId('attempt').first().waitFor();
@@ -170,6 +178,49 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await panel().getByTestId('server-log-file').setInputFiles({ name: 'cut.tar', mimeType: 'application/x-tar', buffer: tar.subarray(0, tar.length - 2048) });
     await panel().getByTestId('server-log-gzip-damaged').waitFor();
     expect(await panel().getByTestId('server-log-gzip-damaged').textContent()).toBe(t.serverLog.archiveDamaged);
+  });
+
+  it('a file too big for the box (a 5 MB tar.gz of logs): the notice offers to read it in full, main reads every line, the person picks the log', { timeout: 120_000 }, async () => {
+    const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', name));
+    const gre = fixture('netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt').toString('utf8');
+    const copies = Math.ceil(5_000_000 / gre.length);
+    const big = gzipSync(await tarOf([['var/log/syslog', gre.repeat(copies)], ['var/log/pluto.log', fixture('pluto-xauth-password-file-user-found-wrong-password.txt')]]));
+    const dir = await mkdtemp(path.join(tmpdir(), 'tm-e2e-open-'));
+    chosen = path.join(dir, 'logs.tar.gz');
+    await writeFile(chosen, big);
+    // dropped (here: chosen in the page's own file field): over 4 MB unpacked, so the box says so and offers the full read
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'logs.tar.gz', mimeType: 'application/gzip', buffer: big });
+    const notice = panel().getByTestId('server-log-too-big');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(t.serverLog.tooBig);
+    await notice.getByRole('button', { name: t.serverLog.openFull }).click();
+    await panel().getByTestId('server-log-opened').waitFor();
+    expect(await panel().getByTestId('server-log-too-big').count()).toBe(0);
+    // every line of the big log read (42 per copy), none of it in the box
+    const understood = (42 * copies).toLocaleString(lang === 'en' ? 'en-US' : 'nl-NL');
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toMatch(new RegExp(`${understood.replace(/[.,]/g, '[.,]?')} (of|van) ${understood.replace(/[.,]/g, '[.,]?')}`));
+    expect(await panel().getByLabel(t.serverLog.label!).inputValue()).toBe('');
+    expect(await panel().getByTestId('server-log-opened').textContent()).toContain(t.serverLog.openedFrom!.replace('{{file}}', 'logs.tar.gz'));
+    expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
+    const pick = panel().getByLabel(lang === 'en' ? 'The file holds 2 logs' : 'Het bestand bevat 2 logboeken');
+    expect(await pick.locator('option').allTextContents()).toEqual(['var/log/syslog', 'var/log/pluto.log']);
+    // thousands of decoded lines: the first 200 listed, the rest a click away
+    expect(await panel().getByTestId('server-log-lines').locator('li').count()).toBe(200);
+    expect(await panel().getByTestId('server-log-more').count()).toBe(1);
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log-read-in-full${lang === 'en' ? '' : `-${lang}`}`, true, 1400);
+    await pick.selectOption({ label: 'var/log/pluto.log' });
+    await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.auth-mismatch"]').waitFor();
+    expect(await panel().locator('.server-log-evidence').first().textContent()).toContain('logs.tar.gz › pluto.log');
+    // the dialog cancelled: what is shown stays
+    chosen = undefined;
+    await panel().getByTestId('server-log-open-full').click();
+    await panel().getByTestId('server-log-open-full').and(h.page.locator(':enabled')).waitFor();
+    expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('vpn.auth-mismatch');
+    // typing in the box is the person's own text again: the file's choice goes away
+    await panel().getByLabel(t.serverLog.label!).fill(ROUTER_LOG);
+    expect(await panel().getByTestId('server-log-opened').count()).toBe(0);
   });
 
   it("a rotated syslog sent on as it lies on the server (`syslog.2.gz`) is unpacked and read; one cut short says so and reads what came before", async () => {

@@ -16,7 +16,15 @@ export type SaveExport = (file: { suggestedName: string; content: string }) => P
 
 const declineSave: SaveExport = async () => ({ saved: false });
 
-export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Progress) => void, saveExport: SaveExport = declineSave): Dispatcher {
+/**
+ * Which log file to read in full: main asks the person with its own open dialog (undefined: cancelled), tests give a file. The
+ * only way a path reaches the engine's log reading: the renderer asks for the dialog, never for a path.
+ */
+export type ChooseLogFile = () => Promise<string | undefined>;
+
+const declineChoose: ChooseLogFile = async () => undefined;
+
+export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Progress) => void, saveExport: SaveExport = declineSave, chooseLogFile: ChooseLogFile = declineChoose): Dispatcher {
   const progress = (p: Progress): void => {
     // progress is data from the engine to the renderer too: same rule, only what the contract names
     const parsed = ProgressSchema.safeParse(p);
@@ -34,6 +42,11 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
     checkPptp: (a: ArgsOf<'checkPptp'>) => engine.checkPptp(a.runToken, a.profileName),
     routeFingerprint: () => engine.routeFingerprint(),
     explainServerLog: (a: ArgsOf<'explainServerLog'>) => engine.explainServerLog(a),
+    openServerLogFile: async (a: ArgsOf<'openServerLogFile'>) => {
+      const path = await chooseLogFile();
+      return path === undefined ? { opened: false } : engine.openServerLog(path, a);
+    },
+    explainOpenedLog: (a: ArgsOf<'explainOpenedLog'>) => engine.explainOpenedLog(a.openId, a.index, { runToken: a.runToken, language: a.language }),
   };
 
   return async (channel, rawArgs) => {
@@ -83,9 +96,9 @@ export interface IpcEventLike {
 export function registerIpcHandlers(
   ipcMain: IpcMainLike,
   engine: DesktopEngine,
-  opts: { isTrustedSender: (event: IpcEventLike) => boolean; sendProgress: (p: Progress) => void; saveExport?: SaveExport },
+  opts: { isTrustedSender: (event: IpcEventLike) => boolean; sendProgress: (p: Progress) => void; saveExport?: SaveExport; chooseLogFile?: ChooseLogFile },
 ): Dispatcher {
-  const dispatch = createIpcDispatcher(engine, opts.sendProgress, opts.saveExport);
+  const dispatch = createIpcDispatcher(engine, opts.sendProgress, opts.saveExport, opts.chooseLogFile);
   for (const channel of channels) {
     ipcMain.handle(channelName(channel), async (event, ...args) => {
       if (!opts.isTrustedSender(event)) {

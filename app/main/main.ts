@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ import type { DesktopEngine } from '../shared/engine-port';
 import { progressChannel, type Progress } from '../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { chooseEngineSource } from './engine-options';
-import { isTrustedUrl, registerIpcHandlers, type SaveExport } from './ipc-handlers';
+import { isTrustedUrl, registerIpcHandlers, type ChooseLogFile, type SaveExport } from './ipc-handlers';
 import { buildAppMenu, mainTexts } from './menu';
 import { pickLanguage, type EngineLanguage } from '../core/i18n';
 
@@ -83,10 +83,25 @@ if (headless) {
       return { saved: true, fileName: path.basename(choice.filePath) };
     };
 
+    // a log file too big for the paste box, read in full: the person picks it here, in main's dialog (ipc-handlers.ts ChooseLogFile)
+    const chooseLogFile: ChooseLogFile = async () => {
+      const options: OpenDialogOptions = {
+        title: mainTexts(menuLanguage).openLogTitle,
+        properties: ['openFile'],
+        filters: [
+          { name: mainTexts(menuLanguage).logFiles, extensions: ['log', 'txt', 'gz', 'tgz', 'tar', 'csv'] },
+          { name: mainTexts(menuLanguage).allFiles, extensions: ['*'] },
+        ],
+      };
+      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? undefined : choice.filePaths[0];
+    };
+
     registerIpcHandlers(ipcMain, engine, {
       isTrustedSender: (event) => !!event.senderFrame && isTrustedUrl(event.senderFrame.url, { indexUrl, devServerUrl }),
       sendProgress: (p: Progress) => mainWindow?.webContents.send(progressChannel, p),
       saveExport,
+      chooseLogFile,
     });
 
     // the menu and main's dialogs follow the UI's language: the renderer scans in it
@@ -170,6 +185,8 @@ function rememberRunToken(engine: DesktopEngine, onToken: (token: string, langua
     fixScript: (token, fixId, which, shell) => engine.fixScript(token, fixId, which, shell),
     checkPptp: (token, profileName) => engine.checkPptp(token, profileName),
     explainServerLog: (opts) => engine.explainServerLog(opts),
+    openServerLog: (path, opts) => engine.openServerLog(path, opts),
+    explainOpenedLog: (openId, index, opts) => engine.explainOpenedLog(openId, index, opts),
     routeFingerprint: () => engine.routeFingerprint(),
   };
 }

@@ -41,7 +41,7 @@ export function buildAppMenu(opts: { getWindow: () => BrowserWindow | null; onEx
 }
 
 /** The main process's own dialogs, in the same language as the menu. */
-export function mainTexts(language: EngineLanguage): { scanFirst: string; exportFailed: string } {
+export function mainTexts(language: EngineLanguage): { scanFirst: string; exportFailed: string; openLogTitle: string; logFiles: string; allFiles: string } {
   const t = engineT(language);
-  return { scanFirst: t('menu.scanFirst'), exportFailed: t('menu.exportFailed') };
+  return { scanFirst: t('menu.scanFirst'), exportFailed: t('menu.exportFailed'), openLogTitle: t('menu.openLogTitle'), logFiles: t('menu.logFiles'), allFiles: t('menu.allFiles') };
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, DomainInput, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult, ServerLogExplanation } from './ipc';
+import type { AppInfo, DomainInput, OpenedServerLog, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult, ServerLogExplanation } from './ipc';
 
 /**
  * What the Electron main process (and the Playwright bridge) needs from the engine. The real
@@ -26,6 +26,13 @@ export interface DesktopEngine {
   routeFingerprint(): Promise<{ fingerprint: string }>;
   /** A pasted server log, parsed and explained in main; matched with that scan's failures when runToken is given. */
   explainServerLog(opts: { text: string; label?: string; runToken?: string; language?: 'en' | 'nl' }): Promise<ServerLogExplanation>;
+  /**
+   * A log file read in full (any size, gzip, a tar archive of logs): `path` is what the person chose in main's open dialog, never
+   * anything the renderer sent. The first log explained; the file kept for explainOpenedLog.
+   */
+  openServerLog(path: string, opts: { runToken?: string; language?: 'en' | 'nl' }): Promise<OpenedServerLog>;
+  /** Another log of the file opened last (an archive's), by the id openServerLog gave; UNKNOWN_OPENED_LOG when it is gone. */
+  explainOpenedLog(openId: string, index: number, opts: { runToken?: string; language?: 'en' | 'nl' }): Promise<OpenedServerLog>;
 }
 
 /** A text of the engine catalogue (app/core/i18n) and its values, so a face can word it in the person's language. */

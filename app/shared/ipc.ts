@@ -121,7 +121,7 @@ export type PptpCheckResult = z.infer<typeof PptpCheckResultSchema>;
  * renderer) and a label to show — never a path; main parses it. 4 MiB of text at most across IPC:
  * bigger logs belong to `tunnelmedic explain-log`, which streams files.
  */
-import { MAX_SERVER_LOG_CHARS } from './limits';
+import { MAX_ARCHIVE_LOGS, MAX_SERVER_LOG_CHARS } from './limits';
 export { MAX_SERVER_LOG_CHARS };
 const LogLabel = z.string().regex(/^[^\u0000-\u001f\u007f/\\]{1,120}$/, 'a file name without a path');
 export const ServerLogExplanationSchema = z.object({
@@ -132,6 +132,26 @@ export const ServerLogExplanationSchema = z.object({
   correlated: z.boolean(),
 });
 export type ServerLogExplanation = z.infer<typeof ServerLogExplanationSchema>;
+
+/**
+ * A log file main read in full, chosen by the person in main's own open dialog (a file too big for the paste box: a 40 MB
+ * syslog, a tar.gz of /var/log). The path stays in main; the renderer gets a name, an id main issued and, for an archive, the
+ * names of the logs in it, and asks for another of them by that id and an index.
+ */
+export const OpenedServerLogSchema = z.object({
+  opened: z.literal(true),
+  openId: Id,
+  /** the chosen file's name, no folder */
+  fileName: LogLabel,
+  /** the logs in the file: its own name for a plain or gzip file; each text file's path inside a tar archive */
+  logs: z.array(z.string().max(300)).min(1).max(MAX_ARCHIVE_LOGS),
+  /** which of `logs` `explanation` is of */
+  index: z.number().int().min(0),
+  /** where reading stopped short, worded in the person's language (the size cap, a damaged gzip, files past the archive's limit) */
+  notes: z.array(z.string().max(600)).max(8),
+  explanation: ServerLogExplanationSchema,
+});
+export type OpenedServerLog = z.infer<typeof OpenedServerLogSchema>;
 
 export const ipcContract = {
   appInfo: { args: z.object({}).strict(), result: AppInfoSchema },
@@ -175,6 +195,19 @@ export const ipcContract = {
   explainServerLog: {
     args: z.object({ text: z.string().max(MAX_SERVER_LOG_CHARS, 'The log is too long to paste (4 MB at most): use tunnelmedic explain-log FILE.'), label: LogLabel.optional(), runToken: Id.optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
     result: ServerLogExplanationSchema,
+  },
+  /**
+   * A log file read in full by main: main shows its own open dialog (the person's choice is the consent, and the only way a path
+   * reaches the engine); `opened: false` when the person cancelled. Then explained as the paste box explains text.
+   */
+  openServerLogFile: {
+    args: z.object({ runToken: Id.optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
+    result: z.union([z.object({ opened: z.literal(false) }), OpenedServerLogSchema]),
+  },
+  /** Another log of the file openServerLogFile read (a tar archive's next file), by the id it gave; UNKNOWN_OPENED_LOG when it is gone. */
+  explainOpenedLog: {
+    args: z.object({ openId: Id, index: z.number().int().min(0).max(MAX_ARCHIVE_LOGS - 1), runToken: Id.optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
+    result: OpenedServerLogSchema,
   },
   /**
    * A cheap fingerprint of the route table (issue 15.3): the renderer asks now and then (less often

@@ -11,6 +11,7 @@ import { reportBundleFiles } from '../core/report/report-zip';
 import { routesForDiagrams } from '../core/report/traffic-diagram';
 import { withRoutes } from '../core/parse/lazy-routes';
 import { runHistory } from './run-history';
+import { OpenedLogs, type OpenedLogOptions } from './opened-logs';
 import type { AppInfo, DomainInput, PptpCheckResult, RunSummary } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import { CAPTURE_FILES } from '../core/capture/capture';
@@ -100,6 +101,12 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       throw toEngineError(e, pickLanguage(options.locale));
     }));
 
+  // log files read in full for the app (the person chose them in main's open dialog), explained like a paste
+  const openedLogs = new OpenedLogs();
+  const logOptions = ({ runToken, language }: { runToken?: string; language?: EngineLanguage }): OpenedLogOptions => {
+    const s = runToken ? sessions.get(runToken) : undefined;
+    return { language: language ?? s?.language ?? pickLanguage(options.locale), scan: s ? { report: s.report, corporateNetworks: s.corporateNetworks, policy: s.policy } : undefined };
+  };
   const session = (runToken: string): Session => {
     const s = sessions.get(runToken);
     if (!s) throw new EngineError('UNKNOWN_RUN_TOKEN', 'This scan is no longer known; scan again.', runToken);
@@ -278,6 +285,16 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       // parsed here in main (the renderer only sent text); a stale token just means "no scan to match"
       const s = runToken ? sessions.get(runToken) : undefined;
       return explainPastedLog({ text, label, language: language ?? s?.language ?? pickLanguage(options.locale), scan: s ? { report: s.report, corporateNetworks: s.corporateNetworks, policy: s.policy } : undefined });
+    },
+    async openServerLog(path, opts) {
+      try {
+        return await openedLogs.open(path, logOptions(opts));
+      } catch (e) {
+        throw toEngineError(e, logOptions(opts).language);
+      }
+    },
+    async explainOpenedLog(openId, index, opts) {
+      return openedLogs.explainOpened(openId, index, logOptions(opts));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { explainPastedLog } from '../../app/core/diagnose/server-log/paste';
+import { OpenedLogs } from '../../app/system/opened-logs';
 import type { DesktopEngine } from '../../app/shared/engine-port';
 import { EngineError } from '../../app/shared/engine-port';
 import type { Progress, RunResult, RunSummary } from '../../app/shared/ipc';
@@ -82,6 +83,8 @@ export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'l
     report: report(false),
   });
 
+  const opened = new OpenedLogs();
+
   return {
     info: async () => ({ version: '0.1.0', platform: source === 'live' ? 'win32' : 'linux', source, sourceLabel: source === 'live' ? 'This PC' : 'Demo machine', locale: 'en', policyNetworks: [], policyDomain: false }),
     scan: async (o, onProgress) => {
@@ -136,6 +139,8 @@ export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'l
     },
     // the real pure explanation, without a scan to match against
     explainServerLog: async ({ text, label, language }) => explainPastedLog({ text, label, language }),
+    openServerLog: async (path, { language }) => opened.open(path, { language: language ?? 'en' }),
+    explainOpenedLog: async (openId, index, { language }) => opened.explainOpened(openId, index, { language: language ?? 'en' }),
     routeFingerprint: async () => ({ fingerprint: broken ? 'broken' : 'fixed' }),
   };
 }

@@ -10,7 +10,8 @@ import { sensitiveValues } from '../../core/report/redact-values';
 import { logFormatsText } from '../../shared/log-formats';
 import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
-import { MAX_ARCHIVE_LOGS, readServerLogFiles, type ArchiveLogResult } from '../../system/server-log-archive';
+import { readServerLogFiles } from '../../system/server-log-archive';
+import { readNotes } from '../../system/server-log-notes';
 import { TOOL_VERSION } from '../../system/version';
 import type { CliValues } from '../args';
 import { formatReport, severityLabel } from '../format';
@@ -94,16 +95,6 @@ const L = {
   en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), evidence: 'Evidence' },
   nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), evidence: 'Bewijs' },
 };
-
-/** Where a log's read stopped short (the size cap, a damaged gzip, an archive's file limit), as stderr says it; scan says the same. */
-export function readNotes(r: ArchiveLogResult, words: ReturnType<typeof cliWords>): string[] {
-  const notes: string[] = [];
-  if (r.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.source, bytes: r.cutAtBytes }));
-  if (r.gzipDamaged) notes.push(words('cli.explainLog.gzipDamaged', { file: r.source }));
-  if (r.archive?.skippedFiles) notes.push(words('cli.explainLog.archiveSkipped', { file: r.archive.path, count: r.archive.skippedFiles, max: MAX_ARCHIVE_LOGS }));
-  if (r.archive?.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.archive.path, bytes: r.archive.cutAtBytes }));
-  return notes;
-}
 
 const MARK: Record<string, string> = { failure: '✖', warning: '▲', success: '✔', info: '·' };
 

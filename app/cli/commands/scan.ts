@@ -19,7 +19,7 @@ export async function scanCommand(values: CliValues, io: CliIo): Promise<number>
   const serverLogs = [];
   if (values['server-log']?.length) {
     // loaded only when asked for (analyse-client.ts says why)
-    const [{ readServerLogFiles }, { readNotes }] = await Promise.all([import('../../system/server-log-archive'), import('./explain-log')]);
+    const [{ readServerLogFiles }, { readNotes }] = await Promise.all([import('../../system/server-log-archive'), import('../../system/server-log-notes')]);
     for (const f of values['server-log']) {
       // streamed (a tar archive: one log per file inside); verdicts land in report.serverLogs
       for (const r of await readServerLogFiles(f)) {

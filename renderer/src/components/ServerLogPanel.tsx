@@ -1,6 +1,6 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IpcError, ServerLogExplanation } from '../../../app/shared/ipc';
+import type { Envelope, IpcError, OpenedServerLog, ServerLogExplanation } from '../../../app/shared/ipc';
 import { MAX_ARCHIVE_LOGS, MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
 import { api, asIpcError, call } from '../api';
@@ -9,6 +9,9 @@ import { readDroppedLog, type DroppedArchive } from '../lib/dropped-log';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
 import './ServerLogPanel.css';
+
+/** Decoded lines listed at first, and added per "show more" */
+const LINES_PAGE = 200;
 
 type State = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
 
@@ -24,17 +27,21 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const [label, setLabel] = useState<string | undefined>();
   const [state, setState] = useState<State>({ status: 'idle' });
   const [all, setAll] = useState(false);
-  const [tooBig, setTooBig] = useState(false);
+  // 'file': a dropped or chosen file over the box's 4 MB (offered to be read in full); 'paste': pasted text over it
+  const [tooBig, setTooBig] = useState<'file' | 'paste' | undefined>();
   const [dragging, setDragging] = useState(false);
   // the dropped gzip file broke off: what came before was read (lib/dropped-log.ts)
   const [damaged, setDamaged] = useState(false);
   // a dropped tar archive: its logs, one shown at a time (lib/dropped-log.ts)
   const [archive, setArchive] = useState<DroppedArchive | undefined>();
   const [shownLog, setShownLog] = useState(0);
+  // a file main read in full (the person chose it in main's open dialog): its name, its logs and which is shown; never its text
+  const [opened, setOpened] = useState<Omit<OpenedServerLog, 'explanation'> | undefined>();
 
   const explain = async (value = text, name = label): Promise<void> => {
-    if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig(true);
-    setTooBig(false);
+    if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig('paste');
+    setTooBig(undefined);
+    setOpened(undefined);
     setState({ status: 'running' });
     try {
       const result = await call(api().explainServerLog({ text: value, ...(name ? { label: name } : {}), ...(runToken ? { runToken } : {}), language: currentLanguage() }));
@@ -50,7 +57,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     const read = await readDroppedLog(file, MAX_SERVER_LOG_CHARS);
     setDamaged(false);
     setArchive(undefined);
-    if ('tooBig' in read) return setTooBig(true);
+    if ('tooBig' in read) return setTooBig('file');
     setDamaged(read.damaged === true);
     setArchive(read.archive);
     setShownLog(0);
@@ -68,6 +75,28 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     void explain(chosen.text, chosen.label);
   };
 
+  /** A file read in full by main (any size, a gzip file, a tar archive of logs), chosen in main's own open dialog; or another log of it. */
+  const showOpened = async (request: () => Promise<Envelope<OpenedServerLog | { opened: false }>>): Promise<void> => {
+    const before = state;
+    setState({ status: 'running' });
+    try {
+      const read = await call(request());
+      if (!read.opened) return setState(before); // the person cancelled the dialog: nothing changes
+      const { explanation, ...file } = read;
+      setOpened(file);
+      setText('');
+      setLabel(undefined);
+      setTooBig(undefined);
+      setDamaged(false);
+      setArchive(undefined);
+      setState({ status: 'done', result: explanation });
+    } catch (e) {
+      setState({ status: 'error', error: asIpcError(e) });
+    }
+  };
+  const openFull = (): Promise<void> => showOpened(() => api().openServerLogFile({ ...(runToken ? { runToken } : {}), language: currentLanguage() }));
+  const showOpenedLog = (openId: string, index: number): Promise<void> => showOpened(() => api().explainOpenedLog({ openId, index, ...(runToken ? { runToken } : {}), language: currentLanguage() }));
+
   const onDrop = (e: DragEvent<HTMLElement>): void => {
     e.preventDefault();
     setDragging(false);
@@ -77,6 +106,9 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const result = state.status === 'done' ? state.result : null;
   const log = result?.serverLog;
   const shown = log ? (all ? log.entries : log.entries.filter((e) => e.outcome !== 'info')) : [];
+  // a long log's lines a page at a time: thousands of list items (a 40 MB syslog read in full keeps up to 6 000 entries) made the panel slow to paint and to scroll
+  const [limit, setLimit] = useState(LINES_PAGE);
+  useEffect(() => setLimit(LINES_PAGE), [result, all]);
 
   return (
     <section className="panel server-log" aria-labelledby={`${id}-title`} data-testid="server-log">
@@ -99,6 +131,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
             setLabel(undefined);
             setDamaged(false);
             setArchive(undefined);
+            setOpened(undefined);
           }}
         />
         <p id={`${id}-hint`} className="small muted">
@@ -113,6 +146,9 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
           {t('serverLog.chooseFile')}
           <input type="file" accept=".txt,.log,.gz,.tar,.tgz,text/plain,application/gzip,application/x-tar" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void explainFile(e.target.files?.[0])} />
         </label>
+        <button type="button" className="button" onClick={() => void openFull()} disabled={state.status === 'running'} title={t('serverLog.openFullHint')} data-testid="server-log-open-full">
+          {t('serverLog.openFull')}
+        </button>
         {(text || result) && (
           <button
             type="button"
@@ -123,6 +159,8 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
               setState({ status: 'idle' });
               setDamaged(false);
               setArchive(undefined);
+              setOpened(undefined);
+              setTooBig(undefined);
             }}
           >
             {t('serverLog.clear')}
@@ -147,8 +185,38 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
           {archive.skipped > 0 && <p className="small muted">{t('serverLog.archiveSkipped', { count: archive.skipped, max: MAX_ARCHIVE_LOGS })}</p>}
         </div>
       )}
+      {opened && (
+        <div className="server-log-archive" data-testid="server-log-opened">
+          <p className="small">{t('serverLog.openedFrom', { file: opened.fileName })}</p>
+          {opened.logs.length > 1 && (
+            <>
+              <label htmlFor={`${id}-opened`}>{t('serverLog.openedPick', { count: opened.logs.length })}</label>{' '}
+              <select id={`${id}-opened`} value={opened.index} onChange={(e) => void showOpenedLog(opened.openId, Number(e.target.value))} disabled={state.status === 'running'}>
+                {opened.logs.map((name, i) => (
+                  <option key={i} value={i}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {opened.notes.map((note, i) => (
+            <p key={i} className="small muted" data-testid="server-log-opened-note">
+              {note}
+            </p>
+          ))}
+        </div>
+      )}
       <div role="status" data-testid="server-log-status">
-        {tooBig && <p className="notice server-log-warning">{t('serverLog.tooBig')}</p>}
+        {tooBig === 'paste' && <p className="notice server-log-warning">{t('serverLog.pasteTooBig')}</p>}
+        {tooBig === 'file' && (
+          <p className="notice server-log-warning" data-testid="server-log-too-big">
+            {t('serverLog.tooBig')}{' '}
+            <button type="button" className="button button-primary" onClick={() => void openFull()} disabled={state.status === 'running'}>
+              {t('serverLog.openFull')}
+            </button>
+          </p>
+        )}
         {damaged && (
           <p className="notice server-log-warning" data-testid="server-log-gzip-damaged">
             {archive ? t('serverLog.archiveDamaged') : t('serverLog.gzipDamaged')}
@@ -198,7 +266,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
             <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('serverLog.showAll', { count: log.entries.length })}
           </label>
           <ol className="server-log-lines" data-testid="server-log-lines">
-            {shown.map((e) => (
+            {shown.slice(0, limit).map((e) => (
               <li key={`${e.line}-${e.endLine}-${e.decoded.slice(0, 20)}`} className={`server-log-line out-${e.outcome}`} data-outcome={e.outcome}>
                 <span className="server-log-lineno">{e.line}</span>
                 <div>
@@ -208,6 +276,11 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
               </li>
             ))}
           </ol>
+          {shown.length > limit && (
+            <button type="button" className="button" onClick={() => setLimit((n) => n + LINES_PAGE)} data-testid="server-log-more">
+              {t('serverLog.showMore', { count: Math.min(LINES_PAGE, shown.length - limit), total: shown.length })}
+            </button>
+          )}
           {log.unknown > 0 && (
             <details className="server-log-unknown" data-testid="server-log-unknown">
               <summary>{t('serverLog.unknown', { count: log.unknown })}</summary>

@@ -1,3 +1,4 @@
+import { archivedLogLabel, logLabel } from '../../../app/shared/log-label';
 import { archiveLogs, isTarStart } from '../../../app/shared/tar-files';
 import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
 
@@ -22,8 +23,8 @@ export interface DroppedArchive {
   leftOut: number;
 }
 
-/** A name safe to show and to send as the log's label: no control characters or path separators, 120 characters at most. */
-export const droppedLabel = (name: string): string => name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt';
+/** A name safe to show and to send as the log's label (app/shared/log-label.ts). */
+export const droppedLabel = logLabel;
 
 export async function readDroppedLog(file: Blob & { name: string }, limit: number): Promise<DroppedLog> {
   const label = droppedLabel(file.name);
@@ -42,7 +43,7 @@ export async function readDroppedLog(file: Blob & { name: string }, limit: numbe
 /** An archive's text files as logs of their own, each labelled `archive › file` (a label holds no path separator: app/shared/ipc.ts LogLabel). */
 function fromArchive(bytes: Uint8Array, archiveLabel: string, gzipDamaged: boolean): DroppedLog {
   const { logs: files, leftOut, skipped, damaged } = archiveLogs(bytes);
-  const logs = files.map((f) => ({ text: decodeTextFile(f.bytes), label: droppedLabel(`${archiveLabel} › ${f.path.split('/').filter(Boolean).pop() ?? f.path}`), path: f.path }));
+  const logs = files.map((f) => ({ text: decodeTextFile(f.bytes), label: archivedLogLabel(archiveLabel, f.path), path: f.path }));
   const first = logs[0] ?? { text: '', label: archiveLabel };
   return {
     text: first.text,
