@@ -135,3 +135,41 @@ describe('errors crossing to the app', () => {
     expect(error.message).not.toMatch(/\b(could|not understood|nothing in)\b/i);
   });
 });
+
+describe('the server log the person explained goes into that scan\'s exported report', () => {
+  // the router's CCP refusal at 10:21:05 (UTC+1) is the capture's 742 of "Partner L2TP" at 09:21:07Z; a pppd line names a user
+  const LOG = ['Nov 18 10:21:05.100: Vi1 LCP: O PROTREJ [Open] id 5 len 16 protocol CCP (0x80FD0102000A1206010000B0)', 'Nov 18 10:21:09 vpn1 pppd[4242]: Peer anna.jansen failed CHAP authentication'].join('\n');
+
+  it('pasted: the report holds the log and the folded finding; redacted, the log\'s user name is gone', async () => {
+    const engine = await engineWith({});
+    const { runToken } = await engine.scan({ language: 'en' }, () => undefined);
+    const before = JSON.parse((await engine.exportReport(runToken, 'json')).content);
+    expect(before.serverLogs).toBeUndefined();
+    await engine.explainServerLog({ text: LOG, label: 'router.txt', runToken });
+    const after = JSON.parse((await engine.exportReport(runToken, 'json')).content);
+    expect(after.serverLogs.map((l: { source: string }) => l.source)).toEqual(['router.txt']);
+    const folded = after.findings.find((f: { id: string }) => f.id === 'vpn.encryption-mismatch');
+    expect(folded.evidence.map((e: { source: string }) => e.source)).toEqual(expect.arrayContaining(['router.txt', 'rasclient-events.txt']));
+    expect(JSON.stringify(after)).toContain('anna.jansen');
+    for (const format of ['json', 'html'] as const) {
+      const redacted = (await engine.exportReport(runToken, format, { redact: true })).content;
+      expect(redacted).toContain('router.txt');
+      expect(redacted).not.toContain('anna.jansen');
+    }
+  });
+
+  it('read in full from a file: that scan\'s report holds it, another scan\'s none', async () => {
+    const engine = await engineWith({});
+    const { runToken } = await engine.scan({ language: 'en' }, () => undefined);
+    const other = await engine.scan({ language: 'en' }, () => undefined);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tm-engine-open-'));
+    const file = path.join(dir, 'router.log');
+    await writeFile(file, LOG);
+    const opened = await engine.openServerLog(file, { runToken });
+    expect(opened.explanation.correlated).toBe(true);
+    const report = JSON.parse((await engine.exportReport(runToken, 'json')).content);
+    expect(report.serverLogs.map((l: { source: string }) => l.source)).toEqual(['router.log']);
+    expect(JSON.stringify(report)).not.toContain(dir);
+    expect(JSON.parse((await engine.exportReport(other.runToken, 'json')).content).serverLogs).toBeUndefined();
+  });
+});

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { engineT, pickLanguage, type EngineLanguage } from '../core/i18n';
 import { interpretPptpPath } from '../core/diagnose/pptp-path';
-import { explainPastedLog } from '../core/diagnose/server-log/paste';
+import { explainReadLog, readPastedLog } from '../core/diagnose/server-log/paste';
+import type { ServerLogResult } from '../core/parse/server-log';
+import { serverLogNames } from '../core/parse/server-log/names';
 import { rasEventsOf } from '../core/model/ras-event';
 import { vpnProfilesOf } from '../core/model/vpn-profile';
 import type { Policy } from '../core/model/policy';
@@ -78,6 +80,8 @@ interface Session {
   language: EngineLanguage;
   /** the domain typed in the app: the elevated instance re-plans with it (approved-run.ts) */
   domain?: DomainInput;
+  /** the server log explained last with this scan (pasted, dropped or read in full): an exported report holds it, its causes folded in */
+  serverLog?: ServerLogResult;
 }
 
 /**
@@ -106,6 +110,11 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
   const logOptions = ({ runToken, language }: { runToken?: string; language?: EngineLanguage }): OpenedLogOptions => {
     const s = runToken ? sessions.get(runToken) : undefined;
     return { language: language ?? s?.language ?? pickLanguage(options.locale), scan: s ? { report: s.report, corporateNetworks: s.corporateNetworks, policy: s.policy } : undefined };
+  };
+  // the server log the person explained last against a scan (the one the panel shows): an exported report of that scan holds it
+  const rememberServerLog = (runToken: string | undefined, log: ServerLogResult): void => {
+    const s = runToken ? sessions.get(runToken) : undefined;
+    if (s) s.serverLog = log;
   };
   const session = (runToken: string): Session => {
     const s = sessions.get(runToken);
@@ -218,11 +227,14 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const i = await input();
       // What the person sees now, not the scan's snapshot: the machine is read again (fixes applied or
       // undone since the scan are in it), in the UI's language, with the runs made on this machine.
-      const { report, capture } = await scanInput({ ...i, corporateNetworks: s.corporateNetworks, policy: s.policy }, opts.language ?? s.language).catch((e: unknown) => {
+      // the server log the person explained with this scan goes in too (report.serverLogs, its causes folded into the PC's findings,
+      // as `explain-log --capture` makes them); redacted, the names in its lines are hidden as the capture's are
+      const serverLogs = s.serverLog ? [s.serverLog] : undefined;
+      const { report, capture } = await scanInput({ ...i, corporateNetworks: s.corporateNetworks, policy: s.policy }, opts.language ?? s.language, serverLogs).catch((e: unknown) => {
         throw toEngineError(e, opts.language ?? s.language);
       });
       const runs = i.target ? await runHistory(store, opts.language ?? s.language) : [];
-      const files = reportBundleFiles({ report, capture, policy: s.policy, runs, redact: opts.redact });
+      const files = reportBundleFiles({ report, capture, policy: s.policy, runs, redact: opts.redact, moreSensitive: s.serverLog && opts.redact ? serverLogNames(s.serverLog) : undefined });
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
       const name = `tunnelmedic-report-${stamp}${opts.redact ? '-redacted' : ''}`;
       return format === 'json'
@@ -283,18 +295,23 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
 
     async explainServerLog({ text, label, runToken, language }) {
       // parsed here in main (the renderer only sent text); a stale token just means "no scan to match"
-      const s = runToken ? sessions.get(runToken) : undefined;
-      return explainPastedLog({ text, label, language: language ?? s?.language ?? pickLanguage(options.locale), scan: s ? { report: s.report, corporateNetworks: s.corporateNetworks, policy: s.policy } : undefined });
+      const o = logOptions({ runToken, language });
+      const log = readPastedLog(text, label, o.language);
+      rememberServerLog(runToken, log);
+      return explainReadLog(log, o);
     },
     async openServerLog(path, opts) {
-      try {
-        return await openedLogs.open(path, logOptions(opts));
-      } catch (e) {
-        throw toEngineError(e, logOptions(opts).language);
-      }
+      const o = logOptions(opts);
+      const opened = await openedLogs.open(path, o).catch((e: unknown) => {
+        throw toEngineError(e, o.language);
+      });
+      rememberServerLog(opts.runToken, openedLogs.log(opened.openId, opened.index));
+      return opened;
     },
     async explainOpenedLog(openId, index, opts) {
-      return openedLogs.explainOpened(openId, index, logOptions(opts));
+      const opened = openedLogs.explainOpened(openId, index, logOptions(opts));
+      rememberServerLog(opts.runToken, openedLogs.log(openId, index));
+      return opened;
     },
   };
 }

@@ -51,9 +51,18 @@ export class OpenedLogs {
 
   /** Another log of the file opened last; UNKNOWN_OPENED_LOG when another file was opened since (or never). */
   explainOpened(openId: string, index: number, opts: OpenedLogOptions): OpenedServerLog {
+    return this.explain(this.fileOf(openId, index), index, opts);
+  }
+
+  /** One log of the file opened last, as read (what an exported report adds: desktop-engine.ts). */
+  log(openId: string, index: number): ArchiveLogResult {
+    return this.fileOf(openId, index).logs[index]!;
+  }
+
+  private fileOf(openId: string, index: number): OpenedFile {
     const file = this.last;
     if (!file || file.openId !== openId || index >= file.logs.length) throw new EngineError('UNKNOWN_OPENED_LOG', 'This log file is no longer open; choose it again.', openId);
-    return this.explain(file, index, opts);
+    return file;
   }
 
   private explain(file: OpenedFile, index: number, opts: OpenedLogOptions): OpenedServerLog {

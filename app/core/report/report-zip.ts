@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { GZIP_ENCODING, TAR_ENCODING, type Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
-import { Redactor } from './redact';
+import { Redactor, type SensitiveValue } from './redact';
 import { sensitiveValues } from './redact-values';
 import type { Report } from '../model/report';
 import { engineT, pickLanguage } from '../i18n';
@@ -14,6 +14,11 @@ export interface ReportBundleInput {
   policy?: Policy;
   runs?: RunHistoryEntry[];
   redact?: boolean;
+  /**
+   * Names to hide besides those of the capture, snapshot and policy: a server log's that is in the report but not in the capture
+   * (the app's pasted or opened log, read while it was parsed: names.ts ServerLogNames), as explain-log --redact adds them.
+   */
+  moreSensitive?: readonly SensitiveValue[];
 }
 
 export interface BundleFile {
@@ -27,7 +32,7 @@ export interface BundleFile {
  * gets the same token in the JSON, the HTML and the capture files.
  */
 export function reportBundleFiles(input: ReportBundleInput): BundleFile[] {
-  const redactor = input.redact ? new Redactor(sensitiveValues({ capture: input.capture, snapshot: input.report.snapshot, policy: input.policy })) : null;
+  const redactor = input.redact ? new Redactor([...(input.moreSensitive ?? []), ...sensitiveValues({ capture: input.capture, snapshot: input.report.snapshot, policy: input.policy })]) : null;
   const clean = <T>(v: T): T => (redactor ? redactor.value(v) : v);
   const cleanText = (t: string) => (redactor ? redactor.text(t) : t);
 

@@ -19,9 +19,12 @@ export interface PastedLogScan {
  */
 export function explainPastedLog(opts: { text: string; label?: string; language?: EngineLanguage; scan?: PastedLogScan }): { serverLog: ServerLogReport; findings: Finding[]; correlated: boolean } {
   const language = opts.language ?? (opts.scan?.report.language === 'nl' ? 'nl' : 'en');
-  // what the findings call a paste that came without a file name, in the person's language ("the server's log (pasted log) says")
-  const label = opts.label ?? engineT(language)('serverLog.pastedLabel');
-  return explainReadLog(parseServerLog(opts.text, label), { language, scan: opts.scan });
+  return explainReadLog(readPastedLog(opts.text, opts.label, language), { language, scan: opts.scan });
+}
+
+/** The pasted text parsed, under its label — or, for a paste that came without a file name, what the findings call it in the person's language ("the server's log (pasted log) says"). */
+export function readPastedLog(text: string, label: string | undefined, language: EngineLanguage): ServerLogResult {
+  return parseServerLog(text, label ?? engineT(language)('serverLog.pastedLabel'));
 }
 
 /**
