@@ -97,22 +97,72 @@ export function readEventTables(lines: readonly string[]): TableEvent[] {
   return out;
 }
 
-export function readRow(line: string, columns: Column[]): Omit<TableEvent, 'line'> | undefined {
-  // the cells' starts: a number ends at its underline's end, text starts at its underline's start
+/**
+ * The console's cells of a wide character: PowerShell pads a table's columns to the console's buffer cells, and an East Asian wide
+ * or fullwidth character (a Chinese or Japanese Windows' level, month or message: `错误`, `3月`) takes two (assumed from the Unicode
+ * East Asian Width ranges, as wcwidth implementations count them; not checked against a localised console), so the row's text after
+ * one lies a character left of the header's place per such character. A NUL after each stands in for its second cell.
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud840-\ud87f][\udc00-\udfff]/g;
+const HALF_CELL = '\u0000';
+const HAS_WIDE = new RegExp(WIDE.source);
+const inCells = (line: string): string => (HAS_WIDE.test(line) ? line.replace(WIDE, (c) => c + HALF_CELL) : line);
+const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
+/** standalone numbers (blank or the line's edge on both sides) */
+const NUMBER_TOKEN = /(?<![^\s])\d+(?![^\s])/g;
+
+/**
+ * Where a number cell lies: right-aligned, ending at its underline's end (moved by `shift`, what the cells before it ran over).
+ * Where it does not (a cell before it longer than its column — a long provider name, a wide id in a custom table — pushed it right),
+ * the standalone number after the cell before it whose end is nearest to that place.
+ */
+function numberCell(line: string, end: number, after: number): { start: number; end: number } | undefined {
+  const m = /\d+$/.exec(line.slice(0, end));
+  if (m && m.index > after && !/\d/.test(line[end] ?? '') && (m.index === 0 || isBlank(line[m.index - 1]))) return { start: m.index, end };
+  let best: { start: number; end: number } | undefined;
+  for (const t of line.matchAll(NUMBER_TOKEN)) {
+    if (t.index <= after) continue;
+    const e = t.index + t[0].length;
+    if (!best || Math.abs(e - end) < Math.abs(best.end - end)) best = { start: t.index, end: e };
+    if (e > end) break;
+  }
+  return best;
+}
+
+/**
+ * A row's cells, by the header's places (`columns`, from the underline) and the blanks between cells: a number ends at its column's
+ * end, text starts at its column's start — each moved by as much as the cells before it ran over their columns (a Source or
+ * ProviderName longer than its column, PowerShell's wide characters: inCells). A text column's start that falls inside a word is
+ * inside the cell before it, which ran over: the cell starts at the next word then.
+ */
+export function readRow(raw: string, columns: Column[]): Omit<TableEvent, 'line'> | undefined {
+  const line = inCells(raw);
   const starts: number[] = [];
   const ids: (number | undefined)[] = [];
+  let shift = 0;
   for (const c of columns) {
+    const after = starts.length > 0 ? starts[starts.length - 1]! : -1;
     if (ID_HEADERS.has(c.name) || c.name === 'index') {
-      const m = /\d+$/.exec(line.slice(0, c.end));
-      if (!m || line.slice(m.index + m[0].length, c.end).trim() !== '') return undefined;
-      starts.push(m.index);
-      ids.push(eventIdOf(c.name, Number(m[0])));
+      const cell = numberCell(line, c.end + shift, after);
+      if (!cell) return undefined;
+      shift = cell.end - c.end;
+      starts.push(cell.start);
+      ids.push(eventIdOf(c.name, Number(line.slice(cell.start, cell.end))));
     } else {
-      starts.push(c.start);
+      let start = Math.max(c.start + shift, after + 1);
+      if (start > 0 && start < line.length && !isBlank(line[start - 1]) && !isBlank(line[start])) {
+        // the cell before ran over into this column: this one starts at the next word (a text cell without one is empty)
+        const next = /[ \t]+/g;
+        next.lastIndex = start;
+        const gap = next.exec(line);
+        start = gap ? gap.index + gap[0].length : line.length;
+        shift = start - c.start;
+      }
+      starts.push(start);
       ids.push(undefined);
     }
   }
-  const cell = (k: number) => line.slice(starts[k], k + 1 < columns.length ? starts[k + 1] : undefined).trim();
+  const cell = (k: number) => line.slice(starts[k], k + 1 < columns.length ? starts[k + 1] : undefined).replaceAll(HALF_CELL, '').trim();
   const at = (names: Set<string> | string) => columns.findIndex((c) => (typeof names === 'string' ? c.name === names : names.has(c.name)));
   const idAt = at(ID_HEADERS);
   const id = ids[idAt];

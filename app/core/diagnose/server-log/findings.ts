@@ -6,6 +6,7 @@ import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
 import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state';
+import { unaskedIkeDrops } from './unasked-ike';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -227,6 +228,7 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const radius = log.entries.filter((e) => e.cause === 'radius-unreachable' || e.cause === 'radius-misconfigured');
   const drop = encryptionGoneWithout(log);
   scannerDrops(log, drop);
+  unaskedIkeDrops(log, drop);
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {

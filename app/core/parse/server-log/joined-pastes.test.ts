@@ -193,6 +193,11 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // its `a` widened), and RouterOS 6's PPTP debug, whose wrapped address lines hAX joins back, before Cisco's header-less `debug ip packet`
   // sample: its first line is taken as the last debug line's wrapped rest)
   { a: /^routeros6-pptp-debug-/, b: /^ios-debug-ip-packet-command-reference-/, why: 'a header-less log after another log: its first line is read as the last record’s wrapped rest (assumed)' },
+  // (branch hBC: KB Q135680's RAS event quote added — its `Error: 20101` form starts an event since — shifted the sample onto these two
+  // pairs of the classes above: pluto's header-less stderr log takes the KB's indented lines after it, as it takes KB 167205's; the KB
+  // event pasted as text takes the NPS message pasted after it)
+  { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt-kb135680-/, why: 'a header-less log after pluto’s header-less stderr log: its lines are read as pluto’s' },
+  { a: /^ras-nt-kb135680-/, b: /^nps-6273-authentication-details-only-/, why: 'an event pasted as text has no end of its own' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

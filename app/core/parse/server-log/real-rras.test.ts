@@ -254,6 +254,16 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [[1, 'credentials-rejected']],
     says: [[1, 'Setting up the connection (PPP) failed on the VPN server with Windows error 647 (RAS event 20077, RASLOG_PPP_FAILURE).']],
   },
+  // NT's RAS service out of client licenses (KB Q135680), quoted in the KB's other NT form: the level as the id's label
+  // (`Error: 20101`), then `Source:` and `Description:`. errorlog.h's 20101 is RASLOG_LICENSE_LIMIT_EXCEEDED (RRAS's 20101 a registry
+  // notice, its license event 20097) — before, `Error: 20101` started no event, and its five lines were five unknown ones
+  'ras-nt-kb135680-remote-access-20101-client-license-limit.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'The VPN server refused the call: all of its client licenses were in use, so no more connections can be made to it (RAS event 20101, RASLOG_LICENSE_LIMIT_EXCEEDED).']],
+  },
   // NT 4.0 RAS/RRAS under the RAS service's two-word source "Remote Access" (KB Q233048, PPTP clients refused when the pool's addresses
   // are reused): 20050 by its text — before, "Remote Access" was no RAS source and the event stayed "Event 20050 from Remote Access"
   'ras-nt4-kb233048-remote-access-20050-pptp-not-projected.txt': {

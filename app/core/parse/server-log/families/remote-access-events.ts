@@ -75,6 +75,8 @@ const SESSION_TEXT: Record<SessionKind, RegExp> = {
   released: /\bThe user with ip address (\S+?) has disconnected/i,
   strong: /\bThe user (\S+?) connected to port (\S+) using strong encryption/i,
 };
+// (the words both numberings wrote; KB Q135680's copy begins "Unable to connect to com5.", not "A user was unable to connect on port")
+const LICENSE_LIMIT_TEXT = /\bNo more connections can be made to\s+this remote computer because the computer\s+has exceeded its client\s+license\s+limit/i;
 const EVENTS: Record<number, RemoteAccessEvent> = {
   // "Remote Access Server Security Failure. A network error has occurred when trying to establish a session with the security agent
   // on LANA %1." — the service starting on a LAN adapter (KB Q150820: at RRAS's start, on a multihomed server), nothing about a
@@ -99,6 +101,14 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20080: { symbol: 'ROUTERLOG_ENCRYPTION_REQUIRED', key: 'rrasEventEncryptionRequired', cause: 'mppe-unavailable', text: /is configured to require data encryption/i },
   // "The Remote Access Server was unable to acquire an IP Address from the DHCP Server to assign to the incoming user."
   20086: { symbol: 'ROUTERLOG_ADDRESS_NOT_AVAILABLE', key: 'rrasEventNoAddress', cause: 'address-pool', text: /unable to acquire an IP Address from the DHCP Server\s+to assign to the incoming user/i },
+  // "Using the default value for Registry parameter %1 because the value given is not in the legal range for the parameter." — RRAS
+  // reading its registry parameters as it starts (DIM/DDM/PPP load them and log this warning for one out of range); Microsoft Learn's
+  // "Event ID 20101 — RRAS Authentication and Accounting" (dd315981): it "does not cause any interruption in service"
+  20101: { symbol: 'ROUTERLOG_REGVALUE_OVERIDDEN', key: 'rrasEventStartup', text: /\bUsing the default value for (?:the )?Registry parameter\b/i },
+  // "A user was unable to connect on port %1. No more connections can be made to this remote computer because the computer has
+  // exceeded its client license limit." (mprlog.h ROUTER_LOG_BASE+97): the server refused the call, all its client licenses taken
+  // (KB Q135680: the licensing service did not release RAS users' licenses after they hung up); NT's RAS numbered it 20101
+  20097: { symbol: 'ROUTERLOG_LICENSE_LIMIT_EXCEEDED', key: 'rrasEventLicenseLimit', text: LICENSE_LIMIT_TEXT },
   // "Unable to load %1." / "Unable to add the interface %1 with the Router Manager for the %2 protocol." — start-up notices, nothing about a connection
   20103: { symbol: 'ROUTERLOG_LOAD_DLL_ERROR', key: 'rrasEventStartup' },
   20106: { symbol: 'ROUTERLOG_COULDNT_ADD_INTERFACE', key: 'rrasEventStartup' },
@@ -182,11 +192,21 @@ function sessionValues(kind: SessionKind, message: string, data: readonly string
 }
 
 /**
+ * NT's RAS service's own numbering, where the id means another event under RRAS (errorlog.h above: RAS_LOG_BASE+101 is
+ * RASLOG_LICENSE_LIMIT_EXCEEDED, mprlog.h's +101 a registry notice): read so for an event whose source names only that service
+ * (isNtRasSource) when its message does not say (translated, or none).
+ */
+const NT_RAS_IDS: Readonly<Record<number, RemoteAccessEvent>> = {
+  20101: { symbol: 'RASLOG_LICENSE_LIMIT_EXCEEDED', key: 'rrasEventLicenseLimit', text: LICENSE_LIMIT_TEXT },
+};
+
+/**
  * Windows NT's RAS service (before RRAS) logged as "RemoteAccess" too, with ids of its own (errorlog.h, RAS_LOG_BASE 20000: its
  * 20077 is RASLOG_PPP_FAILURE, RRAS's 20077 an expired account; search index file id 143160026). The id cannot tell the two
  * apart; where the event's English message is one only NT's RAS writes, the message does (KB Q172215 quotes both below).
  */
 const NT_RAS_TEXTS: readonly RemoteAccessEvent[] = [
+  NT_RAS_IDS[20101]!,
   // "An error occured in the Point to Point Protocol module on port %1. %2" (RRAS: "The following error occurred … on port: %1, UserName: %2. %3")
   { symbol: 'RASLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /\bAn error occur+ed in the Point to Point Protocol\s+module on port\b/i },
   // "The user %1 connected to port %2 using strong encryption." — NT 4.0 SP3's 128-bit RAS (KB Q172215's 20107; not in the errorlog.h read: assumed its text)
@@ -206,8 +226,8 @@ const BY_TEXT: readonly RemoteAccessEvent[] = [...NT_RAS_TEXTS, ...Object.values
  * 20026; RAS's 20077 is a PPP failure, RRAS's an expired account), so an English message says which it is. A translated message,
  * or none, leaves the id to decide; an id whose entry names no words (the newer ids) is its own.
  */
-function eventOf(id: number, message: string): RemoteAccessEvent | undefined {
-  const own = EVENTS[id];
+function eventOf(id: number, message: string, source: string): RemoteAccessEvent | undefined {
+  const own = (isNtRasSource(source) ? NT_RAS_IDS[id] : undefined) ?? EVENTS[id];
   if (!message || (own && (!own.text || own.text.test(message)))) return own;
   return BY_TEXT.find((e) => e.text!.test(message)) ?? own;
 }
@@ -217,7 +237,7 @@ function eventOf(id: number, message: string): RemoteAccessEvent | undefined {
  * error's text) the English message; undefined for an id not in the table.
  */
 export function remoteAccessEventHit(id: number, message: string, data: readonly string[] = [], shownId: number | string = id, source = ''): Hit | undefined {
-  const ev = eventOf(id, message);
+  const ev = eventOf(id, message, source);
   if (!ev) return undefined;
   // NT's RAS service by the source it named, or by a text only it wrote: its own words (rasEvent…), the same readings and causes
   const ras = isNtRasSource(source) || NT_RAS_TEXTS.includes(ev);

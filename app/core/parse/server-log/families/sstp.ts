@@ -1,6 +1,6 @@
 import { applyRules, step, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
-import { readSstpd } from './sstpd';
+import { isSstpdLine, readSstpd } from './sstpd';
 
 /**
  * The SSTP server sstpd (github.com/sorz/sstp-server): its Python logging lines (families/sstpd.ts) and the older, Twisted
@@ -31,10 +31,12 @@ const OLDER: Rule[] = [
   [/^SSTP control packet \((\w+)\) (received|sent)\.?$/, (m, _pre, state) => sstpControlPacket(m[1]!, m[2]!, state)],
   [/^pppd stopped\.?$/, (_m, _pre, state) => pppdStopped(state)],
   [/^Received call disconnect request\.?$|^Listening on \S+\.{0,3}$|^Registered .*$|^Connection (?:lost|closed).*$/i, (m) => step(/disconnect/i.test(m[0]) ? 'sstpDisconnect' : 'sstpHousekeeping')],
+  // sstp.py's flow control, printed to stdout without a header (SSTPProtocol.pause_writing / resume_writing: `print("SSTP pause_writing")`)
+  [/^SSTP (?:pause|resume)_writing$/, () => step('sstpHousekeeping')],
 ];
 /** a control packet line in any header; the others (generic words) only in a timed-only (ISO) or header-less line, as before */
 const CONTROL_PACKET = /^SSTP control packet \(/;
-const OLDER_MARK = /^(?:pppd stopped\.?$|Received call disconnect request\.?$|Listening on \S+\.{0,3}$|Registered |Connection (?:lost|closed))/i;
+const OLDER_MARK = /^(?:pppd stopped\.?$|Received call disconnect request\.?$|Listening on \S+\.{0,3}$|Registered |Connection (?:lost|closed)|SSTP (?:pause|resume)_writing$)/i;
 
 export const sstpFamily: FamilyParser = {
   family: 'sstp',
@@ -43,6 +45,6 @@ export const sstpFamily: FamilyParser = {
   claims: (pre: Prefixed) =>
     ((pre.program === undefined || !pre.program.startsWith('accel-')) && CONTROL_PACKET.test(pre.message)) ||
     ((pre.shape === 'iso' || pre.shape === 'none') && OLDER_MARK.test(pre.message.trim())) ||
-    (pre.shape === 'iso' && readSstpd(pre, {}, OLDER) !== null), // (readSstpd reads only that shape: no state object made for the others)
+    (pre.shape === 'iso' && (isSstpdLine(pre) || readSstpd(pre, {}, OLDER) !== null)), // (readSstpd reads only that shape: no state object made for the others)
   parse: (pre, state) => readSstpd(pre, state, OLDER) ?? applyRules(OLDER, pre.message.trim(), pre, state),
 };

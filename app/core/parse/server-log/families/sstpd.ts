@@ -63,6 +63,20 @@ const RULES: Rule[] = [
   [/^(?:Unknown type of SSTP control packet\.|Unsupported encapsulated protocol\.|Not in the state\.|sstp protocl error: .*|PROXY PROTOCOL parsing error: .*)$/, (m) => step('sstpdProtocolError', { text: m[0] }, 'warning')],
 ];
 
+/** Python logging's level names (uppercase, as `%(levelname)s` prints them) and sstpd's own VERBOSE (5, __main__.py addLevelName) */
+const PY_LEVEL = /^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL|VERBOSE)$/;
+/** The session tag with what sstpd puts first: the PC's SstpCorrelationID (a GUID, its braces stripped) or `?` (sstp.py SessionLogger) */
+const SSTPD_TAG = /^\[(?:\?|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})[/\]]/;
+
+/**
+ * A line sstpd wrote, read or not: Python logging's header (an ISO time, then a level name and a colon, so `level` is one of
+ * PY_LEVEL: SoftEther's server_log has no level word, its `SSTP` after the time is read as one) and a message that says SSTP or
+ * starts with sstpd's session tag. A message of a newer or older sstpd no rule knows stays sstp's (unknown), not another
+ * SSTP server's (before, SoftEther's family took every line saying "SSTP").
+ */
+export const isSstpdLine = (pre: Prefixed): boolean =>
+  pre.shape === 'iso' && pre.level !== undefined && PY_LEVEL.test(pre.level) && (pre.message.includes('SSTP') || SSTPD_TAG.test(pre.message.trimStart()));
+
 /** A sstpd line's message without its session tag, and the tag's correlation ID and host. */
 function untag(message: string): { text: string; session?: string; peer?: string } {
   const m = message.match(SESSION_TAG);

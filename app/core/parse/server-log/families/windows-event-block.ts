@@ -24,7 +24,7 @@ import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../
  * Windows Server 2022's wevtutil printed it (JeftaDirksen/BlockIP issue #1, `wevtutil qe Security /c:2 /rd:true /f:text`); or the XML's root element, also as the browser's XML view shows it and
  * people copy it, each element that has children marked `- ` (`- <Event xmlns=…>`, `- <System>`).
  */
-export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)(?:\s|$)|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)(?:\s|$)|(?:Error|Warning|Information)\s*:\s*\d{1,5}(?:\s*$|\s+Source\s*:)|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
 
 /**
  * The older Event Viewer's copy (Windows 2000 / 2003 "Copy" in the event's properties: `Event Type:`,
@@ -38,8 +38,14 @@ export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom 
  * `Description:` (KB 840686 quotes two events so, back to back: a 7024 and a RemoteAccess 20152): its `Type:` line, with one of
  * the five levels Event Viewer shows (English, as the form's labels are), starts a block too. Inside a block it ends only one that
  * has its own `Type:` already — the NT form has it after `Event ID:` and `Source:` (KB Q168683), where it is the block's.
+ *
+ * Another NT form the Knowledge Base quotes names the level as the id's label, `Error: 20101`, then `Source: Remote Access` and
+ * `Description: …` (KB Q135680, an NT 3.51/4.0 RAS server out of client licenses): a line that is a level and a number alone (or
+ * with its `Source:` after it, as the block's lines are joined) starts a block, and is its id; inside a block it is another event only when the block has its id already, as `Event ID:` is.
  */
-const LEGACY_ID_LINE = /^\s*Event ID\s*:/;
+const LEGACY_ID_LINE = /^\s*(?:Event ID\s*:|(?:Error|Warning|Information)\s*:\s*\d{1,5}\s*$)/;
+/** The KB's `Error: 20101` line, the level as the id's label (KB Q135680): the id of the block it starts. */
+const LEVEL_ID_LINE = /^\s*(?:Error|Warning|Information)\s*:\s*(\d{1,5})(?:\s*$|\s+(?=Source\s*:))/;
 const LEGACY_TYPE_LINE = /^\s*Type\s*:/;
 // (the level after it: not an NPS message's `Authentication Type:`, nor 2003's `Event Type:`, another label)
 const HAS_TYPE_LABEL = /(?:^|(?<!Event)\s)Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)\b/;
@@ -58,10 +64,10 @@ export const isNpsBody = (text: string): boolean => NPS_BODY.test(text);
 export function endsEventBlock(pending: string, line: string): boolean {
   if (NPS_BODY.test(line)) return NPS_BODY.test(pending) && /Reason Code:/.test(pending);
   if (LEGACY_TYPE_LINE.test(line)) return HAS_TYPE_LABEL.test(pending);
-  return !LEGACY_ID_LINE.test(line) || ID_LABEL.test(pending);
+  return !LEGACY_ID_LINE.test(line) || ID_LABEL.test(pending) || LEVEL_ID_LINE.test(pending);
 }
 /** A label of the older copy written `Source : Router` (the KB's NT form), which reads like a Format-List field: inside such a block it is the block's. */
-const LEGACY_BLOCK = /^\s*(?:Event (?:Type|ID)|Type)\s*:/;
+const LEGACY_BLOCK = /^\s*(?:Event (?:Type|ID)|Type|(?:Error|Warning|Information)(?=\s*:\s*\d{1,5}(?:\s|$)))\s*:/;
 const LEGACY_LABEL = /^(?:Source|Type|Category|Description|User|Computer|Date|Time|Event (?:Source|Category|ID|Type))\s*:/;
 /**
  * French typography puts a blank before the colon, so a French Event Viewer copy's labels (`Source :`, `Date :`, `Niveau :`,
@@ -76,7 +82,7 @@ const FRENCH_LABEL = /^\S+ : /;
 export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY_BLOCK.test(pending) && LEGACY_LABEL.test(line)) || (FRENCH_BLOCK.test(pending) && FRENCH_LABEL.test(line));
 
 /**
- * The first characters a block may start with (Lo, Pr, Nom, Net, Ev, <E, Aut, Ty, `- `: every alternative of EVENT_BLOCK_START), tested
+ * The first characters a block may start with (Lo, Pr, Nom, Net, Ev, Err, War, Inf, <E, Aut, Ty, `- `: every alternative of EVENT_BLOCK_START), tested
  * before the regex: the splitter asks for every line of every log, and a Set lookup per line was a percent of explain-log. Two or
  * three characters, not one: a syslog line of April, August or November (`Apr`, `Aug`, `Nov`) passed a first-letter test and ran
  * the regex on every line (≈ 2 ms per 100 000 lines, a tenth of the line splitter's time).
@@ -97,7 +103,11 @@ function mayStartBlock(text: string, i: number): boolean {
     case 78 /* N */:
       return (b === 111 /* o */ && text.charCodeAt(i + 2) === 109) /* m */ || (b === 101 /* e */ && text.charCodeAt(i + 2) === 116) /* t */;
     case 69 /* E */:
-      return b === 118 /* v */;
+      return b === 118 /* v */ || (b === 114 /* r */ && text.charCodeAt(i + 2) === 114) /* r */;
+    case 87 /* W */:
+      return b === 97 /* a */ && text.charCodeAt(i + 2) === 114 /* r */;
+    case 73 /* I */:
+      return b === 110 /* n */ && text.charCodeAt(i + 2) === 102 /* f */;
     case 60 /* < */:
       return b === 69 /* E */;
     case 65 /* A */:
@@ -172,7 +182,7 @@ export function readEventBlock(text: string): EventBlock {
   const head = xmlAt >= 0 ? text.slice(0, xmlAt) : text;
   const block: EventBlock = { named: {}, data: [], message: '' };
   const xmlId = xml.match(/<EventID[^>]*>\s*(\d+)\s*<\/EventID>/);
-  const headId = head.match(ID_LABEL);
+  const headId = head.match(ID_LABEL) ?? head.match(LEVEL_ID_LINE);
   const id = xmlId?.[1] ?? headId?.[1];
   if (id !== undefined) block.id = Number(id);
   // attributes in either quote: Event Viewer's XML view writes "…", the XML `wevtutil qe` prints (its default /f:xml) and
