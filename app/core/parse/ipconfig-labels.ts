@@ -369,7 +369,7 @@ const NO_WORDS = ['no', 'nein', 'nie', 'нет', '否', 'non', 'nee', 'não', '�
 const YES = YES_WORDS.map(labelKey);
 const NO = NO_WORDS.map(labelKey);
 
-const LOST_LETTER_YES_NO = new LostLetterIndex<boolean>({ minAsciiLetters: 1 });
+const LOST_LETTER_YES_NO = new LostLetterIndex<boolean>({ minAsciiLetters: 0 });
 for (const [words, yes] of [[YES_WORDS, true], [NO_WORDS, false]] as const) for (const w of words) LOST_LETTER_YES_NO.add(w, yes);
 
 export function parseYesNo(value: string): boolean | undefined {

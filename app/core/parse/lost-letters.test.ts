@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookupLabel, parseHeader, parseMediaState } from './ipconfig-labels';
-import { LostLetterIndex, lostLetterForm } from './lost-letters';
+import { lookupLabel, parseHeader, parseMediaState, parseYesNo, stripLeaderTail } from './ipconfig-labels';
+import { LostLetterIndex, lostLetterForm, stripLeaderKeepingLostLetters } from './lost-letters';
 
 describe('phrases whose letters outside ASCII were lost', () => {
   it('reads a label, a header and a media state by the shape they keep', () => {
@@ -19,6 +19,15 @@ describe('phrases whose letters outside ASCII were lost', () => {
     expect(lookupLabel('M??scara de subred')).toBeUndefined();
     expect(lookupLabel('M?scara de red')).toBeUndefined();
     expect(parseHeader('Karte r?seau sans fil Wi-Fi:')).toBeUndefined();
+  });
+
+  it('keeps a label\'s lost letters when its leader is cut, and takes a lone mark between dots for filler', () => {
+    expect(stripLeaderKeepingLostLetters('????? ??????? . . . . ', stripLeaderTail)).toBe('????? ???????');
+    expect(stripLeaderKeepingLostLetters('Adresse IP. . . . .?. . . ', stripLeaderTail)).toBe('Adresse IP');
+    expect(lookupLabel('Adresse IP. . . . . . . . .?. . . ')).toBe('ipv4Address');
+    // a closed set of short words: "???" can only be "нет" or "いいえ", both no
+    expect(parseYesNo('???')).toBe(false);
+    expect(parseYesNo('?')).toBeUndefined();
   });
 
   it('drops a form two meanings share', () => {

@@ -13,7 +13,6 @@
  */
 
 const LOST_MARKS = /[?\ufffd]/u;
-const LOST_MARKS_ALL = /[?\ufffd]/gu;
 const NON_ASCII_ALL = /[^\x00-\x7f]/gu;
 /** Stands for a lost letter while a leader is cut off the end: a letter (\p{L}), so the cut stops at it. */
 const LETTER_STAND_IN = '\u00aa';
@@ -36,10 +35,24 @@ export function lostLetterForm(phrase: string): string {
  * letter at the end of a label, `DHCP activ?. . . :`, is kept: it is a letter, not filler).
  */
 export function lostLetterKey(text: string, stripLeader: (t: string) => string): string {
-  return lostLetterForm(stripLeader(text.replace(LOST_MARKS_ALL, LETTER_STAND_IN)));
+  return lostLetterForm(stripLeaderKeepingLostLetters(text, stripLeader));
 }
 
 const AMBIGUOUS: unique symbol = Symbol('ambiguous');
+
+/** `stripLeader`'s cut of a label's dot leader, the label's lost letters kept ("????? ??????? . . ." is a label of 13 letters, not filler). */
+export function stripLeaderKeepingLostLetters(text: string, stripLeader: (t: string) => string): string {
+  if (!hasLostLetters(text)) return stripLeader(text);
+  // a mark for a mark: the cut falls at the same place in the printed text
+  return text.slice(0, stripLeader(text.replace(LOST_IN_WORD, (marks) => LETTER_STAND_IN.repeat(marks.length))).length);
+}
+
+/**
+ * A mark that stood for a letter: one beside a letter or digit (`V?nculo`, `activ?`) or in a run
+ * (`??????`, a word all of whose letters were lost). One alone between dots (`. .?. :`, the `*` or `†`
+ * of a leader lost the same way) is filler.
+ */
+const LOST_IN_WORD = /(?<=[\p{L}\p{N}])[?\ufffd]|[?\ufffd](?=[\p{L}\p{N}])|[?\ufffd]{2,}/gu;
 
 const asciiLetters = (form: string): number => form.replace(/[^a-z]/gu, '').length;
 

@@ -250,6 +250,16 @@ describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
     }
   });
 
+  it('reads the mask and gateway of an output all of whose labels lost their letters by value and place, as a language without a table', () => {
+    // Russian: "????? ??????? . . . :" used to be cut to an empty label (its marks taken for the leader's
+    // filler), and every such label then shared one remembered meaning: mask and gateway were lost
+    const text = read('ipconfig/win-ru-person-note-between-sections.txt');
+    const lost = parseIpconfig(text.replace(/[^\x00-\x7f]/gu, '?'), 'x.txt');
+    expect(lost.value.adapters.map(sig)).toEqual(['Ethernet | ethernet | up | 192.168.200.225/24 | 192.168.200.1 | 192.168.200.1']);
+    expect(lost.value.hostname).toBe('WIN-3VQCTDKL51R');
+    expect(lost.problems.map((p) => [p.line, p.code])).toEqual([[3, 'ipconfig.labelsByValue'], [8, 'ipconfig.unrecognised']]);
+  });
+
   it('keeps the fuller output when plain ipconfig is followed by ipconfig /all', () => {
     const all = read('ipconfig/xp-en-bbcode-size-every-line.txt');
     const plain = 'C:\\>ipconfig\r\n\r\nWindows IP Configuration\r\n\r\nEthernet adapter Local Area Connection:\r\n\r\n        IP Address. . . . . . . . . . . . : 192.168.0.1\r\n        Subnet Mask . . . . . . . . . . . : 255.255.255.0\r\n\r\n';
