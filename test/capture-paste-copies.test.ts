@@ -180,10 +180,12 @@ describe('a copy that lost its runs of blanks reads the same routes, adapters an
 describe('near misses: what looks like a copy but is the output itself', () => {
   it('no real output is taken for a copy (route print, ipconfig, netsh, PowerShell, the real captures)', () => {
     const called = realFiles.flatMap(({ name, files }) => notes(utf8(files)).map((p) => `${name}: ${p.code}`));
-    // the real files that are themselves copies (SOURCES.md): web pages' sources (lines joined by <br>),
+    // the real files that are themselves copies (SOURCES.md): web pages' sources (lines joined by <br>, a
+    // mail archive's <p> before every line),
     // a person's notes indenting every line by two tabs, and a route print whose line ends a web page lost
     expect(called.sort()).toEqual([
       'real/ipconfig/xp-en-html-br-one-line-chinese-blog.txt: pasted.html',
+      'real/ipconfig/xp-en-mail-archive-html-p-per-line.txt: pasted.html',
       'real/powershell/get-vpnconnection-tab-indented-sstp-notes.txt: pasted.indent',
       'real/route-print/server2008-en-netstat-r-html-br-one-line.txt: pasted.html',
       'real/route-print/win-zh-line-breaks-lost-wechat-article.txt: pasted.lineBreaks',

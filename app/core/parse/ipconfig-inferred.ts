@@ -1,5 +1,6 @@
 import { DNS_TOKEN as DNS, labelKey, type LabelMeaning } from './ipconfig-labels';
 import { maskToPrefix, parseIpValue } from './ip-values';
+import { hasLostLetters, lostLetterForm } from './lost-letters';
 
 /**
  * What a label means when it is in no vocabulary (ipconfig-labels.ts): ipconfig is translated into
@@ -54,7 +55,8 @@ const isMask = (value: string): boolean => {
 
 /** The meaning of an unknown label, 'info' for a line understood as not needed, undefined when nothing fits. */
 export function inferMeaning(label: string, value: string, ctx: InferenceContext, memory: LabelMemory): LabelMeaning | undefined {
-  const key = labelKey(label);
+  // a label whose letters were lost is remembered by its shape (labelKey would cut its marks as a leader's filler)
+  const key = hasLostLetters(label) ? lostLetterForm(label) : labelKey(label);
   const remembered = memory.get(key);
   if (remembered) return remembered;
   const meaning = ctx.inAdapter ? fromAdapterField(label, value, ctx) : fromTitleField(label, value, ctx);

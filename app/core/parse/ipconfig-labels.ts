@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { hasLostLetters, lostLetterForm, lostLetterKey, LostLetterIndex } from './lost-letters';
 /**
  * The vocabulary of `ipconfig` in the languages we have seen (and a few neighbours). ipconfig output
  * is localised word by word, so a label is recognised by meaning, not by position: every label,
@@ -213,8 +214,15 @@ for (const [meaning, names] of Object.entries(LABELS) as [LabelMeaning, string[]
 }
 for (const n of INFO_LABELS) if (!LABEL_INDEX.has(labelKey(n))) LABEL_INDEX.set(labelKey(n), 'info');
 
+/** The labels by the shape they keep when their other letters are lost ("Direcci?n IPv4"; lost-letters.ts). */
+const LOST_LETTER_LABELS = new LostLetterIndex<LabelMeaning>();
+for (const [meaning, names] of Object.entries(LABELS) as [LabelMeaning, string[]][]) for (const n of names) LOST_LETTER_LABELS.add(n, meaning);
+for (const n of INFO_LABELS) LOST_LETTER_LABELS.add(n, LABEL_INDEX.get(labelKey(n))!);
+
 export function lookupLabel(rawLabel: string): LabelMeaning | undefined {
-  return LABEL_INDEX.get(labelKey(rawLabel));
+  const meaning = LABEL_INDEX.get(labelKey(rawLabel));
+  if (meaning !== undefined || !hasLostLetters(rawLabel)) return meaning;
+  return LOST_LETTER_LABELS.get(lostLetterKey(rawLabel, stripLeaderTail));
 }
 
 /** "Windows IP Configuration" in each language (the cp850 form normalises through labelKey). */
@@ -289,7 +297,20 @@ export function parseHeader(line: string): { header: string; name: string } | un
   if (t.length > 200) return undefined; // headers are a phrase and a connection name
   if (!t.endsWith(':') || /\.\s*\.\s*:?$/.test(t)) return undefined;
   const header = t.slice(0, -1).trimEnd();
-  return parseHeaderPhrase(header) ?? nameFirstHeader(header) ?? rereadHeader(header);
+  return parseHeaderPhrase(header) ?? nameFirstHeader(header) ?? rereadHeader(header) ?? lostLetterHeader(header);
+}
+
+const LOST_LETTER_PHRASES = new LostLetterIndex<string>({ same: (a, b) => a.toLowerCase() === b.toLowerCase() });
+for (const { phrase } of HEADER_PHRASES) LOST_LETTER_PHRASES.add(phrase, phrase);
+
+/** A header whose phrase lost letters ("Carte r?seau sans fil Wi-Fi"): given back in the phrase's own letters, so the kind is judged as for the intact output; the name kept as printed. */
+function lostLetterHeader(header: string): { header: string; name: string } | undefined {
+  if (!hasLostLetters(header)) return undefined;
+  const hit = LOST_LETTER_PHRASES.prefixOf(lostLetterForm(header));
+  if (!hit) return undefined;
+  let name = header;
+  for (let i = 0; i < hit.form.split(' ').length; i++) name = name.replace(/^\S+\s*/u, '');
+  return { header: name ? `${hit.value} ${name}` : hit.value, name: name || header };
 }
 
 /** "<phrase> <connection name>" with a phrase of HEADER_PHRASES. */
@@ -343,26 +364,36 @@ function rereadHeader(header: string): { header: string; name: string } | undefi
   return undefined;
 }
 
-const YES = ['yes', 'ja', 'tak', 'si', 'да', '是', 'oui', 'sim', 'はい'].map(labelKey);
-const NO = ['no', 'nein', 'nie', 'нет', '否', 'non', 'nee', 'não', 'いいえ'].map(labelKey);
+const YES_WORDS = ['yes', 'ja', 'tak', 'si', 'sí', 'да', '是', 'oui', 'sim', 'はい'];
+const NO_WORDS = ['no', 'nein', 'nie', 'нет', '否', 'non', 'nee', 'não', 'いいえ'];
+const YES = YES_WORDS.map(labelKey);
+const NO = NO_WORDS.map(labelKey);
+
+const LOST_LETTER_YES_NO = new LostLetterIndex<boolean>({ minAsciiLetters: 0 });
+for (const [words, yes] of [[YES_WORDS, true], [NO_WORDS, false]] as const) for (const w of words) LOST_LETTER_YES_NO.add(w, yes);
 
 export function parseYesNo(value: string): boolean | undefined {
   const k = labelKey(value);
   if (YES.includes(k)) return true;
   if (NO.includes(k)) return false;
-  return undefined;
+  return hasLostLetters(value) ? LOST_LETTER_YES_NO.get(lostLetterKey(value, stripLeaderTail)) : undefined;
 }
 
-const DISCONNECTED = [
+const DISCONNECTED_PHRASES = [
   'Media disconnected', 'Medium getrennt', 'Nośnik odłączony', 'medios desconectados',
   'Среда передачи недоступна', '媒体已断开连接', '媒体已断开', 'Média déconnecté', 'Medium niet verbonden',
   'Supporto disconnesso', 'Mídia desconectada', 'メディアは接続されていません',
-].map(labelKey);
-const CONNECTED = ['Media connected', 'Medium verbunden'].map(labelKey);
+];
+const DISCONNECTED = DISCONNECTED_PHRASES.map(labelKey);
+const CONNECTED_PHRASES = ['Media connected', 'Medium verbunden'];
+const CONNECTED = CONNECTED_PHRASES.map(labelKey);
+
+const LOST_LETTER_STATES = new LostLetterIndex<boolean>();
+for (const [states, connected] of [[DISCONNECTED_PHRASES, false], [CONNECTED_PHRASES, true]] as const) for (const p of states) LOST_LETTER_STATES.add(p, connected);
 
 export function parseMediaState(value: string): boolean | undefined {
   const k = labelKey(value);
   if (DISCONNECTED.includes(k)) return false;
   if (CONNECTED.includes(k)) return true;
-  return undefined;
+  return hasLostLetters(value) ? LOST_LETTER_STATES.get(lostLetterKey(value, stripLeaderTail)) : undefined;
 }

@@ -1,4 +1,5 @@
 import { isTitle, lookupLabel, parseHeader, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { stripLeaderKeepingLostLetters } from './lost-letters';
 import { isElisionLine } from './paste-damage';
 import { parseIpValue } from './ip-values';
 
@@ -103,7 +104,7 @@ export const FIELD_TOKEN = /\b(?:DNS|DHCP|DHCPv6|WINS|IPv[46])\b/u;
 export function splitUnknownLabel(line: string): { label: string; value: string } | undefined {
   const m = LABEL_SHAPE.exec(line.slice(0, MAX_LABEL_COLUMN + 40));
   if (!m) return undefined;
-  return { label: stripLeaderTail(m[1] ?? '').trim(), value: line.slice(m[0].length).trim() };
+  return { label: stripLeaderKeepingLostLetters(m[1] ?? '', stripLeaderTail).trim(), value: line.slice(m[0].length).trim() };
 }
 
 /**

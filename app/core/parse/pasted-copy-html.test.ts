@@ -26,3 +26,27 @@ describe('HTML line breaks in a copy', () => {
     expect(undoCopyDamage(plain, { atColumnZero: ANY_LINE }).repairs.map((r) => r.kind)).not.toContain('html');
   });
 });
+
+/**
+ * A mail archive's HTML source (MHonArc): every line opened by `<p>` and followed by a `<br>` line,
+ * the indent as `&nbsp;`, the prompt inside the archive's `<span class="quotelev1">` (test/fixtures/real/SOURCES.md).
+ */
+describe('HTML paragraphs and inline tags around every line of a copy', () => {
+  const text = readRepoText(join('test/fixtures/real/ipconfig', 'xp-en-mail-archive-html-p-per-line.txt'));
+
+  it('are taken out, and the adapter is read as Windows printed it (hand-checked); it used to be no ipconfig output at all', () => {
+    const undone = undoCopyDamage(text, { atColumnZero: ANY_LINE });
+    expect(undone.repairs.map((r) => r.kind)).toEqual(['html']);
+    expect(undone.text).not.toMatch(/<\/?(?:p|span)\b/);
+    const { value, problems } = parseIpconfig(undone.text);
+    expect(value.adapters.map((a) => [a.name, a.kind, a.connected, a.ipv4, a.description, a.mac])).toEqual([
+      ['Wireless Network Connection', 'wifi', false, [], 'Intel(R) WiFi Link 5100 AGN', undefined],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('split a line where text stands on both sides of a block tag, and keep a line that had nothing but tags', () => {
+    const undone = undoCopyDamage('<div>Windows IP Configuration</div><div>Ethernet adapter LAN:</div>\n<p><p><p>\n<p><font color="red">   IP Address. . . : 10.0.0.2</font>\n', { atColumnZero: ANY_LINE });
+    expect(undone.text).toBe('Windows IP Configuration\nEthernet adapter LAN:\n\n   IP Address. . . : 10.0.0.2\n');
+  });
+});

@@ -17,10 +17,10 @@ import { problemAt, type Problem } from '../model/problems';
  *   prints at the line's start is indented too (`IndentOptions`);
  * - a web page's HTML source copied as text (a cheat sheet's `<code>…</code>`, a blog's saved
  *   source): its lines joined by `<br>` (also `<br/>`, `<br />`, `</br>`), blanks written `&nbsp;`,
- *   `>` `<` `&` `"` as `&gt;` `&lt;` `&amp;` `&quot;`, and `<code>` / `<pre>` / `<tt>` / `<kbd>` /
- *   `<samp>` tags around it. Taken for such a copy only by a break or one of those named entities: no
- *   Windows output prints them (assumed); a numeric entity (`w&#322;&#261;czony`, a forum archive's
- *   letters) is left as it is, in such a copy too;
+ *   `>` `<` `&` `"` as `&gt;` `&lt;` `&amp;` `&quot;`, `<code>` / `<pre>` / `<tt>` / `<kbd>` / `<samp>`
+ *   around it, `<p>` / `<div>` around each line, `<span>` / `<font>` / `<b>`… inside one. Taken for
+ *   such a copy only by one of those tags or named entities: no Windows output prints them (assumed);
+ *   a numeric entity (`w&#322;&#261;czony`, a forum archive's letters) is left as it is;
  * - line ends converted twice (`\r\r\n`: a CRLF text given CRLF again by a mail gateway or an FTP
  *   transfer in text mode) become a line end and an empty line, as the parsers read them already
  *   (`\r` alone ends a line), so that every reader counts lines alike: route-source-text.ts, which
@@ -130,8 +130,12 @@ export function copyProblems(source: string, repairs: readonly CopyRepair[]): Pr
 /** The codes of copyProblems: notes on how a file came, not lines that could not be read. */
 export const isCopyNote = (problem: { code?: string }): boolean => problem.code?.startsWith('pasted.') === true;
 
-/** Markers of a web page's source: an HTML line break or code tag, or a named entity no Windows output prints. */
-const HTML_MARKER = /<\/?(?:br|code|pre|tt|kbd|samp)\b[^<>]*>|&(?:nbsp|gt|lt|amp|quot);/i;
+/** Markers of a web page's source: an HTML line break, code, block or inline tag, or a named entity no Windows output prints. */
+const HTML_MARKER = /<\/?(?:br|code|pre|tt|kbd|samp|p|div|span|font)\b[^<>]*>|&(?:nbsp|gt|lt|amp|quot);/i;
+/** Block tags around every line (a mail archive's `<p>line` + `<br>`, an editor's `<div>line</div>`): a line's edge, a line end only between text. */
+const HTML_BLOCK_TAG = /<\/?(?:p|div)(?:\s[^<>]*)?>/gi;
+/** The inline tags around part of a line (a mail archive's quote level `<span class="quotelev1">`, a colour, bold): no text of the output. */
+const HTML_INLINE_TAG = /<\/?(?:span|font|b|strong|i|em|u)(?:\s[^<>]*)?>/gi;
 const HTML_BREAK = /<\/?br\s*\/?>/gi;
 /** the tags a page puts around preformatted text, with their attributes */
 const HTML_CODE_TAG = /<\/?(?:code|pre|tt|kbd|samp)(?:\s[^<>]*)?>/gi;
@@ -153,11 +157,14 @@ function fromHtmlSource(text: string): { text: string; repair: CopyRepair } | un
   const changed: number[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const line = parts[i]!;
-    // entities first: a page that showed its own source escaped its <br> too
-    const out = line
-      .replace(HTML_ENTITY, (_, name: string) => NAMED_ENTITY[name.toLowerCase()]!)
+    // entities first: a page that showed its own source escaped its <br> too (and its `&nbsp;`, twice)
+    const out = decodeEntities(decodeEntities(line))
       .replace(HTML_BREAK, eol)
-      .replace(HTML_CODE_TAG, '');
+      .replace(HTML_CODE_TAG, '')
+      .replace(HTML_INLINE_TAG, '')
+      .split(HTML_BLOCK_TAG)
+      .filter((piece, at, pieces) => piece !== '' || pieces.length === 1)
+      .join(eol);
     if (out === line) continue;
     parts[i] = out;
     changed.push(i / 2);
@@ -170,6 +177,8 @@ function fromHtmlSource(text: string): { text: string; repair: CopyRepair } | un
   for (let i = 0; i < own.length; i++) lines[i * 2] = own[i]!;
   return { text: lines.join(''), repair: { kind: 'html', firstLine: changed[0]! + 1, lines: changed.length } };
 }
+
+const decodeEntities = (line: string): string => line.replace(HTML_ENTITY, (_, name: string) => NAMED_ENTITY[name.toLowerCase()]!);
 
 /** `{code` or `{noformat` somewhere (a brace is rare in these outputs: Get-VpnConnection's Guid). */
 function mayHoldBraceFence(text: string): boolean {

@@ -207,6 +207,22 @@ describe('parseRoutePrint on real outputs (test/fixtures/real/route-print)', () 
     }
   });
 
+  it('reads an Interface List whose dot leaders a blog\'s typography made ellipses ("19…00 05 …… ……Desc") as the intact one', () => {
+    // every real route print with a dot leader: each "..." an ellipsis, as WordPress's wptexturize writes them
+    // (index file id 23188003552: openssl's dot runs as `&#8230;&#8230;..`); its interfaces used to be lost,
+    // and with them the interface index of every route, and an 80-column wrap was no longer seen
+    const files = Object.keys(ROUTE_PRINT).filter((f) => read(join('route-print', f)).includes('...'));
+    expect(files.length).toBeGreaterThan(8);
+    const reading = (text: string) => {
+      const { value, problems } = parseRoutePrint(text, 'x.txt');
+      return JSON.stringify([value.interfaces, value.routes.map(({ source: _, ...r }) => r), problems.map((p) => [p.line, p.code])]);
+    };
+    for (const f of files) {
+      const text = read(join('route-print', f));
+      expect([f, reading(text.replace(/\.\.\./g, '\u2026'))]).toEqual([f, reading(text)]);
+    }
+  });
+
   it('reads XP bare interface numbers as hexadecimal and joins wrapped descriptions', () => {
     const jn = parseRoutePrint(read('route-print/xp-en-juniper-network-connect-bare-hex-10004.txt')).value;
     expect(jn.routes.filter((r) => r.interfaceIndex !== undefined).map((r) => r.interfaceIndex)).toEqual([0x10004]);

@@ -200,6 +200,14 @@ const IPCONFIG: Record<string, IpconfigRow> = {
     ],
     problems: [],
   },
+  // every letter outside ASCII a "?" (a PowerShell shell's ASCII encoding): its labels used to be read only
+  // by their values and place, and reported as in no vocabulary (line 8)
+  'win-es-powershell-ascii-shell-lost-letters.txt': {
+    classes: [1, 3],
+    adapters: ['Ethernet | ethernet | up | 10.1.1.33/24 | fe80::5054:ff:fe12:3500 10.1.1.1 | '],
+    ipv6: [['fd17:625c:f037:2:94eb:793:6a4:f51e', 'fd17:625c:f037:2:8c73:57c2:3d23:7388', 'fe80::94eb:793:6a4:f51e']],
+    problems: [],
+  },
   'win-tr-ethernet-bagdastiricisi-fragment.txt': {
     classes: [1],
     adapters: ['Ethernet | ethernet | up | 10.17.1.222/24 | 10.17.1.101 | '],
@@ -227,6 +235,29 @@ describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
       'Breitbandverbindung | ppp | up | 85.180.143.6/32 | 85.180.143.6 | 62.109.123.197 213.191.74.19',
     ]);
     expect(problems).toEqual([{ source: 'x.txt', line: 14, message: 'adapter header «Adaptér sítě Ethernet LAN-Verbindung» is not in the known headers; read as an adapter of unknown kind', code: 'ipconfig.unknownHeader', params: { header: '«Adaptér sítě Ethernet LAN-Verbindung»' } }]);
+  });
+
+  it('reads an output whose letters outside ASCII were lost ("?" or U+FFFD, one for each) as the intact one', () => {
+    // the French Windows 10 paste has no title and no indentation: with its header's "é" lost, the
+    // adapter used to go unrecognised and the file was "not an ipconfig output"; its gateway label too
+    for (const file of ['win10-fr-double-spaced-unindented.txt', 'xp-fr-star-dot-leader-carte-ppp.txt', 'xp-pt-adaptador-ethernet-ligacao.txt', 'xp-de-ethernetadapter-ppp-breitband.txt']) {
+      const intact = parseIpconfig(read(join('ipconfig', file)), file);
+      for (const mark of ['?', '\ufffd']) {
+        const lost = parseIpconfig(read(join('ipconfig', file)).replace(/[^\x00-\x7f]/gu, mark), file);
+        expect([file, mark, lost.value.adapters.map((a) => sig(a).replace(/[^\x00-\x7f]/gu, mark))]).toEqual([file, mark, intact.value.adapters.map((a) => sig(a).replace(/[^\x00-\x7f]/gu, mark))]);
+        expect([file, mark, lost.problems.map((p) => p.code)]).toEqual([file, mark, intact.problems.map((p) => p.code)]);
+      }
+    }
+  });
+
+  it('reads the mask and gateway of an output all of whose labels lost their letters by value and place, as a language without a table', () => {
+    // Russian: "????? ??????? . . . :" used to be cut to an empty label (its marks taken for the leader's
+    // filler), and every such label then shared one remembered meaning: mask and gateway were lost
+    const text = read('ipconfig/win-ru-person-note-between-sections.txt');
+    const lost = parseIpconfig(text.replace(/[^\x00-\x7f]/gu, '?'), 'x.txt');
+    expect(lost.value.adapters.map(sig)).toEqual(['Ethernet | ethernet | up | 192.168.200.225/24 | 192.168.200.1 | 192.168.200.1']);
+    expect(lost.value.hostname).toBe('WIN-3VQCTDKL51R');
+    expect(lost.problems.map((p) => [p.line, p.code])).toEqual([[3, 'ipconfig.labelsByValue'], [8, 'ipconfig.unrecognised']]);
   });
 
   it('keeps the fuller output when plain ipconfig is followed by ipconfig /all', () => {

@@ -7,7 +7,10 @@ import type { State } from './route-print-state';
  * and descriptions the console (or a paste) wrapped onto the next line.
  */
 
-/** Adds an interface row; `width` is the untrimmed line's length (a wrap happens at 80 columns). */
+/** The columns a printed line took: an ellipsis a blog's typography made of three dots took three (route-print-lines.ts, IFACE_ROW). */
+export const printedWidth = (line: string): number => line.length + 2 * (line.split('\u2026').length - 1);
+
+/** Adds an interface row; `width` is the untrimmed line's printed width (a wrap happens at 80 columns). */
 export function addInterface(st: State, row: IfaceRow, width: number): void {
   const entry: RoutePrintInterface = { index: row.index, description: row.description };
   if (row.mac) entry.mac = row.mac;

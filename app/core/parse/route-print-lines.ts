@@ -115,10 +115,12 @@ export function isOnLinkWord(s: string): boolean {
 /**
  * Interface List row: Vista+ " 19...00 05 9a 3c 7a 00 ......Desc", XP "0x10003 ...00 50 .. ...... Desc",
  * early Vista "  8 ...00 12 ... ...... Desc", tunnels with an 8-byte EUI "00 00 00 00 00 00 00 e0 Desc"
- * and no dot leader, and adapters without a MAC ("  1...........................Loopback").
+ * and no dot leader, and adapters without a MAC ("  1...........................Loopback"). A leader
+ * may come as ellipses ("19…00 05 …… ……Desc"): a blog's typography turns every three dots into one
+ * (WordPress's wptexturize writes `&#8230;` for "...", seen on openssl's dot runs, index file id 23188003552).
  */
 const IFACE_ROW =
-  /^\s*(0x[0-9A-Fa-f]+|\d{1,10})\s?\.{3,}\s*((?:[0-9A-Fa-f]{2}[ -]){5,7}[0-9A-Fa-f]{2})?\s*\.*\s*(.*)$/;
+  /^\s*(0x[0-9A-Fa-f]+|\d{1,10})\s?(?:\.{3,}|\u2026)[.\u2026]*\s*((?:[0-9A-Fa-f]{2}[ -]){5,7}[0-9A-Fa-f]{2})?\s*[.\u2026]*\s*(.*)$/;
 
 export interface IfaceRow {
   index: number;

@@ -17,7 +17,7 @@ import {
   splitColumns,
   v6Prefix,
 } from './route-print-lines';
-import { addInterface, continuesDescription } from './route-print-iflist';
+import { addInterface, continuesDescription, printedWidth } from './route-print-iflist';
 import { commonV4Row, completeV6, flushPendingV6, markPersistent, v4Row, v6Row } from './route-print-rows';
 import { excerpt, initialState, keepFullerOutput, layoutOf, problem, startAnotherOutput, type State } from './route-print-state';
 import { isElisionLine } from './paste-damage';
@@ -236,7 +236,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
 
   const iface = matchIfaceRow(t);
   if (iface && st.section !== 'iflist' && st.routes.length > 0) startAnotherOutput(st, n);
-  if (iface) return addInterface(st, iface, line.length);
+  if (iface) return addInterface(st, iface, printedWidth(line));
 
   if (isRoutePrompt(t)) {
     if (st.routes.length > 0 || st.persistent.length > 0 || st.interfaces.length > 0) st.promptLine = n;
