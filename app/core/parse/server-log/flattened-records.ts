@@ -118,7 +118,10 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
     const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
     // (RFC 5424 §6: APP-NAME PROCID MSGID and the structured data, `ppp 39188 - [meta sequenceId="91"] ` — OPNsense's system log)
     const tag = header.charCodeAt(0) === 60 /* < */ && /^<\d{1,3}>1 /.test(header) ? String.raw`[^\s:[\]]+ \S+ \S+ (?:-|(?:\[[^\]]*\])+)(?: |$)` : String.raw`[^\s:[\]]+(?:\[\d+\])?:(?: |$)`;
-    return new RegExp(String.raw`(?<=[ \t])${around.join('')}${tag}`, 'g');
+    // (a priority the sender put before some records only — Sophos UTM's pipeline sample has `<30>` on one of three — may stand
+    // before a record of a header without one)
+    const pri = header.charCodeAt(0) === 60 /* < */ ? '' : String.raw`(?:<\d{1,3}>)?`;
+    return new RegExp(String.raw`(?<=[ \t])${pri}${around.join('')}${tag}`, 'g');
   }
   const before = at > 0 ? `(?:${shapeOf(header.slice(0, at))})?` : '';
   const name = escape(program);

@@ -19,6 +19,7 @@ import { otherDaemonLine } from './families/other-daemons';
 import { netfilterLine } from './families/netfilter-log';
 import { windowsFirewallLine } from './families/windows-firewall-log';
 import { filterlogLine, headerlessFilterlogLine } from './families/filterlog';
+import { sophosPacketLine } from './families/sophos-packetfilter';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -59,8 +60,8 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
   if (pre.program) {
-    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts)
-    const packet = pre.program === 'kernel' ? netfilterLine(pre) : pre.program === 'filterlog' ? filterlogLine(pre) : undefined;
+    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts; Sophos UTM's: families/sophos-packetfilter.ts)
+    const packet = pre.program === 'kernel' ? netfilterLine(pre) : pre.program === 'filterlog' ? filterlogLine(pre) : pre.program === 'ulogd' ? sophosPacketLine(pre) : undefined;
     if (packet) return packet;
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);
