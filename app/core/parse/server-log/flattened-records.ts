@@ -36,7 +36,11 @@ export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): bo
   // (a syslog header behind something else — a relay's RFC 3339 time, a priority — has no month first: its program is looked for)
   const month = shape === 'syslog' ? MONTH_BETWEEN_BLANKS.get((text.charCodeAt(0) << 16) | (text.charCodeAt(1) << 8) | text.charCodeAt(2)) : undefined;
   if (month !== undefined) return afterBlank(pre.message, month);
-  if (shape === 'iso') return pre.message.indexOf(text.slice(0, 8)) >= 0;
+  // (past a priority, which differs between records of one stream — a Junos host's kmd `<27>1 …` then its kernel's `<158>1 …`)
+  if (shape === 'iso') {
+    const from = text.charCodeAt(0) === 60 /* < */ ? text.indexOf('>') + 1 : 0;
+    return pre.message.indexOf(text.slice(from, from + 8)) >= 0;
+  }
   return (shape === 'syslog' || shape === 'program' || shape === 'logread') && pre.message.indexOf(program, 1) > 0;
 }
 
