@@ -22,6 +22,7 @@ import { filterlogLine, headerlessFilterlogLine } from './families/filterlog';
 import { sophosPacketLine } from './families/sophos-packetfilter';
 import { srxFlowLine } from './families/srx-flow';
 import { srxKmdLine } from './families/srx-kmd';
+import { junosFilterLine } from './families/junos-filter';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -62,8 +63,8 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
   if (pre.program) {
-    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts; Sophos UTM's: families/sophos-packetfilter.ts; a Juniper SRX's sessions: families/srx-flow.ts; its IKE daemon's failures: families/srx-kmd.ts)
-    const packet = pre.program === 'kernel' ? netfilterLine(pre) : pre.program === 'filterlog' ? filterlogLine(pre) : pre.program === 'ulogd' ? sophosPacketLine(pre) : pre.program === 'RT_FLOW' ? srxFlowLine(text) : pre.program === 'kmd' ? srxKmdLine(pre.message, text) : undefined;
+    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts; Sophos UTM's: families/sophos-packetfilter.ts; a Juniper SRX's sessions: families/srx-flow.ts; its IKE daemon's failures: families/srx-kmd.ts; a Junos firewall filter's: families/junos-filter.ts)
+    const packet = pre.program === 'kernel' ? (netfilterLine(pre) ?? junosFilterLine(pre.message)) : pre.program === 'filterlog' ? filterlogLine(pre) : pre.program === 'ulogd' ? sophosPacketLine(pre) : pre.program === 'RT_FLOW' ? srxFlowLine(text) : pre.program === 'kmd' ? srxKmdLine(pre.message, text) : undefined;
     if (packet) return packet;
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);

@@ -6,7 +6,7 @@ import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 
 /**
- * A Juniper SRX's flow session log, `RT_FLOW` (families/srx-flow.ts), and its IKE daemon, `kmd` (families/srx-kmd.ts). Real lines in test/fixtures/real/server-logs/srx-*.txt
+ * A Juniper SRX's flow session log, `RT_FLOW` (families/srx-flow.ts), its IKE daemon, `kmd` (families/srx-kmd.ts), and a Junos firewall filter's `FW:` lines (families/junos-filter.ts). Real lines in test/fixtures/real/server-logs/srx-*.txt
  * (sources in test/fixtures/real/SOURCES.md): RFC 5424 records whose fields are its structured data. Before this reader every
  * RT_FLOW line was "not part of the VPN", a denied GRE or IKE session too. The VPN lines below are that layout (and the brief
  * text form) around made-up addresses.
@@ -47,6 +47,7 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
         [7, 'The Juniper SRX\'s IKE negotiation (IKEv1) failed: "Timed out".'],
         [17, 'The Juniper SRX set up an IPsec SA (the data tunnel) with the other side.'],
         [3, 'RT_SYSTEM is not part of the VPN; ignored.'],
+        [1, "The Junos firewall filter logged a packet that is no VPN's (UDP 49153 from 127.0.0.1 to 81.2.69.192 on gr-0/0/0.23, action A)."],
       ],
     },
   });
@@ -72,6 +73,19 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     expect(r.entries[0]!.decoded[0]!.values?.role).toBe('initiator');
     const other = parseServerLog('Dec 10 10:00:00 srx kmd[1234]: KMD_VPN_UP_ALARM_USER: VPN RA from 203.0.113.9 is up.');
     expect([other.understood, other.unknown]).toEqual([0, 1]);
+  });
+
+  it("a Junos firewall filter's `FW:` line: a discarded or rejected VPN service is its drop, an accepted one named", () => {
+    const fw = (action: string, rest: string): string => `May  4 05:16:01 srx kernel: FW: ge-0/0/0.0 ${action} ${rest}`;
+    const gre = first(fw('D', 'gre 203.0.113.9 198.51.100.2 0 0 (1 packets)'));
+    expect([gre.cause, gre.outcome, gre.peer, describeEntry(gre, en)]).toEqual(['no-ppp-frames', 'failure', '203.0.113.9', 'The Junos firewall filter that logged this dropped GRE (IP 47) from 203.0.113.9 to 198.51.100.2 on ge-0/0/0.0 (action D): this VPN traffic does not get through.']);
+    expect(describeEntry(gre, nl)).toContain('liet GRE (IP 47) van 203.0.113.9 naar 198.51.100.2 op ge-0/0/0.0 niet door');
+    expect(first(fw('R', 'udp 203.0.113.9 198.51.100.2 500 500')).cause).toBe('ike-init-unanswered');
+    expect(first(fw('D', 'tcp 203.0.113.9 198.51.100.2 50000 1723')).cause).toBe('pptp-control-blocked');
+    const accepted = first(fw('A', 'esp 203.0.113.9 198.51.100.2 0 0'));
+    expect([accepted.cause, accepted.outcome]).toEqual([undefined, 'info']);
+    // (a kernel line of another kind stays the kernel's)
+    expect(describeEntry(first('May  4 05:27:33 srx kernel: KERN_ARP_ADDR_CHANGE: arp info overwritten for 81.2.69.192'), en)).toBe('kernel is not part of the VPN; ignored.');
   });
 
   it("names a VPN service the policy denied, with the cause the PC meets (structured and brief form, a logical system's `_LS`)", () => {
