@@ -36,7 +36,11 @@ export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): bo
   // (a syslog header behind something else — a relay's RFC 3339 time, a priority — has no month first: its program is looked for)
   const month = shape === 'syslog' ? MONTH_BETWEEN_BLANKS.get((text.charCodeAt(0) << 16) | (text.charCodeAt(1) << 8) | text.charCodeAt(2)) : undefined;
   if (month !== undefined) return afterBlank(pre.message, month);
-  if (shape === 'iso') return pre.message.indexOf(text.slice(0, 8)) >= 0;
+  // (past a priority, which differs between records of one stream — a Junos host's kmd `<27>1 …` then its kernel's `<158>1 …`)
+  if (shape === 'iso') {
+    const from = text.charCodeAt(0) === 60 /* < */ ? text.indexOf('>') + 1 : 0;
+    return pre.message.indexOf(text.slice(from, from + 8)) >= 0;
+  }
   return (shape === 'syslog' || shape === 'program' || shape === 'logread') && pre.message.indexOf(program, 1) > 0;
 }
 
@@ -118,7 +122,10 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
     const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
     // (RFC 5424 §6: APP-NAME PROCID MSGID and the structured data, `ppp 39188 - [meta sequenceId="91"] ` — OPNsense's system log)
     const tag = header.charCodeAt(0) === 60 /* < */ && /^<\d{1,3}>1 /.test(header) ? String.raw`[^\s:[\]]+ \S+ \S+ (?:-|(?:\[[^\]]*\])+)(?: |$)` : String.raw`[^\s:[\]]+(?:\[\d+\])?:(?: |$)`;
-    return new RegExp(String.raw`(?<=[ \t])${around.join('')}${tag}`, 'g');
+    // (a priority the sender put before some records only — Sophos UTM's pipeline sample has `<30>` on one of three — may stand
+    // before a record of a header without one)
+    const pri = header.charCodeAt(0) === 60 /* < */ ? '' : String.raw`(?:<\d{1,3}>)?`;
+    return new RegExp(String.raw`(?<=[ \t])${pri}${around.join('')}${tag}`, 'g');
   }
   const before = at > 0 ? `(?:${shapeOf(header.slice(0, at))})?` : '';
   const name = escape(program);

@@ -1,6 +1,7 @@
 import type { LogTime } from './types';
 import { MONTH_GROUP as M, ms, type Prefixed } from './prefixed';
 import { iosAfterPriTag, iosAfterRelay, isCounterTag } from './ios-relay-shapes';
+import { sophosUnderYearTag } from './sophos-header';
 
 /**
  * The log header shapes splitPrefixByRegex (prefix-shapes.ts) tries, each as its pattern and the small reader of its groups: the
@@ -19,7 +20,7 @@ export const syslogOf = (m: RegExpMatchArray, month: number): Prefixed => {
   const p: Prefixed = { shape: 'syslog', time: { month, day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]!, ms: ms(m[6]) }, host: m[7], program: m[8], pid: m[9], message: m[10]! };
   if (m[9] !== undefined) return p;
   if (m[8]!.charCodeAt(0) === 60 /* < */) return iosAfterPriTag(p, m[8]!, p.message) ?? p;
-  return isCounterTag(m[8]!) ? iosAfterRelay(p, p.message) : p;
+  return isCounterTag(m[8]!) ? (sophosUnderYearTag(p, m[8]!) ?? iosAfterRelay(p, p.message)) : p;
 };
 
 /**

@@ -19,6 +19,10 @@ import { otherDaemonLine } from './families/other-daemons';
 import { netfilterLine } from './families/netfilter-log';
 import { windowsFirewallLine } from './families/windows-firewall-log';
 import { filterlogLine, headerlessFilterlogLine } from './families/filterlog';
+import { sophosPacketLine } from './families/sophos-packetfilter';
+import { srxFlowLine } from './families/srx-flow';
+import { srxKmdLine } from './families/srx-kmd';
+import { junosFilterLine } from './families/junos-filter';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -59,8 +63,8 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
   if (pre.program) {
-    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts)
-    const packet = pre.program === 'kernel' ? netfilterLine(pre) : pre.program === 'filterlog' ? filterlogLine(pre) : undefined;
+    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts; Sophos UTM's: families/sophos-packetfilter.ts; a Juniper SRX's sessions: families/srx-flow.ts; its IKE daemon's failures: families/srx-kmd.ts; a Junos firewall filter's: families/junos-filter.ts)
+    const packet = pre.program === 'kernel' ? (netfilterLine(pre) ?? junosFilterLine(pre.message)) : pre.program === 'filterlog' ? filterlogLine(pre) : pre.program === 'ulogd' ? sophosPacketLine(pre) : pre.program === 'RT_FLOW' ? srxFlowLine(text) : pre.program === 'kmd' ? srxKmdLine(pre.message, text) : undefined;
     if (packet) return packet;
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);
@@ -78,7 +82,8 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
 /** `tail -f FILE…` (or `tail -n N` of several files) heads each file's lines with `==> FILE <==` (coreutils tail.c write_header) */
 const TAIL_HEADER = /^==> (.+) <==$/;
 
-const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|%ASA)/i;
+// (kmd: a Juniper SRX's IKE daemon — a line of it no reader knows is not understood, never "not part of the VPN")
+const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|kmd$|%ASA)/i;
 
 export interface ServerLogParserOptions {
   /**

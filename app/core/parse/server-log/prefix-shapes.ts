@@ -1,6 +1,7 @@
 import type { LogTime } from './types';
 import { MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
 import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
+import { SOPHOS_UTM } from './sophos-header';
 import { isDigit } from './char-codes';
 import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 import { syslogOf, LOCALE_MONTHS, LOCALE_SYSLOG, LOGREAD, SYSLOG_PROG, SYSLOG_MASKED_HOST, SYSLOG_HOST, CHARON_HEAD, CHARON_FILELOG, ISO, ISO_TAG, ISO_TAG_NO_PID, ISO_CELLS, LOGREAD_NO_DATE, PRI, PRI_BEFORE_TEXT, RFC5424, KIWI_FORWARD, KUBECTL, SHORT_UNIX, SHORT_FULL, UNIT_SUFFIX, MONOTONIC, ACCEL_FILE, RASMAN, ROUTER_TAB, ROUTER_CELLS, TIME_ONLY, LOGCAT_BRIEF, LOGCAT_TIME, logcatAfterTime, ROUTEROS_DATE, routerOsMonth, PROGRAM, PROGRAM_PID, isKnownProgram, blankAfterDigits } from './header-patterns';
@@ -176,6 +177,15 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (digit && text.charCodeAt(19) === 44 && text.charCodeAt(4) === 45) {
     const kiwi = kiwiIsoComma(text);
     if (kiwi) return underCollector(kiwi);
+  }
+  // Sophos UTM's `2023:04:28-00:50:54 host tag[pid]: ` (a colon after the year, where every other date has a dash or a blank)
+  if (digit && text.charCodeAt(4) === 58 /* : */ && (m = text.match(SOPHOS_UTM))) {
+    const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! };
+    const t = m[7]!.match(ISO_TAG);
+    if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
+    const u = m[7]!.match(ISO_TAG_NO_PID);
+    if (u && isKnownProgram(u[2]!)) return { shape: 'iso', time, host: u[1], program: u[2], message: u[3]! };
+    return { shape: 'iso', time, message: m[7]! };
   }
   if (digit && (m = text.match(ISO))) {
     // a receiver's time before the sender's whole syslog line (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 host prog: …`): the sender's header

@@ -1,6 +1,7 @@
 import type { LogTime } from './types';
 import { iosAfterPriTag, iosAfterRelay, isCounterTag, KNOWN_PROGRAMS, ms, splitPrefixByRegex, type Prefixed } from './prefix-shapes';
 import { isDigit } from './char-codes';
+import { sophosUnderYearTag } from './sophos-header';
 import { hasLineBreak, monthAt, syslogHeader } from './syslog-header';
 
 export { splitPrefixByRegex, type Prefixed } from './prefix-shapes';
@@ -267,7 +268,7 @@ function syslogRecord(p: SyslogPrefixed): Prefixed {
   // (a letter, the common tag: past `<` and the digits at once)
   if (c > 60 || found.pidEnd >= 0) return p;
   if (c === 60) return iosAfterPriTag(p, p.program, p.message) ?? p;
-  return c >= 48 && c <= 57 && isCounterTag(p.program) ? iosAfterRelay(p, p.message) : p;
+  return c >= 48 && c <= 57 && isCounterTag(p.program) ? (sophosUnderYearTag(p, p.program) ?? iosAfterRelay(p, p.message)) : p;
 }
 
 /**

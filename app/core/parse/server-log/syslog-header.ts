@@ -1,6 +1,7 @@
 import type { LogTime } from './types';
 import { iosAfterPriTag, iosAfterRelay, isCounterTag, MONTHS, ms, type Prefixed } from './prefix-shapes';
 import { isDigit } from './char-codes';
+import { sophosUnderYearTag } from './sophos-header';
 
 /**
  * The common syslog header of a whole line read by hand, every field (splitPrefix; a parsed record's time and host when an
@@ -183,5 +184,5 @@ export function syslogHeader(text: string): Prefixed | undefined {
   if (s.pidEnd >= 0) return p;
   const c = text.charCodeAt(s.programStart);
   if (c === 60 /* < */) return iosAfterPriTag(p, p.program!, p.message) ?? p;
-  return isDigit(c) && isCounterTag(p.program!) ? iosAfterRelay(p, p.message) : p;
+  return isDigit(c) && isCounterTag(p.program!) ? (sophosUnderYearTag(p, p.program!) ?? iosAfterRelay(p, p.message)) : p;
 }

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable } from '../../../../test/support/real-server-log-table';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * A Juniper SRX's flow session log, `RT_FLOW` (families/srx-flow.ts), its IKE daemon, `kmd` (families/srx-kmd.ts), and a Junos firewall filter's `FW:` lines (families/junos-filter.ts). Real lines in test/fixtures/real/server-logs/srx-*.txt
+ * (sources in test/fixtures/real/SOURCES.md): RFC 5424 records whose fields are its structured data. Before this reader every
+ * RT_FLOW line was "not part of the VPN", a denied GRE or IKE session too. The VPN lines below are that layout (and the brief
+ * text form) around made-up addresses.
+ */
+
+const en = engineT('en');
+const nl = engineT('nl');
+const DENY = (proto: string, dport: string, time = '2019-11-14T11:12:46.573+01:00'): string =>
+  `<14>1 ${time} SRX-GW1 RT_FLOW - RT_FLOW_SESSION_DENY [junos@2636.1.1.1.2.40 source-address="203.0.113.9" source-port="50000" destination-address="198.51.100.2" destination-port="${dport}" connection-tag="0" service-name="None" protocol-id="${proto}" icmp-type="0" policy-name="untrust-cleanup" source-zone-name="untrust" destination-zone-name="trust" application="UNKNOWN" nested-application="UNKNOWN" username="N/A" roles="N/A" packet-incoming-interface="ge-0/0/0.0" encrypted="No" reason="Denied by policy" session-id-32="7087"]`;
+const first = (line: string) => parseServerLog(line).entries[0]!;
+const REAL_KMD = '<27>1 2023-05-04T15:19:33.984+10:00 AC1234-ABC3-AB-FW01A-ABC kmd 9159 - - IKE negotiation failed with error: Timed out. IKE Version: 1, VPN: SAM-PLE-VPN Gateway: SAM-PLE-GW, Local: 81.2.69.192/500, Remote: 89.160.20.112/500, Local IKE-ID: Not-Available, Remote IKE-ID: Not-Available, VR-ID: 5, Role: Initiator';
+
+describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () => {
+  realServerLogTable({
+    // Elastic's pipeline test lines: a session created over an st0 tunnel (ICMP), two denied (UDP 161 to the SRX itself, TCP 2003;
+    // `encrypted="No "` with its blank), one closed — none a VPN's service, each read as the session it is
+    'srx-rfc5424-rt-flow-session-create-deny-close-structured-data-no-vpn.txt': {
+      records: 4,
+      understood: 4,
+      families: { syslog: 4 },
+      causes: [],
+      says: [
+        [1, "The Juniper SRX firewall logged a session that is no VPN's (RT_FLOW_SESSION_CREATE: IP 1 from 10.0.0.1 to 67.43.156.13, policy vpn_trust_permit-all)."],
+        [2, '(RT_FLOW_SESSION_DENY: UDP 161 from 10.0.0.26 to 67.43.156.13, policy MgmtAccess-trust-cleanup)'],
+        [4, '(RT_FLOW_SESSION_CLOSE: UDP 902 from 67.43.156.15 to 67.43.156.15, policy mngmt-to-vcenter)'],
+      ],
+    },
+    // Elastic's Junos syslog sample: its IKE daemon kmd (a negotiation this SRX initiated timed out: no answer from the responder;
+    // two IPsec SAs established, one with `remote-address=216.160.83.56"` its opening quote lost), among other daemons' lines, which
+    // stay "not part of the VPN"; the Junos firewall filter's `PFE_FW_SYSLOG_IP` lines and a `gencfg` line without a tag's colon
+    // are not understood
+    'srx-junos-syslog-sample-kmd-ike-timed-out-initiator-sa-established-quote-lost-firewall-filter-lines.txt': {
+      records: 18,
+      understood: 15,
+      families: { syslog: 15 },
+      causes: [[7, 'ike-responder-unreachable']],
+      says: [
+        [7, 'The Juniper SRX\'s IKE negotiation (IKEv1) failed: "Timed out".'],
+        [17, 'The Juniper SRX set up an IPsec SA (the data tunnel) with the other side.'],
+        [3, 'RT_SYSTEM is not part of the VPN; ignored.'],
+        [1, "The Junos firewall filter logged a packet that is no VPN's (UDP 49153 from 127.0.0.1 to 81.2.69.192 on gr-0/0/0.23, action A)."],
+      ],
+    },
+  });
+
+  it("kmd's failures by their error and this SRX's role; a kmd line no reader knows is not understood", () => {
+    const failed = (error: string, role: string): string =>
+      `<27>1 2023-05-04T15:19:33.984+10:00 srx kmd 9159 - - IKE negotiation failed with error: ${error}. IKE Version: 2, VPN: RA Gateway: GW, Local: 198.51.100.2/500, Remote: 203.0.113.9/500, Local IKE-ID: Not-Available, Remote IKE-ID: Not-Available, VR-ID: 0, Role: ${role}`;
+    const cases: [string, string, string | undefined][] = [
+      ['No proposal chosen', 'Responder', 'ike-no-proposal'],
+      ['Authentication failed', 'Responder', 'ike-auth-failed'],
+      ['Timed out', 'Initiator', 'ike-responder-unreachable'],
+      ['Timed out', 'Responder', undefined],
+      ['Peer proposed phase1 proposal not match', 'Responder', undefined],
+    ];
+    for (const [error, role, cause] of cases) {
+      const e = first(failed(error, role));
+      expect([e.cause, e.outcome, e.peer, describeEntry(e, en)], `${error} ${role}`).toEqual([cause, 'failure', '203.0.113.9', `The Juniper SRX's IKE negotiation (IKEv2) failed: "${error}".`]);
+      expect(describeEntry(e, nl)).toBe(`De IKE-onderhandeling (IKEv2) van de Juniper SRX mislukte: "${error}".`);
+    }
+    // as the initiator, a refused proposal is worded for the side that called (the responder refused it)
+    expect(parseServerLog(REAL_KMD).entries[0]!.peer).toBe('89.160.20.112');
+    const r = parseServerLog(failed('No proposal chosen', 'Initiator'));
+    expect(r.entries[0]!.decoded[0]!.values?.role).toBe('initiator');
+    const other = parseServerLog('Dec 10 10:00:00 srx kmd[1234]: KMD_VPN_UP_ALARM_USER: VPN RA from 203.0.113.9 is up.');
+    expect([other.understood, other.unknown]).toEqual([0, 1]);
+  });
+
+  it("a Junos firewall filter's `FW:` line: a discarded or rejected VPN service is its drop, an accepted one named", () => {
+    const fw = (action: string, rest: string): string => `May  4 05:16:01 srx kernel: FW: ge-0/0/0.0 ${action} ${rest}`;
+    const gre = first(fw('D', 'gre 203.0.113.9 198.51.100.2 0 0 (1 packets)'));
+    expect([gre.cause, gre.outcome, gre.peer, describeEntry(gre, en)]).toEqual(['no-ppp-frames', 'failure', '203.0.113.9', 'The Junos firewall filter that logged this dropped GRE (IP 47) from 203.0.113.9 to 198.51.100.2 on ge-0/0/0.0 (action D): this VPN traffic does not get through.']);
+    expect(describeEntry(gre, nl)).toContain('liet GRE (IP 47) van 203.0.113.9 naar 198.51.100.2 op ge-0/0/0.0 niet door');
+    expect(first(fw('R', 'udp 203.0.113.9 198.51.100.2 500 500')).cause).toBe('ike-init-unanswered');
+    expect(first(fw('D', 'tcp 203.0.113.9 198.51.100.2 50000 1723')).cause).toBe('pptp-control-blocked');
+    const accepted = first(fw('A', 'esp 203.0.113.9 198.51.100.2 0 0'));
+    expect([accepted.cause, accepted.outcome]).toEqual([undefined, 'info']);
+    // (a kernel line of another kind stays the kernel's)
+    expect(describeEntry(first('May  4 05:27:33 srx kernel: KERN_ARP_ADDR_CHANGE: arp info overwritten for 81.2.69.192'), en)).toBe('kernel is not part of the VPN; ignored.');
+  });
+
+  it("names a VPN service the policy denied, with the cause the PC meets (structured and brief form, a logical system's `_LS`)", () => {
+    const cases: [string, string, string, string][] = [
+      [DENY('47', '0'), 'GRE (IP 47)', 'no-ppp-frames', 'untrust-cleanup'],
+      [DENY('50', '0'), 'ESP (IP 50)', 'esp-blocked', 'untrust-cleanup'],
+      [DENY('17', '500'), 'IKE (UDP 500)', 'ike-init-unanswered', 'untrust-cleanup'],
+      [DENY('17', '4500').replace('RT_FLOW_SESSION_DENY', 'RT_FLOW_SESSION_DENY_LS'), 'IKE NAT-T (UDP 4500)', 'ike-init-unanswered', 'untrust-cleanup'],
+      [DENY('6', '1723'), 'PPTP (TCP 1723)', 'pptp-control-blocked', 'untrust-cleanup'],
+      ['Nov 14 11:12:46 SRX-GW1 RT_FLOW: RT_FLOW_SESSION_DENY: session denied 203.0.113.9/0->198.51.100.2/0 None 47(0) deny-gre untrust trust UNKNOWN UNKNOWN N/A(N/A) ge-0/0/0.0 No Denied by policy 7087 N/A N/A -1', 'GRE (IP 47)', 'no-ppp-frames', 'deny-gre'],
+    ];
+    for (const [line, service, cause, policy] of cases) {
+      const e = first(line);
+      expect([e.family, e.cause, e.outcome, e.peer], service).toEqual(['syslog', cause, 'failure', '203.0.113.9']);
+      expect(describeEntry(e, en)).toBe(`The Juniper SRX firewall that logged this denied ${service} from 203.0.113.9 to 198.51.100.2 (policy ${policy}): this VPN traffic does not get through.`);
+      expect(describeEntry(e, nl)).toContain(`weigerde ${service} van 203.0.113.9 naar 198.51.100.2`);
+    }
+  });
+
+  it('a VPN session let through or closed: named, no cause; a denied one makes the server finding', () => {
+    const created = first(DENY('47', '0').replace('RT_FLOW_SESSION_DENY', 'RT_FLOW_SESSION_CREATE'));
+    expect([created.cause, created.outcome, describeEntry(created, en)]).toEqual([undefined, 'info', 'The Juniper SRX firewall that logged this let GRE (IP 47) from 203.0.113.9 to 198.51.100.2 through (policy untrust-cleanup).']);
+    const closed = first(DENY('17', '500').replace('RT_FLOW_SESSION_DENY', 'RT_FLOW_SESSION_CLOSE'));
+    expect([closed.cause, describeEntry(closed, en)]).toEqual([undefined, expect.stringContaining('closed its IKE (UDP 500) session')]);
+    const r = parseServerLog([DENY('47', '0'), DENY('47', '0', '2019-11-14T11:12:49.573+01:00')].join('\n'));
+    expect(explainServerLogs([r], en).findings.map((f) => f.id)).toContain('vpn.gre-blocked');
+    // (another RT_FLOW event, an application's session: the tag's generic reading)
+    const app = parseServerLog('<14>1 2013-01-19T15:18:17.040 SRX100HM RT_FLOW - APPTRACK_SESSION_CREATE [junos@2636.1.1.1.2.40 source-address="192.168.224.30" source-port="3129" destination-address="198.51.100.2" destination-port="1723" protocol-id="6" policy-name="General-Outbound"]');
+    expect([app.understood, app.entries[0]!.cause]).toEqual([1, undefined]);
+  });
+});
