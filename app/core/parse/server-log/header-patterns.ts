@@ -96,7 +96,11 @@ export const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|no
 export const PRI = /^<\d{1,3}>(.*)$/;
 /** a priority with text right after it (not a charon IKE_SA's `<12> ` before a blank) */
 export const PRI_BEFORE_TEXT = /^<\d{1,3}>\S/;
-export const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(.*)$/;
+/**
+ * (structured data may be cut at the line's end, its `]` not there: a hard wrap cut the record inside it, as a terminal or mail cuts a
+ * Juniper SRX RT_FLOW record at 100 columns — the header is still the line's, so the wrap's rest is joined to it, detect.ts continuesWrap)
+ */
+export const RFC5424 = /^1 (\d{4}-\d\d-\d\dT\S+) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+|(?:\[(?:[^\]\\]|\\.)*\])*\[(?:[^\]\\]|\\.)*$) ?(.*)$/;
 /**
  * Kiwi Syslog Server forwarding a message on (its "Forward to another host" action with the RFC 5424 option): after the priority,
  * `Original Address=` and the sender's address, then RFC 5424's version, time, Kiwi's host, app name, process id and message id
