@@ -156,6 +156,9 @@ describe('the server log the person explained goes into that scan\'s exported re
       expect(redacted).toContain('router.txt');
       expect(redacted).not.toContain('anna.jansen');
     }
+    // a route print pasted next by mistake is no server log: the report holds none (the panel no longer shows the router's)
+    await engine.explainServerLog({ text: '===========================================================================\nInterface List\n', label: 'oops.txt', runToken });
+    expect(JSON.parse((await engine.exportReport(runToken, 'json')).content).serverLogs).toBeUndefined();
   });
 
   it('read in full from a file: that scan\'s report holds it, another scan\'s none', async () => {

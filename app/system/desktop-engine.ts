@@ -111,10 +111,11 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
     const s = runToken ? sessions.get(runToken) : undefined;
     return { language: language ?? s?.language ?? pickLanguage(options.locale), scan: s ? { report: s.report, corporateNetworks: s.corporateNetworks, policy: s.policy } : undefined };
   };
-  // the server log the person explained last against a scan (the one the panel shows): an exported report of that scan holds it
+  // the server log the person explained last against a scan (the one the panel shows): an exported report of that scan holds it —
+  // when it is one (a route print pasted by mistake, an empty paste: nothing for the report, and the log before it is no longer shown)
   const rememberServerLog = (runToken: string | undefined, log: ServerLogResult): void => {
     const s = runToken ? sessions.get(runToken) : undefined;
-    if (s) s.serverLog = log;
+    if (s) s.serverLog = log.verdict === 'ok' ? log : undefined;
   };
   const session = (runToken: string): Session => {
     const s = sessions.get(runToken);
