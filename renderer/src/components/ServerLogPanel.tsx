@@ -169,18 +169,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
       </div>
       {archive && (archive.logs.length > 1 || archive.skipped > 0 || archive.leftOut > 0) && (
         <div className="server-log-archive" data-testid="server-log-archive">
-          {archive.logs.length > 1 && (
-            <>
-              <label htmlFor={`${id}-archive`}>{t('serverLog.archivePick', { count: archive.logs.length })}</label>{' '}
-              <select id={`${id}-archive`} value={shownLog} onChange={(e) => showArchiveLog(Number(e.target.value))} disabled={state.status === 'running'}>
-                {archive.logs.map((l, i) => (
-                  <option key={i} value={i}>
-                    {l.path}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
+          <LogPicker id={`${id}-archive`} label={t('serverLog.archivePick', { count: archive.logs.length })} names={archive.logs.map((l) => l.path)} shown={shownLog} onPick={showArchiveLog} disabled={state.status === 'running'} />
           {archive.leftOut > 0 && <p className="small muted">{t('serverLog.archiveLeftOut', { count: archive.leftOut })}</p>}
           {archive.skipped > 0 && <p className="small muted">{t('serverLog.archiveSkipped', { count: archive.skipped, max: MAX_ARCHIVE_LOGS })}</p>}
         </div>
@@ -188,18 +177,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
       {opened && (
         <div className="server-log-archive" data-testid="server-log-opened">
           <p className="small">{t('serverLog.openedFrom', { file: opened.fileName })}</p>
-          {opened.logs.length > 1 && (
-            <>
-              <label htmlFor={`${id}-opened`}>{t('serverLog.openedPick', { count: opened.logs.length })}</label>{' '}
-              <select id={`${id}-opened`} value={opened.index} onChange={(e) => void showOpenedLog(opened.openId, Number(e.target.value))} disabled={state.status === 'running'}>
-                {opened.logs.map((name, i) => (
-                  <option key={i} value={i}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
+          <LogPicker id={`${id}-opened`} label={t('serverLog.openedPick', { count: opened.logs.length })} names={opened.logs} shown={opened.index} onPick={(i) => void showOpenedLog(opened.openId, i)} disabled={state.status === 'running'} />
           {opened.notes.map((note, i) => (
             <p key={i} className="small muted" data-testid="server-log-opened-note">
               {note}
@@ -296,5 +274,22 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Which log of a file holding several (a dropped archive, a file main read in full) is shown: nothing when it holds one. */
+function LogPicker({ id, label, names, shown, onPick, disabled }: { id: string; label: string; names: readonly string[]; shown: number; onPick: (index: number) => void; disabled: boolean }) {
+  if (names.length < 2) return null;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>{' '}
+      <select id={id} value={shown} onChange={(e) => onPick(Number(e.target.value))} disabled={disabled}>
+        {names.map((name, i) => (
+          <option key={i} value={i}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
