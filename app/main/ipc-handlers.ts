@@ -44,9 +44,10 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
     explainServerLog: (a: ArgsOf<'explainServerLog'>) => engine.explainServerLog(a),
     openServerLogFile: async (a: ArgsOf<'openServerLogFile'>) => {
       const path = await chooseLogFile();
-      return path === undefined ? { opened: false } : engine.openServerLog(path, a);
+      return path === undefined ? { opened: false } : engine.openServerLog(path, a, progress);
     },
     explainOpenedLog: (a: ArgsOf<'explainOpenedLog'>) => engine.explainOpenedLog(a.openId, a.index, { runToken: a.runToken, language: a.language }),
+    forgetServerLog: (a: ArgsOf<'forgetServerLog'>) => engine.forgetServerLog(a),
   };
 
   return async (channel, rawArgs) => {

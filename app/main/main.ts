@@ -186,8 +186,9 @@ function rememberRunToken(engine: DesktopEngine, onToken: (token: string, langua
     fixScript: (token, fixId, which, shell) => engine.fixScript(token, fixId, which, shell),
     checkPptp: (token, profileName) => engine.checkPptp(token, profileName),
     explainServerLog: (opts) => engine.explainServerLog(opts),
-    openServerLog: (path, opts) => engine.openServerLog(path, opts),
+    openServerLog: (path, opts, onProgress) => engine.openServerLog(path, opts, onProgress),
     explainOpenedLog: (openId, index, opts) => engine.explainOpenedLog(openId, index, opts),
+    forgetServerLog: (opts) => engine.forgetServerLog(opts),
     routeFingerprint: () => engine.routeFingerprint(),
   };
 }

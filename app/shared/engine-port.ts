@@ -28,11 +28,17 @@ export interface DesktopEngine {
   explainServerLog(opts: { text: string; label?: string; runToken?: string; language?: 'en' | 'nl' }): Promise<ServerLogExplanation>;
   /**
    * A log file read in full (any size, gzip, a tar archive of logs): `path` is what the person chose in main's open dialog, never
-   * anything the renderer sent. The first log explained; the file kept for explainOpenedLog.
+   * anything the renderer sent. The first log explained; the file kept for explainOpenedLog. `onProgress`: phase `read`, bytes
+   * read of the file's size, a few times a second (a 50 MB file takes seconds).
    */
-  openServerLog(path: string, opts: { runToken?: string; language?: 'en' | 'nl' }): Promise<OpenedServerLog>;
+  openServerLog(path: string, opts: { runToken?: string; language?: 'en' | 'nl' }, onProgress?: (p: Progress) => void): Promise<OpenedServerLog>;
   /** Another log of the file opened last (an archive's), by the id openServerLog gave; UNKNOWN_OPENED_LOG when it is gone. */
   explainOpenedLog(openId: string, index: number, opts: { runToken?: string; language?: 'en' | 'nl' }): Promise<OpenedServerLog>;
+  /**
+   * Lets go of a server log the person cleared: that scan's log for its exported report (`runToken`), the file read in full
+   * (`openId`, when it is still the one kept). True when something was let go; unknown ids are nothing to forget.
+   */
+  forgetServerLog(opts: { runToken?: string; openId?: string }): Promise<{ forgotten: boolean }>;
 }
 
 /** A text of the engine catalogue (app/core/i18n) and its values, so a face can word it in the person's language. */

@@ -89,8 +89,13 @@ export const ScanResultSchema = z.object({
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 
+/**
+ * How far a long call is. `read` (thirty-fourth round, additive): a log file read in full by main (openServerLogFile) — `step`
+ * is bytes read of `total` (the file's size; a gzip file's packed bytes), `label` the file's name without its folder, sent a
+ * few times a second at most.
+ */
 export const ProgressSchema = z.object({
-  phase: z.enum(['collect', 'diagnose', 'precheck', 'backup', 'apply', 'verify', 'rollback']),
+  phase: z.enum(['collect', 'diagnose', 'precheck', 'backup', 'apply', 'verify', 'rollback', 'read']),
   step: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   label: z.string(),
@@ -208,6 +213,16 @@ export const ipcContract = {
   explainOpenedLog: {
     args: z.object({ openId: Id, index: z.number().int().min(0).max(MAX_ARCHIVE_LOGS - 1), runToken: Id.optional(), language: z.enum(['en', 'nl']).optional() }).strict(),
     result: OpenedServerLogSchema,
+  },
+  /**
+   * The person cleared the server log from the panel (or put another in place of a file read in full): main lets go of what it
+   * kept of it — the log an exported report of that scan would hold (`runToken`), the file read in full (`openId`) — so a
+   * report exported afterwards does not ship a log the person removed. Ids main issued only; an id main no longer knows is
+   * nothing to forget, not an error. `forgotten`: whether anything was let go.
+   */
+  forgetServerLog: {
+    args: z.object({ runToken: Id.optional(), openId: Id.optional() }).strict(),
+    result: z.object({ forgotten: z.boolean() }),
   },
   /**
    * A cheap fingerprint of the route table (issue 15.3): the renderer asks now and then (less often

@@ -301,9 +301,9 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       rememberServerLog(runToken, log);
       return explainReadLog(log, o);
     },
-    async openServerLog(path, opts) {
+    async openServerLog(path, opts, onProgress) {
       const o = logOptions(opts);
-      const opened = await openedLogs.open(path, o).catch((e: unknown) => {
+      const opened = await openedLogs.open(path, o, onProgress).catch((e: unknown) => {
         throw toEngineError(e, o.language);
       });
       rememberServerLog(opts.runToken, openedLogs.log(opened.openId, opened.index));
@@ -313,6 +313,14 @@ export function createDesktopEngine(options: DesktopEngineOptions): DesktopEngin
       const opened = openedLogs.explainOpened(openId, index, logOptions(opts));
       rememberServerLog(opts.runToken, openedLogs.log(openId, index));
       return opened;
+    },
+    async forgetServerLog({ runToken, openId }) {
+      // the person cleared the panel: an export of that scan from now on holds no server log, and the file read in full is let go
+      const s = runToken ? sessions.get(runToken) : undefined;
+      const hadLog = s?.serverLog !== undefined;
+      if (s) s.serverLog = undefined;
+      const hadFile = openId !== undefined && openedLogs.forget(openId);
+      return { forgotten: hadLog || hadFile };
     },
   };
 }

@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import { explainReadLog, type PastedLogScan } from '../core/diagnose/server-log/paste';
 import type { EngineLanguage } from '../core/i18n';
 import { EngineError, type Say } from '../shared/engine-port';
-import type { OpenedServerLog } from '../shared/ipc';
+import type { OpenedServerLog, Progress } from '../shared/ipc';
 import { archivedLogLabel, logLabel } from '../shared/log-label';
 import { sayText } from './error-text';
 import { readServerLogFiles, type ArchiveLogResult } from './server-log-archive';
 import { readNotes } from './server-log-notes';
+import { readProgress } from './read-progress';
 
 /** What the app asks a log of an opened file to be explained with: the person's language and the scan on screen. */
 export interface OpenedLogOptions {
@@ -34,10 +35,15 @@ interface OpenedFile {
 export class OpenedLogs {
   private last: OpenedFile | undefined;
 
-  /** `path`: what the person chose in main's open dialog — nothing the renderer sent. */
-  async open(path: string, opts: OpenedLogOptions): Promise<OpenedServerLog> {
+  /**
+   * `path`: what the person chose in main's open dialog — nothing the renderer sent. `onProgress`: how far the reading is (a 50 MB
+   * file takes seconds), a few times a second (read-progress.ts), named by the file's name only.
+   */
+  async open(path: string, opts: OpenedLogOptions, onProgress?: (p: Progress) => void): Promise<OpenedServerLog> {
     const fileName = logLabel(basename(path));
-    const read = await readServerLogFiles(path, fileName);
+    const progress = onProgress && readProgress(fileName, onProgress);
+    const read = await readServerLogFiles(path, fileName, undefined, undefined, progress?.onBytes);
+    progress?.finish();
     // a tar archive's logs come named `NAME/path/inside` (server-log-archive.ts), shown as `NAME › file` as a dropped archive's are
     const names: string[] = [];
     const logs = read.map((r) => {
@@ -52,6 +58,17 @@ export class OpenedLogs {
   /** Another log of the file opened last; UNKNOWN_OPENED_LOG when another file was opened since (or never). */
   explainOpened(openId: string, index: number, opts: OpenedLogOptions): OpenedServerLog {
     return this.explain(this.fileOf(openId, index), index, opts);
+  }
+
+  /**
+   * The person cleared the file from the panel, or put something else in its place: its parse is let go (it is no longer asked
+   * for, and what the person no longer sees should not stay in memory). Only by the id main gave; false when that file is not
+   * the one kept (already replaced or forgotten).
+   */
+  forget(openId: string): boolean {
+    if (this.last?.openId !== openId) return false;
+    this.last = undefined;
+    return true;
   }
 
   /** One log of the file opened last, as read (what an exported report adds: desktop-engine.ts). */

@@ -5,7 +5,7 @@ import { ServerLogParser, type ServerLogParserOptions } from '../core/parse/serv
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { isTarStart } from '../shared/tar-files';
 import { isGzipStart } from '../shared/text-encoding';
-import { logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ServerLogFileResult } from './server-log-file';
+import { countPackedBytes, logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ReadBytes, type ServerLogFileResult } from './server-log-file';
 
 /**
  * A tar archive of logs (`tar czf logs.tar.gz /var/log/syslog* /var/log/ppp.log`, plain or gzip-compressed): what a network
@@ -47,9 +47,10 @@ export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string;
  * the verdict still says what the archive held. A damaged or cut archive keeps what was read before the damage (`gzipDamaged`
  * on the last log read, also when the break fell between two files).
  */
-export async function readServerLogArchive(path: string, source: string, gzip: boolean, maxBytes: number, options: ServerLogParserOptions): Promise<ArchiveLogResult[]> {
+export async function readServerLogArchive(path: string, source: string, gzip: boolean, maxBytes: number, options: ServerLogParserOptions, onFileBytes?: (read: number) => void): Promise<ArchiveLogResult[]> {
   const { extract } = await import('tar-stream');
   const file = createReadStream(path);
+  if (onFileBytes) countPackedBytes(file, onFileBytes);
   const unpacked: Readable = gzip ? file.pipe(createGunzip()) : file;
   const tar = extract();
   // pipe() passes no errors on: a damaged gzip or a file that went away ends the archive's reading
@@ -112,8 +113,11 @@ export function archiveKind(head: Uint8Array): 'tar' | 'tar.gz' | undefined {
  * What explain-log and `scan --server-log` read for FILE: the log, or each log inside a tar archive (archiveKind). The file's
  * head is read twice for a plain log (8 KiB, once here and once by readServerLogFile), which keeps readServerLogFile whole.
  */
-export async function readServerLogFiles(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}): Promise<ArchiveLogResult[]> {
-  const kind = archiveKind((await logFileHead(path)).head);
-  if (kind) return readServerLogArchive(path, source, kind === 'tar.gz', maxBytes, options);
-  return [await readServerLogFile(path, source, maxBytes, options)];
+export async function readServerLogFiles(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}, onBytes?: ReadBytes): Promise<ArchiveLogResult[]> {
+  const { info, head } = await logFileHead(path);
+  const kind = archiveKind(head);
+  // an archive is read from its file's start to its end (or to the cap of what it unpacks to): its file's size is the whole
+  onBytes?.(0, kind ? info.size : Math.min(info.size, isGzipStart(head) ? info.size : maxBytes));
+  if (kind) return readServerLogArchive(path, source, kind === 'tar.gz', maxBytes, options, onBytes && ((read) => onBytes(Math.min(read, info.size), info.size)));
+  return [await readServerLogFile(path, source, maxBytes, options, onBytes)];
 }

@@ -24,11 +24,18 @@ const SNIFF_BYTES = 8192;
 /** What readServerLogFile read besides the parse: where it stopped at the size cap, and whether a gzip file broke off early. */
 export type ServerLogFileResult = ServerLogResult & { cutAtBytes?: number; gzipDamaged?: true };
 
-export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}): Promise<ServerLogFileResult> {
+/**
+ * How far the reading of a file has come, for the app's progress bar: bytes taken from the disk of the bytes it will take (the
+ * file's size, or the size cap when the file is bigger). For a gzip file these are its packed bytes: its unpacked size is not
+ * known before the end. Called with 0 before the first read, then after each read, never going back.
+ */
+export type ReadBytes = (read: number, total: number) => void;
+
+export async function readServerLogFile(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}, onBytes?: ReadBytes): Promise<ServerLogFileResult> {
   const { info, head } = await logFileHead(path);
   const parser = new ServerLogParser(source, options);
   if (info.size === 0) return parser.end();
-  if (isGzipStart(head)) return readGzippedLog(path, parser, maxBytes);
+  if (isGzipStart(head)) return readGzippedLog(path, parser, maxBytes, onBytes && ((read) => onBytes(read, info.size)));
   // UTF-16LE by its BOM or without one (a copy that lost it: read as UTF-8, its NULs said "binary"); UTF-16BE by its BOM (no
   // Windows tool writes it by default; read as UTF-8, its BOM was a line of garbage)
   const sniffed = sniffTextEncoding(head);
@@ -41,7 +48,8 @@ export async function readServerLogFile(path: string, source = path, maxBytes = 
   }
   // decoded chunk by chunk, cut into lines synchronously per chunk (as readline would cut them)
   const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
-  await readChunks(path, utf16 ?? 'utf8', bom, Math.min(info.size, maxBytes), (chunk) => lines.push(chunk));
+  const end = Math.min(info.size, maxBytes);
+  await readChunks(path, utf16 ?? 'utf8', bom, end, (chunk) => lines.push(chunk), onBytes && ((at) => onBytes(at, end)));
   lines.end();
   const result = parser.end();
   return info.size > maxBytes ? { ...result, truncated: true, cutAtBytes: maxBytes } : result;
@@ -67,10 +75,11 @@ export async function logFileHead(path: string): Promise<{ info: Stats; head: Bu
  * are read on) into the parser (readByteStream): MAX_BYTES counts the text, not the compressed bytes (a small file that unpacks
  * to gigabytes stops there).
  */
-async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: number): Promise<ServerLogFileResult> {
+async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: number, onPacked?: (read: number) => void): Promise<ServerLogFileResult> {
   const gunzip = createGunzip();
   const file = createReadStream(path);
   file.on('error', (e) => gunzip.destroy(e));
+  if (onPacked) countPackedBytes(file, onPacked);
   file.pipe(gunzip);
   try {
     return (await readByteStream(gunzip as AsyncIterable<Buffer>, parser, maxBytes)).result;
@@ -78,6 +87,12 @@ async function readGzippedLog(path: string, parser: ServerLogParser, maxBytes: n
     file.destroy();
     gunzip.destroy();
   }
+}
+
+/** The bytes a file stream handed on so far, told after each chunk (a 'data' listener beside pipe(): pipe still pauses the file). */
+export function countPackedBytes(file: NodeJS.ReadableStream, onRead: (read: number) => void): void {
+  let read = 0;
+  file.on('data', (chunk: Buffer | string) => onRead((read += chunk.length)));
 }
 
 /**
@@ -156,7 +171,7 @@ const YIELD_BYTES = 4 * 1024 * 1024;
  * 64 KiB to the thread pool and back and allocates a new buffer for it, which cost more than
  * parsing the chunk's lines (bench/server-log.bench.ts).
  */
-export async function readChunks(path: string, encoding: 'utf8' | 'utf16le' | 'utf16be', start: number, end: number, chunk: (text: string) => void): Promise<void> {
+export async function readChunks(path: string, encoding: 'utf8' | 'utf16le' | 'utf16be', start: number, end: number, chunk: (text: string) => void, onRead?: (at: number) => void): Promise<void> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -168,6 +183,7 @@ export async function readChunks(path: string, encoding: 'utf8' | 'utf16le' | 'u
       at += n;
       const text = decoder.write(n === CHUNK_BYTES ? buffer : buffer.subarray(0, n));
       if (text) chunk(text);
+      onRead?.(at);
       if ((sinceYield += n) >= YIELD_BYTES) {
         sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -139,8 +139,10 @@ export function createFakeEngine(opts: { failStep?: number; source?: 'demo' | 'l
     },
     // the real pure explanation, without a scan to match against
     explainServerLog: async ({ text, label, language }) => explainPastedLog({ text, label, language }),
-    openServerLog: async (path, { language }) => opened.open(path, { language: language ?? 'en' }),
+    openServerLog: async (path, { language }, onProgress) => opened.open(path, { language: language ?? 'en' }, onProgress),
     explainOpenedLog: async (openId, index, { language }) => opened.explainOpened(openId, index, { language: language ?? 'en' }),
+    // the fake keeps no scan's log for an export (its export is canned): only the file read in full is let go
+    forgetServerLog: async ({ openId }) => ({ forgotten: openId !== undefined && opened.forget(openId) }),
     routeFingerprint: async () => ({ fingerprint: broken ? 'broken' : 'fixed' }),
   };
 }
