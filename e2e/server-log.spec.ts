@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,7 +49,9 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
   let h: Harness;
   // what main's open dialog answers ("Read a big file…"): a path, or undefined when the person cancels
   let chosen: string | undefined;
-  const t = LOCALES[lang] as unknown as { nav: { connections: string }; scan: { start: string }; serverLog: Record<string, string> };
+  // the reports "Export report…" saved (main's save dialog answered: saved)
+  const saved: string[] = [];
+  const t = LOCALES[lang] as unknown as { nav: { connections: string; results: string }; scan: { start: string }; export: { button: string }; serverLog: Record<string, string> };
   const panel = () => h.page.getByTestId('server-log');
   const explain = async (text: string) => {
     await panel().getByLabel(t.serverLog.label!).fill(text);
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
   beforeAll(async () => {
     await ensureRendererBuilt();
     const { engine } = await createCaptureEngine(sampleDir('win11-ras-errors'), { locale: lang });
-    h = await openApp(engine, { locale: BROWSER_LOCALE[lang], chooseLogFile: async () => chosen });
+    h = await openApp(engine, { locale: BROWSER_LOCALE[lang], chooseLogFile: async () => chosen, saveExport: async (file) => (saved.push(file.content), { saved: true, fileName: file.suggestedName }) });
     await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
     await h.page.getByRole('button', { name: walker(h.page, lang).t.scan.start }).click();
     await h.page.getByTestId('attempt').first().waitFor();
@@ -236,5 +238,78 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-gzip-damaged').textContent()).toBe(t.serverLog.gzipDamaged);
     expect(await panel().getByTestId('server-log-verdict').getAttribute('data-verdict')).toBe('ok');
     await shootPanel(h, `server-log-gzip-damaged${lang === 'en' ? '' : `-${lang}`}`, false);
+  });
+  /** "Export report…" on the results screen, then back to Connection problems: the HTML report as saved. */
+  const exportFromHome = async (): Promise<string> => {
+    const count = saved.length;
+    await h.page.getByRole('button', { name: t.nav.results, exact: true }).click();
+    await h.page.getByRole('button', { name: t.export.button }).click();
+    await expect.poll(() => saved.length).toBe(count + 1);
+    await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
+    await panel().waitFor();
+    return saved.at(-1)!;
+  };
+
+  it('Clear makes main forget the log: the report exported after it holds none (before Clear it did), pasted or read in full', { timeout: 120_000 }, async () => {
+    // the router's line, decoded, is what the report shows of a server log it holds
+    const routerSays = SAYS[lang].decoded.slice(0, 40);
+    await explain(ROUTER_LOG);
+    expect(await exportFromHome()).toContain(routerSays);
+    // the panel came back empty (another screen in between): explain once more, then Clear
+    await explain(ROUTER_LOG);
+    await panel().getByTestId('server-log-clear').click();
+    expect(await panel().getByTestId('server-log-verdict').count()).toBe(0);
+    // said once main has let go of it
+    expect(await panel().getByTestId('server-log-cleared').textContent()).toBe(t.serverLog.cleared);
+    expect(await exportFromHome()).not.toContain(routerSays);
+    // a file read in full, then cleared: the same, and main no longer has the file
+    const dir = await mkdtemp(path.join(tmpdir(), 'tm-e2e-clear-'));
+    chosen = path.join(dir, 'router.log');
+    await writeFile(chosen, ROUTER_LOG);
+    await panel().getByTestId('server-log-open-full').click();
+    await panel().getByTestId('server-log-opened').waitFor();
+    await panel().getByTestId('server-log-clear').click();
+    expect(await panel().getByTestId('server-log-opened').count()).toBe(0);
+    await panel().getByTestId('server-log-cleared').waitFor();
+    await shootPanel(h, `server-log-cleared${lang === 'en' ? '' : `-${lang}`}`, true);
+    expect(await exportFromHome()).not.toContain(routerSays);
+  });
+
+  it('a big file read in full (100 MB) shows how far main has read: a progress bar with the file\'s name and megabytes, moving on, gone with the result', { timeout: 240_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tm-e2e-progress-'));
+    chosen = path.join(dir, 'syslog.1');
+    const line = 'Nov 18 10:21:09 vpn1 pppd[4242]: Peer anna.jansen failed CHAP authentication\n';
+    await writeFile(chosen, line.repeat(Math.ceil(100_000_000 / line.length)));
+    const size = (await stat(chosen)).size;
+    // every state the bar shows, recorded in the page (the reading takes seconds; asking for each one from here would miss most)
+    await h.page.evaluate(`(() => {
+      window.__bar = [];
+      const record = () => {
+        const b = document.querySelector('[data-testid=server-log] [role=progressbar], [data-testid=server-log] progress');
+        const last = window.__bar[window.__bar.length - 1];
+        if (b && (!last || last.value !== b.getAttribute('value'))) window.__bar.push({ value: b.getAttribute('value'), max: b.getAttribute('max'), text: b.getAttribute('aria-valuetext') });
+      };
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
+    })()`);
+    await panel().getByTestId('server-log-open-full').click();
+    const bar = panel().getByRole('progressbar');
+    await bar.waitFor();
+    await shootPanel(h, `server-log-reading${lang === 'en' ? '' : `-${lang}`}`, true, 600);
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await panel().getByTestId('server-log-opened').waitFor({ timeout: 200_000 });
+    expect(await bar.count()).toBe(0);
+    expect(await panel().getByTestId('server-log-verdict').getAttribute('data-verdict')).toBe('ok');
+    const seen = (await h.page.evaluate('window.__bar')) as { value: string; max: string; text: string }[];
+    // named by the file (no folder), in the person's words, out of the file's size; several steps, never back, to the end
+    const words = lang === 'en' ? /^Reading syslog\.1 … \d+ of 100 MB$/ : /^syslog\.1 wordt gelezen … \d+ van 100 MB$/;
+    expect(seen.length, JSON.stringify(seen)).toBeGreaterThanOrEqual(3);
+    for (const s of seen) {
+      expect(s.text).toMatch(words);
+      expect(Number(s.max)).toBe(size);
+    }
+    const values = seen.map((s) => Number(s.value));
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values.at(-1)).toBe(size);
   });
 });

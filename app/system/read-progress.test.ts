@@ -23,7 +23,7 @@ describe('readProgress', () => {
     const sent = run(Array.from({ length: 800 }, (_, i) => [Math.floor(i * 1.25), (i + 1) * 1000] as [number, number]), 800_000);
     expect(sent.length).toBeLessThanOrEqual(11);
     expect(sent.at(-1)).toEqual([800_000, 800_000]);
-    for (let i = 1; i < sent.length; i++) expect(sent[i]![0]).toBeGreaterThan(sent[i - 1]![0]);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]![0]!).toBeGreaterThan(sent[i - 1]![0]!);
   });
   it('never back and never past the end; nothing sent twice', () => {
     expect(run([[0, 500], [200, 300], [400, 1200], [600, 1200]])).toEqual([[500, 1000], [1000, 1000]]);

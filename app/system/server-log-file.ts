@@ -161,8 +161,12 @@ export async function readByteStream(chunks: AsyncIterable<Buffer>, parser: Serv
 
 /** A read's size: a stream's default, and a decoded chunk stays a young-generation string (V8 puts strings over 128 KiB in large-object space, fresh pages each). */
 const CHUNK_BYTES = 64 * 1024;
-/** Give the event loop a turn after this much read (timers, signals; the desktop app's main process if it ever reads one). */
-const YIELD_BYTES = 4 * 1024 * 1024;
+/**
+ * Give the event loop a turn after this much read (timers, signals; the desktop app's main process, which reads a big file in
+ * full: its window, other IPC and the reading's progress messages wait for that turn). 1 MiB is ~50 ms of parsing on the bench
+ * machine (4 MiB, ~200 ms, made the progress bar jump and the window lag); a turn costs microseconds.
+ */
+const YIELD_BYTES = 1024 * 1024;
 
 /**
  * The bytes from `start` up to `end` (or the end of the file, if sooner), decoded as a read stream

@@ -59,6 +59,8 @@ export function useTunnelMedic() {
   useEffect(() => {
     loadInfo();
     return api().onProgress((p) => {
+      // a big server log read in full (phase `read`) is the server-log panel's own progress, also while a scan runs
+      if (p.phase === 'read') return;
       if (op.current === 'scan') setScanProgress(p);
       else if (op.current === 'apply') setApply((a) => (a ? { ...a, events: [...a.events, p] } : a));
     });

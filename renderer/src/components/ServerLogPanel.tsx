@@ -1,6 +1,6 @@
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Envelope, IpcError, OpenedServerLog, ServerLogExplanation } from '../../../app/shared/ipc';
+import type { Envelope, IpcError, OpenedServerLog, Progress, ServerLogExplanation } from '../../../app/shared/ipc';
 import { MAX_ARCHIVE_LOGS, MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
 import { api, asIpcError, call } from '../api';
@@ -8,6 +8,8 @@ import { currentLanguage } from '../i18n';
 import { readDroppedLog, type DroppedArchive } from '../lib/dropped-log';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
+import { LogPicker } from './LogPicker';
+import { ReadProgress } from './ReadProgress';
 import './ServerLogPanel.css';
 
 /** Decoded lines listed at first, and added per "show more" */
@@ -36,7 +38,43 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const [archive, setArchive] = useState<DroppedArchive | undefined>();
   const [shownLog, setShownLog] = useState(0);
   // a file main read in full (the person chose it in main's open dialog): its name, its logs and which is shown; never its text
-  const [opened, setOpened] = useState<Omit<OpenedServerLog, 'explanation'> | undefined>();
+  const [opened, setOpenedState] = useState<Omit<OpenedServerLog, 'explanation'> | undefined>();
+  // how far main's reading of a big file is (progress phase `read`), while it reads one
+  const [reading, setReading] = useState<Progress | undefined>();
+  const awaitingRead = useRef(false);
+  const openedId = useRef<string | undefined>(undefined);
+
+  useEffect(
+    () =>
+      api().onProgress((p) => {
+        if (p.phase === 'read' && awaitingRead.current) setReading(p);
+      }),
+    [],
+  );
+  /**
+   * Main keeps the file read in full (to show another of its logs) and the log explained last with the scan (an exported report
+   * holds it). What the person clears or puts something else in place of is let go there too, by the ids main gave
+   * (forgetServerLog): a report exported after Clear must not ship the log the person removed.
+   */
+  const forget = async (ids: { runToken?: string; openId?: string }): Promise<boolean> => {
+    if (!ids.runToken && !ids.openId) return true;
+    return api().forgetServerLog(ids).then((r) => r.ok, () => false);
+  };
+  // after Clear, once main has let go: the person is told the log is gone from an exported report too
+  const [cleared, setCleared] = useState(false);
+  const setOpened = (file: Omit<OpenedServerLog, 'explanation'> | undefined): void => {
+    // a file read in full that is no longer shown cannot be asked for again (its id is gone with it): main lets go of it
+    if (openedId.current && openedId.current !== file?.openId) void forget({ openId: openedId.current });
+    openedId.current = file?.openId;
+    setOpenedState(file);
+  };
+  // the panel goes (another scan, another screen): the file read in full goes with it; the explained log stays for the export
+  useEffect(
+    () => () => {
+      if (openedId.current) void api().forgetServerLog({ openId: openedId.current }).catch(() => undefined);
+    },
+    [],
+  );
 
   const explain = async (value = text, name = label): Promise<void> => {
     if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig('paste');
@@ -79,9 +117,13 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
   const showOpened = async (request: () => Promise<Envelope<OpenedServerLog | { opened: false }>>): Promise<void> => {
     const before = state;
     setState({ status: 'running' });
+    awaitingRead.current = true;
+    setReading(undefined);
     try {
       const read = await call(request());
       if (!read.opened) return setState(before); // the person cancelled the dialog: nothing changes
+      // main replaced the file it kept by this one (opened-logs.ts keeps the last): nothing to let go of there
+      openedId.current = read.openId;
       const { explanation, ...file } = read;
       setOpened(file);
       setText('');
@@ -92,6 +134,9 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
       setState({ status: 'done', result: explanation });
     } catch (e) {
       setState({ status: 'error', error: asIpcError(e) });
+    } finally {
+      awaitingRead.current = false;
+      setReading(undefined);
     }
   };
   const openFull = (): Promise<void> => showOpened(() => api().openServerLogFile({ ...(runToken ? { runToken } : {}), language: currentLanguage() }));
@@ -153,7 +198,14 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
           <button
             type="button"
             className="button"
+            // not while a log is read: the answer on its way would bring back what was cleared (and main would keep it)
+            disabled={state.status === 'running'}
+            data-testid="server-log-clear"
             onClick={() => {
+              const ids = { runToken, openId: openedId.current };
+              openedId.current = undefined;
+              setCleared(false);
+              void forget(ids).then(setCleared);
               setText('');
               setLabel(undefined);
               setState({ status: 'idle' });
@@ -167,6 +219,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
           </button>
         )}
       </div>
+      {state.status === 'running' && reading && <ReadProgress progress={reading} />}
       {archive && (archive.logs.length > 1 || archive.skipped > 0 || archive.leftOut > 0) && (
         <div className="server-log-archive" data-testid="server-log-archive">
           <LogPicker id={`${id}-archive`} label={t('serverLog.archivePick', { count: archive.logs.length })} names={archive.logs.map((l) => l.path)} shown={shownLog} onPick={showArchiveLog} disabled={state.status === 'running'} />
@@ -186,6 +239,11 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         </div>
       )}
       <div role="status" data-testid="server-log-status">
+        {cleared && !text && state.status === 'idle' && (
+          <p className="small muted" data-testid="server-log-cleared">
+            {t('serverLog.cleared')}
+          </p>
+        )}
         {tooBig === 'paste' && <p className="notice server-log-warning">{t('serverLog.pasteTooBig')}</p>}
         {tooBig === 'file' && (
           <p className="notice server-log-warning" data-testid="server-log-too-big">
@@ -274,22 +332,5 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
         </>
       )}
     </section>
-  );
-}
-
-/** Which log of a file holding several (a dropped archive, a file main read in full) is shown: nothing when it holds one. */
-function LogPicker({ id, label, names, shown, onPick, disabled }: { id: string; label: string; names: readonly string[]; shown: number; onPick: (index: number) => void; disabled: boolean }) {
-  if (names.length < 2) return null;
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>{' '}
-      <select id={id} value={shown} onChange={(e) => onPick(Number(e.target.value))} disabled={disabled}>
-        {names.map((name, i) => (
-          <option key={i} value={i}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }
