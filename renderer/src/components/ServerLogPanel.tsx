@@ -68,13 +68,21 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     openedId.current = file?.openId;
     setOpenedState(file);
   };
-  // the panel goes (another scan, another screen): the file read in full goes with it; the explained log stays for the export
-  useEffect(
-    () => () => {
+  /**
+   * The panel keeps nothing when it goes (another screen, another scan), so it starts empty — and what an export of the scan
+   * holds follows what it shows: on coming (back), main forgets the scan's log. On going, the file read in full is let go (its id
+   * goes with the panel); the log explained last stays for an export made on the other screen. An answer that comes after the
+   * panel went was never shown: it is forgotten as it comes (`mounted`).
+   */
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    if (runToken) void api().forgetServerLog({ runToken }).catch(() => undefined);
+    return () => {
+      mounted.current = false;
       if (openedId.current) void api().forgetServerLog({ openId: openedId.current }).catch(() => undefined);
-    },
-    [],
-  );
+    };
+  }, [runToken]);
 
   const explain = async (value = text, name = label): Promise<void> => {
     if (value.length > MAX_SERVER_LOG_CHARS) return setTooBig('paste');
@@ -83,6 +91,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     setState({ status: 'running' });
     try {
       const result = await call(api().explainServerLog({ text: value, ...(name ? { label: name } : {}), ...(runToken ? { runToken } : {}), language: currentLanguage() }));
+      if (!mounted.current) return void forget({ runToken });
       setState({ status: 'done', result });
     } catch (e) {
       setState({ status: 'error', error: asIpcError(e) });
@@ -121,6 +130,7 @@ export function ServerLogPanel({ runToken }: { runToken?: string }) {
     setReading(undefined);
     try {
       const read = await call(request());
+      if (read.opened && !mounted.current) return void forget({ runToken, openId: read.openId });
       if (!read.opened) return setState(before); // the person cancelled the dialog: nothing changes
       // main replaced the file it kept by this one (opened-logs.ts keeps the last): nothing to let go of there
       openedId.current = read.openId;
