@@ -11,7 +11,7 @@
 // alone has ~100).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,53 +56,95 @@ const lazyIconvLite = {
 };
 
 /**
- * JSON imports (the engine's texts: en.json and nl.json, 100 KB) as `JSON.parse` of one string:
- * V8 reads a string literal in a fraction of the time it takes to parse and build the same object
- * literal, which it does at every start (https://v8.dev/blog/cost-of-javascript-2019#json). The
- * engine's texts are parsed later still: nl.json when a run asks for Dutch (lazyJson), en.json a
- * section at a time (parsedBySection).
+ * JSON imports as `JSON.parse` of one string: V8 reads a string literal in a fraction of the time it
+ * takes to parse and build the same object literal, which it does at every start
+ * (https://v8.dev/blog/cost-of-javascript-2019#json). The engine's texts (app/core/i18n: en.json
+ * 280 KB, nl.json 300 KB) are parsed later still, and most of them are not in the bundle at all:
+ * nl.json and en.json's large sections are files of their own beside it (texts/, textFiles), read
+ * when a run first touches them (lazyJson, parsedBySection). In the bundle they cost every start:
+ * the launcher reads the whole bundle into a string, and en.json's sections, string literals of the
+ * top-level code, were copied into the code cache that V8 deserialises at every start (together a
+ * third of the bundle and a fifth of the cache, which `scan --demo` never reads).
  */
-const jsonAsParse = {
+const jsonAsParse = (textFiles) => ({
   name: 'json-as-parse',
   setup(b) {
     b.onLoad({ filter: /\.json$/ }, async (args) => {
-      const literal = JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))));
-      if (LAZY_CATALOG.test(args.path)) return { contents: lazyJson(literal), loader: 'js' };
-      if (ENGLISH_CATALOG.test(args.path)) return { contents: parsedBySection(JSON.parse(await readFile(args.path, 'utf8'))), loader: 'js' };
-      return { contents: `export default JSON.parse(${literal});`, loader: 'js' };
+      const value = JSON.parse(await readFile(args.path, 'utf8'));
+      if (LAZY_CATALOG.test(args.path)) {
+        const name = path.basename(args.path);
+        textFiles.set(name, JSON.stringify(value));
+        return { contents: lazyJson(name), loader: 'js' };
+      }
+      if (ENGLISH_CATALOG.test(args.path)) {
+        const filed = Object.keys(value).filter((key) => JSON.stringify(value[key]).length >= FILED_SECTION_CHARS);
+        for (const key of filed) textFiles.set(sectionFile(key), JSON.stringify(value[key]));
+        return { contents: parsedBySection(value, filed), loader: 'js' };
+      }
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`, loader: 'js' };
+    });
+    // beside the bundle: the launcher hands the bundle its own folder as __dirname
+    b.onEnd(async (result) => {
+      if (result.errors.length) return;
+      const dir = path.join(resolveOut(b.initialOptions.absWorkingDir, b.initialOptions.outdir), TEXTS_DIR);
+      await mkdir(dir, { recursive: true });
+      for (const [name, text] of textFiles) await writeFile(path.join(dir, name), text);
     });
   },
-};
+});
+
+/** The folder beside the bundle that holds the texts read on first use (textFiles). */
+export const TEXTS_DIR = 'texts';
+/**
+ * A text file beside the bundle, read and parsed on first use. `require` and `__dirname` are the
+ * bundle's (the launcher's wrapper function, as Node's for a CommonJS module): node:fs is already
+ * loaded by Node's own start, and a forward slash is a path separator on Windows too.
+ */
+const READ_TEXT = `const readText = (name) => JSON.parse(require('node:fs').readFileSync(__dirname + '/${TEXTS_DIR}/' + name, 'utf8'));`;
+/**
+ * en.json's sections this large (the server-log explanations, 190 KB) are files beside the bundle;
+ * the smaller ones (a scan's rules, fixes and scripts: 0.1–13 KB) stay in the bundle, a read of
+ * their own would cost a scan more than their share of the bundle does.
+ */
+const FILED_SECTION_CHARS = 32 * 1024;
+const sectionFile = (key) => `en.${key}.json`;
 
 /**
- * The engine's texts in a language other than English (nl.json, 58 KB) are parsed when a run asks for
- * that language (app/core/i18n hands them to i18next only for --lang nl), not by every start. The
- * module's value is a stand-in that parses the text on first touch and forwards every operation to
- * the parsed object (reads, key listing, writes), so it behaves as the object itself.
+ * The engine's texts in a language other than English (nl.json) are read and parsed when a run
+ * asks for that language (app/core/i18n hands them to i18next only for --lang nl), not by every
+ * start. The module's value is a stand-in that reads the text on first touch and forwards every
+ * operation to the parsed object (reads, key listing, writes), so it behaves as the object itself.
  */
 const LAZY_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/](?!en\.json$)[a-z-]+\.json$/;
 
 /**
- * The English texts (en.json, 66 KB) are every run's, but a run reads a few of their sections (a
- * scan: its rules', fixes' and scripts' texts, not the server-log explanations, engine runs or the
- * menu): each top-level section is parsed when it is first read. The object has the sections as
- * own enumerable properties, in the file's order; the first read of one replaces its getter with
- * the parsed value (a plain data property from then on; a write before it does the same), so
- * i18next, `Object.keys`, `in` and JSON.stringify see the object the file describes.
+ * The English texts are every run's, but a run reads a few of their sections (a scan: its rules',
+ * fixes' and scripts' texts, not the server-log explanations, engine runs or the menu): each
+ * top-level section is parsed when it is first read, the `filed` ones read from their file
+ * (sectionFile) first. The object has the sections as own enumerable properties, in the file's
+ * order; the first read of one replaces its getter with the parsed value (a plain data property
+ * from then on; a write before it does the same), so i18next, `Object.keys`, `in` and
+ * JSON.stringify see the object the file describes.
  */
 const ENGLISH_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/]en\.json$/;
-export const parsedBySection = (catalog) =>
+export const parsedBySection = (catalog, filed = []) =>
   [
+    READ_TEXT,
     'const texts = {};',
     'const settle = (key, value) => Object.defineProperty(texts, key, { value, writable: true, enumerable: true, configurable: true });',
-    'const section = (key, json) => Object.defineProperty(texts, key, { get: () => { const value = JSON.parse(json); settle(key, value); return value; }, set: (value) => settle(key, value), enumerable: true, configurable: true });',
-    ...Object.entries(catalog).map(([key, value]) => `section(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(value))});`),
+    'const lazy = (key, parse) => Object.defineProperty(texts, key, { get: () => { const value = parse(); settle(key, value); return value; }, set: (value) => settle(key, value), enumerable: true, configurable: true });',
+    'const section = (key, json) => lazy(key, () => JSON.parse(json));',
+    'const filed = (key, name) => lazy(key, () => readText(name));',
+    ...Object.entries(catalog).map(([key, value]) =>
+      filed.includes(key) ? `filed(${JSON.stringify(key)}, ${JSON.stringify(sectionFile(key))});` : `section(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(value))});`,
+    ),
     'export default texts;',
   ].join('\n');
-const lazyJson = (literal) =>
+const lazyJson = (name) =>
   [
+    READ_TEXT,
     'let parsed;',
-    `const real = () => (parsed ??= JSON.parse(${literal}));`,
+    `const real = () => (parsed ??= readText(${JSON.stringify(name)}));`,
     'export default new Proxy({}, {',
     '  get: (_, key) => real()[key],',
     '  has: (_, key) => key in real(),',
@@ -146,7 +188,7 @@ export function cliBuildOptions(outdir = 'dist/cli') {
     entryPoints: { 'tunnelmedic-bundle': 'app/cli/main.ts' },
     outdir,
     outExtension: { '.js': '.cjs' },
-    plugins: [noZodLocales, lazyIconvLite, jsonAsParse, asciiOutput],
+    plugins: [noZodLocales, lazyIconvLite, jsonAsParse(new Map()), asciiOutput],
     metafile: true,
     // less source for V8 to read and compile at every start (issue 16.2): short local names cut the
     // scan's start-up closure by a fifth and its start-up by ~6 % (paired runs against the build
