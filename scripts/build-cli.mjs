@@ -1,20 +1,22 @@
-// Bundles the CLI, its npm packages included, into one script, dist/cli/tunnelmedic-bundle.cjs,
-// loaded by a small launcher (dist/cli/tunnelmedic.cjs, from scripts/cli-launcher.cjs) through V8's
-// code cache: tunnelmedic-bundle.cjs.v8cache, made here by running the built CLI once on the demo PC. Node 20's
-// ES module loader has no code cache (module.enableCompileCache came with Node 22), and compiling the
-// start-up closure was the largest single cost of a start (issue 16.2); a `vm.Script` takes V8's
-// cached data, and with it `scan --demo --json` starts ~15 % faster than the same code as code-split
-// ES modules (paired runs, README "Performance"). A command's modules are still evaluated only
-// when it runs (`scan` never evaluates execa, the apply engine or the zip writer: each sits behind
-// esbuild's lazy module initialiser where the sources say `await import`). One bundled file starts in
-// a fraction of the time Node takes to resolve and compile the packages' hundreds of modules (zod
-// alone has ~100).
+// Bundles the CLI, its npm packages included, into two scripts: dist/cli/tunnelmedic-bundle.cjs (what
+// `scan` needs) and tunnelmedic-late.cjs (what only other commands and inputs need, loaded on first
+// use: scripts/cli-split.mjs), started by a small launcher (dist/cli/tunnelmedic.cjs, from
+// scripts/cli-launcher.cjs) through V8's code cache: each script's .v8cache, made here by running the
+// built CLI once (the demo PC's scan; its fix plan for the late script). Node 20's ES module loader
+// has no code cache (module.enableCompileCache came with Node 22), and compiling the start-up
+// closure was the largest single cost of a start (issue 16.2); a `vm.Script` takes V8's cached data,
+// and with it `scan --demo --json` starts ~15 % faster than the same code as code-split ES modules
+// (paired runs, README "Performance"). A command's modules are still evaluated only when it runs
+// (`scan` never evaluates execa, the apply engine or the zip writer: each sits behind esbuild's lazy
+// module initialiser where the sources say `await import`). One bundled file starts in a fraction of
+// the time Node takes to resolve and compile the packages' hundreds of modules (zod alone has ~100).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesOf, LATE_SCRIPT, lateImports, mainImports, splitState } from './cli-split.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,7 +87,7 @@ const jsonAsParse = (textFiles) => ({
     });
     // beside the bundle: the launcher hands the bundle its own folder as __dirname
     b.onEnd(async (result) => {
-      if (result.errors.length) return;
+      if (result.errors.length || b.initialOptions.write === false) return;
       const dir = path.join(resolveOut(b.initialOptions.absWorkingDir, b.initialOptions.outdir), TEXTS_DIR);
       await mkdir(dir, { recursive: true });
       for (const [name, text] of textFiles) await writeFile(path.join(dir, name), text);
@@ -167,6 +169,7 @@ const asciiOutput = {
   name: 'ascii-output',
   setup(b) {
     b.onEnd(async (result) => {
+      if (b.initialOptions.write === false) return;
       for (const file of Object.keys(result.metafile?.outputs ?? {})) {
         if (!/\.c?js$/.test(file)) continue;
         const path = resolveOut(b.initialOptions.absWorkingDir, file);
@@ -180,15 +183,18 @@ const asciiOutput = {
 };
 const resolveOut = (cwd, file) => path.resolve(cwd ?? root, file);
 
-/** The CLI's esbuild options (bench/bundle.ts builds through buildCli, so the bench measures this build). */
-export function cliBuildOptions(outdir = 'dist/cli') {
+/**
+ * The main script's esbuild options (bench/bundle.ts builds through buildCli, so the bench measures
+ * this build); `state` is the split between it and the late script (scripts/cli-split.mjs).
+ */
+export function cliBuildOptions(outdir = 'dist/cli', state = splitState()) {
   return {
     absWorkingDir: root,
     // the launcher calls runCli with its argv: a script in a vm.Script cannot use top-level await
     entryPoints: { 'tunnelmedic-bundle': 'app/cli/main.ts' },
     outdir,
     outExtension: { '.js': '.cjs' },
-    plugins: [noZodLocales, lazyIconvLite, jsonAsParse(new Map()), asciiOutput],
+    plugins: [lateImports(root, state), noZodLocales, lazyIconvLite, jsonAsParse(new Map()), asciiOutput],
     metafile: true,
     // less source for V8 to read and compile at every start (issue 16.2): short local names cut the
     // scan's start-up closure by a fifth and its start-up by ~6 % (paired runs against the build
@@ -211,10 +217,10 @@ export function cliBuildOptions(outdir = 'dist/cli') {
     // use, node:readline/promises): esbuild writes those as require, which works there
     supported: { 'dynamic-import': false },
     // the launcher compiles the file as one function expression with CommonJS's parameters (its own
-    // `require`, for Node built-ins and iconv-lite), the way Node wraps a CommonJS module; strict
-    // as the ES modules it is built from (esbuild's own "use strict" comes after the banner, where it
-    // is no directive)
-    banner: { js: `(function (exports, require, module, __filename, __dirname) {'use strict';${CLI_IMPORT_META}` },
+    // `require`, for Node built-ins and iconv-lite), the way Node wraps a CommonJS module, and its
+    // loader of the late script; strict as the ES modules it is built from (esbuild's own "use
+    // strict" comes after the banner, where it is no directive)
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __tmLoad) {'use strict';${CLI_IMPORT_META}` },
     footer: { js: '})' },
     // app/system/paths.ts finds the package from its own file's URL
     define: { 'import.meta.url': '__tmImportMetaUrl' },
@@ -225,6 +231,44 @@ export function cliBuildOptions(outdir = 'dist/cli') {
   };
 }
 const CLI_IMPORT_META = "var __tmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+/** The late script's options: the main script's, its entry a table of the modules the main script loads from it. */
+function lateBuildOptions(outdir, state) {
+  const main = cliBuildOptions(outdir, state);
+  return {
+    ...main,
+    entryPoints: { [LATE_SCRIPT.replace(/\.cjs$/, '')]: 'tm-split:late-entry' },
+    plugins: [mainImports(root, state), noZodLocales, lazyIconvLite, jsonAsParse(new Map()), asciiOutput],
+    // its sixth parameter looks up a module of the main script (the main script's registry)
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __tmMain) {'use strict';${CLI_IMPORT_META}` },
+  };
+}
+
+/**
+ * The two scripts (scripts/cli-split.mjs). A first pass of the main script (not written) finds its
+ * modules and the `import()`s it cannot answer itself; the late script is built from those, its
+ * imports of main modules noted; the main script is then built with a registry of exactly those.
+ */
+async function buildScripts(outdir, logLevel) {
+  const state = splitState();
+  const first = await build({ ...cliBuildOptions(outdir, state), logLevel, write: false });
+  for (const file of filesOf(root, first.metafile)) state.mainModules.add(file);
+  // an import() of a module the main script holds anyway (imported statically elsewhere) stays in it
+  for (const [key, file] of state.lateRoots) {
+    if (!state.mainModules.has(file)) continue;
+    state.stayInMain.add(file);
+    state.lateRoots.delete(key);
+  }
+  const roots = [...state.lateRoots.keys()].sort().join();
+  const late = await build({ ...lateBuildOptions(outdir, state), logLevel });
+  state.lateRoots.clear();
+  const main = await build({ ...cliBuildOptions(outdir, state), logLevel });
+  const mainFiles = filesOf(root, main.metafile);
+  const same = mainFiles.size === state.mainModules.size && [...mainFiles].every((f) => state.mainModules.has(f));
+  if (!same || [...state.lateRoots.keys()].sort().join() !== roots) throw new Error('the CLI\'s main script changed between its two passes: the split would not hold');
+  for (const file of filesOf(root, late.metafile)) if (mainFiles.has(file)) throw new Error(`${file} is in both of the CLI's scripts`);
+  return main;
+}
 
 /**
  * Builds the CLI into `outdir`: the bundle, the launcher beside it, and the launcher's code cache
@@ -239,21 +283,25 @@ export async function buildCli(outdir = path.join(root, 'dist', 'cli'), { logLev
   // a rebuild must not leave an earlier build's files (a code-split build's chunks) beside the new ones
   // (and in what npm pack / electron-builder ship)
   await rm(outdir, { recursive: true, force: true });
-  const result = await build({ ...cliBuildOptions(outdir), logLevel });
-  const bundle = path.join(outdir, 'tunnelmedic-bundle.cjs');
-  if (/\bimport\(/.test(await readFile(bundle, 'latin1'))) throw new Error(`${bundle}: a dynamic import() is left in the bundle; a vm.Script cannot run it`);
+  const result = await buildScripts(outdir, logLevel);
+  for (const script of ['tunnelmedic-bundle.cjs', LATE_SCRIPT]) {
+    const file = path.join(outdir, script);
+    if (/\bimport\(/.test(await readFile(file, 'latin1'))) throw new Error(`${file}: a dynamic import() is left in the script; a vm.Script cannot run it`);
+  }
   await copyFile(path.join(root, 'scripts', 'cli-launcher.cjs'), path.join(outdir, 'tunnelmedic.cjs'));
   await writeCodeCache(outdir);
+  // the late script's cache: a fix plan of the demo PC (the apply engine and the fix command)
+  await writeCodeCache(outdir, LATE_SCRIPT, ['fix', '--demo', '--dry-run']);
   return result;
 }
 
-/** Runs the built CLI on the demo PC in a child `node` and has its launcher write the code cache. */
-export async function writeCodeCache(outdir) {
-  const cache = path.join(outdir, 'tunnelmedic-bundle.cjs.v8cache');
+/** Runs the built CLI on the demo PC in a child `node` and has its launcher write the code cache of `script`. */
+export async function writeCodeCache(outdir, script = 'tunnelmedic-bundle.cjs', args = ['scan', '--demo', '--json']) {
+  const cache = path.join(outdir, `${script}.v8cache`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tm-code-cache-'));
   try {
     const { NODE_OPTIONS: _flags, ...env } = process.env;
-    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.cjs'), 'scan', '--demo', '--json'], {
+    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.cjs'), ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...env, TUNNELMEDIC_DATA_DIR: dataDir, TUNNELMEDIC_CODE_CACHE_OUT: cache },
     });

@@ -107,6 +107,32 @@ describe('the bundled CLI and its code cache', () => {
     }
   });
 
+  it('scan --demo runs from the main script alone: the late one (other commands\' modules) is not read', () => {
+    const late = join(OUT, 'tunnelmedic-late.cjs');
+    const kept = readFileSync(late);
+    rmSync(late);
+    try {
+      const r = builtCli(['scan', '--demo', '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(withoutClock(r.stdout)).toBe(sourceScan);
+      // a command whose modules are in the late script cannot run without it
+      expect(builtCli(['fix', '--demo', '--dry-run']).code).not.toBe(0);
+    } finally {
+      writeFileSync(late, kept);
+    }
+  });
+
+  it('an error of the late script\'s modules is the main script\'s error class: worded, not a stack (a missing server log)', async () => {
+    const args = ['explain-log', join(OUT, 'no-such-syslog')];
+    const built = builtCli(args);
+    const source = await cli(args);
+    expect(built.code).toBe(source.code);
+    expect(built.code).not.toBe(0);
+    expect(built.stderr.replace(/\\/g, '/')).toBe(source.stderr.replace(/\\/g, '/'));
+    expect(built.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('output still queued to a pipe when the command ends is all written before the process exits', async () => {
     // a reader that lets the pipe fill up: the launcher's early exit (exitWhenIdle) must wait for the
     // queued writes, as Node's own exit does; the JSON (≈ 0.6 MB) is several times the pipe's buffer
