@@ -1,14 +1,14 @@
 // The CLI's launcher, copied to dist/cli/tunnelmedic.cjs by scripts/build-cli.mjs. It compiles the
-// bundle beside it (tunnelmedic-bundle.cjs) as a vm.Script with V8's code cache
-// (tunnelmedic-bundle.cjs.v8cache, made at build time), because Node 20 keeps no compiled code
-// between runs of ES modules and compiling the CLI was the largest single cost of its start
-// (issue 16.2). The cache is only an aid: V8 checks it against its own version, flags and the
+// bundle beside it (tunnelmedic-bundle.cjs; and tunnelmedic-late.cjs when the bundle first asks for
+// one of its modules) as a vm.Script with V8's code cache (the script's .v8cache, made at build
+// time), because Node 20 keeps no compiled code between runs of ES modules and compiling the CLI
+// was the largest single cost of its start (issue 16.2). The cache is only an aid: V8 checks it against its own version, flags and the
 // source's length and, when it does not fit (another Node, NODE_OPTIONS with V8 flags, a damaged
 // file), compiles the source as usual. CommonJS, not an ES module: Node starts a CommonJS entry
 // ~7 % of its own start-up faster (no ES module loader; paired runs of empty files).
 'use strict';
 const { closeSync, openSync, readSync, statSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { basename, join } = require('node:path');
 const { Script } = require('node:vm');
 
 /**
@@ -71,9 +71,11 @@ runCli(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;
   for (const { script, cacheFile, cached } of loaded) {
     // the build's run (scripts/build-cli.mjs writeCodeCache): after the command, so the cache holds
-    // every function it compiled, not only the top level
-    if (process.env.TUNNELMEDIC_CODE_CACHE_OUT) {
-      if (resolve(process.env.TUNNELMEDIC_CODE_CACHE_OUT) === cacheFile) writeFileSync(cacheFile, script.createCachedData());
+    // every function it compiled, not only the top level; the cache of the script it names (by file
+    // name: this folder may be reached through a symbolic link, and __dirname is the real path)
+    const out = process.env.TUNNELMEDIC_CODE_CACHE_OUT;
+    if (out) {
+      if (basename(out) === basename(cacheFile)) writeFileSync(out, script.createCachedData());
     } else if (process.env.TUNNELMEDIC_DEBUG && script.cachedDataRejected !== false) process.stderr.write(`tunnelmedic: code cache ${cached ? 'rejected' : 'missing'}, compiled from source\n`);
   }
   // once the microtasks after the command have run (setImmediate)
