@@ -1,20 +1,22 @@
-// Bundles the CLI, its npm packages included, into one script, dist/cli/tunnelmedic-bundle.cjs,
-// loaded by a small launcher (dist/cli/tunnelmedic.cjs, from scripts/cli-launcher.cjs) through V8's
-// code cache: tunnelmedic-bundle.cjs.v8cache, made here by running the built CLI once on the demo PC. Node 20's
-// ES module loader has no code cache (module.enableCompileCache came with Node 22), and compiling the
-// start-up closure was the largest single cost of a start (issue 16.2); a `vm.Script` takes V8's
-// cached data, and with it `scan --demo --json` starts ~15 % faster than the same code as code-split
-// ES modules (paired runs, README "Performance"). A command's modules are still evaluated only
-// when it runs (`scan` never evaluates execa, the apply engine or the zip writer: each sits behind
-// esbuild's lazy module initialiser where the sources say `await import`). One bundled file starts in
-// a fraction of the time Node takes to resolve and compile the packages' hundreds of modules (zod
-// alone has ~100).
+// Bundles the CLI, its npm packages included, into two scripts: dist/cli/tunnelmedic-bundle.cjs (what
+// `scan` needs) and tunnelmedic-late.cjs (what only other commands and inputs need, loaded on first
+// use: scripts/cli-split.mjs), started by a small launcher (dist/cli/tunnelmedic.cjs, from
+// scripts/cli-launcher.cjs) through V8's code cache: each script's .v8cache, made here by running the
+// built CLI once (the demo PC's scan; its fix plan for the late script). Node 20's ES module loader
+// has no code cache (module.enableCompileCache came with Node 22), and compiling the start-up
+// closure was the largest single cost of a start (issue 16.2); a `vm.Script` takes V8's cached data,
+// and with it `scan --demo --json` starts ~15 % faster than the same code as code-split ES modules
+// (paired runs, README "Performance"). A command's modules are still evaluated only when it runs
+// (`scan` never evaluates execa, the apply engine or the zip writer: each sits behind esbuild's lazy
+// module initialiser where the sources say `await import`). One bundled file starts in a fraction of
+// the time Node takes to resolve and compile the packages' hundreds of modules (zod alone has ~100).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesOf, LATE_SCRIPT, lateImports, mainImports, splitState } from './cli-split.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,53 +58,95 @@ const lazyIconvLite = {
 };
 
 /**
- * JSON imports (the engine's texts: en.json and nl.json, 100 KB) as `JSON.parse` of one string:
- * V8 reads a string literal in a fraction of the time it takes to parse and build the same object
- * literal, which it does at every start (https://v8.dev/blog/cost-of-javascript-2019#json). The
- * engine's texts are parsed later still: nl.json when a run asks for Dutch (lazyJson), en.json a
- * section at a time (parsedBySection).
+ * JSON imports as `JSON.parse` of one string: V8 reads a string literal in a fraction of the time it
+ * takes to parse and build the same object literal, which it does at every start
+ * (https://v8.dev/blog/cost-of-javascript-2019#json). The engine's texts (app/core/i18n: en.json
+ * 280 KB, nl.json 300 KB) are parsed later still, and most of them are not in the bundle at all:
+ * nl.json and en.json's large sections are files of their own beside it (texts/, textFiles), read
+ * when a run first touches them (lazyJson, parsedBySection). In the bundle they cost every start:
+ * the launcher reads the whole bundle into a string, and en.json's sections, string literals of the
+ * top-level code, were copied into the code cache that V8 deserialises at every start (together a
+ * third of the bundle and a fifth of the cache, which `scan --demo` never reads).
  */
-const jsonAsParse = {
+const jsonAsParse = (textFiles) => ({
   name: 'json-as-parse',
   setup(b) {
     b.onLoad({ filter: /\.json$/ }, async (args) => {
-      const literal = JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))));
-      if (LAZY_CATALOG.test(args.path)) return { contents: lazyJson(literal), loader: 'js' };
-      if (ENGLISH_CATALOG.test(args.path)) return { contents: parsedBySection(JSON.parse(await readFile(args.path, 'utf8'))), loader: 'js' };
-      return { contents: `export default JSON.parse(${literal});`, loader: 'js' };
+      const value = JSON.parse(await readFile(args.path, 'utf8'));
+      if (LAZY_CATALOG.test(args.path)) {
+        const name = path.basename(args.path);
+        textFiles.set(name, JSON.stringify(value));
+        return { contents: lazyJson(name), loader: 'js' };
+      }
+      if (ENGLISH_CATALOG.test(args.path)) {
+        const filed = Object.keys(value).filter((key) => JSON.stringify(value[key]).length >= FILED_SECTION_CHARS);
+        for (const key of filed) textFiles.set(sectionFile(key), JSON.stringify(value[key]));
+        return { contents: parsedBySection(value, filed), loader: 'js' };
+      }
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`, loader: 'js' };
+    });
+    // beside the bundle: the launcher hands the bundle its own folder as __dirname
+    b.onEnd(async (result) => {
+      if (result.errors.length || b.initialOptions.write === false) return;
+      const dir = path.join(resolveOut(b.initialOptions.absWorkingDir, b.initialOptions.outdir), TEXTS_DIR);
+      await mkdir(dir, { recursive: true });
+      for (const [name, text] of textFiles) await writeFile(path.join(dir, name), text);
     });
   },
-};
+});
+
+/** The folder beside the bundle that holds the texts read on first use (textFiles). */
+export const TEXTS_DIR = 'texts';
+/**
+ * A text file beside the bundle, read and parsed on first use. `require` and `__dirname` are the
+ * bundle's (the launcher's wrapper function, as Node's for a CommonJS module): node:fs is already
+ * loaded by Node's own start, and a forward slash is a path separator on Windows too.
+ */
+const READ_TEXT = `const readText = (name) => JSON.parse(require('node:fs').readFileSync(__dirname + '/${TEXTS_DIR}/' + name, 'utf8'));`;
+/**
+ * en.json's sections this large (the server-log explanations, 190 KB) are files beside the bundle;
+ * the smaller ones (a scan's rules, fixes and scripts: 0.1–13 KB) stay in the bundle, a read of
+ * their own would cost a scan more than their share of the bundle does.
+ */
+const FILED_SECTION_CHARS = 32 * 1024;
+const sectionFile = (key) => `en.${key}.json`;
 
 /**
- * The engine's texts in a language other than English (nl.json, 58 KB) are parsed when a run asks for
- * that language (app/core/i18n hands them to i18next only for --lang nl), not by every start. The
- * module's value is a stand-in that parses the text on first touch and forwards every operation to
- * the parsed object (reads, key listing, writes), so it behaves as the object itself.
+ * The engine's texts in a language other than English (nl.json) are read and parsed when a run
+ * asks for that language (app/core/i18n hands them to i18next only for --lang nl), not by every
+ * start. The module's value is a stand-in that reads the text on first touch and forwards every
+ * operation to the parsed object (reads, key listing, writes), so it behaves as the object itself.
  */
 const LAZY_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/](?!en\.json$)[a-z-]+\.json$/;
 
 /**
- * The English texts (en.json, 66 KB) are every run's, but a run reads a few of their sections (a
- * scan: its rules', fixes' and scripts' texts, not the server-log explanations, engine runs or the
- * menu): each top-level section is parsed when it is first read. The object has the sections as
- * own enumerable properties, in the file's order; the first read of one replaces its getter with
- * the parsed value (a plain data property from then on; a write before it does the same), so
- * i18next, `Object.keys`, `in` and JSON.stringify see the object the file describes.
+ * The English texts are every run's, but a run reads a few of their sections (a scan: its rules',
+ * fixes' and scripts' texts, not the server-log explanations, engine runs or the menu): each
+ * top-level section is parsed when it is first read, the `filed` ones read from their file
+ * (sectionFile) first. The object has the sections as own enumerable properties, in the file's
+ * order; the first read of one replaces its getter with the parsed value (a plain data property
+ * from then on; a write before it does the same), so i18next, `Object.keys`, `in` and
+ * JSON.stringify see the object the file describes.
  */
 const ENGLISH_CATALOG = /[\\/]app[\\/]core[\\/]i18n[\\/]en\.json$/;
-export const parsedBySection = (catalog) =>
+export const parsedBySection = (catalog, filed = []) =>
   [
+    READ_TEXT,
     'const texts = {};',
     'const settle = (key, value) => Object.defineProperty(texts, key, { value, writable: true, enumerable: true, configurable: true });',
-    'const section = (key, json) => Object.defineProperty(texts, key, { get: () => { const value = JSON.parse(json); settle(key, value); return value; }, set: (value) => settle(key, value), enumerable: true, configurable: true });',
-    ...Object.entries(catalog).map(([key, value]) => `section(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(value))});`),
+    'const lazy = (key, parse) => Object.defineProperty(texts, key, { get: () => { const value = parse(); settle(key, value); return value; }, set: (value) => settle(key, value), enumerable: true, configurable: true });',
+    'const section = (key, json) => lazy(key, () => JSON.parse(json));',
+    'const filed = (key, name) => lazy(key, () => readText(name));',
+    ...Object.entries(catalog).map(([key, value]) =>
+      filed.includes(key) ? `filed(${JSON.stringify(key)}, ${JSON.stringify(sectionFile(key))});` : `section(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(value))});`,
+    ),
     'export default texts;',
   ].join('\n');
-const lazyJson = (literal) =>
+const lazyJson = (name) =>
   [
+    READ_TEXT,
     'let parsed;',
-    `const real = () => (parsed ??= JSON.parse(${literal}));`,
+    `const real = () => (parsed ??= readText(${JSON.stringify(name)}));`,
     'export default new Proxy({}, {',
     '  get: (_, key) => real()[key],',
     '  has: (_, key) => key in real(),',
@@ -125,6 +169,7 @@ const asciiOutput = {
   name: 'ascii-output',
   setup(b) {
     b.onEnd(async (result) => {
+      if (b.initialOptions.write === false) return;
       for (const file of Object.keys(result.metafile?.outputs ?? {})) {
         if (!/\.c?js$/.test(file)) continue;
         const path = resolveOut(b.initialOptions.absWorkingDir, file);
@@ -138,15 +183,18 @@ const asciiOutput = {
 };
 const resolveOut = (cwd, file) => path.resolve(cwd ?? root, file);
 
-/** The CLI's esbuild options (bench/bundle.ts builds through buildCli, so the bench measures this build). */
-export function cliBuildOptions(outdir = 'dist/cli') {
+/**
+ * The main script's esbuild options (bench/bundle.ts builds through buildCli, so the bench measures
+ * this build); `state` is the split between it and the late script (scripts/cli-split.mjs).
+ */
+export function cliBuildOptions(outdir = 'dist/cli', state = splitState()) {
   return {
     absWorkingDir: root,
     // the launcher calls runCli with its argv: a script in a vm.Script cannot use top-level await
     entryPoints: { 'tunnelmedic-bundle': 'app/cli/main.ts' },
     outdir,
     outExtension: { '.js': '.cjs' },
-    plugins: [noZodLocales, lazyIconvLite, jsonAsParse, asciiOutput],
+    plugins: [lateImports(root, state), noZodLocales, lazyIconvLite, jsonAsParse(new Map()), asciiOutput],
     metafile: true,
     // less source for V8 to read and compile at every start (issue 16.2): short local names cut the
     // scan's start-up closure by a fifth and its start-up by ~6 % (paired runs against the build
@@ -169,10 +217,10 @@ export function cliBuildOptions(outdir = 'dist/cli') {
     // use, node:readline/promises): esbuild writes those as require, which works there
     supported: { 'dynamic-import': false },
     // the launcher compiles the file as one function expression with CommonJS's parameters (its own
-    // `require`, for Node built-ins and iconv-lite), the way Node wraps a CommonJS module; strict
-    // as the ES modules it is built from (esbuild's own "use strict" comes after the banner, where it
-    // is no directive)
-    banner: { js: `(function (exports, require, module, __filename, __dirname) {'use strict';${CLI_IMPORT_META}` },
+    // `require`, for Node built-ins and iconv-lite), the way Node wraps a CommonJS module, and its
+    // loader of the late script; strict as the ES modules it is built from (esbuild's own "use
+    // strict" comes after the banner, where it is no directive)
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __tmLoad) {'use strict';${CLI_IMPORT_META}` },
     footer: { js: '})' },
     // app/system/paths.ts finds the package from its own file's URL
     define: { 'import.meta.url': '__tmImportMetaUrl' },
@@ -183,6 +231,44 @@ export function cliBuildOptions(outdir = 'dist/cli') {
   };
 }
 const CLI_IMPORT_META = "var __tmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+/** The late script's options: the main script's, its entry a table of the modules the main script loads from it. */
+function lateBuildOptions(outdir, state) {
+  const main = cliBuildOptions(outdir, state);
+  return {
+    ...main,
+    entryPoints: { [LATE_SCRIPT.replace(/\.cjs$/, '')]: 'tm-split:late-entry' },
+    plugins: [mainImports(root, state), noZodLocales, lazyIconvLite, jsonAsParse(new Map()), asciiOutput],
+    // its sixth parameter looks up a module of the main script (the main script's registry)
+    banner: { js: `(function (exports, require, module, __filename, __dirname, __tmMain) {'use strict';${CLI_IMPORT_META}` },
+  };
+}
+
+/**
+ * The two scripts (scripts/cli-split.mjs). A first pass of the main script (not written) finds its
+ * modules and the `import()`s it cannot answer itself; the late script is built from those, its
+ * imports of main modules noted; the main script is then built with a registry of exactly those.
+ */
+async function buildScripts(outdir, logLevel) {
+  const state = splitState();
+  const first = await build({ ...cliBuildOptions(outdir, state), logLevel, write: false });
+  for (const file of filesOf(root, first.metafile)) state.mainModules.add(file);
+  // an import() of a module the main script holds anyway (imported statically elsewhere) stays in it
+  for (const [key, file] of state.lateRoots) {
+    if (!state.mainModules.has(file)) continue;
+    state.stayInMain.add(file);
+    state.lateRoots.delete(key);
+  }
+  const roots = [...state.lateRoots.keys()].sort().join();
+  const late = await build({ ...lateBuildOptions(outdir, state), logLevel });
+  state.lateRoots.clear();
+  const main = await build({ ...cliBuildOptions(outdir, state), logLevel });
+  const mainFiles = filesOf(root, main.metafile);
+  const same = mainFiles.size === state.mainModules.size && [...mainFiles].every((f) => state.mainModules.has(f));
+  if (!same || [...state.lateRoots.keys()].sort().join() !== roots) throw new Error('the CLI\'s main script changed between its two passes: the split would not hold');
+  for (const file of filesOf(root, late.metafile)) if (mainFiles.has(file)) throw new Error(`${file} is in both of the CLI's scripts`);
+  return main;
+}
 
 /**
  * Builds the CLI into `outdir`: the bundle, the launcher beside it, and the launcher's code cache
@@ -197,21 +283,25 @@ export async function buildCli(outdir = path.join(root, 'dist', 'cli'), { logLev
   // a rebuild must not leave an earlier build's files (a code-split build's chunks) beside the new ones
   // (and in what npm pack / electron-builder ship)
   await rm(outdir, { recursive: true, force: true });
-  const result = await build({ ...cliBuildOptions(outdir), logLevel });
-  const bundle = path.join(outdir, 'tunnelmedic-bundle.cjs');
-  if (/\bimport\(/.test(await readFile(bundle, 'latin1'))) throw new Error(`${bundle}: a dynamic import() is left in the bundle; a vm.Script cannot run it`);
+  const result = await buildScripts(outdir, logLevel);
+  for (const script of ['tunnelmedic-bundle.cjs', LATE_SCRIPT]) {
+    const file = path.join(outdir, script);
+    if (/\bimport\(/.test(await readFile(file, 'latin1'))) throw new Error(`${file}: a dynamic import() is left in the script; a vm.Script cannot run it`);
+  }
   await copyFile(path.join(root, 'scripts', 'cli-launcher.cjs'), path.join(outdir, 'tunnelmedic.cjs'));
   await writeCodeCache(outdir);
+  // the late script's cache: a fix plan of the demo PC (the apply engine and the fix command)
+  await writeCodeCache(outdir, LATE_SCRIPT, ['fix', '--demo', '--dry-run']);
   return result;
 }
 
-/** Runs the built CLI on the demo PC in a child `node` and has its launcher write the code cache. */
-export async function writeCodeCache(outdir) {
-  const cache = path.join(outdir, 'tunnelmedic-bundle.cjs.v8cache');
+/** Runs the built CLI on the demo PC in a child `node` and has its launcher write the code cache of `script`. */
+export async function writeCodeCache(outdir, script = 'tunnelmedic-bundle.cjs', args = ['scan', '--demo', '--json']) {
+  const cache = path.join(outdir, `${script}.v8cache`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tm-code-cache-'));
   try {
     const { NODE_OPTIONS: _flags, ...env } = process.env;
-    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.cjs'), 'scan', '--demo', '--json'], {
+    const r = spawnSync(process.execPath, [path.join(outdir, 'tunnelmedic.cjs'), ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...env, TUNNELMEDIC_DATA_DIR: dataDir, TUNNELMEDIC_CODE_CACHE_OUT: cache },
     });

@@ -88,6 +88,51 @@ describe('the bundled CLI and its code cache', () => {
     }
   });
 
+  it('the texts outside the bundle (nl.json, en.json\'s server-log explanations) are read from beside it, the same as the sources\'', async () => {
+    const bundle = readFileSync(join(OUT, 'tunnelmedic-bundle.cjs'), 'latin1');
+    const en = JSON.parse(readFileSync(join(ROOT, 'app', 'core', 'i18n', 'en.json'), 'utf8')) as { serverLog: Record<string, unknown>; cli: Record<string, unknown> };
+    const nl = JSON.parse(readFileSync(join(ROOT, 'app', 'core', 'i18n', 'nl.json'), 'utf8')) as { cli: Record<string, unknown> };
+    // a text of each with nothing a string literal escapes or re-quotes: in the bundle as written, if it were there
+    expect(bundle).toContain(plainText(en.cli));
+    expect(bundle).not.toContain(plainText(en.serverLog));
+    expect(bundle).not.toContain(plainText(nl.cli));
+    const log = join(ROOT, 'test', 'fixtures', 'real', 'server-logs', 'charon-android-app-log-ike-sa-init-no-proposal-chosen.txt');
+    for (const args of [['explain-log', log], ['explain-log', log, '--lang', 'nl'], ['scan', '--demo', '--lang', 'nl']]) {
+      const built = builtCli(args);
+      const source = await cli(args);
+      expect(built.stderr).toBe(source.stderr);
+      expect(built.code).toBe(source.code);
+      expect(built.stdout.length).toBeGreaterThan(200);
+      expect(built.stdout.replace(/tm-data-\w+/g, 'DATA')).toBe(source.stdout.replace(/tm-data-\w+/g, 'DATA'));
+    }
+  });
+
+  it('scan --demo runs from the main script alone: the late one (other commands\' modules) is not read', () => {
+    const late = join(OUT, 'tunnelmedic-late.cjs');
+    const kept = readFileSync(late);
+    rmSync(late);
+    try {
+      const r = builtCli(['scan', '--demo', '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(withoutClock(r.stdout)).toBe(sourceScan);
+      // a command whose modules are in the late script cannot run without it
+      expect(builtCli(['fix', '--demo', '--dry-run']).code).not.toBe(0);
+    } finally {
+      writeFileSync(late, kept);
+    }
+  });
+
+  it('an error of the late script\'s modules is the main script\'s error class: worded, not a stack (a missing server log)', async () => {
+    const args = ['explain-log', join(OUT, 'no-such-syslog')];
+    const built = builtCli(args);
+    const source = await cli(args);
+    expect(built.code).toBe(source.code);
+    expect(built.code).not.toBe(0);
+    expect(built.stderr.replace(/\\/g, '/')).toBe(source.stderr.replace(/\\/g, '/'));
+    expect(built.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('output still queued to a pipe when the command ends is all written before the process exits', async () => {
     // a reader that lets the pipe fill up: the launcher's early exit (exitWhenIdle) must wait for the
     // queued writes, as Node's own exit does; the JSON (≈ 0.6 MB) is several times the pipe's buffer
@@ -115,6 +160,13 @@ describe('the bundled CLI and its code cache', () => {
     expect(existsSync(join(OUT, 'chunks'))).toBe(false);
   });
 });
+
+/** The first of a section's texts that is plain words (no quote, backslash or non-ASCII letter), 40 characters or more. */
+function plainText(section: unknown): string {
+  const texts = JSON.stringify(section).match(/"[A-Za-z0-9 ,.:()-]{40,}"/g) ?? [];
+  if (!texts[0]) throw new Error('no plain text in this section');
+  return texts[0].slice(1, -1);
+}
 
 /** A valid V8 code cache, but of another script (V8 checks the source's length and refuses it). */
 function otherScriptCache(): Buffer {
