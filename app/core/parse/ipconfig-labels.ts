@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { readMisread } from './code-page-misreadings';
 import { hasLostLetters, lostLetterForm, lostLetterKey, LostLetterIndex } from './lost-letters';
 /**
  * The vocabulary of `ipconfig` in the languages we have seen (and a few neighbours). ipconfig output
@@ -220,6 +220,12 @@ for (const [meaning, names] of Object.entries(LABELS) as [LabelMeaning, string[]
 for (const n of INFO_LABELS) LOST_LETTER_LABELS.add(n, LABEL_INDEX.get(labelKey(n))!);
 
 export function lookupLabel(rawLabel: string): LabelMeaning | undefined {
+  // shown in the wrong code page ("Passerelle par dÃ©faut", "Prim„res DNS-Suffix"), perhaps with a
+  // letter lost on the way as well
+  return labelAsPrinted(rawLabel) ?? readMisread(rawLabel, labelAsPrinted)?.value;
+}
+
+function labelAsPrinted(rawLabel: string): LabelMeaning | undefined {
   const meaning = LABEL_INDEX.get(labelKey(rawLabel));
   if (meaning !== undefined || !hasLostLetters(rawLabel)) return meaning;
   return LOST_LETTER_LABELS.get(lostLetterKey(rawLabel, stripLeaderTail));
@@ -236,7 +242,7 @@ const TITLES = [
 
 export function isTitle(line: string): boolean {
   if (line.length > 120) return false;
-  return TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim());
+  return TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim()) || readMisread(line, (t) => (TITLES.includes(labelKey(t)) ? true : undefined)) !== undefined;
 }
 
 /**
@@ -319,9 +325,10 @@ function parseHeaderPhrase(header: string): { header: string; name: string } | u
   for (const { key: pk } of HEADER_PHRASES) {
     if (key === pk || key.startsWith(pk + ' ')) {
       // the phrase normalises word for word, so the name is what follows that many words (its own
-      // spacing kept: "Conexi¢n de  rea local" lost a letter, not a space)
+      // spacing kept: "Conexi¢n de  rea local" lost a letter, not a space), split at ASCII blanks:
+      // cp850's á shown in Latin-1 is a no-break space inside a word ("inal\u00a0mbrica")
       let name = header;
-      for (let i = 0; i < pk.split(' ').length; i++) name = name.replace(/^\S+\s*/u, '');
+      for (let i = 0; i < pk.split(' ').length; i++) name = name.replace(/^[^ \t]+[ \t]*/u, '');
       return { header, name: name || header };
     }
   }
@@ -336,64 +343,23 @@ function nameFirstHeader(header: string): { header: string; name: string } | und
 }
 
 /**
- * A console's OEM text shown in a Windows (ANSI) or Latin-1 code page: "Ђ¤ ЇвҐа Ethernet" is cp866's
- * "Адаптер Ethernet" read as Windows-1251. Single-byte on both sides, so every character keeps its
- * place: the header is looked up re-read, and the connection name is kept as printed (it must match
- * the other files of the same capture), at the same position.
- * (Console output is in the OEM code page: windows-reference.md. cp850 shown as Latin-1: the corpus's
- * win10-es-cp850-mojibake-protonvpn-tap.txt. Which OEM page each language's console uses — cp866
- * Russian, cp852 Central European, cp737 Greek, cp857 Turkish, cp437 US — and which ANSI page it is
- * misread in: assumed.)
+ * A header shown in the wrong code page (code-page-misreadings.ts): "Ђ¤ ЇвҐа Ethernet" is cp866's
+ * "Адаптер Ethernet" read as Windows-1251, "Carte rÃ©seau sans fil Wi-Fi" UTF-8's "Carte réseau sans
+ * fil" read as Windows-1252. The header is looked up reread; the connection name is kept as printed
+ * (it must match the other files of the same capture, misread the same way).
  */
-const MISREADINGS: readonly [shownAs: string, oem: string][] = [
-  ['win1251', 'cp866'], ['latin1', 'cp866'], ['win1252', 'cp850'], ['latin1', 'cp850'], ['win1252', 'cp437'],
-  ['win1250', 'cp852'], ['latin1', 'cp852'], ['win1253', 'cp737'], ['win1254', 'cp857'],
-];
-
 function rereadHeader(header: string): { header: string; name: string } | undefined {
-  if (!NON_ASCII.test(header)) return undefined;
-  for (const [shownAs, oem] of MISREADINGS) {
-    const bytes = iconv.encode(header, shownAs);
-    // a character the shown code page does not have: not this misreading
-    if (iconv.decode(bytes, shownAs) !== header) continue;
-    const reread = iconv.decode(bytes, oem);
-    if (reread.length !== header.length || reread === header) continue;
-    const hit = parseHeaderPhrase(reread);
-    if (hit) return { header: reread, name: header.slice(header.length - hit.name.length) };
-  }
-  return undefined;
-}
-
-const YES_WORDS = ['yes', 'ja', 'tak', 'si', 'sí', 'да', '是', 'oui', 'sim', 'はい'];
-const NO_WORDS = ['no', 'nein', 'nie', 'нет', '否', 'non', 'nee', 'não', 'いいえ'];
-const YES = YES_WORDS.map(labelKey);
-const NO = NO_WORDS.map(labelKey);
-
-const LOST_LETTER_YES_NO = new LostLetterIndex<boolean>({ minAsciiLetters: 0 });
-for (const [words, yes] of [[YES_WORDS, true], [NO_WORDS, false]] as const) for (const w of words) LOST_LETTER_YES_NO.add(w, yes);
-
-export function parseYesNo(value: string): boolean | undefined {
-  const k = labelKey(value);
-  if (YES.includes(k)) return true;
-  if (NO.includes(k)) return false;
-  return hasLostLetters(value) ? LOST_LETTER_YES_NO.get(lostLetterKey(value, stripLeaderTail)) : undefined;
-}
-
-const DISCONNECTED_PHRASES = [
-  'Media disconnected', 'Medium getrennt', 'Nośnik odłączony', 'medios desconectados',
-  'Среда передачи недоступна', '媒体已断开连接', '媒体已断开', 'Média déconnecté', 'Medium niet verbonden',
-  'Supporto disconnesso', 'Mídia desconectada', 'メディアは接続されていません',
-];
-const DISCONNECTED = DISCONNECTED_PHRASES.map(labelKey);
-const CONNECTED_PHRASES = ['Media connected', 'Medium verbunden'];
-const CONNECTED = CONNECTED_PHRASES.map(labelKey);
-
-const LOST_LETTER_STATES = new LostLetterIndex<boolean>();
-for (const [states, connected] of [[DISCONNECTED_PHRASES, false], [CONNECTED_PHRASES, true]] as const) for (const p of states) LOST_LETTER_STATES.add(p, connected);
-
-export function parseMediaState(value: string): boolean | undefined {
-  const k = labelKey(value);
-  if (DISCONNECTED.includes(k)) return false;
-  if (CONNECTED.includes(k)) return true;
-  return hasLostLetters(value) ? LOST_LETTER_STATES.get(lostLetterKey(value, stripLeaderTail)) : undefined;
+  const hit = readMisread(header, (t) => parseHeaderPhrase(t) ?? lostLetterHeader(t) ?? nameFirstHeader(t));
+  if (!hit) return undefined;
+  const { reread, value } = hit;
+  // a single-byte misreading keeps every character in its place; a UTF-8 one is shorter by each
+  // letter's extra bytes, so the name is cut from the printed header by what stays ASCII: the " - "
+  // of a name-first header, or as many words as the phrase had (split at ASCII blanks: a misread
+  // letter may be shown as a no-break space, "Ã\u00a0" for "à")
+  const dash = header.lastIndexOf(' - ');
+  if (dash > 0 && value.name !== reread && reread.startsWith(value.name)) return { header: value.header, name: header.slice(0, dash).trim() };
+  if (reread.length === header.length) return { header: value.header, name: header.slice(header.length - value.name.length) };
+  const phraseWords = reread.slice(0, reread.length - value.name.length).trim().split(/[ \t]+/u).length;
+  const name = header.trim().split(/[ \t]+/u).slice(phraseWords).join(' ');
+  return { header: value.header, name: name || header };
 }

@@ -1,0 +1,126 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Text whose bytes were read in the wrong code page on their way to us ("mojibake"): every letter is
+ * still there, only shown as other characters, so the text can be given back by writing it in the
+ * code page it was shown in and reading those bytes in the one it was written in. (Letters lost for
+ * good — `?`, U+FFFD — are lost-letters.ts's; this module brings back what can be brought back.)
+ *
+ * The confusions of ipconfig/route print/netsh output that we have seen or that follow from how
+ * Windows writes it:
+ * - UTF-8 shown in a single-byte page: PowerShell 7, Windows Terminal after `chcp 65001`, or a
+ *   UTF-8 file opened as "ANSI" by an editor or a web form ("Passerelle par dÃ©faut",
+ *   "DirecciÃ³n"). Each letter outside ASCII becomes two or three characters.
+ * - The console's OEM bytes shown in an ANSI or Latin-1 page (cmd.exe redirection: the console
+ *   writes its OEM code page, windows-reference.md): "Prim„res DNS-Suffix" (cp850 in Windows-1252,
+ *   test/fixtures/real/ipconfig/win7-de-cp850-in-win1252-blog-report.txt), "Descripci¢n" (cp850 in
+ *   Latin-1, the corpus's win10-es-cp850-mojibake-protonvpn-tap.txt), "Ђ¤ ЇвҐа" (cp866 in Windows-1251).
+ * - ANSI bytes shown in the OEM page: a file saved as "ANSI" by Notepad and then shown in a console
+ *   (`type`) or read by our capture decoder, whose fallback is the OEM page ("dÚfaut"; assumed).
+ * Which OEM page each language's console uses — cp850 Western European, cp437 US, cp866 Russian,
+ * cp852 Central European, cp857 Turkish, cp737 Greek — is Windows' default per locale (assumed from
+ * the code pages' own coverage: the letters of the vocabulary's languages are in them).
+ */
+const MISREADINGS: readonly (readonly [shownAs: string, writtenIn: string])[] = [
+  ['western', 'utf8'], ['cp850', 'utf8'], ['cp437', 'utf8'], ['win1250', 'utf8'], ['win1251', 'utf8'], ['win1254', 'utf8'],
+  ['win1251', 'cp866'], ['western', 'cp866'], ['western', 'cp850'], ['western', 'cp437'],
+  ['win1250', 'cp852'], ['western', 'cp852'], ['win1253', 'cp737'], ['win1254', 'cp857'],
+  ['cp850', 'win1252'], ['cp437', 'win1252'], ['cp866', 'win1251'], ['cp852', 'win1250'], ['cp857', 'win1254'],
+];
+
+/**
+ * Windows-1252 and Latin-1 as one page: they agree outside 0x80-0x9F, where Windows-1252 has
+ * letters and punctuation (‚ „ … Š ™) and Latin-1 the C1 controls. A reader of either may have shown
+ * a byte of that row, and Windows shows the five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F
+ * 0x90 0x9D: cp850's ü is 0x81) as the C1 control of the same number (MultiByteToWideChar's
+ * best-fit table for 1252; assumed from its round trip of every byte).
+ */
+function writeWestern(text: string): Uint8Array | undefined {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const b = c <= 0xff ? c : WIN1252_ROW.get(c);
+    if (b === undefined) return undefined;
+    bytes[i] = b;
+  }
+  return bytes;
+}
+const WIN1252_ROW = new Map<number, number>();
+{
+  const row = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'win1252');
+  for (let i = 0; i < row.length; i++) if (row.charCodeAt(i) !== 0xfffd) WIN1252_ROW.set(row.charCodeAt(i), 0x80 + i);
+}
+
+/** The bytes `text` was shown from in `page`, or undefined when the page has no byte for one of its characters. */
+function bytesShownIn(text: string, page: string): Uint8Array | undefined {
+  if (page === 'western') return writeWestern(text);
+  const bytes = iconv.encode(text, page);
+  return iconv.decode(bytes, page) === text ? bytes : undefined;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LENIENT = new TextDecoder('utf-8');
+
+/**
+ * The bytes read in `page`. For UTF-8: valid UTF-8 only (a misreading's bytes are, by how UTF-8 is
+ * built; text that was not one almost never is); `lenient` also takes UTF-8 with bytes lost on the
+ * way when the rest proves the origin: more whole letters of two or more bytes read back than lost
+ * ones. The bytes such copies lose: the C1 controls a reader or a web page drops ("EndereÃ§o FÃsico"
+ * for "Endereço Físico", Í = C3 8D; index file id 7954909938) and the no-break space that pastes turn
+ * into a plain one ("Ã " for à = C3 A0). The lost letter reads as U+FFFD, which lost-letters.ts then
+ * matches by its shape.
+ */
+function readIn(bytes: Uint8Array, page: string, lenient: boolean): string | undefined {
+  if (page !== 'utf8') return lenient ? undefined : iconv.decode(Buffer.from(bytes), page);
+  try {
+    return lenient ? undefined : UTF8.decode(bytes);
+  } catch {
+    if (!lenient) return undefined;
+    const text = UTF8_LENIENT.decode(bytes);
+    const lost = text.match(/\ufffd/gu)?.length ?? 0;
+    const whole = text.match(/[^\x00-\x7f\ufffd]/gu)?.length ?? 0;
+    return whole > lost ? text : undefined;
+  }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/u;
+
+/**
+ * The texts `text` may have been before it was misread, one for each confusion that applies to it,
+ * without repeats: first the whole rereadings, then those with a letter lost on the way. Only text
+ * outside ASCII can have been misread: ASCII reads the same in every one of these pages.
+ */
+export function rereadings(text: string): readonly string[] {
+  if (!NON_ASCII.test(text)) return [];
+  const cached = CACHE.get(text);
+  if (cached) return cached;
+  const found: string[] = [];
+  for (const lenient of [false, true]) {
+    for (const [shownAs, writtenIn] of MISREADINGS) {
+      const bytes = bytesShownIn(text, shownAs);
+      if (!bytes) continue;
+      const reread = readIn(bytes, writtenIn, lenient);
+      if (reread !== undefined && reread !== text && !found.includes(reread)) found.push(reread);
+    }
+  }
+  if (CACHE.size >= CACHE_SIZE) CACHE.clear();
+  CACHE.set(text, found);
+  return found;
+}
+
+/**
+ * A parse of one of `text`'s rereadings: the first that `read` understands (the vocabulary decides
+ * which confusion it was, so a text that reads validly in two pages is taken in the one that means
+ * something), with the text it was read as.
+ */
+export function readMisread<T>(text: string, read: (reread: string) => T | undefined): { reread: string; value: T } | undefined {
+  for (const reread of rereadings(text)) {
+    const value = read(reread);
+    if (value !== undefined) return { reread, value };
+  }
+  return undefined;
+}
+
+/** Labels, headers and values repeat across an output and across the files of a capture: each is reread once. */
+const CACHE = new Map<string, readonly string[]>();
+const CACHE_SIZE = 2048;
