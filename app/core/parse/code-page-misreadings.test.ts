@@ -6,7 +6,8 @@ import { readRepoText, repoFiles } from '../../../test/support/repo-files';
 import type { ParseResult } from '../model/problems';
 import { rereadings } from './code-page-misreadings';
 import { parseIpconfig } from './ipconfig';
-import type { IpconfigAdapter, IpconfigResult } from './types';
+import { parseRoutePrint } from './route-print';
+import type { IpconfigAdapter, IpconfigResult, RoutePrintResult } from './types';
 
 /**
  * The class "an output shown in the wrong code page loses its labels, headers and with them adapters
@@ -71,6 +72,27 @@ describe('ipconfig output shown in the wrong code page', () => {
       const adapters = (t: string) => parseIpconfig(t).value.adapters.map((a) => [a.kind, a.connected, a.ipv4, a.gateways, a.dnsServers]);
       expect([file, adapters(pasted)]).toEqual([file, adapters(text)]);
     }
+  });
+});
+
+/** The same class for route print: its section labels, column headers, "None" and footer words are localised. */
+const routeOutputs = [
+  ...repoFiles('test/fixtures/real/route-print').map((f) => ({ name: `real/${f}`, text: () => readRepoText(join('test/fixtures/real/route-print', f)) })),
+  ...(corpusAvailable ? corpusFiles('route-print').map((f) => ({ name: `corpus/${f}`, text: () => readCorpus('route-print', f) })) : []),
+];
+const routeCases = routeOutputs.flatMap((o) => CONFUSIONS.map(([writtenIn, shownIn]) => [o.name, writtenIn, shownIn, o] as const));
+const routeFacts = (r: ParseResult<RoutePrintResult>) => ({
+  ...r.value,
+  interfaces: r.value.interfaces.map((i) => ({ ...i, description: ascii(i.description) })),
+  problems: r.problems.map((p) => `${p.line} ${p.code}`),
+});
+
+describe('route print shown in the wrong code page', () => {
+  it.each(routeCases)('%s written in %s and shown in %s reads as the intact output', (_name, writtenIn, shownIn, o) => {
+    const text = o.text();
+    const shown = misread(text, writtenIn, shownIn);
+    if (shown === undefined) return;
+    expect(routeFacts(parseRoutePrint(shown))).toEqual(routeFacts(parseRoutePrint(text)));
   });
 });
 
