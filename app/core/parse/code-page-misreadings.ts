@@ -28,34 +28,44 @@ const MISREADINGS: readonly (readonly [shownAs: string, writtenIn: string])[] = 
   ['cp850', 'win1252'], ['cp437', 'win1252'], ['cp866', 'win1251'], ['cp852', 'win1250'], ['cp857', 'win1254'],
 ];
 
+/** A single-byte code page: the character of each byte, and the byte of each character. */
+interface Page {
+  chars: string;
+  bytes: Map<number, number>;
+}
+
 /**
- * Windows-1252 and Latin-1 as one page: they agree outside 0x80-0x9F, where Windows-1252 has
- * letters and punctuation (‚ „ … Š ™) and Latin-1 the C1 controls. A reader of either may have shown
- * a byte of that row, and Windows shows the five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F
- * 0x90 0x9D: cp850's ü is 0x81) as the C1 control of the same number (MultiByteToWideChar's
- * best-fit table for 1252; assumed from its round trip of every byte).
+ * The pages, each built from iconv-lite's table the first time a text is reread (a scan of ASCII
+ * output never builds one). 'western' is Windows-1252 and Latin-1 as one page: they agree outside
+ * 0x80-0x9F, where Windows-1252 has letters and punctuation (‚ „ … Š ™) and Latin-1 the C1 controls; a
+ * reader of either may have shown a byte of that row, and Windows shows the five bytes Windows-1252
+ * leaves undefined (0x81 0x8D 0x8F 0x90 0x9D: cp850's ü is 0x81) as the C1 control of the same number
+ * (MultiByteToWideChar's best-fit table for 1252; assumed from its round trip of every byte).
  */
-function writeWestern(text: string): Uint8Array | undefined {
+const PAGES = new Map<string, Page>();
+function page(name: string): Page {
+  let p = PAGES.get(name);
+  if (p) return p;
+  const all = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
+  const chars = iconv.decode(all, name === 'western' ? 'win1252' : name);
+  const bytes = new Map<number, number>();
+  for (let b = 0; b < 256; b++) if (chars.charCodeAt(b) !== 0xfffd) bytes.set(chars.charCodeAt(b), b);
+  if (name === 'western') for (let b = 0x80; b < 0xa0; b++) bytes.set(b, b);
+  p = { chars, bytes };
+  PAGES.set(name, p);
+  return p;
+}
+
+/** The bytes `text` was shown from in `shownAs`, or undefined when the page has no byte for one of its characters. */
+function bytesShownIn(text: string, shownAs: string): Uint8Array | undefined {
+  const { bytes: byteOf } = page(shownAs);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const b = c <= 0xff ? c : WIN1252_ROW.get(c);
+    const b = byteOf.get(text.charCodeAt(i));
     if (b === undefined) return undefined;
     bytes[i] = b;
   }
   return bytes;
-}
-const WIN1252_ROW = new Map<number, number>();
-{
-  const row = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'win1252');
-  for (let i = 0; i < row.length; i++) if (row.charCodeAt(i) !== 0xfffd) WIN1252_ROW.set(row.charCodeAt(i), 0x80 + i);
-}
-
-/** The bytes `text` was shown from in `page`, or undefined when the page has no byte for one of its characters. */
-function bytesShownIn(text: string, page: string): Uint8Array | undefined {
-  if (page === 'western') return writeWestern(text);
-  const bytes = iconv.encode(text, page);
-  return iconv.decode(bytes, page) === text ? bytes : undefined;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -70,8 +80,14 @@ const UTF8_LENIENT = new TextDecoder('utf-8');
  * into a plain one ("Ã " for à = C3 A0). The lost letter reads as U+FFFD, which lost-letters.ts then
  * matches by its shape.
  */
-function readIn(bytes: Uint8Array, page: string, lenient: boolean): string | undefined {
-  if (page !== 'utf8') return lenient ? undefined : iconv.decode(Buffer.from(bytes), page);
+function readIn(bytes: Uint8Array, writtenIn: string, lenient: boolean): string | undefined {
+  if (writtenIn !== 'utf8') {
+    if (lenient) return undefined;
+    const { chars } = page(writtenIn);
+    let text = '';
+    for (const b of bytes) text += chars[b];
+    return text;
+  }
   try {
     return lenient ? undefined : UTF8.decode(bytes);
   } catch {
@@ -95,9 +111,13 @@ export function rereadings(text: string): readonly string[] {
   const cached = CACHE.get(text);
   if (cached) return cached;
   const found: string[] = [];
+  // each page's bytes once: a text is shown in a page or not, whatever it was written in
+  const shown = new Map<string, Uint8Array | undefined>();
+  const bytesIn = (shownAs: string) => (shown.has(shownAs) ? shown.get(shownAs) : shown.set(shownAs, bytesShownIn(text, shownAs)).get(shownAs));
   for (const lenient of [false, true]) {
     for (const [shownAs, writtenIn] of MISREADINGS) {
-      const bytes = bytesShownIn(text, shownAs);
+      if (lenient && writtenIn !== 'utf8') continue;
+      const bytes = bytesIn(shownAs);
       if (!bytes) continue;
       const reread = readIn(bytes, writtenIn, lenient);
       if (reread !== undefined && reread !== text && !found.includes(reread)) found.push(reread);

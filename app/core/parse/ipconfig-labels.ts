@@ -220,10 +220,28 @@ for (const [meaning, names] of Object.entries(LABELS) as [LabelMeaning, string[]
 for (const n of INFO_LABELS) LOST_LETTER_LABELS.add(n, LABEL_INDEX.get(labelKey(n))!);
 
 export function lookupLabel(rawLabel: string): LabelMeaning | undefined {
-  // shown in the wrong code page ("Passerelle par dÃ©faut", "Prim„res DNS-Suffix"), perhaps with a
-  // letter lost on the way as well
-  return labelAsPrinted(rawLabel) ?? readMisread(rawLabel, labelAsPrinted)?.value;
+  const meaning = labelAsPrinted(rawLabel);
+  return meaning !== undefined || !NON_ASCII.test(rawLabel) ? meaning : misreadLabel(rawLabel)?.value;
 }
+
+/** The text a label read before it was shown in the wrong code page, when it is known only so. */
+export function rereadLabel(rawLabel: string): string | undefined {
+  return labelAsPrinted(rawLabel) === undefined ? misreadLabel(rawLabel)?.reread : undefined;
+}
+
+/**
+ * A label shown in the wrong code page ("Passerelle par dÃ©faut", "Prim„res DNS-Suffix"), perhaps with
+ * a letter lost on the way as well, looked up re-read. A parse asks for the same label from several
+ * places (the line's kind, its wrap, the next line's context): each is re-read once.
+ */
+function misreadLabel(rawLabel: string): { reread: string; value: LabelMeaning } | undefined {
+  if (MISREAD_LABELS.has(rawLabel)) return MISREAD_LABELS.get(rawLabel);
+  const hit = readMisread(rawLabel, labelAsPrinted);
+  if (MISREAD_LABELS.size >= 2048) MISREAD_LABELS.clear();
+  MISREAD_LABELS.set(rawLabel, hit);
+  return hit;
+}
+const MISREAD_LABELS = new Map<string, { reread: string; value: LabelMeaning } | undefined>();
 
 function labelAsPrinted(rawLabel: string): LabelMeaning | undefined {
   const meaning = LABEL_INDEX.get(labelKey(rawLabel));
@@ -242,7 +260,9 @@ const TITLES = [
 
 export function isTitle(line: string): boolean {
   if (line.length > 120) return false;
-  return TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim()) || readMisread(line, (t) => (TITLES.includes(labelKey(t)) ? true : undefined)) !== undefined;
+  if (TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim())) return true;
+  // a title has no colon (TITLE_SHAPE); one shown in the wrong code page is looked up re-read
+  return NON_ASCII.test(line) && !line.includes(':') && readMisread(line, (t) => (TITLES.includes(labelKey(t)) ? true : undefined)) !== undefined;
 }
 
 /**
