@@ -8,12 +8,15 @@ import iconv from 'iconv-lite';
  *
  * The confusions of ipconfig/route print/netsh output that we have seen or that follow from how
  * Windows writes it:
- * - UTF-8 shown in a single-byte page: PowerShell 7, Windows Terminal after `chcp 65001`, or a
- *   UTF-8 file opened as "ANSI" by an editor or a web form ("Passerelle par dÃ©faut",
- *   "DirecciÃ³n"). Each letter outside ASCII becomes two or three characters.
+ * - UTF-8 shown in a single-byte page: output saved as UTF-8 (PowerShell 7's redirection, a console
+ *   after `chcp 65001`) then opened as "ANSI" by an editor, a web form or a script ("Passerelle par
+ *   dÃ©faut"; "EndereÃ§o IPv4" and "EndereÃ§o FÃsico" are what a Ruby importer matches in saved
+ *   ipconfig files, index file id 7954909938; which tools do it: assumed). Each letter outside ASCII
+ *   becomes two or three characters.
  * - The console's OEM bytes shown in an ANSI or Latin-1 page (cmd.exe redirection: the console
  *   writes its OEM code page, windows-reference.md): "Prim„res DNS-Suffix" (cp850 in Windows-1252,
- *   test/fixtures/real/ipconfig/win7-de-cp850-in-win1252-blog-report.txt), "Descripci¢n" (cp850 in
+ *   test/fixtures/real/ipconfig/win-de-cp850-shown-as-win1252-primaeres.txt; "Endere‡o IPv4" in a Brazilian
+ *   batch file's sample of saved ipconfig lines, index file id 6422699085), "Descripci¢n" (cp850 in
  *   Latin-1, the corpus's win10-es-cp850-mojibake-protonvpn-tap.txt), "Ђ¤ ЇвҐа" (cp866 in Windows-1251).
  * - ANSI bytes shown in the OEM page: a file saved as "ANSI" by Notepad and then shown in a console
  *   (`type`) or read by our capture decoder, whose fallback is the OEM page ("dÚfaut"; assumed).
