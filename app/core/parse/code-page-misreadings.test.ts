@@ -6,6 +6,7 @@ import { readRepoText, repoFiles } from '../../../test/support/repo-files';
 import type { ParseResult } from '../model/problems';
 import { rereadings } from './code-page-misreadings';
 import { parseIpconfig } from './ipconfig';
+import { lookupLabel } from './ipconfig-labels';
 import { parseRoutePrint } from './route-print';
 import type { IpconfigAdapter, IpconfigResult, RoutePrintResult } from './types';
 
@@ -94,6 +95,17 @@ describe('route print shown in the wrong code page', () => {
     if (shown === undefined) return;
     expect(routeFacts(parseRoutePrint(shown))).toEqual(routeFacts(parseRoutePrint(text)));
   });
+});
+
+describe('a French leader with cp850\'s no-break space (0xFF) in it', () => {
+  // "Passerelle par d‚faut. . . .ÿ. . . . . : 10.82." as a script matched it in its ipconfig output
+  // (cp850 shown as Windows-1252; index file id 25480054067): the no-break space is filler, not an á
+  it.each([
+    ['Passerelle par défaut. . . .\u00a0. . . . . ', 'defaultGateway'],
+    ['Passerelle par d\u201afaut. . . .\u00ff. . . . . ', 'defaultGateway'],
+    ['Masque de sous-r\u201aseau. . . .\u00ff. . . . . ', 'subnetMask'],
+    ['M\u00a0scara de subred . . . ', 'subnetMask'],
+  ])('%s', (label, meaning) => expect(lookupLabel(label)).toBe(meaning));
 });
 
 describe('rereadings', () => {
