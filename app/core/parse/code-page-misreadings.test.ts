@@ -19,22 +19,23 @@ import type { IpconfigAdapter, IpconfigResult, RoutePrintResult } from './types'
  * compared only where they are ASCII.
  */
 
-/** Windows' Windows-1252 reading: the five bytes it leaves undefined shown as the C1 control of the same number (iconv-lite would write U+FFFD). */
-function showInWestern(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? iconv.decode(Buffer.from([b]), 'win1252').replace('\ufffd', String.fromCharCode(b)) : String.fromCharCode(b))).join('');
+/** Windows' reading in an ANSI page: a byte the page leaves undefined shown as the C1 control of the same number (iconv-lite would write U+FFFD). */
+function showInWindows(bytes: Uint8Array, page: string): string {
+  return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? iconv.decode(Buffer.from([b]), page).replace('\ufffd', String.fromCharCode(b)) : iconv.decode(Buffer.from([b]), page))).join('');
 }
+const showInWestern = (bytes: Uint8Array) => showInWindows(bytes, 'win1252');
 
 /** [written in, shown in]: the confusions of code-page-misreadings.ts, each as a copy would show it. */
 const CONFUSIONS: readonly (readonly [string, string])[] = [
-  ['utf8', 'western'], ['utf8', 'cp850'], ['utf8', 'cp437'],
-  ['cp850', 'western'], ['cp437', 'western'], ['cp866', 'win1251'], ['cp852', 'win1250'],
-  ['win1252', 'cp850'], ['win1251', 'cp866'],
+  ['utf8', 'western'], ['utf8', 'cp850'], ['utf8', 'cp437'], ['utf8', 'win1250'], ['utf8', 'win1251'], ['utf8', 'win1254'],
+  ['cp850', 'western'], ['cp437', 'western'], ['cp866', 'win1251'], ['cp866', 'western'], ['cp852', 'win1250'], ['cp852', 'western'], ['cp857', 'win1254'],
+  ['win1252', 'cp850'], ['win1251', 'cp866'], ['win1250', 'cp852'], ['win1254', 'cp857'],
 ];
 
 function misread(text: string, writtenIn: string, shownIn: string): string | undefined {
   const bytes = iconv.encode(text, writtenIn);
   if (iconv.decode(bytes, writtenIn) !== text) return undefined; // the page has no byte for one of its letters
-  const shown = shownIn === 'western' ? showInWestern(bytes) : iconv.decode(bytes, shownIn);
+  const shown = shownIn === 'western' ? showInWestern(bytes) : shownIn.startsWith('win') ? showInWindows(bytes, shownIn) : iconv.decode(bytes, shownIn);
   return shown === text ? undefined : shown;
 }
 

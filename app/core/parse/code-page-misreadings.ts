@@ -43,7 +43,9 @@ interface Page {
  * 0x80-0x9F, where Windows-1252 has letters and punctuation (‚ „ … Š ™) and Latin-1 the C1 controls; a
  * reader of either may have shown a byte of that row, and Windows shows the five bytes Windows-1252
  * leaves undefined (0x81 0x8D 0x8F 0x90 0x9D: cp850's ü is 0x81) as the C1 control of the same number
- * (MultiByteToWideChar's best-fit table for 1252; assumed from its round trip of every byte).
+ * (MultiByteToWideChar's best-fit table for 1252; assumed from its round trip of every byte). The
+ * other ANSI pages' undefined bytes (0x98 of Windows-1251, where UTF-8's "и" ends) are taken the same
+ * way (assumed).
  */
 const PAGES = new Map<string, Page>();
 function page(name: string): Page {
@@ -53,7 +55,9 @@ function page(name: string): Page {
   const chars = iconv.decode(all, name === 'western' ? 'win1252' : name);
   const bytes = new Map<number, number>();
   for (let b = 0; b < 256; b++) if (chars.charCodeAt(b) !== 0xfffd) bytes.set(chars.charCodeAt(b), b);
+  // Windows shows a byte its ANSI page leaves undefined as the C1 control of the same number
   if (name === 'western') for (let b = 0x80; b < 0xa0; b++) bytes.set(b, b);
+  else if (name.startsWith('win')) for (let b = 0x80; b < 0xa0; b++) if (chars.charCodeAt(b) === 0xfffd) bytes.set(b, b);
   p = { chars, bytes };
   PAGES.set(name, p);
   return p;
