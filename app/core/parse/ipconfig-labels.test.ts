@@ -15,7 +15,8 @@ function referenceStrip(text: string): string {
   return text.slice(0, end);
 }
 function referenceKey(text: string): string {
-  const decoded = text.replace(/[¢]/g, 'o').replace(/[¡]/g, 'i').replace(/[£]/g, 'u').replace(/[¤]/g, 'n').replace(/\u00a0/g, 'a');
+  // a no-break space is cp850's á only before a letter (a leader's one is filler: ipconfig-labels.ts MOJIBAKE)
+  const decoded = text.replace(/\u00a0(?=[A-Za-z\u00a1-\u00a4\u00c0-\u024f])/g, 'a').replace(/[¢]/g, 'o').replace(/[¡]/g, 'i').replace(/[£]/g, 'u').replace(/[¤]/g, 'n');
   return referenceStrip(decoded).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 /** looksBinary as it was, iterating by code point */

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { readMisread } from './code-page-misreadings';
 import { hasLostLetters, lostLetterForm, lostLetterKey, LostLetterIndex } from './lost-letters';
 /**
  * The vocabulary of `ipconfig` in the languages we have seen (and a few neighbours). ipconfig output
@@ -82,7 +82,15 @@ export function stripLeaderTail(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const MOJIBAKE = /[¢¡£¤\u00a0]/g;
+/**
+ * cp850's ó í ú ñ shown in Latin-1, and its á (a no-break space there) where a letter follows: inside a
+ * word ("M\u00a0scara", "\u00a0rea"). A no-break space before a blank or a dot is a blank — cp850's
+ * 0xFF inside a French leader ("Passerelle par défaut. . . .\u00a0. . . :", shown as "ÿ" in
+ * Windows-1252 in index file id 25480054067) — and is cut with the leader. No label of the vocabulary
+ * has an á before a blank or at its end. The letters are those of the Latin scripts and the
+ * misread ones, not \p{L}: that class costs ≈ 2 ms to compile at start-up (issue 16.2).
+ */
+const MOJIBAKE = /[¢¡£¤]|\u00a0(?=[A-Za-z\u00a1-\u00a4\u00c0-\u024f])/g;
 const MOJIBAKE_LETTER: Record<string, string> = { '¢': 'o', '¡': 'i', '£': 'u', '¤': 'n', '\u00a0': 'a' };
 /**
  * Code units that are letters (\p{L}) in every Unicode version since 11: Latin-1 and Latin
@@ -220,6 +228,30 @@ for (const [meaning, names] of Object.entries(LABELS) as [LabelMeaning, string[]
 for (const n of INFO_LABELS) LOST_LETTER_LABELS.add(n, LABEL_INDEX.get(labelKey(n))!);
 
 export function lookupLabel(rawLabel: string): LabelMeaning | undefined {
+  const meaning = labelAsPrinted(rawLabel);
+  return meaning !== undefined || !NON_ASCII.test(rawLabel) ? meaning : misreadLabel(rawLabel)?.value;
+}
+
+/** The text a label read before it was shown in the wrong code page, when it is known only so. */
+export function rereadLabel(rawLabel: string): string | undefined {
+  return labelAsPrinted(rawLabel) === undefined ? misreadLabel(rawLabel)?.reread : undefined;
+}
+
+/**
+ * A label shown in the wrong code page ("Passerelle par dÃ©faut", "Prim„res DNS-Suffix"), perhaps with
+ * a letter lost on the way as well, looked up re-read. A parse asks for the same label from several
+ * places (the line's kind, its wrap, the next line's context): each is re-read once.
+ */
+function misreadLabel(rawLabel: string): { reread: string; value: LabelMeaning } | undefined {
+  if (MISREAD_LABELS.has(rawLabel)) return MISREAD_LABELS.get(rawLabel);
+  const hit = readMisread(rawLabel, labelAsPrinted);
+  if (MISREAD_LABELS.size >= 2048) MISREAD_LABELS.clear();
+  MISREAD_LABELS.set(rawLabel, hit);
+  return hit;
+}
+const MISREAD_LABELS = new Map<string, { reread: string; value: LabelMeaning } | undefined>();
+
+function labelAsPrinted(rawLabel: string): LabelMeaning | undefined {
   const meaning = LABEL_INDEX.get(labelKey(rawLabel));
   if (meaning !== undefined || !hasLostLetters(rawLabel)) return meaning;
   return LOST_LETTER_LABELS.get(lostLetterKey(rawLabel, stripLeaderTail));
@@ -236,7 +268,9 @@ const TITLES = [
 
 export function isTitle(line: string): boolean {
   if (line.length > 120) return false;
-  return TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim());
+  if (TITLES.includes(labelKey(line)) || TITLE_SHAPE.test(line.trim())) return true;
+  // a title has no colon (TITLE_SHAPE); one shown in the wrong code page is looked up re-read
+  return NON_ASCII.test(line) && !line.includes(':') && readMisread(line, (t) => (TITLES.includes(labelKey(t)) ? true : undefined)) !== undefined;
 }
 
 /**
@@ -319,9 +353,10 @@ function parseHeaderPhrase(header: string): { header: string; name: string } | u
   for (const { key: pk } of HEADER_PHRASES) {
     if (key === pk || key.startsWith(pk + ' ')) {
       // the phrase normalises word for word, so the name is what follows that many words (its own
-      // spacing kept: "Conexi¢n de  rea local" lost a letter, not a space)
+      // spacing kept: "Conexi¢n de  rea local" lost a letter, not a space), split at ASCII blanks:
+      // cp850's á shown in Latin-1 is a no-break space inside a word ("inal\u00a0mbrica")
       let name = header;
-      for (let i = 0; i < pk.split(' ').length; i++) name = name.replace(/^\S+\s*/u, '');
+      for (let i = 0; i < pk.split(' ').length; i++) name = name.replace(/^[^ \t]+[ \t]*/u, '');
       return { header, name: name || header };
     }
   }
@@ -336,64 +371,23 @@ function nameFirstHeader(header: string): { header: string; name: string } | und
 }
 
 /**
- * A console's OEM text shown in a Windows (ANSI) or Latin-1 code page: "Ђ¤ ЇвҐа Ethernet" is cp866's
- * "Адаптер Ethernet" read as Windows-1251. Single-byte on both sides, so every character keeps its
- * place: the header is looked up re-read, and the connection name is kept as printed (it must match
- * the other files of the same capture), at the same position.
- * (Console output is in the OEM code page: windows-reference.md. cp850 shown as Latin-1: the corpus's
- * win10-es-cp850-mojibake-protonvpn-tap.txt. Which OEM page each language's console uses — cp866
- * Russian, cp852 Central European, cp737 Greek, cp857 Turkish, cp437 US — and which ANSI page it is
- * misread in: assumed.)
+ * A header shown in the wrong code page (code-page-misreadings.ts): "Ђ¤ ЇвҐа Ethernet" is cp866's
+ * "Адаптер Ethernet" read as Windows-1251, "Carte rÃ©seau sans fil Wi-Fi" UTF-8's "Carte réseau sans
+ * fil" read as Windows-1252. The header is looked up reread; the connection name is kept as printed
+ * (it must match the other files of the same capture, misread the same way).
  */
-const MISREADINGS: readonly [shownAs: string, oem: string][] = [
-  ['win1251', 'cp866'], ['latin1', 'cp866'], ['win1252', 'cp850'], ['latin1', 'cp850'], ['win1252', 'cp437'],
-  ['win1250', 'cp852'], ['latin1', 'cp852'], ['win1253', 'cp737'], ['win1254', 'cp857'],
-];
-
 function rereadHeader(header: string): { header: string; name: string } | undefined {
-  if (!NON_ASCII.test(header)) return undefined;
-  for (const [shownAs, oem] of MISREADINGS) {
-    const bytes = iconv.encode(header, shownAs);
-    // a character the shown code page does not have: not this misreading
-    if (iconv.decode(bytes, shownAs) !== header) continue;
-    const reread = iconv.decode(bytes, oem);
-    if (reread.length !== header.length || reread === header) continue;
-    const hit = parseHeaderPhrase(reread);
-    if (hit) return { header: reread, name: header.slice(header.length - hit.name.length) };
-  }
-  return undefined;
-}
-
-const YES_WORDS = ['yes', 'ja', 'tak', 'si', 'sí', 'да', '是', 'oui', 'sim', 'はい'];
-const NO_WORDS = ['no', 'nein', 'nie', 'нет', '否', 'non', 'nee', 'não', 'いいえ'];
-const YES = YES_WORDS.map(labelKey);
-const NO = NO_WORDS.map(labelKey);
-
-const LOST_LETTER_YES_NO = new LostLetterIndex<boolean>({ minAsciiLetters: 0 });
-for (const [words, yes] of [[YES_WORDS, true], [NO_WORDS, false]] as const) for (const w of words) LOST_LETTER_YES_NO.add(w, yes);
-
-export function parseYesNo(value: string): boolean | undefined {
-  const k = labelKey(value);
-  if (YES.includes(k)) return true;
-  if (NO.includes(k)) return false;
-  return hasLostLetters(value) ? LOST_LETTER_YES_NO.get(lostLetterKey(value, stripLeaderTail)) : undefined;
-}
-
-const DISCONNECTED_PHRASES = [
-  'Media disconnected', 'Medium getrennt', 'Nośnik odłączony', 'medios desconectados',
-  'Среда передачи недоступна', '媒体已断开连接', '媒体已断开', 'Média déconnecté', 'Medium niet verbonden',
-  'Supporto disconnesso', 'Mídia desconectada', 'メディアは接続されていません',
-];
-const DISCONNECTED = DISCONNECTED_PHRASES.map(labelKey);
-const CONNECTED_PHRASES = ['Media connected', 'Medium verbunden'];
-const CONNECTED = CONNECTED_PHRASES.map(labelKey);
-
-const LOST_LETTER_STATES = new LostLetterIndex<boolean>();
-for (const [states, connected] of [[DISCONNECTED_PHRASES, false], [CONNECTED_PHRASES, true]] as const) for (const p of states) LOST_LETTER_STATES.add(p, connected);
-
-export function parseMediaState(value: string): boolean | undefined {
-  const k = labelKey(value);
-  if (DISCONNECTED.includes(k)) return false;
-  if (CONNECTED.includes(k)) return true;
-  return hasLostLetters(value) ? LOST_LETTER_STATES.get(lostLetterKey(value, stripLeaderTail)) : undefined;
+  const hit = readMisread(header, (t) => parseHeaderPhrase(t) ?? lostLetterHeader(t) ?? nameFirstHeader(t));
+  if (!hit) return undefined;
+  const { reread, value } = hit;
+  // a single-byte misreading keeps every character in its place; a UTF-8 one is shorter by each
+  // letter's extra bytes, so the name is cut from the printed header by what stays ASCII: the " - "
+  // of a name-first header, or as many words as the phrase had (split at ASCII blanks: a misread
+  // letter may be shown as a no-break space, "Ã\u00a0" for "à")
+  const dash = header.lastIndexOf(' - ');
+  if (dash > 0 && value.name !== reread && reread.startsWith(value.name)) return { header: value.header, name: header.slice(0, dash).trim() };
+  if (reread.length === header.length) return { header: value.header, name: header.slice(header.length - value.name.length) };
+  const phraseWords = reread.slice(0, reread.length - value.name.length).trim().split(/[ \t]+/u).length;
+  const name = header.trim().split(/[ \t]+/u).slice(phraseWords).join(' ');
+  return { header: value.header, name: name || header };
 }

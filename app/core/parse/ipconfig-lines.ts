@@ -1,4 +1,5 @@
-import { isTitle, lookupLabel, parseHeader, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { isTitle, lookupLabel, parseHeader, rereadLabel, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { readMisread } from './code-page-misreadings';
 import { stripLeaderKeepingLostLetters } from './lost-letters';
 import { isElisionLine } from './paste-damage';
 import { parseIpValue } from './ip-values';
@@ -52,6 +53,26 @@ export const COMMAND_ECHO = /^\s*ipconfig(?:\.exe)?(?:\s+[/-][a-z]+)*\s*$/iu;
  * test/fixtures/real/ipconfig/win10-ko-wifi-direct-starship-prompt.txt).
  */
 export const IPCONFIG_PROMPT = /^\s*(?:(?:PS\s+)?[A-Za-z]:\\[^<>|"\r\n]*|\S{0,60})?[>$#❯»%]\s*ipconfig(?:\.exe)?\b/iu;
+/** A prompt running ipconfig, also one whose prompt sign was shown in the wrong code page ("â¯ ipconfig" is UTF-8's "❯" in Windows-1252). */
+export const isIpconfigPrompt = (line: string): boolean => IPCONFIG_PROMPT.test(line) || (/ipconfig/iu.test(line) && readMisread(line, (t) => (IPCONFIG_PROMPT.test(t) ? true : undefined)) !== undefined);
+
+/**
+ * The columns a line took on the console, which tell a wrap: its length, less what a code-page
+ * misreading added to its label (UTF-8 shown as Windows-1252 prints "é" as "Ã©", so a wrapped
+ * 80-column description line grows past 81; code-page-misreadings.ts).
+ */
+export function printedWidth(line: string): number {
+  if (line.length < WRAP_COLUMNS || !NON_ASCII.test(line)) return line.length;
+  const known = splitKnownLabel(line);
+  if (!known) return line.length;
+  // the label as printed, leader included: a misread letter may look like filler to stripLeaderTail
+  // (UTF-8's Cyrillic shown in cp437 is box-drawing characters)
+  const text = line.trimEnd();
+  const rawLabel = text.slice(0, text.lastIndexOf(':', text.length - known.value.length));
+  const reread = NON_ASCII.test(rawLabel) ? rereadLabel(rawLabel) : undefined;
+  return reread === undefined ? line.length : line.length - (rawLabel.length - reread.length);
+}
+const NON_ASCII = /[^\x00-\x7f]/u;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/u);

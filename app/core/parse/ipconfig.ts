@@ -2,9 +2,10 @@ import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
 import { classifyAdapter } from './adapter-kind';
 import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
-import { isTitle, parseHeader, parseMediaState, parseYesNo, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { isTitle, parseHeader, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
+import { parseMediaState, parseYesNo } from './ipconfig-value-words';
 import { unwrapMail } from './ipconfig-mail-wrap';
-import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, fieldsAfter, inTranscriptFrame, indentOf, IPCONFIG_PROMPT, ofIpconfig, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
+import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, fieldsAfter, inTranscriptFrame, indentOf, isIpconfigPrompt, ofIpconfig, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, printedWidth, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
 import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import { isStarRule, transcriptFrameEnd } from './transcript-frame';
@@ -220,7 +221,8 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
    * "%" — same loss as reg query's wrapped keys). The joined value is used when it is an address.
    */
   const wrappedValue = (i: number, line: string, value: string): { value: string; lastIndex: number } | undefined => {
-    if (line.length < wrapColumns || line.length > 81) return undefined;
+    const width = printedWidth(line);
+    if (width < wrapColumns || width > 81) return undefined;
     let j = i + 1;
     const elisions: number[] = [];
     for (; j < lines.length; j++) {
@@ -245,7 +247,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     const lineNo = i + 1;
     const raw = lines[i] ?? '';
     const line = raw.trimEnd();
-    const prevLen = prevRaw.length;
+    const prevLen = printedWidth(prevRaw);
     if (line.trim() === '') continue; // blank lines do not end a list: double-spaced pastes put them between values
     const prevBlank = (lines[i - 1] ?? '').trim() === '';
     // a PowerShell transcript's header or footer around the output: skipped whole, not line by line reported
@@ -270,7 +272,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       ctx = undefined;
       continue;
     }
-    if (IPCONFIG_PROMPT.test(line)) {
+    if (isIpconfigPrompt(line)) {
       promptLine = lineNo;
       continue;
     }

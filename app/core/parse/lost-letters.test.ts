@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookupLabel, parseHeader, parseMediaState, parseYesNo, stripLeaderTail } from './ipconfig-labels';
+import { lookupLabel, parseHeader, stripLeaderTail } from './ipconfig-labels';
+import { parseMediaState, parseYesNo } from './ipconfig-value-words';
 import { LostLetterIndex, lostLetterForm, stripLeaderKeepingLostLetters } from './lost-letters';
 
 describe('phrases whose letters outside ASCII were lost', () => {

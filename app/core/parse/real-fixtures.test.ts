@@ -20,6 +20,7 @@ interface IpconfigRow {
   /** issue-17 classes the file is evidence for */
   classes: number[];
   hostname?: string;
+  primaryDnsSuffix?: string;
   adapters: string[];
   problems: number[];
   descriptions?: string[];
@@ -213,6 +214,15 @@ const IPCONFIG: Record<string, IpconfigRow> = {
     adapters: ['Ethernet | ethernet | up | 10.17.1.222/24 | 10.17.1.101 | '],
     problems: [4],
   },
+  // cp850 shown as Windows-1252 ("Prim„res DNS-Suffix"): the label used to be read only by its value
+  // and place — as a search list, so the primary suffix was lost — and reported (line 4)
+  'win-de-cp850-shown-as-win1252-primaeres.txt': {
+    classes: [1],
+    hostname: 'ELME-111',
+    primaryDnsSuffix: 'schule.local',
+    adapters: ['LAN-Verbindung | ethernet | up | 172.17.67.120/24 | 172.17.67.254 | 192.168.121.4 192.168.121.2'],
+    problems: [13],
+  },
 };
 
 describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
@@ -221,6 +231,7 @@ describe('parseIpconfig on real outputs (test/fixtures/real/ipconfig)', () => {
     const { value, problems } = parseIpconfig(read(join('ipconfig', file)), file);
     expect(value.adapters.map(sig)).toEqual(want.adapters);
     expect(value.hostname).toBe(want.hostname);
+    if (want.primaryDnsSuffix) expect(value.primaryDnsSuffix).toBe(want.primaryDnsSuffix);
     expect(problems.map((p) => p.line)).toEqual(want.problems);
     if (want.descriptions) expect(value.adapters.map((a) => a.description)).toEqual(want.descriptions);
     if (want.ipv6) expect(value.adapters.map((a) => a.ipv6.map((x) => x.address))).toEqual(want.ipv6);

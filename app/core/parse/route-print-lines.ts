@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { dottedQuadToNumber, isDottedQuad, maskNumberToPrefix } from './ipv4-dotted';
+import { readMisread, rereadings } from './code-page-misreadings';
 import { afterPrompt, isPromptLine } from './console-prompt';
 import { stripPasteMarkup } from './paste-damage';
 
@@ -178,28 +179,53 @@ export const isWordy = (t: string): boolean => !/\d{2,}|\d\.\d/.test(t.replace(/
 
 /** "Default Gateway:      192.168.22.1" (XP footer; a label then one IPv4 address, any language). */
 export function matchFooter(t: string): { gateway?: string } | null {
-  const known = FOOTER_WORDS.test(t);
   const m = /^([^\d:：]{3,48})[:：]\s*(\S*)$/.exec(t);
   if (!m) return null;
   if (m[2] && isV4(m[2])) return { gateway: m[2] };
-  return known && !m[2] ? {} : null;
+  return !m[2] && hasWords(FOOTER_WORDS, t) ? {} : null;
 }
 
 export type HeaderKind = 'iflist' | 'table4' | 'table6' | 'active' | 'persistent' | 'label';
 
-/** Section headers and labels, by known word first, then by shape. */
+/** Section headers and labels, by known word first (also in a line shown in the wrong code page), then by shape. */
 export function matchHeader(t: string): HeaderKind | null {
   if (!isWordy(t) || t.length > 64) return null;
+  const known = knownHeader(t) ?? (NON_ASCII.test(t) ? readMisread(t, knownHeader)?.value : undefined);
+  if (known) return known;
+  if (/[:：]$/.test(t) && t.split(/\s+/).length <= 5) return 'label';
+  return null;
+}
+
+function knownHeader(t: string): HeaderKind | undefined {
   if (IFLIST_WORDS.test(t)) return 'iflist';
   const fam = /IPv([46])/i.exec(t);
   if (fam && !/[:：]$/.test(t) && t.split(/\s+/).length <= 6) return fam[1] === '6' ? 'table6' : 'table4';
   if (TABLE_WORDS.test(t)) return 'table4';
   if (PERSISTENT_WORDS.test(t)) return 'persistent';
   if (ACTIVE_WORDS.test(t)) return 'active';
-  if (/[:：]$/.test(t) && t.split(/\s+/).length <= 5) return 'label';
-  return null;
+  return undefined;
 }
 
-export const isNoneWord = (t: string): boolean => NONE_WORDS.test(t);
+/**
+ * Whether the localised words of `re` are in `t`, as printed or — in a line outside ASCII — as it read
+ * before it was shown in the wrong code page ("ÐÐµÑ‚Ñ€Ð¸ÐºÐ°" is UTF-8's "Метрика" in Windows-1252;
+ * code-page-misreadings.ts).
+ */
+function hasWords(re: RegExp, t: string): boolean {
+  return re.test(t) || (NON_ASCII.test(t) && readMisread(t, (x) => (re.test(x) ? true : undefined)) !== undefined);
+}
+const NON_ASCII = /[^\x00-\x7f]/u;
+
+/** A line's length as printed: a UTF-8 misreading shows a letter as two or three characters (a Russian column header of 80 grows to 125). */
+export function printedLength(t: string, limit: number): number {
+  if (t.length <= limit || !NON_ASCII.test(t)) return t.length;
+  return Math.min(t.length, ...rereadings(t).map((r) => r.length));
+}
+
+export const isNoneWord = (t: string): boolean => hasWords(NONE_WORDS, t);
 /** How many column-header words (Metric, Gateway, Netzwerkziel…) a digit-free line holds. */
-export const columnWordCount = (t: string): number => (isWordy(t) ? (t.match(COLUMN_WORDS) ?? []).length : 0);
+export function columnWordCount(t: string): number {
+  if (!isWordy(t)) return 0;
+  const count = (x: string) => x.match(COLUMN_WORDS)?.length ?? 0;
+  return count(t) || (NON_ASCII.test(t) ? (readMisread(t, (x) => count(x) || undefined)?.value ?? 0) : 0);
+}

@@ -13,6 +13,7 @@ import {
   isWordy,
   matchFooter,
   matchHeader,
+  printedLength,
   matchIfaceRow,
   splitColumns,
   v6Prefix,
@@ -286,7 +287,7 @@ function classify(st: State, line: string, t: string, n: number, next: () => str
 
 function isColumnHeader(st: State, t: string, next: () => string): boolean {
   // Windows prints column headers only right after a section label, never between rows.
-  if (st.rowsInSection > 0 || !isWordy(t) || t.length > 120) return false;
+  if (st.rowsInSection > 0 || !isWordy(t) || printedLength(t, 120) > 120) return false;
   const words = columnWordCount(t);
   if (words >= 2) return true;
   if (!/\s/.test(t)) return false;
