@@ -13,6 +13,10 @@ import { HomeView } from './components/HomeView';
 import { Icon } from './components/Icon';
 import { SourceBanner } from './components/SourceBanner';
 import { startHere, workOrder } from './lib/plain';
+import { createServerLogStore } from './lib/server-log-store';
+import { readDroppedLog } from './lib/dropped-log';
+import { api } from './api';
+import { currentLanguage } from './i18n';
 import { ChangeNotice } from './components/ChangeNotice';
 import { useRouteWatch } from './useRouteWatch';
 import { useTunnelMedic } from './useTunnelMedic';
@@ -27,6 +31,8 @@ export function App() {
   const [restartLater, setRestartLater] = useState<string[]>([]);
   const mainRef = useRef<HTMLElement>(null);
   const firstLanguage = useRef(i18n.language);
+  // the server-log panel's work outlives the screen (Check, History and back): held here, per scan (lib/server-log-store.ts)
+  const [serverLog] = useState(() => createServerLogStore({ api, language: currentLanguage, readDropped: readDroppedLog }));
 
   // findings come localised from the engine: a language switch re-scans in the new language
   useEffect(() => {
@@ -118,7 +124,7 @@ export function App() {
           />
         )}
         {view.name === 'history' && <HistoryView tm={tm} />}
-        {view.name === 'connections' && <ConnectionsView tm={tm} onOpen={(id) => go({ name: 'finding', id, from: 'connections' })} />}
+        {view.name === 'connections' && <ConnectionsView tm={tm} serverLog={serverLog} onOpen={(id) => go({ name: 'finding', id, from: 'connections' })} />}
       </main>
       {consent && <ConsentDialog fix={consent} demo={tm.info?.source !== 'live'} sha256={tm.scan?.fixSha256?.[consent.id]} canProbe={tm.info?.reachability === true} onCancel={() => setConsent(null)} onConfirm={(probe) => confirm(consent, probe)} />}
     </div>

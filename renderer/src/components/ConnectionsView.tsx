@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { attempts, rasEvents, vpnProfiles } from '../lib/connections';
+import type { ServerLogStore } from '../lib/server-log-store';
 import type { TunnelMedicState } from '../useTunnelMedic';
 import { AttemptTimeline } from './AttemptTimeline';
 import { ErrorNotice } from './ErrorNotice';
@@ -8,7 +9,7 @@ import { ProfileCompare } from './ProfileCompare';
 import { ServerLogPanel } from './ServerLogPanel';
 
 /** "Connection problems": recent attempts from the RasClient log, and each VPN profile beside what the errors imply. */
-export function ConnectionsView({ tm, onOpen }: { tm: TunnelMedicState; onOpen: (findingId: string) => void }) {
+export function ConnectionsView({ tm, serverLog, onOpen }: { tm: TunnelMedicState; serverLog: ServerLogStore; onOpen: (findingId: string) => void }) {
   const { t } = useTranslation();
   const report = tm.scan?.report;
   const list = report ? attempts(rasEvents(report)) : [];
@@ -57,8 +58,8 @@ export function ConnectionsView({ tm, onOpen }: { tm: TunnelMedicState; onOpen: 
           )}
         </section>
       )}
-      {/* keyed by the scan: a new scan starts the paste box afresh, matched against that scan */}
-      <ServerLogPanel key={tm.scan?.runToken ?? 'no-scan'} runToken={tm.scan?.runToken} />
+      {/* its work is the app shell's, per scan: kept across screens, afresh for a new scan (lib/server-log-store.ts) */}
+      <ServerLogPanel key={tm.scan?.runToken ?? 'no-scan'} runToken={tm.scan?.runToken} store={serverLog} />
     </>
   );
 }

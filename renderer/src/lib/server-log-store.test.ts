@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Envelope, OpenedServerLog, Progress, ServerLogExplanation } from '../../../app/shared/ipc';
+import { createServerLogStore, EMPTY_WORK } from './server-log-store';
+
+/** A call to main the test answers when it likes (the panel's store must hold on to what comes back later). */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+const ok = <T,>(value: T): Envelope<T> => ({ ok: true, value });
+const explanation = (message: string) => ({ serverLog: { verdict: 'ok', message, entries: [], families: [], unknown: 0, unknownLines: [] }, findings: [] }) as unknown as ServerLogExplanation;
+const openedFile = (openId: string, message: string, index = 0): OpenedServerLog => ({ opened: true, openId, fileName: 'logs.tar.gz', logs: ['syslog', 'pluto.log'], index, notes: [], explanation: explanation(message) }) as OpenedServerLog;
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function fakeMain() {
+  const forgotten: { runToken?: string; openId?: string }[] = [];
+  const explains: { args: { text: string; runToken?: string }; answer: ReturnType<typeof deferred<Envelope<ServerLogExplanation>>> }[] = [];
+  const opens: ReturnType<typeof deferred<Envelope<OpenedServerLog | { opened: false }>>>[] = [];
+  const progress = new Set<(p: Progress) => void>();
+  const api = {
+    explainServerLog: (args: { text: string; runToken?: string }) => {
+      const answer = deferred<Envelope<ServerLogExplanation>>();
+      explains.push({ args, answer });
+      return answer.promise;
+    },
+    openServerLogFile: () => {
+      const answer = deferred<Envelope<OpenedServerLog | { opened: false }>>();
+      opens.push(answer);
+      return answer.promise;
+    },
+    explainOpenedLog: () => {
+      const answer = deferred<Envelope<OpenedServerLog | { opened: false }>>();
+      opens.push(answer);
+      return answer.promise;
+    },
+    forgetServerLog: async (ids: { runToken?: string; openId?: string }) => (forgotten.push(ids), ok({ forgotten: true })),
+    onProgress: (l: (p: Progress) => void) => (progress.add(l), () => void progress.delete(l)),
+  };
+  const store = createServerLogStore({ api: () => api as never, language: () => 'nl', readDropped: async () => ({ tooBig: true }) });
+  const send = (p: Progress) => progress.forEach((l) => l(p));
+  return { store, forgotten, explains, opens, progress, send };
+}
+
+describe('server-log panel store', () => {
+  it('keeps the text and explanation of a scan for the panel that comes back, and main is not asked to forget anything', async () => {
+    const { store, forgotten, explains } = fakeMain();
+    store.begin('run-1');
+    store.edit('router line');
+    const done = store.explain();
+    expect(explains[0]!.args).toMatchObject({ text: 'router line', runToken: 'run-1', language: 'nl' });
+    explains[0]!.answer.resolve(ok(explanation('1 of 1')));
+    await done;
+    // the panel goes (another screen) and comes back for the same scan
+    store.begin('run-1');
+    const back = store.view('run-1');
+    expect(back.text).toBe('router line');
+    expect(back.state).toMatchObject({ status: 'done', result: { serverLog: { message: '1 of 1' } } });
+    expect(forgotten).toEqual([]);
+  });
+
+  it('a read in full under way when the person leaves goes on: its progress and then its result are there on return', async () => {
+    const { store, opens, progress, send, forgotten } = fakeMain();
+    store.begin('run-1');
+    const reading = store.openFull();
+    expect(store.view('run-1').state.status).toBe('running');
+    const bytes = [0, 4_000_000, 9_000_000, 12_000_000];
+    const seen: number[] = [];
+    const unsubscribe = store.subscribe(() => {
+      const r = store.view('run-1').reading;
+      if (r && r.step !== seen.at(-1)) seen.push(r.step);
+    });
+    for (const step of bytes) send({ phase: 'read', step, total: 12_000_000, label: 'syslog.1' });
+    // another call's progress (a scan's) is not this read's
+    send({ phase: 'collect', step: 1, total: 3, label: 'route print' });
+    expect(seen).toEqual(bytes);
+    opens[0]!.resolve(ok(openedFile('open-1', 'read in full')));
+    await reading;
+    unsubscribe();
+    const back = store.view('run-1');
+    expect(back.state).toMatchObject({ status: 'done', result: { serverLog: { message: 'read in full' } } });
+    expect(back.opened).toMatchObject({ openId: 'open-1', fileName: 'logs.tar.gz', index: 0 });
+    expect(back.reading).toBeUndefined();
+    expect(progress.size).toBe(0);
+    expect(forgotten).toEqual([]);
+  });
+
+  it('a new scan starts empty and lets the old file go; an answer for the scan before is dropped and forgotten by main', async () => {
+    const { store, opens, explains, forgotten } = fakeMain();
+    store.begin('run-1');
+    const first = store.openFull();
+    opens[0]!.resolve(ok(openedFile('open-1', 'first')));
+    await first;
+    store.edit('late line');
+    const late = store.explain();
+    // typing put the person's own text in place of the file read in full: main lets that file go
+    expect(forgotten).toEqual([{ openId: 'open-1' }]);
+    store.begin('run-2');
+    expect(store.view('run-2')).toEqual(EMPTY_WORK);
+    // the panel of the old scan is gone: its work is not shown for the new one
+    expect(store.view('run-1')).toEqual(EMPTY_WORK);
+    explains[0]!.answer.resolve(ok(explanation('late')));
+    await late;
+    expect(store.view('run-2').state.status).toBe('idle');
+    expect(forgotten.at(-1)).toEqual({ runToken: 'run-1' });
+  });
+
+  it('the file read in full of a scan replaced by a new scan is let go', async () => {
+    const { store, opens, forgotten } = fakeMain();
+    store.begin('run-1');
+    const first = store.openFull();
+    opens[0]!.resolve(ok(openedFile('open-7', 'first')));
+    await first;
+    store.begin('run-2');
+    expect(forgotten).toEqual([{ openId: 'open-7' }]);
+  });
+
+  it('Clear makes main forget the scan\'s log and the file read in full, and says so once main has', async () => {
+    const { store, opens, forgotten } = fakeMain();
+    store.begin('run-1');
+    const read = store.openFull();
+    opens[0]!.resolve(ok(openedFile('open-2', 'x')));
+    await read;
+    const cleared = store.clear();
+    expect(store.view('run-1').opened).toBeUndefined();
+    expect(store.view('run-1').state.status).toBe('idle');
+    await cleared;
+    expect(forgotten).toEqual([{ runToken: 'run-1', openId: 'open-2' }]);
+    expect(store.view('run-1').cleared).toBe(true);
+  });
+
+  it('a cancelled open dialog leaves what was shown; another log of the same file keeps main\'s file', async () => {
+    const { store, opens, explains, forgotten } = fakeMain();
+    store.begin('run-1');
+    store.edit('router line');
+    const done = store.explain();
+    explains[0]!.answer.resolve(ok(explanation('pasted')));
+    await done;
+    const cancelled = store.openFull();
+    opens[0]!.resolve(ok({ opened: false }));
+    await cancelled;
+    expect(store.view('run-1').state).toMatchObject({ status: 'done', result: { serverLog: { message: 'pasted' } } });
+    const read = store.openFull();
+    opens[1]!.resolve(ok(openedFile('open-3', 'syslog')));
+    await read;
+    const other = store.showOpenedLog('open-3', 1);
+    opens[2]!.resolve(ok(openedFile('open-3', 'pluto', 1)));
+    await other;
+    await flush();
+    expect(store.view('run-1').opened?.index).toBe(1);
+    expect(forgotten).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+import type { Envelope, IpcError, OpenedServerLog, Progress, ServerLogExplanation, TunnelMedicApi } from '../../../app/shared/ipc';
+import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
+import { asIpcError, call } from '../api';
+import type { DroppedArchive, DroppedLog } from './dropped-log';
+
+export type ExplainState = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
+
+/** What the "Paste the server's log" panel shows: kept here, outside the panel, so leaving the screen loses none of it. */
+export interface ServerLogWork {
+  text: string;
+  label?: string;
+  state: ExplainState;
+  /** every decoded line listed, not only those that say something */
+  all: boolean;
+  /** 'file': a dropped or chosen file over the box's 4 MB (offered to be read in full); 'paste': pasted text over it */
+  tooBig?: 'file' | 'paste';
+  /** the dropped gzip file broke off: what came before was read (lib/dropped-log.ts) */
+  damaged: boolean;
+  /** a dropped tar archive: its logs, one shown at a time */
+  archive?: DroppedArchive;
+  shownLog: number;
+  /** a file main read in full (chosen in main's open dialog): its name, its logs and which is shown; never its text */
+  opened?: Omit<OpenedServerLog, 'explanation'>;
+  /** how far main's reading of a big file is (progress phase `read`), while it reads one */
+  reading?: Progress;
+  /** after Clear, once main has let go: the person is told the log is gone from an exported report too */
+  cleared: boolean;
+}
+
+export const EMPTY_WORK: ServerLogWork = { text: '', state: { status: 'idle' }, all: false, damaged: false, shownLog: 0, cleared: false };
+
+type LogApi = Pick<TunnelMedicApi, 'explainServerLog' | 'openServerLogFile' | 'explainOpenedLog' | 'forgetServerLog' | 'onProgress'>;
+
+export interface ServerLogStoreDeps {
+  api: () => LogApi;
+  language: () => 'en' | 'nl';
+  /** a dropped file as text (lib/dropped-log.ts readDroppedLog; a stand-in in tests) */
+  readDropped: (file: Blob & { name: string }, limit: number) => Promise<DroppedLog>;
+}
+
+export type ServerLogStore = ReturnType<typeof createServerLogStore>;
+
+/**
+ * The panel's work, held by the app shell for as long as the scan it belongs to (its runToken): the panel reads it and asks for
+ * changes, and the calls to main run here, so a log being read when the person goes to another screen goes on being read and is
+ * shown on return (with its progress bar while it still reads). Main keeps the scan's log (the exported report holds it) as long
+ * as this work shows it: only Clear, another log in its place and a new scan make main forget (forgetServerLog).
+ *
+ * A new scan (another runToken, also the re-scan a language switch makes) starts empty: what was there belonged to the scan before,
+ * and the file main read in full for it is let go. An answer to a call made before that (or before Clear) is no longer what the
+ * person asked for: it is dropped, and main forgets what it kept with it (`generation`).
+ */
+export function createServerLogStore(deps: ServerLogStoreDeps) {
+  let runToken: string | undefined;
+  let work: ServerLogWork = EMPTY_WORK;
+  let generation = 0;
+  const listeners = new Set<() => void>();
+
+  const set = (change: Partial<ServerLogWork>): void => {
+    work = { ...work, ...change };
+    for (const l of listeners) l();
+  };
+  const forget = async (ids: { runToken?: string; openId?: string }): Promise<boolean> => {
+    if (!ids.runToken && !ids.openId) return true;
+    return deps.api().forgetServerLog(ids).then((r) => r.ok, () => false);
+  };
+  const withRun = <T extends object>(args: T): T & { runToken?: string; language: 'en' | 'nl' } => ({ ...args, ...(runToken ? { runToken } : {}), language: deps.language() });
+  /** a file read in full that is no longer shown cannot be asked for again (its id goes with it): main lets go of it */
+  const replaceOpened = (opened: ServerLogWork['opened']): void => {
+    if (work.opened && work.opened.openId !== opened?.openId) void forget({ openId: work.opened.openId });
+    set({ opened });
+  };
+
+  const explain = async (value = work.text, name = work.label): Promise<void> => {
+    if (value.length > MAX_SERVER_LOG_CHARS) return set({ tooBig: 'paste' });
+    const mine = generation;
+    const token = runToken;
+    replaceOpened(undefined);
+    set({ tooBig: undefined, cleared: false, state: { status: 'running' } });
+    try {
+      const result = await call(deps.api().explainServerLog(withRun({ text: value, ...(name ? { label: name } : {}) })));
+      if (mine !== generation) return void forget({ runToken: token });
+      set({ state: { status: 'done', result } });
+    } catch (e) {
+      if (mine === generation) set({ state: { status: 'error', error: asIpcError(e) } });
+    }
+  };
+
+  /** A file read in full by main (any size, gzip, a tar archive of logs), chosen in main's own open dialog; or another log of it. */
+  const showOpened = async (request: () => Promise<Envelope<OpenedServerLog | { opened: false }>>): Promise<void> => {
+    const before = work.state;
+    const mine = generation;
+    const token = runToken;
+    set({ state: { status: 'running' }, reading: undefined, cleared: false });
+    const stop = deps.api().onProgress((p) => {
+      if (p.phase === 'read' && mine === generation) set({ reading: p });
+    });
+    try {
+      const read = await call(request());
+      if (mine !== generation) return void (read.opened && forget({ runToken: token, openId: read.openId }));
+      if (!read.opened) return set({ state: before }); // the person cancelled the dialog: nothing changes
+      const { explanation, ...file } = read;
+      // main replaced the file it kept by this one (opened-logs.ts keeps the last): nothing to let go of there
+      work = { ...work, opened: undefined };
+      set({ opened: file, text: '', label: undefined, tooBig: undefined, damaged: false, archive: undefined, state: { status: 'done', result: explanation } });
+    } catch (e) {
+      if (mine === generation) set({ state: { status: 'error', error: asIpcError(e) } });
+    } finally {
+      stop();
+      if (mine === generation) set({ reading: undefined });
+    }
+  };
+
+  return {
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    /** The work of the scan `token`, or an empty panel when the work held is another scan's (until `begin` makes it this one's). */
+    view(token: string | undefined): ServerLogWork {
+      return token === runToken ? work : EMPTY_WORK;
+    },
+    /** The panel is shown for the scan `token`: the same scan keeps its work; another starts empty and lets the old file go. */
+    begin(token: string | undefined): void {
+      if (token === runToken) return;
+      if (work.opened) void forget({ openId: work.opened.openId });
+      runToken = token;
+      generation++;
+      work = EMPTY_WORK;
+      for (const l of listeners) l();
+    },
+    /** The person typed in the box: their own text, no longer a file's (its archive and file read in full go away). */
+    edit(text: string): void {
+      replaceOpened(undefined);
+      set({ text, label: undefined, damaged: false, archive: undefined });
+    },
+    explain: () => explain(),
+    async explainFile(file: (Blob & { name: string }) | undefined): Promise<void> {
+      if (!file) return;
+      const mine = generation;
+      // the file is read here (main only ever gets text), the same way the CLI reads one, a gzip file unpacked first
+      const read = await deps.readDropped(file, MAX_SERVER_LOG_CHARS);
+      if (mine !== generation) return;
+      set({ damaged: false, archive: undefined });
+      if ('tooBig' in read) return set({ tooBig: 'file' });
+      set({ damaged: read.damaged === true, archive: read.archive, shownLog: 0, text: read.text, label: read.label });
+      await explain(read.text, read.label);
+    },
+    showArchiveLog(index: number): void {
+      const chosen = work.archive?.logs[index];
+      if (!chosen) return;
+      set({ shownLog: index, text: chosen.text, label: chosen.label });
+      void explain(chosen.text, chosen.label);
+    },
+    openFull: (): Promise<void> => showOpened(() => deps.api().openServerLogFile(withRun({}))),
+    showOpenedLog: (openId: string, index: number): Promise<void> => showOpened(() => deps.api().explainOpenedLog(withRun({ openId, index }))),
+    setAll: (all: boolean): void => set({ all }),
+    /** Clear: the box empties and main forgets the scan's log and the file read in full; said once main has. */
+    clear(): Promise<void> {
+      const ids = { runToken, openId: work.opened?.openId };
+      const mine = ++generation;
+      work = { ...EMPTY_WORK };
+      set({});
+      return forget(ids).then((ok) => {
+        if (mine === generation) set({ cleared: ok });
+      });
+    },
+  };
+}
