@@ -51,6 +51,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
   let chosen: string | undefined;
   // the reports "Export report…" saved (main's save dialog answered: saved)
   const saved: string[] = [];
+  let scans = 0;
   const t = LOCALES[lang] as unknown as { nav: { connections: string; results: string }; scan: { start: string }; export: { button: string }; serverLog: Record<string, string> };
   const panel = () => h.page.getByTestId('server-log');
   const explain = async (text: string) => {
@@ -62,6 +63,9 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
   beforeAll(async () => {
     await ensureRendererBuilt();
     const { engine } = await createCaptureEngine(sampleDir('win11-ras-errors'), { locale: lang });
+    // counted: the test of a new scan checks one happened (each scan gets a new run token)
+    const scan = engine.scan.bind(engine);
+    engine.scan = (...args) => (scans++, scan(...args));
     h = await openApp(engine, { locale: BROWSER_LOCALE[lang], chooseLogFile: async () => chosen, saveExport: async (file) => (saved.push(file.content), { saved: true, fileName: file.suggestedName }) });
     await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
     await h.page.getByRole('button', { name: walker(h.page, lang).t.scan.start }).click();
@@ -290,6 +294,28 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-opened').count()).toBe(0);
     await panel().getByTestId('server-log-cleared').waitFor();
     await shootPanel(h, `server-log-cleared${lang === 'en' ? '' : `-${lang}`}`, true);
+    expect(await exportFromHome()).not.toContain(routerSays);
+  });
+
+  it('a new scan (Check again) keeps the log: explained again with that scan, and the new scan\'s export holds it', { timeout: 120_000 }, async () => {
+    const routerSays = SAYS[lang].decoded.slice(0, 40);
+    await explain(ROUTER_LOG);
+    const scansBefore = scans;
+    await h.page.getByRole('button', { name: t.nav.results, exact: true }).click();
+    const tt = LOCALES[lang] as unknown as { scan: { again: string } };
+    await h.page.getByRole('button', { name: tt.scan.again }).click();
+    await h.page.getByRole('button', { name: tt.scan.again }).waitFor();
+    await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
+    await panel().getByTestId('server-log-verdict').waitFor();
+    expect(await panel().getByLabel(t.serverLog.label!).inputValue()).toBe(ROUTER_LOG);
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toBe(SAYS[lang].verdict);
+    // explained again with the new scan: the PC's 742 of that scan is the finding's other side
+    expect(await panel().getByTestId('server-log-finding').getAttribute('data-finding-id')).toBe('vpn.encryption-mismatch');
+    expect(await panel().getByTestId('server-log-finding').textContent()).toContain(SAYS[lang].apart);
+    expect(scans).toBe(scansBefore + 1);
+    expect(await exportFromHome()).toContain(routerSays);
+    await panel().getByTestId('server-log-clear').click();
+    await panel().getByTestId('server-log-cleared').waitFor();
     expect(await exportFromHome()).not.toContain(routerSays);
   });
 

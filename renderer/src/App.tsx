@@ -33,6 +33,9 @@ export function App() {
   const firstLanguage = useRef(i18n.language);
   // the server-log panel's work outlives the screen (Check, History and back): held here, per scan (lib/server-log-store.ts)
   const [serverLog] = useState(() => createServerLogStore({ api, language: currentLanguage, readDropped: readDroppedLog }));
+  // each new scan takes the server log over at once (explained again with it), so its export holds the log the panel shows
+  const runToken = tm.scan?.runToken;
+  useEffect(() => serverLog.begin(runToken), [serverLog, runToken]);
 
   // findings come localised from the engine: a language switch re-scans in the new language
   useEffect(() => {

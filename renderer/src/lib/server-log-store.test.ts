@@ -18,6 +18,7 @@ function fakeMain() {
   const explains: { args: { text: string; runToken?: string }; answer: ReturnType<typeof deferred<Envelope<ServerLogExplanation>>> }[] = [];
   const opens: ReturnType<typeof deferred<Envelope<OpenedServerLog | { opened: false }>>>[] = [];
   const progress = new Set<(p: Progress) => void>();
+  const openedAsks: { openId: string; index: number; runToken?: string }[] = [];
   const api = {
     explainServerLog: (args: { text: string; runToken?: string }) => {
       const answer = deferred<Envelope<ServerLogExplanation>>();
@@ -29,9 +30,10 @@ function fakeMain() {
       opens.push(answer);
       return answer.promise;
     },
-    explainOpenedLog: () => {
+    explainOpenedLog: (args: { openId: string; index: number; runToken?: string }) => {
       const answer = deferred<Envelope<OpenedServerLog | { opened: false }>>();
       opens.push(answer);
+      openedAsks.push(args);
       return answer.promise;
     },
     forgetServerLog: async (ids: { runToken?: string; openId?: string }) => (forgotten.push(ids), ok({ forgotten: true })),
@@ -39,7 +41,7 @@ function fakeMain() {
   };
   const store = createServerLogStore({ api: () => api as never, language: () => 'nl', readDropped: async () => ({ tooBig: true }) });
   const send = (p: Progress) => progress.forEach((l) => l(p));
-  return { store, forgotten, explains, opens, progress, send };
+  return { store, forgotten, explains, opens, openedAsks, progress, send };
 }
 
 describe('server-log panel store', () => {
@@ -85,34 +87,84 @@ describe('server-log panel store', () => {
     expect(forgotten).toEqual([]);
   });
 
-  it('a new scan starts empty and lets the old file go; an answer for the scan before is dropped and forgotten by main', async () => {
-    const { store, opens, explains, forgotten } = fakeMain();
+  it('a new scan (Check again, a language switch, a VPN that reconnected) keeps the pasted log: explained again with it, the scan before\'s copy forgotten', async () => {
+    const { store, explains, forgotten } = fakeMain();
     store.begin('run-1');
-    const first = store.openFull();
-    opens[0]!.resolve(ok(openedFile('open-1', 'first')));
+    store.edit('router line');
+    const first = store.explain();
+    explains[0]!.answer.resolve(ok(explanation('with run-1')));
     await first;
-    store.edit('late line');
-    const late = store.explain();
-    // typing put the person's own text in place of the file read in full: main lets that file go
-    expect(forgotten).toEqual([{ openId: 'open-1' }]);
     store.begin('run-2');
-    expect(store.view('run-2')).toEqual(EMPTY_WORK);
-    // the panel of the old scan is gone: its work is not shown for the new one
+    expect(explains[1]!.args).toMatchObject({ text: 'router line', runToken: 'run-2', language: 'nl' });
+    expect(forgotten).toEqual([{ runToken: 'run-1' }]);
+    expect(store.view('run-2')).toMatchObject({ text: 'router line', state: { status: 'running' } });
+    explains[1]!.answer.resolve(ok(explanation('with run-2')));
+    await flush();
+    expect(store.view('run-2').state).toMatchObject({ status: 'done', result: { serverLog: { message: 'with run-2' } } });
+    // the scan before's work is not shown for it any more (the app has one scan at a time)
     expect(store.view('run-1')).toEqual(EMPTY_WORK);
-    explains[0]!.answer.resolve(ok(explanation('late')));
-    await late;
-    expect(store.view('run-2').state.status).toBe('idle');
-    expect(forgotten.at(-1)).toEqual({ runToken: 'run-1' });
   });
 
-  it('the file read in full of a scan replaced by a new scan is let go', async () => {
-    const { store, opens, forgotten } = fakeMain();
+  it('a new scan keeps the file read in full and the log chosen in it: main is asked for that log with the new scan, the file is not let go', async () => {
+    const { store, opens, openedAsks, forgotten } = fakeMain();
     store.begin('run-1');
     const first = store.openFull();
-    opens[0]!.resolve(ok(openedFile('open-7', 'first')));
+    opens[0]!.resolve(ok(openedFile('open-7', 'syslog')));
     await first;
+    const other = store.showOpenedLog('open-7', 1);
+    opens[1]!.resolve(ok(openedFile('open-7', 'pluto', 1)));
+    await other;
     store.begin('run-2');
-    expect(forgotten).toEqual([{ openId: 'open-7' }]);
+    expect(openedAsks.at(-1)).toEqual({ openId: 'open-7', index: 1, runToken: 'run-2', language: 'nl' });
+    expect(forgotten).toEqual([{ runToken: 'run-1' }]);
+    opens[2]!.resolve(ok(openedFile('open-7', 'pluto with run-2', 1)));
+    await flush();
+    expect(store.view('run-2')).toMatchObject({ opened: { openId: 'open-7', index: 1 }, state: { status: 'done', result: { serverLog: { message: 'pluto with run-2' } } } });
+  });
+
+  it('an explanation under way when a new scan arrives: its late answer is dropped (main forgets it) and the new scan\'s is shown', async () => {
+    const { store, explains, forgotten } = fakeMain();
+    store.begin('run-1');
+    store.edit('late line');
+    const late = store.explain();
+    store.begin('run-2');
+    expect(explains[1]!.args).toMatchObject({ text: 'late line', runToken: 'run-2' });
+    explains[1]!.answer.resolve(ok(explanation('new')));
+    explains[0]!.answer.resolve(ok(explanation('old')));
+    await late;
+    await flush();
+    expect(forgotten).toEqual([{ runToken: 'run-1' }]);
+    expect(store.view('run-2').state).toMatchObject({ status: 'done', result: { serverLog: { message: 'new' } } });
+  });
+
+  it('a file being read in full when a new scan arrives goes on being read (its bar too) and becomes the new scan\'s log', async () => {
+    const { store, opens, openedAsks, forgotten, send } = fakeMain();
+    store.begin('run-1');
+    const reading = store.openFull();
+    store.begin('run-2');
+    send({ phase: 'read', step: 5, total: 10, label: 'syslog.1' });
+    expect(store.view('run-2')).toMatchObject({ state: { status: 'running' }, reading: { step: 5 } });
+    opens[0]!.resolve(ok(openedFile('open-9', 'for run-1', 2)));
+    await reading;
+    expect(forgotten).toEqual([{ runToken: 'run-1' }]);
+    expect(openedAsks).toEqual([{ openId: 'open-9', index: 2, runToken: 'run-2', language: 'nl' }]);
+    opens[1]!.resolve(ok(openedFile('open-9', 'for run-2', 2)));
+    await flush();
+    expect(store.view('run-2')).toMatchObject({ opened: { openId: 'open-9', index: 2 }, state: { status: 'done', result: { serverLog: { message: 'for run-2' } } } });
+  });
+
+  it('after Clear a new scan starts empty, and a read Clear overtook is dropped and let go by main', async () => {
+    const { store, opens, explains, openedAsks, forgotten } = fakeMain();
+    store.begin('run-1');
+    const reading = store.openFull();
+    await store.clear();
+    opens[0]!.resolve(ok(openedFile('open-4', 'too late')));
+    await reading;
+    expect(forgotten).toEqual([{ runToken: 'run-1' }, { runToken: 'run-1', openId: 'open-4' }]);
+    store.begin('run-2');
+    expect(store.view('run-2')).toMatchObject({ text: '', state: { status: 'idle' } });
+    expect(explains).toEqual([]);
+    expect(openedAsks).toEqual([]);
   });
 
   it('Clear makes main forget the scan\'s log and the file read in full, and says so once main has', async () => {

@@ -46,14 +46,20 @@ export type ServerLogStore = ReturnType<typeof createServerLogStore>;
  * shown on return (with its progress bar while it still reads). Main keeps the scan's log (the exported report holds it) as long
  * as this work shows it: only Clear, another log in its place and a new scan make main forget (forgetServerLog).
  *
- * A new scan (another runToken, also the re-scan a language switch makes) starts empty: what was there belonged to the scan before,
- * and the file main read in full for it is let go. An answer to a call made before that (or before Clear) is no longer what the
- * person asked for: it is dropped, and main forgets what it kept with it (`generation`).
+ * A new scan (Check again, the re-scan a language switch makes, the one a VPN that reconnected sets off) keeps the log: the
+ * network team's log is still the evidence, so it is explained again with the new scan (its events, its language) and main
+ * keeps it for that scan's export and forgets it for the scan before. Only Clear empties the panel. An answer to a call made
+ * before Clear is no longer what the person asked for: it is dropped and main forgets what it kept with it; one made for the
+ * scan before is asked again for the new scan (`generation`, `clearedAt`).
  */
 export function createServerLogStore(deps: ServerLogStoreDeps) {
   let runToken: string | undefined;
   let work: ServerLogWork = EMPTY_WORK;
   let generation = 0;
+  /** the generation Clear began: an answer to a call made before it is dropped, one made only before a new scan is carried over */
+  let clearedAt = 0;
+  /** which kind of call to main is under way (begin asks an explain again itself; showOpened carries its own answer over) */
+  let pending: 'explain' | 'opened' | undefined;
   const listeners = new Set<() => void>();
 
   const set = (change: Partial<ServerLogWork>): void => {
@@ -76,9 +82,11 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     const mine = generation;
     const token = runToken;
     replaceOpened(undefined);
+    pending = 'explain';
     set({ tooBig: undefined, cleared: false, state: { status: 'running' } });
     try {
       const result = await call(deps.api().explainServerLog(withRun({ text: value, ...(name ? { label: name } : {}) })));
+      // a stale answer: main forgets the scan before's copy; a new scan (begin) has asked again for its own
       if (mine !== generation) return void forget({ runToken: token });
       set({ state: { status: 'done', result } });
     } catch (e) {
@@ -91,13 +99,21 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     const before = work.state;
     const mine = generation;
     const token = runToken;
+    pending = 'opened';
     set({ state: { status: 'running' }, reading: undefined, cleared: false });
     const stop = deps.api().onProgress((p) => {
-      if (p.phase === 'read' && mine === generation) set({ reading: p });
+      // a new scan while main reads goes on showing the read (its answer is carried over); after Clear it does not
+      if (p.phase === 'read' && clearedAt <= mine) set({ reading: p });
     });
     try {
       const read = await call(request());
-      if (mine !== generation) return void (read.opened && forget({ runToken: token, openId: read.openId }));
+      if (mine !== generation) {
+        if (!read.opened) return;
+        if (clearedAt > mine) return void forget({ runToken: token, openId: read.openId });
+        // a new scan began while main read the file: it is that scan's log now (main keeps the file; it forgets the old scan's copy)
+        void forget({ runToken: token });
+        return void showOpened(() => deps.api().explainOpenedLog(withRun({ openId: read.openId, index: read.index })));
+      }
       if (!read.opened) return set({ state: before }); // the person cancelled the dialog: nothing changes
       const { explanation, ...file } = read;
       // main replaced the file it kept by this one (opened-logs.ts keeps the last): nothing to let go of there
@@ -107,7 +123,7 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       if (mine === generation) set({ state: { status: 'error', error: asIpcError(e) } });
     } finally {
       stop();
-      if (mine === generation) set({ reading: undefined });
+      if (clearedAt <= mine) set({ reading: undefined });
     }
   };
 
@@ -120,14 +136,31 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     view(token: string | undefined): ServerLogWork {
       return token === runToken ? work : EMPTY_WORK;
     },
-    /** The panel is shown for the scan `token`: the same scan keeps its work; another starts empty and lets the old file go. */
+    /**
+     * The scan `token` is the app's scan now (the app shell calls this as each scan arrives, the panel as it is shown): the same
+     * scan keeps its work; a new one carries the log over, explained again with it, and main forgets the scan before's copy.
+     */
     begin(token: string | undefined): void {
       if (token === runToken) return;
-      if (work.opened) void forget({ openId: work.opened.openId });
+      const before = runToken;
+      const carried = work;
+      const running = pending;
       runToken = token;
       generation++;
-      work = EMPTY_WORK;
-      for (const l of listeners) l();
+      // a call under way answers for the scan before: its stale answer is carried over where it lands (explain, showOpened)
+      if (carried.state.status === 'running') {
+        if (running === 'explain') void explain(carried.text, carried.label);
+        return;
+      }
+      if (carried.opened) {
+        void forget({ runToken: before });
+        void showOpened(() => deps.api().explainOpenedLog(withRun({ openId: carried.opened!.openId, index: carried.opened!.index })));
+      } else if (carried.text && carried.state.status !== 'idle') {
+        void forget({ runToken: before });
+        void explain(carried.text, carried.label);
+      } else {
+        set({ cleared: false });
+      }
     },
     /** The person typed in the box: their own text, no longer a file's (its archive and file read in full go away). */
     edit(text: string): void {
@@ -159,6 +192,7 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     clear(): Promise<void> {
       const ids = { runToken, openId: work.opened?.openId };
       const mine = ++generation;
+      clearedAt = mine;
       work = { ...EMPTY_WORK };
       set({});
       return forget(ids).then((ok) => {
