@@ -10,7 +10,8 @@ import type { UnitHit } from './systemd-units';
  * firewall filter logging documentation, not quoted here). Only a VPN's services are named (vpn-services.ts).
  */
 
-const FW = /^FW: (\S+) ([ADR]) ([a-z]+|\d+) ([0-9A-Fa-f.:]+) ([0-9A-Fa-f.:]+) (\d+) (\d+)(?: \((\d+) packets?\))?\s*$/;
+// (the fields apart by one blank in a syslog line, by more where `show log` lined them up: `FW: lo0.0   D   ospf 10.99.0.1  224.0.0.5  0  0`)
+const FW = /^FW: (\S+) +([ADR]) +([a-z]+|\d+) +([0-9A-Fa-f.:]+) +([0-9A-Fa-f.:]+) +(\d+) +(\d+)(?: +\((\d+) packets?\))?\s*$/;
 const ACTIONS = { A: 'Allowed', D: 'Dropped', R: 'Dropped' } as const;
 
 /** A Junos firewall filter's log line (program `kernel`, its message `FW: …`), read; undefined for any other. */
@@ -25,5 +26,5 @@ export function junosFilterLine(message: string): UnitHit | undefined {
   const hit: Hit = { decoded: [d(service ? `junosFilter${state}` : 'junosFilterOther', { service: what, src, dst, iface, action })], outcome: drop?.outcome ?? 'info' };
   if (drop?.note) hit.decoded.push(drop.note);
   if (service?.cause && state === 'Dropped') hit.cause = service.cause;
-  return { family: 'syslog', hit: service ? tagged(hit, { peer: src }) : hit };
+  return { family: 'junos', hit: service ? tagged(hit, { peer: src }) : hit };
 }
