@@ -85,13 +85,13 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
       ],
     },
     // an EX switch's `show log messages`: its line card's packet engine logging a discarded OSPF packet, the fields lined up with
-    // several blanks; the Junos configuration-mode prompt (`netadmin@sw# run show log …`) is no prompt IOS's rules know
+    // several blanks (two blanks after the time, as `show log` prints it)
     'junos-ex2300-show-log-fpc0-pfe-fw-syslog-aligned-fields-ospf-discard.txt': {
-      records: 2,
+      records: 1,
       understood: 1,
       families: { junos: 1 },
       causes: [],
-      says: [[2, "The Junos firewall filter logged a packet that is no VPN's (OSPF from 10.99.0.1 to 224.0.0.5 on lo0.0, action D)."]],
+      says: [[1, "The Junos firewall filter logged a packet that is no VPN's (OSPF from 10.99.0.1 to 224.0.0.5 on lo0.0, action D)."]],
     },
   });
 
