@@ -43,6 +43,15 @@ describe("Sophos UTM's header and packet-filter log", () => {
       causes: [],
       says: [[1, '(UDP 17505 from 83.38.75.151 to 210.66.55.107, "Packet dropped")']],
     },
+    // the UTM's IPsec daemon (Openswan's pluto) as the UTM sends it to a syslog server, `<84>` before its header: Libreswan's family
+    // reads it (the daemon's start), not "other programs" nor the UTM's packet filter
+    'sophos-utm-priority-pluto-listening-for-ike-checkmk-event-console.txt': {
+      records: 1,
+      understood: 1,
+      families: { libreswan: 1 },
+      causes: [],
+      says: [[1, 'pluto start-up: what this build and machine support.']],
+    },
     // a relay in front of the UTM took its year for the tag (`… 192.168.10.1 2017: 03:01-02:30:05 devicename-hq-sg135 ulogd[4824]: …`):
     // the UTM's own time, host and tag are read under it (sophos-header.ts sophosUnderYearTag), not a relayed Cisco IOS line
     'sophos-utm-relayed-year-read-as-tag-ulogd-netbios-broadcast-drop.txt': {
