@@ -16,13 +16,10 @@ import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import { otherDaemonLine } from './families/other-daemons';
-import { netfilterLine } from './families/netfilter-log';
 import { windowsFirewallLine } from './families/windows-firewall-log';
-import { filterlogLine, headerlessFilterlogLine } from './families/filterlog';
-import { sophosPacketLine } from './families/sophos-packetfilter';
-import { srxFlowLine } from './families/srx-flow';
-import { srxKmdLine } from './families/srx-kmd';
-import { junosFilterLine } from './families/junos-filter';
+import { netfilterLine } from './families/netfilter-log';
+import { headerlessFilterlogLine } from './families/filterlog';
+import { deviceLine } from './device-lines';
 import { junosCardLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
@@ -77,32 +74,6 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
   const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;
   return file ? { family: 'syslog', hit: { decoded: [{ key: 'step.tailFileHeader', values: { file: file[1]! } }], outcome: 'info' } } : undefined;
-}
-
-/**
- * A firewall's or a VPN device's own line by its program: a Linux firewall's packet log (families/netfilter-log.ts); pfSense's and
- * OPNsense's (families/filterlog.ts); Sophos UTM's (families/sophos-packetfilter.ts); a Juniper SRX's sessions (families/srx-flow.ts),
- * its IKE daemon's (kmd, iked: families/srx-kmd.ts) and a Junos firewall filter's, from the kernel or a card's packet engine
- * (families/junos-filter.ts).
- */
-function deviceLine(pre: Prefixed, text: string): UnitHit | undefined {
-  switch (pre.program) {
-    case 'kernel':
-      return netfilterLine(pre) ?? junosFilterLine(pre.message);
-    case 'filterlog':
-      return filterlogLine(pre);
-    case 'ulogd':
-      return sophosPacketLine(pre);
-    case 'RT_FLOW':
-      return srxFlowLine(text);
-    case 'kmd':
-    case 'iked':
-      return srxKmdLine(pre.message, text);
-    case 'PFE_FW_SYSLOG_IP':
-      return junosFilterLine(pre.message);
-    default:
-      return undefined;
-  }
 }
 
 /** `tail -f FILE…` (or `tail -n N` of several files) heads each file's lines with `==> FILE <==` (coreutils tail.c write_header) */

@@ -4,8 +4,9 @@ import type { UnitHit } from './systemd-units';
 
 /**
  * A Junos firewall filter's `syslog` action: the kernel logs each packet a term with `then syslog` matched as `FW: <interface>
- * <action> <protocol> <source> <destination> <source port> <destination port>`, the packet engine with ` (N packets)` after it
- * (real lines: test/fixtures/real/server-logs/srx-junos-*, `kernel: FW: gr-0/0/0.23 A udp 127.0.0.1 81.2.69.192 49153 49153`).
+ * <action> <protocol> <source> <destination> <source port> <destination port>`, the packet engine with ` (N packets)` after it under
+ * the tag `PFE_FW_SYSLOG_IP`, behind the card that logged it (junos-source.ts) (real lines: test/fixtures/real/server-logs/srx-junos-*,
+ * `kernel: FW: gr-0/0/0.23 A udp 127.0.0.1 81.2.69.192 49153 49153`; junos-ex2300-*, `fpc0 PFE_FW_SYSLOG_IP: FW: lo0.0   D   ospf …`).
  * The action letter is the term's: A accept, D discard, R reject (as `show firewall log` prints it — assumed from Juniper's
  * firewall filter logging documentation, not quoted here). Only a VPN's services are named (vpn-services.ts).
  */
