@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readRepoText } from '../../../../test/support/repo-files';
 import { REAL_SERVER_LOGS, realServerLogTable } from '../../../../test/support/real-server-log-table';
 import { logFormatsText } from '../../../shared/log-formats';
 import { explainServerLogs } from '../../diagnose/server-log';
@@ -116,7 +116,7 @@ describe("Sophos UTM's header and packet-filter log", () => {
   });
 
   it('the summary names the Sophos UTM (en, nl), not "other programs", for its packet filter\'s lines; its daemons\' lines count as their families\'', () => {
-    const r = parseServerLog(readFileSync(`${REAL_SERVER_LOGS}/sophos-utm-ulogd-packetfilter-geoip-drop-sip-drop-dns-request-priority-trailing-blank.txt`, 'utf8'));
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/sophos-utm-ulogd-packetfilter-geoip-drop-sip-drop-dns-request-priority-trailing-blank.txt`));
     expect(logFormatsText(r.families, 'en')).toBe('Sophos UTM 3 lines');
     expect(logFormatsText(r.families, 'nl')).toBe('Sophos UTM 3 regels');
     const mixed = parseServerLog([ULOGD('srcip="203.0.113.9" dstip="198.51.100.2" proto="47"'), '2016:08:09-16:14:13 utm pluto[5213]: "L_for user1" #12: responding to Main Mode from unknown peer 203.0.113.7', '2016:08:09-16:14:14 utm cron[99]: (root) CMD (true)'].join('\n'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readRepoText } from '../../../../test/support/repo-files';
 import { REAL_SERVER_LOGS, realServerLogTable } from '../../../../test/support/real-server-log-table';
 import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
@@ -193,7 +193,7 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
   });
 
   it('the summary names the Juniper SRX (en, nl), not "other programs", for its own lines', () => {
-    const r = parseServerLog(readFileSync(`${REAL_SERVER_LOGS}/srx-junos-syslog-sample-kmd-ike-timed-out-initiator-sa-established-quote-lost-firewall-filter-lines.txt`, 'utf8'));
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/srx-junos-syslog-sample-kmd-ike-timed-out-initiator-sa-established-quote-lost-firewall-filter-lines.txt`));
     expect(logFormatsText(r.families, 'en')).toBe('Juniper SRX (Junos) 9 lines, other programs 9 lines');
     expect(logFormatsText(r.families, 'nl')).toBe('Juniper SRX (Junos) 9 regels, andere programma’s 9 regels');
   });
