@@ -30,3 +30,22 @@ export function junosCardLine(pre: Prefixed): Prefixed | undefined {
   if (tag?.[2] !== undefined) p.pid = tag[2];
   return p;
 }
+
+/**
+ * A Junos event tag where the daemon's name would be: a `show log` copy whose date and host its author cut, `19:13:59  IKE_VPN_DOWN_ALARM_USER:
+ * VPN waw-1 from 34.116.241.129 is down. …` (a blog's `show log vpn`, search index file 71113338355: iked's messages under a time alone).
+ * kmd's and iked's tags (KMD_…, IKE_…) name their daemon: the line is read as that daemon's, its tag kept at the message's start as the
+ * daemon writes it. Other tags (RT_FLOW's, the packet engine's) are left to the readers of their tags.
+ */
+const IKE_TAG = /^ *((KMD|IKE)_[A-Z0-9_]+): ?/;
+
+/** A line with no program whose message starts with kmd's or iked's event tag (above): read as that daemon's; else undefined. */
+export function junosEventTagLine(pre: Prefixed): Prefixed | undefined {
+  const text = pre.message;
+  const m = IKE_TAG.exec(text);
+  if (!m) return undefined;
+  const p: Prefixed = { shape: pre.shape, program: m[2] === 'KMD' ? 'kmd' : 'iked', message: text.slice(text.indexOf(m[1]!)) };
+  if (pre.time !== undefined) p.time = pre.time;
+  if (pre.host !== undefined) p.host = pre.host;
+  return p;
+}

@@ -84,6 +84,21 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
         [7, "The Juniper SRX's IKE negotiation (IKEv2) with the other side completed."],
       ],
     },
+    // newer Junos's iked as a blog's `show log vpn` shows it, its author having cut the date and host (a time alone, the event tag
+    // where the daemon's name was: junos-source.ts) and wrapped the long lines at their commas: dead peer detection giving up on one
+    // peer, the VPN down, then up to the next peer. The wrapped rests (the down alarm's `Reason:` among them) and iked's ID
+    // validation line (a message with no reader yet) are not understood
+    'srx-iked-show-log-vpn-time-only-dpd-peer-dead-vpn-down-monitor-failure-wrapped.txt': {
+      records: 11,
+      understood: 3,
+      families: { junos: 3 },
+      causes: [],
+      says: [
+        [1, "The Juniper SRX's dead peer detection gave up on 34.116.241.129 (gateway waw-1): the other side stopped answering, and the SRX ended the tunnel."],
+        [2, "The Juniper SRX's VPN waw-1 to 34.116.241.129 went down."],
+        [7, "The Juniper SRX's VPN waw-1 to 34.116.212.243 is up (its IPsec tunnel is in place)."],
+      ],
+    },
     // an EX switch's `show log messages`: its line card's packet engine logging a discarded OSPF packet, the fields lined up with
     // several blanks (two blanks after the time, as `show log` prints it)
     'junos-ex2300-show-log-fpc0-pfe-fw-syslog-aligned-fields-ospf-discard.txt': {
@@ -176,6 +191,14 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     expect([sa.outcome, sa.peer]).toEqual(['success', '203.0.113.9']);
     const completed = first('Aug  3 10:18:44  srx1 kmd[14162]: IKE negotiation successfully completed. IKE Version: 1, VPN: ra-vpn Gateway: gw, Local: 198.51.100.2/500, Remote: 203.0.113.9/500, Local IKE-ID: 198.51.100.2, Remote IKE-ID: 203.0.113.9, VR-ID: 0, Role: Responder');
     expect([completed.outcome, completed.peer, describeEntry(completed, en)]).toEqual(['success', '203.0.113.9', "The Juniper SRX's IKE negotiation (IKEv1) with the other side completed."]);
+    // (kmd's or iked's tag under a time alone, the daemon's name cut: that daemon's line; another tag there is no such line)
+    const cut = parseServerLog('10:18:01  KMD_VPN_DOWN_ALARM_USER: VPN ra-vpn from 203.0.113.9 is down. Local-ip: 198.51.100.2, Reason: Peer is not responding').entries[0]!;
+    expect([cut.family, cut.program, cut.peer, cut.decoded[0]!.values?.reason]).toEqual(['junos', 'kmd', '203.0.113.9', 'Peer is not responding']);
+    expect(parseServerLog('10:18:01  UI_COMMIT_COMPLETED: commit complete').entries[0]?.family).not.toBe('junos');
+    const dpd = parseServerLog('Mar  1 19:13:59 srx iked[4321]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw1 C:198.51.100.2:500 R:203.0.113.9:4500 Failed Role:I DPD Failed').entries[0]!;
+    expect([dpd.family, dpd.cause, dpd.outcome, dpd.peer]).toEqual(['junos', undefined, 'warning', '203.0.113.9']);
+    expect(describeEntry(dpd, nl)).toContain('gaf 203.0.113.9 op (gateway gw1)');
+    expect(parseServerLog('Mar  1 19:13:59 srx iked[4321]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw6 C:2001:db8::2:500 R:2001:db8::9:4500 Failed Role:R DPD Failed').entries[0]!.peer).toBe('2001:db8::9');
     // (a status line of another daemon with the same words is that daemon's)
     expect(first(alarm('KMD_VPN_DOWN_ALARM_USER', 'down.').replace('kmd[14162]', 'mgd[77]')).family).toBe('syslog');
   });

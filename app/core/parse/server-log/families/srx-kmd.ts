@@ -18,8 +18,9 @@ import type { UnitHit } from './systemd-units';
  * … Direction: inbound, …`, `IKE negotiation successfully completed. IKE Version: 2, VPN: … Role: Initiator`, and kmd's reading
  * of a committed configuration (`Config download: Processed 4 - 5 messages`, `Config download time: 0 seconds`). Newer Junos
  * runs IKE in `iked` with the same messages under IKE_ names (`IKE_VPN_DOWN_ALARM_USER`; a blog's `show log vpn`, search index
- * file 71113338355). A tunnel down says its reason as Junos words it; none seen (a configuration deleted, a CLI redistribution,
- * the VPN monitor's probes failing) names a cause on a PC, so it is a warning with its reason, no cause.
+ * file 71113338355, whose date, host and daemon name its author cut: junos-source.ts junosEventTagLine). A tunnel down says its
+ * reason as Junos words it; none seen (a configuration deleted, a CLI redistribution, the VPN monitor's probes failing) names a
+ * cause on a PC, so it is a warning with its reason, no cause.
  */
 
 const FAILED = /^IKE negotiation failed with error: ([^.]+)\./;
@@ -36,6 +37,14 @@ const COMPLETED = /^IKE negotiation successfully completed\./;
 const ALARM = /^(?:KMD|IKE)_VPN_(UP|DOWN)_ALARM_USER: VPN (\S+) from (\S+) is (?:up|down)\b/;
 const REASON = /, Reason: (.+?)\s*$/;
 const CONFIG_DOWNLOAD = /^Config download(?: time)?: /;
+/**
+ * iked's dead peer detection giving up on the other side: `IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:waw-1 C:89.187.136.174:500
+ * R:34.116.241.129:4500 Failed Role:I DPD Failed` (the blog's `show log vpn` above; `R:` the remote gateway and its port, as the
+ * same copy's `IKE_GATEWAY_ID_VALIDATION_SUCCESS: … L:… R:…` pairs them — assumed from it). An established tunnel's peer stopped
+ * answering, and its SAs go (RFC 3706: a peer found dead has its SAs deleted): a warning, no cause (the far side's outage or the way
+ * to it, not the first message a PC's failure would show).
+ */
+const DPD_DEAD = /^IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:(\S+) .*?\bR:([0-9A-Fa-f.:]+):\d+\b/;
 const ADDRESS = /^[0-9A-Fa-f.:]+$/;
 
 /** a hit tagged with its peer where the line names one by its address (a copy may have put a placeholder, `<VPN_GW_PUBLIC_IP>`, in its place) */
@@ -77,6 +86,8 @@ export function srxKmdLine(message: string, text: string): UnitHit | undefined {
     const hit: Hit = { decoded: [d('srxIkeCompleted', { version: VERSION.exec(message)?.[1] ?? '?' })], outcome: 'success' };
     return { family: 'junos', hit: withPeer(hit, REMOTE_GATEWAY_TEXT.exec(message)?.[1]) };
   }
+  const dpd = DPD_DEAD.exec(message);
+  if (dpd) return { family: 'junos', hit: withPeer({ decoded: [d('srxDpdPeerDead', { gateway: dpd[1]!, peer: dpd[2]! })], outcome: 'warning' }, dpd[2]) };
   if (CONFIG_DOWNLOAD.test(message)) return { family: 'junos', hit: step('srxKmdConfig') };
   return undefined;
 }
