@@ -25,6 +25,10 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   sstp: { en: 'SSTP server (sstpd)', nl: 'SSTP-server (sstpd)' },
   // its L2TP/IPsec, SSTP and OpenVPN sides alike: each line says which it is
   softether: { en: 'SoftEther VPN Server', nl: 'SoftEther VPN Server' },
+  // a Juniper SRX's (or another Junos device's) own VPN and firewall lines: kmd (IKE), RT_FLOW (sessions), firewall filter logs
+  junos: { en: 'Juniper SRX (Junos)', nl: 'Juniper SRX (Junos)' },
+  // Sophos UTM's own packet-filter lines (ulogd); its IPsec and L2TP daemons' lines go to their families (strongSwan, Libreswan, pppd)
+  sophos: { en: 'Sophos UTM', nl: 'Sophos UTM' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },
 };

@@ -1,4 +1,4 @@
-import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
+import type { LogFamily, ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
 
 /**
  * Windows Firewall's log (pfirewall.log, families/windows-firewall-log.ts) is a server's only where the server runs a VPN; every
@@ -13,12 +13,15 @@ import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/typ
 const isReceivedIkeDrop = (e: ServerLogEntry): boolean =>
   e.cause === 'ike-init-unanswered' && e.decoded[0]?.key === 'windowsFirewallDropped' && e.decoded.some((d) => d.key === 'windowsFirewallReceive');
 
+const OTHER_DEVICE: ReadonlySet<LogFamily> = new Set(['junos', 'sophos']);
+
 const showsVpnHere = (e: ServerLogEntry): boolean => {
   const key = e.decoded[0]?.key;
   if (key === 'windowsFirewallAllowed') return true;
   if (key === 'windowsFirewallDropped') return e.decoded.some((d) => d.key === 'windowsFirewallSend');
-  // (the firewall's other lines — its header, a packet no VPN's — and every other `syslog` line say nothing of a VPN)
-  return e.family !== 'syslog';
+  // (the firewall's other lines — its header, a packet no VPN's — and every other `syslog` line say nothing of a VPN; nor do a
+  // Juniper SRX's or a Sophos UTM's lines: another device's, the firewall in front, not the machine whose pfirewall.log this is)
+  return e.family !== 'syslog' && !OTHER_DEVICE.has(e.family);
 };
 
 /** The log's IKE drops that nothing on the machine asked for (above), added to `drop`: they make no finding. */

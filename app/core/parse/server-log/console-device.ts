@@ -20,8 +20,11 @@ const ASA_COMMAND = /^(?:show|sh|debug|undebug|no debug|clear)\s+(?:vpn-sessiond
 /** The prompt's own sign that the device is a Cisco ASA: its host name or its command. */
 export const asaPrompt = (host: string, command: string | undefined): boolean => ASA_HOST.test(host) || (command !== undefined && ASA_COMMAND.test(command));
 
-/** The families whose device prints that prompt besides IOS, in the order they are preferred. */
-const CONSOLE_OWNERS: readonly LogFamily[] = ['asa'];
+/**
+ * The families whose device prints that prompt besides IOS, in the order they are preferred: the ASA, and a Junos device (its
+ * operational prompt `srx1>` — `show log kmd-logs` typed before the log it shows, test/fixtures/real/server-logs/srx-show-log-*).
+ */
+const CONSOLE_OWNERS: readonly LogFamily[] = ['asa', 'junos'];
 
 /** The statements of a prompt line as the ASA's (families/ios.ts words them as the router's) */
 const AS_ASA: Readonly<Record<string, string>> = { 'step.iosCommandTyped': 'step.asaCommandTyped', 'step.iosPromptOnly': 'step.asaPromptOnly' };
@@ -41,7 +44,7 @@ export class ConsoleLines {
     if (e && this.kept.length < MAX_KEPT) this.kept.push(e);
   }
 
-  /** At the paste's end: when every 'ios' record is a console line and an ASA's records are there, they are the ASA's. */
+  /** At the paste's end: when every 'ios' record is a console line and an ASA's (or a Junos device's) records are there, they are its. */
   settle(families: Map<LogFamily, { n: number }>): void {
     const ios = families.get('ios');
     if (this.n === 0 || !ios || ios.n !== this.n) return;
@@ -50,6 +53,7 @@ export class ConsoleLines {
     families.get(owner)!.n += this.n;
     families.delete('ios');
     // (a new array per entry: a rule's decoded array is the entry's own, but not worth trusting for a few lines)
-    for (const e of this.kept) Object.assign(e, { family: owner, decoded: asAsaConsole(e.decoded) });
+    // (the router's prompt, as IOS's rules word it, is a Junos device's too: only the ASA's is worded as its own)
+    for (const e of this.kept) Object.assign(e, owner === 'asa' ? { family: owner, decoded: asAsaConsole(e.decoded) } : { family: owner });
   }
 }

@@ -16,13 +16,11 @@ import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
 import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
 import { otherDaemonLine } from './families/other-daemons';
-import { netfilterLine } from './families/netfilter-log';
 import { windowsFirewallLine } from './families/windows-firewall-log';
-import { filterlogLine, headerlessFilterlogLine } from './families/filterlog';
-import { sophosPacketLine } from './families/sophos-packetfilter';
-import { srxFlowLine } from './families/srx-flow';
-import { srxKmdLine } from './families/srx-kmd';
-import { junosFilterLine } from './families/junos-filter';
+import { netfilterLine } from './families/netfilter-log';
+import { headerlessFilterlogLine } from './families/filterlog';
+import { deviceLine } from './device-lines';
+import { junosCardLine, junosEventTagLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
 /**
@@ -63,8 +61,7 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   const daemon = otherDaemonLine(pre);
   if (daemon) return daemon;
   if (pre.program) {
-    // (a Linux firewall's packet log: families/netfilter-log.ts; pfSense's and OPNsense's: families/filterlog.ts; Sophos UTM's: families/sophos-packetfilter.ts; a Juniper SRX's sessions: families/srx-flow.ts; its IKE daemon's failures: families/srx-kmd.ts; a Junos firewall filter's: families/junos-filter.ts)
-    const packet = pre.program === 'kernel' ? (netfilterLine(pre) ?? junosFilterLine(pre.message)) : pre.program === 'filterlog' ? filterlogLine(pre) : pre.program === 'ulogd' ? sophosPacketLine(pre) : pre.program === 'RT_FLOW' ? srxFlowLine(text) : pre.program === 'kmd' ? srxKmdLine(pre.message, text) : undefined;
+    const packet = deviceLine(pre, text);
     if (packet) return packet;
     if (VPN_PROGRAM.test(pre.program)) return undefined;
     const unit = systemdUnitLine(pre);
@@ -82,8 +79,8 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
 /** `tail -f FILE…` (or `tail -n N` of several files) heads each file's lines with `==> FILE <==` (coreutils tail.c write_header) */
 const TAIL_HEADER = /^==> (.+) <==$/;
 
-// (kmd: a Juniper SRX's IKE daemon — a line of it no reader knows is not understood, never "not part of the VPN")
-const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|kmd$|%ASA)/i;
+// (kmd, iked: a Juniper SRX's IKE daemons — a line of it no reader knows is not understood, never "not part of the VPN")
+const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|kmd$|iked$|%ASA)/i;
 
 export interface ServerLogParserOptions {
   /**
@@ -261,6 +258,8 @@ export class ServerLogParser {
     if (!family || !hit) {
       // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
       // or journalctl's head, boot marks and `-x` explanations around the messages; a journal entry whose message journalctl left out
+      // (a Junos card's line: its tag after the card is its program; kmd's or iked's tag where the daemon's name was — junos-source.ts, the entry's too)
+      if (!family && pre.program === undefined) pre = junosCardLine(pre) ?? junosEventTagLine(pre) ?? pre;
       const other = leftOutHit(r.leftOut, pre, family?.family) ?? (family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units, r.text)));
       if (other) {
         this.count(other.family);

@@ -47,7 +47,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // the ufw forum copy whose first line begins with a blank, ` tail-f /var/log/syslogApr 2 …`, read as more of the event's indented
   // text, when branch hAE's fixture shifted the sample — so on main before it, checked; the NT 3.5 Knowledge Base quote after the NPS
   // text alone the same, met when branch hAO's ASA fixtures shifted the sample)
-  { a: /^(?:rras-nt4-kb|ras-nt(?:4|35)-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt(?:4|35)-kb|powershell-|netfilter-ufw-block-gre-glued-prefix-lost-blanks-)/, why: 'an event pasted as text has no end of its own' },
+  // (`ras-nt-kb135680-…`, a Knowledge Base quote of no NT version, after the NPS text alone: met when branch hBH's Junos fixtures
+  // shifted the sample; 1 + 1 → 1 on main at 0bf79fe too, checked)
+  { a: /^(?:rras-nt4-kb|ras-nt(?:4|35)-kb|nps-6273-authentication-details-only|nps-eventviewer-6273-.*-no-xml)/, b: /^(?:pluto-openswan-stderrlog|nps-6273-authentication-details-only|r?ras-nt(?:4|35)?-kb|powershell-|netfilter-ufw-block-gre-glued-prefix-lost-blanks-)/, why: 'an event pasted as text has no end of its own' },
   // (pairs sampled since the new RouterOS fixtures shifted the sample, each of a class above: an NT 4 ppp.log or an IOS debug
   // indented after an unindented log)
   { a: /^(?:pluto-openswan-stderrlog-|routeros6-pptp-firewall-log-)/, b: /^(?:rras-ppp-log-nt4-)/, why: 'the paste’s indent is decided by its first line' },
@@ -108,6 +110,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // responder's, the class of the FortiGate pair above the other way round (26 + 14 → 41); the blog's gutter lines (`1  `, `2  `) after
   // an LAC's or a RouterOS firewall's syslog, read as its last record's continuation (19 + 4 → 22, 44 + 4 → 47)
   { a: /^fortios-ike-debug-responder-/, b: /^fortios-ike-debug-initiator-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
+  // (met when branch hBH's Junos fixtures shifted the sample; 13 + 13 → 25 on main at 0bf79fe too, checked: an accel-ppp log whose GUID a
+  // copy wrapped, then charon's log — the paste-wide wrap decision of the first log applied to the second, the class above, assumed)
+  { a: /^pppd-accel-pppd-sstp-new-connection-sni-http-handshake-wrapped-guid/, b: /^charon-letsencrypt-server-/, why: 'a paste-wide wrap decision from the first log applied to the second (assumed)' },
   { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros6-pptp-firewall-log-session-end)/, b: /^charon-blog-markdown-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   // pluto's stderr log's last record takes ipsec starter's header-less console lines as its continuation (79 + 4 → 82, the same on main at 6b57429)
   { a: /^pluto-openswan-stderrlog/, b: /^charon-starter-console-/, why: 'the last record of pluto’s stderr log takes the next log’s first lines as its continuation (assumed)' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { realServerLogTable } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { REAL_SERVER_LOGS, realServerLogTable } from '../../../../test/support/real-server-log-table';
+import { logFormatsText } from '../../../shared/log-formats';
 import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
@@ -26,7 +28,7 @@ describe("Sophos UTM's header and packet-filter log", () => {
     'sophos-utm-ulogd-packetfilter-geoip-drop-sip-drop-dns-request-priority-trailing-blank.txt': {
       records: 3,
       understood: 3,
-      families: { syslog: 3 },
+      families: { sophos: 3 },
       causes: [],
       says: [
         [1, 'The Sophos UTM firewall logged a packet that is no VPN\'s (TCP 42181 from 67.43.156.2 to 89.160.20.129, "Packet dropped (GEOIP)"). It came in on eth6. The packet filter rule that logged it: 60019.'],
@@ -37,16 +39,25 @@ describe("Sophos UTM's header and packet-filter log", () => {
     'sophos-utm-ulogd-no-host-udp-drop-last-closing-quote-lost.txt': {
       records: 1,
       understood: 1,
-      families: { syslog: 1 },
+      families: { sophos: 1 },
       causes: [],
       says: [[1, '(UDP 17505 from 83.38.75.151 to 210.66.55.107, "Packet dropped")']],
+    },
+    // the UTM's IPsec daemon (Openswan's pluto) as the UTM sends it to a syslog server, `<84>` before its header: Libreswan's family
+    // reads it (the daemon's start), not "other programs" nor the UTM's packet filter
+    'sophos-utm-priority-pluto-listening-for-ike-checkmk-event-console.txt': {
+      records: 1,
+      understood: 1,
+      families: { libreswan: 1 },
+      causes: [],
+      says: [[1, 'pluto start-up: what this build and machine support.']],
     },
     // a relay in front of the UTM took its year for the tag (`… 192.168.10.1 2017: 03:01-02:30:05 devicename-hq-sg135 ulogd[4824]: …`):
     // the UTM's own time, host and tag are read under it (sophos-header.ts sophosUnderYearTag), not a relayed Cisco IOS line
     'sophos-utm-relayed-year-read-as-tag-ulogd-netbios-broadcast-drop.txt': {
       records: 1,
       understood: 1,
-      families: { syslog: 1 },
+      families: { sophos: 1 },
       causes: [],
       says: [[1, '(UDP 137 from 192.168.12.10 to 192.168.12.255, "Packet dropped"). It came in on eth0. The packet filter rule that logged it: 60001.']],
     },
@@ -79,7 +90,7 @@ describe("Sophos UTM's header and packet-filter log", () => {
     ];
     for (const [fields, service, cause] of cases) {
       const e = first(ULOGD(fields));
-      expect([e.family, e.cause, e.outcome, e.peer], service).toEqual(['syslog', cause, 'failure', '203.0.113.9']);
+      expect([e.family, e.cause, e.outcome, e.peer], service).toEqual(['sophos', cause, 'failure', '203.0.113.9']);
       expect(describeEntry(e, en)).toContain(`dropped ${service} from 203.0.113.9 to 198.51.100.2 ("Packet dropped"): this VPN traffic does not get through. It came in on eth1.`);
       expect(describeEntry(e, nl)).toContain(`liet ${service} van 203.0.113.9 naar 198.51.100.2 niet door`);
     }
@@ -102,5 +113,13 @@ describe("Sophos UTM's header and packet-filter log", () => {
     expect(explainServerLogs([r], en).findings.map((f) => f.id)).toContain('vpn.gre-blocked');
     const other = parseServerLog('2023:04:28-11:08:04 utm ulogd[12511]: id="2101" severity="info" sys="SecureNet" sub="ips" name="SYN flood detected"');
     expect([other.understood, other.entries[0]?.cause]).toEqual([1, undefined]);
+  });
+
+  it('the summary names the Sophos UTM (en, nl), not "other programs", for its packet filter\'s lines; its daemons\' lines count as their families\'', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/sophos-utm-ulogd-packetfilter-geoip-drop-sip-drop-dns-request-priority-trailing-blank.txt`));
+    expect(logFormatsText(r.families, 'en')).toBe('Sophos UTM 3 lines');
+    expect(logFormatsText(r.families, 'nl')).toBe('Sophos UTM 3 regels');
+    const mixed = parseServerLog([ULOGD('srcip="203.0.113.9" dstip="198.51.100.2" proto="47"'), '2016:08:09-16:14:13 utm pluto[5213]: "L_for user1" #12: responding to Main Mode from unknown peer 203.0.113.7', '2016:08:09-16:14:14 utm cron[99]: (root) CMD (true)'].join('\n'));
+    expect(logFormatsText(mixed.families, 'en')).toBe('Sophos UTM 1 line, Libreswan 1 line, other programs 1 line');
   });
 });

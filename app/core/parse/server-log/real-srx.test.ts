@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { realServerLogTable } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { REAL_SERVER_LOGS, realServerLogTable } from '../../../../test/support/real-server-log-table';
 import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
+import { logFormatsText } from '../../../shared/log-formats';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 
@@ -26,7 +28,7 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     'srx-rfc5424-rt-flow-session-create-deny-close-structured-data-no-vpn.txt': {
       records: 4,
       understood: 4,
-      families: { syslog: 4 },
+      families: { junos: 4 },
       causes: [],
       says: [
         [1, "The Juniper SRX firewall logged a session that is no VPN's (RT_FLOW_SESSION_CREATE: IP 1 from 10.0.0.1 to 67.43.156.13, policy vpn_trust_permit-all)."],
@@ -36,19 +38,75 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     },
     // Elastic's Junos syslog sample: its IKE daemon kmd (a negotiation this SRX initiated timed out: no answer from the responder;
     // two IPsec SAs established, one with `remote-address=216.160.83.56"` its opening quote lost), among other daemons' lines, which
-    // stay "not part of the VPN"; the Junos firewall filter's `PFE_FW_SYSLOG_IP` lines and a `gencfg` line without a tag's colon
-    // are not understood
+    // stay "not part of the VPN"; the packet engine's `PFE_FW_SYSLOG_IP` lines behind the card that logged them (`(FPC Slot 1, PIC
+    // Slot 1)`, `node1.fpc0`: junos-source.ts) are the firewall filter's, and a card's `gencfg` line without a tag is the card's
     'srx-junos-syslog-sample-kmd-ike-timed-out-initiator-sa-established-quote-lost-firewall-filter-lines.txt': {
       records: 18,
-      understood: 15,
-      families: { syslog: 15 },
+      understood: 18,
+      families: { junos: 9, syslog: 9 },
       causes: [[7, 'ike-responder-unreachable']],
       says: [
         [7, 'The Juniper SRX\'s IKE negotiation (IKEv1) failed: "Timed out".'],
         [17, 'The Juniper SRX set up an IPsec SA (the data tunnel) with the other side.'],
         [3, 'RT_SYSTEM is not part of the VPN; ignored.'],
         [1, "The Junos firewall filter logged a packet that is no VPN's (UDP 49153 from 127.0.0.1 to 81.2.69.192 on gr-0/0/0.23, action A)."],
+        [2, "The Junos firewall filter logged a packet that is no VPN's (PIM from 89.160.20.112 to 81.2.69.192 on reth11.31, action A)."],
+        [12, '(PIM from 175.16.199.0 to 81.2.69.192 on reth5.175, action A)'],
+        [16, 'node0.fpc1 is not part of the VPN; ignored.'],
       ],
+    },
+    // kmd's VPN status messages as `show log kmd-logs` shows them (Juniper's KB10097), the prompt copied with them: the
+    // configuration committed (kmd reads it), a VPN down with its reason (its tunnel's configuration deleted: no cause), the brief
+    // KMD_PM_SA_ESTABLISHED (`Remote gateway: …,`), the VPN up again and IKE completed; a garbled IKE-ID (`^MDʦ`) in the up line
+    'srx-show-log-kmd-logs-vpn-down-config-deleted-sa-established-vpn-up-ike-completed.txt': {
+      records: 10,
+      understood: 10,
+      families: { junos: 10 },
+      causes: [],
+      says: [
+        [1, "Typed at the router's prompt (not a log line): show log kmd-logs."],
+        [2, "The Juniper SRX's IKE service (kmd) read its configuration after a commit: nothing about a connection."],
+        [4, 'The Juniper SRX\'s VPN ipsec-vpn-1 to 13.68.203.192 went down; the SRX\'s reason: "Tunnel configuration is deleted. Corresponding IKE/IPSec SAs are deleted".'],
+        [7, 'The Juniper SRX set up an IPsec SA (the data tunnel) with the other side.'],
+        [9, "The Juniper SRX's VPN ipsec-vpn-1 to 13.68.203.192 is up (its IPsec tunnel is in place)."],
+        [10, "The Juniper SRX's IKE negotiation (IKEv2) with the other side completed."],
+      ],
+    },
+    // the same messages from a vSRX to Azure, its author's placeholders where the addresses were (`Remote gateway:
+    // <VPN_GW_PUBLIC_IP>,`: no peer taken from them) and a garbled local IKE-ID (`U�Ҭ`); IKE completed as initiator and as responder
+    'srx-vsrx-azure-kmd-logs-address-placeholders-garbled-ike-id-initiator-responder.txt': {
+      records: 7,
+      understood: 7,
+      families: { junos: 7 },
+      causes: [],
+      says: [
+        [3, "The Juniper SRX's VPN VPN_AZURE to <VPN_GW_PUBLIC_IP> is up (its IPsec tunnel is in place)."],
+        [7, "The Juniper SRX's IKE negotiation (IKEv2) with the other side completed."],
+      ],
+    },
+    // newer Junos's iked as a blog's `show log vpn` shows it, its author having cut the date and host (a time alone, the event tag
+    // where the daemon's name was: junos-source.ts) and wrapped the long lines at their commas: dead peer detection giving up on one
+    // peer, the VPN down, then up to the next peer. The wrapped rests (the down alarm's `Reason:` among them) and iked's ID
+    // validation line (a message with no reader yet) are not understood
+    'srx-iked-show-log-vpn-time-only-dpd-peer-dead-vpn-down-monitor-failure-wrapped.txt': {
+      records: 11,
+      understood: 3,
+      families: { junos: 3 },
+      causes: [],
+      says: [
+        [1, "The Juniper SRX's dead peer detection gave up on 34.116.241.129 (gateway waw-1): the other side stopped answering, and the SRX ended the tunnel."],
+        [2, "The Juniper SRX's VPN waw-1 to 34.116.241.129 went down."],
+        [7, "The Juniper SRX's VPN waw-1 to 34.116.212.243 is up (its IPsec tunnel is in place)."],
+      ],
+    },
+    // an EX switch's `show log messages`: its line card's packet engine logging a discarded OSPF packet, the fields lined up with
+    // several blanks (two blanks after the time, as `show log` prints it)
+    'junos-ex2300-show-log-fpc0-pfe-fw-syslog-aligned-fields-ospf-discard.txt': {
+      records: 1,
+      understood: 1,
+      families: { junos: 1 },
+      causes: [],
+      says: [[1, "The Junos firewall filter logged a packet that is no VPN's (OSPF from 10.99.0.1 to 224.0.0.5 on lo0.0, action D)."]],
     },
   });
 
@@ -71,7 +129,7 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     expect(parseServerLog(REAL_KMD).entries[0]!.peer).toBe('89.160.20.112');
     const r = parseServerLog(failed('No proposal chosen', 'Initiator'));
     expect(r.entries[0]!.decoded[0]!.values?.role).toBe('initiator');
-    const other = parseServerLog('Dec 10 10:00:00 srx kmd[1234]: KMD_VPN_UP_ALARM_USER: VPN RA from 203.0.113.9 is up.');
+    const other = parseServerLog('Dec 10 10:00:00 srx kmd[1234]: KMD_VPN_TS_MISMATCH: Traffic-selector mismatch');
     expect([other.understood, other.unknown]).toEqual([0, 1]);
   });
 
@@ -99,7 +157,7 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     ];
     for (const [line, service, cause, policy] of cases) {
       const e = first(line);
-      expect([e.family, e.cause, e.outcome, e.peer], service).toEqual(['syslog', cause, 'failure', '203.0.113.9']);
+      expect([e.family, e.cause, e.outcome, e.peer], service).toEqual(['junos', cause, 'failure', '203.0.113.9']);
       expect(describeEntry(e, en)).toBe(`The Juniper SRX firewall that logged this denied ${service} from 203.0.113.9 to 198.51.100.2 (policy ${policy}): this VPN traffic does not get through.`);
       expect(describeEntry(e, nl)).toContain(`weigerde ${service} van 203.0.113.9 naar 198.51.100.2`);
     }
@@ -115,5 +173,51 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     // (another RT_FLOW event, an application's session: the tag's generic reading)
     const app = parseServerLog('<14>1 2013-01-19T15:18:17.040 SRX100HM RT_FLOW - APPTRACK_SESSION_CREATE [junos@2636.1.1.1.2.40 source-address="192.168.224.30" source-port="3129" destination-address="198.51.100.2" destination-port="1723" protocol-id="6" policy-name="General-Outbound"]');
     expect([app.understood, app.entries[0]!.cause]).toEqual([1, undefined]);
+  });
+
+  it("kmd's and iked's VPN status alarms: a tunnel down is a warning with its reason (none names a PC's cause), up a success; the peer only where it is an address", () => {
+    const alarm = (tag: string, rest: string): string => `Aug  3 10:18:01  srx1 kmd[14162]: ${tag}: VPN ra-vpn from 203.0.113.9 is ${rest}`;
+    const down = first(alarm('KMD_VPN_DOWN_ALARM_USER', 'down. Local-ip: 198.51.100.2, gateway name: gw, vpn name: ra-vpn, tunnel-id: 131073, SA Type: Static, Reason: IPSEC SA VPN Monitor Failure'));
+    expect([down.family, down.cause, down.outcome, down.peer, describeEntry(down, en)]).toEqual(['junos', undefined, 'warning', '203.0.113.9', 'The Juniper SRX\'s VPN ra-vpn to 203.0.113.9 went down; the SRX\'s reason: "IPSEC SA VPN Monitor Failure".']);
+    expect(describeEntry(down, nl)).toBe('De VPN ra-vpn van de Juniper SRX naar 203.0.113.9 is weggevallen; de reden volgens de SRX: "IPSEC SA VPN Monitor Failure".');
+    // (without a reason; iked's name for the same message, newer Junos)
+    const bare = first(alarm('IKE_VPN_DOWN_ALARM_USER', 'down. Local-ip: 198.51.100.2').replace('kmd[14162]', 'iked[2001]'));
+    expect([bare.family, bare.outcome, describeEntry(bare, en)]).toEqual(['junos', 'warning', "The Juniper SRX's VPN ra-vpn to 203.0.113.9 went down."]);
+    const up = first(alarm('KMD_VPN_UP_ALARM_USER', 'up. Local-ip: 198.51.100.2, SA Type: Static'));
+    expect([up.outcome, up.peer]).toEqual(['success', '203.0.113.9']);
+    // (a placeholder where the address was names no peer)
+    expect(first(alarm('KMD_VPN_UP_ALARM_USER', 'up.').replace('203.0.113.9', '<VPN_GW_PUBLIC_IP>')).peer).toBeUndefined();
+    const sa = first('Aug  3 10:18:44  srx1 kmd[14162]: KMD_PM_SA_ESTABLISHED: Local gateway: 198.51.100.2, Remote gateway: 203.0.113.9, Local ID: ipv4_subnet(any:0,[0..7]=0.0.0.0/0), Direction: inbound, SPI: 0x190695fe');
+    expect([sa.outcome, sa.peer]).toEqual(['success', '203.0.113.9']);
+    const completed = first('Aug  3 10:18:44  srx1 kmd[14162]: IKE negotiation successfully completed. IKE Version: 1, VPN: ra-vpn Gateway: gw, Local: 198.51.100.2/500, Remote: 203.0.113.9/500, Local IKE-ID: 198.51.100.2, Remote IKE-ID: 203.0.113.9, VR-ID: 0, Role: Responder');
+    expect([completed.outcome, completed.peer, describeEntry(completed, en)]).toEqual(['success', '203.0.113.9', "The Juniper SRX's IKE negotiation (IKEv1) with the other side completed."]);
+    // (kmd's or iked's tag under a time alone, the daemon's name cut: that daemon's line; another tag there is no such line)
+    const cut = parseServerLog('10:18:01  KMD_VPN_DOWN_ALARM_USER: VPN ra-vpn from 203.0.113.9 is down. Local-ip: 198.51.100.2, Reason: Peer is not responding').entries[0]!;
+    expect([cut.family, cut.program, cut.peer, cut.decoded[0]!.values?.reason]).toEqual(['junos', 'kmd', '203.0.113.9', 'Peer is not responding']);
+    expect(parseServerLog('10:18:01  UI_COMMIT_COMPLETED: commit complete').entries[0]?.family).not.toBe('junos');
+    const dpd = parseServerLog('Mar  1 19:13:59 srx iked[4321]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw1 C:198.51.100.2:500 R:203.0.113.9:4500 Failed Role:I DPD Failed').entries[0]!;
+    expect([dpd.family, dpd.cause, dpd.outcome, dpd.peer]).toEqual(['junos', undefined, 'warning', '203.0.113.9']);
+    expect(describeEntry(dpd, nl)).toContain('gaf 203.0.113.9 op (gateway gw1)');
+    expect(parseServerLog('Mar  1 19:13:59 srx iked[4321]: IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:gw6 C:2001:db8::2:500 R:2001:db8::9:4500 Failed Role:R DPD Failed').entries[0]!.peer).toBe('2001:db8::9');
+    // (a status line of another daemon with the same words is that daemon's)
+    expect(first(alarm('KMD_VPN_DOWN_ALARM_USER', 'down.').replace('kmd[14162]', 'mgd[77]')).family).toBe('syslog');
+  });
+
+  it("a Junos card's line: the tag after the card is the program (kmd on a services card, the packet engine's filter log), and a VPN drop there is its cause", () => {
+    const kmd = first('Aug  3 10:18:01 srx (FPC Slot 1, PIC Slot 0) SPC1_PIC0 kmd[1234]: IKE negotiation failed with error: No proposal chosen. IKE Version: 1, VPN: ra Gateway: gw, Local: 198.51.100.2/500, Remote: 203.0.113.9/500, Local IKE-ID: Not-Available, Remote IKE-ID: Not-Available, VR-ID: 0, Role: Responder');
+    expect([kmd.family, kmd.program, kmd.cause, kmd.peer]).toEqual(['junos', 'kmd', 'ike-no-proposal', '203.0.113.9']);
+    const gre = first('Sep  2 16:03:12  srx fpc0 PFE_FW_SYSLOG_IP: FW: ge-0/0/0.0   D   gre 203.0.113.9  198.51.100.2  0  0 (3 packets)');
+    expect([gre.family, gre.cause, gre.outcome, gre.peer]).toEqual(['junos', 'no-ppp-frames', 'failure', '203.0.113.9']);
+    const ike = first('<158>1 2023-05-04T15:18:05.010+10:00 srx - - - - node1.fpc0 PFE_FW_SYSLOG_IP: FW: reth0.0 D udp 203.0.113.9 198.51.100.2 500 500 (1 packets)');
+    expect([ike.cause, ike.time?.year]).toEqual(['ike-init-unanswered', 2023]);
+    // (a line whose message only begins with such a word is not a card's: no tag-less `fpc` without its number)
+    const plain = parseServerLog('Sep  2 16:03:12 host fpc is not configured');
+    expect(plain.entries[0]?.program).not.toBe('PFE_FW_SYSLOG_IP');
+  });
+
+  it('the summary names the Juniper SRX (en, nl), not "other programs", for its own lines', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/srx-junos-syslog-sample-kmd-ike-timed-out-initiator-sa-established-quote-lost-firewall-filter-lines.txt`));
+    expect(logFormatsText(r.families, 'en')).toBe('Juniper SRX (Junos) 9 lines, other programs 9 lines');
+    expect(logFormatsText(r.families, 'nl')).toBe('Juniper SRX (Junos) 9 regels, andere programma’s 9 regels');
   });
 });

@@ -59,5 +59,5 @@ export function sophosPacketLine(pre: Prefixed): UnitHit | undefined {
   if (drop?.note) hit.decoded.push(drop.note);
   if (service?.cause && state === 'Dropped') hit.cause = service.cause;
   // the other side of the VPN: who sent a packet that came in (a packet with an in-interface), where one going out was going
-  return { family: 'syslog', hit: service ? tagged(hit, { peer: into ? src : dst }) : hit };
+  return { family: 'sophos', hit: service ? tagged(hit, { peer: into ? src : dst }) : hit };
 }

@@ -59,5 +59,5 @@ export function srxFlowLine(text: string): UnitHit | undefined {
   if (drop?.note) hit.decoded.push(drop.note);
   if (service?.cause && state === 'Denied') hit.cause = service.cause;
   // the other side of the VPN: the session's initiator, as a firewall in front of the server sees a PC's session
-  return { family: 'syslog', hit: service ? tagged(hit, { peer: flow.src }) : hit };
+  return { family: 'junos', hit: service ? tagged(hit, { peer: flow.src }) : hit };
 }

@@ -1,0 +1,51 @@
+import type { Prefixed } from './prefixed';
+
+/**
+ * Junos names the part of the device a line comes from between the host and the tag when it is not a routing engine's process: an
+ * SRX's services card `(FPC Slot 1, PIC Slot 0)`, with the card's own name after it (`SPC1_PIC0`), a line card `fpc0`, a chassis
+ * cluster node's card `node1.fpc0`. Real lines: test/fixtures/real/server-logs/srx-junos-* (`… AB01C-ABC (FPC Slot 1, PIC Slot 1)
+ * PFE_FW_SYSLOG_IP: FW: reth11.31 A pim …`, `… - - - - node1.fpc0 PFE_FW_SYSLOG_IP: FW: …`, `node0.fpc1 gencfg no msg handlers …`
+ * with no tag after the card); an EX switch's `show log messages`, `acc-3f-ex2300 fpc0 PFE_FW_SYSLOG_IP: FW: lo0.0   D   ospf …`
+ * (search index file 62685021113). The `(FPC Slot N, PIC Slot M) SPCn_PICm kmd[pid]:` form is the one monitoring templates match
+ * for an SRX's kmd on a services card (search index files 38053212980, 38389428390). Which card says nothing of the VPN: the tag
+ * after it is the program (the card itself where no tag follows), the rest the message.
+ */
+const CARD = /^(?:\(FPC Slot \d+, PIC Slot \d+\)(?: SPC\d+_PIC\d+)?|(?:node\d+\.)?fpc\d+) +/;
+const TAG = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: ?/;
+
+/** A line with no tag whose message starts with a Junos card (above): read again with the tag after the card; else undefined. */
+export function junosCardLine(pre: Prefixed): Prefixed | undefined {
+  const text = pre.message;
+  const c = text.charCodeAt(0);
+  // (only a line that may start so is looked at: `(`, `f`, `n`)
+  if (c !== 40 && c !== 102 && c !== 110) return undefined;
+  const card = CARD.exec(text);
+  if (!card) return undefined;
+  const rest = text.slice(card[0].length);
+  const tag = TAG.exec(rest);
+  const p: Prefixed = { shape: pre.shape, program: tag ? tag[1]! : card[0].trim(), message: tag ? rest.slice(tag[0].length) : rest };
+  if (pre.time !== undefined) p.time = pre.time;
+  if (pre.host !== undefined) p.host = pre.host;
+  if (pre.level !== undefined) p.level = pre.level;
+  if (tag?.[2] !== undefined) p.pid = tag[2];
+  return p;
+}
+
+/**
+ * A Junos event tag where the daemon's name would be: a `show log` copy whose date and host its author cut, `19:13:59  IKE_VPN_DOWN_ALARM_USER:
+ * VPN waw-1 from 34.116.241.129 is down. …` (a blog's `show log vpn`, search index file 71113338355: iked's messages under a time alone).
+ * kmd's and iked's tags (KMD_…, IKE_…) name their daemon: the line is read as that daemon's, its tag kept at the message's start as the
+ * daemon writes it. Other tags (RT_FLOW's, the packet engine's) are left to the readers of their tags.
+ */
+const IKE_TAG = /^ *((KMD|IKE)_[A-Z0-9_]+): ?/;
+
+/** A line with no program whose message starts with kmd's or iked's event tag (above): read as that daemon's; else undefined. */
+export function junosEventTagLine(pre: Prefixed): Prefixed | undefined {
+  const text = pre.message;
+  const m = IKE_TAG.exec(text);
+  if (!m) return undefined;
+  const p: Prefixed = { shape: pre.shape, program: m[2] === 'KMD' ? 'kmd' : 'iked', message: text.slice(text.indexOf(m[1]!)) };
+  if (pre.time !== undefined) p.time = pre.time;
+  if (pre.host !== undefined) p.host = pre.host;
+  return p;
+}
