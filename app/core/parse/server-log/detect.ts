@@ -79,6 +79,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // that end at a syslog header's first digit
   if (exportSeparator(pending.text) !== 0 && continuesExportRow(pending.text, line)) return true;
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
+  if (blankBefore === 0 && endsAtSoftBreakComma(pending.text) && continuesWrap(pending, line)) return 'wrap';
   // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)
   if ((pending.text.charCodeAt(0) === 67 /* C */ || pending.text.charCodeAt(0) === 84) /* T */ && isRasClientMessage(pending.text) && RASCLIENT_SETTING_LINE.test(line)) return true;
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
@@ -234,6 +235,18 @@ export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(
  * pluto `"conn" #1: `, an IOS `Vi1 LCP: `) — those start records as they are. Only asked when the
  * record's last line was exactly at the wrap width.
  */
+/**
+ * A record whose line ends in a comma and a blank was cut there by whoever copied it, its rest on the next line: mail's flowed text
+ * marks a soft line break by the blank it leaves at the line's end (RFC 3676 §4.2), and a blog's copy of an SRX's `show log vpn`
+ * (test/fixtures/real/server-logs/srx-iked-show-log-vpn-time-only-*) breaks iked's long messages after their commas so (assumed
+ * beyond these two: no daemon ends a message in `, `). Read as one record whatever the lines' lengths, so a copy that collapsed its
+ * runs of blanks (a web page's text) reads as the copy itself; a fixed wrap width needs two lines of one length.
+ */
+function endsAtSoftBreakComma(text: string): boolean {
+  const n = text.length;
+  return n > 2 && text.charCodeAt(n - 1) === 32 && text.charCodeAt(n - 2) === 44;
+}
+
 function continuesWrap(pending: RawRecord, line: string): boolean {
   // the next line of a log whose lines start alike (`Jul 06 …`, `<30>…`, `2024-…`): a new record, read without a header parse
   if (line.charCodeAt(0) === pending.text.charCodeAt(0) && line.charCodeAt(1) === pending.text.charCodeAt(1) && line.charCodeAt(2) === pending.text.charCodeAt(2)) return false;

@@ -259,7 +259,7 @@ export class ServerLogParser {
       // another program's line (systemd's about a VPN daemon's unit — it exited, failed to start — counts as that daemon's family's),
       // or journalctl's head, boot marks and `-x` explanations around the messages; a journal entry whose message journalctl left out
       // (a Junos card's line: its tag after the card is its program; kmd's or iked's tag where the daemon's name was — junos-source.ts, the entry's too)
-      if (!family && pre.program === undefined) pre = junosCardLine(pre) ?? junosEventTagLine(pre) ?? pre;
+      if (!family) pre = (pre.program === undefined ? junosCardLine(pre) : undefined) ?? junosEventTagLine(pre) ?? pre;
       const other = leftOutHit(r.leftOut, pre, family?.family) ?? (family ? undefined : (this.exportLine(r.text) ?? otherLine(pre, this.units, r.text)));
       if (other) {
         this.count(other.family);

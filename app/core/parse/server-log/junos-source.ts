@@ -39,9 +39,16 @@ export function junosCardLine(pre: Prefixed): Prefixed | undefined {
  */
 const IKE_TAG = /^ *((KMD|IKE)_[A-Z0-9_]+): ?/;
 
-/** A line with no program whose message starts with kmd's or iked's event tag (above): read as that daemon's; else undefined. */
+const IKE_TAG_ALONE = /^(?:KMD|IKE)_[A-Z0-9_]+$/;
+
+/**
+ * A line with no program whose message starts with kmd's or iked's event tag (above), or one whose header reader took the tag for
+ * the program (one blank after the time, as a web page that collapses blanks shows the copy: `19:13:59 IKE_VPN_DOWN_ALARM_USER: …`):
+ * read as that daemon's; else undefined.
+ */
 export function junosEventTagLine(pre: Prefixed): Prefixed | undefined {
-  const text = pre.message;
+  const text = pre.program !== undefined && pre.pid === undefined && IKE_TAG_ALONE.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program === undefined ? pre.message : undefined;
+  if (text === undefined) return undefined;
   const m = IKE_TAG.exec(text);
   if (!m) return undefined;
   const p: Prefixed = { shape: pre.shape, program: m[2] === 'KMD' ? 'kmd' : 'iked', message: text.slice(text.indexOf(m[1]!)) };

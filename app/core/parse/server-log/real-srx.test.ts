@@ -86,16 +86,17 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     },
     // newer Junos's iked as a blog's `show log vpn` shows it, its author having cut the date and host (a time alone, the event tag
     // where the daemon's name was: junos-source.ts) and wrapped the long lines at their commas: dead peer detection giving up on one
-    // peer, the VPN down, then up to the next peer. The wrapped rests (the down alarm's `Reason:` among them) and iked's ID
-    // validation line (a message with no reader yet) are not understood
+    // peer, the VPN down (its reason on the third of its lines), then up to the next peer. A rest after a line that ends in `, ` is its record's (detect.ts
+    // endsAtSoftBreakComma: 11 lines, 7 records); a rest after a line cut mid-phrase (`Traffic-selector `), the ID validation line
+    // (a message with no reader yet) and its rest are not understood
     'srx-iked-show-log-vpn-time-only-dpd-peer-dead-vpn-down-monitor-failure-wrapped.txt': {
-      records: 11,
+      records: 7,
       understood: 3,
       families: { junos: 3 },
       causes: [],
       says: [
         [1, "The Juniper SRX's dead peer detection gave up on 34.116.241.129 (gateway waw-1): the other side stopped answering, and the SRX ended the tunnel."],
-        [2, "The Juniper SRX's VPN waw-1 to 34.116.241.129 went down."],
+        [2, "The Juniper SRX's VPN waw-1 to 34.116.241.129 went down; the SRX's reason: \"User issued tunnel redistribution command from CLI\"."],
         [7, "The Juniper SRX's VPN waw-1 to 34.116.212.243 is up (its IPsec tunnel is in place)."],
       ],
     },
