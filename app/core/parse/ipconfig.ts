@@ -1,15 +1,13 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
-import type { ProblemCode, ProblemParams } from '../i18n/problem-text';
-import { classifyAdapter } from './adapter-kind';
-import { isLinkLocalV6, maskToPrefix, parseIpValue } from './ip-values';
+import { parseIpValue } from './ip-values';
+import { addIp, ADAPTER_ONLY, ADDRESS_FIELDS, closeAdapter, newBuilder, readField, type Builder, type Report } from './ipconfig-fields';
 import { isTitle, parseHeader, stripLeaderTail, type LabelMeaning } from './ipconfig-labels';
-import { parseMediaState, parseYesNo } from './ipconfig-value-words';
 import { unwrapMail } from './ipconfig-mail-wrap';
 import { COMMAND_ECHO, decodeNumericEntities, FIELD_TOKEN, fieldsAfter, inTranscriptFrame, indentOf, isIpconfigPrompt, ofIpconfig, isNoise, LABEL_SHAPE, labelShaped, MAX_LABEL_COLUMN, PROMPT, printedWidth, quote, splitGluedLabel, splitKnownLabel, splitLines, splitUnknownLabel, wrapColumnsOf } from './ipconfig-lines';
 import { inferMeaning, type InferenceContext, type LabelMemory } from './ipconfig-inferred';
 import { isElisionLine, stripPasteMarkup } from './paste-damage';
 import { isStarRule, transcriptFrameEnd } from './transcript-frame';
-import type { IpconfigAdapter, IpconfigResult } from './types';
+import type { IpconfigResult } from './types';
 
 export { decodeNumericEntities, splitLines };
 
@@ -45,37 +43,12 @@ interface Context {
   kind: ContinuationKind;
 }
 
-interface Builder {
-  adapter: IpconfigAdapter;
-  /** index into adapter.ipv4 of the address still waiting for its "Subnet Mask" line, and its line */
-  maskPending?: { index: number; line: number };
-  /** field lines read so far, and what the order of the fields tells about the next unknown one */
-  fields: number;
-  sawMask: boolean;
-  sawGateway: boolean;
-  /** a "Media State" line read by its place (language unknown): disconnected, unless addresses follow */
-  inferredDown?: boolean;
-}
-
-const ADAPTER_ONLY: ReadonlySet<LabelMeaning> = new Set([
-  'mediaState', 'description', 'physicalAddress', 'dhcpEnabled', 'ipv4Address', 'subnetMask',
-  'ipv6Address', 'defaultGateway', 'dnsServers', 'winsServers', 'lease',
-]);
-
 const CONTINUATION: Partial<Record<LabelMeaning, ContinuationKind>> = {
   defaultGateway: 'ip',
   dnsServers: 'ip',
   winsServers: 'ip',
   dnsSuffixSearchList: 'name',
 };
-
-function newAdapter(header: string, name: string): IpconfigAdapter {
-  return { name, header, description: '', kind: 'other', connected: true, ipv4: [], ipv6: [], gateways: [], dnsServers: [] };
-}
-
-function newBuilder(header: string, name: string): Builder {
-  return { adapter: newAdapter(header, name), fields: 0, sawMask: false, sawGateway: false };
-}
 
 /** One ipconfig run in the file; a file with several runs keeps one of them. */
 interface Run {
@@ -92,7 +65,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   const runs: Run[] = [{ result: { adapters: [] }, understood: 0 }];
   let run = runs[0]!;
   let result = run.result;
-  const report = (line: number, code: ProblemCode, params?: ProblemParams) => problems.push(problemAt(source, line, code, params));
+  const report: Report = (line, code, params) => problems.push(problemAt(source, line, code, params));
   // double-spaced pastes put a blank line after every line, also between a value and its 80-column wrap
   const nonBlank = lines.filter((l) => l.trim() !== '').length;
   const followedByBlank = lines.filter((l, i) => l.trim() !== '' && (lines[i + 1] ?? '').trim() === '').length;
@@ -128,15 +101,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
 
   const finish = () => {
     if (!current) return;
-    const a = current.adapter;
-    if (current.maskPending) {
-      const addr = a.ipv4[current.maskPending.index];
-      report(current.maskPending.line, 'ipconfig.noMask', { address: addr?.address ?? '' });
-    }
-    a.kind = classifyAdapter(a.header, a.description);
-    // a disconnected adapter has no address; one that has is up whatever its first line said
-    if (current.inferredDown && a.ipv4.length === 0 && a.ipv6.length === 0 && a.gateways.length === 0) a.connected = false;
-    result.adapters.push(a);
+    result.adapters.push(closeAdapter(current, report));
     current = undefined;
   };
 
@@ -163,36 +128,6 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     runs.push(run);
     result = run.result;
     ctx = undefined;
-  };
-
-  const addIp = (lineNo: number, label: string, value: string, meaning: LabelMeaning, b: Builder | undefined) => {
-    const ip = parseIpValue(value);
-    if (!ip) {
-      report(lineNo, 'ipconfig.notAnAddress', { label, value: quote(value) });
-      return;
-    }
-    if (!b) return;
-    const a = b.adapter;
-    switch (meaning) {
-      case 'defaultGateway':
-        a.gateways.push(ip.address);
-        break;
-      case 'dnsServers':
-        a.dnsServers.push(ip.address);
-        break;
-      case 'ipv4Address':
-      case 'ipv6Address':
-        if (ip.family === 4) {
-          if (b.maskPending) report(b.maskPending.line, 'ipconfig.noMask', { address: a.ipv4[b.maskPending.index]?.address ?? '' });
-          a.ipv4.push({ address: ip.address, prefixLength: 32 });
-          b.maskPending = { index: a.ipv4.length - 1, line: lineNo };
-        } else {
-          a.ipv6.push({ address: ip.address, prefixLength: isLinkLocalV6(ip.address) ? 64 : 128 });
-        }
-        break;
-      default:
-        break; // WINS servers: validated, not needed
-    }
   };
 
   /**
@@ -316,74 +251,16 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
         if (meaning === 'subnetMask') current.sawMask = true;
         if (meaning === 'defaultGateway') current.sawGateway = true;
       } else titleFields++;
-      const a = current?.adapter;
-      switch (meaning) {
-        case 'hostname':
-          if (value) result.hostname = value;
-          break;
-        case 'primaryDnsSuffix':
-          if (value) result.primaryDnsSuffix = value;
-          break;
-        case 'mediaState': {
-          if (byValue) {
-            if (current) current.inferredDown = true;
-            break;
-          }
-          const c = parseMediaState(value);
-          if (c === undefined) {
-            // a state in words no table has: Windows prints the line only for a disconnected adapter,
-            // so it is down unless addresses follow (judged by state, not by the words)
-            report(lineNo, 'ipconfig.unknownMediaState', { label, value: quote(value) });
-            if (current) current.inferredDown = true;
-          } else if (a) a.connected = c;
-          break;
+      if (!ADDRESS_FIELDS.has(meaning)) readField(known, byValue, lineNo, current, result, report);
+      else if (value !== '') {
+        const wrapped = wrappedValue(i, line, value);
+        if (wrapped) {
+          addIp(report, lineNo, label, wrapped.value, meaning, current);
+          i = wrapped.lastIndex;
+          ctx = undefined;
+          continue;
         }
-        case 'description':
-          if (a) a.description = value;
-          break;
-        case 'physicalAddress':
-          // empty (tunnels), "[removed …]" and "00-16-EC-9E-xx-xx" (redacted by the publisher) are understood, not a MAC
-          if (/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value)) {
-            if (a) a.mac = value.toLowerCase();
-          } else if (value !== '' && !/^\[.*\]$/u.test(value) && !/^([0-9a-f]{2}-){5,7}[0-9a-f]{2}$/iu.test(value.replace(/[x*#]/giu, '0'))) {
-            report(lineNo, 'ipconfig.notPhysical', { label, value: quote(value) });
-          }
-          break;
-        case 'dhcpEnabled': {
-          const yes = parseYesNo(value);
-          if (yes === undefined) report(lineNo, 'ipconfig.notYesNo', { label, value: quote(value) });
-          else if (a) a.dhcp = yes;
-          break;
-        }
-        case 'subnetMask': {
-          const prefix = maskToPrefix(value);
-          if (prefix === undefined) report(lineNo, 'ipconfig.notAMask', { label, value: quote(value) });
-          else if (!current?.maskPending) report(lineNo, 'ipconfig.maskWithoutAddress', { label, value });
-          else {
-            const addr = a?.ipv4[current.maskPending.index];
-            if (addr) addr.prefixLength = prefix;
-            current.maskPending = undefined;
-          }
-          break;
-        }
-        case 'ipv4Address':
-        case 'ipv6Address':
-        case 'defaultGateway':
-        case 'dnsServers':
-        case 'winsServers': {
-          if (value === '') break;
-          const wrapped = wrappedValue(i, line, value);
-          if (wrapped) {
-            addIp(lineNo, label, wrapped.value, meaning, current);
-            i = wrapped.lastIndex;
-            ctx = undefined;
-            continue;
-          }
-          addIp(lineNo, label, value, meaning, current);
-          break;
-        }
-        default:
-          break; // lease times and informational labels
+        addIp(report, lineNo, label, value, meaning, current);
       }
       ctx = { meaning, label, kind: CONTINUATION[meaning] ?? 'wrap' };
       continue;
@@ -398,7 +275,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
 
     const t = line.trim();
     if (ctx?.kind === 'ip') {
-      addIp(lineNo, ctx.label, t, ctx.meaning, current);
+      addIp(report, lineNo, ctx.label, t, ctx.meaning, current);
       continue;
     }
     if (ctx?.kind === 'name' && /^[\p{L}\p{N}_.-]+$/u.test(t)) continue;
