@@ -86,9 +86,20 @@ export function decodeNumericEntities(line: string): string {
   });
 }
 
+/**
+ * What every stamp starts with: a digit, perhaps after a day's short name (`\p{L}{2,3}\.?` is 2 to 8
+ * code units of neither blank nor digit). Tested first because it is ASCII: the stamps' letter class
+ * costs ≈ 1 ms to compile, at the first line of every scan, and no line of intact ipconfig output
+ * passes this (its labels start with a word followed by a word; issue 16.2).
+ */
+export const STAMP_START = /^\s*(?:[^\s\d]{2,8}\s+)?\d/;
+
 export function isNoise(line: string): boolean {
-  return PROMPT.test(line) || BANNERS.some((re) => re.test(line)) || STAMPS.some((re) => re.test(line));
+  return PROMPT.test(line) || BANNERS.some((re) => re.test(line)) || (STAMP_START.test(line) && isStamp(line));
 }
+
+/** A date/time stamp line (STAMPS), not gated: isNoise asks STAMP_START first. */
+export const isStamp = (line: string): boolean => STAMPS.some((re) => re.test(line));
 
 /** Finds the known label on a line: the first "…:" split whose left side is in the vocabulary. */
 export function splitKnownLabel(line: string): { meaning: LabelMeaning; label: string; value: string } | undefined {
