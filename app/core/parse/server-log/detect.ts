@@ -10,6 +10,7 @@ import { rasmanFamily } from './families/rasman';
 import { rrasFamily } from './families/rras';
 import { FORWARDED_EVENT_SOURCES, isSnareRecord } from './families/forwarded-event';
 import { sonicwallFamily } from './families/sonicwall';
+import { sfosFamily } from './families/sophos-firewall';
 import { draytekFamily } from './families/draytek';
 import { sstpFamily } from './families/sstp';
 import { softetherFamily } from './families/softether';
@@ -34,7 +35,7 @@ import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from '
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily, draytekFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sfosFamily, sonicwallFamily, draytekFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);
