@@ -26,6 +26,7 @@ import { endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BL
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
 import { isJournalNote } from './families/systemd-units';
+import { isHostDaemonLine } from './junos-source';
 import { beginsPrinted, continuesPrinted } from './routeros-print';
 import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from './families/event-export';
 
@@ -254,7 +255,8 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
   const head = splitPrefix(line);
   if (head.shape !== 'none' || splitPrefix(pending.text).shape === 'none') return false;
   // (journalctl's notes, `-- Subject: …`, are lines of their own too: index.ts reads them without a family)
-  return detectFamily(head) === undefined && !isJournalNote(line);
+  // (and an SRX's kmd or iked line whose date a copy cut: junos-source.ts)
+  return detectFamily(head) === undefined && !isJournalNote(line) && !isHostDaemonLine(line);
 }
 
 /**
