@@ -48,8 +48,8 @@ opname worden ook gelezen.
 Leest wat de VPN-server of router vastlegde (pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, Windows
 RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA, VPN 3000,
 SoftEther- en SSTP-servers, en de firewall op of voor de server: iptables/ufw/firewalld,
-pfSense/OPNsense, Windows Firewall, Juniper SRX, Sophos UTM), ontcijfert de pakketten en
-toestanden, en noemt de oorzaak op de pc en wat u aan de beheerder van de server kunt vragen. Bestanden worden regel voor regel gelezen (een syslog van
+pfSense/OPNsense, Windows Firewall, Juniper SRX, Sophos UTM, Sophos Firewall), ontcijfert de
+pakketten en toestanden, en noemt de oorzaak op de pc en wat u aan de beheerder van de server kunt vragen. Bestanden worden regel voor regel gelezen (een syslog van
 50 MB is geen probleem), gzip-bestanden (een geroteerde syslog.2.gz) al lezend uitgepakt, en elk
 bestand in een tar-archief (logs.tar.gz) als eigen logboek gelezen; regels die niet worden begrepen,
 worden vermeld en nooit weggelaten.

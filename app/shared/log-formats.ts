@@ -29,6 +29,8 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   junos: { en: 'Juniper SRX (Junos)', nl: 'Juniper SRX (Junos)' },
   // Sophos UTM's own packet-filter lines (ulogd); its IPsec and L2TP daemons' lines go to their families (strongSwan, Libreswan, pppd)
   sophos: { en: 'Sophos UTM', nl: 'Sophos UTM' },
+  // Sophos Firewall (SFOS, the XG/XGS firewalls): another OS than the UTM's (Cyberoam's, not Astaro's), its own key=value records
+  sfos: { en: 'Sophos Firewall (SFOS)', nl: 'Sophos Firewall (SFOS)' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },
 };

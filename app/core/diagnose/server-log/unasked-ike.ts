@@ -13,7 +13,7 @@ import type { LogFamily, ServerLogEntry, ServerLogResult } from '../../parse/ser
 const isReceivedIkeDrop = (e: ServerLogEntry): boolean =>
   e.cause === 'ike-init-unanswered' && e.decoded[0]?.key === 'windowsFirewallDropped' && e.decoded.some((d) => d.key === 'windowsFirewallReceive');
 
-const OTHER_DEVICE: ReadonlySet<LogFamily> = new Set(['junos', 'sophos']);
+const OTHER_DEVICE: ReadonlySet<LogFamily> = new Set(['junos', 'sophos', 'sfos']);
 
 const showsVpnHere = (e: ServerLogEntry): boolean => {
   const key = e.decoded[0]?.key;

@@ -10,6 +10,7 @@ import { rasmanFamily } from './families/rasman';
 import { rrasFamily } from './families/rras';
 import { FORWARDED_EVENT_SOURCES, isSnareRecord } from './families/forwarded-event';
 import { sonicwallFamily } from './families/sonicwall';
+import { sfosFamily } from './families/sophos-firewall';
 import { draytekFamily } from './families/draytek';
 import { sstpFamily } from './families/sstp';
 import { softetherFamily } from './families/softether';
@@ -25,6 +26,7 @@ import { endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BL
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
 import { isJournalNote } from './families/systemd-units';
+import { isHostDaemonLine } from './junos-source';
 import { beginsPrinted, continuesPrinted } from './routeros-print';
 import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from './families/event-export';
 
@@ -34,7 +36,7 @@ import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from '
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sonicwallFamily, draytekFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sfosFamily, sonicwallFamily, draytekFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);
@@ -253,7 +255,8 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
   const head = splitPrefix(line);
   if (head.shape !== 'none' || splitPrefix(pending.text).shape === 'none') return false;
   // (journalctl's notes, `-- Subject: …`, are lines of their own too: index.ts reads them without a family)
-  return detectFamily(head) === undefined && !isJournalNote(line);
+  // (and an SRX's kmd or iked line whose date a copy cut: junos-source.ts)
+  return detectFamily(head) === undefined && !isJournalNote(line) && !isHostDaemonLine(line);
 }
 
 /**

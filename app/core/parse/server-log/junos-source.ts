@@ -47,6 +47,8 @@ const IKE_TAG_ALONE = /^(?:KMD|IKE)_[A-Z0-9_]+$/;
  * read as that daemon's; else undefined.
  */
 export function junosEventTagLine(pre: Prefixed): Prefixed | undefined {
+  const daemon = pre.program === undefined ? hostDaemonLine(pre) : undefined;
+  if (daemon) return daemon;
   const text = pre.program !== undefined && pre.pid === undefined && IKE_TAG_ALONE.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program === undefined ? pre.message : undefined;
   if (text === undefined) return undefined;
   const m = IKE_TAG.exec(text);
@@ -54,5 +56,28 @@ export function junosEventTagLine(pre: Prefixed): Prefixed | undefined {
   const p: Prefixed = { shape: pre.shape, program: m[2] === 'KMD' ? 'kmd' : 'iked', message: text.slice(text.indexOf(m[1]!)) };
   if (pre.time !== undefined) p.time = pre.time;
   if (pre.host !== undefined) p.host = pre.host;
+  return p;
+}
+
+/**
+ * kmd's or iked's line with its host and daemon but no date — a copy whose author cut the date off: `vsrx-p4 iked[17437]:
+ * IKE_GATEWAY_ID_VALIDATION_SUCCESS: …` (a Juniper engineer's article on SRX IKEv2 remote access, search index file 70922052712), its
+ * second line with a stray backslash before the host (`\vsrx-p4 iked[17437]: IKE_VPN_UP_ALARM_USER: …`: Markdown's line-break mark
+ * left on the copy, assumed). Only the two IKE daemons with one of their event tags are read so: a bare `host program[pid]:` is
+ * too common a shape to be taken for a header on its own.
+ */
+const HOST_DAEMON = /^\\?([A-Za-z0-9][\w.-]*) (kmd|iked)\[(\d+)\]: (?=(?:KMD|IKE)_[A-Z0-9_]+: )/;
+
+/** Whether a line is kmd's or iked's with host and daemon but no date (above): a record of its own, no wrapped rest of the one before. */
+export const isHostDaemonLine = (line: string): boolean => HOST_DAEMON.test(line);
+
+function hostDaemonLine(pre: Prefixed): Prefixed | undefined {
+  const c = pre.message.charCodeAt(0);
+  // (a letter, a digit or the backslash: the line's host)
+  if (!(c === 92 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  const m = HOST_DAEMON.exec(pre.message);
+  if (!m) return undefined;
+  const p: Prefixed = { shape: pre.shape, host: m[1]!, program: m[2]!, pid: m[3]!, message: pre.message.slice(m[0].length) };
+  if (pre.time !== undefined) p.time = pre.time;
   return p;
 }

@@ -91,14 +91,29 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     // (a message with no reader yet) and its rest are not understood
     'srx-iked-show-log-vpn-time-only-dpd-peer-dead-vpn-down-monitor-failure-wrapped.txt': {
       records: 7,
-      understood: 3,
-      families: { junos: 3 },
+      understood: 4,
+      families: { junos: 4 },
       causes: [],
       says: [
+        // (the identity on the copy's next line, after a trailing blank: that line stays a record of its own, not understood)
+        [5, 'The Juniper SRX accepted the IKE identity of 34.116.212.243 (gateway waw-1)'],
         [1, "The Juniper SRX's dead peer detection gave up on 34.116.241.129 (gateway waw-1): the other side stopped answering, and the SRX ended the tunnel."],
         [2, "The Juniper SRX's VPN waw-1 to 34.116.241.129 went down; the SRX's reason: \"User issued tunnel redistribution command from CLI\"."],
         [7, "The Juniper SRX's VPN waw-1 to 34.116.212.243 is up (its IPsec tunnel is in place)."],
       ],
+    },
+    // iked's lines with host and daemon but no date (the article's author cut it), the second with a stray backslash before the host:
+    // an IKEv2 remote-access client's identity accepted, its tunnel up (junos-source.ts hostDaemonLine)
+    'srx-iked-ikev2-psk-remote-access-id-validation-vpn-up-no-date-stray-backslash.txt': {
+      records: 2,
+      understood: 2,
+      families: { junos: 2 },
+      causes: [],
+      says: [
+        [1, 'The Juniper SRX accepted the IKE identity user1@psk.auth of 81.93.249.121 (gateway ikev2-gw-ipv4-psk)'],
+        [2, "The Juniper SRX's VPN ipsec-vpn-ipv4-psk to 81.93.249.121 is up"],
+      ],
+      peer: '81.93.249.121',
     },
     // an EX switch's `show log messages`: its line card's packet engine logging a discarded OSPF packet, the fields lined up with
     // several blanks (two blanks after the time, as `show log` prints it)
@@ -214,6 +229,13 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     // (a line whose message only begins with such a word is not a card's: no tag-less `fpc` without its number)
     const plain = parseServerLog('Sep  2 16:03:12 host fpc is not configured');
     expect(plain.entries[0]?.program).not.toBe('PFE_FW_SYSLOG_IP');
+  });
+
+  it("kmd's and iked's lines with host and daemon but no date are theirs; no other program's, nor a daemon's line without an event tag", () => {
+    const line = 'srx1 kmd[2211]: KMD_VPN_UP_ALARM_USER: VPN vpn-1 from 203.0.113.9 is up. Local-ip: 198.51.100.2, gateway name: gw-1';
+    expect([first(line).family, first(line).program, first(line).host, first(line).peer]).toEqual(['junos', 'kmd', 'srx1', '203.0.113.9']);
+    expect(first(`\\${line}`).family).toBe('junos');
+    for (const other of ['srx1 sshd[2211]: KMD_VPN_UP_ALARM_USER: VPN vpn-1 from 203.0.113.9 is up.', 'srx1 kmd[2211]: Config download: Processed 4 - 5 messages']) expect(parseServerLog(other).understood, other).toBe(0);
   });
 
   it('the summary names the Juniper SRX (en, nl), not "other programs", for its own lines', () => {

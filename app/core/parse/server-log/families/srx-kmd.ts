@@ -45,6 +45,13 @@ const CONFIG_DOWNLOAD = /^Config download(?: time)?: /;
  * to it, not the first message a PC's failure would show).
  */
 const DPD_DEAD = /^IKE_GATEWAY_DPD_PEER_DEAD: IKE: Gateway N:(\S+) .*?\bR:([0-9A-Fa-f.:]+):\d+\b/;
+/**
+ * iked's acceptance of the other side's IKE identity: `IKE_GATEWAY_ID_VALIDATION_SUCCESS: IKE: Gateway N:ikev2-gw-ipv4-psk
+ * L:89.187.136.172:500 R:81.93.249.121:5928 Successful ike-id:user1@psk.auth U:N/A IKE:IKEv2 Role:R` (real lines: test/fixtures/real/
+ * server-logs/srx-iked-*; `R:` the remote gateway as above). A step of the log-in: the identity is one the gateway takes; whether
+ * its key or certificate checks out comes after (the tunnel's up alarm). The identity may be on the copy's next line (a soft break).
+ */
+const ID_VALIDATED = /^IKE_GATEWAY_ID_VALIDATION_SUCCESS: IKE: Gateway N:(\S+) .*?\bR:([0-9A-Fa-f.:]+):\d+ Successful\b(?: ike-id:(\S+))?/;
 const ADDRESS = /^[0-9A-Fa-f.:]+$/;
 
 /** a hit tagged with its peer where the line names one by its address (a copy may have put a placeholder, `<VPN_GW_PUBLIC_IP>`, in its place) */
@@ -88,6 +95,8 @@ export function srxKmdLine(message: string, text: string): UnitHit | undefined {
   }
   const dpd = DPD_DEAD.exec(message);
   if (dpd) return { family: 'junos', hit: withPeer({ decoded: [d('srxDpdPeerDead', { gateway: dpd[1]!, peer: dpd[2]! })], outcome: 'warning' }, dpd[2]) };
+  const id = ID_VALIDATED.exec(message);
+  if (id) return { family: 'junos', hit: withPeer(step(id[3] ? 'srxIkeIdValidated' : 'srxIkeIdValidatedNoId', { gateway: id[1]!, peer: id[2]!, id: id[3] ?? '' }), id[2]) };
   if (CONFIG_DOWNLOAD.test(message)) return { family: 'junos', hit: step('srxKmdConfig') };
   return undefined;
 }
