@@ -12,8 +12,12 @@ import type { LogTime } from '../types';
 
 /** the record's log id: twelve digits, quoted or bare */
 const LOG_ID = /(?:^|\s)log_id="?\d{12}"?(?=\s|$)/;
-/** the record starts with a field (`device=`, `device_name=`; a shortened copy's `log_id=`) */
-const FIRST_FIELD = /^[a-z][a-z_]*=/i;
+/**
+ * the record starts with its first field (`device=`, `device_name=`; a shortened copy's `log_id=`, one that starts at the time):
+ * not any field, since a copy hard-wrapped at a width starts its next line inside the record (`vice_serial_id=… log_id=…
+ * log_component=…`), which is the record's rest, not a record (test/server-log-paste-copies.test.ts, first-wrap.ts)
+ */
+const FIRST_FIELD = /^(?:device|device_name|log_id|timestamp|date)=/;
 
 /** Whether a message is a Sophos Firewall record (cheap tests first: this runs for records no other family claimed). */
 export function isSfosRecord(message: string): boolean {
