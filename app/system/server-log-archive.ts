@@ -117,7 +117,8 @@ export async function readServerLogFiles(path: string, source = path, maxBytes =
   const { info, head } = await logFileHead(path);
   const kind = archiveKind(head);
   // an archive is read from its file's start to its end (or to the cap of what it unpacks to): its file's size is the whole
-  onBytes?.(0, kind ? info.size : Math.min(info.size, isGzipStart(head) ? info.size : maxBytes));
+  // (a gzip file's too: its packed bytes are counted; a plain file is read up to the size cap)
+  onBytes?.(0, kind || isGzipStart(head) ? info.size : Math.min(info.size, maxBytes));
   if (kind) return readServerLogArchive(path, source, kind === 'tar.gz', maxBytes, options, onBytes && ((read) => onBytes(Math.min(read, info.size), info.size)));
   return [await readServerLogFile(path, source, maxBytes, options, onBytes)];
 }

@@ -58,7 +58,7 @@ export function ConnectionsView({ tm, serverLog, onOpen }: { tm: TunnelMedicStat
           )}
         </section>
       )}
-      {/* its work is the app shell's, per scan: kept across screens, afresh for a new scan (lib/server-log-store.ts) */}
+      {/* its work is the app shell's: kept across screens, taken over by a new scan (lib/server-log-store.ts) */}
       <ServerLogPanel key={tm.scan?.runToken ?? 'no-scan'} runToken={tm.scan?.runToken} store={serverLog} />
     </>
   );

@@ -20,13 +20,12 @@ const LINES_PAGE = 200;
  *
  * What it shows lives in the app shell's store (lib/server-log-store.ts), kept per scan: going to another screen and back shows the
  * same text, explanation and chosen log, a read still under way goes on (its bar shows on return), and main keeps the log for an
- * export. Only Clear, another log in its place and a new scan let it go.
+ * export. Only Clear and another log in its place let it go; a new scan takes it over (the app shell tells the store, App.tsx).
  */
 export function ServerLogPanel({ runToken, store }: { runToken?: string; store: ServerLogStore }) {
   const { t } = useTranslation();
   const id = useId();
   const work = useSyncExternalStore(store.subscribe, () => store.view(runToken));
-  useEffect(() => store.begin(runToken), [store, runToken]);
   const { text, state, all, tooBig, damaged, archive, shownLog, opened, reading, cleared } = work;
   const [dragging, setDragging] = useState(false);
 

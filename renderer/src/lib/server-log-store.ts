@@ -137,7 +137,7 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       return token === runToken ? work : EMPTY_WORK;
     },
     /**
-     * The scan `token` is the app's scan now (the app shell calls this as each scan arrives, the panel as it is shown): the same
+     * The scan `token` is the app's scan now (the app shell calls this as each scan arrives, App.tsx): the same
      * scan keeps its work; a new one carries the log over, explained again with it, and main forgets the scan before's copy.
      */
     begin(token: string | undefined): void {

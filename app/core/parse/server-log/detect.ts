@@ -232,12 +232,6 @@ export const headShape = (text: string): string => splitPrefix(text).shape;
 export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;
 
 /**
- * The rest of a line a paste hard-wrapped (lines.ts WrapWidth): the record has a log header, the
- * line has none of its own, and it is no line of a header-less family (a charon `09[IKE] `, a
- * pluto `"conn" #1: `, an IOS `Vi1 LCP: `) — those start records as they are. Only asked when the
- * record's last line was exactly at the wrap width.
- */
-/**
  * A record whose line ends in a comma and a blank was cut there by whoever copied it, its rest on the next line: mail's flowed text
  * marks a soft line break by the blank it leaves at the line's end (RFC 3676 §4.2), and a blog's copy of an SRX's `show log vpn`
  * (test/fixtures/real/server-logs/srx-iked-show-log-vpn-time-only-*) breaks iked's long messages after their commas so (assumed
@@ -249,6 +243,12 @@ function endsAtSoftBreakComma(text: string): boolean {
   return n > 2 && text.charCodeAt(n - 1) === 32 && text.charCodeAt(n - 2) === 44;
 }
 
+/**
+ * The rest of a line a paste cut (lines.ts WrapWidth, endsAtSoftBreakComma above): the record has a log header, the
+ * line has none of its own, and it is no line of a header-less family (a charon `09[IKE] `, a
+ * pluto `"conn" #1: `, an IOS `Vi1 LCP: `) — those start records as they are. Only asked when the
+ * record's last line was exactly at the wrap width, or ended in a comma and a blank.
+ */
 function continuesWrap(pending: RawRecord, line: string): boolean {
   // the next line of a log whose lines start alike (`Jul 06 …`, `<30>…`, `2024-…`): a new record, read without a header parse
   if (line.charCodeAt(0) === pending.text.charCodeAt(0) && line.charCodeAt(1) === pending.text.charCodeAt(1) && line.charCodeAt(2) === pending.text.charCodeAt(2)) return false;

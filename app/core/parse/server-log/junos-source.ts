@@ -47,10 +47,12 @@ const IKE_TAG_ALONE = /^(?:KMD|IKE)_[A-Z0-9_]+$/;
  * read as that daemon's; else undefined.
  */
 export function junosEventTagLine(pre: Prefixed): Prefixed | undefined {
-  const daemon = pre.program === undefined ? hostDaemonLine(pre) : undefined;
-  if (daemon) return daemon;
-  const text = pre.program !== undefined && pre.pid === undefined && IKE_TAG_ALONE.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program === undefined ? pre.message : undefined;
-  if (text === undefined) return undefined;
+  if (pre.program === undefined) return hostDaemonLine(pre) ?? eventTagLine(pre, pre.message);
+  return pre.pid === undefined && IKE_TAG_ALONE.test(pre.program) ? eventTagLine(pre, `${pre.program}: ${pre.message}`) : undefined;
+}
+
+/** `text` (the message, the tag at its start) as the line of the daemon its tag names; undefined when it starts with no such tag. */
+function eventTagLine(pre: Prefixed, text: string): Prefixed | undefined {
   const m = IKE_TAG.exec(text);
   if (!m) return undefined;
   const p: Prefixed = { shape: pre.shape, program: m[2] === 'KMD' ? 'kmd' : 'iked', message: text.slice(text.indexOf(m[1]!)) };
