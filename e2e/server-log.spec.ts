@@ -228,6 +228,12 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('vpn.auth-mismatch');
     await pick.selectOption({ label: 'var/log/syslog' });
     await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.gre-blocked"]').waitFor();
+    // the lines the person asked to see are still listed after another screen (they were 200 again on return before)
+    await panel().getByTestId('server-log-more').click();
+    expect(await panel().getByTestId('server-log-lines').locator('li').count()).toBe(400);
+    await h.page.getByRole('button', { name: t.nav.results, exact: true }).click();
+    await h.page.getByRole('button', { name: t.nav.connections, exact: true }).click();
+    expect(await panel().getByTestId('server-log-lines').locator('li').count()).toBe(400);
     await pick.selectOption({ label: 'var/log/pluto.log' });
     await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.auth-mismatch"]').waitFor();
     // the dialog cancelled: what is shown stays

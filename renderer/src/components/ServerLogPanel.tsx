@@ -1,17 +1,14 @@
-import { useEffect, useId, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useId, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ARCHIVE_LOGS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
 import { currentLanguage } from '../i18n';
-import type { ServerLogStore } from '../lib/server-log-store';
+import { LINES_PAGE, type ServerLogStore } from '../lib/server-log-store';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
 import { LogPicker } from './LogPicker';
 import { ReadProgress } from './ReadProgress';
 import './ServerLogPanel.css';
-
-/** Decoded lines listed at first, and added per "show more" */
-const LINES_PAGE = 200;
 
 /**
  * "Paste the server's log" on Connection problems (issue 14): the help desk pastes (or drops) what
@@ -26,7 +23,7 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
   const { t } = useTranslation();
   const id = useId();
   const work = useSyncExternalStore(store.subscribe, () => store.view(runToken));
-  const { text, state, all, tooBig, damaged, archive, shownLog, opened, reading, cleared } = work;
+  const { text, state, all, listed, tooBig, damaged, archive, shownLog, opened, reading, cleared } = work;
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (e: DragEvent<HTMLElement>): void => {
@@ -38,9 +35,6 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
   const result = state.status === 'done' ? state.result : null;
   const log = result?.serverLog;
   const shown = log ? (all ? log.entries : log.entries.filter((e) => e.outcome !== 'info')) : [];
-  // a long log's lines a page at a time: thousands of list items (a 40 MB syslog read in full keeps up to 6 000 entries) made the panel slow to paint and to scroll
-  const [limit, setLimit] = useState(LINES_PAGE);
-  useEffect(() => setLimit(LINES_PAGE), [result, all]);
 
   return (
     <section className="panel server-log" aria-labelledby={`${id}-title`} data-testid="server-log">
@@ -68,9 +62,9 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         <button type="button" className="button button-primary" onClick={() => void store.explain()} disabled={state.status === 'running'}>
           {state.status === 'running' ? t('serverLog.reading') : t('serverLog.explain')}
         </button>
-        <label className="button server-log-file">
+        <label className={state.status === 'running' ? 'button server-log-file is-disabled' : 'button server-log-file'}>
           {t('serverLog.chooseFile')}
-          <input type="file" accept=".txt,.log,.gz,.tar,.tgz,text/plain,application/gzip,application/x-tar" className="visually-hidden" data-testid="server-log-file" onChange={(e) => void store.explainFile(e.target.files?.[0])} />
+          <input type="file" accept=".txt,.log,.gz,.tar,.tgz,text/plain,application/gzip,application/x-tar" className="visually-hidden" data-testid="server-log-file" disabled={state.status === 'running'} onChange={(e) => void store.explainFile(e.target.files?.[0])} />
         </label>
         <button type="button" className="button" onClick={() => void store.openFull()} disabled={state.status === 'running'} title={t('serverLog.openFullHint')} data-testid="server-log-open-full">
           {t('serverLog.openFull')}
@@ -171,7 +165,7 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
             <input type="checkbox" checked={all} onChange={(e) => store.setAll(e.target.checked)} /> {t('serverLog.showAll', { count: log.entries.length })}
           </label>
           <ol className="server-log-lines" data-testid="server-log-lines">
-            {shown.slice(0, limit).map((e) => (
+            {shown.slice(0, listed).map((e) => (
               <li key={`${e.line}-${e.endLine}-${e.decoded.slice(0, 20)}`} className={`server-log-line out-${e.outcome}`} data-outcome={e.outcome}>
                 <span className="server-log-lineno">{e.line}</span>
                 <div>
@@ -181,9 +175,9 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
               </li>
             ))}
           </ol>
-          {shown.length > limit && (
-            <button type="button" className="button" onClick={() => setLimit((n) => n + LINES_PAGE)} data-testid="server-log-more">
-              {t('serverLog.showMore', { count: Math.min(LINES_PAGE, shown.length - limit), total: shown.length })}
+          {shown.length > listed && (
+            <button type="button" className="button" onClick={store.showMore} data-testid="server-log-more">
+              {t('serverLog.showMore', { count: Math.min(LINES_PAGE, shown.length - listed), total: shown.length })}
             </button>
           )}
           {log.unknown > 0 && (

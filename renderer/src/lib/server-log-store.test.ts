@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, OpenedServerLog, Progress, ServerLogExplanation } from '../../../app/shared/ipc';
-import { createServerLogStore, EMPTY_WORK } from './server-log-store';
+import { createServerLogStore, EMPTY_WORK, LINES_PAGE } from './server-log-store';
 
 /** A call to main the test answers when it likes (the panel's store must hold on to what comes back later). */
 function deferred<T>() {
@@ -13,7 +13,7 @@ const explanation = (message: string) => ({ serverLog: { verdict: 'ok', message,
 const openedFile = (openId: string, message: string, index = 0): OpenedServerLog => ({ opened: true, openId, fileName: 'logs.tar.gz', logs: ['syslog', 'pluto.log'], index, notes: [], explanation: explanation(message) }) as OpenedServerLog;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function fakeMain() {
+function fakeMain(readDropped: (file: Blob & { name: string }) => Promise<unknown> = async () => ({ tooBig: true })) {
   const forgotten: { runToken?: string; openId?: string }[] = [];
   const explains: { args: { text: string; runToken?: string }; answer: ReturnType<typeof deferred<Envelope<ServerLogExplanation>>> }[] = [];
   const opens: ReturnType<typeof deferred<Envelope<OpenedServerLog | { opened: false }>>>[] = [];
@@ -39,7 +39,7 @@ function fakeMain() {
     forgetServerLog: async (ids: { runToken?: string; openId?: string }) => (forgotten.push(ids), ok({ forgotten: true })),
     onProgress: (l: (p: Progress) => void) => (progress.add(l), () => void progress.delete(l)),
   };
-  const store = createServerLogStore({ api: () => api as never, language: () => 'nl', readDropped: async () => ({ tooBig: true }) });
+  const store = createServerLogStore({ api: () => api as never, language: () => 'nl', readDropped: readDropped as never });
   const send = (p: Progress) => progress.forEach((l) => l(p));
   return { store, forgotten, explains, opens, openedAsks, progress, send };
 }
@@ -201,5 +201,68 @@ describe('server-log panel store', () => {
     await flush();
     expect(store.view('run-1').opened?.index).toBe(1);
     expect(forgotten).toEqual([]);
+  });
+
+  it('the lines the person listed ("Show more") stay listed on return and with a new scan; another log or "every line" lists one page again', async () => {
+    const { store, explains } = fakeMain();
+    store.begin('run-1');
+    store.edit('router line');
+    const done = store.explain();
+    explains[0]!.answer.resolve(ok(explanation('first')));
+    await done;
+    expect(store.view('run-1').listed).toBe(LINES_PAGE);
+    store.showMore();
+    store.showMore();
+    // another screen and back: the same scan's work
+    store.begin('run-1');
+    expect(store.view('run-1').listed).toBe(3 * LINES_PAGE);
+    // Check again: the same log explained with the new scan, the list as long as it was
+    store.begin('run-2');
+    explains[1]!.answer.resolve(ok(explanation('again')));
+    await flush();
+    expect(store.view('run-2').state).toMatchObject({ status: 'done', result: { serverLog: { message: 'again' } } });
+    expect(store.view('run-2').listed).toBe(3 * LINES_PAGE);
+    store.setAll(true);
+    expect(store.view('run-2').listed).toBe(LINES_PAGE);
+    store.showMore();
+    store.edit('another log');
+    const other = store.explain();
+    explains[2]!.answer.resolve(ok(explanation('other')));
+    await other;
+    expect(store.view('run-2').listed).toBe(LINES_PAGE);
+  });
+
+  it('a file dropped while a file is read in full is not sent to main: one call at a time, so the log shown is the one main keeps for the export', async () => {
+    let drops = 0;
+    const { store, opens, explains } = fakeMain(async () => (drops++, { text: 'dropped line', label: 'dropped.log' }));
+    store.begin('run-1');
+    const reading = store.openFull();
+    await store.explainFile(Object.assign(new Blob(['dropped line']), { name: 'dropped.log' }));
+    expect(drops).toBe(0);
+    expect(explains).toEqual([]);
+    opens[0]!.resolve(ok(openedFile('open-1', 'read in full')));
+    await reading;
+    expect(store.view('run-1').state).toMatchObject({ status: 'done', result: { serverLog: { message: 'read in full' } } });
+    // and once the read is done, a dropped file is explained
+    const dropped = store.explainFile(Object.assign(new Blob(['dropped line']), { name: 'dropped.log' }));
+    await flush();
+    expect(explains[0]!.args).toMatchObject({ text: 'dropped line', runToken: 'run-1' });
+    explains[0]!.answer.resolve(ok(explanation('dropped')));
+    await dropped;
+    expect(store.view('run-1').opened).toBeUndefined();
+  });
+
+  it('a file being read by the panel when the person starts a read in full is not sent after it', async () => {
+    let finishDrop!: (v: unknown) => void;
+    const { store, opens, explains } = fakeMain(() => new Promise((r) => (finishDrop = r)));
+    store.begin('run-1');
+    const dropped = store.explainFile(Object.assign(new Blob(['x']), { name: 'dropped.log' }));
+    const reading = store.openFull();
+    finishDrop({ text: 'dropped line', label: 'dropped.log' });
+    await dropped;
+    expect(explains).toEqual([]);
+    opens[0]!.resolve(ok(openedFile('open-1', 'read in full')));
+    await reading;
+    expect(store.view('run-1').opened?.openId).toBe('open-1');
   });
 });

@@ -12,6 +12,8 @@ export interface ServerLogWork {
   state: ExplainState;
   /** every decoded line listed, not only those that say something */
   all: boolean;
+  /** how many decoded lines are listed ("Show 200 more" adds a page): kept with the rest, so a person back from another screen is where they were */
+  listed: number;
   /** 'file': a dropped or chosen file over the box's 4 MB (offered to be read in full); 'paste': pasted text over it */
   tooBig?: 'file' | 'paste';
   /** the dropped gzip file broke off: what came before was read (lib/dropped-log.ts) */
@@ -27,7 +29,10 @@ export interface ServerLogWork {
   cleared: boolean;
 }
 
-export const EMPTY_WORK: ServerLogWork = { text: '', state: { status: 'idle' }, all: false, damaged: false, shownLog: 0, cleared: false };
+/** Decoded lines listed at first, and added per "show more": thousands of list items (a 40 MB syslog read in full keeps up to 6 000 entries) made the panel slow to paint and to scroll */
+export const LINES_PAGE = 200;
+
+export const EMPTY_WORK: ServerLogWork = { text: '', state: { status: 'idle' }, all: false, listed: LINES_PAGE, damaged: false, shownLog: 0, cleared: false };
 
 type LogApi = Pick<TunnelMedicApi, 'explainServerLog' | 'openServerLogFile' | 'explainOpenedLog' | 'forgetServerLog' | 'onProgress'>;
 
@@ -70,6 +75,8 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     if (!ids.runToken && !ids.openId) return true;
     return deps.api().forgetServerLog(ids).then((r) => r.ok, () => false);
   };
+  /** a call to main is under way (a read, an explanation) */
+  const busy = (): boolean => work.state.status === 'running';
   const withRun = <T extends object>(args: T): T & { runToken?: string; language: 'en' | 'nl' } => ({ ...args, ...(runToken ? { runToken } : {}), language: deps.language() });
   /** a file read in full that is no longer shown cannot be asked for again (its id goes with it): main lets go of it */
   const replaceOpened = (opened: ServerLogWork['opened']): void => {
@@ -77,7 +84,8 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     set({ opened });
   };
 
-  const explain = async (value = work.text, name = work.label): Promise<void> => {
+  /** `carried`: the same log explained again for a new scan (begin), whose list stays as long as the person made it */
+  const explain = async (value = work.text, name = work.label, carried = false): Promise<void> => {
     if (value.length > MAX_SERVER_LOG_CHARS) return set({ tooBig: 'paste' });
     const mine = generation;
     const token = runToken;
@@ -88,14 +96,14 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       const result = await call(deps.api().explainServerLog(withRun({ text: value, ...(name ? { label: name } : {}) })));
       // a stale answer: main forgets the scan before's copy; a new scan (begin) has asked again for its own
       if (mine !== generation) return void forget({ runToken: token });
-      set({ state: { status: 'done', result } });
+      set({ state: { status: 'done', result }, ...(carried ? {} : { listed: LINES_PAGE }) });
     } catch (e) {
       if (mine === generation) set({ state: { status: 'error', error: asIpcError(e) } });
     }
   };
 
   /** A file read in full by main (any size, gzip, a tar archive of logs), chosen in main's own open dialog; or another log of it. */
-  const showOpened = async (request: () => Promise<Envelope<OpenedServerLog | { opened: false }>>): Promise<void> => {
+  const showOpened = async (request: () => Promise<Envelope<OpenedServerLog | { opened: false }>>, carried = false): Promise<void> => {
     const before = work.state;
     const mine = generation;
     const token = runToken;
@@ -112,13 +120,13 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
         if (clearedAt > mine) return void forget({ runToken: token, openId: read.openId });
         // a new scan began while main read the file: it is that scan's log now (main keeps the file; it forgets the old scan's copy)
         void forget({ runToken: token });
-        return void showOpened(() => deps.api().explainOpenedLog(withRun({ openId: read.openId, index: read.index })));
+        return void showOpened(() => deps.api().explainOpenedLog(withRun({ openId: read.openId, index: read.index })), carried);
       }
       if (!read.opened) return set({ state: before }); // the person cancelled the dialog: nothing changes
       const { explanation, ...file } = read;
       // main replaced the file it kept by this one (opened-logs.ts keeps the last): nothing to let go of there
       work = { ...work, opened: undefined };
-      set({ opened: file, text: '', label: undefined, tooBig: undefined, damaged: false, archive: undefined, state: { status: 'done', result: explanation } });
+      set({ opened: file, text: '', label: undefined, tooBig: undefined, damaged: false, archive: undefined, state: { status: 'done', result: explanation }, ...(carried ? {} : { listed: LINES_PAGE }) });
     } catch (e) {
       if (mine === generation) set({ state: { status: 'error', error: asIpcError(e) } });
     } finally {
@@ -154,10 +162,10 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       }
       if (carried.opened) {
         void forget({ runToken: before });
-        void showOpened(() => deps.api().explainOpenedLog(withRun({ openId: carried.opened!.openId, index: carried.opened!.index })));
+        void showOpened(() => deps.api().explainOpenedLog(withRun({ openId: carried.opened!.openId, index: carried.opened!.index })), true);
       } else if (carried.text && carried.state.status !== 'idle') {
         void forget({ runToken: before });
-        void explain(carried.text, carried.label);
+        void explain(carried.text, carried.label, true);
       } else {
         set({ cleared: false });
       }
@@ -169,11 +177,14 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     },
     explain: () => explain(),
     async explainFile(file: (Blob & { name: string }) | undefined): Promise<void> {
-      if (!file) return;
+      // one call to main at a time: main keeps the log whose answer came last for the export, so a file dropped while a big
+      // file is read in full would have the panel show one log and the exported report hold the other (the panel's file
+      // button is disabled meanwhile, as Explain and Open are)
+      if (!file || busy()) return;
       const mine = generation;
       // the file is read here (main only ever gets text), the same way the CLI reads one, a gzip file unpacked first
       const read = await deps.readDropped(file, MAX_SERVER_LOG_CHARS);
-      if (mine !== generation) return;
+      if (mine !== generation || busy()) return;
       set({ damaged: false, archive: undefined });
       if ('tooBig' in read) return set({ tooBig: 'file' });
       set({ damaged: read.damaged === true, archive: read.archive, shownLog: 0, text: read.text, label: read.label });
@@ -187,7 +198,8 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     },
     openFull: (): Promise<void> => showOpened(() => deps.api().openServerLogFile(withRun({}))),
     showOpenedLog: (openId: string, index: number): Promise<void> => showOpened(() => deps.api().explainOpenedLog(withRun({ openId, index }))),
-    setAll: (all: boolean): void => set({ all }),
+    setAll: (all: boolean): void => set({ all, listed: LINES_PAGE }),
+    showMore: (): void => set({ listed: work.listed + LINES_PAGE }),
     /** Clear: the box empties and main forgets the scan's log and the file read in full; said once main has. */
     clear(): Promise<void> {
       const ids = { runToken, openId: work.opened?.openId };
