@@ -16,6 +16,7 @@ export default defineConfig({
     include: ['app/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'e2e/**/*.spec.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    globalSetup: ['./test/temp-dir-setup.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: forks, minForks: 1 } },
     reporters: ['default', './test/summary-reporter.ts'],

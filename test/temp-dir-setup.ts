@@ -1,0 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * vitest's globalSetup: every temporary folder the suite makes (capture folders, data folders, Wine prefixes, Chromium
+ * profiles, the benchmark-sized logs) goes under one folder of this run, removed at its end. Tests make theirs with
+ * `mkdtemp(tmpdir())` and most never removed them: thousands of folders, gigabytes, piled up in /tmp run after run. The
+ * forks inherit TMPDIR (os.tmpdir() reads it). TM_KEEP_TEST_TMP=1 keeps the folder to look into after a failure.
+ */
+export default function setup(): () => void {
+  const root = mkdtempSync(join(tmpdir(), 'tunnelmedic-tests-'));
+  process.env.TMPDIR = root;
+  return () => {
+    if (process.env.TM_KEEP_TEST_TMP === '1') return void console.log(`[tests] temporary files kept in ${root}`);
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
+}
