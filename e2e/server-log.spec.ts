@@ -215,6 +215,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     // thousands of decoded lines: the first 200 listed, the rest a click away
     expect(await panel().getByTestId('server-log-lines').locator('li').count()).toBe(200);
     expect(await panel().getByTestId('server-log-more').count()).toBe(1);
+    // the firewall's blocked packets, one every two seconds, listed once per run with how many said the same
+    expect(await panel().getByTestId('server-log-repeats').first().textContent()).toBe(lang === 'en' ? '…and 5 more lines saying the same, up to line 25' : '…en nog 5 regels die hetzelfde zeggen, tot regel 25');
     const violations = serious(await axeViolations(h.page));
     expect(violations, describeViolations(violations)).toEqual([]);
     await shootPanel(h, `server-log-read-in-full${lang === 'en' ? '' : `-${lang}`}`, true, 1400);

@@ -1,8 +1,9 @@
-import { useId, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ARCHIVE_LOGS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
 import { currentLanguage } from '../i18n';
+import { foldRepeats } from '../lib/repeated-lines';
 import { LINES_PAGE, type ServerLogStore } from '../lib/server-log-store';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
@@ -34,7 +35,9 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
 
   const result = state.status === 'done' ? state.result : null;
   const log = result?.serverLog;
-  const shown = log ? (all ? log.entries : log.entries.filter((e) => e.outcome !== 'info')) : [];
+  // lines next to each other that say the same (a blocked packet every two seconds) listed once, with how many there were
+  const runs = useMemo(() => foldRepeats(log ? (all ? log.entries : log.entries.filter((e) => e.outcome !== 'info')) : []), [log, all]);
+  const numbers = new Intl.NumberFormat(currentLanguage());
 
   return (
     <section className="panel server-log" aria-labelledby={`${id}-title`} data-testid="server-log">
@@ -165,19 +168,24 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
             <input type="checkbox" checked={all} onChange={(e) => store.setAll(e.target.checked)} /> {t('serverLog.showAll', { count: log.entries.length })}
           </label>
           <ol className="server-log-lines" data-testid="server-log-lines">
-            {shown.slice(0, listed).map((e) => (
+            {runs.slice(0, listed).map(({ first: e, count: n, lastLine }) => (
               <li key={`${e.line}-${e.endLine}-${e.decoded.slice(0, 20)}`} className={`server-log-line out-${e.outcome}`} data-outcome={e.outcome}>
                 <span className="server-log-lineno">{e.line}</span>
                 <div>
                   <p className="server-log-decoded">{e.decoded}</p>
                   <code className="server-log-raw">{e.time && !e.text.includes(e.time.slice(-8)) ? `${e.time}  ` : ''}{e.text}</code>
+                  {n > 1 && (
+                    <p className="small muted server-log-repeats" data-testid="server-log-repeats">
+                      {t('serverLog.repeats', { count: n - 1, n: numbers.format(n - 1), last: lastLine })}
+                    </p>
+                  )}
                 </div>
               </li>
             ))}
           </ol>
-          {shown.length > listed && (
+          {runs.length > listed && (
             <button type="button" className="button" onClick={store.showMore} data-testid="server-log-more">
-              {t('serverLog.showMore', { count: Math.min(LINES_PAGE, shown.length - listed), total: shown.length })}
+              {t('serverLog.showMore', { count: Math.min(LINES_PAGE, runs.length - listed), total: runs.length })}
             </button>
           )}
           {log.unknown > 0 && (
