@@ -34,6 +34,18 @@ describe('tunnelmedic explain-log', () => {
     expect(nl.stdout).toContain('(Cisco IOS 1 regel)');
     expect(nl.stdout).toContain('De router weigerde de versleuteling (CCP) die de pc voorstelde: MPPE 40-bits of 56-bits, staatloos.');
   });
+  it('lines next to each other that say the same are said once, with how many (en, nl); --verbose lists each', async () => {
+    const log = file('ufw.log', readFileSync(join(import.meta.dirname, 'fixtures', 'real', 'server-logs', 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt')));
+    const en = await cli(['explain-log', log]);
+    const listed = (out: string) => out.split('\n').filter((l) => /^ {2}\S {1,5}\d+ /.test(l)).map((l) => Number(/\d+/.exec(l)![0]));
+    expect(listed(en.stdout)).toEqual([16, 19, 20, 26]);
+    expect(en.stdout).toContain('\n          …and 5 more lines saying the same, up to line 25\n');
+    const nl = await cli(['explain-log', log, '--lang', 'nl']);
+    expect(nl.stdout).toContain('…en nog 5 regels die hetzelfde zeggen, tot regel 25');
+    const every = await cli(['explain-log', log, '--verbose']);
+    expect(listed(every.stdout)).toEqual(expect.arrayContaining([20, 21, 22, 23, 24, 25]));
+    expect(every.stdout).not.toContain('saying the same');
+  });
   it('a gzip file (a rotated syslog.2.gz) is read unpacked; one cut short says so on stderr, in the chosen language, and reads what came before', async () => {
     const log = Array.from({ length: 400 }, (_, i) => `Nov 18 10:${String(10 + (i % 50)).padStart(2, '0')}:05 vpn pppd[${100 + i}]: Peer user${i} failed CHAP authentication`).join('\n') + '\n';
     const whole = await cli(['explain-log', file('syslog.2.gz', gzipSync(log))]);

@@ -8,6 +8,7 @@ import type { ServerLogResult } from '../../core/parse/server-log';
 import { Redactor } from '../../core/report/redact';
 import { sensitiveValues } from '../../core/report/redact-values';
 import { logFormatsText } from '../../shared/log-formats';
+import { foldRepeats } from '../../shared/repeated-lines';
 import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
 import { readServerLogFiles } from '../../system/server-log-archive';
@@ -92,8 +93,8 @@ export function redactedLine(counts: Record<string, number>, language: 'en' | 'n
 }
 
 const L = {
-  en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), evidence: 'Evidence' },
-  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), evidence: 'Bewijs' },
+  en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), evidence: 'Evidence', repeats: (n: number, last: number) => (n === 1 ? `…and 1 more line saying the same (line ${last})` : `…and ${n} more lines saying the same, up to line ${last}`) },
+  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), evidence: 'Bewijs', repeats: (n: number, last: number) => (n === 1 ? `…en nog 1 regel die hetzelfde zegt (regel ${last})` : `…en nog ${n} regels die hetzelfde zeggen, tot regel ${last}`) },
 };
 
 const MARK: Record<string, string> = { failure: '✖', warning: '▲', success: '✔', info: '·' };
@@ -106,8 +107,13 @@ export function formatServerLogs(reports: readonly ServerLogReport[], language: 
     out.push(`${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${logFormatsText(r.families, language === 'nl' ? 'nl' : 'en')})` : ''}`);
     const shown = verbose ? r.entries : r.entries.filter((e) => e.outcome !== 'info');
     if (shown.length) out.push(`  ${l.lines}:`);
-    for (const e of shown.slice(0, verbose ? Infinity : 40)) out.push(`  ${MARK[e.outcome]} ${String(e.line).padStart(5)}${e.time ? ` ${e.time}` : ''}  ${e.decoded}`);
-    if (!verbose && shown.length > 40) out.push(`  ${l.more(shown.length - 40)}`);
+    // without --verbose, lines next to each other that say the same (a blocked packet every two seconds) are said once, with how many
+    const runs = verbose ? shown.map((e) => ({ first: e, count: 1, lastLine: e.endLine })) : foldRepeats(shown);
+    for (const { first: e, count, lastLine } of runs.slice(0, verbose ? Infinity : 40)) {
+      out.push(`  ${MARK[e.outcome]} ${String(e.line).padStart(5)}${e.time ? ` ${e.time}` : ''}  ${e.decoded}`);
+      if (count > 1) out.push(`          ${l.repeats(count - 1, lastLine)}`);
+    }
+    if (!verbose && runs.length > 40) out.push(`  ${l.more(runs.length - 40)}`);
     if (r.unknown) {
       out.push(`  ${l.unknown}: ${r.unknown}`);
       for (const u of r.unknownLines.slice(0, verbose ? Infinity : 5)) out.push(`    ${String(u.line).padStart(5)}  ${u.text}`);

@@ -2,8 +2,8 @@ import { useId, useMemo, useState, useSyncExternalStore, type DragEvent } from '
 import { useTranslation } from 'react-i18next';
 import { MAX_ARCHIVE_LOGS } from '../../../app/shared/limits';
 import { logFormatsText } from '../../../app/shared/log-formats';
+import { foldRepeats } from '../../../app/shared/repeated-lines';
 import { currentLanguage } from '../i18n';
-import { foldRepeats } from '../lib/repeated-lines';
 import { LINES_PAGE, type ServerLogStore } from '../lib/server-log-store';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingSummary } from './FindingSummary';
