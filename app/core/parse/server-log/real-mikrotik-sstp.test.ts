@@ -15,6 +15,15 @@ const t = engineT('en');
 const nl = engineT('nl');
 
 const EXPECTED: Record<string, RealServerLogRow> = {
+  // the same message from the server side: the only line a RouterOS 6.49.7 OpenVPN server logged for a Windows OpenVPN 2.6.0 client
+  // (OpenVPN issue #253), as a code span without time or topics: was not read; now the dropped packet and what to check
+  'routeros6-ovpn-server-only-line-duplicate-packet-dropping-openvpn-26-client-code-span.txt': {
+    records: 1,
+    understood: 1,
+    families: { mikrotik: 1 },
+    causes: [],
+    says: [[1, 'a PC with OpenVPN 2.6 against RouterOS 6 (OpenVPN 2.5 connects)']],
+  },
   // the same issue's later comment: RouterOS 6.43.4's own OpenVPN client to a SoftEther server, the line a Markdown code span
   // (backticks, a blank first): was "PPP session: ending - TLS failed." as information; now the router's own link failing TLS
   'routeros6-ovpn-out1-client-terminating-tls-failed-markdown-code-span.txt': {
