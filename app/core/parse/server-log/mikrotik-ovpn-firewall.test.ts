@@ -53,6 +53,51 @@ describe('RouterOS OpenVPN server lines', () => {
     expect(en[2]).toBe('The OpenVPN session ended (connection reset).');
   });
 
+  it('a garbled topic list (empty topics, other facilities among them) is still the OpenVPN line; a list led by another facility is not', () => {
+    // the shape of RouterOS 6's lists in SoftEtherVPN issue #333, varied: no date, the Winbox column copy (no empty topic there), another message under it
+    const r = parseServerLog(
+      [
+        'jun/14/2017 12:24:09 ovpn,debug,error,,,,,,,,,bgp,info,,l2tp,,,critical,,,,,,,,,critical,,,,critical duplicate packet, dropping',
+        '12:24:10 ovpn,,debug,,error duplicate packet, dropping',
+        'ovpn, debug, error | duplicate packet, dropping',
+        '12:24:11 ovpn,debug,,,bgp,info listening again for incoming connections',
+        '12:24:12 bgp,,info,,ovpn duplicate packet, dropping',
+      ].join('\n'),
+    );
+    expect(r.entries.map((e) => e.family)).toEqual(['mikrotik', 'mikrotik', 'mikrotik', 'mikrotik', 'mikrotik']);
+    const en = r.entries.map((e) => describeEntry(e, t));
+    for (const s of en.slice(0, 3)) expect(s).toContain('("duplicate packet, dropping")');
+    expect(r.entries.slice(0, 3).map((e) => [e.outcome, e.cause ?? null])).toEqual([['warning', null], ['warning', null], ['warning', null]]);
+    expect(r.entries[0]!.time).toMatchObject({ year: 2017, month: 6, day: 14, hour: 12, minute: 24, second: 9 });
+    expect(en[3]).toBe("The router's OpenVPN server accepts new connections again.");
+    // led by BGP: another facility's line, not the VPN's
+    expect(en[4]).toContain('RouterOS bgp');
+    expect(describeEntry(r.entries[0]!, nl)).toContain('OpenVPN 2.6');
+  });
+
+  it('a session named by the PC\'s address has that address as its peer, not as a user; TLS failing is a failure on either side', () => {
+    const r = parseServerLog(
+      [
+        '10:00:01 sstp,ppp,info <203.0.113.5>: terminating... - TLS failed',
+        '10:00:02 ovpn,info ovpn-out1: terminating... - TLS failed',
+        '10:00:03 l2tp,ppp,info <203.0.113.6>: authenticated',
+        '10:00:04 l2tp,ppp,info <l2tp-anna>: connected',
+        '10:00:05 pptp,ppp,info <2001:db8::7>: terminating... - peer is not responding',
+      ].join('\n'),
+    );
+    expect(r.entries.map((e) => [e.outcome, e.peer ?? null, e.user ?? null])).toEqual([
+      ['failure', '203.0.113.5', null],
+      ['failure', null, null],
+      ['success', '203.0.113.6', null],
+      ['success', null, 'anna'],
+      ['warning', '2001:db8::7', null],
+    ]);
+    const en = r.entries.map((e) => describeEntry(e, t));
+    expect(en[0]).toContain('its TLS handshake with the PC failed');
+    expect(en[1]).toContain('The router is the VPN client here, not the PC.');
+    expect(describeEntry(r.entries[1]!, nl)).toContain('ovpn-out1');
+  });
+
   it('received opcodes are named; the client reset is explained; an unknown opcode is named alone', () => {
     const en = say(['10:00:01 ovpn,debug,packet rcvd P_CONTROL_HARD_RESET_CLIENT_V2 kid=0 sid=1 pid=0 DATA len=0', '10:00:02 ovpn,debug,packet rcvd P_CONTROL_WKC_V1 kid=0'].join('\n'));
     expect(en[0]).toBe("The router received an OpenVPN P_CONTROL_HARD_RESET_CLIENT_V2 packet. It is the client's first packet: it starts a new session.");

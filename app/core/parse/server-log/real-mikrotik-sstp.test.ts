@@ -15,6 +15,37 @@ const t = engineT('en');
 const nl = engineT('nl');
 
 const EXPECTED: Record<string, RealServerLogRow> = {
+  // the same message from the server side: the only line a RouterOS 6.49.7 OpenVPN server logged for a Windows OpenVPN 2.6.0 client
+  // (OpenVPN issue #253), as a code span without time or topics: was not read; now the dropped packet and what to check
+  'routeros6-ovpn-server-only-line-duplicate-packet-dropping-openvpn-26-client-code-span.txt': {
+    records: 1,
+    understood: 1,
+    families: { mikrotik: 1 },
+    causes: [],
+    says: [[1, 'a PC with OpenVPN 2.6 against RouterOS 6 (OpenVPN 2.5 connects)']],
+  },
+  // the same issue's later comment: RouterOS 6.43.4's own OpenVPN client to a SoftEther server, the line a Markdown code span
+  // (backticks, a blank first): was "PPP session: ending - TLS failed." as information; now the router's own link failing TLS
+  'routeros6-ovpn-out1-client-terminating-tls-failed-markdown-code-span.txt': {
+    records: 1,
+    understood: 1,
+    families: { mikrotik: 1 },
+    causes: [],
+    says: [[1, "The router's own VPN connection on ovpn-out1 ended: its TLS handshake with the server it dials failed (\"TLS failed\")"]],
+  },
+  // RouterOS 6 as an OpenVPN client of a SoftEther server (SoftEtherVPN issue #333): its garbled topic lists, empty topics and
+  // other facilities' among them (`ovpn,debug,error,,,,,,,,,bgp,info,,l2tp,,,critical,…`), lines dated `jun/14/2017`; every line
+  // the same dropped packet — no line was read before (the topic list was not one), now each is the OpenVPN step, no cause
+  'routeros6-ovpn-client-garbled-topic-list-duplicate-packet-dropping.txt': {
+    records: 8,
+    understood: 8,
+    families: { mikrotik: 8 },
+    causes: [],
+    says: [
+      [1, 'The router dropped an OpenVPN packet it had already had ("duplicate packet, dropping")'],
+      [8, 'Check which OpenVPN program and version the other end runs'],
+    ],
+  },
   // a RouterOS 7 PPTP server (`logged in, … from …`): three log-ins of one user from one address, each given 192.168.89.255; the
   // first two end in the second they began, the third after 60 s. No line says why (no reason after `terminating...`): no cause
   'routeros7-pptp-logged-in-dot255-address-then-terminating-after-0-and-60-seconds.txt': {

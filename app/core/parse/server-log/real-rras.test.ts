@@ -49,6 +49,17 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [[1, 'The user corinne connected from 123.207.87.250 and failed authentication (Windows error 691).']],
     user: 'corinne',
   },
+  // the same 20271 as the issue's e-mail reply quoted it, the XML's markup gone (`> 20271 3 0 0x80000000000000 32407 System
+  // CITY-VPN16… {NA} corinne 123.207.87.250 The remote connection was denied … 0x10`): was not read at all; now the event by its
+  // id in the System log (the provider is lost with the markup), 691 from the reason's English text (the binary data is lost too)
+  'rras-event-xml-markup-lost-email-quote-20271-no-provider-reason-text.txt': {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [[1, 'credentials-rejected']],
+    says: [[1, 'The user corinne connected from 123.207.87.250 and failed authentication (Windows error 691).']],
+    user: 'corinne',
+  },
   // the XML `wevtutil qe` and Get-WinEvent's ToXml() print: one line, attributes in single quotes (IPBan's test events); a German
   // server's 20271 whose reason is German text: the 691 from the binary data, the time from TimeCreated (single-quoted, was not read)
   'rras-event-xml-one-line-de-20271-binary-691-german-reason.txt': {

@@ -2,6 +2,7 @@ import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilySt
 import type { Prefixed } from '../prefix';
 import { notifyByName } from '../codes/ike';
 import { MIKROTIK_DEBUG_RULES } from './mikrotik-debug';
+import { ovpnRules } from './mikrotik-ovpn';
 
 /**
  * MikroTik RouterOS memory/remote log: `HH:MM:SS topic,topic[,topic] message` (topics such as
@@ -138,6 +139,8 @@ function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
  */
 const CLIENT_IFACE = String.raw`((?:pptp|l2tp|sstp|ovpn|pppoe)-[\w.-]+)`;
 const SESSION_NAME = String.raw`(?:<([^>]+)>|${CLIENT_IFACE})`;
+/** a session named by an address (IPv4, or IPv6 with its colons) */
+const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)$/i;
 
 /**
  * The text of a line about the router's own client interface: a PPPoE client (`pppoe-out1`) is, as a rule, the router's own
@@ -149,18 +152,25 @@ const ownLinkKey = (key: string, iface: string): string => (iface.startsWith('pp
 /** A PPP session step: m[1] the server session's name, m[2] the client interface, m[3] the word, m[4] a reason after ` - ` */
 function pppSession(m: RegExpMatchArray): Hit {
   const client = m[1] === undefined;
-  const user = client ? undefined : m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn|pppoe)-/, '');
+  // a server session is named by the PC's address until its log-in names it by user (`<203.0.113.5>: authenticated`, then
+  // `<l2tp-anna>: connected`): an address is the peer, never a user name (it was taken for one)
+  const address = !client && ADDRESS.test(m[1]!) ? m[1] : undefined;
+  const user = client || address ? undefined : m[1]!.replace(/^(?:pptp|l2tp|sstp|ovpn|pppoe)-/, '');
   const reason = m[4];
+  // "TLS failed": the TLS handshake under an SSTP or OpenVPN session did not complete (RouterOS's words; the router's own
+  // ovpn-out1 dialing a SoftEther server logged `ovpn-out1: terminating... - TLS failed`, SoftEtherVPN issue #333, RouterOS
+  // 6.43.4). Which certificate or setting is at fault the line does not say: the side is what it tells
+  if (reason === 'TLS failed') return tagged({ decoded: [d(client ? 'mtOwnTlsFailed' : 'mtTlsFailed', client ? { iface: m[2]! } : undefined)], outcome: 'failure' }, { user, peer: address });
   // "terminating... - peer is not responding": the keepalive time-out of RouterOS's PPP servers — "If no traffic and no keepalive
   // responses have come for that period of time (i.e. 2 * keepalive-timeout), not responding client is proclaimed disconnected"
   // (MikroTik help "PPTP", "L2TP", "SSTP", "OpenVPN" server keepalive-timeout): the PC vanished, as pppd's LCP echo time-out says;
   // on the router's own client interface the silent side is the server it dials
-  if (reason !== undefined && PEER_GONE.test(reason)) return tagged({ decoded: [d(client ? ownLinkKey('mtServerNotResponding', m[2]!) : 'mtPeerNotResponding', client ? { iface: m[2]! } : undefined)], outcome: 'warning' }, { user });
+  if (reason !== undefined && PEER_GONE.test(reason)) return tagged({ decoded: [d(client ? ownLinkKey('mtServerNotResponding', m[2]!) : 'mtPeerNotResponding', client ? { iface: m[2]! } : undefined)], outcome: 'warning' }, { user, peer: address });
   // "hungup": the other side ended the PPP session (its Terminate-Request, or the tunnel closed under it; assumed from the word)
-  if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user });
+  if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user, peer: address });
   // the router dialing out was refused by the server it dials: the user name or password on its client interface (assumed from the text)
   if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d(ownLinkKey('mtOwnAuthFailed', (m[2] ?? m[1])!), { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
-  return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user });
+  return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user, peer: address });
 }
 
 /** the protocol a RouterOS topic list starts with (`ovpn,info …`), when it names one of its TCP servers' */
@@ -181,42 +191,6 @@ function tcpConnection(peer: string, pre: Prefixed): Hit {
   const server = tcpServerOf(pre);
   const key = server === 'sstp' ? 'mtTcpConnectionSstp' : server === 'ovpn' ? 'mtTcpConnectionOvpn' : 'mtTcpConnectionPptp';
   return tagged(step(key, { peer }), { peer });
-}
-
-/**
- * `<addr>: disconnected <reason>`: an OpenVPN session's end, the reason in angle brackets (RouterOS's own words). "peer
- * disconnected": the other side closed the connection — the PC on a server session, the server on the router's own client
- * (`ovpn-out1`); "bad packet received": the router got a packet it could not read (a RouterOS script's pairing of it with
- * `unknown opcode received`, search index file 35072022793; meaning assumed). Any other reason is given as printed.
- */
-function ovpnDisconnected(m: RegExpMatchArray): Hit {
-  const reason = m[3]!;
-  const client = m[1] === undefined;
-  const peer = !client && /^\d/.test(m[1]!) ? m[1] : undefined;
-  if (reason === 'peer disconnected') return tagged(step(client ? 'mtOvpnServerClosed' : 'mtOvpnPeerClosed', client ? { iface: m[2]! } : undefined), { peer });
-  if (reason === 'bad packet received') return tagged(step('mtOvpnBadPacket', undefined, 'warning'), { peer });
-  return tagged(step('mtOvpnDisconnected', { reason }), { peer });
-}
-
-/**
- * OpenVPN's packet opcodes (OpenVPN src/openvpn/ssl_pkt.h, P_CONTROL_HARD_RESET_CLIENT_V1 … P_CONTROL_WKC_V1; protocol described
- * in OpenVPN's doc/doxygen "OpenVPN's network protocol"): the ones a session start shows are explained, the others named.
- */
-const OVPN_OPCODES: Record<string, string> = {
-  P_CONTROL_HARD_RESET_CLIENT_V2: 'mtOvpnClientReset',
-  P_CONTROL_HARD_RESET_CLIENT_V3: 'mtOvpnClientReset',
-  P_CONTROL_HARD_RESET_SERVER_V2: 'mtOvpnServerReset',
-  P_CONTROL_SOFT_RESET_V1: 'mtOvpnSoftReset',
-  P_CONTROL_V1: 'mtOvpnControl',
-  P_ACK_V1: 'mtOvpnAck',
-  P_DATA_V1: 'mtOvpnData',
-  P_DATA_V2: 'mtOvpnData',
-};
-function ovpnPacket(dir: string, opcode: string): Hit {
-  const hit = step(dir === 'sent' ? 'mtOvpnPacketSent' : 'mtOvpnPacketReceived', { opcode });
-  const meaning = OVPN_OPCODES[opcode];
-  if (meaning) hit.decoded.push(d(meaning));
-  return hit;
 }
 
 const RULES: Rule[] = [
@@ -294,19 +268,7 @@ const RULES: Rule[] = [
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m, pre) => tcpConnection(m[1]!, pre)],
-  // RouterOS's OpenVPN server (topic ovpn): the cipher and HMAC of a session, its end with the reason in angle brackets, its
-  // listening state, and with ovpn,debug,packet the OpenVPN packets it sends and receives (forum.mikrotik.com thread 213051,
-  // RouterOS 6.49.2: `ovpn,info : using encoding - AES-256-CBC/SHA1`, `ovpn,debug <addr>: disconnected <peer disconnected>`,
-  // `ovpn,debug no more listening for incoming connections: too busy`, `ovpn,debug listening again for incoming connections`,
-  // `ovpn,debug,packet sent P_CONTROL_HARD_RESET_SERVER_V2 kid=0 sid=… pid=0 DATA len=0`; the session name before `: using` is
-  // empty there, as in a RouterOS OpenVPN guide's note `ovpn,info : using encoding - ……`, github.com search index file 18042386821)
-  [/^(?:<[^>]*>)?\s?: using encoding - ([\w-]+)\/([\w-]+)$/, (m) => step('mtOvpnEncoding', { cipher: m[1]!, auth: m[2]! }, 'success')],
-  [new RegExp(`^${SESSION_NAME}: disconnected <([^>]+)>$`), (m) => ovpnDisconnected(m)],
-  // assumed from the order in the thread's log: right after a connection comes in the server stops listening ("too busy"), and
-  // it listens again when that connection ends — one new connection is set up at a time
-  [/^no more listening for incoming connections: too busy$/, () => step('mtOvpnBusy')],
-  [/^listening again for incoming connections$/, () => step('mtOvpnListening')],
-  [/^(sent|rcvd) (P_[A-Z0-9_]+)\b.*$/, (m) => ovpnPacket(m[1]!, m[2]!)],
+  ...ovpnRules(SESSION_NAME),
   // (a log-prefix may come first: `drop-in forward: …`, `remote-access input: …`; a NAT'd packet says where it went after the ports;
   // a packet the router sends comes from no interface, `in:(unknown 0)`)
   [/^(?:[\w-]+ )?(input|forward|output): in:(?:\([^)]*\)|\S+) out:.*?proto (TCP|UDP)(?: \(([A-Z,]+)\))?, (\S+?):\d+->(\S+?):(\d+),.*$/, (m) => firewallPacket(m)],
@@ -320,10 +282,12 @@ const RULES: Rule[] = [
 /**
  * A topic list and the message after it: `l2tp,ppp,info <…>` as RouterOS prints it, or `l2tp, ppp, debug | <…>` as the Winbox
  * log window shows its Topics column (comma and blank) and a copy of it separates the columns (` | `; search index file
- * 19298022767, a Winbox copy of an L2TP session's debug log)
+ * 19298022767, a Winbox copy of an L2TP session's debug log). RouterOS 6 also printed garbled lists, empty topics between the
+ * commas and topics of other facilities among them (`ovpn,debug,error,,,,,,,,,bgp,info,,l2tp,,,critical,,,,critical duplicate
+ * packet, dropping`, a RouterOS OpenVPN client's log in SoftEtherVPN issue #333): the empty ones are no topics, the list stands.
  */
-const TOPIC_HEAD = /^((?:[a-z0-9-]+, ?)*[a-z0-9-]+)(?: \| | )(.*)$/;
-const topicsOf = (list: string): string[] => list.split(/, ?/);
+const TOPIC_HEAD = /^([a-z0-9-]+(?:,+ ?[a-z0-9-]+)*)(?: \| | )(.*)$/;
+const topicsOf = (list: string): string[] => list.split(/,+ ?/);
 
 /**
  * RouterOS facilities that are not the VPN (the memory log mixes them with it: `dhcp,info server1 assigned …`,
@@ -331,6 +295,9 @@ const topicsOf = (list: string): string[] => list.split(/, ?/);
  * are the router's, read as such and ignored, when their first topic is one of these.
  */
 const OTHER_TOPICS = new Set(['dhcp', 'interface', 'system', 'script', 'dns', 'wireless', 'wifi', 'bridge', 'route', 'ntp', 'snmp', 'ssh', 'e-mail', 'certificate', 'netwatch', 'upnp', 'poe-out', 'wireguard', 'caps', 'hotspot', 'web-proxy', 'telnet', 'ftp', 'bgp', 'ospf', 'stp', 'state', 'calc', 'event', 'lte', 'health', 'watchdog', 'backup', 'dude', 'container', 'manager', 'read', 'write']);
+/** a list of RouterOS topics that names a VPN topic first (the garbled lists of RouterOS 6 mix in other facilities' topics) */
+const isVpnTopicList = (topics: string[]): boolean => TOPICS.has(topics[0]!) && topics.every((t) => TOPICS.has(t) || OTHER_TOPICS.has(t));
+
 /** the first topic when a topic list names a non-VPN facility first and every topic is a RouterOS one */
 function otherFacility(message: string): string | undefined {
   const m = message.match(TOPIC_HEAD);
@@ -351,7 +318,7 @@ const IDENTITY = /^[^\s:<>]+: (.*)$/;
 function split(pre: Prefixed): string {
   const body = bodyOf(pre);
   const m = body.match(TOPIC_HEAD);
-  if (m && topicsOf(m[1]!).every((t) => TOPICS.has(t)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
+  if (m && isVpnTopicList(topicsOf(m[1]!)) && (m[1]!.includes(',') || TOPICS.has(m[1]!))) return m[2]!;
   return body;
 }
 
@@ -375,7 +342,7 @@ export const mikrotikFamily: FamilyParser = {
     if (pre.shape !== 'time-only' && pre.shape !== 'none' && !(pre.shape === 'syslog' && pre.host) && !(pre.shape === 'iso' && !pre.level)) return false;
     const body = bodyOf(pre);
     const m = body.match(TOPIC_HEAD);
-    if (m && m[1]!.includes(',') && topicsOf(m[1]!).every((t) => TOPICS.has(t))) return true;
+    if (m && m[1]!.includes(',') && isVpnTopicList(topicsOf(m[1]!))) return true;
     if (otherFacility(body)) return true;
     // one topic (`ipsec rejected hashtype: …`, `ipsec,!debug` logging): the message after it must be one the rules read
     return read(pre, {}) !== null || (split(pre) !== body && applyRules(RULES, body.trim(), pre, {}) !== null);

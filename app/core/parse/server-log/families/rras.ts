@@ -10,6 +10,7 @@ import { FORWARDED_EVENT_SOURCES, isNxlogJson, isSnareRecord, nxlogEvent, snareE
 import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isMarkdownEventLine, isMarkdownEventRow, readMarkdownEventLine } from './event-markdown-table';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
+import { eventXmlTextBlock, isEventXmlText } from './event-xml-text';
 import { isServiceControlSource, serviceControlHit, ServiceWatch } from './service-control-events';
 import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
 
@@ -224,7 +225,7 @@ export const rrasFamily: FamilyParser = {
     if (pre.program === 'Event' && pre.shape === 'program') return /^(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:/.test(pre.message);
     // a Windows event a forwarder sent as Snare's record (forwarded-event.ts): after a header or as Snare's own line
     if (pre.shape !== 'none') return pre.program === undefined && (isSnareRecord(pre) || isNxlogJson(pre.message));
-    return isSnareRecord(pre) || isNxlogJson(pre.message) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message) || (pre.message.charCodeAt(0) === 124 /* | */ && isMarkdownEventLine(pre.message));
+    return isSnareRecord(pre) || isNxlogJson(pre.message) || startsEventBlock(pre.message) || FIELD.test(pre.message) || isNpsLogFileLine(pre.message) || isRasClientMessage(pre.message) || isExportLine(pre.message) || isEventTableFrame(pre.message) || (pre.message.charCodeAt(0) === 124 /* | */ && isMarkdownEventLine(pre.message)) || isEventXmlText(pre.message);
   },
   // a row of PowerShell's table of events, or of a Markdown table of events, under the table's header this log showed (event-table-rows.ts, event-markdown-table.ts)
   claimsLeftover: (pre, state) => pre.shape === 'none' && (isEventTableRow(pre.message, state) || isMarkdownEventRow(pre.message, state)),
@@ -293,6 +294,9 @@ export const rrasFamily: FamilyParser = {
       if (t) state.iasTime = t;
       return iasFormat(iasLine);
     }
+    // an event's XML that lost its markup (event-xml-text.ts): read as a pasted event without its XML
+    const stripped = eventXmlTextBlock(pre.message);
+    if (stripped) return eventBlockHit(stripped, state);
     // a Message field whole (track sees the entry's text, cut at 400 characters; NPS's reason code is near the end)
     if (MESSAGE_FIELD.test(pre.message)) state.message = pre.message.replace(MESSAGE_FIELD, '');
     return applyRules(RULES, pre.message, pre, state);
