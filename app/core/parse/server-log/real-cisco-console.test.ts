@@ -20,6 +20,21 @@ const ROWS: Record<string, RealServerLogRow> = {
     ],
     peer: '172.16.0.2',
   },
+  // 7 lines were not understood: IOS-XE's `IPCP AUTHOR:` address check, the neighbor route put into and taken out of the AVL
+  // tree, `ppp_session_ntfy` (families/ios-ppp-platform.ts); a PPPoE server's own session, the PC's login accepted
+  'ios-xe-csr-pppoe-server-clear-session-chap-success-ipcp-author-avl-route-platform-notify.txt': {
+    records: 98,
+    understood: 98,
+    families: { ios: 98 },
+    causes: [],
+    says: [
+      [12, 'The PPP session on Vi1.1 is taken out of the router\'s forwarding.'],
+      [20, 'Route to the other end of Vi1.1 (172.20.1.2) removed.'],
+      [70, 'CHAP SUCCESS to the PC.'],
+      [80, 'IPCP address check with AAA (Start): the other end asks for 0.0.0.0, the router means to give it 0.0.0.0.'],
+      [96, 'Route to the other end of Vi1.1 (172.20.1.3) added.'],
+    ],
+  },
 };
 
 describe('real Cisco console copies (round 35)', () => {
@@ -38,5 +53,17 @@ describe('the ASA console head glued to its text (families/asa.ts consoleText)',
   it('a bracket glued to any other word is no ASA head', () => {
     expect(one('Feb 16 13:36:40 [IKEv1]Foo = 203.0.113.9, x')?.family).not.toBe('asa');
     expect(one('Feb 16 13:36:40 [IKEv1]Group 203.0.113.9')?.family).not.toBe('asa');
+  });
+});
+
+describe("IOS-XE's lines around a PPP session (families/ios-ppp-platform.ts)", () => {
+  const one = (line: string) => parseServerLog(line).entries[0];
+  it('reads the IPv6CP address check too, and the platform notice names its interface as the session', () => {
+    expect(one('*Sep  6 08:24:05.279: Vi2 IPV6CP AUTHOR: Done.  Her address ::, we want ::')?.family).toBe('ios');
+    const e = one('*Sep  6 08:24:05.285: ppp_session_ntfy, topswidb Vi2.1, va Vi2.1, platform notify 0');
+    expect([e?.family, e?.session, e?.outcome]).toEqual(['ios', 'Vi2.1', 'info']);
+  });
+  it('an interface name followed by other words about an AVL tree is not taken', () => {
+    expect(one('*Sep  6 08:24:05.287: Vi1.1 Rebalanced AVL tree: topoid 1, address 172.20.1.3')?.family).not.toBe('ios');
   });
 });

@@ -8,6 +8,7 @@ import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp,
 import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
 import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
+import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -168,6 +169,8 @@ const RULES: Rule[] = [
   // "IPCP: Cannot satisfy pool request": the local pool has no address left, or is misconfigured (Lewis, "Troubleshooting Virtual Private Networks", Cisco Press 2004, ch. 3 review questions)
   [/^(\S+) IPCP: Cannot satisfy pool request\b.*$/, (m) => ({ decoded: [d('noAddressLeft', { address: `on ${m[1]}` })], outcome: 'failure', cause: 'address-pool' })],
   ...LINK_SIDE_RULES,
+  // IOS-XE's lines around a session: the address check with AAA, the route to the other end, the platform told (ios-ppp-platform.ts)
+  ...IOS_PPP_PLATFORM_RULES,
   [/^(\S+) PPP DISC: (.*)$/, (m, _p, state) => {
     const r = m[2]!;
     const own = ownLoginDisc(m[1]!, r, state);
@@ -289,7 +292,7 @@ export const iosFamily: FamilyParser = {
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
+    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
   },
   parse(pre, state) {
     const text = textOf(pre).trim();
