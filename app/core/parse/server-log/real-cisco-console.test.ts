@@ -35,6 +35,21 @@ const ROWS: Record<string, RealServerLogRow> = {
       [96, 'Route to the other end of Vi1.1 (172.20.1.3) added.'],
     ],
   },
+  // 8 lines were not understood: the prompt whose command debug output cut (`HQ#clea`), the ID payload's indented fields after the
+  // first, `bring down existing …` under `Process initial contact,`; RECVD_PKT_INV_SPI was a plain system message
+  'ios-xe-console-clear-crypto-sa-typing-cut-by-debug-invalid-spi-isakmp-id-payload-fields.txt': {
+    records: 171,
+    understood: 171,
+    families: { ios: 171 },
+    causes: [],
+    says: [
+      [2, "Typed at the router's prompt (not a log line): clea."],
+      [23, 'An ESP packet from 103.1.1.1 belongs to an IPsec SA this router does not have (any more) (SPI 0x3EA71AED)'],
+      [118, 'ID payload next-payload : 8 type : 1'],
+      [137, "Process initial contact, bring down existing phase 1 and 2 SA's"],
+      [132, 'IKE phase 1 authenticated with 103.1.1.1.'],
+    ],
+  },
 };
 
 describe('real Cisco console copies (round 35)', () => {
@@ -65,5 +80,22 @@ describe("IOS-XE's lines around a PPP session (families/ios-ppp-platform.ts)", (
   });
   it('an interface name followed by other words about an AVL tree is not taken', () => {
     expect(one('*Sep  6 08:24:05.287: Vi1.1 Rebalanced AVL tree: topoid 1, address 172.20.1.3')?.family).not.toBe('ios');
+  });
+});
+
+describe('IOS debug crypto isakmp records over several lines, a prompt cut short (detect.ts continuesIosIsakmp, families/ios.ts)', () => {
+  const parse = (text: string) => parseServerLog(text);
+  it("an ID payload's indented fields are the payload line's; a line with its own header or a capital is not", () => {
+    const r = parse(['ISAKMP:(1003):ID payload', '\tnext-payload : 8', '\ttype         : 1', '\tport         : 500', 'ISAKMP:(1003):Total payload length: 12'].join('\n'));
+    expect([r.records, r.unknown]).toEqual([2, 0]);
+    expect(parse(['ISAKMP: (1003):Process initial contact,', 'Bring down existing phase 1'].join('\n')).records).toBe(2);
+  });
+  it('only the start of a command the prompt rule knows is a cut prompt', () => {
+    expect(parse('HQ#clea').entries[0]?.family).toBe('ios');
+    expect(parse('HQ#zebra').unknown).toBe(1);
+  });
+  it('RECVD_PKT_INV_SPI names the peer and is a warning without a cause', () => {
+    const e = parse("*Oct 24 04:31:10.058: %CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=192.0.2.1, prot=50, spi=0x3EA71AED(1051138797), srcaddr=198.51.100.7").entries[0]!;
+    expect([e.peer, e.outcome, e.cause]).toEqual(['198.51.100.7', 'warning', undefined]);
   });
 });

@@ -53,6 +53,17 @@ const NOTIFY_TAIL = String.raw`(?: spi \d+, message ID = -?\d+(?:, sa = \w+)?)?`
 /** An IOS exec prompt (a host name, a config mode in brackets, `#` or `>`) alone or with a command that shows or debugs */
 const CLI_PROMPT = /^([A-Za-z][\w.-]{0,62})(?:\([\w-]+\))?[#>]\s*((?:debug|undebug|no debug|u all|un all|undebug all|show|sh|terminal|term|clear|ping)\b.*)?$/;
 /**
+ * The same prompt with a command cut short: debug output came while the administrator typed, and the console went on with
+ * the router's lines before the command was finished (`HQ#clea`, then ISAKMP lines, then `HQ#clear crypto …`: a real IOS-XE
+ * console, test/fixtures/real/SOURCES.md). Only the start of a command CLI_PROMPT knows, alone on the line.
+ */
+const CUT_PROMPT = /^([A-Za-z][\w.-]{0,62})#([a-z]{1,8})\s*$/;
+const PROMPT_COMMANDS = ['debug', 'undebug', 'show', 'terminal', 'clear', 'ping'];
+const cutPrompt = (text: string): RegExpMatchArray | null => {
+  const m = text.match(CUT_PROMPT);
+  return m && PROMPT_COMMANDS.some((c) => c.startsWith(m[2]!)) ? m : null;
+};
+/**
  * The administrator changing the configuration while the debug runs (an IOS-XE hub's console, search index file 20666743554):
  * `Hub-RTR#conf t`, IOS's answer `Enter configuration commands, one per line.  End with CNTL/Z.`, then any command at a config
  * mode's prompt, `Hub-RTR(config)#ip route …`, `(config-crypto-map)#set peer …` (the modes: Cisco IOS Configuration Fundamentals
@@ -217,6 +228,7 @@ const RULES: Rule[] = [
   ...IOS_IP_PACKET_RULES,
   [CLI_PROMPT, (m) => promptHit(m)],
   [CONFIG_PROMPT, (m) => promptHit(m)],
+  [CUT_PROMPT, (m, _p) => (cutPrompt(m[0]) ? promptHit(m) : null)],
   [CONFIG_ANSWER, () => ({ ...tagged(step('iosConfigMode'), NO_LINK), console: {} })],
   [PING_ANSWER, (m) => ({ ...tagged(step('iosPingOutput', { text: m[1]! }), NO_LINK), console: {} })],
   [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
@@ -234,6 +246,11 @@ const RULES: Rule[] = [
   // Cisco IOS system messages RADIUS-4-RADIUS_DEAD "RADIUS server %s is not responding." / RADIUS-4-RADIUS_ALIVE "… is being marked alive."
   [/^%RADIUS-4-RADIUS_DEAD: RADIUS server (\S+?)(?::\d+(?:,\d+)?)? is not responding\.?$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1]! })], outcome: 'failure', cause: 'radius-unreachable' })],
   [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
+  // Cisco IOS System Message Guide, CRYPTO-4-RECVD_PKT_INV_SPI "decaps: rec'd IPSEC packet has invalid spi for destaddr=…, prot=…,
+  // spi=…, srcaddr=…": an ESP (or AH) packet for an SA this router does not have (any more) — the two ends' SAs are out of step, as
+  // after one side cleared or rebooted (a real IOS-XE console: `clear crypto sa`, then this, then the peer's new Main Mode); it heals
+  // when the other side negotiates again (`crypto isakmp invalid-spi-recovery` lets IOS ask it to: Cisco IOS Security Command Reference)
+  [/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=\S+?, prot=(\d+), spi=(0x[0-9A-Fa-f]+)(?:\(\d+\))?, srcaddr=([0-9A-Fa-f.:]+)\b.*$/, (m) => tagged(step('iosInvalidSpi', { peer: m[3]!, spi: m[2]!, proto: m[1] === '51' ? 'AH' : 'ESP' }, 'warning'), { peer: m[3] })],
   // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
   fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
   // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: ISAKMP_HEAD_TEXT's heads)
@@ -291,7 +308,7 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'program') return (ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid) || ipPacketProgram(pre);
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
-    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
   },
   parse(pre, state) {
