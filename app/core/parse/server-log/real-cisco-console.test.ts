@@ -50,6 +50,17 @@ const ROWS: Record<string, RealServerLogRow> = {
       [132, 'IKE phase 1 authenticated with 103.1.1.1.'],
     ],
   },
+  // 2 lines were not understood: the system messages without a header (no `service timestamps`); RECVD_PKT_INV_SPI with a backtick
+  'ios-debug-crypto-book-copy-no-timestamps-hsrp-failover-invalid-spi-backtick-author-markers.txt': {
+    records: 16,
+    understood: 16,
+    families: { ios: 16 },
+    causes: [],
+    says: [
+      [2, 'IOS message %HSRP-5-STATECHANGE: FastEthernet0/0.100 Grp 1 state Standby -> Active (#1)'],
+      [4, 'An ESP packet from 1.1.56.6 belongs to an IPsec SA this router does not have (any more) (SPI 0x33C701EA)'],
+    ],
+  },
 };
 
 describe('real Cisco console copies (round 35)', () => {
@@ -97,5 +108,13 @@ describe('IOS debug crypto isakmp records over several lines, a prompt cut short
   it('RECVD_PKT_INV_SPI names the peer and is a warning without a cause', () => {
     const e = parse("*Oct 24 04:31:10.058: %CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=192.0.2.1, prot=50, spi=0x3EA71AED(1051138797), srcaddr=198.51.100.7").entries[0]!;
     expect([e.peer, e.outcome, e.cause]).toEqual(['198.51.100.7', 'warning', undefined]);
+  });
+});
+
+describe('an IOS system message without a header (families/ios.ts BARE_SYSTEM_MESSAGE)', () => {
+  it("is the router's; an ASA's numeric id and a word that is no mnemonic are not", () => {
+    expect(parseServerLog('%LINEPROTO-5-UPDOWN: Line protocol on Interface Virtual-Access2, changed state to up').entries[0]?.family).toBe('ios');
+    expect(parseServerLog('%ASA-6-113005: AAA user authentication Rejected : reason = AAA failure : server = 10.0.0.2 : user = bob').entries[0]?.family).toBe('asa');
+    expect(parseServerLog('%Discount-5-OFF: today').unknown).toBe(1);
   });
 });

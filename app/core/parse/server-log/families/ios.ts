@@ -248,9 +248,10 @@ const RULES: Rule[] = [
   [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
   // Cisco IOS System Message Guide, CRYPTO-4-RECVD_PKT_INV_SPI "decaps: rec'd IPSEC packet has invalid spi for destaddr=…, prot=…,
   // spi=…, srcaddr=…": an ESP (or AH) packet for an SA this router does not have (any more) — the two ends' SAs are out of step, as
-  // after one side cleared or rebooted (a real IOS-XE console: `clear crypto sa`, then this, then the peer's new Main Mode); it heals
+  // after one side cleared or rebooted (a real IOS-XE console: `clear crypto sa`, then this, then the peer's new Main Mode; a book's
+  // copy writes `rec\`d`, its apostrophe a backtick); it heals
   // when the other side negotiates again (`crypto isakmp invalid-spi-recovery` lets IOS ask it to: Cisco IOS Security Command Reference)
-  [/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=\S+?, prot=(\d+), spi=(0x[0-9A-Fa-f]+)(?:\(\d+\))?, srcaddr=([0-9A-Fa-f.:]+)\b.*$/, (m) => tagged(step('iosInvalidSpi', { peer: m[3]!, spi: m[2]!, proto: m[1] === '51' ? 'AH' : 'ESP' }, 'warning'), { peer: m[3] })],
+  [/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec[\x60'\u2019]d IPSEC packet has invalid spi for destaddr=\S+?, prot=(\d+), spi=(0x[0-9A-Fa-f]+)(?:\(\d+\))?, srcaddr=([0-9A-Fa-f.:]+)\b.*$/, (m) => tagged(step('iosInvalidSpi', { peer: m[3]!, spi: m[2]!, proto: m[1] === '51' ? 'AH' : 'ESP' }, 'warning'), { peer: m[3] })],
   // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
   fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
   // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: ISAKMP_HEAD_TEXT's heads)
@@ -286,6 +287,13 @@ const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DIS
 // `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
+/**
+ * The same message with no header at all (a router without `service timestamps log`, or a book's copy that left them out: `R3#`, then
+ * `%HSRP-5-STATECHANGE: FastEthernet0/0.100 Grp 1 state Standby -> Active`, test/fixtures/real/SOURCES.md): facility and mnemonic
+ * words (Cisco IOS System Message Guide, "Message Format": `%FACILITY-SEVERITY-MNEMONIC: Message-text`), so an ASA's numeric id
+ * (`%ASA-6-113005:`) is never taken for one
+ */
+const BARE_SYSTEM_MESSAGE = /^%[A-Z][A-Z0-9_]*-[0-7]-[A-Z][A-Z0-9_]*: /;
 const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+(?::\d+)?\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
 
 /**
@@ -308,6 +316,7 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'program') return (ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid) || ipPacketProgram(pre);
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
+    if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */) return BARE_SYSTEM_MESSAGE.test(pre.message);
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
   },
