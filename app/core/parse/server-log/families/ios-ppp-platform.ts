@@ -1,4 +1,4 @@
-import { step, tagged, type Rule } from '../kit';
+import { fallback, step, tagged, type Rule } from '../kit';
 
 /**
  * The lines IOS-XE's `debug ppp negotiation` prints around a PPP session besides its packets (a real CSR1000v PPPoE server's
@@ -17,7 +17,8 @@ export const PPP_PLATFORM_HEAD = /^(?:ppp_session_ntfy\b|\S+ (?:(?:IPCP|IPV6CP|L
 
 export const IOS_PPP_PLATFORM_RULES: Rule[] = [
   [/^(\S+) (IPCP|IPV6CP) AUTHOR: (Start|Done)\.\s+Her address (\S+), we want (\S+)$/, (m) => step('iosAddressAuthor', { proto: m[2]!, phase: m[3]!, her: m[4]!, want: m[5]! })],
-  [/^(\S+) (?:IPCP|IPV6CP|LCP|CCP) AUTHOR: (.*)$/, (m) => step('iosPppStep', { text: m[2]! })],
+  // any other AUTHOR line, also the two above (a catch-all: never the rule cache's answer)
+  fallback(/^(\S+) (?:IPCP|IPV6CP|LCP|CCP) AUTHOR: (.*)$/, (m) => step('iosPppStep', { text: m[2]! })),
   [/^(\S+) (Added to|Deleted) neighbor route (?:to |from )?AVL tree: topoid \S+, address (\S+)$/, (m) => step(m[2] === 'Deleted' ? 'iosPeerRouteRemoved' : 'iosPeerRouteAdded', { link: m[1]!, address: m[3]! })],
   [/^ppp_session_ntfy( delete)?, topswidb (\S+), va (\S+), platform notify \d+$/, (m) => tagged(step(m[1] ? 'iosPlatformSessionDown' : 'iosPlatformSessionUp', { link: m[3]! }), { session: m[3]! })],
 ];

@@ -228,7 +228,8 @@ const RULES: Rule[] = [
   ...IOS_IP_PACKET_RULES,
   [CLI_PROMPT, (m) => promptHit(m)],
   [CONFIG_PROMPT, (m) => promptHit(m)],
-  [CUT_PROMPT, (m, _p) => (cutPrompt(m[0]) ? promptHit(m) : null)],
+  // (takes `HQ#clear` too, which CLI_PROMPT took first: a catch-all, never the rule cache's answer)
+  fallback(CUT_PROMPT, (m) => (cutPrompt(m[0]) ? promptHit(m) : null)),
   [CONFIG_ANSWER, () => ({ ...tagged(step('iosConfigMode'), NO_LINK), console: {} })],
   [PING_ANSWER, (m) => ({ ...tagged(step('iosPingOutput', { text: m[1]! }), NO_LINK), console: {} })],
   [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
