@@ -101,6 +101,12 @@ describe('IOS debug crypto isakmp records over several lines, a prompt cut short
     expect([r.records, r.unknown]).toEqual([2, 0]);
     expect(parse(['ISAKMP: (1003):Process initial contact,', 'Bring down existing phase 1'].join('\n')).records).toBe(2);
   });
+  it("IOS 12's `ISAKMP (0:1):` head too, and `SA authentication status:` its value; an event quote's indented field pasted below is not the record's", () => {
+    expect(parse(['ISAKMP (0:1): ID payload', '\tnext-payload : 8', '\ttype         : 1', '\taddress      : 10.1.1.1', 'ISAKMP (0:1): Total payload length: 12'].join('\n')).records).toBe(2);
+    expect(parse(['ISAKMP: (1003):SA authentication status:', '        authenticated'].join('\n')).records).toBe(1);
+    const quote = ['   Event ID   : 20103', '   Source     : Router', '   Description: Unable to load C:\\WINNT\\system32\\ipxrtmgr.dll. '];
+    expect(parse(['ISAKMP: (1003):Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE', ...quote].join('\n')).records).toBe(1 + parse(quote.join('\n')).records);
+  });
   it('only the start of a command the prompt rule knows is a cut prompt', () => {
     expect(parse('HQ#clea').entries[0]?.family).toBe('ios');
     expect(parse('HQ#zebra').unknown).toBe(1);
