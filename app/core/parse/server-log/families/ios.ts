@@ -317,7 +317,8 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'program') return (ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid) || ipPacketProgram(pre);
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
-    if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */) return BARE_SYSTEM_MESSAGE.test(pre.message);
+    // (not returned when false: IOS's own `% Invalid input …` answer starts with `%` too, CLI_ERROR's below)
+    if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */ && BARE_SYSTEM_MESSAGE.test(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
     return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
   },
