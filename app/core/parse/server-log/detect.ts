@@ -100,7 +100,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // only three kinds of record ever continue: Format-List fields, VPN 3000 events, IOS packets
   // (a Format-List Message goes on past blank lines: Get-WinEvent prints an event's paragraphs so, each indented)
   // (a `swanctl --list-sas` IKE_SA head, `gw: #1, ESTABLISHED, IKEv2, …`, looks like a field; its indented lines are records of their own)
-  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text);
+  // (an IOS `ISAKMP: (0):…` record reads as a field too: its own indented lines are continuesIosIsakmp's, an indented `Event ID : …`
+  // of an event quote pasted under it is not its)
+  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text) && !IOS_ISAKMP_RECORD.test(pending.text);
   const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
   // (past blank lines — up to three: a blog's copy that put one after each line, doubled again by a CRLF conversion — only while the
@@ -115,6 +117,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // indented line under it, starting with one of the kernel's own fields (a real firewalld FINAL_REJECT wrapped after `TOS=0x00`);
   // past one blank line too, a double-spaced copy's (in a two-line paste the splitter cannot yet tell it is double-spaced)
   if (indented && blankBefore <= 1 && NETFILTER_MORE.test(line) && pending.text.includes(' SRC=') && pending.text.includes(' DST=')) return true;
+  if (blankBefore === 0 && continuesIosIsakmp(pending.text, line, indented)) return true;
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());
@@ -212,6 +215,22 @@ const IOS_CRYPTO_RECORD = /(?:^|: )(?:IPSEC\([\w_]+\): |Crypto mapdb : )/;
 // (and IOS 15's transform set after `… not supported for identity:`, `    {esp-aes 256 esp-sha512-hmac }`: ios-crypto.ts)
 const IOS_IPSEC_MORE = /^\s*(?:\((?:key eng\. msg\.?|sa|identity)\) |[a-z_]+(?:\([\w/]+\))?= |\{[\w -]*\}\s*$)/;
 const IOS_NOTIFY_MORE = /^\s+spi \d+, message ID = -?\d+/;
+/**
+ * IOS `debug crypto isakmp` prints an ID payload's fields on indented lines under `ISAKMP: (1003):ID payload` (`next-payload : 8`,
+ * `type : 1`, `address : …`, `protocol : 17`, `port : 0`, `length : 12`; IOS-XE 16 puts `address` and `protocol` back on lines of
+ * their own, the rest stays indented), `SA authentication status:` its value (`authenticated`), and breaks `Process initial contact,` before its rest, `bring down existing phase 1 and 2
+ * SA's with local … remote …`, at the line's start (a real IOS-XE console, test/fixtures/real/SOURCES.md): both are the record's.
+ */
+const IOS_ISAKMP_RECORD = /(?:^|: )ISAKMP(?:-\w+)?(?:: ?| )\(/;
+const IOS_ISAKMP_FIELD = /^\s+(?:next-payload|type|address|protocol|port|length)\s+: \S/;
+/** `ISAKMP: (1003):SA authentication status:` and its value, `authenticated`, on the indented line under it */
+const IOS_ISAKMP_STATUS = /status:\s*$/;
+const IOS_ISAKMP_STATUS_VALUE = /^\s+[a-z]+(?: [a-z]+)?\s*$/;
+function continuesIosIsakmp(pending: string, line: string, indented: boolean): boolean {
+  if (indented) return (IOS_ISAKMP_FIELD.test(line) || (IOS_ISAKMP_STATUS.test(pending) && IOS_ISAKMP_STATUS_VALUE.test(line))) && IOS_ISAKMP_RECORD.test(pending);
+  const c = line.charCodeAt(0);
+  return c >= 97 && c <= 122 && /,\s*$/.test(pending) && IOS_ISAKMP_RECORD.test(pending) && splitPrefix(line).shape === 'none';
+}
 /**
  * The fields the kernel writes after `SRC=`/`DST=` in a packet log line, in its order (net/netfilter/nf_log_syslog.c: dump_ipv4_packet,
  * dump_ipv6_packet, nf_log_dump_tcp_header / nf_log_dump_udp_header, the ICMP part), and its flags written bare (DF, SYN …): what the

@@ -233,8 +233,17 @@ function decode(id: number, text: string, severity = 6): Hit | null {
  * split at the space). The text after it, or undefined.
  */
 const CONSOLE_HOST = /^\[IKEv[12](?:\]:|$)/;
-/** the console head at the start of a line copied without its time: `[IKEv1 DEBUG]: Group = …` */
-const CONSOLE_HEAD = /^\[IKEv[12](?: DEBUG)?\]: (.*)$/;
+/**
+ * The same head with no colon and no blank after the bracket, the IKE text's first word glued to it: `Nov 08 07:10:05
+ * [IKEv1]Group = 172.16.0.2, IP = …` (a real ASA 5505 console copied into lab notes, search index file 28725717322; the
+ * glued form is assumed to be the ASA's own console output, not a copy's loss: every line of that copy has it). The syslog
+ * reader takes `[IKEv1]Group` (or `[IKEv1]IP`, `[IKEv1]Username`) for the host and the text goes on at `= …`; with DEBUG
+ * the host is `[IKEv1` and the text starts `DEBUG]Group = …`.
+ */
+const CONSOLE_GLUED_HOST = /^\[IKEv[12]\](Group|Username|IP)$/;
+const CONSOLE_GLUED_DEBUG = /^DEBUG\](?::\s*)?((?:Group|Username|IP) = .*)$/;
+/** the console head at the start of a line copied without its time: `[IKEv1 DEBUG]: Group = …` (or glued, `[IKEv1]Group = …`) */
+const CONSOLE_HEAD = /^\[IKEv[12](?: DEBUG)?\](?:: |(?=(?:Group|Username|IP) = ))(.*)$/;
 /**
  * An IKE message's own head, the objects the ASA prepends to "most of the ISAKMP syslog messages … to help identify the tunnel"
  * (Cisco ASA configuration guide, "Configuring Logging": `Group = groupname, Username = user, IP = IP_address, `), in that order —
@@ -250,10 +259,23 @@ function consoleText(pre: Prefixed): string | undefined {
     if (c === 91) return pre.message.match(CONSOLE_HEAD)?.[1];
     return (c === 71 || c === 73 || c === 85) && TUNNEL_HEAD.test(pre.message) ? pre.message : undefined;
   }
+  const glued = pre.host.match(CONSOLE_GLUED_HOST);
+  if (glued) return pre.message.startsWith('= ') ? `${glued[1]} ${pre.message}` : undefined;
   if (!CONSOLE_HOST.test(pre.host)) return undefined;
   if (pre.host.endsWith(']:')) return pre.message;
-  const m = pre.message.match(/^DEBUG\]: (.*)$/);
+  const m = pre.message.match(/^DEBUG\]: (.*)$/) ?? pre.message.match(CONSOLE_GLUED_DEBUG);
   return m ? m[1] : undefined;
+}
+
+/**
+ * An IKEv1 message's own head (`Group = g, Username = u, IP = ip, `: TUNNEL_HEAD) names the peer and the user: the entry's, in a
+ * syslog line and in the console's copy of the same text alike (a masked user name, `*****`, names no one)
+ */
+function withTunnelHead(hit: Hit | null, text: string): Hit | null {
+  if (!hit || hit.peer !== undefined) return hit;
+  const head = text.match(TUNNEL_FIELDS);
+  if (head) tagged(hit, { peer: head[2], user: hit.user ?? (head[1] && !/^\*+$/.test(head[1]) ? head[1] : undefined) });
+  return hit;
 }
 
 /** `debug crypto ikev2` output (asa-ikev2.ts): a line with no header read that starts `IKEv2-PROTO-`/`KEv2-…` or `Proposal n: ` */
@@ -278,18 +300,16 @@ export const asaFamily: FamilyParser = {
   parse(pre, state) {
     if (ikev2Debug(pre)) return ikev2DebugHit(pre.message, state);
     const console = consoleText(pre);
-    if (console !== undefined) return ikeText(console.replace(HTML_TAG, ''), 'info');
+    if (console !== undefined) {
+      const text = console.replace(HTML_TAG, '');
+      return withTunnelHead(ikeText(text, 'info'), text);
+    }
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program?.charCodeAt(0) === 60 ? `${pre.program}:${pre.message}` : pre.message;
     const own = whole.match(ID);
     const m = own ?? whole.match(ID_INSIDE);
     if (!m) return null;
     const text = m[4]!.replace(HTML_TAG, '');
-    const hit = decode(Number(m[3]), text, Number(m[2]));
-    // an IKEv1 message's own head (`Group = g, Username = u, IP = ip, `: TUNNEL_HEAD) names the peer and the user: the entry's
-    if (hit && hit.peer === undefined) {
-      const head = text.match(TUNNEL_FIELDS);
-      if (head) tagged(hit, { peer: head[2], user: hit.user ?? (head[1] && !/^\*+$/.test(head[1]) ? head[1] : undefined) });
-    }
+    const hit = withTunnelHead(decode(Number(m[3]), text, Number(m[2])), text);
     // text before the id (only when the prefix reader did not take it all): the ASA's own time may be there, after a relay's header
     const time = own || !hit ? undefined : asaOwnTime(whole.slice(0, m.index));
     if (time) hit!.time = time;

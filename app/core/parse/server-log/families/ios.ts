@@ -8,6 +8,7 @@ import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp,
 import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
 import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
+import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -51,6 +52,17 @@ const NOTIFY_TAIL = String.raw`(?: spi \d+, message ID = -?\d+(?:, sa = \w+)?)?`
 
 /** An IOS exec prompt (a host name, a config mode in brackets, `#` or `>`) alone or with a command that shows or debugs */
 const CLI_PROMPT = /^([A-Za-z][\w.-]{0,62})(?:\([\w-]+\))?[#>]\s*((?:debug|undebug|no debug|u all|un all|undebug all|show|sh|terminal|term|clear|ping)\b.*)?$/;
+/**
+ * The same prompt with a command cut short: debug output came while the administrator typed, and the console went on with
+ * the router's lines before the command was finished (`HQ#clea`, then ISAKMP lines, then `HQ#clear crypto …`: a real IOS-XE
+ * console, test/fixtures/real/SOURCES.md). Only the start of a command CLI_PROMPT knows, alone on the line.
+ */
+const CUT_PROMPT = /^([A-Za-z][\w.-]{0,62})#([a-z]{1,8})\s*$/;
+const PROMPT_COMMANDS = ['debug', 'undebug', 'show', 'terminal', 'clear', 'ping'];
+const cutPrompt = (text: string): RegExpMatchArray | null => {
+  const m = text.match(CUT_PROMPT);
+  return m && PROMPT_COMMANDS.some((c) => c.startsWith(m[2]!)) ? m : null;
+};
 /**
  * The administrator changing the configuration while the debug runs (an IOS-XE hub's console, search index file 20666743554):
  * `Hub-RTR#conf t`, IOS's answer `Enter configuration commands, one per line.  End with CNTL/Z.`, then any command at a config
@@ -168,6 +180,8 @@ const RULES: Rule[] = [
   // "IPCP: Cannot satisfy pool request": the local pool has no address left, or is misconfigured (Lewis, "Troubleshooting Virtual Private Networks", Cisco Press 2004, ch. 3 review questions)
   [/^(\S+) IPCP: Cannot satisfy pool request\b.*$/, (m) => ({ decoded: [d('noAddressLeft', { address: `on ${m[1]}` })], outcome: 'failure', cause: 'address-pool' })],
   ...LINK_SIDE_RULES,
+  // IOS-XE's lines around a session: the address check with AAA, the route to the other end, the platform told (ios-ppp-platform.ts)
+  ...IOS_PPP_PLATFORM_RULES,
   [/^(\S+) PPP DISC: (.*)$/, (m, _p, state) => {
     const r = m[2]!;
     const own = ownLoginDisc(m[1]!, r, state);
@@ -214,6 +228,8 @@ const RULES: Rule[] = [
   ...IOS_IP_PACKET_RULES,
   [CLI_PROMPT, (m) => promptHit(m)],
   [CONFIG_PROMPT, (m) => promptHit(m)],
+  // (takes `HQ#clear` too, which CLI_PROMPT took first: a catch-all, never the rule cache's answer)
+  fallback(CUT_PROMPT, (m) => (cutPrompt(m[0]) ? promptHit(m) : null)),
   [CONFIG_ANSWER, () => ({ ...tagged(step('iosConfigMode'), NO_LINK), console: {} })],
   [PING_ANSWER, (m) => ({ ...tagged(step('iosPingOutput', { text: m[1]! }), NO_LINK), console: {} })],
   [DEBUG_SWITCHED, (m) => tagged(step(m[2] === 'on' ? 'iosDebugOn' : 'iosDebugOff', { what: m[1]! }), NO_LINK)],
@@ -231,6 +247,12 @@ const RULES: Rule[] = [
   // Cisco IOS system messages RADIUS-4-RADIUS_DEAD "RADIUS server %s is not responding." / RADIUS-4-RADIUS_ALIVE "… is being marked alive."
   [/^%RADIUS-4-RADIUS_DEAD: RADIUS server (\S+?)(?::\d+(?:,\d+)?)? is not responding\.?$/, (m) => ({ decoded: [d('radiusNoReply', { server: m[1]! })], outcome: 'failure', cause: 'radius-unreachable' })],
   [/^%RADIUS-4-RADIUS_ALIVE: RADIUS server \S+ is being marked alive\.?$/, () => step('aaaServerBack')],
+  // Cisco IOS System Message Guide, CRYPTO-4-RECVD_PKT_INV_SPI "decaps: rec'd IPSEC packet has invalid spi for destaddr=…, prot=…,
+  // spi=…, srcaddr=…": an ESP (or AH) packet for an SA this router does not have (any more) — the two ends' SAs are out of step, as
+  // after one side cleared or rebooted (a real IOS-XE console: `clear crypto sa`, then this, then the peer's new Main Mode; a book's
+  // copy writes `rec\`d`, its apostrophe a backtick); it heals
+  // when the other side negotiates again (`crypto isakmp invalid-spi-recovery` lets IOS ask it to: Cisco IOS Security Command Reference)
+  [/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec[\x60'\u2019]d IPSEC packet has invalid spi for destaddr=\S+?, prot=(\d+), spi=(0x[0-9A-Fa-f]+)(?:\(\d+\))?, srcaddr=([0-9A-Fa-f.:]+)\b.*$/, (m) => tagged(step('iosInvalidSpi', { peer: m[3]!, spi: m[2]!, proto: m[1] === '51' ? 'AH' : 'ESP' }, 'warning'), { peer: m[3] })],
   // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
   fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
   // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: ISAKMP_HEAD_TEXT's heads)
@@ -266,6 +288,13 @@ const PPP_STEP_HEAD = /^(?:\S+ )?(?:AUTH|LCP|CCP|IPCP|IPV6CP|PPP|PPP LCP|PPP DIS
 // `Tnl/Sn 4875/19 L2TP: …`: an L2TP session's lines name tunnel and session (assumed from Cisco's L2TP debug samples; no real copy here)
 const TUNNEL_HEAD = /^(?:\S+ )?Tnl(?:\/(?:Cl|Sn))? \d/;
 const SYSTEM_MESSAGE_HEAD = /^%[A-Z0-9_]+-\d-/;
+/**
+ * The same message with no header at all (a router without `service timestamps log`, or a book's copy that left them out: `R3#`, then
+ * `%HSRP-5-STATECHANGE: FastEthernet0/0.100 Grp 1 state Standby -> Active`, test/fixtures/real/SOURCES.md): facility and mnemonic
+ * words (Cisco IOS System Message Guide, "Message Format": `%FACILITY-SEVERITY-MNEMONIC: Message-text`), so an ASA's numeric id
+ * (`%ASA-6-113005:`) is never taken for one
+ */
+const BARE_SYSTEM_MESSAGE = /^%[A-Z][A-Z0-9_]*-[0-7]-[A-Z][A-Z0-9_]*: /;
 const ISAKMP_HEAD = /^(?:ISAKMP(?:-PAK|-ERROR)? ?(?::|\(\d+(?::\d+)?\):)|IPSEC\([\w_]+\):|Crypto mapdb : |\(ipsec_\w+\)|CryptoEngine\d+: |CRYPTO_ENGINE: )/;
 
 /**
@@ -288,8 +317,10 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'program') return (ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid) || ipPacketProgram(pre);
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
-    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
+    // (not returned when false: IOS's own `% Invalid input …` answer starts with `%` too, CLI_ERROR's below)
+    if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */ && BARE_SYSTEM_MESSAGE.test(pre.message)) return true;
+    if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
+    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message);
   },
   parse(pre, state) {
     const text = textOf(pre).trim();
