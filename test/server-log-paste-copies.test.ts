@@ -5,6 +5,7 @@ import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
 import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
+import { MAX_HELD } from '../app/core/parse/server-log/first-wrap';
 import { maybeGlued } from '../app/core/parse/server-log/glued-lines';
 import { normalizeLine } from '../app/core/parse/server-log/line-normalize';
 import { plainTypography } from '../app/core/parse/server-log/typography';
@@ -279,7 +280,9 @@ describe('the first line a hard wrap cut (first-wrap.ts)', () => {
       sawCut = true;
       out.push(...line.match(new RegExp(`.{1,${WIDTH}}`, 'g'))!);
     }
-    return { text: out.join('\n'), first, atWidth: out.filter((l) => l.length === WIDTH).length };
+    // the second line at the width decides (first-wrap.ts): only while at most MAX_HELD records are held, so it counts only that near
+    const atWidth = out.filter((l, i) => l.length === WIDTH && i + 1 >= first && i + 1 - first <= MAX_HELD).length;
+    return { text: out.join('\n'), first, atWidth };
   };
   it('is one record with its rest in every real log where a second line shows the width and the line has a header', () => {
     const apart: string[] = [];
