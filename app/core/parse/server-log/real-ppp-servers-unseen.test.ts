@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Real logs of Linux PPP servers (pppd, pptpd, xl2tpd, accel-ppp) with lines TunnelMedic had not read (sources in
+ * test/fixtures/real/SOURCES.md): accel-ppp's management console (accel-cmd) between a session's lines, and an OpenWrt logread
+ * whose strongSwan line has an empty tag (musl's syslog without openlog).
+ */
+
+const nl = engineT('nl');
+const DIR = 'test/fixtures/real/server-logs';
+const ACCEL_CLI = 'pppd-accel-ppp-log-file-cli-tcp-connections-between-lcp-echoes-peer-termreq.txt';
+const EMPTY_TAG = 'pppd-openwrt-pptpd-lcp-timeout-musl-charon-empty-tag.txt';
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // was 12 of 19: accel-cmd's TCP connections to accel-ppp's console (`cli: tcp: new connection from 127.0.0.1`, `cli: disconnect`)
+  // were unknown; they are an administrator's or a script's, no VPN client's. The session itself ends with the PC's Terminate-Request
+  [ACCEL_CLI]: {
+    records: 19,
+    understood: 19,
+    families: { pppd: 19 },
+    causes: [],
+    says: [
+      [1, "accel-ppp's management console (accel-cmd or telnet): an administrator or a script, not a VPN client"],
+      [2, "accel-ppp's management console"],
+      [8, "accel-ppp's management console"],
+    ],
+  },
+  // was 9 of 10: `daemon.info : 05[KNL] interface ppp2 deleted` (charon on OpenWrt, its tag empty) was not read; the LCP timeout of
+  // the pptpd session (the PC's GRE never arriving) is the finding either way
+  [EMPTY_TAG]: {
+    records: 10,
+    understood: 10,
+    families: { pppd: 9, strongswan: 1 },
+    causes: [[6, 'no-ppp-frames']],
+    says: [
+      [6, 'LCP timed out'],
+      [8, 'strongSwan saw interface ppp2 removed'],
+    ],
+  },
+};
+
+describe('real PPP server logs with lines not read before', () => {
+  realServerLogTable(EXPECTED);
+
+  it("accel-ppp's console lines: each connection, command and error is a management step, never a VPN client's", () => {
+    const entry = (message: string) => parseServerLog(`[2019-05-14 10:52:13.184] ${message}`).entries[0];
+    const key = (message: string) => entry(message)?.decoded[0]?.key;
+    expect(key('cli: telnet: new connection from 10.0.0.5')).toBe('step.accelCliConnection');
+    expect(key('cli: 127.0.0.1: show sessions')).toBe('step.accelCliConnection');
+    const bind = entry('cli: tcp: failed to bind socket: Address already in use')!;
+    expect(bind).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.accelCliFailed', values: { call: 'failed to bind socket', error: ': Address already in use' } }] });
+    expect(bind.cause).toBeUndefined();
+    expect(describeEntry(bind, nl)).toContain('beheerconsole van accel-ppp');
+    // accel-ppp's own session prefix is still read as one (`ppp0:user: `), not taken for the console's `cli: `
+    expect(key('ppp0:cli: send [LCP EchoRep id=25 <magic 3de2c055>]')).not.toMatch(/accelCli/);
+  });
+
+  it('an OpenWrt logread line with an empty tag keeps its time and level and is read by its message', () => {
+    const r = parseServerLog(readRepoText(`${DIR}/${EMPTY_TAG}`));
+    const charon = r.entries.find((e) => e.line === 8)!;
+    expect(charon).toMatchObject({ family: 'strongswan', time: { year: 2020, month: 4, day: 20, hour: 22, minute: 24, second: 24 } });
+    // the same shape cut before the date (a paste that starts at the facility)
+    expect(parseServerLog('daemon.info : 05[KNL] interface ppp2 deleted').entries[0]?.family).toBe('strongswan');
+  });
+});
