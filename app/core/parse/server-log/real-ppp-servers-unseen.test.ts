@@ -13,13 +13,12 @@ import { parseServerLog } from './index';
 
 const nl = engineT('nl');
 const DIR = 'test/fixtures/real/server-logs';
-const ACCEL_CLI = 'pppd-accel-ppp-log-file-cli-tcp-connections-between-lcp-echoes-peer-termreq.txt';
 const EMPTY_TAG = 'pppd-openwrt-pptpd-lcp-timeout-musl-charon-empty-tag.txt';
 
 const EXPECTED: Record<string, RealServerLogRow> = {
   // was 12 of 19: accel-cmd's TCP connections to accel-ppp's console (`cli: tcp: new connection from 127.0.0.1`, `cli: disconnect`)
   // were unknown; they are an administrator's or a script's, no VPN client's. The session itself ends with the PC's Terminate-Request
-  [ACCEL_CLI]: {
+  'pppd-accel-ppp-log-file-cli-tcp-connections-between-lcp-echoes-peer-termreq.txt': {
     records: 19,
     understood: 19,
     families: { pppd: 19 },
@@ -32,7 +31,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   },
   // was 9 of 10: `daemon.info : 05[KNL] interface ppp2 deleted` (charon on OpenWrt, its tag empty) was not read; the LCP timeout of
   // the pptpd session (the PC's GRE never arriving) is the finding either way
-  [EMPTY_TAG]: {
+  'pppd-openwrt-pptpd-lcp-timeout-musl-charon-empty-tag.txt': {
     records: 10,
     understood: 10,
     families: { pppd: 9, strongswan: 1 },
