@@ -7,8 +7,8 @@ import { parseServerLog } from './index';
 
 /**
  * Real logs of Linux PPP servers (pppd, pptpd, xl2tpd, accel-ppp) with lines TunnelMedic had not read (sources in
- * test/fixtures/real/SOURCES.md): accel-ppp's management console (accel-cmd) between a session's lines, and an OpenWrt logread
- * whose strongSwan line has an empty tag (musl's syslog without openlog).
+ * test/fixtures/real/SOURCES.md): accel-ppp's management console (accel-cmd) between a session's lines, an OpenWrt logread
+ * whose strongSwan line has an empty tag (musl's syslog without openlog), and a forum copy that wrapped pptpd's lines at a word.
  */
 
 const nl = engineT('nl');
@@ -41,6 +41,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'strongSwan saw interface ppp2 removed'],
     ],
   },
+  // was 6 of 11: a forum post's editor wrapped two pptpd lines at a word, keeping the blank at the cut (`… from PTY ` / `failed: …
+  // usually caused by unexpected` / `termination of pppd, …`; `… control connection ` / `finished`): the pieces were unknown lines
+  // and the GRE line read only as far as its first piece. Now each is one record (detect.ts endsAtSoftBreak, goesOnMidSentence)
+  'pppd-pptpd-forum-copy-hand-wrapped-gre-pty-read-failed-control-connection-finished.txt': {
+    records: 8,
+    understood: 8,
+    families: { pppd: 8 },
+    causes: [],
+    says: [
+      [3, 'pptpd lost its pppd (reading the PTY failed)'],
+      [8, '192.168.1.240'],
+    ],
+  },
 };
 
 describe('real PPP server logs with lines not read before', () => {
@@ -65,5 +78,17 @@ describe('real PPP server logs with lines not read before', () => {
     expect(charon).toMatchObject({ family: 'strongswan', time: { year: 2020, month: 4, day: 20, hour: 22, minute: 24, second: 24 } });
     // the same shape cut before the date (a paste that starts at the facility)
     expect(parseServerLog('daemon.info : 05[KNL] interface ppp2 deleted').entries[0]?.family).toBe('strongswan');
+  });
+
+  it('a line that ends in a blank takes the header-less rest under it; a daemon line that ends in a blank stays whole', () => {
+    const r = parseServerLog(readRepoText(`${DIR}/pppd-pptpd-forum-copy-hand-wrapped-gre-pty-read-failed-control-connection-finished.txt`));
+    expect(r.entries.map((e) => [e.line, e.endLine])).toEqual([[1, 1], [2, 2], [3, 5], [6, 6], [7, 7], [8, 9], [10, 10], [11, 11]]);
+    expect(r.entries.find((e) => e.line === 8)?.peer).toBe('192.168.1.240');
+    // xl2tpd's own `start_pppd: I'm running: ` and pppd's `Connect: ppp0 <--> ` end in a blank; the next line has its own header
+    const own = parseServerLog(['Jun 28 16:58:21 sagan xl2tpd[2643]: start_pppd: I\'m running: ', 'Jun 28 16:58:21 sagan xl2tpd[2643]: "/usr/sbin/pppd" ', 'Apr  6 18:56:56 host pppd[6145]: Connect: ppp1 <--> ', 'Apr  6 18:56:56 host pppd[6145]: Overriding mtu 1500 to 1363'].join('\n'));
+    expect(own.records).toBe(4);
+    // a line a family reads is never taken as the rest, nor a capitalised line after a piece (a message of its own)
+    expect(parseServerLog(['Apr  6 18:56:56 host pppd[6145]: Connect: ppp1 <--> ', 'rcvd [LCP ConfReq id=0x1 <mru 1400>]'].join('\n')).records).toBe(2);
+    expect(parseServerLog(['Dec 27 16:18:51 mmweb1 pptpd[3251]: CTRL: Client 192.168.1.240 control connection ', 'finished and', 'Then I restarted it'].join('\n')).records).toBe(2);
   });
 });
