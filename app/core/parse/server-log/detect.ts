@@ -81,7 +81,7 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // that end at a syslog header's first digit
   if (exportSeparator(pending.text) !== 0 && continuesExportRow(pending.text, line)) return true;
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
-  if (blankBefore === 0 && endsAtSoftBreak(pending.text) && continuesWrap(pending, line)) return 'wrap';
+  if (blankBefore === 0 && endsAtSoftBreak(pending.text, line) && continuesWrap(pending, line)) return 'wrap';
   // (and the next piece of such a record, whose own cut kept no blank: it goes on mid-sentence, lower case after a letter)
   if (blankBefore === 0 && goesOnMidSentence(pending, line) && continuesWrap(pending, line)) return true;
   // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)
@@ -238,14 +238,21 @@ export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(
  * flowed text marks a soft line break by the blank it leaves at the line's end (RFC 3676 §4.2), a blog's copy of an SRX's `show log
  * vpn` (test/fixtures/real/server-logs/srx-iked-show-log-vpn-time-only-*) breaks iked's long messages after their commas so, and a
  * forum post's editor wraps a pptpd line at a word, keeping the blank (`… GRE: read(fd=6,…) from PTY ` then `failed: status = -1 …`,
- * `… CTRL: Client 192.168.1.240 control connection ` then `finished`: pppd-pptpd-forum-copy-hand-wrapped-*). A daemon's own line
- * that ends in a blank (xl2tpd's `start_pppd: I'm running: `, pppd's `Connect: ppp0 <--> `) is followed by a line with a header of
- * its own, or one a family reads (continuesWrap): never joined. Read as one record whatever the lines' lengths, so a copy that
- * collapsed its runs of blanks (a web page's text) reads as the copy itself; a fixed wrap width needs two lines of one length.
+ * `… CTRL: Client 192.168.1.240 control connection ` then `finished`: pppd-pptpd-forum-copy-hand-wrapped-*; after a word, only a
+ * rest that starts in lower case). A daemon's own line that ends in a blank (xl2tpd's `start_pppd: I'm running: `, pppd's
+ * `Connect: ppp0 <--> `) is followed by a line with a header of its own, or one a family reads (continuesWrap): never joined.
+ * Read as one record whatever the lines' lengths, so a copy that collapsed its runs of blanks (a web page's text) reads as the
+ * copy itself; a fixed wrap width needs two lines of one length.
  */
-function endsAtSoftBreak(text: string): boolean {
+function endsAtSoftBreak(text: string, line: string): boolean {
   const n = text.length;
-  return n > 2 && text.charCodeAt(n - 1) === 32 && text.charCodeAt(n - 2) !== 32 && text.charCodeAt(n - 2) !== 9;
+  if (n <= 2 || text.charCodeAt(n - 1) !== 32) return false;
+  const before = text.charCodeAt(n - 2);
+  if (before === 44 /* , */) return true;
+  // (after a word, only a rest that goes on in lower case: the kernel's packet log ends each line in a blank, `… SYN URGP=0 `, and
+  // whatever is pasted under it — a prompt, a table's head — starts otherwise)
+  const first = line.charCodeAt(0);
+  return before !== 32 && before !== 9 && first >= 97 && first <= 122;
 }
 
 /**
