@@ -8,7 +8,8 @@ import { parseServerLog } from './index';
 /**
  * Real logs of Linux PPP servers (pppd, pptpd, xl2tpd, accel-ppp) with lines TunnelMedic had not read (sources in
  * test/fixtures/real/SOURCES.md): accel-ppp's management console (accel-cmd) between a session's lines, an OpenWrt logread
- * whose strongSwan line has an empty tag (musl's syslog without openlog), and a forum copy that wrapped pptpd's lines at a word.
+ * whose strongSwan line has an empty tag (musl's syslog without openlog), a forum copy that wrapped pptpd's lines at a word, and
+ * pppd's bad Configure-Ack.
  */
 
 const nl = engineT('nl');
@@ -54,6 +55,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, '192.168.1.240'],
     ],
   },
+  // was 12 of 15: pppd's "Received bad configure-ack:" (fsm.c, the other side's Ack does not fit the request; the packet after the
+  // colon empty here) was unknown, three times in ten seconds among dnsmasq's and the firewall's lines
+  'pppd-openwrt-logread-received-bad-configure-ack-repeated-dnsmasq-firewall-reload.txt': {
+    records: 15,
+    understood: 15,
+    families: { syslog: 12, pppd: 3 },
+    causes: [],
+    says: [
+      [12, "answered this side's PPP option request with a Configure-Ack that does not fit the request: pppd ignores it"],
+      [14, 'Configure-Ack'],
+    ],
+  },
 };
 
 describe('real PPP server logs with lines not read before', () => {
@@ -70,6 +83,12 @@ describe('real PPP server logs with lines not read before', () => {
     expect(describeEntry(bind, nl)).toContain('beheerconsole van accel-ppp');
     // accel-ppp's own session prefix is still read as one (`ppp0:user: `), not taken for the console's `cli: `
     expect(key('ppp0:cli: send [LCP EchoRep id=25 <magic 3de2c055>]')).not.toMatch(/accelCli/);
+  });
+
+  it("pppd's bad Nak or Reject reads as the Ack's, its packet shown when pppd printed one", () => {
+    const e = parseServerLog('Feb  7 11:31:38 gw pppd[1124]: Received bad configure-nak/rej: [LCP ConfRej id=0x1 <asyncmap 0x0>]').entries[0]!;
+    expect(e).toMatchObject({ outcome: 'warning', decoded: [{ key: 'step.pppdBadConfAnswer', values: { what: 'Configure-Nak/Reject', packet: ' ([LCP ConfRej id=0x1 <asyncmap 0x0>])' } }] });
+    expect(e.cause).toBeUndefined();
   });
 
   it('an OpenWrt logread line with an empty tag keeps its time and level and is read by its message', () => {
