@@ -81,7 +81,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // that end at a syslog header's first digit
   if (exportSeparator(pending.text) !== 0 && continuesExportRow(pending.text, line)) return true;
   if (wrapWidth > 0 && blankBefore === 0 && continuesWrap(pending, line)) return 'wrap';
-  if (blankBefore === 0 && endsAtSoftBreakComma(pending.text) && continuesWrap(pending, line)) return 'wrap';
+  if (blankBefore === 0 && endsAtSoftBreak(pending.text, line) && continuesWrap(pending, line)) return 'wrap';
+  // (and the next piece of such a record, whose own cut kept no blank: it goes on mid-sentence, lower case after a letter)
+  if (blankBefore === 0 && goesOnMidSentence(pending, line) && continuesWrap(pending, line)) return true;
   // a RasClient 20221 message's connection settings, one `Name = value` a line under it (rasclient-message.ts)
   if ((pending.text.charCodeAt(0) === 67 /* C */ || pending.text.charCodeAt(0) === 84) /* T */ && isRasClientMessage(pending.text) && RASCLIENT_SETTING_LINE.test(line)) return true;
   // an ASA IKEv2 message cut right after its `Username:…` head: its text is on the next line (families/asa-ikev2.ts), or on
@@ -251,22 +253,46 @@ export const headShape = (text: string): string => splitPrefix(text).shape;
 export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;
 
 /**
- * A record whose line ends in a comma and a blank was cut there by whoever copied it, its rest on the next line: mail's flowed text
- * marks a soft line break by the blank it leaves at the line's end (RFC 3676 §4.2), and a blog's copy of an SRX's `show log vpn`
- * (test/fixtures/real/server-logs/srx-iked-show-log-vpn-time-only-*) breaks iked's long messages after their commas so (assumed
- * beyond these two: no daemon ends a message in `, `). Read as one record whatever the lines' lengths, so a copy that collapsed its
- * runs of blanks (a web page's text) reads as the copy itself; a fixed wrap width needs two lines of one length.
+ * A record whose line ends in a blank after a word or a comma was cut there by whoever copied it, its rest on the next line: mail's
+ * flowed text marks a soft line break by the blank it leaves at the line's end (RFC 3676 §4.2), a blog's copy of an SRX's `show log
+ * vpn` (test/fixtures/real/server-logs/srx-iked-show-log-vpn-time-only-*) breaks iked's long messages after their commas so, and a
+ * forum post's editor wraps a pptpd line at a word, keeping the blank (`… GRE: read(fd=6,…) from PTY ` then `failed: status = -1 …`,
+ * `… CTRL: Client 192.168.1.240 control connection ` then `finished`: pppd-pptpd-forum-copy-hand-wrapped-*; after a word, only a
+ * rest that starts in lower case). A daemon's own line that ends in a blank (xl2tpd's `start_pppd: I'm running: `, pppd's
+ * `Connect: ppp0 <--> `) is followed by a line with a header of its own, or one a family reads (continuesWrap): never joined.
+ * Read as one record whatever the lines' lengths, so a copy that collapsed its runs of blanks (a web page's text) reads as the
+ * copy itself; a fixed wrap width needs two lines of one length.
  */
-function endsAtSoftBreakComma(text: string): boolean {
+function endsAtSoftBreak(text: string, line: string): boolean {
   const n = text.length;
-  return n > 2 && text.charCodeAt(n - 1) === 32 && text.charCodeAt(n - 2) === 44;
+  if (n <= 2 || text.charCodeAt(n - 1) !== 32) return false;
+  const before = text.charCodeAt(n - 2);
+  if (before === 44 /* , */) return true;
+  // (after a word, only a rest that goes on in lower case: the kernel's packet log ends each line in a blank, `… SYN URGP=0 `, and
+  // whatever is pasted under it — a prompt, a table's head — starts otherwise)
+  const first = line.charCodeAt(0);
+  return before !== 32 && before !== 9 && first >= 97 && first <= 122;
 }
 
 /**
- * The rest of a line a paste cut (lines.ts WrapWidth, endsAtSoftBreakComma above): the record has a log header, the
+ * The piece after a soft break whose own cut kept no blank (the same post: `failed: … usually caused by unexpected` then
+ * `termination of pppd, check option syntax and pppd logs`): the record is already more than one line, its text stops at a letter
+ * (mid-sentence, no full stop) and the line starts in lower case — a sentence going on, not a message of its own, which starts with
+ * a capital or a daemon's word and a colon (continuesWrap: no header, no family's line). At most three pieces, as a wrap takes.
+ */
+function goesOnMidSentence(pending: RawRecord, line: string): boolean {
+  if (pending.endLine === pending.line || pending.endLine - pending.line >= MID_SENTENCE_MAX_PIECES) return false;
+  const first = line.charCodeAt(0);
+  const last = pending.text.charCodeAt(pending.text.length - 1);
+  return first >= 97 && first <= 122 && ((last >= 97 && last <= 122) || (last >= 65 && last <= 90));
+}
+const MID_SENTENCE_MAX_PIECES = 3;
+
+/**
+ * The rest of a line a paste cut (lines.ts WrapWidth, endsAtSoftBreak above): the record has a log header, the
  * line has none of its own, and it is no line of a header-less family (a charon `09[IKE] `, a
  * pluto `"conn" #1: `, an IOS `Vi1 LCP: `) — those start records as they are. Only asked when the
- * record's last line was exactly at the wrap width, or ended in a comma and a blank.
+ * record's last line was exactly at the wrap width, or ended in a blank, or goes on mid-sentence.
  */
 function continuesWrap(pending: RawRecord, line: string): boolean {
   // the next line of a log whose lines start alike (`Jul 06 …`, `<30>…`, `2024-…`): a new record, read without a header parse

@@ -52,7 +52,13 @@ export const LOCALE_MONTHS: ReadonlyMap<string, number> = new Map(
 /** SYSLOG_PROG with a month word in any of those languages (its month is looked up: a word not in the table is no header) */
 export const LOCALE_SYSLOG = new RegExp(String.raw`^(\p{L}{3,5})\.? ${SYSLOG_AFTER_MONTH}`, 'u');
 
-export const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]+)(?:\[(\d+)\])?: ?(.*)$`);
+/**
+ * OpenWrt's logread: weekday, date, year, facility.level, tag. The tag may be empty (`daemon.info : 05[KNL] interface ppp2 deleted`):
+ * musl's syslog() writes `ident[pid]: ` with the ident openlog was given and an empty one without openlog (musl src/misc/syslog.c,
+ * `static char log_ident[32]`), so a daemon that never calls openlog — strongSwan's charon when `charon.syslog.identifier` is not set —
+ * logs on OpenWrt with no name before its colon (coolsnowwolf/lede #4399)
+ */
+export const LOGREAD = new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) ([a-z0-9]+)\.([a-z]+) ([^\s\[:]*)(?:\[(\d+)\])?: ?(.*)$`);
 // classic BSD syslog: host optional (BusyBox), program optional
 export const SYSLOG_PROG = new RegExp(String.raw`^${M} ${SYSLOG_AFTER_MONTH}`);
 export const SYSLOG_MASKED_HOST = new RegExp(String.raw`^(${M} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) {2,}(\S.*)$`);
@@ -86,8 +92,8 @@ export const ISO_TAG_NO_PID = /^([^\s:[\]]+) ([A-Za-z][\w./-]*): ?(.*)$/;
  * assumed from that copy, whose Markdown put a backslash before the bar inside the message)
  */
 export const ISO_CELLS = /^\| ([A-Za-z][\w./-]*)(?:\[(\d+)\])? \| (.*)$/;
-/** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …` */
-export const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s[:]+)(?:\[(\d+)\])?: ?(.*)$/;
+/** OpenWrt logread cut before the date (a paste that starts at the facility): `daemon.notice xl2tpd[1180]: …`; its tag may be empty as LOGREAD's */
+export const LOGREAD_NO_DATE = /^([a-z]+)\.(emerg|alert|crit|err|warn|warning|notice|info|debug) ([^\s[:]*)(?:\[(\d+)\])?: ?(.*)$/;
 /**
  * A syslog priority left in front of the header (`<7>May 20 14:22:45 pppd[536]: …`: a raw syslog
  * capture, some BusyBox builds), RFC 3164 §4.1.1; after it, RFC 5424's version `1` and its fields

@@ -137,7 +137,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^(?:ras-nt35-kb167205-|rras-nt4-kb173539-)/, b: /./, why: 'an event pasted as text has no end of its own' },
   { a: /^pluto-openswan-stderrlog-/, b: /^r?ras-nt\d+-kb/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
   { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros7-memory-log-ipsec-scanner-)/, b: /^windows-firewall-pfirewall-log-doc-example-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
-  { a: /^(?:routeros6-pptp-firewall-log-session-end|rras-nt4-kb191854-|wevtutil-text-ws2022-)/, b: /^journalctl-follow-nixos-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
+  { a: /^(?:routeros6-pptp-firewall-log-session-end|rras-nt4-kb191854-|rras-nt4-kb888201-|wevtutil-text-ws2022-)/, b: /^journalctl-follow-nixos-|^srx-iked-[a-z0-9-]*-no-date-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
   { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^powershell-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAH: pairs its two filterlog fixtures shifted into the sample, each the same on main before it, checked — the classes above:
   // an export row whose closing quote was lost, an event pasted as text, a header-less or indented first line after a syslog log)
@@ -159,7 +159,10 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (branch hAM: an IOS `debug crypto ikev2` record takes a header-less line under it as its wrapped rest, detect.ts continuesIosIkev2 —
   // the class above: PowerShell's prompt line)
   // (and the ASA's IKEv2 console debug, whose wrapped rest joins it the same way since branch hAU: met when its fixtures shifted the sample)
-  { a: /^ios-(?:flexvpn-hub-|xe-)?debug-crypto-ikev2-|^ios-flexvpn-hub-debug-crypto-ikev2-|^asa-debug-crypto-ikev2-|^ios-xe-26-console-[a-z-]*-ikev2-/, b: /^powershell-/, why: 'a header-less log after an IOS IKEv2 debug: its first line is read as the last record’s wrapped rest (assumed)' },
+  // (branch hCA's pppd fixtures shifted the sample onto the SRX's iked copy without a date after these, after KB 191854's and KB
+  // 888201's events below, and onto KB 135680's event before a PowerShell table, RouterOS 6's PPTP debug before KB 168683's tab-indented
+  // event: the same header-less and event classes, none of these logs touched by it)
+  { a: /^ios-(?:flexvpn-hub-|xe-)?debug-crypto-ikev2-|^ios-flexvpn-hub-debug-crypto-ikev2-|^asa-debug-crypto-ikev2-|^ios-xe-26-console-[a-z-]*-ikev2-/, b: /^powershell-|^srx-iked-[a-z0-9-]*-no-date-/, why: 'a header-less log after an IOS IKEv2 debug: its first line is read as the last record’s wrapped rest (assumed)' },
   // (firewalld's line wrapped after `TOS=0x00`: after a `tail` of several files its wrapped rest is joined to it, as it is not alone)
   // (merging hAJ and hAH with main: the sample shifted again and met two more pairs of the classes above)
   { a: /^wevtutil-text-/, b: /^nps-/, why: 'an event pasted as text has no end of its own: it takes the next event’s lines' },
@@ -200,7 +203,7 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (the merges of hAX, hAZ, hBA and hAY: the sample met the NT 3.5 KB event quote hAW added before an NPS text (the event class above,
   // its `a` widened), and RouterOS 6's PPTP debug, whose wrapped address lines hAX joins back, before Cisco's header-less `debug ip packet`
   // sample: its first line is taken as the last debug line's wrapped rest)
-  { a: /^routeros6-pptp-debug-/, b: /^ios-debug-ip-packet-command-reference-/, why: 'a header-less log after another log: its first line is read as the last record’s wrapped rest (assumed)' },
+  { a: /^routeros6-pptp-debug-/, b: /^ios-debug-ip-packet-command-reference-|^rras-nt4-kb1(?:68683|91854)-|^charon-swanctl-list-sas-/, why: 'a header-less log after another log: its first line is read as the last record’s wrapped rest (assumed)' },
   // (branch hBC: KB Q135680's RAS event quote added — its `Error: 20101` form starts an event since — shifted the sample onto these two
   // pairs of the classes above: pluto's header-less stderr log takes the KB's indented lines after it, as it takes KB 167205's; the KB
   // event pasted as text takes the NPS message pasted after it)
@@ -227,6 +230,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^/, b: /^srx-iked-ikev2-psk-remote-access-id-validation-vpn-up-no-date-/, why: 'a header-less log after another: its lines are read as the last record’s rest (assumed)' },
   { a: /^routeros6-ovpn-client-garbled-topic-list-/, b: /^powershell-get-eventlog-table-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation' },
   { a: /^routeros6-pptp-debug-/, b: /^rras-nt4-kb191854-.*-tab-indent\.txt$/, why: 'the paste’s indent is decided by its first line (assumed)' },
+  { a: /^ras-nt-kb135680-/, b: /^nps-6273-authentication-details-only-|^powershell-get-eventlog-table-|^srx-iked-[a-z0-9-]*-no-date-/, why: 'an event pasted as text has no end of its own' },
+  // (the SRX's iked copy without a date or time after any event pasted as text: the event class above, met as hCA's fixtures shifted the sample)
+  { a: /^(?:eventviewer-|nps-|ras-|rras-)/, b: /^srx-iked-[a-z0-9-]*-no-date-/, why: 'an event pasted as text has no end of its own' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

@@ -150,7 +150,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if (upper && text.charCodeAt(1) === 47 /* / */ && (m = text.match(LOGCAT_BRIEF))) return { shape: 'logcat', level: m[1], program: m[2], pid: m[3], message: m[4]! };
   if (upper && (m = text.match(LOGREAD))) {
-    return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9], pid: m[10], message: m[11]! };
+    return { shape: 'logread', time: { year: +m[6]!, month: monthOf(m[1]!), day: +m[2]!, hour: +m[3]!, minute: +m[4]!, second: +m[5]! }, level: `${m[7]}.${m[8]}`, program: m[9] || undefined, pid: m[10], message: m[11]! };
   }
   // (a digit-led CHARON_FILELOG has its date in characters 0–9 and a comma or blank at 10: an RFC 3339 line's `T` is there,
   // and each regex tried and failed cost a match's work on every line of such a log — 2× the classic header's time)
@@ -222,7 +222,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'iso', time, level: m[8], message: m[9]! };
   }
   if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
-    return { shape: 'logread', level: `${m[1]}.${m[2]}`, program: m[3], pid: m[4], message: m[5]! };
+    return { shape: 'logread', level: `${m[1]}.${m[2]}`, program: m[3] || undefined, pid: m[4], message: m[5]! };
   }
   // a host masked to nothing by whoever pasted it leaves blanks after the time (`Jul  4 08:35:07   pluto[17824]: …`):
   // read as the header without a host
@@ -248,7 +248,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (ios) return ios;
     // routers that write the facility.level between host and tag (`Feb  6 15:20:07 router daemon.info xl2tpd[19616]: …`)
     const f = m[7]!.match(LOGREAD_NO_DATE);
-    if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3], pid: f[4], message: f[5]! };
+    if (f) return { shape: 'syslog', time, host: m[6], level: `${f[1]}.${f[2]}`, program: f[3] || undefined, pid: f[4], message: f[5]! };
     return { shape: 'syslog', time, host: m[6], message: m[7]! };
   }
   // (a `/` fourth: no syslog, logread or IOS header above has one there)

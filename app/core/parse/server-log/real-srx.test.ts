@@ -86,17 +86,16 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     },
     // newer Junos's iked as a blog's `show log vpn` shows it, its author having cut the date and host (a time alone, the event tag
     // where the daemon's name was: junos-source.ts) and wrapped the long lines at their commas: dead peer detection giving up on one
-    // peer, the VPN down (its reason on the third of its lines), then up to the next peer. A rest after a line that ends in `, ` is its record's (detect.ts
-    // endsAtSoftBreakComma: 11 lines, 7 records); a rest after a line cut mid-phrase (`Traffic-selector `), the ID validation line
-    // (a message with no reader yet) and its rest are not understood
+    // peer, the VPN down (its reason on the third of its lines), then up to the next peer. A rest after a line that ends in a blank —
+    // after `, `, after a word (`Successful `, `Traffic-selector `) — is its record's (detect.ts endsAtSoftBreak: 11 lines, 4 records)
     'srx-iked-show-log-vpn-time-only-dpd-peer-dead-vpn-down-monitor-failure-wrapped.txt': {
-      records: 7,
+      records: 4,
       understood: 4,
       families: { junos: 4 },
       causes: [],
       says: [
-        // (the identity on the copy's next line, after a trailing blank: that line stays a record of its own, not understood)
-        [5, 'The Juniper SRX accepted the IKE identity of 34.116.212.243 (gateway waw-1)'],
+        // (the identity on the copy's next line, after a trailing blank: joined to its record, so the identity is read too)
+        [5, 'The Juniper SRX accepted the IKE identity ipsec.axisapps.io of 34.116.212.243 (gateway waw-1)'],
         [1, "The Juniper SRX's dead peer detection gave up on 34.116.241.129 (gateway waw-1): the other side stopped answering, and the SRX ended the tunnel."],
         [2, "The Juniper SRX's VPN waw-1 to 34.116.241.129 went down; the SRX's reason: \"User issued tunnel redistribution command from CLI\"."],
         [7, "The Juniper SRX's VPN waw-1 to 34.116.212.243 is up (its IPsec tunnel is in place)."],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseServerLog } from './index';
 
 /**
- * A line that ends in a comma and a blank was cut there by whoever copied it (detect.ts endsAtSoftBreakComma): its rest, a line
+ * A line that ends in a comma and a blank was cut there by whoever copied it (detect.ts endsAtSoftBreak): its rest, a line
  * with no header, is the same record, whatever the lines' lengths — and the same record whether a copy kept the runs of blanks.
  */
 const DOWN = [

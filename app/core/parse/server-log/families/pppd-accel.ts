@@ -119,6 +119,13 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // ccp_mppe.c setup_mppe_key
   [/^mppe: MPPE requested but not supported by kernel$/, () => ({ decoded: [d('mppeNotPossible')], outcome: 'failure', cause: 'mppe-unavailable' })],
   context(/^connect: (\S+) <--> (\w+)\(([^)]*)\)$/, (m) => tagged(step('connect', { iface: m[1]!, peer: `${m[2]} ${m[3]}` }), { peer: m[3]!.replace(/:\d+$/, '') })),
+  // accel-pppd/cli/tcp.c and telnet.c: accel-ppp's management console (accel-cmd on TCP [cli] tcp=, telnet on [cli] telnet=) — an
+  // administrator's or a monitoring script's connection (`cli: tcp: new connection from 127.0.0.1`, `cli: disconnect`, with [cli]
+  // verbose=2 each command as `cli: 127.0.0.1: show sessions`), never a VPN client's (xebd/accel-ppp #62: one every few seconds)
+  context(/^cli: (?:(?:tcp|telnet): new connection from \S+|disconnect|\d{1,3}(?:\.\d{1,3}){3}: .+)$/, () => step('accelCliConnection')),
+  // the same files' errors (log_emerg / log_error): the console could not be set up or one of its connections failed — accel-cmd
+  // cannot reach the daemon; the VPN sessions are not touched
+  context(/^cli: (?:(?:tcp|telnet): )?(failed to (?:create server socket|bind socket|listen socket|set nonblocking mode)|accept failed|read|write)(?:: (.+?))?(?:, closing connection\.\.\.)?$/, (m) => step('accelCliFailed', { call: m[1]!, error: m[2] ? `: ${m[2]}` : '' }, 'warning')),
   context(/^accel-ppp version \S+$/, () => step('pppdStart')),
   context(/^(?:(?:lcp|auth|ccp|ipcp|ipv6cp)_layer_(?:init|start|started|finish|finished|free)|ppp (?:establishing|connected)|disconnecting|terminate)$/, () => step('accelHousekeeping')),
   // ppp/ppp_fsm.c restart_timer_func (debug): no answer to a Configure- or Terminate-Request within the restart time; the number is

@@ -207,6 +207,11 @@ const RULES: Rule[] = [
   }],
   // fsm.c fsm_rtermreq: "%s terminated by peer (%0.*v)" for the other control protocols (LCP and IPCP have their rules above)
   context(/^(CCP|IPV6CP|ECP|BACP|IPXCP) terminated by peer(?: \((.*)\))?$/, (m, _p, s) => ({ decoded: [d('ncpTerminated', { proto: m[1]!, reason: m[2] ?? '', ...byRole(s) })], outcome: 'warning' }), (_m, s) => void byRole(s)),
+  // fsm.c fsm_rconfack / fsm_rconfnakrej: the other side answered this side's Configure-Request with an Ack (or a Nak or Reject)
+  // that does not fit it — options this side did not ask for, or a packet cut short. pppd ignores it (error "Received bad
+  // configure-ack: %P", "Received bad configure-nak/rej: %P": the packet after the colon, often empty) and asks again, so the
+  // option negotiation may time out: a peer that answers wrongly, or frames changed on the way (a middlebox) — assumed
+  context(/^Received bad configure-(ack|nak\/rej):?(?: (.*))?$/, (m) => step('pppdBadConfAnswer', { what: m[1] === 'ack' ? 'Configure-Ack' : 'Configure-Nak/Reject', packet: m[2]?.trim() ? ` (${m[2].trim()})` : '' }, 'warning')),
   // sys-linux.c ppp_available / main.c: the kernel has no PPP (no ppp_generic; an OpenVZ container without /dev/ppp) —
   // pppd cannot start any session (exit 4, NO_KERNEL_SUPPORT)
   [/^(?:Couldn't open the \/dev\/ppp device: (.+)|Sorry - this system lacks PPP kernel support)$/, (m) => ({ decoded: [d('noPppKernel', { error: m[1] ? `: ${m[1]}` : '' })], outcome: 'failure', cause: 'ppp-setup-failed' })],
