@@ -257,6 +257,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [4, 'This side starts Quick Mode (the IPsec SA) as the initiator, proposal AES_CBC_256-HMAC_SHA1_96, AES_CBC_128-HMAC_SHA1_96, 3DES_CBC-HMAC_SHA1_96, PFS MODP2048.'],
     ],
   },
+  // Libreswan 4.7 (host masked to blanks): a CREATE_CHILD_SA refused for its traffic selectors — the proposal list under `new Child SA:`
+  // and `No IKEv2 connection found with compatible Traffic Selectors` were unknown
+  'pluto-4x-masked-host-create-child-sa-no-compatible-traffic-selectors.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [],
+    says: [
+      [3, 'Libreswan bookkeeping.'],
+      [5, 'The networks each side wants to join through the tunnel (traffic selectors) do not match'],
+      [6, 'IKE notification TS_UNACCEPTABLE (38).'],
+    ],
+  },
 };
 
 describe('real Libreswan fixtures (group ipsec)', () => {

@@ -117,6 +117,9 @@ const RULES: Rule[] = [
   context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
   // ike_auth.c build_id: no local identity configured, the IP address is used instead
   context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
+  // task_manager_v1.c/v2.c: an exchange restarted (a reauthentication's Main Mode), each queued task named on its own line after it
+  // (`reinitiating already active tasks`, `  ISAKMP_VENDOR task`, `  MAIN_MODE task`: strongswan #390)
+  context(/^reinitiating already active tasks$|^\s*[A-Z][A-Z0-9_]+ task$/, () => step('charonHousekeeping')),
   // ike_init.c process_i: the responder's INVALID_KE_PAYLOAD names the group it wants; only the initiator logs this and starts again
   context(
     /^peer didn't accept DH group (\S+), it requested (\S+)$/,
@@ -311,7 +314,9 @@ const isCharonProgram = (name: string): boolean => {
   return (c === 99 || c === 105) && PROGRAMS.test(name);
 };
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
-const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
+// (a vendor's build may write the name alone, `<gw-10_66_24_197> establishing CHILD_SA …` — strongSwan 5.9.5 on an Aviatrix gateway,
+// strongswan #2477 — where upstream's sys_logger.c writes `<name|id>`)
+const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$|^<[^|<>\s]+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
 
