@@ -353,6 +353,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [11, 'IKE SA gw-gw[1] established.'],
     ],
   },
+  // OPNsense 23.1's `swanctl -i`: an Aggressive Mode initiate answered by IKEv1 notify 29 in parentheses (strongSwan has no name for it),
+  // `received (29) error notify`, once unknown; the include warning of strongswan.conf before it stays unknown
+  'charon-swanctl-opnsense-aggressive-mode-informational-v1-error-notify-29.txt': {
+    records: 8,
+    understood: 7,
+    families: { strongswan: 7 },
+    causes: [],
+    says: [[7, 'The other side refused the kind of IKEv1 exchange this side started (notify 29, UNSUPPORTED-EXCHANGE-TYPE)']],
+  },
 };
 
 describe('real strongSwan fixtures (group ipsec)', () => {

@@ -224,6 +224,16 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
+  // IKEv1 (src/libcharon/sa/ikev1/tasks/informational.c, assumed): "received %N error notify", a number in parentheses where strongSwan
+  // has no name — `received (29) error notify` after `parsed INFORMATIONAL_V1 request 0 [ N((29)) ]` (opnsense/core #6269, an Aggressive
+  // Mode initiate): 29 is UNSUPPORTED-EXCHANGE-TYPE (RFC 2408 §3.14.1), the other side does not take the exchange (Aggressive or Main Mode)
+  [/^received (?:\((\d+)\)|([A-Z][A-Z_0-9]+)) error notify$/, (m) => {
+    if (m[1] === '29') return { decoded: [d('ikeV1ExchangeRefused')], outcome: 'warning' };
+    const t = m[2] ? notifyByName(m[2]) : undefined;
+    const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : (m[2] ?? m[1]!) })], outcome: 'warning' };
+    if (m[2] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    return hit;
+  }],
   // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c process_i: "received %N notify, no CHILD_SA built" — the other side
   // answered the CHILD_SA (IPsec) part of its IKE_AUTH or CREATE_CHILD_SA with one of the CHILD_SA-only error notifies (RFC 7296
   // §3.10.1); the IKE SA stays up
