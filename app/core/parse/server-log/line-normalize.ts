@@ -239,8 +239,15 @@ const ARROW_NOTE = /[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/;
  */
 const DRAYTEK_PPP_ARROW = /\) <== Protocol:\w+\([0-9a-f]{4}\) |L2TP <== Control\(0x/i;
 
+/**
+ * A program's own comparison, `a <= b`, is no arrow: Libreswan prints the condition its internal check found false, `EXPECTATION FAILED:
+ * proposal->remote_spi.size <= sizeof(proposal->remote_spi.size) (in print_proposal() at ikev2_spdb_struct.c:351)` (libreswan #678). A lone
+ * `<=` before code (a call or a member, `name(`, `->`) is the log's text; an author's note is words (`<== here`, `<-- this is the error`).
+ */
+const COMPARISON_NOT_ARROW = /[ \t]<=[ \t][^\s(]*(?:\w\(|->)/;
+
 function withoutArrowNote(s: string): string {
-  if (DRAYTEK_PPP_ARROW.test(s)) return s;
+  if (DRAYTEK_PPP_ARROW.test(s) || COMPARISON_NOT_ARROW.test(s)) return s;
   const cut = s.replace(ARROW_NOTE, '');
   return cut.trim() === '' ? s : cut;
 }

@@ -320,6 +320,48 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [12, 'IKE SA conn-10.202.31.35: ESTABLISHED (IKEv2).'],
     ],
   },
+  // a vendor's charon (strongSwan 5.9.5) naming the IKE_SA without its unique id, `<gw-10_66_24_197> `: both lines were unknown
+  'charon-vendor-rfc3339-ike-name-without-unique-id-rekey-create-child-sa.txt': {
+    records: 2,
+    understood: 2,
+    families: { strongswan: 2 },
+    causes: [],
+    says: [[1, 'This side starts setting up the IPsec part (CHILD_SA) net-0_0_0_0_0-0_0_0_0_0{477021}.']],
+  },
+  // a rekey whose new Child SA this host's kernel would not take (a policy of another reqid for the same subnets; wrapped lines joined):
+  // the kernel's lines were unknown, so `failed to establish CHILD_SA … The line before says why` pointed at nothing read
+  'charon-systemd-rekey-policy-exists-other-reqid-wrapped-spd-install-failed.txt': {
+    records: 11,
+    understood: 11,
+    families: { strongswan: 11 },
+    causes: [],
+    says: [
+      [7, "This host's kernel already holds a policy for 10.12.112.0/21 === 10.0.0.0/8 (in), another Child SA's (reqid 1): the new one (reqid 16) could not be installed."],
+      [11, "This host's kernel refused to install the IPsec part (Child SA)"],
+      [12, 'The IPsec part (CHILD_SA) could not be set up; the IKE SA stays.'],
+    ],
+  },
+  // a filelog with `time_format = %a, %Y-%m-%d, %H:%M:%S` and ike_name: an IKEv1 reauthentication's Main Mode, its restarted tasks listed
+  // one a line (`reinitiating already active tasks`, `  ISAKMP_VENDOR task`) — those three were unknown
+  'charon-filelog-weekday-comma-date-ikev1-reauth-reinitiating-tasks.txt': {
+    records: 14,
+    understood: 14,
+    families: { strongswan: 14 },
+    causes: [],
+    says: [
+      [5, 'strongSwan bookkeeping.'],
+      [11, 'IKE SA gw-gw[1] established.'],
+    ],
+  },
+  // OPNsense 23.1's `swanctl -i`: an Aggressive Mode initiate answered by IKEv1 notify 29 in parentheses (strongSwan has no name for it),
+  // `received (29) error notify`, once unknown; the include warning of strongswan.conf before it stays unknown
+  'charon-swanctl-opnsense-aggressive-mode-informational-v1-error-notify-29.txt': {
+    records: 8,
+    understood: 7,
+    families: { strongswan: 7 },
+    causes: [],
+    says: [[7, 'The other side refused the kind of IKEv1 exchange this side started (notify 29, UNSUPPORTED-EXCHANGE-TYPE)']],
+  },
 };
 
 describe('real strongSwan fixtures (group ipsec)', () => {

@@ -177,6 +177,99 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [8, 'IKE notification AUTHENTICATION_FAILED (24).'],
     ],
   },
+  // Libreswan 4.x whack output whose new-state lines carry the RC code `1v2` (not three digits): `initiating IKEv2 connection` and
+  // `sent IKE_SA_INIT request` were unknown, as was the childless IKE SA's `omitting CHILD SA payloads`
+  'pluto-4x-whack-1v2-rc-codes-initiating-ikev2-omitting-child-sa-payloads.txt': {
+    records: 5,
+    understood: 5,
+    families: { libreswan: 5 },
+    causes: [],
+    says: [
+      [1, 'Libreswan starts IKEv2 negotiation.'],
+      [2, 'Sent IKE_SA_INIT request.'],
+      [3, 'This side sets up the IKE SA alone first (no Child SA in this exchange'],
+    ],
+  },
+  // Libreswan 5.x console: the IKE_AUTH answer without its Child SA, then `IKE SA established but initiator rejected Child SA response` —
+  // once read as IKEv1's STATE_MAIN_R3 (a responder's ISAKMP SA) — and pluto's failed internal checks, `EXPECTATION FAILED: "netkey" #9: …`
+  'pluto-5x-console-ike-auth-response-missing-child-sa-initiator-rejected-expectation-failed.txt': {
+    records: 6,
+    understood: 6,
+    families: { libreswan: 6 },
+    causes: [],
+    says: [
+      [2, 'IKE SA established.'],
+      [3, "The other side (the responder) accepted this side's log-in but answered IKE_AUTH without the IPsec part (Child SA"],
+      [4, 'The IKE SA is up, but this side (the initiator) refused the IPsec part (Child SA)'],
+      [5, "Libreswan's own consistency check failed (programs/pluto/ikev2_delete.c): a fault in Libreswan itself"],
+    ],
+  },
+  // Libreswan 3.x journal: a fragmented IKE_AUTH repeated (`(Message ID 1, fragment 1)`), answers for an SA gone (`… has no matching SA`), a
+  // line set in Markdown bold whose condition's `<=` was cut as an author's arrow note, and the responder's `STATE_PARENT_R2: received v2I2,
+  // PARENT SA established` — all but the proposal line were unknown
+  'pluto-3x-duplicate-ike-auth-fragment-no-matching-sa-bold-expectation-failed-parent-r2.txt': {
+    records: 9,
+    understood: 9,
+    families: { libreswan: 9 },
+    causes: [],
+    says: [
+      [1, 'sent request 1 again'],
+      [2, 'An IKE_AUTH response (message 1) came for an IKE SA this side no longer holds'],
+      [7, "Libreswan's own consistency check failed (ikev2_spdb_struct.c)"],
+      [9, 'IKEv2 IKE SA established (STATE_PARENT_R2).'],
+    ],
+  },
+  // pluto's log file (Libreswan 3.x): the Child SA's agreed traffic selectors, an IKE SA rekeyed, `STATE_PARENT_I3: PARENT SA established`;
+  // the first line's month lost its first letter in the paste (`ec  8 …`) and stays unknown
+  'pluto-3x-logfile-v2-ipsec-i-negotiated-connection-rekey-parent-i3-first-letter-cut.txt': {
+    records: 9,
+    understood: 8,
+    families: { libreswan: 8 },
+    causes: [],
+    says: [
+      [3, 'Traffic selectors agreed for the IPsec SA: this side 10.0.158.77-10.0.158.77:6081-6081 17, the other side 10.0.249.185-10.0.249.185:0-65535 17.'],
+      [7, 'Libreswan bookkeeping.'],
+      [8, 'IKEv2 IKE SA established (STATE_PARENT_I3).'],
+    ],
+  },
+  // Libreswan 5.x's log file: a failed internal check written before the connection (`EXPECTATION FAILED: "tun-out-1" #1: …`) had no pluto
+  // head after its time, so the file's lines went unread
+  'pluto-5x-logfile-superseded-retransmit-expectation-failed-revival.txt': {
+    records: 3,
+    understood: 3,
+    families: { libreswan: 3 },
+    causes: [],
+    says: [
+      [1, 'Libreswan bookkeeping.'],
+      [2, "Libreswan's own consistency check failed (programs/pluto/revival.c)"],
+    ],
+  },
+  // a NetworkManager-libreswan client (whack's output relayed, `NetworkManager[…]: 004 "…" #1: IKE SA established {…}`, a localised month):
+  // the established line was worded as a responder's STATE_MAIN_R3 with no story of its serial before it, and Quick Mode's proposal list
+  // (`proposal=AES_CBC_256-HMAC_SHA1_96, AES_CBC_128-HMAC_SHA1_96, … pfsgroup=MODP2048`) was unknown
+  'pluto-4x-networkmanager-relayed-whack-localised-month-ike-sa-established-quick-mode-proposal-list.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [],
+    says: [
+      [2, 'IKE SA established {auth=PRESHARED_KEY cipher=AES_CBC_256 integ=HMAC_SHA2_256 group=MODP2048}.'],
+      [4, 'This side starts Quick Mode (the IPsec SA) as the initiator, proposal AES_CBC_256-HMAC_SHA1_96, AES_CBC_128-HMAC_SHA1_96, 3DES_CBC-HMAC_SHA1_96, PFS MODP2048.'],
+    ],
+  },
+  // Libreswan 4.7 (host masked to blanks): a CREATE_CHILD_SA refused for its traffic selectors — the proposal list under `new Child SA:`
+  // and `No IKEv2 connection found with compatible Traffic Selectors` were unknown
+  'pluto-4x-masked-host-create-child-sa-no-compatible-traffic-selectors.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [],
+    says: [
+      [3, 'Libreswan bookkeeping.'],
+      [5, 'The networks each side wants to join through the tunnel (traffic selectors) do not match'],
+      [6, 'IKE notification TS_UNACCEPTABLE (38).'],
+    ],
+  },
 };
 
 describe('real Libreswan fixtures (group ipsec)', () => {
@@ -188,5 +281,13 @@ describe('real Libreswan fixtures (group ipsec)', () => {
   it('says it in Dutch too', () => {
     const r = parseServerLog(readRepoText(`${DIR}/pluto-windows-main-mode-no-connection-authorized-psk.txt`));
     expect(describeEntry(r.entries[0]!, nl)).toContain('Geen IKEv1-verbinding op de server accepteert de Main Mode van deze pc (PSK)');
+    const v2 = parseServerLog(readRepoText(`${DIR}/pluto-5x-console-ike-auth-response-missing-child-sa-initiator-rejected-expectation-failed.txt`));
+    expect(describeEntry(v2.entries[3]!, nl)).toContain('de beginnende partij) weigerde het IPsec-deel (Child SA)');
+  });
+  it("a comparison in pluto's internal check (`a <= sizeof(b)`) is the line's text, an author's `<== here` after a line still goes", () => {
+    const cut = parseServerLog('Apr 01 16:18:59 test pluto[1]: "c" #1: EXPECTATION FAILED: a <= sizeof(b) (in f() at x.c:1)\nApr 01 16:18:59 test pluto[1]: "c" #1: IKE SA established {auth=PRESHARED_KEY} <== here\n');
+    expect(cut.entries[0]!.text).toContain('<= sizeof(b) (in f() at x.c:1)');
+    expect(describeEntry(cut.entries[0]!, engineT('en'))).toContain('(x.c)');
+    expect(cut.entries[1]!.text).not.toContain('here');
   });
 });

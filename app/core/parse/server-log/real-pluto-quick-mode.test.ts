@@ -25,7 +25,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'STATE_MAIN_I2 (initiator sent MI2; waits for MR2)'],
       [6, 'Libreswan debug detail of the line before.'],
       [8, 'ISAKMP SA established'],
-      [9, 'The server starts Quick Mode (the IPsec SA), proposal defaults, PFS MODP1536.'],
+      [9, 'This side starts Quick Mode (the IPsec SA) as the initiator, proposal defaults, PFS MODP1536.'],
     ],
   },
   // Windows 10 over L2TP/IPsec: Quick Mode reached, the kernel refuses the SA each time (4 of 12 lines were read)
@@ -50,7 +50,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [[10, 'ike-no-proposal'], [14, 'ike-no-proposal']],
     says: [
       [3, 'Libreswan bookkeeping.'],
-      [9, 'The server starts Quick Mode (the IPsec SA), proposal AES(12)_256-SHA1(2), PFS OAKLEY_GROUP_MODP1536.'],
+      [9, 'This side starts Quick Mode (the IPsec SA) as the initiator, proposal AES(12)_256-SHA1(2), PFS OAKLEY_GROUP_MODP1536.'],
       [10, 'IKE notification NO_PROPOSAL_CHOSEN (14).'],
       [12, 'Libreswan debug detail'],
       [13, 'Libreswan bookkeeping.'],

@@ -46,9 +46,13 @@ export const V1_STORY_RULES: readonly Rule[] = [
     if (s.serialNow !== undefined) v1Sides(s).set(s.serialNow as string, INITIATOR_STATE.test(name));
     return step('ikeV1Waiting', { state: stateName(name), details: m[2]!.trim() });
   }),
-  context(/^(ISAKMP|IKE|IPsec) SA established(.*)$/, (m, _p, s) => {
-    const initiator = s.serialNow !== undefined && v1Sides(s).get(s.serialNow as string) === true;
-    const name = m[1] === 'IPsec' ? (initiator ? 'STATE_QUICK_I2' : 'STATE_QUICK_R2') : initiator ? 'STATE_MAIN_I4' : 'STATE_MAIN_R3';
+  // (not 5.x's `IKE SA established but initiator rejected Child SA response`: a refusal after it, libreswan-v2-stories.ts)
+  context(/^(ISAKMP|IKE|IPsec) SA established(?! but )(.*)$/, (m, _p, s) => {
+    const side = s.serialNow === undefined ? undefined : v1Sides(s).get(s.serialNow as string);
+    // no story of this serial before it (a paste that starts here, a client's NetworkManager relaying whack's `004 "c" #1: IKE SA
+    // established {…}`, libreswan #1343): the SA as pluto names it, no side guessed
+    if (side === undefined) return step('ikeV1Established', { state: `${m[1]!} SA`, details: m[2]!.trim() }, 'success');
+    const name = m[1] === 'IPsec' ? (side ? 'STATE_QUICK_I2' : 'STATE_QUICK_R2') : side ? 'STATE_MAIN_I4' : 'STATE_MAIN_R3';
     return step('ikeV1Established', { state: stateName(name), details: m[2]!.trim() }, 'success');
   }),
 ];

@@ -9,6 +9,7 @@ import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
 import { XAUTH_RULES } from './libreswan-xauth';
 import { V1_STORY_RULES } from './libreswan-v1-stories';
+import { V2_STORY_RULES } from './libreswan-v2-stories';
 import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
 import { isDigit } from '../char-codes';
 
@@ -25,6 +26,7 @@ import { isDigit } from '../char-codes';
 
 const RULES: Rule[] = [
   ...V1_STORY_RULES,
+  ...V2_STORY_RULES,
   // (Openswan 2.6 writes the wait as `20s`: `STATE_MAIN_I3: retransmission; will wait 20s for response`, Ubuntu Forums 2014)
   // (Libreswan 5.x names states without STATE_: `IKE_SA_INIT_I: retransmission; will wait 32 seconds for response`, libreswan #2184)
   context(/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): retransmission; will wait ([\d.]+)(?:s| seconds?) for response$/, (m) => ({ decoded: [d('ikeV1Retransmit', { state: stateName(m[1]!), wait: m[2]! })], outcome: 'warning' })),
@@ -120,8 +122,9 @@ const RULES: Rule[] = [
   // `length of ISAKMP Identification Payload is larger than can fit`); the line after says "probable authentication failure (mismatch of preshared secrets?)"
   context(/^byte at offset \d+ \(\d+\) of '.*' is 0x[0-9a-f]+ but should have been zero \(ignored\)$|^length of ISAKMP \w+(?: \w+)* Payload is larger than can fit$/, () => step('plutoGarbledPayload', undefined, 'warning')),
   // Libreswan programs/pluto/ikev2.c (4.x+): the PC sent its IKE_SA_INIT (or another request) again — the server's answer did not reach it
-  // (`received duplicate IKE_SA_INIT message request (Message ID 0); retransmitting response`, libreswan #786)
-  context(/^received duplicate (\S+) message request \(Message ID (\d+)\); retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[2]! }, 'warning')),
+  // (`received duplicate IKE_SA_INIT message request (Message ID 0); retransmitting response`, libreswan #786; a fragmented request's
+  // `(Message ID 1, fragment 1)`, libreswan #678)
+  context(/^received duplicate (\S+) message request \(Message ID (\d+)(?:, fragment \d+)?\); retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[2]! }, 'warning')),
   // Libreswan programs/pluto/state.c: a responder's state that never completed is dropped (`deleting incomplete state after 200 seconds`)
   context(/^deleting incomplete state after \d+ seconds?$/, () => step('incompleteStateDropped', undefined, 'warning')),
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
@@ -176,8 +179,9 @@ const RULES: Rule[] = [
   // `  them: 1.2.3.4[192.168.0.104]:17/0`): for L2TP/IPsec, UDP 1701 on both (port 0 = any, as Windows proposes behind NAT)
   context(/^(us|them): (\S.*)$/, (m) => step(m[1] === 'us' ? 'plutoQuickUs' : 'plutoQuickThem', { end: m[2]! })),
   // ikev1_quick.c quick_outI1: this side starts Quick Mode (`initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP+… to replace #8 {using isakmp#11
-  // msgid:da90015c proposal=defaults pfsgroup=MODP1536}`, libreswan #187 and #232) — the server as initiator, a site-to-site tunnel
-  context(/^initiating Quick Mode \S+(?: to replace #\d+)? \{using isakmp#\d+ msgid:[0-9a-f]+ proposal=(\S+?)(?: pfsgroup=(\S+?))?\}$/, (m) => step('plutoQuickInitiating', { proposal: m[2] ? `${m[1]!}, PFS ${m[2]}` : m[1]! })),
+  // msgid:da90015c proposal=defaults pfsgroup=MODP1536}`, libreswan #187 and #232; 4.x lists the proposals, `proposal=AES_CBC_256-HMAC_SHA1_96,
+  // AES_CBC_128-HMAC_SHA1_96 pfsgroup=MODP2048}`, libreswan #1343) — the server as initiator, a site-to-site tunnel
+  context(/^initiating Quick Mode \S+(?: to replace #\d+)? \{using isakmp#\d+ msgid:[0-9a-f]+ proposal=(.+?)(?: pfsgroup=(\S+?))?\}$/, (m) => step('plutoQuickInitiating', { proposal: m[2] ? `${m[1]!}, PFS ${m[2]}` : m[1]! })),
   // ikev1.c: a packet whose payloads do not fit the state (`message ignored because it contains an unexpected payload type (ISAKMP_NEXT_HASH)`,
   // xelerance/Openswan #60): the two sides disagree on where the exchange is — a warning, the notification after it says what was sent
   context(/^message ignored because it contains an unexpected payload type \((\w+)\)$/, (m) => step('plutoUnexpectedPayload', { payload: m[1]! }, 'warning')),
@@ -214,7 +218,7 @@ const RULES: Rule[] = [
 
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
 // (the blank after `#serial:` may be a tab: pluto indents Quick Mode's `    us: …` after it, and an editor's tabify makes that run a tab)
-const HEAD = /^(?:\d{3} +)?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
+const HEAD = /^(?:(?:\d{3}|1v[12]) +)?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
 /**
  * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
@@ -274,8 +278,8 @@ const isPlutoProgram = (name: string): boolean => {
   return (c === 112 || c === 105 || c === 97) && PROGRAMS.test(name);
 };
 const STATUS_HEAD = /^(?:000 )?#\d+: "/;
-/** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-digit RC code, `181 "conn"[1] 192.168.0.128 #1: …` */
-const WHACK_HEAD = /^\d{3} +"[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
+/** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-character RC code, `181 "conn"[1] 192.168.0.128 #1: …`, 4.x's new-state code `1v2 "labeled" #1: …` (libreswan #462) */
+const WHACK_HEAD = /^(?:\d{3}|1v[12]) +"[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
 const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
 // the instance number and peer are left out for a permanent connection (Libreswan 4.x/5.x: `"westnet-eastnet" #1: sent IKE_SA_INIT request …`)
 // (a console copy, as Libreswan's test output, keeps the space whack writes before the quote: ` "conn" #1: …`)
@@ -286,9 +290,9 @@ const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
  * before its state exists (`packet from 82.132.1.2:56526: received Vendor ID payload […]`), a connection instance without a serial
  * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`);
  * and 5.x's fatal error naming addconn or pluto (`journalctl --output cat -u ipsec.service`: `FATAL ERROR: ipsec addconn: /etc/ipsec.conf:13: …`,
- * libreswan#2117; libreswan-startup.ts)
+ * libreswan#2117; libreswan-startup.ts); pluto's failed internal check on a serial (`EXPECTATION FAILED: "netkey" #9: …`, libreswan-v2-stories.ts)
  */
-const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): )/;
+const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): |(?:EXPECTATION|ASSERTION) FAILED: "[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: )/;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|IKE SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the

@@ -5,6 +5,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
 import { KERNEL_RULES } from './strongswan-kernel';
+import { afterThread, afterThreadTookIdlessName } from './strongswan-head';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
@@ -117,6 +118,9 @@ const RULES: Rule[] = [
   context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
   // ike_auth.c build_id: no local identity configured, the IP address is used instead
   context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
+  // task_manager_v1.c/v2.c: an exchange restarted (a reauthentication's Main Mode), each queued task named on its own line after it
+  // (`reinitiating already active tasks`, `  ISAKMP_VENDOR task`, `  MAIN_MODE task`: strongswan #390)
+  context(/^reinitiating already active tasks$|^\s*[A-Z][A-Z0-9_]+ task$/, () => step('charonHousekeeping')),
   // ike_init.c process_i: the responder's INVALID_KE_PAYLOAD names the group it wants; only the initiator logs this and starts again
   context(
     /^peer didn't accept DH group (\S+), it requested (\S+)$/,
@@ -221,6 +225,16 @@ const RULES: Rule[] = [
     if (m[1] === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
     return hit;
   }],
+  // IKEv1 (src/libcharon/sa/ikev1/tasks/informational.c, assumed): "received %N error notify", a number in parentheses where strongSwan
+  // has no name — `received (29) error notify` after `parsed INFORMATIONAL_V1 request 0 [ N((29)) ]` (opnsense/core #6269, an Aggressive
+  // Mode initiate): 29 is UNSUPPORTED-EXCHANGE-TYPE (RFC 2408 §3.14.1), the other side does not take the exchange (Aggressive or Main Mode)
+  [/^received (?:\((\d+)\)|([A-Z][A-Z_0-9]+)) error notify$/, (m) => {
+    if (m[1] === '29') return { decoded: [d('ikeV1ExchangeRefused')], outcome: 'warning' };
+    const t = m[2] ? notifyByName(m[2]) : undefined;
+    const hit: Hit = { decoded: [d('ikeNotify', { name: t ? `${t.name} (${t.code})` : (m[2] ?? m[1]!) })], outcome: 'warning' };
+    if (m[2] === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    return hit;
+  }],
   // strongSwan src/libcharon/sa/ikev2/tasks/child_create.c process_i: "received %N notify, no CHILD_SA built" — the other side
   // answered the CHILD_SA (IPsec) part of its IKE_AUTH or CREATE_CHILD_SA with one of the CHILD_SA-only error notifies (RFC 7296
   // §3.10.1); the IKE SA stays up
@@ -278,29 +292,12 @@ const RULES: Rule[] = [
   context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
 
-const isUpper = (c: number) => c >= 65 && c <= 90;
-
-/**
- * What /^(\d\d)\[([A-Z]{3})\] ?(.*)$/ captures as its third group, read by hand (no match array per
- * line); undefined when it would not match. `clean`: the message is known to hold no line break.
- */
-function afterThread(message: string, clean: boolean): string | undefined {
-  if (message.charCodeAt(0) === 91) return afterSwanctlGroup(message, clean);
-  if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
-  if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5))) return undefined;
-  // filelog/syslog `log_level = yes` puts the message's level after the group: `09[IKE1]` (strongSwan docs, charon.filelog.<name>.log_level)
-  const close = isDigit(message.charCodeAt(6)) ? 7 : 6;
-  if (message.charCodeAt(close) !== 93) return undefined;
-  let from = message.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
-  // `ike_name = yes` puts the IKE_SA's name and unique id before the text: `<larval-drop-test|12> `, `<1> ` (charon.filelog.<name>.ike_name)
-  // (a copy that turned blanks into tabs may have put a tab after it: `<1>\t candidate: …`)
-  if (message.charCodeAt(from) === 60) {
-    const end = message.indexOf('>', from);
-    const after = message.charCodeAt(end + 1);
-    if (end > 0 && (after === 32 || after === 9) && IKE_NAME.test(message.slice(from, end + 1))) from = end + 2;
-  }
-  const rest = message.slice(from);
-  return !clean && hasLineBreak(rest) ? undefined : rest; // `.` stops at line breaks, `$` is the end of the text
+/** The rules on a message after charon's head (`rest`: from where the text starts), with the role its IKE_SA's lines told. */
+function readWithRules(pre: Prefixed, state: Record<string, unknown>, rest: string, message: string, countOnly?: boolean): Hit | null {
+  const head = pre.message.length - rest.length;
+  readRole(state, pre, head);
+  const at = messageAt(pre, head, message);
+  return applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
 }
 
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call, and claims runs for every record no program tag names
@@ -311,7 +308,6 @@ const isCharonProgram = (name: string): boolean => {
   return (c === 99 || c === 105) && PROGRAMS.test(name);
 };
 const THREAD_HEAD = /^\d\d\[[A-Z]{3}\d?\] /;
-const IKE_NAME = /^<(?:[^|<>]*\|)?\d+>$/;
 /** charon-systemd writes to the journal without the `NN[GRP] ` head (the thread and group are journal fields): the whole message is the text */
 const JOURNAL_PROGRAMS = /^charon-systemd$/;
 
@@ -348,11 +344,12 @@ export const strongswanFamily: FamilyParser = {
       else if (startsSwanctlResult(pre.message)) return swanctlResult(pre.message);
       else return starterLine(pre, state, countOnly) ?? listSasLine(pre, state, countOnly) ?? statusLine(pre, state, countOnly);
     }
-    const message = trimmed(rest);
-    const head = pre.message.length - rest.length;
-    readRole(state, pre, head);
-    const at = messageAt(pre, head, message);
-    const hit = applyRules(RULES, message, pre, state, countOnly, at < 0 ? undefined : pre.src, at);
+    let message = trimmed(rest);
+    let hit = readWithRules(pre, state, rest, message, countOnly);
+    if (!hit && afterThreadTookIdlessName()) {
+      rest = afterThread(pre.message, pre.src !== undefined, false)!;
+      hit = readWithRules(pre, state, rest, (message = trimmed(rest)), countOnly);
+    }
     if (!hit || isCounted(hit)) return hit;
     if (state.initiator === undefined) awaitRole(state, hit);
     mirrorOf(state, message, pre);
