@@ -1,3 +1,4 @@
+import { isPromptLine } from './shell-prompt';
 import { isRasClientMessage, RASCLIENT_SETTING_LINE } from './families/rasclient-message';
 import { asaFamily } from './families/asa';
 import { ikev2HeadOnly } from './families/asa-ikev2';
@@ -76,6 +77,8 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (continuesPrinted(pending.text, line)) return true;
   // (and a printed record's head is a record of its own, not an event's text: `Description:` of an indented NT 4 event quote before it)
   if (beginsPrinted(line)) return false;
+  // (a shell's or router's prompt typed under a log is never its record's rest: shell-prompt.ts)
+  if (isPromptLine(line)) return false;
   if (startsEventBlock(pending.text)) return continuesEventBlock(pending.text, line);
   // an Event Viewer export's row whose quoted message goes on (families/event-export.ts): its separator first, a few characters
   // that end at a syslog header's first digit

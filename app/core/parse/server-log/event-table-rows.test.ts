@@ -30,8 +30,9 @@ TimeCreated                      Id LevelDisplayName Message
 describe("PowerShell's table of events", () => {
   it('reads a real Get-WinEvent table: each row as its event, at its time', () => {
     const r = parseServerLog(readRepoText('test/fixtures/real/events/win-en-get-winevent-table-security-4720-message-cut.txt'));
-    expect(r.unknown).toBe(1); // the PowerShell prompt above it
-    expect(r.families).toEqual({ rras: 13 });
+    // the PowerShell prompt above it: the command typed (shell-prompt.ts), counted as the table's
+    expect(r.unknown).toBe(0);
+    expect(r.families).toEqual({ rras: 14 });
     const rows = r.entries.filter((e) => e.decoded[0]?.key === 'eventRecord');
     expect(rows.length).toBe(10);
     expect(rows[0]!.time).toEqual({ year: 2017, month: 5, day: 11, hour: 20, minute: 36, second: 51 });
@@ -166,7 +167,7 @@ describe("PowerShell's table of events wrapped by Format-Table -Wrap", () => {
 describe("Get-EventLog's InstanceID: the event identifier's low 16 bits are the event id", () => {
   it("reads a real Japanese Windows' table: InstanceID 3221225572 is MySQL's event 100, its month a number", () => {
     const r = parseServerLog(readRepoText('test/fixtures/real/server-logs/powershell-get-eventlog-table-ja-mysql-instanceid-3221225572-month-number.txt'));
-    expect(r.unknown).toBe(1); // the prompt line
+    expect(r.unknown).toBe(0); // (the prompt line: the command typed, shell-prompt.ts)
     const rows = r.entries.filter((e) => e.decoded[0]?.key === 'eventRecord');
     expect(rows.length).toBe(13);
     expect(rows.every((e) => e.decoded[0]!.values!.id === 100 && e.decoded[0]!.values!.source === 'MySQL')).toBe(true);
@@ -186,8 +187,9 @@ describe("Get-EventLog's InstanceID: the event identifier's low 16 bits are the 
 describe("a table in the columns a command asked for: read by the header's names", () => {
   it('reads a real Invoke-Command table, PSComputerName after the Message column', () => {
     const r = parseServerLog(readRepoText('test/fixtures/real/server-logs/powershell-invoke-command-get-eventlog-pscomputername-after-message-security.txt'));
-    // (the prompt, its command's wrapped rest and the second prompt: before, the first table's 12 lines were unknown too)
-    expect(r.unknown).toBe(3);
+    // (the command's wrapped rest under the first prompt; the two prompts are the commands typed, shell-prompt.ts — before, the
+    // first table's 12 lines were unknown too)
+    expect(r.unknown).toBe(1);
     const rows = r.entries.filter((e) => e.decoded[0]?.key === 'eventRecord');
     expect(rows.length).toBe(20);
     expect(rows.slice(0, 2).map((e) => e.decoded[0]!.values)).toEqual([

@@ -20,6 +20,7 @@ import { windowsFirewallLine } from './families/windows-firewall-log';
 import { netfilterLine } from './families/netfilter-log';
 import { headerlessFilterlogLine } from './families/filterlog';
 import { deviceLine } from './device-lines';
+import { promptLine, PromptLines } from './shell-prompt';
 import { junosCardLine, junosEventTagLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 
@@ -73,7 +74,10 @@ function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | und
   if (packet) return packet;
   if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
   const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;
-  return file ? { family: 'syslog', hit: { decoded: [{ key: 'step.tailFileHeader', values: { file: file[1]! } }], outcome: 'info' } } : undefined;
+  if (file) return { family: 'syslog', hit: { decoded: [{ key: 'step.tailFileHeader', values: { file: file[1]! } }], outcome: 'info' } };
+  // a shell's or router's prompt with the command typed (shell-prompt.ts): the paste's end says whose when the line does not
+  const prompt = promptLine(text);
+  return prompt && { family: prompt.family ?? 'syslog', hit: { ...prompt.hit, console: prompt.family ? { family: prompt.family } : {} } };
 }
 
 /** `tail -f FILE…` (or `tail -n N` of several files) heads each file's lines with `==> FILE <==` (coreutils tail.c write_header) */
@@ -114,6 +118,8 @@ export class ServerLogParser {
   private readonly unknownLines: UnknownLine[] = [];
   /** the prompts copied with the log that no line said the device of (console-device.ts) */
   private readonly consoleLines = new ConsoleLines();
+  /** the shell prompts copied with the log (shell-prompt.ts) */
+  private readonly promptLines = new PromptLines();
   /** the VPN daemons' systemd units seen down, so a later `Started` says it runs again (systemd-units.ts) */
   private readonly units = new UnitWatch();
   private truncated = false;
@@ -166,11 +172,12 @@ export class ServerLogParser {
     this.splitter.end();
     for (const [family, state] of this.states) for (const e of family.finish?.(state) ?? []) this.keep(e);
     this.consoleLines.settle(this.families);
+    this.promptLines.settle(this.families);
     // kept in record order, so usually sorted already (only entries a family keeps late come after): a look first spares a comparator call per entry
     if (!byLine(this.entries)) this.entries.sort((a, b) => a.line - b.line);
     return {
       source: this.source,
-      verdict: this.sniffer.verdict(this.records, this.understood, this.unknownInFormat),
+      verdict: this.sniffer.verdict(this.records, this.understood - this.promptLines.all, this.unknownInFormat),
       lines: this.splitter.lines,
       blank: this.splitter.blank,
       records: this.records,
@@ -268,6 +275,7 @@ export class ServerLogParser {
         const dropped = full && !other.hit.cause;
         const e = dropped && !every ? undefined : entryOf(r, pre, other.family, other.hit);
         if (every) every(e!);
+        if (other.hit.console) this.promptLines.note(e, other.hit.console.family !== undefined);
         if (dropped) {
           this.truncated = true;
           return;

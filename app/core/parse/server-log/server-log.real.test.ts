@@ -38,10 +38,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   // under the last word of an identifier with a blank the header reader takes for no tag; the container's console lines stay unknown
   'journalctl-follow-nixos-container-blob-data-lines.txt': {
     records: 13,
-    understood: 6,
-    families: { syslog: 6 },
+    understood: 7,
+    families: { syslog: 7 },
     causes: [],
     says: [
+      [1, 'Typed at a command prompt (not a log line): journalctl -f -u container@target1.service.'],
       [7, 'journalctl showed only the size of this message of target1 (2B)'],
       [12, 'Run journalctl again with --all'],
     ],
