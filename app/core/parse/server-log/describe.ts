@@ -253,8 +253,14 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon
   // ("failed : the key …"): it is passed as a mark, and the mark takes the blanks before it when a colon follows
   for (const name of used) if (!name.includes('.') && (options[name] === '' || options[name] === undefined)) options[name] = EMPTY_VALUE;
-  return t(fullKey, options).replace(EMPTY_BEFORE_COLON, '').replaceAll(EMPTY_VALUE, '').replace(/\s+([.,])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  return t(fullKey, options).replace(EMPTY_BEFORE_COLON, '').replaceAll(EMPTY_VALUE, '').replace(SPACE_BEFORE_PUNCTUATION, '$1').replace(/\s{2,}/g, ' ').trim();
 }
+
+/**
+ * The blank an empty value leaves before a full stop or comma ("failed ." → "failed."): only before punctuation that ends a word
+ * (a blank, the end after it), so a value's own ` ./debug.sh` or ` .5` stays as the log wrote it (branch hCF found "sh./debug.sh")
+ */
+const SPACE_BEFORE_PUNCTUATION = /\s+([.,])(?=\s|$)/g;
 
 export function describeEntry(e: Pick<ServerLogEntry, 'decoded'>, t: TFunction): string {
   return e.decoded.map((dd) => describeDecoded(dd, t)).join(' ');

@@ -83,6 +83,8 @@ describe('prompt shapes (bash PS1 of Red Hat, Debian, Gentoo; BusyBox ash; Libre
     ['  root@vpn:~# /usr/sbin/ipsec status', '/usr/sbin/ipsec status'],
     ['[admin@MikroTik] /log> print', 'print'],
     ['C:\\Windows\\system32>netsh ras set tracing * enabled', 'netsh ras set tracing * enabled'],
+    // (the command's own ` ./` and ` .5` stay: only a blank an empty value leaves before a word's full stop goes, describe.ts)
+    ['root@vpn:~# sh ./debug.sh .5', 'sh ./debug.sh .5'],
   ])('%s', (line, command) => {
     const r = parseServerLog(line);
     expect(r.unknown).toBe(0);
