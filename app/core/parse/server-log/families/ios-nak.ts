@@ -81,7 +81,7 @@ export function noteNegotiationOption(link: string, proto: string, pkt: { dir: s
   } else if (proto === 'LCP' && SIZE_OPTIONS.has(option.type)) {
     hit.decoded.push(d('nakCounterProposal', { option: text }));
   } else {
-    hit.decoded.push(d('nakOther', { option: text }));
+    hit.decoded.push(d(dir === 'out' ? 'nakOtherSent' : 'nakOtherReceived', { option: text }));
     hit.outcome = 'warning';
   }
 }
