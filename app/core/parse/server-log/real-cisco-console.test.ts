@@ -31,6 +31,9 @@ const ROWS: Record<string, RealServerLogRow> = {
       [12, 'The PPP session on Vi1.1 is taken out of the router\'s forwarding.'],
       [20, 'Route to the other end of Vi1.1 (172.20.1.2) removed.'],
       [70, 'CHAP SUCCESS to the PC.'],
+      // the PC's MRU Nak and the router's Nak with the pool address: normal steps of the negotiation, no warnings (ios-nak.ts)
+      [51, 'A normal step: a counter-proposal for the packet size, MRU 1500'],
+      [84, 'A normal step: the request asked for a value to be given (0.0.0.0), and this is the one offered: IP-Address 172.20.1.3'],
       [80, 'IPCP address check with AAA (Start): the other end asks for 0.0.0.0, the router means to give it 0.0.0.0.'],
       [96, 'Route to the other end of Vi1.1 (172.20.1.3) added.'],
     ],

@@ -63,6 +63,22 @@ const ROWS: Record<string, RealServerLogRow> = {
       [18, 'CHAP SUCCESS from the other side (the server this router logs in to).'],
       [21, 'IPCP option: IP-Address 0.0.0.0'],
       [27, 'IPCP option: IP-Address 40.1.1.2'],
+      // the ISP's Nak gives the address the router asked for with 0.0.0.0: a normal step (ios-nak.ts)
+      [27, 'A normal step: the request asked for a value to be given (0.0.0.0), and this is the one offered: IP-Address 40.1.1.2'],
+    ],
+  },
+  // the guide's "LCP Not Open" example: the ISP asks for PAP, the router (set for CHAP) Naks it with CHAP — a mismatch of the
+  // authentication protocol, the Nak a warning unlike an MRU's or an address's (the copy's page ends after the Nak's option)
+  'ios-827-pppoa-client-lcp-not-open-confnak-authproto-chap-for-pap-doc-notes.txt': {
+    records: 12,
+    understood: 12,
+    families: { ios: 12 },
+    causes: [],
+    says: [
+      [2, 'On Vi1 this router is the client'],
+      [10, 'LCP Configure-Nak to the other side (the server this router logs in to) (id 180) [REQsent]'],
+      [11, 'PPP option reject.'],
+      [12, 'The router asks for another value for this setting: Authentication-Protocol CHAP (MD5).'],
     ],
   },
   // the router's PAP login refused by its ISP (AUTH−REQ / AUTH−NAK with U+2212 minus signs); the timer running out while the
@@ -249,6 +265,41 @@ describe('real Cisco IOS debug crypto logs', () => {
     const refused = parse('IPSEC(validate_proposal): transform proposal (prot 3, trans 2, hmac_alg 1) not supported for identity:').entries[0]!;
     expect([refused.outcome, refused.cause]).toEqual(['failure', 'ike-no-proposal']);
     expect(describeEntry(refused, en)).toContain('none of the other side\'s transforms matches a transform set of this router (prot 3, trans 2, hmac_alg 1).');
+  });
+});
+
+describe('IOS Configure-Nak: a normal step of the negotiation or a sign it does not converge (RFC 1661 §5.3)', () => {
+  const outcomes = (file: string) => new Map(parse(readRepoText(`${REAL_SERVER_LOGS}/${file}`)).entries.map((e) => [e.line, e.outcome]));
+  it('the pool address offered to a PC that asked 0.0.0.0 and an MRU counter-proposal are no warnings (real IOS-XE PPPoE server, real 827 client)', () => {
+    const server = outcomes('ios-xe-csr-pppoe-server-clear-session-chap-success-ipcp-author-avl-route-platform-notify.txt');
+    // 50/51: I CONFNAK with MRU 1500; 83/84: O CONFNAK with the pool's 172.20.1.3
+    expect([50, 51, 83, 84].map((l) => server.get(l))).toEqual(['info', 'info', 'info', 'info']);
+    const client = outcomes('ios-827-pppoa-client-uptime-2w3d-chap-success-collapsed-option-blanks.txt');
+    expect([client.get(26), client.get(27)]).toEqual(['info', 'info']);
+  });
+  it('a Nak of the authentication protocol stays a warning (real 827 client, the guide\'s option mismatch)', () => {
+    const r = outcomes('ios-827-pppoa-client-lcp-not-open-confnak-authproto-chap-for-pap-doc-notes.txt');
+    expect(r.get(12)).toBe('warning');
+    expect([...r.values()].filter((o) => o === 'warning')).toHaveLength(1);
+  });
+  it('the same option Naked again before an Ack is a warning; an Ack ends the count, a fresh negotiation starts it anew', () => {
+    const req = (id: number, fsm: string, addr: string, hex: string) => `Vi2 IPCP: I CONFREQ [${fsm}] id ${id} len 10\nVi2 IPCP:    Address ${addr} (0x0306${hex})`;
+    const nak = (id: number) => `Vi2 IPCP: O CONFNAK [REQsent] id ${id} len 10\nVi2 IPCP:    Address 10.1.1.5 (0x03060A010105)`;
+    // the PC keeps asking 0.0.0.0 and never takes the offered address up
+    const log = [req(1, 'REQsent', '0.0.0.0', '00000000'), nak(1), req(2, 'REQsent', '0.0.0.0', '00000000'), nak(2)].join('\n');
+    expect(parse(log).entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'warning']);
+    expect(said(log, 8)).toContain('The same setting refused again (IP-Address 10.1.1.5)');
+    // a Nak of an address the PC asked for by value is the router refusing it: a warning, said from the router's side
+    expect(parse([req(1, 'REQsent', '10.9.9.9', '0A090909'), nak(1)].join('\n')).entries[3]!.outcome).toBe('warning');
+    expect(said([req(1, 'REQsent', '10.9.9.9', '0A090909'), nak(1)].join('\n'), 4, nl)).toContain('De router vraagt om een andere waarde voor deze instelling: IP-Address 10.1.1.5');
+    // the next session on the link (a request from Closed) starts without the last one's Naks
+    const next = [req(1, 'REQsent', '0.0.0.0', '00000000'), nak(1), req(1, 'Closed', '0.0.0.0', '00000000'), nak(1)].join('\n');
+    expect(parse(next).entries[7]!.outcome).toBe('info');
+    // an MRU Naked from the PC is a counter-proposal; an IPCP Nak of a DNS the PC asked 0.0.0.0 for is the DNS offered (RFC 1877)
+    expect(said('Vi3 LCP: O CONFREQ [REQsent] id 1 len 8\nVi3 LCP:    MRU 1492 (0x010405D4)\nVi3 LCP: I CONFNAK [REQsent] id 1 len 8\nVi3 LCP:    MRU 1500 (0x010405DC)', 4)).toContain('a counter-proposal for the packet size, MRU 1500');
+    expect(parse('Vi4 IPCP: I CONFREQ [REQsent] id 1 len 10\nVi4 IPCP:    PrimaryDNS 0.0.0.0 (0x810600000000)\nVi4 IPCP: O CONFNAK [REQsent] id 1 len 10\nVi4 IPCP:    PrimaryDNS 10.0.0.53 (0x81060A000035)').entries[3]!.outcome).toBe('info');
+    // a Configure-Reject stays a warning on its packet line
+    expect(parse('Vi5 LCP: O CONFREJ [REQsent] id 9 len 8\nVi5 LCP:    AuthProto PAP (0x0304C023)').entries[0]!.outcome).toBe('warning');
   });
 });
 

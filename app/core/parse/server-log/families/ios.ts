@@ -1,7 +1,7 @@
 import { IOS_CODE_NAMES, PPP_CODES } from '../codes/ppp';
 import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp';
 import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
-import { decodeOptionHex, decodeProtocolPacket, optionText } from '../ppp-packet';
+import { decodeOptionHex, decodeProtocolPacket, optionText, type PppOption } from '../ppp-packet';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
 import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
@@ -9,6 +9,7 @@ import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
 import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
 import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
+import { noteNegotiationOption, noteNegotiationPacket } from './ios-nak';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -26,6 +27,7 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
   const id = rest.match(/\bid (\d+)/)?.[1];
   const fsm = rest.match(/\[(\w+)\]/)?.[1] ?? '';
   state[`pkt:${link}`] = { proto, dir, codeName };
+  noteNegotiationPacket(link, proto, dir, codeName, fsm, state);
   if (dir === 'in' && proto === 'LCP') noteLcpIn(link, state);
   if (codeName === 'PROTREJ') {
     const role = roleOf(link, state);
@@ -44,7 +46,8 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
   }
   // (worded by the link's side once a later line tells it: sidedValues)
   const values = sidedValues(link, state, { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm } as Record<string, string | number>);
-  return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' || codeName === 'CONFNAK' ? 'warning' : 'info' };
+  // a Configure-Nak is the answer "other value", often a normal step: its option lines under it say which (ios-nak.ts)
+  return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' ? 'warning' : 'info' };
 }
 
 /** the notify's SPI and message id, on the line under it (`        spi 9223503292995197928, message ID = 1148084868`), joined */
@@ -97,10 +100,15 @@ function promptHit(m: RegExpMatchArray): Hit {
   return { ...hit, decoded: asAsaConsole(hit.decoded), console: { family: 'asa' } };
 }
 
-/** An option line, and what an Authentication-Protocol option (LCP type 3) in the other side's Configure-Request says of the link. */
-function optionHit(link: string, values: Record<string, string | number>, type: number | undefined, state: Record<string, unknown>): Hit {
+/**
+ * An option line, and what an Authentication-Protocol option (LCP type 3) in the other side's Configure-Request says of the link;
+ * under a Configure-Nak, whether the Nak is a normal step of the negotiation (ios-nak.ts).
+ */
+function optionHit(link: string, values: Record<string, string | number>, option: PppOption | undefined, state: Record<string, unknown>): Hit {
   const hit: Hit = { decoded: [d('option', values)], outcome: 'info' };
+  const type = option?.type;
   const pkt = state[`pkt:${link}`] as { proto: string; dir: string; codeName: string } | undefined;
+  if (pkt && pkt.proto === values.proto) noteNegotiationOption(link, pkt.proto, pkt, option, hit, state);
   if (type === 3 && values.proto === 'LCP' && pkt?.proto === 'LCP' && pkt.dir === 'in' && pkt.codeName === 'CONFREQ') {
     const side = peerAsksRouterLogin(link, state);
     if (side) hit.decoded.push(side);
@@ -124,7 +132,7 @@ const RULES: Rule[] = [
     const opt = decodeOptionHex(PROTO_NUMBERS[m[2]!] ?? 0, m[4]!);
     const values: Record<string, string | number> = { proto: m[2]!, option: opt ? optionText(opt.option) : m[3]! };
     if (opt?.mppe !== undefined) values.mppe = opt.mppe;
-    return optionHit(m[1]!, values, opt?.option.type, state);
+    return optionHit(m[1]!, values, opt?.option, state);
   }],
   // the same option line after a copy (a PDF, a manual's web page) collapsed its blanks to one: told from a step of the
   // protocol (`State is Open`, `Remove route to …`) by its bytes, which must read as an option of that protocol
@@ -133,7 +141,7 @@ const RULES: Rule[] = [
     if (!opt || !isOneOption(m[4]!)) return null;
     const values: Record<string, string | number> = { proto: m[2]!, option: optionText(opt.option) };
     if (opt.mppe !== undefined) values.mppe = opt.mppe;
-    return optionHit(m[1]!, values, opt.option.type, state);
+    return optionHit(m[1]!, values, opt.option, state);
   }],
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
   [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
