@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,9 @@ import { join } from 'node:path';
  */
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'tunnelmedic-tests-'));
+  // as /tmp itself is (sticky, everyone may write): capture-safety.test.ts runs the reader as `nobody`, which must reach its
+  // capture folder and make its data folder here — mkdtemp's 0700 stopped it at this folder
+  chmodSync(root, 0o1777);
   process.env.TMPDIR = root;
   return () => {
     if (process.env.TM_KEEP_TEST_TMP === '1') return void console.log(`[tests] temporary files kept in ${root}`);
