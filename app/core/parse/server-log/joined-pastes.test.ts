@@ -203,7 +203,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^nps-6273-authentication-details-only-/, b: /^rras-20\d\d-kb840686-/, why: 'an event pasted as text has no end of its own' },
   { a: /^pppd-accel-(?:ppp-)?log-file-/, b: /^(?:powershell-)/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
   // (met once three sfos-* fixtures moved the sample: SoftEther's log file, then a PowerShell prompt line with no header)
-  { a: /^ras-nt4-kb233048-/, b: /^srx-iked-ikev2-psk-remote-access-/, why: 'an event pasted as text has no end of its own: a header-less log after it is its text' },
   { a: /^softether-server-log-/, b: /^powershell-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAQ: a Libreswan fixture added shifted the sample onto this pair, neither log's reading changed: pluto's stderr log has no
   // headers, so header-less lines after it are its own — libreswan.ts claimsLeftover — and the NT 3.5 KB event's indented `Event ID:` lines are)
@@ -221,28 +220,17 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^ras-nt-kb135680-/, b: /^nps-6273-authentication-details-only-/, why: 'an event pasted as text has no end of its own' },
   // (branch hCD: a RouterOS line quoted as a Markdown code span with a blank after its first backtick, and an event's XML quoted
   // without its markup, added; the sample shifted onto these. The code span's line, its backticks gone, starts with a blank: after
-  // Cisco's header-less `debug ip packet` sample it is the last record's indented rest. The KB events pasted as text take the
-  // quoted event and SRX's header-less `show log` lines after them (the class above); RouterOS 6's PPTP debug takes the KB's
-  // tab-indented first line as its wrapped rest (the class above). The last three pairs hold no file hCD changed the reading of,
-  // not checked on main)
+  // Cisco's header-less `debug ip packet` sample it is the last record's indented rest. The events pasted as text take the quoted
+  // event after them, the class above)
   { a: /^ios-debug-ip-packet-command-reference-/, b: /^routeros6-ovpn-out1-client-terminating-tls-failed-markdown-code-span/, why: 'a line starting with a blank after a header-less log: read as its last record’s indented rest (assumed)' },
-  // (and, once more fixtures shifted it, every event pasted as text before these two: an Event Viewer copy, an NPS message, a KB's
+  // (and, once more fixtures shifted it, every event pasted as text before it: an Event Viewer copy, an NPS message, a KB's
   // quote, wevtutil's text, an export row whose closing quote was lost)
-  { a: /^(?:ras-|rras-nt|rras-20\d\d-|nps-6273-|nps-eventviewer-|eventviewer-tab-export-.*-closing-quote-lost-|wevtutil-text-)/, b: /^(?:rras-event-xml-markup-lost-|srx-iked-ikev2-psk-remote-access-)/, why: 'an event pasted as text has no end of its own: a header-less log after it is its text' },
-  { a: /^routeros6-pptp-debug-/, b: /^rras-nt4-kb191854-/, why: 'a header-less log after another log: its first line is read as the last record’s wrapped rest (assumed)' },
-  // (branch hCC: four Cisco fixtures added shifted the sample onto these pairs, each read the same on main — classes above, not examined
-  // further: a header-less SRX iked log after an IOS-XE debug or an event quote is read into its last record; KB Q135680's event takes
-  // the PowerShell table pasted after it; the tab-indented NT 4 event after RouterOS 6's PPTP debug splits into one record more)
-  { a: /^(?:ios-xe-debug-crypto-ikev2-hub-psk-|ras-nt35-kb150153-|rras-nt4-kb-event-20050-|wevtutil-text-ws2022-)/, b: /^srx-iked-ikev2-psk-remote-access-id-validation-vpn-up-no-date-/, why: 'a header-less log after another: its lines are read as the last record’s rest (assumed)' },
-  { a: /^ras-nt-kb135680-/, b: /^powershell-get-eventlog-table-/, why: 'an event pasted as text has no end of its own' },
-  // (the sample by the pairs' names since this round: these four met once, of the classes above — SRX's header-less `show log` lines after
-  // any log are read into its last record; a PowerShell table's first line after RouterOS's last record is read as that record's rest)
-  { a: /^/, b: /^srx-iked-ikev2-psk-remote-access-id-validation-vpn-up-no-date-/, why: 'a header-less log after another: its lines are read as the last record’s rest (assumed)' },
+  { a: /^(?:ras-|rras-nt|rras-20\d\d-|nps-6273-|nps-eventviewer-|eventviewer-tab-export-.*-closing-quote-lost-|wevtutil-text-)/, b: /^rras-event-xml-markup-lost-/, why: 'an event pasted as text has no end of its own: a header-less log after it is its text' },
+  // (the sample by the pairs' names since this round met this pair once, of the class above: a PowerShell table's first line after
+  // RouterOS's last record is read as that record's rest. The pairs branches hCA, hCC and hCD excused again as the old sample moved —
+  // SRX's header-less copy after any log, KB Q135680's event before PowerShell, RouterOS 6's PPTP debug before KB 191854 — are the
+  // entries for hCB's fixtures at the top and those of hAX–hBC above)
   { a: /^routeros6-ovpn-client-garbled-topic-list-/, b: /^powershell-get-eventlog-table-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation' },
-  { a: /^routeros6-pptp-debug-/, b: /^rras-nt4-kb191854-.*-tab-indent\.txt$/, why: 'the paste’s indent is decided by its first line (assumed)' },
-  { a: /^ras-nt-kb135680-/, b: /^nps-6273-authentication-details-only-|^powershell-get-eventlog-table-|^srx-iked-[a-z0-9-]*-no-date-/, why: 'an event pasted as text has no end of its own' },
-  // (the SRX's iked copy without a date or time after any event pasted as text: the event class above, met as hCA's fixtures shifted the sample)
-  { a: /^(?:eventviewer-|nps-|ras-|rras-)/, b: /^srx-iked-[a-z0-9-]*-no-date-/, why: 'an event pasted as text has no end of its own' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();
