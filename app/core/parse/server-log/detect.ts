@@ -162,7 +162,7 @@ const FILTERLOG_HEAD_ONLY = /(?:^|\s)filterlog(?:\[\d+\]:|(?: \S+){2} (?:-|\[[^\
  * authentication data FAILED` (test/fixtures/real/SOURCES.md). The line has no log header and is no line any family reads: IOS's own
  * head-less lines under a packet (`Initiator SPI : …`, `Payload contents:`, the payload list) and its version banner stay records.
  * A record takes at most three such pieces (the document's longest, an `SM Trace->` line, took two). Only after a blank-free gap and
- * in a text that holds `IKEv2` (the chunk's NO_IKEV2 hint): a plain log never gets here.
+ * in a text that holds such a head (the chunk's NO_IKEV2 hint): a plain log never gets here.
  */
 function continuesIosIkev2(pending: RawRecord, line: string): boolean | 'wrap' {
   if (pending.endLine - pending.line >= IOS_IKEV2_MAX_PIECES || !IOS_IKEV2_RECORD.test(pending.text)) return false;

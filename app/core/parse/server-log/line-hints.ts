@@ -27,7 +27,12 @@ export const NO_ARROW_NOTE = 512;
  * hold a cursor, `s=` first. Two plain searches per chunk; a plain syslog line then pays nothing for these shapes.
  */
 export const NO_JOURNAL = 1024;
-/** no `IKEv2`: no IOS `debug crypto ikev2` record whose rest a PDF or forum copy wrapped onto the next line (detect.ts continuesIosIkev2) */
+/**
+ * no `KEv2` and no `CRYPTO_PKI`: no record continuesIosIkev2 (detect.ts) takes the wrapped rest of — IOS's `IKEv2:`, its `CRYPTO_PKI:`
+ * lines, the ASA's `IKEv2-PROTO-n:` (a damaged `KEv2-…` too). Both, as a hint must: a `CRYPTO_PKI:` line in a chunk without `IKEv2`
+ * once lost its rest where the file was read in chunks that ended so, though the paste, whole, held `IKEv2` (server-log-identity's
+ * one-line chunks).
+ */
 export const NO_IKEV2 = 2048;
 export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
 
@@ -45,7 +50,7 @@ export function textHints(text: string): number {
   if (text.indexOf('| ') < 0) h |= NO_COMPOSE;
   if (!hasTypography(text)) h |= NO_TYPOGRAPHY;
   if (!hasAsaId(text)) h |= NO_ASA_ID;
-  if (text.indexOf('IKEv2') < 0) h |= NO_IKEV2;
+  if (text.indexOf('KEv2') < 0 && text.indexOf('CRYPTO_PKI') < 0) h |= NO_IKEV2;
   if (!hasArrowNote(text)) h |= NO_ARROW_NOTE;
   if (text.indexOf('{') < 0 && text.indexOf('s=') < 0) h |= NO_JOURNAL;
   return h;
