@@ -20,6 +20,7 @@ import { innerTag } from './inner-tag';
 import { otherLine } from './other-lines';
 import { junosCardLine, junosEventTagLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
+import { isLetter } from './char-codes';
 
 /**
  * Server-side VPN logs → decoded entries, streaming:
@@ -309,7 +310,7 @@ export class ServerLogParser {
    */
   private exportLine(text: string): UnitHit | undefined {
     const c = text.charCodeAt(0);
-    if (!(c === 34 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    if (!(c === 34 || c === 95 || isLetter(c))) return undefined;
     const layout = exportHeader(text);
     if (!layout) return undefined;
     this.exportLayout = layout;
