@@ -1,3 +1,5 @@
+import { isDigit } from './char-codes';
+
 /**
  * `cat -n FILE` pasted instead of the file: GNU coreutils' cat writes each line's number with
  * `%6d` and a tab before it (src/cat.c, next_line_num / the `-n` and `-b` options: the number
@@ -30,7 +32,7 @@ export function catNumberEnd(line: string, editor = false): number {
   while (line.charCodeAt(i) === 32) i++;
   const digits = i;
   let n = 0;
-  for (let c = line.charCodeAt(i); c >= 48 && c <= 57; c = line.charCodeAt(++i)) n = n * 10 + c - 48;
+  for (let c = line.charCodeAt(i); isDigit(c); c = line.charCodeAt(++i)) n = n * 10 + c - 48;
   const width = i - digits;
   if (editor) {
     const sep = line.charCodeAt(i);

@@ -1,5 +1,6 @@
 import type { LogTime } from './types';
 import { MONTH_GROUP, monthOf } from './prefixed';
+import { isDigit } from './char-codes';
 
 /**
  * A syslog collector's own columns around a device's line: the collector's time and the sender's address or name, then the
@@ -230,7 +231,7 @@ export function visualSyslogRow(text: string): { sender: string; line: string; t
   let i = 0;
   for (; i < 16; i++) {
     const c = text.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || c === 46)) break;
+    if (!(isDigit(c) || c === 46)) break;
   }
   const sep = text.charCodeAt(i);
   if (i < 7 || (sep !== 9 && sep !== 32)) return undefined;

@@ -1,3 +1,4 @@
+import { HeldLines } from './held-lines';
 import { d } from './kit';
 import type { Decoded, LogFamily, ServerLogEntry } from './types';
 
@@ -30,18 +31,11 @@ const CONSOLE_OWNERS: readonly LogFamily[] = ['asa', 'junos'];
 const AS_ASA: Readonly<Record<string, string>> = { 'step.iosCommandTyped': 'step.asaCommandTyped', 'step.iosPromptOnly': 'step.asaPromptOnly' };
 export const asAsaConsole = (decoded: readonly Decoded[]): Decoded[] => decoded.map((dd) => (AS_ASA[dd.key] ? d(AS_ASA[dd.key]!, dd.values) : dd));
 
-/** kept entries of console lines re-worded at the end at most (a paste holds a few prompts; a bound for a log of nothing else) */
-const MAX_KEPT = 1000;
-
 /** The console lines IOS's rules read without an ASA mark on the line, counted as 'ios' until the paste's end says whose they are. */
-export class ConsoleLines {
-  private n = 0;
-  private readonly kept: ServerLogEntry[] = [];
-
+export class ConsoleLines extends HeldLines {
   /** one such record, counted under 'ios'; its entry when one was made */
   note(e: ServerLogEntry | undefined): void {
-    this.n++;
-    if (e && this.kept.length < MAX_KEPT) this.kept.push(e);
+    this.hold(e);
   }
 
   /** At the paste's end: when every 'ios' record is a console line and an ASA's (or a Junos device's) records are there, they are its. */
@@ -50,10 +44,8 @@ export class ConsoleLines {
     if (this.n === 0 || !ios || ios.n !== this.n) return;
     const owner = CONSOLE_OWNERS.find((f) => families.has(f));
     if (!owner) return;
-    families.get(owner)!.n += this.n;
-    families.delete('ios');
     // (a new array per entry: a rule's decoded array is the entry's own, but not worth trusting for a few lines)
     // (the router's prompt, as IOS's rules word it, is a Junos device's too: only the ASA's is worded as its own)
-    for (const e of this.kept) Object.assign(e, owner === 'asa' ? { family: owner, decoded: asAsaConsole(e.decoded) } : { family: owner });
+    this.handOver(families, ios, 'ios', owner, (e) => Object.assign(e, owner === 'asa' ? { family: owner, decoded: asAsaConsole(e.decoded) } : { family: owner }));
   }
 }

@@ -30,6 +30,7 @@ import { isJournalNote } from './families/systemd-units';
 import { isHostDaemonLine } from './junos-source';
 import { beginsPrinted, continuesPrinted } from './routeros-print';
 import { exportSeparator, isExportLine, opensQuotedField, readExportRow } from './families/event-export';
+import { isDigit, isLetter, isLower, isUpper } from './char-codes';
 
 /**
  * The family detector: per record, the first family whose format claims it. Program tags decide
@@ -191,7 +192,7 @@ const IOS_IKEV2_MAX_PIECES = 3;
 /** The line starts with A–Z or 0–9: no `\s*(` nor `\s*[a-z_]` start (IOS_IPSEC_MORE), no indent (IOS_MAPDB_MORE). */
 function startsCapitalOrDigit(line: string): boolean {
   const c = line.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return isUpper(c) || isDigit(c);
 }
 
 /**
@@ -234,7 +235,7 @@ const IOS_ISAKMP_STATUS_VALUE = /^\s+[a-z]+(?: [a-z]+)?\s*$/;
 function continuesIosIsakmp(pending: string, line: string, indented: boolean): boolean {
   if (indented) return (IOS_ISAKMP_FIELD.test(line) || (IOS_ISAKMP_STATUS.test(pending) && IOS_ISAKMP_STATUS_VALUE.test(line))) && IOS_ISAKMP_RECORD.test(pending);
   const c = line.charCodeAt(0);
-  return c >= 97 && c <= 122 && /,\s*$/.test(pending) && IOS_ISAKMP_RECORD.test(pending) && splitPrefix(line).shape === 'none';
+  return isLower(c) && /,\s*$/.test(pending) && IOS_ISAKMP_RECORD.test(pending) && splitPrefix(line).shape === 'none';
 }
 /**
  * The fields the kernel writes after `SRC=`/`DST=` in a packet log line, in its order (net/netfilter/nf_log_syslog.c: dump_ipv4_packet,
@@ -274,7 +275,7 @@ function endsAtSoftBreak(text: string, line: string): boolean {
   // (after a word, only a rest that goes on in lower case: the kernel's packet log ends each line in a blank, `… SYN URGP=0 `, and
   // whatever is pasted under it — a prompt, a table's head — starts otherwise)
   const first = line.charCodeAt(0);
-  return before !== 32 && before !== 9 && first >= 97 && first <= 122;
+  return before !== 32 && before !== 9 && isLower(first);
 }
 
 /**
@@ -287,7 +288,7 @@ function goesOnMidSentence(pending: RawRecord, line: string): boolean {
   if (pending.endLine === pending.line || pending.endLine - pending.line >= MID_SENTENCE_MAX_PIECES) return false;
   const first = line.charCodeAt(0);
   const last = pending.text.charCodeAt(pending.text.length - 1);
-  return first >= 97 && first <= 122 && ((last >= 97 && last <= 122) || (last >= 65 && last <= 90));
+  return isLower(first) && isLetter(last);
 }
 const MID_SENTENCE_MAX_PIECES = 3;
 

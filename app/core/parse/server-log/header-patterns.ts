@@ -2,6 +2,7 @@ import type { LogTime } from './types';
 import { MONTH_GROUP as M, ms, type Prefixed } from './prefixed';
 import { iosAfterPriTag, iosAfterRelay, isCounterTag } from './ios-relay-shapes';
 import { sophosUnderYearTag } from './sophos-header';
+import { isDigit } from './char-codes';
 
 /**
  * The log header shapes splitPrefixByRegex (prefix-shapes.ts) tries, each as its pattern and the small reader of its groups: the
@@ -203,7 +204,7 @@ export const isKnownProgram = (name: string): boolean => KNOWN_PROGRAMS[name.len
 /** Whether the line's leading digits are followed by a tab or a blank (ROUTER_TAB's and ROUTER_CELLS' `^(\d+)[\t ]+`). */
 export function blankAfterDigits(text: string): boolean {
   let i = 0;
-  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
   const c = text.charCodeAt(i);
   return i > 0 && (c === 9 || c === 32);
 }

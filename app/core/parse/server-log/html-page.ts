@@ -1,4 +1,5 @@
 import { referenceText } from './typography';
+import { isLetter } from './char-codes';
 
 /**
  * A log inside a saved web page: the forum thread, ticket or web-mail page a network team's log
@@ -33,7 +34,7 @@ const RAW_TEXT = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 // a tag, its attributes' quoted values may hold `>`
 const TAG = /<(\/?)([A-Za-z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<![^>]*>|<\?[^>]*>/g;
 const TAG_AT = new RegExp(TAG.source, 'y');
-const isTagStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 || c === 33 || c === 63;
+const isTagStart = (c: number): boolean => isLetter(c) || c === 47 || c === 33 || c === 63;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|(lt|gt|amp|quot|apos|nbsp));/g;
 /** blank lines the markup made (a `</p>` before a `<p>`): one line end */
 const BLANK_RUNS = /\n(?:[ \t]*\n)+/g;

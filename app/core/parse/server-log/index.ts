@@ -14,15 +14,13 @@ import { MAX_EVENT_BLOCK_CHARS } from './families/windows-event-block';
 import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
-import { isJournalNote, systemdUnitLine, UnitWatch, type UnitHit } from './families/systemd-units';
-import { otherDaemonLine } from './families/other-daemons';
-import { windowsFirewallLine } from './families/windows-firewall-log';
-import { netfilterLine } from './families/netfilter-log';
-import { headerlessFilterlogLine } from './families/filterlog';
-import { deviceLine } from './device-lines';
-import { promptLine, PromptLines } from './shell-prompt';
+import { UnitWatch, type UnitHit } from './families/systemd-units';
+import { PromptLines } from './shell-prompt';
+import { innerTag } from './inner-tag';
+import { otherLine } from './other-lines';
 import { junosCardLine, junosEventTagLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
+import { isLetter } from './char-codes';
 
 /**
  * Server-side VPN logs → decoded entries, streaming:
@@ -40,51 +38,6 @@ export { own } from './record-entries';
 export const MAX_ENTRIES = 4000;
 export const MAX_CAUSE_ENTRIES = 2000;
 export const MAX_UNKNOWN = 200;
-
-/**
- * A daemon's own `name[pid]: ` in front of its message, under a pid-less tag of the same name: CentOS 7's rsyslog writes the
- * journal's lines of a daemon run in the foreground so (`Jul 10 10:44:27 host xl2tpd: xl2tpd[31026]: Listening on …`,
- * hwdsl2/setup-ipsec-vpn#1574: xl2tpd -D prints its own tag to stderr, and the journal tags that stream `xl2tpd`).
- * The inner tag gives the pid; the rest is the message.
- */
-function innerTag(pre: Prefixed): Prefixed | undefined {
-  const program = pre.program;
-  if (program === undefined || pre.pid !== undefined) return undefined;
-  const text = pre.message;
-  if (text.charCodeAt(program.length) !== 91 /* [ */ || !text.startsWith(program)) return undefined;
-  const m = /^\[(\d+)\]: ?(.*)$/.exec(text.slice(program.length));
-  return m ? { shape: pre.shape, time: pre.time, host: pre.host, program, pid: m[1], level: pre.level, message: m[2]! } : undefined;
-}
-
-/** A line no family reads that is still understood: another program's (systemd's about a VPN unit: systemd-units.ts), journalctl's own. */
-function otherLine(pre: Prefixed, units: UnitWatch, text: string): UnitHit | undefined {
-  // (racoon's sockets, BusyBox syslogd's start: families/other-daemons.ts)
-  const daemon = otherDaemonLine(pre);
-  if (daemon) return daemon;
-  if (pre.program) {
-    const packet = deviceLine(pre, text);
-    if (packet) return packet;
-    if (VPN_PROGRAM.test(pre.program)) return undefined;
-    const unit = systemdUnitLine(pre);
-    if (unit) return units.see(unit);
-    return { family: 'syslog', hit: { decoded: [{ key: 'step.unrelatedProgram', values: { program: pre.program } }], outcome: 'info' } };
-  }
-  // (a firewall's packet log without a syslog header: a dmesg line, families/netfilter-log.ts; Windows Firewall's pfirewall.log; a filterlog CSV)
-  const packet = netfilterLine(pre) ?? windowsFirewallLine(text) ?? headerlessFilterlogLine(pre);
-  if (packet) return packet;
-  if (isJournalNote(pre.message)) return { family: 'syslog', hit: { decoded: [{ key: 'step.journalNote' }], outcome: 'info' } };
-  const file = pre.message.charCodeAt(0) === 61 /* = */ ? TAIL_HEADER.exec(pre.message) : null;
-  if (file) return { family: 'syslog', hit: { decoded: [{ key: 'step.tailFileHeader', values: { file: file[1]! } }], outcome: 'info' } };
-  // a shell's or router's prompt with the command typed (shell-prompt.ts): the paste's end says whose when the line does not
-  const prompt = promptLine(text);
-  return prompt && { family: prompt.family ?? 'syslog', hit: { ...prompt.hit, console: prompt.family ? { family: prompt.family } : {} } };
-}
-
-/** `tail -f FILE…` (or `tail -n N` of several files) heads each file's lines with `==> FILE <==` (coreutils tail.c write_header) */
-const TAIL_HEADER = /^==> (.+) <==$/;
-
-// (kmd, iked: a Juniper SRX's IKE daemons — a line of it no reader knows is not understood, never "not part of the VPN")
-const VPN_PROGRAM = /^(pppd|pptpd|pptp|xl2tpd|charon|pluto|ipsec|accel|sstp|openvpn|racoon|strongswan|l2tp|rasman|kmd$|iked$|%ASA)/i;
 
 export interface ServerLogParserOptions {
   /**
@@ -357,7 +310,7 @@ export class ServerLogParser {
    */
   private exportLine(text: string): UnitHit | undefined {
     const c = text.charCodeAt(0);
-    if (!(c === 34 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    if (!(c === 34 || c === 95 || isLetter(c))) return undefined;
     const layout = exportHeader(text);
     if (!layout) return undefined;
     this.exportLayout = layout;
@@ -393,8 +346,6 @@ export class ServerLogParser {
     this.lastCounted = f;
     this.lastCounter = c;
   }
-
-
 
   /**
    * Keep every entry with a cause (up to its cap) and the others up to theirs. `fresh`: the entry was

@@ -1,4 +1,4 @@
-import { isDigit } from './char-codes';
+import { isDigit, isUpper } from './char-codes';
 import { MONTH_GROUP as M, monthOf, ms, n, type Prefixed } from './prefixed';
 import type { LogTime } from './types';
 
@@ -19,8 +19,8 @@ const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} 
 
 /** An IOS line's own header (sequence number, `*`/`.` mark, time or uptime, time zone): its message after it, or undefined. */
 export function iosShape(text: string, c: number): Prefixed | undefined {
-  const upper = c >= 65 && c <= 90;
-  const digitOrMark = (c >= 48 && c <= 57) || c === 42 || c === 46;
+  const upper = isUpper(c);
+  const digitOrMark = isDigit(c) || c === 42 || c === 46;
   let m: RegExpMatchArray | null;
   if ((upper || digitOrMark) && (m = text.match(IOS))) {
     return { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! };
@@ -103,7 +103,7 @@ export function iosByOriginTag(pre: Prefixed): Prefixed | undefined {
   const message = pre.message;
   const c = message.charCodeAt(0);
   const c1 = message.charCodeAt(1);
-  if (!(c === 42 || c === 46 || c === 37) || c1 < 65 || c1 > 90) return undefined;
+  if (!(c === 42 || c === 46 || c === 37) || !isUpper(c1)) return undefined;
   return iosAfterRelay({ time: pre.time, host: pre.host }, `${program}: ${message}`, true);
 }
 

@@ -1,5 +1,6 @@
 import { CatNumbers, catNumberEnd, lastCatNumber } from './cat-numbers';
 import { binaryValue, entryTime, journalEntry, LINE_BREAKS, NOT_JSON, parsedJson, parseObject, shortLine, type Fields } from './journal-entry';
+import { isDigit, isUpper } from './char-codes';
 
 /**
  * The systemd journal's structured output modes, read as the records they carry: each entry becomes the line `journalctl -o
@@ -173,7 +174,7 @@ export class JournalShapes {
     const c = line.charCodeAt(0);
     let number = -1;
     let at = 0;
-    if (c === 32 || c === 9 || (c >= 48 && c <= 57) || c === 0x200b) {
+    if (c === 32 || c === 9 || isDigit(c) || c === 0x200b) {
       number = c === 9 || c === 0x200b ? -1 : catNumberEnd(line, true);
       at = number < 0 ? 0 : number;
       const numberAt = at;
@@ -211,7 +212,7 @@ export class JournalShapes {
       this.inBinary = false;
       return this.hold(EXPORT, text, line);
     }
-    if (c >= 65 && c <= 90 && text.charCodeAt(3) === 32 && text.charCodeAt(8) === 45) {
+    if (isUpper(c) && text.charCodeAt(3) === 32 && text.charCodeAt(8) === 45) {
       const head = VERBOSE_HEAD.exec(text);
       if (head) {
         // the zone is a word (`CET`): dropped, the wall time kept as an RFC 3339 header's is; UTC said as such
@@ -281,7 +282,7 @@ export class JournalShapes {
     }
     if (this.raw.length < MAX_HELD_LINES) {
       // a member (`"FIELD" : …`), an array's number, its end, or null; a blank line (JSON's whitespace: a double-spaced copy's)
-      if (c === 34 || c === 93 || c === 91 || c === 110 || c === 45 || (c >= 48 && c <= 57)) return this.push(text, line);
+      if (c === 34 || c === 93 || c === 91 || c === 110 || c === 45 || isDigit(c)) return this.push(text, line);
       if (t === '') {
         this.raw.push(line);
         return true;

@@ -1,4 +1,5 @@
 import type { Prefixed } from './prefixed';
+import { isDigit, isLetter } from './char-codes';
 
 /**
  * Junos names the part of the device a line comes from between the host and the tag when it is not a routing engine's process: an
@@ -76,7 +77,7 @@ export const isHostDaemonLine = (line: string): boolean => HOST_DAEMON.test(line
 function hostDaemonLine(pre: Prefixed): Prefixed | undefined {
   const c = pre.message.charCodeAt(0);
   // (a letter, a digit or the backslash: the line's host)
-  if (!(c === 92 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  if (!(c === 92 || isDigit(c) || isLetter(c))) return undefined;
   const m = HOST_DAEMON.exec(pre.message);
   if (!m) return undefined;
   const p: Prefixed = { shape: pre.shape, host: m[1]!, program: m[2]!, pid: m[3]!, message: pre.message.slice(m[0].length) };

@@ -154,7 +154,7 @@ export function templateHashIn(src: string, from: number, end: number): number {
   let last = -1;
   for (let i = from, n = 0; i < end && n < TEMPLATE_CHARS; i++) {
     let c = src.charCodeAt(i);
-    if (c <= 57 && c >= 48) {
+    if (isDigit(c)) {
       if (last === HASH) continue;
       c = HASH;
     }

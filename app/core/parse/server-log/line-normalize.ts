@@ -1,7 +1,7 @@
 import { MONTH } from './glued-lines';
 import { hasArrowNote, hasBbcodeStart, NO_ARROW_NOTE, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import { plainTypography } from './typography';
-import { isDigit } from './char-codes';
+import { isDigit, isLetter } from './char-codes';
 
 /**
  * One physical line's paste damage undone before LineSplitter (lines.ts) joins lines into records: CR, mail and web
@@ -54,7 +54,7 @@ function fileNameBeforeColon(s: string): boolean {
   return colon > 3 && colon <= 108 && endsLikeLogFileName(s, colon);
 }
 /** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
-const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57 && c !== 47) || c === 95;
+const isNameChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 45 /* - */ || c === 46 /* . */ || c === 95 /* _ */;
 const isDigitAt = (s: string, i: number): boolean => isDigit(s.charCodeAt(i));
 /** syslog's own files named without an extension (Red Hat's /etc/rsyslog.conf: messages, secure; Debian's: syslog, and its *.log ones) */
 const SYSLOG_FILE_NAMES: ReadonlySet<string> = new Set(['syslog', 'messages', 'secure', 'daemon', 'auth', 'kern', 'user', 'debug']);
@@ -125,7 +125,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // (the tests below one by one, seven reads of the first character and the colon's indexOf, cost the bench log's assembly 11–13 %)
   if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96 && end !== 62) {
     const c = raw.charCodeAt(0);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return lineCap(withoutListingPrefix(raw, c));
+    if (isLetter(c) || isDigit(c)) return lineCap(withoutListingPrefix(raw, c));
   }
   let s = end === 13 ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -185,15 +185,15 @@ export function plainLead(raw: string, src: string, at: number, hints: number): 
   const c = src.charCodeAt(at);
   const end = src.charCodeAt(at + length - 1);
   if (end === 13 || end === 96 || end === 62) return 0;
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
-  return c >= 48 && c <= 57 && withoutListingPrefix(raw, c) === raw ? c : 0;
+  if (isLetter(c)) return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
+  return isDigit(c) && withoutListingPrefix(raw, c) === raw ? c : 0;
 }
 
 /** The line without a grep's path or file name, or a grep's or cat's line number, before it; `lead`: its first character. */
 function withoutListingPrefix(s: string, lead: number): string {
   if (lead === 47 /* / */) return withoutMatch(GREP_PATH_PREFIX, s);
   if (lead > 47 && fileNameBeforeColon(s)) return withoutMatch(GREP_FILE_PREFIX, s);
-  if (((lead >= 48 && lead <= 57) || lead === 32) && lineNumberAhead(s)) return withoutMatch(LINE_NUMBER_PREFIX, s);
+  if ((isDigit(lead) || lead === 32) && lineNumberAhead(s)) return withoutMatch(LINE_NUMBER_PREFIX, s);
   return s;
 }
 

@@ -1,3 +1,5 @@
+import { isDigit, isLetter } from './char-codes';
+
 /**
  * Where one log ends and another begins in a paste (a help desk pastes several logs into one box, or
  * `cat a.log b.log | explain-log`): a line with a log header of another shape than the last header
@@ -21,7 +23,7 @@ export class LogBoundary {
 
   /** Whether `text` (a non-blank line, as normalised; `c` its first character) starts another log than the lines before it. */
   at(text: string, c = text.charCodeAt(0)): boolean {
-    const kind = c >= 48 && c <= 57 ? 1 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : 3;
+    const kind = isDigit(c) ? 1 : isLetter(c) ? 2 : 3;
     const sawText = this.sawText;
     this.sawText = true;
     if (kind === this.lastKind && this.lastShape !== undefined) return false;

@@ -2,7 +2,7 @@ import type { LogTime } from './types';
 import { MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
 import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { SOPHOS_UTM } from './sophos-header';
-import { isDigit } from './char-codes';
+import { isDigit, isLetter, isLower, isUpper } from './char-codes';
 import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 import { syslogOf, LOCALE_MONTHS, LOCALE_SYSLOG, LOGREAD, SYSLOG_PROG, SYSLOG_MASKED_HOST, SYSLOG_HOST, CHARON_HEAD, CHARON_FILELOG, ISO, ISO_TAG, ISO_TAG_NO_PID, ISO_CELLS, LOGREAD_NO_DATE, PRI, PRI_BEFORE_TEXT, RFC5424, KIWI_FORWARD, KUBECTL, SHORT_UNIX, SHORT_FULL, UNIT_SUFFIX, MONOTONIC, ACCEL_FILE, RASMAN, ROUTER_TAB, ROUTER_CELLS, TIME_ONLY, LOGCAT_BRIEF, LOGCAT_TIME, logcatAfterTime, ROUTEROS_DATE, routerOsMonth, PROGRAM, PROGRAM_PID, isKnownProgram, blankAfterDigits } from './header-patterns';
 export { MONTHS, ms, type Prefixed } from './prefixed';
@@ -82,7 +82,7 @@ function deviceUnder5424(time: LogTime | undefined, host: string | undefined, pr
   if (program !== undefined && isCounterTag(program)) return iosAfterRelay({ time, host }, message.charCodeAt(0) === 32 ? message.trimStart() : message);
   const c = message.charCodeAt(0);
   // (a header starts with a digit, a capital, `*`, `.`, `<` or a blank: any other message is the record's own text)
-  if (!(isDigit(c) || (c >= 65 && c <= 90) || c === 42 || c === 46 || c === 60 || c === 32)) return undefined;
+  if (!(isDigit(c) || isUpper(c) || c === 42 || c === 46 || c === 60 || c === 32)) return undefined;
   const own = ownLine({ time, host, message });
   if (!own) return undefined;
   // under a named APP-NAME, only a whole header of the device's own (a date, and a program or IOS's shape): `Dec  5 …: text` is text
@@ -94,8 +94,8 @@ function deviceUnder5424(time: LogTime | undefined, host: string | undefined, pr
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
   const c = text.charCodeAt(0);
-  const upper = c >= 65 && c <= 90;
-  const digit = c >= 48 && c <= 57;
+  const upper = isUpper(c);
+  const digit = isDigit(c);
   let m: RegExpMatchArray | null;
   // a whole line indented (a Markdown code block pasted with its four spaces, a quoted mail, RouterOS 7's
   // `/log print` rows: ` 2025-02-11 00:02:30 l2tp,info …`): the header after the indent; a line whose trimmed
@@ -201,7 +201,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     // `adb logcat -v year`: a logcat header after the time (only looked for where a pid or a priority letter and `/` come next)
     if (m[8] === undefined) {
       const c9 = m[9]!.charCodeAt(0);
-      const p = (c9 >= 48 && c9 <= 57) || m[9]!.charCodeAt(1) === 47 ? logcatAfterTime(m[9]!, time) : undefined;
+      const p = isDigit(c9) || m[9]!.charCodeAt(1) === 47 ? logcatAfterTime(m[9]!, time) : undefined;
       if (p) return p;
     }
     const cells = m[8] === undefined && m[9]!.charCodeAt(0) === 124 ? m[9]!.match(ISO_CELLS) : null;
@@ -221,7 +221,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (ios) return ios;
     return { shape: 'iso', time, level: m[8], message: m[9]! };
   }
-  if (c >= 97 && c <= 122 && (m = text.match(LOGREAD_NO_DATE))) {
+  if (isLower(c) && (m = text.match(LOGREAD_NO_DATE))) {
     return { shape: 'logread', level: `${m[1]}.${m[2]}`, program: m[3] || undefined, pid: m[4], message: m[5]! };
   }
   // a host masked to nothing by whoever pasted it leaves blanks after the time (`Jul  4 08:35:07   pluto[17824]: …`):
@@ -252,7 +252,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'syslog', time, host: m[6], message: m[7]! };
   }
   // (a `/` fourth: no syslog, logread or IOS header above has one there)
-  if (((c >= 97 && c <= 122) || upper) && text.charCodeAt(3) === 47 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(routerOsMonth(m[1]!))) {
+  if ((isLower(c) || upper) && text.charCodeAt(3) === 47 && (m = text.match(ROUTEROS_DATE)) && MONTH_NUMBER.has(routerOsMonth(m[1]!))) {
     return { shape: 'time-only', time: { year: n(m[3]), month: monthOf(routerOsMonth(m[1]!)), day: +m[2]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, message: m[7]! };
   }
   // (English months were read above; a lower-case or accented first letter is a locale's month)
@@ -317,7 +317,7 @@ const SENDER_RAW = /^(\d{1,3}(?:\.\d{1,3}){3}|[\da-fA-F]{0,4}:[\da-fA-F:.]*|[A-Z
  */
 function senderThenRaw(text: string, time: LogTime | undefined): Prefixed | undefined {
   const c = text.charCodeAt(0);
-  if (!(isDigit(c) || c === 58 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return undefined;
+  if (!(isDigit(c) || c === 58 || isLetter(c))) return undefined;
   const sp = text.indexOf(' ');
   if (sp <= 0 || text.charCodeAt(sp + 1) !== 60) return undefined;
   const m = SENDER_RAW.exec(text);

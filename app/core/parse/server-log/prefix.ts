@@ -268,7 +268,7 @@ function syslogRecord(p: SyslogPrefixed): Prefixed {
   // (a letter, the common tag: past `<` and the digits at once)
   if (c > 60 || found.pidEnd >= 0) return p;
   if (c === 60) return iosAfterPriTag(p, p.program, p.message) ?? p;
-  return c >= 48 && c <= 57 && isCounterTag(p.program) ? (sophosUnderYearTag(p, p.program) ?? iosAfterRelay(p, p.message)) : p;
+  return isDigit(c) && isCounterTag(p.program) ? (sophosUnderYearTag(p, p.program) ?? iosAfterRelay(p, p.message)) : p;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isDigit } from './char-codes';
+
 /**
  * RouterOS `/log print detail` and `/log print terse`: each record as its properties, `time=<time> topics=<list>
  * message="<text>"`, not as the plain `<time> <topics> <text>` row `/log print` gives. Seen in real copies:
@@ -24,7 +26,7 @@ const RECORD = new RegExp(`${LEAD}time=${TIME} topics=([a-z0-9,-]+)\\s+message=$
 /** `time=` after the item's number and blanks, if any: a cheap look before a regex (every record is asked) */
 function startsPrinted(text: string): boolean {
   let i = 0;
-  while (i < 12 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57))) i++;
+  while (i < 12 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || isDigit(text.charCodeAt(i)))) i++;
   return text.startsWith('time=', i);
 }
 

@@ -1,3 +1,4 @@
+import { HeldLines } from './held-lines';
 import type { Hit } from './kit';
 import type { LogFamily, ServerLogEntry } from './types';
 
@@ -103,25 +104,18 @@ export function isPromptLine(line: string): boolean {
   return marked && promptLine(line) !== undefined;
 }
 
-/** kept entries re-counted at the end at most (a paste holds a few prompts; a bound for a log of nothing else) */
-const MAX_KEPT = 1000;
-
 /**
  * The prompts that name no device, counted as 'syslog' (a line of no VPN program) until the paste's end: then, when the paste
  * holds another family's records, as the family most of them are (the server the commands were typed on).
  */
-export class PromptLines {
+export class PromptLines extends HeldLines {
   /** every prompt line: none says the text is a log (an ipconfig typed at `C:\>` stays an ipconfig: inspect.ts verdict) */
   all = 0;
-  private n = 0;
-  private readonly kept: ServerLogEntry[] = [];
 
   /** a prompt line; `named`: its own device counted it (RouterOS's), so the paste's end need not */
   note(e: ServerLogEntry | undefined, named: boolean): void {
     this.all++;
-    if (named) return;
-    this.n++;
-    if (e && this.kept.length < MAX_KEPT) this.kept.push(e);
+    if (!named) this.hold(e);
   }
 
   settle(families: Map<LogFamily, { n: number }>): void {
@@ -131,9 +125,7 @@ export class PromptLines {
     let most = 0;
     for (const [f, c] of families) if (f !== 'syslog' && c.n > most) [owner, most] = [f, c.n];
     if (!owner) return;
-    families.get(owner)!.n += this.n;
-    syslog.n -= this.n;
-    if (syslog.n === 0) families.delete('syslog');
-    for (const e of this.kept) e.family = owner;
+    const to = owner;
+    this.handOver(families, syslog, 'syslog', to, (e) => (e.family = to));
   }
 }

@@ -1,4 +1,4 @@
-import { isDigit } from './char-codes';
+import { isDigit, isLetter } from './char-codes';
 
 /**
  * The names a log line states by a label or by their shape, whatever program wrote it and whether
@@ -197,7 +197,7 @@ function name(kind: StatedNameKind, raw: string, add: AddStatedName): void {
 
 /** a prompt starts with a letter, `[` or a blank */
 function isPromptStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 91 || c === 32 || c === 9;
+  return isLetter(c) || c === 91 || c === 32 || c === 9;
 }
 
 function isAllDigits(v: string): boolean {

@@ -1,4 +1,5 @@
 import { EVENT_ID_WORDS, SOURCE_WORDS } from '../../event-viewer-labels';
+import { isDigit, isLetter } from '../char-codes';
 
 /**
  * Event Viewer's "Save All Events As…" export of a log (or of a filtered view), as Text (tab-delimited) or CSV (comma-separated):
@@ -49,20 +50,20 @@ export function exportSeparator(text: string): number {
   } else {
     for (; i < LEVEL_MAX; i++) {
       const c = text.charCodeAt(i);
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 32 || c === 39 || c === 45 || c > 127) continue;
+      if (isLetter(c) || c === 32 || c === 39 || c === 45 || c > 127) continue;
       break;
     }
     if (i === 0) return 0;
   }
   const sep = text.charCodeAt(i);
   if (sep === 9 || sep === 44) return sep;
-  return sep >= 48 && sep <= 57 && text.charCodeAt(i - 1) === 32 && startsDate(text, i) ? 32 : 0;
+  return isDigit(sep) && text.charCodeAt(i - 1) === 32 && startsDate(text, i) ? 32 : 0;
 }
 
 /** One to four digits, then the date's `/`, `.` or `-`. */
 function startsDate(text: string, at: number): boolean {
   let j = at;
-  while (j < at + 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  while (j < at + 4 && isDigit(text.charCodeAt(j))) j++;
   const c = text.charCodeAt(j);
   return c === 47 || c === 46 || c === 45;
 }
@@ -165,7 +166,7 @@ const BLANK_HEADER = new RegExp(String.raw`^[\p{L}' -]+?\s(?:${SOURCE_WORDS})\s+
 function blankHeader(text: string): 'en' | 'other' | undefined {
   // (a header is short and starts with a letter: other lines are not tried)
   const c = text.charCodeAt(0);
-  if (text.length > 120 || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127)) return undefined;
+  if (text.length > 120 || !(isLetter(c) || c > 127)) return undefined;
   const m = BLANK_HEADER.exec(text.trim());
   return m ? (/^event ?id$/i.test(m[1]!) ? 'en' : 'other') : undefined;
 }

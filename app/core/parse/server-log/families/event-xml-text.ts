@@ -1,4 +1,5 @@
 import type { EventBlock } from './windows-event-block';
+import { isDigit } from '../char-codes';
 
 /**
  * A Windows event's XML that lost its markup: only the elements' text is left, joined by blanks — the event id, the System
@@ -11,7 +12,7 @@ import type { EventBlock } from './windows-event-block';
  */
 const XML_TEXT = /^(\d{1,5}) (?:\d{1,5} ){2,4}0x[0-9a-f]{1,16} \d+ (System|Application|Security|[A-Z][\w-]*\/[A-Za-z]+) (\S+)(?: (.*))?$/i;
 
-export const isEventXmlText = (text: string): boolean => text.charCodeAt(0) >= 48 && text.charCodeAt(0) <= 57 && XML_TEXT.test(text);
+export const isEventXmlText = (text: string): boolean => isDigit(text.charCodeAt(0)) && XML_TEXT.test(text);
 
 /**
  * The event such a line is: its id, and its insertion strings as one text (their bounds are lost with the markup; the blanks

@@ -2,6 +2,7 @@ import { d, tagged, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
+import { isDigit } from '../char-codes';
 
 /**
  * pfSense's and OPNsense's packet-filter log: the `filterlog` daemon reads pf's pflog0 and writes one CSV line per logged packet
@@ -78,6 +79,6 @@ export function filterlogLine(pre: Prefixed): UnitHit | undefined {
 export function headerlessFilterlogLine(pre: Prefixed): UnitHit | undefined {
   const text = pre.message;
   const c = text.charCodeAt(0);
-  if (!(c >= 48 && c <= 57) || (!text.includes(',in,') && !text.includes(',out,'))) return undefined;
+  if (!isDigit(c) || (!text.includes(',in,') && !text.includes(',out,'))) return undefined;
   return filterlogLine(pre);
 }

@@ -1,6 +1,6 @@
-import { IKEV1_STATES, notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, COUNTED, d, fallback, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
-import { hasLineBreak, type Prefixed } from '../prefix';
+import { IKEV1_STATES, windowsVendorId } from '../codes/ike';
+import { applyRules, context, COUNTED, d, fallback, messageAt, step, tagged, trimmed, unansweredFirstExchange, type FamilyParser, type Hit, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
 import { isLogfileLine, logfileTime, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
 import type { ServerLogEntry } from '../types';
@@ -11,7 +11,8 @@ import { XAUTH_RULES } from './libreswan-xauth';
 import { V1_STORY_RULES } from './libreswan-v1-stories';
 import { V2_STORY_RULES } from './libreswan-v2-stories';
 import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
-import { isDigit } from '../char-codes';
+import { NOTIFY_RULES } from './libreswan-notify';
+import { BARE_PLUTO_HEAD, CONN_HEAD, countedHead, HEAD, isPlutoProgram, MENDED_HEAD, PROGRAMS, STATUS_HEAD, WHACK_HEAD, withPeer } from './libreswan-heads';
 
 /**
  * Libreswan / Openswan pluto: `"conn"[n] ip #serial: message`, `packet from ip:port: message`, and
@@ -21,7 +22,8 @@ import { isDigit } from '../char-codes';
  * in STATE_MAIN_R2 retransmitting (MI3 never came) is named at the end. Its rule list takes in
  * the IKEv1 state stories (libreswan-v1-stories.ts), the refused IKEv1 proposals
  * (libreswan-refused-proposal.ts), the initiator's and give-up lines (libreswan-initiator.ts),
- * pluto's start-up (libreswan-startup.ts) and XAUTH (libreswan-xauth.ts).
+ * pluto's start-up (libreswan-startup.ts), XAUTH (libreswan-xauth.ts) and the notify lines (libreswan-notify.ts); the
+ * line heads are read by libreswan-heads.ts.
  */
 
 const RULES: Rule[] = [
@@ -46,38 +48,7 @@ const RULES: Rule[] = [
   // 3.2x+ "%s message received on %s but no suitable connection found with IKEv2 policy" with the exchange's enum name (ikev2_exchange_names:
   // `ISAKMP_v2_IKE_SA_INIT` in 3.2x/4.x, hwdsl2/docker-ipsec-vpn-server #323; `IKE_SA_INIT` later)
   [/^(?:initial parent SA|[A-Z][A-Za-z0-9_]*) message received on (\S+) but no (?:suitable )?connection found with IKEv2 policy$/, () => ({ decoded: [d('noIkev2Connection')], outcome: 'failure', cause: 'ike-no-connection' })],
-  // (Openswan 2.6 writes `ignoring informational payload, type IPSEC_INITIAL_CONTACT msgid=00000000`, Ubuntu Forums 2014)
-  // (Libreswan/Openswan 3.x programs/pluto/ikev1.c: the other side's IKEv1 Informational, `ignoring informational payload NO_PROPOSAL_CHOSEN,
-  // msgid=00000000, length=16` — libreswan #232, its Quick Mode proposal refused — and this side's `sending encrypted notification
-  // INVALID_PAYLOAD_TYPE to 1.2.3.4:4500`, xelerance/Openswan #60: the notify's name decides, the message id and length after it say nothing more)
-  // (this side's answer to a request it refuses, ikev2_send.c send_v2N_response_from_md, in each version's words: 3.x `responding to
-  // SA_INIT message (ID 0) from 1.2.3.4:500 with unencrypted notification …`, 4.x `responding to IKE_SA_INIT (34) message (Message ID 0)
-  // with unencrypted notification …` — libreswan #503, 4.4 —, 5.x `responding to IKE_SA_INIT request with Message ID 0 with unencrypted
-  // notification NO_PROPOSAL_CHOSEN, <why>`)
-  // (an exchange after IKE_SA_INIT is answered inside the IKE SA: `responding to CREATE_CHILD_SA message (ID 2) from 192.1.2.45:4500 with
-  // encrypted notification NO_PROPOSAL_CHOSEN`, libreswan #1604)
-  [/^responding to \w+(?: \(\d+\))?(?: message \((?:Message )?ID \d+\)(?: from \S+)?| request with Message ID \d+) with (?:un)?encrypted notification ([A-Z_]+)(?:, .+)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
-  // Libreswan 4.x/5.x ikev2_child.c (responder): the CREATE_CHILD_SA (or IKE_AUTH's CHILD SA) it refused, and why — `CREATE_CHILD_SA request
-  // failed, responder SA processing returned NO_PROPOSAL_CHOSEN` (libreswan #1604); the line after it sends that notify, which names the cause
-  context(/^(\w+) request failed, responder SA processing returned ([A-Z_0-9]+)$/, (m) => step('plutoChildRefused', { exchange: m[1]!, notify: m[2]! }, 'warning')),
-  // Libreswan 3.x/4.x ikev2_parent.c, the initiator's IKE_SA_INIT answered with only a notify: `STATE_PARENT_I1: received unauthenticated
-  // v2N_NO_PROPOSAL_CHOSEN - ignored` (libreswan #701). Unauthenticated, so pluto ignores it and keeps retransmitting, but it is the
-  // responder refusing this side's proposals; only the side that sent IKE_SA_INIT gets it, so the state's side is the initiator's
-  [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): received unauthenticated v2N_([A-Z_0-9]+) - ignored$/, (m, _p, s) => {
-    const hit = notifyHit(m[2]!, m[0], s);
-    if (hit.cause) hit.decoded[0]!.values = { ...hit.decoded[0]!.values, role: 'initiator' };
-    return hit;
-  }],
-  [/^(?:sending (?:unencrypted |encrypted )?notification|received (?:unencrypted )?notification|ignoring informational payload,? (?:type )?) ?([A-Z_]+)(?: to \S+|,? msgid=[0-9a-f]+(?:, length=\d+)?)?$/, (m, _p, s) => notifyHit(m[1]!, m[0], s)],
-  // Libreswan 5.x (ikev2.c, an exchange's answer without the payloads it needs): `unexpected IKE_SA_INIT message containing
-  // NO_PROPOSAL_CHOSEN notification; message payloads: N; missing payloads: SA,KE,Ni` (libreswan #2108) — the other side answered
-  // this side's IKE_SA_INIT with only its refusal. Only the side that sent the IKE_SA_INIT request gets an answer to it, so this side
-  // initiated (assumed for IKE_SA_INIT; another exchange's line keeps the serial's side): the notify's name decides, as above
-  [/^unexpected (\w+) message containing ([A-Z_0-9]+) notification(?:; .*)?$/, (m, _p, s) => {
-    const hit = notifyHit(m[2]!, m[0], s);
-    if (hit.cause && m[1] === 'IKE_SA_INIT') hit.decoded[0]!.values = { ...hit.decoded[0]!.values, role: 'initiator' };
-    return hit;
-  }],
+  ...NOTIFY_RULES,
   // Libreswan (programs/pluto/keys.c, the PSK's length against its PRF's key size): `WARNING: connection l2tp-psk PSK length of 14
   // bytes is too short for HMAC_SHA2_256 PRF in FIPS mode (16 bytes required)` (hwdsl2/docker-ipsec-vpn-server #242, xelerance/xl2tpd
   // #223). WARNING: pluto is not in FIPS mode and goes on with the key — a short key is weak, not a refusal
@@ -91,7 +62,7 @@ const RULES: Rule[] = [
   // ikev2_auth.c v2_authsig_and_log (4.x/5.x `authentication failed: peer attempted PSK authentication but we want EAPONLY`, libreswan #2843;
   // 3.2x `peer attempted RSA authentication but we want PSK in <context>`, 3.x `Peer attempted …`): the other side proves itself with another
   // method than the connection's authby= — no key or certificate was compared, so no mismatch of them; the AUTHENTICATION_FAILED this side
-  // answers with next is this refusal (notifyHit reads authMethodRefused). Names by pluto's enum keywords (RSA, PSK, NULL, ECDSA; RSASIG,
+  // answers with next is this refusal (libreswan-notify.ts notifyHit reads authMethodRefused). Names by pluto's enum keywords (RSA, PSK, NULL, ECDSA; RSASIG,
   // EAPONLY …), which no translation changes
   [/^(?:authentication failed: )?[Pp]eer attempted (\S+) authentication but we want (\S+)(?: in .*)?$/, (m, _p, s) => {
     s.authMethodRefused = s.serialNow;
@@ -216,83 +187,6 @@ const RULES: Rule[] = [
   context(/^esp\.\S+ esp\.\S+ .*Traffic: ESPin=(\S+) ESPout=(\S+?)!? .*$/, (m) => step('espTraffic', { in: m[1]!, out: m[2]! })),
 ];
 
-/** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
-// (the blank after `#serial:` may be a tab: pluto indents Quick Mode's `    us: …` after it, and an editor's tabify makes that run a tab)
-const HEAD = /^(?:(?:\d{3}|1v[12]) +)?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
-
-/**
- * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
- * a quote — what pluto prints on nearly every line. When it matches, HEAD takes it too (the first
- * alternative that matches, and the body after it, `(.*)$`, always matches a message without a line
- * break), so a counted record needs no match array: the body starts where the test stopped, and
- * the serial is the digits just before its `: `.
- */
-// (sticky, from the message's start: test() leaves lastIndex at the match's end)
-const CONN_SERIAL_HEAD = /"[^"]*"(?:\[\d+\])?(?: +\S+?)? +#\d+:[ \t]/y;
-
-/** Session (`#serial`) and body of a counted `"conn"[n] peer #serial: body` record, or undefined when HEAD must decide. */
-function countedHead(message: string, clean: boolean): { session: string; bodyAt: number } | undefined {
-  if (message.charCodeAt(0) !== 34 || (!clean && hasLineBreak(message))) return undefined;
-  CONN_SERIAL_HEAD.lastIndex = 0;
-  if (!CONN_SERIAL_HEAD.test(message)) return undefined;
-  const bodyAt = CONN_SERIAL_HEAD.lastIndex;
-  let from = bodyAt - 2; // the `:` after the serial's digits
-  while (isDigit(message.charCodeAt(from - 1))) from--;
-  counted.session = message.slice(from - 1, bodyAt - 2); // with its `#` (the regex put one before the digits)
-  counted.bodyAt = bodyAt;
-  return counted;
-}
-/** An IKE notify this side sent, received or ignored, by its name (the rules above): its cause where the name says one. */
-function notifyHit(name: string, text: string, s: FamilyState): Hit {
-  const t = notifyByName(name);
-  // (in a serial this side initiated, the other side is the responder, not the PC: findings.ts words the cause so)
-  const values: Record<string, string> = { name: t ? `${t.name} (${t.code})` : name };
-  const hit: Hit = { decoded: [d('ikeNotify', values)], outcome: t?.error ? 'warning' : 'info' };
-  if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
-  if (name === 'AUTHENTICATION_FAILED' || name === 'INVALID_HASH_INFORMATION' || name === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
-  // INVALID_ID_INFORMATION once the serial's ISAKMP SA is up: the pre-shared key was right; the identity refused is Quick Mode's
-  // (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476) — not a key mismatch
-  if (name === 'INVALID_ID_INFORMATION' && currentSerial(s)?.established === true) hit.cause = undefined;
-  if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
-  // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
-  if (name === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && text.startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
-  // this side's AUTHENTICATION_FAILED right after it refused the other side's authentication method (the rule above): that cause, said once
-  if (name === 'AUTHENTICATION_FAILED' && s.authMethodRefused !== undefined && s.authMethodRefused === s.serialNow && !text.startsWith('received')) Object.assign(hit, { outcome: 'warning', cause: undefined });
-  if (name === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
-  return hit;
-}
-
-const counted = { session: '', bodyAt: 0 };
-
-/** The PC's address as the hit's peer, without its port, when HEAD's peer is an address (not a host name). */
-function withPeer(hit: Hit, peer: string | undefined): void {
-  if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
-}
-
-// claims' and track's patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names, track for every pluto record)
-// (`ipsec__plutorun`: Openswan's _plutorun script, which starts pluto and relays its whack output, `002 added connection description …`)
-const PROGRAMS = /^(pluto|ipsec|ipsec_setup|ipsec__plutorun|addconn)$/;
-/** PROGRAMS' test after its names' first letters, p, i and a (claims: most program tags that reach it are other daemons', `kernel`, `systemd` …) */
-const isPlutoProgram = (name: string): boolean => {
-  const c = name.charCodeAt(0);
-  return (c === 112 || c === 105 || c === 97) && PROGRAMS.test(name);
-};
-const STATUS_HEAD = /^(?:000 )?#\d+: "/;
-/** whack's output (`ipsec auto --up`, `ipsec whack`): each line after its three-character RC code, `181 "conn"[1] 192.168.0.128 #1: …`, 4.x's new-state code `1v2 "labeled" #1: …` (libreswan #462) */
-const WHACK_HEAD = /^(?:\d{3}|1v[12]) +"[^"]*"(?:\[\d+\])? (?:\S+ )?#\d+: /;
-const MENDED_HEAD = /^[^"\s]*"\[\d+\] \S+ #\d+: /;
-// the instance number and peer are left out for a permanent connection (Libreswan 4.x/5.x: `"westnet-eastnet" #1: sent IKE_SA_INIT request …`)
-// (a console copy, as Libreswan's test output, keeps the space whack writes before the quote: ` "conn" #1: …`)
-// (after `#serial:` a tab too, as HEAD reads it: an editor's tabify makes the run of blanks before Quick Mode's `us:` one)
-const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
-/**
- * pluto's lines written without any header (`plutostderrlog=`, Openswan 2.6: Ubuntu Forums 2014) that say they are pluto's: a packet
- * before its state exists (`packet from 82.132.1.2:56526: received Vendor ID payload […]`), a connection instance without a serial
- * (`"L2TP-PSK-NAT"[2] 82.132.1.2: deleting connection …`), an ICMP error for a packet to the PC (`ERROR: asynchronous network error report on …`);
- * and 5.x's fatal error naming addconn or pluto (`journalctl --output cat -u ipsec.service`: `FATAL ERROR: ipsec addconn: /etc/ipsec.conf:13: …`,
- * libreswan#2117; libreswan-startup.ts); pluto's failed internal check on a serial (`EXPECTATION FAILED: "netkey" #9: …`, libreswan-v2-stories.ts)
- */
-const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): |(?:EXPECTATION|ASSERTION) FAILED: "[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: )/;
 const ESTABLISHED = /ISAKMP SA established|IPsec SA established|IKE SA established|STATE_MAIN_R3|STATE_QUICK_R2|established IKE SA|ESTABLISHED_IKE_SA|STATE_PARENT_R2|STATE_PARENT_I3/;
 /**
  * A word every test of track() after the state needs (ESTABLISHED's, `retransmi` of the

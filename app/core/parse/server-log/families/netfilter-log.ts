@@ -2,6 +2,7 @@ import { d, tagged, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
+import { isUpper } from '../char-codes';
 
 /**
  * A Linux firewall's packet log line (iptables/ip6tables `-j LOG`, ufw, firewalld, Shorewall, nftables `log`), as the kernel
@@ -29,7 +30,7 @@ import type { UnitHit } from './systemd-units';
 function inFieldAt(message: string): number {
   for (let at = message.indexOf('IN='); at >= 0; at = message.indexOf('IN=', at + 3)) {
     const c = at === 0 ? 32 : message.charCodeAt(at - 1);
-    if (!(c >= 65 && c <= 90)) return at;
+    if (!isUpper(c)) return at;
   }
   return -1;
 }
@@ -38,7 +39,7 @@ function inFieldAt(message: string): number {
 function field(message: string, name: string, from: number): string | undefined {
   for (let at = message.indexOf(name, from); at >= 0; at = message.indexOf(name, at + name.length)) {
     const c = message.charCodeAt(at - 1);
-    if (c >= 65 && c <= 90) continue;
+    if (isUpper(c)) continue;
     const start = at + name.length;
     // a value a poster replaced by a bracketed note (`SRC=[dhcp IP of eth1 interface]`) is taken whole
     const close = message.charCodeAt(start) === 91 /* [ */ ? message.indexOf(']', start) : -1;

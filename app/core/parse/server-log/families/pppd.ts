@@ -12,6 +12,7 @@ import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { XL2TPD_RULES } from './xl2tpd';
 import { mpdView, readMpd } from './mpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
+import { isLower } from '../char-codes';
 
 /**
  * pppd, pptpd (PoPToP: CTRL/GRE/MGR), accel-pptpd (Padavan/Asuswrt log pppd as `pptp[pid]`) and
@@ -276,7 +277,7 @@ function messageOf(raw: string): string {
   const c = message.charCodeAt(0);
   // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it; log_file's `: ` of a session without an
   // interface name starts at the first character)
-  if ((c === 58 || (c >= 97 && c <= 122)) && message.indexOf(': ') >= 0) {
+  if ((c === 58 || isLower(c)) && message.indexOf(': ') >= 0) {
     const m = ACCEL_SESSION.exec(message);
     if (m) {
       message = message.slice(m[0].length);

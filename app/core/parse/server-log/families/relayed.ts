@@ -1,4 +1,5 @@
 import type { Prefixed } from '../prefix';
+import { isLetter } from '../char-codes';
 
 /**
  * A router's syslog line as a relay wrote it: the relay's own header, then the router's host name with a colon, then the program
@@ -12,7 +13,7 @@ const RELAYED = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: /;
 export function relayed(pre: Prefixed, programs: RegExp): Prefixed | undefined {
   if (!pre.program || pre.pid !== undefined) return undefined;
   const c = pre.message.charCodeAt(0);
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  if (!isLetter(c)) return undefined;
   const m = RELAYED.exec(pre.message);
   if (!m || !programs.test(m[1]!)) return undefined;
   // (the message moved: it is no longer where the read chunk had it)

@@ -2,6 +2,7 @@ import { d, type FamilyParser, type FamilyState, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { BARE_MESSAGE, eventText } from './sonicwall-events';
 import { isSonicOsRecord, sonicOsRecord } from './sonicwall-record';
+import { isDigit } from '../char-codes';
 
 /**
  * SonicWall (SonicOS): companies end Windows' built-in L2TP/IPsec clients on its "L2TP Server" behind the "WAN GroupVPN"
@@ -46,7 +47,7 @@ function tableRow(message: string): Row | undefined {
 /** a cheap first test: a table row starts with its number or its date */
 const startsRow = (message: string): boolean => {
   const c = message.charCodeAt(0);
-  return c >= 48 && c <= 57 && message.includes('/') && tableRow(message) !== undefined;
+  return isDigit(c) && message.includes('/') && tableRow(message) !== undefined;
 };
 
 /** the user a table row names after the source address's port (`192.yyy.yyy.yyy, 4500 (admin)`; in a run-together row, after the message) */

@@ -1,4 +1,4 @@
-import { isDigit } from '../char-codes';
+import { isDigit, isUpper } from '../char-codes';
 import { hasLineBreak } from '../prefix';
 import { afterSwanctlGroup } from './strongswan-output';
 
@@ -19,7 +19,6 @@ const IDLESS_IKE_NAME = /^<[^|<>\s]+>$/;
 let strippedIdless = false;
 export const afterThreadTookIdlessName = (): boolean => strippedIdless;
 
-const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /**
  * What /^(\d\d)\[([A-Z]{3})\] ?(.*)$/ captures as its third group, read by hand (no match array per

@@ -1,6 +1,7 @@
 import { d, step, tagged, type Hit } from '../kit';
 import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
+import { isDigit } from '../char-codes';
 
 /**
  * Windows Firewall's own log, `pfirewall.log` (an RRAS server's firewall dropping the VPN's packets), in the W3C-like layout every
@@ -24,7 +25,7 @@ export function windowsFirewallLine(record: string): UnitHit | undefined {
   const text = record.charCodeAt(0) === 32 ? record.trimStart() : record;
   const c = text.charCodeAt(0);
   if (c === 35 /* # */) return HEADER.test(text) ? { family: 'syslog', hit: step('windowsFirewallLogHeader') } : undefined;
-  if (!(c >= 48 && c <= 57) || !ROW_DATE.test(text)) return undefined;
+  if (!isDigit(c) || !ROW_DATE.test(text)) return undefined;
   const f = text.trim().split(/[ \t]+/);
   const action = f[2]!;
   if (!ACTIONS.has(action)) return undefined;
