@@ -135,6 +135,25 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     expect(parseServerLog(client).entries.map((e) => e.cause ?? null)).toEqual([null, null, null, null]);
   });
 
+  it('RouterOS packet debug: the option lines under a Configure-Reject judged as pppd\'s dump is; under Naks counted for a loop', () => {
+    // (the shape of the Winbox copy routeros-winbox-copy-l2tp-debug-…: a packet line, then its options one a line)
+    const topic = 'l2tp, ppp, debug, packet | ';
+    const log = ['<10.0.0.9>: sent LCP ConfRej id=0x1', '<mrru 1614>', '<callback CBCP>', '<10.0.0.9>: rcvd LCP ConfRej id=0x2', '<auth mschap2>'].map((l) => topic + l).join('\n');
+    const r = parseServerLog(log);
+    expect(r.entries.map((e) => [e.outcome, e.cause ?? null])).toEqual([
+      ['info', null],
+      ['info', null],
+      ['info', null],
+      ['info', null],
+      ['failure', 'auth-protocol-mismatch'],
+    ]);
+    expect(describeEntry(r.entries[1]!, en)).toContain('This side does not use multilink');
+    const naks = [1, 2, 3].flatMap((id) => [`<10.0.0.9>: sent IPCP ConfReq id=0x${id}`, '<addr 0.0.0.0>', `<10.0.0.9>: rcvd IPCP ConfNak id=0x${id}`, '<addr 10.5.5.5>']);
+    const loop = parseServerLog(naks.map((l) => topic + l).join('\n'));
+    expect(loop.entries.map((e) => e.outcome).filter((o) => o === 'warning')).toEqual(['warning']);
+    expect(describeEntry(loop.entries[11]!, en)).toContain('addr was asked 0.0.0.0, the answer each time 10.5.5.5');
+  });
+
   it('a pppd Nak loop: the third Nak of one option with no Ack that way between is a warning naming both values; an Ack ends the count', () => {
     const nak = (id: number) => `pppd[7]: rcvd [LCP ConfNak id=0x${id} <mru 1500>]`;
     const req = (id: number) => `pppd[7]: sent [LCP ConfReq id=0x${id} <mru 1400> <magic 0x1>]`;

@@ -84,7 +84,7 @@ function protocolRejected(hit: Hit, body: string, dir: string): void {
  * kind (info); the authentication method, MPPE with a key length and the request for an IP address are causes. `rcvd` is the
  * other side refusing what this side asked for, `sent` this side refusing the other's.
  */
-function judgeRejected(hit: Hit, proto: string, dir: string, options: string[]): void {
+export function judgeRejected(hit: Hit, proto: string, dir: string, options: readonly string[]): void {
   const here = dir === 'out';
   const dropped = new Map<string, string[]>();
   for (const o of options) {
