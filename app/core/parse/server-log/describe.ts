@@ -250,6 +250,8 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   // 7031's recovery action and its time-out (service-control-events.ts crashValues: SC_ACTION_TYPE 0–3, else not known)
   if (used.has('actionText')) options.actionText = v.ms !== undefined ? `; ${t(`serverLog.scmAction.${v.action !== undefined ? String(v.action) : 'unknown'}`, { ms: v.ms })}` : '';
   if (used.has('toText')) options.toText = ikeStateText(v.to, t);
+  // a PPP option a Configure-Reject dropped, in plain words (ppp-reject.ts: header compression, multilink …)
+  if (used.has('wordsText')) options.wordsText = word(t, `serverLog.pppOptionWords.${String(v.words)}`);
   // a value the entry left empty ("IKE authentication failed {{id}}: …" without an id) must not leave its blank before a colon
   // ("failed : the key …"): it is passed as a mark, and the mark takes the blanks before it when a colon follows
   for (const name of used) if (!name.includes('.') && (options[name] === '' || options[name] === undefined)) options[name] = EMPTY_VALUE;

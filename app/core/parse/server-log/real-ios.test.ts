@@ -298,8 +298,9 @@ describe('IOS Configure-Nak: a normal step of the negotiation or a sign it does 
     // an MRU Naked from the PC is a counter-proposal; an IPCP Nak of a DNS the PC asked 0.0.0.0 for is the DNS offered (RFC 1877)
     expect(said('Vi3 LCP: O CONFREQ [REQsent] id 1 len 8\nVi3 LCP:    MRU 1492 (0x010405D4)\nVi3 LCP: I CONFNAK [REQsent] id 1 len 8\nVi3 LCP:    MRU 1500 (0x010405DC)', 4)).toContain('a counter-proposal for the packet size, MRU 1500');
     expect(parse('Vi4 IPCP: I CONFREQ [REQsent] id 1 len 10\nVi4 IPCP:    PrimaryDNS 0.0.0.0 (0x810600000000)\nVi4 IPCP: O CONFNAK [REQsent] id 1 len 10\nVi4 IPCP:    PrimaryDNS 10.0.0.53 (0x81060A000035)').entries[3]!.outcome).toBe('info');
-    // a Configure-Reject stays a warning on its packet line
-    expect(parse('Vi5 LCP: O CONFREJ [REQsent] id 9 len 8\nVi5 LCP:    AuthProto PAP (0x0304C023)').entries[0]!.outcome).toBe('warning');
+    // a Configure-Reject is judged on its option lines (ppp-reject.ts): its packet line is none of it
+    const rej = parse('Vi5 LCP: O CONFREJ [REQsent] id 9 len 8\nVi5 LCP:    AuthProto PAP (0x0304C023)').entries;
+    expect(rej.map((e) => [e.outcome, e.cause])).toEqual([['info', undefined], ['failure', 'auth-protocol-mismatch']]);
   });
 });
 

@@ -9,7 +9,7 @@ import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
 import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
 import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
-import { noteNegotiationOption, noteNegotiationPacket } from './ios-nak';
+import { judgeRejectedOption, noteNegotiationOption, noteNegotiationPacket } from './ios-nak';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -47,7 +47,8 @@ function packet(link: string, proto: string, dirc: string, codeName: string, res
   // (worded by the link's side once a later line tells it: sidedValues)
   const values = sidedValues(link, state, { dir, proto, code: code ? PPP_CODES[code]! : codeName, id: id ?? '-', options: '', fsm } as Record<string, string | number>);
   // a Configure-Nak is the answer "other value", often a normal step: its option lines under it say which (ios-nak.ts)
-  return { decoded: [d('packet', values)], outcome: codeName === 'CONFREJ' ? 'warning' : 'info' };
+  // (…and a Configure-Reject by the options it refuses: ios-nak.ts judgeRejectedOption)
+  return { decoded: [d('packet', values)], outcome: 'info' };
 }
 
 /** the notify's SPI and message id, on the line under it (`        spi 9223503292995197928, message ID = 1148084868`), joined */
@@ -109,6 +110,9 @@ function optionHit(link: string, values: Record<string, string | number>, option
   const type = option?.type;
   const pkt = state[`pkt:${link}`] as { proto: string; dir: string; codeName: string } | undefined;
   if (pkt && pkt.proto === values.proto) noteNegotiationOption(link, pkt.proto, pkt, option, hit, state);
+  if (pkt && option && pkt.proto === values.proto && pkt.codeName === 'CONFREJ') {
+    judgeRejectedOption(pkt.proto, pkt.dir, option, values.mppe === undefined ? undefined : Number(values.mppe), linkSide(link, state) === 'client', hit);
+  }
   if (type === 3 && values.proto === 'LCP' && pkt?.proto === 'LCP' && pkt.dir === 'in' && pkt.codeName === 'CONFREQ') {
     const side = peerAsksRouterLogin(link, state);
     if (side) hit.decoded.push(side);

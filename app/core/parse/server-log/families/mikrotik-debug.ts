@@ -1,5 +1,6 @@
 import { d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
-import { packetDump } from './pppd-packet';
+import { judgeRejected, packetDump } from './pppd-packet';
+import { notePppdNak } from './pppd-negotiation';
 import { PPTP_CONTROL_TYPES } from '../codes/pptp';
 
 /**
@@ -141,6 +142,42 @@ function pptpField(name: string, value: string, state: FamilyState): Hit {
 
 const PPTP_FIELDS = /^(protocol-version|framing-capabilities|bearer-capabilities|maximum-channels|firmware-revision|host-name|vendor-name|result-code|error-code|cause-code|call-id|peer-call-id|call-serial-number|minimum-bps|maximum-bps|bearer-type|framing-type|packet-window-size|packet-processing-delay|phone-number|subaddress|connect-speed|physical-channel-id|send-accm|receive-accm|identifier|call-statistics)=(.*)$/;
 
+/** The PPP packet whose option lines follow (RouterOS prints a packet's options one a line under it): its peer, protocol, code, way */
+const MT_PPP_PACKET = 'mtPppPacket';
+interface PppPacketSeen {
+  key: string;
+  proto: string;
+  code: string;
+  dir: 'in' | 'out';
+}
+
+/** a PPP packet of a server session (`<peer>: sent CHAP Success id=0x1`): read as pppd's dump is, the session's peer tagged */
+function pppPacket(m: RegExpMatchArray, state: FamilyState): Hit {
+  const dir = m[2] === 'sent' ? 'out' : 'in';
+  const key = `mt ${m[1]} ${m[3]}`;
+  state[MT_PPP_PACKET] = { key, proto: m[3]!, code: m[4]!, dir } satisfies PppPacketSeen;
+  // (a Configure-Ack ends that way's Naks: pppd-negotiation.ts notePppdNak)
+  notePppdNak(key, dir, m[4]!, [], state);
+  return tagged(packetDump([m[0], m[2], m[3], m[4], m[5]] as unknown as RegExpMatchArray), { peer: /^\d/.test(m[1]!) ? m[1] : undefined });
+}
+
+/**
+ * An option line under a packet (`<mrru 1600>`): under a Configure-Reject judged by what it refuses, as pppd's dump is
+ * (pppd-packet.ts judgeRejected); under a Configure-Request or -Nak counted for a Nak loop (pppd-negotiation.ts notePppdNak).
+ */
+function pppOption(option: string, state: FamilyState): Hit {
+  const hit = step('mtPppOption', { option });
+  const pkt = state[MT_PPP_PACKET] as PppPacketSeen | undefined;
+  if (!pkt) return hit;
+  if (pkt.code === 'ConfRej') judgeRejected(hit, pkt.proto, pkt.dir, [option]);
+  const loop = notePppdNak(pkt.key, pkt.dir, pkt.code, [option], state);
+  if (loop.length) {
+    hit.decoded.push(...loop);
+    hit.outcome = 'warning';
+  }
+  return hit;
+}
+
 /** PPP protocols RouterOS's packet debug names (the same words as pppd's dumps, which packetDump reads) */
 const PPP_PROTO = '(LCP|IPCP|IPV6CP|CCP|CHAP|PAP|EAP|BCP|MPLSCP)';
 
@@ -155,12 +192,12 @@ export const MIKROTIK_DEBUG_RULES: Rule[] = [
   [/^(rcvd|sent) ([A-Z][a-z]+(?:-[A-Z][a-z]+)+) (?:from|to) (\S+)$/, (m, _pre, state) => pptpMessage(m[1]!, m[2]!, m[3]!, state)],
   [PPTP_FIELDS, (m, _pre, state) => pptpField(m[1]!, m[2]!.trim(), state)],
   // a PPP packet of a server session (`<peer>: sent CHAP Success id=0x1`): read as pppd's dump is, the session's peer tagged
-  [new RegExp(`^<([^>]+)>: (sent|rcvd) ${PPP_PROTO} (\\w+)(.*)$`), (m) => tagged(packetDump([m[0], m[2], m[3], m[4], m[5]] as unknown as RegExpMatchArray), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
+  [new RegExp(`^<([^>]+)>: (sent|rcvd) ${PPP_PROTO} (\\w+)(.*)$`), (m, _pre, state) => pppPacket(m, state)],
   // the packet's options, one a line after it (`<addr 172.16.21.254>`, `<magic 0x824b9b>`): a word, a blank, a value, no colon — the
   // value one or two words as pppd's option dump writes them (`<auth chap MS-v2>`, pppd lcp.c lcp_printpkt; RouterOS's the same, assumed):
   // a sentence in angle brackets is a person's note in a paste (`<here I should see pluto starting after 10 seconds but nothing there; …>`,
   // libreswan#50), no option
-  [/^<([a-z][\w-]*) ([^<>:\s]+(?: [^<>:\s]+)?)>$/, (m) => step('mtPppOption', { option: `${m[1]} ${m[2]}` })],
+  [/^<([a-z][\w-]*) ([^<>:\s]+(?: [^<>:\s]+)?)>$/, (m, _pre, state) => pppOption(`${m[1]} ${m[2]}`, state)],
   // a PPP layer is up: LCP (the link), IPCP (the tunnel's IP addresses), CCP (compression and MPPE encryption); RFC 1661 §4.2 the Opened state
   [new RegExp(`^<([^>]+)>: ${PPP_PROTO} opened$`), (m) => tagged(step('mtPppLayerOpened', { proto: m[2]! }, 'success'), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
 ];

@@ -1,4 +1,4 @@
-import { context, d, step, tagged, type Hit, type Rule } from '../kit';
+import { context, d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import { packetDump } from './pppd-packet';
 import { pptpType } from './pptpd';
 
@@ -21,12 +21,14 @@ import { pptpType } from './pptpd';
 export const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): |: )/;
 
 /** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
-function accelPacket(m: RegExpMatchArray): Hit {
+function accelPacket(m: RegExpMatchArray, pid: string | undefined, state: FamilyState): Hit {
   const proto = /^MSCHAP|^CHAP/.test(m[2]!) ? 'CHAP' : m[2]!;
   // accel-ppp prints the id in hex without `0x` (`id=1`, `id=65`)
   const body = (m[4] ?? '').replace(/^id=([0-9a-f]+)\b/, 'id=0x$1');
   const dump = [m[0], m[1] === 'send' ? 'sent' : 'rcvd', proto, m[3]!, body] as unknown as RegExpMatchArray;
-  const hit = packetDump(dump);
+  // (Naks counted per accel-pppd process: its LCP runs before the session has a name, `:: send [LCP …]`; a loop needs one option
+  // Naked NAK_LOOP times with no Configure-Ack that way between, which calls that each take up the Nak do not make)
+  const hit = packetDump(dump, { key: `accel ${pid ?? ''}`, state });
   // accel-ppp writes the name as `name="user"` (auth_mschap_v2.c chap_recv_response)
   const name = body.match(/name="([^"]*)"/)?.[1];
   if (proto === 'CHAP' && name && m[1] === 'recv' && m[3] === 'Response') hit.user = name;
@@ -63,7 +65,7 @@ function sstpConnection(peer: string): Hit {
 
 export const ACCEL_PPP_RULES: readonly Rule[] = [
   // accel-ppp (accel-pppd/ppp/*.c, auth/*.c; the session prefix is cut first, see ACCEL_SESSION)
-  [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m) => accelPacket(m)],
+  [/^(send|recv) \[(LCP|IPCP|IPV6CP|CCP|PAP|CHAP-md5|MSCHAP-v1|MSCHAP-v2) (\w+)(?: (.*))?\]$/, (m, pre, state) => accelPacket(m, pre.pid, state)],
   // radius/packet.c: `recv [RADIUS(1) Access-Reject id=1 <Reply-Message …>]` (the format of the Access-Request lines seen;
   // assumed for Access-Reject): the RADIUS server refused the user
   [/^recv \[RADIUS(?:\(\d+\))? Access-Reject\b/, () => ({ decoded: [d('radiusReject')], outcome: 'failure', cause: 'credentials-rejected', code: 691 })],

@@ -1,10 +1,14 @@
 import { PPP_PROTOCOLS, PPPD_CODE_NAMES } from '../codes/ppp';
-import { d, msChapErrorOf, type Hit } from '../kit';
+import { d, msChapErrorOf, type FamilyState, type Hit } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
-import { ipcpAddressRefused } from './pppd-negotiation';
+import { ipcpAddressRefused, notePppdNak } from './pppd-negotiation';
+import { pppdOptionType, rejectedOption } from '../ppp-reject';
 
-/** `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. */
-export function packetDump(m: RegExpMatchArray): Hit {
+/**
+ * `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. `negotiation`: where this pppd's
+ * Configure-Naks are counted (its pid; pppd-negotiation.ts notePppdNak), when the caller keeps it.
+ */
+export function packetDump(m: RegExpMatchArray, negotiation?: { key: string; state: FamilyState }): Hit {
   const dir = m[1] === 'sent' ? 'out' : 'in';
   const proto = m[2]!;
   const codeName = m[3]!;
@@ -35,12 +39,15 @@ export function packetDump(m: RegExpMatchArray): Hit {
     hit.outcome = 'failure';
     hit.cause = dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
   } else if (proto === 'LCP' && codeName === 'ProtRej') protocolRejected(hit, body, dir);
-  if (proto === 'LCP' && codeName === 'ConfRej' && /<auth /.test(body) && dir === 'in') {
-    hit.outcome = 'warning';
-    hit.decoded.push(d('authRejected', { options: options.join(', ') }));
+  if (codeName === 'ConfRej') judgeRejected(hit, proto, dir, options);
+  if (negotiation && code !== undefined && code <= 3) {
+    const loop = notePppdNak(`${negotiation.key} ${proto}`, dir, codeName, options, negotiation.state);
+    if (loop.length) {
+      hit.decoded.push(...loop);
+      if (hit.outcome === 'info') hit.outcome = 'warning';
+    }
   }
   if (proto === 'LCP' && codeName === 'TermReq' && quoted) hit.decoded.push(d('termReason', { reason: quoted }));
-  if (proto === 'IPCP' && codeName === 'ConfRej' && dir === 'out') ipcpAddressRefused(hit, options);
   if (code === undefined) hit.decoded[0]!.values!.code = codeName;
   return hit;
 }
@@ -70,4 +77,41 @@ function protocolRejected(hit: Hit, body: string, dir: string): void {
   const value = parseInt(m[1]! + m[2]!, 16);
   const name = PPP_PROTOCOLS[value];
   hit.decoded.push(d(dir === 'out' ? 'protRejSent' : 'protRejByOther', { number: `0x${m[1]}${m[2]}`, name: name ? ` (${name})` : '' }));
+}
+
+/**
+ * A Configure-Reject judged by the options it refuses (ppp-reject.ts): the ones PPP drops said in plain words, one statement per
+ * kind (info); the authentication method, MPPE with a key length and the request for an IP address are causes. `rcvd` is the
+ * other side refusing what this side asked for, `sent` this side refusing the other's.
+ */
+export function judgeRejected(hit: Hit, proto: string, dir: string, options: readonly string[]): void {
+  const here = dir === 'out';
+  const dropped = new Map<string, string[]>();
+  for (const o of options) {
+    const mppe = o.startsWith('mppe') ? mppeFromPppd(`<${o}>`) : undefined;
+    const address = o.startsWith('addr ') ? o.slice(5) : undefined;
+    const v = rejectedOption(proto, pppdOptionType(proto, o), { ...(address !== undefined ? { address } : {}), ...(mppe !== undefined ? { mppe } : {}) }, here);
+    if (v.kind === 'dropped') {
+      const list = dropped.get(v.words!) ?? [];
+      dropped.set(v.words!, [...list, o.trim()]);
+    } else if (v.kind === 'auth') {
+      // (the other side will not log in with the method this side asks for; or this side will not with the other's)
+      hit.decoded.push(here ? d('rejectAuthHere', { option: o.slice(5) }) : d('authRejected', { options: o.slice(5) }));
+      hit.outcome = 'failure';
+      hit.cause = 'auth-protocol-mismatch';
+    } else if (v.kind === 'encryption') {
+      hit.decoded.push(d(here ? 'rejectEncryptionHere' : 'rejectEncryptionByOther', { option: o, mppe: mppe! }));
+      hit.outcome = 'failure';
+      // (as a Protocol-Reject of CCP: the other side's refusal is the PC's on a server's log, the server's on a client's — causeAsInitiator)
+      hit.cause = here ? 'server-refused-encryption' : 'pc-refused-encryption';
+    } else if (v.kind === 'address') {
+      if (here) ipcpAddressRefused(hit, [o]);
+      else {
+        hit.decoded.push(d('ipcpAddressRefusedByOther', { address: address ?? '' }));
+        hit.outcome = 'failure';
+        hit.cause = 'address-pool';
+      }
+    }
+  }
+  for (const [words, list] of dropped) hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: list.join(', '), words }));
 }

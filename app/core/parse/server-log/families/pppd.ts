@@ -49,7 +49,7 @@ const unq = (s: string | undefined): string | undefined => (s === undefined || s
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
     if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
-    const hit = packetDump(m);
+    const hit = packetDump(m, { key: pre.pid ?? '', state });
     // on a client's log (pppd-role.ts) the packets go to and come from the server, not a PC — and what the dump's other statements
     // say of the other side (its LCP Ident `MSRAS…`: Windows' RRAS; its Configure-Reject of the authentication asked) is the server's
     if (byRole(state)) for (const dd of hit.decoded) dd.values = { ...dd.values, role: 'initiator' };

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+import { pppdOptionType, rejectedOption } from './ppp-reject';
+
+/**
+ * PPP Configure-Rejects judged by what they refuse, and Configure-Nak loops (ppp-reject.ts, families/pppd-packet.ts,
+ * families/ios-nak.ts, diagnose/server-log/rejects-overcome.ts): real pppd logs (test/fixtures/real/SOURCES.md) and the
+ * Configure-Rejects of the other real fixtures that hold one.
+ */
+
+const en = engineT('en');
+const nl = engineT('nl');
+
+const REJECT_ROWS: Record<string, RealServerLogRow> = {
+  // a pptp client asking the server to authenticate: EAP refused, then CHAP MD5 refused, then it asks none and goes on — not the
+  // failure; the server Naks MRU 1500 five times (the thread's fix: MRU 1500)
+  'pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt': {
+    records: 42,
+    understood: 42,
+    families: { pppd: 42 },
+    causes: [
+      [5, 'auth-protocol-mismatch'],
+      [9, 'auth-protocol-mismatch'],
+    ],
+    says: [
+      [5, 'rejected the authentication method the server asked for (eap)'],
+      [15, 'The same setting asked for again and again (3 times without agreement): mru was asked 1416, the answer each time 1500'],
+    ],
+  },
+  // a 3G modem's PPP server refuses to authenticate itself with CHAP MD5, and pppd, which requires it, gives up
+  'pppd-3g-modem-client-auth-chap-md5-rejected-peer-refused-to-authenticate.txt': {
+    records: 19,
+    understood: 19,
+    families: { pppd: 19 },
+    causes: [
+      [9, 'auth-protocol-mismatch'],
+      [12, 'auth-protocol-mismatch'],
+    ],
+    says: [[9, 'rejected the authentication method the server asked for (chap MD5)']],
+  },
+};
+
+const findingsOf = (file: string) => explainServerLogs([parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file)], en).findings;
+
+describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak loops', () => {
+  realServerLogTable(REJECT_ROWS);
+
+  it('a refused authentication method the asker got past (another method asked, or its next request acknowledged) makes no finding; one it gave up on does', () => {
+    expect(findingsOf('pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt').map((f) => f.id)).toEqual([]);
+    const [finding, ...rest] = findingsOf('pppd-3g-modem-client-auth-chap-md5-rejected-peer-refused-to-authenticate.txt');
+    expect(rest).toEqual([]);
+    expect(finding!.id).toBe('vpn.auth-mismatch');
+    expect(finding!.evidence.map((e) => e.line)).toEqual([9, 12]);
+  });
+
+  it.each([
+    // [fixture, line, outcome, cause, what it says]
+    ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use multilink (several links bundled into one) (mrru 1614); the link goes on without it'],
+    ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use callback (callback CBCP)'],
+    ['pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt', undefined, 'info', undefined, 'This side does not use header compression (pcomp, accomp)'],
+    ['pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt', undefined, 'info', undefined, 'name server addresses (DNS/WINS)'],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 46, 'info', undefined, 'The other side does not use data compression (deflate 15, deflate(old#) 15, bsd v1 15)'],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 48, 'info', undefined, 'The other side does not use header compression (compress VJ 0f 01)'],
+    // an MPPE option with no key length (Windows over L2TP/IPsec) asks for no encryption: its refusal is no cause
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 42, 'info', undefined, 'CCP ConfRej'],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "rejected the PC's request for an IP address (0.0.0.0)"],
+  ] as const)('%s line %s: %s', (file, line, outcome, cause, text) => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file);
+    const e = line !== undefined ? r.entries.find((x) => x.line === line)! : r.entries.find((x) => describeEntry(x, en).includes(text))!;
+    expect([e.outcome, e.cause]).toEqual([outcome, cause]);
+    expect(describeEntry(e, en)).toContain(text);
+    expect(describeEntry(e, nl)).not.toMatch(/\{\{|serverLog\.|does not use/);
+  });
+
+  it('accel-ppp and pppd dumps: the auth method, MPPE with a key length and the request for an address are causes, by who refused', () => {
+    const said = (line: string) => {
+      const e = parseServerLog(`${line}\n`).entries[0]!;
+      return [e.outcome, e.cause ?? null, describeEntry(e, en)];
+    };
+    expect(said('Feb 28 17:03:07 vyos accel-sstp[2492]: ppp0:test: recv [CCP ConfRej id=7 <mppe +H -M +S -L -D -C>]')).toEqual([
+      'failure',
+      'pc-refused-encryption',
+      expect.stringContaining('The other side refused encryption (mppe +H -M +S -L -D -C: MPPE 128-bit, stateless)'),
+    ]);
+    expect(said('Feb 28 17:03:07 vyos pppd[2492]: sent [CCP ConfRej id=0x1 <mppe +H -M +S +L -D -C>]').slice(0, 2)).toEqual(['failure', 'server-refused-encryption']);
+    expect(said('Dec 10 21:01:46 bender pppd[17396]: sent [LCP ConfRej id=0x0 <auth chap 81> <mrru 1614> < 17 04 00 18>]')).toEqual([
+      'failure',
+      'auth-protocol-mismatch',
+      expect.stringMatching(/This side refused the sign-in method the other side asks for \(chap 81\).*This side does not use multilink .*\(mrru 1614, 17 04 00 18\)/),
+    ]);
+    expect(said('Dec 10 21:01:46 bender pppd[17396]: rcvd [IPCP ConfRej id=0x1 <addr 0.0.0.0>]').slice(0, 2)).toEqual(['failure', 'address-pool']);
+    // this side's own address refused: the link goes on (the other side has one for it)
+    expect(said('Dec 10 21:01:46 bender pppd[17396]: rcvd [IPCP ConfRej id=0x1 <addr 10.0.0.1>]').slice(0, 2)).toEqual(['info', null]);
+  });
+
+  it('IOS: a Configure-Reject is judged on its option lines; on a link where the router logs in to a server it is no cause', () => {
+    const log = [
+      'Vi1 LCP: I CONFREQ [REQsent] id 180 len 17',
+      'Vi1 LCP:    MagicNumber 0x39D50E9B (0x050639D50E9B)',
+      'Vi1 LCP:    PFC (0x0702)',
+      'Vi1 LCP:    Callback 6  (0x0D0306)',
+      'Vi1 LCP: O CONFREJ [REQsent] id 180 len 7',
+      'Vi1 LCP:    Callback 6  (0x0D0306)',
+      'Vi1 LCP: I CONFREJ [REQsent] id 3 len 9',
+      'Vi1 LCP:    AuthProto MS-CHAP-V2 (0x0305C22381)',
+      'Vi1 CCP: I CONFREJ [REQsent] id 4 len 10',
+      'Vi1 CCP:    MS-PPC supported bits 0x01000040 (0x120601000040)',
+      'Vi1 IPCP: O CONFREJ [REQsent] id 5 len 10',
+      'Vi1 IPCP:    Address 0.0.0.0 (0x030600000000)',
+    ].join('\n');
+    const r = parseServerLog(log);
+    expect(r.entries.map((e) => [e.line, e.outcome, e.cause ?? null])).toEqual([
+      [1, 'info', null],
+      [2, 'info', null],
+      [3, 'info', null],
+      [4, 'info', null],
+      [5, 'info', null],
+      [6, 'info', null],
+      [7, 'info', null],
+      [8, 'failure', 'auth-protocol-mismatch'],
+      [9, 'info', null],
+      [10, 'failure', 'pc-refused-encryption'],
+      [11, 'info', null],
+      [12, 'failure', 'address-pool'],
+    ]);
+    expect(describeEntry(r.entries[5]!, en)).toContain('This side does not use callback (Callback CBCP); the link goes on without it');
+    expect(describeEntry(r.entries[7]!, nl)).toContain('De andere kant weigerde de aanmeldmethode');
+    // the router is the client (its own login asked by the server: `AuthProto` in the server's request): the refusal is its own
+    const client = ['Vi2 LCP: I CONFREQ [REQsent] id 1 len 9', 'Vi2 LCP:    AuthProto CHAP (0x0305C22305)', 'Vi2 LCP: O CONFREJ [REQsent] id 1 len 9', 'Vi2 LCP:    AuthProto CHAP (0x0305C22305)'].join('\n');
+    expect(parseServerLog(client).entries.map((e) => e.cause ?? null)).toEqual([null, null, null, null]);
+  });
+
+  it('RouterOS packet debug: the option lines under a Configure-Reject judged as pppd\'s dump is; under Naks counted for a loop', () => {
+    // (the shape of the Winbox copy routeros-winbox-copy-l2tp-debug-…: a packet line, then its options one a line)
+    const topic = 'l2tp, ppp, debug, packet | ';
+    const log = ['<10.0.0.9>: sent LCP ConfRej id=0x1', '<mrru 1614>', '<callback CBCP>', '<10.0.0.9>: rcvd LCP ConfRej id=0x2', '<auth mschap2>'].map((l) => topic + l).join('\n');
+    const r = parseServerLog(log);
+    expect(r.entries.map((e) => [e.outcome, e.cause ?? null])).toEqual([
+      ['info', null],
+      ['info', null],
+      ['info', null],
+      ['info', null],
+      ['failure', 'auth-protocol-mismatch'],
+    ]);
+    expect(describeEntry(r.entries[1]!, en)).toContain('This side does not use multilink');
+    const naks = [1, 2, 3].flatMap((id) => [`<10.0.0.9>: sent IPCP ConfReq id=0x${id}`, '<addr 0.0.0.0>', `<10.0.0.9>: rcvd IPCP ConfNak id=0x${id}`, '<addr 10.5.5.5>']);
+    const loop = parseServerLog(naks.map((l) => topic + l).join('\n'));
+    expect(loop.entries.map((e) => e.outcome).filter((o) => o === 'warning')).toEqual(['warning']);
+    expect(describeEntry(loop.entries[11]!, en)).toContain('addr was asked 0.0.0.0, the answer each time 10.5.5.5');
+  });
+
+  it('a pppd Nak loop: the third Nak of one option with no Ack that way between is a warning naming both values; an Ack ends the count', () => {
+    const nak = (id: number) => `pppd[7]: rcvd [LCP ConfNak id=0x${id} <mru 1500>]`;
+    const req = (id: number) => `pppd[7]: sent [LCP ConfReq id=0x${id} <mru 1400> <magic 0x1>]`;
+    const loop = [req(1), nak(1), req(2), nak(2), req(3), nak(3), req(4), nak(4)].join('\n');
+    expect(parseServerLog(loop).entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'warning', 'info', 'info']);
+    expect(describeEntry(parseServerLog(loop).entries[5]!, nl)).toContain('voor mru werd 1400 gevraagd, het antwoord telkens 1500');
+    const acked = [req(1), nak(1), req(2), nak(2), 'pppd[7]: rcvd [LCP ConfAck id=0x3 <mru 1400>]', req(3), nak(3)].join('\n');
+    expect(parseServerLog(acked).entries.every((e) => e.outcome === 'info')).toBe(true);
+    // another pppd's Naks are its own negotiation
+    const two = [nak(1), nak(2), nak(3).replace('pppd[7]', 'pppd[8]')].join('\n');
+    expect(parseServerLog(two).entries.every((e) => e.outcome === 'info')).toBe(true);
+  });
+
+  it.each([
+    ['LCP', 'asyncmap 0x0', { kind: 'dropped', words: 'asyncmap' }],
+    ['LCP', 'magic 0xd79088c7', { kind: 'dropped', words: 'magic' }],
+    ['LCP', 'pcomp', { kind: 'dropped', words: 'headerCompression' }],
+    ['LCP', 'accomp', { kind: 'dropped', words: 'headerCompression' }],
+    ['LCP', 'mrru 1614', { kind: 'dropped', words: 'multilink' }],
+    ['LCP', 'endpoint [local:b5.1f]', { kind: 'dropped', words: 'multilink' }],
+    ['LCP', ' 17 04 00 52', { kind: 'dropped', words: 'multilink' }],
+    ['LCP', ' d 3 6 ', { kind: 'dropped', words: 'callback' }],
+    ['LCP', 'auth chap MS-v2', { kind: 'auth' }],
+    ['IPCP', 'compress VJ 0f 01', { kind: 'dropped', words: 'headerCompression' }],
+    ['IPCP', 'ms-wins 0.0.0.0', { kind: 'dropped', words: 'nameServers' }],
+    ['IPCP', 'dns2 0.0.0.0', { kind: 'dropped', words: 'nameServers' }],
+    ['CCP', 'bsd v1 15', { kind: 'dropped', words: 'dataCompression' }],
+    ['CCP', 'deflate(old#) 15', { kind: 'dropped', words: 'dataCompression' }],
+  ] as const)('%s <%s>: %o', (proto, option, verdict) => {
+    expect(rejectedOption(proto, pppdOptionType(proto, option), {}, false)).toEqual(verdict);
+  });
+});
