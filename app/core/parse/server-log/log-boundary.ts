@@ -1,36 +1,99 @@
 /**
  * Where one log ends and another begins in a paste (a help desk pastes several logs into one box, or
  * `cat a.log b.log | explain-log`): a line with a log header of another shape than the last header
- * seen (syslog after IOS, ISO after syslog), or the first header after lines that had none (a
- * header-less charon or pluto log, then a syslog one). The splitter's paste-wide decisions — the
- * hard wrap's width, the double-spaced copy — are taken per log from there on: one log's 117-character
- * line must not hide the next log's wrap at 106 (lines.ts LineSplitter).
+ * seen (syslog after IOS, ISO after syslog, a syslog header with host and program after charon's own
+ * file log without them), or the first header after lines that had none (a header-less charon or
+ * pluto log, then a syslog one). The splitter's paste-wide decisions — the hard wrap's width, the
+ * double-spaced copy — are taken per log from there on: one log's 117-character line must not hide
+ * the next log's wrap at 106 (lines.ts LineSplitter).
  * A header-less line (a wrapped piece, an event's text, prose) never is one: it belongs to the log it
  * is in. A line that is one continues no record of the lines before it (a Format-List `ERROR: …`-like
- * field does not take the next log's indented lines as its wrapped value). Two logs of one shape (two syslog files) are one log to it; their wraps are told apart by
- * their widths as in one file.
- * Cheap per line: the header is only read when the line's first character is of another kind (digit,
- * letter, other) than the last line's, or while no header has been seen.
+ * field does not take the next log's indented lines as its wrapped value). Two logs of one shape (two
+ * syslog files whose lines all name a host and a program) are one log to it; their wraps are told apart
+ * by their widths as in one file. A host change is no boundary (a central syslog server interleaves
+ * hosts): the shape says whether a line names a host and a program, not which.
+ * Cheap per line: the header is only read (shapeOf) when the line's head — its characters up to the
+ * token after the time, as classes (digit run, letter run, the other characters themselves: headSkeleton)
+ * — differs from the last line's, or while no header has been seen. A log's lines share that head
+ * (`Jul 10 05:09:33 gw charon[1058]:`, `2021-08-24 15:42:24.755 IPsec`); the next log's first line rarely does.
  */
 export class LogBoundary {
   private lastShape: string | undefined;
-  private lastKind = 0;
+  private lastHead = 0;
   private sawText = false;
+  /** whether the last line asked about has a log header (a line of the same head as the line before: as that line) */
+  headed = false;
 
   constructor(private readonly shapeOf: (text: string) => string) {}
 
-  /** Whether `text` (a non-blank line, as normalised; `c` its first character) starts another log than the lines before it. */
-  at(text: string, c = text.charCodeAt(0)): boolean {
-    const kind = c >= 48 && c <= 57 ? 1 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : 3;
+  /** Whether `text` (a non-blank line, as normalised) starts another log than the lines before it. */
+  at(text: string): boolean {
     const sawText = this.sawText;
     this.sawText = true;
-    if (kind === this.lastKind && this.lastShape !== undefined) return false;
-    this.lastKind = kind;
+    const head = headSkeleton(text);
+    // (a line of the last line's head has its header or lack of one)
+    if (head === this.lastHead && this.lastShape !== undefined) return false;
+    this.lastHead = head;
     // (read past a line's indent: a second log may be indented as a whole, RouterOS's ` 2026-09-18 12:11:31 dhcp,info …` under an unindented first)
-    const shape = this.shapeOf(kind === 3 ? text.trimStart() : text);
-    if (shape === 'none') return false;
+    const c = text.charCodeAt(0);
+    const shape = this.shapeOf(c === 32 || c === 9 ? text.trimStart() : text);
+    this.headed = shape !== 'none';
+    if (!this.headed) return false;
     const before = this.lastShape;
     this.lastShape = shape;
     return before === undefined ? sawText : before !== shape;
   }
+}
+
+/** How far a line's head is read: past a time (an ISO one with microseconds and a zone is 32 characters) and the token after it. */
+const HEAD_MAX = 48;
+/** How far a head without a time is read (`hh:mm`'s colon not met by then): a header-less line's first words */
+const HEAD_NO_TIME = 24;
+
+/** The character class of `c` in a head: 1 a digit, 2 a letter, 32 a blank or tab, else the character itself. */
+const headClass = (c: number): number => (c >= 48 && c <= 57 ? 1 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c === 9 ? 32 : c);
+
+/**
+ * Where a line's head ends: `blanks` blanks after its time's first colon after a digit (`05:09:33`, `16:19:17`), or at HEAD_NO_TIME
+ * when no such colon comes first; each run of one class counted once. Calls `each` with every class kept.
+ */
+function readHead(text: string, blanks: number, each: (k: number, i: number) => void): void {
+  let i = 0;
+  const end = Math.min(text.length, HEAD_MAX);
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  let last = -1;
+  let timed = false;
+  let seen = 0;
+  for (; i < end; i++) {
+    const k = headClass(text.charCodeAt(i));
+    if (k === 58 /* : */ && last === 1) timed = true;
+    else if (!timed && i >= HEAD_NO_TIME) return;
+    if (k === 32 && timed && last !== 32 && ++seen === blanks) return;
+    if (k === last && (k < 3 || k === 32)) continue;
+    last = k;
+    each(k, i);
+  }
+}
+
+/**
+ * The shape of a line's time, as its classes up to the blank after it (a syslog time `Jul 10 05:09:33` is `a 9 9:9:9`, `Jun  8` and
+ * `Jun 8` alike; one with its year `Feb 25 2020 06:08:41:` and an ISO one `2021-08-24 15:42:24.755` others): asked only of a line
+ * whose header has a time, when its head changed (headShape, detect.ts) — a log writes every time in one shape.
+ */
+export function timeSkeleton(text: string): string {
+  let out = '';
+  readHead(text, 1, (k) => (out += k === 1 ? '9' : k === 2 ? 'a' : String.fromCharCode(k)));
+  return out;
+}
+
+/**
+ * A line's head as a number: its classes up to the end of the second token after its time (readHead: a syslog header's host and
+ * program), so that `Aug  6 02:03:47 gw charon[12]:` and `Aug 16 12:13:14 vpn charon[9]:` have one head, and `Jan 27 03:00:50 10[ENC]
+ * parsed`, `Aug 6 02:03:47 ppp 31322 [wan_link0]` and `Feb 25 2020 06:08:41: %ASA-6-302013: Built` others. A hash: two
+ * heads of one value are taken as one (a collision only skips a header read, as two equal heads do).
+ */
+export function headSkeleton(text: string): number {
+  let h = 0x811c9dc5;
+  readHead(text, 3, (k) => (h = Math.imul(h ^ k, 0x01000193) >>> 0));
+  return h;
 }
