@@ -1,3 +1,5 @@
+import { isDigit } from './char-codes';
+
 /**
  * Where one log ends and another begins in a paste (a help desk pastes several logs into one box, or
  * `cat a.log b.log | explain-log`): a line with a log header of another shape than the last header
@@ -51,28 +53,30 @@ const HEAD_MAX = 48;
 const HEAD_NO_TIME = 24;
 
 /** The character class of `c` in a head: 1 a digit, 2 a letter, 32 a blank or tab, else the character itself. */
-const headClass = (c: number): number => (c >= 48 && c <= 57 ? 1 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c === 9 ? 32 : c);
+const headClass = (c: number): number => (isDigit(c) ? 1 : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c === 9 ? 32 : c);
 
 /**
- * Where a line's head ends: `blanks` blanks after its time's first colon after a digit (`05:09:33`, `16:19:17`), or at HEAD_NO_TIME
- * when no such colon comes first; each run of one class counted once. Calls `each` with every class kept.
+ * Where a line's head ends: at the `blanks`-th blank after its time's first colon after a digit (`05:09:33`, `16:19:17`), or at
+ * HEAD_NO_TIME when no such colon comes first (a run of blanks counted once; leading blanks skipped: `from`).
  */
-function readHead(text: string, blanks: number, each: (k: number, i: number) => void): void {
-  let i = 0;
+function headEnd(text: string, from: number, blanks: number): number {
   const end = Math.min(text.length, HEAD_MAX);
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  let last = -1;
   let timed = false;
   let seen = 0;
-  for (; i < end; i++) {
-    const k = headClass(text.charCodeAt(i));
-    if (k === 58 /* : */ && last === 1) timed = true;
-    else if (!timed && i >= HEAD_NO_TIME) return;
-    if (k === 32 && timed && last !== 32 && ++seen === blanks) return;
-    if (k === last && (k < 3 || k === 32)) continue;
-    last = k;
-    each(k, i);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */ && i > from && isDigit(text.charCodeAt(i - 1))) timed = true;
+    else if (!timed && i >= HEAD_NO_TIME) return i;
+    if ((c === 32 || c === 9) && timed && text.charCodeAt(i - 1) !== 32 && text.charCodeAt(i - 1) !== 9 && ++seen === blanks) return i;
   }
+  return end;
+}
+
+/** Where a line's text begins after its leading blanks. */
+function afterBlanks(text: string): number {
+  let i = 0;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
 }
 
 /**
@@ -81,19 +85,36 @@ function readHead(text: string, blanks: number, each: (k: number, i: number) => 
  * whose header has a time, when its head changed (headShape, detect.ts) — a log writes every time in one shape.
  */
 export function timeSkeleton(text: string): string {
+  const from = afterBlanks(text);
+  const end = headEnd(text, from, 1);
   let out = '';
-  readHead(text, 1, (k) => (out += k === 1 ? '9' : k === 2 ? 'a' : String.fromCharCode(k)));
+  let last = -1;
+  for (let i = from; i < end; i++) {
+    const k = headClass(text.charCodeAt(i));
+    if (k === last && (k < 3 || k === 32)) continue;
+    last = k;
+    out += k === 1 ? '9' : k === 2 ? 'a' : String.fromCharCode(k);
+  }
   return out;
 }
 
 /**
- * A line's head as a number: its classes up to the end of the second token after its time (readHead: a syslog header's host and
+ * A line's head as a number: its classes up to the end of the second token after its time (headEnd: a syslog header's host and
  * program), so that `Aug  6 02:03:47 gw charon[12]:` and `Aug 16 12:13:14 vpn charon[9]:` have one head, and `Jan 27 03:00:50 10[ENC]
- * parsed`, `Aug 6 02:03:47 ppp 31322 [wan_link0]` and `Feb 25 2020 06:08:41: %ASA-6-302013: Built` others. A hash: two
- * heads of one value are taken as one (a collision only skips a header read, as two equal heads do).
+ * parsed`, `Aug 6 02:03:47 ppp 31322 [wan_link0]` and `Feb 25 2020 06:08:41: %ASA-6-302013: Built` others. A hash (FNV-1a): two heads
+ * of one value are taken as one (a collision only skips a header read, as two equal heads do). Per line: two passes over at most
+ * HEAD_MAX character codes, no string made.
  */
 export function headSkeleton(text: string): number {
+  const from = afterBlanks(text);
+  const end = headEnd(text, from, 3);
   let h = 0x811c9dc5;
-  readHead(text, 3, (k) => (h = Math.imul(h ^ k, 0x01000193) >>> 0));
+  let last = -1;
+  for (let i = from; i < end; i++) {
+    const k = headClass(text.charCodeAt(i));
+    if (k === last && (k < 3 || k === 32)) continue;
+    last = k;
+    h = Math.imul(h ^ k, 0x01000193) >>> 0;
+  }
   return h;
 }
