@@ -1,4 +1,5 @@
 import { isPromptLine } from './shell-prompt';
+import { timeSkeleton } from './log-boundary';
 import { isRasClientMessage, RASCLIENT_SETTING_LINE } from './families/rasclient-message';
 import { asaFamily } from './families/asa';
 import { ikev2HeadOnly } from './families/asa-ikev2';
@@ -250,8 +251,17 @@ const IOS_MAPDB_MORE = /^\s+(?:src addr|dst addr|protocol|src port|dst port)\s+:
 // them up to four times as many)
 const IOS_CRYPTO_MAX_LINES = 32;
 
-/** A line's log header shape ('none': none), where LineSplitter tells a second pasted log from the first (log-boundary.ts). */
-export const headShape = (text: string): string => splitPrefix(text).shape;
+/**
+ * A line's log header shape ('none': none), where LineSplitter tells a second pasted log from the first (log-boundary.ts): the
+ * header's kind, whether it names a host and a program, and its time's shape — charon's own file log (`Jan 27 03:00:50 10[ENC] …`)
+ * and a syslog server's copy of charon (`Jul 06 15:47:07 gw ipsec[14464]: 09[IKE] …`) are two logs, though both start with a syslog
+ * time; so are charon's file log with a weekday (`Mon, 2021-05-10, 16:19:17 06[IKE]`) and a FortiGate's debug (`2016-05-26 07:49:06 ike 0:…`).
+ */
+export const headShape = (text: string): string => {
+  const p = splitPrefix(text);
+  if (p.shape === 'none') return 'none';
+  return `${p.shape}${p.host !== undefined ? '+host' : ''}${p.program !== undefined ? '+program' : ''}${p.time !== undefined ? ` ${timeSkeleton(text)}` : ''}`;
+};
 
 /** Whether a line begins a record some family reads (LineSplitter's startsRecord: a paste shifted by one to three blanks). */
 export const startsRecord = (text: string): boolean => detectFamily(splitPrefix(text)) !== undefined;

@@ -1,4 +1,5 @@
 import { ConsoleLines } from './console-device';
+import { startsHeaderlessLog } from './log-start';
 import { CONTINUING_FAMILIES, continues, detectFamily, FAMILIES, headShape, LEFTOVER_FAMILIES, recordCap, startsRecord } from './detect';
 import { InputSniffer } from './inspect';
 import { COUNTED, type FamilyParser, type FamilyState } from './kit';
@@ -86,7 +87,7 @@ export class ServerLogParser {
     readonly source: string,
     options: ServerLogParserOptions = {},
   ) {
-    this.splitter = new LineSplitter((r) => this.record(r), continues, (p) => this.capOf(p), startsRecord, headShape, (pending, line, blankBefore) => this.continuedByState(pending, line, blankBefore));
+    this.splitter = new LineSplitter((r) => this.record(r), continues, (p) => this.capOf(p), startsRecord, headShape, (pending, line, blankBefore) => this.continuedByState(pending, line, blankBefore), startsHeaderlessLog);
     this.everyEntry = options.everyEntry;
   }
 

@@ -13,14 +13,19 @@ import { parseServerLog, type ServerLogResult } from './index';
 const DIR = 'test/fixtures/real/server-logs';
 
 /**
- * Known exceptions, by the pair's names: what the splitter cannot tell yet, and why.
- * - Two logs of one header shape (two syslog files, two SoftEther files) are one log to the splitter: the first's line
- *   longer than the second's hard wrap hides that wrap's width (the widest line decides it, lines.ts), and the second's
- *   wrapped pieces stay records of their own. A host change is no boundary: a central syslog server interleaves hosts.
+ * Known exceptions, by the pair's names: what the splitter cannot tell yet, and why. What it tells by structure (log-boundary.ts,
+ * log-start.ts) is excused no more: a header of another kind, or that names a host or a program where the last did not, or writes
+ * its time in another shape, starts a log whose wrap width and spacing are its own; a header-less log's first line (a prompt, a W3C
+ * `#Version:` directive, a Markdown heading, filterlog's bare CSV, or after a record with a header any line a family reads) continues
+ * no record.
+ * - Two logs of one header shape (two syslog files that both name host and program, two SoftEther files) are one log to the
+ *   splitter: the first's line longer than the second's hard wrap hides that wrap's width (the widest line decides it, lines.ts),
+ *   and the second's wrapped pieces stay records of their own. A host change is no boundary: a central syslog server interleaves hosts.
  * - An event pasted as text with no end of its own (an NT 4 Knowledge Base quote, an NPS 6273 body without its XML) takes
  *   the header-less lines after it that no family reads (pluto's stderr log, a second body) as its text, up to its cap.
- * - A header-less log (pluto's stderr log) after a syslog log: its first line is taken as the last record's continuation
- *   (a wrapped rest or a continuation the splitter cannot tell from a new log's start).
+ * - A header-less log whose first line is of no shape known to start one (pluto's stderr log's `Plutorun started on …`, a blog's
+ *   line-number gutter `1`, a header that lost its first letter, strongSwan's `no files found matching …` warning) after a record:
+ *   taken as its continuation (a wrapped rest or a continuation the splitter cannot tell from a new log's start).
  * - A paste's indent is decided by its first line (lines.ts LineSplitter outdent): an IOS debug indented by four blanks
  *   after an unindented log keeps its blanks, and its option lines are read as its packet lines' continuations.
  */
@@ -33,7 +38,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^(?!charon-systemd-rekey-policy-exists-)/, b: /^charon-systemd-rekey-policy-exists-other-reqid-wrapped-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped lines are not joined back' },
   { a: /^/, b: /^(?:charon-swanctl-opnsense-aggressive-mode-|pluto-3x-logfile-v2-ipsec-i-negotiated-connection-rekey-parent-i3-first-letter-cut|srx-iked-ikev2-psk-remote-access-id-validation-vpn-up-no-date-)/, why: 'a log whose first line has no header after another log: that line is read as the last record’s continuation (assumed)' },
   { a: /^routeros6-pptp-debug-/, b: /^rras-nt4-kb191854-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
-  { a: /^ras-nt-kb135680-/, b: /^powershell-/, why: 'an event pasted as text has no end of its own' },
   { a: /^ios-debug-ip-packet-/, b: /^asa-cac-anyconnect-certificate-map-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
   // (Cisco's IOS PPPoE client debug, every line indented by four blanks: after an unindented log the paste's indent is that log's, so its
   // blanks stay and its option lines read as its packet lines' continuations — met after one log after another as the sample shifted,
@@ -94,9 +98,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (FortiGate IKE debug copies whose hex a forum wrapped at their own width, branch hO: after a log of another width the paste-wide
   // wrap decision is the first log's, and the hex pieces are records of their own — or one of them is joined to the line before)
   { a: /^(?!fortios-ike-debug-)/, b: /^fortios-ike-debug-.*-wrapped-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
-  // (the same on main at 1096f31, met when branch hAC's fixtures shifted the sample: the responder's copy after the initiator's, both
-  // wrapped by the forum at their own widths — the class above, the first log's width deciding)
-  { a: /^fortios-ike-debug-initiator-/, b: /^fortios-ike-debug-responder-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
   // a log whose first line has no header of its own, after any other: an accel-ppp log file whose first line lost its `[` in the
   // post (`2026-07-05 11:27:36]:  info: …`), Openswan's time-less stderr log (`Plutorun started on …`). Which log such a line
   // belongs to, its text alone cannot say (which predecessors the sample meets shifts with every fixture added)
@@ -116,10 +117,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^nps-6273-authentication-details-only/, b: /^(?:rras|nps)-event-xml-one-line-/, why: 'an event pasted as text has no end of its own: its XML may follow' },
   // the blog's gutter lines (`1  `, `2  `) after pluto's log file, which ends with two lines of one length: the wrap class above (12 + 4 → 15)
   { a: /^pluto-logfile-no-microseconds-/, b: /^charon-blog-markdown-/, why: 'the first log is wider than the second log’s wrap' },
-  // (the same on main at 95133fa, met when branch hAG's two collector fixtures shifted the sample:) the initiator's wrapped copy after the
-  // responder's, the class of the FortiGate pair above the other way round (26 + 14 → 41); the blog's gutter lines (`1  `, `2  `) after
-  // an LAC's or a RouterOS firewall's syslog, read as its last record's continuation (19 + 4 → 22, 44 + 4 → 47)
-  { a: /^fortios-ike-debug-responder-/, b: /^fortios-ike-debug-initiator-/, why: 'the first log decides the paste’s wrap width, the second log’s wrapped hex is not joined back' },
   // (met when branch hBH's Junos fixtures shifted the sample; 13 + 13 → 25 on main at 0bf79fe too, checked: an accel-ppp log whose GUID a
   // copy wrapped, then charon's log — the paste-wide wrap decision of the first log applied to the second, the class above, assumed)
   { a: /^pppd-accel-pppd-sstp-new-connection-sni-http-handshake-wrapped-guid/, b: /^charon-letsencrypt-server-/, why: 'a paste-wide wrap decision from the first log applied to the second (assumed)' },
@@ -133,35 +130,19 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // message without its XML under theirs, above and below)
   { a: /^routeros7-iso-date-/, b: /^charon-blog-markdown-/, why: 'a line-number line no family reads is taken as more of the record before it' },
   { a: /^vpn3000-doc-event-log-format-.*-text-next-line\.txt$/, b: /^netfilter-ufw-block-gre-glued-/, why: 'an event pasted as text has no end of its own' },
-  // (branch hAF: PowerShell's event tables pasted with their prompt line, `PS C:\…> Get-EventLog …`, a line without a header — after a
-  // syslog log, pluto's log file or a VPN 3000 event it is the classes above; after an Event Viewer export whose closing quote was lost
-  // the open message takes the table too, its frame being rras's lines, event-export.ts)
-  { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros6-pptp-firewall-log-session-end)/, b: /^powershell-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
-  { a: /^pluto-logfile-no-microseconds-/, b: /^powershell-/, why: 'the first log is wider than the second log’s wrap' },
-  { a: /^vpn3000-doc-event-log-format-http-47-admin-login-text-next-line/, b: /^powershell-/, why: 'an event pasted as text has no end of its own: the VPN 3000 event takes the header-less log after it' },
-  { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^powershell-/, why: 'an export row whose closing quote was lost goes on through the rras lines after it' },
   // (and two pairs that sample shift met, the same on main at b9981b7: the blog's gutter lines `1  ` after a syslog log)
   { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros6-pptp-firewall-log-session-end)/, b: /^charon-blog-markdown-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAJ: three KB-quoted NT events added; the sample shifted with the file list and met these pairs — the KB's events pasted as
   // text take the log after them, and pairs of logs not changed by hAJ that the shifted sample now holds, not checked on main)
   { a: /^(?:ras-nt35-kb167205-|rras-nt4-kb173539-)/, b: /./, why: 'an event pasted as text has no end of its own' },
   { a: /^pluto-openswan-stderrlog-/, b: /^r?ras-nt\d+-kb/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
-  { a: /^(?:pppd-xl2tpd-lac-windows-2008r2-rras-|routeros7-memory-log-ipsec-scanner-)/, b: /^windows-firewall-pfirewall-log-doc-example-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   { a: /^(?:routeros6-pptp-firewall-log-session-end|rras-nt4-kb191854-|rras-nt4-kb888201-|wevtutil-text-ws2022-)/, b: /^journalctl-follow-nixos-|^srx-iked-[a-z0-9-]*-no-date-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
-  { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^powershell-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAH: pairs its two filterlog fixtures shifted into the sample, each the same on main before it, checked — the classes above:
   // an export row whose closing quote was lost, an event pasted as text, a header-less or indented first line after a syslog log)
   { a: /^eventviewer-tab-export-.*-closing-quote-lost-/, b: /^pluto-journalctl-xe-/, why: 'an export row whose closing quote was lost goes on through the lines after it' },
   { a: /^(?:rras-nt4-kb|vpn3000-doc-event-log-format-.*-text-next-line|wevtutil-text-)/, b: /^(?:journalctl-follow-nixos-|windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-|netfilter-ufw-block-gre-glued-)/, why: 'an event pasted as text has no end of its own: it takes the header-less or indented lines after it' },
-  { a: /^(?:routeros7-iso-date-|pluto-logfile-no-microseconds-)/, b: /^journalctl-follow-nixos-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
-  // (a log whose first line is header-less — filterlog's bare CSV — or indented — the Markdown copy of pfirewall.log — after any log:
-  // read as the last record's continuation, as pluto's stderr log and PowerShell's tables above; the pfirewall.log copy before a
-  // PowerShell table is that table's class)
-  { a: /^/, b: /^(?:windows-firewall-pfirewall-log-doc-example-|filterlog-pfsense-headerless-)/, why: 'a header-less or indented log after another log: its first line is read as the last record’s continuation (assumed)' },
-  { a: /^windows-firewall-pfirewall-log-doc-example-/, b: /^powershell-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAM: its Markdown copy of filterlog starts with the post's `### …` heading, a header-less line, and its fixture shifted the
   // sample into a pair of pluto's stderr log and a KB's NT 3.5 event, no line of either a filterlog one — the classes above)
-  { a: /^/, b: /^filterlog-pfsense-rfc5424-markdown-/, why: 'a log whose first line is a Markdown heading after another log: the heading is read as the last record’s continuation (assumed)' },
   { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
   // (met when branch hAU's fixtures shifted the sample: a study note's IOS debug indented by two blanks after any unindented log — the class
   // of the indented IOS debugs above)
@@ -176,7 +157,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (firewalld's line wrapped after `TOS=0x00`: after a `tail` of several files its wrapped rest is joined to it, as it is not alone)
   // (merging hAJ and hAH with main: the sample shifted again and met two more pairs of the classes above)
   { a: /^wevtutil-text-/, b: /^nps-/, why: 'an event pasted as text has no end of its own: it takes the next event’s lines' },
-  { a: /^pppd-xl2tpd-lns-tail-headers-/, b: /^netfilter-firewalld-final-reject-upnp-ssdp-reply-wrapped-/, why: 'a paste-wide decision taken from the first log: the second log’s wrapped rest is joined' },
   // (the same on main at 798da8e, met when branch hAI's IOS IKEv2 fixtures shifted the sample, none of these logs touched by it:) an NPS
   // or NT 4 event pasted as text, an Event Viewer row whose closing quote was lost and wevtutil's text take the header-less or indented
   // first lines of the log after them (the event classes above); a header-less PowerShell table after a syslog log, and the forum
@@ -185,15 +165,12 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // pasted as text, wevtutil's text, an Event Viewer row without its closing quote or a syslog log they met the classes above as
   // the later fixtures of branch hAI shifted the sample again, the same on main at 798da8e — excused after any first log, as the
   // header-less class above)
-  { a: /^/, b: /^(?:journalctl-follow-nixos-|windows-firewall-pfirewall-log-doc-example-)/, why: 'a log whose first line has no header after another log: that line is read as the last record’s continuation (assumed)' },
   { a: /^(?:nps-6273-authentication-details-only|nps-eventviewer-6273-|rras-nt4-kb150820-)/, b: /^ikeext-audit-4653-xml-one-line-/, why: 'an event pasted as text has no end of its own' },
   { a: /^(?:eventviewer-tab-export-.*-closing-quote-lost-|wevtutil-text-)/, b: /^(?:netfilter-ufw-block-gre-glued-|powershell-)/, why: 'an event pasted as text has no end of its own' },
-  { a: /^(?:pppd-syslog-priority-prefix-lcp-debug|windows-firewall-pfirewall-log-doc-example-)/, b: /^(?:powershell-)/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAK: two KB-quoted service manager events added; the sample shifted with the file list and met these pairs — KB 840686's copy
   // has no end of its own (its `Type:` line starts a block since branch hAN, so a log before it no longer takes its first lines); the
   // other pairs hold no file hAK changed the reading of, not checked on main)
   { a: /^rras-20\d\d-kb840686-/, b: /./, why: 'an event pasted as text has no end of its own' },
-  { a: /^(?:nps-6273-authentication-details-only-|nps-eventviewer-6273-|routeros7-iso-date-l2tp-|rras-nt4-kb888201-)/, b: /^windows-firewall-pfirewall-log-doc-example-/, why: 'a header-less log after another: its first line is read as the last record’s continuation (assumed)' },
   { a: /^wevtutil-text-ws2022-/, b: /^netfilter-ufw-block-gre-glued-prefix-lost-blanks-/, why: 'an event pasted as text has no end of its own' },
   // (branch hAP: its SSTP fixtures added; the sample shifted with the file list and met this pair, the same on main at 93ce03d
   // (1 + 1 → 1), neither log read by a family hAP changed: the NPS event pasted as text takes the KB's indented event after it)
@@ -201,9 +178,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (the merge of hAN, hAO and hAP: the file list shifted the sample onto these; the NPS event pasted as text takes the KB 840686
   // event after it, as it takes the NT KB events above; the last record of accel-ppp's log file takes PowerShell's prompt line after it)
   { a: /^nps-6273-authentication-details-only-/, b: /^rras-20\d\d-kb840686-/, why: 'an event pasted as text has no end of its own' },
-  { a: /^pppd-accel-(?:ppp-)?log-file-/, b: /^(?:powershell-)/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
-  // (met once three sfos-* fixtures moved the sample: SoftEther's log file, then a PowerShell prompt line with no header)
-  { a: /^softether-server-log-/, b: /^powershell-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation (assumed)' },
   // (branch hAQ: a Libreswan fixture added shifted the sample onto this pair, neither log's reading changed: pluto's stderr log has no
   // headers, so header-less lines after it are its own — libreswan.ts claimsLeftover — and the NT 3.5 KB event's indented `Event ID:` lines are)
   { a: /^pluto-openswan-stderrlog-/, b: /^ras-nt35-kb167205-/, why: 'a header-less log after pluto’s header-less stderr log: its lines are read as pluto’s' },
@@ -226,11 +200,6 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (and, once more fixtures shifted it, every event pasted as text before it: an Event Viewer copy, an NPS message, a KB's
   // quote, wevtutil's text, an export row whose closing quote was lost)
   { a: /^(?:ras-|rras-nt|rras-20\d\d-|nps-6273-|nps-eventviewer-|eventviewer-tab-export-.*-closing-quote-lost-|wevtutil-text-)/, b: /^rras-event-xml-markup-lost-/, why: 'an event pasted as text has no end of its own: a header-less log after it is its text' },
-  // (the sample by the pairs' names since this round met this pair once, of the class above: a PowerShell table's first line after
-  // RouterOS's last record is read as that record's rest. The pairs branches hCA, hCC and hCD excused again as the old sample moved —
-  // SRX's header-less copy after any log, KB Q135680's event before PowerShell, RouterOS 6's PPTP debug before KB 191854 — are the
-  // entries for hCB's fixtures at the top and those of hAX–hBC above)
-  { a: /^routeros6-ovpn-client-garbled-topic-list-/, b: /^powershell-get-eventlog-table-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();
@@ -266,6 +235,16 @@ describe('logs pasted together read as each reads alone', () => {
     ['ras-nt4-kb172215-remoteaccess-20107-strong-encryption-20077-ppp-encryption-type.txt', 'nps-dts-xml-pretty-printed-accounting-request-start.txt'],
     // (a Router event pasted as text, then the PC's RasClient message without its CoId: not the Router event's description)
     ['rras-nt4-kb-event-20050-router-no-protocols-projected.txt', 'rasclient-win11-20227-809-no-coid-domain-backslash-user.txt'],
+    // (a new log told by its header's structure, log-boundary.ts: the second log's wrap is its own, not the first log's widest line —
+    // charon's file log without host or program, then a syslog copy of charon; an ASA time with its year, then mpd's syslog quoted-printable
+    // copy (both start with a letter, so the first character's kind told nothing); a weekday ISO time, then a FortiGate debug's plain one)
+    ['charon-android-app-log-invalid-ke-dh-group-retry.txt', 'charon-ipsec-tag-virtual-ip-lease-wrapped.txt'],
+    ['asa-year-timestamp-teardown-initiator-fins-from-outside-double-spaced.txt', 'mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt'],
+    ['charon-filelog-weekday-comma-date-ikev1-reauth-reinitiating-tasks.txt', 'fortios-ike-debug-responder-main-mode-proposal-chosen-wrapped-vid.txt'],
+    // (a header-less log's first line after a record, log-start.ts: filterlog's bare CSV is no wrapped rest of accel-ppp's last line, a
+    // Markdown heading no more of an IOS debug's last record)
+    ['pppd-accel-log-file-sstp-read-errors-flood-no-interface-name.txt', 'filterlog-pfsense-headerless-csv-gre-blocked-on-wan-igmp-ip-option-pass.txt'],
+    ['ios-xe-26-console-clear-ping-show-logging-include-ikev2-auth-exchange-failed.txt', 'filterlog-pfsense-rfc5424-markdown-csv-wrapped-indented-snmp-gre-blocked-on-wan.txt'],
   ])('%s then %s: every record, understood and unknown as alone, the second log’s entries on its own lines', (a, b) => {
     const ra = read(a);
     const rb = read(b);

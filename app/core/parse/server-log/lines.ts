@@ -7,6 +7,8 @@ import { NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import { WRAP_MARK, withoutSoftBreak, wrapJoin } from './typography';
 import type { RawRecord } from './raw-record';
 import { splitPrefix } from './prefix';
+import { FENCE, LEADING_BLANKS, mayBeRule, RULE, shiftOf } from './layout-lines';
+export { isLayoutLine } from './layout-lines';
 import { escapesShortened, MAX_RECORD_CHARS, normalizeLine, plainLead, rewritten } from './line-normalize';
 
 /**
@@ -42,32 +44,6 @@ export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: n
 const WRAP_MIN = 60;
 const WRAP_MAX = 300;
 
-const LEADING_BLANKS = /^[ \t]+/;
-/**
- * The part of a line's leading blanks that may be a paste's shift, when a shorter shift than the first line's turns up
- * (LineSplitter.outdent): its tabs and the blanks after them in whole fours (a Markdown code block's four, a tab, a code block's
- * own indented log under a tab) — the rest is, on a wrapped piece, the blank the wrap cut before (`     and pppol2tp)`).
- * Assumed: a paste is shifted by fours or by tabs (every real shifted paste here is). The first line's blanks stay the shift
- * as they were (all of them: a log's own indent under it is cut from its lines too, as before).
- */
-function shiftOf(lead: string): string {
-  let tabs = 0;
-  while (lead.charCodeAt(tabs) === 9) tabs++;
-  const blanks = lead.length - tabs;
-  return lead.slice(0, lead.length - (blanks % 4));
-}
-/** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
-const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
-/**
- * A rule between pasted logs or under a heading: one character of - = * _ # + three times or more and nothing else (Markdown's
- * `---` and `***`, a mail's `-----` or `=====` between two logs). Layout, not a record, as a fence is: it was listed as a line not
- * understood. (A table's dash row has blanks between its columns, `----- --`: not a rule.)
- */
-const RULE = /^([-=*_#+])\1{2,}[ \t]*$/;
-/** Could this line be a rule (RULE)? Its first character, asked before the regex: a log line never starts so. */
-const mayBeRule = (c: number): boolean => c === 45 || c === 61 || c === 42 || c === 95 || c === 35 || c === 43;
-/** A line that is layout around or between logs, no record: a Markdown fence or a rule (what LineSplitter.push counts as blank). */
-export const isLayoutLine = (text: string): boolean => FENCE.test(text) || RULE.test(text);
 
 export class LineSplitter {
   private lineNo = 0;
@@ -117,6 +93,8 @@ export class LineSplitter {
   private readonly firstWrap: FirstWrap;
   /** where a second log pasted below the first begins: the wrap width and the double spacing are that log's own from there */
   private readonly boundary: LogBoundary;
+  /** whether the pending record's first line has a log header (log-boundary.ts): a header-less log may begin after it */
+  private pendingHeaded = false;
   blank = 0;
   /**
    * Whether the pending record takes this line as its own, asked before any other test of the line; undefined (the usual case) when no
@@ -144,6 +122,8 @@ export class LineSplitter {
      * such a line: a plain log's line, a header first, pays one compare of the first character the line's reading has already
      */
     private readonly continuesByState?: (pending: RawRecord, line: string, blankBefore: number) => boolean,
+    /** whether a header-less line is a log's first (log-start.ts): after a record with a header, it goes on no record */
+    private readonly startsLog: (text: string) => boolean = () => false,
   ) {
     this.firstWrap = new FirstWrap(emit, capOf);
     this.boundary = new LogBoundary(shapeOf);
@@ -195,7 +175,7 @@ export class LineSplitter {
       this.extend(open, `${open.text} ${text.trim()}`, clean);
       return;
     }
-    const newLog = this.boundary.at(text, c);
+    const newLog = this.boundary.at(text);
     if (newLog) this.newLog();
     const pending = this.pending;
     const atWidest = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX;
@@ -231,7 +211,9 @@ export class LineSplitter {
     // (a line that begins another log continues no record of the one before: log-boundary.ts)
     let continued = pending && !newLog ? (c === 32 && this.continuesByState !== undefined && this.continuesByState(pending, text, blanks)) || this.continues(pending, text, blanks, width) : false;
     // (asked only after a line that is the first at a new longest length: rare in a plain log)
-    if (!continued && firstWidth !== 0 && pending) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? asRead : undefined);
+    // (nor a header-less line that starts a log, after a record with a header: a second log pasted below it — opensLog)
+    if (continued && this.opensLog(text, c)) continued = false;
+    else if (!continued && firstWidth !== 0 && pending && !this.opensLog(text, c)) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? asRead : undefined);
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? asRead.replace(/\r$/, '') : text;
       // (a mail's quoted-printable soft line break is no part of the text: typography.ts withoutSoftBreak)
@@ -324,6 +306,17 @@ export class LineSplitter {
     this.oddGaps = 0;
   }
 
+  /**
+   * Whether a header-less line begins a second log below the pending record: a header-less log's first line (log-start.ts: a
+   * PowerShell table's prompt, pfirewall.log's `#Version:`, filterlog's bare CSV, a Markdown heading) after any record — an event
+   * pasted as text, which has no end of its own, too — and, after a record whose first line has a header (a syslog log), an
+   * unindented line some family reads as a record's start. Asked only of a line the pending record would take.
+   */
+  private opensLog(text: string, c: number): boolean {
+    if (this.boundary.headed) return false;
+    return this.startsLog(text) || (this.pendingHeaded && c !== 32 && c !== 9 && this.startsRecord(text));
+  }
+
   private readonly outdentLine = (text: string): string => this.outdent(text);
 
   private outdent(text: string): string {
@@ -367,6 +360,7 @@ export class LineSplitter {
 
   /** A new pending record on this line (the one record object, refilled). */
   private start(text: string, clean: boolean, src: string | undefined, at: number, hints: number): void {
+    this.pendingHeaded = this.boundary.headed;
     const r = this.record;
     r.line = this.lineNo;
     r.endLine = this.lineNo;

@@ -1,0 +1,31 @@
+/**
+ * A line's layout around a pasted log rather than its text (lines.ts LineSplitter): the blanks a whole paste is shifted by, a Markdown
+ * fence, a rule between two logs.
+ */
+
+export const LEADING_BLANKS = /^[ \t]+/;
+/**
+ * The part of a line's leading blanks that may be a paste's shift, when a shorter shift than the first line's turns up
+ * (LineSplitter.outdent): its tabs and the blanks after them in whole fours (a Markdown code block's four, a tab, a code block's
+ * own indented log under a tab) — the rest is, on a wrapped piece, the blank the wrap cut before (`     and pppol2tp)`).
+ * Assumed: a paste is shifted by fours or by tabs (every real shifted paste here is). The first line's blanks stay the shift
+ * as they were (all of them: a log's own indent under it is cut from its lines too, as before).
+ */
+export function shiftOf(lead: string): string {
+  let tabs = 0;
+  while (lead.charCodeAt(tabs) === 9) tabs++;
+  const blanks = lead.length - tabs;
+  return lead.slice(0, lead.length - (blanks % 4));
+}
+/** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
+export const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+/**
+ * A rule between pasted logs or under a heading: one character of - = * _ # + three times or more and nothing else (Markdown's
+ * `---` and `***`, a mail's `-----` or `=====` between two logs). Layout, not a record, as a fence is: it was listed as a line not
+ * understood. (A table's dash row has blanks between its columns, `----- --`: not a rule.)
+ */
+export const RULE = /^([-=*_#+])\1{2,}[ \t]*$/;
+/** Could this line be a rule (RULE)? Its first character, asked before the regex: a log line never starts so. */
+export const mayBeRule = (c: number): boolean => c === 45 || c === 61 || c === 42 || c === 95 || c === 35 || c === 43;
+/** A line that is layout around or between logs, no record: a Markdown fence or a rule (what LineSplitter.push counts as blank). */
+export const isLayoutLine = (text: string): boolean => FENCE.test(text) || RULE.test(text);
