@@ -48,7 +48,7 @@ describe('the tunnel type by structure (class rows)', () => {
     expect(f.summary).not.toMatch(/On the PC/);
   });
 
-  it.each([['DefaultRAGroup'], ['VPNClients'], ['198.51.100.7', 'jdoe']])('remote access (group %s, user %s) keeps the PC', (group, user) => {
+  it.each<[string, string | undefined]>([['DefaultRAGroup', undefined], ['VPNClients', 'jdoe'], ['198.51.100.7', 'jdoe']])('remote access (group %s, user %s) keeps the PC', (group, user) => {
     expect(at(psk(group, user), 1)).toBe('The pre-shared key of the PC and the server differ (the encrypted message cannot be read).');
     expect(findingOf(psk(group, user), 'server.ike-auth-failed')!.summary).toMatch(/On the PC/);
   });
