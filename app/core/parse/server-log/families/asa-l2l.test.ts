@@ -53,9 +53,11 @@ describe('the tunnel type by structure (class rows)', () => {
     expect(findingOf(psk(group, user), 'server.ike-auth-failed')!.summary).toMatch(/On the PC/);
   });
 
-  it('a group the ASA did not find names nothing: the line keeps the server wording', () => {
+  it('a group the ASA did not find names nothing, nor do that peer’s lines after it: the server wording', () => {
     const log = `${head('198.51.100.7')}Can't find a valid tunnel group, aborting...!`;
     expect(findingOf(log, 'server.ike-auth-failed')!.title).toBe('The VPN server has no connection profile (tunnel group) for this connection');
+    const real = fixture('asa-console-debug-cant-find-valid-tunnel-group-peer-table-missing-sa-payload');
+    expect(findingOf(real, 'server.ike-auth-failed')!.title).toBe('The VPN server has no connection profile (tunnel group) for this connection');
   });
 
   it('a later line of the same peer takes its sign; another peer does not', () => {

@@ -11,7 +11,8 @@ import type { Decoded } from '../types';
  *   connection profile is named by its peer's IP address (Cisco ASA VPN configuration guide, "Connection Profiles": `tunnel-group
  *   <peer IP> type ipsec-l2l`), remote access takes a named one (`DefaultRAGroup`, the group a Cisco VPN Client sends). Not on the
  *   lines where the ASA names what it looked up and did not find (`Can't find a valid tunnel group`, 713022 `No Group found matching
- *   …`): a main-mode remote-access PC is looked up by its address too;
+ *   …`), nor on that peer's lines after one (`Removing peer from peer table failed` repeats the name it looked up): a main-mode
+ *   remote-access PC is looked up by its address too;
  * - the ASA's own words for the tunnel's type: `LAN-to-LAN` (713049 `Security negotiation complete for LAN-to-LAN Group (…)`, 602303
  *   `An outbound LAN-to-LAN SA …`, 113019 `Session Type: LAN-to-LAN`) and its default L2L group, `DefaultL2LGroup` (the guide);
  * - 713061's proxies both networks (`remote proxy 100.120.5.0/255.255.255.0/0/0 local proxy 10.0.16.0/255.255.255.0/0/0`): a PC asks
@@ -24,6 +25,8 @@ import type { Decoded } from '../types';
  */
 const L2L_ROLE = 'asaL2lPeers';
 const L2L_WAITING = 'asaL2lWaiting';
+/** the peers whose tunnel group by address the ASA did not find: their heads' group names say nothing */
+const NOT_FOUND_PEERS = 'asaL2lNotFound';
 const MAX_PEERS = 5000;
 const MAX_WAITING_PEERS = 64;
 const MAX_WAITING = 32;
@@ -41,9 +44,15 @@ const PROXIES = /remote proxy ([\d.]+)\/([\d.]+)\/\S* local proxy ([\d.]+)\/([\d
 const networkMask = (mask: string): boolean => mask !== '255.255.255.255' && mask !== '0.0.0.0';
 
 /** What this line itself says of its tunnel's type: true LAN-to-LAN, false remote access, undefined nothing */
-function signOf(text: string, group: string | undefined, user: string | undefined, peer: string | undefined): boolean | undefined {
+function signOf(text: string, group: string | undefined, user: string | undefined, peer: string | undefined, state: Record<string, unknown>): boolean | undefined {
   if (text.includes('LAN-to-LAN') || text.includes('DefaultL2LGroup')) return true;
-  if (group !== undefined && !NOT_FOUND.test(text)) {
+  if (group !== undefined && peer !== undefined && NOT_FOUND.test(text)) {
+    const lost = (state[NOT_FOUND_PEERS] ??= new Set<string>()) as Set<string>;
+    if (lost.size >= MAX_PEERS) lost.clear();
+    lost.add(peer);
+    return undefined;
+  }
+  if (group !== undefined && !(peer !== undefined && (state[NOT_FOUND_PEERS] as Set<string> | undefined)?.has(peer))) {
     if (ADDRESS.test(group)) return user === undefined || user === peer || user === group ? true : false;
     return false;
   }
@@ -63,7 +72,7 @@ export function asL2lPeer(hit: Hit | null, text: string, state: Record<string, u
   // (most ASA lines are not IKE texts with a head, nor name a LAN-to-LAN tunnel: a letter and a plain search before any regex)
   const head = text.charCodeAt(0) === 71 /* G */ ? text.match(HEAD) : null;
   const peer = head?.[3] ?? hit.peer;
-  const sign = signOf(text, head?.[1]?.trim(), head?.[2]?.trim(), peer);
+  const sign = signOf(text, head?.[1]?.trim(), head?.[2]?.trim(), peer, state);
   let peers = state[L2L_ROLE] as Map<string, boolean> | undefined;
   if (sign !== undefined && peer !== undefined) {
     peers ??= state[L2L_ROLE] = new Map<string, boolean>();
