@@ -53,7 +53,9 @@ function signOf(conn: string, body: string, serial: string | undefined, state: R
     state[US_NET] = undefined;
     return both || undefined;
   }
-  if ((c === 105 /* i */ || c === 114 /* r */) && body.includes(' established Child SA')) return childSign(body);
+  // (`initiator established Child SA` / `responder established Child SA`: both words ten characters with their blank — many lines
+  // start with r, `received …`, and are not searched)
+  if ((c === 105 /* i */ || c === 114 /* r */) && body.charCodeAt(10) === 101 /* e */ && body.startsWith(' established Child SA', 9)) return childSign(body);
   if (c === 110 /* n */ && body.startsWith('negotiated connection [')) return childSign(body);
   return undefined;
 }
