@@ -44,8 +44,8 @@ const PROXIES = /remote proxy ([\d.]+)\/([\d.]+)\/\S* local proxy ([\d.]+)\/([\d
 const networkMask = (mask: string): boolean => mask !== '255.255.255.255' && mask !== '0.0.0.0';
 
 /** What this line itself says of its tunnel's type: true LAN-to-LAN, false remote access, undefined nothing */
-function signOf(text: string, group: string | undefined, user: string | undefined, peer: string | undefined, state: Record<string, unknown>): boolean | undefined {
-  if (text.includes('LAN-to-LAN') || text.includes('DefaultL2LGroup')) return true;
+function signOf(hit: Hit, text: string, group: string | undefined, user: string | undefined, peer: string | undefined, state: Record<string, unknown>): boolean | undefined {
+  if (group === 'DefaultL2LGroup' || text.includes('LAN-to-LAN')) return true;
   if (group !== undefined && peer !== undefined && NOT_FOUND.test(text)) {
     const lost = (state[NOT_FOUND_PEERS] ??= new Set<string>()) as Set<string>;
     if (lost.size >= MAX_PEERS) lost.clear();
@@ -56,7 +56,8 @@ function signOf(text: string, group: string | undefined, user: string | undefine
     if (ADDRESS.test(group)) return user === undefined || user === peer || user === group ? true : false;
     return false;
   }
-  if (text.includes(' proxy ')) {
+  // (713061's text only: its statement, not a search of every line)
+  if (hit.decoded[0]?.key === 'asaNoCryptoMap') {
     const p = text.match(PROXIES);
     if (p && networkMask(p[2]!) && networkMask(p[4]!)) return true;
   }
@@ -72,7 +73,7 @@ export function asL2lPeer(hit: Hit | null, text: string, state: Record<string, u
   // (most ASA lines are not IKE texts with a head, nor name a LAN-to-LAN tunnel: a letter and a plain search before any regex)
   const head = text.charCodeAt(0) === 71 /* G */ ? text.match(HEAD) : null;
   const peer = head?.[3] ?? hit.peer;
-  const sign = signOf(text, head?.[1]?.trim(), head?.[2]?.trim(), peer, state);
+  const sign = signOf(hit, text, head?.[1]?.trim(), head?.[2]?.trim(), peer, state);
   let peers = state[L2L_ROLE] as Map<string, boolean> | undefined;
   if (sign !== undefined && peer !== undefined) {
     peers ??= state[L2L_ROLE] = new Map<string, boolean>();
