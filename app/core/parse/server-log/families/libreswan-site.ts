@@ -1,4 +1,5 @@
 import { d, type Hit } from '../kit';
+import { currentSerial } from './libreswan-serial';
 
 /**
  * Libreswan/Openswan pluto between two gateways (a net-to-net `type=tunnel` connection with leftsubnet= and rightsubnet=): the other
@@ -15,7 +16,10 @@ import { d, type Hit } from '../kit';
  *   [10.0.0.0-10.0.0.255:0-65535 0]`, 3.x `negotiated connection [192.168.1.0,192.168.1.255:0-65535 0] -> […]`), where a PC's is its
  *   one address or everything (0.0.0.0-255.255.255.255).
  *
- * A role a statement carries already (a serial this side initiated: libreswan-serial.ts byInitiatorSerial) stays.
+ * A role a statement carries already (a serial this side initiated: libreswan-serial.ts byInitiatorSerial) stays, and a cause is worded
+ * for two routers only on a serial this side answered (its role told, serialRole): a serial of unknown role may be one this side
+ * started (`ignoring informational payload NO_PROPOSAL_CHOSEN` before `STATE_PARENT_I1`), whose cause findings.ts words for the side
+ * that initiated — it says more than "the other router".
  */
 const SITE_CONNS = 'plutoSiteConns';
 const US_NET = 'plutoUsNet';
@@ -74,7 +78,7 @@ export function bySiteConn(hit: Hit, conn: string | undefined, body: string, ser
     if (conns.size >= MAX_CONNS) conns.clear();
     conns.add(conn);
   }
-  if (!conns?.has(conn)) return hit;
+  if (!conns?.has(conn) || (hit.cause !== undefined && currentSerial(state)?.initiator !== false)) return hit;
   hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role: 'site' }) : dd));
   return hit;
 }
