@@ -122,7 +122,9 @@ const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-p
  * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).
  */
 const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'site');
-const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal']);
+// (the IKE causes whose advice names the PC: between two routers each is the two routers' settings or the path between them, and the
+// other router's administrator is the one to ask — ike-no-tunnel-group's an ASA's L2L tunnel group, named by the peer's address)
+const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
 type Side = 'initiator' | 'site' | 'server';
 const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiator' : fromSite(e) ? 'site' : 'server');
 const causeKey = (c: Cause, side: Side): string =>
@@ -182,7 +184,7 @@ function serviceWords(service: ServiceState, t: TFunction): { unit: string; keys
   return { unit: keys.map((k) => t(`serverLog.winService.${k}`)).join(', '), keys: keys.join(', ') };
 }
 
-/** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router another router connects to: "…, from a router that another router connects to (site-to-site), …"). */
+/** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router in a site-to-site tunnel: "…, from a router in a tunnel with another router (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
 const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[sideOf(item.entry)], { source: item.source, decoded: describeEntry(item.entry, t) });
 

@@ -184,11 +184,19 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The statements that name the PC as the other side, worded otherwise in a log from a router that answers another router (a
- * site-to-site tunnel: values `role: 'site'`, families/strongswan-site.ts): there the other side is "the other router" and this
- * side "this router". Each has a text `<key>AsSite` next to its own; an IKE message's direction is serverLog.dirAsSite.
+ * The statements that name the PC as the other side, worded otherwise in a log from a router in a tunnel with another router (a
+ * site-to-site tunnel: values `role: 'site'`, families/strongswan-site.ts, ios-crypto.ts, asa-ikev2.ts, asa-l2l.ts): there the other
+ * side is "the other router" and this side "this router". Each has a text `<key>AsSite` next to its own; an IKE message's direction is serverLog.dirAsSite.
  */
-export const SITE_WORDED: ReadonlySet<string> = new Set([...IKE_PC_NAMED, 'step.halfOpenTimeout']);
+export const SITE_WORDED: ReadonlySet<string> = new Set([
+  ...IKE_PC_NAMED,
+  'step.halfOpenTimeout',
+  // the pre-shared key, a crypto map, the way of proving who it is: between two routers, both routers' settings (families/asa-l2l.ts)
+  'pskMismatch',
+  'asaNoCryptoMap',
+  'asaNoCryptoMapBound',
+  'asaIkeAuthModeDiffers',
+]);
 
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */
 const EMPTY_VALUE = '\u0001';

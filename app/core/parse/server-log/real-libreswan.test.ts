@@ -99,7 +99,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [[6, 'ike-init-unanswered']],
     says: [
       [1, 'Sent the IKE_SA_INIT answer.'],
-      [2, 'The PC sent request 0 again'],
+      // (gcp-…-to-equinix-nl/1x2, / 1x3: leftsubnets=/rightsubnets= aliases of a net-to-net connection, libreswan-site.ts)
+      [2, 'The other router sent request 0 again'],
       [3, 'The server dropped a negotiation that never completed'],
       [6, "the server's answers on UDP 500 do not reach the PC"],
     ],

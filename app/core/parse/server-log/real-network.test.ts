@@ -25,7 +25,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [1, 'IKE phase 1 completed.'],
-      [2, 'IPsec phase 2 refused: no crypto map on interface OUTSIDE matches'],
+      // a LAN-to-LAN peer (its tunnel group named by its address, Session Type: LAN-to-LAN): the other router's networks, asa-l2l.ts
+      [2, 'IPsec phase 2 refused: no crypto map entry on interface OUTSIDE matches the networks the other router asked for'],
       [5, 'Session ended: crypto map policy not found.'],
     ],
   },
@@ -96,10 +97,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { asa: 4 },
     causes: [[2, 'ike-no-proposal']],
     says: [
-      [1, 'The ASA has no crypto map on the interface the IKE packet came in on and drops it'],
-      [2, "No proposal chosen: the PC's encryption, hash or Diffie-Hellman choices match nothing the server allows."],
+      // a LAN-to-LAN peer (its tunnel group named by its address, proxies that are two networks): the other router, asa-l2l.ts
+      [1, "The ASA has no crypto map on the interface the other router's IKE packet came in on and drops it"],
+      [2, "No proposal chosen: the other router's encryption, hash or Diffie-Hellman choices match nothing this router allows."],
       [3, 'Session ended: crypto map policy not found.'],
-      [4, 'IPsec phase 2 refused: no crypto map on interface outside matches'],
+      [4, 'IPsec phase 2 refused: no crypto map entry on interface outside matches the networks the other router asked for'],
     ],
   },
   // RouterOS 6.35 memory log with firewall rules that log: the PC's PPTP control connection (TCP 1723) and GRE reach the router,

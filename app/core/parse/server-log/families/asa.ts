@@ -9,6 +9,7 @@ import { isTrafficId, trafficHit } from './asa-traffic';
 import { isPkiId, pkiHit } from './asa-pki';
 import { ipsecDropHit, isIpsecDropId } from './asa-ipsec-drops';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
+import { asL2lPeer } from './asa-l2l';
 
 /**
  * Cisco ASA / PIX / FTD syslog `%ASA-6-113005: …` (Cisco "Secure Firewall ASA Series Syslog Messages",
@@ -285,6 +286,15 @@ const ikev2Debug = (pre: Prefixed): boolean => {
   return ((c === 73 || c === 75) && IKEV2_DEBUG.test(pre.message)) || (c === 80 && IKEV2_POLICY.test(pre.message));
 };
 
+/**
+ * The IKEv1/IPsec messages (713xxx, 715xxx, 602xxx) and 113019's session end, the ones whose head or words tell a LAN-to-LAN tunnel
+ * (asa-l2l.ts): their statements worded for a site-to-site peer where it is one
+ */
+function tunnelTyped(id: number, hit: Hit | null, text: string, state: Record<string, unknown>): Hit | null {
+  const kind = Math.floor(id / 1000);
+  return kind === 713 || kind === 715 || kind === 602 || id === 113019 ? asL2lPeer(hit, text, state) : hit;
+}
+
 /** an ASA/PIX/FTD message id as the program tag (claims: a module constant, not a RegExp object per record) */
 const ID_TAG = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?\d-\d{6}$/;
 
@@ -302,14 +312,15 @@ export const asaFamily: FamilyParser = {
     const console = consoleText(pre);
     if (console !== undefined) {
       const text = console.replace(HTML_TAG, '');
-      return withTunnelHead(ikeText(text, 'info'), text);
+      return asL2lPeer(withTunnelHead(ikeText(text, 'info'), text), text, state);
     }
     const whole = pre.program && /^%/.test(pre.program) ? `${pre.program}: ${pre.message}` : pre.program?.charCodeAt(0) === 60 ? `${pre.program}:${pre.message}` : pre.message;
     const own = whole.match(ID);
     const m = own ?? whole.match(ID_INSIDE);
     if (!m) return null;
     const text = m[4]!.replace(HTML_TAG, '');
-    const hit = withTunnelHead(decode(Number(m[3]), text, Number(m[2])), text);
+    const id = Number(m[3]);
+    const hit = tunnelTyped(id, withTunnelHead(decode(id, text, Number(m[2])), text), text, state);
     // text before the id (only when the prefix reader did not take it all): the ASA's own time may be there, after a relay's header
     const time = own || !hit ? undefined : asaOwnTime(whole.slice(0, m.index));
     if (time) hit!.time = time;

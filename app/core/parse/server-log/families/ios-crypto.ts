@@ -125,11 +125,24 @@ export const IOS_ISAKMP_RULES: Rule[] = [
  * doc 5409, and the real logs in test/fixtures/real/server-logs/ios-*: `(I)` in the initiator's, `(R)` in the responder's). A router
  * that started the negotiation is not a server a PC dialled: its causes are worded for the side that initiated (findings.ts
  * causeAsInitiator). `speaking to another IOS box!` (the other side's vendor ID is Cisco IOS's) says the other side is a router,
- * not a PC: a responder's causes are then worded for a site-to-site tunnel (causeAsSite). The last mark read counts.
+ * not a PC: a responder's causes are then worded for a site-to-site tunnel (causeAsSite). So do Quick Mode's proxy identities when
+ * both are networks (`IPSEC(validate_proposal_request): … local_proxy= 192.168.102.0/255.255.255.0/256/0, remote_proxy=
+ * 192.168.101.0/255.255.255.0/256/0`: the crypto map's ACL between two LANs, doc 5409's example of two routers); a PC asks for its
+ * one address (an L2TP/IPsec PC: `10.1.1.5/255.255.255.255/17/1701`, mask 255.255.255.255) or everything (0.0.0.0). The last mark
+ * read counts.
  */
 const PACKET_SIDE = /\((I|R)\) (?:MM|AG|QM)_[A-Z0-9_]+\s*$/;
 const STATE_SIDE = /New State = IKE_(I|R)_/;
+const PROXIES = /local_proxy= *[\d.]+\/([\d.]+)\/[\s\S]*?remote_proxy= *[\d.]+\/([\d.]+)\//;
+/** a proxy's mask that is a network: neither one address nor everything */
+const networkMask = (mask: string): boolean => mask !== '255.255.255.255' && mask !== '0.0.0.0';
 export function noteIkeSide(text: string, state: Record<string, unknown>): void {
+  // (an `IPSEC(` record only: its first letter and the plain search before the regex — a long debug's other lines are neither)
+  if (text.charCodeAt(0) === 73 /* I */ && text.charCodeAt(1) === 80 /* P */ && text.includes('remote_proxy=')) {
+    const p = text.match(PROXIES);
+    if (p && networkMask(p[1]!) && networkMask(p[2]!)) state.iosPeerIsRouter = true;
+    return;
+  }
   // (cheap guards first: most lines of a long debug are neither)
   if (text.includes(') ') && (text.includes('sending packet') || text.includes('received packet'))) {
     const m = text.match(PACKET_SIDE);

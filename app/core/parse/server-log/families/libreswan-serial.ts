@@ -83,9 +83,10 @@ export const currentSerial = (state: Record<string, unknown>): Serial | undefine
  * This side's role in a serial's SA from one of its lines, or undefined: a state of one role (`_I`/`_R` and its number: MAIN_I1,
  * AGGR_R1, PARENT_I2, 5.x IKE_SA_INIT_I; Libreswan programs/pluto/ikev1_states.c and ikev2_states.c), or 4.x/5.x's own words
  * (`initiator|responder established IKE SA`, `sent IKE_SA_INIT request`, `processed IKE_SA_INIT request`, `sent IKE_SA_INIT reply`,
- * libreswan #786, #2184, hwdsl2/setup-ipsec-vpn #1190). The state names that say nothing of it (ESTABLISHED_IKE_SA) leave it.
+ * libreswan #786, #2184, hwdsl2/setup-ipsec-vpn #1190), and IKEv1's `responding to Quick Mode proposal` (ikev1_quick.c
+ * quick_inI1_outR1: the responder's Quick Mode serial). The state names that say nothing of it (ESTABLISHED_IKE_SA) leave it.
  */
-const ROLE_WORDS = /\b(?:(initiator) established|(responder) established|sent IKE_SA_INIT (?:(request)|reply|response)|processed IKE_SA_INIT (request)|(initiating) (?:IKEv2|Main Mode|Aggressive Mode)|(responding) to (?:Main|Aggressive) Mode)\b/;
+const ROLE_WORDS = /\b(?:(initiator) established|(responder) established|sent IKE_SA_INIT (?:(request)|reply|response)|processed IKE_SA_INIT (request)|(initiating) (?:IKEv2|Main Mode|Aggressive Mode)|(responding) to (?:Main|Aggressive|Quick) Mode)\b/;
 export function serialRole(text: string, st: string | undefined): boolean | undefined {
   if (st !== undefined) {
     if (INITIATOR_STATE.test(st)) return true;

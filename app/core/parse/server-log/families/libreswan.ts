@@ -4,6 +4,7 @@ import type { Prefixed } from '../prefix';
 import { isLogfileLine, logfileTime, PLUTO_OWN_WORDS } from './libreswan-logfile';
 import { relayed } from './relayed';
 import type { ServerLogEntry } from '../types';
+import { bySiteConn } from './libreswan-site';
 import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, serialRole, stateName } from './libreswan-serial';
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
@@ -285,7 +286,8 @@ export const libreswanFamily: FamilyParser = {
     if (serial) hit.session = `#${serial}`;
     // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
     if (found !== COUNTED) withPeer(hit, peer);
-    return byInitiatorSerial(hit, state);
+    // (a net-to-net connection's lines name the other router, libreswan-site.ts)
+    return bySiteConn(byInitiatorSerial(hit, state), m[2] ?? m[5], body, serial, state);
   },
   track(seen, state) {
     const session = seen.session;

@@ -41,7 +41,7 @@ describe('traffic selectors that are networks on both sides: the other side is a
     const log = parseServerLog(RESPONDER_NO_ESP('10.0.2.0/24[tcp/443] === 10.0.0.0/24'), 'gw.log');
     const f = explainServerLogs([log], en).findings.find((x) => x.id === 'server.ike-proposal-mismatch')!;
     expect(f.title).toBe('This router and the other router have no IPsec proposal in common');
-    expect(f.summary).toMatch(/^The log \(gw\.log\), from a router that another router connects to \(site-to-site\), says: No proposal chosen: the other router's/);
+    expect(f.summary).toMatch(/^The log \(gw\.log\), from a router in a tunnel with another router \(site-to-site\), says: No proposal chosen: the other router's/);
     expect(f.summary).not.toMatch(/On the PC|Windows/);
     expect(explainServerLogs([log], nl).findings.find((x) => x.id === 'server.ike-proposal-mismatch')!.title).toBe('Deze router en de andere router hebben geen IPsec-voorstel gemeen');
   });
