@@ -253,14 +253,17 @@ const IOS_CRYPTO_MAX_LINES = 32;
 
 /**
  * A line's log header shape ('none': none), where LineSplitter tells a second pasted log from the first (log-boundary.ts): the
- * header's kind, whether it names a host and a program, and its time's shape — charon's own file log (`Jan 27 03:00:50 10[ENC] …`)
- * and a syslog server's copy of charon (`Jul 06 15:47:07 gw ipsec[14464]: 09[IKE] …`) are two logs, though both start with a syslog
- * time; so are charon's file log with a weekday (`Mon, 2021-05-10, 16:19:17 06[IKE]`) and a FortiGate's debug (`2016-05-26 07:49:06 ike 0:…`).
+ * header's kind, whether it names a host or a program (either), and its time's shape — charon's own file log (`Jan 27 03:00:50
+ * 10[ENC] …`) and a syslog server's copy of charon (`Jul 06 15:47:07 gw ipsec[14464]: 09[IKE] …`) are two logs, though both start with
+ * a syslog time; so are charon's file log with a weekday (`Mon, 2021-05-10, 16:19:17 06[IKE]`) and a FortiGate's debug (`2016-05-26
+ * 07:49:06 ike 0:…`). Not which of the two it names: one log's lines read now as a host, now as a program (an Openswan client's file
+ * log: `… ipsec__plutorun: …`, `… xl2tpd[11719]: …`, then pluto's `… 104 "TA_VPN" #1: …`, its status code read as a host; an SRX's
+ * lines alike) — told apart, they cut the log in two and its first hard-wrapped line lost its rest (server-log-paste-copies).
  */
 export const headShape = (text: string): string => {
   const p = splitPrefix(text);
   if (p.shape === 'none') return 'none';
-  return `${p.shape}${p.host !== undefined ? '+host' : ''}${p.program !== undefined ? '+program' : ''}${p.time !== undefined ? ` ${timeSkeleton(text)}` : ''}`;
+  return `${p.shape}${p.host !== undefined || p.program !== undefined ? '+named' : ''}${p.time !== undefined ? ` ${timeSkeleton(text)}` : ''}`;
 };
 
 /** Whether a line begins a record some family reads (LineSplitter's startsRecord: a paste shifted by one to three blanks). */

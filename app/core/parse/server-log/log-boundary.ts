@@ -13,7 +13,7 @@ import { isDigit, isLetter } from './char-codes';
  * field does not take the next log's indented lines as its wrapped value). Two logs of one shape (two
  * syslog files whose lines all name a host and a program) are one log to it; their wraps are told apart
  * by their widths as in one file. A host change is no boundary (a central syslog server interleaves
- * hosts): the shape says whether a line names a host and a program, not which.
+ * hosts): the shape says whether a line names a host or a program, not which (detect.ts headShape).
  * Cheap per line: the header is only read (shapeOf) when the line's head — the classes of four of its
  * characters, headProbe — differs from the last line's, or while no header has been seen. A log's lines
  * share it (`Jul 10 05:09:33 gw charon[1058]:`, `2021-08-24 15:42:24.755 IPsec`); the next log's first line
