@@ -8,7 +8,8 @@ import type { LogTime } from '../../parse/server-log/types';
 import { failureGroups } from '../rules/ras-common';
 import type { DiagnoseContext } from '../context';
 import { personOf } from './retried-logins';
-import { fromInitiator, serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
+import { serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
+import { fromInitiator } from './log-side';
 
 /**
  * A server-side cause and the PC's RasClient failure are one finding when they are the same

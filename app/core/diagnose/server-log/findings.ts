@@ -7,6 +7,7 @@ import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
 import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state';
 import { rejectsOvercome } from './rejects-overcome';
+import { causeKey, fromInitiator, sideOf, type Side } from './log-side';
 import { unaskedIkeDrops } from './unasked-ike';
 
 /**
@@ -99,36 +100,6 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'pptp-control-blocked': 800, 'esp-blocked': 809, 'policy-constraint': 812 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
-
-/** Causes only a log from the side that initiated shows: its other side is the peer that answers (the responder), and the log is not a server's. */
-const INITIATOR_CAUSES: ReadonlySet<Cause> = new Set(['ike-responder-unreachable', 'pptp-server-unreachable']);
-
-/** The entry is from the side that initiated: its cause says so, or its statements were worded by that role (strongswan.ts asInitiator). */
-export const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.has(e.cause!) || e.decoded.some((dd) => dd.values?.role === 'initiator');
-
-/**
- * Causes either side's log may show, whose title and advice name the PC and the server: for the side that initiated they are
- * worded under serverLog.causeAsInitiator (the other side is the responder; nothing on the PC is involved).
- */
-// (address-pool: an initiator's INTERNAL_ADDRESS_FAILURE is the other side refusing this side an address, not this side's pool)
-// (no-ppp-frames: a PPTP client's LCP time-out is the server's GRE not coming back to it)
-// (certificate-missing: an initiator's own certificate or key, libreswan-initiator.ts plutoNoOwnKey)
-// (mppe-unavailable: a PPTP/L2TP client's pppd could not agree MPPE with the server, or has none itself — pppd ccp.c on either side)
-// (credentials-rejected: a PPTP/L2TP client's pppd got the server's CHAP/MS-CHAP Failure — its own configured secret, no PC's;
-// pc-refused-encryption / server-refused-encryption: on a client's log the peer refusing MPPE is the server, this side's refusal its own)
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed', 'credentials-rejected', 'pc-refused-encryption', 'server-refused-encryption']);
-/**
- * The entry is from a router that answered another router (a site-to-site tunnel: its statements were worded so,
- * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).
- */
-const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'site');
-// (the IKE causes whose advice names the PC: between two routers each is the two routers' settings or the path between them, and the
-// other router's administrator is the one to ask — ike-no-tunnel-group's an ASA's L2L tunnel group, named by the peer's address)
-const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
-type Side = 'initiator' | 'site' | 'server';
-const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiator' : fromSite(e) ? 'site' : 'server');
-const causeKey = (c: Cause, side: Side): string =>
-  side === 'initiator' && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : side === 'site' && SITE_CAUSES.has(c) ? `serverLog.causeAsSite.${c}` : `serverLog.cause.${c}`;
 
 /**
  * The Windows errors of a refusal for the account's state, not its password (raserror.h; MS-CHAP "E=" codes, RFC 2759 §6;
