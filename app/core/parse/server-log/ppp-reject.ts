@@ -39,6 +39,9 @@ const PPPD_NAMES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
 const LCP_DROPPED: Readonly<Record<number, string>> = { 1: 'mru', 2: 'asyncmap', 4: 'quality', 5: 'magic', 7: 'headerCompression', 8: 'headerCompression', 13: 'callback', 17: 'multilink', 18: 'multilink', 19: 'multilink', 23: 'multilink' };
 const IPCP_DROPPED: Readonly<Record<number, string>> = { 1: 'oldAddresses', 2: 'headerCompression', 129: 'nameServers', 130: 'nameServers', 131: 'nameServers', 132: 'nameServers' };
 
+/** Whether a word is an option's name in pppd's or accel-ppp's dump (`pcomp`, `mru`), of any protocol. */
+export const isPppdOptionName = (name: string): boolean => Object.values(PPPD_NAMES).some((names) => Object.hasOwn(names, name));
+
 /**
  * The option's number from one pppd-style option (`asyncmap 0x0`, `auth chap MS-v2`, `deflate(old#) 15`; one pppd does not know
  * is dumped as its bytes in hex, ` 17 04 00 52` by pppd, ` d 3 6 ` by accel-ppp: its first byte is the type, RFC 1661 §6).
