@@ -13,8 +13,9 @@ import type { Cause, Decoded, ServerLogEntry } from './types';
  * reject logged) it stays as it was. A reject on a router's own link (no cause, a warning: ios-nak.ts) is worded the same way.
  *
  * Decided once the whole log is read (ServerLogParser.end), over the kept entries, by structure: the packets' protocol, code and
- * direction — pppd's and accel-ppp's dumps carry their options in the packet's statement; Cisco IOS `debug ppp negotiation` and
- * RouterOS's packet debug write them one a line under the packet (`Vi1 LCP:    AuthProto CHAP (0x0305C22305)`, `<auth chap>`).
+ * direction — pppd's and accel-ppp's dumps carry their options in the packet's statement; Cisco IOS `debug ppp negotiation`,
+ * RouterOS's packet debug and mpd write them one a line under the packet (`Vi1 LCP:    AuthProto CHAP (0x0305C22305)`, `<auth chap>`,
+ * `[L-1]   AUTHPROTO CHAP MSOFTv2`).
  */
 
 interface RejectKind {
@@ -54,17 +55,19 @@ const packetOf = (e: ServerLogEntry): Packet | undefined => {
   return v && typeof v.proto === 'string' && typeof v.dir === 'string' ? { proto: v.proto, code: String(v.code), dir: v.dir } : undefined;
 };
 
-/** An option line under a packet: IOS's (`option`, its text `Authentication-Protocol CHAP (MD5)`) and RouterOS's (`<auth chap>`) */
+/** An option line under a packet: IOS's (`option`, its text `Authentication-Protocol CHAP (MD5)`), RouterOS's (`<auth chap>`), mpd's (`AUTHPROTO CHAP MD5`) */
+const OPTION_LINES = new Set(['option', 'step.mtPppOption', 'step.mpdOption']);
 const optionLineOf = (e: ServerLogEntry): string | undefined => {
   const dd = e.decoded[0];
-  return dd && (dd.key === 'option' || dd.key === 'step.mtPppOption') ? String(dd.values?.option ?? '') : undefined;
+  return dd && OPTION_LINES.has(dd.key) ? String(dd.values?.option ?? '') : undefined;
 };
 
-/** The authentication method a Configure-Request's option names, in the words of the dump: pppd `auth chap MD5`, IOS `Authentication-Protocol …` */
+/** The authentication method a Configure-Request's option names, in the words of the dump: pppd `auth chap MD5`, IOS `Authentication-Protocol …`, mpd `AUTHPROTO …` */
 function authMethodIn(options: string): string | undefined {
   for (const o of options.split(', ')) {
     if (o.startsWith('auth ')) return o.slice(5);
     if (o.startsWith('Authentication-Protocol ')) return o.slice(24);
+    if (o.startsWith('AUTHPROTO ')) return o.slice(10);
   }
   return undefined;
 }

@@ -56,6 +56,25 @@ export function pppdOptionType(proto: string, option: string): number | undefine
 }
 
 /**
+ * Option numbers by the names mpd writes under a packet (fsm.c FsmDecodeBuffer: `  ACFCOMP`, `  MAGICNUM 16c02943`, `  SECDNS 0.0.0.0`,
+ * `  COMPPROTO VJCOMP, 16 comp. channels, no comp-cid`: the names seen in real mpd 5 logs, test/fixtures/real/SOURCES.md; `QUALPROTO`,
+ * `MP MRRU`, `MP SHORTSEQ`, `ENDPOINTDISC`, CCP's `DEFLATE`, `PRED1` and `BSD-COMP` assumed in the same style).
+ */
+const MPD_NAMES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  LCP: { MRU: 1, ACCMAP: 2, AUTHPROTO: 3, QUALPROTO: 4, MAGICNUM: 5, PROTOCOMP: 7, ACFCOMP: 8, CALLBACK: 13, 'MP MRRU': 17, 'MP SHORTSEQ': 18, ENDPOINTDISC: 19 },
+  IPCP: { IPADDRS: 1, COMPPROTO: 2, IPADDR: 3, PRIDNS: 129, PRINBNS: 130, SECDNS: 131, SECNBNS: 132 },
+  CCP: { PRED1: 1, PRED2: 2, MPPC: 18, 'BSD-COMP': 21, DEFLATE: 26 },
+};
+
+/** The option's number from one mpd option line (`MP MRRU 1600`: its name may be two words), or undefined. */
+export function mpdOptionType(proto: string, option: string): number | undefined {
+  const names = MPD_NAMES[proto];
+  if (!names) return undefined;
+  const words = option.split(' ', 2);
+  return names[`${words[0]} ${words[1]}`] ?? names[words[0]!];
+}
+
+/**
  * The verdict on one rejected option. `value`: the option's value as the dump gives it (an IPCP address; for MPPE its Supported
  * Bits as a number, when known). `refusedHere`: this side sent the Configure-Reject.
  */

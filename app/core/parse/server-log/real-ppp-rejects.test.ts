@@ -114,6 +114,17 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     expect(r.unknownLines.map((u) => u.line)).toEqual([11]);
   });
 
+  it('mpd: a refused authentication method got past (another asked on the next request) is worded so; its other dropped options too', () => {
+    const head = 'Apr  1 11:47:11 R3 ppp[58548]: [L-1] ';
+    const log = ['LCP: SendConfigReq #1', '  AUTHPROTO CHAP MSOFTv2', '  MP MRRU 1600', "LCP: rec'd Configure Reject #1 (Req-Sent)", '  AUTHPROTO CHAP MSOFTv2', '  MP MRRU 1600', 'LCP: SendConfigReq #2', '  AUTHPROTO CHAP MD5'];
+    const r = parseServerLog(log.map((l) => head + l).join('\n'));
+    expect(r.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'info']);
+    expect(describeEntry(r.entries[4]!, en)).toContain("The other side refused the sign-in method this side asked for (CHAP MSOFTv2); this side's next request asks for another (CHAP MD5)");
+    expect(describeEntry(r.entries[5]!, en)).toContain('The other side does not use multilink (several links bundled into one) (MP MRRU 1600)');
+    // with nothing after it, the reject stays what mpd.ts made it
+    expect(parseServerLog(log.slice(0, 5).map((l) => head + l).join('\n')).entries[4]!.outcome).toBe('warning');
+  });
+
   it.each([
     // [fixture, line, outcome, cause, what it says]
     ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use multilink (several links bundled into one) (mrru 1614); the link goes on without it'],
@@ -125,6 +136,11 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     // an MPPE option with no key length (Windows over L2TP/IPsec) asks for no encryption: its refusal is no cause
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 42, 'info', undefined, 'CCP ConfRej'],
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "rejected the PC's request for an IP address (0.0.0.0)"],
+    // mpd's option lines under its Configure-Rejects (`[L-1]   ACFCOMP`), worded as pppd's dump is
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 21, 'info', undefined, 'The other side does not use header compression (ACFCOMP); the link goes on without it'],
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 82, 'info', undefined, 'This side does not use name server addresses (DNS/WINS)'],
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 28, 'info', undefined, 'This side does not use callback (CALLBACK 6)'],
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 102, 'info', undefined, 'The other side does not use header compression (COMPPROTO VJCOMP, 16 comp. channels, no comp-cid)'],
   ] as const)('%s line %s: %s', (file, line, outcome, cause, text) => {
     const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file);
     const e = line !== undefined ? r.entries.find((x) => x.line === line)! : r.entries.find((x) => describeEntry(x, en).includes(text))!;

@@ -2,6 +2,7 @@ import { mppeBits } from '../codes/ppp';
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import { ipcpAddressRefused } from './pppd-negotiation';
+import { mpdOptionType, rejectedOption } from '../ppp-reject';
 
 /**
  * mpd5, the netgraph PPP daemon of FreeBSD that pfSense and OPNsense run for their PPTP, L2TP and PPPoE servers (and PPPoE
@@ -133,11 +134,22 @@ function option(text: string, s: FamilyState): Hit {
     else hit.decoded.push(d('mpdMppeRefused'));
     hit.outcome = 'failure';
     hit.cause = last.dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
-  } else if (last.proto === 'IPCP' && last.code === 'ConfRej' && last.dir === 'out' && side(s) === undefined) {
-    const addr = /^IPADDR (\S+)$/.exec(text);
-    if (addr) ipcpAddressRefused(hit, [`addr ${addr[1]}`]);
-  }
+  } else if (last.proto === 'IPCP' && last.code === 'ConfRej' && last.dir === 'out' && side(s) === undefined && text.startsWith('IPADDR ')) {
+    ipcpAddressRefused(hit, [`addr ${text.slice(7)}`]);
+  } else if (last.code === 'ConfRej' && mppe === undefined) droppedOption(last, text, hit);
   return hit;
+}
+
+/**
+ * An option of a Configure-Reject that PPP simply drops (asyncmap, magic number, header compression, callback, multilink, DNS/WINS,
+ * CCP's compression methods): said in plain words, as pppd's dump is (ppp-reject.ts). The ones the link cannot do without (the
+ * authentication method, MPPC's encryption bits, the request for an address) are read above; any other option stays as it was.
+ */
+function droppedOption(last: Last, text: string, hit: Hit): void {
+  const here = last.dir === 'out';
+  const address = last.proto === 'IPCP' && text.startsWith('IPADDR ') ? text.slice(7) : undefined;
+  const v = rejectedOption(last.proto, mpdOptionType(last.proto, text), address !== undefined ? { address } : {}, here);
+  if (v.kind === 'dropped') hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: text, words: v.words! }));
 }
 
 /**
