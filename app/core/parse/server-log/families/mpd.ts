@@ -149,7 +149,9 @@ function droppedOption(last: Last, text: string, hit: Hit): void {
   const here = last.dir === 'out';
   const address = last.proto === 'IPCP' && text.startsWith('IPADDR ') ? text.slice(7) : undefined;
   const v = rejectedOption(last.proto, mpdOptionType(last.proto, text), address !== undefined ? { address } : {}, here);
-  if (v.kind === 'dropped') hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: text, words: v.words! }));
+  // (named without what mpd writes after a comma, `COMPPROTO VJCOMP, 16 comp. channels, no comp-cid`: the option line says that)
+  const comma = text.indexOf(', ');
+  if (v.kind === 'dropped') hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: comma < 0 ? text : text.slice(0, comma), words: v.words! }));
 }
 
 /**
