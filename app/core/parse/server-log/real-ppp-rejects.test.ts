@@ -125,6 +125,16 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     expect(parseServerLog(log.slice(0, 5).map((l) => head + l).join('\n')).entries[4]!.outcome).toBe('warning');
   });
 
+  it('mpd: Naks counted with the same threshold (the third Nak of one option, no Ack between, names both values); an Ack ends the count', () => {
+    const head = 'Apr  1 11:47:11 R3 ppp[58548]: [L-1] ';
+    const round = (id: number) => [`LCP: rec'd Configure Request #${id} (Req-Sent)`, '  MRU 1400', '  MAGICNUM 16c02943', `LCP: SendConfigNak #${id}`, '  MRU 1500'];
+    const loop = parseServerLog([1, 2, 3].flatMap(round).map((l) => head + l).join('\n'));
+    expect(loop.entries.filter((e) => e.outcome === 'warning').map((e) => e.line)).toEqual([15]);
+    expect(describeEntry(loop.entries[14]!, en)).toContain('MRU was asked 1400, the answer each time 1500');
+    const acked = [...round(1), ...round(2), 'LCP: SendConfigAck #3', ...round(4)];
+    expect(parseServerLog(acked.map((l) => head + l).join('\n')).entries.every((e) => e.outcome === 'info')).toBe(true);
+  });
+
   it.each([
     // [fixture, line, outcome, cause, what it says]
     ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use multilink (several links bundled into one) (mrru 1614); the link goes on without it'],

@@ -3,6 +3,7 @@ import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit,
 import type { Prefixed } from '../prefix';
 import { ipcpAddressRefused } from './pppd-negotiation';
 import { mpdOptionType, rejectedOption } from '../ppp-reject';
+import { nakAcked, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
  * mpd5, the netgraph PPP daemon of FreeBSD that pfSense and OPNsense run for their PPTP, L2TP and PPPoE servers (and PPPoE
@@ -105,6 +106,8 @@ function packet(proto: string, codeName: string, id: string, dir: 'in' | 'out', 
   const last: Last = { proto, code, dir };
   s.mpdLastAny = last;
   if (s.mpdLink !== undefined) s[`mpdLast:${String(s.mpdLink)}`] = last;
+  // (a Configure-Ack ends that way's Naks; a Configure-Request's options are remembered from its option lines: nakStep)
+  if (code === 'ConfAck') nakAcked(nakNegotiation(nakKey(proto, s), s), dir);
   return { decoded: [d('packet', { dir, proto, code, id, options: '', ...side(s) })], outcome: 'info' };
 }
 
@@ -121,6 +124,7 @@ function option(text: string, s: FamilyState): Hit {
   const vj = /^COMPPROTO VJCOMP, (\d+) comp\. channels, (no )?comp-cid$/.exec(text);
   const hit = mppe !== undefined ? step('mpdMppcBits', { bits: bits![0].slice(0, -1), mppe }) : vj ? step('mpdVjComp', { slots: vj[1]! }) : step('mpdOption', { option: text });
   if (!last) return hit;
+  if (last.code === 'ConfReq' || last.code === 'ConfNak') nakStep(last, text, hit, s);
   // the log-in method both sides agreed on (an acknowledged LCP Authentication-Protocol option, lcp.c): its name for the log-in lines
   if (last.proto === 'LCP' && last.code === 'ConfAck' && text.startsWith('AUTHPROTO ')) s[`mpdAuth:${String(s.mpdLink)}`] = AUTH_NAMES[text.slice(10)] ?? text.slice(10);
   if (last.proto === 'LCP' && last.code === 'ConfRej' && last.dir === 'in' && /^AUTHPROTO /.test(text)) {
@@ -138,6 +142,30 @@ function option(text: string, s: FamilyState): Hit {
     ipcpAddressRefused(hit, [`addr ${text.slice(7)}`]);
   } else if (last.code === 'ConfRej' && mppe === undefined) droppedOption(last, text, hit);
   return hit;
+}
+
+/** one mpd negotiation: its daemon, its link and the protocol (mpd numbers no process per call) */
+const nakKey = (proto: string, s: FamilyState) => `mpd ${String(s.mpdKey)} ${String(s.mpdLink)} ${proto}`;
+
+/**
+ * An option line under a Configure-Request (its value remembered) or a Configure-Nak (counted: the loop's statement at its NAK_LOOP-th
+ * Nak, ppp-nak-loop.ts, the one threshold of every PPP dump). The option's name: its first word (`MRU 1400`), or two (`MP MRRU 1600`).
+ */
+function nakStep(last: Last, text: string, hit: Hit, s: FamilyState): void {
+  const words = text.split(' ');
+  const named = words[0] === 'MP' && words.length > 2 ? 2 : 1;
+  const name = words.slice(0, named).join(' ');
+  const value = words.slice(named).join(' ');
+  const n = nakNegotiation(nakKey(last.proto, s), s);
+  if (last.code === 'ConfReq') {
+    n.asked[last.dir].set(name, value);
+    return;
+  }
+  const { loop } = nakOf(n, last.dir, name, name, value);
+  if (loop) {
+    hit.decoded.push(loop);
+    hit.outcome = 'warning';
+  }
 }
 
 /**
