@@ -6,7 +6,6 @@ import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
 import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state';
-import { rejectsOvercome } from './rejects-overcome';
 import { causeKey, fromInitiator, sideOf, type Side } from './log-side';
 import { unaskedIkeDrops } from './unasked-ike';
 
@@ -203,7 +202,6 @@ function consequences(log: ServerLogResult): Set<ServerLogEntry> {
   const drop = encryptionGoneWithout(log);
   scannerDrops(log, drop);
   unaskedIkeDrops(log, drop);
-  rejectsOvercome(log, drop);
   if (!radius.length) return drop;
   const secs = (e: ServerLogEntry) => (e.time ? e.time.hour * 3600 + e.time.minute * 60 + e.time.second : undefined);
   for (const e of log.entries) {

@@ -22,6 +22,7 @@ import { otherLine } from './other-lines';
 import { junosCardLine, junosEventTagLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 import { isLetter } from './char-codes';
+import { settleRejectsGotPast } from './ppp-got-past';
 
 /**
  * Server-side VPN logs → decoded entries, streaming:
@@ -129,6 +130,8 @@ export class ServerLogParser {
     this.promptLines.settle(this.families);
     // kept in record order, so usually sorted already (only entries a family keeps late come after): a look first spares a comparator call per entry
     if (!byLine(this.entries)) this.entries.sort((a, b) => a.line - b.line);
+    // a PPP reject the asking side got past is no failure: known only from the packets after it (ppp-got-past.ts)
+    settleRejectsGotPast(this.entries);
     return {
       source: this.source,
       verdict: this.sniffer.verdict(this.records, this.understood - this.promptLines.all, this.unknownInFormat),

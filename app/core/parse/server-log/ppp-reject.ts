@@ -39,6 +39,9 @@ const PPPD_NAMES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
 const LCP_DROPPED: Readonly<Record<number, string>> = { 1: 'mru', 2: 'asyncmap', 4: 'quality', 5: 'magic', 7: 'headerCompression', 8: 'headerCompression', 13: 'callback', 17: 'multilink', 18: 'multilink', 19: 'multilink', 23: 'multilink' };
 const IPCP_DROPPED: Readonly<Record<number, string>> = { 1: 'oldAddresses', 2: 'headerCompression', 129: 'nameServers', 130: 'nameServers', 131: 'nameServers', 132: 'nameServers' };
 
+/** Whether a word is an option's name in pppd's or accel-ppp's dump (`pcomp`, `mru`), of any protocol. */
+export const isPppdOptionName = (name: string): boolean => Object.values(PPPD_NAMES).some((names) => Object.hasOwn(names, name));
+
 /**
  * The option's number from one pppd-style option (`asyncmap 0x0`, `auth chap MS-v2`, `deflate(old#) 15`; one pppd does not know
  * is dumped as its bytes in hex, ` 17 04 00 52` by pppd, ` d 3 6 ` by accel-ppp: its first byte is the type, RFC 1661 §6).
@@ -50,6 +53,25 @@ export function pppdOptionType(proto: string, option: string): number | undefine
   if (known !== undefined) return known;
   if (option.charCodeAt(0) === 32 && /^[0-9a-f]{1,2}(?: [0-9a-f]{1,2})*$/i.test(text)) return parseInt(name, 16);
   return undefined;
+}
+
+/**
+ * Option numbers by the names mpd writes under a packet (fsm.c FsmDecodeBuffer: `  ACFCOMP`, `  MAGICNUM 16c02943`, `  SECDNS 0.0.0.0`,
+ * `  COMPPROTO VJCOMP, 16 comp. channels, no comp-cid`: the names seen in real mpd 5 logs, test/fixtures/real/SOURCES.md; `QUALPROTO`,
+ * `MP MRRU`, `MP SHORTSEQ`, `ENDPOINTDISC`, CCP's `DEFLATE`, `PRED1` and `BSD-COMP` assumed in the same style).
+ */
+const MPD_NAMES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  LCP: { MRU: 1, ACCMAP: 2, AUTHPROTO: 3, QUALPROTO: 4, MAGICNUM: 5, PROTOCOMP: 7, ACFCOMP: 8, CALLBACK: 13, 'MP MRRU': 17, 'MP SHORTSEQ': 18, ENDPOINTDISC: 19 },
+  IPCP: { IPADDRS: 1, COMPPROTO: 2, IPADDR: 3, PRIDNS: 129, PRINBNS: 130, SECDNS: 131, SECNBNS: 132 },
+  CCP: { PRED1: 1, PRED2: 2, MPPC: 18, 'BSD-COMP': 21, DEFLATE: 26 },
+};
+
+/** The option's number from one mpd option line (`MP MRRU 1600`: its name may be two words), or undefined. */
+export function mpdOptionType(proto: string, option: string): number | undefined {
+  const names = MPD_NAMES[proto];
+  if (!names) return undefined;
+  const words = option.split(' ', 2);
+  return names[`${words[0]} ${words[1]}`] ?? names[words[0]!];
 }
 
 /**

@@ -282,19 +282,23 @@ describe('IOS Configure-Nak: a normal step of the negotiation or a sign it does 
     expect(r.get(12)).toBe('warning');
     expect([...r.values()].filter((o) => o === 'warning')).toHaveLength(1);
   });
-  it('the same option Naked again before an Ack is a warning; an Ack ends the count, a fresh negotiation starts it anew', () => {
+  it('the same option Naked a third time before an Ack is a loop (ppp-nak-loop.ts, the threshold pppd shares); an Ack ends the count, a fresh negotiation starts it anew', () => {
     const req = (id: number, fsm: string, addr: string, hex: string) => `Vi2 IPCP: I CONFREQ [${fsm}] id ${id} len 10\nVi2 IPCP:    Address ${addr} (0x0306${hex})`;
     const nak = (id: number) => `Vi2 IPCP: O CONFNAK [REQsent] id ${id} len 10\nVi2 IPCP:    Address 10.1.1.5 (0x03060A010105)`;
-    // the PC keeps asking 0.0.0.0 and never takes the offered address up
-    const log = [req(1, 'REQsent', '0.0.0.0', '00000000'), nak(1), req(2, 'REQsent', '0.0.0.0', '00000000'), nak(2)].join('\n');
-    expect(parse(log).entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'warning']);
-    expect(said(log, 8)).toContain('The same setting refused again (IP-Address 10.1.1.5)');
+    // the PC keeps asking 0.0.0.0 and never takes the offered address up: the second Nak may answer a retransmitted request, the third is the loop
+    const log = [1, 2, 3].map((id) => [req(id, 'REQsent', '0.0.0.0', '00000000'), nak(id)].join('\n')).join('\n');
+    expect(parse(log).entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'info', 'info', 'info', 'info', 'warning']);
+    expect(said(log, 12)).toContain('The same setting asked for again and again (3 times without agreement): IP-Address was asked 0.0.0.0, the answer each time 10.1.1.5');
+    expect(said(log, 12, nl)).toContain('voor IP-Address werd 0.0.0.0 gevraagd, het antwoord telkens 10.1.1.5');
+    // an Ack that way between ends the count
+    const acked = [req(1, 'REQsent', '0.0.0.0', '00000000'), nak(1), req(2, 'REQsent', '0.0.0.0', '00000000'), nak(2), 'Vi2 IPCP: O CONFACK [REQsent] id 3 len 10', req(4, 'REQsent', '0.0.0.0', '00000000'), nak(4)].join('\n');
+    expect(parse(acked).entries.every((e) => e.outcome === 'info')).toBe(true);
     // a Nak of an address the PC asked for by value is the router refusing it: a warning, said from the router's side
     expect(parse([req(1, 'REQsent', '10.9.9.9', '0A090909'), nak(1)].join('\n')).entries[3]!.outcome).toBe('warning');
     expect(said([req(1, 'REQsent', '10.9.9.9', '0A090909'), nak(1)].join('\n'), 4, nl)).toContain('De router vraagt om een andere waarde voor deze instelling: IP-Address 10.1.1.5');
     // the next session on the link (a request from Closed) starts without the last one's Naks
-    const next = [req(1, 'REQsent', '0.0.0.0', '00000000'), nak(1), req(1, 'Closed', '0.0.0.0', '00000000'), nak(1)].join('\n');
-    expect(parse(next).entries[7]!.outcome).toBe('info');
+    const next = [req(1, 'REQsent', '0.0.0.0', '00000000'), nak(1), req(2, 'REQsent', '0.0.0.0', '00000000'), nak(2), req(1, 'Closed', '0.0.0.0', '00000000'), nak(1)].join('\n');
+    expect(parse(next).entries[11]!.outcome).toBe('info');
     // an MRU Naked from the PC is a counter-proposal; an IPCP Nak of a DNS the PC asked 0.0.0.0 for is the DNS offered (RFC 1877)
     expect(said('Vi3 LCP: O CONFREQ [REQsent] id 1 len 8\nVi3 LCP:    MRU 1492 (0x010405D4)\nVi3 LCP: I CONFNAK [REQsent] id 1 len 8\nVi3 LCP:    MRU 1500 (0x010405DC)', 4)).toContain('a counter-proposal for the packet size, MRU 1500');
     expect(parse('Vi4 IPCP: I CONFREQ [REQsent] id 1 len 10\nVi4 IPCP:    PrimaryDNS 0.0.0.0 (0x810600000000)\nVi4 IPCP: O CONFNAK [REQsent] id 1 len 10\nVi4 IPCP:    PrimaryDNS 10.0.0.53 (0x81060A000035)').entries[3]!.outcome).toBe('info');

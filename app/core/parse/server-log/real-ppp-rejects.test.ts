@@ -17,18 +17,16 @@ const en = engineT('en');
 const nl = engineT('nl');
 
 const REJECT_ROWS: Record<string, RealServerLogRow> = {
-  // a pptp client asking the server to authenticate: EAP refused, then CHAP MD5 refused, then it asks none and goes on — not the
-  // failure; the server Naks MRU 1500 five times (the thread's fix: MRU 1500)
+  // a pptp client asking the server to authenticate: EAP refused, then CHAP MD5 refused, then it asks none and goes on — no
+  // failure, each reject worded by how the client went on (ppp-got-past.ts); the server Naks MRU 1500 five times (the thread's fix: MRU 1500)
   'pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt': {
     records: 42,
     understood: 42,
     families: { pppd: 42 },
-    causes: [
-      [5, 'auth-protocol-mismatch'],
-      [9, 'auth-protocol-mismatch'],
-    ],
+    causes: [],
     says: [
-      [5, 'rejected the authentication method the server asked for (eap)'],
+      [5, "The other side refused the sign-in method this side asked for (eap); this side's next request asks for another (chap MD5), so the negotiation goes on"],
+      [9, "The other side refused the sign-in method this side asked for (chap MD5); this side's next request, without it, was accepted: the link goes on without the other side proving who it is"],
       [15, 'The same setting asked for again and again (3 times without agreement): mru was asked 1416, the answer each time 1500'],
     ],
   },
@@ -58,6 +56,85 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     expect(finding!.evidence.map((e) => e.line)).toEqual([9, 12]);
   });
 
+  it('a reject the asker got past is no failure on its own line: worded by how it went on (another method; without it), in en and nl', () => {
+    const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt`));
+    const at = (line: number) => r.entries.find((e) => e.line === line)!;
+    expect([at(5).outcome, at(5).cause, at(9).outcome, at(9).cause]).toEqual(['info', undefined, 'warning', undefined]);
+    expect(describeEntry(at(5), nl)).toContain('het volgende verzoek van deze kant vraagt een andere (chap MD5)');
+    expect(describeEntry(at(9), nl)).toContain('zonder die methode, werd aanvaard');
+    // the 3G modem's client gave up (pppd: "peer refused to authenticate"): its reject stays the failure
+    const gaveUp = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/pppd-3g-modem-client-auth-chap-md5-rejected-peer-refused-to-authenticate.txt`));
+    expect(gaveUp.entries.find((e) => e.line === 9)!.outcome).toBe('failure');
+  });
+
+  it('got past, by structure: pppd/accel MPPE refused then a request without it acknowledged (unencrypted: a warning); a reject with nothing after it stays', () => {
+    const accel = ['Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: recv [CCP ConfRej id=7 <mppe +H -M +S -L -D -C>]', 'Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: send [CCP ConfReq id=8]', 'Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: recv [CCP ConfAck id=8]'];
+    const r = parseServerLog(accel.join('\n'));
+    expect([r.entries[0]!.outcome, r.entries[0]!.cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(r.entries[0]!, en)).toContain('The other side refused encryption (mppe +H -M +S -L -D -C: MPPE 128-bit, stateless); this side\'s next request, without it, was accepted: the link goes on unencrypted');
+    expect(describeEntry(r.entries[0]!, nl)).toContain('de verbinding gaat onversleuteld door');
+    expect(explainServerLogs([r], en).findings).toEqual([]);
+    // the Ack of ANOTHER session, or one travelling the other way, is not this asker going on
+    expect(parseServerLog([accel[0], accel[1], accel[2]!.replace('ppp0:test', 'ppp1:other')].join('\n')).entries[0]!.cause).toBe('pc-refused-encryption');
+    expect(parseServerLog([accel[0], 'Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: send [CCP ConfAck id=3]'].join('\n')).entries[0]!.cause).toBe('pc-refused-encryption');
+    expect(parseServerLog(accel[0]!).entries[0]!.outcome).toBe('failure');
+  });
+
+  it('got past on IOS option lines: the method refused, then a CONFREQ asking another and its CONFACK', () => {
+    const log = [
+      'Vi1 LCP: O CONFREQ [Closed] id 1 len 10',
+      'Vi1 LCP:    AuthProto MS-CHAP-V2 (0x0305C22381)',
+      'Vi1 LCP: I CONFREJ [REQsent] id 1 len 9',
+      'Vi1 LCP:    AuthProto MS-CHAP-V2 (0x0305C22381)',
+      'Vi1 LCP: O CONFREQ [REQsent] id 2 len 9',
+      'Vi1 LCP:    AuthProto CHAP (0x0305C22305)',
+      'Vi1 LCP: I CONFACK [REQsent] id 2 len 9',
+      'Vi1 LCP:    AuthProto CHAP (0x0305C22305)',
+    ];
+    const r = parseServerLog(log.join('\n'));
+    expect([r.entries[3]!.outcome, r.entries[3]!.cause]).toEqual(['info', undefined]);
+    expect(describeEntry(r.entries[3]!, en)).toContain("this side's next request asks for another (CHAP (MD5))");
+    // another link's request is not this one's
+    const other = parseServerLog([...log.slice(0, 4), ...log.slice(4).map((l) => l.replace('Vi1', 'Vi2'))].join('\n'));
+    expect(other.entries[3]!.cause).toBe('auth-protocol-mismatch');
+    // the router refusing the PC's method (O CONFREJ), the PC then asking for none and the router acknowledging: a warning
+    const here = ['Vi3 LCP: I CONFREQ [REQsent] id 1 len 9', 'Vi3 LCP:    AuthProto PAP (0x0304C023)', 'Vi3 LCP: O CONFREJ [REQsent] id 1 len 8', 'Vi3 LCP:    AuthProto PAP (0x0304C023)', 'Vi3 LCP: I CONFREQ [REQsent] id 2 len 4', 'Vi3 LCP: O CONFACK [REQsent] id 2 len 4'];
+    const h = parseServerLog(here.join('\n'));
+    expect([h.entries[3]!.outcome, h.entries[3]!.cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(h.entries[3]!, en)).toContain("the other side's next request, without it, was accepted: the link goes on without this side proving who it is");
+  });
+
+  it('got past on RouterOS packet debug: option lines, a valueless option (`<pcomp>`) read as one; a bracketed note is not', () => {
+    const topic = 'l2tp, ppp, debug, packet | ';
+    const log = ['<10.0.0.9>: sent LCP ConfReq id=0x1', '<auth mschap2>', '<pcomp>', '<10.0.0.9>: rcvd LCP ConfRej id=0x1', '<auth mschap2>', '<pcomp>', '<10.0.0.9>: sent LCP ConfReq id=0x2', '<auth chap>', '<10.0.0.9>: rcvd LCP ConfAck id=0x2', '<auth chap>', '<snip>'];
+    const r = parseServerLog(log.map((l) => topic + l).join('\n'));
+    expect(r.entries.map((e) => [e.line, e.outcome, e.cause ?? null])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => [line, 'info', null]));
+    expect(describeEntry(r.entries[4]!, en)).toContain("this side's next request asks for another (chap)");
+    expect(describeEntry(r.entries[5]!, en)).toContain('The other side does not use header compression (pcomp)');
+    expect(r.unknownLines.map((u) => u.line)).toEqual([11]);
+  });
+
+  it('mpd: a refused authentication method got past (another asked on the next request) is worded so; its other dropped options too', () => {
+    const head = 'Apr  1 11:47:11 R3 ppp[58548]: [L-1] ';
+    const log = ['LCP: SendConfigReq #1', '  AUTHPROTO CHAP MSOFTv2', '  MP MRRU 1600', "LCP: rec'd Configure Reject #1 (Req-Sent)", '  AUTHPROTO CHAP MSOFTv2', '  MP MRRU 1600', 'LCP: SendConfigReq #2', '  AUTHPROTO CHAP MD5'];
+    const r = parseServerLog(log.map((l) => head + l).join('\n'));
+    expect(r.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'info']);
+    expect(describeEntry(r.entries[4]!, en)).toContain("The other side refused the sign-in method this side asked for (CHAP MSOFTv2); this side's next request asks for another (CHAP MD5)");
+    expect(describeEntry(r.entries[5]!, en)).toContain('The other side does not use multilink (several links bundled into one) (MP MRRU 1600)');
+    // with nothing after it, the reject stays what mpd.ts made it
+    expect(parseServerLog(log.slice(0, 5).map((l) => head + l).join('\n')).entries[4]!.outcome).toBe('warning');
+  });
+
+  it('mpd: Naks counted with the same threshold (the third Nak of one option, no Ack between, names both values); an Ack ends the count', () => {
+    const head = 'Apr  1 11:47:11 R3 ppp[58548]: [L-1] ';
+    const round = (id: number) => [`LCP: rec'd Configure Request #${id} (Req-Sent)`, '  MRU 1400', '  MAGICNUM 16c02943', `LCP: SendConfigNak #${id}`, '  MRU 1500'];
+    const loop = parseServerLog([1, 2, 3].flatMap(round).map((l) => head + l).join('\n'));
+    expect(loop.entries.filter((e) => e.outcome === 'warning').map((e) => e.line)).toEqual([15]);
+    expect(describeEntry(loop.entries[14]!, en)).toContain('MRU was asked 1400, the answer each time 1500');
+    const acked = [...round(1), ...round(2), 'LCP: SendConfigAck #3', ...round(4)];
+    expect(parseServerLog(acked.map((l) => head + l).join('\n')).entries.every((e) => e.outcome === 'info')).toBe(true);
+  });
+
   it.each([
     // [fixture, line, outcome, cause, what it says]
     ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use multilink (several links bundled into one) (mrru 1614); the link goes on without it'],
@@ -69,6 +146,11 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     // an MPPE option with no key length (Windows over L2TP/IPsec) asks for no encryption: its refusal is no cause
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 42, 'info', undefined, 'CCP ConfRej'],
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "rejected the PC's request for an IP address (0.0.0.0)"],
+    // mpd's option lines under its Configure-Rejects (`[L-1]   ACFCOMP`), worded as pppd's dump is
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 21, 'info', undefined, 'The other side does not use header compression (ACFCOMP); the link goes on without it'],
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 82, 'info', undefined, 'This side does not use name server addresses (DNS/WINS)'],
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 28, 'info', undefined, 'This side does not use callback (CALLBACK 6)'],
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 102, 'info', undefined, 'The other side does not use header compression (COMPPROTO VJCOMP)'],
   ] as const)('%s line %s: %s', (file, line, outcome, cause, text) => {
     const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file);
     const e = line !== undefined ? r.entries.find((x) => x.line === line)! : r.entries.find((x) => describeEntry(x, en).includes(text))!;

@@ -1,6 +1,7 @@
 import { d, type FamilyState, type Hit } from '../kit';
 import type { PppOption } from '../ppp-packet';
 import { rejectedOption, type RejectedKind } from '../ppp-reject';
+import { nakAcked, nakFresh, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
  * Whether a Configure-Nak in Cisco IOS `debug ppp negotiation` is a normal step of the negotiation or a sign it is not converging.
@@ -12,9 +13,8 @@ import { rejectedOption, type RejectedKind } from '../ppp-reject';
  * - IPCP IP-Address (and the DNS/NBNS options) Naked after the other side asked 0.0.0.0: asking 0.0.0.0 is how a peer requests an
  *   address, and the Nak carries the one given (RFC 1332 §3.3; the same for Primary/Secondary DNS and NBNS, RFC 1877 §1);
  * - an MRU or MRRU counter-proposal (RFC 1661 §6.1: a peer "MAY" Nak the MRU with the size it will send; RFC 1990 §5.1.1 MRRU).
- * Anything else Naked (the authentication protocol, an address the peer asked for by value), and the same option Naked again in the
- * same direction before an Ack (the other side did not take the value up: RFC 1661 §4.6 Max-Failure counts such Naks before it gives
- * up), stays a warning.
+ * Anything else Naked (the authentication protocol, an address the peer asked for by value) stays a warning; the same option Naked
+ * again and again in the same direction before an Ack is a loop (ppp-nak-loop.ts: NAK_LOOP, the threshold pppd's dumps share).
  */
 
 /** IPCP options whose 0.0.0.0 in a Configure-Request asks the other side for a value: IP-Address (RFC 1332), DNS and NBNS (RFC 1877). */
@@ -24,60 +24,41 @@ const SIZE_OPTIONS = new Set([1, 17]);
 /** FSM states IOS prints in brackets from which a Configure-Request starts a negotiation afresh (RFC 1661 §4.2). */
 const FRESH_STATES = new Set(['Initial', 'Starting', 'Closed', 'Stopped', 'Listen']);
 
-interface Negotiation {
-  /** the options of the last Configure-Request each way, by type: the value asked for */
-  asked: { in: Map<number, string>; out: Map<number, string> };
-  /** the option types Naked each way since that way's last Configure-Ack */
-  naked: { in: Set<number>; out: Set<number> };
-}
-
 type Dir = 'in' | 'out';
-const MAX_NEGOTIATIONS = 256;
-
-function negotiation(link: string, proto: string, state: FamilyState): Negotiation {
-  let all = state.nakNegotiations as Map<string, Negotiation> | undefined;
-  if (!all) state.nakNegotiations = all = new Map();
-  const key = `${link} ${proto}`;
-  let n = all.get(key);
-  if (!n) {
-    if (all.size >= MAX_NEGOTIATIONS) all.clear(); // bounded: IOS names a new link per session (Vi1.1, ppp11 …)
-    all.set(key, (n = { asked: { in: new Map(), out: new Map() }, naked: { in: new Set(), out: new Set() } }));
-  }
-  return n;
-}
 
 /** A packet line of a control protocol: a Configure-Request starts that way's options; a Configure-Ack ends the Naks in that way. */
 export function noteNegotiationPacket(link: string, proto: string, dir: Dir, codeName: string, fsm: string, state: FamilyState): void {
   if (codeName !== 'CONFREQ' && codeName !== 'CONFACK') return;
-  const n = negotiation(link, proto, state);
-  if (codeName === 'CONFACK') n.naked[dir].clear();
+  const n = nakNegotiation(`ios ${link} ${proto}`, state);
+  if (codeName === 'CONFACK') nakAcked(n, dir);
   else {
     n.asked[dir].clear();
-    if (FRESH_STATES.has(fsm)) {
-      n.naked.in.clear();
-      n.naked.out.clear();
-    }
+    if (FRESH_STATES.has(fsm)) nakFresh(n);
   }
 }
 
-/** An option line under a Configure-Request (remembered) or a Configure-Nak (judged: the hit's outcome and a sentence). */
+/**
+ * An option line under a Configure-Request (remembered) or a Configure-Nak (judged: the hit's outcome and a sentence). The same
+ * option Naked again is counted for a loop (ppp-nak-loop.ts: one threshold with pppd's); until then each Nak is judged by its option.
+ */
 export function noteNegotiationOption(link: string, proto: string, pkt: { dir: string; codeName: string } | undefined, option: PppOption | undefined, hit: Hit, state: FamilyState): void {
   if (!pkt || !option || (pkt.codeName !== 'CONFREQ' && pkt.codeName !== 'CONFNAK')) return;
   const dir = pkt.dir as Dir;
-  const n = negotiation(link, proto, state);
+  const n = nakNegotiation(`ios ${link} ${proto}`, state);
+  const type = String(option.type);
   if (pkt.codeName === 'CONFREQ') {
-    n.asked[dir].set(option.type, option.value ?? '');
+    n.asked[dir].set(type, option.value ?? '');
     return;
   }
   const text = option.value ? `${option.name} ${option.value}` : option.name;
   // (a Nak answers the other way's Configure-Request)
   const asked = n.asked[dir === 'in' ? 'out' : 'in'];
-  const again = n.naked[dir].has(option.type);
-  n.naked[dir].add(option.type);
-  if (again) {
-    hit.decoded.push(d('nakRepeated', { option: text }));
+  const { loop } = nakOf(n, dir, type, option.name, option.value ?? '');
+  // (Naked again before the loop's count: judged as the first was)
+  if (loop) {
+    hit.decoded.push(loop);
     hit.outcome = 'warning';
-  } else if (proto === 'IPCP' && ASKED_BY_ZERO.has(option.type) && asked.get(option.type) === '0.0.0.0') {
+  } else if (proto === 'IPCP' && ASKED_BY_ZERO.has(option.type) && asked.get(type) === '0.0.0.0') {
     hit.decoded.push(d('nakOffersAddress', { option: text }));
   } else if (proto === 'LCP' && SIZE_OPTIONS.has(option.type)) {
     hit.decoded.push(d('nakCounterProposal', { option: text }));

@@ -1,6 +1,7 @@
 import { d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import { judgeRejected, packetDump } from './pppd-packet';
 import { notePppdNak } from './pppd-negotiation';
+import { isPppdOptionName } from '../ppp-reject';
 import { PPTP_CONTROL_TYPES } from '../codes/pptp';
 
 /**
@@ -198,6 +199,9 @@ export const MIKROTIK_DEBUG_RULES: Rule[] = [
   // a sentence in angle brackets is a person's note in a paste (`<here I should see pluto starting after 10 seconds but nothing there; …>`,
   // libreswan#50), no option
   [/^<([a-z][\w-]*) ([^<>:\s]+(?: [^<>:\s]+)?)>$/, (m, _pre, state) => pppOption(`${m[1]} ${m[2]}`, state)],
+  // an option without a value (`<pcomp>`, `<accomp>`: pppd lcp.c lcp_printpkt prints Protocol- and Address-and-Control-Field-
+  // Compression by their name alone): only a name pppd's dump gives an option (ppp-reject.ts), so a note like `<snip>` stays unread
+  [/^<([a-z][\w-]*)>$/, (m, _pre, state) => (isPppdOptionName(m[1]!) ? pppOption(m[1]!, state) : null)],
   // a PPP layer is up: LCP (the link), IPCP (the tunnel's IP addresses), CCP (compression and MPPE encryption); RFC 1661 §4.2 the Opened state
   [new RegExp(`^<([^>]+)>: ${PPP_PROTO} opened$`), (m) => tagged(step('mtPppLayerOpened', { proto: m[2]! }, 'success'), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
 ];

@@ -2,6 +2,8 @@ import { mppeBits } from '../codes/ppp';
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import { ipcpAddressRefused } from './pppd-negotiation';
+import { mpdOptionType, rejectedOption } from '../ppp-reject';
+import { nakAcked, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
  * mpd5, the netgraph PPP daemon of FreeBSD that pfSense and OPNsense run for their PPTP, L2TP and PPPoE servers (and PPPoE
@@ -104,6 +106,8 @@ function packet(proto: string, codeName: string, id: string, dir: 'in' | 'out', 
   const last: Last = { proto, code, dir };
   s.mpdLastAny = last;
   if (s.mpdLink !== undefined) s[`mpdLast:${String(s.mpdLink)}`] = last;
+  // (a Configure-Ack ends that way's Naks; a Configure-Request's options are remembered from its option lines: nakStep)
+  if (code === 'ConfAck') nakAcked(nakNegotiation(nakKey(proto, s), s), dir);
   return { decoded: [d('packet', { dir, proto, code, id, options: '', ...side(s) })], outcome: 'info' };
 }
 
@@ -120,6 +124,7 @@ function option(text: string, s: FamilyState): Hit {
   const vj = /^COMPPROTO VJCOMP, (\d+) comp\. channels, (no )?comp-cid$/.exec(text);
   const hit = mppe !== undefined ? step('mpdMppcBits', { bits: bits![0].slice(0, -1), mppe }) : vj ? step('mpdVjComp', { slots: vj[1]! }) : step('mpdOption', { option: text });
   if (!last) return hit;
+  if (last.code === 'ConfReq' || last.code === 'ConfNak') nakStep(last, text, hit, s);
   // the log-in method both sides agreed on (an acknowledged LCP Authentication-Protocol option, lcp.c): its name for the log-in lines
   if (last.proto === 'LCP' && last.code === 'ConfAck' && text.startsWith('AUTHPROTO ')) s[`mpdAuth:${String(s.mpdLink)}`] = AUTH_NAMES[text.slice(10)] ?? text.slice(10);
   if (last.proto === 'LCP' && last.code === 'ConfRej' && last.dir === 'in' && /^AUTHPROTO /.test(text)) {
@@ -133,11 +138,48 @@ function option(text: string, s: FamilyState): Hit {
     else hit.decoded.push(d('mpdMppeRefused'));
     hit.outcome = 'failure';
     hit.cause = last.dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
-  } else if (last.proto === 'IPCP' && last.code === 'ConfRej' && last.dir === 'out' && side(s) === undefined) {
-    const addr = /^IPADDR (\S+)$/.exec(text);
-    if (addr) ipcpAddressRefused(hit, [`addr ${addr[1]}`]);
-  }
+  } else if (last.proto === 'IPCP' && last.code === 'ConfRej' && last.dir === 'out' && side(s) === undefined && text.startsWith('IPADDR ')) {
+    ipcpAddressRefused(hit, [`addr ${text.slice(7)}`]);
+  } else if (last.code === 'ConfRej' && mppe === undefined) droppedOption(last, text, hit);
   return hit;
+}
+
+/** one mpd negotiation: its daemon, its link and the protocol (mpd numbers no process per call) */
+const nakKey = (proto: string, s: FamilyState) => `mpd ${String(s.mpdKey)} ${String(s.mpdLink)} ${proto}`;
+
+/**
+ * An option line under a Configure-Request (its value remembered) or a Configure-Nak (counted: the loop's statement at its NAK_LOOP-th
+ * Nak, ppp-nak-loop.ts, the one threshold of every PPP dump). The option's name: its first word (`MRU 1400`), or two (`MP MRRU 1600`).
+ */
+function nakStep(last: Last, text: string, hit: Hit, s: FamilyState): void {
+  const words = text.split(' ');
+  const named = words[0] === 'MP' && words.length > 2 ? 2 : 1;
+  const name = words.slice(0, named).join(' ');
+  const value = words.slice(named).join(' ');
+  const n = nakNegotiation(nakKey(last.proto, s), s);
+  if (last.code === 'ConfReq') {
+    n.asked[last.dir].set(name, value);
+    return;
+  }
+  const { loop } = nakOf(n, last.dir, name, name, value);
+  if (loop) {
+    hit.decoded.push(loop);
+    hit.outcome = 'warning';
+  }
+}
+
+/**
+ * An option of a Configure-Reject that PPP simply drops (asyncmap, magic number, header compression, callback, multilink, DNS/WINS,
+ * CCP's compression methods): said in plain words, as pppd's dump is (ppp-reject.ts). The ones the link cannot do without (the
+ * authentication method, MPPC's encryption bits, the request for an address) are read above; any other option stays as it was.
+ */
+function droppedOption(last: Last, text: string, hit: Hit): void {
+  const here = last.dir === 'out';
+  const address = last.proto === 'IPCP' && text.startsWith('IPADDR ') ? text.slice(7) : undefined;
+  const v = rejectedOption(last.proto, mpdOptionType(last.proto, text), address !== undefined ? { address } : {}, here);
+  // (named without what mpd writes after a comma, `COMPPROTO VJCOMP, 16 comp. channels, no comp-cid`: the option line says that)
+  const comma = text.indexOf(', ');
+  if (v.kind === 'dropped') hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: comma < 0 ? text : text.slice(0, comma), words: v.words! }));
 }
 
 /**

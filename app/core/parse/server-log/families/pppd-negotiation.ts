@@ -1,6 +1,7 @@
 import { d, step, type FamilyState, type Hit } from '../kit';
 import { mppeBits } from '../codes/ppp';
 import { mppeFromPppd } from '../ppp-packet';
+import { nakAcked, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
  * What pppd's negotiation and link-end lines mean beyond their words (pppd.ts's rules call these): the IP address the server
@@ -60,46 +61,20 @@ export function ipcpAddressRefused(hit: Hit, options: string[]): void {
   hit.cause = 'address-pool';
 }
 
-/**
- * A Configure-Nak loop in pppd's (and accel-ppp's) packet dump: the same option Naked again and again in one direction without a
- * Configure-Ack between. A Nak proposes the value the other side can take, and the asking side's next Configure-Request should
- * take it up (RFC 1661 §5.3); when it does not, both sides repeat themselves until Max-Failure ends the negotiation (RFC 1661 §4.6;
- * pppd's lcp-max-failure / ipcp-max-failure, 10 by default, fsm.c). Normal negotiation converges after one Nak, so the third Nak
- * of one option is taken for a loop (the number assumed: well under any Max-Failure, over a Nak answered by a second try).
- * The real case: a pptp client asking MRU 1416, a Windows server Naking MRU 1500 five times, then rejecting everything.
- */
-export const NAK_LOOP = 3;
-const MAX_NEGOTIATIONS = 256;
-
-interface NakNegotiation {
-  /** the last value each way's Configure-Requests gave each option (by its name in the dump) */
-  asked: { in: Map<string, string>; out: Map<string, string> };
-  /** the Naks of each option each way since that way's last Configure-Ack */
-  naks: { in: Map<string, number>; out: Map<string, number> };
-}
-
-function nakNegotiation(key: string, state: FamilyState): NakNegotiation {
-  let all = state.pppdNakNegotiations as Map<string, NakNegotiation> | undefined;
-  if (!all) state.pppdNakNegotiations = all = new Map();
-  let n = all.get(key);
-  if (!n) {
-    if (all.size >= MAX_NEGOTIATIONS) all.clear(); // bounded: a long log has a pid per call
-    all.set(key, (n = { asked: { in: new Map(), out: new Map() }, naks: { in: new Map(), out: new Map() } }));
-  }
-  return n;
-}
-
 const nameAndValue = (option: string): [string, string] => {
   const blank = option.indexOf(' ');
   return blank < 0 ? [option, ''] : [option.slice(0, blank), option.slice(blank + 1)];
 };
 
-/** A Configure-Request, -Ack or -Nak of one pppd (`key`: its pid and protocol): the loop's statement at the NAK_LOOP-th Nak of one option. */
+/**
+ * A Configure-Request, -Ack or -Nak of one pppd (`key`: its pid and protocol; accel-ppp's and RouterOS's dumps alike): the loop's
+ * statement at the NAK_LOOP-th Nak of one option (ppp-nak-loop.ts, the one threshold for every PPP dump).
+ */
 export function notePppdNak(key: string, dir: 'in' | 'out', codeName: string, options: readonly string[], state: FamilyState): Hit['decoded'] {
   if (codeName !== 'ConfReq' && codeName !== 'ConfAck' && codeName !== 'ConfNak') return [];
   const n = nakNegotiation(key, state);
   if (codeName === 'ConfAck') {
-    n.naks[dir].clear();
+    nakAcked(n, dir);
     return [];
   }
   if (codeName === 'ConfReq') {
@@ -107,13 +82,10 @@ export function notePppdNak(key: string, dir: 'in' | 'out', codeName: string, op
     return [];
   }
   const out: Hit['decoded'] = [];
-  // (a Nak answers the other way's Configure-Request)
-  const asked = n.asked[dir === 'in' ? 'out' : 'in'];
   for (const o of options) {
     const [name, offered] = nameAndValue(o);
-    const count = (n.naks[dir].get(name) ?? 0) + 1;
-    n.naks[dir].set(name, count);
-    if (count === NAK_LOOP) out.push(d('nakLoop', { option: name, asked: asked.get(name) || '-', offered: offered || '-', count, dir }));
+    const { loop } = nakOf(n, dir, name, name, offered);
+    if (loop) out.push(loop);
   }
   return out;
 }
