@@ -146,16 +146,23 @@ describe('the rule cache never changes what a log says', () => {
 });
 
 describe('a line cut where a read chunk ends reads as the whole line', () => {
+  /** the chunks as a file's reader hands them over (readServerLogFile: ChunkLines into ServerLogParser) */
+  const streamed = (chunks: readonly string[]): ServerLogResult => {
+    const parser = new ServerLogParser('all');
+    const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
+    for (const chunk of chunks) lines.push(chunk);
+    lines.end();
+    return parser.end();
+  };
+  const said = (log: ServerLogResult) => JSON.stringify({ log, explained: explainServerLogs([log], t) });
+
   // Chunk sizes prime to each other and to the 64 KiB a file is read in, so the cuts fall at other places of every log: mid-line,
   // mid-CRLF, mid-escape, mid-BBCode, between a record and its continuation lines.
   it.each([97, 997, 4_093, 16_381, 65_536])('every log pasted together once, streamed in chunks of %i characters, reads as pasted', (size) => {
     const all = allLogs(1);
-    const parser = new ServerLogParser('all');
-    const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
-    for (let at = 0; at < all.length; at += size) lines.push(all.slice(at, at + size));
-    lines.end();
-    const said = (log: ServerLogResult) => JSON.stringify({ log, explained: explainServerLogs([log], t) });
-    expect(said(parser.end())).toBe(said(parseServerLog(all, 'all')));
+    const chunks: string[] = [];
+    for (let at = 0; at < all.length; at += size) chunks.push(all.slice(at, at + size));
+    expect(said(streamed(chunks))).toBe(said(parseServerLog(all, 'all')));
     expect(all.length).toBeGreaterThan(8 * size);
   });
 
@@ -163,13 +170,10 @@ describe('a line cut where a read chunk ends reads as the whole line', () => {
   // (the [B] whose [/B] came a chunk later read otherwise). One line per chunk and seven: every line end is a chunk end once.
   it.each([1, 7])('every log pasted together once, streamed %i whole lines per chunk, reads as pasted', (perChunk) => {
     const all = allLogs(1);
-    const parser = new ServerLogParser('all');
-    const lines = new ChunkLines((line, hints, src, at) => parser.pushLine(line, hints, src, at));
     const physical = all.match(/[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$/g) ?? [];
-    for (let i = 0; i < physical.length; i += perChunk) lines.push(physical.slice(i, i + perChunk).join(''));
-    lines.end();
-    const said = (log: ServerLogResult) => JSON.stringify({ log, explained: explainServerLogs([log], t) });
-    expect(said(parser.end())).toBe(said(parseServerLog(all, 'all')));
+    const chunks: string[] = [];
+    for (let i = 0; i < physical.length; i += perChunk) chunks.push(physical.slice(i, i + perChunk).join(''));
+    expect(said(streamed(chunks))).toBe(said(parseServerLog(all, 'all')));
     expect(physical.join('')).toBe(all);
   });
 });

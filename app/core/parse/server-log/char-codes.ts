@@ -14,3 +14,10 @@ export const isLower = (c: number): boolean => c >= 97 && c <= 122;
 
 /** A–Z or a–z */
 export const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Where a line's text begins after its blanks and tabs from `from` on (its length when there is none). */
+export function afterBlanks(text: string, from = 0): number {
+  let i = from;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
+}

@@ -1,4 +1,4 @@
-import { isDigit, isLetter } from './char-codes';
+import { afterBlanks, isDigit, isLetter } from './char-codes';
 
 /**
  * Where one log ends and another begins in a paste (a help desk pastes several logs into one box, or
@@ -71,13 +71,6 @@ function headEnd(text: string, from: number, blanks: number): number {
     if ((c === 32 || c === 9) && timed && text.charCodeAt(i - 1) !== 32 && text.charCodeAt(i - 1) !== 9 && ++seen === blanks) return i;
   }
   return end;
-}
-
-/** Where a line's text begins after its leading blanks. */
-function afterBlanks(text: string): number {
-  let i = 0;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return i;
 }
 
 /**

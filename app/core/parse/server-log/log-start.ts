@@ -1,3 +1,4 @@
+import { afterBlanks, isDigit } from './char-codes';
 import { headerlessFilterlogLine } from './families/filterlog';
 import { isPromptLine } from './shell-prompt';
 import { splitPrefix } from './prefix';
@@ -16,11 +17,10 @@ import { splitPrefix } from './prefix';
  * `text`: the line as normalised, its leading blanks (a paste shifted as a whole) allowed.
  */
 export function startsHeaderlessLog(text: string): boolean {
-  let i = 0;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const i = afterBlanks(text);
   const c = text.charCodeAt(i);
   if (c === 35 /* # */) return W3C_DIRECTIVE.test(text.slice(i)) || ATX_HEADING.test(text.slice(i)) || isPromptLine(text);
-  if (c >= 48 && c <= 57) return i === 0 && headerlessFilterlogLine(splitPrefix(text)) !== undefined;
+  if (isDigit(c)) return i === 0 && headerlessFilterlogLine(splitPrefix(text)) !== undefined;
   return isPromptLine(text);
 }
 

@@ -1,4 +1,5 @@
 import type { LogTime } from '../types';
+import { afterBlanks } from '../char-codes';
 import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../../event-viewer-labels';
 
 /**
@@ -123,8 +124,7 @@ function mayStartBlock(text: string, i: number): boolean {
 
 /** A block quoted with an indent the paste as a whole did not lose (a Knowledge Base quote inside a Markdown fence: tab and two blanks). */
 function startsIndented(text: string): boolean {
-  let i = 1;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const i = afterBlanks(text, 1);
   // the first-character test before any slice: indented lines are common in other logs (IOS option lines, continuations)
   return mayStartBlock(text, i) && EVENT_BLOCK_START.test(text.slice(i));
 }
