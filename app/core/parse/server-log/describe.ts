@@ -196,6 +196,8 @@ export const SITE_WORDED: ReadonlySet<string> = new Set([
   'asaNoCryptoMap',
   'asaNoCryptoMapBound',
   'asaIkeAuthModeDiffers',
+  // a DrayTek's refusal of the other side's phase 2 (families/draytek-site.ts)
+  'dtPhase2Refused',
 ]);
 
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */
