@@ -131,5 +131,8 @@ describe("a connection's /NxM name: two lists of networks only when both numbers
   it('the real Libreswan 4.7 gateway log (leftsubnets=/rightsubnets=, " /1x3") keeps the other router', () => {
     const text = readRepoText('test/fixtures/real/server-logs/pluto-5x-duplicate-ike-sa-init-request-retransmitting-response.txt');
     expect(says(text).find(([l]) => l === 2)?.[1]).toMatch(/^The other router sent request 0 again/);
+    // the repeats' verdict on the last one is the two routers' too (kit.ts unansweredFirstExchange), en and nl
+    expect(says(text).find(([l]) => l === 6)?.[1]).toMatch(/This router answered IKE_SA_INIT, but the other router kept sending its IKE_SA_INIT again/);
+    expect(says(text, nl).find(([l]) => l === 6)?.[1]).not.toMatch(/\bpc\b/i);
   });
 });
