@@ -149,7 +149,9 @@ const RULES: Rule[] = [
   context(/^setup_half_(?:ipsec_sa|kernel_state)\(\) hit fail:?$/, () => step('plutoSaNotInstalled', undefined, 'warning')),
   // Libreswan programs/pluto/ikev1_quick.c quick_inI1_outR1: the two ends of the PC's Quick Mode proposal (`    us: 10.8.165.23/32===…:17/1701`,
   // `  them: 1.2.3.4[192.168.0.104]:17/0`): for L2TP/IPsec, UDP 1701 on both (port 0 = any, as Windows proposes behind NAT)
-  context(/^(us|them): (\S.*)$/, (m) => step(m[1] === 'us' ? 'plutoQuickUs' : 'plutoQuickThem', { end: m[2]! })),
+  // (5.x writes both ends on one line, `us: …  them: …`: two statements)
+  context(/^us: (\S.*?)\s{2,}them: (\S.*)$/, (m) => ({ decoded: [d('step.plutoQuickUs', { end: m[1]! }), d('step.plutoQuickThem', { end: m[2]! })], outcome: 'info' })),
+  context(/^(us|them): (?!.*\s{2}them: )(\S.*)$/, (m) => step(m[1] === 'us' ? 'plutoQuickUs' : 'plutoQuickThem', { end: m[2]! })),
   // ikev1_quick.c quick_outI1: this side starts Quick Mode (`initiating Quick Mode PSK+ENCRYPT+TUNNEL+PFS+UP+… to replace #8 {using isakmp#11
   // msgid:da90015c proposal=defaults pfsgroup=MODP1536}`, libreswan #187 and #232; 4.x lists the proposals, `proposal=AES_CBC_256-HMAC_SHA1_96,
   // AES_CBC_128-HMAC_SHA1_96 pfsgroup=MODP2048}`, libreswan #1343) — the server as initiator, a site-to-site tunnel
