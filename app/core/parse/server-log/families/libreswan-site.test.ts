@@ -92,6 +92,15 @@ describe("a connection's /NxM name: two lists of networks only when both numbers
     expect(at(MAIN_MODE(conn), 2)).toMatch(new RegExp(`^No proposal chosen: ${whose} `));
   });
 
+  it.each([
+    // rightsubnet=vhost:%priv: the PC's own private address behind its NAT
+    ['vhost:%priv', '198.51.100.7<198.51.100.7>[+S=C]===192.168.0.104/32'],
+    // everything on the PC's side
+    ['0.0.0.0/0', '198.51.100.7<198.51.100.7>[+S=C]===0.0.0.0/0'],
+  ])("a /1x1 name whose Quick Mode's other end is %s keeps the PC", (_what, them) => {
+    expect(at(QUICK_MODE('rw/1x1', '10.0.0.0/8===203.0.113.1<203.0.113.1>[+S=C]', them), 4)).toMatch(/^No proposal chosen: the PC's/);
+  });
+
   it('a /1x1 name whose Quick Mode shows a PC (its one address) keeps the PC from then on (en, nl)', () => {
     const log = [
       `${P} "l2tp-psk/1x1"[3] 198.51.100.7 #2: responding to Quick Mode proposal {msgid:6a3c1b22}`,
