@@ -196,6 +196,11 @@ export const SITE_WORDED: ReadonlySet<string> = new Set([
   'asaNoCryptoMap',
   'asaNoCryptoMapBound',
   'asaIkeAuthModeDiffers',
+  // a DrayTek's refusal of the other side's phase 2 (families/draytek-site.ts)
+  'dtPhase2Refused',
+  // the other side's first exchange repeated or unanswered (kit.ts unansweredFirstExchange)
+  'ikeInitAnswerLost',
+  'ikeInitNoReply',
 ]);
 
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */
