@@ -169,7 +169,6 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'peerRefusedOurIp',
   'peerRefusedAuth',
   'mppePeerRefused',
-  'authRejected',
   'noRemoteIp',
   'step.noProxyArp',
   'windowsRasIdent',
