@@ -99,4 +99,29 @@ describe('one Configure-Reject verdict for pppd, Cisco IOS, mpd and RouterOS', (
       expect([e.outcome, e.cause ?? null]).toEqual(['warning', null]);
     }
   });
+
+  it('mpd\'s note under a Configure-Request that it will refuse an option (`Not supported`, `bogus len=N`) is read, the refusal judged on its reject', () => {
+    const head = 'Apr  1 11:47:11 R3 mpd[5854]: [L-1] ';
+    const lines = ["IPCP: rec'd Configure Request #1 (Req-Sent)", '  IPADDRS', '    Not supported', '  PRIDNS 0.0.0.0', 'IPCP: SendConfigRej #1', '  IPADDRS'];
+    const r = parseServerLog(lines.map((l) => head + l).join('\n'));
+    expect(r.unknownLines).toEqual([]);
+    expect(r.entries.at(-1)!.decoded.map((dd) => dd.key)).toContain('rejectDroppedHere');
+  });
+
+  // mpd writes each option by its protocol's table (lcp.c gLcpConfOpts, ipcp.c gIpcpConfOpts, ccp.c gCcpTypeNames; `UNKNOWN[n]` for
+  // a number it has no name for): the names its sources give, not guessed ones (`BSD`, not `BSD-COMP`; `MP SHORTSEQ`)
+  it.each([
+    ['CCP', 'BSD', 'rejectDroppedHere:dataCompression'],
+    ['CCP', 'DEFLATE24', 'rejectDroppedHere:dataCompression'],
+    ['CCP', 'STAC', 'rejectDroppedHere:dataCompression'],
+    ['CCP', 'PRED2', 'rejectDroppedHere:dataCompression'],
+    ['LCP', 'MP SHORTSEQ', 'rejectDroppedHere:multilink'],
+    // (options mpd does not take are written by their name alone: the table's `supported` FALSE)
+    ['LCP', 'QUALPROTO', 'rejectDroppedHere:quality'],
+    ['IPCP', 'IPADDRS', 'rejectDroppedHere:oldAddresses'],
+    // (a number IPCP does not define: refused, info — a Configure-Reject is a normal step, RFC 1661 §5.4)
+    ['IPCP', 'UNKNOWN[144] len=6', 'rejectOtherHere'],
+  ])('mpd %s option line `%s` under SendConfigRej: %s', (proto, option, said) => {
+    expect(verdictOf(mpd('sent', proto, option))).toMatchObject({ outcome: 'info', cause: null, said: [said] });
+  });
 });

@@ -328,9 +328,12 @@ const RULES: Rule[] = [
   [/^no interface to proxy arp on for (\S+)$/, (_m, _p, s) => step('noProxyArp', side(s), 'warning')],
   // the rest of mpd's own bookkeeping: events, layers, bundles, interfaces, threads
   [/^(?:\w+: (?:Open|Close|Up|Down) event|\w+: Layer(?:Up|Down|Start|Finish)|[Ll]ink: (?:UP|OPEN|CLOSE) event|[Ll]ink: origination is remote|Link: Matched action .*|Link: Join bundle .*|Creating new bundle using template .*|Bundle: Interface \S+ created|Bundle(?: up:|: Status update: up) \d+ links?, total bandwidth \d+ bps|IFACE: (?:Up|Down) event|IFACE: Rename interface \S+ to \S+|IFACE: Add description .*|AUTH: Auth-Thread (?:started|finished normally)|AUTH: Trying \w+|AUTH: Cleanup|LCP: authorization successful|LCP: LayerUp|No NCPs left\. Closing links\.\.\.|(?:opening|closing) link ".*"\.\.\.|error writing len \d+ frame to bypass: .*|(?:CHAP|PAP): [Uu]sing authname ".*"|PPPoE: connection (?:successful|closed)|PPPoE: rec'd ACNAME .*|PPPoE: Set PPP-Max-Payload to .*|PPPoE: rec'd PPP-Max-Payload .*|web: .*)$/, housekeeping],
+  // ipcp.c / ccp.c DecodeConfig under a Configure-Request: an option mpd does not take (its table's `supported` FALSE, or a length out
+  // of range), which it answers with a Configure-Reject (FsmRej) — that reject's option lines are judged (option())
+  [/^(?:Not supported|bogus len=\d+)$/, housekeeping],
   // a packet's option (fsm.c FsmDecodeBuffer; the option names of lcp.c gLcpConfOpts, ipcp.c gIpcpConfOpts, ccp.c gCcpTypeNames,
   // `UNKNOWN[n]` for one without a name) and the MPPC bits under one (ccp_mppc.c)
-  [/^(?:ACFCOMP|PROTOCOMP|MRU \d+|MAGICNUM (?:0x)?[0-9a-f]+|AUTHPROTO .+|CALLBACK .*|ACCMAP .*|MP MRRU \d+|ENDPOINTDISC .*|MP SHORTSEQ|QUALPROTO.*|FCSALT.*|VENDOR.*|BACP.*|LCP-EXTENSIONS|IPADDRS? \S+.*|COMPPROTO .+|(?:PRI|SEC)(?:DNS|NBNS) \S+|MPPC|DEFLATE.*|PRED[12]|BSD.*|STAC.*|LZS-DCP.*|UNKNOWN\[\d+\].*|0x[0-9a-f]{8}:.*)$/i, (m, _p, s) => option(m[0], s)],
+  [/^(?:ACFCOMP|PROTOCOMP|MRU \d+|MAGICNUM (?:0x)?[0-9a-f]+|AUTHPROTO .+|CALLBACK .*|ACCMAP .*|MP MRRU \d+|ENDPOINTDISC .*|MP SHORTSEQ|QUALPROTO.*|FCSALT.*|VENDOR.*|BACP.*|LCP-EXTENSIONS|IPADDR \S+|IPADDRS(?: .*)?|COMPPROTO .+|(?:PRI|SEC)(?:DNS|NBNS) \S+|MPPC|DEFLATE.*|PRED[12]|BSD.*|STAC.*|LZS-DCP.*|UNKNOWN\[\d+\].*|0x[0-9a-f]{8}:.*)$/i, (m, _p, s) => option(m[0], s)],
 ];
 
 /** An mpd line: its head cut (the link or bundle is the entry's session), its text read by the rules above. */
