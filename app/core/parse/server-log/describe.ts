@@ -169,6 +169,13 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'peerRefusedOurIp',
   'peerRefusedAuth',
   'mppePeerRefused',
+  // a Configure-Reject's causes (ppp-reject.ts): on a client's log the other side is the server
+  'rejectAuthHere',
+  'rejectAuthByOther',
+  'rejectEncryptionHere',
+  'rejectEncryptionByOther',
+  'ipcpAddressRefusedHere',
+  'ipcpAddressRefusedByOther',
   'noRemoteIp',
   'step.noProxyArp',
   'windowsRasIdent',

@@ -88,6 +88,8 @@ export interface RejectContext {
   refusedHere: boolean;
   /** a router's own link where it logs in to a server: no PC involved, a refusal there is a warning without a cause */
   ownLink?: boolean;
+  /** `initiator` on a client's log: the statements that name the other side name the server (describe.ts INITIATOR_WORDED) */
+  role?: string;
 }
 
 const RANK = { info: 0, success: 0, warning: 1, failure: 2 } as const;
@@ -108,6 +110,7 @@ export function judgeRejects(hit: Hit, proto: string, options: readonly Rejected
   const here = ctx.refusedHere;
   const side = here ? 'Here' : 'ByOther';
   const dropped = new Map<string, string[]>();
+  const role: Record<string, string> = ctx.role !== undefined ? { role: ctx.role } : {};
   for (const o of options) {
     const v = rejectedOption(proto, o.type, { ...(o.value !== undefined ? { address: o.value } : {}), ...(o.mppe !== undefined ? { mppe: o.mppe } : {}) }, here);
     if (v.kind === 'dropped') {
@@ -118,9 +121,9 @@ export function judgeRejects(hit: Hit, proto: string, options: readonly Rejected
       hit.decoded.push(d(`rejectOther${side}`, { option: o.text }));
       continue;
     }
-    if (v.kind === 'auth') hit.decoded.push(d(`rejectAuth${side}`, { option: o.value ?? o.text }));
-    else if (v.kind === 'encryption') hit.decoded.push(d(`rejectEncryption${side}`, { option: o.text, mppe: o.mppe! }));
-    else hit.decoded.push(d(`ipcpAddressRefused${side}`, { address: o.value ?? '' }));
+    if (v.kind === 'auth') hit.decoded.push(d(`rejectAuth${side}`, { option: o.value ?? o.text, ...role }));
+    else if (v.kind === 'encryption') hit.decoded.push(d(`rejectEncryption${side}`, { option: o.text, mppe: o.mppe!, ...role }));
+    else hit.decoded.push(d(`ipcpAddressRefused${side}`, { address: o.value ?? '', ...role }));
     if (ctx.ownLink) {
       raise(hit, 'warning');
       continue;

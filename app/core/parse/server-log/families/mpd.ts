@@ -173,7 +173,8 @@ function rejected(last: Last, text: string, mppe: number | undefined, hit: Hit, 
   const value = words.slice(nameWords).join(' ');
   const option: RejectedOption = { text: named, type, ...(value ? { value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
   const here = last.dir === 'out';
-  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: side(s) !== undefined });
+  const role = side(s);
+  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: role !== undefined, ...role });
   if (here && hit.decoded.some((dd) => dd.key === 'rejectEncryptionHere')) hit.decoded.push(d('mpdMppeRefused'));
 }
 
