@@ -15,7 +15,7 @@ import type { Cause } from './types';
  *   §6.2 — a peer that will not authenticate rejects the option);
  * - CCP option 18, MPPE (RFC 3078 §2.1): refused, there is no encryption; a side that requires it closes the link (pppd ccp.c
  *   "MPPE required but peer refused"; Windows' "Require encryption", error 742). An MPPE option that names no key length
- *   (no 40-, 56- or 128-bit bit: RFC 3078 §2.1 Supported Bits) asks for MPPC compression only (RFC 2118 §2), and its refusal
+ *   (no 40-, 56- or 128-bit bit: RFC 3078 §2.1 Supported Bits) asks for MPPC compression only (RFC 2118), and its refusal
  *   is a compression method dropped;
  * - IPCP IP-Address (type 3) with 0.0.0.0, the request for an address (RFC 1332 §3.3): refused, the asking side gets none (pppd
  *   ipcp.c ipcp_reqci rejects it when "neither we nor he knows his address": none from its options, chap-secrets or a pool).
@@ -28,7 +28,7 @@ import type { Cause } from './types';
  * §2.3), the multilink options MRRU, short sequence numbers, endpoint discriminator (RFC 1990 §5.1) and link discriminator (RFC
  * 2125 §5.1); IPCP IP-Compression (Van Jacobson, RFC 1332 §3.2), the old IP-Addresses option (§3.1) and the DNS/NBNS addresses
  * (RFC 1877 §1); CCP's compression methods other than MPPE (Deflate RFC 1979, BSD-Compress RFC 1977, Predictor RFC 1978, Stac
- * RFC 1974: compression is optional, RFC 1962 §1, CCP opens with what both take, or with nothing). Said in plain words, info.
+ * RFC 1974: compression is optional, RFC 1962, CCP opens with what both take, or with nothing). Said in plain words, info.
  *
  * Any other option (a protocol or a type this table does not know): said as refused, info — a Configure-Reject is a normal step of
  * the negotiation (RFC 1661 §5.4); when the asker cannot do without it, its own later lines (an NCP that never opens, a
