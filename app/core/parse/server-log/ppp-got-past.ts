@@ -28,7 +28,6 @@ const AUTH: RejectKind = { proto: 'LCP', auth: true, causes: new Set<Cause>(['au
 const ENCRYPTION: RejectKind = { proto: 'CCP', auth: false, causes: new Set<Cause>(['pc-refused-encryption', 'server-refused-encryption', 'mppe-unavailable']) };
 /** The reject statements judged here: whether this side refused (`here`) or the other side */
 const REJECTS: ReadonlyMap<string, { kind: RejectKind; here: boolean }> = new Map([
-  ['authRejected', { kind: AUTH, here: false }],
   ['rejectAuthByOther', { kind: AUTH, here: false }],
   ['rejectAuthHere', { kind: AUTH, here: true }],
   ['rejectEncryptionHere', { kind: ENCRYPTION, here: true }],
