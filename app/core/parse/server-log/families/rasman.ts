@@ -1,5 +1,6 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
 import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
+import { PPP_ENGINE_RULES } from './ppp-log-engine';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -20,6 +21,8 @@ const RULES: Rule[] = [
   [/^Connect request on port: (\S+), error code (\d+)$/, (m) => step('rasConnectRequest', { port: m[1]! })],
   // ppp.log, RAS tracing's PPP trace (same header): its packets, before the catch-all takes `Protocol = …` as bookkeeping
   ...PPP_LOG_RULES,
+  // …and its engine's lines between the packets (the authentication's error, layers up and closed, the line up and down)
+  ...PPP_ENGINE_RULES,
   // the rest is RASMAN's internal bookkeeping (queues, handles, events): understood as such
   fallback(/^[A-Za-z_]\w*\b|^[a-z]:\\\S+/, () => step('rasmanTrace')),
 ];
