@@ -65,3 +65,28 @@ describe('RAS tracing without the date (XP … 2012 ppp.log / rasman.log) and th
     expect(r.entries[0]?.family).not.toBe('rasman');
   });
 });
+
+describe("ppp.log's Configure-Nak/-Reject and Terminate-Request packets, read from their bytes", () => {
+  const packet = (mark: '<' | '>', type: string, dump: string[]) => [
+    `[1612] 13:39:26:094: ${mark}PPP packet ${mark === '<' ? 'sent' : 'received'} at 06/10/2005 11:39:26:094`,
+    `[1612] 13:39:26:094: ${mark}Protocol = LCP, Type = ${type}, Length = 0xb, Id = 0x1, Port = 5`,
+    ...dump.map((l) => `[1612] 13:39:26:094: ${mark}${l}`),
+  ];
+  it('a sent LCP Configure-Reject names the refused sign-in method (RFC 1661 §6 option 3, c223 algorithm 0x81 = MS-CHAP v2): a warning, no cause', () => {
+    const r = parse(packet('<', 'Configure-Reject', ['C0 21 04 01 00 09 03 05 C2 23 81                |.!.......#.     |']));
+    const e = r.entries.at(-1)!;
+    expect([e.outcome, e.cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(e, t)).toBe("This side refused options of the other side's LCP request: Authentication-Protocol MS-CHAP v2 (Configure-Reject, RFC 1661 §5.4).");
+    expect(describeEntry(e, nl)).toContain('Deze kant weigerde opties');
+  });
+  it('a received Configure-Reject of options PPP drops (ACFC, PFC) is information', () => {
+    const e = parse(packet('>', 'Configure-Reject', ['C0 21 04 01 00 08 07 02 08 02                   |.!......        |'])).entries.at(-1)!;
+    expect(e.outcome).toBe('info');
+    expect(describeEntry(e, t)).toContain('The other side refused options of this side');
+  });
+  it('a received LCP Terminate-Request: the other side ends the link', () => {
+    const e = parse(packet('>', 'Terminate-Req', ['C0 21 05 02 00 04                               |.!....          |'])).entries.at(-1)!;
+    expect(e.outcome).toBe('warning');
+    expect(describeEntry(e, t)).toContain('The other side ends the PPP link');
+  });
+});
