@@ -50,7 +50,7 @@ export const personOf = (u: string): string => u.replace(/^.*\\/, '').replace(/@
  * (logwtmpUp), strongSwan's virtual IP given to the EAP user (virtualIpAssigned, only after a log-in), Libreswan's `XAUTH: User alice:
  * Authentication Successful` (plutoXauthOk). The keys as kit.ts d() and step() name them (a step's with `step.` before it).
  */
-const LOGIN_KEYS: ReadonlySet<string> = new Set(['plutoXauthOk', 'pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'rasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
+const LOGIN_KEYS: ReadonlySet<string> = new Set(['plutoXauthOk', 'pppUserLoggedIn', 'accelAuthOk', 'npsGranted', 'npsGrantedDetails', 'iasAccessAccept', 'authOk', 'authOkNoUser', 'asaPppAuth', 'authPacket', 'seAuthOk', 'mtLoggedIn', 'mtSession', 'rrasEventLoggedOn', 'rasEventLoggedOn', 'pppLogChapSuccess', 'pppLogPapAck', 'vpn3000Connected', 'vpn3000PppAuthOk', 'firmwarePeerConnected', 'logwtmpUp', 'virtualIpAssigned']);
 const isLogin = (e: ServerLogEntry): boolean => e.outcome === 'success' && e.decoded.some((dd) => LOGIN_KEYS.has(dd.key.startsWith('step.') ? dd.key.slice(5) : dd.key)) && !ownLogin(e);
 
 /** This side logging in to another server (pppd `authentication succeeded` without a peer, IOS as a client): not a user's log-in. */

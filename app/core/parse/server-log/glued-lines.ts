@@ -17,7 +17,7 @@ const GLUE = new RegExp(
     String.raw`(?<=[^\s-])(?=\b${VPN_TAGS}\[\d+\]: )`,
     // not after `>`: `<30>Nov  8 17:06:36 …` is one record with its syslog priority, not two
     String.raw`(?<=[^\s\d:>])(?=${MONTH} [ \d]\d \d\d:\d\d:\d\d \S)`,
-    String.raw`(?<=\S)(?=\[\d+\] \d\d-\d\d \d\d:\d\d:\d\d:\d{3}: )`,
+    String.raw`(?<=\S)(?=\[\d+\] (?:\d\d-\d\d )?\d\d:\d\d:\d\d:\d{3}: )`,
     // RouterOS ipsec/l2tp/ppp messages (MikroTik forum copies lose every newline)
     // (not after a quote: `message="phase1 negotiation failed …"` is a printed record's own message, routeros-print.ts)
     String.raw`(?<=[^\s"])(?=(?:ISAKMP-SA (?:established|deleted)|first L2TP UDP packet|purging ISAKMP-SA|respond new phase 1|initiate new phase 1|IPsec-SA (?:established|deleted|expired)|acquired \S+ address|phase1 negotiation failed|phase2 negotiation failed)\b)`,

@@ -143,7 +143,14 @@ export const MONOTONIC = /^\[ *\d+\.\d+\] (.+)$/;
  * come as a tab (an editor's tabify of the file).
  */
 export const ACCEL_FILE = /^\[(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?\]:?[ \t]+(?:(emerg|error|warn|info|msg|debug):[ \t]+)?(.*)$/;
-export const RASMAN = /^\[(\d+)\] (\d\d)-(\d\d) (\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
+/**
+ * RAS tracing (rasman.log, ppp.log, rastapi.log …: Windows' rtutils TracePrintfEx / TracePutsEx): `[tid] MM-DD hh:mm:ss:mmm: `
+ * when the component traces with TRACE_USE_DATE (Windows 10's rasman), `[tid] hh:mm:ss:mmm: ` without it (XP … 2012's ppp.log and
+ * rasman.log), and TraceDumpEx's hex-dump lines never carry the date, whatever the component (rtutils trace.c, the
+ * `"[%03d] %02u-%02u %02u:%02u:%02u:%03u: %s"` and `"[%03d] %02u:%02u:%02u:%03u: "` formats; the RAS components' trace flags all
+ * include TRACE_USE_MSEC — raschap.h, raseap, rasbacp — so the milliseconds are required: a `[n] hh:mm:ss: ` line is no RAS trace's)
+ */
+export const RASMAN = /^\[(\d+)\] (?:(\d\d)-(\d\d) )?(\d\d):(\d\d):(\d\d):(\d{3}): ?(.*)$/;
 export const ROUTER_TAB = new RegExp(String.raw`^(\d+)\t${M} +(\d{1,2}) (\d\d):(\d\d):(\d\d)\t([^\t]+)\t([^\t]+)\t(.*)$`);
 /**
  * The same rows copied from the router's web page rather than saved: the table's cells come apart by

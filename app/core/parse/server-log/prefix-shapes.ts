@@ -168,7 +168,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'router-tab', seq: +m[1]!, time: { month: monthOf(m[2]!), day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, program: m[7], level: m[8], message: m[9]! };
   }
   if (c === 91 /* [ */ && (m = text.match(RASMAN))) {
-    return { shape: 'rasman', pid: m[1], time: { month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
+    return { shape: 'rasman', pid: m[1], time: { ...(m[2] ? { month: +m[2], day: +m[3]! } : {}), hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: +m[7]! }, message: m[8]! };
   }
   if (c === 91 /* [ */ && (m = text.match(ACCEL_FILE))) {
     return { shape: 'iso', time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) }, level: m[8], message: m[9]! };

@@ -5,6 +5,8 @@ import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
+import { describeEntry } from './describe';
+import { engineT } from '../../i18n';
 
 /**
  * Cisco VPN 3000 concentrator event logs found in public material (test/fixtures/real/server-logs,
@@ -64,5 +66,30 @@ describe('a LAN-to-LAN peer is another router: its group is named by its address
     ['a named group after an address-named one', [REFUSED('Group [203.0.113.9] '), REFUSED('Group [VPNFull] User [anna] ')].join('\n')],
   ])('%s keeps the PC', (_what, text) => {
     expect(line(text, text.split('\n').length)).toMatch(/the PC's/);
+  });
+});
+
+describe('VPN 3000 session events by class and number (families/vpn3000-events.ts)', () => {
+  // records in the event-log format of the concentrator's manual, their texts as a SIEM's VPN 3030 parser lists them (OSSIM
+  // plugin cisco-3030): the class/number pair decides, so a text cut at 80 characters or reworded by a release reads the same
+  const rec = (clsN: string, text: string) => parseServerLog(`3 05/03/2005 10:20:11.170 SEV=4 ${clsN} RPT=3 10.0.0.9  ${text}`, 'x').entries[0]!;
+  it("PPP/9 is the user's password refused (691), PPP/12 the sign-in method not allowed; both name the user", () => {
+    expect(rec('PPP/9', 'User [ anna ] disconnected.. failed authentication ( MSCHAP-V1 )')).toMatchObject({ outcome: 'failure', cause: 'credentials-rejected', code: 691, user: 'anna', peer: '10.0.0.9' });
+    expect(rec('PPP/9', 'User [ anna ] disconnected.. fail')).toMatchObject({ cause: 'credentials-rejected' });
+    expect(rec('PPP/12', 'User [ anna ] disconnected. Authentication protocol not allowed')).toMatchObject({ outcome: 'failure', cause: 'auth-protocol-mismatch' });
+  });
+  it('PPP/8 is a sign-in accepted; the PPTP tunnel and call events are steps; IKE/120 is the tunnel up, IKE/136 a timeout', () => {
+    expect(rec('PPP/8', 'User [ anna ] Authenticated successfully with MSCHAP-V1').outcome).toBe('success');
+    for (const [n, text] of [['PPTP/47', 'Tunnel to peer 10.0.0.9 established'], ['PPTP/42', 'Session started on tunnel 10.0.0.9'], ['PPTP/35', 'Session closed on tunnel 10.0.0.9'], ['PPTP/34', 'Tunnel to peer 10.0.0.9 closed']] as const) {
+      expect([n, rec(n, text).outcome, rec(n, text).cause]).toEqual([n, 'info', undefined]);
+    }
+    expect(rec('IKE/120', 'Group [VPNFull] User [anna] PHASE 2 COMPLETED (msgid=1234)').outcome).toBe('success');
+    const timedOut = rec('IKE/136', 'IKE session establishment timed out [IKE, IM_TO_NONE]');
+    expect([timedOut.outcome, timedOut.cause]).toEqual(['warning', undefined]);
+    expect(describeEntry(timedOut, engineT('nl'))).toContain('niet op tijd');
+  });
+  it('an event number the table does not list keeps the generic wording (severity decides)', () => {
+    expect(rec('IKE/41', 'IKE Initiator: New Phase 1, Intf 2, IKE Peer 10.0.0.9').outcome).toBe('info');
+    expect(rec('PPTP/99', 'something else').decoded.map((x) => x.key)).toEqual(['vpn3000Event']);
   });
 });

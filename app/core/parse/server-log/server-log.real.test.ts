@@ -219,9 +219,12 @@ describe('real server-log fixtures beyond the corpus', () => {
     expect([modern.records, modern.understood]).toEqual([4, 4]);
     expect(modern.entries.map((e) => [e.line, e.cause, e.code]).filter((x) => x[1])).toEqual([[4, 'credentials-rejected', 691]]);
     expect(modern.entries[1]!.decoded[0]!.key).toBe('step.pppLogProtocolReceived');
-    // an LCP packet's dump is the packet by protocol and code; near miss: a hex dump without its text column is no trace line
+    // an LCP packet's dump is the packet by protocol and code (a Terminate-Request: who ends the link, by the direction mark; any
+    // other code by its name); near miss: a hex dump without its text column is no trace line
     const lcp = parseServerLog('[1234] 06-03 18:05:28:734: <PPP packet sent at 06/03/2008 18:05:28:734\n[1234] 06-03 18:05:28:734: <C0 21 05 03 00 04 |.!....|\n');
-    expect(describeEntry(lcp.entries[1]!, engineT('en'))).toBe('PPP packet complete: LCP Terminate-Request, id 0x3.');
+    expect(describeEntry(lcp.entries[1]!, engineT('en'))).toBe('This side ends the PPP link (LCP Terminate-Request, RFC 1661 §5.5).');
+    const echo = parseServerLog('[1234] 06-03 18:05:28:734: <PPP packet sent at 06/03/2008 18:05:28:734\n[1234] 06-03 18:05:28:734: <C0 21 09 03 00 08 00 00 00 00 |.!......|\n');
+    expect(describeEntry(echo.entries[1]!, engineT('en'))).toBe('PPP packet complete: LCP Echo-Request, id 0x3.');
     expect(parseServerLog('C0 21 05 03 00 04\n').understood).toBe(0);
   });
   it('the times are read: SoftEther ISO with milliseconds, IAS-format MM/DD/YYYY', () => {

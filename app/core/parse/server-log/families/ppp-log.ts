@@ -1,5 +1,6 @@
 import { d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
-import { protocolName } from '../ppp-packet';
+import { decodeOptions, optionText, protocolName } from '../ppp-packet';
+import { rejectedOption } from '../ppp-reject';
 import { PPP_CODES } from '../codes/ppp';
 import type { Prefixed } from '../prefix';
 
@@ -57,7 +58,7 @@ export function isPppLogLine(text: string): boolean {
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes);
 
 /** A whole packet (protocol field first): what its code says, PAP and CHAP answers in words. */
-function packetHit(b: number[]): Hit {
+function packetHit(b: number[], sent: boolean): Hit {
   const protocol = (b[0]! << 8) | b[1]!;
   const code = b[2]!;
   const id = `0x${b[3]!.toString(16)}`;
@@ -76,7 +77,33 @@ function packetHit(b: number[]): Hit {
     return { decoded: [d('pppLogChapFailure', { msg })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }
   if (protocol === 0xc223 && code === 3) return step('pppLogChapSuccess', undefined, 'success');
+  const refusal = refusedOptions(b, protocol, code, sent);
+  if (refusal) return refusal;
+  // LCP Terminate-Request (RFC 1661 §5.5): the side that sends it closes the link
+  if (protocol === 0xc021 && code === 5) return step(sent ? 'pppLogTerminateSent' : 'pppLogTerminateReceived', undefined, 'warning');
   return step('pppLogPacketDone', { proto: protocolName(protocol), code: PPP_CODES[code] ?? `code ${code}`, id });
+}
+
+/** the refusals the link may not come up without (ppp-reject.ts's kinds) */
+const GRAVE = { auth: true, encryption: true, address: true } as const;
+
+/** the control protocols whose Configure-Nak and -Reject name options (RFC 1661 §6, RFC 1332 §3, RFC 1962 §3) */
+const OPTION_PROTOCOLS: ReadonlySet<number> = new Set([0xc021, 0x8021, 0x80fd, 0x80fb]);
+
+/**
+ * A Configure-Nak (code 3: "acceptable, but not these values", RFC 1661 §5.3) or Configure-Reject (code 4: "not acceptable at
+ * all", §5.4) with the options it names, and who refused: `<` this side refused the other's request, `>` the other side refused
+ * this side's. Said as the packet says it; which refusals end the link is ppp-reject.ts's judgement on the parsed families.
+ */
+function refusedOptions(b: number[], protocol: number, code: number, sent: boolean): Hit | undefined {
+  if ((code !== 3 && code !== 4) || !OPTION_PROTOCOLS.has(protocol)) return undefined;
+  const { options, mppe } = decodeOptions(protocol, b.slice(6, 2 + ((b[4]! << 8) | b[5]!)));
+  const proto = protocolName(protocol);
+  const key = code === 4 ? (sent ? 'pppLogRejectSent' : 'pppLogRejectReceived') : sent ? 'pppLogNakSent' : 'pppLogNakReceived';
+  // a refused sign-in method, encryption or address request is one the link may not come up without (ppp-reject.ts): a warning,
+  // no cause — whether the next request got past it is in the packets after
+  const grave = code === 4 && options.some((o) => rejectedOption(proto === 'CCP (link)' ? 'CCP' : proto, o.type, { ...(o.value !== undefined && o.type === 3 ? { address: o.value } : {}), ...(mppe !== undefined ? { mppe } : {}) }, sent).kind in GRAVE);
+  return step(key, { proto, options: options.map(optionText).join(', ') }, grave ? 'warning' : 'info');
 }
 
 function head(m: RegExpMatchArray, state: FamilyState): Hit {
@@ -102,7 +129,7 @@ function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   // whole when the PPP length (code, id, length and data) after the 2-byte protocol field is there
   if (b.length >= 6 && b.length >= 2 + ((b[4]! << 8) | b[5]!)) {
     state[KEY] = { dir: a.dir, bytes: [] } satisfies Assembling;
-    return packetHit(b);
+    return packetHit(b, a.dir === 'sent');
   }
   return step('pppLogBytes');
 }

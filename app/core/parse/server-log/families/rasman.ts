@@ -1,5 +1,6 @@
-import { applyRules, d, fallback, step, tagged, type FamilyParser, type Rule } from '../kit';
+import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
+import { PPP_ENGINE_RULES } from './ppp-log-engine';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -8,18 +9,37 @@ import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
  * from there; everything else is the service's own bookkeeping.
  */
 
+/**
+ * The trace is the dialling PC's: RASMAN opened a phone-book entry (`CreateConnection: entry=…, pbk=…rasphone.pbk`) and started PPP
+ * towards its number (`ProtocolStart: PhoneNum:`) — what RasDial does on the side that starts the connection (RAS API RasDial:
+ * "establishes a RAS connection between a RAS client and a RAS server"); an RRAS server's RASMAN listens on its ports and opens no
+ * entry. Its errors are then worded for that side (role 'initiator': diagnose/server-log/log-side.ts), not as a server's log.
+ */
+const DIALLER = 'rasDialler';
+function dialler(state: FamilyState, hit: Hit): Hit {
+  state[DIALLER] = true;
+  return hit;
+}
+const asDialler = (hit: Hit | null, state: FamilyState): Hit | null => {
+  if (hit?.cause && state[DIALLER]) for (const x of hit.decoded) x.values = { ...x.values, role: 'initiator' };
+  return hit;
+};
+
 const RULES: Rule[] = [
   [/^setting error to (\d+)$/i, (m) => ({ decoded: [d('rasError', { code: +m[1]! })], outcome: 'failure', cause: 'ras-error', code: +m[1]! })],
   [/^Setting last error for port (\S+) to ppp error 0x([0-9a-f]+)$/i, (m) => step('pppError', { port: m[1]!, code: parseInt(m[2]!, 16) }, 'warning')],
   [/^PROTOCOL_RES_Stopped\. dwError=0x([0-9a-f]+)$/i, (m) => step('pppError', { port: '', code: parseInt(m[1]!, 16) }, 'warning')],
   [/^PortOpenEx: (WAN Miniport \((\w+)\))$/, (m) => step('rasDevice', { device: m[1]! })],
   [/^ProtocolStart: UserName: (.*)$/, (m) => tagged(step('rasUser', { user: m[1]! }), { user: m[1] })],
-  [/^ProtocolStart: EntryName: (.*)$|^CreateConnection: entry=(.*?), pbk=.*$/, (m) => step('rasEntry', { entry: (m[1] ?? m[2])! })],
-  [/^ProtocolStart: PhoneNum: (.*)$/, (m) => step('rasServer', { server: m[1]! })],
+  // a phone-book entry opened and its number (the VPN server) dialled: this trace is the dialling PC's (DIALLER)
+  [/^ProtocolStart: EntryName: (.*)$|^CreateConnection: entry=(.*?), pbk=.*$/, (m, _pre, state) => dialler(state, step('rasEntry', { entry: (m[1] ?? m[2])! }))],
+  [/^ProtocolStart: PhoneNum: (.*)$/, (m, _pre, state) => dialler(state, step('rasServer', { server: m[1]! }))],
   [/^Connection Completed on port: (\S+), error code: (\d+)$/, (m) => step('rasPortConnected', { port: m[1]!, code: +m[2]! }, m[2] === '0' ? 'success' : 'warning')],
   [/^Connect request on port: (\S+), error code (\d+)$/, (m) => step('rasConnectRequest', { port: m[1]! })],
   // ppp.log, RAS tracing's PPP trace (same header): its packets, before the catch-all takes `Protocol = …` as bookkeeping
   ...PPP_LOG_RULES,
+  // …and its engine's lines between the packets (the authentication's error, layers up and closed, the line up and down)
+  ...PPP_ENGINE_RULES,
   // the rest is RASMAN's internal bookkeeping (queues, handles, events): understood as such
   fallback(/^[A-Za-z_]\w*\b|^[a-z]:\\\S+/, () => step('rasmanTrace')),
 ];
@@ -31,5 +51,5 @@ export const rasmanFamily: FamilyParser = {
   family: 'rasman',
   // ppp.log lines copied without the tracing header (the NT 4.0 trace had none) are claimed by their own shape
   claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && isPppLogLine(untabbed(pre.message))),
-  parse: (pre, state) => applyRules(RULES, pre.message.trim(), pre, state),
+  parse: (pre, state) => asDialler(applyRules(RULES, pre.message.trim(), pre, state), state),
 };

@@ -3,6 +3,7 @@ import { d, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime } from '../types';
 import { isDigit } from '../char-codes';
+import { VPN3000_EVENTS } from './vpn3000-events';
 
 /**
  * Cisco VPN 3000 concentrator event log: `<seq> MM/DD/YYYY HH:MM:SS.mmm SEV=n CLASS/num RPT=n
@@ -58,6 +59,9 @@ function decode(r: Vpn3000Record): Hit {
   if (/failed user authentication/i.test(r.text)) return { decoded: [base, d('xauthFailed')], outcome: 'failure', cause: 'xauth-rejected', ...withUser };
   if (/All (?:IPSec )?SA proposals found unacceptable|no proposal chosen/i.test(r.text)) return { decoded: [base, d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal', ...withUser };
   if (/no (?:more )?address(?:es)? (?:available|left)|address pool.*(?:exhausted|empty)/i.test(r.text)) return { decoded: [base, d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool', ...withUser };
+  // the session events by their class and number (vpn3000-events.ts); after the texts above, which read a reason the number lacks
+  const event = VPN3000_EVENTS[`${r.eventClass}/${r.number}`];
+  if (event) return { decoded: [base, d(event.key, { user: user ?? '?' })], outcome: event.outcome, ...(event.cause ? { cause: event.cause } : {}), ...(event.code ? { code: event.code } : {}), ...withUser };
   // after the causes above, so that no cause is ever hidden by its class
   if (MANAGEMENT_CLASSES.has(r.eventClass)) return { decoded: [base, d('vpn3000Management', { cls: r.eventClass })], outcome: 'info' };
   return { decoded: [base], outcome: r.severity <= 3 ? 'warning' : 'info', ...withUser };
