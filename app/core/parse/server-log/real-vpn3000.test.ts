@@ -5,8 +5,6 @@ import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
-import { describeEntry } from './describe';
-import { engineT } from '../../i18n';
 
 /**
  * Cisco VPN 3000 concentrator event logs found in public material (test/fixtures/real/server-logs,
