@@ -39,7 +39,7 @@ const REJECT_ROWS: Record<string, RealServerLogRow> = {
       [9, 'auth-protocol-mismatch'],
       [12, 'auth-protocol-mismatch'],
     ],
-    says: [[9, 'rejected the authentication method the server asked for (chap MD5)']],
+    says: [[9, 'The server rejected the authentication method this side asked it for (chap MD5)']],
   },
 };
 

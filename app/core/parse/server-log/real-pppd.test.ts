@@ -177,7 +177,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { pppd: 3 },
     causes: [],
     says: [
-      [1, 'LCP ConfReq from the PC (id 0x6a): asyncmap 0x0, auth chap MD5'],
+      [1, 'LCP ConfReq from the other side (the responder) (id 0x6a): asyncmap 0x0, auth chap MD5'],
       [2, 'pppd debug detail.'],
     ],
   },
