@@ -85,6 +85,9 @@ describe("a pppd log's side, from its packets", () => {
       ['rcvd [LCP ConfAck id=0x1 <asyncmap 0x0> <auth chap MD5> <magic 0x2>]', false],
       ['sent [IPCP ConfReq id=0x1 <compress VJ 0f 01> <addr 0.0.0.0>]', true],
       ['rcvd [IPCP ConfReq id=0x8 <addr 0.0.0.0> <ms-dns1 0.0.0.0>]', false],
+      ['rcvd [IPCP ConfNak id=0x1 <addr 10.67.15.1>]', true],
+      ['sent [IPCP ConfNak id=0x8 <addr 172.21.118.10> <ms-dns1 10.0.0.1>]', false],
+      ['sent [IPCP ConfNak id=0x8 <ms-dns1 10.0.0.1>]', undefined],
       // (asking the other side to log in is not agreed until its Ack: a client asks too, pppd-role.ts)
       ['sent [LCP ConfReq id=0x1 <mru 1416> <auth eap> <magic 0x3>]', undefined],
       ['rcvd [LCP ConfReq id=0x1 <auth chap MS-v2>]', undefined],

@@ -66,8 +66,9 @@ function tellsRole(message: string): boolean {
  *   §6.2: the option asks the peer to authenticate). The Configure-Request that asks is not enough: a client may ask the server
  *   to log in too and be refused (a NetworkManager pptp client's `sent [LCP ConfReq … <auth eap>]`, rejected, test/fixtures/real/
  *   server-logs/pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt) — only the Ack is agreed;
- * - IPCP: a Configure-Request of IP-Address 0.0.0.0 asks the other side for this side's address (RFC 1332 §3.3): the side given
- *   an address is the client.
+ * - IPCP: a Configure-Request of IP-Address 0.0.0.0 asks the other side for this side's address, a Configure-Nak of it names
+ *   the address the side that asked is to use (RFC 1332 §3.3): the side given an address is the client (a PPPoE client asking for
+ *   its own old address is Nak'ed the one it gets: `rcvd [IPCP ConfNak id=0x1 <addr 10.67.15.1>]`).
  * Both sides authenticating each other (rare; pppd's `auth` on a client) sends both kinds: the first line decides (roleOfPppd).
  */
 export function packetTellsRole(message: string): boolean | undefined {
@@ -94,7 +95,11 @@ export function packetTellsRole(message: string): boolean | undefined {
     return k === 82 && message.startsWith('Re', 10) ? (message.charCodeAt(12) === 115 /* s */ ? sent : message.charCodeAt(12) === 113 /* q */ ? !sent : undefined) : undefined;
   }
   if (p === 76 /* L */) return message.startsWith('LCP ConfAck ', 6) && message.indexOf('<auth ', 18) > 0 ? sent : undefined;
-  if (p === 73 /* I */) return message.startsWith('IPCP ConfReq ', 6) && message.indexOf('<addr 0.0.0.0>', 19) > 0 ? sent : undefined;
+  if (p !== 73 /* I */ || !message.startsWith('IPCP Conf', 6)) return undefined;
+  const k = message.charCodeAt(15);
+  if (k === 82 /* ConfReq */) return message.startsWith('Req ', 15) && message.indexOf('<addr 0.0.0.0>', 19) > 0 ? sent : undefined;
+  // (a Configure-Nak of IP-Address names the address the side that asked is to use: it goes to the side given one)
+  return k === 78 /* ConfNak */ && message.startsWith('Nak ', 15) && message.indexOf('<addr ', 19) > 0 ? !sent : undefined;
   return undefined;
 }
 
