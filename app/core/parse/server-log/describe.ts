@@ -172,6 +172,8 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'authRejected',
   'noRemoteIp',
   'step.noProxyArp',
+  // pppd auth.c: "peer from calling number … authorized" — the other side let on without logging in; on a client's log the server
+  'step.peerAuthorized',
   'windowsRasIdent',
   // xl2tpd's lines about the other end of the tunnel (xl2tpd.ts with byRole): on an L2TP client's (a LAC's) log the server
   'step.l2tpPeerRepeat',

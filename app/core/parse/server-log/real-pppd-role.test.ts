@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REAL_SERVER_LOGS } from '../../../../test/support/real-server-log-table';
+import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { readRepoText } from '../../../../test/support/repo-files';
 import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
@@ -32,12 +32,46 @@ const SIDES: Record<string, 'client' | 'server'> = {
   'pppd-pptp-client-crouton-kernel-no-mppe-termreq.txt': 'client',
   'pppd-pptp-client-peer-offers-40-bit-only-mppe-negotiation-failed.txt': 'client',
   'pppd-xl2tpd-lac-echo-before-connecting-two-calls-max-retries.txt': 'client',
+  // a PPPoE client (pppd's rp-pppoe plugin): its discovery (Send PADI …) tells it from the first packet on
+  'pppd-pppoe-client-rp-pppoe-plugin-docker-padi-pado-padr-pads-ipcp-nak-padt.txt': 'client',
   // servers: they send the Challenge, the PC Acks their `<auth …>`, the PC asks for `<addr 0.0.0.0>`
   'pppd-pptpd-no-header-windows-msras-chap-failed.txt': 'server',
   'pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt': 'server',
   'pppd-accel-pptp-vyos-docs-journal-windows-10-mschap-v2-fsm-timeout-ipv6cp-discarded.txt': 'server',
   'pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt': 'server',
   'pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt': 'server',
+};
+
+/** a PPPoE client's own lines (families/pppoe-client.ts), hand-checked against the README they come from */
+const PPPOE_ROWS: Record<string, RealServerLogRow> = {
+  'pppd-pppoe-client-rp-pppoe-plugin-docker-padi-pado-padr-pads-ipcp-nak-padt.txt': {
+    records: 59,
+    understood: 58,
+    families: { pppd: 58 },
+    causes: [],
+    says: [
+      [3, 'PPPoE discovery: this side looks for an access concentrator'],
+      [5, 'The addresses and tags of the PPPoE discovery packet above.'],
+      [12, 'the access concentrator gives this side session 0x1 (PADS, RFC 2516 §5.4)'],
+      [16, "This side's PPPoE session 1 is set up"],
+      [17, 'to the access concentrator 02:42:ac:11:00:02 through eth0'],
+      [26, 'The server (calling number 02:42:AC:11:00:02) is let on without logging in'],
+      [35, 'IPCP ConfNak from the other side (the responder) (id 0x1): addr 10.67.15.1'],
+      [44, 'This side was given 10.67.15.1.'],
+      [56, 'This side ends its PPPoE session (PADT, RFC 2516 §5.5).'],
+    ],
+  },
+  'pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt': {
+    records: 13,
+    understood: 13,
+    families: { pppd: 13 },
+    causes: [],
+    says: [
+      [9, 'PPPoE discovery: this side looks for an access concentrator'],
+      [12, "No access concentrator answered this side's PPPoE discovery (no PADO to its PADIs"],
+      [13, 'The PPPoE discovery did not complete'],
+    ],
+  },
 };
 
 const real = (file: string) => parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file);
@@ -48,6 +82,24 @@ describe("a pppd log's side, from its packets", () => {
     expect(packets.length).toBeGreaterThan(0);
     // (every packet line, those before the one that tells too: they waited for it, pppd-role.ts awaitSide)
     expect(packets.map((e) => e.decoded[0]!.values?.role === 'initiator')).toEqual(packets.map(() => side === 'client'));
+  });
+
+  realServerLogTable(PPPOE_ROWS);
+
+  it('a PPPoE client\'s discovery tells its own pppd only: a router\'s PPTP server beside it keeps the PC', () => {
+    const r = parseServerLog([
+      'Jan  1 10:00:00 gw pppd[10]: Send PPPOE Discovery V1T1 PADI session 0x0 length 12',
+      'Jan  1 10:00:01 gw pppd[20]: rcvd [LCP ConfReq id=0x1 <mru 1400>]',
+      'Jan  1 10:00:02 gw pppd[10]: rcvd [LCP ConfReq id=0x1 <mru 1492>]',
+      'Jan  1 10:00:03 gw pppd[10]: PPP session is 7',
+      'Jan  1 10:00:04 gw pppd[30]: Timeout waiting for PADS packets',
+      'Jan  1 10:00:05 gw pppd[30]: LCP: timeout sending Config-Requests',
+    ].join('\n'));
+    expect(r.entries.map((e) => e.decoded[0]!.values?.role)).toEqual([undefined, undefined, 'initiator', undefined, undefined, 'initiator']);
+    expect(describeEntry(r.entries[4]!, nl)).toContain('De toegangsconcentrator bevestigde de PPPoE-sessie van deze kant niet');
+    // (a line either side writes tells nothing: `Sent PADT`, a PADT received)
+    const either = parseServerLog('pppd[40]: Sent PADT\npppd[40]: Recv PPPOE Discovery V1T1 PADT session 0x1 length 0\npppd[40]: LCP: timeout sending Config-Requests');
+    expect(either.entries.at(-1)!.decoded[0]!.values?.role).toBeUndefined();
   });
 
   it("a 3G modem's client requiring the modem to log in: the finding is this side's setting, not the PC's", () => {

@@ -10,12 +10,14 @@ import { PPTP_CLIENT_LINE } from './pptp-client';
  * NetworkManager's VPN plugin (`Plugin /usr/lib/pppd/2.4.4/nm-pptp-pppd-plugin.so loaded.`: NetworkManager-pptp, -l2tp and -sstp
  * start pppd with their plugin to dial out — a desktop's VPN connection, never a server's pppd), an OpenWrt router's PPTP or L2TP
  * client's interface (`Using interface pptp-wan`: netifd's ppp.sh names the pppd it starts for a `pptp` or `l2tp` interface
- * `<proto>-<interface>`, coolsnowwolf/lede #143; a server's pppd takes pppN); the
+ * `<proto>-<interface>`, coolsnowwolf/lede #143; a server's pppd takes pppN), a PPPoE client's discovery (pppd's rp-pppoe plugin,
+ * families/pppoe-client.ts: it sends the PADI and PADR, receives the PADO and PADS, RFC 2516 §5, and discovery.c's "PPP session is
+ * N" follows the PADS — the access concentrator writes none of them); the
  * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq); and pppd's packet dump, by what the
  * PPP protocol lets only one side send (packetTellsRole). The first such line decides; until then (and on a server's log) the other
  * side is the PC.
  */
-const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded|Using interface (?:pptp|l2tp)-\S)/;
+const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded|Using interface (?:pptp|l2tp)-\S|PPP session is \d|PADS: |Send PPPOE Discovery V\d+T\d+ PAD[IR] |Recv PPPOE Discovery V\d+T\d+ PAD[OS] |Timeout waiting for PAD[OS] packets)/;
 const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:succeeded|failed)/;
 /**
  * Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd.
@@ -42,7 +44,13 @@ function tellsRole(message: string): boolean {
   const c = message.charCodeAt(0);
   // (`sent [` / `rcvd [`: most lines of a debug log; packetTellsRole looks at a few characters before any search)
   if ((c === 115 || c === 114) && message.charCodeAt(5) === 91 /* [ */) return packetTellsRole(message) !== undefined;
-  if (c === 80 && message.charCodeAt(1) === 108 /* Pl */) return message.indexOf('-pppd-plugin.so') > 0;
+  if (c === 80) {
+    const c1 = message.charCodeAt(1);
+    // (`Plugin …`, `PPP session is …`, `PADS: …`: a letter or two before a search; `PAP …` goes on below)
+    if (c1 === 108 /* l */) return message.indexOf('-pppd-plugin.so') > 0;
+    if (c1 === 80 /* P */) return message.charCodeAt(3) === 32 && message.startsWith('PPP session is ');
+    if (c1 === 65 && message.charCodeAt(2) === 68 /* AD */) return message.startsWith('PADS: ');
+  }
   // (`Using interface …`: once a session; the name's dash at its fifth character before the search)
   if (c === 85 /* U */) return message.charCodeAt(20) === 45 /* - */ && message.startsWith('Using interface ');
   return c === 67 || c === 80 || c === 69 || c === 77
@@ -50,8 +58,10 @@ function tellsRole(message: string): boolean {
     : c === 78
       ? message.startsWith('No CHAP secret found')
       : c === 82
-        ? message.startsWith('Remote message: ')
-        : c === 83 && message.startsWith('Script pptp ');
+        ? message.startsWith('Remote message: ') || pppoeDiscovery(message)
+        : c === 83
+          ? message.startsWith('Script pptp ') || pppoeDiscovery(message)
+          : c === 84 && message.startsWith('Timeout waiting for PAD');
 }
 
 /**
@@ -102,6 +112,9 @@ export function packetTellsRole(message: string): boolean | undefined {
   return k === 78 /* ConfNak */ && message.startsWith('Nak ', 15) && message.indexOf('<addr ', 19) > 0 ? !sent : undefined;
   return undefined;
 }
+
+/** `Send PPPOE Discovery …` / `Recv PPPOE Discovery …` (families/pppoe-client.ts): the fifth character, a blank, before the search */
+const pppoeDiscovery = (message: string): boolean => message.charCodeAt(4) === 32 && message.startsWith(' PPPOE Discovery ', 4);
 
 /** The side of this record's pppd: as known for its pid, else as this line tells it (`telling`: it may). */
 function roleOfPppd(message: string, pre: Prefixed, state: FamilyState, byLog: true | undefined, telling: boolean): void {

@@ -9,6 +9,7 @@ import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-ne
 import { packetDump, unsupportedProtocol } from './pppd-packet';
 import { awaitSide, byRole, dialsOut, noteRole, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
+import { PPPOE_CLIENT_RULES } from './pppoe-client';
 import { XL2TPD_RULES } from './xl2tpd';
 import { mpdView, readMpd } from './mpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
@@ -91,7 +92,8 @@ const RULES: Rule[] = [
     const key = user !== undefined ? 'pppUserLoggedIn' : m[2] ? 'pppPeerLoggedIn' : 'pppOwnLoginOk';
     return tagged(step(key, { method: m[1]!.toUpperCase(), user: user ?? '' }, 'success'), { user });
   }),
-  context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
+  // (auth.c: the other side let on without logging in — this side did not ask it to; on a client's log, byRole, the server)
+  context(/^peer from calling number (\S+) authorized$/, (m, _p, s) => tagged(step('peerAuthorized', { peer: m[1]!, ...byRole(s) }), { peer: m[1] }), (_m, s) => void byRole(s)),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m, _p, s) => {
     const reason = m[1] ?? '';
     // the other side's pppd (ccp.c ccp_resetci) closes with this reason when it requires MPPE but cannot set it up itself: no MS-CHAP
@@ -251,6 +253,8 @@ const RULES: Rule[] = [
   ...ACCEL_PPP_RULES,
   // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
   [PPTP_CLIENT_LINE, (m, pre, state) => pptpClientLine(m, pre, state)],
+  // a PPPoE client's discovery and session lines (pppd's rp-pppoe plugin, rp-pppoe's pppoe: families/pppoe-client.ts)
+  ...PPPOE_CLIENT_RULES,
   // pppd utils.c format_packet: a frame of a protocol pppd has no printer for, dumped as `[proto=0xNNNN]` and its bytes in hex
   context(/^(sent|rcvd) \[proto=0x([0-9a-f]+)\](?: [0-9a-f ]*)?$/i, (m) => {
     const name = PPP_PROTOCOLS[parseInt(m[2]!, 16)];
