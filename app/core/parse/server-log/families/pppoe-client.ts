@@ -21,8 +21,9 @@ function discoveryPacket(dir: string, code: string, session: string): Hit {
 
 export const PPPOE_CLIENT_RULES: Rule[] = [
   context(/^(Send|Recv) PPPOE Discovery V\d+T\d+ (PAD[IORST]|unknown code [0-9a-f]+) session (0x[0-9a-f]+) length \d+$/, (m) => discoveryPacket(m[1]!, m[2]!, m[3]!)),
-  // (pppoe_printpkt's next two lines of the same packet: ` dst <MAC>  src <MAC>`, then its tags, ` [service-name] [host-uniq  19 00 00 00]`)
-  context(/^dst (?:[0-9a-f]{2}:){5}[0-9a-f]{2} +src (?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/i, () => step('pppoeDiscoveryDetail')),
+  // (pppoe_printpkt's next two lines of the same packet: ` dst <MAC>  src <MAC>`, then its tags, ` [service-name] [host-uniq  19 00 00 00]`;
+  // the two blanks before `src` a tab where a copy tabified them)
+  context(/^dst (?:[0-9a-f]{2}:){5}[0-9a-f]{2}[ \t]+src (?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/i, () => step('pppoeDiscoveryDetail')),
   context(/^\[(?:service-name|AC-name|host-uniq|AC-cookie|vendor-specific|relay-session-id|PPP-max-payload|end-of-list|unknown tag 0x[0-9a-f]+)\b.*\]$/, () => step('pppoeDiscoveryDetail')),
   // discovery.c parsePADSTags (LOG_DEBUG): the service the access concentrator granted; then waitForPADS: the session's number
   // (the user-space program adds it in hex: `PPP session is 3674 (0xe5a)`)
