@@ -149,6 +149,7 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'echoTimeout',
   'lcpTimeout',
   'lcpTimeoutL2tp',
+  'lcpTimeoutPppoe',
   'step.linkDisconnected',
   'mtPeerNotResponding',
   // pppd ipcp.c: "local/remote IP address" — on a client the local one is its own, the remote one the server's

@@ -97,6 +97,11 @@ describe("a pppd log's side, from its packets", () => {
     ].join('\n'));
     expect(r.entries.map((e) => e.decoded[0]!.values?.role)).toEqual([undefined, undefined, 'initiator', undefined, undefined, 'initiator']);
     expect(describeEntry(r.entries[4]!, nl)).toContain('De toegangsconcentrator bevestigde de PPPoE-sessie van deze kant niet');
+    // (over PPPoE no GRE carries the frames: an LCP time-out is no PPTP cause, and on the client it is the access concentrator's silence)
+    expect(r.entries[5]).toMatchObject({ outcome: 'failure', decoded: [{ key: 'lcpTimeoutPppoe' }] });
+    expect(r.entries[5]!.cause).toBeUndefined();
+    expect(describeEntry(r.entries[5]!, en)).toContain('the access concentrator never answered');
+    expect(parseServerLog('pppd[9]: LCP: timeout sending Config-Requests').entries[0]!.cause).toBe('no-ppp-frames');
     // (a line either side writes tells nothing: `Sent PADT`, a PADT received)
     const either = parseServerLog('pppd[40]: Sent PADT\npppd[40]: Recv PPPOE Discovery V1T1 PADT session 0x1 length 0\npppd[40]: LCP: timeout sending Config-Requests');
     expect(either.entries.at(-1)!.decoded[0]!.values?.role).toBeUndefined();
