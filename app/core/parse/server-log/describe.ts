@@ -170,7 +170,13 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'peerRefusedOurIp',
   'peerRefusedAuth',
   'mppePeerRefused',
-  'authRejected',
+  // a Configure-Reject's causes (ppp-reject.ts): on a client's log the other side is the server
+  'rejectAuthHere',
+  'rejectAuthByOther',
+  'rejectEncryptionHere',
+  'rejectEncryptionByOther',
+  'ipcpAddressRefusedHere',
+  'ipcpAddressRefusedByOther',
   'noRemoteIp',
   'step.noProxyArp',
   // pppd auth.c: "peer from calling number … authorized" — the other side let on without logging in; on a client's log the server
@@ -199,6 +205,11 @@ export const SITE_WORDED: ReadonlySet<string> = new Set([
   'asaNoCryptoMap',
   'asaNoCryptoMapBound',
   'asaIkeAuthModeDiffers',
+  // a DrayTek's refusal of the other side's phase 2 (families/draytek-site.ts)
+  'dtPhase2Refused',
+  // the other side's first exchange repeated or unanswered (kit.ts unansweredFirstExchange)
+  'ikeInitAnswerLost',
+  'ikeInitNoReply',
 ]);
 
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */

@@ -265,7 +265,9 @@ function noteOverlaps(rules: readonly Rule[], first: number, message: string): v
 export function unansweredFirstExchange(e: ServerLogEntry, n: number, key: 'ikeInitUnanswered' | 'ikeInitNoReply' | 'ikeInitAnswerLost'): ServerLogEntry {
   e.cause = key === 'ikeInitUnanswered' ? 'ike-responder-unreachable' : 'ike-init-unanswered';
   e.outcome = 'failure';
-  if (n > 0) e.decoded.push(d(key, { n }));
+  // (the other side's repeats on a line worded for two routers, describe.ts SITE_WORDED: the other router's, not the PC's)
+  const site = key !== 'ikeInitUnanswered' && e.decoded.some((dd) => dd.values?.role === 'site');
+  if (n > 0) e.decoded.push(d(key, site ? { n, role: 'site' } : { n }));
   return e;
 }
 

@@ -44,6 +44,6 @@ describe('an IPCP reject of the address the asker got past', () => {
     const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt`));
     expect(r.entries.filter((e) => e.cause === 'address-pool').map((e) => e.line)).toEqual(expect.arrayContaining([44, 53]));
     // (the Ack the other way, of this side's own address, is not the asker going on)
-    expect(r.entries.find((e) => e.line === 44)!.decoded.map((x) => x.key)).toContain('ipcpAddressRefused');
+    expect(r.entries.find((e) => e.line === 44)!.decoded.map((x) => x.key)).toContain('ipcpAddressRefusedHere');
   });
 });

@@ -36,13 +36,11 @@ const ENCRYPTION: RejectKind = { proto: 'CCP', auth: false, stem: 'rejectEncrypt
 const ADDRESS: RejectKind = { proto: 'IPCP', auth: false, stem: 'rejectAddress', causes: new Set<Cause>(['address-pool']) };
 /** The reject statements judged here: whether this side refused (`here`) or the other side */
 const REJECTS: ReadonlyMap<string, { kind: RejectKind; here: boolean }> = new Map([
-  ['authRejected', { kind: AUTH, here: false }],
   ['rejectAuthByOther', { kind: AUTH, here: false }],
   ['rejectAuthHere', { kind: AUTH, here: true }],
   ['rejectEncryptionHere', { kind: ENCRYPTION, here: true }],
   ['rejectEncryptionByOther', { kind: ENCRYPTION, here: false }],
-  // (pppd-packet.ts and mpd.ts say `ipcpAddressRefused` for this side's reject, ios-nak.ts `ipcpAddressRefusedHere`)
-  ['ipcpAddressRefused', { kind: ADDRESS, here: true }],
+  // (ppp-reject.ts words every family's reject of the address so)
   ['ipcpAddressRefusedHere', { kind: ADDRESS, here: true }],
   ['ipcpAddressRefusedByOther', { kind: ADDRESS, here: false }],
 ]);

@@ -28,7 +28,8 @@ const ROWS: Record<string, RealServerLogRow> = {
       [30, 'NAT traversal (draft-ietf-ipsec-nat-t-ike-02/03): no NAT'],
       [51, 'STATE_QUICK_R0 (responder got QI1)'],
       [52, 'The DrayTek sent an IKE message (Informational (5), first payload Hash (8))'],
-      [53, "The DrayTek refused the PC's IPsec phase 2 (Quick Mode) proposals"],
+      // (51.155.99.248 asks for 10.0.33.0/24 in Quick Mode, row 56: a LAN behind it, another router — draytek-site.ts)
+      [53, "The DrayTek refused the other router's IPsec phase 2 (Quick Mode) proposals"],
       [56, 'asks for the network 10.0.33.0/24'],
       [68, '51.155.99.248 starts IKEv1 Main Mode'],
     ],

@@ -91,6 +91,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [6, 'Libreswan bookkeeping.'],
     ],
   },
+  // Libreswan 5.x answering an iOS XAUTH PC: its Quick Mode's `… using ISAKMP SA #3`, both ends on one line (the PC's its one
+  // address: no site-to-site wording), and updown's cleaned XAUTH user name — each line read
+  'pluto-5x-quoted-xauth-road-warrior-quick-mode-one-line-us-them-using-isakmp-sa.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [],
+    says: [
+      [3, "Quick Mode, the server's end: 192.168.20.0/24===82.100.127.28[@xauth.mad,MS+XS+S=C]. Quick Mode, the other side's end: 6.149.27.119[192.168.1.60,+MC+XC+S=C]==={192.168.20.2/32}."],
+      [5, 'The XAUTH user name was handed to the updown script as asilvaptmad'],
+    ],
+    peer: '6.149.27.119',
+  },
   'pluto-5x-duplicate-ike-sa-init-request-retransmitting-response.txt': {
     records: 8,
     understood: 8,
@@ -102,7 +115,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       // (gcp-…-to-equinix-nl/1x2, / 1x3: leftsubnets=/rightsubnets= aliases of a net-to-net connection, libreswan-site.ts)
       [2, 'The other router sent request 0 again'],
       [3, 'The server dropped a negotiation that never completed'],
-      [6, "the server's answers on UDP 500 do not reach the PC"],
+      // (the repeats' verdict is worded for the two routers too, kit.ts unansweredFirstExchange)
+      [6, "this router's answers on UDP 500 do not reach the other router"],
     ],
   },
   'pluto-whack-parent-i1-retransmissions-no-answer.txt': {

@@ -5,7 +5,8 @@ import { explainServerLogs } from '../../diagnose/server-log';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
-import { pppdOptionType, rejectedOption } from './ppp-reject';
+import { pppdOptionType } from './ppp-option-names';
+import { rejectedOption } from './ppp-reject';
 
 /**
  * PPP Configure-Rejects judged by what they refuse, and Configure-Nak loops (ppp-reject.ts, families/pppd-packet.ts,
@@ -39,7 +40,7 @@ const REJECT_ROWS: Record<string, RealServerLogRow> = {
       [9, 'auth-protocol-mismatch'],
       [12, 'auth-protocol-mismatch'],
     ],
-    says: [[9, 'The server rejected the authentication method this side asked it for (chap MD5)']],
+    says: [[9, 'The server refused the sign-in method this side asks it for (chap MD5)']],
   },
 };
 
@@ -121,8 +122,8 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     expect(r.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'info']);
     expect(describeEntry(r.entries[4]!, en)).toContain("The other side refused the sign-in method this side asked for (CHAP MSOFTv2); this side's next request asks for another (CHAP MD5)");
     expect(describeEntry(r.entries[5]!, en)).toContain('The other side does not use multilink (several links bundled into one) (MP MRRU 1600)');
-    // with nothing after it, the reject stays what mpd.ts made it
-    expect(parseServerLog(log.slice(0, 5).map((l) => head + l).join('\n')).entries[4]!.outcome).toBe('warning');
+    // with nothing after it, the reject stays a cause, as pppd's and IOS's do
+    expect(parseServerLog(log.slice(0, 5).map((l) => head + l).join('\n')).entries[4]!.cause).toBe('auth-protocol-mismatch');
   });
 
   it('mpd: Naks counted with the same threshold (the third Nak of one option, no Ack between, names both values); an Ack ends the count', () => {
@@ -145,7 +146,7 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 48, 'info', undefined, 'The other side does not use header compression (compress VJ 0f 01)'],
     // an MPPE option with no key length (Windows over L2TP/IPsec) asks for no encryption: its refusal is no cause
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 42, 'info', undefined, 'CCP ConfRej'],
-    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "rejected the PC's request for an IP address (0.0.0.0)"],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "This side refused the other side's request for an IP address (0.0.0.0)"],
     // mpd's option lines under its Configure-Rejects (`[L-1]   ACFCOMP`), worded as pppd's dump is
     ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 21, 'info', undefined, 'The other side does not use header compression (ACFCOMP); the link goes on without it'],
     ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 82, 'info', undefined, 'This side does not use name server addresses (DNS/WINS)'],

@@ -293,7 +293,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
     says: [
       [29, 'Windows remote access (MSRASV5.20)'],
-      [44, "The server rejected the PC's request for an IP address (0.0.0.0)"],
+      [44, "This side refused the other side's request for an IP address (0.0.0.0)"],
       [68, 'pppd ends the link.'],
     ],
   },

@@ -192,6 +192,17 @@ describe('real server-log fixtures beyond the corpus', () => {
     expect(said('2023-06-27 22:29:02.886 L2TP PPP Session [10.99.99.9:1701]: A new PPP session (Upper protocol: L2TP) is started. IP Address of PPP Client: 10.99.99.9 (Hostname: "10.99.99.9"), Port Number of PPP Client: 1701, IP Address of PPP Server: 10.99.99.1, Port Number of PPP Server: 1701, Client Software Name: "L2TP VPN Client", IPv4 TCP MSS (Max Segment Size): 1314 bytes')).toMatchObject({ family: 'softether', peer: '10.99.99.9', says: 'SoftEther: a new PPP session over L2TP from 10.99.99.9 (UDP 1701), client software "L2TP VPN Client".' });
     expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is (null). The encryption algorithm name is "(null)".')).toMatchObject({ family: 'softether', says: 'SoftEther: connection CID-3 is that internal link; it has no TLS of its own (the cipher "(null)" is normal here).' });
     expect(said('2023-06-27 22:29:02.895 SSL communication for connection "CID-3" has been started. The protocol version is TLSv1.2. The encryption algorithm name is "ECDHE-RSA-AES256-GCM-SHA384".').says).toBe('SoftEther: TLS for connection CID-3 started (ECDHE-RSA-AES256-GCM-SHA384, TLSv1.2).');
+    // TLS that did not start (SoftEther issue #1926, Windows 10's SSTP client): a warning with SoftEther's reason and what it means for a PC, bare or
+    // behind the debug console's `LOG: `; no cause (a scanner's handshake fails alike)
+    for (const line of ['2023-11-13 21:40:02.131 Failed to start SSL communication for connection "CID-3". Error: Failed to find an available cipher that is supported by both sides, or the cipher specified is not compatible with the server certificate. (code 151)', 'LOG: Failed to start SSL communication for connection "CID-12". Error: Some other reason (code 150).']) {
+      const r = parseServerLog(`${line}\n`);
+      expect(r.understood).toBe(1);
+      expect(r.entries[0]).toMatchObject({ family: 'softether', outcome: 'warning' });
+      expect(r.entries[0]!.cause).toBeUndefined();
+      const says = describeEntry(r.entries[0]!, engineT('en'));
+      expect(says).toMatch(/^SoftEther: TLS for connection CID-\d+ did not start: "(?:Failed to find an available cipher|Some other reason)[^"]*" \(code 15[01]\)\. The connection's encrypted start \(TLS/);
+      expect(describeEntry(r.entries[0]!, engineT('nl'))).toContain('geen TLS-versie of versleutelingsalgoritme gemeen');
+    }
   });
   it('Windows ppp.log packet traces: with the tracing header or without, the packet assembled from its hex dump lines', () => {
     const r = parseServerLog(readRepoText(`${DIR}/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt`));

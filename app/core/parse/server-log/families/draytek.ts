@@ -2,6 +2,7 @@ import { applyRules, context, d, step, tagged, type FamilyParser, type FamilySta
 import type { LogTime } from '../types';
 import type { Prefixed } from '../prefix';
 import { isakmpExchangeName, isakmpPayloadName } from '../codes/isakmp-payloads';
+import { bySiteAttempt } from './draytek-site';
 
 /**
  * DrayTek Vigor routers (very common in the Netherlands and the UK): Windows' built-in PPTP, L2TP/IPsec and IKEv2 clients dial
@@ -232,9 +233,10 @@ export const draytekFamily: FamilyParser = {
   },
   parse(pre, state) {
     const row = rowOf(pre);
-    if (!row) return parseLine(messageOf(pre), pre, state);
+    // (an attempt's statements worded for two routers when the other side asks for a network, draytek-site.ts)
+    if (!row) return bySiteAttempt(parseLine(messageOf(pre), pre, state), state);
     const hit = parseLine(row.message, pre, state);
     if (hit && row.time) hit.time = row.time;
-    return hit;
+    return bySiteAttempt(hit, state);
   },
 };

@@ -1,6 +1,6 @@
 import { d, type FamilyState, type Hit } from '../kit';
 import type { PppOption } from '../ppp-packet';
-import { rejectedOption, type RejectedKind } from '../ppp-reject';
+import { judgeRejects, type RejectedOption } from '../ppp-reject';
 import { nakAcked, nakFresh, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
@@ -70,29 +70,12 @@ export function noteNegotiationOption(link: string, proto: string, pkt: { dir: s
 
 /**
  * An option line under a Configure-Reject (`Vi1 LCP: I CONFREJ [REQsent] id 1 len 10`, then `Vi1 LCP:    AuthProto CHAP
- * (0x0305C22305)`): judged by the option (ppp-reject.ts). I: the other side refused what the router asked for; O: the router
- * refused the other side's option. Dropped options are said in plain words; the authentication method, MPPE with a key length and
- * the request for an address are causes — but not on a link where the router itself logs in to a server (`client`, as a
- * Protocol-Reject of CCP there, ios.ts): no PC is involved. An option of another kind stays a warning.
+ * (0x0305C22305)`): judged and said by ppp-reject.ts. I: the other side refused what the router asked for; O: the router refused
+ * the other side's option. `client`: a link where the router itself logs in to a server (as a Protocol-Reject of CCP there,
+ * ios.ts) — no PC is involved, the router's own link.
  */
 export function judgeRejectedOption(proto: string, dir: string, option: PppOption, mppe: number | undefined, client: boolean, hit: Hit): void {
-  const here = dir === 'out';
   const text = option.value ? `${option.name} ${option.value}` : option.name;
-  const v = rejectedOption(proto, option.type, { ...(option.value !== undefined ? { address: option.value } : {}), ...(mppe !== undefined ? { mppe } : {}) }, here);
-  if (v.kind === 'dropped') {
-    hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: text, words: v.words! }));
-    return;
-  }
-  const said: Record<Exclude<RejectedKind, 'dropped'>, string> = {
-    auth: here ? 'rejectAuthHere' : 'rejectAuthByOther',
-    encryption: here ? 'rejectEncryptionHere' : 'rejectEncryptionByOther',
-    address: here ? 'ipcpAddressRefusedHere' : 'ipcpAddressRefusedByOther',
-    other: here ? 'rejectOtherHere' : 'rejectOtherByOther',
-  };
-  hit.decoded.push(d(said[v.kind], v.kind === 'address' ? { address: option.value ?? '' } : { option: text, ...(v.kind === 'encryption' && mppe !== undefined ? { mppe } : {}) }));
-  hit.outcome = v.kind === 'other' || client ? 'warning' : 'failure';
-  if (client) return;
-  if (v.kind === 'auth') hit.cause = 'auth-protocol-mismatch';
-  else if (v.kind === 'encryption') hit.cause = here ? 'server-refused-encryption' : 'pc-refused-encryption';
-  else if (v.kind === 'address') hit.cause = 'address-pool';
+  const parsed: RejectedOption = { text, type: option.type, ...(option.value !== undefined ? { value: option.value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
+  judgeRejects(hit, proto, [parsed], { refusedHere: dir === 'out', ownLink: client });
 }

@@ -74,3 +74,74 @@ describe("a PC's connection keeps the PC", () => {
     expect(says(text).map(([, s]) => s).join('\n')).not.toMatch(/other router/);
   });
 });
+
+describe("a connection's /NxM name: two lists of networks only when both numbers are 1 or more (whack_add.c)", () => {
+  /** a responder's Main Mode refusal under connection name `conn` (an instance of a road-warrior template: `"conn"[3] peer`) */
+  const MAIN_MODE = (conn: string) =>
+    [`${P} "${conn}"[3] 198.51.100.7 #1: responding to Main Mode from unknown peer 198.51.100.7 on port 500`, `${P} "${conn}"[3] 198.51.100.7 #1: no acceptable Oakley Transform`].join('\n');
+  it.each([
+    // a road-warrior server offering several networks (leftsubnets={…}) to PCs of one address: the PCs' side is 0
+    ['rw/1x0', "the PC's"],
+    ['rw/2x0', "the PC's"],
+    // one subnet= (vhost:%priv, 0.0.0.0/0 or a network) against a list: says nothing either
+    ['l2tp-psk/0x1', "the PC's"],
+    // a list on both sides: two gateways' networks
+    ['office/1x2', "the other router's"],
+    ['office/12x3', "the other router's"],
+  ])('"%s": %s', (conn, whose) => {
+    expect(at(MAIN_MODE(conn), 2)).toMatch(new RegExp(`^No proposal chosen: ${whose} `));
+  });
+
+  it.each([
+    // rightsubnet=vhost:%priv: the PC's own private address behind its NAT
+    ['vhost:%priv', '198.51.100.7<198.51.100.7>[+S=C]===192.168.0.104/32'],
+    // everything on the PC's side
+    ['0.0.0.0/0', '198.51.100.7<198.51.100.7>[+S=C]===0.0.0.0/0'],
+  ])("a /1x1 name whose Quick Mode's other end is %s keeps the PC", (_what, them) => {
+    expect(at(QUICK_MODE('rw/1x1', '10.0.0.0/8===203.0.113.1<203.0.113.1>[+S=C]', them), 4)).toMatch(/^No proposal chosen: the PC's/);
+  });
+
+  it('a /1x1 name whose Quick Mode shows a PC (its one address) keeps the PC from then on (en, nl)', () => {
+    const log = [
+      `${P} "l2tp-psk/1x1"[3] 198.51.100.7 #2: responding to Quick Mode proposal {msgid:6a3c1b22}`,
+      `${P} "l2tp-psk/1x1"[3] 198.51.100.7 #2:     us: 203.0.113.1/32===203.0.113.1<203.0.113.1>[+S=C]:17/1701`,
+      `${P} "l2tp-psk/1x1"[3] 198.51.100.7 #2:   them: 198.51.100.7[192.168.0.104]:17/0`,
+      `${P} "l2tp-psk/1x1"[3] 198.51.100.7 #2: no acceptable ESP transform`,
+    ].join('\n');
+    expect(at(log, 4)).toMatch(/^No proposal chosen: the PC's/);
+    expect(proposalFinding(log)!.title).toBe("The server accepts none of the PC's IPsec proposals");
+    expect(at(log, 4, nl)).not.toMatch(/andere router/);
+  });
+
+  it("5.x's one-line `us: … them: …` (after its `responding to Quick Mode proposal … using ISAKMP SA #3`, read): a network to a PC's /32 is a PC, two networks are two routers", () => {
+    const quick = (conn: string, them: string) =>
+      [
+        `${P} "${conn}"[2] 198.51.100.7 #4: responding to Quick Mode proposal {msgid:4d5807b2} using ISAKMP SA #3`,
+        `${P} "${conn}"[2] 198.51.100.7 #4:     us: 192.168.20.0/24===203.0.113.28[@gw,MS+XS+S=C]  them: 198.51.100.7[192.168.1.60,+MC+XC+S=C]===${them}`,
+        `${P} "${conn}"[2] 198.51.100.7 #4: no acceptable ESP transform`,
+      ].join('\n');
+    expect(at(quick('tunnel/1x1', '{192.168.20.2/32}'), 3)).toMatch(/^No proposal chosen: the PC's/);
+    expect(at(quick('tunnel', '192.168.1.0/24'), 3)).toMatch(/^No proposal chosen: the other router's/);
+    expect(parseServerLog(quick('tunnel', '192.168.1.0/24'), 'pluto.log').unknownLines).toEqual([]);
+  });
+
+  it("`the peer proposed:` (3.x/4.x `a -> b`, 5.x `a===b`): both networks mark the connection, a /32 keeps the PC", () => {
+    const proposed = (conn: string, sel: string) =>
+      [
+        `${P} "${conn}"[1] 198.51.100.7 #1: the peer proposed: ${sel}`,
+        `${P} "${conn}"[1] 198.51.100.7 #2: responding to Quick Mode proposal {msgid:03000000}`,
+        `${P} "${conn}"[1] 198.51.100.7 #2: no acceptable ESP transform`,
+      ].join('\n');
+    expect(at(proposed('bj-hk', '10.0.0.0/24:0/0 -> 172.31.0.0/24:0/0'), 3)).toMatch(/^No proposal chosen: the other router's/);
+    expect(at(proposed('vpnpsk/1x1', '203.0.113.93/32:17/1701 -> 198.51.100.7/32:17/1701'), 3)).toMatch(/^No proposal chosen: the PC's/);
+    expect(at(proposed('rw/1x1', '192.168.20.0/24===192.168.20.2/32'), 3)).toMatch(/^No proposal chosen: the PC's/);
+  });
+
+  it('the real Libreswan 4.7 gateway log (leftsubnets=/rightsubnets=, " /1x3") keeps the other router', () => {
+    const text = readRepoText('test/fixtures/real/server-logs/pluto-5x-duplicate-ike-sa-init-request-retransmitting-response.txt');
+    expect(says(text).find(([l]) => l === 2)?.[1]).toMatch(/^The other router sent request 0 again/);
+    // the repeats' verdict on the last one is the two routers' too (kit.ts unansweredFirstExchange), en and nl
+    expect(says(text).find(([l]) => l === 6)?.[1]).toMatch(/This router answered IKE_SA_INIT, but the other router kept sending its IKE_SA_INIT again/);
+    expect(says(text, nl).find(([l]) => l === 6)?.[1]).not.toMatch(/\bpc\b/i);
+  });
+});

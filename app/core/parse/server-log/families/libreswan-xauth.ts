@@ -51,6 +51,10 @@ export const XAUTH_RULES: readonly Rule[] = [
   // 2.189794 seconds" — PAM's reason; the result line after it carries the cause
   context(/^XAUTH FAILED during (pam_\w+) with '([^']*)' for state #\d+, .*?user=(.*?)\.?$/, (m) => tagged(step('plutoXauthPamSaid', { error: m[2]! }, 'warning'), { user: m[3] })),
   context(/^PAM: authentication of user '([^']*)' (FAILED|SUCCEEDED|succeeded|failed)(?: after [\d.]+ seconds)?$/, (m) => tagged((/^f/i.test(m[2]!) ? step('plutoXauthPamRefused', { user: m[1]! }, 'warning') : step('plutoXauthPamAccepted', { user: m[1]! })), { user: m[1] })),
+  // pluto's jam_clean_xauth_username (programs/pluto, beside fmt_common_shell_out, which builds the updown script's environment): "Warning: XAUTH username changed from '%s' to '%s'" — the user name handed to the updown
+  // script (PLUTO_XAUTH_USERNAME) kept only letters, digits, `_`, `-` and `.` (`asilvapt@mad` became `asilvaptmad`); its first value
+  // is what was left after the loop (often empty). A note for the script's administrator, nothing the log-in depends on.
+  context(/^Warning: XAUTH username changed from '([^']*)' to '([^']*)'$/, (m) => tagged(step('plutoXauthUserCleaned', { user: m[2]! }), { user: m[2] || undefined })),
   // pam_unix's own line under pluto's name (pam_unix(pluto:auth): authentication failure; logname= uid=0 …): the PAM module's refusal
   context(/^pam_\w+\(pluto:auth\): authentication failure;.*$/, () => step('plutoXauthPamSaid', { error: 'authentication failure' }, 'warning')),
 ];

@@ -1,7 +1,7 @@
 import { d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import { judgeRejected, packetDump } from './pppd-packet';
 import { notePppdNak } from './pppd-negotiation';
-import { isPppdOptionName } from '../ppp-reject';
+import { isPppdOptionName } from '../ppp-option-names';
 import { PPTP_CONTROL_TYPES } from '../codes/pptp';
 
 /**

@@ -1,8 +1,7 @@
-import { mppeBits } from '../codes/ppp';
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
-import { ipcpAddressRefused } from './pppd-negotiation';
-import { mpdOptionType, rejectedOption } from '../ppp-reject';
+import { mpdOptionType } from '../ppp-option-names';
+import { judgeRejects, type RejectedOption } from '../ppp-reject';
 import { nakAcked, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
@@ -127,20 +126,7 @@ function option(text: string, s: FamilyState): Hit {
   if (last.code === 'ConfReq' || last.code === 'ConfNak') nakStep(last, text, hit, s);
   // the log-in method both sides agreed on (an acknowledged LCP Authentication-Protocol option, lcp.c): its name for the log-in lines
   if (last.proto === 'LCP' && last.code === 'ConfAck' && text.startsWith('AUTHPROTO ')) s[`mpdAuth:${String(s.mpdLink)}`] = AUTH_NAMES[text.slice(10)] ?? text.slice(10);
-  if (last.proto === 'LCP' && last.code === 'ConfRej' && last.dir === 'in' && /^AUTHPROTO /.test(text)) {
-    // (pppd-packet.ts reads pppd's same Configure-Reject so: the PC will not log in with the method the server asks for)
-    hit.decoded.push(d('authRejected', { options: text.slice(10), ...side(s) }));
-    hit.outcome = 'warning';
-  } else if (last.proto === 'CCP' && last.code === 'ConfRej' && mppe !== undefined && (mppeBits(mppe).bits40 || mppeBits(mppe).bits56 || mppeBits(mppe).bits128)) {
-    // MppcDecodeConfigReq: mpd rejects the other side's MPPC option when none of its bits is acceptable here — MPPE off, or no
-    // MS-CHAP log-in gave keys (MppcKeyAvailable); a Configure-Reject received is the other side refusing this side's MPPE
-    if (last.dir === 'in') hit.decoded.push(d('mppePeerRefused', side(s)));
-    else hit.decoded.push(d('mpdMppeRefused'));
-    hit.outcome = 'failure';
-    hit.cause = last.dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
-  } else if (last.proto === 'IPCP' && last.code === 'ConfRej' && last.dir === 'out' && side(s) === undefined && text.startsWith('IPADDR ')) {
-    ipcpAddressRefused(hit, [`addr ${text.slice(7)}`]);
-  } else if (last.code === 'ConfRej' && mppe === undefined) droppedOption(last, text, hit);
+  if (last.code === 'ConfRej') rejected(last, text, mppe, hit, s);
   return hit;
 }
 
@@ -169,17 +155,27 @@ function nakStep(last: Last, text: string, hit: Hit, s: FamilyState): void {
 }
 
 /**
- * An option of a Configure-Reject that PPP simply drops (asyncmap, magic number, header compression, callback, multilink, DNS/WINS,
- * CCP's compression methods): said in plain words, as pppd's dump is (ppp-reject.ts). The ones the link cannot do without (the
- * authentication method, MPPC's encryption bits, the request for an address) are read above; any other option stays as it was.
+ * An option line under a Configure-Reject, judged and said by ppp-reject.ts (the same verdict as pppd's dump and IOS's option
+ * lines). The MPPC option comes on two lines, its name (`MPPC`) and its bits under it (ccp_mppc.c, `0x01000040:MPPE(128 bits),
+ * stateless`): judged on the bits. MppcDecodeConfigReq rejects the other side's MPPC option when none of its bits is acceptable
+ * here — MPPE off, or no MS-CHAP log-in gave keys (MppcKeyAvailable): said after the verdict. On a client's link (the pfSense/
+ * OPNsense WAN, `side`) mpd is the router logging in to a server: its own link, no PC involved.
  */
-function droppedOption(last: Last, text: string, hit: Hit): void {
-  const here = last.dir === 'out';
-  const address = last.proto === 'IPCP' && text.startsWith('IPADDR ') ? text.slice(7) : undefined;
-  const v = rejectedOption(last.proto, mpdOptionType(last.proto, text), address !== undefined ? { address } : {}, here);
+function rejected(last: Last, text: string, mppe: number | undefined, hit: Hit, s: FamilyState): void {
+  if (mppe !== undefined && last.proto !== 'CCP') return;
+  const type = mppe !== undefined ? 18 : mpdOptionType(last.proto, text);
+  if (last.proto === 'CCP' && type === 18 && mppe === undefined) return;
   // (named without what mpd writes after a comma, `COMPPROTO VJCOMP, 16 comp. channels, no comp-cid`: the option line says that)
   const comma = text.indexOf(', ');
-  if (v.kind === 'dropped') hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: comma < 0 ? text : text.slice(0, comma), words: v.words! }));
+  const named = comma < 0 || mppe !== undefined ? text : text.slice(0, comma);
+  const words = named.split(' ');
+  const nameWords = words[0] === 'MP' && words.length > 1 ? 2 : 1;
+  const value = words.slice(nameWords).join(' ');
+  const option: RejectedOption = { text: named, type, ...(value ? { value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
+  const here = last.dir === 'out';
+  const role = side(s);
+  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: role !== undefined, ...role });
+  if (here && hit.decoded.some((dd) => dd.key === 'rejectEncryptionHere')) hit.decoded.push(d('mpdMppeRefused'));
 }
 
 /**
@@ -333,8 +329,12 @@ const RULES: Rule[] = [
   [/^no interface to proxy arp on for (\S+)$/, (_m, _p, s) => step('noProxyArp', side(s), 'warning')],
   // the rest of mpd's own bookkeeping: events, layers, bundles, interfaces, threads
   [/^(?:\w+: (?:Open|Close|Up|Down) event|\w+: Layer(?:Up|Down|Start|Finish)|[Ll]ink: (?:UP|OPEN|CLOSE) event|[Ll]ink: origination is remote|Link: Matched action .*|Link: Join bundle .*|Creating new bundle using template .*|Bundle: Interface \S+ created|Bundle(?: up:|: Status update: up) \d+ links?, total bandwidth \d+ bps|IFACE: (?:Up|Down) event|IFACE: Rename interface \S+ to \S+|IFACE: Add description .*|AUTH: Auth-Thread (?:started|finished normally)|AUTH: Trying \w+|AUTH: Cleanup|LCP: authorization successful|LCP: LayerUp|No NCPs left\. Closing links\.\.\.|(?:opening|closing) link ".*"\.\.\.|error writing len \d+ frame to bypass: .*|(?:CHAP|PAP): [Uu]sing authname ".*"|PPPoE: connection (?:successful|closed)|PPPoE: rec'd ACNAME .*|PPPoE: Set PPP-Max-Payload to .*|PPPoE: rec'd PPP-Max-Payload .*|web: .*)$/, housekeeping],
-  // a packet's option (fsm.c FsmDecodeBuffer; the option names of lcp.c, ipcp.c, ccp.c) and the MPPC bits under one (ccp_mppc.c)
-  [/^(?:ACFCOMP|PROTOCOMP|MRU \d+|MAGICNUM (?:0x)?[0-9a-f]+|AUTHPROTO .+|CALLBACK .*|ACCMAP .*|MP MRRU \d+|ENDPOINTDISC .*|SHORTSEQ|LCP-EXTENSIONS|IPADDR \S+|COMPPROTO .+|(?:PRI|SEC)(?:DNS|NBNS) \S+|MPPC|DEFLATE.*|PRED1|0x[0-9a-f]{8}:.*)$/i, (m, _p, s) => option(m[0], s)],
+  // ipcp.c / ccp.c DecodeConfig under a Configure-Request: an option mpd does not take (its table's `supported` FALSE, or a length out
+  // of range), which it answers with a Configure-Reject (FsmRej) — that reject's option lines are judged (option())
+  [/^(?:Not supported|bogus len=\d+)$/, housekeeping],
+  // a packet's option (fsm.c FsmDecodeBuffer; the option names of lcp.c gLcpConfOpts, ipcp.c gIpcpConfOpts, ccp.c gCcpTypeNames,
+  // `UNKNOWN[n]` for one without a name) and the MPPC bits under one (ccp_mppc.c)
+  [/^(?:ACFCOMP|PROTOCOMP|MRU \d+|MAGICNUM (?:0x)?[0-9a-f]+|AUTHPROTO .+|CALLBACK .*|ACCMAP .*|MP MRRU \d+|ENDPOINTDISC .*|MP SHORTSEQ|QUALPROTO.*|FCSALT.*|VENDOR.*|BACP.*|LCP-EXTENSIONS|IPADDR \S+|IPADDRS(?: .*)?|COMPPROTO .+|(?:PRI|SEC)(?:DNS|NBNS) \S+|MPPC|DEFLATE.*|PRED[12]|BSD.*|STAC.*|LZS-DCP.*|UNKNOWN\[\d+\].*|0x[0-9a-f]{8}:.*)$/i, (m, _p, s) => option(m[0], s)],
 ];
 
 /** An mpd line: its head cut (the link or bundle is the entry's session), its text read by the rules above. */

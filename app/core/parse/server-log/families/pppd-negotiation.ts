@@ -46,21 +46,6 @@ export function mppeStrengthMismatch(pid: string, state: FamilyState): Hit['deco
   return [d('mppeStrengthMismatch', { ours, theirs })];
 }
 
-/**
- * The server's IPCP Configure-Reject of the PC's IP-Address option (RFC 1332 §3.3: type 3; 0.0.0.0 asks the other side for an
- * address). pppd ipcp.c ipcp_reqci rejects it when "neither we nor he knows his address" (no remote address from the options,
- * chap-secrets or the pool) or when the address option may not be negotiated at all; accel-ppp prints its packets in the same
- * form. Either way the PC gets no address, and Windows gives up the link. A rejected DNS or WINS option (ms-dns, ms-wins) is
- * not this: the link still comes up.
- */
-export function ipcpAddressRefused(hit: Hit, options: string[]): void {
-  const asked = options.find((o) => o.startsWith('addr '));
-  if (asked === undefined) return;
-  hit.decoded.push(d('ipcpAddressRefused', { address: asked.slice(5) }));
-  hit.outcome = 'failure';
-  hit.cause = 'address-pool';
-}
-
 const nameAndValue = (option: string): [string, string] => {
   const blank = option.indexOf(' ');
   return blank < 0 ? [option, ''] : [option.slice(0, blank), option.slice(blank + 1)];

@@ -1,8 +1,9 @@
 import { PPP_PROTOCOLS, PPPD_CODE_NAMES } from '../codes/ppp';
 import { d, msChapErrorOf, type FamilyState, type Hit } from '../kit';
 import { mppeFromPppd } from '../ppp-packet';
-import { ipcpAddressRefused, notePppdNak } from './pppd-negotiation';
-import { pppdOptionType, rejectedOption } from '../ppp-reject';
+import { notePppdNak } from './pppd-negotiation';
+import { pppdOptionType } from '../ppp-option-names';
+import { judgeRejects, type RejectedOption } from '../ppp-reject';
 
 /**
  * `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. `negotiation`: where this pppd's
@@ -80,38 +81,16 @@ function protocolRejected(hit: Hit, body: string, dir: string): void {
 }
 
 /**
- * A Configure-Reject judged by the options it refuses (ppp-reject.ts): the ones PPP drops said in plain words, one statement per
- * kind (info); the authentication method, MPPE with a key length and the request for an IP address are causes. `rcvd` is the
- * other side refusing what this side asked for, `sent` this side refusing the other's.
+ * A Configure-Reject of a pppd or accel-ppp dump (`<asyncmap 0x0> <auth chap MS-v2>`; RouterOS's option lines, one a call): each
+ * option's number by its name, its value after the name, judged and said by ppp-reject.ts. `rcvd` is the other side refusing
+ * what this side asked for, `sent` this side refusing the other's.
  */
 export function judgeRejected(hit: Hit, proto: string, dir: string, options: readonly string[]): void {
-  const here = dir === 'out';
-  const dropped = new Map<string, string[]>();
-  for (const o of options) {
-    const mppe = o.startsWith('mppe') ? mppeFromPppd(`<${o}>`) : undefined;
-    const address = o.startsWith('addr ') ? o.slice(5) : undefined;
-    const v = rejectedOption(proto, pppdOptionType(proto, o), { ...(address !== undefined ? { address } : {}), ...(mppe !== undefined ? { mppe } : {}) }, here);
-    if (v.kind === 'dropped') {
-      const list = dropped.get(v.words!) ?? [];
-      dropped.set(v.words!, [...list, o.trim()]);
-    } else if (v.kind === 'auth') {
-      // (the other side will not log in with the method this side asks for; or this side will not with the other's)
-      hit.decoded.push(here ? d('rejectAuthHere', { option: o.slice(5) }) : d('authRejected', { options: o.slice(5) }));
-      hit.outcome = 'failure';
-      hit.cause = 'auth-protocol-mismatch';
-    } else if (v.kind === 'encryption') {
-      hit.decoded.push(d(here ? 'rejectEncryptionHere' : 'rejectEncryptionByOther', { option: o, mppe: mppe! }));
-      hit.outcome = 'failure';
-      // (as a Protocol-Reject of CCP: the other side's refusal is the PC's on a server's log, the server's on a client's — causeAsInitiator)
-      hit.cause = here ? 'server-refused-encryption' : 'pc-refused-encryption';
-    } else if (v.kind === 'address') {
-      if (here) ipcpAddressRefused(hit, [o]);
-      else {
-        hit.decoded.push(d('ipcpAddressRefusedByOther', { address: address ?? '' }));
-        hit.outcome = 'failure';
-        hit.cause = 'address-pool';
-      }
-    }
-  }
-  for (const [words, list] of dropped) hit.decoded.push(d(here ? 'rejectDroppedHere' : 'rejectDroppedByOther', { option: list.join(', '), words }));
+  const parsed = options.map((o): RejectedOption => {
+    const text = o.trim();
+    const blank = text.indexOf(' ');
+    const mppe = text.startsWith('mppe') ? mppeFromPppd(`<${o}>`) : undefined;
+    return { text, type: pppdOptionType(proto, o), ...(blank > 0 ? { value: text.slice(blank + 1) } : {}), ...(mppe !== undefined ? { mppe } : {}) };
+  });
+  judgeRejects(hit, proto, parsed, { refusedHere: dir === 'out' });
 }

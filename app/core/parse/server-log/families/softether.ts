@@ -102,6 +102,16 @@ const RULES: Rule[] = [
   // (newer builds name the TLS version before the cipher, "(null)" on the internal connection of a PPP session: SoftEther issue #1854)
   [/^(?:SSL )?communication for connection "(CID-[\w-]+)" has been started\.(?: The protocol version is ([^\s]+?)\.)? The encryption algorithm name is "([^"]*)"\.$/, (m) =>
     m[3] === '(null)' ? step('seInprocTls', { cid: m[1]! }) : step('seTls', { cid: m[1]!, cipher: m[2] && m[2] !== '(null)' ? `${m[3]!}, ${m[2]}` : m[3]! })],
+  // TLS did not start: "Failed to start SSL communication for connection "CID-3". Error: Failed to find an available cipher that is
+  // supported by both sides, or the cipher specified is not compatible with the server certificate. (code 151)" (SoftEther issue #1926:
+  // Windows 10's SSTP client against a server whose cipher setting it does not share). Any client's failed handshake reads so —
+  // a scanner's too — so it is a warning naming the reason, not a cause; SoftEther's text is quoted as logged. Windows 7's SChannel
+  // has TLS 1.1/1.2 disabled by default as a client (learn.microsoft.com, "Protocols in TLS/SSL (Schannel SSP)").
+  [/^Failed to start SSL communication for connection "(CID-[\w-]+)"\. Error: (.+?)\.? \([Cc]ode (\d+)\)\.?$/, (m) => {
+    const hit = step('seTlsFailed', { cid: m[1]!, reason: m[2]!, code: m[3]! }, 'warning');
+    hit.decoded.push(...step('seTlsFailedMeans').decoded);
+    return hit;
+  }],
   // "SSTP PPP Session [ip:port]: A new PPP session (Upper protocol: SSTP) is started. … Client Software Name: "Microsoft SSTP VPN
   // Client", …" (SoftEther issues #1396, #1854; L2TP alike): the PC's PPP session begins, the name says which client it is (an
   // ISO-timestamped line's "SSTP" reads as its level word, like "SSL" above: the protocol word is optional, Upper protocol names it)
@@ -126,7 +136,7 @@ const RULES: Rule[] = [
  * unanchored word made the engine try every alternative at every position of every record no
  * program tag names). A module constant: a regex literal in a function is a new RegExp per call.
  */
-const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
+const SSTP_MARK = /^(?:IPsec (?:Client|IKE Session|ESP Session) |L2TP PPP Session \[|(?:\[HUB "[^"]*"\] )?(?:The )?[Cc]onnection "CID-|On the TCP Listener \(Port \d+\)|For the client \(IP address: |(?:SSL |Failed to start SSL )?communication for connection "CID-|(?:\[HUB "[^"]*"\] )?Session "SID-|The connection with the client \(IP address )/;
 
 /**
  * A SoftEther line whose copy lost the first digits of its date (`019-10-11 17:37:02.473 [HUB "VPN"] …`, SoftEther issue #993: a code

@@ -1,3 +1,4 @@
+import { SITE_WORDED } from '../describe';
 import { d, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime } from '../types';
@@ -68,15 +69,47 @@ function sessionUp(base: Hit['decoded'][number], user: string, group: string, se
   return { decoded: [base, d('vpn3000Connected', { user, group, session })], outcome: 'success', user };
 }
 
+/**
+ * Whether a record's peer is another router in a LAN-to-LAN tunnel, not a PC: the concentrator's event text names the group it put
+ * the peer in, `Group [name]`, and a LAN-to-LAN peer's group is named by the peer's address (the real AUTH/22 `User [127.0.0.1] Group
+ * [127.0.0.1] connected, Session Type:IPSec/LAN-to-LAN`; the VPN 3000 Concentrator Reference, "IPSec | LAN-to-LAN | Add | Done": the
+ * Manager creates the connection's group under the peer's address — assumed from that screen's description, not read here), or says
+ * `LAN-to-LAN` itself; a remote-access peer's group is a name an administrator chose (`Group [VPNFull] User [testuser]`). The last
+ * sign read for a peer counts; its statements that name the PC (describe.ts SITE_WORDED) then say "the other router".
+ */
+const L2L_PEERS = 'vpn3000L2lPeers';
+const MAX_PEERS = 5000;
+const GROUP = /Group \[ ?([^\]]+?) ?\]/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+function lanToLanSign(text: string): boolean | undefined {
+  if (text.includes('LAN-to-LAN')) return true;
+  // (a plain search before the regex: most records name no group)
+  const group = text.includes('Group [') ? text.match(GROUP)?.[1] : undefined;
+  return group === undefined ? undefined : IPV4.test(group);
+}
+function asLanToLan(hit: Hit, peer: string | undefined, text: string, state: Record<string, unknown>): void {
+  if (peer === undefined) return;
+  const sign = lanToLanSign(text);
+  let peers = state[L2L_PEERS] as Map<string, boolean> | undefined;
+  if (sign !== undefined) {
+    peers ??= state[L2L_PEERS] = new Map<string, boolean>();
+    if (peers.size >= MAX_PEERS) peers.clear();
+    peers.set(peer, sign);
+  }
+  if (peers?.get(peer) !== true) return;
+  hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined && SITE_WORDED.has(dd.key) ? d(dd.key, { ...dd.values, role: 'site' }) : dd));
+}
+
 export const vpn3000Family: FamilyParser = {
   family: 'vpn3000',
   // (the head starts with a digit: one character test first, as claims runs for every record no program tag names)
   claims: (pre: Prefixed) => isDigit(pre.message.charCodeAt(0)) && VPN3000_HEAD.test(pre.message),
-  parse(pre) {
+  parse(pre, state) {
     const r = readVpn3000(pre.message);
     if (!r) return null;
     const hit = decode(r);
     if (r.peer) hit.peer = r.peer;
+    asLanToLan(hit, r.peer, r.text, state);
     return hit;
   },
 };
