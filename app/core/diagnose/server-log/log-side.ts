@@ -22,7 +22,9 @@ export const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.ha
 // (mppe-unavailable: a PPTP/L2TP client's pppd could not agree MPPE with the server, or has none itself — pppd ccp.c on either side)
 // (credentials-rejected: a PPTP/L2TP client's pppd got the server's CHAP/MS-CHAP Failure — its own configured secret, no PC's;
 // pc-refused-encryption / server-refused-encryption: on a client's log the peer refusing MPPE is the server, this side's refusal its own)
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed', 'credentials-rejected', 'pc-refused-encryption', 'server-refused-encryption']);
+// (auth-protocol-mismatch: a PPP client's pppd and the server have no authentication method in common — pppd-role.ts tells the side from
+// the packets; a client requiring the server to authenticate, the 3G modem's `peer refused to authenticate`, is this side's setting)
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed', 'credentials-rejected', 'pc-refused-encryption', 'server-refused-encryption']);
 /**
  * The entry is from a router that answered another router (a site-to-site tunnel: its statements were worded so,
  * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).

@@ -149,6 +149,7 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'echoTimeout',
   'lcpTimeout',
   'lcpTimeoutL2tp',
+  'lcpTimeoutPppoe',
   'step.linkDisconnected',
   'mtPeerNotResponding',
   // pppd ipcp.c: "local/remote IP address" — on a client the local one is its own, the remote one the server's
@@ -178,6 +179,8 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'ipcpAddressRefusedByOther',
   'noRemoteIp',
   'step.noProxyArp',
+  // pppd auth.c: "peer from calling number … authorized" — the other side let on without logging in; on a client's log the server
+  'step.peerAuthorized',
   'windowsRasIdent',
   // xl2tpd's lines about the other end of the tunnel (xl2tpd.ts with byRole): on an L2TP client's (a LAC's) log the server
   'step.l2tpPeerRepeat',

@@ -20,18 +20,29 @@ import type { Cause, Decoded, ServerLogEntry } from './types';
 
 interface RejectKind {
   proto: string;
-  /** the authentication method (LCP), else MPPE (CCP): what the reject's statement becomes, with who refused and how the asker went on */
+  /** the authentication method (LCP): the asker may go on with another one (`…Next`) */
   auth: boolean;
+  /** what the reject's statement becomes (with who refused and how the asker went on): `rejectAuth…`, `rejectEncryption…`, `rejectAddress…` */
+  stem: string;
   causes: ReadonlySet<Cause>;
 }
-const AUTH: RejectKind = { proto: 'LCP', auth: true, causes: new Set<Cause>(['auth-protocol-mismatch']) };
-const ENCRYPTION: RejectKind = { proto: 'CCP', auth: false, causes: new Set<Cause>(['pc-refused-encryption', 'server-refused-encryption', 'mppe-unavailable']) };
+const AUTH: RejectKind = { proto: 'LCP', auth: true, stem: 'rejectAuth', causes: new Set<Cause>(['auth-protocol-mismatch']) };
+const ENCRYPTION: RejectKind = { proto: 'CCP', auth: false, stem: 'rejectEncryption', causes: new Set<Cause>(['pc-refused-encryption', 'server-refused-encryption', 'mppe-unavailable']) };
+/**
+ * IPCP's IP-Address refused (RFC 1332 §3.3): the asker may ask again without it (RFC 1661 §5.4) and be acknowledged — it goes on
+ * with an address of its own, not one given (a PPPoE or 3G client with a fixed address, a router's link): then the reject was no
+ * empty pool. Without that Ack (a Windows PC asks for 0.0.0.0 again and again) it stays the cause.
+ */
+const ADDRESS: RejectKind = { proto: 'IPCP', auth: false, stem: 'rejectAddress', causes: new Set<Cause>(['address-pool']) };
 /** The reject statements judged here: whether this side refused (`here`) or the other side */
 const REJECTS: ReadonlyMap<string, { kind: RejectKind; here: boolean }> = new Map([
   ['rejectAuthByOther', { kind: AUTH, here: false }],
   ['rejectAuthHere', { kind: AUTH, here: true }],
   ['rejectEncryptionHere', { kind: ENCRYPTION, here: true }],
   ['rejectEncryptionByOther', { kind: ENCRYPTION, here: false }],
+  // (ppp-reject.ts words every family's reject of the address so)
+  ['ipcpAddressRefusedHere', { kind: ADDRESS, here: true }],
+  ['ipcpAddressRefusedByOther', { kind: ADDRESS, here: false }],
 ]);
 const hasReject = (e: ServerLogEntry): boolean => e.outcome !== 'info' && e.outcome !== 'success' && e.decoded.some((dd) => REJECTS.has(dd.key));
 
@@ -132,10 +143,10 @@ function wentOn(entries: ServerLogEntry[], at: readonly ({ packet: Packet; link:
   }
   if (next === undefined && !acked) return;
   const side = r.here ? 'Here' : 'ByOther';
-  const option = String(r.statement.values?.option ?? r.statement.values?.options ?? '');
-  r.statement.key = `${r.kind.auth ? 'rejectAuth' : 'rejectEncryption'}${side}${next !== undefined ? 'Next' : 'Without'}`;
+  const option = String(r.statement.values?.option ?? r.statement.values?.options ?? r.statement.values?.address ?? '');
+  r.statement.key = `${r.kind.stem}${side}${next !== undefined ? 'Next' : 'Without'}`;
   r.statement.values = { ...r.statement.values, option, ...(next !== undefined ? { next } : {}) };
-  // (another method asked: a normal step; the link going on without the sign-in or the encryption asked for: a warning)
+  // (another method asked: a normal step; the link going on without the sign-in, the encryption or the address asked for: a warning)
   e.outcome = next !== undefined ? 'info' : 'warning';
   delete e.cause;
 }

@@ -40,7 +40,7 @@ const REJECT_ROWS: Record<string, RealServerLogRow> = {
       [9, 'auth-protocol-mismatch'],
       [12, 'auth-protocol-mismatch'],
     ],
-    says: [[9, 'The other side refused the sign-in method this side asks for (chap MD5)']],
+    says: [[9, 'The server refused the sign-in method this side asks it for (chap MD5)']],
   },
 };
 

@@ -10,11 +10,14 @@ import { PPTP_CLIENT_LINE } from './pptp-client';
  * NetworkManager's VPN plugin (`Plugin /usr/lib/pppd/2.4.4/nm-pptp-pppd-plugin.so loaded.`: NetworkManager-pptp, -l2tp and -sstp
  * start pppd with their plugin to dial out — a desktop's VPN connection, never a server's pppd), an OpenWrt router's PPTP or L2TP
  * client's interface (`Using interface pptp-wan`: netifd's ppp.sh names the pppd it starts for a `pptp` or `l2tp` interface
- * `<proto>-<interface>`, coolsnowwolf/lede #143; a server's pppd takes pppN); the
- * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq). The first such line decides;
- * until then (and on a server's log) the other side is the PC.
+ * `<proto>-<interface>`, coolsnowwolf/lede #143; a server's pppd takes pppN), a PPPoE client's discovery (pppd's rp-pppoe plugin,
+ * families/pppoe-client.ts: it sends the PADI and PADR, receives the PADO and PADS, RFC 2516 §5, and discovery.c's "PPP session is
+ * N" follows the PADS — the access concentrator writes none of them); the
+ * server's "… peer authentication succeeded|failed for …" (chap_handle_response, upap_rauthreq); and pppd's packet dump, by what the
+ * PPP protocol lets only one side send (packetTellsRole). The first such line decides; until then (and on a server's log) the other
+ * side is the PC.
  */
-const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded|Using interface (?:pptp|l2tp)-\S)/;
+const CLIENT_LINE = /^(?:(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) authentication (?:succeeded|failed)$|MS-CHAP authentication failed: |No CHAP secret found for authenticating us to |Remote message: |Script pptp |Plugin \S*nm-(?:pptp|l2tp|sstp)-pppd-plugin\.so loaded|Using interface (?:pptp|l2tp)-\S|PPP session is \d|PADS: |Send PPPOE Discovery V\d+T\d+ PAD[IR] |Recv PPPOE Discovery V\d+T\d+ PAD[OS] |Timeout waiting for PAD[OS] packets)/;
 const SERVER_LINE = /^(?:CHAP|PAP|EAP|MS-CHAP(?:-v2)?) peer authentication (?:succeeded|failed)/;
 /**
  * Per pppd process (its pid; '' for lines without one): a server runs one pppd per session, a log may hold both sides' pppd.
@@ -39,7 +42,15 @@ export function noteRole(message: string, pre: Prefixed, state: FamilyState): vo
  */
 function tellsRole(message: string): boolean {
   const c = message.charCodeAt(0);
-  if (c === 80 && message.charCodeAt(1) === 108 /* Pl */) return message.indexOf('-pppd-plugin.so') > 0;
+  // (`sent [` / `rcvd [`: most lines of a debug log; packetTellsRole looks at a few characters before any search)
+  if ((c === 115 || c === 114) && message.charCodeAt(5) === 91 /* [ */) return packetTellsRole(message) !== undefined;
+  if (c === 80) {
+    const c1 = message.charCodeAt(1);
+    // (`Plugin …`, `PPP session is …`, `PADS: …`: a letter or two before a search; `PAP …` goes on below)
+    if (c1 === 108 /* l */) return message.indexOf('-pppd-plugin.so') > 0;
+    if (c1 === 80 /* P */) return message.charCodeAt(3) === 32 && message.startsWith('PPP session is ');
+    if (c1 === 65 && message.charCodeAt(2) === 68 /* AD */) return message.startsWith('PADS: ');
+  }
   // (`Using interface …`: once a session; the name's dash at its fifth character before the search)
   if (c === 85 /* U */) return message.charCodeAt(20) === 45 /* - */ && message.startsWith('Using interface ');
   return c === 67 || c === 80 || c === 69 || c === 77
@@ -47,9 +58,63 @@ function tellsRole(message: string): boolean {
     : c === 78
       ? message.startsWith('No CHAP secret found')
       : c === 82
-        ? message.startsWith('Remote message: ')
-        : c === 83 && message.startsWith('Script pptp ');
+        ? message.startsWith('Remote message: ') || pppoeDiscovery(message)
+        : c === 83
+          ? message.startsWith('Script pptp ') || pppoeDiscovery(message)
+          : c === 84 && message.startsWith('Timeout waiting for PAD');
 }
+
+/**
+ * Which side a line of pppd's packet dump (`sent [CHAP Challenge id=0x1 <…>, name = "…"]`, pppd's printers: chap-new.c,
+ * upap.c, eap.c, lcp.c, ipcp.c) shows this pppd to be, by what the PPP protocol lets only one side send: `true` the side that
+ * logs in and is given an address (the client, the side that dialled), `false` the side that checks the other's log-in (the
+ * server), undefined a packet either side sends.
+ * - CHAP: the authenticator sends the Challenge, the Success and the Failure, the side logging in the Response (RFC 1994 §4);
+ * - PAP: the side logging in sends the Authenticate-Request (`AuthReq`), the authenticator the Ack or Nak (RFC 1334 §2.2);
+ * - EAP: the authenticator sends Requests, Success and Failure, the side logging in the Responses (RFC 3748 §4);
+ * - LCP: a Configure-Ack of an Authentication-Protocol option (`<auth …>`) is the side agreeing to log in with it (RFC 1661
+ *   §6.2: the option asks the peer to authenticate). The Configure-Request that asks is not enough: a client may ask the server
+ *   to log in too and be refused (a NetworkManager pptp client's `sent [LCP ConfReq … <auth eap>]`, rejected, test/fixtures/real/
+ *   server-logs/pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt) — only the Ack is agreed;
+ * - IPCP: a Configure-Request of IP-Address 0.0.0.0 asks the other side for this side's address, a Configure-Nak of it names
+ *   the address the side that asked is to use (RFC 1332 §3.3): the side given an address is the client (a PPPoE client asking for
+ *   its own old address is Nak'ed the one it gets: `rcvd [IPCP ConfNak id=0x1 <addr 10.67.15.1>]`).
+ * Both sides authenticating each other (rare; pppd's `auth` on a client) sends both kinds: the first line decides (roleOfPppd).
+ */
+export function packetTellsRole(message: string): boolean | undefined {
+  const c = message.charCodeAt(0);
+  if ((c !== 115 && c !== 114) || message.charCodeAt(5) !== 91 /* [ */) return undefined;
+  const sent = c === 115 && message.startsWith('sent');
+  if (!sent && !message.startsWith('rcvd')) return undefined;
+  const p = message.charCodeAt(6);
+  // (the code's first letter after `CHAP `, `PAP Auth`, `EAP `: Challenge/Success/Failure vs Response; Req vs Ack/Nak; Request/Success/Failure vs Response)
+  if (p === 67 /* C */) {
+    if (!message.startsWith('CHAP ', 6)) return undefined;
+    const k = message.charCodeAt(11);
+    return k === 82 /* R */ ? sent : k === 67 || k === 83 || k === 70 /* C S F */ ? !sent : undefined;
+  }
+  if (p === 80 /* P */) {
+    if (!message.startsWith('PAP Auth', 6)) return undefined;
+    const k = message.charCodeAt(14);
+    return k === 82 /* R */ ? sent : k === 65 || k === 78 /* A N */ ? !sent : undefined;
+  }
+  if (p === 69 /* E */) {
+    if (!message.startsWith('EAP ', 6)) return undefined;
+    const k = message.charCodeAt(10);
+    if (k === 83 || k === 70) return !sent;
+    return k === 82 && message.startsWith('Re', 10) ? (message.charCodeAt(12) === 115 /* s */ ? sent : message.charCodeAt(12) === 113 /* q */ ? !sent : undefined) : undefined;
+  }
+  if (p === 76 /* L */) return message.startsWith('LCP ConfAck ', 6) && message.indexOf('<auth ', 18) > 0 ? sent : undefined;
+  if (p !== 73 /* I */ || !message.startsWith('IPCP Conf', 6)) return undefined;
+  const k = message.charCodeAt(15);
+  if (k === 82 /* ConfReq */) return message.startsWith('Req ', 15) && message.indexOf('<addr 0.0.0.0>', 19) > 0 ? sent : undefined;
+  // (a Configure-Nak of IP-Address names the address the side that asked is to use: it goes to the side given one)
+  return k === 78 /* ConfNak */ && message.startsWith('Nak ', 15) && message.indexOf('<addr ', 19) > 0 ? !sent : undefined;
+  return undefined;
+}
+
+/** `Send PPPOE Discovery …` / `Recv PPPOE Discovery …` (families/pppoe-client.ts): the fifth character, a blank, before the search */
+const pppoeDiscovery = (message: string): boolean => message.charCodeAt(4) === 32 && message.startsWith(' PPPOE Discovery ', 4);
 
 /** The side of this record's pppd: as known for its pid, else as this line tells it (`telling`: it may). */
 function roleOfPppd(message: string, pre: Prefixed, state: FamilyState, byLog: true | undefined, telling: boolean): void {
@@ -58,7 +123,7 @@ function roleOfPppd(message: string, pre: Prefixed, state: FamilyState, byLog: t
   const known = roles?.get(key);
   state.pppClient = known ?? byLog;
   if (known !== undefined || !telling) return;
-  const client = CLIENT_LINE.test(message) ? true : SERVER_LINE.test(message) ? false : undefined;
+  const client = packetTellsRole(message) ?? (CLIENT_LINE.test(message) ? true : SERVER_LINE.test(message) ? false : undefined);
   if (client === undefined) return;
   roles ??= state.pppRoles = new Map<string, boolean>();
   if (roles.size > 5000) roles.clear(); // bounded memory on long logs

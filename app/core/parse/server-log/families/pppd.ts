@@ -9,6 +9,7 @@ import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-ne
 import { packetDump, unsupportedProtocol } from './pppd-packet';
 import { awaitSide, byRole, dialsOut, noteRole, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
+import { PPPOE_CLIENT_RULES } from './pppoe-client';
 import { XL2TPD_RULES } from './xl2tpd';
 import { mpdView, readMpd } from './mpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
@@ -91,7 +92,8 @@ const RULES: Rule[] = [
     const key = user !== undefined ? 'pppUserLoggedIn' : m[2] ? 'pppPeerLoggedIn' : 'pppOwnLoginOk';
     return tagged(step(key, { method: m[1]!.toUpperCase(), user: user ?? '' }, 'success'), { user });
   }),
-  context(/^peer from calling number (\S+) authorized$/, (m) => tagged(step('peerAuthorized', { peer: m[1]! }), { peer: m[1] })),
+  // (auth.c: the other side let on without logging in — this side did not ask it to; on a client's log, byRole, the server)
+  context(/^peer from calling number (\S+) authorized$/, (m, _p, s) => tagged(step('peerAuthorized', { peer: m[1]!, ...byRole(s) }), { peer: m[1] }), (_m, s) => void byRole(s)),
   [/^LCP terminated by peer(?: \((.*)\))?$/, (m, _p, s) => {
     const reason = m[1] ?? '';
     // the other side's pppd (ccp.c ccp_resetci) closes with this reason when it requires MPPE but cannot set it up itself: no MS-CHAP
@@ -128,7 +130,8 @@ const RULES: Rule[] = [
   // the log shows: noteTransport below; with signs of both (a server running pptpd and xl2tpd) or neither, PPTP's reading stays
   // (on a client's log, pppClient, the side that never answered is the server: worded so, describe.ts INITIATOR_WORDED)
   // (blanks between the words as a copy left them: a forum post shows "LCP: timeout sending   Config-Requests")
-  [/^LCP: timeout +sending +Config-Requests$/, (_m, _p, s) => (s.l2tp && !s.pptp ? { decoded: [d('lcpTimeoutL2tp', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
+  // (over PPPoE, noteTransport's pppoe, PPP rides on Ethernet itself, RFC 2516: no GRE either)
+  [/^LCP: timeout +sending +Config-Requests$/, (_m, _p, s) => (s.pptp ? { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' } : s.l2tp || s.pppoe ? { decoded: [d(s.l2tp ? 'lcpTimeoutL2tp' : 'lcpTimeoutPppoe', byRole(s))], outcome: 'failure' } : { decoded: [d('lcpTimeout', byRole(s))], outcome: 'failure', cause: 'no-ppp-frames' })],
   // (LCP's is the rule above: the link itself never came up)
   context(/^(IPCP|CCP|IPV6CP): timeout +sending +Config-Requests$/, (m) => ({ decoded: [d('ncpTimeout', { proto: m[1]! })], outcome: 'warning' })),
   // ipcp.c ipcp_up: the other side gave no address of its own. On a server the PC's address, from its pool (a failure); on a client's
@@ -251,6 +254,8 @@ const RULES: Rule[] = [
   ...ACCEL_PPP_RULES,
   // pptp-linux, the PPTP client (`anon log[ctrlp_disp:pptp_ctrl.c:739]: …`, families/pptp-client.ts)
   [PPTP_CLIENT_LINE, (m, pre, state) => pptpClientLine(m, pre, state)],
+  // a PPPoE client's discovery and session lines (pppd's rp-pppoe plugin, rp-pppoe's pppoe: families/pppoe-client.ts)
+  ...PPPOE_CLIENT_RULES,
   // pppd utils.c format_packet: a frame of a protocol pppd has no printer for, dumped as `[proto=0xNNNN]` and its bytes in hex
   context(/^(sent|rcvd) \[proto=0x([0-9a-f]+)\](?: [0-9a-f ]*)?$/i, (m) => {
     const name = PPP_PROTOCOLS[parseInt(m[2]!, 16)];
@@ -302,7 +307,10 @@ let lastUser: string | undefined;
 function noteTransport(program: string | undefined, message: string, state: FamilyState): void {
   if (program === 'xl2tpd' || program === 'l2tpd' || program === 'openl2tpd') state.l2tp = true;
   else if (program === 'pptpd' || program === 'pptp' || program === 'pptpctrl') state.pptp = true;
+  else if (program === 'pppoe' || program === 'pppoe-server') state.pppoe = true;
   const c = message.charCodeAt(0);
+  // PPPoE: pppd's rp-pppoe plugin loaded, its banner, or a discovery line (families/pppoe-client.ts): a letter and a blank first
+  if (state.pppoe !== true && (c === 80 || c === 82 || c === 83) && pppoeLine(message)) state.pppoe = true;
   // (P: a plugin or PPPoL2TP/PPTP line — `Pl`, `PP`, not pppd's `Peer …`; C, G: pptpd's CTRL:/GRE: lines without a program,
   // not tested once PPTP is known — on a pptpd's log its program said so already, and the regex ran on each of its lines)
   if (c === 80) {
@@ -313,6 +321,14 @@ function noteTransport(program: string | undefined, message: string, state: Fami
   } else if ((c === 67 || c === 71) && state.pptp !== true && /^(?:CTRL|GRE): /.test(message)) state.pptp = true;
 }
 
+
+/** A line that says PPPoE carries this pppd's frames: `Plugin rp-pppoe.so loaded.` (`pppoe.so` from pppd 2.5), `RP-PPPoE plugin …`, `Send|Recv PPPOE Discovery …` */
+function pppoeLine(message: string): boolean {
+  const c1 = message.charCodeAt(1);
+  if (c1 === 108 /* Pl */) return /^Plugin \S*pppoe\.so loaded\.$/.test(message);
+  if (c1 === 80 /* RP- */) return message.startsWith('RP-PPPoE plugin ');
+  return message.charCodeAt(4) === 32 && message.startsWith(' PPPOE Discovery ', 4);
+}
 
 /**
  * What waits for its pppd's side (awaitSide) in place of the statement of a record only counted: nobody reads that statement (the
