@@ -110,7 +110,6 @@ export function packetTellsRole(message: string): boolean | undefined {
   if (k === 82 /* ConfReq */) return message.startsWith('Req ', 15) && message.indexOf('<addr 0.0.0.0>', 19) > 0 ? sent : undefined;
   // (a Configure-Nak of IP-Address names the address the side that asked is to use: it goes to the side given one)
   return k === 78 /* ConfNak */ && message.startsWith('Nak ', 15) && message.indexOf('<addr ', 19) > 0 ? !sent : undefined;
-  return undefined;
 }
 
 /** `Send PPPOE Discovery …` / `Recv PPPOE Discovery …` (families/pppoe-client.ts): the fifth character, a blank, before the search */
