@@ -179,6 +179,8 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'ipcpAddressRefusedByOther',
   'noRemoteIp',
   'step.noProxyArp',
+  // pppd sys-linux.c: the default route kept — on a client's log the link to the server is not where its traffic goes
+  'step.defaultRouteKept',
   // pppd auth.c: "peer from calling number … authorized" — the other side let on without logging in; on a client's log the server
   'step.peerAuthorized',
   'windowsRasIdent',

@@ -59,8 +59,11 @@ function afterBlank(message: string, word: string): boolean {
 /** `Jan ` … by the month's three character codes (a number key: no string cut per record) */
 const MONTH_BETWEEN_BLANKS = new Map(MONTHS.map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), `${m} `]));
 
-/** A record with a program tag in one of the headers whose return flattenedPieces looks for. */
-const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.shape === 'syslog' || pre.shape === 'iso' || pre.shape === 'program' || pre.shape === 'logread');
+/**
+ * A record with a program tag in one of the headers whose return flattenedPieces looks for (a time-only header's too: a log viewer's
+ * day copied as one paragraph, ` 12:03:36  pppd[5632]: … 12:03:36  pppd[5632]: …`, test/fixtures/real/server-logs/…-time-only-viewer-copy-*).
+ */
+const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.shape === 'syslog' || pre.shape === 'iso' || pre.shape === 'program' || pre.shape === 'logread' || pre.shape === 'time-only');
 
 /** The record's text cut where its head comes back after a blank (the blank goes), or undefined when it does not. */
 export function flattenedPieces(text: string, pre: Prefixed): string[] | undefined {

@@ -272,7 +272,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if (digit && (m = text.match(TIME_ONLY))) {
     const rest = m[5]!;
-    const p = rest.match(PROGRAM);
+    const p = rest.charCodeAt(0) === 32 ? tagAfterColumnGap(rest) : rest.match(PROGRAM);
     const time = { hour: +m[1]!, minute: +m[2]!, second: +m[3]!, ms: ms(m[4]) };
     return p ? { shape: 'time-only', time, program: p[1], pid: p[2], message: p[3]! } : { shape: 'time-only', time, message: rest };
   }
@@ -280,6 +280,19 @@ export function splitPrefixByRegex(text: string): Prefixed {
     return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
   }
   return senderThenRaw(text, undefined) ?? withHeaderBlanksCollapsed(text, c) ?? { shape: 'none', message: text };
+}
+
+/**
+ * The tag after a time-only header whose columns a log viewer set apart with more than one blank: GNOME's System Log viewer
+ * shows a day's lines under the day's heading with only the time left, and a copy of them reads ` 12:03:36  pppd[5632]: Modem
+ * hangup` (a real rp-pppoe ADSL log, test/fixtures/real/server-logs/pppd-pppoe-client-rp-pppoe-time-only-*; the viewer is assumed
+ * from the shape: the forum post does not name it). A word after the gap is a tag only with a pid or with a lower-case letter
+ * (programs are named so): Juniper SRX's `show log` writes its upper-case event names after the same gap (`19:13:59
+ * IKE_GATEWAY_DPD_PEER_DEAD: IKE: …`, srx-iked-show-log-vpn-time-only-*), and those stay the message.
+ */
+function tagAfterColumnGap(rest: string): RegExpMatchArray | null {
+  const p = rest.trimStart().match(PROGRAM);
+  return p && (p[2] !== undefined || /[a-z]/.test(p[1]!)) ? p : null;
 }
 
 /**

@@ -46,8 +46,8 @@ const SIDES: Record<string, 'client' | 'server'> = {
 const PPPOE_ROWS: Record<string, RealServerLogRow> = {
   'pppd-pppoe-client-rp-pppoe-plugin-docker-padi-pado-padr-pads-ipcp-nak-padt.txt': {
     records: 59,
-    understood: 58,
-    families: { pppd: 58 },
+    understood: 59,
+    families: { pppd: 59 },
     causes: [],
     says: [
       [3, 'PPPoE discovery: this side looks for an access concentrator'],
@@ -57,6 +57,7 @@ const PPPOE_ROWS: Record<string, RealServerLogRow> = {
       [17, 'to the access concentrator 02:42:ac:11:00:02 through eth0'],
       [26, 'The server (calling number 02:42:AC:11:00:02) is let on without logging in'],
       [35, 'IPCP ConfNak from the other side (the responder) (id 0x1): addr 10.67.15.1'],
+      [43, 'This side did not make the link to the server its default route: it already had one (172.17.0.1)'],
       [44, 'This side was given 10.67.15.1.'],
       [56, 'This side ends its PPPoE session (PADT, RFC 2516 §5.5).'],
     ],
@@ -70,6 +71,23 @@ const PPPOE_ROWS: Record<string, RealServerLogRow> = {
       [9, 'PPPoE discovery: this side looks for an access concentrator'],
       [12, "No access concentrator answered this side's PPPoE discovery (no PADO to its PADIs"],
       [13, 'The PPPoE discovery did not complete'],
+    ],
+  },
+  // rp-pppoe's separate `pppoe` program under adsl-connect, copied from a log viewer with time-only headers: the `pppoe` lines tell
+  // the pppd runs are the client's (pppd-role.ts pppoeProgramDials), their LCP time-outs the access concentrator's silence
+  'pppd-pppoe-client-rp-pppoe-time-only-viewer-copy-pads-timeout-lcp-timeout-pap-ok.txt': {
+    records: 163,
+    understood: 163,
+    families: { syslog: 99, pppd: 64 },
+    causes: [],
+    says: [
+      [62, "The PPPoE program's Ethernet socket failed (recv: Network is down)"],
+      [86, 'this side sent Configure-Requests over its PPPoE session and the access concentrator never answered'],
+      [96, "The access concentrator did not confirm this side's PPPoE session (no PADS to its PADR"],
+      [131, "This side's PPPoE session 3674 is set up"],
+      [136, 'The PPPoE program lost the pppd it carries (Input/output error)'],
+      [146, 'This side logged in to the other side (PAP authentication succeeded).'],
+      [147, 'the server may not reach the LAN behind this side'],
     ],
   },
 };

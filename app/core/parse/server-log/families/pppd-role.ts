@@ -209,6 +209,21 @@ export function dialsOut(message: string): boolean {
 }
 
 /**
+ * rp-pppoe's user-space client `pppoe` (the pty program its adsl-connect / pppoe-connect gives pppd) writing a line of its discovery
+ * (families/pppoe-client.ts): the log is a PPPoE client's. The line carries `pppoe`'s own pid, not pppd's, so noteRole's per-pppd
+ * role never reaches the pppd it carries (test/fixtures/real/server-logs/pppd-pppoe-client-rp-pppoe-time-only-viewer-copy-*: four
+ * pppd runs whose LCP timeouts read "the server sent" before this). rp-pppoe's pppoe-server starts `pppoe` per session too in its
+ * user mode, with the session given (`-e`), which skips discovery — so it writes none of these (assumed from rp-pppoe's options).
+ * The first letter before the program: the pppd lines of a server's log, where this runs on each, cost a character test.
+ */
+export function pppoeProgramDials(program: string | undefined, message: string): boolean {
+  const c = message.charCodeAt(0);
+  // (P: `PADS: …`, `PPP session is …`; T: `Timeout waiting for PADO|PADS packets`)
+  if (c !== 80 && c !== 84) return false;
+  return program === 'pppoe' && (message.startsWith('PADS: ') || message.startsWith('PPP session is ') || message.startsWith('Timeout waiting for PAD'));
+}
+
+/**
  * What PPTP_CLIENT_LINE (`^[ \t]*\S+[ \t]+(log|warn|fatal)\[`) needs of a line's start: its first blank (the end of `\S+`: no blank
  * before it) after a first character, then `l`, `w` or `f`. A look at a few characters where the search for `.c:` read the
  * whole message, on every pppd line of a server's log (1 % of explain-log on the bench log). A copy's blanks — one before the

@@ -7,7 +7,7 @@ import { relayed } from './relayed';
 import { ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
 import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
 import { packetDump, unsupportedProtocol } from './pppd-packet';
-import { awaitSide, byRole, dialsOut, noteRole, settleAsDialler } from './pppd-role';
+import { awaitSide, byRole, dialsOut, noteRole, pppoeProgramDials, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { PPPOE_CLIENT_RULES } from './pppoe-client';
 import { XL2TPD_RULES } from './xl2tpd';
@@ -174,6 +174,10 @@ const RULES: Rule[] = [
   // (sys-linux.c sifproxyarp: `proxyarp` set and no Ethernet interface on the other side's subnet — this side's LAN is then not
   // reachable from the other side, the PC's on a server, the server's on a client)
   context(/^Cannot determine ethernet address for proxy ARP$/, (_m, _p, s) => step('noProxyArp', byRole(s), 'warning')),
+  // sys-linux.c sifdefaultroute (`defaultroute` set, another default route already there): pppd leaves it, so only traffic routed
+  // to the link goes through it — `via <gateway>`, `through <interface>`, from pppd 2.4.8 ` with metric N`, pppd 2.3's `to <dev>[<gw>]`
+  // (real lines: pppd-pppoe-client-rp-pppoe-plugin-docker-…, and Ubuntu Forums plogs of PPPoE and 3G clients)
+  context(/^(?:ppp )?not replacing existing default route (?:via|through|to) ([^\s[]+)(?: ?\[[^\]]*\])?(?: with metric -?\d+)?$/, (m, _p, s) => step('defaultRouteKept', { route: m[1]!, ...byRole(s) }, 'warning')),
   context(/^Overriding (mtu|mru) .*$/, () => step('mtuOverride')),
   context(/^(?:VPN server: )?peer (\S+) \(([^)]*)\) connected - ifname: (\S+), local IP: (\S+)$/, (m) => tagged(step('firmwarePeerConnected', { peer: m[1]!, user: m[2]!, address: m[4]! }, 'success'), { peer: m[1], user: m[2] })),
   context(/^(?:User request|LCP down)$/, (m) => step(m[0] === 'LCP down' ? 'lcpDown' : 'userRequest', undefined, 'warning')),
@@ -364,7 +368,7 @@ export const pppdFamily: FamilyParser = {
     const at = message === pre.message ? messageAt(pre, 0, message) : pre.message.endsWith(message) ? messageAt(pre, pre.message.length - message.length, message) : -1;
     // (flags only ever set: once both are, nothing is left to note)
     if (state.l2tp !== true || state.pptp !== true) noteTransport(pre.program, message, state);
-    if (!state.pppDialler && dialsOut(message)) {
+    if (!state.pppDialler && (dialsOut(message) || pppoeProgramDials(pre.program, message))) {
       state.pppDialler = true;
       settleAsDialler(state);
     }

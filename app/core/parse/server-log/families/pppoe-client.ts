@@ -41,6 +41,11 @@ export const PPPOE_CLIENT_RULES: Rule[] = [
   // common.c sendPADT ("Sent PADT", this side ends the session); rp-pppoe's pppoe.c asyncReadFromPPP: the pppd it carries went away
   context(/^Sent PADT$/, () => step('pppoePadtSent', { session: '' })),
   context(/^read \(asyncReadFromPPP\): (?:Session \d+: )?(.+)$/, (m) => step('pppoeLostPppd', { error: m[1]! })),
+  // rp-pppoe's own program on its Ethernet socket (its receivePacket and sendPacket, which log the failed call and the system's
+  // error text, `recv (receivePacket): Network is down`: the function names as the real line gives them, the source file assumed):
+  // the interface under the session went down or away, and the session with it. The error text is the system's (translated on a
+  // localised system): passed on, not judged
+  context(/^(recv|send) \((?:receivePacket|sendPacket)\): (?:Session \d+: )?(.+)$/, (m) => step('pppoeSocketFailed', { call: m[1]!, error: m[2]! }, 'warning')),
   // plugin.c plugin_init: its banner
   context(/^RP-PPPoE plugin version \S+ compiled against pppd \S+$/, () => step('pppdStart')),
 ];
