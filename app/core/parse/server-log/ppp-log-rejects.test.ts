@@ -83,24 +83,25 @@ describe('ppp-got-past.ts settles a ppp.log reject whose asker went on', () => {
   });
 });
 
-describe("a ppp.log's side, by its packets", () => {
-  it('the PC that dials receives the request to authenticate (LCP auth option): its refusals are worded for the dialling side', () => {
-    const r = parse(packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), packet('<', '80 FD 04 02 00 0A 12 06 01 00 00 40'));
-    const e = last(r);
-    expect(e.cause).toBe('server-refused-encryption');
-    expect(e.decoded.at(-1)!.values?.role).toBe('initiator');
-    expect(describeEntry(e, t)).toContain('the encryption the server asked for');
+describe("a ppp.log's side, by its packets: a Windows PC's own trace", () => {
+  const mppeRefusedHere = packet('<', '80 FD 04 02 00 0A 12 06 01 00 00 40');
+  it('the PC that dials receives the request to authenticate (LCP auth option): the MPPE it refuses is the PC refusing encryption', () => {
+    const e = last(parse(packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), mppeRefusedHere));
+    expect(e.cause).toBe('pc-refused-encryption');
+    // (the server-log wording speaks of the PC and the server already: not the dialling router's "nothing on the PC causes this")
+    expect(e.decoded.some((x) => x.values?.role === 'initiator')).toBe(false);
   });
-  it("the server sends the CHAP Challenge: its refusals stay the server's", () => {
-    const challenge = packet('<', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF');
-    const e = last(parse(challenge, packet('<', '80 FD 04 02 00 0A 12 06 01 00 00 40')));
-    expect(e.decoded.at(-1)!.values?.role).toBeUndefined();
+  it('…as when it receives the CHAP Challenge (RFC 1994 §4.1) or sends PAP\'s Authenticate-Request (RFC 1334 §2.2)', () => {
+    expect(last(parse(packet('>', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
+    expect(last(parse(packet('<', 'C0 23 01 00 00 0A 01 61 03 70 77 64'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
   });
-  it("the CHAP Failure the PC receives (a client's trace): the password refused, worded for the dialling side", () => {
-    const r = parse(packet('>', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), packet('>', 'C2 23 04 01 00 0E 45 3D 36 39 31 20 52 3D 30 20'));
-    const e = last(r);
-    expect([e.cause, e.code]).toEqual(['credentials-rejected', 691]);
-    expect(e.decoded[0]!.values?.role).toBe('initiator');
+  it("the server sends the CHAP Challenge or asks for a sign-in method: its own refusal is the server's", () => {
+    expect(last(parse(packet('<', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+    expect(last(parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+  });
+  it('packets that say both sides authenticate (two routers): no side, the default wording', () => {
+    const both = parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 11 22 33 44'), mppeRefusedHere);
+    expect(last(both).cause).toBe('server-refused-encryption');
   });
 });
 

@@ -3,6 +3,7 @@ import { decodeOptions, optionText, protocolName } from '../ppp-packet';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
 import { PPP_CODES } from '../codes/ppp';
 import type { Prefixed } from '../prefix';
+import type { Cause } from '../types';
 
 /**
  * Windows' PPP trace, `%windir%\tracing\ppp.log` (`netsh ras set tracing ppp enabled`; on the PC and on an RRAS server alike).
@@ -83,13 +84,24 @@ function noteSide(b: number[], sent: boolean, state: FamilyState): void {
   state[SIDE] = known === undefined || known === side ? side : 'both';
 }
 
-/** This trace is the dialling side's (its packets say so, see SIDE): its findings are worded for that side (role 'initiator') */
-export const pppLogDials = (state: FamilyState): boolean => state[SIDE] === 'client';
+/**
+ * This trace is the dialling side's (its packets say so, see SIDE): a Windows PC's own ppp.log. Its findings keep the server-log
+ * wording, which already speaks of the PC and the server (not role 'initiator', whose texts are for a Linux client or a router
+ * that dials: "nothing on the PC causes this"); only the refusal's cause follows who refused — this side is the PC.
+ */
+const pcTrace = (state: FamilyState): boolean => state[SIDE] === 'client';
+
+/** the encryption refused, by who refused it: judgeRejects names the side that sent the reject the server; on a PC's trace it is the PC */
+const PC_SIDE: Readonly<Partial<Record<Cause, Cause>>> = { 'server-refused-encryption': 'pc-refused-encryption', 'pc-refused-encryption': 'server-refused-encryption' };
+const onPc = (hit: Hit): Hit => {
+  if (hit.cause && PC_SIDE[hit.cause]) hit.cause = PC_SIDE[hit.cause];
+  return hit;
+};
 
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes);
 
 /** A whole packet (protocol field first): what its code says, PAP and CHAP answers in words. */
-function packetHit(b: number[], sent: boolean, role: string | undefined): Hit {
+function packetHit(b: number[], sent: boolean): Hit {
   const protocol = (b[0]! << 8) | b[1]!;
   const code = b[2]!;
   const id = `0x${b[3]!.toString(16)}`;
@@ -108,7 +120,7 @@ function packetHit(b: number[], sent: boolean, role: string | undefined): Hit {
     return { decoded: [d('pppLogChapFailure', { msg })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }
   if (protocol === 0xc223 && code === 3) return step('pppLogChapSuccess', undefined, 'success');
-  const options = optionPacket(b, protocol, code, sent, role);
+  const options = optionPacket(b, protocol, code, sent);
   if (options) return options;
   // LCP Terminate-Request (RFC 1661 §5.5): the side that sends it closes the link
   if (protocol === 0xc021 && code === 5) return step(sent ? 'pppLogTerminateSent' : 'pppLogTerminateReceived', undefined, 'warning');
@@ -128,7 +140,7 @@ const judgedProto = (proto: string): string => (proto === 'CCP (link)' ? 'CCP' :
  * and its Ack). A Configure-Reject's options are judged and said by ppp-reject.ts, as pppd's, IOS's, mpd's and RouterOS's are: a
  * refused sign-in method, encryption or address request is a cause unless the asker went on without it.
  */
-function optionPacket(b: number[], protocol: number, code: number, sent: boolean, role: string | undefined): Hit | undefined {
+function optionPacket(b: number[], protocol: number, code: number, sent: boolean): Hit | undefined {
   if (code < 1 || code > 4 || !OPTION_PROTOCOLS.has(protocol)) return undefined;
   const { options, mppe } = decodeOptions(protocol, b.slice(6, 2 + ((b[4]! << 8) | b[5]!)));
   const proto = judgedProto(protocolName(protocol));
@@ -139,7 +151,7 @@ function optionPacket(b: number[], protocol: number, code: number, sent: boolean
   const hit = step(key, packet);
   if (code === 4) {
     const parsed = options.map((o): RejectedOption => ({ text: optionText(o), type: o.type, ...(o.value !== undefined ? { value: o.value } : {}), ...(o.type === 18 && mppe !== undefined ? { mppe } : {}) }));
-    judgeRejects(hit, proto, parsed, { refusedHere: sent, ...(role !== undefined ? { role } : {}) });
+    judgeRejects(hit, proto, parsed, { refusedHere: sent });
   }
   return hit;
 }
@@ -173,7 +185,8 @@ function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   if (b.length >= 6 && b.length >= 2 + ((b[4]! << 8) | b[5]!)) {
     state[KEY] = { dir: a.dir, bytes: [] } satisfies Assembling;
     noteSide(b, a.dir === 'sent', state);
-    return packetHit(b, a.dir === 'sent', pppLogDials(state) || state.rasDialler === true ? 'initiator' : undefined);
+    const hit = packetHit(b, a.dir === 'sent');
+    return pcTrace(state) ? onPc(hit) : hit;
   }
   return step('pppLogBytes');
 }

@@ -1,5 +1,5 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
-import { isPppLogLine, pppLogDials, PPP_LOG_RULES } from './ppp-log';
+import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
 import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
 
 /**
@@ -21,7 +21,7 @@ function dialler(state: FamilyState, hit: Hit): Hit {
   return hit;
 }
 const asDialler = (hit: Hit | null, state: FamilyState): Hit | null => {
-  if (hit?.cause && (state[DIALLER] || pppLogDials(state))) for (const x of hit.decoded) x.values = { ...x.values, role: 'initiator' };
+  if (hit?.cause && state[DIALLER]) for (const x of hit.decoded) x.values = { ...x.values, role: 'initiator' };
   return hit;
 };
 
