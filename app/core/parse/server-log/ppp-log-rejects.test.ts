@@ -17,7 +17,7 @@ const nl = engineT('nl');
 const HEADER = '[1612] 13:39:26:094: ';
 
 /** one packet as ppp.log writes it: `<` sent by this side, `>` received */
-function packet(mark: '<' | '>', hex: string): string[] {
+function packet(mark: '<' | '>', hex: string, port = 5): string[] {
   const bytes = hex.split(' ');
   const dump: string[] = [];
   for (let i = 0; i < bytes.length; i += 16) {
@@ -26,7 +26,7 @@ function packet(mark: '<' | '>', hex: string): string[] {
     dump.push(`${HEADER}${mark}${chunk.join(' ').padEnd(48)}|${text.padEnd(16)}|`);
   }
   const sent = mark === '<';
-  return [`${HEADER}${mark}PPP packet ${sent ? 'sent' : 'received'} at 06/10/2005 11:39:26:094`, `${HEADER}${mark}Protocol = X, Type = Y, Length = 0x${(bytes.length - 2).toString(16)}, Id = 0x${bytes[3]}, Port = 5`, ...dump];
+  return [`${HEADER}${mark}PPP packet ${sent ? 'sent' : 'received'} at 06/10/2005 11:39:26:094`, `${HEADER}${mark}Protocol = X, Type = Y, Length = 0x${(bytes.length - 2).toString(16)}, Id = 0x${bytes[3]}, Port = ${port}`, ...dump];
 }
 const parse = (...packets: string[][]) => parseServerLog(packets.flat().join('\n'), 'ppp.log');
 /** the entry that completes the n-th packet (its last dump line) */
@@ -77,6 +77,12 @@ describe('ppp-got-past.ts settles a ppp.log reject whose asker went on', () => {
     const reject = completing(r.entries)[1]!;
     expect([reject.outcome, reject.cause]).toEqual(['warning', undefined]);
     expect(reject.decoded.at(-1)!.key).toBe('rejectAddressHereWithout');
+  });
+  it("another port's request (a busy server's trace interleaves its connections) does not settle this port's reject", () => {
+    const r = parse(serverAsks('81', '01'), packet('>', 'C0 21 04 01 00 09 03 05 C2 23 81'), packet('<', 'C0 21 01 02 00 0F 03 05 C2 23 05 05 06 2C 34 4C 25', 7));
+    const reject = completing(r.entries)[1]!;
+    expect([reject.session, reject.cause]).toEqual(['Port=5', 'auth-protocol-mismatch']);
+    expect(completing(r.entries)[2]!.session).toBe('Port=7');
   });
   it('nothing after the reject: the cause stays', () => {
     expect(last(parse(serverAsks('81', '01'), packet('>', 'C0 21 04 01 00 09 03 05 C2 23 81'))).cause).toBe('auth-protocol-mismatch');

@@ -18,7 +18,7 @@ import type { Cause } from '../types';
  */
 
 const HEAD = /^([<>]?)PPP packet (sent|received) at (\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d):(\d{3})$/;
-const PROTOCOL = /^([<>]?)Protocol = ([A-Za-z0-9-]+), Type = ([^,]+), Length = 0x[0-9a-f]+, Id = 0x([0-9a-f]+), Port ?= ?\d+$/i;
+const PROTOCOL = /^([<>]?)Protocol = ([A-Za-z0-9-]+), Type = ([^,]+), Length = 0x[0-9a-f]+, Id = 0x([0-9a-f]+), Port ?= ?(\d+)$/i;
 /**
  * up to 16 bytes, then the dump's text column between bars (the bytes as characters); the padding
  * before the bar may have become tabs (an editor's tabify of a copy: the last byte's blank with it)
@@ -38,6 +38,11 @@ const ENGINE = /^(?:Packet received or line went down in bucket # \d+|RasGetInfo
 interface Assembling {
   dir: 'sent' | 'received';
   bytes: number[];
+  /**
+   * the RAS port the packet's protocol line names: one port is one connection (a busy RRAS server's trace interleaves several),
+   * so the packet's lines carry it as their session and ppp-got-past.ts follows a reject on its own port only
+   */
+  port?: string;
 }
 const KEY = 'pppLog';
 const assembling = (state: FamilyState): Assembling | undefined => state[KEY] as Assembling | undefined;
@@ -167,9 +172,12 @@ function protocolLine(m: RegExpMatchArray, state: FamilyState): Hit {
   // the head says the direction; `<` / `>` say it again (a protocol line without its head: by the mark alone)
   const dir = assembling(state)?.dir ?? (m[1] === '<' ? 'sent' : 'received');
   const sent = m[1] === '<' || (m[1] === '' && dir === 'sent');
-  state[KEY] = { dir: sent ? 'sent' : 'received', bytes: [] } satisfies Assembling;
-  return step(sent ? 'pppLogProtocolSent' : 'pppLogProtocolReceived', { proto: m[2]!, type: m[3]!.trim(), id: `0x${m[4]}` });
+  state[KEY] = { dir: sent ? 'sent' : 'received', bytes: [], port: m[5]! } satisfies Assembling;
+  return tagged(step(sent ? 'pppLogProtocolSent' : 'pppLogProtocolReceived', { proto: m[2]!, type: m[3]!.trim(), id: `0x${m[4]}` }), { session: portSession(m[5]!) });
 }
+
+/** a port's session name: the trace's own spelling (`Port = 5`), no words of ours */
+const portSession = (port: string): string => `Port=${port}`;
 
 function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   // each dump line carries the packet's mark itself (`<` sent, `>` received: KB Q256509's sample; nothing in NT 4.0's received
@@ -177,7 +185,8 @@ function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   // the other way than the packet being gathered starts another packet (the one before was cut)
   const mark = m[1] === '<' ? 'sent' : m[1] === '>' ? 'received' : undefined;
   const gathering = assembling(state);
-  const a = gathering && (mark === undefined || gathering.dir === mark) ? gathering : { dir: mark ?? gathering?.dir ?? 'received', bytes: [] };
+  const a: Assembling = gathering && (mark === undefined || gathering.dir === mark) ? gathering : { dir: mark ?? gathering?.dir ?? 'received', bytes: [] };
+  const session = a.port !== undefined ? { session: portSession(a.port) } : {};
   state[KEY] = a;
   for (const h of m[2]!.split(' ')) a.bytes.push(parseInt(h, 16));
   const b = a.bytes;
@@ -185,10 +194,10 @@ function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   if (b.length >= 6 && b.length >= 2 + ((b[4]! << 8) | b[5]!)) {
     state[KEY] = { dir: a.dir, bytes: [] } satisfies Assembling;
     noteSide(b, a.dir === 'sent', state);
-    const hit = packetHit(b, a.dir === 'sent');
+    const hit = tagged(packetHit(b, a.dir === 'sent'), session);
     return pcTrace(state) ? onPc(hit) : hit;
   }
-  return step('pppLogBytes');
+  return tagged(step('pppLogBytes'), session);
 }
 
 /** The trace's rules (rasman.ts puts them before its catch-all); `pre` unused, the text is the message. */
