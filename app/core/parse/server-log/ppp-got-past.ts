@@ -59,9 +59,13 @@ interface Packet {
   dir: string;
 }
 
-/** a PPP packet's statement: pppd/accel-ppp/RouterOS (families/pppd-packet.ts) and IOS (families/ios.ts) both say `packet` */
+/**
+ * a PPP packet's statement: pppd/accel-ppp/RouterOS (families/pppd-packet.ts) and IOS (families/ios.ts) both say `packet`; Windows'
+ * ppp.log (families/ppp-log.ts) says a Configure-* packet by its code and who sent it, with the same values
+ */
+const PACKET_KEYS: ReadonlySet<string> = new Set(['packet', 'step.pppLogRequestSent', 'step.pppLogRequestReceived', 'step.pppLogAckSent', 'step.pppLogAckReceived', 'step.pppLogRejectSent', 'step.pppLogRejectReceived', 'step.pppLogNakSent', 'step.pppLogNakReceived']);
 const packetOf = (e: ServerLogEntry): Packet | undefined => {
-  const v = e.decoded[0]?.key === 'packet' ? e.decoded[0].values : undefined;
+  const v = PACKET_KEYS.has(e.decoded[0]?.key ?? '') ? e.decoded[0]!.values : undefined;
   return v && typeof v.proto === 'string' && typeof v.dir === 'string' ? { proto: v.proto, code: String(v.code), dir: v.dir } : undefined;
 };
 

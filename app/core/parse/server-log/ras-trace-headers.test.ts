@@ -72,11 +72,11 @@ describe("ppp.log's Configure-Nak/-Reject and Terminate-Request packets, read fr
     `[1612] 13:39:26:094: ${mark}Protocol = LCP, Type = ${type}, Length = 0xb, Id = 0x1, Port = 5`,
     ...dump.map((l) => `[1612] 13:39:26:094: ${mark}${l}`),
   ];
-  it('a sent LCP Configure-Reject names the refused sign-in method (RFC 1661 §6 option 3, c223 algorithm 0x81 = MS-CHAP v2): a warning, no cause', () => {
+  it('a sent LCP Configure-Reject names the refused sign-in method (RFC 1661 §6 option 3, c223 algorithm 0x81 = MS-CHAP v2): with nothing after it, the cause pppd gives (ppp-log-rejects.test.ts)', () => {
     const r = parse(packet('<', 'Configure-Reject', ['C0 21 04 01 00 09 03 05 C2 23 81                |.!.......#.     |']));
     const e = r.entries.at(-1)!;
-    expect([e.outcome, e.cause]).toEqual(['warning', undefined]);
-    expect(describeEntry(e, t)).toBe("This side refused options of the other side's LCP request: Authentication-Protocol MS-CHAP v2 (Configure-Reject, RFC 1661 §5.4).");
+    expect([e.outcome, e.cause]).toEqual(['failure', 'auth-protocol-mismatch']);
+    expect(describeEntry(e, t)).toMatch(/^This side refused options of the other side's LCP request: Authentication-Protocol MS-CHAP v2 \(Configure-Reject, RFC 1661 §5\.4\)\. This side refused the sign-in method/);
     expect(describeEntry(e, nl)).toContain('Deze kant weigerde opties');
   });
   it('a received Configure-Reject of options PPP drops (ACFC, PFC) is information', () => {

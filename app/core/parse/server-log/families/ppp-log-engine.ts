@@ -47,6 +47,19 @@ function eventLog(m: RegExpMatchArray): Hit {
   return { decoded: [d('pppLogEventError', { event: +m[1]!, code })], outcome: 'warning', code };
 }
 
+/**
+ * An engine line without RAS tracing's header (NT 4.0's ppp.log had none, KB Q256509; a copy that lost it): claimed by its own
+ * whole shape (rasman.ts). Per line only a first-character test (A, E, F, L) before a pattern runs.
+ */
+export function isPppEngineLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 65) return AUTH_ERROR.test(text);
+  if (c === 70) return LAYER.test(text);
+  if (c === 76) return LINE.test(text) || LINE_WENT_DOWN.test(text);
+  if (c === 69) return EVENT_LOG.test(text);
+  return false;
+}
+
 /** Before rasman.ts's catch-all, after the packet rules (ppp-log.ts). */
 export const PPP_ENGINE_RULES: Rule[] = [
   [AUTH_ERROR, (m) => authError(m)],

@@ -1,6 +1,6 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
-import { PPP_ENGINE_RULES } from './ppp-log-engine';
+import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -44,12 +44,15 @@ const RULES: Rule[] = [
   fallback(/^[A-Za-z_]\w*\b|^[a-z]:\\\S+/, () => step('rasmanTrace')),
 ];
 
+const isHeaderlessTraceLine = (text: string): boolean => isPppLogLine(text) || isPppEngineLine(text);
+
 /** the text without the indent a copy gave it (trimmed only when it starts with a blank: no new string for most lines) */
 const untabbed = (text: string): string => (text.charCodeAt(0) === 9 || text.charCodeAt(0) === 32 ? text.trim() : text);
 
 export const rasmanFamily: FamilyParser = {
   family: 'rasman',
-  // ppp.log lines copied without the tracing header (the NT 4.0 trace had none) are claimed by their own shape
-  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && isPppLogLine(untabbed(pre.message))),
+  // ppp.log lines copied without the tracing header (the NT 4.0 trace had none) are claimed by their own shape: the packets and the
+  // engine's lines between them
+  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && isHeaderlessTraceLine(untabbed(pre.message))),
   parse: (pre, state) => asDialler(applyRules(RULES, pre.message.trim(), pre, state), state),
 };

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+import type { ServerLogEntry } from './types';
+
+/**
+ * Windows' ppp.log (RAS PPP tracing, families/ppp-log.ts) judged like every PPP family: a Configure-Reject's options go through
+ * ppp-reject.ts's verdict (the same cause as pppd's dump for the same option refused the same way), ppp-got-past.ts settles a
+ * reject whose asker went on, the trace's side is told by its packets (RFC 1661 §6.2, RFC 1994 §4.1, RFC 1334 §2.2), a dump line
+ * says its own direction, and the engine's lines without the tracing header are read. The packets are built byte for byte from
+ * the RFC layouts in the trace's own format (KB Q256509's sample: head, `Protocol = …` line, hex dump with its text column): no
+ * real ppp.log with a Configure-Reject was found in public material (test/fixtures/real/SOURCES.md has the KB's PAP trace).
+ */
+const t = engineT('en');
+const nl = engineT('nl');
+const HEADER = '[1612] 13:39:26:094: ';
+
+/** one packet as ppp.log writes it: `<` sent by this side, `>` received */
+function packet(mark: '<' | '>', hex: string, port = 5): string[] {
+  const bytes = hex.split(' ');
+  const dump: string[] = [];
+  for (let i = 0; i < bytes.length; i += 16) {
+    const chunk = bytes.slice(i, i + 16);
+    const text = chunk.map((h) => { const c = parseInt(h, 16); return c >= 32 && c < 127 ? String.fromCharCode(c) : '.'; }).join('');
+    dump.push(`${HEADER}${mark}${chunk.join(' ').padEnd(48)}|${text.padEnd(16)}|`);
+  }
+  const sent = mark === '<';
+  return [`${HEADER}${mark}PPP packet ${sent ? 'sent' : 'received'} at 06/10/2005 11:39:26:094`, `${HEADER}${mark}Protocol = X, Type = Y, Length = 0x${(bytes.length - 2).toString(16)}, Id = 0x${bytes[3]}, Port = ${port}`, ...dump];
+}
+const parse = (...packets: string[][]) => parseServerLog(packets.flat().join('\n'), 'ppp.log');
+/** the entry that completes the n-th packet (its last dump line) */
+const completing = (entries: ServerLogEntry[]) => entries.filter((e) => e.decoded[0]!.key !== 'step.pppLogBytes' && /^\[\d+\] [\d:]+: [<>][0-9A-F]{2} /.test(e.text));
+const last = (r: ReturnType<typeof parse>) => completing(r.entries).at(-1)!;
+
+const pppd = (line: string) => parseServerLog(`Mar  1 10:00:00 vpn pppd[4321]: ${line}\n`).entries[0]!;
+
+// the same option refused the same way: a pppd dump line and the ppp.log packet (its bytes: RFC 1661 §6.3, RFC 3078 §2.1, RFC 1332 §3.3)
+const SAME_REFUSAL: [string, string, '<' | '>', string, string][] = [
+  ['the sign-in method MS-CHAP v2, refused by the other side', 'rcvd [LCP ConfRej id=0x1 <auth chap MS-v2>]', '>', 'C0 21 04 01 00 09 03 05 C2 23 81', 'auth-protocol-mismatch'],
+  ['the sign-in method MS-CHAP v2, refused by this side', 'sent [LCP ConfRej id=0x1 <auth chap MS-v2>]', '<', 'C0 21 04 01 00 09 03 05 C2 23 81', 'auth-protocol-mismatch'],
+  ['MPPE 128-bit stateless, refused by the other side', 'rcvd [CCP ConfRej id=0x2 <mppe +H -M +S -L -D -C>]', '>', '80 FD 04 02 00 0A 12 06 01 00 00 40', 'pc-refused-encryption'],
+  ['MPPE 128-bit stateless, refused by this side', 'sent [CCP ConfRej id=0x2 <mppe +H -M +S -L -D -C>]', '<', '80 FD 04 02 00 0A 12 06 01 00 00 40', 'server-refused-encryption'],
+  ["the other side's request for an address, refused here", 'sent [IPCP ConfRej id=0x3 <addr 0.0.0.0>]', '<', '80 21 04 03 00 0A 03 06 00 00 00 00', 'address-pool'],
+];
+
+describe("ppp.log's Configure-Rejects judged by ppp-reject.ts, as pppd's", () => {
+  it.each(SAME_REFUSAL)('%s: the same cause and statement as the pppd dump', (_what, pppdLine, mark, hex, cause) => {
+    const a = pppd(pppdLine);
+    const b = last(parse(packet(mark, hex)));
+    expect([a.outcome, a.cause]).toEqual(['failure', cause]);
+    expect([b.outcome, b.cause]).toEqual(['failure', cause]);
+    // the judged statement (after each family's packet heading) is the same key with the same option value
+    expect(b.decoded.slice(1).map((x) => x.key)).toEqual(a.decoded.slice(1).map((x) => x.key));
+  });
+  it('options PPP drops (ACFC, PFC) refused: information in plain words, as in pppd', () => {
+    const e = last(parse(packet('>', 'C0 21 04 01 00 08 07 02 08 02')));
+    expect([e.outcome, e.cause]).toEqual(['info', undefined]);
+    expect(e.decoded.map((x) => x.key)).toEqual(['step.pppLogRejectReceived', 'rejectDroppedByOther']);
+  });
+  it('MPPC compression alone (no key length bit) refused is a compression method dropped, not encryption', () => {
+    const e = last(parse(packet('>', '80 FD 04 02 00 0A 12 06 00 00 00 01')));
+    expect([e.outcome, e.cause]).toEqual(['info', undefined]);
+  });
+});
+
+describe('ppp-got-past.ts settles a ppp.log reject whose asker went on', () => {
+  const serverAsks = (auth: string, id: string) => packet('<', `C0 21 01 ${id} 00 0F 03 05 C2 23 ${auth} 05 06 2C 34 4C 25`);
+  it('the sign-in method refused, the next request asks for another: a normal step, no cause', () => {
+    const r = parse(serverAsks('81', '01'), packet('>', 'C0 21 04 01 00 09 03 05 C2 23 81'), serverAsks('05', '02'));
+    const reject = completing(r.entries)[1]!;
+    expect([reject.outcome, reject.cause]).toEqual(['info', undefined]);
+    expect(describeEntry(reject, t)).toContain('asks for another (CHAP (MD5))');
+  });
+  it('the request for an address refused, asked again without it and acknowledged: a warning, no empty pool', () => {
+    const r = parse(packet('>', '80 21 01 03 00 0A 03 06 00 00 00 00'), packet('<', '80 21 04 03 00 0A 03 06 00 00 00 00'), packet('>', '80 21 01 04 00 04'), packet('<', '80 21 02 04 00 04'));
+    const reject = completing(r.entries)[1]!;
+    expect([reject.outcome, reject.cause]).toEqual(['warning', undefined]);
+    expect(reject.decoded.at(-1)!.key).toBe('rejectAddressHereWithout');
+  });
+  it("another port's request (a busy server's trace interleaves its connections) does not settle this port's reject", () => {
+    const r = parse(serverAsks('81', '01'), packet('>', 'C0 21 04 01 00 09 03 05 C2 23 81'), packet('<', 'C0 21 01 02 00 0F 03 05 C2 23 05 05 06 2C 34 4C 25', 7));
+    const reject = completing(r.entries)[1]!;
+    expect([reject.session, reject.cause]).toEqual(['Port=5', 'auth-protocol-mismatch']);
+    expect(completing(r.entries)[2]!.session).toBe('Port=7');
+  });
+  it('nothing after the reject: the cause stays', () => {
+    expect(last(parse(serverAsks('81', '01'), packet('>', 'C0 21 04 01 00 09 03 05 C2 23 81'))).cause).toBe('auth-protocol-mismatch');
+  });
+});
+
+describe("a ppp.log's side, by its packets: a Windows PC's own trace", () => {
+  const mppeRefusedHere = packet('<', '80 FD 04 02 00 0A 12 06 01 00 00 40');
+  it('the PC that dials receives the request to authenticate (LCP auth option): the MPPE it refuses is the PC refusing encryption', () => {
+    const e = last(parse(packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), mppeRefusedHere));
+    expect(e.cause).toBe('pc-refused-encryption');
+    // (the server-log wording speaks of the PC and the server already: not the dialling router's "nothing on the PC causes this")
+    expect(e.decoded.some((x) => x.values?.role === 'initiator')).toBe(false);
+  });
+  it('…as when it receives the CHAP Challenge (RFC 1994 §4.1) or sends PAP\'s Authenticate-Request (RFC 1334 §2.2)', () => {
+    expect(last(parse(packet('>', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
+    expect(last(parse(packet('<', 'C0 23 01 00 00 0A 01 61 03 70 77 64'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
+  });
+  it("the server sends the CHAP Challenge or asks for a sign-in method: its own refusal is the server's", () => {
+    expect(last(parse(packet('<', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+    expect(last(parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+  });
+  it('packets that say both sides authenticate (two routers): no side, the default wording', () => {
+    const both = parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 11 22 33 44'), mppeRefusedHere);
+    expect(last(both).cause).toBe('server-refused-encryption');
+  });
+});
+
+describe('ppp.log lines read by their own structure', () => {
+  it('a dump line with no head before it takes its direction from its own mark', () => {
+    const sent = parseServerLog(`${HEADER}<C0 21 05 03 00 04                               |.!....          |\n`, 'ppp.log').entries[0]!;
+    expect(describeEntry(sent, t)).toBe('This side ends the PPP link (LCP Terminate-Request, RFC 1661 §5.5).');
+    // a mark the other way than the packet being gathered: the one before was cut, this is another packet
+    const r = parseServerLog([`${HEADER}>PPP packet received at 06/10/2005 11:39:26:094`, `${HEADER}>C0 21 01 01 00 0F 03 05`, `${HEADER}<C0 21 05 03 00 04                               |.!....          |`].join('\n').replace(/(>C0 21 01 01 00 0F 03 05)$/m, '$1                         |.!......        |'), 'ppp.log');
+    expect(describeEntry(r.entries.at(-1)!, t)).toBe('This side ends the PPP link (LCP Terminate-Request, RFC 1661 §5.5).');
+  });
+  it('Configure-Request and -Ack say who proposes what, en and nl', () => {
+    const e = last(parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25')));
+    expect(describeEntry(e, t)).toBe('This side proposes its LCP settings: Authentication-Protocol MS-CHAP v2, Magic-Number 0x2c344c25 (Configure-Request, id 0x1, RFC 1661 §5.1).');
+    expect(describeEntry(last(parse(packet('>', '80 21 02 04 00 04'))), nl)).toBe('De andere kant aanvaardt de IPCP-instellingen van deze kant: — (Configure-Ack, id 0x4, RFC 1661 §5.2).');
+  });
+  it("the engine's lines without the tracing header (NT 4.0's ppp.log, a copy that lost it) are the trace's; a near miss is not", () => {
+    const r = parseServerLog(['\tLine up event occurred on port 1', '\tFsmThisLayerUp called for protocol = c021, port = 1', '\tAuth Protocol c223 returned error 691', '\tLine down event occurred on port 1', 'Line up on port 3 ok'].join('\n'), 'ppp.log');
+    expect(r.entries.filter((e) => e.family === 'rasman').map((e) => e.line)).toEqual([1, 2, 3, 4]);
+    expect(r.entries[2]).toMatchObject({ outcome: 'failure', cause: 'credentials-rejected', code: 691 });
+  });
+});
