@@ -174,7 +174,8 @@ function rejected(last: Last, text: string, mppe: number | undefined, hit: Hit, 
   const option: RejectedOption = { text: named, type, ...(value ? { value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
   const here = last.dir === 'out';
   const role = side(s);
-  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: role !== undefined, ...role });
+  // (mpd's own default is the server's side, a pfSense/OPNsense L2TP or PPTP server: the PC on the other side)
+  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: role !== undefined, role: role ? 'initiator' : 'server' });
   if (here && hit.decoded.some((dd) => dd.key === 'rejectEncryptionHere')) hit.decoded.push(d('mpdMppeRefused'));
 }
 
