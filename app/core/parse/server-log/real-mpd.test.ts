@@ -91,7 +91,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [
       [2, 'LCP left the Opened state for Ack-Sent'],
       [8, 'The server asks this side to log in with CHAP.'],
-      [10, 'CHAP Challenge from the other side (the responder) (id 136)'],
+      [10, 'CHAP Challenge from the server (id 136)'],
       [11, 'The server names itself "lns1-ixn".'],
     ],
   },
