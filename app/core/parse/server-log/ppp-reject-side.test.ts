@@ -48,6 +48,8 @@ const ROWS: [string, number, string[], string[]][] = [
     ['IPCP ConfRej to the server (id 0x1)', 'This side does not use header compression'], ['IPCP ConfRej naar de server (id 0x1)']],
   ['mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt', 83,
     ['The server does not use header compression (COMPPROTO VJCOMP)'], ['De server gebruikt geen headercompressie (COMPPROTO VJCOMP)']],
+  ['mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt', 91,
+    ['The server does not run IPV6CP (Protocol-Reject): this side stops it'], ['De server gebruikt IPV6CP niet (Protocol-Reject)']],
   // a Cisco 827's own PPPoA link (ios-link-side.ts): the server it logs in to, said plainly
   ['ios-827-pppoa-client-auth-type-mismatch-glued-direction-two-captures.txt', 10,
     ['LCP Configure-Reject to the server this router logs in to'], ['naar de server waarbij deze router zich aanmeldt']],

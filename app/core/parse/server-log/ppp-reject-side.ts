@@ -33,6 +33,8 @@ export const REJECT_STATEMENTS: ReadonlySet<string> = new Set([
   // an LCP Protocol-Reject of a protocol the refusing side does not run (pppd-packet.ts protocolRejected)
   'protRejSent',
   'protRejByOther',
+  // mpd's (lcp.c LcpRecvProtoRej: the other side does not run a protocol this side started)
+  'step.mpdProtoRejected',
 ]);
 
 /** The text variant of a reject statement for the side its `role` names (`serverLog.decode.<key><suffix>`); '' keeps the base text */

@@ -281,7 +281,7 @@ const RULES: Rule[] = [
   // lcp.c LcpRecvProtoRej: the other side does not run a protocol this side started. CCP is PPP's encryption (MPPE): inside L2TP/IPsec
   // Windows rejects it, as IPsec encrypts already; elsewhere the link has no encryption then
   [/^LCP: protocol (\S+) was rejected$/, (m, _p, s) => {
-    if (m[1] !== 'CCP') return step('mpdProtoRejected', { proto: m[1]! });
+    if (m[1] !== 'CCP') return step('mpdProtoRejected', { proto: m[1]!, role: side(s) ? 'initiator' : 'server' });
     if (s.l2tp === true) return step('mpdCcpRejectedL2tp');
     return { decoded: [d('protRejCcp', side(s))], outcome: 'failure', cause: 'pc-refused-encryption' };
   }],
