@@ -171,13 +171,7 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'peerRefusedOurIp',
   'peerRefusedAuth',
   'mppePeerRefused',
-  // a Configure-Reject's causes (ppp-reject.ts): on a client's log the other side is the server
-  'rejectAuthHere',
-  'rejectAuthByOther',
-  'rejectEncryptionHere',
-  'rejectEncryptionByOther',
-  'ipcpAddressRefusedHere',
-  'ipcpAddressRefusedByOther',
+  // (a Configure-Reject's statements are worded by the side their family knows, server, dialling side or site: ppp-reject-side.ts)
   'noRemoteIp',
   'step.noProxyArp',
   // pppd auth.c: "peer from calling number … authorized" — the other side let on without logging in; on a client's log the server
