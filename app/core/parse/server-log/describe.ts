@@ -4,6 +4,7 @@ import { IOS_IKE_SA_STATES } from './codes/isakmp-payloads';
 import { NPS_REASONS } from './codes/nps';
 import { mppeBits } from './codes/ppp';
 import { packetWords } from './packet-words';
+import { REJECT_STATEMENTS, rejectTextSuffix } from './ppp-reject-side';
 import { WIN32_ERRORS } from './codes/windows-errors';
 import type { Decoded, LogTime, ServerLogEntry } from './types';
 
@@ -170,13 +171,7 @@ export const INITIATOR_WORDED: ReadonlySet<string> = new Set([
   'peerRefusedOurIp',
   'peerRefusedAuth',
   'mppePeerRefused',
-  // a Configure-Reject's causes (ppp-reject.ts): on a client's log the other side is the server
-  'rejectAuthHere',
-  'rejectAuthByOther',
-  'rejectEncryptionHere',
-  'rejectEncryptionByOther',
-  'ipcpAddressRefusedHere',
-  'ipcpAddressRefusedByOther',
+  // (a Configure-Reject's statements are worded by the side their family knows, server, dialling side or site: ppp-reject-side.ts)
   'noRemoteIp',
   'step.noProxyArp',
   // pppd sys-linux.c: the default route kept — on a client's log the link to the server is not where its traffic goes
@@ -221,7 +216,9 @@ const EMPTY_BEFORE_COLON = /(?:\s*\u0001)+(?=:)/g;
 export function describeDecoded(dd: Decoded, t: TFunction): string {
   const v: Record<string, string | number> = { ...(dd.values ?? {}) };
   let key = dd.key;
-  if (v.role === 'initiator' && INITIATOR_WORDED.has(key)) key += 'AsInitiator';
+  // (a Configure-Reject's statement names the server and the PC, or the two routers, by the side its family knows: ppp-reject-side.ts)
+  if (REJECT_STATEMENTS.has(key)) key += rejectTextSuffix(v.role);
+  else if (v.role === 'initiator' && INITIATOR_WORDED.has(key)) key += 'AsInitiator';
   else if (v.role === 'site' && SITE_WORDED.has(key)) key += 'AsSite';
   if (key === 'protRej' && v.proto === 'CCP' && v.mppe !== undefined) key = v.dir === 'in' ? 'protRejCcpIn' : 'protRejCcpOut';
   // a state the table knows says in its own words that the SA is established ("responder sent MR3: ISAKMP SA established"): not twice
@@ -230,7 +227,9 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
   const extra: Record<string, string> = {
     // a message of an IKE_SA this side initiated goes to (comes from) the peer that answers, not the PC (strongswan.ts summary)
     // …and on a PPP link where the router itself is the client (ios-link-side.ts), the server it logs in to
-    dirText: v.dir ? word(t, `serverLog.${v.role === 'initiator' ? 'dirAsInitiator' : v.role === 'client' ? 'dirAsClient' : v.role === 'site' ? 'dirAsSite' : 'dir'}.${v.dir}`) : '',
+    // …and a PPP (or PPTP/SSTP) packet on the log of the side that dialled: plainly the server (dirAsDialler); an IKE message keeps
+    // "the responder" (an initiator's peer may be a router as well as a server)
+    dirText: v.dir ? word(t, `serverLog.${v.role === 'initiator' ? (dd.key === 'ikeMessage' ? 'dirAsInitiator' : 'dirAsDialler') : v.role === 'client' ? 'dirAsClient' : v.role === 'site' ? 'dirAsSite' : 'dir'}.${v.dir}`) : '',
     // an IKEv2 message's kind as strongSwan logs it (request|response: its rule takes no other)
     kindText: v.kind === 'request' || v.kind === 'response' ? word(t, `serverLog.ikeKind.${v.kind}`) : String(v.kind ?? ''),
     mppeText: mppe,

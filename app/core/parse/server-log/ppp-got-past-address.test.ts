@@ -25,8 +25,8 @@ describe('an IPCP reject of the address the asker got past', () => {
     expect(reject.cause).toBeUndefined();
     expect(reject.outcome).toBe('warning');
     expect(reject.decoded.map((x) => x.key)).toContain('rejectAddressHereWithout');
-    expect(describeEntry(reject, en)).toContain("This side refused the IP address the other side asked for (10.0.0.9); the other side's next request, without it, was accepted");
-    expect(describeEntry(reject, nl)).toContain('Deze kant weigerde het IP-adres dat de andere kant vroeg (10.0.0.9)');
+    expect(describeEntry(reject, en)).toContain("The server refused the IP address the PC asked for (10.0.0.9); the PC's next request, without it, was accepted");
+    expect(describeEntry(reject, nl)).toContain('De server weigerde het IP-adres dat de pc vroeg (10.0.0.9)');
   });
 
   it('the other side refused this side\'s request for an address, this side went on without: worded so', () => {

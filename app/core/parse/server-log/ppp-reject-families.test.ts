@@ -98,7 +98,7 @@ describe('one Configure-Reject verdict for pppd, Cisco IOS, mpd and RouterOS', (
       const e: ServerLogEntry = parseServerLog(lines.join('\n')).entries.at(-1)!;
       expect([e.outcome, e.cause ?? null]).toEqual(['warning', null]);
     }
-    // (mpd as a client: the other side is its server, named so — describe.ts INITIATOR_WORDED)
+    // (mpd as a client: the other side is its server, named so — ppp-reject-side.ts)
     expect(describeEntry(parseServerLog(mpdOwn.join('\n')).entries.at(-1)!, en)).toContain("The server refused this side's request for an IP address (0.0.0.0)");
   });
 

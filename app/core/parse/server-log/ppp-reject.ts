@@ -1,5 +1,6 @@
 import { mppeBits } from './codes/ppp';
 import { d, type Hit } from './kit';
+import type { RejectSide } from './ppp-reject-side';
 import type { Cause } from './types';
 
 /**
@@ -88,8 +89,12 @@ export interface RejectContext {
   refusedHere: boolean;
   /** a router's own link where it logs in to a server: no PC involved, a refusal there is a warning without a cause */
   ownLink?: boolean;
-  /** `initiator` on a client's log: the statements that name the other side name the server (describe.ts INITIATOR_WORDED) */
-  role?: string;
+  /**
+   * The side this log is from, as the family knows it (ppp-reject-side.ts): `server` (the other side is the PC), `initiator` or
+   * `client` (this side dialled: the other side is the server), `site` (two routers); none when the family cannot tell. Every
+   * statement of the reject carries it, and the got-past pass keeps it (ppp-got-past.ts).
+   */
+  role?: RejectSide;
 }
 
 const RANK = { info: 0, success: 0, warning: 1, failure: 2 } as const;
@@ -118,7 +123,7 @@ export function judgeRejects(hit: Hit, proto: string, options: readonly Rejected
       continue;
     }
     if (v.kind === 'other') {
-      hit.decoded.push(d(`rejectOther${side}`, { option: o.text }));
+      hit.decoded.push(d(`rejectOther${side}`, { option: o.text, ...role }));
       continue;
     }
     if (v.kind === 'auth') hit.decoded.push(d(`rejectAuth${side}`, { option: o.value ?? o.text, ...role }));
@@ -131,5 +136,5 @@ export function judgeRejects(hit: Hit, proto: string, options: readonly Rejected
     raise(hit, 'failure');
     hit.cause = causeOf(v.kind, here);
   }
-  for (const [words, list] of dropped) hit.decoded.push(d(`rejectDropped${side}`, { option: list.join(', '), words }));
+  for (const [words, list] of dropped) hit.decoded.push(d(`rejectDropped${side}`, { option: list.join(', '), words, ...role }));
 }

@@ -23,7 +23,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [5, 'LCP option: Authentication-Protocol CHAP (MD5) On Vi2 this router is the client'],
-      [9, 'LCP Configure-Ack to the other side (the server this router logs in to) (id 2)'],
+      [9, 'LCP Configure-Ack to the server this router logs in to (id 2)'],
       [21, 'The router has no user name and password of its own for this login'],
       [23, 'The router cannot log in with CHAP, the method the other side asks for'],
     ],
@@ -38,9 +38,9 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [
       [1, "Typed at the router's prompt (not a log line): debug ppp negotiation."],
       [2, 'On Vi1 this router is the client'],
-      [5, 'LCP Configure-Request to the other side (the server this router logs in to) (id 1) [Closed]'],
+      [5, 'LCP Configure-Request to the server this router logs in to (id 1) [Closed]'],
       [6, 'A note the author of the copy put between the router\'s lines (not logged by the router): "O" specifies an outbound packet.'],
-      [8, 'Nothing has come from the other side (the server this router logs in to) yet'],
+      [8, 'Nothing has come from the server this router logs in to yet'],
       [8, 'its timer ran out in state REQsent'],
       [28, "Typed at the router's prompt (not a log line): undebug all."],
     ],
@@ -60,7 +60,7 @@ const ROWS: Record<string, RealServerLogRow> = {
       [14, 'PPP step: State is Open.'],
       [4, 'On Vi1 this router is the client'],
       [15, 'PPP step: Phase is AUTHENTICATING, by the peer.'],
-      [18, 'CHAP SUCCESS from the other side (the server this router logs in to).'],
+      [18, 'CHAP SUCCESS from the server this router logs in to.'],
       [21, 'IPCP option: IP-Address 0.0.0.0'],
       [27, 'IPCP option: IP-Address 40.1.1.2'],
       // the ISP's Nak gives the address the router asked for with 0.0.0.0: a normal step (ios-nak.ts)
@@ -76,7 +76,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       [2, 'On Vi1 this router is the client'],
-      [10, 'LCP Configure-Nak to the other side (the server this router logs in to) (id 180) [REQsent]'],
+      [10, 'LCP Configure-Nak to the server this router logs in to (id 180) [REQsent]'],
       [11, 'PPP option reject.'],
       [12, 'The router asks for another value for this setting: Authentication-Protocol CHAP (MD5).'],
     ],
@@ -91,8 +91,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [
       [2, 'On Vi1 this router is the client'],
       [10, 'LCP option: Authentication-Protocol PAP'],
-      [17, 'PAP AUTH-REQ to the other side (the server this router logs in to) "cisco".'],
-      [19, 'PAP AUTH-NAK from the other side (the server this router logs in to): "Authentication failure".'],
+      [17, 'PAP AUTH-REQ to the server this router logs in to "cisco".'],
+      [19, 'PAP AUTH-NAK from the server this router logs in to: "Authentication failure".'],
       [19, "The other side refused this router's own login"],
       [23, 'LCP: the timer ran out waiting for an answer (state TERMsent).'],
       [25, 'PPP step: Phase is DOWN [0 sess, 1 load].'],
@@ -108,7 +108,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     says: [
       [5, 'On Vi1 this router is the client'],
       [7, 'PPP step: Using alternate hostname cisco.'],
-      [12, 'CHAP FAILURE from the other side (the server this router logs in to): "Authentication failure".'],
+      [12, 'CHAP FAILURE from the server this router logs in to: "Authentication failure".'],
       [12, "The other side refused this router's own login"],
     ],
   },
@@ -121,10 +121,10 @@ const ROWS: Record<string, RealServerLogRow> = {
     causes: [],
     says: [
       // (the side is learnt on line 7; the packet lines before it are worded by it too)
-      [2, 'LCP Configure-Request to the other side (the server this router logs in to) (id 53) [REQsent]'],
+      [2, 'LCP Configure-Request to the server this router logs in to (id 53) [REQsent]'],
       [4, 'A note the author of the copy put between the router\'s lines (not logged by the router): Sending CHAP requests.'],
       [7, 'LCP option: Authentication-Protocol PAP On Vi1 this router is the client'],
-      [10, 'LCP Configure-Reject to the other side (the server this router logs in to) (id 252) [REQsent]'],
+      [10, 'LCP Configure-Reject to the server this router logs in to (id 252) [REQsent]'],
       [13, "Typed at the router's prompt (not a log line): debug ppp negotiation."],
     ],
   },
@@ -216,7 +216,7 @@ describe('real Cisco IOS debug ppp logs', () => {
     const r = parse(readRepoText(`${REAL_SERVER_LOGS}/ios-827-pppoa-client-uptime-2w3d-chap-success-collapsed-option-blanks.txt`));
     expect(r.entries.some((e) => e.user)).toBe(false);
     expect(r.entries.every((e) => !describeEntry(e, en).includes('the PC'))).toBe(true);
-    expect(describeEntry(r.entries.find((e) => e.line === 18)!, nl)).toBe('CHAP SUCCESS van de andere kant (de server waarbij deze router zich aanmeldt).');
+    expect(describeEntry(r.entries.find((e) => e.line === 18)!, nl)).toBe('CHAP SUCCESS van de server waarbij deze router zich aanmeldt.');
   });
 });
 

@@ -66,7 +66,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [7, 'This side dials again in 4 seconds (attempt 942).'],
       [46, 'The server asks this side to log in with PAP.'],
       [52, 'This side logged in to the other side (PAP authentication succeeded).'],
-      [91, 'The other side does not run IPV6CP (Protocol-Reject)'],
+      [91, 'The server does not run IPV6CP (Protocol-Reject)'],
       // a client's log: its own address, and the server's
       [110, 'This side was given 160.202.143.224. The server\'s side of the tunnel: 220.158.188.4.'],
     ],
@@ -91,7 +91,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [
       [2, 'LCP left the Opened state for Ack-Sent'],
       [8, 'The server asks this side to log in with CHAP.'],
-      [10, 'CHAP Challenge from the other side (the responder) (id 136)'],
+      [10, 'CHAP Challenge from the server (id 136)'],
       [11, 'The server names itself "lns1-ixn".'],
     ],
   },

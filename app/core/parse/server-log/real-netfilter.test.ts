@@ -25,7 +25,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     families: { syslog: 22, pppd: 20 },
     causes: [20, 21, 22, 23, 24, 25, 26].map((n) => [n, 'no-ppp-frames']),
     says: [
-      [18, 'PPTP control message 8 from the other side (the responder): Outgoing-Call-Reply (OCRP)'],
+      [18, 'PPTP control message 8 from the server: Outgoing-Call-Reply (OCRP)'],
       [20, `${GRE_DROP} from 43.224.32.2 to 192.168.1.199: this VPN traffic does not get through. It came in on eth0. The firewall rule's log prefix: "[UFW BLOCK]".`],
       [26, 'LCP timed out: this side sent Configure-Requests and the server never answered'],
     ],
@@ -49,8 +49,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     families: { syslog: 35, pppd: 21 },
     causes: [...[29, 30, 31, 32, 33, 34, 35].map((n): [number, 'no-ppp-frames'] => [n, 'no-ppp-frames']), [37, 'no-ppp-frames']],
     says: [
-      [20, 'PPTP control message 1 to the other side (the responder): Start-Control-Connection-Request (SCCRQ)'],
-      [48, 'PPTP control message 12 to the other side (the responder): Call-Clear-Request (CCRQ)'],
+      [20, 'PPTP control message 1 to the server: Start-Control-Connection-Request (SCCRQ)'],
+      [48, 'PPTP control message 12 to the server: Call-Clear-Request (CCRQ)'],
       [29, `${GRE_DROP} from 212. to 10.: this VPN traffic does not get through. It came in on enp0s31f6. The firewall rule's log prefix: "[UFW BLOCK]".`],
     ],
   },

@@ -58,10 +58,10 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [18, 'credentials-rejected'],
     ],
     says: [
-      [8, 'PPTP control message 1 to the other side (the responder): Start-Control-Connection-Request (SCCRQ)'],
+      [8, 'PPTP control message 1 to the server: Start-Control-Connection-Request (SCCRQ)'],
       [10, 'The PPTP control connection (TCP 1723) to the server is up.'],
       [13, "The server accepted this side's PPTP call"],
-      [14, 'PPTP control message 15 from the other side (the responder): Set-Link-Info (SLI)'],
+      [14, 'PPTP control message 15 from the server: Set-Link-Info (SLI)'],
       [17, "The server refused this side's MS-CHAP log-in (MS-CHAP error E=691, RFC 2759)"],
       [25, 'The PPTP client lost its pppd'],
       [29, 'This side ended the call (Call-Clear-Request).'],
@@ -78,8 +78,8 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     ],
     says: [
       [21, 'A GRE packet arrived out of order and was dropped.'],
-      [24, 'LCP ConfRej to the other side (the responder) (id 0x1): callback CBCP, mrru 1614'],
-      [32, "CHAP Failure from the other side (the responder) (id 0x0) The server refused this side's CHAP log-in (MS-CHAP error E=691"],
+      [24, 'LCP ConfRej to the server (id 0x1): callback CBCP, mrru 1614'],
+      [32, "CHAP Failure from the server (id 0x0) The server refused this side's CHAP log-in (MS-CHAP error E=691"],
       [35, 'Reason given: "Failed to authenticate ourselves to peer"'],
     ],
   },
@@ -91,8 +91,8 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     families: { pppd: 42, syslog: 11 },
     causes: [],
     says: [
-      [28, 'CHAP Response to the other side (the responder) (id 0x0)'],
-      [32, 'LCP TermReq from the other side (the responder) (id 0x4)'],
+      [28, 'CHAP Response to the server (id 0x0)'],
+      [32, 'LCP TermReq from the server (id 0x4)'],
       [33, 'The server ended the link (LCP Terminate-Request) without a readable reason'],
       [33, 'the server requires encryption (MPPE) this side did not negotiate'],
       [35, 'The server ended the call (Call-Clear-Request).'],
@@ -123,7 +123,7 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
       [59, 'listens for IKE on fe80::e60:76ff:fe1f:c78f%wlan0, port 500'],
       [21, "The server accepted this side's PPTP call"],
       [43, "LCP timed out: this side sent Configure-Requests and the server never answered — the server's PPP frames over GRE do not arrive here."],
-      [52, 'PPTP control message 12 to the other side (the responder): Call-Clear-Request (CCRQ)'],
+      [52, 'PPTP control message 12 to the server: Call-Clear-Request (CCRQ)'],
     ],
   },
   // a Linux PPTP client whose kernel has no MPPE: "CHAP authentication succeeded" makes it the client
@@ -135,7 +135,7 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     says: [
       [2, 'The kernel has no PPP packet filtering'],
       [3, 'MPPE is required but the kernel of the machine that wrote this log has no MPPE support (the ppp_mppe module is missing or not loaded).'],
-      [4, 'LCP TermReq to the other side (the responder) (id 0x2) Reason given: "MPPE required but not available".'],
+      [4, 'LCP TermReq to the server (id 0x2) Reason given: "MPPE required but not available".'],
       [6, 'pppd dropped a frame that came while LCP was not open'],
     ],
   },
@@ -174,10 +174,10 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     families: { pppd: 31 },
     causes: [],
     says: [
-      [3, 'LCP EchoReq to the other side (the responder) (id 0x1)'],
-      [6, 'LCP EchoReq from the other side (the responder) (id 0x1)'],
+      [3, 'LCP EchoReq to the server (id 0x1)'],
+      [6, 'LCP EchoReq from the server (id 0x1)'],
       [9, 'This side (xl2tpd as an L2TP client, LAC) connects to 115.28.138.19 on UDP 1701.'],
-      [17, 'This side does not run protocol 0x8281 (MPLSCP) that the other side sent'],
+      [17, 'This side does not run protocol 0x8281 (MPLSCP) that the server sent'],
       [21, 'This side was given 172.1.1.187.'],
       [22, "The server's side of the tunnel: 192.168.1.181."],
       [28, 'xl2tpd bookkeeping. (The same line came 9 more times in a row; rsyslog wrote it once'],
@@ -359,7 +359,7 @@ describe('real pppd-family fixtures by failure class', () => {
     ].join('\n');
     const r = parseServerLog(log);
     expect(r.entries.map((e) => describeEntry(e, en))).toEqual([
-      'Link settings proposed — LCP ConfReq to the other side (the responder) (id 0x1): magic 0x1',
+      'Link settings proposed — LCP ConfReq to the server (id 0x1): magic 0x1',
       'Link settings proposed — LCP ConfReq to the PC (id 0x1): magic 0x2',
       'The user bob logged in (CHAP authentication succeeded).',
       'This side logged in to the other side (CHAP authentication succeeded).',

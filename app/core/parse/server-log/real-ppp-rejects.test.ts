@@ -26,8 +26,8 @@ const REJECT_ROWS: Record<string, RealServerLogRow> = {
     families: { pppd: 42 },
     causes: [],
     says: [
-      [5, "The other side refused the sign-in method this side asked for (eap); this side's next request asks for another (chap MD5), so the negotiation goes on"],
-      [9, "The other side refused the sign-in method this side asked for (chap MD5); this side's next request, without it, was accepted: the link goes on without the other side proving who it is"],
+      [5, "The server refused the sign-in method this side asked for (eap); this side's next request asks for another (chap MD5), so the negotiation goes on"],
+      [9, "The server refused the sign-in method this side asked for (chap MD5); this side's next request, without it, was accepted: the link goes on without the server proving who it is"],
       [15, 'The same setting asked for again and again (3 times without agreement): mru was asked 1416, the answer each time 1500'],
     ],
   },
@@ -72,7 +72,7 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     const accel = ['Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: recv [CCP ConfRej id=7 <mppe +H -M +S -L -D -C>]', 'Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: send [CCP ConfReq id=8]', 'Feb 28 17:03:07 vyos accel-sstp[2]: ppp0:test: recv [CCP ConfAck id=8]'];
     const r = parseServerLog(accel.join('\n'));
     expect([r.entries[0]!.outcome, r.entries[0]!.cause]).toEqual(['warning', undefined]);
-    expect(describeEntry(r.entries[0]!, en)).toContain('The other side refused encryption (mppe +H -M +S -L -D -C: MPPE 128-bit, stateless); this side\'s next request, without it, was accepted: the link goes on unencrypted');
+    expect(describeEntry(r.entries[0]!, en)).toContain('The PC refused encryption (mppe +H -M +S -L -D -C: MPPE 128-bit, stateless); the server\'s next request, without it, was accepted: the link goes on unencrypted');
     expect(describeEntry(r.entries[0]!, nl)).toContain('de verbinding gaat onversleuteld door');
     expect(explainServerLogs([r], en).findings).toEqual([]);
     // the Ack of ANOTHER session, or one travelling the other way, is not this asker going on
@@ -94,7 +94,7 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     ];
     const r = parseServerLog(log.join('\n'));
     expect([r.entries[3]!.outcome, r.entries[3]!.cause]).toEqual(['info', undefined]);
-    expect(describeEntry(r.entries[3]!, en)).toContain("this side's next request asks for another (CHAP (MD5))");
+    expect(describeEntry(r.entries[3]!, en)).toContain("the server's next request asks for another (CHAP (MD5))");
     // another link's request is not this one's
     const other = parseServerLog([...log.slice(0, 4), ...log.slice(4).map((l) => l.replace('Vi1', 'Vi2'))].join('\n'));
     expect(other.entries[3]!.cause).toBe('auth-protocol-mismatch');
@@ -102,7 +102,7 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     const here = ['Vi3 LCP: I CONFREQ [REQsent] id 1 len 9', 'Vi3 LCP:    AuthProto PAP (0x0304C023)', 'Vi3 LCP: O CONFREJ [REQsent] id 1 len 8', 'Vi3 LCP:    AuthProto PAP (0x0304C023)', 'Vi3 LCP: I CONFREQ [REQsent] id 2 len 4', 'Vi3 LCP: O CONFACK [REQsent] id 2 len 4'];
     const h = parseServerLog(here.join('\n'));
     expect([h.entries[3]!.outcome, h.entries[3]!.cause]).toEqual(['warning', undefined]);
-    expect(describeEntry(h.entries[3]!, en)).toContain("the other side's next request, without it, was accepted: the link goes on without this side proving who it is");
+    expect(describeEntry(h.entries[3]!, en)).toContain("the server's next request, without it, was accepted: the link goes on without this side proving who it is");
   });
 
   it('got past on RouterOS packet debug: option lines, a valueless option (`<pcomp>`) read as one; a bracketed note is not', () => {
@@ -110,8 +110,8 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     const log = ['<10.0.0.9>: sent LCP ConfReq id=0x1', '<auth mschap2>', '<pcomp>', '<10.0.0.9>: rcvd LCP ConfRej id=0x1', '<auth mschap2>', '<pcomp>', '<10.0.0.9>: sent LCP ConfReq id=0x2', '<auth chap>', '<10.0.0.9>: rcvd LCP ConfAck id=0x2', '<auth chap>', '<snip>'];
     const r = parseServerLog(log.map((l) => topic + l).join('\n'));
     expect(r.entries.map((e) => [e.line, e.outcome, e.cause ?? null])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => [line, 'info', null]));
-    expect(describeEntry(r.entries[4]!, en)).toContain("this side's next request asks for another (chap)");
-    expect(describeEntry(r.entries[5]!, en)).toContain('The other side does not use header compression (pcomp)');
+    expect(describeEntry(r.entries[4]!, en)).toContain("the server's next request asks for another (chap)");
+    expect(describeEntry(r.entries[5]!, en)).toContain('The PC does not use header compression (pcomp)');
     expect(r.unknownLines.map((u) => u.line)).toEqual([11]);
   });
 
@@ -120,8 +120,8 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     const log = ['LCP: SendConfigReq #1', '  AUTHPROTO CHAP MSOFTv2', '  MP MRRU 1600', "LCP: rec'd Configure Reject #1 (Req-Sent)", '  AUTHPROTO CHAP MSOFTv2', '  MP MRRU 1600', 'LCP: SendConfigReq #2', '  AUTHPROTO CHAP MD5'];
     const r = parseServerLog(log.map((l) => head + l).join('\n'));
     expect(r.entries.map((e) => e.outcome)).toEqual(['info', 'info', 'info', 'info', 'info', 'info', 'info', 'info']);
-    expect(describeEntry(r.entries[4]!, en)).toContain("The other side refused the sign-in method this side asked for (CHAP MSOFTv2); this side's next request asks for another (CHAP MD5)");
-    expect(describeEntry(r.entries[5]!, en)).toContain('The other side does not use multilink (several links bundled into one) (MP MRRU 1600)');
+    expect(describeEntry(r.entries[4]!, en)).toContain("The PC refused the sign-in method the server asked for (CHAP MSOFTv2); the server's next request asks for another (CHAP MD5)");
+    expect(describeEntry(r.entries[5]!, en)).toContain('The PC does not use multilink (several links bundled into one) (MP MRRU 1600)');
     // with nothing after it, the reject stays a cause, as pppd's and IOS's do
     expect(parseServerLog(log.slice(0, 5).map((l) => head + l).join('\n')).entries[4]!.cause).toBe('auth-protocol-mismatch');
   });
@@ -138,20 +138,20 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
 
   it.each([
     // [fixture, line, outcome, cause, what it says]
-    ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use multilink (several links bundled into one) (mrru 1614); the link goes on without it'],
-    ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'This side does not use callback (callback CBCP)'],
-    ['pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt', undefined, 'info', undefined, 'This side does not use header compression (pcomp, accomp)'],
+    ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'The server does not use multilink (several links bundled into one) (mrru 1614); the link goes on without it'],
+    ['pppd-sstpd-python-iso-time-windows-lcp-callback-cbcp-mrru-rejected.txt', 7, 'info', undefined, 'The server does not use callback (callback CBCP)'],
+    ['pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt', undefined, 'info', undefined, 'The server does not use header compression (pcomp, accomp)'],
     ['pppd-accel-sstp-vyos-docs-journal-windows-10-pap-fsm-timeout-ipv6cp-discarded.txt', undefined, 'info', undefined, 'name server addresses (DNS/WINS)'],
-    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 46, 'info', undefined, 'The other side does not use data compression (deflate 15, deflate(old#) 15, bsd v1 15)'],
-    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 48, 'info', undefined, 'The other side does not use header compression (compress VJ 0f 01)'],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 46, 'info', undefined, 'The PC does not use data compression (deflate 15, deflate(old#) 15, bsd v1 15)'],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 48, 'info', undefined, 'The PC does not use header compression (compress VJ 0f 01)'],
     // an MPPE option with no key length (Windows over L2TP/IPsec) asks for no encryption: its refusal is no cause
     ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 42, 'info', undefined, 'CCP ConfRej'],
-    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "This side refused the other side's request for an IP address (0.0.0.0)"],
+    ['pppd-xl2tpd-win7-ipcp-confrej-addr-no-address-for-peer.txt', 53, 'failure', 'address-pool', "The server refused the PC's request for an IP address (0.0.0.0)"],
     // mpd's option lines under its Configure-Rejects (`[L-1]   ACFCOMP`), worded as pppd's dump is
-    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 21, 'info', undefined, 'The other side does not use header compression (ACFCOMP); the link goes on without it'],
-    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 82, 'info', undefined, 'This side does not use name server addresses (DNS/WINS)'],
-    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 28, 'info', undefined, 'This side does not use callback (CALLBACK 6)'],
-    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 102, 'info', undefined, 'The other side does not use header compression (COMPPROTO VJCOMP)'],
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 21, 'info', undefined, 'The PC does not use header compression (ACFCOMP); the link goes on without it'],
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', 82, 'info', undefined, 'The server does not use name server addresses (DNS/WINS)'],
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 28, 'info', undefined, 'The server does not use callback (CALLBACK 6)'],
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', 102, 'info', undefined, 'The PC does not use header compression (COMPPROTO VJCOMP)'],
   ] as const)('%s line %s: %s', (file, line, outcome, cause, text) => {
     const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file);
     const e = line !== undefined ? r.entries.find((x) => x.line === line)! : r.entries.find((x) => describeEntry(x, en).includes(text))!;
@@ -168,13 +168,13 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
     expect(said('Feb 28 17:03:07 vyos accel-sstp[2492]: ppp0:test: recv [CCP ConfRej id=7 <mppe +H -M +S -L -D -C>]')).toEqual([
       'failure',
       'pc-refused-encryption',
-      expect.stringContaining('The other side refused encryption (mppe +H -M +S -L -D -C: MPPE 128-bit, stateless)'),
+      expect.stringContaining('The PC refused encryption (mppe +H -M +S -L -D -C: MPPE 128-bit, stateless)'),
     ]);
     expect(said('Feb 28 17:03:07 vyos pppd[2492]: sent [CCP ConfRej id=0x1 <mppe +H -M +S +L -D -C>]').slice(0, 2)).toEqual(['failure', 'server-refused-encryption']);
     expect(said('Dec 10 21:01:46 bender pppd[17396]: sent [LCP ConfRej id=0x0 <auth chap 81> <mrru 1614> < 17 04 00 18>]')).toEqual([
       'failure',
       'auth-protocol-mismatch',
-      expect.stringMatching(/This side refused the sign-in method the other side asks for \(chap 81\).*This side does not use multilink .*\(mrru 1614, 17 04 00 18\)/),
+      expect.stringMatching(/The server refused the sign-in method the PC asks for \(chap 81\).*The server does not use multilink .*\(mrru 1614, 17 04 00 18\)/),
     ]);
     expect(said('Dec 10 21:01:46 bender pppd[17396]: rcvd [IPCP ConfRej id=0x1 <addr 0.0.0.0>]').slice(0, 2)).toEqual(['failure', 'address-pool']);
     // this side's own address refused: the link goes on (the other side has one for it)
@@ -211,8 +211,8 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
       [11, 'info', null],
       [12, 'failure', 'address-pool'],
     ]);
-    expect(describeEntry(r.entries[5]!, en)).toContain('This side does not use callback (Callback CBCP); the link goes on without it');
-    expect(describeEntry(r.entries[7]!, nl)).toContain('De andere kant weigerde de aanmeldmethode');
+    expect(describeEntry(r.entries[5]!, en)).toContain('The server does not use callback (Callback CBCP); the link goes on without it');
+    expect(describeEntry(r.entries[7]!, nl)).toContain('De pc weigerde de aanmeldmethode die de server vraagt');
     // the router is the client (its own login asked by the server: `AuthProto` in the server's request): the refusal is its own
     const client = ['Vi2 LCP: I CONFREQ [REQsent] id 1 len 9', 'Vi2 LCP:    AuthProto CHAP (0x0305C22305)', 'Vi2 LCP: O CONFREJ [REQsent] id 1 len 9', 'Vi2 LCP:    AuthProto CHAP (0x0305C22305)'].join('\n');
     expect(parseServerLog(client).entries.map((e) => e.cause ?? null)).toEqual([null, null, null, null]);
@@ -230,7 +230,7 @@ describe('PPP Configure-Reject judged by the options it refuses; Configure-Nak l
       ['info', null],
       ['failure', 'auth-protocol-mismatch'],
     ]);
-    expect(describeEntry(r.entries[1]!, en)).toContain('This side does not use multilink');
+    expect(describeEntry(r.entries[1]!, en)).toContain('The server does not use multilink');
     const naks = [1, 2, 3].flatMap((id) => [`<10.0.0.9>: sent IPCP ConfReq id=0x${id}`, '<addr 0.0.0.0>', `<10.0.0.9>: rcvd IPCP ConfNak id=0x${id}`, '<addr 10.5.5.5>']);
     const loop = parseServerLog(naks.map((l) => topic + l).join('\n'));
     expect(loop.entries.map((e) => e.outcome).filter((o) => o === 'warning')).toEqual(['warning']);

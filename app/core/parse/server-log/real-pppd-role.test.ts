@@ -56,7 +56,7 @@ const PPPOE_ROWS: Record<string, RealServerLogRow> = {
       [16, "This side's PPPoE session 1 is set up"],
       [17, 'to the access concentrator 02:42:ac:11:00:02 through eth0'],
       [26, 'The server (calling number 02:42:AC:11:00:02) is let on without logging in'],
-      [35, 'IPCP ConfNak from the other side (the responder) (id 0x1): addr 10.67.15.1'],
+      [35, 'IPCP ConfNak from the server (id 0x1): addr 10.67.15.1'],
       [43, 'This side did not make the link to the server its default route: it already had one (172.17.0.1)'],
       [44, 'This side was given 10.67.15.1.'],
       [56, 'This side ends its PPPoE session (PADT, RFC 2516 §5.5).'],
@@ -128,7 +128,7 @@ describe("a pppd log's side, from its packets", () => {
   it("a 3G modem's client requiring the modem to log in: the finding is this side's setting, not the PC's", () => {
     const r = real('pppd-3g-modem-client-auth-chap-md5-rejected-peer-refused-to-authenticate.txt');
     expect(r.entries.filter((e) => e.cause).map((e) => describeEntry(e, en))).toEqual([
-      'Link settings: some options refused as not supported — LCP ConfRej from the other side (the responder) (id 0x1): auth chap MD5 The server refused the sign-in method this side asks it for (chap MD5): unless this side offers another method the server accepts, the link cannot come up (LCP Configure-Reject, RFC 1661 §5.4).',
+      'Link settings: some options refused as not supported — LCP ConfRej from the server (id 0x1): auth chap MD5 The server refused the sign-in method this side asks it for (chap MD5): unless this side offers another method the server accepts, the link cannot come up (LCP Configure-Reject, RFC 1661 §5.4).',
       'The server refused every authentication protocol this side requires of it (LCP Configure-Reject): no method both sides accept.',
     ]);
     const [finding] = explainServerLogs([r], en).findings;
@@ -188,10 +188,10 @@ describe("a pppd log's side, from its packets", () => {
     ].join('\n'));
     expect(r.entries.map((e) => describeEntry(e, en))).toEqual([
       'Link settings proposed — LCP ConfReq to the PC (id 0x1): auth chap MS-v2',
-      'Link settings proposed — LCP ConfReq to the other side (the responder) (id 0x1): magic 0x2',
+      'Link settings proposed — LCP ConfReq to the server (id 0x1): magic 0x2',
       'Link settings accepted — LCP ConfAck from the PC (id 0x1): auth chap MS-v2',
-      'Sign-in challenge — CHAP Challenge from the other side (the responder) (id 0x1)',
-      'Sign-in challenge — CHAP Challenge to the other side (the responder) (id 0x7)',
+      'Sign-in challenge — CHAP Challenge from the server (id 0x1)',
+      'Sign-in challenge — CHAP Challenge to the server (id 0x7)',
       'This side was given 10.0.0.2.',
     ]);
   });

@@ -177,7 +177,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { pppd: 3 },
     causes: [],
     says: [
-      [1, 'LCP ConfReq from the other side (the responder) (id 0x6a): asyncmap 0x0, auth chap MD5'],
+      [1, 'LCP ConfReq from the server (id 0x6a): asyncmap 0x0, auth chap MD5'],
       [2, 'pppd debug detail.'],
     ],
   },
@@ -293,7 +293,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
     says: [
       [29, 'Windows remote access (MSRASV5.20)'],
-      [44, "This side refused the other side's request for an IP address (0.0.0.0)"],
+      [44, "The server refused the PC's request for an IP address (0.0.0.0)"],
       [68, 'pppd ends the link.'],
     ],
   },

@@ -1,6 +1,7 @@
 import { d, type FamilyState, type Hit } from '../kit';
 import type { PppOption } from '../ppp-packet';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
+import type { LinkSide } from './ios-link-side';
 import { nakAcked, nakFresh, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
 /**
@@ -71,11 +72,13 @@ export function noteNegotiationOption(link: string, proto: string, pkt: { dir: s
 /**
  * An option line under a Configure-Reject (`Vi1 LCP: I CONFREJ [REQsent] id 1 len 10`, then `Vi1 LCP:    AuthProto CHAP
  * (0x0305C22305)`): judged and said by ppp-reject.ts. I: the other side refused what the router asked for; O: the router refused
- * the other side's option. `client`: a link where the router itself logs in to a server (as a Protocol-Reject of CCP there,
- * ios.ts) — no PC is involved, the router's own link.
+ * the other side's option. `side` 'client': a link where the router itself logs in to a server (as a Protocol-Reject of CCP there,
+ * ios.ts) — no PC is involved, the router's own link; else the router answers a PC (the side IOS's packet headings take, "from
+ * the PC", until ios-link-side.ts learns otherwise: ios.ts keeps these statements waiting for that).
  */
-export function judgeRejectedOption(proto: string, dir: string, option: PppOption, mppe: number | undefined, client: boolean, hit: Hit): void {
+export function judgeRejectedOption(proto: string, dir: string, option: PppOption, mppe: number | undefined, side: LinkSide | undefined, hit: Hit): void {
   const text = option.value ? `${option.name} ${option.value}` : option.name;
   const parsed: RejectedOption = { text, type: option.type, ...(option.value !== undefined ? { value: option.value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
-  judgeRejects(hit, proto, [parsed], { refusedHere: dir === 'out', ownLink: client });
+  const client = side === 'client';
+  judgeRejects(hit, proto, [parsed], { refusedHere: dir === 'out', ownLink: client, role: client ? 'client' : 'server' });
 }

@@ -2,6 +2,7 @@ import { IOS_CODE_NAMES, PPP_CODES } from '../codes/ppp';
 import { IOS_PPTP_NAMES, PPTP_CONTROL_TYPES, decodePptpHex } from '../codes/pptp';
 import { applyRules, d, fallback, msChapErrorOf, step, tagged, type FamilyParser, type Hit, type Rule } from '../kit';
 import { decodeOptionHex, decodeProtocolPacket, optionText, type PppOption } from '../ppp-packet';
+import { REJECT_STATEMENTS } from '../ppp-reject-side';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
 import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
@@ -111,7 +112,10 @@ function optionHit(link: string, values: Record<string, string | number>, option
   const pkt = state[`pkt:${link}`] as { proto: string; dir: string; codeName: string } | undefined;
   if (pkt && pkt.proto === values.proto) noteNegotiationOption(link, pkt.proto, pkt, option, hit, state);
   if (pkt && option && pkt.proto === values.proto && pkt.codeName === 'CONFREJ') {
-    judgeRejectedOption(pkt.proto, pkt.dir, option, values.mppe === undefined ? undefined : Number(values.mppe), linkSide(link, state) === 'client', hit);
+    const side = linkSide(link, state);
+    judgeRejectedOption(pkt.proto, pkt.dir, option, values.mppe === undefined ? undefined : Number(values.mppe), side, hit);
+    // (the link's side not known yet: the reject's statements wait for the line that tells it, as the packet's own do)
+    if (side === undefined) for (const dd of hit.decoded) if (dd.values && REJECT_STATEMENTS.has(dd.key)) sidedValues(link, state, dd.values);
   }
   if (type === 3 && values.proto === 'LCP' && pkt?.proto === 'LCP' && pkt.dir === 'in' && pkt.codeName === 'CONFREQ') {
     const side = peerAsksRouterLogin(link, state);

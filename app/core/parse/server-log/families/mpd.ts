@@ -174,7 +174,8 @@ function rejected(last: Last, text: string, mppe: number | undefined, hit: Hit, 
   const option: RejectedOption = { text: named, type, ...(value ? { value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
   const here = last.dir === 'out';
   const role = side(s);
-  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: role !== undefined, ...role });
+  // (mpd's own default is the server's side, a pfSense/OPNsense L2TP or PPTP server: the PC on the other side)
+  judgeRejects(hit, last.proto, [option], { refusedHere: here, ownLink: role !== undefined, role: role ? 'initiator' : 'server' });
   if (here && hit.decoded.some((dd) => dd.key === 'rejectEncryptionHere')) hit.decoded.push(d('mpdMppeRefused'));
 }
 
@@ -280,7 +281,7 @@ const RULES: Rule[] = [
   // lcp.c LcpRecvProtoRej: the other side does not run a protocol this side started. CCP is PPP's encryption (MPPE): inside L2TP/IPsec
   // Windows rejects it, as IPsec encrypts already; elsewhere the link has no encryption then
   [/^LCP: protocol (\S+) was rejected$/, (m, _p, s) => {
-    if (m[1] !== 'CCP') return step('mpdProtoRejected', { proto: m[1]! });
+    if (m[1] !== 'CCP') return step('mpdProtoRejected', { proto: m[1]!, role: side(s) ? 'initiator' : 'server' });
     if (s.l2tp === true) return step('mpdCcpRejectedL2tp');
     return { decoded: [d('protRejCcp', side(s))], outcome: 'failure', cause: 'pc-refused-encryption' };
   }],

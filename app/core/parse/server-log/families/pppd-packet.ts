@@ -77,7 +77,8 @@ function protocolRejected(hit: Hit, body: string, dir: string): void {
   if (!m) return;
   const value = parseInt(m[1]! + m[2]!, 16);
   const name = PPP_PROTOCOLS[value];
-  hit.decoded.push(d(dir === 'out' ? 'protRejSent' : 'protRejByOther', { number: `0x${m[1]}${m[2]}`, name: name ? ` (${name})` : '' }));
+  // (said for a server, as judgeRejected below says a Configure-Reject)
+  hit.decoded.push(d(dir === 'out' ? 'protRejSent' : 'protRejByOther', { number: `0x${m[1]}${m[2]}`, name: name ? ` (${name})` : '', role: 'server' }));
 }
 
 /**
@@ -92,5 +93,7 @@ export function judgeRejected(hit: Hit, proto: string, dir: string, options: rea
     const mppe = text.startsWith('mppe') ? mppeFromPppd(`<${o}>`) : undefined;
     return { text, type: pppdOptionType(proto, o), ...(blank > 0 ? { value: text.slice(blank + 1) } : {}), ...(mppe !== undefined ? { mppe } : {}) };
   });
-  judgeRejects(hit, proto, parsed, { refusedHere: dir === 'out' });
+  // (said for a server, the side pppd, accel-ppp and RouterOS are unless their lines tell otherwise — the side their packet
+  // headings take, "to the PC"; pppd.ts words a dialling pppd's, pppd-role.ts byRole, over it)
+  judgeRejects(hit, proto, parsed, { refusedHere: dir === 'out', role: 'server' });
 }

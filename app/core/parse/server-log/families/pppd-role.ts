@@ -132,7 +132,8 @@ function roleOfPppd(message: string, pre: Prefixed, state: FamilyState, byLog: t
 }
 
 /**
- * The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none. Asked while
+ * The role value of the statements worded by side: the client's (the side that dialled, `initiator`), else none (a refusal's
+ * statements say the server's side on their own, pppd-packet.ts judgeRejected: pppd's default, as its packet headings). Asked while
  * the side is not known yet (pppClient undefined, not a server's `false`), it notes so: the statement waits for the line that
  * tells it (awaitSide).
  */
