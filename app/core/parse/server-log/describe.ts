@@ -287,8 +287,17 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
  */
 const SPACE_BEFORE_PUNCTUATION = /\s+([.,])(?=\s|$)/g;
 
+/**
+ * One statement after another: a full stop after one that ends without a sentence's end — a packet's heading ("… IPCP ConfRej to
+ * the PC (id 0x8): addr 0.0.0.0") read as one sentence with the verdict after it ("… addr 0.0.0.0 The server refused …").
+ */
+const ENDS_SENTENCE = /[.!?:;…]$/;
+const joinStatement = (before: string, next: string): string => (before === '' || ENDS_SENTENCE.test(before) ? `${before} ${next}` : `${before}. ${next}`);
+
 export function describeEntry(e: Pick<ServerLogEntry, 'decoded'>, t: TFunction): string {
-  return e.decoded.map((dd) => describeDecoded(dd, t)).join(' ');
+  let out = '';
+  for (let i = 0; i < e.decoded.length; i++) out = i === 0 ? describeDecoded(e.decoded[i]!, t) : joinStatement(out, describeDecoded(e.decoded[i]!, t));
+  return out;
 }
 
 /**
@@ -337,7 +346,7 @@ export function describeEntryOnce(e: Pick<ServerLogEntry, 'decoded'>, t: TFuncti
       s = describeDecoded(dd, t);
       if (k !== undefined) memo.set(k, s);
     }
-    out = i === 0 ? s : `${out} ${s}`;
+    out = i === 0 ? s : joinStatement(out, s);
   }
   return out;
 }

@@ -22,7 +22,7 @@ const ROWS: Record<string, RealServerLogRow> = {
     families: { ios: 11 },
     causes: [],
     says: [
-      [5, 'LCP option: Authentication-Protocol CHAP (MD5) On Vi2 this router is the client'],
+      [5, 'LCP option: Authentication-Protocol CHAP (MD5). On Vi2 this router is the client'],
       [9, 'LCP Configure-Ack to the server this router logs in to (id 2)'],
       [21, 'The router has no user name and password of its own for this login'],
       [23, 'The router cannot log in with CHAP, the method the other side asks for'],
@@ -123,7 +123,7 @@ const ROWS: Record<string, RealServerLogRow> = {
       // (the side is learnt on line 7; the packet lines before it are worded by it too)
       [2, 'LCP Configure-Request to the server this router logs in to (id 53) [REQsent]'],
       [4, 'A note the author of the copy put between the router\'s lines (not logged by the router): Sending CHAP requests.'],
-      [7, 'LCP option: Authentication-Protocol PAP On Vi1 this router is the client'],
+      [7, 'LCP option: Authentication-Protocol PAP. On Vi1 this router is the client'],
       [10, 'LCP Configure-Reject to the server this router logs in to (id 252) [REQsent]'],
       [13, "Typed at the router's prompt (not a log line): debug ppp negotiation."],
     ],

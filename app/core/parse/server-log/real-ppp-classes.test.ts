@@ -79,7 +79,7 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     says: [
       [21, 'A GRE packet arrived out of order and was dropped.'],
       [24, 'LCP ConfRej to the server (id 0x1): callback CBCP, mrru 1614'],
-      [32, "CHAP Failure from the server (id 0x0) The server refused this side's CHAP log-in (MS-CHAP error E=691"],
+      [32, "CHAP Failure from the server (id 0x0). The server refused this side's CHAP log-in (MS-CHAP error E=691"],
       [35, 'Reason given: "Failed to authenticate ourselves to peer"'],
     ],
   },
@@ -135,7 +135,7 @@ const PPP_CLASS_ROWS: Record<string, RealServerLogRow> = {
     says: [
       [2, 'The kernel has no PPP packet filtering'],
       [3, 'MPPE is required but the kernel of the machine that wrote this log has no MPPE support (the ppp_mppe module is missing or not loaded).'],
-      [4, 'LCP TermReq to the server (id 0x2) Reason given: "MPPE required but not available".'],
+      [4, 'LCP TermReq to the server (id 0x2). Reason given: "MPPE required but not available".'],
       [6, 'pppd dropped a frame that came while LCP was not open'],
     ],
   },

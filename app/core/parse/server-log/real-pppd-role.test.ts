@@ -128,7 +128,7 @@ describe("a pppd log's side, from its packets", () => {
   it("a 3G modem's client requiring the modem to log in: the finding is this side's setting, not the PC's", () => {
     const r = real('pppd-3g-modem-client-auth-chap-md5-rejected-peer-refused-to-authenticate.txt');
     expect(r.entries.filter((e) => e.cause).map((e) => describeEntry(e, en))).toEqual([
-      'Link settings: some options refused as not supported — LCP ConfRej from the server (id 0x1): auth chap MD5 The server refused the sign-in method this side asks it for (chap MD5): unless this side offers another method the server accepts, the link cannot come up (LCP Configure-Reject, RFC 1661 §5.4).',
+      'Link settings: some options refused as not supported — LCP ConfRej from the server (id 0x1): auth chap MD5. The server refused the sign-in method this side asks it for (chap MD5): unless this side offers another method the server accepts, the link cannot come up (LCP Configure-Reject, RFC 1661 §5.4).',
       'The server refused every authentication protocol this side requires of it (LCP Configure-Reject): no method both sides accept.',
     ]);
     const [finding] = explainServerLogs([r], en).findings;
