@@ -209,7 +209,8 @@ export class LineSplitter {
       return;
     }
     // (a line that begins another log continues no record of the one before: log-boundary.ts)
-    let continued = pending && !newLog ? (c === 32 && this.continuesByState !== undefined && this.continuesByState(pending, text, blanks)) || this.continues(pending, text, blanks, width) : false;
+    // (a piece a wrap cut is never longer than the wrap's width: a longer line — a forum copy's records glued into one line — is none)
+    let continued = pending && !newLog ? (c === 32 && this.continuesByState !== undefined && this.continuesByState(pending, text, blanks)) || this.continues(pending, text, blanks, length > width ? 0 : width) : false;
     // (asked only after a line that is the first at a new longest length: rare in a plain log)
     // (nor a header-less line that starts a log, after a record with a header: a second log pasted below it — opensLog)
     if (continued && this.opensLog(text, c)) continued = false;

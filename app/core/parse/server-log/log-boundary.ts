@@ -1,4 +1,6 @@
 import { afterBlanks, isDigit, isLetter } from './char-codes';
+import { HOST_GAP, isYearless, leavesLog, stepOf, timeKey } from './log-time-jump';
+import { splitPrefix } from './prefix';
 
 /**
  * Where one log ends and another begins in a paste (a help desk pastes several logs into one box, or
@@ -24,6 +26,10 @@ export class LogBoundary {
   private lastShape: string | undefined;
   private lastHead = 0;
   private sawText = false;
+  /** the time of the last line with one this log's shape reads (log-time-jump.ts timeKey), -1 none yet */
+  private lastTime = -1;
+  /** that line (its host is read only when the next line's time is far on: stepsAway) */
+  private lastTimed = '';
   /** whether the last line asked about has a log header (a line of the same head as the line before: as that line) */
   headed = false;
 
@@ -34,8 +40,8 @@ export class LogBoundary {
     const sawText = this.sawText;
     this.sawText = true;
     const head = headProbe(text);
-    // (a line of the last line's head has its header or lack of one)
-    if (head === this.lastHead && this.lastShape !== undefined) return false;
+    // (a line of the last line's head has its header or lack of one — and another log of that shape has a time of its own)
+    if (head === this.lastHead && this.lastShape !== undefined) return this.headed && this.stepsAway(text);
     this.lastHead = head;
     // (read past a line's indent: a second log may be indented as a whole, RouterOS's ` 2026-09-18 12:11:31 dhcp,info …` under an unindented first)
     const c = text.charCodeAt(0);
@@ -44,8 +50,39 @@ export class LogBoundary {
     if (!this.headed) return false;
     const before = this.lastShape;
     this.lastShape = shape;
-    return before === undefined ? sawText : before !== shape;
+    if (before === undefined || before !== shape) {
+      this.lastTime = timeKey(text);
+      this.lastTimed = text;
+      return before === undefined ? sawText : true;
+    }
+    return this.stepsAway(text);
   }
+
+  /**
+   * Whether a line of the last header shape is another log's by its time (log-time-jump.ts): hours before the last line's or a month
+   * after it — two syslog files of one shape pasted one below the other (`cat`), whose wrap widths are their own; or more than an hour
+   * after it from another host (a central syslog server's hosts interleave within minutes; a log pasted below another, of another
+   * server, starts at a time of its own). Per line: the time's digits at fixed places; the hosts are read only after such a gap.
+   */
+  private stepsAway(text: string): boolean {
+    const time = timeKey(text);
+    if (time < 0) return false;
+    const last = this.lastTime;
+    const lastText = this.lastTimed;
+    this.lastTime = time;
+    this.lastTimed = text;
+    if (last < 0) return false;
+    const step = stepOf(last, time, isYearless(text));
+    return leavesLog(step) || (step > HOST_GAP && anotherHost(lastText, text));
+  }
+}
+
+/** Whether both lines name a host and the hosts differ. */
+function anotherHost(last: string, text: string): boolean {
+  const before = splitPrefix(last).host;
+  if (before === undefined) return false;
+  const host = splitPrefix(text).host;
+  return host !== undefined && host !== before;
 }
 
 /** How far a line's time is read (an ISO one with microseconds and a zone is 32 characters): timeSkeleton */
