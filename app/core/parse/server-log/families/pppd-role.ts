@@ -1,6 +1,7 @@
 import type { FamilyState } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
+import { isPppoeDiscovery } from './pppoe-client';
 import { PPTP_CLIENT_LINE } from './pptp-client';
 
 /**
@@ -58,9 +59,9 @@ function tellsRole(message: string): boolean {
     : c === 78
       ? message.startsWith('No CHAP secret found')
       : c === 82
-        ? message.startsWith('Remote message: ') || pppoeDiscovery(message)
+        ? message.startsWith('Remote message: ') || isPppoeDiscovery(message)
         : c === 83
-          ? message.startsWith('Script pptp ') || pppoeDiscovery(message)
+          ? message.startsWith('Script pptp ') || isPppoeDiscovery(message)
           : c === 84 && message.startsWith('Timeout waiting for PAD');
 }
 
@@ -112,8 +113,6 @@ export function packetTellsRole(message: string): boolean | undefined {
   return k === 78 /* ConfNak */ && message.startsWith('Nak ', 15) && message.indexOf('<addr ', 19) > 0 ? !sent : undefined;
 }
 
-/** `Send PPPOE Discovery …` / `Recv PPPOE Discovery …` (families/pppoe-client.ts): the fifth character, a blank, before the search */
-const pppoeDiscovery = (message: string): boolean => message.charCodeAt(4) === 32 && message.startsWith(' PPPOE Discovery ', 4);
 
 /** The side of this record's pppd: as known for its pid, else as this line tells it (`telling`: it may). */
 function roleOfPppd(message: string, pre: Prefixed, state: FamilyState, byLog: true | undefined, telling: boolean): void {

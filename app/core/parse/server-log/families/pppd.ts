@@ -9,7 +9,7 @@ import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-ne
 import { packetDump, unsupportedProtocol } from './pppd-packet';
 import { awaitSide, byRole, dialsOut, noteRole, pppoeProgramDials, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
-import { PPPOE_CLIENT_RULES } from './pppoe-client';
+import { isPppoeDiscovery, PPPOE_CLIENT_RULES } from './pppoe-client';
 import { XL2TPD_RULES } from './xl2tpd';
 import { mpdView, readMpd } from './mpd';
 import { pptpType, PPTPD_RULES } from './pptpd';
@@ -331,7 +331,7 @@ function pppoeLine(message: string): boolean {
   const c1 = message.charCodeAt(1);
   if (c1 === 108 /* Pl */) return /^Plugin \S*pppoe\.so loaded\.$/.test(message);
   if (c1 === 80 /* RP- */) return message.startsWith('RP-PPPoE plugin ');
-  return message.charCodeAt(4) === 32 && message.startsWith(' PPPOE Discovery ', 4);
+  return isPppoeDiscovery(message);
 }
 
 /**

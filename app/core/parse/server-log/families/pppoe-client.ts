@@ -8,6 +8,9 @@ import { context, d, step, type Hit, type Rule } from '../kit';
  * side, and pppd-role.ts takes them as telling its pppd is the client.
  */
 
+/** `Send PPPOE Discovery …` / `Recv PPPOE Discovery …` (the discovery lines below): the fifth character, a blank, before the search */
+export const isPppoeDiscovery = (message: string): boolean => message.charCodeAt(4) === 32 && message.startsWith(' PPPOE Discovery ', 4);
+
 /** What each Discovery code says, by RFC 2516 §5.1–§5.5 (the host sends PADI and PADR, the access concentrator PADO and PADS) */
 const DISCOVERY: Readonly<Record<string, string>> = { PADI: 'pppoePadi', PADO: 'pppoePado', PADR: 'pppoePadr', PADS: 'pppoePads' };
 
