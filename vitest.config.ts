@@ -28,6 +28,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     globalSetup: ['./test/temp-dir-setup.ts'],
+    // names (and fails) a test that computes so long without a turn of its event loop that vitest's worker RPC would time out
+    setupFiles: ['./test/support/event-loop-watch.ts'],
     pool: 'forks',
     poolOptions: { forks: { maxForks: forks, minForks: 1 }, threads: { maxThreads: forks, minThreads: 1, isolate: false } },
     reporters: ['default', './test/summary-reporter.ts'],

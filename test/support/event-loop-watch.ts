@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, expect } from 'vitest';
+
+/**
+ * A setup file (vitest.config.ts): names the test that ran too long without a turn of its worker's event loop. Past 60 s
+ * vitest's own RPC times out with an error that names no test (event-loop-turn.ts says why); this says which test did it,
+ * and fails it, a little before that. A timer's lateness is the stretch without a turn: it runs only when the loop does.
+ */
+// (TM_EVENT_LOOP_LIMIT_MS: for test/event-loop-watch.test.ts, which needs the watch to fire in a second, not in 55)
+const LIMIT_MS = Number(process.env.TM_EVENT_LOOP_LIMIT_MS) || 55_000;
+const TICK_MS = Math.min(1000, LIMIT_MS / 4);
+
+interface Watch {
+  test: string;
+  last: number;
+  /** the clock as it was when the watch started (a test's fake timers would not move it) */
+  now: () => number;
+}
+const KEY = Symbol.for('tunnelmedic.eventLoopWatch');
+const shared = globalThis as { [KEY]?: Watch };
+// (the pure project's worker threads keep their modules from file to file, but setup files run again for each: one timer a worker)
+const watch: Watch = shared[KEY] ?? (shared[KEY] = start());
+
+function start(): Watch {
+  const clock = performance.now.bind(performance);
+  const w: Watch = { test: '', last: clock(), now: clock };
+  setInterval(() => {
+    const now = w.now();
+    const stretch = now - w.last;
+    w.last = now;
+    if (stretch > LIMIT_MS) throw new Error(`${w.test}: ran ${Math.round(stretch / 1000)} s without a turn of the event loop; vitest's worker RPC times out at 60 s — await eventLoopTurns() (test/support/event-loop-turn.ts) between its pieces of work`);
+  }, TICK_MS).unref();
+  return w;
+}
+
+beforeEach(() => {
+  const s = expect.getState();
+  watch.test = `${s.testPath ?? ''} › ${s.currentTestName ?? ''}`;
+  watch.last = watch.now();
+});
+afterEach(() => {
+  const stretch = watch.now() - watch.last;
+  if (stretch > LIMIT_MS) throw new Error(`ran ${Math.round(stretch / 1000)} s without a turn of the event loop; vitest's worker RPC times out at 60 s — await eventLoopTurns() (test/support/event-loop-turn.ts) between its pieces of work`);
+  watch.last = watch.now();
+});
