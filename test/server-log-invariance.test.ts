@@ -19,6 +19,8 @@ import { readRepoText, repoFiles } from './support/repo-files';
  *   private, a subnet holds the hosts it held and one address is still the same address everywhere; networks, masks and
  *   addresses before a `/` are left alone;
  * - a classic syslog header's host name (RFC 3164 §4.1.2: `Mmm dd hh:mm:ss HOST TAG[pid]:`) has its letters rotated (ROT13).
+ * And the same lines as another syslog writer writes them (lengths change there: a hard-wrapped paste may then read otherwise, none
+ * does): rsyslog's RFC 3339 file format, Debian's default, and `journalctl -o short-iso`.
  */
 
 const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
@@ -44,6 +46,20 @@ const rot13 = (word: string): string => word.replace(/[a-z]/gi, (ch) => String.f
 const SYSLOG_HOST = /^((?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) ([A-Za-z][^\s:[\]]*) ([^\s[:]+\[\d+\]:)/gm;
 const otherHostNames = (text: string): string => text.replace(SYSLOG_HOST, (_line, time: string, host: string, tag: string) => `${time} ${rot13(host)} ${tag}`);
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** a classic header's time before a host and a tag (RFC 3164 §4.1.2) */
+const CLASSIC_TIME = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]?\d) (\d\d:\d\d:\d\d)(?:\.\d+)? (?=[\w.-]+ [A-Za-z][\w./-]*(?:\[\d+\])?: )/gm;
+/** a tag right after the time: a log written without host names (pfSense's clog, a router's own file), which no RFC 3339 writer writes */
+const NO_HOST = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]?\d \d\d:\d\d:\d\d [^\s:[\]]+(?:\[\d+\])?: /m;
+/** The same log as another writer's file: its classic times as that writer's RFC 3339 time (a log written without host names as it was). */
+const writtenWith =
+  (time: (date: string, clock: string) => string) =>
+  (text: string): string =>
+    NO_HOST.test(text) ? text : text.replace(CLASSIC_TIME, (_m, month: string, day: string, clock: string) => `${time(`2024-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.trim().padStart(2, '0')}`, clock)} `);
+/** rsyslog's RSYSLOG_FileFormat, Debian's default (syslog-writer-tag.ts), and `journalctl -o short-iso` (no colon in the offset) */
+const rsyslogFileFormat = writtenWith((date, clock) => `${date}T${clock}.123456+01:00`);
+const journalctlShortIso = writtenWith((date, clock) => `${date}T${clock}+0100`);
+
 const t = engineT('en');
 const reading = (text: string) => {
   const log = parseServerLog(text, 'log');
@@ -51,7 +67,7 @@ const reading = (text: string) => {
   return { records: log.records, understood: log.understood, outcomes: log.entries.map((e) => e.outcome).join(' '), findings: explained.findings.map((f) => `${f.id} ${f.severity}`).sort() };
 };
 
-describe("a log reads the same with another site's addresses and host names", () => {
+describe("a log reads the same with another site's addresses and host names, and written by another syslog writer", () => {
   it('the changes are what they say: lengths kept, one address stays one address, a network stays', () => {
     const line = 'Jul  9 10:00:01 gw-01 pppd[12]: peer 192.168.1.10 from 203.0.113.7 net 10.8.0.0/16 mask 255.255.255.0 again 192.168.1.10';
     const changed = otherHostNames(otherAddresses(line));
@@ -63,6 +79,9 @@ describe("a log reads the same with another site's addresses and host names", ()
   for (const [change, vary] of [
     ['other addresses', otherAddresses],
     ['other host names', otherHostNames],
+    // (a router relayed by the collector, `192.168.177.1 HQ: …`, and strongSwan's updown `gw vpn: + …` read only under the classic time before)
+    ["written by rsyslog's RFC 3339 file format", rsyslogFileFormat],
+    ['written by journalctl -o short-iso', journalctlShortIso],
   ] as const) {
     it(change, { timeout: 120_000 }, async () => {
       const turn = eventLoopTurns();

@@ -2,6 +2,7 @@ import type { LogTime } from './types';
 import { MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
 import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { SOPHOS_UTM } from './sophos-header';
+import { tagAfterWriterTime } from './syslog-writer-tag';
 import { isDigit, isLetter, isLower, isUpper } from './char-codes';
 import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 import { syslogOf, LOCALE_MONTHS, LOCALE_SYSLOG, LOGREAD, SYSLOG_PROG, SYSLOG_MASKED_HOST, SYSLOG_HOST, CHARON_HEAD, CHARON_FILELOG, ISO, ISO_TAG, ISO_TAG_NO_PID, ISO_CELLS, LOGREAD_NO_DATE, PRI, PRI_BEFORE_TEXT, RFC5424, KIWI_FORWARD, KUBECTL, SHORT_UNIX, SHORT_FULL, UNIT_SUFFIX, MONOTONIC, ACCEL_FILE, RASMAN, ROUTER_TAB, ROUTER_CELLS, TIME_ONLY, LOGCAT_BRIEF, LOGCAT_TIME, logcatAfterTime, ROUTEROS_DATE, routerOsMonth, PROGRAM, PROGRAM_PID, isKnownProgram, blankAfterDigits } from './header-patterns';
@@ -219,6 +220,9 @@ export function splitPrefixByRegex(text: string): Prefixed {
     const relay = ISO_IOS_RELAY.exec(m[8] === undefined ? m[9]! : `${m[8]} ${m[9]}`);
     const ios = relay ? iosAfterRelay({ time, host: relay[1] }, relay[2]!, true) : undefined;
     if (ios) return ios;
+    // a syslog writer's time (a numeric zone: rsyslog's file format, journalctl's short-iso) before a host and a tag of any name
+    const written = m[8] === undefined ? tagAfterWriterTime(text, time, m[9]!) : undefined;
+    if (written) return written;
     return { shape: 'iso', time, level: m[8], message: m[9]! };
   }
   if (isLower(c) && (m = text.match(LOGREAD_NO_DATE))) {
