@@ -30,6 +30,24 @@ const ROWS: Record<string, RealServerLogRow> = {
       [59, 'Output of show crypto ipsec sa: spi: 0xDA9E8DCA(3667824074)'],
     ],
   },
+  // the ASA spoke of the same lab: its ping's `?????` and `!!!!!` rows, ASA's `show crypto ipsec sa` (seq num, `local addr:`,
+  // `current_peer:`, its longer counter list) read by the same rules: 14 encrypted out, none back. Its `show crypto ikev1 sa` block
+  // (IKEv1 SAs:, `Type : L2L`) and the crypto ACL line under the map tag stay unread (15 lines)
+  'asa-console-ping-inside-fails-show-crypto-ikev1-sa-l2l-show-ipsec-sa-encaps-no-decaps.txt': {
+    records: 47,
+    understood: 32,
+    families: { asa: 6, ios: 26 },
+    causes: [],
+    says: [
+      [4, "The router's ping output (not a log line): ?????"],
+      [9, "The router's ping output (not a log line): !!!!!"],
+      [34, "the SAs of crypto map outside_map, this router's address 203.0.113.20"],
+      [39, '192.168.2.0/255.255.255.0'],
+      [41, 'The other end of this SA: 203.0.113.1'],
+      [45, 'this router encrypted 14 packets into it and decrypted none coming back'],
+      [53, 'Output of show crypto ipsec sa: #send errors: 0, #recv errors: 0'],
+    ],
+  },
 };
 
 const en = engineT('en');

@@ -83,7 +83,10 @@ const CONFIG_ANSWER = /^Enter configuration commands, one per line\.\s+End with 
  * `Success rate is 0 percent (0/5)` (Cisco IOS Network Management Command Reference, ping; an IOS-XE spoke's console, search index
  * file 20666743554). Not log lines.
  */
-const PING_ANSWER = /^(Type escape sequence to abort\.|Sending \d+, \d+-byte ICMP Echos to \S+, timeout is \d+ seconds:|Packet sent with a source address of \S+|Success rate is \d+ percent \(\d+\/\d+\)(?:, round-trip min\/avg\/max = [\d/]+ ms)?)\s*$/;
+// (a row of ping's per-packet characters, `!!!!!`, `?????`, `.!!!!`: ! a reply, . a time-out, U unreachable, Q source quench, M could not
+// fragment, ? unknown packet type, & lifetime exceeded — Cisco IOS ping command reference, its test characters; a row of dots alone
+// is left alone, it may be an author's elision)
+const PING_ANSWER = /^((?=[.]*[!UQM?&])[!.UQM?&]{1,100}|Type escape sequence to abort\.|Sending \d+, \d+-byte ICMP Echos to \S+, timeout is \d+ seconds:|Packet sent with a source address of \S+|Success rate is \d+ percent \(\d+\/\d+\)(?:, round-trip min\/avg\/max = [\d/]+ ms)?)\s*$/;
 const DEBUG_SWITCHED = /^([A-Za-z][\w ()/-]{2,80}?) debugging is (on|off)$/;
 /** IOS's answer to `undebug all` / `u all` (the real IOS-XE console of test/fixtures/real/server-logs/ios-xe-debug-crypto-ikev2-…-retransmits-…) */
 const ALL_DEBUG_OFF = /^All possible debugging has been turned off\s*$/;
