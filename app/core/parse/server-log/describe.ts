@@ -204,6 +204,10 @@ export const SITE_WORDED: ReadonlySet<string> = new Set([
   'asaIkeAuthModeDiffers',
   // a DrayTek's refusal of the other side's phase 2 (families/draytek-site.ts)
   'dtPhase2Refused',
+  // a SonicWall's site-to-site policy: the other gateway's identity, its silence (families/sonicwall-site.ts)
+  'swIkeIdMismatch',
+  'swNoResponse',
+  'swAborted',
   // the other side's first exchange repeated or unanswered (kit.ts unansweredFirstExchange)
   'ikeInitAnswerLost',
   'ikeInitNoReply',

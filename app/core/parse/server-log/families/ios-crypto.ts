@@ -1,4 +1,5 @@
 import { d, fallback, step, tagged, type Hit, type Rule } from '../kit';
+import type { Decoded } from '../types';
 
 /**
  * Cisco IOS / IOS-XE `debug crypto isakmp` heads and `debug crypto ipsec` records (ios.ts reads the rest of the family).
@@ -140,7 +141,7 @@ export function noteIkeSide(text: string, state: Record<string, unknown>): void 
   // (an `IPSEC(` record only: its first letter and the plain search before the regex — a long debug's other lines are neither)
   if (text.charCodeAt(0) === 73 /* I */ && text.charCodeAt(1) === 80 /* P */ && text.includes('remote_proxy=')) {
     const p = text.match(PROXIES);
-    if (p && networkMask(p[1]!) && networkMask(p[2]!)) state.iosPeerIsRouter = true;
+    if (p && networkMask(p[1]!) && networkMask(p[2]!)) markPeerIsRouter(state);
     return;
   }
   // (cheap guards first: most lines of a long debug are neither)
@@ -150,7 +151,39 @@ export function noteIkeSide(text: string, state: Record<string, unknown>): void 
   } else if (text.includes('New State = IKE_')) {
     const m = text.match(STATE_SIDE);
     if (m) state.iosIkeSide = m[1] === 'I' ? 'initiator' : 'responder';
-  } else if (text.includes('speaking to another IOS box')) state.iosPeerIsRouter = true;
+  } else if (text.includes('speaking to another IOS box')) markPeerIsRouter(state);
+}
+
+/**
+ * A responder's IKE causes read before any sign of who the other side is, kept (bounded) so that a later sign words them too: a help
+ * desk types `show crypto ipsec sa` (ios-show-ipsec-sa.ts) after the debug, and Quick Mode's proxies come after a phase 1 failure's
+ * retries. Their decoded items are changed in place, as draytek-site.ts does with an attempt's.
+ */
+const WAITING = 'iosWaitingForSide';
+const MAX_WAITING = 32;
+export function awaitSide(decoded: Decoded[], state: Record<string, unknown>): void {
+  const waiting = ((state[WAITING] as Decoded[] | undefined) ?? (state[WAITING] = [])) as Decoded[];
+  for (const dd of decoded) if (waiting.length < MAX_WAITING) waiting.push(dd);
+}
+
+/** the other side is a router: from now on, and for the causes that waited, a responder's IKE causes are worded for two routers */
+export function markPeerIsRouter(state: Record<string, unknown>): void {
+  state.iosPeerIsRouter = true;
+  const waiting = state[WAITING] as Decoded[] | undefined;
+  if (!waiting) return;
+  // (an initiator's causes were worded for that side when read: only a responder's wait)
+  for (const dd of waiting) wordForSite(dd);
+  delete state[WAITING];
+}
+
+/** one statement of an IKE cause worded for a side (the pre-shared key text names both sides: iosPskMismatchPeer) */
+export function wordForSide(dd: Decoded, role: 'initiator' | 'site'): Decoded {
+  return dd.values?.role === undefined ? d(dd.key === 'pskMismatch' ? 'iosPskMismatchPeer' : dd.key, { ...dd.values, role }) : dd;
+}
+function wordForSite(dd: Decoded): void {
+  const worded = wordForSide(dd, 'site');
+  dd.key = worded.key;
+  dd.values = worded.values;
 }
 
 /** The role an IKE cause of this router's log is worded for: `initiator`, `site` (a responder whose peer is a router), or none. */

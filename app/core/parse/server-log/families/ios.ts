@@ -5,7 +5,8 @@ import { decodeOptionHex, decodeProtocolPacket, optionText, type PppOption } fro
 import { REJECT_STATEMENTS } from '../ppp-reject-side';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
-import { ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW } from './ios-crypto';
+import { awaitSide, ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW, wordForSide } from './ios-crypto';
+import { IOS_SHOW_IPSEC_SA_RULES, showIpsecSaClaims } from './ios-show-ipsec-sa';
 import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
 import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
@@ -82,7 +83,10 @@ const CONFIG_ANSWER = /^Enter configuration commands, one per line\.\s+End with 
  * `Success rate is 0 percent (0/5)` (Cisco IOS Network Management Command Reference, ping; an IOS-XE spoke's console, search index
  * file 20666743554). Not log lines.
  */
-const PING_ANSWER = /^(Type escape sequence to abort\.|Sending \d+, \d+-byte ICMP Echos to \S+, timeout is \d+ seconds:|Packet sent with a source address of \S+|Success rate is \d+ percent \(\d+\/\d+\)(?:, round-trip min\/avg\/max = [\d/]+ ms)?)\s*$/;
+// (a row of ping's per-packet characters, `!!!!!`, `?????`, `.!!!!`: ! a reply, . a time-out, U unreachable, Q source quench, M could not
+// fragment, ? unknown packet type, & lifetime exceeded — Cisco IOS ping command reference, its test characters; a row of dots alone
+// is left alone, it may be an author's elision)
+const PING_ANSWER = /^((?=[.]*[!UQM?&])[!.UQM?&]{1,100}|Type escape sequence to abort\.|Sending \d+, \d+-byte ICMP Echos to \S+, timeout is \d+ seconds:|Packet sent with a source address of \S+|Success rate is \d+ percent \(\d+\/\d+\)(?:, round-trip min\/avg\/max = [\d/]+ ms)?)\s*$/;
 const DEBUG_SWITCHED = /^([A-Za-z][\w ()/-]{2,80}?) debugging is (on|off)$/;
 /** IOS's answer to `undebug all` / `u all` (the real IOS-XE console of test/fixtures/real/server-logs/ios-xe-debug-crypto-ikev2-…-retransmits-…) */
 const ALL_DEBUG_OFF = /^All possible debugging has been turned off\s*$/;
@@ -291,6 +295,8 @@ const RULES: Rule[] = [
   [isakmp(String.raw`Old State = \.?(\S+)[ \t]+New State = (\S+)\s*$`), (m) => step('iosIsakmpState', { from: m[1]!, to: m[2]! })],
   ...IOS_ISAKMP_RULES,
   ...IOS_IPSEC_RULES,
+  // `show crypto ipsec sa` typed after the debug (ios-show-ipsec-sa.ts)
+  ...IOS_SHOW_IPSEC_SA_RULES,
   // any other ISAKMP debug line: an IKE event as printed (a catch-all: never the rule cache's answer)
   fallback(isakmp(String.raw`(.*?)\s*$`), (m) => step('iosIsakmp', { text: m[1]! })),
   // `debug crypto ikev2` (ios-ikev2.ts)
@@ -333,6 +339,7 @@ export const iosFamily: FamilyParser = {
     if (pre.shape === 'program') return (ISAKMP_TAGS.has(pre.program!) && pre.program !== 'IPSEC' && !pre.pid) || ipPacketProgram(pre);
     if (pre.shape !== 'ios' && pre.shape !== 'none') return false;
     if (pre.shape === 'none' && isIpPacketDetail(pre.message)) return true;
+    if (pre.shape === 'none' && showIpsecSaClaims(pre.message)) return true;
     // (not returned when false: IOS's own `% Invalid input …` answer starts with `%` too, CLI_ERROR's below)
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */ && BARE_SYSTEM_MESSAGE.test(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
@@ -346,7 +353,9 @@ export const iosFamily: FamilyParser = {
     if (hit && (hit.cause === 'ike-no-proposal' || hit.cause === 'ike-auth-failed')) {
       const role = ikeRoleOf(state);
       // (the pre-shared key text names the PC and the server: between two routers, or from the side that started, it names the two sides)
-      if (role) hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key === 'pskMismatch' ? 'iosPskMismatchPeer' : dd.key, { ...dd.values, role }) : dd));
+      if (role) hit.decoded = hit.decoded.map((dd) => wordForSide(dd, role));
+      // (no sign yet: a later one — `show crypto ipsec sa`'s networks, Quick Mode's proxies — words it then)
+      else awaitSide(hit.decoded, state);
     }
     return hit;
   },

@@ -3,6 +3,7 @@ import type { Prefixed } from '../prefix';
 import { BARE_MESSAGE, eventText } from './sonicwall-events';
 import { isSonicOsRecord, sonicOsRecord } from './sonicwall-record';
 import { isDigit } from '../char-codes';
+import { bySitePolicy, tunnelKey } from './sonicwall-site';
 
 /**
  * SonicWall (SonicOS): companies end Windows' built-in L2TP/IPsec clients on its "L2TP Server" behind the "WAN GroupVPN"
@@ -55,14 +56,15 @@ const userIn = (source: string | undefined): string | undefined => source?.match
 
 /** a table row: its message decoded (null when the message is unknown: the row stays counted), with its time, user and notes */
 function rowHit(row: Row, pre: Prefixed, state: FamilyState): Hit | null {
-  const [, , message = '', source, , notes] = row.columns;
+  const [, , message = '', source, destination, notes] = row.columns;
   const hit = eventText(message, pre, state);
   if (!hit) return null;
   if (row.time) hit.time = row.time;
   const user = userIn(source);
   if (user && hit.user === undefined) hit.user = user;
   if (notes) hit.decoded.push(d('step.swNotes', { notes }));
-  return hit;
+  // (the VPN policy in the notes tells a site-to-site tunnel from a client's: sonicwall-site.ts)
+  return bySitePolicy(hit, tunnelKey(source, destination), notes, state);
 }
 
 const trimmed = (pre: Prefixed): string => (pre.message.charCodeAt(0) === 32 ? pre.message.trimStart() : pre.message);
