@@ -155,7 +155,7 @@ function serviceWords(service: ServiceState, t: TFunction): { unit: string; keys
 }
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router in a site-to-site tunnel: "…, from a router in a tunnel with another router (site-to-site), …"). */
-const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
+const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays', pc: 'serverLog.pcSays' };
 const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[sideOf(item.entry)], { source: item.source, decoded: describeEntry(item.entry, t) });
 
 export function findingIdOf(e: Pick<ServerLogEntry, 'cause' | 'code'>): string | undefined {

@@ -1,5 +1,5 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
-import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
+import { isPppLogLine, pcDialled, PPP_LOG_RULES, RAS_DIALLER } from './ppp-log';
 import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
 
 /**
@@ -13,15 +13,18 @@ import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
  * The trace is the dialling PC's: RASMAN opened a phone-book entry (`CreateConnection: entry=…, pbk=…rasphone.pbk`) and started PPP
  * towards its number (`ProtocolStart: PhoneNum:`) — what RasDial does on the side that starts the connection (RAS API RasDial:
  * "establishes a RAS connection between a RAS client and a RAS server"); an RRAS server's RASMAN listens on its ports and opens no
- * entry. Its errors are then worded for that side (role 'initiator': diagnose/server-log/log-side.ts), not as a server's log.
+ * entry. Its errors are then worded as the PC's own log (role 'pc': diagnose/server-log/log-side.ts), not as a server's log — nor
+ * as a Linux or router client's (role 'initiator', whose advice is pppd's options): the advice is the Windows VPN connection's. A
+ * ppp.log in the same paste whose packets tell no side is the PC's too (ppp-log.ts roleOf).
  */
-const DIALLER = 'rasDialler';
+const DIALLER = RAS_DIALLER;
 function dialler(state: FamilyState, hit: Hit): Hit {
-  state[DIALLER] = true;
+  pcDialled(state);
   return hit;
 }
 const asDialler = (hit: Hit | null, state: FamilyState): Hit | null => {
-  if (hit?.cause && state[DIALLER]) for (const x of hit.decoded) x.values = { ...x.values, role: 'initiator' };
+  // (a ppp.log statement whose packets told its side keeps it)
+  if (hit?.cause && state[DIALLER]) for (const x of hit.decoded) x.values = { role: 'pc', ...x.values };
   return hit;
 };
 
