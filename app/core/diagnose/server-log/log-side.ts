@@ -38,7 +38,7 @@ const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-prop
  * say it logs in — parse/server-log/families/rasman.ts, ppp-log.ts): its causes keep serverLog.cause's wording, which is the Windows
  * PC's own advice (the VPN connection's settings), not causeAsInitiator's pppd options; only what the log is is said so (pcSays).
  */
-const fromPc = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'pc');
+export const fromPc = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'pc');
 // (ras-error: the error the PC's own trace set, not "the server logged": the PC's findings are where it is explained)
 const PC_CAUSES: ReadonlySet<Cause> = new Set(['ras-error']);
 export type Side = 'initiator' | 'site' | 'server' | 'pc';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, readCorpus } from '../../../../test/corpus';
-import { readRepoText } from '../../../../test/support/repo-files';
+import { readRepoText, sampleCapture } from '../../../../test/support/repo-files';
+import { analyseCapture } from '../../analyse';
 import { engineT } from '../../i18n';
 import { parseServerLog } from '../../parse/server-log';
 import { explainServerLogs } from '.';
@@ -85,5 +86,28 @@ describe('a RASMAN trace that dialled, with the ppp.log failures of the same dia
     const text = [...AUTH_ASKED('<'), ...AUTH_ACKED('>'), ...packet('<', `C2 23 04 02 00 11 ${hexOf('E=691 R=0 V=3')}`)].join('\n');
     const f = explain(text).findings[0]!;
     expect(f.summary).toMatch(/^The server's log \(x\.log\) says: /);
+  });
+  it("the error RASMAN set beside the refusal is the PC's own: said as what Windows reported, not \"the server logged\" nor a pointer elsewhere", () => {
+    const text = [...DIALS, ...AUTH_ASKED('>'), ...AUTH_ACKED('<'), ...chapFailure('E=691 R=0 V=3'), `${HEADER}setting error to 691`].join('\n');
+    const f = explain(text).findings[0]!;
+    expect(f.summary).toContain('Windows reported this connection attempt as error 691.');
+    expect(f.summary).not.toMatch(/server logged|PC's findings/);
+    expect(explain(text, nl).findings[0]!.summary).toContain('Windows meldde deze verbindingspoging als fout 691.');
+  });
+});
+
+describe("the PC's own RAS trace is not matched with the PC's RasClient event as if it were a server's log (correlate.ts)", () => {
+  it("a 691 in the PC's own ppp.log two seconds before its RasClient 691: no 'the server's log … and the PC's event' match", () => {
+    const pc = sampleCapture('win11-ras-errors', ['route-print.txt', 'ver.txt']);
+    const event = ['Event[0]:', '  Log Name: Application', '  Source: RasClient', '  Date: 2026-11-18T09:12:58.0000000Z', '  Event ID: 20227', '  Task: N/A', '  Level: Error', '  Opcode: Info', '  Keyword: Classic', '  User: S-1-5-21-1-2-3-1013', '  User Name: LAPTOP-W11\\bob', '  Computer: LAPTOP-W11', '  Description: ', 'CoId={9C8B7A6D-5E4F-4302-9180-F1E2D3C4B5A6}: The user LAPTOP-W11\\bob dialed a connection named Office which has failed. The error code returned on failure is 691.', ''].join('\n');
+    // (the trace's packets say it is the PC's: it receives the CHAP Challenge, RFC 1994 §4.1)
+    const at = (lines: string[]) => lines.map((l) => l.replace(HEADER, '[1612] 11-18 09:12:56:000: '));
+    const trace = [...at(packet('>', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF')), ...at(chapFailure('E=691 R=0 V=3'))].join('\n');
+    pc.files.set('rasclient-events.txt', { name: 'rasclient-events.txt', text: event, encoding: 'utf-8' });
+    pc.files.set('server-logs/ppp.log', { name: 'server-logs/ppp.log', text: trace, encoding: 'utf-8' });
+    const { report } = analyseCapture({ ...pc, label: 'test' }, { toolVersion: 't', now: new Date(0) });
+    const f = report.findings.filter((x) => x.id === 'events.ras-error');
+    expect(f.some((x) => x.summary.startsWith("The PC's own log"))).toBe(true);
+    expect(f.some((x) => x.parts?.some((p) => p.kind === 'matched'))).toBe(false);
   });
 });
