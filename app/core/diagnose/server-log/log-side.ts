@@ -39,6 +39,11 @@ const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-prop
  * PC's own advice (the VPN connection's settings), not causeAsInitiator's pppd options; only what the log is is said so (pcSays).
  */
 export const fromPc = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'pc');
+/** The VPN connection (phone-book entry) the PC's own RASMAN trace dialled, when the entry carries it (rasman.ts, ppp-log.ts pcFailureValues) */
+export const pcEntryOf = (e: ServerLogEntry): string | undefined => {
+  const entry = e.decoded.find((dd) => dd.values?.role === 'pc' && typeof dd.values.entry === 'string')?.values?.entry;
+  return typeof entry === 'string' && entry ? entry : undefined;
+};
 // (ras-error: the error the PC's own trace set, not "the server logged": the PC's findings are where it is explained)
 const PC_CAUSES: ReadonlySet<Cause> = new Set(['ras-error']);
 export type Side = 'initiator' | 'site' | 'server' | 'pc';

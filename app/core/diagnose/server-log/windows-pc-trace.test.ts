@@ -25,7 +25,7 @@ const REAL: [string, () => string, RegExp][] = [
   // KB Q256509: a RAS client's PAP Authenticate-Request refused ("Password validation failure")
   ['ppp.log of an NT 4.0 RAS client (KB Q256509)', () => readRepoText('test/fixtures/real/server-logs/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt'), /On the PC: re-enter the user name/],
   // a Windows 7 client's RASMAN trace dialling a PPTP phone-book entry, error 734 (the corpus' CLIENT-side trace)
-  ...(corpusAvailable ? [['RASMAN trace of a Windows 7 PPTP client (corpus)', () => readCorpus('server-logs/other', 'windows-client-rasman-trace-pptp-error-734.txt'), /VPN profile's Security tab/] as [string, () => string, RegExp]] : []),
+  ...(corpusAvailable ? [['RASMAN trace of a Windows 7 PPTP client (corpus)', () => readCorpus('server-logs/other', 'windows-client-rasman-trace-pptp-error-734.txt'), /The PC dialled the VPN connection "VPN Connection 2"[\s\S]*VPN profile's Security tab/] as [string, () => string, RegExp]] : []),
 ];
 
 describe("a Windows PC's own RAS trace is the PC's log, with the PC's advice (real traces)", () => {
@@ -78,7 +78,10 @@ describe('a RASMAN trace that dialled, with the ppp.log failures of the same dia
     expect(f.summary.startsWith(PC_SAYS.en)).toBe(true);
     expect(f.summary).toMatch(advice);
     expect(`${f.title} ${f.summary}`).not.toMatch(CLIENT_ADVICE);
+    // (the phone-book entry RASMAN dialled: the connection whose settings the advice means)
+    expect(f.summary).toContain('The PC dialled the VPN connection "Office VPN" (a phone-book entry)');
     const g = explain(text, nl).findings[0]!;
+    expect(g.summary).toContain('De pc belde de VPN-verbinding "Office VPN"');
     expect(g.summary.startsWith(PC_SAYS.nl)).toBe(true);
     expect(g.summary).not.toMatch(/pppd|chap-secrets/);
   });
@@ -86,6 +89,7 @@ describe('a RASMAN trace that dialled, with the ppp.log failures of the same dia
     const text = [...AUTH_ASKED('<'), ...AUTH_ACKED('>'), ...packet('<', `C2 23 04 02 00 11 ${hexOf('E=691 R=0 V=3')}`)].join('\n');
     const f = explain(text).findings[0]!;
     expect(f.summary).toMatch(/^The server's log \(x\.log\) says: /);
+    expect(f.summary).not.toContain('phone-book entry');
   });
   it("the error RASMAN set beside the refusal is the PC's own: said as what Windows reported, not \"the server logged\" nor a pointer elsewhere", () => {
     const text = [...DIALS, ...AUTH_ASKED('>'), ...AUTH_ACKED('<'), ...chapFailure('E=691 R=0 V=3'), `${HEADER}setting error to 691`].join('\n');

@@ -74,11 +74,21 @@ type Side = 'server' | 'client' | 'both';
 /** set when a RASMAN trace in the paste opens a phone-book entry and dials it (rasman.ts, pcDialled): the PC's own trace */
 export const RAS_DIALLER = 'rasDialler';
 
-/** RASMAN dialled (rasman.ts): this paste is the PC's; the ppp.log statements that waited for a side are the PC's too, unless a packet told */
-export function pcDialled(state: FamilyState): void {
+const RAS_ENTRY = 'rasEntry';
+
+/**
+ * RASMAN dialled (rasman.ts), a phone-book entry when its line names one: this paste is the PC's; the ppp.log statements that waited
+ * for a side are the PC's too, unless a packet told.
+ */
+export function pcDialled(state: FamilyState, entry?: string): void {
   state[RAS_DIALLER] = true;
+  if (entry) state[RAS_ENTRY] = entry;
   if (state[SIDE] === undefined) settleWaiting(state);
 }
+
+/** What a failure on the PC's own trace carries: its side, and the VPN connection (phone-book entry) RASMAN dialled when the paste names it */
+export const pcFailureValues = (state: FamilyState): Record<string, string> =>
+  typeof state[RAS_ENTRY] === 'string' ? { role: 'pc', entry: state[RAS_ENTRY] } : { role: 'pc' };
 
 /** a whole packet as read once: its protocol, code and (for the control protocols' option packets) its options */
 interface Packet {
@@ -248,7 +258,7 @@ function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
     const hit = tagged(packetHit(b, packet, a.dir === 'sent', state), session);
     const role = roleOf(state);
     // (a failure carries the trace's side, as rasman.ts's do: on the PC's own trace its finding says so and keeps the PC's advice)
-    if (hit.cause && role) for (const dd of hit.decoded) dd.values = { role, ...dd.values };
+    if (hit.cause && role) for (const dd of hit.decoded) dd.values = { ...(role === 'pc' ? pcFailureValues(state) : { role }), ...dd.values };
     return role === 'pc' ? onPc(hit) : hit;
   }
   return tagged(step('pppLogBytes'), session);
