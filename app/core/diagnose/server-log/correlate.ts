@@ -9,7 +9,7 @@ import { failureGroups } from '../rules/ras-common';
 import type { DiagnoseContext } from '../context';
 import { personOf } from './retried-logins';
 import { serverAdvice, serverEvidence, withParts, type ServerDraft, type ServerEvidence } from './findings';
-import { fromInitiator } from './log-side';
+import { fromInitiator, fromPc } from './log-side';
 
 /**
  * A server-side cause and the PC's RasClient failure are one finding when they are the same
@@ -102,8 +102,9 @@ export function findMatches(drafts: readonly ServerDraft[], ctx: DiagnoseContext
         const clientUser = bareUser(g.dialSettings?.['Dial-in User'] ?? event.user);
         for (const server of draft.evidence) {
           // (an XAUTH refusal is no Windows PC's attempt: Windows' built-in client never speaks XAUTH — findings.ts CAUSE_FINDING;
-          // nor is a line of a log from the side that dialled — a Linux or router client's pppd, its own secret refused)
-          if (!server.entry.time || server.entry.cause === 'xauth-rejected' || fromInitiator(server.entry)) continue;
+          // nor is a line of a log from the side that dialled — a Linux or router client's pppd, its own secret refused — nor of the
+          // PC's own RAS trace: the same PC's event, not a server's log to match it with)
+          if (!server.entry.time || server.entry.cause === 'xauth-rejected' || fromInitiator(server.entry) || fromPc(server.entry)) continue;
           const serverUser = bareUser(server.entry.user);
           if (serverUser && clientUser && clientUser !== 'system' && serverUser !== clientUser) continue; // another person's attempt
           const d = distance(server.entry.time, at);

@@ -6,7 +6,7 @@ import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
 import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state';
-import { causeKey, fromInitiator, sideOf, type Side } from './log-side';
+import { causeKey, fromInitiator, pcEntryOf, sideOf, type Side } from './log-side';
 import { unaskedIkeDrops } from './unasked-ike';
 
 /**
@@ -155,8 +155,13 @@ function serviceWords(service: ServiceState, t: TFunction): { unit: string; keys
 }
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router in a site-to-site tunnel: "…, from a router in a tunnel with another router (site-to-site), …"). */
-const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays' };
+const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays', pc: 'serverLog.pcSays' };
 const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[sideOf(item.entry)], { source: item.source, decoded: describeEntry(item.entry, t) });
+/** On the PC's own RAS trace that names the VPN connection it dialled: which connection's settings the advice means (none otherwise). */
+const pcEntryParts = (item: ServerEvidence, t: TFunction): SummaryPart[] => {
+  const entry = pcEntryOf(item.entry);
+  return entry ? [{ kind: 'advice', text: t('serverLog.pcEntry', { entry }) }] : [];
+};
 
 export function findingIdOf(e: Pick<ServerLogEntry, 'cause' | 'code'>): string | undefined {
   if (!e.cause) return undefined;
@@ -329,7 +334,7 @@ function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
 /** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause: one part each. */
 export function serverAdvice(items: readonly ServerEvidence[], t: TFunction, service: ServiceState = serviceState(items)): SummaryPart[] {
   const causes = settledCauses(items, service);
-  const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }];
+  const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }, ...pcEntryParts(leadOf(items), t)];
   const { unit, keys } = serviceWords(service, t);
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
@@ -393,6 +398,7 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
     title = t('vpnRules.rasError.title', { code: rasCode, meaning: x.meaning });
     parts = [
       { kind: 'logSays', text: logSays(items[0]!, t) },
+      ...pcEntryParts(items[0]!, t),
       { kind: 'advice', text: x.causes },
       { kind: 'advice', text: x.tryThis },
     ];

@@ -303,7 +303,7 @@ describe('Libreswan: a failure on a serial this side initiated is worded for the
   });
 });
 
-describe("a Windows PC's own RASMAN trace (it dialled a phone-book entry) is worded as the side that started the connection", () => {
+describe("a Windows PC's own RASMAN trace (it dialled a phone-book entry) is worded as the PC's own log", () => {
   const trace = (dials: boolean) => [
     ...(dials ? ['[200] 03-01 09:00:00:001: CreateConnection: entry=Office VPN, pbk=C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk', '[201] 03-01 09:00:01:001: ProtocolStart: PhoneNum: vpn.example.com'] : []),
     '[202] 03-01 09:00:05:001: setting error to 734',
@@ -311,7 +311,7 @@ describe("a Windows PC's own RASMAN trace (it dialled a phone-book entry) is wor
   it('en and nl; without the dialling lines the same error stays the server log', () => {
     for (const t of [en, nl]) {
       const { findings } = explain(trace(true), t);
-      expect(findings[0]!.summary.startsWith(t === en ? 'The log (x.log), from the side that started the connection, says: ' : 'Het logboek (x.log), van de kant die de verbinding begon, zegt: ')).toBe(true);
+      expect(findings[0]!.summary.startsWith(t === en ? "The PC's own log (x.log: Windows' RAS tracing, written on the PC that dialled) says: " : 'Het eigen logboek van de pc (x.log: de RAS-tracering van Windows, geschreven op de pc die belde) zegt: ')).toBe(true);
     }
     expect(explain(trace(false)).findings[0]!.summary).toMatch(/^The server's log \(x\.log\) says: /);
   });

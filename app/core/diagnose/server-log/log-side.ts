@@ -33,8 +33,21 @@ const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.value
 // (the IKE causes whose advice names the PC: between two routers each is the two routers' settings or the path between them, and the
 // other router's administrator is the one to ask — ike-no-tunnel-group's an ASA's L2L tunnel group, named by the peer's address)
 const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
-export type Side = 'initiator' | 'site' | 'server';
-export const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiator' : fromSite(e) ? 'site' : 'server');
+/**
+ * The entry is from a Windows PC's own RAS trace (role 'pc': a RASMAN trace that dialled a phone-book entry, a ppp.log whose packets
+ * say it logs in — parse/server-log/families/rasman.ts, ppp-log.ts): its causes keep serverLog.cause's wording, which is the Windows
+ * PC's own advice (the VPN connection's settings), not causeAsInitiator's pppd options; only what the log is is said so (pcSays).
+ */
+export const fromPc = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'pc');
+/** The VPN connection (phone-book entry) the PC's own RASMAN trace dialled, when the entry carries it (rasman.ts, ppp-log.ts pcFailureValues) */
+export const pcEntryOf = (e: ServerLogEntry): string | undefined => {
+  const entry = e.decoded.find((dd) => dd.values?.role === 'pc' && typeof dd.values.entry === 'string')?.values?.entry;
+  return typeof entry === 'string' && entry ? entry : undefined;
+};
+// (ras-error: the error the PC's own trace set, not "the server logged": the PC's findings are where it is explained)
+const PC_CAUSES: ReadonlySet<Cause> = new Set(['ras-error']);
+export type Side = 'initiator' | 'site' | 'server' | 'pc';
+export const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiator' : fromSite(e) ? 'site' : fromPc(e) ? 'pc' : 'server');
 export const causeKey = (c: Cause, side: Side): string =>
-  side === 'initiator' && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : side === 'site' && SITE_CAUSES.has(c) ? `serverLog.causeAsSite.${c}` : `serverLog.cause.${c}`;
+  side === 'initiator' && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : side === 'site' && SITE_CAUSES.has(c) ? `serverLog.causeAsSite.${c}` : side === 'pc' && PC_CAUSES.has(c) ? `serverLog.causeAsPc.${c}` : `serverLog.cause.${c}`;
 

@@ -233,7 +233,7 @@ export function describeDecoded(dd: Decoded, t: TFunction): string {
     // …and on a PPP link where the router itself is the client (ios-link-side.ts), the server it logs in to
     // …and a PPP (or PPTP/SSTP) packet on the log of the side that dialled: plainly the server (dirAsDialler); an IKE message keeps
     // "the responder" (an initiator's peer may be a router as well as a server)
-    dirText: v.dir ? word(t, `serverLog.${v.role === 'initiator' ? (dd.key === 'ikeMessage' ? 'dirAsInitiator' : 'dirAsDialler') : v.role === 'client' ? 'dirAsClient' : v.role === 'site' ? 'dirAsSite' : 'dir'}.${v.dir}`) : '',
+    dirText: v.dir ? word(t, `serverLog.${v.role === 'initiator' || v.role === 'pc' ? (dd.key === 'ikeMessage' ? 'dirAsInitiator' : 'dirAsDialler') : v.role === 'client' ? 'dirAsClient' : v.role === 'site' ? 'dirAsSite' : 'dir'}.${v.dir}`) : '',
     // an IKEv2 message's kind as strongSwan logs it (request|response: its rule takes no other)
     kindText: v.kind === 'request' || v.kind === 'response' ? word(t, `serverLog.ikeKind.${v.kind}`) : String(v.kind ?? ''),
     mppeText: mppe,

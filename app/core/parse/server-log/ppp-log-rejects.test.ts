@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineT } from '../../i18n';
 import { describeEntry } from './describe';
+import { packetTellsRole } from './families/pppd-role';
 import { parseServerLog } from './index';
 import type { ServerLogEntry } from './types';
 
@@ -89,25 +90,51 @@ describe('ppp-got-past.ts settles a ppp.log reject whose asker went on', () => {
   });
 });
 
-describe("a ppp.log's side, by its packets: a Windows PC's own trace", () => {
+describe("a ppp.log's side, by its packets (ppp-sender.ts, the table pppd's dump reads too): a Windows PC's own trace or an RRAS server's", () => {
   const mppeRefusedHere = packet('<', '80 FD 04 02 00 0A 12 06 01 00 00 40');
-  it('the PC that dials receives the request to authenticate (LCP auth option): the MPPE it refuses is the PC refusing encryption', () => {
-    const e = last(parse(packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), mppeRefusedHere));
+  const serverAsksAuth = (mark: '<' | '>') => packet(mark, 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25');
+  const authAcked = (mark: '<' | '>') => packet(mark, 'C0 21 02 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25');
+  const challenge = (mark: '<' | '>') => packet(mark, 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF');
+  const roles = (r: ReturnType<typeof parse>) => completing(r.entries).map((e) => e.decoded[0]!.values?.role);
+  it('the PC agrees to log in (its LCP Configure-Ack of the sign-in method, RFC 1661 §6.2): the MPPE it refuses is the PC refusing encryption', () => {
+    const e = last(parse(serverAsksAuth('>'), authAcked('<'), mppeRefusedHere));
     expect(e.cause).toBe('pc-refused-encryption');
-    // (the server-log wording speaks of the PC and the server already: not the dialling router's "nothing on the PC causes this")
+    // (the PC's own log: role 'pc', whose findings keep the Windows PC's advice — not a Linux client's 'initiator')
     expect(e.decoded.some((x) => x.values?.role === 'initiator')).toBe(false);
+    expect(describeEntry(e, t)).toContain("This side refused options of the server's CCP request");
   });
-  it('…as when it receives the CHAP Challenge (RFC 1994 §4.1) or sends PAP\'s Authenticate-Request (RFC 1334 §2.2)', () => {
-    expect(last(parse(packet('>', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
+  it('…as when it receives the CHAP Challenge (RFC 1994 §4.1) or sends PAP\'s Authenticate-Request (RFC 1334 §2.2), or asks for address 0.0.0.0 (RFC 1332 §3.3)', () => {
+    expect(last(parse(challenge('>'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
     expect(last(parse(packet('<', 'C0 23 01 00 00 0A 01 61 03 70 77 64'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
+    expect(last(parse(packet('<', '80 21 01 03 00 0A 03 06 00 00 00 00'), mppeRefusedHere)).cause).toBe('pc-refused-encryption');
   });
-  it("the server sends the CHAP Challenge or asks for a sign-in method: its own refusal is the server's", () => {
-    expect(last(parse(packet('<', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
-    expect(last(parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+  it("the server sends the CHAP Challenge, receives the Ack of its sign-in method or names the PC's address: its own refusal is the server's", () => {
+    expect(last(parse(challenge('<'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+    expect(last(parse(serverAsksAuth('<'), authAcked('>'), mppeRefusedHere)).cause).toBe('server-refused-encryption');
+    const e = last(parse(packet('<', '80 21 03 03 00 0A 03 06 0A 00 00 05'), mppeRefusedHere));
+    expect(describeEntry(e, t)).toContain("The server refused options of the PC's CCP request");
+    expect(describeEntry(e, nl)).toContain('De server weigerde opties uit het CCP-verzoek van de pc');
   });
-  it('packets that say both sides authenticate (two routers): no side, the default wording', () => {
-    const both = parse(packet('<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25'), packet('>', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 11 22 33 44'), mppeRefusedHere);
+  it('asking for a sign-in method tells nothing: a client may ask the server to log in too and be refused (the table pppd-role.ts reads)', () => {
+    const r = parse(serverAsksAuth('<'), mppeRefusedHere);
+    expect(roles(r)).toEqual([undefined, undefined]);
+    expect(describeEntry(completing(r.entries)[0]!, t)).toMatch(/^This side proposes its LCP settings/);
+  });
+  it("the packets before the one that tells are worded by the side too (the server's LCP request, then the PC's Ack)", () => {
+    const r = parse(serverAsksAuth('>'), authAcked('<'));
+    expect(roles(r)).toEqual(['pc', 'pc']);
+    const [ask, ack] = completing(r.entries);
+    expect(describeEntry(ask!, t)).toBe('The server proposes its LCP settings: Authentication-Protocol MS-CHAP v2, Magic-Number 0x2c344c25 (Configure-Request, id 0x1, RFC 1661 §5.1).');
+    expect(describeEntry(ack!, t)).toMatch(/^This side accepts the server's LCP settings/);
+    expect(describeEntry(ask!, nl)).toMatch(/^De server stelt zijn LCP-instellingen voor/);
+    // an RRAS server's trace: the PC proposes, the PC accepts
+    const server = completing(parse(packet('>', 'C0 21 01 01 00 0A 05 06 11 22 33 44'), serverAsksAuth('<'), authAcked('>')).entries);
+    expect(server.map((e) => describeEntry(e, t).split(' ').slice(0, 3).join(' '))).toEqual(['The PC proposes', 'The server proposes', 'The PC accepts']);
+  });
+  it('packets that say both sides authenticate (two routers): no side from then on, the default wording', () => {
+    const both = parse(authAcked('<'), authAcked('>'), mppeRefusedHere);
     expect(last(both).cause).toBe('server-refused-encryption');
+    expect(describeEntry(last(both), t)).toMatch(/^This side refused options of the other side's CCP request/);
   });
 });
 
@@ -128,5 +155,41 @@ describe('ppp.log lines read by their own structure', () => {
     const r = parseServerLog(['\tLine up event occurred on port 1', '\tFsmThisLayerUp called for protocol = c021, port = 1', '\tAuth Protocol c223 returned error 691', '\tLine down event occurred on port 1', 'Line up on port 3 ok'].join('\n'), 'ppp.log');
     expect(r.entries.filter((e) => e.family === 'rasman').map((e) => e.line)).toEqual([1, 2, 3, 4]);
     expect(r.entries[2]).toMatchObject({ outcome: 'failure', cause: 'credentials-rejected', code: 691 });
+  });
+});
+
+// One table (ppp-sender.ts) says which packet only the authenticator or only the peer sends: pppd's printed dump (pppd-role.ts) and
+// ppp.log's bytes must read the same side from the same packet (true: this side is the one that logs in, false: the server, undefined: either)
+const TWINS: [string, '<' | '>', string, boolean | undefined][] = [
+  ['sent [CHAP Challenge id=0x1 <00112233445566778899aabbccddeeff>, name = "vpn"]', '<', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF', false],
+  ['rcvd [CHAP Challenge id=0x1 <00112233445566778899aabbccddeeff>, name = "vpn"]', '>', 'C2 23 01 01 00 15 10 00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF', true],
+  ['sent [CHAP Response id=0x1 <0011>, name = "u"]', '<', 'C2 23 02 01 00 08 02 00 11 75', true],
+  ['rcvd [CHAP Success id=0x1 ""]', '>', 'C2 23 03 01 00 04', true],
+  ['sent [CHAP Failure id=0x1 "E=691 R=0"]', '<', 'C2 23 04 01 00 0D 45 3D 36 39 31 20 52 3D 30', false],
+  ['sent [PAP AuthReq id=0x1 user="a" password=<hidden>]', '<', 'C0 23 01 00 00 0A 01 61 03 70 77 64', true],
+  ['rcvd [PAP AuthNak id=0x1 "no"]', '>', 'C0 23 03 01 00 07 02 6E 6F', true],
+  ['rcvd [EAP Request id=0x1 Identity <Message "">]', '>', 'C2 27 01 01 00 05 01', true],
+  ['sent [EAP Response id=0x1 Identity <Name "u">]', '<', 'C2 27 02 01 00 06 01 75', true],
+  // the Configure-Request that asks for a sign-in method: either side (a client may ask too); the Ack agreeing to log in: the peer
+  ['sent [LCP ConfReq id=0x1 <auth chap MS-v2> <magic 0x2c344c25>]', '<', 'C0 21 01 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25', undefined],
+  ['sent [LCP ConfAck id=0x1 <auth chap MS-v2> <magic 0x2c344c25>]', '<', 'C0 21 02 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25', true],
+  ['rcvd [LCP ConfAck id=0x1 <auth chap MS-v2> <magic 0x2c344c25>]', '>', 'C0 21 02 01 00 0F 03 05 C2 23 81 05 06 2C 34 4C 25', false],
+  ['sent [LCP ConfAck id=0x1 <magic 0x2c344c25>]', '<', 'C0 21 02 01 00 0A 05 06 2C 34 4C 25', undefined],
+  ['sent [IPCP ConfReq id=0x1 <addr 0.0.0.0>]', '<', '80 21 01 01 00 0A 03 06 00 00 00 00', true],
+  ['sent [IPCP ConfReq id=0x1 <addr 10.0.0.1>]', '<', '80 21 01 01 00 0A 03 06 0A 00 00 01', undefined],
+  ['sent [IPCP ConfNak id=0x1 <addr 10.0.0.5>]', '<', '80 21 03 01 00 0A 03 06 0A 00 00 05', false],
+  ['rcvd [IPCP ConfRej id=0x1 <addr 0.0.0.0>]', '>', '80 21 04 01 00 0A 03 06 00 00 00 00', undefined],
+];
+
+describe("one table of the packets only one side sends: pppd's dump and ppp.log read the same side", () => {
+  // (what the ppp.log trace then is: the role its next statement carries, a Configure-Reject of MPPE this side sends)
+  const probe = packet('<', '80 FD 04 02 00 0A 12 06 01 00 00 40');
+  const sideOfTrace = (mark: '<' | '>', hex: string): boolean | undefined => {
+    const role = last(parse(packet(mark, hex), probe)).decoded[0]!.values?.role;
+    return role === 'pc' ? true : role === 'server' ? false : undefined;
+  };
+  it.each(TWINS)('%s', (line, mark, hex, client) => {
+    expect(packetTellsRole(line)).toBe(client);
+    expect(sideOfTrace(mark, hex)).toBe(client);
   });
 });

@@ -6,6 +6,9 @@
  *   answering a dial-in — each family's own default, the one its packet headings already take: "to the PC");
  * - `initiator` (the side that dialled: pppd-role.ts byRole, mpd's client link) or `client` (an IOS router's own dial-out link,
  *   ios-link-side.ts): this side logs in to the server — the other side is the server;
+ * - `pc`: a Windows PC's own RAS trace (ppp.log whose packets say it logs in, a RASMAN trace that dialled a phone-book entry:
+ *   families/ppp-log.ts, rasman.ts) — worded as the side that dialled (`initiator`'s texts); its findings keep the PC's own advice
+ *   (diagnose/server-log/log-side.ts), not a Linux or router client's;
  * - `site`: a router in a tunnel with another router — the two routers;
  * - none: the side is not known (a family that cannot tell), the base text keeps "this side / the other side".
  */
@@ -35,14 +38,23 @@ export const REJECT_STATEMENTS: ReadonlySet<string> = new Set([
   'protRejByOther',
   // mpd's (lcp.c LcpRecvProtoRej: the other side does not run a protocol this side started)
   'step.mpdProtoRejected',
+  // Windows' ppp.log's own packet statements (families/ppp-log.ts: who proposes, accepts, asks other values of, refuses what)
+  'step.pppLogRequestSent',
+  'step.pppLogRequestReceived',
+  'step.pppLogAckSent',
+  'step.pppLogAckReceived',
+  'step.pppLogNakSent',
+  'step.pppLogNakReceived',
+  'step.pppLogRejectSent',
+  'step.pppLogRejectReceived',
 ]);
 
 /** The text variant of a reject statement for the side its `role` names (`serverLog.decode.<key><suffix>`); '' keeps the base text */
 export function rejectTextSuffix(role: unknown): string {
   if (role === 'server') return 'AsServer';
-  if (role === 'initiator' || role === 'client') return 'AsInitiator';
+  if (role === 'initiator' || role === 'client' || role === 'pc') return 'AsInitiator';
   return role === 'site' ? 'AsSite' : '';
 }
 
 /** The side values a family passes with its rejects (ppp-reject.ts RejectContext.role) */
-export type RejectSide = 'server' | 'initiator' | 'client' | 'site';
+export type RejectSide = 'server' | 'initiator' | 'client' | 'pc' | 'site';

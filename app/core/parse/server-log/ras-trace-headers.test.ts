@@ -94,10 +94,10 @@ describe("ppp.log's Configure-Nak/-Reject and Terminate-Request packets, read fr
 describe("a RASMAN trace that dials (a phone-book entry opened, its number dialled) is the PC's own, not a server's log", () => {
   const dial = ['[200] 03-01 09:00:00:001: CreateConnection: entry=Office VPN, pbk=C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk', '[201] 03-01 09:00:01:001: ProtocolStart: PhoneNum: vpn.example.com'];
   const error = '[202] 03-01 09:00:05:001: setting error to 691';
-  it('its error is worded for the side that started the connection', () => {
+  it("its error is the PC's own (role 'pc': the Windows connection's advice, not a Linux or router client's 'initiator')", () => {
     const e = parse([...dial, error]).entries.at(-1)!;
     expect([e.cause, e.code]).toEqual(['ras-error', 691]);
-    expect(e.decoded[0]!.values).toMatchObject({ code: 691, role: 'initiator' });
+    expect(e.decoded[0]!.values).toMatchObject({ code: 691, role: 'pc' });
   });
   it("without the dialling lines (an RRAS server's trace, or a cut copy) the error stays the server's", () => {
     const e = parse([error]).entries[0]!;

@@ -1,9 +1,11 @@
 import { d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
-import { decodeOptions, optionText, protocolName } from '../ppp-packet';
+import { decodeOptions, optionText, protocolName, type PppOption } from '../ppp-packet';
+import { senderOf, type OptionSign } from '../ppp-sender';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
-import { PPP_CODES } from '../codes/ppp';
+import type { RejectSide } from '../ppp-reject-side';
+import { CHAP_CODES, PPP_CODES } from '../codes/ppp';
 import type { Prefixed } from '../prefix';
-import type { Cause } from '../types';
+import type { Cause, Decoded } from '../types';
 
 /**
  * Windows' PPP trace, `%windir%\tracing\ppp.log` (`netsh ras set tracing ppp enabled`; on the PC and on an RRAS server alike).
@@ -63,38 +65,78 @@ export function isPppLogLine(text: string): boolean {
 
 /**
  * Which side's trace this is, by the PPP packets themselves (the same trace is written on the PC and on an RRAS server): the
- * authenticator asks for an authentication protocol in its LCP Configure-Request (RFC 1661 §6.2: the option "indicates that the
- * sender wants the peer to authenticate"), sends the CHAP Challenge (RFC 1994 §4.1) and answers PAP's Authenticate-Request (RFC
- * 1334 §2.2: the peer being authenticated sends the Request, the authenticator the Ack/Nak); the side that authenticates itself
- * (the dialling PC) receives those and sends the Response / Request. A trace whose packets say both (two routers that each ask
- * the other to authenticate) is left without a side.
+ * packets only the authenticator (the server) or only the peer (the PC that dials) sends, ppp-sender.ts's table — shared with
+ * pppd's dump (pppd-role.ts). A trace whose packets say both (two routers that each authenticate the other) is left without a side
+ * from then on. Until a packet tells, a RASMAN trace in the same paste that dialled a phone-book entry (rasman.ts) says it is the PC's.
  */
 const SIDE = 'pppLogSide';
 type Side = 'server' | 'client' | 'both';
+/** set when a RASMAN trace in the paste opens a phone-book entry and dials it (rasman.ts, pcDialled): the PC's own trace */
+export const RAS_DIALLER = 'rasDialler';
 
-function authenticatorSent(b: number[], protocol: number, code: number): boolean | undefined {
-  if (protocol === 0xc223 && (code === 1 || code === 3 || code === 4)) return true; // CHAP Challenge, Success, Failure
-  if (protocol === 0xc223 && code === 2) return false; // CHAP Response
-  if (protocol === 0xc023) return code !== 1; // PAP Ack/Nak; the Request is the authenticatee's
-  if (protocol === 0xc021 && code === 1) return decodeOptions(protocol, b.slice(6, 2 + ((b[4]! << 8) | b[5]!))).options.some((o) => o.type === 3) || undefined;
-  return undefined;
+const RAS_ENTRY = 'rasEntry';
+
+/**
+ * RASMAN dialled (rasman.ts), a phone-book entry when its line names one: this paste is the PC's; the ppp.log statements that waited
+ * for a side are the PC's too, unless a packet told.
+ */
+export function pcDialled(state: FamilyState, entry?: string): void {
+  state[RAS_DIALLER] = true;
+  if (entry) state[RAS_ENTRY] = entry;
+  if (state[SIDE] === undefined) settleWaiting(state);
 }
 
-function noteSide(b: number[], sent: boolean, state: FamilyState): void {
-  const protocol = (b[0]! << 8) | b[1]!;
-  const byAuthenticator = authenticatorSent(b, protocol, b[2]!);
-  if (byAuthenticator === undefined) return;
-  const side: Side = byAuthenticator === sent ? 'server' : 'client';
+/** What a failure on the PC's own trace carries: its side, and the VPN connection (phone-book entry) RASMAN dialled when the paste names it */
+export const pcFailureValues = (state: FamilyState): Record<string, string> =>
+  typeof state[RAS_ENTRY] === 'string' ? { role: 'pc', entry: state[RAS_ENTRY] } : { role: 'pc' };
+
+/** a whole packet as read once: its protocol, code and (for the control protocols' option packets) its options */
+interface Packet {
+  protocol: number;
+  code: number;
+  options: PppOption[];
+  mppe?: number;
+}
+
+/** the sign ppp-sender.ts's row asks for, in the decoded options: LCP's Authentication-Protocol, IPCP's IP-Address (RFC 1332 §3.3) */
+const hasSign = (p: Packet, sign: OptionSign): boolean =>
+  p.options.some((o) => o.type === 3 && (sign !== 'no-address' || o.value === '0.0.0.0'));
+
+function noteSide(p: Packet, sent: boolean, state: FamilyState): void {
+  const sender = senderOf(p.protocol, p.code, (sign) => hasSign(p, sign));
+  if (sender === undefined) return;
+  const side: Side = (sender === 'authenticator') === sent ? 'server' : 'client';
   const known = state[SIDE] as Side | undefined;
   state[SIDE] = known === undefined || known === side ? side : 'both';
+  if (known === undefined) settleWaiting(state);
 }
 
 /**
- * This trace is the dialling side's (its packets say so, see SIDE): a Windows PC's own ppp.log. Its findings keep the server-log
- * wording, which already speaks of the PC and the server (not role 'initiator', whose texts are for a Linux client or a router
- * that dials: "nothing on the PC causes this"); only the refusal's cause follows who refused — this side is the PC.
+ * The role the trace's statements carry (ppp-reject-side.ts): `server` on an RRAS server's, `pc` on a Windows PC's own (its packets
+ * say so, or RASMAN dialled); none while nothing told (the statement waits, awaitSide) or when the packets say both.
  */
-const pcTrace = (state: FamilyState): boolean => state[SIDE] === 'client';
+function roleOf(state: FamilyState): 'server' | 'pc' | undefined {
+  const side = state[SIDE] as Side | undefined;
+  if (side === 'server') return 'server';
+  return side === 'client' || (side === undefined && state[RAS_DIALLER] === true) ? 'pc' : undefined;
+}
+
+/**
+ * Statements worded by side before a packet told it (the LCP Configure-Requests come before the Ack of the sign-in method or the
+ * CHAP Challenge): worded when the side is known, as pppd-role.ts does for pppd. Bounded: a trace that never tells keeps no more.
+ */
+const WAITING = 'pppLogWaiting';
+const MAX_WAITING = 64;
+function awaitSide(hit: Hit, state: FamilyState): void {
+  const list = (state[WAITING] ??= []) as Decoded[];
+  for (const dd of hit.decoded) if (list.length < MAX_WAITING && dd.values) list.push(dd);
+}
+function settleWaiting(state: FamilyState): void {
+  const list = state[WAITING] as Decoded[] | undefined;
+  const role = roleOf(state);
+  if (list && role) for (const dd of list) dd.values = { ...dd.values, role };
+  state[WAITING] = undefined;
+}
 
 /** the encryption refused, by who refused it: judgeRejects names the side that sent the reject the server; on a PC's trace it is the PC */
 const PC_SIDE: Readonly<Partial<Record<Cause, Cause>>> = { 'server-refused-encryption': 'pc-refused-encryption', 'pc-refused-encryption': 'server-refused-encryption' };
@@ -103,12 +145,17 @@ const onPc = (hit: Hit): Hit => {
   return hit;
 };
 
+/** EAP's codes, RFC 3748 §4 */
+const EAP_CODES: Readonly<Record<number, string>> = { 1: 'Request', 2: 'Response', 3: 'Success', 4: 'Failure' };
+/** a code by its protocol's own numbering: CHAP's 1 is the Challenge (RFC 1994 §4), not LCP's Configure-Request */
+const codeName = (protocol: number, code: number): string =>
+  (protocol === 0xc223 ? CHAP_CODES[code] : protocol === 0xc227 ? EAP_CODES[code] : PPP_CODES[code]) ?? `code ${code}`;
+
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes);
 
 /** A whole packet (protocol field first): what its code says, PAP and CHAP answers in words. */
-function packetHit(b: number[], sent: boolean): Hit {
-  const protocol = (b[0]! << 8) | b[1]!;
-  const code = b[2]!;
+function packetHit(b: number[], p: Packet, sent: boolean, state: FamilyState): Hit {
+  const { protocol, code } = p;
   const id = `0x${b[3]!.toString(16)}`;
   if (protocol === 0xc023 && code === 1) {
     const user = latin1(b.slice(7, 7 + b[6]!));
@@ -125,15 +172,24 @@ function packetHit(b: number[], sent: boolean): Hit {
     return { decoded: [d('pppLogChapFailure', { msg })], outcome: 'failure', cause: 'credentials-rejected', code: e ?? 691 };
   }
   if (protocol === 0xc223 && code === 3) return step('pppLogChapSuccess', undefined, 'success');
-  const options = optionPacket(b, protocol, code, sent);
+  const options = optionPacket(b, p, sent, state);
   if (options) return options;
   // LCP Terminate-Request (RFC 1661 §5.5): the side that sends it closes the link
   if (protocol === 0xc021 && code === 5) return step(sent ? 'pppLogTerminateSent' : 'pppLogTerminateReceived', undefined, 'warning');
-  return step('pppLogPacketDone', { proto: protocolName(protocol), code: PPP_CODES[code] ?? `code ${code}`, id });
+  return step('pppLogPacketDone', { proto: protocolName(protocol), code: codeName(protocol, code), id });
 }
 
 /** the control protocols whose Configure-Nak and -Reject name options (RFC 1661 §6, RFC 1332 §3, RFC 1962 §3) */
 const OPTION_PROTOCOLS: ReadonlySet<number> = new Set([0xc021, 0x8021, 0x80fd, 0x80fb]);
+const isOptionPacket = (protocol: number, code: number): boolean => code >= 1 && code <= 4 && OPTION_PROTOCOLS.has(protocol);
+
+/** A whole packet's protocol, code and options, decoded once for its side (noteSide) and its statement (optionPacket). */
+function readPacket(b: number[]): Packet {
+  const protocol = (b[0]! << 8) | b[1]!;
+  const code = b[2]!;
+  if (!isOptionPacket(protocol, code)) return { protocol, code, options: [] };
+  return { protocol, code, ...decodeOptions(protocol, b.slice(6, 2 + ((b[4]! << 8) | b[5]!))) };
+}
 
 /** the protocol as ppp-reject.ts judges it: CCP over one link of a bundle (0x80fb, RFC 1962 §2) negotiates as CCP does */
 const judgedProto = (proto: string): string => (proto === 'CCP (link)' ? 'CCP' : proto);
@@ -145,19 +201,23 @@ const judgedProto = (proto: string): string => (proto === 'CCP (link)' ? 'CCP' :
  * and its Ack). A Configure-Reject's options are judged and said by ppp-reject.ts, as pppd's, IOS's, mpd's and RouterOS's are: a
  * refused sign-in method, encryption or address request is a cause unless the asker went on without it.
  */
-function optionPacket(b: number[], protocol: number, code: number, sent: boolean): Hit | undefined {
-  if (code < 1 || code > 4 || !OPTION_PROTOCOLS.has(protocol)) return undefined;
-  const { options, mppe } = decodeOptions(protocol, b.slice(6, 2 + ((b[4]! << 8) | b[5]!)));
+function optionPacket(b: number[], p: Packet, sent: boolean, state: FamilyState): Hit | undefined {
+  const { protocol, code, options, mppe } = p;
+  if (!isOptionPacket(protocol, code)) return undefined;
+  const role = roleOf(state);
+  const sided: { role?: RejectSide } = role !== undefined ? { role } : {};
   const proto = judgedProto(protocolName(protocol));
   const packet = { proto, code: PPP_CODES[code]!, dir: sent ? 'out' : 'in', options: options.map(optionText).join(', ') };
   // (a request or an Ack of no option at all: every option at its default, RFC 1661 §6)
-  if (code === 1 || code === 2) return step(`pppLog${code === 1 ? 'Request' : 'Ack'}${sent ? 'Sent' : 'Received'}`, { ...packet, options: packet.options || '—', id: `0x${b[3]!.toString(16)}` });
-  const key = code === 4 ? (sent ? 'pppLogRejectSent' : 'pppLogRejectReceived') : sent ? 'pppLogNakSent' : 'pppLogNakReceived';
-  const hit = step(key, packet);
+  let hit: Hit;
+  if (code === 1 || code === 2) hit = step(`pppLog${code === 1 ? 'Request' : 'Ack'}${sent ? 'Sent' : 'Received'}`, { ...packet, options: packet.options || '—', id: `0x${b[3]!.toString(16)}`, ...sided });
+  else hit = step(code === 4 ? (sent ? 'pppLogRejectSent' : 'pppLogRejectReceived') : sent ? 'pppLogNakSent' : 'pppLogNakReceived', { ...packet, ...sided });
   if (code === 4) {
     const parsed = options.map((o): RejectedOption => ({ text: optionText(o), type: o.type, ...(o.value !== undefined ? { value: o.value } : {}), ...(o.type === 18 && mppe !== undefined ? { mppe } : {}) }));
-    judgeRejects(hit, proto, parsed, { refusedHere: sent });
+    // (the refusal's statements worded by the trace's side too: ppp-reject-side.ts)
+    judgeRejects(hit, proto, parsed, { refusedHere: sent, ...sided });
   }
+  if (role === undefined && state[SIDE] === undefined) awaitSide(hit, state);
   return hit;
 }
 
@@ -193,9 +253,13 @@ function dumpLine(m: RegExpMatchArray, state: FamilyState): Hit {
   // whole when the PPP length (code, id, length and data) after the 2-byte protocol field is there
   if (b.length >= 6 && b.length >= 2 + ((b[4]! << 8) | b[5]!)) {
     state[KEY] = { dir: a.dir, bytes: [] } satisfies Assembling;
-    noteSide(b, a.dir === 'sent', state);
-    const hit = tagged(packetHit(b, a.dir === 'sent'), session);
-    return pcTrace(state) ? onPc(hit) : hit;
+    const packet = readPacket(b);
+    noteSide(packet, a.dir === 'sent', state);
+    const hit = tagged(packetHit(b, packet, a.dir === 'sent', state), session);
+    const role = roleOf(state);
+    // (a failure carries the trace's side, as rasman.ts's do: on the PC's own trace its finding says so and keeps the PC's advice)
+    if (hit.cause && role) for (const dd of hit.decoded) dd.values = { ...(role === 'pc' ? pcFailureValues(state) : { role }), ...dd.values };
+    return role === 'pc' ? onPc(hit) : hit;
   }
   return tagged(step('pppLogBytes'), session);
 }

@@ -3,6 +3,7 @@ import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
 import { isPppoeDiscovery } from './pppoe-client';
 import { PPTP_CLIENT_LINE } from './pptp-client';
+import { CHAP, EAP, IPCP, LCP, PAP, senderOf, type OptionSign } from '../ppp-sender';
 
 /**
  * Which side this pppd is, from the lines only one side writes (pppd chap-new.c, upap.c, eap.c; auth.c): the client's "CHAP
@@ -67,19 +68,10 @@ function tellsRole(message: string): boolean {
 
 /**
  * Which side a line of pppd's packet dump (`sent [CHAP Challenge id=0x1 <…>, name = "…"]`, pppd's printers: chap-new.c,
- * upap.c, eap.c, lcp.c, ipcp.c) shows this pppd to be, by what the PPP protocol lets only one side send: `true` the side that
- * logs in and is given an address (the client, the side that dialled), `false` the side that checks the other's log-in (the
- * server), undefined a packet either side sends.
- * - CHAP: the authenticator sends the Challenge, the Success and the Failure, the side logging in the Response (RFC 1994 §4);
- * - PAP: the side logging in sends the Authenticate-Request (`AuthReq`), the authenticator the Ack or Nak (RFC 1334 §2.2);
- * - EAP: the authenticator sends Requests, Success and Failure, the side logging in the Responses (RFC 3748 §4);
- * - LCP: a Configure-Ack of an Authentication-Protocol option (`<auth …>`) is the side agreeing to log in with it (RFC 1661
- *   §6.2: the option asks the peer to authenticate). The Configure-Request that asks is not enough: a client may ask the server
- *   to log in too and be refused (a NetworkManager pptp client's `sent [LCP ConfReq … <auth eap>]`, rejected, test/fixtures/real/
- *   server-logs/pppd-pptp-client-nm-auth-eap-then-chap-md5-rejected-mru-nak-loop.txt) — only the Ack is agreed;
- * - IPCP: a Configure-Request of IP-Address 0.0.0.0 asks the other side for this side's address, a Configure-Nak of it names
- *   the address the side that asked is to use (RFC 1332 §3.3): the side given an address is the client (a PPPoE client asking for
- *   its own old address is Nak'ed the one it gets: `rcvd [IPCP ConfNak id=0x1 <addr 10.67.15.1>]`).
+ * upap.c, eap.c, lcp.c, ipcp.c) shows this pppd to be: `true` the side that logs in and is given an address (the client, the side
+ * that dialled), `false` the side that checks the other's log-in (the server), undefined a packet either side sends. Which packet
+ * only one side sends is ppp-sender.ts's table (shared with Windows' ppp.log); here only pppd's printed names are read into its
+ * protocol and code (a few characters each) and its option signs looked for in the text (`<auth `, `<addr 0.0.0.0>`, `<addr `).
  * Both sides authenticating each other (rare; pppd's `auth` on a client) sends both kinds: the first line decides (roleOfPppd).
  */
 export function packetTellsRole(message: string): boolean | undefined {
@@ -87,32 +79,46 @@ export function packetTellsRole(message: string): boolean | undefined {
   if ((c !== 115 && c !== 114) || message.charCodeAt(5) !== 91 /* [ */) return undefined;
   const sent = c === 115 && message.startsWith('sent');
   if (!sent && !message.startsWith('rcvd')) return undefined;
+  const packet = printedPacket(message);
+  if (!packet) return undefined;
+  const sender = senderOf(packet[0], packet[1], (sign) => hasSign(message, sign));
+  return sender === undefined ? undefined : (sender === 'peer') === sent;
+}
+
+/** the option signs as pppd prints them (lcp.c `<auth chap MS-v2>`, ipcp.c `<addr 10.0.0.1>`), after `sent [LCP ConfAck ` */
+const hasSign = (message: string, sign: OptionSign): boolean =>
+  message.indexOf(sign === 'auth' ? '<auth ' : sign === 'no-address' ? '<addr 0.0.0.0>' : '<addr ', 18) > 0;
+
+/** pppd's CHAP, PAP, EAP, LCP and IPCP code names, by the letter that tells them apart (chap-new.c, upap.c, eap.c, fsm.c) */
+const PRINTED_CHAP: Readonly<Record<number, number>> = { 67: 1, 82: 2, 83: 3, 70: 4 }; // Challenge Response Success Failure
+const PRINTED_PAP: Readonly<Record<number, number>> = { 82: 1, 65: 2, 78: 3 }; // AuthReq AuthAck AuthNak
+const PRINTED_CONF: Readonly<Record<number, number>> = { 113: 1, 65: 2, 78: 3, 106: 4 }; // Re(q) A(ck) N(ak) Re(j)
+
+/**
+ * The protocol and code of a dump line whose packet may tell a side (the line's seventh character first: most lines are none of
+ * these), or undefined.
+ */
+function printedPacket(message: string): [number, number] | undefined {
   const p = message.charCodeAt(6);
-  // (the code's first letter after `CHAP `, `PAP Auth`, `EAP `: Challenge/Success/Failure vs Response; Req vs Ack/Nak; Request/Success/Failure vs Response)
-  if (p === 67 /* C */) {
-    if (!message.startsWith('CHAP ', 6)) return undefined;
-    const k = message.charCodeAt(11);
-    return k === 82 /* R */ ? sent : k === 67 || k === 83 || k === 70 /* C S F */ ? !sent : undefined;
-  }
-  if (p === 80 /* P */) {
-    if (!message.startsWith('PAP Auth', 6)) return undefined;
-    const k = message.charCodeAt(14);
-    return k === 82 /* R */ ? sent : k === 65 || k === 78 /* A N */ ? !sent : undefined;
-  }
+  if (p === 67 /* C */) return message.startsWith('CHAP ', 6) ? known(CHAP, PRINTED_CHAP[message.charCodeAt(11)]) : undefined;
+  if (p === 80 /* P */) return message.startsWith('PAP Auth', 6) ? known(PAP, PRINTED_PAP[message.charCodeAt(14)]) : undefined;
   if (p === 69 /* E */) {
     if (!message.startsWith('EAP ', 6)) return undefined;
     const k = message.charCodeAt(10);
-    if (k === 83 || k === 70) return !sent;
-    return k === 82 && message.startsWith('Re', 10) ? (message.charCodeAt(12) === 115 /* s */ ? sent : message.charCodeAt(12) === 113 /* q */ ? !sent : undefined) : undefined;
+    // (Request / Response: `Re` then q or s)
+    return known(EAP, k === 83 ? 3 : k === 70 ? 4 : k === 82 && message.charCodeAt(11) === 101 ? (message.charCodeAt(12) === 113 ? 1 : message.charCodeAt(12) === 115 ? 2 : undefined) : undefined);
   }
-  if (p === 76 /* L */) return message.startsWith('LCP ConfAck ', 6) && message.indexOf('<auth ', 18) > 0 ? sent : undefined;
-  if (p !== 73 /* I */ || !message.startsWith('IPCP Conf', 6)) return undefined;
-  const k = message.charCodeAt(15);
-  if (k === 82 /* ConfReq */) return message.startsWith('Req ', 15) && message.indexOf('<addr 0.0.0.0>', 19) > 0 ? sent : undefined;
-  // (a Configure-Nak of IP-Address names the address the side that asked is to use: it goes to the side given one)
-  return k === 78 /* ConfNak */ && message.startsWith('Nak ', 15) && message.indexOf('<addr ', 19) > 0 ? !sent : undefined;
+  if (p === 76 /* L */) return message.startsWith('LCP Conf', 6) ? known(LCP, confCode(message, 14)) : undefined;
+  return p === 73 /* I */ && message.startsWith('IPCP Conf', 6) ? known(IPCP, confCode(message, 15)) : undefined;
 }
 
+/** ConfReq / ConfAck / ConfNak / ConfRej at `at` (Req and Rej share their R: the third letter) */
+const confCode = (message: string, at: number): number | undefined => {
+  const k = message.charCodeAt(at);
+  return PRINTED_CONF[k === 82 /* R */ ? message.charCodeAt(at + 2) : k];
+};
+
+const known = (protocol: number, code: number | undefined): [number, number] | undefined => (code === undefined ? undefined : [protocol, code]);
 
 /** The side of this record's pppd: as known for its pid, else as this line tells it (`telling`: it may). */
 function roleOfPppd(message: string, pre: Prefixed, state: FamilyState, byLog: true | undefined, telling: boolean): void {

@@ -1,5 +1,5 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
-import { isPppLogLine, PPP_LOG_RULES } from './ppp-log';
+import { isPppLogLine, pcDialled, pcFailureValues, PPP_LOG_RULES, RAS_DIALLER } from './ppp-log';
 import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
 
 /**
@@ -13,15 +13,18 @@ import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
  * The trace is the dialling PC's: RASMAN opened a phone-book entry (`CreateConnection: entry=…, pbk=…rasphone.pbk`) and started PPP
  * towards its number (`ProtocolStart: PhoneNum:`) — what RasDial does on the side that starts the connection (RAS API RasDial:
  * "establishes a RAS connection between a RAS client and a RAS server"); an RRAS server's RASMAN listens on its ports and opens no
- * entry. Its errors are then worded for that side (role 'initiator': diagnose/server-log/log-side.ts), not as a server's log.
+ * entry. Its errors are then worded as the PC's own log (role 'pc': diagnose/server-log/log-side.ts), not as a server's log — nor
+ * as a Linux or router client's (role 'initiator', whose advice is pppd's options): the advice is the Windows VPN connection's. A
+ * ppp.log in the same paste whose packets tell no side is the PC's too (ppp-log.ts roleOf).
  */
-const DIALLER = 'rasDialler';
-function dialler(state: FamilyState, hit: Hit): Hit {
-  state[DIALLER] = true;
+const DIALLER = RAS_DIALLER;
+function dialler(state: FamilyState, hit: Hit, entry?: string): Hit {
+  pcDialled(state, entry);
   return hit;
 }
 const asDialler = (hit: Hit | null, state: FamilyState): Hit | null => {
-  if (hit?.cause && state[DIALLER]) for (const x of hit.decoded) x.values = { ...x.values, role: 'initiator' };
+  // (a ppp.log statement whose packets told its side keeps it: an RRAS server's, in a paste that also holds a PC's RASMAN trace)
+  if (hit?.cause && state[DIALLER]) for (const x of hit.decoded) if (x.values?.role === undefined) x.values = { ...pcFailureValues(state), ...x.values };
   return hit;
 };
 
@@ -32,7 +35,7 @@ const RULES: Rule[] = [
   [/^PortOpenEx: (WAN Miniport \((\w+)\))$/, (m) => step('rasDevice', { device: m[1]! })],
   [/^ProtocolStart: UserName: (.*)$/, (m) => tagged(step('rasUser', { user: m[1]! }), { user: m[1] })],
   // a phone-book entry opened and its number (the VPN server) dialled: this trace is the dialling PC's (DIALLER)
-  [/^ProtocolStart: EntryName: (.*)$|^CreateConnection: entry=(.*?), pbk=.*$/, (m, _pre, state) => dialler(state, step('rasEntry', { entry: (m[1] ?? m[2])! }))],
+  [/^ProtocolStart: EntryName: (.*)$|^CreateConnection: entry=(.*?), pbk=.*$/, (m, _pre, state) => dialler(state, step('rasEntry', { entry: (m[1] ?? m[2])! }), (m[1] ?? m[2])!.trim())],
   [/^ProtocolStart: PhoneNum: (.*)$/, (m, _pre, state) => dialler(state, step('rasServer', { server: m[1]! }))],
   [/^Connection Completed on port: (\S+), error code: (\d+)$/, (m) => step('rasPortConnected', { port: m[1]!, code: +m[2]! }, m[2] === '0' ? 'success' : 'warning')],
   [/^Connect request on port: (\S+), error code (\d+)$/, (m) => step('rasConnectRequest', { port: m[1]! })],
