@@ -80,7 +80,7 @@ const sameInBoth = (() => {
 })();
 
 /** Report keys that hold machine data, not text for people: ids, codes, numbers, actions and scripts (checked by script-words.test.ts). */
-const MACHINE_KEYS = new Set(['id', 'severity', 'risk', 'strength', 'takesEffect', 'requiresAdmin', 'actions', 'rollbackActions', 'winner', 'target', 'viaTunnel', 'source', 'line', 'endLine', 'family', 'families', 'verdict', 'outcome', 'cause', 'code', 'time', 'session', 'peer', 'user', 'unknownLines', 'truncated', 'newestFirst', 'lines', 'blank', 'records', 'understood', 'unknown', 'cmd', 'rollbackCmd', 'ps1', 'rollbackPs1', 'dialect', 'kind']);
+const MACHINE_KEYS = new Set(['id', 'severity', 'risk', 'strength', 'takesEffect', 'requiresAdmin', 'actions', 'rollbackActions', 'winner', 'target', 'viaTunnel', 'source', 'line', 'endLine', 'family', 'families', 'verdict', 'outcome', 'cause', 'code', 'time', 'session', 'peer', 'user', 'unknownLines', 'truncated', 'newestFirst', 'writtenBy', 'lines', 'blank', 'records', 'understood', 'unknown', 'cmd', 'rollbackCmd', 'ps1', 'rollbackPs1', 'dialect', 'kind']);
 /** inside a server log entry, `text` is the log's own line (data); `decoded` is what it means */
 const isLogLine = (path: string) => /serverLogs\[\d+\]\.entries\[\d+\]\.text$/.test(path);
 
