@@ -317,8 +317,10 @@ const RULES: Rule[] = [
     return housekeeping(m);
   }],
   [/^Link: giving up after (\d+) reconnection attempts$/, (m) => step('mpdGiveUp', { n: m[1]! }, 'warning')],
-  // pppoe.c: the PPPoE client's discovery got no offer (PADO) in time
-  [/^PPPoE connection timeout after (\d+) seconds$/, (m) => step('mpdPppoeTimeout', { n: m[1]! }, 'warning')],
+  // pppoe.c: the PPPoE client's discovery got no offer (PADO) in time — no access concentrator answered its PADIs (RFC 2516 §5.1–5.2),
+  // a failure of the link as rp-pppoe's `Timeout waiting for PADO packets` is (pppoe-client.ts); no finding: it is this side's own
+  // link to its provider, no PC's VPN (vpn.server-unreachable is the PC's VPN server), and its statement says what to check
+  [/^PPPoE connection timeout after (\d+) seconds$/, (m) => step('mpdPppoeTimeout', { n: m[1]! }, 'failure')],
   // main.c: the start
   [/^process \d+ started, version (\S+).*$/, (m) => step('mpdStart', { version: m[1]! })],
   [/^Multi-link PPP daemon for FreeBSD$/, () => step('mpdStart', { version: '' })],
