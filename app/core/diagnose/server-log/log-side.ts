@@ -61,9 +61,10 @@ const ROUTER_FAMILIES: ReadonlySet<LogFamily> = new Set(['ios', 'mikrotik', 'jun
  * side's own.
  */
 const DIALLING_STATEMENTS: ReadonlySet<string> = new Set([
-  // PPPoE discovery as the host (pppoe-client.ts, rp-pppoe discovery.c): the host broadcasts PADI and waits for a PADO, asks with PADR
+  // PPPoE discovery as the host (pppoe-client.ts, rp-pppoe discovery.c; ios-pppoe-client.ts, IOS debug vpdn pppoe-events): the host broadcasts PADI and waits for a PADO, asks with PADR
   // and is given the session in a PADS (RFC 2516 §5.1–§5.3); an access concentrator logs none of these
   'pppoeNoPado', 'pppoeNoPads', 'pppoeDiscoveryFailed', 'pppoeAcError', 'step.pppoeServiceGranted', 'step.pppoeSession', 'step.pppoeConnected',
+  'step.pppoePadi', 'step.pppoePado', 'step.pppoePadr', 'step.pppoePads', 'step.pppoePadsConfirmed',
   // xl2tpd dialling out as a LAC (l2tp_call.c lac_connect / lac_call, control.c control_finish's SCCRQ and ICRQ: xl2tpd.ts SENDS_STEPS)
   'step.l2tpLacConnects', 'step.l2tpLacCalls', 'step.l2tpSendsSccrq', 'step.l2tpSendsIcrq',
   // a RouterOS client interface dialling, its own log-in refused, its server silent (mikrotik.ts ownLinkKey), its OpenVPN client's TLS

@@ -7,7 +7,7 @@ import { parseServerLog } from './index';
 
 /**
  * A PPPoE client that never finds an access concentrator (no PADO to its PADIs, RFC 2516 §5.1–5.2): rp-pppoe's `Timeout waiting for
- * PADO packets`, mpd's `PPPoE connection timeout after N seconds`. One class: a failure of this side's own link to its PPPoE server,
+ * PADO packets`, mpd's `PPPoE connection timeout after N seconds`, Cisco IOS's `padi timer expired` (debug vpdn pppoe-events). One class: a failure of this side's own link to its PPPoE server,
  * no finding (no id fits: vpn.server-unreachable is a PC's VPN server, and this is no PC's VPN), and a statement that says what to
  * check — the modem, the cable or VLAN, the provider's line, the service name or AC-Name set on this side.
  */
@@ -17,9 +17,10 @@ const real = (name: string) => readRepoText(`test/fixtures/real/server-logs/${na
 
 describe('no access concentrator answered: the same verdict and what to check, whichever client logged it', () => {
   it.each([
-    ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 12],
-    ['mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt', 3],
-  ])('%s line %i', (name, line) => {
+    ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 12, 'dialling-side'],
+    ['mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt', 3, 'dialling-side'],
+    ['ios-827-pppoe-client-debug-vpdn-pppoe-events-padi-timer-expired-no-pado.txt', 3, 'dialling-router'],
+  ])('%s line %i', (name, line, whose) => {
     const log = parseServerLog(real(name), name);
     const e = log.entries.find((x) => x.line === line)!;
     expect(e.outcome).toBe('failure');
@@ -29,6 +30,15 @@ describe('no access concentrator answered: the same verdict and what to check, w
     // no finding, and the log is said to be the dialling side's own (report writtenBy), not "the server log"
     const { findings, serverLogs } = explainServerLogs([log], en);
     expect(findings).toEqual([]);
-    expect(serverLogs[0]!.writtenBy).toBe('dialling-side');
+    expect(serverLogs[0]!.writtenBy).toBe(whose);
+  });
+
+  it("IOS's discovery read whole: every line understood; a PADI answered (PADO, PADR, PADS) is no failure", () => {
+    const failed = parseServerLog(real('ios-827-pppoe-client-debug-vpdn-pppoe-events-padi-timer-expired-no-pado.txt'));
+    expect([failed.unknown, failed.entries.filter((e) => e.outcome === 'failure').length]).toEqual([0, 5]);
+    const ok = parseServerLog(real('ios-827-pppoe-client-debug-vpdn-pppoe-events-pado-padr-pads-success.txt'));
+    expect(ok.unknown).toBe(0);
+    expect(ok.entries.map((e) => e.outcome)).not.toContain('failure');
+    expect(describeEntry(ok.entries.find((e) => e.outcome === 'success')!, en)).toBe("PPPoE discovery: the access concentrator confirms this side's session (PADS, RFC 2516 §5.4).");
   });
 });
