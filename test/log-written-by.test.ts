@@ -72,3 +72,14 @@ describe('what the report says when it finds no cause', () => {
     expect(noCauseLine([...router, ...router], 'en')).toMatch(/^No cause found in this log \(the router's own/);
   });
 });
+
+describe("a cause on a log that is not a server's is said as that log's, even from a line no family words for a side", () => {
+  it("a PPTP client's own ufw dropping the server's GRE: \"the log …, from the side that started the connection, says\", not \"the server's log\"", () => {
+    const name = 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt';
+    for (const [language, says] of [['en', `The log (${name}), from the side that started the connection, says: `], ['nl', `Het logboek (${name}), van de kant die de verbinding begon, zegt: `]] as const) {
+      const { findings } = explainServerLogs([parseServerLog(real(name), name)], engineT(language));
+      const gre = findings.find((f) => f.id === 'vpn.gre-blocked')!;
+      expect(gre.summary.startsWith(says)).toBe(true);
+    }
+  });
+});

@@ -108,3 +108,13 @@ export function logWrittenBy(entries: readonly ServerLogEntry[]): WrittenBy | un
   if (site) return 'site-router';
   return router === pc ? 'dialling-side' : router ? 'dialling-router' : 'dialling-pc';
 }
+
+/**
+ * The side whose words "the log says" takes: the entry's own, or where the entry's lines are a server's by default (a firewall's drop,
+ * a line no family words for a side) and the whole log is known not to be a server's, the log's (a PPTP client's own ufw, say).
+ */
+export const saysSideOf = (e: ServerLogEntry, whose: WrittenBy | undefined): Side => {
+  const side = sideOf(e);
+  if (side !== 'server' || !whose) return side;
+  return whose === 'site-router' ? 'site' : 'initiator';
+};
