@@ -30,6 +30,9 @@ const SAYS: Record<Lang, { decoded: string; apart: string; verdict: string; empt
 const NPS_EVENTS = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'nps-eventviewer-4402-no-dc-and-6273-reason-7-label-value-lines.txt'), 'utf8');
 
 
+/** A Cisco router's own PPPoE dial-out: its ISP asked for CHAP and it has no CHAP name (test/fixtures/real/SOURCES.md). */
+const ROUTER_OWN_LOG = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'ios-pppoe-client-pap-only-asked-chap-sendauth-fail-unable-to-authenticate.txt'), 'utf8');
+
 /** `maxHeight`: only the panel's top (a long log's list of lines made a screenshot of several megabytes) */
 async function shootPanel(h: Harness, name: string, doc: boolean, maxHeight?: number): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -102,6 +105,15 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     const violations = serious(await axeViolations(h.page));
     expect(violations, describeViolations(violations)).toEqual([]);
     await shootPanel(h, `server-log-nps-events${lang === 'en' ? '' : `-${lang}`}`, true);
+  });
+
+  it("a router's own dialling log with no cause says whose log it is, not \"what the server did\"", async () => {
+    const texts = t.serverLog as unknown as Record<'writtenBy' | 'noCauseWrittenBy', Record<string, string>>;
+    await explain(ROUTER_OWN_LOG);
+    const whose = panel().getByTestId('server-log-written-by');
+    expect(await whose.getAttribute('data-written-by')).toBe('dialling-router');
+    expect(await whose.textContent()).toContain(texts.writtenBy['dialling-router']);
+    expect(await panel().getByTestId('server-log-no-cause').textContent()).toBe(texts.noCauseWrittenBy['dialling-router']);
   });
 
   it('an empty paste and a route print dropped by mistake get one clear sentence each', async () => {

@@ -80,7 +80,7 @@ const sameInBoth = (() => {
 })();
 
 /** Report keys that hold machine data, not text for people: ids, codes, numbers, actions and scripts (checked by script-words.test.ts). */
-const MACHINE_KEYS = new Set(['id', 'severity', 'risk', 'strength', 'takesEffect', 'requiresAdmin', 'actions', 'rollbackActions', 'winner', 'target', 'viaTunnel', 'source', 'line', 'endLine', 'family', 'families', 'verdict', 'outcome', 'cause', 'code', 'time', 'session', 'peer', 'user', 'unknownLines', 'truncated', 'newestFirst', 'lines', 'blank', 'records', 'understood', 'unknown', 'cmd', 'rollbackCmd', 'ps1', 'rollbackPs1', 'dialect', 'kind']);
+const MACHINE_KEYS = new Set(['id', 'severity', 'risk', 'strength', 'takesEffect', 'requiresAdmin', 'actions', 'rollbackActions', 'winner', 'target', 'viaTunnel', 'source', 'line', 'endLine', 'family', 'families', 'verdict', 'outcome', 'cause', 'code', 'time', 'session', 'peer', 'user', 'unknownLines', 'truncated', 'newestFirst', 'writtenBy', 'lines', 'blank', 'records', 'understood', 'unknown', 'cmd', 'rollbackCmd', 'ps1', 'rollbackPs1', 'dialect', 'kind']);
 /** inside a server log entry, `text` is the log's own line (data); `decoded` is what it means */
 const isLogLine = (path: string) => /serverLogs\[\d+\]\.entries\[\d+\]\.text$/.test(path);
 
@@ -119,6 +119,9 @@ function hexDumpText(text: string): string {
   return out;
 }
 
+const TYPOGRAPHIC_HYPHENS = /[\u2010\u2011\u2212]/;
+const TYPOGRAPHIC_HYPHENS_ALL = /[\u2010\u2011\u2212]/g;
+
 /** The words of everything the input holds, as given (case kept: "Not" in a file does not excuse "not"). */
 export interface InputWords {
   has(word: string): boolean;
@@ -135,7 +138,8 @@ export function inputWords(capture: Capture, report: Report, policy: Policy | un
   // machine data a page shows beside the texts: finding and fix ids, file names, interface kinds
   for (const f of report.findings) add(`${f.id} ${f.fixes.map((x) => x.id).join(' ')}`);
   add([...snapshot.files.collected, ...snapshot.files.notCollected].join(' '));
-  for (const f of capture.files.values()) add(`${f.name} ${f.text} ${hexDumpText(f.text)}`);
+  // (and as the server-log reader reads it, a PDF copy's minus sign or Unicode hyphen as `-`: typography.ts — `pppoe−events`)
+  for (const f of capture.files.values()) add(`${f.name} ${f.text} ${hexDumpText(f.text)} ${TYPOGRAPHIC_HYPHENS.test(f.text) ? f.text.replace(TYPOGRAPHIC_HYPHENS_ALL, '-') : ''}`);
   add(capture.label);
   // the policy's values (its keys, such as "domain", are no words a reader is shown)
   const values = (v: unknown): void => (typeof v === 'string' ? add(v) : v && typeof v === 'object' ? Object.values(v).forEach(values) : undefined);

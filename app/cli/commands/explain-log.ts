@@ -68,7 +68,7 @@ export async function explainLogCommand(values: CliValues, files: string[], io: 
     const out = redactor ? redactor.value(doc) : doc;
     findings = out.findings;
     json = JSON.stringify(out, null, 2) + '\n';
-    text = `${formatServerLogs(out.serverLogs, language, values.verbose)}\n${formatFindings(out.findings, language)}`;
+    text = `${formatServerLogs(out.serverLogs, language, values.verbose)}\n${formatFindings(out.findings, language, out.serverLogs)}`;
   }
   if (values.out) {
     await checkOutFile(values.out);
@@ -104,7 +104,9 @@ export function formatServerLogs(reports: readonly ServerLogReport[], language: 
   const l = L[language === 'nl' ? 'nl' : 'en'];
   const out: string[] = [];
   for (const r of reports) {
-    out.push(`${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${logFormatsText(r.families, language === 'nl' ? 'nl' : 'en')})` : ''}`);
+    // (whose log it is, where its lines say it is not a server's: the router's or PC's own as the dialling side, a site-to-site router's)
+    const whose = r.writtenBy ? `; ${engineT(language === 'nl' ? 'nl' : 'en')(`serverLog.writtenBy.${r.writtenBy}`)}` : '';
+    out.push(`${r.source} — ${r.message}${Object.keys(r.families).length ? ` (${logFormatsText(r.families, language === 'nl' ? 'nl' : 'en')}${whose})` : ''}`);
     const shown = verbose ? r.entries : r.entries.filter((e) => e.outcome !== 'info');
     if (shown.length) out.push(`  ${l.lines}:`);
     // without --verbose, lines next to each other that say the same (a blocked packet every two seconds) are said once, with how many
@@ -123,9 +125,21 @@ export function formatServerLogs(reports: readonly ServerLogReport[], language: 
   return out.join('\n');
 }
 
-function formatFindings(findings: readonly Finding[], language: string): string {
+/**
+ * "No cause found in the server log." — or, where every log read says whose it is and it is not a server's (report.ts writtenBy: a
+ * router's or PC's own log as the dialling side, a router's in a site-to-site tunnel), "No cause found in this log (…)".
+ */
+export function noCauseLine(reports: readonly ServerLogReport[], language: string): string {
+  const read = reports.filter((r) => r.verdict === 'ok');
+  const whose = read[0]?.writtenBy;
+  if (!whose || read.some((r) => r.writtenBy !== whose)) return L[language === 'nl' ? 'nl' : 'en'].none;
+  const t = engineT(language === 'nl' ? 'nl' : 'en');
+  return t('serverLog.noCauseIn', { whose: t(`serverLog.writtenBy.${whose}`) });
+}
+
+function formatFindings(findings: readonly Finding[], language: string, reports: readonly ServerLogReport[]): string {
   const l = L[language === 'nl' ? 'nl' : 'en'];
-  if (!findings.length) return `${l.none}\n`;
+  if (!findings.length) return `${noCauseLine(reports, language)}\n`;
   const out: string[] = [];
   for (const f of findings) {
     out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);

@@ -38,6 +38,13 @@ export const ServerLogReportSchema = z.object({
   /** entries or unknown lines were capped (the counts stay exact) */
   truncated: z.boolean(),
   newestFirst: z.boolean().optional(),
+  /**
+   * Whose log it is, when its lines say it is not a server's (diagnose/server-log/log-side.ts logWrittenBy): a router's own log as
+   * the side that dials (its ISP or VPN link), a Windows PC's own (RAS tracing), another client's (pppd, rp-pppoe, xl2tpd as a LAC,
+   * strongSwan or Libreswan that initiated: a Linux PC, a modem or a router alike), or a router's in a site-to-site tunnel. Absent:
+   * a server's log, or lines that do not say.
+   */
+  writtenBy: z.enum(['dialling-router', 'dialling-pc', 'dialling-side', 'site-router']).optional(),
 });
 
 export type ServerLogReport = z.infer<typeof ServerLogReportSchema>;

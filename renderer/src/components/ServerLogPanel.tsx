@@ -128,6 +128,8 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
           <p className={log.verdict === 'ok' ? 'small' : 'notice server-log-warning'} data-testid="server-log-verdict" data-verdict={log.verdict}>
             {log.message}
             {log.verdict === 'ok' && ` ${t('serverLog.families', { families: logFormatsText(log.families, currentLanguage()) })}`}
+            {/* a log that is not a server's says whose it is (report writtenBy: diagnose/server-log/log-side.ts) */}
+            {log.verdict === 'ok' && log.writtenBy && <span data-testid="server-log-written-by" data-written-by={log.writtenBy}>{` ${t(`serverLog.writtenBy.${log.writtenBy}`)}`}</span>}
           </p>
         )}
       </div>
@@ -136,7 +138,7 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         <>
           <h3 className="section-title">{t('serverLog.causesTitle')}</h3>
           {result.findings.length === 0 ? (
-            <p className="empty" data-testid="server-log-no-cause">{t('serverLog.noCause')}</p>
+            <p className="empty" data-testid="server-log-no-cause">{t(log.writtenBy ? `serverLog.noCauseWrittenBy.${log.writtenBy}` : 'serverLog.noCause')}</p>
           ) : (
             <ul className="server-log-findings">
               {result.findings.map((f, i) => (

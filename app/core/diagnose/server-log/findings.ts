@@ -6,7 +6,7 @@ import type { Cause, ServerLogEntry, ServerLogResult } from '../../parse/server-
 import { explainRasError, RAS_ERRORS } from '../ras-errors';
 import { retriedLogins, retriedWords, type Retry } from './retried-logins';
 import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state';
-import { causeKey, fromInitiator, pcEntryOf, sideOf, type Side } from './log-side';
+import { causeKey, fromInitiator, logWrittenBy, pcEntryOf, saysSideOf, sideOf, type Side, type WrittenBy } from './log-side';
 import { unaskedIkeDrops } from './unasked-ike';
 
 /**
@@ -156,7 +156,7 @@ function serviceWords(service: ServiceState, t: TFunction): { unit: string; keys
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router in a site-to-site tunnel: "…, from a router in a tunnel with another router (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays', pc: 'serverLog.pcSays' };
-const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[sideOf(item.entry)], { source: item.source, decoded: describeEntry(item.entry, t) });
+const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[saysSideOf(item.entry, item.whose)], { source: item.source, decoded: describeEntry(item.entry, t) });
 /** On the PC's own RAS trace that names the VPN connection it dialled: which connection's settings the advice means (none otherwise). */
 const pcEntryParts = (item: ServerEvidence, t: TFunction): SummaryPart[] => {
   const entry = pcEntryOf(item.entry);
@@ -175,6 +175,8 @@ export const pcCodeOf = (e: Pick<ServerLogEntry, 'cause' | 'code'>): number | un
 export interface ServerEvidence {
   source: string;
   entry: ServerLogEntry;
+  /** whose log the entry's is, where its lines say it is not a server's (log-side.ts logWrittenBy) */
+  whose?: WrittenBy;
 }
 
 /** One server-side finding before correlation: the finding and the log entries behind it. */
@@ -277,6 +279,7 @@ export function serverDrafts(logs: readonly ServerLogResult[], t: TFunction): Se
   for (const [n, log] of logs.entries()) {
     const drop = consequences(log);
     const retried = retriedLogins(log);
+    const whose = logWrittenBy(log.entries);
     for (const entry of log.entries) {
       const id = findingIdOf(entry);
       if (!id || drop.has(entry)) continue;
@@ -294,7 +297,7 @@ export function serverDrafts(logs: readonly ServerLogResult[], t: TFunction): Se
         g = byCode.get(code);
         if (!g) byCode.set(code, (g = newGroup(groups, id, code, undefined)));
       }
-      g.items.push({ source: log.source, entry });
+      g.items.push(whose ? { source: log.source, entry, whose } : { source: log.source, entry });
     }
   }
   return groups.map((g) => {

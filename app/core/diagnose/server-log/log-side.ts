@@ -1,4 +1,5 @@
-import type { Cause, ServerLogEntry } from '../../parse/server-log/types';
+import { INITIATOR_WORDED, SITE_WORDED } from '../../parse/server-log/describe';
+import type { Cause, LogFamily, ServerLogEntry } from '../../parse/server-log/types';
 
 /**
  * Which side a server-log entry was written on — the server a PC connected to, the side that started the connection (a
@@ -51,3 +52,83 @@ export const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiato
 export const causeKey = (c: Cause, side: Side): string =>
   side === 'initiator' && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : side === 'site' && SITE_CAUSES.has(c) ? `serverLog.causeAsSite.${c}` : side === 'pc' && PC_CAUSES.has(c) ? `serverLog.causeAsPc.${c}` : `serverLog.cause.${c}`;
 
+
+/**
+ * Whose log a whole log is, when its lines say it is not a server's (the report's `writtenBy`, the "No cause found in this log
+ * (…)" line, the app's paste box): a router's, a PC's or another client's own log as the side that dials, or a router's in a
+ * tunnel with another router. Read from what the families already decided per statement — a statement worded for the side that
+ * dialled (`role: 'initiator'`, IOS's `role: 'client'` for a link where the router logs in: ios-link-side.ts) or for a site — and
+ * from the statements that would have been so worded but were not (INITIATOR_WORDED / SITE_WORDED without a role: the family
+ * judged the line a server's). Any such server statement, or both a dialling and a site statement, and the log says nothing
+ * (undefined): a gateway that answers PCs and dials out as well is still a server, and its report keeps "the server log".
+ */
+export type WrittenBy = 'dialling-router' | 'dialling-pc' | 'dialling-side' | 'site-router';
+export const WRITTEN_BY: readonly WrittenBy[] = ['dialling-router', 'dialling-pc', 'dialling-side', 'site-router'];
+/** Families whose every log is a network device's (a router, firewall or concentrator): its dialling is the device's own link. */
+const ROUTER_FAMILIES: ReadonlySet<LogFamily> = new Set(['ios', 'mikrotik', 'junos', 'draytek', 'sonicwall', 'fortigate', 'asa', 'vpn3000', 'sophos', 'sfos']);
+// (rasman: Windows RAS tracing — rasman.log / ppp.log — written on the Windows machine that dials, a PC; an RRAS server's own
+// traces are judged its by their packets: ppp-log.ts, rasman.ts DIALLER. pppd, strongSwan, Libreswan: a Linux PC, a 3G modem or a
+// router alike, so only "the dialling side")
+/**
+ * Statements only the side that dials writes, though no wording of theirs needs a role: each says by itself that the log is that
+ * side's own.
+ */
+const DIALLING_STATEMENTS: ReadonlySet<string> = new Set([
+  // PPPoE discovery as the host (pppoe-client.ts, rp-pppoe discovery.c; ios-pppoe-client.ts, IOS debug vpdn pppoe-events): the host broadcasts PADI and waits for a PADO, asks with PADR
+  // and is given the session in a PADS (RFC 2516 §5.1–§5.3); an access concentrator logs none of these
+  'pppoeNoPado', 'pppoeNoPads', 'pppoeDiscoveryFailed', 'pppoeAcError', 'step.pppoeServiceGranted', 'step.pppoeSession', 'step.pppoeConnected',
+  'step.pppoePadi', 'step.pppoePado', 'step.pppoePadr', 'step.pppoePads', 'step.pppoePadsConfirmed',
+  // xl2tpd dialling out as a LAC (l2tp_call.c lac_connect / lac_call, control.c control_finish's SCCRQ and ICRQ: xl2tpd.ts SENDS_STEPS)
+  'step.l2tpLacConnects', 'step.l2tpLacCalls', 'step.l2tpSendsSccrq', 'step.l2tpSendsIcrq',
+  // a RouterOS client interface dialling, its own log-in refused, its server silent (mikrotik.ts ownLinkKey), its OpenVPN client's TLS
+  'mtClientDialing', 'mtClientDialingPppoe', 'step.mtClientDialing', 'step.mtClientDialingPppoe', 'mtOwnAuthFailed', 'mtOwnAuthFailedPppoe', 'mtServerNotResponding', 'mtServerNotRespondingPppoe', 'mtOwnTlsFailed',
+  // Cisco IOS on a link where it logs in itself (ios-link-side.ts: `PPP: sendauth`, its own name and password, the server's refusal)
+  'step.iosSendauthFailed', 'step.iosNoOwnCredentials', 'iosOwnLoginRefused', 'iosOwnLoginDisc', 'step.iosLinkClient',
+  // mpd as the client of its link (mpd.ts: the other side asks this side to log in; PPPoE discovery unanswered)
+  'step.mpdOwnAuthAsked', 'step.mpdPppoeTimeout', 'step.pppOwnLoginOk',
+  // a RASMAN trace that opened a phone-book entry and dialled its number (rasman.ts DIALLER: RasDial, on the side that connects)
+  'step.rasEntry', 'step.rasServer',
+]);
+type EntrySide = 'dialling' | 'site' | 'server' | undefined;
+function entrySide(e: ServerLogEntry): EntrySide {
+  if (INITIATOR_CAUSES.has(e.cause!)) return 'dialling';
+  let said: EntrySide;
+  for (const dd of e.decoded) {
+    const role = dd.values?.role;
+    // (`pc`: a Windows PC's own RAS trace, ppp-log.ts / rasman.ts)
+    if (role === 'initiator' || role === 'client' || role === 'pc') return 'dialling';
+    if (role === 'site') return 'site';
+    if (DIALLING_STATEMENTS.has(dd.key)) return 'dialling';
+    if (role === undefined && (INITIATOR_WORDED.has(dd.key) || SITE_WORDED.has(dd.key))) said = 'server';
+  }
+  return said;
+}
+export function logWrittenBy(entries: readonly ServerLogEntry[]): WrittenBy | undefined {
+  let dialling = false;
+  let site = false;
+  let router = false;
+  let pc = false;
+  for (const e of entries) {
+    const side = entrySide(e);
+    if (side === 'server') return undefined;
+    if (side === 'site') site = true;
+    else if (side === 'dialling') {
+      dialling = true;
+      if (ROUTER_FAMILIES.has(e.family)) router = true;
+      else if (e.family === 'rasman' || fromPc(e)) pc = true;
+    }
+  }
+  if (dialling === site) return undefined;
+  if (site) return 'site-router';
+  return router === pc ? 'dialling-side' : router ? 'dialling-router' : 'dialling-pc';
+}
+
+/**
+ * The side whose words "the log says" takes: the entry's own, or where the entry's lines are a server's by default (a firewall's drop,
+ * a line no family words for a side) and the whole log is known not to be a server's, the log's (a PPTP client's own ufw, say).
+ */
+export const saysSideOf = (e: ServerLogEntry, whose: WrittenBy | undefined): Side => {
+  const side = sideOf(e);
+  if (side !== 'server' || !whose) return side;
+  return whose === 'site-router' ? 'site' : whose === 'dialling-pc' ? 'pc' : 'initiator';
+};

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ServerLogReport } from '../../model/server-log';
 import { describeEntryOnce, formatLogTime } from '../../parse/server-log/describe';
 import type { ServerLogEntry, ServerLogResult } from '../../parse/server-log/types';
+import { logWrittenBy } from './log-side';
 
 /** Entries a report keeps per log: every one with a cause, then the others in order, up to this. */
 export const REPORT_ENTRIES = 600;
@@ -18,6 +19,7 @@ export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogRepo
   rest.length = Math.min(rest.length, Math.max(0, REPORT_ENTRIES - withCause.length));
   const kept = [...withCause, ...rest].sort((a, b) => a.line - b.line || a.endLine - b.endLine);
   const described = new Map<string, string>(); // this report's sentences (describeEntryOnce)
+  const writtenBy = r.verdict === 'ok' ? logWrittenBy(r.entries) : undefined;
   return {
     source: r.source,
     verdict: r.verdict,
@@ -32,6 +34,8 @@ export function serverLogReport(r: ServerLogResult, t: TFunction): ServerLogRepo
     unknownLines: r.unknownLines.map((u) => ({ line: u.line, endLine: u.endLine, text: u.text, ...(u.family ? { family: u.family } : {}) })),
     truncated: r.truncated || kept.length < r.entries.length,
     ...(r.newestFirst ? { newestFirst: true } : {}),
+    // (only when the lines say the log is not a server's: a server's report is as it was)
+    ...(writtenBy ? { writtenBy } : {}),
   };
 }
 

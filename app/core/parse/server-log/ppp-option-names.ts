@@ -40,6 +40,24 @@ const MPD_NAMES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   CCP: { OUI: 0, PRED1: 1, PRED2: 2, PUDDLE: 3, HWPPC: 16, STAC: 17, MPPC: 18, GAND: 19, V42BIS: 20, BSD: 21, 'LZS-DCP': 23, DEFLATE24: 24, DCE: 25, DEFLATE: 26 },
 };
 
+/** Per protocol, mpd's option names of more than one word, the longest first (lcp.c gLcpConfOpts: `MP MRRU`, `MP SHORTSEQ`). */
+const MPD_SPACED_NAMES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(MPD_NAMES).map(([proto, names]) => [proto, Object.keys(names).filter((n) => n.includes(' ')).sort((a, b) => b.length - a.length)]),
+);
+
+/**
+ * One mpd option line read into its name and value (`MP MRRU 1600` → `MP MRRU`, `1600`; `MP SHORTSEQ` → `MP SHORTSEQ`, ``;
+ * `MRU 1500` → `MRU`, `1500`): a name of the protocol's table that is more than one word is taken first, the longest first; else the
+ * first word is the name (as mpd writes every other: fsm.c FsmDecodeBuffer, the table's name then its value after a blank).
+ */
+export function mpdOptionParts(proto: string, option: string): { name: string; value: string } {
+  for (const name of MPD_SPACED_NAMES[proto] ?? []) {
+    if (option.startsWith(name) && (option.length === name.length || option.charCodeAt(name.length) === 32)) return { name, value: option.slice(name.length + 1) };
+  }
+  const blank = option.indexOf(' ');
+  return blank < 0 ? { name: option, value: '' } : { name: option.slice(0, blank), value: option.slice(blank + 1) };
+}
+
 /**
  * The option's number from one mpd option line (`MP MRRU 1600`: its name may be two words), or undefined. An option mpd has no
  * name for it writes as `UNKNOWN[<type>]` (ipcp.c IpcpDecodeConfig ` UNKNOWN[%d] len=%d`, ccp.c CcpTypeName).
@@ -49,6 +67,5 @@ export function mpdOptionType(proto: string, option: string): number | undefined
   if (!names) return undefined;
   const unknown = /^UNKNOWN\[(\d{1,3})\]/.exec(option);
   if (unknown) return Number(unknown[1]);
-  const words = option.split(' ', 2);
-  return names[`${words[0]} ${words[1]}`] ?? names[words[0]!];
+  return names[mpdOptionParts(proto, option).name];
 }

@@ -1,6 +1,6 @@
 import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
-import { mpdOptionType } from '../ppp-option-names';
+import { mpdOptionParts, mpdOptionType } from '../ppp-option-names';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
 import { nakAcked, nakNegotiation, nakOf } from '../ppp-nak-loop';
 
@@ -135,13 +135,11 @@ const nakKey = (proto: string, s: FamilyState) => `mpd ${String(s.mpdKey)} ${Str
 
 /**
  * An option line under a Configure-Request (its value remembered) or a Configure-Nak (counted: the loop's statement at its NAK_LOOP-th
- * Nak, ppp-nak-loop.ts, the one threshold of every PPP dump). The option's name: its first word (`MRU 1400`), or two (`MP MRRU 1600`).
+ * Nak, ppp-nak-loop.ts, the one threshold of every PPP dump). The option's name as mpd's table has it (ppp-option-names.ts mpdOptionParts:
+ * `MRU 1400`, `MP MRRU 1600`, `MP SHORTSEQ`).
  */
 function nakStep(last: Last, text: string, hit: Hit, s: FamilyState): void {
-  const words = text.split(' ');
-  const named = words[0] === 'MP' && words.length > 2 ? 2 : 1;
-  const name = words.slice(0, named).join(' ');
-  const value = words.slice(named).join(' ');
+  const { name, value } = mpdOptionParts(last.proto, text);
   const n = nakNegotiation(nakKey(last.proto, s), s);
   if (last.code === 'ConfReq') {
     n.asked[last.dir].set(name, value);
@@ -168,9 +166,7 @@ function rejected(last: Last, text: string, mppe: number | undefined, hit: Hit, 
   // (named without what mpd writes after a comma, `COMPPROTO VJCOMP, 16 comp. channels, no comp-cid`: the option line says that)
   const comma = text.indexOf(', ');
   const named = comma < 0 || mppe !== undefined ? text : text.slice(0, comma);
-  const words = named.split(' ');
-  const nameWords = words[0] === 'MP' && words.length > 1 ? 2 : 1;
-  const value = words.slice(nameWords).join(' ');
+  const { value } = mpdOptionParts(last.proto, named);
   const option: RejectedOption = { text: named, type, ...(value ? { value } : {}), ...(mppe !== undefined ? { mppe } : {}) };
   const here = last.dir === 'out';
   const role = side(s);
@@ -321,8 +317,10 @@ const RULES: Rule[] = [
     return housekeeping(m);
   }],
   [/^Link: giving up after (\d+) reconnection attempts$/, (m) => step('mpdGiveUp', { n: m[1]! }, 'warning')],
-  // pppoe.c: the PPPoE client's discovery got no offer (PADO) in time
-  [/^PPPoE connection timeout after (\d+) seconds$/, (m) => step('mpdPppoeTimeout', { n: m[1]! }, 'warning')],
+  // pppoe.c: the PPPoE client's discovery got no offer (PADO) in time — no access concentrator answered its PADIs (RFC 2516 §5.1–5.2),
+  // a failure of the link as rp-pppoe's `Timeout waiting for PADO packets` is (pppoe-client.ts); no finding: it is this side's own
+  // link to its provider, no PC's VPN (vpn.server-unreachable is the PC's VPN server), and its statement says what to check
+  [/^PPPoE connection timeout after (\d+) seconds$/, (m) => step('mpdPppoeTimeout', { n: m[1]! }, 'failure')],
   // main.c: the start
   [/^process \d+ started, version (\S+).*$/, (m) => step('mpdStart', { version: m[1]! })],
   [/^Multi-link PPP daemon for FreeBSD$/, () => step('mpdStart', { version: '' })],

@@ -35,7 +35,11 @@ export const PPPOE_CLIENT_RULES: Rule[] = [
   // plugin.c PPPOEConnectDevice: the session's socket is connected to the access concentrator's Ethernet address
   context(/^Connected to ((?:[0-9a-f]{2}:){5}[0-9a-f]{2}) via interface (\S+)$/i, (m) => step('pppoeConnected', { mac: m[1]!, iface: m[2]! })),
   // discovery.c discovery(): no access concentrator answered the PADIs (PADO), or the one chosen did not confirm the session
-  // (PADS), after its tries (pppd's pppoe-padi-attempts, 3 by default); plugin.c then "Unable to complete PPPoE Discovery"
+  // (PADS), after its tries (pppd's pppoe-padi-attempts, 3 by default); plugin.c then "Unable to complete PPPoE Discovery". A PADO
+  // whose AC-Name or Service-Name is not the one this side asks for is not taken (discovery.c parsePADOTags: acNameOK /
+  // serviceNameOK), and an access concentrator that cannot serve the PADI's Service-Name sends no PADO (RFC 2516 §5.2): the statement
+  // names them among what to check. No finding id: this side's own link to its PPPoE server (the provider's), not a PC's VPN —
+  // vpn.server-unreachable is the PC's VPN server; the statement says what to check (the modem, the line, the service name / AC-Name)
   [/^Timeout waiting for (PADO|PADS) packets$/, (m) => ({ decoded: [d(m[1] === 'PADO' ? 'pppoeNoPado' : 'pppoeNoPads')], outcome: 'failure' })],
   [/^Unable to complete PPPoE Discovery$/, () => ({ decoded: [d('pppoeDiscoveryFailed')], outcome: 'failure' })],
   // discovery.c pktLogErrs: the access concentrator's error tag in its PADO or PADS (RFC 2516 Appendix A: Service-Name-Error,

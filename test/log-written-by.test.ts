@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { formatServerLogs, noCauseLine } from '../app/cli/commands/explain-log';
+import { readRepoText } from './support/repo-files';
+import { engineT } from '../app/core/i18n';
+import { parseServerLog } from '../app/core/parse/server-log';
+import { explainServerLogs } from '../app/core/diagnose/server-log';
+import { logWrittenBy, type WrittenBy } from '../app/core/diagnose/server-log/log-side';
+
+/**
+ * Whose log a whole log is (report `writtenBy`), read from the statements the families worded for a side, and what the report then
+ * says when it finds no cause: not "the server log" for a router's, PC's or other client's own log, nor for a site-to-site router's.
+ */
+const real = (name: string) => readRepoText(`test/fixtures/real/server-logs/${name}`);
+const writtenBy = (text: string): WrittenBy | undefined => logWrittenBy(parseServerLog(text, 'x.log').entries);
+
+describe('whose log: the real logs, by what their lines say', () => {
+  const rows: [string, WrittenBy | undefined][] = [
+    // a Cisco router dialling its ISP over PPPoE / PPPoA (`PPP: sendauth`, its own CHAP name missing)
+    ['ios-pppoe-client-pap-only-asked-chap-sendauth-fail-unable-to-authenticate.txt', 'dialling-router'],
+    ['ios-827-pppoa-client-lcp-timeout-reqsent-no-answer-doc-notes.txt', 'dialling-router'],
+    // RouterOS client interfaces (l2tp-out, ovpn-out): `initializing…`, its own TLS failing
+    ['routeros6-l2tp-client-debug-sccrq-answered-stopccn-general-error-message.txt', 'dialling-router'],
+    ['routeros6-ovpn-out1-client-terminating-tls-failed-markdown-code-span.txt', 'dialling-router'],
+    // pppd clients: a 3G modem, NetworkManager's PPTP, rp-pppoe's discovery with no PADO, an xl2tpd LAC (a PC, modem or router alike)
+    ['pppd-3g-modem-client-auth-chap-md5-rejected-peer-refused-to-authenticate.txt', 'dialling-side'],
+    ['pppd-pptp-client-nm-ms-chap-e691-then-call-clear.txt', 'dialling-side'],
+    ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 'dialling-side'],
+    ['pppd-openwrt-xl2tpd-lac-peer-stopccn-max-tunnels-limit-can-not-find-tunnel.txt', 'dialling-side'],
+    // strongSwan / Libreswan that initiated
+    ['charon-initiator-ike-sa-init-retransmits-no-response.txt', 'dialling-side'],
+    ['pluto-whack-parent-i1-retransmissions-no-answer.txt', 'dialling-side'],
+    // site-to-site: an ASA's LAN-to-LAN tunnel group, Libreswan net-to-net
+    ['asa-show-logging-prompt-l2l-default-group-policy-security-negotiation-complete.txt', 'site-router'],
+    ['pluto-4x-established-child-sa-ikev2.txt', 'site-router'],
+    // servers: no field, the report as it was
+    ['pppd-xl2tpd-lns-windows-client-sccrq-avps.txt', undefined],
+    ['pppd-pptpd-no-header-windows-msras-chap-failed.txt', undefined],
+    ['softether-server-log-sstp-ppp-session-microsoft-client-tls.txt', undefined],
+    ['ios-xe-csr-pppoe-server-clear-session-chap-success-ipcp-author-avl-route-platform-notify.txt', undefined],
+    // an xl2tpd LAC whose only side-telling line (`Peer requested tunnel … twice`) is worded as a server's: it does not say
+    ['pppd-openwrt-xl2tpd-lac-out-of-order-tunnel-minus-1-after-server-restart.txt', undefined],
+  ];
+  it.each(rows)('%s → %s', (name, want) => {
+    expect(writtenBy(real(name))).toBe(want);
+  });
+});
+
+describe("a Windows PC's RASMAN trace that dialled a phone-book entry is the PC's own log", () => {
+  const dialled = ['[200] 03-01 09:00:00:001: CreateConnection: entry=Office VPN, pbk=C:\\ProgramData\\Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk', '[201] 03-01 09:00:01:001: ProtocolStart: PhoneNum: vpn.example.com', '[202] 03-01 09:00:02:001: Connection Completed on port: VPN2-0, error code: 0'].join('\n');
+  it('with no error (no cause: the PC\'s own log all the same); without the dialling lines it does not say', () => {
+    expect(writtenBy(dialled)).toBe('dialling-pc');
+    expect(writtenBy(dialled.split('\n').slice(2).join('\n'))).toBeUndefined();
+  });
+});
+
+describe('what the report says when it finds no cause', () => {
+  const reports = (text: string, language: 'en' | 'nl' = 'en') => explainServerLogs([parseServerLog(text, 'x.log')], engineT(language));
+  it('names the log as the router\'s own (en, nl), in the JSON field and in the heading of the log', () => {
+    const { findings, serverLogs } = reports(real('ios-pppoe-client-pap-only-asked-chap-sendauth-fail-unable-to-authenticate.txt'));
+    expect(findings).toEqual([]);
+    expect(serverLogs[0]!.writtenBy).toBe('dialling-router');
+    expect(noCauseLine(serverLogs, 'en')).toBe("No cause found in this log (the router's own log, as the side that dials).");
+    expect(noCauseLine(reports(real('ios-pppoe-client-pap-only-asked-chap-sendauth-fail-unable-to-authenticate.txt'), 'nl').serverLogs, 'nl')).toBe('Geen oorzaak gevonden in dit logboek (het eigen logboek van de router, als de kant die verbinding maakt).');
+    expect(formatServerLogs(serverLogs, 'en').split('\n')[0]).toMatch(/\(Cisco IOS \d+ lines; the router's own log, as the side that dials\)$/);
+  });
+  it("a server's log keeps \"the server log\", and logs of different sides together say no side", () => {
+    const server = reports(real('pppd-pptpd-no-header-windows-msras-chap-failed.txt')).serverLogs;
+    expect(server[0]!.writtenBy).toBeUndefined();
+    expect(noCauseLine(server, 'en')).toBe('No cause found in the server log.');
+    const router = reports(real('ios-pppoe-client-pap-only-asked-chap-sendauth-fail-unable-to-authenticate.txt')).serverLogs;
+    expect(noCauseLine([...router, ...server], 'en')).toBe('No cause found in the server log.');
+    expect(noCauseLine([...router, ...router], 'en')).toMatch(/^No cause found in this log \(the router's own/);
+  });
+});
+
+describe("a cause on a log that is not a server's is said as that log's, even from a line no family words for a side", () => {
+  it("a PPTP client's own ufw dropping the server's GRE: \"the log …, from the side that started the connection, says\", not \"the server's log\"", () => {
+    const name = 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt';
+    for (const [language, says] of [['en', `The log (${name}), from the side that started the connection, says: `], ['nl', `Het logboek (${name}), van de kant die de verbinding begon, zegt: `]] as const) {
+      const { findings } = explainServerLogs([parseServerLog(real(name), name)], engineT(language));
+      const gre = findings.find((f) => f.id === 'vpn.gre-blocked')!;
+      expect(gre.summary.startsWith(says)).toBe(true);
+    }
+  });
+});
