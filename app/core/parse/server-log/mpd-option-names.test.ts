@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRepoText } from '../../../../test/support/repo-files';
+import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 import { engineT } from '../../i18n';
@@ -33,7 +32,7 @@ describe('mpd option lines → name and value', () => {
 
   it("every option line of the real mpd logs reads as a name of its protocol's table, with its value after it", () => {
     let read = 0;
-    for (const file of readdirSync(FIXTURES).filter((f) => f.startsWith('mpd'))) {
+    for (const file of repoFiles(FIXTURES).filter((f) => f.startsWith('mpd'))) {
       let proto = '';
       for (const e of parseServerLog(readRepoText(`${FIXTURES}/${file}`), file).entries) {
         for (const dd of e.decoded) {
