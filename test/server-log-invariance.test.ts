@@ -20,7 +20,7 @@ import { readRepoText, repoFiles } from './support/repo-files';
  *   addresses before a `/` are left alone;
  * - a classic syslog header's host name (RFC 3164 §4.1.2: `Mmm dd hh:mm:ss HOST TAG[pid]:`) has its letters rotated (ROT13).
  * And the same lines as another syslog writer writes them (lengths change there: a hard-wrapped paste may then read otherwise, none
- * does): rsyslog's RFC 3339 file format, Debian's default, and `journalctl -o short-iso`.
+ * does): rsyslog's RFC 3339 file format, Debian's default, and `journalctl -o short-iso`, `short-unix` and `short-full`.
  */
 
 const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
@@ -59,6 +59,10 @@ const writtenWith =
 /** rsyslog's RSYSLOG_FileFormat, Debian's default (syslog-writer-tag.ts), and `journalctl -o short-iso` (no colon in the offset) */
 const rsyslogFileFormat = writtenWith((date, clock) => `${date}T${clock}.123456+01:00`);
 const journalctlShortIso = writtenWith((date, clock) => `${date}T${clock}+0100`);
+/** `journalctl -o short-unix` (seconds since the epoch, microseconds) and `-o short-full` (weekday, date, time, zone) */
+const utc = (date: string, clock: string) => new Date(`${date}T${clock}Z`);
+const journalctlShortUnix = writtenWith((date, clock) => `${utc(date, clock).getTime() / 1000}.123456`);
+const journalctlShortFull = writtenWith((date, clock) => `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][utc(date, clock).getUTCDay()]} ${date} ${clock} UTC`);
 
 const t = engineT('en');
 const reading = (text: string) => {
@@ -82,6 +86,9 @@ describe("a log reads the same with another site's addresses and host names, and
     // (a router relayed by the collector, `192.168.177.1 HQ: …`, and strongSwan's updown `gw vpn: + …` read only under the classic time before)
     ["written by rsyslog's RFC 3339 file format", rsyslogFileFormat],
     ['written by journalctl -o short-iso', journalctlShortIso],
+    // (a line without a pid, the kernel's, read only with one before)
+    ['written by journalctl -o short-unix', journalctlShortUnix],
+    ['written by journalctl -o short-full', journalctlShortFull],
   ] as const) {
     it(change, { timeout: 120_000 }, async () => {
       const turn = eventLoopTurns();

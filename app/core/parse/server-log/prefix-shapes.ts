@@ -2,7 +2,7 @@ import type { LogTime } from './types';
 import { MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
 import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
 import { SOPHOS_UTM } from './sophos-header';
-import { tagAfterWriterTime } from './syslog-writer-tag';
+import { tagAfterWriterTime, writerTag } from './syslog-writer-tag';
 import { isDigit, isLetter, isLower, isUpper } from './char-codes';
 import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 import { syslogOf, LOCALE_MONTHS, LOCALE_SYSLOG, LOGREAD, SYSLOG_PROG, SYSLOG_MASKED_HOST, SYSLOG_HOST, CHARON_HEAD, CHARON_FILELOG, ISO, ISO_TAG, ISO_TAG_NO_PID, ISO_CELLS, LOGREAD_NO_DATE, PRI, PRI_BEFORE_TEXT, RFC5424, KIWI_FORWARD, KUBECTL, SHORT_UNIX, SHORT_FULL, UNIT_SUFFIX, MONOTONIC, ACCEL_FILE, RASMAN, ROUTER_TAB, ROUTER_CELLS, TIME_ONLY, LOGCAT_BRIEF, LOGCAT_TIME, logcatAfterTime, ROUTEROS_DATE, routerOsMonth, PROGRAM, PROGRAM_PID, isKnownProgram, blankAfterDigits } from './header-patterns';
@@ -136,18 +136,19 @@ export function splitPrefixByRegex(text: string): Prefixed {
   }
   if (digit && text.charCodeAt(10) === 46 /* . */ && (m = text.match(SHORT_UNIX))) {
     const t = m[3]!.match(ISO_TAG);
-    if (t) {
-      const d = new Date(Number(m[1]) * 1000);
-      const time = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: ms(m[2]!.padStart(6, '0')) };
-      return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
-    }
+    const d = new Date(Number(m[1]) * 1000);
+    const time = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: ms(m[2]!.padStart(6, '0')) };
+    if (t) return { shape: 'iso', time, host: t[1], program: t[2], pid: t[3], message: t[4]! };
+    // (the kernel's lines, and any journald took in without a pid: `host kernel: …`)
+    const written = writerTag(time, m[3]!);
+    if (written) return written;
   }
   if (upper && text.charCodeAt(3) === 32 && text.charCodeAt(8) === 45 && (m = text.match(SHORT_FULL))) {
     const t = m[8]!.match(ISO_TAG);
-    if (t) {
-      const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
-      return { shape: 'iso', time, host: t[1], program: t[2]!.replace(UNIT_SUFFIX, ''), pid: t[3], message: t[4]! };
-    }
+    const time = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]!, ms: ms(m[7]) };
+    if (t) return { shape: 'iso', time, host: t[1], program: t[2]!.replace(UNIT_SUFFIX, ''), pid: t[3], message: t[4]! };
+    const written = writerTag(time, m[8]!);
+    if (written) return { ...written, program: written.program?.replace(UNIT_SUFFIX, '') };
   }
   if (upper && text.charCodeAt(1) === 47 /* / */ && (m = text.match(LOGCAT_BRIEF))) return { shape: 'logcat', level: m[1], program: m[2], pid: m[3], message: m[4]! };
   if (upper && (m = text.match(LOGREAD))) {

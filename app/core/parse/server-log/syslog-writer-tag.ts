@@ -29,7 +29,15 @@ const YEAR_TAG = /^([\w.-]+) (\d{4}): (.*)$/;
  * the time is not such a writer's, or the rest no host and tag (the caller's reading stands).
  */
 export function tagAfterWriterTime(text: string, time: LogTime, rest: string): Prefixed | undefined {
-  if (!NUMERIC_ZONE.test(text)) return undefined;
+  return NUMERIC_ZONE.test(text) ? writerTag(time, rest) : undefined;
+}
+
+/**
+ * `HOST TAG: ` after the time of a format only a syslog writer writes (journalctl's `-o short-unix` and `-o short-full`, whose
+ * lines without a pid are the kernel's and what journald took in without one — systemd's journalctl(1)), or after such a writer's
+ * RFC 3339 time (tagAfterWriterTime): a tag of any name, as the classic header reads one.
+ */
+export function writerTag(time: LogTime, rest: string): Prefixed | undefined {
   const u = HOST_TAG.exec(rest);
   if (u) return { shape: 'iso', time, host: u[1], program: u[2], message: u[3]! };
   const y = YEAR_TAG.exec(rest);
