@@ -5,6 +5,7 @@ import { analyseCapture } from '../../analyse';
 import { engineT } from '../../i18n';
 import { parseServerLog } from '../../parse/server-log';
 import { explainServerLogs } from '.';
+import { pppLogPacket } from '../../../../test/support/ppp-log-packet';
 
 /**
  * A Windows PC's own RAS trace (ppp.log whose packets say it logs in, a RASMAN trace that dialled a phone-book entry) is the PC's
@@ -43,17 +44,7 @@ describe("a Windows PC's own RAS trace is the PC's log, with the PC's advice (re
 
 /** ppp.log as Windows writes it (KB Q256509's layout, RAS tracing's header): `<` sent by this side, `>` received */
 const HEADER = '[1612] 09-07 11:12:54:668: ';
-function packet(mark: '<' | '>', hex: string): string[] {
-  const bytes = hex.split(' ');
-  const dump: string[] = [];
-  for (let i = 0; i < bytes.length; i += 16) {
-    const chunk = bytes.slice(i, i + 16);
-    const text = chunk.map((h) => { const c = parseInt(h, 16); return c >= 32 && c < 127 ? String.fromCharCode(c) : '.'; }).join('');
-    dump.push(`${HEADER}${mark}${chunk.join(' ').padEnd(48)}|${text.padEnd(16)}|`);
-  }
-  const sent = mark === '<';
-  return [`${HEADER}${mark}PPP packet ${sent ? 'sent' : 'received'} at 09/07/2014 11:12:54:668`, `${HEADER}${mark}Protocol = LCP, Type = Configure-Req, Length = 0x${(bytes.length - 2).toString(16)}, Id = 0x${bytes[3]}, Port = 5`, ...dump];
-}
+const packet = (mark: '<' | '>', hex: string): string[] => pppLogPacket(mark, hex, { header: HEADER, at: '09/07/2014 11:12:54:668', names: 'Protocol = LCP, Type = Configure-Req' });
 const hexOf = (s: string): string => [...s].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')).join(' ');
 const chapFailure = (msg: string): string[] => packet('>', `C2 23 04 02 00 ${(4 + msg.length).toString(16).toUpperCase().padStart(2, '0')} ${hexOf(msg)}`);
 // RASMAN's own lines when the PC dials a phone-book entry (the corpus' Windows 7 trace: CreateConnection, ProtocolStart)

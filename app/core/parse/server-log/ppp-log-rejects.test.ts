@@ -4,6 +4,7 @@ import { describeEntry } from './describe';
 import { packetTellsRole } from './families/pppd-role';
 import { parseServerLog } from './index';
 import type { ServerLogEntry } from './types';
+import { pppLogPacket } from '../../../../test/support/ppp-log-packet';
 
 /**
  * Windows' ppp.log (RAS PPP tracing, families/ppp-log.ts) judged like every PPP family: a Configure-Reject's options go through
@@ -18,17 +19,7 @@ const nl = engineT('nl');
 const HEADER = '[1612] 13:39:26:094: ';
 
 /** one packet as ppp.log writes it: `<` sent by this side, `>` received */
-function packet(mark: '<' | '>', hex: string, port = 5): string[] {
-  const bytes = hex.split(' ');
-  const dump: string[] = [];
-  for (let i = 0; i < bytes.length; i += 16) {
-    const chunk = bytes.slice(i, i + 16);
-    const text = chunk.map((h) => { const c = parseInt(h, 16); return c >= 32 && c < 127 ? String.fromCharCode(c) : '.'; }).join('');
-    dump.push(`${HEADER}${mark}${chunk.join(' ').padEnd(48)}|${text.padEnd(16)}|`);
-  }
-  const sent = mark === '<';
-  return [`${HEADER}${mark}PPP packet ${sent ? 'sent' : 'received'} at 06/10/2005 11:39:26:094`, `${HEADER}${mark}Protocol = X, Type = Y, Length = 0x${(bytes.length - 2).toString(16)}, Id = 0x${bytes[3]}, Port = ${port}`, ...dump];
-}
+const packet = (mark: '<' | '>', hex: string, port = 5): string[] => pppLogPacket(mark, hex, { header: HEADER, at: '06/10/2005 11:39:26:094', port });
 const parse = (...packets: string[][]) => parseServerLog(packets.flat().join('\n'), 'ppp.log');
 /** the entry that completes the n-th packet (its last dump line) */
 const completing = (entries: ServerLogEntry[]) => entries.filter((e) => e.decoded[0]!.key !== 'step.pppLogBytes' && /^\[\d+\] [\d:]+: [<>][0-9A-F]{2} /.test(e.text));
