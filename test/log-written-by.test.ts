@@ -37,7 +37,8 @@ describe('whose log: the real logs, by what their lines say', () => {
     ['pppd-pptpd-no-header-windows-msras-chap-failed.txt', undefined],
     ['softether-server-log-sstp-ppp-session-microsoft-client-tls.txt', undefined],
     ['ios-xe-csr-pppoe-server-clear-session-chap-success-ipcp-author-avl-route-platform-notify.txt', undefined],
-    // an xl2tpd LAC whose only side-telling line (`Peer requested tunnel … twice`) is worded as a server's: it does not say
+    // an xl2tpd LAC whose only side-telling line is `Peer requested tunnel … twice` — written in control.c's SCCRQ case, the other
+    // side having asked this one for a tunnel (an answering side's line): it does not say
     ['pppd-openwrt-xl2tpd-lac-out-of-order-tunnel-minus-1-after-server-restart.txt', undefined],
   ];
   it.each(rows)('%s → %s', (name, want) => {
