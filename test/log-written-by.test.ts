@@ -26,6 +26,11 @@ describe('whose log: the real logs, by what their lines say', () => {
     ['pppd-pptp-client-nm-ms-chap-e691-then-call-clear.txt', 'dialling-side'],
     ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 'dialling-side'],
     ['pppd-openwrt-xl2tpd-lac-peer-stopccn-max-tunnels-limit-can-not-find-tunnel.txt', 'dialling-side'],
+    // pfSense's mpd dialling its PPPoE WAN: `PPPoE: Connecting to ''` (its PADI) and the access concentrator's name from the PADO
+    ['mpd5-pfsense-pppoe-client-wan-rfc4638-max-payload-acname-connection-successful.txt', 'dialling-side'],
+    // an OPNsense WAN whose copy holds only lines either side's mpd writes (`PPPoE: connection closed`: pppoe.c logs ng_pppoe's
+    // NGM_PPPOE_CLOSE on any link): its link's name `[wan_link0]` is no sign — it does not say
+    ['mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt', undefined],
     // strongSwan / Libreswan that initiated
     ['charon-initiator-ike-sa-init-retransmits-no-response.txt', 'dialling-side'],
     ['pluto-whack-parent-i1-retransmissions-no-answer.txt', 'dialling-side'],

@@ -86,7 +86,7 @@ const DIALLING_STATEMENTS: ReadonlySet<string> = new Set([
   // Cisco IOS on a link where it logs in itself (ios-link-side.ts: `PPP: sendauth`, its own name and password, the server's refusal)
   'step.iosSendauthFailed', 'step.iosNoOwnCredentials', 'iosOwnLoginRefused', 'iosOwnLoginDisc', 'step.iosLinkClient',
   // mpd as the client of its link (mpd.ts: the other side asks this side to log in; PPPoE discovery unanswered)
-  'step.mpdOwnAuthAsked', 'step.mpdPppoeTimeout', 'step.pppOwnLoginOk',
+  'step.mpdOwnAuthAsked', 'step.mpdPppoeTimeout', 'step.pppOwnLoginOk', 'step.mpdPppoeConnecting', 'step.mpdPppoeAcName',
   // a RASMAN trace that opened a phone-book entry and dialled its number (rasman.ts DIALLER: RasDial, on the side that connects)
   'step.rasEntry', 'step.rasServer',
 ]);
