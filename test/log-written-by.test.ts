@@ -26,6 +26,11 @@ describe('whose log: the real logs, by what their lines say', () => {
     ['pppd-pptp-client-nm-ms-chap-e691-then-call-clear.txt', 'dialling-side'],
     ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 'dialling-side'],
     ['pppd-openwrt-xl2tpd-lac-peer-stopccn-max-tunnels-limit-can-not-find-tunnel.txt', 'dialling-side'],
+    // pfSense's mpd dialling its PPPoE WAN: `PPPoE: Connecting to ''` (its PADI) and the access concentrator's name from the PADO
+    ['mpd5-pfsense-pppoe-client-wan-rfc4638-max-payload-acname-connection-successful.txt', 'dialling-side'],
+    // an OPNsense WAN whose copy holds only lines either side's mpd writes (`PPPoE: connection closed`: pppoe.c logs ng_pppoe's
+    // NGM_PPPOE_CLOSE on any link): its link's name `[wan_link0]` is no sign — it does not say
+    ['mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt', undefined],
     // strongSwan / Libreswan that initiated
     ['charon-initiator-ike-sa-init-retransmits-no-response.txt', 'dialling-side'],
     ['pluto-whack-parent-i1-retransmissions-no-answer.txt', 'dialling-side'],
@@ -37,7 +42,8 @@ describe('whose log: the real logs, by what their lines say', () => {
     ['pppd-pptpd-no-header-windows-msras-chap-failed.txt', undefined],
     ['softether-server-log-sstp-ppp-session-microsoft-client-tls.txt', undefined],
     ['ios-xe-csr-pppoe-server-clear-session-chap-success-ipcp-author-avl-route-platform-notify.txt', undefined],
-    // an xl2tpd LAC whose only side-telling line (`Peer requested tunnel … twice`) is worded as a server's: it does not say
+    // an xl2tpd LAC whose only side-telling line is `Peer requested tunnel … twice` — written in control.c's SCCRQ case, the other
+    // side having asked this one for a tunnel (an answering side's line): it does not say
     ['pppd-openwrt-xl2tpd-lac-out-of-order-tunnel-minus-1-after-server-restart.txt', undefined],
   ];
   it.each(rows)('%s → %s', (name, want) => {

@@ -126,11 +126,14 @@ const GRE_DROP_ADVICE: ReadonlyMap<string, string> = new Map([
 ]);
 const firewallDropAdvice = (e: ServerLogEntry): string | undefined => GRE_DROP_ADVICE.get(e.decoded[0]?.key ?? '');
 const isFirewallDrop = (e: ServerLogEntry): boolean => firewallDropAdvice(e) !== undefined;
-function entryCauseKey(e: ServerLogEntry): string {
+/** Whose log says the firewall is the dialling side's own: a PPTP client's (a PC's, a router's), the GRE it drops the server's answer */
+const DIALLING: ReadonlySet<WrittenBy> = new Set(['dialling-side', 'dialling-pc', 'dialling-router']);
+function entryCauseKey(e: ServerLogEntry, whose?: WrittenBy): string {
   // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands; Windows Firewall's its own
-  // rule and command — the predefined rule's name, Routing and Remote Access (GRE-In), is assumed)
+  // rule and command — the predefined rule's name, Routing and Remote Access (GRE-In), is assumed. On a log that is the dialling side's
+  // own (log-side.ts logWrittenBy) the firewall is that side's, and the GRE it drops comes back from the server: worded `…AsDialler`)
   const greDropped = e.cause === 'no-ppp-frames' ? firewallDropAdvice(e) : undefined;
-  if (greDropped) return greDropped;
+  if (greDropped) return whose && DIALLING.has(whose) ? `${greDropped}AsDialler` : greDropped;
   // (an account's state as the PC's user would meet it; a client's own log is worded as that side's, causeAsInitiator)
   if (e.cause === 'credentials-rejected' && e.code !== undefined && ACCOUNT_CODES.has(e.code) && !fromInitiator(e)) return `serverLog.cause.accountRefused.${e.code}`;
   if (e.cause === 'policy-constraint') {
@@ -342,7 +345,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction, ser
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
-    const key = SERVICE_CAUSES.has(c) ? serviceKey(c, service) : entryCauseKey(item.entry);
+    const key = SERVICE_CAUSES.has(c) ? serviceKey(c, service) : entryCauseKey(item.entry, item.whose);
     for (const k of ['pc', 'admin']) {
       const s = t(`${key}.${k}`, { code, unit, keys });
       if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
@@ -389,7 +392,8 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   const service = serviceState(items);
   const settled = cause === 'service-down' ? service.cause : undefined;
   const severity: Severity = settled === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(leadOf(items).entry);
+  const lead = leadOf(items);
+  const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(lead.entry, lead.whose);
   let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceWords(service, t).unit });
   let parts = serverAdvice(items, t, service);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is

@@ -78,14 +78,15 @@ const DIALLING_STATEMENTS: ReadonlySet<string> = new Set([
   // and is given the session in a PADS (RFC 2516 §5.1–§5.3); an access concentrator logs none of these
   'pppoeNoPado', 'pppoeNoPads', 'pppoeDiscoveryFailed', 'pppoeAcError', 'step.pppoeServiceGranted', 'step.pppoeSession', 'step.pppoeConnected',
   'step.pppoePadi', 'step.pppoePado', 'step.pppoePadr', 'step.pppoePads', 'step.pppoePadsConfirmed',
-  // xl2tpd dialling out as a LAC (l2tp_call.c lac_connect / lac_call, control.c control_finish's SCCRQ and ICRQ: xl2tpd.ts SENDS_STEPS)
-  'step.l2tpLacConnects', 'step.l2tpLacCalls', 'step.l2tpSendsSccrq', 'step.l2tpSendsIcrq',
+  // xl2tpd dialling out as a LAC (l2tp_call.c lac_connect / lac_call, control.c control_finish's SCCRQ, SCCCN, ICRQ and ICCN:
+  // xl2tpd.ts SENDS_STEPS; the tunnel and call set up in its SCCRP and ICRP cases, the other side having answered this one)
+  'step.l2tpLacConnects', 'step.l2tpLacCalls', 'step.l2tpSendsSccrq', 'step.l2tpSendsIcrq', 'step.l2tpSendsScccn', 'step.l2tpSendsIccn', 'step.l2tpTunnelUpAsLac', 'step.l2tpCallUpAsLac',
   // a RouterOS client interface dialling, its own log-in refused, its server silent (mikrotik.ts ownLinkKey), its OpenVPN client's TLS
   'mtClientDialing', 'mtClientDialingPppoe', 'step.mtClientDialing', 'step.mtClientDialingPppoe', 'mtOwnAuthFailed', 'mtOwnAuthFailedPppoe', 'mtServerNotResponding', 'mtServerNotRespondingPppoe', 'mtOwnTlsFailed',
   // Cisco IOS on a link where it logs in itself (ios-link-side.ts: `PPP: sendauth`, its own name and password, the server's refusal)
   'step.iosSendauthFailed', 'step.iosNoOwnCredentials', 'iosOwnLoginRefused', 'iosOwnLoginDisc', 'step.iosLinkClient',
   // mpd as the client of its link (mpd.ts: the other side asks this side to log in; PPPoE discovery unanswered)
-  'step.mpdOwnAuthAsked', 'step.mpdPppoeTimeout', 'step.pppOwnLoginOk',
+  'step.mpdOwnAuthAsked', 'step.mpdPppoeTimeout', 'step.pppOwnLoginOk', 'step.mpdPppoeConnecting', 'step.mpdPppoeAcName',
   // a RASMAN trace that opened a phone-book entry and dialled its number (rasman.ts DIALLER: RasDial, on the side that connects)
   'step.rasEntry', 'step.rasServer',
 ]);

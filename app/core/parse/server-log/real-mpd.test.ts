@@ -71,6 +71,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [110, 'This side was given 160.202.143.224. The server\'s side of the tunnel: 220.158.188.4.'],
     ],
   },
+  // pfSense's mpd 5.7 dialling its PPPoE WAN (`[opt2_link0]`) with RFC 4638's PPP-Max-Payload: `PPPoE: Connecting to ''` (this side
+  // sends the PADI) and the access concentrator's name from its PADO say the log is the PPPoE client's (were bookkeeping, and the
+  // log said nothing of whose it is); mpd's empty line after its banner is no statement
+  'mpd5-pfsense-pppoe-client-wan-rfc4638-max-payload-acname-connection-successful.txt': {
+    records: 16,
+    understood: 15,
+    families: { pppd: 15 },
+    causes: [],
+    says: [
+      [11, "This side looks for a PPPoE server (access concentrator) for the service '' ('' is any): it is the PPPoE client, the side that dials (PADI)."],
+      [12, "The PPPoE server (access concentrator) dsl7.th-lon-XXXXXXXXXXXXXX answered this side's search (PADO): this side is the PPPoE client."],
+    ],
+  },
   'mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt': {
     records: 4,
     understood: 4,

@@ -140,13 +140,14 @@ describe('a Linux firewall packet log (netfilter)', () => {
     const r = parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt`));
     const [finding] = explainServerLogs([r], en).findings;
     expect(finding!.id).toBe('vpn.gre-blocked');
-    expect(finding!.title).toBe("A firewall drops GRE: PPTP's data never gets through");
-    expect(finding!.summary).toContain('ufw allow proto gre from ADDRESS');
+    // (the PPTP client's own ufw — its pppd in the same paste makes the log the dialling side's: worded for that side's firewall)
+    expect(finding!.title).toBe("This side's own firewall drops the GRE coming back from the server: PPTP's data never gets through");
+    expect(finding!.summary).toContain('ufw allow proto gre from SERVER-ADDRESS');
     expect(finding!.summary).toContain('modprobe nf_conntrack_pptp');
     expect(finding!.summary).not.toContain('try another network');
     // the firewall's line leads, ahead of the LCP time-out it caused
     expect(finding!.evidence[0]!.line).toBe(20);
-    expect(explainServerLogs([r], nl).findings[0]!.title).toBe('Een firewall houdt GRE tegen: de gegevens van PPTP komen nooit aan');
+    expect(explainServerLogs([r], nl).findings[0]!.title).toBe('De eigen firewall van deze kant houdt de GRE tegen die van de server terugkomt: de gegevens van PPTP komen nooit door');
   });
 
   it("firewalld's LogDenied prefixes: a GRE it refused makes the finding, with firewalld's command", () => {

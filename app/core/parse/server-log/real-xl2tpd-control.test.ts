@@ -17,6 +17,16 @@ const en = engineT('en');
 const nl = engineT('nl');
 
 const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
+  // xl2tpd as a LAC under an Arch journal that tags each line twice (`xl2tpd[n]: xl2tpd[n]: …`, inner-tag.ts: was not read at all):
+  // its call set up ends with the refs of control.c's ICRP case — the other side answered this side's ICRQ — so it is the dialling
+  // side's, with no `Connecting to host` line in the excerpt
+  'pppd-xl2tpd-lac-call-established-refs-double-tag-start-pppd-auth.txt': {
+    records: 16,
+    understood: 16,
+    families: { pppd: 16 },
+    causes: [],
+    says: [[1, 'Call set up with the server <server ip>: this side asked for it and the server answered (L2TP).']],
+  },
   // xl2tpd 1.3.6 as a LAC dialling a Check Point gateway (LNS) after Libreswan's Quick Mode, user-space L2TP: its `control_finish:
   // sending SCCRQ` was only "bookkeeping" — it is this side asking for the tunnel, as the side that dials
   'pppd-libreswan-xl2tpd-lac-to-check-point-kernel-support-not-detected-sending-sccrq.txt': {

@@ -312,9 +312,21 @@ const RULES: Rule[] = [
     asClient(s);
     return m[2] !== undefined ? step('mpdRedialIn', { n: m[1]!, s: m[2] }) : step('mpdRedial', { n: m[1]! });
   }],
-  [/^(?:[Ll]ink: origination is local|PPPoE: Connecting to .*|L2TP: Initiating control connection .*)$/, (m, _p, s) => {
+  [/^(?:[Ll]ink: origination is local|L2TP: Initiating control connection .*)$/, (m, _p, s) => {
     asClient(s);
     return housekeeping(m);
+  }],
+  // pppoe.c PppoeOpen: a link that dials sends ng_pppoe its NGM_PPPOE_CONNECT with the service name (`''`: any), and ng_pppoe broadcasts
+  // the PADI (RFC 2516 §5.1); an access concentrator's link only listens (PppoeListen). The AC's name comes back in its PADO: ng_pppoe
+  // passes it up as NGM_PPPOE_ACNAME on PADO reception only (its send_acname), which pppoe.c PppoeCtrlReadEvent logs without the link's
+  // name — both say this side is the PPPoE client (a pfSense / OPNsense WAN, `[wan_link0]`, `[opt2_link0]`)
+  [/^PPPoE: Connecting to '(.*)'$/, (m, _p, s) => {
+    asClient(s);
+    return step('mpdPppoeConnecting', { service: m[1]! });
+  }],
+  [/^PPPoE: rec'd ACNAME "(.*)"$/, (m, _p, s) => {
+    asClient(s);
+    return step('mpdPppoeAcName', { name: m[1]! });
   }],
   [/^Link: giving up after (\d+) reconnection attempts$/, (m) => step('mpdGiveUp', { n: m[1]! }, 'warning')],
   // pppoe.c: the PPPoE client's discovery got no offer (PADO) in time — no access concentrator answered its PADIs (RFC 2516 §5.1–5.2),
@@ -327,7 +339,7 @@ const RULES: Rule[] = [
   // proxy ARP (iface.c): no interface on the PC's subnet to answer ARP for it — the PC may not reach the LAN
   [/^no interface to proxy arp on for (\S+)$/, (_m, _p, s) => step('noProxyArp', side(s), 'warning')],
   // the rest of mpd's own bookkeeping: events, layers, bundles, interfaces, threads
-  [/^(?:\w+: (?:Open|Close|Up|Down) event|\w+: Layer(?:Up|Down|Start|Finish)|[Ll]ink: (?:UP|OPEN|CLOSE) event|[Ll]ink: origination is remote|Link: Matched action .*|Link: Join bundle .*|Creating new bundle using template .*|Bundle: Interface \S+ created|Bundle(?: up:|: Status update: up) \d+ links?, total bandwidth \d+ bps|IFACE: (?:Up|Down) event|IFACE: Rename interface \S+ to \S+|IFACE: Add description .*|AUTH: Auth-Thread (?:started|finished normally)|AUTH: Trying \w+|AUTH: Cleanup|LCP: authorization successful|LCP: LayerUp|No NCPs left\. Closing links\.\.\.|(?:opening|closing) link ".*"\.\.\.|error writing len \d+ frame to bypass: .*|(?:CHAP|PAP): [Uu]sing authname ".*"|PPPoE: connection (?:successful|closed)|PPPoE: rec'd ACNAME .*|PPPoE: Set PPP-Max-Payload to .*|PPPoE: rec'd PPP-Max-Payload .*|web: .*)$/, housekeeping],
+  [/^(?:\w+: (?:Open|Close|Up|Down) event|\w+: Layer(?:Up|Down|Start|Finish)|[Ll]ink: (?:UP|OPEN|CLOSE) event|[Ll]ink: origination is remote|Link: Matched action .*|Link: Join bundle .*|Creating new bundle using template .*|Bundle: Interface \S+ created|Bundle(?: up:|: Status update: up) \d+ links?, total bandwidth \d+ bps|IFACE: (?:Up|Down) event|IFACE: Rename interface \S+ to \S+|IFACE: Add description .*|AUTH: Auth-Thread (?:started|finished normally)|AUTH: Trying \w+|AUTH: Cleanup|LCP: authorization successful|LCP: LayerUp|No NCPs left\. Closing links\.\.\.|(?:opening|closing) link ".*"\.\.\.|error writing len \d+ frame to bypass: .*|(?:CHAP|PAP): [Uu]sing authname ".*"|PPPoE: connection (?:successful|closed)|PPPoE: Set PPP-Max-Payload to .*|PPPoE: rec'd PPP-Max-Payload .*|web: .*)$/, housekeeping],
   // ipcp.c / ccp.c DecodeConfig under a Configure-Request: an option mpd does not take (its table's `supported` FALSE, or a length out
   // of range), which it answers with a Configure-Reject (FsmRej) — that reject's option lines are judged (option())
   [/^(?:Not supported|bogus len=\d+)$/, housekeeping],

@@ -199,9 +199,24 @@ export function settleAsDialler(state: FamilyState): void {
 }
 
 /**
+ * xl2tpd's `Connection established to HOST, PORT.` and what follows it: in control.c control_finish's SCCRP case (the other side
+ * answered this side's SCCRQ: this xl2tpd is the LAC, the side that dials) the ids and refs alone, `  Local: a, Remote: b (ref=c/d).`;
+ * in the SCCCN case (the LNS) they are followed by `  LNS session is '…'` (xelerance/xl2tpd control.c; older builds without the refs).
+ */
+export const lacTunnelUpTail = (tail: string): boolean => LAC_TUNNEL_TAIL.test(tail);
+const LAC_TUNNEL_TAIL = /^\s{1,2}Local: -?\d+, Remote: -?\d+(?: \(ref=\d+\/\d+\))?\.?$/;
+const LAC_TUNNEL_UP = /^Connection established to \S+, \d+\.(.*)$/;
+const lacTunnelUp = (message: string): boolean => {
+  const m = LAC_TUNNEL_UP.exec(message);
+  return m !== null && lacTunnelUpTail(m[1]!);
+};
+/** xl2tpd's `Call established with …` of control.c's ICRP case (the LAC's: its refs, no `PID:` of the LNS's ICCN case; xl2tpd.ts) */
+const LAC_CALL_UP = /^Call established with (?:<[^<>]*>|\S*?),? Local: \d+, Remote: \d+, Serial: (?:-?\d+|[A-Za-z.]+) \(ref=\d+\/\d+\)$/;
+
+/**
  * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c
- * lac_connect "Connecting to host %s, port %d", lac_call "Calling on tunnel %d"). A log holding one is a client's: its pppd
- * dialled (noteRole above), whatever pid it runs under.
+ * lac_connect "Connecting to host %s, port %d", lac_call "Calling on tunnel %d"; control.c's tunnel and call set up as a LAC,
+ * above). A log holding one is a client's: its pppd dialled (noteRole above), whatever pid it runs under.
  */
 export function dialsOut(message: string): boolean {
   const c = message.charCodeAt(0);
@@ -209,7 +224,15 @@ export function dialsOut(message: string): boolean {
   // with C too — two startsWith calls on each were a tenth of pppd's parse on the bench log)
   if (c === 67 /* C */) {
     const c1 = message.charCodeAt(1);
-    if (c1 === 111 /* o */ ? message.charCodeAt(8) === 110 /* n */ && message.startsWith('Connecting to host ') : c1 === 97 /* a */ && message.charCodeAt(4) === 105 /* i */ && message.startsWith('Calling on tunnel ')) return true;
+    if (c1 === 111 /* o */) {
+      const c8 = message.charCodeAt(8);
+      // (`Connection established to …`: once a tunnel; its 12th letter, `e`, before the search)
+      if (c8 === 110 /* n */ ? message.startsWith('Connecting to host ') : c8 === 111 /* o */ && message.charCodeAt(11) === 101 /* e */ && message.startsWith('Connection established to ') && lacTunnelUp(message)) return true;
+    } else if (c1 === 97 /* a */) {
+      const c4 = message.charCodeAt(4);
+      // (`Call established with …`: once a call; a LAC's ends with its refs' `)`)
+      if (c4 === 105 /* i */ ? message.startsWith('Calling on tunnel ') : c4 === 32 && message.charCodeAt(message.length - 1) === 41 /* ) */ && message.startsWith('Call established with ') && LAC_CALL_UP.test(message)) return true;
+    }
   }
   return levelAfterFirstBlank(message) && message.indexOf('.c:') > 0 && PPTP_CLIENT_LINE.test(message);
 }

@@ -1,6 +1,6 @@
 import { PPPD_EXIT_CODES } from '../codes/ppp';
 import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
-import { byRole } from './pppd-role';
+import { byRole, lacTunnelUpTail } from './pppd-role';
 
 /**
  * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
@@ -12,8 +12,12 @@ import { byRole } from './pppd-role';
 const SIGNAL_STEPS: Readonly<Record<string, string>> = { '15': 'xl2tpdSigterm', '2': 'xl2tpdSigint' };
 const INIT_STEPS: Readonly<Record<string, string>> = { Starting: 'xl2tpdInitStart', Stopping: 'xl2tpdInitStop', Restarting: 'xl2tpdInitRestart' };
 
-/** The control messages only the dialling side sends (control_finish's `sending %s`), by their step; any other is l2tpSends */
-const SENDS_STEPS: Readonly<Record<string, string>> = { SCCRQ: 'l2tpSendsSccrq', ICRQ: 'l2tpSendsIcrq' };
+/**
+ * The control messages only the dialling side sends (control_finish's `sending %s` / `Sending %s`), by their step; any other is
+ * l2tpSends. SCCRQ opens a tunnel and ICRQ a call; SCCCN and ICCN are the dialling side's confirmations of the other side's replies
+ * (RFC 2661 §6.1–§6.3, §6.6–§6.8; xl2tpd control.c: `sending SCCCN` in the SCCRP case, `Sending ICCN` in the ICRP case).
+ */
+const SENDS_STEPS: Readonly<Record<string, string>> = { SCCRQ: 'l2tpSendsSccrq', ICRQ: 'l2tpSendsIcrq', SCCCN: 'l2tpSendsScccn', ICCN: 'l2tpSendsIccn' };
 
 export const XL2TPD_RULES: readonly Rule[] = [
   // (on an L2TP client's log, byRole: the pppd that ended is the one that dialled — its cause is worded for that side)
@@ -31,8 +35,12 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // xl2tpd control.c: with `PID: n, ` in older builds, without it (and with `(ref=a/b)`) in others
   // (control.c prints the call's serial number, a 32-bit AVP value, with %d: one past 2^31 comes out negative — a VyOS log's
   // `Serial: -1084367864`)
-  // (a poster may mask the serial as the peer: `Call established with x, Local: 24701, Remote: 32604, Serial: x`, hwdsl2/setup-ipsec-vpn#132)
-  context(/^Call established with (\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+|[A-Za-z.]+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step('l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  // (a poster may mask the serial as the peer: `Call established with x, Local: 24701, Remote: 32604, Serial: x`, hwdsl2/setup-ipsec-vpn#132;
+  // or the peer in angle brackets with a blank: `Call established with <server ip>, …`, xelerance/xl2tpd#202)
+  // Which side wrote it is in its shape (xelerance/xl2tpd control.c control_finish): `(ref=a/b)` closes the line of the ICRP case —
+  // the other side answered this side's ICRQ, so this xl2tpd is the LAC, the side that dials — while the ICCN case (the LNS
+  // answering a call) writes `PID: n, ` (1.3.x) or neither (older builds, whose ICRP line already carried the refs)
+  context(/^Call established with (<[^<>]*>|\S*?),?( PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+|[A-Za-z.]+)( \(ref=\d+\/\d+\))?$/, (m) => tagged(step(m[6] && !m[2] ? 'l2tpCallUpAsLac' : 'l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
   // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
   context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
   // the init script's line (see INIT_STEPS' rule below) with no tag of its own, behind a time: the syslog reader takes its verb for a
@@ -55,7 +63,10 @@ export const XL2TPD_RULES: readonly Rule[] = [
   fallback(/^(?:control_finish: )?Connection closed to (\S*),? .*$/, () => step('l2tpTunnelDown')),
   // xl2tpd xl2tpd.c lac_disconnect(): `Disconnecting from %s, Local: %d, Remote: %d` — this side (a LAC) ends the tunnel, "Goodbye!"
   context(/^Disconnecting from \S+, Local: \d+, Remote: \d+$/, () => step('l2tpTunnelDown')),
-  context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\..*$/, (m) => tagged(step('l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
+  // control.c control_finish: the SCCCN case (the LNS, the other side's tunnel confirmed) ends the line with `  LNS session is '%s'`,
+  // the SCCRP case (the LAC: the other side answered this side's SCCRQ) with the Local/Remote ids and refs alone — a line whole to
+  // its ids without the LNS's session is the side that dials
+  context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\.(.*)$/, (m) => tagged(step(lacTunnelUpTail(m[3]!) ? 'l2tpTunnelUpAsLac' : 'l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
   // how pppd ended, the other ways xl2tpd says it: xl2tpd.c child_handler "pppd terminated for call %d by signal %d" and "pppd exited
@@ -85,7 +96,8 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // control_finish (debug_state): "%s: sending %s" — the control message this side answers with or starts with (RFC 2661 §6): SCCRQ opens
   // a tunnel and ICRQ a call, which only the side that dials sends (a LAC: the Check Point LNS of xelerance/xl2tpd#43); SCCRP/SCCCN,
   // ICRP/ICCN the replies and confirmations of setting up
-  context(/^control_finish: sending (\w+)$/, (m) => step(SENDS_STEPS[m[1]!] ?? 'l2tpSends', { message: m[1]! })),
+  // (the ICRQ and ICRP cases write `Sending`, capitalised: `Sending ICCN`, `Sending ICRP`)
+  context(/^control_finish: [Ss]ending (\w+)$/, (m) => step(SENDS_STEPS[m[1]!] ?? 'l2tpSends', { message: m[1]! })),
   context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
   context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
