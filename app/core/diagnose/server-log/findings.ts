@@ -61,6 +61,11 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'l2tp-peer-refused': 'vpn.server-unreachable',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
+  // IKE itself succeeded, then the IPsec part (Quick Mode, CHILD_SA) was refused over the networks it would carry — traffic selectors
+  // (RFC 7296 §2.9, TS_UNACCEPTABLE §3.10.1) or IKEv1's proxy identities (a crypto map ACL, a policy, a connection's subnets). A new id, not
+  // server.ike-proposal-mismatch: nothing about the algorithms is wrong, and the fix is the networks (and for L2TP/IPsec, a host-to-host
+  // transport-mode policy for UDP 1701, RFC 3193 §4); the PC shows only a generic failure (no Windows code is named: assumed)
+  'traffic-selector-mismatch': 'server.traffic-selector-mismatch',
   // (the same finding, its own advice: a connection that does not exist for this client, not its proposals — strongswan.ts noIkeConfig)
   'ike-no-connection': 'server.ike-proposal-mismatch',
   // (its PC advice, serverLog.cause.ike-auth-failed.pc, by how the PC logs in: a pre-shared key under the L2TP connection's Advanced
@@ -126,7 +131,13 @@ const GRE_DROP_ADVICE: ReadonlyMap<string, string> = new Map([
 ]);
 const firewallDropAdvice = (e: ServerLogEntry): string | undefined => GRE_DROP_ADVICE.get(e.decoded[0]?.key ?? '');
 const isFirewallDrop = (e: ServerLogEntry): boolean => firewallDropAdvice(e) !== undefined;
-function entryCauseKey(e: ServerLogEntry): string {
+/**
+ * Causes whose statements no family words by side (an IKE notify, an ASA's teardown reason, `No IKEv2 connection found with compatible
+ * Traffic Selectors`), while their meaning turns on it: in a log the whole of which is a site's or a dialling side's (logWrittenBy), the
+ * log's side words them, as "the log says" does (saysSideOf) — a refused network between two routers is no PC's connection.
+ */
+const WORDED_BY_LOG: ReadonlySet<Cause> = new Set(['traffic-selector-mismatch']);
+function entryCauseKey({ entry: e, whose }: Pick<ServerEvidence, 'entry' | 'whose'>): string {
   // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands; Windows Firewall's its own
   // rule and command — the predefined rule's name, Routing and Remote Access (GRE-In), is assumed)
   const greDropped = e.cause === 'no-ppp-frames' ? firewallDropAdvice(e) : undefined;
@@ -137,7 +148,7 @@ function entryCauseKey(e: ServerLogEntry): string {
     const reason = npsReasonOf(e);
     return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;
   }
-  return causeKey(e.cause!, sideOf(e));
+  return causeKey(e.cause!, WORDED_BY_LOG.has(e.cause!) ? saysSideOf(e, whose) : sideOf(e));
 }
 
 /** A VPN service down or up again, worded for its systemd unit, or for a daemon whose lines name none (no `systemctl … UNIT` advice). */
@@ -342,7 +353,7 @@ export function serverAdvice(items: readonly ServerEvidence[], t: TFunction, ser
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
     const code = item.entry.code ?? CAUSE_CODE[c] ?? '';
-    const key = SERVICE_CAUSES.has(c) ? serviceKey(c, service) : entryCauseKey(item.entry);
+    const key = SERVICE_CAUSES.has(c) ? serviceKey(c, service) : entryCauseKey(item);
     for (const k of ['pc', 'admin']) {
       const s = t(`${key}.${k}`, { code, unit, keys });
       if (s && !parts.some((p) => p.text === s)) parts.push({ kind: 'advice', text: s });
@@ -389,7 +400,7 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   const service = serviceState(items);
   const settled = cause === 'service-down' ? service.cause : undefined;
   const severity: Severity = settled === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(leadOf(items).entry);
+  const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(leadOf(items));
   let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceWords(service, t).unit });
   let parts = serverAdvice(items, t, service);
   // a Windows error the server logged is explained as the PC's own would be, also when its finding is

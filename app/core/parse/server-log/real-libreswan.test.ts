@@ -278,7 +278,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { libreswan: 7 },
-    causes: [],
+    causes: [[5, 'traffic-selector-mismatch'], [6, 'traffic-selector-mismatch']],
     says: [
       [3, 'Libreswan bookkeeping.'],
       [5, 'The networks each side wants to join through the tunnel (traffic selectors) do not match'],
