@@ -10,6 +10,7 @@ import { isPkiId, pkiHit } from './asa-pki';
 import { ipsecDropHit, isIpsecDropId } from './asa-ipsec-drops';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
 import { asL2lPeer } from './asa-l2l';
+import { isShowIkev1SaLine, showIkev1SaHit } from './asa-show-ikev1-sa';
 
 
 /**
@@ -316,9 +317,11 @@ export const asaFamily: FamilyParser = {
   claims: (pre: Prefixed) =>
     pre.program
       ? (pre.program.charCodeAt(0) === 37 /* % */ && ID_TAG.test(pre.program)) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) || (pre.message.charCodeAt(0) === 37 && ID.test(pre.message))
-      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre),
+      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre) || (!pre.host && isShowIkev1SaLine(pre.message)),
   parse(pre, state) {
     if (ikev2Debug(pre)) return ikev2DebugHit(pre.message, state);
+    // (`show crypto ikev1 sa` typed into the paste: its rows, asa-show-ikev1-sa.ts)
+    if (!pre.program && !pre.host && isShowIkev1SaLine(pre.message)) return showIkev1SaHit(pre.message);
     const console = consoleText(pre);
     if (console !== undefined) {
       const text = console.replace(HTML_TAG, '');
