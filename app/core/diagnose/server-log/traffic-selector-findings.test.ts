@@ -29,6 +29,8 @@ const ROWS: [string, Side, string][] = [
   // Libreswan 4.x as responder: `No IKEv2 connection found with compatible Traffic Selectors`, then TS_UNACCEPTABLE to the other side;
   // the log is a site's (its connection lists an alias of subnets, libreswan-site.ts): the networks of two routers
   ['pluto-4x-masked-host-create-child-sa-no-compatible-traffic-selectors.txt', 'site', 'Libreswan CREATE_CHILD_SA refused'],
+  // Openswan 2.6 Quick Mode from a Windows L2TP/IPsec PC: `cannot respond to IPsec SA request because no connection is known for …`
+  ['pluto-openswan-l2tp-windows-peer-proposed-no-connection-known-quick-mode.txt', 'server', 'Openswan Quick Mode, no connection for the networks'],
   // strongSwan as initiator: `received TS_UNACCEPTABLE notify, no CHILD_SA built` — the responder refused what this side asked
   ['charon-swanctl-initiate-failed-auth-failed-then-ts-unacceptable.txt', 'initiator', 'strongSwan CHILD_SA refused by the responder'],
   ['charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt', 'initiator', 'strongSwan both routers, the asking side first'],
