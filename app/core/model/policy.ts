@@ -24,6 +24,7 @@ export const FINDING_IDS = [
   // only a server's log shows these (README "Server-side evidence")
   'server.radius-unreachable',
   'server.ike-proposal-mismatch',
+  'server.traffic-selector-mismatch',
   'server.ike-auth-failed',
   'server.address-pool',
   'server.ppp-setup-failed',

@@ -61,6 +61,11 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'l2tp-peer-refused': 'vpn.server-unreachable',
   'radius-unreachable': 'server.radius-unreachable',
   'ike-no-proposal': 'server.ike-proposal-mismatch',
+  // IKE itself succeeded, then the IPsec part (Quick Mode, CHILD_SA) was refused over the networks it would carry — traffic selectors
+  // (RFC 7296 §2.9, TS_UNACCEPTABLE §3.10.1) or IKEv1's proxy identities (a crypto map ACL, a policy, a connection's subnets). A new id, not
+  // server.ike-proposal-mismatch: nothing about the algorithms is wrong, and the fix is the networks (and for L2TP/IPsec, a host-to-host
+  // transport-mode policy for UDP 1701, RFC 3193 §4); the PC shows only a generic failure (no Windows code is named: assumed)
+  'traffic-selector-mismatch': 'server.traffic-selector-mismatch',
   // (the same finding, its own advice: a connection that does not exist for this client, not its proposals — strongswan.ts noIkeConfig)
   'ike-no-connection': 'server.ike-proposal-mismatch',
   // (its PC advice, serverLog.cause.ike-auth-failed.pc, by how the PC logs in: a pre-shared key under the L2TP connection's Advanced
@@ -128,6 +133,12 @@ const firewallDropAdvice = (e: ServerLogEntry): string | undefined => GRE_DROP_A
 const isFirewallDrop = (e: ServerLogEntry): boolean => firewallDropAdvice(e) !== undefined;
 /** Whose log says the firewall is the dialling side's own: a PPTP client's (a PC's, a router's), the GRE it drops the server's answer */
 const DIALLING: ReadonlySet<WrittenBy> = new Set(['dialling-side', 'dialling-pc', 'dialling-router']);
+/**
+ * Causes whose statements no family words by side (an IKE notify, an ASA's teardown reason, `No IKEv2 connection found with compatible
+ * Traffic Selectors`), while their meaning turns on it: in a log the whole of which is a site's or a dialling side's (logWrittenBy), the
+ * log's side words them, as "the log says" does (saysSideOf) — a refused network between two routers is no PC's connection.
+ */
+const WORDED_BY_LOG: ReadonlySet<Cause> = new Set(['traffic-selector-mismatch']);
 function entryCauseKey(e: ServerLogEntry, whose?: WrittenBy): string {
   // (GRE dropped by the firewall that logged it: that firewall's rule is the fix, on whichever side it stands; Windows Firewall's its own
   // rule and command — the predefined rule's name, Routing and Remote Access (GRE-In), is assumed. On a log that is the dialling side's
@@ -140,7 +151,7 @@ function entryCauseKey(e: ServerLogEntry, whose?: WrittenBy): string {
     const reason = npsReasonOf(e);
     return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;
   }
-  return causeKey(e.cause!, sideOf(e));
+  return causeKey(e.cause!, WORDED_BY_LOG.has(e.cause!) ? saysSideOf(e, whose) : sideOf(e));
 }
 
 /** A VPN service down or up again, worded for its systemd unit, or for a daemon whose lines name none (no `systemctl … UNIT` advice). */

@@ -214,7 +214,7 @@ describe("an initiator refused an address: the other side's pool, not this side'
 describe('VyOS: both routers\' charons in one log', () => {
   it("the initiator's and the responder's no-proposal lines are one finding", () => {
     const { findings } = explain(real('charon-vyos-show-log-child-sa-refused-no-proposal-ts-unacceptable.txt'));
-    expect(findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch']);
+    expect(findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch', 'server.traffic-selector-mismatch']);
     expect(findings[0]!.evidence.map((e) => e.line)).toEqual([17, 18, 29, 30, 37, 38]);
   });
 });

@@ -25,7 +25,8 @@ export const fromInitiator = (e: ServerLogEntry): boolean => INITIATOR_CAUSES.ha
 // pc-refused-encryption / server-refused-encryption: on a client's log the peer refusing MPPE is the server, this side's refusal its own)
 // (auth-protocol-mismatch: a PPP client's pppd and the server have no authentication method in common — pppd-role.ts tells the side from
 // the packets; a client requiring the server to authenticate, the 3G modem's `peer refused to authenticate`, is this side's setting)
-const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'ike-auth-failed', 'ike-no-proposal', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed', 'credentials-rejected', 'pc-refused-encryption', 'server-refused-encryption']);
+// (traffic-selector-mismatch: the responder refused the networks this side asked for — its own policy's networks, not a PC's)
+const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'ike-auth-failed', 'ike-no-proposal', 'traffic-selector-mismatch', 'address-pool', 'no-ppp-frames', 'certificate-missing', 'mppe-unavailable', 'ppp-setup-failed', 'credentials-rejected', 'pc-refused-encryption', 'server-refused-encryption']);
 /**
  * The entry is from a router that answered another router (a site-to-site tunnel: its statements were worded so,
  * strongswan-site.ts): causes of SITE_CAUSES are worded under serverLog.causeAsSite (no PC is involved either).
@@ -33,7 +34,8 @@ const CAUSES_BY_ROLE: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'i
 const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.values?.role === 'site');
 // (the IKE causes whose advice names the PC: between two routers each is the two routers' settings or the path between them, and the
 // other router's administrator is the one to ask — ike-no-tunnel-group's an ASA's L2L tunnel group, named by the peer's address)
-const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
+// (traffic-selector-mismatch between two routers: each one's local networks must be the other's remote ones)
+const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'traffic-selector-mismatch', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
 /**
  * The entry is from a Windows PC's own RAS trace (role 'pc': a RASMAN trace that dialled a phone-book entry, a ppp.log whose packets
  * say it logs in — parse/server-log/families/rasman.ts, ppp-log.ts): its causes keep serverLog.cause's wording, which is the Windows

@@ -126,7 +126,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 9,
     understood: 8,
     families: { asa: 8 },
-    causes: [[2, 'ike-auth-failed']],
+    // (750003's "no IPSEC policy found for received TS": the networks asked for, cause traffic-selector-mismatch)
+    causes: [[1, 'traffic-selector-mismatch'], [2, 'ike-auth-failed'], [3, 'traffic-selector-mismatch']],
     says: [
       [1, 'There was no IPSEC policy found for received TS. The networks each side wants to join'],
       [2, 'The ASA stopped the IKEv2 negotiation: Failed to authenticate the IKE SA. IKE authentication failed'],
@@ -283,7 +284,7 @@ describe('ASA IKEv2 message classes (750xxx, 751xxx)', () => {
     expect(abort('Failed to receive the AUTH msg before the timer expired').cause).toBe('ike-auth-never-came');
     expect(abort('Auth exchange failed').cause).toBe('ike-auth-failed');
     const ts = abort('There was no IPSEC policy found for received TS');
-    expect([ts.outcome, ts.cause]).toEqual(['failure', undefined]);
+    expect([ts.outcome, ts.cause]).toEqual(['failure', 'traffic-selector-mismatch']);
     expect(describeEntry(ts, t)).toContain('traffic selectors');
     expect(describeEntry(abort('Failed to locate an item in the database'), t)).toContain('The ASA has no settings for this peer');
     const other = abort('Detected unsupported failover version');

@@ -13,7 +13,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     records: 12,
     understood: 12,
     families: { asa: 12 },
-    causes: [],
+    // (713259's reason `crypto map policy not found`: the proxies fit no crypto map entry — the only sign here, no 713061 logged)
+    causes: [[3, 'traffic-selector-mismatch'], [6, 'traffic-selector-mismatch'], [9, 'traffic-selector-mismatch'], [12, 'traffic-selector-mismatch']],
     says: [
       [2, 'a consequence of the failure above'],
       [3, 'Session ended: crypto map policy not found.'],

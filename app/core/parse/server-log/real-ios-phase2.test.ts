@@ -36,7 +36,8 @@ const ROWS: Record<string, RealServerLogRow> = {
     records: 38,
     understood: 38,
     families: { ios: 38 },
-    causes: [],
+    // (error 32: the crypto map ACL does not cover the networks asked for — traffic-selector-mismatch)
+    causes: [[23, 'traffic-selector-mismatch']],
     says: [
       [4, "Typed at the router's prompt (not a log line): conf t."],
       [5, "The router's answer: it is in configuration mode now"],

@@ -35,11 +35,15 @@ const ROWS: Record<string, RealServerLogRow> = {
   // (IKEv1 SAs:, `Type : L2L`) and the crypto ACL line under the map tag stay unread (15 lines)
   'asa-console-ping-inside-fails-show-crypto-ikev1-sa-l2l-show-ipsec-sa-encaps-no-decaps.txt': {
     records: 47,
-    understood: 32,
-    families: { asa: 6, ios: 26 },
+    understood: 46,
+    // (the ASA's `show crypto ikev1 sa` rows, asa-show-ikev1-sa.ts: `Type : L2L` a site-to-site tunnel, `State : MM_ACTIVE` phase 1 up)
+    families: { asa: 20, ios: 26 },
     causes: [],
     says: [
       [4, "The router's ping output (not a log line): ?????"],
+      [19, 'Phase 1 tunnel 1 is with 203.0.113.1.'],
+      [20, 'It is a tunnel between two networks (LAN-to-LAN, site-to-site)'],
+      [21, 'Phase 1 is up (MM_ACTIVE)'],
       [9, "The router's ping output (not a log line): !!!!!"],
       [34, "the SAs of crypto map outside_map, this router's address 203.0.113.20"],
       [39, '192.168.2.0/255.255.255.0'],

@@ -233,6 +233,13 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [30, 'ike-no-proposal'],
       [37, 'ike-no-proposal'],
       [38, 'ike-no-proposal'],
+      // (the second run: TS_UNACCEPTABLE received by the initiator, and the responder's own refusal of 10.0.2.0/24 === 10.0.0.0/24)
+      [40, 'traffic-selector-mismatch'],
+      [43, 'traffic-selector-mismatch'],
+      [45, 'traffic-selector-mismatch'],
+      [46, 'traffic-selector-mismatch'],
+      [49, 'traffic-selector-mismatch'],
+      [50, 'traffic-selector-mismatch'],
     ],
     says: [
       [7, "This side proves its identity as '192.168.0.1' (pre-shared key)."],
@@ -286,6 +293,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [
       [13, 'ike-auth-failed'],
       [14, 'ike-auth-failed'],
+      [18, 'traffic-selector-mismatch'],
     ],
     says: [
       [1, "swanctl: the initiate failed: establishing CHILD_SA 'lans' failed."],

@@ -278,12 +278,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 7,
     understood: 7,
     families: { libreswan: 7 },
-    causes: [],
+    causes: [[5, 'traffic-selector-mismatch'], [6, 'traffic-selector-mismatch']],
     says: [
       [3, 'Libreswan bookkeeping.'],
       [5, 'The networks each side wants to join through the tunnel (traffic selectors) do not match'],
       [6, 'IKE notification TS_UNACCEPTABLE (38).'],
     ],
+  },
+  // Openswan 2.6 answering a Windows L2TP/IPsec PC: Quick Mode refused, `cannot respond to IPsec SA request because no connection is
+  // known for …` (ikev1_quick.c) — was an unknown line, the log "No cause found"
+  'pluto-openswan-l2tp-windows-peer-proposed-no-connection-known-quick-mode.txt': {
+    records: 20,
+    understood: 20,
+    families: { libreswan: 20 },
+    causes: [[20, 'traffic-selector-mismatch']],
+    says: [[20, 'asks for networks no connection on this side covers (202.175.x.x/32===192.168.20.25<192.168.20.25>[+S=C]:17/1701...92.240.x.x[+S=C]:17/%any)']],
   },
 };
 

@@ -22,7 +22,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 6,
     understood: 6,
     families: { asa: 6 },
-    causes: [],
+    causes: [[2, 'traffic-selector-mismatch'], [5, 'traffic-selector-mismatch']],
     says: [
       [1, 'IKE phase 1 completed.'],
       // a LAN-to-LAN peer (its tunnel group named by its address, Session Type: LAN-to-LAN): the other router's networks, asa-l2l.ts
@@ -95,7 +95,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 4,
     understood: 4,
     families: { asa: 4 },
-    causes: [[2, 'ike-no-proposal']],
+    causes: [[2, 'ike-no-proposal'], [3, 'traffic-selector-mismatch'], [4, 'traffic-selector-mismatch']],
     says: [
       // a LAN-to-LAN peer (its tunnel group named by its address, proxies that are two networks): the other router, asa-l2l.ts
       [1, "The ASA has no crypto map on the interface the other router's IKE packet came in on and drops it"],
@@ -122,7 +122,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     records: 10,
     understood: 10,
     families: { mikrotik: 10 },
-    causes: [[5, 'auth-protocol-mismatch']],
+    causes: [[5, 'auth-protocol-mismatch'], [10, 'traffic-selector-mismatch']],
     says: [
       [1, 'IKE: the router reads the ID_I payload of the other side'],
       [2, 'The initiator identifies itself as 34.101.118.166 (ADDR4).'],
@@ -356,7 +356,7 @@ describe('Cisco ASA / FTD classes', () => {
     expect(one('%ASA-5-713119: Group = DefaultRAGroup, IP = 203.0.113.5, PHASE 1 COMPLETED')).toMatchObject({ outcome: 'success', says: 'IKE phase 1 completed.' });
     expect(one('%FTD-5-713120: Group = DefaultRAGroup, IP = 203.0.113.5, PHASE 2 COMPLETED (msgid=00000001)')).toMatchObject({ outcome: 'success', says: 'IKE phase 2 completed.' });
     expect(one('<165>Dec 04 2014 12:37:51 asa01 : %ASA-5-713259: Group = DefaultRAGroup, IP = 203.0.113.5, Session is being torn down. Reason: User Requested')).toMatchObject({ outcome: 'warning', says: 'Session ended: User Requested.' });
-    expect(one('%ASA-3-713061: Group = DefaultRAGroup, IP = 203.0.113.5, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 203.0.113.5/255.255.255.255/17/1701 local proxy 198.51.100.1/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: undefined });
+    expect(one('%ASA-3-713061: Group = DefaultRAGroup, IP = 203.0.113.5, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 203.0.113.5/255.255.255.255/17/1701 local proxy 198.51.100.1/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: 'traffic-selector-mismatch' });
     expect(one('%ASA-3-713061: Tunnel rejected: SA (x) not found for group (y)!')).toMatchObject({ outcome: 'warning', cause: undefined });
   });
   it('any IKE (713xxx, 715xxx) or IPsec (602xxx) message is an IKE event; other classes stay unknown', () => {
@@ -379,7 +379,7 @@ describe('Cisco ASA / FTD classes', () => {
     expect(one('[IKEv1 DEBUG]: Group = G, IP = 1.2.3.4, All SA proposals found unacceptable')).toMatchObject({ family: 'asa', cause: 'ike-no-proposal' });
     expect(one('[IKEv1]: IP = 1.2.3.4, Information Exchange processing failed')).toMatchObject({ family: 'asa', outcome: 'info' });
     expect(one('Group = DefaultRAGroup, Username = alice, IP = 203.0.113.5, Session is being torn down. Reason: User Requested')).toMatchObject({ family: 'asa', outcome: 'warning', says: 'Session ended: User Requested.' });
-    expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 1.2.3.4/255.255.255.255/17/1701 local proxy 5.6.7.8/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: undefined });
+    expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, Rejecting IPSec tunnel: no matching crypto map entry for remote proxy 1.2.3.4/255.255.255.255/17/1701 local proxy 5.6.7.8/255.255.255.255/17/1701 on interface outside')).toMatchObject({ outcome: 'failure', cause: 'traffic-selector-mismatch' });
     expect(one('Feb 16 14:13:46 [IKEv1]: Group = G, IP = 1.2.3.4, PHASE 1 COMPLETED')).toMatchObject({ outcome: 'success', says: 'IKE phase 1 completed.' });
     // near misses: the head's fields in another order, or no address after IP =
     expect(one('IP = 1.2.3.4 Group = G, Session is being torn down. Reason: User Requested').family).not.toBe('asa');

@@ -27,9 +27,9 @@ describe('strongSwan line classes', () => {
   it('the other side\'s CHILD_SA-only notify by type: ESP proposal, networks, no virtual IP; older releases\' "inacceptable"', () => {
     expect(one('12[IKE] received INTERNAL_ADDRESS_FAILURE notify, no CHILD_SA built')!.cause).toBe('address-pool');
     expect(one('12[IKE] received FAILED_CP_REQUIRED notify, no CHILD_SA built')!.cause).toBe('address-pool');
-    expect(one('12[IKE] received INVALID_SELECTORS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }, { key: 'tsMismatch' }] });
+    expect(one('12[IKE] received INVALID_SELECTORS notify, no CHILD_SA built')).toMatchObject({ outcome: 'failure', cause: 'traffic-selector-mismatch', decoded: [{ key: 'childSaRefused', values: { role: 'initiator' } }, { key: 'tsMismatch' }] });
     expect(one('12[IKE] received NO_ADDITIONAL_SAS notify, no CHILD_SA built')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'childSaRefused' }] });
-    expect(one('06[IKE] traffic selectors 10.0.0.0/24 === 192.168.1.0/24 inacceptable')).toMatchObject({ outcome: 'warning', decoded: [{ key: 'tsUnacceptable', values: { ts: '10.0.0.0/24 === 192.168.1.0/24' } }] });
+    expect(one('06[IKE] traffic selectors 10.0.0.0/24 === 192.168.1.0/24 inacceptable')).toMatchObject({ outcome: 'failure', cause: 'traffic-selector-mismatch', decoded: [{ key: 'tsUnacceptable', values: { ts: '10.0.0.0/24 === 192.168.1.0/24' } }] });
     expect(parse('12[IKE] received NO_PROPOSAL_CHOSEN notify, no CHILD_SA built twice').understood).toBe(0);
   });
   it('swanctl --initiate lines: only charon\'s own group names in the brackets, and swanctl\'s result line', () => {

@@ -33,6 +33,7 @@ export type Cause =
   | 'no-ppp-frames' // PPP over GRE never answered: GRE blocked on the way
   | 'radius-unreachable'
   | 'ike-no-proposal'
+  | 'traffic-selector-mismatch' // phase 2 (Quick Mode, CHILD_SA) refused over the networks asked for: traffic selectors / proxy identities that fit no policy, crypto map or connection of the side that answered (IKE itself succeeded)
   | 'ike-no-connection' // no connection on the server takes the PC's first message (its addresses, IKE version or log-in method): nothing was compared, so no proposal is at fault
   | 'ike-auth-failed' // pre-shared key / certificate rejected
   | 'ike-no-tunnel-group' // the VPN server (a Cisco ASA) has no tunnel group (connection profile) for the peer's address or group name: nothing was checked

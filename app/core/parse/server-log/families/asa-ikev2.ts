@@ -98,7 +98,7 @@ function failureOf(text: string): Hit | undefined {
   if (/AUTH msg before the timer/i.test(text)) return { decoded: [d('ikeAuthNeverCame')], outcome: 'failure', cause: 'ike-auth-never-came' };
   if (/Failed user authentication/i.test(text)) return { decoded: [d('asaUserRejected')], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
   if (/Certificate authentication failed|Auth(?:entication)? exchange failed|AUTHENTICATION_FAILED|authentication of (?:the )?(?:remote )?peer failed|Failed to authenticate the IKE SA/i.test(text)) return { decoded: [d('ikeAuthFailed', { id: '' })], outcome: 'failure', cause: 'ike-auth-failed' };
-  if (/IPSEC policy found for received TS|Crypto Map Policy not found|TS_UNACCEPTABLE|INVALID_SELECTORS/i.test(text)) return { decoded: [d('tsMismatch')], outcome: 'failure' };
+  if (/IPSEC policy found for received TS|Crypto Map Policy not found|TS_UNACCEPTABLE|INVALID_SELECTORS/i.test(text)) return { decoded: [d('tsMismatch')], outcome: 'failure', cause: 'traffic-selector-mismatch' };
   if (/No preshared key or trustpoint|No remote authentication method|Unable to find tunnel group|self-authentication method|locate an item in the database/i.test(text)) return { decoded: [d('asaIkev2NoPeerConfig')], outcome: 'failure' };
   if (/(?:IP|address) assignment failed/i.test(text)) return { decoded: [d('asaNoClientAddress')], outcome: 'failure', cause: 'address-pool' };
   return undefined;

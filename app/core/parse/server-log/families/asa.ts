@@ -10,7 +10,18 @@ import { isPkiId, pkiHit } from './asa-pki';
 import { ipsecDropHit, isIpsecDropId } from './asa-ipsec-drops';
 import { isakmpPayloadName } from '../codes/isakmp-payloads';
 import { asL2lPeer } from './asa-l2l';
+import { isShowIkev1SaLine, showIkev1SaHit } from './asa-show-ikev1-sa';
 
+
+/**
+ * 713259's teardown: the reason `crypto map policy not found` is the ASA's own for a Quick Mode whose proxies (the networks asked for)
+ * fit no crypto map entry — what 713061 says when it is logged, and the only sign when it is not (a console debug with just the QM FSM
+ * error and the teardown: Cisco ASA Series Syslog Messages 713061/713259; the reason string is the ASA's, not translated)
+ */
+function sessionDown(reason: string): Hit {
+  if (/^crypto map policy not found$/i.test(reason)) return { decoded: [d('step.asaSessionDown', { reason })], outcome: 'failure', cause: 'traffic-selector-mismatch' };
+  return step('asaSessionDown', { reason }, 'warning');
+}
 /**
  * Cisco ASA / PIX / FTD syslog `%ASA-6-113005: …` (Cisco "Secure Firewall ASA Series Syslog Messages",
  * https://www.cisco.com/c/en/us/td/docs/security/asa/syslog/b_syslog.html): the AAA (1130xx) and IKEv1/IPsec (713xxx) messages
@@ -71,7 +82,7 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // 713905 "Login authentication failed due to max simultaneous-login restriction." (a real ASA line; group policy
   // `vpn-simultaneous-logins`): the user already has as many sessions as allowed — the password was right
   if (/simultaneous-login restriction/i.test(text)) return { decoded: [d('asaMaxLogins')], outcome: 'failure' };
-  if (/no matching crypto map entry/i.test(text)) return { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' };
+  if (/no matching crypto map entry/i.test(text)) return { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure', cause: 'traffic-selector-mismatch' };
   // "IP = ip, No crypto map bound to interface... dropping pkt" (debug crypto isakmp): IKE arrived on an interface without `crypto
   // map … interface`; the ASA drops it, so the PC gets no answer. The server's setting: a failure, no PC-side cause
   if (/No crypto map bound to interface/i.test(text)) return { decoded: [d('asaNoCryptoMapBound')], outcome: 'failure' };
@@ -117,7 +128,7 @@ function ikeText(text: string, outcome: 'info' | 'warning'): Hit {
   // 713259 "Session is being torn down. Reason: reason", 713050 "Connection terminated for peer ip. Reason: reason Remote Proxy …",
   // 713194 "Sending IKE|IPsec Delete With Reason message: reason"
   const down = text.match(/Session is being torn down\. Reason: (.*?)\s*$|Connection terminated for peer \S+\s+Reason: (.*?)\s+Remote Proxy|Delete With Reason message: (.*?)\.?\s*$/);
-  if (down) return step('asaSessionDown', { reason: (down[1] ?? down[2] ?? down[3])! }, 'warning');
+  if (down) return sessionDown((down[1] ?? down[2] ?? down[3])!);
   const phase = text.match(/\bPHASE ([12]) COMPLETED\b/);
   if (phase) return step('asaPhaseDone', { phase: Number(phase[1]) }, 'success');
   return step('asaIke', { text }, outcome);
@@ -210,10 +221,10 @@ function decode(id: number, text: string, severity = 6): Hit | null {
     // found no crypto map (for an L2TP/IPsec PC: no dynamic map with a transport-mode transform set on that interface). The server's
     // policy, not the PC's: a failure, but no PC-side cause
     case 713061:
-      return /no matching crypto map/i.test(text) ? { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure' } : step('asaIke', { text }, 'warning');
+      return /no matching crypto map/i.test(text) ? { decoded: [d('asaNoCryptoMap', { iface: text.match(/on interface (\S+)/)?.[1] ?? '?' })], outcome: 'failure', cause: 'traffic-selector-mismatch' } : step('asaIke', { text }, 'warning');
     // 713259 "Session is being torn down. Reason: reason"
     case 713259:
-      return step('asaSessionDown', { reason: text.match(/Reason: (.*?)\s*$/)?.[1] ?? '' }, 'warning');
+      return sessionDown(text.match(/Reason: (.*?)\s*$/)?.[1] ?? '');
     // 713049 "Security negotiation complete for tunnel_type type (group_name) Initiator|Responder, Inbound SPI = …": IPsec is up
     // (the guide; real lines: `for User (jdoe) Responder`, `for LAN-to-LAN Group (203.0.113.9) Responder`)
     case 713049:
@@ -306,9 +317,11 @@ export const asaFamily: FamilyParser = {
   claims: (pre: Prefixed) =>
     pre.program
       ? (pre.program.charCodeAt(0) === 37 /* % */ && ID_TAG.test(pre.program)) || (pre.program.charCodeAt(0) === 60 && ID_INSIDE.test(pre.message)) || (pre.message.charCodeAt(0) === 37 && ID.test(pre.message))
-      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre),
+      : ID_INSIDE.test(pre.message) || consoleText(pre) !== undefined || ikev2Debug(pre) || (!pre.host && isShowIkev1SaLine(pre.message)),
   parse(pre, state) {
     if (ikev2Debug(pre)) return ikev2DebugHit(pre.message, state);
+    // (`show crypto ikev1 sa` typed into the paste: its rows, asa-show-ikev1-sa.ts)
+    if (!pre.program && !pre.host && isShowIkev1SaLine(pre.message)) return showIkev1SaHit(pre.message);
     const console = consoleText(pre);
     if (console !== undefined) {
       const text = console.replace(HTML_TAG, '');

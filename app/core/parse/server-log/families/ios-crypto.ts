@@ -86,7 +86,7 @@ export const IOS_PHASE2_RULES: Rule[] = [
     const what = PHASE2_ERRORS[m[1]!];
     state.iosPhase2Error = what ?? m[1];
     if (what === 'transform') return { decoded: [d('iosIpsecTransformRefused', { detail: '' })], outcome: 'failure', cause: 'ike-no-proposal' };
-    if (what === 'proxy') return { decoded: [d('iosPhase2ProxyRefused')], outcome: 'failure' };
+    if (what === 'proxy') return { decoded: [d('iosPhase2ProxyRefused')], outcome: 'failure', cause: 'traffic-selector-mismatch' };
     return step('iosPhase2PolicyError', { code: m[1]! }, 'warning');
   }],
   // (the error line before it named the reason: this one names the two ends; without it, the reason is one of the two)

@@ -60,7 +60,7 @@ function payloadsHit(list: string, state: FamilyState): Hit {
   if (pkt.dir === 'in') {
     if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' }, { decoded: [...hit.decoded, d('iosIsakmpPeerNoProposal', { phase })] });
     else if (name === 'AUTHENTICATION_FAILED') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' }, { decoded: [...hit.decoded, d('ikeAuthFailed', { id: '' })] });
-    else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS') Object.assign(hit, { outcome: 'failure' }, { decoded: [...hit.decoded, d('tsMismatch')] });
+    else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS') Object.assign(hit, { outcome: 'failure', cause: 'traffic-selector-mismatch' }, { decoded: [...hit.decoded, d('tsMismatch')] });
     else Object.assign(hit, { outcome: 'warning' }, { decoded: [...hit.decoded, d('step.iosIkev2NotifyIn', { name })] });
     return hit;
   }

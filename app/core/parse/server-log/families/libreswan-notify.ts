@@ -48,6 +48,8 @@ function notifyHit(name: string, text: string, s: FamilyState): Hit {
   const values: Record<string, string> = { name: t ? `${t.name} (${t.code})` : name };
   const hit: Hit = { decoded: [d('ikeNotify', values)], outcome: t?.error ? 'warning' : 'info' };
   if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+  // (a Child SA refused over the networks it would carry, RFC 7296 §3.10.1: TS_UNACCEPTABLE, sent or received)
+  if (name === 'TS_UNACCEPTABLE') Object.assign(hit, { outcome: 'failure', cause: 'traffic-selector-mismatch' });
   if (name === 'AUTHENTICATION_FAILED' || name === 'INVALID_HASH_INFORMATION' || name === 'INVALID_ID_INFORMATION') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
   // INVALID_ID_INFORMATION once the serial's ISAKMP SA is up: the pre-shared key was right; the identity refused is Quick Mode's
   // (`peer client ID payload ID_IPV4_ADDR is invalid (0.0.0.0) in Quick I1`, hwdsl2/setup-ipsec-vpn #476) — not a key mismatch

@@ -1,5 +1,5 @@
 import { IKEV1_STATES } from '../codes/ike';
-import { context, step, type FamilyState, type Rule } from '../kit';
+import { context, d, step, type FamilyState, type Rule } from '../kit';
 import { INITIATOR_STATE, stateName } from './libreswan-serial';
 
 /**
@@ -30,6 +30,11 @@ function v1Sides(s: FamilyState): Map<string, boolean> {
 }
 
 export const V1_STORY_RULES: readonly Rule[] = [
+  // Libreswan/Openswan ikev1_quick.c quick_inI1_outR1: the other side's Quick Mode asks for networks (its IDci/IDcr: `the peer
+  // proposed: …` just before) that no loaded connection covers — `cannot respond to IPsec SA request because no connection is known for
+  // <this side>...<the other side>`, answered INVALID_ID_INFORMATION. Phase 1 is up; the networks do not match (an L2TP/IPsec PC asks
+  // for UDP 1701 host to host, RFC 3193 §4: a connection without type=transport / leftprotoport=17/1701 for that address refuses it)
+  context(/^cannot respond to IPsec SA request because no connection is known for (\S+)$/, (m) => ({ decoded: [d('plutoQuickNoConnection', { selectors: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' })),
   context(/^transition from state (STATE_\w+) to state (STATE_\w+)$/, (m) => step('ikeV1Transition', { from: stateName(m[1]!), to: stateName(m[2]!) }, IKEV1_STATES[m[2]!]?.established ? 'success' : 'info')),
   // (Openswan 2.6 puts `inbound IPsec SA installed, ` before what it expects: `STATE_QUICK_R1: sent QR1, inbound IPsec SA installed, expecting QI2`, Ubuntu Forums 2014)
   context(/^(STATE_\w+): (?:sent (\w+), )?(?:inbound IPsec SA installed, )?(ISAKMP SA established|IPsec SA established|expect(?:ing|ed) (\w+))(.*)$/, (m) => {

@@ -30,7 +30,7 @@ export const V2_STORY_RULES: readonly Rule[] = [
   context(/^negotiated connection \[([^\]]+)\] -> \[([^\]]+)\]$/, (m) => step('plutoNegotiatedTs', { local: m[1]!, remote: m[2]! })),
   // Libreswan 4.x ikev2_child.c (a CREATE_CHILD_SA request as responder): no connection's subnets take the other side's traffic selectors,
   // `No IKEv2 connection found with compatible Traffic Selectors`, then its TS_UNACCEPTABLE (libreswan #786): the two sides' networks differ
-  context(/^No IKEv2 connection found with compatible Traffic Selectors$/, () => ({ decoded: [d('tsMismatch')], outcome: 'warning' })),
+  context(/^No IKEv2 connection found with compatible Traffic Selectors$/, () => ({ decoded: [d('tsMismatch')], outcome: 'failure', cause: 'traffic-selector-mismatch' })),
   // Libreswan 4.x/5.x: a Child SA's or connection's proposals listed one a line under a title (`new Child SA:`, `IKE SA proposals (connection
   // add):`, then `  1:ESP=AES_GCM_C_256-NONE-MODP2048-ENABLED+DISABLED` — libreswan #786, #1867): the list, no choice made
   context(/^(?:new Child SA|(?:IKE|Child) SA proposals(?: \([^)]*\))?):$|^\s*\d+:(?:IKE|ESP|AH)[=:]\S+$/, () => step('plutoHousekeeping')),

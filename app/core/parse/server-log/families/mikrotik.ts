@@ -77,7 +77,7 @@ function ikeId(m: RegExpMatchArray): Hit {
 /**
  * `reply notify: AUTHENTICATION_FAILED`: the notification the router puts in its answer (RFC 7296 §3.10.1; assumed from the
  * message text, RouterOS's source is closed). An error type is a failure; its reason is the error line before it (`identity not
- * found …`, a refused proposal), so only NO_PROPOSAL_CHOSEN — the reason itself — gives a cause here: a second cause for the one
+ * found …`, a refused proposal), so only NO_PROPOSAL_CHOSEN and TS_UNACCEPTABLE — each the reason itself — give a cause here: a second cause for the one
  * failure would name two findings where there is one.
  */
 function replyNotify(m: RegExpMatchArray): Hit {
@@ -85,7 +85,10 @@ function replyNotify(m: RegExpMatchArray): Hit {
   const hit: Hit = { decoded: [d('mtReplyNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'failure' : 'info' };
   if (t?.name === 'NO_PROPOSAL_CHOSEN') hit.cause = 'ike-no-proposal';
   // TS_UNACCEPTABLE (38): the peer's traffic selectors fit no policy the responder has — on RouterOS no policy (template) for them
-  if (t?.name === 'TS_UNACCEPTABLE') hit.decoded.push(d('mtTsUnacceptable'));
+  if (t?.name === 'TS_UNACCEPTABLE') {
+    hit.decoded.push(d('mtTsUnacceptable'));
+    hit.cause = 'traffic-selector-mismatch';
+  }
   return hit;
 }
 

@@ -42,6 +42,8 @@ function notify(name: string): Hit {
   const label = t ? `${t.name} (${t.code})` : name;
   if (t?.name === 'NO_PROPOSAL_CHOSEN') return { decoded: [d('ikeNotify', { name: label }), d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
   if (t?.name === 'AUTHENTICATION_FAILED') return { decoded: [d('ikeRejectedByPeer', { notify: label })], outcome: 'failure', cause: 'ike-auth-failed' };
+  // (TS_UNACCEPTABLE received: the other side refused the networks this side asked for its IPsec SA, RFC 7296 §3.10.1 — this side asked)
+  if (t?.name === 'TS_UNACCEPTABLE') return { decoded: [d('ikeNotify', { name: label, role: 'initiator' }), d('tsMismatch')], outcome: 'failure', cause: 'traffic-selector-mismatch' };
   return { decoded: [d('ikeNotify', { name: label })], outcome: t?.error ? 'warning' : 'info' };
 }
 

@@ -72,7 +72,8 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
     else if (n === 'AUTH_FAILED') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
     else if (n === 'INVAL_KE') hit.decoded.push(d('invalidKe'));
     else if (n === 'INT_ADDR_FAIL' || n === 'FAIL_CP_REQ') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
-    else if (n === 'TS_UNACCEPT') hit.outcome = 'warning';
+    // (TS_UNACCEPTABLE sent or received: a CHILD_SA refused over its networks, RFC 7296 §3.10.1 — whichever side refused)
+    else if (n === 'TS_UNACCEPT') Object.assign(hit, { outcome: 'failure', cause: 'traffic-selector-mismatch' });
   }
   return hit;
 }
@@ -86,7 +87,12 @@ function childSaRefused(name: string): Hit {
   const t = notifyByName(name);
   const hit: Hit = { decoded: [d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'warning' };
   if (name === 'NO_PROPOSAL_CHOSEN') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
-  else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS' || name === 'SINGLE_PAIR_REQUIRED') hit.decoded.push(d('tsMismatch'));
+  else if (name === 'TS_UNACCEPTABLE' || name === 'INVALID_SELECTORS' || name === 'SINGLE_PAIR_REQUIRED') {
+    // (only the side that asked for the CHILD_SA gets these: the responder refused the networks this side asked for)
+    hit.decoded[0] = d('childSaRefused', { name: t ? `${t.name} (${t.code})` : name, role: 'initiator' });
+    hit.decoded.push(d('tsMismatch'));
+    Object.assign(hit, { outcome: 'failure', cause: 'traffic-selector-mismatch' });
+  }
   else if (name === 'INTERNAL_ADDRESS_FAILURE' || name === 'FAILED_CP_REQUIRED') {
     // only the side that asked for an address gets these (the initiator: RFC 7296 §2.19, §3.10.1): the other side refused this
     // side a virtual IP — worded so by findings.ts (serverLog.causeAsInitiator.address-pool) whatever the lines before showed
@@ -241,7 +247,7 @@ const RULES: Rule[] = [
   [/^received ([A-Z_0-9]+) notify, no CHILD_SA built$/, (m) => childSaRefused(m[1]!)],
   // child_create.c select_and_install: none of the other side's traffic selectors fit this side's (the answer is TS_UNACCEPTABLE);
   // older releases wrote "inacceptable", as in "received proposals inacceptable" (assumed for this message too)
-  [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'warning' })],
+  [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' })],
   // strongSwan src/libcharon/encoding/payloads/encrypted_payload.c: `invalid HASH_V1 payload length, decryption failed?` — the strongSwan
   // FAQ: "most likely due to an incorrect PSK on one of the peers" (IKEv1 keys include the PSK); message.c then logs `could not decrypt payloads`
   [/^invalid (\S+) payload length, decryption failed\?$/, () => ({ decoded: [d('ikeDecryptFailed')], outcome: 'failure', cause: 'ike-auth-failed' })],
