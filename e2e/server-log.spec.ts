@@ -138,7 +138,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt'), 'utf8'));
     const finding = panel().getByTestId('server-log-finding');
     expect(await finding.getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
-    expect(await finding.textContent()).toContain(lang === 'en' ? "A firewall drops GRE: PPTP's data never gets through" : 'Een firewall houdt GRE tegen');
+    // (the log is the PPTP client's own, log-side.ts logWrittenBy: the firewall is this side's, the GRE it drops the server's answer)
+    expect(await finding.textContent()).toContain(lang === 'en' ? "This side's own firewall drops the GRE coming back from the server" : 'De eigen firewall van deze kant houdt de GRE tegen die van de server terugkomt');
     expect(await finding.textContent()).toContain('ufw allow proto gre from');
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
     await shootPanel(h, `server-log-firewall${lang === 'en' ? '' : `-${lang}`}`, true);
