@@ -54,7 +54,6 @@ export const sideOf = (e: ServerLogEntry): Side => (fromInitiator(e) ? 'initiato
 export const causeKey = (c: Cause, side: Side): string =>
   side === 'initiator' && CAUSES_BY_ROLE.has(c) ? `serverLog.causeAsInitiator.${c}` : side === 'site' && SITE_CAUSES.has(c) ? `serverLog.causeAsSite.${c}` : side === 'pc' && PC_CAUSES.has(c) ? `serverLog.causeAsPc.${c}` : `serverLog.cause.${c}`;
 
-
 /**
  * Whose log a whole log is, when its lines say it is not a server's (the report's `writtenBy`, the "No cause found in this log
  * (…)" line, the app's paste box): a router's, a PC's or another client's own log as the side that dials, or a router's in a
@@ -106,7 +105,14 @@ function entrySide(e: ServerLogEntry): EntrySide {
   }
   return said;
 }
+/** each parsed log's answer (its entries are final once read): the report and the findings both ask (report.ts, findings.ts serverDrafts) */
+const writtenByOf = new WeakMap<readonly ServerLogEntry[], WrittenBy | 'none'>();
 export function logWrittenBy(entries: readonly ServerLogEntry[]): WrittenBy | undefined {
+  let whose = writtenByOf.get(entries);
+  if (whose === undefined) writtenByOf.set(entries, (whose = readWrittenBy(entries) ?? 'none'));
+  return whose === 'none' ? undefined : whose;
+}
+function readWrittenBy(entries: readonly ServerLogEntry[]): WrittenBy | undefined {
   let dialling = false;
   let site = false;
   let router = false;

@@ -210,8 +210,9 @@ const lacTunnelUp = (message: string): boolean => {
   const m = LAC_TUNNEL_UP.exec(message);
   return m !== null && lacTunnelUpTail(m[1]!);
 };
-/** xl2tpd's `Call established with …` of control.c's ICRP case (the LAC's: its refs, no `PID:` of the LNS's ICCN case; xl2tpd.ts) */
+/** xl2tpd's `Call established with …` of control.c's ICRP case (the LAC's: its refs, no `PID:` of the LNS's ICCN case; xl2tpd.ts words it so) */
 const LAC_CALL_UP = /^Call established with (?:<[^<>]*>|\S*?),? Local: \d+, Remote: \d+, Serial: (?:-?\d+|[A-Za-z.]+) \(ref=\d+\/\d+\)$/;
+export const lacCallUp = (message: string): boolean => LAC_CALL_UP.test(message);
 
 /**
  * Lines only the side that dials writes: pptp-linux's own (the PPTP client, pptp-client.ts) and xl2tpd's as a LAC (xl2tpd.c

@@ -1,6 +1,6 @@
 import { PPPD_EXIT_CODES } from '../codes/ppp';
 import { context, d, fallback, step, tagged, type Hit, type Rule } from '../kit';
-import { byRole, lacTunnelUpTail } from './pppd-role';
+import { byRole, lacCallUp, lacTunnelUpTail } from './pppd-role';
 
 /**
  * xl2tpd's own lines (xl2tpd.c, control.c, call.c, avp.c, network.c): the L2TP tunnel and calls
@@ -40,7 +40,7 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // Which side wrote it is in its shape (xelerance/xl2tpd control.c control_finish): `(ref=a/b)` closes the line of the ICRP case —
   // the other side answered this side's ICRQ, so this xl2tpd is the LAC, the side that dials — while the ICCN case (the LNS
   // answering a call) writes `PID: n, ` (1.3.x) or neither (older builds, whose ICRP line already carried the refs)
-  context(/^Call established with (<[^<>]*>|\S*?),?( PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+|[A-Za-z.]+)( \(ref=\d+\/\d+\))?$/, (m) => tagged(step(m[6] && !m[2] ? 'l2tpCallUpAsLac' : 'l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
+  context(/^Call established with (<[^<>]*>|\S*?),?(?: PID: \d+,)? Local: (\d+), Remote: (\d+), Serial: (-?\d+|[A-Za-z.]+)(?: \(ref=\d+\/\d+\))?$/, (m) => tagged(step(lacCallUp(m[0]) ? 'l2tpCallUpAsLac' : 'l2tpCallUp', { peer: m[1] || '?' }, 'success'), { peer: m[1] || undefined })),
   // xl2tpd.c start_pppd: "I'm running:" then pppd's argv, one `"arg"` per line
   context(/^start_pppd: I'm running:$/, () => step('xl2tpdStartPppd')),
   // the init script's line (see INIT_STEPS' rule below) with no tag of its own, behind a time: the syslog reader takes its verb for a
