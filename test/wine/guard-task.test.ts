@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import { guardTaskName, guardTaskXml } from '../../app/core/remedy/guard-task';
 import { renderCmd } from '../../app/core/remedy/render-cmd';
 import { scriptCompanions } from '../../app/core/remedy/render-registry';
 import { inverseOfTaskAction, taskXmlBytes, type TaskCreate } from '../../app/core/remedy/task-actions';
-import { describeWine, disposeWinePrefix, runCmdScript, wineAvailable, winePrefix } from './harness';
+import { describeWine, disposeWinePrefix, runCmdScript, runDetachedIo, wineAvailable, winePrefix } from './harness';
 
 /**
  * The guard's install and removal steps as the generated .cmd runs them, against Wine's own
@@ -25,13 +24,14 @@ afterAll(disposeWinePrefix);
 beforeAll(async () => {
   if (!wineAvailable) return;
   const p = await winePrefix();
-  spawnSync('wineserver', ['-k'], { env: p.env, stdio: 'ignore' });
-  spawnSync('wineserver', ['-p'], { env: p.env, stdio: 'ignore' });
+  // (awaited, not spawnSync: a synchronous minute of Wine starting up under load stalls the test worker's event loop)
+  await runDetachedIo('wineserver', ['-k'], p.env, 60_000).catch(() => undefined);
+  await runDetachedIo('wineserver', ['-p'], p.env, 60_000).catch(() => undefined);
   // warm up: the first schtasks after a restart may time out while the services start
   const warm: TaskCreate = { ...create, name: '\\TunnelMedic\\warm-up' };
   writeFileSync(join(p.work, 'warm-up.xml'), taskXmlBytes(warm.xml));
   for (let i = 0; i < 6 && !(await taskExists(warm.name)); i++) {
-    spawnSync('wine', ['schtasks', '/Create', '/TN', warm.name, '/XML', 'C:\\tm\\warm-up.xml'], { env: p.env, stdio: 'ignore', timeout: 30_000 });
+    await runDetachedIo('wine', ['schtasks', '/Create', '/TN', warm.name, '/XML', 'C:\\tm\\warm-up.xml'], p.env, 30_000).catch(() => undefined);
   }
   if (!(await taskExists(warm.name))) throw new Error('Wine\'s task service did not start: schtasks /Create stored nothing.');
 }, 200_000);

@@ -102,8 +102,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
   });
 }
 
-/** Runs a Wine helper with no pipes (its daemons would hold them open) and waits for its exit. */
-function runDetachedIo(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<number> {
+/**
+ * Runs a Wine helper with no pipes (its daemons would hold them open) and waits for its exit — without blocking the test's event
+ * loop, as spawnSync would (a Wine start under load takes tens of seconds: test/support/event-loop-turn.ts says why that matters).
+ */
+export function runDetachedIo(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: 'ignore' });
     const timer = setTimeout(() => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execa } from 'execa';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -139,8 +139,9 @@ describeWine('registry scripts under Wine cmd.exe and reg.exe', () => {
       run: async (file, args) => {
         const winArgs = args.map((a) => (a.startsWith(p.work) ? `C:\\tm${a.slice(p.work.length).replace(/\//g, '\\')}` : a));
         calls.push(winArgs);
-        const r = spawnSync('wine', [file, ...winArgs], { env: p.env, encoding: 'latin1', timeout: 120_000 });
-        return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exitCode: r.status ?? -1, ok: r.status === 0 };
+        // (awaited, not spawnSync: Wine's reg.exe under load takes seconds, and the test worker's event loop must turn meanwhile)
+        const r = await execa('wine', [file, ...winArgs], { env: p.env, encoding: 'latin1', timeout: 120_000, reject: false });
+        return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exitCode: r.exitCode ?? -1, ok: r.exitCode === 0 };
       },
     };
     const runDir = join(p.work, `run-long-${Date.now()}`);
