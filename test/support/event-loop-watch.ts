@@ -4,8 +4,8 @@ import { afterEach, beforeEach, expect } from 'vitest';
  * A setup file (vitest.config.ts): names the test — or the file, while it is collected or in a hook — that ran too long without a
  * turn of its worker's event loop. Past 60 s vitest's own RPC times out with an error that names nothing (event-loop-turn.ts says
  * why): this fails the test there, named, and warns from half of that, so a stretch that grows is seen before it fails a run. (A
- * 55 s limit failed a CI run on a 56 s stretch before a file's first test that vitest would have survived — most likely a Wine
- * warm-up's spawnSync in a beforeAll, since awaited.)
+ * 55 s limit failed a CI run on a 56 s stretch before a file's first test, unnamed then; named in the next run: problem-language.test.ts's
+ * 600 captures, computed while the file was collected — 62 s, past vitest's own limit — now in an awaited beforeAll that turns the loop.)
  * A timer's lateness is the stretch without a turn: it runs only when the loop does.
  */
 // (TM_EVENT_LOOP_LIMIT_MS: for test/event-loop-watch.test.ts, which needs the watch to fire in a second, not in 60)
