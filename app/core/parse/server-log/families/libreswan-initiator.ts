@@ -1,6 +1,6 @@
 import { IKEV1_STATES } from '../codes/ike';
 import { context, d, step, type Hit, type Rule } from '../kit';
-import { currentSerial, INITIATOR_STATE } from './libreswan-serial';
+import { currentSerial, INITIATOR_STATE, serialOf } from './libreswan-serial';
 
 /**
  * Libreswan / Openswan pluto where this side gave up or was refused, and the lines of the side that initiated (an Openswan or
@@ -67,7 +67,8 @@ export const INITIATOR_RULES: Rule[] = [
   // and AUTHENTICATION_FAILED sent (libreswan #274): nothing the other side can change
   // (the AUTHENTICATION_FAILED this side sends next is this, not a key mismatch: libreswan.ts's notify rule reads ownKeyMissing)
   [/^unable to locate my private key for (?:RSA|ECDSA|EdDSA) Signature$/, (_m, _p, s) => {
-    s.ownKeyMissing = s.serialNow;
+    const serial = serialOf(s, s.serialNow as string | undefined);
+    if (serial) serial.ownKeyMissing = true;
     return { decoded: [d('plutoNoOwnKey', currentSerial(s)?.initiator === true ? { role: 'initiator' } : undefined)], outcome: 'failure', cause: 'certificate-missing' };
   }],
   context(/^Can't find the certificate or private key from the NSS CKA_ID$/, () => step('plutoNssKeyLookup', undefined, 'warning')),

@@ -56,9 +56,9 @@ function notifyHit(name: string, text: string, s: FamilyState): Hit {
   if (name === 'INVALID_ID_INFORMATION' && currentSerial(s)?.established === true) hit.cause = undefined;
   if (hit.cause && currentSerial(s)?.initiator === true) values.role = 'initiator';
   // this side's AUTHENTICATION_FAILED right after it found no private key of its own (libreswan-initiator.ts): that cause, not a mismatch
-  if (name === 'AUTHENTICATION_FAILED' && s.ownKeyMissing !== undefined && s.ownKeyMissing === s.serialNow && text.startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
+  if (name === 'AUTHENTICATION_FAILED' && currentSerial(s)?.ownKeyMissing === true && text.startsWith('sending')) Object.assign(hit, { outcome: 'warning', cause: undefined });
   // this side's AUTHENTICATION_FAILED right after it refused the other side's authentication method (the rule above): that cause, said once
-  if (name === 'AUTHENTICATION_FAILED' && s.authMethodRefused !== undefined && s.authMethodRefused === s.serialNow && !text.startsWith('received')) Object.assign(hit, { outcome: 'warning', cause: undefined });
+  if (name === 'AUTHENTICATION_FAILED' && currentSerial(s)?.authMethodRefused === true && !text.startsWith('received')) Object.assign(hit, { outcome: 'warning', cause: undefined });
   if (name === 'INVALID_KE_PAYLOAD') hit.decoded.push(d('invalidKe'));
   return hit;
 }

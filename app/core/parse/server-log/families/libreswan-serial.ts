@@ -58,6 +58,13 @@ export interface Serial {
   movedOn?: boolean;
   /** this side's role in the SA, where a line of its serial told it (serialRole): true = initiator */
   initiator?: boolean;
+  /**
+   * this side refused the other side's authentication method (libreswan.ts) / found no private key of its own (libreswan-initiator.ts)
+   * on this serial: the AUTHENTICATION_FAILED it sends next on the same serial is that cause (libreswan-notify.ts). Per serial, not
+   * the last serial's: a busy server's lines for two PCs interleave, and another PC's refusal between them is not this one's
+   */
+  authMethodRefused?: boolean;
+  ownKeyMissing?: boolean;
 }
 
 /** What is remembered of the serial a record's session (`#serial`) names. */

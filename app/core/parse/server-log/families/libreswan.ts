@@ -66,7 +66,8 @@ const RULES: Rule[] = [
   // answers with next is this refusal (libreswan-notify.ts notifyHit reads authMethodRefused). Names by pluto's enum keywords (RSA, PSK, NULL, ECDSA; RSASIG,
   // EAPONLY …), which no translation changes
   [/^(?:authentication failed: )?[Pp]eer attempted (\S+) authentication but we want (\S+)(?: in .*)?$/, (m, _p, s) => {
-    s.authMethodRefused = s.serialNow;
+    const serial = serialOf(s, s.serialNow as string | undefined);
+    if (serial) serial.authMethodRefused = true;
     return { decoded: [d('plutoAuthMethodRefused', { offered: m[1]!, wanted: m[2]! })], outcome: 'failure', cause: 'auth-protocol-mismatch' };
   }],
   // (Libreswan 4.x/5.x `authentication failed: using RSA with SHA2_512 for '…' tried …`, `Signature check failed`: a certificate or key, not the PSK)

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainServerLogs } from '../app/core/diagnose/server-log';
+import { engineT } from '../app/core/i18n';
+import { parseServerLog } from '../app/core/parse/server-log';
+import { corpusFiles, readCorpus } from './corpus';
+import { eventLoopTurns } from './support/event-loop-turn';
+import { readRepoText, repoFiles } from './support/repo-files';
+
+/**
+ * A busy server logs many PCs at once, their lines interleaved: a reading that remembered only "the last session" (the last pluto
+ * serial that refused a method, the last pppd that failed) would join one PC's cause to another PC's next line. Each real log
+ * whose every line is a record of its own (no continuation lines, no hard wraps: those do not survive being interleaved) is read
+ * again with a second PC's copy of each line right after it — the same session under its own identities: another pid, unit,
+ * pluto serial and connection instance, charon IKE SA and CHILD SA numbers, IOS virtual-access and tunnel/call numbers, and another
+ * host address — and must read as two of it: twice the understood lines, and the same findings by id and severity. (Not twice the
+ * records: a hard wrap's lone rest, a record not understood, may join the other session's line before it.)
+ */
+
+const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
+const logs: [string, string][] = [
+  ...FOLDERS.flatMap((f) => corpusFiles(join('server-logs', f)).map((n) => [`corpus/${f}/${n}`, readCorpus(join('server-logs', f), n)] as [string, string])),
+  ...repoFiles('test/fixtures/real/server-logs')
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => [`real/${n}`, readRepoText(`test/fixtures/real/server-logs/${n}`)] as [string, string]),
+];
+
+/** another host's last number of as many digits (never 0 or 255), the network kept, as in server-log-invariance.test.ts */
+const otherHost = (h: number): number => (h < 10 ? ((h - 1 + 4) % 9) + 1 : h < 100 ? ((h - 10 + 37) % 90) + 10 : ((h - 100 + 71) % 155) + 100);
+const QUAD = /(?<![\d./])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d/]|\.\d)/g;
+const otherAddresses = (text: string): string =>
+  text.replace(QUAD, (quad, a: string, b: string, c: string, d: string) => {
+    const [first, host] = [Number(a), Number(d)];
+    const special = [a, b, c, d].some((x) => Number(x) > 255) || first === 0 || first === 127 || first >= 224 || host === 0 || host === 255;
+    return special ? quad : `${a}.${b}.${c}.${otherHost(host)}`;
+  });
+
+const plus =
+  (k: number) =>
+  (_m: string, before: string, n: string): string =>
+    `${before}${Number(n) + k}`;
+/** the second PC's copy of a line: every identity of its session another (the numbers grow by more than any real log's span) */
+const secondSession = (line: string): string =>
+  otherAddresses(
+    line
+      .replace(/(\[)(\d+)(?=\]: )/g, plus(40000)) // a syslog tag's pid: pppd[1234]:
+      .replace(/(\bppp)(\d+)\b/g, plus(5)) // pppd's unit
+      .replace(/("[^"\s]+"\[)(\d+)(?=\])/g, plus(40)) // a pluto connection's instance: "l2tp-psk"[3]
+      .replace(/((?:^|[\s:])#)(\d+)(?=[:\s]|$)/g, plus(400)) // a pluto serial: #12
+      .replace(/(\b[\w.-]+\[)(\d+)(?=\](?!:))/g, plus(400)) // charon's IKE SA: rw[7]
+      .replace(/(<[\w.-]+\|)(\d+)(?=>)/g, plus(400)) // charon's <rw|7>
+      .replace(/([\w.-]+\{)(\d+)(?=\})/g, plus(400)) // charon's CHILD SA: rw{3}
+      .replace(/(\bVi)(\d+)/g, plus(20)) // IOS virtual-access interface
+      .replace(/(\b(?:Tnl|Cl|tunnel|session) )(\d+)/gi, plus(3000)), // L2TP/PPTP tunnel and call ids
+  );
+
+const t = engineT('en');
+const reading = (text: string) => {
+  const log = parseServerLog(text, 'log');
+  const findings = [...new Set(explainServerLogs([log], t).findings.map((f) => `${f.id} ${f.severity}`))].sort();
+  return { understood: log.understood, findings };
+};
+
+describe("a busy server's log: two PCs' sessions interleaved read as two of the one", () => {
+  it('the second session is the same lines under other identities', () => {
+    expect(secondSession('Jun 09 17:22:48 gw pluto[391352]: "ikev2"[55] 67.42.30.57 #58: authentication failed: peer attempted PSK')).toBe(
+      'Jun 09 17:22:48 gw pluto[431352]: "ikev2"[95] 67.42.30.94 #458: authentication failed: peer attempted PSK',
+    );
+    expect(secondSession('09[IKE] <rw|7> IKE_SA rw[7] established, CHILD_SA rw{3} on ppp0, Vi1 Tnl 17 Cl 2')).toBe(
+      '09[IKE] <rw|407> IKE_SA rw[407] established, CHILD_SA rw{403} on ppp5, Vi21 Tnl 3017 Cl 3002',
+    );
+  });
+
+  it('every log whose lines are records of their own', { timeout: 180_000 }, async () => {
+    const turn = eventLoopTurns();
+    const differing: string[] = [];
+    let read = 0;
+    for (const [name, text] of logs) {
+      await turn();
+      const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+      // (a line read as one record alone too: a hard-wrapped paste's pieces are records only at the width its lines show)
+      if (lines.length < 3 || parseServerLog(text, 'log').records !== lines.length || lines.some((l) => /^\s/.test(l) || parseServerLog(l, 'line').records !== 1)) continue;
+      const alone = reading(text);
+      read++;
+      const both = reading(lines.flatMap((l) => [l, secondSession(l)]).join('\n') + '\n');
+      const twice = { understood: 2 * alone.understood, findings: alone.findings };
+      if (JSON.stringify(both) !== JSON.stringify(twice)) differing.push(`${name}: ${JSON.stringify(twice)} → ${JSON.stringify(both)}`);
+    }
+    // (a pluto serial's own refusal of the PC's method, or its own missing key, answered the next serial's AUTHENTICATION_FAILED)
+    expect(differing).toEqual([]);
+    expect(read).toBeGreaterThan(200);
+  });
+});
