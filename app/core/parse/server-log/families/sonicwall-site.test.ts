@@ -4,7 +4,7 @@ import { explainServerLogs } from '../../../diagnose/server-log';
 import { engineT } from '../../../i18n';
 import { describeEntry } from '../describe';
 import { parseServerLog } from '../index';
-import { policyOf, tunnelKey } from './sonicwall-site';
+import { bySitePolicy, policyOf, tunnelKey } from './sonicwall-site';
 
 /** A SonicWall whose row names a VPN policy other than a GroupVPN is in a tunnel with another gateway (sonicwall-site.ts). */
 
@@ -72,5 +72,15 @@ describe('the VPN policy a SonicWall row names tells a gateway from a PC', () =>
     expect(policyOf(undefined)).toBeUndefined();
     // (row 3 of the real copy writes its source without the comma; the SonicWall sends some rows and receives others)
     expect(tunnelKey('192.yyy.yyy.yyy 4500 (admin)', '98.xxx.xxx.xxx, 4500')).toBe(tunnelKey('98.xxx.xxx.xxx, 4500', '192.yyy.yyy.yyy, 4500'));
+  });
+});
+
+describe('the tunnels remembered', () => {
+  it('are bounded on a long log with many peers: the newest kept', () => {
+    const state: Record<string, unknown> = {};
+    for (let i = 0; i < 12_000; i++) bySitePolicy({ decoded: [], outcome: 'info' }, tunnelKey(`10.${i >> 8}.${i & 255}.1, 500`, '98.51.100.1, 500'), undefined, state);
+    const tunnels = state.swSite as Map<string, unknown>;
+    expect(tunnels.size).toBeLessThanOrEqual(5000);
+    expect(tunnels.has(tunnelKey('10.46.223.1', '98.51.100.1'))).toBe(true);
   });
 });

@@ -22,6 +22,9 @@ import type { Decoded } from '../types';
  */
 const SITE = 'swSite';
 const MAX_WAITING = 32;
+/** tunnels remembered at once: a gateway's log of a day may name thousands of peers */
+const MAX_TUNNELS = 5000;
+
 interface Tunnel {
   /** true another gateway's (a named policy), false a client's (GroupVPN), undefined no policy named yet */
   site?: boolean;
@@ -52,7 +55,10 @@ const asSite = (dd: Decoded): void => {
 export function bySitePolicy(hit: Hit, key: string, notes: string | undefined, state: Record<string, unknown>): Hit {
   const tunnels = (state[SITE] ??= new Map<string, Tunnel>()) as Map<string, Tunnel>;
   let tunnel = tunnels.get(key);
-  if (!tunnel) tunnels.set(key, (tunnel = { waiting: [] }));
+  if (!tunnel) {
+    if (tunnels.size >= MAX_TUNNELS) tunnels.clear(); // bounded memory on a long log with many peers (as pluto's serials: libreswan-serial.ts)
+    tunnels.set(key, (tunnel = { waiting: [] }));
+  }
   const policy = policyOf(notes);
   if (policy !== undefined) {
     tunnel.site = !GROUP_VPN.test(policy);
