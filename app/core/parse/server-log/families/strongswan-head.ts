@@ -18,6 +18,9 @@ const IDLESS_IKE_NAME = /^<[^|<>\s]+>$/;
 /** Whether the last afterThread took an id-less `<name> ` off (IDLESS_IKE_NAME). */
 let strippedIdless = false;
 export const afterThreadTookIdlessName = (): boolean => strippedIdless;
+/** The IKE SA the last afterThread took off (`<conn|12>`, IKE_NAME), '' when it took none: which SA the line is (strongswan-first-exchange.ts). */
+let ikeName = '';
+export const afterThreadIkeName = (): string => ikeName;
 
 
 /**
@@ -26,6 +29,7 @@ export const afterThreadTookIdlessName = (): boolean => strippedIdless;
  */
 export function afterThread(message: string, clean: boolean, idlessName = true): string | undefined {
   strippedIdless = false;
+  ikeName = '';
   if (message.charCodeAt(0) === 91) return afterSwanctlGroup(message, clean);
   if (!isDigit(message.charCodeAt(0)) || !isDigit(message.charCodeAt(1)) || message.charCodeAt(2) !== 91) return undefined;
   if (!isUpper(message.charCodeAt(3)) || !isUpper(message.charCodeAt(4)) || !isUpper(message.charCodeAt(5))) return undefined;
@@ -39,7 +43,10 @@ export function afterThread(message: string, clean: boolean, idlessName = true):
     const end = message.indexOf('>', from);
     const after = message.charCodeAt(end + 1);
     const name = end > 0 && (after === 32 || after === 9) ? message.slice(from, end + 1) : '';
-    if (IKE_NAME.test(name)) from = end + 2;
+    if (IKE_NAME.test(name)) {
+      from = end + 2;
+      ikeName = name;
+    }
     else if (idlessName && IDLESS_IKE_NAME.test(name)) {
       from = end + 2;
       strippedIdless = true;

@@ -5,7 +5,7 @@ import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
 import { KERNEL_RULES } from './strongswan-kernel';
-import { afterThread, afterThreadTookIdlessName } from './strongswan-head';
+import { afterThread, afterThreadIkeName, afterThreadTookIdlessName } from './strongswan-head';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
@@ -367,7 +367,8 @@ export const strongswanFamily: FamilyParser = {
     if (state.initAnswered && !state.initEntry && /generating IKE_SA_INIT response/.test(seen.text)) state.initEntry = seen.entry();
     // the PC repeating its IKE_SA_INIT (request ID 0) after the server answered: the answer, not the PC's IKE_AUTH, is what got lost
     if (state.initEntry && !state.initRepeated && seen.text.includes('received retransmit of request with ID 0,')) state.initRepeated = true;
-    return trackFirstExchange(seen, state);
+    // (track follows parse for the same record: afterThread's last reading is this line's)
+    return trackFirstExchange(seen, state, afterThreadIkeName());
   },
   finish(state) {
     const out = finishFirstExchange(state);
