@@ -29,14 +29,26 @@ describe('whose log: the real logs, by what their lines say', () => {
     // pfSense's mpd dialling its PPPoE WAN: `PPPoE: Connecting to ''` (its PADI) and the access concentrator's name from the PADO
     ['mpd5-pfsense-pppoe-client-wan-rfc4638-max-payload-acname-connection-successful.txt', 'dialling-side'],
     // an OPNsense WAN whose copy holds only lines either side's mpd writes (`PPPoE: connection closed`: pppoe.c logs ng_pppoe's
-    // NGM_PPPOE_CLOSE on any link): its link's name `[wan_link0]` is no sign — it does not say
-    ['mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt', undefined],
+    // NGM_PPPOE_CLOSE on any link): its link's name says it — `[wan_link0]` is the link interfaces.inc writes for the interface's own
+    // dial-out (`create link static {$interface}_link{$pid}`, incoming disabled: mpd.ts WAN_LINK)
+    ['mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt', 'dialling-side'],
+    // mpd's servers: their links are templates of other names (`[l2tp0]`, `[L-1]`)
+    ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', undefined],
+    ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', undefined],
     // strongSwan / Libreswan that initiated
     ['charon-initiator-ike-sa-init-retransmits-no-response.txt', 'dialling-side'],
     ['pluto-whack-parent-i1-retransmissions-no-answer.txt', 'dialling-side'],
     // site-to-site: an ASA's LAN-to-LAN tunnel group, Libreswan net-to-net
     ['asa-show-logging-prompt-l2l-default-group-policy-security-negotiation-complete.txt', 'site-router'],
     ['pluto-4x-established-child-sa-ikev2.txt', 'site-router'],
+    // IOS between two networks, no cause: `show crypto ipsec sa` idents both networks (a spoke whose Quick Mode completed, its ping
+    // failing), Quick Mode's proxies both networks (a responder; an initiator in a markdown copy), the peer's IOS vendor ID
+    ['ios-xe-spoke-quick-mode-done-ping-fails-show-crypto-ipsec-sa-encaps-no-decaps.txt', 'site-router'],
+    ['ios-xe-debug-crypto-quick-mode-responder-connection-id-heads-multiline-ipsec-records.txt', 'site-router'],
+    ['ios-debug-crypto-markdown-quote-bullet-times-chinese-notes-main-mode-initiator.txt', 'site-router'],
+    ['ios-xe-console-clear-crypto-sa-typing-cut-by-debug-invalid-spi-isakmp-id-payload-fields.txt', 'site-router'],
+    // an IOS L2TP/IPsec server (a PC's host-to-host proxies, 255.255.255.255): no site sign
+    ['ios-l2tp-ipsec-server-isakmp-id-heads-transform-set-wrapped-sha512-refused-error-256.txt', undefined],
     // servers: no field, the report as it was
     ['pppd-xl2tpd-lns-windows-client-sccrq-avps.txt', undefined],
     ['pppd-pptpd-no-header-windows-msras-chap-failed.txt', undefined],
