@@ -26,12 +26,13 @@ describe('whose log: the real logs, by what their lines say', () => {
     ['pppd-pptp-client-nm-ms-chap-e691-then-call-clear.txt', 'dialling-side'],
     ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 'dialling-side'],
     ['pppd-openwrt-xl2tpd-lac-peer-stopccn-max-tunnels-limit-can-not-find-tunnel.txt', 'dialling-side'],
-    // pfSense's mpd dialling its PPPoE WAN: `PPPoE: Connecting to ''` (its PADI) and the access concentrator's name from the PADO
-    ['mpd5-pfsense-pppoe-client-wan-rfc4638-max-payload-acname-connection-successful.txt', 'dialling-side'],
+    // pfSense's mpd dialling its PPPoE WAN: `PPPoE: Connecting to ''` (its PADI) and the access concentrator's name from the PADO; the
+    // link `[opt2_link0]` says whose — the firewall's own uplink, a router's (mpd.ts isWanLink)
+    ['mpd5-pfsense-pppoe-client-wan-rfc4638-max-payload-acname-connection-successful.txt', 'dialling-router'],
     // an OPNsense WAN whose copy holds only lines either side's mpd writes (`PPPoE: connection closed`: pppoe.c logs ng_pppoe's
     // NGM_PPPOE_CLOSE on any link): its link's name says it — `[wan_link0]` is the link interfaces.inc writes for the interface's own
     // dial-out (`create link static {$interface}_link{$pid}`, incoming disabled: mpd.ts WAN_LINK)
-    ['mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt', 'dialling-side'],
+    ['mpd5-opnsense-gui-copy-tabs-pppoe-client-lcp-down-connection-closed.txt', 'dialling-router'],
     // mpd's servers: their links are templates of other names (`[l2tp0]`, `[L-1]`)
     ['mpd5-pfsense-docs-l2tps-windows-chap-ccp-protocol-rejected-then-disconnect.txt', undefined],
     ['mpd5-bsdrp-lns-ppp-tag-ms-chapv2-pool-address-ipcp-nak.txt', undefined],
@@ -68,6 +69,28 @@ describe("a Windows PC's RASMAN trace that dialled a phone-book entry is the PC'
   it('with no error (no cause: the PC\'s own log all the same); without the dialling lines it does not say', () => {
     expect(writtenBy(dialled)).toBe('dialling-pc');
     expect(writtenBy(dialled.split('\n').slice(2).join('\n'))).toBeUndefined();
+  });
+});
+
+describe("mpd's link name: a pfSense / OPNsense interface's own dial-out link says whose log it is", () => {
+  // (lines any mpd link writes, client or server: pppoe.c's close, link.c's events — only the name tells)
+  const lines = (link: string) => ['LCP: state change Opened --> Starting', 'LCP: Down event', 'Link: DOWN event', 'PPPoE: connection closed'].map((l, i) => `Mar  2 10:45:0${i} fw ppp[39188]: [${link}] ${l}`).join('\n');
+  it.each([
+    // interfaces.inc's `{$interface}_link{$pid}` for wan, lan and optN, more digits than the real logs had
+    ['wan_link0', 'dialling-router'],
+    ['opt12_link1', 'dialling-router'],
+    ['lan_link0', 'dialling-router'],
+    // a server's links (pfSense's L2TP server `l2tp0`, a template's `L-1`) and hand-named ones: no sign
+    ['l2tp0', undefined],
+    ['L-1', undefined],
+    ['vpn_link0', undefined],
+    ['wan_link', undefined],
+  ] as const)('[%s] → %s', (link, want) => {
+    expect(writtenBy(lines(link))).toBe(want);
+  });
+  it("a hand-named link that dials (`PPPoE: Connecting to ''`, its PADI) is the dialling side, no router said", () => {
+    expect(writtenBy(`Mar  2 10:45:00 bsd mpd[812]: [L1] PPPoE: Connecting to ''`)).toBe('dialling-side');
+    expect(writtenBy(`Mar  2 10:45:00 fw ppp[812]: [opt2_link0] PPPoE: Connecting to ''`)).toBe('dialling-router');
   });
 });
 

@@ -1,5 +1,6 @@
 import { INITIATOR_WORDED, SITE_WORDED } from '../../parse/server-log/describe';
 import type { Cause, LogFamily, ServerLogEntry } from '../../parse/server-log/types';
+import { isWanLink } from '../../parse/server-log/families/mpd';
 
 /**
  * Which side a server-log entry was written on — the server a PC connected to, the side that started the connection (a
@@ -131,7 +132,8 @@ function readWrittenBy(entries: readonly ServerLogEntry[]): WrittenBy | undefine
     if (side === 'site') site = true;
     else if (side === 'dialling') {
       dialling = true;
-      if (ROUTER_FAMILIES.has(e.family)) router = true;
+      // (an mpd link a pfSense / OPNsense interface dials out on, `[wan_link0]`: the firewall's own uplink — mpd.ts isWanLink)
+      if (ROUTER_FAMILIES.has(e.family) || (e.session !== undefined && isWanLink(e.session))) router = true;
       else if (e.family === 'rasman' || fromPc(e)) pc = true;
     }
   }

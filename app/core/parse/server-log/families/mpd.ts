@@ -356,7 +356,7 @@ const RULES: Rule[] = [
  * lines say. Their servers' links are templates of other names (`[l2tp0]`, `[L-1]`, `[poes1-0]`).
  */
 const WAN_LINK = /^(?:wan|lan|opt\d{1,3})_link\d{1,3}$/;
-const isWanLink = (link: string): boolean => link.includes('_link') && WAN_LINK.test(link);
+export const isWanLink = (link: string): boolean => link.includes('_link') && WAN_LINK.test(link);
 
 /** An mpd line: its head cut (the link or bundle is the entry's session), its text read by the rules above. */
 export function readMpd(view: MpdView, pre: Prefixed, state: FamilyState): Hit | null {
