@@ -94,6 +94,19 @@ describe("mpd's link name: a pfSense / OPNsense interface's own dial-out link sa
   });
 });
 
+describe("IOS's `show crypto ipsec sa`: networks on both sides say the router is in a tunnel with another router", () => {
+  const block = (remote: string) => ['router#show crypto ipsec sa', '', 'interface: GigabitEthernet0/0', '    Crypto map tag: CMAP, local addr 198.51.100.2', '', '   protected vrf: (none)', '   local  ident (addr/mask/prot/port): (10.20.0.0/255.255.0.0/0/0)', `   remote ident (addr/mask/prot/port): (${remote})`, '   current_peer 203.0.113.77 port 4500', '    #pkts encaps: 17, #pkts encrypt: 17, #pkts digest: 17', '    #pkts decaps: 15, #pkts decrypt: 15, #pkts verify: 15'].join('\n');
+  it.each([
+    ['172.16.40.0/255.255.252.0/0/0', 'site-router'],
+    // a PC's own address (a remote-access client, an L2TP/IPsec PC's UDP 1701) or everything: no sign
+    ['10.99.0.17/255.255.255.255/0/0', undefined],
+    ['203.0.113.77/255.255.255.255/17/1701', undefined],
+    ['0.0.0.0/0.0.0.0/0/0', undefined],
+  ] as const)('remote ident %s → %s', (remote, want) => {
+    expect(writtenBy(block(remote))).toBe(want);
+  });
+});
+
 describe('what the report says when it finds no cause', () => {
   const reports = (text: string, language: 'en' | 'nl' = 'en') => explainServerLogs([parseServerLog(text, 'x.log')], engineT(language));
   it('names the log as the router\'s own (en, nl), in the JSON field and in the heading of the log', () => {
