@@ -363,7 +363,7 @@ export function readMpd(view: MpdView, pre: Prefixed, state: FamilyState): Hit |
   state.mpdKey = pre.program ?? pre.host;
   state.mpdLink = view.link;
   // (the first line of an interface's own link: this daemon dials, and that line's statement says so — log-side.ts logWrittenBy)
-  const wanSign = view.link !== undefined && side(state) === undefined && isWanLink(view.link);
+  const wanSign = view.link !== undefined && isWanLink(view.link) && side(state) === undefined;
   if (wanSign) asClient(state);
   const hit = applyRules(RULES, view.text, pre, state);
   if (wanSign && hit && hit.decoded.length > 0 && hit.decoded[0]!.values?.role === undefined) hit.decoded = [d(hit.decoded[0]!.key, { ...hit.decoded[0]!.values, role: 'initiator' }), ...hit.decoded.slice(1)];
