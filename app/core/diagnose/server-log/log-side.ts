@@ -1,5 +1,6 @@
 import { INITIATOR_WORDED, SITE_WORDED } from '../../parse/server-log/describe';
 import type { Cause, LogFamily, ServerLogEntry } from '../../parse/server-log/types';
+import { isWanLink } from '../../parse/server-log/families/mpd';
 
 /**
  * Which side a server-log entry was written on — the server a PC connected to, the side that started the connection (a
@@ -91,6 +92,14 @@ const DIALLING_STATEMENTS: ReadonlySet<string> = new Set([
   // a RASMAN trace that opened a phone-book entry and dialled its number (rasman.ts DIALLER: RasDial, on the side that connects)
   'step.rasEntry', 'step.rasServer',
 ]);
+// Logs that say nothing, and why (no structural sign in what their lines hold):
+// - RouterOS IPsec (mikrotik.ts): its logged lines name the two gateways' addresses and IKE identities (`identity not found for responder:
+//   ADDR4:… peer: ADDR4:…`, `ID_I (ADDR4)`), never the policy's networks — `processing payload: TS_I` and `TS_UNACCEPTABLE` carry none —
+//   and a PC's IKE identity is an address too; the networks are in `/ip ipsec policy print`, no log line (the real RouterOS IPsec logs
+//   of test/fixtures/real/server-logs/routeros*). Two networks would be a site sign, as IOS's idents are (ios-show-ipsec-sa.ts).
+// - a firewall's packet log alone dropping GRE (netfilter-log.ts, windows-firewall-log.ts, filterlog.ts): a PPTP client and a PPTP server
+//   each receive the other's GRE (RFC 2637 §4) and send their own, so an inbound or outbound GRE drop fits either end; with the client's
+//   pppd or pptp lines beside it the log is the client's (client-firewall-gre.test.ts).
 type EntrySide = 'dialling' | 'site' | 'server' | undefined;
 function entrySide(e: ServerLogEntry): EntrySide {
   if (INITIATOR_CAUSES.has(e.cause!)) return 'dialling';
@@ -123,7 +132,8 @@ function readWrittenBy(entries: readonly ServerLogEntry[]): WrittenBy | undefine
     if (side === 'site') site = true;
     else if (side === 'dialling') {
       dialling = true;
-      if (ROUTER_FAMILIES.has(e.family)) router = true;
+      // (an mpd link a pfSense / OPNsense interface dials out on, `[wan_link0]`: the firewall's own uplink — mpd.ts isWanLink)
+      if (ROUTER_FAMILIES.has(e.family) || (e.session !== undefined && isWanLink(e.session))) router = true;
       else if (e.family === 'rasman' || fromPc(e)) pc = true;
     }
   }

@@ -349,6 +349,15 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [12, 'The IPsec part (CHILD_SA) could not be set up; the IKE SA stays.'],
     ],
   },
+  // an Algo (strongSwan) server whose PC connects again each second while its old Child SA still holds its virtual IP's policy
+  // (trailofbits/algo #963): each refusal a warning, no cause (README's id table: the networks were agreed, no proposal is at fault)
+  'charon-cfg-policy-exists-same-virtual-ip-reconnect-repeated-reqids.txt': {
+    records: 8,
+    understood: 8,
+    families: { strongswan: 8 },
+    causes: [],
+    says: [[1, "This host's kernel already holds a policy for 0.0.0.0/0 === 10.19.48.3/32 (out), another Child SA's (reqid 19): the new one (reqid 156) could not be installed."]],
+  },
   // a filelog with `time_format = %a, %Y-%m-%d, %H:%M:%S` and ike_name: an IKEv1 reauthentication's Main Mode, its restarted tasks listed
   // one a line (`reinitiating already active tasks`, `  ISAKMP_VENDOR task`) — those three were unknown
   'charon-filelog-weekday-comma-date-ikev1-reauth-reinitiating-tasks.txt': {

@@ -18,7 +18,8 @@ const real = (name: string) => readRepoText(`test/fixtures/real/server-logs/${na
 describe('no access concentrator answered: the same verdict and what to check, whichever client logged it', () => {
   it.each([
     ['pppd-pppoe-client-rp-pppoe-plugin-docker-padi-unanswered-timeout-pado.txt', 12, 'dialling-side'],
-    ['mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt', 3, 'dialling-side'],
+    // (OPNsense's WAN: its link `[wan_link0]` is the firewall's own uplink — mpd.ts isWanLink)
+    ['mpd5-freebsd-pppoe-client-mailing-list-quoted-printable-wraps-timeout-pap.txt', 3, 'dialling-router'],
     ['ios-827-pppoe-client-debug-vpdn-pppoe-events-padi-timer-expired-no-pado.txt', 3, 'dialling-router'],
   ])('%s line %i', (name, line, whose) => {
     const log = parseServerLog(real(name), name);

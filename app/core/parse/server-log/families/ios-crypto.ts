@@ -176,6 +176,17 @@ export function markPeerIsRouter(state: Record<string, unknown>): void {
   delete state[WAITING];
 }
 
+/**
+ * The line that first told this router its peer is a router (`show crypto ipsec sa`'s idents, Quick Mode's proxies, both networks; the
+ * other side's IOS vendor ID) carries `role: 'site'` on its statement: a log with no cause says so by it all the same (log-side.ts
+ * logWrittenBy, the report's `writtenBy` "site-router"). One statement is enough; a statement already worded for a side keeps its role.
+ */
+export function roleSiteOnFirstSign(hit: Hit | null, wasRouter: boolean, state: Record<string, unknown>): void {
+  if (wasRouter || state.iosPeerIsRouter !== true || !hit || hit.decoded.length === 0) return;
+  const first = hit.decoded[0]!;
+  if (first.values?.role === undefined) hit.decoded = [d(first.key, { ...first.values, role: 'site' }), ...hit.decoded.slice(1)];
+}
+
 /** one statement of an IKE cause worded for a side (the pre-shared key text names both sides: iosPskMismatchPeer) */
 export function wordForSide(dd: Decoded, role: 'initiator' | 'site'): Decoded {
   return dd.values?.role === undefined ? d(dd.key === 'pskMismatch' ? 'iosPskMismatchPeer' : dd.key, { ...dd.values, role }) : dd;

@@ -5,7 +5,7 @@ import { decodeOptionHex, decodeProtocolPacket, optionText, type PppOption } fro
 import { REJECT_STATEMENTS } from '../ppp-reject-side';
 import type { Prefixed } from '../prefix';
 import { asaPrompt, asAsaConsole } from '../console-device';
-import { awaitSide, ikeRoleOf, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW, wordForSide } from './ios-crypto';
+import { awaitSide, ikeRoleOf, roleSiteOnFirstSign, IOS_IPSEC_RULES, IOS_ISAKMP_RULES, IOS_PHASE2_RULES, isakmp, noteIkeSide, SHOW_ISAKMP_SA_HEAD, SHOW_ISAKMP_SA_ROW, wordForSide } from './ios-crypto';
 import { IOS_SHOW_IPSEC_SA_RULES, showIpsecSaClaims } from './ios-show-ipsec-sa';
 import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
@@ -349,8 +349,10 @@ export const iosFamily: FamilyParser = {
   },
   parse(pre, state) {
     const text = textOf(pre).trim();
+    const wasRouter = state.iosPeerIsRouter === true;
     noteIkeSide(text, state);
     const hit = applyRules(RULES, text, pre, state);
+    roleSiteOnFirstSign(hit, wasRouter, state);
     // an IKE cause in the log of a router that initiated, or answered another router: worded for that side (ios-crypto.ts noteIkeSide)
     if (hit && (hit.cause === 'ike-no-proposal' || hit.cause === 'ike-auth-failed')) {
       const role = ikeRoleOf(state);

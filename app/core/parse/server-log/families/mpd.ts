@@ -348,11 +348,25 @@ const RULES: Rule[] = [
   [/^(?:ACFCOMP|PROTOCOMP|MRU \d+|MAGICNUM (?:0x)?[0-9a-f]+|AUTHPROTO .+|CALLBACK .*|ACCMAP .*|MP MRRU \d+|ENDPOINTDISC .*|MP SHORTSEQ|QUALPROTO.*|FCSALT.*|VENDOR.*|BACP.*|LCP-EXTENSIONS|IPADDR \S+|IPADDRS(?: .*)?|COMPPROTO .+|(?:PRI|SEC)(?:DNS|NBNS) \S+|MPPC|DEFLATE.*|PRED[12]|BSD.*|STAC.*|LZS-DCP.*|UNKNOWN\[\d+\].*|0x[0-9a-f]{8}:.*)$/i, (m, _p, s) => option(m[0], s)],
 ];
 
+/**
+ * The link a pfSense / OPNsense interface dials out on: its mpd.conf is written per assigned interface (`wan`, `lan`, `optN`) with
+ * `create link static {$interface}_link{$pid} <type>` and `set link disable incoming` (OPNsense src/etc/inc/interfaces.inc
+ * interface_ppps_configure, the PPPoE, PPTP, L2TP and modem WAN client; pfSense's real WAN log names its link `[opt2_link0]` the
+ * same way, fixture mpd5-pfsense-pppoe-client-…): a link so named is the firewall's own uplink, this side the client — whatever its
+ * lines say. Their servers' links are templates of other names (`[l2tp0]`, `[L-1]`, `[poes1-0]`).
+ */
+const WAN_LINK = /^(?:wan|lan|opt\d{1,3})_link\d{1,3}$/;
+export const isWanLink = (link: string): boolean => link.includes('_link') && WAN_LINK.test(link);
+
 /** An mpd line: its head cut (the link or bundle is the entry's session), its text read by the rules above. */
 export function readMpd(view: MpdView, pre: Prefixed, state: FamilyState): Hit | null {
   state.mpdKey = pre.program ?? pre.host;
   state.mpdLink = view.link;
+  // (the first line of an interface's own link: this daemon dials, and that line's statement says so — log-side.ts logWrittenBy)
+  const wanSign = view.link !== undefined && isWanLink(view.link) && side(state) === undefined;
+  if (wanSign) asClient(state);
   const hit = applyRules(RULES, view.text, pre, state);
+  if (wanSign && hit && hit.decoded.length > 0 && hit.decoded[0]!.values?.role === undefined) hit.decoded = [d(hit.decoded[0]!.key, { ...hit.decoded[0]!.values, role: 'initiator' }), ...hit.decoded.slice(1)];
   if (hit && view.link !== undefined && hit.session === undefined) hit.session = view.link;
   return hit;
 }
