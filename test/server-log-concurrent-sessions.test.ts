@@ -60,6 +60,8 @@ const linePerRecord = (text: string): string[] | undefined => {
   if (lines.length < 3 || parseServerLog(text, 'log').records !== lines.length || lines.some((l) => /^\s/.test(l) || parseServerLog(l, 'line').records !== 1)) return undefined;
   return lines;
 };
+/** a line that begins with a log writer's time: syslog's (`Jun  9 17:22:48`, IOS's `*Mar  1`), an ISO or slashed date, a Unix time, a bare clock */
+const TIMED = /^(?:<\d+>)?(?:\*?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d |\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:|\d+\.\d+ |\d\d:\d\d:\d\d)/;
 /** a real log's family as its file name starts (`pluto-…`, `charon-…`, `ios-…`); the corpus's by its folder */
 const familyOf = (name: string): string => (name.startsWith('corpus/') ? name.split('/')[1]! : name.slice('real/'.length).split(/[-_]/)[0]!);
 
@@ -100,9 +102,8 @@ describe("a busy server's log: two PCs' sessions interleaved read as two of the 
   });
 
   /**
-   * Two different real logs of one family, the second under other identities, interleaved line by line: the findings of both, none
-   * lost and none made up (a charon initiator's unanswered first request, with another log's IKE SA answered between its
-   * retransmissions, was "no cause": strongswan-first-exchange.ts). Not where a log's finding is a service's (server.service-down):
+   * Two different timed real logs of one family, the second under other identities, interleaved line by line: the findings of both,
+   * none lost and none made up (a hub's spoke that never answered, among others that did, is strongswan-first-exchange.test.ts's). Not where a log's finding is a service's (server.service-down):
    * the service is the machine's, not a session's.
    */
   it('two logs of one family interleaved read as both', { timeout: 180_000 }, async () => {
@@ -111,7 +112,8 @@ describe("a busy server's log: two PCs' sessions interleaved read as two of the 
     for (const [name, text] of logs) {
       await turn();
       const lines = linePerRecord(text);
-      if (lines) byFamily.set(familyOf(name), [...(byFamily.get(familyOf(name)) ?? []), [name, lines]]);
+      // (lines a log writer timed: two logs' lines without times, a blog's gutter numbers or bare charon lines, are no one server's log)
+      if (lines?.every((l) => TIMED.test(l))) byFamily.set(familyOf(name), [...(byFamily.get(familyOf(name)) ?? []), [name, lines]]);
     }
     const differing: string[] = [];
     let pairs = 0;
@@ -130,6 +132,6 @@ describe("a busy server's log: two PCs' sessions interleaved read as two of the 
       }
     }
     expect(differing).toEqual([]);
-    expect(pairs).toBeGreaterThan(100);
+    expect(pairs).toBeGreaterThan(50);
   });
 });
