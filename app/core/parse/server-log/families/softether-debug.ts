@@ -1,5 +1,5 @@
 import { PPP_PROTOCOLS, LCP_OPTIONS } from '../codes/ppp';
-import { d, step, type Rule } from '../kit';
+import { d, step, tagged, type Rule } from '../kit';
 
 /**
  * SoftEther VPN Server's debug console (vpnserver run in the foreground with debugging on, SoftEther issues #1169 and #1253):
@@ -22,6 +22,12 @@ export const SOFTETHER_DEBUG_RULES: Rule[] = [
   // Main Mode's third exchange (Proto_IKE.c, IKE_SA_MM_STATE_2_KEY): the PC's identity (its ID payload), then the PC's HASH_I checked
   // against the one SoftEther computes from the pre-shared key — equal: the IKE SA is established; not equal: `Invalid Hash.`, the
   // two sides hold different pre-shared keys (SKEYID is derived from the secret, RFC 2409 section 5); SoftEther answers nothing
+  // the IKE client's and its SAs' life (Proto_IKE.c: IPsecIkeClientManageL2TPServer, MarkIkeClientAsDeleted, MarkIkeSaAsDeleted,
+  // MarkIPsecSaAsDeleted; the Diffie-Hellman computation of Main Mode's second exchange)
+  [/^IKE_CLIENT 0x[0-9A-F]+: (L2TP|EtherIP) Server Started\.$/i, (m) => step('seDebugInnerServerStarted', { what: m[1]! })],
+  [/^Deleting IKE_CLIENT: (?:0x)?[0-9a-f]+: (\S+?):\d+ -> \S+$/i, (m) => tagged(step('seDebugClientDeleted', { peer: m[1]! }), { peer: m[1] })],
+  [/^(?:IKE SA \d+ - \d+|IPsec SA 0x[0-9A-F]+) has been marked as being deleted\.$/i, (m) => step(m[0].startsWith('IKE') ? 'seDebugIkeSaDeleted' : 'seDebugIpsecSaDeleted')],
+  [/^DhCompute failed\.$/, () => step('seDebugDhFailed', undefined, 'warning')],
   [/^Client ID = (.*)$/, (m) => step('seIkeClientId', { id: m[1]!.trim() || '-' })],
   [/^IKE SA 0x[0-9A-F]+ Established\. Client ID=(.*)$/i, (m) => step('seIkeSaEstablishedDebug', { id: m[1]!.trim() || '-' }, 'success')],
   [/^IKE SA 0x[0-9A-F]+ Invalid Hash\.$/i, () => ({ decoded: [d('seIkeInvalidHash'), d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
