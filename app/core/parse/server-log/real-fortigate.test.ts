@@ -24,6 +24,10 @@ const ROWS: Record<string, RealServerLogRow> = {
   // to the record: a double-spaced copy could not join it): the lines of fields under its head are its rest, and the unquoted reason
   // with blanks gives the failure where it stands
   'fortios4-event-record-one-field-a-line-no-matching-gateway-for-new-request.txt': { records: 20, understood: 20, families: { fortigate: 20 }, causes: [[19, 'ike-no-connection']], says: [[2, 'More fields of the FortiGate record above (type)'], [9, 'More fields of the FortiGate record above (loc_ip)'], [19, 'the FortiGate\'s reason is "no matching gateway for new request"'], [19, 'No phase 1 (dial-up gateway) of the FortiGate takes this first IKE message']] },
+  // a FortiOS 6 event log as a collector keeps it (`<187>date=…`, anonymised): a phase 1 proposal refusal, 37127 phase 1 progress,
+  // other subtypes, and FortiClient's SSL VPN (39943, then 39947 `tunneltype="ssl-tunnel"` — an SSL VPN tunnel, not IPsec: it read as
+  // "The IPsec tunnel of user someuser is up")
+  'fortios6-event-phase1-error-progress-phase1-ssl-vpn-tunnel-up-anonymised-pipeline-sample.txt': { records: 9, understood: 9, families: { fortigate: 9 }, causes: [[1, 'ike-no-proposal']], says: [[3, 'not about the VPN'], [9, 'The SSL VPN tunnel (FortiClient, over HTTPS — not IPsec) of user someuser is up (address 10.10.10.10)']], peer: '67.43.156.13' },
   // the packet's hex wrapped over eight lines: the six lines the wrap rule leaves are unknown, and counted
   'fortios-ike-debug-initiator-main-mode-first-message-wrapped-hex.txt': { records: 14, understood: 8, families: { fortigate: 8 }, causes: [], says: [[1, 'auto-negotiate'], [3, 'starts IKE itself (initiator) and sends Main Mode message 1'], [13, 'sent an IKE message (ident_i1send) to 10.5.17.111:500'], [15, 'came in from 10.5.17.111:500'], [5, 'The sent packet'], [16, 'IKEv1 message: Identity Protection (Main Mode)']] },
 };

@@ -82,6 +82,14 @@ function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
   if (l2tp && (id === 40118 || action === 'tunnel-up')) return step('fgL2tpUp', { ip: value(fields, 'tunnelip') ?? value(fields, 'assignip') ?? '' }, 'success');
   if (l2tp) return step('fgL2tpDown');
   if (action === 'negotiate' || fields.get('status') === 'negotiate_error') return negotiation(fields, id);
+  // FortiOS's SSL VPN (39947 LOG_ID_EVENT_SSL_VPN_SESSION_TUNNEL_UP "SSL VPN tunnel up", 39948 its tunnel down; `tunneltype="ssl-tunnel"`,
+  // an anonymised FortiOS 6 record in elastic/integrations' fortinet_fortigate pipeline tests): FortiClient's tunnel over TLS, no IPsec —
+  // Windows' built-in VPN client does not speak it
+  if ((fields.get('tunneltype') ?? '').startsWith('ssl') && (action === 'tunnel-up' || action === 'tunnel-down')) {
+    const user = value(fields, 'user');
+    if (action === 'tunnel-down') return step('fgSslTunnelDown', { user: user ?? '?' });
+    return step('fgSslTunnelUp', { user: user ?? '?', ip: value(fields, 'tunnelip') ?? '?' }, 'success');
+  }
   if (action === 'tunnel-up' || id === 23101) {
     const user = userOf(fields);
     return step(user ? 'fgTunnelUpUser' : 'fgTunnelUp', { tunnel, user: user ?? '', ip: value(fields, 'assignip') ?? value(fields, 'tunnelip') ?? '' }, 'success');
