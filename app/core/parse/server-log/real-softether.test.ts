@@ -111,8 +111,8 @@ const REAL: Record<string, RealServerLogRow> = {
     families: { softether: 17 },
     causes: [],
     says: [
-      [6, 'SSTP server bookkeeping'],
-      [13, 'SSTP server bookkeeping'],
+      [6, 'SoftEther\'s IPsec (IKE) debug output: its client table or key material'],
+      [13, 'SoftEther\'s IPsec (IKE) debug output: its client table or key material'],
       [15, 'The PC names itself 192.168.178.122 in IKE'],
       [17, 'IKE phase 1 is done: the PC\'s hash checked out and the IKE SA is established (the PC named itself 192.168.178.122).'],
     ],
