@@ -18,6 +18,7 @@ const ROW_START: Partial<Record<LogFamily, string>> = {
   mikrotik: '| MikroTik RouterOS',
   fortigate: '| FortiGate',
   sonicwall: '| SonicWall',
+  junos: '| Juniper SRX / Junos',
 };
 const rowOf = (family: LogFamily): string | undefined => {
   const start = ROW_START[family];

@@ -4,6 +4,7 @@ import { isRasClientMessage, RASCLIENT_SETTING_LINE } from './families/rasclient
 import { asaFamily } from './families/asa';
 import { ikev2HeadOnly } from './families/asa-ikev2';
 import { fortigateFamily } from './families/fortigate';
+import { isFortiOsFieldsLine, isFortiOsRecord } from './families/fortigate-fields';
 import { iosFamily } from './families/ios';
 import { libreswanFamily } from './families/libreswan';
 import { mikrotikFamily } from './families/mikrotik';
@@ -318,7 +319,9 @@ function continuesWrap(pending: RawRecord, line: string): boolean {
   if (head.shape !== 'none' || splitPrefix(pending.text).shape === 'none') return false;
   // (journalctl's notes, `-- Subject: …`, are lines of their own too: index.ts reads them without a family)
   // (and an SRX's kmd or iked line whose date a copy cut: junos-source.ts)
-  return detectFamily(head) === undefined && !isJournalNote(line) && !isHostDaemonLine(line);
+  // (nor a FortiOS record's fields a copy put one a line: the fortigate family reads them as the record's rest whether or not a soft
+  // break joined them — a double-spaced copy cannot join them — so the two copies read alike: families/fortigate.ts)
+  return detectFamily(head) === undefined && !isJournalNote(line) && !isHostDaemonLine(line) && !(isFortiOsFieldsLine(line) && isFortiOsRecord(splitPrefix(pending.text).message));
 }
 
 /**

@@ -20,6 +20,14 @@ const ROWS: Record<string, RealServerLogRow> = {
   'fortianalyzer-export-phase1-sa-deleted-then-tunnel-down.txt': { records: 2, understood: 2, families: { fortigate: 2 }, causes: [], says: [[1, 'phase 1 (IKE SA) of tunnel IronMTN was deleted'], [2, 'IronMTN_3 went down after 35 s']] },
   // the VID lines' hex wrapped onto the next line is joined back (lines.ts wrap width): 31 lines, 26 records
   'fortios-ike-debug-responder-main-mode-proposal-chosen-wrapped-vid.txt': { records: 26, understood: 26, families: { fortigate: 26 }, causes: [], says: [[1, 'As responder the FortiGate got Main Mode message 1'], [3, 'draft-ietf-ipsec-nat-t-ike-03 (vendor ID)'], [25, 'OAKLEY_GROUP, val=MODP2048'], [27, 'A proposal was chosen'], [31, 'NAT traversal: RFC 3947']] },
+  // FortiOS 4 record a forum copy split one field a line (most lines end in a blank, a soft break, but a field line is never joined
+  // to the record: a double-spaced copy could not join it): the lines of fields under its head are its rest, and the unquoted reason
+  // with blanks gives the failure where it stands
+  'fortios4-event-record-one-field-a-line-no-matching-gateway-for-new-request.txt': { records: 20, understood: 20, families: { fortigate: 20 }, causes: [[19, 'ike-no-connection']], says: [[2, 'More fields of the FortiGate record above (type)'], [9, 'More fields of the FortiGate record above (loc_ip)'], [19, 'the FortiGate\'s reason is "no matching gateway for new request"'], [19, 'No phase 1 (dial-up gateway) of the FortiGate takes this first IKE message']] },
+  // a FortiOS 6 event log as a collector keeps it (`<187>date=…`, anonymised): a phase 1 proposal refusal, 37127 phase 1 progress,
+  // other subtypes, and FortiClient's SSL VPN (39943, then 39947 `tunneltype="ssl-tunnel"` — an SSL VPN tunnel, not IPsec: it read as
+  // "The IPsec tunnel of user someuser is up")
+  'fortios6-event-phase1-error-progress-phase1-ssl-vpn-tunnel-up-anonymised-pipeline-sample.txt': { records: 9, understood: 9, families: { fortigate: 9 }, causes: [[1, 'ike-no-proposal']], says: [[3, 'not about the VPN'], [9, 'The SSL VPN tunnel (FortiClient, over HTTPS — not IPsec) of user someuser is up (address 10.10.10.10)']], peer: '67.43.156.13' },
   // the packet's hex wrapped over eight lines: the six lines the wrap rule leaves are unknown, and counted
   'fortios-ike-debug-initiator-main-mode-first-message-wrapped-hex.txt': { records: 14, understood: 8, families: { fortigate: 8 }, causes: [], says: [[1, 'auto-negotiate'], [3, 'starts IKE itself (initiator) and sends Main Mode message 1'], [13, 'sent an IKE message (ident_i1send) to 10.5.17.111:500'], [15, 'came in from 10.5.17.111:500'], [5, 'The sent packet'], [16, 'IKEv1 message: Identity Protection (Main Mode)']] },
 };
@@ -49,6 +57,15 @@ describe('real FortiGate (FortiOS) logs', () => {
     expect(e).toMatchObject({ family: 'fortigate', cause: 'ike-no-proposal', peer: '203.0.113.9', time: { year: 2024, hour: 14 } });
     // (FortiOS's own syslog sends the record after its priority alone: `<189>date=…`)
     expect(one('<189>date=2024-12-20 time=14:56:10 devname="FGT" logid="0101037124" type="event" subtype="vpn" level="error" vd="root" action="negotiate" remip=203.0.113.9 vpntunnel="L2TP_0" status="negotiate_error" reason="peer SA proposal not match local policy"')).toMatchObject({ family: 'fortigate', cause: 'ike-no-proposal', session: 'L2TP_0' });
+  });
+  it('a FortiOS 4 reason left unquoted with blanks is read whole, up to the next field', () => {
+    const e = one('2012-07-20 13:08:51 log_id=0101037124 type=event subtype=ipsec pri=error vd="root" action="negotiate" rem_ip=203.0.113.7 status=negotiate_error error_reason=no matching gateway for new request peer_notif=INITIAL-CONTACT');
+    expect(e).toMatchObject({ family: 'fortigate', outcome: 'failure', cause: 'ike-no-connection', peer: '203.0.113.7' });
+  });
+  it('a line of fields alone is a record\'s rest only under a FortiOS record; a failure it completes is said once, again when a later reason gives its cause', () => {
+    expect(parseServerLog('loc_ip=10.0.0.1 rem_port=500\nstatus=negotiate_error reason="peer SA proposal not match local policy"', 'x').understood).toBe(0);
+    const r = parseServerLog(['date=2024-03-01 time=10:00:00 logid="0101037124" type="event" subtype="vpn" action="negotiate"', 'remip=203.0.113.9 status="negotiate_error"', 'reason="peer SA proposal not match local policy"', 'peer_notif="NOT-APPLICABLE"'].join('\n'), 'x');
+    expect(r.entries.map((e) => [e.line, e.outcome, e.cause ?? ''])).toEqual([[1, 'info', ''], [2, 'failure', ''], [3, 'failure', 'ike-no-proposal'], [4, 'info', '']]);
   });
   it('an unknown reason is a failure without a cause, the reason quoted', () => {
     const e = one('date=2024-03-01 time=10:00:00 logid="0101037124" type="event" subtype="vpn" level="error" vd="root" action="negotiate" status="negotiate_error" reason="something new"');

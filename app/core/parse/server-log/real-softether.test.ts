@@ -103,6 +103,42 @@ const REAL: Record<string, RealServerLogRow> = {
       [2, 'SoftEther: the log-in of connection CID-01 failed: the client sent no user name at all.'],
     ],
   },
+  'softether-vpntest-debug-macos-l2tp-key-dumps-cut-short-client-id-ike-sa-established.txt': {
+    // vpntest's debug console (Proto_IKE.c Debug lines between `LOG:` lines): the key dumps the poster cut short with `...` are
+    // still dumps, and Main Mode's third exchange names the PC's ID and the established IKE SA
+    records: 17,
+    understood: 17,
+    families: { softether: 17 },
+    causes: [],
+    says: [
+      [6, 'SoftEther\'s IPsec (IKE) debug output: its client table or key material'],
+      [13, 'SoftEther\'s IPsec (IKE) debug output: its client table or key material'],
+      [15, 'The PC names itself 192.168.178.122 in IKE'],
+      [17, 'IKE phase 1 is done: the PC\'s hash checked out and the IKE SA is established (the PC named itself 192.168.178.122).'],
+    ],
+  },
+  'softether-vpntest-debug-windows-10-ike-client-key-dumps-masked-address.txt': {
+    // held out (read right before this round's changes): whole key dumps, the client's address masked with `*`
+    records: 13,
+    understood: 13,
+    families: { softether: 13 },
+    causes: [],
+    says: [[5, 'IKE SA 4 (IKEv1 Main Mode) created for IPsec client 4: DH group MODP 2048 (Group 14), SHA-1, AES-CBC 256-bit.']],
+  },
+  'softether-vpntest-debug-windows-10-l2tp-bad-decrypt-eap-nak-l2tp-disconnected.txt': {
+    // the same debug console later (SoftEther #1253): OpenSSL's error queue printed as is between Proto_PPP.c's and Proto_L2TP.c's
+    // Debug lines — packets that do not decrypt, the PC's EAP NAK and the MS-CHAPv2 offered instead, the L2TP session and tunnel down
+    records: 19,
+    understood: 19,
+    families: { softether: 19 },
+    causes: [],
+    says: [
+      [1, 'A packet could not be decrypted with the keys SoftEther holds (OpenSSL: bad decrypt in digital envelope routines, EVP_DecryptFinal_ex)'],
+      [8, 'The PC refused EAP (an EAP NAK)'],
+      [10, 'SoftEther now asks the PC to log in with MS-CHAPv2.'],
+      [18, 'SoftEther: L2TP tunnel 5/1 is disconnected.'],
+    ],
+  },
 };
 
 describe('real SoftEther server logs', () => {
@@ -116,6 +152,18 @@ describe('real SoftEther server logs', () => {
       [9, 10],
       [11, 12],
     ]);
+  });
+
+  it('Main Mode\'s hash that does not check out (Proto_IKE.c `IKE SA 0x%X Invalid Hash.`) is a pre-shared key mismatch', () => {
+    const r = parseServerLog(['Client ID = 192.168.1.20', 'IKE SA 0x3F2A10 Invalid Hash.'].join('\n'), 'x');
+    expect(r.entries.map((e) => [e.line, e.outcome, e.cause ?? ''])).toEqual([[1, 'info', ''], [2, 'failure', 'ike-auth-failed']]);
+  });
+
+  it('the debug console\'s IKE client and SA life (Proto_IKE.c Debug lines) is read, none of it a cause', () => {
+    const lines = ['IKE_CLIENT 0x5A3B10: L2TP Server Started.', 'IPsec SA 0xC3F1A2B4 has been marked as being deleted.', 'IKE SA 1152921504606846976 - 2681143613976997564 has been marked as being deleted.', 'Deleting IKE_CLIENT: 0x7fa9f0070cd0: 192.0.2.44:4500 -> 198.51.100.1:4500', 'DhCompute failed.'];
+    const r = parseServerLog(lines.join('\n'), 'x');
+    expect([r.records, r.understood]).toEqual([5, 5]);
+    expect(r.entries.map((e) => [e.outcome, e.cause ?? '', e.peer ?? ''])).toEqual([['info', '', ''], ['info', '', ''], ['info', '', ''], ['info', '', '192.0.2.44'], ['warning', '', '']]);
   });
 
   it('a line whose date lost its first digits has no time; the next line keeps its own', () => {

@@ -23,6 +23,16 @@ const REAL_KMD = '<27>1 2023-05-04T15:19:33.984+10:00 AC1234-ABC3-AB-FW01A-ABC k
 
 describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () => {
   realServerLogTable({
+    // three VPNs of one SRX (elastic/integrations#6837): phase 1 timed out as the initiator, another completed, and a third's phase 2
+    // refused — kmd's `IPSec negotiation failed with error: Peer proposed traffic-selectors are not in configured range.`, the
+    // networks the other side asked for fit none of this VPN's (was not understood)
+    'srx-rfc5424-kmd-ike-timed-out-completed-ipsec-peer-traffic-selectors-not-in-configured-range.txt': {
+      records: 3,
+      understood: 3,
+      families: { junos: 3 },
+      causes: [[1, 'ike-responder-unreachable'], [3, 'traffic-selector-mismatch']],
+      says: [[2, 'with the other side completed'], [3, 'The Juniper SRX\'s IPsec negotiation (phase 2, IKEv2) failed: "Peer proposed traffic-selectors are not in configured range". IKE itself was up']],
+    },
     // Elastic's pipeline test lines: a session created over an st0 tunnel (ICMP), two denied (UDP 161 to the SRX itself, TCP 2003;
     // `encrypted="No "` with its blank), one closed — none a VPN's service, each read as the session it is
     'srx-rfc5424-rt-flow-session-create-deny-close-structured-data-no-vpn.txt': {

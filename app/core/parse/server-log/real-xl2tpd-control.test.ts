@@ -17,6 +17,25 @@ const en = engineT('en');
 const nl = engineT('nl');
 
 const XL2TPD_CONTROL_ROWS: Record<string, RealServerLogRow> = {
+  // the same LAC's later lines (xelerance/xl2tpd#43): with `debug avp` the Check Point LNS's SCCRP is read AVP by AVP after
+  // handle_avps' own trace line; the tunnel this side asked for is set up
+  'pppd-xl2tpd-lac-check-point-debug-avp-sccrp-tunnel-established.txt': {
+    records: 14,
+    understood: 14,
+    families: { pppd: 14 },
+    causes: [],
+    says: [[4, 'xl2tpd bookkeeping.'], [13, 'Tunnel set up with the server xxx: this side asked for it and the server answered (L2TP).']],
+  },
+  // xl2tpd's debug (`debug avp`, `debug network`) without any header, each line ending in a blank: a Windows client's SCCRQ read
+  // AVP by AVP (avp.c handle_avps' own trace line too), the SCCRP that the server's own system then refused to send (udp_xmit), and
+  // the client's SCCRQ again — the PC never got the answer
+  'xl2tpd-bare-debug-avp-windows-sccrq-udp-xmit-operation-not-permitted.txt': {
+    records: 16,
+    understood: 16,
+    families: { pppd: 16 },
+    causes: [],
+    says: [[3, 'xl2tpd bookkeeping.'], [9, 'The PC gives its name as ramon-box.'], [10, 'the VPN client built into Windows'], [15, 'xl2tpd could not send to client-ipaddr:1701: Operation not permitted. The server\'s own system refused to send this L2TP message']],
+  },
   // xl2tpd as a LAC under an Arch journal that tags each line twice (`xl2tpd[n]: xl2tpd[n]: …`, inner-tag.ts: was not read at all):
   // its call set up ends with the refs of control.c's ICRP case — the other side answered this side's ICRQ — so it is the dialling
   // side's, with no `Connecting to host` line in the excerpt

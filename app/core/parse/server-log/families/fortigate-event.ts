@@ -1,6 +1,6 @@
 import { d, step, tagged, type Hit } from '../kit';
 import type { Cause, LogTime } from '../types';
-import { messageId, readFields, value } from './fortigate-fields';
+import { messageId, value } from './fortigate-fields';
 
 /**
  * FortiOS event-log records (key=value, fortigate-fields.ts), decoded by their log id, action, status and reason — the
@@ -25,6 +25,10 @@ const REASON_CAUSES: readonly (readonly [RegExp, Cause, string])[] = [
   [/^(?:peer SA proposal not match local policy|no SA proposal chosen)$/i, 'ike-no-proposal', 'ikeNoProposal'],
   // FortiOS 4's msg (community.fortinet.com article 194213): the responder cannot read the third Main Mode exchange — the keys differ
   [/^probable pre-shared (?:secret|key) mismatch$/i, 'ike-auth-failed', 'pskMismatch'],
+  // no phase 1 (dial-up gateway) takes the first message — its mode, IKE version, peer ID or interface — before any proposal is
+  // compared: a FortiOS 4 record of an aggressive-mode dial-up met by a phone (Fortinet forum question 409591, 2012); assumed from
+  // the words and from where the lookup comes (Fortinet documents no meaning for this reason)
+  [/^no matching gateway for new request$/i, 'ike-no-connection', 'fgNoMatchingGateway'],
 ];
 
 /** a record's time from its own `date=` and `time=` fields (the device's local time; a relay's syslog header may come before it) */
@@ -56,7 +60,7 @@ function negotiation(fields: Map<string, string>, id: number | undefined): Hit {
   const status = fields.get('status') ?? '';
   const phase = id === 37124 ? '1' : id === 37125 ? '2' : '';
   if (status !== 'negotiate_error' && status !== 'failure') return step('fgNegotiate', { status: status || '-' });
-  const reason = value(fields, 'reason') ?? fields.get('msg')?.replace(/^Negotiate SA Error:\s*/, '') ?? '';
+  const reason = value(fields, 'reason') ?? value(fields, 'error_reason') ?? fields.get('msg')?.replace(/^Negotiate SA Error:\s*/, '') ?? '';
   const hit: Hit = { decoded: [d(`fgNegotiateError${phase}`, { reason })], outcome: 'failure' };
   const known = REASON_CAUSES.find(([re]) => re.test(reason));
   if (known) {
@@ -78,6 +82,14 @@ function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
   if (l2tp && (id === 40118 || action === 'tunnel-up')) return step('fgL2tpUp', { ip: value(fields, 'tunnelip') ?? value(fields, 'assignip') ?? '' }, 'success');
   if (l2tp) return step('fgL2tpDown');
   if (action === 'negotiate' || fields.get('status') === 'negotiate_error') return negotiation(fields, id);
+  // FortiOS's SSL VPN (39947 LOG_ID_EVENT_SSL_VPN_SESSION_TUNNEL_UP "SSL VPN tunnel up", 39948 its tunnel down; `tunneltype="ssl-tunnel"`,
+  // an anonymised FortiOS 6 record in elastic/integrations' fortinet_fortigate pipeline tests): FortiClient's tunnel over TLS, no IPsec —
+  // Windows' built-in VPN client does not speak it
+  if ((fields.get('tunneltype') ?? '').startsWith('ssl') && (action === 'tunnel-up' || action === 'tunnel-down')) {
+    const user = value(fields, 'user');
+    if (action === 'tunnel-down') return step('fgSslTunnelDown', { user: user ?? '?' });
+    return step('fgSslTunnelUp', { user: user ?? '?', ip: value(fields, 'tunnelip') ?? '?' }, 'success');
+  }
   if (action === 'tunnel-up' || id === 23101) {
     const user = userOf(fields);
     return step(user ? 'fgTunnelUpUser' : 'fgTunnelUp', { tunnel, user: user ?? '', ip: value(fields, 'assignip') ?? value(fields, 'tunnelip') ?? '' }, 'success');
@@ -96,9 +108,8 @@ function userRecord(fields: Map<string, string>, id: number | undefined): Hit {
   return step('fgOtherRecord', { type: 'event', subtype: 'user', id: id ?? '?' });
 }
 
-/** a FortiOS event-log record: decoded, with its time, the peer (remip) and the user */
-export function fortiOsRecord(message: string): Hit {
-  const fields = readFields(message);
+/** a FortiOS event-log record (its fields, fortigate-fields.ts readFields): decoded, with its time, the peer (remip) and the user */
+export function fortiOsRecord(fields: Map<string, string>): Hit {
   const id = messageId(fields);
   const subtype = fields.get('subtype') ?? '';
   const hit = subtype === 'vpn' || subtype === 'ipsec' ? vpnRecord(fields, id) : subtype === 'user' ? userRecord(fields, id) : step('fgOtherRecord', { type: fields.get('type') ?? '?', subtype: subtype || '?', id: id ?? '?' });

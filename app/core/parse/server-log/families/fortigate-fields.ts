@@ -19,7 +19,12 @@ export function isFortiOsRecord(message: string): boolean {
   return (message.includes('logid=') || message.includes('log_id=')) && FIRST_FIELD.test(message) && LOG_ID.test(message);
 }
 
-const FIELD = /([a-z][a-z0-9_]*)=(?:"([^"]*)"|(\S*))/gi;
+/**
+ * A field: quoted, or bare up to the next field — FortiOS 4 left a reason with blanks unquoted (`status=negotiate_error
+ * error_reason=no matching gateway for new request peer_notif=…`, Fortinet forum question 409591, 2012), so a bare value goes on
+ * over the words that are no `name=` of their own.
+ */
+const FIELD = /([a-z][a-z0-9_]*)=(?:"([^"]*)"|(\S*(?:\s+(?![a-z][a-z0-9_]*=)[^\s=]+)*))/gi;
 
 /** The record's fields by name (the first of a name wins: a field is printed once). */
 export function readFields(message: string): Map<string, string> {
@@ -39,4 +44,15 @@ export function value(fields: Map<string, string>, name: string): string | undef
 export function messageId(fields: Map<string, string>): number | undefined {
   const id = fields.get('logid') ?? fields.get('log_id');
   return id && /^\d{10}$/.test(id) ? Number(id.slice(5)) : undefined;
+}
+
+/**
+ * A line that holds only FortiOS fields (`loc_ip=xxx `, `status=negotiate_error error_reason=…`): the rest of a record a copy split
+ * one field a line (the Fortinet forum's FortiOS 4 record, question 409591). Its first character and an `=` first: asked only of
+ * lines no family claimed, after a FortiOS record.
+ */
+const FIELDS_ONLY = /^[a-z][a-z0-9_]*=(?:"[^"]*"|\S*)(?:\s+(?:[a-z][a-z0-9_]*=(?:"[^"]*"|\S*)|[^\s="]+))*\s*$/i;
+export function isFortiOsFieldsLine(message: string): boolean {
+  const c = message.charCodeAt(0);
+  return c >= 97 && c <= 122 && message.includes('=') && FIELDS_ONLY.test(message);
 }

@@ -1,5 +1,5 @@
 import { PPP_PROTOCOLS, LCP_OPTIONS } from '../codes/ppp';
-import { d, step, type Rule } from '../kit';
+import { d, step, tagged, type Rule } from '../kit';
 
 /**
  * SoftEther VPN Server's debug console (vpnserver run in the foreground with debugging on, SoftEther issues #1169 and #1253):
@@ -15,9 +15,24 @@ const pppProtocol = (hex: string): string => {
 };
 
 export const SOFTETHER_DEBUG_RULES: Rule[] = [
-  // bookkeeping: protocol detection on a new TCP connection, the SSTP-over-HTTPS start, PPP's own phases and option lists,
-  // the IKE client table and the key material dumps of Proto_IKE.c (P1 Transform, cookies, IV, nonces, SKEYIDs)
-  [/^(?:ProtoImplDetect\(\): unrecognized protocol|Downloading Signature\.\.\.|ProcessSstpHttps Start\.|PPP InitializeMsChapV2_UseDoubleMsChapV2 = 0x[0-9a-f]+|PPP Link establishment phase|PPP starting main dataloop|Got LCP packet request ID=\d+ OptionsListSize=\d+|(?:New|Update) IKE_CLIENT: 0x[0-9a-f]+: \S+ -> \S+|P1 Transform: .*|New IKE SA \(Mode = \d+\): .*|Initial IV: [0-9A-F ]+|(?:Responder|Initiator)Rand: [0-9A-F ]+|SKEYID(?:_[dae])?: [0-9A-F ]+|Thread Stopped for Session \d+\/\d+ on Tunnel \d+\/\d+|\.\.\/src\/Cedar\/\w+\.c: \d+)$/, () => step('sstpHousekeeping')],
+  // bookkeeping: protocol detection on a new TCP connection, the SSTP-over-HTTPS start, PPP's own phases and option lists
+  [/^(?:ProtoImplDetect\(\): unrecognized protocol|Downloading Signature\.\.\.|ProcessSstpHttps Start\.|PPP InitializeMsChapV2_UseDoubleMsChapV2 = 0x[0-9a-f]+|PPP Link establishment phase|PPP starting main dataloop|Got LCP packet request ID=\d+ OptionsListSize=\d+|Thread Stopped for Session \d+\/\d+ on Tunnel \d+\/\d+|\.\.\/src\/Cedar\/\w+\.c: \d+)$/, () => step('sstpHousekeeping')],
+  // the IKE client table and the key material dumps of Proto_IKE.c (P1 Transform, cookies, IV, nonces, SKEYIDs) — whole, or cut
+  // short by the person who pasted them (`Initial IV: 54 09 89 01 C9 50 88 ...`, `Update IKE_CLIENT: 0x72...: …`, SoftEther issue #2110):
+  // IPsec's, not SSTP's
+  [/^(?:(?:New|Update) IKE_CLIENT: 0x[0-9a-f]+(?:\.\.\.|…)?: \S+ -> \S+|P1 Transform: .*|New IKE SA \(Mode = \d+\): .*|(?:Initial IV|(?:Responder|Initiator)Rand|SKEYID(?:_[dae])?): [0-9A-F ]+(?:\.\.\.|…)?)$/, () => step('seIkeDebugDump')],
+  // the IKE client's and its SAs' life (Proto_IKE.c: IPsecIkeClientManageL2TPServer, MarkIkeClientAsDeleted, MarkIkeSaAsDeleted,
+  // MarkIPsecSaAsDeleted; the Diffie-Hellman computation of Main Mode's second exchange)
+  [/^IKE_CLIENT 0x[0-9A-F]+: (L2TP|EtherIP) Server Started\.$/i, (m) => step('seDebugInnerServerStarted', { what: m[1]! })],
+  [/^Deleting IKE_CLIENT: (?:0x)?[0-9a-f]+: (\S+?):\d+ -> \S+$/i, (m) => tagged(step('seDebugClientDeleted', { peer: m[1]! }), { peer: m[1] })],
+  [/^(?:IKE SA \d+ - \d+|IPsec SA 0x[0-9A-F]+) has been marked as being deleted\.$/i, (m) => step(m[0].startsWith('IKE') ? 'seDebugIkeSaDeleted' : 'seDebugIpsecSaDeleted')],
+  [/^DhCompute failed\.$/, () => step('seDebugDhFailed', undefined, 'warning')],
+  // Main Mode's third exchange (Proto_IKE.c, IKE_SA_MM_STATE_2_KEY): the PC's identity (its ID payload), then the PC's HASH_I checked
+  // against the one SoftEther computes from the pre-shared key — equal: the IKE SA is established; not equal: `Invalid Hash.`, the
+  // two sides hold different pre-shared keys (SKEYID is derived from the secret, RFC 2409 section 5); SoftEther answers nothing
+  [/^Client ID = (.*)$/, (m) => step('seIkeClientId', { id: m[1]!.trim() || '-' })],
+  [/^IKE SA 0x[0-9A-F]+ Established\. Client ID=(.*)$/i, (m) => step('seIkeSaEstablishedDebug', { id: m[1]!.trim() || '-' }, 'success')],
+  [/^IKE SA 0x[0-9A-F]+ Invalid Hash\.$/i, () => ({ decoded: [d('seIkeInvalidHash'), d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' })],
   // the PC asked for an LCP option SoftEther does not implement (Callback, Multilink …): it will reject it, a harmless step
   [/^Unsupported LCP option = 0x([0-9a-f]+)$/i, (m) => step('seUnsupportedLcpOption', { option: lcpOption(m[1]!) })],
   // Proto_PPP.c: the PC answered SoftEther's EAP offer with a NAK and asked for another method: SoftEther drops EAP, rejects the

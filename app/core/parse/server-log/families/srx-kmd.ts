@@ -24,6 +24,14 @@ import type { UnitHit } from './systemd-units';
  */
 
 const FAILED = /^IKE negotiation failed with error: ([^.]+)\./;
+/**
+ * Its phase 2 counterpart, `IPSec negotiation failed with error: Peer proposed traffic-selectors are not in configured range. IKE
+ * Version: 2, VPN: … Gateway: …, Local: …, Remote: …/9001, …, VR-ID: 6` (a real line, elastic/integrations#6837): IKE itself is up,
+ * the IPsec SA is refused. The SRX's words for the refusal of the networks the other side asked for (its traffic selectors, which
+ * fit no proxy identity or traffic selector of this VPN) are the traffic-selector mismatch; `No proposal chosen` there is the ESP
+ * proposal's (assumed from the phase 1 error of the same words).
+ */
+const IPSEC_FAILED = /^IPSec negotiation failed with error: ([^.]+)\./i;
 const VERSION = /\bIKE Version: (\d)/;
 const REMOTE_GATEWAY = /\bRemote: ([0-9A-Fa-f.:]+)\/\d+/;
 // (the same field as written, placeholder or not: withPeer says whether it is an address)
@@ -67,6 +75,14 @@ function causeOf(error: string, initiator: boolean): Cause | undefined {
   return undefined;
 }
 
+/** the SRX's phase 2 error, by its words, and the cause it is (undefined: a failure without a known cause) */
+function ipsecCauseOf(error: string): Cause | undefined {
+  const e = error.toLowerCase();
+  if (e.includes('traffic-selector') || e.includes('traffic selector') || e.includes('proxy id')) return 'traffic-selector-mismatch';
+  if (e.startsWith('no proposal chosen')) return 'ike-no-proposal';
+  return undefined;
+}
+
 /** A kmd line (program `kmd`; the whole record's text: an RFC 5424 header leaves structured data out of the message), read; undefined for any other. */
 export function srxKmdLine(message: string, text: string): UnitHit | undefined {
   const failed = FAILED.exec(message.trim());
@@ -77,6 +93,13 @@ export function srxKmdLine(message: string, text: string): UnitHit | undefined {
     if (cause) hit.cause = cause;
     const remote = REMOTE_GATEWAY.exec(message)?.[1];
     return { family: 'junos', hit: remote ? tagged(hit, { peer: remote }) : hit };
+  }
+  const ipsecFailed = IPSEC_FAILED.exec(message.trim());
+  if (ipsecFailed) {
+    const cause = ipsecCauseOf(ipsecFailed[1]!);
+    const hit: Hit = { decoded: [d('srxIpsecFailed', { error: ipsecFailed[1]!, version: VERSION.exec(message)?.[1] ?? '?' })], outcome: 'failure' };
+    if (cause) hit.cause = cause;
+    return { family: 'junos', hit: withPeer(hit, REMOTE_GATEWAY.exec(message)?.[1]) };
   }
   if (ESTABLISHED.test(text)) {
     const remote = REMOTE.exec(text);

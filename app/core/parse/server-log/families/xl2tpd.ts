@@ -98,7 +98,9 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // ICRP/ICCN the replies and confirmations of setting up
   // (the ICRQ and ICRP cases write `Sending`, capitalised: `Sending ICCN`, `Sending ICRP`)
   context(/^control_finish: [Ss]ending (\w+)$/, (m) => step(SENDS_STEPS[m[1]!] ?? 'l2tpSends', { message: m[1]! })),
-  context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\))$/, () => step('xl2tpdHousekeeping')),
+  // (and avp.c handle_avps' trace before it reads a message's AVPs, `%s: handling avp's for tunnel %d, call %d` — with `debug avp`:
+  // a Windows client's SCCRQ, xelerance/xl2tpd#14; a Check Point LNS's SCCRP, #43)
+  context(/^(?:get_call: allocating new tunnel for host \S+, port \d+\.|Can not find tunnel \d+ \(refhim=\d+\)|handle_avps: handling avp's for tunnel -?\d+, call -?\d+)$/, () => step('xl2tpdHousekeeping')),
   // xl2tpd call.c get_call() writes `%s: can't find call %d in tunnel %d\n (ref=%d/%d)`: its own line break leaves the refs on a line of their own
   context(/^(?:get_call: can't find call \d+ in tunnel \d+|\(ref=\d+\/\d+\))$/, () => step('xl2tpdHousekeeping')),
   context(/^hostname_avp: peer reports hostname '([^']*)'$/, (m, _p, s) => step('l2tpPeerHost', { name: m[1]!, ...byRole(s) }), (_m, s) => void byRole(s)),
