@@ -158,6 +158,17 @@ describe("a Juniper SRX's flow session log (RT_FLOW) and IKE daemon (kmd)", () =
     expect([other.understood, other.unknown]).toEqual([0, 1]);
   });
 
+  it("kmd's phase 2 refusal of the networks the peer proposed is this SRX answering another gateway, whatever another tunnel's line said", () => {
+    // (the real log's first line is another VPN's, this SRX its initiator: the finding was "the other side (the responder) refused the
+    // networks this side asked for", the reverse of what the line says)
+    const text = readRepoText('test/fixtures/real/server-logs/srx-rfc5424-kmd-ike-timed-out-completed-ipsec-peer-traffic-selectors-not-in-configured-range.txt');
+    const finding = explainServerLogs([parseServerLog(text, 'srx.log')], en).findings.find((f) => f.id === 'server.traffic-selector-mismatch')!;
+    expect(finding.title).toBe('This router and the other router disagree on the networks the tunnel joins (traffic selectors / proxy identities)');
+    // a remote-access client's IKE ID is a user's: no site assumed
+    const client = parseServerLog(text.split('\n')[2]!.replace('Remote IKE-ID: 89.160.20.112', 'Remote IKE-ID: jan@laptop')).entries[0]!;
+    expect(client.decoded[0]!.values?.role).toBeUndefined();
+  });
+
   it("a Junos firewall filter's `FW:` line: a discarded or rejected VPN service is its drop, an accepted one named", () => {
     const fw = (action: string, rest: string): string => `May  4 05:16:01 srx kernel: FW: ge-0/0/0.0 ${action} ${rest}`;
     const gre = first(fw('D', 'gre 203.0.113.9 198.51.100.2 0 0 (1 packets)'));

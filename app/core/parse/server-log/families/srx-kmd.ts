@@ -97,7 +97,11 @@ export function srxKmdLine(message: string, text: string): UnitHit | undefined {
   const ipsecFailed = IPSEC_FAILED.exec(message.trim());
   if (ipsecFailed) {
     const cause = ipsecCauseOf(ipsecFailed[1]!);
-    const hit: Hit = { decoded: [d('srxIpsecFailed', { error: ipsecFailed[1]!, version: VERSION.exec(message)?.[1] ?? '?' })], outcome: 'failure' };
+    // (the peer proposed and this SRX refused: this side answered, whatever role another tunnel's line gave the log — a gateway's
+    // tunnel with another gateway, identified by its address, as a site-to-site VPN's peers are; a remote-access client's IKE ID is a
+    // user's, `user@host` (Juniper Secure Connect): assumed, Juniper documents no such line)
+    const answered = /^Peer proposed\b/i.test(ipsecFailed[1]!) && !/\bRemote IKE-ID: [^,\s]*@/.test(message);
+    const hit: Hit = { decoded: [d('srxIpsecFailed', { error: ipsecFailed[1]!, version: VERSION.exec(message)?.[1] ?? '?', ...(answered ? { role: 'site' } : {}) })], outcome: 'failure' };
     if (cause) hit.cause = cause;
     return { family: 'junos', hit: withPeer(hit, REMOTE_GATEWAY.exec(message)?.[1]) };
   }
