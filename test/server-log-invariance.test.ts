@@ -5,7 +5,7 @@ import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
 import { corpusFiles, readCorpus } from './corpus';
 import { eventLoopTurns } from './support/event-loop-turn';
-import { looksHardWrapped, NAME_SHAPE_WORDS, NAME_SHAPES, otherDates, otherIdentityNumbers, otherUserNames, sameLineLengths } from './support/log-variants';
+import { looksHardWrapped, NAME_SHAPE_WORDS, NAME_SHAPES, otherConnectionNames, otherDates, otherIdentityNumbers, otherUserNames, sameLineLengths } from './support/log-variants';
 import { readRepoText, repoFiles } from './support/repo-files';
 
 /**
@@ -104,14 +104,14 @@ describe("a log reads the same with another site's addresses and host names, and
     for (const shape of ['dot', 'hyphen', 'digits', 'non-ascii', 'blank'] as const) expect(sameLineLengths(lines, otherUserNames(shape)(lines))).toBe(true);
   });
 
-  it('identity numbers: more digits, one number stays one (ppp0 everywhere ppp2917), counts and ports kept', () => {
+  it('identity numbers: more digits (a 16-bit L2TP id within 16 bits), one number stays one (ppp0 everywhere ppp2917), counts and ports kept', () => {
     const lines = ['Jul  9 10:00:01 gw pppd[812]: Using interface ppp0', 'Jul  9 10:00:01 gw pppd[812]: Connect: ppp0 <--> /dev/pts/1', 'Jul  9 10:00:02 gw charon: 09[IKE] <rw|3> IKE_SA rw[3] established between 10.0.0.1[gw]...10.0.0.2[bob]', 'Jul  9 10:00:03 gw pluto[5]: "l2tp"[2] 10.0.0.2 #41: STATE_MAIN_R3: sent MR3, ISAKMP SA established', 'Jul  9 10:00:04 gw xl2tpd[7]: Connection established to 10.0.0.2, 1701.  Local: 12345, Remote: 3 (ref=0/0).'].join('\n');
     expect(otherIdentityNumbers(lines).split('\n')).toEqual([
       'Jul  9 10:00:01 gw pppd[8601]: Using interface ppp2917',
       'Jul  9 10:00:01 gw pppd[8601]: Connect: ppp2917 <--> /dev/pts/1',
       'Jul  9 10:00:02 gw charon: 09[IKE] <rw|2938> IKE_SA rw[2938] established between 10.0.0.1[gw]...10.0.0.2[bob]',
       'Jul  9 10:00:03 gw pluto[2952]: "l2tp"[2] 10.0.0.2 #3204: STATE_MAIN_R3: sent MR3, ISAKMP SA established',
-      'Jul  9 10:00:04 gw xl2tpd[2966]: Connection established to 10.0.0.2, 1701.  Local: 89332, Remote: 2938 (ref=0/0).',
+      'Jul  9 10:00:04 gw xl2tpd[2966]: Connection established to 10.0.0.2, 1701.  Local: 50288, Remote: 26675 (ref=0/0).',
     ]);
   });
 
@@ -136,6 +136,7 @@ describe("a log reads the same with another site's addresses and host names, and
     // (RasClient's and RemoteAccess's English messages read a user only up to a blank before)
     ...NAME_SHAPES.map((shape): [string, (text: string) => string, number] => [`user names ${NAME_SHAPE_WORDS[shape]}`, otherUserNames(shape), shape === 'blank' ? 25 : 35]),
     ['identity numbers with more digits (interfaces, tunnels and calls, SA ids, pids)', otherIdentityNumbers, 120],
+    ['connection names longer, with a hyphen and digits (vpn-site-1)', otherConnectionNames, 40],
     ['another first day (May  1)', otherDates({ startDay: 'May 1' }), 150],
     ['across New Year (Dec 31 to Jan  1)', otherDates({ midnightAfter: 'Dec 31' }), 150],
     ['into a leap day (Feb 28 to Feb 29)', otherDates({ midnightAfter: 'Feb 28' }), 150],

@@ -127,7 +127,7 @@ const ID_PLACES: readonly RegExp[] = [
   // an interface's unit: ppp0, tun3, Virtual-Access2.1, Vi1, l2tp-in3 (ppp(4) names units `ppp%d`; IOS names Virtual-Access%d)
   /(\b(?:ppp|tun|tap|Virtual-Access|Vi|Virtual-Template|Dialer|l2tp-in|pptp-in|sstp-in|ovpn-in|pppoe-in|l2tp-out|pptp-out)(?=\d))(\d+)()/g,
   // a tag's pid: `pppd[1234]:`, `charon[2201]:`, `pluto[21056]:` (RFC 3164 §5.3)
-  /(\b(?:pppd|pptpd|xl2tpd|charon|pluto|ipsec_starter|charon-systemd|accel-pppd|sstpd|openl2tpd|mpd|racoon|ipsec)\[)(\d+)(\]:)/g,
+  /((?:^|\s)[A-Za-z][\w./-]*\[)(\d+)(\]:)/gm,
   // charon's IKE_SA and CHILD_SA unique ids: `home[1]`, `home{3}`, `<home|1>` (strongSwan's bus logging, src/libcharon/sa/ike_sa.c)
   /(\b(?:IKE_SA|CHILD_SA|deleting|establishing|initiating|rekeying|closing) [\w.-]+[[{])(\d+)([\]}])/g,
   /(<[\w.-]+\|)(\d+)(>)/g,
@@ -135,25 +135,41 @@ const ID_PLACES: readonly RegExp[] = [
   /("[^"\n]*"(?:\[\d+\])?(?: [\d.:a-fA-F]+)? #)(\d+)(:)/g,
   // IOS L2TP tunnel and call ids: `Tnl12345 L2TP:`, `Tnl/Sn12345/123`, `Cl 17`
   /(\bTnl(?:\/Sn)?)(\d+)()/g,
-  // xl2tpd (control.c): `Connection established to a, 1701.  Local: 12345, Remote: 3`, `Call established with a, Local: 2345, Remote: 4`
-  /(\b(?:Local|Remote): )(\d+)(?=[, ])()/g,
+  // SoftEther's connection and session names: `Connection "CID-75"`, `Session "SID-USERXYZ-3"`
+  /(\bCID-)(\d+)()/g,
+  /(\bSID-[A-Z0-9_]+(?:-[A-Z0-9_]+)*?-)(\d+)(")/g,
 ];
 
-/** every identity number changed to another with more digits */
+/** L2TP's tunnel and call ids and PPTP's call ids are 16 bits (RFC 2661 §3.1, RFC 2637 §2): another within them, a bijection */
+export const otherId16 = (digits: string): string => String(((Number(digits) * 7919 + 2917) % 65535) + 1);
+const ID16_PLACES: readonly RegExp[] = [
+  // xl2tpd (control.c) `Maximum retries exceeded for tunnel 9072.`, `Calling on tunnel 57367`; RouterOS `l2tp,debug tunnel 81 entering state`
+  /(\btunnel )(\d+)()(?=[.\s]|$)/gm,
+  // xl2tpd (control.c): `Connection established to a, 1701.  Local: 12345, Remote: 3`, `Call established with a, Local: 2345, Remote: 4`
+  /(\b(?:Local|Remote): )(\d+)(?=[, ])()/g,
+  // pptp-linux: `received from peer_callid 0`, `Call-ID 4`
+  /(\b(?:peer_)?call_?id[ =:]*|\bCall-ID:? )(\d+)()/gi,
+];
+
+/** every identity number changed to another with more digits (a 16-bit one within 16 bits) */
 export function otherIdentityNumbers(text: string): string {
   let out = text;
   for (const find of ID_PLACES) out = out.replace(find, (_m, before: string, digits: string, after: string) => `${before}${otherId(digits)}${after}`);
+  for (const find of ID16_PLACES) out = out.replace(find, (_m, before: string, digits: string, after: string) => `${before}${otherId16(digits)}${after}`);
   return out;
 }
 
 // ------------------------------------------------------------------------------------------------------------------ dates
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** a classic syslog time at a line's start, after a priority (RFC 3164 §4.1.2): the day's tens a blank, a 0, or left out */
-const CLASSIC = /^((?:<\d{1,3}>)?)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|0\d|\d\d|\d)( )(\d\d):(\d\d):(\d\d)/gm;
+/**
+ * a classic syslog time at a line's start, after a priority (RFC 3164 §4.1.2): the day's tens a blank, a 0, or left out; IOS's with
+ * `*` or `.` before it (a clock not set or not synchronised), the ASA's with its year after the day (`Sep 03 2014 05:12:22`)
+ */
+const CLASSIC = /^((?:<\d{1,3}>)?[*.]?)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|0\d|\d\d|\d)( (?:\d{4} )?)(\d\d):(\d\d):(\d\d)/gm;
 /** an ISO date and time at a line's start (RFC 3339 §5.6, or with a blank for the T) */
-const ISO = /^(\d{4})-(\d\d)-(\d\d)([T ])(\d\d):(\d\d):(\d\d)/gm;
-const ISO_YEAR = /^(\d{4})-\d\d-\d\d[T ]\d\d:/m;
+const ISO = /^([ |]*)(\d{4})-(\d\d)-(\d\d)([T ])(\d\d):(\d\d):(\d\d)/gm;
+const ISO_YEAR = /^[ |]*(\d{4})-\d\d-\d\d[T ]\d\d:/m;
 const SECONDS_A_DAY = 86_400;
 
 /** where the log's times are moved: its first day, or the middle of its span onto a midnight (a year's turn, a leap day's) */
@@ -172,15 +188,16 @@ export function otherDates(move: DateMove) {
     const isoYear = Number(text.match(ISO_YEAR)?.[1] ?? 2024);
     let year = isoYear;
     let lastMonth = -1;
-    const classicAt = (month: number, day: number, hh: number, mm: number, ss: number) => {
-      if (lastMonth > month + 1) year++;
+    const classicAt = (month: number, day: number, hh: number, mm: number, ss: number, written?: string) => {
+      if (written?.trim()) year = Number(written);
+      else if (lastMonth > month + 1) year++;
       lastMonth = month;
       return utcSeconds(year, month, day, hh, mm, ss);
     };
     let [first, last] = [Infinity, -Infinity];
     const see = (at: number) => ([first, last] = [Math.min(first, at), Math.max(last, at)]);
-    for (const m of text.matchAll(CLASSIC)) see(classicAt(MONTHS.indexOf(m[2]!), Number(m[3]!.trim()), Number(m[5]), Number(m[6]), Number(m[7])));
-    for (const m of text.matchAll(ISO)) see(utcSeconds(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[5]), Number(m[6]), Number(m[7])));
+    for (const m of text.matchAll(CLASSIC)) see(classicAt(MONTHS.indexOf(m[2]!), Number(m[3]!.trim()), Number(m[5]), Number(m[6]), Number(m[7]), m[4]));
+    for (const m of text.matchAll(ISO)) see(utcSeconds(Number(m[2]), Number(m[3]) - 1, Number(m[4]), Number(m[6]), Number(m[7]), Number(m[8])));
     if (first === Infinity) return text;
     const [mon, day] = ('startDay' in move ? move.startDay : move.midnightAfter).split(' ') as [string, string];
     const shift =
@@ -192,14 +209,14 @@ export function otherDates(move: DateMove) {
     const two = (n: number) => String(n).padStart(2, '0');
     const clock = (d: Date) => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
     const withClassic = text.replace(CLASSIC, (_m, pri: string, mon: string, day: string, gap: string, hh: string, mm: string, ss: string) => {
-      const d = new Date((classicAt(MONTHS.indexOf(mon), Number(day.trim()), Number(hh), Number(mm), Number(ss)) + shift) * 1000);
+      const d = new Date((classicAt(MONTHS.indexOf(mon), Number(day.trim()), Number(hh), Number(mm), Number(ss), gap) + shift) * 1000);
       const n = d.getUTCDate();
       const dd = n >= 10 ? String(n) : day.length === 1 ? String(n) : day.startsWith('0') ? `0${n}` : ` ${n}`;
-      return `${pri}${MONTHS[d.getUTCMonth()]} ${dd}${gap}${clock(d)}`;
+      return `${pri}${MONTHS[d.getUTCMonth()]} ${dd}${gap.trim() ? ` ${d.getUTCFullYear()} ` : gap}${clock(d)}`;
     });
-    return withClassic.replace(ISO, (_m, y: string, mo: string, dd: string, sep: string, hh: string, mm: string, ss: string) => {
+    return withClassic.replace(ISO, (_m, lead: string, y: string, mo: string, dd: string, sep: string, hh: string, mm: string, ss: string) => {
       const d = new Date((utcSeconds(Number(y), Number(mo) - 1, Number(dd), Number(hh), Number(mm), Number(ss)) + shift) * 1000);
-      return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}${sep}${clock(d)}`;
+      return `${lead}${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}${sep}${clock(d)}`;
     });
   };
 }
@@ -222,3 +239,25 @@ export const sameLineLengths = (a: string, b: string): boolean => {
   const [x, y] = [a.split('\n'), b.split('\n')];
   return x.length === y.length && x.every((l, i) => l.length === y[i]!.length);
 };
+
+// ------------------------------------------------------------------------------------------------------- connection names
+
+/** where charon, pluto and an ipsec.conf name a connection: `<home|1>`, `IKE_SA home[1]`, `CHILD_SA home{1}`, `"home"[2] … #3:`, `conn home` */
+const CONN_PLACES: readonly RegExp[] = [
+  /<([A-Za-z][\w.-]*)\|\d+>/g,
+  /\b(?:IKE_SA|CHILD_SA) ([A-Za-z][\w.-]*)[[{]\d+[\]}]/g,
+  /(?:^|[\s:])"([A-Za-z][\w.-]*)"(?:\[\d+\])?(?: [\d.:a-fA-F]+)? #\d+:/gm,
+  /^\s*conn ([A-Za-z][\w.-]*)\s*$/gm,
+];
+/** names that are also words of the log's own text (a protocol, a program): renaming them would change that text too */
+const CONN_WORDS = /^(?:l2tp|ipsec|pptp|ikev[12]|ike|esp|default|any|vpn|psk|xauth|charon|pluto|android|work|home)$/i;
+
+/** every connection name changed to a longer one with a hyphen and digits (`vpn-site-1`), everywhere the log writes it as a word */
+export function otherConnectionNames(text: string): string {
+  const names = new Set<string>();
+  for (const place of CONN_PLACES) for (const m of text.matchAll(place)) if (m[1]!.length >= 3 && !CONN_WORDS.test(m[1]!)) names.add(m[1]!);
+  if (names.size === 0) return text;
+  const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const word = new RegExp(`(?<![\\w.-])(${escaped.join('|')})(?![\\w-]|\\.\\w)`, 'g');
+  return text.replace(word, (name) => `${name}-site-17`);
+}
