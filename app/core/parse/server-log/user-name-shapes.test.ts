@@ -30,3 +30,28 @@ describe('a real log read the same with another user name shape', () => {
     expect(after.some((row) => row[4] === to)).toBe(true);
   });
 });
+
+describe('a user named in a line read whole, whatever its shape', () => {
+  const anyconnect = (user: string) => `Sep 03 2014 05:12:22 vpn-1 : %ASA-6-722036: Group <ac_users_group> User <${user}> IP <10.1.75.111> Transmitting large packet 1418 (threshold 1347).`;
+  const aaa = (user: string) => `Jan  8 09:12:56 asa %ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = 192.168.0.1 : user = ${user} : user IP = 10.0.0.9`;
+  const aaaLast = (user: string) => `Jan  8 09:13:20 asa %ASA-6-113004: AAA user authentication Successful : server =  192.168.0.1 : user = ${user}`;
+  const pppd = (user: string) => `Feb  2 21:28:31 ubuntu pppd[4186]: rcvd [CHAP Response id=0xe6 <e1bfb23120e8f7cc7b8de48786c9553f0000000000000000dd8eb9435cbfeb303e67b1a6694df5cd29e143b38492438700>, name = "${user.replace(/[\\"]/g, '\\$&')}"]`;
+  const rows: [line: (user: string) => string, user: string][] = [
+    // (the ASA's HTML-paste cleaning took `<b.smith>` and `<i a>` for a bold and an italic tag)
+    [anyconnect, 'b.smith'],
+    [anyconnect, 'i-sales'],
+    [anyconnect, 'b smith'],
+    // (113005's `user = ` was read up to a blank)
+    [aaa, 'john smith'],
+    [aaaLast, 'Anne de Vries'],
+    [aaa, 'CORP\\jan'],
+    // (pppd's packet dump doubles a backslash and a quote, utils.c print_string: the user as typed)
+    [pppd, 'CORP\\jan'],
+    [pppd, 'say "hi"'],
+    [pppd, 'jürgen.groß'],
+  ];
+  it.each(rows.map(([line, user]) => [line(user).match(/%ASA-\d-\d+|pppd/)![0], user, line] as const))('%s: %s', (_family, user, line) => {
+    const [e] = parseServerLog(line(user), 'log').entries;
+    expect(e?.user).toBe(user);
+  });
+});
