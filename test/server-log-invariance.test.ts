@@ -66,6 +66,8 @@ const journalctlShortUnix = writtenWith((date, clock) => `${utc(date, clock).get
 const journalctlShortFull = writtenWith((date, clock) => `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][utc(date, clock).getUTCDay()]} ${date} ${clock} UTC`);
 
 const t = engineT('en');
+/** each entry's user (if read) and its text */
+const usersRead = (text: string): [string, string][] => parseServerLog(text, 'log').entries.map((e) => [e.user ?? '', e.text]);
 const reading = (text: string) => {
   const log = parseServerLog(text, 'log');
   const explained = explainServerLogs([log], t);
@@ -160,6 +162,17 @@ describe("a log reads the same with another site's addresses and host names, and
         varied++;
         const [was, now] = [reading(text), reading(other)];
         if (JSON.stringify(was) !== JSON.stringify(now)) differing.push(`${name}: ${JSON.stringify(was)} → ${JSON.stringify(now)}`);
+        // (a renamed user is read as the new name, whole: not cut at a blank, a dot or a backslash)
+        const renamed = (vary as { renamed?: Map<string, string> }).renamed;
+        if (renamed) {
+          const [before, after] = [usersRead(text), usersRead(other)];
+          before.forEach(([user, line], at) => {
+            const to = renamed.get(user);
+            // (only where the entry's own lines hold the new name: a name the variant does not reach, an event's data, stays as it was)
+            if (to !== undefined && after[at] && [to, to.replace(/[\\"]/g, '\\$&')].some((form) => after[at]![1].includes(form)) && after[at]![0] !== to)
+              differing.push(`${name}:${line}: user ${JSON.stringify(to)} read as ${JSON.stringify(after[at]![0])}`);
+          });
+        }
       }
       expect(differing).toEqual([]);
       expect(varied).toBeGreaterThan(atLeast);

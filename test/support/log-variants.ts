@@ -100,22 +100,27 @@ const NAME_PLACES: readonly NamePlace[] = [
   { find: /(\b(?:ppp|pptp|sstp|l2tp|pppoe|ipoe)\d+:[^:]+: )([^:\s]+)(: authentication (?:succeeded|failed))/g, quoted: true, escaped: false },
 ];
 
-/** every named user changed to another of one shape; an address or a distinguished name as an id is the peer's, kept */
-export function otherUserNames(shape: NameShape) {
-  return (text: string): string => {
-    const names = new Map<string, string>();
+/**
+ * Every named user changed to another of one shape; an address or a distinguished name as an id is the peer's, kept. `renamed` holds
+ * the last text's names and what each became, so a test can tell the user read from a line is the new name, whole.
+ */
+export function otherUserNames(shape: NameShape): ((text: string) => string) & { renamed: Map<string, string> } {
+  const names = new Map<string, string>();
+  const vary = (text: string): string => {
+    names.clear();
     const renamed = (raw: string, place: NamePlace): string => {
       const name = place.escaped ? raw.replace(/\\(.)/g, '$1') : raw;
       if (PLACEHOLDER.test(name) || IP_LIKE.test(name) || name.includes('=') || name.includes(' ')) return raw;
       if (shape === 'blank' && !place.quoted) return raw;
-      let other = names.get(`${shape}:${name}`);
-      if (other === undefined) names.set(`${shape}:${name}`, (other = otherName(name, shape)));
+      let other = names.get(name);
+      if (other === undefined) names.set(name, (other = otherName(name, shape)));
       return place.escaped ? other.replace(/[\\"]/g, '\\$&') : other;
     };
     let out = text;
     for (const place of NAME_PLACES) out = out.replace(place.find, (_m, before: string, name: string, after: string) => `${before}${renamed(name, place)}${after}`);
     return out;
   };
+  return Object.assign(vary, { renamed: names });
 }
 
 // ------------------------------------------------------------------------------------------------------- identity numbers
