@@ -68,10 +68,23 @@ const journalctlShortFull = writtenWith((date, clock) => `${['Sun', 'Mon', 'Tue'
 const t = engineT('en');
 /** each entry's user (if read) and its text */
 const usersRead = (text: string): [string, string][] => parseServerLog(text, 'log').entries.map((e) => [e.user ?? '', e.text]);
+/** which entries share a value (a session, a user): each entry's value as the number of the first entry with it, so a renamed one compares */
+const sharing = (values: (string | undefined)[]): string => {
+  const first = new Map<string, number>();
+  return values.map((v, i) => (v === undefined ? '-' : (first.get(v) ?? (first.set(v, i), i)))).join(' ');
+};
 const reading = (text: string) => {
   const log = parseServerLog(text, 'log');
   const explained = explainServerLogs([log], t);
-  return { records: log.records, understood: log.understood, outcomes: log.entries.map((e) => e.outcome).join(' '), findings: explained.findings.map((f) => `${f.id} ${f.severity}`).sort() };
+  return {
+    records: log.records,
+    understood: log.understood,
+    outcomes: log.entries.map((e) => e.outcome).join(' '),
+    findings: explained.findings.map((f) => `${f.id} ${f.severity}`).sort(),
+    // (a renamed session or user is still one session, one user: the entries that shared it share the new one)
+    sessions: sharing(log.entries.map((e) => e.session)),
+    users: sharing(log.entries.map((e) => e.user)),
+  };
 };
 
 describe("a log reads the same with another site's addresses and host names, and written by another syslog writer", () => {

@@ -69,8 +69,9 @@ const NAME_PLACES: readonly NamePlace[] = [
   // pppd auth.c: `Peer %q failed CHAP authentication`, `CHAP peer authentication succeeded for %q`
   { find: /(\bPeer )(\S+)( failed (?:CHAP|PAP|EAP) auth)/g, quoted: true, escaped: true },
   { find: /(\b(?:CHAP|PAP|EAP) peer authentication (?:succeeded|failed) for )(\S+)()/g, quoted: true, escaped: true },
-  // SoftEther: `authenticated as user "x"`, `user "x"`
+  // SoftEther: `authenticated as user "x"`, `user "x"`, `The user name is "x".`
   { find: /(\buser ")([^"]+)(")/g, quoted: true, escaped: false },
+  { find: /(\buser name (?:is|that has been provided was) ")([^"]+)(")/g, quoted: true, escaped: false },
   // ASA: `Username = x,` and `Group <g> User <x> IP <a>`
   { find: /(\bUsername = )([^\s,]+)()/g, quoted: true, escaped: false },
   { find: /(\bUser <)([^<>]+)(>)/g, quoted: true, escaped: false },
@@ -84,8 +85,13 @@ const NAME_PLACES: readonly NamePlace[] = [
   { find: /(\b[Uu]ser ')([^']+)(')/g, quoted: true, escaped: false },
   // IOS debug ppp authentication: `Vi1 CHAP: I RESPONSE id 2 len 28 from "bob"`, `PAP: I AUTH-REQ id 1 len 18 from "bob"`
   { find: /(\blen \d+ from ")([^"]+)(")/g, quoted: true, escaped: false },
-  // ASA 113004/113005/113015: `… : user = bob`, `: user = bob : user IP = …`
-  { find: /(: user = )(\S+)()/g, quoted: true, escaped: false },
+  // ASA 113004/113005/113015: `… : user = bob`, `: user = bob : user IP = …`; VPN 3000 AUTH/5: `server = a, user = bob`
+  { find: /([:,] user = )([^\s,]+)()/g, quoted: true, escaped: false },
+  // pluto's XAUTH (libreswan programs/pluto/ikev1_xauth.c): `XAUTH: User bob: Authentication Failed`, `failure user(bob:conn)`,
+  // `for state #4, conn[8] user=bob.` (PAM)
+  { find: /(\bXAUTH: User )([^\s:]+)(: )/g, quoted: true, escaped: false },
+  { find: /(\bfailure user\()([^\s:()]+)(:)/g, quoted: true, escaped: false },
+  { find: /(\] user=)([^\s]+?)(\.?)(?=\r?$)/gm, quoted: false, escaped: false },
   // VPN 3000: `User [ bob ] Group [ g ] connected`
   { find: /(\bUser \[ ?)([^\]\s]+)( ?\])/g, quoted: true, escaped: false },
   // FortiGate, Sophos and SonicWall key=value: `user="bob"`, `xauthuser="bob"`, `user_name="bob"`, `usr="bob"`
@@ -108,12 +114,14 @@ export function otherUserNames(shape: NameShape): ((text: string) => string) & {
   const names = new Map<string, string>();
   const vary = (text: string): string => {
     names.clear();
+    // (a name also written where a blank would end it is given no blank anywhere: one user keeps one name)
+    const noBlank = new Set<string>();
+    if (shape === 'blank') for (const place of NAME_PLACES) if (!place.quoted) for (const m of text.matchAll(place.find)) noBlank.add(m[2]!);
     const renamed = (raw: string, place: NamePlace): string => {
       const name = place.escaped ? raw.replace(/\\(.)/g, '$1') : raw;
       if (PLACEHOLDER.test(name) || IP_LIKE.test(name) || name.includes('=') || name.includes(' ')) return raw;
-      if (shape === 'blank' && !place.quoted) return raw;
       let other = names.get(name);
-      if (other === undefined) names.set(name, (other = otherName(name, shape)));
+      if (other === undefined) names.set(name, (other = otherName(name, noBlank.has(name) ? 'hyphen' : shape)));
       return place.escaped ? other.replace(/[\\"]/g, '\\$&') : other;
     };
     let out = text;
@@ -137,7 +145,8 @@ const ID_PLACES: readonly RegExp[] = [
   /(\b(?:IKE_SA|CHILD_SA|deleting|establishing|initiating|rekeying|closing) [\w.-]+[[{])(\d+)([\]}])/g,
   /(<[\w.-]+\|)(\d+)(>)/g,
   // pluto's state serial numbers: `"conn" #3:` and `"conn"[2] 1.2.3.4 #3:` (libreswan/programs/pluto/state.h: so_serial_t)
-  /("[^"\n]*"(?:\[\d+\])?(?: [\d.:a-fA-F]+)? #)(\d+)(:)/g,
+  // (a paste's first line may have lost its head up to the name's opening quote)
+  /([^"\n]*"(?:\[\d+\])?(?: [\d.:a-fA-F]+)? #)(\d+)(:)/g,
   // IOS L2TP tunnel and call ids: `Tnl12345 L2TP:`, `Tnl/Sn12345/123`, `Cl 17`
   /(\bTnl(?:\/Sn)?)(\d+)()/g,
   // SoftEther's connection and session names: `Connection "CID-75"`, `Session "SID-USERXYZ-3"`
