@@ -178,9 +178,10 @@ export function otherIdentityNumbers(text: string): string {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /**
  * a classic syslog time at a line's start, after a priority (RFC 3164 §4.1.2): the day's tens a blank, a 0, or left out; IOS's with
- * `*` or `.` before it (a clock not set or not synchronised), the ASA's with its year after the day (`Sep 03 2014 05:12:22`)
+ * `*` or `.` before it (a clock not set or not synchronised), the ASA's with its year after the day (`Sep 03 2014 05:12:22`); a
+ * device's relayed by a collector that wrote its own time first (`2022-11-08T17:06:37+01:00 <30>Nov  8 17:06:36 OVA MikroTik: …`)
  */
-const CLASSIC = /^((?:<\d{1,3}>)?[*.]?)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|0\d|\d\d|\d)( (?:\d{4} )?)(\d\d):(\d\d):(\d\d)/gm;
+const CLASSIC = /^((?:(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)? )?<\d{1,3}>)?[*.]?)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( \d|0\d|\d\d|\d)( (?:\d{4} )?)(\d\d):(\d\d):(\d\d)/gm;
 /** an ISO date and time at a line's start (RFC 3339 §5.6, or with a blank for the T) */
 const ISO = /^([ |]*)(\d{4})-(\d\d)-(\d\d)([T ])(\d\d):(\d\d):(\d\d)/gm;
 const ISO_YEAR = /^[ |]*(\d{4})-\d\d-\d\d[T ]\d\d:/m;
