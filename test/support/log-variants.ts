@@ -81,6 +81,9 @@ const NAME_PLACES: readonly NamePlace[] = [
   { find: /(<(?:pptp|l2tp|sstp|ovpn|pppoe)-)([^<>\s]+)(>)/g, quoted: false, escaped: false },
   // charon: `received EAP identity 'x'`, `authentication of 'x' (myself|with …)`, `IDi 'x'`, `IDr 'x'`
   { find: /(\b(?:EAP identity|authentication of|ID[ir]) ')([^']+)(')/g, quoted: true, escaped: false },
+  // mpd (auth.c): `  Name: "jim"` under a CHAP/PAP line, `AUTH: Accounting data for user jim: 10 seconds, …`
+  { find: /(\bName: ")([^"]+)(")/g, quoted: true, escaped: false },
+  { find: /(\bAccounting data for user )(.+?)(: \d+ seconds)/g, quoted: true, escaped: false },
   // pluto and OpenVPN: `XAUTH: User 'x'`, `user 'x' authenticated`
   { find: /(\b[Uu]ser ')([^']+)(')/g, quoted: true, escaped: false },
   // IOS debug ppp authentication: `Vi1 CHAP: I RESPONSE id 2 len 28 from "bob"`, `PAP: I AUTH-REQ id 1 len 18 from "bob"`

@@ -37,6 +37,7 @@ describe('a user named in a line read whole, whatever its shape', () => {
   const aaaLast = (user: string) => `Jan  8 09:13:20 asa %ASA-6-113004: AAA user authentication Successful : server =  192.168.0.1 : user = ${user}`;
   const pppd = (user: string) => `Feb  2 21:28:31 ubuntu pppd[4186]: rcvd [CHAP Response id=0xe6 <e1bfb23120e8f7cc7b8de48786c9553f0000000000000000dd8eb9435cbfeb303e67b1a6694df5cd29e143b38492438700>, name = "${user.replace(/[\\"]/g, '\\$&')}"]`;
   const vpn3000 = (user: string) => `Jan  8 09:10:37 vpn.example.com 11504 01/08/2007 09:10:37.780 SEV=3 AUTH/5 RPT=124 192.168.0.1  Authentication rejected: Reason = Unspecified handle = 805, server = auth.example.com, user = ${user}, domain = <not specified>`;
+  const mpd = (user: string) => `Feb 4 13:57:07 l2tps: [l2tp0] AUTH: Accounting data for user ${user}: 29 seconds, 8139 octets in, 737 octets out`;
   const rows: [line: (user: string) => string, user: string][] = [
     // (the ASA's HTML-paste cleaning took `<b.smith>` and `<i a>` for a bold and an italic tag)
     [anyconnect, 'b.smith'],
@@ -49,12 +50,15 @@ describe('a user named in a line read whole, whatever its shape', () => {
     // (VPN 3000's `user = NAME, domain = …` was read up to a blank)
     [vpn3000, 'john smith'],
     [vpn3000, 'j.smith'],
+    // (mpd's accounting line was not read with a blank in its user)
+    [mpd, 'jim de vries'],
+    [mpd, 'jim'],
     // (pppd's packet dump doubles a backslash and a quote, utils.c print_string: the user as typed)
     [pppd, 'CORP\\jan'],
     [pppd, 'say "hi"'],
     [pppd, 'jürgen.groß'],
   ];
-  it.each(rows.map(([line, user]) => [line(user).match(/%ASA-\d-\d+|pppd|AUTH\/5/)![0], user, line] as const))('%s: %s', (_family, user, line) => {
+  it.each(rows.map(([line, user]) => [line(user).match(/%ASA-\d-\d+|pppd|AUTH\/5|l2tps/)![0], user, line] as const))('%s: %s', (_family, user, line) => {
     const [e] = parseServerLog(line(user), 'log').entries;
     expect(e?.user).toBe(user);
   });
