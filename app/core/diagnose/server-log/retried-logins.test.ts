@@ -52,6 +52,23 @@ describe('a refusal the same user’s log-in follows', () => {
     expect(brief([...refusals(1), ok('09:13:05').replace('Jul 29', 'Jul 31')].join('\n')).map((f) => f.severity)).toEqual(['critical']);
   });
 
+  it('a log-in minutes after the refusal across a month’s or a year’s end is one retry (the real calendar, not 31-day months)', () => {
+    const pppd = (date: string, line: string) => `${date} gw pppd[100]: ${line}`;
+    const pair = (refused: string, accepted: string) => brief([pppd(refused, 'Peer alice failed CHAP authentication'), pppd(accepted, 'CHAP peer authentication succeeded for alice')].join('\n')).map((f) => f.severity);
+    // a syslog date has no year: Feb 29 is a leap year's, Dec 31 then Jan 1 is the next day
+    expect(pair('Feb 29 23:58:00', 'Mar  1 00:03:00')).toEqual(['info']);
+    expect(pair('Feb 28 23:58:00', 'Mar  1 00:03:00')).toEqual(['critical']);
+    expect(pair('Apr 30 23:58:00', 'May  1 00:03:00')).toEqual(['info']);
+    expect(pair('Dec 31 23:58:00', 'Jan  1 00:03:00')).toEqual(['info']);
+    // with a year (real OPNsense copy's shape): 2023 has no Feb 29, so Feb 28 then Mar 1 is the next day there
+    const charon = (time: string, outcome: string) => `${time} | charon[38591] | 15[IKE] <con1\\|3> XAuth authentication of 'alice' ${outcome}`;
+    const dated = (refused: string, accepted: string) => brief([charon(refused, 'failed'), charon(accepted, 'successful')].join('\n')).map((f) => f.severity);
+    expect(dated('2024-02-29T23:58:53', '2024-03-01T00:01:05')).toEqual(['info']);
+    expect(dated('2023-02-28T23:58:53', '2023-03-01T00:01:05')).toEqual(['info']);
+    expect(dated('2024-02-28T23:58:53', '2024-03-01T00:01:05')).toEqual(['critical']);
+    expect(dated('2023-12-31T23:58:53', '2024-01-01T00:01:05')).toEqual(['info']);
+  });
+
   it('refused, let in, refused again: the last refusal has no log-in after it → critical', () => {
     const lines = ['Jul 29 09:12:01 gw pppd[100]: Peer alice failed CHAP authentication', 'Jul 29 09:13:05 gw pppd[101]: CHAP peer authentication succeeded for alice', 'Jul 29 10:00:00 gw pppd[102]: Peer alice failed CHAP authentication'];
     expect(brief(lines.join('\n')).map((f) => f.severity)).toEqual(['critical']);

@@ -161,11 +161,23 @@ function lookLikeRetyping(failures: readonly ServerLogEntry[], success: ServerLo
   if (a === undefined || b === undefined) return true;
   const fa = failures[failures.length - 1]!.time!;
   const sb = success.time!;
-  // with dates, whole days count (a month taken as 31 days: only "within 30 minutes" is asked); time of day only: a log-in after
-  // midnight counts from the day before
-  const dayOf = (t: typeof fa) => ((t.year ?? 0) * 12 + (t.month ?? 0)) * 31 + (t.day ?? 0);
-  const gap = fa.month && fa.day && sb.month && sb.day ? (dayOf(sb) - dayOf(fa)) * 86400 + b - a : (b - a + 86400) % 86400;
+  // time of day only: a log-in after midnight counts from the day before
+  const gap = fa.month && fa.day && sb.month && sb.day ? daysBetween(fa, sb) * 86400 + b - a : (b - a + 86400) % 86400;
   return gap >= 0 && gap <= MAX_RETYPE_GAP_S;
+}
+
+type LogTime = NonNullable<ServerLogEntry['time']>;
+const DAY_MS = 86_400_000;
+/**
+ * Calendar days from one dated line to a later one: the real calendar, so Feb 28 (or 29) then Mar 1 and Apr 30 then May 1 are one day
+ * on, not the three or two a 31-day month would count. A syslog date has no year (RFC 3164 §4.1.2): both are placed in a leap year
+ * (a `Feb 29` is real), the later one in the year after when its date comes before (`Dec 31` then `Jan  1` is one day on).
+ */
+function daysBetween(from: LogTime, to: LogTime): number {
+  const at = (t: LogTime, year: number) => Date.UTC(year, t.month! - 1, t.day!) / DAY_MS;
+  if (from.year !== undefined && to.year !== undefined) return at(to, to.year) - at(from, from.year);
+  const sameYear = at(to, 2000) - at(from, 2000);
+  return sameYear >= 0 ? sameYear : at(to, 2001) - at(from, 2000);
 }
 
 /** "at 09:13" (the time of day; the date too when the two lines are on different days), or "on line 65" for a log without times. */

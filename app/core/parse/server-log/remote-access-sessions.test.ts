@@ -137,3 +137,37 @@ describe("Windows NT's RAS service (its own ids, also logged as RemoteAccess): t
     expect([e.outcome, e.user, describeEntry(e, t), describeEntry(e, nl)]).toEqual(['success', 'RAS', 'The user "RAS" connected with strong (128-bit) encryption (RAS event 20107).', 'De gebruiker "RAS" verbond met sterke (128-bits) versleuteling (RAS-gebeurtenis 20107).']);
   });
 });
+
+describe('a Windows account name with blanks in the English message (a logon name may hold spaces: Microsoft Learn, AD naming conventions)', () => {
+  const text = (id: number, description: string) => [`Event ID: ${id}`, 'Source: RemoteAccess', `Description: ${description}`].join('\n');
+  const rows: [id: number, description: string, outcome: string, user: string | undefined, cause: string | undefined][] = [
+    [20107, 'The user DESKTOP-1\\John Smith connected to port COM1 using strong encryption.', 'success', 'DESKTOP-1\\John Smith', undefined],
+    [20015, 'The user CORP\\Anna de Vries has connected and has been successfully authenticated on port VPN2-4.', 'success', 'CORP\\Anna de Vries', undefined],
+    [20200, 'The user CORP\\Anna de Vries connected on port VPN2-4 has been assigned address 10.8.0.23', 'success', 'CORP\\Anna de Vries', undefined],
+    [
+      20194,
+      'The user CORP\\Anna de Vries connected on port VPN2-4 on 3/14/2006 at 9:30 AM and disconnected on 3/14/2006 at 10:31 AM.  The user was active for 61 minutes 2 seconds.  20480 bytes were sent and 40960 bytes were received. The reason for disconnecting was idle timeout.',
+      'info',
+      'CORP\\Anna de Vries',
+      undefined,
+    ],
+    [20249, 'CoId={NA}: The user CORP\\Anna de Vries has connected and failed to authenticate on port VPN2-127. The line has been disconnected.', 'failure', 'CORP\\Anna de Vries', 'credentials-rejected'],
+    [20187, 'The user CORP\\Anna de Vries failed an authentication attempt due to the following reason: The specified user account does not exist.', 'failure', 'CORP\\Anna de Vries', 'credentials-rejected'],
+    [20077, 'The account for user CORP\\Anna de Vries connected on port VPN2-4 has expired. The line has been disconnected.', 'failure', undefined, 'credentials-rejected'],
+  ];
+  it.each(rows)('%i: read as with a one-word name', (id, description, outcome, user, cause) => {
+    const e = one(text(id, description));
+    expect([e.outcome, e.cause]).toEqual([outcome, cause]);
+    if (user) expect(e.user).toBe(user);
+  });
+});
+
+describe('RasClient 20227 without insertion strings: the user and the connection from the English message, a user with blanks too', () => {
+  it.each([
+    ['DESKTOP-1\\John Smith', 'Work VPN'],
+    ['CONTOSO\\bob', 'Work'],
+  ])('%s dialed %s', (user, entry) => {
+    const e = one(['Event ID: 20227', 'Source: RasClient', `Description: CoId={NA}: The user ${user} dialed a connection named ${entry} which has failed. The error code returned on failure is 809.`].join('\n'));
+    expect([e.code, e.user, e.decoded[0]!.values!.entry]).toEqual([809, user, entry]);
+  });
+});

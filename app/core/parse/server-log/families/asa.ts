@@ -52,8 +52,12 @@ const ID = /^%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:
  */
 const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})(?:: ?| (?=I[PD]S:\d|[A-Z]))(.*)$/;
 
-/** Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the ASA's */
-const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)\b[^>]*>/gi;
+/**
+ * Pasted from a blog or forum as HTML: `IKE_DECODE <span style="color: #0000ff;">RECEIVED</span> Message …` — the tags are not the
+ * ASA's. A tag's name ends at `>`, or at a blank before attributes (`name=value`, HTML's tag syntax), so the ASA's own
+ * `User <b.smith>`, `Group <i-sales>`, `User <b smith>` stay.
+ */
+const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)(?:\s+[\w-]+\s*=[^>]*)?\s*\/?>/gi;
 
 /**
  * What an IKE text says, wherever the ASA put it (713902/713903 syslog, the `[IKEv1]:` console debug, which carries no id): the
@@ -148,8 +152,9 @@ function decode(id: number, text: string, severity = 6): Hit | null {
   if (isPkiId(id)) return pkiHit(id, text, severity);
   // a tunnel's packet dropped by the IPsec data path (402114-402122) in asa-ipsec-drops.ts
   if (isIpsecDropId(id)) return ipsecDropHit(id, text);
-  // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the comma is the field's end, not the name's
-  const named = text.match(/user = ([^:\s,]+)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
+  // "user = NAME :" (1130xx) or "Username = NAME," (113019, 7139xx): the ` : `, the comma or the line's end is the field's end, not a
+  // blank in the name (an AAA server's user, `john smith`, as the ASA guide's 113005 writes `user = user`, its fields ` : ` apart)
+  const named = text.match(/user = ([^:,]+?)\s*(?::|,|$)/i)?.[1] ?? text.match(/Username = ([^,]+)/)?.[1];
   // `user = *****`: the ASA hides the name unless `no logging hide username` is set (ASA guide, 113005/113015): no user
   const user = named && !/^\*+$/.test(named) ? named : undefined;
   const server = text.match(/server = +([^:\s]+)/i)?.[1] ?? '';

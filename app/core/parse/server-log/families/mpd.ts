@@ -264,7 +264,8 @@ const RULES: Rule[] = [
   [/^RADIUS: rad_send_request for user '(.*)' failed: (.*)$/, (m) => /time|no valid radius responses/i.test(m[2]!)
     ? tagged({ decoded: [d('radiusNoReply', { server: '' }), d('step.mpdMessage', { text: m[2]! })], outcome: 'failure', cause: 'radius-unreachable' }, { user: m[1] })
     : tagged(step('mpdRadiusError', { error: m[2]! }, 'warning'), { user: m[1] })],
-  [/^AUTH: Accounting data for user (\S+): (\d+) seconds, (\d+) octets in, (\d+) octets out$/, (m) => tagged(step('mpdAccounting', { user: m[1]!, seconds: Number(m[2]), in: Number(m[3]), out: Number(m[4]) }), { user: m[1] })],
+  // (the user as the peer sent it, a blank in it too: the `: N seconds` after it ends it)
+  [/^AUTH: Accounting data for user (.+?): (\d+) seconds, (\d+) octets in, (\d+) octets out$/, (m) => tagged(step('mpdAccounting', { user: m[1]!, seconds: Number(m[2]), in: Number(m[3]), out: Number(m[4]) }), { user: m[1] })],
   // ipcp.c IpcpLayerUp: "<this side's address> -> <the other side's>" (IPV6CP: the interface ids)
   [/^(\d+\.\d+\.\d+\.\d+) -> (\d+\.\d+\.\d+\.\d+)$/, (m, _p, s) => ({ decoded: [d('step.localIp', { address: m[1]!, ...side(s) }), d('step.remoteIp', { address: m[2]!, ...side(s) })], outcome: 'success' })],
   [/^[0-9a-f:]+ -> [0-9a-f:]+$/i, housekeeping],

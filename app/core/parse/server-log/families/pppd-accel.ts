@@ -17,8 +17,10 @@ import { pptpType } from './pptpd';
  * radius: no available servers`, accel-ppp/accel-ppp #324). log_file's `: ` alone is a session whose interface has no name yet
  * (log_file.c set_hdr writes `ses->ifname`, else `ctrl->ifname`, then `: `; sstp.c sets `ctrl.ifname = ""`, so an SSTP
  * connection before its PPP interface exists logs `[…]: error: : sstp: read: …`, xebd/accel-ppp #107 and #177).
+ * The username is the name the peer sent, written as it came: words with single blanks between (a Windows user types `John Smith`),
+ * never a blank first, so a module's `sstp: read: ` is no session.
  */
-export const ACCEL_SESSION = /^(?:([\w.-]*):([^\s:]*): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): |: )/;
+export const ACCEL_SESSION = /^(?:([\w.-]*):((?:[^\s:]+(?: [^\s:]+)*)?): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): |: )/;
 
 /** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
 function accelPacket(m: RegExpMatchArray, pid: string | undefined, state: FamilyState): Hit {
@@ -113,8 +115,8 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // accel-pppd start-up: kernel modules of the IPoE/PPPoE VLAN monitor (not used by PPTP, L2TP or SSTP)
   context(/^(?:failed to load vlan_mon module|vlan_mon: kernel module is not loaded|genl: error talking to kernel)$/, () => step('accelHousekeeping')),
   // ppp_auth.c ppp_auth_failed / __ppp_auth_started: "%s: authentication failed|succeeded" (username may be empty)
-  [/^(?:(\S*): )?authentication failed$/, (m) => tagged({ decoded: [d('accelAuthFailed', { user: m[1] || '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] || undefined })],
-  context(/^(\S+): authentication succeeded$/, (m) => tagged(step('accelAuthOk', { user: m[1]! }, 'success'), { user: m[1] })),
+  [/^(?:(\S+(?: \S+)*?): )?authentication failed$/, (m) => tagged({ decoded: [d('accelAuthFailed', { user: m[1] || '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user: m[1] || undefined })],
+  context(/^(\S+(?: \S+)*?): authentication succeeded$/, (m) => tagged(step('accelAuthOk', { user: m[1]! }, 'success'), { user: m[1] })),
   // ppp_auth.c auth_recv_conf_nak/rej: every method the server offered was Nak'ed or rejected
   [/^cann't negotiate authentication type$/, () => ({ decoded: [d('accelNoAuthType')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   context(/^auth: unexcepcted configure-(nak|reject)$/, (m) => ({ decoded: [d('accelAuthUnexpected', { what: m[1] === 'nak' ? 'Configure-Nak' : 'Configure-Reject' })], outcome: 'warning' })),

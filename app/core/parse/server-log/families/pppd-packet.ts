@@ -6,6 +6,12 @@ import { pppdOptionType } from '../ppp-option-names';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
 
 /**
+ * A name pppd printed with `%q` (utils.c vslprintf) or in a packet dump's `name = "…"` (utils.c print_string): a backslash before
+ * every `"` and `\` — a Windows user typed as DOMAIN\user is logged `DOMAIN\\user`. The name as the user typed it.
+ */
+export const pppdUnquoted = (s: string | undefined): string | undefined => (s === undefined || s.indexOf('\\') < 0 ? s : s.replace(/\\(["\\])/g, '$1'));
+
+/**
  * `sent [LCP ConfReq id=0x1 <asyncmap 0x0> <auth chap MS-v2> …]` — pppd's debug packet dump. `negotiation`: where this pppd's
  * Configure-Naks are counted (its pid; pppd-negotiation.ts notePppdNak), when the caller keeps it.
  */
@@ -18,7 +24,7 @@ export function packetDump(m: RegExpMatchArray, negotiation?: { key: string; sta
   const id = body.match(/id=(0x[0-9a-f]+)/i)?.[1];
   const options = [...body.matchAll(/<([^<>]*)>/g)].map((o) => o[1]!).filter((o) => !/^[0-9a-f]{16,}$/i.test(o));
   const quoted = body.match(/"((?:[^"\\]|\\.)*)"/)?.[1];
-  const name = body.match(/name = "([^"]*)"/)?.[1];
+  const name = pppdUnquoted(body.match(/name = "((?:[^"\\]|\\.)*)"/)?.[1]);
   const values: Record<string, string | number> = { dir, proto, code: codeName, id: id ?? '-', options: options.join(', ') };
   const mppe = mppeFromPppd(body);
   if (mppe !== undefined) values.mppe = mppe;

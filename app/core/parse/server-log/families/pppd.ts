@@ -6,7 +6,7 @@ import { repeatedMessage } from '../syslog-repeat';
 import { relayed } from './relayed';
 import { ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
 import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
-import { packetDump, unsupportedProtocol } from './pppd-packet';
+import { packetDump, pppdUnquoted, unsupportedProtocol } from './pppd-packet';
 import { awaitSide, byRole, dialsOut, noteRole, pppoeProgramDials, settleAsDialler } from './pppd-role';
 import { PPTP_CLIENT_LINE, pptpClientLine } from './pptp-client';
 import { isPppoeDiscovery, PPPOE_CLIENT_RULES } from './pppoe-client';
@@ -41,11 +41,7 @@ const isPppProgram = (name: string): boolean => {
 /** A protocol name as pppd's lines give it, in one spelling: CHAP, PAP, EAP, MS-CHAP, MS-CHAP-v2. */
 const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/^ms-chap-?/i, 'MS-CHAP-').replace(/-$/, '').replace(/v2$/i, 'v2') : name.toUpperCase());
 
-/**
- * A name pppd printed with `%q` (utils.c vslprintf): a backslash before every `"` and `\` — a Windows
- * user typed as DOMAIN\user is logged `DOMAIN\\user`. The name as the user typed it.
- */
-const unq = (s: string | undefined): string | undefined => (s === undefined || s.indexOf('\\') < 0 ? s : s.replace(/\\(["\\])/g, '$1'));
+const unq = pppdUnquoted;
 
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {

@@ -64,16 +64,19 @@ const RAS_SERVICE = 'RemoteAccess';
 /**
  * What a session event says: from its insertion strings (after the CoId and routing domain GUIDs newer Windows put first: the
  * positions the reporting script above reads, assumed the same for the older ids), else from its English message; the values
- * stay unknown in another language.
+ * stay unknown in another language. The user's name (`%1`, `%1\%2`) is read up to the message's next words, not to a blank: a Windows
+ * logon name may hold blanks (Microsoft Learn, "Naming conventions in Active Directory for computers, domains, sites, and OUs": logon
+ * names "can contain all other special characters, including spaces"), `DESKTOP-1\John Smith`; up to four words, so a line that is
+ * not the message costs little.
  */
 type SessionKind = 'authenticated' | 'ended' | 'address' | 'released' | 'strong';
 const SESSION_TEXT: Record<SessionKind, RegExp> = {
-  authenticated: /\bThe user (\S+?) has connected and has been successfully authenticated on\s+port (\S+?)\.?(?:\s|$)/,
+  authenticated: /\bThe user (\S+(?: \S+){0,3}?) has connected and has been successfully authenticated on\s+port (\S+?)\.?(?:\s|$)/,
   ended:
-    /\bThe user (\S+?) connected on port (\S+) on .+? and disconnected on .+?\.\s+The user was active for (\d+) minutes (\d+) seconds\.\s+(\d+) bytes\s+were sent and (\d+) bytes were received\.(?:\s+The\s+port speed was \S+\.)?\s+The\s+reason for disconnecting was (.+?)\.(?:\s+The tunnel used was (.+?)\.)?(?:\s|$)/,
-  address: /\bThe user (\S+?) connected on port (\S+) has been assigned address (\S+?)\.?(?:\s|$)/,
+    /\bThe user (\S+(?: \S+){0,3}?) connected on port (\S+) on .+? and disconnected on .+?\.\s+The user was active for (\d+) minutes (\d+) seconds\.\s+(\d+) bytes\s+were sent and (\d+) bytes were received\.(?:\s+The\s+port speed was \S+\.)?\s+The\s+reason for disconnecting was (.+?)\.(?:\s+The tunnel used was (.+?)\.)?(?:\s|$)/,
+  address: /\bThe user (\S+(?: \S+){0,3}?) connected on port (\S+) has been assigned address (\S+?)\.?(?:\s|$)/,
   released: /\bThe user with ip address (\S+?) has disconnected/i,
-  strong: /\bThe user (\S+?) connected to port (\S+) using strong encryption/i,
+  strong: /\bThe user (\S+(?: \S+){0,3}?) connected to port (\S+) using strong encryption/i,
 };
 // (the words both numberings wrote; KB Q135680's copy begins "Unable to connect to com5.", not "A user was unable to connect on port")
 const LICENSE_LIMIT_TEXT = /\bNo more connections can be made to\s+this remote computer because the computer\s+has exceeded its client\s+license\s+limit/i;
@@ -92,9 +95,9 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "The following error occurred in the Point to Point Protocol module on port: %1, UserName: %2. %3"
   20073: { symbol: 'ROUTERLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /The following error occurred in the Point to Point Protocol\s+module on port/i },
   // "The password for user %1\%2 connected on port %3 has expired." (raserror.h 648 ERROR_PASSWD_EXPIRED)
-  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, text: /\bThe password for user \S+ connected on port \S+ has expired/i },
+  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, text: /\bThe password for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 has expired." (708 ERROR_ACCT_EXPIRED)
-  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, text: /\bThe account for user \S+ connected on port \S+ has expired/i },
+  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, text: /\bThe account for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 does not have Remote Access privilege." (649 ERROR_NO_DIALIN_PERMISSION)
   20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, text: /does not have Remote Access\s+privilege/i },
   // "The server machine is configured to require data encryption. The machine for user %1\%2 connected on port %3 does not support encryption."
@@ -136,7 +139,7 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "The user %1 has connected and failed to authenticate because of the following error: %2"
   20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bhas connected and failed to authenticate because of the following error\b/i },
   // "The user %1 failed an authentication attempt due to the following reason: %2" / "The user %1 connected from %2 but failed …: %3"
-  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bThe user \S+ failed an authentication attempt due to the following reason\b/i },
+  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bThe user \S+(?: \S+){0,3}? failed an authentication attempt due to the following reason\b/i },
   20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true, text: /\bconnected from \S+ but failed an authentication attempt due to the following reason\b/i },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
@@ -263,7 +266,7 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   if (code !== undefined) hit.code = code;
   // the user and the address, where the message is the English one of mprlog.h ("The user %1 connected from %2 but failed …",
   // "The user %1 has connected and failed to authenticate …"): for matching the PC's side; other languages leave them unknown
-  const who = message.match(/\bThe user (\S+?) (?:connected from (\S+?) but failed|has connected and failed|failed an authentication)/);
+  const who = message.match(/\bThe user (\S+(?: \S+){0,3}?) (?:connected from (\S+?) but failed|has connected and failed|failed an authentication)/);
   if (who) {
     hit.user = who[1]!;
     if (who[2]) hit.peer = who[2];

@@ -108,7 +108,8 @@ function npsBodyId(message: string): number | undefined {
   return m ? { granted: 6272, denied: 6273, discarded: 6274 }[m[1] as 'granted' | 'denied' | 'discarded'] : undefined;
 }
 
-const RASCLIENT_FAILED_TEXT = /\bThe user (\S+) dialed a connection named (.+?) (?:which|that) has failed\b/;
+/** (the user up to the words after it: a Windows logon name may hold blanks, remote-access-events.ts says where that is written) */
+const RASCLIENT_FAILED_TEXT = /\bThe user (\S+(?: \S+){0,3}?) dialed a connection named (.+?) (?:which|that) has failed\b/;
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**

@@ -47,7 +47,8 @@ function decode(r: Vpn3000Record): Hit {
   const base = d('vpn3000Event', { cls: r.eventClass, n: r.number, sev: r.severity });
   const connected = r.text.match(CONNECTED);
   if (connected) return sessionUp(base, connected[1]!, connected[2]!, connected[3]!.trim());
-  const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,\s]+)/)?.[1];
+  // (`…, server = a, user = NAME, domain = …`: the comma ends the name, a blank may be in it)
+  const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,]+?)\s*(?:,|$)/)?.[1];
   const withUser = user ? { user } : {};
   if (/excessive packet decrypt failure/i.test(r.text)) return { decoded: [base, d('decryptFailure')], outcome: 'failure', cause: 'decrypt-failure', ...withUser };
   if (/Authentication rejected/i.test(r.text)) {
