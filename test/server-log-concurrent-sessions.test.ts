@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
-import { corpusFiles, readCorpus } from './corpus';
 import { eventLoopTurns } from './support/event-loop-turn';
-import { readRepoText, repoFiles } from './support/repo-files';
+import { everyRealServerLog } from './support/every-server-log';
+import { otherAddresses } from './support/log-variants';
 
 /**
  * A busy server logs many PCs at once, their lines interleaved: a reading that remembered only "the last session" (the last pluto
@@ -17,23 +16,7 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * records: a hard wrap's lone rest, a record not understood, may join the other session's line before it.)
  */
 
-const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
-const logs: [string, string][] = [
-  ...FOLDERS.flatMap((f) => corpusFiles(join('server-logs', f)).map((n) => [`corpus/${f}/${n}`, readCorpus(join('server-logs', f), n)] as [string, string])),
-  ...repoFiles('test/fixtures/real/server-logs')
-    .filter((n) => n.endsWith('.txt'))
-    .map((n) => [`real/${n}`, readRepoText(`test/fixtures/real/server-logs/${n}`)] as [string, string]),
-];
-
-/** another host's last number of as many digits (never 0 or 255), the network kept, as in server-log-invariance.test.ts */
-const otherHost = (h: number): number => (h < 10 ? ((h - 1 + 4) % 9) + 1 : h < 100 ? ((h - 10 + 37) % 90) + 10 : ((h - 100 + 71) % 155) + 100);
-const QUAD = /(?<![\d./])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d/]|\.\d)/g;
-const otherAddresses = (text: string): string =>
-  text.replace(QUAD, (quad, a: string, b: string, c: string, d: string) => {
-    const [first, host] = [Number(a), Number(d)];
-    const special = [a, b, c, d].some((x) => Number(x) > 255) || first === 0 || first === 127 || first >= 224 || host === 0 || host === 255;
-    return special ? quad : `${a}.${b}.${c}.${otherHost(host)}`;
-  });
+const logs = everyRealServerLog();
 
 const plus =
   (k: number) =>

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainServerLogs } from '../app/core/diagnose/server-log';
 import { engineT } from '../app/core/i18n';
 import { parseServerLog } from '../app/core/parse/server-log';
-import { corpusFiles, readCorpus } from './corpus';
 import { eventLoopTurns } from './support/event-loop-turn';
-import { looksHardWrapped, NAME_SHAPE_WORDS, NAME_SHAPES, otherConnectionNames, otherDates, otherIdentityNumbers, otherUserNames, sameLineLengths } from './support/log-variants';
-import { readRepoText, repoFiles } from './support/repo-files';
+import { everyRealServerLog } from './support/every-server-log';
+import { looksHardWrapped, NAME_SHAPE_WORDS, NAME_SHAPES, otherAddresses, otherConnectionNames, otherDates, otherIdentityNumbers, otherUserNames, sameLineLengths } from './support/log-variants';
 
 /**
  * What a log says does not hang on which addresses or which host names it holds: the logs people paste are other servers' and
@@ -24,23 +22,7 @@ import { readRepoText, repoFiles } from './support/repo-files';
  * does): rsyslog's RFC 3339 file format, Debian's default, and `journalctl -o short-iso`, `short-unix` and `short-full`.
  */
 
-const FOLDERS = ['asa', 'ios-debug', 'mikrotik', 'other', 'pppd', 'rras', 'strongswan', 'vpn3000'];
-const logs: [string, string][] = [
-  ...FOLDERS.flatMap((f) => corpusFiles(join('server-logs', f)).map((n) => [`corpus/${f}/${n}`, readCorpus(join('server-logs', f), n)] as [string, string])),
-  ...repoFiles('test/fixtures/real/server-logs')
-    .filter((n) => n.endsWith('.txt'))
-    .map((n) => [`real/${n}`, readRepoText(`test/fixtures/real/server-logs/${n}`)] as [string, string]),
-];
-
-/** a bijection on each of 1–9, 10–99 and 100–254: the same number of digits, never 0 or 255 */
-const otherHost = (h: number): number => (h < 10 ? ((h - 1 + 4) % 9) + 1 : h < 100 ? ((h - 10 + 37) % 90) + 10 : ((h - 100 + 71) % 155) + 100);
-const QUAD = /(?<![\d./])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d/]|\.\d)/g;
-const otherAddresses = (text: string): string =>
-  text.replace(QUAD, (quad, a: string, b: string, c: string, d: string) => {
-    const [first, host] = [Number(a), Number(d)];
-    const special = [a, b, c, d].some((x) => Number(x) > 255) || first === 0 || first === 127 || first >= 224 || host === 0 || host === 255;
-    return special ? quad : `${a}.${b}.${c}.${otherHost(host)}`;
-  });
+const logs = everyRealServerLog();
 
 const rot13 = (word: string): string => word.replace(/[a-z]/gi, (ch) => String.fromCharCode((((ch.charCodeAt(0) & 31) - 1 + 13) % 26) + 1 + (ch.charCodeAt(0) & 96)));
 /** the host of a header whose tag has a pid (`pppd[123]:`): without one, two words before a colon may be a message's own (`VPN server: peer …`) */

@@ -279,3 +279,13 @@ export function otherConnectionNames(text: string): string {
   const word = new RegExp(`(?<![\\w.-])(${escaped.join('|')})(?![\\w-]|\\.\\w)`, 'g');
   return text.replace(word, (name) => `${name}-site-17`);
 }
+
+/** a bijection on each of 1–9, 10–99 and 100–254: the same number of digits, never 0 or 255 */
+const otherHost = (h: number): number => (h < 10 ? ((h - 1 + 4) % 9) + 1 : h < 100 ? ((h - 10 + 37) % 90) + 10 : ((h - 100 + 71) % 155) + 100);
+const QUAD = /(?<![\d./])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d/]|\.\d)/g;
+export const otherAddresses = (text: string): string =>
+  text.replace(QUAD, (quad, a: string, b: string, c: string, d: string) => {
+    const [first, host] = [Number(a), Number(d)];
+    const special = [a, b, c, d].some((x) => Number(x) > 255) || first === 0 || first === 127 || first >= 224 || host === 0 || host === 255;
+    return special ? quad : `${a}.${b}.${c}.${otherHost(host)}`;
+  });
