@@ -24,6 +24,16 @@ const PAGE = [
   `${LINES[2]}</pre><p>Any idea? &lt;thanks&gt; &#8212; &#x263A;</p></div></body></html>`,
 ].join('\n');
 
+describe('markup at the ends of a line', () => {
+  it('is a tag only where its name ends at a blank, `/` or `>`: `<b.smith>`, `<i-sales>` are names in angle brackets', () => {
+    // (a user in angle brackets began the line and was taken for `<b …>`: the line lost its user and was not understood)
+    expect(parseServerLog('<b.smith> logged in, 10.0.0.2', 'x').entries.map((e) => e.text)).toEqual(['<b.smith> logged in, 10.0.0.2']);
+    expect(parseServerLog('Nov 18 10:21:05 gw pppd[12]: Peer <i-sales>', 'x').unknownLines.map((u) => u.text)).toEqual(['Nov 18 10:21:05 gw pppd[12]: Peer <i-sales>']);
+    expect(parseServerLog(`<b>${LINES[0]}</b><br/>`, 'x').entries.map((e) => e.text)).toEqual([LINES[0]]);
+    expect(parseServerLog(`<span class="x">${LINES[0]}</span>`, 'x').entries.map((e) => e.text)).toEqual([LINES[0]]);
+  });
+});
+
 describe('a saved web page', () => {
   it('is known by its start; an XML log, a syslog priority or a RouterOS interface is not a page', () => {
     for (const page of [PAGE, '<html lang="en">', '  <P STYLE="margin-bottom: 0cm">And then try</P>', '<pre>Mar 21 12:20:27 feist pppd[28594]: Exit.</pre>', '<!-- saved from url=(0055)https://forum.example/ -->']) expect(looksLikeHtmlPage(page)).toBe(true);

@@ -258,8 +258,10 @@ function withoutArrowNote(s: string): string {
  * otherwise plain — a whole saved page is read as a page, html-page.ts). Only tags that set text (pre, code, tt, samp, kbd, p,
  * div, span, font, b, i, br), so a log's own `<pptp-alice>` (RouterOS) or `<Packet-Type>` stays.
  */
-const MARKUP_AT_START = /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)\b[^<>]*>)+/i;
-const MARKUP_AT_END = /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)\b[^<>]*>)+$/i;
+// (a tag's name ends at a blank, `/` or `>`: `<b.smith>`, `<i-sales>` are a user's or group's name in angle brackets, an ASA's
+// `User <b.smith>`, not markup — the same test asa.ts's HTML stripping makes)
+const MARKUP_AT_START = /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+/i;
+const MARKUP_AT_END = /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+$/i;
 
 function withoutMarkupAtEnds(s: string): string {
   const cut = s.replace(MARKUP_AT_START, '').replace(MARKUP_AT_END, '');
