@@ -3,6 +3,8 @@ import { corpusFiles, readCorpus } from '../../../../test/corpus';
 import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { REAL_SERVER_LOGS, realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { parseServerLog } from './index';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { engineT } from '../../i18n';
 
 /**
  * FortiGate (FortiOS) event-log records and IKE debug found in public material (test/fixtures/real/server-logs/forti*,
@@ -61,6 +63,12 @@ describe('real FortiGate (FortiOS) logs', () => {
   it('a FortiOS 4 reason left unquoted with blanks is read whole, up to the next field', () => {
     const e = one('2012-07-20 13:08:51 log_id=0101037124 type=event subtype=ipsec pri=error vd="root" action="negotiate" rem_ip=203.0.113.7 status=negotiate_error error_reason=no matching gateway for new request peer_notif=INITIAL-CONTACT');
     expect(e).toMatchObject({ family: 'fortigate', outcome: 'failure', cause: 'ike-no-connection', peer: '203.0.113.7' });
+    // (the advice names what a FortiGate's administrator sets, not strongSwan's left=/right= alone)
+    for (const t of [engineT('en'), engineT('nl')]) {
+      const advice = explainServerLogs([parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/fortios4-event-record-one-field-a-line-no-matching-gateway-for-new-request.txt`), 'fgt.log')], t).findings[0]!.summary;
+      expect(advice).toContain('FortiGate');
+      expect(advice).toContain('Dialup User');
+    }
   });
   it('a line of fields alone is a record\'s rest only under a FortiOS record; a failure it completes is said once, again when a later reason gives its cause', () => {
     expect(parseServerLog('loc_ip=10.0.0.1 rem_port=500\nstatus=negotiate_error reason="peer SA proposal not match local policy"', 'x').understood).toBe(0);
