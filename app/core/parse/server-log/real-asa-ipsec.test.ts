@@ -394,6 +394,10 @@ describe('ASA IKEv1, AAA and PPTP/L2TP message classes', () => {
     expect(says('%ASA-6-603107: L2TP Tunnel deleted, tunnel_id = 3, remote_peer_ip = 198.51.100.7')).toBe('The L2TP tunnel from 198.51.100.7 was closed.');
     expect(one('%ASA-4-603110: Failed to establish L2TP session, tunnel_id = 3, remote_peer_ip = 198.51.100.7, user = bob. Multiple sessions per tunnel are not supported')).toMatchObject({ outcome: 'warning', user: 'bob' });
     expect(one('%ASA-6-603103: PPP virtual interface 1 - user: bob aaa authentication failed')).toMatchObject({ cause: 'credentials-rejected', user: 'bob' });
+    // (a user with a blank, a Windows logon name: read up to the guide's next words, not to the blank)
+    expect(one('%ASA-6-603103: PPP virtual interface 1 - user: Bob de Vries aaa authentication failed')).toMatchObject({ cause: 'credentials-rejected', user: 'Bob de Vries' });
+    expect(one('%ASA-6-603102: PPP virtual interface 1 - user: Bob de Vries aaa authentication started')).toMatchObject({ user: 'Bob de Vries' });
+    expect(one('%ASA-4-403110: PPP virtual interface 1, user: Bob de Vries missing MPPE key from aaa server.')).toMatchObject({ cause: 'mppe-unavailable', user: 'Bob de Vries' });
     expect(says('%ASA-6-603109: Teardown PPPOE Tunnel, tunnel_id = 1, remote_peer_ip = 192.0.2.1')).toContain('Tunnel: Teardown PPPOE Tunnel');
   });
 });

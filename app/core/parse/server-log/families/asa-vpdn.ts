@@ -12,6 +12,18 @@ export const isVpdnId = (id: number): boolean => Math.floor(id / 100) === 4031 |
 /** `name is value` (603104, 603106) or `name = value` (603105, 603107, 603110): one field of a 6031xx text, up to its comma or the sentence's end. */
 const field = (text: string, name: string): string | undefined => text.match(new RegExp(`\\b${name} (?:is|=) ([^,]+?)(?:\\.\\s|\\.?\\s*$|,)`))?.[1];
 
+/**
+ * The user after `user: ` up to the words the guide's text goes on with (`… user: user aaa authentication started`, `… user: user
+ * missing MPPE key …`), not to a blank: a name may hold one (a Windows logon name, `John Smith`); its first word where those words
+ * are not there.
+ */
+function userBefore(text: string, next: string): string | undefined {
+  const at = text.indexOf('user: ');
+  if (at < 0) return undefined;
+  const end = text.indexOf(next, at + 6);
+  return end > at + 6 ? text.slice(at + 6, end) : text.slice(at + 6).match(/^\S+/)?.[0];
+}
+
 export function vpdnHit(id: number, text: string, severity: number): Hit {
   switch (id) {
     case 403101:
@@ -27,15 +39,16 @@ export function vpdnHit(id: number, text: string, severity: number): Hit {
       return { decoded: [d('asaPppNoAaaGroup')], outcome: 'failure', cause: 'ppp-setup-failed' };
     case 403108:
       return { decoded: [d('asaPppNoPool')], outcome: 'failure', cause: 'address-pool' };
+    // 403110 "PPP virtual interface interface_name, user: user missing MPPE key from aaa server."
     case 403110: {
-      const user = text.match(/user: (\S+)/)?.[1];
+      const user = userBefore(text, ' missing MPPE key');
       return tagged({ decoded: [d('asaPppNoMppeKey', { user: user ?? '?' })], outcome: 'failure', cause: 'mppe-unavailable' }, { user });
     }
     // 603102 "PPP virtual interface name - user: user aaa authentication started"; 603103 "… aaa authentication status" (the
     // AAA server's answer; the guide names no values: a status with "fail" or "reject" in it is read as a refusal — assumed)
     case 603102:
     case 603103: {
-      const user = text.match(/user: (\S+)/)?.[1];
+      const user = userBefore(text, ' aaa authentication');
       const status = text.match(/aaa authentication (.*?)\s*$/)?.[1] ?? '';
       if (id === 603103 && /fail|reject/i.test(status)) return tagged({ decoded: [d('aaaRejected', { reason: status, server: '', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user });
       return tagged(step('asaPppAuth', { user: user ?? '?', status }, id === 603103 && /succe/i.test(status) ? 'success' : 'info'), { user });
