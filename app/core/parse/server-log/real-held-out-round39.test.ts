@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { readRepoText } from '../../../../test/support/repo-files';
+import { realServerLogTable, REAL_SERVER_LOGS, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { parseServerLog } from './index';
+
+/**
+ * Held-out real logs of the corpus's big families (round 39, test/fixtures/real/server-logs, sources in SOURCES.md), read as a
+ * help desk would: pluto's 3.2x deltatime (`deleting incomplete state after 60.000 seconds`), its IKEv1 DPD note, a connection
+ * instance's head without a serial (`"l2tp-psk"[2] 11.22.33.44: deleting connection …`, whose colon was read into the peer), the
+ * NO_PROPOSAL_CHOSEN pluto answers a client no connection takes coming first in a cut paste (the finding's title said "none of the
+ * PC's proposals"), a poster's Markdown bold inside a code block (pptpd's and pppd's tags unread, the CHAP failure lost); and
+ * masked addresses (`*.*.*.*`, `××××`, `81.33.XXX.XX`, `<client.public.ip.addr>`), pluto's debug bars under a log file's time.
+ */
+
+const t = engineT('en');
+const read = (file: string) => parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/${file}`), file);
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // (was 8 of 9: the deltatime's milliseconds)
+  'pluto-xauth-masked-crosses-main-r1-incomplete-state-after-milliseconds.txt': {
+    records: 9,
+    understood: 9,
+    families: { libreswan: 9 },
+    causes: [],
+    says: [
+      [6, 'Diffie-Hellman group 1 = MODP768 is not supported by the server'],
+      [8, "the other side's next message did not arrive"],
+    ],
+  },
+  // (was 11 of 12: the DPD note)
+  'pluto-docker-no-time-masked-octets-main-r3-configured-dpd-not-enabled.txt': {
+    records: 12,
+    understood: 12,
+    families: { libreswan: 12 },
+    causes: [],
+    says: [
+      [10, 'STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established)'],
+      [11, 'Dead peer detection (DPD, RFC 3706) is set up for this connection but not used'],
+    ],
+    peer: '81.33.XXX.XX',
+  },
+  'pluto-tp-link-router-l2tp-3des-md5-refused-no-acceptable-oakley-deleting-connection-without-serial.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [[4, 'ike-no-proposal'], [5, 'ike-no-proposal']],
+    says: [[4, 'The PC proposed: [3DES_CBC (192), HMAC_MD5, MODP1024], [3DES_CBC (192), HMAC_SHA1, MODP1024]']],
+    peer: '11.22.33.44',
+  },
+  'pluto-xauth-masked-stars-address-oakley-refused-modp1024-des-unused.txt': {
+    records: 10,
+    understood: 10,
+    families: { libreswan: 10 },
+    causes: [[10, 'ike-no-proposal']],
+    says: [[10, '[3DES_CBC (192), HMAC_MD5, MODP1024]']],
+  },
+  'pluto-angle-placeholder-address-dh20-dh19-refused-switched-instance-main-r3.txt': {
+    records: 9,
+    understood: 9,
+    families: { libreswan: 9 },
+    causes: [],
+    says: [[9, 'STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established)']],
+  },
+  'pluto-logfile-debug-bars-authnull-no-suitable-connection-unencrypted-no-proposal.txt': {
+    records: 12,
+    understood: 12,
+    families: { libreswan: 12 },
+    causes: [[7, 'ike-no-connection'], [11, 'ike-no-proposal']],
+    says: [[7, 'No IKEv2 connection on the server accepts this PC']],
+  },
+  'pluto-docker-ikev2-answer-before-its-no-suitable-connection-paste-cut.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [[1, 'ike-no-proposal'], [2, 'ike-no-connection'], [3, 'ike-no-proposal'], [4, 'ike-no-connection'], [5, 'ike-no-proposal'], [6, 'ike-no-connection'], [7, 'ike-no-proposal']],
+    says: [[2, 'No IKEv2 connection on the server accepts this PC']],
+    peer: '119.4.253.57',
+  },
+  // (was 7 of 11 and no cause: the starred tags and words)
+  'pppd-pptpd-no-header-markdown-bold-inside-code-block-peer-failed-chap.txt': {
+    records: 11,
+    understood: 11,
+    families: { pppd: 11 },
+    causes: [[7, 'credentials-rejected']],
+    says: [[7, 'The user "test1" failed CHAP authentication']],
+  },
+};
+
+describe('held-out real logs of the big families (round 39)', () => {
+  realServerLogTable(EXPECTED);
+
+  it("a pluto connection instance's head without a serial names the peer without the head's colon; an IPv6 peer keeps its last group", () => {
+    const r = read('pluto-tp-link-router-l2tp-3des-md5-refused-no-acceptable-oakley-deleting-connection-without-serial.txt');
+    expect(new Set(r.entries.map((e) => e.peer))).toEqual(new Set(['11.22.33.44']));
+    const v6 = parseServerLog('Nov 28 12:09:01 h pluto[2227]: "v6"[2] 2001:db8::1 #2: deleting state (STATE_MAIN_R0)');
+    expect(v6.entries[0]!.peer).toBe('2001:db8::1');
+  });
+
+  it("the NO_PROPOSAL_CHOSEN pluto answers a client no connection takes does not title the finding, also where the paste's first line is one", () => {
+    const r = explainServerLogs([read('pluto-docker-ikev2-answer-before-its-no-suitable-connection-paste-cut.txt')], t);
+    expect(r.findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch']);
+    expect(r.findings[0]!.title).toBe(t('serverLog.cause.ike-no-connection.title'));
+    expect(r.findings[0]!.parts![0]!.text).toContain('No IKEv2 connection on the server accepts this PC');
+    // a refused proposal alone is still worded as one
+    const alone = explainServerLogs([read('pluto-tp-link-router-l2tp-3des-md5-refused-no-acceptable-oakley-deleting-connection-without-serial.txt')], t);
+    expect(alone.findings[0]!.title).toBe(t('serverLog.cause.ike-no-proposal.title'));
+  });
+
+  it('bold marks inside a line are read past only where the line was not understood; an IOS clock star and a debug bar stay', () => {
+    const bold = parseServerLog('Jan  1 10:00:00 gw pppd[9]: Peer bob **failed** CHAP authentication');
+    expect(bold.entries.map((e) => [e.cause, e.user])).toEqual([['credentials-rejected', 'bob']]);
+    const ios = parseServerLog('*Mar  1 00:55:40.767: ISAKMP (0:1): atts are not acceptable. Next payload is 3');
+    expect(ios.understood).toBe(1);
+    const unmatched = parseServerLog('Jan  1 10:00:00 gw pppd[9]: ** nothing ** here');
+    expect(unmatched.unknown).toBe(1);
+  });
+});
