@@ -319,14 +319,17 @@ function settledCauses(items: readonly ServerEvidence[], service: ServiceState):
 }
 
 /**
- * The items a finding words itself by: without the NO_PROPOSAL_CHOSEN pluto answers a client with when no connection takes it
- * (settledCauses drops that cause from the advice; a paste cut just before the first `no suitable connection found` line
- * left its answer first, hwdsl2/docker-ipsec-vpn-server #199, and the title said "none of the PC's proposals" over advice
- * about the connection). The evidence keeps them all.
+ * The items a finding words itself by: without the NO_PROPOSAL_CHOSEN pluto answers a client with when no connection takes it —
+ * a refusal of a peer whose packets the log says no connection took (settledCauses drops that cause from the advice; a paste
+ * cut just before the first `no suitable connection found` line left its answer first, hwdsl2/docker-ipsec-vpn-server #199, and
+ * the title said "none of the PC's proposals" over advice about the connection). Another peer's refusal stays (a pluto that
+ * initiated to one peer and found no connection for another's packet, libreswan #2108). The evidence keeps them all.
  */
 function spokenFor(items: readonly ServerEvidence[]): readonly ServerEvidence[] {
-  if (!items.some((i) => i.entry.cause === 'ike-no-connection')) return items;
-  return items.filter((i) => i.entry.cause !== 'ike-no-proposal');
+  const unmatched = new Set(items.filter((i) => i.entry.cause === 'ike-no-connection' && i.entry.peer !== undefined).map((i) => i.entry.peer));
+  if (unmatched.size === 0) return items;
+  const kept = items.filter((i) => !(i.entry.cause === 'ike-no-proposal' && unmatched.has(i.entry.peer)));
+  return kept.length > 0 ? kept : items;
 }
 
 /** A summary and its parts, which it always joins (report.ts SummaryPartSchema). */

@@ -1,8 +1,9 @@
 /**
  * A poster's Markdown bold inside a fenced code block, where GitHub shows the marks as typed: the words that matter starred in
  * the log itself, tag and message alike (`pppd[**14179**]: Peer test1 **failed** CHAP authentication`, `CTRL: Reaping child
- * PPP[**14179**]`, fail2ban/fail2ban #2446). A whole line in bold is undone by normalizeLine (line-normalize.ts); marks inside a
- * line are looked for only on a record nothing read (ServerLogParser.record's unknown path): understood lines pay nothing.
+ * PPP[**14179**]`, fail2ban/fail2ban #2446): the tag unread, the line was taken as the last record's continuation and its failure lost.
+ * normalizeLine (line-normalize.ts) undoes a whole line in bold, and these inside a line where the read chunk holds a `**` at all
+ * (line-hints.ts NO_BOLD: one search per chunk, none per line).
  */
 
 /** `**x**` around a run that starts and ends with no blank (Markdown's emphasis rule, CommonMark §6.2: a left- and right-flanking run) */

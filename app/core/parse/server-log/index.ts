@@ -22,7 +22,6 @@ import { otherLine } from './other-lines';
 import { junosCardLine, junosEventTagLine } from './junos-source';
 import type { LogFamily, ServerLogEntry, ServerLogResult, UnknownLine } from './types';
 import { isLetter } from './char-codes';
-import { withoutBoldMarks } from './bold-marks';
 import { settleRejectsGotPast } from './ppp-got-past';
 
 /**
@@ -175,7 +174,7 @@ export class ServerLogParser {
   }
 
   /** `flat`: a piece of a flattened line (flattenedPieces), not cut again */
-  private record(r: RawRecord, flat = false, unmarked = false): void {
+  private record(r: RawRecord, flat = false): void {
     this.records++;
     // a RouterOS `/log print detail`/`terse` record (`time=… topics=… message="…"`): read as the plain row it stands for (routeros-print.ts)
     const printed = printedRow(r.text);
@@ -239,13 +238,6 @@ export class ServerLogParser {
           return;
         }
         this.keep(e!, true);
-        return;
-      }
-      // a poster's Markdown bold in the line (bold-marks.ts): read once more without it — only a record nothing read
-      const plain = unmarked ? undefined : withoutBoldMarks(r.text);
-      if (plain !== undefined) {
-        this.records--;
-        this.record({ ...r, text: plain, src: undefined, at: 0, hints: 0 }, flat, true);
         return;
       }
       this.unknown++;

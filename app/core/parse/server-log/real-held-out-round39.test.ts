@@ -10,7 +10,8 @@ import { parseServerLog } from './index';
  * help desk would: pluto's 3.2x deltatime (`deleting incomplete state after 60.000 seconds`), its IKEv1 DPD note, a connection
  * instance's head without a serial (`"l2tp-psk"[2] 11.22.33.44: deleting connection …`, whose colon was read into the peer), the
  * NO_PROPOSAL_CHOSEN pluto answers a client no connection takes coming first in a cut paste (the finding's title said "none of the
- * PC's proposals"), a poster's Markdown bold inside a code block (pptpd's and pppd's tags unread, the CHAP failure lost); and
+ * PC's proposals"), a poster's Markdown bold inside a code block (pptpd's and pppd's tags unread, the lines taken as the last
+ * record's rest, the CHAP failure lost); and
  * masked addresses (`*.*.*.*`, `××××`, `81.33.XXX.XX`, `<client.public.ip.addr>`), pluto's debug bars under a log file's time.
  */
 
@@ -108,9 +109,15 @@ describe('held-out real logs of the big families (round 39)', () => {
     expect(alone.findings[0]!.title).toBe(t('serverLog.cause.ike-no-proposal.title'));
   });
 
-  it('bold marks inside a line are read past only where the line was not understood; an IOS clock star and a debug bar stay', () => {
-    const bold = parseServerLog('Jan  1 10:00:00 gw pppd[9]: Peer bob **failed** CHAP authentication');
-    expect(bold.entries.map((e) => [e.cause, e.user])).toEqual([['credentials-rejected', 'bob']]);
+  it("a poster's bold marks inside a line are read past, the tag's and the words'; an IOS clock star, a debug bar's and a mask's stars stay", () => {
+    const bold = parseServerLog('Jan  1 10:00:00 gw pppd[9]: Peer bob **failed** CHAP authentication\nJan  1 10:00:01 gw pppd[**9**]: Peer **bob** failed CHAP authentication');
+    expect(bold.entries.map((e) => [e.cause, e.user])).toEqual([['credentials-rejected', 'bob'], ['credentials-rejected', 'bob']]);
+    // the starred first line of a header-less log after another log starts a record of its own (it was read as the last one's rest)
+    const after = parseServerLog('Jan  1 10:00:00 gw kernel: [ 1.0] eth0: link up\npptpd[**14178**]: CTRL: Client 43.24.8.6 control connection **started**');
+    expect(after.records).toBe(2);
+    const debug = parseServerLog('Oct 25 18:52:28.892264: | **emit ISAKMP Message:');
+    expect(debug.entries[0]!.text).toContain('**emit');
+    expect(parseServerLog('Jan  1 10:00:00 gw pppd[9]: sent [PAP AuthReq id=0x1 user="bob" password=********]').entries[0]!.text).toContain('********');
     const ios = parseServerLog('*Mar  1 00:55:40.767: ISAKMP (0:1): atts are not acceptable. Next payload is 3');
     expect(ios.understood).toBe(1);
     const unmatched = parseServerLog('Jan  1 10:00:00 gw pppd[9]: ** nothing ** here');
