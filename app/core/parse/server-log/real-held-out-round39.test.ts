@@ -12,7 +12,8 @@ import { parseServerLog } from './index';
  * NO_PROPOSAL_CHOSEN pluto answers a client no connection takes coming first in a cut paste (the finding's title said "none of the
  * PC's proposals"), a poster's Markdown bold inside a code block (pptpd's and pppd's tags unread, the lines taken as the last
  * record's rest, the CHAP failure lost); and
- * masked addresses (`*.*.*.*`, `××××`, `81.33.XXX.XX`, `<client.public.ip.addr>`), pluto's debug bars under a log file's time.
+ * masked addresses (`*.*.*.*`, `××××`, `81.33.XXX.XX`, `<client.public.ip.addr>`), pluto's debug bars under a log file's time; xl2tpd under
+ * NetworkManager's tag (same pid) and naming a placeholder host (`[server ip]`), an LNS pppd's one-way counters worded for L2TP.
  */
 
 const t = engineT('en');
@@ -87,6 +88,46 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [[7, 'credentials-rejected']],
     says: [[7, 'The user "test1" failed CHAP authentication']],
   },
+  // (was "other programs 11 lines": NetworkManager's tag over xl2tpd's own with the same pid; then its two lines naming `[server ip]`)
+  'pppd-nm-l2tp-journal-networkmanager-tag-over-xl2tpd-same-pid-server-ip-placeholder.txt': {
+    records: 11,
+    understood: 11,
+    families: { pppd: 9, syslog: 2 },
+    causes: [],
+    says: [
+      [7, '[server ip]'],
+      [10, 'Tunnel set up with the server [server ip]: this side asked for it and the server answered (L2TP).'],
+    ],
+  },
+  // (the one-way counters were worded for PPTP: a route into the tunnel, GRE)
+  'pppd-xl2tpd-lns-pppol2tp-max-retries-timeout-sent-gigabytes-received-0.txt': {
+    records: 15,
+    understood: 15,
+    families: { pppd: 12, syslog: 3 },
+    causes: [],
+    says: [
+      [2, 'L2TP control messages were not acknowledged: the tunnel was closed.'],
+      [7, "the L2TP tunnel's UDP packets, or the IPsec ESP or UDP 4500 packets carrying them"],
+    ],
+  },
+  // (held-out: a journal in a locale with lower-case months; the line whose first letter the post lost stays unknown)
+  'pppd-xl2tpd-lac-lowercase-month-first-letter-cut-sccrq-select-timeouts.txt': {
+    records: 7,
+    understood: 6,
+    families: { pppd: 6 },
+    causes: [],
+    says: [[2, 'XXX.239.43.234']],
+  },
+  'pppd-xl2tpd-docker-logs-max-retries-untagged-first-line-unable-to-deliver-closing.txt': {
+    records: 3,
+    understood: 3,
+    families: { pppd: 3 },
+    causes: [],
+    says: [
+      [1, 'L2TP control messages were not acknowledged: the tunnel was closed.'],
+      [3, 'xl2tpd got no answer to its closing message: it dropped the tunnel anyway.'],
+    ],
+  },
 };
 
 describe('held-out real logs of the big families (round 39)', () => {
@@ -107,6 +148,15 @@ describe('held-out real logs of the big families (round 39)', () => {
     // a refused proposal alone is still worded as one
     const alone = explainServerLogs([read('pluto-tp-link-router-l2tp-3des-md5-refused-no-acceptable-oakley-deleting-connection-without-serial.txt')], t);
     expect(alone.findings[0]!.title).toBe(t('serverLog.cause.ike-no-proposal.title'));
+  });
+
+  it("a daemon's lines under another program's tag of the same pid are the daemon's; a tag of another pid is a program's own words", () => {
+    const nm = parseServerLog('Jun 14 15:58:15 h NetworkManager[557]: xl2tpd[557]: Connecting to host 203.0.113.7, port 1701');
+    expect(nm.entries.map((e) => [e.family, e.peer])).toEqual([['pppd', '203.0.113.7']]);
+    // (a message that quotes another process's tag is not that process's line)
+    expect(parseServerLog('Jun 14 15:58:15 h NetworkManager[225]: xl2tpd[557]: Connecting to host 203.0.113.7, port 1701').families).not.toHaveProperty('pppd');
+    // the LAC's tunnel is the dialling side's, the host a placeholder or a name
+    expect(parseServerLog('Jun 14 15:58:15 h xl2tpd[557]: Connection established to <vpn server>, 1701.  Local: 1, Remote: 2 (ref=0/0).').entries[0]!.peer).toBe('<vpn server>');
   });
 
   it("a poster's bold marks inside a line are read past, the tag's and the words'; an IOS clock star, a debug bar's and a mask's stars stay", () => {

@@ -11,11 +11,15 @@ import { isLetter } from '../char-codes';
 const RELAYED = /^([A-Za-z][\w.-]*)(?:\[(\d+)\])?: /;
 
 export function relayed(pre: Prefixed, programs: RegExp): Prefixed | undefined {
-  if (!pre.program || pre.pid !== undefined) return undefined;
+  if (!pre.program) return undefined;
   const c = pre.message.charCodeAt(0);
   if (!isLetter(c)) return undefined;
   const m = RELAYED.exec(pre.message);
   if (!m || !programs.test(m[1]!)) return undefined;
+  // (a tag with a pid is a program, no host — unless the inner tag names the same process: the journal files a child's output under
+  // the parent's identifier with the child's pid, `NetworkManager[557]: xl2tpd[557]: Connecting to host …`, nm-l2tp/NetworkManager-l2tp
+  // #189, NetworkManager-l2tp running xl2tpd; the program is then the inner one, the header's host stays)
+  if (pre.pid !== undefined) return m[2] === pre.pid ? { ...pre, program: m[1], message: pre.message.slice(m[0].length), src: undefined, messageAt: undefined } : undefined;
   // (the message moved: it is no longer where the read chunk had it)
   const out: Prefixed = { ...pre, host: pre.program, program: m[1], message: pre.message.slice(m[0].length), src: undefined, messageAt: undefined };
   if (m[2] !== undefined) out.pid = m[2];
