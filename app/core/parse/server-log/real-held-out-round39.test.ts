@@ -128,6 +128,22 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'xl2tpd got no answer to its closing message: it dropped the tunnel anyway.'],
     ],
   },
+  // (held-out: whack's RC codes before each line of an initiator refused by the other side)
+  'pluto-whack-rc-codes-ikev2-initiator-parent-i2-rejected-by-peer-authentication-failed-retry.txt': {
+    records: 5,
+    understood: 5,
+    families: { libreswan: 5 },
+    causes: [[4, 'ike-auth-failed']],
+    says: [[4, "The other side rejected this side's IKE authentication (AUTHENTICATION_FAILED)."]],
+  },
+  // (held-out: two of an iPhone's proposals refused, the third taken — no failure)
+  'charon-syslog-ios-ikev2-proposal-selection-two-refused-then-matches.txt': {
+    records: 12,
+    understood: 12,
+    families: { strongswan: 12 },
+    causes: [],
+    says: [],
+  },
 };
 
 describe('held-out real logs of the big families (round 39)', () => {
