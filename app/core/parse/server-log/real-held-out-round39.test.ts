@@ -144,6 +144,26 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     causes: [],
     says: [],
   },
+  // (held-out: a PC's xl2tpd answered on a tunnel it does not know — a second L2TP connection from behind the same NAT, the
+  // thread's cause — then its own tunnel's control messages unanswered)
+  'pppd-xl2tpd-nm-l2tp-debug-can-not-find-tunnel-dumping-then-max-retries.txt': {
+    records: 8,
+    understood: 8,
+    families: { pppd: 8 },
+    causes: [],
+    says: [[7, 'L2TP control messages were not acknowledged: the tunnel was closed.']],
+  },
+  // (held-out: a LAC's tunnel and call to a Windows RRAS server, its AVPs, start_pppd's argument lines)
+  'pppd-xl2tpd-nm-l2tp-lac-to-windows-rras-sccrp-avps-call-established-start-pppd.txt': {
+    records: 21,
+    understood: 21,
+    families: { pppd: 21 },
+    causes: [],
+    says: [
+      [10, 'Tunnel set up with the server 128.198.18.9: this side asked for it and the server answered (L2TP).'],
+      [18, 'Call set up with the server 128.198.18.9: this side asked for it and the server answered (L2TP).'],
+    ],
+  },
 };
 
 describe('held-out real logs of the big families (round 39)', () => {
