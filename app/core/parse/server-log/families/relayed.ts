@@ -14,6 +14,9 @@ export function relayed(pre: Prefixed, programs: RegExp): Prefixed | undefined {
   if (!pre.program) return undefined;
   const c = pre.message.charCodeAt(0);
   if (!isLetter(c)) return undefined;
+  // (under a tag with a pid — most lines of other programs that reach a family's claims — a `[` right after the first word first,
+  // by character codes: no regex run for a message that names no tag)
+  if (pre.pid !== undefined && !tagAhead(pre.message)) return undefined;
   const m = RELAYED.exec(pre.message);
   if (!m || !programs.test(m[1]!)) return undefined;
   // (a tag with a pid is a program, no host — unless the inner tag names the same process: the journal files a child's output under
@@ -25,4 +28,15 @@ export function relayed(pre: Prefixed, programs: RegExp): Prefixed | undefined {
   if (m[2] !== undefined) out.pid = m[2];
   else delete out.pid;
   return out;
+}
+
+/** Whether the message starts with a word of RELAYED's name characters and a `[` after it (up to 32 characters). */
+function tagAhead(message: string): boolean {
+  const end = Math.min(message.length, 33);
+  for (let i = 1; i < end; i++) {
+    const c = message.charCodeAt(i);
+    if (c === 91 /* [ */) return true;
+    if (!(isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  return false;
 }
