@@ -289,7 +289,8 @@ function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
 /** "The server's log (x) says: …" + what to do on the PC + what to ask the administrator, per cause: one part each. */
 export function serverAdvice(items: readonly ServerEvidence[], t: TFunction, service: ServiceState = serviceState(items)): SummaryPart[] {
   const causes = settledCauses(items, service);
-  const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(leadOf(items), t) }, ...pcEntryParts(leadOf(items), t)];
+  const lead = leadOf(spokenFor(items));
+  const parts: SummaryPart[] = [{ kind: 'logSays', text: logSays(lead, t) }, ...pcEntryParts(lead, t)];
   const { unit, keys } = serviceWords(service, t);
   for (const c of causes) {
     const item = leadOf(items.filter((i) => i.entry.cause === c));
@@ -317,6 +318,20 @@ function settledCauses(items: readonly ServerEvidence[], service: ServiceState):
   return causes.filter((c) => c === settled || (c !== 'service-down' && c !== 'service-recovered'));
 }
 
+/**
+ * The items a finding words itself by: without the NO_PROPOSAL_CHOSEN pluto answers a client with when no connection takes it —
+ * a refusal of a peer whose packets the log says no connection took (settledCauses drops that cause from the advice; a paste
+ * cut just before the first `no suitable connection found` line left its answer first, hwdsl2/docker-ipsec-vpn-server #199, and
+ * the title said "none of the PC's proposals" over advice about the connection). Another peer's refusal stays (a pluto that
+ * initiated to one peer and found no connection for another's packet, libreswan #2108). The evidence keeps them all.
+ */
+function spokenFor(items: readonly ServerEvidence[]): readonly ServerEvidence[] {
+  const unmatched = new Set(items.filter((i) => i.entry.cause === 'ike-no-connection' && i.entry.peer !== undefined).map((i) => i.entry.peer));
+  if (unmatched.size === 0) return items;
+  const kept = items.filter((i) => !(i.entry.cause === 'ike-no-proposal' && unmatched.has(i.entry.peer)));
+  return kept.length > 0 ? kept : items;
+}
+
 /** A summary and its parts, which it always joins (report.ts SummaryPartSchema). */
 export const withParts = (parts: SummaryPart[]): { summary: string; parts: SummaryPart[] } => ({ summary: parts.map((p) => p.text).join(' '), parts });
 
@@ -341,7 +356,7 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   const service = serviceState(items);
   const settled = cause === 'service-down' ? service.cause : undefined;
   const severity: Severity = settled === 'service-recovered' || items.every((i) => WARNING_ONLY.has(i.entry.cause!)) ? 'warning' : 'critical';
-  const lead = leadOf(items);
+  const lead = leadOf(spokenFor(items));
   const titleKey = settled ? serviceKey(settled, service) : entryCauseKey(lead.entry, lead.whose);
   let title = t(`${titleKey}.title`, { code: code ?? items[0]!.entry.code ?? CAUSE_CODE[cause] ?? '', unit: serviceWords(service, t).unit });
   let parts = serverAdvice(items, t, service);

@@ -34,6 +34,8 @@ export const NO_JOURNAL = 1024;
  * one-line chunks).
  */
 export const NO_IKEV2 = 2048;
+/** no `**`: no poster's Markdown bold inside a line (bold-marks.ts; line-normalize.ts reads past it) */
+export const NO_BOLD = 4096;
 export const NO_ASA_ID = 256; // no `%ASA-` nor `%FTD-`: no two ASA records glued on one line (maybeGlued), no ASA IKEv2 head cut from its text (detect.ts continues); a search of every line cost 1.5 % of explain-log each
 
 /** The hints for every line cut from `text` at its line ends (\n, \r: the cut lines hold none). */
@@ -53,6 +55,7 @@ export function textHints(text: string): number {
   if (text.indexOf('KEv2') < 0 && text.indexOf('CRYPTO_PKI') < 0) h |= NO_IKEV2;
   if (!hasArrowNote(text)) h |= NO_ARROW_NOTE;
   if (text.indexOf('{') < 0 && text.indexOf('s=') < 0) h |= NO_JOURNAL;
+  if (text.indexOf('**') < 0) h |= NO_BOLD;
   return h;
 }
 

@@ -1,5 +1,6 @@
 import { MONTH } from './glued-lines';
-import { hasArrowNote, hasBbcodeStart, NO_ARROW_NOTE, NO_BBCODE, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
+import { hasArrowNote, hasBbcodeStart, NO_ARROW_NOTE, NO_BBCODE, NO_BOLD, NO_COMPOSE, NO_HASH0, NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
+import { withoutBoldMarks } from './bold-marks';
 import { plainTypography } from './typography';
 import { isDigit, isLetter } from './char-codes';
 
@@ -113,7 +114,7 @@ export let escapesShortened = 0;
 const IOS_TIME_AFTER_BULLET = /^. [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d\.\d{3}(?: [A-Z]{2,5})?: /;
 
 /** What a read chunk's hints must rule out for normalizeLine's fast path: the rewrites, the compose prefix. */
-const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE | NO_ARROW_NOTE;
+const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE | NO_ARROW_NOTE | NO_BOLD;
 
 export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
@@ -155,6 +156,8 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // a whole line set in Markdown bold, as a poster marks the line that matters (`**IDir '172.16.1.254' does not match to
   // 'vpn.mydomain.com'**`, hwdsl2/setup-ipsec-vpn #526; `**Feb 21 … (Protocol not supported)**`): the marks go, the line stays
   if (s.charCodeAt(0) === 42 && s.charCodeAt(1) === 42 && s.length > 4 && s.endsWith('**') && s.charCodeAt(2) !== 42 && s.charCodeAt(2) !== 32) s = s.slice(2, -2);
+  // and marks inside the line, tag and words alike (bold-marks.ts): only in a chunk that holds a `**`
+  if (!(hints & NO_BOLD)) s = withoutBoldMarks(s) ?? s;
   s = withoutListingPrefix(s, s.charCodeAt(0));
   if (!(hints & NO_COMPOSE) && s.indexOf('| ') > 0) {
     const m = COMPOSE_PREFIX.exec(s);

@@ -113,9 +113,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
   'pppd-nm-l2tp-client-mschapv2-success-badly-formed-chap-failed.txt': {
     records: 15,
     understood: 15,
-    families: { pppd: 12, syslog: 2, strongswan: 1 },
+    // (line 15, `NetworkManager[9558]: xl2tpd[9558]: death_handler: …`, xl2tpd's under NetworkManager's tag of its pid: round 39, hGD)
+    families: { pppd: 13, syslog: 1, strongswan: 1 },
     causes: [],
     says: [
+      [15, 'xl2tpd was told to stop (signal 15, SIGTERM'],
       [9, "The server accepted this side's MS-CHAP v2 log-in, but its Success message is not in the form this pppd reads"],
       [10, "This side ended its own CHAP log-in after the server's answer (the line before): the server had not refused the password."],
     ],

@@ -36,9 +36,13 @@ export function countedHead(message: string, clean: boolean): { session: string;
   counted.bodyAt = bodyAt;
   return counted;
 }
-/** The PC's address as the hit's peer, without its port, when HEAD's peer is an address (not a host name). */
+/**
+ * The PC's address as the hit's peer, without its port, when HEAD's peer is an address (not a host name). An IPv4 address's port
+ * goes, and the head's own colon where no serial follows (`"l2tp-psk"[2] 11.22.33.44: deleting connection …`, HEAD's second
+ * alternative takes `11.22.33.44:`, hwdsl2/setup-ipsec-vpn #282); an IPv6 address (no dot) is kept whole: its last group is no port.
+ */
 export function withPeer(hit: Hit, peer: string | undefined): void {
-  if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 ? peer : peer.replace(/:\d+$/, '');
+  if (peer && isDigit(peer.charCodeAt(0))) hit.peer = peer.indexOf(':') < 0 || peer.indexOf('.') < 0 ? peer : peer.replace(/:\d*$/, '');
 }
 
 // claims' patterns as module constants: a regex literal in a function is a new RegExp object per call (claims runs for every record no program tag names)

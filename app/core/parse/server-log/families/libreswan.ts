@@ -98,8 +98,13 @@ const RULES: Rule[] = [
   // (`received duplicate IKE_SA_INIT message request (Message ID 0); retransmitting response`, libreswan #786; a fragmented request's
   // `(Message ID 1, fragment 1)`, libreswan #678)
   context(/^received duplicate (\S+) message request \(Message ID (\d+)(?:, fragment \d+)?\); retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[2]! }, 'warning')),
-  // Libreswan programs/pluto/state.c: a responder's state that never completed is dropped (`deleting incomplete state after 200 seconds`)
-  context(/^deleting incomplete state after \d+ seconds?$/, () => step('incompleteStateDropped', undefined, 'warning')),
+  // Libreswan programs/pluto/state.c: a responder's state that never completed is dropped (`deleting incomplete state after 200 seconds`;
+  // 3.2x writes the time as a deltatime with milliseconds, `after 60.000 seconds`, hwdsl2/setup-ipsec-vpn #379)
+  context(/^deleting incomplete state after \d+(?:\.\d+)? seconds?$/, () => step('incompleteStateDropped', undefined, 'warning')),
+  // Libreswan 3.x IKEv1 (dpd_init, ikev1_dpd.c — assumed): DPD is configured for the connection, but the other side's Main Mode carried no
+  // DPD vendor ID (RFC 3706 §5.1), so none is run (`Configured DPD (RFC 3706) support not enabled because remote peer did not advertise
+  // DPD support`, hwdsl2/docker-ipsec-vpn-server #135): a gone PC is noticed only when its SA expires — no failure
+  context(/^Configured DPD \(RFC 3706\) support not enabled because remote peer did not advertise DPD support$/, () => step('plutoDpdNotAdvertised')),
   context(/^discarding (?:initial|duplicate) packet; already (STATE_\w+)$/, (m) => step('plutoRepeatedFirst', { state: stateName(m[1]!) }, 'warning')),
   // Libreswan 4.x/5.x IKEv2 wording (programs/pluto/ikev2*.c): `sent IKE_SA_INIT request to 192.1.2.23:UDP/500`, `sent IKE_AUTH request {cipher=…}`
   // (a responder's `sent IKE_SA_INIT reply {cipher=…}`, libreswan #786)

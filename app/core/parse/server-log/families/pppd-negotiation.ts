@@ -12,11 +12,13 @@ import { nakAcked, nakNegotiation, nakOf } from '../ppp-nak-loop';
  * pppd's "Sent N bytes, received M bytes." at the link's end. Almost nothing received against much sent means the other side's
  * packets did not come back through the link: on a PPTP client the classic routing loop (the route to the server points into the
  * tunnel itself), on a server the PC's GRE not arriving. The thresholds (100 kB sent, a thousandth of it received) are assumed.
+ * A pppd the log shows under L2TP only (xl2tpd's lines, the pppol2tp plugin: `l2tp`) carries no GRE: its way back is the tunnel's
+ * UDP (1701, or inside IPsec's ESP / UDP 4500) — xelerance/xl2tpd #162, an LNS's pppd that sent 2.6 GB and received 0 bytes.
  */
-export function linkCounters(sent: number, received: number): Hit {
+export function linkCounters(sent: number, received: number, l2tp = false): Hit {
   const hit = step('pppdCounters', { sent, received });
   if (sent >= 100_000 && received * 1000 < sent) {
-    hit.decoded.push(d('pppdOneWay'));
+    hit.decoded.push(d(l2tp ? 'pppdOneWayL2tp' : 'pppdOneWay'));
     hit.outcome = 'warning';
   }
   return hit;

@@ -205,7 +205,7 @@ export function settleAsDialler(state: FamilyState): void {
  */
 export const lacTunnelUpTail = (tail: string): boolean => LAC_TUNNEL_TAIL.test(tail);
 const LAC_TUNNEL_TAIL = /^\s{1,2}Local: -?\d+, Remote: -?\d+(?: \(ref=\d+\/\d+\))?\.?$/;
-const LAC_TUNNEL_UP = /^Connection established to \S+, \d+\.(.*)$/;
+const LAC_TUNNEL_UP = /^Connection established to [^,\s][^,]*, \d+\.(.*)$/;
 const lacTunnelUp = (message: string): boolean => {
   const m = LAC_TUNNEL_UP.exec(message);
   return m !== null && lacTunnelUpTail(m[1]!);

@@ -157,7 +157,7 @@ const RULES: Rule[] = [
   context(/^Connect: (\S+) <-->(?: (.*))?$/, (m) => step('connect', { iface: m[1]!, peer: m[2] ?? '' })),
   context(/^(?:Connection terminated\.?|Modem hangup|Exit\.|Terminating on signal \d+\.?|Hangup \(SIGHUP\)|Connect time [\d.]+ minutes\.|Terminating connection due to lack of activity\.?)$/, () => step('pppdEnd')),
   // main.c print_link_stats at the link's end: what went through it each way (see linkCounters)
-  [/^Sent (\d+) bytes, received (\d+) bytes\.$/, (m) => linkCounters(Number(m[1]), Number(m[2]))],
+  [/^Sent (\d+) bytes, received (\d+) bytes\.$/, (m, _p, s) => linkCounters(Number(m[1]), Number(m[2]), s.l2tp === true && s.pptp !== true)],
   // main.c: the children pppd waits for at its end (`Waiting for %d child processes...`, then `  script %s, pid %d` each)
   context(/^Waiting for \d+ child process(?:es)?\.\.\.$|^script .+, pid \d+$/, () => step('pppdEnd')),
   // options.c print_options (the `dump` option): "pppd options in effect:", then one option a line, `NAME VALUE\t\t# (from SOURCE)`;

@@ -66,7 +66,9 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // control.c control_finish: the SCCCN case (the LNS, the other side's tunnel confirmed) ends the line with `  LNS session is '%s'`,
   // the SCCRP case (the LAC: the other side answered this side's SCCRQ) with the Local/Remote ids and refs alone — a line whole to
   // its ids without the LNS's session is the side that dials
-  context(/^(?:control_finish: )?Connection established to (\S+), (\d+)\.(.*)$/, (m) => tagged(step(lacTunnelUpTail(m[3]!) ? 'l2tpTunnelUpAsLac' : 'l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
+  // (the host as xl2tpd printed it, up to the format's comma: a poster's placeholder may hold a blank, `Connection established to [server ip],
+  // 1701.`, nm-l2tp/NetworkManager-l2tp #189)
+  context(/^(?:control_finish: )?Connection established to ([^,\s][^,]*), (\d+)\.(.*)$/, (m) => tagged(step(lacTunnelUpTail(m[3]!) ? 'l2tpTunnelUpAsLac' : 'l2tpTunnelUp', { peer: m[1]! }, 'success'), { peer: m[1] })),
   context(/^Maximum retries exceeded for tunnel (\d+)\. {1,2}Closing\.?$/, () => ({ decoded: [d('l2tpRetries')], outcome: 'warning' })),
   context(/^Terminating pppd: sending TERM signal to pid \d+$/, () => step('pppdEnd')),
   // how pppd ended, the other ways xl2tpd says it: xl2tpd.c child_handler "pppd terminated for call %d by signal %d" and "pppd exited
@@ -132,7 +134,8 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // "xl2tpd." never came, hwdsl2/setup-ipsec-vpn#714)
   context(/^(Starting|Stopping|Restarting) xl2tpd(?::? xl2tpd\.?|\.\.done|:)$/, (m) => step(INIT_STEPS[m[1]!]!)),
   // xl2tpd.c lac_connect / lac_call: this xl2tpd is a LAC (it dials; pppd-role.ts dialsOut makes its pppd the client)
-  context(/^Connecting to host (\S+), port (\d+)$/, (m) => tagged(step('l2tpLacConnects', { peer: m[1]!, port: m[2]! }), { peer: m[1] })),
+  // (l2tp.c lac_connect `Connecting to host %s, port %d`: up to the comma, as above — `Connecting to host [server ip], port 1701`)
+  context(/^Connecting to host ([^,\s][^,]*), port (\d+)$/, (m) => tagged(step('l2tpLacConnects', { peer: m[1]!, port: m[2]! }), { peer: m[1] })),
   context(/^Calling on tunnel (\d+)$/, (m) => step('l2tpLacCalls', { tunnel: m[1]! })),
   // control.c check_control: "%s: Received out of order control packet on tunnel %d (got %d, expected %d)" — Ns of the control
   // message against the next Ns this side expects. RFC 2661 §5.8: Ns/Nr are 16-bit and compared modulo 65536 — a number just
