@@ -142,8 +142,8 @@ export const otherId = (digits: string): string => String(Number(digits) * 7 + 2
 const ID_PLACES: readonly RegExp[] = [
   // an interface's unit: ppp0, tun3, Virtual-Access2.1, Vi1, l2tp-in3 (ppp(4) names units `ppp%d`; IOS names Virtual-Access%d)
   /(\b(?:ppp|tun|tap|Virtual-Access|Vi|Virtual-Template|Dialer|l2tp-in|pptp-in|sstp-in|ovpn-in|pppoe-in|l2tp-out|pptp-out)(?=\d))(\d+)()/g,
-  // a tag's pid: `pppd[1234]:`, `charon[2201]:`, `pluto[21056]:` (RFC 3164 §5.3)
-  /((?:^|\s)[A-Za-z][\w./-]*\[)(\d+)(\]:)/gm,
+  // a tag's pid: `pppd[1234]:`, `charon[2201]:`, `pluto[21056]:` (RFC 3164 §5.3), and as a Markdown code block's bold left it, `pptpd[**14178**]:`
+  /((?:^|\s)[A-Za-z][\w./-]*\[(?:\*\*)?)(\d+)((?:\*\*)?\]:)/gm,
   // charon's IKE_SA and CHILD_SA unique ids: `home[1]`, `home{3}`, `<home|1>` (strongSwan's bus logging, src/libcharon/sa/ike_sa.c)
   /(\b(?:IKE_SA|CHILD_SA|deleting|establishing|initiating|rekeying|closing) [\w.-]+[[{])(\d+)([\]}])/g,
   /(<[\w.-]+\|)(\d+)(>)/g,

@@ -6,8 +6,11 @@
  * (line-hints.ts NO_BOLD: one search per chunk, none per line).
  */
 
-/** `**x**` around a run that starts and ends with no blank (Markdown's emphasis rule, CommonMark §6.2: a left- and right-flanking run) */
-const BOLD = /\*\*(?=[^\s*])([^*]*?[^\s*])\*\*/g;
+/**
+ * `**x**` around a run that starts and ends with no blank (Markdown's emphasis rule, CommonMark §6.2: a left- and right-flanking run),
+ * each mark a run of exactly two stars: a masked address's `69.***.***.**4` is no bold (its runs of three lost a star each)
+ */
+const BOLD = /(?<!\*)\*\*(?=[^\s*])([^*]*?[^\s*])\*\*(?!\*)/g;
 
 /** The text without its bold marks, or undefined when it has none (a pluto debug line's `| **parse …` has no closing pair). */
 export function withoutBoldMarks(text: string): string | undefined {
