@@ -169,6 +169,80 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
   }
 });
 
+/**
+ * A help desk gets the log inside a forwarded mail (hwdsl2/setup-ipsec-vpn #1244: prose, then the records glued into the same
+ * paragraph): the writer's sentence before the first record on its line, or Outlook's header block above the log and a signature
+ * under it. Every real log reads its records as alone; the prose is one line not understood more (never dropped), the header
+ * block's and signature's lines are what they read alone.
+ */
+describe("a real log inside a mail's prose reads as the log itself, the prose counted as not understood", () => {
+  const SENTENCE = 'Hi, the user still cannot connect; this is what the server logged: ';
+  /**
+   * The log with the sentence before its first line that reads as a record alone and has a header with a time (undefined: none
+   * has): a header-less line (`Using interface ppp0`, `09[IKE] …`) after prose has nothing that says where the record starts.
+   */
+  const inProse = (text: string): string | undefined => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /(?<![\d.:])\d{1,2}:\d\d(?::\d\d|\s)/.test(l.trimStart().slice(0, 44)) && parseServerLog(l).understood === 1);
+    if (at < 0) return undefined;
+    lines[at] = SENTENCE + lines[at]!.replace(/^\s+/, '');
+    return lines.join('\n');
+  };
+  /**
+   * A known gap: the line is the head of a record that goes on over the lines under it (a hard-wrapped line, an event's block, a
+   * PPP log's packet): the splitter takes those lines under a line that starts with a head, and prose before it hides it, so the
+   * lines under it are read on their own (the record after the prose is read).
+   */
+  const MULTI_LINE_HEAD = new Set([
+    'real/charon-ipsec-tag-virtual-ip-lease-wrapped.txt',
+    'real/eventviewer-tab-export-sysmon-quoted-multiline-messages-closing-quote-lost-markdown-ticks.txt',
+    'real/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt',
+    'corpus/rras/rras-remoteaccess-event-20111-demand-dial-not-responding-and-ike-credentials.txt',
+  ]);
+  const OUTLOOK = ['From: Jan de Vries <jan.devries@example.nl>', 'Sent: Monday, 5 January 2026 10:14', 'To: Helpdesk <helpdesk@example.nl>', 'Subject: RE: VPN does not connect', '', ''].join('\n');
+  const SIGNATURE = ['', '', 'Kind regards,', 'Jan de Vries', 'Network team'].join('\n');
+  it('a sentence before the first record, on its line', async () => {
+    const differing: string[] = [];
+    const turn = eventLoopTurns();
+    let copied = 0;
+    for (const [name, text] of realLogs) {
+      await turn();
+      if (MULTI_LINE_HEAD.has(name)) continue;
+      const mail = inProse(text);
+      if (mail === undefined) continue;
+      copied++;
+      const alone = reading(text);
+      const read = reading(mail);
+      // (a family that finds its record anywhere in a line — an ASA's `%ASA-` id, a netfilter packet's `IN=… OUT=` — reads the
+      // line with the prose in its record's text: shown with the record, not dropped)
+      const inRecord = parseServerLog(mail).entries.some((e) => e.text.includes(SENTENCE.trim()));
+      const want = { ...alone, unknown: alone.unknown + (inRecord ? 0 : 1) };
+      if (JSON.stringify(read) !== JSON.stringify(want)) differing.push(`${name}: ${JSON.stringify(want)} → ${JSON.stringify(read)}`);
+    }
+    expect(copied).toBeGreaterThan(corpusAvailable ? 80 : 50);
+    expect(differing).toEqual([]);
+  });
+  it("Outlook's header block before the log and a signature after it", async () => {
+    const differing: string[] = [];
+    const turn = eventLoopTurns();
+    const around = parseServerLog(OUTLOOK + SIGNATURE).unknown;
+    expect(around).toBe(7);
+    for (const [name, text] of realLogs) {
+      await turn();
+      const alone = reading(text);
+      const mail = OUTLOOK + text.replace(/\s+$/, '') + SIGNATURE;
+      const read = reading(mail);
+      // (the signature's three lines are not understood, or a Windows event's text block above them takes them as its own last
+      // lines — a block ends at a blank line only where its own text has none: they stay in that record's text, not dropped)
+      const last = mail.split('\n').length;
+      const inRecord = parseServerLog(mail).entries.some((e) => e.endLine === last) ? 3 : 0;
+      const want = { ...alone, unknown: alone.unknown + around - inRecord };
+      if (JSON.stringify(read) !== JSON.stringify(want)) differing.push(`${name}: ${JSON.stringify(want)} → ${JSON.stringify(read)}`);
+    }
+    expect(differing).toEqual([]);
+  });
+});
+
 describe('plain typography', () => {
   it('turns what mail and web pages put in back into what the daemon wrote', () => {
     expect(plainTypography('Sep\u00a0\u00a05 pluto[1]: \u201cl2tp-psk\u201d[1] #3: it\u2019s\u2026 &lt;pptp-x&gt; &amp; &quot;q&quot;&#39;')).toBe(`Sep  5 pluto[1]: "l2tp-psk"[1] #3: it's... <pptp-x> & "q"'`);

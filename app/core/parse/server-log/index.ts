@@ -15,6 +15,7 @@ import { MAX_EVENT_BLOCK_CHARS } from './families/windows-event-block';
 import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
+import { recordAfterProse } from './prose-before-record';
 import { UnitWatch, type UnitHit } from './families/systemd-units';
 import { PromptLines } from './shell-prompt';
 import { innerTag } from './inner-tag';
@@ -240,6 +241,10 @@ export class ServerLogParser {
         this.keep(e!, true);
         return;
       }
+      // prose with the records glued after it (a mail's paragraph, prose-before-record.ts): the prose not understood, the rest read
+      // (a line with a header of its own is a record no family read, not prose: it is not cut inside its header)
+      const at = pre.shape === 'none' && pre.time === undefined ? recordAfterProse(r.text, (head, rest) => this.readsAsRecord(head, rest)) : -1;
+      if (at > 0) return this.proseThenRecords(r, at);
       this.unknown++;
       if (family) this.unknownInFormat++;
       if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: own(r.text.slice(0, TEXT_CHARS)), ...(family ? { family: family.family } : {}) });
@@ -280,6 +285,27 @@ export class ServerLogParser {
     else this.truncated = true; // what keep() would say of it
     const later = family.track(seen, this.stateOf(family));
     if (later) for (const e of later) this.keep(e);
+  }
+
+  /**
+   * Whether record() reads a program-less head after prose (prose-before-record.ts) as a record: as it reads a line, without the
+   * families detectFamily found and with no state changed (a systemd unit's line has a program: prose-before-record.ts takes it).
+   */
+  private readsAsRecord(head: Prefixed, rest: string): boolean {
+    if (head.program !== undefined) return false;
+    if (printedRow(rest) !== undefined || this.leftoverFamily(head) !== undefined) return true;
+    const card = junosCardLine(head) ?? junosEventTagLine(head);
+    if (card !== undefined && detectFamily(card) !== undefined) return true;
+    return otherLine(card ?? head, this.units, rest) !== undefined;
+  }
+
+  /** A line's prose (one line not understood, never dropped) and then the records from `at` on, read as a line of their own. */
+  private proseThenRecords(r: RawRecord, at: number): void {
+    this.unknown++;
+    if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: own(r.text.slice(0, at).trimEnd().slice(0, TEXT_CHARS)) });
+    else this.truncated = true;
+    // (the line counted once already, as the prose: record() counts the rest)
+    this.record({ line: r.line, endLine: r.endLine, text: r.text.slice(at), clean: r.clean, src: undefined, at: 0, hints: 0 });
   }
 
   /**

@@ -41,6 +41,8 @@ export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: n
  * longer is no paste's wrap (and a record cut at MAX_RECORD_CHARS would look like one). Per line: a
  * few integer compares (LineSplitter.push).
  */
+/** a time to the second (`09:12:01`): a header's, which a mail's `Sent:` line (to the minute) and prose lack */
+const TIME_TO_SECOND = /\d:\d\d:\d\d/;
 const WRAP_MIN = 60;
 const WRAP_MAX = 300;
 
@@ -328,6 +330,9 @@ export class LineSplitter {
     if (text.trim() === '' || FENCE.test(text)) return text;
     if (indent === null) {
       const lead = LEADING_BLANKS.exec(text)?.[0] ?? '';
+      // (an unindented line that begins no record and has no time to the second — a mail's `From:`/`Sent:` block, a sentence above
+      // the log — does not decide it; a header line no family starts a record with, an empty RFC 5424 filterlog head, still does)
+      if (lead === '' && !TIME_TO_SECOND.test(text) && !this.startsRecord(text)) return text;
       this.indent = lead.length >= 4 || lead.startsWith('\t') || (lead.length > 0 && this.startsRecord(text.slice(lead.length)) && !this.startsRecord(text)) ? lead : '';
       return text.slice(this.indent.length);
     }

@@ -137,10 +137,11 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [[9, 'pppd (or its plugin) starts.']],
   },
   // one quoted paragraph (`> …`) of seven records, then a wrapped rest that starts with `: ` (still unknown, as the record before it)
+  // and the record glued after it (its own date and time after the rest's full stop: prose-before-record.ts)
   'softether-server-log-flattened-paragraph-ike-sa-then-quick-mode.txt': {
-    records: 7,
-    understood: 5,
-    families: { softether: 5 },
+    records: 8,
+    understood: 6,
+    families: { softether: 6 },
     causes: [],
     says: [[1, 'IKE SA 96 of IPsec client 129 is established (IKE phase 1 done).']],
   },
@@ -160,9 +161,9 @@ describe('real logs the parser had not met (held-out round)', () => {
     expect(parseServerLog('"c" #3: sent Main Mode R9').unknown).toBe(1);
   });
 
-  it('the SoftEther paragraph is cut at each record: seven records from two lines, each with its own time', () => {
+  it('the SoftEther paragraph is cut at each record: eight records from two lines, each with its own time', () => {
     const r = read('softether-server-log-flattened-paragraph-ike-sa-then-quick-mode.txt');
-    expect(r.entries.map((e) => `${e.time!.second}.${e.time!.ms}`)).toEqual(['44.44', '44.44', '47.33', '47.33', '47.33']);
+    expect(r.entries.map((e) => `${e.time!.second}.${e.time!.ms}`)).toEqual(['44.44', '44.44', '47.33', '47.33', '47.33', '48.448']);
     // a time of another shape inside a message (no milliseconds, another date) does not cut it
     const one = parseServerLog('2018-03-07 09:27:44.044 IPsec Client 1 (1.2.3.4:500 -> 5.6.7.8:500): A new IPsec client is created. Seen 2018-03-07 09:27:40 before.');
     expect(one.records).toBe(1);
