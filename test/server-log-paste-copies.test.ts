@@ -177,13 +177,18 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
  */
 describe("a real log inside a mail's prose reads as the log itself, the prose counted as not understood", () => {
   const SENTENCE = 'Hi, the user still cannot connect; this is what the server logged: ';
+  /** A line that starts with a header with a time: a time in its first 44 characters, and no word in small letters before it (`Plutorun started on Tue Mar 18 13:02:10` is a message naming a time). */
+  const timedHead = (l: string): boolean => {
+    const t = /(?<![\d.:])\d{1,2}:\d\d(?::\d\d|\s)/.exec(l.slice(0, 44));
+    return t !== null && !/(?:^|\s)[a-z]{2,}(?=\s)/.test(l.slice(0, t.index));
+  };
   /**
    * The log with the sentence before its first line that reads as a record alone and has a header with a time (undefined: none
    * has): a header-less line (`Using interface ppp0`, `09[IKE] …`) after prose has nothing that says where the record starts.
    */
   const inProse = (text: string): string | undefined => {
     const lines = text.split('\n');
-    const at = lines.findIndex((l) => /(?<![\d.:])\d{1,2}:\d\d(?::\d\d|\s)/.test(l.trimStart().slice(0, 44)) && parseServerLog(l).understood === 1);
+    const at = lines.findIndex((l) => timedHead(l.trimStart()) && parseServerLog(l).understood === 1);
     if (at < 0) return undefined;
     lines[at] = SENTENCE + lines[at]!.replace(/^\s+/, '');
     return lines.join('\n');

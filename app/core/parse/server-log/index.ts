@@ -15,7 +15,7 @@ import { MAX_EVENT_BLOCK_CHARS } from './families/windows-event-block';
 import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
 import { printedRow } from './routeros-print';
 import { flattenedPieces, mayHoldFlattened } from './flattened-records';
-import { recordAfterProse } from './prose-before-record';
+import { headerBeforeTime, recordAfterProse } from './prose-before-record';
 import { UnitWatch, type UnitHit } from './families/systemd-units';
 import { PromptLines } from './shell-prompt';
 import { innerTag } from './inner-tag';
@@ -293,7 +293,8 @@ export class ServerLogParser {
    */
   private readsAsRecord(head: Prefixed, rest: string): boolean {
     if (head.program !== undefined) return false;
-    if (printedRow(rest) !== undefined || this.leftoverFamily(head) !== undefined) return true;
+    // (a leftover family takes header-less lines by their words, as the log's state allows: only with a header's words before the time)
+    if (printedRow(rest) !== undefined || (headerBeforeTime(rest) && this.leftoverFamily(head) !== undefined)) return true;
     const card = junosCardLine(head) ?? junosEventTagLine(head);
     if (card !== undefined && detectFamily(card) !== undefined) return true;
     return otherLine(card ?? head, this.units, rest) !== undefined;

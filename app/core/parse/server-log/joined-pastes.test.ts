@@ -33,6 +33,9 @@ const DIR = 'test/fixtures/real/server-logs';
  */
 const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^/, b: /^(?:charon-swanctl-opnsense-aggressive-mode-|pluto-3x-logfile-v2-ipsec-i-negotiated-connection-rekey-parent-i3-first-letter-cut|srx-iked-ikev2-psk-remote-access-id-validation-vpn-up-no-date-)/, why: 'a log whose first line has no header after another log: that line is read as the last record’s continuation (assumed)' },
+  // (hGE, prose-before-record.ts: a record glued after words on a line is read only where that line is a record of its own)
+  { a: /^powershell-/, b: /^softether-server-log-flattened-paragraph-/, why: 'after a PowerShell table the SoftEther paste’s header-less second line (`: The client initiates … 2018-03-07 09:27:48.448 …`) is the table’s wrapped cell, so the record glued after its words is not read there (alone it is)' },
+  { a: /^pluto-5x-logfile-/, b: /^netfilter-ufw-block-gre-glued-prefix-lost-blanks-/, why: 'the ufw copy’s second line (` tail-f /var/log/syslogApr 2 18:42:00 … NetworkManager[970]: …`, a command glued to a record that lost its blanks) is one line not understood alone; after a pluto log file it is read as words before records and cut twice (assumed: the pluto family’s state claims `/var/log/syslogApr 2 …`)' },
   { a: /^routeros6-pptp-debug-/, b: /^rras-nt4-kb191854-/, why: 'a header-less log after a syslog log: its first line is read as the last record’s continuation (assumed)' },
   // (a forum copy whose RouterOS records lost their newlines, glued into one header-less line: after an event pasted as text it is
   // the event's text, after an IOS/ASA IKEv2 debug its wrapped rest, after the kernel's packet log, whose lines end in a blank, the

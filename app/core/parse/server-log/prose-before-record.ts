@@ -27,6 +27,15 @@ function lastNonBlankIsDigit(text: string, at: number): boolean {
 /** Two letters of any script in a row: a word. */
 const WORD = /\p{L}{2}/u;
 
+/**
+ * A month's last two letters alone (`pr 17 10:40:25 client xl2tpd[…]`): a syslog line that lost its first letter in the copy,
+ * not prose — it is left as the line it is (one record not understood), as it reads in its log.
+ */
+const MONTH_TAIL = /^(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec) +$/i;
+
+/** What stands before a head is prose: it has a word, and is no month that lost its first letter. */
+const isProse = (before: string): boolean => WORD.test(before) && !MONTH_TAIL.test(before);
+
 const FIRST_TIME = /\d:\d\d(?::\d\d|[ \t])/;
 
 /** How far before its time a header may start: `<134>1 2026-04-08T17:42:34`, `Sun, 2017-04-16 19:11`, `date=2019-07-17 time=21:43:17`. */
@@ -59,7 +68,7 @@ function taggedAfterTime(pre: Prefixed, rest: string): boolean {
  * are a header's, not prose's — none is a word of letters alone longer than a month's or day's three (`this is what the server
  * logged: Nov 01 …` is SoftEther's by its words, and is prose), nor one in small letters alone. Only the line's first 40 characters.
  */
-function headerBeforeTime(rest: string): boolean {
+export function headerBeforeTime(rest: string): boolean {
   // (its own pattern: TIME's place in the line is recordAfterProse's)
   const t = FIRST_TIME.exec(rest.slice(0, HEAD_REACH + 8));
   if (!t) return false;
@@ -86,7 +95,7 @@ export function recordAfterProse(text: string, claimed: (pre: Prefixed, rest: st
       if (lastNonBlankIsDigit(text, at)) continue;
       const rest = text.slice(at);
       // (prose has a word: what stands before a head without one — a syslog priority `<164>:` — is that record's own)
-      if (isRecordHead(readPrefix(rest, false, undefined, 0), rest, claimed)) return WORD.test(text.slice(0, at)) ? at : -1;
+      if (isRecordHead(readPrefix(rest, false, undefined, 0), rest, claimed)) return isProse(text.slice(0, at)) ? at : -1;
     }
   }
   return -1;
