@@ -116,6 +116,29 @@ const IOS_TIME_AFTER_BULLET = /^. [A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d\.\d{
 /** What a read chunk's hints must rule out for normalizeLine's fast path: the rewrites, the compose prefix. */
 const PLAIN_HINTS = NO_TYPOGRAPHY | NO_HASH0 | NO_COMPOSE | NO_BBCODE | NO_ARROW_NOTE | NO_BOLD;
 
+/**
+ * A syslog line whose first letter a copy lost (`pr 17 10:40:25 client xl2tpd[28658]: …`, a forum post of a journal in a locale
+ * with small-letter months; hGD saw it in xelerance/xl2tpd #179): a month's last two letters, its day and a time to the second,
+ * which no other line starts with. Each pair of last letters is one month's alone (an, eb, ar, pr, ay, un, ul, ug, ep, ct, ov,
+ * ec), so the letter comes back, in the case of the two kept. Per line: the blank at the third character, then the two letters.
+ */
+function withMonthLetter(s: string): string {
+  if (s.charCodeAt(2) !== 32) return s;
+  const first = MONTH_FIRST_LETTER.get(s.slice(0, 2));
+  if (first === undefined || !DAY_AND_TIME.test(s)) return s;
+  rewritten = true;
+  // (the line as shown is a character shorter: a wrap's width is measured on what the copy holds, as for `#011` — lines.ts)
+  escapesShortened -= 1;
+  return (s.charCodeAt(0) < 97 ? first.toUpperCase() : first) + s;
+}
+const MONTH_FIRST_LETTER = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].flatMap((m) => [
+    [m.slice(1), m[0]!.toLowerCase()],
+    [m.slice(1).toUpperCase(), m[0]!],
+  ]),
+);
+const DAY_AND_TIME = /^[a-zA-Z]{2} [ \d]?\d \d\d:\d\d:\d\d /;
+
 export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: (s: string) => string): string {
   rewritten = false;
   escapesShortened = 0;
@@ -126,7 +149,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // (the tests below one by one, seven reads of the first character and the colon's indexOf, cost the bench log's assembly 11–13 %)
   if ((hints & PLAIN_HINTS) === PLAIN_HINTS && outdent === undefined && end !== 13 && end !== 96 && end !== 62) {
     const c = raw.charCodeAt(0);
-    if (isLetter(c) || isDigit(c)) return lineCap(withoutListingPrefix(raw, c));
+    if (isLetter(c) || isDigit(c)) return lineCap(withoutListingPrefix(withMonthLetter(raw), c));
   }
   let s = end === 13 ? raw.slice(0, -1) : raw;
   if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
@@ -146,6 +169,7 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     rewritten = true;
   }
   if (outdent) s = outdent(s);
+  s = withMonthLetter(s);
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
   s = withoutAuthorsMarks(s, hints);
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
@@ -188,7 +212,11 @@ export function plainLead(raw: string, src: string, at: number, hints: number): 
   const c = src.charCodeAt(at);
   const end = src.charCodeAt(at + length - 1);
   if (end === 13 || end === 96 || end === 62) return 0;
-  if (isLetter(c)) return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
+  if (isLetter(c)) {
+    // (a month that lost its first letter, `pr 17 10:40:25 …`: normalizeLine gives it back — a blank at the third character first)
+    if (src.charCodeAt(at + 2) === 32 && withMonthLetter(raw) !== raw) return 0;
+    return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
+  }
   return isDigit(c) && withoutListingPrefix(raw, c) === raw ? c : 0;
 }
 

@@ -38,3 +38,17 @@ describe("a log inside a mail's prose", () => {
     expect([read(mail).understood, read(mail).unknown]).toEqual([read(ios.join('\n')).understood, 3]);
   });
 });
+
+describe('a syslog line that lost its first letter', () => {
+  it.each([
+    ['pr 17 10:40:25 client xl2tpd[28658]: Connecting to host 198.51.100.7, port 1701', 4, 17],
+    ['ov  3 10:40:25 vpn pppd[1]: Connect: ppp0 <--> /dev/pts/1', 11, 3],
+    ['EC 31 23:59:59 VPN PPPD[1]: Connect: ppp0 <--> /dev/pts/1', 12, 31],
+  ])('%s: the month comes back from its last two letters', (line, month, day) => {
+    const r = parseServerLog(`${line}\n${line}\n${line}\n${line}`);
+    expect([r.understood, r.entries[0]?.time?.month, r.entries[0]?.time?.day]).toEqual([4, month, day]);
+  });
+  it('not two letters that are no month tail, nor without a day and a time to the second', () => {
+    for (const line of ['on 17 10:40:25 client pppd[1]: Connect: ppp0 <--> /dev/pts/1', 'pr 17 10:40 client pppd[1]: Connect: ppp0', 'pr 17 is a word']) expect(parseServerLog(line).understood, line).toBe(0);
+  });
+});
