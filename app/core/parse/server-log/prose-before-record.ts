@@ -3,13 +3,14 @@ import { readPrefix, type Prefixed } from './prefix';
 
 /**
  * A log inside a mail's or a ticket's prose: the writer's sentence, then the records glued into the same paragraph
- * ("… here is what the server logged: Jan  5 10:00:01 vpn pluto[812]: …", hwdsl2/setup-ipsec-vpn #1244; or after a quote mark,
+ * ("… here is what the server logged: Jan  5 10:00:01 vpn pluto[812]: …" — the shape hwdsl2/setup-ipsec-vpn #1244 is said to have;
+ * its text was not in the stored index, so no fixture of it yet — or after a quote mark,
  * `Log: > Jan  5 …`). The line as a whole has no header a family reads, so it would be one line not understood and its records
  * lost. Here the record's own head is looked for after a blank (or a quote mark, a bracket): at each word start a little before
  * a time of day, as every header has one (a syslog month and day, an ISO date, a priority, a bracket, FortiOS's `date=… time=…`),
  * and taken only when a family reads the text from there — a time inside the prose ("since 10:00:01 this morning") is followed
- * by no header any family knows. The prose before it is
- * then its own line not understood (never dropped), and the rest is read as records (flattened-records.ts cuts what follows).
+ * by no header any family knows. The prose before it is then its own line not understood (never dropped), and the rest is
+ * read as records (flattened-records.ts cuts what follows).
  *
  * Asked only of a line no family read (index.ts), so it costs nothing on a log's own lines: a cheap test first (a colon past
  * the line's start, which every time holds), then a scan for times; each word start within HEAD_REACH before one is read once.
@@ -17,6 +18,7 @@ import { readPrefix, type Prefixed } from './prefix';
 /** A time of day with its seconds (`10:00:01`), or to the minute before a blank (`19:11 27[CFG]`): what every header holds. */
 const TIME = /\d:\d\d(?::\d\d|[ \t])/g;
 
+/** Whether the last character before `at` that is not a blank is a digit. */
 function lastNonBlankIsDigit(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
