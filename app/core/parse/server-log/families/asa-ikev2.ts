@@ -1,4 +1,4 @@
-import { d, step, tagged, type Hit } from '../kit';
+import { d, step, tagged, type Hit, withRole } from '../kit';
 
 /**
  * The ASA's IKEv2 messages (750xxx, 751xxx), by id, as the "Cisco Secure Firewall ASA Series Syslog Messages" guide gives them
@@ -189,6 +189,6 @@ function debugMeaning(rest: string, state: Record<string, unknown>): Hit {
 function asInitiator(hit: Hit, state: Record<string, unknown>): Hit {
   if (hit.cause !== 'ike-auth-failed' && hit.cause !== 'ike-no-proposal') return hit;
   const role = state[SIDE] === 'initiator' ? 'initiator' : state[GROUP_TYPE] === 'L2L' ? 'site' : undefined;
-  if (role) hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role }) : dd));
+  if (role) hit.decoded = hit.decoded.map((dd) => withRole(dd, role));
   return hit;
 }

@@ -1,5 +1,5 @@
 import { SITE_WORDED } from '../describe';
-import { d, type Hit } from '../kit';
+import { type Hit, withRole } from '../kit';
 import type { Decoded } from '../types';
 
 /**
@@ -81,7 +81,7 @@ export function asL2lPeer(hit: Hit | null, text: string, state: Record<string, u
     peers.set(peer, sign);
   }
   const site = sign ?? (peer !== undefined ? peers?.get(peer) : undefined);
-  if (site === true) hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role: 'site' }) : dd));
+  if (site === true) hit.decoded = hit.decoded.map((dd) => withRole(dd, 'site'));
   if (peer === undefined) return hit;
   if (sign !== undefined) settle(state, peer, sign);
   else if (site === undefined) wait(state, peer, hit.decoded);

@@ -1,4 +1,4 @@
-import { d, fallback, step, tagged, type Hit, type Rule } from '../kit';
+import { d, fallback, step, tagged, type Hit, type Rule, withRole } from '../kit';
 import type { Decoded } from '../types';
 
 /**
@@ -183,8 +183,7 @@ export function markPeerIsRouter(state: Record<string, unknown>): void {
  */
 export function roleSiteOnFirstSign(hit: Hit | null, wasRouter: boolean, state: Record<string, unknown>): void {
   if (wasRouter || state.iosPeerIsRouter !== true || !hit || hit.decoded.length === 0) return;
-  const first = hit.decoded[0]!;
-  if (first.values?.role === undefined) hit.decoded = [d(first.key, { ...first.values, role: 'site' }), ...hit.decoded.slice(1)];
+  hit.decoded = [withRole(hit.decoded[0]!, 'site'), ...hit.decoded.slice(1)];
 }
 
 /** one statement of an IKE cause worded for a side (the pre-shared key text names both sides: iosPskMismatchPeer) */

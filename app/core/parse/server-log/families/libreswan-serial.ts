@@ -1,5 +1,5 @@
 import { IKEV1_STATES } from '../codes/ike';
-import { d, type Hit } from '../kit';
+import { type Hit, withRole } from '../kit';
 import type { ServerLogEntry } from '../types';
 import { isDigit, isUpper } from '../char-codes';
 
@@ -111,6 +111,6 @@ export function serialRole(text: string, st: string | undefined): boolean | unde
  */
 export function byInitiatorSerial(hit: Hit, state: Record<string, unknown>): Hit {
   if (!hit.cause || currentSerial(state)?.initiator !== true) return hit;
-  hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role: 'initiator' }) : dd));
+  hit.decoded = hit.decoded.map((dd) => withRole(dd, 'initiator'));
   return hit;
 }

@@ -1,4 +1,4 @@
-import { d, type Hit } from '../kit';
+import { type Hit, withRole } from '../kit';
 import { currentSerial } from './libreswan-serial';
 
 /**
@@ -107,6 +107,6 @@ export function bySiteConn(hit: Hit, conn: string | undefined, body: string, ser
     conns.set(conn, sign);
   }
   if (conns?.get(conn) !== true || (hit.cause !== undefined && currentSerial(state)?.initiator !== false)) return hit;
-  hit.decoded = hit.decoded.map((dd) => (dd.values?.role === undefined ? d(dd.key, { ...dd.values, role: 'site' }) : dd));
+  hit.decoded = hit.decoded.map((dd) => withRole(dd, 'site'));
   return hit;
 }

@@ -1,4 +1,4 @@
-import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
+import { applyRules, d, msChapErrorOf, step, tagged, type FamilyState, type Hit, type Rule, withRole } from '../kit';
 import type { Prefixed } from '../prefix';
 import { mpdOptionParts, mpdOptionType } from '../ppp-option-names';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
@@ -367,7 +367,7 @@ export function readMpd(view: MpdView, pre: Prefixed, state: FamilyState): Hit |
   const wanSign = view.link !== undefined && isWanLink(view.link) && side(state) === undefined;
   if (wanSign) asClient(state);
   const hit = applyRules(RULES, view.text, pre, state);
-  if (wanSign && hit && hit.decoded.length > 0 && hit.decoded[0]!.values?.role === undefined) hit.decoded = [d(hit.decoded[0]!.key, { ...hit.decoded[0]!.values, role: 'initiator' }), ...hit.decoded.slice(1)];
+  if (wanSign && hit && hit.decoded.length > 0) hit.decoded = [withRole(hit.decoded[0]!, 'initiator'), ...hit.decoded.slice(1)];
   if (hit && view.link !== undefined && hit.session === undefined) hit.session = view.link;
   return hit;
 }
