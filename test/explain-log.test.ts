@@ -111,6 +111,12 @@ describe('tunnelmedic explain-log', () => {
     expect(enc[0]!.evidence.map((e) => e.source)).toEqual(expect.arrayContaining(['rasclient-events.txt', expect.stringMatching(/router\.txt$/)]));
     expect(enc[0]!.summary).toMatch(/are 2 s apart, reading the server's times as UTC\+1:00 \(a log in its local time\)/);
   });
+  it('--capture: a router in India (UTC+5:30) is matched by its half-hour offset, and said so', async () => {
+    const r = await cli(['explain-log', file('router-in.txt', PROTREJ.replace('10:21:05.100', '14:51:05.100')), '--capture', sample('win11-ras-errors'), '--json']);
+    const enc = ReportSchema.parse(JSON.parse(r.stdout)).findings.filter((f) => f.id === 'vpn.encryption-mismatch');
+    expect(enc).toHaveLength(1);
+    expect(enc[0]!.summary).toMatch(/are 2 s apart, reading the server's times as UTC\+5:30 \(a log in its local time\)/);
+  });
   it('scan --server-log and a capture\'s server-logs/*.txt give the same correlation', async () => {
     const a = ReportSchema.parse(JSON.parse((await cli(['scan', '--capture', sample('win11-ras-errors'), '--server-log', file('router.txt', PROTREJ), '--json'])).stdout));
     const dir = tmp();

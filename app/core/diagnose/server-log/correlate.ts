@@ -15,17 +15,35 @@ import { fromInitiator, fromPc } from './log-side';
  * A server-side cause and the PC's RasClient failure are one finding when they are the same
  * failure: same finding id (and Windows code for events.ras-error), same user where both logs name
  * one, and close in time. The clocks of a router and a PC differ — and syslog writes local time
- * while the PC's events are UTC — so the match allows up to 15 minutes of drift, or a whole
- * time-zone offset (whole hours, up to 14 h) plus 2 minutes — narrow, because any two times are
- * close to some whole-hour offset — and says how far apart the two lines were and which offset
- * it assumed.
+ * while the PC's events are UTC — so the match allows up to 15 minutes of drift, or a time-zone
+ * offset in use (ZONE_OFFSETS_S) plus 2 minutes — narrow, because any two times are close to
+ * some offset — and says how far apart the two lines were and which offset it assumed.
  */
 
 export const MAX_DRIFT_S = 15 * 60;
 /** finding ids that describe the PC's state rather than one attempt: merged without a time match */
 const STATE_FINDINGS: ReadonlySet<string> = new Set(['os.nt4-service-pack']);
-const TZ_STEP_S = 60 * 60;
 const TZ_RESIDUAL_S = 2 * 60;
+const HOUR_S = 3600;
+/**
+ * The offsets from UTC clocks are set to, either way round (which side is ahead depends on which log holds local time): whole
+ * hours up to 14, and the zones on a half or three-quarter hour — the IANA tz database's standard and summer offsets:
+ * America/St_Johns −3:30 (−2:30 in summer), Pacific/Marquesas −9:30, Asia/Tehran +3:30, Asia/Kabul +4:30, Asia/Kolkata and
+ * Asia/Colombo +5:30, Asia/Kathmandu +5:45, Asia/Yangon +6:30, Australia/Eucla +8:45, Australia/Adelaide and Darwin +9:30
+ * (Adelaide +10:30 in summer, Lord Howe +10:30), Pacific/Chatham +12:45 (+13:45 in summer). A server in Bangalore logs
+ * 5 h 30 min ahead of the PC's UTC events: whole-hour steps alone never matched it.
+ */
+const ZONE_OFFSETS_S: readonly number[] = [
+  ...Array.from({ length: 14 }, (_, h) => (h + 1) * HOUR_S),
+  ...[2.5, 3.5, 4.5, 5.5, 5.75, 6.5, 8.75, 9.5, 10.5, 12.75, 13.75].map((h) => h * HOUR_S),
+].flatMap((m) => [m, -m]);
+
+/** The offset in use nearest to `delta` seconds (0: none), and what is left over. */
+function nearestZone(delta: number): { zone: number; residual: number } {
+  let zone = 0;
+  for (const z of ZONE_OFFSETS_S) if (Math.abs(delta - z) < Math.abs(delta - zone)) zone = z;
+  return { zone, residual: delta - zone };
+}
 
 export interface Match {
   draft: ServerDraft;
@@ -74,10 +92,9 @@ export function distance(time: LogTime, event: Date): { apart: number; zone: num
       if (!best || c.cost < best.cost) best = c;
       continue;
     }
-    const steps = Math.round(delta / TZ_STEP_S);
-    const residual = delta - steps * TZ_STEP_S;
-    if (Math.abs(steps) <= 14 && Math.abs(residual) <= TZ_RESIDUAL_S) {
-      const c = { apart: residual, zone: steps * TZ_STEP_S, cost: Math.abs(residual) + 600 }; // prefer no zone step
+    const { zone, residual } = nearestZone(delta);
+    if (zone !== 0 && Math.abs(residual) <= TZ_RESIDUAL_S) {
+      const c = { apart: residual, zone, cost: Math.abs(residual) + 600 }; // prefer no zone step
       if (!best || c.cost < best.cost) best = c;
     }
   }
