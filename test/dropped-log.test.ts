@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { droppedLabel, readDroppedLog } from '../renderer/src/lib/dropped-log';
 import { tarOf } from './support/tar-of';
@@ -64,6 +65,16 @@ describe('a log file dropped on the paste box', () => {
     const capped = await readDroppedLog(file(many, 'many.tar'), 1 << 20);
     expect('archive' in capped && capped.archive).toMatchObject({ skipped: 6, leftOut: 0 });
     expect('archive' in capped && capped.archive!.logs).toHaveLength(64);
+  });
+
+  it('a ZIP archive: each text file a log of its own, labelled archive › file; binary files left out; a password-protected file counted', async () => {
+    const zip = zipSync({ 'logs/pptpd.log': real, 'logs/wtmp': new Uint8Array(9000).fill(7), 'logs/locked.log': [real, { level: 0 }] });
+    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
+    zip[at(3)[2]! + 6]! |= 1;
+    zip[at(1)[2]! + 8]! |= 1;
+    const dropped = await readDroppedLog(file(zip, 'logs.zip'), 1 << 20);
+    expect(dropped).toMatchObject({ text: real.toString('utf8'), label: 'logs.zip › pptpd.log', archive: { logs: [{ path: 'logs/pptpd.log' }], leftOut: 1, skipped: 0, unreadable: 1 } });
+    expect(await readDroppedLog(file(zip, 'logs.zip'), 100)).toEqual({ tooBig: true });
   });
 
   it('an archive of nothing but binary files: the first stands for it (main says it is binary); a cut .tar.gz keeps its files and says so', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../app/core/model/report';
@@ -59,6 +60,24 @@ describe('tunnelmedic explain-log', () => {
     expect(cut.stdout).toMatch(/\d+ van \d+ logregels begrepen/);
     const scan = await cli(['scan', '--demo', '--server-log', file('syslog.3.gz', packed.subarray(0, packed.length >> 1))]);
     expect(scan.stderr).toContain('syslog.3.gz: the compressed file is damaged or ends early; the lines before that point were read');
+  });
+  it('a ZIP archive (Windows\' "Send to → Compressed (zipped) folder"): each file inside a log of its own; a file that will not unpack is named in a note (en, nl)', async () => {
+    const zip = zipSync({ 'RRAS logs/': new Uint8Array(0), 'RRAS logs/router.log': strToU8(PROTREJ), 'RRAS logs/messages': strToU8('Nov 18 10:21:07 vpn pppd[7]: Peer bob failed CHAP authentication\n'), 'RRAS logs/locked.log': [strToU8(PROTREJ), { level: 0 }] });
+    // the third file password-protected: the encrypted bit (general purpose flag bit 0) in its local and central headers
+    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
+    zip[at(3)[3]! + 6]! |= 1;
+    zip[at(1)[3]! + 8]! |= 1;
+    const archive = file('logs.zip', Buffer.from(zip));
+    const r = await cli(['explain-log', archive]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${archive}/RRAS logs/router.log — 1 of 1 log lines understood. (Cisco IOS 1 line)`);
+    expect(r.stdout).toContain(`${archive}/RRAS logs/messages — 1 of 1 log lines understood.`);
+    expect(r.stdout).toContain('[vpn.encryption-mismatch]');
+    expect(r.stderr).toContain(`${archive}: 1 file in the archive could not be unpacked (password-protected`);
+    const nl = await cli(['explain-log', archive, '--lang', 'nl']);
+    expect(nl.stderr).toContain(`${archive}: 1 bestand in het archief kon niet worden uitgepakt (met een wachtwoord beveiligd`);
+    const scan = ReportSchema.parse(JSON.parse((await cli(['scan', '--demo', '--server-log', archive, '--json'])).stdout));
+    expect(scan.serverLogs!.map((l) => l.source)).toEqual([`${archive}/RRAS logs/router.log`, `${archive}/RRAS logs/messages`]);
   });
   it('a tar archive (logs.tar.gz from `tar czf`): each file inside is a log of its own, named ARCHIVE/path; scan --server-log reads it so too', async () => {
     const p = pack();

@@ -91,7 +91,7 @@ if (headless) {
         // every file shown first: a server's logs often have no extension (`syslog.1`, `messages`), and Windows' dialog starts on the first filter
         filters: [
           { name: mainTexts(menuLanguage).allFiles, extensions: ['*'] },
-          { name: mainTexts(menuLanguage).logFiles, extensions: ['log', 'txt', 'gz', 'tgz', 'tar', 'csv'] },
+          { name: mainTexts(menuLanguage).logFiles, extensions: ['log', 'txt', 'gz', 'tgz', 'tar', 'zip', 'csv'] },
         ],
       };
       const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

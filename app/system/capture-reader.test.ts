@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { analyseCapture } from '../core/analyse';
 import { problemMessage } from '../core/i18n/problem-text';
@@ -171,6 +172,24 @@ describe("a capture's server-logs/*.gz (logrotate's syslog.2.gz): read through i
     const names = reportBundleFiles({ report, capture: cap }).map((f) => f.name);
     expect(names).toContain('capture/server-logs/logs.tar.gz_var_log_syslog.txt');
     expect(names.filter((n) => n.startsWith('capture/server-logs/')).every((n) => n.split('/').length === 3)).toBe(true);
+  });
+
+  it('a ZIP archive in server-logs/ (logs.zip): each text file a log of its own, read as the file alone; a file that will not unpack is a problem (en, nl); the bundle keeps each as one file of server-logs/', async () => {
+    const zip = zipSync({ 'logs\\syslog': strToU8(LOG), wtmp: new Uint8Array(9000).fill(7), 'bzip2.log': strToU8(LOG) });
+    // the third file's method: 12, bzip2 (APPNOTE 4.4.5), in its local and central headers
+    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
+    zip[at(3)[2]! + 8] = 12;
+    zip[at(1)[2]! + 10] = 12;
+    const alone = (await read({ 'server-logs/syslog': LOG })).report.serverLogs![0]!;
+    const { cap, report } = await read({ 'server-logs/logs.zip': Buffer.from(zip) });
+    // (a ZIP written on Windows may put `\\` between folders: read as `/`)
+    expect([...cap.files.keys()].filter((n) => n.startsWith('server-logs/'))).toEqual(['server-logs/logs.zip/logs/syslog']);
+    expect(cap.files.get('server-logs/logs.zip/logs/syslog')!.encoding).toBe('zip+utf-8');
+    expect(cap.readProblems).toEqual([expect.objectContaining({ source: 'server-logs/logs.zip', code: 'capture.archiveUnreadable', params: { count: 1 } })]);
+    expect(problemMessage(cap.readProblems[0]!, 'nl')).toContain('niet konden worden uitgepakt');
+    const syslog = report.serverLogs!.find((l) => l.source === 'server-logs/logs.zip/logs/syslog')!;
+    expect({ ...syslog, source: undefined }).toEqual({ ...alone, source: undefined });
+    expect(reportBundleFiles({ report, capture: cap }).map((f) => f.name)).toContain('capture/server-logs/logs.zip_logs_syslog.txt');
   });
 
   it('a cut archive keeps the files before the cut and says so; files past MAX_ARCHIVE_LOGS are counted in a problem', async () => {

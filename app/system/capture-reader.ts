@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
-import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, GZIP_ENCODING, TAR_ENCODING, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
+import { CAPTURE_FILES, CAPTURE_FOLDERS, CaptureMetaSchema, GZIP_ENCODING, TAR_ENCODING, ZIP_ENCODING, type Capture, type CaptureFile, type CaptureMeta } from '../core/capture/capture';
 import { decodeCaptureBytes } from '../core/capture/decode';
 import { problemAt } from '../core/model/problems';
 import type { ProblemCode, ProblemParams, ProblemPart } from '../core/i18n/problem-text';
@@ -11,6 +11,7 @@ import { ReadBuffers } from './read-buffers';
 import { unpackGzip } from './unpack-gzip';
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { archiveLogs, isTarStart } from '../shared/tar-files';
+import { isZipStart, zipLogs } from '../shared/zip-files';
 import { isGzipStart } from '../shared/text-encoding';
 
 /**
@@ -83,6 +84,11 @@ export async function readCaptureDir(dir: string, origin: Capture['origin'] = 'c
         archives.set(name, archiveFiles(name, unpacked, packed, await codepageRead, reader.problems));
         return;
       }
+      // a ZIP archive of logs (Windows' "Send to → Compressed (zipped) folder"): the same, its unpacked bytes bounded as one file's
+      if (name.startsWith(SERVER_LOGS) && !packed && isZipStart(unpacked)) {
+        archives.set(name, zipArchiveFiles(name, unpacked, limits.maxFileBytes, await codepageRead, reader.problems));
+        return;
+      }
       // (decoding copies the bytes into a string: the buffer may then be given back)
       const { text, encoding } = decodeCaptureBytes(unpacked, await codepageRead);
       files.set(name, { name, text, encoding: packed ? `${GZIP_ENCODING}${encoding}` : encoding });
@@ -130,12 +136,25 @@ function archiveFiles(name: string, bytes: Uint8Array, packed: boolean, codepage
   // (a .tar.gz the gzip reader already said was damaged or cut at the limit: that problem says why the archive ends early)
   if (damaged && !problems.some((p) => p.source === name && (p.code === 'capture.gzipDamaged' || p.code === 'capture.unpackedCut'))) problems.push(problemAt(name, undefined, 'capture.archiveCut'));
   if (skipped > 0) problems.push(problemAt(name, undefined, 'capture.archiveFilesSkipped', { count: skipped, max: MAX_ARCHIVE_LOGS }));
-  return logs.map((f) => {
-    const { text: decoded, encoding } = decodeCaptureBytes(f.bytes, codepage);
-    // the path tar recorded, as a name: no control characters, bounded (an archive is untrusted input)
-    const inside = f.path.replace(/[\u0000-\u001f\u007f]/g, '_').replace(/^\/+/, '').slice(0, 200) || 'file';
-    return { name: `${name}/${inside}`, text: decoded, encoding: `${TAR_ENCODING}${packed ? GZIP_ENCODING : ''}${encoding}` };
-  });
+  return logs.map((f) => archivedFile(name, f.path, f.bytes, `${TAR_ENCODING}${packed ? GZIP_ENCODING : ''}`, codepage));
+}
+
+/** A ZIP archive's text files (app/shared/zip-files.ts zipLogs) as capture files, as archiveFiles reads a tar's. */
+function zipArchiveFiles(name: string, bytes: Uint8Array, maxBytes: number, codepage: number, problems: ReadProblem[]): CaptureFile[] {
+  const { files, skipped, unreadable, cut, damaged } = zipLogs(bytes, maxBytes);
+  if (damaged) problems.push(problemAt(name, undefined, 'capture.archiveCut'));
+  if (skipped > 0) problems.push(problemAt(name, undefined, 'capture.archiveFilesSkipped', { count: skipped, max: MAX_ARCHIVE_LOGS }));
+  if (unreadable > 0) problems.push(problemAt(name, undefined, 'capture.archiveUnreadable', { count: unreadable }));
+  if (cut) problems.push(problemAt(name, undefined, 'capture.unpackedCut', { max: maxBytes }));
+  return files.map((f) => archivedFile(name, f.path, f.bytes, ZIP_ENCODING, codepage));
+}
+
+/** A file out of an archive as a capture file named `ARCHIVE/path`: the path as the archive recorded it, made a safe name. */
+function archivedFile(name: string, path: string, bytes: Uint8Array, prefix: string, codepage: number): CaptureFile {
+  const { text, encoding } = decodeCaptureBytes(bytes, codepage);
+  // no control characters, bounded (an archive is untrusted input); a ZIP made on Windows may use `\` between folders
+  const inside = path.replace(/\\/g, '/').replace(/[\u0000-\u001f\u007f]/g, '_').replace(/^\/+/, '').slice(0, 200) || 'file';
+  return { name: `${name}/${inside}`, text, encoding: `${prefix}${encoding}` };
 }
 
 /** capture.json in any encoding the collectors write (PowerShell 5 `Out-File` writes UTF-16LE). */

@@ -4,7 +4,9 @@ import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { isTarStart } from '../shared/tar-files';
+import { isZipStart } from '../shared/zip-files';
 import { isGzipStart } from '../shared/text-encoding';
+import { readServerLogZip } from './server-log-zip';
 import { countPackedBytes, logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ReadBytes, type ServerLogFileResult } from './server-log-file';
 
 /**
@@ -37,9 +39,9 @@ export function gzipStart(head: Uint8Array): Buffer {
 /**
  * What readServerLogArchive adds to the last log it read when the archive was not read to its end: the archive, how many files
  * after the MAX_ARCHIVE_LOGS-th were left, and the cap when the bytes read past (a binary file's rest, files over the count)
- * reached it.
+ * reached it; a ZIP archive's files that would not unpack (password-protected, another method: server-log-zip.ts).
  */
-export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string; skippedFiles: number; cutAtBytes?: number } };
+export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string; skippedFiles: number; cutAtBytes?: number; unreadableFiles?: number } };
 
 /**
  * Each regular file of the tar archive at `path` (gzip-compressed when `gzip`) as its own log. Files that are empty or binary
@@ -103,14 +105,15 @@ export async function readServerLogArchive(path: string, source: string, gzip: b
   return logs;
 }
 
-/** Does the file start as a tar archive, plain or inside gzip? `head`: its first bytes (8 KiB), as readServerLogFile read them. */
-export function archiveKind(head: Uint8Array): 'tar' | 'tar.gz' | undefined {
+/** Does the file start as a tar archive, plain or inside gzip, or a ZIP archive? `head`: its first bytes (8 KiB), as readServerLogFile read them. */
+export function archiveKind(head: Uint8Array): 'tar' | 'tar.gz' | 'zip' | undefined {
   if (isTarStart(head)) return 'tar';
+  if (isZipStart(head)) return 'zip';
   return isGzipStart(head) && isTarStart(gzipStart(head)) ? 'tar.gz' : undefined;
 }
 
 /**
- * What explain-log and `scan --server-log` read for FILE: the log, or each log inside a tar archive (archiveKind). The file's
+ * What explain-log and `scan --server-log` read for FILE: the log, or each log inside a tar or ZIP archive (archiveKind). The file's
  * head is read twice for a plain log (8 KiB, once here and once by readServerLogFile), which keeps readServerLogFile whole.
  */
 export async function readServerLogFiles(path: string, source = path, maxBytes = MAX_BYTES, options: ServerLogParserOptions = {}, onBytes?: ReadBytes): Promise<ArchiveLogResult[]> {
@@ -119,6 +122,11 @@ export async function readServerLogFiles(path: string, source = path, maxBytes =
   // an archive is read from its file's start to its end (or to the cap of what it unpacks to): its file's size is the whole
   // (a gzip file's too: its packed bytes are counted; a plain file is read up to the size cap)
   onBytes?.(0, kind || isGzipStart(head) ? info.size : Math.min(info.size, maxBytes));
+  if (kind === 'zip') {
+    const logs = await readServerLogZip(path, source, info.size, maxBytes, options);
+    onBytes?.(info.size, info.size);
+    return logs;
+  }
   if (kind) return readServerLogArchive(path, source, kind === 'tar.gz', maxBytes, options, onBytes && ((read) => onBytes(Math.min(read, info.size), info.size)));
   return [await readServerLogFile(path, source, maxBytes, options, onBytes)];
 }

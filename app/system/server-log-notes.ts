@@ -14,6 +14,7 @@ export function readNotes(r: Pick<ArchiveLogResult, 'source' | 'cutAtBytes' | 'g
   if (r.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.source, bytes: r.cutAtBytes }));
   if (r.gzipDamaged) notes.push(words('cli.explainLog.gzipDamaged', { file: r.source }));
   if (r.archive?.skippedFiles) notes.push(words('cli.explainLog.archiveSkipped', { file: r.archive.path, count: r.archive.skippedFiles, max: MAX_ARCHIVE_LOGS }));
+  if (r.archive?.unreadableFiles) notes.push(words('cli.explainLog.archiveUnreadable', { file: r.archive.path, count: r.archive.unreadableFiles }));
   if (r.archive?.cutAtBytes) notes.push(words('cli.explainLog.cut', { file: r.archive.path, bytes: r.archive.cutAtBytes }));
   return notes;
 }

@@ -44,6 +44,8 @@ export const GZIP_ENCODING = 'gzip+';
  * recorded: as explain-log names it), so the report bundle flattens its name into one file of server-logs/ (report-zip.ts).
  */
 export const TAR_ENCODING = 'tar+';
+/** The encoding prefix of a file read out of a ZIP archive in server-logs/ (`server-logs/logs.zip`): named and stored as a tar's file is. */
+export const ZIP_ENCODING = 'zip+';
 
 export interface CaptureFile {
   /** capture-relative path with forward slashes, e.g. "route-print.txt", "registry/winlogon.txt" */

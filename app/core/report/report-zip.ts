@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { GZIP_ENCODING, TAR_ENCODING, type Capture } from '../capture/capture';
+import { GZIP_ENCODING, TAR_ENCODING, ZIP_ENCODING, type Capture } from '../capture/capture';
 import type { Policy } from '../model/policy';
 import { Redactor, type SensitiveValue } from './redact';
 import { sensitiveValues } from './redact-values';
@@ -46,8 +46,9 @@ export function reportBundleFiles(input: ReportBundleInput): BundleFile[] {
     files.push({ name: 'capture/capture.json', content: JSON.stringify(clean(input.capture.meta), null, 2) + '\n' });
     for (const file of [...input.capture.files.values()].sort((a, b) => a.name.localeCompare(b.name))) {
       // an unpacked .gz is text now: named so that nobody tries to unpack it again; a file out of a tar archive as one file of
-      // server-logs/ (`server-logs/logs.tar.gz_var_log_syslog.txt`), so the bundle's capture/ reads back as a capture does
-      const name = file.encoding.startsWith(TAR_ENCODING) ? `server-logs/${file.name.slice('server-logs/'.length).replaceAll('/', '_')}.txt` : file.encoding.startsWith(GZIP_ENCODING) ? `${file.name}.txt` : file.name;
+      // server-logs/ (`server-logs/logs.tar.gz_var_log_syslog.txt`; a ZIP's alike), so the bundle's capture/ reads back as a capture does
+      const fromArchive = file.encoding.startsWith(TAR_ENCODING) || file.encoding.startsWith(ZIP_ENCODING);
+      const name = fromArchive ? `server-logs/${file.name.slice('server-logs/'.length).replaceAll('/', '_')}.txt` : file.encoding.startsWith(GZIP_ENCODING) ? `${file.name}.txt` : file.name;
       files.push({ name: `capture/${cleanText(name)}`, content: cleanText(file.text) });
     }
   }

@@ -86,11 +86,12 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         )}
       </div>
       {state.status === 'running' && reading && <ReadProgress progress={reading} />}
-      {archive && (archive.logs.length > 1 || archive.skipped > 0 || archive.leftOut > 0) && (
+      {archive && (archive.logs.length > 1 || archive.skipped > 0 || archive.leftOut > 0 || (archive.unreadable ?? 0) > 0) && (
         <div className="server-log-archive" data-testid="server-log-archive">
           <LogPicker id={`${id}-archive`} label={t('serverLog.archivePick', { count: archive.logs.length })} names={archive.logs.map((l) => l.path)} shown={shownLog} onPick={store.showArchiveLog} disabled={state.status === 'running'} />
           {archive.leftOut > 0 && <p className="small muted">{t('serverLog.archiveLeftOut', { count: archive.leftOut })}</p>}
           {archive.skipped > 0 && <p className="small muted">{t('serverLog.archiveSkipped', { count: archive.skipped, max: MAX_ARCHIVE_LOGS })}</p>}
+          {(archive.unreadable ?? 0) > 0 && <p className="small muted">{t('serverLog.archiveUnreadable', { count: archive.unreadable })}</p>}
         </div>
       )}
       {opened && (

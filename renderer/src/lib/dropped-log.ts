@@ -1,5 +1,6 @@
 import { archivedLogLabel, logLabel } from '../../../app/shared/log-label';
-import { archiveLogs, isTarStart } from '../../../app/shared/tar-files';
+import { archiveLogs, isTarStart, type TarFile } from '../../../app/shared/tar-files';
+import { isZipStart, zipLogs } from '../../../app/shared/zip-files';
 import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
 
 /**
@@ -12,6 +13,7 @@ import { decodeTextFile, isGzipStart } from '../../../app/shared/text-encoding';
  * A tar archive (`tar czf logs.tar.gz /var/log/syslog* …`, what a network team attaches) is read as the CLI reads one
  * (app/system/server-log-archive.ts): each regular text file inside a log of its own (`archive`), empty and binary files (wtmp)
  * left out unless nothing else is there, at most MAX_ARCHIVE_LOGS; `text` and `label` are the first log's, labelled `logs.tar.gz › syslog`.
+ * A ZIP archive (Windows' "Send to → Compressed (zipped) folder") alike (app/shared/zip-files.ts), unpacked up to `limit` bytes in all.
  */
 export type DroppedLog = { text: string; label: string; damaged?: true; archive?: DroppedArchive } | { tooBig: true };
 
@@ -21,6 +23,8 @@ export interface DroppedArchive {
   skipped: number;
   /** empty or binary files left out */
   leftOut: number;
+  /** a ZIP's files that would not unpack (password-protected, another method, damaged) */
+  unreadable?: number;
 }
 
 /** A name safe to show and to send as the log's label (app/shared/log-label.ts). */
@@ -32,6 +36,10 @@ export async function readDroppedLog(file: Blob & { name: string }, limit: numbe
   if (!isGzipStart(head)) {
     if (file.size > limit) return { tooBig: true };
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isZipStart(bytes)) {
+      const zip = zipLogs(bytes, limit);
+      return fromFiles(zip.files, label, zip.damaged || zip.cut, { skipped: zip.skipped, leftOut: zip.leftOut, ...(zip.unreadable ? { unreadable: zip.unreadable } : {}) });
+    }
     return isTarStart(bytes) ? fromArchive(bytes, label, false) : { text: decodeTextFile(bytes), label };
   }
   const unpacked = await unpack(file.stream().pipeThrough(new DecompressionStream('gzip')), limit);
@@ -43,13 +51,17 @@ export async function readDroppedLog(file: Blob & { name: string }, limit: numbe
 /** An archive's text files as logs of their own, each labelled `archive › file` (a label holds no path separator: app/shared/ipc.ts LogLabel). */
 function fromArchive(bytes: Uint8Array, archiveLabel: string, gzipDamaged: boolean): DroppedLog {
   const { logs: files, leftOut, skipped, damaged } = archiveLogs(bytes);
+  return fromFiles(files, archiveLabel, damaged || gzipDamaged, { skipped, leftOut });
+}
+
+function fromFiles(files: TarFile[], archiveLabel: string, damaged: boolean, counts: Omit<DroppedArchive, 'logs'>): DroppedLog {
   const logs = files.map((f) => ({ text: decodeTextFile(f.bytes), label: archivedLogLabel(archiveLabel, f.path), path: f.path }));
   const first = logs[0] ?? { text: '', label: archiveLabel };
   return {
     text: first.text,
     label: first.label,
-    ...(damaged || gzipDamaged ? { damaged: true as const } : {}),
-    archive: { logs, skipped, leftOut },
+    ...(damaged ? { damaged: true as const } : {}),
+    archive: { logs, ...counts },
   };
 }
 
