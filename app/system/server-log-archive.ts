@@ -7,7 +7,7 @@ import { isTarStart } from '../shared/tar-files';
 import { isZipStart } from '../shared/zip-files';
 import { isGzipStart } from '../shared/text-encoding';
 import { readServerLogZip } from './server-log-zip';
-import { countPackedBytes, logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ReadBytes, type ServerLogFileResult } from './server-log-file';
+import { countPackedBytes, logFileHead, MAX_BYTES, readByteStream, readServerLogFile, type ArchiveLogResult, type ReadBytes } from './server-log-file';
 
 /**
  * A tar archive of logs (`tar czf logs.tar.gz /var/log/syslog* /var/log/ppp.log`, plain or gzip-compressed): what a network
@@ -36,12 +36,7 @@ export function gzipStart(head: Uint8Array): Buffer {
   }
 }
 
-/**
- * What readServerLogArchive adds to the last log it read when the archive was not read to its end: the archive, how many files
- * after the MAX_ARCHIVE_LOGS-th were left, and the cap when the bytes read past (a binary file's rest, files over the count)
- * reached it; a ZIP archive's files that would not unpack (password-protected, another method: server-log-zip.ts).
- */
-export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string; skippedFiles: number; cutAtBytes?: number; unreadableFiles?: number } };
+export type { ArchiveLogResult } from './server-log-file';
 
 /**
  * Each regular file of the tar archive at `path` (gzip-compressed when `gzip`) as its own log. Files that are empty or binary

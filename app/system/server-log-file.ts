@@ -25,6 +25,13 @@ const SNIFF_BYTES = 8192;
 export type ServerLogFileResult = ServerLogResult & { cutAtBytes?: number; gzipDamaged?: true };
 
 /**
+ * What readServerLogArchive (and server-log-zip.ts) adds to the last log it read when the archive was not read to its end: the archive, how many files
+ * after the MAX_ARCHIVE_LOGS-th were left, and the cap when the bytes read past (a binary file's rest, files over the count)
+ * reached it; a ZIP archive's files that would not unpack (password-protected, another method: server-log-zip.ts).
+ */
+export type ArchiveLogResult = ServerLogFileResult & { archive?: { path: string; skippedFiles: number; cutAtBytes?: number; unreadableFiles?: number } };
+
+/**
  * How far the reading of a file has come, for the app's progress bar: bytes taken from the disk of the bytes it will take (the
  * file's size, or the size cap when the file is bigger). For a gzip file these are its packed bytes: its unpacked size is not
  * known before the end. Called with 0 before the first read, then after each read, never going back.

@@ -1,8 +1,7 @@
 import { open } from 'node:fs/promises';
 import { ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
 import { zipLogs } from '../shared/zip-files';
-import type { ArchiveLogResult } from './server-log-archive';
-import { readByteStream } from './server-log-file';
+import { readByteStream, type ArchiveLogResult } from './server-log-file';
 
 /**
  * A ZIP archive of logs (app/shared/zip-files.ts), each text file inside read as a log of its own, named `ARCHIVE/path/inside`,
