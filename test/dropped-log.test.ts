@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parseServerLog } from '../app/core/parse/server-log';
 import { droppedLabel, readDroppedLog } from '../renderer/src/lib/dropped-log';
 import { tarOf } from './support/tar-of';
 
@@ -65,6 +66,14 @@ describe('a log file dropped on the paste box', () => {
     const capped = await readDroppedLog(file(many, 'many.tar'), 1 << 20);
     expect('archive' in capped && capped.archive).toMatchObject({ skipped: 6, leftOut: 0 });
     expect('archive' in capped && capped.archive!.logs).toHaveLength(64);
+  });
+
+  it('a binary file dropped is read as the CLI reads it (its first bytes as Latin-1), so its verdict names a pcap or an .evtx as explain-log does', async () => {
+    const body = Array.from({ length: 4000 }, (_, i) => (i % 3 ? (i * 37) & 255 : 0));
+    for (const [head, verdict] of [[[0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0], 'packet-capture'], [[...Buffer.from('ElfFile\0')], 'windows-event-log']] as const) {
+      const dropped = await readDroppedLog(file(Uint8Array.from([...head, ...body]), 'x.bin'), 1 << 20);
+      expect(parseServerLog('text' in dropped ? dropped.text : '').verdict).toBe(verdict);
+    }
   });
 
   it('a ZIP archive: each text file a log of its own, labelled archive › file; binary files left out; a password-protected file counted', async () => {

@@ -109,6 +109,9 @@ describe('tunnelmedic explain-log', () => {
       ['', 'the log is empty'],
       [Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 0]), 'looks like a binary file'],
       [readFileSync(sample('demo', 'route-print.txt')), 'This is a Windows "route print", not a server log'],
+      // an .evtx (its header's signature, then noise) and a pcap: named, with what to send instead
+      [Buffer.concat([Buffer.from('ElfFile\0'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i % 3 ? (i * 37) & 255 : 0)))]), 'This is a Windows event log file (.evtx or .evt)'],
+      [Buffer.concat([Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0]), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i % 3 ? (i * 37) & 255 : 0)))]), 'This is a network capture (pcap or pcapng'],
     ] as const) {
       const r = await cli(['explain-log', file('x.txt', content)]);
       expect(r.code).toBe(4);

@@ -31,9 +31,15 @@ export function looksLikeBomlessUtf16le(bytes: Uint8Array): boolean {
   return oddZeros / pairs > 0.9 && evenZeros / pairs < 0.5;
 }
 
-/** A dropped file's text as the server-log reader would read it (the renderer's File gives bytes; `File.text()` is UTF-8 only). */
+/**
+ * A dropped file's text as the server-log reader would read it (the renderer's File gives bytes; `File.text()` is UTF-8 only). A
+ * binary file's first 8 KiB as Latin-1, as the CLI hands them to the parser (server-log-file.ts): each byte one character, so its
+ * verdict names what the first bytes say (a Windows event log file, a pcap capture: inspect.ts), as explain-log's does.
+ */
 export function decodeTextFile(bytes: Uint8Array): string {
   const { encoding, bom } = sniffTextEncoding(bytes);
+  const head = bytes.subarray(0, 8192);
+  if (encoding === 'utf-8' && looksBinaryBytes(head)) return new TextDecoder('latin1').decode(head);
   return new TextDecoder(encoding).decode(bytes.subarray(bom));
 }
 

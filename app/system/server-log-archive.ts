@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
-import { ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
+import { isBinaryVerdict, ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { isTarStart } from '../shared/tar-files';
 import { isZipStart } from '../shared/zip-files';
@@ -71,7 +71,7 @@ export async function readServerLogArchive(path: string, source: string, gzip: b
         const { result, bytes } = await readByteStream({ [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) }, parser, maxBytes - read);
         read += bytes;
         const r: ArchiveLogResult = result.cutAtBytes ? { ...result, cutAtBytes: maxBytes } : result;
-        if (r.verdict === 'empty' || r.verdict === 'binary') stand ??= r;
+        if (r.verdict === 'empty' || isBinaryVerdict(r.verdict)) stand ??= r;
         else logs.push(r);
         // at the cap nothing after is read; a damaged archive has nothing after
         if (r.gzipDamaged || r.cutAtBytes) break;

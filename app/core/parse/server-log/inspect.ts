@@ -23,14 +23,38 @@ const V4_ROUTE_ROW = /(?:^|\s)\d{1,3}(?:\.\d{1,3}){3}\s+\d{1,3}(?:\.\d{1,3}){3}\
 const IPCONFIG_HEADER = /^\s*(?:Windows IP Configuration|Windows-IP-Konfiguratie|Windows-IP-Konfiguration|Ethernet adapter |PPP adapter |Wireless LAN adapter )/i;
 const IPCONFIG_LEADER = /\S ?(?:\. ){3,}\.? ?: /;
 
+/**
+ * A binary file named by its first bytes, as the first line holds them (a binary file reaches the parser as Latin-1 text: the CLI's
+ * server-log-file.ts and the paste box's dropped-log.ts; a NUL may have been taken out, chunk-lines.ts):
+ * - a Windows XML event log, `.evtx`: its file header's signature "ElfFile\0" (libyal libevtx, "Windows XML Event Log (EVTX)
+ *   format", file header) — what Event Viewer's "Save All Events As…" writes unless told otherwise;
+ * - NT 4.0 – Windows 2003's `.evt`: header size 0x30, then the signature "LfLe" (libyal libevt, "Windows Event Log (EVT) format");
+ * - a pcap capture (tcpdump, Wireshark): magic 0xA1B2C3D4 or, nanosecond, 0xA1B23C4D, in either byte order (pcap-savefile(5));
+ *   pcapng: a Section Header Block, type 0x0A0D0D0A, whose byte-order magic 0x1A2B3C4D (either order) follows the block length
+ *   (draft-ietf-opsawg-pcapng, 4.1) — its CR LF bytes cut the first line, so the magic is looked for in the first lines' starts.
+ */
+const EVT = /^0\u0000{0,3}LfLe/;
+const PCAP_MAGIC = new Set(['\u00d4\u00c3\u00b2\u00a1', '\u00a1\u00b2\u00c3\u00d4', 'M<\u00b2\u00a1', '\u00a1\u00b2<M']);
+const PCAPNG_MAGIC = /^[^]{0,4}(?:\u001a\+<M|M<\+\u001a)/;
+
+function binaryKind(line: string, index: number): InputVerdict | undefined {
+  if (index === 0 && (line.startsWith('ElfFile') || EVT.test(line))) return 'windows-event-log';
+  if (index === 0 && PCAP_MAGIC.has(line.slice(0, 4))) return 'packet-capture';
+  if (index < 4 && PCAPNG_MAGIC.test(line)) return 'packet-capture';
+  return undefined;
+}
+
 export class InputSniffer {
   private lines = 0;
   private binaryLines = 0;
+  /** what the binary file's first bytes said it is (binaryKind) */
+  private kind: InputVerdict | undefined;
   private routePrint = 0;
   private ipconfig = 0;
 
   see(line: string): void {
     if (this.lines >= SNIFF_LINES) return;
+    if (this.lines < 4 && this.kind === undefined) this.kind = binaryKind(line, this.lines);
     this.lines++;
     if (line.length === 0) return;
     let control = 0;
@@ -45,8 +69,8 @@ export class InputSniffer {
 
   /** `inFormat`: records in a known family's format whose message was not understood (a log, listed line by line — not "not a log") */
   verdict(records: number, understood: number, inFormat = 0): InputVerdict {
-    if (records === 0) return this.binaryLines > 0 ? 'binary' : 'empty';
-    if (this.binaryLines > 0 && this.binaryLines >= Math.min(this.lines, SNIFF_LINES) * 0.1) return 'binary';
+    if (records === 0) return this.binaryLines > 0 ? (this.kind ?? 'binary') : 'empty';
+    if (this.binaryLines > 0 && this.binaryLines >= Math.min(this.lines, SNIFF_LINES) * 0.1) return this.kind ?? 'binary';
     if (understood === 0 || understood < records * 0.05) {
       if (this.routePrint >= 2) return 'route-print';
       if (this.ipconfig >= 2) return 'ipconfig';

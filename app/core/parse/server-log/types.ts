@@ -98,8 +98,14 @@ export interface UnknownLine {
   family?: LogFamily;
 }
 
-/** Why a whole input is refused instead of explained. */
-export type InputVerdict = 'ok' | 'empty' | 'binary' | 'route-print' | 'ipconfig' | 'not-a-log';
+/**
+ * Why a whole input is refused instead of explained. A binary file the help desk is often sent instead of a log's text is named:
+ * a Windows event log file (.evtx, or NT's .evt), a network capture (pcap, pcapng) — each says what to send instead.
+ */
+export type InputVerdict = 'ok' | 'empty' | 'binary' | 'windows-event-log' | 'packet-capture' | 'route-print' | 'ipconfig' | 'not-a-log';
+
+/** The verdicts of a file that is not text (an archive's binary files are left out: server-log-archive.ts). */
+export const isBinaryVerdict = (v: InputVerdict): boolean => v === 'binary' || v === 'windows-event-log' || v === 'packet-capture';
 
 export interface ServerLogResult {
   source: string;
