@@ -23,6 +23,8 @@ const read = (file: string) => parseServerLog(readRepoText(`${REAL_SERVER_LOGS}/
 const TWO_WAY = 'rras-nt4-kb193843-router-20111-demand-dial-two-way-auth-peer-refused.txt';
 const DEVICE = 'rras-nt4-kb183382-router-20111-demand-dial-modem-reported-an-error.txt';
 const BUFFERS = 'rras-nt4-kb172290-router-20073-20095-20111-out-of-buffers.txt';
+const NOT_LOADED = 'rras-nt4-kb175793-router-20105-demand-dial-no-routing-ports-20108-port-already-open.txt';
+const IDLE = 'rras-nt4-kb177399-router-20139-idle-disconnect-information.txt';
 
 const EXPECTED: Record<string, RealServerLogRow> = {
   // (was 1 of 1 with nothing said)
@@ -53,6 +55,25 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [11, 'failed with Windows error 614 (RRAS event 20111, ROUTERLOG_CONNECTION_ATTEMPT_FAILED)'],
     ],
   },
+  // (was 2 of 2 with nothing said)
+  [NOT_LOADED]: {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [[1, 'ras-error'], [8, 'ras-error']],
+    says: [
+      [1, 'The server could not load its demand-dial interface (its own connection to another router) with Windows error 925 (RRAS event 20105, ROUTERLOG_COULDNT_LOAD_IF)'],
+      [8, 'The VPN server could not open one of its ports: Windows error 602 (RRAS event 20108, ROUTERLOG_UNABLE_TO_OPEN_PORT)'],
+    ],
+  },
+  // (was 1 of 1 with nothing said)
+  [IDLE]: {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'A connection was hung up because it was idle for the time set on the server (RRAS event 20139, ROUTERLOG_CLIENT_AUTODISCONNECT): normal, nothing failed.']],
+  },
 };
 
 describe('held-out real Windows RRAS logs (round 40)', () => {
@@ -67,6 +88,11 @@ describe('held-out real Windows RRAS logs (round 40)', () => {
     expect(f[0]!.summary).not.toContain(t('serverLog.cause.auth-protocol-mismatch.pc'));
     expect(explainServerLogs([r], nl).findings[0]!.title).toBe(nl('serverLog.causeAsSite.auth-protocol-mismatch.title'));
     expect(logWrittenBy(read(DEVICE).entries)).toBe('site-router');
+    // a demand-dial interface that could not load is the router's own too
+    expect(logWrittenBy(read(NOT_LOADED).entries)).toBe('site-router');
+    // an idle hang-up is a notice: no finding
+    expect(read(IDLE).entries.map((e) => e.outcome)).toEqual(['info']);
+    expect(explainServerLogs([read(IDLE)], t).findings).toEqual([]);
   });
 
   it("a server's statements about calls it answered keep the log the server's beside its own demand-dial call", () => {

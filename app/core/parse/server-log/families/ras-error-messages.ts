@@ -75,6 +75,11 @@ const RAS_ERROR_TEXTS: readonly RasErrorText[] = [
   // authentication protocol. The line has been disconnected.": this side asked the other to authenticate itself too (RRAS's two-way
   // authentication on a demand-dial interface, KB Q193843) and the other side would not with the method configured
   { text: /\bremote computer refused to be authenticated using the\s+configured\s+authentication protocol/i, code: 919, cause: 'auth-protocol-mismatch' },
+  // 602 ERROR_PORT_ALREADY_OPEN "The port is already open." (KB Q175793: a demand-dial interface's port held by another connection)
+  { text: /\bThe (?:specified )?port is\s+already open\b/i, code: 602, cause: 'ras-error' },
+  // 925 ERROR_INTERFACE_HAS_NO_DEVICES (mprerror.h ROUTEBASE+25) "There are no routing enabled ports available for use by this demand
+  // dial interface." (KB Q175793 writes "routing-enabled … the demand dial interface")
+  { text: /\bno routing[- ]enabled\s+ports available for use by (?:this|the)\s+demand\s+dial/i, code: 925, cause: 'ras-error' },
   // 13801 ERROR_IPSEC_IKE_AUTH_FAIL "IKE authentication credentials are unacceptable" (winerror.h; not seen inside an RRAS event: assumed)
   { text: /IKE authentication credentials are unacceptable/i, code: 13801, cause: 'ike-auth-failed' },
 ];

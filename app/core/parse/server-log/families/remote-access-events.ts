@@ -60,6 +60,8 @@ interface RemoteAccessEvent {
   site?: boolean;
   /** RRAS's numbering only: NT's RAS service (no routing, no demand-dial) used the id for another message, so its source is not read so */
   rrasOnly?: boolean;
+  /** nothing failed: a notice (outcome info) */
+  notice?: boolean;
 }
 
 /**
@@ -145,6 +147,17 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // (a site-to-site link: a branch office, an Azure gateway) and that call failed; the reason is a RAS error's text (KB Q193843: the
   // other router refusing to authenticate itself, 919; KB Q183382: 651 from the device; KB Q172290: 614). No PC is involved.
   20111: { symbol: 'ROUTERLOG_CONNECTION_ATTEMPT_FAILED', key: 'rrasEventDemandDialFailed', reasonInText: true, site: true, rrasOnly: true, text: /\bA Demand Dial connection to the remote interface\b/i },
+  // The server's demand-dial interfaces (mprlog.h): "Unable to load the interface %1 from the registry. The following error occurred: %2"
+  // (+105; KB Q175793 quotes it with "There are no routing-enabled ports available for use by the demand dial interface", 925) and its
+  // later own event for that error (+143, ROUTERLOG_NO_DEVICES_FOR_IF); "A Demand Dial connection to the remote interface %1 failed to
+  // be initated succesfully. The following error occurred: %2" (+138); "The port %1 has been disconnected due to inactivity." (+139:
+  // a demand-dial interface's idle seconds ran out, KB Q177399: "This is normal"; mprlog.h names it a client's, so no side is read). "Unable to open the port %1 for use. %2" (+108)
+  // names no side: a port the server answers on or dials out on alike.
+  20105: { symbol: 'ROUTERLOG_COULDNT_LOAD_IF', key: 'rrasEventDemandDialNotLoaded', reasonInText: true, site: true, rrasOnly: true, text: /\bUnable to load the interface \S+(?:\s+\S+)?? from\s+the registry\b/i },
+  20143: { symbol: 'ROUTERLOG_NO_DEVICES_FOR_IF', key: 'rrasEventDemandDialNotLoaded', reasonInText: true, site: true, rrasOnly: true, code: 925, cause: 'ras-error' },
+  20108: { symbol: 'ROUTERLOG_UNABLE_TO_OPEN_PORT', key: 'rrasEventPortNotOpened', reasonInText: true, rrasOnly: true, text: /\bUnable to open the port \S+ for use\b/i },
+  20138: { symbol: 'ROUTERLOG_CONNECTION_FAILURE', key: 'rrasEventDemandDialFailed', reasonInText: true, site: true, rrasOnly: true, text: /\bA Demand Dial connection to the remote interface \S+ failed to\s+be\s+initi?ated\b/i },
+  20139: { symbol: 'ROUTERLOG_CLIENT_AUTODISCONNECT', key: 'rrasEventIdleDisconnect', notice: true, rrasOnly: true, text: /\bThe port \S+(?: \S+)?? has been disconnected due to\s+inactivity/i },
   // "The RADIUS server %1 did not respond to the initial request." / "The RADIUS server name %1 could not be successfully resolved to an IP address."
   20146: { symbol: 'ROUTERLOG_RADIUS_SERVER_NO_RESPONSE', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
   20148: { symbol: 'ROUTERLOG_RADIUS_SERVER_NAME', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
@@ -252,7 +265,7 @@ function eventOf(id: number, message: string, source: string): RemoteAccessEvent
 }
 
 /** The statements with a wording of their own (`<key>Unknown`) for a reason text that is no known RAS error's: "the reason is in the event's text" */
-const UNKNOWN_REASON_KEYS: ReadonlySet<string> = new Set(['rrasEventPppError', 'rrasEventNoInitialData', 'rrasEventDemandDialFailed']);
+const UNKNOWN_REASON_KEYS: ReadonlySet<string> = new Set(['rrasEventPppError', 'rrasEventNoInitialData', 'rrasEventDemandDialFailed', 'rrasEventDemandDialNotLoaded', 'rrasEventPortNotOpened']);
 
 /**
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
@@ -279,7 +292,7 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   const key = named(ev.reasonInText && UNKNOWN_REASON_KEYS.has(ev.key) && code === undefined ? `${ev.key}Unknown` : ev.key);
   const hit: Hit = {
     decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { winService: RAS_SERVICE } : {}), ...(ev.site ? { role: 'site' } : {}) })],
-    outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure',
+    outcome: ev.key === 'rrasEventStartup' || ev.notice ? 'info' : 'failure',
   };
   if (ev.serviceDown) hit.cause = 'service-down';
   if (cause) hit.cause = cause;
