@@ -36,7 +36,9 @@ const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.value
 // (the IKE causes whose advice names the PC: between two routers each is the two routers' settings or the path between them, and the
 // other router's administrator is the one to ask — ike-no-tunnel-group's an ASA's L2L tunnel group, named by the peer's address)
 // (traffic-selector-mismatch between two routers: each one's local networks must be the other's remote ones)
-const SITE_CAUSES: ReadonlySet<Cause> = new Set(['ike-auth-failed', 'ike-no-proposal', 'traffic-selector-mismatch', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
+// (auth-protocol-mismatch, credentials-rejected: a Windows RRAS server's own demand-dial call to another router, RemoteAccess 20111 —
+// the other router refusing to authenticate itself with the method configured, 919, or refusing this router's user name and password)
+const SITE_CAUSES: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'credentials-rejected', 'ike-auth-failed', 'ike-no-proposal', 'traffic-selector-mismatch', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
 /**
  * The entry is from a Windows PC's own RAS trace (role 'pc': a RASMAN trace that dialled a phone-book entry, a ppp.log whose packets
  * say it logs in — parse/server-log/families/rasman.ts, ppp-log.ts): its causes keep serverLog.cause's wording, which is the Windows
@@ -100,6 +102,14 @@ const DIALLING_STATEMENTS: ReadonlySet<string> = new Set([
 // - a firewall's packet log alone dropping GRE (netfilter-log.ts, windows-firewall-log.ts, filterlog.ts): a PPTP client and a PPTP server
 //   each receive the other's GRE (RFC 2637 §4) and send their own, so an inbound or outbound GRE drop fits either end; with the client's
 //   pppd or pptp lines beside it the log is the client's (client-firewall-gre.test.ts).
+/**
+ * A Windows RRAS server's statements about calls it answered (remote-access-events.ts, rras.ts): each says the log is a server's, so
+ * a server that also dials another router on a demand-dial interface (20111, `role: 'site'`) is still read as the server it is (KB
+ * Q172290 quotes its PPP-module and initial-data events beside its demand-dial one).
+ */
+const ANSWERING_STATEMENTS: ReadonlySet<string> = new Set(
+  ['EventAuthFailed', 'EventAuthTimeout', 'EventNoProtocols', 'EventPppError', 'EventPppErrorUnknown', 'EventAccountRefused', 'EventEncryptionRequired', 'EventNoAddress', 'EventLoggedOn', 'EventSessionEnded', 'EventSessionEndedTunnel', 'EventAddressAssigned', 'EventLicenseLimit', 'EventNoInitialData', 'EventNoInitialDataUnknown'].flatMap((k) => [`rras${k}`, `ras${k}`]).concat(['rrasAuthFailed', 'rrasPppError']),
+);
 type EntrySide = 'dialling' | 'site' | 'server' | undefined;
 function entrySide(e: ServerLogEntry): EntrySide {
   if (INITIATOR_CAUSES.has(e.cause!)) return 'dialling';
@@ -110,7 +120,7 @@ function entrySide(e: ServerLogEntry): EntrySide {
     if (role === 'initiator' || role === 'client' || role === 'pc') return 'dialling';
     if (role === 'site') return 'site';
     if (DIALLING_STATEMENTS.has(dd.key)) return 'dialling';
-    if (role === undefined && (INITIATOR_WORDED.has(dd.key) || SITE_WORDED.has(dd.key))) said = 'server';
+    if (role === undefined && (INITIATOR_WORDED.has(dd.key) || SITE_WORDED.has(dd.key) || ANSWERING_STATEMENTS.has(dd.key))) said = 'server';
   }
   return said;
 }

@@ -53,6 +53,8 @@ const FINDINGS: Record<string, string[]> = {
 const CLIENT_LOGS: ReadonlySet<string> = new Set(['pppd/pptp-client-vs-poptop-mppe-required-peer-negotiation-failed.txt']);
 /** …and by a Windows PC (its RASMAN trace opened a phone-book entry and dialled its number, families/rasman.ts): the PC's own log */
 const PC_LOGS: ReadonlySet<string> = new Set(['other/windows-client-rasman-trace-pptp-error-734.txt']);
+/** …and by a router in a tunnel with another router: an RRAS server's own demand-dial calls to an Azure gateway (RemoteAccess 20111, site-to-site) */
+const SITE_LOGS: ReadonlySet<string> = new Set(['rras/rras-remoteaccess-event-20111-demand-dial-not-responding-and-ike-credentials.txt']);
 
 describe.skipIf(!corpusAvailable)('server-log findings per corpus file', () => {
   for (const [file, ids] of Object.entries(FINDINGS)) {
@@ -65,7 +67,7 @@ describe.skipIf(!corpusAvailable)('server-log findings per corpus file', () => {
         expect(f.evidence.every((e) => e.source === file && e.line! > 0)).toBe(true);
         // (a PPTP client's own log — pppd's CHAP success line tells it dialled — is worded for the side that started the connection; a
         // Windows PC's RAS trace as the PC's own log, keeping the PC's advice)
-        expect(f.summary).toContain(CLIENT_LOGS.has(file) ? 'from the side that started the connection, says' : PC_LOGS.has(file) ? "The PC's own log" : "The server's log");
+        expect(f.summary).toContain(CLIENT_LOGS.has(file) ? 'from the side that started the connection, says' : PC_LOGS.has(file) ? "The PC's own log" : SITE_LOGS.has(file) ? 'from a router in a tunnel with another router (site-to-site), says' : "The server's log");
       }
     });
   }

@@ -65,6 +65,21 @@ const RAS_ERROR_TEXTS: readonly RasErrorText[] = [
   // established because the authentication method used by your connection profile is not permitted for use by an access policy
   // configured on the RAS/VPN server" (older text: "You do not have permission to connect using the selected authentication protocol")
   { text: /authentication method used by your connection profile is not permitted|permission to connect using the selected authentication protocol/i, code: 942, cause: 'auth-protocol-mismatch' },
+  // 614 ERROR_OUT_OF_BUFFERS "Out of buffers." (Windows NT; "There were insufficient buffers available." later, obsolete since Vista):
+  // KB Q172290 quotes it in an NT 4.0 RRAS server's PPP-module, initial-data and demand-dial events
+  { text: /\bOut of buffers\b|\binsufficient buffers available\b/i, code: 614, cause: 'ras-error' },
+  // 651 ERROR_FROM_DEVICE "Your modem (or other connecting device) has reported an error." (NT; "The modem …" later): KB Q183382
+  // quotes it in a demand-dial event (20111) whose interface had IP disabled or could get no address from DHCP
+  { text: /\bmodem \(or other connecting device\) has\s+reported an error/i, code: 651, cause: 'ras-error' },
+  // 919 ERROR_PEER_REFUSED_AUTH (mprerror.h ROUTEBASE+19) "The remote computer refused to be authenticated using the configured
+  // authentication protocol. The line has been disconnected.": this side asked the other to authenticate itself too (RRAS's two-way
+  // authentication on a demand-dial interface, KB Q193843) and the other side would not with the method configured
+  { text: /\bremote computer refused to be authenticated using the\s+configured\s+authentication protocol/i, code: 919, cause: 'auth-protocol-mismatch' },
+  // 602 ERROR_PORT_ALREADY_OPEN "The port is already open." (KB Q175793: a demand-dial interface's port held by another connection)
+  { text: /\bThe (?:specified )?port is\s+already open\b/i, code: 602, cause: 'ras-error' },
+  // 925 ERROR_INTERFACE_HAS_NO_DEVICES (mprerror.h ROUTEBASE+25) "There are no routing enabled ports available for use by this demand
+  // dial interface." (KB Q175793 writes "routing-enabled … the demand dial interface")
+  { text: /\bno routing[- ]enabled\s+ports available for use by (?:this|the)\s+demand\s+dial/i, code: 925, cause: 'ras-error' },
   // 13801 ERROR_IPSEC_IKE_AUTH_FAIL "IKE authentication credentials are unacceptable" (winerror.h; not seen inside an RRAS event: assumed)
   { text: /IKE authentication credentials are unacceptable/i, code: 13801, cause: 'ike-auth-failed' },
 ];
@@ -84,7 +99,7 @@ const ADDRESS_CODES: ReadonlySet<number> = new Set([717, 738]);
 export function causeOfRasCode(code: number): Cause {
   if (CREDENTIAL_CODES.has(code)) return 'credentials-rejected';
   if (ADDRESS_CODES.has(code)) return 'address-pool';
-  if (code === 942) return 'auth-protocol-mismatch';
+  if (code === 942 || code === 919) return 'auth-protocol-mismatch';
   // the server's own 741/742, as their texts above
   if (code === 741) return 'server-refused-encryption';
   if (code === 742) return 'pc-refused-encryption';

@@ -53,6 +53,15 @@ interface RemoteAccessEvent {
   addressInText?: boolean;
   /** the service could not start: it answers no PC until it does (cause service-down, its service named for the finding as RAS_SERVICE) */
   serviceDown?: boolean;
+  /**
+   * the server's own connection to another router (a demand-dial interface): its statement carries `role: 'site'`, so the log is
+   * read as a router's in a tunnel with another router and no PC is advised (log-side.ts)
+   */
+  site?: boolean;
+  /** RRAS's numbering only: NT's RAS service (no routing, no demand-dial) used the id for another message, so its source is not read so */
+  rrasOnly?: boolean;
+  /** nothing failed: a notice (outcome info) */
+  notice?: boolean;
 }
 
 /**
@@ -129,6 +138,26 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // ROUTERLOG_AUTHPROVIDER_FAILED_INIT): RRAS loads its authentication provider (Windows or RADIUS) as it starts; KB 840686 quotes it
   // with the service manager's 7024 for RRAS (error 87) on a Windows 2000 server whose IAS database was damaged — the service stays down
   20152: { symbol: 'ROUTERLOG_AUTHPROVIDER_FAILED_INIT', key: 'rrasEventServiceFailed', serviceDown: true, text: /\bThe currently configured authentication provider failed to load and\s+initialize/i },
+  // "Cannot receive initial data on port %1 because of the following error: %2 The user has been disconnected." (ROUTER_LOG_BASE+95):
+  // a call the server answered dropped before its first frames came in; KB Q172290 quotes it with "Out of Buffers" (614) on an NT 4.0
+  // RRAS server that dropped calls at random. (NT's RAS service wrote "Cannot receive initial data on port %1." as its 20099.)
+  20095: { symbol: 'ROUTERLOG_CANT_RECEIVE_BYTES', key: 'rrasEventNoInitialData', reasonInText: true, rrasOnly: true, text: /\bCannot receive initial data on port \S+ because of the following\s+error\b/i },
+  // "A Demand Dial connection to the remote interface %1 on port %2 was successfully initiated but failed to complete successfully
+  // because of the following error: %3" (ROUTER_LOG_BASE+111): the server itself dialled another router on a demand-dial interface
+  // (a site-to-site link: a branch office, an Azure gateway) and that call failed; the reason is a RAS error's text (KB Q193843: the
+  // other router refusing to authenticate itself, 919; KB Q183382: 651 from the device; KB Q172290: 614). No PC is involved.
+  20111: { symbol: 'ROUTERLOG_CONNECTION_ATTEMPT_FAILED', key: 'rrasEventDemandDialFailed', reasonInText: true, site: true, rrasOnly: true, text: /\bA Demand Dial connection to the remote interface\b/i },
+  // The server's demand-dial interfaces (mprlog.h): "Unable to load the interface %1 from the registry. The following error occurred: %2"
+  // (+105; KB Q175793 quotes it with "There are no routing-enabled ports available for use by the demand dial interface", 925) and its
+  // later own event for that error (+143, ROUTERLOG_NO_DEVICES_FOR_IF); "A Demand Dial connection to the remote interface %1 failed to
+  // be initated succesfully. The following error occurred: %2" (+138); "The port %1 has been disconnected due to inactivity." (+139:
+  // a demand-dial interface's idle seconds ran out, KB Q177399: "This is normal"; mprlog.h names it a client's, so no side is read). "Unable to open the port %1 for use. %2" (+108)
+  // names no side: a port the server answers on or dials out on alike.
+  20105: { symbol: 'ROUTERLOG_COULDNT_LOAD_IF', key: 'rrasEventDemandDialNotLoaded', reasonInText: true, site: true, rrasOnly: true, text: /\bUnable to load the interface \S+(?:\s+\S+)?? from\s+the registry\b/i },
+  20143: { symbol: 'ROUTERLOG_NO_DEVICES_FOR_IF', key: 'rrasEventDemandDialNotLoaded', reasonInText: true, site: true, rrasOnly: true, code: 925, cause: 'ras-error' },
+  20108: { symbol: 'ROUTERLOG_UNABLE_TO_OPEN_PORT', key: 'rrasEventPortNotOpened', reasonInText: true, rrasOnly: true, text: /\bUnable to open the port \S+ for use\b/i },
+  20138: { symbol: 'ROUTERLOG_CONNECTION_FAILURE', key: 'rrasEventDemandDialFailed', reasonInText: true, site: true, rrasOnly: true, text: /\bA Demand Dial connection to the remote interface \S+ failed to\s+be\s+initi?ated\b/i },
+  20139: { symbol: 'ROUTERLOG_CLIENT_AUTODISCONNECT', key: 'rrasEventIdleDisconnect', notice: true, rrasOnly: true, text: /\bThe port \S+(?: \S+)?? has been disconnected due to\s+inactivity/i },
   // "The RADIUS server %1 did not respond to the initial request." / "The RADIUS server name %1 could not be successfully resolved to an IP address."
   20146: { symbol: 'ROUTERLOG_RADIUS_SERVER_NO_RESPONSE', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
   20148: { symbol: 'ROUTERLOG_RADIUS_SERVER_NAME', key: 'rrasEventRadiusUnreachable', cause: 'radius-unreachable' },
@@ -235,6 +264,9 @@ function eventOf(id: number, message: string, source: string): RemoteAccessEvent
   return BY_TEXT.find((e) => e.text!.test(message)) ?? own;
 }
 
+/** The statements with a wording of their own (`<key>Unknown`) for a reason text that is no known RAS error's: "the reason is in the event's text" */
+const UNKNOWN_REASON_KEYS: ReadonlySet<string> = new Set(['rrasEventPppError', 'rrasEventNoInitialData', 'rrasEventDemandDialFailed', 'rrasEventDemandDialNotLoaded', 'rrasEventPortNotOpened']);
+
 /**
  * A RemoteAccess event known by its id, read from the id and (for the ones whose reason is a RAS
  * error's text) the English message; undefined for an id not in the table.
@@ -244,6 +276,7 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   if (!ev) return undefined;
   // NT's RAS service by the source it named, or by a text only it wrote: its own words (rasEvent…), the same readings and causes
   const ras = isNtRasSource(source) || NT_RAS_TEXTS.includes(ev);
+  if (ras && ev.rrasOnly) return undefined;
   const named = (key: string): string => (ras ? key.replace(/^rrasEvent/, 'rasEvent') : key);
   if (ev.session) {
     const { tunnel, ...values } = sessionValues(ev.session, message, data);
@@ -256,10 +289,10 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
   const why = ev.reasonInText ? rasErrorOfText(message) : undefined;
   const cause = why?.cause ?? ev.cause;
   const code = why?.code ?? ev.code;
-  const key = named(ev.key === 'rrasEventPppError' && code === undefined ? 'rrasEventPppErrorUnknown' : ev.key);
+  const key = named(ev.reasonInText && UNKNOWN_REASON_KEYS.has(ev.key) && code === undefined ? `${ev.key}Unknown` : ev.key);
   const hit: Hit = {
-    decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { winService: RAS_SERVICE } : {}) })],
-    outcome: ev.key === 'rrasEventStartup' ? 'info' : 'failure',
+    decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { winService: RAS_SERVICE } : {}), ...(ev.site ? { role: 'site' } : {}) })],
+    outcome: ev.key === 'rrasEventStartup' || ev.notice ? 'info' : 'failure',
   };
   if (ev.serviceDown) hit.cause = 'service-down';
   if (cause) hit.cause = cause;

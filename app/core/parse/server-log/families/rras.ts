@@ -60,9 +60,10 @@ function completeEvent(ev: EventInProgress, state: FamilyState): ServerLogEntry 
     e.code = code;
     e.outcome = 'failure';
     // 13801 ERROR_IPSEC_IKE_AUTH_FAIL: "IKE authentication credentials are unacceptable"
-    e.cause = code === 13801 ? 'ike-auth-failed' : 'ras-error';
+    e.cause = id === 20111 ? causeOfRasCode(code) : code === 13801 ? 'ike-auth-failed' : 'ras-error';
     const entry = id === 20111 ? repl[1] : repl[2];
-    e.decoded.push(d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: entry ?? '?', source }));
+    // (20111: the server's own demand-dial call to another router, a site-to-site link: remote-access-events.ts, its 20111)
+    e.decoded.push(d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: entry ?? '?', source, ...(id === 20111 ? { role: 'site' } : {}) }));
     if (id === 20227 && repl[1]) e.user = repl[1];
     return e;
   }
@@ -174,13 +175,14 @@ function eventBlockHit(b: EventBlock, state: FamilyState): Hit {
   if (id === 20227 || id === 20111) {
     // 20227: user, entry, code; 20111: entry, port, text — the code is the last insertion string, or the number the message ends with
     const last = id === 20227 ? (data[2] ?? (b.cut ? undefined : b.message.match(/(\d+)\D*$/)?.[1])) : undefined;
-    const code = last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
+    // (20111's code is its binary data's DWORD, as Get-EventLog's Data above; without data its message's text: remote-access-events.ts)
+    const code = id === 20111 ? (dataCode || undefined) : last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
     if (code) {
       // without insertion strings (a copy without its XML) the names only from the English message ("The user %1 dialed a connection
       // named %2 which has failed", "that has" on later builds); a translated one leaves them unknown
       const english = id === 20227 && data.length === 0 ? b.message.match(RASCLIENT_FAILED_TEXT) : null;
       const entry = (id === 20111 ? data[0] : data[1] ?? english?.[2]) ?? '?';
-      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry, source })], outcome: 'failure', cause: code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
+      const hit: Hit = { decoded: [d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry, source, ...(id === 20111 ? { role: 'site' } : {}) })], outcome: 'failure', cause: id === 20111 ? causeOfRasCode(code) : code === 13801 ? 'ike-auth-failed' : 'ras-error', code };
       return id === 20227 ? tagged(hit, { user: data[0] ?? english?.[1] }) : hit;
     }
   }
