@@ -48,6 +48,25 @@ export const RAS_ERRORS: ReadonlyMap<number, RasErrorInfo> = new Map(
     E(830, 'ERROR_USER_LOGOFF', 'logoff'),
     E(831, 'ERROR_FAST_USER_SWITCH', 'logoff'),
     E(868, 'ERROR_DNSNAME_NOT_RESOLVABLE', 'dns', 'vpn.server-unreachable'),
+    // fortieth round: codes a PC's RasClient 20227 and a server's events often carry, by raserror.h (RASBASE + n, its message
+    // texts: microsoft/win32metadata RecompiledIdlHeaders/um/RasError.h) — without a finding of their own, so what a rule
+    // concludes is unchanged; the causes and remedies are this project's reading (651's WAN Miniport reinstall: assumed)
+    E(651, 'ERROR_FROM_DEVICE', 'link'),
+    E(678, 'ERROR_NO_ANSWER', 'reachability'),
+    E(732, 'ERROR_PPP_NOT_CONVERGING', 'negotiation'),
+    E(733, 'ERROR_PPP_CP_REJECTED', 'protocol'),
+    E(735, 'ERROR_PPP_REQUIRED_ADDRESS_REJECTED', 'protocol'),
+    E(738, 'ERROR_PPP_NO_ADDRESS_ASSIGNED', 'policy'),
+    E(766, 'ERROR_NO_CERTIFICATE', 'ipsec'),
+    E(781, 'ERROR_OAKLEY_NO_CERT', 'ipsec'),
+    E(787, 'ERROR_OAKLEY_AUTH_FAIL', 'ipsec'),
+    E(792, 'ERROR_OAKLEY_TIMED_OUT', 'ipsec'),
+    // IKEv2's own codes are Windows errors, not RAS ones (winerror.h ERROR_IPSEC_IKE_*): 13801 AUTH_FAIL, 13806 NO_CERT,
+    // 13868 POLICY_MATCH; their causes as Microsoft's Always On VPN troubleshooting lists them for 13801 and 13806 (server
+    // certificate name, EKU, expiry, root CA; no machine certificate or root CA on the client)
+    E(13801, 'ERROR_IPSEC_IKE_AUTH_FAIL', 'ipsec'),
+    E(13806, 'ERROR_IPSEC_IKE_NO_CERT', 'ipsec'),
+    E(13868, 'ERROR_IPSEC_IKE_POLICY_MATCH', 'ipsec'),
   ].map((e) => [e.code, e]),
 );
 
