@@ -3,6 +3,7 @@ import { readRepoText } from '../../../../test/support/repo-files';
 import { realServerLogTable, REAL_SERVER_LOGS, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
 import { engineT } from '../../i18n';
 import { explainServerLogs } from '../../diagnose/server-log';
+import { describeEntry } from './describe';
 import { parseServerLog } from './index';
 
 /**
@@ -79,8 +80,17 @@ describe('held-out real logs: a PC against Linux IKE servers (round 40)', () => 
     const r = explainServerLogs([read('charon-algo-windows-13868-ike-sa-init-no-prop-server-allows-only-prf-sha512-checkin-and-destroy.txt')], nl);
     expect(r.findings.map((f) => f.id)).toEqual(['server.ike-proposal-mismatch']);
     expect(r.findings[0]!.summary).toContain('Windows stuurt nooit PRF_HMAC_SHA2_512');
+    expect(r.findings[0]!.title).toBe(nl('serverLog.cause.ikeNoProposal.windowsIkeNone.title'));
     const en = explainServerLogs([read('charon-jawj-ike-sa-init-refused-server-gcm256-prf-sha384-ecp384-windows-can-send.txt')], t);
     expect(en.findings[0]!.summary).toContain('-EncryptionMethod GCMAES256 -IntegrityCheckMethod SHA384 -DHGroup ECP384');
+    expect(en.findings[0]!.title).toBe(t('serverLog.cause.ikeNoProposal.windowsIkeSetting.title'));
+    // advice for what the line said: not "set the configuration to what the server allows" when no configuration can reach it
+    const none = explainServerLogs([read('charon-algo-windows-13868-ike-sa-init-no-prop-server-allows-only-prf-sha512-checkin-and-destroy.txt')], t);
+    const advice = none.findings[0]!.parts!.filter((p) => p.kind === 'advice').map((p) => p.text);
+    expect(advice).toEqual([t('serverLog.cause.ikeNoProposal.windowsIkeNone.pc'), t('serverLog.cause.ikeNoProposal.windowsIkeNone.admin')]);
+    // a log whose line said nothing of Windows keeps the general advice
+    const cut = explainServerLogs([read('charon-quericy-configured-proposal-line-cut-without-dh-group-received-proposals-inacceptable.txt')], t);
+    expect(cut.findings[0]!.title).toBe(t('serverLog.cause.ike-no-proposal.title'));
   });
 
   it("no Windows sentence where the server's line was cut, where this side initiated, or for a CHILD_SA's ESP proposals", () => {
@@ -98,6 +108,13 @@ describe('held-out real logs: a PC against Linux IKE servers (round 40)', () => 
       [line('CFG] configured proposals: IKE:AES_GCM_16_256/PRF_HMAC_SHA2_512/ECP_384'), line('CFG] selected proposal: IKE:AES_GCM_16_256/PRF_HMAC_SHA2_512/ECP_384'), line('IKE] no acceptable proposal found')].join('\n'),
     );
     expect(matched.entries.flatMap((e) => e.decoded.map((x) => x.key))).not.toContain('windowsIkeNone');
+  });
+
+  it('between two routers (a VyOS pair) the sentence names no Windows PC', () => {
+    const site = read('charon-vyos-show-log-ike-proposal-unacceptable-psk-mac-mismatched-both-routers.txt');
+    const said = site.entries.map((e) => describeEntry(e, t)).join('\n');
+    expect(said).not.toContain('Windows');
+    expect(said).toContain("This router's own proposals are those on its `configured proposals` line");
   });
 
   it('`ID_PROT request with message ID 0 processing failed` names the PSK only after `could not decrypt payloads`, and once', () => {
