@@ -55,7 +55,14 @@ export function entryCauseKey(e: ServerLogEntry, whose?: WrittenBy): string {
     const reason = npsReasonOf(e);
     return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;
   }
-  return causeKey(e.cause!, WORDED_BY_LOG.has(e.cause!) ? saysSideOf(e, whose) : sideOf(e));
+  const key = causeKey(e.cause!, WORDED_BY_LOG.has(e.cause!) ? saysSideOf(e, whose) : sideOf(e));
+  // a server's refusal of the PC's IKE proposals whose line said which Windows IPsec policy sends one of the server's, or that
+  // Windows can send none (families/windows-ike-settings.ts): advice for that, not "set the configuration to what the server allows"
+  if (key === 'serverLog.cause.ike-no-proposal') {
+    const windows = e.decoded.find((x) => x.key === 'windowsIkeNone' || x.key === 'windowsIkeSetting');
+    if (windows) return `serverLog.cause.ikeNoProposal.${windows.key}`;
+  }
+  return key;
 }
 
 /** A VPN service down or up again, worded for its systemd unit, or for a daemon whose lines name none (no `systemctl … UNIT` advice). */

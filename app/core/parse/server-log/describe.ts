@@ -211,6 +211,9 @@ export const SITE_WORDED: ReadonlySet<string> = new Set([
   // the other side's first exchange repeated or unanswered (kit.ts unansweredFirstExchange)
   'ikeInitAnswerLost',
   'ikeInitNoReply',
+  // the Windows IPsec policy that sends one of the server's IKE proposals (families/windows-ike-settings.ts): no Windows PC between routers
+  'windowsIkeSetting',
+  'windowsIkeNone',
 ]);
 
 /** What an empty value is passed as (a character no text or log value holds), and the blanks before it when a colon follows. */

@@ -1,4 +1,5 @@
 import { context, d, step, type FamilyState, type Hit, type Rule } from '../kit';
+import { algorithmsWindowsLacks, windowsIkeSetting } from './windows-ike-settings';
 
 /**
  * strongSwan charon's proposal comparison: the proposals the other side sent and this side's, each pair compared
@@ -33,6 +34,22 @@ function noteProposalMiss(s: FamilyState, type: string): void {
   if (!misses.includes(type) && misses.length < 8) s.proposalMisses = [...misses, type];
 }
 
+/** Keep what the two sides proposed until the refusal that names them (received: the other side's; configured: this server's). */
+function noteProposals(s: FamilyState, kind: string, proposals: string): void {
+  if (kind === 'received') s.pcProposals = proposals;
+  else if (kind === 'configured') s.serverProposals = proposals;
+  else if (kind === 'selected') s.serverProposals = undefined;
+}
+
+/** The sentence for a Windows PC: which IPsec policy makes it send one of the server's IKE proposals, or that none can. */
+function windowsFit(configured: string): Hit['decoded'] {
+  const fit = windowsIkeSetting(configured);
+  if (fit === undefined) return [];
+  if (fit) return [d('windowsIkeSetting', { proposal: fit.proposal, parameters: fit.parameters })];
+  const lacks = algorithmsWindowsLacks(configured);
+  return [d('windowsIkeNone', { algorithms: lacks.length > 0 ? lacks.join(', ') : configured })];
+}
+
 export const PROPOSAL_RULES: readonly Rule[] = [
   [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
@@ -51,16 +68,23 @@ export const PROPOSAL_RULES: readonly Rule[] = [
       if (!s.initiator && WINDOWS_WEAK.test(offered)) hit.decoded.push(d('windowsWeakProposal'));
       s.pcProposals = undefined;
     }
+    // what this server allows, from its `configured proposals:` line of the same comparison: the Windows IPsec policy that sends
+    // one of them, or that Windows' built-in client can send none (windows-ike-settings.ts)
+    const allowed = s.serverProposals as string | undefined;
+    if (allowed && !s.initiator) hit.decoded.push(...windowsFit(allowed));
+    s.serverProposals = undefined;
     return hit;
   }],
   context(
     /^(received|configured|selected) proposals?: (.*)$/,
     (m, _p, s) => {
-      if (m[1] === 'received') s.pcProposals = m[2]!;
+      noteProposals(s, m[1]!, m[2]!);
       return step(m[1] === 'selected' ? 'ikeProposalSelected' : m[1] === 'received' ? 'ikeProposalsReceived' : 'ikeProposalsConfigured', { proposal: m[2]! });
     },
     (message, s) => {
-      if (message.startsWith('received proposals: ')) s.pcProposals = message.slice('received proposals: '.length);
+      const colon = message.indexOf(': ');
+      const kind = message.slice(0, message.indexOf(' '));
+      if (colon > 0) noteProposals(s, kind, message.slice(colon + 2));
     },
   ),
   // strongSwan src/libstrongswan/crypto/proposal.c select_algo (DBG2, for each pair of proposals compared): `no acceptable %N found`

@@ -11,6 +11,7 @@ import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
 import { CERTIFICATE_RULES } from './strongswan-certificates';
 import { EAP_RULES } from './strongswan-eap';
 import { PROPOSAL_RULES } from './strongswan-proposal';
+import { DECRYPT_RULES } from './strongswan-decrypt';
 import { isListSasLine, LIST_SAS_RULES } from './swanctl-list-sas';
 import { STATUS_CLAIM, statusLine } from './strongswan-statusall';
 import { CHARON_STARTUP_RULES, mayBeStarter, STARTER_LINE, starterLine, UPDOWN_LINE, UPDOWN_PROGRAM, updownLine } from './strongswan-starter';
@@ -248,10 +249,8 @@ const RULES: Rule[] = [
   // child_create.c select_and_install: none of the other side's traffic selectors fit this side's (the answer is TS_UNACCEPTABLE);
   // older releases wrote "inacceptable", as in "received proposals inacceptable" (assumed for this message too)
   [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' })],
-  // strongSwan src/libcharon/encoding/payloads/encrypted_payload.c: `invalid HASH_V1 payload length, decryption failed?` — the strongSwan
-  // FAQ: "most likely due to an incorrect PSK on one of the peers" (IKEv1 keys include the PSK); message.c then logs `could not decrypt payloads`
-  [/^invalid (\S+) payload length, decryption failed\?$/, () => ({ decoded: [d('ikeDecryptFailed')], outcome: 'failure', cause: 'ike-auth-failed' })],
-  context(/^could not decrypt payloads$|^message parsing failed$|^ignore malformed (?:\S+ )?(?:request|response)$|^\S+ (?:request|response) with message ID \d+ processing failed$/, () => step('ikeMessageUnreadable', undefined, 'warning')),
+  ...DECRYPT_RULES,
+  context(/^message parsing failed$|^ignore malformed (?:\S+ )?(?:request|response)$/, () => step('ikeMessageUnreadable', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/task_manager_v2.c process_message(): the PC sent a request again (it did not get the server's
   // response); the server sends its response again. For IKE_SA_INIT (ID 0) the server's answers do not reach the PC
   context(/^received retransmit of request with ID (\d+), retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[1]! }, 'warning')),
@@ -283,7 +282,10 @@ const RULES: Rule[] = [
   context(/^(?:setting up TUN device(?: for .*| without DNS)?|successfully created TUN device(?: without DNS)?)$/, () => step('androidTun')),
   context(/^(?:processing|building) (\S+) attribute$/, (m) => step('cpAttribute', { name: m[1]! })),
   context(/^\s*(?:using \S+ for (?:encryption|integrity)|SPI 0x[0-9a-f]+, src \S+ dst \S+)$|^adding (?:inbound|outbound) ESP SA$/, () => step('espSetup')),
-  context(/^(?:waiting for data on sockets|check-?in(?: of)? IKE_SA.*|checkout IKE_SA.*|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
+  // src/libcharon/sa/ike_sa_manager.c (DBG2, DBG_MGR): taking an IKE_SA from its table and putting it back — "checkin and destroy
+  // IKE_SA %s[%u]" / "… of IKE_SA successful" (the SA is dropped, e.g. after a refusal), "ignored check-in and destroy of IKE_SA during
+  // shutdown", "created IKE_SA %s[%u]", "checkout IKEv2 SA by message with SPIs %.16llx_i %.16llx_r": bookkeeping, no step of the peer
+  context(/^(?:waiting for data on sockets|(?:ignored )?check-?in(?: and destroy)?(?: of)? IKE_SA.*|checkout (?:IKE_SA|IKEv[12] SA by message with SPIs) .*|checkout IKE_SA|created IKE_SA \S+|IKE_SA .* checked out.*|unknown attribute type \(\d+\))$/, () => step('charonHousekeeping')),
   // ike_sa.c / ike_auth.c timers ("scheduling rekeying in %ds", "scheduling reauthentication in %ds", "maximum IKE_SA lifetime %ds")
   context(/^(?:scheduling (?:rekeying|reauthentication) in \d+s|maximum IKE_SA lifetime \d+s)$/, () => step('charonHousekeeping')),
   // psk_authenticator.c / pubkey_authenticator.c build: this side's own AUTH payload ("authentication of '%Y' (myself) with %N")
