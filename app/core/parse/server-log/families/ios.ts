@@ -13,6 +13,7 @@ import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-
 import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
 import { IOS_PPPOE_CLIENT_RULES, iosPppoeClaims } from './ios-pppoe-client';
 import { judgeRejectedOption, noteNegotiationOption, noteNegotiationPacket } from './ios-nak';
+import { IOS_CLASSIC_PPP_RULES, iosClassicPppClaims, iosClassicText } from './ios-classic-ppp';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -156,6 +157,8 @@ const RULES: Rule[] = [
     if (opt.mppe !== undefined) values.mppe = opt.mppe;
     return optionHit(m[1]!, values, opt.option, state);
   }],
+  // IOS 11's `debug ppp` lines (ios-classic-ppp.ts)
+  ...IOS_CLASSIC_PPP_RULES,
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
   [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
     const from = m[5]!.match(/from "([^"]*)"/)?.[1];
@@ -345,10 +348,10 @@ export const iosFamily: FamilyParser = {
     // (not returned when false: IOS's own `% Invalid input …` answer starts with `%` too, CLI_ERROR's below)
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */ && BARE_SYSTEM_MESSAGE.test(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message) || (pre.shape === 'ios' && iosPppoeClaims(pre.message));
+    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message) || (pre.shape === 'ios' && iosPppoeClaims(pre.message)) || iosClassicPppClaims(pre.message);
   },
   parse(pre, state) {
-    const text = textOf(pre).trim();
+    const text = iosClassicText(textOf(pre).trim());
     const wasRouter = state.iosPeerIsRouter === true;
     noteIkeSide(text, state);
     const hit = applyRules(RULES, text, pre, state);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { engineT } from '../../i18n';
+import { explainServerLogs } from '../../diagnose/server-log';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Held-out real logs of routers (round 40: Cisco IOS, MikroTik RouterOS, the VPN 3000; test/fixtures/real/server-logs, sources in
+ * SOURCES.md), read as a help desk would: each row says what it read before the fix.
+ */
+
+const t = engineT('en');
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // (was 4 of 18 lines, only the %LINK messages: IOS 11's `debug ppp` wording before `Vi1 LCP: …`)
+  'ios-11-debug-ppp-isdn-bri-chap-input-code-4-failed-with-remote-md-compare-failed.txt': {
+    records: 24,
+    understood: 24,
+    families: { ios: 24 },
+    // the router's own CHAP login refused by the other side: no PC's password, so no PC cause
+    causes: [],
+    says: [
+      [1, 'This router asks for the LCP option Authentication-Protocol CHAP (MD5)'],
+      [3, 'The other side asked for the LCP option Authentication-Protocol CHAP (MD5); this router accepted it'],
+      [5, 'LCP Configure-Ack'],
+      [5, '[ACKSENT]'],
+      [6, "The other side accepted this router's LCP option Authentication-Protocol CHAP (MD5)"],
+      [10, 'CHAP FAILURE from the server this router logs in to'],
+      [11, "The other side refused this router's own login"],
+      [12, 'MD compare failed'],
+      [22, 'Magic-Number'],
+    ],
+  },
+};
+
+describe('held-out real logs of routers (round 40)', () => {
+  realServerLogTable(EXPECTED);
+
+  it("IOS 11's debug ppp lines are read with the router's timestamps, on any interface, and a PAP or CHAP code by RFC 1994 / RFC 1334", () => {
+    const r = parseServerLog(
+      [
+        '*Mar  1 00:02:11.111: ppp: sending CONFREQ, type = 1 (CI_MRU), value = 5DC',
+        '*Mar  1 00:02:11.115: ppp: received config for type = 3 (AUTHTYPE) value = C023 nacked',
+        '*Mar  1 00:02:11.119: PPP Serial0: state = REQSENT fsm_rconfnakrej(C021): rcvd id 3',
+        '*Mar  1 00:02:11.123: PPP Async1: state = OPEN fsm_rtermreq(8021): rcvd id 7',
+        '*Mar  1 00:02:11.127: Serial0: PPP AUTH PAP input code = 1 id = 4 len = 20',
+        '*Mar  1 00:02:11.131: Serial0: Passed CHAP authentication with remote.',
+      ].join('\n'),
+    );
+    expect([r.records, r.understood]).toEqual([6, 6]);
+    const says = r.entries.map((e) => describeEntry(e, t));
+    expect(says[0]).toContain('MRU 1500');
+    expect(says[1]).toContain('Authentication-Protocol PAP');
+    expect(says[1]).toContain('Configure-Nak');
+    expect(says[2]).toContain('LCP Configure-Nak');
+    expect(says[3]).toContain('IPCP Terminate-Request');
+    expect(says[4]).toContain('PAP AUTH-REQ');
+    expect(r.entries[5]!.outcome).toBe('success');
+  });
+
+  it("a received CHAP Failure is the router's own login refused, never the PC's password; other words with the same heads stay unread", () => {
+    const r = explainServerLogs([parseServerLog('BRI0: B-Channel 2: Failed CHAP authentication with remote.\nRemote message is: Authentication failure')], t);
+    expect(r.findings.filter((f) => f.id === 'vpn.auth-mismatch' || f.id === 'events.ras-error')).toEqual([]);
+    expect(parseServerLog('BRI0: B-Channel 2: Failed CHAP authentication with remote.').entries[0]!.cause).toBeUndefined();
+    // (a PPP line that merely says `ppp:` and other words is not IOS 11's)
+    expect(parseServerLog('ppp: the link went down at noon').families).not.toHaveProperty('ios');
+    expect(parseServerLog('PPP BRI0: B-Channel 1: state = ACKSENT fsm_rbogus(C021): rcvd id E4').understood).toBe(0);
+  });
+});
