@@ -32,6 +32,22 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [22, 'Magic-Number'],
     ],
   },
+  // (was 0 of 4 lines: the concentrator's "Cisco IOS Compatible" syslog head; line 4 would have read as a wrong password)
+  'vpn3000-ios-compatible-syslog-auth-4-5-simultaneous-logins-exceeded-auth-5-28-disconnected.txt': {
+    records: 4,
+    understood: 4,
+    families: { vpn3000: 4 },
+    // the Simultaneous Logins limit: a failure, but not the PC's password (no credentials-rejected, no 691)
+    causes: [],
+    says: [
+      [1, 'The authentication server accepted user bosch'],
+      [3, 'The session of pmoreno ended'],
+      [4, 'VPN 3000 event AUTH/5, severity 4'],
+      [4, 'User monkey already has as many sessions open as the concentrator allows'],
+    ],
+    user: 'bosch',
+    peer: '80.36.103.199',
+  },
 };
 
 describe('held-out real logs of routers (round 40)', () => {
@@ -66,5 +82,14 @@ describe('held-out real logs of routers (round 40)', () => {
     // (a PPP line that merely says `ppp:` and other words is not IOS 11's)
     expect(parseServerLog('ppp: the link went down at noon').families).not.toHaveProperty('ios');
     expect(parseServerLog('PPP BRI0: B-Channel 1: state = ACKSENT fsm_rbogus(C021): rcvd id E4').understood).toBe(0);
+  });
+
+  it("the VPN 3000's IOS-compatible syslog head is read with its time, class, number and peer; the original format's limit line too", () => {
+    const r = parseServerLog('7: 2003 Dec 11 17:45:34.120 +1:00 %PPP-4-9: RPT=2: 10.1.1.2: User [ bob ] disconnected.. failed authentication ( MSCHAP-V2 )');
+    expect(r.entries[0]).toMatchObject({ family: 'vpn3000', cause: 'credentials-rejected', peer: '10.1.1.2', time: { year: 2003, month: 12, day: 11, hour: 17 } });
+    const original = parseServerLog('11504 01/08/2007 09:10:37.780 SEV=3 AUTH/5 RPT=124 192.168.0.1  Authentication rejected: Reason = Simultaneous logins exceeded for user handle = 80, server = (none), user = ann, domain = <not specified>');
+    expect([original.entries[0]!.outcome, original.entries[0]!.cause, original.entries[0]!.user]).toEqual(['failure', undefined, 'ann']);
+    // (an IOS line with a counter and a %FACILITY message is IOS's, not the concentrator's: no RPT= field)
+    expect(parseServerLog('000123: *Mar  1 00:01:02.345: %LINK-3-UPDOWN: Interface Serial0, changed state to up').families).not.toHaveProperty('vpn3000');
   });
 });
