@@ -48,6 +48,30 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     user: 'bosch',
     peer: '80.36.103.199',
   },
+  // (was 0 of 5 lines: the time zone glued to the seconds, `11:39:59KST:`)
+  'ios-relayed-pri-counter-zone-glued-to-seconds-recvd-pkt-not-ipsec-aggressive-mode-disabled.txt': {
+    records: 5,
+    understood: 5,
+    families: { ios: 5 },
+    causes: [],
+    says: [
+      [1, 'A packet from 62.25.122.11 (IP protocol 132) came unencrypted'],
+      [2, 'This router refuses IKEv1 Aggressive Mode'],
+      [5, 'IOS message %SYS-6-LOGGINGHOST_STARTSTOP'],
+    ],
+    peer: '62.25.122.11',
+  },
+  // (was 0 of 4 lines: the message glued to the header's colon, `.198:%CLEAR-…`, `KST:%CDP-…`)
+  'ios-relayed-pri-counter-message-glued-to-header-colon-kst-and-msec.txt': {
+    records: 4,
+    understood: 4,
+    families: { ios: 4 },
+    causes: [],
+    says: [
+      [3, 'IOS message %CLEAR-5-COUNTERS: Clear counter on all interfaces'],
+      [4, 'IOS message %CDP-4-DUPLEX_MISMATCH'],
+    ],
+  },
 };
 
 describe('held-out real logs of routers (round 40)', () => {
@@ -91,5 +115,19 @@ describe('held-out real logs of routers (round 40)', () => {
     expect([original.entries[0]!.outcome, original.entries[0]!.cause, original.entries[0]!.user]).toEqual(['failure', undefined, 'ann']);
     // (an IOS line with a counter and a %FACILITY message is IOS's, not the concentrator's: no RPT= field)
     expect(parseServerLog('000123: *Mar  1 00:01:02.345: %LINK-3-UPDOWN: Interface Serial0, changed state to up').families).not.toHaveProperty('vpn3000');
+  });
+
+  it("a RouterOS dial-in session's (its interface in brackets) 'authentication failed' is the PC's log-in refused; the router's own interface's is its own", () => {
+    const r = parseServerLog('12:00:02 sstp,ppp,info <sstp-bob>: terminating... - authentication failed\n12:00:03 sstp,ppp,info sstp-MasmediaNet: terminating... - authentication failed');
+    expect(r.entries.map((e) => [e.cause, e.user])).toEqual([['credentials-rejected', 'bob'], [undefined, undefined]]);
+    expect(describeEntry(r.entries[1]!, t)).toContain("the router's own log-in on sstp-MasmediaNet");
+  });
+
+  it("an IOS header's time zone glued to the seconds and a system message glued to its colon are read; the time is kept; other glued words are not messages", () => {
+    const r = parseServerLog('*Mar  1 00:01:02.345PST: %CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main mode failed with peer at 10.0.0.2\nMar  1 00:01:03 UTC:%LINK-3-UPDOWN: Interface Serial0, changed state to up');
+    expect(r.entries.map((e) => [e.family, e.time?.second])).toEqual([['ios', 2], ['ios', 3]]);
+    expect(r.entries[0]!.outcome).toBe('failure');
+    // (a colon glued to a word that is no system message stays unread as IOS)
+    expect(parseServerLog('Mar  1 00:01:03:whatever happened').families).not.toHaveProperty('ios');
   });
 });

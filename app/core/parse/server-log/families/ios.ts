@@ -278,6 +278,12 @@ const RULES: Rule[] = [
   // copy writes `rec\`d`, its apostrophe a backtick); it heals
   // when the other side negotiates again (`crypto isakmp invalid-spi-recovery` lets IOS ask it to: Cisco IOS Security Command Reference)
   [/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec[\x60'\u2019]d IPSEC packet has invalid spi for destaddr=\S+?, prot=(\d+), spi=(0x[0-9A-Fa-f]+)(?:\(\d+\))?, srcaddr=([0-9A-Fa-f.:]+)\b.*$/, (m) => tagged(step('iosInvalidSpi', { peer: m[3]!, spi: m[2]!, proto: m[1] === '51' ? 'AH' : 'ESP' }, 'warning'), { peer: m[3] })],
+  // Cisco IOS System Message Guide, CRYPTO-4-RECVD_PKT_NOT_IPSEC "Rec'd packet not an IPSEC packet": a packet this router's crypto
+  // policy says must come encrypted came in the clear from the other side (its policy or its SA differs) — a warning naming it
+  [/^%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec[\x60'\u2019]d packet not an IPSEC packet\.? \(ip\) vrf\/dest_addr= ?\/?\S*?, src_addr= ?([0-9A-Fa-f.:]+), prot= ?(\d+)\s*$/, (m) => tagged(step('iosPktNotIpsec', { peer: m[1]!, proto: m[2]! }, 'warning'), { peer: m[1] })],
+  // CRYPTO-5-IKMP_AG_MODE_DISABLED "Unable to initiate or respond to Aggressive Mode while disabled" (`crypto isakmp aggressive-mode
+  // disable`, Cisco IOS Security Command Reference): an IKEv1 Aggressive Mode offer refused by this router's setting
+  [/^%CRYPTO-5-IKMP_AG_MODE_DISABLED: Unable to initiate or respond to Aggressive Mode while disabled\.?\s*$/, () => ({ decoded: [d('iosAggressiveModeDisabled')], outcome: 'failure' })],
   // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
   fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
   // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: ISAKMP_HEAD_TEXT's heads)

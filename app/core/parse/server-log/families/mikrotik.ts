@@ -172,6 +172,9 @@ function pppSession(m: RegExpMatchArray): Hit {
   // "hungup": the other side ended the PPP session (its Terminate-Request, or the tunnel closed under it; assumed from the word)
   if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user, peer: address });
   // the router dialing out was refused by the server it dials: the user name or password on its client interface (assumed from the text)
+  // …but a server session's (`<sstp-bob>: …`, the brackets RouterOS puts round a dial-in's dynamic interface) "authentication failed"
+  // is the dialling PC's log-in refused, as `<l2tp-0>: authentication failed` says (assumed: no real copy of this form here)
+  if (reason === 'authentication failed' && !client) return tagged({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer: address });
   if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d(ownLinkKey('mtOwnAuthFailed', (m[2] ?? m[1])!), { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
   return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user, peer: address });
 }
