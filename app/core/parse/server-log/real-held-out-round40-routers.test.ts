@@ -72,6 +72,14 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [4, 'IOS message %CDP-4-DUPLEX_MISMATCH'],
     ],
   },
+  // (was 0 of 1 line: RouterOS's `killing ike2 SA`, a RouterOS 7.5 IKEv2 client whose connection did not come up)
+  'routeros7-ike2-client-killing-ike2-sa-v4-mapped-placeholders.txt': {
+    records: 1,
+    understood: 1,
+    families: { mikrotik: 1 },
+    causes: [],
+    says: [[1, 'The router ended its IKEv2 connection with <my_server>']],
+  },
 };
 
 describe('held-out real logs of routers (round 40)', () => {
@@ -129,5 +137,10 @@ describe('held-out real logs of routers (round 40)', () => {
     expect(r.entries[0]!.outcome).toBe('failure');
     // (a colon glued to a word that is no system message stays unread as IOS)
     expect(parseServerLog('Mar  1 00:01:03:whatever happened').families).not.toHaveProperty('ios');
+  });
+
+  it("RouterOS's `killing ike2 SA` names the remote end from `<local>[port]-<remote>[port]`, an IPv4-mapped address as IPv4", () => {
+    const r = parseServerLog('12:00:00 ipsec,info killing ike2 SA: peer1 ::ffff:10.0.0.1[4500]-::ffff:203.0.113.5[4500] spi:1a2b3c:4d5e6f');
+    expect([r.entries[0]!.family, r.entries[0]!.peer, r.entries[0]!.outcome]).toEqual(['mikrotik', '203.0.113.5', 'warning']);
   });
 });

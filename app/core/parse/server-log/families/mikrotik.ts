@@ -271,6 +271,14 @@ const RULES: Rule[] = [
   // a RouterOS test suite's note that a disabled peer stops it, search index file id 58767572981; an Indonesian site-to-site
   // write-up quotes it too, 71045217842): the router's own outgoing tunnel does not start — its peer is a name, not the PC
   [/^initiator can't find identity for peer: (\S+)$/, (m) => step('mtInitiatorNoIdentity', { peer: m[1]! }, 'warning')],
+  // "killing ike2 SA: <peer> <local>[port]-<remote>[port] spi:…": the router tore down an IKEv2 SA, the end of a connection or a failed
+  // set-up (the lines before it say which; assumed from the words). The remote lies between `]-` and `[` (a RouterOS blocking script
+  // cuts it so, search index file 35072022793); a RouterOS 7.5 client's copy writes `SA:::ffff:<my_ip> <->::ffff:<my_server>`
+  // (jawj/IKEv2-setup #154). Either side may be the PC or a server: worded for neither
+  [/^killing ike2 SA:\s*(.*)$/, (m) => {
+    const remote = (m[1]!.match(/\]-([^\s[]+)\[/)?.[1] ?? m[1]!.match(/<->\s*(\S+)/)?.[1] ?? '').replace(/^::ffff:/i, '');
+    return tagged(step('mtIke2SaKilled', { peer: remote || '?' }, 'warning'), { peer: ADDRESS.test(remote) ? remote : undefined });
+  }],
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m, pre) => tcpConnection(m[1]!, pre)],
