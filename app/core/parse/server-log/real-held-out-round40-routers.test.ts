@@ -143,4 +143,11 @@ describe('held-out real logs of routers (round 40)', () => {
     const r = parseServerLog('12:00:00 ipsec,info killing ike2 SA: peer1 ::ffff:10.0.0.1[4500]-::ffff:203.0.113.5[4500] spi:1a2b3c:4d5e6f');
     expect([r.entries[0]!.family, r.entries[0]!.peer, r.entries[0]!.outcome]).toEqual(['mikrotik', '203.0.113.5', 'warning']);
   });
+
+  it("RouterOS's IKEv2 certificate and fatal-notify lines, as users quote them, are read; AUTHENTICATION_FAILED is this side's authentication refused", () => {
+    const r = parseServerLog("12:00:00 ipsec,error peer's ID does not match certificate\n12:00:01 ipsec,error got fatal error: AUTHENTICATION_FAILED\n12:00:02 ipsec,error can't verify peer's certificate from store\n12:00:03 ipsec,error got fatal error: NO_PROPOSAL_CHOSEN");
+    expect([r.records, r.understood]).toEqual([4, 4]);
+    expect(r.entries.map((e) => [e.outcome, e.cause])).toEqual([['failure', undefined], ['failure', 'ike-auth-failed'], ['failure', undefined], ['failure', 'ike-no-proposal']]);
+    expect(describeEntry(r.entries[2]!, t)).toContain('certification authority');
+  });
 });

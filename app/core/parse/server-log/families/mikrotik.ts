@@ -80,6 +80,19 @@ function ikeId(m: RegExpMatchArray): Hit {
  * found …`, a refused proposal), so only NO_PROPOSAL_CHOSEN and TS_UNACCEPTABLE — each the reason itself — give a cause here: a second cause for the one
  * failure would name two findings where there is one.
  */
+/**
+ * "got fatal error: <NOTIFY>": the other side's error notify ended the IKEv2 exchange (as RouterOS users quote the line: a RouterOS
+ * client against a Palo Alto, a forum copy in search index file 15033283117; against Libreswan, hwdsl2/setup-ipsec-vpn #1112).
+ * AUTHENTICATION_FAILED: this side's IKE authentication was refused, as pluto's "rejected by peer" (libreswan.ts)
+ */
+function fatalNotify(name: string): Hit {
+  const t = notifyByName(name);
+  if (t?.name === 'AUTHENTICATION_FAILED') return { decoded: [d('ikeRejectedByPeer', { notify: t.name })], outcome: 'failure', cause: 'ike-auth-failed' };
+  const hit: Hit = { decoded: [d('mtFatalNotify', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'failure' };
+  if (t?.name === 'NO_PROPOSAL_CHOSEN') hit.cause = 'ike-no-proposal';
+  return hit;
+}
+
 function replyNotify(m: RegExpMatchArray): Hit {
   const t = notifyByName(m[1]!);
   const hit: Hit = { decoded: [d('mtReplyNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'failure' : 'info' };
@@ -279,6 +292,13 @@ const RULES: Rule[] = [
     const remote = (m[1]!.match(/\]-([^\s[]+)\[/)?.[1] ?? m[1]!.match(/<->\s*(\S+)/)?.[1] ?? '').replace(/^::ffff:/i, '');
     return tagged(step('mtIke2SaKilled', { peer: remote || '?' }, 'warning'), { peer: ADDRESS.test(remote) ? remote : undefined });
   }],
+  [/^got fatal error: ([A-Z][A-Z0-9_]+)$/, (m) => fatalNotify(m[1]!)],
+  // the other side's certificate checked: "peer's ID does not match certificate" (its IKE ID is not in its certificate's subject or
+  // alternative names; a RouterOS IKEv2 client, hwdsl2/setup-ipsec-vpn #1112) and "can't verify peer's certificate from store" (no CA the
+  // router trusts vouches for it; RouterOS 6.48.6, #1326) — as the users quote the lines; meanings from the words and MikroTik help
+  // "IPsec" (identity: match-by, remote-id, remote-certificate)
+  [/^peer's ID does not match certificate\.?$/, () => ({ decoded: [d('mtPeerIdNotInCert')], outcome: 'failure' })],
+  [/^can't verify peer's certificate from store\.?$/, () => ({ decoded: [d('mtPeerCertUntrusted')], outcome: 'failure' })],
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m, pre) => tcpConnection(m[1]!, pre)],
