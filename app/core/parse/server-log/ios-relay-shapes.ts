@@ -10,7 +10,9 @@ import type { LogTime } from './types';
 
 // `000503: *Jan  5 …`: IOS numbers its messages with `service sequence-numbers` (Cisco IOS Configuration Fundamentals, "Enabling Message Sequence Numbers")
 const IOS_SEQ = String.raw`(?:\d{1,8}: )?`;
-const IOS = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [A-Z]{3,4})?: (.*)$`);
+// (the time zone `show-timezone` adds, after a blank or glued to the seconds, and a system message glued to the header's colon: real
+// relayed copies write `*Feb  2 11:39:59KST: %CRYPTO-…`, `Feb 13 20:56:50 KST:%CDP-…`, `Feb  2 02:07:13.198:%CLEAR-…` — only a `%` so)
+const IOS = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: ?[A-Z]{3,4})?:(?: |(?=%[A-Z]))(.*)$`);
 const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$`);
 /** an IOS timestamp whose digits the poster masked (`*Jan x xx:xx:xx.yyy PST:`): the header is known, the time is not */
 const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} )?[\dx]{1,2}:[\dx]{2}:[\dx]{2}(?:\.[\dxy]{1,3})?(?: [A-Z]{3,4})?: (.*)$`);

@@ -54,7 +54,8 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // first lines are indented (an NT Knowledge Base event quote, NPS's pretty-printed XML, strongSwan's starter banner; after the merge of hAR and hAS also a Markdown-indented IOS debug and an NT PPP.LOG; NT 4.0 RAS's KB quote when branch hAW's fixture shifted the sample): they are read
   // as the last packet line's indented rest, as `detail`'s protocol line under it is — so without the family reading those lines too, checked)
   // (the NT 4 Knowledge Base quote `ras-nt4-kb172215-…` the same, met when branch hAX's DrayTek fixtures shifted the sample; so on main, checked)
-  { a: /^ios-debug-ip-packet-command-reference-/, b: /^(?:r?ras-nt(?:35|4)-kb|nps-dts-pretty-printed-|charon-starter-console-|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
+  // (IOS 11's header-less `debug ppp` copy `ios-11-debug-ppp-…` the same before the NT 3.5 event `ras-nt35-kb167205-…`: its tab-indented first line is IOS's last record's rest; round 40 hHB, checked)
+  { a: /^(?:ios-debug-ip-packet-command-reference-|ios-11-debug-ppp-)/, b: /^(?:r?ras-nt(?:35|4)-kb|nps-dts-pretty-printed-|charon-starter-console-|rras-ppp-log-nt4-)/, why: 'a header-less log after another: its first line is taken as the last record’s continuation' },
   // (a FortiGate IKE debug whose hex a forum wrapped at its own width, after docker's xl2tpd log with RFC 3339 nanosecond times: both
   // heads probe alike, and though its five years' step starts a log there (log-time-jump.ts), its first wrapped VID line stays a record
   // of its own — 4 + 26 → 31 on main before branch hEH too, not explained. After every other sampled log its hex is joined back since hEH)

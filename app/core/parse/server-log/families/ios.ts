@@ -13,6 +13,7 @@ import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-
 import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
 import { IOS_PPPOE_CLIENT_RULES, iosPppoeClaims } from './ios-pppoe-client';
 import { judgeRejectedOption, noteNegotiationOption, noteNegotiationPacket } from './ios-nak';
+import { IOS_CLASSIC_PPP_RULES, iosClassicPppClaims, iosClassicText } from './ios-classic-ppp';
 import { LINK_SIDE_RULES, linkSide, noteLcpIn, ownLoginDisc, peerAsksRouterLogin, roleOf, sendauthFailed, sidedValues } from './ios-link-side';
 
 /**
@@ -156,6 +157,8 @@ const RULES: Rule[] = [
     if (opt.mppe !== undefined) values.mppe = opt.mppe;
     return optionHit(m[1]!, values, opt.option, state);
   }],
+  // IOS 11's `debug ppp` lines (ios-classic-ppp.ts)
+  ...IOS_CLASSIC_PPP_RULES,
   [/^(\S+) (?:PPP )?LCP: Failed to negotiate with peer$/, () => ({ decoded: [d('lcpNegotiationFailed')], outcome: 'failure', cause: 'auth-protocol-mismatch', code: 734 })],
   [/^(\S+) (MS-CHAP-V2|MS-CHAP|CHAP|PAP|EAP): ([IO]) (CHALLENGE|RESPONSE|SUCCESS|FAILURE|AUTH-REQ|AUTH-ACK|AUTH-NAK)\b(.*)$/, (m, _p, state) => {
     const from = m[5]!.match(/from "([^"]*)"/)?.[1];
@@ -275,6 +278,12 @@ const RULES: Rule[] = [
   // copy writes `rec\`d`, its apostrophe a backtick); it heals
   // when the other side negotiates again (`crypto isakmp invalid-spi-recovery` lets IOS ask it to: Cisco IOS Security Command Reference)
   [/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec[\x60'\u2019]d IPSEC packet has invalid spi for destaddr=\S+?, prot=(\d+), spi=(0x[0-9A-Fa-f]+)(?:\(\d+\))?, srcaddr=([0-9A-Fa-f.:]+)\b.*$/, (m) => tagged(step('iosInvalidSpi', { peer: m[3]!, spi: m[2]!, proto: m[1] === '51' ? 'AH' : 'ESP' }, 'warning'), { peer: m[3] })],
+  // Cisco IOS System Message Guide, CRYPTO-4-RECVD_PKT_NOT_IPSEC "Rec'd packet not an IPSEC packet": a packet this router's crypto
+  // policy says must come encrypted came in the clear from the other side (its policy or its SA differs) — a warning naming it
+  [/^%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec[\x60'\u2019]d packet not an IPSEC packet\.? \(ip\) vrf\/dest_addr= ?\/?\S*?, src_addr= ?([0-9A-Fa-f.:]+), prot= ?(\d+)\s*$/, (m) => tagged(step('iosPktNotIpsec', { peer: m[1]!, proto: m[2]! }, 'warning'), { peer: m[1] })],
+  // CRYPTO-5-IKMP_AG_MODE_DISABLED "Unable to initiate or respond to Aggressive Mode while disabled" (`crypto isakmp aggressive-mode
+  // disable`, Cisco IOS Security Command Reference): an IKEv1 Aggressive Mode offer refused by this router's setting
+  [/^%CRYPTO-5-IKMP_AG_MODE_DISABLED: Unable to initiate or respond to Aggressive Mode while disabled\.?\s*$/, () => ({ decoded: [d('iosAggressiveModeDisabled')], outcome: 'failure' })],
   // any other system message, also the CRYPTO/RADIUS ones the rules above decode (a fallback: never the rule cache's answer)
   fallback(/^%([A-Z0-9_]+)-(\d)-([A-Z0-9_]+): (.*)$/, (m) => step('iosSystemMessage', { facility: m[1]!, severity: m[2]!, mnemonic: m[3]!, text: m[4]! })),
   // `debug crypto isakmp` (IOS isakmp.c message texts as the router prints them: ISAKMP_HEAD_TEXT's heads)
@@ -345,10 +354,10 @@ export const iosFamily: FamilyParser = {
     // (not returned when false: IOS's own `% Invalid input …` answer starts with `%` too, CLI_ERROR's below)
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */ && BARE_SYSTEM_MESSAGE.test(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message) || (pre.shape === 'ios' && iosPppoeClaims(pre.message));
+    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message) || (pre.shape === 'ios' && iosPppoeClaims(pre.message)) || iosClassicPppClaims(pre.message);
   },
   parse(pre, state) {
-    const text = textOf(pre).trim();
+    const text = iosClassicText(textOf(pre).trim());
     const wasRouter = state.iosPeerIsRouter === true;
     noteIkeSide(text, state);
     const hit = applyRules(RULES, text, pre, state);

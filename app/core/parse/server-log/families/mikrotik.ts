@@ -80,6 +80,19 @@ function ikeId(m: RegExpMatchArray): Hit {
  * found …`, a refused proposal), so only NO_PROPOSAL_CHOSEN and TS_UNACCEPTABLE — each the reason itself — give a cause here: a second cause for the one
  * failure would name two findings where there is one.
  */
+/**
+ * "got fatal error: <NOTIFY>": the other side's error notify ended the IKEv2 exchange (as RouterOS users quote the line: a RouterOS
+ * client against a Palo Alto, a forum copy in search index file 15033283117; against Libreswan, hwdsl2/setup-ipsec-vpn #1112).
+ * AUTHENTICATION_FAILED: this side's IKE authentication was refused, as pluto's "rejected by peer" (libreswan.ts)
+ */
+function fatalNotify(name: string): Hit {
+  const t = notifyByName(name);
+  if (t?.name === 'AUTHENTICATION_FAILED') return { decoded: [d('ikeRejectedByPeer', { notify: t.name })], outcome: 'failure', cause: 'ike-auth-failed' };
+  const hit: Hit = { decoded: [d('mtFatalNotify', { name: t ? `${t.name} (${t.code})` : name })], outcome: 'failure' };
+  if (t?.name === 'NO_PROPOSAL_CHOSEN') hit.cause = 'ike-no-proposal';
+  return hit;
+}
+
 function replyNotify(m: RegExpMatchArray): Hit {
   const t = notifyByName(m[1]!);
   const hit: Hit = { decoded: [d('mtReplyNotify', { name: t ? `${t.name} (${t.code})` : m[1]! })], outcome: t?.error ? 'failure' : 'info' };
@@ -172,6 +185,9 @@ function pppSession(m: RegExpMatchArray): Hit {
   // "hungup": the other side ended the PPP session (its Terminate-Request, or the tunnel closed under it; assumed from the word)
   if (reason === 'hungup') return tagged(step('mtHungUp', undefined, 'info'), { user, peer: address });
   // the router dialing out was refused by the server it dials: the user name or password on its client interface (assumed from the text)
+  // …but a server session's (`<sstp-bob>: …`, the brackets RouterOS puts round a dial-in's dynamic interface) "authentication failed"
+  // is the dialling PC's log-in refused, as `<l2tp-0>: authentication failed` says (assumed: no real copy of this form here)
+  if (reason === 'authentication failed' && !client) return tagged({ decoded: [d('mtAuthFailed', { reason: '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 }, { user, peer: address });
   if (reason !== undefined && /^(?:failed to authenticate ourselves to peer|authentication failed)$/.test(reason)) return { decoded: [d(ownLinkKey('mtOwnAuthFailed', (m[2] ?? m[1])!), { iface: (m[2] ?? m[1])! })], outcome: 'failure' };
   return tagged(step('mtSession', { what: m[3]! }, m[3] === 'authenticated' || m[3] === 'connected' ? 'success' : 'info'), { user, peer: address });
 }
@@ -268,6 +284,21 @@ const RULES: Rule[] = [
   // a RouterOS test suite's note that a disabled peer stops it, search index file id 58767572981; an Indonesian site-to-site
   // write-up quotes it too, 71045217842): the router's own outgoing tunnel does not start — its peer is a name, not the PC
   [/^initiator can't find identity for peer: (\S+)$/, (m) => step('mtInitiatorNoIdentity', { peer: m[1]! }, 'warning')],
+  // "killing ike2 SA: <peer> <local>[port]-<remote>[port] spi:…": the router tore down an IKEv2 SA, the end of a connection or a failed
+  // set-up (the lines before it say which; assumed from the words). The remote lies between `]-` and `[` (a RouterOS blocking script
+  // cuts it so, search index file 35072022793); a RouterOS 7.5 client's copy writes `SA:::ffff:<my_ip> <->::ffff:<my_server>`
+  // (jawj/IKEv2-setup #154). Either side may be the PC or a server: worded for neither
+  [/^killing ike2 SA:\s*(.*)$/, (m) => {
+    const remote = (m[1]!.match(/\]-([^\s[]+)\[/)?.[1] ?? m[1]!.match(/<->\s*(\S+)/)?.[1] ?? '').replace(/^::ffff:/i, '');
+    return tagged(step('mtIke2SaKilled', { peer: remote || '?' }, 'warning'), { peer: ADDRESS.test(remote) ? remote : undefined });
+  }],
+  [/^got fatal error: ([A-Z][A-Z0-9_]+)$/, (m) => fatalNotify(m[1]!)],
+  // the other side's certificate checked: "peer's ID does not match certificate" (its IKE ID is not in its certificate's subject or
+  // alternative names; a RouterOS IKEv2 client, hwdsl2/setup-ipsec-vpn #1112) and "can't verify peer's certificate from store" (no CA the
+  // router trusts vouches for it; RouterOS 6.48.6, #1326) — as the users quote the lines; meanings from the words and MikroTik help
+  // "IPsec" (identity: match-by, remote-id, remote-certificate)
+  [/^peer's ID does not match certificate\.?$/, () => ({ decoded: [d('mtPeerIdNotInCert')], outcome: 'failure' })],
+  [/^can't verify peer's certificate from store\.?$/, () => ({ decoded: [d('mtPeerCertUntrusted')], outcome: 'failure' })],
   [/^reply notify: ([A-Z][A-Z0-9_]+)$/, (m) => replyNotify(m)],
   [/^create child: (respond|initiate)$/, (m) => step(m[1] === 'respond' ? 'mtCreateChildRespond' : 'mtCreateChildInitiate')],
   [/^TCP connection established from (\S+)$/, (m, pre) => tcpConnection(m[1]!, pre)],

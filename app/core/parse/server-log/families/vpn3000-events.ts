@@ -21,6 +21,10 @@ export interface Vpn3000Event {
 export const VPN3000_EVENTS: Readonly<Record<string, Vpn3000Event>> = {
   // AUTH/23 "User disconnected": a session ended (its reason in the text)
   'AUTH/23': { key: 'vpn3000Disconnected', outcome: 'info' },
+  // AUTH/4 "Authentication successful: handle = …, server = …, user = …" and AUTH/28 "User [u] Group [g] disconnected: Session Type: …
+  // Reason: …" (a real copy in the IOS-compatible syslog format, SOURCES.md)
+  'AUTH/4': { key: 'vpn3000AuthOk', outcome: 'success' },
+  'AUTH/28': { key: 'vpn3000Disconnected', outcome: 'info' },
   // PPP (the PPTP and L2TP users' PPP): 6 disconnected, 8 authenticated, 9 failed authentication, 12 sign-in method not allowed
   'PPP/6': { key: 'vpn3000Disconnected', outcome: 'info' },
   'PPP/8': { key: 'vpn3000PppAuthOk', outcome: 'success' },

@@ -3,6 +3,7 @@ import { d, type FamilyParser, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime } from '../types';
 import { isDigit } from '../char-codes';
+import { monthOf } from '../prefixed';
 import { VPN3000_EVENTS } from './vpn3000-events';
 
 /**
@@ -15,6 +16,15 @@ import { VPN3000_EVENTS } from './vpn3000-events';
 
 export const VPN3000_HEAD = /^(?:(\d+) )?(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))? SEV=(\d+) ([A-Z0-9]+)\/(\d+) RPT=(\d+)(?: (\d[\d.]*))?\s+(.*)$/;
 
+/**
+ * The same event in the concentrator's "Cisco IOS Compatible" syslog format (the other choice of Syslog Format besides "Original":
+ * VPN 3000 Concentrator Reference Volume I, Configuration | System | Events | General): its event number, the date with the year
+ * first, the time, the time zone, `%CLASS-SEV-NUM:`, `RPT=n:`, the peer and the text — as a real copy writes it (`111502127: 2014
+ * Mar 22 04:07:25.120 +0100 +1:00 %AUTH-4-5: RPT=333150: 37.11.25.29: Authentication rejected: …`, test/fixtures/real/SOURCES.md).
+ * Its severity is on IOS's scale there (assumed: the copy's AUTH/5 is 4 where the original format's is SEV=3).
+ */
+export const VPN3000_IOS_HEAD = /^(\d+): (\d{4}) ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: [+-]\d{1,2}:?\d\d)* %([A-Z][A-Z0-9]*)-(\d{1,2})-(\d+): RPT=(\d+): (\d[\d.]*)?: ?(.*)$/;
+
 export interface Vpn3000Record {
   time: LogTime;
   severity: number;
@@ -26,9 +36,18 @@ export interface Vpn3000Record {
 
 export function readVpn3000(message: string): Vpn3000Record | null {
   const m = message.match(VPN3000_HEAD);
-  if (!m) return null;
+  if (!m) return readIosCompatible(message);
   return { time: { year: +m[4]!, month: +m[2]!, day: +m[3]!, hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ...(m[8] ? { ms: +m[8] } : {}) }, severity: +m[9]!, eventClass: m[10]!, number: +m[11]!, ...(m[13] ? { peer: m[13] } : {}), text: m[14]!.trim() };
 }
+
+function readIosCompatible(message: string): Vpn3000Record | null {
+  const m = message.includes(': RPT=') ? message.match(VPN3000_IOS_HEAD) : null;
+  if (!m || !monthOf(m[3]!)) return null;
+  return { time: { year: +m[2]!, month: monthOf(m[3]!), day: +m[4]!, hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ...(m[8] ? { ms: +m[8] } : {}) }, severity: +m[10]!, eventClass: m[9]!, number: +m[11]!, ...(m[13] ? { peer: m[13] } : {}), text: m[14]!.trim() };
+}
+
+/** Whether a record is a concentrator event in either syslog format (a digit first: one character test before the patterns). */
+const isVpn3000Head = (message: string): boolean => isDigit(message.charCodeAt(0)) && (VPN3000_HEAD.test(message) || (message.includes(': RPT=') && VPN3000_IOS_HEAD.test(message)));
 
 /**
  * Event classes of the concentrator's own management, not of a tunnel: HTTP is the VPN Concentrator
@@ -51,6 +70,9 @@ function decode(r: Vpn3000Record): Hit {
   const user = r.text.match(/User \[ ?([^\]]+?) ?\]/)?.[1] ?? r.text.match(/user = ([^,]+?)\s*(?:,|$)/)?.[1];
   const withUser = user ? { user } : {};
   if (/excessive packet decrypt failure/i.test(r.text)) return { decoded: [base, d('decryptFailure')], outcome: 'failure', cause: 'decrypt-failure', ...withUser };
+  // the group's Simultaneous Logins limit reached (VPN 3000 Concentrator Reference Volume I, User Management | Groups, General tab,
+  // "Simultaneous Logins", default 3): the login was refused before any password was judged wrong — as the ASA's 713905 (asa.ts)
+  if (/Simultaneous logins exceeded/i.test(r.text)) return { decoded: [base, d('vpn3000MaxLogins', { user: user ?? '?' })], outcome: 'failure', ...withUser };
   if (/Authentication rejected/i.test(r.text)) {
     if (/server (?:timeout|not responding)|no response from server/i.test(r.text)) return { decoded: [base, d('aaaNoReply', { reason: r.text })], outcome: 'failure', cause: 'radius-unreachable', ...withUser };
     return { decoded: [base, d('aaaRejected', { reason: r.text.match(/Reason = ([^,]+?)(?: handle|,|$)/)?.[1] ?? '', server: r.text.match(/server = ([^,\s]+)/)?.[1] ?? '', user: user ?? '?' })], outcome: 'failure', cause: 'credentials-rejected', code: 691, ...withUser };
@@ -108,7 +130,7 @@ function asLanToLan(hit: Hit, peer: string | undefined, text: string, state: Rec
 export const vpn3000Family: FamilyParser = {
   family: 'vpn3000',
   // (the head starts with a digit: one character test first, as claims runs for every record no program tag names)
-  claims: (pre: Prefixed) => isDigit(pre.message.charCodeAt(0)) && VPN3000_HEAD.test(pre.message),
+  claims: (pre: Prefixed) => isVpn3000Head(pre.message),
   parse(pre, state) {
     const r = readVpn3000(pre.message);
     if (!r) return null;
