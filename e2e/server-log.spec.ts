@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, serious } from './support/axe';
 import { hasChromium } from './support/browser';
@@ -199,6 +200,36 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await panel().getByTestId('server-log-file').setInputFiles({ name: 'cut.tar', mimeType: 'application/x-tar', buffer: tar.subarray(0, tar.length - 2048) });
     await panel().getByTestId('server-log-gzip-damaged').waitFor();
     expect(await panel().getByTestId('server-log-gzip-damaged').textContent()).toBe(t.serverLog.archiveDamaged);
+  });
+
+  it('a .zip of the server\'s logs (Windows\' Compressed folder): each text file read on its own; a password-protected one said so; an .evtx named, with what to send instead', async () => {
+    const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', name));
+    const gre = fixture('netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt');
+    const pluto = fixture('pluto-xauth-password-file-user-found-wrong-password.txt');
+    const zip = zipSync({ 'RRAS logs/syslog.txt': gre, 'RRAS logs/pluto.log': pluto, 'RRAS logs/locked.log': [pluto, { level: 0 }] });
+    // the third file password-protected: the encrypted bit (general purpose flag bit 0) in its local and central headers
+    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
+    zip[at(3)[2]! + 6]! |= 1;
+    zip[at(1)[2]! + 8]! |= 1;
+    await panel().getByLabel(t.serverLog.label!).fill(ROUTER_LOG);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'logs.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await panel().getByTestId('server-log-archive').waitFor();
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=ok]').waitFor();
+    const pick = panel().getByLabel(lang === 'en' ? 'The archive holds 2 logs' : 'Het archief bevat 2 logboeken');
+    expect(await pick.locator('option').allTextContents()).toEqual(['RRAS logs/syslog.txt', 'RRAS logs/pluto.log']);
+    expect(await panel().getByTestId('server-log-finding').first().getAttribute('data-finding-id')).toBe('vpn.gre-blocked');
+    expect(await panel().getByTestId('server-log-archive').textContent()).toContain(t.serverLog.archiveUnreadable_one!.replace('{{count}}', '1'));
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log-zip${lang === 'en' ? '' : `-${lang}`}`, true);
+    // an event log file as Event Viewer saves it by default: binary, named, and what to do instead
+    const evtx = Buffer.concat([Buffer.from('ElfFile\0'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i % 3 ? (i * 37) & 255 : 0)))]);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'RemoteAccess.evtx', mimeType: 'application/octet-stream', buffer: evtx });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=windows-event-log]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? 'Save All Events As' : 'Alle gebeurtenissen opslaan als');
+    // its bytes are no text to show: the box is empty, the verdict says what the file is
+    expect(await panel().getByLabel(t.serverLog.label!).inputValue()).toBe('');
+    await shootPanel(h, `server-log-evtx${lang === 'en' ? '' : `-${lang}`}`, true);
   });
 
   it('a file too big for the box (a 5 MB tar.gz of logs): the notice offers to read it in full, main reads every line, the person picks the log', { timeout: 120_000 }, async () => {

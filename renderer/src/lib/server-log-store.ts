@@ -189,6 +189,9 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       if ('tooBig' in read) return set({ tooBig: 'file' });
       set({ damaged: read.damaged === true, archive: read.archive, shownLog: 0, text: read.text, label: read.label });
       await explain(read.text, read.label);
+      // a binary file (an .evtx, a capture): its bytes are no text to show or edit — the box is emptied, the verdict says what it is
+      const verdict = work.state.status === 'done' ? work.state.result.serverLog?.verdict : undefined;
+      if (mine === generation && (verdict === 'binary' || verdict === 'windows-event-log' || verdict === 'packet-capture')) set({ text: '', label: undefined });
     },
     showArchiveLog(index: number): void {
       const chosen = work.archive?.logs[index];
