@@ -6,4 +6,12 @@
 export const logLabel = (name: string): string => name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 120) || 'log.txt';
 
 /** A file inside an archive, labelled by the archive and the file's own name (its folders left out): `logs.tar.gz › syslog`. */
-export const archivedLogLabel = (archive: string, path: string): string => logLabel(`${archive} › ${path.split('/').filter(Boolean).pop() ?? path}`);
+export const archivedLogLabel = (archive: string, path: string): string => logLabel(`${archive} › ${path.split(/[/\\]/).filter(Boolean).pop() ?? path}`);
+
+/**
+ * A path an archive recorded, as the name of the log read from it (`ARCHIVE/path`: explain-log's source, a capture file's name):
+ * `/` between folders (a ZIP made on Windows may write `\`), no control characters — an archive is untrusted input, and a name
+ * goes to a terminal and into reports —, no leading `./` or `/`, 200 characters at most.
+ */
+export const archivedPath = (path: string): string =>
+  path.replace(/\\/g, '/').replace(/[\u0000-\u001f\u007f]/g, '_').replace(/^(?:\.?\/)+/, '').slice(0, 200) || 'file';

@@ -12,6 +12,7 @@ import { unpackGzip } from './unpack-gzip';
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { archiveLogs, isTarStart } from '../shared/tar-files';
 import { isZipStart, zipLogs } from '../shared/zip-files';
+import { archivedPath } from '../shared/log-label';
 import { isGzipStart } from '../shared/text-encoding';
 
 /**
@@ -152,9 +153,7 @@ function zipArchiveFiles(name: string, bytes: Uint8Array, maxBytes: number, code
 /** A file out of an archive as a capture file named `ARCHIVE/path`: the path as the archive recorded it, made a safe name. */
 function archivedFile(name: string, path: string, bytes: Uint8Array, prefix: string, codepage: number): CaptureFile {
   const { text, encoding } = decodeCaptureBytes(bytes, codepage);
-  // no control characters, bounded (an archive is untrusted input); a ZIP made on Windows may use `\` between folders
-  const inside = path.replace(/\\/g, '/').replace(/[\u0000-\u001f\u007f]/g, '_').replace(/^\/+/, '').slice(0, 200) || 'file';
-  return { name: `${name}/${inside}`, text, encoding: `${prefix}${encoding}` };
+  return { name: `${name}/${archivedPath(path)}`, text, encoding: `${prefix}${encoding}` };
 }
 
 /** capture.json in any encoding the collectors write (PowerShell 5 `Out-File` writes UTF-16LE). */

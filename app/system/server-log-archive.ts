@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { isBinaryVerdict, ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
+import { archivedPath } from '../shared/log-label';
 import { MAX_ARCHIVE_LOGS } from '../shared/limits';
 import { isTarStart } from '../shared/tar-files';
 import { isZipStart } from '../shared/zip-files';
@@ -67,7 +68,7 @@ export async function readServerLogArchive(path: string, source: string, gzip: b
       // read through one iterator: a `break` out of a for-await over the entry would destroy its stream, and the archive with it
       const chunks = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       if (isFile && logs.length < MAX_ARCHIVE_LOGS) {
-        const parser = new ServerLogParser(`${source}/${name.replace(/^\.\//, '')}`, options);
+        const parser = new ServerLogParser(`${source}/${archivedPath(name)}`, options);
         const { result, bytes } = await readByteStream({ [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) }, parser, maxBytes - read);
         read += bytes;
         const r: ArchiveLogResult = result.cutAtBytes ? { ...result, cutAtBytes: maxBytes } : result;

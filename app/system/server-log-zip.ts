@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { ServerLogParser, type ServerLogParserOptions } from '../core/parse/server-log';
+import { archivedPath } from '../shared/log-label';
 import { zipLogs } from '../shared/zip-files';
 import { readByteStream, type ArchiveLogResult } from './server-log-file';
 
@@ -26,7 +27,7 @@ export async function readServerLogZip(path: string, source: string, size: numbe
   const logs: ArchiveLogResult[] = [];
   let read = 0;
   for (const file of zip.files) {
-    const parser = new ServerLogParser(`${source}/${file.path.replace(/^\.?\/+/, '')}`, options);
+    const parser = new ServerLogParser(`${source}/${archivedPath(file.path)}`, options);
     const { result, bytes } = await readByteStream(inChunks(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length)), parser, maxBytes - read);
     read += bytes;
     logs.push(result);
