@@ -14,6 +14,7 @@ import { DOCS_DIR, RESULTS_DIR } from './support/screens';
 import { BROWSER_LOCALE, LOCALES, type Lang } from './support/texts';
 import { walker } from './support/walk';
 import { tarOf } from '../test/support/tar-of';
+import { markEncrypted } from '../test/support/zip-headers';
 
 /**
  * "Paste the server's log" on Connection problems (issue 14), on the Windows 11 capture whose
@@ -207,10 +208,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     const gre = fixture('netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt');
     const pluto = fixture('pluto-xauth-password-file-user-found-wrong-password.txt');
     const zip = zipSync({ 'RRAS logs/syslog.txt': gre, 'RRAS logs/pluto.log': pluto, 'RRAS logs/locked.log': [pluto, { level: 0 }] });
-    // the third file password-protected: the encrypted bit (general purpose flag bit 0) in its local and central headers
-    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
-    zip[at(3)[2]! + 6]! |= 1;
-    zip[at(1)[2]! + 8]! |= 1;
+    // the third file password-protected
+    markEncrypted(zip, 2);
     await panel().getByLabel(t.serverLog.label!).fill(ROUTER_LOG);
     await panel().getByTestId('server-log-file').setInputFiles({ name: 'logs.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     await panel().getByTestId('server-log-archive').waitFor();

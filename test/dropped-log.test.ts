@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseServerLog } from '../app/core/parse/server-log';
 import { droppedLabel, readDroppedLog } from '../renderer/src/lib/dropped-log';
 import { tarOf } from './support/tar-of';
+import { markEncrypted } from './support/zip-headers';
 
 const real = readFileSync(new URL('./fixtures/real/server-logs/pppd-asuswrt-merlin-pptpd-ctrl-eof-mppe-disabled.txt', import.meta.url));
 const file = (bytes: Uint8Array, name: string) => new File([Uint8Array.from(bytes)], name);
@@ -78,9 +79,7 @@ describe('a log file dropped on the paste box', () => {
 
   it('a ZIP archive: each text file a log of its own, labelled archive › file; binary files left out; a password-protected file counted', async () => {
     const zip = zipSync({ 'logs/pptpd.log': real, 'logs/wtmp': new Uint8Array(9000).fill(7), 'logs/locked.log': [real, { level: 0 }] });
-    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
-    zip[at(3)[2]! + 6]! |= 1;
-    zip[at(1)[2]! + 8]! |= 1;
+    markEncrypted(zip, 2);
     const dropped = await readDroppedLog(file(zip, 'logs.zip'), 1 << 20);
     expect(dropped).toMatchObject({ text: real.toString('utf8'), label: 'logs.zip › pptpd.log', archive: { logs: [{ path: 'logs/pptpd.log' }], leftOut: 1, skipped: 0, unreadable: 1 } });
     expect(await readDroppedLog(file(zip, 'logs.zip'), 100)).toEqual({ tooBig: true });

@@ -10,6 +10,7 @@ import { MAX_ENTRIES } from '../app/core/parse/server-log';
 import { sensitiveValues } from '../app/core/report/redact-values';
 import { corpusAvailable, corpusRoot } from './corpus';
 import { cli } from './support/cli';
+import { markEncrypted } from './support/zip-headers';
 
 /** `tunnelmedic explain-log` and `scan --server-log`, through the real CLI entry (runCli). */
 
@@ -63,10 +64,8 @@ describe('tunnelmedic explain-log', () => {
   });
   it('a ZIP archive (Windows\' "Send to → Compressed (zipped) folder"): each file inside a log of its own; a file that will not unpack is named in a note (en, nl)', async () => {
     const zip = zipSync({ 'RRAS logs/': new Uint8Array(0), 'RRAS logs/router.log': strToU8(PROTREJ), 'RRAS logs/messages': strToU8('Nov 18 10:21:07 vpn pppd[7]: Peer bob failed CHAP authentication\n'), 'RRAS logs/locked.log': [strToU8(PROTREJ), { level: 0 }] });
-    // the third file password-protected: the encrypted bit (general purpose flag bit 0) in its local and central headers
-    const at = (sig: number) => [...zip.keys()].filter((i) => zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === sig && zip[i + 3] === sig + 1);
-    zip[at(3)[3]! + 6]! |= 1;
-    zip[at(1)[3]! + 8]! |= 1;
+    // the third file password-protected (its place is 3: the folder is an entry too)
+    markEncrypted(zip, 3);
     const archive = file('logs.zip', Buffer.from(zip));
     const r = await cli(['explain-log', archive]);
     expect(r.code).toBe(1);

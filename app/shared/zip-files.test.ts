@@ -1,17 +1,10 @@
 import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { markEncrypted, setMethod } from '../../test/support/zip-headers';
 import { isZipStart, zipFiles, zipLogs } from './zip-files';
 
 const LOG = 'Jan  5 10:00:01 vpn pppd[1203]: LCP: timeout sending Config-Requests\n';
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-
-/** The offsets of each local header (`PK\3\4`) and central directory header (`PK\1\2`) in a zip fflate wrote. */
-function headers(b: Uint8Array, sig: number): number[] {
-  const at: number[] = [];
-  for (let i = 0; i + 4 <= b.length; i++) if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === sig && b[i + 3] === sig + 1) at.push(i);
-  return at;
-}
 
 /** A zip as a streaming writer (a web page's export) makes it: sizes after the data (a data descriptor, APPNOTE 4.3.9), not in the header. */
 function streamed(files: [string, string][]): Uint8Array {
@@ -56,16 +49,7 @@ describe('a ZIP archive of logs', () => {
   });
 
   it('a password-protected file or one packed another way is counted as unreadable, the others read', () => {
-    const zip = zipSync({ 'locked.log': [strToU8(LOG), { level: 0 }], 'open.log': strToU8(LOG), 'bzip2.log': strToU8(LOG) });
-    const local = headers(zip, 3);
-    const central = headers(zip, 1);
-    // the encrypted bit (general purpose flag bit 0) of the first file, in both headers
-    zip[local[0]! + 6]! |= 1;
-    zip[central[0]! + 8]! |= 1;
-    // the third file's method: 12, bzip2 (APPNOTE 4.4.5), in both headers
-    zip[local[2]! + 8] = 12;
-    zip[central[2]! + 10] = 12;
-    expect(u16(zip, central[2]! + 10)).toBe(12);
+    const zip = setMethod(markEncrypted(zipSync({ 'locked.log': [strToU8(LOG), { level: 0 }], 'open.log': strToU8(LOG), 'bzip2.log': strToU8(LOG) }), 0), 2, 12);
     const read = zipFiles(zip, 64, 1 << 20);
     expect(read.files.map((f) => f.path)).toEqual(['open.log']);
     expect(read.unreadable).toBe(2);
