@@ -51,6 +51,20 @@ describe('real FortiGate (FortiOS) logs', () => {
   it('user authentication failed (43009) is a wrong user name or password (691), named by the user field', () => {
     expect(one('date=2024-03-01 time=10:00:00 logid="0102043009" type="event" subtype="user" level="notice" vd="root" logdesc="Authentication failed" srcip=198.51.100.7 user="anna" authproto="L2TP(198.51.100.7)" action="authentication" status="failure" reason="N/A" msg="User anna failed in authentication"')).toMatchObject({ cause: 'credentials-rejected', code: 691, user: 'anna', peer: '198.51.100.7' });
   });
+  // the record as FortiOS's CLI reference prints it for `execute log display` (39426 "SSL VPN login fail"), and its reason values as
+  // SIEM rules and administrators quote them
+  it('an SSL VPN log-in refused (39426, ssl-login-fail) is a failure with the user and the reason in words — no cause: FortiClient or its web portal, not Windows\' VPN (en, nl)', () => {
+    const record = (reason: string) => `date=2019-02-15 time=10:57:56 logid="0101039426" type="event" subtype="vpn" level="alert" vd="root" eventtime=1550257076 logdesc="SSL VPN login fail" action="ssl-login-fail" tunneltype="ssl-web" tunnelid=0 remip=10.1.100.254 user="u1" group="g1" dst_host="N/A"${reason ? ` reason="${reason}"` : ''} msg="SSL user failed to logged in"`;
+    const said = (line: string, lang: 'en' | 'nl' = 'en') => explainServerLogs([parseServerLog(line, 'fgt.log')], engineT(lang)).serverLogs[0]!.entries[0]!.decoded;
+    for (const [reason, words] of [['sslvpn_login_password_expired', "the user's password has expired"], ['sslvpn_login_unknown_user', 'does not know this user name'], ['sslvpn_login_permission_denied', 'a wrong password, or a user or group'], ['sslvpn_login_no_matching_policy', 'no firewall policy'], ['two_factor', "FortiOS's reason: two_factor"]] as const) {
+      const e = one(record(reason));
+      expect(e).toMatchObject({ family: 'fortigate', outcome: 'failure', user: 'u1', peer: '10.1.100.254' });
+      expect(e.cause).toBeUndefined();
+      expect(said(record(reason))).toContain(words);
+    }
+    expect(said(record(''))).toBe("The FortiGate refused the SSL VPN log-in of user u1 (FortiClient or its web portal, over HTTPS — not IPsec, not Windows' built-in VPN).");
+    expect(said(record('sslvpn_login_password_expired'), 'nl')).toContain('het wachtwoord van de gebruiker is verlopen');
+  });
   it('a record of another subtype (traffic, system) is read and said not to be about the VPN', () => {
     expect(one('date=2024-03-01 time=10:00:00 logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" srcip=10.0.0.5 dstip=8.8.8.8 action="accept"')).toMatchObject({ family: 'fortigate', outcome: 'info' });
   });

@@ -90,6 +90,10 @@ function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
     if (action === 'tunnel-down') return step('fgSslTunnelDown', { user: user ?? '?' });
     return step('fgSslTunnelUp', { user: user ?? '?', ip: value(fields, 'tunnelip') ?? '?' }, 'success');
   }
+  // its log-in refused (39426 "SSL VPN login fail", action ssl-login-fail; FortiOS's log reference example and SIEM rules quote
+  // the record): said with the user and FortiOS's reason in words — no cause: FortiClient's or the web portal's log-in, not a
+  // Windows built-in VPN's, whose 691 advice would mislead (as tunnel up and down above)
+  if (action === 'ssl-login-fail' || id === 39426) return sslLoginFail(fields);
   if (action === 'tunnel-up' || id === 23101) {
     const user = userOf(fields);
     return step(user ? 'fgTunnelUpUser' : 'fgTunnelUp', { tunnel, user: user ?? '', ip: value(fields, 'assignip') ?? value(fields, 'tunnelip') ?? '' }, 'success');
@@ -98,6 +102,25 @@ function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
   if (action === 'delete_phase1_sa') return step('fgPhase1Deleted', { tunnel });
   if (id === 37137) return { decoded: [d('fgConnectionFailed', { reason: value(fields, 'reason') ?? '' })], outcome: 'failure' };
   return step('fgVpnRecord', { id: id ?? '?', action: action || '-', status: value(fields, 'status') ?? '-' });
+}
+
+/**
+ * FortiOS's `reason` of a refused SSL VPN log-in, in words (the values as real and documented records show them; what each
+ * means is read from its name, and `permission_denied` also for a wrong password — assumed, as administrators' notes report it).
+ */
+const SSL_LOGIN_REASONS: Readonly<Record<string, string>> = {
+  sslvpn_login_unknown_user: 'fgSslReasonUnknownUser',
+  sslvpn_login_password_expired: 'fgSslReasonPasswordExpired',
+  sslvpn_login_permission_denied: 'fgSslReasonPermissionDenied',
+  sslvpn_login_no_matching_policy: 'fgSslReasonNoPolicy',
+};
+
+function sslLoginFail(fields: Map<string, string>): Hit {
+  const user = value(fields, 'user') ?? '?';
+  const reason = value(fields, 'reason') ?? '';
+  const words = SSL_LOGIN_REASONS[reason];
+  const why = words ? [d(words, { reason })] : reason ? [d('fgSslReasonOther', { reason })] : [];
+  return { decoded: [d('fgSslLoginFail', { user }), ...why], outcome: 'failure' };
 }
 
 /** a user authentication record (subtype user): XAUTH's and L2TP's log-ins are checked by the same user database (assumed) */
