@@ -40,7 +40,7 @@ Leest de routetabel en de netwerkadapters (van deze computer, van de demo-pc of 
 en meldt wat er mis is, met het bewijs en welke route wint voor internet en voor elk
 bedrijfsnetwerk. --json toont de JSON van het rapport (DESIGN.md); --out BESTAND schrijft die naar
 BESTAND. --server-log BESTAND voegt toe wat de VPN-server vastlegde (zie explain-log); de
-server-logs/*.txt (en gecomprimeerde *.gz, en elk bestand van een .tar of .tar.gz daar) van een
+server-logs/*.txt (en gecomprimeerde *.gz, en elk bestand van een .zip, .tar of .tar.gz daar) van een
 opname worden ook gelezen.
 `,
   'explain-log': `Gebruik: tunnelmedic explain-log BESTAND... [--capture MAP] [--json] [--out BESTAND] [--lang en|nl] [--redact] [--verbose]
@@ -51,7 +51,7 @@ SoftEther- en SSTP-servers, en de firewall op of voor de server: iptables/ufw/fi
 pfSense/OPNsense, Windows Firewall, Juniper SRX, Sophos UTM, Sophos Firewall), ontcijfert de
 pakketten en toestanden, en noemt de oorzaak op de pc en wat u aan de beheerder van de server kunt vragen. Bestanden worden regel voor regel gelezen (een syslog van
 50 MB is geen probleem), gzip-bestanden (een geroteerde syslog.2.gz) al lezend uitgepakt, en elk
-bestand in een tar-archief (logs.tar.gz) als eigen logboek gelezen; regels die niet worden begrepen,
+bestand in een tar- of ZIP-archief (logs.tar.gz, logs.zip) als eigen logboek gelezen; regels die niet worden begrepen,
 worden vermeld en nooit weggelaten.
 --capture MAP  ook de opname van de pc: een oorzaak op de server die bij een fout op de pc past
                (dezelfde fout, dezelfde gebruiker, kort na elkaar) wordt één bevinding met het bewijs

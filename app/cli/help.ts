@@ -36,7 +36,7 @@ Reads the route table and interfaces (of this machine, the demo machine or a cap
 and reports what is wrong, with the evidence and which route wins for the Internet and for each
 corporate network. --json prints the report JSON (DESIGN.md); --out FILE writes it to FILE.
 --server-log FILE adds what the VPN server logged (see explain-log); a capture's server-logs/*.txt
-(and rotated *.gz, and each file of a .tar or .tar.gz there) are read too.
+(and rotated *.gz, and each file of a .zip, .tar or .tar.gz there) are read too.
 `,
   'explain-log': `Usage: tunnelmedic explain-log FILE... [--capture DIR] [--json] [--out FILE] [--lang en|nl] [--redact] [--verbose]
 
@@ -46,7 +46,7 @@ and SSTP servers, and the firewall on or in front of it (iptables/ufw/firewalld,
 Windows Firewall, Juniper SRX, Sophos UTM, Sophos Firewall) — decodes the packets and states, and
 names the cause on the PC and what to ask the server's administrator. Files are streamed line by line (a 50 MB syslog
 is fine), gzip files (a rotated syslog.2.gz) unpacked as they are read, and each file of a tar
-archive (logs.tar.gz) read as a log of its own; lines not understood are listed, never dropped.
+or ZIP archive (logs.tar.gz, logs.zip) read as a log of its own; lines not understood are listed, never dropped.
 --capture DIR  the PC's capture too: a server cause that matches a PC failure (same error, same
                user, close in time) becomes one finding with both sides' evidence
 --redact       replace user names, host names and public addresses in the output
