@@ -30,6 +30,7 @@ export type Cause =
   | 'server-refused-encryption' // the server rejected the CCP/MPPE the PC asked for
   | 'mppe-unavailable' // one side requires MPPE, the other cannot provide it
   | 'mppe-stateful-only' // the server offers stateful MPPE only; Windows needs stateless
+  | 'mppe-renegotiated' // pppd ended a link whose MPPE was up because the other side restarted the encryption negotiation (CCP): the PC's 734
   | 'no-ppp-frames' // PPP over GRE never answered: GRE blocked on the way
   | 'radius-unreachable'
   | 'ike-no-proposal'
