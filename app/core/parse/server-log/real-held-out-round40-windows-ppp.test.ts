@@ -36,6 +36,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [14, 'pptpd ended the call: reading GRE from the network'],
     ],
   },
+  // (was 99 of 100 lines and the firewall's drops of the PC's own traffic were "a packet that is no VPN's", nothing more). A Windows PC
+  // (MSRAS-0-FALMER) logs in, gets 192.168.10.21, and the server's iptables (prefix "Dropped by firewall") drops what it sends
+  // through ppp0 — its pings to the LAN (FORWARD ppp0 → eth2); the PC hangs up 13 s later. Its broadcasts (DHCP, NetBIOS) are not
+  // counted: any server drops them
+  'pppd-pptpd-windows-falmer-session-up-iptables-drops-tunnel-traffic-in-ppp0-pc-hangs-up.txt': {
+    records: 100,
+    understood: 100,
+    families: { pppd: 60, syslog: 40 },
+    causes: [],
+    says: [
+      [17, 'MSRAS-0-FALMER'],
+      [40, 'pppd answers ARP on eth2'],
+      [42, 'The PC was given 192.168.10.21'],
+      [58, "this machine's firewall drops what the PC sends through it"],
+      [78, 'The PC ended the link'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text, 'x').entries;
@@ -56,6 +73,18 @@ describe('held-out real logs of Linux PPP servers a Windows PC dialled (round 40
     // a CCP Configure-Request before MPPE came up is the first negotiation, not a restart
     const before = ['pppd[7]: rcvd [CCP ConfReq id=0x6 <mppe +H -M +S -L -D -C>]', 'pppd[7]: MPPE disabled'];
     expect(one(before.join('\n')).at(-1)!.cause).toBeUndefined();
+  });
+
+  it('a dropped packet that came in through a PPP link is the PC\'s traffic refused by the server\'s firewall; broadcasts and other interfaces are not', () => {
+    const drop = (into: string, dst: string) => one(`Jul  3 00:28:06 gw kernel: [628826.9] Dropped by firewall: IN=${into} OUT=eth2 SRC=192.168.10.21 DST=${dst} LEN=60 TOS=0x00 PREC=0x00 TTL=127 ID=3 PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1`)[0]!;
+    const keys = (into: string, dst: string) => drop(into, dst).decoded.map((x) => x.key);
+    expect(drop('ppp0', '192.168.10.96').outcome).toBe('warning');
+    expect(keys('ppp3', '10.0.0.5')).toContain('netfilterTunnelDropped');
+    expect(keys('eth0', '10.0.0.5')).not.toContain('netfilterTunnelDropped');
+    expect(keys('ppp0', '255.255.255.255')).not.toContain('netfilterTunnelDropped');
+    expect(keys('ppp0', '224.0.0.251')).not.toContain('netfilterTunnelDropped');
+    // an allowing rule's record is no drop
+    expect(one('gw kernel: ACCEPT IN=ppp0 OUT=eth2 SRC=192.168.10.21 DST=10.0.0.5 LEN=60 PROTO=ICMP TYPE=8 CODE=0')[0]!.decoded.map((x) => x.key)).not.toContain('netfilterTunnelDropped');
   });
 
   it("only ENOPROTOOPT on GRE's network read is the PC's side refusing GRE; other read errors stay a GRE error without a cause", () => {

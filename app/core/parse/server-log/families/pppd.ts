@@ -179,6 +179,8 @@ const RULES: Rule[] = [
   // (sys-linux.c sifproxyarp: `proxyarp` set and no Ethernet interface on the other side's subnet — this side's LAN is then not
   // reachable from the other side, the PC's on a server, the server's on a client)
   context(/^Cannot determine ethernet address for proxy ARP$/, (_m, _p, s) => step('noProxyArp', byRole(s), 'warning')),
+  // sys-linux.c get_ether_addr: the LAN interface pppd answers ARP on for the PC's address (proxyarp) — the way the PC reaches the LAN
+  context(/^found interface (\S+) for proxy arp$/, (m) => step('proxyArpOn', { iface: m[1]! })),
   // sys-linux.c sifdefaultroute (`defaultroute` set, another default route already there): pppd leaves it, so only traffic routed
   // to the link goes through it — `via <gateway>`, `through <interface>`, from pppd 2.4.8 ` with metric N`, pppd 2.3's `to <dev>[<gw>]`
   // (real lines: pppd-pppoe-client-rp-pppoe-plugin-docker-…, and Ubuntu Forums plogs of PPPoE and 3G clients)
