@@ -28,6 +28,8 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // events (correlate.ts)
   'xauth-rejected': 'vpn.auth-mismatch',
   'auth-protocol-mismatch': 'vpn.auth-mismatch',
+  // xl2tpd's tunnel authentication (xl2tpd.ts): the L2TP tunnel's own secret, below PPP's log-in — no Windows code is known for it
+  'l2tp-tunnel-auth': 'vpn.auth-mismatch',
   'pc-no-chap-response': 'vpn.auth-mismatch',
   // the PC's SSTP Call-Connected failed its crypto binding ([MS-SSTP] §3.2.5.2.3): the Compound MAC is keyed from the PPP log-in's
   // keys (MS-CHAPv2's MPPE keys; zeros for PAP), so the two sides' log-in keys differ — the log-in method's keys, not the password

@@ -53,6 +53,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [78, 'The PC ended the link'],
     ],
   },
+  // (was 1 of 3 lines and no cause: xl2tpd's tunnel-authentication refusal and call_close's line with the book's blank before the
+  // colon were not read). The LNS had `challenge = yes`; the Windows PC (XENU2005) does no L2TP tunnel authentication
+  'xl2tpd-openswan-book-windows-host-l2tp-tunnel-challenge-invalid-authentication-call-close-blank-colon.txt': {
+    records: 3,
+    understood: 3,
+    families: { pppd: 3 },
+    causes: [[2, 'l2tp-tunnel-auth']],
+    says: [
+      [2, 'The L2TP tunnel of XENU2005 failed this server\'s tunnel authentication'],
+      [3, 'Invalid challenge authentication'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text, 'x').entries;
@@ -93,5 +105,12 @@ describe('held-out real logs of Linux PPP servers a Windows PC dialled (round 40
     expect(read('Connection refused').cause).toBeUndefined();
     expect(read('Connection refused').decoded[0]!.key).toBe('greError');
     expect(one('pptpd[5]: CTRL: GRE read or PTY write failed (gre,pty)=(7,6)')[0]!.decoded[0]!.key).toBe('greNetworkEnded');
+  });
+
+  it("xl2tpd's tunnel authentication: a wrong answer and a missing secret are the tunnel's own log-in refused, not PPP's password", () => {
+    expect(one("xl2tpd[3]: control_finish: No secret key for authenticating 'rtr-b'")[0]).toMatchObject({ outcome: 'failure', cause: 'l2tp-tunnel-auth' });
+    expect(one("xl2tpd[3]: control_finish: Invalid authentication for host 'DESKTOP-1'")[0]).toMatchObject({ outcome: 'failure', cause: 'l2tp-tunnel-auth' });
+    // this side's own missing secret for the tunnel it dials ("No secret for authenticating to") is another line, not this cause
+    expect(one("xl2tpd[3]: control_finish: No secret for authenticating to 'lns'")[0]?.cause).not.toBe('l2tp-tunnel-auth');
   });
 });
