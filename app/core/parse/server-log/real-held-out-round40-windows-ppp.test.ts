@@ -65,6 +65,18 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, 'Invalid challenge authentication'],
     ],
   },
+  // (was 3 of 4 lines and no cause: accel-ppp's IPCP refusal of an address outside [client-ip-range] was not read). The same thread's
+  // SSTP server a comment later: the log-in succeeds, the address is refused, the channel closes
+  'pppd-accel-ppp-log-file-sstp-ipcp-requested-ip-outside-client-ip-range-soft-lockup.txt': {
+    records: 4,
+    understood: 4,
+    families: { pppd: 4 },
+    causes: [[3, 'address-pool']],
+    says: [
+      [2, 'User "sstpvpn" authenticated'],
+      [3, 'outside every client-ip-range'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text, 'x').entries;
