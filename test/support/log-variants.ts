@@ -104,6 +104,8 @@ const NAME_PLACES: readonly NamePlace[] = [
   // RasClient and RRAS messages: `The user CORP\bob dialed a connection named …`, `The user CORP\bob connected on port …`; the words
   // after the name end it, and a Windows account name may hold a blank (`DESKTOP-1\John Smith`; assumed: Windows allows one)
   { find: /(\bThe user )([^\s<>%]+\\[^\s<>%]+|[^\s<>%]+)( (?:dialed|has started dialing|connected|has connected)\b)/g, quoted: true, escaped: false },
+  // pptpd's logwtmp plugin (plugins/pptpd-logwtmp.c ip_up): `pptpd-logwtmp.so ip-up ppp0 bob 203.0.113.7` — a blank ends the name
+  { find: /(\bpptpd-logwtmp\.so ip-up \S+ )(\S+)( )/g, quoted: false, escaped: false },
   // accel-ppp: `ppp0:bob: connect: ppp0 <--> pptp(…)` (its log prefixes the interface and the user, accel-ppp/accel-pppd/log.c)
   { find: /(\b(?:ppp|pptp|sstp|l2tp|pppoe|ipoe)\d+:)([^:\s]+)(: )/g, quoted: true, escaped: false },
   { find: /(\b(?:ppp|pptp|sstp|l2tp|pppoe|ipoe)\d+:[^:]+: )([^:\s]+)(: authentication (?:succeeded|failed))/g, quoted: true, escaped: false },

@@ -28,6 +28,8 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // events (correlate.ts)
   'xauth-rejected': 'vpn.auth-mismatch',
   'auth-protocol-mismatch': 'vpn.auth-mismatch',
+  // xl2tpd's tunnel authentication (xl2tpd.ts): the L2TP tunnel's own secret, below PPP's log-in — no Windows code is known for it
+  'l2tp-tunnel-auth': 'vpn.auth-mismatch',
   'pc-no-chap-response': 'vpn.auth-mismatch',
   // the PC's SSTP Call-Connected failed its crypto binding ([MS-SSTP] §3.2.5.2.3): the Compound MAC is keyed from the PPP log-in's
   // keys (MS-CHAPv2's MPPE keys; zeros for PAP), so the two sides' log-in keys differ — the log-in method's keys, not the password
@@ -38,6 +40,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'server-refused-encryption': 'vpn.encryption-mismatch',
   'mppe-unavailable': 'vpn.encryption-mismatch',
   'mppe-stateful-only': 'vpn.encryption-mismatch',
+  'mppe-renegotiated': 'vpn.encryption-mismatch',
   'no-ppp-frames': 'vpn.gre-blocked',
   'ike-no-mi3': 'vpn.server-unreachable',
   'ike-auth-never-came': 'vpn.server-unreachable',
@@ -102,7 +105,7 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
-const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'pptp-control-blocked': 800, 'esp-blocked': 809, 'policy-constraint': 812 };
+const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'mppe-renegotiated': 734, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'pptp-control-blocked': 800, 'esp-blocked': 809, 'policy-constraint': 812 };
 
 const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
 

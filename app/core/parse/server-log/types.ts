@@ -30,6 +30,7 @@ export type Cause =
   | 'server-refused-encryption' // the server rejected the CCP/MPPE the PC asked for
   | 'mppe-unavailable' // one side requires MPPE, the other cannot provide it
   | 'mppe-stateful-only' // the server offers stateful MPPE only; Windows needs stateless
+  | 'mppe-renegotiated' // pppd ended a link whose MPPE was up because the other side restarted the encryption negotiation (CCP): the PC's 734
   | 'no-ppp-frames' // PPP over GRE never answered: GRE blocked on the way
   | 'radius-unreachable'
   | 'ike-no-proposal'
@@ -48,6 +49,7 @@ export type Cause =
   | 'ppp-setup-failed'
   | 'decrypt-failure' // VPN 3000 "excessive packet decrypt failure" (NT4 SP5 128-bit MPPE)
   | 'certificate-missing'
+  | 'l2tp-tunnel-auth' // xl2tpd's L2TP tunnel authentication (challenge = yes) failed or has no secret for the peer: a Windows PC does none
   | 'l2tp-peer-refused' // xl2tpd refused the PC's tunnel request (SCCRQ): no [lns] section of its xl2tpd.conf takes the PC's address — a server setting; the PC sees the server not answer
   | 'ipsec-config-error' // strongSwan's starter left a connection of ipsec.conf out (charon runs without it; a fatal refusal is service-down)
   | 'sstp-server-certificate' // the SSTP server's TLS certificate/key cannot be loaded (accel-ppp ssl-pemfile): the PC's TLS check fails

@@ -55,6 +55,9 @@ function field(message: string, name: string, from: number): string | undefined 
 const ADDRESS = /^(?:(?=[^.:]*[.:])[0-9A-Fa-fXx.:]+|\[[^\]]*\])$/;
 const DROPPED = /drop|den(?:y|ied)|reject|block/i;
 const PASSED = /accept|allow|pass/i;
+/** A PPP interface's name as Linux VPN servers give them (pppd: ppp0…; accel-ppp's ifname options: pptp0, l2tp0, sstp0) */
+const TUNNEL_IN = /^(?:ppp|pptp|l2tp|sstp)\d+$/;
+const BROADCAST = /\.255$|^2(?:2[4-9]|3\d)\.|^ff/i;
 // the kernel's uptime stamp dmesg and kern.log put before the prefix (`[  312.499331] `)
 const UPTIME = /^\[\s*\d+\.\d+\]\s*/;
 
@@ -81,6 +84,15 @@ export function netfilterLine(pre: Prefixed): UnitHit | undefined {
   };
   if (prefix) hit.decoded.push(d('netfilterPrefix', { prefix }));
   if (drop?.note) hit.decoded.push(drop.note);
+  // a packet that came in through a PPP link (pppd's ppp0…; accel-ppp's pptp0 / l2tp0 / sstp0 names: assumed) and was dropped: the
+  // VPN is up, and this machine's firewall drops what the PC sends through it (to the network behind the server or to the server
+  // itself) — connected, but nothing gets through; the PC shows no error, its user hangs up
+  // (a broadcast or multicast the PC's Windows sends — DHCP INFORM, NetBIOS — is dropped on any healthy server: not counted; an
+  // address ending .255 taken for a broadcast, assumed)
+  if (action === 'Dropped' && !service && TUNNEL_IN.test(into) && !BROADCAST.test(dst)) {
+    hit.decoded.push(d('netfilterTunnelDropped', { in: into }));
+    hit.outcome = 'warning';
+  }
   if (service?.cause && action === 'Dropped') hit.cause = service.cause;
   // the other side of the VPN: who sent a packet that came in, where one going out was going
   return { family: 'syslog', hit: service ? tagged(hit, { peer: into ? src : dst }) : hit };

@@ -166,5 +166,8 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   context(/^(?:sstp|pptp|l2tp): disconnect by peer$/, () => step('disconnectByPeer', undefined, 'warning')),
   // pptp.c disconnect() (debug): the control connection is torn down, its PPP session ended as a lost carrier (why: the lines before)
   context(/^pptp: disconnect$/, () => step('accelDisconnected')),
+  // accel-ppp ipcp_opt_addr.c: the address this server was to give the PC (its ip pool, chap-secrets or RADIUS) lies outside every
+  // [client-ip-range] of accel-ppp.conf (iprange.c iprange_client_check), so IPCP refuses it and the PC gets no address
+  [/^ppp:ipcp: to avoid kernel soft lockup requested IP cannot be assigned \((\S+)\)$/, (m) => ({ decoded: [d('accelIprangeRefused', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
   context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
 ];

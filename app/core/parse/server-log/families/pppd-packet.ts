@@ -47,6 +47,8 @@ export function packetDump(m: RegExpMatchArray, negotiation?: { key: string; sta
     hit.cause = dir === 'in' ? 'pc-refused-encryption' : 'server-refused-encryption';
   } else if (proto === 'LCP' && codeName === 'ProtRej') protocolRejected(hit, body, dir);
   if (codeName === 'ConfRej') judgeRejected(hit, proto, dir, options);
+  // a Configure-Request from the other side after MPPE came up restarts CCP (fsm.c, Opened state): pppd.ts's "MPPE disabled" reads it
+  if (negotiation && proto === 'CCP' && dir === 'in' && codeName === 'ConfReq' && negotiation.state[`mppeUp:${negotiation.key}`]) negotiation.state[`ccpRestarted:${negotiation.key}`] = true;
   if (negotiation && code !== undefined && code <= 3) {
     const loop = notePppdNak(`${negotiation.key} ${proto}`, dir, codeName, options, negotiation.state);
     if (loop.length) {

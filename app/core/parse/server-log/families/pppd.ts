@@ -118,8 +118,17 @@ const RULES: Rule[] = [
   [/^MPPE required, but keys are not available\. {1,2}Possible plugin problem\?$/, (_m, _p, s) => ({ decoded: [d('mppeNoKeys', byRole(s))], outcome: 'failure', cause: 'mppe-unavailable' })],
   // ccp_resetci: after MS-CHAP v1/v2 (not LM) 40-bit MPPE is dropped from this side's offer; a notice, not a failure
   context(/^Disabling 40-bit MPPE; MS-CHAP LM not supported$/, () => step('mppe40Dropped')),
-  context(/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m) => step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success')),
-  context(/^MPPE disabled$/, () => step('mppeDisabled', undefined, 'warning')),
+  [/^MPPE (\d+)-bit (stateless|stateful)? ?compression enabled$/, (m, pre, s) => {
+    s[`mppeUp:${pre.pid ?? ''}`] = true; // (pppd-packet.ts notes a CCP restart after it)
+    return step('mppeUp', { mppe: (m[1] === '40' ? 0x20 : m[1] === '56' ? 0x80 : 0x40) | (m[2] === 'stateless' ? 0x01000000 : 0) }, 'success');
+  }],
+  // ccp.c ccp_down: CCP went down after MPPE was agreed while LCP is still open, and pppd closes the link ("MPPE disabled" is its
+  // LCP Terminate-Request's reason too). At a link's normal end it follows the end counters and means nothing; right after the
+  // other side sent a new CCP Configure-Request (fsm.c: a Configure-Request in the Opened state restarts the negotiation) it is the
+  // cause: pppd cannot renegotiate MPPE on a live link and ends it — a Windows PC shows 734 (the PPP link control protocol was
+  // terminated; the real case's poster quotes it). Its trigger there: the server offered 40- and 128-bit at once, the PC Nak'ed to
+  // 128-bit and the two offers crossed (assumed from the real log's order)
+  [/^MPPE disabled$/, (_m, pre, s) => (s[`ccpRestarted:${pre.pid ?? ''}`] ? { decoded: [d('mppeRenegotiated', byRole(s))], outcome: 'failure', cause: 'mppe-renegotiated' } : step('mppeDisabled', undefined, 'warning'))],
   // pppd lcp.c: the server's Configure-Requests got no answer. Over PPTP the PC's PPP frames come in GRE, so blocked GRE is the usual
   // cause; over L2TP there is no GRE (PPP rides in L2TP's UDP 1701, inside IPsec for Windows), so that finding would be wrong there —
   // the log only says the frames did not come back through the L2TP tunnel (ppp-project/ppp #556: pppd with pppol2tp.so). Which one
@@ -170,6 +179,8 @@ const RULES: Rule[] = [
   // (sys-linux.c sifproxyarp: `proxyarp` set and no Ethernet interface on the other side's subnet — this side's LAN is then not
   // reachable from the other side, the PC's on a server, the server's on a client)
   context(/^Cannot determine ethernet address for proxy ARP$/, (_m, _p, s) => step('noProxyArp', byRole(s), 'warning')),
+  // sys-linux.c get_ether_addr: the LAN interface pppd answers ARP on for the PC's address (proxyarp) — the way the PC reaches the LAN
+  context(/^found interface (\S+) for proxy arp$/, (m) => step('proxyArpOn', { iface: m[1]! })),
   // sys-linux.c sifdefaultroute (`defaultroute` set, another default route already there): pppd leaves it, so only traffic routed
   // to the link goes through it — `via <gateway>`, `through <interface>`, from pppd 2.4.8 ` with metric N`, pppd 2.3's `to <dev>[<gw>]`
   // (real lines: pppd-pppoe-client-rp-pppoe-plugin-docker-…, and Ubuntu Forums plogs of PPPoE and 3G clients)

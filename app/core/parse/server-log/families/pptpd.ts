@@ -25,10 +25,14 @@ export const PPTPD_RULES: readonly Rule[] = [
     return hit;
   }),
   [/^CTRL: Made a (.+?) packet$/, (m) => (PPTPD_NAMES[m[1]!] ? pptpType(PPTPD_NAMES[m[1]!]!, 'out') : null)],
-  context(/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })),
+  // (newer pptpd adds why it ignores them: "(intentional non-compliance with section 2.15 of RFC 2637, …)")
+  context(/^CTRL: (Got|Ignored) a SET LINK INFO packet with (standard|real) ACCMs!?(?: \(intentional non-compliance[^)]*\))?$/, (m) => ({ ...pptpType(15, 'in'), decoded: [...pptpType(15, 'in').decoded, d(m[1] === 'Got' ? 'sliStandard' : 'sliIgnored')] })),
   context(/^CTRL: Received CALL CLR request \(closing call\)$/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
   // pptpctrl.c: reading pppd's PTY or writing GRE failed; the call ends (pppd's lines before it say why, as for GRE's read)
   context(/^CTRL: PTY read or GRE write failed \(pty,gre\)=\(-?\d+,-?\d+\)$/, () => ({ decoded: [d('grePtyClosed')], outcome: 'warning' })),
+  // pptpctrl.c, the other direction: reading GRE from the network or writing it to pppd's PTY failed; the call ends (GRE's read line
+  // before it says why)
+  context(/^CTRL: GRE read or PTY write failed \(gre,pty\)=\(-?\d+,-?\d+\)$/, () => ({ decoded: [d('greNetworkEnded')], outcome: 'warning' })),
   // ctrlpacket.c read_pptp_header: EOF on TCP 1723 while reading a control message's length or its body
   context(/^CTRL: (?:EOF or bad error reading ctrl packet(?: length)?\.?|couldn't read packet header \(exit\)|CTRL read failed)$/, () => ({ decoded: [d('ctrlClosed')], outcome: 'warning' })),
   // ctrlpacket.c: what arrived on TCP 1723 is not a PPTP control message (bad length, bad magic cookie, unknown type); pptpd closes
@@ -44,7 +48,13 @@ export const PPTPD_RULES: readonly Rule[] = [
   context(/^CTRL: (?:couldn't read packet header \(retry\)|Read in previous incomplete ctrl packet|Incomplete ctrl packet(?: length)?, retry later|Error reading ctrl packet(?: length)? \(bytes_ttl=\d+(?:,length=\d+)?\): .*)$/, () => step('pptpdHousekeeping')),
   context(/^CTRL: (?:Reaping child PPP\[\d+\]|pppd speed = \d+|Client pppd TERM sending|Client pppd finish wait|Exiting now|I wrote \d+ bytes to the client\.|Sent packet to client|Set parameters to .*|(?:pty|tty)_fd = \d+|local address = .*|remote address = .*|pppd options file = .*|Sending (?:echo request|ECHO REQ).*)$/i, () => step('pptpdHousekeeping')),
   context(/^CTRL \(PPPD Launcher\): .*$/, () => step('pptpdHousekeeping')),
-  context(/^GRE: accepting packet #(\d+)$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
+  context(/^GRE: accepting (?:packet )?#(\d+)(?: from queue)?$/, (m) => step('greAccepted', { n: m[1]! }, 'success')),
+  // pptpgre.c decaps_gre: a packet ahead of the next one expected is queued until the gap fills (or times out)
+  context(/^GRE: buffering packet #(\d+) \(expecting #(\d+), lost or reordered\)$/, (m) => step('greReordered', { n: m[1]!, expected: m[2]! })),
+  // pptpgre.c: the raw GRE socket's read failed with ENOPROTOOPT — Linux reports an ICMP protocol-unreachable answer to the GRE
+  // this server sent as that errno on the socket (net/ipv4/icmp.c icmp_err_convert: ICMP_PROT_UNREACH → ENOPROTOOPT): the PC, or
+  // a NAT router in front of it without PPTP passthrough, refuses GRE — the PC's 806 (619 on older Windows)
+  [/^GRE: read\(fd=\d+,buffer=[^)]*\) from network failed: status = -1 error = Protocol not available$/, () => ({ decoded: [d('greProtoUnreachable')], outcome: 'failure', cause: 'no-ppp-frames' })],
   // pptpgre.c decaps_hdlc: a frame from pppd could not be sent to the PC as GRE (sendto on the raw IP-protocol-47 socket): EPERM is
   // the server's own netfilter refusing it (conntrack/NAT helpers, an OUTPUT rule), ENOBUFS its send queue being full
   context(/^GRE: xmit failed from decaps_hdlc: (.+)$/, (m) => ({ decoded: [d(/not permitted/i.test(m[1]!) ? 'greXmitFirewall' : 'greXmitFailed', { error: m[1]! })], outcome: 'warning' })),

@@ -76,7 +76,8 @@ export const XL2TPD_RULES: readonly Rule[] = [
   context(/^(?:child_handler ?: )?pppd (?:terminated for call \d+ by signal \d+|exited for call \d+ for unknown reason|\d+ successfully terminated)$/, () => step('pppdEnd')),
   context(/^result_code_avp: result code endianness fix for buggy Apple client\. network=(\d+), le=(\d+)$/, (m) => step('l2tpResultCode', { code: m[2]! })),
   // xl2tpd control.c / network.c / avp.c messages
-  context(/^(?:control_finish: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
+  // (call.c call_close writes it too, "call_close: Connection %d closed to …"; a book's copy sets a blank before the colon)
+  context(/^(?:(?:control_finish|call_close) ?: )?Connection (\d+) closed to (\S+?),? port (\d+) \(([^)]*)\)$/, (m) => ({ decoded: [d('l2tpConnectionClosed', { tunnel: m[1]!, peer: m[2]!, port: m[3]!, reason: m[4]! })], outcome: /timeout/i.test(m[4]!) ? 'warning' : 'info' })),
   context(/^Unable to deliver closing message for tunnel \d+\. Destroying anyway\.$/, () => step('l2tpCloseUndelivered', undefined, 'warning')),
   context(/^udp_xmit failed to (\S+?) with err=(-?\d+):(.*)$/, (m) => ({ decoded: [d('udpXmitFailed', { peer: m[1]!, error: m[3]!.trim() })], outcome: 'warning' })),
   // control.c control_finish, on an SCCRQ for a tunnel id this side already has from that address: the other end's tunnel request
@@ -88,6 +89,12 @@ export const XL2TPD_RULES: readonly Rule[] = [
   // xl2tpd answers with a StopCCN "No Authorization" and closes the tunnel. A setting of the server: nothing on the PC changes it
   // (cause l2tp-peer-refused: findings.ts words the finding and what the PC shows)
   [/^(?:control_finish: )?Denied connection to unauthorized peer (\S+)$/, (m) => tagged({ decoded: [d('l2tpPeerNotAllowed', { peer: m[1]! })], outcome: 'failure', cause: 'l2tp-peer-refused' }, { peer: m[1] })],
+  // control.c control_finish, the SCCCN case: this LNS asked the other end to prove the tunnel secret (xl2tpd.conf `challenge = yes`,
+  // the secret from its auth file; RFC 2661 §4.4.3 Challenge / Challenge Response AVPs) and the answer did not check out, or this side
+  // has no secret for that host — the tunnel closes ("Invalid challenge authentication"). A Windows PC's L2TP client does no tunnel
+  // authentication (Wouters & Bantoft, "Building and Integrating Virtual Private Networks with Openswan", 2006, "Microsoft L2TP
+  // Errors": "Windows does not support this mode of authentication"); between two routers the secrets differ
+  [/^(?:control_finish: )?(Invalid authentication for host|No secret key for authenticating) '(.*)'$/, (m) => ({ decoded: [d(m[1]!.startsWith('Invalid') ? 'l2tpTunnelAuthFailed' : 'l2tpTunnelNoSecret', { host: m[2]! })], outcome: 'failure', cause: 'l2tp-tunnel-auth' })],
   // control.c control_finish, on the PC's ICRQ with `assign ip = yes`: "%s: Out of IP addresses on tunnel %d!" — xl2tpd's own
   // `ip range` has no free address; it refuses the call (CDN "No available IP address")
   [/^(?:control_finish: )?Out of IP addresses on tunnel (-?\d+)!$/, () => ({ decoded: [d('noAddressLeft', { address: '' })], outcome: 'failure', cause: 'address-pool' })],
