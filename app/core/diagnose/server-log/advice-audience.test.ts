@@ -43,3 +43,57 @@ describe('pluto stuck in STATE_MAIN_R2 (MI3 never came): the path first, not a w
     expect(findings.map((f) => f.id)).toEqual(['server.ike-auth-failed']);
   });
 });
+
+describe("a catalogue RAS error in a router's own log is worded for the two routers, not the PC's catalogue advice", () => {
+  // an RRAS server's demand-dial call (RemoteAccess 20111, role site): the catalogue's causes and remedies speak of a PC's
+  // connection profile and Device Manager; the router's reader gets the two routers' advice by the code's category
+  const getEventLog = (code: number) =>
+    [
+      'Index              : 1234',
+      'EntryType          : Error',
+      'EventID            : 20111',
+      'Message            : A demand-dial connection to the remote interface Branch on port VPN2-1 was successfully initiated but failed to complete successfully because of the following error: x',
+      'Source             : RemoteAccess',
+      'ReplacementStrings : {Branch, VPN2-1, x}',
+      `Data               : {${code & 255}, ${(code >> 8) & 255}, 0, 0}`,
+      'TimeGenerated      : 5/19/2014 3:21:44 PM',
+      '',
+    ].join('\n');
+  const catalogueSays = (code: number, lang: (typeof LANGS)[number]) => {
+    const t = engineT(lang);
+    return [t(`rasErrors.codes.${code}.causes`), t(`rasErrors.codes.${code}.tryThis`)];
+  };
+  const NOT_PC = { en: 'nothing on a PC fixes it', nl: 'niets op een pc lost het op' } as const;
+  for (const lang of LANGS) {
+    it(`${lang}: the real NT 4.0 KB 183382 event (651, the modem or WAN Miniport)`, () => {
+      const { findings } = explain('rras-nt4-kb183382-router-20111-demand-dial-modem-reported-an-error.txt', lang);
+      expect(findings.map((f) => f.id)).toEqual(['events.ras-error']);
+      const advice = findings[0]!.parts!.filter((p) => p.kind === 'advice').map((p) => p.text);
+      expect(advice.join(' ')).toContain(NOT_PC[lang]);
+      for (const said of catalogueSays(651, lang)) expect(advice).not.toContain(said);
+      expect(findings[0]!.summary).not.toMatch(lang === 'en' ? /Device Manager/ : /Apparaatbeheer/);
+    });
+    it(`${lang}: every catalogue code a demand-dial call reports as a RAS error (Get-EventLog's data)`, () => {
+      const t = engineT(lang);
+      let checked = 0;
+      for (const code of [651, 678, 732, 733, 735, 766, 781, 787, 792, 800, 809, 868, 619, 628, 718, 721, 806, 812, 13806, 13868, 777]) {
+        const log = parseServerLog(getEventLog(code), 'events.txt');
+        const { findings } = explainServerLogs([log], t);
+        const f = findings.find((x) => x.id !== undefined && x.title.includes(String(code)));
+        if (!f || log.entries.find((e) => e.code === code)?.cause !== 'ras-error') continue;
+        checked++;
+        const advice = f.parts!.filter((p) => p.kind === 'advice').map((p) => p.text);
+        expect(advice.join(' '), `${code}`).toContain(NOT_PC[lang]);
+        if (code !== 777) for (const said of catalogueSays(code, lang)) expect(advice, `${code}`).not.toContain(said);
+      }
+      expect(checked).toBeGreaterThanOrEqual(15);
+    });
+  }
+
+  it("a PC's own catalogue error keeps the catalogue's advice (RasClient 20227 on the PC)", () => {
+    const pc = getEventLog(651).replace('20111', '20227').replace('RemoteAccess', 'RasClient').replace('{Branch, VPN2-1, x}', '{{CoId}, anna, Office VPN, 651}');
+    const { findings } = explainServerLogs([parseServerLog(pc, 'events.txt')], engineT('en'));
+    const advice = findings.flatMap((f) => f.parts!.map((p) => p.text));
+    expect(advice).toContain(catalogueSays(651, 'en')[1]);
+  });
+});

@@ -9,6 +9,7 @@ import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state
 import { logWrittenBy, pcEntryOf, saysSideOf, sideOf, type Side, type WrittenBy } from './log-side';
 import { ACCOUNT_CODES, entryCauseKey, isFirewallDrop, serviceKey, serviceWords } from './cause-wording';
 import { unaskedIkeDrops } from './unasked-ike';
+import { routerRasAdvice } from './router-ras-advice';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -367,12 +368,9 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   if (rasCode !== undefined) {
     const x = explainRasError(rasCode, t);
     title = t('vpnRules.rasError.title', { code: rasCode, meaning: x.meaning });
-    parts = [
-      { kind: 'logSays', text: logSays(items[0]!, t) },
-      ...pcEntryParts(items[0]!, t),
-      { kind: 'advice', text: x.causes },
-      { kind: 'advice', text: x.tryThis },
-    ];
+    // (a router's own call — an RRAS demand-dial interface's: the two routers' advice, not the PC's catalogue text; router-ras-advice.ts)
+    const forRouters = routerRasAdvice(items[0]!.entry, items[0]!.whose, rasCode, t);
+    parts = [{ kind: 'logSays', text: logSays(items[0]!, t) }, ...pcEntryParts(items[0]!, t), ...(forRouters ?? [{ kind: 'advice', text: x.causes }, { kind: 'advice', text: x.tryThis }])];
   }
   return { id, severity, title, ...withParts(parts), evidence: serverEvidence(items), fixes: [] };
 }
