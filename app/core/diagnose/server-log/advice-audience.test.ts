@@ -97,3 +97,34 @@ describe("a catalogue RAS error in a router's own log is worded for the two rout
     expect(advice).toContain(catalogueSays(651, 'en')[1]);
   });
 });
+
+describe("a RasClient 20227 of the RRAS server's own demand-dial call takes the site role (its interface named by a demand-dial event)", () => {
+  // the shape of Microsoft Learn's Azure site-to-site RRAS troubleshooting output (Get-EventLog, Format-List): the RemoteAccess
+  // 20111 of the demand-dial interface and the RasClient 20227 "The user SYSTEM dialed a connection named …" of the same call
+  const event = (id: number, source: string, repl: string, message: string, data = '{}') =>
+    [`EventID            : ${id}`, 'MachineName        : gw1', `Data               : ${data}`, 'EntryType          : Error', `Message            : ${message}`, `Source             : ${source}`, `ReplacementStrings : ${repl}`, `InstanceId         : ${id}`, 'TimeGenerated      : 3/18/2016 1:26:02 PM', ''].join('\n');
+  const demandDial = (name: string) =>
+    event(20111, 'RemoteAccess', `{{00000000-0000-0000-0000-000000000000}, ${name}, VPN2-4, x}`, `RoutingDomainID- {00000000-0000-0000-0000-000000000000}: A Demand Dial connection to the remote interface ${name} on port VPN2-4 was successfully initiated but failed to complete successfully because of the following error: x`, '{41, 3, 0, 0}');
+  const demandDialText = (name: string) => `Event ID: 20111\nSource: RemoteAccess\nDescription: A Demand Dial connection to the remote interface ${name} on port VPN2-4 was successfully initiated but failed to complete successfully because of the following error: The remote computer did not respond.\n`;
+  const rasClient = (name: string, code: number) =>
+    event(20227, 'RasClient', `{{B4000371-A67F-452F-AA4C-3125AA9CFC78}, SYSTEM, ${name}, ${code}}`, `CoId={B4000371-A67F-452F-AA4C-3125AA9CFC78}: The user SYSTEM dialed a connection named ${name} which has failed. The error code returned on failure is ${code}.`);
+  const ROWS: [string, string, boolean][] = [
+    ['20111 first, then the 20227 (13801)', demandDial('AzureGateway') + '\n' + rasClient('AzureGateway', 13801), true],
+    ['the 20227 first (the Application log pasted before the System log)', rasClient('AzureGateway', 13801) + '\n' + demandDial('AzureGateway'), true],
+    ['a 20111 pasted as Event Viewer text', demandDialText('AzureGateway') + '\n' + rasClient('AzureGateway', 13801), true],
+    ['another connection: a PC-style 20227 stays the PC\'s', demandDial('AzureGateway') + '\n' + rasClient('Office VPN', 13801), false],
+  ];
+  for (const lang of LANGS) {
+    for (const [name, text, site] of ROWS) {
+      it(`${lang}: ${name}`, () => {
+        const log = parseServerLog(text, 'events.txt');
+        const call = log.entries.find((e) => e.decoded.some((dd) => dd.key === 'rasClientFailed'));
+        expect(call, name).toBeDefined();
+        expect(call!.decoded.some((dd) => dd.values?.role === 'site')).toBe(site);
+        const f = explainServerLogs([log], engineT(lang)).findings.find((x) => x.id === 'server.ike-auth-failed');
+        expect(f).toBeDefined();
+        if (site) expect(f!.summary).not.toMatch(lang === 'en' ? /On the PC/ : /Op de pc/);
+      });
+    }
+  }
+});
