@@ -128,3 +128,21 @@ describe("a RasClient 20227 of the RRAS server's own demand-dial call takes the 
     }
   }
 });
+
+describe("strongSwan: a later refusal's configured-proposals line words the finding when the first refusal has none", () => {
+  // the real log's first `received proposals inacceptable` (line 1) comes without `configured proposals`; its third (line 13) with
+  // AES_CBC_256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024, which Windows' connection can be set to (windows-ike-settings.ts)
+  const file = 'charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt';
+  for (const lang of LANGS) {
+    it(lang, () => {
+      const t = engineT(lang);
+      const [f] = explain(file, lang).findings.filter((x) => x.id === 'server.ike-proposal-mismatch');
+      expect(f).toBeDefined();
+      expect(f!.title).toBe(t('serverLog.cause.ikeNoProposal.windowsIkeSetting.title', { code: '' }));
+      expect(f!.summary).toContain('-EncryptionMethod AES256 -IntegrityCheckMethod SHA196 -DHGroup Group2');
+      expect(f!.parts!.filter((p) => p.kind === 'advice').map((p) => p.text)).toContain(t('serverLog.cause.ikeNoProposal.windowsIkeSetting.pc'));
+      // the evidence still starts at the first refusal
+      expect(f!.evidence[0]!.line).toBe(1);
+    });
+  }
+});
