@@ -90,6 +90,20 @@ describe("a catalogue RAS error in a router's own log is worded for the two rout
     });
   }
 
+  for (const lang of LANGS) {
+    it(`${lang}: a demand-dial call's 738 (no address), 741 and 742 (encryption) name the two routers, not the PC's settings`, () => {
+      const t = engineT(lang);
+      for (const [code, cause] of [[738, 'address-pool'], [741, 'server-refused-encryption'], [742, 'pc-refused-encryption']] as const) {
+        const log = parseServerLog(getEventLog(code), 'events.txt');
+        expect(log.entries.find((e) => e.code === code)?.cause, `${code}`).toBe(cause);
+        const [f] = explainServerLogs([log], t).findings;
+        expect(f!.summary, `${code}`).toContain(NOT_PC[lang]);
+        expect(f!.summary, `${code}`).not.toContain(t(`serverLog.cause.${cause}.pc`));
+        expect(f!.title, `${code}`).toBe(t(`serverLog.causeAsSite.${cause}.title`, { code }));
+      }
+    });
+  }
+
   it("a PC's own catalogue error keeps the catalogue's advice (RasClient 20227 on the PC)", () => {
     const pc = getEventLog(651).replace('20111', '20227').replace('RemoteAccess', 'RasClient').replace('{Branch, VPN2-1, x}', '{{CoId}, anna, Office VPN, 651}');
     const { findings } = explainServerLogs([parseServerLog(pc, 'events.txt')], engineT('en'));
