@@ -58,7 +58,9 @@ describe('ike-no-mi3: UDP 4500 usually, a pre-shared key mismatch on some server
 
 describe("ike-no-mi3's per-line sentences name both likely causes, as the finding does", () => {
   // MikroTik's racoon time-up and Libreswan's MAIN_R2 give-up: a blocked UDP 500/4500 and a differing pre-shared key look the same
-  // on the server (it cannot read the next message and keeps waiting); the line's sentence must not name the port alone
+  // on the server (it cannot read the next message and keeps waiting); the line's sentence must not name the port alone. (Libreswan's
+  // sentence names the key as unlikely: pluto logs a key it cannot decrypt MI3 with on a line of its own, ikev1.c "probable
+  // authentication failure (mismatch of preshared secrets?)" — cause-wording.ts; still both are named)
   const lines = {
     mikrotik: '10:00:01 ipsec,info phase1 negotiation failed due to time up 203.0.113.5[500]<=>198.51.100.7[500] 1b2c3d4e5f607182:0000000000000000',
     libreswan: 'Mar 16 18:41:52 vm pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: max number of retransmissions (2) reached STATE_MAIN_R2',

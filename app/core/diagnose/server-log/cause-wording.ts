@@ -56,6 +56,16 @@ export function entryCauseKey(e: ServerLogEntry, whose?: WrittenBy): string {
     return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;
   }
   const key = causeKey(e.cause!, WORDED_BY_LOG.has(e.cause!) ? saysSideOf(e, whose) : sideOf(e));
+  // pluto (Libreswan, Openswan) stuck in STATE_MAIN_R2 (mi3NeverCame): a wrong pre-shared key is not what it shows — pluto decrypts
+  // the PC's MI3 and, failing, logs a line of its own ("probable authentication failure (mismatch of preshared secrets?)": ikev1.c
+  // process_packet_tail, SMF_PSK_AUTH | SMF_FIRST_ENCRYPTED_INPUT; the real pluto-docker-l2tp-psk-mismatch-malformed-id-payload.txt).
+  // MI3 that never came is the path: UDP 4500 (MI3 is the first message sent there once NAT is detected, RFC 3947 §4), a Windows PC
+  // that will not finish IPsec with a server behind NAT without AssumeUDPEncapsulationContextOnSendRule (error 809: Microsoft KB
+  // 926179; hwdsl2/setup-ipsec-vpn docs/clients.md, "Windows error 809"), or a certificate's large MI3 split into fragments dropped
+  // on the way. Racoon / MikroTik's time-up keeps the key first: it logs no such line (serverLog.cause.ike-no-mi3)
+  if (e.cause === 'ike-no-mi3' && (key === 'serverLog.cause.ike-no-mi3' || key === 'serverLog.causeAsSite.ike-no-mi3') && e.decoded.some((x) => x.key === 'mi3NeverCame')) {
+    return key === 'serverLog.cause.ike-no-mi3' ? 'serverLog.cause.ikeNoMi3KeyLoggedApart' : 'serverLog.causeAsSite.ikeNoMi3KeyLoggedApart';
+  }
   // a server's refusal of the PC's IKE proposals whose line said which Windows IPsec policy sends one of the server's, or that
   // Windows can send none (families/windows-ike-settings.ts): advice for that, not "set the configuration to what the server allows"
   if (key === 'serverLog.cause.ike-no-proposal') {

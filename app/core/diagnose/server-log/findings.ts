@@ -9,6 +9,7 @@ import { SERVICE_CAUSES, serviceState, type ServiceState } from './service-state
 import { logWrittenBy, pcEntryOf, saysSideOf, sideOf, type Side, type WrittenBy } from './log-side';
 import { ACCOUNT_CODES, entryCauseKey, isFirewallDrop, serviceKey, serviceWords } from './cause-wording';
 import { unaskedIkeDrops } from './unasked-ike';
+import { routerRasAdvice } from './router-ras-advice';
 
 /**
  * Server-log causes → findings. The ids are the client side's where the PC shows the same failure
@@ -279,6 +280,24 @@ export const serverEvidence = (items: readonly ServerEvidence[]): Evidence[] => 
  * GRE leads a GRE finding.
  */
 function leadOf(items: readonly ServerEvidence[]): ServerEvidence {
+  return withWindowsIkeWords(items, sideLeadOf(items));
+}
+
+/** The statements that say which Windows IPsec setting fits the server's configured proposals, or that none does (strongswan-proposal.ts) */
+const WINDOWS_IKE_WORDS: ReadonlySet<string> = new Set(['windowsIkeSetting', 'windowsIkeNone']);
+const saysWindowsIke = (i: ServerEvidence): boolean => i.entry.decoded.some((x) => WINDOWS_IKE_WORDS.has(x.key));
+/**
+ * A refusal of the PC's proposals without strongSwan's `configured proposals` line before it (the log's first, a paste that starts
+ * after it, another IKE_SA's): where a later refusal of the same finding in the same log carries it, that one words the finding —
+ * its Windows IPsec setting (cause-wording.ts ike-no-proposal), not the general "set the configuration to what the server allows"
+ * (the real charon-win10-ikev2-no-prop-3des-sha1-modp1024.txt: its first refusal has no such line, its third has).
+ */
+function withWindowsIkeWords(items: readonly ServerEvidence[], chosen: ServerEvidence): ServerEvidence {
+  if (chosen.entry.cause !== 'ike-no-proposal' || saysWindowsIke(chosen)) return chosen;
+  return items.find((i) => i.source === chosen.source && i.entry.cause === 'ike-no-proposal' && sideOf(i.entry) === sideOf(chosen.entry) && saysWindowsIke(i)) ?? chosen;
+}
+
+function sideLeadOf(items: readonly ServerEvidence[]): ServerEvidence {
   const first = items[0]!;
   // (a firewall's record of the drop leads before what the drop caused — a PPTP client's LCP time-out, which names no machine)
   if (first.entry.cause === 'no-ppp-frames') {
@@ -370,12 +389,9 @@ function draftFinding(id: string, code: number | undefined, items: ServerEvidenc
   if (rasCode !== undefined) {
     const x = explainRasError(rasCode, t);
     title = t('vpnRules.rasError.title', { code: rasCode, meaning: x.meaning });
-    parts = [
-      { kind: 'logSays', text: logSays(items[0]!, t) },
-      ...pcEntryParts(items[0]!, t),
-      { kind: 'advice', text: x.causes },
-      { kind: 'advice', text: x.tryThis },
-    ];
+    // (a router's own call — an RRAS demand-dial interface's: the two routers' advice, not the PC's catalogue text; router-ras-advice.ts)
+    const forRouters = routerRasAdvice(items[0]!.entry, items[0]!.whose, rasCode, t);
+    parts = [{ kind: 'logSays', text: logSays(items[0]!, t) }, ...pcEntryParts(items[0]!, t), ...(forRouters ?? [{ kind: 'advice', text: x.causes }, { kind: 'advice', text: x.tryThis }])];
   }
   return { id, severity, title, ...withParts(parts), evidence: serverEvidence(items), fixes: [] };
 }

@@ -38,7 +38,9 @@ const fromSite = (e: ServerLogEntry): boolean => e.decoded.some((dd) => dd.value
 // (traffic-selector-mismatch between two routers: each one's local networks must be the other's remote ones)
 // (auth-protocol-mismatch, credentials-rejected: a Windows RRAS server's own demand-dial call to another router, RemoteAccess 20111 —
 // the other router refusing to authenticate itself with the method configured, 919, or refusing this router's user name and password)
-const SITE_CAUSES: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'credentials-rejected', 'ike-auth-failed', 'ike-no-proposal', 'traffic-selector-mismatch', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group']);
+// (address-pool, pc-refused-encryption, server-refused-encryption: the same demand-dial call's 738 / 742 / 741, causeOfRasCode — the link
+// between the two routers got no address, or the two did not agree on MPPE: no PC's IPv4 or Data encryption setting is involved)
+const SITE_CAUSES: ReadonlySet<Cause> = new Set(['auth-protocol-mismatch', 'credentials-rejected', 'ike-auth-failed', 'ike-no-proposal', 'traffic-selector-mismatch', 'ike-no-mi3', 'ike-auth-never-came', 'ike-init-unanswered', 'ike-no-tunnel-group', 'address-pool', 'pc-refused-encryption', 'server-refused-encryption']);
 /**
  * The entry is from a Windows PC's own RAS trace (role 'pc': a RASMAN trace that dialled a phone-book entry, a ppp.log whose packets
  * say it logs in — parse/server-log/families/rasman.ts, ppp-log.ts): its causes keep serverLog.cause's wording, which is the Windows

@@ -10,6 +10,7 @@ import { FORWARDED_EVENT_SOURCES, isNxlogJson, isSnareRecord, nxlogEvent, snareE
 import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isMarkdownEventLine, isMarkdownEventRow, readMarkdownEventLine } from './event-markdown-table';
 import { isRasClientMessage, rasClientMessageHit } from './rasclient-message';
+import { noteDemandDialCall } from './demand-dial-calls';
 import { eventXmlTextBlock, isEventXmlText } from './event-xml-text';
 import { isServiceControlSource, serviceControlHit, ServiceWatch } from './service-control-events';
 import { ExportDates, exportSeparator, isExportLine, readExportHeader, readExportRow, type ExportRow } from './event-export';
@@ -96,6 +97,7 @@ function finishEvent(state: FamilyState): ServerLogEntry[] {
   const ev = state.event as EventInProgress | undefined;
   state.event = undefined;
   const done = ev ? completeEvent(ev, state) : null;
+  if (done) noteDemandDialCall(done, state);
   return done ? [done] : [];
 }
 
@@ -306,6 +308,8 @@ export const rrasFamily: FamilyParser = {
   },
   track(seen, state) {
     const entry = seen.entry();
+    // (a 20227 of the server's own demand-dial call: the site role, demand-dial-calls.ts — a failure's test first)
+    noteDemandDialCall(entry, state);
     // (a table's group line, `ProviderName: RemoteAccess`, reads like a Format-List field but starts no event: event-table-rows.ts)
     if (entry.decoded[0]?.key === 'step.eventTableGroup' || entry.decoded[0]?.key === 'step.eventTableHead') return;
     if (state.iasTime) {
