@@ -12,6 +12,8 @@ import type { CommandRunner } from '../../app/system/run';
 import { MAX_ARCHIVE_LOGS } from '../../app/shared/limits';
 import { inMemory } from './capture-fuzz';
 import { tarOf } from './tar-of';
+import { markEncrypted } from './zip-headers';
+import { strToU8, zipSync } from 'fflate';
 
 /**
  * Damaged input for the problems the corpus and the fuzzer do not reach (test/problem-language.test.ts):
@@ -120,6 +122,8 @@ async function readerProblems(): Promise<Problem[]> {
     const archives = dir('archives/server-logs');
     writeFileSync(join(archives, 'cut.tar'), (await tarOf([['a.log', line], ['b.log', line.repeat(20)]])).subarray(0, 1536 + 100));
     writeFileSync(join(archives, 'many.tar'), await tarOf(Array.from({ length: MAX_ARCHIVE_LOGS + 1 }, (_, i): [string, string] => [`log${i}.txt`, line])));
+    // a ZIP with a password-protected file (the others read)
+    writeFileSync(join(archives, 'locked.zip'), markEncrypted(zipSync({ 'a.log': strToU8(line), 'b.log': [strToU8(line), { level: 0 }] }), 1));
     try {
       return [
         ...(await readCaptureDir(bad)).readProblems,
