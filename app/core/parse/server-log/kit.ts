@@ -72,7 +72,7 @@ export interface FamilyParser {
 
 type Handler = (m: RegExpMatchArray, pre: Prefixed, state: FamilyState) => Hit | null;
 /** What a context rule's handler writes to the family's state, done without decoding (see `context`). */
-type Counted = (message: string, state: FamilyState) => void;
+type Counted = (message: string, state: FamilyState, pre: Prefixed) => void;
 export type Rule = readonly [RegExp, Handler] | readonly [RegExp, Handler, 'context'] | readonly [RegExp, Handler, 'context', Counted] | readonly [RegExp, Handler, 'fallback'];
 
 /**
@@ -174,7 +174,7 @@ export function setTemplateCache(on: boolean): void {
 function tryRule(rule: Rule, message: string, pre: Prefixed, state: FamilyState, countOnly: boolean): Hit | null {
   if (countOnly && rule[2] === 'context') {
     if (!rule[0].test(message)) return null;
-    rule[3]?.(message, state);
+    rule[3]?.(message, state, pre);
     return COUNTED;
   }
   const m = message.match(rule[0]);

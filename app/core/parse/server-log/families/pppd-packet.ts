@@ -4,6 +4,7 @@ import { mppeFromPppd } from '../ppp-packet';
 import { notePppdNak } from './pppd-negotiation';
 import { pppdOptionType } from '../ppp-option-names';
 import { judgeRejects, type RejectedOption } from '../ppp-reject';
+import { noteCcpRequestIn } from './pppd-ccp-restart';
 
 /**
  * A name pppd printed with `%q` (utils.c vslprintf) or in a packet dump's `name = "…"` (utils.c print_string): a backslash before
@@ -48,7 +49,7 @@ export function packetDump(m: RegExpMatchArray, negotiation?: { key: string; sta
   } else if (proto === 'LCP' && codeName === 'ProtRej') protocolRejected(hit, body, dir);
   if (codeName === 'ConfRej') judgeRejected(hit, proto, dir, options);
   // a Configure-Request from the other side after MPPE came up restarts CCP (fsm.c, Opened state): pppd.ts's "MPPE disabled" reads it
-  if (negotiation && proto === 'CCP' && dir === 'in' && codeName === 'ConfReq' && negotiation.state[`mppeUp:${negotiation.key}`]) negotiation.state[`ccpRestarted:${negotiation.key}`] = true;
+  if (negotiation && proto === 'CCP' && dir === 'in' && codeName === 'ConfReq') noteCcpRequestIn(negotiation.state, negotiation.key);
   if (negotiation && code !== undefined && code <= 3) {
     const loop = notePppdNak(`${negotiation.key} ${proto}`, dir, codeName, options, negotiation.state);
     if (loop.length) {
