@@ -18,6 +18,12 @@ interface Calls {
 }
 
 const callsOf = (state: FamilyState): Calls => (state.demandDial ??= { interfaces: new Set(), pending: new Map() }) as Calls;
+/**
+ * Connection names and interface names remembered at once: a paste of many PCs' RasClient events holds a failure per attempt and no
+ * demand-dial event — kept without a bound, each would stay in memory past the entries cap. Cleared when full (as the rule cache is).
+ */
+const MAX_NAMES = 256;
+const MAX_PENDING_PER_NAME = 64;
 /** a demand-dial event's text: the interface it names (mprlog.h "the remote interface %1", "Unable to load the interface %1") */
 const NAMED_INTERFACE = /\bremote\s+interface\s+(\S+)|\bthe\s+interface\s+(\S+)\s+from\b/i;
 const DEMAND_DIAL_TEXT_KEYS: ReadonlySet<string> = new Set(['rrasEventDemandDialFailed', 'rrasEventDemandDialFailedUnknown', 'rrasEventDemandDialNotLoaded', 'rrasEventDemandDialNotLoadedUnknown']);
@@ -35,12 +41,17 @@ export function noteDemandDialCall(e: ServerLogEntry, state: FamilyState): void 
       if (typeof name !== 'string' || name === '?') return;
       const calls = callsOf(state);
       if (calls.interfaces.has(name)) asSite(e);
-      else calls.pending.set(name, [...(calls.pending.get(name) ?? []), e]);
+      else {
+        if (calls.pending.size >= MAX_NAMES && !calls.pending.has(name)) calls.pending.clear();
+        const waiting = calls.pending.get(name) ?? [];
+        if (waiting.length < MAX_PENDING_PER_NAME) calls.pending.set(name, [...waiting, e]);
+      }
       return;
     }
     const name = dd.key === 'rrasDemandDialFailed' ? dd.values?.entry : DEMAND_DIAL_TEXT_KEYS.has(dd.key) ? (NAMED_INTERFACE.exec(e.text)?.slice(1).find(Boolean) ?? undefined) : undefined;
     if (typeof name === 'string' && name !== '?' && !name.startsWith('<')) {
       const calls = callsOf(state);
+      if (calls.interfaces.size >= MAX_NAMES) calls.interfaces.clear();
       calls.interfaces.add(name);
       for (const p of calls.pending.get(name) ?? []) asSite(p);
       calls.pending.delete(name);
