@@ -97,6 +97,14 @@ describe('tunnelmedic explain-log', () => {
     const scan = ReportSchema.parse(JSON.parse((await cli(['scan', '--demo', '--server-log', archive, '--json'])).stdout));
     expect(scan.serverLogs!.map((l) => l.source)).toEqual([`${archive}/var/log/router.log`, `${archive}/var/log/messages`]);
   });
+  it('no cause, but failing lines: the no-cause line points back to them (en, nl); a log without failures says no cause alone', async () => {
+    const fgt = file('fgt.txt', 'date=2019-02-15 time=10:57:56 logid="0101039426" type="event" subtype="vpn" level="alert" vd="root" logdesc="SSL VPN login fail" action="ssl-login-fail" tunneltype="ssl-web" remip=10.1.100.254 user="u1" reason="sslvpn_login_unknown_user" msg="SSL user failed to logged in"\n');
+    expect((await cli(['explain-log', fgt])).stdout).toContain("No cause found in the server log. The log's failing line (✖) names no cause TunnelMedic can map to a change on the PC");
+    expect((await cli(['explain-log', fgt, '--lang', 'nl'])).stdout).toContain('De mislukte regel (✖) van het logboek noemt geen oorzaak');
+    const quiet = await cli(['explain-log', file('ok.txt', 'Jan  5 10:00:01 vpn pppd[1]: Connect: ppp0 <--> /dev/pts/1\n')]);
+    expect(quiet.stdout).toContain('No cause found in the server log.\n');
+    expect(quiet.stdout).not.toContain('failing line');
+  });
   it('--json: serverLogs (counts, decoded entries) and findings', async () => {
     const r = await cli(['explain-log', file('router.txt', `${PROTREJ}this line is not a log line\n`), '--json']);
     const doc = JSON.parse(r.stdout);

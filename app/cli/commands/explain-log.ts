@@ -137,9 +137,21 @@ export function noCauseLine(reports: readonly ServerLogReport[], language: strin
   return t('serverLog.noCauseIn', { whose: t(`serverLog.writtenBy.${whose}`) });
 }
 
+/**
+ * The no-cause line, and where the logs read hold failures without a cause (FortiClient's refused log-ins, a firewall dropping the
+ * PC's traffic inside a working tunnel …), a sentence that points back to them: "no cause" after lines marked ✖ read as a
+ * contradiction.
+ */
+function noCauseText(reports: readonly ServerLogReport[], language: string): string {
+  const failing = reports.reduce((n, r) => n + (r.verdict === 'ok' ? r.entries.filter((e) => e.outcome === 'failure').length : 0), 0);
+  if (!failing) return noCauseLine(reports, language);
+  const t = engineT(language === 'nl' ? 'nl' : 'en');
+  return `${noCauseLine(reports, language)} ${t('serverLog.failuresWithoutCause', { count: failing })}`;
+}
+
 function formatFindings(findings: readonly Finding[], language: string, reports: readonly ServerLogReport[]): string {
   const l = L[language === 'nl' ? 'nl' : 'en'];
-  if (!findings.length) return `${noCauseLine(reports, language)}\n`;
+  if (!findings.length) return `${noCauseText(reports, language)}\n`;
   const out: string[] = [];
   for (const f of findings) {
     out.push(`${severityLabel(f.severity, language)}  ${f.title}   [${f.id}]`);
