@@ -2,6 +2,7 @@ import type { Envelope, IpcError, OpenedServerLog, Progress, ServerLogExplanatio
 import { MAX_SERVER_LOG_CHARS } from '../../../app/shared/limits';
 import { asIpcError, call } from '../api';
 import type { DroppedArchive, DroppedLog } from './dropped-log';
+import { isBinaryVerdict } from '../../../app/shared/binary-verdicts';
 
 export type ExplainState = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ServerLogExplanation } | { status: 'error'; error: IpcError };
 
@@ -191,7 +192,7 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       await explain(read.text, read.label);
       // a binary file (an .evtx, a capture): its bytes are no text to show or edit — the box is emptied, the verdict says what it is
       const verdict = work.state.status === 'done' ? work.state.result.serverLog?.verdict : undefined;
-      if (mine === generation && (verdict === 'binary' || verdict === 'windows-event-log' || verdict === 'packet-capture')) set({ text: '', label: undefined });
+      if (mine === generation && verdict !== undefined && isBinaryVerdict(verdict)) set({ text: '', label: undefined });
     },
     showArchiveLog(index: number): void {
       const chosen = work.archive?.logs[index];

@@ -106,8 +106,8 @@ export interface UnknownLine {
  */
 export type InputVerdict = 'ok' | 'empty' | 'binary' | 'windows-event-log' | 'packet-capture' | 'route-print' | 'ipconfig' | 'not-a-log';
 
-/** The verdicts of a file that is not text (an archive's binary files are left out: server-log-archive.ts). */
-export const isBinaryVerdict = (v: InputVerdict): boolean => v === 'binary' || v === 'windows-event-log' || v === 'packet-capture';
+/** The verdicts of a file that is not text (app/shared, where the paste box reads it too). */
+export { isBinaryVerdict } from '../../../shared/binary-verdicts';
 
 export interface ServerLogResult {
   source: string;
