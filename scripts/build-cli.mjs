@@ -260,14 +260,24 @@ async function buildScripts(outdir, logLevel) {
     state.lateRoots.delete(key);
   }
   const roots = [...state.lateRoots.keys()].sort().join();
-  const late = await build({ ...lateBuildOptions(outdir, state), logLevel });
+  const late = refuseUndefinedImports(await build({ ...lateBuildOptions(outdir, state), logLevel }));
   state.lateRoots.clear();
-  const main = await build({ ...cliBuildOptions(outdir, state), logLevel });
+  const main = refuseUndefinedImports(await build({ ...cliBuildOptions(outdir, state), logLevel }));
   const mainFiles = filesOf(root, main.metafile);
   const same = mainFiles.size === state.mainModules.size && [...mainFiles].every((f) => state.mainModules.has(f));
   if (!same || [...state.lateRoots.keys()].sort().join() !== roots) throw new Error('the CLI\'s main script changed between its two passes: the split would not hold');
   for (const file of filesOf(root, late.metafile)) if (mainFiles.has(file)) throw new Error(`${file} is in both of the CLI's scripts`);
   return main;
+}
+
+/**
+ * esbuild only warns when an import names what its module does not export (`import-is-undefined`), and the script then calls
+ * undefined at run time: in the split CLI that is a stand-in gone wrong (cli-split.mjs), so the build fails instead of shipping it.
+ */
+function refuseUndefinedImports(result) {
+  const bad = result.warnings.filter((w) => w.id === 'import-is-undefined');
+  if (bad.length) throw new Error(`the CLI build imports what a module does not export: ${bad.map((w) => `${w.location?.file}:${w.location?.line} ${w.text}`).join('; ')}`);
+  return result;
 }
 
 /**

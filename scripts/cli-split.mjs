@@ -77,9 +77,12 @@ export const mainImports = (root, state) => ({
       if (!file || !state.mainModules.has(file)) return undefined;
       const key = keyOf(root, file);
       state.shared.set(key, file);
-      return { path: key, namespace: 'tm-main' };
+      // (the stand-in's path must not end in `.mjs`: esbuild takes such a file for an ES module whatever it holds, ignores its
+      // `module.exports` and leaves every import of it undefined — fflate's esm/index.mjs, shared once the capture reader read ZIPs,
+      // broke `report --out x.zip` in the built CLI; `#main` keeps the name readable and no extension decides the format)
+      return { path: `${key}#main`, namespace: 'tm-main', pluginData: { key } };
     });
-    b.onLoad({ filter: /.*/, namespace: 'tm-main' }, (args) => ({ contents: `module.exports = __tmMain(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'tm-main' }, (args) => ({ contents: `module.exports = __tmMain(${JSON.stringify(args.pluginData.key)});`, loader: 'js' }));
   },
 });
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCapture } from '../bench/generate-capture';
 import { cli, freshDataDir } from './support/cli';
@@ -105,6 +106,29 @@ describe('the bundled CLI and its code cache', () => {
       expect(built.stdout.length).toBeGreaterThan(200);
       expect(built.stdout.replace(/tm-data-\w+/g, 'DATA')).toBe(source.stdout.replace(/tm-data-\w+/g, 'DATA'));
     }
+  });
+
+  it('a package both scripts use (fflate: the capture reader\'s ZIP logs, the report\'s zip) works from the late one: report zips, explain-log of a ZIP', async () => {
+    const names = (file: string) => Object.keys(unzipSync(readFileSync(file))).sort();
+    for (const redact of [[], ['--redact']]) {
+      const built = join(OUT, `built${redact.length}.zip`);
+      const source = join(OUT, `source${redact.length}.zip`);
+      const b = builtCli(['report', '--demo', ...redact, '--out', built]);
+      const s = await cli(['report', '--demo', ...redact, '--out', source]);
+      expect(b.stderr.replaceAll(built, 'ZIP')).toBe(s.stderr.replaceAll(source, 'ZIP'));
+      expect(b.code).toBe(s.code);
+      expect(names(built)).toEqual(names(source));
+      expect(names(built)).toContain('report.json');
+    }
+    const archive = join(OUT, 'logs.zip');
+    const log = readFileSync(join(ROOT, 'test', 'fixtures', 'real', 'server-logs', 'charon-android-app-log-ike-sa-init-no-proposal-chosen.txt'));
+    writeFileSync(archive, zipSync({ 'RemoteAccess/charon.log': new Uint8Array(log) }));
+    const built = builtCli(['explain-log', archive]);
+    const source = await cli(['explain-log', archive]);
+    expect(built.stderr).toBe(source.stderr);
+    expect(built.code).toBe(source.code);
+    expect(built.stdout).toContain('charon.log');
+    expect(built.stdout).toBe(source.stdout);
   });
 
   it('scan --demo runs from the main script alone: the late one (other commands\' modules) is not read', () => {
