@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -129,6 +129,23 @@ describe('the bundled CLI and its code cache', () => {
     expect(built.code).toBe(source.code);
     expect(built.stdout).toContain('charon.log');
     expect(built.stdout).toBe(source.stdout);
+  });
+
+  it('every other command answers from the build as from the sources (rollback and guard with nothing to act on, an HTML report, the scripts folder)', async () => {
+    for (const [name, args] of [
+      ['rollback', ['rollback', '--last']],
+      ['guard', ['guard', 'list']],
+      ['html', ['report', '--demo', '--out', 'OUTPUT.html']],
+      ['scripts', ['scripts', '--demo', '--out', 'OUTPUT']],
+    ] as const) {
+      const place = (side: string) => join(OUT, `${name}-${side}`);
+      const built = builtCli(args.map((a) => a.replace('OUTPUT', place('built'))));
+      const source = await cli(args.map((a) => a.replace('OUTPUT', place('source'))));
+      const same = (r: { stdout: string; stderr: string }, side: string) => (r.stdout + r.stderr).replaceAll(place(side), 'OUTPUT').replace(/tm-data-\w+/g, 'DATA');
+      expect(same(built, 'built'), name).toBe(same(source, 'source'));
+      expect(built.code, name).toBe(source.code);
+      if (name === 'scripts') expect(readdirSync(place('built')).sort()).toEqual(readdirSync(place('source')).sort());
+    }
   });
 
   it('scan --demo runs from the main script alone: the late one (other commands\' modules) is not read', () => {
