@@ -30,6 +30,7 @@ export const FINDING_IDS = [
   'server.ppp-setup-failed',
   'server.certificate-missing',
   'server.service-down',
+  'server.tunnel-traffic-dropped',
 ] as const;
 
 /** Why a string is not usable as a corporate network, in English (schemas, logs), or null when it is. */

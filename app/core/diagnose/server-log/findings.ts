@@ -103,12 +103,18 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   // only that the server does not answer; nothing on it is involved (service-state.ts)
   'service-down': 'server.service-down',
   'service-recovered': 'server.service-down',
+  // the tunnel is up and the server's own firewall drops what the PC sends through it (a netfilter drop of a packet that came in
+  // through a PPP link, a Sophos Firewall's denied packet out of a tunnel): no Windows error at all — the PC is connected and nothing
+  // behind the server answers. A new id: only the server's log shows it, and no other id's advice fits (nothing in the PC's VPN
+  // settings is wrong; the fix is a firewall rule for the VPN clients' traffic, or the PC asking for what the rules forbid)
+  'tunnel-traffic-dropped': 'server.tunnel-traffic-dropped',
 };
 
 /** The Windows error the PC shows for this cause, where one is known (for titles and correlation). */
 const CAUSE_CODE: Partial<Record<Cause, number>> = { 'credentials-rejected': 691, 'pc-refused-encryption': 742, 'server-refused-encryption': 742, 'mppe-unavailable': 742, 'mppe-stateful-only': 742, 'mppe-renegotiated': 734, 'no-ppp-frames': 806, 'ike-no-mi3': 809, 'ike-auth-never-came': 809, 'ike-init-unanswered': 809, 'ipsec-config-error': 809, 'l2tp-peer-refused': 809, 'auth-protocol-mismatch': 734, 'pptp-server-unreachable': 800, 'pptp-control-blocked': 800, 'esp-blocked': 809, 'policy-constraint': 812 };
 
-const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came']);
+// (a firewall's refusal inside a working tunnel may be the site's rule — what VPN users may reach —, not a fault: a warning)
+const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-auth-never-came', 'tunnel-traffic-dropped']);
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router in a site-to-site tunnel: "…, from a router in a tunnel with another router (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays', pc: 'serverLog.pcSays' };

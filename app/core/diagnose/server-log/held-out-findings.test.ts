@@ -34,6 +34,25 @@ describe('findings of the held-out real logs', () => {
     expect(explainServerLogs([parseServerLog(other, 'x')], t).findings.map((f) => f.id)).toEqual(['vpn.encryption-mismatch']);
   });
 
+  it("connected, but the server's firewall drops what the PC sends through the tunnel: server.tunnel-traffic-dropped, a warning with both lines and the rule to ask for (en, nl)", () => {
+    const file = 'pppd-pptpd-windows-falmer-session-up-iptables-drops-tunnel-traffic-in-ppp0-pc-hangs-up.txt';
+    const [f, ...rest] = explainServerLogs([parseServerLog(readRepoText(`test/fixtures/real/server-logs/${file}`), file)], t).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ id: 'server.tunnel-traffic-dropped', severity: 'warning', title: "Connected, but the server's firewall drops what the PC sends through the tunnel" });
+    expect(f!.evidence.map((e) => e.line)).toEqual([58, 70]);
+    expect(f!.summary).toContain('-A FORWARD -i ppp+ -j ACCEPT');
+    const nl = explainServerLogs([parseServerLog(readRepoText(`test/fixtures/real/server-logs/${file}`), file)], engineT('nl')).findings[0]!;
+    expect(nl.title).toBe('Verbonden, maar de firewall van de server gooit weg wat de pc door de tunnel stuurt');
+    // what is no finding: a broadcast the PC's Windows sends (dropped on any healthy server), a drop of what came in on the LAN, an
+    // accepted packet from the tunnel
+    const line = (prefix: string, into: string, dst: string) => `Jul  3 00:28:06 fw kernel: [1.2] ${prefix}: IN=${into} OUT=eth2 SRC=192.168.10.21 DST=${dst} LEN=60 TOS=0x00 PREC=0x00 TTL=127 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1`;
+    const ids = (text: string) => explainServerLogs([parseServerLog(text, 'x')], t).findings.map((x) => x.id);
+    expect(ids(line('Dropped by firewall', 'ppp0', '10.0.0.5'))).toEqual(['server.tunnel-traffic-dropped']);
+    expect(ids(line('Dropped by firewall', 'ppp0', '192.168.10.255'))).toEqual([]);
+    expect(ids(line('Dropped by firewall', 'eth0', '10.0.0.5'))).toEqual([]);
+    expect(ids(line('ACCEPT', 'ppp0', '10.0.0.5'))).toEqual([]);
+  });
+
   it("an MS-CHAP v2 Success this side's pppd could not read is no wrong password (no 691)", () => {
     expect(findingsOf('pppd-nm-l2tp-client-mschapv2-success-badly-formed-chap-failed.txt')).toEqual([]);
   });

@@ -48,7 +48,11 @@ describe("Sophos Firewall's (SFOS) key=value records", () => {
       records: 4,
       understood: 4,
       families: { sfos: 4 },
-      causes: [],
+      // (the two packets out of a tunnel the rules denied: a connected user's traffic, server.tunnel-traffic-dropped)
+      causes: [
+        [1, 'tunnel-traffic-dropped'],
+        [3, 'tunnel-traffic-dropped'],
+      ],
       says: [
         [1, "The Sophos Firewall's rules denied TCP 53 from 10.82.234.6 to 192.168.0.1 that came out of a VPN tunnel (Firewall Rule): the VPN is connected, but this user may not reach that address. It was passing through, from tun0 to Port1."],
         [2, "The Sophos Firewall logged a packet that is no VPN's (TCP 18 from 51.77.56.9 to 185.7.209.207, Appliance Access). It came in on Port2."],
@@ -117,7 +121,10 @@ describe("Sophos Firewall's (SFOS) key=value records", () => {
     }
     expect([first(PACKET('UDP', 500, 'Allow')).cause, first(PACKET('UDP', 500, 'Allow')).outcome]).toEqual([undefined, 'info']);
     const inside = first(PACKET('UDP', 500, 'Deny', 'tun0'));
-    expect([inside.cause, inside.outcome]).toEqual([undefined, 'warning']);
+    // (a connected user's packet the rules denied: server.tunnel-traffic-dropped, a warning; one they allowed is nothing)
+    expect([inside.cause, inside.outcome]).toEqual(['tunnel-traffic-dropped', 'warning']);
+    const allowed = first(PACKET('UDP', 500, 'Allow', 'tun0'));
+    expect([allowed.cause, allowed.outcome]).toEqual([undefined, 'info']);
   });
 
   it('the summary names the Sophos Firewall (en, nl), apart from the Sophos UTM and not "other programs"', () => {

@@ -60,6 +60,7 @@ export type Cause =
   | 'eap-timeout' // NPS: the EAP log-in stopped half-way, the PC (or the way to NPS) never answered its last challenge
   | 'service-down' // the server's VPN daemon (its systemd unit: xl2tpd, pptpd, accel-ppp, ipsec, strongswan; or its own lines: strongSwan's starter, Libreswan's addconn start check) exited with an error, crashed, failed or could not be started: it answers no PC
   | 'service-recovered' // systemd started that daemon again after it was down (the outage is over; families/systemd-units.ts UnitWatch)
+  | 'tunnel-traffic-dropped' // the tunnel is up, and the server's own firewall drops what the PC sends through it (connected, nothing behind the server answers)
   | 'ras-error' // a Windows RAS error code logged by RRAS / RASMAN
   | 'pc-no-chap-response';
 

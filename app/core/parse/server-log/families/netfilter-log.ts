@@ -92,6 +92,8 @@ export function netfilterLine(pre: Prefixed): UnitHit | undefined {
   if (action === 'Dropped' && !service && TUNNEL_IN.test(into) && !BROADCAST.test(dst)) {
     hit.decoded.push(d('netfilterTunnelDropped', { in: into }));
     hit.outcome = 'warning';
+    // (its finding, server.tunnel-traffic-dropped, a warning: the site's rules may keep VPN users from that target on purpose)
+    hit.cause = 'tunnel-traffic-dropped';
   }
   if (service?.cause && action === 'Dropped') hit.cause = service.cause;
   // the other side of the VPN: who sent a packet that came in, where one going out was going

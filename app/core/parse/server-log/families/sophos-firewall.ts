@@ -118,10 +118,12 @@ function packetRecord(fields: Map<string, string>): Hit | null {
     into && out ? d('netfilterForward', { in: into, out }) : into ? d('netfilterIn', { in: into }) : d('netfilterOut', { out: out || '-' }),
     d('sfosPacketRule', { rule: field(fields, 'fw_rule_id') ?? '-' }),
   ];
-  // (a connected user's packet the rules denied: the tunnel is up, what the user may reach is not — a warning, no cause)
+  // (a connected user's packet the rules denied: the tunnel is up, what the user may reach is not — a warning, its finding
+  // server.tunnel-traffic-dropped a warning too: the rules may keep VPN users from that address on purpose)
   const hit: Hit = { decoded, outcome: inside ? (state === 'Dropped' ? 'warning' : 'info') : (drop?.outcome ?? 'info') };
   if (!inside && drop?.note) hit.decoded.push(drop.note);
   if (!inside && service?.cause && state === 'Dropped') hit.cause = service.cause;
+  if (inside && state === 'Dropped') hit.cause = 'tunnel-traffic-dropped';
   return inside || service ? tagged(hit, { peer: inside || into ? src : dst, user: field(fields, 'user_name') }) : hit;
 }
 
