@@ -147,6 +147,15 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await shootPanel(h, `server-log-firewall${lang === 'en' ? '' : `-${lang}`}`, true);
   });
 
+  it("connected, but the server's firewall drops the PC's pings inside the tunnel: a warning finding of its own, with the rule to ask for", async () => {
+    await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'pppd-pptpd-windows-falmer-session-up-iptables-drops-tunnel-traffic-in-ppp0-pc-hangs-up.txt'), 'utf8'));
+    const finding = panel().getByTestId('server-log-finding');
+    expect(await finding.getAttribute('data-finding-id')).toBe('server.tunnel-traffic-dropped');
+    expect(await finding.textContent()).toContain(lang === 'en' ? "Connected, but the server's firewall drops what the PC sends through the tunnel" : 'Verbonden, maar de firewall van de server gooit weg wat de pc door de tunnel stuurt');
+    expect(await finding.textContent()).toContain('-A FORWARD -i ppp+ -j ACCEPT');
+    await shootPanel(h, `server-log-tunnel-drop${lang === 'en' ? '' : `-${lang}`}`, true, 1400);
+  });
+
   it("a FortiGate's event record (key=value): decoded by its log id and reason, the proposal finding with the FortiGate's own reason quoted", async () => {
     await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'fortios-event-ipsec-phase1-error-peer-sa-proposal-not-match.txt'), 'utf8'));
     const finding = panel().getByTestId('server-log-finding');

@@ -78,18 +78,20 @@ export function netfilterLine(pre: Prefixed): UnitHit | undefined {
   const { vpn: service, label: what } = packetService(proto, port, proto !== 'TCP' || opensConnection(message, inAt));
   const action = DROPPED.test(prefix) ? 'Dropped' : PASSED.test(prefix) ? 'Allowed' : 'Logged';
   const drop = service && action === 'Dropped' ? dropOutcome(service) : undefined;
-  const hit: Hit = {
-    decoded: [d(service ? `netfilter${action}` : 'netfilterOther', { service: what, src, dst }), direction(into, out)],
-    outcome: drop?.outcome ?? 'info',
-  };
-  if (prefix) hit.decoded.push(d('netfilterPrefix', { prefix }));
-  if (drop?.note) hit.decoded.push(drop.note);
   // a packet that came in through a PPP link (pppd's ppp0…; accel-ppp's pptp0 / l2tp0 / sstp0 names: assumed) and was dropped: the
   // VPN is up, and this machine's firewall drops what the PC sends through it (to the network behind the server or to the server
   // itself) — connected, but nothing gets through; the PC shows no error, its user hangs up
   // (a broadcast or multicast the PC's Windows sends — DHCP INFORM, NetBIOS — is dropped on any healthy server: not counted; an
   // address ending .255 taken for a broadcast, assumed)
-  if (action === 'Dropped' && !service && TUNNEL_IN.test(into) && !BROADCAST.test(dst)) {
+  const tunnelDrop = action === 'Dropped' && !service && TUNNEL_IN.test(into) && !BROADCAST.test(dst);
+  const hit: Hit = {
+    // (the PC's own traffic through the tunnel is no "packet that is no VPN's": said as what was dropped)
+    decoded: [d(service ? `netfilter${action}` : tunnelDrop ? 'netfilterTunnelPacket' : 'netfilterOther', { service: what, src, dst }), direction(into, out)],
+    outcome: drop?.outcome ?? 'info',
+  };
+  if (prefix) hit.decoded.push(d('netfilterPrefix', { prefix }));
+  if (drop?.note) hit.decoded.push(drop.note);
+  if (tunnelDrop) {
     hit.decoded.push(d('netfilterTunnelDropped', { in: into }));
     hit.outcome = 'warning';
     // (its finding, server.tunnel-traffic-dropped, a warning: the site's rules may keep VPN users from that target on purpose)
