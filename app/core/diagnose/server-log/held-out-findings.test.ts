@@ -45,9 +45,13 @@ describe('findings of the held-out real logs', () => {
     expect(nl.title).toBe('Verbonden, maar de firewall van de server gooit weg wat de pc door de tunnel stuurt');
     // what is no finding: a broadcast the PC's Windows sends (dropped on any healthy server), a drop of what came in on the LAN, an
     // accepted packet from the tunnel
-    const line = (prefix: string, into: string, dst: string) => `Jul  3 00:28:06 fw kernel: [1.2] ${prefix}: IN=${into} OUT=eth2 SRC=192.168.10.21 DST=${dst} LEN=60 TOS=0x00 PREC=0x00 TTL=127 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1`;
+    const line = (prefix: string, into: string, dst: string, src = '192.168.10.21') => `Jul  3 00:28:06 fw kernel: [1.2] ${prefix}: IN=${into} OUT=eth2 SRC=${src} DST=${dst} LEN=60 TOS=0x00 PREC=0x00 TTL=127 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1`;
     const ids = (text: string) => explainServerLogs([parseServerLog(text, 'x')], t).findings.map((x) => x.id);
     expect(ids(line('Dropped by firewall', 'ppp0', '10.0.0.5'))).toEqual(['server.tunnel-traffic-dropped']);
+    for (const src of ['10.8.0.6', '172.16.4.2', '172.31.0.9']) expect(ids(line('DROP', 'ppp0', '10.0.0.5', src)), src).toEqual(['server.tunnel-traffic-dropped']);
+    // ppp0 as the machine's own DSL uplink (PPPoE): the Internet's packets dropped there have public senders (real kern.log lines
+    // people paste: Shorewall's `wan2all:DROP:IN=ppp0 OUT= SRC=60.190.49.244 …`, `INPUT packet died: IN=ppp0 …`)
+    for (const src of ['60.190.49.244', '172.32.0.1', '100.64.0.7', '11.0.0.1']) expect(ids(line('Shorewall:wan2all:DROP', 'ppp0', '86.47.224.128', src)), src).toEqual([]);
     expect(ids(line('Dropped by firewall', 'ppp0', '192.168.10.255'))).toEqual([]);
     expect(ids(line('Dropped by firewall', 'eth0', '10.0.0.5'))).toEqual([]);
     expect(ids(line('ACCEPT', 'ppp0', '10.0.0.5'))).toEqual([]);
