@@ -201,6 +201,22 @@ describe('Format-List of events (Get-WinEvent, Get-EventLog)', () => {
     const e = parseServerLog(text).entries.find((x) => x.cause)!;
     expect([e.cause, e.code, e.user, e.peer]).toEqual(['credentials-rejected', 691, 'CORP\\frank', '192.0.2.44']);
   });
+
+  it('Get-EventLog RemoteAccess 20111 and RasClient 20227: the interface, connection and user by their place after a CoId, or without one (Windows 7 and earlier)', () => {
+    const coId = '{7A5D0AE1-2AF4-4B7D-9C79-2F4E0D46F0C1}';
+    // 20111: %1 interface, %2 port, %3 error (mprlog.h); the code from Data (800 = 0x320)
+    const dial = (strings: string) => fl([['EventID', '20111'], ['Source', 'RemoteAccess'], ['Data', '{32, 3, 0, 0}'], ['ReplacementStrings', strings]]);
+    for (const strings of [`{BranchOffice, VPN2-3, The remote connection was not made}`, `{${coId}, BranchOffice, VPN2-3, The remote connection was not made}`, `{{NA}, BranchOffice, VPN2-3, x}`]) {
+      const e = parseServerLog(dial(strings)).entries.find((x) => x.cause)!;
+      expect([e.code, describeEntry(e, t)], strings).toEqual([800, expect.stringContaining("The server's outgoing VPN connection BranchOffice failed with error 800")]);
+    }
+    // 20227: %1 user, %2 connection, %3 code (XP), one later after the CoId (Windows 8 and later)
+    const dialled = (strings: string) => fl([['EventID', '20227'], ['Source', 'RasClient'], ['ReplacementStrings', strings]]);
+    for (const strings of ['{CORP\\anna, Office VPN, 809}', `{${coId}, CORP\\anna, Office VPN, 809}`]) {
+      const e = parseServerLog(dialled(strings)).entries.find((x) => x.cause)!;
+      expect([e.code, e.user, describeEntry(e, t)], strings).toEqual([809, 'CORP\\anna', expect.stringContaining('The VPN connection Office VPN failed with error 809')]);
+    }
+  });
 });
 
 describe("NPS's DTS-compliant log (IN*.log)", () => {

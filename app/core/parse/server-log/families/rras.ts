@@ -62,10 +62,14 @@ function completeEvent(ev: EventInProgress, state: FamilyState): ServerLogEntry 
     e.outcome = 'failure';
     // 13801 ERROR_IPSEC_IKE_AUTH_FAIL: "IKE authentication credentials are unacceptable"
     e.cause = id === 20111 ? causeOfRasCode(code) : code === 13801 ? 'ike-auth-failed' : 'ras-error';
-    const entry = id === 20111 ? repl[1] : repl[2];
+    // the strings after the CoId Windows 8 / 2012 and later put first (`{NA}` where there is none), by its shape — Windows 7 and
+    // earlier write none: 20111 "…the remote interface %1 on port %2 … error: %3" (mprlog.h ROUTERLOG_CONNECTION_ATTEMPT_FAILED),
+    // 20227 "The user %1 dialed a connection named %2 which has failed. The error code … is %3" (XP's, with the CoId one later)
+    const strings = GUID.test(repl[0] ?? '') || repl[0] === 'NA' ? repl.slice(1) : repl;
+    const entry = id === 20111 ? strings[0] : strings[1];
     // (20111: the server's own demand-dial call to another router, a site-to-site link: remote-access-events.ts, its 20111)
-    e.decoded.push(d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: entry ?? '?', source, ...(id === 20111 ? { role: 'site' } : {}) }));
-    if (id === 20227 && repl[1]) e.user = repl[1];
+    e.decoded.push(d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: entry || '?', source, ...(id === 20111 ? { role: 'site' } : {}) }));
+    if (id === 20227 && strings[0]) e.user = strings[0];
     return e;
   }
   // the others as a pasted event is read (eventBlockHit): RemoteAccess 20271/20255 by their insertion
