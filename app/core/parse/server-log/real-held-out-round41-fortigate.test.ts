@@ -123,6 +123,16 @@ describe('FortiOS event records worded by the Log Message Reference', () => {
     expect([failed.outcome, describeEntry(failed, en)]).toEqual(['failure', 'IPsec phase 1 (IKE) negotiation failed (this line holds no reason of the FortiGate).']);
   });
 
+  it('phase 2 records (37139 phase2-up/down, 37133 install_sa, 37135 delete_ipsec_sa) say the data tunnel (were "FortiGate VPN record N")', () => {
+    // (the FortiOS 5.6 record a syslog parser's tests quote, search index file 45993516545)
+    const down = '<189>date=2018-04-26 time=14:30:24 devname=Qirui-FW-1 devid=FGT4HD3916800035 logid=0101037139 type=event subtype=vpn level=notice vd="root" logdesc="IPsec phase 2 status changed" msg="IPsec phase 2 status change" action=phase2-down remip=113.108.207.164 locip=58.67.210.4 remport=500 locport=500 outintf="port12" cookies="45938fe3d5ff38ee/0eb14bcc2a7bbde4" user="N/A" group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="to office" phase2_name=to office';
+    expect(said([down], 1)).toBe('The IPsec phase 2 to office (the data tunnel) of tunnel to office went down.');
+    expect(read(down).entries[0]).toMatchObject({ peer: '113.108.207.164', session: 'to office' });
+    const sa = (action: string, id: string) => `date=2024-03-01 time=10:00:00 logid="01010${id}" type="event" subtype="vpn" level="notice" vd="root" action="${action}" remip=203.0.113.9 vpntunnel="L2TP_0"`;
+    expect(said([sa('install_sa', '37133')], 1)).toBe('The IPsec SA (phase 2, the data tunnel) of tunnel L2TP_0 was installed.');
+    expect(said([sa('delete_ipsec_sa', '37135')], 1)).toBe('The IPsec SA (phase 2, the data tunnel) of tunnel L2TP_0 was deleted.');
+  });
+
   it('43009 without a reason no longer says "()"', () => {
     expect(said(['date=2024-03-01 time=10:00:00 logid="0102043009" type="event" subtype="user" user="anna" status="failure" reason="N/A"'], 1)).not.toContain('()');
   });

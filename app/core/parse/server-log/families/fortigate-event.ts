@@ -14,6 +14,7 @@ import { messageId, value } from './fortigate-fields';
  *   40017 LOG_ID_L2TPD_CLIENT_CON_FAIL "L2TP client connection failed"; 40118 LOG_ID_L2TPD_CLIENT_CON "L2TP client connected";
  *   40019 LOG_ID_L2TPD_CLIENT_DISCON "L2TP client disconnected"; 40102 LOG_ID_L2TP_TUNNEL_DOWN "L2TP tunnel down";
  *   43009 LOG_ID_EVENT_AUTH_FAILED "Authentication failed" (subtype user).
+ *   37133 MESGID_INSTALL_SA, 37135 MESGID_DELETE_P2_SA, 37139 MESGID_P2_UPDOWN "IPsec phase 2 status changed";
  *   37127 MESGID_NEG_PROGRESS_P1_NOTIF and 37128 MESGID_NEG_PROGRESS_P1_ERROR "Progress IPsec phase 1" (fields role "initiator or
  *   responder", init, mode, stage, result); 37123 MESGID_NEG_GENERIC_P2_ERROR "Negotiate IPsec phase 2";
  *   39943 LOG_ID_EVENT_SSL_VPN_SESSION_NEW_CON "SSL VPN new connection" (action ssl-new-con, tunneltype ssl: the real record in
@@ -127,6 +128,13 @@ function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
   }
   if (action === 'tunnel-down' || id === 23102) return step('fgTunnelDown', { tunnel, seconds: value(fields, 'duration') ?? '?' });
   if (action === 'delete_phase1_sa') return step('fgPhase1Deleted', { tunnel });
+  // phase 2 (the IPsec SA, the data tunnel): 37139 MESGID_P2_UPDOWN "IPsec phase 2 status changed" (action phase2-up / phase2-down,
+  // its phase2_name: a FortiOS 5.6 record quoted by a syslog parser's tests, search index file 45993516545), 37133 MESGID_INSTALL_SA
+  // (action install_sa), 37135 MESGID_DELETE_P2_SA (action delete_ipsec_sa) — the actions as a collector's notes list them from real
+  // rows (search index file 66431324690); the ids' names from the Log Message Reference's change list (search index file 53886865521)
+  if (action === 'phase2-up' || action === 'phase2-down') return step(action === 'phase2-up' ? 'fgPhase2Up' : 'fgPhase2Down', { tunnel, phase2: value(fields, 'phase2_name') ?? '?' }, action === 'phase2-up' ? 'success' : 'info');
+  if (action === 'install_sa' || id === 37133) return step('fgPhase2Installed', { tunnel }, 'success');
+  if (action === 'delete_ipsec_sa' || id === 37135) return step('fgPhase2Deleted', { tunnel });
   if (id === 37137) return { decoded: [d('fgConnectionFailed', { reason: value(fields, 'reason') ?? '' })], outcome: 'failure' };
   return step('fgVpnRecord', { id: id ?? '?', action: action || '-', status: value(fields, 'status') ?? '-' });
 }
