@@ -14,6 +14,13 @@ import { messageId, value } from './fortigate-fields';
  *   40017 LOG_ID_L2TPD_CLIENT_CON_FAIL "L2TP client connection failed"; 40118 LOG_ID_L2TPD_CLIENT_CON "L2TP client connected";
  *   40019 LOG_ID_L2TPD_CLIENT_DISCON "L2TP client disconnected"; 40102 LOG_ID_L2TP_TUNNEL_DOWN "L2TP tunnel down";
  *   43009 LOG_ID_EVENT_AUTH_FAILED "Authentication failed" (subtype user).
+ *   37133 MESGID_INSTALL_SA, 37135 MESGID_DELETE_P2_SA, 37139 MESGID_P2_UPDOWN "IPsec phase 2 status changed";
+ *   37127 MESGID_NEG_PROGRESS_P1_NOTIF and 37128 MESGID_NEG_PROGRESS_P1_ERROR "Progress IPsec phase 1" (fields role "initiator or
+ *   responder", init, mode, stage, result); 37123 MESGID_NEG_GENERIC_P2_ERROR "Negotiate IPsec phase 2";
+ *   39943 LOG_ID_EVENT_SSL_VPN_SESSION_NEW_CON "SSL VPN new connection" (action ssl-new-con, tunneltype ssl: the real record in
+ *   elastic/integrations' fortinet_fortigate pipeline sample, and the same record quoted by log-parser tests, search index files
+ *   47166926700, 61549446314).
+ * 37129 and 37130 as phase 2's progress records (notice, error) are assumed from the numbering next to 37127/37128.
  * 37125 as phase 2's error is assumed (a FortiGate automation config watches "logid 37124 37125" as "IPSEC_FAILED", search
  * index file 39843495310); 23102 as the tunnel-down counterpart of 23101 and 43008 as authentication success are assumed
  * from the numbering.
@@ -55,13 +62,31 @@ function userOf(fields: Map<string, string>): string | undefined {
 /** the VPN tunnel (phase 1) a record is about; a dial-up instance is named `<phase1>_<n>` */
 const tunnelOf = (fields: Map<string, string>): string => value(fields, 'vpntunnel') ?? value(fields, 'vpn_tunnel') ?? '';
 
+/** the IPsec phase a negotiation record's id is about (37125, 37129, 37130 assumed: see above) */
+const PHASE_OF: Readonly<Record<number, string>> = { 37124: '1', 37127: '1', 37128: '1', 37123: '2', 37125: '2', 37129: '2', 37130: '2' };
+/** the "Progress IPsec phase N" records: a step of the negotiation, said with who started it */
+const PROGRESS: ReadonlySet<number> = new Set([37127, 37128, 37129, 37130]);
+
+/**
+ * A negotiation's progress (37127 `status="success" init="local" mode="main" dir="outbound" stage=1 role="initiator" result="OK"`,
+ * the elastic pipeline's real record): which side started it — the FortiGate (role initiator: a site-to-site tunnel it brings up)
+ * or the other side (responder: a PC dialling in) — its stage and FortiOS's result, quoted.
+ */
+function progress(fields: Map<string, string>, phase: string): Hit {
+  const role = fields.get('role');
+  const values = { phase: phase || '?', stage: value(fields, 'stage') ?? '?', result: value(fields, 'result') ?? value(fields, 'status') ?? '-' };
+  return step(role === 'initiator' ? 'fgProgressInitiator' : role === 'responder' ? 'fgProgressResponder' : 'fgProgress', values);
+}
+
 /** IPsec negotiation records: an error (status negotiate_error) names its reason, any other status is a step */
 function negotiation(fields: Map<string, string>, id: number | undefined): Hit {
   const status = fields.get('status') ?? '';
-  const phase = id === 37124 ? '1' : id === 37125 ? '2' : '';
-  if (status !== 'negotiate_error' && status !== 'failure') return step('fgNegotiate', { status: status || '-' });
-  const reason = value(fields, 'reason') ?? value(fields, 'error_reason') ?? fields.get('msg')?.replace(/^Negotiate SA Error:\s*/, '') ?? '';
-  const hit: Hit = { decoded: [d(`fgNegotiateError${phase}`, { reason })], outcome: 'failure' };
+  const phase = PHASE_OF[id ?? 0] ?? '';
+  if (status !== 'negotiate_error' && status !== 'failure') return PROGRESS.has(id ?? 0) ? progress(fields, phase) : step('fgNegotiate', { status: status || '-' });
+  // (FortiOS 4's msg holds the reason after "Negotiate SA Error: "; a later msg only names the record — "IPsec phase 1 error" — no reason)
+  const reason = value(fields, 'reason') ?? value(fields, 'error_reason') ?? fields.get('msg')?.match(/^Negotiate SA Error:\s*(.+)$/)?.[1] ?? '';
+  // (no reason on the record — a progress error has none, a wrapped copy may bring it on a later line: families/fortigate.ts)
+  const hit: Hit = { decoded: [reason ? d(`fgNegotiateError${phase}`, { reason }) : d(`fgNegotiateErrorNoReason${phase}`)], outcome: 'failure' };
   const known = REASON_CAUSES.find(([re]) => re.test(reason));
   if (known) {
     hit.cause = known[1];
@@ -94,12 +119,22 @@ function vpnRecord(fields: Map<string, string>, id: number | undefined): Hit {
   // the record): said with the user and FortiOS's reason in words — no cause: FortiClient's or the web portal's log-in, not a
   // Windows built-in VPN's, whose 691 advice would mislead (as tunnel up and down above)
   if (action === 'ssl-login-fail' || id === 39426) return sslLoginFail(fields);
+  // a new TLS connection to the SSL VPN (39943): FortiClient or a browser reaching its port, before any log-in — no IPsec, and no
+  // Windows built-in VPN's (said so, as the SSL VPN's tunnel and log-in records above)
+  if (action === 'ssl-new-con' || id === 39943) return step('fgSslNewConnection', { ip: value(fields, 'remip') ?? '?' });
   if (action === 'tunnel-up' || id === 23101) {
     const user = userOf(fields);
     return step(user ? 'fgTunnelUpUser' : 'fgTunnelUp', { tunnel, user: user ?? '', ip: value(fields, 'assignip') ?? value(fields, 'tunnelip') ?? '' }, 'success');
   }
   if (action === 'tunnel-down' || id === 23102) return step('fgTunnelDown', { tunnel, seconds: value(fields, 'duration') ?? '?' });
   if (action === 'delete_phase1_sa') return step('fgPhase1Deleted', { tunnel });
+  // phase 2 (the IPsec SA, the data tunnel): 37139 MESGID_P2_UPDOWN "IPsec phase 2 status changed" (action phase2-up / phase2-down,
+  // its phase2_name: a FortiOS 5.6 record quoted by a syslog parser's tests, search index file 45993516545), 37133 MESGID_INSTALL_SA
+  // (action install_sa), 37135 MESGID_DELETE_P2_SA (action delete_ipsec_sa) — the actions as a collector's notes list them from real
+  // rows (search index file 66431324690); the ids' names from the Log Message Reference's change list (search index file 53886865521)
+  if (action === 'phase2-up' || action === 'phase2-down') return step(action === 'phase2-up' ? 'fgPhase2Up' : 'fgPhase2Down', { tunnel, phase2: value(fields, 'phase2_name') ?? '?' }, action === 'phase2-up' ? 'success' : 'info');
+  if (action === 'install_sa' || id === 37133) return step('fgPhase2Installed', { tunnel }, 'success');
+  if (action === 'delete_ipsec_sa' || id === 37135) return step('fgPhase2Deleted', { tunnel });
   if (id === 37137) return { decoded: [d('fgConnectionFailed', { reason: value(fields, 'reason') ?? '' })], outcome: 'failure' };
   return step('fgVpnRecord', { id: id ?? '?', action: action || '-', status: value(fields, 'status') ?? '-' });
 }
@@ -126,7 +161,8 @@ function sslLoginFail(fields: Map<string, string>): Hit {
 /** a user authentication record (subtype user): XAUTH's and L2TP's log-ins are checked by the same user database (assumed) */
 function userRecord(fields: Map<string, string>, id: number | undefined): Hit {
   const user = value(fields, 'user') ?? '?';
-  if (id === 43009) return { decoded: [d('fgAuthFailed', { user, reason: value(fields, 'reason') ?? '' })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
+  const reason = value(fields, 'reason');
+  if (id === 43009) return { decoded: [reason ? d('fgAuthFailed', { user, reason }) : d('fgAuthFailedNoReason', { user })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
   if (id === 43008) return step('authOk', { user, method: value(fields, 'authproto') ?? 'FortiGate' }, 'success');
   return step('fgOtherRecord', { type: 'event', subtype: 'user', id: id ?? '?' });
 }

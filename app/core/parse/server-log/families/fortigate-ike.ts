@@ -78,6 +78,17 @@ const RULES: readonly Rule[] = [
   rule(/^created connection: \S+ \d+ (\S+?)->(\S+?):(\d+)\.?$/, (m) => tagged(step('fgIkeCreated', { to: `${m[2]}:${m[3]}` }), { peer: m[2] })),
   rule(/^HA state (\w+)\(\d+\)$/, (m) => step('fgIkeHaState', { state: m[1]! })),
   rule(/^(initiator|responder) received (\w+) msg$/, (m) => step('fgIkeReceived', { what: m[2]! })),
+  // IKEv2 dial-up (a Fortinet community article's copy, 408078): the peer's identity, the dial-up phase 1 checked against it, EAP.
+  // FortiClient sends its UID and its EMS's serial and tenant (Fortinet's own IKE extension — assumed from the words: Windows'
+  // built-in client sends neither); Windows' IKEv2 client logs in by EAP the same way, after `peer identifier`
+  rule(/^received FCT-UID = (\S+)$/, (m) => step('fgIkeFctUid', { uid: m[1]! })),
+  rule(/^received EMS (?:SN|tenant ID) : (\S+)$/, (m) => step('fgIkeEms', { id: m[1]! })),
+  rule(/^peer identifier (\S+) (.+)$/, (m) => step('fgIkePeerIdentifier', { type: m[1]!, id: m[2]! })),
+  rule(/^re-validate gw ID$/, () => step('fgIkeRevalidateGw')),
+  rule(/^gw validation OK$/, () => step('fgIkeGwValidationOk', undefined, 'success')),
+  // (the article: the local ID and peer ID of both sides must match; no cause of ours names it — a failure said in words)
+  rule(/^gw validation failed$/, () => ({ decoded: [d('fgIkeGwValidationFailed')], outcome: 'failure' })),
+  rule(/^responder preparing EAP identity request$/, () => step('fgIkeEapIdentityRequest')),
   // the proposal check failed: the PC's encryption, hash or DH group fit nothing of the phase 1 / phase 2 (the event log's
   // 37124 reason has the same words); FortiOS 6 prefixes the IKEv1 one with "Negotiate SA Error: "
   rule(/^(?:Negotiate SA Error: )?(?:peer SA proposal not match local policy|no SA proposal chosen)$/, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })),
