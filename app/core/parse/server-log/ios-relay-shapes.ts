@@ -133,6 +133,8 @@ function iosOwn(rest: string): Prefixed {
  * text starts with a digit or `:` (index.ts): each reading is kept only when a family claims it.
  */
 export function iosUnderCounters(text: string): Prefixed[] {
+  // (an editor's tabify of the copy made a tab of a header's doubled blank, `<189>: Jan\t6 2022 …`: read as the blanks it stood for)
+  if (text.indexOf('\t') >= 0) text = text.replace(/[ \t]*\t[ \t]*/g, ' ');
   const out: Prefixed[] = [];
   const counter = COUNTER_LEAD.exec(text);
   const rest = counter ? text.slice(counter[0].length) : text;
@@ -140,6 +142,16 @@ export function iosUnderCounters(text: string): Prefixed[] {
   const origin = ORIGIN_LEAD.exec(rest);
   if (origin) out.push(iosOwn(rest.slice(origin[0].length)));
   return out;
+}
+
+/**
+ * iosUnderCounters' reading that is sure to be IOS's line without a family's word: IOS's own time after the fields, or a whole
+ * system message (`%LINK-3-UPDOWN: `). The header reader's (prefix-shapes.ts), so that such a line starts a record of its own when
+ * pasted under another log's (a wrapped paste, an event block); a debug line after a bare sequence number is index.ts's to decide.
+ */
+export function iosFieldsHeader(text: string): Prefixed | undefined {
+  for (const ios of iosUnderCounters(text)) if (ios.time !== undefined || SYSTEM_MESSAGE.test(ios.message)) return ios;
+  return undefined;
 }
 
 /**

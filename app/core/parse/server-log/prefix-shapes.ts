@@ -1,6 +1,6 @@
 import type { LogTime } from './types';
 import { MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
-import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
+import { iosAfterRelay, iosFieldsHeader, iosShape, isCounterTag } from './ios-relay-shapes';
 import { SOPHOS_UTM } from './sophos-header';
 import { tagAfterWriterTime, writerTag } from './syslog-writer-tag';
 import { isDigit, isLetter, isLower, isUpper } from './char-codes';
@@ -284,7 +284,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
     return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
   }
-  return senderThenRaw(text, undefined) ?? withHeaderBlanksCollapsed(text, c) ?? { shape: 'none', message: text };
+  return senderThenRaw(text, undefined) ?? withHeaderBlanksCollapsed(text, c) ?? ((digit || c === 58) && text.indexOf(': ') >= 0 ? iosFieldsHeader(text) : undefined) ?? { shape: 'none', message: text };
 }
 
 /**

@@ -21,21 +21,48 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [5, '%SYS-5-CONFIG_I'],
     ],
   },
-  // (was 12 of 27 records, 6 of them IOS's: an empty counter `<189>: …`, an origin id after a counter or an empty one, a zone of the
+  // (was 11 of 26 records, 5 of them IOS's: an empty counter `<189>: …`, an origin id after a counter or an empty one, a zone of the
   // administrator's naming — `UTC+1`, `UTC+07:30`, `mdt` — were cut as prose before a record, or not read). The NTP Core lines and
   // `last message repeated` are IOS's lines no family reads: one record each now, not prose and a record "CEST"
   'ios-wire-form-empty-counter-origin-id-named-zones-utc-offset-mdt-ntp-core.txt': {
-    records: 16,
-    understood: 12,
-    families: { ios: 12 },
+    records: 15,
+    understood: 11,
+    families: { ios: 11 },
     causes: [],
     says: [
-      [2, '%SYS-5-CONFIG_I'],
-      [4, '%SYS-5-CONFIG_I'],
+      [1, '%SYS-5-CONFIG_I'],
+      [3, '%SYS-5-CONFIG_I'],
+      [4, '%DOT1X-5-FAIL'],
       [5, '%DOT1X-5-FAIL'],
-      [6, '%DOT1X-5-FAIL'],
-      [10, '%IOSXE-6-PLATFORM'],
-      [15, '%FMANFP-6-IPV6ACCESSLOGP'],
+      [9, '%IOSXE-6-PLATFORM'],
+      [14, '%FMANFP-6-IPV6ACCESSLOGP'],
+    ],
+  },
+  // (was 1 of 1 record: the web page's copy flattened the book's fifteen `debug ppp negotiation` records into one paragraph, read as
+  // its first record only). A dial-in line (As1) where the other side's Configure-Request asks for PAP and the router Naks it with
+  // CHAP three times: the loop on the Authentication-Protocol option is said on the third Nak
+  'ios-debug-ppp-negotiation-book-web-copy-flattened-async-pap-asked-confnak-chap-loop.txt': {
+    records: 15,
+    understood: 15,
+    families: { ios: 15 },
+    causes: [],
+    says: [
+      [1, 'LCP option: Authentication-Protocol PAP'],
+      [1, 'The same setting asked for again and again (3 times without agreement)'],
+    ],
+  },
+  // (was 42 of 53 lines: `debug aaa`'s `AAA/BIND(0000001C): …` and `AAA/AUTHEN/PPP (…): …` and every `debug radius` line —
+  // `RADIUS(0000001E): Sending a IPv4 Radius Packet`, `RADIUS: Received from id 1645/9 …, Access-Accept, len 55` — were not read).
+  // An IOS-XE PPPoE server checks a user's CHAP log-in with RADIUS and gets the Access-Accept
+  'ios-xe-pppoe-server-debug-aaa-radius-verbose-access-accept-aaa-bind-method-list.txt': {
+    records: 53,
+    understood: 53,
+    families: { ios: 53 },
+    causes: [],
+    says: [
+      [25, "The router's authentication (AAA AUTHEN/PPP): Pick method list 'default'"],
+      [50, "The router's exchange with its RADIUS server: Sending a IPv4 Radius Packet"],
+      [52, 'The RADIUS server 192.168.18.12 answered the router: Access-Accept'],
     ],
   },
 };
@@ -80,6 +107,27 @@ describe('held-out real logs of Cisco IOS and ASA (round 41)', () => {
     }
     // a zone of any name, its time read (only after IOS's own fields)
     expect(one('<189>125: rtr1: Mar  1 00:01:02.345 NewYork: %LINK-3-UPDOWN: Interface Vi3, changed state to down').entries[0]!.time).toMatchObject({ month: 3, day: 1, hour: 0, minute: 1, second: 2 });
+  });
+
+  it("IOS records a copy flattened into one paragraph are cut where IOS's dated header comes back after a blank", () => {
+    const flat = '*Mar  1 00:01:02.345 UTC: %LINK-3-UPDOWN: Interface Virtual-Access3, changed state to up *Mar  1 00:01:03.345 UTC: %LINEPROTO-5-UPDOWN: Line protocol on Interface Virtual-Access3, changed state to up *Mar  1 00:01:04.001 UTC: Vi3 PPP: Received LOGIN Response FAIL';
+    const r = one(flat);
+    expect([r.records, r.understood]).toEqual([3, 3]);
+    expect(r.entries.filter((e) => e.cause).map((e) => e.cause)).toEqual(['credentials-rejected']);
+    // a message that names a time in another shape is not cut (no IOS colon after it)
+    expect(one('Mar  1 00:01:02.345: %SYS-5-CONFIG_I: Configured from console by vty0 at Mar  1 00:01:01 today').records).toBe(1);
+  });
+
+  it("IOS's `debug radius` answers: an Access-Reject is the user refused, no response is the RADIUS server unreachable; only under IOS's time", () => {
+    const at = (text: string) => one(`*Sep  6 08:44:35.399: ${text}`).entries[0]!;
+    expect(at('RADIUS: Received from id 1645/9 192.168.18.12:1812, Access-Reject, len 20')).toMatchObject({ outcome: 'failure', cause: 'credentials-rejected' });
+    expect(at('RADIUS: Received from id 1645/9 192.168.18.12:1812, Access-Accept, len 55')).toMatchObject({ outcome: 'success' });
+    expect(at('RADIUS: Received from id 1645/9 192.168.18.12:1812, Access-Accept, len 55').cause).toBeUndefined();
+    expect(at('RADIUS: No response from (10.1.1.5:1645,1646) for id 1645/13')).toMatchObject({ outcome: 'failure', cause: 'radius-unreachable' });
+    expect(at('RADIUS: Retransmit to (10.1.1.5:1645,1646) for id 1645/13').outcome).toBe('warning');
+    expect(at('AAA/AUTHOR/LCP (0000001C): Post authorization status = PASS_REPL').outcome).toBe('info');
+    // another program's `RADIUS:` line, with no IOS time before it, is not IOS's
+    expect(one('RADIUS: Received from id 1645/9 192.168.18.12:1812, Access-Reject, len 20').families).toEqual({});
   });
 
   it('a line that only starts with a number and a colon is not taken for IOS', () => {
