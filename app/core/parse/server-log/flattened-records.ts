@@ -24,7 +24,7 @@ import { MONTHS, type Prefixed } from './prefix-shapes';
  */
 export function mayHoldFlattened(text: string, pre: Prefixed, hints: number): boolean {
   const program = pre.program;
-  if (program === undefined) return bareIso(pre) && pre.message.indexOf(text.slice(0, 11)) >= 0;
+  if (program === undefined) return bareIso(pre) ? pre.message.indexOf(text.slice(0, 11)) >= 0 : iosDated(pre) && IOS_DATE_AGAIN.test(pre.message);
   const shape = pre.shape;
   if ((hints & ONE_TAG) === 0) {
     const tag = text.indexOf(']: ');
@@ -56,6 +56,9 @@ function afterBlank(message: string, word: string): boolean {
   return false;
 }
 
+/** an IOS record's date and time after a blank (IOS's `*` or `.` mark allowed before it), any month: the cheap test before iosAgain's pattern */
+const IOS_DATE_AGAIN = /[ \t][*.]?[A-Z][a-z]{2} +\d{1,2} (?:\d{4} )?\d\d:\d\d:\d\d/;
+
 /** `Jan ` … by the month's three character codes (a number key: no string cut per record) */
 const MONTH_BETWEEN_BLANKS = new Map(MONTHS.map((m) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), `${m} `]));
 
@@ -67,7 +70,7 @@ const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.sha
 
 /** The record's text cut where its head comes back after a blank (the blank goes), or undefined when it does not. */
 export function flattenedPieces(text: string, pre: Prefixed): string[] | undefined {
-  const head = tagged(pre) ? headAgain(text, pre) : bareIso(pre) ? isoAgain(text, pre) : undefined;
+  const head = tagged(pre) ? headAgain(text, pre) : bareIso(pre) ? isoAgain(text, pre) : iosDated(pre) ? iosAgain(text, pre) : undefined;
   if (!head) return undefined;
   let pieces: string[] | undefined;
   let from = 0;
@@ -95,6 +98,21 @@ function isoAgain(text: string, pre: Prefixed): RegExp | undefined {
   const header = text.length > pre.message.length && text.endsWith(pre.message) ? text.slice(0, text.length - pre.message.length) : '';
   const date = /^(\d{4}-\d\d-\d\d) \d\d:\d\d:\d\d[.,]\d+ +$/.exec(header);
   return date ? new RegExp(String.raw`(?<=[ \t])${date[1]} \d\d:\d\d:\d\d[.,]\d+ +(?=[A-Za-z[])`, 'g') : undefined;
+}
+
+/**
+ * A Cisco IOS line with its own dated header (`Mar 2 13:38:46.291: As1 LCP: …`, `*Mar  1 00:01:02.345 UTC: %LINK-…`): a web page's copy
+ * of a book's `debug ppp negotiation` example flattens its records into one paragraph (flylib.com's copy of a Cisco Press book:
+ * `… len 14 Mar 2 13:38:46.291: As1 LCP: As1 LCP: AuthProto PAP (0x0304C023) Mar 2 13:38:46.291: …`). Its records are cut where the
+ * header's shape comes back after a blank and before a word: a month, a day, a time with the same fraction, the colon IOS ends it with.
+ */
+const iosDated = (pre: Prefixed): boolean => pre.shape === 'ios' && pre.program === undefined && pre.time?.month !== undefined;
+
+function iosAgain(text: string, pre: Prefixed): RegExp | undefined {
+  const header = text.length > pre.message.length && text.endsWith(pre.message) ? text.slice(0, text.length - pre.message.length) : '';
+  // (a header that ends with IOS's colon and a blank, its time inside: IOS's own, not a relay's)
+  if (!/\d:\d\d(?:\.\d+)?(?: [A-Za-z][\w+-]*)?: $/.test(header)) return undefined;
+  return new RegExp(String.raw`(?<=[ \t])${shapeOf(header)}(?=[A-Za-z%*\[])`, 'g');
 }
 
 /**

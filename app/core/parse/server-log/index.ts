@@ -9,7 +9,7 @@ import { JournalShapes } from './journal-export';
 import { leftOutHit } from './journal-left-out';
 import { LineSplitter, type RawRecord } from './lines';
 import { readPrefix, type Prefixed } from './prefix';
-import { iosByOriginTag, iosUnderZoneTag, underCollector } from './prefix-shapes';
+import { iosByOriginTag, iosUnderCounters, iosUnderZoneTag, underCollector } from './prefix-shapes';
 import { cellTakes, exportHeader, exportRow, opensMessageCell, type ExportLayout } from './collector-rows';
 import { MAX_EVENT_BLOCK_CHARS } from './families/windows-event-block';
 import { byLine, detach, entryOf, own, Seen, TEXT_CHARS } from './record-entries';
@@ -328,7 +328,31 @@ export class ServerLogParser {
     const ios = iosUnderZoneTag(pre);
     const family = ios ? detectFamily(ios) : undefined;
     if (family) this.originRead = ios;
-    return family;
+    return family ?? this.underIosCounters(pre);
+  }
+
+  /**
+   * A header-less record that starts as IOS's counter, origin id or sequence number (prefix-shapes.ts iosUnderCounters): the line
+   * after them as IOS's own, kept when a family claims it or IOS's own time follows them. Only for a record with no header whose text
+   * starts with a digit or `:`.
+   */
+  private underIosCounters(pre: Prefixed): FamilyParser | undefined {
+    if (pre.shape !== 'none') return undefined;
+    const c = pre.message.charCodeAt(0);
+    if (!(c === 58 || (c >= 48 && c <= 57))) return undefined;
+    let timed: Prefixed | undefined;
+    for (const ios of iosUnderCounters(pre.message)) {
+      const family = detectFamily(ios);
+      if (family) {
+        this.originRead = ios;
+        return family;
+      }
+      if (ios.time !== undefined) timed ??= ios;
+    }
+    // (IOS's own time after its fields: the line is IOS's, one record, even when no family reads its message — `NTP Core (NOTICE): …` —
+    // not prose before a record that starts at the time, prose-before-record.ts)
+    if (timed) this.originRead = timed;
+    return undefined;
   }
 
   /** the columns of a log server's CSV or TSV export, from its header row (collector-rows.ts exportHeader): the rows after it are read by them */

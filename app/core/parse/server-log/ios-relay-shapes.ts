@@ -13,7 +13,9 @@ const IOS_SEQ = String.raw`(?:\d{1,8}: )?`;
 // (the time zone `show-timezone` adds, after a blank or glued to the seconds, and a system message glued to the header's colon: real
 // relayed copies write `*Feb  2 11:39:59KST: %CRYPTO-…`, `Feb 13 20:56:50 KST:%CDP-…`, `Feb  2 02:07:13.198:%CLEAR-…` — only a `%` so)
 const IOS = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))?(?: ?[A-Z]{3,4})?:(?: |(?=%[A-Z]))(.*)$`);
-const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[wdh]\d+[dhm]): (.*)$`);
+// `service timestamps log uptime` past a day: `1d02h`, `2w3d`, and past a year `2y10w` (the real ASR920 lines of elastic/integrations
+// cisco_ios test-asr920.log; Cisco's guides name only "d h (long uptime)": the year form assumed from that copy)
+const IOS_UPTIME = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(\d+[ywdh]\d+[wdhm]): (.*)$`);
 /** an IOS timestamp whose digits the poster masked (`*Jan x xx:xx:xx.yyy PST:`): the header is known, the time is not */
 const IOS_MASKED = new RegExp(String.raw`^${IOS_SEQ}(\*|\.)?(?:${M} +[\dx]{1,2} )?[\dx]{1,2}:[\dx]{2}:[\dx]{2}(?:\.[\dxy]{1,3})?(?: [A-Z]{3,4})?: (.*)$`);
 // strongSwan's own filelog with a user-set time_format (strftime; its docs' example is `%b %e %T`): `Sun, 2017-04-16 19:11 27[CFG] …`,
@@ -73,12 +75,12 @@ const IOS_SEQ_ONLY = /^\d{1,10}: /;
 export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string): Prefixed;
 export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string, strict: true): Prefixed | undefined;
 export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: string, strict = false): Prefixed | undefined {
-  let own = iosShape(rest, rest.charCodeAt(0));
+  let own = iosLoose(rest);
   if (!own) {
     const origin = IOS_ORIGIN.exec(rest);
     if (origin) {
       rest = rest.slice(origin[0].length);
-      own = iosShape(rest, rest.charCodeAt(0));
+      own = iosLoose(rest);
     }
   }
   const message = own ? own.message : rest.replace(IOS_SEQ_ONLY, '');
@@ -90,6 +92,66 @@ export function iosAfterRelay(relay: { time?: LogTime; host?: string }, rest: st
   if (host !== undefined) out.host = host;
   if (own) out.clockUnsynced = own.clockUnsynced;
   return out;
+}
+
+/** IOS's message counter (or the empty one `: ` that `no logging message-counter syslog` leaves), then `service sequence-numbers`' number */
+const COUNTER_LEAD = /^(?:\d{1,10})?: (?:\d{1,10}: )?/;
+/** `logging origin-id`'s name, then `service sequence-numbers`' number */
+const ORIGIN_LEAD = /^[A-Za-z][\w.-]{0,62}: (?:\d{1,10}: )?/;
+
+/**
+ * IOS's time with a zone of the administrator's naming: `clock timezone` takes any name up to 7 characters (Cisco IOS Configuration
+ * Fundamentals Command Reference, clock timezone), and real lines write `NewYork`, `mdt`, `UTC+1`, `UTC+07:30` (its offset's minutes after a colon; rsyslog issue #3069, elastic/integrations
+ * cisco_ios test-syslog.log) where IOS's regex above knows three or four capitals. Asked only where IOS's own fields came first (a
+ * counter, an origin id: iosLoose), never of a line that may be another program's (a syslog header's host has this place).
+ */
+const IOS_NAMED_ZONE = new RegExp(String.raw`^(\*|\.)?(?:${M} +(\d{1,2}) )?(?:(\d{4}) )?(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,3}))? [A-Za-z][\w+-]{0,6}(?::\d\d(?=:))?:(?: |(?=%[A-Z]))(.*)$`);
+
+/** IOS's own header where IOS's fields came first: iosShape, or its time with a zone of any name (IOS_NAMED_ZONE). */
+function iosLoose(text: string): Prefixed | undefined {
+  const c = text.charCodeAt(0);
+  const own = iosShape(text, c);
+  if (own || !(isUpper(c) || isDigit(c) || c === 42 || c === 46)) return own;
+  const m = IOS_NAMED_ZONE.exec(text);
+  return m ? { shape: 'ios', clockUnsynced: m[1] === '*', time: { year: n(m[4]), month: m[2] ? monthOf(m[2]) : undefined, day: n(m[3]), hour: +m[5]!, minute: +m[6]!, second: +m[7]!, ms: ms(m[8]) }, message: m[9]! } : undefined;
+}
+
+/** The line after IOS's fields: IOS's own time read (iosLoose), else the message as it stands. */
+function iosOwn(rest: string): Prefixed {
+  return iosLoose(rest) ?? { shape: 'ios', message: rest };
+}
+
+/**
+ * The readings of a line with no header that starts as IOS's own fields before its line: its console with `service sequence-numbers`
+ * and no `service timestamps` (`000123: %LINK-3-UPDOWN: …`, `123: ISAKMP: …`), or IOS's wire form with its priority and no relay
+ * header, any of its fields left out — `<189>125: %SYS-5-…`, `<189>: Jan  6 2022 20:54:26.961: %SYS-5-…` (empty counter), `<189>: sw01:
+ * Jan  6 …` (empty counter, origin id), `<189>387448: host-01: May 6 …` (counter, origin id), `<165>7433: ASR920: 007439: 2y10w: %SEC_LOGIN-…`
+ * (counter, origin id, sequence number, uptime): the real lines of elastic/integrations cisco_ios test-syslog.log and test-asr920.log.
+ * The fields' order is IOS's ("seq no:timestamp: %facility-severity-MNEMONIC:description", Cisco IOS XE System Management
+ * Configuration Guide, "System Log Message Format"; the counter and origin id before them: iosAfterRelay). First the reading without an
+ * origin id (a debug line's own head, `ISAKMP: `, `PPP: `, reads as one), then with it. Asked only of a record no family claimed whose
+ * text starts with a digit or `:` (index.ts): each reading is kept only when a family claims it.
+ */
+export function iosUnderCounters(text: string): Prefixed[] {
+  // (an editor's tabify of the copy made a tab of a header's doubled blank, `<189>: Jan\t6 2022 …`: read as the blanks it stood for)
+  if (text.indexOf('\t') >= 0) text = text.replace(/[ \t]*\t[ \t]*/g, ' ');
+  const out: Prefixed[] = [];
+  const counter = COUNTER_LEAD.exec(text);
+  const rest = counter ? text.slice(counter[0].length) : text;
+  if (counter) out.push(iosOwn(rest));
+  const origin = ORIGIN_LEAD.exec(rest);
+  if (origin) out.push(iosOwn(rest.slice(origin[0].length)));
+  return out;
+}
+
+/**
+ * iosUnderCounters' reading that is sure to be IOS's line without a family's word: IOS's own time after the fields, or a whole
+ * system message (`%LINK-3-UPDOWN: `). The header reader's (prefix-shapes.ts), so that such a line starts a record of its own when
+ * pasted under another log's (a wrapped paste, an event block); a debug line after a bare sequence number is index.ts's to decide.
+ */
+export function iosFieldsHeader(text: string): Prefixed | undefined {
+  for (const ios of iosUnderCounters(text)) if (ios.time !== undefined || SYSTEM_MESSAGE.test(ios.message)) return ios;
+  return undefined;
 }
 
 /**

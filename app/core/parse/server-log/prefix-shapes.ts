@@ -1,13 +1,13 @@
 import type { LogTime } from './types';
 import { MONTH_NUMBER, monthOf, ms, n, type Prefixed } from './prefixed';
-import { iosAfterRelay, iosShape, isCounterTag } from './ios-relay-shapes';
+import { iosAfterRelay, iosFieldsHeader, iosShape, isCounterTag } from './ios-relay-shapes';
 import { SOPHOS_UTM } from './sophos-header';
 import { tagAfterWriterTime, writerTag } from './syslog-writer-tag';
 import { isDigit, isLetter, isLower, isUpper } from './char-codes';
 import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 import { syslogOf, LOCALE_MONTHS, LOCALE_SYSLOG, LOGREAD, SYSLOG_PROG, SYSLOG_MASKED_HOST, SYSLOG_HOST, CHARON_HEAD, CHARON_FILELOG, ISO, ISO_TAG, ISO_TAG_NO_PID, ISO_CELLS, LOGREAD_NO_DATE, PRI, PRI_BEFORE_TEXT, RFC5424, KIWI_FORWARD, KUBECTL, SHORT_UNIX, SHORT_FULL, UNIT_SUFFIX, MONOTONIC, ACCEL_FILE, RASMAN, ROUTER_TAB, ROUTER_CELLS, TIME_ONLY, LOGCAT_BRIEF, LOGCAT_TIME, logcatAfterTime, ROUTEROS_DATE, routerOsMonth, PROGRAM, PROGRAM_PID, isKnownProgram, blankAfterDigits } from './header-patterns';
 export { MONTHS, ms, type Prefixed } from './prefixed';
-export { iosAfterPriTag, iosAfterRelay, iosByOriginTag, iosUnderZoneTag, isCounterTag } from './ios-relay-shapes';
+export { iosAfterPriTag, iosAfterRelay, iosByOriginTag, iosUnderCounters, iosUnderZoneTag, isCounterTag } from './ios-relay-shapes';
 export { KNOWN_PROGRAMS } from './header-patterns';
 
 /**
@@ -284,7 +284,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if ((m = text.match(PROGRAM_PID)) || (m = text.match(/^(charon|pluto|xl2tpd|pptpd|ipsec|charon-systemd)(): ?(.*)$/))) {
     return { shape: 'program', program: m[1], pid: m[2] || undefined, message: m[3]! };
   }
-  return senderThenRaw(text, undefined) ?? withHeaderBlanksCollapsed(text, c) ?? { shape: 'none', message: text };
+  return senderThenRaw(text, undefined) ?? withHeaderBlanksCollapsed(text, c) ?? ((digit || c === 58) && text.indexOf(': ') >= 0 ? iosFieldsHeader(text) : undefined) ?? { shape: 'none', message: text };
 }
 
 /**

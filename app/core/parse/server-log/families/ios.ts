@@ -11,6 +11,7 @@ import { ikev2Claims, IOS_IKEV2_RULES } from './ios-ikev2';
 import { IOS_PKI_RULES, pkiClaims } from './ios-pki';
 import { IOS_IP_PACKET_RULES, isIpPacketDetail, isIpPacketLine } from './ios-ip-packet';
 import { IOS_PPP_PLATFORM_RULES, PPP_PLATFORM_HEAD } from './ios-ppp-platform';
+import { IOS_RADIUS_RULES, RADIUS_HEAD } from './ios-radius';
 import { IOS_PPPOE_CLIENT_RULES, iosPppoeClaims } from './ios-pppoe-client';
 import { judgeRejectedOption, noteNegotiationOption, noteNegotiationPacket } from './ios-nak';
 import { IOS_CLASSIC_PPP_RULES, iosClassicPppClaims, iosClassicText } from './ios-classic-ppp';
@@ -207,6 +208,8 @@ const RULES: Rule[] = [
   // IOS-XE's lines around a session: the address check with AAA, the route to the other end, the platform told (ios-ppp-platform.ts)
   ...IOS_PPP_PLATFORM_RULES,
   ...IOS_PPPOE_CLIENT_RULES,
+  // `debug radius`, `debug aaa` (ios-radius.ts)
+  ...IOS_RADIUS_RULES,
   [/^(\S+) PPP DISC: (.*)$/, (m, _p, state) => {
     const r = m[2]!;
     const own = ownLoginDisc(m[1]!, r, state);
@@ -354,7 +357,7 @@ export const iosFamily: FamilyParser = {
     // (not returned when false: IOS's own `% Invalid input …` answer starts with `%` too, CLI_ERROR's below)
     if (pre.shape === 'none' && pre.message.charCodeAt(0) === 37 /* % */ && BARE_SYSTEM_MESSAGE.test(pre.message)) return true;
     if (pre.shape === 'none' && (CLI_PROMPT.test(pre.message) || cutPrompt(pre.message) !== null || CONFIG_PROMPT.test(pre.message) || CONFIG_ANSWER.test(pre.message) || PING_ANSWER.test(pre.message) || DEBUG_SWITCHED.test(pre.message) || ALL_DEBUG_OFF.test(pre.message) || CLI_ERROR.test(pre.message) || DOC_NOTE.test(pre.message) || SHOW_ISAKMP_SA_HEAD.test(pre.message) || SHOW_ISAKMP_SA_ROW.test(pre.message))) return true;
-    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && SYSTEM_MESSAGE_HEAD.test(pre.message)) || ikev2Claims(pre.message) || pkiClaims(pre.message) || (pre.shape === 'ios' && iosPppoeClaims(pre.message)) || iosClassicPppClaims(pre.message);
+    return isIpPacketLine(pre.message) || (PPP_STEP_HEAD.test(pre.message) && !pppdFsmTimeout(pre.message)) || PPP_PLATFORM_HEAD.test(pre.message) || TUNNEL_HEAD.test(pre.message) || ISAKMP_HEAD.test(pre.message) || (pre.shape === 'ios' && (SYSTEM_MESSAGE_HEAD.test(pre.message) || RADIUS_HEAD.test(pre.message))) || ikev2Claims(pre.message) || pkiClaims(pre.message) || (pre.shape === 'ios' && iosPppoeClaims(pre.message)) || iosClassicPppClaims(pre.message);
   },
   parse(pre, state) {
     const text = iosClassicText(textOf(pre).trim());
