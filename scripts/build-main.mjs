@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { refuseUndefinedImports } from './build-cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -18,11 +19,12 @@ const common = {
 
 // The engine finds its bundled samples from import.meta.url (app/system/paths.ts); in a CommonJS
 // bundle that is the bundle's own file URL.
-await build({
+// (an import of what a module does not export is only a warning to esbuild, and undefined at run time: the build fails instead)
+refuseUndefinedImports(await build({
   ...common,
   entryPoints: ['app/main/main.ts'],
   outfile: 'dist/main/main.cjs',
   define: { 'import.meta.url': '__tm_import_meta_url' },
   banner: { js: 'const __tm_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-});
-await build({ ...common, entryPoints: ['app/main/preload/preload.ts'], outfile: 'dist/main/preload.cjs', sourcemap: false, minify: true });
+}));
+refuseUndefinedImports(await build({ ...common, entryPoints: ['app/main/preload/preload.ts'], outfile: 'dist/main/preload.cjs', sourcemap: false, minify: true }));
