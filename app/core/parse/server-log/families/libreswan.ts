@@ -13,6 +13,7 @@ import { V1_STORY_RULES } from './libreswan-v1-stories';
 import { V2_STORY_RULES } from './libreswan-v2-stories';
 import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
 import { NOTIFY_RULES } from './libreswan-notify';
+import { LOCAL_PROPOSAL_RULES } from './libreswan-proposals';
 import { BARE_PLUTO_HEAD, CONN_HEAD, countedHead, HEAD, isPlutoProgram, MENDED_HEAD, PROGRAMS, STATUS_HEAD, WHACK_HEAD, withPeer } from './libreswan-heads';
 
 /**
@@ -28,6 +29,8 @@ import { BARE_PLUTO_HEAD, CONN_HEAD, countedHead, HEAD, isPlutoProgram, MENDED_H
  */
 
 const RULES: Rule[] = [
+  // (first: its titled lists and one-line lists of this side's own proposals, and the IKEv2 refusal that names them)
+  ...LOCAL_PROPOSAL_RULES,
   ...V1_STORY_RULES,
   ...V2_STORY_RULES,
   // (Openswan 2.6 writes the wait as `20s`: `STATE_MAIN_I3: retransmission; will wait 20s for response`, Ubuntu Forums 2014)
@@ -176,7 +179,6 @@ const RULES: Rule[] = [
   // plutomain.c exit_pluto (Openswan 2.6 `openswan_log("shutting down")`, Libreswan the same word): pluto ends — `ipsec stop` or a restart;
   // it says nothing of why (a crash has no such line): the service stopping, as `ipsec setup`'s own Stopping line
   context(/^shutting down$/, () => step('plutoServiceStop', undefined, 'warning')),
-  context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,
   ...XAUTH_RULES,
@@ -267,6 +269,7 @@ export const libreswanFamily: FamilyParser = {
     const head = countOnly ? countedHead(pre.message, pre.src !== undefined) : undefined;
     state.serialNow = head?.session;
     if (head) {
+      state.plutoConnNow = undefined;
       const body = trimmed(pre.message.slice(head.bodyAt));
       const at = messageAt(pre, head.bodyAt, body);
       const found = applyRules(RULES, body, pre, state, true, at < 0 ? undefined : pre.src, at);
@@ -283,6 +286,8 @@ export const libreswanFamily: FamilyParser = {
     if (!m) return null;
     const serial = m[4] ?? m[1];
     state.serialNow = serial ? `#${serial}` : undefined;
+    // (the connection a list of its own proposals belongs to: libreswan-proposals.ts)
+    state.plutoConnNow = m[2] ?? m[5];
     const peer = m[3] ?? m[6] ?? m[7];
     const body = trimmed(m[9]!);
     // (where the body lies in the read chunk, when the message was not mended: HEAD's last group ends it)
