@@ -136,4 +136,27 @@ describe('held-out real Libreswan pluto logs (round 41)', () => {
     expect(describeEntry(last, t)).toContain('The PC proposed: AES_CBC_256-HMAC_SHA2_256_128, 3DES_CBC-HMAC_SHA1_96.');
     expect(entries('"l2tp-psk"[5] 192.0.2.7 #17: ESP IPsec Transform refused: contains unexpected DH MODP2048')[0]?.decoded[0]?.key).not.toBe('step.plutoIpsecTransformRefused');
   });
+
+  describe('a connection this side starts, from its first exchange (libreswan-initiating-conn.ts)', () => {
+    const roleOf = (e: { decoded: { values?: Record<string, unknown> }[] } | undefined) => e?.decoded.find((dd) => dd.values?.role !== undefined)?.values?.role;
+    const NOTIFY = (serial: string, conn = '"office"') => `pluto[8]: ${conn} #${serial}: ignoring informational payload INVALID_ID_INFORMATION, msgid=00000000, length=12`;
+    const STARTS = (serial: string, conn = '"office"') => `pluto[8]: ${conn} #${serial}: initiating Main Mode to replace #3`;
+
+    it('a failure on a serial of unknown role before the connection shows this side starting it is worded for the side that started', () => {
+      const found = entries([NOTIFY('3'), STARTS('4'), NOTIFY('5')].join('\n')).filter((e) => e.cause);
+      expect(found.map((e) => [e.line, roleOf(e)])).toEqual([
+        [1, 'initiator'],
+        [3, 'initiator'],
+      ]);
+    });
+
+    it("not another instance's (a road-warrior template's PCs), not a serial that told it answered, not after a Quick Mode this side started", () => {
+      const rw = entries([NOTIFY('7', '"l2tp-psk"[3] 192.0.2.7'), STARTS('9', '"l2tp-psk"[4] 192.0.2.9'), NOTIFY('11', '"l2tp-psk"[3] 192.0.2.7')].join('\n')).filter((e) => e.cause);
+      expect(rw.map((e) => roleOf(e))).toEqual([undefined, undefined]);
+      const answered = entries([STARTS('4'), 'pluto[8]: "office" #6: STATE_MAIN_R1: sent MR1, expecting MI2', NOTIFY('6')].join('\n')).filter((e) => e.cause);
+      expect(roleOf(answered.at(-1))).toBeUndefined();
+      const quick = entries(['pluto[8]: "l2tp-psk"[3] 192.0.2.7 #8: initiating Quick Mode PSK+ENCRYPT {using isakmp#7 msgid:da90015c proposal=defaults pfsgroup=no-pfs}', 'pluto[8]: "l2tp-psk"[3] 192.0.2.7 #8: STATE_QUICK_I1: retransmission; will wait 0.5 seconds for response', NOTIFY('7', '"l2tp-psk"[3] 192.0.2.7')].join('\n')).filter((e) => e.cause);
+      expect(roleOf(quick.at(-1))).toBeUndefined();
+    });
+  });
 });

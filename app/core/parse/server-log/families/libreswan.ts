@@ -13,6 +13,7 @@ import { V1_STORY_RULES } from './libreswan-v1-stories';
 import { V2_STORY_RULES } from './libreswan-v2-stories';
 import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
 import { NOTIFY_RULES } from './libreswan-notify';
+import { byStartedConn, keepUnroled, noteStarted } from './libreswan-initiating-conn';
 import { LOCAL_PROPOSAL_RULES } from './libreswan-proposals';
 import { BARE_PLUTO_HEAD, CONN_HEAD, countedHead, HEAD, isPlutoProgram, MENDED_HEAD, PROGRAMS, STATUS_HEAD, WHACK_HEAD, withPeer } from './libreswan-heads';
 
@@ -299,10 +300,15 @@ export const libreswanFamily: FamilyParser = {
     if (serial) hit.session = `#${serial}`;
     // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
     if (found !== COUNTED) withPeer(hit, peer);
+    let worded = byInitiatorSerial(hit, state);
+    // a failure on a serial whose role no line told: by its connection's, when this side was seen starting it (libreswan-initiating-conn.ts)
+    if (worded.cause && currentSerial(state)?.initiator === undefined && !worded.decoded.some((dd) => dd.values?.role !== undefined)) worded = byStartedConn(worded, msg, state);
     // (a net-to-net connection's lines name the other router, libreswan-site.ts)
-    return bySiteConn(byInitiatorSerial(hit, state), m[2] ?? m[5], body, serial, state);
+    return bySiteConn(worded, m[2] ?? m[5], body, serial, state);
   },
   track(seen, state) {
+    // (a failure parse found on a serial of unknown role: kept until its connection shows its role)
+    keepUnroled(state, () => seen.entry());
     const session = seen.session;
     // keyed by the session as the hit names it (`#serial`, or program[pid] for a record without one): no cut per record
     const s = serialOf(state, session);
@@ -311,7 +317,11 @@ export const libreswanFamily: FamilyParser = {
     const st = lastState(text, s.state ?? lastName);
     if (st !== undefined) s.state = lastName = st;
     // (once per serial: its first line that tells the role)
-    if (s.initiator === undefined) s.initiator = serialRole(text, st);
+    if (s.initiator === undefined) {
+      s.initiator = serialRole(text, st);
+      // (this side starting the connection's first exchange: its failures on serials of unknown role are the starting side's)
+      if (s.initiator === true) noteStarted(text, state);
+    }
     // most pluto lines say nothing the tests below look for: one scan for all their words first
     if (!TRACKED_WORDS.test(text)) return;
     if (!s.established && ESTABLISHED.test(text)) s.established = true;
