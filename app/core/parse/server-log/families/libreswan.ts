@@ -30,8 +30,6 @@ import { BARE_PLUTO_HEAD, CONN_HEAD, countedHead, HEAD, isPlutoProgram, MENDED_H
  */
 
 const RULES: Rule[] = [
-  // (first: its titled lists and one-line lists of this side's own proposals, and the IKEv2 refusal that names them)
-  ...LOCAL_PROPOSAL_RULES,
   ...V1_STORY_RULES,
   ...V2_STORY_RULES,
   // (Openswan 2.6 writes the wait as `20s`: `STATE_MAIN_I3: retransmission; will wait 20s for response`, Ubuntu Forums 2014)
@@ -42,6 +40,8 @@ const RULES: Rule[] = [
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
   [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m, _p, s) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!, s)],
   ...REFUSED_PROPOSAL_RULES,
+  // (this side's own proposal lists, titled or on one line, and the IKEv2 refusal that names them)
+  ...LOCAL_PROPOSAL_RULES,
   // ikev1_aggr.c / ikev1_host_pair.c: "initial Aggressive Mode message from %s but no (wildcard) connection has been configured with policy %s" (5.x "with authby %s"):
   // a device asking for IKEv1 Aggressive Mode (a "Cisco IPsec" client, a router) no connection takes — not a Windows PC: its IKEv1 is Main Mode only (assumed from [MS-IKEE])
   [/^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with (?:policy|authby) (\S+)$/, (m) => tagged(step('noAggressiveConnection', { peer: m[1]!, policy: m[2]! }, 'failure'), { peer: m[1] })],
