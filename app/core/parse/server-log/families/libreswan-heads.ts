@@ -9,7 +9,8 @@ import { hasLineBreak } from '../prefix';
 
 /** `"l2tp-psk"[4] 83.220.237.30 #75: text` / `packet from 1.2.3.4:500: text` / `000 #4: "c"[4] ip:port text`. */
 // (the blank after `#serial:` may be a tab: pluto indents Quick Mode's `    us: …` after it, and an editor's tabify makes that run a tab)
-export const HEAD = /^(?:(?:\d{3}|1v[12]) +)?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+) |packet from (\S+?)(?::(\d+))?: )?(.*)$/;
+// (and after an instance's peer without a serial: pluto indents a listed proposal, `"c"[1] 1.2.3.4:   1:IKE=…`, hwdsl2/setup-ipsec-vpn #826)
+export const HEAD = /^(?:(?:\d{3}|1v[12]) +)?(?:#(\d+): )?(?:"([^"]*)"(?:\[\d+\])?(?: +(\S+?))? +#(\d+):[ \t]|"([^"]*)"(?:\[\d+\])? (\d[\d.:]*|\S+)[ \t]|packet from (\S+?)(?::(\d+))?: )?(.*)$/;
 
 /**
  * HEAD's first header alternative alone (`"conn"[n] peer #serial: `), for a message that starts with
@@ -68,4 +69,4 @@ export const CONN_HEAD = /^ ?"[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+:[ \t]/;
  * and 5.x's fatal error naming addconn or pluto (`journalctl --output cat -u ipsec.service`: `FATAL ERROR: ipsec addconn: /etc/ipsec.conf:13: …`,
  * libreswan#2117; libreswan-startup.ts); pluto's failed internal check on a serial (`EXPECTATION FAILED: "netkey" #9: …`, libreswan-v2-stories.ts)
  */
-export const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+: |ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): |(?:EXPECTATION|ASSERTION) FAILED: "[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: )/;
+export const BARE_PLUTO_HEAD = /^(?:packet from \S+:\d+: |"[^"]+"\[\d+\] \S+:[ \t]|ERROR: asynchronous network error report on |FATAL ERROR: (?:ipsec (?:addconn|pluto)|\S*\/(?:pluto|addconn)): |(?:EXPECTATION|ASSERTION) FAILED: "[^"]+"(?:\[\d+\])? (?:\S+ )?#\d+: )/;

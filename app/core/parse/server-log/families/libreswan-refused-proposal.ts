@@ -13,6 +13,12 @@ function refuse(s: FamilyState, transform: string): void {
   if (set.size < 12) set.add(transform);
 }
 
+/** A refused IPsec (Quick Mode) transform, remembered as refuse() does for the `no acceptable Proposal in IPsec SA` after it. */
+function refuseIpsec(s: FamilyState, transform: string): void {
+  const set = (s.refusedIpsec ??= new Set<string>()) as Set<string>;
+  if (set.size < 12) set.add(transform);
+}
+
 /** A DH group as pluto writes it (`14`, `DH19`, `OAKLEY_GROUP 14`) with its name after it (`DH19 = …`); any other text as it is. */
 export const namedDhGroup = (g: string): string => {
   const n = g.match(/^(?:DH|OAKLEY_GROUP )?(\d+)$/);
@@ -35,16 +41,28 @@ export const REFUSED_PROPOSAL_RULES: readonly Rule[] = [
   // ikev1_spdb_struct.c, the authentication method of a proposal: "Pluto does not support %s authentication" (an unknown method, e.g. OAKLEY_ECDSA_P384)
   // and "policy does not allow OAKLEY_RSA_SIG authentication" (the connection uses another method), then ".  Attribute …" (hwdsl2/setup-ipsec-vpn #56)
   context(/^(Pluto does not support|policy does not allow) (\S+) authentication\.\s+Attribute OAKLEY_AUTHENTICATION_METHOD$/, (m) => step(m[1] === 'Pluto does not support' ? 'oakleyAuthUnsupported' : 'oakleyAuthNotAllowed', { method: m[2]! })),
-  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform/i, (m, _p, s) => {
+  // Libreswan 3.2x programs/pluto/ikev1_spdb_struct.c (ikev1_verify_esp / ikev1_verify_ah, Quick Mode as responder): each of the PC's IPsec
+  // transforms no `phase2alg=` (esp=) entry matches, `ESP IPsec Transform refused: AES_GCM_16_128-NONE` (hwdsl2/setup-ipsec-vpn #338: a
+  // Chromebook's L2TP/IPsec), remembered for the `no acceptable Proposal in IPsec SA` after them. (Its `… refused: contains unexpected PRF …`
+  // and `… missing integrity algorithm` are pluto's own checks of a malformed transform, not a choice: left to the generic reading)
+  context(
+    /^(ESP|AH) IPsec Transform refused: (?!contains unexpected |missing )(\S+)$/,
+    (m, _p, s) => {
+      refuseIpsec(s, m[2]!);
+      return step('plutoIpsecTransformRefused', { proto: m[1]!, transform: m[2]! });
+    },
+    (message, s) => refuseIpsec(s, message.slice(message.indexOf(': ') + 2)),
+  ),
+  // ikev1_spdb_struct.c parse_ipsec_sa_body: "no acceptable Proposal in IPsec SA" — none of the PC's Quick Mode proposals is taken (Main Mode
+  // was done: the key is right), answered NO_PROPOSAL_CHOSEN; the ESP transforms refused before it are what the PC proposed
+  [/^no acceptable Oakley Transform$|^no acceptable (?:ESP|AH|IPsec) transform|^no acceptable Proposal in IPsec SA$/i, (m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
     // what the PC proposed: the transforms pluto refused just before (ikev1_spdb_struct.c logs each one)
-    const refused = s.refused as Set<string> | undefined;
-    if (refused?.size && /Oakley/.test(m[0])) hit.decoded.push(d('pcProposed', { proposal: [...refused].map((r) => `[${r}]`).join(', ') }));
+    const refused = (/Oakley/.test(m[0]) ? s.refused : s.refusedIpsec) as Set<string> | undefined;
+    if (refused?.size) hit.decoded.push(d('pcProposed', { proposal: /Oakley/.test(m[0]) ? [...refused].map((r) => `[${r}]`).join(', ') : [...refused].join(', ') }));
     s.refused = undefined;
+    s.refusedIpsec = undefined;
     return hit;
   }],
-  // Libreswan 3.2x+ programs/pluto/ikev2_proposals.c (IKEv2, either exchange): "no local proposal matches remote proposals %s", the other
-  // side's proposals after it in pluto's `1:ESP:ENCR=…;INTEG=…` form (libreswan #1604: a CREATE_CHILD_SA's ESP proposals; a long list
-  // runs past a console's width) — the IKEv2 counterpart of `no acceptable Oakley Transform`, what was proposed on the same line
-  [/^no local proposal matches remote proposals (\S.*)$/, (m) => ({ decoded: [d('ikeNoProposal'), d('pcProposed', { proposal: m[1]! })], outcome: 'failure', cause: 'ike-no-proposal' })],
+  // (the IKEv2 counterpart, `no local proposal matches remote proposals …`: libreswan-proposals.ts, with this connection's own proposals)
 ];

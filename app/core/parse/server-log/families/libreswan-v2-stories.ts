@@ -31,9 +31,7 @@ export const V2_STORY_RULES: readonly Rule[] = [
   // Libreswan 4.x ikev2_child.c (a CREATE_CHILD_SA request as responder): no connection's subnets take the other side's traffic selectors,
   // `No IKEv2 connection found with compatible Traffic Selectors`, then its TS_UNACCEPTABLE (libreswan #786): the two sides' networks differ
   context(/^No IKEv2 connection found with compatible Traffic Selectors$/, () => ({ decoded: [d('tsMismatch')], outcome: 'failure', cause: 'traffic-selector-mismatch' })),
-  // Libreswan 4.x/5.x: a Child SA's or connection's proposals listed one a line under a title (`new Child SA:`, `IKE SA proposals (connection
-  // add):`, then `  1:ESP=AES_GCM_C_256-NONE-MODP2048-ENABLED+DISABLED` — libreswan #786, #1867): the list, no choice made
-  context(/^(?:new Child SA|(?:IKE|Child) SA proposals(?: \([^)]*\))?):$|^\s*\d+:(?:IKE|ESP|AH)[=:]\S+$/, () => step('plutoHousekeeping')),
+  // (a Child SA's or connection's proposals listed one a line under a title: libreswan-proposals.ts, which remembers the IKE ones)
   // Libreswan 3.x/5.x rekeying and superseding (libreswan #386, #1989): `initiate rekey of IKEv2 CREATE_CHILD_SA IKE Rekey`, a state named
   // as its own story (`STATE_V2_REKEY_IKE_I: STATE_V2_REKEY_IKE_I`), `rekeyed #108 STATE_V2_REKEY_IKE_I and expire it remaining life 608s`,
   // `suppressing retransmit because IKE SA was superseded #2; drop this negotiation` — the SA renewing itself, nothing refused

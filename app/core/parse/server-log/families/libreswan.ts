@@ -13,6 +13,8 @@ import { V1_STORY_RULES } from './libreswan-v1-stories';
 import { V2_STORY_RULES } from './libreswan-v2-stories';
 import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
 import { NOTIFY_RULES } from './libreswan-notify';
+import { byStartedConn, keepUnroled, noteStarted } from './libreswan-initiating-conn';
+import { LOCAL_PROPOSAL_RULES } from './libreswan-proposals';
 import { BARE_PLUTO_HEAD, CONN_HEAD, countedHead, HEAD, isPlutoProgram, MENDED_HEAD, PROGRAMS, STATUS_HEAD, WHACK_HEAD, withPeer } from './libreswan-heads';
 
 /**
@@ -38,6 +40,8 @@ const RULES: Rule[] = [
   // response) to our first IKEv2 message` (5.x `IKE_SA_INIT_I: …`, libreswan #2184; an established SA's `… to our IKEv2 message`, hwdsl2/setup-ipsec-vpn #1574)
   [/^((?:STATE_)?[A-Z][A-Z0-9]*_[A-Z0-9_]+): (\d+) second timeout exceeded after (\d+) retransmits\..*$/, (m, _p, s) => gaveUp(m[1]!, d('ikeV1GaveUp', { state: stateName(m[1]!), n: m[3]! }), m[3]!, s)],
   ...REFUSED_PROPOSAL_RULES,
+  // (this side's own proposal lists, titled or on one line, and the IKEv2 refusal that names them)
+  ...LOCAL_PROPOSAL_RULES,
   // ikev1_aggr.c / ikev1_host_pair.c: "initial Aggressive Mode message from %s but no (wildcard) connection has been configured with policy %s" (5.x "with authby %s"):
   // a device asking for IKEv1 Aggressive Mode (a "Cisco IPsec" client, a router) no connection takes — not a Windows PC: its IKEv1 is Main Mode only (assumed from [MS-IKEE])
   [/^initial Aggressive Mode message from (\S+) but no (?:\(wildcard\) )?connection has been configured with (?:policy|authby) (\S+)$/, (m) => tagged(step('noAggressiveConnection', { peer: m[1]!, policy: m[2]! }, 'failure'), { peer: m[1] })],
@@ -176,7 +180,6 @@ const RULES: Rule[] = [
   // plutomain.c exit_pluto (Openswan 2.6 `openswan_log("shutting down")`, Libreswan the same word): pluto ends — `ipsec stop` or a restart;
   // it says nothing of why (a crash has no such line): the service stopping, as `ipsec setup`'s own Stopping line
   context(/^shutting down$/, () => step('plutoServiceStop', undefined, 'warning')),
-  context(/^(?:\S+ IKE proposals for initial responder|constructed local IKE proposals for .*?): (.*)$/, (m) => step('ikeProposalsConfigured', { proposal: m[1]! })),
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,
   ...XAUTH_RULES,
@@ -267,6 +270,7 @@ export const libreswanFamily: FamilyParser = {
     const head = countOnly ? countedHead(pre.message, pre.src !== undefined) : undefined;
     state.serialNow = head?.session;
     if (head) {
+      state.plutoConnNow = undefined;
       const body = trimmed(pre.message.slice(head.bodyAt));
       const at = messageAt(pre, head.bodyAt, body);
       const found = applyRules(RULES, body, pre, state, true, at < 0 ? undefined : pre.src, at);
@@ -283,6 +287,8 @@ export const libreswanFamily: FamilyParser = {
     if (!m) return null;
     const serial = m[4] ?? m[1];
     state.serialNow = serial ? `#${serial}` : undefined;
+    // (the connection a list of its own proposals belongs to: libreswan-proposals.ts)
+    state.plutoConnNow = m[2] ?? m[5];
     const peer = m[3] ?? m[6] ?? m[7];
     const body = trimmed(m[9]!);
     // (where the body lies in the read chunk, when the message was not mended: HEAD's last group ends it)
@@ -294,10 +300,15 @@ export const libreswanFamily: FamilyParser = {
     if (serial) hit.session = `#${serial}`;
     // a counted record's peer is never read: its entry, if one is wanted, is decoded again (FamilyParser.countsTracked)
     if (found !== COUNTED) withPeer(hit, peer);
+    let worded = byInitiatorSerial(hit, state);
+    // a failure on a serial whose role no line told: by its connection's, when this side was seen starting it (libreswan-initiating-conn.ts)
+    if (worded.cause && currentSerial(state)?.initiator === undefined && !worded.decoded.some((dd) => dd.values?.role !== undefined)) worded = byStartedConn(worded, msg, state);
     // (a net-to-net connection's lines name the other router, libreswan-site.ts)
-    return bySiteConn(byInitiatorSerial(hit, state), m[2] ?? m[5], body, serial, state);
+    return bySiteConn(worded, m[2] ?? m[5], body, serial, state);
   },
   track(seen, state) {
+    // (a failure parse found on a serial of unknown role: kept until its connection shows its role)
+    keepUnroled(state, () => seen.entry());
     const session = seen.session;
     // keyed by the session as the hit names it (`#serial`, or program[pid] for a record without one): no cut per record
     const s = serialOf(state, session);
@@ -306,7 +317,11 @@ export const libreswanFamily: FamilyParser = {
     const st = lastState(text, s.state ?? lastName);
     if (st !== undefined) s.state = lastName = st;
     // (once per serial: its first line that tells the role)
-    if (s.initiator === undefined) s.initiator = serialRole(text, st);
+    if (s.initiator === undefined) {
+      s.initiator = serialRole(text, st);
+      // (this side starting the connection's first exchange: its failures on serials of unknown role are the starting side's)
+      if (s.initiator === true) noteStarted(text, state);
+    }
     // most pluto lines say nothing the tests below look for: one scan for all their words first
     if (!TRACKED_WORDS.test(text)) return;
     if (!s.established && ESTABLISHED.test(text)) s.established = true;

@@ -1,5 +1,5 @@
 import { context, d, step, type FamilyState, type Hit, type Rule } from '../kit';
-import { algorithmsWindowsLacks, windowsIkeSetting } from './windows-ike-settings';
+import { windowsFit } from './windows-ike-settings';
 
 /**
  * strongSwan charon's proposal comparison: the proposals the other side sent and this side's, each pair compared
@@ -39,15 +39,6 @@ function noteProposals(s: FamilyState, kind: string, proposals: string): void {
   if (kind === 'received') s.pcProposals = proposals;
   else if (kind === 'configured') s.serverProposals = proposals;
   else if (kind === 'selected') s.serverProposals = undefined;
-}
-
-/** The sentence for a Windows PC: which IPsec policy makes it send one of the server's IKE proposals, or that none can. */
-function windowsFit(configured: string): Hit['decoded'] {
-  const fit = windowsIkeSetting(configured);
-  if (fit === undefined) return [];
-  if (fit) return [d('windowsIkeSetting', { proposal: fit.proposal, parameters: fit.parameters })];
-  const lacks = algorithmsWindowsLacks(configured);
-  return [d('windowsIkeNone', { algorithms: lacks.length > 0 ? lacks.join(', ') : configured })];
 }
 
 export const PROPOSAL_RULES: readonly Rule[] = [

@@ -1,3 +1,6 @@
+import { d } from '../kit';
+import type { Decoded } from '../types';
+
 /**
  * Which of a server's IKE proposals Windows' built-in IKEv2 client can send, and with which custom IPsec policy
  * (Set-VpnConnectionIPsecConfiguration -EncryptionMethod … -IntegrityCheckMethod … -DHGroup …). Pure: proposals in strongSwan's
@@ -47,6 +50,8 @@ const DH_GROUPS: Readonly<Record<string, string>> = {
 export interface WindowsIkeSetting {
   /** the server's proposal Windows can send, as the server wrote it */
   readonly proposal: string;
+  /** its place among the line's IKE proposals (0 = the first) */
+  readonly index: number;
   /** `-EncryptionMethod X -IntegrityCheckMethod Y -DHGroup Z` */
   readonly parameters: string;
 }
@@ -77,14 +82,27 @@ function settingFor(proposal: string): string | undefined {
 export function windowsIkeSetting(configured: string): WindowsIkeSetting | null | undefined {
   const proposals = ikeProposals(configured);
   if (proposals.length === 0) return undefined;
-  for (const proposal of proposals) {
+  for (const [index, proposal] of proposals.entries()) {
     const parameters = settingFor(proposal);
-    if (parameters) return { proposal, parameters };
+    if (parameters) return { proposal, index, parameters };
   }
   // an IKE proposal always has a key exchange (RFC 7296 §3.3.3): one without is a line cut short (syslog's length limit, a paste),
   // and what it lost may be what Windows sends — no claim then (quericy/one-key-ikev2-vpn #130's configured line ends at PRF_HMAC_MD5)
   if (proposals.some((p) => !KEY_EXCHANGE.test(p))) return undefined;
   return null;
+}
+
+/**
+ * The sentence for a Windows PC: which IPsec policy makes it send one of the server's IKE proposals, or that none can; none when the
+ * list holds no IKE proposal (or one cut short). `shown`: how the proposal Windows can send is named (its IKE proposals' place →
+ * the server's own words, where they are not strongSwan's: libreswan-proposals.ts)
+ */
+export function windowsFit(configured: string, shown?: (index: number) => string): Decoded[] {
+  const fit = windowsIkeSetting(configured);
+  if (fit === undefined) return [];
+  if (fit) return [d('windowsIkeSetting', { proposal: shown ? shown(fit.index) : fit.proposal, parameters: fit.parameters })];
+  const lacks = algorithmsWindowsLacks(configured);
+  return [d('windowsIkeNone', { algorithms: lacks.length > 0 ? lacks.join(', ') : configured })];
 }
 
 /** a key exchange method in strongSwan's names: MODP_…, ECP_…, CURVE_…, ECP_…_BP, the post-quantum KE ones (ML_KEM_…, KE1_…) */
