@@ -95,7 +95,7 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // connection. (NT's RAS service logged the same text as 20026, KB Q124919: read by its text, eventOf.)
   20024: { symbol: 'ROUTERLOG_SECURITY_NET_ERROR', key: 'rrasEventStartup', text: /error has occurred when trying to establish a session with the\s+security agent/i },
   // "The user %1 has connected and failed to authenticate on port %2."
-  20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, text: /has connected and failed to authenticate on\s+port/i },
+  20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, userAt: 0, text: /has connected and failed to authenticate on\s+port/i },
   // "The user connected to port %1 has been disconnected because the authentication process did not complete within the required amount of time."
   20049: { symbol: 'ROUTERLOG_AUTH_TIMEOUT', key: 'rrasEventAuthTimeout', text: /has been disconnected (?:because the authentication process did not complete|due to an authentication timeout)/i },
   // "The user %1 connected to port %2 has been disconnected because no network protocols were successfully negotiated."
@@ -165,11 +165,13 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20167: { symbol: 'ROUTERLOG_NO_IP_ADDRESS', key: 'rrasEventNoAddress', cause: 'address-pool' },
   // "Unable to contact a DHCP server. The Automatic Private IP Address %1 will be assigned to dial-in clients."
   20169: { symbol: 'ROUTERLOG_AUTONET_ADDRESS', key: 'rrasEventAutonetAddress', cause: 'address-pool' },
+  // (20014, 20170, 20187, 20189: the user is their %1, the first insertion string — Windows 7 / 2008 R2 and earlier write no CoId
+  // before it, and afterGuids skips one where a newer Windows does: read so where the message is not the English one)
   // "The user %1 has connected and failed to authenticate because of the following error: %2"
-  20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bhas connected and failed to authenticate because of the following error\b/i },
+  20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, userAt: 0, text: /\bhas connected and failed to authenticate because of the following error\b/i },
   // "The user %1 failed an authentication attempt due to the following reason: %2" / "The user %1 connected from %2 but failed …: %3"
-  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bThe user \S+(?: \S+){0,3}? failed an authentication attempt due to the following reason\b/i },
-  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true, text: /\bconnected from \S+ but failed an authentication attempt due to the following reason\b/i },
+  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, userAt: 0, text: /\bThe user \S+(?: \S+){0,3}? failed an authentication attempt due to the following reason\b/i },
+  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true, userAt: 0, text: /\bconnected from \S+ but failed an authentication attempt due to the following reason\b/i },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
   // "The user %1 has connected and has been successfully authenticated on port %2."
@@ -201,7 +203,16 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
 
 const IPV4_IN_TEXT = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/;
 
-const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
+/**
+ * A leading CoId or routing-domain GUID, or `{NA}` where a connection has none (IPBan issue #76's 20271: `<Data>{NA}</Data>`) —
+ * braced as the event's XML and Event Viewer hold it, or without its braces as Get-EventLog's Format-List shows a list of strings
+ * (`ReplacementStrings : {{NA}, bob, …}`, each string's braces dropped as rras.ts splits the list): without that, an older
+ * Windows' first string (no CoId: Windows 7 / 2008 R2 and earlier) and a newer one's `NA` were told apart by a fixed index alone
+ */
+const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{?NA\}?)$/i;
+
+/** Whether an insertion string is a CoId (GUID_OR_NA): the strings an event's message names come after it. */
+export const isCoIdString = (s: string | undefined): boolean => s !== undefined && GUID_OR_NA.test(s);
 
 /** The insertion strings after the leading CoId and routing-domain GUIDs (or `{NA}`) newer Windows put first. */
 function afterGuids(data: readonly string[]): readonly string[] {
