@@ -67,3 +67,42 @@ describe("a leading CoId told by its shape, whatever Windows' age and whoever pr
     }
   });
 });
+
+describe("Windows Server 2008 R2 / 2012 and later's CoId ids of RemoteAccess texts already read by their older id (the MPRMSG message table)", () => {
+  const strings = (...xs: string[]): string => xs.map((x) => `<Data>${x}</Data>`).join('');
+  const NA = '{NA}';
+
+  it('20256/20257/20258: the account refused with 648/708/649, the user as DOMAIN\\user from %2\\%3 after the CoId; the older 20076–20078 the same without it', () => {
+    // (before: "Windows event 20258 from RemoteAccess", no cause — the server's "no dial-in permission" said nothing)
+    for (const [id, code] of [[20256, 648], [20257, 708], [20258, 649]] as const) {
+      const e = parseServerLog(xmlEvent(id, 'RemoteAccess', strings(NA, 'CORP', 'bob', 'VPN2-5'))).entries[0]!;
+      expect([e.cause, e.code, e.user], String(id)).toEqual(['credentials-rejected', code, 'CORP\\bob']);
+      expect(describeEntry(e, t)).toContain(`Windows error ${code}`);
+    }
+    const older = parseServerLog(xmlEvent(20078, 'RemoteAccess', strings('CORP', 'bob', 'VPN2-5'))).entries[0]!;
+    expect([older.code, older.user]).toEqual([649, 'CORP\\bob']);
+  });
+
+  it('20269 (20187 with a CoId), 20252 (20049), 20260 (20095), 20261 (20097), 20263 (20139): read as their older ids are', () => {
+    const failed = parseServerLog(xmlEvent(20269, 'RemoteAccess', strings(NA, 'CORP\\carol', 'Das Konto ist deaktiviert.'))).entries[0]!;
+    expect([failed.cause, failed.code, failed.user]).toEqual(['credentials-rejected', 691, 'CORP\\carol']);
+    expect(describeEntry(parseServerLog(xmlEvent(20252, 'RemoteAccess', strings(NA, 'VPN2-3'))).entries[0]!, t)).toContain('logging on took too long');
+    expect(describeEntry(parseServerLog(xmlEvent(20261, 'RemoteAccess', strings(NA, 'VPN2-3'))).entries[0]!, t)).toContain('client licenses were in use');
+    const idle = parseServerLog(xmlEvent(20263, 'RemoteAccess', strings(NA, 'VPN2-3'))).entries[0]!;
+    expect([idle.outcome, describeEntry(idle, t)]).toEqual(['info', expect.stringContaining('idle')]);
+    expect(parseServerLog(xmlEvent(20260, 'RemoteAccess', strings(NA, 'VPN2-3', 'x'))).entries[0]!.outcome).toBe('failure');
+  });
+
+  it("20209: GRE blocked between the PC and the server (the PC's 806), the PC's address from %1; by its English text alone too", () => {
+    const e = parseServerLog(xmlEvent(20209, 'RemoteAccess', strings('198.51.100.20'))).entries[0]!;
+    expect([e.cause, e.code, e.peer]).toEqual(['no-ppp-frames', 806, '198.51.100.20']);
+    const text = parseServerLog('Dec  5 09:14:02 RRAS01 RemoteAccess[1234]: A connection between the VPN server and the VPN client 198.51.100.20 has been established, but the VPN connection cannot be completed. The most common cause for this is that a firewall or router between the VPN server and the VPN client is not configured to allow Generic Routing Encapsulation (GRE) packets (protocol 47).').entries[0]!;
+    expect([text.cause, text.peer]).toEqual(['no-ppp-frames', '198.51.100.20']);
+  });
+
+  it('20276: the authentication protocol refused by the PPP engine (no method both ends accept); a first string that is no address gives no peer', () => {
+    const e = parseServerLog(xmlEvent(20276, 'RemoteAccess', strings('{7A5D0AE1-2AF4-4B7D-9C79-2F4E0D46F0C1}', '2', '3', 'VPN2-9'))).entries[0]!;
+    expect([e.cause, e.outcome, e.peer]).toEqual(['auth-protocol-mismatch', 'failure', undefined]);
+    expect(parseServerLog(xmlEvent(20209, 'RemoteAccess', strings('VPN2-9'))).entries[0]!.peer).toBeUndefined();
+  });
+});

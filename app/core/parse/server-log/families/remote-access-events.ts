@@ -49,6 +49,10 @@ interface RemoteAccessEvent {
   text?: RegExp;
   /** the user's insertion string, counted after the leading CoId and routing-domain GUIDs (for a paste without the English message) */
   userAt?: number;
+  /** the PC's address, an insertion string (after the GUIDs) that is a dotted quad */
+  peerAt?: number;
+  /** the user's domain, the insertion string before the user (`%1\\%2`, `%2\\%3` after a CoId): the user shown as DOMAIN\\user */
+  domainAt?: number;
   /** the message names the PC's address (`connected from %2`): in a translated message, the one IPv4 address in it */
   addressInText?: boolean;
   /** the service could not start: it answers no PC until it does (cause service-down, its service named for the finding as RAS_SERVICE) */
@@ -104,11 +108,11 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "The following error occurred in the Point to Point Protocol module on port: %1, UserName: %2. %3"
   20073: { symbol: 'ROUTERLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /The following error occurred in the Point to Point Protocol\s+module on port/i },
   // "The password for user %1\%2 connected on port %3 has expired." (raserror.h 648 ERROR_PASSWD_EXPIRED)
-  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, text: /\bThe password for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
+  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, domainAt: 0, userAt: 1, text: /\bThe password for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 has expired." (708 ERROR_ACCT_EXPIRED)
-  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, text: /\bThe account for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
+  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, domainAt: 0, userAt: 1, text: /\bThe account for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 does not have Remote Access privilege." (649 ERROR_NO_DIALIN_PERMISSION)
-  20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, text: /does not have Remote Access\s+privilege/i },
+  20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, domainAt: 0, userAt: 1, text: /does not have Remote Access\s+privilege/i },
   // "The server machine is configured to require data encryption. The machine for user %1\%2 connected on port %3 does not support encryption."
   20080: { symbol: 'ROUTERLOG_ENCRYPTION_REQUIRED', key: 'rrasEventEncryptionRequired', cause: 'mppe-unavailable', text: /is configured to require data encryption/i },
   // "The Remote Access Server was unable to acquire an IP Address from the DHCP Server to assign to the incoming user."
@@ -199,6 +203,33 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20272: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended' },
   20274: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address' },
   20275: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released' },
+  // More of the newer ids (Windows Server 2008 R2 / 2012 and later), each the text of an older id above with `CoId=%1: ` first, as
+  // the Microsoft-Windows-MPRMSG message table lists them (search index file id 20071358346, scheatkode/brain
+  // knowledgebase/systems/windows/event-logs/Microsoft-Windows-MPRMSG.md): 20252 "CoId=%1: The user connected to port %2 has been
+  // disconnected because the authentication process did not complete within the required amount of time" (20049); 20256/20257/20258
+  // "CoId=%1: The password for user %2\%3 connected on port %4 has expired" / "The account for user %2\%3 … has expired" / "… does
+  // not have Remote Access privilege" (20076/20077/20078); 20260 "CoId=%1: Cannot receive initial data on port %2 because of the
+  // following error: %3" (20095); 20261 the client license limit (20097); 20263 "CoID=%1: The port %2 has been disconnected due to
+  // inactivity" (20139); 20269 "CoId=%1: The user %2 failed an authentication attempt due to the following reason: %3" (20187). Before,
+  // a newer server's event of these was named by nothing but its id and source. Named by the older id's symbol, as 20249–20275 are.
+  20252: { symbol: 'ROUTERLOG_AUTH_TIMEOUT', key: 'rrasEventAuthTimeout' },
+  20256: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, domainAt: 0, userAt: 1 },
+  20257: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, domainAt: 0, userAt: 1 },
+  20258: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, domainAt: 0, userAt: 1 },
+  20260: { symbol: 'ROUTERLOG_CANT_RECEIVE_BYTES', key: 'rrasEventNoInitialData', reasonInText: true, rrasOnly: true },
+  20261: { symbol: 'ROUTERLOG_LICENSE_LIMIT_EXCEEDED', key: 'rrasEventLicenseLimit', rrasOnly: true },
+  20263: { symbol: 'ROUTERLOG_CLIENT_AUTODISCONNECT', key: 'rrasEventIdleDisconnect', notice: true, rrasOnly: true },
+  20269: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, userAt: 0 },
+  // Two of the same table's texts with no older id (no symbol published: none shown): 20209 "A connection between the VPN server and
+  // the VPN client %1 has been established, but the VPN connection cannot be completed. The most common cause for this is that a
+  // firewall or router between the VPN server and the VPN client is not configured to allow Generic Routing Encapsulation (GRE)
+  // packets (protocol 47)." — the server's side of the PC's 806 (raserror.h ERROR_VPN_GRE_BLOCKED, the same words), so the cause GRE
+  // blocked on the way (no-ppp-frames) and the PC's address from %1; 20276 "CoId=%1: Layer=%2: SubLayer=%3: The connection attempt
+  // failed on port: %4 because of the authentication protocol selected. Check to see if the authentication protocol is supported in
+  // the operating systems at the client and server ends of the connection" — the PPP engine's (rasppp.dll, FsmSendConfigResult /
+  // ReceiveTermReq log it) refusal of the authentication protocol: no method both ends accept (auth-protocol-mismatch)
+  20209: { symbol: '', key: 'rrasEventGreBlocked', cause: 'no-ppp-frames', code: 806, peerAt: 0, addressInText: true, text: /\bhas been established, but the VPN connection cannot be completed\b/i },
+  20276: { symbol: '', key: 'rrasEventAuthProtocolRefused', cause: 'auth-protocol-mismatch', text: /\bThe connection attempt failed on port: ?\S+ because of the authentication protocol selected\b/i },
 };
 
 const IPV4_IN_TEXT = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/;
@@ -316,9 +347,13 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
     if (who[2]) hit.peer = who[2];
   } else {
     if (ev.userAt !== undefined) {
-      const user = afterGuids(data)[ev.userAt];
-      if (user) hit.user = user;
+      const strings = afterGuids(data);
+      const user = strings[ev.userAt];
+      const domain = ev.domainAt !== undefined ? strings[ev.domainAt] : undefined;
+      if (user) hit.user = domain ? `${domain}\\${user}` : user;
     }
+    const at = ev.peerAt !== undefined ? afterGuids(data)[ev.peerAt] : undefined;
+    if (at && isDottedQuad(at)) hit.peer = at;
     // a translated message still holds the address as Windows wrote it (its words around it are the language's)
     const address = ev.addressInText ? message.match(IPV4_IN_TEXT)?.[0] : undefined;
     if (address && isDottedQuad(address)) hit.peer = address;
