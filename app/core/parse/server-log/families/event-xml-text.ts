@@ -1,5 +1,6 @@
 import type { EventBlock } from './windows-event-block';
 import { isDigit } from '../char-codes';
+import { isCoIdString } from './remote-access-events';
 
 /**
  * A Windows event's XML that lost its markup: only the elements' text is left, joined by blanks — the event id, the System
@@ -30,9 +31,16 @@ export function eventXmlTextBlock(text: string): EventBlock | undefined {
   // only the leading strings that are one word each are taken as such (their message texts: RemoteAccess 20271/20189 "CoId=%1:
   // The user %2 connected from %3 but failed …", mprlog.h; RasClient 20227 "CoId=%1: The user %2 dialed a connection named %3
   // which has failed. The error code … is %4" — a connection's name may hold blanks, so 20227's code is the number the text ends with)
-  const words = ONE_WORD_STRINGS[id] ?? 0;
-  return { id, source, named: {}, data: message ? message.split(' ').slice(0, words) : [], message };
+  // (counted after the CoId, found by its shape: Windows 7 / 2008 R2 and earlier write none, so a fixed count would take the first
+  // word of the strings after it — a 20227's connection name — for one of them)
+  const words = message ? message.split(' ') : [];
+  const lead = isCoIdString(words[0]) ? 1 : 0;
+  const data = words.slice(0, lead + (ONE_WORD_STRINGS[id] ?? 0));
+  // 20227: the connection's name is every word between the user and the code (%3 … %4), so a name with blanks is read whole
+  const code = id === 20227 && words.length >= lead + 3 && /^\d+$/.test(words[words.length - 1]!) ? words[words.length - 1]! : undefined;
+  if (code) data.push(words.slice(lead + 1, -1).join(' '), code);
+  return { id, source, named: {}, data, message };
 }
 
-/** how many insertion strings at the start of an event are single words (CoId, user name, address) */
-const ONE_WORD_STRINGS: Readonly<Record<number, number>> = { 20189: 3, 20271: 3, 20227: 2 };
+/** how many insertion strings at the start of an event, after its CoId where it has one, are single words (user name, address) */
+const ONE_WORD_STRINGS: Readonly<Record<number, number>> = { 20189: 2, 20271: 2, 20227: 1 };

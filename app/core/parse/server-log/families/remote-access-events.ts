@@ -49,6 +49,10 @@ interface RemoteAccessEvent {
   text?: RegExp;
   /** the user's insertion string, counted after the leading CoId and routing-domain GUIDs (for a paste without the English message) */
   userAt?: number;
+  /** the PC's address, an insertion string (after the GUIDs) that is a dotted quad */
+  peerAt?: number;
+  /** the user's domain, the insertion string before the user (`%1\\%2`, `%2\\%3` after a CoId): the user shown as DOMAIN\\user */
+  domainAt?: number;
   /** the message names the PC's address (`connected from %2`): in a translated message, the one IPv4 address in it */
   addressInText?: boolean;
   /** the service could not start: it answers no PC until it does (cause service-down, its service named for the finding as RAS_SERVICE) */
@@ -95,7 +99,7 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // connection. (NT's RAS service logged the same text as 20026, KB Q124919: read by its text, eventOf.)
   20024: { symbol: 'ROUTERLOG_SECURITY_NET_ERROR', key: 'rrasEventStartup', text: /error has occurred when trying to establish a session with the\s+security agent/i },
   // "The user %1 has connected and failed to authenticate on port %2."
-  20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, text: /has connected and failed to authenticate on\s+port/i },
+  20014: { symbol: 'ROUTERLOG_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, userAt: 0, text: /has connected and failed to authenticate on\s+port/i },
   // "The user connected to port %1 has been disconnected because the authentication process did not complete within the required amount of time."
   20049: { symbol: 'ROUTERLOG_AUTH_TIMEOUT', key: 'rrasEventAuthTimeout', text: /has been disconnected (?:because the authentication process did not complete|due to an authentication timeout)/i },
   // "The user %1 connected to port %2 has been disconnected because no network protocols were successfully negotiated."
@@ -104,11 +108,11 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   // "The following error occurred in the Point to Point Protocol module on port: %1, UserName: %2. %3"
   20073: { symbol: 'ROUTERLOG_PPP_FAILURE', key: 'rrasEventPppError', reasonInText: true, text: /The following error occurred in the Point to Point Protocol\s+module on port/i },
   // "The password for user %1\%2 connected on port %3 has expired." (raserror.h 648 ERROR_PASSWD_EXPIRED)
-  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, text: /\bThe password for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
+  20076: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, domainAt: 0, userAt: 1, text: /\bThe password for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 has expired." (708 ERROR_ACCT_EXPIRED)
-  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, text: /\bThe account for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
+  20077: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, domainAt: 0, userAt: 1, text: /\bThe account for user \S+(?: \S+){0,3}? connected on port \S+ has expired/i },
   // "The account for user %1\%2 connected on port %3 does not have Remote Access privilege." (649 ERROR_NO_DIALIN_PERMISSION)
-  20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, text: /does not have Remote Access\s+privilege/i },
+  20078: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, domainAt: 0, userAt: 1, text: /does not have Remote Access\s+privilege/i },
   // "The server machine is configured to require data encryption. The machine for user %1\%2 connected on port %3 does not support encryption."
   20080: { symbol: 'ROUTERLOG_ENCRYPTION_REQUIRED', key: 'rrasEventEncryptionRequired', cause: 'mppe-unavailable', text: /is configured to require data encryption/i },
   // "The Remote Access Server was unable to acquire an IP Address from the DHCP Server to assign to the incoming user."
@@ -165,11 +169,13 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20167: { symbol: 'ROUTERLOG_NO_IP_ADDRESS', key: 'rrasEventNoAddress', cause: 'address-pool' },
   // "Unable to contact a DHCP server. The Automatic Private IP Address %1 will be assigned to dial-in clients."
   20169: { symbol: 'ROUTERLOG_AUTONET_ADDRESS', key: 'rrasEventAutonetAddress', cause: 'address-pool' },
+  // (20014, 20170, 20187, 20189: the user is their %1, the first insertion string — Windows 7 / 2008 R2 and earlier write no CoId
+  // before it, and afterGuids skips one where a newer Windows does: read so where the message is not the English one)
   // "The user %1 has connected and failed to authenticate because of the following error: %2"
-  20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bhas connected and failed to authenticate because of the following error\b/i },
+  20170: { symbol: 'ROUTERLOG_EAP_AUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, userAt: 0, text: /\bhas connected and failed to authenticate because of the following error\b/i },
   // "The user %1 failed an authentication attempt due to the following reason: %2" / "The user %1 connected from %2 but failed …: %3"
-  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, text: /\bThe user \S+(?: \S+){0,3}? failed an authentication attempt due to the following reason\b/i },
-  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true, text: /\bconnected from \S+ but failed an authentication attempt due to the following reason\b/i },
+  20187: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, userAt: 0, text: /\bThe user \S+(?: \S+){0,3}? failed an authentication attempt due to the following reason\b/i },
+  20189: { symbol: 'ROUTERLOG_NTAUTH_FAILURE_EX', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, addressInText: true, userAt: 0, text: /\bconnected from \S+ but failed an authentication attempt due to the following reason\b/i },
   // "A certificate could not be found. Connections that use the L2TP protocol over IPSec require the installation of a machine certificate …"
   20192: { symbol: 'ROUTERLOG_NO_IPSEC_CERT', key: 'rrasEventNoCertificate', cause: 'certificate-missing' },
   // "The user %1 has connected and has been successfully authenticated on port %2."
@@ -197,11 +203,47 @@ const EVENTS: Record<number, RemoteAccessEvent> = {
   20272: { symbol: 'ROUTERLOG_USER_ACTIVE_TIME_VPN', key: 'rrasEventSessionEnded', session: 'ended' },
   20274: { symbol: 'ROUTERLOG_IP_USER_CONNECTED', key: 'rrasEventAddressAssigned', session: 'address' },
   20275: { symbol: 'ROUTERLOG_IP_USER_DISCONNECTED', key: 'rrasEventAddressReleased', session: 'released' },
+  // More of the newer ids (Windows Server 2008 R2 / 2012 and later), each the text of an older id above with `CoId=%1: ` first, as
+  // the Microsoft-Windows-MPRMSG message table lists them (search index file id 20071358346, scheatkode/brain
+  // knowledgebase/systems/windows/event-logs/Microsoft-Windows-MPRMSG.md): 20252 "CoId=%1: The user connected to port %2 has been
+  // disconnected because the authentication process did not complete within the required amount of time" (20049); 20256/20257/20258
+  // "CoId=%1: The password for user %2\%3 connected on port %4 has expired" / "The account for user %2\%3 … has expired" / "… does
+  // not have Remote Access privilege" (20076/20077/20078); 20260 "CoId=%1: Cannot receive initial data on port %2 because of the
+  // following error: %3" (20095); 20261 the client license limit (20097); 20263 "CoID=%1: The port %2 has been disconnected due to
+  // inactivity" (20139); 20269 "CoId=%1: The user %2 failed an authentication attempt due to the following reason: %3" (20187). Before,
+  // a newer server's event of these was named by nothing but its id and source. Named by the older id's symbol, as 20249–20275 are.
+  20252: { symbol: 'ROUTERLOG_AUTH_TIMEOUT', key: 'rrasEventAuthTimeout' },
+  20256: { symbol: 'ROUTERLOG_PASSWORD_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 648, domainAt: 0, userAt: 1 },
+  20257: { symbol: 'ROUTERLOG_ACCT_EXPIRED', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 708, domainAt: 0, userAt: 1 },
+  20258: { symbol: 'ROUTERLOG_NO_DIALIN_PRIVILEGE', key: 'rrasEventAccountRefused', cause: 'credentials-rejected', code: 649, domainAt: 0, userAt: 1 },
+  20260: { symbol: 'ROUTERLOG_CANT_RECEIVE_BYTES', key: 'rrasEventNoInitialData', reasonInText: true, rrasOnly: true },
+  20261: { symbol: 'ROUTERLOG_LICENSE_LIMIT_EXCEEDED', key: 'rrasEventLicenseLimit', rrasOnly: true },
+  20263: { symbol: 'ROUTERLOG_CLIENT_AUTODISCONNECT', key: 'rrasEventIdleDisconnect', notice: true, rrasOnly: true },
+  20269: { symbol: 'ROUTERLOG_NTAUTH_FAILURE', key: 'rrasEventAuthFailed', cause: 'credentials-rejected', code: 691, reasonInText: true, userAt: 0 },
+  // Two of the same table's texts with no older id (no symbol published: none shown): 20209 "A connection between the VPN server and
+  // the VPN client %1 has been established, but the VPN connection cannot be completed. The most common cause for this is that a
+  // firewall or router between the VPN server and the VPN client is not configured to allow Generic Routing Encapsulation (GRE)
+  // packets (protocol 47)." — the server's side of the PC's 806 (raserror.h ERROR_VPN_GRE_BLOCKED, the same words), so the cause GRE
+  // blocked on the way (no-ppp-frames) and the PC's address from %1; 20276 "CoId=%1: Layer=%2: SubLayer=%3: The connection attempt
+  // failed on port: %4 because of the authentication protocol selected. Check to see if the authentication protocol is supported in
+  // the operating systems at the client and server ends of the connection" — the PPP engine's (rasppp.dll, FsmSendConfigResult /
+  // ReceiveTermReq log it) refusal of the authentication protocol: no method both ends accept (auth-protocol-mismatch)
+  20209: { symbol: '', key: 'rrasEventGreBlocked', cause: 'no-ppp-frames', code: 806, peerAt: 0, addressInText: true, text: /\bhas been established, but the VPN connection cannot be completed\b/i },
+  20276: { symbol: '', key: 'rrasEventAuthProtocolRefused', cause: 'auth-protocol-mismatch', text: /\bThe connection attempt failed on port: ?\S+ because of the authentication protocol selected\b/i },
 };
 
 const IPV4_IN_TEXT = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]*\d)/;
 
-const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{NA\})$/i;
+/**
+ * A leading CoId or routing-domain GUID, or `{NA}` where a connection has none (IPBan issue #76's 20271: `<Data>{NA}</Data>`) —
+ * braced as the event's XML and Event Viewer hold it, or without its braces as Get-EventLog's Format-List shows a list of strings
+ * (`ReplacementStrings : {{NA}, bob, …}`, each string's braces dropped as rras.ts splits the list): without that, an older
+ * Windows' first string (no CoId: Windows 7 / 2008 R2 and earlier) and a newer one's `NA` were told apart by a fixed index alone
+ */
+const GUID_OR_NA = /^(?:\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?|\{?NA\}?)$/i;
+
+/** Whether an insertion string is a CoId (GUID_OR_NA): the strings an event's message names come after it. */
+export const isCoIdString = (s: string | undefined): boolean => s !== undefined && GUID_OR_NA.test(s);
 
 /** The insertion strings after the leading CoId and routing-domain GUIDs (or `{NA}`) newer Windows put first. */
 function afterGuids(data: readonly string[]): readonly string[] {
@@ -305,9 +347,13 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
     if (who[2]) hit.peer = who[2];
   } else {
     if (ev.userAt !== undefined) {
-      const user = afterGuids(data)[ev.userAt];
-      if (user) hit.user = user;
+      const strings = afterGuids(data);
+      const user = strings[ev.userAt];
+      const domain = ev.domainAt !== undefined ? strings[ev.domainAt] : undefined;
+      if (user) hit.user = domain ? `${domain}\\${user}` : user;
     }
+    const at = ev.peerAt !== undefined ? afterGuids(data)[ev.peerAt] : undefined;
+    if (at && isDottedQuad(at)) hit.peer = at;
     // a translated message still holds the address as Windows wrote it (its words around it are the language's)
     const address = ev.addressInText ? message.match(IPV4_IN_TEXT)?.[0] : undefined;
     if (address && isDottedQuad(address)) hit.peer = address;

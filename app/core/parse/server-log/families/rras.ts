@@ -5,7 +5,7 @@ import { dwordOf, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEven
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
-import { isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
+import { isCoIdString, isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
 import { FORWARDED_EVENT_SOURCES, isNxlogJson, isSnareRecord, nxlogEvent, snareEvent, taggedEvent } from './forwarded-event';
 import { continuesTableRow, isEventTableFrame, isEventTableRow, readEventTableLine } from './event-table-rows';
 import { isMarkdownEventLine, isMarkdownEventRow, readMarkdownEventLine } from './event-markdown-table';
@@ -65,7 +65,7 @@ function completeEvent(ev: EventInProgress, state: FamilyState): ServerLogEntry 
     // the strings after the CoId Windows 8 / 2012 and later put first (`{NA}` where there is none), by its shape — Windows 7 and
     // earlier write none: 20111 "…the remote interface %1 on port %2 … error: %3" (mprlog.h ROUTERLOG_CONNECTION_ATTEMPT_FAILED),
     // 20227 "The user %1 dialed a connection named %2 which has failed. The error code … is %3" (XP's, with the CoId one later)
-    const strings = GUID.test(repl[0] ?? '') || repl[0] === 'NA' ? repl.slice(1) : repl;
+    const strings = isCoIdString(repl[0]) ? repl.slice(1) : repl;
     const entry = id === 20111 ? strings[0] : strings[1];
     // (20111: the server's own demand-dial call to another router, a site-to-site link: remote-access-events.ts, its 20111)
     e.decoded.push(d(id === 20111 ? 'rrasDemandDialFailed' : 'rasClientFailed', { code, entry: entry || '?', source, ...(id === 20111 ? { role: 'site' } : {}) }));
@@ -117,7 +117,6 @@ function npsBodyId(message: string): number | undefined {
 
 /** (the user up to the words after it: a Windows logon name may hold blanks, remote-access-events.ts says where that is written) */
 const RASCLIENT_FAILED_TEXT = /\bThe user (\S+(?: \S+){0,3}?) dialed a connection named (.+?) (?:which|that) has failed\b/;
-const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**
  * A pasted event (windows-event-block.ts) → what it says. The code and the names come from the
@@ -133,8 +132,9 @@ function eventBlockHit(b: EventBlock, state: FamilyState): Hit {
   }
   // an NPS message pasted without its header: its first sentence says which event (English only)
   const id = b.id ?? npsBodyId(b.message);
-  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later ({NA} where there is none, IPBan issue #76)
-  const data = GUID.test(b.data[0] ?? '') || b.data[0] === '{NA}' ? b.data.slice(1) : b.data;
+  // RemoteAccess and RasClient insertion strings begin with the connection's CoId on Windows 8 / 2012 and later ({NA} where there is none, IPBan issue #76;
+  // `NA` in Get-EventLog's list, completeEvent): by its shape, so that an older Windows' strings, without one, are read from their first
+  const data = isCoIdString(b.data[0]) ? b.data.slice(1) : b.data;
   // the Windows error a RemoteAccess event keeps as binary data (20271: 691 for its "user name and password" reason): the state, before any text
   const dataCode = isRemoteAccessSource(source) ? dwordOf(b.binary) : undefined;
   const binaryWhy = dataCode !== undefined && dataCode > 0 ? { code: dataCode, cause: causeOfRasCode(dataCode) } : undefined;
