@@ -127,8 +127,9 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   if (indented && blankBefore <= 1 && NETFILTER_MORE.test(line) && pending.text.includes(' SRC=') && pending.text.includes(' DST=')) return true;
   if (blankBefore === 0 && continuesIosIsakmp(pending.text, line, indented)) return true;
   // a SoftEther IKE SA or IPsec SA record a copy wrapped after a field's name, its value and further fields on the indented line
-  // under it (families/softether.ts continuesSoftEtherRecord: the record's last character, a colon, tested first)
-  if (indented && blankBefore === 0 && continuesSoftEtherRecord(pending.text, line)) return true;
+  // under it (families/softether.ts continuesSoftEtherRecord: the record's last character, a colon, tested first); past one blank
+  // line too, a double-spaced copy's
+  if (indented && blankBefore <= 1 && continuesSoftEtherRecord(pending.text, line)) return true;
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());

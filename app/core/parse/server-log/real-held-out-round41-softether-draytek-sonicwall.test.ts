@@ -65,9 +65,10 @@ describe('held-out real logs of SoftEther, DrayTek and SonicWall servers a PC di
     const r = one(`${head} SPI:\n 0x0, DH Group: (null), Hash Algorithm: SHA-1, Cipher Algorithm: AES-CBC, Cipher Key Size: 256 bits, Lifetime: 4294967295 Kbytes or 3600 seconds`);
     expect([r.records, r.understood]).toEqual([1, 1]);
     expect(r.entries[0]!.decoded[0]!.values).toMatchObject({ hash: 'SHA-1', cipher: 'AES-CBC', bits: '256' });
-    // wrapped elsewhere (not after a field's name), or after a blank line: two records
+    // past one blank line too (a double-spaced copy); wrapped elsewhere (not after a field's name), or past two blank lines: two records
+    expect(one(`${head} SPI:\n\n 0x0, DH Group: (null), Hash Algorithm: SHA-1`).records).toBe(1);
     expect(one(`${head} SPI: 0x0,\n DH Group: (null), Hash Algorithm: SHA-1, Cipher Algorithm: AES-CBC`).records).toBe(2);
-    expect(one(`${head} SPI:\n\n 0x0, DH Group: (null), Hash Algorithm: SHA-1`).records).toBe(2);
+    expect(one(`${head} SPI:\n\n\n 0x0, DH Group: (null), Hash Algorithm: SHA-1`).records).toBe(2);
     // another program's record that ends in a field's name keeps its own next line
     expect(one('Mar  1 10:00:00 gw charon: 09[IKE] received proposals: IKE SPI:\n 0x0, DH Group: x').records).toBe(2);
   });
