@@ -16,7 +16,7 @@ import { sonicwallFamily } from './families/sonicwall';
 import { sfosFamily } from './families/sophos-firewall';
 import { draytekFamily } from './families/draytek';
 import { sstpFamily } from './families/sstp';
-import { softetherFamily } from './families/softether';
+import { continuesSoftEtherRecord, softetherFamily } from './families/softether';
 import { strongswanFamily } from './families/strongswan';
 import { VPN3000_HEAD, vpn3000Family } from './families/vpn3000';
 import type { FamilyParser } from './kit';
@@ -126,6 +126,10 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // past one blank line too, a double-spaced copy's (in a two-line paste the splitter cannot yet tell it is double-spaced)
   if (indented && blankBefore <= 1 && NETFILTER_MORE.test(line) && pending.text.includes(' SRC=') && pending.text.includes(' DST=')) return true;
   if (blankBefore === 0 && continuesIosIsakmp(pending.text, line, indented)) return true;
+  // a SoftEther IKE SA or IPsec SA record a copy wrapped after a field's name, its value and further fields on the indented line
+  // under it (families/softether.ts continuesSoftEtherRecord: the record's last character, a colon, tested first); past one blank
+  // line too, a double-spaced copy's
+  if (indented && blankBefore <= 1 && continuesSoftEtherRecord(pending.text, line)) return true;
   if (!fieldLike && !v3 && !iosPacket && !iosCrypto) return false;
   if (fieldLike && !/^\s*[A-Za-z]+\s+: /.test(line)) return true;
   const pre = splitPrefix(line.trim());

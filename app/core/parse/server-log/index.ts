@@ -302,9 +302,18 @@ export class ServerLogParser {
 
   /** A line's prose (one line not understood, never dropped) and then the records from `at` on, read as a line of their own. */
   private proseThenRecords(r: RawRecord, at: number): void {
-    this.unknown++;
-    if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: own(r.text.slice(0, at).trimEnd().slice(0, TEXT_CHARS)) });
-    else this.truncated = true;
+    const head = r.text.slice(0, at).trimEnd();
+    // (a record whose own head the copy cut, a header-less piece a family still reads by its words — SoftEther's `…assword
+    // authentication protocol) user authentication failed.` before the paragraph's next records, SoftEther issue #459 — is read as
+    // that family's record, not as prose: record() reads it as a piece, the line counted once already)
+    if (detectFamily(readPrefix(head, r.clean === true, undefined, 0)) !== undefined) {
+      this.records--;
+      this.record({ line: r.line, endLine: r.endLine, text: head, clean: r.clean, src: undefined, at: 0, hints: 0 }, true);
+    } else {
+      this.unknown++;
+      if (this.unknownLines.length < MAX_UNKNOWN) this.unknownLines.push({ line: r.line, endLine: r.endLine, text: own(head.slice(0, TEXT_CHARS)) });
+      else this.truncated = true;
+    }
     // (the line counted once already, as the prose: record() counts the rest)
     this.record({ line: r.line, endLine: r.endLine, text: r.text.slice(at), clean: r.clean, src: undefined, at: 0, hints: 0 });
   }

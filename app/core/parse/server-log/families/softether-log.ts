@@ -1,5 +1,5 @@
 import { SOFTETHER_ERRORS } from '../codes/softether';
-import { step, tagged, type Hit, type Rule } from '../kit';
+import { d, step, tagged, type Hit, type Rule } from '../kit';
 
 /**
  * SoftEther VPN Server's server_log lines about a connection's end, a hub's sessions and the PPP sessions of its L2TP and SSTP
@@ -28,14 +28,28 @@ function pppSession(peer: string, text: string): Hit | null {
   if (assigned) return tagged(step('seAddressAssigned', { peer, ip: assigned[1]!, gateway: assigned[2] ?? '?' }, 'success'), { peer });
   // the PPP session ended: a protocol error or the PC hanging up — SoftEther's one text for both
   if (text === 'A PPP protocol error occurred, or the PPP session has been disconnected.') return tagged(step('sePppEnded', { peer }, 'warning'), { peer });
+  if (text.endsWith(AUTH_FAILED)) return tagged(pppAuthFailed(text, peer), { peer });
   return null;
+}
+
+/**
+ * The PC's PPP log-in refused by SoftEther's own PPP server (L2TP, SSTP): src/Cedar/Proto_PPP.c logs `LP_PAP_FAILED` when the hub
+ * refused the PC's PAP Authenticate-Request and `LP_MSCHAPV2_FAILED` when it refused its MS-CHAPv2 Response, and answers the PC
+ * with MS-CHAPv2's error 691 (its `MsChapV2_ErrorCode = 691`): the PC shows 691. The English text as a real log shows it (SoftEther
+ * issue #459, a RADIUS-backed hub: `… PAP (password authentication protocol) user authentication failed.`); the MS-CHAPv2 and CHAP
+ * texts assumed to end alike, the protocol read from the words before.
+ */
+export const AUTH_FAILED = ' user authentication failed.';
+export function pppAuthFailed(text: string, peer: string | undefined): Hit {
+  const proto = /MS-?CHAP ?v?2/i.test(text) ? 'MS-CHAPv2' : /\bPAP\b|word authentication protocol/i.test(text) ? 'PAP' : /\bCHAP\b|shake authentication protocol/i.test(text) ? 'CHAP' : /\bEAP\b/.test(text) ? 'EAP' : '?';
+  return { decoded: [peer ? d('sePppAuthFailed', { peer, proto }) : d('sePppAuthFailedNoPeer', { proto })], outcome: 'failure', cause: 'credentials-rejected', code: 691 };
 }
 
 const HUB = String.raw`(?:\[HUB "[^"]*"\] )?`;
 
 export const SOFTETHER_LOG_RULES: Rule[] = [
   [/^(?:Connection "(CID-[\w-]+)" terminated by the cause|The connection "(CID-[\w-]+)" has been terminated due to the reason) "([^"]*)" \([Cc]ode (\d+)\)\.$/, (m) => terminated((m[1] ?? m[2])!, m[3]!, m[4]!)],
-  [/^(?:\w+ )?PPP Session \[(\S+?):\d+\]: (Trying to request an IP address from the DHCP server\.|An IP address is assigned\. .*|A PPP protocol error occurred, or the PPP session has been disconnected\.)$/, (m) => pppSession(m[1]!, m[2]!)],
+  [/^(?:\w+ )?PPP Session \[(\S+?):\d+\]: (Trying to request an IP address from the DHCP server\.|An IP address is assigned\. .*|A PPP protocol error occurred, or the PPP session has been disconnected\.|.* user authentication failed\.)$/, (m) => pppSession(m[1]!, m[2]!)],
   // a hub session made for a log-in, and the underlying protocol it runs on ("Legacy VPN - L2TP", "SSTP", "OPENVPN_L2")
   [new RegExp(String.raw`^${HUB}Connection "(CID-[\w-]+)": The new session "(SID-[^"]+)" has been created\. \(IP address: ([^,]+), Port number: \d+, Physical underlying protocol: "([^"]*)"\)$`), (m) =>
     tagged(step('seSessionCreated', { sid: m[2]!, peer: m[3]!, proto: m[4]! }, 'success'), { peer: m[3] })],

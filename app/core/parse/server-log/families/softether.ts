@@ -4,7 +4,7 @@ import { LCP_OPTIONS } from '../codes/ppp';
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import { SOFTETHER_DEBUG_RULES } from './softether-debug';
-import { SOFTETHER_LOG_RULES } from './softether-log';
+import { AUTH_FAILED, pppAuthFailed, SOFTETHER_LOG_RULES } from './softether-log';
 
 /**
  * SoftEther VPN Server: one server with an L2TP/IPsec, an SSTP and an OpenVPN side (and its own protocol), so its own family —
@@ -170,12 +170,33 @@ export const SOFTETHER_RULES: readonly Rule[] = RULES;
 /** @internal (tests: held to the rules one by one) */
 export const mayMatchRule = (message: string): boolean => ANY_RULE === undefined || ANY_RULE.some((re) => re.test(message));
 
+/**
+ * SoftEther's PPP log-in refusal whose head a copy cut (`assword authentication protocol) user authentication failed.`: SoftEther
+ * issue #459, a search excerpt of a paragraph of server_log records that begins mid-word): no date, no `L2TP PPP Session [peer]:`,
+ * but its parenthesised protocol name and the refusal after it are SoftEther's own words (softether-log.ts pppAuthFailed). Two
+ * string tests, for a header-less line only; no peer is read (the head held it).
+ */
+const CUT_AUTH_TAIL = ` authentication protocol)${AUTH_FAILED}`;
+const isCutAuthTail = (pre: Prefixed): boolean => pre.shape === 'none' && pre.message.endsWith(CUT_AUTH_TAIL) && pre.message.indexOf('[') < 0;
+
+/**
+ * A server_log record a copy wrapped after a field's name (`… A new IPsec SA (Direction: Server -> Client) is created. SPI:` / ` 0x0,
+ * DH Group: (null), Hash Algorithm: SHA-1, …`, SoftEther issue #459): the indented line under it holds that field's value and the
+ * record's further `, Name: value` fields (the IKE SA's and IPsec SA's field lists, softether.ts field()). detect.ts continues asks
+ * it for an indented line, after a blank-free gap: the record's last character first, then the line's shape, then the record's.
+ */
+const FIELD_VALUE_THEN_FIELDS = /^[ \t]+\S+, [A-Z][\w ]*: /;
+const SOFTETHER_SA_RECORD = /(?:^|\s)IPsec (?:IKE|ESP) Session \((?:IKE|IPsec) SA\) \d+ \(Client: \d+\) /;
+export const continuesSoftEtherRecord = (pending: string, line: string): boolean =>
+  pending.charCodeAt(pending.length - 1) === 58 /* : */ && FIELD_VALUE_THEN_FIELDS.test(line) && / [A-Z][\w ]*:$/.test(pending.slice(-40)) && SOFTETHER_SA_RECORD.test(pending.slice(-400));
+
 export const softetherFamily: FamilyParser = {
   family: 'softether',
   claims: (pre: Prefixed) =>
     ((pre.program === undefined || !pre.program.startsWith('accel-')) && (pre.message.indexOf('SSTP') >= 0 || SSTP_MARK.test(pre.message))) ||
-    ((pre.shape === 'iso' || pre.shape === 'none') && claimedByRules(messageOf(pre), pre)),
-  parse: (pre, state) => applyRules(RULES, messageOf(pre), pre, state),
+    ((pre.shape === 'iso' || pre.shape === 'none') && claimedByRules(messageOf(pre), pre)) ||
+    isCutAuthTail(pre),
+  parse: (pre, state) => (isCutAuthTail(pre) ? pppAuthFailed(pre.message, undefined) : applyRules(RULES, messageOf(pre), pre, state)),
 };
 
 /** A rule gives the message a hit (applyRules, tried only when some rule's pattern takes it). */
