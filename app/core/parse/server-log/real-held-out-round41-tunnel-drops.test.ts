@@ -40,6 +40,23 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     ],
     peer: '10.10.61.15',
   },
+  // (was 0 of 6 lines: "no line of this text is in a server log format TunnelMedic knows" — OPNsense's log view copied as tab rows,
+  // `time<TAB>Informational<TAB>filterlog<TAB>CSV`, was not read). OPNsense's default deny (rule 6) blocks SIP over TCP that came out of
+  // an IPsec tunnel (enc0): both fragments of each large segment (offset 1376 without ports, offset 0 with more to come). Mobile
+  // client or site-to-site is not said: warnings, no cause
+  'filterlog-opnsense-log-view-enc0-ipsec-tunnel-tcp-fragments-blocked-default-deny.txt': {
+    records: 6,
+    understood: 6,
+    families: { syslog: 6 },
+    causes: [],
+    says: [
+      [1, 'blocked TCP from 10.63.37.32 to 10.63.64.17 that came out of a VPN tunnel (enc0'],
+      [1, 'It is a fragment of a larger packet (offset 1376)'],
+      [2, 'blocked TCP 5060 from 10.63.37.32 to 10.63.64.17'],
+      [2, 'It is a fragment of a larger packet (offset 0)'],
+    ],
+    peer: '10.63.37.32',
+  },
 };
 
 describe('held-out real logs of firewalls dropping a connected VPN client traffic (round 41)', () => {
@@ -84,5 +101,50 @@ describe('FortiOS traffic records of what came out of a VPN tunnel', () => {
     const toPc = record('srcintf="internal" srcintfrole="lan" dstip=10.212.134.5 dstintf="ssl.root" action="deny" policyid=0');
     expect(toPc.cause).toBeUndefined();
     expect(toPc.decoded[0]!.key).toBe('step.fgOtherRecord');
+  });
+});
+
+const filterlog = (csv: string, header = 'Jul  1 12:00:39 fw filterlog[123]: ') => one(`${header}${csv}`)[0]!;
+const keysOf = (e: { decoded: { key: string }[] }) => e.decoded.map((x) => x.key);
+
+describe('pfSense/OPNsense filterlog: what came out of a VPN tunnel (enc0, ovpnsN), blocked', () => {
+  const row = (iface: string, src: string, dst: string, action = 'block', dir = 'in') =>
+    `6,,,1000000103,${iface},match,${action},${dir},4,0x0,,63,33476,0,none,6,tcp,60,${src},${dst},50087,445,0,S,1,,64240,,mss`;
+
+  it('a private sender coming in on enc0 or an OpenVPN server interface, blocked, is a warning without a cause (dial-up or site-to-site not said)', () => {
+    for (const iface of ['enc0', 'ovpns1', 'ovpns12']) {
+      const e = filterlog(row(iface, '10.8.0.6', '192.168.1.10'));
+      expect(e.outcome).toBe('warning');
+      expect(e.cause).toBeUndefined();
+      expect(keysOf(e)[0]).toBe('filterlogTunnelDropped');
+      expect(e.peer).toBe('10.8.0.6');
+    }
+    // an IPv6 unique-local sender too
+    expect(keysOf(filterlog('6,,,1000000103,ovpns1,match,block,in,6,0x00,0xaf8ff,64,tcp,6,40,fd6f:826b:ed1e::1000,fd00::5,50087,445,0,S,1,,64240,,mss'))[0]).toBe('filterlogTunnelDropped');
+  });
+
+  it("not: the WAN's or the LAN's drops, a public sender, a broadcast or multicast, a pass, a packet going out", () => {
+    expect(keysOf(filterlog(row('igb0', '10.8.0.6', '192.168.1.10')))[0]).toBe('filterlogOther');
+    expect(keysOf(filterlog(row('enc0', '198.51.100.7', '192.168.1.10')))[0]).toBe('filterlogOther');
+    expect(keysOf(filterlog(row('enc0', '10.8.0.6', '10.8.0.255')))[0]).toBe('filterlogOther');
+    // the real ovpns1 line of an OpenVPN client's mDNS (ff02::fb): any firewall drops it
+    expect(keysOf(filterlog('7,16777216,,1000000105,ovpns1,match,block,in,6,0x00,0xaf8ff,1,UDP,17,48,fd6f:826b:ed1e::1000,ff02::fb,5353,5353,48'))[0]).toBe('filterlogOther');
+    expect(keysOf(filterlog(row('enc0', '10.8.0.6', '192.168.1.10', 'pass')))[0]).toBe('filterlogOther');
+    expect(keysOf(filterlog(row('enc0', '10.8.0.6', '192.168.1.10', 'block', 'out')))[0]).toBe('filterlogOther');
+  });
+
+  it('only a fragment (offset > 0, or flags + ) gets the fragment note', () => {
+    expect(keysOf(filterlog(row('enc0', '10.8.0.6', '192.168.1.10')))).not.toContain('filterlogFragment');
+    expect(keysOf(filterlog('6,,,1000000103,enc0,match,block,in,4,0xa0,,63,33476,1376,none,6,tcp,71,10.8.0.6,192.168.1.10,'))).toContain('filterlogFragment');
+    expect(keysOf(filterlog('6,,,1000000103,enc0,match,block,in,4,0xa0,,63,33476,0,+,6,tcp,1396,10.8.0.6,192.168.1.10,50087,5060,1344,PA,1:2,3,1996,,nop'))).toContain('filterlogFragment');
+  });
+
+  it("OPNsense's log view row (time, severity word, filterlog, the CSV, tab-separated) is read; another process or no severity word is not this", () => {
+    const view = (sev: string, proc = 'filterlog') => one(`2022-07-01T12:00:39\t${sev}\t${proc}\t${row('enc0', '10.8.0.6', '192.168.1.10')}\t`)[0];
+    for (const sev of ['Informational', 'Notice', 'Warning']) expect(view(sev)!.decoded[0]!.key).toBe('filterlogTunnelDropped');
+    // (its tabs turned into blanks by a copy)
+    expect(one(`2022-07-01T12:00:39 Informational   filterlog  ${row('enc0', '10.8.0.6', '192.168.1.10')}`)[0]!.decoded[0]!.key).toBe('filterlogTunnelDropped');
+    expect(view('Informational', 'sshd')?.decoded[0]?.key).not.toBe('filterlogTunnelDropped');
+    expect(view('Verbose')?.decoded[0]?.key).not.toBe('filterlogTunnelDropped');
   });
 });
