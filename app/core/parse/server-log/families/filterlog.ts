@@ -2,7 +2,7 @@ import { d, tagged, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
-import { isDigit } from '../char-codes';
+import { isDigit, isUpper } from '../char-codes';
 
 /**
  * pfSense's and OPNsense's packet-filter log: the `filterlog` daemon reads pf's pflog0 and writes one CSV line per logged packet
@@ -25,6 +25,19 @@ import { isDigit } from '../char-codes';
  */
 
 const DROPPED = new Set(['block', 'reject', 'synproxy-drop']);
+/**
+ * The interfaces a VPN's decrypted traffic comes in on: `enc0`, FreeBSD's enc(4) — "the enc device exposes the inbound and outbound
+ * IPsec traffic after decryption" (man enc(4)), where pfSense's and OPNsense's IPsec rules (the "IPsec" tab) are applied; `ovpnsN`,
+ * pfSense's and OPNsense's OpenVPN server N (Netgate docs, "OpenVPN Interfaces": ovpnsX servers, ovpncX clients; a real line
+ * holds `ovpns1`). Neither says whether its far end is a remote user or another site (an IPsec mobile client or a site-to-site
+ * tunnel; an OpenVPN remote-access or peer-to-peer server): a drop there is a warning without a cause. L2TP's and PPTP's interfaces
+ * (mpd's, pfSense's `l2tp`/`pptp` groups) are left out: no real line of them was found.
+ */
+const TUNNEL_IN = /^(?:enc\d+|ovpns\d+)$/;
+/** a private IPv4 sender (RFC 1918 §3) or an IPv6 unique local one (RFC 4193 fc00::/7): what a tunnel's far end sends from */
+const PRIVATE_SENDER = /^(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.|^f[cd][0-9a-f]{0,2}:/i;
+/** a broadcast (`….255`) or multicast (224/4, ff00::/8) target: the far end's Windows announcing itself, dropped on any healthy firewall */
+const BROADCAST = /\.255$|^2(?:2[4-9]|3\d)\.|^ff/i;
 /** an address as filterlog prints it, the part a poster kept (`XXX.XXX.XXX.XXX`), or the note they put there (`[REDACTED_WAN_IP]`) */
 const ADDRESS = /^(?:(?=[^.:]*[.:])[0-9A-Fa-fXx.:]+|\[[^\]]*\])$/;
 const NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
@@ -58,18 +71,25 @@ export function filterlogLine(pre: Prefixed): UnitHit | undefined {
   const { vpn: service, label: what } = packetService(NAME.test(name) && !name.startsWith('unknown') ? name.toUpperCase() : id, port, opening);
   const state = DROPPED.has(action) ? 'Dropped' : action === 'pass' ? 'Allowed' : 'Logged';
   const drop = service && state === 'Dropped' ? dropOutcome(service) : undefined;
+  // a packet that came in out of a VPN tunnel (its decrypted side) from a private sender and was blocked: the tunnel is up, and this
+  // firewall's rules refuse what its far end sends through it — a warning (the rules may keep it from that target on purpose)
+  const tunnelDrop = state === 'Dropped' && !service && dir === 'in' && TUNNEL_IN.test(iface) && PRIVATE_SENDER.test(src) && !BROADCAST.test(dst);
   const hit: Hit = {
     decoded: [
-      d(service ? `filterlog${state}` : 'filterlogOther', { service: what, src, dst, action }),
+      tunnelDrop ? d('filterlogTunnelDropped', { service: what, src, dst, iface }) : d(service ? `filterlog${state}` : 'filterlogOther', { service: what, src, dst, action }),
       d(dir === 'in' ? 'filterlogIn' : 'filterlogOut', { iface }),
       d('filterlogRule', { rule: rule || '-', tracker: tracker || '-' }),
     ],
-    outcome: drop?.outcome ?? 'info',
+    outcome: drop?.outcome ?? (tunnelDrop ? 'warning' : 'info'),
   };
   if (drop?.note) hit.decoded.push(drop.note);
+  // (an IPv4 fragment — a later piece, offset > 0, or the first with more to come, flags `+` — the tunnel dropped: pf filters fragments as
+  // they come unless its scrub reassembles them first (pf.conf(5) "scrub … fragment reassemble"; OPNsense's Normalization rules) —
+  // the real rows, opnsense/core#5844, drop both pieces of each large TCP segment while the small packets of the same flow pass)
+  if (tunnelDrop && !v6 && (f[COMMON + 4] !== '0' || f[COMMON + 5]?.includes('+'))) hit.decoded.push(d('filterlogFragment', { offset: f[COMMON + 4] ?? '?' }));
   if (service?.cause && state === 'Dropped') hit.cause = service.cause;
-  // the other side of the VPN: who sent a packet that came in, where one going out was going
-  return { family: 'syslog', hit: service ? tagged(hit, { peer: dir === 'in' ? src : dst }) : hit };
+  // the other side of the VPN: who sent a packet that came in, where one going out was going (the tunnel's own sender: its far end)
+  return { family: 'syslog', hit: service || tunnelDrop ? tagged(hit, { peer: dir === 'in' ? src : dst }) : hit };
 }
 
 /**
@@ -79,6 +99,19 @@ export function filterlogLine(pre: Prefixed): UnitHit | undefined {
 export function headerlessFilterlogLine(pre: Prefixed): UnitHit | undefined {
   const text = pre.message;
   const c = text.charCodeAt(0);
-  if (!isDigit(c) || (!text.includes(',in,') && !text.includes(',out,'))) return undefined;
+  if (!isDigit(c)) return isUpper(c) ? logViewRow(pre) : undefined;
+  if (!text.includes(',in,') && !text.includes(',out,')) return undefined;
   return filterlogLine(pre);
+}
+
+/**
+ * OPNsense's log view (Firewall › Log Files › Plain View; columns date, severity, process, line) copied as text: the ISO time is read
+ * as the header, and the rest is `Informational<TAB>filterlog<TAB><CSV>` (real rows: opnsense/core#5844). The severity is syslog's as
+ * a word (RFC 5424 §6.2.1; `Notice` in the same view's mpd rows, test/fixtures/real/server-logs/mpd5-opnsense-gui-copy-tabs-*).
+ */
+// (the tabs may have become blanks or tab stops on their way: a mail's or a web page's copy)
+const LOG_VIEW_ROW = /^(?:Emergency|Alert|Critical|Error|Warning|Notice|Informational|Debug)[\t ]+filterlog[\t ]+(?=\d)/;
+function logViewRow(pre: Prefixed): UnitHit | undefined {
+  const m = pre.message.includes('filterlog') ? LOG_VIEW_ROW.exec(pre.message) : null;
+  return m ? filterlogLine({ ...pre, message: pre.message.slice(m[0].length) }) : undefined;
 }

@@ -1,6 +1,7 @@
 import { d, step, tagged, type Hit } from '../kit';
 import type { Cause, LogTime } from '../types';
 import { messageId, value } from './fortigate-fields';
+import { tunnelTrafficRecord } from './fortigate-traffic';
 
 /**
  * FortiOS event-log records (key=value, fortigate-fields.ts), decoded by their log id, action, status and reason — the
@@ -171,7 +172,13 @@ function userRecord(fields: Map<string, string>, id: number | undefined): Hit {
 export function fortiOsRecord(fields: Map<string, string>): Hit {
   const id = messageId(fields);
   const subtype = fields.get('subtype') ?? '';
-  const hit = subtype === 'vpn' || subtype === 'ipsec' ? vpnRecord(fields, id) : subtype === 'user' ? userRecord(fields, id) : step('fgOtherRecord', { type: fields.get('type') ?? '?', subtype: subtype || '?', id: id ?? '?' });
+  const hit =
+    subtype === 'vpn' || subtype === 'ipsec'
+      ? vpnRecord(fields, id)
+      : subtype === 'user'
+        ? userRecord(fields, id)
+        : // (a traffic record of what came out of a VPN tunnel: fortigate-traffic.ts; any other is no VPN's)
+          ((fields.get('type') === 'traffic' ? tunnelTrafficRecord(fields) : undefined) ?? step('fgOtherRecord', { type: fields.get('type') ?? '?', subtype: subtype || '?', id: id ?? '?' }));
   const time = timeOf(fields);
   if (time) hit.time = time;
   const peer = value(fields, 'remip') ?? value(fields, 'rem_ip') ?? value(fields, 'srcip');
