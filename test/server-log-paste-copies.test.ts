@@ -99,6 +99,9 @@ const COPIES: Record<string, (log: string) => string> = {
   'HTML escapes': (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
   // a Markdown code fence around the log
   'Markdown fence': (s) => `\`\`\`text\n${s.replace(/\n$/, '')}\n\`\`\`\n`,
+  // a help-desk ticket's wiki markup around it (Jira, Confluence): `{noformat}`, or `{code}` with its parameters
+  'Jira noformat': (s) => `{noformat}\n${s.replace(/\n$/, '')}\n{noformat}\n`,
+  'Jira code with a title': (s) => `{code:title=syslog|borderStyle=solid}\n${s.replace(/\n$/, '')}\n{code}\n`,
   // a Markdown code block's indent (its source copied), or a tab
   'indented four blanks': (s) => s.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n'),
   'indented by a tab': (s) => s.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n'),

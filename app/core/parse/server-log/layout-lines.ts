@@ -17,8 +17,14 @@ export function shiftOf(lead: string): string {
   const blanks = lead.length - tabs;
   return lead.slice(0, lead.length - (blanks % 4));
 }
-/** A Markdown code fence on its own line: three or more backticks or tildes, and the block's language (```text, ~~~log). */
-export const FENCE = /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/;
+/**
+ * A code fence on its own line: Markdown's three or more backticks or tildes with the block's language (```text, ~~~log), or
+ * Jira's and Confluence's `{code}` / `{code:title=syslog}` / `{noformat}` — a help-desk ticket's log is pasted between those, and
+ * the client side's reader already took them for layout (pasted-copy.ts FENCE_LINE); here each was a line not understood.
+ */
+export const FENCE = /^\s*(?:`{3,}[\w+.-]*|~{3,}[\w+.-]*|\{(?:code|noformat)(?::[^}\r\n]*)?\})\s*$/;
+/** Could this line's first character begin a fence (FENCE)? Asked before the regex. */
+export const mayBeFence = (c: number): boolean => c === 96 || c === 126 || c === 123;
 /**
  * A rule between pasted logs or under a heading: one character of - = * _ # + three times or more and nothing else (Markdown's
  * `---` and `***`, a mail's `-----` or `=====` between two logs). Layout, not a record, as a fence is: it was listed as a line not

@@ -7,7 +7,7 @@ import { NO_LINE_BREAK, NO_TYPOGRAPHY } from './line-hints';
 import { WRAP_MARK, withoutSoftBreak, wrapJoin } from './typography';
 import type { RawRecord } from './raw-record';
 import { splitPrefix } from './prefix';
-import { FENCE, LEADING_BLANKS, mayBeRule, RULE, shiftOf } from './layout-lines';
+import { FENCE, LEADING_BLANKS, mayBeFence, mayBeRule, RULE, shiftOf } from './layout-lines';
 export { isLayoutLine } from './layout-lines';
 import { escapesShortened, MAX_RECORD_CHARS, normalizeLine, plainLead, rewritten } from './line-normalize';
 
@@ -158,7 +158,7 @@ export class LineSplitter {
     const c = lead !== 0 ? lead : text.charCodeAt(0);
     // a printable ASCII first character: not blank, without trimming a copy; a Markdown fence around the log, or a rule between
     // logs, is not a record either
-    if (lead === 0 && ((!(c > 32 && c < 127) && text.trim() === '') || ((c === 96 || c === 126) && FENCE.test(text)) || (mayBeRule(c) && RULE.test(text)))) {
+    if (lead === 0 && ((!(c > 32 && c < 127) && text.trim() === '') || (mayBeFence(c) && FENCE.test(text)) || (mayBeRule(c) && RULE.test(text)))) {
       this.blank++;
       this.blanksSinceText++;
       if (this.pending) this.blanksAfterPending++;
