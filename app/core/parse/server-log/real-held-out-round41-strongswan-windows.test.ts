@@ -33,6 +33,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [7, 'The peer is a Windows IKE client (vendor ID MS NT5 ISAKMPOAKLEY)'],
     ],
   },
+  // (was 0 of 24 lines: charon's encoder trace at log level 3 for ENC — "parsing rule 5 RESERVED_BIT", "parsing VENDOR_ID payload
+  // finished", "VENDOR_ID payload verified, adding to payload list" … — was read nowhere). A Windows 10 PC's IKEv2 (13806, "IKE failed
+  // to find a valid machine certificate") to a one-key-ikev2-vpn server; the copy holds only the trace of its vendor ID payloads
+  'charon-quericy-windows-10-13806-enc-level-3-parsing-rules-vendor-id-payloads.txt': {
+    records: 24,
+    understood: 24,
+    families: { strongswan: 24 },
+    causes: [],
+    says: [
+      [1, "strongSwan's debug trace of how it reads or builds one field of an IKE message"],
+      [9, 'no step of the negotiation'],
+    ],
+  },
 };
 
 const one = (text: string) => parseServerLog(text, 'x').entries;
@@ -57,5 +70,21 @@ describe("held-out real logs of strongSwan's charon answering Windows' built-in 
     expect(keys('charon: 09[IKE] uninstalling bypass policy for 192.168.1.0/24')).toContain('step.charonBypassRemoved');
     expect(keys('charon: 16[IKE] interface change for bypass policy for 10.0.0.0/8 (from eth0 to wlan0)')).toContain('step.charonBypassMoved');
     expect(parseServerLog('charon: 16[IKE] interface change for bypass policy for 10.0.0.0/8', 'x').unknown).toBe(1);
+  });
+
+  it("charon's encoder trace (log level 2–3) is read in all its shapes, parsing and generating; a payload's verification failure is not", () => {
+    for (const line of [
+      '  parsing rule 10 CHUNK_DATA',
+      '  generating rule 6 (1262)',
+      'parsing VENDOR_ID payload, 44 bytes left',
+      'parsing VENDOR_ID payload finished',
+      'generating SECURITY_ASSOCIATION payload finished',
+      'generating payload of type KEY_EXCHANGE',
+      'verifying payload of type NOTIFY',
+      'starting parsing a ID_INITIATOR payload',
+      'NONCE payload verified, adding to payload list',
+      'attribute value has not fixed size',
+    ]) expect(keys(`Nov 25 05:21:03 13[ENC] ${line}`), line).toEqual(['step.charonEncoderTrace']);
+    expect(keys('Nov 25 05:21:03 13[ENC] NOTIFY payload verification failed')).not.toContain('step.charonEncoderTrace');
   });
 });
