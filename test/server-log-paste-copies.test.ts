@@ -119,8 +119,15 @@ const COPIES: Record<string, (log: string) => string> = {
   // `grep -n` / `grep -Hn` over the log file: each syslog or ISO-timed line after its number (and the file's path)
   'grep -n': grepped((n) => `${n}:`),
   'grep -Hn': grepped((n) => `/var/log/syslog:${n}:`),
+  // `grep -n -C 3` / `grep -Hn -C 3`: the lines shown around a match have `-` where a match has `:`, and a `--` line stands between
+  // two groups not next to each other in the file (GNU grep manual, 2.1.5 Context Line Control) — here every third timed line a
+  // match, and a group separator before every fifth line that starts a record (no line of the log left out: the reading must hold)
+  'grep -n -C': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}${n}${n % 3 === 0 ? ':' : '-'}`),
+  'grep -Hn -C': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}/var/log/syslog${n % 3 === 0 ? `:${n}:` : `-${n}-`}`),
   // `cat -n` over the log file: every line, blank ones too, after its number right-aligned in six columns and a tab (GNU coreutils cat.c: `%6d\t`)
   'cat -n': (s) => s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n') + (s.endsWith('\n') ? '\n' : ''),
+  // the same in a help-desk ticket's Jira `{noformat}` (the numbering is the file's from the first line after the fence)
+  'cat -n in a Jira noformat': (s) => `{noformat}\n${s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n')}\n{noformat}\n`,
   // an editor's or mail client's untabify: each tab becomes the blanks up to the next tab stop of eight columns
   'tabs expanded to tab stops': (s) => s.split('\n').map((l) => untabify(l)).join('\n'),
   // an editor's tabify: runs of blanks that reach a tab stop of eight (or an editor's four) columns become tabs
@@ -387,5 +394,25 @@ describe('the first line a hard wrap cut (first-wrap.ts)', () => {
     }
     expect(checked).toBeGreaterThan(corpusAvailable ? 25 : 15);
     expect(apart).toEqual([]);
+  });
+});
+
+describe('a `grep -C` paste (GNU grep manual, 2.1.5 Context Line Control)', () => {
+  const line = 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  const iso = '2024-01-05T10:14:22+01:00 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  it("reads a context line's `N-`, `/path-N-` and `/path-` as a match's `N:`, `/path:N:`", () => {
+    for (const copied of [`1235-${line}`, `/var/log/syslog-1235-${line}`, `/var/log/ppp-debug.log-${line}`, `1235-${iso}`, `/var/log/syslog-${iso}`]) {
+      expect([copied, parseServerLog(copied).entries[0]?.text]).toEqual([copied, copied.includes('2024-') ? iso : line]);
+    }
+  });
+  it('takes the `--` between two groups for layout, as a rule, not a line not understood', () => {
+    const r = parseServerLog([`12:${line}`, '--', `40-${line}`, `41:${line}`].join('\n'));
+    expect([r.records, r.understood, r.unknown, r.blank]).toEqual([3, 3, 0, 1]);
+  });
+  it("leaves an ISO time's own dashes, and a dash not before a syslog or ISO time", () => {
+    expect(parseServerLog(iso).entries[0]!.text).toBe(iso);
+    expect(parseServerLog('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.');
+    expect(normalizeLine('12-15 kbit/s was the rate', false)).toBe('12-15 kbit/s was the rate');
+    expect(normalizeLine('/var/log/x-12 was rotated', false)).toBe('/var/log/x-12 was rotated');
   });
 });
