@@ -97,6 +97,9 @@ const COPIES: Record<string, (log: string) => string> = {
   'smart quotes and ellipsis': (s) => s.replace(/"([^"\n]*)"/g, '\u201c$1\u201d').replace(/'([^'\n]*)'/g, '\u2018$1\u2019').replace(/\.\.\./g, '\u2026'),
   // a page's HTML source, or a forum that escapes twice
   'HTML escapes': (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  // a mail's reply quoting the log (`> ` before each line), and a reply to that reply (`> > `: RFC 3676 4.5, each level a `>`)
+  'mail quote': (s) => s.split('\n').map((l) => `> ${l}`).join('\n'),
+  'mail quote two levels deep': (s) => s.split('\n').map((l) => `> > ${l}`).join('\n'),
   // a Markdown code fence around the log
   'Markdown fence': (s) => `\`\`\`text\n${s.replace(/\n$/, '')}\n\`\`\`\n`,
   // a help-desk ticket's wiki markup around it (Jira, Confluence): `{noformat}`, or `{code}` with its parameters
@@ -164,6 +167,10 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
   // blanks, or turns them into tabs, moves the cells, and such a table is not read — a known gap, as for the journal's export above)
   const COLUMN_BLANKS = new Set(['blanks collapsed', 'blanks as tabs', 'blanks as tabs, stops of four']);
   const columnTable = (name: string): boolean => name.startsWith('real/powershell-');
+  // (a journal export's binary field is its length in bytes and then its data, new lines and all: a quote mark put before each of
+  // its lines changes what the length counts, so the entry can no longer be read — a mail quoting such an export breaks it)
+  const QUOTES = new Set(['mail quote', 'mail quote two levels deep']);
+  const binaryField = (name: string): boolean => name === 'real/systemd-journal-export-format-doc-three-entries-binary-message.txt';
   for (const [copy, damage] of Object.entries(COPIES)) {
     it(copy, async () => {
       const differing: string[] = [];
@@ -171,6 +178,7 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
       for (const [name, text] of realLogs) {
         await turn();
         if (COLUMN_BLANKS.has(copy) && columnTable(name)) continue;
+        if (QUOTES.has(copy) && binaryField(name)) continue;
         const [copied, alone] = [JSON.stringify(reading(damage(text))), JSON.stringify(reading(text))];
         if (copied !== alone) differing.push(`${name}: ${alone} → ${copied}`);
       }
@@ -414,5 +422,21 @@ describe('a `grep -C` paste (GNU grep manual, 2.1.5 Context Line Control)', () =
     expect(parseServerLog('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.');
     expect(normalizeLine('12-15 kbit/s was the rate', false)).toBe('12-15 kbit/s was the rate');
     expect(normalizeLine('/var/log/x-12 was rotated', false)).toBe('/var/log/x-12 was rotated');
+  });
+});
+
+describe("a mail's quote marks (RFC 3676 4.5: one `>` per level)", () => {
+  it("are taken off before the paste's indent is looked for: a quoted indented IOS debug keeps its records", () => {
+    const ios = ['    Vi2 LCP: I CONFREQ [ACKrcvd] id 2 len 19', '    Vi2 LCP:    MRU 1454 (0x010405AE)', '    Vi2 LCP: O CONFACK [ACKrcvd] id 2 len 19'];
+    const plain = reading(ios.join('\n'));
+    expect(plain.unknown).toBe(0);
+    for (const mark of ['> ', '> > ', '>> ', '> > > ']) expect([mark, reading(ios.map((l) => mark + l).join('\n'))]).toEqual([mark, plain]);
+  });
+  it('and before a month that lost its first letter is given back', () => {
+    const line = 'pr 17 10:40:25 client xl2tpd[28658]: control_finish: sending SCCRQ';
+    expect(parseServerLog(`> > ${line}`).entries[0]!.text).toBe(`a${line}`);
+  });
+  it('behind an indent too (a quoted log pasted as a code block), as before', () => {
+    expect(parseServerLog('    > Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.');
   });
 });

@@ -172,9 +172,14 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     escapesShortened = shown - s.length;
     rewritten = true;
   }
-  if (outdent) s = outdent(s);
-  s = withMonthLetter(s);
+  // a mail's or forum's quote marks, one level or more (`> > …`: a reply to a reply, each client putting its `> ` before the
+  // line it quotes — RFC 3676 4.5, "quote depth"), before the paste's indent is looked for and the month's letter given back:
+  // the indent of a quoted indented paste (`> >     Vi2 LCP: …`) and a quoted `pr 17 10:40:25 …` were not seen behind the marks
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (outdent) s = outdent(s);
+  // (and those behind a whole paste's indent: a quoted log pasted as a Markdown code block, `    > Jul 29 …`)
+  if (s.charCodeAt(0) === 62) s = s.replace(/^(?:> ?)+/, '');
+  s = withMonthLetter(s);
   s = withoutAuthorsMarks(s, hints);
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
   // Cisco IOS marks a time its clock does not trust with `*` (`*Mar  1 00:55:40.767: ISAKMP …`); Markdown takes a line that starts
