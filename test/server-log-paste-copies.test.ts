@@ -245,6 +245,20 @@ describe("a real log inside a mail's prose reads as the log itself, the prose co
     expect(copied).toBeGreaterThan(corpusAvailable ? 80 : 50);
     expect(differing).toEqual([]);
   });
+  it("a ticket journal's entry head before the log (ServiceNow: `<date> <time> - <user> (Work notes)`), counted as not understood", async () => {
+    const HEAD = '2026-01-05 10:14:22 - Jan de Vries (Work notes)\n';
+    expect(parseServerLog(HEAD).unknown).toBe(1);
+    const differing: string[] = [];
+    const turn = eventLoopTurns();
+    for (const [name, text] of realLogs) {
+      await turn();
+      const alone = reading(text);
+      const want = { ...alone, unknown: alone.unknown + 1 };
+      const read = reading(HEAD + text);
+      if (JSON.stringify(read) !== JSON.stringify(want)) differing.push(`${name}: ${JSON.stringify(want)} → ${JSON.stringify(read)}`);
+    }
+    expect(differing).toEqual([]);
+  });
   it("Outlook's header block before the log and a signature after it", async () => {
     const differing: string[] = [];
     const turn = eventLoopTurns();
