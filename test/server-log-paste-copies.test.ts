@@ -97,6 +97,9 @@ const COPIES: Record<string, (log: string) => string> = {
   'smart quotes and ellipsis': (s) => s.replace(/"([^"\n]*)"/g, '\u201c$1\u201d').replace(/'([^'\n]*)'/g, '\u2018$1\u2019').replace(/\.\.\./g, '\u2026'),
   // a page's HTML source, or a forum that escapes twice
   'HTML escapes': (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  // a mail's reply quoting the log (`> ` before each line), and a reply to that reply (`> > `: RFC 3676 4.5, each level a `>`)
+  'mail quote': (s) => s.split('\n').map((l) => `> ${l}`).join('\n'),
+  'mail quote two levels deep': (s) => s.split('\n').map((l) => `> > ${l}`).join('\n'),
   // a Markdown code fence around the log
   'Markdown fence': (s) => `\`\`\`text\n${s.replace(/\n$/, '')}\n\`\`\`\n`,
   // a help-desk ticket's wiki markup around it (Jira, Confluence): `{noformat}`, or `{code}` with its parameters
@@ -119,8 +122,15 @@ const COPIES: Record<string, (log: string) => string> = {
   // `grep -n` / `grep -Hn` over the log file: each syslog or ISO-timed line after its number (and the file's path)
   'grep -n': grepped((n) => `${n}:`),
   'grep -Hn': grepped((n) => `/var/log/syslog:${n}:`),
+  // `grep -n -C 3` / `grep -Hn -C 3`: the lines shown around a match have `-` where a match has `:`, and a `--` line stands between
+  // two groups not next to each other in the file (GNU grep manual, 2.1.5 Context Line Control) — here every third timed line a
+  // match, and a group separator before every fifth line that starts a record (no line of the log left out: the reading must hold)
+  'grep -n -C': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}${n}${n % 3 === 0 ? ':' : '-'}`),
+  'grep -Hn -C': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}/var/log/syslog${n % 3 === 0 ? `:${n}:` : `-${n}-`}`),
   // `cat -n` over the log file: every line, blank ones too, after its number right-aligned in six columns and a tab (GNU coreutils cat.c: `%6d\t`)
   'cat -n': (s) => s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n') + (s.endsWith('\n') ? '\n' : ''),
+  // the same in a help-desk ticket's Jira `{noformat}` (the numbering is the file's from the first line after the fence)
+  'cat -n in a Jira noformat': (s) => `{noformat}\n${s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n')}\n{noformat}\n`,
   // an editor's or mail client's untabify: each tab becomes the blanks up to the next tab stop of eight columns
   'tabs expanded to tab stops': (s) => s.split('\n').map((l) => untabify(l)).join('\n'),
   // an editor's tabify: runs of blanks that reach a tab stop of eight (or an editor's four) columns become tabs
@@ -157,6 +167,10 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
   // blanks, or turns them into tabs, moves the cells, and such a table is not read — a known gap, as for the journal's export above)
   const COLUMN_BLANKS = new Set(['blanks collapsed', 'blanks as tabs', 'blanks as tabs, stops of four']);
   const columnTable = (name: string): boolean => name.startsWith('real/powershell-');
+  // (a journal export's binary field is its length in bytes and then its data, new lines and all: a quote mark put before each of
+  // its lines changes what the length counts, so the entry can no longer be read — a mail quoting such an export breaks it)
+  const QUOTES = new Set(['mail quote', 'mail quote two levels deep']);
+  const binaryField = (name: string): boolean => name === 'real/systemd-journal-export-format-doc-three-entries-binary-message.txt';
   for (const [copy, damage] of Object.entries(COPIES)) {
     it(copy, async () => {
       const differing: string[] = [];
@@ -164,6 +178,7 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
       for (const [name, text] of realLogs) {
         await turn();
         if (COLUMN_BLANKS.has(copy) && columnTable(name)) continue;
+        if (QUOTES.has(copy) && binaryField(name)) continue;
         const [copied, alone] = [JSON.stringify(reading(damage(text))), JSON.stringify(reading(text))];
         if (copied !== alone) differing.push(`${name}: ${alone} → ${copied}`);
       }
@@ -228,6 +243,20 @@ describe("a real log inside a mail's prose reads as the log itself, the prose co
       if (JSON.stringify(read) !== JSON.stringify(want)) differing.push(`${name}: ${JSON.stringify(want)} → ${JSON.stringify(read)}`);
     }
     expect(copied).toBeGreaterThan(corpusAvailable ? 80 : 50);
+    expect(differing).toEqual([]);
+  });
+  it("a ticket journal's entry head before the log (ServiceNow: `<date> <time> - <user> (Work notes)`), counted as not understood", async () => {
+    const HEAD = '2026-01-05 10:14:22 - Jan de Vries (Work notes)\n';
+    expect(parseServerLog(HEAD).unknown).toBe(1);
+    const differing: string[] = [];
+    const turn = eventLoopTurns();
+    for (const [name, text] of realLogs) {
+      await turn();
+      const alone = reading(text);
+      const want = { ...alone, unknown: alone.unknown + 1 };
+      const read = reading(HEAD + text);
+      if (JSON.stringify(read) !== JSON.stringify(want)) differing.push(`${name}: ${JSON.stringify(want)} → ${JSON.stringify(read)}`);
+    }
     expect(differing).toEqual([]);
   });
   it("Outlook's header block before the log and a signature after it", async () => {
@@ -387,5 +416,41 @@ describe('the first line a hard wrap cut (first-wrap.ts)', () => {
     }
     expect(checked).toBeGreaterThan(corpusAvailable ? 25 : 15);
     expect(apart).toEqual([]);
+  });
+});
+
+describe('a `grep -C` paste (GNU grep manual, 2.1.5 Context Line Control)', () => {
+  const line = 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  const iso = '2024-01-05T10:14:22+01:00 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  it("reads a context line's `N-`, `/path-N-` and `/path-` as a match's `N:`, `/path:N:`", () => {
+    for (const copied of [`1235-${line}`, `/var/log/syslog-1235-${line}`, `/var/log/ppp-debug.log-${line}`, `1235-${iso}`, `/var/log/syslog-${iso}`]) {
+      expect([copied, parseServerLog(copied).entries[0]?.text]).toEqual([copied, copied.includes('2024-') ? iso : line]);
+    }
+  });
+  it('takes the `--` between two groups for layout, as a rule, not a line not understood', () => {
+    const r = parseServerLog([`12:${line}`, '--', `40-${line}`, `41:${line}`].join('\n'));
+    expect([r.records, r.understood, r.unknown, r.blank]).toEqual([3, 3, 0, 1]);
+  });
+  it("leaves an ISO time's own dashes, and a dash not before a syslog or ISO time", () => {
+    expect(parseServerLog(iso).entries[0]!.text).toBe(iso);
+    expect(parseServerLog('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.');
+    expect(normalizeLine('12-15 kbit/s was the rate', false)).toBe('12-15 kbit/s was the rate');
+    expect(normalizeLine('/var/log/x-12 was rotated', false)).toBe('/var/log/x-12 was rotated');
+  });
+});
+
+describe("a mail's quote marks (RFC 3676 4.5: one `>` per level)", () => {
+  it("are taken off before the paste's indent is looked for: a quoted indented IOS debug keeps its records", () => {
+    const ios = ['    Vi2 LCP: I CONFREQ [ACKrcvd] id 2 len 19', '    Vi2 LCP:    MRU 1454 (0x010405AE)', '    Vi2 LCP: O CONFACK [ACKrcvd] id 2 len 19'];
+    const plain = reading(ios.join('\n'));
+    expect(plain.unknown).toBe(0);
+    for (const mark of ['> ', '> > ', '>> ', '> > > ']) expect([mark, reading(ios.map((l) => mark + l).join('\n'))]).toEqual([mark, plain]);
+  });
+  it('and before a month that lost its first letter is given back', () => {
+    const line = 'pr 17 10:40:25 client xl2tpd[28658]: control_finish: sending SCCRQ';
+    expect(parseServerLog(`> > ${line}`).entries[0]!.text).toBe(`a${line}`);
+  });
+  it('behind an indent too (a quoted log pasted as a code block), as before', () => {
+    expect(parseServerLog('    > Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.');
   });
 });

@@ -1,4 +1,5 @@
 import { isDigit } from './char-codes';
+import { FENCE } from './layout-lines';
 
 /**
  * `cat -n FILE` pasted instead of the file: GNU coreutils' cat writes each line's number with
@@ -49,7 +50,9 @@ export function catNumberEnd(line: string, editor = false): number {
 /** the number catNumberEnd last found */
 export const lastCatNumber = (): number => catNumber;
 
-const isBlank = (line: string): boolean => line.trim() === '' || /^\s*(?:`{3,}|~{3,})[\w+.-]*\s*$/.test(line);
+// (a code fence around the paste, Markdown's or a ticket's Jira/Confluence `{noformat}`/`{code}`: layout-lines.ts FENCE — before, a
+// `cat -n` paste in a Jira ticket's `{noformat}` lost its numbering at the fence, and each line was read with its number)
+const isBlank = (line: string): boolean => line.trim() === '' || FENCE.test(line);
 
 export class CatNumbers {
   /** No number will be taken off any more line: the caller skips `strip` (a plain field: read per line). */

@@ -28,9 +28,12 @@ export const mayBeFence = (c: number): boolean => c === 96 || c === 126 || c ===
 /**
  * A rule between pasted logs or under a heading: one character of - = * _ # + three times or more and nothing else (Markdown's
  * `---` and `***`, a mail's `-----` or `=====` between two logs). Layout, not a record, as a fence is: it was listed as a line not
- * understood. (A table's dash row has blanks between its columns, `----- --`: not a rule.)
+ * understood. (A table's dash row has blanks between its columns, `----- --`: not a rule.) Also `--` alone: the line GNU grep
+ * prints between two groups of lines that are not next to each other in the file when `-A`, `-B` or `-C` shows lines around
+ * each match (GNU grep manual, 2.1.5 Context Line Control: "by default a separator appears between non-adjacent groups … a `--`
+ * line") — a `grep -C 3 pppd /var/log/syslog` paste had each one as a line not understood.
  */
-export const RULE = /^([-=*_#+])\1{2,}[ \t]*$/;
+export const RULE = /^(?:([-=*_#+])\1{2,}|--)[ \t]*$/;
 /** Could this line be a rule (RULE)? Its first character, asked before the regex: a log line never starts so. */
 export const mayBeRule = (c: number): boolean => c === 45 || c === 61 || c === 42 || c === 95 || c === 35 || c === 43;
 /** A line that is layout around or between logs, no record: a Markdown fence or a rule (what LineSplitter.push counts as blank). */

@@ -36,9 +36,11 @@ const ISO_AHEAD = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:`;
  * `/var/log/secure:Oct 25 05:23:28 host pluto[3665]: …` (hwdsl2/setup-ipsec-vpn #469), and with `-n`
  * the line's number after it (`/var/log/syslog:1234:Oct 25 …`). Only an absolute path right before a
  * syslog month or an ISO time, so a message's own `/path:` is never cut. (The day as LINE_NUMBER_PREFIX takes it, padded or
- * not: pfSense's and a mail's copies of FreeBSD's syslog write `Feb 4 13:56:38`, one blank.)
+ * not: pfSense's and a mail's copies of FreeBSD's syslog write `Feb 4 13:56:38`, one blank.) With `-A`/`-B`/`-C` the lines around
+ * a match have `-` where a match has `:` (`/var/log/syslog-1234-Oct 25 …`, GNU grep manual 2.1.5 Context Line Control: "Context
+ * (i.e., non-matching) lines use '-' instead"); the path is the shortest before such a mark, as a path may hold a `-` itself.
  */
-const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}:(?:\d{1,9}:)?(?=${MONTH} +\d{1,2} |${ISO_AHEAD})`);
+const GREP_PATH_PREFIX = new RegExp(String.raw`^\/[\w.\/-]{1,200}?(?::(?:\d{1,9}:)?|-(?:\d{1,9}-)?)(?=${MONTH} +\d{1,2} |${ISO_AHEAD})`);
 /**
  * The same from inside the log's folder (`grep -i terminated *.log`, `zgrep pppd syslog*`): a bare file name — one with a log's
  * extension (`vpn_20220322.log:2022-03-22 11:24:33.775 …`, SoftEther's server and hub logs, SoftEther issue #1545) or a syslog
@@ -92,11 +94,13 @@ const isBareName = (s: string, end: number): boolean => {
 };
 /**
  * A line number before the line: `grep -n`'s `1234:` (GNU grep's manual, "--line-number": the number
- * and a colon) or `cat -n`'s right-aligned number and tab (GNU coreutils: `%6d\t`). Only right
+ * and a colon; `1235-` on a line `-A`/`-B`/`-C` shows around a match, 2.1.5 Context Line Control: "Context (i.e., non-matching)
+ * lines use '-' instead" — before, every such line of a `grep -n -C 3` paste was read with its number, most not understood)
+ * or `cat -n`'s right-aligned number and tab (GNU coreutils: `%6d\t`). Only right
  * before a syslog header (the time and a blank after it) or an ISO 8601 time: a router web log's
  * own sequence number is followed by its time and a tab (`186\tAug 1 22:45:15\tPPP…`) and stays.
  */
-const LINE_NUMBER_PREFIX = new RegExp(String.raw`^(?: *\d{1,9}\t|\d{1,9}:)(?=${MONTH} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |${ISO_AHEAD})`);
+const LINE_NUMBER_PREFIX = new RegExp(String.raw`^(?: *\d{1,9}\t|\d{1,9}[:-])(?=${MONTH} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |${ISO_AHEAD})`);
 
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 export let rewritten = false;
@@ -168,9 +172,14 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
     escapesShortened = shown - s.length;
     rewritten = true;
   }
-  if (outdent) s = outdent(s);
-  s = withMonthLetter(s);
+  // a mail's or forum's quote marks, one level or more (`> > …`: a reply to a reply, each client putting its `> ` before the
+  // line it quotes — RFC 3676 4.5, "quote depth"), before the paste's indent is looked for and the month's letter given back:
+  // the indent of a quoted indented paste (`> >     Vi2 LCP: …`) and a quoted `pr 17 10:40:25 …` were not seen behind the marks
   if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  if (outdent) s = outdent(s);
+  // (and those behind a whole paste's indent: a quoted log pasted as a Markdown code block, `    > Jul 29 …`)
+  if (s.charCodeAt(0) === 62) s = s.replace(/^(?:> ?)+/, '');
+  s = withMonthLetter(s);
   s = withoutAuthorsMarks(s, hints);
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);
   // Cisco IOS marks a time its clock does not trust with `*` (`*Mar  1 00:55:40.767: ISAKMP …`); Markdown takes a line that starts
@@ -246,7 +255,10 @@ function lineNumberAhead(s: string): boolean {
   const digits = i - blanks;
   if (digits === 0 || digits > 9) return false;
   const c = s.charCodeAt(i);
-  return c === 9 || (c === 58 && blanks === 0);
+  if (blanks !== 0) return c === 9;
+  // (a grep context line's `-` before a month's letter or an ISO year — `1235-2024-01-01…`: a dash five characters on — not an
+  // ISO date's own `2024-01-…`, which is ruled out here as before)
+  return c === 9 || c === 58 || (c === 45 && (isLetter(s.charCodeAt(i + 1)) || s.charCodeAt(i + 5) === 45));
 }
 
 /**

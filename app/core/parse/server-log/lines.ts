@@ -43,6 +43,13 @@ export type ContinuationTest = (pending: RawRecord, line: string, blankBefore: n
  */
 /** a time to the second (`09:12:01`): a header's, which a mail's `Sent:` line (to the minute) and prose lack */
 const TIME_TO_SECOND = /\d:\d\d:\d\d/;
+/**
+ * A ticket journal's entry head above the log pasted into it: ServiceNow shows each work note or comment under `<date> <time> -
+ * <user> (<field>)` (`2026-10-02 02:10:00 - Ana Desk (Work notes)`, getJournalEntry's text and the activity stream's copy; the
+ * date in the user's format). Prose with a time to the second: like a mail's `Sent:` line it does not decide the paste's indent
+ * (an indented log under it was read as written, its IOS debug lines not understood). Asked only before the indent is decided.
+ */
+const JOURNAL_HEAD = /^\S+ \d\d?:\d\d:\d\d(?: ?[AaPp][Mm])? - [^()\r\n]+ \([^()\r\n]+\)\s*$/;
 const WRAP_MIN = 60;
 const WRAP_MAX = 300;
 
@@ -332,7 +339,7 @@ export class LineSplitter {
       const lead = LEADING_BLANKS.exec(text)?.[0] ?? '';
       // (an unindented line that begins no record and has no time to the second — a mail's `From:`/`Sent:` block, a sentence above
       // the log — does not decide it; a header line no family starts a record with, an empty RFC 5424 filterlog head, still does)
-      if (lead === '' && !TIME_TO_SECOND.test(text) && !this.startsRecord(text)) return text;
+      if (lead === '' && ((!TIME_TO_SECOND.test(text) && !this.startsRecord(text)) || JOURNAL_HEAD.test(text))) return text;
       this.indent = lead.length >= 4 || lead.startsWith('\t') || (lead.length > 0 && this.startsRecord(text.slice(lead.length)) && !this.startsRecord(text)) ? lead : '';
       return text.slice(this.indent.length);
     }

@@ -22,7 +22,8 @@ describe('a rule between pasted logs (---, *****, =====) is layout, as a Markdow
     expect(r.entries[0]!.line).toBe(2);
   });
   it('near misses stay lines: two characters, mixed characters, a table dash row with blanks between its columns, text after the rule', () => {
-    for (const text of ['--', '-=-', '-------- ----', '--- end of log ---', '***** note', '#1']) {
+    // (`--` alone is layout: GNU grep's separator between two groups of a `grep -C` paste — layout-lines.ts RULE; `==`, `**` stay lines)
+    for (const text of ['==', '**', '-=-', '-------- ----', '--- end of log ---', '***** note', '#1']) {
       const r = parseServerLog([LINE(1), text].join('\n'));
       expect({ text, records: r.records }).toEqual({ text, records: 2 });
     }
