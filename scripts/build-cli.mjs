@@ -272,11 +272,12 @@ async function buildScripts(outdir, logLevel) {
 
 /**
  * esbuild only warns when an import names what its module does not export (`import-is-undefined`), and the script then calls
- * undefined at run time: in the split CLI that is a stand-in gone wrong (cli-split.mjs), so the build fails instead of shipping it.
+ * undefined at run time: in the split CLI that is a stand-in gone wrong (cli-split.mjs), so the build fails instead of shipping it
+ * (the CLI's two scripts here; Electron's main and preload in build-main.mjs).
  */
 export function refuseUndefinedImports(result) {
   const bad = result.warnings.filter((w) => w.id === 'import-is-undefined');
-  if (bad.length) throw new Error(`the CLI build imports what a module does not export: ${bad.map((w) => `${w.location?.file}:${w.location?.line} ${w.text}`).join('; ')}`);
+  if (bad.length) throw new Error(`the build imports what a module does not export: ${bad.map((w) => `${w.location?.file}:${w.location?.line} ${w.text}`).join('; ')}`);
   return result;
 }
 

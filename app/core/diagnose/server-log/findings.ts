@@ -104,7 +104,8 @@ const CAUSE_FINDING: Record<Exclude<Cause, 'ras-error'>, (typeof FINDING_IDS)[nu
   'service-down': 'server.service-down',
   'service-recovered': 'server.service-down',
   // the tunnel is up and the server's own firewall drops what the PC sends through it (a netfilter drop of a packet that came in
-  // through a PPP link, a Sophos Firewall's denied packet out of a tunnel): no Windows error at all — the PC is connected and nothing
+  // through a PPP link from a private sender, a Sophos Firewall's denied packet out of a tunnel, a FortiGate's denied traffic out of
+  // its SSL VPN tunnel): no Windows error at all — the PC is connected and nothing
   // behind the server answers. A new id: only the server's log shows it, and no other id's advice fits (nothing in the PC's VPN
   // settings is wrong; the fix is a firewall rule for the VPN clients' traffic, or the PC asking for what the rules forbid)
   'tunnel-traffic-dropped': 'server.tunnel-traffic-dropped',
