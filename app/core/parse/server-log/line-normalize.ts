@@ -102,6 +102,10 @@ const isBareName = (s: string, end: number): boolean => {
  */
 const LINE_NUMBER_PREFIX = new RegExp(String.raw`^(?: *\d{1,9}\t|\d{1,9}[:-])(?=${MONTH} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)? |${ISO_AHEAD})`);
 
+/** A line without the quote marks before it (`> `, `> > `, `>>`): the first character tested before the regex. */
+const withoutQuoteMarks = (s: string): string => (s.charCodeAt(0) === 62 /* > */ ? s.replace(QUOTE_MARKS, '') : s);
+const QUOTE_MARKS = /^(?:> ?)+/;
+
 /** Whether the last normalizeLine rewrote its line (`#011`, BBCode) rather than only cut it: a cut holds nothing its line does not. */
 export let rewritten = false;
 /**
@@ -175,10 +179,10 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // a mail's or forum's quote marks, one level or more (`> > …`: a reply to a reply, each client putting its `> ` before the
   // line it quotes — RFC 3676 4.5, "quote depth"), before the paste's indent is looked for and the month's letter given back:
   // the indent of a quoted indented paste (`> >     Vi2 LCP: …`) and a quoted `pr 17 10:40:25 …` were not seen behind the marks
-  if (s.charCodeAt(0) === 62 /* > */) s = s.replace(/^(?:> ?)+/, '');
+  s = withoutQuoteMarks(s);
   if (outdent) s = outdent(s);
   // (and those behind a whole paste's indent: a quoted log pasted as a Markdown code block, `    > Jul 29 …`)
-  if (s.charCodeAt(0) === 62) s = s.replace(/^(?:> ?)+/, '');
+  s = withoutQuoteMarks(s);
   s = withMonthLetter(s);
   s = withoutAuthorsMarks(s, hints);
   if (s.charCodeAt(0) === 96 || s.charCodeAt(s.length - 1) === 96) s = withoutCodeSpanMarks(s);

@@ -3,6 +3,7 @@ import type { Prefixed } from '../prefix';
 import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 import { isDigit, isUpper } from '../char-codes';
+import { isBroadcastTarget, isPrivateSender } from './tunnel-senders';
 
 /**
  * pfSense's and OPNsense's packet-filter log: the `filterlog` daemon reads pf's pflog0 and writes one CSV line per logged packet
@@ -34,10 +35,6 @@ const DROPPED = new Set(['block', 'reject', 'synproxy-drop']);
  * (mpd's, pfSense's `l2tp`/`pptp` groups) are left out: no real line of them was found.
  */
 const TUNNEL_IN = /^(?:enc\d+|ovpns\d+)$/;
-/** a private IPv4 sender (RFC 1918 §3) or an IPv6 unique local one (RFC 4193 fc00::/7): what a tunnel's far end sends from */
-const PRIVATE_SENDER = /^(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.|^f[cd][0-9a-f]{0,2}:/i;
-/** a broadcast (`….255`) or multicast (224/4, ff00::/8) target: the far end's Windows announcing itself, dropped on any healthy firewall */
-const BROADCAST = /\.255$|^2(?:2[4-9]|3\d)\.|^ff/i;
 /** an address as filterlog prints it, the part a poster kept (`XXX.XXX.XXX.XXX`), or the note they put there (`[REDACTED_WAN_IP]`) */
 const ADDRESS = /^(?:(?=[^.:]*[.:])[0-9A-Fa-fXx.:]+|\[[^\]]*\])$/;
 const NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
@@ -73,7 +70,7 @@ export function filterlogLine(pre: Prefixed): UnitHit | undefined {
   const drop = service && state === 'Dropped' ? dropOutcome(service) : undefined;
   // a packet that came in out of a VPN tunnel (its decrypted side) from a private sender and was blocked: the tunnel is up, and this
   // firewall's rules refuse what its far end sends through it — a warning (the rules may keep it from that target on purpose)
-  const tunnelDrop = state === 'Dropped' && !service && dir === 'in' && TUNNEL_IN.test(iface) && PRIVATE_SENDER.test(src) && !BROADCAST.test(dst);
+  const tunnelDrop = state === 'Dropped' && !service && dir === 'in' && TUNNEL_IN.test(iface) && isPrivateSender(src) && !isBroadcastTarget(dst);
   const hit: Hit = {
     decoded: [
       tunnelDrop ? d('filterlogTunnelDropped', { service: what, src, dst, iface }) : d(service ? `filterlog${state}` : 'filterlogOther', { service: what, src, dst, action }),

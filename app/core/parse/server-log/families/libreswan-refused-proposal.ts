@@ -7,15 +7,12 @@ import { context, d, step, type FamilyState, type Hit, type Rule } from '../kit'
  * libreswan.ts's rule list (tried in order: kit.ts).
  */
 
-/** A refused Oakley transform, remembered (a set: the same record may be decoded again after it was counted) for the no-proposal failure after it. */
-function refuse(s: FamilyState, transform: string): void {
-  const set = (s.refused ??= new Set<string>()) as Set<string>;
-  if (set.size < 12) set.add(transform);
-}
-
-/** A refused IPsec (Quick Mode) transform, remembered as refuse() does for the `no acceptable Proposal in IPsec SA` after it. */
-function refuseIpsec(s: FamilyState, transform: string): void {
-  const set = (s.refusedIpsec ??= new Set<string>()) as Set<string>;
+/**
+ * A refused transform, remembered (a set: the same record may be decoded again after it was counted; at most 12) for the no-proposal
+ * failure after it: an Oakley transform under `refused` (Main Mode), an IPsec one under `refusedIpsec` (Quick Mode).
+ */
+function refuse(s: FamilyState, transform: string, key: 'refused' | 'refusedIpsec' = 'refused'): void {
+  const set = (s[key] ??= new Set<string>()) as Set<string>;
   if (set.size < 12) set.add(transform);
 }
 
@@ -48,10 +45,10 @@ export const REFUSED_PROPOSAL_RULES: readonly Rule[] = [
   context(
     /^(ESP|AH) IPsec Transform refused: (?!contains unexpected |missing )(\S+)$/,
     (m, _p, s) => {
-      refuseIpsec(s, m[2]!);
+      refuse(s, m[2]!, 'refusedIpsec');
       return step('plutoIpsecTransformRefused', { proto: m[1]!, transform: m[2]! });
     },
-    (message, s) => refuseIpsec(s, message.slice(message.indexOf(': ') + 2)),
+    (message, s) => refuse(s, message.slice(message.indexOf(': ') + 2), 'refusedIpsec'),
   ),
   // ikev1_spdb_struct.c parse_ipsec_sa_body: "no acceptable Proposal in IPsec SA" — none of the PC's Quick Mode proposals is taken (Main Mode
   // was done: the key is right), answered NO_PROPOSAL_CHOSEN; the ESP transforms refused before it are what the PC proposed

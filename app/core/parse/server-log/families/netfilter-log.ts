@@ -3,6 +3,7 @@ import type { Prefixed } from '../prefix';
 import { dropOutcome, packetService } from './vpn-services';
 import type { UnitHit } from './systemd-units';
 import { isUpper } from '../char-codes';
+import { isBroadcastTarget, isPrivateV4 } from './tunnel-senders';
 
 /**
  * A Linux firewall's packet log line (iptables/ip6tables `-j LOG`, ufw, firewalld, Shorewall, nftables `log`), as the kernel
@@ -57,14 +58,6 @@ const DROPPED = /drop|den(?:y|ied)|reject|block/i;
 const PASSED = /accept|allow|pass/i;
 /** A PPP interface's name as Linux VPN servers give them (pppd: ppp0…; accel-ppp's ifname options: pptp0, l2tp0, sstp0) */
 const TUNNEL_IN = /^(?:ppp|pptp|l2tp|sstp)\d+$/;
-const BROADCAST = /\.255$|^2(?:2[4-9]|3\d)\.|^ff/i;
-/**
- * A private IPv4 address (RFC 1918 §3: 10/8, 172.16/12, 192.168/16): what VPN servers hand their PCs (pptpd's remoteip, accel-ppp's
- * ip-pool, xl2tpd's ip range in their shipped examples). `ppp0` is as often the machine's own DSL uplink (PPPoE): what comes in
- * there from the Internet — scanners, replies — has a public sender, so only a private sender is taken for a PC in the tunnel
- * (a VPN pool of public addresses is then missed, and a bogon from the Internet taken for a PC: both assumed rare)
- */
-const PRIVATE_V4 = /^(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./;
 // the kernel's uptime stamp dmesg and kern.log put before the prefix (`[  312.499331] `)
 const UPTIME = /^\[\s*\d+\.\d+\]\s*/;
 
@@ -89,8 +82,8 @@ export function netfilterLine(pre: Prefixed): UnitHit | undefined {
   // VPN is up, and this machine's firewall drops what the PC sends through it (to the network behind the server or to the server
   // itself) — connected, but nothing gets through; the PC shows no error, its user hangs up
   // (a broadcast or multicast the PC's Windows sends — DHCP INFORM, NetBIOS — is dropped on any healthy server: not counted; an
-  // address ending .255 taken for a broadcast, assumed; a public sender is the Internet on a PPPoE uplink: PRIVATE_V4)
-  const tunnelDrop = action === 'Dropped' && !service && TUNNEL_IN.test(into) && PRIVATE_V4.test(src) && !BROADCAST.test(dst);
+  // address ending .255 taken for a broadcast, assumed; a public sender is the Internet on a PPPoE uplink: tunnel-senders.ts)
+  const tunnelDrop = action === 'Dropped' && !service && TUNNEL_IN.test(into) && isPrivateV4(src) && !isBroadcastTarget(dst);
   const hit: Hit = {
     // (the PC's own traffic through the tunnel is no "packet that is no VPN's": said as what was dropped)
     decoded: [d(service ? `netfilter${action}` : tunnelDrop ? 'netfilterTunnelPacket' : 'netfilterOther', { service: what, src, dst }), direction(into, out)],

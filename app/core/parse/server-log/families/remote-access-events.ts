@@ -346,13 +346,12 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
     hit.user = who[1]!;
     if (who[2]) hit.peer = who[2];
   } else {
-    if (ev.userAt !== undefined) {
-      const strings = afterGuids(data);
-      const user = strings[ev.userAt];
-      const domain = ev.domainAt !== undefined ? strings[ev.domainAt] : undefined;
-      if (user) hit.user = domain ? `${domain}\\${user}` : user;
-    }
-    const at = ev.peerAt !== undefined ? afterGuids(data)[ev.peerAt] : undefined;
+    // (the strings after the CoId, once for the user, its domain and the PC's address)
+    const strings = afterGuids(data);
+    const user = ev.userAt !== undefined ? strings[ev.userAt] : undefined;
+    const domain = ev.domainAt !== undefined ? strings[ev.domainAt] : undefined;
+    if (user) hit.user = domain ? `${domain}\\${user}` : user;
+    const at = ev.peerAt !== undefined ? strings[ev.peerAt] : undefined;
     if (at && isDottedQuad(at)) hit.peer = at;
     // a translated message still holds the address as Windows wrote it (its words around it are the language's)
     const address = ev.addressInText ? message.match(IPV4_IN_TEXT)?.[0] : undefined;
