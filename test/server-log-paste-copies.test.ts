@@ -1,17 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, corpusFiles, readCorpus } from './corpus';
-import { explainServerLogs } from '../app/core/diagnose/server-log';
-import { engineT } from '../app/core/i18n';
+import { corpusAvailable } from './corpus';
 import { parseServerLog } from '../app/core/parse/server-log';
-import { MAX_HELD } from '../app/core/parse/server-log/first-wrap';
-import { maybeGlued } from '../app/core/parse/server-log/glued-lines';
-import { normalizeLine } from '../app/core/parse/server-log/line-normalize';
-import { plainTypography } from '../app/core/parse/server-log/typography';
-import { splitPrefixByRegex } from '../app/core/parse/server-log/prefix-shapes';
-import { splitPrefix } from '../app/core/parse/server-log/prefix';
 import { eventLoopTurns } from './support/event-loop-turn';
+import { everyRealServerLog } from './support/every-server-log';
+import { pasteReading } from './support/paste-reading';
 
 /**
  * A help desk rarely gets the log file itself: the network team mails it, or it is copied from a
@@ -147,16 +139,8 @@ const COPIES: Record<string, (log: string) => string> = {
   'zero-width spaces': (s) => s.split('\n').map((l) => (l ? `\u200b${l}` : l)).join('\n'),
 };
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'real', 'server-logs');
-const realLogs: [string, string][] = [
-  ...readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f): [string, string] => [`real/${f}`, readFileSync(join(fixtures, f), 'utf8')]),
-  ...(corpusAvailable ? corpusFiles('server-logs').filter((d) => !d.includes('.')) : []).flatMap((dir) => corpusFiles(join('server-logs', dir)).map((f): [string, string] => [`corpus/${dir}/${f}`, readCorpus(join('server-logs', dir), f)])),
-];
-const t = engineT('en');
-const reading = (text: string) => {
-  const r = parseServerLog(text);
-  return { understood: r.understood, unknown: r.unknown, findings: explainServerLogs([r], t).findings.map((f) => f.id).sort() };
-};
+const realLogs = everyRealServerLog();
+const reading = pasteReading;
 
 describe('a real log copied through mail, a web page or Markdown reads as the log itself', () => {
   it('has real logs to copy, and each copy changes some of them', () => {
@@ -277,180 +261,5 @@ describe("a real log inside a mail's prose reads as the log itself, the prose co
       if (JSON.stringify(read) !== JSON.stringify(want)) differing.push(`${name}: ${JSON.stringify(want)} → ${JSON.stringify(read)}`);
     }
     expect(differing).toEqual([]);
-  });
-});
-
-describe('plain typography', () => {
-  it('turns what mail and web pages put in back into what the daemon wrote', () => {
-    expect(plainTypography('Sep\u00a0\u00a05 pluto[1]: \u201cl2tp-psk\u201d[1] #3: it\u2019s\u2026 &lt;pptp-x&gt; &amp; &quot;q&quot;&#39;')).toBe(`Sep  5 pluto[1]: "l2tp-psk"[1] #3: it's... <pptp-x> & "q"'`);
-    expect(plainTypography('a\u2002b\u202fc\u3000d\u200be\u2060f\ufeffg')).toBe('a b c defg');
-  });
-  it('leaves the zero-width joiners and direction marks that belong to a name (an emoji user name in a real IOS log)', () => {
-    expect(plainTypography('from "\u{1F469}\u{1F3FB}\u200d\u2708\ufe0f@isp.net" \u200e\u200f\u200c')).toBe('from "\u{1F469}\u{1F3FB}\u200d\u2708\ufe0f@isp.net" \u200e\u200f\u200c');
-  });
-  it('reads an entity only where it is one (a bare & stays)', () => {
-    expect(plainTypography('a && b &ltx &amp')).toBe('a && b &ltx &amp');
-  });
-  it('is looked for per line when nothing is known of the chunk (hints 0), and skipped when the chunk holds none', () => {
-    expect(normalizeLine('Sep\u00a05 x', false, 0)).toBe('Sep 5 x');
-  });
-});
-
-describe("a paste's indent", () => {
-  it('is cut from every line that has it, so continuation lines stay indented under their header', () => {
-    const ios = ['    *Sep  5 01:57:54.581: Vi1 LCP: I CONFREQ [Stopped] id 1 len 10', '    *Sep  5 01:57:54.581: Vi1 LCP:    MRU 1500 (0x010405DC)'].join('\n');
-    const plain = ['*Sep  5 01:57:54.581: Vi1 LCP: I CONFREQ [Stopped] id 1 len 10', '*Sep  5 01:57:54.581: Vi1 LCP:    MRU 1500 (0x010405DC)'].join('\n');
-    expect(reading(ios)).toEqual(reading(plain));
-    expect(parseServerLog(ios).entries[0]!.text).toBe('*Sep  5 01:57:54.581: Vi1 LCP: I CONFREQ [Stopped] id 1 len 10');
-  });
-  it('is not a paste indent when a later line lacks it: reading goes on as written from there', () => {
-    const r = parseServerLog(['    some indented note', 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication', '    Jul 29 09:59:55 vpn pppd[11787]: Connection terminated.'].join('\n'));
-    expect(r.records).toBe(3);
-    expect(r.entries.map((e) => e.text)).toContain('Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication');
-  });
-  it('needs four blanks or a tab: `ipsec statusall` indents its SA lines by three, and a lone one stays its own', () => {
-    expect(parseServerLog('   ikev2-vpn[3]: something else entirely').understood).toBe(0);
-  });
-  it('a fence around an indented paste does not decide its indent; a paste shifted by one blank is read when only its lines without the blank are records', () => {
-    const ios = ['    Vi2 LCP: I CONFREQ [ACKrcvd] id 2 len 19', '    Vi2 LCP:    MRU 1454 (0x010405AE)', '    Vi2 LCP: O CONFACK [ACKrcvd] id 2 len 19'];
-    const plain = parseServerLog(ios.join('\n'));
-    expect(plain.unknown).toBe(0);
-    const fenced = parseServerLog(['```text', ...ios, '```'].join('\n'));
-    expect([fenced.understood, fenced.unknown]).toEqual([plain.understood, 0]);
-    // a web page's copy: the four blanks collapsed to one
-    const collapsed = parseServerLog(ios.map((l) => l.replace(/ {2,}/g, ' ')).join('\n'));
-    expect([collapsed.understood, collapsed.unknown]).toEqual([plain.understood, 0]);
-    // a line some family reads with its blank keeps it (a log's own indent), as before
-    const charon = ' Nov 18 10:21:05 vpn charon: 09[IKE] 198.51.100.7 is initiating an IKE_SA';
-    expect(parseServerLog(charon).entries[0]!.text).toBe(charon);
-  });
-  it('a Markdown fence is neither a record nor a line not understood', () => {
-    const r = parseServerLog('```\nJul 29 09:59:54 vpn pppd[11787]: Connection terminated.\n```');
-    expect([r.records, r.understood, r.unknown, r.blank]).toEqual([1, 1, 0, 2]);
-  });
-});
-
-describe("a router web log's rows copied from its page", () => {
-  it('reads the cells apart by blanks as by tabs: sequence, time, facility, level, message', () => {
-    const p = splitPrefixByRegex('186  Aug 1 22:45:15  PPP  ERROR  User request');
-    expect(p).toMatchObject({ shape: 'router-tab', seq: 186, program: 'PPP', level: 'ERROR', message: 'User request', time: { month: 8, day: 1, hour: 22, minute: 45, second: 15 } });
-  });
-  it('keeps its own sequence number: it is no line number before a syslog header (a tab, not a blank, follows its time)', () => {
-    const rows = ['186\tAug 1 22:45:15\tPPP\tERROR\tUser request', '185\tAug 1 22:45:15\tPPP\tINFO\tsent Call-Clear-Request', '184\tAug 1 22:45:15\tPPP\tINFO\tsent [LCP TermAck]', '183\tAug 1 22:45:15\tPPP\tERROR\tLCP down'];
-    const r = parseServerLog(rows.join('\n'));
-    expect(r.entries.map((e) => e.text)).toEqual(rows);
-    // read by their sequence numbers, which count down
-    expect(r.newestFirst).toBe(true);
-  });
-  it('is not a syslog line with a number before it (its level would be the host)', () => {
-    expect(splitPrefixByRegex('12 Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication').shape).not.toBe('router-tab');
-  });
-});
-
-describe('a `cat -n` paste', () => {
-  const log = [
-    '*Sep  5 01:57:54.581: ppp22 LCP: I CONFREQ [Stopped] id 1 len 10',
-    '*Sep  5 01:57:54.581: ppp22 LCP:    MRU 1492 (0x010405D4)',
-    '',
-    '09[IKE] received NO_PROPOSAL_CHOSEN notify error',
-    'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication',
-    'a note someone typed',
-  ];
-  const numbered = (lines: string[], from: number) => lines.map((l, i) => `${String(from + i).padStart(6)}\t${l}`).join('\n');
-  it('loses the number on every line, IOS, charon and blank lines too, from any first number; what is not understood is still counted', () => {
-    for (const from of [1, 437, 999999]) {
-      const r = parseServerLog(numbered(log, from));
-      expect(r.entries.map((e) => e.text)).toEqual(parseServerLog(log.join('\n')).entries.map((e) => e.text));
-      expect([r.records, r.understood, r.unknown, r.blank]).toEqual([5, 4, 1, 1]);
-    }
-    expect(parseServerLog(numbered(log, 1_000_000)).understood).toBe(4);
-  });
-  it('`cat -b`: blank lines without a number keep the numbering going', () => {
-    const b = log.map((l, i) => (l ? `${String(i + 1 - (i > 2 ? 1 : 0)).padStart(6)}\t${l}` : l)).join('\n');
-    expect(parseServerLog(b).understood).toBe(4);
-  });
-  it('near misses: IOS sequence numbers (a colon), a number not six wide, numbers that do not go up by one from the first line', () => {
-    const ios = '000123: *Mar  1 00:01:02.123: Vi1 LCP: O TERMREQ [Open] id 3 len 4';
-    expect(parseServerLog(ios).entries[0]!.text).toBe(ios);
-    expect(parseServerLog('186\tAug 1 22:45:15\tPPP\tERROR\tUser request').entries[0]!.text).toBe('186\tAug 1 22:45:15\tPPP\tERROR\tUser request');
-    // the numbering ends at the first line without the next number: that line and the rest are read as written
-    // (a header-less charon line: a syslog line's number goes before its header either way, as grep -n's does)
-    const r = parseServerLog(`     7\t${log[3]}\n     9\t${log[3]}\n    10\t${log[3]}`);
-    expect([r.understood, r.unknown]).toEqual([1, 2]);
-    // the first line with text is not numbered: no line is looked at again
-    expect(parseServerLog(`${log[3]}\n     2\t${log[3]}`).unknown).toBe(1);
-  });
-});
-
-describe('the first line a hard wrap cut (first-wrap.ts)', () => {
-  const WIDTH = 100;
-  /** the log cut at WIDTH columns as a terminal or mail does, and the line where the first cut line's pieces start (0: none with a header) */
-  const cut = (text: string) => {
-    const out: string[] = [];
-    let first = 0;
-    let sawCut = false;
-    for (const line of text.split('\n').map((l) => l.replace(/\r$/, ''))) {
-      if (line.length <= WIDTH) {
-        out.push(line);
-        continue;
-      }
-      // (a line of records a copy glued together is no log line a terminal cut: not a first wrap this test looks for)
-      if (!sawCut && splitPrefix(line).shape !== 'none' && !maybeGlued(line)) first = out.length + 1;
-      sawCut = true;
-      out.push(...line.match(new RegExp(`.{1,${WIDTH}}`, 'g'))!);
-    }
-    // the second line at the width decides (first-wrap.ts): only while at most MAX_HELD records are held, so it counts only that near
-    const atWidth = out.filter((l, i) => l.length === WIDTH && i + 1 >= first && i + 1 - first <= MAX_HELD).length;
-    return { text: out.join('\n'), first, atWidth };
-  };
-  it('is one record with its rest in every real log where a second line shows the width and the line has a header', () => {
-    const apart: string[] = [];
-    let checked = 0;
-    for (const [name, text] of realLogs) {
-      const { text: wrapped, first, atWidth } = cut(text);
-      if (!first || atWidth < 2) continue;
-      checked++;
-      const r = parseServerLog(wrapped);
-      const spans = [...r.entries, ...r.unknownLines].some((e) => e.line === first && e.endLine > first);
-      if (!spans) apart.push(name);
-    }
-    expect(checked).toBeGreaterThan(corpusAvailable ? 25 : 15);
-    expect(apart).toEqual([]);
-  });
-});
-
-describe('a `grep -C` paste (GNU grep manual, 2.1.5 Context Line Control)', () => {
-  const line = 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication';
-  const iso = '2024-01-05T10:14:22+01:00 vpn pppd[11787]: Peer alice failed CHAP authentication';
-  it("reads a context line's `N-`, `/path-N-` and `/path-` as a match's `N:`, `/path:N:`", () => {
-    for (const copied of [`1235-${line}`, `/var/log/syslog-1235-${line}`, `/var/log/ppp-debug.log-${line}`, `1235-${iso}`, `/var/log/syslog-${iso}`]) {
-      expect([copied, parseServerLog(copied).entries[0]?.text]).toEqual([copied, copied.includes('2024-') ? iso : line]);
-    }
-  });
-  it('takes the `--` between two groups for layout, as a rule, not a line not understood', () => {
-    const r = parseServerLog([`12:${line}`, '--', `40-${line}`, `41:${line}`].join('\n'));
-    expect([r.records, r.understood, r.unknown, r.blank]).toEqual([3, 3, 0, 1]);
-  });
-  it("leaves an ISO time's own dashes, and a dash not before a syslog or ISO time", () => {
-    expect(parseServerLog(iso).entries[0]!.text).toBe(iso);
-    expect(parseServerLog('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('2024-01-05 10:14:22 vpn pppd[11787]: Connection terminated.');
-    expect(normalizeLine('12-15 kbit/s was the rate', false)).toBe('12-15 kbit/s was the rate');
-    expect(normalizeLine('/var/log/x-12 was rotated', false)).toBe('/var/log/x-12 was rotated');
-  });
-});
-
-describe("a mail's quote marks (RFC 3676 4.5: one `>` per level)", () => {
-  it("are taken off before the paste's indent is looked for: a quoted indented IOS debug keeps its records", () => {
-    const ios = ['    Vi2 LCP: I CONFREQ [ACKrcvd] id 2 len 19', '    Vi2 LCP:    MRU 1454 (0x010405AE)', '    Vi2 LCP: O CONFACK [ACKrcvd] id 2 len 19'];
-    const plain = reading(ios.join('\n'));
-    expect(plain.unknown).toBe(0);
-    for (const mark of ['> ', '> > ', '>> ', '> > > ']) expect([mark, reading(ios.map((l) => mark + l).join('\n'))]).toEqual([mark, plain]);
-  });
-  it('and before a month that lost its first letter is given back', () => {
-    const line = 'pr 17 10:40:25 client xl2tpd[28658]: control_finish: sending SCCRQ';
-    expect(parseServerLog(`> > ${line}`).entries[0]!.text).toBe(`a${line}`);
-  });
-  it('behind an indent too (a quoted log pasted as a code block), as before', () => {
-    expect(parseServerLog('    > Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.');
   });
 });
