@@ -78,7 +78,12 @@ export const ROOT_PATTERN = /^(HKEY_(LOCAL_MACHINE|CURRENT_USER|CLASSES_ROOT|USE
 
 /** "HKEY_LOCAL_MACHINE\Software\X\" → "HKLM\Software\X" (case kept for display). */
 export function normaliseKeyPath(path: string): string {
-  let p = path.trim().replace(/\\+$/, '');
+  let p = path.trim();
+  // (trailing backslashes cut by hand: `/\\+$/`, tried from every position, read a run of them to its end and back — a
+  // damaged path of 185 000 backslashes took 20 s)
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 0x5c) end--;
+  p = p.slice(0, end);
   for (const [re, short] of ROOTS) p = p.replace(re, short);
   return p.replace(/^(hklm|hkcu|hkcr|hku|hkcc)(?=\\|$)/i, (r) => r.toUpperCase());
 }
@@ -100,19 +105,52 @@ export function touchKey(view: RegistryView, path: string, source: { file: strin
   return key;
 }
 
+/**
+ * The lower-case names in a key's values array, kept beside the array (never in the key, which is data the snapshot carries):
+ * a value put replaces one of the same name, and looking for it by filtering the array made a key of n values cost n² — a fuzzed
+ * `reg query` of 20 000 values took 2.5 s (test/capture-fuzz.test.ts). Kept per array, with the length it was made at: an array
+ * replaced or changed elsewhere is indexed again.
+ */
+const valueNames = new WeakMap<RegistryValue[], { names: Set<string>; length: number }>();
+
+function namesOf(values: RegistryValue[]): Set<string> {
+  const known = valueNames.get(values);
+  if (known && known.length === values.length) return known.names;
+  const names = new Set(values.map(lowerName));
+  valueNames.set(values, { names, length: values.length });
+  return names;
+}
+
+/** A value's name in lower case, made once per value (a damaged paste's "name" can be a line of 600 000 characters). */
+const lowerNames = new WeakMap<RegistryValue, string>();
+function lowerName(value: RegistryValue): string {
+  let lower = lowerNames.get(value);
+  if (lower === undefined) lowerNames.set(value, (lower = value.name.toLowerCase()));
+  return lower;
+}
+
+/** Takes the value of that name (lower case) out of the key's values, if it has one. */
+export function dropValue(key: RegistryKey, lower: string): void {
+  if (namesOf(key.values).has(lower)) key.values = key.values.filter((v) => lowerName(v) !== lower);
+}
+
 export function putValue(key: RegistryKey, value: RegistryValue): void {
   const lower = value.name.toLowerCase();
-  key.values = key.values.filter((v) => v.name.toLowerCase() !== lower);
-  key.absentValues = key.absentValues.filter((n) => n !== lower);
+  dropValue(key, lower);
+  if (key.absentValues.includes(lower)) key.absentValues = key.absentValues.filter((n) => n !== lower);
   if (key.unreadableValues) key.unreadableValues = key.unreadableValues.filter((u) => u.name.toLowerCase() !== lower);
+  const names = namesOf(key.values);
+  lowerNames.set(value, lower);
   key.values.push(value);
+  names.add(lower);
+  valueNames.set(key.values, { names, length: key.values.length });
 }
 
 /** A value line that was present but not understood: its state becomes unknown (not absent). */
 export function markUnreadable(key: RegistryKey, name: string, reason: string, source: { file: string; line: number }): void {
   const lower = name.toLowerCase();
-  key.values = key.values.filter((v) => v.name.toLowerCase() !== lower);
-  key.absentValues = key.absentValues.filter((n) => n !== lower);
+  dropValue(key, lower);
+  if (key.absentValues.includes(lower)) key.absentValues = key.absentValues.filter((n) => n !== lower);
   key.unreadableValues = [...(key.unreadableValues ?? []).filter((u) => u.name.toLowerCase() !== lower), { name, reason, source }];
 }
 

@@ -14,7 +14,15 @@ export interface ParsedIp {
   state?: string;
 }
 
+/**
+ * Longer than any value ipconfig prints as an address: at most 45 characters of IPv6 text, a zone (ipconfig prints the
+ * interface's index) and a state word — the bound is generous (assumed: no documented maximum). A longer one is no address,
+ * and is not handed to the regexes below: a damaged paste's 1 MB "value" took them over a second.
+ */
+const MAX_ADDRESS_VALUE = 400;
+
 export function parseIpValue(value: string): ParsedIp | undefined {
+  if (value.length > MAX_ADDRESS_VALUE && value.trim().length > MAX_ADDRESS_VALUE) return undefined;
   let v = value.trim();
   let state: string | undefined;
   const m = /^(.*?)\s*\(([^()]*)\)$/u.exec(v);

@@ -75,7 +75,8 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
   let sawStructure = false; // a title or an adapter header: the proof this is ipconfig output
   let current: Builder | undefined;
   let ctx: Context | undefined;
-  let prevRaw = '';
+  /** the printed width of the last line with text, measured when it is set: blank lines after a long line read it again for each */
+  let prevWidth = 0;
   /** a prompt running ipconfig again, while it may still start a second output */
   let promptLine: number | undefined;
   /** labels in no vocabulary, read from their values and places (ipconfig-inferred.ts) */
@@ -182,7 +183,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     const lineNo = i + 1;
     const raw = lines[i] ?? '';
     const line = raw.trimEnd();
-    const prevLen = printedWidth(prevRaw);
+    const prevLen = prevWidth;
     if (line.trim() === '') continue; // blank lines do not end a list: double-spaced pastes put them between values
     const prevBlank = (lines[i - 1] ?? '').trim() === '';
     // a PowerShell transcript's header or footer around the output: skipped whole, not line by line reported
@@ -196,7 +197,7 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       report(lineNo, 'ipconfig.elision', { line: quote(line) });
       continue;
     }
-    prevRaw = line; // padding after the text is not part of it: only the printed width tells a wrap
+    prevWidth = printedWidth(line); // padding after the text is not part of it: only the printed width tells a wrap
 
     if (isTitle(line)) {
       startRunIfAnother(lineNo);

@@ -1,5 +1,6 @@
 import { problemAt, type Problem } from '../model/problems';
 import { shortestBlankRun } from './vpnconnection';
+import { keyAtLineStart } from './linear-text';
 
 /**
  * What `Get-NetRoute | ConvertTo-Json` and `Get-NetIPInterface | ConvertTo-Json` write, read as data:
@@ -182,6 +183,6 @@ export function psListItems(text: string, isRow: (o: PsObject) => boolean, keyOf
   return out.filter((o) => isRow(o.value));
 }
 
-/** Whether a text is a Format-List of objects that have `key` ("DestinationPrefix : 0.0.0.0/0"). */
-export const looksLikeList = (text: string, key: string): boolean => new RegExp(`^\\s*${key}\\s*:\\s*\\S`, 'im').test(text);
+/** Whether a text is a Format-List of objects that have `key` ("DestinationPrefix : 0.0.0.0/0"); linear (linear-text.ts). */
+export const looksLikeList = (text: string, key: string): boolean => keyAtLineStart(text, key);
 

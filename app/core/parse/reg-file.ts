@@ -1,6 +1,7 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
+import { trimBlanksEnd } from './linear-text';
 import { problemText, type ProblemPart } from '../i18n/problem-text';
-import { emptyView, markUnreadable, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
+import { dropValue, emptyView, markUnreadable, putValue, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
  * .reg exports (windows-reference.md §11): "Windows Registry Editor Version 5.00" (reg export /
@@ -32,7 +33,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
   for (let i = 0; i < lines.length; i++) {
     const start = i + 1;
     // blanks only: \s would also eat a U+2028 or no-break space at the end of a continued value
-    let line = lines[i]!.replace(/[ \t]+$/, '');
+    let line = trimBlanksEnd(lines[i]!);
     if (line === '' || line.startsWith(';')) continue;
     if (!headerSeen) {
       headerSeen = true;
@@ -69,14 +70,24 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
 
     // hex data continues on the next line after a trailing backslash
     let cut = false;
-    while (/[:,]\\$/.test(line)) {
-      const next = lines[i + 1];
-      if (next === undefined || next.trim() === '') {
-        cut = true;
-        break;
+    if (continuesOnNextLine(line)) {
+      // (the pieces joined once at the end: joined line by line, a value of thousands of lines was copied again for each)
+      const parts = [line];
+      // the joined line's last characters, all that says whether it goes on
+      let tail = line.slice(-16);
+      while (continuesOnNextLine(tail)) {
+        const next = lines[i + 1];
+        if (next === undefined || next.trim() === '') {
+          cut = true;
+          break;
+        }
+        i++;
+        const piece = next.trim();
+        parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+        parts.push(piece);
+        tail = (tail.slice(0, -1) + piece).slice(-16);
       }
-      i++;
-      line = line.slice(0, -1) + next.trim();
+      line = parts.join('');
     }
     if (cut) {
       problems.push(problemAt(source, start, 'regFile.endsInValue'));
@@ -98,7 +109,7 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
     const name = named[1] === '@' ? '' : unescapeRegString(named[2]!);
     const rhs = named[3]!;
     if (rhs === '-') {
-      key.values = key.values.filter((v) => v.name.toLowerCase() !== name.toLowerCase());
+      dropValue(key, name.toLowerCase());
       if (!key.absentValues.includes(name.toLowerCase())) key.absentValues.push(name.toLowerCase());
       continue;
     }
@@ -113,6 +124,9 @@ export function parseRegFile(text: string, source: string): ParseResult<Registry
   }
   return { value: { ...view, format }, problems };
 }
+
+/** `/[:,]\\$/.test(line)` without the regex: tried from every position, it read a long continued value again for each of its lines. */
+const continuesOnNextLine = (line: string): boolean => line.endsWith('\\') && (line.charCodeAt(line.length - 2) === 0x3a || line.charCodeAt(line.length - 2) === 0x2c);
 
 export function unescapeRegString(s: string): string {
   return s.replace(/\\([\s\S])/g, (_, c: string) => c);

@@ -1,5 +1,6 @@
 import { problemAt, type ParseResult, type Problem } from '../model/problems';
 import { problemText, type ProblemPart } from '../i18n/problem-text';
+import { trimBlanksEnd } from './linear-text';
 import { emptyView, keyId, markUnreadable, putValue, REG_TYPES, ROOT_PATTERN, touchKey, type RegData, type RegistryKey, type RegistryView, type RegType } from '../model/registry-view';
 
 /**
@@ -27,7 +28,27 @@ const ERROR_LINE = /^(ERROR|FEHLER|ERREUR|ERRORE|FOUT|BŁĄD|ERRO|HATA|CHYBA|HIB
 const NOT_FOUND = /unable to find|cannot find|could not find|nicht gefunden|introuvable|impossible de trouver|no se (pudo|puede) encontrar|niet (gevonden|vinden)|non è stato possibile trovare|не удалось найти|找不到|見つかりません|찾을 수 없습니다|nie można odnaleźć|não foi possível encontrar/i;
 const IGNORED = [/^! REG\.EXE VERSION/i, /^Type "REG (QUERY )?\/\?" for usage\.?$/i, /^End of search: \d+ match(es)? found\.?$/i];
 // data runs to the end of the line, whatever it holds (U+2028, NBSP, trailing blanks are data too)
-const TYPE_TOKEN = new RegExp(`(?:\\t+| {2,}| )(${REG_TYPES.join('|')}|REG_[A-Z0-9_]+)(?:(?: {4}|\\t| +)([\\s\\S]*))?$`);
+const TYPE_AND_DATA = new RegExp(`(${REG_TYPES.join('|')}|REG_[A-Z0-9_]+)(?:(?: {4}|\\t| +)([\\s\\S]*))?$`, 'y');
+
+/**
+ * The value's type after its name and the data after it: what `/(?:\t+| {2,}| )(REG_…)(?:(?: {4}|\t| +)([\s\S]*))?$/` finds,
+ * looked for only where a `REG_` follows a blank. That regex, tried from every position, ran each blank run to its end and
+ * back (linear-text.ts): a 3 000-character line of a damaged paste took seconds. The run before the type is one kind of blank
+ * in the regex (tabs, two or more spaces, or one space), so the match starts where that kind's run before `REG_` starts.
+ */
+export function typeToken(raw: string): { index: number; type: string; data: string | undefined } | null {
+  for (let p = raw.indexOf('REG_', 1); p > 0; p = raw.indexOf('REG_', p + 1)) {
+    const blank = raw.charCodeAt(p - 1);
+    if (blank !== 0x20 && blank !== 0x09) continue;
+    TYPE_AND_DATA.lastIndex = p;
+    const m = TYPE_AND_DATA.exec(raw);
+    if (!m) continue;
+    let index = p - 1;
+    while (index > 0 && raw.charCodeAt(index - 1) === blank) index--;
+    return { index, type: m[1]!, data: m[2] };
+  }
+  return null;
+}
 const COMMAND = /^(?:.*?>\s*)?reg(?:\.exe)?\s+query\s+(.+)$/i;
 
 interface Query {
@@ -59,7 +80,7 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     // only blanks are trimmed: \s would also eat U+2028 or a no-break space that ends a value's data
-    const line = raw.replace(/[ \t]+$/, '');
+    const line = trimBlanksEnd(raw);
     const n = i + 1;
     if (line === '') {
       closeKey();
@@ -107,7 +128,7 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
     }
 
     // the value's data is taken from the raw line: a REG_SZ may end in blanks (reg.exe prints them)
-    const typed = /^\s/.test(line) ? TYPE_TOKEN.exec(raw) : null;
+    const typed = /^\s/.test(line) ? typeToken(raw) : null;
     if (typed) {
       prevWasKey = false;
       keyStandalone = false;
@@ -118,12 +139,12 @@ export function parseRegQuery(text: string, source: string): ParseResult<Registr
       if (!query || query.value === undefined) key.valuesListed = true;
       const rawName = line.slice(0, typed.index).replace(/^\s+/, '');
       const name = DEFAULT_NAMES.has(rawName.toLowerCase()) ? '' : rawName;
-      const type = typed[1]! as RegType;
+      const type = typed.type as RegType;
       if (!(REG_TYPES as readonly string[]).includes(type)) {
         unreadable(key, name, { code: 'regValue.unknownType', params: { type, name: rawName } }, n);
         continue;
       }
-      const data = parseData(type, typed[2] ?? '');
+      const data = parseData(type, typed.data ?? '');
       if (typeof data === 'object' && data !== null && 'error' in data) {
         unreadable(key, name, { code: data.error.code, params: { type, name: rawName, ...data.error.params } }, n);
         continue;

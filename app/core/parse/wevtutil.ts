@@ -3,6 +3,7 @@ import { RAS_EVENT_KINDS, type RasEvent } from '../model/ras-event';
 import { isFormatList, listElements, readFormatList, type ListedObject } from './event-format-list';
 import { isEventTable, readEventTables } from './event-table';
 import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from './event-viewer-labels';
+import { nameAndValue } from './linear-text';
 
 /** the connection attempt's id at the start of a RasClient message (`CoId={8A0F…}:`), wherever the message came from */
 const CO_ID = /CoId=(\{[0-9A-F-]+\})/i;
@@ -174,8 +175,8 @@ function fillFromMessage(event: RasEvent, first: string): void {
 function readSettings(message: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const l of message.split('\n').slice(1)) {
-    const m = /^([^=]+?)\s*=\s*(.*?)\s*$/.exec(l);
-    if (m) out[m[1]!] = m[2]!.replace(/\.$/, '');
+    const m = nameAndValue(l);
+    if (m) out[m[0]] = m[1].replace(/\.$/, '');
   }
   return out;
 }
