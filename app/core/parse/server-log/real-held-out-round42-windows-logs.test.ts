@@ -7,12 +7,16 @@ import { parseServerLog } from './index';
  * rasdial.exe's, the PC's command-line dialler — `Remote Access error 800 - …` and its help footer, in English and in Japanese
  * (`リモート アクセス エラー 691 - …`). Before, no line of it was read ("no line of this text is in a server log format"); now it is read
  * by its format (families/rasdial-output.ts): the error's number after a label and before ` - `, the help's `'hh netcfg.chm'`, the
- * progress lines after the command — the words in any language.
+ * progress lines after the command — the words in any language. And Event Viewer's "Copy details as text" in a language whose
+ * `Log Name:` label was not listed (Japanese `ログの名前:`, Chinese `日志名称:`): no block started, nothing read; now a block starts at
+ * a label whose value is the log's own, untranslated name (`System`, `Security`, `Microsoft-Windows-…/Operational`).
  */
 
 const EN_800 = 'rasdial-en-cmd-prompt-echoed-command-ikev2-pbk-remote-access-error-800.txt';
 const EN_797 = 'rasdial-en-no-prompt-remote-access-error-797-modem-not-found-tab-line-after.txt';
 const JA_691 = 'rasdial-ja-gitbash-691-remote-access-error-hh-netcfg-help-lines.txt';
+const JA_SCM = 'eventviewer-ja-localised-labels-scm-7031-rdagent-7036-md-quoted-date-placeholder.txt';
+const ZH_4688 = 'eventviewer-zh-localised-labels-security-4688-process-creation-tabbed-fields.txt';
 
 const EXPECTED: Record<string, RealServerLogRow> = {
   // (was 0 of 13 lines, not a log: "no line of this text is in a server log format")
@@ -49,9 +53,28 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [9, "rasdial's pointer to Windows help"],
     ],
   },
+  // (was 0 of 19 lines, not a log: the Japanese `ログの名前:` label not known, no block started)
+  [JA_SCM]: {
+    records: 2,
+    understood: 2,
+    families: { rras: 2 },
+    causes: [],
+    says: [
+      [1, 'Event 7031 from Service Control Manager.'],
+      [12, 'Service Control Manager event 7036 about the RdAgent service'],
+    ],
+  },
+  // (was 0 of 32 lines, not a log: the Chinese `日志名称:` label not known)
+  [ZH_4688]: {
+    records: 1,
+    understood: 1,
+    families: { rras: 1 },
+    causes: [],
+    says: [[1, 'Event 4688 from Microsoft-Windows-Security-Auditing.']],
+  },
 };
 
-describe('held-out real Windows rasdial output (round 42)', () => {
+describe('held-out real Windows rasdial output and localised Event Viewer copies (round 42)', () => {
   realServerLogTable(EXPECTED);
 });
 
@@ -75,5 +98,28 @@ describe('rasdial output: read by its format, in any language (families/rasdial-
     expect(read('Step 2 - open the VPN settings and choose the connection').verdict).not.toBe('ok');
     expect(read('Chapter 1234 - how the dial works in practice').verdict).not.toBe('ok');
     expect(read('Connecting to VPN...').verdict).not.toBe('ok');
+  });
+});
+
+describe("Event Viewer's copy in a language whose labels are not listed: the block starts at the log's untranslated name (windows-event-block.ts)", () => {
+  const russian = (source: string) =>
+    ['Имя журнала:   Application', `Источник:      ${source}`, 'Дата:          12.03.2021 9:41:02', 'Код события:   20227', 'Уровень:       Ошибка', 'Описание:', 'CoId={8A1F3C55-1B2D-4F7C-9D66-2AC7E3B1D0F1}: Пользователь PC01\\ivan произвел вызов подключения с именем VPN, которое завершилось сбоем. Код ошибки, возвращенный при сбое: 809.'].join('\n');
+
+  it('a Russian RasClient 20227 copy is one event, its error read', () => {
+    const r = read(russian('RasClient'));
+    expect([r.records, r.understood]).toEqual([1, 1]);
+    expect(failures(russian('RasClient'))).toEqual([[1, 'ras-error', 809]]);
+  });
+
+  it('a Japanese copy of a channel log (Microsoft-Windows-…/Operational) starts a block too', () => {
+    const r = read(['ログの名前:         Microsoft-Windows-TaskScheduler/Operational', 'ソース:           Microsoft-Windows-TaskScheduler', 'イベント ID:       201', '説明:', 'タスク スケジューラは、タスクを正常に完了しました。'].join('\n'));
+    expect([r.records, r.understood]).toEqual([1, 1]);
+  });
+
+  it("not a block's start: a source whose name begins with a log's name, or a label with another value", () => {
+    // (the source line inside the block does not end it: still one event, its id read)
+    const r = read(['Имя журнала: Application', 'Источник: Application Error', 'Дата: 29.07.2011 10:58:49', 'Код события: 1000', 'Описание:', 'Имя сбойного приложения: lmadmin.exe'].join('\n'));
+    expect([r.records, r.understood]).toEqual([1, 1]);
+    expect(read('Имя пользователя: Администратор').verdict).not.toBe('ok');
   });
 });
