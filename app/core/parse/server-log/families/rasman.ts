@@ -1,6 +1,7 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import { isPppLogLine, pcDialled, pcFailureValues, PPP_LOG_RULES, RAS_DIALLER } from './ppp-log';
 import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
+import { isRasdialFollowLine, isRasdialLine, rasdialHit } from './rasdial-output';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -56,6 +57,9 @@ export const rasmanFamily: FamilyParser = {
   family: 'rasman',
   // ppp.log lines copied without the tracing header (the NT 4.0 trace had none) are claimed by their own shape: the packets and the
   // engine's lines between them
-  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && isHeaderlessTraceLine(untabbed(pre.message))),
-  parse: (pre, state) => asDialler(applyRules(RULES, pre.message.trim(), pre, state), state),
+  // …and rasdial.exe's output, the PC's command-line dialler (rasdial-output.ts): its error line, its help, its command
+  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && (isHeaderlessTraceLine(untabbed(pre.message)) || isRasdialLine(pre.message))),
+  // rasdial's progress lines after its command, and the help under its error (what the output showed before them)
+  claimsLeftover: (pre, state) => pre.shape === 'none' && isRasdialFollowLine(pre.message, state),
+  parse: (pre, state) => (pre.shape === 'none' && !isHeaderlessTraceLine(untabbed(pre.message)) && (isRasdialLine(pre.message) || isRasdialFollowLine(pre.message, state)) ? asDialler(rasdialHit(pre.message, state), state) : asDialler(applyRules(RULES, pre.message.trim(), pre, state), state)),
 };

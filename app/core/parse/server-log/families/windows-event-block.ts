@@ -91,8 +91,22 @@ export const legacyLabelOf = (pending: string, line: string): boolean => (LEGACY
 export function startsEventBlock(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c === 32 || c === 9) return startsIndented(text);
+  if (c > 127) return LOCALISED_LOG_NAME.test(text);
   return mayStartBlock(text, 0) && EVENT_BLOCK_START.test(text);
 }
+
+/**
+ * The first label of Event Viewer's copy in a language whose `Log Name:` is not listed above (Japanese `ログの名前:`, Russian
+ * `Имя журнала:`, Chinese `日志名称:`, …): what decides is its value, the log's own name, which Windows does not translate —
+ * `Application`, `System`, `Security`, `Setup`, `ForwardedEvents`, or a channel's `Microsoft-Windows-…/Operational` (real copies:
+ * a Japanese `ログの名前:   System` … `イベント ID:  7031` and a Chinese `日志名称:          Security` … `事件 ID:         4688`,
+ * test/fixtures/real/server-logs/eventviewer-*-localised-*.txt, SOURCES.md; a Russian `Имя журнала: Application` … `Код события: 1000`
+ * in a blog post, search index file id 51994104750).
+ * The block's other labels are then read as before (event-viewer-labels.ts). Asked only for a line whose first character is not
+ * ASCII (the languages above, and every log's line, start with an ASCII one): no regex on a plain log's lines. The name alone on its
+ * line, or the next label right after it (the block's lines joined): not a source whose name begins so (`Источник: Application Error`).
+ */
+const LOCALISED_LOG_NAME = /^[^\s:<>\d][^:<>\n]{0,40}?[:\uff1a][ \t]*(?:Application|System|Security|Setup|ForwardedEvents|Microsoft-Windows-[\w-]+\/\w+)(?=[ \t]*(?:$|\n)|\s+[^\s:]+[:\uff1a])/u;
 
 function mayStartBlock(text: string, i: number): boolean {
   const b = text.charCodeAt(i + 1);
@@ -126,6 +140,7 @@ function mayStartBlock(text: string, i: number): boolean {
 function startsIndented(text: string): boolean {
   const i = afterBlanks(text, 1);
   // the first-character test before any slice: indented lines are common in other logs (IOS option lines, continuations)
+  if (text.charCodeAt(i) > 127) return LOCALISED_LOG_NAME.test(text.slice(i));
   return mayStartBlock(text, i) && EVENT_BLOCK_START.test(text.slice(i));
 }
 
