@@ -209,7 +209,8 @@ function tcpServerOf(pre: Prefixed): string | undefined {
 function tcpConnection(peer: string, pre: Prefixed): Hit {
   const server = tcpServerOf(pre);
   const key = server === 'sstp' ? 'mtTcpConnectionSstp' : server === 'ovpn' ? 'mtTcpConnectionOvpn' : 'mtTcpConnectionPptp';
-  return tagged(step(key, { peer }), { peer });
+  // (a person's `...` in the address's place is said as written, and is no peer)
+  return tagged(step(key, { peer }), { peer: /[\da-f]/i.test(peer) ? peer : undefined });
 }
 
 const RULES: Rule[] = [
@@ -232,6 +233,10 @@ const RULES: Rule[] = [
   fallback(/^([A-Za-z][\w.@-]*): (authenticated|connected|disconnected)$/, (m, pre) => (topicsOf(bodyOf(pre).match(TOPIC_HEAD)?.[1] ?? '').includes('ppp') ? tagged(step('mtSession', { what: m[2]! }, m[2] === 'disconnected' ? 'info' : 'success'), { session: m[1] }) : null)),
   // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
   [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! })],
+  // …and one the administrator named (`usuario-fs: initializing...`): only a PPP client interface dials, so under a ppp topic the
+  // words say it is the router's own (a RouterOS's syslog lines in a project's tests, search index file 58709903008: `pptp,ppp,info
+  // ponte: usuario-fs: initializing...` before the same interface's `failed to authenticate ourselves to peer`)
+  fallback(/^([A-Za-z][\w.@-]*): (?:initializing|connecting|dialing)\.\.\.$/, (m, pre) => (topicsOf(bodyOf(pre).match(TOPIC_HEAD)?.[1] ?? '').includes('ppp') ? step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! }) : null)),
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
   // the PPP account lines (`pptp,ppp,info,account`): at log-in the tunnel address the PC got, at log-out the session's time in
@@ -246,6 +251,9 @@ const RULES: Rule[] = [
   // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
   [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
   [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
+  // (its addresses left out, a person's `…` or `...` in their place: the mode alone, as `respond new phase 1 (Identity Protection): ...`
+  // in a project's notes on a RouterOS's syslog lines, search index file 59002693929)
+  fallback(/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\)(?::.*)?$/, (m) => step('mtIkeV1RespondNoPeer', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]! })),
   [/^initiate new phase 1(?: negotiation)?(?: \(([\w ]+)\))?: \S+?\[\d+\]<=>(\S+?)\[\d+\]$/, (m, _pre, state) => initiatePhase1(m[1], m[2], state)],
   // (any other shape of the line: the router starts IKE, its peer not read)
   fallback(/^initiate new phase 1\b.*$/, (_m, _pre, state) => initiatePhase1(undefined, undefined, state)),
@@ -346,7 +354,31 @@ function otherFacility(message: string): string | undefined {
  * the identity after the topics when the message then reads (see parse).
  */
 const PRI = /^<\d{1,3}>/;
-const bodyOf = (pre: Prefixed): string => (pre.message.charCodeAt(0) === 60 ? pre.message.replace(PRI, '') : pre.message);
+/**
+ * What comes before RouterOS's topic list in two more copies of its log:
+ * - the `echo` logging action's prefix (`/system logging action` target=echo prints each entry on the terminal: `echo:
+ *   ipsec,debug,packet sockname x.x.7.183[500]`, a RouterOS 6 user's log copy in a forum question, search index file
+ *   68921984754; the word is the action's target, MikroTik help "Log", actions);
+ * - a syslog collector's sender in angle brackets (`<192.0.2.10>: pptp,ppp,info …`: The Dude's syslog files write `date <sender
+ *   address>: message`, collector-rows.ts dudeSyslogRow; a project's notes quote the router's lines with the envelope as `<H>: `,
+ *   search index file 59002693929) — only before a RouterOS topic list with a comma: a PPP session's `<1.2.3.4>: authenticated`
+ *   starts the same way.
+ */
+const ECHO = 'echo: ';
+const SENDER_ENVELOPE = /^<[^>\s]+>: (?=[a-z])/;
+function bodyOf(pre: Prefixed): string {
+  const text = pre.message;
+  const c = text.charCodeAt(0);
+  if (c === 101 /* e */) return text.startsWith(ECHO) ? text.slice(ECHO.length) : text;
+  if (c !== 60 /* < */) return text;
+  const noPri = text.replace(PRI, '');
+  if (noPri !== text) return noPri;
+  const e = SENDER_ENVELOPE.exec(text);
+  if (!e) return text;
+  const rest = text.slice(e[0].length);
+  const t = rest.match(TOPIC_HEAD);
+  return t && t[1]!.includes(',') && isVpnTopicList(topicsOf(t[1]!)) ? rest : text;
+}
 const IDENTITY = /^[^\s:<>]+: (.*)$/;
 
 function split(pre: Prefixed): string {
