@@ -1,4 +1,5 @@
 import { d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
 import { judgeRejected, packetDump } from './pppd-packet';
 import { notePppdNak } from './pppd-negotiation';
 import { isPppdOptionName } from '../ppp-option-names';
@@ -195,13 +196,18 @@ function pppOption(option: string, state: FamilyState): Hit {
 const RACOON_ADDR = String.raw`(\S+?)\[\d+\]`;
 /** one peer tag: an address (IPv4, IPv6), not a poster's mask */
 const racoonPeer = (a: string): string | undefined => (/^\d{1,3}(?:\.\d{1,3}){3}$|^[0-9a-f]*:[0-9a-f:]+$/i.test(a) ? a : undefined);
+/**
+ * Whether the rule's text came after something RouterOS put first (its topic list, an identity): the short socket lines and the
+ * hex rows are racoon's only there — a bare row of hex digits is any program's dump (racoon's own log, pppd's), not RouterOS's
+ */
+const afterTopics = (m: RegExpMatchArray, pre: Prefixed): boolean => pre.message.length > (m.input?.length ?? 0);
 const RACOON_PACKET_RULES: Rule[] = [
   [new RegExp(`^(\\d+) bytes from ${RACOON_ADDR} to ${RACOON_ADDR}$`), (m) => tagged(step('mtIkeSend', { bytes: m[1]!, peer: m[3]! }), { peer: racoonPeer(m[3]!) })],
   [new RegExp(`^(\\d+) bytes message received from ${RACOON_ADDR} to ${RACOON_ADDR}$`), (m) => tagged(step('mtIkeReceived', { bytes: m[1]!, peer: m[2]! }), { peer: racoonPeer(m[2]!) })],
-  [/^(?:sockname|send packet from|send packet to|src[46]|dst[46]) \S+?\[\d+\](?: \d+)?$/, () => step('mtIkeSocket')],
+  [/^(?:sockname|send packet from|send packet to|src[46]|dst[46]) \S+?\[\d+\](?: \d+)?$/, (m, pre) => (afterTopics(m, pre) ? step('mtIkeSocket') : null)],
   [new RegExp(`^(\\d+) times of (\\d+) bytes message will be sent to ${RACOON_ADDR}$`), (m) => tagged(step('mtIkeSendTimes', { times: m[1]!, bytes: m[2]!, peer: m[3]! }), { peer: racoonPeer(m[3]!) })],
   // (plogdump's rows: one to eight groups of eight hex digits, the last row shorter)
-  [/^[0-9a-f]{8}(?: [0-9a-f]{2,8}){0,7}$/, () => step('mtIkeHexDump')],
+  [/^[0-9a-f]{8}(?: [0-9a-f]{2,8}){0,7}$/, (m, pre) => (afterTopics(m, pre) ? step('mtIkeHexDump') : null)],
   [/^sendto Information (\w+)\.$/, (m) => step('mtIkeInfoSent', { payload: m[1]! })],
   [/^received a valid R-U-THERE, ACK sent$/, () => step('mtDpdAckSent', undefined, 'success')],
   [/^DPD R-U-There-Ack received$/, () => step('mtDpdAckReceived', undefined, 'success')],

@@ -139,6 +139,9 @@ function noProposal(peer: string | undefined, state: FamilyState): Hit {
   return { decoded: [d('ikeNoProposal', initiatedBy(peer, state) ? { role: 'initiator' } : undefined)], outcome: 'failure', cause: 'ike-no-proposal', peer };
 }
 
+/** the mode racoon names (`Identity Protection`, `Aggressive Mode`, `Main Mode`) as the texts' `{{mode}} Mode` wants it: Main, Aggressive */
+const ikeV1Mode = (mode: string): string => (mode === 'Identity Protection' ? 'Main' : mode.replace(/ Mode$/, ''));
+
 /** A phase 1 time-up: the PC stopped answering (ike-no-mi3) — unless this peer's phase 1 already failed on a wrong pre-shared key */
 function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
   if (peer && (state[WRONG_KEY_PEERS] as Set<string> | undefined)?.has(peer)) return tagged(step('mtPhase1TimeoutAfterWrongKey', { peer }, 'warning'), { peer });
@@ -250,10 +253,10 @@ const RULES: Rule[] = [
   // the PPP profile's only-one=yes: a second log-in of a user already connected is refused (MikroTik help "PPP AAA", profile
   // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
   [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
-  [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
+  [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: ikeV1Mode(m[1]!), peer: m[3]! }), { peer: m[3] })],
   // (its addresses left out, a person's `…` or `...` in their place: the mode alone, as `respond new phase 1 (Identity Protection): ...`
   // in a project's notes on a RouterOS's syslog lines, search index file 59002693929)
-  fallback(/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\)(?::.*)?$/, (m) => step('mtIkeV1RespondNoPeer', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]! })),
+  fallback(/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\)(?::.*)?$/, (m) => step('mtIkeV1RespondNoPeer', { mode: ikeV1Mode(m[1]!) })),
   [/^initiate new phase 1(?: negotiation)?(?: \(([\w ]+)\))?: \S+?\[\d+\]<=>(\S+?)\[\d+\]$/, (m, _pre, state) => initiatePhase1(m[1], m[2], state)],
   // (any other shape of the line: the router starts IKE, its peer not read)
   fallback(/^initiate new phase 1\b.*$/, (_m, _pre, state) => initiatePhase1(undefined, undefined, state)),
