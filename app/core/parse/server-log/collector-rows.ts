@@ -70,8 +70,10 @@ export function kiwiIsoComma(text: string): CollectorColumns | undefined {
  * text files in its `files/` folder): `YYYY.MM.DD-HH:MM:SS <sender address>: message` — the receiver's local time with dots in
  * the date and a dash before the time, the sender in angle brackets, the message as received (a project's notes on six years of
  * these files: `2025.11.23-14:53:39 <IP-DEL-SERVIDOR>: Service ping on … is now down (timeout)`, and a RouterOS that logged to the
- * same server, its lines quoted as `<H>: pptp,ppp,info ponte: usuario-fs: …`; search index file 59002693929. The layout is
- * assumed from those lines: The Dude's manual does not describe it). The caller reads it only after a `dddd.dd.dd-dd:` look.
+ * same server, its lines quoted as `<H>: pptp,ppp,info ponte: usuario-fs: …`; search index file 59002693929; a report generator
+ * for a MikroTik's L2TP log-ins writes its test rows the same way, `%Y.%m.%d-%H:%M:%S <name>: l2tp,ppp,info,account …`, search
+ * index file 5691453581 — the sender may be a name). The layout is assumed from those lines: The Dude's manual does not describe
+ * it. The caller reads it only after a `dddd.dd.dd-dd:` look.
  */
 const DUDE_SYSLOG = /^(\d{4})\.(\d\d)\.(\d\d)-(\d\d):(\d\d):(\d\d) <([^>\s]+)>: (.*)$/;
 export function dudeSyslogRow(text: string): CollectorColumns | undefined {
