@@ -220,7 +220,9 @@ export const MIKROTIK_DEBUG_RULES: Rule[] = [
   [/^(rcvd|sent) control message( \(ack\))? (?:from|to) (\S+?):\d+(?: (?:to|from) \S+?:\d+)?$/, (m, _pre, state) => controlMessage(m[1]!, m[2] !== undefined, m[3]!, state)],
   // the control message's header under that line (RFC 2661 §3.1: Tunnel ID and Session ID as the receiver knows them — 0 before it
   // has told its own; Ns and Nr the sequence numbers of §5.8; not `ns` as a value's name: i18next takes that for its namespace)
-  [/^tunnel-id=(\d+), session-id=(\d+), ns=(\d+), nr=(\d+)$/, (m) => step('mtL2tpHeader', { tunnel: m[1]!, session: m[2]!, seqNs: m[3]!, seqNr: m[4]! })],
+  // (RouterOS 7 puts the header's version first, `proto version 2, tunnel-id=0, …`: L2TP version 2, RFC 2661 §3.1 Ver; pastebin
+  // QEzrWw7Z, a RouterOS 7 L2TP client's debug)
+  [/^(?:proto version \d+, )?tunnel-id=(\d+), session-id=(\d+), ns=(\d+), nr=(\d+)$/, (m) => step('mtL2tpHeader', { tunnel: m[1]!, session: m[2]!, seqNs: m[3]!, seqNr: m[4]! })],
   [/^(tunnel|session) (\d+) entering state: ([\w-]+)$/, (m) => tunnelState(m[1]!, m[2]!, m[3]!)],
   [/^\(M\) ([A-Za-z][\w-]*)=(.*)$/, (m, _pre, state) => avp(m[1]!, m[2]!.trim(), state)],
   [OPTIONAL_AVP, (m, _pre, state) => avp(m[1]!, m[2]!.trim(), state)],

@@ -1,6 +1,6 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
-import { notifyByName } from '../codes/ike';
+import { notifyByName, WINDOWS_VENDOR_IDS } from '../codes/ike';
 import { MIKROTIK_DEBUG_RULES } from './mikrotik-debug';
 import { ovpnRules } from './mikrotik-ovpn';
 
@@ -139,6 +139,9 @@ function noProposal(peer: string | undefined, state: FamilyState): Hit {
   return { decoded: [d('ikeNoProposal', initiatedBy(peer, state) ? { role: 'initiator' } : undefined)], outcome: 'failure', cause: 'ike-no-proposal', peer };
 }
 
+/** the vendor-ID names that mark a Windows IKE peer (codes/ike.ts), as racoon prints them by name */
+const WINDOWS_VENDOR_NAMES = new Set(Object.values(WINDOWS_VENDOR_IDS));
+
 /** the mode racoon names (`Identity Protection`, `Aggressive Mode`, `Main Mode`) as the texts' `{{mode}} Mode` wants it: Main, Aggressive */
 const ikeV1Mode = (mode: string): string => (mode === 'Identity Protection' ? 'Main' : mode.replace(/ Mode$/, ''));
 
@@ -260,6 +263,21 @@ const RULES: Rule[] = [
   [/^initiate new phase 1(?: negotiation)?(?: \(([\w ]+)\))?: \S+?\[\d+\]<=>(\S+?)\[\d+\]$/, (m, _pre, state) => initiatePhase1(m[1], m[2], state)],
   // (any other shape of the line: the router starts IKE, its peer not read)
   fallback(/^initiate new phase 1\b.*$/, (_m, _pre, state) => initiatePhase1(undefined, undefined, state)),
+  // racoon's steps before a phase 1 the router starts, under RouterOS's bare `ipsec` topic (its debug): the kernel's acquire (a
+  // policy's traffic has no SA), the policy found for it, the peer's IKE version, the IPsec SA request put off until phase 1 is up
+  // (ipsec-tools isakmp.c isakmp_post_acquire: "IPsec-SA request for %s queued due to no phase1 found."), each phase 1 message sent
+  // with its cookies — the responder's all zeros until the other side has answered (RFC 2408 §3.1). A RouterOS L2TP/IPsec client's
+  // `/log print` shows them in that order (pastebin 6TRwKsNG, fixture routeros-l2tp-client-ipsec-debug-acquire-…); the wording
+  // of acquire, policy and peer lines is RouterOS's own (assumed from the words)
+  [/^acquire for (\S+) <=> (\S+)$/, (m) => step('mtIpsecAcquire', { src: m[1]!, dst: m[2]! })],
+  [/^suitable policy found: (\S+) <=> (\S+?)(?: ip-proto:(\d+))?$/, (m) => step('mtIpsecPolicyFound', { src: m[1]!, dst: m[2]! })],
+  [/^peer is (IKEv1|IKEv2)$/, (m) => step('mtIpsecPeerVersion', { version: m[1]! })],
+  [/^IPsec-SA request for (\S+) queued due to no phase1 found\.?$/, (m) => step('mtIpsecSaQueued', { peer: m[1]! })],
+  [/^sent phase1 packet \S+?\[\d+\]<=>(\S+?)\[\d+\] [0-9a-f]{16}:([0-9a-f]{16})$/, (m) => step(/^0+$/.test(m[2]!) ? 'mtPhase1FirstSent' : 'mtPhase1Sent', { peer: m[1]! })],
+  // the other side's vendor IDs (ipsec-tools vendorid.c handle_vendorid: "received Vendor ID: %s" for a known one, "received broken
+  // Microsoft ID: %s" for Windows' MS NT5 ISAKMPOAKLEY, whose ID carries its version after the hash): Windows' names say the peer is a
+  // Windows IKE client, as strongSwan's and Libreswan's vendor-ID lines do (codes/ike.ts WINDOWS_VENDOR_IDS)
+  [/^received (?:Vendor ID|broken Microsoft ID): (.+?)\s*$/, (m) => (WINDOWS_VENDOR_NAMES.has(m[1]!) ? step('windowsVendorId', { name: m[1]! }) : step('vendorId', { name: m[1]! }))],
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
