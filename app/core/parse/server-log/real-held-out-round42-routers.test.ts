@@ -44,6 +44,38 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [3, "A TCP connection came in from ... to the router's PPTP server"],
     ],
   },
+  // (was 4 of 12 lines: racoon's acquire, policy, peer-version, queued-request, phase 1 packet and vendor-ID lines under RouterOS's
+  // bare `ipsec` topic were not read)
+  'routeros-l2tp-client-ipsec-debug-acquire-policy-found-queued-no-phase1-sent-phase1-packet-vendor-ids.txt': {
+    records: 12,
+    understood: 12,
+    families: { mikrotik: 12 },
+    // the router's own L2TP/IPsec client starting phase 1; nothing failed in these lines
+    causes: [],
+    says: [
+      [1, 'l2tp-out1'],
+      [4, 'Traffic from 58.32.33.223 to 193.38.139.161 needs an IPsec SA the router does not have yet'],
+      [5, 'The IPsec policy for that traffic (58.32.33.223:1701 ↔ 193.38.139.161:1701) is found'],
+      [6, 'The IPsec peer is set for IKEv1'],
+      [7, 'The IPsec SA for 193.38.139.161 waits until phase 1'],
+      [9, 'its first IKEv1 phase 1 message to 193.38.139.161 (no answer from it yet)'],
+      [10, 'Vendor ID draft-ietf-ipsra-isakmp-xauth-06.txt'],
+      [12, 'phase 1 message to 193.38.139.161, which has answered'],
+    ],
+  },
+  // (was 17 of 19 lines: RouterOS 7's `proto version 2, ` before the L2TP control header)
+  'routeros7-l2tp-client-debug-proto-version-2-header-hex-assigned-tunnel-id-initiate-phase1.txt': {
+    records: 19,
+    understood: 19,
+    families: { mikrotik: 19 },
+    causes: [],
+    says: [
+      [5, 'The L2TP header of that message: tunnel 0, session 0'],
+      [13, 'Assigned-Tunnel-ID = 0x0c:1d'],
+      [15, 'The router starts IPsec with 37.146.xxx.xx'],
+      [17, 'sequence numbers Ns 0, Nr 0'],
+    ],
+  },
 };
 
 describe('held-out real logs of routers (round 42)', () => {
@@ -93,5 +125,18 @@ describe('held-out real logs of routers (round 42)', () => {
     expect(describeEntry(r.entries[0]!, t)).toContain('office-vpn');
     expect(describeEntry(r.entries[1]!, t)).toContain('IKEv1 Aggressive Mode with the router');
     expect(parseServerLog('12:00:02 ipsec,info office-vpn: connecting...').understood).toBe(0);
+  });
+
+  it("racoon's vendor IDs by name: Windows' (also as a 'broken Microsoft ID') say the peer is a Windows IKE client; a phase 1 packet's zero responder cookie is the first message", () => {
+    const r = parseServerLog('12:00:00 ipsec received broken Microsoft ID: MS NT5 ISAKMPOAKLEY\n12:00:00 ipsec received Vendor ID: MS-Negotiation Discovery Capable\n12:00:00 ipsec received Vendor ID: RFC 3947\n12:00:01 ipsec sent phase1 packet 192.0.2.1[500]<=>203.0.113.5[500] 1122334455667788:0000000000000000');
+    expect(r.entries.map((e) => describeEntry(e, t))).toEqual([
+      expect.stringContaining('The peer is a Windows IKE client (vendor ID MS NT5 ISAKMPOAKLEY)'),
+      expect.stringContaining('The peer is a Windows IKE client (vendor ID MS-Negotiation Discovery Capable)'),
+      expect.stringContaining('Vendor ID RFC 3947'),
+      expect.stringContaining('first IKEv1 phase 1 message to 203.0.113.5'),
+    ]);
+    // (RouterOS 6's header without the version is read as before; other words before `tunnel-id=` are not a header)
+    expect(parseServerLog('12:00:02 l2tp,debug,packet tunnel-id=81, session-id=0, ns=0, nr=1').understood).toBe(1);
+    expect(parseServerLog('12:00:02 l2tp,debug,packet proto unknown, tunnel-id=81, session-id=0, ns=0, nr=1').understood).toBe(0);
   });
 });
