@@ -94,7 +94,7 @@ describe('held-out real logs of routers (round 42)', () => {
   it("a collector's `<sender>: ` before RouterOS's topics is taken off; The Dude's dated rows give the time and the sender", () => {
     const r = parseServerLog('<10.0.0.1>: l2tp,ppp,error <203.0.113.5>: user anna authentication failed');
     expect([r.entries[0]!.family, r.entries[0]!.cause, r.entries[0]!.user]).toEqual(['mikrotik', 'credentials-rejected', 'anna']);
-    const dude = parseServerLog('2025.06.01-10:00:00 <192.0.2.10>: pptp,ppp,info ponte: usuario-fs: initializing...\n2025.06.01-10:00:01 <192.0.2.10>: ipsec,error 203.0.113.5 parsing packet failed, possible cause: wrong password');
+    const dude = parseServerLog('2025.06.01-10:00:00 <192.0.2.10>: pptp,ppp,info ponte: usuario-fs: terminating... - failed to authenticate ourselves to peer\n2025.06.01-10:00:01 <192.0.2.10>: ipsec,error 203.0.113.5 parsing packet failed, possible cause: wrong password');
     expect(dude.entries.map((e) => [e.family, e.time?.year, e.time?.month, e.time?.day, e.time?.second, e.cause])).toEqual([
       ['mikrotik', 2025, 6, 1, 0, undefined],
       ['mikrotik', 2025, 6, 1, 1, 'ike-auth-failed'],
@@ -119,12 +119,11 @@ describe('held-out real logs of routers (round 42)', () => {
     expect(parseServerLog('12:00:03 ipsec,debug,packet sockname of the router').understood).toBe(0);
   });
 
-  it('a PPP client interface the administrator named dials out under a ppp topic only; a respond new phase 1 keeps its mode without addresses', () => {
-    const r = parseServerLog('12:00:00 pptp,ppp,info office-vpn: connecting...\n12:00:01 ipsec,info respond new phase 1 (Aggressive Mode): …');
+  it('a respond new phase 1 keeps its mode without its addresses, the mode named once', () => {
+    const r = parseServerLog('12:00:01 ipsec,info respond new phase 1 (Aggressive Mode): …\n12:00:02 ipsec,info respond new phase 1 (Aggressive Mode): 192.0.2.1[500]<=>203.0.113.5[500]');
     expect([r.records, r.understood]).toEqual([2, 2]);
-    expect(describeEntry(r.entries[0]!, t)).toContain('office-vpn');
-    expect(describeEntry(r.entries[1]!, t)).toContain('IKEv1 Aggressive Mode with the router');
-    expect(parseServerLog('12:00:02 ipsec,info office-vpn: connecting...').understood).toBe(0);
+    expect(describeEntry(r.entries[0]!, t)).toContain('IKEv1 Aggressive Mode with the router');
+    expect(describeEntry(r.entries[1]!, t)).toContain('203.0.113.5 starts IKEv1 Aggressive Mode.');
   });
 
   it("racoon's vendor IDs by name: Windows' (also as a 'broken Microsoft ID') say the peer is a Windows IKE client; a phase 1 packet's zero responder cookie is the first message", () => {

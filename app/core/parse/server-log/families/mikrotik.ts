@@ -239,10 +239,6 @@ const RULES: Rule[] = [
   fallback(/^([A-Za-z][\w.@-]*): (authenticated|connected|disconnected)$/, (m, pre) => (topicsOf(bodyOf(pre).match(TOPIC_HEAD)?.[1] ?? '').includes('ppp') ? tagged(step('mtSession', { what: m[2]! }, m[2] === 'disconnected' ? 'info' : 'success'), { session: m[1] }) : null)),
   // the router's own client interface dialing out (`l2tp-out1: initializing...`, `connecting...`)
   [new RegExp(`^${CLIENT_IFACE}: (?:initializing|connecting|dialing)\\.\\.\\.$`), (m) => step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! })],
-  // …and one the administrator named (`usuario-fs: initializing...`): only a PPP client interface dials, so under a ppp topic the
-  // words say it is the router's own (a RouterOS's syslog lines in a project's tests, search index file 58709903008: `pptp,ppp,info
-  // ponte: usuario-fs: initializing...` before the same interface's `failed to authenticate ourselves to peer`)
-  fallback(/^([A-Za-z][\w.@-]*): (?:initializing|connecting|dialing)\.\.\.$/, (m, pre) => (topicsOf(bodyOf(pre).match(TOPIC_HEAD)?.[1] ?? '').includes('ppp') ? step(ownLinkKey('mtClientDialing', m[1]!), { iface: m[1]! }) : null)),
   [/^<([^>]+)>: using encoding - (MPPE\d+) (stateless|stateful)$/, (m) => step('mppeUp', { mppe: (m[2] === 'MPPE40' ? 0x20 : m[2] === 'MPPE56' ? 0x80 : 0x40) | (m[3] === 'stateless' ? 0x01000000 : 0) }, 'success')],
   [/^<([^>]+)>: (?:encryption required|MPPE required but not supported|could not negotiate encryption).*$/i, () => ({ decoded: [d('mppeNegotiationFailed')], outcome: 'failure', cause: 'mppe-unavailable' })],
   // the PPP account lines (`pptp,ppp,info,account`): at log-in the tunnel address the PC got, at log-out the session's time in
