@@ -66,6 +66,22 @@ export function kiwiIsoComma(text: string): CollectorColumns | undefined {
 }
 
 /**
+ * The Dude's syslog file (MikroTik's network monitor: its syslog server, and its notifications of type "log to syslog", write to
+ * text files in its `files/` folder): `YYYY.MM.DD-HH:MM:SS <sender address>: message` — the receiver's local time with dots in
+ * the date and a dash before the time, the sender in angle brackets, the message as received (a project's notes on six years of
+ * these files: `2025.11.23-14:53:39 <IP-DEL-SERVIDOR>: Service ping on … is now down (timeout)`, and a RouterOS that logged to the
+ * same server, its lines quoted as `<H>: pptp,ppp,info ponte: usuario-fs: …`; search index file 59002693929; a report generator
+ * for a MikroTik's L2TP log-ins writes its test rows the same way, `%Y.%m.%d-%H:%M:%S <name>: l2tp,ppp,info,account …`, search
+ * index file 5691453581 — the sender may be a name). The layout is assumed from those lines: The Dude's manual does not describe
+ * it. The caller reads it only after a `dddd.dd.dd-dd:` look.
+ */
+const DUDE_SYSLOG = /^(\d{4})\.(\d\d)\.(\d\d)-(\d\d):(\d\d):(\d\d) <([^>\s]+)>: (.*)$/;
+export function dudeSyslogRow(text: string): CollectorColumns | undefined {
+  const m = DUDE_SYSLOG.exec(text);
+  return m ? { time: { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +m[6]! }, host: m[7], message: m[8]! } : undefined;
+}
+
+/**
  * A Kiwi row with a US or day-first date (`05-12-2026 09:12:01\t…`), or undefined. Which of the two the collector was set to
  * write is not in the row: a first number over 12 is a day, a second one over 12 is a day; where both could be months the
  * date is left out (time of day only) rather than guessed — a wrong date would set a server line beside the wrong PC events.

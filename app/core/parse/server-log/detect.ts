@@ -69,6 +69,8 @@ export function detectFamily(pre: Prefixed): FamilyParser | undefined {
 
 const FIELD_LINE = /^[A-Za-z]+\s*: /;
 const MESSAGE_FIELD = /^Message\s*: /;
+/** a RouterOS `echo` action line: `echo: ` and a topic list with a comma (families/mikrotik.ts) */
+const ROUTEROS_ECHO = /^echo: [a-z0-9-]+,/;
 
 /**
  * Continuation lines (see lines.ts): PowerShell Format-List wraps long values onto indented lines;
@@ -110,7 +112,8 @@ export function continues(pending: RawRecord, line: string, blankBefore: number,
   // (a `swanctl --list-sas` IKE_SA head, `gw: #1, ESTABLISHED, IKEv2, …`, looks like a field; its indented lines are records of their own)
   // (an IOS `ISAKMP: (0):…` record reads as a field too: its own indented lines are continuesIosIsakmp's, an indented `Event ID : …`
   // of an event quote pasted under it is not its)
-  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text) && !IOS_ISAKMP_RECORD.test(pending.text);
+  // (nor a RouterOS line its `echo` logging action printed, `echo: ipsec,debug,packet …`: a word and a colon, but no field — families/mikrotik.ts bodyOf)
+  const fieldLike = indented && (blankBefore === 0 || MESSAGE_FIELD.test(pending.text)) && FIELD_LINE.test(pending.text) && !isListSasLine(pending.text) && !IOS_ISAKMP_RECORD.test(pending.text) && !ROUTEROS_ECHO.test(pending.text);
   const v3 = ((pending.hints ?? 0) & NO_SEV) === 0 && pending.text.includes('SEV=');
   const iosPacket = indented && pending.text.includes('CP: ');
   // (past blank lines — up to three: a blog's copy that put one after each line, doubled again by a CRLF conversion — only while the

@@ -4,7 +4,7 @@ import { iosAfterRelay, iosFieldsHeader, iosShape, isCounterTag } from './ios-re
 import { SOPHOS_UTM } from './sophos-header';
 import { tagAfterWriterTime, writerTag } from './syslog-writer-tag';
 import { isDigit, isLetter, isLower, isUpper } from './char-codes';
-import { kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
+import { dudeSyslogRow, kiwiAfterIsoTime, kiwiIsoComma, kiwiOtherDate, visualSyslogRow, type CollectorColumns } from './collector-rows';
 import { syslogOf, LOCALE_MONTHS, LOCALE_SYSLOG, LOGREAD, SYSLOG_PROG, SYSLOG_MASKED_HOST, SYSLOG_HOST, CHARON_HEAD, CHARON_FILELOG, ISO, ISO_TAG, ISO_TAG_NO_PID, ISO_CELLS, LOGREAD_NO_DATE, PRI, PRI_BEFORE_TEXT, RFC5424, KIWI_FORWARD, KUBECTL, SHORT_UNIX, SHORT_FULL, UNIT_SUFFIX, MONOTONIC, ACCEL_FILE, RASMAN, ROUTER_TAB, ROUTER_CELLS, TIME_ONLY, LOGCAT_BRIEF, LOGCAT_TIME, logcatAfterTime, ROUTEROS_DATE, routerOsMonth, PROGRAM, PROGRAM_PID, isKnownProgram, blankAfterDigits } from './header-patterns';
 export { MONTHS, ms, type Prefixed } from './prefixed';
 export { iosAfterPriTag, iosAfterRelay, iosByOriginTag, iosUnderCounters, iosUnderZoneTag, isCounterTag } from './ios-relay-shapes';
@@ -269,6 +269,11 @@ export function splitPrefixByRegex(text: string): Prefixed {
   if (digit && text.charCodeAt(2) === 45 && text.charCodeAt(5) === 45 && text.charCodeAt(10) === 32) {
     const kiwi = kiwiOtherDate(text);
     if (kiwi) return underCollector(kiwi);
+  }
+  // (`dddd.dd.dd-dd:`: The Dude's syslog file, collector-rows.ts dudeSyslogRow, which no header above starts with)
+  if (digit && text.charCodeAt(4) === 46 && text.charCodeAt(7) === 46 && text.charCodeAt(10) === 45 && text.charCodeAt(13) === 58) {
+    const dude = dudeSyslogRow(text);
+    if (dude) return underCollector(dude);
   }
   // (a dotted address and a tab first: Visual Syslog Server's file, collector-rows.ts visualSyslogRow)
   if (digit) {

@@ -1,4 +1,5 @@
 import { d, step, tagged, type FamilyState, type Hit, type Rule } from '../kit';
+import type { Prefixed } from '../prefix';
 import { judgeRejected, packetDump } from './pppd-packet';
 import { notePppdNak } from './pppd-negotiation';
 import { isPppdOptionName } from '../ppp-option-names';
@@ -179,6 +180,39 @@ function pppOption(option: string, state: FamilyState): Hit {
   return hit;
 }
 
+/**
+ * RouterOS's IKEv1 daemon is racoon's (mikrotik.ts PEER), and its `ipsec,debug,packet` topic prints racoon's packet debug: a
+ * message sent (ipsec-tools src/racoon/isakmp.c isakmp_send: `"%zu bytes %s", … saddr2str_fromto("from %s to %s", local,
+ * remote)`) or received (isakmp_handler: `"%d bytes message received %s"`), the socket it goes out of (sockmisc.c sendfromto:
+ * `sockname`, `send packet from`, `send packet to`, `src4`/`dst4`, `src6`/`dst6`, then `"%d times of %d bytes message will be
+ * sent to %s"`), the message's bytes in hex (plogdump: eight-digit groups, eight a line), an Informational exchange sent
+ * (isakmp_inf.c isakmp_info_send_common: `"sendto Information %s."`, the payload type by s_isakmp_nptype) and Dead Peer
+ * Detection (RFC 3706: isakmp_info_recv_r_u: `"received a valid R-U-THERE, ACK sent"`, the other side asked whether this one is
+ * alive and got its answer; isakmp_info_recv_r_u_ack: `"DPD R-U-There-Ack received"`, the other side answered this one's
+ * question). Seen as a RouterOS 6 log copy in a forum question (a MikroTik IPsec client to a FortiGate: search index file
+ * 68921984754, every line after `echo: ` and its topics, fixture routeros-echo-action-ipsec-debug-packet-…). A peer is an
+ * address with its port in brackets (`203.0.113.5[500]`), or a poster's mask of it (`x.x.186.50[500]`).
+ */
+const RACOON_ADDR = String.raw`(\S+?)\[\d+\]`;
+/** one peer tag: an address (IPv4, IPv6), not a poster's mask */
+const racoonPeer = (a: string): string | undefined => (/^\d{1,3}(?:\.\d{1,3}){3}$|^[0-9a-f]*:[0-9a-f:]+$/i.test(a) ? a : undefined);
+/**
+ * Whether the rule's text came after something RouterOS put first (its topic list, an identity): the short socket lines and the
+ * hex rows are racoon's only there — a bare row of hex digits is any program's dump (racoon's own log, pppd's), not RouterOS's
+ */
+const afterTopics = (m: RegExpMatchArray, pre: Prefixed): boolean => pre.message.length > (m.input?.length ?? 0);
+const RACOON_PACKET_RULES: Rule[] = [
+  [new RegExp(`^(\\d+) bytes from ${RACOON_ADDR} to ${RACOON_ADDR}$`), (m) => tagged(step('mtIkeSend', { bytes: m[1]!, peer: m[3]! }), { peer: racoonPeer(m[3]!) })],
+  [new RegExp(`^(\\d+) bytes message received from ${RACOON_ADDR} to ${RACOON_ADDR}$`), (m) => tagged(step('mtIkeReceived', { bytes: m[1]!, peer: m[2]! }), { peer: racoonPeer(m[2]!) })],
+  [/^(?:sockname|send packet from|send packet to|src[46]|dst[46]) \S+?\[\d+\](?: \d+)?$/, (m, pre) => (afterTopics(m, pre) ? step('mtIkeSocket') : null)],
+  [new RegExp(`^(\\d+) times of (\\d+) bytes message will be sent to ${RACOON_ADDR}$`), (m) => tagged(step('mtIkeSendTimes', { times: m[1]!, bytes: m[2]!, peer: m[3]! }), { peer: racoonPeer(m[3]!) })],
+  // (plogdump's rows: one to eight groups of eight hex digits, the last row shorter)
+  [/^[0-9a-f]{8}(?: [0-9a-f]{2,8}){0,7}$/, (m, pre) => (afterTopics(m, pre) ? step('mtIkeHexDump') : null)],
+  [/^sendto Information (\w+)\.$/, (m) => step('mtIkeInfoSent', { payload: m[1]! })],
+  [/^received a valid R-U-THERE, ACK sent$/, () => step('mtDpdAckSent', undefined, 'success')],
+  [/^DPD R-U-There-Ack received$/, () => step('mtDpdAckReceived', undefined, 'success')],
+];
+
 /** PPP protocols RouterOS's packet debug names (the same words as pppd's dumps, which packetDump reads) */
 const PPP_PROTO = '(LCP|IPCP|IPV6CP|CCP|CHAP|PAP|EAP|BCP|MPLSCP)';
 
@@ -186,7 +220,9 @@ export const MIKROTIK_DEBUG_RULES: Rule[] = [
   [/^(rcvd|sent) control message( \(ack\))? (?:from|to) (\S+?):\d+(?: (?:to|from) \S+?:\d+)?$/, (m, _pre, state) => controlMessage(m[1]!, m[2] !== undefined, m[3]!, state)],
   // the control message's header under that line (RFC 2661 §3.1: Tunnel ID and Session ID as the receiver knows them — 0 before it
   // has told its own; Ns and Nr the sequence numbers of §5.8; not `ns` as a value's name: i18next takes that for its namespace)
-  [/^tunnel-id=(\d+), session-id=(\d+), ns=(\d+), nr=(\d+)$/, (m) => step('mtL2tpHeader', { tunnel: m[1]!, session: m[2]!, seqNs: m[3]!, seqNr: m[4]! })],
+  // (RouterOS 7 puts the header's version first, `proto version 2, tunnel-id=0, …`: L2TP version 2, RFC 2661 §3.1 Ver; pastebin
+  // QEzrWw7Z, a RouterOS 7 L2TP client's debug)
+  [/^(?:proto version \d+, )?tunnel-id=(\d+), session-id=(\d+), ns=(\d+), nr=(\d+)$/, (m) => step('mtL2tpHeader', { tunnel: m[1]!, session: m[2]!, seqNs: m[3]!, seqNr: m[4]! })],
   [/^(tunnel|session) (\d+) entering state: ([\w-]+)$/, (m) => tunnelState(m[1]!, m[2]!, m[3]!)],
   [/^\(M\) ([A-Za-z][\w-]*)=(.*)$/, (m, _pre, state) => avp(m[1]!, m[2]!.trim(), state)],
   [OPTIONAL_AVP, (m, _pre, state) => avp(m[1]!, m[2]!.trim(), state)],
@@ -204,4 +240,5 @@ export const MIKROTIK_DEBUG_RULES: Rule[] = [
   [/^<([a-z][\w-]*)>$/, (m, _pre, state) => (isPppdOptionName(m[1]!) ? pppOption(m[1]!, state) : null)],
   // a PPP layer is up: LCP (the link), IPCP (the tunnel's IP addresses), CCP (compression and MPPE encryption); RFC 1661 §4.2 the Opened state
   [new RegExp(`^<([^>]+)>: ${PPP_PROTO} opened$`), (m) => tagged(step('mtPppLayerOpened', { proto: m[2]! }, 'success'), { peer: /^\d/.test(m[1]!) ? m[1] : undefined })],
+  ...RACOON_PACKET_RULES,
 ];

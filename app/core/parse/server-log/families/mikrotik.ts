@@ -1,6 +1,6 @@
 import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
-import { notifyByName } from '../codes/ike';
+import { notifyByName, WINDOWS_VENDOR_IDS } from '../codes/ike';
 import { MIKROTIK_DEBUG_RULES } from './mikrotik-debug';
 import { ovpnRules } from './mikrotik-ovpn';
 
@@ -139,6 +139,12 @@ function noProposal(peer: string | undefined, state: FamilyState): Hit {
   return { decoded: [d('ikeNoProposal', initiatedBy(peer, state) ? { role: 'initiator' } : undefined)], outcome: 'failure', cause: 'ike-no-proposal', peer };
 }
 
+/** the vendor-ID names that mark a Windows IKE peer (codes/ike.ts), as racoon prints them by name */
+const WINDOWS_VENDOR_NAMES = new Set(Object.values(WINDOWS_VENDOR_IDS));
+
+/** the mode racoon names (`Identity Protection`, `Aggressive Mode`, `Main Mode`) as the texts' `{{mode}} Mode` wants it: Main, Aggressive */
+const ikeV1Mode = (mode: string): string => (mode === 'Identity Protection' ? 'Main' : mode.replace(/ Mode$/, ''));
+
 /** A phase 1 time-up: the PC stopped answering (ike-no-mi3) — unless this peer's phase 1 already failed on a wrong pre-shared key */
 function phase1TimeUp(peer: string | undefined, state: FamilyState): Hit {
   if (peer && (state[WRONG_KEY_PEERS] as Set<string> | undefined)?.has(peer)) return tagged(step('mtPhase1TimeoutAfterWrongKey', { peer }, 'warning'), { peer });
@@ -209,7 +215,8 @@ function tcpServerOf(pre: Prefixed): string | undefined {
 function tcpConnection(peer: string, pre: Prefixed): Hit {
   const server = tcpServerOf(pre);
   const key = server === 'sstp' ? 'mtTcpConnectionSstp' : server === 'ovpn' ? 'mtTcpConnectionOvpn' : 'mtTcpConnectionPptp';
-  return tagged(step(key, { peer }), { peer });
+  // (a person's `...` in the address's place is said as written, and is no peer)
+  return tagged(step(key, { peer }), { peer: /[\da-f]/i.test(peer) ? peer : undefined });
 }
 
 const RULES: Rule[] = [
@@ -245,10 +252,28 @@ const RULES: Rule[] = [
   // the PPP profile's only-one=yes: a second log-in of a user already connected is refused (MikroTik help "PPP AAA", profile
   // only-one; the message text from MikroTik help "Syslog with Elasticsearch": "user %{DATA} is already active")
   [/^(?:<([^>]+)>: )?user (\S+) is already active$/, (m) => tagged({ decoded: [d('mtAlreadyActive', { user: m[2]! })], outcome: 'failure' }, { user: m[2], peer: m[1] && /^\d/.test(m[1]) ? m[1] : undefined })],
-  [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: m[1] === 'Identity Protection' ? 'Main' : m[1]!, peer: m[3]! }), { peer: m[3] })],
+  [/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\): (\S+?)\[\d+\]<=>(\S+?)\[\d+\]$/, (m) => tagged(step('ikeV1Respond', { mode: ikeV1Mode(m[1]!), peer: m[3]! }), { peer: m[3] })],
+  // (its addresses left out, a person's `…` or `...` in their place: the mode alone, as `respond new phase 1 (Identity Protection): ...`
+  // in a project's notes on a RouterOS's syslog lines, search index file 59002693929)
+  fallback(/^respond new phase 1 \((Identity Protection|Aggressive Mode|Main Mode)\)(?::.*)?$/, (m) => step('mtIkeV1RespondNoPeer', { mode: ikeV1Mode(m[1]!) })),
   [/^initiate new phase 1(?: negotiation)?(?: \(([\w ]+)\))?: \S+?\[\d+\]<=>(\S+?)\[\d+\]$/, (m, _pre, state) => initiatePhase1(m[1], m[2], state)],
   // (any other shape of the line: the router starts IKE, its peer not read)
   fallback(/^initiate new phase 1\b.*$/, (_m, _pre, state) => initiatePhase1(undefined, undefined, state)),
+  // racoon's steps before a phase 1 the router starts, under RouterOS's bare `ipsec` topic (its debug): the kernel's acquire (a
+  // policy's traffic has no SA), the policy found for it, the peer's IKE version, the IPsec SA request put off until phase 1 is up
+  // (ipsec-tools isakmp.c isakmp_post_acquire: "IPsec-SA request for %s queued due to no phase1 found."), each phase 1 message sent
+  // with its cookies — the responder's all zeros until the other side has answered (RFC 2408 §3.1). A RouterOS L2TP/IPsec client's
+  // `/log print` shows them in that order (pastebin 6TRwKsNG, fixture routeros-l2tp-client-ipsec-debug-acquire-…); the wording
+  // of acquire, policy and peer lines is RouterOS's own (assumed from the words)
+  [/^acquire for (\S+) <=> (\S+)$/, (m) => step('mtIpsecAcquire', { src: m[1]!, dst: m[2]! })],
+  [/^suitable policy found: (\S+) <=> (\S+?)(?: ip-proto:(\d+))?$/, (m) => step('mtIpsecPolicyFound', { src: m[1]!, dst: m[2]! })],
+  [/^peer is (IKEv1|IKEv2)$/, (m) => step('mtIpsecPeerVersion', { version: m[1]! })],
+  [/^IPsec-SA request for (\S+) queued due to no phase1 found\.?$/, (m) => step('mtIpsecSaQueued', { peer: m[1]! })],
+  [/^sent phase1 packet \S+?\[\d+\]<=>(\S+?)\[\d+\] [0-9a-f]{16}:([0-9a-f]{16})$/, (m) => step(/^0+$/.test(m[2]!) ? 'mtPhase1FirstSent' : 'mtPhase1Sent', { peer: m[1]! })],
+  // the other side's vendor IDs (ipsec-tools vendorid.c handle_vendorid: "received Vendor ID: %s" for a known one, "received broken
+  // Microsoft ID: %s" for Windows' MS NT5 ISAKMPOAKLEY, whose ID carries its version after the hash): Windows' names say the peer is a
+  // Windows IKE client, as strongSwan's and Libreswan's vendor-ID lines do (codes/ike.ts WINDOWS_VENDOR_IDS)
+  [/^received (?:Vendor ID|broken Microsoft ID): (.+?)\s*$/, (m) => (WINDOWS_VENDOR_NAMES.has(m[1]!) ? step('windowsVendorId', { name: m[1]! }) : step('vendorId', { name: m[1]! }))],
   [/^ISAKMP-SA established .*$/, () => step('ikeV1Established', { state: 'ISAKMP-SA', details: '' }, 'success')],
   [/^IPsec-SA established.*$/, () => step('childSaUp', { name: 'IPsec-SA' }, 'success')],
   [/^(?:purging ISAKMP-SA|ISAKMP-SA deleted|IPsec-SA (?:deleted|expired)).*$/, () => step('saDeleted', undefined, 'warning')],
@@ -346,7 +371,31 @@ function otherFacility(message: string): string | undefined {
  * the identity after the topics when the message then reads (see parse).
  */
 const PRI = /^<\d{1,3}>/;
-const bodyOf = (pre: Prefixed): string => (pre.message.charCodeAt(0) === 60 ? pre.message.replace(PRI, '') : pre.message);
+/**
+ * What comes before RouterOS's topic list in two more copies of its log:
+ * - the `echo` logging action's prefix (`/system logging action` target=echo prints each entry on the terminal: `echo:
+ *   ipsec,debug,packet sockname x.x.7.183[500]`, a RouterOS 6 user's log copy in a forum question, search index file
+ *   68921984754; the word is the action's target, MikroTik help "Log", actions);
+ * - a syslog collector's sender in angle brackets (`<192.0.2.10>: pptp,ppp,info …`: The Dude's syslog files write `date <sender
+ *   address>: message`, collector-rows.ts dudeSyslogRow; a project's notes quote the router's lines with the envelope as `<H>: `,
+ *   search index file 59002693929) — only before a RouterOS topic list with a comma: a PPP session's `<1.2.3.4>: authenticated`
+ *   starts the same way.
+ */
+const ECHO = 'echo: ';
+const SENDER_ENVELOPE = /^<[^>\s]+>: (?=[a-z])/;
+function bodyOf(pre: Prefixed): string {
+  const text = pre.message;
+  const c = text.charCodeAt(0);
+  if (c === 101 /* e */) return text.startsWith(ECHO) ? text.slice(ECHO.length) : text;
+  if (c !== 60 /* < */) return text;
+  const noPri = text.replace(PRI, '');
+  if (noPri !== text) return noPri;
+  const e = SENDER_ENVELOPE.exec(text);
+  if (!e) return text;
+  const rest = text.slice(e[0].length);
+  const t = rest.match(TOPIC_HEAD);
+  return t && t[1]!.includes(',') && isVpnTopicList(topicsOf(t[1]!)) ? rest : text;
+}
 const IDENTITY = /^[^\s:<>]+: (.*)$/;
 
 function split(pre: Prefixed): string {
