@@ -22,6 +22,13 @@ import { pptpType } from './pptpd';
  */
 export const ACCEL_SESSION = /^(?:([\w.-]*):((?:[^\s:]+(?: [^\s:]+)*)?): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): |: )/;
 
+/**
+ * log_file's level word (accel-pppd/logs/log_file.c: `[time]: level: `, the level padded to five characters — `error: `, ` warn: `,
+ * ` info: `) left at the start of a line whose time was cut: a line quoted in an issue's prose, `"error: ipoe253: no free IPv4
+ * address"` (xebd/accel-ppp #15). Only cut before a session prefix (ACCEL_SESSION), so no other program's `error: ` goes.
+ */
+export const ACCEL_LEVEL = /^(?:emerg|error|warn|info|msg|debug):[ \t]+/;
+
 /** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
 function accelPacket(m: RegExpMatchArray, pid: string | undefined, state: FamilyState): Hit {
   const proto = /^MSCHAP|^CHAP/.test(m[2]!) ? 'CHAP' : m[2]!;
@@ -170,4 +177,12 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // [client-ip-range] of accel-ppp.conf (iprange.c iprange_client_check), so IPCP refuses it and the PC gets no address
   [/^ppp:ipcp: to avoid kernel soft lockup requested IP cannot be assigned \((\S+)\)$/, (m) => ({ decoded: [d('accelIprangeRefused', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
   context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
+  // ppp/ipcp_opt_ipaddr.c alloc_ip (log_ppp_warn "ppp: no free IPv4 address") and ctrl/ipoe/ipoe.c (log_ppp_error "no free IPv4
+  // address"): ipdb_get_ipv4 found no address for the session — every address of the [ip-pool] it draws from is in use, the
+  // connection type's pool (ip-pool= of [pptp], [l2tp], [sstp], [pppoe]) names none, or RADIUS sent no Framed-IP-Address and no
+  // Framed-Pool. IPCP closes (IPCP_OPT_CLOSE) and the session ends: the PC connects, logs in and gets no address
+  [/^(?:ppp: )?no free IPv4 address$/, () => ({ decoded: [d('accelNoFreeAddress')], outcome: 'failure', cause: 'address-pool' })],
+  // ipcp_opt_ipaddr.c check_exists ([ppp] or [common] check-ip=1): the address this session was to get (a static one from
+  // chap-secrets or RADIUS) is already the peer address of another live session; IPCP fails and the session ends
+  [/^ppp: requested IPv4 address already assigned to (\S+)$/, (m) => ({ decoded: [d('accelAddressInUse', { iface: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
 ];
