@@ -99,4 +99,27 @@ describe('held-out real logs of Linux/BSD PPP servers: accel-ppp and mpd5 (round
     expect(one(' warn: ppp3:bob: ppp: no free IPv4 address')[0]).toMatchObject({ cause: 'address-pool', session: 'ppp3', user: 'bob' });
     expect(parseServerLog('error: no free IPv4 address', 'x').understood).toBe(0);
   });
+
+  it("accel-ppp's L2TP lines (l2tp.c): failures are no bookkeeping, the PC's tunnel request names the PC, a peer's close says how", () => {
+    const key = (line: string) => one(`Nov 01 15:57:45 h accel-pppd[1]: ${line}`)[0]!;
+    const tunnel = 'l2tp tunnel 1234-5 (203.0.113.9:1701): ';
+    expect(key(`${tunnel}no acknowledgement from peer after 5 retransmissions, deleting tunnel`)).toMatchObject({ outcome: 'warning', peer: '203.0.113.9' });
+    expect(key(`${tunnel}no acknowledgement from peer after 5 retransmissions, deleting tunnel`).decoded[0]!.key).toBe('l2tpRetries');
+    expect(key(`${tunnel}StopCCN received from peer (result: 1, error: 0), disconnecting tunnel`).decoded[0]!.key).toBe('step.accelL2tpPeerClosedTunnel');
+    expect(key(`${tunnel}StopCCN received from peer (result: 6, error: 0), disconnecting tunnel`).decoded[0]!.key).toBe('step.accelL2tpPeerClosedTunnel');
+    expect(key(`${tunnel}StopCCN received from peer (result: 2, error: 6, message: "x"), disconnecting tunnel`)).toMatchObject({ outcome: 'warning' });
+    expect(key(`${tunnel}StopCCN received from peer (result: 2, error: 6, message: "x"), disconnecting tunnel`).decoded[0]).toMatchObject({ key: 'step.accelL2tpPeerErrorTunnel', values: { res: '2', err: '6', message: ': "x"' } });
+    expect(key('l2tp session 1234-5, 77-8: CDN received from peer (result: 3, error: 0), disconnecting session').decoded[0]!.key).toBe('step.accelL2tpPeerClosedCall');
+    expect(key(`${tunnel}impossible to handle ICRQ: session allocation failed, disconnecting session`)).toMatchObject({ outcome: 'warning' });
+    // bookkeeping stays bookkeeping
+    expect(key(`${tunnel}handling SCCCN`).decoded[0]!.key).toBe('step.accelHousekeeping');
+    expect(key('l2tp: new tunnel 1234-5 created following reception of SCCRQ from 203.0.113.9:1701')).toMatchObject({ outcome: 'info', peer: '203.0.113.9' });
+    expect(key('l2tp: connection limits reached, discarding SCCRQ from 203.0.113.9')).toMatchObject({ outcome: 'warning', peer: '203.0.113.9' });
+    expect(key('l2tp: impossible to handle SCCRQ from 203.0.113.9: no Framing Capabilities present in message').decoded[0]).toMatchObject({ key: 'step.accelL2tpSccrqRefused', values: { why: 'no Framing Capabilities present in message' } });
+  });
+
+  it("accel-ppp's LCP echo failure and loop-back (ppp_lcp.c) are warnings of the session, not unknown lines", () => {
+    expect(one('accel-pppd[3]: ppp2:bob: lcp: no echo reply')[0]).toMatchObject({ outcome: 'warning', session: 'ppp2', user: 'bob' });
+    expect(one('accel-pppd[3]: ppp2:bob: lcp: echo: loop-back detected')[0]!.decoded[0]!.key).toBe('step.accelLcpLoopback');
+  });
 });
