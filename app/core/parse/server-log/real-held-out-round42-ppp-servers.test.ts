@@ -80,6 +80,12 @@ describe('held-out real logs of Linux/BSD PPP servers: accel-ppp and mpd5 (round
     expect(other[1]!.decoded[0]!.key).toBe('step.mpdEchoTimeout');
   });
 
+  it("mpd's 'not converging' (fsm.c FsmRecvConfigReq, Max-Failure spent) is a warning naming the protocol", () => {
+    const e = one('Mar  1 08:00:01 fw l2tps[91]: [l2tp0] IPCP: not converging')[0]!;
+    expect(e).toMatchObject({ outcome: 'warning', session: 'l2tp0' });
+    expect(e.decoded[0]).toMatchObject({ key: 'step.mpdNotConverging', values: { proto: 'IPCP' } });
+  });
+
   it("an mpd bundle named after an OPNsense/pfSense interface is the firewall's uplink; other bundle names are a server's", () => {
     const to = (bundle: string) => one(`Mar  1 08:00:01 fw ppp[91]: [${bundle}] IPCP: SendTerminateReq #2`)[0]!.decoded[0]!.values?.role;
     expect(to('opt7')).toBe('initiator');

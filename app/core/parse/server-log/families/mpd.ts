@@ -346,6 +346,10 @@ const RULES: Rule[] = [
     if (last.startsWith(here)) return { decoded: [d('echoTimeout', { n: last.slice(here.length), ...side(s) })], outcome: 'warning' };
     return step('mpdEchoTimeout', undefined, 'warning');
   }],
+  // fsm.c FsmRecvConfigReq: the other side's Configure-Request was Nak'ed or rejected once more after the Max-Failure count (5) ran
+  // out — the two sides do not agree on an option of that protocol; FsmFailure(FAIL_NEGOT_FAILURE) follows and the protocol goes
+  // down (on LCP, the link). Windows says 732, "the PPP negotiation is not converging"; the option lines before it say which
+  [/^(\w+): not converging$/, (m) => step('mpdNotConverging', { proto: m[1]! }, 'warning')],
   // ngfunc.c NgFuncDisconnect (LG_ERR): a netgraph hook could not be taken off its node — at a link's end the node is often gone
   // already (ENOENT, "No such file or directory"): cleanup, no fault of the link
   [/^can't remove hook (\S+) from node "(.*)": (.+)$/, (m) => step('mpdHookRemoveFailed', { hook: m[1]!, error: m[3]! })],
