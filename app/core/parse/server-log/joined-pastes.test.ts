@@ -89,6 +89,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // their newlines: that header-less line read as the last record's rest, the class excused below, 21 + 4 → 21 on main too, checked)
   { a: /^pppd-xl2tpd-(?:docker-logs-max-retries-untagged-first-line-|nm-l2tp-debug-can-not-find-tunnel-)/, b: /^nps-eventviewer-4402-no-dc-/, why: 'an Event Viewer label copy after header-less xl2tpd lines is cut at its label lines (not explained)' },
   { a: /^pppd-xl2tpd-nm-l2tp-lac-to-windows-rras-/, b: /^routeros-forum-copy-newlines-lost-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation' },
+  // (round 42 hJA: a one-line accel-ppp quote with no header, pppd-accel-log-file-level-without-time-…, before NPS's pretty-printed XML:
+  // the paste's indent is its first line's, none, so the XML's indented lines are that record's continuation — 1 + 6 → 1)
+  { a: /^pppd-accel-log-file-level-without-time-/, b: /^nps-dts-pretty-printed-/, why: 'a paste’s indent is decided by its first line: an indented log after an unindented header-less line is that line’s continuation' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();
