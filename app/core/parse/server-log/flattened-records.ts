@@ -141,8 +141,10 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
   // (and a tag after the host: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
   if (hostAt >= 0) {
     const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
-    // (RFC 5424 §6: APP-NAME PROCID MSGID and the structured data, `ppp 39188 - [meta sequenceId="91"] ` — OPNsense's system log)
-    const tag = header.charCodeAt(0) === 60 /* < */ && /^<\d{1,3}>1 /.test(header) ? String.raw`[^\s:[\]]+ \S+ \S+ (?:-|(?:\[[^\]]*\])+)(?: |$)` : String.raw`[^\s:[\]]+(?:\[\d+\])?:(?: |$)`;
+    // (RFC 5424 §6: APP-NAME PROCID MSGID and the structured data, `ppp 39188 - [meta sequenceId="91"] ` — OPNsense's system log;
+    // its fields after an RFC 3339 time with no `<PRI>1 ` before it as well, prefix-shapes.ts, opnsense/core #5794)
+    const fields5424 = header.charCodeAt(0) === 60 /* < */ ? /^<\d{1,3}>1 /.test(header) : header.charCodeAt(10) === 84 /* T */ && / (?:-|(?:\[[^\]]*\])+) $/.test(header);
+    const tag = fields5424 ? String.raw`[^\s:[\]]+ \S+ \S+ (?:-|(?:\[[^\]]*\])+)(?: |$)` : String.raw`[^\s:[\]]+(?:\[\d+\])?:(?: |$)`;
     // (a priority the sender put before some records only — Sophos UTM's pipeline sample has `<30>` on one of three — may stand
     // before a record of a header without one)
     const pri = header.charCodeAt(0) === 60 /* < */ ? '' : String.raw`(?:<\d{1,3}>)?`;

@@ -91,6 +91,9 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   { a: /^pppd-xl2tpd-nm-l2tp-lac-to-windows-rras-/, b: /^routeros-forum-copy-newlines-lost-/, why: 'a header-less log after another log: its first line is read as the last record’s continuation' },
   // (round 42 hJC: a Japanese Event Viewer copy, now read as an event, then the header-less quoted 20271 — its English copy joins so too, 1 + 1 → 1)
   { a: /^eventviewer-ja-localised-/, b: /^rras-event-xml-markup-lost-/, why: 'an event pasted as text has no end of its own' },
+  // (round 42 hJA: a one-line accel-ppp quote with no header, pppd-accel-log-file-level-without-time-…, before NPS's pretty-printed XML:
+  // the paste's indent is its first line's, none, so the XML's indented lines are that record's continuation — 1 + 6 → 1)
+  { a: /^pppd-accel-log-file-level-without-time-/, b: /^nps-dts-pretty-printed-/, why: 'a paste’s indent is decided by its first line: an indented log after an unindented header-less line is that line’s continuation' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

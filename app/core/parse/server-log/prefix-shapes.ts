@@ -91,6 +91,17 @@ function deviceUnder5424(time: LogTime | undefined, host: string | undefined, pr
   return own;
 }
 
+/** An RFC 5424 header (RFC5424's match: time, HOSTNAME, APP-NAME, PROCID, message) as a prefix, a nil field `-` none; or the device's line under it. */
+function rfc5424Prefix(r: RegExpMatchArray): Prefixed {
+  const t = splitPrefixByRegex(`${r[1]} -`);
+  const field = (f: string) => (f === '-' ? undefined : f);
+  const host = field(r[2]!);
+  const program = field(r[3]!);
+  const pid = field(r[4]!);
+  const own = pid === undefined ? deviceUnder5424(t.time, host, program, r[5]!) : undefined;
+  return own ?? { shape: 'iso', time: t.time, host, program, pid, message: r[5]! };
+}
+
 /** Every header shape by its regex (the reference for syslogHeader, and every other shape). */
 export function splitPrefixByRegex(text: string): Prefixed {
   // dispatch on the first character: each line tries only the header shapes it can have
@@ -126,13 +137,7 @@ export function splitPrefixByRegex(text: string): Prefixed {
     if (kiwi) return underCollector({ time: splitPrefixByRegex(`${kiwi[2]} -`).time, host: kiwi[1], message: kiwi[3] ?? '' });
     const r = rest.match(RFC5424);
     if (!r) return splitPrefixByRegex(rest);
-    const t = splitPrefixByRegex(`${r[1]} -`);
-    const field = (f: string) => (f === '-' ? undefined : f);
-    const host = field(r[2]!);
-    const program = field(r[3]!);
-    const pid = field(r[4]!);
-    const own = pid === undefined ? deviceUnder5424(t.time, host, program, r[5]!) : undefined;
-    return own ?? { shape: 'iso', time: t.time, host, program, pid, message: r[5]! };
+    return rfc5424Prefix(r);
   }
   if (digit && text.charCodeAt(10) === 46 /* . */ && (m = text.match(SHORT_UNIX))) {
     const t = m[3]!.match(ISO_TAG);
@@ -224,6 +229,14 @@ export function splitPrefixByRegex(text: string): Prefixed {
     // a syslog writer's time (a numeric zone: rsyslog's file format, journalctl's short-iso) before a host and a tag of any name
     const written = m[8] === undefined ? tagAfterWriterTime(text, time, m[9]!) : undefined;
     if (written) return written;
+    // RFC 5424's fields after its time with no `<PRI>1 ` before it — `2022-05-25T10:26:41+00:00 host ppp 8727 - [meta
+    // sequenceId="1"] [opt2_link0] LCP: …`, an OPNsense log pasted so (opnsense/core #5794): HOSTNAME APP-NAME PROCID MSGID and the
+    // structured data (`-` or `[…]`), read as the header with its priority (a `T` between date and time, as RFC 5424 §6.2.3 writes
+    // it; the fields tried only here, after every tagged shape failed)
+    if (m[8] === undefined && text.charCodeAt(10) === 84 /* T */) {
+      const r = RFC5424.exec(`1 ${text.slice(0, text.length - m[9]!.length).trimEnd()} ${m[9]!}`);
+      if (r) return rfc5424Prefix(r);
+    }
     return { shape: 'iso', time, level: m[8], message: m[9]! };
   }
   if (isLower(c) && (m = text.match(LOGREAD_NO_DATE))) {

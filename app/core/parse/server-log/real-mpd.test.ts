@@ -116,7 +116,9 @@ const keys = (r: ReturnType<typeof parseServerLog>, line: number) => r.entries.f
 
 describe('real mpd5 logs (pfSense, OPNsense, BSDRP, a mailing list)', () => {
   it('covers every mpd5 fixture', () => {
-    expect(repoFiles(REAL_SERVER_LOGS).filter((f) => f.startsWith('mpd5-')).sort()).toEqual(Object.keys(EXPECTED).sort());
+    // (or in real-held-out-round42-ppp-servers.test.ts, the round's held-out logs: read as text, so their tests do not run twice)
+    const round42 = readRepoText('app/core/parse/server-log/real-held-out-round42-ppp-servers.test.ts');
+    expect(repoFiles(REAL_SERVER_LOGS).filter((f) => f.startsWith('mpd5-') && !round42.includes(`'${f}'`)).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
   realServerLogTable(EXPECTED);
 

@@ -348,7 +348,7 @@ describe('real pppd-family fixtures', () => {
     // real-ppp-rejects.test.ts, Configure-Rejects judged by what they refuse, or real-pppd-role.test.ts, the side by the packets and
     // PPPoE discovery, or real-held-out-round40-windows-ppp.test.ts, Linux PPP servers a Windows PC dialled: read as text, so their
     // tests do not run twice)
-    const byClass = ['real-ppp-classes', 'real-pppd-role', 'real-systemd-units', 'real-xl2tpd-control', 'real-held-out', 'real-held-out-round39', 'real-ppp-servers-unseen', 'real-ppp-rejects', 'real-held-out-round40-windows-ppp'].map((f) => readRepoText(`app/core/parse/server-log/${f}.test.ts`)).join('');
+    const byClass = ['real-ppp-classes', 'real-pppd-role', 'real-systemd-units', 'real-xl2tpd-control', 'real-held-out', 'real-held-out-round39', 'real-ppp-servers-unseen', 'real-ppp-rejects', 'real-held-out-round40-windows-ppp', 'real-held-out-round42-ppp-servers'].map((f) => readRepoText(`app/core/parse/server-log/${f}.test.ts`)).join('');
     const files = repoFiles(DIR).filter((f) => f.startsWith('pppd-') && f.endsWith('.txt'));
     expect(files.filter((f) => !byClass.includes(`'${f}': {`))).toEqual(Object.keys(EXPECTED).sort());
   });

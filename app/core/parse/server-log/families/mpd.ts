@@ -25,7 +25,7 @@ const MPD_IDENTS = /^(?:mpd5?|l2tps|pptps|poes)$/;
 const HEAD = /^\[([^\]\s]{1,64})\] ?(.*)$/;
 
 /** What mpd writes without a link head: its start, the L2TP/PPTP listeners before a link is chosen, PPPoE discovery. */
-const HEADLESS = /^(?:Multi-link PPP daemon for FreeBSD|process \d+ started, version |web: |Incoming (?:L2TP|PPTP|PPPoE) |(?:L2TP|PPTP|PPPoE|RADIUS): )/;
+const HEADLESS = /^(?:Multi-link PPP daemon for FreeBSD|process \d+ started, version |web: |Incoming (?:L2TP|PPTP|PPPoE) |(?:L2TP|PPTP|PPPoE|RADIUS): |ppp-link(?:up|down): )/;
 
 /** OPNsense's log page row after the time: severity (RFC 5424 §6.2.1's names), process, message */
 const GUI_ROW = /^(?:Emergency|Alert|Critical|Error|Warning|Notice|Informational|Debug)[\t ]+(?:ppp|mpd5?|l2tps|pptps|poes)[\t ]+(.*)$/;
@@ -330,6 +330,37 @@ const RULES: Rule[] = [
     return step('mpdPppoeAcName', { name: m[1]! });
   }],
   [/^Link: giving up after (\d+) reconnection attempts$/, (m) => step('mpdGiveUp', { n: m[1]! }, 'warning')],
+  // fsm.c FsmEchoTimeout (LG_ECHO): a keep-alive interval (`set link keep-alive <interval> <max>`) went by with no frame at all from
+  // the other side, N echo requests in a row unanswered (mpd counts them, quietCount - 1). The count is kept, one value for the log
+  // (the last line's daemon, link and count), for the failure that follows
+  [/^LCP: no reply to (\d+) echo request\(s\)$/, (m, _p, s) => {
+    s.mpdEchoLast = `${String(s.mpdKey)} ${String(s.mpdLink)} ${m[1]!}`;
+    return step('mpdEchoNoReply', { n: m[1]! }, 'warning');
+  }],
+  // fsm.c FsmEchoTimeout → FsmFailure(FAIL_ECHO_TIMEOUT), logged as FsmFailureStr's text (fsm.h: "peer not responding to echo
+  // requests"): the max seconds of silence passed, mpd takes the link down (LCP Opened → Stopping). As pppd's "No response to N
+  // echo-requests": the link to the other side was lost — the PC on a server's link, the server on a client's (side)
+  [/^LCP: peer not responding to echo requests$/, (_m, _p, s) => {
+    const last = typeof s.mpdEchoLast === 'string' ? s.mpdEchoLast : '';
+    const here = `${String(s.mpdKey)} ${String(s.mpdLink)} `;
+    if (last.startsWith(here)) return { decoded: [d('echoTimeout', { n: last.slice(here.length), ...side(s) })], outcome: 'warning' };
+    return step('mpdEchoTimeout', undefined, 'warning');
+  }],
+  // fsm.c FsmRecvConfigReq: the other side's Configure-Request was Nak'ed or rejected once more after the Max-Failure count (5) ran
+  // out — the two sides do not agree on an option of that protocol; FsmFailure(FAIL_NEGOT_FAILURE) follows and the protocol goes
+  // down (on LCP, the link). Windows says 732, "the PPP negotiation is not converging"; the option lines before it say which
+  [/^(\w+): not converging$/, (m) => step('mpdNotConverging', { proto: m[1]! }, 'warning')],
+  // ngfunc.c NgFuncDisconnect (LG_ERR): a netgraph hook could not be taken off its node — at a link's end the node is often gone
+  // already (ENOENT, "No such file or directory"): cleanup, no fault of the link
+  [/^can't remove hook (\S+) from node "(.*)": (.+)$/, (m) => step('mpdHookRemoveFailed', { hook: m[1]!, error: m[3]! })],
+  // iface.c (the interface's addresses set and removed as the bundle goes up and down; wording as the real log writes it,
+  // opnsense/core #10828 — the source line was not found: assumed to be iface.c's): removing an address the interface no longer
+  // has fails with EADDRNOTAVAIL ("Can't assign requested address"), harmless as the link goes down
+  [/^IFACE: Removing (IPv4|IPv6) address from (\S+) failed(?:\([^)]*\))?: (.+)$/, (m) => step('mpdIfaceAddressRemoveFailed', { family: m[1]!, iface: m[2]!, error: m[3]! })],
+  // OPNsense's link scripts (mpd.conf `set iface up-script /usr/local/opnsense/scripts/interfaces/ppp-linkup.sh`, `down-script
+  // …/ppp-linkdown.sh`, as OPNsense writes its mpd_<if>.conf — opnsense/core #9039) log under the tag `ppp`, with their own pid:
+  // the firewall's own PPP interface came up or went down, for IPv4 (inet) or IPv6 (inet6)
+  [/^ppp-link(up|down): executing on (\S+) for (inet6?)$/, (m) => step(m[1] === 'up' ? 'mpdLinkUpScript' : 'mpdLinkDownScript', { iface: m[2]!, family: m[3] === 'inet6' ? 'IPv6' : 'IPv4' })],
   // pppoe.c: the PPPoE client's discovery got no offer (PADO) in time — no access concentrator answered its PADIs (RFC 2516 §5.1–5.2),
   // a failure of the link as rp-pppoe's `Timeout waiting for PADO packets` is (pppoe-client.ts); no finding: it is this side's own
   // link to its provider, no PC's VPN (vpn.server-unreachable is the PC's VPN server), and its statement says what to check
@@ -340,7 +371,7 @@ const RULES: Rule[] = [
   // proxy ARP (iface.c): no interface on the PC's subnet to answer ARP for it — the PC may not reach the LAN
   [/^no interface to proxy arp on for (\S+)$/, (_m, _p, s) => step('noProxyArp', side(s), 'warning')],
   // the rest of mpd's own bookkeeping: events, layers, bundles, interfaces, threads
-  [/^(?:\w+: (?:Open|Close|Up|Down) event|\w+: Layer(?:Up|Down|Start|Finish)|[Ll]ink: (?:UP|OPEN|CLOSE) event|[Ll]ink: origination is remote|Link: Matched action .*|Link: Join bundle .*|Creating new bundle using template .*|Bundle: Interface \S+ created|Bundle(?: up:|: Status update: up) \d+ links?, total bandwidth \d+ bps|IFACE: (?:Up|Down) event|IFACE: Rename interface \S+ to \S+|IFACE: Add description .*|AUTH: Auth-Thread (?:started|finished normally)|AUTH: Trying \w+|AUTH: Cleanup|LCP: authorization successful|LCP: LayerUp|No NCPs left\. Closing links\.\.\.|(?:opening|closing) link ".*"\.\.\.|error writing len \d+ frame to bypass: .*|(?:CHAP|PAP): [Uu]sing authname ".*"|PPPoE: connection (?:successful|closed)|PPPoE: Set PPP-Max-Payload to .*|PPPoE: rec'd PPP-Max-Payload .*|web: .*)$/, housekeeping],
+  [/^(?:\w+: (?:Open|Close|Up|Down) event|\w+: Layer(?:Up|Down|Start|Finish)|[Ll]ink: (?:UP|OPEN|CLOSE) event|[Ll]ink: origination is remote|Link: Matched action .*|Link: (?:Join|Leave) bundle .*|Creating new bundle using template .*|Bundle: Interface \S+ created|Bundle(?: up:|: Status update: up) \d+ links?, total bandwidth \d+ bps|IFACE: (?:Up|Down) event|IFACE: Rename interface \S+ to \S+|IFACE: Add description .*|AUTH: Auth-Thread (?:started|finished normally)|AUTH: Trying \w+|AUTH: Cleanup|LCP: authorization successful|LCP: LayerUp|No NCPs left\. Closing links\.\.\.|(?:opening|closing) link ".*"\.\.\.|error writing len \d+ frame to bypass: .*|(?:CHAP|PAP): [Uu]sing authname ".*"|PPPoE: connection (?:successful|closed)|PPPoE: Set PPP-Max-Payload to .*|PPPoE: rec'd PPP-Max-Payload .*|web: .*)$/, housekeeping],
   // ipcp.c / ccp.c DecodeConfig under a Configure-Request: an option mpd does not take (its table's `supported` FALSE, or a length out
   // of range), which it answers with a Configure-Reject (FsmRej) — that reject's option lines are judged (option())
   [/^(?:Not supported|bogus len=\d+)$/, housekeeping],
@@ -354,10 +385,15 @@ const RULES: Rule[] = [
  * `create link static {$interface}_link{$pid} <type>` and `set link disable incoming` (OPNsense src/etc/inc/interfaces.inc
  * interface_ppps_configure, the PPPoE, PPTP, L2TP and modem WAN client; pfSense's real WAN log names its link `[opt2_link0]` the
  * same way, fixture mpd5-pfsense-pppoe-client-…): a link so named is the firewall's own uplink, this side the client — whatever its
- * lines say. Their servers' links are templates of other names (`[l2tp0]`, `[L-1]`, `[poes1-0]`).
+ * lines say. Their servers' links are templates of other names (`[l2tp0]`, `[L-1]`, `[poes1-0]`). The bundle of such a link is
+ * named after the interface alone (`create bundle static wan`, OPNsense's mpd_wan.conf in opnsense/core #9039; `[opt7] IFACE: Down
+ * event` before `[opt7_link0] PPPoE: connection closed`, opnsense/core #10828): a bundle so named is the same uplink's.
  */
-const WAN_LINK = /^(?:wan|lan|opt\d{1,3})_link\d{1,3}$/;
-export const isWanLink = (link: string): boolean => link.includes('_link') && WAN_LINK.test(link);
+const WAN_LINK = /^(?:wan|lan|opt\d{1,3})(?:_link\d{1,3})?$/;
+export const isWanLink = (link: string): boolean => {
+  const c = link.charCodeAt(0);
+  return (c === 119 /* w */ || c === 108 /* l */ || c === 111 /* o */) && WAN_LINK.test(link);
+};
 
 /** An mpd line: its head cut (the link or bundle is the entry's session), its text read by the rules above. */
 export function readMpd(view: MpdView, pre: Prefixed, state: FamilyState): Hit | null {

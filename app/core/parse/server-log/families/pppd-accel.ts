@@ -22,6 +22,13 @@ import { pptpType } from './pptpd';
  */
 export const ACCEL_SESSION = /^(?:([\w.-]*):((?:[^\s:]+(?: [^\s:]+)*)?): |([\w.-]+): ([0-9a-f]{16}): |((?:ppp|br|eth|ens|enp|vlan|bond|tek|wan|lan|ipoe)[\w-]*\d(?:\.\d+)?): |: )/;
 
+/**
+ * log_file's level word (accel-pppd/logs/log_file.c: `[time]: level: `, the level padded to five characters — `error: `, ` warn: `,
+ * ` info: `) left at the start of a line whose time was cut: a line quoted in an issue's prose, `"error: ipoe253: no free IPv4
+ * address"` (xebd/accel-ppp #15). Only cut before a session prefix (ACCEL_SESSION), so no other program's `error: ` goes.
+ */
+export const ACCEL_LEVEL = /^(?:emerg|error|warn|info|msg|debug):[ \t]+/;
+
 /** accel-ppp's packet dump (`send [LCP ConfReq id=65 <auth MSCHAP-v2> …]`, `send [MSCHAP-v2 Failure id=1 "E=691 …"]`), read as pppd's. */
 function accelPacket(m: RegExpMatchArray, pid: string | undefined, state: FamilyState): Hit {
   const proto = /^MSCHAP|^CHAP/.test(m[2]!) ? 'CHAP' : m[2]!;
@@ -48,6 +55,20 @@ function accelL2tp(inner: string, peer: string | undefined): Hit {
   else if ((m = inner.match(/^sending (StopCCN|CDN) \(res: ?(\d+), err: ?(\d+)\)$/))) hit = step('accelL2tpStop', { what: m[1]!, res: m[2]!, err: m[3]! }, 'warning');
   // l2tp_tunnel_checkchallresp: the tunnel secret (L2TP's own CHAP-like check, not the user's password) does not match
   else if ((m = inner.match(/^impossible to authenticate peer: (.*)$/))) hit = { decoded: [d('accelL2tpTunnelAuth', { why: m[1]! })], outcome: 'warning' };
+  // l2tp_rtimeout (log_warn): a control message stayed unacknowledged through every retransmission ([l2tp] retransmit=, rtimeout=):
+  // the other side no longer answers — the PC went away, or its L2TP (inside IPsec) no longer gets through; as xl2tpd's
+  // "Maximum retries exceeded for tunnel"
+  else if (/^no acknowledgement from peer after \d+ retransmissions, deleting tunnel$/.test(inner)) hit = { decoded: [d('l2tpRetries')], outcome: 'warning' };
+  // l2tp_recv_StopCCN (log_info1; the session's CDN line of the same form assumed): the other side closed the tunnel or the call, with its Result Code (RFC 2661
+  // §4.4.2: a StopCCN's 1 "general request to clear control connection", 6 "requester is being shut down"; a CDN's 3 "administrative
+  // reasons" — an orderly end; other results an error, its Error Code and message given)
+  else if ((m = inner.match(/^(StopCCN|CDN) received from peer \(result: (\d+), error: (\d+)(?:, message: "(.*)")?\), disconnecting (?:tunnel|session)$/))) {
+    const orderly = m[1] === 'StopCCN' ? m[2] === '1' || m[2] === '6' : m[2] === '3';
+    hit = orderly ? step(m[1] === 'StopCCN' ? 'accelL2tpPeerClosedTunnel' : 'accelL2tpPeerClosedCall', { what: m[1]!, res: m[2]! }) : step(m[1] === 'StopCCN' ? 'accelL2tpPeerErrorTunnel' : 'accelL2tpPeerErrorCall', { what: m[1]!, res: m[2]!, err: m[3]!, message: m[4] ? `: "${m[4]}"` : '' }, 'warning');
+  }
+  // l2tp_recv_SCCRQ's and l2tp_recv_ICRQ's own errors and every "impossible to …" (log_error) of a tunnel or session: the step
+  // failed and accel-ppp drops it — an error, no bookkeeping
+  else if (inner.startsWith('impossible to ')) hit = step('accelL2tpError', { text: inner }, 'warning');
   else hit = step('accelHousekeeping');
   return tagged(hit, { peer });
 }
@@ -75,6 +96,14 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   context(/^recv \[PPTP Call-Clear-Request\b/, () => ({ decoded: [...pptpType(12, 'in').decoded, d('pcHungUp')], outcome: 'info' })),
   [/^l2tp tunnel \d+-\d+ \(([\d.]+):\d+\): (.*)$/, (m) => accelL2tp(m[2]!, m[1])],
   [/^l2tp session \d+-\d+, \d+-\d+: (.*)$/, (m) => accelL2tp(m[1]!, undefined)],
+  // l2tp.c l2tp_recv_SCCRQ (log_info1): the PC's tunnel request taken, a tunnel made for it — the line names the PC's address
+  context(/^l2tp: new tunnel \d+-\d+ created following reception of SCCRQ from ([\d.]+):\d+$/, (m) => tagged(step('accelL2tpNewTunnel', { peer: m[1]! }), { peer: m[1] })),
+  // l2tp_recv_SCCRQ (log_warn): connlimit's rate limit ([connlimit] limit=, burst=) turned the PC's tunnel request away, unanswered;
+  // or accel-ppp is shutting down
+  context(/^l2tp: (connection limits reached|shutdown in progress), discarding SCCRQ from ([\d.]+)$/, (m) => tagged(step(m[1] === 'shutdown in progress' ? 'accelL2tpShutdownDiscard' : 'accelL2tpConnLimit', { peer: m[2]! }, 'warning'), { peer: m[2] })),
+  // l2tp_recv_SCCRQ (log_error): the PC's tunnel request could not be taken (no Protocol Version, an unknown version, no Framing
+  // Capabilities, L2TPv3 attributes …): no tunnel, the PC's request goes unanswered
+  context(/^l2tp: impossible to handle SCCRQ from ([\d.]+): (.+)$/, (m) => tagged(step('accelL2tpSccrqRefused', { peer: m[1]!, why: m[2]! }, 'warning'), { peer: m[1] })),
   // pptp.c: a new control connection (TCP 1723), with the PC's address
   context(/^pptp: new connection from (\S+)$/, (m) => tagged(step('ctrlStarted', { peer: m[1]! }), { peer: m[1] })),
   // pptp.c pptp_send_echo: the PC stopped answering PPTP Echo-Requests; accel-ppp drops the connection
@@ -170,4 +199,18 @@ export const ACCEL_PPP_RULES: readonly Rule[] = [
   // [client-ip-range] of accel-ppp.conf (iprange.c iprange_client_check), so IPCP refuses it and the PC gets no address
   [/^ppp:ipcp: to avoid kernel soft lockup requested IP cannot be assigned \((\S+)\)$/, (m) => ({ decoded: [d('accelIprangeRefused', { address: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
   context(/^sstp: ppp: read: (.+)$/, (m) => ({ decoded: [d('accelPppReadError', { error: m[1]! })], outcome: 'warning' })),
+  // ppp/ppp_lcp.c send_echo_request (log_ppp_warn): more than [ppp] lcp-echo-failure LCP Echo-Requests went unanswered (every
+  // lcp-echo-interval seconds, no frame from the PC between): accel-ppp ends the session as a lost carrier (TERM_LOST_CARRIER)
+  context(/^lcp: no echo reply$/, () => step('accelLcpNoEchoReply', undefined, 'warning')),
+  // ppp_lcp.c lcp_recv_echo_repl (log_ppp_error): an Echo-Reply came back with accel-ppp's own magic number — the link loops back
+  // to this side; the session ends (TERM_NAS_ERROR)
+  context(/^lcp: echo: loop-back detected$/, () => step('accelLcpLoopback', undefined, 'warning')),
+  // ppp/ipcp_opt_ipaddr.c alloc_ip (log_ppp_warn "ppp: no free IPv4 address") and ctrl/ipoe/ipoe.c (log_ppp_error "no free IPv4
+  // address"): ipdb_get_ipv4 found no address for the session — every address of the [ip-pool] it draws from is in use, the
+  // connection type's pool (ip-pool= of [pptp], [l2tp], [sstp], [pppoe]) names none, or RADIUS sent no Framed-IP-Address and no
+  // Framed-Pool. IPCP closes (IPCP_OPT_CLOSE) and the session ends: the PC connects, logs in and gets no address
+  [/^(?:ppp: )?no free IPv4 address$/, () => ({ decoded: [d('accelNoFreeAddress')], outcome: 'failure', cause: 'address-pool' })],
+  // ipcp_opt_ipaddr.c check_exists ([ppp] or [common] check-ip=1): the address this session was to get (a static one from
+  // chap-secrets or RADIUS) is already the peer address of another live session; IPCP fails and the session ends
+  [/^ppp: requested IPv4 address already assigned to (\S+)$/, (m) => ({ decoded: [d('accelAddressInUse', { iface: m[1]! })], outcome: 'failure', cause: 'address-pool' })],
 ];

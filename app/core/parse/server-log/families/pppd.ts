@@ -4,7 +4,7 @@ import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
 import { repeatedMessage } from '../syslog-repeat';
 import { relayed } from './relayed';
-import { ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
+import { ACCEL_LEVEL, ACCEL_PPP_RULES, ACCEL_SESSION } from './pppd-accel';
 import { linkCounters, mppeStrengthMismatch, rememberMppeOffer } from './pppd-negotiation';
 import { ccpRestarted, noteMppeUp } from './pppd-ccp-restart';
 import { packetDump, pppdUnquoted, unsupportedProtocol } from './pppd-packet';
@@ -297,7 +297,16 @@ function messageOf(raw: string): string {
   let message = trimmed(raw);
   lastSession = undefined;
   lastUser = undefined;
-  const c = message.charCodeAt(0);
+  let c = message.charCodeAt(0);
+  // (accel-ppp log_file's level word before the session, the line's time cut: ACCEL_LEVEL — e, w, i, m, d first)
+  const colon = c === 101 || c === 119 || c === 105 || c === 109 || c === 100 ? message.indexOf(': ') : -1;
+  if (colon >= 3 && colon <= 5) {
+    const level = ACCEL_LEVEL.exec(message);
+    if (level && ACCEL_SESSION.test(message.slice(level[0].length))) {
+      message = message.slice(level[0].length);
+      c = message.charCodeAt(0);
+    }
+  }
   // (a letter-digit interface, a `:` or the 16 hex digits of a session id start it; log_file's `: ` of a session without an
   // interface name starts at the first character)
   if ((c === 58 || isLower(c)) && message.indexOf(': ') >= 0) {
