@@ -17,6 +17,11 @@ const ROUTE_HEADER = /^\s*(?:IPv4 Route Table|IPv6 Route Table|Interface List|Ac
 const IFACE_ROW = /(?:^|\s)\d{1,3} ?\.{3}(?:(?:[0-9a-f]{2} ){6,8}\.*|\.{6,})\S/i;
 const V4_ROUTE_ROW = /(?:^|\s)\d{1,3}(?:\.\d{1,3}){3}\s+\d{1,3}(?:\.\d{1,3}){3}\s+\S.*?\s\d{1,3}(?:\.\d{1,3}){3}\s+\d+\s*$/;
 /**
+ * Longer than any route row, even behind a log prefix (five columns of at most 15 characters and their blanks): V4_ROUTE_ROW's
+ * lazy middle, tried from every address in a line, made a glued line of 80 000 characters of addresses take seconds.
+ */
+const MAX_ROUTE_ROW = 1024;
+/**
  * ipconfig judged by its shape too: every value behind a label and a dotted leader, `IPv4 Address. . . . . . : 10.0.0.5`,
  * `主机名  . . . . . . . . : DESKTOP-B7MJ4LC`, `Physikalische Adresse . . . : …` (the labels are translated, the leader is not).
  */
@@ -63,7 +68,7 @@ export class InputSniffer {
       if ((c < 32 && c !== 9 && c !== 12 && c !== 13 && c !== 27) || c === 0xfffd) control++;
     }
     if (line.includes('\u0000') || control > Math.min(line.length, 512) * 0.1) this.binaryLines++;
-    if (ROUTE_HEADER.test(line) || IFACE_ROW.test(line) || V4_ROUTE_ROW.test(line)) this.routePrint++;
+    if (ROUTE_HEADER.test(line) || IFACE_ROW.test(line) || (line.length <= MAX_ROUTE_ROW && V4_ROUTE_ROW.test(line))) this.routePrint++;
     else if (IPCONFIG_HEADER.test(line) || IPCONFIG_LEADER.test(line)) this.ipconfig++;
   }
 
