@@ -113,7 +113,9 @@ const joined = (a: string, b: string): ServerLogResult => parseServerLog(`${text
 const sampled = (a: string, b: string): boolean => {
   let h = 0x811c9dc5;
   for (const c of `${a}\n${b}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return h % 7 === 0;
+  // (a fourteenth since round 42, a subset of the seventh before — so no pair needs a new excuse: the pairs grow with the square of
+  // the fixtures, and at 430 logs the seventh's 26 000 joined parses took 95 s of a CI run, the suite's budget nearly spent)
+  return h % 14 === 0;
 };
 const excused = (a: string, b: string): string | undefined => EXCEPTIONS.find((e) => e.a.test(a) && e.b.test(b))?.why;
 
@@ -184,7 +186,7 @@ describe('logs pasted together read as each reads alone', () => {
       // every test passed — its timer firing before the answer that had come)
       await new Promise((resolve) => setImmediate(resolve));
       for (const b of names) {
-        // (a fixed seventh of the pairs: a few seconds; every pair takes about forty)
+        // (a fixed fourteenth of the pairs, about 13 000 of them)
         if (a === b || !sampled(a, b) || excused(a, b)) continue;
         pairs++;
         const got = joined(a, b).records;
