@@ -77,7 +77,8 @@ export function iasFormat(m: RegExpMatchArray): Hit {
     const reason = ias.get(IAS_REASON_CODE);
     const hit = radiusHit(type, user, reason !== undefined && /^\d+$/.test(reason) ? Number(reason) : NaN, undefined);
     if (attrs.length) hit.decoded.push(record);
-    return notVpn(hit, type === 2 || type === 3 ? (mediumOfPortType(raw.get(61)) ?? mediumOfStations(raw.get(30), raw.get(31))) : undefined);
+    const medium = raw.has(61) ? mediumOfPortType(raw.get(61)) : mediumOfStations(raw.get(30), raw.get(31));
+    return notVpn(hit, type === 2 || type === 3 ? medium : undefined);
   }
   return tagged({ decoded: [record], outcome: 'info' }, { user });
 }
@@ -254,7 +255,8 @@ export function dtsHit(text: string, media?: RequestMedia): { hit: Hit; time?: L
   const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
   const type = Number(f['Packet-Type']);
   // a request's medium by its own attributes; an answer's by its request's, through the Class NPS echoes (RequestMedia)
-  const own = mediumOfPortType(f['NAS-Port-Type']) ?? mediumOfStations(f['Called-Station-Id'], f['Calling-Station-Id']);
+  // (a port type that is said decides: 0 Async is a device's own console login, 5 Virtual a VPN server's, whatever the station ids)
+  const own = f['NAS-Port-Type'] !== undefined ? mediumOfPortType(f['NAS-Port-Type']) : mediumOfStations(f['Called-Station-Id'], f['Calling-Station-Id']);
   media?.note(f.Class, own);
   const medium = own ?? media?.of(f.Class);
   // an accounting record says no decision (NPS writes reason 0): a session record, as in the database-compatible format
