@@ -212,6 +212,9 @@ describe("a real log inside a mail's prose reads as the log itself, the prose co
     'real/eventviewer-tab-export-sysmon-quoted-multiline-messages-closing-quote-lost-markdown-ticks.txt',
     'real/rras-ppp-log-nt4-pap-blank-domain-password-validation-failure.txt',
     'corpus/rras/rras-remoteaccess-event-20111-demand-dial-not-responding-and-ike-credentials.txt',
+    // (round 42 hJF: Get-WinEvent's Format-List, an event over its field lines: prose before `TimeCreated  :` hides that field, the
+    // event is read from the next one — 4 → 3 understood)
+    'real/powershell-get-winevent-format-list-timecreated-first-security-4625-password-guessing.txt',
   ]);
   const OUTLOOK = ['From: Jan de Vries <jan.devries@example.nl>', 'Sent: Monday, 5 January 2026 10:14', 'To: Helpdesk <helpdesk@example.nl>', 'Subject: RE: VPN does not connect', '', ''].join('\n');
   const SIGNATURE = ['', '', 'Kind regards,', 'Jan de Vries', 'Network team'].join('\n');

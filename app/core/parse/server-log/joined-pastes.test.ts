@@ -94,6 +94,15 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (round 42 hJA: a one-line accel-ppp quote with no header, pppd-accel-log-file-level-without-time-…, before NPS's pretty-printed XML:
   // the paste's indent is its first line's, none, so the XML's indented lines are that record's continuation — 1 + 6 → 1)
   { a: /^pppd-accel-log-file-level-without-time-/, b: /^nps-dts-pretty-printed-/, why: 'a paste’s indent is decided by its first line: an indented log after an unindented header-less line is that line’s continuation' },
+  // (round 42 hJF: an NPS 6273 message a blog indented by four blanks, no header and no XML, nps-6273-message-indented-…: after
+  // another log its lines keep their blanks, so after an IOS debug or pluto's stderr log they are those records' indented rest
+  // (10 + 1 → 33, 79 + 1 → 102), and after an event pasted as text they are its text (1 + 1 → 1); before a log, the message has no end
+  // of its own and takes that log's header-less or indented lines (1 + 2 → 2))
+  { a: /./, b: /^nps-6273-message-indented-/, why: 'a paste’s indent is decided by its first line, and an event pasted as text has no end of its own' },
+  { a: /^nps-6273-message-indented-/, b: /./, why: 'an event pasted as text has no end of its own' },
+  // (round 42 hJF: Get-WinEvent's Format-List, whose Message goes on through lines indented under it: a Knowledge Base event quote
+  // after it, indented too, is read as more of that message (4 + 1 → 4))
+  { a: /^powershell-get-winevent-format-list-/, b: /^r?ras-nt/, why: 'a Format-List message goes on through the indented lines after it' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

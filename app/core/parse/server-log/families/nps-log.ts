@@ -36,7 +36,7 @@ const RADIUS_ATTRIBUTES: Record<number, { name: string; values?: Record<number, 
   8: { name: 'Framed-IP-Address' },
   31: { name: 'Calling-Station-Id' },
   30: { name: 'Called-Station-Id' },
-  61: { name: 'NAS-Port-Type', values: { 0: 'Async', 2: 'ISDN Sync', 5: 'Virtual', 15: 'Ethernet' } },
+  61: { name: 'NAS-Port-Type', values: { 0: 'Async', 2: 'ISDN Sync', 5: 'Virtual', 15: 'Ethernet', 18: 'Wireless - Other', 19: 'Wireless - IEEE 802.11' } },
   64: { name: 'Tunnel-Type', values: { 1: 'PPTP', 3: 'L2TP', 9: 'ESP' } },
   65: { name: 'Tunnel-Medium-Type', values: { 1: 'IPv4', 2: 'IPv6' } },
   // RFC 2866 §5.1 Acct-Status-Type, §5.7 Acct-Session-Time (seconds), §5.10 Acct-Terminate-Cause
@@ -58,10 +58,13 @@ export function iasFormat(m: RegExpMatchArray): Hit {
   const pairs = m[7]!.split(',');
   const attrs: string[] = [];
   const ias = new Map<number, string>();
+  // NAS-Port-Type (61) and the station ids (30 Called, 31 Calling): the medium a request came in from (AccessMedium)
+  const raw = new Map<number, string>();
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const id = Number(pairs[i]);
     const v = pairs[i + 1]!;
     if (id >= 4096) ias.set(id, v);
+    else if (id === 61 || id === 30 || id === 31) raw.set(id, v);
     const a = RADIUS_ATTRIBUTES[id];
     if (!a) continue;
     attrs.push(`${a.name} ${a.values?.[Number(v)] ?? v}`);
@@ -74,7 +77,8 @@ export function iasFormat(m: RegExpMatchArray): Hit {
     const reason = ias.get(IAS_REASON_CODE);
     const hit = radiusHit(type, user, reason !== undefined && /^\d+$/.test(reason) ? Number(reason) : NaN, undefined);
     if (attrs.length) hit.decoded.push(record);
-    return hit;
+    const medium = raw.has(61) ? mediumOfPortType(raw.get(61)) : mediumOfStations(raw.get(30), raw.get(31));
+    return notVpn(hit, type === 2 || type === 3 ? medium : undefined);
   }
   return tagged({ decoded: [record], outcome: 'info' }, { user });
 }
@@ -165,22 +169,101 @@ function radiusHit(type: number, user: string | undefined, reason: number, chapE
 export const callingPeer = (calling: string | undefined): string | undefined => (calling !== undefined && isDottedQuad(calling) ? calling : undefined);
 
 /**
+ * The network a RADIUS request came in from when that is not a VPN server: an IEEE 802.1X authenticator — a Wi-Fi access point or
+ * a switch port — asking NPS whether a device may join the network. NPS's decision on it says nothing about a VPN connection.
+ *
+ * Read by structure, in whatever language the log is:
+ * - NAS-Port-Type (RFC 2865 §5.41): 15 Ethernet, 18 Wireless - Other, 19 Wireless - IEEE 802.11 (RFC 3580 §3.32: an 802.1X
+ *   authenticator sends 19 for 802.11, 15 for a wired port). NPS writes the number in its log files (DTS `<NAS-Port-Type
+ *   data_type="0">19</NAS-Port-Type>`, the IAS format's `61,19`) and the RFC's name in its events (`NAS Port-Type: Ethernet`,
+ *   `<Data Name="NASPortType">Wireless - IEEE 802.11</Data>`; the name is the value NPS inserts, assumed the same in a translated
+ *   message). An RRAS server sends 5 Virtual (the 6272 of IPBan's test events: `NASPortType` Virtual).
+ * - where no type is given, the station ids an 802.1X authenticator sends (RFC 3580 §3.20, §3.21): Called-Station-Id the access
+ *   point's MAC address in IEEE 802 form with `:` and the SSID after it (`00-3A-98-9C-AA-70:Internal Test network`), Calling-Station-Id
+ *   the device's MAC (`5C-F6-DC-11-77-EE`). An RRAS server sends the PC's IP address as Calling-Station-Id (callingPeer).
+ */
+export type AccessMedium = 'wifi' | 'wired' | 'lan';
+const PORT_TYPE_MEDIUM: Readonly<Record<number, AccessMedium>> = { 15: 'wired', 18: 'wifi', 19: 'wifi' };
+/** NAS-Port-Type as NPS writes it, a number (log files) or the RFC's name (events) → the medium, when it is no VPN server's. */
+export function mediumOfPortType(value: string | undefined): AccessMedium | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d{1,3}$/.test(v)) return PORT_TYPE_MEDIUM[Number(v)];
+  if (/^Wireless - (?:IEEE 802\.11|Other)$/i.test(v)) return 'wifi';
+  return /^Ethernet$/i.test(v) ? 'wired' : undefined;
+}
+/** A MAC address in the IEEE 802 form RFC 3580 §3.21 gives (octets as hex pairs, `-` between them). */
+const IEEE802_MAC = String.raw`[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}`;
+const CALLED_AP = new RegExp(String.raw`^${IEEE802_MAC}:\S`);
+const MAC_ONLY = new RegExp(String.raw`^${IEEE802_MAC}$`);
+/** The station ids → the medium: an access point's Called-Station-Id (MAC:SSID) is Wi-Fi, a device's MAC as Calling-Station-Id an 802.1X network. */
+export function mediumOfStations(called: string | undefined, calling: string | undefined): AccessMedium | undefined {
+  if (called !== undefined && CALLED_AP.test(called.trim())) return 'wifi';
+  return calling !== undefined && MAC_ONLY.test(calling.trim()) ? 'lan' : undefined;
+}
+/**
+ * In an NPS event's message, whatever its labels' language: NPS's own name of a wireless port type (`Wireless - IEEE 802.11`), an
+ * access point's `MAC:SSID`, or a MAC address as a field's value (the message's only fields that hold one are the station ids).
+ */
+const WIRELESS_NAME = /(?:^|\s)Wireless - (?:IEEE 802\.11|Other)(?=\s|$)/i;
+const AP_IN_TEXT = new RegExp(String.raw`(?:^|\s)${IEEE802_MAC}:\S`);
+const MAC_IN_TEXT = new RegExp(String.raw`(?:^|\s)${IEEE802_MAC}(?=\s|$)`);
+export function mediumInText(message: string): AccessMedium | undefined {
+  if (WIRELESS_NAME.test(message) || AP_IN_TEXT.test(message)) return 'wifi';
+  return MAC_IN_TEXT.test(message) ? 'lan' : undefined;
+}
+
+/** The statement for a decision on a request that came from no VPN server (its key by the medium). */
+const MEDIUM_KEYS: Readonly<Record<AccessMedium, string>> = { wifi: 'npsMediumWifi', wired: 'npsMediumWired', lan: 'npsMediumLan' };
+
+/**
+ * A decision of NPS on a Wi-Fi or wired 802.1X request: said so after what NPS did, and without a VPN cause — the PC's VPN shows no
+ * error for it (error 691 is RAS's, a VPN connection's), so it names no cause of a VPN failure.
+ */
+export function notVpn(hit: Hit, medium: AccessMedium | undefined): Hit {
+  if (!medium) return hit;
+  hit.decoded.push(d(MEDIUM_KEYS[medium]));
+  delete hit.cause;
+  delete hit.code;
+  return hit;
+}
+
+/** Requests' media by their Class (bounded): NPS echoes the request's Class in its answer, which names no port type or station. */
+const MAX_MEDIA = 256;
+export class RequestMedia {
+  private readonly byClass = new Map<string, AccessMedium>();
+  note(klass: string | undefined, medium: AccessMedium | undefined): void {
+    if (!klass || !medium) return;
+    if (this.byClass.size >= MAX_MEDIA) this.byClass.delete(this.byClass.keys().next().value!);
+    this.byClass.set(klass, medium);
+  }
+  of(klass: string | undefined): AccessMedium | undefined {
+    return klass ? this.byClass.get(klass) : undefined;
+  }
+}
+
+/**
  * NPS's "DTS compliant" log (IN*.log): one `<Event>` per RADIUS packet, each attribute an element
  * with its data_type (`<Packet-Type data_type="0">3</Packet-Type><Reason-Code data_type="0">8</Reason-Code>`),
  * on one line or pretty-printed over many. The same facts as the database format's fields.
  */
 const DTS_ELEMENT = /<([A-Za-z][\w-]*) data_type="\d+"\s*>([^<]*)<\/\1>/g;
 export const isDtsRecord = (text: string): boolean => text.includes(' data_type="');
-export function dtsHit(text: string): { hit: Hit; time?: LogTime } {
+export function dtsHit(text: string, media?: RequestMedia): { hit: Hit; time?: LogTime } {
   const f: Record<string, string> = {};
   for (const m of text.matchAll(DTS_ELEMENT)) f[m[1]!] ??= m[2]!.trim();
   const user = f['User-Name'] || f['SAM-Account-Name'] || f['Fully-Qualifed-User-Name'] || undefined; // (NPS spells it "Qualifed")
   const type = Number(f['Packet-Type']);
+  // a request's medium by its own attributes; an answer's by its request's, through the Class NPS echoes (RequestMedia)
+  // (a port type that is said decides: 0 Async is a device's own console login, 5 Virtual a VPN server's, whatever the station ids)
+  const own = f['NAS-Port-Type'] !== undefined ? mediumOfPortType(f['NAS-Port-Type']) : mediumOfStations(f['Called-Station-Id'], f['Calling-Station-Id']);
+  media?.note(f.Class, own);
+  const medium = own ?? media?.of(f.Class);
   // an accounting record says no decision (NPS writes reason 0): a session record, as in the database-compatible format
   const hit =
     type === 4 || type === 5
       ? accountingHit(type, user, f['Acct-Status-Type'], f['Framed-IP-Address'], f['Calling-Station-Id'])
-      : radiusHit(type, user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined);
+      : notVpn(radiusHit(type, user, f['Reason-Code'] === undefined ? NaN : Number(f['Reason-Code']), undefined), type === 2 || type === 3 ? medium : undefined);
   const peer = callingPeer(f['Calling-Station-Id']);
   if (peer) hit.peer = peer;
   const time = f.Timestamp ? parseEventTime(f.Timestamp) : undefined;

@@ -3,7 +3,7 @@ import type { Prefixed } from '../prefix';
 import type { LogTime, ServerLogEntry } from '../types';
 import { dwordOf, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
-import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, npsReasonValue, parseEventTime } from './nps-log';
+import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, mediumInText, mediumOfPortType, mediumOfStations, notVpn, npsReasonValue, parseEventTime, RequestMedia } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
 import { isCoIdString, isRemoteAccessSource, remoteAccessEventHit, remoteAccessTextHit } from './remote-access-events';
 import { FORWARDED_EVENT_SOURCES, isNxlogJson, isSnareRecord, nxlogEvent, snareEvent, taggedEvent } from './forwarded-event';
@@ -77,6 +77,10 @@ function completeEvent(ev: EventInProgress, state: FamilyState): ServerLogEntry 
   // message (Get-WinEvent's Format-List has no insertion strings)
   const binary = data ? dataBytesHex(f.Data!) : undefined;
   const hit = eventBlockHit({ id: Number.isFinite(id) ? id : undefined, source, named: {}, data: f.ReplacementStrings === undefined ? [] : repl, message: f.Message ?? '', ...(binary ? { binary } : {}) }, state);
+  // the event is said on its first field's line: where that field is not the id — Get-WinEvent's Format-List begins with TimeCreated,
+  // then ProviderName, Id, Message (its default list view, as real copies show it: `TimeCreated  : 3/17/2019 12:30:30 PM` …) — the
+  // event's statements replace the field's ("Event field TimeCreated." was said before each event)
+  if (e.decoded.length === 1 && e.decoded[0]!.key === 'step.eventField') e.decoded.length = 0;
   e.decoded.push(...hit.decoded);
   if (hit.decoded[0]?.key === 'eventRecord' || hit.decoded[0]?.key === 'eventFromSource') return null;
   e.outcome = hit.outcome ?? 'info';
@@ -145,7 +149,14 @@ function eventBlockHit(b: EventBlock, state: FamilyState): Hit {
     const auth = [npsField(b, 'AuthenticationType', 'authType'), npsField(b, 'EAPType', 'eapType')].filter(Boolean).join(' / ');
     const peer = callingPeer(npsField(b, 'CallingStationID', 'calling'));
     const values = { id, user: user ?? '?', reason: npsReasonValue(reason), auth };
-    if (id === 6272) return tagged(step('npsGranted', values, 'success'), { user, peer });
+    // a Wi-Fi access point's or a switch's 802.1X request, not a VPN server's (nps-log.ts AccessMedium): by the XML's values, the
+    // English labels, else the values themselves in a message of any language
+    // (a port type that is said decides: Virtual is a VPN server's, whatever else the message holds)
+    const portType = npsField(b, 'NASPortType', 'portType');
+    const stations = portType === undefined ? mediumOfStations(npsField(b, 'CalledStationID', 'called'), npsField(b, 'CallingStationID', 'calling')) : undefined;
+    // (a wireless port type in a translated message, read by its value, says more than the device's MAC the station id is)
+    const medium = portType !== undefined ? mediumOfPortType(portType) : stations === 'wifi' ? stations : (mediumInText(b.message) ?? stations);
+    if (id === 6272) return tagged(notVpn(step('npsGranted', values, 'success'), medium), { user, peer });
     const hit: Hit = { decoded: [d(id === 6273 ? 'npsDenied' : 'npsDiscarded', values)], outcome: id === 6273 ? 'failure' : 'warning' };
     const r = reason === undefined ? undefined : NPS_REASONS[reason];
     if (r?.cause) {
@@ -153,7 +164,7 @@ function eventBlockHit(b: EventBlock, state: FamilyState): Hit {
       hit.cause = r.cause;
       if (r.code) hit.code = r.code;
     }
-    return tagged(hit, { user, peer });
+    return tagged(notVpn(hit, medium), { user, peer });
   }
   // only the message's "Authentication Details:" part: the reason code says what NPS did (0 granted, any other refused: assumed a denial, 6273)
   if (id === undefined && isNpsBody(b.message)) {
@@ -271,7 +282,7 @@ export const rrasFamily: FamilyParser = {
       return eventBlockHit(table.block, state);
     }
     if (startsEventBlock(pre.message) && isDtsRecord(pre.message)) {
-      const { hit, time } = dtsHit(pre.message);
+      const { hit, time } = dtsHit(pre.message, (state.requestMedia ??= new RequestMedia()) as RequestMedia);
       if (time) state.iasTime = time;
       return hit;
     }
