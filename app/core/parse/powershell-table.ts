@@ -33,47 +33,42 @@ export function psTable(text: string, isHeader: (names: string[]) => boolean, is
   const strays: number[] = [];
   let columns: string[] | null = null;
   let header = false;
-  // lines of names that are not yet a header: a label the table wrapped goes on under them
-  let pending: { raw: string; line: number }[] = [];
-  const flush = () => {
-    for (const p of pending) strays.push(p.line);
+  // lines of names not yet taken: a label the table wrapped goes on under them, up to the dashes
+  let pending: { raw: string; line: number; names: string[] }[] = [];
+  /** the pending lines without a wrapped label: the last one that is a header on its own is taken */
+  const settle = () => {
+    const at = pending.map((p) => isHeader(p.names)).lastIndexOf(true);
+    pending.forEach((p, k) => (k === at ? undefined : strays.push(p.line)));
+    if (at >= 0) {
+      columns = pending[at]!.names;
+      header = true;
+    }
     pending = [];
   };
   text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
     if (/^[-\s]+$/.test(line)) {
-      if (pending.length > 0) {
-        const names = wrappedHeader(pending.map((p) => p.raw), raw, isHeader);
-        if (names) {
-          columns = names;
-          header = true;
-          pending = [];
-        } else flush();
-      }
+      const names = pending.length > 1 ? wrappedHeader(pending.map((p) => p.raw), raw, isHeader) : null;
+      if (names) {
+        columns = names;
+        header = true;
+        pending = [];
+      } else settle();
       return;
     }
     if (/^PS [^>]*>/.test(line)) return;
     const words = line.split(/\s+/);
-    if (words.every((w) => NAME.test(w))) {
-      const names = words.map((w) => w.replace(/\(.*\)$/, ''));
-      if (isHeader(names)) {
-        flush();
-        columns = names;
-        header = true;
-        return;
-      }
-      if (pending.length < MAX_HEADER_LINES) {
-        pending.push({ raw, line: i + 1 });
-        return;
-      }
+    if (words.every((w) => NAME.test(w)) && pending.length < MAX_HEADER_LINES) {
+      pending.push({ raw, line: i + 1, names: words.map((w) => w.replace(/\(.*\)$/, '')) });
+      return;
     }
-    flush();
+    settle();
     const values = rowValues(words, columns ?? defaults);
     if (values && isRow(values)) rows.push({ values, line: i + 1, text: line });
     else strays.push(i + 1);
   });
-  flush();
+  settle();
   return { header, rows, strays };
 }
 
