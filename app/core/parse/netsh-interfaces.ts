@@ -212,7 +212,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     if (showInterfaceFrom(cleaned, i)) {
       // `netsh interface show interface` pasted beside the table: its block is one problem, not a line each
       const end = showInterfaceEnd(cleaned, i);
-      problems.push(problemAt(source, lineNo, 'netsh.showInterfaceBeside', { from: lineNo, to: end + 1 }));
+      problems.push(problemAt(source, lineNo, 'netsh.showInterfaceBeside', { lines: end - i + 1 }));
       i = end;
       continue;
     }

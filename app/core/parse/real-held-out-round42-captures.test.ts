@@ -35,7 +35,7 @@ describe('real held-out captures, round 42', () => {
   // (was the ipv4 table read, but each of `netsh interface show interface`'s 9 lines a problem of its own)
   it('netsh/win10-ru-show-interface-then-ipv4-table.txt: the other command named once', () => {
     const r = parseNetshInterfaces(read('netsh/win10-ru-show-interface-then-ipv4-table.txt'), 'x');
-    expect(r.problems.map((p) => [p.line, p.code, p.params])).toEqual([[3, 'netsh.showInterfaceBeside', { from: 3, to: 11 }]]);
+    expect(r.problems.map((p) => [p.line, p.code, p.params])).toEqual([[3, 'netsh.showInterfaceBeside', { lines: 9 }]]);
     expect(r.value.interfaces.map((x) => [x.index, x.metric, x.state, x.name])).toEqual([
       [1, 75, 'connected', 'Loopback Pseudo-Interface 1'],
       [11, 50, 'connected', 'Беспроводная сеть'],
@@ -119,7 +119,7 @@ describe('class: `netsh interface show interface` pasted beside the ipv4 table',
   it('is one problem in English too, after the table', () => {
     const show = ['', 'Admin State    State          Type             Interface Name', '-------------------------------------------------------------------------', 'Enabled        Connected      Dedicated        Ethernet', 'Disabled       Disconnected   Dedicated        Wi-Fi'].join('\n');
     const r = parseNetshInterfaces(ipv4 + '\n' + show, 'x');
-    expect(r.problems.map((p) => [p.code, p.params])).toEqual([['netsh.showInterfaceBeside', { from: 6, to: 9 }]]);
+    expect(r.problems.map((p) => [p.code, p.params])).toEqual([['netsh.showInterfaceBeside', { lines: 4 }]]);
     expect(r.value.interfaces.map((x) => x.index)).toEqual([1, 11]);
   });
 
