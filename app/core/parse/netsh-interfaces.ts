@@ -77,14 +77,21 @@ function nextLines(lines: readonly string[], from: number, count: number): strin
   for (let k = from; k < lines.length && k < from + 8 && found.length < count; k++) if ((lines[k] ?? '').trim() !== '') found.push(lines[k]!);
   return found;
 }
+const endsShowInterface = (l: string) => isPrompt(l) || isUnderline(l) || !!rowMatch(l) || !!commandFamily(l) || (l.length <= 300 && ONE_DASH_RUN.test(l));
 /** its last line: the rows under the underline run to a blank line, a prompt, or an ipv4 table's header or row */
 function showInterfaceEnd(lines: readonly string[], i: number): number {
   let end = i;
   let seenUnderline = false;
   for (let k = i + 1; k < lines.length; k++) {
     const l = lines[k] ?? '';
-    if (l.trim() === '' && !seenUnderline) continue;
-    if (l.trim() === '' || isPrompt(l) || isUnderline(l) || rowMatch(l) || commandFamily(l)) break;
+    if (l.trim() === '') {
+      // a blank line ends its rows, unless every line is followed by one (line ends converted twice)
+      // and the next is another of its rows, not the ipv4 table's header
+      const [n1, n2] = nextLines(lines, k, 2);
+      if (!seenUnderline || (n1 !== undefined && !endsShowInterface(n1) && !(n2 !== undefined && isUnderline(n2)))) continue;
+      break;
+    }
+    if (isPrompt(l) || isUnderline(l) || rowMatch(l) || commandFamily(l)) break;
     if (!seenUnderline) {
       if (l.length <= 300 && ONE_DASH_RUN.test(l)) seenUnderline = true;
       else if (!SHOW_INTERFACE_HEADER.test(l)) break;
@@ -212,7 +219,7 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
     if (showInterfaceFrom(cleaned, i)) {
       // `netsh interface show interface` pasted beside the table: its block is one problem, not a line each
       const end = showInterfaceEnd(cleaned, i);
-      problems.push(problemAt(source, lineNo, 'netsh.showInterfaceBeside', { lines: end - i + 1 }));
+      problems.push(problemAt(source, lineNo, 'netsh.showInterfaceBeside', { lines: cleaned.slice(i, end + 1).filter((l) => l.trim() !== '').length }));
       i = end;
       continue;
     }
