@@ -45,6 +45,9 @@ describe('ipconfig labels in no vocabulary are read from their values and places
     const original = parseIpconfig(text).value.adapters;
     // (a file whose labels no table knows already — Korean, zh-TW, Turkish — or hidden in BBCode stays as it is)
     const relabelled = unknownLanguage(text);
+    // (an adapter pasted without its header and the title is read only from labels of a vocabulary:
+    // with none, nothing tells its fields from a title's — xp-pl-adapter-fields-only-no-header.txt)
+    if (parseIpconfig(text).problems.some((p) => p.code === 'ipconfig.noHeader')) return;
     expect(parseIpconfig(relabelled).value.adapters.map(sig)).toEqual(original.map(sig));
   });
 

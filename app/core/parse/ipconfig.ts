@@ -100,8 +100,11 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
     return meaning ? { meaning, label: f.label, value: f.value } : undefined;
   };
 
+  /** the adapter read without its header, named when it closes */
+  let headerless: Builder | undefined;
   const finish = () => {
     if (!current) return;
+    if (current === headerless && current.adapter.name === '') current.adapter.name = current.adapter.description;
     result.adapters.push(closeAdapter(current, report));
     current = undefined;
   };
@@ -241,6 +244,18 @@ export function parseIpconfig(text: string, source = 'ipconfig-all.txt'): ParseR
       const { meaning, label, value } = known;
       const byValue = vocabulary === undefined;
       ctx = undefined;
+      if (ADAPTER_ONLY.has(meaning) && ((!current && !sawStructure) || promptLine !== undefined)) {
+        // an adapter's fields from the paste's first line (or a prompt running ipconfig again) on, its
+        // header and the title not pasted: read as one adapter, named by its description when it has
+        // one (real: test/fixtures/real/ipconfig/xp-pl-adapter-fields-only-no-header.txt); a label of no
+        // vocabulary is inferred outside an adapter only as a title's field, so such a paste stays unread
+        if (promptLine !== undefined) startRunIfAnother(lineNo);
+        promptLine = undefined;
+        report(lineNo, 'ipconfig.noHeader');
+        sawStructure = true;
+        current = newBuilder('', '');
+        headerless = current;
+      }
       if (ADAPTER_ONLY.has(meaning) && !current) {
         report(lineNo, 'ipconfig.outsideAdapter', { label: quote(label) });
         continue;

@@ -57,6 +57,50 @@ function commandFamily(line: string): Family | undefined {
 const SHOW_INTERFACE_HEADER =
   /^\s*(Admin State|Administratorstatus|Stan administracyjny|Estado de admin|État admin|Состояние адм|管理员状态)\b/iu;
 const SHOW_INTERFACE_ROW = /^\s*(Enabled|Disabled)\s+(Connected|Disconnected)\s+(Dedicated|Loopback|Internal)\s+\S/u;
+/**
+ * Where `netsh interface show interface` starts: its header (words localised) over an underline of one
+ * unbroken dash run (the ipv4 table's has five groups), e.g. Russian `Состояние адм.  Состояние  Тип  Имя
+ * интерфейса` over 69 dashes (test/fixtures/real/netsh/win10-ru-show-interface-then-ipv4-table.txt).
+ */
+const ONE_DASH_RUN = /^\s*-{20,}\s*$/u;
+function showInterfaceFrom(lines: readonly string[], i: number): boolean {
+  const line = lines[i] ?? '';
+  if (line.length > 300 || rowMatch(line)) return false;
+  if (SHOW_INTERFACE_HEADER.test(line) || SHOW_INTERFACE_ROW.test(line)) return true;
+  // a header of any language: a dash run under it, and a line that is no ipv4 row under that
+  const [under, first] = nextLines(lines, i + 1, 2);
+  return under !== undefined && under.length <= 300 && ONE_DASH_RUN.test(under) && first !== undefined && !rowMatch(first) && !isUnderline(first) && !isPrompt(first);
+}
+/** the next `count` non-blank lines from `from`, looking at most 8 lines ahead (a double-spaced paste) */
+function nextLines(lines: readonly string[], from: number, count: number): string[] {
+  const found: string[] = [];
+  for (let k = from; k < lines.length && k < from + 8 && found.length < count; k++) if ((lines[k] ?? '').trim() !== '') found.push(lines[k]!);
+  return found;
+}
+const endsShowInterface = (l: string) => isPrompt(l) || isUnderline(l) || !!rowMatch(l) || !!commandFamily(l) || (l.length <= 300 && ONE_DASH_RUN.test(l));
+/** its last line: the rows under the underline run to a blank line, a prompt, or an ipv4 table's header or row */
+function showInterfaceEnd(lines: readonly string[], i: number): number {
+  let end = i;
+  let seenUnderline = false;
+  for (let k = i + 1; k < lines.length; k++) {
+    const l = lines[k] ?? '';
+    if (l.trim() === '') {
+      // a blank line ends its rows, unless every line is followed by one (line ends converted twice)
+      // and the next is another of its rows, not the ipv4 table's header
+      const [n1, n2] = nextLines(lines, k, 2);
+      if (!seenUnderline || (n1 !== undefined && !endsShowInterface(n1) && !(n2 !== undefined && isUnderline(n2)))) continue;
+      break;
+    }
+    if (isPrompt(l) || isUnderline(l) || rowMatch(l) || commandFamily(l)) break;
+    if (!seenUnderline) {
+      if (l.length <= 300 && ONE_DASH_RUN.test(l)) seenUnderline = true;
+      else if (!SHOW_INTERFACE_HEADER.test(l)) break;
+    } else if (ONE_DASH_RUN.test(l)) break;
+    end = k;
+  }
+  return end;
+}
+
 /** A script's echo of the commands it ran, and netsh's one-line replies to them. */
 const COMMAND_LOG = /^\s*(executing:|Element not found\.|The object is already in the list\.|OK!)/u;
 
@@ -170,6 +214,13 @@ export function parseNetshInterfaces(text: string, source = 'netsh-interfaces.tx
       promptLine = undefined;
       starts = columnStarts(line);
       inTable = true;
+      continue;
+    }
+    if (showInterfaceFrom(cleaned, i)) {
+      // `netsh interface show interface` pasted beside the table: its block is one problem, not a line each
+      const end = showInterfaceEnd(cleaned, i);
+      problems.push(problemAt(source, lineNo, 'netsh.showInterfaceBeside', { lines: cleaned.slice(i, end + 1).filter((l) => l.trim() !== '').length }));
+      i = end;
       continue;
     }
     if (isElisionLine(line.trim())) {

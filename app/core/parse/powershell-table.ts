@@ -33,23 +33,78 @@ export function psTable(text: string, isHeader: (names: string[]) => boolean, is
   const strays: number[] = [];
   let columns: string[] | null = null;
   let header = false;
+  // lines of names not yet taken: a label the table wrapped goes on under them, up to the dashes
+  let pending: { raw: string; line: number; names: string[] }[] = [];
+  /** the pending lines without a wrapped label: the last one that is a header on its own is taken */
+  const settle = () => {
+    const at = pending.map((p) => isHeader(p.names)).lastIndexOf(true);
+    pending.forEach((p, k) => (k === at ? undefined : strays.push(p.line)));
+    if (at >= 0) {
+      columns = pending[at]!.names;
+      header = true;
+    }
+    pending = [];
+  };
   text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).forEach((raw, i) => {
     const line = raw.trim();
-    if (!line || /^[-\s]+$/.test(line) || /^PS [^>]*>/.test(line)) return;
-    const words = line.split(/\s+/);
-    if (words.every((w) => NAME.test(w))) {
-      const names = words.map((w) => w.replace(/\(.*\)$/, ''));
-      if (isHeader(names)) {
+    if (!line) return;
+    if (/^[-\s]+$/.test(line)) {
+      const names = pending.length > 1 ? wrappedHeader(pending.map((p) => p.raw), raw, isHeader) : null;
+      if (names) {
         columns = names;
         header = true;
-        return;
-      }
+        pending = [];
+      } else settle();
+      return;
     }
+    if (/^PS [^>]*>/.test(line)) return;
+    const words = line.split(/\s+/);
+    if (words.every((w) => NAME.test(w)) && pending.length < MAX_HEADER_LINES) {
+      pending.push({ raw, line: i + 1, names: words.map((w) => w.replace(/\(.*\)$/, '')) });
+      return;
+    }
+    settle();
     const values = rowValues(words, columns ?? defaults);
     if (values && isRow(values)) rows.push({ values, line: i + 1, text: line });
     else strays.push(i + 1);
   });
+  settle();
   return { header, rows, strays };
+}
+
+/**
+ * Format-Table wraps a column's label that is longer than the column onto the next header lines,
+ * each piece inside the column's width (right-aligned in a right-aligned column) and the dashed
+ * underline under the last piece ("InterfaceMet" / "ric" over "------------" in an 80-column
+ * console: test/fixtures/real/powershell/get-netipinterface-ft-ru-header-wrapped-80-columns.txt;
+ * PowerShell's TableWriter, "wrap column headers": assumed from that output, no document found).
+ * Read by position: each dash group's text on every header line, joined. A paste that lost the
+ * positions (lines trimmed) is read by trying each continuation word after each name.
+ */
+const MAX_HEADER_LINES = 4;
+function wrappedHeader(lines: string[], dashes: string, isHeader: (names: string[]) => boolean): string[] | null {
+  if (lines.length < 2) return null;
+  const clean = (names: string[]) => names.map((w) => w.replace(/\(.*\)$/, ''));
+  const spans: [number, number][] = [];
+  for (const m of dashes.matchAll(/-+/g)) spans.push([m.index, m.index + m[0].length]);
+  const byPosition = spans.map(([from, to]) => lines.map((l) => l.slice(from, to).trim()).join(''));
+  // every word of every line inside one column: nothing left between the dash groups
+  const covered = lines.every((l) => {
+    let rest = l;
+    for (const [from, to] of spans) rest = rest.slice(0, from) + ' '.repeat(Math.max(0, Math.min(to, rest.length) - from)) + rest.slice(to);
+    return rest.trim() === '';
+  });
+  if (covered && byPosition.every((n) => NAME.test(n)) && isHeader(clean(byPosition))) return clean(byPosition);
+  // positions lost: one continuation word per line, appended to the name it completes
+  let names = lines[0]!.trim().split(/\s+/);
+  for (const l of lines.slice(1)) {
+    const more = l.trim().split(/\s+/);
+    if (more.length !== 1) return null;
+    const fit = names.map((_, j) => names.map((n, k) => (k === j ? n + more[0] : n))).find((c) => c.every((n) => NAME.test(n)) && isHeader(clean(c)));
+    if (!fit) return null;
+    names = fit;
+  }
+  return clean(names);
 }
 
 function rowValues(words: string[], columns: string[]): Record<string, string> | null {
