@@ -55,6 +55,15 @@ describe('errors from reading the input', () => {
     expect(r.nl.stderr).toMatch(/^tunnelmedic: Geen enkel bestand in .* kon worden begrepen:\n {2}route-print\.txt:1: dit is geen uitvoer van route print van Windows/);
   });
 
+  it('a capture whose only file holds no output any reader knows, so no problem of its own: the file named, not an empty list', async () => {
+    const dir = tmp('tm-lang-unknown-');
+    mkdirSync(join(dir, 'powershell'));
+    writeFileSync(join(dir, 'powershell', 'routes.txt'), 'hello world\n');
+    const r = await both(['scan', '--capture', dir, '--quiet'], 4);
+    expect(r.en.stderr).toMatch(/^tunnelmedic: No file in .* could be understood: powershell\/routes\.txt — none of them holds an output TunnelMedic recognises/);
+    expect(r.nl.stderr).toMatch(/^tunnelmedic: Geen enkel bestand in .* kon worden begrepen: powershell\/routes\.txt — geen ervan bevat een uitvoer die TunnelMedic herkent/);
+  });
+
   it('a policy file that is not there', async () => {
     const r = await both(['scan', '--demo', '--policy', '/nonexistent/policy.json'], 4);
     expect(r.en.stderr).toBe('tunnelmedic: Cannot read policy file /nonexistent/policy.json: no such file\n');

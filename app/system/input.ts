@@ -85,6 +85,9 @@ export async function scanInput(input: ResolvedInput, language: EngineLanguage =
     }
     if (!understoodAnything(report.snapshot)) {
       const problems = report.snapshot.problems;
+      // (a file of a known name that holds no output a reader recognises raises no problem of its own: the files are named instead
+      // of an empty list under the headline)
+      if (problems.length === 0) throw usageError('engineError.nothingRecognised', { input: input.label, files: known.join(', ') });
       throw usageError('engineError.nothingUnderstood', { input: input.label, problems: problemList(problems, 'en') }, { input: input.label, problems: problemList(problems, language) });
     }
   }
