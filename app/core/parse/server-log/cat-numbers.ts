@@ -75,13 +75,17 @@ const isBlank = (line: string): boolean => line.trim() === '' || FENCE.test(line
  */
 function confirmed(n: number, src: string | undefined, from: number): boolean {
   if (src === undefined) return false;
-  const nl = src.indexOf('\n', from);
-  if (nl < 0) return false;
-  let end = src.indexOf('\n', nl + 1);
-  if (end < 0) end = src.length;
-  if (src.charCodeAt(end - 1) === 13) end--;
-  const next = src.slice(nl + 1, Math.min(end, nl + 1 + 32));
-  const ok = catNumberEnd(next) >= 0 && catNumber === n + 1 && catSeparator !== 9;
+  let ok = false;
+  // (past a few of less's continuation rows: the line's rest on the next screen rows)
+  for (let rows = 0, nl = src.indexOf('\n', from); rows < 4 && nl >= 0; rows++, nl = src.indexOf('\n', nl + 1)) {
+    let end = src.indexOf('\n', nl + 1);
+    if (end < 0) end = src.length;
+    if (src.charCodeAt(end - 1) === 13) end--;
+    const next = src.slice(nl + 1, Math.min(end, nl + 1 + 32));
+    if (isLessContinuation(next)) continue;
+    ok = catNumberEnd(next) >= 0 && catNumber === n + 1 && catSeparator !== 9;
+    break;
+  }
   // (the line's own number and separator as they were: the caller reads them after)
   catNumber = n;
   catSeparator = 32;
