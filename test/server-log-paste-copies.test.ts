@@ -94,6 +94,9 @@ const COPIES: Record<string, (log: string) => string> = {
   'mail quote two levels deep': (s) => s.split('\n').map((l) => `> > ${l}`).join('\n'),
   // a Markdown code fence around the log
   'Markdown fence': (s) => `\`\`\`text\n${s.replace(/\n$/, '')}\n\`\`\`\n`,
+  // the same fence typed without its line break: glued to the log's first line (CommonMark 4.5: the run of three backticks) —
+  // not to a first line that is a word alone (`1`, a numbered blog copy's first line): glued, that is a fence's info string
+  'Markdown fence glued to the first line': (s) => (/^[\w+.-]*[ \t]*\r?(?:\n|$)/.test(s) ? s : `\`\`\`${s.replace(/\n$/, '')}\n\`\`\`\n`),
   // a help-desk ticket's wiki markup around it (Jira, Confluence): `{noformat}`, or `{code}` with its parameters
   'Jira noformat': (s) => `{noformat}\n${s.replace(/\n$/, '')}\n{noformat}\n`,
   'Jira code with a title': (s) => `{code:title=syslog|borderStyle=solid}\n${s.replace(/\n$/, '')}\n{code}\n`,
@@ -119,8 +122,14 @@ const COPIES: Record<string, (log: string) => string> = {
   // match, and a group separator before every fifth line that starts a record (no line of the log left out: the reading must hold)
   'grep -n -C': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}${n}${n % 3 === 0 ? ':' : '-'}`),
   'grep -Hn -C': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}/var/log/syslog${n % 3 === 0 ? `:${n}:` : `-${n}-`}`),
+  // the same run in the log's folder (`grep -n -C 3 pppd syslog`, two files named): a bare file name before each mark
+  'grep -Hn -C with a bare file name': grepped((n) => `${n % 5 === 0 ? '--\n' : ''}syslog.1${n % 3 === 0 ? `:${n}:` : `-${n}-`}`),
   // `cat -n` over the log file: every line, blank ones too, after its number right-aligned in six columns and a tab (GNU coreutils cat.c: `%6d\t`)
   'cat -n': (s) => s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n') + (s.endsWith('\n') ? '\n' : ''),
+  // `less -N` over the log file, copied from the terminal: each line after its number right-aligned in seven columns and a blank
+  // (less's man page, --line-num-width: "The default is 7"; line.c plinenum), a blank line's number alone (the terminal's copy
+  // trims the blank after it)
+  'less -N': (s) => s.replace(/\n$/, '').split('\n').map((l, i) => (l === '' ? String(i + 1).padStart(7) : `${String(i + 1).padStart(7)} ${l}`)).join('\n') + (s.endsWith('\n') ? '\n' : ''),
   // the same in a help-desk ticket's Jira `{noformat}` (the numbering is the file's from the first line after the fence)
   'cat -n in a Jira noformat': (s) => `{noformat}\n${s.replace(/\n$/, '').split('\n').map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join('\n')}\n{noformat}\n`,
   // an editor's or mail client's untabify: each tab becomes the blanks up to the next tab stop of eight columns
@@ -162,6 +171,11 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
   // its lines changes what the length counts, so the entry can no longer be read — a mail quoting such an export breaks it)
   const QUOTES = new Set(['mail quote', 'mail quote two levels deep']);
   const binaryField = (name: string): boolean => name === 'real/systemd-journal-export-format-doc-three-entries-binary-message.txt';
+  // (the same export is known by its first line's `__CURSOR=` as written (journal-export.ts): a fence glued before it hides it)
+  const GLUED_FENCE = 'Markdown fence glued to the first line';
+  // (a less number is taken once the next line carries the next number — a known gap: a log of one line has none, and keeps it; a
+  // paste shifted by four blanks whose lines start with three digits, Libreswan's whack codes, looks the same without that)
+  const oneLine = (text: string): boolean => text.trim().split('\n').length === 1;
   for (const [copy, damage] of Object.entries(COPIES)) {
     it(copy, async () => {
       const differing: string[] = [];
@@ -169,7 +183,8 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
       for (const [name, text] of realLogs) {
         await turn();
         if (COLUMN_BLANKS.has(copy) && columnTable(name)) continue;
-        if (QUOTES.has(copy) && binaryField(name)) continue;
+        if ((QUOTES.has(copy) || copy === GLUED_FENCE) && binaryField(name)) continue;
+        if (copy === 'less -N' && oneLine(text)) continue;
         const [copied, alone] = [JSON.stringify(reading(damage(text))), JSON.stringify(readingAlone(name, text))];
         if (copied !== alone) differing.push(`${name}: ${alone} → ${copied}`);
       }

@@ -191,3 +191,54 @@ describe("a mail's quote marks (RFC 3676 4.5: one `>` per level)", () => {
     expect(parseServerLog('    > Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.').entries[0]!.text).toBe('Jul 29 09:59:54 vpn pppd[11787]: Connection terminated.');
   });
 });
+
+describe('a `less -N` paste (less man page, --line-num-width: "The default is 7"; line.c plinenum: the number, then one blank)', () => {
+  const log = ['Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication', '', '09[IKE] received NO_PROPOSAL_CHOSEN notify error', 'Jul 29 09:59:55 vpn pppd[11787]: Connection terminated.'];
+  // (a numbered blank line as a terminal's copy gives it: the blank after the number trimmed)
+  const numbered = (from: number) => log.map((l, i) => (l ? `${String(from + i).padStart(7)} ${l}` : String(from + i).padStart(7))).join('\n');
+  it('loses the number on every line, from any first number, wider numbers with no blank before them too', () => {
+    const plain = parseServerLog(log.join('\n'));
+    for (const from of [1, 4711, 9_999_998]) {
+      const r = parseServerLog(numbered(from));
+      expect([from, r.entries.map((e) => e.text)]).toEqual([from, plain.entries.map((e) => e.text)]);
+      expect([r.understood, r.unknown, r.blank]).toEqual([plain.understood, plain.unknown, plain.blank]);
+    }
+  });
+  it("keeps the numbering over a screen row that continues a line too long for less's screen (no number: eight blanks)", () => {
+    const r = parseServerLog([`      1 ${log[0]}`, '        (the rest of the line on the next screen row)', `      2 ${log[3]}`].join('\n'));
+    expect(r.entries.map((e) => e.text)).toContain(log[3]);
+  });
+  it('needs the next line to carry the next number: a paste shifted by four blanks whose lines start with three digits keeps them', () => {
+    const whack = ['    181 "ikev2-cert_client"[1] 192.168.0.128 #1: initiating IKEv2 IKE SA', '    181 "ikev2-cert_client"[1] 192.168.0.128 #1: STATE_PARENT_I1: sent v2I1, expected v2R1'];
+    const r = parseServerLog(whack.join('\n'));
+    expect([r.understood, r.unknown]).toEqual([2, 0]);
+    // a less-like number after cat's tab numbers is the text's own, and ends the numbering
+    expect(parseServerLog(`     1\t${log[0]}\n      2 ${log[3]}`).unknownLines.map((u) => u.text)).toEqual([`      2 ${log[3]}`]);
+  });
+});
+
+describe('a grep context line after a bare file name (`grep -n -C 3 pppd syslog*`: `-` for `:`)', () => {
+  const line = 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  const iso = '2022-03-22 11:24:33.775 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  it('loses the name and the number: rotated, dated and compressed names, a log extension, an ISO time', () => {
+    for (const name of ['syslog-1235-', 'syslog-', 'syslog.1-12-', 'messages-20240105-12-', 'daemon.log.2.gz-7-', 'vpn_20220322.log-12-', 'auth.log-']) {
+      expect([name, normalizeLine(`${name}${line}`, false)]).toEqual([name, line]);
+      expect([name, normalizeLine(`${name}${iso}`, false)]).toEqual([name, iso]);
+    }
+  });
+  it("keeps what is no log file's name before the dash", () => {
+    for (const kept of [`syslog-foo-${line}`, `router.conf-12-${line}`, `notes-${line}`, `2022-03-22 11:24:33.775 x`]) expect(normalizeLine(kept, false)).toBe(kept);
+  });
+});
+
+describe('a Markdown fence glued to the first or last line (CommonMark 4.5: a run of three or more backticks)', () => {
+  const line = 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  it('is taken off the line: the record is read', () => {
+    for (const glued of [`\`\`\`${line}`, `\`\`\`\`${line}`, `${line}\`\`\``, `\`\`\`${line}\`\`\``, `\`\`\`    ${line}`]) expect([glued, parseServerLog(glued).entries[0]?.text]).toEqual([glued, line]);
+  });
+  it("leaves a fence with its language alone (layout) and a code span's single backtick to the code-span rule", () => {
+    expect(parseServerLog('```text\n' + line + '\n```').unknown).toBe(0);
+    expect(normalizeLine('```log', false)).toBe('```log');
+    expect(normalizeLine('a `b` c', false)).toBe('a `b` c');
+  });
+});

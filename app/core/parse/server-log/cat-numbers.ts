@@ -42,17 +42,57 @@ export function catNumberEnd(line: string, editor = false): number {
     if (i === line.length) return i;
     return sep === 9 || sep === 58 || sep === 32 ? i + 1 : -1;
   }
-  // six columns exactly (blanks then digits), or more digits and no blank
-  if (width === 0 || line.charCodeAt(i) !== 9 || (width <= 6 ? i !== 6 : digits !== 0)) return -1;
+  if (width === 0) return -1;
+  const sep = line.charCodeAt(i);
+  // cat's six columns exactly (blanks then digits) and a tab, or more digits and no blank; less's seven and one blank
+  const columns = sep === 9 ? CAT_COLUMNS : sep === 32 ? LESS_COLUMNS : i === line.length && (i === CAT_COLUMNS || i === LESS_COLUMNS) ? i : 0;
+  if (columns === 0 || (width <= columns ? i !== columns : digits !== 0)) return -1;
   catNumber = n;
-  return i + 1;
+  // (a numbered blank line whose blank or tab after the number a terminal's copy trimmed: the number alone, either tool's width)
+  catSeparator = sep === 9 || sep === 32 ? sep : 0;
+  return sep === 9 || sep === 32 ? i + 1 : i;
 }
+/**
+ * `less -N FILE` copied from the terminal: less writes each line's number right-aligned in `linenum_width` columns (the
+ * --line-num-width option, "The default is 7", less's man page; line.c plinenum: blanks up to the width, the number's digits,
+ * then one blank — more digits and no blank before once the number is wider), a screen row that continues a line too long for
+ * the screen with no number and the same width in blanks (plinenum with line number 0). Before, a `less -N` copy was read with
+ * its numbers before every line, most of its records not understood.
+ */
+const LESS_COLUMNS = 7;
+const CAT_COLUMNS = 6;
+/** what the number catNumberEnd last found was followed by: 9 (cat's tab), 32 (less's blank), 0 (nothing: a trimmed blank line) */
+let catSeparator = 0;
 /** the number catNumberEnd last found */
 export const lastCatNumber = (): number => catNumber;
 
 // (a code fence around the paste, Markdown's or a ticket's Jira/Confluence `{noformat}`/`{code}`: layout-lines.ts FENCE — before, a
 // `cat -n` paste in a Jira ticket's `{noformat}` lost its numbering at the fence, and each line was read with its number)
 const isBlank = (line: string): boolean => line.trim() === '' || FENCE.test(line);
+/**
+ * Whether the line after `from` in `src` (the text a line was cut from: ChunkLines) carries the number after `n` with less's
+ * separator, or alone (a numbered blank line, its blank trimmed): read from a bounded piece of it. No next line in `src`: not.
+ */
+function confirmed(n: number, src: string | undefined, from: number): boolean {
+  if (src === undefined) return false;
+  let ok = false;
+  // (past a few of less's continuation rows: the line's rest on the next screen rows)
+  for (let rows = 0, nl = src.indexOf('\n', from); rows < 4 && nl >= 0; rows++, nl = src.indexOf('\n', nl + 1)) {
+    let end = src.indexOf('\n', nl + 1);
+    if (end < 0) end = src.length;
+    if (src.charCodeAt(end - 1) === 13) end--;
+    const next = src.slice(nl + 1, Math.min(end, nl + 1 + 32));
+    if (isLessContinuation(next)) continue;
+    ok = catNumberEnd(next) >= 0 && catNumber === n + 1 && catSeparator !== 9;
+    break;
+  }
+  // (the line's own number and separator as they were: the caller reads them after)
+  catNumber = n;
+  catSeparator = 32;
+  return ok;
+}
+/** a less screen row continuing the line above: LESS_COLUMNS blanks and less's blank, then the text (not blank) */
+const isLessContinuation = (line: string): boolean => line.length > LESS_COLUMNS + 1 && line.charCodeAt(LESS_COLUMNS + 1) !== 32 && line.startsWith('        ');
 
 export class CatNumbers {
   /** No number will be taken off any more line: the caller skips `strip` (a plain field: read per line). */
@@ -67,18 +107,35 @@ export class CatNumbers {
     private next = 0,
   ) {}
 
-  /** The line without its `cat -n` number, or the line as it is. */
-  strip(line: string): string {
+  /** the separator the paste's numbers have (9: cat's tab, 32: less's blank), 0 while not known */
+  private separator = 0;
+
+  /**
+   * The line without its `cat -n` or `less -N` number, or the line as it is. `src`, `at`: the text the line lies in and where
+   * (LineSplitter.push), to see the next line's number (confirmed).
+   */
+  strip(line: string, src?: string, at = 0): string {
     const end = catNumberEnd(line, this.editor);
     if (end < 0) {
+      // a screen row of a line too long for less's screen: the number's width in blanks and the blank after it (less's own
+      // continuation row) — the numbering goes on
+      if (this.separator === 32 && isLessContinuation(line)) return line;
       // before the first numbered line, or a `cat -b` blank line: the numbering goes on
       if (!isBlank(line)) this.off = true;
       return line;
     }
-    if (this.next !== 0 && catNumber !== this.next) {
+    // (one tool's numbers all through: a cat paste's line with a less-like number is the text's own)
+    if ((this.next !== 0 && catNumber !== this.next) || (!this.editor && catSeparator !== 0 && this.separator !== 0 && catSeparator !== this.separator)) {
       this.off = true;
       return line;
     }
+    // a first number with less's blank after it is taken only when the next line carries the next one: a paste shifted by four
+    // blanks whose lines start with three digits and a blank (`    181 "conn"[1] …`, Libreswan's whack status codes) looks the same
+    if (!this.editor && this.next === 0 && catSeparator === 32 && !confirmed(catNumber, src, at + line.length)) {
+      this.off = true;
+      return line;
+    }
+    if (!this.editor && catSeparator !== 0) this.separator = catSeparator;
     this.next = catNumber + 1;
     return line.slice(end);
   }

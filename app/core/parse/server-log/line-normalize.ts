@@ -3,6 +3,7 @@ import { hasArrowNote, hasBbcodeStart, NO_ARROW_NOTE, NO_BBCODE, NO_BOLD, NO_COM
 import { withoutBoldMarks } from './bold-marks';
 import { plainTypography } from './typography';
 import { isDigit, isLetter } from './char-codes';
+import { FENCE } from './layout-lines';
 
 /**
  * One physical line's paste damage undone before LineSplitter (lines.ts) joins lines into records: CR, mail and web
@@ -55,6 +56,29 @@ function fileNameBeforeColon(s: string): boolean {
   if (!isNameChar(s.charCodeAt(3))) return false;
   const colon = s.indexOf(':');
   return colon > 3 && colon <= 108 && endsLikeLogFileName(s, colon);
+}
+/**
+ * The same name before a context line's `-` (`grep -C 3 pppd syslog*`: `syslog-1235-Oct 25 …`, `syslog.1-Oct 25 …` — GNU grep manual,
+ * 2.1.5 Context Line Control: "Context (i.e., non-matching) lines use '-' instead" of the `:` after the file name and the line number).
+ * Before, only the match's `syslog:1235:` was taken: each context line around it was read with the name and not understood. The name
+ * is the shortest before such a mark (logrotate's `messages-20240105` has a `-` itself), and must end like a log file's name
+ * (endsLikeLogFileName, asked of the match's name too). Tried only when a `-` in the line's first run of name characters ends such a
+ * name (fileNameBeforeContextMark).
+ */
+const GREP_FILE_CONTEXT_PREFIX = new RegExp(String.raw`^([\w.-]{1,100}?)-(?:\d{1,9}-)?(?=${MONTH} +\d{1,2} |${ISO_AHEAD})`);
+function fileNameBeforeContextMark(s: string): boolean {
+  // (an ISO-timed line's year and its dash: no file name's — a name of four digits alone is assumed none)
+  if (!isNameChar(s.charCodeAt(3)) || (s.charCodeAt(4) === 45 && isDigitAt(s, 0) && isDigitAt(s, 3))) return false;
+  for (let i = 4; i <= 108; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 && endsLikeLogFileName(s, i)) return true;
+    if (!isNameChar(c)) return false;
+  }
+  return false;
+}
+function withoutGrepContextName(s: string): string {
+  const m = GREP_FILE_CONTEXT_PREFIX.exec(s);
+  return m && endsLikeLogFileName(s, m[1]!.length) ? s.slice(m[0].length) : s;
 }
 /** [\w.-] (GREP_FILE_PREFIX's name; \w without the u flag: [A-Za-z0-9_]) */
 const isNameChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 45 /* - */ || c === 46 /* . */ || c === 95 /* _ */;
@@ -179,6 +203,8 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   // a mail's or forum's quote marks, one level or more (`> > …`: a reply to a reply, each client putting its `> ` before the
   // line it quotes — RFC 3676 4.5, "quote depth"), before the paste's indent is looked for and the month's letter given back:
   // the indent of a quoted indented paste (`> >     Vi2 LCP: …`) and a quoted `pr 17 10:40:25 …` were not seen behind the marks
+  // (a fence glued to the first line, before its quote marks and indent are looked at: ```` ```    Jul 29 … ````)
+  if (s.charCodeAt(0) === 96) s = withoutGluedFence(s);
   s = withoutQuoteMarks(s);
   if (outdent) s = outdent(s);
   // (and those behind a whole paste's indent: a quoted log pasted as a Markdown code block, `    > Jul 29 …`)
@@ -237,6 +263,7 @@ export function plainLead(raw: string, src: string, at: number, hints: number): 
 function withoutListingPrefix(s: string, lead: number): string {
   if (lead === 47 /* / */) return withoutMatch(GREP_PATH_PREFIX, s);
   if (lead > 47 && fileNameBeforeColon(s)) return withoutMatch(GREP_FILE_PREFIX, s);
+  if (lead > 47 && fileNameBeforeContextMark(s)) return withoutGrepContextName(s);
   if ((isDigit(lead) || lead === 32) && lineNumberAhead(s)) return withoutMatch(LINE_NUMBER_PREFIX, s);
   return s;
 }
@@ -317,11 +344,38 @@ function withoutMarkupAtEnds(s: string): string {
 }
 
 /**
+ * A Markdown code fence glued to the log's first line or its last (```` ```Jan 10 12:00:01 vpn pppd[1]: … ````, ```` ```Имя журнала:
+ * Application ````, `… Exit.```` `): the poster typed the fence without its line break, so the fence's run of three or more backticks
+ * (CommonMark 4.5, fenced code blocks: "a sequence of at least three consecutive backtick characters") stands before the first
+ * record's header or after the last record's text. A fence on its own line (```text) is layout already (layout-lines.ts FENCE);
+ * here the run goes only when text that is no info string follows it (FENCE does not take the line: a blank or a letter no
+ * language name has — ```` ```text ````, ```` ```log ```` stay fences) and, at the end, when text stands before it. Before, such a first line was
+ * not understood (hJC saw it in a Russian event copy).
+ */
+function withoutGluedFence(s: string): string {
+  if (!s.startsWith('```')) return s;
+  let i = 3;
+  while (s.charCodeAt(i) === 96) i++;
+  const rest = s.slice(i);
+  return rest.trim() !== '' && !FENCE.test(s) ? rest : s;
+}
+/** the closing one, glued after the last line's text (withoutCodeSpanMarks) */
+function withoutGluedClosingFence(s: string): string {
+  if (s.endsWith('```')) {
+    let i = s.length - 3;
+    while (s.charCodeAt(i - 1) === 96) i--;
+    if (i > 0 && s.charCodeAt(i - 1) > 32) s = s.slice(0, i);
+  }
+  return s;
+}
+
+/**
  * A Markdown inline code span around a pasted log (a GitHub comment's `` `2019-10-17 18:01:45.648 IPsec Client …` ``, SoftEther
  * issue #1002): its opening backtick before the first line, its closing one after the last. Only a lone mark at the line's start
  * or end (one backtick in the line, or one at each end) around some text: a fence (```) and backticks inside a message stay.
  */
 function withoutCodeSpanMarks(s: string): string {
+  s = withoutGluedClosingFence(s);
   let n = 0;
   for (let i = s.indexOf('`'); i >= 0 && n < 3; i = s.indexOf('`', i + 1)) n++;
   const open = s.charCodeAt(0) === 96;

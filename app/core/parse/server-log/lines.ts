@@ -145,7 +145,7 @@ export class LineSplitter {
   push(raw: string, hints = 0, src?: string, at = 0): void {
     this.lineNo++;
     // (without a number, `line` is `raw`: the in-place reading below needs `text === raw`, which a cut number rules out)
-    const line = this.numbers.off ? raw : this.numbers.strip(raw);
+    const line = this.numbers.off ? raw : this.numbers.strip(raw, src, at);
     // a plain chunk's line that normalizeLine would leave as it is (plainLead), led by a letter or a digit: no blank line, no quote mark
     const lead = line === raw && src !== undefined && this.indent === '' ? plainLead(raw, src, at, hints) : 0;
     let text = raw;
