@@ -107,9 +107,10 @@ export function touchKey(view: RegistryView, path: string, source: { file: strin
 
 /**
  * The lower-case names in a key's values array, kept beside the array (never in the key, which is data the snapshot carries):
- * a value put replaces one of the same name, and looking for it by filtering the array made a key of n values cost n² — a fuzzed
- * `reg query` of 20 000 values took 2.5 s (test/capture-fuzz.test.ts). Kept per array, with the length it was made at: an array
- * replaced or changed elsewhere is indexed again.
+ * a value put replaces one of the same name, and looking for it by filtering the array made a key of n values cost n², each
+ * name lower-cased again on every put — a fuzzed `reg query` (test/capture-fuzz.test.ts) that set one value 1 600 times beside a
+ * value whose "name" was a 600 000-character line took 2.5 s. Kept per array, with the length it was made at: an array replaced
+ * or changed elsewhere is indexed again.
  */
 const valueNames = new WeakMap<RegistryValue[], { names: Set<string>; length: number }>();
 
