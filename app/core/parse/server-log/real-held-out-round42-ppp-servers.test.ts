@@ -17,8 +17,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     families: { pppd: 11 },
     causes: [],
     says: [
-      [1, '1 LCP echo request(s) in a row unanswered'],
-      [5, '5 LCP echo request(s) in a row unanswered'],
+      [1, 'LCP echo requests unanswered in a row: 1.'],
+      [5, 'LCP echo requests unanswered in a row: 5.'],
       [6, "The server stopped answering this side's LCP echo requests (5 unanswered)"],
       [8, 'Link: Leave bundle'],
     ],

@@ -23,7 +23,7 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [
       [1, 'the router sends a message of 84 bytes to x.x.186.50'],
       [2, 'the address and port the message goes out from or to'],
-      [7, 'the router sends the 84-byte message to x.x.186.50 (1 time(s))'],
+      [7, 'the router sends the 84-byte message to x.x.186.50 (copies to send: 1)'],
       [8, "the message's bytes in hexadecimal"],
       [10, "the message's bytes in hexadecimal"],
       [11, 'an Informational message (notify payload)'],
