@@ -69,8 +69,22 @@ const MONTH_BETWEEN_BLANKS = new Map(MONTHS.map((m) => [(m.charCodeAt(0) << 16) 
 const tagged = (pre: Prefixed): boolean => pre.program !== undefined && (pre.shape === 'syslog' || pre.shape === 'iso' || pre.shape === 'program' || pre.shape === 'logread' || pre.shape === 'time-only');
 
 /** The record's text cut where its head comes back after a blank (the blank goes), or undefined when it does not. */
+/**
+ * Longer than any record's header, even an SRX's RFC 5424 structured data (≈ 600 characters): the pattern built from a header's
+ * shape grows with it, and a flattened SRX log of 48 records, whose "header" ran over most of them, built one that V8 could not
+ * compile ("Invalid regular expression: Stack overflow") — explain-log stopped with an unexpected error.
+ */
+const MAX_FLATTENED_HEADER = 2048;
+
 export function flattenedPieces(text: string, pre: Prefixed): string[] | undefined {
-  const head = tagged(pre) ? headAgain(text, pre) : bareIso(pre) ? isoAgain(text, pre) : iosDated(pre) ? iosAgain(text, pre) : undefined;
+  if (text.length - pre.message.length > MAX_FLATTENED_HEADER) return undefined;
+  let head: RegExp | undefined;
+  try {
+    head = tagged(pre) ? headAgain(text, pre) : bareIso(pre) ? isoAgain(text, pre) : iosDated(pre) ? iosAgain(text, pre) : undefined;
+  } catch {
+    // (a pattern V8 cannot compile is no cut into records, not the end of the reading)
+    return undefined;
+  }
   if (!head) return undefined;
   let pieces: string[] | undefined;
   let from = 0;
