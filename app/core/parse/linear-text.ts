@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text/escape-regexp';
+
 /**
  * Text tests that take time linear in the text, where the obvious regex does not. V8's backtracking
  * regexes try a pattern from every start position: `/[ \t]+$/` runs each blank run of a line to its
@@ -27,16 +29,14 @@ export function isRegexSpace(code: number): boolean {
 
 const isLineBreak = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * `new RegExp('^\\s*' + key + '\\s*:\\s*\\S', 'im').test(text)`, linear: `key` (case-insensitive) where only white space
  * stands between it and a line's start (so `\s*` may cross blank lines, as the regex's did), then `:` after white space, then
  * something after white space. Each occurrence of the key is looked at once.
  */
 export function keyAtLineStart(text: string, key: string): boolean {
-  const after = new RegExp(`${escapeRegex(key)}\\s*:\\s*\\S`, 'giy');
-  const find = new RegExp(escapeRegex(key), 'gi');
+  const after = new RegExp(`${escapeRegExp(key)}\\s*:\\s*\\S`, 'giy');
+  const find = new RegExp(escapeRegExp(key), 'gi');
   for (let m = find.exec(text); m !== null; m = find.exec(text)) {
     let at = m.index;
     // white space back to the text's start or a line break: the key starts a line, blank lines before it allowed
