@@ -1,6 +1,7 @@
 import { SITE_WORDED } from '../describe';
 import { type Hit, withRole } from '../kit';
 import type { Decoded } from '../types';
+import { type WaitingForSide, waitingOn } from '../waiting-for-side';
 
 /**
  * Whether an ASA's IKEv1/IPsec message (syslog 713xxx/602xxx/113019, or its console debug) is of a LAN-to-LAN tunnel: the other side
@@ -90,23 +91,18 @@ export function asL2lPeer(hit: Hit | null, text: string, state: Record<string, u
 
 /** statements that name the PC (SITE_WORDED), of a peer no line has told the tunnel type of yet */
 function wait(state: Record<string, unknown>, peer: string, decoded: readonly Decoded[]): void {
-  const named = decoded.filter((dd) => dd.values?.role === undefined && SITE_WORDED.has(dd.key));
-  if (!named.length) return;
-  const waiting = (state[L2L_WAITING] ??= new Map<string, Decoded[]>()) as Map<string, Decoded[]>;
-  let list = waiting.get(peer);
-  if (!list) {
-    // (the oldest peer's list goes first: a long log runs through many peers)
-    if (waiting.size >= MAX_WAITING_PEERS) waiting.delete(waiting.keys().next().value!);
-    waiting.set(peer, (list = []));
+  let waiting;
+  for (const dd of decoded) {
+    if (dd.values?.role !== undefined || !SITE_WORDED.has(dd.key)) continue;
+    // (the oldest peer's statements go first: a long log runs through many peers)
+    (waiting ??= waitingOn<Decoded>(state, L2L_WAITING, { keys: MAX_WAITING_PEERS, perKey: MAX_WAITING })).put(peer, dd);
   }
-  for (const dd of named) if (list.length < MAX_WAITING) list.push(dd);
 }
 
 /** A peer's tunnel type is known now: what waited for it is worded by it (a LAN-to-LAN peer's as the other router's), then let go */
 function settle(state: Record<string, unknown>, peer: string, site: boolean): void {
-  const waiting = state[L2L_WAITING] as Map<string, Decoded[]> | undefined;
-  const list = waiting?.get(peer);
-  if (!list) return;
+  const waiting = state[L2L_WAITING] as WaitingForSide<Decoded> | undefined;
+  if (!waiting) return;
+  const list = waiting.settle(peer);
   if (site) for (const dd of list) dd.values = { ...dd.values, role: 'site' };
-  waiting!.delete(peer);
 }

@@ -1,6 +1,7 @@
 import { SITE_WORDED } from '../describe';
 import type { Hit } from '../kit';
 import type { Decoded } from '../types';
+import { WaitingForSide } from '../waiting-for-side';
 
 /**
  * A DrayTek answering another router (a LAN-to-LAN dial-in), not a PC: in Quick Mode the router writes the network the other side
@@ -19,8 +20,11 @@ const MAX_WAITING = 32;
 interface Attempt {
   /** what the attempt's network line said: true a network, false one address or everything, undefined none yet */
   site?: boolean;
-  waiting: Decoded[];
+  waiting: WaitingForSide<Decoded>;
 }
+/** (one key: the attempt's other side) */
+const PEER = 'peer';
+const newAttempt = (): Attempt => ({ waiting: new WaitingForSide<Decoded>({ keys: 1, perKey: MAX_WAITING }) });
 const RESPOND = 'step.ikeV1Respond';
 const NETWORK = 'step.dtClientNetwork';
 /** `10.0.33.0/24`: a prefix shorter than one address and not everything */
@@ -39,17 +43,17 @@ export function bySiteAttempt(hit: Hit | null, state: Record<string, unknown>): 
   if (!hit) return hit;
   const first = hit.decoded[0]?.key;
   if (first === RESPOND) {
-    state[SITE] = { waiting: [] } satisfies Attempt;
+    state[SITE] = newAttempt();
     return hit;
   }
-  const attempt = (state[SITE] ??= { waiting: [] }) as Attempt;
+  const attempt = (state[SITE] ??= newAttempt()) as Attempt;
   if (first === NETWORK) {
     attempt.site = isNetwork(String(hit.decoded[0]!.values?.network ?? ''));
-    if (attempt.site) for (const dd of attempt.waiting) asSite(dd);
-    attempt.waiting = [];
+    const waited = attempt.waiting.settle(PEER);
+    if (attempt.site) for (const dd of waited) asSite(dd);
     return hit;
   }
   if (attempt.site === true) hit.decoded.forEach(asSite);
-  else if (attempt.site === undefined) for (const dd of hit.decoded) if (SITE_WORDED.has(dd.key) && attempt.waiting.length < MAX_WAITING) attempt.waiting.push(dd);
+  else if (attempt.site === undefined) for (const dd of hit.decoded) if (SITE_WORDED.has(dd.key)) attempt.waiting.put(PEER, dd);
   return hit;
 }

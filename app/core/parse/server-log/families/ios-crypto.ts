@@ -1,5 +1,6 @@
 import { d, fallback, step, tagged, type Hit, type Rule, withRole } from '../kit';
 import type { Decoded } from '../types';
+import { type WaitingForSide, waitingOn } from '../waiting-for-side';
 
 /**
  * Cisco IOS / IOS-XE `debug crypto isakmp` heads and `debug crypto ipsec` records (ios.ts reads the rest of the family).
@@ -161,19 +162,20 @@ export function noteIkeSide(text: string, state: Record<string, unknown>): void 
  */
 const WAITING = 'iosWaitingForSide';
 const MAX_WAITING = 32;
+/** (one key: the log's one other side) */
+const PEER = 'peer';
 export function awaitSide(decoded: Decoded[], state: Record<string, unknown>): void {
-  const waiting = ((state[WAITING] as Decoded[] | undefined) ?? (state[WAITING] = [])) as Decoded[];
-  for (const dd of decoded) if (waiting.length < MAX_WAITING) waiting.push(dd);
+  const waiting = waitingOn<Decoded>(state, WAITING, { keys: 1, perKey: MAX_WAITING });
+  for (const dd of decoded) waiting.put(PEER, dd);
 }
 
 /** the other side is a router: from now on, and for the causes that waited, a responder's IKE causes are worded for two routers */
 export function markPeerIsRouter(state: Record<string, unknown>): void {
   state.iosPeerIsRouter = true;
-  const waiting = state[WAITING] as Decoded[] | undefined;
+  const waiting = state[WAITING] as WaitingForSide<Decoded> | undefined;
   if (!waiting) return;
   // (an initiator's causes were worded for that side when read: only a responder's wait)
-  for (const dd of waiting) wordForSite(dd);
-  delete state[WAITING];
+  for (const dd of waiting.settle(PEER)) wordForSite(dd);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { d, step, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Decoded } from '../types';
+import { type WaitingForSide, waitingOn } from '../waiting-for-side';
 
 /**
  * Which end of a PPP link a Cisco IOS router is, from its own `debug ppp negotiation` lines. Most
@@ -14,9 +15,33 @@ import type { Decoded } from '../types';
 
 export type LinkSide = 'client' | 'server';
 
-const sideKey = (link: string): string => `side:${link}`;
+/**
+ * What the router showed of each link (interface name): its side, whether its peer's LCP came in, its LCP timeouts in a row, its own
+ * login failing. Kept in one Map on the family's state, bounded: a long log runs through many links (IOS numbers a Virtual-Access
+ * per session), the oldest link goes first (most links end with `Phase is DOWN`, which forgets them).
+ */
+interface Link {
+  side?: LinkSide;
+  lcpIn?: boolean;
+  lcpTimeouts?: number;
+  ownLoginFailed?: boolean;
+}
+const LINKS = 'iosLinks';
+const MAX_LINKS = 1024;
+const linksOf = (state: FamilyState): Map<string, Link> => (state[LINKS] ??= new Map<string, Link>()) as Map<string, Link>;
+const linkOf = (link: string, state: FamilyState): Link | undefined => (state[LINKS] as Map<string, Link> | undefined)?.get(link);
+/** the link's facts, made on first use (the oldest link let go past MAX_LINKS) */
+function linkFacts(link: string, state: FamilyState): Link {
+  const links = linksOf(state);
+  let facts = links.get(link);
+  if (!facts) {
+    if (links.size >= MAX_LINKS) links.delete(links.keys().next().value!);
+    links.set(link, (facts = {}));
+  }
+  return facts;
+}
 
-export const linkSide = (link: string, state: FamilyState): LinkSide | undefined => state[sideKey(link)] as LinkSide | undefined;
+export const linkSide = (link: string, state: FamilyState): LinkSide | undefined => linkOf(link, state)?.side;
 
 /** The `role` a statement about this link carries: describe words its direction "from the other side (the server …)". */
 export const roleOf = (link: string, state: FamilyState): { role?: string } => (linkSide(link, state) === 'client' ? { role: 'client' } : {});
@@ -26,54 +51,54 @@ export const roleOf = (link: string, state: FamilyState): { role?: string } => (
  * which tells it words them too — a client's log says so only after its first packets (the other side's Configure-Request
  * asking for CHAP, `Phase is AUTHENTICATING, by the peer`), and those packets read "from the PC" before.
  */
-const waitingKey = (link: string): string => `waiting:${link}`;
+const WAITING = 'iosLinkWaiting';
+/** a link's first packets, at most MAX_WAITING of them, of at most MAX_LINKS links (as the links' facts) */
 const MAX_WAITING = 32;
-export function sidedValues<V extends Record<string, string | number>>(link: string, state: FamilyState, values: V): V {
+type Values = Record<string, string | number>;
+export function sidedValues<V extends Values>(link: string, state: FamilyState, values: V): V {
   const side = linkSide(link, state);
   if (side === 'client') return Object.assign(values, { role: 'client' });
-  if (side === undefined) {
-    // (per link until its side is known or it goes down: a link's first packets, at most MAX_WAITING of them)
-    const waiting = (state[waitingKey(link)] ??= []) as Record<string, string | number>[];
-    if (waiting.length < MAX_WAITING) waiting.push(values);
-  }
+  // (per link until its side is known or it goes down)
+  if (side === undefined) waitingOn<Values>(state, WAITING, { keys: MAX_LINKS, perKey: MAX_WAITING }).put(link, values);
   return values;
 }
 
 /** The link's side is known now: the statements kept while it was not are worded by it (a client's), then let go. */
 function settleWaiting(link: string, side: LinkSide, state: FamilyState): void {
-  const waiting = state[waitingKey(link)] as Record<string, string | number>[] | undefined;
+  const waiting = state[WAITING] as WaitingForSide<Values> | undefined;
   if (!waiting) return;
-  if (side === 'client') for (const values of waiting) values.role = 'client';
-  delete state[waitingKey(link)];
+  const list = waiting.settle(link);
+  if (side === 'client') for (const values of list) values.role = 'client';
 }
 
 function setSide(link: string, side: LinkSide, state: FamilyState): void {
-  state[sideKey(link)] = side;
+  linkFacts(link, state).side = side;
   settleWaiting(link, side, state);
 }
 
 /** Forgets what a link was and what it saw: IOS reuses an interface name (Vi1) for the next session. */
 function forgetLink(link: string, state: FamilyState): void {
-  for (const k of [sideKey(link), `lcpIn:${link}`, `lcpTimeouts:${link}`, `ownLoginFailed:${link}`, waitingKey(link)]) delete state[k];
+  (state[LINKS] as Map<string, Link> | undefined)?.delete(link);
+  (state[WAITING] as WaitingForSide<Values> | undefined)?.drop(link);
 }
 
 /** The link heard its peer's LCP (any LCP packet in): the peer's PPP frames arrive. */
 export const noteLcpIn = (link: string, state: FamilyState): void => {
-  state[`lcpIn:${link}`] = true;
+  linkFacts(link, state).lcpIn = true;
 };
 
 /** The router was asked to log in and could not: it is the one logging in on this link (the client), unless both sides do. */
 function ownLogin(link: string, state: FamilyState): void {
-  state[`ownLoginFailed:${link}`] = true;
-  if (!state[sideKey(link)]) setSide(link, 'client', state);
+  linkFacts(link, state).ownLoginFailed = true;
+  if (!linkSide(link, state)) setSide(link, 'client', state);
 }
 
 /** The router could not log in to the other side on this link (its own credentials): a later disconnect is about that. */
-export const ownLoginFailed = (link: string, state: FamilyState): boolean => state[`ownLoginFailed:${link}`] === true;
+export const ownLoginFailed = (link: string, state: FamilyState): boolean => linkOf(link, state)?.ownLoginFailed === true;
 
 /** Says which end the router is, once (`key`, the step saying why): the same side said again (a callout's two lines) reads as the step it is. */
 function sideStep(link: string, side: LinkSide, key: string, text: string, state: FamilyState): Hit {
-  if (state[sideKey(link)] === side && key !== 'iosLinkMutual') return step('iosPppStep', { text });
+  if (linkSide(link, state) === side && key !== 'iosLinkMutual') return step('iosPppStep', { text });
   setSide(link, side, state);
   return step(key, { link });
 }
@@ -94,9 +119,10 @@ function lcpTimeout(link: string, proto: string, fsm: string, state: FamilyState
   const role = roleOf(link, state);
   // closing (RFC 1661 §4.2: Closing, Stopping; IOS says TERMsent): the Terminate-Request went unacknowledged and the link closes all the same
   if (/^(?:TERMsent|Closing|Stopping)$/i.test(fsm)) return step('iosTimerRanOut', { proto, fsm });
-  if (proto !== 'LCP' || fsm !== 'REQsent' || state[`lcpIn:${link}`]) return step('iosTimerRanOut', { proto, fsm }, 'warning');
-  const n = ((state[`lcpTimeouts:${link}`] as number | undefined) ?? 0) + 1;
-  state[`lcpTimeouts:${link}`] = n;
+  if (proto !== 'LCP' || fsm !== 'REQsent' || linkOf(link, state)?.lcpIn) return step('iosTimerRanOut', { proto, fsm }, 'warning');
+  const facts = linkFacts(link, state);
+  const n = (facts.lcpTimeouts ?? 0) + 1;
+  facts.lcpTimeouts = n;
   const hit: Hit = { decoded: [d('iosLcpNoAnswer', { fsm, dir: 'in', ...role })], outcome: 'warning' };
   if (n !== 2 || role.role === 'client') return hit;
   if (state.l2tp && !state.pptp) {
@@ -132,7 +158,7 @@ export const LINK_SIDE_RULES: Rule[] = [
  * known yet that makes the router the client; said where it is learnt (the packet line before it already spoke of "the PC").
  */
 export function peerAsksRouterLogin(link: string, state: FamilyState): Decoded | null {
-  if (state[sideKey(link)]) return null;
+  if (linkSide(link, state)) return null;
   setSide(link, 'client', state);
   return d('step.iosLinkClient', { link });
 }

@@ -1,5 +1,6 @@
 import { type Hit, withRole } from '../kit';
 import type { ServerLogEntry } from '../types';
+import { type WaitingForSide, waitingOn } from '../waiting-for-side';
 
 /**
  * A pluto connection this side starts (a site-to-site gateway or a client, `auto=start`, `ipsec auto --up`), decided per connection from
@@ -53,14 +54,9 @@ export function keepUnroled(state: Record<string, unknown>, entry: () => ServerL
   const key = state[NOTE] as string | undefined;
   if (key === undefined) return;
   state[NOTE] = undefined;
-  let pending = state[PENDING] as Map<string, ServerLogEntry[]> | undefined;
-  if (!pending) state[PENDING] = pending = new Map();
-  let list = pending.get(key);
-  if (!list) {
-    if (pending.size >= MAX_PENDING_CONNS) pending.clear();
-    pending.set(key, (list = []));
-  }
-  if (list.length < MAX_PENDING) list.push(entry());
+  // (the oldest connection's entries go first past MAX_PENDING_CONNS)
+  const pending = waitingOn<ServerLogEntry>(state, PENDING, { keys: MAX_PENDING_CONNS, perKey: MAX_PENDING });
+  if (pending.hasRoom(key)) pending.put(key, entry());
 }
 
 /** track: the first serial role of a record told this side started its first exchange (not Quick Mode, not a Child SA). */
@@ -75,9 +71,7 @@ export function noteStarted(text: string, state: Record<string, unknown>): void 
   if (conns.size >= MAX_CONNS) conns.clear();
   conns.set(key, true);
   // the failures of this connection before it showed it: worded for the side that started, as those after
-  const pending = state[PENDING] as Map<string, ServerLogEntry[]> | undefined;
-  const list = pending?.get(key);
-  if (!list) return;
-  for (const e of list) e.decoded = e.decoded.map((dd) => withRole(dd, 'initiator'));
-  pending!.delete(key);
+  const pending = state[PENDING] as WaitingForSide<ServerLogEntry> | undefined;
+  if (!pending) return;
+  for (const e of pending.settle(key)) e.decoded = e.decoded.map((dd) => withRole(dd, 'initiator'));
 }

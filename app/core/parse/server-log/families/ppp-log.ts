@@ -6,6 +6,7 @@ import type { RejectSide } from '../ppp-reject-side';
 import { CHAP_CODES, PPP_CODES } from '../codes/ppp';
 import type { Prefixed } from '../prefix';
 import type { Cause, Decoded } from '../types';
+import { type WaitingForSide, waitingOn } from '../waiting-for-side';
 
 /**
  * Windows' PPP trace, `%windir%\tracing\ppp.log` (`netsh ras set tracing ppp enabled`; on the PC and on an RRAS server alike).
@@ -127,15 +128,18 @@ function roleOf(state: FamilyState): 'server' | 'pc' | undefined {
  */
 const WAITING = 'pppLogWaiting';
 const MAX_WAITING = 64;
+/** (one key: the trace's one side) */
+const TRACE = 'trace';
 function awaitSide(hit: Hit, state: FamilyState): void {
-  const list = (state[WAITING] ??= []) as Decoded[];
-  for (const dd of hit.decoded) if (list.length < MAX_WAITING && dd.values) list.push(dd);
+  const waiting = waitingOn<Decoded>(state, WAITING, { keys: 1, perKey: MAX_WAITING });
+  for (const dd of hit.decoded) if (dd.values) waiting.put(TRACE, dd);
 }
 function settleWaiting(state: FamilyState): void {
-  const list = state[WAITING] as Decoded[] | undefined;
+  const waiting = state[WAITING] as WaitingForSide<Decoded> | undefined;
+  if (!waiting) return;
+  const list = waiting.settle(TRACE);
   const role = roleOf(state);
-  if (list && role) for (const dd of list) dd.values = { ...dd.values, role };
-  state[WAITING] = undefined;
+  if (role) for (const dd of list) dd.values = { ...dd.values, role };
 }
 
 /** the encryption refused, by who refused it: judgeRejects names the side that sent the reject the server; on a PC's trace it is the PC */

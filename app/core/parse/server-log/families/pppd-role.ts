@@ -1,6 +1,7 @@
 import type { FamilyState } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
+import { type WaitingForSide, waitingOn } from '../waiting-for-side';
 import { isPppoeDiscovery } from './pppoe-client';
 import { PPTP_CLIENT_LINE } from './pptp-client';
 import { CHAP, EAP, IPCP, LCP, PAP, senderOf, type OptionSign } from '../ppp-sender';
@@ -154,7 +155,7 @@ export const byRole = (state: FamilyState): { role: string } | undefined => {
  * its first packets, and those read "to the PC" before (the same look-back as ios-link-side.ts sidedValues). Bounded: the
  * first MAX_WAITING statements of at most MAX_WAITING_PPPDS pppds; a server's log, where nothing ever tells, keeps no more.
  */
-type Waiting = Map<string, Decoded[]>;
+const WAITING = 'pppWaiting';
 const MAX_WAITING = 64;
 const MAX_WAITING_PPPDS = 16;
 
@@ -164,27 +165,19 @@ const MAX_WAITING_PPPDS = 16;
  */
 export function awaitSide(statements: readonly Decoded[], pre: Prefixed, state: FamilyState): void {
   const key = (pre.program ? pre.pid : undefined) ?? '';
-  const waiting = (state.pppWaiting ??= new Map()) as Waiting;
-  let list = waiting.get(key);
-  if (!list) {
-    // (the oldest pppd's list goes first: a long server log runs through many)
-    if (waiting.size >= MAX_WAITING_PPPDS) waiting.delete(waiting.keys().next().value!);
-    waiting.set(key, (list = []));
-  }
-  for (const statement of statements) if (list.length < MAX_WAITING) list.push(statement);
+  // (the oldest pppd's statements go first: a long server log runs through many)
+  const waiting = waitingOn<Decoded>(state, WAITING, { keys: MAX_WAITING_PPPDS, perKey: MAX_WAITING });
+  for (const statement of statements) waiting.put(key, statement);
 }
 
-const wordAsClient = (list: Decoded[]): void => {
+const wordAsClient = (list: readonly Decoded[]): void => {
   for (const dd of list) dd.values = { ...dd.values, role: 'initiator' };
 };
 
 /** A pppd's side is known now: what it said before is worded by it (a client's), then let go. */
 function settleWaiting(state: FamilyState, key: string, client: boolean): void {
-  const waiting = state.pppWaiting as Waiting | undefined;
-  const list = waiting?.get(key);
-  if (!list) return;
-  if (client) wordAsClient(list);
-  waiting!.delete(key);
+  const list = (state[WAITING] as WaitingForSide<Decoded> | undefined)?.settle(key);
+  if (list && client) wordAsClient(list);
 }
 
 /**
@@ -192,10 +185,8 @@ function settleWaiting(state: FamilyState, key: string, client: boolean): void {
  * side is the one that dialled (noteRole's byLog), the lines it wrote before too.
  */
 export function settleAsDialler(state: FamilyState): void {
-  const waiting = state.pppWaiting as Waiting | undefined;
-  if (!waiting) return;
-  for (const list of waiting.values()) wordAsClient(list);
-  waiting.clear();
+  const waiting = state[WAITING] as WaitingForSide<Decoded> | undefined;
+  if (waiting) wordAsClient(waiting.settleAll());
 }
 
 /**

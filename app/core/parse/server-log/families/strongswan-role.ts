@@ -2,6 +2,7 @@ import { INITIATOR_WORDED } from '../describe';
 import { d, type Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
+import { WaitingForSide } from '../waiting-for-side';
 import { noteRoleForSite } from './strongswan-site';
 import { wordAs, wordedBy } from './strongswan-wording';
 
@@ -25,18 +26,20 @@ const NO_KEYS: readonly string[] = Object.freeze([]);
 interface Roles {
   byKey: Map<string, boolean>;
   last?: boolean;
-  /** statements read while their line's role was not known yet (see awaitRole) */
-  waiting: Waiting[];
-}
-interface Waiting {
-  keys: readonly string[];
-  decoded: Decoded[];
+  /**
+   * statements read while their line's role was not known yet (see awaitRole), under each of their line's keys; a line that names
+   * no key waits under NO_KEY, settled by the log's first role-telling line
+   */
+  waiting: WaitingForSide<Decoded[]>;
 }
 /** how many role-less statements wait for a later role-telling line: a log's head before its first IKE_SA_INIT, not a whole log */
 const MAX_WAITING = 200;
+const NO_KEY = '';
 /** how many keys keep their role: bounded memory on a long log (as pppd-role.ts and strongswan-site.ts); a key met again after a clear is told again */
 const MAX_KEYS = 5000;
-const rolesOf = (state: Record<string, unknown>): Roles => (state.roles ??= { byKey: new Map(), waiting: [] }) as Roles;
+// (the keys: at most two per waiting statement, and the one of lines naming none)
+const rolesOf = (state: Record<string, unknown>): Roles =>
+  (state.roles ??= { byKey: new Map(), waiting: new WaitingForSide<Decoded[]>({ keys: 2 * MAX_WAITING + 1, perKey: MAX_WAITING, total: MAX_WAITING }) }) as Roles;
 
 /** `newSa`: the line is the other side's first request of an IKE_SA (summary()): for strongswan-site.ts */
 export function setRole(state: Record<string, unknown>, initiator: boolean, newSa = false): void {
@@ -48,7 +51,7 @@ export function setRole(state: Record<string, unknown>, initiator: boolean, newS
   for (const k of keys) roles.byKey.set(k, initiator);
   state.initiator = initiator;
   noteRoleForSite(state, initiator, newSa);
-  if (roles.waiting.length) settleWaiting(roles, keys, first, initiator);
+  if (!roles.waiting.isEmpty) settleWaiting(roles, keys, first, initiator);
 }
 
 /**
@@ -60,11 +63,10 @@ export function setRole(state: Record<string, unknown>, initiator: boolean, newS
  * a responder's is the default the statements already have.
  */
 function settleWaiting(roles: Roles, keys: readonly string[], first: boolean, initiator: boolean): void {
-  roles.waiting = roles.waiting.filter((w) => {
-    const settles = w.keys.length ? w.keys.some((k) => keys.includes(k)) : first;
-    if (settles && initiator) wordAs(w.decoded, 'initiator', byRole);
-    return !settles;
-  });
+  for (const k of first ? [...keys, NO_KEY] : keys) {
+    const settled = roles.waiting.settle(k);
+    if (initiator) for (const decoded of settled) wordAs(decoded, 'initiator', byRole);
+  }
 }
 
 /**
@@ -73,8 +75,8 @@ function settleWaiting(roles: Roles, keys: readonly string[], first: boolean, in
  */
 export function awaitRole(state: Record<string, unknown>, hit: Hit): void {
   if (!hit.decoded.some(byRole)) return;
-  const roles = rolesOf(state);
-  if (roles.waiting.length < MAX_WAITING) roles.waiting.push({ keys: (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS, decoded: hit.decoded });
+  const keys = (state.roleKeys as readonly string[] | undefined) ?? NO_KEYS;
+  rolesOf(state).waiting.put(keys.length ? keys : NO_KEY, hit.decoded);
 }
 
 /** A statement worded by this side's role: an IKE message's direction (summary()) or one of INITIATOR_WORDED */

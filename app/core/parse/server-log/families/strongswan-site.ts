@@ -2,6 +2,7 @@ import { SITE_WORDED } from '../describe';
 import type { Hit } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { Decoded } from '../types';
+import { WaitingForSide } from '../waiting-for-side';
 import { wordAs, wordedBy } from './strongswan-wording';
 
 /**
@@ -32,12 +33,28 @@ interface Site {
   byKey: Map<string, boolean>;
   /** connection names known to join two routers */
   conns: Set<string>;
-  waiting: { key: string; conn: string | undefined; decoded: Decoded[] }[];
+  /** statements waiting for a sign (asSiteResponder), under their line's first key (`k <key>`) and its connection's name (`c <conn>`) */
+  waiting: WaitingForSide<Waiting>;
 }
+interface Waiting {
+  key: string;
+  conn: string | undefined;
+  decoded: Decoded[];
+}
+/** how many statements wait in all; past it the oldest goes */
 const MAX_WAITING = 200;
 const MAX_CONNS = 1000;
 const MAX_KEYS = 5000;
-const siteOf = (state: Record<string, unknown>): Site => (state.site ??= { ends: new Map(), byKey: new Map(), conns: new Set(), waiting: [] }) as Site;
+const keyOf = (key: string): string => `k ${key}`;
+const connKey = (conn: string): string => `c ${conn}`;
+// (the keys: at most two per waiting statement)
+const siteOf = (state: Record<string, unknown>): Site =>
+  (state.site ??= {
+    ends: new Map(),
+    byKey: new Map(),
+    conns: new Set(),
+    waiting: new WaitingForSide<Waiting>({ keys: 2 * MAX_WAITING, perKey: Infinity, total: MAX_WAITING, whenFull: 'drop-oldest' }),
+  }) as Site;
 
 /** VyOS's site-to-site names (see above): the IKE connection's, or a CHILD_SA's in the message */
 const VYOS_PEER_CONN = /^peer[-_]|-tunnel-\d+$/;
@@ -86,14 +103,13 @@ function markSite(state: Record<string, unknown>, conn: string | undefined, keys
   if (conn !== undefined && !site.conns.has(conn) && site.conns.size < MAX_CONNS) site.conns.add(conn);
   if (site.byKey.size > MAX_KEYS) site.byKey.clear();
   for (const k of keys) site.byKey.set(k, true);
-  if (site.waiting.length) {
-    site.waiting = site.waiting.filter((w) => {
+  if (!site.waiting.isEmpty) {
+    if (conn !== undefined) for (const w of site.waiting.settle(connKey(conn))) wordAs(w.decoded, 'site', bySite);
+    for (const k of keys) {
       // (an IKE_SA id is another IKE_SA's under another connection name: ids start from 1 again when charon does)
-      const same = (conn !== undefined && w.conn === conn) || (keys.includes(w.key) && (!w.key.startsWith('ike ') || w.conn === conn));
-      if (!same) return true;
-      wordAs(w.decoded, 'site', bySite);
-      return false;
-    });
+      const other = k.startsWith('ike ') ? (w: Waiting): boolean => w.conn !== conn : undefined;
+      for (const w of site.waiting.settle(keyOf(k), other)) wordAs(w.decoded, 'site', bySite);
+    }
   }
   return true;
 }
@@ -110,7 +126,7 @@ export function noteRoleForSite(state: Record<string, unknown>, initiator: boole
   // of a charon that started again and numbers its IKE_SAs from 1 anew — never this one's
   const key = firstKey(state);
   const site = state.site as Site | undefined;
-  if (site?.waiting.length && key !== undefined) site.waiting = site.waiting.filter((w) => w.key !== key);
+  if (site && key !== undefined) site.waiting.drop(keyOf(key));
   if (initiator) {
     if (conn !== undefined) markSite(state, conn);
     return;
@@ -132,9 +148,8 @@ export function asSiteResponder(state: Record<string, unknown>, hit: Hit, site: 
   }
   const key = firstKey(state);
   if (key === undefined || !hit.decoded.some(bySite)) return hit;
-  const w = siteOf(state).waiting;
-  if (w.length >= MAX_WAITING) w.shift();
-  w.push({ key, conn: connOf(state), decoded: hit.decoded });
+  const conn = connOf(state);
+  siteOf(state).waiting.put(conn !== undefined ? [keyOf(key), connKey(conn)] : keyOf(key), { key, conn, decoded: hit.decoded });
   return hit;
 }
 
