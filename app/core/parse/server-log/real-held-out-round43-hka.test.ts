@@ -59,6 +59,9 @@ describe('held-out real logs, round 43 (hKA: firewall appliances)', () => {
     expect(one('018 01 Jan 00:01:02 !! Verifying Remote ID failed:')[0]).toMatchObject({ family: 'zyxel', cause: 'traffic-selector-mismatch' });
     expect(one('019 01 Jan 00:01:02 !! Local / remote IPs of incoming request conflict with rule <#3>')[0]).toMatchObject({ family: 'zyxel', outcome: 'failure' });
     expect(one('020 01 Jan 00:01:09 !! IKE Packet Retransmit')[0]).toMatchObject({ family: 'zyxel', outcome: 'warning' });
+    // later ZyNOS writes the same messages without the `!!` mark (the P-662H guide's "IKE Logs" table)
+    expect(one('021 01 Jan 00:01:10 No proposal chosen')[0]).toMatchObject({ family: 'zyxel', cause: 'ike-no-proposal' });
+    expect(one('022 01 Jan 00:01:10 Verifying Local ID failed:')[0]).toMatchObject({ family: 'zyxel', cause: 'traffic-selector-mismatch' });
     // the day and month alone (no index), and a row of the router's own sending: the peer is the far end it names
     expect(one('02 Feb 09:00:00 Send Aggressive Mode request to <203.0.113.7>')[0]).toMatchObject({ family: 'zyxel', peer: '203.0.113.7' });
     expect(one('001 01 Jan 08:08:07 Recv:<HASH><NOTFY>')[0]!.family).toBe('zyxel');

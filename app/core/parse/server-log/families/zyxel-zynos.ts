@@ -18,8 +18,10 @@ import { isakmpPayloadName } from '../codes/isakmp-payloads';
  * zynos-*). The messages and what they mean are Zyxel's own tables: "Sample IKE Key Exchange Logs" and "Sample IPSec Logs During
  * Packet Transmission" (ZyWALL 10/50 and ZyWALL 100 User's Guides, chapter "IPSec Log", tables 28-1/28-2 and 30-1/30-2; ZyWALL 2
  * User's Guide, chart O-10: "A PYLD_MALFORMED packet usually means that the two ends of the VPN tunnel are not using the same
- * pre-shared key"). `!!` marks an error or a warning (the same guides). `Recv:`/`Send:` list the ISAKMP payloads of one message by
- * ZyNOS's short names (the guides' table "RFC-2408 ISAKMP Payload Types"), decoded here to their RFC 2408 §3.1 numbers.
+ * pre-shared key"). `!!` marks an error or a warning (the same guides); later ZyNOS (the P-662H guide's "IKE Logs" table, and
+ * Avaya's Business Secure Router BCM50e guide, a ZyNOS) writes the same messages without it: the mark is optional here.
+ * `Recv:`/`Send:` list the ISAKMP payloads of one message by ZyNOS's short names (the guides' table "RFC-2408 ISAKMP Payload
+ * Types"), decoded here to their RFC 2408 §3.1 numbers.
  *
  * A row is claimed only when its message is one of these (a numbered, dated line of anything else stays another family's).
  * ZyNOS logs no year: the row's time has none. The newer ZLD firmware (ZyWALL USG, ATP) logs otherwise: not read here.
@@ -61,24 +63,24 @@ const MESSAGES: readonly Message[] = [
   { re: /^Phase 1 IKE SA process done\s*$/, hit: () => step('zyPhase1Done', undefined, 'success') },
   { re: /^Start Phase 2: Quick Mode\s*$/, hit: () => step('zyPhase2Start') },
   // "The parameters configured for Phase 1 or Phase 2 negotiations don't match" (the guides)
-  { re: /^!! No proposal chosen\s*$/, hit: () => ({ decoded: [d('zyNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' }) },
+  { re: /^(?:!! )?No proposal chosen\s*$/, hit: () => ({ decoded: [d('zyNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' }) },
   // phase 2: the local and remote address ranges the two sides exchanged differ (the guides)
-  { re: /^!! (Verifying (?:Local|Remote) ID failed)\b.*$/, hit: (m) => ({ decoded: [d('zyIdFailed', { text: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' }) },
+  { re: /^(?:!! )?(Verifying (?:Local|Remote) ID failed)\b.*$/, hit: (m) => ({ decoded: [d('zyIdFailed', { text: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' }) },
   // the ZyWALL 2 guide: "usually means that the two ends of the VPN tunnel are not using the same pre-shared key"
   { re: /PYLD_MALFORMED/, hit: () => ({ decoded: [d('zyMalformed'), d('pskMismatch')], outcome: 'failure', cause: 'ike-auth-failed' }) },
   // "If this IP (range) conflicts with a previously configured rule then the connection is not allowed" (the guides)
-  { re: /^!! ((?:Local \/ remote IPs of incoming request conflict with rule|Remote IP .+ conflicts|Invalid IP)\b.*?)\s*$/, hit: (m) => ({ decoded: [d('zyRuleConflict', { text: m[1]! })], outcome: 'failure' }) },
+  { re: /^(?:!! )?((?:Local \/ remote IPs of incoming request conflict with rule|Remote IP .+ conflicts|Invalid IP)\b.*?)\s*$/, hit: (m) => ({ decoded: [d('zyRuleConflict', { text: m[1]! })], outcome: 'failure' }) },
   // a packet matched VPN rule n, whose phase 1 or 2 is not up yet (the guides)
   { re: /^Cannot find outbound SA for rule <?#?(\d+)>?\s*$/, hit: (m) => step('zyNoOutboundSa', { rule: m[1]! }) },
-  { re: /^!! Active connection allowed exceeded\s*$/, hit: () => ({ decoded: [d('zyConnLimit')], outcome: 'failure' }) },
-  { re: /^!! Too many errors! Deleting SA\s*$/, hit: () => ({ decoded: [d('zyTooManyErrors')], outcome: 'failure' }) },
-  { re: /^!! IKE Packet Retransmit\s*$/, hit: () => step('zyRetransmit', undefined, 'warning') },
-  { re: /^!! Failed to send IKE Packet\s*$/, hit: () => step('zySendFailed', undefined, 'warning') },
-  { re: /^!! (IKE Negotiation is in process|Duplicate requests with the same cookie)\s*$/, hit: (m) => step('zyInProgress', { text: m[1]! }) },
-  { re: /^!! (Cannot find Phase 2 SA|Discard REPLAY packet)\s*$/, hit: (m) => step('zyPacketDropped', { text: m[1]! }, 'warning') },
-  { re: /^!! (Inbound packet (?:authentication|decryption) failed)\s*$/, hit: (m) => ({ decoded: [d('zyInboundFailed', { text: m[1]! })], outcome: 'failure' }) },
+  { re: /^(?:!! )?Active connection allowed exceeded\s*$/, hit: () => ({ decoded: [d('zyConnLimit')], outcome: 'failure' }) },
+  { re: /^(?:!! )?Too many errors! Deleting SA\s*$/, hit: () => ({ decoded: [d('zyTooManyErrors')], outcome: 'failure' }) },
+  { re: /^(?:!! )?IKE Packet Retransmit\s*$/, hit: () => step('zyRetransmit', undefined, 'warning') },
+  { re: /^(?:!! )?Failed to send IKE Packet\s*$/, hit: () => step('zySendFailed', undefined, 'warning') },
+  { re: /^(?:!! )?(IKE Negotiation is in process|Duplicate requests with the same cookie)\s*$/, hit: (m) => step('zyInProgress', { text: m[1]! }) },
+  { re: /^(?:!! )?(Cannot find Phase 2 SA|Discard REPLAY packet)\s*$/, hit: (m) => step('zyPacketDropped', { text: m[1]! }, 'warning') },
+  { re: /^(?:!! )?(Inbound packet (?:authentication|decryption) failed)\s*$/, hit: (m) => ({ decoded: [d('zyInboundFailed', { text: m[1]! })], outcome: 'failure' }) },
   { re: /^Rule <?#?(\d+)>? idle time out, disconnect\s*$/, hit: (m) => step('zyIdleTimeout', { rule: m[1]! }) },
-  { re: /^!! WAN IP changed to <?([^>\s]+)>?\s*$/, hit: (m) => step('zyWanIpChanged', { address: m[1]! }, 'warning') },
+  { re: /^(?:!! )?WAN IP changed to <?([^>\s]+)>?\s*$/, hit: (m) => step('zyWanIpChanged', { address: m[1]! }, 'warning') },
 ];
 
 /** digits from `i` on: the index after the last one */
