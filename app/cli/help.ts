@@ -40,9 +40,9 @@ corporate network. --json prints the report JSON (DESIGN.md); --out FILE writes 
 `,
   'explain-log': `Usage: tunnelmedic explain-log FILE... [--capture DIR] [--json] [--out FILE] [--lang en|nl] [--redact] [--verbose]
 
-Reads what the VPN server or router logged — pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, Windows
-RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Cisco IOS debug ppp/vpdn, ASA, VPN 3000, SoftEther
-and SSTP servers, and the firewall on or in front of it (iptables/ufw/firewalld, pfSense/OPNsense,
+Reads what the VPN server or router logged — pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan,
+Windows RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Zyxel ZyNOS, Cisco IOS debug ppp/vpdn,
+ASA, VPN 3000, SoftEther and SSTP servers, and the firewall on or in front of it (iptables/ufw/firewalld, pfSense/OPNsense,
 Windows Firewall, Juniper SRX, Sophos UTM, Sophos Firewall) — decodes the packets and states, and
 names the cause on the PC and what to ask the server's administrator. Files are streamed line by line (a 50 MB syslog
 is fine), gzip files (a rotated syslog.2.gz) unpacked as they are read, and each file of a tar

@@ -31,6 +31,8 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   sophos: { en: 'Sophos UTM', nl: 'Sophos UTM' },
   // Sophos Firewall (SFOS, the XG/XGS firewalls): another OS than the UTM's (Cyberoam's, not Astaro's), its own key=value records
   sfos: { en: 'Sophos Firewall (SFOS)', nl: 'Sophos Firewall (SFOS)' },
+  // Zyxel's older ZyNOS gateways and routers (ZyWALL 2/10/50/100, Prestige): the menu's IPSec Log table
+  zyxel: { en: 'Zyxel ZyNOS', nl: 'Zyxel ZyNOS' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },
 };

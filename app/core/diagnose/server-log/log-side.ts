@@ -71,7 +71,7 @@ export const causeKey = (c: Cause, side: Side): string =>
 export type WrittenBy = 'dialling-router' | 'dialling-pc' | 'dialling-side' | 'site-router';
 export const WRITTEN_BY: readonly WrittenBy[] = ['dialling-router', 'dialling-pc', 'dialling-side', 'site-router'];
 /** Families whose every log is a network device's (a router, firewall or concentrator): its dialling is the device's own link. */
-const ROUTER_FAMILIES: ReadonlySet<LogFamily> = new Set(['ios', 'mikrotik', 'junos', 'draytek', 'sonicwall', 'fortigate', 'asa', 'vpn3000', 'sophos', 'sfos']);
+const ROUTER_FAMILIES: ReadonlySet<LogFamily> = new Set(['ios', 'mikrotik', 'junos', 'draytek', 'sonicwall', 'fortigate', 'asa', 'vpn3000', 'sophos', 'sfos', 'zyxel']);
 // (rasman: Windows RAS tracing — rasman.log / ppp.log — written on the Windows machine that dials, a PC; an RRAS server's own
 // traces are judged its by their packets: ppp-log.ts, rasman.ts DIALLER. pppd, strongSwan, Libreswan: a Linux PC, a 3G modem or a
 // router alike, so only "the dialling side")

@@ -15,6 +15,7 @@ import { FORWARDED_EVENT_SOURCES, isSnareRecord } from './families/forwarded-eve
 import { sonicwallFamily } from './families/sonicwall';
 import { sfosFamily } from './families/sophos-firewall';
 import { draytekFamily } from './families/draytek';
+import { zynosFamily } from './families/zyxel-zynos';
 import { sstpFamily } from './families/sstp';
 import { continuesSoftEtherRecord, softetherFamily } from './families/softether';
 import { strongswanFamily } from './families/strongswan';
@@ -40,7 +41,7 @@ import { isDigit, isLetter, isLower, isUpper } from './char-codes';
  * `Vi1 LCP:`, Format-List fields) and finally by message. Mixed logs (xl2tpd + pluto in one
  * paste) are normal: the family is chosen per record.
  */
-export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sfosFamily, sonicwallFamily, draytekFamily];
+export const FAMILIES: readonly FamilyParser[] = [vpn3000Family, asaFamily, rasmanFamily, strongswanFamily, libreswanFamily, iosFamily, zynosFamily, rrasFamily, sstpFamily, softetherFamily, pppdFamily, mikrotikFamily, fortigateFamily, sfosFamily, sonicwallFamily, draytekFamily];
 
 /** The families that may take a record no family claimed (FamilyParser.claimsLeftover). */
 export const LEFTOVER_FAMILIES: readonly FamilyParser[] = FAMILIES.filter((f) => f.claimsLeftover !== undefined);

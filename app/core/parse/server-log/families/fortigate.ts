@@ -5,10 +5,11 @@ import type { Prefixed } from '../prefix';
 import { fortiOsRecord } from './fortigate-event';
 import { isFortiOsFieldsLine, isFortiOsRecord, readFields } from './fortigate-fields';
 import { IKE_HEAD, ikeDebugLine } from './fortigate-ike';
+import { fortiOsPppDebug, isFortiOsPppDebug } from './fortigate-ppp';
 
 /**
  * FortiGate (FortiOS): its event log in key=value form (fortigate-event.ts) — alone, numbered by `execute log display`, or
- * after a syslog relay's header — and its IKE daemon's debug output (fortigate-ike.ts). Windows' built-in L2TP/IPsec and
+ * after a syslog relay's header — its IKE daemon's debug output (fortigate-ike.ts) and its PPP daemon's (fortigate-ppp.ts: L2TP's and the SSL VPN tunnel's). Windows' built-in L2TP/IPsec and
  * IKEv2 clients meet a FortiGate as a dial-up phase 1; the help desk gets these two logs.
  */
 
@@ -89,7 +90,7 @@ function complete(e: ServerLogEntry, hit: Hit): void {
 
 export const fortigateFamily: FamilyParser = {
   family: 'fortigate',
-  claims: (pre: Prefixed) => isIkeDebug(pre.message) || isFortiOsRecord(pre.message),
+  claims: (pre: Prefixed) => isIkeDebug(pre.message) || isFortiOsRecord(pre.message) || isFortiOsPppDebug(pre.message),
   claimsLeftover: (pre: Prefixed, state: FamilyState) => {
     const open = state[OPEN] as OpenRecord | undefined;
     return open !== undefined && pre.shape === 'none' && (open.cut !== undefined ? closesCut(pre.message) : isFortiOsFieldsLine(pre.message));
@@ -103,6 +104,7 @@ export const fortigateFamily: FamilyParser = {
       state[OPEN] = { fields, outcome: hit.outcome ?? 'info', cause: hit.cause, entry: undefined, saying: true, cut } satisfies OpenRecord;
       return hit;
     }
+    if (isFortiOsPppDebug(pre.message)) return fortiOsPppDebug(pre.message);
     const open = state[OPEN] as OpenRecord | undefined;
     return open && (open.cut !== undefined ? closesCut(pre.message) : isFortiOsFieldsLine(pre.message)) ? recordRest(pre.message, open) : null;
   },
