@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readChunks, readServerLogFile } from './server-log-file';
+import { ServerLogParser } from '../core/parse/server-log';
+import { readByteStream, readChunks, readServerLogFile } from './server-log-file';
 
 const work = mkdtempSync(join(tmpdir(), 'tm-read-chunks-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -106,6 +107,21 @@ describe('readServerLogFile: a gzip-compressed log (logrotate’s syslog.2.gz)',
     const gzBig = await readServerLogFile(write('big.log.gz', gzipSync(big)));
     expect([gzBig.records, gzBig.understood, gzBig.unknown, gzBig.truncated]).toEqual([plainBig.records, plainBig.understood, plainBig.unknown, plainBig.truncated]);
     expect(big.length).toBeGreaterThan(1 << 20);
+  });
+
+  it('a stream reads as the file does whatever the sizes of its chunks: the first 8 KiB decide the encoding (found by the server-log fuzzer)', async () => {
+    // 8 KiB of UTF-16LE without its BOM, then UTF-8: the file is read as UTF-16 by its first 8 KiB; a stream judged its first chunk
+    // whole, so one 64 KiB chunk (mostly UTF-8) read it otherwise than chunks of a few KiB did
+    const head = Buffer.from(real.toString('utf8'), 'utf16le').subarray(0, 8192);
+    const bytes = Buffer.concat([head, Buffer.from(real.toString('utf8').repeat(Math.ceil(60_000 / real.length)))]);
+    const file = reading(await readServerLogFile(write('mixed.log', bytes)));
+    async function* chunks(size: number): AsyncIterable<Buffer> {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    }
+    for (const size of [65_536, 9_000, 1_000, 97]) {
+      const { result } = await readByteStream(chunks(size), new ServerLogParser('mixed.log'), 1 << 30);
+      expect([size, reading(result)]).toEqual([size, file]);
+    }
   });
 
   it('members written one after the other (`cat a.gz b.gz`) are all read', async () => {

@@ -121,13 +121,16 @@ export async function readByteStream(chunks: AsyncIterable<Buffer>, parser: Serv
     const text = decoder!.write(b);
     if (text) lines.push(text);
   };
-  // the first block decides, as for a plain file: UTF-16 by its BOM or its NULs, else UTF-8; a binary file's block goes to the parser for its verdict
+  // the first 8 KiB decide, as for a plain file (the same bytes, whatever sizes the stream's chunks had: a UTF-16 log without its
+  // BOM read as UTF-16 from a 64 KiB chunk and as binary from chunks of a few KiB — found by the server-log fuzzer): UTF-16 by its
+  // BOM or its NULs, else UTF-8; a binary file's first 8 KiB go to the parser for its verdict
   const start = (block: Buffer): void => {
-    const sniffed = sniffTextEncoding(block);
+    const sniff = block.subarray(0, SNIFF_BYTES);
+    const sniffed = sniffTextEncoding(sniff);
     const utf16 = sniffed.encoding === 'utf-16le' ? 'utf16le' : sniffed.encoding === 'utf-16be' ? 'utf16be' : undefined;
-    if (!utf16 && looksBinaryBytes(block)) {
+    if (!utf16 && looksBinaryBytes(sniff)) {
       binary = true;
-      parser.pushText(block.toString('latin1'));
+      parser.pushText(sniff.toString('latin1'));
       return;
     }
     decoder = utf16 === 'utf16be' ? bigEndianDecoder() : new StringDecoder(utf16 ?? 'utf8');

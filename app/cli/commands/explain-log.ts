@@ -149,7 +149,7 @@ function noCauseText(reports: readonly ServerLogReport[], language: string): str
   return `${noCauseLine(reports, language)} ${t('serverLog.failuresWithoutCause', { count: failing })}`;
 }
 
-function formatFindings(findings: readonly Finding[], language: string, reports: readonly ServerLogReport[]): string {
+export function formatFindings(findings: readonly Finding[], language: string, reports: readonly ServerLogReport[]): string {
   const l = L[language === 'nl' ? 'nl' : 'en'];
   if (!findings.length) return `${noCauseText(reports, language)}\n`;
   const out: string[] = [];

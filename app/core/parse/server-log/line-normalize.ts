@@ -334,11 +334,25 @@ function withoutArrowNote(s: string): string {
  */
 // (a tag's name ends at a blank, `/` or `>`: `<b.smith>`, `<i-sales>` are a user's or group's name in angle brackets, an ASA's
 // `User <b.smith>`, not markup — the same test asa.ts's HTML stripping makes)
-const MARKUP_AT_START = /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+/i;
-const MARKUP_AT_END = /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+$/i;
+// (a tag's end is `>` after its attributes — which may end in `/` — or `/>` without them: one way to read each tag. The form
+// `(?:\s[^<>]*)?\/?>` read `<P />` two ways, so a run of such tags that did not reach the line's end backtracked exponentially —
+// 28 tags took minutes, found by a ReDoS check (recheck) of the readers' patterns)
+const MARKUP_AT_START = /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*|\/)?>)+/i;
+/** one tag that sets text, alone (the line's end is taken off tag by tag from the back: a pattern tried from every `<` was n²) */
+const MARKUP_TAG = /^<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*|\/)?>$/i;
 
-function withoutMarkupAtEnds(s: string): string {
-  const cut = s.replace(MARKUP_AT_START, '').replace(MARKUP_AT_END, '');
+function withoutMarkupAtEnd(s: string): string {
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 62 /* > */) {
+    const open = s.lastIndexOf('<', end - 1);
+    if (open < 0 || !MARKUP_TAG.test(s.slice(open, end))) break;
+    end = open;
+  }
+  return end === s.length ? s : s.slice(0, end);
+}
+
+export function withoutMarkupAtEnds(s: string): string {
+  const cut = withoutMarkupAtEnd(s.replace(MARKUP_AT_START, ''));
   // (a line of markup alone stays a line: what was not blank is not made blank)
   return cut.trim() === '' ? s : cut;
 }

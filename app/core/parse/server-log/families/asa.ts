@@ -57,7 +57,9 @@ const ID_INSIDE = /(?:^|[\s:>])%(ASA|PIX|FTD|FWSM)-(?:[a-z]{2,12}-)?(\d)-(\d{6})
  * ASA's. A tag's name ends at `>`, or at a blank before attributes (`name=value`, HTML's tag syntax), so the ASA's own
  * `User <b.smith>`, `Group <i-sales>`, `User <b smith>` stay.
  */
-const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)(?:\s+[\w-]+\s*=[^>]*)?\s*\/?>/gi;
+// (attributes run to the `>`, their own blanks and `/` included; without them only blanks and a `/` may stand before it: one way to
+// read a tag — `(?:\s+[\w-]+\s*=[^>]*)?\s*\/?>` backtracked n² over a run of blanks after `<span a=` with no `>`, a ReDoS check)
+export const HTML_TAG = /<\/?(?:span|font|b|i|em|strong|code|pre)(?:\s+[\w-]+\s*=[^>]*|\s*\/?)>/gi;
 
 /**
  * What an IKE text says, wherever the ASA put it (713902/713903 syslog, the `[IKEv1]:` console debug, which carries no id): the

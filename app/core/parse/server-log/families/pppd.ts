@@ -44,6 +44,14 @@ const authMethod = (name: string): string => (/^ms/i.test(name) ? name.replace(/
 
 const unq = pppdUnquoted;
 
+/**
+ * options.c print_options (`dump`): one option a line, `NAME VALUE\t\t# (from SOURCE)`.
+ * (a line cut at the terminal's width by a pager, `# (from /etc/ppp$`, ends in `$` where its source was cut; the option is the
+ * text before the blanks, taken greedily up to its last non-blank: a lazy `(.*?)[ \t]+` tried each blank run's every length
+ * from every point, n² on a long run of tabs — found by the server-log fuzzer, 7 s for a 150 KB log)
+ */
+export const PPPD_OPTION_LINE = /^(?:(.*[^ \t]|)[ \t]+)?# \(from (command line|[^\s)]+?)(?:\)|\$)$/;
+
 const RULES: Rule[] = [
   [/^(sent|rcvd) \[(\w+) (\w+)(?: (.*))?\]$/, (m, pre, state) => {
     if (m[2] === 'CCP' && m[3] === 'ConfReq') rememberMppeOffer(`${pre.pid ?? ''}:${m[1] === 'sent' ? 'out' : 'in'}`, m[4] ?? '', state);
@@ -179,8 +187,7 @@ const RULES: Rule[] = [
   // options.c print_options (the `dump` option): "pppd options in effect:", then one option a line, `NAME VALUE\t\t# (from SOURCE)`;
   // an option whose value is hidden (a password, a device given without a name) prints as the comment alone
   context(/^pppd options in effect:$/, () => step('pppdOptionsDump')),
-  // (a line cut at the terminal's width by a pager, `# (from /etc/ppp$`, ends in `$` where its source was cut)
-  context(/^(?:(.*?)[ \t]+)?# \(from (command line|[^\s)]+?)(?:\)|\$)$/, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
+  context(PPPD_OPTION_LINE, (m) => step('pppdOption', { option: m[1] ?? '…', source: m[2]! })),
   // ipcp.c ipcp_up (usepeerdns): the DNS servers the other side gave
   context(/^(primary|secondary)[ \t]+DNS address (\S+)$/, (m) => step('pppdPeerDns', { address: m[2]! })),
   // (sys-linux.c sifproxyarp: `proxyarp` set and no Ethernet interface on the other side's subnet — this side's LAN is then not
