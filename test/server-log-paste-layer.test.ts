@@ -242,3 +242,56 @@ describe('a Markdown fence glued to the first or last line (CommonMark 4.5: a ru
     expect(normalizeLine('a `b` c', false)).toBe('a `b` c');
   });
 });
+
+describe('a one-line `less -N` paste (no next number can confirm it: the text after the number decides)', () => {
+  const line = 'Jul 29 09:59:54 vpn pppd[11787]: Peer alice failed CHAP authentication';
+  it('loses the number when the text after it has a log header, with blank lines after it or none, any width', () => {
+    for (const paste of [`     12 ${line}`, `     12 ${line}\n`, `     12 ${line}\r\n\r\n\n`, `4711000 ${line}`, `12345678 ${line}`, `      1 *Mar  1 00:01:02.345: Vi1 LCP: I CONFREQ [Listen] id 1 len 10`]) {
+      const r = parseServerLog(paste);
+      expect([paste, r.understood, r.unknown]).toEqual([paste, 1, 0]);
+      expect(r.entries[0]!.text).not.toMatch(/^ *\d+ /);
+    }
+  });
+  it('keeps a number whose text has no header (Libreswan status codes in a paste shifted by four blanks), and a line followed by another', () => {
+    const whack = '    181 "ikev2-cert_client"[1] 192.168.0.128 #1: initiating IKEv2 IKE SA';
+    expect(parseServerLog(whack).understood).toBe(1);
+    // (a next line without the next number: the first line's number is not taken, as before)
+    expect(parseServerLog(`     12 ${line}\nsome note`).entries.map((e) => e.text)).not.toContain(line);
+  });
+});
+
+describe('a flattened Juniper SRX RFC 5424 log (RT_FLOW records, PROCID `-`, with structured data, run into one paragraph)', () => {
+  const sd = (n: number, port: number) =>
+    `<14>1 2024-11-28T12:01:0${n}.000Z srx1 RT_FLOW - RT_FLOW_SESSION_DENY [junos@2636.1.1.1.2.129 source-address="10.0.1.${n}" source-port="4123${n}" destination-address="10.0.2.7" destination-port="${port}" service-name="None" protocol-id="17" policy-name="deny-all"]`;
+  it("is cut into its records where the same host's RFC 5424 head comes back — short or past a record's cap", () => {
+    const records = [sd(1, 443), sd(2, 500), sd(3, 4500), sd(4, 53)];
+    const lines = parseServerLog(records.join('\n'));
+    const short = parseServerLog(`${records[0]} ${records[1]}`);
+    expect([short.records, short.understood]).toEqual([2, 2]);
+    const flat = parseServerLog(Array.from({ length: 6 }, () => records.join(' ')).join(' '));
+    expect([flat.records, flat.understood, flat.unknown]).toEqual([24, 24, 0]);
+    expect(flat.entries.filter((e) => e.cause).length).toBe(6 * lines.entries.filter((e) => e.cause).length);
+  });
+  it("reads the next record under a header as a relay's line only when its host differs (a relay's own header before a device's line)", () => {
+    const own = splitPrefixByRegex(`${sd(1, 500)} ${sd(2, 500)}`);
+    expect([own.host, own.program, own.time?.second, own.message.startsWith('<14>1 ')]).toEqual(['srx1', 'RT_FLOW', 1, true]);
+    const relayed = splitPrefixByRegex(`<14>1 2024-11-28T12:01:09.000Z relay RT_FLOW - - - ${sd(2, 500)}`);
+    expect([relayed.host, relayed.time?.second]).toEqual(['srx1', 2]);
+  });
+});
+
+describe("a Winbox Log window's rows (tab-separated Time, Buffer, Topics, Message; read as `/log print` lines)", () => {
+  const message = 'phase1 negotiation failed due to time up 203.0.113.7[500]<=>198.51.100.2[500] 1a2b3c4d5e6f7a8b:0000000000000000';
+  it('reads every time shape /log print shows, with or without the buffer column, CRLF too', () => {
+    for (const time of ['Jan/02/2024 10:00:00', 'jan/02/2024 10:00:00', 'jan/02 10:00:00', '10:00:00', '2024-01-02 10:00:00']) {
+      for (const row of [`${time}\tipsec,error\t${message}`, `${time}\tmemory\tipsec,error\t${message}`, `${time}\tipsec,error\t${message}\r`]) {
+        const r = parseServerLog(`${row}\n${row}`);
+        expect([row, r.understood, r.unknown, r.families]).toEqual([row, 2, 0, { mikrotik: 2 }]);
+        expect(normalizeLine(row, false)).toBe(`${time} ipsec,error ${message}`);
+      }
+    }
+  });
+  it("leaves a router web log's tab rows, a tab in a message and a one-word second cell as they are", () => {
+    for (const kept of [`12345\tAug  1 10:00:00\tPPP\tINFO\tmessage`, `10:00:00\tipsec\t${message}`, `2024-01-02 10:00:00\tIPSEC,Error\tx`, `10:00:00 ipsec,error a\tb\tc`]) expect(normalizeLine(kept, false)).toBe(kept);
+  });
+});

@@ -1,5 +1,6 @@
 import { isDigit } from './char-codes';
 import { FENCE } from './layout-lines';
+import { splitPrefix } from './prefix';
 
 /**
  * `cat -n FILE` pasted instead of the file: GNU coreutils' cat writes each line's number with
@@ -71,21 +72,35 @@ export const lastCatNumber = (): number => catNumber;
 const isBlank = (line: string): boolean => line.trim() === '' || FENCE.test(line);
 /**
  * Whether the line after `from` in `src` (the text a line was cut from: ChunkLines) carries the number after `n` with less's
- * separator, or alone (a numbered blank line, its blank trimmed): read from a bounded piece of it. No next line in `src`: not.
+ * separator, or alone (a numbered blank line, its blank trimmed): read from a bounded piece of it. No next line in `src` (only
+ * blank lines or continuation rows after it): whether `rest`, the text after the number, has a log header or begins a record some
+ * family reads (`startsRecord`: a header-less line, a Windows event's text, pluto's own log file's time).
  */
-function confirmed(n: number, src: string | undefined, from: number): boolean {
+function confirmed(n: number, src: string | undefined, from: number, rest: string, startsRecord: (text: string) => boolean): boolean {
   if (src === undefined) return false;
   let ok = false;
-  // (past a few of less's continuation rows: the line's rest on the next screen rows)
-  for (let rows = 0, nl = src.indexOf('\n', from); rows < 4 && nl >= 0; rows++, nl = src.indexOf('\n', nl + 1)) {
+  let last = true;
+  // (past a few of less's continuation rows: the line's rest on the next screen rows; and past blank lines, to see whether any
+  // line follows)
+  let nl = src.indexOf('\n', from);
+  for (let rows = 0; rows < 4 && nl >= 0; rows++, nl = src.indexOf('\n', nl + 1)) {
     let end = src.indexOf('\n', nl + 1);
     if (end < 0) end = src.length;
     if (src.charCodeAt(end - 1) === 13) end--;
     const next = src.slice(nl + 1, Math.min(end, nl + 1 + 32));
     if (isLessContinuation(next)) continue;
+    if (next.trim() === '' && end - nl - 1 === next.length) continue;
+    last = false;
     ok = catNumberEnd(next) >= 0 && catNumber === n + 1 && catSeparator !== 9;
     break;
   }
+  // (four rows looked at and more to come: not known)
+  if (last && nl >= 0) last = false;
+  // the paste's only line (nothing but blank lines or less's continuation rows after it: `less -N` of a one-line log, or one line
+  // copied from its screen): no next number can confirm it, so the text after the number decides — a log header there (a syslog,
+  // ISO or IOS time …, splitPrefix) or some family's record start (`The user … dialed a connection named …`, rasclient's event text).
+  // Before, a one-line `less -N` copy was "no line in a format TunnelMedic knows"
+  if (last && !ok) ok = splitPrefix(rest).shape !== 'none' || startsRecord(rest);
   // (the line's own number and separator as they were: the caller reads them after)
   catNumber = n;
   catSeparator = 32;
@@ -105,6 +120,8 @@ export class CatNumbers {
   constructor(
     private readonly editor = false,
     private next = 0,
+    /** whether a text begins a record some family reads (LineSplitter's startsRecord): a one-line `less -N` copy's text (confirmed) */
+    private readonly startsRecord: (text: string) => boolean = () => false,
   ) {}
 
   /** the separator the paste's numbers have (9: cat's tab, 32: less's blank), 0 while not known */
@@ -131,7 +148,7 @@ export class CatNumbers {
     }
     // a first number with less's blank after it is taken only when the next line carries the next one: a paste shifted by four
     // blanks whose lines start with three digits and a blank (`    181 "conn"[1] …`, Libreswan's whack status codes) looks the same
-    if (!this.editor && this.next === 0 && catSeparator === 32 && !confirmed(catNumber, src, at + line.length)) {
+    if (!this.editor && this.next === 0 && catSeparator === 32 && !confirmed(catNumber, src, at + line.length, line.slice(end), this.startsRecord)) {
       this.off = true;
       return line;
     }

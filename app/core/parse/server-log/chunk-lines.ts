@@ -85,7 +85,13 @@ export class ChunkLines {
     const page = this.page;
     this.page = null;
     if (page) this.push(page.end());
-    if (this.rest) this.line(this.rest.indexOf('\u001b') >= 0 ? withoutColours(this.rest) : this.rest, 0, undefined, 0);
+    // (the text's last line, with no line end after it: it lies in itself — so a reader that looks past it, cat-numbers.ts's
+    // `less -N` check, sees that no line follows; a line cut from colours is not what was read)
+    const rest = this.rest;
+    if (rest) {
+      if (rest.indexOf('\u001b') >= 0) this.line(withoutColours(rest), 0, undefined, 0);
+      else this.line(rest, 0, rest, 0);
+    }
     this.rest = '';
   }
 

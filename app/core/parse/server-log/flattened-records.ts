@@ -148,9 +148,12 @@ const shapeOf = (header: string): string =>
 function headAgain(text: string, pre: Prefixed): RegExp | undefined {
   const program = pre.program!;
   const header = text.length > pre.message.length && text.endsWith(pre.message) ? text.slice(0, text.length - pre.message.length) : '';
-  const at = header.lastIndexOf(program);
-  if (at < 0) return undefined;
   const host = pre.shape === 'syslog' || pre.shape === 'iso' ? pre.host : undefined;
+  // (an RFC 5424 header's APP-NAME is the field after its HOSTNAME, RFC 5424 §6: its last occurrence may be inside the MSGID or the
+  // structured data — an SRX's `RT_FLOW - RT_FLOW_SESSION_CREATE [junos@2636.1.1.1.2.… …]`, whose records were then not cut)
+  const appAt = host !== undefined && header.charCodeAt(0) === 60 /* < */ ? header.indexOf(` ${host} ${program} `) : -1;
+  const at = appAt >= 0 ? appAt + host!.length + 2 : header.lastIndexOf(program);
+  if (at < 0) return undefined;
   const hostAt = host ? header.lastIndexOf(`${host} `, at - 1) : -1;
   // (and a tag after the host: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
   if (hostAt >= 0) {

@@ -254,13 +254,38 @@ export function plainLead(raw: string, src: string, at: number, hints: number): 
   if (isLetter(c)) {
     // (a month that lost its first letter, `pr 17 10:40:25 …`: normalizeLine gives it back — a blank at the third character first)
     if (src.charCodeAt(at + 2) === 32 && withMonthLetter(raw) !== raw) return 0;
-    return !isNameChar(src.charCodeAt(at + 3)) || withoutListingPrefix(raw, c) === raw ? c : 0;
+    // (a RouterOS date's slash, `jan/02 …`: a Winbox row's tabs may follow — withoutListingPrefix looks)
+    const c3 = src.charCodeAt(at + 3);
+    return (!isNameChar(c3) && c3 !== 47) || withoutListingPrefix(raw, c) === raw ? c : 0;
   }
   return isDigit(c) && withoutListingPrefix(raw, c) === raw ? c : 0;
 }
 
+/**
+ * A row copied from Winbox's Log window (or WebFig's): its columns — Time, Buffer (the logging action's name, `memory`, in the
+ * RouterOS versions that show it), Topics, Message — with a tab between cells, where `/log print` writes one blank (RouterOS manual,
+ * System/Log: "Each entry contains time and date when event occurred, topics that this message belongs to and message itself"; the
+ * tab-separated cells of a list window's copy are assumed, no real copy found). The time as `/log print` shows it: `jan/02/2024
+ * 10:00:00`, `jan/02 10:00:00`, `10:00:00` (today's), RouterOS 7's `2024-01-02 10:00:00`; the topics a comma list (`ipsec,error`),
+ * which tells them from a buffer's one word (empty items too: a RouterOS 6 log's garbled `ovpn,debug,error,,,,bgp,…`). Read as the `/log print` line: the cells joined by one blank. Before, such a row was
+ * "no line in a format TunnelMedic knows". Looked for only where a tab ends one of those times (winboxTabAt: three characters read).
+ */
+const WINBOX_ROW = /^((?:[A-Za-z]{3}\/\d\d(?:\/\d{4})? |\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d)\t(?:[A-Za-z][\w-]*\t)?([a-z][\w-]*(?:,[\w-]*)+)\t/;
+/** a tab right after a time of WINBOX_ROW's shapes: `10:00:00`, `jan/02 10:00:00`, `jan/02/2024 10:00:00` or `2024-01-02 10:00:00` */
+const winboxTabAt = (s: string): boolean => s.charCodeAt(8) === 9 || s.charCodeAt(15) === 9 || s.charCodeAt(19) === 9 || s.charCodeAt(20) === 9;
+function withoutWinboxTabs(s: string): string {
+  const m = WINBOX_ROW.exec(s);
+  if (!m) return s;
+  rewritten = true;
+  return `${m[1]} ${m[2]} ${s.slice(m[0].length)}`;
+}
+
 /** The line without a grep's path or file name, or a grep's or cat's line number, before it; `lead`: its first character. */
 function withoutListingPrefix(s: string, lead: number): string {
+  if (winboxTabAt(s)) {
+    const row = withoutWinboxTabs(s);
+    if (row !== s) return row;
+  }
   if (lead === 47 /* / */) return withoutMatch(GREP_PATH_PREFIX, s);
   if (lead > 47 && fileNameBeforeColon(s)) return withoutMatch(GREP_FILE_PREFIX, s);
   if (lead > 47 && fileNameBeforeContextMark(s)) return withoutGrepContextName(s);

@@ -97,7 +97,7 @@ export class LineSplitter {
   private lastPiece = 0;
   private quoted = false;
   /** a `cat -n` paste's line numbers (cat-numbers.ts): decided on the first line with text, then off for good on a plain log */
-  private readonly numbers = new CatNumbers();
+  private readonly numbers = new CatNumbers(false, 0, (text) => this.startsRecord(text));
   /** the records held while the first wrap's width is undecided (first-wrap.ts) */
   private readonly firstWrap: FirstWrap;
   /** where a second log pasted below the first begins: the wrap width and the double spacing are that log's own from there */

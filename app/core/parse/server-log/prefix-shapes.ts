@@ -84,11 +84,27 @@ function deviceUnder5424(time: LogTime | undefined, host: string | undefined, pr
   const c = message.charCodeAt(0);
   // (a header starts with a digit, a capital, `*`, `.`, `<` or a blank: any other message is the record's own text)
   if (!(isDigit(c) || isUpper(c) || c === 42 || c === 46 || c === 60 || c === 32)) return undefined;
+  // (the same host's next RFC 5424 record, `<14>1 2019-11-14T… SRX-GW1 RT_FLOW - …`: a flattened copy of one stream — an SRX's
+  // RT_FLOW records, whose PROCID is `-`, run into one paragraph — not a relay's header before a device's line; the records are
+  // cut apart where that head comes back, flattened-records.ts. Before, the whole paragraph was read as its last record)
+  if (c === 60 && host !== undefined && sameHost5424(message, host)) return undefined;
   const own = ownLine({ time, host, message });
   if (!own) return undefined;
   // under a named APP-NAME, only a whole header of the device's own (a date, and a program or IOS's shape): `Dec  5 …: text` is text
   if (program !== undefined && (own.time?.month === undefined || own.time === time || (own.program === undefined && own.shape !== 'ios'))) return undefined;
   return own;
+}
+
+/**
+ * Whether `text` starts with an RFC 5424 header (§6: `<PRI>1 TIMESTAMP HOSTNAME `) of `host`: a bounded look at its first
+ * characters (a priority of at most three digits, RFC 5424 §6.2.1; a time of at most 40 characters), no pattern over the text.
+ */
+function sameHost5424(text: string, host: string): boolean {
+  const gt = text.indexOf('>', 1);
+  if (gt < 2 || gt > 4 || text.charCodeAt(gt + 1) !== 49 /* 1 */ || text.charCodeAt(gt + 2) !== 32) return false;
+  const timeEnd = text.indexOf(' ', gt + 3);
+  if (timeEnd < 0 || timeEnd - gt > 44 || text.charCodeAt(gt + 7) !== 45 /* - */) return false;
+  return text.startsWith(host, timeEnd + 1) && text.charCodeAt(timeEnd + 1 + host.length) === 32;
 }
 
 /** An RFC 5424 header (RFC5424's match: time, HOSTNAME, APP-NAME, PROCID, message) as a prefix, a nil field `-` none; or the device's line under it. */
