@@ -189,14 +189,16 @@ export class Redactor {
       }
       let j = i;
       while (j < text.length && isDigitOrDot(text.charCodeAt(j))) j++;
-      let end = j;
-      while (end > i && text.charCodeAt(end - 1) === 0x2e) end--;
-      if (end - i >= 7) {
-        const address = text.slice(i, end);
-        if (FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
-          out += text.slice(copied, i) + this.ipv4Token(address);
-          copied = end;
+      // (round 43: the run's pieces between two or more dots are judged each on its own — strongSwan's `%H...%H` — as the
+      // Redactor does; a plain split, not its loop)
+      let p = i;
+      for (const piece of text.slice(i, j).split(/(\.{2,})/)) {
+        const address = piece.replace(/\.+$/, '');
+        if (address.length >= 7 && FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
+          out += text.slice(copied, p) + this.ipv4Token(address);
+          copied = p + address.length;
         }
+        p += piece.length;
       }
       i = j;
     }
