@@ -31,6 +31,11 @@ describe('public IPv4 addresses joined by two or more dots (strongSwan %H...%H, 
     expect(redacted(input)).toBe(expected);
   });
 
+  it("an IPv4-mapped IPv6 address keeps its shape: the IPv4 tail takes the token, the head is no IPv6 address", () => {
+    expect(redacted('from ::ffff:35.199.169.30[500] and ::FFFF:10.0.0.1')).toBe('from ::ffff:198.51.100.30[500] and ::FFFF:10.0.0.1');
+    expect(redacted('from 2a01:4f8:1c1c:1234::1 port 500')).toBe('from 2001:db8::1 port 500');
+  });
+
   it('what is no address stays: one dot before a run, five parts, an OID', () => {
     for (const text of ['version .161.97.231.112', '1.3.6.1.4.1.2636.3...', 'sn 35.199.169.27.5...6', 'v2.62.00.00...1']) expect(redacted(text)).toBe(text);
   });
@@ -65,6 +70,9 @@ describe('names a line states by shape, whoever wrote it', () => {
     ["Sophos' device serial", 'device_model="SFVH" device_serial_id="C01001XYZ8TFFFF" log_id=020000000002', ['host:C01001XYZ8TFFFF']],
     ["xl2tpd's call serial is no device's", 'Call established with 198.51.100.7, Local: 34392, Remote: 53314, Serial: -1084367864', []],
     ["xl2tpd's positive call serial neither", 'Call established with 198.51.100.7, Local: 34392, Remote: 53314, Serial: 1084367864', []],
+    // FreeRADIUS/freeradius-server issue #3322 (2020-03-16), the radius.log line it quotes
+    ["FreeRADIUS' auth log: the user and the client", 'Mon Mar 16 16:19:56 2020 : Auth: (0) Login incorrect (mschap: FAILED: No NT/LM-Password.  Cannot perform authentication): [QDB01932/<via Auth-Type = MSCHAP>] (from client QDB01932 port 0 cli 88299c2ded45)', ['user:QDB01932', 'host:QDB01932']],
+    ["FreeRADIUS' Login OK with a realm", 'Auth: (5) Login OK: [alice@corp.example] (from client vpn-gw port 1 cli 198.51.100.7)', ['user:alice@corp.example', 'host:vpn-gw']],
     ["NPS' canonical account name", 'Fully Qualified Account Name:\tacme.local/Users/TERRY', ['host:acme.local', 'user:TERRY']],
   ])('%s', (_what, line, expected) => {
     expect(namesIn(line).sort()).toEqual([...expected].sort());

@@ -133,6 +133,13 @@ const SNI = /(?<![\w-])SNI[ =:]+<?([^\s<>\]"',;]{3,200})/g;
 /** the server a pptp client is started for (`pty "pptp vpn.example.com --nolaunchpppd"`, pppd's `Script pptp … finished`): its first argument */
 const PPTP_SERVER = /(?:^|[\s/"])pptp ([A-Za-z0-9][\w.-]{2,200}) --/g;
 
+/**
+ * FreeRADIUS' authentication log (src/main/auth.c rad_authlog: `Login OK: [%s] (from client %s port %u cli %s)`, `Login incorrect
+ * (mschap: …): [user/<via Auth-Type = MSCHAP>] (from client nas-1 port 0 cli 88299c2ded45)`): the user in brackets (without the
+ * password or `<via …>` after a slash) and the client's short name
+ */
+const RADIUS_AUTH_LOG = /Login (?:OK|incorrect)[^\r\n[]{0,300}: \[([^\]\r\n/]{1,200})(?:\/[^\]\r\n]{0,200})?\](?: \(from client ([^\s()]{1,200}) port)?/g;
+
 /** user@domain (UPN, EAP identity, RFC822 IKE ID), and an IKE ID `@fqdn` with no local part */
 const EMAIL = /(?<![\w.%+-])([\w.%+-]{1,64})?@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)(?![\w-])/g;
 
@@ -197,6 +204,11 @@ export function statedNames(text: string, add: AddStatedName): void {
   if (text.indexOf('WIN-') >= 0 || text.indexOf('DESKTOP-') >= 0 || text.indexOf('LAPTOP-') >= 0) for (const m of text.matchAll(WINDOWS_SETUP_NAME)) name('host', m[1]!, add);
   if (text.indexOf('SNI') >= 0) for (const m of text.matchAll(SNI)) identity(m[1]!, add);
   if (text.indexOf('pptp ') >= 0) for (const m of text.matchAll(PPTP_SERVER)) peerName(m[1]!, add);
+  if (text.indexOf('Login ') >= 0)
+    for (const m of text.matchAll(RADIUS_AUTH_LOG)) {
+      account(m[1]!, add);
+      if (m[2]) name('host', m[2], add);
+    }
 }
 
 /**
