@@ -184,7 +184,7 @@ function collectFromText(name: string, text: string, a: Adders): void {
   if (name.startsWith('powershell/') && /^\s*[[{]/.test(text)) collectFromJson(text, a);
   // what the VPN server logged (capture server-logs/): its users, host names, the PC's name in LCP Ident
   // (every record's, not only the entries a parse keeps: the bundle holds the whole log)
-  if (name.startsWith('server-logs/')) for (const v of serverLogTextNames(text, name)) (v.kind === 'user' ? a.addAccount(v.value) : v.kind === 'domain' ? a.add('domain', v.value) : a.addFqdn(v.value));
+  if (name.startsWith('server-logs/')) for (const v of serverLogTextNames(text, name)) (v.kind === 'user' ? a.addAccount(v.value) : v.kind === 'domain' || v.kind === 'org' ? a.add(v.kind, v.value) : a.addFqdn(v.value));
 }
 
 

@@ -49,7 +49,11 @@ const MAC_ROUTE_PRINT = /(?<=\.\.\.)(?:[0-9A-Fa-f]{2} ){5}[0-9A-Fa-f]{2}(?= +\.)
 const MAC_BARE = /(?<![0-9A-Za-z{}_-])[0-9A-Fa-f]{12}(?![0-9A-Za-z{}_-])/g;
 /** Cisco-style dotted MAC "0015.5d01.1e02". */
 const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
-const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
+/**
+ * An IPv6 address, not the head of an IPv4-mapped or -embedded one (`::ffff:192.0.2.7`, RFC 4291 2.5.5.2: its IPv4 tail is judged
+ * as IPv4; before round 43 `::ffff:198` took an IPv6 token and left `.51.100.30` after it)
+ */
+const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:]|\.\d)/g;
 
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
@@ -246,7 +250,8 @@ export class Redactor {
   /**
    * What `text.replace(IPV4, public ? token : same)` gives with the IPV4 regex of the reference
    * redactor (test/support/redact-reference/redact.ts, which the tests hold this to), found in one
-   * pass, without that regex: IPV4 may start only
+   * pass, without that regex (and, since round 43, with a run of digits and dots cut at each two or more dots: the reference
+   * does the same): IPV4 may start only
    * where no digit or dot precedes and may be followed by no digit, even after dots, so each of its
    * matches is a whole run of digits and dots without its trailing dots; the run is an address when
    * `dottedQuadIn` (four decimal parts 0–255, no leading zeros) accepts it. Every route line holds four or
@@ -262,14 +267,23 @@ export class Redactor {
       }
       let j = i;
       while (j < text.length && isDigitOrDot(text.charCodeAt(j))) j++;
-      let end = j;
-      while (end > i && text.charCodeAt(end - 1) === 0x2e) end--;
-      if (end - i >= 7) {
-        const n = dottedQuadIn(text, i, end);
-        if (n !== null && isPublicIpv4Number(n)) {
-          out += text.slice(copied, i) + this.book.ipv4(text.slice(i, end));
-          copied = end;
+      // the run's pieces between two or more dots, each judged as a run of its own: strongSwan joins the two ends of an IKE_SA
+      // with `...` (`looking for an ike config for 198.51.100.7...203.0.113.5`, libcharon's `%H...%H`), a range may use `..`
+      // (TextShape reads them so too)
+      for (let p = i; p < j; ) {
+        let q = p;
+        while (q < j && !(text.charCodeAt(q) === 0x2e && q + 1 < j && text.charCodeAt(q + 1) === 0x2e)) q++;
+        let end = q;
+        while (end > p && text.charCodeAt(end - 1) === 0x2e) end--;
+        if (end - p >= 7) {
+          const n = dottedQuadIn(text, p, end);
+          if (n !== null && isPublicIpv4Number(n)) {
+            out += text.slice(copied, p) + this.book.ipv4(text.slice(p, end));
+            copied = end;
+          }
         }
+        p = q;
+        while (p < j && text.charCodeAt(p) === 0x2e) p++;
       }
       i = j;
     }

@@ -109,9 +109,15 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
           numberStart = i;
           quadParts = quadValue = part = partDigits = pendingDots = 0;
           quadBad = false;
+        } else if (pendingDots > 1) {
+          // two or more dots end an address and may begin one (strongSwan's `%H...%H`, `1.2.3.4..1.2.3.9`): what came before is
+          // judged as a run of its own, and a new one begins at this digit
+          if (isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
+          quadParts = quadValue = part = partDigits = pendingDots = 0;
+          quadBad = false;
         } else if (pendingDots > 0) {
-          // the dots before this digit end a part: one dot after a part, and only three of them
-          if (pendingDots > 1 || partDigits === 0 || part > 255 || ++quadParts > 3) quadBad = true;
+          // the dot before this digit ends a part: one dot after a part, and only three of them
+          if (partDigits === 0 || part > 255 || ++quadParts > 3) quadBad = true;
           quadValue = quadValue * 256 + part;
           part = partDigits = pendingDots = 0;
         }
@@ -132,9 +138,11 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
     }
     if (c === 0x2e) {
       if (numberStart < 0) {
-        // a run that begins with a dot is no dotted quad
+        // a run that begins with one dot is no dotted quad (with two or more, what follows them may be)
         numberStart = i;
         quadBad = true;
+        quadParts = quadValue = part = partDigits = 0;
+        pendingDots = 1;
       } else pendingDots++;
       shape |= SHAPE.dot;
       if (hex >= 4) shape |= SHAPE.hexDot;

@@ -51,7 +51,8 @@ const MAC_ROUTE_PRINT = /(?<=\.\.\.)(?:[0-9A-Fa-f]{2} ){5}[0-9A-Fa-f]{2}(?= +\.)
 const MAC_BARE = /(?<![0-9A-Za-z{}_-])[0-9A-Fa-f]{12}(?![0-9A-Za-z{}_-])/g;
 /** Cisco-style dotted MAC "0015.5d01.1e02". */
 const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
-const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:])/g;
+// (round 43: not the head of an IPv4-mapped address `::ffff:192.0.2.7`, as the Redactor)
+const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:]|\.\d)/g;
 
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
@@ -189,14 +190,16 @@ export class Redactor {
       }
       let j = i;
       while (j < text.length && isDigitOrDot(text.charCodeAt(j))) j++;
-      let end = j;
-      while (end > i && text.charCodeAt(end - 1) === 0x2e) end--;
-      if (end - i >= 7) {
-        const address = text.slice(i, end);
-        if (FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
-          out += text.slice(copied, i) + this.ipv4Token(address);
-          copied = end;
+      // (round 43: the run's pieces between two or more dots are judged each on its own — strongSwan's `%H...%H` — as the
+      // Redactor does; a plain split, not its loop)
+      let p = i;
+      for (const piece of text.slice(i, j).split(/(\.{2,})/)) {
+        const address = piece.replace(/\.+$/, '');
+        if (address.length >= 7 && FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
+          out += text.slice(copied, p) + this.ipv4Token(address);
+          copied = p + address.length;
         }
+        p += piece.length;
       }
       i = j;
     }

@@ -1,7 +1,7 @@
 import { own, ServerLogParser } from './index';
 import type { ServerLogEntry, ServerLogResult } from './types';
 import { isDigit } from './char-codes';
-import { journalNames, peerName, statedNames, type StatedNameKind } from './stated-names';
+import { journalNames, peerName, statedNames, syslogHost, type StatedNameKind } from './stated-names';
 
 /**
  * The names a server log holds that `--redact` must hide: user names (CHAP/RADIUS/XAUTH users,
@@ -31,7 +31,7 @@ const CHALLENGE = /Challenge|CHALLENGE/;
  */
 export class ServerLogNames {
   readonly names: ServerLogName[] = [];
-  private readonly seen = { user: new Set<string>(), host: new Set<string>(), domain: new Set<string>() };
+  private readonly seen = { user: new Set<string>(), host: new Set<string>(), domain: new Set<string>(), org: new Set<string>() };
   /** statedNames' callback, made once */
   private readonly addStated = (kind: StatedNameKind, value: string) => this.add(kind, value);
 
@@ -59,12 +59,16 @@ export class ServerLogNames {
     }
     const named = e.text.indexOf('"') >= 0 ? e.text.match(CHAP_NAME) : null;
     if (named) this.add(CHALLENGE.test(e.text) ? 'host' : 'user', named[1] ?? named[2]);
-    this.addText(e.text);
+    statedNames(e.text, this.addStated);
   }
 
-  /** The names a line states by a label or shape (stated-names.ts): an entry's text, or a line no family understood. */
+  /**
+   * The names a line no family understood states by a label or shape (stated-names.ts), and the host its syslog header names
+   * (an entry's host is its `host`; a line no family read kept it: `Nov 8 00:51:23 asa5505 %ASA-4-106100: …`).
+   */
   addText(text: string): void {
     statedNames(text, this.addStated);
+    syslogHost(text, this.addStated);
   }
 }
 
