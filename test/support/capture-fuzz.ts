@@ -189,7 +189,7 @@ export interface FuzzFigures {
   seconds: number;
 }
 
-function gcFunction(): () => void {
+export function gcFunction(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 }

@@ -1,8 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { formatFindings, formatServerLogs } from '../../app/cli/commands/explain-log';
 import { explainServerLogs } from '../../app/core/diagnose/server-log';
 import { engineT } from '../../app/core/i18n';
@@ -12,7 +10,7 @@ import { ServerLogNames } from '../../app/core/parse/server-log/names';
 import { ServerLogParser, type ServerLogEntry, type ServerLogResult } from '../../app/core/parse/server-log';
 import { Redactor } from '../../app/core/report/redact';
 import { MAX_BYTES, readByteStream, readServerLogFile } from '../../app/system/server-log-file';
-import { Mutator, type Seeds } from './capture-fuzz';
+import { gcFunction, Mutator, type Seeds } from './capture-fuzz';
 import { prng } from './prng';
 
 /**
@@ -136,11 +134,6 @@ export async function explainBytes(bytes: Buffer, how: { file: string } | { chun
   if (typeof text !== 'string') throw new Error('no text');
   JSON.parse(JSON.stringify(out));
   return { counts: [result.records, result.understood, result.unknown], findings: explained.findings.map((f) => f.id).sort() };
-}
-
-function gcFunction(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
 }
 
 /** Runs inputs until `seconds` have passed (or `maxInputs`), and returns the figures. */

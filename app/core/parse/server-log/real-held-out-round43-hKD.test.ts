@@ -4,6 +4,7 @@ import { pasteReading as reading } from '../../../../test/support/paste-reading'
 import { readRepoText, repoFiles } from '../../../../test/support/repo-files';
 import { parseServerLog } from './index';
 import { normalizeLine } from './line-normalize';
+import { isPromptLine } from './shell-prompt';
 
 /**
  * Round 43, the paste layer (hKD): held real logs (test/fixtures/real/server-logs, SOURCES.md) as three more copies bring them —
@@ -34,8 +35,10 @@ describe('a one-line `less -N` copy (the number right-aligned in 7 columns and a
     .filter((f, i) => f.endsWith('.txt') && i % 5 === 0)
     .map((f) => [f, real(f).split(/\r?\n/).find((l) => l.trim() !== '') ?? ''] as const)
     // (a first line that is read as no record alone keeps the number: nothing tells it from a line's own number; and one with a
-    // paste's own marks — a mail's `> `, a grep's file name, a RouterOS prompt `[admin@gw] > ` — is no line of a file `less` shows)
-    .filter(([, l]) => normalizeLine(l, false) === l && !/^\[[^\]]*\] >/.test(l) && reading(l).understood === 1);
+    // paste's own marks — a mail's `> `, a grep's file name, a shell's or router's prompt (`[admin@gw] > `, `R1# show log`,
+    // `PS C:\> …`: a typed command, shell-prompt.ts) — is no line of a file `less` shows; an indented first line — study notes'
+    // `  R1# show log` — is left out too: alone, its indent cannot be told from the number's padding)
+    .filter(([, l]) => normalizeLine(l, false) === l && l === l.trimStart() && !/^\[[^\]]*\] >/.test(l) && !isPromptLine(l) && reading(l).understood === 1);
   it('for every sampled real log whose first line is a record read alone', () => {
     expect(firsts.length).toBeGreaterThan(30);
     const differ = firsts.filter(([, l]) => JSON.stringify(reading(`      1 ${l}`)) !== JSON.stringify(reading(l))).map(([f]) => f);
