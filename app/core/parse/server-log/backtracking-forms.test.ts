@@ -4,7 +4,7 @@ import { parseServerLog } from '.';
 import { HTML_TAG } from './families/asa';
 import { FIELDS_ONLY } from './families/fortigate-fields';
 import { PPPD_OPTION_LINE } from './families/pppd';
-import { withoutMarkupAtEnds } from './line-normalize';
+import { BBCODE_TAG, withoutMarkupAtEnds } from './line-normalize';
 
 /**
  * Patterns that backtracked without bound on a damaged line (found by the server-log fuzzer, test/support/server-log-fuzz.ts, and
@@ -19,6 +19,7 @@ const OLD = {
   asaHtmlTag: /<\/?(?:span|font|b|i|em|strong|code|pre)(?:\s+[\w-]+\s*=[^>]*)?\s*\/?>/gi,
   fortiFieldsOnly: /^[a-z][a-z0-9_]*=(?:"[^"]*"|\S*)(?:\s+(?:[a-z][a-z0-9_]*=(?:"[^"]*"|\S*)|[^\s="]+))*\s*$/i,
   markupAtStart: /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+/i,
+  bbcode: /\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g,
   markupAtEnd: /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+$/i,
 };
 const NEW = { pppdOption: PPPD_OPTION_LINE, asaHtmlTag: HTML_TAG, fortiFieldsOnly: FIELDS_ONLY };
@@ -58,6 +59,21 @@ describe('the new forms match what the old ones matched', () => {
   });
 });
 
+describe("a forum's BBCode tags", () => {
+  it('are taken off as before wherever a tag closes before the next one opens', () => {
+    const s = text(['[color=red]', '[color=#ff0000]', '[/color]', '[b]', '[/B]', '[code]', '[QUOTE=x y]', 'text', ']', ' ', '[x]', '=', '[/']);
+    fc.assert(
+      fc.property(s, (line) => {
+        expect(line.replace(BBCODE_TAG, '')).toBe(line.replace(OLD.bbcode, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('a `[color=` left open is no tag up to the next one (before: both read as one tag)', () => {
+    expect('[color=red [b]x[/b]'.replace(BBCODE_TAG, '')).toBe('[color=red x');
+  });
+});
+
 describe('damaged lines the old forms took minutes over read in time linear in their length', () => {
   it('a pppd option line with a long run of tabs before `# (from` that does not end as one does', () => {
     expect(NEW.pppdOption.exec(`noauth${'\t'.repeat(400_000)}# (from /etc/ppp/options) x`)).toBeNull();
@@ -74,5 +90,13 @@ describe('damaged lines the old forms took minutes over read in time linear in t
   it('a line that ends in many `<P />` tags, then text that is not one (every line of every log is asked)', () => {
     const r = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: Exit.<I/${'><P\t/><P/'.repeat(60)}R<P>\n${'<b>'.repeat(100_000)}x<b>\n`);
     expect(r.records).toBe(2);
+  });
+  it('a line of `. . .` pairs among a log\'s first lines (the ipconfig sniffer asks them)', () => {
+    const dots = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]:${' .'.repeat(300_000)} x\n`);
+    expect(dots.records).toBe(1);
+  });
+  it('a line of `[color=` with no `]` (every line is asked)', () => {
+    const bb = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: ${'[color='.repeat(170_000)}\n`);
+    expect(bb.records).toBe(1);
   });
 });

@@ -228,11 +228,17 @@ export function normalizeLine(raw: string, first: boolean, hints = 0, outdent?: 
   }
   // (without a `#0` rewrite, s is a cut of raw: raw's hint holds for it; a rewrite may make a `[/` of `[#015/`)
   if ((!(hints & NO_BBCODE) || rewritten) && hasBbcodeStart(s)) {
-    s = s.replace(/\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g, '');
+    s = s.replace(BBCODE_TAG, '');
     rewritten = true;
   }
   return lineCap(s);
 }
+
+/**
+ * A forum's BBCode tag (`[color=#ff0000]`, `[/b]`, `[code]`). A tag's value holds no `[`: with `[^\]]*` a line of `[color=` with no
+ * `]` was read to its end from each of them, n² (80 000 characters: 0.45 s; found by timing lines of repeated pieces, round 43).
+ */
+export const BBCODE_TAG = /\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\][]*)?\]/g;
 
 const lineCap = (s: string): string => (s.length > MAX_LINE_CHARS ? s.slice(0, MAX_LINE_CHARS) : s);
 
