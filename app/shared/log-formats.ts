@@ -13,7 +13,9 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   strongswan: { en: 'strongSwan', nl: 'strongSwan' },
   libreswan: { en: 'Libreswan', nl: 'Libreswan' },
   rras: { en: 'Windows RRAS/NPS', nl: 'Windows RRAS/NPS' },
-  rasman: { en: 'Windows RAS trace', nl: 'Windows RAS-trace' },
+  // Windows' RAS tracing files, rasdial's output and the Remote Access Diagnostic Report that holds the traces: all the PC's RAS
+  // client's (rasman.ts); "trace" alone named rasdial's console output a trace
+  rasman: { en: 'Windows RAS (trace, rasdial)', nl: 'Windows RAS (trace, rasdial)' },
   mikrotik: { en: 'MikroTik RouterOS', nl: 'MikroTik RouterOS' },
   ios: { en: 'Cisco IOS', nl: 'Cisco IOS' },
   asa: { en: 'Cisco ASA', nl: 'Cisco ASA' },

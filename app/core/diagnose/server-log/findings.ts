@@ -119,7 +119,15 @@ const WARNING_ONLY: ReadonlySet<Cause> = new Set(['pc-no-chap-response', 'ike-au
 
 /** "The server's log (x) says: …", or for a log from the side that initiated "The log (x), from the side that started the connection, says: …" (from a router in a site-to-site tunnel: "…, from a router in a tunnel with another router (site-to-site), …"). */
 const SAYS: Readonly<Record<Side, string>> = { initiator: 'serverLog.initiatorSays', site: 'serverLog.siteSays', server: 'serverLog.serverSays', pc: 'serverLog.pcSays' };
-const logSays = (item: ServerEvidence, t: TFunction): string => t(SAYS[saysSideOf(item.entry, item.whose)], { source: item.source, decoded: describeEntry(item.entry, t) });
+/**
+ * rasdial's output is the PC's own too, but no trace: the command-line dialler's console lines (parse/server-log/families/rasdial-output.ts).
+ * Said as Windows' RAS tracing, it sent a reader to %windir%\tracing for a log that is a command's output (the three real rasdial pastes).
+ */
+const isRasdialEntry = (e: ServerLogEntry): boolean => e.decoded[0]?.key === 'rasdialFailed';
+const logSays = (item: ServerEvidence, t: TFunction): string => {
+  const side = saysSideOf(item.entry, item.whose);
+  return t(side === 'pc' && isRasdialEntry(item.entry) ? 'serverLog.pcSaysRasdial' : SAYS[side], { source: item.source, decoded: describeEntry(item.entry, t) });
+};
 /** On the PC's own RAS trace that names the VPN connection it dialled: which connection's settings the advice means (none otherwise). */
 const pcEntryParts = (item: ServerEvidence, t: TFunction): SummaryPart[] => {
   const entry = pcEntryOf(item.entry);

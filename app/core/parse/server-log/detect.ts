@@ -26,7 +26,7 @@ import { unglue } from './glued-lines';
 import { NO_ASA_ID, NO_IKEV2, NO_SEV } from './line-hints';
 import { MAX_RECORD_CHARS, type RawRecord } from './lines';
 import { isMarkdownEventLine } from './families/event-markdown-table';
-import { endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock } from './families/windows-event-block';
+import { continuesFriendlyView, endsEventBlock, eventBlockEnded, isNpsBody, legacyLabelOf, MAX_EVENT_BLOCK_CHARS, readEventBlock, startsEventBlock, startsFriendlyView } from './families/windows-event-block';
 import { isListSasLine } from './families/swanctl-list-sas';
 import { isNpsLogFileLine } from './families/nps-log';
 import { isJournalNote } from './families/systemd-units';
@@ -353,6 +353,9 @@ function xmlOfPending(pending: string, xml: string): boolean {
 function continuesEventBlock(pending: string, line: string): boolean {
   if (pending.length >= MAX_EVENT_BLOCK_CHARS || eventBlockEnded(pending)) return false;
   const text = line.trim();
+  // (Event Viewer's Friendly View copy: its tree, then free text as its data, up to a line another log's or another event's)
+  const friendly = startsFriendlyView(pending);
+  if (friendly && !continuesFriendlyView(pending, text)) return false;
   // (wevtutil's `Event[0]:` stands alone on its line, its `Log Name:` follows; Event Viewer's XML follows `Event Xml:` — `<Event xmlns=…>`, where
   // an NPS log file's DTS record is a bare `<Event>`: a log file pasted below the event, a record of its own)
   if (startsEventBlock(text) && !WEVTUTIL_HEAD.test(pending) && !(text.startsWith('<Event xmlns') && xmlOfPending(pending, text)) && endsEventBlock(pending, text)) return false;
@@ -371,7 +374,7 @@ function continuesEventBlock(pending: string, line: string): boolean {
     const other = detectFamily(pre);
     // (nor an Event Viewer export's row or header: an export pasted below the event, families/event-export.ts; nor a Markdown table of
     // events, its header or a VPN source's row: a Knowledge Base's table pasted below the event, families/event-markdown-table.ts)
-    if (other !== undefined && (other.family !== 'rras' || isNpsLogFileLine(text) || isExportLine(text) || (text.charCodeAt(0) === 124 && isMarkdownEventLine(text)))) return false;
+    if (other !== undefined && ((friendly && !startsFriendlyView(text)) || other.family !== 'rras' || isNpsLogFileLine(text) || isExportLine(text) || (text.charCodeAt(0) === 124 && isMarkdownEventLine(text)))) return false;
     if (isJournalNote(text)) return false;
   }
   return true;

@@ -2,6 +2,7 @@ import { applyRules, d, fallback, step, tagged, type FamilyParser, type FamilySt
 import { isPppLogLine, pcDialled, pcFailureValues, PPP_LOG_RULES, RAS_DIALLER } from './ppp-log';
 import { isPppEngineLine, PPP_ENGINE_RULES } from './ppp-log-engine';
 import { isRasdialFollowLine, isRasdialLine, rasdialHit } from './rasdial-output';
+import { isRasDiagFollowLine, isRasDiagLine, rasDiagFile, rasDiagHit } from './ras-diag-report';
 
 /**
  * RASMAN tracing (`%windir%\tracing\rasman.log`, `netsh ras set tracing rasman enabled`): the same
@@ -58,8 +59,19 @@ export const rasmanFamily: FamilyParser = {
   // ppp.log lines copied without the tracing header (the NT 4.0 trace had none) are claimed by their own shape: the packets and the
   // engine's lines between them
   // …and rasdial.exe's output, the PC's command-line dialler (rasdial-output.ts): its error line, its help, its command
-  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && (isHeaderlessTraceLine(untabbed(pre.message)) || isRasdialLine(pre.message))),
+  // …and the frame of Windows' Remote Access Diagnostic Report, which holds such traces (ras-diag-report.ts)
+  claims: (pre) => pre.shape === 'rasman' || (pre.shape === 'none' && (isHeaderlessTraceLine(untabbed(pre.message)) || isRasdialLine(pre.message) || isRasDiagLine(pre.message))),
   // rasdial's progress lines after its command, and the help under its error (what the output showed before them)
-  claimsLeftover: (pre, state) => pre.shape === 'none' && isRasdialFollowLine(pre.message, state),
-  parse: (pre, state) => (pre.shape === 'none' && !isHeaderlessTraceLine(untabbed(pre.message)) && (isRasdialLine(pre.message) || isRasdialFollowLine(pre.message, state)) ? asDialler(rasdialHit(pre.message, state), state) : asDialler(applyRules(RULES, pre.message.trim(), pre, state), state)),
+  claimsLeftover: (pre, state) => pre.shape === 'none' && (isRasdialFollowLine(pre.message, state) || isRasDiagFollowLine(pre.message, state)),
+  parse(pre, state) {
+    if (pre.shape === 'none' && !isHeaderlessTraceLine(untabbed(pre.message))) {
+      if (isRasdialLine(pre.message) || isRasdialFollowLine(pre.message, state)) return asDialler(rasdialHit(pre.message, state), state);
+      // the Remote Access Diagnostic Report's frame (ras-diag-report.ts)
+      if (isRasDiagLine(pre.message) || isRasDiagFollowLine(pre.message, state)) return rasDiagHit(pre.message, state);
+    }
+    const hit = asDialler(applyRules(RULES, pre.message.trim(), pre, state), state);
+    // (under a report's tracing file other than RASMAN's — RASDLG, the connection dialog's — its bookkeeping is that file's)
+    const file = hit?.decoded[0]?.key === 'step.rasmanTrace' ? rasDiagFile(state) : undefined;
+    return file && !/^RASMAN\.LOG$/i.test(file) ? step('rasTraceFileStep', { file }) : hit;
+  },
 };

@@ -1,7 +1,7 @@
 import { applyRules, d, step, tagged, type FamilyParser, type FamilyState, type Hit, type Rule } from '../kit';
 import type { Prefixed } from '../prefix';
 import type { LogTime, ServerLogEntry } from '../types';
-import { dwordOf, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEventBlock, type EventBlock } from './windows-event-block';
+import { dwordOf, isFriendlyView, isNpsBody, npsField, npsReasonCode, readEventBlock, startsEventBlock, startsFriendlyView, type EventBlock } from './windows-event-block';
 import { causeOfRasCode, rasErrorOfText } from './ras-error-messages';
 import { callingPeer, csv, dtsHit, IAS_FORMAT, ias, iasFormat, isDtsRecord, isNpsLogFileLine, mediumInText, mediumOfPortType, mediumOfStations, notVpn, npsReasonValue, parseEventTime, RequestMedia } from './nps-log';
 import { NPS_REASONS } from '../codes/nps';
@@ -287,6 +287,8 @@ export const rrasFamily: FamilyParser = {
       return hit;
     }
     if (startsEventBlock(pre.message) || (pre.program === 'Event' && pre.shape === 'program')) {
+      // (the Friendly View's `- System` / `- Provider` without the provider's `[ Name]` after it: a list's items, no event)
+      if (startsFriendlyView(pre.message) && !isFriendlyView(pre.message)) return null;
       const b = readEventBlock(pre.message);
       const t = (b.date ? parseEventTime(b.date, 'culture') : undefined) ?? b.xmlTime;
       if (t) state.iasTime = t; // the entry's time (track sets it, as for IAS lines)

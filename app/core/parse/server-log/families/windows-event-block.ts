@@ -25,7 +25,7 @@ import { DATE_WORDS, DESCRIPTION_WORDS, EVENT_ID_WORDS, SOURCE_WORDS } from '../
  * Windows Server 2022's wevtutil printed it (JeftaDirksen/BlockIP issue #1, `wevtutil qe Security /c:2 /rd:true /f:text`); or the XML's root element, also as the browser's XML view shows it and
  * people copy it, each element that has children marked `- ` (`- <Event xmlns=…>`, `- <System>`).
  */
-export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)(?:\s|$)|(?:Error|Warning|Information)\s*:\s*\d{1,5}(?:\s*$|\s+Source\s*:)|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:)/;
+export const EVENT_BLOCK_START = /^(?:(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:|Event\[\d+\](?::|\s*$|\s+(?:Log Name|Protokollname|Logboeknaam|Nom du journal|Nombre de registro|Nome registro)\s*:)|(?:- )?<Event[\s>]|Event (?:Type|ID)\s*:|Type\s*:\s*(?:Error|Warning|Information|Success Audit|Failure Audit)(?:\s|$)|(?:Error|Warning|Information)\s*:\s*\d{1,5}(?:\s*$|\s+Source\s*:)|Network Policy Server (?:granted|denied|discarded)\b|Authentication Details:|(?:-\s+)?System(?=\s*$|\s+(?:- |\[ ))|-\s+Provider(?=\s*$|\s+(?:- |\[ )))/;
 
 /**
  * The older Event Viewer's copy (Windows 2000 / 2003 "Copy" in the event's properties: `Event Type:`,
@@ -63,6 +63,9 @@ export const isNpsBody = (text: string): boolean => NPS_BODY.test(text);
  * pasted without header that has its reason code already (inside a pasted event they are its own).
  */
 export function endsEventBlock(pending: string, line: string): boolean {
+  // (the Details tab's friendly view: its `- Provider` after `- System` is the same event's; any other event's first line ends it)
+  if (startsFriendlyView(pending)) return pending.includes(FRIENDLY_NAME) || !FRIENDLY_START.test(line);
+  if (FRIENDLY_START.test(line)) return true;
   if (NPS_BODY.test(line)) return NPS_BODY.test(pending) && /Reason Code:/.test(pending);
   if (LEGACY_TYPE_LINE.test(line)) return HAS_TYPE_LABEL.test(pending);
   return !LEGACY_ID_LINE.test(line) || ID_LABEL.test(pending) || LEVEL_ID_LINE.test(pending);
@@ -131,6 +134,9 @@ function mayStartBlock(text: string, i: number): boolean {
       return b === 121 /* y */;
     case 45 /* - */:
       return b === 32;
+    // (the Friendly View's root, `System` alone, as a forum's copy keeps it without its `- `)
+    case 83 /* S */:
+      return b === 121 /* y */ && text.charCodeAt(i + 2) === 115 /* s */;
     default:
       return false;
   }
@@ -191,7 +197,86 @@ export interface EventBlock {
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const unescapeXml = (s: string): string => s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => XML_ENTITIES[e]!);
 
+/**
+ * Event Viewer's Details tab in its Friendly View, selected and copied as text (real copies: a service manager's 7040 in a forensics
+ * lab's notes, search index file id 54985435531; an AD FS 411 in a Microsoft Q&A answer, file id 57830179453; a SharePoint 6481 in a
+ * blog post, file id 53479473811): the XML's elements as a tree, each element with children marked `- `, attributes as `[ Name]  value`,
+ * the event's data under `- EventData` (a value a line; a named one as `Name value`) and its binary data as `Binary data:`, `In Words`
+ * `0000: 000002B3`, `In Bytes` `0000: B3 02 00 00  ³...`. Its lines are joined into the block with blanks, so what is read is by the
+ * tree's own markers: the provider's `[ Name]`, `- EventID n`, `[ SystemTime]`, and the binary's first word (In Words: the DWORD as
+ * Windows shows it, most significant digit first; In Bytes: little-endian). The labels are the tree's element names, which Windows does
+ * not translate (the XML's). The insertion strings of an event without names (RemoteAccess 20271: `{NA} corinne 123.207.87.250 The
+ * remote connection was denied … 0x10`) are read by the event's structure in eventDataByStructure.
+ */
+const FRIENDLY_START = /^(?:(?:-\s+)?System|-\s+Provider)(?=\s*$|\s+(?:- |\[ ))/;
+const FRIENDLY_NAME = '[ Name]';
+const FRIENDLY_SOURCE = /(?:^|\s)\[ Name\]\s+(\S.*?)(?=\s+\[ Guid\]|\s+\[ EventSourceName\]|\s+-\s+EventID\b|\s+-\s|$)/;
+const FRIENDLY_ID = /(?:^|\s)(?:-\s+)?EventID\s+(\d{1,5})\b/;
+const FRIENDLY_TIME = /\[ SystemTime\]\s+(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/;
+const FRIENDLY_DATA = /(?:^|\s)(?:-\s+)?EventData\s+([\s\S]*?)(?=\s+Binary data:|$)/;
+const FRIENDLY_WORDS = /Binary data:\s+In Words\s+0000:\s+([0-9A-Fa-f]{8})\b/;
+const FRIENDLY_BYTES = /In Bytes\s+0000:\s+((?:[0-9A-Fa-f]{2} ){3}[0-9A-Fa-f]{2})\b/;
+
+/** A block that is the Friendly View's copy (its first line `- System` or `- Provider`, then the provider's `[ Name]`). */
+/** A block that began as the Friendly View does (`- System`, `- Provider`), whether or not it named its provider. */
+export function startsFriendlyView(text: string): boolean {
+  const i = afterBlanks(text, 0);
+  const c = text.charCodeAt(i);
+  return (c === 45 /* - */ || c === 83) /* S */ && FRIENDLY_START.test(i === 0 ? text : text.slice(i));
+}
+
+export const isFriendlyView = (text: string): boolean => text.includes(FRIENDLY_NAME) && startsFriendlyView(text);
+
+/**
+ * A line goes on a Friendly View block: before the provider's `[ Name]` only the tree's next markers (`- Provider`, `[ Name]`) — a
+ * `System` alone followed by anything else is no tree; after it, anything but another event's first line or another log's line
+ * (detect.ts), the data's values being free text.
+ */
+export const continuesFriendlyView = (pending: string, line: string): boolean => pending.includes(FRIENDLY_NAME) || /^(?:-\s+Provider\b|\[ Name\])/.test(line);
+
+function readFriendlyView(text: string, block: EventBlock): void {
+  const source = FRIENDLY_SOURCE.exec(text)?.[1];
+  if (source) block.source = source.trim();
+  const id = FRIENDLY_ID.exec(text)?.[1];
+  if (id) block.id = Number(id);
+  const t = FRIENDLY_TIME.exec(text);
+  if (t) block.xmlTime = { year: +t[1]!, month: +t[2]!, day: +t[3]!, hour: +t[4]!, minute: +t[5]!, second: +t[6]! };
+  const bytes = FRIENDLY_BYTES.exec(text)?.[1];
+  const word = FRIENDLY_WORDS.exec(text)?.[1];
+  // (In Words shows the DWORD's value: its bytes little-endian, as the XML's <Binary> holds them)
+  const binary = bytes ? bytes.replace(/ /g, '') : word ? word.match(/../g)!.reverse().join('') : undefined;
+  if (binary) block.binary = binary.toUpperCase();
+  const data = FRIENDLY_DATA.exec(text)?.[1]?.trim();
+  if (data) {
+    block.message = data;
+    block.data = eventDataByStructure(data);
+  }
+}
+
+/**
+ * The friendly view's unnamed insertion strings, joined by blanks, apart again by what each is: a leading CoId (`{NA}` or a GUID), then
+ * words; where the first words after it are a user (one word, `DOMAIN\user` or `user@realm`) and a dotted quad (RemoteAccess 20271's
+ * `%2 connected from %3`, MPRMSG), those two and the rest as one string up to a last `0x…` value (20271's fifth string: the rest is
+ * its reason, %4). Anything else stays one string after the CoId: its words cannot be told apart.
+ */
+export function eventDataByStructure(data: string): string[] {
+  const words = data.split(/\s+/);
+  const out: string[] = [];
+  let i = 0;
+  if (/^(?:\{NA\}|\{[0-9A-Fa-f-]{36}\})$/.test(words[0] ?? '')) out.push(words[i++]!);
+  if (words.length - i >= 3 && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(words[i + 1]!)) out.push(words[i++]!, words[i++]!);
+  const last = words.length > i + 1 && /^0x[0-9A-Fa-f]+$/.test(words[words.length - 1]!) ? words.pop()! : undefined;
+  if (i < words.length) out.push(words.slice(i).join(' '));
+  if (last) out.push(last);
+  return out;
+}
+
 export function readEventBlock(text: string): EventBlock {
+  if (isFriendlyView(text)) {
+    const friendly: EventBlock = { named: {}, data: [], message: '' };
+    readFriendlyView(text, friendly);
+    return friendly;
+  }
   const xmlAt = text.search(/<Event[\s>]/);
   const xml = xmlAt >= 0 ? text.slice(xmlAt) : '';
   const head = xmlAt >= 0 ? text.slice(0, xmlAt) : text;
