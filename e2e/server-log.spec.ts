@@ -165,6 +165,16 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await shootPanel(h, `server-log-fortigate${lang === 'en' ? '' : `-${lang}`}`, false);
   });
 
+  it("the file field offers every file, as main's \"Read a big file…\" dialog does: a rotated `syslog.1` (no extension) and the .zip the hint names", async () => {
+    const field = panel().getByTestId('server-log-file');
+    // an `accept` list is the filter Windows' dialog opens on: it hid `syslog.1`, `messages` and the .zip the hint names
+    expect(await field.getAttribute('accept')).toBeNull();
+    const log = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt'));
+    await field.setInputFiles({ name: 'syslog.1', mimeType: 'application/octet-stream', buffer: log });
+    await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.gre-blocked"]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
+  });
+
   it('events saved with Windows PowerShell 5 (`> events.txt`: UTF-16LE, with its BOM or a copy without) and dropped are read as text', async () => {
     const utf16 = Buffer.from(NPS_EVENTS, 'utf16le');
     for (const buffer of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16]) {

@@ -67,7 +67,10 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         </button>
         <label className={state.status === 'running' ? 'button server-log-file is-disabled' : 'button server-log-file'}>
           {t('serverLog.chooseFile')}
-          <input type="file" accept=".txt,.log,.gz,.tar,.tgz,text/plain,application/gzip,application/x-tar" className="visually-hidden" data-testid="server-log-file" disabled={state.status === 'running'} onChange={(e) => void store.explainFile(e.target.files?.[0])} />
+          {/* no `accept`: a server's logs often have no extension (`syslog.1`, `messages`) and the hint names .zip, which the list left
+              out; Windows' dialog starts on `accept`'s filter and hid them. Every file is read or named (a binary one says what it is),
+              as main's own "Read a big file…" dialog shows every file first (app/main/main.ts chooseLogFile) */}
+          <input type="file" className="visually-hidden" data-testid="server-log-file" disabled={state.status === 'running'} onChange={(e) => void store.explainFile(e.target.files?.[0])} />
         </label>
         <button type="button" className="button" onClick={() => void store.openFull()} disabled={state.status === 'running'} title={t('serverLog.openFullHint')} data-testid="server-log-open-full">
           {t('serverLog.openFull')}
