@@ -175,6 +175,25 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
   });
 
+  it('a dropped file that is no log (a screenshot named server.log, a route print) is named in the verdict: the box no longer shows its bytes', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131) & 255))]);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'server.log', mimeType: 'text/plain', buffer: png });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=binary]').waitFor();
+    expect(await panel().getByLabel(t.serverLog.label!).inputValue()).toBe('');
+    expect(await panel().getByTestId('server-log-dropped-name').textContent()).toBe('server.log');
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toMatch(/^server\.log: /);
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log-binary${lang === 'en' ? '' : `-${lang}`}`, true);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'route-print.txt', mimeType: 'text/plain', buffer: readFileSync(path.join(sampleDir('demo'), 'route-print.txt')) });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=route-print]').waitFor();
+    expect(await panel().getByTestId('server-log-dropped-name').textContent()).toBe('route-print.txt');
+    // pasted text is the person's own: no file name with its verdict
+    await explain('   ');
+    expect(await panel().getByTestId('server-log-verdict').getAttribute('data-verdict')).toBe('empty');
+    expect(await panel().getByTestId('server-log-dropped-name').count()).toBe(0);
+  });
+
   it('events saved with Windows PowerShell 5 (`> events.txt`: UTF-16LE, with its BOM or a copy without) and dropped are read as text', async () => {
     const utf16 = Buffer.from(NPS_EVENTS, 'utf16le');
     for (const buffer of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16]) {

@@ -24,7 +24,7 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
   const { t } = useTranslation();
   const id = useId();
   const work = useSyncExternalStore(store.subscribe, () => store.view(runToken));
-  const { text, state, all, listed, tooBig, damaged, archive, shownLog, opened, reading, cleared } = work;
+  const { text, state, all, listed, tooBig, damaged, archive, shownLog, opened, reading, cleared, droppedName } = work;
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (e: DragEvent<HTMLElement>): void => {
@@ -130,6 +130,15 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         )}
         {log && (
           <p className={log.verdict === 'ok' ? 'small' : 'notice server-log-warning'} data-testid="server-log-verdict" data-verdict={log.verdict}>
+            {/* which dropped file is no log: its name first (the box no longer shows its bytes) */}
+            {log.verdict !== 'ok' && droppedName && (
+              <>
+                <code className="server-log-dropped-name" data-testid="server-log-dropped-name">
+                  {droppedName}
+                </code>
+                {': '}
+              </>
+            )}
             {log.message}
             {log.verdict === 'ok' && ` ${t('serverLog.families', { families: logFormatsText(log.families, currentLanguage()) })}`}
             {/* a log that is not a server's says whose it is (report writtenBy: diagnose/server-log/log-side.ts) */}
