@@ -175,6 +175,19 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
   });
 
+  it('keyboard: Tab from "Explain the log" reaches "Or choose a file…" and shows where the focus is (its field is hidden inside it)', async () => {
+    await panel().getByRole('button', { name: t.serverLog.explain }).focus();
+    await h.page.keyboard.press('Tab');
+    expect(await h.page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('server-log-file');
+    // the focused field is a 1-pixel hidden input: the button around it must carry the focus ring (styles.css :focus-visible)
+    const ring = await panel().locator('label.server-log-file').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(ring).not.toBe('none');
+    await shootPanel(h, `server-log-file-focus${lang === 'en' ? '' : `-${lang}`}`, false, 520);
+    await h.page.keyboard.press('Tab');
+    expect(await h.page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('server-log-open-full');
+    expect(await panel().locator('label.server-log-file').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+  });
+
   it('a dropped file that is no log (a screenshot named server.log, a route print) is named in the verdict: the box no longer shows its bytes', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131) & 255))]);
     await panel().getByTestId('server-log-file').setInputFiles({ name: 'server.log', mimeType: 'text/plain', buffer: png });
