@@ -165,6 +165,48 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     await shootPanel(h, `server-log-fortigate${lang === 'en' ? '' : `-${lang}`}`, false);
   });
 
+  it("the file field offers every file, as main's \"Read a big file…\" dialog does: a rotated `syslog.1` (no extension) and the .zip the hint names", async () => {
+    const field = panel().getByTestId('server-log-file');
+    // an `accept` list is the filter Windows' dialog opens on: it hid `syslog.1`, `messages` and the .zip the hint names
+    expect(await field.getAttribute('accept')).toBeNull();
+    const log = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'netfilter-ufw-block-gre-pptp-client-networkmanager-lcp-timeout-smiley-blanks.txt'));
+    await field.setInputFiles({ name: 'syslog.1', mimeType: 'application/octet-stream', buffer: log });
+    await h.page.locator('[data-testid=server-log-finding][data-finding-id="vpn.gre-blocked"]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? '42 of 42' : '42 van 42');
+  });
+
+  it('keyboard: Tab from "Explain the log" reaches "Or choose a file…" and shows where the focus is (its field is hidden inside it)', async () => {
+    await panel().getByRole('button', { name: t.serverLog.explain }).focus();
+    await h.page.keyboard.press('Tab');
+    expect(await h.page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('server-log-file');
+    // the focused field is a 1-pixel hidden input: the button around it must carry the focus ring (styles.css :focus-visible)
+    const ring = await panel().locator('label.server-log-file').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(ring).not.toBe('none');
+    await shootPanel(h, `server-log-file-focus${lang === 'en' ? '' : `-${lang}`}`, false, 520);
+    await h.page.keyboard.press('Tab');
+    expect(await h.page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('server-log-open-full');
+    expect(await panel().locator('label.server-log-file').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
+  });
+
+  it('a dropped file that is no log (a screenshot named server.log, a route print) is named in the verdict: the box no longer shows its bytes', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131) & 255))]);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'server.log', mimeType: 'text/plain', buffer: png });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=binary]').waitFor();
+    expect(await panel().getByLabel(t.serverLog.label!).inputValue()).toBe('');
+    expect(await panel().getByTestId('server-log-dropped-name').textContent()).toBe('server.log');
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toMatch(/^server\.log: /);
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log-binary${lang === 'en' ? '' : `-${lang}`}`, true);
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'route-print.txt', mimeType: 'text/plain', buffer: readFileSync(path.join(sampleDir('demo'), 'route-print.txt')) });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=route-print]').waitFor();
+    expect(await panel().getByTestId('server-log-dropped-name').textContent()).toBe('route-print.txt');
+    // pasted text is the person's own: no file name with its verdict
+    await explain('   ');
+    expect(await panel().getByTestId('server-log-verdict').getAttribute('data-verdict')).toBe('empty');
+    expect(await panel().getByTestId('server-log-dropped-name').count()).toBe(0);
+  });
+
   it('events saved with Windows PowerShell 5 (`> events.txt`: UTF-16LE, with its BOM or a copy without) and dropped are read as text', async () => {
     const utf16 = Buffer.from(NPS_EVENTS, 'utf16le');
     for (const buffer of [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), utf16]) {

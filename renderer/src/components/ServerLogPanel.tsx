@@ -24,7 +24,7 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
   const { t } = useTranslation();
   const id = useId();
   const work = useSyncExternalStore(store.subscribe, () => store.view(runToken));
-  const { text, state, all, listed, tooBig, damaged, archive, shownLog, opened, reading, cleared } = work;
+  const { text, state, all, listed, tooBig, damaged, archive, shownLog, opened, reading, cleared, droppedName } = work;
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (e: DragEvent<HTMLElement>): void => {
@@ -67,7 +67,10 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         </button>
         <label className={state.status === 'running' ? 'button server-log-file is-disabled' : 'button server-log-file'}>
           {t('serverLog.chooseFile')}
-          <input type="file" accept=".txt,.log,.gz,.tar,.tgz,text/plain,application/gzip,application/x-tar" className="visually-hidden" data-testid="server-log-file" disabled={state.status === 'running'} onChange={(e) => void store.explainFile(e.target.files?.[0])} />
+          {/* no `accept`: a server's logs often have no extension (`syslog.1`, `messages`) and the hint names .zip, which the list left
+              out; Windows' dialog starts on `accept`'s filter and hid them. Every file is read or named (a binary one says what it is),
+              as main's own "Read a big file…" dialog shows every file first (app/main/main.ts chooseLogFile) */}
+          <input type="file" className="visually-hidden" data-testid="server-log-file" disabled={state.status === 'running'} onChange={(e) => void store.explainFile(e.target.files?.[0])} />
         </label>
         <button type="button" className="button" onClick={() => void store.openFull()} disabled={state.status === 'running'} title={t('serverLog.openFullHint')} data-testid="server-log-open-full">
           {t('serverLog.openFull')}
@@ -127,6 +130,15 @@ export function ServerLogPanel({ runToken, store }: { runToken?: string; store: 
         )}
         {log && (
           <p className={log.verdict === 'ok' ? 'small' : 'notice server-log-warning'} data-testid="server-log-verdict" data-verdict={log.verdict}>
+            {/* which dropped file is no log: its name first (the box no longer shows its bytes) */}
+            {log.verdict !== 'ok' && droppedName && (
+              <>
+                <code className="server-log-dropped-name" data-testid="server-log-dropped-name">
+                  {droppedName}
+                </code>
+                {': '}
+              </>
+            )}
             {log.message}
             {log.verdict === 'ok' && ` ${t('serverLog.families', { families: logFormatsText(log.families, currentLanguage()) })}`}
             {/* a log that is not a server's says whose it is (report writtenBy: diagnose/server-log/log-side.ts) */}

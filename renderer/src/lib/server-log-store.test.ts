@@ -265,4 +265,23 @@ describe('server-log panel store', () => {
     await reading;
     expect(store.view('run-1').opened?.openId).toBe('open-1');
   });
+
+  it('a dropped file that is no log keeps its name for the verdict (the box empties of a binary one\'s bytes); typing or pasting lets it go', async () => {
+    const { store, explains } = fakeMain(async () => ({ text: '\u0089PNG\r\n', label: 'server.log' }));
+    const verdict = (v: string) => ok({ ...explanation('not text'), serverLog: { ...explanation('not text').serverLog!, verdict: v } } as ServerLogExplanation);
+    store.begin('run-1');
+    const dropped = store.explainFile(Object.assign(new Blob(['x']), { name: 'server.log' }));
+    await flush();
+    explains[0]!.answer.resolve(verdict('binary'));
+    await dropped;
+    expect(store.view('run-1')).toMatchObject({ text: '', droppedName: 'server.log' });
+    store.edit('router line');
+    expect(store.view('run-1').droppedName).toBeUndefined();
+    // a log read well names no file: the name is for a verdict that the file is no log
+    const good = store.explainFile(Object.assign(new Blob(['x']), { name: 'syslog.1' }));
+    await flush();
+    explains[1]!.answer.resolve(verdict('ok'));
+    await good;
+    expect(store.view('run-1').droppedName).toBeUndefined();
+  });
 });

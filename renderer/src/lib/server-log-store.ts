@@ -28,6 +28,12 @@ export interface ServerLogWork {
   reading?: Progress;
   /** after Clear, once main has let go: the person is told the log is gone from an exported report too */
   cleared: boolean;
+  /**
+   * the name of the dropped file the verdict is about, while it says the file is no log (binary, an .evtx, a route print): with
+   * the box emptied of its bytes nothing on the screen said which file that was — the person who dropped the wrong one of several
+   * sees which
+   */
+  droppedName?: string;
 }
 
 /** Decoded lines listed at first, and added per "show more": thousands of list items (a 40 MB syslog read in full keeps up to 6 000 entries) made the panel slow to paint and to scroll */
@@ -92,7 +98,7 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     const token = runToken;
     replaceOpened(undefined);
     pending = 'explain';
-    set({ tooBig: undefined, cleared: false, state: { status: 'running' } });
+    set({ tooBig: undefined, cleared: false, droppedName: undefined, state: { status: 'running' } });
     try {
       const result = await call(deps.api().explainServerLog(withRun({ text: value, ...(name ? { label: name } : {}) })));
       // a stale answer: main forgets the scan before's copy; a new scan (begin) has asked again for its own
@@ -174,7 +180,7 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
     /** The person typed in the box: their own text, no longer a file's (its archive and file read in full go away). */
     edit(text: string): void {
       replaceOpened(undefined);
-      set({ text, label: undefined, damaged: false, archive: undefined });
+      set({ text, label: undefined, damaged: false, archive: undefined, droppedName: undefined });
     },
     explain: () => explain(),
     async explainFile(file: (Blob & { name: string }) | undefined): Promise<void> {
@@ -192,7 +198,9 @@ export function createServerLogStore(deps: ServerLogStoreDeps) {
       await explain(read.text, read.label);
       // a binary file (an .evtx, a capture): its bytes are no text to show or edit — the box is emptied, the verdict says what it is
       const verdict = work.state.status === 'done' ? work.state.result.serverLog?.verdict : undefined;
-      if (mine === generation && verdict !== undefined && isBinaryVerdict(verdict)) set({ text: '', label: undefined });
+      if (mine !== generation || verdict === undefined || verdict === 'ok') return;
+      // (an archive's logs are its text files only: this is the dropped file itself)
+      set({ droppedName: file.name, ...(isBinaryVerdict(verdict) ? { text: '', label: undefined } : {}) });
     },
     showArchiveLog(index: number): void {
       const chosen = work.archive?.logs[index];
