@@ -4,7 +4,7 @@ import { parseServerLog } from '.';
 import { HTML_TAG } from './families/asa';
 import { FIELDS_ONLY } from './families/fortigate-fields';
 import { PPPD_OPTION_LINE } from './families/pppd';
-import { BBCODE_TAG, withoutMarkupAtEnds } from './line-normalize';
+import { arrowNoteStart, BBCODE_TAG, withoutMarkupAtEnds } from './line-normalize';
 
 /**
  * Patterns that backtracked without bound on a damaged line (found by the server-log fuzzer, test/support/server-log-fuzz.ts, and
@@ -19,6 +19,7 @@ const OLD = {
   asaHtmlTag: /<\/?(?:span|font|b|i|em|strong|code|pre)(?:\s+[\w-]+\s*=[^>]*)?\s*\/?>/gi,
   fortiFieldsOnly: /^[a-z][a-z0-9_]*=(?:"[^"]*"|\S*)(?:\s+(?:[a-z][a-z0-9_]*=(?:"[^"]*"|\S*)|[^\s="]+))*\s*$/i,
   markupAtStart: /^(?:<(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+/i,
+  arrowNote: /[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/,
   bbcode: /\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g,
   markupAtEnd: /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+$/i,
 };
@@ -74,6 +75,18 @@ describe("a forum's BBCode tags", () => {
   });
 });
 
+describe("an author's arrow note after a line", () => {
+  it('starts where the old pattern matched', () => {
+    const s = text([' ', '\t', '<', '-', '--', '=', '<--', '<==', '\u2190', 'x', 'this is the error', '\u2028', '<>', 'a <= b']);
+    fc.assert(
+      fc.property(s, (line) => {
+        expect(arrowNoteStart(line)).toBe(line.search(OLD.arrowNote));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('damaged lines the old forms took minutes over read in time linear in their length', () => {
   it('a pppd option line with a long run of tabs before `# (from` that does not end as one does', () => {
     expect(NEW.pppdOption.exec(`noauth${'\t'.repeat(400_000)}# (from /etc/ppp/options) x`)).toBeNull();
@@ -98,5 +111,9 @@ describe('damaged lines the old forms took minutes over read in time linear in t
   it('a line of `[color=` with no `]` (every line is asked)', () => {
     const bb = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: ${'[color='.repeat(170_000)}\n`);
     expect(bb.records).toBe(1);
+  });
+  it('a long run of blanks before a `<` that is no arrow (every line with a `<` and a blank is asked)', () => {
+    const r = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: x${' '.repeat(400_000)}<x <-- y\n`);
+    expect(r.records).toBe(1);
   });
 });
