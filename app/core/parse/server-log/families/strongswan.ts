@@ -1,10 +1,11 @@
 import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, fallback, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
 import { KERNEL_RULES } from './strongswan-kernel';
+import { DHCP_RULES } from './strongswan-dhcp';
 import { afterThread, afterThreadIkeName, afterThreadTookIdlessName } from './strongswan-head';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
@@ -154,6 +155,7 @@ const RULES: Rule[] = [
   [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   ...CERTIFICATE_RULES,
   ...KERNEL_RULES,
+  ...DHCP_RULES,
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // src/libcharon/sa/ikev2/tasks/ike_init.c (ikev1/tasks/main_mode.c the same): `no IKE config found for %H...%H, sending %N` — no loaded
@@ -180,7 +182,17 @@ const RULES: Rule[] = [
   context(/^none of \d+ found XAuth secrets for '([^']*)' - '([^']*)' matched$/, (m) => step('charonXauthWrongPassword', { user: m[2]! }, 'failure')),
   ...EAP_RULES,
   [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
-  [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
+  // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c build_r: one "no virtual IP found for %H requested by '%Y'" per address the PC
+  // asked for, then — only when none at all was found — "no virtual IP found, sending INTERNAL_ADDRESS_FAILURE". Windows asks for an
+  // IPv4 and an IPv6 address (`CPRQ(ADDR … ADDR6 …)`); a server without an IPv6 pool refuses the IPv6 one on every connection, and the
+  // PC connects with its IPv4 address alone — so an IPv6 request refused (`%any6`, or an IPv6 address asked for again) is no failure
+  // by itself: the INTERNAL_ADDRESS_FAILURE line, or the IPv4 request's, says when the PC got no address at all
+  context(/^no virtual IP found for (%any6|[0-9a-fA-F]*:[0-9a-fA-F:.]*) requested by '([^']*)'$/, (m) => step('noVirtualIpV6', { user: m[2]! }, 'warning')),
+  // (`fallback`: it also takes the IPv6 line the rule before reads — the rule cache must not answer an IPv6 line with it)
+  fallback(/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })),
+  // child_create.c build_r: ike_config put INTERNAL_ADDRESS_FAILURE or FAILED_CP_REQUIRED in this side's IKE_AUTH response (no virtual
+  // IP for the PC), so no CHILD_SA is built — the responder's line (it builds the response)
+  [/^configuration payload negotiation failed, no CHILD_SA built$/, () => ({ decoded: [d('childSaNoVirtualIp')], outcome: 'failure', cause: 'address-pool' })],
   context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
     const win = m[1] ? windowsVendorId(m[1]) : /MS NT5 ISAKMPOAKLEY|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[2]!) ? m[2] : undefined;
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[2] ?? m[1]! });
@@ -196,7 +208,7 @@ const RULES: Rule[] = [
   context(/^(?:received (?:end entity|issuer) cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   // (strongSwan 5.9 names the IKE version: ike_cfg lookup `looking for an IKEv2 config for 192.168.100.111...192.168.100.110`, strongswan #1238)
-  context(/^(?:looking for (?:peer|an ike|an IKEv[12]|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^(?:looking for (?:peer|an ike|an IKEv[12]|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*|found matching child config "[^"]*" with prio \d+|\s*dynamic)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   // ike_cert_pre.c process_certreq: the other side's CERTREQ (a strongSwan client's log, or a server's whose PC sends one)
   context(/^received cert request for "([^"]*)"$/, (m) => step('certRequestReceived', { subject: m[1]! })),

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { engineT } from '../../i18n';
+import { describeEntry } from './describe';
+import { parseServerLog } from './index';
+
+/**
+ * Held-out real logs of strongSwan / Libreswan servers that Windows' built-in IKEv2 or L2TP/IPsec client dialled (round 43, area
+ * hKH; test/fixtures/real/server-logs, sources in SOURCES.md), read as a help desk would: each row says what it read before the fix.
+ */
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // (was 101 of 122 lines: the dhcp plugin's DISCOVER/OFFER/REQUEST/ACK and `DHCP REQUEST timed out` unknown, the cause only "its
+  // address pool is empty or missing"; `configuration payload negotiation failed, no CHILD_SA built`, the CERTREQs by key id,
+  // `ocsp check skipped`, `reached self-signed root ca`, `dynamic`, `found matching child config`, `got SPI`, `using … as address to
+  // reach` unknown; each IPv6 `no virtual IP found for %any6` a failure, also line 106, after the PC got its IPv4 address). A Windows
+  // PC's IKEv2 with a machine certificate to charon with the dhcp plugin: dnsmasq's ACK did not reach charon in time
+  'charon-windows-ikev2-dhcp-plugin-request-timed-out-internal-address-failure-ipv6-refused-then-lease.txt': {
+    records: 122,
+    understood: 122,
+    families: { strongswan: 118, syslog: 4 },
+    causes: [
+      [83, 'address-pool'],
+      [84, 'address-pool'],
+      [87, 'address-pool'],
+      [96, 'address-pool'],
+      [98, 'address-pool'],
+    ],
+    says: [
+      [2, 'to confirm 10.19.48.106 for the PC (DHCP REQUEST)'],
+      [41, 'asks for certificates of CAs this side does not have'],
+      [59, 'chains up to a trusted root CA'],
+      [75, 'asks the DHCP server 10.19.48.1 for an address for the PC'],
+      [78, 'The DHCP server 10.19.48.1 offers 10.19.48.106'],
+      [83, 'did not confirm it in time'],
+      [86, 'no IPv6 address to give'],
+      [96, 'No IPsec part (CHILD_SA) was built'],
+      [103, 'The DHCP server confirmed 10.19.48.106'],
+      [106, 'not a fault by itself'],
+    ],
+  },
+};
+
+describe('real held-out logs, round 43: strongSwan / Libreswan with Windows clients', () => {
+  realServerLogTable(EXPECTED);
+});
+
+const t = engineT('en');
+const read = (lines: string[]) => parseServerLog(lines.join('\n'), 'x.log');
+const said = (lines: string[]) => read(lines).entries.map((e) => `${e.line}:${e.outcome}:${e.cause ?? ''}:${describeEntry(e, t)}`);
+
+describe("charon's dhcp plugin (src/libcharon/plugins/dhcp/dhcp_socket.c)", () => {
+  const head = 'Jan  1 10:00:00 vpn charon: 05[CFG] ';
+  it('reads the exchange in both releases\' wordings (5.9 names the client MAC in the DISCOVER)', () => {
+    const r = read([
+      `${head}sending DHCP DISCOVER for 7a:a7:50:5e:b7:61 to 255.255.255.255`,
+      `${head}sending DHCP DISCOVER to 192.0.2.1`,
+      `${head}received DHCP OFFER 10.1.0.5 from 192.0.2.1`,
+      `${head}sending DHCP REQUEST for 10.1.0.5 to 192.0.2.1`,
+      `${head}received DHCP ACK for 10.1.0.5`,
+      `${head}sending DHCP RELEASE for 10.1.0.5 to 192.0.2.1`,
+      `${head}ignoring DHCP OFFER 0.0.0.0 from 192.0.2.1`,
+    ]);
+    expect([r.records, r.understood]).toEqual([7, 7]);
+    expect(r.entries.filter((e) => e.cause)).toEqual([]);
+  });
+  it('a DISCOVER or REQUEST that timed out, or a query not sent, is the address source\'s fault: address-pool', () => {
+    expect(said([`${head}DHCP DISCOVER timed out`])).toEqual([expect.stringMatching(/^1:failure:address-pool:.*did not answer \(no DHCP OFFER/)]);
+    expect(said([`${head}DHCP REQUEST timed out`])).toEqual([expect.stringMatching(/^1:failure:address-pool:.*no DHCP ACK/)]);
+    expect(said([`${head}sending DHCP DISCOVER failed: Network is unreachable`])).toEqual([expect.stringMatching(/^1:failure:address-pool:.*\(Network is unreachable\)/)]);
+  });
+});
+
+describe("ike_config.c's `no virtual IP found` per address family", () => {
+  const head = 'Jan  1 10:00:00 vpn charon: 13[IKE] ';
+  it('an IPv6 request refused is a warning, no cause — in either order with the IPv4 line (the rule cache must not carry one to the other)', () => {
+    for (const v6 of ['%any6', '2001:db8::5']) {
+      const lines = [`${head}no virtual IP found for %any requested by 'alice'`, `${head}no virtual IP found for ${v6} requested by 'alice'`];
+      expect(said(lines).map((s) => s.split(':').slice(0, 3).join(':'))).toEqual(['1:failure:address-pool', '2:warning:']);
+      expect(said([...lines].reverse()).map((s) => s.split(':').slice(0, 3).join(':'))).toEqual(['1:warning:', '2:failure:address-pool']);
+    }
+  });
+  it('an IPv6 request refused after the PC got its IPv4 address leaves no cause', () => {
+    const r = read([`${head}assigning virtual IP 10.1.0.5 to peer 'alice'`, `${head}peer requested virtual IP %any6`, `${head}no virtual IP found for %any6 requested by 'alice'`]);
+    expect(r.entries.filter((e) => e.cause)).toEqual([]);
+  });
+  it("child_create.c's `configuration payload negotiation failed, no CHILD_SA built`: no address for the PC, so no CHILD_SA", () => {
+    expect(said([`${head}configuration payload negotiation failed, no CHILD_SA built`])).toEqual([expect.stringMatching(/^1:failure:address-pool:No IPsec part/)]);
+  });
+});
