@@ -39,6 +39,21 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [106, 'not a fault by itself'],
     ],
   },
+  // (was 6 of 11 lines and no cause: `no matching CHILD_SA config found`, the `config: … => match:` comparison and the unanswered
+  // retransmits unknown; `N(INVAL_ID)` unnamed). A CloudStack router's charon refused an L2TP client's Quick Mode (no CHILD_SA config
+  // takes its IDs) with INVALID_ID_INFORMATION; the client kept repeating its request
+  'charon-cloudstack-l2tp-quick-mode-no-matching-child-sa-config-inval-id-retransmits-unanswered.txt': {
+    records: 11,
+    understood: 11,
+    families: { strongswan: 11 },
+    causes: [[2, 'traffic-selector-mismatch']],
+    says: [
+      [1, 'they fit'],
+      [2, 'No connection on this side takes the networks'],
+      [3, 'INVALID_ID_INFORMATION (18)'],
+      [6, 'this side has no answer for it'],
+    ],
+  },
 };
 
 describe('real held-out logs, round 43: strongSwan / Libreswan with Windows clients', () => {
@@ -86,5 +101,27 @@ describe("ike_config.c's `no virtual IP found` per address family", () => {
   });
   it("child_create.c's `configuration payload negotiation failed, no CHILD_SA built`: no address for the PC, so no CHILD_SA", () => {
     expect(said([`${head}configuration payload negotiation failed, no CHILD_SA built`])).toEqual([expect.stringMatching(/^1:failure:address-pool:No IPsec part/)]);
+  });
+});
+
+describe('IKEv1 Quick Mode refused for its IDs (quick_mode.c)', () => {
+  const head = 'Jan  1 10:00:00 vpn charon: 14[IKE] ';
+  it("`no matching CHILD_SA config found`, with or without 5.x's selectors, is a traffic-selector mismatch", () => {
+    expect(said([`${head}no matching CHILD_SA config found`])).toEqual([expect.stringMatching(/^1:failure:traffic-selector-mismatch:No connection on this side/)]);
+    expect(said([`${head}no matching CHILD_SA config found for 192.0.2.1/32[udp/l2f] === 198.51.100.7/32[udp/l2f]`])).toEqual([
+      expect.stringMatching(/^1:failure:traffic-selector-mismatch:.*\(192\.0\.2\.1\/32\[udp\/l2f\] === 198\.51\.100\.7\/32\[udp\/l2f\]\)/),
+    ]);
+  });
+  it('the selector comparisons, NAT rewrite and an unanswered retransmit are read, no cause', () => {
+    const cfg = 'Jan  1 10:00:00 vpn charon: 14[CFG] ';
+    const r = read([
+      `${cfg} config: 0.0.0.0/0[udp], received: 203.0.113.9/32[udp/l2f] => match: 203.0.113.9/32[udp/l2f]`,
+      `${cfg} config: 10.0.0.0/8, received: 192.168.1.5/32[udp/l2f] => no match`,
+      `${head}changing received traffic selectors 192.168.1.5/32[udp/l2f]=== 192.0.2.1/32[udp/l2f] due to NAT`,
+      `${head}received retransmit of request with ID 7, but no response to retransmit`,
+    ]);
+    expect([r.records, r.understood]).toEqual([4, 4]);
+    expect(r.entries.filter((e) => e.cause)).toEqual([]);
+    expect(r.entries.map((e) => describeEntry(e, t)).join(' | ')).toMatch(/they fit.*they do not fit.*behind NAT.*no answer for it/);
   });
 });

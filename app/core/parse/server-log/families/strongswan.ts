@@ -260,12 +260,25 @@ const RULES: Rule[] = [
   [/^received ([A-Z_0-9]+) notify, no CHILD_SA built$/, (m) => childSaRefused(m[1]!)],
   // child_create.c select_and_install: none of the other side's traffic selectors fit this side's (the answer is TS_UNACCEPTABLE);
   // older releases wrote "inacceptable", as in "received proposals inacceptable" (assumed for this message too)
+  // IKEv1 (src/libcharon/sa/ikev1/tasks/quick_mode.c process_r): no CHILD_SA config takes the IDs (traffic selectors) of the other side's
+  // Quick Mode — "no matching CHILD_SA config found" (5.x: "… found for %#R === %#R") — and the answer is INVALID_ID_INFORMATION; a Windows
+  // L2TP/IPsec PC asks for its own address and the server's, UDP 1701 (RFC 3193 §4), so an L2TP connection not set up for that (its
+  // leftprotoport/rightprotoport, or a NAT'ed client's address) refuses it. Only the responder of the Quick Mode logs it
+  [/^no matching CHILD_SA config found(?: for (.+?) === (.+))?$/, (m) => ({ decoded: [m[1] ? d('tsUnacceptable', { ts: `${m[1]} === ${m[2]}` }) : d('quickModeNoChildConfig')], outcome: 'failure', cause: 'traffic-selector-mismatch' })],
+  // child_cfg.c select_traffic_selectors (DBG2 CFG): each configured selector against each received one, "  config: %R, received: %R =>
+  // match: %R" or "=> no match"; quick_mode.c: a NAT'ed peer's own private address in its IDs replaced by the address it comes from
+  // ("changing received traffic selectors %R=== %R due to NAT", the PC's LAN address behind a home router)
+  context(/^config: (.+?), received: (.+?) => (?:match: (.+)|no match)$/, (m) => step(m[3] ? 'tsCompareMatch' : 'tsCompareNoMatch', { config: m[1]!, received: m[2]! })),
+  context(/^changing received traffic selectors (.+?) ?=== ?(.+?) due to NAT$/, (m) => step('tsChangedForNat', { ts: `${m[1]} === ${m[2]}` })),
   [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' })],
   ...DECRYPT_RULES,
   context(/^message parsing failed$|^ignore malformed (?:\S+ )?(?:request|response)$/, () => step('ikeMessageUnreadable', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/task_manager_v2.c process_message(): the PC sent a request again (it did not get the server's
   // response); the server sends its response again. For IKE_SA_INIT (ID 0) the server's answers do not reach the PC
   context(/^received retransmit of request with ID (\d+), retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[1]! }, 'warning')),
+  // the same (task_manager_v1.c / v2.c) when this side has no response to that request: it refused or dropped it (an error notify sent
+  // as its own exchange, as quick_mode.c's INVALID_ID_INFORMATION) — the other side waits for an answer that will not come
+  context(/^received retransmit of request with ID (\d+), but no response to retransmit$/, (m) => step('ikeRequestRepeatedUnanswered', { id: m[1]! }, 'warning')),
   // strongSwan src/libcharon/processing/jobs/delete_ike_sa_job.c: an IKE_SA that never got established is dropped after its timeout
   context(/^deleting half open IKE_SA (?:with (\S+) )?after timeout$/, (m) => step('halfOpenTimeout', { peer: m[1] ? ` (${m[1]})` : '' }, 'warning')),
   // strongSwan src/libcharon/sa/ike_sa.c send_keepalive(): NAT-T keep-alives to the peer's UDP 4500 address
