@@ -54,6 +54,22 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [6, 'this side has no answer for it'],
     ],
   },
+  // (was 1 of 15 lines: the `%B` dumps — `EAP_TLS payload => 6 bytes @ 0x…`, `=> 635 bytes @ 0x…` and their hex rows — and tls_eap.c's
+  // `received EAP_TLS acknowledgment packet`, `sending EAP_TLS final fragment (635 bytes)` unknown). A Windows PC's EAP-TLS with a smart
+  // card to strongSwan 6.0.0, cut where the stored copy ends (before the alert)
+  'charon-windows-agile-vpn-eap-tls-smart-card-tls-trace-hex-dumps-acknowledgment-final-fragment.txt': {
+    records: 15,
+    understood: 15,
+    families: { strongswan: 15 },
+    causes: [],
+    says: [
+      [2, 'dump of raw bytes'],
+      [3, 'dump of raw bytes'],
+      [4, 'EAP_TLS: a piece of the TLS handshake'],
+      [5, 'EAP_TLS: a piece of the TLS handshake'],
+      [15, 'dump of raw bytes'],
+    ],
+  },
 };
 
 describe('real held-out logs, round 43: strongSwan / Libreswan with Windows clients', () => {
@@ -123,5 +139,38 @@ describe('IKEv1 Quick Mode refused for its IDs (quick_mode.c)', () => {
     expect([r.records, r.understood]).toEqual([4, 4]);
     expect(r.entries.filter((e) => e.cause)).toEqual([]);
     expect(r.entries.map((e) => describeEntry(e, t)).join(' | ')).toMatch(/they fit.*they do not fit.*behind NAT.*no answer for it/);
+  });
+});
+
+describe("EAP-TLS in charon: libtls' trace, its alerts, and the method's failure (tls_eap.c, tls_alert.c, eap_authenticator.c)", () => {
+  const tls = 'Aug 26 00:34:25 11[TLS] ';
+  const ike = 'Aug 26 00:34:25 11[IKE] ';
+  it('reads the fragments, acknowledgments and dumps, and a dump row is not taken for other text', () => {
+    const r = read([
+      `${tls}sending EAP_TLS start packet (6 bytes)`,
+      `${tls}sending EAP_PEAP first fragment (1014 bytes)`,
+      `${tls}sending EAP_TTLS further fragment (1014 bytes)`,
+      `${tls}sending EAP_TLS acknowledgment packet`,
+      `${tls}EAP_PEAP version is v0`,
+      `${tls}=> 6 bytes @ 0x7f0000001000`,
+      `${tls}   0: 02 C4 00 06 0D 00                                ......`,
+      `${tls}  16: 00 57 36 8E 09 EC B9 16 83 3C 4B A3 CD F2 5B 39  .W6......<K...[9`,
+    ]);
+    expect([r.records, r.understood]).toEqual([8, 8]);
+    expect(r.entries.filter((e) => e.cause)).toEqual([]);
+    expect(read([`${tls}12: not a dump row`]).understood).toBe(0);
+  });
+  it('a fatal alert received or sent is a warning; EAP_TLS failing is a certificate matter (ike-auth-failed, no 691), other methods a password', () => {
+    expect(said([`${tls}received fatal TLS alert 'access denied'`])).toEqual([expect.stringMatching(/^1:warning::The other side stopped the TLS handshake .*'access denied'/)]);
+    expect(said([`${tls}sending fatal TLS alert 'certificate unknown'`])).toEqual([expect.stringMatching(/^1:warning::This side stopped .*'certificate unknown'/)]);
+    const tlsFailed = read([`${ike}EAP method EAP_TLS failed for peer alice`, `${ike}EAP method EAP_MSCHAPV2 failed for peer bob`]);
+    expect(tlsFailed.entries.map((e) => [e.cause, e.code])).toEqual([
+      ['ike-auth-failed', undefined],
+      ['credentials-rejected', 691],
+    ]);
+    // in the other order too (the rule cache must not carry the MSCHAPv2 reading to the EAP_TLS line)
+    const other = read([`${ike}EAP method EAP_MSCHAPV2 failed for peer bob`, `${ike}EAP method EAP_TLS failed for peer alice`]);
+    expect(other.entries.map((e) => e.cause)).toEqual(['credentials-rejected', 'ike-auth-failed']);
+    expect(describeEntry(tlsFailed.entries[0]!, t)).toContain('EAP-TLS uses no password');
   });
 });

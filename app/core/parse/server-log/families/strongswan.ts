@@ -181,7 +181,12 @@ const RULES: Rule[] = [
   context(/^no XAuth secret found for '([^']*)' - '([^']*)'$/, (m) => step('charonXauthNoSecret', { user: m[2]! }, 'failure')),
   context(/^none of \d+ found XAuth secrets for '([^']*)' - '([^']*)' matched$/, (m) => step('charonXauthWrongPassword', { user: m[2]! }, 'failure')),
   ...EAP_RULES,
-  [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
+  // eap_authenticator.c server_process_eap: "EAP method %N failed for peer %Y". EAP-TLS logs in with certificates, no password: its
+  // failure is a certificate the other side did not accept (the PC's user or machine certificate, or the server's that Windows checks),
+  // worded so and given the certificate cause (ike-auth-failed), not 691 (RFC 5216: the TLS handshake is the whole log-in)
+  [/^EAP method EAP_TLS failed for peer (.+)$/, (m) => ({ decoded: [d('eapTlsFailed', { user: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed', user: m[1] })],
+  // (`fallback`: it also takes the EAP_TLS line the rule before reads — the rule cache must not answer an EAP_TLS line with it)
+  fallback(/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })),
   // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c build_r: one "no virtual IP found for %H requested by '%Y'" per address the PC
   // asked for, then — only when none at all was found — "no virtual IP found, sending INTERNAL_ADDRESS_FAILURE". Windows asks for an
   // IPv4 and an IPv6 address (`CPRQ(ADDR … ADDR6 …)`); a server without an IPv6 pool refuses the IPv6 one on every connection, and the
@@ -328,6 +333,10 @@ const RULES: Rule[] = [
   // move to another address of it) — only an announcement, no step of authentication; `…, but disabled in config` when this side's
   // connection has mobike=no (the responder then does not use it)
   context(/^peer supports MOBIKE(, but disabled in config)?$/, (m) => step(m[1] ? 'peerMobikeDisabled' : 'peerMobike')),
+  // charon's `%B` (src/libstrongswan/utils/chunk.c chunk_printf_hook) at log level 3–4: "=> %u bytes @ %p", after a label ("EAP_TLS
+  // payload => 6 bytes @ 0x…": tls_eap.c "%N payload %B"), then the bytes as rows "%4d: " + up to 16 hex pairs + their ASCII — a dump
+  // of what was sent or received, no step of the negotiation
+  context(/^(?:[A-Za-z][\w ]{0,40} )?=> \d+ bytes @ (?:0x)?[0-9a-fA-F]+$|^\d{1,6}: [0-9A-F]{2}(?: [0-9A-F]{2}){0,15}(?: {2,}.*)?$/, () => step('charonHexDump')),
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
   context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
