@@ -70,6 +70,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [15, 'dump of raw bytes'],
     ],
   },
+  // (was 3 of 7 lines: `reloaded private key matching left certificate`, `added EAP payload to packet`, `NSS: I/O getpeername` and
+  // `sent EAP request` unknown). Libreswan 4.x starting EAP-TLS with a Windows 11 PC, cut where the stored copy ends
+  'pluto-windows-11-eap-tls-masked-host-proposal-chosen-added-eap-payload-nss-getpeername-sent-eap-request.txt': {
+    records: 7,
+    understood: 7,
+    families: { libreswan: 7 },
+    causes: [],
+    says: [
+      [5, 'A step of the EAP-TLS conversation'],
+      [6, 'A step of the EAP-TLS conversation'],
+      [7, 'A step of the EAP-TLS conversation'],
+    ],
+  },
 };
 
 describe('real held-out logs, round 43: strongSwan / Libreswan with Windows clients', () => {
@@ -172,5 +185,35 @@ describe("EAP-TLS in charon: libtls' trace, its alerts, and the method's failure
     const other = read([`${ike}EAP method EAP_MSCHAPV2 failed for peer bob`, `${ike}EAP method EAP_TLS failed for peer alice`]);
     expect(other.entries.map((e) => e.cause)).toEqual(['credentials-rejected', 'ike-auth-failed']);
     expect(describeEntry(tlsFailed.entries[0]!, t)).toContain('EAP-TLS uses no password');
+  });
+});
+
+describe("Libreswan's EAP-TLS server (programs/pluto/ikev2_eap.c)", () => {
+  const head = 'Nov 10 08:07:40 vpn pluto[3805412]: "vpn-server"[1] 192.0.2.9 #7: ';
+  it('reads the conversation: records, NSS I/O, the handshake done, EAP Success', () => {
+    const r = read([
+      `${head}EAP with 215 bytes, flags 80`,
+      `${head}EAP TLS Msglen 1437`,
+      `${head}NSS: I/O recv(5): return 5`,
+      `${head}NSS: I/O send(1024): ok`,
+      `${head}responding with 1024 bytes of 2933 EAP data`,
+      `${head}EAP Fragment acknowledgement`,
+      `${head}NSS: Handshake completed`,
+      `${head}EAP Final ACK`,
+      `${head}responding with EAP termination code 3`,
+    ]);
+    expect([r.records, r.understood]).toEqual([9, 9]);
+    expect(r.entries.filter((e) => e.cause)).toEqual([]);
+  });
+  it('the refusals: EAP Failure, a failed handshake or refused certificate, the PC\'s Nak, EAP not TLS, no private key', () => {
+    const causes = (line: string) => read([`${head}${line}`]).entries.map((e) => [e.cause, describeEntry(e, t)]);
+    expect(causes('responding with EAP termination code 4')).toEqual([['ike-auth-failed', expect.stringContaining('EAP Failure (code 4)')]]);
+    expect(causes('NSS: Handshake failed: SSL_ERROR_ACCESS_DENIED_ALERT')).toEqual([['ike-auth-failed', expect.stringContaining('(SSL_ERROR_ACCESS_DENIED_ALERT)')]]);
+    expect(causes('Bad Server Certificate: SEC_ERROR_UNKNOWN_ISSUER')).toEqual([['ike-auth-failed', expect.stringContaining('a certificate was not accepted')]]);
+    expect(causes('EAP Type 3 unexpected')).toEqual([['auth-protocol-mismatch', expect.stringContaining('EAP Nak')]]);
+    expect(causes('EAP Code 2 unexpected')).toEqual([['auth-protocol-mismatch', expect.stringContaining('EAP code 2')]]);
+    expect(causes('Peer attempted EAP authentication, but EAP is not allowed')).toEqual([['auth-protocol-mismatch', expect.stringContaining('only as EAP-TLS')]]);
+    expect(causes('private key for connection not found')).toEqual([['certificate-missing', expect.stringContaining('no private key')]]);
+    expect(read([`${head}NSS: Peer certificate subject='CN=pc1' issuer='CN=Other CA'`]).entries.map((e) => describeEntry(e, t))).toEqual([expect.stringContaining('CN=pc1, issued by CN=Other CA')]);
   });
 });
