@@ -335,8 +335,8 @@ const RULES: Rule[] = [
   context(/^peer supports MOBIKE(, but disabled in config)?$/, (m) => step(m[1] ? 'peerMobikeDisabled' : 'peerMobike')),
   // charon's `%B` (src/libstrongswan/utils/chunk.c chunk_printf_hook) at log level 3–4: "=> %u bytes @ %p", after a label ("EAP_TLS
   // payload => 6 bytes @ 0x…": tls_eap.c "%N payload %B"), then the bytes as rows "%4d: " + up to 16 hex pairs + their ASCII — a dump
-  // of what was sent or received, no step of the negotiation
-  context(/^(?:[A-Za-z][\w ]{0,40} )?=> \d+ bytes @ (?:0x)?[0-9a-fA-F]+$|^\d{1,6}: [0-9A-F]{2}(?: [0-9A-F]{2}){0,15}(?: {2,}.*)?$/, () => step('charonHexDump')),
+  // of what was sent or received, no step of the negotiation (blanks or tabs between the columns: a paste collapses or converts them)
+  context(/^(?:[A-Za-z][\w ]{0,40} )?=> \d+ bytes @ (?:0x)?[0-9a-fA-F]+$|^\d{1,6}:[ \t]+[0-9A-F]{2}(?:[ \t]+[0-9A-F]{2}){0,15}(?:[ \t]+.*)?$/, () => step('charonHexDump')),
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
   context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
