@@ -89,7 +89,8 @@ const EXPECTED: Record<string, RealServerLogRow> = {
     says: [
       [1, 'STATE_MAIN_R3 (responder sent MR3: ISAKMP SA established)'],
       [2, "The other side's Quick Mode names its own end with an address that cannot be one (ID_IPV4_ADDR 0.0.0.0)"],
-      [3, 'IKE notification INVALID_ID_INFORMATION.'],
+      // (named with its number since round 43: INVALID_ID_INFORMATION is IKEv1's type 18, codes/ike.ts)
+      [3, 'IKE notification INVALID_ID_INFORMATION (18).'],
     ],
     session: '#1',
   },

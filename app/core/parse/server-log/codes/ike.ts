@@ -31,6 +31,9 @@ export const IKE_NOTIFY_TYPES: readonly NotifyType[] = [
   N(11, 'INVALID_SPI', 'INVAL_SPI'),
   N(14, 'NO_PROPOSAL_CHOSEN', 'NO_PROP'),
   N(17, 'INVALID_KE_PAYLOAD', 'INVAL_KE'),
+  // IKEv1 only (RFC 2408 §3.14.1; IKEv2 has no type 18): strongSwan's quick_mode.c answers a Quick Mode whose IDs (traffic selectors) no
+  // CHILD_SA config takes with it, `N(INVAL_ID)` (notify_payload.c's short name)
+  N(18, 'INVALID_ID_INFORMATION', 'INVAL_ID'),
   N(24, 'AUTHENTICATION_FAILED', 'AUTH_FAILED'),
   N(34, 'SINGLE_PAIR_REQUIRED', 'SINGLE_PAIR'),
   N(35, 'NO_ADDITIONAL_SAS', 'NO_ADD_SAS'),

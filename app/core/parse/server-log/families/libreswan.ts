@@ -9,6 +9,7 @@ import { byInitiatorSerial, currentSerial, lastState, type Serial, serialOf, ser
 import { gaveUp, INITIATOR_RULES } from './libreswan-initiator';
 import { PLUTO_STARTUP_RULES } from './libreswan-startup';
 import { XAUTH_RULES } from './libreswan-xauth';
+import { PLUTO_EAP_RULES } from './libreswan-eap';
 import { V1_STORY_RULES } from './libreswan-v1-stories';
 import { V2_STORY_RULES } from './libreswan-v2-stories';
 import { namedDhGroup, REFUSED_PROPOSAL_RULES } from './libreswan-refused-proposal';
@@ -183,6 +184,7 @@ const RULES: Rule[] = [
   ...INITIATOR_RULES,
   ...PLUTO_STARTUP_RULES,
   ...XAUTH_RULES,
+  ...PLUTO_EAP_RULES,
   // Openswan programs/pluto/dpd.c dpd_timeout() (Libreswan ikev1_dpd.c the same): no R_U_THERE_ACK within dpdtimeout, the SAs go
   // (`DPD: No response from peer - declaring peer dead`, then `DPD: Clearing Connection`): the other side went away, worded by role
   [/^DPD: No response from peer - declaring peer dead$/, (_m, _p, s) => ({ decoded: [currentSerial(s)?.initiator === true ? d('ikePeerGone', { role: 'initiator' }) : d('ikePeerGone')], outcome: 'warning' })],

@@ -19,11 +19,18 @@ export const CERTIFICATE_RULES: Rule[] = [
   // Windows names every root CA in its store (ftao/vpn-deploy-playbook #123: 20, openwrt/packages #25801: 135), so it is the usual
   // line of a Windows PC's IKE_AUTH and no fault by itself: this side sends its certificate all the same
   context(/^received (\d+) cert requests? for an unknown ca$/, (m) => step('certRequestsUnknownCa', { n: m[1]! })),
+  // the same at log level 2, one line per CA (ike_cert_pre.c process_certreq: "received cert request for unknown ca with keyid %Y")
+  context(/^received cert request for unknown ca with keyid [0-9a-f:]+$/, () => step('certRequestsUnknownCa', { n: '1' })),
+  // src/libstrongswan/credentials/credential_manager.c verify_trust_chain (DBG1 CFG): the chain of the other side's certificate ended
+  // at a trusted root CA — "  reached self-signed root ca with a path length of %d" (intermediate CAs between); the trust check passed
+  context(/^reached self-signed root ca with a path length of (\d+)$/, (m) => step('certChainTrusted', { n: m[1]! }, 'success')),
   // ike_cert_post.c build_certs (isakmp_cert_post.c the same for IKEv1): this side's own certificate, then each intermediate CA
   // certificate it sends along (AUTH_RULE_IM_CERT) so the other side can build the chain to a root it trusts
   context(/^sending (end entity|issuer) cert "([^"]*)"$/, (m) => step(m[1] === 'issuer' ? 'certSentIssuer' : 'certSent', { subject: m[2]! })),
   // credential_manager.c / revocation plugin: the certificate's revocation check (OCSP, CRL) — bookkeeping unless it fails
-  context(/^checking certificate status of "[^"]*"$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
+  // (revocation_validator.c: "ocsp check skipped, no ocsp found" / "crl check skipped, no crl found" — the certificate names no OCSP
+  // responder / CRL and none is configured: its status stays "not available", the usual case for a self-made CA)
+  context(/^checking certificate status of "[^"]*"$|^(?:ocsp|crl) check skipped, no (?:ocsp|crl) found$|^ocsp response (?:correctly signed by "[^"]*"|is valid: until .*)$|^using cached ocsp response$|^certificate status is (?:good|not available)$/, () => step('charonHousekeeping')),
   // src/libcharon/sa/ikev2/tasks/ike_auth.c process_i: an error notify in the IKE_AUTH response, which only the initiator processes — the
   // responder answers an AUTH it cannot verify with AUTHENTICATION_FAILED (RFC 7296 §2.21.2): this side initiated and the other side
   // refused its authentication, a role-telling line (a paste of both routers' logs, or an initiator's swanctl output, may hold no other)

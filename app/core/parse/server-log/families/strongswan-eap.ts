@@ -29,5 +29,20 @@ export const EAP_RULES: readonly Rule[] = [
   // src/libtls/tls_server.c (EAP-TLS, EAP-PEAP, EAP-TTLS with a client certificate): the certificate the PC sent, and none of the
   // server's trusted CAs vouching for it — the PC chose a wrong certificate (an old one, another CA's), or the server lacks its CA
   context(/^received TLS peer certificate '([^']*)'$/, (m) => step('charonTlsPeerCert', { subject: m[1]! })),
+  // src/libtls/tls_eap.c (DBG2 TLS): the EAP-TLS (or TTLS, PEAP, TNC) records carried in IKE_AUTH, fragmented to fit — "sending %N start
+  // packet (%u bytes)", "sending %N first fragment|further fragment|final fragment|packet (%u bytes)", "sending|received %N acknowledgment
+  // packet" (each fragment is acknowledged by an empty packet, RFC 5216 §2.1.5), DBG1 "%N version is v%u" — the handshake's progress
+  context(/^(?:sending (EAP_[A-Z0-9_]+) (?:start packet|first fragment|further fragment|final fragment|packet) \((\d+) bytes\)|(?:sending|received) (EAP_[A-Z0-9_]+) acknowledgment packet|(EAP_[A-Z0-9_]+) version is v\d+)$/, (m) => step('charonEapTlsRecord', { method: m[1] ?? m[3] ?? m[4]! })),
+  // tls_eap.c's refusals of a packet (DBG1): the EAP-TLS conversation stops there, and the EAP method's failure follows
+  context(/^(?:received (EAP_[A-Z0-9_]+) packet with unsupported version v\d+|(EAP_[A-Z0-9_]+) packet too short|invalid (EAP_[A-Z0-9_]+) packet length(?: \(\d+ bytes\))?|(EAP_[A-Z0-9_]+) packet count exceeded \(\d+ > \d+\)|received unexpected (EAP_[A-Z0-9_]+) start from client|received (EAP_[A-Z0-9_]+) acknowledgment packet before EAP conversation started)$/, (m) =>
+    step('charonEapTlsRefused', { method: m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]! }, 'warning')),
+  // src/libtls/tls_alert.c (DBG1 TLS): the alerts that end or warn in the TLS handshake of EAP-TLS/PEAP/TTLS (RFC 8446 §6, RFC 5246
+  // §7.2; tls_alert_desc_names: 'access denied', 'unknown ca', 'bad certificate', 'certificate unknown' …) — "received fatal TLS alert
+  // '%N'" (the other side refused: a Windows PC that does not accept the server's certificate, or cannot use its own, answers so),
+  // "sending fatal TLS alert '%N'" (this side refused), "… TLS alert warning '%N'", "received unknown TLS alert '%N'", "… TLS close
+  // notify". The EAP method's failure line after it gives the cause
+  context(/^received (?:fatal|unknown) TLS alert '([^']*)'$/, (m) => step('charonTlsAlertReceived', { alert: m[1]! }, 'warning')),
+  context(/^sending fatal TLS alert '([^']*)'$/, (m) => step('charonTlsAlertSent', { alert: m[1]! }, 'warning')),
+  context(/^(?:received|sending) TLS alert warning '([^']*)'$|^(?:received|sending) TLS close notify$/, () => step('charonHousekeeping')),
   [/^no trusted certificate found for '([^']*)' to verify TLS peer$/, (m) => ({ decoded: [d('tlsPeerUntrusted', { subject: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed' })],
 ];

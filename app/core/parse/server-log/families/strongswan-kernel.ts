@@ -30,6 +30,10 @@ export const KERNEL_RULES: readonly Rule[] = [
   // `installed UNITY_LOCAL_LAN bypass policy for <subnet>` (unity_handler.c) is a Cisco client's split-tunnel LAN. Context only.
   context(/^(?:installed (?:\S+ )?bypass policy for (\S+)|uninstalling bypass policy for (\S+)|interface change for bypass policy for (\S+) \(from (\S+) to (\S+)\))$/, (m) =>
     m[1] ? step('charonBypassInstalled', { subnet: m[1] }) : m[2] ? step('charonBypassRemoved', { subnet: m[2] }) : step('charonBypassMoved', { subnet: m[3]!, from: m[4]!, to: m[5]! })),
+  // kernel_netlink_net.c get_route / kernel_netlink_ipsec.c get_spi (DBG2 KNL): the source address or next hop to a destination, an SPI
+  // allocated for a Child SA being set up — bookkeeping (the dhcp plugin's route to its DHCP server shows as `using 10.19.48.1 as
+  // address to reach 10.19.48.1/32`)
+  context(/^using \S+ as (?:address|nexthop) to reach \S+$|^got SPI [0-9a-f]+$/, () => step('charonHousekeeping')),
   context(/^interface (\S+) (activated|deactivated|deleted)$/, (m) => step(IFACE_STEPS[m[2]!]!, { iface: m[1]! })),
   context(/^(\S+) (appeared on|disappeared from) (\S+)$/, (m) => step(m[2] === 'appeared on' ? 'charonAddressAdded' : 'charonAddressRemoved', { address: m[1]!, iface: m[3]! })),
 ];

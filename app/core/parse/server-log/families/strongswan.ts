@@ -1,10 +1,11 @@
 import { relayed } from './relayed';
 import { notifyByName, windowsVendorId } from '../codes/ike';
-import { applyRules, context, d, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
+import { applyRules, context, d, fallback, isCounted, messageAt, step, tagged, trimmed, type FamilyParser, type Hit, type Rule } from '../kit';
 import { hasLineBreak, type Prefixed } from '../prefix';
 import type { ServerLogEntry } from '../types';
 import { finishFirstExchange, mayTrack, trackFirstExchange } from './strongswan-first-exchange';
 import { KERNEL_RULES } from './strongswan-kernel';
+import { DHCP_RULES } from './strongswan-dhcp';
 import { afterThread, afterThreadIkeName, afterThreadTookIdlessName } from './strongswan-head';
 import { asInitiator, awaitRole, readRole, setRole } from './strongswan-role';
 import { asSiteResponder, mirrorOf, readSite } from './strongswan-site';
@@ -154,6 +155,7 @@ const RULES: Rule[] = [
   [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
   ...CERTIFICATE_RULES,
   ...KERNEL_RULES,
+  ...DHCP_RULES,
   [/^no alternative config found$/, () => ({ decoded: [d('noAlternativeConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   [/^no matching peer config found$/, () => ({ decoded: [d('noPeerConfig')], outcome: 'failure', cause: 'auth-protocol-mismatch' })],
   // src/libcharon/sa/ikev2/tasks/ike_init.c (ikev1/tasks/main_mode.c the same): `no IKE config found for %H...%H, sending %N` — no loaded
@@ -179,8 +181,23 @@ const RULES: Rule[] = [
   context(/^no XAuth secret found for '([^']*)' - '([^']*)'$/, (m) => step('charonXauthNoSecret', { user: m[2]! }, 'failure')),
   context(/^none of \d+ found XAuth secrets for '([^']*)' - '([^']*)' matched$/, (m) => step('charonXauthWrongPassword', { user: m[2]! }, 'failure')),
   ...EAP_RULES,
-  [/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })],
-  [/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })],
+  // eap_authenticator.c server_process_eap: "EAP method %N failed for peer %Y". EAP-TLS logs in with certificates, no password: its
+  // failure is a certificate the other side did not accept (the PC's user or machine certificate, or the server's that Windows checks),
+  // worded so and given the certificate cause (ike-auth-failed), not 691 (RFC 5216: the TLS handshake is the whole log-in)
+  [/^EAP method EAP_TLS failed for peer (.+)$/, (m) => ({ decoded: [d('eapTlsFailed', { user: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed', user: m[1] })],
+  // (`fallback`: it also takes the EAP_TLS line the rule before reads — the rule cache must not answer an EAP_TLS line with it)
+  fallback(/^EAP method (\S+) failed for peer (.+)$/, (m) => ({ decoded: [d('eapFailed', { method: m[1]!, user: m[2]! })], outcome: 'failure', cause: 'credentials-rejected', code: 691, user: m[2] })),
+  // strongSwan src/libcharon/sa/ikev2/tasks/ike_config.c build_r: one "no virtual IP found for %H requested by '%Y'" per address the PC
+  // asked for, then — only when none at all was found — "no virtual IP found, sending INTERNAL_ADDRESS_FAILURE". Windows asks for an
+  // IPv4 and an IPv6 address (`CPRQ(ADDR … ADDR6 …)`); a server without an IPv6 pool refuses the IPv6 one on every connection, and the
+  // PC connects with its IPv4 address alone — so an IPv6 request refused (`%any6`, or an IPv6 address asked for again) is no failure
+  // by itself: the INTERNAL_ADDRESS_FAILURE line, or the IPv4 request's, says when the PC got no address at all
+  context(/^no virtual IP found for (%any6|[0-9a-fA-F]*:[0-9a-fA-F:.]*) requested by '([^']*)'$/, (m) => step('noVirtualIpV6', { user: m[2]! }, 'warning')),
+  // (`fallback`: it also takes the IPv6 line the rule before reads — the rule cache must not answer an IPv6 line with it)
+  fallback(/^(?:no virtual IP found for \S+ requested by '([^']*)'|no virtual IP found, sending INTERNAL_ADDRESS_FAILURE|failed to allocate virtual IP.*|pool '[^']*' is full.*)/, (m) => ({ decoded: [d('noVirtualIp', { user: m[1] ?? '' })], outcome: 'failure', cause: 'address-pool' })),
+  // child_create.c build_r: ike_config put INTERNAL_ADDRESS_FAILURE or FAILED_CP_REQUIRED in this side's IKE_AUTH response (no virtual
+  // IP for the PC), so no CHILD_SA is built — the responder's line (it builds the response)
+  [/^configuration payload negotiation failed, no CHILD_SA built$/, () => ({ decoded: [d('childSaNoVirtualIp')], outcome: 'failure', cause: 'address-pool' })],
   context(/^received (?:unknown vendor ID: ([0-9a-f:]+)|(.+?) vendor ID)$/, (m) => {
     const win = m[1] ? windowsVendorId(m[1]) : /MS NT5 ISAKMPOAKLEY|MS-Negotiation|Vid-Initial-Contact|IKE CGA/.test(m[2]!) ? m[2] : undefined;
     return win ? step('windowsVendorId', { name: win }) : step('vendorId', { name: m[2] ?? m[1]! });
@@ -196,7 +213,7 @@ const RULES: Rule[] = [
   context(/^(?:received (?:end entity|issuer) cert|using (?:untrusted intermediate |trusted (?:intermediate |ca )?)?certificate|certificate) "([^"]*)".*$/, (m) => step('certificate', { subject: m[1]! })),
   context(/^(?:selected|switching to) peer config '([^']*)'$/, (m) => step('peerConfig', { name: m[1]! })),
   // (strongSwan 5.9 names the IKE version: ike_cfg lookup `looking for an IKEv2 config for 192.168.100.111...192.168.100.110`, strongswan #1238)
-  context(/^(?:looking for (?:peer|an ike|an IKEv[12]|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*)$/, () => step('configLookup')),
+  context(/^(?:looking for (?:peer|an ike|an IKEv[12]|a child) configs? (?:matching|for) .*|proposing traffic selectors for (?:us|other):|selecting traffic selectors for (?:us|other):|[\da-fA-F:.]+\/\d+(?:\|\/\d+)?(?:\[[^\]]*\])?|\s*candidate:? .*|found matching (?:ike|peer) config: .*|found matching child config "[^"]*" with prio \d+|\s*dynamic)$/, () => step('configLookup')),
   context(/^sending cert request for "([^"]*)"$/, (m) => step('certRequest', { subject: m[1]! })),
   // ike_cert_pre.c process_certreq: the other side's CERTREQ (a strongSwan client's log, or a server's whose PC sends one)
   context(/^received cert request for "([^"]*)"$/, (m) => step('certRequestReceived', { subject: m[1]! })),
@@ -248,12 +265,25 @@ const RULES: Rule[] = [
   [/^received ([A-Z_0-9]+) notify, no CHILD_SA built$/, (m) => childSaRefused(m[1]!)],
   // child_create.c select_and_install: none of the other side's traffic selectors fit this side's (the answer is TS_UNACCEPTABLE);
   // older releases wrote "inacceptable", as in "received proposals inacceptable" (assumed for this message too)
+  // IKEv1 (src/libcharon/sa/ikev1/tasks/quick_mode.c process_r): no CHILD_SA config takes the IDs (traffic selectors) of the other side's
+  // Quick Mode — "no matching CHILD_SA config found" (5.x: "… found for %#R === %#R") — and the answer is INVALID_ID_INFORMATION; a Windows
+  // L2TP/IPsec PC asks for its own address and the server's, UDP 1701 (RFC 3193 §4), so an L2TP connection not set up for that (its
+  // leftprotoport/rightprotoport, or a NAT'ed client's address) refuses it. Only the responder of the Quick Mode logs it
+  [/^no matching CHILD_SA config found(?: for (.+?) === (.+))?$/, (m) => ({ decoded: [m[1] ? d('tsUnacceptable', { ts: `${m[1]} === ${m[2]}` }) : d('quickModeNoChildConfig')], outcome: 'failure', cause: 'traffic-selector-mismatch' })],
+  // child_cfg.c select_traffic_selectors (DBG2 CFG): each configured selector against each received one, "  config: %R, received: %R =>
+  // match: %R" or "=> no match"; quick_mode.c: a NAT'ed peer's own private address in its IDs replaced by the address it comes from
+  // ("changing received traffic selectors %R=== %R due to NAT", the PC's LAN address behind a home router)
+  context(/^config: (.+?), received: (.+?) => (?:match: (.+)|no match)$/, (m) => step(m[3] ? 'tsCompareMatch' : 'tsCompareNoMatch', { config: m[1]!, received: m[2]! })),
+  context(/^changing received traffic selectors (.+?) ?=== ?(.+?) due to NAT$/, (m) => step('tsChangedForNat', { ts: `${m[1]} === ${m[2]}` })),
   [/^traffic selectors (.+?) (?:unacceptable|inacceptable)$/, (m) => ({ decoded: [d('tsUnacceptable', { ts: m[1]! })], outcome: 'failure', cause: 'traffic-selector-mismatch' })],
   ...DECRYPT_RULES,
   context(/^message parsing failed$|^ignore malformed (?:\S+ )?(?:request|response)$/, () => step('ikeMessageUnreadable', undefined, 'warning')),
   // strongSwan src/libcharon/sa/ikev2/task_manager_v2.c process_message(): the PC sent a request again (it did not get the server's
   // response); the server sends its response again. For IKE_SA_INIT (ID 0) the server's answers do not reach the PC
   context(/^received retransmit of request with ID (\d+), retransmitting response$/, (m) => step('ikeRequestRepeated', { id: m[1]! }, 'warning')),
+  // the same (task_manager_v1.c / v2.c) when this side has no response to that request: it refused or dropped it (an error notify sent
+  // as its own exchange, as quick_mode.c's INVALID_ID_INFORMATION) — the other side waits for an answer that will not come
+  context(/^received retransmit of request with ID (\d+), but no response to retransmit$/, (m) => step('ikeRequestRepeatedUnanswered', { id: m[1]! }, 'warning')),
   // strongSwan src/libcharon/processing/jobs/delete_ike_sa_job.c: an IKE_SA that never got established is dropped after its timeout
   context(/^deleting half open IKE_SA (?:with (\S+) )?after timeout$/, (m) => step('halfOpenTimeout', { peer: m[1] ? ` (${m[1]})` : '' }, 'warning')),
   // strongSwan src/libcharon/sa/ike_sa.c send_keepalive(): NAT-T keep-alives to the peer's UDP 4500 address
@@ -303,6 +333,10 @@ const RULES: Rule[] = [
   // move to another address of it) — only an announcement, no step of authentication; `…, but disabled in config` when this side's
   // connection has mobike=no (the responder then does not use it)
   context(/^peer supports MOBIKE(, but disabled in config)?$/, (m) => step(m[1] ? 'peerMobikeDisabled' : 'peerMobike')),
+  // charon's `%B` (src/libstrongswan/utils/chunk.c chunk_printf_hook) at log level 3–4: "=> %u bytes @ %p", after a label ("EAP_TLS
+  // payload => 6 bytes @ 0x…": tls_eap.c "%N payload %B"), then the bytes as rows "%4d: " + up to 16 hex pairs + their ASCII — a dump
+  // of what was sent or received, no step of the negotiation (blanks or tabs between the columns: a paste collapses or converts them)
+  context(/^(?:[A-Za-z][\w ]{0,40} )?=> \d+ bytes @ (?:0x)?[0-9a-fA-F]+$|^\d{1,6}:[ \t]+[0-9A-F]{2}(?:[ \t]+[0-9A-F]{2}){0,15}(?:[ \t]+.*)?$/, () => step('charonHexDump')),
   // (`… (myself) with …` is ikeOwnAuth's above: not this rule's, so the rule cache cannot answer with it)
   context(/^authentication of '([^']*)' \(myself\) (?!with ).* successful$|^authentication of '([^']*)' with .* successful$/, (m) => step('ikeProgress', { id: m[1] ?? m[2] ?? '' }, 'success')),
 ];
