@@ -127,6 +127,33 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(SAYS[lang].routePrint);
   });
 
+  it("TunnelMedic's own capture.json dropped, a phonebook pasted: each named in plain words, no list of log formats", async () => {
+    await panel().getByTestId('server-log-file').setInputFiles({ name: 'capture.json', mimeType: 'application/json', buffer: readFileSync(path.join(sampleDir('demo'), 'capture.json')) });
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=tunnelmedic-capture]').waitFor();
+    const verdict = (await panel().getByTestId('server-log-verdict').textContent()) ?? '';
+    expect(verdict).toMatch(/^capture\.json: /);
+    expect(verdict).toContain(lang === 'en' ? "This is TunnelMedic's own capture.json" : 'Dit is het eigen capture.json van TunnelMedic');
+    expect(verdict).toContain('--capture');
+    // (before: "No line of this text is in a server log format TunnelMedic knows (pppd/pptpd/xl2tpd/mpd, strongSwan, …)")
+    expect(verdict).not.toContain('pppd');
+    const violations = serious(await axeViolations(h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(h, `server-log-capture-json${lang === 'en' ? '' : `-${lang}`}`, true);
+    await explain(readFileSync(path.join(sampleDir('demo'), 'pbk', 'rasphone.pbk'), 'latin1'));
+    await h.page.locator('[data-testid=server-log-verdict][data-verdict=phonebook]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(lang === 'en' ? 'This is a Windows VPN phonebook (rasphone.pbk' : 'Dit is een telefoonboek van Windows-VPN (rasphone.pbk');
+  });
+
+  it("a long log's counts are written in the language's digits (4,934 / 4.934), in the verdict, the formats and the list's switches", async () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `Nov 18 10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} gw pppd[311]: LCP: timeout sending Config-Requests`);
+    await explain([...lines, 'Ticket INC-4711: VPN fails for Anna'].join('\n'));
+    const verdict = (await panel().getByTestId('server-log-verdict').textContent()) ?? '';
+    // (before: "1200 of 1201 log lines understood. Recognised: pppd/pptpd/xl2tpd/mpd 1200 lines." in both languages)
+    expect(verdict).toMatch(lang === 'en' ? /^1,\d{3} of 1,\d{3} log lines understood\. Recognised: pppd\/pptpd\/xl2tpd\/mpd 1,\d{3} lines\./ : /^1\.\d{3} van 1\.\d{3} logregels begrepen\. Herkend: pppd\/pptpd\/xl2tpd\/mpd 1\.\d{3} regels\./);
+    expect(await panel().locator('.server-log-all').textContent()).toMatch(lang === 'en' ? /\(1,\d{3}\)/ : /\(1\.\d{3}\)/);
+    expect(await panel().getByTestId('server-log-repeats').first().textContent()).toMatch(lang === 'en' ? /1,\d{3} more lines/ : /nog 1\.\d{3} regels/);
+  });
+
   it("a VPN service systemd could not keep running: the finding says so, and what to ask the server's administrator", async () => {
     await explain(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'real', 'server-logs', 'pppd-journal-lsb-xl2tpd-control-process-exited-failed-to-start.txt'), 'utf8'));
     const finding = panel().getByTestId('server-log-finding');

@@ -11,6 +11,10 @@ describe('logFormatsText', () => {
     expect(logFormatsText({ ios: 2, rras: 1 }, 'nl')).toBe('Cisco IOS 2 regels, Windows RRAS/NPS 1 regel');
     expect(logFormatsText({ vpn3000: 3 }, 'en')).toBe('Cisco VPN 3000 3 lines');
   });
+  it("writes a count in the language's digits: 4,934 lines, 4.934 regels (before: 4934 in both)", () => {
+    expect(logFormatsText({ pppd: 4934, syslog: 1 }, 'en')).toBe('pppd/pptpd/xl2tpd/mpd 4,934 lines, other programs 1 line');
+    expect(logFormatsText({ pppd: 4934 }, 'nl')).toBe('pppd/pptpd/xl2tpd/mpd 4.934 regels');
+  });
   it('shows an id it has no name for as it is', () => {
     expect(logFormatsText({ someday: 4 }, 'en')).toBe('someday 4 lines');
   });

@@ -41,7 +41,10 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
 
 export const LOG_FORMAT_IDS: readonly string[] = Object.keys(NAMES);
 
-const lines = (n: number, language: FormatLanguage) => (language === 'nl' ? (n === 1 ? '1 regel' : `${n} regels`) : n === 1 ? '1 line' : `${n} lines`);
+/** a count in the language's digits grouping ("4,934 lines", "4.934 regels"), as the verdict's "4,934 of 4,934" (i18n `{{n, number}}`) */
+const numberFormats: Partial<Record<FormatLanguage, Intl.NumberFormat>> = {};
+export const formatCount = (n: number, language: FormatLanguage): string => (numberFormats[language] ??= new Intl.NumberFormat(language)).format(n);
+const lines = (n: number, language: FormatLanguage) => (language === 'nl' ? (n === 1 ? '1 regel' : `${formatCount(n, language)} regels`) : n === 1 ? '1 line' : `${formatCount(n, language)} lines`);
 
 /** "Cisco IOS 2 lines, other programs 1 line": the families a log's lines were read as, in the order the parser met them. */
 export function logFormatsText(families: Readonly<Record<string, number>>, language: FormatLanguage): string {

@@ -7,7 +7,7 @@ import { ServerLogNames } from '../../core/parse/server-log/names';
 import type { ServerLogResult } from '../../core/parse/server-log';
 import { Redactor } from '../../core/report/redact';
 import { sensitiveValues } from '../../core/report/redact-values';
-import { logFormatsText } from '../../shared/log-formats';
+import { formatCount, logFormatsText } from '../../shared/log-formats';
 import { foldRepeats } from '../../shared/repeated-lines';
 import { usageError } from '../../system/error-text';
 import { resolveInput, scanInput } from '../../system/input';
@@ -92,9 +92,12 @@ export function redactedLine(counts: Record<string, number>, language: 'en' | 'n
   return t('cli.explainLog.redacted.done', { what: new Intl.ListFormat(language, { type: 'conjunction' }).format(parts) });
 }
 
+/** Counts in the language's digit grouping ("4,934", "4.934": formatCount), as the verdict line's (i18n `{{n, number}}`); line numbers stay as the file numbers them. */
+const en = (n: number): string => formatCount(n, 'en');
+const nl = (n: number): string => formatCount(n, 'nl');
 const L = {
-  en: { lines: 'What the log says', unknown: 'Lines not understood', more: (n: number) => `… ${n} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${n} problems found.`), evidence: 'Evidence', repeats: (n: number, last: number) => (n === 1 ? `…and 1 more line saying the same (line ${last})` : `…and ${n} more lines saying the same, up to line ${last}`) },
-  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', more: (n: number) => `… nog ${n} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${n} problemen gevonden.`), evidence: 'Bewijs', repeats: (n: number, last: number) => (n === 1 ? `…en nog 1 regel die hetzelfde zegt (regel ${last})` : `…en nog ${n} regels die hetzelfde zeggen, tot regel ${last}`) },
+  en: { lines: 'What the log says', unknown: 'Lines not understood', count: en, more: (n: number) => `… ${en(n)} more (--verbose shows all)`, none: 'No cause found in the server log.', problems: (n: number) => (n === 1 ? '1 problem found.' : `${en(n)} problems found.`), evidence: 'Evidence', repeats: (n: number, last: number) => (n === 1 ? `…and 1 more line saying the same (line ${last})` : `…and ${en(n)} more lines saying the same, up to line ${last}`) },
+  nl: { lines: 'Wat het logboek zegt', unknown: 'Niet begrepen regels', count: nl, more: (n: number) => `… nog ${nl(n)} (--verbose toont alles)`, none: 'Geen oorzaak gevonden in het logboek van de server.', problems: (n: number) => (n === 1 ? '1 probleem gevonden.' : `${nl(n)} problemen gevonden.`), evidence: 'Bewijs', repeats: (n: number, last: number) => (n === 1 ? `…en nog 1 regel die hetzelfde zegt (regel ${last})` : `…en nog ${nl(n)} regels die hetzelfde zeggen, tot regel ${last}`) },
 };
 
 const MARK: Record<string, string> = { failure: '✖', warning: '▲', success: '✔', info: '·' };
@@ -117,7 +120,7 @@ export function formatServerLogs(reports: readonly ServerLogReport[], language: 
     }
     if (!verbose && runs.length > 40) out.push(`  ${l.more(runs.length - 40)}`);
     if (r.unknown) {
-      out.push(`  ${l.unknown}: ${r.unknown}`);
+      out.push(`  ${l.unknown}: ${l.count(r.unknown)}`);
       for (const u of r.unknownLines.slice(0, verbose ? Infinity : 5)) out.push(`    ${String(u.line).padStart(5)}  ${u.text}`);
     }
     out.push('');

@@ -35,6 +35,37 @@ const IPCONFIG_LEADER = /\S ?(?:\. ){3,}\.? ?: /;
 const MAX_IPCONFIG_LEADER_END = 256;
 
 /**
+ * The other files of a PC's capture (../shared/DESIGN.md "Capture directory"), pasted or dropped into the server-log box by mistake
+ * (round 43: the box answered them with "no line is in a server log format" and a list of formats), judged by their structure:
+ * - TunnelMedic's own JSON: capture.json (`{"schemaVersion":1,"collectedAt"?,"tool"?,"codepage"?,"hostname"?}`, DESIGN.md) and the
+ *   report (`--json`: `"schemaVersion"`, `"tool": {"name": "tunnelmedic"…}`, `"generatedAt"`) — its keys, never translated;
+ * - `systeminfo`: every field a label, a colon and a run of blanks up to the value's column (the labels are translated: `主机名:`,
+ *   `Имя узла:`), and its lists (processors, hotfixes, network cards) as indented `[01]: …` rows (corpus systeminfo-ver/*);
+ * - a rasphone.pbk phonebook: an INI `[entry name]` and the phonebook's own keys, which are not translated (`Encoding=1`,
+ *   `PBVersion=`, `Type=`, `MEDIA=`, `DEVICE=`, `VpnStrategy=` …; corpus pbk/*, samples/demo/pbk);
+ * - `reg query` output (a key's full path `HKEY_LOCAL_MACHINE\…`, values as `    Name    REG_SZ    value`) and a .reg export
+ *   (`Windows Registry Editor Version 5.00` / `REGEDIT4`, `[HKEY_…]`, `"Name"=dword:…`; Microsoft, "How to add, modify, or delete
+ *   registry subkeys and values by using a .reg file");
+ * - `netsh interface ipv4 show interfaces`: a dashed rule of five columns and rows of index, metric, MTU, state and name.
+ * A line is tested only after a one-character check, and only in the first SNIFF_LINES lines; the verdict is given only where (almost)
+ * no line was understood, as for a route print.
+ */
+const TM_SCHEMA = /^\s*\{?\s*"schemaVersion"\s*:\s*1\b/;
+const TM_REPORT_KEY = /"(?:generatedAt|name"\s*:\s*"tunnelmedic)"/;
+const TM_CAPTURE_KEY = /"(?:collectedAt|codepage)"\s*:/;
+const SYSTEMINFO_FIELD = /^[^\s:][^:]{0,60}:\s{2,}\S/;
+const SYSTEMINFO_LIST_ROW = /^\s{8,}\[\d{2,3}\]: \S/;
+const PBK_KEY = /^(?:Encoding|PBVersion|Type|AutoLogon|UseRasCredentials|DialParamsUID|Guid|VpnStrategy|ExcludedProtocols|MEDIA|DEVICE|PhoneNumber|IpPrioritizeRemote|IpInterfaceMetric|PreSharedKey|CustomIPSecPolicies|BaseProtocol|Port|Device|NumCustomPolicy|NumServerEntries)=/;
+const INI_SECTION = /^\[[^\]]+\]\s*$/;
+const REG_KEY = /^\[?-?HKEY_(?:LOCAL_MACHINE|CURRENT_USER|CLASSES_ROOT|USERS|CURRENT_CONFIG)(?:\\|\]|$)/;
+const REG_VALUE = /^ {4}\S.*? {4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ|DWORD|QWORD|BINARY|NONE)(?: {4}|$)/;
+const REG_FILE = /^(?:Windows Registry Editor Version \d|REGEDIT4\s*$|"[^"]*"=(?:"|dword:|hex))/;
+const NETSH_RULE = /^-{3,}(?:\s+-{3,}){4}\s*$/;
+const NETSH_ROW = /^\s*\d+\s+\d+\s+\d+\s+\S+\s+\S/;
+/** lines this long are no field of these outputs (a value is a path or a list at most) */
+const MAX_PC_FILE_LINE = 1024;
+
+/**
  * A binary file named by its first bytes, as the first line holds them (a binary file reaches the parser as Latin-1 text: the CLI's
  * server-log-file.ts and the paste box's dropped-log.ts; a NUL may have been taken out, chunk-lines.ts):
  * - a Windows XML event log, `.evtx`: its file header's signature "ElfFile\0" (libyal libevtx, "Windows XML Event Log (EVTX)
@@ -62,6 +93,16 @@ export class InputSniffer {
   private kind: InputVerdict | undefined;
   private routePrint = 0;
   private ipconfig = 0;
+  private tmSchema = false;
+  private tmReport = false;
+  private tmCapture = false;
+  private systeminfoFields = 0;
+  private systeminfoList = 0;
+  private pbkKeys = 0;
+  private iniSections = 0;
+  private registry = 0;
+  private netshRule = false;
+  private netshRows = 0;
 
   see(line: string): void {
     if (this.lines >= SNIFF_LINES) return;
@@ -76,6 +117,44 @@ export class InputSniffer {
     if (line.includes('\u0000') || control > Math.min(line.length, 512) * 0.1) this.binaryLines++;
     if (ROUTE_HEADER.test(line) || IFACE_ROW.test(line) || (line.length <= MAX_ROUTE_ROW && V4_ROUTE_ROW.test(line))) this.routePrint++;
     else if (IPCONFIG_HEADER.test(line) || IPCONFIG_LEADER.test(line.length > MAX_IPCONFIG_LEADER_END ? line.slice(0, MAX_IPCONFIG_LEADER_END) : line)) this.ipconfig++;
+    else this.seePcFile(line);
+  }
+
+  /** the other files of a PC's capture (see TM_SCHEMA …): a first-character check before each shape */
+  private seePcFile(line: string): void {
+    const c = line.charCodeAt(0);
+    if (c === 0x7b /* { */ || c === 0x22 /* " */ || c === 0x20 || c === 0x09) {
+      if (!this.tmSchema && TM_SCHEMA.test(line)) this.tmSchema = true;
+      // a one-line capture.json or a minified report holds its keys on the schemaVersion's line
+      if (line.includes('"generatedAt"') || line.includes('"tunnelmedic"')) this.tmReport ||= TM_REPORT_KEY.test(line);
+      if (line.includes('"collectedAt"') || line.includes('"codepage"')) this.tmCapture ||= TM_CAPTURE_KEY.test(line);
+    }
+    if (line.length > MAX_PC_FILE_LINE) return;
+    if (c === 0x20) {
+      if (REG_VALUE.test(line)) this.registry++;
+      else if (SYSTEMINFO_LIST_ROW.test(line)) this.systeminfoList++;
+      else if (NETSH_ROW.test(line)) this.netshRows++;
+    } else if (c === 0x5b /* [ */) {
+      if (REG_KEY.test(line)) this.registry++;
+      else if (INI_SECTION.test(line)) this.iniSections++;
+    } else if (c === 0x48 /* H */ && REG_KEY.test(line)) this.registry++;
+    else if (c === 0x2d /* - */ && NETSH_RULE.test(line)) this.netshRule = true;
+    else if (c === 0x22 || c === 0x57 /* W */ || c === 0x52 /* R */) {
+      if (REG_FILE.test(line)) this.registry++;
+    }
+    if (c > 0x20 && line.indexOf('=') > 0 && PBK_KEY.test(line)) this.pbkKeys++;
+    else if (c > 0x20 && c !== 0x5b && SYSTEMINFO_FIELD.test(line)) this.systeminfoFields++;
+  }
+
+  /** which other file of a PC's capture the text is, if its structure says so */
+  private pcFile(): InputVerdict | undefined {
+    if (this.tmSchema && this.tmReport) return 'tunnelmedic-report';
+    if (this.tmSchema && this.tmCapture) return 'tunnelmedic-capture';
+    if (this.registry >= 2) return 'registry';
+    if (this.pbkKeys >= 3 && this.iniSections >= 1) return 'phonebook';
+    if (this.systeminfoFields >= 5 && this.systeminfoList >= 1) return 'systeminfo';
+    if (this.netshRule && this.netshRows >= 1) return 'netsh-interfaces';
+    return undefined;
   }
 
   /** `inFormat`: records in a known family's format whose message was not understood (a log, listed line by line — not "not a log") */
@@ -85,6 +164,8 @@ export class InputSniffer {
     if (understood === 0 || understood < records * 0.05) {
       if (this.routePrint >= 2) return 'route-print';
       if (this.ipconfig >= 2) return 'ipconfig';
+      const pc = this.pcFile();
+      if (pc) return pc;
       if (understood === 0 && inFormat === 0) return 'not-a-log';
     }
     return 'ok';
