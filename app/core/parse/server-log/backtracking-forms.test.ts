@@ -112,6 +112,10 @@ describe('damaged lines the old forms took minutes over read in time linear in t
     const bb = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: ${'[color='.repeat(170_000)}\n`);
     expect(bb.records).toBe(1);
   });
+  it('a line of blanks among a log\'s first lines (the sniffer asks a line that starts with a blank whether it is a TunnelMedic JSON file)', () => {
+    expect(parseServerLog(`${' '.repeat(300_000)}x\n`).records).toBe(1);
+    expect(parseServerLog(`${'\t'.repeat(300_000)}y\n`).records).toBe(1);
+  });
   it('a long run of blanks before a `<` that is no arrow (every line with a `<` and a blank is asked)', () => {
     const r = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: x${' '.repeat(400_000)}<x <-- y\n`);
     expect(r.records).toBe(1);
