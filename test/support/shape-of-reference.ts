@@ -1,7 +1,8 @@
 /**
  * text-shape.ts's shapeOf as it was before it read a dotted quad while scanning and hashed a run only
  * when runFilter asked (issue 16.3): the reference test/text-shape.test.ts compares it with.
- * A frozen copy: do not change it.
+ * A frozen copy of that algorithm: changed only where what shapeOf reads changes on purpose (round 43: two or more dots end an
+ * address and may begin the next, isPublicIpv4Run) — the way test/support/redact-reference/redact.ts follows redact.ts.
  */
 import { dottedQuadIn } from '../../app/core/parse/ipv4-dotted';
 import { isPublicIpv4Number } from '../../app/core/report/redact-addresses';
@@ -103,8 +104,17 @@ const CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT | HEX;
 for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = LETTER | (c <= 0x46 ? HEX : 0);
 
-/** the run of digits and dots text[start, end), without its trailing dots, is a public IPv4 address */
+/**
+ * the run of digits and dots text[start, end) holds a public IPv4 address: two or more dots end one and may begin the next
+ * (strongSwan's `1.2.3.4...5.6.7.8`; round 43, as text-shape.ts now reads it), each piece without its trailing dots; a run that
+ * begins with one dot is no address up to its next two dots
+ */
 function isPublicIpv4Run(text: string, start: number, end: number): boolean {
+  const pieces = text.slice(start, end).split(/\.{2,}/);
+  return pieces.some((piece, i) => !(i === 0 && piece.startsWith('.')) && isPublicIpv4Piece(piece, 0, piece.length));
+}
+
+function isPublicIpv4Piece(text: string, start: number, end: number): boolean {
   while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
   if (end - start < 7) return false;
   const n = dottedQuadIn(text, start, end);
