@@ -341,15 +341,13 @@ const isLineTerminator = (c: number): boolean => c === 10 || c === 13 || c === 0
 
 /**
  * Where an author's arrow note starts — the blanks before the first arrow that has a blank after it, or a `←` at the line's end
- * (`/[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/`'s match) —, or -1: found arrow by arrow. That pattern, tried from every blank of a long run before a `<` that was no arrow, was n² (a 32 000-character line:
- * 1 s, on any line that holds `<` and a blank; found by feeding ReDoS attack strings through the reader, round 43).
+ * (what `/[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/` matched) —, or -1: found arrow by arrow. That pattern, tried from every
+ * blank of a long run before a `<` that was no arrow, was n² (a 32 000-character line: 1 s, on any line that holds `<` and a blank;
+ * found by feeding ReDoS attack strings through the reader, round 43).
  */
 export function arrowNoteStart(s: string): number {
-  let lastTerminator = -1;
-  for (let i = s.length - 1; i >= 0; i--) if (isLineTerminator(s.charCodeAt(i))) {
-    lastTerminator = i;
-    break;
-  }
+  let lastTerminator = s.length - 1;
+  while (lastTerminator >= 0 && !isLineTerminator(s.charCodeAt(lastTerminator))) lastTerminator--;
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c !== 60 /* < */ && c !== 0x2190) || !isBlankOrTab(s.charCodeAt(i - 1))) continue;
