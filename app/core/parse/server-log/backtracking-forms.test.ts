@@ -4,7 +4,8 @@ import { parseServerLog } from '.';
 import { HTML_TAG } from './families/asa';
 import { FIELDS_ONLY } from './families/fortigate-fields';
 import { PPPD_OPTION_LINE } from './families/pppd';
-import { arrowNoteStart, BBCODE_TAG, withoutMarkupAtEnds } from './line-normalize';
+import { arrowNoteStart, withoutMarkupAtEnds } from './author-marks';
+import { BBCODE_TAG } from './line-normalize';
 
 /**
  * Patterns that backtracked without bound on a damaged line (found by the server-log fuzzer, test/support/server-log-fuzz.ts, and
