@@ -9,7 +9,7 @@ import { escapeRegExp } from '../text/escape-regexp';
  * 9 s, where a linear test takes a millisecond.
  */
 
-const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
+export const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
 
 /** `s.replace(/[ \t]+$/, '')`: trailing blanks and tabs only (\s would also eat a U+2028 or no-break space that ends a value's data). */
 export function trimBlanksEnd(s: string): string {

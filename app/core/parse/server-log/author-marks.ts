@@ -3,6 +3,7 @@
  * withoutAuthorsMarks): an arrow note after a line and a blog's text-setting HTML tags at a line's ends. Each found in one pass —
  * the patterns these replaced backtracked without bound on damaged lines (round 43, backtracking-forms.test.ts).
  */
+import { isBlank } from '../linear-text';
 
 /*
  * An author's note after a pasted line, pointed at it by an arrow (`… MPPE required but peer negotiation failed   <-- this is the
@@ -11,7 +12,6 @@
  * before one, so pppd's `Connect: ppp0 <--> /dev/pts/0` stays; the line keeps its text up to the arrow.
  */
 
-const isBlankOrTab = (c: number): boolean => c === 32 || c === 9;
 const isLineTerminator = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
@@ -25,7 +25,7 @@ export function arrowNoteStart(s: string): number {
   while (lastTerminator >= 0 && !isLineTerminator(s.charCodeAt(lastTerminator))) lastTerminator--;
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c !== 60 /* < */ && c !== 0x2190) || !isBlankOrTab(s.charCodeAt(i - 1))) continue;
+    if ((c !== 60 /* < */ && c !== 0x2190) || !isBlank(s.charCodeAt(i - 1))) continue;
     let j = i + 1;
     if (c === 60) {
       const shaft = s.charCodeAt(j);
@@ -33,10 +33,10 @@ export function arrowNoteStart(s: string): number {
       while (s.charCodeAt(j) === shaft) j++;
     }
     // (`.*$`: nothing after the arrow's blank may end a line — `.` stops there)
-    const noted = (isBlankOrTab(s.charCodeAt(j)) && lastTerminator <= j) || (c === 0x2190 && j === s.length);
+    const noted = (isBlank(s.charCodeAt(j)) && lastTerminator <= j) || (c === 0x2190 && j === s.length);
     if (!noted) continue;
     let start = i - 1;
-    while (start > 0 && isBlankOrTab(s.charCodeAt(start - 1))) start--;
+    while (start > 0 && isBlank(s.charCodeAt(start - 1))) start--;
     return start;
   }
   return -1;
