@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseServerLog } from '.';
 import { HTML_TAG } from './families/asa';
+import { MARKDOWN_ROW, markdownCell, PPP_TRACE, traceOptions } from './families/draytek';
 import { FIELDS_ONLY } from './families/fortigate-fields';
+import { OPTION_LINE } from './families/ios';
 import { PPPD_OPTION_LINE } from './families/pppd';
 import { arrowNoteStart, withoutMarkupAtEnds } from './author-marks';
 import { BBCODE_TAG } from './line-normalize';
@@ -23,6 +25,10 @@ const OLD = {
   arrowNote: /[ \t]+(?:<-+|<=+|\u2190)[ \t].*$|[ \t]+\u2190$/,
   bbcode: /\[\/?(?:COLOR|color|B|b|I|i|CODE|code|QUOTE|quote)(?:=[^\]]*)?\]/g,
   markupAtEnd: /(?:<\/?(?:pre|code|tt|samp|kbd|p|div|span|font|b|i|br)(?:\s[^<>]*)?\/?>)+$/i,
+  // round 44 (a pump survey: each pattern given real lines it matches with a long run of one character put in)
+  iosOption: /^(\S+) (LCP|CCP|IPCP|IPV6CP):(?: {2,}|[ \t]*\t[ \t]*)(.+?) \(0x([0-9a-f]+)\)$/i,
+  drayTrace: /^(PPTP|L2TP|SSLTunnel|SSL TUNNEL|IPsec|IKEv2)? ?\(VPN-\d+(?:, ([^)]*))?\) (<==|==>) Protocol:(\w+)\(([0-9a-f]{4})\) ([\w-]+) Identifier:0x([0-9a-f]+)\s*(.*?)\s*(?:##)?\s*$/i,
+  markdownRow: /^\|\s*(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\s*\|\s*(.*?)\s*\|\s*$/,
 };
 const NEW = { pppdOption: PPPD_OPTION_LINE, asaHtmlTag: HTML_TAG, fortiFieldsOnly: FIELDS_ONLY };
 
@@ -58,6 +64,41 @@ describe('the new forms match what the old ones matched', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('round 44: the new forms match what the old ones matched', () => {
+  it("IOS option lines (the run of blanks after the colon taken whole): the same, but for an option name of blanks only", () => {
+    const s = text([' ', '  ', '\t', 'MRU', ' 1454', ' (0x', '010405AE', '05', ')', 'x', '\u2028', '(', 'lcp:']);
+    const name = (m: RegExpExecArray | null, at: number) => (m ? [m[1], m[2], m[at], m[at + 1]] : null);
+    fc.assert(fc.property(s, (rest) => {
+          const line = `Vi1 LCP:${rest}`;
+          const old = OLD.iosOption.exec(line);
+          // (the run reaching the ` (0x` leaves no name: that line is no option line now)
+          if (old && old[3]!.trim() === '') expect(OPTION_LINE.exec(line)).toBeNull();
+          else expect(name(OPTION_LINE.exec(line), 4)).toEqual(name(old, 3));
+        }), { numRuns: 3000 });
+    expect(OLD.iosOption.exec('Vi1 LCP:     (0x05)')?.[3]).toBe(' ');
+    expect(OPTION_LINE.exec('Vi1 LCP:     (0x05)')).toBeNull();
+  });
+  it("DrayTek's PPP trace lines: the options as the old pattern cut them, and no trace line where it found none", () => {
+    const s = text([' ', '\t', '#', '##', 'a', 'Message:', '\u2028', '0', 'x y', ' Magic Number: 0xbff3']);
+    fc.assert(fc.property(s, (rest) => {
+          const line = `L2TP (VPN-0, ggyameg) <== Protocol:LCP(c021) EchoReq Identifier:0x04${rest}`;
+          const old = OLD.drayTrace.exec(line);
+          const now = PPP_TRACE.exec(line);
+          const options = now ? traceOptions(now[8]!) : undefined;
+          expect(options === undefined ? null : [now![7], options]).toEqual(old ? [old[7], old[8]] : null);
+        }), { numRuns: 3000 });
+  });
+  it("DrayTek's Syslog Explorer rows as a Markdown table: the message cell as the old pattern cut it", () => {
+    const s = text([' ', '\t', '|', 'a', '\u2028', 'x y', '##']);
+    fc.assert(fc.property(s, fc.constantFrom('', ' ', '  ', '\t'), (rest, blank) => {
+          const line = `|${blank}2025-09-17 15:09:46${blank}|${rest}`;
+          const old = OLD.markdownRow.exec(line);
+          const now = MARKDOWN_ROW.exec(line);
+          expect(now ? markdownCell(now[7]!) ?? null : null).toEqual(old ? old[7] : null);
+        }), { numRuns: 3000 });
   });
 });
 
@@ -116,6 +157,20 @@ describe('damaged lines the old forms took minutes over read in time linear in t
   it('a line of blanks among a log\'s first lines (the sniffer asks a line that starts with a blank whether it is a TunnelMedic JSON file)', () => {
     expect(parseServerLog(`${' '.repeat(300_000)}x\n`).records).toBe(1);
     expect(parseServerLog(`${'\t'.repeat(300_000)}y\n`).records).toBe(1);
+  });
+  it("a DrayTek Markdown row whose message cell is a long run of blanks and does not close (before: 4.6 s a row, n³)", () => {
+    const r = parseServerLog(`| 2025-09-17 15:09:46 |${' '.repeat(1990)}x\n`.repeat(20));
+    expect(r.records).toBe(20);
+    expect(r.understood).toBe(0);
+  });
+  it('an IOS option line whose blanks after the colon are a long run of tabs and no option follows (before: 1.8 s a line)', () => {
+    const r = parseServerLog(`*Mar  1 00:00:05.123: Vi1 LCP:${'\t'.repeat(1900)}x\n`.repeat(40));
+    expect(r.records).toBe(40);
+  });
+  it("a DrayTek trace line with a long run of tabs in its options and a line break after them (the pattern alone: 15 s)", () => {
+    const line = `SSLTunnel (VPN-1) ==> Protocol:IPCP(8021) ConfReq Identifier:0x00 Compression Type: Unknown:..${'\t'.repeat(1600)}\u2028x`;
+    const m = PPP_TRACE.exec(line);
+    expect(m && traceOptions(m[8]!)).toBeUndefined();
   });
   it('a long run of blanks before a `<` that is no arrow (every line with a `<` and a blank is asked)', () => {
     const r = parseServerLog(`Mar 21 12:20:27 feist pppd[28594]: x${' '.repeat(400_000)}<x <-- y\n`);
