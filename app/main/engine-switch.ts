@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { EngineLanguage } from '../core/i18n';
 import type { AppInfo, OpenedCapture, Progress } from '../shared/ipc';
-import type { DesktopEngine } from '../shared/engine-port';
+import { EngineError, type DesktopEngine } from '../shared/engine-port';
 import type { CheckedCapture } from '../system/capture-check';
 
 /**
@@ -38,6 +38,19 @@ export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
   let current = o.start.engine;
   /** the capture shown now (undefined: home, or a capture given with --capture whose host is not read here) */
   let shown: CheckedCapture | undefined;
+  /** fixes and undos running now: the menu is not disabled while one runs as the window's buttons are, so main refuses the switch */
+  let changing = 0;
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
+    changing++;
+    try {
+      return await work();
+    } finally {
+      changing--;
+    }
+  };
+  const notWhileChanging = (): void => {
+    if (changing > 0) throw new EngineError('BUSY_CHANGING', 'A fix or an undo is running on this machine: wait for its result, then open the capture.');
+  };
 
   const info = async (): Promise<AppInfo> => {
     const i = await current.info();
@@ -56,8 +69,8 @@ export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
   const engine: DesktopEngine = {
     info,
     scan: (opts, onProgress) => current.scan(opts, onProgress),
-    applyFixes: (token, fixIds, onProgress, opts) => current.applyFixes(token, fixIds, onProgress, opts),
-    rollback: (runId, onProgress) => current.rollback(runId, onProgress),
+    applyFixes: (token, fixIds, onProgress, opts) => counted(() => current.applyFixes(token, fixIds, onProgress, opts)),
+    rollback: (runId, onProgress) => counted(() => current.rollback(runId, onProgress)),
     history: () => current.history(),
     exportReport: (token, format, opts) => current.exportReport(token, format, opts),
     fixScript: (token, fixId, which, shell) => current.fixScript(token, fixId, which, shell),
@@ -72,14 +85,17 @@ export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
   const self: EngineSwitch = {
     engine,
     async openCapture(dir, language, onProgress) {
+      notWhileChanging();
       // checked before anything changes: a folder that is no capture leaves the window where it was
       const checked = await o.check(dir, language, onProgress);
+      notWhileChanging();
       current = o.make({ source: 'capture', captureDir: checked.dir });
       shown = checked;
       self.onSwitch?.();
       return { opened: true, info: await info(), notes: checked.notes };
     },
     async leaveCapture() {
+      notWhileChanging();
       homeEngine ??= o.make({ source: o.home });
       current = homeEngine;
       shown = undefined;

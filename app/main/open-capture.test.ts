@@ -147,6 +147,19 @@ describe('openCapture: the folder main chose becomes the window\'s engine', () =
     expect(r.ok ? 'opened' : r.error.code).toBe('NO_CAPTURE_SWITCH');
   });
 
+  it('no switch while a fix runs on the machine (the menu is not disabled as the buttons are)', async () => {
+    let finish: () => void = () => undefined;
+    const home = createDesktopEngine({ source: 'demo', dataDir });
+    const slow = { ...home, applyFixes: () => new Promise<never>((_resolve, reject) => (finish = () => reject(new Error('stopped')))) };
+    const make = (c: { source: 'live' | 'demo' } | { source: 'capture'; captureDir: string }) => createDesktopEngine({ ...c, dataDir });
+    const sources = createEngineSwitch({ start: { engine: slow, source: 'demo' }, home: 'demo', make, check: checkCaptureFolder });
+    const running = sources.engine.applyFixes('scan-x', ['a'], () => undefined).catch(() => 'stopped');
+    await expect(sources.openCapture(path.join(samples, 'xp-registry'), 'en', () => undefined)).rejects.toMatchObject({ code: 'BUSY_CHANGING' });
+    finish();
+    await running;
+    await expect(sources.openCapture(path.join(samples, 'xp-registry'), 'en', () => undefined)).resolves.toMatchObject({ opened: true });
+  });
+
   it('the renderer cannot send a path: openCapture takes a language only', async () => {
     const s = setUp();
     const r = await s.dispatch('openCapture', { dir: samples });
