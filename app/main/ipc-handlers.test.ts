@@ -27,7 +27,7 @@ describe('preload', () => {
     await import('./preload/preload');
     expect([...electron.exposed.keys()]).toEqual(['tunnelmedic']);
     const api = electron.exposed.get('tunnelmedic') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...channels, 'onProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual([...channels, 'onProgress', 'onSourceChanged'].sort());
     for (const key of Object.keys(api)) expect(typeof api[key]).toBe('function');
   });
 

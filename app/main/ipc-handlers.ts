@@ -1,6 +1,8 @@
 import { ZodError } from 'zod';
 import { channelName, channels, ipcContract, ProgressSchema, type ArgsOf, type Channel, type Envelope, type IpcError, type Progress } from '../shared/ipc';
 import { EngineError, type DesktopEngine } from '../shared/engine-port';
+import type { EngineSwitch } from './engine-switch';
+import { pickLanguage } from '../core/i18n';
 
 /**
  * The IPC handler core (DESIGN.md "Renderer ↔ main"). `createIpcDispatcher` is pure — no Electron —
@@ -24,7 +26,17 @@ export type ChooseLogFile = () => Promise<string | undefined>;
 
 const declineChoose: ChooseLogFile = async () => undefined;
 
-export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Progress) => void, saveExport: SaveExport = declineSave, chooseLogFile: ChooseLogFile = declineChoose): Dispatcher {
+/**
+ * Opening a PC's capture in the window (round 44): main's own folder dialog (`chooseFolder`: undefined when cancelled; tests give
+ * a folder) and the switchable engine (engine-switch.ts) whose `engine` the dispatcher is given. Without it the window cannot switch
+ * (openCapture answers NO_CAPTURE_SWITCH).
+ */
+export interface CaptureSources {
+  chooseFolder: () => Promise<string | undefined>;
+  sources: Pick<EngineSwitch, 'openCapture' | 'leaveCapture'>;
+}
+
+export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Progress) => void, saveExport: SaveExport = declineSave, chooseLogFile: ChooseLogFile = declineChoose, captures?: CaptureSources): Dispatcher {
   const progress = (p: Progress): void => {
     // progress is data from the engine to the renderer too: same rule, only what the contract names
     const parsed = ProgressSchema.safeParse(p);
@@ -48,6 +60,15 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
     },
     explainOpenedLog: (a: ArgsOf<'explainOpenedLog'>) => engine.explainOpenedLog(a.openId, a.index, { runToken: a.runToken, language: a.language }),
     forgetServerLog: (a: ArgsOf<'forgetServerLog'>) => engine.forgetServerLog(a),
+    openCapture: async (a: ArgsOf<'openCapture'>) => {
+      if (!captures) throw noSwitch();
+      const dir = await captures.chooseFolder();
+      return dir === undefined ? { opened: false } : captures.sources.openCapture(dir, a.language ?? pickLanguage((await engine.info()).locale), progress);
+    },
+    leaveCapture: async () => {
+      if (!captures) throw noSwitch();
+      return captures.sources.leaveCapture();
+    },
   };
 
   return async (channel, rawArgs) => {
@@ -65,6 +86,8 @@ export function createIpcDispatcher(engine: DesktopEngine, sendProgress: (p: Pro
     }
   };
 }
+
+const noSwitch = (): EngineError => new EngineError('NO_CAPTURE_SWITCH', 'This window cannot open a capture; start TunnelMedic with --capture DIR.');
 
 export function toIpcError(error: unknown): IpcError {
   if (error instanceof EngineError || isEngineErrorLike(error)) {
@@ -97,9 +120,9 @@ export interface IpcEventLike {
 export function registerIpcHandlers(
   ipcMain: IpcMainLike,
   engine: DesktopEngine,
-  opts: { isTrustedSender: (event: IpcEventLike) => boolean; sendProgress: (p: Progress) => void; saveExport?: SaveExport; chooseLogFile?: ChooseLogFile },
+  opts: { isTrustedSender: (event: IpcEventLike) => boolean; sendProgress: (p: Progress) => void; saveExport?: SaveExport; chooseLogFile?: ChooseLogFile; captures?: CaptureSources },
 ): Dispatcher {
-  const dispatch = createIpcDispatcher(engine, opts.sendProgress, opts.saveExport, opts.chooseLogFile);
+  const dispatch = createIpcDispatcher(engine, opts.sendProgress, opts.saveExport, opts.chooseLogFile, opts.captures);
   for (const channel of channels) {
     ipcMain.handle(channelName(channel), async (event, ...args) => {
       if (!opts.isTrustedSender(event)) {

@@ -8,10 +8,12 @@ import { machineDataDir } from '../system/paths';
 import { isAllowedExternalUrl } from './external-links';
 import { headlessArgs } from './headless';
 import type { DesktopEngine } from '../shared/engine-port';
-import { progressChannel, type Progress } from '../shared/ipc';
+import { progressChannel, sourceChangedChannel, type Progress } from '../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { chooseEngineSource } from './engine-options';
-import { isTrustedUrl, registerIpcHandlers, type ChooseLogFile, type SaveExport } from './ipc-handlers';
+import { isTrustedUrl, registerIpcHandlers, type CaptureSources, type ChooseLogFile, type SaveExport } from './ipc-handlers';
+import { createEngineSwitch } from './engine-switch';
+import { checkCaptureFolder } from '../system/capture-check';
 import { buildAppMenu, mainTexts } from './menu';
 import { pickLanguage, type EngineLanguage } from '../core/i18n';
 
@@ -53,15 +55,26 @@ if (headless) {
 
   void app.whenReady().then(() => {
     const choice = chooseEngineSource(process.argv.slice(1), process.platform);
-    const engine = rememberRunToken(
+    const makeEngine = (c: { source: 'live' | 'demo' | 'capture'; captureDir?: string }) =>
       createDesktopEngine({
-        ...choice,
+        ...c,
+        policyFile: choice.policyFile,
         // live runs keep plans and journals in %ProgramData%\TunnelMedic (admin-only, shared with
         // the elevated instance); the demo keeps its simulated machine in the user's profile
-        dataDir: choice.source === 'live' ? machineDataDir() : app.getPath('userData'),
+        dataDir: c.source === 'live' ? machineDataDir() : app.getPath('userData'),
         locale: app.getLocale(),
         elevation: { self: { file: process.execPath, args: app.isPackaged ? [] : [app.getAppPath()] } },
-      }),
+      });
+    // File → Open a PC's capture… switches the window's engine (engine-switch.ts); "back" goes to this PC, or the demo off Windows
+    const sources = createEngineSwitch({
+      start: { engine: makeEngine(choice), source: choice.source },
+      home: chooseEngineSource(process.argv.slice(1).includes('--demo') ? ['--demo'] : [], process.platform).source === 'live' ? 'live' : 'demo',
+      make: makeEngine,
+      check: checkCaptureFolder,
+    });
+    sources.onSwitch = () => (lastRunToken = undefined);
+    const engine = rememberRunToken(
+      sources.engine,
       (token, language) => {
         lastRunToken = token;
         if (language) onScanLanguage(language);
@@ -98,11 +111,20 @@ if (headless) {
       return choice.canceled ? undefined : choice.filePaths[0];
     };
 
-    registerIpcHandlers(ipcMain, engine, {
+    // a PC's capture folder: the person picks it here, in main's dialog; the renderer never sends a path
+    const chooseCaptureFolder = async (): Promise<string | undefined> => {
+      const options: OpenDialogOptions = { title: mainTexts(menuLanguage).openCaptureTitle, properties: ['openDirectory'] };
+      const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? undefined : choice.filePaths[0];
+    };
+    const captures: CaptureSources = { chooseFolder: chooseCaptureFolder, sources };
+
+    const dispatch = registerIpcHandlers(ipcMain, engine, {
       isTrustedSender: (event) => !!event.senderFrame && isTrustedUrl(event.senderFrame.url, { indexUrl, devServerUrl }),
       sendProgress: (p: Progress) => mainWindow?.webContents.send(progressChannel, p),
       saveExport,
       chooseLogFile,
+      captures,
     });
 
     // the menu and main's dialogs follow the UI's language: the renderer scans in it
@@ -113,6 +135,13 @@ if (headless) {
         buildAppMenu({
           language,
           getWindow: () => mainWindow,
+          // the same handler the window's button calls; the window is told what it shows now and checks it again
+          onOpenCapture: () => {
+            void dispatch('openCapture', { language }).then((result) => {
+              if (!result.ok) dialog.showErrorBox(texts.openCaptureFailed, result.error.message);
+              else if ((result.value as { opened: boolean }).opened) mainWindow?.webContents.send(sourceChangedChannel, result.value);
+            });
+          },
           onExport: () => {
             if (!lastRunToken) {
               void dialog.showMessageBox({ type: 'info', message: texts.scanFirst });

@@ -2,16 +2,17 @@ import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions 
 import { engineT, type EngineLanguage } from '../core/i18n';
 
 /**
- * File: Export report…, Quit · View: Reload (development only) · Help: About — in the UI's language
+ * File: Open a PC's capture…, Export report…, Quit · View: Reload (development only) · Help: About — in the UI's language
  * (main rebuilds the menu when the renderer scans in another language). Texts: core i18n `menu.*`.
  */
-export function buildAppMenu(opts: { getWindow: () => BrowserWindow | null; onExport: () => void; language: EngineLanguage }): Menu {
+export function buildAppMenu(opts: { getWindow: () => BrowserWindow | null; onExport: () => void; onOpenCapture?: () => void; language: EngineLanguage }): Menu {
   const t = engineT(opts.language);
   const dev = !app.isPackaged;
   const template: MenuItemConstructorOptions[] = [
     {
       label: t('menu.file'),
       submenu: [
+        ...(opts.onOpenCapture ? [{ label: t('menu.openCapture'), accelerator: 'CmdOrCtrl+O', click: () => opts.onOpenCapture?.() } satisfies MenuItemConstructorOptions] : []),
         { label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: () => opts.onExport() },
         { type: 'separator' },
         { role: 'quit', label: t('menu.quit') },
@@ -41,7 +42,7 @@ export function buildAppMenu(opts: { getWindow: () => BrowserWindow | null; onEx
 }
 
 /** The main process's own dialogs, in the same language as the menu. */
-export function mainTexts(language: EngineLanguage): { scanFirst: string; exportFailed: string; openLogTitle: string; logFiles: string; allFiles: string } {
+export function mainTexts(language: EngineLanguage): { scanFirst: string; exportFailed: string; openLogTitle: string; logFiles: string; allFiles: string; openCaptureTitle: string; openCaptureFailed: string } {
   const t = engineT(language);
-  return { scanFirst: t('menu.scanFirst'), exportFailed: t('menu.exportFailed'), openLogTitle: t('menu.openLogTitle'), logFiles: t('menu.logFiles'), allFiles: t('menu.allFiles') };
+  return { scanFirst: t('menu.scanFirst'), exportFailed: t('menu.exportFailed'), openLogTitle: t('menu.openLogTitle'), logFiles: t('menu.logFiles'), allFiles: t('menu.allFiles'), openCaptureTitle: t('menu.openCaptureTitle'), openCaptureFailed: t('menu.openCaptureFailed') };
 }

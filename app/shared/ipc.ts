@@ -78,8 +78,28 @@ export const AppInfoSchema = z.object({
   policyDomain: z.boolean(),
   /** reachability checks around a fix are possible (this PC; never the demo or a capture) */
   reachability: z.boolean().optional(),
+  /**
+   * Round 44, additive: the window can open a PC's capture (File → Open a PC's capture…) and go back to `homeSource` — this PC, or
+   * the demo where there is none. Absent: the window cannot switch (the CLI's engine, tests without the switch).
+   */
+  homeSource: z.enum(['live', 'demo']).optional(),
+  /** a capture opened in the window: the PC's host name and when it was captured, as capture.json says (either may be missing) */
+  captureHost: z.string().max(120).optional(),
+  capturedAt: z.string().max(60).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/**
+ * A capture folder main opened (openCapture): the window's engine is now that capture's (read-only: no fix is applied, no probe
+ * runs); `info` says whose PC it is; `notes` what reading it left out (files unreadable, not collected), in the person's language.
+ * The folder's path stays in main.
+ */
+export const OpenedCaptureSchema = z.object({
+  opened: z.literal(true),
+  info: AppInfoSchema,
+  notes: z.array(z.string().max(600)).max(8),
+});
+export type OpenedCapture = z.infer<typeof OpenedCaptureSchema>;
 
 export const ScanResultSchema = z.object({
   runToken: Id,
@@ -230,6 +250,17 @@ export const ipcContract = {
    * and put its default route back. On this PC one `route print`; on the demo its simulated table.
    */
   routeFingerprint: { args: z.object({}).strict(), result: z.object({ fingerprint: z.string() }) },
+  /**
+   * Open a PC's capture (round 44): main shows its own folder dialog (the person's choice is the consent, and the only way a path
+   * reaches the engine), checks the folder is a capture it can read (NOT_A_CAPTURE / REPORT_NOT_CAPTURE, worded in `language`,
+   * when it is not: the window stays where it was) and makes it the window's engine. `opened: false`: the person cancelled.
+   */
+  openCapture: {
+    args: z.object({ language: z.enum(['en', 'nl']).optional() }).strict(),
+    result: z.union([z.object({ opened: z.literal(false) }), OpenedCaptureSchema]),
+  },
+  /** Back from a capture to where the window started (this PC, or the demo): the app info of that engine. */
+  leaveCapture: { args: z.object({}).strict(), result: AppInfoSchema },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -241,9 +272,11 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError 
 /** The API preload puts on `window.tunnelmedic`: one async function per channel, plus progress. */
 export type TunnelMedicApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>> } & {
   onProgress: (listener: (progress: Progress) => void) => () => void;
+  /** main switched the window's engine by itself (File → Open a PC's capture…): what it shows now; optional for older bridges */
+  onSourceChanged?: (listener: (opened: OpenedCapture) => void) => () => void;
 };
 
-export { channelName, progressChannel } from './channels';
+export { channelName, progressChannel, sourceChangedChannel } from './channels';
 export const channels: readonly Channel[] = CHANNELS;
 // Both directions: a channel added to the contract but not to CHANNELS (or the reverse) fails to compile.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

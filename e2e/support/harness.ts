@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DesktopEngine } from '../../app/shared/engine-port';
-import { createIpcDispatcher, type ChooseLogFile, type SaveExport } from '../../app/main/ipc-handlers';
+import { createIpcDispatcher, type CaptureSources, type ChooseLogFile, type SaveExport } from '../../app/main/ipc-handlers';
 import { launchChromium } from './browser';
 import { installBridge, ProgressHub } from './bridge';
 import { serveRenderer } from './static-server';
@@ -19,7 +19,7 @@ export interface Harness {
 }
 
 /** Built renderer + system Chromium + the bridge to the real IPC dispatcher over `engine`. */
-export async function openApp(engine: DesktopEngine, opts: { locale?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; saveExport?: SaveExport; chooseLogFile?: ChooseLogFile } = {}): Promise<Harness> {
+export async function openApp(engine: DesktopEngine, opts: { locale?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; saveExport?: SaveExport; chooseLogFile?: ChooseLogFile; captures?: CaptureSources } = {}): Promise<Harness> {
   const server = await serveRenderer(RENDERER_DIR);
   const browser = await launchChromium({ locale: opts.locale, headless: opts.headless, colorScheme: opts.colorScheme });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -29,7 +29,7 @@ export async function openApp(engine: DesktopEngine, opts: { locale?: string; he
     if (m.type() === 'error') pageErrors.push(m.text());
   });
   const progress = new ProgressHub();
-  const dispatcher = createIpcDispatcher(engine, progress.send, opts.saveExport, opts.chooseLogFile);
+  const dispatcher = createIpcDispatcher(engine, progress.send, opts.saveExport, opts.chooseLogFile, opts.captures);
   await installBridge(page, dispatcher, { progress, trustedOrigin: server.origin });
   await page.goto(`${server.origin}/index.html`);
   return {

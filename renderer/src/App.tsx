@@ -75,7 +75,7 @@ export function App() {
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <Header view={view.name} onNavigate={go} locked={locked} historyDisabled={tm.busy !== null} />
-      {tm.info && tm.info.source !== 'live' && <SourceBanner info={tm.info} />}
+      {tm.info && tm.info.source !== 'live' && <SourceBanner info={tm.info} notes={tm.captureNotes} onLeave={() => { go({ name: 'home' }); void tm.leaveCapture(); }} busy={tm.busy !== null} />}
       {restartLater.length > 0 && (
         <div className="banner banner-restart" role="note" data-testid="restart-reminder">
           <span className="banner-icon"><Icon name="clock" /></span>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, DomainInput, IpcError, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
+import type { AppInfo, DomainInput, IpcError, OpenedCapture, PptpCheckResult, Progress, RunResult, RunSummary, ScanResult } from '../../app/shared/ipc';
 import type { Finding, Fix } from '../../app/shared/model-types';
 import { api, asIpcError, call, IpcFailure } from './api';
 import { currentLanguage } from './i18n';
@@ -50,6 +50,9 @@ export function useTunnelMedic() {
   const [settled, setSettled] = useState(0);
   /** findings this session fixed (verified), so a re-check can say that one is back */
   const [fixedFindingIds, setFixedFindingIds] = useState<string[]>([]);
+  /** a PC's capture opened in the window: what reading it left out (main's words); an error when the folder was no capture */
+  const [captureNotes, setCaptureNotes] = useState<string[]>([]);
+  const [captureError, setCaptureError] = useState<IpcError | null>(null);
 
   const loadInfo = useCallback(() => {
     setInfoError(null);
@@ -168,6 +171,60 @@ export function useTunnelMedic() {
     }
   }, [apply, runScan, loadHistory]);
 
+  /** The window now shows another machine (a capture opened, or back home): nothing of the last one is kept, then it is checked. */
+  const showSource = useCallback(async (next: AppInfo, notes: string[]) => {
+    setInfo(next);
+    setCaptureNotes(notes);
+    setScan(null);
+    setApply(null);
+    setFixed([]);
+    setFixedFindingIds([]);
+    setHistory(null);
+    await runScan();
+  }, [runScan]);
+  const showSourceRef = useRef(showSource);
+  showSourceRef.current = showSource;
+
+  /**
+   * File → Open a PC's capture… as a button: main shows the folder dialog and checks the folder (the path never reaches this
+   * page); the reading's progress shows in the check panel.
+   */
+  const openCapture = useCallback(async () => {
+    begin('scan');
+    setScanProgress(null);
+    setCaptureError(null);
+    let opened: { opened: false } | OpenedCapture;
+    try {
+      opened = await call(api().openCapture({ language: currentLanguage() }));
+    } catch (e) {
+      setCaptureError(asIpcError(e));
+      end();
+      return;
+    }
+    end();
+    if (opened.opened) await showSource(opened.info, opened.notes);
+  }, [showSource]);
+
+  /** Back from a capture to this PC (or the demo). */
+  const leaveCapture = useCallback(async () => {
+    begin('scan');
+    setCaptureError(null);
+    try {
+      const home = await call(api().leaveCapture({}));
+      end();
+      await showSource(home, []);
+    } catch (e) {
+      setCaptureError(asIpcError(e));
+      end();
+    }
+  }, [showSource]);
+
+  // the menu item switched the engine in main: show what it shows now
+  useEffect(() => api().onSourceChanged?.((opened) => {
+    setCaptureError(null);
+    void showSourceRef.current(opened.info, opened.notes);
+  }), []);
+
   /** The report now (fixes applied or undone included), in the UI's language; `redact` for sending to IT. */
   const exportReport = useCallback(async (redact: boolean) => {
     if (!scan) throw new IpcFailure({ code: 'NO_SCAN', message: 'Check this computer first.' });
@@ -190,7 +247,7 @@ export function useTunnelMedic() {
   }, [scan]);
 
   return {
-    checkPptp, exportReport, saveFixScript, loadInfo,
+    checkPptp, exportReport, saveFixScript, loadInfo, openCapture, leaveCapture, captureNotes, captureError, clearCaptureError: () => setCaptureError(null),
     info, infoError, scan, scanError, scanProgress, scanCount, busy, networks, domain, apply, fixed, history, historyError, settled, fixedFindingIds,
     runScan, scanWithNetworks, scanWithDomain, applyFix, undoRun, loadHistory, clearApply: () => setApply(null),
   };

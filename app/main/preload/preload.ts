@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, channelName, progressChannel } from '../../shared/channels';
-import type { Progress, TunnelMedicApi } from '../../shared/ipc';
+import { CHANNELS, channelName, progressChannel, sourceChangedChannel } from '../../shared/channels';
+import type { OpenedCapture, Progress, TunnelMedicApi } from '../../shared/ipc';
 
 /**
  * Exposes exactly the contract's channels plus onProgress on `window.tunnelmedic`, nothing else:
@@ -15,6 +15,14 @@ api.onProgress = (listener: (p: Progress) => void): (() => void) => {
   ipcRenderer.on(progressChannel, wrapped);
   return () => {
     ipcRenderer.removeListener(progressChannel, wrapped);
+  };
+};
+// File → Open a PC's capture… (main switched the engine): what the window shows now
+api.onSourceChanged = (listener: (opened: OpenedCapture) => void): (() => void) => {
+  const wrapped = (_event: IpcRendererEvent, opened: OpenedCapture): void => listener(opened);
+  ipcRenderer.on(sourceChangedChannel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(sourceChangedChannel, wrapped);
   };
 };
 

@@ -5,7 +5,8 @@ import type { Report } from '../../../app/shared/model-types';
 /** Step labels by phase in the UI's language (the engine's own label is English and names files). */
 const PHASE_LABEL: Record<string, string> = { collect: 'scan.phase.collect', diagnose: 'scan.phase.diagnose' };
 
-export function ScanPanel(props: { scanning: boolean; progress: Progress | null; report: Report | null; fixedCount: number; disabled: boolean; onScan: () => void }) {
+/** `onOpenCapture`: the window can open a PC's capture (main's folder dialog); the button sits next to the check, where the person chooses what to diagnose */
+export function ScanPanel(props: { scanning: boolean; progress: Progress | null; report: Report | null; fixedCount: number; disabled: boolean; onScan: () => void; onOpenCapture?: () => void }) {
   const { t } = useTranslation();
   const { scanning, progress, report } = props;
   const problems = report ? report.findings.filter((f) => f.severity !== 'info').length : 0;
@@ -19,6 +20,11 @@ export function ScanPanel(props: { scanning: boolean; progress: Progress | null;
         <button type="button" className="button button-primary button-large" onClick={props.onScan} disabled={scanning || props.disabled} aria-describedby="scan-status">
           {scanning ? t('scan.scanning') : report ? t('scan.again') : t('scan.start')}
         </button>
+        {props.onOpenCapture && (
+          <button type="button" className="button" onClick={props.onOpenCapture} disabled={scanning || props.disabled} data-testid="open-capture">
+            {t('capture.open')}
+          </button>
+        )}
         {/* always in the page, so screen readers announce both the progress and the result */}
         <div id="scan-status" className="scan-status" role="status" aria-live="polite" data-testid="scan-status">
           {scanning && (
