@@ -63,6 +63,61 @@ const REG_VALUE = /^ {4}\S.*? {4}REG_(?:SZ|EXPAND_SZ|MULTI_SZ|DWORD|QWORD|BINARY
 const REG_FILE = /^(?:Windows Registry Editor Version \d|REGEDIT4\s*$|"[^"]*"=(?:"|dword:|hex))/;
 const NETSH_RULE = /^-{3,}(?:\s+-{3,}){4}\s*$/;
 const NETSH_ROW = /^\s*\d+\s+\d+\s+\d+\s+\S+\s+\S/;
+/**
+ * `netsh interface show interface` (round 44): its header (`Admin State  State  Type  Interface Name`, translated: `Состояние адм.
+ * Состояние  Тип  Имя интерфейса`) stands over ONE unbroken run of dashes, then a row per interface of three one-word columns (admin
+ * state, state, type — translated: `Разрешен  Подключен  Выделенный`) at least two blanks apart and the name, which may hold blanks
+ * (corpus netsh/win7-en-netsh-show-interface-anyconnect-disabled.txt, test/fixtures/real/netsh/win10-ru-show-interface-…).
+ */
+const NETSH_LONG_RULE = /^-{40,}\s*$/;
+const NETSH_IF_ROW = /^\S+ {2,}\S+ {2,}\S+ {2,}\S/;
+/**
+ * PowerShell's view of the PC's network settings (round 44): Get-VpnConnection, Get-NetIPConfiguration, Get-NetIPAddress,
+ * Get-NetRoute, Get-NetIPInterface, Get-NetAdapter, Get-DnsClientGlobalSetting — in Format-List (`ServerAddress         : 10.1.1.2`),
+ * Format-Table (a header of property names over dashes, `ifIndex DestinationPrefix  NextHop  RouteMetric …`) or ConvertTo-Json
+ * (`"DestinationPrefix":  "0.0.0.0/0"`). Judged by the objects' property names, which PowerShell never translates (they are the CIM
+ * classes' properties — MSFT_NetRoute, MSFT_NetIPInterface, MSFT_NetIPAddress, MSFT_NetAdapter, and the VpnClient module's
+ * VpnConnection; Microsoft Learn, each cmdlet's "Outputs"): a German or Russian Windows prints the same names (real:
+ * test/fixtures/real/powershell/get-netipinterface-ft-ru-header-wrapped-80-columns.txt). Names any program's JSON may use (Name,
+ * Status, Guid, Type, Protocol, Store, Publish, Dhcp) are not in the list: three DISTINCT names of it make the verdict.
+ */
+const PS_PROPERTIES = new Set([
+  'ServerAddress', 'AllUserConnection', 'TunnelType', 'AuthenticationMethod', 'EncryptionLevel', 'L2tpIPsecAuth', 'UseWinlogonCredential',
+  'EapConfigXmlStream', 'ConnectionStatus', 'RememberCredential', 'SplitTunneling', 'IdleDisconnectSeconds', 'DnsSuffix',
+  'ifIndex', 'InterfaceIndex', 'InterfaceAlias', 'InterfaceDescription', 'InterfaceMetric', 'ifMetric', 'DestinationPrefix', 'NextHop',
+  'RouteMetric', 'PolicyStore', 'AddressFamily', 'NlMtu', 'NlMtu(Bytes)', 'ConnectionState', 'DadTransmits', 'ValidLifetime',
+  'PreferredLifetime', 'IPAddress', 'PrefixLength', 'PrefixOrigin', 'SuffixOrigin', 'AddressState', 'SkipAsSource', 'InterfaceIP',
+  'IPv4Address', 'IPv6Address', 'IPv4DefaultGateway', 'IPv6DefaultGateway', 'IPv6LinkLocalAddress', 'DNSServer', 'NetProfile.Name',
+  'NetAdapter.Status', 'MacAddress', 'LinkSpeed', 'ifDesc', 'MediaConnectionState', 'UseSuffixSearchList', 'SuffixSearchList',
+  'UseDevolution', 'DevolutionLevel',
+  // Test-NetConnection (a network test: TEST_PROPERTIES)
+  'ComputerName', 'RemoteAddress', 'RemotePort', 'SourceAddress', 'PingSucceeded', 'TcpTestSucceeded', 'NameResolutionResults',
+]);
+/**
+ * Get-NetRoute's table rows without their header (a paste that starts below it: corpus powershell/get-netroute-*-headerless.txt):
+ * ifIndex, the destination as a prefix with its length, the next hop, the route metric and, if shown, the interface metric and the
+ * policy store — no log writes a prefix/length right after a number and before a bare address and two numbers.
+ */
+const PS_ROUTE_ROW = /^ *\d{1,5} +[\d.:a-fA-F]{2,39}\/\d{1,3} +[\d.:a-fA-F]{2,39} +\d{1,10}(?: +\d{1,10})?(?: +[A-Za-z]+)? *$/;
+/** Test-NetConnection's results: the properties that make its output a network test rather than settings */
+const TEST_PROPERTIES = new Set(['PingSucceeded', 'TcpTestSucceeded']);
+/** a Format-List row (`PingReplyDetails (RTT) : 0 ms` too) and a ConvertTo-Json key; the name is looked up in PS_PROPERTIES */
+const PS_LIST_ROW = /^[ \t]*([A-Za-z][\w.]{1,40})(?: \(RTT\))? *:(?: |$)/;
+const PS_JSON_KEY = /^[ \t]*"([A-Za-z][\w.]{1,40})"\s*:/;
+/** a Format-Table header: names one blank or more apart, nothing else on the line */
+const PS_TABLE_HEADER = /^[ \t]*[A-Za-z][\w().]*(?: +[A-Za-z][\w().]*){2,} *$/;
+/**
+ * ping, tracert and traceroute (round 44), in any language: Windows ping's reply row ends in `TTL=n` after the time, whatever the
+ * words (`Reply from …: bytes=32 time<1ms TTL=128`, `Réponse de … : octets=32 temps=1 ms TTL=128`, `Ответ от …: число байт=32
+ * время=15мс TTL=117`); Linux ping's `icmp_seq=1 ttl=64 time=1.72 ms`; tracert's hop rows, a hop number and three times or stars
+ * (`  1     1 ms     2 ms    <1 мс  192.168.0.1`, `  3     *        *        *     Превышен интервал…`); traceroute's
+ * `  1  gate (192.168.3.1)  5.823 ms`. Assumed from the samples (test/fixtures/real/server-logs/pc-output-*.txt), no vendor spec.
+ */
+// the time's unit is letters (`ms`, `мс`): a firewall's `PREC=0x00 TTL=64` is no ping row
+const WIN_PING_ROW = /[=<]\d{1,6} ?[^\s=\d]{1,4} TTL=\d{1,3}(?:\s|$)/;
+const UNIX_PING_ROW = /icmp_[sr]eq=\d+ ttl=\d+ time[=<]/;
+const TRACERT_ROW = /^ {0,3}\d{1,3}(?: +(?:<?\d{1,6} \S{1,3}|\*)){3} +\S/;
+const TRACEROUTE_ROW = /^ {0,3}\d{1,3} +\S+ \([\d.:a-fA-F]+\) +[\d.]+ ms/;
 /** lines this long are no field of these outputs (a value is a path or a list at most) */
 const MAX_PC_FILE_LINE = 1024;
 
@@ -104,6 +159,13 @@ export class InputSniffer {
   private registry = 0;
   private netshRule = false;
   private netshRows = 0;
+  private netshLongRule = false;
+  private netshIfRows = 0;
+  /** the distinct PowerShell property names seen (PS_PROPERTIES: bounded by its size) */
+  private psNames = new Set<string>();
+  private networkTest = false;
+  private psRouteRows = 0;
+  private testRows = 0;
 
   see(line: string): void {
     if (this.lines >= SNIFF_LINES) return;
@@ -131,6 +193,7 @@ export class InputSniffer {
       if (line.includes('"collectedAt"') || line.includes('"codepage"')) this.tmCapture ||= TM_CAPTURE_KEY.test(line);
     }
     if (line.length > MAX_PC_FILE_LINE) return;
+    this.seePcOutput(line, c);
     if (c === 0x20) {
       if (REG_VALUE.test(line)) this.registry++;
       else if (SYSTEMINFO_LIST_ROW.test(line)) this.systeminfoList++;
@@ -147,6 +210,37 @@ export class InputSniffer {
     else if (c > 0x20 && c !== 0x5b && SYSTEMINFO_FIELD.test(line)) this.systeminfoFields++;
   }
 
+  /**
+   * PowerShell's network settings, `netsh interface show interface`, and ping/tracert/Test-NetConnection (see PS_PROPERTIES,
+   * NETSH_LONG_RULE, WIN_PING_ROW): each behind a one-character or substring check.
+   */
+  private seePcOutput(line: string, c: number): void {
+    if (c === 0x2d /* - */) {
+      if (NETSH_LONG_RULE.test(line)) this.netshLongRule = true;
+      return;
+    }
+    if (line.includes('TTL=') || line.includes(' ttl=')) {
+      if (WIN_PING_ROW.test(line) || UNIX_PING_ROW.test(line)) this.testRows++;
+      return;
+    }
+    if (line.includes(' ms') || line.includes('*')) {
+      if (TRACERT_ROW.test(line) || TRACEROUTE_ROW.test(line)) {
+        this.testRows++;
+        return;
+      }
+    }
+    if (line.includes(':')) {
+      const m = PS_LIST_ROW.exec(line) ?? PS_JSON_KEY.exec(line);
+      if (m && PS_PROPERTIES.has(m[1]!)) {
+        this.psNames.add(m[1]!);
+        if (TEST_PROPERTIES.has(m[1]!)) this.networkTest = true;
+      }
+    } else if (PS_TABLE_HEADER.test(line)) {
+      for (const name of line.trim().split(/ +/)) if (PS_PROPERTIES.has(name)) this.psNames.add(name);
+    } else if (line.includes('/') && PS_ROUTE_ROW.test(line)) this.psRouteRows++;
+    if (this.netshLongRule && c > 0x20 && NETSH_IF_ROW.test(line)) this.netshIfRows++;
+  }
+
   /** which other file of a PC's capture the text is, if its structure says so */
   private pcFile(): InputVerdict | undefined {
     if (this.tmSchema && this.tmReport) return 'tunnelmedic-report';
@@ -155,6 +249,9 @@ export class InputSniffer {
     if (this.pbkKeys >= 3 && this.iniSections >= 1) return 'phonebook';
     if (this.systeminfoFields >= 5 && this.systeminfoList >= 1) return 'systeminfo';
     if (this.netshRule && this.netshRows >= 1) return 'netsh-interfaces';
+    if (this.netshLongRule && this.netshIfRows >= 2) return 'netsh-interfaces';
+    if (this.networkTest || this.testRows >= 2) return 'network-test';
+    if (this.psNames.size >= 3 || this.psRouteRows >= 2) return 'powershell-network';
     return undefined;
   }
 

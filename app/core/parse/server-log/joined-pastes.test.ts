@@ -70,6 +70,10 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (the blog copy's gutter line `1  ` and a PowerShell prompt line are such first lines too: every pair with them as the second log
   // met one of the classes here as the fixtures of this round shifted the sample, so they are excused after any first log)
   { a: /^/, b: /^(?:pppd-accel-ppp-log-file-ipoe-radius-bind|pluto-openswan-stderrlog|netfilter-guarddog-dropped-outbound-gre-no-header|charon-blog-markdown-|powershell-invoke-command-)/, why: 'a log whose first line has no header after another log: that line is read as the last record’s continuation (assumed)' },
+  // (round 44 hLC: a PC's Test-NetConnection pasted with the command line that ran it, `powershell -Command "Test-NetConnection …"`,
+  // and its translated `AVISO:` warnings — header-less lines of no known start, read as the last record's continuation after 8 of
+  // the sampled logs; the same class)
+  { a: /^/, b: /^pc-output-test-netconnection-/, why: 'a log whose first line has no header after another log: that line is read as the last record’s continuation (assumed)' },
   { a: /^pluto-openswan-stderrlog-/, b: /^r?ras-nt\d+-kb/, why: 'a header-less log after pluto’s log file: its lines read as the last record’s continuation (assumed)' },
   { a: /^(?:eventviewer-tab-export-.*-closing-quote-lost-|wevtutil-text-)/, b: /^(?:netfilter-ufw-block-gre-glued-|powershell-)/, why: 'an event pasted as text has no end of its own' },
   // (branch hAK: two KB-quoted service manager events added; the sample shifted with the file list and met these pairs — KB 840686's copy
