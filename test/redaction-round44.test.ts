@@ -6,7 +6,7 @@ import { Redactor } from '../app/core/report/redact';
  * kept its value in a redacted copy, or took a token of its own. Each spelling now gets the token of the same address written with
  * dots — one pseudonym for one address (`81.2.3.4`, `081.002.003.004`, `4.3.2.81.in-addr.arpa`, `host-81-2-3-4.isp.net`) — spelled
  * as it was found. Private addresses stay, as in every spelling before. MACs and IPv6 addresses in other spellings were already one
- * token each (rows below hold that).
+ * token each (rows below hold that) but for Huawei's and H3C's H-H-H MAC, which was left.
  */
 const redact = (...texts: string[]) => {
   const r = new Redactor([]);
@@ -73,6 +73,15 @@ describe('MACs and IPv6 in other spellings: one token for one value (held)', () 
   it('Windows\' 00-11-22-33-44-5A, Cisco\'s 0011.2233.445a and colons: the same MAC token', () => {
     expect(redact('00-11-22-33-44-5A', '0011.2233.445a', 'MAC 00:11:22:33:44:5a')).toEqual(['02-00-00-00-00-01', '0200.0000.0001', 'MAC 02:00:00:00:00:01']);
   });
+  it('Huawei\'s and H3C\'s H-H-H MAC 00e0-fc12-3456: the same MAC token (was: left); a GUID and a four-group key stay', () => {
+    expect(redact('00:e0:fc:12:34:56', 'ARP 00E0-FC12-3456 GE0/0/1', '00e0-fc12-3456', '{4d36e972-e325-11ce-bfc1-08002be10318}', 'key ABCD-1234-EF56-7890')).toEqual([
+      '02:00:00:00:00:01',
+      'ARP 0200-0000-0001 GE0/0/1',
+      '0200-0000-0001',
+      '{4d36e972-e325-11ce-bfc1-08002be10318}',
+      'key ABCD-1234-EF56-7890',
+    ]);
+  });
   it('a zone id, brackets and a port, mixed case: the same IPv6 token; link-local and documentation stay', () => {
     expect(redact('2a02:a46c:b:1::1', '[2A02:A46C:B:1::1]:500', '2a02:A46c:b:1::1%12', 'fe80::1%12', '[2001:db8::1]:500')).toEqual([
       '2001:db8::1',
@@ -104,6 +113,8 @@ describe('linear: a 100 000-character line of each new shape', () => {
     '4.3.2.81.in-addr.arp'.repeat(5_000),
     '-'.repeat(100_000),
     '0'.repeat(100_000),
+    'a0e0-'.repeat(20_000),
+    '00e0-fc12-3456-'.repeat(6_667),
   ];
   it.each(LINES.map((l, i) => [i, l] as const))('shape %i finishes in well under a second', (_, line) => {
     const r = new Redactor([]);

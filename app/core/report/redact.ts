@@ -50,6 +50,11 @@ const MAC_BARE = /(?<![0-9A-Za-z{}_-])[0-9A-Fa-f]{12}(?![0-9A-Za-z{}_-])/g;
 /** Cisco-style dotted MAC "0015.5d01.1e02". */
 const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
 /**
+ * Huawei's and H3C's MAC "00e0-fc12-3456" (their docs' H-H-H format: `display arp`, `display mac-address`, L2TP/PPPoE logs; round
+ * 44), not part of a GUID or a longer dashed run. (The shape needs SHAPE.macSeparated: hex, hex, dash, hex, hex.)
+ */
+const MAC_DASHED_QUADS = /(?<![0-9A-Za-z-])[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}(?![0-9A-Za-z]|-[0-9A-Za-z])/g;
+/**
  * An IPv6 address, not the head of an IPv4-mapped or -embedded one (`::ffff:192.0.2.7`, RFC 4291 2.5.5.2: its IPv4 tail is judged
  * as IPv4; before round 43 `::ffff:198` took an IPv6 token and left `.51.100.30` after it)
  */
@@ -255,6 +260,7 @@ export class Redactor {
     [SHAPE.dots3, MAC_ROUTE_PRINT, (m) => this.book.mac(m, ' ', true)],
     [SHAPE.macSeparated, MAC_LINK_HEADER, (m) => `${this.book.mac(m.slice(0, 17), ':', m === m.toLowerCase())}:${this.book.mac(m.slice(18), ':', m === m.toLowerCase())}`],
     [SHAPE.macSeparated, MAC_SEPARATED, (m, sep) => this.book.mac(m, sep!, m === m.toLowerCase())],
+    [SHAPE.macSeparated, MAC_DASHED_QUADS, (m) => this.book.mac(m, '-', m === m.toLowerCase(), 4)],
     [SHAPE.hexDot, MAC_DOTTED, (m) => this.book.mac(m, '.', m === m.toLowerCase(), 4)],
     [SHAPE.hex12, MAC_BARE, (m) => this.book.mac(m, '', m === m.toLowerCase())],
   ];

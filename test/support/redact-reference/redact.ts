@@ -55,6 +55,8 @@ const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:]|\.\d)/g;
 
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
+/** round 44: Huawei's and H3C's MAC "00e0-fc12-3456" (redact.ts MAC_DASHED_QUADS) */
+const MAC_DASHED_QUADS = /(?<![0-9A-Za-z-])[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}(?![0-9A-Za-z]|-[0-9A-Za-z])/g;
 /** round 44: four runs of 1–3 digits joined by dashes, not a longer chain's tail (redact.ts DASHED_V4) */
 const DASHED_V4 = /(?<![0-9]|(?<![0-9A-Za-z])[0-9]{1,3}-)([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?![0-9]|-[0-9])/g;
 
@@ -167,6 +169,8 @@ export class Redactor {
     step(shape.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
     step(shape.colon, MAC_LINK_HEADER, (m) => `${this.macToken(m.slice(0, 17), ':', m === m.toLowerCase())}:${this.macToken(m.slice(18), ':', m === m.toLowerCase())}`);
     step(shape.dash || shape.colon, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
+    // round 44: Huawei's and H3C's H-H-H MAC (redact.ts MAC_DASHED_QUADS)
+    step(shape.dash, MAC_DASHED_QUADS, (m) => this.macToken(m, '-', m === m.toLowerCase(), 4));
     // a dotted MAC needs 4 hex digits in a row, a bare one 12 (a route line has at most 3)
     step(shape.dot && shape.hexRun >= 4, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
     step(shape.hexRun >= 12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
