@@ -4,7 +4,6 @@
  * A frozen copy of that algorithm: changed only where what shapeOf reads changes on purpose (round 43: two or more dots end an
  * address and may begin the next, isPublicIpv4Run) — the way test/support/redact-reference/redact.ts follows redact.ts.
  */
-import { dottedQuadIn } from '../../app/core/parse/ipv4-dotted';
 import { isPublicIpv4Number } from '../../app/core/report/redact-addresses';
 import { runHash } from '../../app/core/report/redact-names';
 import { SHAPE, type NameStarts } from '../../app/core/report/text-shape';
@@ -42,7 +41,7 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
       if (k & DIGIT) {
         if (numberStart < 0) numberStart = i;
       } else if (numberStart >= 0) {
-        if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+        if (isPublicIpv4Run(text, numberStart, i, n)) shape |= SHAPE.publicV4;
         numberStart = -1;
       }
       dots = 0;
@@ -62,7 +61,7 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
       continue;
     }
     if (numberStart >= 0) {
-      if (isPublicIpv4Run(text, numberStart, i)) shape |= SHAPE.publicV4;
+      if (isPublicIpv4Run(text, numberStart, i, n)) shape |= SHAPE.publicV4;
       numberStart = -1;
     }
     dots = 0;
@@ -84,7 +83,9 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
     const length = n - runStart;
     if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(hash), chunks);
   }
-  if (numberStart >= 0 && isPublicIpv4Run(text, numberStart, n)) shape |= SHAPE.publicV4;
+  if (numberStart >= 0 && isPublicIpv4Run(text, numberStart, n, n)) shape |= SHAPE.publicV4;
+  // round 44: four runs of 1–3 digits joined by dashes (an address in a host name)
+  if (/(?<!\d)\d{1,3}-\d{1,3}-\d{1,3}-\d/.test(text.slice(from, to))) shape |= SHAPE.dashedV4;
   return shape;
 }
 
@@ -109,15 +110,21 @@ for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = LETTER | (c <= 0
  * (strongSwan's `1.2.3.4...5.6.7.8`; round 43, as text-shape.ts now reads it), each piece without its trailing dots; a run that
  * begins with one dot is no address up to its next two dots
  */
-function isPublicIpv4Run(text: string, start: number, end: number): boolean {
+function isPublicIpv4Run(text: string, start: number, end: number, to: number): boolean {
   const pieces = text.slice(start, end).split(/\.{2,}/);
-  return pieces.some((piece, i) => !(i === 0 && piece.startsWith('.')) && isPublicIpv4Piece(piece, 0, piece.length));
+  // round 44: the last piece, with one dot after it, before `in-addr.arpa` is read backwards
+  const reverse = /^[^.]+\.[^.]+\.[^.]+\.[^.]+\.$/.test(pieces[pieces.length - 1]!) && /^in-addr\.arpa(?![a-z0-9])/i.test(text.slice(end, to));
+  return pieces.some((piece, i) => !(i === 0 && piece.startsWith('.')) && isPublicIpv4Piece(piece, 0, piece.length, reverse && i === pieces.length - 1));
 }
 
-function isPublicIpv4Piece(text: string, start: number, end: number): boolean {
+function isPublicIpv4Piece(text: string, start: number, end: number, reverse: boolean): boolean {
   while (end > start && text.charCodeAt(end - 1) === 0x2e) end--;
   if (end - start < 7) return false;
-  const n = dottedQuadIn(text, start, end);
-  return n !== null && isPublicIpv4Number(n);
+  // round 44: parts may be zero-padded to three digits each (`081.002.003.004`, read as decimal)
+  const parts = text.slice(start, end).split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return false;
+  if (parts.some((p) => /^0\d/.test(p)) && !parts.every((p) => p.length === 3)) return false;
+  const n = (reverse ? parts.reverse() : parts).reduce((acc, p) => acc * 256 + Number(p), 0);
+  return isPublicIpv4Number(n);
 }
 

@@ -63,3 +63,55 @@ export function isPublicIpv6(text: string): boolean {
   // Teredo and 6to4 addresses embed the machine's public IPv4 address.
   return ['unicast', 'teredo', '6to4'].includes(ipaddr.IPv6.parse(text).range());
 }
+
+/**
+ * A dotted quad, or one zero-padded to three digits a part, read as decimal (`010.001.002.003` is 10.1.2.3: Windows' `netsh` and
+ * some appliances pad each part to three digits; round 44): four parts, each at most 255, with no leading zero unless all four
+ * have three digits (`2.62.00.00` in pppd's endpoint-discriminator byte dump is none). Its number, or null.
+ * (inet_aton would read a leading zero as octal; no log this redacts writes octal, and a padded part read as decimal is the same
+ * address the same log writes unpadded elsewhere — assumed from netsh's `010.001.002.003` spelling, issue 14 round 44.)
+ */
+export function paddedQuadIn(s: string, start: number, end: number): number | null {
+  const n = end - start;
+  if (n < 7 || n > 15) return null;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  let leadingZero = false;
+  let notThree = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || part > 255 || ++parts > 4) return null;
+      if (digits !== 3) notThree = true;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && part === 0) leadingZero = true;
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return null;
+    } else return null;
+  }
+  return parts === 4 && !(leadingZero && notThree) ? value : null;
+}
+
+/** An IPv4 number as the dotted quad ipaddr and the token book know it (no leading zeros). */
+export const dottedOf = (n: number): string => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+
+/** The address a reverse-DNS name's four labels stand for (`4.3.2.1.in-addr.arpa` is 1.2.3.4, RFC 1035 3.5): the bytes swapped. */
+export const reversedV4 = (n: number): number => (((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0;
+
+/** `in-addr.arpa` (any case) at text[at], not followed by a letter or digit: the reverse-DNS zone a dotted run before it names. */
+export function inAddrArpaAt(text: string, at: number, end = text.length): boolean {
+  if (at + 12 > end || (text.charCodeAt(at) | 0x20) !== 0x69) return false;
+  for (let k = 0; k < 12; k++) {
+    const c = text.charCodeAt(at + k);
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== IN_ADDR_ARPA.charCodeAt(k)) return false;
+  }
+  if (at + 12 === end) return true;
+  const c = text.charCodeAt(at + 12) | 0x20;
+  return !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a));
+}
+const IN_ADDR_ARPA = 'in-addr.arpa';

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { dottedQuadIn } from '../parse/ipv4-dotted';
-import { isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6 } from './redact-addresses';
+import { dottedOf, inAddrArpaAt, isDigitOrDot, isIpAddress, isPublicIpv4Number, isPublicIpv6, paddedQuadIn, reversedV4 } from './redact-addresses';
 import { foldName, namesPattern, nameStart } from './redact-names';
 import { CleanTexts, CLEAN_FROM, cleanSlotOf, WORDS_UP_TO } from './redact-clean';
 import { TokenBook, type NameKind } from './redact-tokens';
@@ -50,10 +50,23 @@ const MAC_BARE = /(?<![0-9A-Za-z{}_-])[0-9A-Fa-f]{12}(?![0-9A-Za-z{}_-])/g;
 /** Cisco-style dotted MAC "0015.5d01.1e02". */
 const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\.[0-9A-Za-z])/g;
 /**
+ * Huawei's and H3C's MAC "00e0-fc12-3456" (their docs' H-H-H format: `display arp`, `display mac-address`, L2TP/PPPoE logs; round
+ * 44), not part of a GUID or a longer dashed run. (The shape needs SHAPE.macSeparated: hex, hex, dash, hex, hex.)
+ */
+const MAC_DASHED_QUADS = /(?<![0-9A-Za-z-])[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}(?![0-9A-Za-z]|-[0-9A-Za-z])/g;
+/**
  * An IPv6 address, not the head of an IPv4-mapped or -embedded one (`::ffff:192.0.2.7`, RFC 4291 2.5.5.2: its IPv4 tail is judged
  * as IPv4; before round 43 `::ffff:198` took an IPv6 token and left `.51.100.30` after it)
  */
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:]|\.\d)/g;
+
+/**
+ * Four runs of 1–3 digits joined by dashes, not the tail of a longer chain (no digit, nor a run of 1–3 digits alone and a dash,
+ * before — `ec2-` may be; no digit, or dash and digit, after): an IPv4 address as a host name writes it (Redactor.dashedIpv4Replaced). Bounded repeats only, each
+ * start tried once: linear.
+ */
+const DASHED_V4 = /(?<![0-9]|(?<![0-9A-Za-z])[0-9]{1,3}-)([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?![0-9]|-[0-9])/g;
+const isLetterCode = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
 const LINE_WISE_FROM = 4096;
@@ -230,6 +243,10 @@ export class Redactor {
       if (out !== before) chunks = null;
     }
     for (const [bit, pattern, replace] of this.shapeSteps) if (shape & bit) step(pattern, replace);
+    if (shape & SHAPE.dashedV4) {
+      const next = this.dashedIpv4Replaced(out);
+      if (next !== out) shape = shapeOf((out = next), starts);
+    }
     if (shape & SHAPE.publicV4) out = this.publicIpv4Replaced(out); // the reference's IPV4 regex, without a regex
     if (shape & SHAPE.colons2) step(IPV6_CANDIDATE, this.onIpv6);
     return out;
@@ -243,6 +260,7 @@ export class Redactor {
     [SHAPE.dots3, MAC_ROUTE_PRINT, (m) => this.book.mac(m, ' ', true)],
     [SHAPE.macSeparated, MAC_LINK_HEADER, (m) => `${this.book.mac(m.slice(0, 17), ':', m === m.toLowerCase())}:${this.book.mac(m.slice(18), ':', m === m.toLowerCase())}`],
     [SHAPE.macSeparated, MAC_SEPARATED, (m, sep) => this.book.mac(m, sep!, m === m.toLowerCase())],
+    [SHAPE.macSeparated, MAC_DASHED_QUADS, (m) => this.book.mac(m, '-', m === m.toLowerCase(), 4)],
     [SHAPE.hexDot, MAC_DOTTED, (m) => this.book.mac(m, '.', m === m.toLowerCase(), 4)],
     [SHAPE.hex12, MAC_BARE, (m) => this.book.mac(m, '', m === m.toLowerCase())],
   ];
@@ -276,9 +294,14 @@ export class Redactor {
         let end = q;
         while (end > p && text.charCodeAt(end - 1) === 0x2e) end--;
         if (end - p >= 7) {
-          const n = dottedQuadIn(text, p, end);
-          if (n !== null && isPublicIpv4Number(n)) {
-            out += text.slice(copied, p) + this.book.ipv4(text.slice(p, end));
+          const n = paddedQuadIn(text, p, end);
+          // a reverse-DNS name (`4.3.2.1.in-addr.arpa`, one dot before the zone) stands for the address read backwards: judged
+          // and given that address's token, written backwards (round 44: it took the token of 4.3.2.1, and `10.3.2.81.in-addr.arpa`
+          // — 81.2.3.10, public — stayed because 10.3.2.81 is private)
+          const reverse = n !== null && end === j - 1 && inAddrArpaAt(text, j);
+          const address = n === null ? null : reverse ? reversedV4(n) : n;
+          if (address !== null && isPublicIpv4Number(address)) {
+            out += text.slice(copied, p) + this.v4Spelled(address, text, p, end, reverse);
             copied = end;
           }
         }
@@ -288,6 +311,49 @@ export class Redactor {
       i = j;
     }
     return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  /**
+   * A public IPv4 address written into a host name with dashes (round 44: `ec2-54-1-2-3.compute-1.amazonaws.com`,
+   * `host-81-2-3-4.example.net`, `81-2-3-4.static.isp.net`, BT's `host86-151-2-3.range86-151…`): four runs of 1–3 digits joined
+   * by dashes (DASHED_V4), in a name — a DNS label follows (`.` and a letter) or a letter comes before — gets the token of the
+   * same address written with dots, with dashes (the same pseudonym as `81.2.3.4` in the same log). A date (`2026-12-07`), a
+   * phone number or a chain of five numbers is none: a part of four digits, no name around it, or a fifth part.
+   */
+  private dashedIpv4Replaced(text: string): string {
+    let out = '';
+    let copied = 0;
+    DASHED_V4.lastIndex = 0;
+    for (let m = DASHED_V4.exec(text); m !== null; m = DASHED_V4.exec(text)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+      const beforeLetter = isLetterCode(before) || (before === 0x2d && at > 1 && isLetterCode(text.charCodeAt(at - 2)));
+      const labelAfter = end + 1 < text.length && text.charCodeAt(end) === 0x2e && isLetterCode(text.charCodeAt(end + 1));
+      if (!beforeLetter && !labelAfter) continue;
+      const parts = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (parts.some((x) => x > 255)) continue;
+      const n = ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
+      if (!isPublicIpv4Number(n)) continue;
+      out += text.slice(copied, at) + this.book.ipv4(dottedOf(n)).replace(/\./g, '-');
+      copied = end;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  /**
+   * The token of an IPv4 address found as text[p, end) (a dotted quad, maybe zero-padded, maybe a reverse-DNS name's labels),
+   * spelled as it was: the same address gets the same token in every spelling (round 44), a quad padded to three digits a part
+   * (`081.002.003.004`, netsh) a token padded so, a reverse name's labels the token backwards. A plain quad is the book's key as
+   * it stands (no slice parsed again).
+   */
+  private v4Spelled(address: number, text: string, p: number, end: number, reverse: boolean): string {
+    const plain = !reverse && dottedQuadIn(text, p, end) !== null;
+    const token = this.book.ipv4(plain ? text.slice(p, end) : dottedOf(address));
+    if (plain) return token;
+    const parts = token.split('.');
+    if (end - p === 15) for (let k = 0; k < 4; k++) parts[k] = parts[k]!.padStart(3, '0');
+    return (reverse ? parts.reverse() : parts).join('.');
   }
 
   /**

@@ -1,5 +1,5 @@
 /** A text's shape in one pass (redact.ts asks it before running any pattern over the text). */
-import { isPublicIpv4Number } from './redact-addresses';
+import { inAddrArpaAt, isPublicIpv4Number, reversedV4 } from './redact-addresses';
 import { runHash } from './redact-names';
 
 /**
@@ -48,12 +48,17 @@ export const SHAPE = {
   hexDot: 128,
   /** twelve hex digits in a row (bare MAC) */
   hex12: 256,
-  /** a public IPv4 address: a run of digits and dots (without its trailing dots) that is one (Redactor.publicIpv4Replaced) */
+  /**
+   * a public IPv4 address: a run of digits and dots (without its trailing dots) that is one (Redactor.publicIpv4Replaced), its
+   * parts maybe zero-padded, read backwards before `.in-addr.arpa`
+   */
   publicV4: 512,
+  /** four runs of 1–3 digits joined by dashes, `(?<!\d)\d{1,3}-\d{1,3}-\d{1,3}-\d` (an address in a host name: Redactor.dashedIpv4Replaced) */
+  dashedV4: 1024,
 } as const;
 
 /** some pattern besides the IPv4 one may match a text of this shape */
-export const NEEDS_PATTERNS = SHAPE.beyondAscii | SHAPE.names | SHAPE.sid | SHAPE.macSeparated | SHAPE.colons2 | SHAPE.dots3 | SHAPE.hexDot | SHAPE.hex12;
+export const NEEDS_PATTERNS = SHAPE.beyondAscii | SHAPE.names | SHAPE.sid | SHAPE.macSeparated | SHAPE.colons2 | SHAPE.dots3 | SHAPE.hexDot | SHAPE.hex12 | SHAPE.dashedV4;
 
 const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 
@@ -82,8 +87,8 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
    * The current run of digits and dots (numberStart: where it began, -1 for none) read as a dotted
    * quad (dottedQuadIn of the run without its trailing dots): the parts ended so far and their
    * value, the part being read and its digits, the dots since the last digit; quadBad once it
-   * cannot be one (a dot first, two dots in a row, a fifth part, a part over 255, four digits or a
-   * leading zero).
+   * cannot be one (a dot first, two dots in a row, a fifth part, a part over 255, four digits; a
+   * leading zero: pad).
    */
   let numberStart = -1;
   let quadParts = 0;
@@ -92,6 +97,11 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
   let partDigits = 0;
   let pendingDots = 0;
   let quadBad = false;
+  /** zero padding: 1 once a part began with a zero, 2 once a part ended with other than three digits (padded: every part three) */
+  let pad = 0;
+  /** the last dash after 1–3 digits and before a digit, and how many such dashes came each right after the one before */
+  let lastDigitDash = -2;
+  let dashChain = 0;
   const n = to;
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -109,23 +119,29 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
           numberStart = i;
           quadParts = quadValue = part = partDigits = pendingDots = 0;
           quadBad = false;
+          pad = 0;
         } else if (pendingDots > 1) {
           // two or more dots end an address and may begin one (strongSwan's `%H...%H`, `1.2.3.4..1.2.3.9`): what came before is
           // judged as a run of its own, and a new one begins at this digit
-          if (isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
+          if (isPublicQuad(quadBad || badPadding(pad, partDigits), quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
           quadParts = quadValue = part = partDigits = pendingDots = 0;
           quadBad = false;
+          pad = 0;
         } else if (pendingDots > 0) {
           // the dot before this digit ends a part: one dot after a part, and only three of them
           if (partDigits === 0 || part > 255 || ++quadParts > 3) quadBad = true;
+          if (partDigits !== 3) pad |= 2;
           quadValue = quadValue * 256 + part;
           part = partDigits = pendingDots = 0;
         }
-        if (partDigits === 1 && part === 0) quadBad = true; // a leading zero ("01")
+        // a leading zero makes no address unless every part has three digits (`010.001.002.003`, netsh: read as decimal since
+        // round 44, paddedQuadIn; `2.62.00.00`, a byte dump, stays none)
+        if (partDigits === 1 && part === 0) pad |= 1;
         part = part * 10 + (c - 48);
         if (++partDigits > 3) quadBad = true;
       } else if (numberStart >= 0) {
-        if (isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
+        // a letter after one dot may begin a reverse-DNS zone: `4.3.2.1.in-addr.arpa` is read backwards (round 44)
+        if (pendingDots === 1 && inAddrArpaAt(text, i, n) ? isPublicReverseQuad(quadBad || badPadding(pad, partDigits), quadParts, quadValue, part, partDigits) : isPublicQuad(quadBad || badPadding(pad, partDigits), quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
         numberStart = -1;
       }
       dots = 0;
@@ -141,6 +157,7 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
         // a run that begins with one dot is no dotted quad (with two or more, what follows them may be)
         numberStart = i;
         quadBad = true;
+        pad = 0;
         quadParts = quadValue = part = partDigits = 0;
         pendingDots = 1;
       } else pendingDots++;
@@ -151,7 +168,7 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
       continue;
     }
     if (numberStart >= 0) {
-      if (isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
+      if (isPublicQuad(quadBad || badPadding(pad, partDigits), quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
       numberStart = -1;
     }
     dots = 0;
@@ -164,6 +181,17 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
     if (odd) shape |= runNames(odd, chunks);
     if (c === 0x2d || c === 0x3a) {
       if (c === 0x3a && ++colons >= 2) shape |= SHAPE.colons2;
+      else if (c === 0x2d && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) {
+        // four runs of 1–3 digits joined by dashes (`host-81-2-3-4.isp.net`, round 44): this dash ends a run of 1–3 digits (the
+        // digits before it, read back at most four) and a digit follows; three such dashes in a row, each right after the last
+        let digits = 0;
+        while (digits < 4 && i - digits - 1 >= from && isDigitCode(text.charCodeAt(i - digits - 1))) digits++;
+        if (digits >= 1 && digits <= 3) {
+          dashChain = lastDigitDash === i - digits - 1 ? dashChain + 1 : 1;
+          lastDigitDash = i;
+          if (dashChain >= 3) shape |= SHAPE.dashedV4;
+        }
+      }
       if (i - 2 >= from && i + 2 < n && isHex(text.charCodeAt(i - 1)) && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) shape |= SHAPE.macSeparated;
       if (c === 0x2d && i - 1 >= from && i + 2 < n && (text.charCodeAt(i - 1) | 0x20) === 0x73 && text.charCodeAt(i + 1) === 0x31 && text.charCodeAt(i + 2) === 0x2d) shape |= SHAPE.sid;
     }
@@ -173,7 +201,7 @@ export function shapeOf(text: string, names: NameStarts, chunks?: number[], from
     const length = n - runStart;
     if (runFilter[runFirst * 64 + (length < 63 ? length : 63)] === 1) shape |= runNames(byRun.get(runHashOf(text, runStart, n)), chunks);
   }
-  if (numberStart >= 0 && isPublicQuad(quadBad, quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
+  if (numberStart >= 0 && isPublicQuad(quadBad || badPadding(pad, partDigits), quadParts, quadValue, part, partDigits)) shape |= SHAPE.publicV4;
   return shape;
 }
 
@@ -195,6 +223,16 @@ function runHashOf(text: string, start: number, end: number): number {
 function isPublicQuad(bad: boolean, parts: number, value: number, last: number, lastDigits: number): boolean {
   return !bad && parts === 3 && lastDigits > 0 && last <= 255 && isPublicIpv4Number(value * 256 + last);
 }
+
+/** isPublicQuad of the address a reverse-DNS name's four labels stand for (reversedV4) */
+function isPublicReverseQuad(bad: boolean, parts: number, value: number, last: number, lastDigits: number): boolean {
+  return !bad && parts === 3 && lastDigits > 0 && last <= 255 && isPublicIpv4Number(reversedV4(value * 256 + last));
+}
+
+/** a zero-padded quad whose parts are not all three digits (shapeOf's pad, the last part's digits): no address */
+const badPadding = (pad: number, lastDigits: number) => (pad & 1) !== 0 && ((pad & 2) !== 0 || lastDigits !== 3);
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** SHAPE.names when some chunk holds a name beginning there (listed in `chunks` when asked) */
 function runNames(found: number[] | undefined, chunks: number[] | undefined): number {

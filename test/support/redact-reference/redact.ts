@@ -55,6 +55,11 @@ const MAC_DOTTED = /(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]
 const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Za-z:]|\.\d)/g;
 
 /** texts longer than this (capture files) are redacted line by line (Redactor.lineWise) */
+/** round 44: Huawei's and H3C's MAC "00e0-fc12-3456" (redact.ts MAC_DASHED_QUADS) */
+const MAC_DASHED_QUADS = /(?<![0-9A-Za-z-])[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}(?![0-9A-Za-z]|-[0-9A-Za-z])/g;
+/** round 44: four runs of 1–3 digits joined by dashes, not a longer chain's tail (redact.ts DASHED_V4) */
+const DASHED_V4 = /(?<![0-9]|(?<![0-9A-Za-z])[0-9]{1,3}-)([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?![0-9]|-[0-9])/g;
+
 const LINE_WISE_FROM = 4096;
 
 interface NamePattern {
@@ -164,9 +169,13 @@ export class Redactor {
     step(shape.dots3, MAC_ROUTE_PRINT, (m) => this.macToken(m, ' ', true));
     step(shape.colon, MAC_LINK_HEADER, (m) => `${this.macToken(m.slice(0, 17), ':', m === m.toLowerCase())}:${this.macToken(m.slice(18), ':', m === m.toLowerCase())}`);
     step(shape.dash || shape.colon, MAC_SEPARATED, (m, sep) => this.macToken(m, sep!, m === m.toLowerCase()));
+    // round 44: Huawei's and H3C's H-H-H MAC (redact.ts MAC_DASHED_QUADS)
+    step(shape.dash, MAC_DASHED_QUADS, (m) => this.macToken(m, '-', m === m.toLowerCase(), 4));
     // a dotted MAC needs 4 hex digits in a row, a bare one 12 (a route line has at most 3)
     step(shape.dot && shape.hexRun >= 4, MAC_DOTTED, (m) => this.macToken(m, '.', m === m.toLowerCase(), 4));
     step(shape.hexRun >= 12, MAC_BARE, (m) => this.macToken(m, '', m === m.toLowerCase()));
+    // round 44: an address in a host name, with dashes (redact.ts dashedIpv4Replaced)
+    step(shape.dash, DASHED_V4, (m, ...g) => this.dashedToken(m, g as unknown as [string, string, string, string, number, string]));
     if (shape.dot) out = this.publicIpv4Replaced(out); // IPV4, without a regex
 
     step(shape.colon, IPV6_CANDIDATE, (m) => (isPublicIpv6(m) ? this.token('ipv6', ipaddr.IPv6.parse(m).toNormalizedString(), (n) => `2001:db8::${n.toString(16)}`) : m));
@@ -193,14 +202,22 @@ export class Redactor {
       // (round 43: the run's pieces between two or more dots are judged each on its own — strongSwan's `%H...%H` — as the
       // Redactor does; a plain split, not its loop)
       let p = i;
-      for (const piece of text.slice(i, j).split(/(\.{2,})/)) {
+      const pieces = text.slice(i, j).split(/(\.{2,})/);
+      pieces.forEach((piece, k) => {
         const address = piece.replace(/\.+$/, '');
-        if (address.length >= 7 && FOUR_PART_DECIMAL.test(address) && this.isPublicV4(address)) {
-          out += text.slice(copied, p) + this.ipv4Token(address);
-          copied = p + address.length;
+        // round 44: parts may be zero-padded (read as decimal); the last piece with one dot before `in-addr.arpa` is read backwards
+        const parts = address.split('.');
+        const reverse = k === pieces.length - 1 && piece === `${address}.` && /^in-addr\.arpa(?![a-z0-9])/i.test(text.slice(j));
+        if (address.length >= 7 && parts.length === 4 && parts.every((x) => /^\d{1,3}$/.test(x) && Number(x) <= 255) && (parts.every((x) => x.length === 3) || !parts.some((x) => /^0\d/.test(x)))) {
+          const canonical = (reverse ? [...parts].reverse() : parts).map(Number).join('.');
+          if (this.isPublicV4(canonical)) {
+            const spelled = canonical === address && !reverse ? this.ipv4Token(address) : this.ipv4Token(canonical).split('.').map((x) => (address.length === 15 ? x.padStart(3, '0') : x));
+            out += text.slice(copied, p) + (typeof spelled === 'string' ? spelled : (reverse ? spelled.reverse() : spelled).join('.'));
+            copied = p + address.length;
+          }
         }
         p += piece.length;
-      }
+      });
       i = j;
     }
     return copied === 0 ? text : out + text.slice(copied);
@@ -289,6 +306,16 @@ export class Redactor {
     const token = this.token('mac', normal, (n) => `020000${n.toString(16).padStart(6, '0')}`);
     const pairs = token.match(group === 4 ? /..../g : /../g)!.join(sep);
     return lower ? pairs : pairs.toUpperCase();
+  }
+
+  private dashedToken(m: string, [a, b, c, d, at, text]: [string, string, string, string, number, string]): string {
+    const parts = [a, b, c, d].map(Number);
+    const end = at + m.length;
+    const beforeLetter = /[A-Za-z]-?$/.test(text.slice(Math.max(0, at - 2), at));
+    const labelAfter = /^\.[A-Za-z]/.test(text.slice(end));
+    if ((!beforeLetter && !labelAfter) || parts.some((x) => x > 255)) return m;
+    const canonical = parts.join('.');
+    return this.isPublicV4(canonical) ? this.ipv4Token(canonical).replace(/\./g, '-') : m;
   }
 
   private ipv4Token(address: string): string {
