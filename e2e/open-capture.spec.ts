@@ -65,6 +65,8 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('open a PC\'s captur
     expect(label).not.toContain(sampleDir(''));
     await h.page.getByTestId('overall').waitFor();
     expect(await h.page.getByTestId('error-notice').count()).toBe(0);
+    // the check's intro speaks of the captured PC, not of this computer (it said "how this computer sends traffic" before)
+    expect(await h.page.getByTestId('scan-intro').textContent()).toBe(w.t.scan.introCapture);
     await shoot(h.page, lang === 'en' ? 'open-capture' : 'open-capture-nl', { fullPage: false, doc: true });
     const violations = serious(await axeViolations(h.page));
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -76,6 +78,7 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('open a PC\'s captur
     await h.page.getByTestId('leave-capture').click();
     await expect.poll(() => h.page.getByTestId('source-label').textContent()).toBe(w.t.banner.demoTitle);
     await h.page.getByTestId('overall').waitFor();
+    expect(await h.page.getByTestId('scan-intro').textContent()).toBe(w.t.scan.intro);
     expect(h.pageErrors).toEqual([]);
   });
 

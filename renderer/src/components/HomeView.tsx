@@ -34,7 +34,7 @@ export function HomeView({ tm, mode, onOpen, onConnections }: { tm: TunnelMedicS
   }, [tm.scanCount]);
   return (
     <>
-      <ScanPanel scanning={tm.busy === 'scan'} progress={tm.scanProgress} report={report ?? null} fixedCount={tm.fixed.length} disabled={tm.busy !== null && tm.busy !== 'scan'} onScan={() => void tm.runScan()} onOpenCapture={tm.info?.homeSource ? () => void tm.openCapture() : undefined} />
+      <ScanPanel scanning={tm.busy === 'scan'} progress={tm.scanProgress} report={report ?? null} fixedCount={tm.fixed.length} disabled={tm.busy !== null && tm.busy !== 'scan'} onScan={() => void tm.runScan()} onOpenCapture={tm.info?.homeSource ? () => void tm.openCapture() : undefined} capture={tm.info?.source === 'capture'} />
       {tm.captureError && <ErrorNotice title={t('capture.openFailed')} error={tm.captureError} onRetry={() => void tm.openCapture()} disabled={tm.busy !== null} />}
       {tm.scanError && <ErrorNotice title={t('errors.scanFailed')} error={tm.scanError} onRetry={() => void tm.runScan()} disabled={tm.busy !== null} />}
       {report && (

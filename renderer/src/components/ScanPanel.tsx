@@ -5,8 +5,11 @@ import type { Report } from '../../../app/shared/model-types';
 /** Step labels by phase in the UI's language (the engine's own label is English and names files). */
 const PHASE_LABEL: Record<string, string> = { collect: 'scan.phase.collect', diagnose: 'scan.phase.diagnose' };
 
-/** `onOpenCapture`: the window can open a PC's capture (main's folder dialog); the button sits next to the check, where the person chooses what to diagnose */
-export function ScanPanel(props: { scanning: boolean; progress: Progress | null; report: Report | null; fixedCount: number; disabled: boolean; onScan: () => void; onOpenCapture?: () => void }) {
+/**
+ * `onOpenCapture`: the window can open a PC's capture (main's folder dialog); the button sits next to the check, where the person
+ * chooses what to diagnose. `capture`: the window shows a saved capture of a PC, not this computer — the intro says so.
+ */
+export function ScanPanel(props: { scanning: boolean; progress: Progress | null; report: Report | null; fixedCount: number; disabled: boolean; onScan: () => void; onOpenCapture?: () => void; capture?: boolean }) {
   const { t } = useTranslation();
   const { scanning, progress, report } = props;
   const problems = report ? report.findings.filter((f) => f.severity !== 'info').length : 0;
@@ -14,7 +17,7 @@ export function ScanPanel(props: { scanning: boolean; progress: Progress | null;
     <section className="panel scan-panel" aria-labelledby="scan-title">
       <div className="scan-intro">
         <h1 id="scan-title" tabIndex={-1}>{t('scan.title')}</h1>
-        <p className="lead">{t('scan.intro')}</p>
+        <p className="lead" data-testid="scan-intro">{t(props.capture ? 'scan.introCapture' : 'scan.intro')}</p>
       </div>
       <div className="scan-action">
         <button type="button" className="button button-primary button-large" onClick={props.onScan} disabled={scanning || props.disabled} aria-describedby="scan-status">
