@@ -3,7 +3,8 @@
  * other router): a family decodes a line before its log says which end it was written on, keeps the line's statements here under
  * the key the telling line will name (a peer's address, a link, an IKE_SA id, a connection) and, once told, takes them back
  * (settle) and words them. One store for the families that used to keep their own lists (asa-l2l.ts, ios-link-side.ts,
- * ios-crypto.ts, strongswan-role.ts, strongswan-site.ts, draytek-site.ts, ppp-log.ts, pppd-role.ts, libreswan-initiating-conn.ts).
+ * ios-crypto.ts, strongswan-role.ts, strongswan-site.ts, draytek-site.ts, ppp-log.ts, pppd-role.ts, libreswan-initiating-conn.ts,
+ * sonicwall-site.ts).
  *
  * Bounded, and O(1) per put (a 100 000-line log of a server where nothing ever tells keeps no more than the limits):
  * - `keys`: how many keys wait at once; a new key past it lets the OLDEST key go (insertion order: a long log runs through many

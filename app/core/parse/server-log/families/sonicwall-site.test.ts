@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readRepoText } from '../../../../../test/support/repo-files';
 import { explainServerLogs } from '../../../diagnose/server-log';
 import { engineT } from '../../../i18n';
-import { describeEntry } from '../describe';
+import { describeEntry, SITE_WORDED } from '../describe';
 import { parseServerLog } from '../index';
+import type { WaitingForSide } from '../waiting-for-side';
 import { bySitePolicy, policyOf, tunnelKey } from './sonicwall-site';
 
 /** A SonicWall whose row names a VPN policy other than a GroupVPN is in a tunnel with another gateway (sonicwall-site.ts). */
@@ -76,11 +77,27 @@ describe('the VPN policy a SonicWall row names tells a gateway from a PC', () =>
 });
 
 describe('the tunnels remembered', () => {
-  it('are bounded on a long log with many peers: the newest kept', () => {
+  const addr = (i: number) => `10.${i >> 8}.${i & 255}.1, 500`;
+  const worded = () => ({ decoded: [{ key: [...SITE_WORDED][0]! }], outcome: 'info' as const });
+  it('are bounded on a long log with many peers told: past 5 000 the oldest goes, the rest stay told', () => {
     const state: Record<string, unknown> = {};
-    for (let i = 0; i < 12_000; i++) bySitePolicy({ decoded: [], outcome: 'info' }, tunnelKey(`10.${i >> 8}.${i & 255}.1, 500`, '98.51.100.1, 500'), undefined, state);
-    const tunnels = state.swSite as Map<string, unknown>;
-    expect(tunnels.size).toBeLessThanOrEqual(5000);
-    expect(tunnels.has(tunnelKey('10.46.223.1', '98.51.100.1'))).toBe(true);
+    for (let i = 0; i < 12_000; i++) bySitePolicy(worded(), tunnelKey(addr(i), '98.51.100.1, 500'), 'VPN Policy: HQ-to-Branch;AES-256', state);
+    const told = state.swSiteTold as Map<string, boolean>;
+    expect(told.size).toBe(5000);
+    expect(told.get(tunnelKey(addr(11_999), '98.51.100.1'))).toBe(true);
+    expect(told.has(tunnelKey(addr(6_999), '98.51.100.1'))).toBe(false);
+    // (before: all were forgotten at once past 5 000 — a tunnel told 4 999 tunnels ago was the PC's again)
+    expect(told.get(tunnelKey(addr(7_000), '98.51.100.1'))).toBe(true);
+    const later = bySitePolicy(worded(), tunnelKey(addr(7_000), '98.51.100.1'), undefined, state);
+    expect(later.decoded[0]!.values?.role).toBe('site');
+  });
+  it('are bounded on a long log of untold tunnels: statements wait under at most 5 000 of them, 32 each', () => {
+    const state: Record<string, unknown> = {};
+    for (let i = 0; i < 12_000; i++) bySitePolicy(worded(), tunnelKey(addr(i), '98.51.100.1, 500'), undefined, state);
+    for (let i = 0; i < 100; i++) bySitePolicy(worded(), tunnelKey(addr(11_999), '98.51.100.1, 500'), undefined, state);
+    const waiting = state.swSiteWaiting as WaitingForSide<unknown>;
+    expect(waiting.keyCount).toBe(5000);
+    expect(waiting.settle(tunnelKey(addr(11_999), '98.51.100.1'))).toHaveLength(32);
+    expect(waiting.settle(tunnelKey(addr(6_999), '98.51.100.1'))).toHaveLength(0);
   });
 });

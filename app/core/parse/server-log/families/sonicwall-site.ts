@@ -1,6 +1,7 @@
 import { SITE_WORDED } from '../describe';
 import type { Hit } from '../kit';
 import type { Decoded } from '../types';
+import { waitingOn } from '../waiting-for-side';
 
 /**
  * A SonicWall in a tunnel with another gateway (site-to-site), not with a PC: by the VPN policy a GUI log row's notes name
@@ -18,18 +19,15 @@ import type { Decoded } from '../types';
  * A tunnel is the pair of addresses in the row's Source and Destination columns (either order: the SonicWall sends some rows and
  * receives others). Rows without notes (`Received Aggressive Mode request`) come before or after the row that names the policy —
  * the GUI's table is newest first, an export may be oldest first — so a pair's statements wait for its sign (bounded), and a
- * sign words what waited and what follows. No policy named (the message column alone, a syslog record): the PC's wording stays.
+ * sign words what waited and what follows (waiting-for-side.ts: the store the other families' waiting statements use). No policy named (the message column alone, a syslog record): the PC's wording stays.
  */
-const SITE = 'swSite';
-const MAX_WAITING = 32;
-/** tunnels remembered at once: a gateway's log of a day may name thousands of peers */
+/** what each tunnel's policy said (true another gateway's, false a client's GroupVPN); a tunnel not yet told waits in the store */
+const TOLD = 'swSiteTold';
+const WAITING = 'swSiteWaiting';
+/** tunnels remembered at once, told or waiting (a gateway's log of a day may name thousands of peers): past it the oldest goes */
 const MAX_TUNNELS = 5000;
-
-interface Tunnel {
-  /** true another gateway's (a named policy), false a client's (GroupVPN), undefined no policy named yet */
-  site?: boolean;
-  waiting: Decoded[];
-}
+/** statements one untold tunnel keeps (its first: the rows read before its policy's) */
+const MAX_WAITING = 32;
 
 /** `VPN Policy: <name>` in the notes, up to the `;` before the proposal (`VPN Policy: WAN GroupVPN;3DES; MD5; …`) */
 const POLICY = /(?:^|;\s*)VPN Policy: ([^;]+?)\s*(?:;|$)/;
@@ -53,19 +51,19 @@ const asSite = (dd: Decoded): void => {
 
 /** A row's statements worded for a site-to-site tunnel when its tunnel's policy (in this row or another) says so. */
 export function bySitePolicy(hit: Hit, key: string, notes: string | undefined, state: Record<string, unknown>): Hit {
-  const tunnels = (state[SITE] ??= new Map<string, Tunnel>()) as Map<string, Tunnel>;
-  let tunnel = tunnels.get(key);
-  if (!tunnel) {
-    if (tunnels.size >= MAX_TUNNELS) tunnels.clear(); // bounded memory on a long log with many peers (as pluto's serials: libreswan-serial.ts)
-    tunnels.set(key, (tunnel = { waiting: [] }));
-  }
+  const told = (state[TOLD] ??= new Map<string, boolean>()) as Map<string, boolean>;
+  const waiting = waitingOn<Decoded>(state, WAITING, { keys: MAX_TUNNELS, perKey: MAX_WAITING });
   const policy = policyOf(notes);
   if (policy !== undefined) {
-    tunnel.site = !GROUP_VPN.test(policy);
-    if (tunnel.site) for (const dd of tunnel.waiting) asSite(dd);
-    tunnel.waiting = [];
+    const site = !GROUP_VPN.test(policy);
+    // (re-set: the most recently told tunnel is the last to go)
+    told.delete(key);
+    told.set(key, site);
+    if (told.size > MAX_TUNNELS) told.delete(told.keys().next().value!);
+    for (const dd of waiting.settle(key)) if (site) asSite(dd);
   }
-  if (tunnel.site === true) hit.decoded.forEach(asSite);
-  else if (tunnel.site === undefined) for (const dd of hit.decoded) if (SITE_WORDED.has(dd.key) && tunnel.waiting.length < MAX_WAITING) tunnel.waiting.push(dd);
+  const site = told.get(key);
+  if (site === true) hit.decoded.forEach(asSite);
+  else if (site === undefined) for (const dd of hit.decoded) if (SITE_WORDED.has(dd.key)) waiting.put(key, dd);
   return hit;
 }
