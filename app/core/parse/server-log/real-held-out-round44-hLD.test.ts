@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { realServerLogTable, type RealServerLogRow } from '../../../../test/support/real-server-log-table';
+import { parseServerLog } from './index';
+
+/**
+ * Held-out real logs of ipsec-tools' racoon (round 44, hLD): the IKEv1 daemon of pfSense up to 2.1 and of Linux/FreeBSD hosts,
+ * `racoon: LEVEL: message` (families/racoon.ts). Before, no racoon line but its socket lines was read: each log was "no known
+ * format". Sources in test/fixtures/real/SOURCES.md.
+ */
+
+const EXPECTED: Record<string, RealServerLogRow> = {
+  // (was 0 of 3 lines: "No line of this text is in a server log format TunnelMedic knows"). pfSense's docs, "Send Errors": racoon's
+  // own system refused to send (a state or floating rule on the firewall) — a failure with no change on the PC
+  'racoon-pfsense-docs-sendto-operation-not-permitted-phase1-send-error.txt': {
+    records: 3,
+    understood: 3,
+    families: { racoon: 3 },
+    causes: [],
+    says: [
+      [1, 'racoon could not send its IKE packet (Operation not permitted)'],
+      [3, 'IKE phase 1 stopped because racoon could not send'],
+    ],
+  },
+  // (was 0 of 2 lines, "no known format"). pfSense's docs, "Mismatched Local/Remote Subnets" (two blanks after the time, as found):
+  // no sainfo fits the networks phase 2 asked for
+  'racoon-pfsense-docs-double-space-failed-to-get-sainfo-mismatched-subnets.txt': {
+    records: 2,
+    understood: 2,
+    families: { racoon: 2 },
+    causes: [[2, 'traffic-selector-mismatch']],
+    says: [
+      [1, 'racoon refused an IKE packet'],
+      [2, 'No sainfo section of racoon fits the networks'],
+    ],
+  },
+  // (was 0 of 26 lines, "no known format"). A Kubuntu host's racoon answering its peer: phase 1 with vendor IDs, ISAKMP-SA and
+  // IPsec-SAs up, SAs expiring, the kernel's "such policy does not already exist" notes; a syslog `-- MARK --` stays unread
+  'racoon-kubuntu-forum-respond-phase1-isakmp-sa-established-such-policy-does-not-already-exist.txt': {
+    records: 26,
+    understood: 25,
+    families: { racoon: 24, syslog: 1 },
+    causes: [],
+    says: [
+      [1, "racoon's note on an IPsec policy of the system"],
+      [12, '195.55.47.10 starts IKE phase 1 with this side'],
+      [13, 'IKE phase 1 in Main Mode'],
+      [20, 'ISAKMP-SA established'],
+      [22, 'racoon writes the IPsec policy the other side asked for'],
+      [23, 'the encrypted tunnel is up'],
+    ],
+  },
+};
+
+const one = (text: string) => parseServerLog(text, 'x').entries;
+
+describe('held-out real logs of racoon, pfSense 2.1 and Linux hosts (round 44, hLD)', () => {
+  realServerLogTable(EXPECTED);
+
+  it('reads racoon lines under any plog level and with a pid, and knows its failures by their meaning', () => {
+    expect(one('Mar 1 10:00:00 fw racoon[1234]: ERROR: couldn\'t find the pskey for 198.51.100.7.')[0]).toMatchObject({ outcome: 'failure', cause: 'ike-auth-failed', peer: '198.51.100.7' });
+    expect(one('Mar 1 10:00:00 fw racoon: ERROR: no suitable proposal found.')[0]).toMatchObject({ outcome: 'failure', cause: 'ike-no-proposal' });
+    expect(one('Mar 1 10:00:00 fw racoon: ERROR: failed to get sainfo.')[0]).toMatchObject({ cause: 'traffic-selector-mismatch' });
+    expect(one('Mar 1 10:00:00 fw racoon: NOTIFY: begin Aggressive mode.')[0]!.decoded[0]!.values).toMatchObject({ mode: 'Aggressive' });
+    // a Windows PC's vendor ID by name
+    expect(one('Mar 1 10:00:00 fw racoon: INFO: received Vendor ID: MS NT5 ISAKMPOAKLEY')[0]!.decoded[0]!.key).toBe('step.windowsVendorId');
+  });
+
+  it("a phase 1 time-up is the PC's unanswered Main Mode when racoon answered, the responder's silence when racoon dialled", () => {
+    const answered = one(['Mar 1 10:00:00 fw racoon: INFO: respond new phase 1 negotiation: 192.0.2.1[500]<=>198.51.100.7[500]', 'Mar 1 10:00:01 fw racoon: ERROR: phase1 negotiation failed due to time up 192.0.2.1[500]<=>198.51.100.7[500] 1a2b3c4d5e6f7a8b:0000000000000000'].join('\n'));
+    expect(answered[1]).toMatchObject({ cause: 'ike-no-mi3', peer: '198.51.100.7' });
+    const dialled = one(['Mar 1 10:00:00 fw racoon: INFO: initiate new phase 1 negotiation: 192.0.2.1[500]<=>198.51.100.7[500]', 'Mar 1 10:00:01 fw racoon: ERROR: phase1 negotiation failed due to time up 192.0.2.1[500]<=>198.51.100.7[500] 1a2b3c4d5e6f7a8b:0000000000000000'].join('\n'));
+    expect(dialled[1]).toMatchObject({ cause: 'ike-responder-unreachable' });
+  });
+
+  it('a racoon line no rule knows stays unknown (no cause made up), and its socket lines still read as before', () => {
+    const r = parseServerLog('Mar 1 10:00:00 fw racoon: INFO: @(#)ipsec-tools 0.8.2 (http://ipsec-tools.sourceforge.net)', 'x');
+    expect(r.entries.every((e) => e.cause === undefined)).toBe(true);
+    expect(one('Mar 1 10:00:00 fw racoon: INFO: 192.168.0.12[500] used as isakmp port (fd=8)')[0]!.decoded[0]!.key).toBe('step.racoonListens');
+  });
+});
