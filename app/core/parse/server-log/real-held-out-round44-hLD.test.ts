@@ -33,6 +33,19 @@ const EXPECTED: Record<string, RealServerLogRow> = {
       [2, 'No sainfo section of racoon fits the networks'],
     ],
   },
+  // (was 0 of 3 lines, "no known format"; with the first racoon family still 0 of 3 understood). pfSense's docs, "Unsupported Cipher
+  // Key Length for Cryptographic Accelerator" (three blanks after the time, as found): the kernel refused the SA racoon agreed
+  'racoon-pfsense-docs-glxsb-pfkey-add-update-failed-invalid-argument.txt': {
+    records: 3,
+    understood: 3,
+    families: { racoon: 3 },
+    causes: [],
+    says: [
+      [1, "The system's kernel refused the IPsec SA racoon agreed with the other side (pfkey ADD: Invalid argument)"],
+      [2, '(pfkey UPDATE: Invalid argument)'],
+      [3, 'racoon changed an attribute of the proposal'],
+    ],
+  },
   // (was 0 of 26 lines, "no known format"). A Kubuntu host's racoon answering its peer: phase 1 with vendor IDs, ISAKMP-SA and
   // IPsec-SAs up, SAs expiring, the kernel's "such policy does not already exist" notes; a syslog `-- MARK --` stays unread
   'racoon-kubuntu-forum-respond-phase1-isakmp-sa-established-such-policy-does-not-already-exist.txt': {
@@ -70,6 +83,18 @@ describe('held-out real logs of racoon, pfSense 2.1 and Linux hosts (round 44, h
     expect(answered[1]).toMatchObject({ cause: 'ike-no-mi3', peer: '198.51.100.7' });
     const dialled = one(['Mar 1 10:00:00 fw racoon: INFO: initiate new phase 1 negotiation: 192.0.2.1[500]<=>198.51.100.7[500]', 'Mar 1 10:00:01 fw racoon: ERROR: phase1 negotiation failed due to time up 192.0.2.1[500]<=>198.51.100.7[500] 1a2b3c4d5e6f7a8b:0000000000000000'].join('\n'));
     expect(dialled[1]).toMatchObject({ cause: 'ike-responder-unreachable' });
+  });
+
+  it("the sides' phase 1 out of step and the kernel's own messages are steps, never a cause", () => {
+    for (const line of ['racoon: ERROR: none message must be encrypted', "racoon: ERROR: can't start the quick mode, there is no ISAKMP-SA, 0:192.0.2.1[500]", 'racoon: INFO: request for establishing IPsec-SA was queued due to no phase1 found.', 'racoon: INFO: unsupported PF_KEY message REGISTER', 'racoon: ERROR: pfkey DELETE received']) {
+      const e = one(`Sep 18 11:48:10 fw ${line}`)[0]!;
+      expect(e, line).toBeDefined();
+      expect(e.cause, line).toBeUndefined();
+    }
+    expect(one('Sep 18 11:48:10 fw racoon: ERROR: none message must be encrypted')[0]!.decoded[0]!.key).toBe('step.racoonPhase1OutOfStep');
+    // only ADD and UPDATE are the kernel refusing a new SA
+    expect(one('Sep 18 11:48:10 fw racoon: ERROR: pfkey ADD failed: No buffer space available')[0]).toMatchObject({ outcome: 'failure' });
+    expect(one('Sep 18 11:48:10 fw racoon: ERROR: pfkey DELETE failed: No such file or directory')[0]?.outcome).not.toBe('failure');
   });
 
   it('a racoon line no rule knows stays unknown (no cause made up), and its socket lines still read as before', () => {

@@ -77,6 +77,23 @@ const RULES: readonly Rule[] = [
   // oakley.c / isakmp_ident.c (getpskbyaddr / getpskbyname): no pre-shared key for this peer in psk.txt
   [/^couldn't find the pskey for (\S+?)\.?$/, (m) => ({ decoded: [d('racoonNoPsk', { peer: m[1]! })], outcome: 'failure', cause: 'ike-auth-failed', peer: m[1] })],
   [/^couldn't find the pskey\.?$/, () => ({ decoded: [d('racoonNoPsk', { peer: '?' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // pfkey.c (pk_recvadd / pk_recvupdate: "pfkey %s failed: %s", the kernel's errno): the system's kernel refused the IPsec SA racoon
+  // had agreed — a cipher or key length the kernel (or its crypto accelerator) does not do (pfsense/docs ipsec-troubleshooting.rst,
+  // "Unsupported Cipher Key Length for Cryptographic Accelerator": glxsb does AES-128 only); the tunnel does not come up
+  [/^pfkey (ADD|UPDATE) failed: (.+)$/, (m) => ({ decoded: [d('racoonPfkeyFailed', { op: m[1]!, error: m[2]! })], outcome: 'failure' })],
+  // (assumed from the words and the same docs: racoon took a proposal whose attribute, a key length or lifetime, it changed)
+  [/^attribute has been modified\.?$/, () => step('racoonAttributeModified', undefined, 'warning')],
+  // pfkey.c: the kernel's REGISTER message, which racoon does not handle (pfsense/docs: "a normal log message"), and an SA the
+  // kernel deleted (as phase 2 is renegotiated)
+  [/^unsupported PF_KEY message REGISTER$/, () => step('racoonPfkeyRegister')],
+  [/^pfkey DELETE received.*$/, () => step('saDeleted', undefined, 'warning')],
+  // the two sides disagree whether phase 1 is up (pfsense/docs, "Stuck/Broken Phase 1": one side still holds its ISAKMP-SA): an
+  // unencrypted message after phase 1 (isakmp.c, "none message must be encrypted"), phase 2 asked without phase 1 (isakmp_quick.c
+  // "can't start the quick mode, there is no ISAKMP-SA"; isakmp.c isakmp_post_acquire "request for establishing IPsec-SA was queued
+  // due to no phase1 found.")
+  [/^none message must be encrypted$/, () => step('racoonPhase1OutOfStep', undefined, 'warning')],
+  [/^can't start the quick mode, there is no ISAKMP-SA.*$/, () => step('racoonPhase1OutOfStep', undefined, 'warning')],
+  [/^request for establishing IPsec-SA was queued due to no phase1 found\.?$/, () => step('racoonSaQueued')],
   // ipsec_doi.c get_ph1approval / get_ph2approval: nothing the peer offered is in racoon's proposal
   [/^(?:no suitable proposal found|failed to get valid proposal)\.?$/, () => ({ decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' })],
 ];
