@@ -97,6 +97,15 @@ describe('held-out real logs of racoon, pfSense 2.1 and Linux hosts (round 44, h
     expect(one('Sep 18 11:48:10 fw racoon: ERROR: pfkey DELETE failed: No such file or directory')[0]?.outcome).not.toBe('failure');
   });
 
+  it("a one-line `less -N` copy of a Junos IKE daemon's line with its host and no date reads as the line (the sample that caught it moved with these fixtures)", () => {
+    const line = 'vsrx-p4 iked[17437]: IKE_GATEWAY_ID_VALIDATION_SUCCESS: IKE: Gateway N:ikev2-gw-ipv4-psk L:192.0.2.1:500 R:198.51.100.7:5928 Successful ike-id:user1@psk.auth U:N/A IKE:IKEv2 Role:R';
+    const alone = parseServerLog(line, 'x');
+    expect(alone.understood).toBe(1);
+    const numbered = parseServerLog(`      1 ${line}`, 'x');
+    expect([numbered.records, numbered.understood]).toEqual([1, 1]);
+    expect(numbered.entries.map((e) => e.decoded)).toEqual(alone.entries.map((e) => e.decoded));
+  });
+
   it('a racoon line no rule knows stays unknown (no cause made up), and its socket lines still read as before', () => {
     const r = parseServerLog('Mar 1 10:00:00 fw racoon: INFO: @(#)ipsec-tools 0.8.2 (http://ipsec-tools.sourceforge.net)', 'x');
     expect(r.entries.every((e) => e.cause === undefined)).toBe(true);
