@@ -19,6 +19,7 @@ const ROW_START: Partial<Record<LogFamily, string>> = {
   fortigate: '| FortiGate',
   sonicwall: '| SonicWall',
   junos: '| Juniper SRX / Junos',
+  racoon: "| racoon (ipsec-tools'",
 };
 const rowOf = (family: LogFamily): string | undefined => {
   const start = ROW_START[family];

@@ -45,7 +45,7 @@ opname worden ook gelezen.
 `,
   'explain-log': `Gebruik: tunnelmedic explain-log BESTAND... [--capture MAP] [--json] [--out BESTAND] [--lang en|nl] [--redact] [--verbose]
 
-Leest wat de VPN-server of router vastlegde (pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, Windows
+Leest wat de VPN-server of router vastlegde (pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, racoon, Windows
 RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Zyxel ZyNOS, Cisco IOS debug ppp/vpdn, ASA, VPN 3000,
 SoftEther- en SSTP-servers, en de firewall op of voor de server: iptables/ufw/firewalld,
 pfSense/OPNsense, Windows Firewall, Juniper SRX, Sophos UTM, Sophos Firewall), ontcijfert de

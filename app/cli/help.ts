@@ -40,7 +40,7 @@ corporate network. --json prints the report JSON (DESIGN.md); --out FILE writes 
 `,
   'explain-log': `Usage: tunnelmedic explain-log FILE... [--capture DIR] [--json] [--out FILE] [--lang en|nl] [--redact] [--verbose]
 
-Reads what the VPN server or router logged — pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan,
+Reads what the VPN server or router logged — pppd/pptpd/xl2tpd/mpd, strongSwan, Libreswan, racoon,
 Windows RRAS/NPS, MikroTik, FortiGate, SonicWall, DrayTek, Zyxel ZyNOS, Cisco IOS debug ppp/vpdn,
 ASA, VPN 3000, SoftEther and SSTP servers, and the firewall on or in front of it (iptables/ufw/firewalld, pfSense/OPNsense,
 Windows Firewall, Juniper SRX, Sophos UTM, Sophos Firewall) — decodes the packets and states, and

@@ -22,7 +22,7 @@ describe('logFormatsText', () => {
 
 describe('the lists of log formats people read', () => {
   // each family by the word a person knows it by (its name here, without the product line's other words)
-  const WORDS: Record<string, string> = { pppd: 'pppd', strongswan: 'strongSwan', libreswan: 'Libreswan', rras: 'RRAS', mikrotik: 'MikroTik', ios: 'Cisco IOS', asa: 'ASA', vpn3000: 'VPN 3000', fortigate: 'FortiGate', sonicwall: 'SonicWall', draytek: 'DrayTek', sstp: 'SSTP', softether: 'SoftEther', junos: 'Juniper SRX', sophos: 'Sophos UTM', sfos: 'Sophos Firewall', zyxel: 'Zyxel' };
+  const WORDS: Record<string, string> = { pppd: 'pppd', strongswan: 'strongSwan', libreswan: 'Libreswan', rras: 'RRAS', mikrotik: 'MikroTik', ios: 'Cisco IOS', asa: 'ASA', vpn3000: 'VPN 3000', fortigate: 'FortiGate', sonicwall: 'SonicWall', draytek: 'DrayTek', sstp: 'SSTP', softether: 'SoftEther', junos: 'Juniper SRX', sophos: 'Sophos UTM', sfos: 'Sophos Firewall', zyxel: 'Zyxel', racoon: 'racoon' };
   // (the Windows RAS trace is the PC's own trace, and "other programs" no format)
   const NOT_LISTED = new Set(['rasman', 'syslog']);
 

@@ -35,6 +35,8 @@ const NAMES: Record<string, Record<FormatLanguage, string>> = {
   sfos: { en: 'Sophos Firewall (SFOS)', nl: 'Sophos Firewall (SFOS)' },
   // Zyxel's older ZyNOS gateways and routers (ZyWALL 2/10/50/100, Prestige): the menu's IPSec Log table
   zyxel: { en: 'Zyxel ZyNOS', nl: 'Zyxel ZyNOS' },
+  // ipsec-tools' IKEv1 daemon: pfSense up to 2.1, Linux and FreeBSD hosts (families/racoon.ts)
+  racoon: { en: 'racoon (ipsec-tools)', nl: 'racoon (ipsec-tools)' },
   // lines of programs that are no VPN software (cron, kernel, dhcpd) in the same syslog
   syslog: { en: 'other programs', nl: 'andere programma’s' },
 };

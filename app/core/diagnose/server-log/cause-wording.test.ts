@@ -64,6 +64,8 @@ describe("ike-no-mi3's per-line sentences name both likely causes, as the findin
   const lines = {
     mikrotik: '10:00:01 ipsec,info phase1 negotiation failed due to time up 203.0.113.5[500]<=>198.51.100.7[500] 1b2c3d4e5f607182:0000000000000000',
     libreswan: 'Mar 16 18:41:52 vm pluto[1614]: "l2tp-psk"[1] 109.252.69.155 #1: max number of retransmissions (2) reached STATE_MAIN_R2',
+    // ipsec-tools' own racoon (families/racoon.ts), the same time-up as RouterOS's
+    racoon: 'Mar 16 18:41:52 fw racoon: ERROR: phase1 negotiation failed due to time up 203.0.113.5[500]<=>198.51.100.7[500] 1b2c3d4e5f607182:0000000000000000',
   };
   for (const lang of LANGS) {
     for (const [family, line] of Object.entries(lines)) {

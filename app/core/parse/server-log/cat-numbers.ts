@@ -1,6 +1,7 @@
 import { isDigit } from './char-codes';
 import { FENCE } from './layout-lines';
 import { splitPrefix } from './prefix';
+import { isHostDaemonLine } from './junos-source';
 
 /**
  * `cat -n FILE` pasted instead of the file: GNU coreutils' cat writes each line's number with
@@ -100,7 +101,9 @@ function confirmed(n: number, src: string | undefined, from: number, rest: strin
   // copied from its screen): no next number can confirm it, so the text after the number decides — a log header there (a syslog,
   // ISO or IOS time …, splitPrefix) or some family's record start (`The user … dialed a connection named …`, rasclient's event text).
   // Before, a one-line `less -N` copy was "no line in a format TunnelMedic knows"
-  if (last && !ok) ok = splitPrefix(rest).shape !== 'none' || startsRecord(rest);
+  // (and a Junos IKE daemon's line with its host but no date, `vsrx-p4 iked[17437]: IKE_…: …`, junos-source.ts: a record of its own
+  // that no header shape names — before, its one-line `less -N` copy was "no line in a format TunnelMedic knows")
+  if (last && !ok) ok = splitPrefix(rest).shape !== 'none' || isHostDaemonLine(rest) || startsRecord(rest);
   // (the line's own number and separator as they were: the caller reads them after)
   catNumber = n;
   catSeparator = 32;

@@ -16,6 +16,7 @@ import { sonicwallFamily } from './families/sonicwall';
 import { sfosFamily } from './families/sophos-firewall';
 import { draytekFamily } from './families/draytek';
 import { zynosFamily } from './families/zyxel-zynos';
+import { racoonFamily } from './families/racoon';
 import { sstpFamily } from './families/sstp';
 import { continuesSoftEtherRecord, softetherFamily } from './families/softether';
 import { strongswanFamily } from './families/strongswan';
@@ -56,6 +57,8 @@ const BY_PROGRAM: ReadonlyMap<string, FamilyParser> = new Map([
   // (not `ipsec`: strongSwan's starter logs charon's `09[IKE] …` lines under that tag too, so `ipsec` lines go by shape —
   // strongSwan's claims, a thread head, come before Libreswan's, which takes the tag)
   ...['pluto', 'addconn'].map((p) => [p, libreswanFamily] as const),
+  // ipsec-tools' racoon (pfSense up to 2.1, Linux/FreeBSD hosts): its `racoon: LEVEL: message` lines (families/racoon.ts)
+  ['racoon', racoonFamily] as const,
   // Windows events forwarded as syslog lines under their source's name (families/forwarded-event.ts)
   ...FORWARDED_EVENT_SOURCES.map((p) => [p, rrasFamily] as const),
 ]);

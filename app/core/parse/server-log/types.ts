@@ -1,8 +1,8 @@
 /** What a server-side (or peer-side) VPN log line says, decoded; see index.ts for the pipeline. */
 
-export type LogFamily = 'pppd' | 'strongswan' | 'libreswan' | 'rras' | 'rasman' | 'mikrotik' | 'ios' | 'asa' | 'vpn3000' | 'fortigate' | 'sonicwall' | 'draytek' | 'sstp' | 'softether' | 'junos' | 'sophos' | 'sfos' | 'zyxel' | 'syslog';
+export type LogFamily = 'pppd' | 'strongswan' | 'libreswan' | 'rras' | 'rasman' | 'mikrotik' | 'ios' | 'asa' | 'vpn3000' | 'fortigate' | 'sonicwall' | 'draytek' | 'sstp' | 'softether' | 'junos' | 'sophos' | 'sfos' | 'zyxel' | 'racoon' | 'syslog';
 
-export const LOG_FAMILIES: readonly LogFamily[] = ['pppd', 'strongswan', 'libreswan', 'rras', 'rasman', 'mikrotik', 'ios', 'asa', 'vpn3000', 'fortigate', 'sonicwall', 'draytek', 'sstp', 'softether', 'junos', 'sophos', 'sfos', 'zyxel', 'syslog'];
+export const LOG_FAMILIES: readonly LogFamily[] = ['pppd', 'strongswan', 'libreswan', 'rras', 'rasman', 'mikrotik', 'ios', 'asa', 'vpn3000', 'fortigate', 'sonicwall', 'draytek', 'sstp', 'softether', 'junos', 'sophos', 'sfos', 'zyxel', 'racoon', 'syslog'];
 
 /** A log timestamp as far as the line gives it (syslog has no year, IOS uptime stamps no date). */
 export interface LogTime {
