@@ -17,6 +17,9 @@ export function familyOf(major: number, minor: number, win9xHint = false): OsInf
 /** "N/A" in the languages systeminfo ships in: the service-pack slot of "OS Version". */
 const NO_SERVICE_PACK = /^(N\/A|Н\/Д|暂缺|不適用|該当なし|n\.?\s?v\.?|k\.?\s?A\.?|s\.o\.|N\/D|Nie dotyczy|없음)$/i;
 
+/** the longest "OS Version" value read (the longest real one, a translated "Service Pack 3 Build 2600", is under 80) */
+export const MAX_VERSION_VALUE = 256;
+
 /**
  * systeminfo (localised labels, "：" after Chinese labels): the OS version line is the one whose
  * value is "5.1.2600 Service Pack 3 Build 2600" / "10.0.17763 Н/Д построение 17763"; the OS name
@@ -24,7 +27,9 @@ const NO_SERVICE_PACK = /^(N\/A|Н\/Д|暂缺|不適用|該当なし|n\.?\s?v\.?
  */
 export function parseSysteminfoOs(text: string): OsInfo | null {
   const values = text.split(/\r\n|\n|\r/).map((l) => /^[^\s:：][^:：]*[:：]\s*(.*)$/.exec(l)?.[1]?.trim() ?? '');
-  const at = values.findIndex((v) => /^\d+\.\d+\.\d+\s+.+\s\d+$/.test(v));
+  // (a version line is short — "10.0.17763 N/A Build 17763"; the patterns split a run of blanks many ways, so a damaged line of
+  // 20 000 characters took 0.4 s and 100 000 ten: only a line of a version's length is asked)
+  const at = values.findIndex((v) => v.length <= MAX_VERSION_VALUE && /^\d+\.\d+\.\d+\s+.+\s\d+$/.test(v));
   if (at < 0) return null;
   const versionLine = values[at]!;
   const m = /^(\d+)\.(\d+)\.(\d+)\s+(.*?)\s*\S+\s+(\d+)$/.exec(versionLine)!;
