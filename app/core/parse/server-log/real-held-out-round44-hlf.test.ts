@@ -73,6 +73,14 @@ describe('a translated RemoteAccess authentication failure without its XML: no 6
     expect(cut.code).toBe(691);
   });
 
+  it("a German reason that is 691's text (as the real German 20271 with binary 691 gives it) still names 691", () => {
+    const e = parseServerLog(
+      germanCopy('CoId={NA}: Der Benutzer Admin hat eine Verbindung von 203.0.113.7 hergestellt, bei einem Authentifizierungsversuch ist jedoch aus folgendem Grund ein Fehler aufgetreten: Die Remoteverbindung wurde verweigert, weil die angegebene Kombination aus Benutzername und Kennwort nicht erkannt wird oder das ausgewählte Authentifizierungsprotokoll nicht für den RAS-Server zulässig ist.'),
+      'x.txt',
+    ).entries[0]!;
+    expect([e.cause, e.code, e.decoded[0]!.key]).toEqual(['credentials-rejected', 691, 'rrasEventAuthFailed']);
+  });
+
   it('negative: with its binary data (the XML) the code is read, whatever the language', () => {
     const xml =
       "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='RemoteAccess' /><EventID Qualifiers='0'>20271</EventID><Level>3</Level><TimeCreated SystemTime='2020-03-06T11:47:14.000000000Z' /><Channel>System</Channel><Computer>server.example.com</Computer></System><EventData><Data>{NA}</Data><Data>Admin</Data><Data>203.0.113.7</Data><Data>Die Verbindung wurde verhindert.</Data><Data>0x10</Data><Binary>2C030000</Binary></EventData></Event>";
