@@ -56,6 +56,9 @@ export function entryCauseKey(e: ServerLogEntry, whose?: WrittenBy): string {
     return `serverLog.cause.policyConstraint.${reason !== undefined && POLICY_CONSTRAINT_REASONS.has(reason) ? reason : 71}`;
   }
   const key = causeKey(e.cause!, WORDED_BY_LOG.has(e.cause!) ? saysSideOf(e, whose) : sideOf(e));
+  // (a failed log-on whose copy names no code — RemoteAccess 20271 translated, without its XML: remote-access-events.ts — is worded so,
+  // not as "Windows error <nothing>")
+  if (key === 'serverLog.cause.ras-error' && e.code === undefined) return 'serverLog.cause.rasErrorNoCode';
   // pluto (Libreswan, Openswan) stuck in STATE_MAIN_R2 (mi3NeverCame): a wrong pre-shared key is not what it shows — pluto decrypts
   // the PC's MI3 and, failing, logs a line of its own ("probable authentication failure (mismatch of preshared secrets?)": ikev1.c
   // process_packet_tail, SMF_PSK_AUTH | SMF_FIRST_ENCRYPTED_INPUT; the real pluto-docker-l2tp-psk-mismatch-malformed-id-payload.txt).

@@ -25,6 +25,10 @@ interface RasErrorText {
 const RAS_ERROR_TEXTS: readonly RasErrorText[] = [
   // 691 ERROR_AUTHENTICATION_FAILURE "The remote connection was denied because the user name and password combination you provided is not recognized, …"
   { text: /user name and password combination you provided is not recognized|username and\/or password was invalid/i, code: 691, cause: 'credentials-rejected' },
+  // 691's text on a German Windows: a real 20271 whose binary data is B3020000 (691) gives it as its reason ("Die Remoteverbindung wurde
+  // verweigert, weil die angegebene Kombination aus Benutzername und Kennwort nicht erkannt wird …": test/fixtures/real/server-logs/
+  // rras-event-xml-one-line-de-20271-binary-691-german-reason.txt), so a German copy without its XML still names 691
+  { text: /Kombination aus Benutzername und Kennwort nicht erkannt/i, code: 691, cause: 'credentials-rejected' },
   // 812 ERROR_SERVER_POLICY: 20271 and the PPP-module event quoted in Microsoft's KB 2801679 ("SSL/TLS communication problems after
   // you install KB 931125", its events table: a certificate-based EAP that failed on the server); the server's network policy does
   // not accept the way the PC authenticates

@@ -306,6 +306,17 @@ function eventOf(id: number, message: string, source: string): RemoteAccessEvent
   return BY_TEXT.find((e) => e.text!.test(message)) ?? own;
 }
 
+/**
+ * The English heads of the authentication-failure events whose reason is a RAS error's text (mprlog.h: 20170 "The user %1 has connected
+ * and failed to authenticate because of the following error", 20187/20269 "The user %1 failed an authentication attempt due to the
+ * following reason", 20189/20271 "The user %1 connected from %2 but failed an authentication attempt …"): "The user" alone is enough, so
+ * that a message the console cut (`… but failed an a...`) is still English
+ */
+const ENGLISH_AUTH_FAILURE = /\bThe user\b|\b(?:failed an authentication attempt|has connected and failed to authenticate)\b/i;
+
+/** A message there, in another language than English (none of the English heads): its reason is not read, its code not in it */
+const isTranslatedAuthFailure = (message: string): boolean => /\S/.test(message) && !ENGLISH_AUTH_FAILURE.test(message);
+
 /** The statements with a wording of their own (`<key>Unknown`) for a reason text that is no known RAS error's: "the reason is in the event's text" */
 const UNKNOWN_REASON_KEYS: ReadonlySet<string> = new Set(['rrasEventPppError', 'rrasEventNoInitialData', 'rrasEventDemandDialFailed', 'rrasEventDemandDialNotLoaded', 'rrasEventPortNotOpened']);
 
@@ -329,9 +340,17 @@ export function remoteAccessEventHit(id: number, message: string, data: readonly
     return hit;
   }
   const why = ev.reasonInText ? rasErrorOfText(message) : undefined;
-  const cause = why?.cause ?? ev.cause;
-  const code = why?.code ?? ev.code;
-  const key = named(ev.reasonInText && UNKNOWN_REASON_KEYS.has(ev.key) && code === undefined ? `${ev.key}Unknown` : ev.key);
+  // A reason that is the text of a RAS error (raserror.h) names the code. A translated message (Event Viewer's copy from a German or
+  // French server, without its XML) names none that is read, and the copy holds no other trace of it: the code is the event's binary
+  // data (rras.ts reads it where the XML is there), and the message's insertion strings are words (user, address, reason), no number.
+  // So no code is assumed there: 691 would be wrong for a policy's 812 or an expired password's 648, all logged under the same id.
+  // The event still says a log-on failed: a RAS error without a number (cause ras-error), worded "not in the copy". An English
+  // message whose reason is not listed keeps the event's general 691 (its reasons there are the account's: "The specified user
+  // account does not exist."), and so does an event copied without any message (nothing says otherwise).
+  const reasonUnread = ev.reasonInText === true && why === undefined && ev.code !== undefined && isTranslatedAuthFailure(message);
+  const cause = why?.cause ?? (reasonUnread ? 'ras-error' : ev.cause);
+  const code = why?.code ?? (reasonUnread ? undefined : ev.code);
+  const key = named(reasonUnread ? `${ev.key}NoCode` : ev.reasonInText && UNKNOWN_REASON_KEYS.has(ev.key) && code === undefined ? `${ev.key}Unknown` : ev.key);
   const hit: Hit = {
     decoded: [d(key, { id: shownId, symbol: ev.symbol, ...(code !== undefined ? { code } : {}), ...(ev.serviceDown ? { winService: RAS_SERVICE } : {}), ...(ev.site ? { role: 'site' } : {}) })],
     outcome: ev.key === 'rrasEventStartup' || ev.notice ? 'info' : 'failure',
