@@ -157,10 +157,18 @@ function headAgain(text: string, pre: Prefixed): RegExp | undefined {
   const hostAt = host ? header.lastIndexOf(`${host} `, at - 1) : -1;
   // (and a tag after the host: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
   if (hostAt >= 0) {
-    const around = [shapeOf(header.slice(0, hostAt)), escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
     // (RFC 5424 §6: APP-NAME PROCID MSGID and the structured data, `ppp 39188 - [meta sequenceId="91"] ` — OPNsense's system log;
     // its fields after an RFC 3339 time with no `<PRI>1 ` before it as well, prefix-shapes.ts, opnsense/core #5794)
-    const fields5424 = header.charCodeAt(0) === 60 /* < */ ? /^<\d{1,3}>1 /.test(header) : header.charCodeAt(10) === 84 /* T */ && / (?:-|(?:\[[^\]]*\])+) $/.test(header);
+    const pri5424 = header.charCodeAt(0) === 60 /* < */ && /^<\d{1,3}>1 /.test(header);
+    const fields5424 = header.charCodeAt(0) === 60 /* < */ ? pri5424 : header.charCodeAt(10) === 84 /* T */ && / (?:-|(?:\[[^\]]*\])+) $/.test(header);
+    // (any host's after a whole RFC 5424 head, `<PRI>1 ` and the RFC 3339 time before it, its three fields after it (RFC 5424 §6): a
+    // collector's copy of two SRX clusters' RT_FLOW records run into one paragraph kept the other host's records inside the first one's
+    // — no message holds that head after a blank; a relay's own head before a device's line is read as one record first, prefix-shapes.ts.
+    // A syslog header's host stays the record's own: `… Reason: seen Mar 15 12:00:06 asa01 again` is a message's words)
+    // (and any time of RFC 5424's (§6.2.3: `Z` or an offset, a fraction or none): two sources' records may differ there)
+    const before = header.slice(0, hostAt);
+    const anyTime = pri5424 && /^<\d{1,3}>1 \S+ $/.test(before);
+    const around = [anyTime ? String.raw`<\d{1,3}>1 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) ` : shapeOf(before), pri5424 ? String.raw`[^\s<>[\]]+` : escape(host!), shapeOf(header.slice(hostAt + host!.length, at))];
     const tag = fields5424 ? String.raw`[^\s:[\]]+ \S+ \S+ (?:-|(?:\[[^\]]*\])+)(?: |$)` : String.raw`[^\s:[\]]+(?:\[\d+\])?:(?: |$)`;
     // (a priority the sender put before some records only — Sophos UTM's pipeline sample has `<30>` on one of three — may stand
     // before a record of a header without one)

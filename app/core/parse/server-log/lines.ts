@@ -52,6 +52,28 @@ const TIME_TO_SECOND = /\d:\d\d:\d\d/;
 const JOURNAL_HEAD = /^\S+ \d\d?:\d\d:\d\d(?: ?[AaPp][Mm])? - [^()\r\n]+ \([^()\r\n]+\)\s*$/;
 const WRAP_MIN = 60;
 const WRAP_MAX = 300;
+/**
+ * A paste wrapped at a width and then masked by its poster: `89.xx.xx.250` for `89.123.45.250` (one shorter) or for `89.1.2.250` (two
+ * longer) — a wrap at 80 whose cut lines are 79, 81 or 82 wide (a pastebin copy of a pppd log, round 42's survey). A line that
+ * close to the longest length counts as at it only when it holds such an address (hasMaskedAddress) and the longest is a plain
+ * line's: a plain line of 81 after lines of 80 is a log line of its own length, as before, and so are two masked lines a character
+ * apart (a masked ufw log's 237 and 236: the mask `XXX` differs from each address by another count — no width in it). Two: an address's middle two octets, each of one to three digits, written as
+ * `xx` (assumed the common mask: the survey's and the held masked logs' — `x.x`, `xxx`, `***`, `XX` — differ from the digits by at
+ * most two in all).
+ */
+const MASK_SLACK = 2;
+/**
+ * Whether a line holds an IPv4 address with an octet masked (`89.xx.xx.250`, `10.0.x.x`, `192.168.***.5`, `xxx.xxx.xxx.xxx`): four
+ * dot-separated parts of one to three digits or of one to three `x`, `X` or `*`, one at least masked. Asked only of a line within
+ * MASK_SLACK of the longest (rare), its cheap test first: a dot next to an `x`, `X` or `*`.
+ */
+const MASKED_IPV4 = /(?<![\w.*])(?:\d{1,3}|[xX*]{1,3})(?:\.(?:\d{1,3}|[xX*]{1,3})){3}(?![\w.*])/g;
+export function hasMaskedAddress(text: string): boolean {
+  if (!/[xX*]\.|\.[xX*]/.test(text)) return false;
+  MASKED_IPV4.lastIndex = 0;
+  for (let m = MASKED_IPV4.exec(text); m; m = MASKED_IPV4.exec(text)) if (/[xX*]/.test(m[0])) return true;
+  return false;
+}
 
 
 export class LineSplitter {
@@ -95,6 +117,18 @@ export class LineSplitter {
   private widest = 0;
   private widestSeen = 0;
   private lastPiece = 0;
+  /**
+   * How often a line of the longest length so far was the last of its record (the next line began a record of its own) and how
+   * often a wrap's next piece followed one (joined as a wrap): a width a log's lines share by chance (identical lines, a fixed-width
+   * layout) ends records there again and again, a paste's wrap cuts there — only an exact-width line ends a record so in a wrapped
+   * paste (WrapWidth). So the width is a wrap's only while its lines ended records at most once more than they were cut: a short
+   * header-less line (a remark typed under the log) after 1 500 lines of one length was joined to the last as its wrapped rest.
+   * Assumed: no real paste's exact-width lines outnumber its wrapped ones by two (every real fixture and corpus copy reads alike).
+   */
+  private endedAtWidest = 0;
+  private wrappedAtWidest = 0;
+  /** the longest length so far is a line's with a masked address (hasMaskedAddress): a later line of the paste's own width, up to two shorter, is the width (MASK_SLACK) */
+  private widestMasked = false;
   private quoted = false;
   /** a `cat -n` paste's line numbers (cat-numbers.ts): decided on the first line with text, then off for good on a plain log */
   private readonly numbers = new CatNumbers(false, 0, (text) => this.startsRecord(text));
@@ -188,19 +222,38 @@ export class LineSplitter {
     if (newLog) this.newLog();
     const pending = this.pending;
     const atWidest = this.lastPiece === this.widest && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX;
-    const width = atWidest && this.widestSeen > 1 ? this.widest : 0;
+    const width = atWidest && this.widestSeen > 1 && this.endedAtWidest <= this.wrappedAtWidest + 1 ? this.widest : 0;
     // the pending record's last line is the first at the longest length so far: the width a first wrap would have (first-wrap.ts)
     const firstWidth = atWidest && this.widestSeen === 1 && this.firstWrap.width === 0 ? this.widest : 0;
     // (as the line was shown when a wrap cut it: with its rsyslog escapes)
-    const length = text.length + shortened;
+    let length = text.length + shortened;
+    const widestBefore = this.widest;
+    // (a line up to two longer or shorter than the longest: the same width when a masked address made the difference — MASK_SLACK)
+    const near = length - this.widest;
+    if (near !== 0 && near >= -MASK_SLACK && near <= MASK_SLACK && this.widest >= WRAP_MIN && this.widest <= WRAP_MAX) {
+      if (this.widestMasked && near < 0 && !hasMaskedAddress(text)) {
+        // (the longest was a masked line's: this one, a plain line, shows the width the wrap had — a first wrap held at the masked
+        // line's length is held at this one: first-wrap.ts)
+        if (this.firstWrap.width === this.widest) this.firstWrap.reindent(near);
+        this.widest = length;
+        this.widestMasked = false;
+      } else if (!this.widestMasked && hasMaskedAddress(text)) length = this.widest;
+    }
     if (length >= this.widest) {
       if (length === this.widest) this.widestSeen++;
       else {
         this.widest = length;
         this.widestSeen = 1;
+        this.endedAtWidest = 0;
+        this.wrappedAtWidest = 0;
+        this.widestMasked = length >= WRAP_MIN && length <= WRAP_MAX && hasMaskedAddress(text);
       }
       // held for a first wrap: a second line of its length says it was the width, a longer one that it was not
-      if (this.firstWrap.width !== 0) this.firstWrap.release(this.widest === this.firstWrap.width && (!this.firstWrap.blankBetween || this.oddGaps === this.gaps), this.pending);
+      if (this.firstWrap.width !== 0) {
+        const join = this.widest === this.firstWrap.width && (!this.firstWrap.blankBetween || this.oddGaps === this.gaps);
+        if (join) this.wrappedAtWidest++;
+        this.firstWrap.release(join, this.pending);
+      }
     }
     this.lastPiece = length;
     // a mail or forum quote marks every line with `>`: a wrapped piece starting with one in an unquoted paste is the text's own
@@ -224,6 +277,11 @@ export class LineSplitter {
     // (nor a header-less line that starts a log, after a record with a header: a second log pasted below it — opensLog)
     if (continued && this.opensLog(text, c)) continued = false;
     else if (!continued && firstWidth !== 0 && pending && !this.opensLog(text, c)) continued = this.firstWrapOf(pending, text, blanks, firstWidth, quoted && !quotedBefore ? asRead : undefined);
+    // (the line before, at the longest length: cut there by a wrap, or the end of its record — held for a first wrap is neither yet)
+    if (atWidest && length <= widestBefore) {
+      if (continued === 'wrap') this.wrappedAtWidest++;
+      else if (!continued && this.firstWrap.width === 0) this.endedAtWidest++;
+    }
     if (continued) {
       const piece = continued === 'wrap' && quoted && !quotedBefore ? asRead.replace(/\r$/, '') : text;
       // (a mail's quoted-printable soft line break is no part of the text: typography.ts withoutSoftBreak)
@@ -311,6 +369,9 @@ export class LineSplitter {
     if (this.firstWrap.width !== 0) this.firstWrap.release(false, this.pending);
     this.widest = 0;
     this.widestSeen = 0;
+    this.endedAtWidest = 0;
+    this.wrappedAtWidest = 0;
+    this.widestMasked = false;
     this.lastPiece = 0;
     this.gaps = 0;
     this.oddGaps = 0;

@@ -79,7 +79,7 @@ function underVisualSyslog(row: { sender: string; line: string; time: LogTime; r
  * template or relay that forwards the sender's whole line (`%rawmsg%`) leaves APP-NAME `-` (assumed) or names itself (`app`,
  * assumed) before a line with a full header of its own. Only without a PROCID: a daemon's own RFC 5424 record carries its pid.
  */
-function deviceUnder5424(time: LogTime | undefined, host: string | undefined, program: string | undefined, message: string): Prefixed | undefined {
+function deviceUnder5424(time: LogTime | undefined, host: string | undefined, program: string | undefined, message: string, withData = false): Prefixed | undefined {
   if (program !== undefined && isCounterTag(program)) return iosAfterRelay({ time, host }, message.charCodeAt(0) === 32 ? message.trimStart() : message);
   const c = message.charCodeAt(0);
   // (a header starts with a digit, a capital, `*`, `.`, `<` or a blank: any other message is the record's own text)
@@ -88,6 +88,11 @@ function deviceUnder5424(time: LogTime | undefined, host: string | undefined, pr
   // RT_FLOW records, whose PROCID is `-`, run into one paragraph — not a relay's header before a device's line; the records are
   // cut apart where that head comes back, flattened-records.ts. Before, the whole paragraph was read as its last record)
   if (c === 60 && host !== undefined && sameHost5424(message, host)) return undefined;
+  // (nor another host's, after a record with structured data of its own: an SRX's RT_FLOW record carries its whole event in it,
+  // `[junos@2636.1.1.1.2.129 source-address=…]`, and a collector's copy of two clusters' records run into one paragraph has the
+  // other host's `<14>1 2024-… srx2 RT_FLOW - …` next. A relay that forwards the sender's whole line adds no structured data of its
+  // own before it — assumed: rsyslog's templates and the relays read here write `-` there)
+  if (c === 60 && withData && sameHost5424(message, undefined)) return undefined;
   const own = ownLine({ time, host, message });
   if (!own) return undefined;
   // under a named APP-NAME, only a whole header of the device's own (a date, and a program or IOS's shape): `Dec  5 …: text` is text
@@ -96,14 +101,16 @@ function deviceUnder5424(time: LogTime | undefined, host: string | undefined, pr
 }
 
 /**
- * Whether `text` starts with an RFC 5424 header (§6: `<PRI>1 TIMESTAMP HOSTNAME `) of `host`: a bounded look at its first
+ * Whether `text` starts with an RFC 5424 header (§6: `<PRI>1 TIMESTAMP HOSTNAME `) of `host` (undefined: of any host): a bounded look at its first
  * characters (a priority of at most three digits, RFC 5424 §6.2.1; a time of at most 40 characters), no pattern over the text.
  */
-function sameHost5424(text: string, host: string): boolean {
+function sameHost5424(text: string, host: string | undefined): boolean {
   const gt = text.indexOf('>', 1);
   if (gt < 2 || gt > 4 || text.charCodeAt(gt + 1) !== 49 /* 1 */ || text.charCodeAt(gt + 2) !== 32) return false;
   const timeEnd = text.indexOf(' ', gt + 3);
   if (timeEnd < 0 || timeEnd - gt > 44 || text.charCodeAt(gt + 7) !== 45 /* - */) return false;
+  // (undefined: any host — a name, then its blank)
+  if (host === undefined) return text.charCodeAt(timeEnd + 1) > 32 && text.indexOf(' ', timeEnd + 1) > timeEnd + 1;
   return text.startsWith(host, timeEnd + 1) && text.charCodeAt(timeEnd + 1 + host.length) === 32;
 }
 
@@ -114,7 +121,11 @@ function rfc5424Prefix(r: RegExpMatchArray): Prefixed {
   const host = field(r[2]!);
   const program = field(r[3]!);
   const pid = field(r[4]!);
-  const own = pid === undefined ? deviceUnder5424(t.time, host, program, r[5]!) : undefined;
+  const message = r[5]!;
+  // (the record's own structured data, `… RT_FLOW_SESSION_DENY [junos@2636.1.1.1.2.129 …] `, before its message: the character
+  // before the blank that ends the header is the SD's `]` — a relay's header before a device's line, nil SD, ends `- `)
+  const withData = r[0].charCodeAt(r[0].length - message.length - 2) === 93; /* ] */
+  const own = pid === undefined ? deviceUnder5424(t.time, host, program, message, withData) : undefined;
   return own ?? { shape: 'iso', time: t.time, host, program, pid, message: r[5]! };
 }
 
