@@ -23,8 +23,8 @@ export interface EngineSwitch {
 }
 
 export interface EngineSwitchOptions {
-  /** the engine the window started with, and what it is: `capture` when started with `--capture DIR` */
-  start: { engine: DesktopEngine; source: 'live' | 'demo' | 'capture' };
+  /** the engine the window started with, and what it is: `capture` (and its folder) when started with `--capture DIR` */
+  start: { engine: DesktopEngine; source: 'live' | 'demo' | 'capture'; captureDir?: string };
   /** where "back" goes: this PC on Windows, the demo elsewhere (engine-options.ts) */
   home: 'live' | 'demo';
   /** builds the home engine when the window started on a capture, and each capture's engine */
@@ -36,8 +36,19 @@ export interface EngineSwitchOptions {
 export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
   let homeEngine: DesktopEngine | undefined = o.start.source === 'capture' ? undefined : o.start.engine;
   let current = o.start.engine;
-  /** the capture shown now (undefined: home, or a capture given with --capture whose host is not read here) */
+  /** the capture shown now (undefined: home) */
   let shown: CheckedCapture | undefined;
+  /**
+   * A window started with `--capture DIR`: whose PC and when are read once, as an opened capture's are (the label showed the
+   * folder's full path and no time before); a folder the check refuses keeps the engine's own label — its scan says why.
+   */
+  let startChecked: Promise<void> | undefined =
+    o.start.source === 'capture' && o.start.captureDir
+      ? o.check(o.start.captureDir, 'en', () => undefined).then(
+          (checked) => void (shown ??= checked),
+          () => undefined,
+        )
+      : undefined;
   /** fixes and undos running now: the menu is not disabled while one runs as the window's buttons are, so main refuses the switch */
   let changing = 0;
   const counted = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -53,6 +64,7 @@ export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
   };
 
   const info = async (): Promise<AppInfo> => {
+    if (startChecked) await startChecked;
     const i = await current.info();
     const extra = { homeSource: o.home } satisfies Partial<AppInfo>;
     if (i.source !== 'capture' || !shown) return { ...i, ...extra };
@@ -91,6 +103,7 @@ export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
       notWhileChanging();
       current = o.make({ source: 'capture', captureDir: checked.dir });
       shown = checked;
+      startChecked = undefined;
       self.onSwitch?.();
       return { opened: true, info: await info(), notes: checked.notes };
     },
@@ -99,6 +112,7 @@ export function createEngineSwitch(o: EngineSwitchOptions): EngineSwitch {
       homeEngine ??= o.make({ source: o.home });
       current = homeEngine;
       shown = undefined;
+      startChecked = undefined;
       self.onSwitch?.();
       return info();
     },

@@ -67,7 +67,7 @@ if (headless) {
       });
     // File → Open a PC's capture… switches the window's engine (engine-switch.ts); "back" goes to this PC, or the demo off Windows
     const sources = createEngineSwitch({
-      start: { engine: makeEngine(choice), source: choice.source },
+      start: { engine: makeEngine(choice), source: choice.source, ...(choice.captureDir ? { captureDir: choice.captureDir } : {}) },
       home: chooseEngineSource(process.argv.slice(1).includes('--demo') ? ['--demo'] : [], process.platform).source === 'live' ? 'live' : 'demo',
       make: makeEngine,
       check: checkCaptureFolder,

@@ -160,6 +160,19 @@ describe('openCapture: the folder main chose becomes the window\'s engine', () =
     await expect(sources.openCapture(path.join(samples, 'xp-registry'), 'en', () => undefined)).resolves.toMatchObject({ opened: true });
   });
 
+  it('a window started with --capture DIR says whose PC and when too, not the folder\'s path; a folder the check refuses keeps the engine\'s label', async () => {
+    const make = (c: { source: 'live' | 'demo' } | { source: 'capture'; captureDir: string }) => createDesktopEngine({ ...c, dataDir });
+    const dir = path.join(samples, 'xp-registry');
+    const started = createEngineSwitch({ start: { engine: make({ source: 'capture', captureDir: dir }), source: 'capture', captureDir: dir }, home: 'demo', make, check: checkCaptureFolder });
+    const info = await started.engine.info();
+    // (before: the label was the folder's full path, with no time)
+    expect(info).toMatchObject({ source: 'capture', sourceLabel: 'XP-LAPTOP', captureHost: 'XP-LAPTOP', capturedAt: '2026-11-21T08:02:11Z' });
+    const empty = path.join(tmp, 'started-empty');
+    await mkdir(empty);
+    const refused = createEngineSwitch({ start: { engine: make({ source: 'capture', captureDir: empty }), source: 'capture', captureDir: empty }, home: 'demo', make, check: checkCaptureFolder });
+    expect((await refused.engine.info()).captureHost).toBeUndefined();
+  });
+
   it('the renderer cannot send a path: openCapture takes a language only', async () => {
     const s = setUp();
     const r = await s.dispatch('openCapture', { dir: samples });
