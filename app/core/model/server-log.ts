@@ -24,7 +24,7 @@ export const ServerLogEntryReportSchema = z.object({
 
 export const ServerLogReportSchema = z.object({
   source: z.string(),
-  verdict: z.enum(['ok', 'empty', 'binary', 'windows-event-log', 'packet-capture', 'route-print', 'ipconfig', 'tunnelmedic-capture', 'tunnelmedic-report', 'systeminfo', 'phonebook', 'registry', 'netsh-interfaces', 'powershell-network', 'network-test', 'not-a-log']),
+  verdict: z.enum(['ok', 'empty', 'binary', 'windows-event-log', 'packet-capture', 'route-print', 'ipconfig', 'tunnelmedic-capture', 'tunnelmedic-report', 'systeminfo', 'phonebook', 'registry', 'netsh-interfaces', 'powershell-network', 'network-test', 'vpn-status', 'not-a-log']),
   /** one sentence about the input as a whole (the verdict, or "N of M lines understood") */
   message: z.string(),
   lines: z.number().int(),

@@ -118,6 +118,27 @@ const WIN_PING_ROW = /[=<]\d{1,6} ?[^\s=\d]{1,4} TTL=\d{1,3}(?:\s|$)/;
 const UNIX_PING_ROW = /icmp_[sr]eq=\d+ ttl=\d+ time[=<]/;
 const TRACERT_ROW = /^ {0,3}\d{1,3}(?: +(?:<?\d{1,6} \S{1,3}|\*)){3} +\S/;
 const TRACEROUTE_ROW = /^ {0,3}\d{1,3} +\S+ \([\d.:a-fA-F]+\) +[\d.]+ ms/;
+/**
+ * A VPN server's or router's STATUS output pasted instead of its log (round 44, hLH): a snapshot of the tunnels as they are now, with
+ * no time and no event — it cannot say why a PC's connection failed. Judged by each command's own structure, not its words:
+ * - FortiGate `diagnose vpn ike gateway list`: per gateway `IKE SA: created 2/2  established 2/2  time …` and `IPsec SA: created …`,
+ *   per IKE SA `id/spi: 10 <16 hex>/<16 hex>`; `diagnose vpn tunnel list`: `list all ipsec tunnel in vd 0`, `proxyid_num=1 child_num=0`,
+ *   `stat: rxp=0 txp=0 rxb=0 txb=0` (Fortinet Document Library, FortiOS CLI reference "diagnose vpn ike gateway" / "diagnose vpn
+ *   tunnel list"; real: test/fixtures/real/server-logs/fortigate-diagnose-vpn-ike-gateway-list-…);
+ * - FortiGate `get vpn ipsec tunnel summary`: `'name' 100.64.15.1:0  selectors(total,up): 1/1  rx(pkt,err): 0/0  tx(pkt,err): 0/4`;
+ * - MikroTik RouterOS `print` of the VPN menus (`/ip ipsec active-peers print`, `/ppp active print`; RouterOS manual, "IPsec" →
+ *   Active Peers, "PPP" → Active): the column header under `Flags: R - responder, N - natt-peer`, `#` then upper-case column
+ *   names of which one is a VPN menu's own (PH2-TOTAL; SERVICE with CALLER-ID), or `print detail`'s `ph2-total=` / `caller-id=`.
+ * Cisco's `show crypto isakmp sa` / `show crypto ikev1 sa` and strongSwan's `ipsec statusall` / `swanctl --list-sas` are read line by
+ * line by their families (ios-crypto.ts, asa-show-ikev1-sa.ts, strongswan-statusall.ts, swanctl-list-sas.ts), their states decoded.
+ */
+const FORTI_GW_ROW = /^\s*(?:(?:IKE|IPsec) SA: created \d+\/\d+ +established \d+\/\d+|id\/spi: \d+ [0-9a-f]{16}\/[0-9a-f]{16}|list all ipsec tunnel in vd \d+|proxyid_num=\d+ child_num=\d+|stat: rxp=\d+ txp=\d+)\b/;
+const FORTI_SUMMARY_ROW = /^\s*'[^']{1,80}' \S{1,60}:\d{1,5} +selectors\(total,up\): \d+\/\d+/;
+const ROS_FLAGS = /^\s*Flags: [A-Z] - [a-z][\w-]*(?:, [A-Z] - [a-z][\w-]*)*\s*$/;
+const ROS_HEADER = /^\s*#\s+[A-Z][A-Z0-9-]*(?:\s+[A-Z][A-Z0-9-]*){2,}\s*$/;
+const ROS_VPN_COLUMNS = /\s(?:PH2-TOTAL|CALLER-ID)(?:\s|$)/;
+const ROS_DETAIL = /(?:^|\s)(?:ph2-total=\d|caller-id=\S)/;
+
 /** lines this long are no field of these outputs (a value is a path or a list at most) */
 const MAX_PC_FILE_LINE = 1024;
 
@@ -166,6 +187,9 @@ export class InputSniffer {
   private networkTest = false;
   private psRouteRows = 0;
   private testRows = 0;
+  /** a VPN server's status output (FORTI_GW_ROW, FORTI_SUMMARY_ROW, ROS_HEADER …): its rows seen */
+  private statusRows = 0;
+  private rosFlags = false;
 
   see(line: string): void {
     if (this.lines >= SNIFF_LINES) return;
@@ -219,6 +243,7 @@ export class InputSniffer {
       if (NETSH_LONG_RULE.test(line)) this.netshLongRule = true;
       return;
     }
+    if (this.seeVpnStatus(line, c)) return;
     if (line.includes('TTL=') || line.includes(' ttl=')) {
       if (WIN_PING_ROW.test(line) || UNIX_PING_ROW.test(line)) this.testRows++;
       return;
@@ -241,6 +266,28 @@ export class InputSniffer {
     if (this.netshLongRule && c > 0x20 && NETSH_IF_ROW.test(line)) this.netshIfRows++;
   }
 
+  /** a VPN server's status output (see FORTI_GW_ROW): a substring or first-character check before each shape */
+  private seeVpnStatus(line: string, c: number): boolean {
+    if (line.includes(' SA: created ') || line.includes('id/spi: ') || line.includes('list all ipsec') || line.includes('proxyid_num=') || line.includes('stat: rxp=')) {
+      if (FORTI_GW_ROW.test(line)) this.statusRows++;
+      return false;
+    }
+    if (line.includes('selectors(total,up)')) {
+      if (FORTI_SUMMARY_ROW.test(line)) this.statusRows++;
+      return true;
+    }
+    if (line.includes('Flags: ')) {
+      if (ROS_FLAGS.test(line)) this.rosFlags = true;
+      return false;
+    }
+    if ((c === 0x20 || c === 0x23 /* # */) && line.includes('#') && ROS_VPN_COLUMNS.test(line) && ROS_HEADER.test(line)) {
+      this.statusRows += 2;
+      return true;
+    }
+    if ((line.includes('ph2-total=') || line.includes('caller-id=')) && ROS_DETAIL.test(line)) this.statusRows++;
+    return false;
+  }
+
   /** which other file of a PC's capture the text is, if its structure says so */
   private pcFile(): InputVerdict | undefined {
     if (this.tmSchema && this.tmReport) return 'tunnelmedic-report';
@@ -250,6 +297,7 @@ export class InputSniffer {
     if (this.systeminfoFields >= 5 && this.systeminfoList >= 1) return 'systeminfo';
     if (this.netshRule && this.netshRows >= 1) return 'netsh-interfaces';
     if (this.netshLongRule && this.netshIfRows >= 2) return 'netsh-interfaces';
+    if (this.statusRows >= 2) return 'vpn-status';
     if (this.networkTest || this.testRows >= 2) return 'network-test';
     if (this.psNames.size >= 3 || this.psRouteRows >= 2) return 'powershell-network';
     return undefined;

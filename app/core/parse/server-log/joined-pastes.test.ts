@@ -107,6 +107,11 @@ const EXCEPTIONS: readonly { a: RegExp; b: RegExp; why: string }[] = [
   // (round 42 hJF: Get-WinEvent's Format-List, whose Message goes on through lines indented under it: a Knowledge Base event quote
   // after it, indented too, is read as more of that message (4 + 1 → 4))
   { a: /^powershell-get-winevent-format-list-/, b: /^r?ras-nt/, why: 'a Format-List message goes on through the indented lines after it' },
+  // (round 44 hLH: a VPN server's status output — FortiGate's gateway list and tunnel summary, a MikroTik `print` table — is no log
+  // (verdict vpn-status): its rows are no records, so after a log they are that log's last record's rest or unread lines cut another
+  // way (6 + 47 → 52, 1 + 12 → 1), and before a header-less log it takes that log's first lines (1 + 1 → 3))
+  { a: /./, b: /^(?:fortigate-diagnose-vpn-ike-gateway-list-|fortigate-get-vpn-ipsec-tunnel-summary-|mikrotik-ip-ipsec-active-peers-print-)/, why: 'a status output is no log: its rows are no records' },
+  { a: /^(?:fortigate-diagnose-vpn-ike-gateway-list-|fortigate-get-vpn-ipsec-tunnel-summary-|mikrotik-ip-ipsec-active-peers-print-)/, b: /./, why: 'a status output is no log: its rows are no records' },
 ];
 
 const names = repoFiles(DIR).filter((n) => n.endsWith('.txt')).sort();

@@ -105,7 +105,7 @@ export interface UnknownLine {
  * Why a whole input is refused instead of explained. A binary file the help desk is often sent instead of a log's text is named:
  * a Windows event log file (.evtx, or NT's .evt), a network capture (pcap, pcapng) — each says what to send instead.
  */
-export type InputVerdict = 'ok' | 'empty' | 'binary' | 'windows-event-log' | 'packet-capture' | 'route-print' | 'ipconfig' | 'tunnelmedic-capture' | 'tunnelmedic-report' | 'systeminfo' | 'phonebook' | 'registry' | 'netsh-interfaces' | 'powershell-network' | 'network-test' | 'not-a-log';
+export type InputVerdict = 'ok' | 'empty' | 'binary' | 'windows-event-log' | 'packet-capture' | 'route-print' | 'ipconfig' | 'tunnelmedic-capture' | 'tunnelmedic-report' | 'systeminfo' | 'phonebook' | 'registry' | 'netsh-interfaces' | 'powershell-network' | 'network-test' | 'vpn-status' | 'not-a-log';
 
 /** The verdicts of a file that is not text (app/shared, where the paste box reads it too). */
 export { isBinaryVerdict } from '../../../shared/binary-verdicts';
