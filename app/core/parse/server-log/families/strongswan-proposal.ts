@@ -42,7 +42,9 @@ function noteProposals(s: FamilyState, kind: string, proposals: string): void {
 }
 
 export const PROPOSAL_RULES: readonly Rule[] = [
-  [/^(?:no acceptable proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
+  // (`no matching proposal found, sending NO_PROPOSAL_CHOSEN`: strongSwan src/libcharon/sa/ikev1/tasks/quick_mode.c process_r, the
+  // responder of a Quick Mode refusing its ESP proposals — pfsense/docs ipsec-troubleshooting.rst "Phase 2 … Mismatch", Responder)
+  [/^(?:no acceptable proposal found|no matching proposal found|received proposals (?:inacceptable|unacceptable)|no proposal (?:found|chosen))/i, (_m, _p, s) => {
     const hit: Hit = { decoded: [d('ikeNoProposal')], outcome: 'failure', cause: 'ike-no-proposal' };
     // what the PC proposed, from the `received proposals: …` line charon logs just before (same task, proposal.c / ike_init.c)
     // which part of the proposals had nothing in common (proposal.c's `no acceptable %N found` lines of this comparison): said here

@@ -71,6 +71,9 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   if (exchange === 'IKE_SA_INIT' && dir === 'out' && / KE /.test(` ${payloads} `)) state.initAnswered = true;
   for (const n of notifies) {
     if (n === 'NO_PROP') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
+    // (this side's AUTHENTICATION_FAILED right after its own reason — no peer config for the ID, Aggressive Mode PSK refused — is that
+    // refusal sent, not a key that did not match: the reason's line carries the cause)
+    else if (n === 'AUTH_FAILED' && dir === 'out' && state.ownAuthRefusal) state.ownAuthRefusal = undefined;
     else if (n === 'AUTH_FAILED') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
     else if (n === 'INVAL_KE') hit.decoded.push(d('invalidKe'));
     else if (n === 'INT_ADDR_FAIL' || n === 'FAIL_CP_REQ') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
@@ -123,12 +126,26 @@ const RULES: Rule[] = [
   ),
   context(/^(\S+) is initiating an? (Main Mode |Aggressive Mode )?IKE_SA$/, (m) => tagged(step('ikeInitiating', { peer: m[1]!, mode: m[2] ? m[2].trim() : 'IKEv2' }), { peer: m[1] })),
   // ike_init.c / ike_sa.c: this side starts the IKE_SA (swanctl --initiate, ipsec up, or a site-to-site peer that initiates)
-  context(/^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/, (m) => tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] })),
+  // (ike_sa.c initiate / ikev1 main_mode.c, aggressive_mode.c build_i: only the initiator logs it, so the line tells this side's role —
+  // an IKEv1 initiator whose first message is answered by a refusal alone, `received AUTHENTICATION_FAILED error notify`, shows no
+  // other line that tells it: pfsense/docs ipsec-troubleshooting.rst "Phase 1 Main / Aggressive Mismatch", Initiator)
+  context(
+    /^initiating (IKE_SA|Main Mode IKE_SA|Aggressive Mode IKE_SA) (\S+) to (\S+)$/,
+    (m, _p, s) => {
+      setRole(s, true);
+      return tagged(step('ikeInitiatingTo', { name: m[2]!, peer: m[3]! }), { peer: m[3] });
+    },
+    (_message, s) => setRole(s, true),
+  ),
   // ike_auth.c build_id: no local identity configured, the IP address is used instead
   context(/^no IDi configured, fall back on IP address$/, () => step('charonHousekeeping')),
   // task_manager_v1.c/v2.c: an exchange restarted (a reauthentication's Main Mode), each queued task named on its own line after it
   // (`reinitiating already active tasks`, `  ISAKMP_VENDOR task`, `  MAIN_MODE task`: strongswan #390)
   context(/^reinitiating already active tasks$|^\s*[A-Z][A-Z0-9_]+ task$/, () => step('charonHousekeeping')),
+  // task_manager_v1.c / task_manager_v2.c (DBG2): a task queued, then the queued tasks started for the next exchange, each on its own
+  // line — `queueing INFORMATIONAL task`, `activating new tasks`, `  activating INFORMATIONAL task` (pfsense/docs
+  // ipsec-troubleshooting.rst, a responder's Quick Mode refusal); bookkeeping, the refusal is the line before
+  context(/^(?:queueing [A-Z][A-Z0-9_]* task|activating new tasks|\s*activating [A-Z][A-Z0-9_]* task)$/, () => step('charonHousekeeping')),
   // ike_init.c process_i: the responder's INVALID_KE_PAYLOAD names the group it wants; only the initiator logs this and starts again
   context(
     /^peer didn't accept DH group (\S+), it requested (\S+)$/,
@@ -152,7 +169,39 @@ const RULES: Rule[] = [
   // strongSwan src/libcharon/sa/ikev1/tasks/main_mode.c process_i (aggressive_mode.c the same, assumed): the responder's ID in MR3 is not
   // the one configured for it (rightid) — `IDir '172.16.1.254' does not match to 'vpn.mydomain.com'` (hwdsl2/setup-ipsec-vpn #526: a
   // server behind NAT sends its private address); only the initiator checks it, so the cause is worded for that side
-  [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m) => ({ decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' })],
+  // (the line tells this side's role for its neighbours too — `remote host is behind NAT` before it is the responder's NAT, not the
+  // PC's: pfsense/docs ipsec-troubleshooting.rst "Mismatched Identifier with NAT", whose block also holds pfSense's own responder lines)
+  [/^IDi?r '([^']*)' does not match to '([^']*)'$/, (m, _p, s) => {
+    setRole(s, true);
+    return { decoded: [d('peerIdMismatch', { got: m[1]!, want: m[2]!, role: 'initiator' })], outcome: 'failure', cause: 'ike-auth-failed' };
+  }],
+  // strongSwan src/libcharon/sa/ikev1/phase1.c select_config: `looking for %N peer configs matching %H...%H[%Y]` (the auth method by
+  // authenticator.c's auth_method_names: `pre-shared key`, `RSA signature`, `XAuthInitPSK`, …; this side's address, the other side's,
+  // the ID it sent) — called only from main_mode.c and aggressive_mode.c process_r, so the line tells this side is the responder;
+  // `no peer config found` after it: no connection takes that ID with that method from that address, and the responder answers
+  // AUTHENTICATION_FAILED although no key was compared (pfsense/docs ipsec-troubleshooting.rst "Phase 1 Identifier Mismatch")
+  [/^looking for ([A-Za-z][\w-]*(?: [\w-]+)?) peer configs matching (\S+?)\.\.\.(\S+?)\[([^\]]*)\]$/, (m, _p, s) => {
+    setRole(s, false);
+    s.v1ConfigLookup = { method: m[1]!, other: m[3]!, id: m[4]! };
+    return step('configLookup');
+  }],
+  [/^no peer config found$/, (_m, _p, s) => {
+    const looked = s.v1ConfigLookup as { method: string; other: string; id: string } | undefined;
+    s.v1ConfigLookup = undefined;
+    s.ownAuthRefusal = true;
+    const decoded = looked ? d('noPeerConfigV1', looked) : d('noPeerConfig');
+    return { decoded: [decoded], outcome: 'failure', cause: 'ike-no-connection', ...(looked ? { peer: looked.other } : {}) };
+  }],
+  // strongSwan src/libcharon/sa/ikev1/tasks/aggressive_mode.c process_r: the responder refuses IKEv1 Aggressive Mode with a pre-shared
+  // key unless charon.i_dont_care_about_security_and_use_aggressive_mode_psk = yes (strongswan.conf; Aggressive Mode sends the PSK's
+  // hash unencrypted) and answers AUTHENTICATION_FAILED: no key was compared. Windows' built-in client uses Main Mode only (assumed from
+  // its IKEv1 policy: no Aggressive Mode setting exists); Android's "IPSec Xauth PSK", an iPhone's "Cisco IPsec" and routers set to
+  // Aggressive Mode use it (pfsense/docs ipsec-troubleshooting.rst "Phase 1 Main / Aggressive Mismatch", Responder)
+  [/^Aggressive Mode PSK disabled for security reasons$/, (_m, _p, s) => {
+    setRole(s, false);
+    s.ownAuthRefusal = true;
+    return { decoded: [d('aggressivePskRefused')], outcome: 'failure', cause: 'ike-no-connection' };
+  }],
   ...CERTIFICATE_RULES,
   ...KERNEL_RULES,
   ...DHCP_RULES,
