@@ -31,13 +31,13 @@ export const DomainInputSchema = z
 export type DomainInput = z.infer<typeof DomainInputSchema>;
 
 export const ErrorSchema = z.object({ code: z.string(), message: z.string(), detail: z.string().optional() });
+export type IpcError = z.infer<typeof ErrorSchema>;
 /**
  * Error codes whose message main words in the person's language (a capture folder refused: empty, a report, nothing readable —
  * app/system/capture-check.ts says which); the renderer shows their message as it is (ErrorNotice's errorText: no words of its
  * own for these codes). Every other code's message is English, and the renderer words it by code.
  */
 export const WORDED_BY_MAIN = ['NOT_A_CAPTURE', 'REPORT_NOT_CAPTURE'] as const;
-export type IpcError = z.infer<typeof ErrorSchema>;
 
 export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'rolled-back']);
 
