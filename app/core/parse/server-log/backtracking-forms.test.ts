@@ -5,6 +5,7 @@ import { HTML_TAG } from './families/asa';
 import { MARKDOWN_ROW, markdownCell, PPP_TRACE, traceOptions } from './families/draytek';
 import { FIELDS_ONLY } from './families/fortigate-fields';
 import { OPTION_LINE } from './families/ios';
+import { wordBeforeFinalDot } from './families/rras';
 import { PPPD_OPTION_LINE } from './families/pppd';
 import { arrowNoteStart, withoutMarkupAtEnds } from './author-marks';
 import { BBCODE_TAG } from './line-normalize';
@@ -29,6 +30,7 @@ const OLD = {
   iosOption: /^(\S+) (LCP|CCP|IPCP|IPV6CP):(?: {2,}|[ \t]*\t[ \t]*)(.+?) \(0x([0-9a-f]+)\)$/i,
   drayTrace: /^(PPTP|L2TP|SSLTunnel|SSL TUNNEL|IPsec|IKEv2)? ?\(VPN-\d+(?:, ([^)]*))?\) (<==|==>) Protocol:(\w+)\(([0-9a-f]{4})\) ([\w-]+) Identifier:0x([0-9a-f]+)\s*(.*?)\s*(?:##)?\s*$/i,
   markdownRow: /^\|\s*(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\s*\|\s*(.*?)\s*\|\s*$/,
+  wordBeforeDot: /\S+(?=\.\s*$)/,
 };
 const NEW = { pppdOption: PPPD_OPTION_LINE, asaHtmlTag: HTML_TAG, fortiFieldsOnly: FIELDS_ONLY };
 
@@ -89,6 +91,12 @@ describe('round 44: the new forms match what the old ones matched', () => {
           const now = PPP_TRACE.exec(line);
           const options = now ? traceOptions(now[8]!) : undefined;
           expect(options === undefined ? null : [now![7], options]).toEqual(old ? [old[7], old[8]] : null);
+        }), { numRuns: 3000 });
+  });
+  it("NPS 4402's domain, the word before the message's final full stop: as the old pattern found it", () => {
+    const s = text(['.', '..', ' ', '\t', 'a', 'CORP', 'x.y', '\u2028', '\n', '\u00a0']);
+    fc.assert(fc.property(s, (message) => {
+          expect(wordBeforeFinalDot(message)).toBe(message.match(OLD.wordBeforeDot)?.[0]);
         }), { numRuns: 3000 });
   });
   it("DrayTek's Syslog Explorer rows as a Markdown table: the message cell as the old pattern cut it", () => {
@@ -166,6 +174,10 @@ describe('damaged lines the old forms took minutes over read in time linear in t
   it('an IOS option line whose blanks after the colon are a long run of tabs and no option follows (before: 1.8 s a line)', () => {
     const r = parseServerLog(`*Mar  1 00:00:05.123: Vi1 LCP:${'\t'.repeat(1900)}x\n`.repeat(40));
     expect(r.records).toBe(40);
+  });
+  it('an NPS 4402 message that is one long word without a final full stop (the old pattern tried every start: n²)', () => {
+    expect(wordBeforeFinalDot(`${'a'.repeat(400_000)} x`)).toBeUndefined();
+    expect(wordBeforeFinalDot(`domain ${'a'.repeat(400_000)}.`)).toHaveLength(400_000);
   });
   it("a DrayTek trace line with a long run of tabs in its options and a line break after them (the pattern alone: 15 s)", () => {
     const line = `SSLTunnel (VPN-1) ==> Protocol:IPCP(8021) ConfReq Identifier:0x00 Compression Type: Unknown:..${'\t'.repeat(1600)}\u2028x`;
