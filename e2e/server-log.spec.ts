@@ -7,6 +7,14 @@ import { sampleDir } from './support/engines';
 import { NPS_EVENTS, openServerLogScreen, realLog, ROUTER_LOG, ROUTER_OWN_LOG, SAYS, shootPanel } from './support/server-log-screen';
 import type { Lang } from './support/texts';
 
+/** A PC's own command output pasted as the server's log (round 44, hLC): Test-NetConnection on a Portuguese Windows, Get-NetIPConfiguration on a Chinese one. */
+const TNC = realLog('pc-output-test-netconnection-pt-aviso-tcp-443-and-ping-failed.txt').toString('utf8');
+const NETIPCONFIG = realLog('pc-output-get-netipconfiguration-zh-alias-unidentified-network-three-adapters.txt').toString('utf8');
+const PC_OUTPUT_SAYS: Record<Lang, { test: string; why: string; powershell: string }> = {
+  en: { test: 'This is the output of a network test (ping, tracert, traceroute or Test-NetConnection), not a server log.', why: 'not why the VPN server refused the connection', powershell: "This is PowerShell output of a PC's network settings" },
+  nl: { test: 'Dit is de uitvoer van een netwerktest (ping, tracert, traceroute of Test-NetConnection), geen serverlogboek.', why: 'niet waarom de VPN-server de verbinding weigerde', powershell: 'Dit is PowerShell-uitvoer met de netwerkinstellingen van een pc' },
+};
+
 /**
  * What the panel says of a pasted or dropped server log: decoded lines, findings folded into the PC's, verdicts on what is no log,
  * counts in the language's digits.
@@ -127,5 +135,21 @@ describe.skipIf(!hasChromium()).each(['en', 'nl'] as const)('paste the server\'s
     expect(await panel().textContent()).toContain('"peer SA proposal not match local policy"');
     expect(await panel().getByTestId('server-log-verdict').textContent()).toContain('FortiGate (FortiOS)');
     await shootPanel(screen.h, `server-log-fortigate${lang === 'en' ? '' : `-${lang}`}`, false);
+  });
+
+  it("a PC's own output — Test-NetConnection is a network test, Get-NetIPConfiguration PowerShell settings: each in plain words, no list of log formats", async () => {
+    await explain(TNC);
+    await screen.h.page.locator('[data-testid=server-log-verdict][data-verdict=network-test]').waitFor();
+    const verdict = (await panel().getByTestId('server-log-verdict').textContent()) ?? '';
+    expect(verdict).toContain(PC_OUTPUT_SAYS[lang].test);
+    expect(verdict).toContain(PC_OUTPUT_SAYS[lang].why);
+    // (before: "No line of this text is in a server log format TunnelMedic knows (pppd/pptpd/xl2tpd/mpd, strongSwan, …)")
+    expect(verdict).not.toContain('pppd');
+    const violations = serious(await axeViolations(screen.h.page));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await shootPanel(screen.h, `server-log-network-test${lang === 'en' ? '' : `-${lang}`}`, true);
+    await explain(NETIPCONFIG);
+    await screen.h.page.locator('[data-testid=server-log-verdict][data-verdict=powershell-network]').waitFor();
+    expect(await panel().getByTestId('server-log-verdict').textContent()).toContain(PC_OUTPUT_SAYS[lang].powershell);
   });
 });

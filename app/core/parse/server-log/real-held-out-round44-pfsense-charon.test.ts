@@ -90,6 +90,19 @@ describe('real strongSwan logs from pfSense 2.2+ (round 44, hLG)', () => {
     expect(causes(`08[IKE] no peer config found\n${sent}\n${sent}`)).toEqual([[1, 'ike-no-connection'], [3, 'ike-auth-failed']]);
   });
 
+  it("two IKE_SAs interleaved (a busy server): one's refusal takes its own lookup and its own AUTHENTICATION_FAILED, not the other's", () => {
+    const log = [
+      '08[CFG] <3> looking for pre-shared key peer configs matching 10.0.0.1...198.51.100.7[pc-a]',
+      '09[CFG] <4> looking for pre-shared key peer configs matching 10.0.0.1...198.51.100.8[pc-b]',
+      '08[IKE] <3> no peer config found',
+      '09[ENC] <4> generating INFORMATIONAL_V1 request 2 [ HASH N(AUTH_FAILED) ]',
+      '08[ENC] <3> generating INFORMATIONAL_V1 request 1 [ HASH N(AUTH_FAILED) ]',
+    ].join('\n');
+    // (before: one refusal for the whole log — IKE_SA 4's AUTHENTICATION_FAILED was taken for IKE_SA 3's refusal, and 3's read as a key mismatch)
+    expect(causes(log)).toEqual([[3, 'ike-no-connection'], [4, 'ike-auth-failed']]);
+    expect(said(log, 3)).toContain('pc-a');
+  });
+
   it('`initiating … IKE_SA … to` tells this side initiated; `looking for <method> peer configs` that it answers', () => {
     const notify = '13[ENC] parsed INFORMATIONAL_V1 request 1 [ N(AUTH_FAILED) ]';
     expect(said(`15[IKE] initiating Main Mode IKE_SA site[1] to 192.0.2.74\n${notify}`, 2)).toContain('from the other side (the responder)');

@@ -53,6 +53,62 @@ const ROLE_EXCHANGES: ReadonlySet<string> = new Set(['IKE_SA_INIT', 'IKE_AUTH', 
  * of the other exchanges takes the role its IKE_SA's (or else its process's) last one showed (strongswan-role.ts; without ike_name or a pid
  * a line does not say which IKE_SA it belongs to — assumed close enough: an IKE_SA's later messages follow its first exchange).
  */
+
+/**
+ * Per IKE_SA — its `<name|id>`, else its charon's pid, else the log (strongswan-role.ts readRole's keys): an IKEv1 responder's
+ * config lookups (`looking for … peer configs matching …`) until their `no peer config found`, first in first out, and its own
+ * refusals (no peer config, Aggressive Mode PSK refused) until the AUTHENTICATION_FAILED it sends for each. Two PCs' IKE_SAs
+ * interleave in a busy server's log: one IKE_SA's refusal must not take another's lookup or swallow another's AUTHENTICATION_FAILED.
+ * A line that names no IKE_SA takes the latest pending refusal of any (its IKE_SA cannot be told). Bounded (MAX_PENDING_SAS keys,
+ * MAX_PENDING_EACH each).
+ */
+type ConfigLookup = { method: string; other: string; id: string };
+const MAX_PENDING_SAS = 256;
+const MAX_PENDING_EACH = 8;
+const saKey = (state: Record<string, unknown>): string => (state.roleKeys as readonly string[] | undefined)?.[0] ?? '';
+const lookups = (state: Record<string, unknown>): Map<string, ConfigLookup[]> => (state.v1ConfigLookups ??= new Map<string, ConfigLookup[]>()) as Map<string, ConfigLookup[]>;
+const refusals = (state: Record<string, unknown>): Map<string, number> => (state.ownAuthRefusals ??= new Map<string, number>()) as Map<string, number>;
+
+function noteLookup(state: Record<string, unknown>, lookup: ConfigLookup): void {
+  const map = lookups(state);
+  const key = saKey(state);
+  const list = map.get(key) ?? [];
+  if (!map.has(key)) {
+    if (map.size >= MAX_PENDING_SAS) map.delete(map.keys().next().value!);
+    map.set(key, list);
+  }
+  if (list.length < MAX_PENDING_EACH) list.push(lookup);
+}
+function takeLookup(state: Record<string, unknown>): ConfigLookup | undefined {
+  const map = lookups(state);
+  const key = saKey(state);
+  const list = map.get(key);
+  const first = list?.shift();
+  if (list && list.length === 0) map.delete(key);
+  return first;
+}
+function noteRefusal(state: Record<string, unknown>): void {
+  const map = refusals(state);
+  const key = saKey(state);
+  if (!map.has(key) && map.size >= MAX_PENDING_SAS) map.delete(map.keys().next().value!);
+  map.set(key, Math.min(MAX_PENDING_EACH, (map.get(key) ?? 0) + 1));
+}
+/** whether this AUTHENTICATION_FAILED sent is a refusal's, taken once */
+function takeRefusal(state: Record<string, unknown>): boolean {
+  const map = refusals(state);
+  let key: string | undefined = saKey(state);
+  if (!map.has(key)) {
+    if (key.startsWith('ike ')) return false;
+    key = undefined;
+    for (const k of map.keys()) key = k;
+    if (key === undefined) return false;
+  }
+  const n = map.get(key)! - 1;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+  return true;
+}
+
 function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
   const dir = m[1] === 'parsed' ? 'in' : 'out';
   const exchange = m[2]!;
@@ -73,7 +129,7 @@ function summary(m: RegExpMatchArray, state: Record<string, unknown>): Hit {
     if (n === 'NO_PROP') Object.assign(hit, { outcome: 'failure', cause: 'ike-no-proposal' });
     // (this side's AUTHENTICATION_FAILED right after its own reason — no peer config for the ID, Aggressive Mode PSK refused — is that
     // refusal sent, not a key that did not match: the reason's line carries the cause)
-    else if (n === 'AUTH_FAILED' && dir === 'out' && state.ownAuthRefusal) state.ownAuthRefusal = undefined;
+    else if (n === 'AUTH_FAILED' && dir === 'out' && takeRefusal(state)) continue;
     else if (n === 'AUTH_FAILED') Object.assign(hit, { outcome: 'failure', cause: 'ike-auth-failed' });
     else if (n === 'INVAL_KE') hit.decoded.push(d('invalidKe'));
     else if (n === 'INT_ADDR_FAIL' || n === 'FAIL_CP_REQ') Object.assign(hit, { outcome: 'failure', cause: 'address-pool' });
@@ -182,13 +238,12 @@ const RULES: Rule[] = [
   // AUTHENTICATION_FAILED although no key was compared (pfsense/docs ipsec-troubleshooting.rst "Phase 1 Identifier Mismatch")
   [/^looking for ([A-Za-z][\w-]*(?: [\w-]+)?) peer configs matching (\S+?)\.\.\.(\S+?)\[([^\]]*)\]$/, (m, _p, s) => {
     setRole(s, false);
-    s.v1ConfigLookup = { method: m[1]!, other: m[3]!, id: m[4]! };
+    noteLookup(s, { method: m[1]!, other: m[3]!, id: m[4]! });
     return step('configLookup');
   }],
   [/^no peer config found$/, (_m, _p, s) => {
-    const looked = s.v1ConfigLookup as { method: string; other: string; id: string } | undefined;
-    s.v1ConfigLookup = undefined;
-    s.ownAuthRefusal = true;
+    const looked = takeLookup(s);
+    noteRefusal(s);
     const decoded = looked ? d('noPeerConfigV1', looked) : d('noPeerConfig');
     return { decoded: [decoded], outcome: 'failure', cause: 'ike-no-connection', ...(looked ? { peer: looked.other } : {}) };
   }],
@@ -199,7 +254,7 @@ const RULES: Rule[] = [
   // Aggressive Mode use it (pfsense/docs ipsec-troubleshooting.rst "Phase 1 Main / Aggressive Mismatch", Responder)
   [/^Aggressive Mode PSK disabled for security reasons$/, (_m, _p, s) => {
     setRole(s, false);
-    s.ownAuthRefusal = true;
+    noteRefusal(s);
     return { decoded: [d('aggressivePskRefused')], outcome: 'failure', cause: 'ike-no-connection' };
   }],
   ...CERTIFICATE_RULES,
